@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurriculumOutline.js";
+import { ConfigError, loadConfig } from "./config/loadConfig.js";
+import { createApp, type App } from "./createApp.js";
+
+const usage = `Usage: npm run cli -- <command>
+
+  curriculum list                 list the curricula in the database
+  curriculum show [slug]          outline of one curriculum (all when no slug)
+  curriculum import <file>        import or update a learning-path document`;
+
+async function run(args: readonly string[], app: App): Promise<number> {
+  const [area, action, argument] = args;
+  const curricula = app.services.curricula;
+  if (area === "curriculum" && action === "list") {
+    console.log(formatCurriculumList(await curricula.list(null)));
+    return 0;
+  }
+  if (area === "curriculum" && action === "show") {
+    const slugs = argument === undefined ? (await curricula.list(null)).map((entry) => entry.slug) : [argument];
+    const outlines: string[] = [];
+    for (const slug of slugs) {
+      const curriculum = await curricula.show(slug, null);
+      if (curriculum === null) {
+        console.error(`No curriculum "${slug}". Known: ${(await curricula.list(null)).map((entry) => entry.slug).join(", ") || "none"}`);
+        return 1;
+      }
+      outlines.push(formatCurriculumOutline(curriculum));
+    }
+    console.log(outlines.join(`\n\n${"─".repeat(72)}\n\n`));
+    return 0;
+  }
+  if (area === "curriculum" && action === "import" && argument !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(argument, "utf8");
+    } catch {
+      console.error(`Cannot read ${argument}: check the path.`);
+      return 1;
+    }
+    const result = await curricula.importDocument(text, "");
+    if (!result.ok) {
+      console.error(`${argument} was not imported; nothing changed. Problems:`);
+      for (const problem of result.problems) console.error(`  line ${problem.line}: ${problem.message}`);
+      return 1;
+    }
+    const { summary } = result;
+    console.log(
+      `${summary.outcome}: ${summary.curriculum.slug} (${summary.sections} sections, ${summary.items} items` +
+        (summary.retiredItems > 0 ? `, ${summary.retiredItems} removed items kept for members' completions` : "") +
+        ")",
+    );
+    return 0;
+  }
+  console.error(usage);
+  return 2;
+}
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    // Operators want the command's output, not the bot's info logs.
+    config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const args = process.argv.slice(2);
+  if (args.length === 0 || args[0] === "--help" || args[0] === "help") {
+    console.log(usage);
+    return 0;
+  }
+  const app = await createApp(config);
+  try {
+    return await run(args, app);
+  } finally {
+    await app.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,76 @@
+import { ItemKind } from "../domain/curriculum/curriculumModel.js";
+import type { CurriculumSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
+
+const kindOrder = [ItemKind.Required, ItemKind.Optional, ItemKind.Reference] as const;
+
+function weeksLabel(start: number, end: number): string {
+  return start === end ? `Week ${start}` : `Weeks ${start}-${end}`;
+}
+
+function minutesLabel(minutes: number | null): string {
+  return minutes === null ? "   —  " : `${String(minutes).padStart(3)} min`;
+}
+
+export function formatCurriculumList(curricula: readonly CurriculumSummary[]): string {
+  if (curricula.length === 0) return "No curricula yet. Import one with: npm run cli -- curriculum import <file>";
+  const width = Math.max(...curricula.map((curriculum) => curriculum.slug.length));
+  return curricula
+    .map((curriculum) => `${curriculum.slug.padEnd(width)}  ${String(curriculum.totalWeeks).padStart(2)} weeks  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`)
+    .join("\n");
+}
+
+/** A plain-text outline: sections with weeks, items with kind and minutes, totals per kind. */
+export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
+  const lines: string[] = [];
+  lines.push(`${curriculum.title}`);
+  lines.push(`slug: ${curriculum.slug} · ${curriculum.totalWeeks} weeks · ${curriculum.sections.length} sections`);
+  if (curriculum.description !== "") lines.push("", curriculum.description);
+  const totals = new Map<string, { count: number; minutes: number; unestimated: number }>();
+  for (const section of curriculum.sections) {
+    const estimate = section.estimatedMinutes === null ? "" : ` (estimated ${formatDuration(section.estimatedMinutes)})`;
+    lines.push("", `${weeksLabel(section.weekStart, section.weekEnd)} · ${section.title}${estimate}`);
+    let group: string | null = null;
+    for (const item of section.items) {
+      if (item.group !== group) {
+        group = item.group;
+        if (group !== null) lines.push(`    ${group}:`);
+      }
+      const indent = group === null ? "    " : "      ";
+      lines.push(`${indent}${item.kind.padEnd(9)} ${minutesLabel(item.minutes)}  ${item.title}`);
+      const total = totals.get(item.kind) ?? { count: 0, minutes: 0, unestimated: 0 };
+      total.count += 1;
+      if (item.minutes === null) total.unestimated += 1;
+      else total.minutes += item.minutes;
+      totals.set(item.kind, total);
+    }
+    if (section.checkpoint !== null) lines.push(`    Checkpoint: ${section.checkpoint}`);
+  }
+  if (curriculum.outcomes.length > 0) {
+    lines.push("", "Outcomes:");
+    for (const outcome of curriculum.outcomes) lines.push(`  - ${outcome}`);
+  }
+  for (const group of curriculum.checklist) {
+    lines.push("", `Checklist · ${group.title}:`);
+    for (const entry of group.items) lines.push(`  [ ] ${entry}`);
+  }
+  lines.push("", "Totals:");
+  let allMinutes = 0;
+  let allItems = 0;
+  for (const kind of kindOrder) {
+    const total = totals.get(kind);
+    if (total === undefined) continue;
+    allMinutes += total.minutes;
+    allItems += total.count;
+    const unestimated = total.unestimated > 0 ? `, ${total.unestimated} without estimate` : "";
+    lines.push(`  ${kind.padEnd(9)} ${String(total.count).padStart(4)} items  ${String(total.minutes).padStart(5)} min${unestimated}`);
+  }
+  lines.push(`  ${"All".padEnd(9)} ${String(allItems).padStart(4)} items  ${String(allMinutes).padStart(5)} min (${formatDuration(allMinutes)})`);
+  return lines.join("\n");
+}
+
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}

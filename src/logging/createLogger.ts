@@ -1,0 +1,26 @@
+import { pino, type Logger, type LevelWithSilent } from "pino";
+
+export type { Logger } from "pino";
+
+export interface LoggerOptions {
+  readonly level: LevelWithSilent;
+  /** "pretty" for people at a terminal, "json" for log collectors. Default: pretty on a TTY. */
+  readonly format?: "json" | "pretty" | undefined;
+  /** Where JSON lines go; tests pass a stream to read them back. */
+  readonly destination?: NodeJS.WritableStream | undefined;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const format = options.format ?? (process.stdout.isTTY ? "pretty" : "json");
+  const base = { level: options.level, base: { service: "cohort-bot" } };
+  if (options.destination !== undefined) {
+    return pino(base, options.destination);
+  }
+  if (format === "pretty") {
+    return pino({
+      ...base,
+      transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" } },
+    });
+  }
+  return pino(base);
+}

@@ -1,0 +1,29 @@
+import { Writable } from "node:stream";
+import { createLogger, type Logger } from "../../src/logging/createLogger.js";
+
+export interface CapturedLogger {
+  readonly logger: Logger;
+  /** Every JSON log line written so far, parsed. */
+  readonly lines: () => Record<string, unknown>[];
+}
+
+/** A real pino logger whose output is kept in memory for assertions. */
+export function captureLogger(level: "info" | "debug" | "warn" = "info"): CapturedLogger {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString("utf8"));
+      callback();
+    },
+  });
+  const logger = createLogger({ level, format: "json", destination });
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join("")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
