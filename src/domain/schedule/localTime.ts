@@ -1,0 +1,217 @@
+/**
+ * Calendar and wall-clock helpers for cohort-local time.
+ *
+ * A cohort-local date is a plain "YYYY-MM-DD" string: calendar arithmetic on it
+ * never touches a time zone, so adding days across a daylight-saving change is
+ * always exact. Only `zonedInstant` (and the helpers built on it) turn a local
+ * date and clock into a real instant, and they decide the two awkward cases
+ * explicitly instead of inheriting a library default:
+ *
+ * - a wall time inside a DST gap (02:30 on 2027-03-14 in New York never
+ *   happens) moves forward to the first instant that exists after the gap,
+ *   i.e. the transition itself (03:00 local);
+ * - a wall time inside a fall-back overlap (01:30 on 2027-11-07 in New York
+ *   happens twice) takes the earlier of the two instants.
+ *
+ * Nothing here reads the clock: every function that needs "now" takes it.
+ */
+import { DateTime, IANAZone } from "luxon";
+
+/** An instant as callers hold it: a `Date` or epoch milliseconds. */
+export type InstantInput = Date | number;
+
+/** A wall-clock time of day, 00:00–23:59. */
+export interface Clock {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const MILLIS_PER_MINUTE = 60_000;
+const MILLIS_PER_DAY = 86_400_000;
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
+
+export function toEpochMillis(instant: InstantInput): number {
+  const millis = typeof instant === "number" ? instant : instant.getTime();
+  if (!Number.isFinite(millis)) throw new RangeError("Invalid instant");
+  return millis;
+}
+
+/** True for a time-zone name the runtime knows (IANA names such as "Europe/Berlin", plus "UTC"). */
+export function isValidTimeZone(zone: string): boolean {
+  return typeof zone === "string" && zone.trim() !== "" && IANAZone.isValidZone(zone);
+}
+
+function requireZone(zone: string): IANAZone {
+  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
+  return IANAZone.create(zone);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+function splitLocalDate(text: string): CalendarDate | null {
+  const match = LOCAL_DATE_PATTERN.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Four-digit years from 1000 keep Date.UTC away from its 0–99 → 1900s quirk.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function requireLocalDate(text: string): CalendarDate {
+  const date = splitLocalDate(text);
+  if (!date) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${text}`);
+  return date;
+}
+
+/**
+ * "2027-03-01" → "2027-03-01"; null for text that is not a date that exists
+ * ("2027-02-29", "2026-13-01", "2027-3-1").
+ */
+export function parseLocalDate(text: string): string | null {
+  const trimmed = text.trim();
+  return splitLocalDate(trimmed) ? trimmed : null;
+}
+
+/** "09:00" or "9:00" → { hour: 9, minute: 0 }; null outside 00:00–23:59. */
+export function parseClock(text: string): Clock | null {
+  const match = CLOCK_PATTERN.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute };
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/** { hour: 9, minute: 5 } → "09:05". */
+export function formatClock(clock: Clock): string {
+  return `${pad2(clock.hour)}:${pad2(clock.minute)}`;
+}
+
+function requireClock(clock: Clock | string): Clock {
+  const parsed = typeof clock === "string" ? parseClock(clock) : clock;
+  if (
+    !parsed ||
+    !Number.isInteger(parsed.hour) ||
+    !Number.isInteger(parsed.minute) ||
+    parsed.hour < 0 ||
+    parsed.hour > 23 ||
+    parsed.minute < 0 ||
+    parsed.minute > 59
+  ) {
+    throw new RangeError(`Not a time of day (HH:MM): ${typeof clock === "string" ? clock : formatClock(clock)}`);
+  }
+  return parsed;
+}
+
+function epochDayOf(date: CalendarDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / MILLIS_PER_DAY;
+}
+
+function localDateFromEpochDay(epochDay: number): string {
+  return new Date(epochDay * MILLIS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The calendar date `days` days after (or before, when negative) `localDate`. */
+export function addDays(localDate: string, days: number): string {
+  if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
+  return localDateFromEpochDay(epochDayOf(requireLocalDate(localDate)) + days);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return epochDayOf(requireLocalDate(to)) - epochDayOf(requireLocalDate(from));
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(localDate: string): number {
+  const sundayBased = new Date(epochDayOf(requireLocalDate(localDate)) * MILLIS_PER_DAY).getUTCDay();
+  return sundayBased === 0 ? 7 : sundayBased;
+}
+
+/** The latest date on or before `localDate` that falls on ISO weekday `weekday`. */
+export function latestWeekdayOnOrBefore(localDate: string, weekday: number): string {
+  const daysBack = (isoWeekday(localDate) - weekday + 7) % 7;
+  return addDays(localDate, -daysBack);
+}
+
+/** The cohort-local calendar date at instant `now`. */
+export function localDateOf(now: InstantInput, zone: string): string {
+  requireZone(zone);
+  const date = DateTime.fromMillis(toEpochMillis(now), { zone }).toISODate();
+  if (date === null) throw new RangeError(`Cannot express ${String(now)} in ${zone}`);
+  return date;
+}
+
+/** The cohort-local wall-clock time at instant `now`, as "HH:MM". */
+export function localClockOf(now: InstantInput, zone: string): string {
+  requireZone(zone);
+  const local = DateTime.fromMillis(toEpochMillis(now), { zone });
+  return formatClock({ hour: local.hour, minute: local.minute });
+}
+
+/**
+ * The instant at which the wall clock in `zone` shows `clock` on `localDate`.
+ * Gap → the first instant after the gap; overlap → the earlier instant (see the
+ * module comment).
+ */
+export function zonedInstant(localDate: string, clock: Clock | string, zone: string): Date {
+  const ianaZone = requireZone(zone);
+  const date = requireLocalDate(localDate);
+  const time = requireClock(clock);
+  // The wall time read as if it were UTC; subtracting the zone's offset at the
+  // real instant gives that instant.
+  const wallMillis = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+  const wallAt = (instant: number): number => instant + ianaZone.offset(instant) * MILLIS_PER_MINUTE;
+
+  // Any offset in force within a day either side covers both sides of a
+  // transition near this wall time (offsets stay within ±14 h).
+  const offsets = [...new Set([-1, 0, 1].map((days) => ianaZone.offset(wallMillis + days * MILLIS_PER_DAY)))];
+  const matching = offsets
+    .map((offset) => wallMillis - offset * MILLIS_PER_MINUTE)
+    .filter((instant) => wallAt(instant) === wallMillis);
+  if (matching.length > 0) return new Date(Math.min(...matching));
+
+  // A gap: the wall clock jumps over this time. Binary-search the transition,
+  // the first instant whose wall time is at or after the requested one.
+  let before = wallMillis - Math.max(...offsets) * MILLIS_PER_MINUTE;
+  let after = wallMillis - Math.min(...offsets) * MILLIS_PER_MINUTE;
+  if (!(wallAt(before) < wallMillis && wallAt(after) >= wallMillis)) {
+    throw new RangeError(`Cannot place ${localDate} ${formatClock(time)} in ${zone}`);
+  }
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (wallAt(middle) >= wallMillis) after = middle;
+    else before = middle;
+  }
+  return new Date(after);
+}
+
+/** The instant the cohort-local day `localDate` begins. */
+export function startOfLocalDay(localDate: string, zone: string): Date {
+  return zonedInstant(localDate, { hour: 0, minute: 0 }, zone);
+}
+
+/** The instant the local day after `localDate` begins: the exclusive end of `localDate`. */
+export function endOfLocalDay(localDate: string, zone: string): Date {
+  return startOfLocalDay(addDays(localDate, 1), zone);
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from "vitest";
+import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
+import { progressBar } from "../src/domain/scoring/progressBar.js";
+import { rankStandings, type StandingEntry } from "../src/domain/scoring/rankStandings.js";
+import { streak } from "../src/domain/scoring/streak.js";
+import { weekWindow } from "../src/domain/scoring/weekWindow.js";
+
+const at = (iso: string): Date => new Date(iso);
+
+describe("pointsForCompletion", () => {
+  const required = (minutes: number | null) => ({ kind: "Required" as const, minutes });
+
+  it.each([
+    [25, 30],
+    [15, 18],
+    [13, 16], // 15.6 rounds up
+    [12, 14], // 14.4 rounds down
+    [30, 36],
+    [1, 1], // 1.2 rounds down
+    [3, 4], // 3.6 rounds up
+    [0, 0],
+  ])("gives %i minutes on time %i points (20 %% bonus, nearest point)", (minutes, expected) => {
+    expect(pointsForCompletion(required(minutes), at("2027-03-01T12:00:00Z"), "2027-03-01", "UTC")).toEqual({
+      points: expected,
+      onTime: true,
+    });
+  });
+
+  it("gives the plain minutes when late", () => {
+    expect(pointsForCompletion(required(25), at("2027-03-02T00:00:00Z"), "2027-03-01", "UTC")).toEqual({ points: 25, onTime: false });
+  });
+
+  it("counts items without an estimate as 15 minutes", () => {
+    expect(pointsForCompletion(required(null), at("2027-03-03T00:00:00Z"), "2027-03-01", "UTC")).toEqual({ points: 15, onTime: false });
+    expect(pointsForCompletion(required(null), at("2027-03-01T08:00:00Z"), "2027-03-01", "UTC")).toEqual({ points: 18, onTime: true });
+  });
+
+  it("gives Optional items points and bonus like Required ones", () => {
+    expect(pointsForCompletion({ kind: "Optional", minutes: 20 }, at("2027-03-01T08:00:00Z"), "2027-03-01", "UTC")).toEqual({
+      points: 24,
+      onTime: true,
+    });
+  });
+
+  it("gives Reference items nothing, on time or not", () => {
+    expect(pointsForCompletion({ kind: "Reference", minutes: 30 }, at("2027-03-01T08:00:00Z"), "2027-03-01", "UTC")).toEqual({
+      points: 0,
+      onTime: false,
+    });
+    expect(pointsForCompletion({ kind: "Reference", minutes: null }, at("2027-03-05T08:00:00Z"), null, "UTC").points).toBe(0);
+  });
+
+  it("gives no bonus to an item without an assigned day", () => {
+    expect(pointsForCompletion({ kind: "Optional", minutes: 20 }, at("2027-03-01T08:00:00Z"), null, "UTC")).toEqual({
+      points: 20,
+      onTime: false,
+    });
+  });
+
+  it("counts completing ahead of the assigned day as on time", () => {
+    expect(pointsForCompletion(required(25), at("2027-02-25T10:00:00Z"), "2027-03-01", "UTC").onTime).toBe(true);
+  });
+
+  it("draws the on-time line at cohort-local midnight in New York (23:59 on time, 00:00 late)", () => {
+    const zone = "America/New_York";
+    // 2027-03-10 is EST (−05:00): local midnight is 05:00 UTC the next day.
+    expect(pointsForCompletion(required(25), at("2027-03-11T04:59:00Z"), "2027-03-10", zone)).toEqual({ points: 30, onTime: true });
+    expect(pointsForCompletion(required(25), at("2027-03-11T04:59:59.999Z"), "2027-03-10", zone).onTime).toBe(true);
+    expect(pointsForCompletion(required(25), at("2027-03-11T05:00:00Z"), "2027-03-10", zone)).toEqual({ points: 25, onTime: false });
+  });
+
+  it("draws the on-time line at local midnight after the clocks change (New York, 2027-03-14 ends at 04:00 UTC)", () => {
+    const zone = "America/New_York";
+    expect(pointsForCompletion(required(25), at("2027-03-15T03:59:00Z"), "2027-03-14", zone).onTime).toBe(true);
+    expect(pointsForCompletion(required(25), at("2027-03-15T04:00:00Z"), "2027-03-14", zone).onTime).toBe(false);
+  });
+
+  it("draws the on-time line at local midnight in Kolkata and Chatham", () => {
+    expect(pointsForCompletion(required(25), at("2027-03-10T18:29:00Z"), "2027-03-10", "Asia/Kolkata").onTime).toBe(true);
+    expect(pointsForCompletion(required(25), at("2027-03-10T18:30:00Z"), "2027-03-10", "Asia/Kolkata").onTime).toBe(false);
+    // Chatham +13:45: 2027-03-10 ends at 10:15 UTC the same calendar day.
+    expect(pointsForCompletion(required(25), at("2027-03-10T10:14:00Z"), "2027-03-10", "Pacific/Chatham").onTime).toBe(true);
+    expect(pointsForCompletion(required(25), at("2027-03-10T10:15:00Z"), "2027-03-10", "Pacific/Chatham").onTime).toBe(false);
+  });
+
+  it("accepts epoch milliseconds", () => {
+    expect(pointsForCompletion(required(15), Date.parse("2027-03-01T23:59:00Z"), "2027-03-01", "UTC").points).toBe(18);
+  });
+});
+
+describe("rankStandings", () => {
+  const entry = (memberId: number, points: number, reachedAt: string): StandingEntry => ({
+    memberId,
+    points,
+    reachedAt: at(reachedAt),
+  });
+
+  it("uses competition ranks and lists equals by who reached the score first", () => {
+    const ranked = rankStandings([
+      entry(1, 80, "2027-03-03T10:00:00Z"),
+      entry(2, 120, "2027-03-04T10:00:00Z"),
+      entry(3, 80, "2027-03-02T10:00:00Z"),
+      entry(4, 50, "2027-03-01T10:00:00Z"),
+      entry(5, 80, "2027-03-02T09:00:00Z"),
+    ]);
+    expect(ranked.map((standing) => [standing.memberId, standing.rank])).toEqual([
+      [2, 1],
+      [5, 2],
+      [3, 2],
+      [1, 2],
+      [4, 5],
+    ]);
+  });
+
+  it("gives 1, 2, 2, 4 for one tie in second place", () => {
+    const ranked = rankStandings([
+      entry(10, 30, "2027-03-01T00:00:00Z"),
+      entry(11, 20, "2027-03-01T00:00:00Z"),
+      entry(12, 20, "2027-03-01T00:00:01Z"),
+      entry(13, 10, "2027-03-01T00:00:00Z"),
+    ]);
+    expect(ranked.map((standing) => standing.rank)).toEqual([1, 2, 2, 4]);
+    expect(ranked.map((standing) => standing.memberId)).toEqual([10, 11, 12, 13]);
+  });
+
+  it("orders full ties by member id, whatever the input order", () => {
+    const same = "2027-03-01T00:00:00Z";
+    const forwards = rankStandings([entry(7, 40, same), entry(3, 40, same), entry(5, 40, same)]);
+    const backwards = rankStandings([entry(5, 40, same), entry(3, 40, same), entry(7, 40, same)]);
+    expect(forwards.map((standing) => standing.memberId)).toEqual([3, 5, 7]);
+    expect(forwards.map((standing) => standing.rank)).toEqual([1, 1, 1]);
+    expect(backwards).toEqual(forwards);
+  });
+
+  it("keeps extra fields and does not reorder its input", () => {
+    const input = [
+      { memberId: 1, points: 5, reachedAt: at("2027-03-01T00:00:00Z"), name: "Ada" },
+      { memberId: 2, points: 9, reachedAt: at("2027-03-01T00:00:00Z"), name: "Grace" },
+    ];
+    const ranked = rankStandings(input);
+    expect(ranked.map((standing) => standing.name)).toEqual(["Grace", "Ada"]);
+    expect(input.map((standing) => standing.memberId)).toEqual([1, 2]);
+  });
+
+  it("handles nobody", () => {
+    expect(rankStandings([])).toEqual([]);
+  });
+});
+
+describe("weekWindow", () => {
+  it("covers cohort-local midnight to midnight seven days later", () => {
+    const cohort = { startDate: "2027-03-01", timeZone: "UTC" };
+    expect(weekWindow(cohort, 1)).toEqual({ from: at("2027-03-01T00:00:00Z"), to: at("2027-03-08T00:00:00Z") });
+    expect(weekWindow(cohort, 3)).toEqual({ from: at("2027-03-15T00:00:00Z"), to: at("2027-03-22T00:00:00Z") });
+  });
+
+  it("is an hour short across the New York spring-forward and joins the next week without a gap", () => {
+    const cohort = { startDate: "2027-03-08", timeZone: "America/New_York" };
+    const first = weekWindow(cohort, 1);
+    expect(first.from.toISOString()).toBe("2027-03-08T05:00:00.000Z");
+    expect(first.to.toISOString()).toBe("2027-03-15T04:00:00.000Z");
+    expect(first.to.getTime() - first.from.getTime()).toBe((7 * 24 - 1) * 3_600_000);
+    expect(weekWindow(cohort, 2).from).toEqual(first.to);
+  });
+
+  it("follows the cohort's zone in Kolkata", () => {
+    expect(weekWindow({ startDate: "2027-03-03", timeZone: "Asia/Kolkata" }, 1)).toEqual({
+      from: at("2027-03-02T18:30:00Z"),
+      to: at("2027-03-09T18:30:00Z"),
+    });
+  });
+});
+
+describe("streak", () => {
+  const weekdays = { timeZone: "UTC", studyDays: [1, 2, 3, 4, 5] };
+  // 2027-03-08 is a Monday; 2027-03-10 a Wednesday.
+  const wednesdayNoon = at("2027-03-10T12:00:00Z");
+
+  it("counts back from yesterday while today has nothing done yet", () => {
+    expect(streak([at("2027-03-08T10:00:00Z"), at("2027-03-09T10:00:00Z")], wednesdayNoon, weekdays)).toBe(2);
+  });
+
+  it("counts today once something is done today, however many things", () => {
+    const instants = [at("2027-03-08T10:00:00Z"), at("2027-03-09T10:00:00Z"), at("2027-03-10T08:00:00Z"), at("2027-03-10T09:00:00Z")];
+    expect(streak(instants, wednesdayNoon, weekdays)).toBe(3);
+  });
+
+  it("is 1 for a first completion today", () => {
+    expect(streak([at("2027-03-10T08:00:00Z")], wednesdayNoon, weekdays)).toBe(1);
+  });
+
+  it("skips the weekend without breaking", () => {
+    const instants = [at("2027-03-04T10:00:00Z"), at("2027-03-05T10:00:00Z"), at("2027-03-08T10:00:00Z"), at("2027-03-09T10:00:00Z")];
+    expect(streak(instants, wednesdayNoon, weekdays)).toBe(4);
+  });
+
+  it("does not count weekend completions", () => {
+    const mondayMorning = at("2027-03-08T07:00:00Z");
+    expect(streak([at("2027-03-06T10:00:00Z")], mondayMorning, weekdays)).toBe(0);
+    expect(streak([at("2027-03-05T10:00:00Z"), at("2027-03-06T10:00:00Z"), at("2027-03-07T10:00:00Z")], mondayMorning, weekdays)).toBe(1);
+  });
+
+  it("keeps the streak on a weekend day", () => {
+    const saturday = at("2027-03-06T12:00:00Z");
+    expect(streak([at("2027-03-04T10:00:00Z"), at("2027-03-05T10:00:00Z")], saturday, weekdays)).toBe(2);
+    expect(streak([at("2027-03-04T10:00:00Z"), at("2027-03-05T10:00:00Z"), at("2027-03-06T10:00:00Z")], saturday, weekdays)).toBe(2);
+  });
+
+  it("breaks on a missed study day", () => {
+    expect(streak([at("2027-03-05T10:00:00Z"), at("2027-03-09T10:00:00Z")], wednesdayNoon, weekdays)).toBe(1);
+    expect(streak([at("2027-03-08T10:00:00Z")], wednesdayNoon, weekdays)).toBe(0);
+    expect(streak([], wednesdayNoon, weekdays)).toBe(0);
+  });
+
+  it("uses the cohort's local date (22:00 Tuesday in New York is Wednesday in UTC)", () => {
+    const newYork = { timeZone: "America/New_York", studyDays: [1, 2, 3, 4, 5] };
+    const instants = [at("2027-03-08T15:00:00Z"), at("2027-03-10T03:00:00Z")]; // Mon 10:00, Tue 22:00 local
+    expect(streak(instants, at("2027-03-10T16:00:00Z"), newYork)).toBe(2);
+    // Read in UTC the late completion is Wednesday's: Tuesday was missed, only today counts.
+    expect(streak(instants, at("2027-03-10T16:00:00Z"), weekdays)).toBe(1);
+  });
+
+  it("ignores completions after now", () => {
+    expect(streak([at("2027-03-09T10:00:00Z"), at("2027-03-10T18:00:00Z")], wednesdayNoon, weekdays)).toBe(1);
+  });
+
+  it("follows custom study days", () => {
+    const monWedFri = { timeZone: "UTC", studyDays: [1, 3, 5] };
+    const thursday = at("2027-03-11T12:00:00Z");
+    expect(streak([at("2027-03-05T10:00:00Z"), at("2027-03-08T10:00:00Z"), at("2027-03-10T10:00:00Z")], thursday, monWedFri)).toBe(3);
+    // Tuesday is not a study day for them: a Tuesday completion neither counts nor bridges a missed Wednesday.
+    expect(streak([at("2027-03-08T10:00:00Z"), at("2027-03-09T10:00:00Z")], thursday, monWedFri)).toBe(0);
+  });
+});
+
+describe("progressBar", () => {
+  it.each([
+    [3, 10, 10, "▰▰▰▱▱▱▱▱▱▱"],
+    [0, 10, 10, "▱▱▱▱▱▱▱▱▱▱"],
+    [10, 10, 10, "▰▰▰▰▰▰▰▰▰▰"],
+    [99, 100, 10, "▰▰▰▰▰▰▰▰▰▱"],
+    [29, 100, 10, "▰▰▱▱▱▱▱▱▱▱"],
+    [1, 3, 6, "▰▰▱▱▱▱"],
+    [15, 10, 10, "▰▰▰▰▰▰▰▰▰▰"],
+    [5, 0, 10, "▱▱▱▱▱▱▱▱▱▱"],
+    [2, 4, 4, "▰▰▱▱"],
+  ])("draws %i of %i at width %i as %s", (done, total, width, expected) => {
+    expect(progressBar(done, total, width)).toBe(expected);
+  });
+
+  it("is ten cells wide by default", () => {
+    expect(progressBar(5, 10)).toBe("▰▰▰▰▰▱▱▱▱▱");
+  });
+});
