@@ -1,4 +1,7 @@
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
+import { defaultHealthFile, writeHeartbeat } from "./health/healthFile.js";
+
+const heartbeatEveryMs = 30_000;
 
 async function main(): Promise<number> {
   let config;
@@ -19,9 +22,28 @@ async function main(): Promise<number> {
   }
   const { createApp } = await import("./createApp.js");
   const app = await createApp(config);
-  app.logger.info({ curricula: (await app.services.curricula.list(null)).length }, "database ready");
-  await app.close();
+  const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
+  let heartbeat: NodeJS.Timeout | undefined;
+  const shutdown = async (signal: string) => {
+    app.logger.info({ signal }, "shutting down");
+    clearInterval(heartbeat);
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.start();
+  const beat = () => {
+    if (app.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
+  };
+  beat();
+  heartbeat = setInterval(beat, heartbeatEveryMs);
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,13 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { renderToday } from "../../src/discord/render/renderToday.js";
+
+/** "Done: <item>" under /today: logs the item, then refreshes the same reply. */
+export const doneButton: ButtonHandler = {
+  prefix: "done",
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction, [cohortId = "", itemId = ""]) {
+    const request = { guildId: interaction.guildId ?? "", userId: interaction.user.id, cohort: cohortId, now: clock.now() };
+    await services.study.complete({ ...request, item: itemId });
+    return { kind: "update", reply: renderToday(await services.study.today(request)) };
+  },
+};

@@ -1,0 +1,39 @@
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly, itemOption } from "../src/discord/commandOptions.js";
+import { renderCompletion } from "../src/discord/render/renderCompletion.js";
+
+const definition = {
+  name: "done",
+  description: "Log a reading item as finished",
+  ...guildOnly,
+  options: [itemOption, cohortOption(false)],
+} as const satisfies CommandDefinition;
+
+export const doneCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const view = await services.study.complete({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      item: interaction.options.getString("item", true),
+      now: clock.now(),
+    });
+    return renderCompletion(view);
+  },
+  async autocomplete({ services, clock }, interaction) {
+    const focused = interaction.options.getFocused(true);
+    const guildId = interaction.guildId ?? "";
+    if (focused.name === "cohort") return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
+    return services.study.suggestItems({
+      guildId,
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      query: focused.value,
+      now: clock.now(),
+    });
+  },
+};

@@ -1,0 +1,29 @@
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
+import { renderJoin } from "../src/discord/render/renderMembership.js";
+
+const definition = {
+  name: "join",
+  description: "Join a study cohort of this server",
+  ...guildOnly,
+  options: [cohortOption(true, "The cohort to join")],
+} as const satisfies CommandDefinition;
+
+export const joinCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const result = await services.cohorts.join(
+      interaction.guildId ?? "",
+      interaction.user.id,
+      interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
+      interaction.options.getString("cohort", true),
+      clock.now(),
+    );
+    return renderJoin(result);
+  },
+  autocomplete: ({ services }, interaction) =>
+    services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "guild"),
+};

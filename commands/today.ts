@@ -1,0 +1,28 @@
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
+import { renderToday } from "../src/discord/render/renderToday.js";
+
+const definition = {
+  name: "today",
+  description: "Today's reading: items, overdue items, minutes, and buttons to mark them done",
+  ...guildOnly,
+  options: [cohortOption(false)],
+} as const satisfies CommandDefinition;
+
+export const todayCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const view = await services.study.today({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      now: clock.now(),
+    });
+    return renderToday(view);
+  },
+  autocomplete: ({ services }, interaction) =>
+    services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "joined"),
+};

@@ -1,0 +1,141 @@
+import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
+import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
+import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
+
+export interface NewCohort {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly name: string;
+  readonly curriculumId: number;
+  readonly settings: CohortSettings;
+  readonly createdBy: string;
+}
+
+export type CohortChanges = Partial<{
+  name: string;
+  channelId: string;
+  settings: CohortSettings;
+  status: CohortStatus;
+  channelProblem: string | null;
+}>;
+
+export function toCohort(row: CohortRow): Cohort {
+  return {
+    id: row.id,
+    guildId: row.guildId,
+    channelId: row.channelId,
+    name: row.name,
+    curriculumId: row.curriculumId,
+    status: row.status as CohortStatus,
+    channelProblem: row.channelProblem,
+    createdAt: row.createdAt,
+    settings: {
+      startDate: row.startDate,
+      timeZone: row.timeZone,
+      studyDays: row.studyDays.split(",").map(Number).filter((day) => day >= 1 && day <= 7),
+      includeOptional: row.includeOptional,
+      announceDay: row.announceDay,
+      announceTime: row.announceTime,
+      checkpointTime: row.checkpointTime,
+    },
+  };
+}
+
+function settingsColumns(settings: CohortSettings) {
+  return {
+    startDate: settings.startDate,
+    timeZone: settings.timeZone,
+    studyDays: settings.studyDays.join(","),
+    includeOptional: settings.includeOptional,
+    announceDay: settings.announceDay,
+    announceTime: settings.announceTime,
+    checkpointTime: settings.checkpointTime,
+  };
+}
+
+export class CohortRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Returns null when the guild already has a cohort of that name. */
+  async create(input: NewCohort): Promise<Cohort | null> {
+    const clash = await this.prisma.cohort.findUnique({ where: { guildId_name: { guildId: input.guildId, name: input.name } } });
+    if (clash !== null) return null;
+    try {
+      const row = await this.prisma.cohort.create({
+        data: {
+          guildId: input.guildId,
+          channelId: input.channelId,
+          name: input.name,
+          curriculumId: input.curriculumId,
+          createdBy: input.createdBy,
+          ...settingsColumns(input.settings),
+        },
+      });
+      return toCohort(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async findInGuild(guildId: string, cohortId: number): Promise<Cohort | null> {
+    const row = await this.prisma.cohort.findFirst({ where: { id: cohortId, guildId } });
+    return row === null ? null : toCohort(row);
+  }
+
+  async findById(cohortId: number): Promise<Cohort | null> {
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId } });
+    return row === null ? null : toCohort(row);
+  }
+
+  async findByName(guildId: string, name: string): Promise<Cohort | null> {
+    const row = await this.prisma.cohort.findUnique({ where: { guildId_name: { guildId, name } } });
+    return row === null ? null : toCohort(row);
+  }
+
+  async listInGuild(guildId: string): Promise<Cohort[]> {
+    const rows = await this.prisma.cohort.findMany({ where: { guildId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    return rows.map(toCohort);
+  }
+
+  /** Cohorts the user is an active member of, in this guild. */
+  async listJoined(guildId: string, userId: string): Promise<Cohort[]> {
+    const rows = await this.prisma.cohort.findMany({
+      where: { guildId, members: { some: { userId, leftAt: null } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toCohort);
+  }
+
+  /** Cohorts the scheduler looks after (every guild, or only `guildIds` for a shard). */
+  async listSchedulable(guildIds?: readonly string[]): Promise<Cohort[]> {
+    const rows = await this.prisma.cohort.findMany({
+      where: { status: { in: [CohortStatus.Active, CohortStatus.Ended] }, ...(guildIds === undefined ? {} : { guildId: { in: [...guildIds] } }) },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toCohort);
+  }
+
+  async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
+    try {
+      const row = await this.prisma.cohort.update({
+        where: { id: cohortId },
+        data: {
+          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
+          ...(changes.status === undefined ? {} : { status: changes.status }),
+          ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
+          ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
+        },
+      });
+      return toCohort(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

@@ -1,0 +1,83 @@
+import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
+import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
+
+export function toMember(row: MemberRow): MemberRecord {
+  return {
+    id: row.id,
+    cohortId: row.cohortId,
+    userId: row.userId,
+    displayName: row.displayName,
+    joinedAt: row.joinedAt,
+    leftAt: row.leftAt,
+    remindTime: row.remindTime,
+    remindTimeZone: row.remindTimeZone,
+    remindFailures: row.remindFailures,
+    remindDisabledNotice: row.remindDisabledNotice,
+    points: row.points,
+    pointsReachedAt: row.pointsReachedAt,
+  };
+}
+
+export type JoinOutcome = "joined" | "rejoined" | "already";
+
+export class MemberRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(cohortId: number, userId: string): Promise<MemberRecord | null> {
+    const row = await this.prisma.member.findUnique({ where: { cohortId_userId: { cohortId, userId } } });
+    return row === null ? null : toMember(row);
+  }
+
+  /** Joining again after /leave restores the member with their history. */
+  async join(cohortId: number, userId: string, displayName: string, now: Date): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
+    const existing = await this.prisma.member.findUnique({ where: { cohortId_userId: { cohortId, userId } } });
+    if (existing !== null && existing.leftAt === null) {
+      return { member: toMember(existing), outcome: "already" };
+    }
+    if (existing !== null) {
+      const row = await this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName } });
+      return { member: toMember(row), outcome: "rejoined" };
+    }
+    const row = await this.prisma.member.upsert({
+      where: { cohortId_userId: { cohortId, userId } },
+      create: { cohortId, userId, displayName, joinedAt: now },
+      update: {},
+    });
+    return { member: toMember(row), outcome: "joined" };
+  }
+
+  /** Returns false when the user was not an active member. History is kept. */
+  async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
+    const result = await this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } });
+    return result.count > 0;
+  }
+
+  async setDisplayName(memberId: number, displayName: string): Promise<void> {
+    await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
+  }
+
+  async setReminder(memberId: number, reminder: { time: string; timeZone: string } | null): Promise<MemberRecord> {
+    const row = await this.prisma.member.update({
+      where: { id: memberId },
+      data:
+        reminder === null
+          ? { remindTime: null, remindTimeZone: null }
+          : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
+    });
+    return toMember(row);
+  }
+
+  async activeMembers(cohortId: number): Promise<MemberRecord[]> {
+    const rows = await this.prisma.member.findMany({ where: { cohortId, leftAt: null }, orderBy: { id: "asc" } });
+    return rows.map(toMember);
+  }
+
+  async countActive(cohortId: number): Promise<number> {
+    return this.prisma.member.count({ where: { cohortId, leftAt: null } });
+  }
+
+  async findManyByIds(ids: readonly number[]): Promise<MemberRecord[]> {
+    const rows = await this.prisma.member.findMany({ where: { id: { in: [...ids] } } });
+    return rows.map(toMember);
+  }
+}

@@ -1,0 +1,219 @@
+import { randomBytes } from "node:crypto";
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+} from "discord.js";
+import type { Clock } from "../clock.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import type { Services } from "../services/Services.js";
+import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
+
+/** Discord allows 3 s for the first answer; defer well before that. */
+const autoDeferAfterMs = 2_000;
+/** Never echo more than this much of a user's value back in logs. */
+const maxLoggedOptionLength = 200;
+
+export interface RouterDependencies {
+  readonly commands: readonly SlashCommand[];
+  readonly buttons: readonly ButtonHandler[];
+  readonly services: Services;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+function referenceId(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}
+
+function toOptions(reply: Reply): InteractionReplyOptions & { flags?: number } {
+  return {
+    content: reply.content ?? "",
+    embeds: reply.embeds === undefined ? [] : [...reply.embeds],
+    components: reply.components === undefined ? [] : [...reply.components],
+    allowedMentions: { parse: [] },
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function errorReply(content: string): Reply {
+  return { content, ephemeral: true };
+}
+
+/**
+ * The one place interactions enter: looks the command or button up, applies
+ * its defer policy and permission check, and is the error boundary. A
+ * UserError becomes its own ephemeral message; anything else a generic
+ * message with a reference id that is also in the log.
+ */
+export class InteractionRouter {
+  private readonly commands: ReadonlyMap<string, SlashCommand>;
+  private readonly buttons: ReadonlyMap<string, ButtonHandler>;
+
+  constructor(private readonly dependencies: RouterDependencies) {
+    this.commands = new Map(dependencies.commands.map((command) => [command.definition.name, command]));
+    this.buttons = new Map(dependencies.buttons.map((button) => [button.prefix, button]));
+  }
+
+  async handle(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return this.handleCommand(interaction);
+    if (interaction.isAutocomplete()) return this.handleAutocomplete(interaction);
+    if (interaction.isButton()) return this.handleButton(interaction);
+  }
+
+  private contextFor(interaction: Interaction, fields: Record<string, unknown>): HandlerContext {
+    return {
+      services: this.dependencies.services,
+      clock: this.dependencies.clock,
+      logger: this.dependencies.logger.child({
+        interactionId: interaction.id,
+        guildId: interaction.guildId,
+        userId: interaction.user.id,
+        ...fields,
+      }),
+    };
+  }
+
+  private async handleCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const subcommand = interaction.options.getSubcommand(false);
+    const context = this.contextFor(interaction, { command: interaction.commandName, subcommand });
+    const startedAt = Date.now();
+    const command = this.commands.get(interaction.commandName);
+    let deferral: Promise<unknown> | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (command === undefined) throw new UserError(messages.generic.unknownCommand);
+      if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (command.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+        throw new UserError(messages.permissions.manageServerRequired);
+      }
+      const defer = () => {
+        deferral ??= interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+        return deferral;
+      };
+      if (command.defer === DeferPolicy.Always) await defer();
+      else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferAfterMs);
+      const reply = await command.execute(context, interaction);
+      clearTimeout(timer);
+      await this.send(interaction, reply, deferral);
+      context.logger.info({ ms: Date.now() - startedAt, options: describeOptions(interaction) }, "command handled");
+    } catch (error) {
+      clearTimeout(timer);
+      await this.fail(interaction, context, error, deferral, command?.ephemeral ?? true);
+    }
+  }
+
+  private async handleButton(interaction: ButtonInteraction): Promise<void> {
+    const [prefix = "", ...args] = interaction.customId.split(":");
+    const context = this.contextFor(interaction, { button: prefix });
+    const handler = this.buttons.get(prefix);
+    let deferral: Promise<unknown> | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (handler === undefined) throw new UserError(messages.generic.unknownButton);
+      if (!interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (handler.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+        throw new UserError(messages.permissions.manageServerRequired);
+      }
+      timer = setTimeout(() => {
+        deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        void deferral.catch(() => undefined);
+      }, autoDeferAfterMs);
+      const result = await handler.execute(context, interaction, args);
+      clearTimeout(timer);
+      if (deferral !== undefined) {
+        await deferral;
+        const { flags: _flags, ...options } = toOptions(result.reply);
+        await interaction.editReply(options);
+      } else if (result.kind === "update") {
+        const { flags: _flags, ...options } = toOptions(result.reply);
+        await interaction.update(options);
+      } else {
+        await interaction.reply(toOptions(result.reply));
+      }
+      context.logger.info({ customId: interaction.customId }, "button handled");
+    } catch (error) {
+      clearTimeout(timer);
+      await this.fail(interaction, context, error, deferral, true);
+    }
+  }
+
+  private async handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const context = this.contextFor(interaction, { command: interaction.commandName, autocomplete: interaction.options.getFocused(true).name });
+    const command = this.commands.get(interaction.commandName);
+    try {
+      const choices = command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete(context, interaction);
+      await interaction.respond(choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })));
+    } catch (error) {
+      context.logger.error({ err: error }, "autocomplete failed");
+      await interaction.respond([]).catch(() => undefined);
+    }
+  }
+
+  private async send(interaction: ChatInputCommandInteraction, reply: Reply, deferral: Promise<unknown> | undefined): Promise<void> {
+    if (deferral !== undefined) {
+      await deferral;
+      const { flags: _flags, ...options } = toOptions(reply);
+      // A public deferral cannot become private: send private answers as a follow-up instead.
+      if (reply.ephemeral && !interaction.ephemeral) {
+        await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp(toOptions(reply));
+        return;
+      }
+      await interaction.editReply(options);
+      return;
+    }
+    await interaction.reply(toOptions(reply));
+  }
+
+  private async fail(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    context: HandlerContext,
+    error: unknown,
+    deferral: Promise<unknown> | undefined,
+    deferredEphemeral: boolean,
+  ): Promise<void> {
+    let reply: Reply;
+    if (error instanceof UserError) {
+      reply = errorReply(error.message);
+      context.logger.info({ reason: error.message }, "user error");
+    } else {
+      const reference = referenceId();
+      reply = errorReply(messages.generic.unexpected(reference));
+      context.logger.error({ err: error, reference }, "interaction failed");
+    }
+    try {
+      if (deferral !== undefined) await deferral.catch(() => undefined);
+      if (interaction.deferred && !interaction.replied && deferredEphemeral) {
+        const { flags: _flags, ...options } = toOptions(reply);
+        await interaction.editReply(options);
+      } else if (interaction.deferred || interaction.replied) {
+        // Errors are private: replace a public "thinking…" with a private follow-up.
+        if (!interaction.replied) await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp(toOptions(reply));
+      } else {
+        await interaction.reply(toOptions(reply));
+      }
+    } catch (sendError) {
+      context.logger.error({ err: sendError }, "could not send the error reply");
+    }
+  }
+}
+
+function describeOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const visit = (options: readonly { name: string; value?: unknown; options?: readonly unknown[] }[]) => {
+    for (const option of options) {
+      if (option.options !== undefined) visit(option.options as never);
+      else result[option.name] = typeof option.value === "string" ? option.value.slice(0, maxLoggedOptionLength) : option.value;
+    }
+  };
+  visit(interaction.options.data as never);
+  return result;
+}

@@ -1,0 +1,62 @@
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logging/createLogger.js";
+import type { Services } from "../services/Services.js";
+
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/** A slash command's JSON as sent to Discord; `as const` literals satisfy it. */
+export type CommandDefinition = DeepReadonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+
+/** What a handler returns; the router sends it (reply, edit after a defer, or message update). */
+export interface Reply {
+  readonly content?: string;
+  readonly embeds?: readonly APIEmbed[];
+  readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Only the caller sees it. Errors are always ephemeral. */
+  readonly ephemeral: boolean;
+}
+
+export interface HandlerContext {
+  readonly services: Services;
+  readonly clock: Clock;
+  /** A child logger carrying the interaction's id, command and user. */
+  readonly logger: Logger;
+}
+
+/**
+ * When the router acknowledges an interaction before the handler finishes:
+ * "auto" defers only if the handler has not answered after two seconds;
+ * "always" defers at once (for work that fetches files or talks to Discord).
+ */
+export const DeferPolicy = { Auto: "auto", Always: "always" } as const;
+export type DeferPolicy = (typeof DeferPolicy)[keyof typeof DeferPolicy];
+
+export interface SlashCommand {
+  readonly definition: CommandDefinition;
+  readonly defer: DeferPolicy;
+  /** Whether the deferred/normal reply is visible to the caller only. */
+  readonly ephemeral: boolean;
+  /** Checked again at run time: the default member permission can be changed by server admins. */
+  readonly requiresManageServer: boolean;
+  execute(context: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply>;
+  autocomplete?(context: HandlerContext, interaction: AutocompleteInteraction): Promise<readonly { name: string; value: string }[]>;
+}
+
+/**
+ * Buttons: `customId` is "<prefix>:<arg>:<arg>…". The handler either updates
+ * the message the button is on ("update") or answers with a new reply.
+ */
+export interface ButtonHandler {
+  readonly prefix: string;
+  readonly requiresManageServer: boolean;
+  execute(context: HandlerContext, interaction: ButtonInteraction, args: readonly string[]): Promise<{ readonly kind: "update" | "reply"; readonly reply: Reply }>;
+}

@@ -1,0 +1,76 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow } from "discord.js";
+
+export const colors = {
+  brand: 0x5865f2,
+  success: 0x57f287,
+  warning: 0xfee75c,
+  danger: 0xed4245,
+  neutral: 0x99aab5,
+} as const;
+
+/** Discord's limits for embeds and components. */
+export const limits = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
+} as const;
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/**
+ * Text from curricula, cohort names and member names goes into Markdown; make
+ * it inert so it cannot format, link or mention anything.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\\*_~`|]/g, (character) => `\\${character}`)
+    .replace(/@(everyone|here)/gi, "@\u200b$1")
+    .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");
+}
+
+/** `<t:…:f>`: every reader sees the instant in their own time zone. */
+export function timestamp(instant: Date, style: "t" | "T" | "d" | "D" | "f" | "F" | "R" = "f"): string {
+  return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
+}
+
+export function minutesText(minutes: number | null): string {
+  if (minutes === null) return "no estimate";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+export function weekdayName(isoWeekday: number): string {
+  return weekdayNames[isoWeekday - 1] ?? `day ${isoWeekday}`;
+}
+
+/** "Tue 19 Jan" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
+export function localDateText(localDate: string): string {
+  const [year, month, day] = localDate.split("-").map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  return date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function buttonRows(buttons: readonly APIButtonComponent[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  for (let index = 0; index < buttons.length && rows.length < limits.rows; index += limits.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(index, index + limits.buttonsPerRow) });
+  }
+  return rows;
+}
+
+export function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = ButtonStyle.Secondary): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: customId, label: truncate(label, limits.buttonLabel), style };
+}

@@ -1,0 +1,43 @@
+import type { CohortSettings } from "../schedule/scheduleTypes.js";
+
+export const CohortStatus = {
+  Active: "active",
+  Paused: "paused",
+  Ended: "ended",
+} as const;
+export type CohortStatus = (typeof CohortStatus)[keyof typeof CohortStatus];
+
+export interface Cohort {
+  readonly id: number;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly name: string;
+  readonly curriculumId: number;
+  readonly status: CohortStatus;
+  readonly settings: CohortSettings;
+  /** Why the bot could not post in the channel last time, until an admin fixes it. */
+  readonly channelProblem: string | null;
+  readonly createdAt: Date;
+}
+
+export interface MemberRecord {
+  readonly id: number;
+  readonly cohortId: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly joinedAt: Date;
+  readonly leftAt: Date | null;
+  readonly remindTime: string | null;
+  readonly remindTimeZone: string | null;
+  readonly remindFailures: number;
+  readonly remindDisabledNotice: boolean;
+  readonly points: number;
+  readonly pointsReachedAt: Date | null;
+}
+
+export const CheckpointAnswerKind = {
+  Confident: "confident",
+  Partly: "partly",
+  NotYet: "not_yet",
+} as const;
+export type CheckpointAnswerKind = (typeof CheckpointAnswerKind)[keyof typeof CheckpointAnswerKind];

@@ -1,0 +1,17 @@
+/**
+ * What services need to know about Discord channels, without knowing Discord.
+ * The Discord client implements it in src/discord; the playground and tests
+ * get the same implementation through the emulator.
+ */
+export const ChannelCheck = {
+  Ok: "ok",
+  Missing: "missing",
+  NotText: "not_text",
+  NoPermission: "no_permission",
+} as const;
+export type ChannelCheck = (typeof ChannelCheck)[keyof typeof ChannelCheck];
+
+export interface ChannelGateway {
+  /** Whether the bot can post embeds in the channel of this guild. */
+  checkPostable(guildId: string, channelId: string): Promise<ChannelCheck>;
+}

@@ -1,0 +1,248 @@
+import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import type { JoinOutcome, MemberRepository } from "../db/repositories/MemberRepository.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
+
+export interface Choice {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface CohortSettingsInput {
+  readonly start?: string | undefined;
+  readonly timeZone?: string | undefined;
+  readonly announceDay?: number | undefined;
+  readonly announceTime?: string | undefined;
+  readonly includeOptional?: boolean | undefined;
+}
+
+export interface CreateCohortInput extends CohortSettingsInput {
+  readonly guildId: string;
+  readonly actorId: string;
+  readonly name: string;
+  readonly curriculum: string;
+  readonly channelId: string;
+  readonly start: string;
+}
+
+export interface EditCohortInput extends CohortSettingsInput {
+  readonly guildId: string;
+  readonly cohort: string;
+  readonly name?: string | undefined;
+  readonly channelId?: string | undefined;
+}
+
+/** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
+const maxNameLength = 80;
+/** Autocomplete shows at most 25 choices. */
+export const maxChoices = 25;
+
+/** Case-insensitive match quality: exact, prefix, word prefix, substring. -1 = no match. */
+export function matchScore(candidate: string, query: string): number {
+  const name = candidate.toLowerCase();
+  const q = query.trim().toLowerCase();
+  if (q === "") return 1;
+  if (name === q) return 4;
+  if (name.startsWith(q)) return 3;
+  if (name.split(/[\s\-_/:(]+/).some((word) => word.startsWith(q))) return 2;
+  return name.includes(q) ? 1 : -1;
+}
+
+export function truncateChoiceName(name: string): string {
+  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
+}
+
+/**
+ * Cohorts of a guild: creation and settings (admins), membership (members),
+ * and resolving the `cohort` option every command shares.
+ */
+export class CohortService {
+  constructor(
+    private readonly cohorts: CohortRepository,
+    private readonly members: MemberRepository,
+    private readonly curricula: CurriculumRepository,
+    private readonly channels: ChannelGateway,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * The cohort a member means: the option when given (an id from autocomplete,
+   * or a name typed by hand), else their only cohort in this guild.
+   */
+  async resolveForMember(guildId: string, userId: string, option: string | null): Promise<{ cohort: Cohort; member: MemberRecord }> {
+    if (option !== null && option.trim() !== "") {
+      const cohort = await this.findByOption(guildId, option);
+      const member = await this.members.find(cohort.id, userId);
+      if (member === null || member.leftAt !== null) throw new UserError(messages.cohort.notJoined(cohort.name));
+      return { cohort, member };
+    }
+    const joined = await this.cohorts.listJoined(guildId, userId);
+    const [only] = joined;
+    if (only === undefined) throw new UserError(messages.cohort.notMemberOfAny);
+    if (joined.length > 1) throw new UserError(messages.cohort.ambiguous(joined.map((cohort) => cohort.name)));
+    const member = await this.members.find(only.id, userId);
+    if (member === null) throw new UserError(messages.cohort.notMemberOfAny);
+    return { cohort: only, member };
+  }
+
+  /** For admin commands and /join: the option, or the guild's only cohort. */
+  async resolveInGuild(guildId: string, option: string | null): Promise<Cohort> {
+    if (option !== null && option.trim() !== "") return this.findByOption(guildId, option);
+    const all = await this.cohorts.listInGuild(guildId);
+    const [only] = all;
+    if (only === undefined) throw new UserError(messages.cohort.noneInServer);
+    if (all.length > 1) throw new UserError(messages.cohort.ambiguousAdmin(all.map((cohort) => cohort.name)));
+    return only;
+  }
+
+  /** Only ever looks inside `guildId`: a crafted id from another server is "unknown". */
+  private async findByOption(guildId: string, option: string): Promise<Cohort> {
+    const value = option.trim();
+    if (/^\d{1,15}$/.test(value)) {
+      const byId = await this.cohorts.findInGuild(guildId, Number(value));
+      if (byId !== null) return byId;
+    }
+    const byName = await this.cohorts.findByName(guildId, value);
+    if (byName !== null) return byName;
+    const all = await this.cohorts.listInGuild(guildId);
+    const insensitive = all.filter((cohort) => cohort.name.toLowerCase() === value.toLowerCase());
+    if (insensitive.length === 1 && insensitive[0] !== undefined) return insensitive[0];
+    throw new UserError(messages.cohort.unknown(value.slice(0, 100)));
+  }
+
+  async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
+    const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
+    return cohorts
+      .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
+      .filter((entry) => entry.score >= 0)
+      .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
+      .slice(0, maxChoices)
+      .map(({ cohort }) => ({ name: truncateChoiceName(cohort.name), value: String(cohort.id) }));
+  }
+
+  async join(guildId: string, userId: string, displayName: string, option: string, now: Date): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
+    const cohort = await this.findByOption(guildId, option);
+    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.ended(cohort.name));
+    const { outcome } = await this.members.join(cohort.id, userId, displayName, now);
+    return { cohort, outcome };
+  }
+
+  async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
+    const cohort = await this.findByOption(guildId, option);
+    return { cohort, left: await this.members.leave(cohort.id, userId, now) };
+  }
+
+  async list(guildId: string): Promise<Cohort[]> {
+    return this.cohorts.listInGuild(guildId);
+  }
+
+  async create(input: CreateCohortInput): Promise<Cohort> {
+    const name = normaliseName(input.name);
+    const curriculum = await this.curricula.findVisibleBySlug(input.curriculum.trim(), input.guildId)
+      ?? (await this.curriculumById(input.guildId, input.curriculum));
+    if (curriculum === null) throw new UserError(messages.curriculum.unknown(input.curriculum.slice(0, 100)));
+    const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    await this.assertPostable(input.guildId, input.channelId);
+    const cohort = await this.cohorts.create({
+      guildId: input.guildId,
+      channelId: input.channelId,
+      name,
+      curriculumId: curriculum.id,
+      settings,
+      createdBy: input.actorId,
+    });
+    if (cohort === null) throw new UserError(messages.cohort.nameTaken(name));
+    this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
+    return cohort;
+  }
+
+  async edit(input: EditCohortInput): Promise<Cohort> {
+    const cohort = await this.findByOption(input.guildId, input.cohort);
+    const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some((value) => value !== undefined);
+    if (!changesSettings && input.name === undefined && input.channelId === undefined) throw new UserError(messages.cohort.nothingToEdit);
+    const name = input.name === undefined ? undefined : normaliseName(input.name);
+    const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
+    if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
+    const updated = await this.cohorts.update(cohort.id, {
+      ...(name === undefined ? {} : { name }),
+      ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
+      ...(settings === undefined ? {} : { settings }),
+    });
+    if (updated === null) throw new UserError(messages.cohort.nameTaken(name ?? cohort.name));
+    this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
+    return updated;
+  }
+
+  async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
+    const cohort = await this.findByOption(guildId, option);
+    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.alreadyEnded(cohort.name));
+    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused) throw new UserError(messages.cohort.alreadyPaused(cohort.name));
+    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused) throw new UserError(messages.cohort.notPaused(cohort.name));
+    const updated = await this.cohorts.update(cohort.id, { status });
+    if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
+    this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
+    return updated;
+  }
+
+  /** Another member of the same cohort, for /progress member:. */
+  async memberOf(cohort: Cohort, userId: string): Promise<MemberRecord> {
+    const member = await this.members.find(cohort.id, userId);
+    if (member === null) throw new UserError(messages.cohort.otherNotMember(cohort.name));
+    return member;
+  }
+
+  async memberCount(cohortId: number): Promise<number> {
+    return this.members.countActive(cohortId);
+  }
+
+  private async curriculumById(guildId: string, value: string) {
+    if (!/^\d{1,15}$/.test(value.trim())) return null;
+    const visible = await this.curricula.listVisible(guildId);
+    return visible.find((entry) => entry.id === Number(value.trim())) ?? null;
+  }
+
+  private async assertPostable(guildId: string, channelId: string): Promise<void> {
+    const check = await this.channels.checkPostable(guildId, channelId);
+    if (check === ChannelCheck.Ok) return;
+    const mention = `<#${channelId}>`;
+    if (check === ChannelCheck.NotText) throw new UserError(messages.permissions.channelNotText(mention));
+    throw new UserError(messages.permissions.channelNotPostable(mention));
+  }
+}
+
+function normaliseName(raw: string): string {
+  const name = raw.replace(/\s+/g, " ").trim();
+  if (name.length === 0 || name.length > maxNameLength) throw new UserError(messages.cohort.nameInvalid);
+  return name;
+}
+
+/** Validates each given setting (a bad one changes nothing) on top of `base`. */
+export function buildSettings(base: Omit<CohortSettings, "startDate"> & { startDate?: string }, input: CohortSettingsInput): CohortSettings {
+  const startDate = input.start === undefined ? base.startDate : parseLocalDate(input.start);
+  if (startDate === null || startDate === undefined) throw new UserError(messages.input.invalidDate((input.start ?? "").slice(0, 40)));
+  const timeZone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
+  if (!isValidTimeZone(timeZone)) throw new UserError(messages.input.invalidTimeZone(timeZone.slice(0, 60)));
+  let announceTime = base.announceTime;
+  if (input.announceTime !== undefined) {
+    const clock = parseClock(input.announceTime);
+    if (clock === null) throw new UserError(messages.input.invalidClock(input.announceTime.slice(0, 20)));
+    announceTime = formatClock(clock);
+  }
+  const announceDay = input.announceDay ?? base.announceDay;
+  if (!Number.isInteger(announceDay) || announceDay < 1 || announceDay > 7) throw new UserError(messages.input.invalidWeekday(String(announceDay)));
+  return {
+    startDate,
+    timeZone,
+    studyDays: base.studyDays,
+    includeOptional: input.includeOptional ?? base.includeOptional,
+    announceDay,
+    announceTime,
+    checkpointTime: base.checkpointTime,
+  };
+}
