@@ -1,0 +1,108 @@
+import { ManualClock } from "../../src/clock.js";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { startTestApp, type TestApp } from "./testApp.js";
+
+export interface BotHarness {
+  readonly emulator: DiscordEmulator;
+  readonly test: TestApp;
+  readonly clock: ManualClock;
+  readonly guild: EmulatorGuild;
+  /** The cohort channel, where the bot may post. */
+  readonly channel: { id: string; name: string };
+  /** A member with Manage Server. */
+  readonly admin: { id: string; username: string };
+  member(username: string, options?: { manageGuild?: boolean; dmsClosed?: boolean }): { id: string; username: string };
+  /** Runs a slash command as `userId` in the cohort channel (or `channelId`). */
+  run(userId: string, name: string, options?: CommandOptionsInput, channelId?: string): InteractionHandle;
+  /**
+   * Like `run`, but invokes the command even where Discord's client would hide
+   * it from the user (default_member_permissions), to test the bot's own check.
+   */
+  runIgnoringDefaultPermissions(userId: string, name: string, options?: CommandOptionsInput): InteractionHandle;
+  /** Runs a command and returns the message the user finally sees. */
+  reply(userId: string, name: string, options?: CommandOptionsInput): Promise<EmulatorMessage>;
+  autocomplete(userId: string, name: string, focused: string, options?: CommandOptionsInput): Promise<{ name: string; value: string | number }[]>;
+  click(userId: string, messageId: string, customId: string): InteractionHandle;
+  /** A cohort on the 12-week curriculum in the harness channel, made through the service. */
+  createCohort(input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string }>): Promise<Cohort>;
+  close(): Promise<void>;
+}
+
+/** Everything rendered in a message, as one string, for "the user can read X" assertions. */
+export function visibleText(message: EmulatorMessage): string {
+  const parts: string[] = [message.content];
+  for (const embed of message.embeds) {
+    parts.push(embed.title ?? "", embed.description ?? "", embed.footer?.text ?? "", embed.author?.name ?? "");
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+  }
+  return parts.filter((part) => part !== "").join("\n");
+}
+
+/** Labels and custom ids of every button in a message. */
+export function buttonsOf(message: EmulatorMessage): { label: string; customId: string }[] {
+  const result: { label: string; customId: string }[] = [];
+  for (const row of message.components as { components?: { type: number; label?: string; custom_id?: string }[] }[]) {
+    for (const component of row.components ?? []) {
+      if (component.type === 2 && component.custom_id !== undefined) result.push({ label: component.label ?? "", customId: component.custom_id });
+    }
+  }
+  return result;
+}
+
+/**
+ * The real bot (createApp + discord.js) logged in to the Discord emulator,
+ * on a fresh SQLite file, with a guild, a cohort channel and an admin.
+ */
+export async function startBotHarness(options: { now?: Date } = {}): Promise<BotHarness> {
+  const emulator = await DiscordEmulator.start();
+  const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
+  const guild = emulator.createGuild({ name: "Study Server" });
+  const channel = emulator.createChannel(guild.id, { name: "backend-cohort" });
+  const admin = emulator.createMember(guild.id, { username: "admin", manageGuild: true });
+  let test: TestApp;
+  try {
+    test = await startTestApp({ clock, environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl } });
+    await test.app.start();
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
+  const run = (userId: string, name: string, commandOptions: CommandOptionsInput = {}, channelId = channel.id) =>
+    emulator.runCommand({ guildId: guild.id, channelId, userId, name, options: commandOptions });
+  return {
+    emulator,
+    test,
+    clock,
+    guild,
+    channel,
+    admin,
+    member: (username, memberOptions = {}) => emulator.createMember(guild.id, { username, ...memberOptions }),
+    run,
+    runIgnoringDefaultPermissions: (userId, name, commandOptions = {}) =>
+      emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId, name, options: commandOptions, ignoreDefaultMemberPermissions: true }),
+    reply: (userId, name, commandOptions) => run(userId, name, commandOptions).final(),
+    autocomplete: async (userId, name, focused, commandOptions = {}) =>
+      emulator.autocomplete({ guildId: guild.id, channelId: channel.id, userId, name, options: commandOptions, focused }),
+    click: (userId, messageId, customId) => emulator.clickButton({ userId, messageId, customId }),
+    async createCohort(input = {}) {
+      return test.app.services.cohorts.create({
+        guildId: guild.id,
+        actorId: admin.id,
+        name: input.name ?? "Backend Spring 2027",
+        curriculum: input.curriculum ?? "backend-engineer-learning-path",
+        channelId: channel.id,
+        start: input.start ?? "2027-01-04",
+        timeZone: input.timeZone,
+        includeOptional: input.includeOptional,
+      });
+    },
+    async close() {
+      await test.close();
+      await emulator.stop();
+    },
+  };
+}
