@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MigrationError, migrateSqlite, readMigrations } from "../src/db/migrateDatabase.js";
 import { projectPaths } from "../src/projectPaths.js";
+import { prismaMigrateDeploy } from "./helpers/prismaMigrateDeploy.js";
 import { captureLogger } from "./helpers/silentLogger.js";
 import { makeTempDir } from "./helpers/tempDir.js";
 
@@ -23,7 +24,7 @@ function writeMigration(dir: string, name: string, sql: string): void {
   fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
 }
 
-describe("migration runner", () => {
+describe("migration runner on SQLite", () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     temp = makeTempDir();
@@ -106,5 +107,19 @@ describe("migration runner", () => {
     fs.writeFileSync(path.join(dir, "20260101000000_first", "migration.sql"), `CREATE TABLE "A" ("id" INTEGER PRIMARY KEY, "x" TEXT);`);
     migrateSqlite(file, readMigrations(dir), captured.logger);
     expect(captured.lines().some((line) => line.msg === "applied migration was edited afterwards")).toBe(true);
+  });
+
+  it("keeps one history with prisma migrate deploy, whichever applied the migrations first", async () => {
+    const migrationsDir = projectPaths().migrationsDir;
+    const migrations = readMigrations(migrationsDir);
+    const ours = path.join(temp.dir, "ours.db");
+    migrateSqlite(ours, migrations, captureLogger().logger);
+    expect(await prismaMigrateDeploy(`file:${ours}`, migrationsDir)).toEqual([]);
+
+    const theirs = path.join(temp.dir, "theirs.db");
+    expect(await prismaMigrateDeploy(`file:${theirs}`, migrationsDir)).toEqual(migrations.map((migration) => migration.name));
+    const report = migrateSqlite(theirs, migrations, captureLogger().logger);
+    expect(report.applied).toEqual([]);
+    expect(report.alreadyApplied).toEqual(migrations.map((migration) => migration.name));
   });
 });

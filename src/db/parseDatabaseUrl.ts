@@ -2,9 +2,27 @@ import path from "node:path";
 
 export type DatabaseTarget =
   | { readonly provider: "sqlite"; readonly url: string; readonly filePath: string }
-  | { readonly provider: "postgresql"; readonly url: string };
+  | {
+      readonly provider: "postgresql";
+      readonly url: string;
+      /** The URL `pg` connects with: `url` without Prisma's own `schema` parameter. */
+      readonly connectionString: string;
+      /** Prisma's `?schema=` parameter: the PostgreSQL schema the tables live in; null = the server's search_path (normally `public`). */
+      readonly schema: string | null;
+      /** host:port/database, without credentials, for messages. */
+      readonly displayName: string;
+    };
 
-/** `file:./data/x.db` → an absolute SQLite path (relative to `cwd`); `postgresql://…` as is. */
+export type PostgresTarget = Extract<DatabaseTarget, { provider: "postgresql" }>;
+
+// Plain identifiers only, so the schema name can go into search_path and DDL safely.
+const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * `file:./data/x.db` → an absolute SQLite path (relative to `cwd`);
+ * `postgresql://…` (or `postgres://…`) → the URL as is, with Prisma's
+ * `?schema=name` split out because `pg` does not know it.
+ */
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
   if (url.startsWith("file:")) {
     const raw = url.slice("file:".length).replace(/\?.*$/, "");
@@ -12,7 +30,30 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return { provider: "postgresql", url };
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error("DATABASE_URL is not a valid postgresql:// URL");
+    }
+    const schema = parsed.searchParams.get("schema");
+    if (schema !== null && !schemaName.test(schema)) {
+      throw new Error(`DATABASE_URL: schema "${schema}" must be a plain identifier (letters, digits, _)`);
+    }
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+    return {
+      provider: "postgresql",
+      url,
+      connectionString: schema === null ? url : withoutSchemaParameter(parsed),
+      schema,
+      displayName: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}/${database}`,
+    };
   }
   throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(":")[0] ?? ""}`);
+}
+
+function withoutSchemaParameter(url: URL): string {
+  const copy = new URL(url);
+  copy.searchParams.delete("schema");
+  return copy.toString();
 }

@@ -1,30 +1,60 @@
-import path from "node:path";
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { createApp, type App, type AppOverrides } from "../../src/createApp.js";
 import { captureLogger } from "./silentLogger.js";
-import { makeTempDir } from "./tempDir.js";
+import { createTestDatabase, testDatabaseProvider } from "./testDatabase.js";
 
 export interface TestApp {
   readonly app: App;
+  /**
+   * The SQLite file. Throws when the suite runs on PostgreSQL: a test that
+   * reopens the database should use `databaseUrl`, which works on both.
+   */
   readonly databaseFile: string;
+  /** DATABASE_URL of this app's own database (a fresh SQLite file or PostgreSQL database). */
+  readonly databaseUrl: string;
+  readonly provider: "sqlite" | "postgresql";
   readonly logs: () => Record<string, unknown>[];
   close(): Promise<void>;
 }
 
-/** A fully built app on a fresh SQLite file (migrated and seeded like a first start). */
+/**
+ * A fully built app on a fresh database (migrated and seeded like a first
+ * start): a SQLite file, or with TEST_DATABASE=postgresql a PostgreSQL
+ * database of its own, dropped again by close(). An explicit DATABASE_URL in
+ * `environment` is used as is and left alone.
+ */
 export async function startTestApp(overrides: AppOverrides & { environment?: Record<string, string> } = {}): Promise<TestApp> {
-  const temp = makeTempDir();
-  const databaseFile = path.join(temp.dir, "cohort-bot.db");
+  const explicitUrl = overrides.environment?.DATABASE_URL;
+  const database = explicitUrl === undefined ? await createTestDatabase() : null;
+  const databaseUrl = explicitUrl ?? database?.url ?? "";
+  const provider = database?.provider ?? (databaseUrl.startsWith("file:") ? "sqlite" : "postgresql");
   const captured = captureLogger("info");
-  const config = loadConfig({ DATABASE_URL: `file:${databaseFile}`, ...overrides.environment });
-  const app = await createApp(config, { logger: captured.logger, ...overrides });
+  let app: App;
+  try {
+    const config = loadConfig({ ...overrides.environment, DATABASE_URL: databaseUrl });
+    app = await createApp(config, { logger: captured.logger, ...overrides });
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
+  const filePath = database?.filePath ?? (provider === "sqlite" ? databaseUrl.slice("file:".length) : null);
   return {
     app,
-    databaseFile,
+    get databaseFile(): string {
+      if (filePath === null) {
+        throw new Error(`This test reads the SQLite file directly, but the suite runs on ${testDatabaseProvider}; use databaseUrl instead`);
+      }
+      return filePath;
+    },
+    databaseUrl,
+    provider,
     logs: captured.lines,
     async close() {
-      await app.close();
-      temp.cleanup();
+      try {
+        await app.close();
+      } finally {
+        await database?.drop();
+      }
     },
   };
 }

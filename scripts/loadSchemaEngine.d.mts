@@ -1,0 +1,3 @@
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+export declare function loadSchemaEngine(): Promise<typeof SchemaEngine>;

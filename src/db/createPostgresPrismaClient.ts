@@ -1,0 +1,56 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaClient, Prisma as SqlitePrisma } from "../generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient, type Prisma as PostgresPrisma } from "../generated/prisma-postgres/client.js";
+import type { Logger } from "../logging/createLogger.js";
+import type { PostgresTarget } from "./parseDatabaseUrl.js";
+
+/**
+ * A Prisma client for PostgreSQL, typed as the SQLite client the repositories
+ * are written against.
+ *
+ * Why the cast is sound: both clients are generated from the same data model
+ * (prisma/postgresql/schema.prisma is derived from prisma/schema.prisma by
+ * scripts/generate-client.mjs; only the provider differs). Their model and
+ * result types are the same (checked below at compile time), and the
+ * PostgreSQL client accepts a superset of the SQLite client's arguments
+ * (extras such as `mode: "insensitive"`, `skipDuplicates` and more isolation
+ * levels), so every call the SQLite type allows is a valid call here and
+ * returns the same shape. TypeScript cannot prove it by itself: it compares
+ * the two generated declarations' generic method signatures (and
+ * `$transaction`, whose callback receives each client's own type) and gives up.
+ * The reverse is not true: code typed this way cannot use the
+ * PostgreSQL-only extras, which keeps every feature working on both databases.
+ */
+export function createPostgresPrismaClient(target: PostgresTarget, logger: Logger): PrismaClient {
+  const adapter = new PrismaPg(
+    {
+      connectionString: target.connectionString,
+      connectionTimeoutMillis: 10_000,
+      // Raw SQL (e.g. CompletionRepository) names tables without a schema; search_path finds them.
+      ...(target.schema === null ? {} : { options: `-c search_path="${target.schema}"` }),
+    },
+    {
+      ...(target.schema === null ? {} : { schema: target.schema }),
+      onPoolError: (error) => logger.warn({ err: error }, "PostgreSQL connection lost; the pool reconnects on next use"),
+    },
+  );
+  // A transaction first waits for a free pool connection; in a burst of /done
+  // the reads can hold all of them longer than Prisma's default 2 s.
+  const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
+  return client as unknown as PrismaClient;
+}
+
+// Compile-time half of the argument above: every model exists in both clients
+// with the same columns and types. A mismatch names the model in a type error here.
+type SqliteModels = SqlitePrisma.TypeMap["model"];
+type PostgresModels = PostgresPrisma.TypeMap["model"];
+type ScalarsOf<Model> = Model extends { payload: { scalars: infer Scalars } } ? Scalars : never;
+type ModelsThatDiffer = {
+  [Name in keyof SqliteModels | keyof PostgresModels]: Name extends keyof SqliteModels & keyof PostgresModels
+    ? [ScalarsOf<SqliteModels[Name]>, ScalarsOf<PostgresModels[Name]>] extends [ScalarsOf<PostgresModels[Name]>, ScalarsOf<SqliteModels[Name]>]
+      ? never
+      : Name
+    : Name;
+}[keyof SqliteModels | keyof PostgresModels];
+const clientModelsMatch: [ModelsThatDiffer] extends [never] ? true : ModelsThatDiffer = true;
+void clientModelsMatch;
