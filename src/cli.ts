@@ -1,13 +1,46 @@
 import fs from "node:fs";
 import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurriculumOutline.js";
+import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
+import { UserError } from "./errors.js";
 
 const usage = `Usage: npm run cli -- <command>
 
   curriculum list                 list the curricula in the database
   curriculum show [slug]          outline of one curriculum (all when no slug)
-  curriculum import <file>        import or update a learning-path document`;
+  curriculum import <file>        import or update a learning-path document
+  simulate <cohort|curriculum> [--start YYYY-MM-DD] [--tz Zone] [--weeks N]
+                                  every post the cohort would get, in order, with its
+                                  local date and time, without Discord (a cohort by id
+                                  or name, or a curriculum slug with the default settings)`;
+
+/** Reads `simulate` arguments: one target and the --start/--tz/--weeks flags (also as --flag=value). */
+function parseSimulateArgs(args: readonly string[]): { target: string; start?: string; timeZone?: string; weeks?: number } | string {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? "";
+    const match = /^--(start|tz|weeks)(?:=(.*))?$/.exec(arg);
+    if (match === null) {
+      if (arg.startsWith("--")) return `Unknown option ${arg}.`;
+      positional.push(arg);
+      continue;
+    }
+    const value = match[2] ?? args[++index];
+    if (value === undefined || value === "") return `--${match[1]} needs a value.`;
+    flags.set(match[1] ?? "", value);
+  }
+  const [target, ...extra] = positional;
+  if (target === undefined) return "Name a cohort (id or name) or a curriculum slug to simulate.";
+  if (extra.length > 0) return `Unexpected arguments: ${extra.join(" ")}.`;
+  const weeksText = flags.get("weeks");
+  const weeks = weeksText === undefined ? undefined : Number(weeksText);
+  if (weeks !== undefined && (!Number.isInteger(weeks) || weeks < 1)) return "--weeks needs a whole number of weeks, 1 or more.";
+  const start = flags.get("start");
+  const timeZone = flags.get("tz");
+  return { target, ...(start === undefined ? {} : { start }), ...(timeZone === undefined ? {} : { timeZone }), ...(weeks === undefined ? {} : { weeks }) };
+}
 
 async function run(args: readonly string[], app: App): Promise<number> {
   const [area, action, argument] = args;
@@ -50,6 +83,21 @@ async function run(args: readonly string[], app: App): Promise<number> {
         (summary.retiredItems > 0 ? `, ${summary.retiredItems} removed items kept for members' completions` : "") +
         ")",
     );
+    return 0;
+  }
+  if (area === "simulate") {
+    const parsed = parseSimulateArgs(args.slice(1));
+    if (typeof parsed === "string") {
+      console.error(`${parsed}\n\n${usage}`);
+      return 2;
+    }
+    try {
+      console.log(formatSimulation(await app.services.posts.simulation({ ...parsed, now: app.clock.now() })));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      console.error(error.message);
+      return 1;
+    }
     return 0;
   }
   console.error(usage);

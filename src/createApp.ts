@@ -3,24 +3,39 @@ import type { Config } from "./config/loadConfig.js";
 import { systemClock, type Clock } from "./clock.js";
 import { openDatabase, type DatabaseHandle } from "./db/openDatabase.js";
 import { readSeedDocuments } from "./db/readSeedDocuments.js";
+import { SerialWriteQueue } from "./db/SerialWriteQueue.js";
+import { CheckpointTallyRepository } from "./db/repositories/CheckpointTallyRepository.js";
+import { CheckpointRepository } from "./db/repositories/CheckpointRepository.js";
 import { CohortRepository } from "./db/repositories/CohortRepository.js";
 import { CompletionRepository } from "./db/repositories/CompletionRepository.js";
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
+import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
+import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
+import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
+import { Announcer } from "./scheduler/Announcer.js";
+import { Scheduler } from "./scheduler/Scheduler.js";
+import { CheckpointService } from "./services/CheckpointService.js";
+import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
+import { CohortInfoService } from "./services/CohortInfoService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
 import { PlanService } from "./services/PlanService.js";
+import { PostService } from "./services/PostService.js";
+import { ReminderService } from "./services/ReminderService.js";
 import type { Services } from "./services/Services.js";
 import { StudyService } from "./services/StudyService.js";
 
 export interface AppOverrides {
   readonly logger?: Logger;
   readonly clock?: Clock;
+  /** node-cron expression of the scheduler's automatic tick; null turns it off (tests tick by hand). Default: every 20 s. */
+  readonly schedulerTickCron?: string | null;
 }
 
 export interface App {
@@ -30,6 +45,8 @@ export interface App {
   readonly database: DatabaseHandle;
   readonly services: Services;
   readonly discord: DiscordBot;
+  /** Posts and reminders; started by start(). `scheduler.tick(now)` runs one pass by hand. */
+  readonly scheduler: Scheduler;
   /** Connects to Discord (needs DISCORD_TOKEN) and starts answering interactions. */
   start(): Promise<void>;
   /** Releases everything createApp opened. Safe to call twice. */
@@ -49,8 +66,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const curriculumRepository = new CurriculumRepository(database.prisma);
   const cohortRepository = new CohortRepository(database.prisma);
-  const memberRepository = new MemberRepository(database.prisma);
-  const completionRepository = new CompletionRepository(database.prisma);
+  // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
+  const writes = new SerialWriteQueue();
+  const memberRepository = new MemberRepository(database.prisma, writes);
+  const completionRepository = new CompletionRepository(database.prisma, writes);
+  const checkpointRepository = new CheckpointRepository(database.prisma, writes);
+  const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
+  const reminderRepository = new ReminderRepository(database.prisma, writes);
 
   const discord = createDiscordBot({
     token: config.discordToken ?? "",
@@ -61,17 +83,37 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   const plans = new PlanService(curriculumRepository);
-  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }));
+  const channelGateway = new DiscordChannelGateway(discord.client);
+  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans);
   const cohorts = new CohortService(
     cohortRepository,
     memberRepository,
     curriculumRepository,
-    new DiscordChannelGateway(discord.client),
+    channelGateway,
     logger.child({ component: "cohorts" }),
   );
   const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
-  const services: Services = { curricula, cohorts, study };
+  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [checkpointTallyInfo(new CheckpointTallyRepository(database.prisma))]);
+  const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
+  const posts = new PostService(plans, study, cohortRepository, curricula);
+  const reminders = new ReminderService(plans, completionRepository, reminderRepository);
+  const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
+  const announcements = new Announcer(cohorts, cohortRepository, posts, postSender, logger.child({ component: "announcements" }));
+  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
+
+  const scheduler = new Scheduler({
+    cohorts: cohortRepository,
+    posts: scheduledPostRepository,
+    reminders: reminderRepository,
+    postService: posts,
+    reminderService: reminders,
+    sender: postSender,
+    channels: channelGateway,
+    clock,
+    logger: logger.child({ component: "scheduler" }),
+    ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
+  });
 
   const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, clock, logger });
 
@@ -83,13 +125,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     database,
     services,
     discord,
+    scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       await discord.start(router);
+      scheduler.start();
     },
     async close() {
       if (closed) return;
       closed = true;
+      // A tick in progress finishes first: its claims are then marked, not left stale.
+      await scheduler.stop();
       await discord.stop();
       await database.close();
     },

@@ -13,12 +13,22 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { messages } from "../messages.js";
 import type { Services } from "../services/Services.js";
+import { autoDeferDelay } from "./autoDeferDelay.js";
+import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
-/** Discord allows 3 s for the first answer; defer well before that. */
-const autoDeferAfterMs = 2_000;
 /** Never echo more than this much of a user's value back in logs. */
 const maxLoggedOptionLength = 200;
+/**
+ * Commands and buttons worked on at once. Beyond that they wait in line, and
+ * are acknowledged ("thinking…") the moment they arrive: under a burst (500
+ * members pressing /done together) every one is answered inside Discord's 3 s,
+ * and the work is served first come, first served instead of all finishing
+ * late together. The database is one connection on SQLite anyway.
+ */
+const maxConcurrentHandlers = 8;
+/** Longest a handler waits for early acknowledgements before starting its work (see whenAcknowledged). */
+const maxAcknowledgementWaitMs = 1_000;
 
 export interface RouterDependencies {
   readonly commands: readonly SlashCommand[];
@@ -55,6 +65,9 @@ function errorReply(content: string): Reply {
 export class InteractionRouter {
   private readonly commands: ReadonlyMap<string, SlashCommand>;
   private readonly buttons: ReadonlyMap<string, ButtonHandler>;
+  private readonly gate = new ConcurrencyGate(maxConcurrentHandlers);
+  /** Early acknowledgements still on their way to Discord (see whenAcknowledged). */
+  private readonly acknowledging = new Set<Promise<void>>();
 
   constructor(private readonly dependencies: RouterDependencies) {
     this.commands = new Map(dependencies.commands.map((command) => [command.definition.name, command]));
@@ -97,16 +110,56 @@ export class InteractionRouter {
         deferral ??= interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
         return deferral;
       };
-      if (command.defer === DeferPolicy.Always) await defer();
-      else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferAfterMs);
-      const reply = await command.execute(context, interaction);
+      if ((command.deferFor?.(interaction) ?? command.defer) === DeferPolicy.Always) await defer();
+      else if (this.gate.full) this.acknowledgeEarly(defer());
+      else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
+      const reply = await this.gate.run(async () => {
+        await this.whenAcknowledged();
+        return command.execute(context, interaction);
+      });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
-      context.logger.info({ ms: Date.now() - startedAt, options: describeOptions(interaction) }, "command handled");
+      context.logger.info({ ms: Date.now() - startedAt, queuedMs: startedAt - interaction.createdTimestamp, deferred: deferral !== undefined, options: describeOptions(interaction) }, "command handled");
     } catch (error) {
       clearTimeout(timer);
       await this.fail(interaction, context, error, deferral, command?.ephemeral ?? true);
     }
+    await this.tellRemindersSwitchedOff(interaction, context);
+  }
+
+  /** Reminders switched off after refused DMs: the member is told once, privately, after their next command. */
+  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
+    if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
+    try {
+      if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
+      await interaction.followUp({ content: messages.remind.disabledAfterFailures, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    } catch (error) {
+      context.logger.warn({ err: error }, "could not tell the member their reminders were switched off");
+    }
+  }
+
+  /** Tracks an acknowledgement sent early because the interaction has to wait in line. */
+  private acknowledgeEarly(deferral: Promise<unknown>): void {
+    const settled = deferral.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.acknowledging.add(settled);
+    void settled.then(() => this.acknowledging.delete(settled));
+  }
+
+  /**
+   * Work taken from the line first lets the early acknowledgements reach
+   * Discord: they are what keeps every interaction inside the 3 s window, and
+   * database work that never yields would otherwise hold them back. A slow
+   * Discord holds the line up for a second at most.
+   */
+  private async whenAcknowledged(): Promise<void> {
+    if (this.acknowledging.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxAcknowledgementWaitMs)));
+    await Promise.race([Promise.all([...this.acknowledging]), giveUp]);
+    clearTimeout(timer);
   }
 
   private async handleButton(interaction: ButtonInteraction): Promise<void> {
@@ -121,11 +174,16 @@ export class InteractionRouter {
       if (handler.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
         throw new UserError(messages.permissions.manageServerRequired);
       }
-      timer = setTimeout(() => {
+      const defer = () => {
         deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        void deferral.catch(() => undefined);
-      }, autoDeferAfterMs);
-      const result = await handler.execute(context, interaction, args);
+        return deferral;
+      };
+      if (this.gate.full) this.acknowledgeEarly(defer());
+      else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
+      const result = await this.gate.run(async () => {
+        await this.whenAcknowledged();
+        return handler.execute(context, interaction, args);
+      });
       clearTimeout(timer);
       if (deferral !== undefined) {
         await deferral;

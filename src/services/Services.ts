@@ -1,10 +1,25 @@
+import type { Announcer } from "../scheduler/Announcer.js";
+import type { CheckpointService } from "./CheckpointService.js";
+import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
+import type { PostService } from "./PostService.js";
+import type { ReminderService } from "./ReminderService.js";
 import type { StudyService } from "./StudyService.js";
 
 /** Every service the Discord layer, the scheduler and the CLI may call. */
 export interface Services {
   readonly curricula: CurriculumService;
   readonly cohorts: CohortService;
+  /** /cohort list and /cohort info. */
+  readonly cohortInfo: CohortInfoService;
   readonly study: StudyService;
+  /** /checkpoint and the self-assessment buttons. */
+  readonly checkpoints: CheckpointService;
+  /** The cohort channel's posts (weekly assignment, checkpoints, closing): views shared by the scheduler, announce, preview, simulate. */
+  readonly posts: PostService;
+  /** Reminder DMs, and telling a member their reminders were switched off. */
+  readonly reminders: ReminderService;
+  /** /cohort announce and /cohort preview. */
+  readonly announcements: Announcer;
 }

@@ -93,6 +93,13 @@ export class CohortRepository {
     return row === null ? null : toCohort(row);
   }
 
+  /** Cohorts of any guild with this name (case-insensitive), for tools without a guild such as the simulate CLI. */
+  async listByNameAnywhere(name: string): Promise<Cohort[]> {
+    const wanted = name.trim().toLowerCase();
+    const rows = await this.prisma.cohort.findMany({ orderBy: { id: "asc" } });
+    return rows.filter((row) => row.name.toLowerCase() === wanted).map(toCohort);
+  }
+
   async listInGuild(guildId: string): Promise<Cohort[]> {
     const rows = await this.prisma.cohort.findMany({ where: { guildId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return rows.map(toCohort);

@@ -1,0 +1,43 @@
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import { cohortOption } from "../../src/discord/commandOptions.js";
+import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/commandTypes.js";
+import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
+import { renderAnnounced } from "../../src/discord/render/renderPreview.js";
+import { AnnounceKind } from "../../src/scheduler/Announcer.js";
+
+export const option = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: "announce",
+  description: "Post now, in the cohort channel: this week's assignment, the current checkpoint, or the leaderboard",
+  options: [
+    cohortOption(true, "The cohort"),
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "kind",
+      description: "What to post",
+      required: true,
+      choices: [
+        { name: "This week's assignment", value: AnnounceKind.Week },
+        { name: "The current checkpoint prompt", value: AnnounceKind.Checkpoint },
+        { name: "The leaderboard", value: AnnounceKind.Leaderboard },
+      ],
+    },
+  ],
+} as const satisfies SubcommandDefinition;
+
+/** Talks to Discord (one or more posts): acknowledge at once. */
+export const defer = DeferPolicy.Always;
+
+const kinds: ReadonlySet<string> = new Set(Object.values(AnnounceKind));
+
+export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const kind = interaction.options.getString("kind", true);
+  const result = await services.announcements.announce({
+    guildId: interaction.guildId ?? "",
+    cohort: interaction.options.getString("cohort", true),
+    kind: kinds.has(kind) ? (kind as AnnounceKind) : AnnounceKind.Week,
+    requestId: interaction.id,
+    now: clock.now(),
+  });
+  return renderAnnounced(result);
+}

@@ -1,0 +1,44 @@
+import { DateTime } from "luxon";
+import { postText } from "../discord/render/postText.js";
+import { renderPost } from "../discord/render/renderPost.js";
+import { localDateText, weekdayName } from "../discord/render/format.js";
+import type { SimulationView } from "../services/PostService.js";
+
+const kindLabels = { week: "weekly assignment", checkpoint: "checkpoint prompt", closing: "closing post" } as const;
+const heavyRule = "═".repeat(72);
+const lightRule = "─".repeat(72);
+
+function studyDaysText(days: readonly number[]): string {
+  return days.map((day) => weekdayName(day).slice(0, 3)).join(", ");
+}
+
+/**
+ * The `simulate` dry run as text: a header with the cohort's settings, then
+ * every post in order with its cohort-local date and time (and UTC) and a
+ * text form of exactly what the bot would post.
+ */
+export function formatSimulation(simulation: SimulationView): string {
+  const { cohort } = simulation;
+  const settings = cohort.settings;
+  const lines: string[] = [
+    `Dry run for ${simulation.fromDatabase ? `cohort ${cohort.id} "${cohort.name}"` : `"${cohort.name}"`}: nothing is sent to Discord.`,
+    `${simulation.curriculumTitle} · ${simulation.totalWeeks} weeks · starts ${localDateText(settings.startDate)} · time zone ${settings.timeZone}`,
+    `Weekly assignment ${weekdayName(settings.announceDay)} ${settings.announceTime} · checkpoint prompts ${settings.checkpointTime} · study days ${studyDaysText(settings.studyDays)}${settings.includeOptional ? " · optional items included" : ""}`,
+    `${simulation.posts.length} post${simulation.posts.length === 1 ? "" : "s"}:`,
+  ];
+  for (const [index, { post }] of simulation.posts.entries()) {
+    lines.push(`  ${String(index + 1).padStart(2)}. ${localDateText(post.localDate)} ${post.localTime}  ${kindLabels[post.kind].padEnd(18)} ${post.period}`);
+  }
+  for (const [index, { post, view }] of simulation.posts.entries()) {
+    const utc = DateTime.fromJSDate(post.dueAt, { zone: "UTC" }).toFormat("yyyy-MM-dd HH:mm");
+    lines.push(
+      "",
+      heavyRule,
+      `#${index + 1} · ${kindLabels[post.kind]} · ${post.period}`,
+      `   ${localDateText(post.localDate)} ${post.localTime} ${settings.timeZone}  ·  ${utc} UTC`,
+      lightRule,
+      postText(renderPost(view).messages, settings.timeZone),
+    );
+  }
+  return lines.join("\n");
+}

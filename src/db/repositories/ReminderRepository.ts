@@ -1,0 +1,142 @@
+import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
+import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { isUniqueViolation } from "./CohortRepository.js";
+import { toMember } from "./MemberRepository.js";
+
+export interface ReminderDeliveryRecord {
+  readonly id: number;
+  readonly memberId: number;
+  readonly localDate: string;
+  readonly status: ReminderStatus;
+  readonly attempts: number;
+  readonly claimedAt: Date;
+}
+
+const maxErrorLength = 500;
+
+/**
+ * Daily reminder DMs: one (member, local date) row each, unique, so a
+ * reminder is claimed by one process and sent at most once a day; plus the
+ * member's DM failure count that switches reminders off.
+ */
+export class ReminderRepository {
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
+
+  /** Active members of these cohorts who set a reminder time. */
+  async membersWithReminders(cohortIds: readonly number[]): Promise<MemberRecord[]> {
+    if (cohortIds.length === 0) return [];
+    const rows = await this.prisma.member.findMany({
+      where: { cohortId: { in: [...cohortIds] }, leftAt: null, remindTime: { not: null } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toMember);
+  }
+
+  async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {
+    if (memberIds.length === 0) return [];
+    const rows = await this.prisma.reminderDelivery.findMany({
+      where: { memberId: { in: [...memberIds] }, localDate: { in: [...new Set(localDates)] } },
+      select: { id: true, memberId: true, localDate: true, status: true, attempts: true, claimedAt: true },
+    });
+    return rows.map((row) => ({ ...row, status: row.status as ReminderStatus }));
+  }
+
+  /** One insert; null when the reminder of that day is already someone's. */
+  async claim(memberId: number, localDate: string, now: Date): Promise<number | null> {
+    try {
+      const row = await this.writes.run(() => this.prisma.reminderDelivery.create({
+        data: { memberId, localDate, status: ReminderStatus.Claimed, claimedAt: now },
+        select: { id: true },
+      }));
+      return row.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Takes over a stale claim or a transient failure that still has attempts left. */
+  async reclaim(delivery: ReminderDeliveryRecord, now: Date, staleBefore: Date, maxAttempts: number): Promise<boolean> {
+    const result = await this.writes.run(() => this.prisma.reminderDelivery.updateMany({
+      where: {
+        id: delivery.id,
+        OR: [
+          { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
+          { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
+        ],
+      },
+      data: { status: ReminderStatus.Claimed, claimedAt: now },
+    }));
+    return result.count === 1;
+  }
+
+  async markSent(deliveryId: number, now: Date): Promise<void> {
+    await this.writes.run(() => this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { status: ReminderStatus.Sent, sentAt: now, lastError: null } }));
+  }
+
+  async markFailed(deliveryId: number, error: string, undeliverable: boolean): Promise<void> {
+    await this.writes.run(() => this.prisma.reminderDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
+        attempts: { increment: 1 },
+        lastError: error.slice(0, maxErrorLength),
+      },
+    }));
+  }
+
+  async markSkipped(deliveryId: number, reason: string): Promise<void> {
+    await this.writes.run(() => this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) } }));
+  }
+
+  /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
+  async recordSkipped(memberId: number, localDate: string, reason: string, now: Date): Promise<boolean> {
+    try {
+      await this.writes.run(() => this.prisma.reminderDelivery.create({
+        data: { memberId, localDate, status: ReminderStatus.Skipped, claimedAt: now, lastError: reason.slice(0, maxErrorLength) },
+      }));
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async resetFailures(memberId: number): Promise<void> {
+    await this.writes.run(() => this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }));
+  }
+
+  /**
+   * Counts a DM the member's settings refused. At `disableAfter` failures in a
+   * row reminders are switched off and the member is to be told. True when
+   * this call switched them off.
+   */
+  async recordUndeliverable(memberId: number, disableAfter: number): Promise<boolean> {
+    await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { remindFailures: { increment: 1 } } }));
+    const switchedOff = await this.writes.run(() => this.prisma.member.updateMany({
+      where: { id: memberId, remindFailures: { gte: disableAfter }, remindTime: { not: null } },
+      data: { remindTime: null, remindDisabledNotice: true },
+    }));
+    return switchedOff.count === 1;
+  }
+
+  /** Everyone still to be told that their reminders were switched off, as (guild, user) pairs. */
+  async pendingNotices(): Promise<{ guildId: string; userId: string }[]> {
+    const rows = await this.prisma.member.findMany({ where: { remindDisabledNotice: true }, select: { userId: true, cohort: { select: { guildId: true } } } });
+    return rows.map((row) => ({ guildId: row.cohort.guildId, userId: row.userId }));
+  }
+
+  /** Clears the "reminders were switched off" notice of this user in this guild; true when there was one to tell. */
+  async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.member.updateMany({ where: { userId, remindDisabledNotice: true, cohort: { guildId } }, data: { remindDisabledNotice: false } }),
+    );
+    return result.count > 0;
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  ChannelType,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  Routes,
+  type APIChannel,
+  type APIMessage,
+  type Client,
+  type RESTPostAPIChannelMessageJSONBody,
+} from "discord.js";
+import type { Logger } from "../logging/createLogger.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "../scheduler/PostSender.js";
+import type { PostMessage } from "./render/postMessage.js";
+
+/** Threads of weekly posts stay open for a week of quiet. */
+const threadArchiveMinutes = 10080;
+
+const channelGoneCodes: ReadonlySet<number> = new Set([RESTJSONErrorCodes.UnknownChannel]);
+const noPermissionCodes: ReadonlySet<number> = new Set([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions]);
+const recipientClosedCodes: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.UnknownUser,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+]);
+const threadRefusedCodes: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage,
+  RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
+]);
+
+function body(message: PostMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    embeds: [...message.embeds],
+    ...(message.components === undefined ? {} : { components: [...message.components] }),
+    // A retried request with the same nonce returns the first message instead of posting twice.
+    nonce,
+    enforce_nonce: true,
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** discord.js errors → the scheduler's failure kinds. */
+function classify(error: unknown, target: "channel" | "dm"): DeliveryError {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === "number" ? error.code : null;
+    const detail = `${error.status} ${String(error.code)}: ${error.message}`;
+    if (target === "dm" && (error.status === 403 || (code !== null && recipientClosedCodes.has(code)))) {
+      return new DeliveryError(DeliveryFailure.RecipientClosed, detail, error.status, code);
+    }
+    if (code !== null && channelGoneCodes.has(code)) return new DeliveryError(DeliveryFailure.ChannelMissing, detail, error.status, code);
+    if (code !== null && noPermissionCodes.has(code)) return new DeliveryError(DeliveryFailure.NoPermission, detail, error.status, code);
+    if (error.status === 404) return new DeliveryError(DeliveryFailure.ChannelMissing, detail, error.status, code);
+    if (error.status === 403) return new DeliveryError(DeliveryFailure.NoPermission, detail, error.status, code);
+    if (error.status === 429 || error.status >= 500) return new DeliveryError(DeliveryFailure.Transient, detail, error.status, code);
+    return new DeliveryError(DeliveryFailure.Rejected, detail, error.status, code);
+  }
+  // HTTPError (5xx after discord.js's own retries), rate-limit rejections, timeouts, network trouble.
+  const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : null;
+  return new DeliveryError(DeliveryFailure.Transient, error instanceof Error ? error.message : String(error), status);
+}
+
+/**
+ * Sends the scheduler's posts through discord.js's REST client, which queues
+ * requests per route and honours Discord's rate limits. Only raw REST calls:
+ * the channel need not be in the gateway cache.
+ */
+export class DiscordPostSender implements PostSender {
+  private readonly dmChannelByUser = new Map<string, string>();
+
+  constructor(
+    private readonly client: Client,
+    private readonly logger: Logger,
+  ) {}
+
+  async sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+    try {
+      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
+      return { messageId: posted.id };
+    } catch (error) {
+      throw classify(error, "channel");
+    }
+  }
+
+  async openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed"> {
+    const guild = this.client.guilds.cache.get(guildId);
+    const channel = guild?.channels.cache.get(channelId);
+    const me = guild?.members.me;
+    if (channel !== undefined && me !== undefined && me !== null) {
+      const threadable = channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement;
+      if (!threadable || !channel.permissionsFor(me).has(PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
+    }
+    try {
+      await this.client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: threadArchiveMinutes } });
+      return "opened";
+    } catch (error) {
+      if (error instanceof DiscordAPIError && typeof error.code === "number" && threadRefusedCodes.has(error.code)) {
+        this.logger.debug({ channelId, code: error.code }, "discussion thread not opened");
+        return "not_allowed";
+      }
+      throw classify(error, "channel");
+    }
+  }
+
+  async sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+    try {
+      let channelId = this.dmChannelByUser.get(userId);
+      if (channelId === undefined) {
+        const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+        channelId = channel.id;
+        this.dmChannelByUser.set(userId, channelId);
+      }
+      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
+      return { messageId: posted.id };
+    } catch (error) {
+      throw classify(error, "dm");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import type { Cohort } from "../domain/cohort/cohortModel.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { RenderedPost } from "../discord/render/postMessage.js";
+import { renderPost } from "../discord/render/renderPost.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import type { CohortService } from "../services/CohortService.js";
+import type { PostService, PostView } from "../services/PostService.js";
+import { postNonce } from "./postNonce.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
+
+export const AnnounceKind = {
+  Week: "week",
+  Checkpoint: "checkpoint",
+  Leaderboard: "leaderboard",
+} as const;
+export type AnnounceKind = (typeof AnnounceKind)[keyof typeof AnnounceKind];
+
+export interface AnnounceRequest {
+  readonly guildId: string;
+  readonly cohort: string | null;
+  readonly kind: AnnounceKind;
+  /** Makes the nonce of this announcement's messages: an interaction id. */
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+export interface AnnounceResult {
+  readonly cohort: Cohort;
+  readonly kind: AnnounceKind;
+  /** "the week 3 assignment", "the checkpoint prompt of API Design", "the leaderboard". */
+  readonly what: string;
+  readonly messageIds: readonly string[];
+}
+
+export interface PreviewPost {
+  readonly kind: "week" | "checkpoint" | "closing";
+  readonly label: string;
+  readonly dueAt: Date;
+  readonly rendered: RenderedPost;
+}
+
+export interface PreviewView {
+  readonly cohort: Cohort;
+  readonly weekNumber: number;
+  readonly totalWeeks: number;
+  readonly posts: readonly PreviewPost[];
+}
+
+/**
+ * `/cohort announce` (post now) and `/cohort preview` (what the bot will
+ * post), through the same views and renderers as the scheduler. An
+ * announcement is an extra post: it does not change the schedule.
+ */
+export class Announcer {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly cohortRepository: CohortRepository,
+    private readonly posts: PostService,
+    private readonly sender: PostSender,
+    private readonly logger: Logger,
+  ) {}
+
+  async announce(request: AnnounceRequest): Promise<AnnounceResult> {
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    const { view, what } = await this.viewFor(cohort, request.kind, request.now);
+    const rendered = renderPost(view);
+    const messageIds: string[] = [];
+    try {
+      for (const [index, message] of rendered.messages.entries()) {
+        const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${request.requestId}`, index));
+        messageIds.push(messageId);
+      }
+    } catch (error) {
+      throw await this.userErrorFor(cohort, error);
+    }
+    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0] }, "announcement posted");
+    return { cohort, kind: request.kind, what, messageIds };
+  }
+
+  async preview(request: { readonly guildId: string; readonly cohort: string | null; readonly week: number | null; readonly now: Date }): Promise<PreviewView> {
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    const schedule = await this.posts.schedule(cohort);
+    const totalWeeks = schedule.filter((post) => post.kind === "week").length;
+    const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
+    if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks) throw new UserError(messages.input.invalidWeek(totalWeeks));
+    const chosen = schedule.filter(
+      (post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks),
+    );
+    const previews: PreviewPost[] = [];
+    for (const post of chosen) {
+      const view = await this.posts.viewOf(cohort, post, request.now);
+      const label =
+        view.kind === "week" ? `Week ${weekNumber} assignment` : view.kind === "checkpoint" ? `Checkpoint prompt · ${view.view.section.title}` : "Closing post";
+      previews.push({ kind: post.kind, label, dueAt: post.dueAt, rendered: renderPost(view, { inertButtons: true }) });
+    }
+    return { cohort, weekNumber, totalWeeks, posts: previews };
+  }
+
+  private async viewFor(cohort: Cohort, kind: AnnounceKind, now: Date): Promise<{ view: PostView; what: string }> {
+    if (kind === AnnounceKind.Week) {
+      const week = await this.posts.currentWeek(cohort, now);
+      return { view: { kind: "week", view: await this.posts.weekView(cohort, week, now) }, what: `the week ${week} assignment` };
+    }
+    if (kind === AnnounceKind.Checkpoint) {
+      const section = await this.posts.checkpointView(cohort, await this.posts.currentCheckpointSection(cohort, now));
+      return { view: { kind: "checkpoint", view: section }, what: `the checkpoint prompt of ${section.section.title}` };
+    }
+    return { view: { kind: "leaderboard", view: await this.posts.leaderboardView(cohort, now) }, what: "the leaderboard" };
+  }
+
+  /** Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix. */
+  private async userErrorFor(cohort: Cohort, error: unknown): Promise<UserError> {
+    const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+    const channel = `<#${cohort.channelId}>`;
+    if (failure === DeliveryFailure.ChannelMissing || failure === DeliveryFailure.NoPermission) {
+      const problem = failure === DeliveryFailure.ChannelMissing ? messages.posts.channelMissing(channel) : messages.posts.channelNoPermission(channel);
+      await this.cohortRepository.update(cohort.id, { channelProblem: problem });
+      this.logger.warn({ cohortId: cohort.id, failure }, "announcement refused: cohort channel unusable");
+      return new UserError(problem);
+    }
+    this.logger.error({ err: error, cohortId: cohort.id }, "announcement failed");
+    return new UserError(messages.posts.announceFailed);
+  }
+}

@@ -1,0 +1,40 @@
+import type { PostMessage } from "../discord/render/postMessage.js";
+
+/**
+ * Why a send failed, as far as the scheduler cares:
+ * - channel_missing / no_permission: the cohort's channel is gone or closed
+ *   to the bot; waiting will not help, the admin has to act;
+ * - recipient_closed: a member's DMs refuse the bot;
+ * - rejected: Discord refused the request itself (a bug: retrying will not help);
+ * - transient: a server error, timeout or network trouble; retry later.
+ */
+export const DeliveryFailure = {
+  ChannelMissing: "channel_missing",
+  NoPermission: "no_permission",
+  RecipientClosed: "recipient_closed",
+  Rejected: "rejected",
+  Transient: "transient",
+} as const;
+export type DeliveryFailure = (typeof DeliveryFailure)[keyof typeof DeliveryFailure];
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: number | null = null,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}
+
+/** How the scheduler reaches Discord. Every message carries a nonce, so Discord drops a repeated send. */
+export interface PostSender {
+  /** Posts in a guild channel. Throws DeliveryError. */
+  sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
+  /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
+  openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
+  /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
+  sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
+}

@@ -1,0 +1,487 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import cron, { type ScheduledTask } from "node-cron";
+import type { Clock } from "../clock.js";
+import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
+import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
+import type { RenderedPost } from "../discord/render/postMessage.js";
+import { renderPost } from "../discord/render/renderPost.js";
+import { renderReminderDm } from "../discord/render/renderReminderDm.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
+import type { PostService } from "../services/PostService.js";
+import type { ReminderService } from "../services/ReminderService.js";
+import { postNonce } from "./postNonce.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+/** The timing rules of the scheduler, in one place (the README quotes them). */
+export const schedulerTiming = {
+  /** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
+  maxLateMs: 24 * hour,
+  /** A claim this old belongs to a process that died mid-send; another may take it over. Within Discord's nonce window. */
+  claimLifetimeMs: 2 * minute,
+  /** Waits before the 2nd, 3rd, … attempt of a failed send; after the last the post is marked failed for good. */
+  retryDelaysMs: [1 * minute, 5 * minute, 15 * minute, 60 * minute] as readonly number[],
+  /** While a cohort's channel is flagged, how often the bot checks whether it was fixed in Discord. */
+  channelProbeEveryMs: 5 * minute,
+  /** A reminder more than this late (the bot was down) is dropped for the day. */
+  reminderMaxLateMs: 2 * hour,
+  /** Reminders are switched off after this many refused DMs in a row. */
+  reminderFailuresBeforeOff: 3,
+  /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
+  reminderAttempts: 3,
+} as const;
+
+/** node-cron expression of the automatic tick: every 20 seconds. */
+export const defaultTickCron = "*/20 * * * * *";
+
+export interface PostOutcome {
+  readonly cohortId: number;
+  readonly kind: PlannedPostKind;
+  readonly period: string;
+}
+
+export interface TickReport {
+  readonly sent: readonly (PostOutcome & { readonly messageId: string; readonly lateMs: number })[];
+  readonly skipped: readonly PostOutcome[];
+  /** Attempts that failed (retried later, or given up: see the log). */
+  readonly failed: readonly (PostOutcome & { readonly failure: DeliveryFailure; readonly willRetry: boolean })[];
+  readonly reminders: { readonly sent: number; readonly failed: number; readonly switchedOff: number; readonly skipped: number };
+}
+
+interface MutableReport {
+  sent: (PostOutcome & { messageId: string; lateMs: number })[];
+  skipped: PostOutcome[];
+  failed: (PostOutcome & { failure: DeliveryFailure; willRetry: boolean })[];
+  reminders: { sent: number; failed: number; switchedOff: number; skipped: number };
+}
+
+export interface SchedulerDependencies {
+  readonly cohorts: CohortRepository;
+  readonly posts: ScheduledPostRepository;
+  readonly reminders: ReminderRepository;
+  readonly postService: PostService;
+  readonly reminderService: ReminderService;
+  readonly sender: PostSender;
+  readonly channels: ChannelGateway;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** node-cron expression for automatic ticks; null: none (tests and tools call tick()). */
+  readonly tickCron?: string | null;
+  /** Restricts the scheduler to these guilds' cohorts (one shard's); every cohort when it returns undefined. */
+  readonly guildScope?: () => readonly string[] | undefined;
+  /** Identifies this process in claims; random per instance by default. */
+  readonly instanceId?: string;
+}
+
+type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
+
+function postKey(post: PostOutcome): string {
+  return `${post.cohortId}|${post.kind}|${post.period}`;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Sends the cohorts' channel posts and reminder DMs, each exactly once.
+ *
+ * node-cron only drives a short tick; what is due is computed on every tick
+ * from each cohort's plan (cohort-local wall times, so DST moves nothing) and
+ * the database says what was already claimed or sent. A post is claimed with
+ * one write (the insert of its unique (cohort, kind, period) row, or a
+ * conditional update of a stale claim or a due retry), then sent with a nonce
+ * derived from its key, then marked sent: a restart or a second process on
+ * the same database never sends it twice. Sends are sequential, leaving
+ * Discord's global budget to discord.js's REST queue.
+ */
+export class Scheduler {
+  readonly instanceId: string;
+  private task: ScheduledTask | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private runs = 0;
+  private readonly lastProbeAt = new Map<number, number>();
+
+  constructor(private readonly dependencies: SchedulerDependencies) {
+    this.instanceId = dependencies.instanceId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  }
+
+  /** Starts the automatic tick (when configured) and runs one at once, to catch up on what came due while the bot was down. */
+  start(): void {
+    if (this.stopped || this.task !== null) return;
+    const expression = this.dependencies.tickCron === undefined ? defaultTickCron : this.dependencies.tickCron;
+    if (expression === null) return;
+    const logger = this.dependencies.logger;
+    const runTick = async () => {
+      try {
+        await this.tick(this.dependencies.clock.now());
+      } catch (error) {
+        logger.error({ err: error }, "scheduler tick failed");
+      }
+    };
+    this.task = cron.createTask(expression, runTick, { name: "cohort-bot scheduler", noOverlap: true });
+    void this.task.start();
+    void runTick();
+    logger.info({ tick: expression, instanceId: this.instanceId }, "scheduler started");
+  }
+
+  /** Stops ticking and waits for a tick in progress, so the database can close after. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const task = this.task;
+    this.task = null;
+    if (task !== null) await task.destroy();
+    await this.running.catch(() => undefined);
+  }
+
+  /**
+   * Sends whatever is due at `now`. Ticks of one scheduler never overlap: a
+   * call while another runs waits for it. Callable directly (tests, the
+   * playground's clock).
+   */
+  async tick(now: Date = this.dependencies.clock.now()): Promise<TickReport> {
+    const run = this.running.then(() => this.runTick(now));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runTick(now: Date): Promise<TickReport> {
+    const report: MutableReport = { sent: [], skipped: [], failed: [], reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 } };
+    if (this.stopped) return report;
+    this.runs += 1;
+    const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
+    const startedAt = Date.now();
+    const cohorts = await this.dependencies.cohorts.listSchedulable(this.dependencies.guildScope?.());
+    const rows = await this.dependencies.posts.listForCohorts(cohorts.map((cohort) => cohort.id));
+    const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
+    for (const row of rows) {
+      const ofCohort = rowsByCohort.get(row.cohortId) ?? new Map<string, ScheduledPostRecord>();
+      ofCohort.set(postKey(row), row);
+      rowsByCohort.set(row.cohortId, ofCohort);
+    }
+    for (const cohort of cohorts) {
+      try {
+        await this.postForCohort(cohort, rowsByCohort.get(cohort.id) ?? new Map(), now, log.child({ cohortId: cohort.id }), report);
+      } catch (error) {
+        log.error({ err: error, cohortId: cohort.id }, "cohort posts failed");
+      }
+    }
+    try {
+      await this.sendReminders(
+        cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
+        now,
+        log,
+        report,
+      );
+    } catch (error) {
+      log.error({ err: error }, "reminders failed");
+    }
+    const busy = report.sent.length + report.skipped.length + report.failed.length + report.reminders.sent + report.reminders.failed > 0;
+    (busy ? log.info.bind(log) : log.debug.bind(log))(
+      {
+        ms: Date.now() - startedAt,
+        cohorts: cohorts.length,
+        sent: report.sent.length,
+        skipped: report.skipped.length,
+        failed: report.failed.length,
+        reminders: report.reminders,
+      },
+      "scheduler tick done",
+    );
+    return report;
+  }
+
+  private async postForCohort(
+    original: Cohort,
+    rowByKey: ReadonlyMap<string, ScheduledPostRecord>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    let cohort = original;
+    if (cohort.channelProblem !== null) {
+      if (!(await this.channelRecovered(cohort, now, log))) return;
+      cohort = { ...cohort, channelProblem: null };
+    }
+    const planned = await this.dependencies.postService.schedule(cohort);
+    let due: PlannedPost[];
+    if (cohort.status === CohortStatus.Ended) {
+      // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever.
+      const closing = planned.find((post) => post.kind === "closing");
+      due = closing === undefined ? [] : [closing.dueAt.getTime() <= now.getTime() ? closing : { ...closing, dueAt: now }];
+      await this.dropPendingOfEndedCohort(cohort, rowByKey, now, log, report);
+    } else {
+      due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
+    }
+    for (const post of due) {
+      const result = await this.handlePost(cohort, post, rowByKey.get(postKey({ cohortId: cohort.id, ...post })), now, log, report);
+      if (result === "channel_problem") return;
+    }
+  }
+
+  /** A flagged channel is checked again now and then; when the bot can post again, the flag goes and posting resumes. */
+  private async channelRecovered(cohort: Cohort, now: Date, log: Logger): Promise<boolean> {
+    const last = this.lastProbeAt.get(cohort.id);
+    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return false;
+    this.lastProbeAt.set(cohort.id, now.getTime());
+    const check = await this.dependencies.channels.checkPostable(cohort.guildId, cohort.channelId);
+    if (check !== ChannelCheck.Ok) return false;
+    await this.dependencies.cohorts.update(cohort.id, { channelProblem: null });
+    log.info({ channelId: cohort.channelId }, "cohort channel usable again: posts resume");
+    return true;
+  }
+
+  private async dropPendingOfEndedCohort(
+    cohort: Cohort,
+    rowByKey: ReadonlyMap<string, ScheduledPostRecord>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    for (const row of rowByKey.values()) {
+      if (row.kind === "closing") continue;
+      const pending = (row.status === PostStatus.Failed && row.nextAttemptAt !== null) || row.status === PostStatus.Claimed;
+      if (!pending) continue;
+      if (await this.dependencies.posts.skipPending(row, "cohort ended", staleBefore)) {
+        log.warn({ postId: row.id, kind: row.kind, period: row.period }, "post skipped: the cohort ended");
+        report.skipped.push({ cohortId: cohort.id, kind: row.kind, period: row.period });
+      }
+    }
+  }
+
+  private async handlePost(
+    cohort: Cohort,
+    post: PlannedPost,
+    existing: ScheduledPostRecord | undefined,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<PostResult> {
+    const { posts } = this.dependencies;
+    const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
+    const lateMs = now.getTime() - post.dueAt.getTime();
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    const tooLate = lateMs >= schedulerTiming.maxLateMs;
+    const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
+    let claim: ScheduledPostRecord | null;
+    if (existing === undefined) {
+      if (tooLate) {
+        if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
+          log.warn({ kind: post.kind, period: post.period, dueAt: post.dueAt, lateMinutes: Math.round(lateMs / minute) }, "post skipped: more than 24 hours late");
+          report.skipped.push(key);
+          return "skipped";
+        }
+        return "not_ours";
+      }
+      claim = await posts.claimNew(key, post.dueAt, this.instanceId, now);
+    } else {
+      const staleClaim = existing.status === PostStatus.Claimed && existing.claimedAt !== null && existing.claimedAt.getTime() < staleBefore.getTime();
+      const retryDue = existing.status === PostStatus.Failed && existing.nextAttemptAt !== null && existing.nextAttemptAt.getTime() <= now.getTime();
+      if (!staleClaim && !retryDue) return "nothing";
+      if (tooLate) {
+        if (await posts.skipPending(existing, skipReason, staleBefore)) {
+          log.warn({ postId: existing.id, kind: post.kind, period: post.period, lastError: existing.lastError }, "post skipped: more than 24 hours late");
+          report.skipped.push(key);
+          return "skipped";
+        }
+        return "not_ours";
+      }
+      claim = await posts.reclaim(existing, this.instanceId, now, staleBefore);
+      if (claim !== null && staleClaim) log.warn({ postId: existing.id, previousClaim: existing.claimedBy }, "took over a stale claim");
+    }
+    if (claim === null) return "not_ours";
+    return this.deliver(cohort, post, claim, lateMs, now, log.child({ postId: claim.id, kind: post.kind, period: post.period }), report);
+  }
+
+  private async deliver(
+    cohort: Cohort,
+    post: PlannedPost,
+    claim: ScheduledPostRecord,
+    lateMs: number,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<PostResult> {
+    const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
+    let rendered: RenderedPost;
+    let messageIds: string[];
+    try {
+      rendered = renderPost(await this.dependencies.postService.viewOf(cohort, post, now));
+      messageIds = [];
+      for (const [index, message] of rendered.messages.entries()) {
+        const { messageId } = await this.dependencies.sender.sendToChannel(cohort.channelId, message, postNonce(postKey(outcome), index));
+        messageIds.push(messageId);
+      }
+    } catch (error) {
+      return this.recordFailure(cohort, claim, error, now, log, report);
+    }
+    const firstId = messageIds[0] ?? "";
+    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
+    if (!marked) log.warn({ messageId: firstId }, "post sent, but another process took over its claim meanwhile");
+    log.info({ messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) }, lateMs >= minute ? "post sent late" : "post sent");
+    report.sent.push({ ...outcome, messageId: firstId, lateMs });
+    if (rendered.threadName !== null && firstId !== "") {
+      try {
+        const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
+        log.debug({ thread }, "discussion thread");
+      } catch (error) {
+        log.warn({ err: error }, "could not open the discussion thread");
+      }
+    }
+    return "sent";
+  }
+
+  private async recordFailure(
+    cohort: Cohort,
+    claim: ScheduledPostRecord,
+    error: unknown,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<PostResult> {
+    const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
+    const outcome = { cohortId: cohort.id, kind: claim.kind, period: claim.period };
+    const { posts } = this.dependencies;
+    if (failure.failure === DeliveryFailure.ChannelMissing || failure.failure === DeliveryFailure.NoPermission) {
+      const channel = `<#${cohort.channelId}>`;
+      const problem = failure.failure === DeliveryFailure.ChannelMissing ? messages.posts.channelMissing(channel) : messages.posts.channelNoPermission(channel);
+      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+      // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
+      await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
+      this.lastProbeAt.set(cohort.id, now.getTime());
+      log.warn({ failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId }, "cohort channel unusable: its posts wait until an admin fixes it");
+      report.failed.push({ ...outcome, failure: failure.failure, willRetry: true });
+      return "channel_problem";
+    }
+    const attempts = claim.attempts + 1;
+    const delay = failure.failure === DeliveryFailure.Transient ? schedulerTiming.retryDelaysMs[attempts - 1] : undefined;
+    const nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
+    await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt, countAttempt: true });
+    if (nextAttemptAt === null) {
+      log.error({ err: error, failure: failure.failure, attempts }, "post failed for good: not sent");
+    } else {
+      log.warn({ err: error, failure: failure.failure, attempts, nextAttemptAt }, "post failed: will retry");
+    }
+    report.failed.push({ ...outcome, failure: failure.failure, willRetry: nextAttemptAt !== null });
+    return "failed";
+  }
+
+  private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+    // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
+    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const members = await this.dependencies.reminders.membersWithReminders([...cohortById.keys()]);
+    const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
+    for (const member of members) {
+      const cohort = cohortById.get(member.cohortId);
+      if (cohort === undefined || member.remindTime === null) continue;
+      const zone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+      const localDate = localDateOf(now, zone);
+      let at: Date;
+      try {
+        at = zonedInstant(localDate, member.remindTime, zone);
+      } catch {
+        log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
+        continue;
+      }
+      if (at.getTime() <= now.getTime()) due.push({ member, cohort, localDate, at });
+    }
+    if (due.length === 0) return;
+    const deliveries = await this.dependencies.reminders.deliveriesFor(
+      due.map((entry) => entry.member.id),
+      due.map((entry) => entry.localDate),
+    );
+    const deliveryByKey = new Map(deliveries.map((delivery) => [`${delivery.memberId}|${delivery.localDate}`, delivery]));
+    for (const entry of due) {
+      try {
+        await this.remind(entry, deliveryByKey.get(`${entry.member.id}|${entry.localDate}`), now, log, report);
+      } catch (error) {
+        log.error({ err: error, memberId: entry.member.id }, "reminder failed");
+      }
+    }
+  }
+
+  private async remind(
+    entry: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date },
+    existing: ReminderDeliveryRecord | undefined,
+    now: Date,
+    parentLog: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    const { reminders, reminderService } = this.dependencies;
+    const { member, cohort, localDate } = entry;
+    const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    if (existing === undefined) {
+      const lateMs = now.getTime() - entry.at.getTime();
+      if (lateMs > schedulerTiming.reminderMaxLateMs) {
+        if (await reminders.recordSkipped(member.id, localDate, "more than 2 hours late", now)) {
+          log.info({ lateMinutes: Math.round(lateMs / minute) }, "reminder skipped: too late");
+          report.reminders.skipped += 1;
+        }
+        return;
+      }
+      const view = await reminderService.reminderView(cohort, member, now);
+      if (view === null) {
+        if (await reminders.recordSkipped(member.id, localDate, "nothing unfinished today", now)) report.reminders.skipped += 1;
+        return;
+      }
+      const claimed = await reminders.claim(member.id, localDate, now);
+      if (claimed === null) return;
+      return this.sendReminder(claimed, member, view, now, log, report);
+    }
+    const reclaimable =
+      (existing.status === ReminderStatus.Claimed || (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
+      existing.claimedAt.getTime() < staleBefore.getTime();
+    if (!reclaimable) return;
+    if (!(await reminders.reclaim(existing, now, staleBefore, schedulerTiming.reminderAttempts))) return;
+    const view = await reminderService.reminderView(cohort, member, now);
+    if (view === null) {
+      await reminders.markSkipped(existing.id, "nothing unfinished any more");
+      return;
+    }
+    return this.sendReminder(existing.id, member, view, now, log, report);
+  }
+
+  private async sendReminder(
+    deliveryId: number,
+    member: MemberRecord,
+    view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    const { reminders, sender } = this.dependencies;
+    try {
+      await sender.sendDirect(member.userId, renderReminderDm(view), postNonce(`reminder|${deliveryId}`, 0));
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
+      const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
+      await reminders.markFailed(deliveryId, failure.message, undeliverable);
+      report.reminders.failed += 1;
+      if (undeliverable && (await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff))) {
+        this.dependencies.reminderService.noteSwitchedOff(view.cohort.guildId, member.userId);
+        report.reminders.switchedOff += 1;
+        log.warn({ failures: member.remindFailures + 1 }, "reminders switched off: the member's DMs keep refusing them");
+      } else {
+        log.warn({ failure: failure.failure, code: failure.code }, "reminder DM failed");
+      }
+      return;
+    }
+    await reminders.markSent(deliveryId, now);
+    if (member.remindFailures > 0) await reminders.resetFailures(member.id);
+    report.reminders.sent += 1;
+    log.info({ items: view.items.length }, "reminder sent");
+  }
+}

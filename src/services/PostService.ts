@@ -1,0 +1,258 @@
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
+import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlannedPost, type PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import { UserError } from "../errors.js";
+import { messages } from "../messages.js";
+import type { CurriculumService } from "./CurriculumService.js";
+import type { CohortContext, PlanService } from "./PlanService.js";
+import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
+
+/** How many of last week's leaders the weekly assignment names. */
+export const weeklyTopCount = 5;
+
+export interface WeekPostView {
+  readonly cohort: Cohort;
+  readonly curriculumTitle: string;
+  readonly week: PlanWeek;
+  readonly totalWeeks: number;
+  /** Reference items of the week's sections: listed in /week, never assigned. */
+  readonly referenceCount: number;
+  /** "Choose one" track of the items that have one (the mastery path's language tracks). */
+  readonly trackByItemId: ReadonlyMap<number, string>;
+  /** Checkpoint prompts that fall due during this week. */
+  readonly checkpoints: readonly { readonly sectionTitle: string; readonly dueAt: Date }[];
+  /** From week 2: the previous week's leaders. */
+  readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
+}
+
+export interface CheckpointPostView {
+  readonly cohort: Cohort;
+  readonly section: StoredSection;
+  readonly totalWeeks: number;
+}
+
+export interface ClosingPostView {
+  readonly cohort: Cohort;
+  readonly curriculumTitle: string;
+  readonly totalWeeks: number;
+  readonly top: readonly LeaderboardEntry[];
+  readonly rankedMembers: number;
+  /** What the path says members can do afterwards. */
+  readonly outcomes: readonly string[];
+}
+
+export interface LeaderboardPostView {
+  readonly cohort: Cohort;
+  /** Null before the course starts. */
+  readonly week: LeaderboardView | null;
+  readonly allTime: LeaderboardView;
+}
+
+export interface SimulationRequest {
+  /** A cohort (id or name) or a curriculum slug. */
+  readonly target: string;
+  readonly start?: string | undefined;
+  readonly timeZone?: string | undefined;
+  /** Only the posts of the first N weeks. */
+  readonly weeks?: number | undefined;
+  readonly now: Date;
+}
+
+export interface SimulationView {
+  /** The cohort simulated: a stored one, or one made up from a curriculum and the defaults (id 0). */
+  readonly cohort: Cohort;
+  readonly fromDatabase: boolean;
+  readonly curriculumTitle: string;
+  readonly totalWeeks: number;
+  readonly posts: readonly { readonly post: PlannedPost; readonly view: PostView }[];
+}
+
+export type PostView =
+  | { readonly kind: "week"; readonly view: WeekPostView }
+  | { readonly kind: "checkpoint"; readonly view: CheckpointPostView }
+  | { readonly kind: "closing"; readonly view: ClosingPostView }
+  | { readonly kind: "leaderboard"; readonly view: LeaderboardPostView };
+
+/**
+ * The data behind the cohort channel's posts: the weekly assignment, the
+ * checkpoint prompts, the closing post and an on-demand leaderboard. The
+ * scheduler, `/cohort announce`, `/cohort preview` and the `simulate` CLI all
+ * read their posts from here, so they always agree.
+ */
+export class PostService {
+  /** Post times cost real work (time-zone arithmetic per post) and the scheduler asks every tick: kept per cached plan. */
+  private readonly scheduleByPlan = new WeakMap<CohortPlan, readonly PlannedPost[]>();
+
+  constructor(
+    private readonly plans: PlanService,
+    private readonly study: StudyService,
+    private readonly cohorts: CohortRepository,
+    private readonly curricula: CurriculumService,
+  ) {}
+
+  /** Every post the cohort gets, in the order they fall due. */
+  async schedule(cohort: Cohort): Promise<PlannedPost[]> {
+    return [...this.postsOf(await this.plans.contextFor(cohort), cohort)];
+  }
+
+  private postsOf(context: CohortContext, cohort: Cohort): readonly PlannedPost[] {
+    let posts = this.scheduleByPlan.get(context.plan);
+    if (posts === undefined) {
+      // The plan object is cached per (curriculum, settings), so it identifies the settings too.
+      posts = plannedPosts(context.plan, context.planCurriculum, cohort.settings);
+      this.scheduleByPlan.set(context.plan, posts);
+    }
+    return posts;
+  }
+
+  /** The view of one planned post, as it would be posted at `now`. */
+  async viewOf(cohort: Cohort, post: PlannedPost, now: Date): Promise<PostView> {
+    if (post.kind === "week") return { kind: "week", view: await this.weekView(cohort, post.weekNumber ?? 1, now) };
+    if (post.kind === "checkpoint") return { kind: "checkpoint", view: await this.checkpointView(cohort, post.sectionKey ?? "") };
+    return { kind: "closing", view: await this.closingView(cohort, now) };
+  }
+
+  async weekView(cohort: Cohort, weekNumber: number, now: Date): Promise<WeekPostView> {
+    const context = await this.plans.contextFor(cohort);
+    const week = context.plan.weeks[weekNumber - 1];
+    if (week === undefined || !Number.isInteger(weekNumber)) throw new UserError(messages.input.invalidWeek(context.plan.totalWeeks));
+    const sectionKeys = new Set(week.sections.map((section) => section.key));
+    const referenceCount = [...context.plan.referenceItemsBySection]
+      .filter(([key]) => sectionKeys.has(key))
+      .reduce((sum, [, items]) => sum + items.length, 0);
+    const titleByKey = new Map(context.curriculum.sections.map((section) => [section.key, section.title]));
+    const checkpoints = this.postsOf(context, cohort)
+      .filter((post) => post.kind === "checkpoint" && post.weekNumber === weekNumber)
+      .map((post) => ({ sectionTitle: titleByKey.get(post.sectionKey ?? "") ?? "", dueAt: post.dueAt }));
+    let lastWeek: WeekPostView["lastWeek"] = null;
+    if (weekNumber > 1) {
+      const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber - 1);
+      lastWeek = { weekNumber: weekNumber - 1, top: board.top.slice(0, weeklyTopCount) };
+    }
+    return {
+      cohort,
+      curriculumTitle: context.curriculum.title,
+      week,
+      totalWeeks: context.plan.totalWeeks,
+      referenceCount,
+      trackByItemId: new Map(
+        [...context.itemsById.values()].flatMap((item) => (item.track === null ? [] : [[item.id, item.track] as const])),
+      ),
+      checkpoints,
+      lastWeek,
+    };
+  }
+
+  async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {
+    const context = await this.plans.contextFor(cohort);
+    const section = context.curriculum.sections.find((candidate) => candidate.key === sectionKey);
+    if (section === undefined || section.checkpoint === null) throw new UserError(messages.posts.noCheckpoint);
+    return { cohort, section, totalWeeks: context.plan.totalWeeks };
+  }
+
+  async closingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
+    const context = await this.plans.contextFor(cohort);
+    const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    return {
+      cohort,
+      curriculumTitle: context.curriculum.title,
+      totalWeeks: context.plan.totalWeeks,
+      top: board.top,
+      rankedMembers: board.rankedMembers,
+      outcomes: context.curriculum.outcomes,
+    };
+  }
+
+  async leaderboardView(cohort: Cohort, now: Date): Promise<LeaderboardPostView> {
+    const context = await this.plans.contextFor(cohort);
+    const current = currentWeekNumber(context.plan, now);
+    const week =
+      current === 0
+        ? null
+        : await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, Math.min(current, context.plan.totalWeeks));
+    return { cohort, week, allTime: await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null) };
+  }
+
+  /** The week `/cohort announce kind:week` posts: the current one (week 1 before the start, the last after the end). */
+  async currentWeek(cohort: Cohort, now: Date): Promise<number> {
+    const context = await this.plans.contextFor(cohort);
+    return Math.min(Math.max(currentWeekNumber(context.plan, now), 1), context.plan.totalWeeks);
+  }
+
+  /**
+   * The section whose checkpoint is current: the first one (in final-week
+   * order) that has not finished before this week; after the course, the last.
+   */
+  async currentCheckpointSection(cohort: Cohort, now: Date): Promise<string> {
+    const context = await this.plans.contextFor(cohort);
+    const week = currentWeekNumber(context.plan, now);
+    const withCheckpoint = context.curriculum.sections
+      .filter((section) => section.checkpoint !== null && section.checkpoint.trim() !== "")
+      .map((section) => ({ section, lastWeek: sectionWeekRange(section, context.plan.totalWeeks).lastWeek }))
+      .sort((a, b) => a.lastWeek - b.lastWeek || a.section.position - b.section.position);
+    const current = withCheckpoint.find((entry) => entry.lastWeek >= week) ?? withCheckpoint.at(-1);
+    if (current === undefined) throw new UserError(messages.posts.noCheckpoint);
+    return current.section.key;
+  }
+
+  /** The week `/cohort preview` shows by default: the one whose assignment is posted next (the last once all are out). */
+  async nextWeekToPost(cohort: Cohort, now: Date): Promise<number> {
+    const posts = await this.schedule(cohort);
+    const weekPosts = posts.filter((post) => post.kind === "week");
+    const next = weekPosts.find((post) => post.dueAt.getTime() > now.getTime()) ?? weekPosts.at(-1);
+    return next?.weekNumber ?? 1;
+  }
+  /**
+   * Every post a cohort would get, with its content, without Discord: the
+   * dry run behind `npm run cli -- simulate`. `start` and `timeZone` override
+   * the cohort's settings (or the defaults for a curriculum); posts are
+   * rendered as of their own due time.
+   */
+  async simulation(request: SimulationRequest): Promise<SimulationView> {
+    const target = request.target.trim();
+    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) throw new UserError(messages.input.invalidTimeZone(request.timeZone.slice(0, 60)));
+    let cohort: Cohort | null = null;
+    if (/^\d{1,15}$/.test(target)) cohort = await this.cohorts.findById(Number(target));
+    if (cohort === null) {
+      const named = await this.cohorts.listByNameAnywhere(target);
+      if (named.length > 1) throw new UserError(messages.posts.simulationAmbiguous(named.map((entry) => `${entry.id} (${entry.name}, server ${entry.guildId})`)));
+      cohort = named[0] ?? null;
+    }
+    const fromDatabase = cohort !== null;
+    if (cohort === null) {
+      const curriculum = await this.curricula.show(target, null);
+      if (curriculum === null) throw new UserError(messages.posts.simulationUnknown(target.slice(0, 100)));
+      const today = localDateOf(request.now, request.timeZone ?? DEFAULT_COHORT_SETTINGS.timeZone);
+      cohort = {
+        id: 0,
+        guildId: "",
+        channelId: "",
+        name: `${curriculum.title} (simulation)`,
+        curriculumId: curriculum.id,
+        status: CohortStatus.Active,
+        channelProblem: null,
+        createdAt: request.now,
+        // Defaults: starts the first Monday from today.
+        settings: { ...DEFAULT_COHORT_SETTINGS, startDate: latestWeekdayOnOrBefore(addDays(today, 6), 1) },
+      };
+    }
+    const startDate = request.start === undefined ? cohort.settings.startDate : parseLocalDate(request.start);
+    if (startDate === null) throw new UserError(messages.input.invalidDate(String(request.start).slice(0, 40)));
+    const timeZone = request.timeZone ?? cohort.settings.timeZone;
+    cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
+    const context = await this.plans.contextFor(cohort);
+    const weeks = request.weeks ?? context.plan.totalWeeks;
+    if (!Number.isInteger(weeks) || weeks < 1) throw new UserError(messages.input.invalidWeek(context.plan.totalWeeks));
+    const posts = (await this.schedule(cohort)).filter((post) =>
+      post.kind === "closing" ? weeks >= context.plan.totalWeeks : (post.weekNumber ?? 0) <= weeks,
+    );
+    const simulated: { post: PlannedPost; view: PostView }[] = [];
+    for (const post of posts) simulated.push({ post, view: await this.viewOf(cohort, post, post.dueAt) });
+    return { cohort, fromDatabase, curriculumTitle: context.curriculum.title, totalWeeks: context.plan.totalWeeks, posts: simulated };
+  }
+}

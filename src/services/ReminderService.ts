@@ -1,0 +1,86 @@
+import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
+import type { StoredItem } from "../domain/curriculum/storedCurriculum.js";
+import { endOfLocalDay, localDateOf } from "../domain/schedule/localTime.js";
+import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { PlanService } from "./PlanService.js";
+
+export interface ReminderView {
+  readonly cohort: Cohort;
+  /** The cohort-local day whose items are listed: the day `/today` shows at that moment. */
+  readonly localDate: string;
+  /** End of that day, when the on-time bonus runs out. */
+  readonly dueBy: Date;
+  readonly items: readonly StoredItem[];
+  /** Unfinished items of earlier days. */
+  readonly overdueCount: number;
+}
+
+/** How stale the list of members to tell about switched-off reminders may get. */
+const pendingNoticesRefreshMs = 30_000;
+
+function noticeKey(guildId: string, userId: string): string {
+  return `${guildId}|${userId}`;
+}
+
+/** Daily reminder DMs: what to remind a member of, and telling them when reminders were switched off. */
+export class ReminderService {
+  private pendingCache: { loadedAt: number; keys: Set<string> } | null = null;
+
+  constructor(
+    private readonly plans: PlanService,
+    private readonly completions: CompletionRepository,
+    private readonly reminders: ReminderRepository,
+  ) {}
+
+  /**
+   * The reminder a member gets at `now`: today's unfinished items (today in
+   * the cohort's calendar, as `/today` shows it). Null on a day without
+   * reading (not a study day, before or after the course) or when everything
+   * of today is done: no reminder is sent then.
+   */
+  async reminderView(cohort: Cohort, member: MemberRecord, now: Date): Promise<ReminderView | null> {
+    const context = await this.plans.contextFor(cohort);
+    const localDate = localDateOf(now, cohort.settings.timeZone);
+    const day = context.plan.dayByDate.get(localDate);
+    if (day === undefined || day.items.length === 0) return null;
+    const done = new Set((await this.completions.listForMember(member.id)).map((row) => row.itemId));
+    const items = day.items.filter((item) => !done.has(item.id)).flatMap((item) => {
+      const stored = context.itemsById.get(item.id);
+      return stored === undefined ? [] : [stored];
+    });
+    if (items.length === 0) return null;
+    let overdueCount = 0;
+    for (const [itemId, date] of context.plan.assignedDateByItemId) if (date < localDate && !done.has(itemId)) overdueCount += 1;
+    return { cohort, localDate, dueBy: endOfLocalDay(localDate, cohort.settings.timeZone), items, overdueCount };
+  }
+
+  /**
+   * True (once) when reminders of this user in this guild were switched off
+   * after failed DMs. Asked after every command, so it answers from a list of
+   * pending notices read at most every 30 seconds (other processes' switch-offs
+   * show up within that), and touches the database only for someone on it.
+   */
+  async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+    const pending = await this.pendingNotices();
+    const key = noticeKey(guildId, userId);
+    if (!pending.has(key)) return false;
+    pending.delete(key);
+    return this.reminders.takeDisabledNotice(guildId, userId);
+  }
+
+  /** The scheduler of this process switched someone's reminders off: tell them at their next command. */
+  noteSwitchedOff(guildId: string, userId: string): void {
+    this.pendingCache?.keys.add(noticeKey(guildId, userId));
+  }
+
+  private async pendingNotices(): Promise<Set<string>> {
+    // A cache timer, not domain time: real elapsed time is what matters here.
+    const now = Date.now();
+    if (this.pendingCache === null || now - this.pendingCache.loadedAt > pendingNoticesRefreshMs) {
+      const rows = await this.reminders.pendingNotices();
+      this.pendingCache = { loadedAt: now, keys: new Set(rows.map((row) => noticeKey(row.guildId, row.userId))) };
+    }
+    return this.pendingCache.keys;
+  }
+}
