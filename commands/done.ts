@@ -1,5 +1,6 @@
 import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
 import { cohortOption, guildOnly, itemOption } from "../src/discord/commandOptions.js";
+import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderCompletion } from "../src/discord/render/renderCompletion.js";
 
 const definition = {
@@ -24,16 +25,5 @@ export const doneCommand: SlashCommand = {
     });
     return renderCompletion(view);
   },
-  async autocomplete({ services, clock }, interaction) {
-    const focused = interaction.options.getFocused(true);
-    const guildId = interaction.guildId ?? "";
-    if (focused.name === "cohort") return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
-    return services.study.suggestItems({
-      guildId,
-      userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      query: focused.value,
-      now: clock.now(),
-    });
-  },
+  autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

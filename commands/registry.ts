@@ -1,11 +1,34 @@
 import type { ButtonHandler, SlashCommand } from "../src/discord/commandTypes.js";
+import { checkpointButton } from "./buttons/checkpointButton.js";
 import { doneButton } from "./buttons/doneButton.js";
+import { checkpointCommand } from "./checkpoint.js";
+import { cohortCommand } from "./cohort.js";
+import { curriculumCommand } from "./curriculum.js";
 import { doneCommand } from "./done.js";
 import { joinCommand } from "./join.js";
+import { leaderboardCommand } from "./leaderboard.js";
+import { leaveCommand } from "./leave.js";
+import { progressCommand } from "./progress.js";
+import { remindCommand } from "./remind.js";
 import { todayCommand } from "./today.js";
+import { undoCommand } from "./undo.js";
+import { weekCommand } from "./week.js";
 
 /** Every slash command the bot registers, in the order Discord lists them. */
-export const slashCommands: readonly SlashCommand[] = [todayCommand, doneCommand, joinCommand];
+export const slashCommands: readonly SlashCommand[] = [
+  todayCommand,
+  doneCommand,
+  undoCommand,
+  weekCommand,
+  progressCommand,
+  leaderboardCommand,
+  checkpointCommand,
+  joinCommand,
+  leaveCommand,
+  remindCommand,
+  cohortCommand,
+  curriculumCommand,
+];
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton];
+export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton];

@@ -43,6 +43,8 @@ export type DeferPolicy = (typeof DeferPolicy)[keyof typeof DeferPolicy];
 export interface SlashCommand {
   readonly definition: CommandDefinition;
   readonly defer: DeferPolicy;
+  /** Overrides `defer` per invocation (commands whose sub-commands differ, e.g. /curriculum import). */
+  deferFor?(interaction: ChatInputCommandInteraction): DeferPolicy;
   /** Whether the deferred/normal reply is visible to the caller only. */
   readonly ephemeral: boolean;
   /** Checked again at run time: the default member permission can be changed by server admins. */

@@ -12,7 +12,20 @@ export interface SyncTarget {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Discord echoes defaults back; compare only what we send, with Discord's defaults filled in. */
+/** A list Discord may leave out when it is empty (sub-commands without options, options without choices). */
+function nonEmpty(value: unknown): readonly unknown[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? value : undefined;
+}
+
+function sortedNumbers(values: readonly unknown[]): number[] {
+  return values.map(Number).sort((a, b) => a - b);
+}
+
+/**
+ * Discord answers with ids, versions, localizations, `dm_permission`… and
+ * leaves out what is false or empty (`required` of sub-commands, empty
+ * `options`); compare only what we send, with Discord's defaults filled in.
+ */
 function normaliseOption(option: Record<string, unknown>): Json {
   const normalised: Record<string, Json> = {
     type: option.type as number,
@@ -24,25 +37,27 @@ function normaliseOption(option: Record<string, unknown>): Json {
   for (const key of ["min_value", "max_value", "min_length", "max_length"] as const) {
     if (option[key] !== undefined && option[key] !== null) normalised[key] = option[key] as number;
   }
-  if (Array.isArray(option.channel_types)) normalised.channel_types = [...(option.channel_types as number[])].sort();
-  if (Array.isArray(option.choices)) {
-    normalised.choices = (option.choices as { name: string; value: string | number }[]).map((choice) => ({ name: choice.name, value: choice.value }));
-  }
-  if (Array.isArray(option.options)) {
-    normalised.options = (option.options as Record<string, unknown>[]).map(normaliseOption);
-  }
+  const channelTypes = nonEmpty(option.channel_types);
+  if (channelTypes !== undefined) normalised.channel_types = sortedNumbers(channelTypes);
+  const choices = nonEmpty(option.choices) as { name: string; value: string | number }[] | undefined;
+  if (choices !== undefined) normalised.choices = choices.map((choice) => ({ name: choice.name, value: choice.value }));
+  const options = nonEmpty(option.options) as Record<string, unknown>[] | undefined;
+  if (options !== undefined) normalised.options = options.map(normaliseOption);
   return normalised;
 }
 
 export function normaliseCommand(command: Record<string, unknown>): Json {
+  const contexts = nonEmpty(command.contexts);
+  const integrationTypes = nonEmpty(command.integration_types);
+  const options = nonEmpty(command.options) as Record<string, unknown>[] | undefined;
   return {
     name: command.name as string,
     description: command.description as string,
     default_member_permissions: (command.default_member_permissions as string | null | undefined) ?? null,
-    contexts: Array.isArray(command.contexts) ? [...(command.contexts as number[])].sort() : null,
-    integration_types: Array.isArray(command.integration_types) ? [...(command.integration_types as number[])].sort() : [0],
+    contexts: contexts === undefined ? null : sortedNumbers(contexts),
+    integration_types: integrationTypes === undefined ? [0] : sortedNumbers(integrationTypes),
     nsfw: (command.nsfw as boolean | undefined) ?? false,
-    options: Array.isArray(command.options) ? (command.options as Record<string, unknown>[]).map(normaliseOption) : [],
+    options: options === undefined ? [] : options.map(normaliseOption),
   };
 }
 

@@ -1,5 +1,6 @@
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
@@ -8,6 +9,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { messages } from "../messages.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
+import { findCurriculumByOption } from "./findCurriculumByOption.js";
 
 export interface Choice {
   readonly name: string;
@@ -29,6 +31,31 @@ export interface CreateCohortInput extends CohortSettingsInput {
   readonly curriculum: string;
   readonly channelId: string;
   readonly start: string;
+}
+
+export interface ReminderRequest {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly cohort: string | null;
+  /** "HH:MM" as typed, or null when left out. */
+  readonly time: string | null;
+  /** IANA name as typed, or null when left out. */
+  readonly timeZone: string | null;
+  readonly off: boolean | null;
+  readonly now: Date;
+}
+
+export const ReminderChange = { Shown: "shown", Set: "set", TurnedOff: "turned-off", AlreadyOff: "already-off" } as const;
+export type ReminderChange = (typeof ReminderChange)[keyof typeof ReminderChange];
+
+export interface ReminderSettingView {
+  readonly cohort: Cohort;
+  readonly change: ReminderChange;
+  /** "HH:MM" in `timeZone`; null when the member has no reminder. */
+  readonly time: string | null;
+  readonly timeZone: string | null;
+  /** When the next reminder falls due (whether one is sent depends on that day's reading). */
+  readonly nextAt: Date | null;
 }
 
 export interface EditCohortInput extends CohortSettingsInput {
@@ -82,13 +109,11 @@ export class CohortService {
       if (member === null || member.leftAt !== null) throw new UserError(messages.cohort.notJoined(cohort.name));
       return { cohort, member };
     }
-    const joined = await this.cohorts.listJoined(guildId, userId);
-    const [only] = joined;
+    const memberships = await this.members.listActiveInGuild(guildId, userId);
+    const [only] = memberships;
     if (only === undefined) throw new UserError(messages.cohort.notMemberOfAny);
-    if (joined.length > 1) throw new UserError(messages.cohort.ambiguous(joined.map((cohort) => cohort.name)));
-    const member = await this.members.find(only.id, userId);
-    if (member === null) throw new UserError(messages.cohort.notMemberOfAny);
-    return { cohort: only, member };
+    if (memberships.length > 1) throw new UserError(messages.cohort.ambiguous(memberships.map(({ cohort }) => cohort.name)));
+    return only;
   }
 
   /** For admin commands and /join: the option, or the guild's only cohort. */
@@ -144,9 +169,8 @@ export class CohortService {
 
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
-    const curriculum = await this.curricula.findVisibleBySlug(input.curriculum.trim(), input.guildId)
-      ?? (await this.curriculumById(input.guildId, input.curriculum));
-    if (curriculum === null) throw new UserError(messages.curriculum.unknown(input.curriculum.slice(0, 100)));
+    const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
+    if (curriculum === null) throw new UserError(messages.curriculum.unknown(input.curriculum.trim().slice(0, 100)));
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
     await this.assertPostable(input.guildId, input.channelId);
     const cohort = await this.cohorts.create({
@@ -197,14 +221,40 @@ export class CohortService {
     return member;
   }
 
-  async memberCount(cohortId: number): Promise<number> {
-    return this.members.countActive(cohortId);
+  /**
+   * `/remind`: shows, sets or switches off the member's daily reminder.
+   * The time zone defaults to the member's earlier choice, else the cohort's.
+   * Every value is checked before anything is stored.
+   */
+  async reminder(request: ReminderRequest): Promise<ReminderSettingView> {
+    const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
+    const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
+      const time = updated.remindTime;
+      const timeZone = updated.remindTimeZone ?? cohort.settings.timeZone;
+      if (time === null) return { cohort, change, time: null, timeZone: null, nextAt: null };
+      return { cohort, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
+    };
+    if (request.off === true) {
+      if (request.time !== null || request.timeZone !== null) throw new UserError(messages.remind.offWithTime);
+      if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
+      const updated = await this.members.setReminder(member.id, null);
+      this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
+      return view(updated, ReminderChange.TurnedOff);
+    }
+    if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
+    const timeText = request.time ?? member.remindTime;
+    if (timeText === null) throw new UserError(messages.remind.needTime);
+    const clock = parseClock(timeText);
+    if (clock === null) throw new UserError(messages.input.invalidClock(timeText.trim().slice(0, 20)));
+    const zoneText = request.timeZone?.trim() ?? member.remindTimeZone ?? cohort.settings.timeZone;
+    if (!isValidTimeZone(zoneText)) throw new UserError(messages.input.invalidTimeZone(zoneText.slice(0, 60)));
+    const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone: canonicalTimeZone(zoneText) });
+    this.logger.info({ cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone }, "reminder set");
+    return view(updated, ReminderChange.Set);
   }
 
-  private async curriculumById(guildId: string, value: string) {
-    if (!/^\d{1,15}$/.test(value.trim())) return null;
-    const visible = await this.curricula.listVisible(guildId);
-    return visible.find((entry) => entry.id === Number(value.trim())) ?? null;
+  async memberCount(cohortId: number): Promise<number> {
+    return this.members.countActive(cohortId);
   }
 
   private async assertPostable(guildId: string, channelId: string): Promise<void> {
@@ -214,6 +264,11 @@ export class CohortService {
     if (check === ChannelCheck.NotText) throw new UserError(messages.permissions.channelNotText(mention));
     throw new UserError(messages.permissions.channelNotPostable(mention));
   }
+}
+
+/** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
+function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 function normaliseName(raw: string): string {
@@ -226,8 +281,9 @@ function normaliseName(raw: string): string {
 export function buildSettings(base: Omit<CohortSettings, "startDate"> & { startDate?: string }, input: CohortSettingsInput): CohortSettings {
   const startDate = input.start === undefined ? base.startDate : parseLocalDate(input.start);
   if (startDate === null || startDate === undefined) throw new UserError(messages.input.invalidDate((input.start ?? "").slice(0, 40)));
-  const timeZone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
-  if (!isValidTimeZone(timeZone)) throw new UserError(messages.input.invalidTimeZone(timeZone.slice(0, 60)));
+  const givenZone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
+  if (!isValidTimeZone(givenZone)) throw new UserError(messages.input.invalidTimeZone(givenZone.slice(0, 60)));
+  const timeZone = canonicalTimeZone(givenZone);
   let announceTime = base.announceTime;
   if (input.announceTime !== undefined) {
     const clock = parseClock(input.announceTime);

@@ -2,8 +2,14 @@ import { createHash } from "node:crypto";
 import type { ParseProblem } from "../domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../domain/curriculum/parseCurriculum.js";
 import type { CurriculumSummary, ImportSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
+import { ImportOutcome } from "../domain/curriculum/storedCurriculum.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
+import { findCurriculumByOption } from "./findCurriculumByOption.js";
+import type { PlanService } from "./PlanService.js";
 
 export type ImportResult =
   | { readonly ok: true; readonly summary: ImportSummary }
@@ -18,6 +24,8 @@ export class CurriculumService {
   constructor(
     private readonly curricula: CurriculumRepository,
     private readonly logger: Logger,
+    /** Cached plans of a curriculum are dropped when an import changes it. */
+    private readonly plans?: Pick<PlanService, "invalidate">,
   ) {}
 
   /**
@@ -32,6 +40,7 @@ export class CurriculumService {
     }
     const sourceHash = createHash("sha256").update(text).digest("hex");
     const summary = await this.curricula.applyImport(parsed.curriculum, sourceHash, scope);
+    if (summary.outcome === ImportOutcome.Updated) this.plans?.invalidate(summary.curriculum.id);
     this.logger.info(
       { slug: summary.curriculum.slug, scope, outcome: summary.outcome, items: summary.items, retired: summary.retiredItems },
       "curriculum imported",
@@ -60,5 +69,45 @@ export class CurriculumService {
   async show(slug: string, guildId: string | null): Promise<StoredCurriculum | null> {
     const summary = await this.curricula.findVisibleBySlug(slug, guildId);
     return summary === null ? null : this.curricula.load(summary.id);
+  }
+
+  /** The curriculum an option names (slug from autocomplete, or a slug or title typed by hand); a UserError when none. */
+  async resolve(guildId: string, option: string): Promise<CurriculumSummary> {
+    const found = findCurriculumByOption(await this.curricula.listVisible(guildId), option);
+    if (found === null) throw new UserError(messages.curriculum.unknown(option.trim().slice(0, 100)));
+    return found;
+  }
+
+  /** /curriculum show: the option's curriculum, or the only one the guild sees. */
+  async outline(guildId: string, option: string | null): Promise<StoredCurriculum> {
+    let summary: CurriculumSummary;
+    if (option !== null && option.trim() !== "") {
+      summary = await this.resolve(guildId, option);
+    } else {
+      const visible = await this.curricula.listVisible(guildId);
+      const [only] = visible;
+      if (only === undefined) throw new UserError(messages.curriculum.none);
+      if (visible.length > 1) throw new UserError(messages.curriculumAdmin.pickOne(visible.map((entry) => entry.title)));
+      summary = only;
+    }
+    const curriculum = await this.curricula.load(summary.id);
+    if (curriculum === null) throw new UserError(messages.curriculum.unknown(summary.slug));
+    return curriculum;
+  }
+
+  /** Autocomplete for `curriculum` options: slug values, title names, the guild's own imports shadowing built-ins. */
+  async suggest(guildId: string, query: string): Promise<Choice[]> {
+    const visible = await this.curricula.listVisible(guildId);
+    const bySlug = new Map<string, CurriculumSummary>();
+    for (const entry of visible) {
+      const seen = bySlug.get(entry.slug);
+      if (seen === undefined || (seen.scope === "" && entry.scope !== "")) bySlug.set(entry.slug, entry);
+    }
+    return [...bySlug.values()]
+      .map((entry) => ({ entry, score: Math.max(matchScore(entry.title, query), matchScore(entry.slug, query)) }))
+      .filter(({ score }) => score >= 0)
+      .sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title))
+      .slice(0, maxChoices)
+      .map(({ entry }) => ({ name: truncateChoiceName(entry.title), value: entry.slug }));
   }
 }

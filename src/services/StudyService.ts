@@ -69,6 +69,8 @@ export interface WeekView {
   readonly week: PlanWeek;
   readonly totalWeeks: number;
   readonly isCurrent: boolean;
+  /** The cohort week now: 0 before the start, totalWeeks + 1 after the end. */
+  readonly currentWeek: number;
   readonly doneItemIds: ReadonlySet<number>;
   readonly references: readonly StoredItem[];
 }
@@ -104,7 +106,8 @@ export interface LeaderboardView {
   readonly period: LeaderboardPeriod;
   readonly weekNumber: number | null;
   readonly top: readonly LeaderboardEntry[];
-  readonly caller: { readonly rank: number | null; readonly points: number } | null;
+  /** The member who asked (null for the scheduler's posts); rank null without points. */
+  readonly caller: { readonly displayName: string; readonly rank: number | null; readonly points: number } | null;
   readonly rankedMembers: number;
 }
 
@@ -196,6 +199,8 @@ export class StudyService {
 
   async undo(request: MemberRequest & { readonly item: string }): Promise<UndoView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
+    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.ended(cohort.name));
     const context = await this.plans.contextFor(cohort);
     const item = findItem(context, request.item);
     const removed = await this.completions.remove(member.id, item.id, cohort.id);
@@ -217,17 +222,14 @@ export class StudyService {
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
       .flatMap(([, items]) => items.map((item) => itemOf(context, item.id)));
-    return { cohort, week, totalWeeks: total, isCurrent: wanted === current, doneItemIds: await this.doneSet(member.id), references };
+    return { cohort, week, totalWeeks: total, isCurrent: wanted === current, currentWeek: current, doneItemIds: await this.doneSet(member.id), references };
   }
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
   async progress(request: MemberRequest & { readonly targetUserId: string | null }): Promise<ProgressView> {
-    const { cohort } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const targetId = request.targetUserId ?? request.userId;
-    const target =
-      targetId === request.userId
-        ? (await this.cohorts.resolveForMember(request.guildId, request.userId, String(cohort.id))).member
-        : await this.cohorts.memberOf(cohort, targetId);
+    const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
     const context = await this.plans.contextFor(cohort);
     const all = await this.completions.listForMember(target.id);
     const done = new Set(all.map((row) => row.itemId));
@@ -263,14 +265,14 @@ export class StudyService {
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const top = withCompetitionRanks(rows);
-    let callerView: LeaderboardView["caller"] = null;
-    if (caller !== null) {
-      const points = weekNumber === null ? (await this.refreshedPoints(caller)) : await this.completions.weekPoints(caller.id, weekNumber);
-      const rank =
-        points <= 0 ? null : weekNumber === null ? await this.completions.rankAllTime(cohort.id, points) : await this.completions.rankOfWeek(cohort.id, weekNumber, points);
-      callerView = { rank, points };
-    }
-    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: await this.completions.countRanked(cohort.id, weekNumber) };
+    // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
+    // board walk behind each is the expensive part of a /leaderboard on a large cohort.
+    const points =
+      caller === null ? 0 : weekNumber === null ? await this.completions.totalPoints(caller.id) : await this.completions.weekPoints(caller.id, weekNumber);
+    const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
+    const callerView: LeaderboardView["caller"] =
+      caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : ahead + 1, points };
+    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked };
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */
@@ -308,10 +310,6 @@ export class StudyService {
 
   private async doneSet(memberId: number): Promise<Set<number>> {
     return new Set((await this.completions.listForMember(memberId)).map((row: CompletionRecord) => row.itemId));
-  }
-
-  private async refreshedPoints(member: MemberRecord): Promise<number> {
-    return (await this.completions.listForMember(member.id)).reduce((sum, row) => sum + row.points, 0);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -26,13 +27,28 @@ export interface ScoreRow {
   readonly reachedAt: Date;
 }
 
+const completionColumns = { itemId: true, completedAt: true, points: true, onTime: true, weekNumber: true } as const;
+
 export class CompletionRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
+
+  /**
+   * findFirst, not findUnique: Prisma merges findUnique calls made in the same
+   * tick into one query, and a burst of a few hundred of them on this compound
+   * key exceeds SQLite's bound-parameter limit (P2029, prisma/orm#23957).
+   */
+  private async findOne(memberId: number, itemId: number): Promise<CompletionRecord | null> {
+    return this.prisma.completion.findFirst({ where: { memberId, itemId }, select: completionColumns });
+  }
 
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
     return this.prisma.completion.findMany({
       where: { memberId },
-      select: { itemId: true, completedAt: true, points: true, onTime: true, weekNumber: true },
+      select: completionColumns,
       orderBy: { completedAt: "asc" },
     });
   }
@@ -43,40 +59,53 @@ export class CompletionRepository {
    * Returns the stored completion and whether this call created it.
    */
   async record(completion: NewCompletion): Promise<{ created: boolean; completion: CompletionRecord }> {
-    const select = { itemId: true, completedAt: true, points: true, onTime: true, weekNumber: true } as const;
-    const existing = await this.prisma.completion.findUnique({
-      where: { memberId_itemId: { memberId: completion.memberId, itemId: completion.itemId } },
-      select,
-    });
+    const existing = await this.findOne(completion.memberId, completion.itemId);
     if (existing !== null) return { created: false, completion: existing };
-    try {
+    return this.writes.run(async () => {
       // One batch transaction: the completion and the member's totals change together or not at all.
-      const [created] = await this.prisma.$transaction([
-        this.prisma.completion.create({ data: completion, select }),
+      // INSERT … ON CONFLICT DO NOTHING rather than create(): a duplicate racing in (a double click)
+      // then changes nothing instead of failing and rolling the batch back.
+      const [, inserted] = await this.prisma.$transaction([
+        this.lockMember(completion.memberId),
+        this.prisma.$executeRaw`
+        INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
+        VALUES (${completion.memberId}, ${completion.itemId}, ${completion.cohortId}, ${completion.completedAt},
+                ${completion.weekNumber}, ${completion.points}, ${completion.onTime})
+        ON CONFLICT ("memberId", "itemId") DO NOTHING`,
         ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber),
       ]);
-      return { created: true, completion: created };
-    } catch (error) {
-      if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
-        const winner = await this.prisma.completion.findUniqueOrThrow({
-          where: { memberId_itemId: { memberId: completion.memberId, itemId: completion.itemId } },
-          select,
-        });
-        return { created: false, completion: winner };
+      if (inserted > 0) {
+        const { itemId, completedAt, points, onTime, weekNumber } = completion;
+        return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber } };
       }
-      throw error;
-    }
+      const winner = await this.findOne(completion.memberId, completion.itemId);
+      if (winner === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);
+      return { created: false, completion: winner };
+    });
   }
 
   /** Removes a completion and its points; null when there was none. */
   async remove(memberId: number, itemId: number, cohortId: number): Promise<CompletionRecord | null> {
-    const existing = await this.prisma.completion.findUnique({ where: { memberId_itemId: { memberId, itemId } } });
+    const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
-    const [deleted] = await this.prisma.$transaction([
-      this.prisma.completion.deleteMany({ where: { id: existing.id } }),
-      ...this.refreshScores(memberId, cohortId, existing.weekNumber),
-    ]);
-    return deleted.count === 0 ? null : existing;
+    return this.writes.run(async () => {
+      const [, deleted] = await this.prisma.$transaction([
+        this.lockMember(memberId),
+        this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
+        ...this.refreshScores(memberId, cohortId, existing.weekNumber),
+      ]);
+      return deleted.count === 0 ? null : existing;
+    });
+  }
+
+  /**
+   * Takes the member row's write lock first, so two processes changing the
+   * same member's completions at once (PostgreSQL, read committed) cannot both
+   * compute their sums from a snapshot missing the other's row. SQLite
+   * transactions are serialised anyway; there it is a no-op write.
+   */
+  private lockMember(memberId: number) {
+    return this.prisma.$executeRaw`UPDATE "Member" SET "points" = "points" WHERE "id" = ${memberId}`;
   }
 
   /**
@@ -149,8 +178,35 @@ export class CompletionRepository {
   }
 
   async weekPoints(memberId: number, weekNumber: number): Promise<number> {
-    const row = await this.prisma.weeklyScore.findUnique({ where: { memberId_weekNumber: { memberId, weekNumber } } });
+    const row = await this.prisma.weeklyScore.findFirst({ where: { memberId, weekNumber }, select: { points: true } });
     return row?.points ?? 0;
+  }
+
+  /** The member's all-time points: the sum of their completions, summed by the database. */
+  async totalPoints(memberId: number): Promise<number> {
+    const result = await this.prisma.completion.aggregate({ where: { memberId }, _sum: { points: true } });
+    return result._sum.points ?? 0;
+  }
+
+  /**
+   * rankAllTime/rankOfWeek and countRanked in one pass: how many ranked
+   * (active, points > 0) members scored strictly more than `points`, and how
+   * many are ranked. Why one query: each of those counts walks the whole board
+   * and looks every row's member up for `leftAt`; on a 10,000-member cohort
+   * that walk was most of a /leaderboard, and the board needs both numbers.
+   */
+  async standing(cohortId: number, weekNumber: number | null, points: number): Promise<{ ahead: number; ranked: number }> {
+    const [row] =
+      weekNumber === null
+        ? await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+          SELECT SUM(CASE WHEN "points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
+          FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0`
+        : await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+          SELECT SUM(CASE WHEN w."points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
+          FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
+          WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL`;
+    // COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
+    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
   }
 
   async countRanked(cohortId: number, weekNumber: number | null): Promise<number> {

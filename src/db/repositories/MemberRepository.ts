@@ -1,5 +1,7 @@
-import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
+import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -21,34 +23,54 @@ export function toMember(row: MemberRow): MemberRecord {
 export type JoinOutcome = "joined" | "rejoined" | "already";
 
 export class MemberRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
 
+  // findFirst, not findUnique: Prisma merges same-tick findUnique calls into one query, and a burst of
+  // a few hundred on this compound key exceeds SQLite's bound-parameter limit (P2029, prisma/orm#23957).
   async find(cohortId: number, userId: string): Promise<MemberRecord | null> {
-    const row = await this.prisma.member.findUnique({ where: { cohortId_userId: { cohortId, userId } } });
+    const row = await this.prisma.member.findFirst({ where: { cohortId, userId } });
     return row === null ? null : toMember(row);
+  }
+
+  /** The user's active memberships in a guild with their cohorts, oldest cohort first (one query). */
+  async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { userId, leftAt: null, cohort: { guildId } },
+      include: { cohort: true },
+      orderBy: [{ cohort: { createdAt: "asc" } }, { cohortId: "asc" }],
+    });
+    return rows.map(({ cohort, ...member }) => ({ cohort: toCohort(cohort), member: toMember(member) }));
   }
 
   /** Joining again after /leave restores the member with their history. */
   async join(cohortId: number, userId: string, displayName: string, now: Date): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
-    const existing = await this.prisma.member.findUnique({ where: { cohortId_userId: { cohortId, userId } } });
-    if (existing !== null && existing.leftAt === null) {
-      return { member: toMember(existing), outcome: "already" };
-    }
-    if (existing !== null) {
-      const row = await this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName } });
-      return { member: toMember(row), outcome: "rejoined" };
-    }
-    const row = await this.prisma.member.upsert({
-      where: { cohortId_userId: { cohortId, userId } },
-      create: { cohortId, userId, displayName, joinedAt: now },
-      update: {},
+    return this.writes.run(async () => {
+      const existing = await this.prisma.member.findFirst({ where: { cohortId, userId } });
+      if (existing !== null && existing.leftAt === null) {
+        return { member: toMember(existing), outcome: "already" as const };
+      }
+      if (existing !== null) {
+        const row = await this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName } });
+        return { member: toMember(row), outcome: "rejoined" as const };
+      }
+      const row = await this.prisma.member.upsert({
+        where: { cohortId_userId: { cohortId, userId } },
+        create: { cohortId, userId, displayName, joinedAt: now },
+        update: {},
+      });
+      return { member: toMember(row), outcome: "joined" as const };
     });
-    return { member: toMember(row), outcome: "joined" };
   }
 
   /** Returns false when the user was not an active member. History is kept. */
   async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
-    const result = await this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } });
+    const result = await this.writes.run(() =>
+      this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
+    );
     return result.count > 0;
   }
 
@@ -57,13 +79,15 @@ export class MemberRepository {
   }
 
   async setReminder(memberId: number, reminder: { time: string; timeZone: string } | null): Promise<MemberRecord> {
-    const row = await this.prisma.member.update({
-      where: { id: memberId },
-      data:
-        reminder === null
-          ? { remindTime: null, remindTimeZone: null }
-          : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
-    });
+    const row = await this.writes.run(() =>
+      this.prisma.member.update({
+        where: { id: memberId },
+        data:
+          reminder === null
+            ? { remindTime: null, remindTimeZone: null }
+            : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
+      }),
+    );
     return toMember(row);
   }
 

@@ -56,11 +56,14 @@ export function weekdayName(isoWeekday: number): string {
   return weekdayNames[isoWeekday - 1] ?? `day ${isoWeekday}`;
 }
 
+// One formatter for every call: building an Intl formatter costs about a millisecond.
+const localDateFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "Tue 19 Jan" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
 export function localDateText(localDate: string): string {
   const [year, month, day] = localDate.split("-").map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return localDateFormat.format(date);
 }
 
 export function buttonRows(buttons: readonly APIButtonComponent[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {

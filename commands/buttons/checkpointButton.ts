@@ -1,0 +1,23 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoint.js";
+
+/**
+ * Confident / Partly / Not yet under a checkpoint ("checkpoint:<cohortId>:<sectionId>:<answer>"),
+ * on `/checkpoint` replies and on the cohort channel's checkpoint posts: records the clicker's
+ * answer and tells only them. The post itself never changes (others see it too).
+ */
+export const checkpointButton: ButtonHandler = {
+  prefix: "checkpoint",
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
+    const view = await services.checkpoints.answer({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohortId,
+      sectionId,
+      answer,
+      now: clock.now(),
+    });
+    return { kind: "reply", reply: renderCheckpointAnswer(view) };
+  },
+};

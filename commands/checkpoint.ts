@@ -1,0 +1,28 @@
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
+import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
+import { renderCheckpoint } from "../src/discord/render/renderCheckpoint.js";
+
+const definition = {
+  name: "checkpoint",
+  description: "The current section's checkpoint, with buttons to rate how confident you feel",
+  ...guildOnly,
+  options: [cohortOption(false)],
+} as const satisfies CommandDefinition;
+
+export const checkpointCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const view = await services.checkpoints.current({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      now: clock.now(),
+    });
+    return renderCheckpoint(view);
+  },
+  autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
+};

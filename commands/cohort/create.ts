@@ -1,0 +1,47 @@
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import {
+  announceDayOption,
+  announceTimeOption,
+  cohortNameOption,
+  curriculumOption,
+  includeOptionalOption,
+  postChannelOption,
+  startOption,
+  timeZoneOption,
+} from "../../src/discord/adminCommandOptions.js";
+import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
+import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
+import { renderCohortCreated } from "../../src/discord/render/renderCohortAdmin.js";
+
+export const option = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: "create",
+  description: "Start a cohort on a curriculum, posting in a channel",
+  options: [
+    cohortNameOption(true),
+    curriculumOption(true, "The curriculum to follow"),
+    postChannelOption(true),
+    startOption(true),
+    timeZoneOption("IANA time zone such as Europe/Berlin (default UTC)"),
+    announceDayOption("Day of the weekly post (default Monday)"),
+    announceTimeOption("Time of the weekly post, HH:MM (default 09:00)"),
+    includeOptionalOption("Assign Optional items too (default false)"),
+  ],
+} as const satisfies SubcommandDefinition;
+
+export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const options = interaction.options;
+  const cohort = await services.cohorts.create({
+    guildId: interaction.guildId ?? "",
+    actorId: interaction.user.id,
+    name: options.getString("name", true),
+    curriculum: options.getString("curriculum", true),
+    channelId: options.getChannel("channel", true).id,
+    start: options.getString("start", true),
+    timeZone: options.getString("timezone") ?? undefined,
+    announceDay: options.getInteger("announce_day") ?? undefined,
+    announceTime: options.getString("announce_time") ?? undefined,
+    includeOptional: options.getBoolean("include_optional") ?? undefined,
+  });
+  return renderCohortCreated(await services.cohortInfo.describe(cohort, clock.now()));
+}

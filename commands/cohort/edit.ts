@@ -1,0 +1,46 @@
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import {
+  announceDayOption,
+  announceTimeOption,
+  cohortNameOption,
+  includeOptionalOption,
+  postChannelOption,
+  startOption,
+  timeZoneOption,
+} from "../../src/discord/adminCommandOptions.js";
+import { cohortOption } from "../../src/discord/commandOptions.js";
+import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
+import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
+import { renderCohortEdited } from "../../src/discord/render/renderCohortAdmin.js";
+
+export const option = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: "edit",
+  description: "Change a cohort's name, channel or schedule settings",
+  options: [
+    cohortOption(true, "The cohort to change"),
+    cohortNameOption(false, "New name"),
+    postChannelOption(false, "New channel for the cohort's posts"),
+    startOption(false),
+    timeZoneOption("New IANA time zone such as Europe/Berlin"),
+    announceDayOption("New day of the weekly post"),
+    announceTimeOption("New time of the weekly post, HH:MM"),
+    includeOptionalOption("Assign Optional items too"),
+  ],
+} as const satisfies SubcommandDefinition;
+
+export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const options = interaction.options;
+  const cohort = await services.cohorts.edit({
+    guildId: interaction.guildId ?? "",
+    cohort: options.getString("cohort", true),
+    name: options.getString("name") ?? undefined,
+    channelId: options.getChannel("channel")?.id ?? undefined,
+    start: options.getString("start") ?? undefined,
+    timeZone: options.getString("timezone") ?? undefined,
+    announceDay: options.getInteger("announce_day") ?? undefined,
+    announceTime: options.getString("announce_time") ?? undefined,
+    includeOptional: options.getBoolean("include_optional") ?? undefined,
+  });
+  return renderCohortEdited(await services.cohortInfo.describe(cohort, clock.now()));
+}

@@ -1,0 +1,18 @@
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
+import { cohortOption } from "../../src/discord/commandOptions.js";
+import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
+import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
+import { renderCohortStatus } from "../../src/discord/render/renderCohortAdmin.js";
+
+export const option = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: "pause",
+  description: "Pause a cohort: no posts or reminders until resumed",
+  options: [cohortOption(true, "The cohort")],
+} as const satisfies SubcommandDefinition;
+
+export async function execute({ services }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const cohort = await services.cohorts.setStatus(interaction.guildId ?? "", interaction.options.getString("cohort", true), CohortStatus.Paused);
+  return renderCohortStatus(cohort);
+}

@@ -1,0 +1,44 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
+import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
+import { renderLeaderboard } from "../src/discord/render/renderLeaderboard.js";
+import { LeaderboardPeriod } from "../src/services/StudyService.js";
+
+const definition = {
+  name: "leaderboard",
+  description: "The cohort's ranking, posted for everyone in the channel to see",
+  ...guildOnly,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "period",
+      description: "This week (default) or all time",
+      required: false,
+      choices: [
+        { name: "This week", value: LeaderboardPeriod.Week },
+        { name: "All time", value: LeaderboardPeriod.All },
+      ],
+    },
+    cohortOption(false),
+  ],
+} as const satisfies CommandDefinition;
+
+export const leaderboardCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  // Public: the whole channel sees the board. Errors are still private (the router sends them ephemerally).
+  ephemeral: false,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const view = await services.study.leaderboard({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      period: interaction.options.getString("period") === LeaderboardPeriod.All ? LeaderboardPeriod.All : LeaderboardPeriod.Week,
+      now: clock.now(),
+    });
+    return renderLeaderboard(view);
+  },
+  autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
+};

@@ -1,0 +1,33 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
+import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
+import { renderProgress } from "../src/discord/render/renderProgress.js";
+
+const definition = {
+  name: "progress",
+  description: "Where you (or another member) stand: items, minutes, sections, streak, points, rank",
+  ...guildOnly,
+  options: [
+    { type: ApplicationCommandOptionType.User, name: "member", description: "Another member of the cohort (default: you)", required: false },
+    cohortOption(false),
+  ],
+} as const satisfies CommandDefinition;
+
+export const progressCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock }, interaction) {
+    const view = await services.study.progress({
+      guildId: interaction.guildId ?? "",
+      userId: interaction.user.id,
+      cohort: interaction.options.getString("cohort"),
+      targetUserId: interaction.options.getUser("member")?.id ?? null,
+      now: clock.now(),
+    });
+    return renderProgress(view);
+  },
+  autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
+};

@@ -1,0 +1,87 @@
+import { ApplicationCommandOptionType, ChannelType } from "discord.js";
+
+/** Option builders shared by the admin commands (/cohort, /curriculum). */
+
+export const curriculumOption = (required: boolean, description = "Curriculum (start typing to search)") =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "curriculum",
+    description,
+    required,
+    autocomplete: true,
+    max_length: 100,
+  }) as const;
+
+export const cohortNameOption = (required: boolean, description = "Cohort name, e.g. Backend Spring 2027") =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "name",
+    description,
+    required,
+    max_length: 80,
+  }) as const;
+
+/** Only channels a cohort can post its announcements in. */
+export const postChannelOption = (required: boolean, description = "Channel for the cohort's posts") =>
+  ({
+    type: ApplicationCommandOptionType.Channel,
+    name: "channel",
+    description,
+    required,
+    channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  }) as const;
+
+export const startOption = (required: boolean) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "start",
+    description: "First day of week 1, YYYY-MM-DD (cohort time)",
+    required,
+    max_length: 40,
+  }) as const;
+
+export const timeZoneOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "timezone",
+    description,
+    required: false,
+    autocomplete: true,
+    max_length: 64,
+  }) as const;
+
+const weekdayChoices = [
+  { name: "Monday", value: 1 },
+  { name: "Tuesday", value: 2 },
+  { name: "Wednesday", value: 3 },
+  { name: "Thursday", value: 4 },
+  { name: "Friday", value: 5 },
+  { name: "Saturday", value: 6 },
+  { name: "Sunday", value: 7 },
+] as const;
+
+export const announceDayOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.Integer,
+    name: "announce_day",
+    description,
+    required: false,
+    choices: weekdayChoices,
+  }) as const;
+
+export const announceTimeOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "announce_time",
+    description,
+    required: false,
+    max_length: 20,
+  }) as const;
+
+export const includeOptionalOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.Boolean,
+    name: "include_optional",
+    description,
+    required: false,
+  }) as const;

@@ -1,0 +1,92 @@
+import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
+import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
+import { currentSection } from "../domain/schedule/currentSection.js";
+import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messages } from "../messages.js";
+import type { CohortService } from "./CohortService.js";
+import type { PlanService } from "./PlanService.js";
+import type { MemberRequest } from "./StudyService.js";
+
+export interface CheckpointView {
+  readonly cohort: Cohort;
+  readonly section: StoredSection;
+  readonly prompt: CheckpointPrompt;
+  readonly totalWeeks: number;
+  /** The caller's current self-assessment of this section, if any. */
+  readonly answer: CheckpointAnswerKind | null;
+}
+
+export interface CheckpointAnswerRequest {
+  readonly guildId: string;
+  readonly userId: string;
+  /** The three parts of the button's custom id, exactly as clicked: never trusted. */
+  readonly cohortId: string;
+  readonly sectionId: string;
+  readonly answer: string;
+  readonly now: Date;
+}
+
+export interface CheckpointAnswerView {
+  readonly cohort: Cohort;
+  readonly section: StoredSection;
+  readonly answer: CheckpointAnswerKind;
+  readonly previous: CheckpointAnswerKind | null;
+}
+
+const answerKinds: ReadonlySet<string> = new Set(Object.values(CheckpointAnswerKind));
+
+function isAnswerKind(value: string): value is CheckpointAnswerKind {
+  return answerKinds.has(value);
+}
+
+/** Section checkpoints: the one a member is working towards, and their self-assessments. */
+export class CheckpointService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly plans: PlanService,
+    private readonly checkpoints: CheckpointRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest). */
+  async current(request: MemberRequest): Promise<CheckpointView> {
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const context = await this.plans.contextFor(cohort);
+    const week = currentWeekNumber(context.plan, request.now);
+    const section = currentSection(context.curriculum.sections, week, context.plan.totalWeeks);
+    if (section === null) throw new UserError(messages.checkpoint.noSections);
+    const answer = await this.checkpoints.find(member.id, section.id);
+    return {
+      cohort,
+      section,
+      prompt: checkpointPrompt(section, context.curriculum),
+      totalWeeks: context.plan.totalWeeks,
+      answer: answer?.answer ?? null,
+    };
+  }
+
+  /**
+   * A self-assessment button: stores one answer per member and section
+   * (answering again replaces it). The cohort is looked up inside the
+   * clicker's guild only, and the section must belong to its curriculum.
+   */
+  async answer(request: CheckpointAnswerRequest): Promise<CheckpointAnswerView> {
+    if (!isAnswerKind(request.answer) || !/^\d{1,15}$/.test(request.sectionId) || !/^\d{1,15}$/.test(request.cohortId)) {
+      throw new UserError(messages.generic.unknownButton);
+    }
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
+    const context = await this.plans.contextFor(cohort);
+    const sectionId = Number(request.sectionId);
+    const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);
+    if (section === undefined) throw new UserError(messages.checkpoint.unknownSection);
+    const { previous } = await this.checkpoints.save(member.id, section.id, request.answer, request.now);
+    if (previous !== request.answer) {
+      this.logger.info({ cohortId: cohort.id, memberId: member.id, sectionId: section.id, answer: request.answer }, "checkpoint answered");
+    }
+    return { cohort, section, answer: request.answer, previous };
+  }
+}

@@ -1,0 +1,116 @@
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
+import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { CohortService } from "./CohortService.js";
+import type { CurriculumService } from "./CurriculumService.js";
+import type { CohortContext, PlanService } from "./PlanService.js";
+
+/** A line of /cohort info beyond the settings: plain text, already escaped by whoever made it. */
+export interface InfoField {
+  readonly name: string;
+  readonly value: string;
+  readonly inline?: boolean;
+}
+
+/**
+ * Adds fields to /cohort info. The scheduler contributes the checkpoint
+ * self-assessment counts this way (see CohortInfoService.extraFields).
+ */
+export type CohortInfoExtension = (cohort: Cohort, context: CohortContext, now: Date) => Promise<readonly InfoField[]>;
+
+/** One row of /cohort list. */
+export interface CohortSummaryView {
+  readonly cohort: Cohort;
+  readonly curriculum: Pick<CurriculumSummary, "slug" | "title" | "totalWeeks">;
+  readonly memberCount: number;
+  /** 0 before the start date, 1..totalWeeks while it runs, totalWeeks + 1 after. */
+  readonly currentWeek: number;
+}
+
+/** Everything /cohort info shows. */
+export interface CohortInfoView extends CohortSummaryView {
+  /** The instant the cohort-local start date begins. */
+  readonly startsAt: Date;
+  /** Cohort-local date of the last day of the last week. */
+  readonly lastDate: string;
+  /** The next weekly assignment post after `now`; null when none is left or the cohort has ended. */
+  readonly nextWeekPost: PlannedPost | null;
+  /** The next checkpoint prompt after `now`, with its section's title. */
+  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string } | null;
+  readonly extraFields: readonly InfoField[];
+}
+
+/** What admins see about a guild's cohorts: /cohort list and /cohort info. */
+export class CohortInfoService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly curricula: CurriculumService,
+    private readonly plans: PlanService,
+    private readonly extensions: readonly CohortInfoExtension[] = [],
+  ) {}
+
+  async list(guildId: string, now: Date): Promise<CohortSummaryView[]> {
+    const [cohorts, curricula] = await Promise.all([this.cohorts.list(guildId), this.curricula.list(guildId)]);
+    const curriculumById = new Map(curricula.map((curriculum) => [curriculum.id, curriculum]));
+    return Promise.all(
+      cohorts.map(async (cohort) => {
+        const curriculum = curriculumById.get(cohort.curriculumId) ?? (await this.plans.contextFor(cohort)).curriculum;
+        return this.summary(cohort, curriculum, await this.cohorts.memberCount(cohort.id), now);
+      }),
+    );
+  }
+
+  /** The cohort the option names (or the guild's only cohort), described. */
+  async info(guildId: string, option: string | null, now: Date): Promise<CohortInfoView> {
+    return this.describe(await this.cohorts.resolveInGuild(guildId, option), now);
+  }
+
+  async describe(cohort: Cohort, now: Date): Promise<CohortInfoView> {
+    const context = await this.plans.contextFor(cohort);
+    const { settings } = cohort;
+    const summary = this.summary(cohort, context.curriculum, await this.cohorts.memberCount(cohort.id), now);
+    const posts = cohort.status === CohortStatus.Ended ? [] : plannedPosts(context.plan, context.planCurriculum, settings);
+    const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
+    const nextWeekPost = upcoming.find((post) => post.kind === "week") ?? null;
+    const checkpointPost = upcoming.find((post) => post.kind === "checkpoint");
+    const checkpointSection = context.curriculum.sections.find((section) => section.key === checkpointPost?.sectionKey);
+    return {
+      ...summary,
+      startsAt: startOfLocalDay(settings.startDate, settings.timeZone),
+      lastDate: addDays(settings.startDate, 7 * context.plan.totalWeeks - 1),
+      nextWeekPost,
+      nextCheckpoint:
+        checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
+      extraFields: await this.extraFields(cohort, context, now),
+    };
+  }
+
+  /**
+   * EXTENSION POINT for /cohort info: fields shown after the settings. The
+   * scheduler registers a CohortInfoExtension (checkpoint self-assessment
+   * counts) through the constructor; each extension's fields are appended in order.
+   */
+  protected async extraFields(cohort: Cohort, context: CohortContext, now: Date): Promise<InfoField[]> {
+    const fields: InfoField[] = [];
+    for (const extension of this.extensions) fields.push(...(await extension(cohort, context, now)));
+    return fields;
+  }
+
+  private summary(
+    cohort: Cohort,
+    curriculum: Pick<CurriculumSummary, "slug" | "title" | "totalWeeks">,
+    memberCount: number,
+    now: Date,
+  ): CohortSummaryView {
+    const { startDate, timeZone } = cohort.settings;
+    return {
+      cohort,
+      curriculum: { slug: curriculum.slug, title: curriculum.title, totalWeeks: curriculum.totalWeeks },
+      memberCount,
+      currentWeek: currentWeekNumber({ startDate, timeZone, totalWeeks: curriculum.totalWeeks }, now),
+    };
+  }
+}

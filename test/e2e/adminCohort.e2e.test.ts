@@ -1,0 +1,393 @@
+import { PermissionFlagsBits } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+const learningPath = "backend-engineer-learning-path";
+/** `<t:…:F>` of an instant written out by hand in the test. */
+const fullTimestamp = (isoInstant: string) => `<t:${Date.parse(isoInstant) / 1000}:F>`;
+
+describe("/cohort admin commands through discord.js and the emulator", () => {
+  let bot: BotHarness;
+  /** A second server with its own admin, channel and cohort. */
+  let other: { guildId: string; channelId: string; adminId: string; cohortId: number };
+
+  beforeAll(async () => {
+    // Tuesday 2027-01-05, 10:00 UTC.
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const guild = bot.emulator.createGuild({ name: "Other Server", botPermissions: BigInt(Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n)) });
+    const channel = bot.emulator.createChannel(guild.id, { name: "other-cohort" });
+    const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
+    await waitForGuild(bot, guild.id);
+    const cohort = await bot.test.app.services.cohorts.create({
+      guildId: guild.id,
+      actorId: admin.id,
+      name: "Other Cohort",
+      curriculum: learningPath,
+      channelId: channel.id,
+      start: "2027-01-04",
+    });
+    other = { guildId: guild.id, channelId: channel.id, adminId: admin.id, cohortId: cohort.id };
+  });
+  afterAll(async () => bot.close());
+
+  /** Waits for the final message and checks Discord's 3-second acknowledgement window was met. */
+  async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+    const message = await handle.final();
+    expect(handle.respondedWithinMs).not.toBeNull();
+    expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+    return message;
+  }
+
+  const asAdmin = (name: string, options: CommandOptionsInput = {}) => answered(bot.run(bot.admin.id, name, options));
+  const asOtherAdmin = (name: string, options: CommandOptionsInput = {}) =>
+    answered(bot.emulator.runCommand({ guildId: other.guildId, channelId: other.channelId, userId: other.adminId, name, options }));
+
+  const cohortRows = () => bot.test.app.database.prisma.cohort.findMany({ orderBy: { id: "asc" } });
+  const createOptions = (overrides: CommandOptionsInput = {}): CommandOptionsInput => ({
+    name: "Refused",
+    curriculum: learningPath,
+    channel: bot.channel.id,
+    start: "2027-01-04",
+    ...overrides,
+  });
+
+  /** Runs a command that must be refused: a private message containing `expected`, and no cohort row changed. */
+  async function expectRefusal(name: string, options: CommandOptionsInput, expected: string | RegExp): Promise<EmulatorMessage> {
+    const before = await cohortRows();
+    const message = await asAdmin(name, options);
+    expect(message.ephemeral).toBe(true);
+    expect(visibleText(message)).toMatch(expected);
+    expect(await cohortRows()).toEqual(before);
+    return message;
+  }
+
+  describe("create", () => {
+    it("creates a cohort with every setting and shows when it starts and posts", async () => {
+      const message = await asAdmin("cohort create", {
+        name: "Backend Spring 2027",
+        curriculum: learningPath,
+        channel: bot.channel.id,
+        start: "2027-01-04",
+        timezone: "europe/berlin",
+        announce_day: 3,
+        announce_time: "18:30",
+        include_optional: true,
+      });
+      expect(message.ephemeral).toBe(true);
+      const text = visibleText(message);
+      expect(text).toContain("Backend Spring 2027");
+      expect(text).toContain(`<#${bot.channel.id}>`);
+      expect(text).toContain("Backend Engineer Learning Path");
+      expect(text).toContain("Europe/Berlin");
+      expect(text).toContain("Wednesdays at 18:30");
+      // Week 2 starts Monday 11 January; its post goes out the Wednesday before, 18:30 in Berlin (UTC+1).
+      expect(text).toContain(fullTimestamp("2027-01-06T17:30:00Z"));
+
+      const row = await bot.test.app.database.prisma.cohort.findFirst({ where: { guildId: bot.guild.id, name: "Backend Spring 2027" } });
+      expect(row).toMatchObject({
+        channelId: bot.channel.id,
+        startDate: "2027-01-04",
+        timeZone: "Europe/Berlin",
+        announceDay: 3,
+        announceTime: "18:30",
+        includeOptional: true,
+        status: "active",
+        createdBy: bot.admin.id,
+      });
+    });
+
+    it("uses the product's defaults: UTC, Monday 09:00, no optional items", async () => {
+      await asAdmin("cohort create", createOptions({ name: "Defaults Cohort" }));
+      const row = await bot.test.app.database.prisma.cohort.findFirst({ where: { guildId: bot.guild.id, name: "Defaults Cohort" } });
+      expect(row).toMatchObject({ timeZone: "UTC", announceDay: 1, announceTime: "09:00", includeOptional: false });
+    });
+
+    it("stores names with emoji, quotes and SQL-looking text exactly", async () => {
+      const name = `🚀 Robert'); DROP TABLE "Cohort";-- "quoted"`;
+      const message = await asAdmin("cohort create", createOptions({ name }));
+      expect(visibleText(message)).toContain("DROP TABLE");
+      expect(await bot.test.app.database.prisma.cohort.count({ where: { name } })).toBe(1);
+    });
+
+    it("refuses a date that does not exist", () => expectRefusal("cohort create", createOptions({ start: "2027-02-30" }), /"2027-02-30" is not a date that exists/));
+
+    it("refuses text that is not a date", () => expectRefusal("cohort create", createOptions({ start: "next monday" }), /not a date that exists.*YYYY-MM-DD/));
+
+    it("refuses an unknown time zone", () => expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
+
+    it("refuses a time of day that is not HH:MM", async () => {
+      await expectRefusal("cohort create", createOptions({ announce_time: "25:00" }), /"25:00" is not a time of day/);
+      await expectRefusal("cohort create", createOptions({ announce_time: "9am" }), /"9am" is not a time of day.*HH:MM/);
+    });
+
+    it("refuses an unknown curriculum", () => expectRefusal("cohort create", createOptions({ curriculum: "basket-weaving" }), /no curriculum called "basket-weaving"/));
+
+    it("refuses a channel the bot cannot post in", async () => {
+      const closed = bot.emulator.createChannel(bot.guild.id, { name: "read-only", botCanSend: false });
+      await waitForChannel(bot, closed.id);
+      await expectRefusal("cohort create", createOptions({ channel: closed.id }), /can't post in <#\d+>.*Send Messages/);
+    });
+
+    it("refuses a duplicate name in the same server", () =>
+      expectRefusal("cohort create", createOptions({ name: "Backend Spring 2027" }), /already has a cohort called \*\*Backend Spring 2027\*\*/));
+
+    it("allows the same name in another server", async () => {
+      const message = await asOtherAdmin("cohort create", { name: "Backend Spring 2027", curriculum: learningPath, channel: other.channelId, start: "2027-01-04" });
+      expect(visibleText(message)).toContain("is set up");
+      expect(await bot.test.app.database.prisma.cohort.count({ where: { name: "Backend Spring 2027" } })).toBe(2);
+    });
+
+    it("offers every curriculum the server sees, slugs as values and titles as names", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort create", "curriculum", { curriculum: "learning" });
+      expect(choices[0]).toEqual({ name: "Backend Engineer Learning Path", value: learningPath });
+      const all = await bot.autocomplete(bot.admin.id, "cohort create", "curriculum", { curriculum: "" });
+      expect(all.map((choice) => choice.value).sort()).toEqual(["backend-engineer-complete-mastery-path", learningPath]);
+    });
+
+    it("offers time zones by city", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort create", "timezone", { timezone: "berlin" });
+      expect(choices.map((choice) => choice.value)).toContain("Europe/Berlin");
+    });
+  });
+
+  describe("list and info", () => {
+    it("lists the server's cohorts only", async () => {
+      const message = await asAdmin("cohort list");
+      expect(message.ephemeral).toBe(true);
+      const text = visibleText(message);
+      expect(text).toContain("Backend Spring 2027");
+      expect(text).toContain("Defaults Cohort");
+      expect(text).not.toContain("Other Cohort");
+    });
+
+    it("says so when a server has no cohorts", async () => {
+      const guild = bot.emulator.createGuild({ name: "Empty Server" });
+      const channel = bot.emulator.createChannel(guild.id, { name: "general" });
+      const admin = bot.emulator.createMember(guild.id, { username: "empty-admin", manageGuild: true });
+      await waitForGuild(bot, guild.id);
+      const message = await answered(bot.emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId: admin.id, name: "cohort list" }));
+      expect(visibleText(message)).toContain("no cohorts in this server");
+    });
+
+    it("shows a cohort's settings, members, status and next posts with timestamps", async () => {
+      const ada = bot.member("ada");
+      await bot.reply(ada.id, "join", { cohort: "Defaults Cohort" });
+      const message = await asAdmin("cohort info", { cohort: "Defaults Cohort" });
+      const text = visibleText(message);
+      expect(message.ephemeral).toBe(true);
+      expect(text).toContain("Defaults Cohort");
+      expect(text).toMatch(/Members\n1\b/);
+      expect(text).toContain("Active");
+      expect(text).toContain("Backend Engineer Learning Path");
+      expect(text).toContain("Mon, 4 Jan 2027");
+      expect(text).toContain("Week 1 of 12");
+      // Week 2's assignment: Monday 11 January 09:00 UTC.
+      expect(text).toContain(fullTimestamp("2027-01-11T09:00:00Z"));
+      // The first section (weeks 1-2) ends on Friday of week 2; its checkpoint goes out at 17:00.
+      expect(text).toContain(fullTimestamp("2027-01-15T17:00:00Z"));
+      expect(text).toContain("Database Fundamentals");
+    });
+
+    it("shows the problem the scheduler recorded with the channel", async () => {
+      const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Defaults Cohort" } });
+      await bot.test.app.database.prisma.cohort.update({ where: { id: row.id }, data: { channelProblem: "Missing Permissions" } });
+      const text = visibleText(await asAdmin("cohort info", { cohort: String(row.id) }));
+      expect(text).toContain("Channel problem");
+      expect(text).toContain("Missing Permissions");
+      await bot.test.app.database.prisma.cohort.update({ where: { id: row.id }, data: { channelProblem: null } });
+    });
+
+    it("asks which cohort when the server has several and none is given", async () => {
+      const message = await asAdmin("cohort info");
+      expect(message.ephemeral).toBe(true);
+      expect(visibleText(message)).toMatch(/several cohorts.*Backend Spring 2027.*Defaults Cohort/s);
+    });
+
+    it("uses the server's only cohort when none is given", async () => {
+      const guild = bot.emulator.createGuild({ name: "Single Server" });
+      const channel = bot.emulator.createChannel(guild.id, { name: "solo" });
+      const admin = bot.emulator.createMember(guild.id, { username: "solo-admin", manageGuild: true });
+      await waitForGuild(bot, guild.id);
+      const run = (name: string, options: CommandOptionsInput = {}) =>
+        answered(bot.emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId: admin.id, name, options }));
+      await run("cohort create", { name: "Solo", curriculum: learningPath, channel: channel.id, start: "2027-01-04" });
+      expect(visibleText(await run("cohort info"))).toContain("Solo");
+    });
+
+    it("refuses an unknown cohort", () => expectRefusal("cohort info", { cohort: "Basket Weaving" }, /no cohort called "Basket Weaving"/));
+
+    it("autocompletes every cohort of the server, joined or not, and none of another server's", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "" });
+      const names = choices.map((choice) => choice.name);
+      expect(names).toEqual(expect.arrayContaining(["Backend Spring 2027", "Defaults Cohort"]));
+      expect(names).not.toContain("Other Cohort");
+      expect(choices.map((choice) => choice.value)).not.toContain(String(other.cohortId));
+      const filtered = await bot.autocomplete(bot.admin.id, "cohort edit", "cohort", { cohort: "defa" });
+      expect(filtered[0]?.name).toBe("Defaults Cohort");
+    });
+  });
+
+  describe("edit", () => {
+    it("changes name, channel and schedule settings", async () => {
+      const second = bot.emulator.createChannel(bot.guild.id, { name: "second", type: "announcement" });
+      await waitForChannel(bot, second.id);
+      const message = await asAdmin("cohort edit", {
+        cohort: "Defaults Cohort",
+        name: "Renamed Cohort",
+        channel: second.id,
+        timezone: "America/New_York",
+        announce_day: 7,
+        announce_time: "8:05",
+        include_optional: true,
+      });
+      expect(visibleText(message)).toContain("Renamed Cohort");
+      const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Renamed Cohort" } });
+      expect(row).toMatchObject({ channelId: second.id, timeZone: "America/New_York", announceDay: 7, announceTime: "08:05", includeOptional: true, startDate: "2027-01-04" });
+    });
+
+    it("changes the start date", async () => {
+      await asAdmin("cohort edit", { cohort: "Renamed Cohort", start: "2027-02-01" });
+      const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Renamed Cohort" } });
+      expect(row.startDate).toBe("2027-02-01");
+    });
+
+    it("refuses an edit that changes nothing", () => expectRefusal("cohort edit", { cohort: "Renamed Cohort" }, /at least one option/));
+
+    it("refuses bad values and keeps every setting", async () => {
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2027-13-01" }, /not a date that exists/);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", timezone: "Europe/Atlantis" }, /not a time zone/);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", announce_time: "12:60" }, /not a time of day/);
+      // A valid setting beside a bad one is not applied either.
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", name: "Half Applied", timezone: "Nowhere/Land" }, /not a time zone/);
+    });
+
+    it("refuses a name another cohort of the server has", () =>
+      expectRefusal("cohort edit", { cohort: "Renamed Cohort", name: "Backend Spring 2027" }, /already has a cohort called/));
+
+    it("refuses a channel the bot cannot post in", async () => {
+      const hidden = bot.emulator.createChannel(bot.guild.id, { name: "hidden", botCanView: false });
+      await waitForChannel(bot, hidden.id);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", channel: hidden.id }, /can't post in/);
+    });
+  });
+
+  describe("pause, resume, end", () => {
+    it("pauses, resumes and ends, and says so when the status already holds", async () => {
+      const name = "Lifecycle";
+      await asAdmin("cohort create", createOptions({ name }));
+      const status = async () => (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name } })).status;
+
+      expect(visibleText(await asAdmin("cohort pause", { cohort: name }))).toContain("is paused");
+      expect(await status()).toBe("paused");
+      expect(visibleText(await asAdmin("cohort info", { cohort: name }))).toContain("Paused");
+      await expectRefusal("cohort pause", { cohort: name }, /already paused/);
+
+      expect(visibleText(await asAdmin("cohort resume", { cohort: name }))).toContain("running again");
+      expect(await status()).toBe("active");
+      await expectRefusal("cohort resume", { cohort: name }, /is not paused/);
+
+      const ended = await asAdmin("cohort end", { cohort: name });
+      expect(visibleText(ended)).toContain("has ended");
+      expect(await status()).toBe("ended");
+      await expectRefusal("cohort end", { cohort: name }, /already ended/);
+      await expectRefusal("cohort resume", { cohort: name }, /already ended/);
+      // An ended cohort announces nothing more.
+      const info = visibleText(await asAdmin("cohort info", { cohort: name }));
+      expect(info).toContain("Ended");
+      expect(info).toContain("Next weekly post\nNone left.");
+      expect(info).toContain("Next checkpoint\nNone left.");
+    });
+
+    it("refuses an unknown cohort and changes nothing", async () => {
+      await expectRefusal("cohort pause", { cohort: "No Such Cohort" }, /no cohort called "No Such Cohort"/);
+      await expectRefusal("cohort end", { cohort: "999999" }, /no cohort called "999999"/);
+    });
+  });
+
+  describe("safety", () => {
+    it("refuses members without Manage Server at run time, whatever Discord's menu offered", async () => {
+      const member = bot.member("no-manage");
+      expect(() => bot.run(member.id, "cohort list")).toThrow(/would not offer \/cohort/);
+      const before = await cohortRows();
+      for (const [name, options] of [
+        ["cohort create", createOptions({ name: "Sneaky" })],
+        ["cohort list", {}],
+        ["cohort info", { cohort: "Backend Spring 2027" }],
+        ["cohort edit", { cohort: "Backend Spring 2027", name: "Hijacked" }],
+        ["cohort pause", { cohort: "Backend Spring 2027" }],
+        ["cohort resume", { cohort: "Backend Spring 2027" }],
+        ["cohort end", { cohort: "Backend Spring 2027" }],
+      ] as const) {
+        const message = await answered(bot.runIgnoringDefaultPermissions(member.id, name, options));
+        expect(message.ephemeral).toBe(true);
+        expect(visibleText(message)).toContain("Manage Server");
+      }
+      expect(await cohortRows()).toEqual(before);
+    });
+
+    it("registers the admin command with Manage Server as its default permission", () => {
+      const cohort = bot.emulator.registeredCommands().find((command) => command.name === "cohort");
+      expect(cohort?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+      expect(cohort?.options?.map((option) => option.name)).toEqual(expect.arrayContaining(["create", "list", "info", "edit", "pause", "resume", "end"]));
+    });
+
+    it("treats another server's cohort id as unknown and leaves that cohort alone", async () => {
+      const id = String(other.cohortId);
+      await expectRefusal("cohort info", { cohort: id }, /no cohort called/);
+      await expectRefusal("cohort edit", { cohort: id, name: "Stolen" }, /no cohort called/);
+      await expectRefusal("cohort pause", { cohort: id }, /no cohort called/);
+      await expectRefusal("cohort end", { cohort: id }, /no cohort called/);
+      await expectRefusal("cohort info", { cohort: "Other Cohort" }, /no cohort called/);
+      const row = await bot.test.app.database.prisma.cohort.findUniqueOrThrow({ where: { id: other.cohortId } });
+      expect(row).toMatchObject({ name: "Other Cohort", status: "active", guildId: other.guildId });
+    });
+
+    it("never pings @everyone or roles through a cohort's name", async () => {
+      const role = bot.emulator.createRole(other.guildId, { name: "students", mentionable: true });
+      const name = `@everyone @here <@&${role.id}> party`;
+      const created = await asOtherAdmin("cohort create", { name, curriculum: learningPath, channel: other.channelId, start: "2027-01-04" });
+      const messages = [
+        created,
+        await asOtherAdmin("cohort list"),
+        await asOtherAdmin("cohort info", { cohort: name }),
+        await asOtherAdmin("cohort end", { cohort: name }),
+        // The refusal echoes the name in plain message content.
+        await asOtherAdmin("cohort end", { cohort: name }),
+        await asOtherAdmin("cohort info", { cohort: `${name} nope` }),
+      ];
+      for (const message of messages) {
+        expect(message.mentions).toEqual({ everyone: false, userIds: [], roleIds: [] });
+        expect(message.allowedMentions?.parse ?? null).toEqual([]);
+      }
+      expect(messages[4]?.content).toContain("already ended");
+    });
+
+    it("survives option values of any content at their longest", async () => {
+      const weird = `'; DELETE FROM "Cohort"; -- 🚀 ${"x".repeat(60)}`.slice(0, 100);
+      await expectRefusal("cohort info", { cohort: weird }, /no cohort called/);
+      await expectRefusal("cohort create", createOptions({ timezone: "🚀".repeat(32) }), /not a time zone/);
+      await expectRefusal("cohort create", createOptions({ start: "'; DROP TABLE x; --".padEnd(40, "-") }), /not a date that exists/);
+      expect(await bot.test.app.database.prisma.cohort.count()).toBeGreaterThan(0);
+    });
+  });
+});
+
+/** The bot learns about a new guild (and its channels) through the gateway; wait until discord.js has it. */
+async function waitForGuild(bot: BotHarness, guildId: string): Promise<void> {
+  await waitFor(() => bot.test.app.discord.client.guilds.cache.has(guildId));
+}
+
+async function waitForChannel(bot: BotHarness, channelId: string): Promise<void> {
+  await waitFor(() => bot.test.app.discord.client.channels.cache.has(channelId));
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the gateway");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** A small learning path: five equal Required readings in week 1, one more section in week 2. */
+const tinyPath = [
+  "Tiny Study Path",
+  "A short path for the tests.",
+  "Week 1: Basics",
+  "Estimated reading time: 2 hours",
+  "- [ ] Required -- Alpha Reading (20 min)",
+  "- [ ] Required -- Beta Reading (20 min)",
+  "- [ ] Required -- Gamma Reading (20 min)",
+  "- [ ] Required -- Delta Reading (20 min)",
+  "- [ ] Required -- Epsilon Reading (20 min)",
+  "- [ ] Optional -- Zeta Extra (15 min)",
+  "Checkpoint",
+  "After this section you should be able to explain the basics.",
+  "Week 2: More",
+  "- [ ] Required -- Eta Reading (30 min)",
+  "- [ ] Reference -- Theta Notes (10 min)",
+  "",
+].join("\n");
+
+const tinyFile = (content: string = tinyPath, name = "tiny-path.md") => ({ name, content });
+
+describe("/curriculum admin commands through discord.js and the emulator", () => {
+  let bot: BotHarness;
+  let other: { guildId: string; channelId: string; adminId: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const guild = bot.emulator.createGuild({ name: "Other Server" });
+    const channel = bot.emulator.createChannel(guild.id, { name: "general" });
+    const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
+    other = { guildId: guild.id, channelId: channel.id, adminId: admin.id };
+    const deadline = Date.now() + 5_000;
+    while (!bot.test.app.discord.client.guilds.cache.has(guild.id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  afterAll(async () => bot.close());
+
+  async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+    const message = await handle.final();
+    expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+    return message;
+  }
+  const asAdmin = (name: string, options: CommandOptionsInput = {}) => answered(bot.run(bot.admin.id, name, options));
+  const asOtherAdmin = (name: string, options: CommandOptionsInput = {}) =>
+    answered(bot.emulator.runCommand({ guildId: other.guildId, channelId: other.channelId, userId: other.adminId, name, options }));
+
+  const prisma = () => bot.test.app.database.prisma;
+  /** Everything an import could touch. */
+  const curriculumState = async () => ({
+    curricula: await prisma().curriculum.findMany({ orderBy: { id: "asc" } }),
+    sections: await prisma().section.findMany({ orderBy: { id: "asc" } }),
+    items: await prisma().item.findMany({ orderBy: { id: "asc" } }),
+  });
+
+  async function expectImportRefused(file: CommandOptionsInput["file"], expected: RegExp): Promise<string> {
+    const before = await curriculumState();
+    const message = await asAdmin("curriculum import", { file });
+    expect(message.ephemeral).toBe(true);
+    const text = visibleText(message);
+    expect(text).toMatch(expected);
+    expect(await curriculumState()).toEqual(before);
+    return text;
+  }
+
+  describe("list and show", () => {
+    it("lists the built-in curricula", async () => {
+      const message = await asAdmin("curriculum list");
+      expect(message.ephemeral).toBe(true);
+      const text = visibleText(message);
+      expect(text).toContain("Backend Engineer Learning Path");
+      expect(text).toContain("backend-engineer-complete-mastery-path");
+    });
+
+    it("shows the 12-week outline inside Discord's limits, trimming what does not fit", async () => {
+      const message = await asAdmin("curriculum show", { curriculum: "backend-engineer-learning-path" });
+      expect(message.ephemeral).toBe(true);
+      const text = visibleText(message);
+      expect(text).toContain("Backend Engineer Learning Path");
+      expect(text).toContain("Weeks 1-2 · Database Fundamentals");
+      expect(text).toContain("Week 12 · Production Blueprints & Capstone");
+      expect(text).toContain("Storage Engines · 30 min");
+      // The whole path is longer than one message may be: the rest is announced, not cut off mid-word.
+      expect(text).toMatch(/…and \d+ more/);
+      const characters = message.embeds.reduce(
+        (sum, embed) => sum + (embed.title ?? "").length + (embed.description ?? "").length + (embed.fields ?? []).reduce((n, field) => n + field.name.length + field.value.length, 0),
+        0,
+      );
+      expect(characters).toBeLessThanOrEqual(6_000);
+    });
+
+    it("shows the mastery path with clean text", async () => {
+      const text = visibleText(await asAdmin("curriculum show", { curriculum: "Backend Engineer - Complete Mastery Path" }));
+      expect(text).toContain("Weeks 1-4 · Phase 1: Foundations");
+      expect(text).not.toMatch(/‚Ä|üöÄ/);
+    });
+
+    it("asks which curriculum when several are visible and none is given", async () => {
+      const text = visibleText(await asAdmin("curriculum show"));
+      expect(text).toMatch(/Several curricula.*Backend Engineer Learning Path/s);
+    });
+
+    it("refuses an unknown curriculum", async () => {
+      const message = await asAdmin("curriculum show", { curriculum: "basket-weaving" });
+      expect(message.ephemeral).toBe(true);
+      expect(visibleText(message)).toContain(`no curriculum called "basket-weaving"`);
+    });
+
+    it("autocompletes visible curricula with slug values and title names", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "curriculum show", "curriculum", { curriculum: "mastery" });
+      expect(choices).toEqual([{ name: "Backend Engineer - Complete Mastery Path", value: "backend-engineer-complete-mastery-path" }]);
+    });
+  });
+
+  describe("import", () => {
+    it("imports a new curriculum for this server only, acknowledging at once", async () => {
+      const handle = bot.run(bot.admin.id, "curriculum import", { file: tinyFile() });
+      const first = await handle.response();
+      // Deferred ("thinking…") before the download starts.
+      expect(first.type).toBe(5);
+      expect(first.ephemeral).toBe(true);
+      const message = await answered(handle);
+      const text = visibleText(message);
+      expect(text).toContain("Curriculum imported");
+      expect(text).toContain("Tiny Study Path");
+      expect(text).toContain("2 sections, 8 items");
+
+      const stored = await prisma().curriculum.findFirstOrThrow({ where: { slug: "tiny-study-path" } });
+      expect(stored.scope).toBe(bot.guild.id);
+      expect(await prisma().item.count({ where: { curriculumId: stored.id } })).toBe(8);
+
+      expect(visibleText(await asAdmin("curriculum list"))).toContain("Tiny Study Path");
+      expect(visibleText(await asAdmin("curriculum show", { curriculum: "tiny-study-path" }))).toContain("Alpha Reading · 20 min");
+    });
+
+    it("keeps a server's import invisible to other servers", async () => {
+      expect(visibleText(await asOtherAdmin("curriculum list"))).not.toContain("Tiny Study Path");
+      expect(visibleText(await asOtherAdmin("curriculum show", { curriculum: "tiny-study-path" }))).toContain("no curriculum called");
+      const choices = await bot.emulator.autocomplete({
+        guildId: other.guildId,
+        channelId: other.channelId,
+        userId: other.adminId,
+        name: "cohort create",
+        options: { curriculum: "tiny" },
+        focused: "curriculum",
+      });
+      expect(choices).toEqual([]);
+      const refused = await asOtherAdmin("cohort create", { name: "Borrowed", curriculum: "tiny-study-path", channel: other.channelId, start: "2027-01-04" });
+      expect(visibleText(refused)).toContain("no curriculum called");
+      expect(await prisma().cohort.count({ where: { guildId: other.guildId } })).toBe(0);
+    });
+
+    it("offers the server's import in autocomplete and accepts it for a cohort", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort create", "curriculum", { curriculum: "tiny" });
+      expect(choices).toEqual([{ name: "Tiny Study Path", value: "tiny-study-path" }]);
+      const created = await asAdmin("cohort create", { name: "Tiny Cohort", curriculum: "tiny-study-path", channel: bot.channel.id, start: "2027-01-04" });
+      expect(visibleText(created)).toContain("Tiny Study Path");
+    });
+
+    it("says nothing changed when the same file comes again", async () => {
+      const before = await curriculumState();
+      const text = visibleText(await asAdmin("curriculum import", { file: tinyFile() }));
+      expect(text).toContain("Nothing changed");
+      expect(await curriculumState()).toEqual(before);
+    });
+
+    it("updates a changed curriculum, and cohorts on it see the change at once", async () => {
+      const reader = bot.member("reader");
+      await bot.reply(reader.id, "join", { cohort: "Tiny Cohort" });
+      const before = visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }));
+      expect(before).toContain("Reading");
+
+      const changed = tinyPath.replaceAll(" Reading (", " Chapter (");
+      const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(changed) }));
+      expect(text).toContain("Curriculum updated");
+      expect(text).toContain("2 sections, 8 items");
+
+      const after = visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }));
+      expect(after).toContain("Chapter");
+      expect(after).not.toContain("Reading");
+    });
+
+    it("refuses a malformed file whole, naming the lines", async () => {
+      const lines = tinyPath.split("\n");
+      lines[5] = "- [ ] Required -- Beta Chapter (twenty min)";
+      lines[12] = "Week two: More";
+      const text = await expectImportRefused(tinyFile(lines.join("\n")), /wasn't imported; nothing changed/);
+      expect(text).toMatch(/line 6: .*twenty min/);
+      expect(text).toMatch(/line 13: .*Week two/);
+    });
+
+    it("refuses a file with no learning path in it", () => expectImportRefused(tinyFile("just some notes\nnothing else\n", "notes.txt"), /line 1: No sections found/));
+
+    it("refuses a file over the size limit before reading it", () =>
+      expectImportRefused(tinyFile(`${tinyPath}\n${"x".repeat(300 * 1024)}`), /too large.*256 KB/));
+
+    it("refuses images and other binary files", async () => {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      await expectImportRefused({ name: "path.png", content: png }, /isn't a text file/);
+      // Declared as text, but the bytes say otherwise.
+      await expectImportRefused({ name: "path.txt", content: png, contentType: "text/plain" }, /isn't a text file/);
+    });
+
+    it("refuses members without Manage Server and imports nothing", async () => {
+      const member = bot.member("not-an-admin");
+      const before = await curriculumState();
+      for (const [name, options] of [
+        ["curriculum import", { file: tinyFile(tinyPath.replace("Tiny Study Path", "Sneaky Path")) }],
+        ["curriculum list", {}],
+        ["curriculum show", { curriculum: "tiny-study-path" }],
+      ] as const) {
+        const message = await answered(bot.runIgnoringDefaultPermissions(member.id, name, options));
+        expect(message.ephemeral).toBe(true);
+        expect(visibleText(message)).toContain("Manage Server");
+      }
+      expect(await curriculumState()).toEqual(before);
+    });
+  });
+});
