@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from "./config/loadConfig.js";
+import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
 import { defaultHealthFile, writeHeartbeat } from "./health/healthFile.js";
 
 const heartbeatEveryMs = 30_000;
@@ -14,12 +14,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  if (config.discordToken === undefined) {
-    console.error(
-      "cohort-bot: DISCORD_TOKEN is not set. Set it to your bot's token (Discord developer portal → your application → Bot → Reset Token) and run npm start again.",
-    );
-    return 1;
-  }
+  if (config.discordToken === undefined) return runPlayground(config);
   const { createApp } = await import("./createApp.js");
   const app = await createApp(config);
   const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
@@ -39,6 +34,37 @@ async function main(): Promise<number> {
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);
   return 0;
+}
+
+/** No token: the bot runs against the built-in Discord emulator, driven from a local web page. */
+async function runPlayground(config: Config): Promise<number> {
+  const { startPlayground } = await import("./playground/startPlayground.js");
+  let playground;
+  try {
+    playground = await startPlayground({ config });
+  } catch (error) {
+    if (isAddressInUse(error)) {
+      console.error(`cohort-bot: port ${config.playgroundPort} is in use; set PLAYGROUND_PORT to a free port (or 0 for any) and run npm start again.`);
+      return 1;
+    }
+    throw error;
+  }
+  const { close } = playground;
+  const shutdown = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  console.log(`cohort-bot playground: ${playground.url}`);
+  console.log(
+    "No DISCORD_TOKEN is set, so the bot runs against a built-in Discord emulator with a demo server. Open the address above; Ctrl+C stops it. Set DISCORD_TOKEN to run on Discord instead.",
+  );
+  return 0;
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EADDRINUSE";
 }
 
 try {

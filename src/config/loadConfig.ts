@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 /** Environment variables the bot reads, with the form each must take. */
@@ -30,6 +31,18 @@ const environmentSchema = z.object({
     message: "must be one of fatal, error, warn, info, debug, trace, silent",
   }).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
+  PLAYGROUND_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, "must be a port number from 0 to 65535 (0 picks a free port)")
+    .default("3000")
+    .transform(Number)
+    .refine((port) => port <= 65_535, { message: "must be a port number from 0 to 65535 (0 picks a free port)" }),
+  PLAYGROUND_DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/playground.db")
+    .refine((url) => /^file:.+/.test(url), { message: "must be file:<path> (the playground keeps its demo in its own SQLite file)" }),
 });
 
 export interface Config {
@@ -40,6 +53,12 @@ export interface Config {
   readonly logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
   /** JSON in production; human-readable when unset and stdout is a terminal. */
   readonly logFormat: "json" | "pretty" | undefined;
+  /** The local playground (no DISCORD_TOKEN): its web page's port on 127.0.0.1; 0 picks a free one. */
+  readonly playgroundPort: number;
+  /** The playground's own demo database, never the deployment's DATABASE_URL. */
+  readonly playgroundDatabaseUrl: string;
+  /** The playground logs only warnings unless LOG_LEVEL is set, so its address stays readable. */
+  readonly playgroundLogLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
 }
 
 export class ConfigError extends Error {
@@ -62,6 +81,11 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     );
   }
   const env = parsed.data;
+  if (sameSqliteFile(env.PLAYGROUND_DATABASE_URL, env.DATABASE_URL)) {
+    throw new ConfigError([
+      "PLAYGROUND_DATABASE_URL must name a different file than DATABASE_URL (the playground's demo data never goes into the bot's database)",
+    ]);
+  }
   return {
     discordToken: env.DISCORD_TOKEN,
     discordApiUrl: env.DISCORD_API_URL,
@@ -69,5 +93,14 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
+    playgroundPort: env.PLAYGROUND_PORT,
+    playgroundDatabaseUrl: env.PLAYGROUND_DATABASE_URL,
+    playgroundLogLevel: present.LOG_LEVEL === undefined ? "warn" : env.LOG_LEVEL,
   };
+}
+
+function sameSqliteFile(first: string, second: string): boolean {
+  const fileOf = (url: string) => (url.startsWith("file:") ? path.resolve(url.slice("file:".length).replace(/\?.*$/, "")) : null);
+  const a = fileOf(first);
+  return a !== null && a === fileOf(second);
 }

@@ -1,0 +1,150 @@
+import type { ManualClock } from "../clock.js";
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { dayInfo } from "../domain/schedule/dayInfo.js";
+import { addDays, isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { UserError } from "../errors.js";
+import type { Services } from "../services/Services.js";
+import { cohortSchedule, describePost } from "./cohortSchedule.js";
+
+/** The part of the scheduler the playground drives: one pass over everything due at `now`. */
+export interface PostScheduler {
+  tick(now: Date): Promise<unknown>;
+}
+
+export interface UpcomingPost {
+  readonly cohortName: string;
+  readonly label: string;
+  readonly dueAt: Date;
+}
+
+/** What the page's clock panel shows. */
+export interface ClockStatus {
+  /** Epoch milliseconds on the playground's clock. */
+  readonly now: number;
+  readonly timeZone: string;
+  /** Where the demo cohort stands: "Week 2 · Day 3", "Not started yet", … */
+  readonly cohortDay: string;
+  readonly nextPost: { readonly label: string; readonly cohortName: string; readonly dueAt: number } | null;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * Moves the playground's clock and lets the real scheduler catch up: it ticks at
+ * the due time of every post and reminder passed on the way (so each is sent on
+ * time, as a bot that had been running would), then at the new time.
+ */
+export class ClockControl {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly services: Services,
+    private readonly guildId: string,
+    private readonly demoCohortId: number,
+    private readonly timeZone: string,
+    private readonly scheduler: PostScheduler,
+    /** The demo server's people, whose /remind times the clock stops at. */
+    private readonly userIds: () => readonly string[],
+  ) {}
+
+  advanceBy(milliseconds: number): Promise<void> {
+    return this.serialized(async () => this.moveTo(new Date(this.clock.now().getTime() + milliseconds)));
+  }
+
+  advanceDays(days: number): Promise<void> {
+    return this.advanceBy(days * dayMs);
+  }
+
+  /** Moves to the next post of any active cohort of the demo server; false when none is left. */
+  advanceToNextPost(): Promise<boolean> {
+    return this.serialized(async () => {
+      const next = (await this.upcomingPosts())[0];
+      if (next === undefined) return false;
+      await this.moveTo(next.dueAt);
+      return true;
+    });
+  }
+
+  /** Runs the scheduler once at the current time (after the demo history was written). */
+  tickNow(): Promise<void> {
+    return this.serialized(async () => {
+      await this.scheduler.tick(this.clock.now());
+    });
+  }
+
+  async status(): Promise<ClockStatus> {
+    const now = this.clock.now();
+    const cohorts = await this.services.cohorts.list(this.guildId);
+    const demo = cohorts.find((cohort) => cohort.id === this.demoCohortId) ?? cohorts[0];
+    const next = (await this.upcomingPosts())[0];
+    return {
+      now: now.getTime(),
+      timeZone: demo?.settings.timeZone ?? this.timeZone,
+      cohortDay: demo === undefined ? "" : cohortDayText(demo, (await cohortSchedule(this.services, demo)).plan.totalWeeks, now),
+      nextPost: next === undefined ? null : { label: next.label, cohortName: next.cohortName, dueAt: next.dueAt.getTime() },
+    };
+  }
+
+  /** Posts still to come, soonest first (paused and ended cohorts post nothing). */
+  async upcomingPosts(): Promise<UpcomingPost[]> {
+    const now = this.clock.now();
+    const upcoming: UpcomingPost[] = [];
+    for (const cohort of await this.services.cohorts.list(this.guildId)) {
+      if (cohort.status !== CohortStatus.Active) continue;
+      const schedule = await cohortSchedule(this.services, cohort);
+      for (const post of schedule.posts) {
+        if (post.dueAt > now) upcoming.push({ cohortName: cohort.name, label: describePost(post, schedule.curriculum), dueAt: post.dueAt });
+      }
+    }
+    return upcoming.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  private async moveTo(target: Date): Promise<void> {
+    const posts = (await this.upcomingPosts()).filter((post) => post.dueAt <= target).map((post) => post.dueAt.getTime());
+    const reminders = await this.reminderTimes(this.clock.now(), target);
+    const dueTimes = [...new Set([...posts, ...reminders])].sort((a, b) => a - b);
+    for (const dueAt of dueTimes) {
+      this.clock.set(new Date(dueAt));
+      await this.scheduler.tick(new Date(dueAt));
+    }
+    this.clock.set(target);
+    await this.scheduler.tick(target);
+  }
+
+  /** Instants in (from, to] at which a member's daily reminder falls, as the scheduler computes them. */
+  private async reminderTimes(from: Date, to: Date): Promise<number[]> {
+    const times: number[] = [];
+    for (const cohort of await this.services.cohorts.list(this.guildId)) {
+      if (cohort.status !== CohortStatus.Active) continue;
+      for (const userId of this.userIds()) {
+        const member = await this.services.cohorts.memberOf(cohort, userId).catch((error: unknown) => {
+          if (error instanceof UserError) return null;
+          throw error;
+        });
+        if (member === null || member.leftAt !== null || member.remindTime === null) continue;
+        const zone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+        for (let date = localDateOf(from, zone); date <= localDateOf(to, zone); date = addDays(date, 1)) {
+          const at = zonedInstant(date, member.remindTime, zone).getTime();
+          if (at > from.getTime() && at <= to.getTime()) times.push(at);
+        }
+      }
+    }
+    return times;
+  }
+
+  /** One clock move at a time, even when the page's buttons are clicked quickly. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function cohortDayText(cohort: Cohort, totalWeeks: number, now: Date): string {
+  const day = dayInfo(cohort.settings, now);
+  const status = cohort.status === CohortStatus.Active ? "" : ` (${cohort.status})`;
+  if (day.weekNumber === 0) return `Starts ${cohort.settings.startDate}${status}`;
+  if (day.weekNumber > totalWeeks) return `Course finished${status}`;
+  return `Week ${day.weekNumber} · Day ${day.dayOfWeekIndex}${day.isStudyDay ? "" : " · no reading"}${status}`;
+}

@@ -1,0 +1,171 @@
+import type { APIApplicationCommand } from "discord-api-types/v10";
+import { z } from "zod";
+import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
+import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
+import type { InteractionHandle } from "../emulator/InteractionHandle.js";
+import type { ClockControl, ClockStatus } from "./ClockControl.js";
+import type { DemoWorld } from "./demoWorld.js";
+import { botName, type FeedEvent, type MessageFeed, type PageMessage } from "./MessageFeed.js";
+
+/** A request the page got wrong, or one Discord's client would not let a user make. */
+export class PlaygroundRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = "PlaygroundRequestError";
+  }
+}
+
+const optionValue = z.union([
+  z.string().max(6000),
+  z.number(),
+  z.boolean(),
+  z.object({ name: z.string().min(1).max(200), content: z.string().max(1_000_000) }),
+]);
+const snowflake = z.string().regex(/^\d{1,20}$/);
+
+export const commandRequest = z.object({
+  userId: snowflake,
+  channelId: snowflake,
+  /** "today", or "cohort create" for a sub-command. */
+  command: z.string().trim().min(1).max(100),
+  options: z.record(z.string(), optionValue).default({}),
+});
+export const autocompleteRequest = commandRequest.extend({ focused: z.string().min(1).max(100) });
+export const clickRequest = z.object({ userId: snowflake, messageId: snowflake, customId: z.string().min(1).max(100) });
+export const clockRequest = z.object({ action: z.enum(["day", "week", "next-post"]) });
+
+export interface PlaygroundState {
+  readonly server: { readonly id: string; readonly name: string };
+  readonly channels: readonly { readonly id: string; readonly name: string; readonly topic: string }[];
+  readonly defaultChannelId: string;
+  /** Who the page acts as until the visitor picks someone else. */
+  readonly defaultUserId: string;
+  readonly bot: { readonly id: string; readonly name: string };
+  readonly users: readonly { readonly id: string; readonly name: string; readonly username: string; readonly role: string }[];
+  readonly commands: readonly APIApplicationCommand[];
+  readonly clock: ClockStatus;
+  readonly messages: readonly PageMessage[];
+}
+
+export interface ActionResult {
+  /** The reply the user sees (null when the bot only updated a message, or did not answer). */
+  readonly messageId: string | null;
+}
+
+const acknowledgeTimeoutMs = 4_000;
+const finalTimeoutMs = 20_000;
+
+/** What the page can do: run commands as someone, click buttons, move the clock, watch messages. */
+export class PlaygroundActions {
+  constructor(
+    private readonly emulator: DiscordEmulator,
+    private readonly world: DemoWorld,
+    private readonly feed: MessageFeed,
+    private readonly clock: ClockControl,
+  ) {}
+
+  async state(): Promise<PlaygroundState> {
+    return {
+      server: { id: this.world.guild.id, name: this.world.guild.name },
+      channels: this.world.channels,
+      defaultChannelId: this.world.cohortChannel.id,
+      defaultUserId: this.world.visitor.id,
+      bot: { id: this.emulator.botUserId, name: botName },
+      users: this.world.users.map((user) => ({ id: user.id, name: user.displayName, username: user.username, role: user.role })),
+      commands: this.commands(),
+      clock: await this.clock.status(),
+      messages: this.feed.messages(),
+    };
+  }
+
+  /** Global and server commands as the bot registered them (the same schema Discord's client reads). */
+  commands(): APIApplicationCommand[] {
+    return [...this.emulator.registeredCommands(), ...this.emulator.registeredCommands({ guildId: this.world.guild.id })];
+  }
+
+  async runCommand(input: z.infer<typeof commandRequest>): Promise<ActionResult> {
+    this.requireUser(input.userId);
+    this.requireChannel(input.channelId);
+    const handle = this.driving(() =>
+      this.emulator.runCommand({ guildId: this.world.guild.id, channelId: input.channelId, userId: input.userId, name: input.command, options: input.options }),
+    );
+    return this.settle(handle);
+  }
+
+  async autocomplete(input: z.infer<typeof autocompleteRequest>): Promise<{ name: string; value: string | number }[]> {
+    this.requireUser(input.userId);
+    this.requireChannel(input.channelId);
+    const choices = this.driving(() =>
+      this.emulator.autocomplete({
+        guildId: this.world.guild.id,
+        channelId: input.channelId,
+        userId: input.userId,
+        name: input.command,
+        options: input.options,
+        focused: input.focused,
+        timeoutMs: acknowledgeTimeoutMs,
+      }),
+    );
+    try {
+      return await choices;
+    } catch (error) {
+      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError(error.message);
+      throw new PlaygroundRequestError(`${botName} did not answer the autocomplete request in time.`, 504);
+    }
+  }
+
+  async click(input: z.infer<typeof clickRequest>): Promise<ActionResult> {
+    this.requireUser(input.userId);
+    const handle = this.driving(() => this.emulator.clickButton({ userId: input.userId, messageId: input.messageId, customId: input.customId }));
+    return this.settle(handle);
+  }
+
+  async moveClock(input: z.infer<typeof clockRequest>): Promise<ClockStatus> {
+    if (input.action === "day") await this.clock.advanceDays(1);
+    else if (input.action === "week") await this.clock.advanceDays(7);
+    else if (!(await this.clock.advanceToNextPost())) throw new PlaygroundRequestError("There is no scheduled post left to move to.", 409);
+    // Threads the bot opened change posts without a message event: let pages reload.
+    this.feed.publish({ type: "clock" });
+    return this.clock.status();
+  }
+
+  subscribe(listener: (event: FeedEvent) => void): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  /** Turns the emulator's "a user could not do that" into a 400 for the page. */
+  private driving<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError(error.message);
+      throw error;
+    }
+  }
+
+  /** Waits until the user would see the bot's answer; the page draws it from the live feed. */
+  private async settle(handle: InteractionHandle): Promise<ActionResult> {
+    try {
+      await handle.response({ timeoutMs: acknowledgeTimeoutMs });
+    } catch {
+      throw new PlaygroundRequestError("This interaction failed: the bot did not answer within 3 seconds.", 504);
+    }
+    try {
+      const message = await handle.final({ timeoutMs: finalTimeoutMs });
+      return { messageId: message.id };
+    } catch {
+      return { messageId: null };
+    }
+  }
+
+  private requireUser(userId: string): void {
+    if (!this.world.users.some((user) => user.id === userId)) throw new PlaygroundRequestError("Pick someone from the demo server.");
+  }
+
+  private requireChannel(channelId: string): void {
+    if (!this.world.channels.some((channel) => channel.id === channelId)) throw new PlaygroundRequestError("Pick a channel of the demo server.");
+  }
+}

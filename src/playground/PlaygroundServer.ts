@@ -1,0 +1,187 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { z } from "zod";
+import type { Logger } from "../logging/createLogger.js";
+import {
+  autocompleteRequest,
+  clickRequest,
+  clockRequest,
+  commandRequest,
+  PlaygroundRequestError,
+  type PlaygroundActions,
+} from "./PlaygroundActions.js";
+
+/** The page's files; nothing else is served from disk. */
+const staticFiles: Readonly<Record<string, { file: string; type: string }>> = {
+  "/": { file: "index.html", type: "text/html; charset=utf-8" },
+  "/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  "/render.js": { file: "render.js", type: "text/javascript; charset=utf-8" },
+  "/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
+  "/favicon.svg": { file: "favicon.svg", type: "image/svg+xml" },
+};
+
+const maxBodyBytes = 2 * 1024 * 1024;
+const keepAliveMs = 15_000;
+
+// Everything the page loads comes from this server; scripts and styles only from files, never inline.
+const securityHeaders = {
+  "content-security-policy":
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+};
+
+export interface PlaygroundServer {
+  /** `http://127.0.0.1:PORT/` */
+  readonly url: string;
+  /** Starts answering the API; until then it says the playground is starting. */
+  serve(actions: PlaygroundActions): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The playground's web server on 127.0.0.1: the page, a small JSON API for it
+ * (and tests), and Server-Sent Events carrying the bot's messages live. It binds
+ * its port first, so a port in use is reported before anything else starts.
+ */
+export async function startPlaygroundServer(options: {
+  readonly port: number;
+  readonly staticDir: string;
+  readonly logger: Logger;
+}): Promise<PlaygroundServer> {
+  const { logger } = options;
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+  let ready: PlaygroundActions | null = null;
+  const actionsOrBusy = (): PlaygroundActions => {
+    if (ready === null) throw new PlaygroundRequestError("The playground is still starting.", 503);
+    return ready;
+  };
+
+  const api = async (request: IncomingMessage, pathname: string): Promise<unknown> => {
+    const actions = actionsOrBusy();
+    if (request.method === "GET" && pathname === "/api/state") return actions.state();
+    if (request.method !== "POST") throw new PlaygroundRequestError("Not found", 404);
+    const body = await readJson(request);
+    switch (pathname) {
+      case "/api/command":
+        return actions.runCommand(parse(commandRequest, body));
+      case "/api/autocomplete":
+        return { choices: await actions.autocomplete(parse(autocompleteRequest, body)) };
+      case "/api/click":
+        return actions.click(parse(clickRequest, body));
+      case "/api/clock":
+        return { clock: await actions.moveClock(parse(clockRequest, body)) };
+      default:
+        throw new PlaygroundRequestError("Not found", 404);
+    }
+  };
+
+  const openStream = (request: IncomingMessage, response: ServerResponse) => {
+    const actions = ready;
+    if (actions === null) return sendJson(response, 503, { error: "The playground is still starting." });
+    response.writeHead(200, { ...securityHeaders, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
+    response.write("retry: 1000\n\n");
+    const unsubscribe = actions.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+    const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), keepAliveMs);
+    streams.add(response);
+    request.on("close", () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      streams.delete(response);
+    });
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    // Only pages served from this address may drive the bot (no DNS rebinding, no cross-site posts).
+    if (!isLocalHost(request.headers.host, port)) return sendJson(response, 403, { error: "Open the playground at its 127.0.0.1 address." });
+    const pathname = new URL(request.url ?? "/", "http://playground.local").pathname;
+    if (pathname === "/api/events" && request.method === "GET") return openStream(request, response);
+    if (pathname.startsWith("/api/")) {
+      try {
+        if (request.method === "POST" && !isJsonRequest(request)) throw new PlaygroundRequestError("Send JSON (content-type: application/json).", 415);
+        return sendJson(response, 200, await api(request, pathname));
+      } catch (error) {
+        if (error instanceof PlaygroundRequestError) return sendJson(response, error.status, { error: error.message });
+        logger.error({ err: error, path: pathname }, "playground request failed");
+        return sendJson(response, 500, { error: "The playground hit an unexpected error; see the terminal for details." });
+      }
+    }
+    const entry = request.method === "GET" ? staticFiles[pathname] : undefined;
+    if (entry === undefined) return sendJson(response, 404, { error: "Not found" });
+    const content = await readFile(path.join(options.staticDir, entry.file));
+    response.writeHead(200, { ...securityHeaders, "content-type": entry.type, "content-length": content.length });
+    response.end(content);
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, "playground response failed");
+      if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    serve(actions) {
+      ready = actions;
+    },
+    async close() {
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new PlaygroundRequestError(`Invalid request: ${issue === undefined ? "" : `${issue.path.join(".")} ${issue.message}`}`.trim());
+  }
+  return result.data;
+}
+
+function isJsonRequest(request: IncomingMessage): boolean {
+  return (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBodyBytes) throw new PlaygroundRequestError("Request too large", 413);
+    chunks.push(buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+  } catch {
+    throw new PlaygroundRequestError("Send a JSON body.");
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...securityHeaders, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.end(text);
+}

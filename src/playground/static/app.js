@@ -1,0 +1,564 @@
+import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessage } from "./render.js";
+
+// Option types of Discord's application command schema.
+const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 };
+
+const state = {
+  server: null,
+  channels: [],
+  users: [],
+  bot: null,
+  commands: [],
+  clock: null,
+  messages: new Map(),
+  viewerId: null,
+  /** A channel id, or "dm" for the viewer's direct messages. */
+  channelId: null,
+  /** The command being composed: { path: "cohort create", description, options: [...] } */
+  command: null,
+  /** Ephemeral replies the viewer dismissed. */
+  dismissed: new Set(),
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ------------------------------------------------------------------ network
+
+async function api(path, body) {
+  const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.error ?? `Request failed (${response.status})`);
+  return data;
+}
+
+async function loadState() {
+  const data = await api("/api/state");
+  state.server = data.server;
+  state.channels = data.channels;
+  state.users = data.users;
+  state.bot = data.bot;
+  state.commands = data.commands;
+  state.clock = data.clock;
+  state.messages = new Map(data.messages.map((message) => [message.id, message]));
+  state.viewerId ??= data.defaultUserId;
+  state.channelId ??= data.defaultChannelId;
+}
+
+function listen() {
+  const events = new EventSource("/api/events");
+  let lost = false;
+  // A restarted playground is a new demo server: start over rather than show stale ids.
+  events.onerror = () => (lost = true);
+  events.onopen = () => lost && location.reload();
+  events.onmessage = (event) => {
+    const data = JSON.parse(event.data);
+    if (data.type === "message") upsertMessage(data.message);
+    else if (data.type === "delete") removeMessage(data.id);
+    else if (data.type === "clock") refresh();
+  };
+}
+
+async function refresh() {
+  await loadState();
+  renderClock();
+  renderMessages();
+}
+
+// ------------------------------------------------------------------ rendering
+
+const renderContext = {
+  now: () => state.clock?.now ?? Date.now(),
+  userName: (id) => (id === state.bot?.id ? state.bot.name : state.users.find((user) => user.id === id)?.name ?? "unknown"),
+  channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? "unknown",
+  click: (messageId, customId, button) => clickButton(messageId, customId, button),
+  dismiss: (messageId) => {
+    state.dismissed.add(messageId);
+    $("messages").querySelector(`[data-message-id="${CSS.escape(messageId)}"]`)?.remove();
+  },
+};
+
+function viewer() {
+  return state.users.find((user) => user.id === state.viewerId);
+}
+
+function isShown(message) {
+  if (state.dismissed.has(message.id)) return false;
+  if (message.visibleToUserId && message.visibleToUserId !== state.viewerId) return false;
+  if (state.channelId === "dm") return message.dmUserId === state.viewerId;
+  return message.channelId === state.channelId;
+}
+
+function sortedMessages() {
+  return [...state.messages.values()].sort((a, b) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : 1));
+}
+
+function renderMessages() {
+  const list = $("messages");
+  list.replaceChildren();
+  const shown = sortedMessages().filter(isShown);
+  const channel = state.channels.find((candidate) => candidate.id === state.channelId);
+  const welcome = el("div", "channel-welcome", el("div", "welcome-icon", state.channelId === "dm" ? "✉" : "#"));
+  welcome.append(
+    el("h2", null, state.channelId === "dm" ? `Direct messages from ${state.bot?.name ?? "the bot"}` : `Welcome to #${channel?.name ?? ""}`),
+    el("p", null, state.channelId === "dm" ? "Reminders the bot sends you (/remind) arrive here." : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard."),
+  );
+  list.append(welcome);
+  for (const message of shown) list.append(renderMessage(message, renderContext));
+  list.scrollTop = list.scrollHeight;
+}
+
+function upsertMessage(message) {
+  state.messages.set(message.id, message);
+  const list = $("messages");
+  const existing = list.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`);
+  if (!isShown(message)) {
+    existing?.remove();
+    markUnread(message);
+    return;
+  }
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
+  const node = renderMessage(message, renderContext);
+  if (existing) existing.replaceWith(node);
+  else list.append(node);
+  if (nearBottom || !existing) list.scrollTop = list.scrollHeight;
+}
+
+function removeMessage(id) {
+  state.messages.delete(id);
+  $("messages").querySelector(`[data-message-id="${CSS.escape(id)}"]`)?.remove();
+}
+
+function markUnread(message) {
+  if (message.visibleToUserId && message.visibleToUserId !== state.viewerId) return;
+  const key = message.channelId ?? (message.dmUserId === state.viewerId ? "dm" : null);
+  if (key) document.querySelector(`[data-channel="${CSS.escape(key)}"]`)?.classList.add("unread");
+}
+
+function renderServer() {
+  $("server-name").textContent = state.server.name;
+  $("server-icon").textContent = state.server.name.split(/\s+/).map((word) => word[0]).join("").slice(0, 3);
+  $("server-icon").title = state.server.name;
+}
+
+function renderChannels() {
+  const list = $("channel-list");
+  list.replaceChildren(el("div", "list-heading", "Text channels"));
+  const entry = (key, label, mark) => {
+    const button = el("button", `channel${state.channelId === key ? " active" : ""}`, el("span", "channel-mark", mark), el("span", null, label));
+    button.type = "button";
+    button.dataset.channel = key;
+    button.addEventListener("click", () => {
+      state.channelId = key;
+      renderChannels();
+      renderHeader();
+      renderMessages();
+    });
+    return button;
+  };
+  for (const channel of state.channels) list.append(entry(channel.id, channel.name, "#"));
+  list.append(el("div", "list-heading", "Direct messages"), entry("dm", state.bot?.name ?? "Bot", "✉"));
+}
+
+function renderHeader() {
+  const channel = state.channels.find((candidate) => candidate.id === state.channelId);
+  $("channel-name").textContent = channel ? channel.name : state.bot?.name ?? "Bot";
+  $("channel-topic").textContent = channel?.topic ?? "Direct messages";
+  document.querySelector(".hash").textContent = channel ? "#" : "✉";
+  const composing = state.channelId !== "dm";
+  $("composer").classList.toggle("disabled", !composing);
+  $("command-input").disabled = !composing;
+  $("command-input").placeholder = composing ? `Type / to use a command in #${channel?.name ?? ""}` : "Commands run in server channels";
+}
+
+const roleTitles = { admin: "Admin", member: "Members", newcomer: "Not in the cohort yet" };
+const roleHints = { admin: " (admin)", newcomer: " (not joined yet)" };
+
+function renderViewer() {
+  const select = $("viewer");
+  select.replaceChildren(
+    ...state.users.map((user) => {
+      const option = el("option", null, `${user.name}${roleHints[user.role] ?? ""}`);
+      option.value = user.id;
+      option.selected = user.id === state.viewerId;
+      return option;
+    }),
+  );
+  const you = viewer();
+  $("viewer-avatar").replaceWith(Object.assign(avatar(you?.name ?? "?", you?.id ?? "0"), { id: "viewer-avatar" }));
+  const members = $("member-list");
+  members.replaceChildren();
+  for (const role of ["admin", "member", "newcomer"]) {
+    const group = state.users.filter((user) => user.role === role);
+    if (group.length === 0) continue;
+    members.append(el("div", "list-heading", `${roleTitles[role]} — ${group.length}`));
+    for (const user of group) {
+      const button = el("button", `member${user.id === state.viewerId ? " active" : ""}`, avatar(user.name, user.id, true), el("span", "member-name", user.name));
+      button.type = "button";
+      button.title = `Act as ${user.name}`;
+      button.addEventListener("click", () => setViewer(user.id));
+      members.append(button);
+    }
+  }
+  members.append(el("div", "list-heading", "Apps — 1"), el("div", "member bot", avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR), el("span", "member-name", state.bot?.name ?? "Bot"), el("span", "app-tag", "APP")));
+}
+
+function setViewer(userId) {
+  state.viewerId = userId;
+  renderViewer();
+  renderMessages();
+  if (state.command && !availableCommands().some((entry) => entry.path === state.command.path)) clearCommand();
+}
+
+function renderClock() {
+  const clock = state.clock;
+  if (!clock) return;
+  $("clock-time").textContent = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(clock.now);
+  $("clock-day").textContent = clock.cohortDay;
+  const next = $("clock-next");
+  if (clock.nextPost) {
+    next.textContent = `Next: ${clock.nextPost.label} · ${relativeTime(clock.nextPost.dueAt - clock.now)}`;
+    next.title = `${clock.nextPost.cohortName}: ${clock.nextPost.label}, ${formatTimestamp(clock.nextPost.dueAt / 1000, "F", clock.now)}`;
+  } else {
+    next.textContent = "No scheduled posts left.";
+    next.title = "";
+  }
+  $("next-post").disabled = !clock.nextPost;
+}
+
+async function moveClock(action, button) {
+  const buttons = document.querySelectorAll("[data-clock]");
+  buttons.forEach((candidate) => (candidate.disabled = true));
+  try {
+    const { clock } = await api("/api/clock", { action });
+    state.clock = clock;
+    renderClock();
+    renderMessages();
+  } catch (error) {
+    showHint(error.message, true);
+  } finally {
+    buttons.forEach((candidate) => (candidate.disabled = false));
+    renderClock();
+    button?.blur();
+  }
+}
+
+// ------------------------------------------------------------------ commands
+
+/** Commands and sub-commands the viewer may use, flattened: "/cohort create". */
+function availableCommands() {
+  const isAdmin = viewer()?.role === "admin";
+  const entries = [];
+  for (const command of state.commands) {
+    if (command.type !== undefined && command.type !== 1) continue;
+    const restricted = command.default_member_permissions !== null && command.default_member_permissions !== undefined;
+    if (restricted && !isAdmin) continue;
+    const walk = (options, path, description) => {
+      const nested = (options ?? []).filter((option) => option.type === OptionType.Subcommand || option.type === OptionType.Group);
+      if (nested.length === 0) {
+        entries.push({ path, description, options: options ?? [] });
+        return;
+      }
+      for (const option of nested) walk(option.options, `${path} ${option.name}`, option.description);
+    };
+    walk(command.options, command.name, command.description);
+  }
+  return entries.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The one suggestion list: commands, or an option's autocomplete choices; `owner` is the input it serves. */
+const popup = { items: [], index: 0, onPick: null, owner: null };
+
+function showPopup(title, items, onPick, owner) {
+  const node = $("popup");
+  popup.items = items;
+  popup.index = 0;
+  popup.onPick = onPick;
+  popup.owner = owner;
+  if (items.length === 0) {
+    node.hidden = true;
+    return;
+  }
+  node.replaceChildren(el("div", "popup-title", title));
+  items.forEach((item, index) => {
+    const row = el("button", `popup-item${index === 0 ? " selected" : ""}`, el("span", "popup-label", item.label), item.detail ? el("span", "popup-detail", item.detail) : null);
+    row.type = "button";
+    row.setAttribute("role", "option");
+    row.addEventListener("mousedown", (event) => {
+      event.preventDefault();
+      onPick(item);
+    });
+    node.append(row);
+  });
+  node.hidden = false;
+}
+
+function hidePopup() {
+  $("popup").hidden = true;
+  popup.items = [];
+  popup.owner = null;
+}
+
+/** On blur: close the list unless its input got the focus back or another input owns it by now. */
+function hidePopupLater(owner) {
+  setTimeout(() => {
+    if (popup.owner === owner && document.activeElement !== owner) hidePopup();
+  }, 100);
+}
+
+function movePopup(step) {
+  if (popup.items.length === 0) return false;
+  popup.index = (popup.index + step + popup.items.length) % popup.items.length;
+  $("popup").querySelectorAll(".popup-item").forEach((row, index) => row.classList.toggle("selected", index === popup.index));
+  $("popup").querySelectorAll(".popup-item")[popup.index]?.scrollIntoView({ block: "nearest" });
+  return true;
+}
+
+function pickFromPopup() {
+  const item = popup.items[popup.index];
+  if (!item || $("popup").hidden) return false;
+  popup.onPick(item);
+  return true;
+}
+
+function suggestCommands() {
+  const typed = $("command-input").value.replace(/^\//, "").trim().toLowerCase();
+  if (!$("command-input").value.startsWith("/") && typed !== "") return hidePopup();
+  const matches = availableCommands().filter((entry) => entry.path.startsWith(typed) || entry.path.includes(` ${typed}`));
+  showPopup(
+    "Commands",
+    matches.map((entry) => ({ label: `/${entry.path}`, detail: entry.description, entry })),
+    (item) => chooseCommand(item.entry),
+    $("command-input"),
+  );
+}
+
+function chooseCommand(entry) {
+  state.command = entry;
+  hidePopup();
+  $("command-input").value = "";
+  $("command-input").hidden = true;
+  const chip = $("command-chip");
+  chip.textContent = `/${entry.path}`;
+  chip.hidden = false;
+  const fields = $("option-fields");
+  fields.replaceChildren(...entry.options.map(optionField));
+  const first = fields.querySelector("input, select");
+  if (first) first.focus();
+  else $("send").focus();
+  showHint(entry.description);
+}
+
+function clearCommand() {
+  state.command = null;
+  clearTimeout(autocompleteTimer);
+  autocompleteSerial += 1;
+  $("option-fields").replaceChildren();
+  $("command-chip").hidden = true;
+  $("command-input").hidden = false;
+  $("command-input").value = "";
+  hidePopup();
+  showHint("");
+}
+
+function optionField(option) {
+  const wrapper = el("label", `option${option.required ? " required" : ""}`, el("span", "option-name", option.name));
+  wrapper.title = option.description ?? "";
+  let input;
+  if (option.choices?.length > 0 || option.type === OptionType.Boolean || option.type === OptionType.Channel || option.type === OptionType.User || option.type === OptionType.Mentionable) {
+    input = el("select", "option-input");
+    const choices =
+      option.type === OptionType.Boolean
+        ? [{ name: "True", value: true }, { name: "False", value: false }]
+        : option.type === OptionType.Channel
+          ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
+          : option.type === OptionType.User || option.type === OptionType.Mentionable
+            ? state.users.map((user) => ({ name: user.name, value: user.id }))
+            : option.choices;
+    const blank = el("option", null, option.required ? "Choose…" : "—");
+    blank.value = "";
+    input.append(blank);
+    for (const choice of choices) {
+      const entry = el("option", null, choice.name);
+      entry.value = JSON.stringify(choice.value);
+      input.append(entry);
+    }
+  } else if (option.type === OptionType.Attachment) {
+    input = el("input", "option-input file");
+    input.type = "file";
+    input.accept = ".md,.txt,text/plain,text/markdown";
+  } else {
+    input = el("input", "option-input");
+    input.type = option.type === OptionType.Integer || option.type === OptionType.Number ? "number" : "text";
+    if (option.type === OptionType.Integer) input.step = "1";
+    if (option.min_value !== undefined) input.min = String(option.min_value);
+    if (option.max_value !== undefined) input.max = String(option.max_value);
+    if (option.max_length !== undefined) input.maxLength = option.max_length;
+    input.placeholder = option.description ?? "";
+    if (option.autocomplete) {
+      input.addEventListener("input", () => {
+        delete input.dataset.value;
+        requestAutocomplete(option, input);
+      });
+      input.addEventListener("focus", () => requestAutocomplete(option, input));
+      input.addEventListener("blur", () => hidePopupLater(input));
+    }
+  }
+  input.dataset.option = option.name;
+  input.dataset.type = String(option.type);
+  input.addEventListener("keydown", onFieldKey);
+  wrapper.append(input);
+  return wrapper;
+}
+
+let autocompleteSerial = 0;
+let autocompleteTimer = null;
+
+function requestAutocomplete(option, input) {
+  clearTimeout(autocompleteTimer);
+  autocompleteTimer = setTimeout(async () => {
+    const serial = ++autocompleteSerial;
+    if (!state.command || !input.isConnected) return;
+    try {
+      const { choices } = await api("/api/autocomplete", {
+        userId: state.viewerId,
+        channelId: state.channelId,
+        command: state.command.path,
+        options: { ...(await collectOptions({ partial: true })), [option.name]: input.value },
+        focused: option.name,
+      });
+      if (serial !== autocompleteSerial || document.activeElement !== input) return;
+      showPopup(
+        option.name,
+        choices.map((choice) => ({ label: choice.name, choice })),
+        (item) => {
+          input.value = item.choice.name;
+          input.dataset.value = String(item.choice.value);
+          hidePopup();
+        },
+        input,
+      );
+    } catch (error) {
+      if (serial === autocompleteSerial) showHint(error.message, true);
+    }
+  }, 120);
+}
+
+async function collectOptions({ partial }) {
+  const values = {};
+  for (const input of $("option-fields").querySelectorAll("[data-option]")) {
+    const name = input.dataset.option;
+    const type = Number(input.dataset.type);
+    if (input.tagName === "SELECT") {
+      if (input.value !== "") values[name] = JSON.parse(input.value);
+    } else if (type === OptionType.Attachment) {
+      const file = input.files?.[0];
+      if (file && !partial) values[name] = { name: file.name, content: await file.text() };
+    } else if (input.value.trim() !== "") {
+      const raw = input.dataset.value ?? input.value.trim();
+      values[name] = type === OptionType.Integer || type === OptionType.Number ? Number(raw) : raw;
+    }
+  }
+  return values;
+}
+
+function onFieldKey(event) {
+  if (event.key === "ArrowDown" && movePopup(1)) event.preventDefault();
+  else if (event.key === "ArrowUp" && movePopup(-1)) event.preventDefault();
+  else if ((event.key === "Enter" || event.key === "Tab") && !$("popup").hidden && pickFromPopup()) event.preventDefault();
+  else if (event.key === "Escape") {
+    event.preventDefault();
+    if (!$("popup").hidden) hidePopup();
+    else clearCommand();
+  } else if (event.key === "Backspace" && event.target.value === "" && event.target === $("option-fields").querySelector("[data-option]")) {
+    clearCommand();
+    $("command-input").focus();
+  }
+}
+
+async function runCommand() {
+  if (!state.command) return;
+  const missing = state.command.options.filter((option) => option.required).find((option) => {
+    const input = $("option-fields").querySelector(`[data-option="${CSS.escape(option.name)}"]`);
+    return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
+  });
+  if (missing) {
+    showHint(`Fill in ${missing.name} first.`, true);
+    return;
+  }
+  const request = { userId: state.viewerId, channelId: state.channelId, command: state.command.path, options: await collectOptions({ partial: false }) };
+  clearCommand();
+  $("command-input").focus();
+  $("send").disabled = true;
+  try {
+    await api("/api/command", request);
+  } catch (error) {
+    showHint(error.message, true);
+  } finally {
+    $("send").disabled = false;
+  }
+}
+
+async function clickButton(messageId, customId, button) {
+  // Disabled while the bot answers; a reply that replaces the message brings fresh buttons anyway.
+  button.disabled = true;
+  try {
+    await api("/api/click", { userId: state.viewerId, messageId, customId });
+  } catch (error) {
+    showHint(error.message, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+let defaultHint = null;
+
+/** A line under the composer: an option's description, an error, or else the page's standing hint. */
+function showHint(text, isError = false) {
+  const hint = $("composer-hint");
+  defaultHint ??= [...hint.childNodes].map((node) => node.cloneNode(true));
+  if (text) hint.textContent = text;
+  else hint.replaceChildren(...defaultHint.map((node) => node.cloneNode(true)));
+  hint.classList.toggle("error", isError);
+}
+
+// ------------------------------------------------------------------ start
+
+function wire() {
+  const input = $("command-input");
+  input.addEventListener("input", suggestCommands);
+  input.addEventListener("focus", () => input.value.startsWith("/") && suggestCommands());
+  input.addEventListener("blur", () => hidePopupLater(input));
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && movePopup(1)) event.preventDefault();
+    else if (event.key === "ArrowUp" && movePopup(-1)) event.preventDefault();
+    else if ((event.key === "Enter" || event.key === "Tab") && pickFromPopup()) event.preventDefault();
+    else if (event.key === "Escape") hidePopup();
+  });
+  $("composer").addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!state.command) {
+      if (!pickFromPopup()) showHint("Type / and pick a command.", true);
+      return;
+    }
+    void runCommand();
+  });
+  $("viewer").addEventListener("change", (event) => setViewer(event.target.value));
+  for (const button of document.querySelectorAll("[data-clock]")) button.addEventListener("click", () => moveClock(button.dataset.clock, button));
+}
+
+async function start() {
+  wire();
+  await loadState();
+  renderServer();
+  renderChannels();
+  renderHeader();
+  renderViewer();
+  renderClock();
+  renderMessages();
+  listen();
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => {
+  document.body.replaceChildren(el("p", "fatal", `The playground could not load: ${error.message}`));
+});

@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/loadConfig.js";
+import { LeaderboardPeriod } from "../../src/services/StudyService.js";
+import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
+import type { PlaygroundState } from "../../src/playground/PlaygroundActions.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { makeTempDir } from "../helpers/tempDir.js";
+
+const hourMs = 3_600_000;
+
+/** A GET with a chosen Host header (fetch does not let callers set it), as a DNS-rebinding page would send. */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+  });
+}
+
+describe("the playground's demo and JSON API", () => {
+  const temp = makeTempDir();
+  const demoFile = path.join(temp.dir, "demo", "playground.db");
+  const botFile = path.join(temp.dir, "bot.db");
+  let playground: Playground;
+
+  const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(new URL(route, playground.url), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const state = async () => (await (await fetch(new URL("api/state", playground.url))).json()) as PlaygroundState;
+
+  beforeAll(async () => {
+    const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${demoFile}`, DATABASE_URL: `file:${botFile}` });
+    playground = await startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-03-11T08:00:00Z"), timeZone: "Europe/Berlin" });
+  }, 60_000);
+
+  afterAll(async () => {
+    await playground?.close();
+    temp.cleanup();
+  });
+
+  it("keeps the demo in its own database file and never touches the bot's", () => {
+    expect(fs.existsSync(demoFile)).toBe(true);
+    expect(fs.existsSync(botFile)).toBe(false);
+  });
+
+  it("starts mid-week with a cohort whose members have logged realistic, different amounts of reading", async () => {
+    const current = await state();
+    expect(current.clock.cohortDay).toBe("Week 2 · Day 3");
+    const [cohort] = await playground.app.services.cohorts.list(current.server.id);
+    if (cohort === undefined) throw new Error("no demo cohort");
+    const board = await playground.app.services.study.leaderboardOf(cohort, LeaderboardPeriod.All, playground.clock.now(), null);
+    expect(board.rankedMembers).toBeGreaterThanOrEqual(5);
+    expect(new Set(board.top.map((entry) => entry.points)).size).toBeGreaterThanOrEqual(4);
+    const completions = await playground.app.database.prisma.completion.findMany();
+    expect(completions.every((completion) => completion.completedAt <= playground.clock.now())).toBe(true);
+    expect(current.users.filter((user) => user.role === "member").length).toBeGreaterThanOrEqual(5);
+    expect(current.users.some((user) => user.role === "admin")).toBe(true);
+  });
+
+  it("lists the bot's registered commands with their options for the page", async () => {
+    const done = (await state()).commands.find((command) => command.name === "done");
+    expect(done?.options?.map((option) => option.name)).toContain("item");
+  });
+
+  it("returns the bot's own autocomplete choices", async () => {
+    const { users, defaultChannelId } = await state();
+    const member = users.find((user) => user.role === "member");
+    const response = await post("api/autocomplete", { userId: member?.id, channelId: defaultChannelId, command: "done", options: { item: "" }, focused: "item" });
+    const { choices } = (await response.json()) as { choices: { name: string; value: string }[] };
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it("refuses what Discord's client would not allow, with a message the page can show", async () => {
+    const { users, defaultChannelId } = await state();
+    const member = users.find((user) => user.role === "member");
+    const response = await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "cohort list", options: {} });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toContain("permissions");
+  });
+
+  it("only answers pages served from its own address, and only JSON posts", async () => {
+    const stateUrl = new URL("api/state", playground.url).href;
+    expect(await statusWithHost(stateUrl, "evil.example")).toBe(403);
+    expect(await statusWithHost(stateUrl, new URL(playground.url).host)).toBe(200);
+    const form = await fetch(new URL("api/clock", playground.url), { method: "POST", headers: { "content-type": "text/plain" }, body: '{"action":"day"}' });
+    expect(form.status).toBe(415);
+  });
+
+  it("stops the clock at a member's reminder time on the way, so the bot's DM arrives", async () => {
+    const { users, defaultChannelId } = await state();
+    const lena = users.find((user) => user.name === "Lena Petrova");
+    const reply = await post("api/command", { userId: lena?.id, channelId: defaultChannelId, command: "remind", options: { time: "11:00" } });
+    expect(reply.status).toBe(200);
+    await post("api/clock", { action: "day" });
+    const dms = (await state()).messages.filter((message) => message.dmUserId === lena?.id);
+    expect(dms).toHaveLength(1);
+    expect(new Date(dms[0]?.at ?? 0).toISOString()).toBe("2027-03-10T10:00:00.000Z");
+  });
+
+  it("moves the clock a day, or exactly to the next scheduled post", async () => {
+    const before = (await state()).clock;
+    const day = (await (await post("api/clock", { action: "day" })).json()) as { clock: PlaygroundState["clock"] };
+    expect(day.clock.now - before.now).toBe(24 * hourMs);
+    const upcoming = day.clock.nextPost;
+    if (upcoming === null) throw new Error("no next post");
+    const next = (await (await post("api/clock", { action: "next-post" })).json()) as { clock: PlaygroundState["clock"] };
+    expect(next.clock.now).toBe(upcoming.dueAt);
+    expect(playground.clock.now().getTime()).toBe(upcoming.dueAt);
+    expect(next.clock.nextPost?.dueAt ?? Infinity).toBeGreaterThan(upcoming.dueAt);
+  });
+});
