@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+import {
+  completionFields,
+  deriveMemberScoresSql,
+  deriveWeeklyScoresSql,
+  type BenchStore,
+  type CompletionRows,
+  type MemberRow,
+  type StoredMemberScore,
+  type StoredWeeklyScore,
+} from "./BenchStore.js";
+import { numberedPlaceholders, type SqlRunner } from "./SqlRunner.js";
+
+const rowsPerInsert = 50_000;
+
+// TIMESTAMP(3) columns hold UTC wall time (Prisma's convention); these convert
+// to and from epoch milliseconds without the client's time zone getting involved.
+const fromEpochMillis = (column: string) => `(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC')`;
+const toEpochMillis = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
+
+/** A bench database on PostgreSQL, through `pg` (the driver under Prisma's PostgreSQL adapter). */
+export class PostgresBenchStore implements BenchStore {
+  readonly provider = "postgresql" as const;
+  readonly sql: SqlRunner;
+
+  private constructor(private readonly client: pg.Client) {
+    const prepared = (text: string) => {
+      const numbered = numberedPlaceholders(text);
+      // Named statements are parsed and planned once per connection, as a driver's prepared statements are.
+      return { name: `bench_${createHash("sha1").update(numbered).digest("hex").slice(0, 16)}`, text: numbered };
+    };
+    this.sql = {
+      all: async <Row>(text: string, params: readonly unknown[]) =>
+        (await client.query({ ...prepared(text), values: [...params] })).rows as Row[],
+      run: async (text, params) => (await client.query({ ...prepared(text), values: [...params] })).rowCount ?? 0,
+      transaction: async (work) => {
+        await client.query("BEGIN");
+        try {
+          await work();
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      },
+      // Text without a zone: PostgreSQL reads it as the UTC wall time the column holds.
+      timestamp: (epochMillis) => new Date(epochMillis).toISOString().replace("T", " ").replace("Z", ""),
+      boolean: (value) => value,
+    };
+  }
+
+  static async open(connectionString: string): Promise<PostgresBenchStore> {
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+    await client.connect();
+    return new PostgresBenchStore(client);
+  }
+
+  async beginLoad(): Promise<void> {
+    await this.client.query("BEGIN");
+  }
+
+  async insertMembers(rows: readonly MemberRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += rowsPerInsert) {
+      const chunk = rows.slice(start, start + rowsPerInsert);
+      await this.client.query(
+        `INSERT INTO "Member" ("id", "cohortId", "userId", "displayName", "joinedAt", "leftAt")
+         SELECT id, cohort, "user", name, ${fromEpochMillis("joined")}, ${fromEpochMillis("lefts")}
+         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS t(id, cohort, "user", name, joined, lefts)`,
+        [
+          chunk.map((row) => row.id),
+          chunk.map((row) => row.cohortId),
+          chunk.map((row) => row.userId),
+          chunk.map((row) => row.displayName),
+          chunk.map((row) => row.joinedAt),
+          chunk.map((row) => row.leftAt),
+        ],
+      );
+    }
+  }
+
+  async insertCompletions(rows: CompletionRows): Promise<void> {
+    const perChunk = rowsPerInsert * completionFields;
+    for (let start = 0; start < rows.length; start += perChunk) {
+      const end = Math.min(rows.length, start + perChunk);
+      const columns: number[][] = Array.from({ length: completionFields }, () => []);
+      for (let index = start; index < end; index += completionFields) {
+        for (let field = 0; field < completionFields; field++) columns[field]?.push(rows[index + field] ?? 0);
+      }
+      // One statement per 50,000 rows: unnest turns the column arrays back into rows.
+      await this.client.query(
+        `INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
+         SELECT member, item, cohort, ${fromEpochMillis("completed")}, week, points, on_time <> 0
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::float8[], $5::int[], $6::int[], $7::int[])
+           AS t(member, item, cohort, completed, week, points, on_time)`,
+        columns,
+      );
+    }
+  }
+
+  async deriveScores(cohortId: number): Promise<void> {
+    await this.client.query(numberedPlaceholders(deriveMemberScoresSql), [cohortId]);
+    await this.client.query(numberedPlaceholders(deriveWeeklyScoresSql), [cohortId]);
+  }
+
+  async endLoad(): Promise<void> {
+    await this.client.query("COMMIT");
+    // Members were inserted with their ids: move the sequence past them, or the next /join collides.
+    await this.client.query(`SELECT setval(pg_get_serial_sequence('"Member"', 'id'), (SELECT MAX("id") FROM "Member"))`);
+    // Autovacuum analyses a table this size shortly after loading; do it now so the measurements do not depend on when.
+    await this.client.query("ANALYZE");
+  }
+
+  async memberScores(cohortId: number): Promise<StoredMemberScore[]> {
+    const result = await this.client.query<{ id: number; points: number; reachedAt: number | null }>(
+      `SELECT "id", "points", ${toEpochMillis(`"pointsReachedAt"`)} AS "reachedAt" FROM "Member" WHERE "cohortId" = $1`,
+      [cohortId],
+    );
+    return result.rows.map((row) => ({ ...row, reachedAt: row.reachedAt === null ? null : Math.round(row.reachedAt) }));
+  }
+
+  async weeklyScores(cohortId: number): Promise<StoredWeeklyScore[]> {
+    const result = await this.client.query<StoredWeeklyScore>(
+      `SELECT "memberId", "cohortId", "weekNumber", "points", ${toEpochMillis(`"reachedAt"`)} AS "reachedAt" FROM "WeeklyScore" WHERE "cohortId" = $1`,
+      [cohortId],
+    );
+    return result.rows.map((row) => ({ ...row, reachedAt: Math.round(row.reachedAt) }));
+  }
+
+  async countCompletions(cohortId: number): Promise<number> {
+    const result = await this.client.query<{ count: string }>(`SELECT COUNT(*) AS "count" FROM "Completion" WHERE "cohortId" = $1`, [cohortId]);
+    return Number(result.rows[0]?.count ?? 0);
+  }
+
+  async assignDiscordIds(cohortId: number, guildId: string, channelId: string, userIdByMemberId: ReadonlyMap<number, string>): Promise<void> {
+    await this.client.query("BEGIN");
+    await this.client.query(`UPDATE "Cohort" SET "guildId" = $1, "channelId" = $2 WHERE "id" = $3`, [guildId, channelId, cohortId]);
+    await this.client.query(
+      `UPDATE "Member" AS m SET "userId" = t."user" FROM unnest($1::int[], $2::text[]) AS t(id, "user") WHERE m."id" = t.id`,
+      [[...userIdByMemberId.keys()], [...userIdByMemberId.values()]],
+    );
+    await this.client.query("COMMIT");
+  }
+
+  async completedItemIds(memberIds: readonly number[]): Promise<Map<number, Set<number>>> {
+    const result = await this.client.query<{ memberId: number; itemId: number }>(
+      `SELECT "memberId", "itemId" FROM "Completion" WHERE "memberId" = ANY($1::int[])`,
+      [[...memberIds]],
+    );
+    const done = new Map(memberIds.map((id) => [id, new Set<number>()]));
+    for (const row of result.rows) done.get(row.memberId)?.add(row.itemId);
+    return done;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * Child process of bench/run.ts: measures the real bot on a fresh copy of
+ * one target's data set and writes a BenchResult as JSON.
+ *
+ *   node --import tsx bench/measureBot.ts '<BenchOptions JSON>' <database> <result.json>
+ *
+ * Each measured interaction is timed from the emulator dispatching it on the
+ * gateway to the bot's interaction callback arriving back at the emulator's
+ * REST API (both seen as emulator events, with performance.now()). Beside
+ * every bot run the same database work runs once by hand-written SQL
+ * (bench/handWrittenWork.ts), interleaved so both see the same machine noise.
+ */
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { slashCommands } from "../commands/registry.js";
+import { ManualClock } from "../src/clock.js";
+import { CohortRepository } from "../src/db/repositories/CohortRepository.js";
+import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
+import type { Cohort } from "../src/domain/cohort/cohortModel.js";
+import { dayInfo } from "../src/domain/schedule/dayInfo.js";
+import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
+import { PlanService, type CohortContext } from "../src/services/PlanService.js";
+import type { App } from "../src/createApp.js";
+import { randomSource } from "./BenchDataGenerator.js";
+import { benchNow, datasetKey, readManifest } from "./benchDataset.js";
+import type { BenchOptions } from "./benchOptions.js";
+import { measuredCommands, type BenchResult, type BurstResult, type CommandId, type CommandResult } from "./BenchResult.js";
+import type { BenchStore } from "./BenchStore.js";
+import { benchTargetFor } from "./benchTargetFor.js";
+import { BenchWorld, CountingLog } from "./BenchWorld.js";
+import { doneWork, leaderboardWork, todayWork, type DoneInput } from "./handWrittenWork.js";
+import { summarizeTimings } from "./summarizeTimings.js";
+
+const progress = (message: string) => process.stderr.write(`  [measure] ${message}\n`);
+/**
+ * Memory for the progress lines. Anonymous RSS growing while the JS heap does
+ * not is native memory (ICU, SQLite, buffers): how the /done leak through
+ * luxon's zone checks showed up.
+ */
+function memory(): string {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+  const status = fs.existsSync("/proc/self/status") ? fs.readFileSync("/proc/self/status", "utf8") : "";
+  const field = (name: string) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+  return `rss ${mb(usage.rss)} MB (anon ${field("RssAnon")}, file ${field("RssFile")}), heap ${mb(usage.heapUsed)}/${mb(usage.heapTotal)} MB, external ${mb(usage.external)} MB`;
+}
+
+interface Actor {
+  readonly memberId: number;
+  readonly userId: string;
+  /** Items this member has not done yet, in plan order; /done takes them from the front. */
+  readonly pending: number[];
+}
+
+const leaderboardRegistered = slashCommands.some((command) => command.definition.name === "leaderboard");
+
+class BotMeasurement {
+  private readonly dispatchedAt = new Map<string, { at: number; cpu: NodeJS.CpuUsage }>();
+  private readonly respondedAt = new Map<string, { at: number; cpu: NodeJS.CpuUsage }>();
+  readonly usersServed = new Set<string>();
+  interactions = 0;
+  completionsLogged = 0;
+  sqlCompletionsLogged = 0;
+
+  constructor(
+    private readonly world: BenchWorld,
+    private readonly app: App,
+    private readonly store: BenchStore,
+    private readonly cohort: Cohort,
+    private readonly context: CohortContext,
+    private readonly clock: ManualClock,
+  ) {
+    world.emulator.on("interaction", (event) => this.dispatchedAt.set(event.id, { at: performance.now(), cpu: process.cpuUsage() }));
+    world.emulator.on("interactionResponse", (event) => this.respondedAt.set(event.interactionId, { at: performance.now(), cpu: process.cpuUsage() }));
+  }
+
+  /**
+   * One command through Discord; resolves once the reply is complete with dispatch → callback in ms,
+   * and the CPU time the process spent meanwhile (bot and emulator: on a busy machine, the part of the
+   * latency that is this process's own work rather than waiting for a core).
+   */
+  async runBot(command: CommandId, actor: Actor): Promise<{ ms: number; cpuMs: number }> {
+    this.interactions += 1;
+    this.usersServed.add(actor.userId);
+    if (command.startsWith("leaderboard") && !leaderboardRegistered) return this.runLeaderboardService(command, actor);
+    const period = command === "leaderboardAll" ? { period: "all" } : {};
+    const item = command === "done" ? this.takePending(actor) : null;
+    const name = command.startsWith("leaderboard") ? "leaderboard" : command;
+    const handle = this.world.emulator.runCommand({
+      guildId: this.world.guild.id,
+      channelId: this.world.channel.id,
+      userId: actor.userId,
+      name,
+      options: item === null ? period : { item: String(item) },
+    });
+    const response = await handle.response({ timeoutMs: 15_000 });
+    const message = await handle.final({ timeoutMs: 15_000 });
+    // Error replies (UserError or the generic one) are plain text; every success here has an embed.
+    const expectEphemeral = name !== "leaderboard";
+    if (message.embeds.length === 0 || response.ephemeral !== expectEphemeral) {
+      throw new Error(`/${name} by member ${actor.memberId} did not succeed: ${JSON.stringify(message.content).slice(0, 300)}`);
+    }
+    if (item !== null) this.completionsLogged += 1;
+    const dispatched = this.dispatchedAt.get(handle.id);
+    const responded = this.respondedAt.get(handle.id);
+    this.dispatchedAt.delete(handle.id);
+    this.respondedAt.delete(handle.id);
+    if (dispatched === undefined || responded === undefined) throw new Error(`no timing events for interaction ${handle.id}`);
+    const cpuMicros = responded.cpu.user + responded.cpu.system - (dispatched.cpu.user + dispatched.cpu.system);
+    return { ms: responded.at - dispatched.at, cpuMs: cpuMicros / 1000 };
+  }
+
+  /** Until the bot has /leaderboard: the service method it will call, timed directly (no Discord). */
+  private async runLeaderboardService(command: CommandId, actor: Actor): Promise<{ ms: number; cpuMs: number }> {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await this.app.services.study.leaderboard({
+      guildId: this.world.guild.id,
+      userId: actor.userId,
+      cohort: null,
+      now: this.clock.now(),
+      period: command === "leaderboardAll" ? "all" : "week",
+    });
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+  }
+
+  /** The same database work, hand-written, for another member. */
+  async runSql(command: CommandId, actor: Actor): Promise<number> {
+    const guildId = this.world.guild.id;
+    if (command === "done") {
+      const done = this.doneInputFor(this.takePending(actor));
+      const started = performance.now();
+      await doneWork(this.store.sql, guildId, actor.userId, done);
+      this.sqlCompletionsLogged += 1;
+      return performance.now() - started;
+    }
+    const weekNumber = command === "leaderboardWeek" ? Math.max(1, dayInfo(this.cohort.settings, this.clock.now()).weekNumber) : null;
+    const started = performance.now();
+    if (command === "today") await todayWork(this.store.sql, guildId, actor.userId);
+    else await leaderboardWork(this.store.sql, guildId, actor.userId, weekNumber);
+    return performance.now() - started;
+  }
+
+  private takePending(actor: Actor): number {
+    const item = actor.pending.shift();
+    if (item === undefined) throw new Error(`member ${actor.memberId} has done every item; lower --runs or raise --actors`);
+    return item;
+  }
+
+  /** Computed as StudyService.complete does; pure computation, so outside the timed part. */
+  private doneInputFor(itemId: number): DoneInput {
+    const item = this.context.itemsById.get(itemId);
+    if (item === undefined) throw new Error(`item ${itemId} is not in the curriculum`);
+    const now = this.clock.now();
+    const score = pointsForCompletion(item, now, this.context.plan.assignedDateByItemId.get(itemId) ?? null, this.cohort.settings.timeZone);
+    return { itemId, completedAt: now.getTime(), weekNumber: Math.max(0, dayInfo(this.cohort.settings, now).weekNumber), points: score.points, onTime: score.onTime };
+  }
+}
+
+function shuffled(count: number, seed: number): number[] {
+  const random = randomSource(seed);
+  const order = Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
+  }
+  return order;
+}
+
+/** Items in the order members work through them: assigned ones by day, then the rest; references earn nothing, so never "done" here. */
+function itemsInPlanOrder(context: CohortContext): number[] {
+  const items = [...context.itemsById.values()].filter((item) => item.kind !== "Reference");
+  const dateOf = (id: number) => context.plan.assignedDateByItemId.get(id) ?? "9999-12-31";
+  return items.sort((a, b) => dateOf(a.id).localeCompare(dateOf(b.id)) || a.position - b.position).map((item) => item.id);
+}
+
+type Samples = Record<CommandId, { bot: number[]; cpu: number[]; sql: number[] }>;
+
+/** Sequential runs: every round runs each command once through the bot and once by hand-written SQL, each by another member. */
+async function runRounds(bench: BotMeasurement, actors: readonly Actor[], options: BenchOptions, clock: ManualClock, label: string): Promise<Samples> {
+  const botOrder = shuffled(actors.length, options.seed + 11);
+  const sqlOrder = shuffled(actors.length, options.seed + 23);
+  const samples = Object.fromEntries(measuredCommands.map(({ id }) => [id, { bot: [], cpu: [], sql: [] }])) as unknown as Samples;
+  const rounds = options.warmup + options.runs;
+  let turn = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const { id } of measuredCommands) {
+      const botActor = actors[botOrder[turn % actors.length] ?? 0];
+      const sqlActor = actors[sqlOrder[turn % actors.length] ?? 0];
+      turn += 1;
+      if (botActor === undefined || sqlActor === undefined) throw new Error("no actors");
+      const bot = await bench.runBot(id, botActor);
+      const sqlMs = await bench.runSql(id, sqlActor);
+      if (round >= options.warmup) {
+        samples[id].bot.push(bot.ms);
+        samples[id].cpu.push(bot.cpuMs);
+        samples[id].sql.push(sqlMs);
+      }
+    }
+    clock.advance(1_000);
+    if ((round + 1) % 50 === 0 || round + 1 === rounds) progress(`${label}: round ${round + 1}/${rounds}${round < options.warmup ? " (warm-up)" : ""}; ${memory()}`);
+  }
+  return samples;
+}
+
+/** Throughput: many interactions in flight at once, mixed roughly as members use the bot. */
+async function runBurst(bench: BotMeasurement, actors: readonly Actor[], options: BenchOptions, label: string): Promise<BurstResult> {
+  const mix: CommandId[] = ["today", "today", "done", "leaderboardWeek", "today", "done", "leaderboardAll", "today", "done", "leaderboardWeek"];
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency, options.burst) }, async () => {
+      while (next < options.burst) {
+        const index = next++;
+        const actor = actors[(index * 37) % actors.length];
+        if (actor === undefined) throw new Error("no actors");
+        latencies.push((await bench.runBot(mix[index % mix.length] ?? "today", actor)).ms);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const burst = { interactions: options.burst, concurrency: options.concurrency, seconds, perSecond: options.burst / seconds, latency: summarizeTimings(latencies) };
+  progress(`${label}: burst of ${options.burst} at concurrency ${options.concurrency}: ${burst.perSecond.toFixed(0)} interactions/s`);
+  return burst;
+}
+
+async function measure(options: BenchOptions, database: string): Promise<BenchResult> {
+  const target = benchTargetFor(database);
+  const manifest = readManifest(target.manifestFile);
+  if (manifest === null || manifest.key !== datasetKey(options, target.provider)) {
+    throw new Error(`no data set for these options at ${target.manifestFile}: run it through npm run bench, which prepares it first`);
+  }
+  const world = await BenchWorld.start();
+  let store: BenchStore | null = null;
+  try {
+    const userIds = world.addMembers(manifest.actorMemberIds.length);
+    const url = await target.createRunCopy();
+    store = await target.openStore(url);
+    const userIdByMemberId = new Map(manifest.actorMemberIds.map((memberId, index) => [memberId, userIds[index] ?? ""]));
+    await store.assignDiscordIds(manifest.cohortId, world.guild.id, world.channel.id, userIdByMemberId);
+    const alreadyDone = await store.completedItemIds(manifest.actorMemberIds);
+
+    const clock = new ManualClock(benchNow);
+    const log = new CountingLog();
+    progress(`before the bot starts: ${memory()}`);
+    const app = await world.startBot(url, clock, log.logger);
+    progress(`bot connected: ${memory()}`);
+    const cohort = await new CohortRepository(app.database.prisma).findById(manifest.cohortId);
+    if (cohort === null) throw new Error(`cohort ${manifest.cohortId} is missing from the data set`);
+    const context = await new PlanService(new CurriculumRepository(app.database.prisma)).contextFor(cohort);
+    const planOrder = itemsInPlanOrder(context);
+    const actors: Actor[] = manifest.actorMemberIds.map((memberId) => ({
+      memberId,
+      userId: userIdByMemberId.get(memberId) ?? "",
+      pending: planOrder.filter((itemId) => !(alreadyDone.get(memberId)?.has(itemId) ?? false)),
+    }));
+    const bench = new BotMeasurement(world, app, store, cohort, context, clock);
+
+    let servingRssMax = 0;
+    const sampler = setInterval(() => {
+      servingRssMax = Math.max(servingRssMax, process.memoryUsage.rss());
+    }, 100);
+    const servingStarted = performance.now();
+
+    const samples = await runRounds(bench, actors, options, clock, target.label);
+    const burst = options.burst > 0 ? await runBurst(bench, actors, options, target.label) : null;
+    const servingSeconds = (performance.now() - servingStarted) / 1000;
+    progress(`after serving: ${memory()}`);
+    clearInterval(sampler);
+    servingRssMax = Math.max(servingRssMax, process.memoryUsage.rss());
+
+    // Every /done was recorded exactly once: nothing lost, nothing doubled.
+    const completionsAfter = await store.countCompletions(manifest.cohortId);
+    const expected = manifest.completions + bench.completionsLogged + bench.sqlCompletionsLogged;
+    if (completionsAfter !== expected) throw new Error(`${completionsAfter} completions after the run, expected ${expected}`);
+
+    const commands: CommandResult[] = measuredCommands.map(({ id }) => ({
+      id,
+      bot: summarizeTimings(samples[id].bot),
+      botCpu: summarizeTimings(samples[id].cpu),
+      sql: summarizeTimings(samples[id].sql),
+      via: id.startsWith("leaderboard") && !leaderboardRegistered ? "service" : "discord",
+    }));
+    await world.stopBot();
+    return {
+      database: target.provider === "sqlite" ? "sqlite" : database.replace(/\/\/[^@/]*@/, "//"),
+      label: target.label,
+      commands,
+      // ru_maxrss: the kernel's high-water mark of this process (VmHWM), in kilobytes.
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      servingRssMaxBytes: servingRssMax,
+      burst,
+      dataset: {
+        cohorts: 1,
+        members: manifest.members,
+        activeMembers: manifest.activeMembers,
+        completionsBefore: manifest.completions,
+        completionsAfter,
+        weeklyScores: manifest.weeklyScores,
+      },
+      served: { interactions: bench.interactions, members: bench.usersServed.size, seconds: servingSeconds },
+      pinnedCpu: process.env.BENCH_PINNED_CPU ?? null,
+      logLines: log.lines,
+      logProblems: log.problems,
+    };
+  } finally {
+    await store?.close();
+    await world.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? "{}") as BenchOptions;
+  const database = process.argv[3] ?? "sqlite";
+  const resultFile = process.argv[4];
+  if (resultFile === undefined) throw new Error("usage: measureBot.ts <options JSON> <database> <result file>");
+  const result = await measure(options, database);
+  fs.writeFileSync(resultFile, JSON.stringify(result, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`measure failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { measuredCommands, type BenchResult } from "./BenchResult.js";
+import type { BenchOptions } from "./benchOptions.js";
+
+export interface RunContext {
+  readonly options: BenchOptions;
+  readonly date: Date;
+  readonly machine: string;
+  /** 1-minute load average when the run started: a busy machine makes the numbers noisy. */
+  readonly loadAverage: number;
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "—" : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+const count = (value: number) => value.toLocaleString("en");
+
+/** The results as Markdown: one table per database, then memory and throughput. */
+export function renderResults(results: readonly BenchResult[], run: RunContext): string {
+  const { options } = run;
+  const first = results[0];
+  const lines: string[] = [
+    "# Benchmark results",
+    "",
+    `\`npm run bench\` — ${run.date.toISOString().slice(0, 16).replace("T", " ")} UTC, ${run.machine}, Node ${process.versions.node}, ` +
+      `load average ${run.loadAverage.toFixed(2)} at the start.`,
+    "",
+    first === undefined
+      ? ""
+      : `One cohort of ${count(first.dataset.members)} members (${count(first.dataset.activeMembers)} active) with ${count(first.dataset.completionsBefore)} completions ` +
+        `and ${count(first.dataset.weeklyScores)} weekly scores; ${count(options.runs)} measured runs per command after ${count(options.warmup)} warm-up runs, ` +
+        `sequential, by ${count(options.actors)} different members in turn. **p50/p99**: the interaction dispatched by the Discord emulator → the bot's ` +
+        "interaction callback arriving back at it (the real bot: createApp + discord.js, logged in to src/emulator). " +
+        "**SQL p50**: the same database work as hand-written SQL on the same database (bench/handWrittenWork.ts), run between the bot's runs; " +
+        "**ratio** = p50 ÷ SQL p50.",
+    "",
+  ];
+  for (const result of results) {
+    lines.push(`## ${result.label}`, "");
+    lines.push("| command | p50 | p99 | SQL p50 | ratio | goal |", "|---|---:|---:|---:|---:|---|");
+    for (const command of measuredCommands) {
+      const measured = result.commands.find((entry) => entry.id === command.id);
+      if (measured === undefined) continue;
+      const goal =
+        command.goalP99Ms === null ? "—" : `p99 < ${command.goalP99Ms} ms: ${measured.bot.p99 < command.goalP99Ms ? "**met**" : "**missed**"}`;
+      const label = measured.via === "service" ? `${command.label} ¹` : command.label;
+      lines.push(`| ${label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`);
+    }
+    lines.push("");
+    if (result.commands.some((entry) => entry.via === "service")) {
+      lines.push("¹ The bot has no `/leaderboard` command yet: timed as a direct call of StudyService.leaderboard (no Discord round trip).", "");
+    }
+    lines.push(
+      `- **CPU time per interaction** (p50 / p99; bot and emulator, the part of the latency that is this process's own work): ` +
+        result.commands
+          .map((entry) => `${measuredCommands.find((command) => command.id === entry.id)?.label ?? entry.id} ${ms(entry.botCpu.p50)} / ${ms(entry.botCpu.p99)}`)
+          .join(", ") +
+        ".",
+    );
+    lines.push(
+      `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the measuring process: bot, discord.js and the in-process emulator; ` +
+        `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving).`,
+    );
+    lines.push(
+      `- **Served by one process**: ${result.dataset.cohorts} cohort, ${count(result.dataset.members)} members; ${count(result.served.members)} of them sent ` +
+        `${count(result.served.interactions)} interactions in ${result.served.seconds.toFixed(0)} s; every \`/done\` recorded exactly once ` +
+        `(${count(result.dataset.completionsAfter)} completions after the run).`,
+    );
+    if (result.burst !== null) {
+      lines.push(
+        `- **Throughput**: ${count(result.burst.interactions)} mixed interactions with ${result.burst.concurrency} in flight: ` +
+          `${result.burst.perSecond.toFixed(0)} interactions/s (p50 ${ms(result.burst.latency.p50)}, p99 ${ms(result.burst.latency.p99)} under that load).`,
+      );
+    }
+    lines.push(`- Measuring process ${result.pinnedCpu === null ? "not pinned" : `pinned to CPU ${result.pinnedCpu} (taskset)`}; scheduler cron off; logs at info level, JSON, discarded.`);
+    if (result.logProblems.length > 0) lines.push(`- ⚠ The bot logged ${result.logProblems.length} warning(s)/error(s); first: \`${result.logProblems[0]?.slice(0, 200) ?? ""}\``);
+    lines.push("");
+  }
+  return lines.join("\n");
+}

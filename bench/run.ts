@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the bot's latency for /today, /done and /leaderboard on
+ * one cohort of 10,000 members with 1,000,000 completions, beside the same
+ * database work done by hand-written SQL. See benchUsage for the options.
+ *
+ * Each database target runs in two child processes: one builds (or reuses)
+ * the data set, one measures. A process of its own per measurement keeps
+ * the data generation out of the reported peak memory and lets each
+ * database report its own.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseDatabaseUrl } from "../src/db/parseDatabaseUrl.js";
+import { BenchUsageError, benchUsage, parseBenchOptions, type BenchOptions } from "./benchOptions.js";
+import type { BenchResult } from "./BenchResult.js";
+import { benchCacheDir, BenchTargetError, benchTargetFor } from "./benchTargetFor.js";
+import { renderResults } from "./renderResults.js";
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.dirname(benchDir);
+
+/** The first CPU this process may run on (a container may not allow CPU 0), when taskset can pin to it. */
+function cpuToPinTo(): string | null {
+  const hasTaskset = (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && fs.existsSync(path.join(dir, "taskset")));
+  if (!hasTaskset) return null;
+  const status = fs.existsSync("/proc/self/status") ? fs.readFileSync("/proc/self/status", "utf8") : "";
+  return /Cpus_allowed_list:\s*(\d+)/.exec(status)?.[1] ?? "0";
+}
+
+/** Runs a bench script under tsx in a child process; rejects when it fails. */
+function runChild(script: string, args: readonly string[], pinToCpu: string | null): Promise<void> {
+  const node = [process.execPath, "--import", "tsx", path.join(benchDir, script), ...args];
+  const [command, ...commandArgs] = pinToCpu === null ? node : ["taskset", "-c", pinToCpu, ...node];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command ?? process.execPath, commandArgs, {
+      cwd: projectRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...(pinToCpu === null ? {} : { BENCH_PINNED_CPU: pinToCpu }) },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${script} failed (${signal === null ? `exit code ${code}` : `signal ${signal}`})`)),
+    );
+  });
+}
+
+/** PostgreSQL is measured only when the bot itself can run on it (src/db/parseDatabaseUrl.ts accepts the URL). */
+function checkBotSupports(database: string): void {
+  if (database === "sqlite") return;
+  try {
+    parseDatabaseUrl(database);
+  } catch (error) {
+    throw new BenchTargetError(`The bot cannot run on ${database.replace(/\/\/[^@/]*@/, "//")} yet: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function main(options: BenchOptions): Promise<void> {
+  for (const database of options.databases) {
+    checkBotSupports(database);
+    benchTargetFor(database);
+  }
+  const pinToCpu = options.pinToOneCore ? cpuToPinTo() : null;
+  const startedAt = new Date();
+  const loadAverage = os.loadavg()[0] ?? 0;
+  const results: BenchResult[] = [];
+  const serialized = JSON.stringify(options);
+  for (const database of options.databases) {
+    const label = benchTargetFor(database).label;
+    process.stderr.write(`${label}: preparing the data set (cached in ${benchCacheDir})\n`);
+    await runChild("prepareDataset.ts", [serialized, database], null);
+    process.stderr.write(`${label}: measuring${pinToCpu === null ? "" : ` (pinned to CPU ${pinToCpu})`}\n`);
+    const resultFile = path.join(benchCacheDir, `result-${process.pid}-${results.length}.json`);
+    await runChild("measureBot.ts", [serialized, database, resultFile], pinToCpu);
+    results.push(JSON.parse(fs.readFileSync(resultFile, "utf8")) as BenchResult);
+    fs.rmSync(resultFile, { force: true });
+  }
+  const markdown = renderResults(results, {
+    options,
+    date: startedAt,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}`,
+    loadAverage,
+  });
+  process.stdout.write(`\n${markdown}\n`);
+  const resultsFile = path.resolve(projectRoot, options.resultsFile);
+  fs.writeFileSync(resultsFile, `${markdown}\n`);
+  process.stderr.write(`Written to ${path.relative(projectRoot, resultsFile)}\n`);
+}
+
+let options: BenchOptions | "help";
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof BenchUsageError)) throw error;
+  process.stderr.write(`${error.message}\n\n${benchUsage}`);
+  process.exit(2);
+}
+if (options === "help") {
+  process.stdout.write(benchUsage);
+} else {
+  main(options).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof BenchTargetError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
