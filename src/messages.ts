@@ -58,7 +58,7 @@ export const messages = {
     paused: (name: string) => `**${name}** is paused: no posts and no reminders until you run \`/cohort resume\`.`,
     resumed: (name: string) => `**${name}** is running again: posts and reminders are back on.`,
     ended: (name: string) =>
-      `**${name}** has ended: no more posts, reminders or new members. Members keep their history and points.`,
+      `**${name}** has ended: its closing post with the final leaderboard goes out if it has not yet, then no more posts, reminders or new members. Members keep their history and points.`,
     pausedNote: "Paused: nothing is posted and no reminders are sent until `/cohort resume`.",
     endedNote: "Ended: the cohort posts nothing more.",
     channelProblem: (problem: string) =>

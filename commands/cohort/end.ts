@@ -8,7 +8,7 @@ import { renderCohortStatus } from "../../src/discord/render/renderCohortAdmin.j
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
   name: "end",
-  description: "End a cohort for good: no more posts, reminders or new members",
+  description: "End a cohort for good: a closing leaderboard post, then no more posts or reminders",
   options: [cohortOption(true, "The cohort")],
 } as const satisfies SubcommandDefinition;
 
