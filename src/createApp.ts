@@ -59,7 +59,9 @@ export interface App {
  * dependencies explicitly. Nothing connects until start().
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const logger = overrides.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+  const baseLogger = overrides.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
+  // Each shard process logs which shard it is, so the processes' lines can be told apart.
+  const logger = config.shard === undefined ? baseLogger : baseLogger.child({ shard: config.shard.id });
   const clock = overrides.clock ?? systemClock;
   const paths = projectPaths();
   const database = await openDatabase({ url: config.databaseUrl, migrationsDir: paths.migrationsDir, logger });
@@ -80,6 +82,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     guildId: config.discordGuildId,
     definitions: slashCommands.map((command) => command.definition),
     logger,
+    shard: config.shard,
+    // A sharded bot's manager registers the commands once, before the shards start.
+    registerCommands: config.shard === undefined,
   });
 
   const plans = new PlanService(curriculumRepository);
@@ -113,6 +118,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     logger: logger.child({ component: "scheduler" }),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
+    // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
+    // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.
+    ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),
   });
 
   const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, clock, logger });

@@ -1,7 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
+import type { AppOverrides } from "./createApp.js";
 import { defaultHealthFile, writeHeartbeat } from "./health/healthFile.js";
 
 const heartbeatEveryMs = 30_000;
+/** The scheduler's tick under the test clock: the clock jumps, so follow it promptly. */
+const testClockTickCron = "* * * * * *";
 
 async function main(): Promise<number> {
   let config;
@@ -15,25 +20,78 @@ async function main(): Promise<number> {
     throw error;
   }
   if (config.discordToken === undefined) return runPlayground(config);
+  if (config.shardCount !== undefined) return runShards(config);
+  return runBot(config);
+}
+
+/** One bot process: every guild (no SHARD_COUNT), or one shard started by the ShardingManager. */
+async function runBot(config: Config): Promise<number> {
   const { createApp } = await import("./createApp.js");
-  const app = await createApp(config);
+  const app = await createApp(config, testClockOverrides(config));
+  if (config.testClockFile !== undefined) {
+    app.logger.warn({ file: config.testClockFile }, "test clock: now is read from COHORT_BOT_TEST_CLOCK_FILE (never set it in production)");
+  }
   const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
   let heartbeat: NodeJS.Timeout | undefined;
-  const shutdown = async (signal: string) => {
-    app.logger.info({ signal }, "shutting down");
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ reason }, "shutting down");
     clearInterval(heartbeat);
     await app.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // A shard whose manager is gone would run on unsupervised: it stops too.
+  if (config.shard !== undefined) process.once("disconnect", () => void shutdown("sharding manager gone"));
   await app.start();
+  // A shard's health is the manager's to report (all shards or none).
+  if (config.shard !== undefined) return 0;
   const beat = () => {
     if (app.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
   };
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);
   return 0;
+}
+
+/** SHARD_COUNT: this process runs discord.js's ShardingManager, which runs this same entry once per shard. */
+async function runShards(config: Config): Promise<number> {
+  const [{ createLogger }, { runShardingManager }] = await Promise.all([
+    import("./logging/createLogger.js"),
+    import("./sharding/runShardingManager.js"),
+  ]);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
+  let heartbeat: NodeJS.Timeout | undefined;
+  let shards: Awaited<ReturnType<typeof runShardingManager>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down every shard");
+    clearInterval(heartbeat);
+    await shards?.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  shards = await runShardingManager({ config, shardFile: fileURLToPath(import.meta.url), execArgv: process.execArgv, logger });
+  const running = shards;
+  const beat = () => {
+    if (running.allReady()) writeHeartbeat(healthFile, new Date());
+  };
+  beat();
+  heartbeat = setInterval(beat, heartbeatEveryMs);
+  return 0;
+}
+
+/** COHORT_BOT_TEST_CLOCK_FILE (tests only): a clock the test moves through a file, followed every second. */
+function testClockOverrides(config: Config): AppOverrides {
+  if (config.testClockFile === undefined) return {};
+  return { clock: new FileClock(config.testClockFile), schedulerTickCron: testClockTickCron };
 }
 
 /** No token: the bot runs against the built-in Discord emulator, driven from a local web page. */

@@ -38,6 +38,21 @@ const environmentSchema = z.object({
     .default("3000")
     .transform(Number)
     .refine((port) => port <= 65_535, { message: "must be a port number from 0 to 65535 (0 picks a free port)" }),
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(auto|[1-9]\d{0,3})$/, "must be a number of shards from 1 to 9999, or auto (the count Discord recommends)")
+    .transform((value): number | "auto" => (value === "auto" ? "auto" : Number(value)))
+    .optional(),
+  // Set by discord.js's ShardingManager in the shard processes it starts (with SHARD_COUNT as a number).
+  SHARDING_MANAGER: z.string().optional(),
+  SHARDS: z.string().trim().regex(/^\d+$/, "must be a shard id (set by discord.js's ShardingManager)").transform(Number).optional(),
+  COHORT_BOT_TEST_CLOCK_FILE: z
+    .string()
+    .trim()
+    .refine((file) => path.isAbsolute(file), { message: "must be an absolute path (a test-only setting: the bot's clock read from that file)" })
+    .optional(),
   PLAYGROUND_DATABASE_URL: z
     .string()
     .trim()
@@ -59,6 +74,25 @@ export interface Config {
   readonly playgroundDatabaseUrl: string;
   /** The playground logs only warnings unless LOG_LEVEL is set, so its address stays readable. */
   readonly playgroundLogLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
+  /**
+   * SHARD_COUNT: run discord.js's ShardingManager with this many shard
+   * processes ("auto": as many as Discord recommends); undefined runs the bot
+   * in this one process.
+   */
+  readonly shardCount: number | "auto" | undefined;
+  /** In a shard process started by the ShardingManager: which shard this is, of how many. */
+  readonly shard: ShardIdentity | undefined;
+  /**
+   * COHORT_BOT_TEST_CLOCK_FILE, for tests that run the bot as separate
+   * processes: "now" is the ISO instant written in this file, and the
+   * scheduler ticks every second to follow it. Never set in production.
+   */
+  readonly testClockFile: string | undefined;
+}
+
+export interface ShardIdentity {
+  readonly id: number;
+  readonly count: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +120,10 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       "PLAYGROUND_DATABASE_URL must name a different file than DATABASE_URL (the playground's demo data never goes into the bot's database)",
     ]);
   }
+  const shard = shardIdentity(env);
+  if (env.SHARD_COUNT !== undefined && env.DISCORD_TOKEN === undefined) {
+    throw new ConfigError(["SHARD_COUNT needs DISCORD_TOKEN: without a token the bot runs the local playground, in one process"]);
+  }
   return {
     discordToken: env.DISCORD_TOKEN,
     discordApiUrl: env.DISCORD_API_URL,
@@ -96,7 +134,20 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     playgroundPort: env.PLAYGROUND_PORT,
     playgroundDatabaseUrl: env.PLAYGROUND_DATABASE_URL,
     playgroundLogLevel: present.LOG_LEVEL === undefined ? "warn" : env.LOG_LEVEL,
+    shardCount: shard === undefined ? env.SHARD_COUNT : undefined,
+    shard,
+    testClockFile: env.COHORT_BOT_TEST_CLOCK_FILE,
   };
+}
+
+/** A process the ShardingManager started has SHARDING_MANAGER=true, its id in SHARDS and the total in SHARD_COUNT. */
+function shardIdentity(env: z.infer<typeof environmentSchema>): ShardIdentity | undefined {
+  if (env.SHARDING_MANAGER !== "true" || env.SHARDS === undefined) return undefined;
+  const count = env.SHARD_COUNT;
+  if (typeof count !== "number" || env.SHARDS >= count) {
+    throw new ConfigError([`SHARDS and SHARD_COUNT must name one of the shards (got shard ${env.SHARDS} of ${String(count)}); they are set by discord.js's ShardingManager`]);
+  }
+  return { id: env.SHARDS, count };
 }
 
 function sameSqliteFile(first: string, second: string): boolean {

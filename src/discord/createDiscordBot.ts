@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import type { ShardIdentity } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
 import type { InteractionRouter } from "./InteractionRouter.js";
@@ -10,22 +11,30 @@ export interface DiscordBotOptions {
   readonly guildId: string | undefined;
   readonly definitions: readonly CommandDefinition[];
   readonly logger: Logger;
+  /** The one shard this process runs (under discord.js's ShardingManager); undefined: all guilds, one connection. */
+  readonly shard?: ShardIdentity | undefined;
+  /** Whether start() registers the slash commands; a sharded bot's manager does that once for all shards. */
+  readonly registerCommands: boolean;
 }
 
 export interface DiscordBot {
   readonly client: Client;
-  /** Logs in, waits until ready, and registers commands if they changed. */
+  /** Logs in, waits until ready, and registers commands if they changed (when registerCommands). */
   start(router: InteractionRouter): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: options.apiUrl },
-    // No message the bot sends may ping anyone, whatever text it carries.
-    allowedMentions: { parse: [], repliedUser: false },
-  });
+  const build = () =>
+    new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: options.apiUrl },
+      // No message the bot sends may ping anyone, whatever text it carries.
+      allowedMentions: { parse: [], repliedUser: false },
+      shards: [options.shard?.id ?? 0],
+      shardCount: options.shard?.count ?? 1,
+    });
+  const client = options.shard === undefined ? withoutShardCountVariable(build) : build();
   const logger = options.logger.child({ component: "discord" });
   return {
     client,
@@ -39,10 +48,27 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await client.login(options.token);
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
+      if (!options.registerCommands) return;
       await syncCommands({ token: options.token, apiUrl: options.apiUrl, guildId: options.guildId }, options.definitions, logger);
     },
     async stop() {
       await client.destroy();
     },
   };
+}
+
+/**
+ * discord.js's Client reads SHARD_COUNT from the environment when its own
+ * shardCount option is the default 1; outside a shard process that variable
+ * is our setting (maybe "auto", e.g. for the CLI run beside a sharded bot),
+ * which the client would refuse. Hidden only while the client is built.
+ */
+function withoutShardCountVariable<T>(build: () => T): T {
+  const saved = process.env.SHARD_COUNT;
+  delete process.env.SHARD_COUNT;
+  try {
+    return build();
+  } finally {
+    if (saved !== undefined) process.env.SHARD_COUNT = saved;
+  }
 }

@@ -33,6 +33,11 @@
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
  *   dropGatewayConnections() (network cut → RESUME with replay).
+ * Sharding: GET /gateway/bot recommends `recommendedShards` (start option, default 1) with
+ *   `maxConcurrency`; IDENTIFY with shard [id, count] gets only the guilds where
+ *   (guild_id >> 22) % count === id, and each guild's events (interactions included) go to the
+ *   sessions of that shard only; DMs go to shard 0. Several sessions on the same shard all get
+ *   its events, as on Discord (two copies of a bot both answer).
  * Events (emu.on): message, messageUpdate, messageDelete, interaction, interactionResponse,
  *   interactionFailed, request.
  * Discord rules enforced: bot token on REST (401); per-channel permissions (50001 Missing Access
@@ -97,6 +102,7 @@ export type { EmulatorAttachment, EmulatorMessage } from "./MessageService.js";
 export type { RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 export type { EmulatorLogger } from "./emulatorLogger.js";
 export { EmulatorUsageError } from "./EmulatorUsageError.js";
+export { shardFor } from "./EmulatorGateway.js";
 
 export interface DiscordEmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -114,6 +120,10 @@ export interface DiscordEmulatorOptions {
   interactionTokenLifetimeMs?: number | undefined;
   /** How long `enforce_nonce` remembers a nonce (Discord: "a few minutes"). */
   nonceWindowMs?: number | undefined;
+  /** The shard count GET /gateway/bot recommends (default 1); what `totalShards: "auto"` spawns. */
+  recommendedShards?: number | undefined;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency`: shards that may identify per 5 s (default 1). */
+  maxConcurrency?: number | undefined;
 }
 
 export interface EmulatorGuild {
@@ -277,6 +287,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       interactions: this.interactions,
       applicationId: this.applicationId,
       gatewayUrl: () => this.gatewayUrl,
+      sharding: { recommendedShards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 },
       onInteractionCallback: (record, callback) => this.emitInteractionResponse(record, callback),
     };
     this.router = new RestRouter({

@@ -15,6 +15,8 @@ export interface EmulatorContext {
   applicationId: string;
   /** e.g. `ws://127.0.0.1:PORT` */
   gatewayUrl(): string;
+  /** What GET /gateway/bot recommends: the shard count and how many shards may identify per 5 seconds. */
+  sharding: { recommendedShards: number; maxConcurrency: number };
   onInteractionCallback(record: InteractionRecord, callback: InteractionCallbackRecord): void;
 }
 

@@ -13,8 +13,8 @@ export function applicationRoutes(context: EmulatorContext): RestRoute[] {
 
   const gatewayBot = (): APIGatewayBotInfo => ({
     url: context.gatewayUrl(),
-    shards: 1,
-    session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+    shards: context.sharding.recommendedShards,
+    session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: context.sharding.maxConcurrency },
   });
 
   const application = (): APIApplication => ({

@@ -1,0 +1,23 @@
+import type { Config } from "../config/loadConfig.js";
+import { openDatabase } from "../db/openDatabase.js";
+import { readSeedDocuments } from "../db/readSeedDocuments.js";
+import { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import type { Logger } from "../logging/createLogger.js";
+import { projectPaths } from "../projectPaths.js";
+import { CurriculumService } from "../services/CurriculumService.js";
+
+/**
+ * What a sharded bot does once before its shards start: migrate the database
+ * and import the built-in curricula. The shards repeat both on start (a no-op
+ * by then), but do not race each other to create the first rows.
+ */
+export async function prepareDeployment(config: Config, logger: Logger): Promise<void> {
+  const paths = projectPaths();
+  const database = await openDatabase({ url: config.databaseUrl, migrationsDir: paths.migrationsDir, logger });
+  try {
+    const curricula = new CurriculumService(new CurriculumRepository(database.prisma), logger.child({ component: "curricula" }));
+    await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
+  } finally {
+    await database.close();
+  }
+}

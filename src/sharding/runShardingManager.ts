@@ -1,0 +1,111 @@
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ShardingManager, type Shard } from "discord.js";
+import { slashCommands } from "../../commands/registry.js";
+import type { Config } from "../config/loadConfig.js";
+import { syncCommands } from "../discord/syncCommands.js";
+import type { Logger } from "../logging/createLogger.js";
+import { fetchGatewayBot } from "./fetchGatewayBot.js";
+import { prepareDeployment } from "./prepareDeployment.js";
+
+/** A shard process may take this long from spawn to connected (it migrates-checks and seeds-checks first). */
+const shardReadyTimeoutMs = 120_000;
+/** Discord allows `max_concurrency` identifies per 5 seconds; a little margin on top. */
+const identifyWindowMs = 5_500;
+/** How long a shard may take to shut down cleanly before it is killed. */
+const shardStopTimeoutMs = 15_000;
+
+export interface ShardingManagerOptions {
+  readonly config: Config;
+  /** The entry script each shard process runs (the bot's own main). */
+  readonly shardFile: string;
+  /** Node options for the shard processes, e.g. tsx's loader when run from source. */
+  readonly execArgv: readonly string[];
+  readonly logger: Logger;
+}
+
+export interface RunningShards {
+  readonly shardCount: number;
+  /** Every shard process is running and connected to Discord. */
+  allReady(): boolean;
+  /** Stops every shard process (each finishes its scheduler tick and closes its database) without restarting them. */
+  stop(): Promise<void>;
+}
+
+/**
+ * SHARD_COUNT set: this process becomes discord.js's ShardingManager. It
+ * migrates the database and registers the commands once, then starts one
+ * process per shard running the normal bot entry; discord.js passes each its
+ * shard in SHARDS / SHARD_COUNT and restarts one that exits.
+ */
+export async function runShardingManager(options: ShardingManagerOptions): Promise<RunningShards> {
+  const { config } = options;
+  const logger = options.logger.child({ component: "shards" });
+  const token = config.discordToken;
+  const wanted = config.shardCount;
+  if (token === undefined || wanted === undefined) throw new Error("runShardingManager needs DISCORD_TOKEN and SHARD_COUNT");
+
+  await prepareDeployment(config, options.logger);
+  await syncCommands(
+    { token, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
+    slashCommands.map((command) => command.definition),
+    options.logger,
+  );
+  const gateway = await fetchGatewayBot(token, config.discordApiUrl);
+  const shardCount = wanted === "auto" ? gateway.shards : wanted;
+  logger.info({ shards: shardCount, requested: wanted, recommended: gateway.shards }, "starting shard processes");
+
+  const manager = new ShardingManager(options.shardFile, {
+    totalShards: shardCount,
+    token,
+    mode: "process",
+    respawn: true,
+    execArgv: [...options.execArgv],
+  });
+  let stopping = false;
+  manager.on("shardCreate", (shard: Shard) => {
+    const log = logger.child({ shard: shard.id });
+    shard.on("spawn", () => log.info({ pid: shard.process?.pid }, "shard process started"));
+    shard.on("ready", () => log.info("shard connected"));
+    shard.on("disconnect", () => log.warn("shard disconnected from Discord"));
+    shard.on("death", () => {
+      if (!stopping) log.warn("shard process exited; discord.js starts it again");
+    });
+    shard.on("error", (error) => log.error({ err: error }, "shard process could not be restarted"));
+  });
+
+  const stop = async () => {
+    stopping = true;
+    // Read by discord.js when a shard exits: nothing is restarted from now on.
+    manager.respawn = false;
+    await Promise.all(manager.shards.map((shard) => stopShard(shard)));
+  };
+  try {
+    await manager.spawn({
+      amount: shardCount,
+      delay: Math.ceil(identifyWindowMs / Math.max(1, gateway.maxConcurrency)),
+      timeout: shardReadyTimeoutMs,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  logger.info({ shards: shardCount }, "all shards connected");
+  return {
+    shardCount,
+    allReady: () => manager.shards.size === shardCount && manager.shards.every((shard) => shard.ready),
+    stop,
+  };
+}
+
+async function stopShard(shard: Shard): Promise<void> {
+  const child = shard.process;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const stopped = await Promise.race([exited.then(() => true), sleep(shardStopTimeoutMs, undefined, { ref: false }).then(() => false)]);
+  if (!stopped) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
