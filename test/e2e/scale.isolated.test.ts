@@ -5,7 +5,7 @@ import { DiscordEmulator, type EmulatorGuild, type EmulatorMessage } from "../..
 import { projectPaths } from "../../src/projectPaths.js";
 import { visibleText } from "../helpers/botHarness.js";
 import { spawnBotProcess, SharedTestClock, type BotProcess, type LogLine } from "../helpers/botProcess.js";
-import { expectedCoursePosts, localStamp, postLabel } from "../helpers/schedulerWorld.js";
+import { chronologicalPosts, expectedCoursePosts, localStamp, postLabel } from "../helpers/schedulerWorld.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
@@ -126,11 +126,14 @@ const isTickAt = (instant: Date) => (line: LogLine) => line.msg === "scheduler t
 
 /** The bot's posts in a channel since `after` (by the shared clock), as "label @ local time". */
 function postsIn(world: World, channelId: string, after: Date): string[] {
-  return world.emulator
-    .channelMessages(channelId)
-    .filter((message: EmulatorMessage) => message.authorId === world.emulator.botUserId)
-    .filter((message) => (world.sentAt.get(message.id)?.getTime() ?? 0) >= after.getTime())
-    .map((message) => `${postLabel(message)} @ ${localStamp(world.sentAt.get(message.id) ?? new Date(0), zone)}`);
+  return chronologicalPosts(
+    world.emulator
+      .channelMessages(channelId)
+      .filter((message: EmulatorMessage) => message.authorId === world.emulator.botUserId)
+      .filter((message) => (world.sentAt.get(message.id)?.getTime() ?? 0) >= after.getTime())
+      .map((message) => ({ label: postLabel(message), at: world.sentAt.get(message.id) ?? new Date(0) })),
+    zone,
+  );
 }
 
 async function checkpointSections(world: World): Promise<{ title: string; weekEnd: number }[]> {
@@ -188,7 +191,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     }
 
     for (const server of servers) {
-      expect(postsIn(world, server.channelId, courseStart)).toEqual(expected.map((post) => `${post.label} @ ${localStamp(post.at, zone)}`));
+      expect(postsIn(world, server.channelId, courseStart)).toEqual(chronologicalPosts(expected, zone));
     }
     const rows = await world.prisma.scheduledPost.findMany();
     expect(rows).toHaveLength(expected.length * servers.length);

@@ -132,6 +132,17 @@ export async function startSchedulerWorld(start: Date, options: { readonly tickC
 }
 
 /** "Mon 2027-03-15 09:00" in `zone`: how a test states an expected local time. */
+/**
+ * "label @ local time" in time order; posts due at the same instant (two
+ * checkpoints on one Friday) may be sent by different processes in either
+ * order, so those are ordered by label.
+ */
+export function chronologicalPosts(posts: readonly { label: string; at: Date }[], zone: string): string[] {
+  return [...posts]
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.label.localeCompare(b.label))
+    .map((post) => `${post.label} @ ${localStamp(post.at, zone)}`);
+}
+
 export function localStamp(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("ccc yyyy-MM-dd HH:mm");
 }
