@@ -3,7 +3,7 @@ import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { plannedPosts } from "../domain/schedule/plannedPosts.js";
-import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlannedPost, type PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlanCurriculum, type PlannedPost, type PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
@@ -98,6 +98,12 @@ export class PostService {
   /** Every post the cohort gets, in the order they fall due. */
   async schedule(cohort: Cohort): Promise<PlannedPost[]> {
     return [...this.postsOf(await this.plans.contextFor(cohort), cohort)];
+  }
+
+  /** The cohort's plan with its posts: the same cached objects the scheduler works from. */
+  async plannedCourse(cohort: Cohort): Promise<{ plan: CohortPlan; curriculum: PlanCurriculum; posts: readonly PlannedPost[] }> {
+    const context = await this.plans.contextFor(cohort);
+    return { plan: context.plan, curriculum: context.planCurriculum, posts: this.postsOf(context, cohort) };
   }
 
   private postsOf(context: CohortContext, cohort: Cohort): readonly PlannedPost[] {
