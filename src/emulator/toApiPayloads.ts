@@ -130,29 +130,9 @@ export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIC
       },
     };
   }
-  if (channel.type === ChannelType.GuildForum) {
-    return {
-      id: channel.id,
-      type: ChannelType.GuildForum,
-      ...guildPart,
-      name: channel.name ?? "",
-      position: channel.position,
-      parent_id: channel.parentId,
-      permission_overwrites: overwrites,
-      nsfw: false,
-      topic: channel.topic,
-      last_message_id: channel.lastMessageId,
-      rate_limit_per_user: 0,
-      flags: NO_CHANNEL_FLAGS,
-      available_tags: [],
-      default_reaction_emoji: null,
-      default_sort_order: null,
-      default_forum_layout: 0,
-    };
-  }
-  return {
+  // Fields text, announcement and forum channels share.
+  const postable = {
     id: channel.id,
-    type: channel.type === ChannelType.GuildAnnouncement ? ChannelType.GuildAnnouncement : ChannelType.GuildText,
     ...guildPart,
     name: channel.name ?? "",
     position: channel.position,
@@ -163,6 +143,20 @@ export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIC
     last_message_id: channel.lastMessageId,
     rate_limit_per_user: 0,
     flags: NO_CHANNEL_FLAGS,
+  };
+  if (channel.type === ChannelType.GuildForum) {
+    return {
+      ...postable,
+      type: ChannelType.GuildForum,
+      available_tags: [],
+      default_reaction_emoji: null,
+      default_sort_order: null,
+      default_forum_layout: 0,
+    };
+  }
+  return {
+    ...postable,
+    type: channel.type === ChannelType.GuildAnnouncement ? ChannelType.GuildAnnouncement : ChannelType.GuildText,
   };
 }
 
