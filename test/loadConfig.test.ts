@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config/loadConfig.js";
-
-function problemsOf(environment: Record<string, string>): string[] {
-  try {
-    loadConfig(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from "../src/config/loadConfig.js";
+import { problemsOf } from "./helpers/configProblems.js";
 
 describe("loadConfig", () => {
   it("uses the documented defaults when nothing is set", () => {

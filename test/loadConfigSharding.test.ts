@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config/loadConfig.js";
+import { loadConfig } from "../src/config/loadConfig.js";
+import { problemsOf } from "./helpers/configProblems.js";
 
 const token = { DISCORD_TOKEN: "abc.def.ghi" };
-
-function problemsOf(environment: Record<string, string>): string[] {
-  try {
-    loadConfig(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe("SHARD_COUNT", () => {
   it("runs one process when unset", () => {
