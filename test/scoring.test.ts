@@ -3,6 +3,7 @@ import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.j
 import { progressBar } from "../src/domain/scoring/progressBar.js";
 import { rankStandings, type StandingEntry } from "../src/domain/scoring/rankStandings.js";
 import { streak } from "../src/domain/scoring/streak.js";
+import { addDays, isoWeekday, localDateOf } from "../src/domain/schedule/localTime.js";
 import { weekWindow } from "../src/domain/scoring/weekWindow.js";
 
 const at = (iso: string): Date => new Date(iso);
@@ -230,6 +231,86 @@ describe("streak", () => {
     expect(streak([at("2027-03-05T10:00:00Z"), at("2027-03-08T10:00:00Z"), at("2027-03-10T10:00:00Z")], thursday, monWedFri)).toBe(3);
     // Tuesday is not a study day for them: a Tuesday completion neither counts nor bridges a missed Wednesday.
     expect(streak([at("2027-03-08T10:00:00Z"), at("2027-03-09T10:00:00Z")], thursday, monWedFri)).toBe(0);
+  });
+});
+
+describe("streak against counting every date", () => {
+  /** The definition, spelled out: every completion's local date, then walk back from today. */
+  function streakByEveryDate(instants: readonly Date[], now: Date, settings: { timeZone: string; studyDays: number[] }): number {
+    const dates = new Set(instants.filter((instant) => instant <= now).map((instant) => localDateOf(instant, settings.timeZone)));
+    if (dates.size === 0) return 0;
+    const earliest = [...dates].sort()[0] ?? "";
+    const isStudyDay = (date: string) => settings.studyDays.includes(isoWeekday(date));
+    const today = localDateOf(now, settings.timeZone);
+    let count = isStudyDay(today) && dates.has(today) ? 1 : 0;
+    for (let date = addDays(today, -1); date >= earliest; date = addDays(date, -1)) {
+      if (!isStudyDay(date)) continue;
+      if (!dates.has(date)) break;
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Small deterministic generator, so a failure names a reproducible case. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+
+  const hour = 3_600_000;
+  // Zones whose offset changes do odd things to local dates near the walk.
+  const cases = [
+    { timeZone: "UTC", now: "2027-03-10T12:00:00Z" },
+    { timeZone: "America/New_York", now: "2027-03-16T03:30:00Z" }, // days after spring forward, evening local
+    { timeZone: "Australia/Sydney", now: "2027-04-06T13:30:00Z" }, // after the April fall-back, just before local midnight
+    { timeZone: "Australia/Lord_Howe", now: "2027-04-05T12:50:00Z" }, // half-hour daylight saving
+    { timeZone: "Asia/Kathmandu", now: "2027-03-10T18:14:00Z" }, // +05:45, a minute before local midnight
+    { timeZone: "America/Sao_Paulo", now: "2018-02-20T02:30:00Z" }, // fell back at local midnight to 23:00 of the day before
+    { timeZone: "America/Sao_Paulo", now: "2017-10-17T02:30:00Z" }, // sprang forward at local midnight: 00:00–01:00 never happened
+    { timeZone: "Pacific/Apia", now: "2012-01-02T10:00:00Z" }, // skipped 2011-12-30 entirely
+    { timeZone: "Antarctica/Casey", now: "2010-03-06T02:00:00Z" }, // +11 → +08 at 02:00: local dates ran backwards into the day before
+  ];
+
+  it.each(cases)("agrees in $timeZone around $now for random histories and study days", ({ timeZone, now }) => {
+    const nowDate = new Date(now);
+    const next = random(timeZone.length * 7919 + nowDate.getTime() / hour);
+    for (let trial = 0; trial < 150; trial++) {
+      const studyDays = [1, 2, 3, 4, 5, 6, 7].filter(() => next() < (trial % 10 === 0 ? 0.2 : 0.8));
+      const instants: Date[] = [];
+      const days = 5 + Math.floor(next() * 40);
+      const perDay = next() < 0.5 ? 0.95 : 0.7;
+      for (let day = 0; day < days; day++) {
+        // Hours after midnight in any zone, a little into the future too (ignored by both).
+        if (next() < perDay) instants.push(new Date(nowDate.getTime() + 2 * hour - day * 24 * hour - Math.floor(next() * 24 * hour)));
+        if (next() < 0.2) instants.push(new Date(nowDate.getTime() - day * 24 * hour - Math.floor(next() * 24 * hour)));
+      }
+      if (next() < 0.3) instants.push(new Date(nowDate.getTime() - 400 * 24 * hour));
+      const shuffled = instants.sort(() => next() - 0.5);
+      const settings = { timeZone, studyDays };
+      expect(streak(shuffled, nowDate, settings), `trial ${trial}: ${JSON.stringify({ studyDays, instants: shuffled })}`).toBe(
+        streakByEveryDate(shuffled, nowDate, settings),
+      );
+    }
+  });
+
+  it("finds a completion whose local date is later than a later completion's (Casey went from 01:59 on 5 March back to 23:00 on the 4th)", () => {
+    const casey = { timeZone: "Antarctica/Casey", studyDays: [1, 2, 3, 4, 5, 6, 7] };
+    const instants = [at("2010-03-04T14:30:00Z"), at("2010-03-04T15:30:00Z")]; // local 5 March 01:30, then 4 March 23:30
+    expect(streak(instants, at("2010-03-05T02:00:00Z"), casey)).toBe(2);
+  });
+
+  it("stops on an empty week of study days", () => {
+    expect(streak([at("2027-03-01T10:00:00Z"), at("2027-03-09T10:00:00Z")], at("2027-03-10T12:00:00Z"), { timeZone: "UTC", studyDays: [] })).toBe(0);
+  });
+
+  it("counts a streak across Samoa's skipped day (2011-12-30 never happened there)", () => {
+    const apia = { timeZone: "Pacific/Apia", studyDays: [1, 2, 3, 4, 5, 6, 7] };
+    // Local Thu 29 Dec 12:00 (UTC-10), then Sat 31 Dec 12:00 (UTC+14), now Sun 1 Jan 12:00.
+    const instants = [at("2011-12-29T22:00:00Z"), at("2011-12-30T22:00:00Z")];
+    expect(streak(instants, at("2011-12-31T22:00:00Z"), apia)).toBe(streakByEveryDate(instants, at("2011-12-31T22:00:00Z"), apia));
   });
 });
 
