@@ -59,12 +59,10 @@ export class CompletionRepository {
    * Returns the stored completion and whether this call created it.
    */
   async record(completion: NewCompletion): Promise<{ created: boolean; completion: CompletionRecord }> {
-    const existing = await this.findOne(completion.memberId, completion.itemId);
-    if (existing !== null) return { created: false, completion: existing };
     return this.writes.run(async () => {
       // One batch transaction: the completion and the member's totals change together or not at all.
-      // INSERT … ON CONFLICT DO NOTHING rather than create(): a duplicate racing in (a double click)
-      // then changes nothing instead of failing and rolling the batch back.
+      // INSERT … ON CONFLICT DO NOTHING rather than create(): a repeat (a double click, a second /done)
+      // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
       const [, inserted] = await this.prisma.$transaction([
         this.lockMember(completion.memberId),
         this.prisma.$executeRaw`
@@ -72,15 +70,15 @@ export class CompletionRepository {
         VALUES (${completion.memberId}, ${completion.itemId}, ${completion.cohortId}, ${completion.completedAt},
                 ${completion.weekNumber}, ${completion.points}, ${completion.onTime})
         ON CONFLICT ("memberId", "itemId") DO NOTHING`,
-        ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber),
+        ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
       ]);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber } };
       }
-      const winner = await this.findOne(completion.memberId, completion.itemId);
-      if (winner === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);
-      return { created: false, completion: winner };
+      const existing = await this.findOne(completion.memberId, completion.itemId);
+      if (existing === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);
+      return { created: false, completion: existing };
     });
   }
 
@@ -92,7 +90,7 @@ export class CompletionRepository {
       const [, deleted] = await this.prisma.$transaction([
         this.lockMember(memberId),
         this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
-        ...this.refreshScores(memberId, cohortId, existing.weekNumber),
+        ...this.refreshScores(memberId, cohortId, existing.weekNumber, "removed"),
       ]);
       return deleted.count === 0 ? null : existing;
     });
@@ -111,9 +109,11 @@ export class CompletionRepository {
   /**
    * Recomputes the member's totals from their completions in single
    * statements, so concurrent changes can never leave a stale sum behind.
+   * Only a removal can leave a week with nothing in it, so only a removal
+   * pays for the statement that drops the week's row.
    */
-  private refreshScores(memberId: number, cohortId: number, weekNumber: number) {
-    return [
+  private refreshScores(memberId: number, cohortId: number, weekNumber: number, change: "added" | "removed") {
+    const refresh = [
       this.prisma.$executeRaw`
       UPDATE "Member" SET
         "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ${memberId}), 0),
@@ -125,10 +125,14 @@ export class CompletionRepository {
       FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0
       HAVING COUNT(*) > 0
       ON CONFLICT ("memberId", "weekNumber") DO UPDATE SET "points" = excluded."points", "reachedAt" = excluded."reachedAt"`,
+    ];
+    if (change === "added") return refresh;
+    return [
+      ...refresh,
       this.prisma.$executeRaw`
       DELETE FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber}
         AND NOT EXISTS (SELECT 1 FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0)`,
-    ] as const;
+    ];
   }
 
   /** Top of the all-time board, active members only, ties by who got there first. */
