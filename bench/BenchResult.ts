@@ -14,12 +14,8 @@ export interface CommandResult {
   readonly id: CommandId;
   /** Interaction dispatched by the emulator → the bot's callback arriving back at it. */
   readonly bot: TimingSummary;
-  /** CPU time of the measuring process (bot and emulator) over the same span: robust to a busy machine. */
-  readonly botCpu: TimingSummary;
   /** The same database work by hand-written SQL on the same database. */
   readonly sql: TimingSummary;
-  /** "discord" normally; "service" when the bot has no such command yet and the service method was timed instead. */
-  readonly via: "discord" | "service";
 }
 
 export interface BurstResult {
@@ -36,10 +32,12 @@ export interface BenchResult {
   readonly database: string;
   readonly label: string;
   readonly commands: readonly CommandResult[];
-  /** VmHWM: the measuring process's peak resident memory (bot, discord.js and the emulator together). */
+  /** VmHWM: the bot process's peak resident memory (createApp, discord.js, Prisma; no emulator). */
   readonly peakRssBytes: number;
-  /** Highest RSS sampled every 100 ms while the bot served interactions. */
+  /** The bot process's highest RSS sampled every 100 ms while it served interactions. */
   readonly servingRssMaxBytes: number;
+  /** The bot process's CPU time over the sequential rounds, per interaction. */
+  readonly cpuMsPerInteraction: number;
   readonly burst: BurstResult | null;
   readonly dataset: {
     readonly cohorts: number;
@@ -49,9 +47,10 @@ export interface BenchResult {
     readonly completionsAfter: number;
     readonly weeklyScores: number;
   };
-  /** Interactions the bot answered in this process, and distinct members who sent them. */
+  /** Interactions the bot process answered, and distinct members who sent them. */
   readonly served: { readonly interactions: number; readonly members: number; readonly seconds: number };
-  readonly pinnedCpu: string | null;
+  /** Where the bot process and the measuring process (emulator, hand-written SQL) were pinned; null when not. */
+  readonly pinnedCpus: { readonly bot: string | null; readonly harness: string | null };
   readonly logLines: number;
   readonly logProblems: readonly string[];
 }

@@ -13,22 +13,25 @@ import { createLogger, type Logger } from "../src/logging/createLogger.js";
 export class CountingLog {
   lines = 0;
   readonly problems: string[] = [];
+  /** For a bot in this process. */
   readonly logger: Logger;
 
   constructor() {
     const destination = new Writable({
       write: (chunk: Buffer, _encoding, callback) => {
-        const text = chunk.toString("utf8");
-        for (const line of text.split("\n")) {
-          if (line === "") continue;
-          this.lines += 1;
-          // pino levels: 40 warn, 50 error, 60 fatal.
-          if (/"level":(4|5|6)\d/.test(line) && this.problems.length < 20) this.problems.push(line.slice(0, 500));
-        }
+        for (const line of chunk.toString("utf8").split("\n")) this.count(line);
         callback();
       },
     });
     this.logger = createLogger({ level: "info", format: "json", destination });
+  }
+
+  /** One line of a bot's output (also the lines of a bot process's stdout). */
+  count(line: string): void {
+    if (line === "") return;
+    this.lines += 1;
+    // pino levels: 40 warn, 50 error, 60 fatal.
+    if (/"level":(4|5|6)\d/.test(line) && this.problems.length < 20) this.problems.push(line.slice(0, 500));
   }
 }
 

@@ -16,8 +16,8 @@ export interface BenchOptions {
   readonly concurrency: number;
   /** Rebuild the data set even when a cached copy matches. */
   readonly fresh: boolean;
-  /** Pin each measuring process to CPU 0 with taskset (the goals are "on one core"). */
-  readonly pinToOneCore: boolean;
+  /** Pin the bot process to one CPU and the measuring process to another with taskset (the goals are "on one core"). */
+  readonly pin: boolean;
   readonly seed: number;
   /** Where the Markdown table is written. */
   readonly resultsFile: string;
@@ -30,13 +30,13 @@ export const benchUsage = `Usage: npm run bench -- [options]
                        and a <name>_template beside it). SQLite is always measured.
   --members <n>        cohort members (default 10000)
   --completions <n>    completions in the cohort (default 1000000)
-  --runs <n>           measured runs per command (default 300)
+  --runs <n>           measured runs per command (default 1000)
   --warmup <n>         warm-up runs per command (default 40)
   --actors <n>         members who run commands (default 1000)
   --burst <n>          interactions of the concurrent throughput phase, 0 = skip (default 400)
   --concurrency <n>    interactions in flight during the burst (default 20)
   --fresh              rebuild the data set even if a cached one matches
-  --no-pin             do not pin the measuring process to one CPU
+  --no-pin             do not pin the bot process and the measuring process to CPUs
   --seed <n>           data generator seed (default 1)
   --out <file>         Markdown results file (default bench/results.md)
 `;
@@ -90,13 +90,13 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
     databases: ["sqlite", ...new Set(extra)],
     members,
     completions: positiveInteger("completions", values.completions, 1_000_000, 0),
-    runs: positiveInteger("runs", values.runs, 300),
+    runs: positiveInteger("runs", values.runs, 1_000),
     warmup: positiveInteger("warmup", values.warmup, 40, 0),
     actors,
     burst: positiveInteger("burst", values.burst, 400, 0),
     concurrency: positiveInteger("concurrency", values.concurrency, 20),
     fresh: values.fresh === true,
-    pinToOneCore: values["no-pin"] !== true,
+    pin: values["no-pin"] !== true,
     seed: positiveInteger("seed", values.seed, 1, 0),
     resultsFile: values.out ?? "bench/results.md",
   };

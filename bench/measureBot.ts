@@ -4,23 +4,28 @@
  *
  *   node --import tsx bench/measureBot.ts '<BenchOptions JSON>' <database> <result.json>
  *
- * Each measured interaction is timed from the emulator dispatching it on the
- * gateway to the bot's interaction callback arriving back at the emulator's
- * REST API (both seen as emulator events, with performance.now()). Beside
- * every bot run the same database work runs once by hand-written SQL
- * (bench/handWrittenWork.ts), interleaved so both see the same machine noise.
+ * The bot runs in a process of its own (bench/BotProcess.ts), pinned to its
+ * own core when run.ts could pin; this process holds the emulator and the
+ * hand-written SQL. Each measured interaction is timed from the emulator
+ * dispatching it on the gateway to the bot's interaction callback arriving
+ * back at the emulator's REST API (both seen as emulator events, with
+ * performance.now()). Beside every bot run the same database work runs once
+ * by hand-written SQL (bench/handWrittenWork.ts), interleaved so both see the
+ * same machine noise.
  */
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { slashCommands } from "../commands/registry.js";
+import { Writable } from "node:stream";
 import { ManualClock } from "../src/clock.js";
+import { openDatabase, type DatabaseHandle } from "../src/db/openDatabase.js";
 import { CohortRepository } from "../src/db/repositories/CohortRepository.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
 import type { Cohort } from "../src/domain/cohort/cohortModel.js";
 import { dayInfo } from "../src/domain/schedule/dayInfo.js";
 import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
 import { PlanService, type CohortContext } from "../src/services/PlanService.js";
-import type { App } from "../src/createApp.js";
+import { createLogger } from "../src/logging/createLogger.js";
+import { projectPaths } from "../src/projectPaths.js";
 import { randomSource } from "./BenchDataGenerator.js";
 import { benchNow, datasetKey, readManifest } from "./benchDataset.js";
 import type { BenchOptions } from "./benchOptions.js";
@@ -28,23 +33,11 @@ import { measuredCommands, type BenchResult, type BurstResult, type CommandId, t
 import type { BenchStore } from "./BenchStore.js";
 import { benchTargetFor } from "./benchTargetFor.js";
 import { BenchWorld, CountingLog } from "./BenchWorld.js";
+import { BotProcess } from "./BotProcess.js";
 import { doneWork, leaderboardWork, todayWork, type DoneInput } from "./handWrittenWork.js";
 import { summarizeTimings } from "./summarizeTimings.js";
 
 const progress = (message: string) => process.stderr.write(`  [measure] ${message}\n`);
-/**
- * Memory for the progress lines. Anonymous RSS growing while the JS heap does
- * not is native memory (ICU, SQLite, buffers): how the /done leak through
- * luxon's zone checks showed up.
- */
-function memory(): string {
-  const usage = process.memoryUsage();
-  const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-  const status = fs.existsSync("/proc/self/status") ? fs.readFileSync("/proc/self/status", "utf8") : "";
-  const field = (name: string) => Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
-  return `rss ${mb(usage.rss)} MB (anon ${field("RssAnon")}, file ${field("RssFile")}), heap ${mb(usage.heapUsed)}/${mb(usage.heapTotal)} MB, external ${mb(usage.external)} MB`;
-}
-
 interface Actor {
   readonly memberId: number;
   readonly userId: string;
@@ -52,11 +45,9 @@ interface Actor {
   readonly pending: number[];
 }
 
-const leaderboardRegistered = slashCommands.some((command) => command.definition.name === "leaderboard");
-
 class BotMeasurement {
-  private readonly dispatchedAt = new Map<string, { at: number; cpu: NodeJS.CpuUsage }>();
-  private readonly respondedAt = new Map<string, { at: number; cpu: NodeJS.CpuUsage }>();
+  private readonly dispatchedAt = new Map<string, number>();
+  private readonly respondedAt = new Map<string, number>();
   readonly usersServed = new Set<string>();
   interactions = 0;
   completionsLogged = 0;
@@ -64,25 +55,19 @@ class BotMeasurement {
 
   constructor(
     private readonly world: BenchWorld,
-    private readonly app: App,
     private readonly store: BenchStore,
     private readonly cohort: Cohort,
     private readonly context: CohortContext,
     private readonly clock: ManualClock,
   ) {
-    world.emulator.on("interaction", (event) => this.dispatchedAt.set(event.id, { at: performance.now(), cpu: process.cpuUsage() }));
-    world.emulator.on("interactionResponse", (event) => this.respondedAt.set(event.interactionId, { at: performance.now(), cpu: process.cpuUsage() }));
+    world.emulator.on("interaction", (event) => this.dispatchedAt.set(event.id, performance.now()));
+    world.emulator.on("interactionResponse", (event) => this.respondedAt.set(event.interactionId, performance.now()));
   }
 
-  /**
-   * One command through Discord; resolves once the reply is complete with dispatch → callback in ms,
-   * and the CPU time the process spent meanwhile (bot and emulator: on a busy machine, the part of the
-   * latency that is this process's own work rather than waiting for a core).
-   */
-  async runBot(command: CommandId, actor: Actor): Promise<{ ms: number; cpuMs: number }> {
+  /** One command through Discord; resolves once the reply is complete, with dispatch → callback in ms. */
+  async runBot(command: CommandId, actor: Actor): Promise<number> {
     this.interactions += 1;
     this.usersServed.add(actor.userId);
-    if (command.startsWith("leaderboard") && !leaderboardRegistered) return this.runLeaderboardService(command, actor);
     const period = command === "leaderboardAll" ? { period: "all" } : {};
     const item = command === "done" ? this.takePending(actor) : null;
     const name = command.startsWith("leaderboard") ? "leaderboard" : command;
@@ -106,23 +91,7 @@ class BotMeasurement {
     this.dispatchedAt.delete(handle.id);
     this.respondedAt.delete(handle.id);
     if (dispatched === undefined || responded === undefined) throw new Error(`no timing events for interaction ${handle.id}`);
-    const cpuMicros = responded.cpu.user + responded.cpu.system - (dispatched.cpu.user + dispatched.cpu.system);
-    return { ms: responded.at - dispatched.at, cpuMs: cpuMicros / 1000 };
-  }
-
-  /** Until the bot has /leaderboard: the service method it will call, timed directly (no Discord). */
-  private async runLeaderboardService(command: CommandId, actor: Actor): Promise<{ ms: number; cpuMs: number }> {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    await this.app.services.study.leaderboard({
-      guildId: this.world.guild.id,
-      userId: actor.userId,
-      cohort: null,
-      now: this.clock.now(),
-      period: command === "leaderboardAll" ? "all" : "week",
-    });
-    const used = process.cpuUsage(cpu);
-    return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+    return responded - dispatched;
   }
 
   /** The same database work, hand-written, for another member. */
@@ -175,13 +144,20 @@ function itemsInPlanOrder(context: CohortContext): number[] {
   return items.sort((a, b) => dateOf(a.id).localeCompare(dateOf(b.id)) || a.position - b.position).map((item) => item.id);
 }
 
-type Samples = Record<CommandId, { bot: number[]; cpu: number[]; sql: number[] }>;
+type Samples = Record<CommandId, { bot: number[]; sql: number[] }>;
 
 /** Sequential runs: every round runs each command once through the bot and once by hand-written SQL, each by another member. */
-async function runRounds(bench: BotMeasurement, actors: readonly Actor[], options: BenchOptions, clock: ManualClock, label: string): Promise<Samples> {
+async function runRounds(
+  bench: BotMeasurement,
+  actors: readonly Actor[],
+  options: BenchOptions,
+  clock: ManualClock,
+  bot: BotProcess,
+  label: string,
+): Promise<Samples> {
   const botOrder = shuffled(actors.length, options.seed + 11);
   const sqlOrder = shuffled(actors.length, options.seed + 23);
-  const samples = Object.fromEntries(measuredCommands.map(({ id }) => [id, { bot: [], cpu: [], sql: [] }])) as unknown as Samples;
+  const samples = Object.fromEntries(measuredCommands.map(({ id }) => [id, { bot: [], sql: [] }])) as unknown as Samples;
   const rounds = options.warmup + options.runs;
   let turn = 0;
   for (let round = 0; round < rounds; round++) {
@@ -190,16 +166,19 @@ async function runRounds(bench: BotMeasurement, actors: readonly Actor[], option
       const sqlActor = actors[sqlOrder[turn % actors.length] ?? 0];
       turn += 1;
       if (botActor === undefined || sqlActor === undefined) throw new Error("no actors");
-      const bot = await bench.runBot(id, botActor);
+      const botMs = await bench.runBot(id, botActor);
       const sqlMs = await bench.runSql(id, sqlActor);
       if (round >= options.warmup) {
-        samples[id].bot.push(bot.ms);
-        samples[id].cpu.push(bot.cpuMs);
+        samples[id].bot.push(botMs);
         samples[id].sql.push(sqlMs);
       }
     }
     clock.advance(1_000);
-    if ((round + 1) % 50 === 0 || round + 1 === rounds) progress(`${label}: round ${round + 1}/${rounds}${round < options.warmup ? " (warm-up)" : ""}; ${memory()}`);
+    await bot.setClock(clock.now());
+    if ((round + 1) % 50 === 0 || round + 1 === rounds) {
+      const usage = await bot.usage();
+      progress(`${label}: round ${round + 1}/${rounds}${round < options.warmup ? " (warm-up)" : ""}; bot process RSS up to ${formatBytes(usage.servingRssMaxBytes)}`);
+    }
   }
   return samples;
 }
@@ -216,7 +195,7 @@ async function runBurst(bench: BotMeasurement, actors: readonly Actor[], options
         const index = next++;
         const actor = actors[(index * 37) % actors.length];
         if (actor === undefined) throw new Error("no actors");
-        latencies.push((await bench.runBot(mix[index % mix.length] ?? "today", actor)).ms);
+        latencies.push(await bench.runBot(mix[index % mix.length] ?? "today", actor));
       }
     }),
   );
@@ -226,14 +205,26 @@ async function runBurst(bench: BotMeasurement, actors: readonly Actor[], options
   return burst;
 }
 
+/** Where run.ts pinned this process, and the CPU it chose for the bot (env set by run.ts; null when not pinned). */
+function pinning(): { readonly bot: string | null; readonly harness: string | null } {
+  const cpu = (name: string) => {
+    const value = process.env[name];
+    return value === undefined || value === "" ? null : value;
+  };
+  return { bot: cpu("BENCH_BOT_CPU"), harness: cpu("BENCH_HARNESS_CPU") };
+}
+
 async function measure(options: BenchOptions, database: string): Promise<BenchResult> {
   const target = benchTargetFor(database);
   const manifest = readManifest(target.manifestFile);
   if (manifest === null || manifest.key !== datasetKey(options, target.provider)) {
     throw new Error(`no data set for these options at ${target.manifestFile}: run it through npm run bench, which prepares it first`);
   }
+  const cpus = pinning();
   const world = await BenchWorld.start();
   let store: BenchStore | null = null;
+  let bot: BotProcess | null = null;
+  let reader: DatabaseHandle | null = null;
   try {
     const userIds = world.addMembers(manifest.actorMemberIds.length);
     const url = await target.createRunCopy();
@@ -244,32 +235,38 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
 
     const clock = new ManualClock(benchNow);
     const log = new CountingLog();
-    progress(`before the bot starts: ${memory()}`);
-    const app = await world.startBot(url, clock, log.logger);
-    progress(`bot connected: ${memory()}`);
-    const cohort = await new CohortRepository(app.database.prisma).findById(manifest.cohortId);
+    progress(`starting the bot process${cpus.bot === null ? "" : ` on CPU ${cpus.bot}`}`);
+    bot = await BotProcess.start({
+      discordToken: world.emulator.token,
+      discordApiUrl: world.emulator.apiUrl,
+      databaseUrl: url,
+      clockStart: clock.now(),
+      cpu: cpus.bot,
+      onLogLine: (line) => log.count(line),
+    });
+    progress(`bot connected: ${formatBytes((await bot.usage()).peakRssBytes)} peak RSS`);
+    // The cohort and its plan, read as the bot reads them, to pick items and compute the hand-written /done's points.
+    reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger: quietLogger() });
+    const cohort = await new CohortRepository(reader.prisma).findById(manifest.cohortId);
     if (cohort === null) throw new Error(`cohort ${manifest.cohortId} is missing from the data set`);
-    const context = await new PlanService(new CurriculumRepository(app.database.prisma)).contextFor(cohort);
+    const context = await new PlanService(new CurriculumRepository(reader.prisma)).contextFor(cohort);
     const planOrder = itemsInPlanOrder(context);
     const actors: Actor[] = manifest.actorMemberIds.map((memberId) => ({
       memberId,
       userId: userIdByMemberId.get(memberId) ?? "",
       pending: planOrder.filter((itemId) => !(alreadyDone.get(memberId)?.has(itemId) ?? false)),
     }));
-    const bench = new BotMeasurement(world, app, store, cohort, context, clock);
+    const bench = new BotMeasurement(world, store, cohort, context, clock);
 
-    let servingRssMax = 0;
-    const sampler = setInterval(() => {
-      servingRssMax = Math.max(servingRssMax, process.memoryUsage.rss());
-    }, 100);
+    await bot.startServing();
     const servingStarted = performance.now();
-
-    const samples = await runRounds(bench, actors, options, clock, target.label);
+    const samples = await runRounds(bench, actors, options, clock, bot, target.label);
+    const roundsUsage = await bot.usage();
+    const roundsInteractions = bench.interactions;
     const burst = options.burst > 0 ? await runBurst(bench, actors, options, target.label) : null;
     const servingSeconds = (performance.now() - servingStarted) / 1000;
-    progress(`after serving: ${memory()}`);
-    clearInterval(sampler);
-    servingRssMax = Math.max(servingRssMax, process.memoryUsage.rss());
+    const usage = await bot.usage();
+    progress(`after serving: bot process peak RSS ${formatBytes(usage.peakRssBytes)}`);
 
     // Every /done was recorded exactly once: nothing lost, nothing doubled.
     const completionsAfter = await store.countCompletions(manifest.cohortId);
@@ -279,18 +276,17 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     const commands: CommandResult[] = measuredCommands.map(({ id }) => ({
       id,
       bot: summarizeTimings(samples[id].bot),
-      botCpu: summarizeTimings(samples[id].cpu),
       sql: summarizeTimings(samples[id].sql),
-      via: id.startsWith("leaderboard") && !leaderboardRegistered ? "service" : "discord",
     }));
-    await world.stopBot();
+    await bot.stop();
+    bot = null;
     return {
       database: target.provider === "sqlite" ? "sqlite" : database.replace(/\/\/[^@/]*@/, "//"),
       label: target.label,
       commands,
-      // ru_maxrss: the kernel's high-water mark of this process (VmHWM), in kilobytes.
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      servingRssMaxBytes: servingRssMax,
+      peakRssBytes: usage.peakRssBytes,
+      servingRssMaxBytes: usage.servingRssMaxBytes,
+      cpuMsPerInteraction: roundsUsage.servingCpuMs / roundsInteractions,
       burst,
       dataset: {
         cohorts: 1,
@@ -301,14 +297,25 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
         weeklyScores: manifest.weeklyScores,
       },
       served: { interactions: bench.interactions, members: bench.usersServed.size, seconds: servingSeconds },
-      pinnedCpu: process.env.BENCH_PINNED_CPU ?? null,
+      pinnedCpus: cpus,
       logLines: log.lines,
       logProblems: log.problems,
     };
   } finally {
+    await bot?.stop();
+    await reader?.close();
     await store?.close();
     await world.close();
   }
+}
+
+function formatBytes(bytes: number): string {
+  return `${Math.round(bytes / 1_048_576)} MB`;
+}
+
+/** For this process's own database connection: the migration check it runs logs nothing worth showing. */
+function quietLogger() {
+  return createLogger({ level: "warn", format: "json", destination: new Writable({ write: (_chunk, _encoding, callback) => callback() }) });
 }
 
 async function main(): Promise<void> {

@@ -28,7 +28,8 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
       : `One cohort of ${count(first.dataset.members)} members (${count(first.dataset.activeMembers)} active) with ${count(first.dataset.completionsBefore)} completions ` +
         `and ${count(first.dataset.weeklyScores)} weekly scores; ${count(options.runs)} measured runs per command after ${count(options.warmup)} warm-up runs, ` +
         `sequential, by ${count(options.actors)} different members in turn. **p50/p99**: the interaction dispatched by the Discord emulator → the bot's ` +
-        "interaction callback arriving back at it (the real bot: createApp + discord.js, logged in to src/emulator). " +
+        "interaction callback arriving back at it. The bot (createApp + discord.js, logged in to src/emulator) runs in a process of its own; " +
+        "the emulator and the hand-written SQL run in the measuring process. " +
         "**SQL p50**: the same database work as hand-written SQL on the same database (bench/handWrittenWork.ts), run between the bot's runs; " +
         "**ratio** = p50 ÷ SQL p50.",
     "",
@@ -41,26 +42,16 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
       if (measured === undefined) continue;
       const goal =
         command.goalP99Ms === null ? "—" : `p99 < ${command.goalP99Ms} ms: ${measured.bot.p99 < command.goalP99Ms ? "**met**" : "**missed**"}`;
-      const label = measured.via === "service" ? `${command.label} ¹` : command.label;
-      lines.push(`| ${label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`);
+      lines.push(`| ${command.label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`);
     }
     lines.push("");
-    if (result.commands.some((entry) => entry.via === "service")) {
-      lines.push("¹ The bot has no `/leaderboard` command yet: timed as a direct call of StudyService.leaderboard (no Discord round trip).", "");
-    }
+    lines.push(`- **Bot CPU time**: ${ms(result.cpuMsPerInteraction)} per interaction on average over the sequential runs (the bot process's own, all commands).`);
     lines.push(
-      `- **CPU time per interaction** (p50 / p99; bot and emulator, the part of the latency that is this process's own work): ` +
-        result.commands
-          .map((entry) => `${measuredCommands.find((command) => command.id === entry.id)?.label ?? entry.id} ${ms(entry.botCpu.p50)} / ${ms(entry.botCpu.p99)}`)
-          .join(", ") +
-        ".",
-    );
-    lines.push(
-      `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the measuring process: bot, discord.js and the in-process emulator; ` +
+      `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the bot process: createApp, discord.js, Prisma; ` +
         `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving).`,
     );
     lines.push(
-      `- **Served by one process**: ${result.dataset.cohorts} cohort, ${count(result.dataset.members)} members; ${count(result.served.members)} of them sent ` +
+      `- **Served by one bot process**: ${result.dataset.cohorts} cohort, ${count(result.dataset.members)} members; ${count(result.served.members)} of them sent ` +
         `${count(result.served.interactions)} interactions in ${result.served.seconds.toFixed(0)} s; every \`/done\` recorded exactly once ` +
         `(${count(result.dataset.completionsAfter)} completions after the run).`,
     );
@@ -70,7 +61,14 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
           `${result.burst.perSecond.toFixed(0)} interactions/s (p50 ${ms(result.burst.latency.p50)}, p99 ${ms(result.burst.latency.p99)} under that load).`,
       );
     }
-    lines.push(`- Measuring process ${result.pinnedCpu === null ? "not pinned" : `pinned to CPU ${result.pinnedCpu} (taskset)`}; scheduler cron off; logs at info level, JSON, discarded.`);
+    const { bot, harness } = result.pinnedCpus;
+    const pinned =
+      bot === null
+        ? "Processes not pinned"
+        : bot === harness
+          ? `Bot process and measuring process both pinned to CPU ${bot} (taskset; only one CPU was available)`
+          : `Bot process pinned to CPU ${bot}, measuring process to CPU ${harness ?? "?"} (taskset)`;
+    lines.push(`- ${pinned}; scheduler cron off; the bot logs JSON lines at info level to a pipe, counted and discarded.`);
     if (result.logProblems.length > 0) lines.push(`- ⚠ The bot logged ${result.logProblems.length} warning(s)/error(s); first: \`${result.logProblems[0]?.slice(0, 200) ?? ""}\``);
     lines.push("");
   }

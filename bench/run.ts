@@ -17,28 +17,35 @@ import { parseDatabaseUrl } from "../src/db/parseDatabaseUrl.js";
 import { BenchUsageError, benchUsage, parseBenchOptions, type BenchOptions } from "./benchOptions.js";
 import type { BenchResult } from "./BenchResult.js";
 import { benchCacheDir, BenchTargetError, benchTargetFor } from "./benchTargetFor.js";
+import { parseCpuList, type CpuPinning } from "./parseCpuList.js";
 import { renderResults } from "./renderResults.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
 
-/** The first CPU this process may run on (a container may not allow CPU 0), when taskset can pin to it. */
-function cpuToPinTo(): string | null {
+/**
+ * The CPUs to pin to, when taskset can: the bot process gets the first CPU this
+ * process may run on (a container may not allow CPU 0), the measuring process
+ * (emulator, hand-written SQL) the next one, so neither waits for the other's core.
+ */
+function cpusToPinTo(): CpuPinning | null {
   const hasTaskset = (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && fs.existsSync(path.join(dir, "taskset")));
   if (!hasTaskset) return null;
   const status = fs.existsSync("/proc/self/status") ? fs.readFileSync("/proc/self/status", "utf8") : "";
-  return /Cpus_allowed_list:\s*(\d+)/.exec(status)?.[1] ?? "0";
+  const allowed = parseCpuList(/Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1] ?? "0");
+  const bot = allowed[0] ?? 0;
+  return { bot: String(bot), harness: String(allowed[1] ?? bot) };
 }
 
 /** Runs a bench script under tsx in a child process; rejects when it fails. */
-function runChild(script: string, args: readonly string[], pinToCpu: string | null): Promise<void> {
+function runChild(script: string, args: readonly string[], pinning: CpuPinning | null): Promise<void> {
   const node = [process.execPath, "--import", "tsx", path.join(benchDir, script), ...args];
-  const [command, ...commandArgs] = pinToCpu === null ? node : ["taskset", "-c", pinToCpu, ...node];
+  const [command, ...commandArgs] = pinning === null ? node : ["taskset", "-c", pinning.harness, ...node];
   return new Promise((resolve, reject) => {
     const child = spawn(command ?? process.execPath, commandArgs, {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, ...(pinToCpu === null ? {} : { BENCH_PINNED_CPU: pinToCpu }) },
+      env: { ...process.env, ...(pinning === null ? {} : { BENCH_BOT_CPU: pinning.bot, BENCH_HARNESS_CPU: pinning.harness }) },
     });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
@@ -62,7 +69,7 @@ async function main(options: BenchOptions): Promise<void> {
     checkBotSupports(database);
     benchTargetFor(database);
   }
-  const pinToCpu = options.pinToOneCore ? cpuToPinTo() : null;
+  const pinning = options.pin ? cpusToPinTo() : null;
   const startedAt = new Date();
   const loadAverage = os.loadavg()[0] ?? 0;
   const results: BenchResult[] = [];
@@ -71,9 +78,9 @@ async function main(options: BenchOptions): Promise<void> {
     const label = benchTargetFor(database).label;
     process.stderr.write(`${label}: preparing the data set (cached in ${benchCacheDir})\n`);
     await runChild("prepareDataset.ts", [serialized, database], null);
-    process.stderr.write(`${label}: measuring${pinToCpu === null ? "" : ` (pinned to CPU ${pinToCpu})`}\n`);
+    process.stderr.write(`${label}: measuring${pinning === null ? "" : ` (bot on CPU ${pinning.bot}, emulator and SQL on CPU ${pinning.harness})`}\n`);
     const resultFile = path.join(benchCacheDir, `result-${process.pid}-${results.length}.json`);
-    await runChild("measureBot.ts", [serialized, database, resultFile], pinToCpu);
+    await runChild("measureBot.ts", [serialized, database, resultFile], pinning);
     results.push(JSON.parse(fs.readFileSync(resultFile, "utf8")) as BenchResult);
     fs.rmSync(resultFile, { force: true });
   }
