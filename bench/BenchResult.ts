@@ -38,6 +38,8 @@ export interface BenchResult {
   readonly servingRssMaxBytes: number;
   /** The bot process's CPU time over the sequential rounds, per interaction. */
   readonly cpuMsPerInteraction: number;
+  /** The bot's JS heap after a full collection, once connected and after serving: what it keeps, leak or not. */
+  readonly liveHeapBytes: { readonly connected: number; readonly afterServing: number };
   readonly burst: BurstResult | null;
   readonly dataset: {
     readonly cohorts: number;

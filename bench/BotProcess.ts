@@ -51,7 +51,8 @@ export class BotProcess {
   static async start(options: BotProcessOptions): Promise<BotProcess> {
     // BENCH_BOT_NODE_FLAGS passes Node flags to the bot alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
     const nodeFlags = (process.env.BENCH_BOT_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
-    const node = [process.execPath, ...nodeFlags, "--import", "tsx", path.join(benchDir, "botProcessMain.ts")];
+    // --expose-gc lets the bench ask for a full collection before reading the live heap; it changes nothing else.
+    const node = [process.execPath, "--expose-gc", ...nodeFlags, "--import", "tsx", path.join(benchDir, "botProcessMain.ts")];
     const [command, ...args] = options.cpu === null ? node : ["taskset", "-c", options.cpu, ...node];
     const child = spawn(command ?? process.execPath, args, {
       cwd: path.dirname(benchDir),
@@ -81,8 +82,9 @@ export class BotProcess {
     await this.request({ type: "startServing" }, "servingStarted");
   }
 
-  async usage(): Promise<BotProcessUsage> {
-    const message = await this.request({ type: "report" }, "report");
+  /** With collectGarbage, the bot runs a full collection first (a pause of its own: never between timed runs' dispatch and reply). */
+  async usage(options: { readonly collectGarbage: boolean } = { collectGarbage: false }): Promise<BotProcessUsage> {
+    const message = await this.request({ type: "report", collectGarbage: options.collectGarbage }, "report");
     if (message.type !== "report") throw new Error(`unexpected answer ${message.type}`);
     return message.usage;
   }

@@ -30,13 +30,17 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     servingRssMax = Math.max(servingRssMax, process.memoryUsage.rss());
   }, 100);
-  const usage = (): BotProcessUsage => {
+  // BotProcess starts this process with --expose-gc, for the live-heap figure only.
+  const collectGarbage = (globalThis as { gc?: () => void }).gc;
+  const usage = (collect: boolean): BotProcessUsage => {
     const cpu = process.cpuUsage(servingCpu);
+    if (collect) collectGarbage?.();
     return {
       // ru_maxrss is in kilobytes.
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       servingRssMaxBytes: Math.max(servingRssMax, process.memoryUsage.rss()),
       servingCpuMs: (cpu.user + cpu.system) / 1000,
+      liveHeapBytes: collect && collectGarbage !== undefined ? process.memoryUsage().heapUsed : null,
     };
   };
 
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
         send({ type: "servingStarted" });
         return;
       case "report":
-        send({ type: "report", usage: usage() });
+        send({ type: "report", usage: usage(message.collectGarbage) });
         return;
       case "stop":
         clearInterval(sampler);

@@ -7,7 +7,8 @@ export type ToBotProcess =
   | { readonly type: "setClock"; readonly at: number }
   /** Marks the start of the measured span for CPU time and memory; answered with "servingStarted". */
   | { readonly type: "startServing" }
-  | { readonly type: "report" }
+  /** With `collectGarbage`, a full garbage collection first, so liveHeapBytes is what the bot really holds. */
+  | { readonly type: "report"; readonly collectGarbage: boolean }
   /** Closes the app (discord.js, database) and exits. */
   | { readonly type: "stop" };
 
@@ -25,4 +26,6 @@ export interface BotProcessUsage {
   readonly servingRssMaxBytes: number;
   /** CPU time (user + system) the bot process used since "startServing". */
   readonly servingCpuMs: number;
+  /** JS heap in use after a full collection (requested with collectGarbage), else null. */
+  readonly liveHeapBytes: number | null;
 }

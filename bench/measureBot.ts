@@ -244,7 +244,8 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
       cpu: cpus.bot,
       onLogLine: (line) => log.count(line),
     });
-    progress(`bot connected: ${formatBytes((await bot.usage()).peakRssBytes)} peak RSS`);
+    const connected = await bot.usage({ collectGarbage: true });
+    progress(`bot connected: ${formatBytes(connected.peakRssBytes)} peak RSS, ${formatBytes(connected.liveHeapBytes ?? 0)} live heap`);
     // The cohort and its plan, read as the bot reads them, to pick items and compute the hand-written /done's points.
     reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger: quietLogger() });
     const cohort = await new CohortRepository(reader.prisma).findById(manifest.cohortId);
@@ -265,8 +266,8 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     const roundsInteractions = bench.interactions;
     const burst = options.burst > 0 ? await runBurst(bench, actors, options, target.label) : null;
     const servingSeconds = (performance.now() - servingStarted) / 1000;
-    const usage = await bot.usage();
-    progress(`after serving: bot process peak RSS ${formatBytes(usage.peakRssBytes)}`);
+    const usage = await bot.usage({ collectGarbage: true });
+    progress(`after serving: bot process peak RSS ${formatBytes(usage.peakRssBytes)}, ${formatBytes(usage.liveHeapBytes ?? 0)} live heap`);
 
     // Every /done was recorded exactly once: nothing lost, nothing doubled.
     const completionsAfter = await store.countCompletions(manifest.cohortId);
@@ -287,6 +288,7 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
       peakRssBytes: usage.peakRssBytes,
       servingRssMaxBytes: usage.servingRssMaxBytes,
       cpuMsPerInteraction: roundsUsage.servingCpuMs / roundsInteractions,
+      liveHeapBytes: { connected: connected.liveHeapBytes ?? 0, afterServing: usage.liveHeapBytes ?? 0 },
       burst,
       dataset: {
         cohorts: 1,

@@ -48,7 +48,9 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
     lines.push(`- **Bot CPU time**: ${ms(result.cpuMsPerInteraction)} per interaction on average over the sequential runs (the bot process's own, all commands).`);
     lines.push(
       `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the bot process: createApp, discord.js, Prisma; ` +
-        `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving).`,
+        `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving). Live JS heap after a full collection: ` +
+        `${megabytes(result.liveHeapBytes.connected)} once connected, ${megabytes(result.liveHeapBytes.afterServing)} after serving; the rest of ` +
+        "the RSS is V8's heap headroom between collections, code, SQLite's page cache and native buffers.",
     );
     lines.push(
       `- **Served by one bot process**: ${result.dataset.cohorts} cohort, ${count(result.dataset.members)} members; ${count(result.served.members)} of them sent ` +

@@ -63,6 +63,7 @@ describe("npm run bench", () => {
       expect(results.match(/12 of them sent 40 interactions/g)).toHaveLength(postgresUrl === null ? 1 : 2);
       expect(results).toMatch(/every `\/done` recorded exactly once \(\d+ completions after the run\)/);
       expect(results).toMatch(/\*\*Peak RSS\*\*: \d+ MB \(high-water mark of the bot process/);
+      expect(results).toMatch(/Live JS heap after a full collection: [1-9]\d* MB once connected, [1-9]\d* MB after serving/);
       expect(results).toContain("8 mixed interactions with 3 in flight");
       expect(results).not.toContain("⚠");
     } finally {
