@@ -36,9 +36,10 @@ export class CountingLog {
 }
 
 /**
- * A Discord emulator with one server, the cohort's channel and an admin, and
- * the real bot (createApp + discord.js) logged in to it: what
- * test/helpers/botHarness.ts builds, without the test helpers.
+ * A Discord emulator with one server, the cohort's channel and an admin. The
+ * measurement logs a bot process in to it (bench/BotProcess.ts); preparing the
+ * data set logs the real bot in within this process (startBot) to create the
+ * cohort as an admin would.
  */
 export class BenchWorld {
   private app: App | null = null;
