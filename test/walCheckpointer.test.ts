@@ -78,6 +78,21 @@ describe("WalCheckpointer", () => {
     reopened.close();
   });
 
+  it("reports each checkpoint once, not again on every tick while the log sits idle", async () => {
+    const { file, db } = tempDatabase();
+    const captured = captureLogger("debug");
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 20, logger: captured.logger });
+    cleanups.push(() => checkpointer.stop());
+    db.exec("CREATE TABLE kept (value TEXT)");
+    db.prepare("INSERT INTO kept (value) VALUES (?)").run("once");
+    // About twenty ticks with nothing new written.
+    await sleep(400);
+
+    const reports = captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ busy: 0, log: reports[0]?.checkpointed });
+  });
+
   it("logs a warning, not a crash, when the database file is missing", async () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.cleanup());

@@ -26,9 +26,13 @@ const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.filePath, { fileMustExist: true });
+// An idle log keeps reporting the same frames until the next write resets it: tell the bot only what is new.
+let last = { log: 0, checkpointed: 0 };
 const timer = setInterval(() => {
   try {
     const [report] = db.pragma("wal_checkpoint(PASSIVE)");
+    if (report.log === last.log && report.checkpointed === last.checkpointed) return;
+    last = report;
     if (report.log > 0) parentPort.postMessage({ type: "checkpointed", report });
   } catch (error) {
     // Another process's checkpoint running at that moment is no failure: the log gets copied either way.
