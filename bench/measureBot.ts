@@ -17,7 +17,7 @@ import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { ManualClock } from "../src/clock.js";
-import { openDatabase, type DatabaseHandle } from "../src/db/openDatabase.js";
+import { openDatabase } from "../src/db/openDatabase.js";
 import { CohortRepository } from "../src/db/repositories/CohortRepository.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
 import type { Cohort } from "../src/domain/cohort/cohortModel.js";
@@ -224,7 +224,6 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
   const world = await BenchWorld.start();
   let store: BenchStore | null = null;
   let bot: BotProcess | null = null;
-  let reader: DatabaseHandle | null = null;
   try {
     const userIds = world.addMembers(manifest.actorMemberIds.length);
     const url = await target.createRunCopy();
@@ -246,11 +245,7 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     });
     const connected = await bot.usage({ collectGarbage: true });
     progress(`bot connected: ${formatBytes(connected.peakRssBytes)} peak RSS, ${formatBytes(connected.liveHeapBytes ?? 0)} live heap`);
-    // The cohort and its plan, read as the bot reads them, to pick items and compute the hand-written /done's points.
-    reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger: quietLogger() });
-    const cohort = await new CohortRepository(reader.prisma).findById(manifest.cohortId);
-    if (cohort === null) throw new Error(`cohort ${manifest.cohortId} is missing from the data set`);
-    const context = await new PlanService(new CurriculumRepository(reader.prisma)).contextFor(cohort);
+    const { cohort, context } = await readCohortPlan(url, manifest.cohortId);
     const planOrder = itemsInPlanOrder(context);
     const actors: Actor[] = manifest.actorMemberIds.map((memberId) => ({
       memberId,
@@ -305,7 +300,6 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     };
   } finally {
     await bot?.stop();
-    await reader?.close();
     await store?.close();
     await world.close();
   }
@@ -315,9 +309,21 @@ function formatBytes(bytes: number): string {
   return `${Math.round(bytes / 1_048_576)} MB`;
 }
 
-/** For this process's own database connection: the migration check it runs logs nothing worth showing. */
-function quietLogger() {
-  return createLogger({ level: "warn", format: "json", destination: new Writable({ write: (_chunk, _encoding, callback) => callback() }) });
+/**
+ * The cohort and its plan, read as the bot reads them (to pick items and compute the hand-written /done's
+ * points), over a connection closed before the measured runs start.
+ */
+async function readCohortPlan(url: string, cohortId: number): Promise<{ cohort: Cohort; context: CohortContext }> {
+  // The migration check openDatabase runs logs nothing worth showing.
+  const logger = createLogger({ level: "warn", format: "json", destination: new Writable({ write: (_chunk, _encoding, callback) => callback() }) });
+  const reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger });
+  try {
+    const cohort = await new CohortRepository(reader.prisma).findById(cohortId);
+    if (cohort === null) throw new Error(`cohort ${cohortId} is missing from the data set`);
+    return { cohort, context: await new PlanService(new CurriculumRepository(reader.prisma)).contextFor(cohort) };
+  } finally {
+    await reader.close();
+  }
 }
 
 async function main(): Promise<void> {
