@@ -1,0 +1,257 @@
+/**
+ * A member's own plan: the cohort's plan (with its break weeks) plus the
+ * member's adjustments — when they joined, `/pace` catch-ups, extensions and
+ * resets — and their personal breaks. The single source of every member's due
+ * dates: `/today`, `/week`, `/pace`, reminders, the on-time bonus and the
+ * roster all read it. Dates are member-local "YYYY-MM-DD" (see `memberDay.ts`).
+ */
+import { catchUpCap, spreadCatchUp } from "./catchUpSpread.js";
+import { calendarWeekOf, calendarWeekOfDate, calendarWeekStartDate, effectiveBreakWeeks, shiftPlanDate } from "./cohortBreaks.js";
+import { estimatedMinutes } from "./estimatedMinutes.js";
+import { addDays, daysBetween, isoWeekday, parseLocalDate } from "./localTime.js";
+import type { CohortPlan, PlanItem } from "./scheduleTypes.js";
+
+/** `/pace mode:extend` adds one week per use, up to this many in all. */
+export const MAX_EXTEND_WEEKS = 4;
+
+/** `/break`: `to` at most this many days after `from`. */
+export const MAX_PERSONAL_BREAK_DAYS = 28;
+
+export const MemberAdjustmentKind = {
+  CatchUp: "catch_up",
+  Extend: "extend",
+  Reset: "reset",
+} as const;
+export type MemberAdjustmentKind = (typeof MemberAdjustmentKind)[keyof typeof MemberAdjustmentKind];
+
+/**
+ * One `/pace` action (or the late joiner's *Catch up* choice), in the order
+ * they were made. A catch-up stores the backlog it re-planned (`itemIds`, see
+ * `catchUpBacklog`) so the plan never depends on completions made or undone
+ * later: finishing an item does not move the others.
+ */
+export type MemberAdjustment =
+  | { readonly kind: typeof MemberAdjustmentKind.CatchUp; readonly appliedOn: string; readonly days: number; readonly itemIds: readonly number[] }
+  | { readonly kind: typeof MemberAdjustmentKind.Extend }
+  | { readonly kind: typeof MemberAdjustmentKind.Reset };
+
+/** Member-local days off, both ends included. */
+export interface PersonalBreak {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface MemberPlanInput {
+  /** The cohort's plan for the unbroken calendar (`buildCohortPlan`). */
+  readonly basePlan: CohortPlan;
+  /** The cohort's break weeks as stored. */
+  readonly breakWeeks: readonly number[];
+  /** Member-local date the member joined. */
+  readonly joinedOn: string;
+  readonly adjustments: readonly MemberAdjustment[];
+  readonly personalBreaks: readonly PersonalBreak[];
+}
+
+export const DueSource = {
+  Cohort: "cohort",
+  Extended: "extended",
+  CatchUp: "catch_up",
+} as const;
+export type DueSource = (typeof DueSource)[keyof typeof DueSource];
+
+export interface MemberPlanItem {
+  readonly item: PlanItem;
+  /** Place in the cohort's reading order (0-based). */
+  readonly order: number;
+  /** Its day in the cohort's plan, breaks applied: what "behind" and "ahead" are measured against. */
+  readonly cohortDate: string;
+  /** Its day in the member's plan: due date and on-time bonus. */
+  readonly dueDate: string;
+  readonly source: DueSource;
+  /** Due before the member joined and not re-planned: backlog, listed but never overdue. */
+  readonly preJoin: boolean;
+}
+
+export interface MemberPlan {
+  /** Every assigned item exactly once, in the cohort's reading order. */
+  readonly items: readonly MemberPlanItem[];
+  readonly itemById: ReadonlyMap<number, MemberPlanItem>;
+  /** Items due on each date, in reading order. */
+  readonly itemsByDueDate: ReadonlyMap<string, readonly MemberPlanItem[]>;
+  /** Weeks of extension in force, 0..MAX_EXTEND_WEEKS. */
+  readonly extraWeeks: number;
+  /** Exclusive end of the member's course: the end of their last week, or the day after their last due date if later. */
+  readonly endDate: string;
+  readonly studyDays: readonly number[];
+  readonly startDate: string;
+  /** Effective cohort break weeks, ascending. */
+  readonly breakWeeks: readonly number[];
+  readonly personalBreaks: readonly PersonalBreak[];
+  /** `catchUpCap` of the cohort's plan. */
+  readonly catchUpCap: number;
+}
+
+interface PlanState {
+  readonly extraWeeks: number;
+  /** Catch-up dates, which win over the (extended) cohort dates. */
+  readonly overrides: ReadonlyMap<number, string>;
+}
+
+/** The member's plan. Pure: the same inputs give the same plan. */
+export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
+  const { basePlan } = input;
+  const breaks = effectiveBreakWeeks(basePlan.totalWeeks, input.breakWeeks);
+  const baseItems = baseItemsInOrder(basePlan);
+  const context = {
+    startDate: basePlan.startDate,
+    studyDays: basePlan.studyDays,
+    breakWeeks: breaks,
+    personalBreaks: input.personalBreaks,
+  };
+  const cap = catchUpCap(basePlan);
+  let state: PlanState = { extraWeeks: 0, overrides: new Map() };
+  const datesOf = (current: PlanState): Map<number, string> =>
+    new Map(baseItems.map(({ item, date }) => [item.id, current.overrides.get(item.id) ?? shiftPlanDate(date, basePlan.startDate, breaks, current.extraWeeks)]));
+
+  for (const adjustment of input.adjustments) {
+    if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map() };
+    else if (adjustment.kind === MemberAdjustmentKind.Extend) state = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
+    else state = { ...state, overrides: withCatchUp(state.overrides, datesOf(state), adjustment, baseItems, (date) => isMemberStudyDay(context, date), cap) };
+  }
+
+  const dueDates = datesOf(state);
+  const items = baseItems.map(({ item, date }, order): MemberPlanItem => {
+    const cohortDate = shiftPlanDate(date, basePlan.startDate, breaks);
+    const dueDate = dueDates.get(item.id) ?? cohortDate;
+    const source = state.overrides.has(item.id) ? DueSource.CatchUp : dueDate === cohortDate ? DueSource.Cohort : DueSource.Extended;
+    return { item, order, cohortDate, dueDate, source, preJoin: source !== DueSource.CatchUp && dueDate < input.joinedOn };
+  });
+  return {
+    ...context,
+    items,
+    itemById: new Map(items.map((entry) => [entry.item.id, entry])),
+    itemsByDueDate: groupByDueDate(items),
+    extraWeeks: state.extraWeeks,
+    endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
+    catchUpCap: cap,
+  };
+}
+
+/** Assigned items of the cohort's plan with their unbroken-calendar date, in reading order. */
+function baseItemsInOrder(plan: CohortPlan): { item: PlanItem; date: string }[] {
+  const byId = new Map<number, PlanItem>();
+  for (const day of plan.dayByDate.values()) for (const item of day.items) byId.set(item.id, item);
+  return [...plan.assignedDateByItemId].flatMap(([id, date]) => {
+    const item = byId.get(id);
+    return item === undefined ? [] : [{ item, date }];
+  });
+}
+
+/** `overrides` after one catch-up: its backlog re-planned over the member's next study days. */
+function withCatchUp(
+  overrides: ReadonlyMap<number, string>,
+  dueDates: ReadonlyMap<number, string>,
+  catchUp: Extract<MemberAdjustment, { kind: "catch_up" }>,
+  baseItems: readonly { item: PlanItem }[],
+  isStudyDay: (date: string) => boolean,
+  cap: number,
+): Map<number, string> {
+  const wanted = new Set(catchUp.itemIds);
+  const backlog = baseItems.filter(({ item }) => wanted.has(item.id) && dueDates.has(item.id));
+  // Oldest first; reading order among items of the same day (the sort is stable).
+  backlog.sort((a, b) => (dueDates.get(a.item.id) ?? "").localeCompare(dueDates.get(b.item.id) ?? ""));
+  const moving = new Set(backlog.map(({ item }) => item.id));
+  const loads = new Map<string, number>();
+  for (const { item } of baseItems) {
+    const date = dueDates.get(item.id);
+    if (date !== undefined && !moving.has(item.id)) loads.set(date, (loads.get(date) ?? 0) + estimatedMinutes(item));
+  }
+  const dates = spreadCatchUp({
+    weights: backlog.map(({ item }) => estimatedMinutes(item)),
+    windowDays: catchUp.days,
+    cap,
+    dayAt: studyDaySequence(catchUp.appliedOn, isStudyDay),
+    ownLoad: (date) => loads.get(date) ?? 0,
+  });
+  const next = new Map(overrides);
+  backlog.forEach(({ item }, index) => next.set(item.id, dates[index] ?? catchUp.appliedOn));
+  return next;
+}
+
+/** The i-th study day on or after `from`, computed once each. */
+function studyDaySequence(from: string, isStudyDay: (date: string) => boolean): (index: number) => string {
+  const found: string[] = [];
+  let cursor = from;
+  return (index) => {
+    while (found.length <= index) {
+      if (isStudyDay(cursor)) found.push(cursor);
+      cursor = addDays(cursor, 1);
+    }
+    return found[index] ?? from;
+  };
+}
+
+interface StudyDayContext {
+  readonly startDate: string;
+  readonly studyDays: readonly number[];
+  readonly breakWeeks: readonly number[];
+  readonly personalBreaks: readonly PersonalBreak[];
+}
+
+/** A day the member is expected to read: a cohort study weekday, outside cohort break weeks and personal breaks. */
+export function isMemberStudyDay(plan: StudyDayContext, date: string): boolean {
+  return plan.studyDays.includes(isoWeekday(date)) && !isMemberDayOff(plan, date);
+}
+
+/** A day off for the member: in a cohort break week or a personal break. No reminders; streaks skip it. */
+export function isMemberDayOff(plan: Omit<StudyDayContext, "studyDays">, date: string): boolean {
+  return (
+    plan.breakWeeks.includes(calendarWeekOfDate(plan.startDate, date)) ||
+    plan.personalBreaks.some((entry) => entry.from <= date && date <= entry.to)
+  );
+}
+
+function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {
+  const byDate = new Map<string, MemberPlanItem[]>();
+  for (const entry of items) byDate.set(entry.dueDate, [...(byDate.get(entry.dueDate) ?? []), entry]);
+  return byDate;
+}
+
+function memberEndDate(plan: CohortPlan, breaks: readonly number[], extraWeeks: number, items: readonly MemberPlanItem[]): string {
+  const lastWeek = calendarWeekOf(plan.totalWeeks + extraWeeks, breaks);
+  const calendarEnd = calendarWeekStartDate(plan.startDate, lastWeek + 1);
+  const lastDue = items.reduce((latest, entry) => (entry.dueDate > latest ? entry.dueDate : latest), "");
+  const afterLastDue = lastDue === "" ? calendarEnd : addDays(lastDue, 1);
+  return afterLastDue > calendarEnd ? afterLastDue : calendarEnd;
+}
+
+/** Whether `/pace mode:extend` may add another week. */
+export function canExtend(plan: Pick<MemberPlan, "extraWeeks">): boolean {
+  return plan.extraWeeks < MAX_EXTEND_WEEKS;
+}
+
+export const PersonalBreakProblem = {
+  NotADate: "not_a_date",
+  EndsBeforeStart: "ends_before_start",
+  TooLong: "too_long",
+} as const;
+export type PersonalBreakProblem = (typeof PersonalBreakProblem)[keyof typeof PersonalBreakProblem];
+
+/** Why `/break from to` is refused, or null. */
+export function checkPersonalBreak(from: string, to: string): PersonalBreakProblem | null {
+  if (parseLocalDate(from) !== from || parseLocalDate(to) !== to) return PersonalBreakProblem.NotADate;
+  if (to < from) return PersonalBreakProblem.EndsBeforeStart;
+  if (daysBetween(from, to) > MAX_PERSONAL_BREAK_DAYS) return PersonalBreakProblem.TooLong;
+  return null;
+}
+
+/**
+ * `/break off:True` on member day `today`: a break not yet begun is dropped
+ * (null); one under way ends yesterday (today is a normal day again), or is
+ * dropped when it began today.
+ */
+export function endPersonalBreak(entry: PersonalBreak, today: string): PersonalBreak | null {
+  if (entry.to < today) return entry;
+  const yesterday = addDays(today, -1);
+  return entry.from > yesterday ? null : { from: entry.from, to: yesterday };
+}

@@ -1,0 +1,90 @@
+/**
+ * What a member's plan means on a given member day, given what they have done:
+ * today's reading, what is overdue, the late joiner's backlog, and how far
+ * behind or ahead of the cohort they are.
+ */
+import type { MemberPlan, MemberPlanItem } from "./memberPlan.js";
+
+/** `/today` lists at most this many overdue items, then points to `/pace`. */
+export const OVERDUE_LIST_LIMIT = 5;
+
+export interface MemberItemStatus extends MemberPlanItem {
+  readonly done: boolean;
+}
+
+export interface ItemTally {
+  readonly items: number;
+  /** Sum of the estimates that exist; items without one are counted in `unestimatedItems`. */
+  readonly minutes: number;
+  readonly unestimatedItems: number;
+}
+
+export interface MemberDayStatus {
+  readonly today: string;
+  /** Items due today, done or not, in reading order. */
+  readonly dueToday: readonly MemberItemStatus[];
+  /** Not done, due before today, not pre-join backlog; oldest first. */
+  readonly overdue: readonly MemberItemStatus[];
+  /** Pre-join items not done yet (listed by `/pace`, never overdue), oldest first. */
+  readonly backlog: readonly MemberItemStatus[];
+}
+
+/** The member's day `today` (member-local, see `memberDateOf`). */
+export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
+  const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
+  const late = plan.items.filter((entry) => entry.dueDate < today && !doneItemIds.has(entry.item.id)).sort(oldestFirst).map(withDone);
+  return {
+    today,
+    dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),
+    overdue: late.filter((entry) => !entry.preJoin),
+    backlog: late.filter((entry) => entry.preJoin),
+  };
+}
+
+function oldestFirst(a: MemberPlanItem, b: MemberPlanItem): number {
+  return a.dueDate.localeCompare(b.dueDate) || a.order - b.order;
+}
+
+/**
+ * What `/pace mode:catch_up` re-plans on `today`: every assigned item due
+ * before today and not done (overdue and pre-join backlog alike), oldest first.
+ * Store these ids with the adjustment.
+ */
+export function catchUpBacklog(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): number[] {
+  const status = memberDayStatus(plan, doneItemIds, today);
+  return [...status.overdue, ...status.backlog].sort(oldestFirst).map((entry) => entry.item.id);
+}
+
+export interface MemberPace {
+  /** Required items the cohort's plan had due before today that the member has not done. */
+  readonly behind: ItemTally;
+  /** Required items the member has done that the cohort's plan has due after today. */
+  readonly ahead: ItemTally;
+}
+
+/**
+ * How far behind or ahead the member is against the cohort's plan (not their
+ * own: an extension does not make anyone "on track"). Required items only;
+ * today's reading counts neither way.
+ */
+export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberPace {
+  const required = plan.items.filter((entry) => entry.item.kind === "Required");
+  return {
+    behind: tally(required.filter((entry) => entry.cohortDate < today && !doneItemIds.has(entry.item.id))),
+    ahead: tally(required.filter((entry) => entry.cohortDate > today && doneItemIds.has(entry.item.id))),
+  };
+}
+
+/** Count and minutes of some items. */
+export function tally(entries: readonly MemberPlanItem[]): ItemTally {
+  return {
+    items: entries.length,
+    minutes: entries.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0),
+    unestimatedItems: entries.filter((entry) => entry.item.minutes === null).length,
+  };
+}
+
+/** Whether the member's own course is over on member day `today`. */
+export function memberCourseHasEnded(plan: Pick<MemberPlan, "endDate">, today: string): boolean {
+  return today >= plan.endDate;
+}

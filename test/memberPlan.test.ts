@@ -1,0 +1,340 @@
+import { describe, expect, it } from "vitest";
+import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
+import { averageStudyDayMinutes, catchUpCap, spreadCatchUp } from "../src/domain/schedule/catchUpSpread.js";
+import { applyCohortBreaks, courseEndDate } from "../src/domain/schedule/cohortBreaks.js";
+import { estimatedMinutes } from "../src/domain/schedule/estimatedMinutes.js";
+import { addDays, isoWeekday } from "../src/domain/schedule/localTime.js";
+import {
+  buildMemberPlan,
+  canExtend,
+  checkPersonalBreak,
+  DueSource,
+  endPersonalBreak,
+  isMemberDayOff,
+  isMemberStudyDay,
+  MAX_EXTEND_WEEKS,
+  MemberAdjustmentKind,
+  PersonalBreakProblem,
+  type MemberAdjustment,
+  type MemberPlan,
+  type MemberPlanInput,
+  type PersonalBreak,
+} from "../src/domain/schedule/memberPlan.js";
+import { catchUpBacklog, memberDayStatus, memberPace } from "../src/domain/schedule/memberStatus.js";
+import type { CohortPlan } from "../src/domain/schedule/scheduleTypes.js";
+import { curriculumBuilder, randomInt, seededRandom, settings, twelveWeekCurriculum } from "./helpers/planFixtures.js";
+
+const curriculum = twelveWeekCurriculum();
+const basePlan = buildCohortPlan(curriculum, settings());
+const START = "2027-03-01";
+
+const extend: MemberAdjustment = { kind: MemberAdjustmentKind.Extend };
+const reset: MemberAdjustment = { kind: MemberAdjustmentKind.Reset };
+const catchUp = (appliedOn: string, days: number, itemIds: readonly number[]): MemberAdjustment => ({
+  kind: MemberAdjustmentKind.CatchUp,
+  appliedOn,
+  days,
+  itemIds,
+});
+
+function memberPlan(overrides: Partial<MemberPlanInput> = {}): MemberPlan {
+  return buildMemberPlan({ basePlan, breakWeeks: [], joinedOn: START, adjustments: [], personalBreaks: [], ...overrides });
+}
+
+const dueDates = (plan: MemberPlan): [number, string][] => plan.items.map((entry) => [entry.item.id, entry.dueDate]);
+const loadOn = (plan: MemberPlan, date: string): number =>
+  (plan.itemsByDueDate.get(date) ?? []).reduce((sum, entry) => sum + estimatedMinutes(entry.item), 0);
+const none = new Set<number>();
+
+/** Applies a catch-up the way `/pace mode:catch_up` will: the backlog on `today` is stored with it. */
+function withCatchUp(input: Partial<MemberPlanInput>, today: string, days: number, done: ReadonlySet<number> = none): Partial<MemberPlanInput> {
+  const before = memberPlan(input);
+  return { ...input, adjustments: [...(input.adjustments ?? []), catchUp(today, days, catchUpBacklog(before, done, today))] };
+}
+
+describe("average study day and cap", () => {
+  it("is every assigned item's minutes over the plan's study days, and the cap twice that", () => {
+    const minutes = [...basePlan.dayByDate.values()].flatMap((day) => day.items).reduce((sum, item) => sum + estimatedMinutes(item), 0);
+    expect(averageStudyDayMinutes(basePlan)).toBeCloseTo(minutes / 60);
+    expect(catchUpCap(basePlan)).toBeCloseTo((2 * minutes) / 60);
+    // Break weeks have no study days, so the average does not change.
+    expect(averageStudyDayMinutes(applyCohortBreaks(basePlan, curriculum, [3]).plan)).toBeCloseTo(minutes / 60);
+  });
+});
+
+describe("a member who changes nothing", () => {
+  it("follows the cohort's plan, breaks included, and finishes with the cohort", () => {
+    const cohort = applyCohortBreaks(basePlan, curriculum, [3, 7]).plan;
+    const plan = memberPlan({ breakWeeks: [7, 3] });
+    expect(new Map(dueDates(plan))).toEqual(new Map(cohort.assignedDateByItemId));
+    expect(plan.items.every((entry) => entry.source === DueSource.Cohort && !entry.preJoin)).toBe(true);
+    expect(plan.endDate).toBe(courseEndDate({ startDate: START, curriculumWeeks: 12, breakWeeks: [3, 7] }));
+    expect(plan.itemsByDueDate.get("2027-03-03")?.map((entry) => entry.item.id)).toEqual(cohort.dayByDate.get("2027-03-03")?.items.map((item) => item.id));
+  });
+});
+
+describe("late joiners", () => {
+  const joinedOn = "2027-03-10"; // Wednesday of week 2
+  const earlyJoin = "2027-03-03"; // Wednesday of week 1
+  const earlier = basePlan.weeks.flatMap((week) => week.days).filter((day) => day.date < joinedOn).flatMap((day) => day.items);
+
+  it("starting from this week: earlier items are a backlog, never overdue", () => {
+    const plan = memberPlan({ joinedOn });
+    const onJoinDay = memberDayStatus(plan, none, joinedOn);
+    expect(onJoinDay.overdue).toEqual([]);
+    expect(onJoinDay.backlog.map((entry) => entry.item.id)).toEqual(earlier.map((item) => item.id));
+    expect(onJoinDay.dueToday.map((entry) => entry.item.id)).toEqual(basePlan.dayByDate.get(joinedOn)?.items.map((item) => item.id));
+    const twoDaysLater = memberDayStatus(plan, none, "2027-03-12");
+    expect(twoDaysLater.overdue.map((entry) => entry.dueDate)).toEqual(
+      [joinedOn, "2027-03-11"].flatMap((date) => (basePlan.dayByDate.get(date)?.items ?? []).map(() => date)),
+    );
+    expect(twoDaysLater.backlog).toHaveLength(earlier.length);
+  });
+
+  it("catching up: the backlog is spread over the next study days on top of their own reading, under the cap", () => {
+    const plan = memberPlan(withCatchUp({ joinedOn: earlyJoin }, earlyJoin, 5));
+    const status = memberDayStatus(plan, none, earlyJoin);
+    expect(status.backlog).toEqual([]);
+    expect(status.overdue).toEqual([]);
+    const moved = plan.items.filter((entry) => entry.source === DueSource.CatchUp);
+    const backlog = basePlan.weeks[0]?.days.filter((day) => day.date < earlyJoin).flatMap((day) => day.items) ?? [];
+    expect(moved.map((entry) => entry.item.id)).toEqual(backlog.map((item) => item.id));
+    const window = ["2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08", "2027-03-09"];
+    expect(moved.every((entry) => window.includes(entry.dueDate))).toBe(true);
+    expect(new Set(moved.map((entry) => entry.dueDate)).size).toBeGreaterThan(1);
+    for (const date of window) expect(loadOn(plan, date)).toBeLessThanOrEqual(plan.catchUpCap);
+    // Their own reading stays where it was.
+    for (const date of window) {
+      for (const item of basePlan.dayByDate.get(date)?.items ?? []) expect(plan.itemById.get(item.id)?.dueDate).toBe(date);
+    }
+  });
+});
+
+describe("catch_up", () => {
+  it("stretches past the asked days when the backlog does not fit under the cap, keeping reading order", () => {
+    const today = "2027-04-05"; // week 6, nothing done
+    const plan = memberPlan(withCatchUp({}, today, 2));
+    const moved = plan.items.filter((entry) => entry.source === DueSource.CatchUp);
+    const dates = [...new Set(moved.map((entry) => entry.dueDate))].sort();
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates[0]! >= today).toBe(true);
+    expect(dates.at(-1)! > addDays(today, 1)).toBe(true);
+    for (const date of dates) expect(loadOn(plan, date)).toBeLessThanOrEqual(plan.catchUpCap);
+    const oldestFirst = [...moved].sort((a, b) => a.cohortDate.localeCompare(b.cohortDate) || a.order - b.order);
+    expect(oldestFirst.map((entry) => entry.dueDate)).toEqual(oldestFirst.map((entry) => entry.dueDate).sort());
+    expect(memberDayStatus(plan, none, today).overdue).toEqual([]);
+  });
+
+  it("spreads evenly over the window when it fits", () => {
+    const today = "2027-03-15"; // week 3, week 1 and 2 undone, 10 days
+    const plan = memberPlan(withCatchUp({}, today, 10));
+    const window = Array.from({ length: 14 }, (_, offset) => addDays(today, offset)).filter((date) => isoWeekday(date) <= 5);
+    const loads = window.map((date) => loadOn(plan, date));
+    expect(Math.max(...loads)).toBeLessThanOrEqual(plan.catchUpCap);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThan(2 * 75);
+  });
+
+  it("skips personal break days and starts on the next study day", () => {
+    const personalBreaks: PersonalBreak[] = [{ from: "2027-03-05", to: "2027-03-08" }];
+    const plan = memberPlan(withCatchUp({ personalBreaks }, "2027-03-04", 3));
+    const dates = [...new Set(plan.items.filter((entry) => entry.source === DueSource.CatchUp).map((entry) => entry.dueDate))];
+    // 03-10 carries more own reading than the cap, so the last item goes on past the window.
+    expect(dates.every((date) => date >= "2027-03-04" && !(date >= "2027-03-05" && date <= "2027-03-08"))).toBe(true);
+    for (const date of dates) expect(loadOn(plan, date)).toBeLessThanOrEqual(plan.catchUpCap);
+    expect(dates).toContain("2027-03-09");
+  });
+
+  it("gives an item heavier than the cap a day of its own", () => {
+    const { section, curriculum: build } = curriculumBuilder();
+    const heavy = build(2, [section("a", 1, 1, [30, 600, 30, 30, 30]), section("b", 2, 2, [30, 30, 30, 30, 30])]);
+    const plan0 = buildCohortPlan(heavy, settings());
+    const input = { basePlan: plan0, breakWeeks: [], joinedOn: START, adjustments: [], personalBreaks: [] };
+    const before = buildMemberPlan(input);
+    const plan = buildMemberPlan({ ...input, adjustments: [catchUp("2027-03-08", 2, catchUpBacklog(before, none, "2027-03-08"))] });
+    expect(plan.catchUpCap).toBeLessThan(600);
+    const heavyItem = plan.items.find((entry) => entry.item.minutes === 600);
+    const sameDay = plan.items.filter((entry) => entry.source === DueSource.CatchUp && entry.dueDate === heavyItem?.dueDate);
+    expect(sameDay).toHaveLength(1);
+    expect(plan.items.filter((entry) => entry.source === DueSource.CatchUp)).toHaveLength(5);
+  });
+
+  it("spreadCatchUp fills the last window day up to the cap, then continues", () => {
+    const days = ["d0", "d1", "d2", "d3"];
+    const dates = spreadCatchUp({ weights: [40, 40, 40, 40, 40], windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
+    expect(dates).toEqual(["d0", "d0", "d1", "d1", "d2"]);
+  });
+});
+
+describe("extend and reset", () => {
+  it("moves the member's calendar a week per use, at most 4, skipping cohort breaks", () => {
+    const once = memberPlan({ adjustments: [extend] });
+    for (const entry of once.items) expect(entry.dueDate).toBe(addDays(entry.cohortDate, 7));
+    const many = memberPlan({ adjustments: [extend, extend, extend, extend, extend, extend] });
+    expect(many.extraWeeks).toBe(MAX_EXTEND_WEEKS);
+    expect(canExtend(many)).toBe(false);
+    expect(canExtend(once)).toBe(true);
+    for (const entry of many.items) expect(entry.dueDate).toBe(addDays(entry.cohortDate, 28));
+    expect(many.endDate).toBe(addDays(courseEndDate({ startDate: START, curriculumWeeks: 12, breakWeeks: [] }), 28));
+
+    const withBreak = memberPlan({ breakWeeks: [3], adjustments: [extend] });
+    const week2Item = withBreak.items.find((entry) => entry.cohortDate === "2027-03-08");
+    expect(week2Item?.dueDate).toBe("2027-03-22");
+    expect(withBreak.items.every((entry) => !isMemberDayOff(withBreak, entry.dueDate))).toBe(true);
+  });
+
+  it("turns a late joiner's backlog into due reading when the calendar moves past the join day", () => {
+    const plan = memberPlan({ joinedOn: "2027-03-10", adjustments: [extend] });
+    expect(plan.items.filter((entry) => entry.preJoin).map((entry) => entry.dueDate).every((date) => date < "2027-03-10")).toBe(true);
+    expect(plan.items.some((entry) => entry.cohortDate < "2027-03-08" && !entry.preJoin)).toBe(true);
+  });
+
+  it("reset gives back the cohort's plan", () => {
+    const cohort = memberPlan({ breakWeeks: [4] });
+    const adjustedInput = withCatchUp({ breakWeeks: [4], adjustments: [extend, extend] }, "2027-04-01", 6);
+    expect(dueDates(memberPlan(adjustedInput))).not.toEqual(dueDates(cohort));
+    const back = memberPlan({ ...adjustedInput, adjustments: [...(adjustedInput.adjustments ?? []), reset] });
+    expect(dueDates(back)).toEqual(dueDates(cohort));
+    expect(back.extraWeeks).toBe(0);
+  });
+});
+
+describe("pace", () => {
+  it("counts Required items and minutes against the cohort's plan, today excluded", () => {
+    const today = "2027-03-03";
+    const cohortItems = basePlan.weeks[0]?.days.flatMap((day) => day.items) ?? [];
+    const before = cohortItems.filter((item) => item.assignedDate < today);
+    const after = basePlan.weeks[1]?.days[0]?.items ?? [];
+    const done = new Set([before[0]?.id ?? 0, ...after.map((item) => item.id)]);
+    const pace = memberPace(memberPlan({ adjustments: [extend] }), done, today);
+    expect(pace.behind.items).toBe(before.length - 1);
+    expect(pace.behind.minutes).toBe(before.slice(1).reduce((sum, item) => sum + (item.minutes ?? 0), 0));
+    expect(pace.ahead.items).toBe(after.length);
+  });
+});
+
+describe("personal breaks", () => {
+  it("accepts up to 28 days after the start and refuses the rest", () => {
+    expect(checkPersonalBreak("2027-03-01", "2027-03-29")).toBeNull();
+    expect(checkPersonalBreak("2027-03-01", "2027-03-30")).toBe(PersonalBreakProblem.TooLong);
+    expect(checkPersonalBreak("2027-03-05", "2027-03-04")).toBe(PersonalBreakProblem.EndsBeforeStart);
+    expect(checkPersonalBreak("2027-02-30", "2027-03-04")).toBe(PersonalBreakProblem.NotADate);
+  });
+
+  it("off:True ends a break yesterday, or drops it when it has not begun", () => {
+    const entry = { from: "2027-03-10", to: "2027-03-20" };
+    expect(endPersonalBreak(entry, "2027-03-15")).toEqual({ from: "2027-03-10", to: "2027-03-14" });
+    expect(endPersonalBreak(entry, "2027-03-10")).toBeNull();
+    expect(endPersonalBreak(entry, "2027-03-01")).toBeNull();
+    expect(endPersonalBreak(entry, "2027-03-25")).toEqual(entry);
+  });
+
+  it("are days off, like cohort break weeks", () => {
+    const plan = memberPlan({ breakWeeks: [3], personalBreaks: [{ from: "2027-03-01", to: "2027-03-02" }] });
+    expect(isMemberStudyDay(plan, "2027-03-02")).toBe(false);
+    expect(isMemberStudyDay(plan, "2027-03-03")).toBe(true);
+    expect(isMemberStudyDay(plan, "2027-03-16")).toBe(false);
+    expect(isMemberStudyDay(plan, "2027-03-06")).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- properties
+
+interface Scenario {
+  readonly input: MemberPlanInput;
+  /** Input prefixes ending with each catch-up, to check its cap where it was applied. */
+  readonly catchUpPrefixes: readonly MemberPlanInput[];
+}
+
+function randomScenario(random: () => number, plan: CohortPlan): Scenario {
+  const dates = [...plan.dayByDate.keys()].sort();
+  const pick = (): string => dates[randomInt(random, 0, dates.length - 1)] ?? START;
+  const breakWeeks = Array.from({ length: randomInt(random, 0, 2) }, () => randomInt(random, 2, 12));
+  const personalBreaks = Array.from({ length: randomInt(random, 0, 2) }, () => {
+    const from = pick();
+    return { from, to: addDays(from, randomInt(random, 0, 28)) };
+  });
+  let input: MemberPlanInput = { basePlan: plan, breakWeeks, joinedOn: randomInt(random, 0, 1) === 0 ? START : pick(), adjustments: [], personalBreaks };
+  const catchUpPrefixes: MemberPlanInput[] = [];
+  let today = input.joinedOn;
+  for (let step = randomInt(random, 0, 6); step > 0; step -= 1) {
+    today = addDays(today, randomInt(random, 0, 12));
+    const choice = randomInt(random, 0, 5);
+    let adjustment: MemberAdjustment;
+    if (choice <= 2) {
+      const current = buildMemberPlan(input);
+      const done = new Set(current.items.filter(() => random() < 0.3).map((entry) => entry.item.id));
+      adjustment = catchUp(today, randomInt(random, 2, 20), catchUpBacklog(current, done, today));
+    } else adjustment = choice <= 4 ? extend : reset;
+    input = { ...input, adjustments: [...input.adjustments, adjustment] };
+    if (adjustment.kind === MemberAdjustmentKind.CatchUp) catchUpPrefixes.push(input);
+  }
+  return { input, catchUpPrefixes };
+}
+
+/** The days a catch-up put items on: each within the cap, or holding one item heavier than the cap alone. */
+function expectCatchUpWithinCap(input: MemberPlanInput): void {
+  const last = input.adjustments.at(-1);
+  if (last?.kind !== MemberAdjustmentKind.CatchUp) throw new Error("not a catch-up prefix");
+  const plan = buildMemberPlan(input);
+  const moved = new Set(last.itemIds);
+  const days = new Set(plan.items.filter((entry) => moved.has(entry.item.id)).map((entry) => entry.dueDate));
+  for (const date of days) {
+    const catchUpItems = (plan.itemsByDueDate.get(date) ?? []).filter((entry) => moved.has(entry.item.id));
+    const oversizedAlone = catchUpItems.length === 1 && estimatedMinutes(catchUpItems[0]?.item ?? { minutes: 0 }) > plan.catchUpCap;
+    if (!oversizedAlone) expect(loadOn(plan, date)).toBeLessThanOrEqual(plan.catchUpCap + 1e-9);
+    expect(isMemberStudyDay(plan, date)).toBe(true);
+    expect(date >= last.appliedOn).toBe(true);
+  }
+}
+
+describe("member plan properties (seeded)", () => {
+  const { section, curriculum: build } = curriculumBuilder();
+  const withOptional = buildCohortPlan(curriculum, settings({ includeOptional: true, studyDays: [1, 3, 5, 6] }));
+  const unestimated = buildCohortPlan(
+    build(6, [section("p1", 1, 3, Array.from({ length: 7 }, () => null)), section("p2", 3, 6, [null, 200, null, 5, 0, null, 90])]),
+    settings({ startDate: "2027-10-27", timeZone: "Europe/Berlin" }),
+  );
+  const plans = [basePlan, withOptional, unestimated];
+
+  it("assigns every assigned item exactly once, whatever adjustments are combined", () => {
+    const random = seededRandom(2027);
+    for (let run = 0; run < 150; run += 1) {
+      const plan = plans[run % plans.length] ?? basePlan;
+      const { input } = randomScenario(random, plan);
+      const member = buildMemberPlan(input);
+      const ids = member.items.map((entry) => entry.item.id).sort((a, b) => a - b);
+      expect(ids).toEqual([...plan.assignedDateByItemId.keys()].sort((a, b) => a - b));
+      const listed = [...member.itemsByDueDate.values()].flat().map((entry) => entry.item.id).sort((a, b) => a - b);
+      expect(listed).toEqual(ids);
+      for (const entry of member.items) expect(member.itemsByDueDate.get(entry.dueDate)).toContain(entry);
+      expect(member.extraWeeks).toBeGreaterThanOrEqual(0);
+      expect(member.extraWeeks).toBeLessThanOrEqual(MAX_EXTEND_WEEKS);
+      expect(member.items.every((entry) => entry.dueDate < member.endDate)).toBe(true);
+    }
+  });
+
+  it("never puts a catch-up day over its cap", () => {
+    const random = seededRandom(99);
+    let checked = 0;
+    for (let run = 0; run < 150; run += 1) {
+      const { catchUpPrefixes } = randomScenario(random, plans[run % plans.length] ?? basePlan);
+      for (const prefix of catchUpPrefixes) {
+        expectCatchUpWithinCap(prefix);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("reset gives back the cohort's plan after any adjustments", () => {
+    const random = seededRandom(7);
+    for (let run = 0; run < 60; run += 1) {
+      const plan = plans[run % plans.length] ?? basePlan;
+      const { input } = randomScenario(random, plan);
+      const afterReset = buildMemberPlan({ ...input, adjustments: [...input.adjustments, reset] });
+      const cohort = buildMemberPlan({ ...input, adjustments: [] });
+      expect(dueDates(afterReset)).toEqual(dueDates(cohort));
+      expect(new Map(dueDates(afterReset))).toEqual(new Map(applyCohortBreaks(plan, { totalWeeks: plan.totalWeeks, sections: [] }, input.breakWeeks).plan.assignedDateByItemId));
+    }
+  });
+});
