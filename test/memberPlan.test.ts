@@ -20,7 +20,8 @@ import {
   type MemberPlanInput,
   type PersonalBreak,
 } from "../src/domain/schedule/memberPlan.js";
-import { catchUpBacklog, memberDayStatus, memberPace } from "../src/domain/schedule/memberStatus.js";
+import { catchUpBacklog, memberCourseHasEnded, memberDayStatus, memberPace, overduePage } from "../src/domain/schedule/memberStatus.js";
+import { memberCompletionPoints } from "../src/domain/scoring/memberCompletionPoints.js";
 import type { CohortPlan } from "../src/domain/schedule/scheduleTypes.js";
 import { curriculumBuilder, randomInt, seededRandom, settings, twelveWeekCurriculum } from "./helpers/planFixtures.js";
 
@@ -336,5 +337,33 @@ describe("member plan properties (seeded)", () => {
       expect(dueDates(afterReset)).toEqual(dueDates(cohort));
       expect(new Map(dueDates(afterReset))).toEqual(new Map(applyCohortBreaks(plan, { totalWeeks: plan.totalWeeks, sections: [] }, input.breakWeeks).plan.assignedDateByItemId));
     }
+  });
+});
+
+describe("member course end, overdue page and points", () => {
+  it("lists the 5 oldest overdue items and tallies the rest", () => {
+    const status = memberDayStatus(memberPlan(), none, "2027-03-15");
+    const page = overduePage(status.overdue);
+    expect(page.listed).toEqual(status.overdue.slice(0, 5));
+    expect(page.more.items).toBe(status.overdue.length - 5);
+    expect(page.more.minutes).toBe(status.overdue.slice(5).reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0));
+    expect(overduePage(status.overdue.slice(0, 3)).more.items).toBe(0);
+  });
+
+  it("ends the member's course with their own last week", () => {
+    const plan = memberPlan({ breakWeeks: [3], adjustments: [extend] });
+    expect(plan.endDate).toBe("2027-06-07");
+    expect(memberCourseHasEnded(plan, "2027-06-06")).toBe(false);
+    expect(memberCourseHasEnded(plan, "2027-06-07")).toBe(true);
+  });
+
+  it("gives the on-time bonus until 04:00 after the member's due day, never for when:yesterday", () => {
+    const item = { kind: "Required", minutes: 25 } as const;
+    const zone = "Europe/Berlin";
+    expect(memberCompletionPoints(item, new Date("2027-03-10T02:59:00Z"), "2027-03-09", zone, false)).toEqual({ points: 30, onTime: true });
+    expect(memberCompletionPoints(item, new Date("2027-03-10T03:00:00Z"), "2027-03-09", zone, false)).toEqual({ points: 25, onTime: false });
+    expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, true)).toEqual({ points: 25, onTime: false });
+    expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), null, zone, false)).toEqual({ points: 25, onTime: false });
+    expect(memberCompletionPoints({ kind: "Reference", minutes: 25 }, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, false).points).toBe(0);
   });
 });

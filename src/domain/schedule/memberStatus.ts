@@ -84,6 +84,18 @@ export function tally(entries: readonly MemberPlanItem[]): ItemTally {
   };
 }
 
+export interface OverduePage {
+  /** The oldest overdue items, at most `OVERDUE_LIST_LIMIT`: `/today` lists these and offers a button for each. */
+  readonly listed: readonly MemberItemStatus[];
+  /** The rest, for "…and N more (time): `/pace` to catch up"; zero items when everything is listed. */
+  readonly more: ItemTally;
+}
+
+/** Overdue never becomes a wall: the first few, and a count of the others. */
+export function overduePage(overdue: readonly MemberItemStatus[], limit = OVERDUE_LIST_LIMIT): OverduePage {
+  return { listed: overdue.slice(0, limit), more: tally(overdue.slice(limit)) };
+}
+
 /** Whether the member's own course is over on member day `today`. */
 export function memberCourseHasEnded(plan: Pick<MemberPlan, "endDate">, today: string): boolean {
   return today >= plan.endDate;

@@ -1,0 +1,25 @@
+/**
+ * A member's course summary: what `/today` shows once the course is over
+ * (`courseHasEnded` in `schedule/cohortBreaks.ts`). The service fills it; the
+ * Discord layer words it.
+ */
+export interface MemberCourseSummary {
+  readonly cohortName: string;
+  /** Required items done, of all Required items in the curriculum. */
+  readonly requiredDone: number;
+  readonly requiredTotal: number;
+  /** Optional items done (whether or not the cohort assigned them). */
+  readonly optionalDone: number;
+  /** All points, late completions included (`/progress` keeps counting). */
+  readonly points: number;
+  /** Rank on the final board as the closing post showed it; null when the member was not on it. */
+  readonly finalRank: number | null;
+  readonly rankedMembers: number;
+  /** `forgivingStreak(...).best`. */
+  readonly bestStreak: number;
+  /** Checkpoints the member answered, of the checkpoints posted. */
+  readonly checkpointsAnswered: number;
+  readonly checkpointsTotal: number;
+  /** Exclusive end of the cohort's course (`courseEndDate`): "finished on …". */
+  readonly courseEndDate: string;
+}
