@@ -9,7 +9,8 @@
  * `zonedInstant` (gap: the transition; overlap: the first 04:00), and
  * `memberDateOf` agrees with those boundaries by construction.
  */
-import { addDays, localClockOf, localDateOf, toEpochMillis, zonedInstant, type InstantInput } from "./localTime.js";
+import { IANAZone } from "luxon";
+import { addDays, isValidTimeZone, toEpochMillis, zonedInstant, type InstantInput } from "./localTime.js";
 
 /** Wall-clock time at which a member's day begins. */
 export const MEMBER_DAY_ROLLOVER = "04:00";
@@ -29,14 +30,25 @@ export function memberDayEnd(localDate: string, zone: string): Date {
   return memberDayStart(addDays(localDate, 1), zone);
 }
 
-/** The member day an instant belongs to. */
+/**
+ * The member day an instant belongs to. Why not `localDateOf` + `localClockOf`:
+ * this runs for every completion of a streak, and one offset look-up is
+ * several times cheaper than building luxon DateTimes.
+ */
 export function memberDateOf(instant: InstantInput, zone: string): string {
+  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
   const millis = toEpochMillis(instant);
-  const wallDate = localDateOf(millis, zone);
-  // Before 04:00 on the wall clock is still the previous day; then check the
-  // guess against the boundaries themselves (they decide on odd DST days).
-  let date = localClockOf(millis, zone) < MEMBER_DAY_ROLLOVER ? addDays(wallDate, -1) : wallDate;
-  if (millis < memberDayStart(date, zone).getTime()) date = addDays(date, -1);
-  else if (millis >= memberDayEnd(date, zone).getTime()) date = addDays(date, 1);
-  return date;
+  const wall = new Date(millis + IANAZone.create(zone).offset(millis) * MILLIS_PER_MINUTE).toISOString();
+  const wallDate = wall.slice(0, 10);
+  const wallClock = wall.slice(11, 16);
+  // Far from 04:00 the wall clock decides alone (no zone moves its clocks by
+  // four hours); near it, the boundary instant itself decides, which keeps odd
+  // DST days consistent with memberDayStart.
+  if (wallClock >= CHECK_UNTIL) return wallDate;
+  const start = memberDayStart(wallDate, zone).getTime();
+  return millis >= start ? wallDate : addDays(wallDate, -1);
 }
+
+const MILLIS_PER_MINUTE = 60_000;
+/** Wall times before this are checked against the 04:00 boundary instant. */
+const CHECK_UNTIL = "08:00";

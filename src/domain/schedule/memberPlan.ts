@@ -5,7 +5,7 @@
  * dates: `/today`, `/week`, `/pace`, reminders, the on-time bonus and the
  * roster all read it. Dates are member-local "YYYY-MM-DD" (see `memberDay.ts`).
  */
-import { catchUpCap, spreadCatchUp } from "./catchUpSpread.js";
+import { CATCH_UP_DAYS, catchUpCap, spreadCatchUp } from "./catchUpSpread.js";
 import { calendarWeekOf, calendarWeekOfDate, calendarWeekStartDate, effectiveBreakWeeks, shiftPlanDate } from "./cohortBreaks.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
 import { addDays, daysBetween, isoWeekday, parseLocalDate } from "./localTime.js";
@@ -168,7 +168,8 @@ function withCatchUp(
   }
   const dates = spreadCatchUp({
     weights: backlog.map(({ item }) => estimatedMinutes(item)),
-    windowDays: catchUp.days,
+    // A stored value outside 2–20 (the command refuses those) is read as the nearest bound.
+    windowDays: Math.min(CATCH_UP_DAYS.max, Math.max(CATCH_UP_DAYS.min, Math.trunc(catchUp.days) || CATCH_UP_DAYS.default)),
     cap,
     dayAt: studyDaySequence(catchUp.appliedOn, isStudyDay),
     ownLoad: (date) => loads.get(date) ?? 0,
@@ -213,7 +214,11 @@ export function isMemberDayOff(plan: Omit<StudyDayContext, "studyDays">, date: s
 
 function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {
   const byDate = new Map<string, MemberPlanItem[]>();
-  for (const entry of items) byDate.set(entry.dueDate, [...(byDate.get(entry.dueDate) ?? []), entry]);
+  for (const entry of items) {
+    const sameDay = byDate.get(entry.dueDate);
+    if (sameDay === undefined) byDate.set(entry.dueDate, [entry]);
+    else sameDay.push(entry);
+  }
   return byDate;
 }
 

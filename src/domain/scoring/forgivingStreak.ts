@@ -20,7 +20,11 @@ const MAX_LOOKAHEAD_DAYS = 400;
 
 export interface StreakCompletion {
   readonly completedAt: InstantInput;
-  /** The member day a `/done … when:yesterday` was logged for; null for a normal completion. */
+  /**
+   * The member day the completion counts for: the target of a `/done … when:yesterday`,
+   * or the member day stored when it was logged. Null: computed from `completedAt`
+   * in `timeZone` (one zone look-up per completion, the costly part).
+   */
   readonly forDate: string | null;
 }
 
