@@ -109,9 +109,10 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     personalBreaks: input.personalBreaks,
   };
   const cap = catchUpCap(basePlan);
+  const shift = memoizedShift(basePlan.startDate, breaks);
   let state: PlanState = { extraWeeks: 0, overrides: new Map() };
   const datesOf = (current: PlanState): Map<number, string> =>
-    new Map(baseItems.map(({ item, date }) => [item.id, current.overrides.get(item.id) ?? shiftPlanDate(date, basePlan.startDate, breaks, current.extraWeeks)]));
+    new Map(baseItems.map(({ item, date }) => [item.id, current.overrides.get(item.id) ?? shift(date, current.extraWeeks)]));
 
   for (const adjustment of input.adjustments) {
     if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map() };
@@ -121,7 +122,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 
   const dueDates = datesOf(state);
   const items = baseItems.map(({ item, date }, order): MemberPlanItem => {
-    const cohortDate = shiftPlanDate(date, basePlan.startDate, breaks);
+    const cohortDate = shift(date, 0);
     const dueDate = dueDates.get(item.id) ?? cohortDate;
     const source = state.overrides.has(item.id) ? DueSource.CatchUp : dueDate === cohortDate ? DueSource.Cohort : DueSource.Extended;
     return { item, order, cohortDate, dueDate, source, preJoin: source !== DueSource.CatchUp && dueDate < input.joinedOn };
@@ -134,6 +135,20 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     extraWeeks: state.extraWeeks,
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
     catchUpCap: cap,
+  };
+}
+
+/** `shiftPlanDate`, computed once per plan date and extension: many items share a day. */
+function memoizedShift(startDate: string, breaks: readonly number[]): (date: string, extraWeeks: number) => string {
+  const known = new Map<string, string>();
+  return (date, extraWeeks) => {
+    const key = `${date}+${extraWeeks}`;
+    let shifted = known.get(key);
+    if (shifted === undefined) {
+      shifted = shiftPlanDate(date, startDate, breaks, extraWeeks);
+      known.set(key, shifted);
+    }
+    return shifted;
   };
 }
 
