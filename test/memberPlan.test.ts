@@ -159,6 +159,15 @@ describe("catch_up", () => {
     expect(plan.items.filter((entry) => entry.source === DueSource.CatchUp)).toHaveLength(5);
   });
 
+  it("spreadCatchUp evens the days' totals, own reading included", () => {
+    const days = ["d0", "d1", "d2"];
+    const own: Record<string, number> = { d0: 50, d1: 0, d2: 0 };
+    const spread = (ownLoad: (date: string) => number) =>
+      spreadCatchUp({ weights: [10, 10, 10, 10, 10, 10], windowDays: 3, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad });
+    expect(spread(() => 0)).toEqual(["d0", "d0", "d1", "d1", "d2", "d2"]);
+    expect(spread((date) => own[date] ?? 0)).toEqual(["d1", "d1", "d1", "d2", "d2", "d2"]);
+  });
+
   it("spreadCatchUp fills the last window day up to the cap, then continues", () => {
     const days = ["d0", "d1", "d2", "d3"];
     const dates = spreadCatchUp({ weights: [40, 40, 40, 40, 40], windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
