@@ -7,13 +7,17 @@
  * `memberDayStart(D + 1)`. On a daylight-saving day 04:00 is still 04:00 wall
  * time; the rare zone whose clocks jump over or repeat 04:00 gets the rules of
  * `zonedInstant` (gap: the transition; overlap: the first 04:00), and
- * `memberDateOf` agrees with those boundaries by construction.
+ * `memberDateOf` agrees with those boundaries (it checks them near 04:00).
  */
 import { IANAZone } from "luxon";
 import { addDays, isValidTimeZone, toEpochMillis, zonedInstant, type InstantInput } from "./localTime.js";
 
 /** Wall-clock time at which a member's day begins. */
 export const MEMBER_DAY_ROLLOVER = "04:00";
+
+const MILLIS_PER_MINUTE = 60_000;
+/** Wall times before this are checked against the 04:00 boundary instant. */
+const CHECK_UNTIL = "08:00";
 
 /** The member's zone: their own when they set one, otherwise the cohort's. */
 export function memberTimeZone(remindTimeZone: string | null, cohortTimeZone: string): string {
@@ -48,7 +52,3 @@ export function memberDateOf(instant: InstantInput, zone: string): string {
   const start = memberDayStart(wallDate, zone).getTime();
   return millis >= start ? wallDate : addDays(wallDate, -1);
 }
-
-const MILLIS_PER_MINUTE = 60_000;
-/** Wall times before this are checked against the 04:00 boundary instant. */
-const CHECK_UNTIL = "08:00";
