@@ -20,7 +20,15 @@ import {
   type MemberPlanInput,
   type PersonalBreak,
 } from "../src/domain/schedule/memberPlan.js";
-import { catchUpBacklog, memberCourseHasEnded, memberDayStatus, memberPace, overduePage } from "../src/domain/schedule/memberStatus.js";
+import {
+  catchUpBacklog,
+  memberCourseHasEnded,
+  memberDayStatus,
+  memberPace,
+  memberWeekItems,
+  nextReadingDay,
+  overduePage,
+} from "../src/domain/schedule/memberStatus.js";
 import { memberCompletionPoints } from "../src/domain/scoring/memberCompletionPoints.js";
 import type { CohortPlan } from "../src/domain/schedule/scheduleTypes.js";
 import { curriculumBuilder, randomInt, seededRandom, settings, twelveWeekCurriculum } from "./helpers/planFixtures.js";
@@ -374,5 +382,25 @@ describe("member course end, overdue page and points", () => {
     expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, true)).toEqual({ points: 25, onTime: false });
     expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), null, zone, false)).toEqual({ points: 25, onTime: false });
     expect(memberCompletionPoints({ kind: "Reference", minutes: 25 }, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, false).points).toBe(0);
+  });
+});
+
+describe("member week and next reading day", () => {
+  it("lists what the member's own plan has due in a calendar week", () => {
+    const cohort = applyCohortBreaks(basePlan, curriculum, [3]).plan;
+    const extended = memberPlan({ breakWeeks: [3], adjustments: [extend] });
+    // Week 2 of the cohort is read in calendar week 4 by a member who extended once (week 3 is a break).
+    expect(memberWeekItems(extended, 4).map((entry) => entry.item.id)).toEqual(cohort.weeks[1]?.days.flatMap((day) => day.items.map((item) => item.id)));
+    expect(memberWeekItems(extended, 3)).toEqual([]);
+    expect(memberWeekItems(memberPlan({ breakWeeks: [3] }), 3)).toEqual([]);
+  });
+
+  it("finds the next study day with reading, skipping days off", () => {
+    const withReading = [...basePlan.dayByDate.values()].filter((day) => day.items.length > 0).map((day) => day.date);
+    const firstAfter = (date: string) => withReading.find((candidate) => candidate > date);
+    expect(nextReadingDay(memberPlan(), "2027-03-04")).toBe(firstAfter("2027-03-04"));
+    const plan = memberPlan({ personalBreaks: [{ from: "2027-03-05", to: "2027-03-09" }] });
+    expect(nextReadingDay(plan, "2027-03-04")).toBe(firstAfter("2027-03-09"));
+    expect(nextReadingDay(memberPlan(), "2027-06-01")).toBeNull();
   });
 });

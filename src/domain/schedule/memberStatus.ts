@@ -3,7 +3,8 @@
  * today's reading, what is overdue, the late joiner's backlog, and how far
  * behind or ahead of the cohort they are.
  */
-import type { MemberPlan, MemberPlanItem } from "./memberPlan.js";
+import { calendarWeekStartDate } from "./cohortBreaks.js";
+import { isMemberStudyDay, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
 
 /** `/today` lists at most this many overdue items, then points to `/pace`. */
 export const OVERDUE_LIST_LIMIT = 5;
@@ -99,4 +100,17 @@ export function overduePage(overdue: readonly MemberItemStatus[], limit = OVERDU
 /** Whether the member's own course is over on member day `today`. */
 export function memberCourseHasEnded(plan: Pick<MemberPlan, "endDate">, today: string): boolean {
   return today >= plan.endDate;
+}
+
+/** `/week n` for this member: items their own plan has due in calendar week `week`, by due date then reading order. */
+export function memberWeekItems(plan: MemberPlan, week: number): MemberPlanItem[] {
+  const from = calendarWeekStartDate(plan.startDate, week);
+  const until = calendarWeekStartDate(plan.startDate, week + 1);
+  return plan.items.filter((entry) => entry.dueDate >= from && entry.dueDate < until).sort(oldestFirst);
+}
+
+/** The member's next study day after `today` with something due, or null when nothing is left. */
+export function nextReadingDay(plan: MemberPlan, today: string): string | null {
+  const later = [...plan.itemsByDueDate.keys()].filter((date) => date > today).sort();
+  return later.find((date) => isMemberStudyDay(plan, date)) ?? later[0] ?? null;
 }
