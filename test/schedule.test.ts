@@ -465,7 +465,7 @@ describe("buildCohortPlan: purity and validation", () => {
     ["announce time 24:00", { announceTime: "24:00" }, "Announce time"],
     ["checkpoint time 17:60", { checkpointTime: "17:60" }, "Checkpoint time"],
   ] as const)("refuses %s with a message naming it", (_label, override, mention) => {
-    const cohort = settings(override as Partial<CohortSettings>);
+    const cohort = settings(override);
     expect(validateCohortSettings(cohort).join(" ")).toContain(mention);
     expect(() => buildCohortPlan(curriculum(1, [section("a", 1, 1, [30])]), cohort)).toThrow(RangeError);
   });

@@ -311,7 +311,7 @@ describe("member commands through discord.js and the emulator", () => {
       // The same buttons as the scheduler's public checkpoint post, in the cohort channel.
       const channel = await bot.test.app.discord.client.channels.fetch(bot.channel.id);
       if (channel === null || !channel.isSendable()) throw new Error("cohort channel not sendable");
-      const post = await channel.send({ content: "Checkpoint", components: view.components as never });
+      const post = await channel.send({ content: "Checkpoint", components: view.components });
       const outsider = bot.member("outsider-click");
       const customId = buttonsOf(view)[0]?.customId ?? "";
       const refused = await answered(bot.click(outsider.id, post.id, customId));
