@@ -107,9 +107,9 @@ async function runPlayground(config: Config): Promise<number> {
     }
     throw error;
   }
-  const { close } = playground;
+  const started = playground;
   const shutdown = async () => {
-    await close();
+    await started.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());

@@ -33,7 +33,7 @@ function isButtonHandler(value: unknown): value is ButtonHandler {
 }
 
 interface OptionJson {
-  type: number;
+  type: ApplicationCommandOptionType;
   name: string;
   description: string;
   required?: boolean;

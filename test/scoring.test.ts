@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
 import { progressBar } from "../src/domain/scoring/progressBar.js";
-import { rankStandings, type StandingEntry } from "../src/domain/scoring/rankStandings.js";
+import { competitionRank, rankStandings } from "../src/domain/scoring/rankStandings.js";
 import { streak } from "../src/domain/scoring/streak.js";
 import { addDays, isoWeekday, localDateOf } from "../src/domain/schedule/localTime.js";
-import { weekWindow } from "../src/domain/scoring/weekWindow.js";
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -20,7 +19,7 @@ describe("pointsForCompletion", () => {
     [1, 1], // 1.2 rounds down
     [3, 4], // 3.6 rounds up
     [0, 0],
-  ])("gives %i minutes on time %i points (20 %% bonus, nearest point)", (minutes, expected) => {
+  ])("gives %i minutes on time %i points (a 20 percent bonus, nearest point)", (minutes, expected) => {
     expect(pointsForCompletion(required(minutes), at("2027-03-01T12:00:00Z"), "2027-03-01", "UTC")).toEqual({
       points: expected,
       onTime: true,
@@ -90,20 +89,15 @@ describe("pointsForCompletion", () => {
 });
 
 describe("rankStandings", () => {
-  const entry = (memberId: number, points: number, reachedAt: string): StandingEntry => ({
-    memberId,
-    points,
-    reachedAt: at(reachedAt),
+  const entry = (memberId: number, points: number) => ({ memberId, points });
+
+  it("gives competition ranks to a board in order: 1, 2, 2, 4", () => {
+    const ranked = rankStandings([entry(10, 30), entry(11, 20), entry(12, 20), entry(13, 10)]);
+    expect(ranked.map((standing) => standing.rank)).toEqual([1, 2, 2, 4]);
   });
 
-  it("uses competition ranks and lists equals by who reached the score first", () => {
-    const ranked = rankStandings([
-      entry(1, 80, "2027-03-03T10:00:00Z"),
-      entry(2, 120, "2027-03-04T10:00:00Z"),
-      entry(3, 80, "2027-03-02T10:00:00Z"),
-      entry(4, 50, "2027-03-01T10:00:00Z"),
-      entry(5, 80, "2027-03-02T09:00:00Z"),
-    ]);
+  it("shares a rank across a tie of three and skips the places they fill", () => {
+    const ranked = rankStandings([entry(2, 120), entry(5, 80), entry(3, 80), entry(1, 80), entry(4, 50)]);
     expect(ranked.map((standing) => [standing.memberId, standing.rank])).toEqual([
       [2, 1],
       [5, 2],
@@ -113,34 +107,17 @@ describe("rankStandings", () => {
     ]);
   });
 
-  it("gives 1, 2, 2, 4 for one tie in second place", () => {
-    const ranked = rankStandings([
-      entry(10, 30, "2027-03-01T00:00:00Z"),
-      entry(11, 20, "2027-03-01T00:00:00Z"),
-      entry(12, 20, "2027-03-01T00:00:01Z"),
-      entry(13, 10, "2027-03-01T00:00:00Z"),
-    ]);
-    expect(ranked.map((standing) => standing.rank)).toEqual([1, 2, 2, 4]);
-    expect(ranked.map((standing) => standing.memberId)).toEqual([10, 11, 12, 13]);
-  });
-
-  it("orders full ties by member id, whatever the input order", () => {
-    const same = "2027-03-01T00:00:00Z";
-    const forwards = rankStandings([entry(7, 40, same), entry(3, 40, same), entry(5, 40, same)]);
-    const backwards = rankStandings([entry(5, 40, same), entry(3, 40, same), entry(7, 40, same)]);
-    expect(forwards.map((standing) => standing.memberId)).toEqual([3, 5, 7]);
-    expect(forwards.map((standing) => standing.rank)).toEqual([1, 1, 1]);
-    expect(backwards).toEqual(forwards);
-  });
-
-  it("keeps extra fields and does not reorder its input", () => {
+  it("keeps the board's order and extra fields, and does not change its input", () => {
     const input = [
-      { memberId: 1, points: 5, reachedAt: at("2027-03-01T00:00:00Z"), name: "Ada" },
-      { memberId: 2, points: 9, reachedAt: at("2027-03-01T00:00:00Z"), name: "Grace" },
+      { memberId: 2, points: 9, name: "Grace" },
+      { memberId: 1, points: 5, name: "Ada" },
     ];
     const ranked = rankStandings(input);
-    expect(ranked.map((standing) => standing.name)).toEqual(["Grace", "Ada"]);
-    expect(input.map((standing) => standing.memberId)).toEqual([1, 2]);
+    expect(ranked).toEqual([
+      { memberId: 2, points: 9, name: "Grace", rank: 1 },
+      { memberId: 1, points: 5, name: "Ada", rank: 2 },
+    ]);
+    expect(input[0]).not.toHaveProperty("rank");
   });
 
   it("handles nobody", () => {
@@ -148,27 +125,10 @@ describe("rankStandings", () => {
   });
 });
 
-describe("weekWindow", () => {
-  it("covers cohort-local midnight to midnight seven days later", () => {
-    const cohort = { startDate: "2027-03-01", timeZone: "UTC" };
-    expect(weekWindow(cohort, 1)).toEqual({ from: at("2027-03-01T00:00:00Z"), to: at("2027-03-08T00:00:00Z") });
-    expect(weekWindow(cohort, 3)).toEqual({ from: at("2027-03-15T00:00:00Z"), to: at("2027-03-22T00:00:00Z") });
-  });
-
-  it("is an hour short across the New York spring-forward and joins the next week without a gap", () => {
-    const cohort = { startDate: "2027-03-08", timeZone: "America/New_York" };
-    const first = weekWindow(cohort, 1);
-    expect(first.from.toISOString()).toBe("2027-03-08T05:00:00.000Z");
-    expect(first.to.toISOString()).toBe("2027-03-15T04:00:00.000Z");
-    expect(first.to.getTime() - first.from.getTime()).toBe((7 * 24 - 1) * 3_600_000);
-    expect(weekWindow(cohort, 2).from).toEqual(first.to);
-  });
-
-  it("follows the cohort's zone in Kolkata", () => {
-    expect(weekWindow({ startDate: "2027-03-03", timeZone: "Asia/Kolkata" }, 1)).toEqual({
-      from: at("2027-03-02T18:30:00Z"),
-      to: at("2027-03-09T18:30:00Z"),
-    });
+describe("competitionRank", () => {
+  it("is one more than the members strictly ahead", () => {
+    expect(competitionRank(0)).toBe(1);
+    expect(competitionRank(3)).toBe(4);
   });
 });
 

@@ -36,7 +36,7 @@ describe("npm run cli -- simulate", () => {
     });
     await test.close();
   }, 60_000);
-  afterAll(async () => database?.drop());
+  afterAll(async () => database.drop());
 
   it("prints every post of a curriculum in order with local and UTC times, across a DST change", async () => {
     const result = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--start", "2027-03-01", "--tz", "America/New_York"]);

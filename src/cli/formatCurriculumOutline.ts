@@ -22,7 +22,7 @@ export function formatCurriculumList(curricula: readonly CurriculumSummary[]): s
 /** A plain-text outline: sections with weeks, items with kind and minutes, totals per kind. */
 export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
   const lines: string[] = [];
-  lines.push(`${curriculum.title}`);
+  lines.push(curriculum.title);
   lines.push(`slug: ${curriculum.slug} · ${curriculum.totalWeeks} weeks · ${curriculum.sections.length} sections`);
   if (curriculum.description !== "") lines.push("", curriculum.description);
   const totals = new Map<string, { count: number; minutes: number; unestimated: number }>();

@@ -12,7 +12,7 @@ const environmentSchema = z.object({
     .regex(/^\S+$/, "must be a bot token without spaces")
     .optional(),
   DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://discord.com/api" })
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://discord.com/api" })
     .default("https://discord.com/api")
     .transform((url) => url.replace(/\/+$/, "")),
   DISCORD_GUILD_ID: z
@@ -25,19 +25,19 @@ const environmentSchema = z.object({
     .trim()
     .default("file:./data/cohort-bot.db")
     .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
-      message: "must be file:<path> for SQLite or postgresql://user:password@host:port/database",
+      error: "must be file:<path> for SQLite or postgresql://user:password@host:port/database",
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-    message: "must be one of fatal, error, warn, info, debug, trace, silent",
+    error: "must be one of fatal, error, warn, info, debug, trace, silent",
   }).default("info"),
-  LOG_FORMAT: z.enum(["json", "pretty"], { message: "must be json or pretty" }).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "must be json or pretty" }).optional(),
   PLAYGROUND_PORT: z
     .string()
     .trim()
     .regex(/^\d{1,5}$/, "must be a port number from 0 to 65535 (0 picks a free port)")
     .default("3000")
     .transform(Number)
-    .refine((port) => port <= 65_535, { message: "must be a port number from 0 to 65535 (0 picks a free port)" }),
+    .refine((port) => port <= 65_535, { error: "must be a port number from 0 to 65535 (0 picks a free port)" }),
   SHARD_COUNT: z
     .string()
     .trim()
@@ -51,13 +51,13 @@ const environmentSchema = z.object({
   COHORT_BOT_TEST_CLOCK_FILE: z
     .string()
     .trim()
-    .refine((file) => path.isAbsolute(file), { message: "must be an absolute path (a test-only setting: the bot's clock read from that file)" })
+    .refine((file) => path.isAbsolute(file), { error: "must be an absolute path (a test-only setting: the bot's clock read from that file)" })
     .optional(),
   PLAYGROUND_DATABASE_URL: z
     .string()
     .trim()
     .default("file:./data/playground.db")
-    .refine((url) => /^file:.+/.test(url), { message: "must be file:<path> (the playground keeps its demo in its own SQLite file)" }),
+    .refine((url) => /^file:.+/.test(url), { error: "must be file:<path> (the playground keeps its demo in its own SQLite file)" }),
 });
 
 export interface Config {

@@ -45,12 +45,15 @@ export function createPostgresPrismaClient(target: PostgresTarget, logger: Logge
 type SqliteModels = SqlitePrisma.TypeMap["model"];
 type PostgresModels = PostgresPrisma.TypeMap["model"];
 type ScalarsOf<Model> = Model extends { payload: { scalars: infer Scalars } } ? Scalars : never;
-type ModelsThatDiffer = {
-  [Name in keyof SqliteModels | keyof PostgresModels]: Name extends keyof SqliteModels & keyof PostgresModels
-    ? [ScalarsOf<SqliteModels[Name]>, ScalarsOf<PostgresModels[Name]>] extends [ScalarsOf<PostgresModels[Name]>, ScalarsOf<SqliteModels[Name]>]
+/** The names of the models missing from one side or with other scalar columns there. */
+type ModelsThatDiffer<Left, Right> = {
+  [Name in keyof Left | keyof Right]: Name extends keyof Left & keyof Right
+    ? [ScalarsOf<Left[Name]>, ScalarsOf<Right[Name]>] extends [ScalarsOf<Right[Name]>, ScalarsOf<Left[Name]>]
       ? never
       : Name
     : Name;
-}[keyof SqliteModels | keyof PostgresModels];
-const clientModelsMatch: [ModelsThatDiffer] extends [never] ? true : ModelsThatDiffer = true;
-void clientModelsMatch;
+}[keyof Left | keyof Right];
+/** Exported only so it counts as used: its type is the check. */
+export const clientModelsMatch: [ModelsThatDiffer<SqliteModels, PostgresModels>] extends [never]
+  ? true
+  : ModelsThatDiffer<SqliteModels, PostgresModels> = true;

@@ -2,6 +2,7 @@ import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/c
 import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
+import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { JoinOutcome, MemberRepository } from "../db/repositories/MemberRepository.js";
@@ -277,28 +278,39 @@ function normaliseName(raw: string): string {
   return name;
 }
 
-/** Validates each given setting (a bad one changes nothing) on top of `base`. */
+/**
+ * The settings `input` asks for on top of `base`, normalised (canonical zone,
+ * HH:MM); a bad value changes nothing. Validity is domain/'s validateCohortSettings.
+ */
 export function buildSettings(base: Omit<CohortSettings, "startDate"> & { startDate?: string }, input: CohortSettingsInput): CohortSettings {
-  const startDate = input.start === undefined ? base.startDate : parseLocalDate(input.start);
-  if (startDate === null || startDate === undefined) throw new UserError(messages.input.invalidDate((input.start ?? "").slice(0, 40)));
-  const givenZone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
-  if (!isValidTimeZone(givenZone)) throw new UserError(messages.input.invalidTimeZone(givenZone.slice(0, 60)));
-  const timeZone = canonicalTimeZone(givenZone);
-  let announceTime = base.announceTime;
-  if (input.announceTime !== undefined) {
-    const clock = parseClock(input.announceTime);
-    if (clock === null) throw new UserError(messages.input.invalidClock(input.announceTime.slice(0, 20)));
-    announceTime = formatClock(clock);
-  }
-  const announceDay = input.announceDay ?? base.announceDay;
-  if (!Number.isInteger(announceDay) || announceDay < 1 || announceDay > 7) throw new UserError(messages.input.invalidWeekday(String(announceDay)));
-  return {
-    startDate,
-    timeZone,
+  const zone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
+  const clock = input.announceTime === undefined ? null : parseClock(input.announceTime);
+  const settings: CohortSettings = {
+    startDate: input.start === undefined ? (base.startDate ?? "") : (parseLocalDate(input.start) ?? input.start),
+    timeZone: isValidTimeZone(zone) ? canonicalTimeZone(zone) : zone,
     studyDays: base.studyDays,
     includeOptional: input.includeOptional ?? base.includeOptional,
-    announceDay,
-    announceTime,
+    announceDay: input.announceDay ?? base.announceDay,
+    announceTime: input.announceTime === undefined ? base.announceTime : clock === null ? input.announceTime : formatClock(clock),
     checkpointTime: base.checkpointTime,
   };
+  const [problem] = validateCohortSettings(settings);
+  if (problem !== undefined) throw new UserError(settingsProblemMessage(problem, settings));
+  return settings;
+}
+
+function settingsProblemMessage(problem: CohortSettingsProblem, settings: CohortSettings): string {
+  switch (problem) {
+    case CohortSettingsProblem.StartDate:
+      return messages.input.invalidDate(settings.startDate.slice(0, 40));
+    case CohortSettingsProblem.TimeZone:
+      return messages.input.invalidTimeZone(settings.timeZone.slice(0, 60));
+    case CohortSettingsProblem.AnnounceTime:
+      return messages.input.invalidClock(settings.announceTime.slice(0, 20));
+    case CohortSettingsProblem.AnnounceDay:
+      return messages.input.invalidWeekday(String(settings.announceDay));
+    default:
+      // Study days and the checkpoint time are not options of any command: a bad one is a bug, not a user's mistake.
+      throw new RangeError(`Invalid cohort settings: ${problem}`);
+  }
 }

@@ -5,6 +5,7 @@ import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { AssignedItem, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import { pointsForCompletion } from "../domain/scoring/pointsForCompletion.js";
+import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
 import { streak } from "../domain/scoring/streak.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
@@ -109,15 +110,6 @@ export interface LeaderboardView {
   /** The member who asked (null for the scheduler's posts); rank null without points. */
   readonly caller: { readonly displayName: string; readonly rank: number | null; readonly points: number } | null;
   readonly rankedMembers: number;
-}
-
-/** Competition ranks (1, 2, 2, 4) for rows already ordered by points, then by who got there first. */
-export function withCompetitionRanks(rows: readonly ScoreRow[]): LeaderboardEntry[] {
-  let rank = 0;
-  return rows.map((row, index) => {
-    if (index === 0 || rows[index - 1]?.points !== row.points) rank = index + 1;
-    return { ...row, rank };
-  });
 }
 
 /** What members do: read today's plan, log and undo completions, see progress and rankings. */
@@ -238,8 +230,8 @@ export class StudyService {
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
       return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
     });
-    const ranked = await this.completions.countRanked(cohort.id, null);
     const points = all.reduce((sum, row) => sum + row.points, 0);
+    const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
     return {
       cohort,
       member: target,
@@ -249,7 +241,7 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: streak(all.map((row) => row.completedAt), request.now, cohort.settings),
       points,
-      rank: points > 0 && target.leftAt === null ? await this.completions.rankAllTime(cohort.id, points) : null,
+      rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
     };
   }
@@ -264,14 +256,14 @@ export class StudyService {
     const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.max(1, dayInfo(cohort.settings, now).weekNumber)) : null;
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
-    const top = withCompetitionRanks(rows);
+    const top = rankStandings(rows);
     // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
     // board walk behind each is the expensive part of a /leaderboard on a large cohort.
     const points =
       caller === null ? 0 : weekNumber === null ? await this.completions.totalPoints(caller.id) : await this.completions.weekPoints(caller.id, weekNumber);
     const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
     const callerView: LeaderboardView["caller"] =
-      caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : ahead + 1, points };
+      caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
     return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked };
   }
 

@@ -17,7 +17,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
   beforeAll(async () => {
     // Tuesday 2027-01-05, 10:00 UTC.
     bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    const guild = bot.emulator.createGuild({ name: "Other Server", botPermissions: BigInt(Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n)) });
+    const guild = bot.emulator.createGuild({ name: "Other Server", botPermissions: Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n) });
     const channel = bot.emulator.createChannel(guild.id, { name: "other-cohort" });
     const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
     await waitForGuild(bot, guild.id);

@@ -244,7 +244,8 @@ describe("member commands through discord.js and the emulator", () => {
       const text = visibleText(message);
       expect(text).toContain("Week 1");
       const standings = text.split("\n").filter((line) => / pts$/.test(line));
-      // Bob and Carol tie on 36 and share second place; Bob got there first. Dave is fourth, not third.
+      // Bob and Carol tie on 36 and share second place. The clock stands still here, so they reached 36 at the
+      // same instant and the lower member id (Bob joined first) decides who is listed first. Dave is fourth, not third.
       expect(standings).toEqual(["🥇 **Alice** · 56 pts", "🥈 **Bob** · 36 pts", "🥈 **Carol** · 36 pts", "4. **Dave** · 20 pts"]);
       expect(text).toContain("**Eve**: no points this week yet");
       expect(message.mentions).toEqual({ everyone: false, userIds: [], roleIds: [] });
@@ -252,6 +253,58 @@ describe("member commands through discord.js and the emulator", () => {
       const mine = visibleText(await answered(bot.run(last.id, "leaderboard", { cohort: String(board.id), period: "all" })));
       expect(mine).toContain("All time");
       expect(mine).toContain("**Dave**: #4 of 4 · 20 pts");
+    });
+
+    it("lists equal scores by who reached them first, not by who joined first, on the weekly and the all-time board", async () => {
+      const board = await bot.createCohort({ name: "Tie Cohort" });
+      const make = async (name: string) => {
+        const member = bot.emulator.createMember(bot.guild.id, { username: name.toLowerCase(), displayName: name });
+        await run(member.id, "join", { cohort: String(board.id) });
+        return member;
+      };
+      // Bob joins first (the lower member id), but Carol logs Storage Engines five minutes before him.
+      const bob = await make("Bobby");
+      const carol = await make("Carla");
+      const watcher = await make("Watcher");
+      try {
+        await run(carol.id, "done", { item: "Storage Engines", cohort: String(board.id) });
+        bot.clock.advance(5 * 60_000);
+        await run(bob.id, "done", { item: "Storage Engines", cohort: String(board.id) });
+      } finally {
+        bot.clock.set(tuesdayOfWeek1);
+      }
+      for (const period of ["week", "all"]) {
+        const text = visibleText(await answered(bot.run(watcher.id, "leaderboard", { cohort: String(board.id), period })));
+        const standings = text.split("\n").filter((line) => / pts$/.test(line));
+        expect(standings, period).toEqual(["🥇 **Carla** · 36 pts", "🥇 **Bobby** · 36 pts"]);
+      }
+    });
+
+    it("gives /progress the same competition rank as the board: one more than the members strictly ahead", async () => {
+      const board = await bot.createCohort({ name: "Rank Cohort" });
+      const make = async (name: string, items: string[]) => {
+        const member = bot.emulator.createMember(bot.guild.id, { username: name.toLowerCase(), displayName: name });
+        await run(member.id, "join", { cohort: String(board.id) });
+        for (const title of items) await run(member.id, "done", { item: title, cohort: String(board.id) });
+        return member;
+      };
+      // 56, 36, 36, 20 points: ranks 1, 2, 2, 4.
+      const first = await make("Anna", ["Storage Engines", "Database Selection Guide"]);
+      const second = await make("Bert", ["Storage Engines"]);
+      const tied = await make("Cleo", ["Storage Engines"]);
+      const fourth = await make("Dirk", ["Database Selection Guide"]);
+      const newcomer = await make("Emil", []);
+      /** "#2 of 4" from the reply's "Rank: **#2** of 4", or null when it shows no rank. */
+      const rankOf = async (userId: string) => {
+        const text = visibleText(await run(userId, "progress", { cohort: String(board.id) }));
+        const match = /Rank: \*\*#(\d+)\*\* of (\d+)/.exec(text);
+        return match === null ? null : `#${match[1]} of ${match[2]}`;
+      };
+      expect(await rankOf(first.id)).toBe("#1 of 4");
+      expect(await rankOf(second.id)).toBe("#2 of 4");
+      expect(await rankOf(tied.id)).toBe("#2 of 4");
+      expect(await rankOf(fourth.id)).toBe("#4 of 4");
+      expect(await rankOf(newcomer.id)).toBeNull();
     });
 
     it("answers privately when the caller is not in the cohort", async () => {
@@ -311,7 +364,7 @@ describe("member commands through discord.js and the emulator", () => {
       // The same buttons as the scheduler's public checkpoint post, in the cohort channel.
       const channel = await bot.test.app.discord.client.channels.fetch(bot.channel.id);
       if (channel === null || !channel.isSendable()) throw new Error("cohort channel not sendable");
-      const post = await channel.send({ content: "Checkpoint", components: view.components as never });
+      const post = await channel.send({ content: "Checkpoint", components: view.components });
       const outsider = bot.member("outsider-click");
       const customId = buttonsOf(view)[0]?.customId ?? "";
       const refused = await answered(bot.click(outsider.id, post.id, customId));

@@ -1,4 +1,4 @@
-import { Routes } from "discord.js";
+import { ButtonStyle, ComponentType, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { ALL_PERMISSIONS } from "../../src/emulator/EmulatorState.js";
@@ -103,7 +103,7 @@ describe("safety: other servers, pings and hostile option values", () => {
       if (channelA === null || !channelA.isSendable()) throw new Error("channel A not sendable");
       const post = await channelA.send({
         content: "crafted",
-        components: [{ type: 1, components: [{ type: 2, style: 1, label: "Confident", custom_id: `checkpoint:${cohortB.id}:${sectionB.id}:confident` }] }],
+        components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Confident", custom_id: `checkpoint:${cohortB.id}:${sectionB.id}:confident` }] }],
       });
       const clicked = await answered(bot.click(memberA.id, post.id, `checkpoint:${cohortB.id}:${sectionB.id}:confident`));
       expectClearError(clicked, "no cohort called");
@@ -119,7 +119,7 @@ describe("safety: other servers, pings and hostile option values", () => {
       const customIds = [`checkpoint:${cohortA.id}:${foreign.id}:partly`, `checkpoint:${cohortA.id}:1:maybe`, `checkpoint:${cohortA.id}:x:partly`];
       const post = await channel.send({
         content: "crafted sections",
-        components: [{ type: 1, components: customIds.map((customId, index) => ({ type: 2, style: 1, label: `b${index}`, custom_id: customId })) }],
+        components: [{ type: ComponentType.ActionRow, components: customIds.map((customId, index) => ({ type: ComponentType.Button, style: ButtonStyle.Primary, label: `b${index}`, custom_id: customId })) }],
       });
       expectClearError(await answered(bot.click(member.id, post.id, customIds[0] ?? "")), "no longer part of the cohort's curriculum");
       expectClearError(await answered(bot.click(member.id, post.id, customIds[1] ?? "")), "This button has expired");
@@ -231,7 +231,7 @@ describe("safety: other servers, pings and hostile option values", () => {
     it("lets Discord refuse values longer than an option allows, and copes with any autocomplete text", async () => {
       const member = bot.member("long-typer");
       await answered(bot.run(member.id, "join", { cohort: "Backend Spring 2027" }));
-      const huge = `${"'; DROP TABLE \"Completion\"; -- 📚 ".repeat(200)}`.slice(0, 6000);
+      const huge = "'; DROP TABLE \"Completion\"; -- 📚 ".repeat(200).slice(0, 6000);
       // Discord's client cannot send more than the option's max_length (200 for item, 100 for cohort).
       expect(() => bot.run(member.id, "done", { item: huge })).toThrow(/at most 200 characters/);
       expect(() => bot.run(member.id, "join", { cohort: huge })).toThrow(/at most 100 characters/);

@@ -5,7 +5,7 @@ import { DiscordEmulator, type EmulatorGuild, type EmulatorMessage } from "../..
 import { projectPaths } from "../../src/projectPaths.js";
 import { visibleText } from "../helpers/botHarness.js";
 import { spawnBotProcess, SharedTestClock, type BotProcess, type LogLine } from "../helpers/botProcess.js";
-import { chronologicalPosts, expectedCoursePosts, localStamp, postLabel } from "../helpers/schedulerWorld.js";
+import { chronologicalPosts, expectedCoursePosts, postLabel } from "../helpers/schedulerWorld.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
@@ -156,8 +156,9 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
   });
 
   it("posts every post of a whole course exactly once, on time, while three independent processes race for each; /done delivered to all three is counted once", async () => {
-    world = await startWorld(new Date("2027-02-26T12:00:00Z"));
-    const servers = ["North", "South", "West"].map((name) => world!.addServer(world!.emulator.createGuild({ name })));
+    const current = await startWorld(new Date("2027-02-26T12:00:00Z"));
+    world = current;
+    const servers = ["North", "South", "West"].map((name) => current.addServer(current.emulator.createGuild({ name })));
     const first = spawnBotProcess(world.environment);
     processes.push(first);
     await first.waitForLog((line) => line.msg === "scheduler started", "the first process to start");
@@ -175,7 +176,10 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const doneAt = new Date("2027-03-02T09:00:00Z");
     const instants = [...new Set([...expected.map((post) => post.at.getTime()), doneAt.getTime()])].sort((a, b) => a - b).map((at) => new Date(at));
     const storageEngines = await itemOf(world, "Storage Engines");
-    const members = await addMembers(world, servers[0]!, cohortIds[0]!, 40, "north-member");
+    const [north] = servers;
+    const [northCohortId] = cohortIds;
+    if (north === undefined || northCohortId === undefined) throw new Error("the North server has no cohort");
+    const members = await addMembers(world, north, northCohortId, 40, "north-member");
 
     for (const instant of instants) {
       world.setClock(instant);
@@ -183,7 +187,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
       if (instant.getTime() !== doneAt.getTime()) continue;
       // Every process holds the same (only) shard, so each gets every interaction and races to answer, as on Discord.
       const handles = members.map((userId) =>
-        world!.emulator.runCommand({ guildId: servers[0]!.guild.id, channelId: servers[0]!.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
+        current.emulator.runCommand({ guildId: north.guild.id, channelId: north.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
       );
       const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
       expect(handles.filter((handle) => handle.failed)).toEqual([]);
@@ -202,12 +206,13 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const completions = await world.prisma.completion.findMany({ where: { itemId: storageEngines.id }, select: { memberId: true } });
     expect(completions).toHaveLength(members.length);
     expect(new Set(completions.map((row) => row.memberId)).size).toBe(members.length);
-    const points = await world.prisma.member.findMany({ where: { cohortId: cohortIds[0]!, userId: { in: members } }, select: { points: true } });
+    const points = await world.prisma.member.findMany({ where: { cohortId: northCohortId, userId: { in: members } }, select: { points: true } });
     expect(points.map((member) => member.points)).toEqual(members.map(() => Math.round(storageEngines.minutes * 1.2)));
   }, 150_000);
 
   it("SHARD_COUNT=auto: three shard processes, each serving its own servers' /done and posts; 200 members at once, none lost or doubled; a restarted shard posts nothing twice", async () => {
-    world = await startWorld(new Date("2027-03-01T07:00:00Z"), { recommendedShards: 3, maxConcurrency: 16 });
+    const current = await startWorld(new Date("2027-03-01T07:00:00Z"), { recommendedShards: 3, maxConcurrency: 16 });
+    world = current;
     // Servers until each shard holds one: a guild's id carries its creation millisecond.
     const byShard = new Map<number, Server>();
     while (byShard.size < 3) {
@@ -247,12 +252,14 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const storageEngines = await itemOf(world, "Storage Engines");
     const runs: { userId: string; server: Server }[] = [];
     for (const [shard, server] of byShard) {
-      const ids = await addMembers(world, server, cohorts.get(shard)!, shard === 0 ? 68 : 66, `shard-${shard}-member`);
+      const cohortId = cohorts.get(shard);
+      if (cohortId === undefined) throw new Error(`shard ${shard} has no cohort`);
+      const ids = await addMembers(world, server, cohortId, shard === 0 ? 68 : 66, `shard-${shard}-member`);
       runs.push(...ids.map((userId) => ({ userId, server })));
     }
     expect(runs).toHaveLength(200);
     const handles = runs.map(({ userId, server }) =>
-      world!.emulator.runCommand({ guildId: server.guild.id, channelId: server.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
+      current.emulator.runCommand({ guildId: server.guild.id, channelId: server.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
     );
     const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
     expect(handles.filter((handle) => handle.failed)).toEqual([]);

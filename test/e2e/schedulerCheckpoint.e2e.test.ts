@@ -85,7 +85,7 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
       "📚 Week 2 of 12 · Backend Spring 2027",
       "✅ Checkpoint · Database Fundamentals",
     ]);
-    expect(added.every((message) => message.mentions.everyone === false && message.allowedMentions?.parse?.length === 0)).toBe(true);
+    expect(added.every((message) => !message.mentions.everyone && message.allowedMentions?.parse?.length === 0)).toBe(true);
     // An announcement is extra: the schedule's own record of week 2 is unchanged.
     const week2 = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { period: "week-2" } });
     expect(week2.messageId).toBe(channelPosts().find((message) => message.embeds[0]?.title?.startsWith("📚 Week 2") === true)?.id);

@@ -48,7 +48,7 @@ describe("a 12-week course in three time zones, through discord.js and the emula
       await world.first.tickAt(at);
     }
   }, 120_000);
-  afterAll(async () => world?.close());
+  afterAll(async () => world.close());
 
   for (const zone of zones) {
     it(`posts every assignment, checkpoint and the closing post at its local time in ${zone}, once, in order`, () => {

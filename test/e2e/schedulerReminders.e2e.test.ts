@@ -62,7 +62,7 @@ describe("daily reminder DMs", () => {
     carolFirstCommand = run("carol", "today");
     carolFirstReply = await carolFirstCommand.final();
   }, 90_000);
-  afterAll(async () => world?.close());
+  afterAll(async () => world.close());
 
   const dmTimes = (user: string, zone = "UTC") => world.dms(users.get(user)?.id ?? "").map((dm) => localStamp(dm.sentAt, zone));
 

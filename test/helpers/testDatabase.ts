@@ -34,7 +34,9 @@ export async function createTestDatabase(provider: "sqlite" | "postgresql" = tes
       provider,
       url: `file:${filePath}`,
       filePath,
-      drop: async () => temp.cleanup(),
+      drop: async () => {
+        temp.cleanup();
+      },
     };
   }
   const name = `${testDatabasePrefix}${process.pid}_${randomBytes(4).toString("hex")}`;

@@ -144,5 +144,5 @@ export class CohortRepository {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

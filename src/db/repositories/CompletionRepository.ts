@@ -135,7 +135,10 @@ export class CompletionRepository {
     ];
   }
 
-  /** Top of the all-time board, active members only, ties by who got there first. */
+  /**
+   * Top of the all-time board in board order (rankStandings' order): points, then
+   * who reached them first, then member id; active members only.
+   */
   async topAllTime(cohortId: number, limit: number): Promise<ScoreRow[]> {
     const rows = await this.prisma.member.findMany({
       where: { cohortId, leftAt: null, points: { gt: 0 } },
@@ -152,6 +155,7 @@ export class CompletionRepository {
     }));
   }
 
+  /** Top of one week's board, in the same order as topAllTime. */
   async topOfWeek(cohortId: number, weekNumber: number, limit: number): Promise<ScoreRow[]> {
     const rows = await this.prisma.weeklyScore.findMany({
       where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } },
@@ -168,19 +172,6 @@ export class CompletionRepository {
     }));
   }
 
-  /** Competition rank: 1 + how many active members scored strictly more. */
-  async rankAllTime(cohortId: number, points: number): Promise<number> {
-    const ahead = await this.prisma.member.count({ where: { cohortId, leftAt: null, points: { gt: points } } });
-    return ahead + 1;
-  }
-
-  async rankOfWeek(cohortId: number, weekNumber: number, points: number): Promise<number> {
-    const ahead = await this.prisma.weeklyScore.count({
-      where: { cohortId, weekNumber, points: { gt: points }, member: { leftAt: null } },
-    });
-    return ahead + 1;
-  }
-
   async weekPoints(memberId: number, weekNumber: number): Promise<number> {
     const row = await this.prisma.weeklyScore.findFirst({ where: { memberId, weekNumber }, select: { points: true } });
     return row?.points ?? 0;
@@ -193,11 +184,11 @@ export class CompletionRepository {
   }
 
   /**
-   * rankAllTime/rankOfWeek and countRanked in one pass: how many ranked
-   * (active, points > 0) members scored strictly more than `points`, and how
-   * many are ranked. Why one query: each of those counts walks the whole board
-   * and looks every row's member up for `leftAt`; on a 10,000-member cohort
-   * that walk was most of a /leaderboard, and the board needs both numbers.
+   * How many ranked (active, points > 0) members scored strictly more than
+   * `points` (the rank is domain/scoring's competitionRank of it), and how many
+   * are ranked, all time (`weekNumber` null) or in one week. One query: each
+   * count walks the whole board and looks every row's member up for `leftAt`;
+   * on a 10,000-member cohort that walk was most of a /leaderboard.
    */
   async standing(cohortId: number, weekNumber: number | null, points: number): Promise<{ ahead: number; ranked: number }> {
     const [row] =
@@ -211,10 +202,5 @@ export class CompletionRepository {
           WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL`;
     // COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
     return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
-  }
-
-  async countRanked(cohortId: number, weekNumber: number | null): Promise<number> {
-    if (weekNumber === null) return this.prisma.member.count({ where: { cohortId, leftAt: null, points: { gt: 0 } } });
-    return this.prisma.weeklyScore.count({ where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } } });
   }
 }

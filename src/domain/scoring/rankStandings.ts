@@ -1,25 +1,24 @@
-export interface StandingEntry {
-  readonly memberId: number;
-  readonly points: number;
-  /** When the member reached their current score. */
-  readonly reachedAt: Date;
+/**
+ * The one ranking rule, used by the leaderboard, `/progress` and the posts:
+ * standard competition ranks (1, 2, 2, 4), where a score's rank is one more
+ * than the number of ranked members who scored strictly more.
+ */
+export function competitionRank(membersAhead: number): number {
+  return membersAhead + 1;
 }
 
-export type RankedStanding<T extends StandingEntry = StandingEntry> = T & { readonly rank: number };
+export type Ranked<T> = T & { readonly rank: number };
 
 /**
- * Orders by points (highest first) with standard competition ranks (1, 2, 2, 4).
- * Equal scores are listed by who reached the score first, then by member id so
- * the order never depends on input order.
+ * Ranks a board that is already in board order: points, highest first; among
+ * equal points whoever reached the score first, then the lower member id. The
+ * repositories' queries put it in that order, because only the database can
+ * pick the top N of a large cohort in it.
  */
-export function rankStandings<T extends StandingEntry>(entries: readonly T[]): RankedStanding<T>[] {
-  const sorted = [...entries].sort(
-    (a, b) => b.points - a.points || a.reachedAt.getTime() - b.reachedAt.getTime() || a.memberId - b.memberId,
-  );
-  let rank = 0;
-  return sorted.map((entry, index) => {
-    const previous = sorted[index - 1];
-    if (previous === undefined || previous.points !== entry.points) rank = index + 1;
-    return { ...entry, rank };
+export function rankStandings<T extends { readonly points: number }>(board: readonly T[]): Ranked<T>[] {
+  let ahead = 0;
+  return board.map((entry, index) => {
+    if (index > 0 && board[index - 1]?.points !== entry.points) ahead = index;
+    return { ...entry, rank: competitionRank(ahead) };
   });
 }
