@@ -38,6 +38,8 @@ export interface DatabaseHandle {
   readonly migrations: MigrationReport;
   /** How long a write that meets another connection's lock may keep retrying (see SerialWriteQueue). */
   readonly lockedRetryBudgetMs: number;
+  /** SQLite's background checkpointer (null on PostgreSQL and in-memory SQLite). */
+  readonly checkpointer: WalCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     target,
     migrations,
     lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
+    checkpointer,
     async close() {
       await checkpointer?.stop();
       await prisma.$disconnect();
