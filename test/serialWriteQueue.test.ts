@@ -85,6 +85,36 @@ describe("SerialWriteQueue", () => {
       await expect(queue.run(async () => "next")).resolves.toBe("next");
     });
 
+    it("gets its whole budget after waiting in line behind writes that got through", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      let lockedAttempts = 3;
+      const slow = queue.run(async () => void (await time.pause(2_000)));
+      const late = queue.run(async () => {
+        if (lockedAttempts-- > 0) throw lockedError();
+        return "written";
+      });
+      await slow;
+      // Queued at 0 but first attempted at 2,000 ms, past its budget counted from the queue: still retried.
+      await expect(late).resolves.toBe("written");
+    });
+
+    it("gives up with the write before it, behind a lock held all along, instead of one budget later", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      let attemptsOfSecond = 0;
+      const first = queue.run(async () => Promise.reject(lockedError()));
+      const second = queue.run(async () => {
+        attemptsOfSecond += 1;
+        throw lockedError();
+      });
+      await expect(first).rejects.toBeInstanceOf(DatabaseBusyError);
+      await expect(second).rejects.toBeInstanceOf(DatabaseBusyError);
+      // Within the same 1.5 s as the first, not 1.5 s after it.
+      expect(attemptsOfSecond).toBeGreaterThanOrEqual(1);
+      expect(time.now()).toBeLessThanOrEqual(1_500);
+    });
+
     it("without a budget fails at the first locked attempt (PostgreSQL waited in the database already)", async () => {
       const time = fakeTime();
       const queue = new SerialWriteQueue({ now: time.now, pause: time.pause });

@@ -13,7 +13,8 @@ export interface SerialWriteQueueOptions {
    * lock keeps trying (asynchronously, between short attempts) before it
    * fails with DatabaseBusyError. 0: fail at the first locked attempt (on
    * PostgreSQL the wait already happened inside the database, up to its
-   * lock_timeout). A write is always attempted at least once.
+   * lock_timeout). A write is always attempted at least once. See attempt()
+   * for when the budget starts.
    */
   readonly lockedRetryBudgetMs?: number;
   readonly logger?: Logger;
@@ -47,6 +48,8 @@ export interface SerialWriteQueueOptions {
 export class SerialWriteQueue {
   private tail: Promise<void> = Promise.resolve();
   private queued = 0;
+  /** When writes first met another connection's lock with none getting through since; null while they get through. */
+  private lockedSince: number | null = null;
   private readonly budgetMs: number;
   private readonly now: () => number;
   private readonly pause: (ms: number) => Promise<void>;
@@ -77,17 +80,33 @@ export class SerialWriteQueue {
     return result;
   }
 
-  /** Runs `write`, again after a pause each time it meets another connection's lock, until the budget is spent. */
+  /**
+   * Runs `write`, again after a pause each time it meets another connection's
+   * lock, until its budget is spent. The budget runs from when the write was
+   * queued or, if later, from when the lock was first met with no write
+   * getting through since: a write that waited in line behind writes that
+   * succeeded still gets its whole budget, while writes queued behind a lock
+   * that has been held all along give up together instead of one budget after
+   * another.
+   */
   private async attempt<T>(write: () => Promise<T>, queuedAt: number): Promise<T> {
-    const deadline = queuedAt + this.budgetMs;
+    let deadline: number | undefined;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await write();
+        const result = await write();
+        this.lockedSince = null;
+        return result;
       } catch (error) {
-        if (!isDatabaseLocked(error)) throw error;
+        if (!isDatabaseLocked(error)) {
+          this.lockedSince = null;
+          throw error;
+        }
+        const now = this.now();
+        this.lockedSince ??= now;
+        deadline ??= Math.max(queuedAt, this.lockedSince) + this.budgetMs;
         const delay = Math.min(maxRetryDelayMs, firstRetryDelayMs * 2 ** (attempt - 1));
-        const waitedMs = this.now() - queuedAt;
-        if (this.now() + delay > deadline) {
+        const waitedMs = now - queuedAt;
+        if (now + delay > deadline) {
           this.options.logger?.warn({ attempts: attempt, waitedMs }, "database write gave up: another connection holds the lock");
           throw new DatabaseBusyError(waitedMs, { cause: error });
         }
