@@ -112,6 +112,7 @@ export class Scheduler {
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private runs = 0;
+  private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
 
   constructor(private readonly dependencies: SchedulerDependencies) {
@@ -146,13 +147,18 @@ export class Scheduler {
     await this.running.catch(() => undefined);
   }
 
+  /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
+  get ticksFinished(): number {
+    return this.finished;
+  }
+
   /**
    * Sends whatever is due at `now`. Ticks of one scheduler never overlap: a
    * call while another runs waits for it. Callable directly (tests, the
    * playground's clock).
    */
   async tick(now: Date = this.dependencies.clock.now()): Promise<TickReport> {
-    const run = this.running.then(() => this.runTick(now));
+    const run = this.running.then(() => this.runTick(now)).finally(() => (this.finished += 1));
     this.running = run.catch(() => undefined);
     return run;
   }
