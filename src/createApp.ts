@@ -69,7 +69,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const curriculumRepository = new CurriculumRepository(database.prisma);
   const cohortRepository = new CohortRepository(database.prisma);
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
-  const writes = new SerialWriteQueue();
+  const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
   const memberRepository = new MemberRepository(database.prisma, writes);
   const completionRepository = new CompletionRepository(database.prisma, writes);
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);

@@ -15,6 +15,7 @@ export const messages = {
     unknownCommand: "This command is not available any more. It may have been removed; try again in a minute.",
     unknownButton: "This button has expired. Run the command again to get a fresh one.",
     notYourButton: "These buttons belong to someone else's reply. Run the command yourself to get your own.",
+    databaseBusy: "The bot's database is busy right now, so nothing was changed. Please try again in a moment.",
   },
   permissions: {
     manageServerRequired: "Only members with the **Manage Server** permission can do this.",

@@ -24,8 +24,10 @@ describe("ConcurrencyGate", () => {
     expect(gate.full).toBe(true);
     expect(gate.size).toBe(4);
     blockers[1]?.resolve();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Turn by turn until the freed slot's task starts (a 5 ms timer could fire before the gate's hand-off on a busy machine).
+    while (started.length < 3) await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual([0, 1, 2]);
+    expect(gate.size).toBe(3);
     for (const blocker of blockers) blocker.resolve();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect(gate.full).toBe(false);

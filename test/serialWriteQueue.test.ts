@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DatabaseBusyError } from "../src/db/DatabaseBusyError.js";
 import { SerialWriteQueue } from "../src/db/SerialWriteQueue.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -46,5 +47,91 @@ describe("SerialWriteQueue", () => {
     release();
     await Promise.all([first, second]);
     expect(queue.length).toBe(0);
+  });
+
+  describe("a write that meets another connection's lock", () => {
+    /** What Prisma throws when SQLite stayed locked through the short busy timeout. */
+    const lockedError = () => Object.assign(new Error("database is locked"), { meta: { driverAdapterError: { cause: { originalCode: "SQLITE_BUSY", kind: "SocketTimeout" } } } });
+    /** A clock that moves only when the queue pauses, so the test does not depend on the machine's speed. */
+    const fakeTime = () => {
+      const pauses: number[] = [];
+      let now = 0;
+      return { pauses, now: () => now, pause: async (ms: number) => void (pauses.push(ms), (now += ms)) };
+    };
+
+    it("is tried again after growing pauses until it gets through", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      let attempts = 0;
+      const result = await queue.run(async () => {
+        attempts += 1;
+        if (attempts < 4) throw lockedError();
+        return "written";
+      });
+      expect(result).toBe("written");
+      expect(time.pauses).toEqual([10, 20, 40]);
+    });
+
+    it("gives up with DatabaseBusyError once its budget is spent, and the next write still runs", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      const locked = queue.run(async () => {
+        throw lockedError();
+      });
+      await expect(locked).rejects.toBeInstanceOf(DatabaseBusyError);
+      expect(time.now()).toBeLessThanOrEqual(1_500);
+      expect(time.pauses.reduce((sum, ms) => sum + ms, 0)).toBe(time.now());
+      expect(Math.max(...time.pauses)).toBe(100);
+      await expect(queue.run(async () => "next")).resolves.toBe("next");
+    });
+
+    it("gets its whole budget after waiting in line behind writes that got through", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      let lockedAttempts = 3;
+      const slow = queue.run(async () => void (await time.pause(2_000)));
+      const late = queue.run(async () => {
+        if (lockedAttempts-- > 0) throw lockedError();
+        return "written";
+      });
+      await slow;
+      // Queued at 0 but first attempted at 2,000 ms, past its budget counted from the queue: still retried.
+      await expect(late).resolves.toBe("written");
+    });
+
+    it("gives up with the write before it, behind a lock held all along, instead of one budget later", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      let attemptsOfSecond = 0;
+      const first = queue.run(async () => Promise.reject(lockedError()));
+      const second = queue.run(async () => {
+        attemptsOfSecond += 1;
+        throw lockedError();
+      });
+      await expect(first).rejects.toBeInstanceOf(DatabaseBusyError);
+      await expect(second).rejects.toBeInstanceOf(DatabaseBusyError);
+      // Within the same 1.5 s as the first, not 1.5 s after it.
+      expect(attemptsOfSecond).toBeGreaterThanOrEqual(1);
+      expect(time.now()).toBeLessThanOrEqual(1_500);
+    });
+
+    it("without a budget fails at the first locked attempt (PostgreSQL waited in the database already)", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ now: time.now, pause: time.pause });
+      let attempts = 0;
+      const locked = queue.run(async () => {
+        attempts += 1;
+        throw Object.assign(new Error("canceling statement due to lock timeout"), { meta: { driverAdapterError: { cause: { originalCode: "55P03" } } } });
+      });
+      await expect(locked).rejects.toBeInstanceOf(DatabaseBusyError);
+      expect(attempts).toBe(1);
+    });
+
+    it("passes any other error through at once", async () => {
+      const time = fakeTime();
+      const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
+      await expect(queue.run(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
+      expect(time.pauses).toEqual([]);
+    });
   });
 });

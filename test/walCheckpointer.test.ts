@@ -3,29 +3,36 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/openDatabase.js";
-import { WalCheckpointer } from "../src/db/WalCheckpointer.js";
+import { WalCheckpointer, type CheckpointReport } from "../src/db/WalCheckpointer.js";
 import { projectPaths } from "../src/projectPaths.js";
 import { captureLogger } from "./helpers/silentLogger.js";
 import { makeTempDir } from "./helpers/tempDir.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 const megabyte = 1_048_576;
+/** An interval that never comes round during a test: the test drives the checkpoints itself. */
+const never = 3_600_000;
 
 /**
- * Writes about 16 MB in small commits, pausing between batches as a bot
- * between interactions would; returns the largest the log file grew.
+ * Writes about 16 MB in small commits, in 8 batches of 2 MB, calling
+ * `betweenBatches` after each as a bot's idle moments would give the
+ * checkpointer its turn; returns the largest the log file grew.
  */
-async function writeInBatches(db: Database.Database, file: string): Promise<number> {
+async function writeInBatches(db: Database.Database, file: string, betweenBatches: () => Promise<void> = async () => undefined): Promise<number> {
   db.exec("CREATE TABLE IF NOT EXISTS filler (body BLOB)");
   const insert = db.prepare("INSERT INTO filler (body) VALUES (?)");
   let largest = 0;
   for (let batch = 0; batch < 8; batch++) {
     for (let row = 0; row < 250; row++) insert.run(Buffer.alloc(8_000, batch + 1));
     largest = Math.max(largest, walSize(file));
-    await sleep(150);
+    await betweenBatches();
   }
   return Math.max(largest, walSize(file));
+}
+
+/** Waits until `condition` holds, without a time limit of its own (the test's timeout is the limit). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe("WalCheckpointer", () => {
@@ -48,12 +55,19 @@ describe("WalCheckpointer", () => {
 
   it("keeps the write-ahead log small while the connection that writes never checkpoints", async () => {
     const { file, db } = tempDatabase();
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 50, logger: captureLogger().logger });
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captureLogger().logger });
     cleanups.push(() => checkpointer.stop());
 
-    const largest = await writeInBatches(db, file);
+    const reports: (CheckpointReport | null)[] = [];
+    const largest = await writeInBatches(db, file, async () => void reports.push(await checkpointer.checkpointNow()));
 
-    // 16 MB went through; each batch (2 MB) is copied back before the next one reuses the log.
+    // Each batch (2 MB) is copied back whole before the next one, so the writer starts the log over instead of growing it.
+    expect(reports).toHaveLength(8);
+    for (const report of reports) {
+      expect(report?.log).toBeGreaterThan(500);
+      expect(report?.checkpointed).toBe(report?.log);
+    }
+    // 16 MB went through; the log never held more than one batch (about 4 MB of frames).
     expect(largest).toBeLessThan(6 * megabyte);
     expect(db.prepare("SELECT COUNT(*) AS rows FROM filler").get()).toEqual({ rows: 2_000 });
   });
@@ -81,16 +95,20 @@ describe("WalCheckpointer", () => {
   it("reports each checkpoint once, not again on every tick while the log sits idle", async () => {
     const { file, db } = tempDatabase();
     const captured = captureLogger("debug");
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 20, logger: captured.logger });
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captured.logger });
     cleanups.push(() => checkpointer.stop());
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("once");
-    // About twenty ticks with nothing new written.
-    await sleep(400);
+    const reported = () => captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
 
-    const reports = captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
-    expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ busy: 0, log: reports[0]?.checkpointed });
+    // Twenty checkpoints with nothing new written in between (the interval's ticks run the same code).
+    const idle: (CheckpointReport | null)[] = [];
+    for (let run = 0; run < 20; run++) idle.push(await checkpointer.checkpointNow());
+    await until(() => reported().length > 0);
+
+    expect(idle.every((report) => report !== null && report.log > 0 && report.checkpointed === report.log)).toBe(true);
+    expect(reported()).toHaveLength(1);
+    expect(reported()[0]).toMatchObject({ busy: 0, log: reported()[0]?.checkpointed });
   });
 
   it("logs a warning, not a crash, when the database file is missing", async () => {
@@ -109,20 +127,30 @@ describe("openDatabase on SQLite", () => {
     const temp = makeTempDir();
     const file = path.join(temp.dir, "bot.db");
     try {
-      const database = await openDatabase({ url: `file:${file}`, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+      const captured = captureLogger("debug");
+      const database = await openDatabase({ url: `file:${file}`, migrationsDir: projectPaths().migrationsDir, logger: captured.logger });
       const [setting] = await database.prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint }[]>("PRAGMA wal_autocheckpoint");
       // Far above SQLite's 1,000 pages: only a safety net should the background worker fall behind.
       expect(Number(setting?.wal_autocheckpoint)).toBe(10_000);
+      const checkpointer = database.checkpointer;
+      if (checkpointer === null) throw new Error("no background checkpointer on a SQLite file");
       await database.prisma.$executeRawUnsafe(`CREATE TABLE filler (body BLOB)`);
       let largest = 0;
       for (let batch = 0; batch < 8; batch++) {
-        for (let row = 0; row < 250; row++) await database.prisma.$executeRaw`INSERT INTO filler (body) VALUES (${Buffer.alloc(8_000, batch + 1)})`;
+        // 250 rows of 8 KB in one statement: the same 2 MB as the bot's small commits, without 250 round trips through Prisma.
+        await database.prisma.$executeRawUnsafe(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250) INSERT INTO filler (body) SELECT randomblob(8000) FROM n`,
+        );
         largest = Math.max(largest, walSize(file));
-        // Longer than the worker's 500 ms interval.
-        await sleep(700);
+        // The bot's own worker copies the batch back (here on request rather than on its 500 ms interval).
+        const report = await checkpointer.checkpointNow();
+        expect(report?.checkpointed).toBe(report?.log);
       }
       // 16 MB went through, below the safety net's 40: the worker copied each batch back.
       expect(largest).toBeLessThan(6 * megabyte);
+      // And it runs by itself: its interval reports checkpoints without being asked.
+      await database.prisma.$executeRawUnsafe(`INSERT INTO filler (body) VALUES (x'00')`);
+      await until(() => captured.lines().some((line) => line.msg === "write-ahead log checkpointed"));
 
       await database.close();
       expect(fs.existsSync(`${file}-wal`)).toBe(false);

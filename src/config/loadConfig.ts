@@ -45,6 +45,13 @@ const environmentSchema = z.object({
     .regex(/^(auto|[1-9]\d{0,3})$/, "must be a number of shards from 1 to 9999, or auto (the count Discord recommends)")
     .transform((value): number | "auto" => (value === "auto" ? "auto" : Number(value)))
     .optional(),
+  SHARD_LIST: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}(\s*,\s*\d{1,4})*$/, "must be the shard ids this machine runs, separated by commas, e.g. 0,1 (ids count from 0)")
+    .transform((value) => value.split(",").map((id) => Number(id.trim())))
+    .refine((ids) => new Set(ids).size === ids.length, { message: "must not name a shard twice" })
+    .optional(),
   // Set by discord.js's ShardingManager in the shard processes it starts (with SHARD_COUNT as a number).
   SHARDING_MANAGER: z.string().optional(),
   SHARDS: z.string().trim().regex(/^\d+$/, "must be a shard id (set by discord.js's ShardingManager)").transform(Number).optional(),
@@ -80,6 +87,11 @@ export interface Config {
    * in this one process.
    */
   readonly shardCount: number | "auto" | undefined;
+  /**
+   * SHARD_LIST: the shards this machine's ShardingManager runs, of
+   * SHARD_COUNT in all (other machines run the rest); undefined runs them all.
+   */
+  readonly shardList: readonly number[] | undefined;
   /** In a shard process started by the ShardingManager: which shard this is, of how many. */
   readonly shard: ShardIdentity | undefined;
   /**
@@ -124,6 +136,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
   if (env.SHARD_COUNT !== undefined && env.DISCORD_TOKEN === undefined) {
     throw new ConfigError(["SHARD_COUNT needs DISCORD_TOKEN: without a token the bot runs the local playground, in one process"]);
   }
+  checkShardList(env.SHARD_LIST, env.SHARD_COUNT);
   return {
     discordToken: env.DISCORD_TOKEN,
     discordApiUrl: env.DISCORD_API_URL,
@@ -135,9 +148,24 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     playgroundDatabaseUrl: env.PLAYGROUND_DATABASE_URL,
     playgroundLogLevel: present.LOG_LEVEL === undefined ? "warn" : env.LOG_LEVEL,
     shardCount: shard === undefined ? env.SHARD_COUNT : undefined,
+    shardList: shard === undefined ? env.SHARD_LIST : undefined,
     shard,
     testClockFile: env.COHORT_BOT_TEST_CLOCK_FILE,
   };
+}
+
+/** SHARD_LIST names shards of a known total: SHARD_COUNT must be a number and every id below it. */
+function checkShardList(list: readonly number[] | undefined, count: number | "auto" | undefined): void {
+  if (list === undefined) return;
+  if (typeof count !== "number") {
+    throw new ConfigError([
+      `SHARD_LIST needs SHARD_COUNT set to the total number of shards across all machines (a number, not ${count === undefined ? "unset" : "auto"})`,
+    ]);
+  }
+  const outside = list.filter((id) => id >= count);
+  if (outside.length > 0) {
+    throw new ConfigError([`SHARD_LIST must name shards from 0 to ${count - 1} (SHARD_COUNT is ${count}); ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not one of them`]);
+  }
 }
 
 /** A process the ShardingManager started has SHARDING_MANAGER=true, its id in SHARDS and the total in SHARD_COUNT. */

@@ -21,11 +21,13 @@ import type { PostgresTarget } from "./parseDatabaseUrl.js";
  * The reverse is not true: code typed this way cannot use the
  * PostgreSQL-only extras, which keeps every feature working on both databases.
  */
-export function createPostgresPrismaClient(target: PostgresTarget, logger: Logger): PrismaClient {
+export function createPostgresPrismaClient(target: PostgresTarget, logger: Logger, options: { lockTimeoutMs?: number } = {}): PrismaClient {
   const adapter = new PrismaPg(
     {
       connectionString: target.connectionString,
       connectionTimeoutMillis: 10_000,
+      // A statement waiting longer than this for another connection's lock fails (55P03) and nothing of its transaction stays.
+      ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
       // Raw SQL (e.g. CompletionRepository) names tables without a schema; search_path finds them.
       ...(target.schema === null ? {} : { options: `-c search_path="${target.schema}"` }),
     },

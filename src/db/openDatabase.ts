@@ -15,6 +15,20 @@ const checkpointIntervalMs = 500;
  */
 const safetyNetAutocheckpointPages = 10_000;
 
+/**
+ * SQLite's busy timeout: how long one statement waits, synchronously (the
+ * whole process stands still), for another connection's write lock. Kept
+ * short; SerialWriteQueue then retries the write asynchronously.
+ */
+const sqliteBusyTimeoutMs = 10;
+/**
+ * How long a write keeps retrying on a locked SQLite file before the member is
+ * asked to try again: inside Discord's 3 s window, with room for the rest.
+ */
+const sqliteLockedRetryBudgetMs = 1_500;
+/** PostgreSQL waits for row and table locks asynchronously; past this a statement fails and is not retried. */
+const postgresLockTimeoutMs = 1_500;
+
 export type { PrismaClient } from "../generated/prisma/client.js";
 
 export interface DatabaseHandle {
@@ -22,6 +36,10 @@ export interface DatabaseHandle {
   readonly prisma: PrismaClient;
   readonly target: DatabaseTarget;
   readonly migrations: MigrationReport;
+  /** How long a write that meets another connection's lock may keep retrying (see SerialWriteQueue). */
+  readonly lockedRetryBudgetMs: number;
+  /** SQLite's background checkpointer (null on PostgreSQL and in-memory SQLite). */
+  readonly checkpointer: WalCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -54,6 +72,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     prisma,
     target,
     migrations,
+    lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
+    checkpointer,
     async close() {
       await checkpointer?.stop();
       await prisma.$disconnect();
@@ -64,8 +84,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 function createPrismaClient(target: DatabaseTarget, logger: Logger): PrismaClient {
   if (target.provider === "sqlite") {
     // `timeout` is SQLite's busy timeout: several bot processes may share one file.
-    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 15_000 }, { timestampFormat: "unixepoch-ms" });
+    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: sqliteBusyTimeoutMs }, { timestampFormat: "unixepoch-ms" });
     return new PrismaClient({ adapter });
   }
-  return createPostgresPrismaClient(target, logger);
+  return createPostgresPrismaClient(target, logger, { lockTimeoutMs: postgresLockTimeoutMs });
 }

@@ -9,6 +9,8 @@ import {
   type InteractionReplyOptions,
 } from "discord.js";
 import type { Clock } from "../clock.js";
+import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
+import { isDatabaseLocked } from "../db/isDatabaseLocked.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { messages } from "../messages.js";
@@ -241,6 +243,10 @@ export class InteractionRouter {
     if (error instanceof UserError) {
       reply = errorReply(error.message);
       context.logger.info({ reason: error.message }, "user error");
+    } else if (error instanceof DatabaseBusyError || isDatabaseLocked(error)) {
+      // A write outside the write queue (admin commands) meets the lock without retrying; its statement or transaction left nothing either.
+      reply = errorReply(messages.generic.databaseBusy);
+      context.logger.warn({ err: error }, "database busy: asked the member to try again");
     } else {
       const reference = referenceId();
       reply = errorReply(messages.generic.unexpected(reference));

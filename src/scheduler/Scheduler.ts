@@ -6,6 +6,7 @@ import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/c
 import { isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
+import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
@@ -111,6 +112,7 @@ export class Scheduler {
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private runs = 0;
+  private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
 
   constructor(private readonly dependencies: SchedulerDependencies) {
@@ -145,13 +147,18 @@ export class Scheduler {
     await this.running.catch(() => undefined);
   }
 
+  /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
+  get ticksFinished(): number {
+    return this.finished;
+  }
+
   /**
    * Sends whatever is due at `now`. Ticks of one scheduler never overlap: a
    * call while another runs waits for it. Callable directly (tests, the
    * playground's clock).
    */
   async tick(now: Date = this.dependencies.clock.now()): Promise<TickReport> {
-    const run = this.running.then(() => this.runTick(now));
+    const run = this.running.then(() => this.runTick(now)).finally(() => (this.finished += 1));
     this.running = run.catch(() => undefined);
     return run;
   }
@@ -162,6 +169,32 @@ export class Scheduler {
     this.runs += 1;
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
     const startedAt = Date.now();
+    let cohortCount: number;
+    try {
+      cohortCount = await this.postAndRemind(now, log, report);
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError)) throw error;
+      // Soft failure: what is due is computed again from the database at the next tick, so nothing is lost.
+      log.warn({ err: error, sent: report.sent.length }, "scheduler tick met a locked database: the next tick tries again");
+      return report;
+    }
+    const busy = report.sent.length + report.skipped.length + report.failed.length + report.reminders.sent + report.reminders.failed > 0;
+    (busy ? log.info.bind(log) : log.debug.bind(log))(
+      {
+        ms: Date.now() - startedAt,
+        cohorts: cohortCount,
+        sent: report.sent.length,
+        skipped: report.skipped.length,
+        failed: report.failed.length,
+        reminders: report.reminders,
+      },
+      "scheduler tick done",
+    );
+    return report;
+  }
+
+  /** One pass over the schedulable cohorts' posts, then the reminders; returns how many cohorts it looked at. */
+  private async postAndRemind(now: Date, log: Logger, report: MutableReport): Promise<number> {
     const cohorts = await this.dependencies.cohorts.listSchedulable(this.dependencies.guildScope?.());
     const rows = await this.dependencies.posts.listForCohorts(cohorts.map((cohort) => cohort.id));
     const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
@@ -174,6 +207,8 @@ export class Scheduler {
       try {
         await this.postForCohort(cohort, rowsByCohort.get(cohort.id) ?? new Map(), now, log.child({ cohortId: cohort.id }), report);
       } catch (error) {
+        // A locked database stops the whole tick: every other cohort would wait out the same lock.
+        if (error instanceof DatabaseBusyError) throw error;
         log.error({ err: error, cohortId: cohort.id }, "cohort posts failed");
       }
     }
@@ -185,21 +220,10 @@ export class Scheduler {
         report,
       );
     } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "reminders failed");
     }
-    const busy = report.sent.length + report.skipped.length + report.failed.length + report.reminders.sent + report.reminders.failed > 0;
-    (busy ? log.info.bind(log) : log.debug.bind(log))(
-      {
-        ms: Date.now() - startedAt,
-        cohorts: cohorts.length,
-        sent: report.sent.length,
-        skipped: report.skipped.length,
-        failed: report.failed.length,
-        reminders: report.reminders,
-      },
-      "scheduler tick done",
-    );
-    return report;
+    return cohorts.length;
   }
 
   private async postForCohort(
@@ -407,6 +431,7 @@ export class Scheduler {
       try {
         await this.remind(entry, deliveryByKey.get(`${entry.member.id}|${entry.localDate}`), now, log, report);
       } catch (error) {
+        if (error instanceof DatabaseBusyError) throw error;
         log.error({ err: error, memberId: entry.member.id }, "reminder failed");
       }
     }

@@ -7,6 +7,7 @@ import { syncCommands } from "../discord/syncCommands.js";
 import type { Logger } from "../logging/createLogger.js";
 import { fetchGatewayBot } from "./fetchGatewayBot.js";
 import { prepareDeployment } from "./prepareDeployment.js";
+import { withDeploymentLock } from "./withDeploymentLock.js";
 
 /** A shard process may take this long from spawn to connected (it migrates-checks and seeds-checks first). */
 const shardReadyTimeoutMs = 120_000;
@@ -26,7 +27,9 @@ export interface ShardingManagerOptions {
 
 export interface RunningShards {
   readonly shardCount: number;
-  /** Every shard process is running and connected to Discord. */
+  /** The shards this manager runs: all of them, or SHARD_LIST's. */
+  readonly shardIds: readonly number[];
+  /** Every shard process of this manager is running and connected to Discord. */
   allReady(): boolean;
   /** Stops every shard process (each finishes its scheduler tick and closes its database) without restarting them. */
   stop(): Promise<void>;
@@ -36,7 +39,10 @@ export interface RunningShards {
  * SHARD_COUNT set: this process becomes discord.js's ShardingManager. It
  * migrates the database and registers the commands once, then starts one
  * process per shard running the normal bot entry; discord.js passes each its
- * shard in SHARDS / SHARD_COUNT and restarts one that exits.
+ * shard in SHARDS / SHARD_COUNT and restarts one that exits. With
+ * SHARD_LIST it runs only those shards of SHARD_COUNT; managers on other
+ * machines run the rest, and the one that prepares the deployment first does
+ * it for all (see withDeploymentLock).
  */
 export async function runShardingManager(options: ShardingManagerOptions): Promise<RunningShards> {
   const { config } = options;
@@ -45,18 +51,22 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
   const wanted = config.shardCount;
   if (token === undefined || wanted === undefined) throw new Error("runShardingManager needs DISCORD_TOKEN and SHARD_COUNT");
 
-  await prepareDeployment(config, options.logger);
-  await syncCommands(
-    { token, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
-    slashCommands.map((command) => command.definition),
-    options.logger,
-  );
+  await withDeploymentLock(config.databaseUrl, logger, async () => {
+    await prepareDeployment(config, options.logger);
+    await syncCommands(
+      { token, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
+      slashCommands.map((command) => command.definition),
+      options.logger,
+    );
+  });
   const gateway = await fetchGatewayBot(token, config.discordApiUrl);
   const shardCount = wanted === "auto" ? gateway.shards : wanted;
-  logger.info({ shards: shardCount, requested: wanted, recommended: gateway.shards }, "starting shard processes");
+  const shardIds = config.shardList ?? Array.from({ length: shardCount }, (_, id) => id);
+  logger.info({ shards: shardCount, here: shardIds, requested: wanted, recommended: gateway.shards }, "starting shard processes");
 
   const manager = new ShardingManager(options.shardFile, {
     totalShards: shardCount,
+    shardList: [...shardIds],
     token,
     mode: "process",
     respawn: true,
@@ -90,10 +100,11 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     await stop();
     throw error;
   }
-  logger.info({ shards: shardCount }, "all shards connected");
+  logger.info({ shards: shardCount, here: shardIds }, "all shards connected");
   return {
     shardCount,
-    allReady: () => manager.shards.size === shardCount && manager.shards.every((shard) => shard.ready),
+    shardIds,
+    allReady: () => manager.shards.size === shardIds.length && manager.shards.every((shard) => shard.ready),
     stop,
   };
 }

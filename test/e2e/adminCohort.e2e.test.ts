@@ -384,10 +384,7 @@ async function waitForChannel(bot: BotHarness, channelId: string): Promise<void>
   await waitFor(() => bot.test.app.discord.client.channels.cache.has(channelId));
 }
 
+/** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
 async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the gateway");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -40,9 +40,8 @@ describe("safety: other servers, pings and hostile option values", () => {
     const guild = bot.emulator.createGuild({ name, ...(botPermissions === undefined ? {} : { botPermissions }) });
     const channel = bot.emulator.createChannel(guild.id, { name: "study" });
     const client = bot.test.app.discord.client;
-    for (let attempt = 0; attempt < 100 && !client.guilds.cache.get(guild.id)?.channels.cache.has(channel.id); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Until the bot has the channel (the test's timeout bounds the wait, not a count of attempts that depends on the machine's speed).
+    while (!client.guilds.cache.get(guild.id)?.channels.cache.has(channel.id)) await new Promise((resolve) => setTimeout(resolve, 20));
     const run = (userId: string, command: string, options: Record<string, string | number | boolean> = {}) =>
       bot.emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId, name: command, options });
     return { guild, channel, run };

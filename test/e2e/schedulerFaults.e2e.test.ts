@@ -1,9 +1,24 @@
+import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 const minute = 60_000;
 const postMessages = "POST /channels/:channelId/messages";
+
+/** Waits until `condition` holds (the test's timeout is the limit), e.g. until a gateway event reached the bot. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** True once the bot's discord.js cache has the channel, with Send Messages allowed for the bot when `canSend`. */
+function botSees(world: SchedulerWorld, channelId: string, canSend = false): boolean {
+  const client = world.first.test.app.discord.client;
+  const channel = client.channels.cache.get(channelId);
+  if (channel === undefined || client.user === null) return false;
+  if (!canSend) return true;
+  return "permissionsFor" in channel && channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
+}
 
 /** Requests the bot made to post in `channelId`, with their status. */
 function postAttempts(world: SchedulerWorld, channelId: string): number[] {
@@ -117,7 +132,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
 
     // An admin fixes the channel in Discord; the bot notices on its next check (every 5 minutes) and posts.
     world.emulator.setBotChannelPermissions(closed.id, { botCanSend: true });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => botSees(world!, closed.id, true));
     expect((await world.first.tickAt(new Date("2027-03-01T09:02:00Z"))).sent).toEqual([]);
     const resumed = await world.first.tickAt(new Date("2027-03-01T09:05:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-1"]);
@@ -129,7 +144,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
     const noThreads = world.emulator.createChannel(world.guild.id, { name: "no-threads", botCanCreateThreads: false });
     await world.createCohort({ name: "No threads", channelId: noThreads.id, start: "2027-03-01" });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => botSees(world!, noThreads.id));
     const report = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect(world.posts(noThreads.id)[0]?.message.threadId).toBeNull();

@@ -90,11 +90,15 @@ describe("restarts and several bot processes on one database", () => {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:30Z"), { tickCron: "* * * * * *" });
     const channel = world.createChannel("automatic");
     await world.createCohort({ name: "Automatic", channelId: channel.id, start: "2027-03-01" });
-    const deadline = Date.now() + 10_000;
-    while (world.emulator.channelMessages(channel.id).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const scheduler = world.first.test.app.scheduler;
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await until(() => world!.emulator.channelMessages(channel.id).length > 0);
     expect(world.emulator.channelMessages(channel.id).map((message) => postLabel(message))).toEqual(["week 1"]);
-    // Further ticks send nothing more.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Two further ticks, counted rather than waited for, send nothing more.
+    const ticksAfterPost = scheduler.ticksFinished;
+    await until(() => scheduler.ticksFinished >= ticksAfterPost + 2);
     expect(world.emulator.channelMessages(channel.id)).toHaveLength(1);
     expect(world.first.test.logs().some((line) => line.msg === "scheduler started")).toBe(true);
   });

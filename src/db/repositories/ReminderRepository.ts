@@ -134,6 +134,10 @@ export class ReminderRepository {
 
   /** Clears the "reminders were switched off" notice of this user in this guild; true when there was one to tell. */
   async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+    // Read first: this runs after every command, and a command that only reads (/today) must not
+    // queue a write, which would wait behind other writes and on another connection's lock.
+    const pending = await this.prisma.member.findFirst({ where: { userId, remindDisabledNotice: true, cohort: { guildId } }, select: { id: true } });
+    if (pending === null) return false;
     const result = await this.writes.run(() =>
       this.prisma.member.updateMany({ where: { userId, remindDisabledNotice: true, cohort: { guildId } }, data: { remindDisabledNotice: false } }),
     );
