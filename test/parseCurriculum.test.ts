@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ParseProblem, ParseResult, ParsedCurriculum, ParsedSection } from "../src/domain/curriculum/curriculumModel.js";
-import { parseCurriculum } from "../src/domain/curriculum/parseCurriculum.js";
+import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
 import { slugify } from "../src/domain/curriculum/slugify.js";
+import { renderParseProblem } from "../src/discord/i18n/renderParseProblem.js";
 
 const learningText = readFileSync(new URL("../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 const masteryText = readFileSync(new URL("../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
@@ -15,10 +16,11 @@ function parsed(text: string): ParsedCurriculum {
   return result.curriculum;
 }
 
-function problemsOf(text: string): readonly ParseProblem[] {
+/** The problems as the admin reads them (English), with their line numbers. */
+function problemsOf(text: string): readonly { line: number; message: string }[] {
   const result = parseCurriculum(text);
   if (result.ok) throw new Error("expected the curriculum to be refused");
-  return result.problems;
+  return result.problems.map((problem: ParseProblem) => ({ line: problem.line, message: renderParseProblem(problem) }));
 }
 
 function sectionByTitle(curriculum: ParsedCurriculum, title: string): ParsedSection {
@@ -594,7 +596,7 @@ function expectWellFormed(result: ParseResult, text: string): void {
       expect(Number.isInteger(problem.line)).toBe(true);
       expect(problem.line).toBeGreaterThanOrEqual(1);
       expect(problem.line).toBeLessThanOrEqual(lineCount);
-      expect(problem.message.length).toBeGreaterThan(0);
+      expect(renderParseProblem(problem).length).toBeGreaterThan(0);
     }
   }
 }

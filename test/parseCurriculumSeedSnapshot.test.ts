@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseCurriculum } from "../src/domain/curriculum/parseCurriculum.js";
+import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
 
 const seeds = ["backend-engineer-learning-path.txt", "backend-engineer-mastery-path.txt"] as const;
 

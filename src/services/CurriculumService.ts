@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ParseProblem } from "../domain/curriculum/curriculumModel.js";
-import { parseCurriculum } from "../domain/curriculum/parseCurriculum.js";
+import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
 import type { CurriculumSummary, ImportSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome } from "../domain/curriculum/storedCurriculum.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
