@@ -26,6 +26,7 @@ const en: Record<ProblemCode, string> = {
   controlCharacters: "This line contains control characters: the file does not look like plain text. Save the curriculum as UTF-8 text.",
   codeBlockUnclosed:
     "The code block opened on this line is never closed, so the rest of the file would be hidden: close it with a line of three backticks (or tildes, as it was opened).",
+  codeBlockHidesSection: `The code block opened on this line hides the section heading on line {sectionLine, number, ::group-off}: close the code block before it (a line of three backticks).`,
   frontMatterUnclosed: 'The front matter that starts here has no closing "---" line.',
   titleNotFirst: `The first line should be the path's title (e.g. "Backend Engineer Learning Path").`,
   titleHeadingEmpty: "The title heading has no text.",
@@ -81,6 +82,7 @@ const es: Record<ProblemCode, string> = {
   controlCharacters: "Esta línea contiene caracteres de control: el archivo no parece texto plano. Guarda el plan de estudios como texto UTF-8.",
   codeBlockUnclosed:
     "El bloque de código que se abre en esta línea nunca se cierra, así que el resto del archivo quedaría oculto: ciérralo con una línea de tres comillas invertidas (o virgulillas, como se abrió).",
+  codeBlockHidesSection: `El bloque de código que se abre en esta línea oculta el encabezado de sección de la línea {sectionLine, number, ::group-off}: cierra el bloque antes (con una línea de tres comillas invertidas).`,
   frontMatterUnclosed: 'Los metadatos iniciales que empiezan aquí no tienen la línea de cierre "---".',
   titleNotFirst: 'La primera línea debe ser el título de la ruta (p. ej., "Ruta de aprendizaje de backend").',
   titleHeadingEmpty: "El encabezado del título no tiene texto.",

@@ -4,7 +4,8 @@ export const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/;
 export const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,3}[.)])\s+(.*)$/;
 export const MARKDOWN_CHECKBOX = /^\[[ xX✓✔]?\]\s*(.*)$/;
 export const BOLD_LABEL = /^\*\*([^*]+?)\*\*\s*(.*)$/;
-export const CODE_FENCE = /^(?:```|~~~)/;
+/** A fence opens with three or more backticks or tildes and an optional info string ("```bash"). */
+export const CODE_FENCE = /^(`{3,}|~{3,})/;
 export const HORIZONTAL_RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** Removes Markdown emphasis and leading emoji so members read plain text. */

@@ -19,6 +19,14 @@ import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
 import { parsePhaseHeading, parseWeekHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
 
+interface OpenFence {
+  readonly line: number;
+  /** "```" or "~~~~": the closing fence is a bare line of the same character, at least as long (as in CommonMark). */
+  readonly marker: string;
+  /** The first line inside that reads as a section heading: hidden sections are refused, not dropped. */
+  hiddenSection: number | null;
+}
+
 interface MarkdownReader {
   readonly problems: ProblemList;
   readonly ledger: LineLedger;
@@ -28,8 +36,8 @@ interface MarkdownReader {
   group: string | null;
   chooseOne: boolean;
   checklistGroup: { readonly title: string; readonly items: string[] } | null;
-  /** The line of a code fence that is open, or null. */
-  openFence: number | null;
+  /** The code block that is open, or null. */
+  openFence: OpenFence | null;
   description: "waiting" | "reading" | "done";
   readonly descriptionLines: string[];
 }
@@ -52,23 +60,14 @@ export function parseMarkdownPath(lines: readonly SourceLine[], problems: Proble
   if (frontMatter === null) return reader.draft;
   for (const line of lines.slice(frontMatter.bodyStart)) readLine(reader, line);
   // An open fence would hide everything after it: refuse rather than import half the path.
-  if (reader.openFence !== null) problems.add(reader.openFence, ProblemCode.CodeBlockUnclosed);
+  if (reader.openFence !== null) problems.add(reader.openFence.line, ProblemCode.CodeBlockUnclosed);
   finishTitle(reader, frontMatter.entries);
   return reader.draft;
 }
 
 function readLine(reader: MarkdownReader, line: SourceLine): void {
   const text = line.text.trim();
-  if (CODE_FENCE.test(text)) {
-    reader.openFence = reader.openFence === null ? line.number : null;
-    reader.description = "done";
-    reader.ledger.skip(line.number, SkipReason.CodeBlock);
-    return;
-  }
-  if (reader.openFence !== null) {
-    if (text !== "") reader.ledger.skip(line.number, SkipReason.CodeBlock);
-    return;
-  }
+  if (readCodeBlockLine(reader, text, line.number)) return;
   if (text === "") {
     if (reader.description === "reading") reader.description = "done";
     return;
@@ -97,6 +96,31 @@ function readLine(reader: MarkdownReader, line: SourceLine): void {
     return;
   }
   readOutsidePhase(reader, text, line.number);
+}
+
+/** Fences and the lines between them; true when the line belongs to a code block. */
+function readCodeBlockLine(reader: MarkdownReader, text: string, line: number): boolean {
+  const fence = reader.openFence;
+  if (fence === null) {
+    const opening = CODE_FENCE.exec(text);
+    if (opening === null) return false;
+    reader.openFence = { line, marker: opening[1] ?? "```", hiddenSection: null };
+    reader.description = "done";
+  } else if (text.startsWith(fence.marker) && new RegExp(`^${fence.marker[0] === "~" ? "~" : "`"}+$`).test(text)) {
+    if (fence.hiddenSection !== null) reader.problems.add(fence.line, ProblemCode.CodeBlockHidesSection, { sectionLine: fence.hiddenSection });
+    reader.openFence = null;
+  } else if (fence.hiddenSection === null && readsAsSectionHeading(text)) {
+    fence.hiddenSection = line;
+  }
+  if (text !== "") reader.ledger.skip(line, SkipReason.CodeBlock);
+  return true;
+}
+
+function readsAsSectionHeading(text: string): boolean {
+  const heading = MARKDOWN_HEADING.exec(text);
+  if (heading === null) return plainWeekHeading(text) !== null;
+  const week = parsePhaseHeading(cleanInline(heading[2] ?? ""));
+  return week !== null && week.problem?.code !== ProblemCode.HeadingUnreadable;
 }
 
 /** "Week 1-2: Title" written as a plain line counts as a section heading, as in the plain format. */

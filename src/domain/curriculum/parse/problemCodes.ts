@@ -13,6 +13,7 @@ export const ProblemCode = {
   LineTooLong: "lineTooLong",
   ControlCharacters: "controlCharacters",
   CodeBlockUnclosed: "codeBlockUnclosed",
+  CodeBlockHidesSection: "codeBlockHidesSection",
   FrontMatterUnclosed: "frontMatterUnclosed",
   TitleNotFirst: "titleNotFirst",
   TitleHeadingEmpty: "titleHeadingEmpty",
