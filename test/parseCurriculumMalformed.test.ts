@@ -66,6 +66,15 @@ describe("a Markdown code block that is never closed", () => {
   });
 });
 
+describe("front matter", () => {
+  it("may not swallow a section heading", () => {
+    const phase = "### Phase 3: Databases (Weeks 13-18)";
+    const lines = masteryLines.filter((line) => line !== phase);
+    lines.splice(3, 0, phase);
+    expect(refused(lines.join("\n"))).toEqual([{ line: 4, code: ProblemCode.FrontMatterHidesSection, params: {} }]);
+  });
+});
+
 describe("section headings the error message suggests are accepted", () => {
   const body = ["- [ ] Required -- Storage Engines (30 min)", "- [ ] Optional -- Indexes (20 min)"];
 

@@ -27,6 +27,7 @@ const en: Record<ProblemCode, string> = {
   codeBlockUnclosed:
     "The code block opened on this line is never closed, so the rest of the file would be hidden: close it with a line of three backticks (or tildes, as it was opened).",
   codeBlockHidesSection: `The code block opened on this line hides the section heading on line {sectionLine, number, ::group-off}: close the code block before it (a line of three backticks).`,
+  frontMatterHidesSection: 'This section heading is inside the front matter (between the "---" lines at the top): move it below the closing "---".',
   frontMatterUnclosed: 'The front matter that starts here has no closing "---" line.',
   titleNotFirst: `The first line should be the path's title (e.g. "Backend Engineer Learning Path").`,
   titleHeadingEmpty: "The title heading has no text.",
@@ -83,6 +84,7 @@ const es: Record<ProblemCode, string> = {
   codeBlockUnclosed:
     "El bloque de código que se abre en esta línea nunca se cierra, así que el resto del archivo quedaría oculto: ciérralo con una línea de tres comillas invertidas (o virgulillas, como se abrió).",
   codeBlockHidesSection: `El bloque de código que se abre en esta línea oculta el encabezado de sección de la línea {sectionLine, number, ::group-off}: cierra el bloque antes (con una línea de tres comillas invertidas).`,
+  frontMatterHidesSection: 'Este encabezado de sección está dentro de los metadatos iniciales (entre las líneas "---" del principio): muévelo debajo del "---" de cierre.',
   frontMatterUnclosed: 'Los metadatos iniciales que empiezan aquí no tienen la línea de cierre "---".',
   titleNotFirst: 'La primera línea debe ser el título de la ruta (p. ej., "Ruta de aprendizaje de backend").',
   titleHeadingEmpty: "El encabezado del título no tiene texto.",

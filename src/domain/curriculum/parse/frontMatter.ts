@@ -1,6 +1,7 @@
 /** YAML-ish front matter ("---" … "---") at the top of a Markdown path: only flat `key: value` entries are read. */
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
+import { readsAsSectionHeading } from "./weekHeading.js";
 import { SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
 
 const FRONT_MATTER_ENTRY = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/;
@@ -29,6 +30,8 @@ export function readFrontMatter(lines: readonly SourceLine[], problems: ProblemL
   }
   for (const line of lines.slice(start, close + 1)) {
     ledger.skip(line.number, SkipReason.FrontMatter);
+    // A heading the author meant for the path must not vanish into the metadata.
+    if (readsAsSectionHeading(line.text.trim())) problems.add(line.number, ProblemCode.FrontMatterHidesSection);
     const entry = FRONT_MATTER_ENTRY.exec(line.text);
     if (entry !== null) entries.set(entry[1] ?? "", unquote(entry[2] ?? ""));
   }

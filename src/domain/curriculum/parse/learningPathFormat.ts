@@ -2,7 +2,8 @@
  * The plain learning-path format: a title line, an optional description, a
  * preamble, then sections
  *
- *     Week 1-2: Database Fundamentals        (also "## Week 1-2: …", any heading level)
+ *     Week 1-2: Database Fundamentals        (also "## Week 1-2: …" at any heading level,
+ *                                             or "Phase 1: Foundations (Weeks 1-4)")
  *     Estimated reading time: 6 hours
  *     - [ ] Required -- Storage Engines (30 min)
  *     Checkpoint
@@ -15,7 +16,7 @@ import { applyEstimate, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KIND
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
-import { parseWeekHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
+import { parsePhaseHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
 
 type PlainLine =
   | { readonly kind: "blank" }
@@ -32,9 +33,9 @@ const BULLET_LINE = /^[-*•]\s+(.*)$/;
 function classifyPlainLine(raw: string): PlainLine {
   const text = raw.trim();
   if (text === "") return { kind: "blank" };
-  // A section heading may be written as a Markdown heading of any level.
+  // A section heading may be written as a Markdown heading of any level, and as a phase.
   const headingText = text.replace(/^#{1,6}\s+/, "");
-  const week = parseWeekHeading(headingText);
+  const week = parsePhaseHeading(headingText);
   if (week !== null) return { kind: "section", week, text: headingText };
   const estimate = /^estimated(?:\s+reading)?\s+time\s*:\s*(.*)$/i.exec(text);
   if (estimate !== null) return { kind: "estimate", value: estimate[1] ?? "", text };

@@ -17,7 +17,7 @@ import { readPhaseLine } from "./phaseLines.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
-import { parsePhaseHeading, parseWeekHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
+import { parsePhaseHeading, plainWeekHeading, readsAsSectionHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
 
 interface OpenFence {
   readonly line: number;
@@ -114,19 +114,6 @@ function readCodeBlockLine(reader: MarkdownReader, text: string, line: number): 
   }
   if (text !== "") reader.ledger.skip(line, SkipReason.CodeBlock);
   return true;
-}
-
-function readsAsSectionHeading(text: string): boolean {
-  const heading = MARKDOWN_HEADING.exec(text);
-  if (heading === null) return plainWeekHeading(text) !== null;
-  const week = parsePhaseHeading(cleanInline(heading[2] ?? ""));
-  return week !== null && week.problem?.code !== ProblemCode.HeadingUnreadable;
-}
-
-/** "Week 1-2: Title" written as a plain line counts as a section heading, as in the plain format. */
-function plainWeekHeading(text: string): WeekHeading | null {
-  const week = parseWeekHeading(text);
-  return week === null || week.problem?.code === ProblemCode.HeadingUnreadable ? null : week;
 }
 
 /** The paragraph under the title heading; true when the line was part of it. */

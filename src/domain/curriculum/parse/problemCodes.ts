@@ -15,6 +15,7 @@ export const ProblemCode = {
   CodeBlockUnclosed: "codeBlockUnclosed",
   CodeBlockHidesSection: "codeBlockHidesSection",
   FrontMatterUnclosed: "frontMatterUnclosed",
+  FrontMatterHidesSection: "frontMatterHidesSection",
   TitleNotFirst: "titleNotFirst",
   TitleHeadingEmpty: "titleHeadingEmpty",
   TitleMissing: "titleMissing",

@@ -1,5 +1,6 @@
 /** Section headings of both formats: "Week 1-2: Title" and "Phase 1: Title (Weeks 1-4)". */
 import { MAX_WEEK } from "./limits.js";
+import { cleanInline, MARKDOWN_HEADING } from "./markdownText.js";
 import { ProblemCode, type ProblemParams } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt } from "./sourceLines.js";
@@ -60,4 +61,18 @@ function checkedWeekHeading(heading: string, rawTitle: string, startText: string
 
 export function reportHeadingProblem(week: WeekHeading, line: number, problems: ProblemList): void {
   if (week.problem !== null) problems.add(line, week.problem.code, week.problem.params);
+}
+
+/** "Week 1-2: Title" written as a plain line counts as a section heading, as in the plain format. */
+export function plainWeekHeading(text: string): WeekHeading | null {
+  const week = parseWeekHeading(text);
+  return week === null || week.problem?.code === ProblemCode.HeadingUnreadable ? null : week;
+}
+
+/** A Markdown line a reader would take for a section heading (used to refuse blocks that would hide one). */
+export function readsAsSectionHeading(text: string): boolean {
+  const heading = MARKDOWN_HEADING.exec(text);
+  if (heading === null) return plainWeekHeading(text) !== null;
+  const week = parsePhaseHeading(cleanInline(heading[2] ?? ""));
+  return week !== null && week.problem?.code !== ProblemCode.HeadingUnreadable;
 }
