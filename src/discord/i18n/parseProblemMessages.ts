@@ -18,6 +18,7 @@ const CLOSING_LINE = "{closingLine, number, ::group-off}";
 
 const en: Record<ProblemCode, string> = {
   importerFailed: "The importer could not read this file ({reason}). Please report it.",
+  parseTimedOut: "Reading this file took more than {seconds, number} seconds, so it was stopped. Please report it.",
   notText: "The curriculum must be given as text.",
   fileTooLarge: "The file is too large ({characters, number} characters; the limit is {limit, number}). Split it into smaller paths.",
   fileEmpty: `The file is empty. A curriculum starts with its title, then sections such as ${SECTION_EN}.`,
@@ -75,6 +76,7 @@ const en: Record<ProblemCode, string> = {
 // The document keywords (Week, Required, Checkpoint, …) are what the parser reads, so they stay in English.
 const es: Record<ProblemCode, string> = {
   importerFailed: "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
+  parseTimedOut: "Leer este archivo tardó más de {seconds, number} segundos, así que se detuvo. Por favor, infórmanos.",
   notText: "El plan de estudios debe enviarse como texto.",
   fileTooLarge: "El archivo es demasiado grande ({characters, number} caracteres; el límite es {limit, number}). Divídelo en rutas más pequeñas.",
   fileEmpty: `El archivo está vacío. Un plan de estudios empieza por su título y sigue con secciones como ${SECTION_ES}.`,

@@ -6,6 +6,7 @@
  */
 export const ProblemCode = {
   ImporterFailed: "importerFailed",
+  ParseTimedOut: "parseTimedOut",
   NotText: "notText",
   FileTooLarge: "fileTooLarge",
   FileEmpty: "fileEmpty",
