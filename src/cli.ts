@@ -4,6 +4,7 @@ import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
 import { UserError } from "./errors.js";
+import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -74,7 +75,7 @@ async function run(args: readonly string[], app: App): Promise<number> {
     const result = await curricula.importDocument(text, "");
     if (!result.ok) {
       console.error(`${argument} was not imported; nothing changed. Problems:`);
-      for (const problem of result.problems) console.error(`  line ${problem.line}: ${problem.message}`);
+      for (const problem of result.problems) console.error(`  line ${problem.line}: ${renderParseProblem(problem)}`);
       return 1;
     }
     const { summary } = result;

@@ -12,6 +12,7 @@ import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js"
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
+import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
@@ -66,10 +67,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const paths = projectPaths();
   const database = await openDatabase({ url: config.databaseUrl, migrationsDir: paths.migrationsDir, logger });
 
-  const curriculumRepository = new CurriculumRepository(database.prisma);
   const cohortRepository = new CohortRepository(database.prisma);
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
+  const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes);
   const completionRepository = new CompletionRepository(database.prisma, writes);
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
@@ -89,7 +90,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const plans = new PlanService(curriculumRepository);
   const channelGateway = new DiscordChannelGateway(discord.client);
-  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans);
+  // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
+  const parserThread = new CurriculumParserThread({ logger: logger.child({ component: "curriculum-parser" }) });
+  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans, (text) => parserThread.parse(text));
   const cohorts = new CohortService(
     cohortRepository,
     memberRepository,
@@ -145,6 +148,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // A tick in progress finishes first: its claims are then marked, not left stale.
       await scheduler.stop();
       await discord.stop();
+      await parserThread.close();
       await database.close();
     },
   };

@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { CohortStatus, type Cohort } from "../src/domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem, StoredSection } from "../src/domain/curriculum/storedCurriculum.js";
+import { ProblemCode } from "../src/domain/curriculum/parse/problemCodes.js";
 import { fitLines, shareBudget } from "../src/discord/render/fitLines.js";
 import { renderCohortInfo, renderCohortList } from "../src/discord/render/renderCohortAdmin.js";
 import { renderCurriculumOutline, renderImportResult } from "../src/discord/render/renderCurriculumAdmin.js";
@@ -145,11 +146,15 @@ describe("renderCurriculumOutline", () => {
 
 describe("renderImportResult", () => {
   it("lists problems with line numbers inside the embed limit, counting the rest", () => {
-    const problems = Array.from({ length: 400 }, (_, index) => ({ line: index + 1, message: `Problem ${"z".repeat(100)} @here` }));
+    const problems = Array.from({ length: 400 }, (_, index) => ({
+      line: index + 1,
+      code: ProblemCode.UnknownKind,
+      params: { kind: `Problem ${"z".repeat(100)} @here` },
+    }));
     const reply = renderImportResult({ ok: false, problems });
     expectWithinDiscordLimits(reply.embeds ?? []);
     const description = reply.embeds?.[0]?.description ?? "";
-    expect(description).toContain("line 1: Problem");
+    expect(description).toContain('line 1: Unknown item kind "Problem');
     expect(description).toMatch(/…and \d+ more\./);
     expect(description).not.toContain("@here");
   });

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ParseProblem, ParseResult, ParsedCurriculum, ParsedSection } from "../src/domain/curriculum/curriculumModel.js";
-import { parseCurriculum } from "../src/domain/curriculum/parseCurriculum.js";
+import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
 import { slugify } from "../src/domain/curriculum/slugify.js";
+import { renderParseProblem } from "../src/discord/i18n/renderParseProblem.js";
+import { createRandom, FRAGMENTS, mutate } from "./helpers/mutateDocument.js";
 
 const learningText = readFileSync(new URL("../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 const masteryText = readFileSync(new URL("../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
@@ -15,10 +17,11 @@ function parsed(text: string): ParsedCurriculum {
   return result.curriculum;
 }
 
-function problemsOf(text: string): readonly ParseProblem[] {
+/** The problems as the admin reads them (English), with their line numbers. */
+function problemsOf(text: string): readonly { line: number; message: string }[] {
   const result = parseCurriculum(text);
   if (result.ok) throw new Error("expected the curriculum to be refused");
-  return result.problems;
+  return result.problems.map((problem: ParseProblem) => ({ line: problem.line, message: renderParseProblem(problem) }));
 }
 
 function sectionByTitle(curriculum: ParsedCurriculum, title: string): ParsedSection {
@@ -510,70 +513,6 @@ describe("malformed input is refused whole", () => {
 
 // ---------------------------------------------------------------------------
 
-/** xorshift32: a tiny deterministic generator so the fuzz cases are the same on every run. */
-function createRandom(seed: number): { next(): number; int(limit: number): number; pick<T>(values: readonly T[]): T } {
-  let state = seed >>> 0 || 1;
-  const next = (): number => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-  const int = (limit: number): number => Math.floor(next() * limit);
-  const pick = <T>(values: readonly T[]): T => {
-    const value = values[int(values.length)];
-    if (value === undefined) throw new Error("pick from an empty list");
-    return value;
-  };
-  return { next, int, pick };
-}
-
-const FRAGMENTS = [
-  "Week ", "Weeks ", "1", "2-3", "0", "5-3", "99999999999", ": ", "Title", "\n", "\n", "\n", "- [ ] ", "- [x] ", "- ",
-  "Required", "Optional", "Reference", "Mandatory", " -- ", " — ", "(", ")", "30 min", "1.5 hours", "abc", "Checkpoint",
-  "Estimated reading time: ", "---", "# ", "## ", "### Phase 1: X (Weeks 1-4)", "**", "Choose one path:", "**For all:** x",
-  "‚Äî", "üöÄ", "\uF8FF", "√", "é", "🚀", "\u0000", "\uD800", "\uDFFF", "\r", "\t", " ", "```", "Checklist", "(Weeks 2-1)",
-];
-
-function mutate(text: string, random: ReturnType<typeof createRandom>): string {
-  const lines = text.split("\n");
-  const edits = 1 + random.int(4);
-  for (let edit = 0; edit < edits; edit++) {
-    const at = random.int(lines.length + 1);
-    switch (random.int(6)) {
-      case 0:
-        lines.splice(at, 1);
-        break;
-      case 1:
-        lines.splice(at, 0, lines[random.int(lines.length)] ?? "");
-        break;
-      case 2: {
-        const other = random.int(lines.length);
-        const swapped = lines[other] ?? "";
-        lines[other] = lines[at] ?? "";
-        lines[at] = swapped;
-        break;
-      }
-      case 3: {
-        const line = lines[at] ?? "";
-        const position = random.int(line.length + 1);
-        lines[at] = line.slice(0, position) + random.pick(FRAGMENTS) + line.slice(position);
-        break;
-      }
-      case 4: {
-        const line = lines[at] ?? "";
-        lines[at] = line.slice(0, random.int(line.length + 1));
-        break;
-      }
-      default:
-        lines.length = Math.min(lines.length, at);
-    }
-  }
-  return lines.join("\n");
-}
-
 function expectWellFormed(result: ParseResult, text: string): void {
   const lineCount = text.split(/\r\n|\n|\r/).length;
   if (result.ok) {
@@ -594,7 +533,7 @@ function expectWellFormed(result: ParseResult, text: string): void {
       expect(Number.isInteger(problem.line)).toBe(true);
       expect(problem.line).toBeGreaterThanOrEqual(1);
       expect(problem.line).toBeLessThanOrEqual(lineCount);
-      expect(problem.message.length).toBeGreaterThan(0);
+      expect(renderParseProblem(problem).length).toBeGreaterThan(0);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ParseProblem } from "../domain/curriculum/curriculumModel.js";
-import { parseCurriculum } from "../domain/curriculum/parseCurriculum.js";
+import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
 import type { CurriculumSummary, ImportSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome } from "../domain/curriculum/storedCurriculum.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
@@ -15,6 +15,9 @@ export type ImportResult =
   | { readonly ok: true; readonly summary: ImportSummary }
   | { readonly ok: false; readonly problems: readonly ParseProblem[] };
 
+/** Parses a document; the app passes one that runs off the main thread (workers/CurriculumParserThread). */
+export type ParseDocument = (text: string) => Promise<ParseResult>;
+
 export interface SeedDocument {
   readonly name: string;
   readonly text: string;
@@ -26,6 +29,7 @@ export class CurriculumService {
     private readonly logger: Logger,
     /** Cached plans of a curriculum are dropped when an import changes it. */
     private readonly plans?: Pick<PlanService, "invalidate">,
+    private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
   ) {}
 
   /**
@@ -34,7 +38,10 @@ export class CurriculumService {
    * `scope` is "" for built-in curricula, or the importing guild's id.
    */
   async importDocument(text: string, scope: string): Promise<ImportResult> {
-    const parsed = parseCurriculum(text);
+    return this.store(await this.parse(text), text, scope);
+  }
+
+  private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
@@ -52,7 +59,8 @@ export class CurriculumService {
   async seed(documents: readonly SeedDocument[]): Promise<ImportSummary[]> {
     const summaries: ImportSummary[] = [];
     for (const document of documents) {
-      const result = await this.importDocument(document.text, "");
+      // Built-in documents are parsed here: seeding runs before the bot serves anyone.
+      const result = await this.store(parseCurriculum(document.text), document.text, "");
       if (result.ok) {
         summaries.push(result.summary);
       } else {

@@ -8,6 +8,7 @@ import {
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 interface OutlineJson {
   outcomes: string[];
@@ -18,7 +19,11 @@ interface OutlineJson {
 const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
 
 export class CurriculumRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
 
   /** Built-in curricula plus the ones this guild imported, ordered by title. */
   async listVisible(guildId: string | null): Promise<CurriculumSummary[]> {
@@ -96,132 +101,140 @@ export class CurriculumRepository {
    * Stores a parsed curriculum in one transaction. Sections and items are
    * matched by key; items that disappeared are deleted unless a member
    * completed them, in which case they are retired so nobody loses points.
+   *
+   * A large curriculum is thousands of rows: the transaction gives the event
+   * loop back after every statement (each one short: one section, or one
+   * section's new items in a single insert), so other servers' interactions
+   * are served meanwhile. It runs in the process's write queue, so no other
+   * write can land inside it while it waits.
    */
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary> {
-    return this.prisma.$transaction(async (tx) => {
-      const existing = await tx.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
-      const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
-      const summaryOf = (row: { id: number; slug: string; title: string; totalWeeks: number; scope: string }) => ({
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        totalWeeks: row.totalWeeks,
-        scope: row.scope,
-      });
-      if (existing !== null && existing.sourceHash === sourceHash) {
-        return {
-          outcome: ImportOutcome.Unchanged,
-          curriculum: summaryOf(existing),
-          sections: parsed.sections.length,
-          items: itemCount,
-          retiredItems: 0,
-          removedItems: 0,
-        };
-      }
-      const outline: OutlineJson = {
-        outcomes: [...parsed.outcomes],
-        checklist: parsed.checklist.map((group) => ({ title: group.title, items: [...group.items] })),
-        notes: [...parsed.notes],
-      };
-      const data = {
-        title: parsed.title,
-        description: parsed.description,
-        totalWeeks: parsed.totalWeeks,
-        sourceHash,
-        outline: JSON.stringify(outline),
-      };
-      const curriculum =
-        existing === null
-          ? await tx.curriculum.create({ data: { ...data, scope, slug: parsed.slug } })
-          : await tx.curriculum.update({ where: { id: existing.id }, data });
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const existing = await tx.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
+        const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
+        const counts = { sections: parsed.sections.length, items: itemCount };
+        if (existing !== null && existing.sourceHash === sourceHash) {
+          return { outcome: ImportOutcome.Unchanged, curriculum: summaryOf(existing), ...counts, retiredItems: 0, removedItems: 0 };
+        }
+        const curriculum = await upsertCurriculum(tx, existing?.id ?? null, parsed, sourceHash, scope);
+        await nextTurn();
+        const oldSections = await tx.section.findMany({ where: { curriculumId: curriculum.id } });
+        const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id } });
+        await nextTurn();
+        const seen = await writeSections(tx, curriculum.id, parsed, oldSections, oldItems);
+        const gone = await retireGoneItems(tx, oldItems, seen.itemKeys);
+        await retireGoneSections(tx, oldSections, seen.sectionKeys);
+        const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
+        return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+      }, transactionOptions),
+    );
+  }
+}
 
-      const oldSections = await tx.section.findMany({ where: { curriculumId: curriculum.id } });
-      const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id } });
-      const sectionIdByKey = new Map(oldSections.map((section) => [section.key, section.id]));
-      const seenSectionKeys = new Set<string>();
-      const seenItemKeys = new Set<string>();
-      const oldItemByKey = new Map(oldItems.map((item) => [item.key, item]));
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type ItemRow = Awaited<ReturnType<Transaction["item"]["findMany"]>>[number];
+type SectionRow = Awaited<ReturnType<Transaction["section"]["findMany"]>>[number];
 
-      let itemPosition = 0;
-      for (const [sectionIndex, section] of parsed.sections.entries()) {
-        seenSectionKeys.add(section.key);
-        const sectionData = {
-          position: sectionIndex,
-          title: section.title,
-          weekStart: section.weekStart,
-          weekEnd: section.weekEnd,
-          estimatedMinutes: section.estimatedMinutes,
-          summary: section.summary,
-          checkpoint: section.checkpoint,
-          retired: false,
-        };
-        let sectionId = sectionIdByKey.get(section.key);
-        if (sectionId === undefined) {
-          const created = await tx.section.create({ data: { ...sectionData, curriculumId: curriculum.id, key: section.key } });
-          sectionId = created.id;
-        } else {
-          await tx.section.update({ where: { id: sectionId }, data: sectionData });
-        }
-        for (const item of section.items) {
-          seenItemKeys.add(item.key);
-          const itemData = {
-            sectionId,
-            position: itemPosition++,
-            title: item.title,
-            kind: item.kind,
-            minutes: item.minutes,
-            groupName: item.group,
-            track: item.track,
-            retired: false,
-          };
-          const old = oldItemByKey.get(item.key);
-          if (old === undefined) {
-            await tx.item.create({ data: { ...itemData, curriculumId: curriculum.id, key: item.key } });
-          } else {
-            await tx.item.update({ where: { id: old.id }, data: itemData });
-          }
-        }
-      }
+/** Lets the event loop serve everything that is waiting before the import's next statement. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
-      let retiredItems = 0;
-      let removedItems = 0;
-      const goneItems = oldItems.filter((item) => !seenItemKeys.has(item.key));
-      if (goneItems.length > 0) {
-        const completed = await tx.completion.findMany({
-          where: { itemId: { in: goneItems.map((item) => item.id) } },
-          select: { itemId: true },
-          distinct: ["itemId"],
-        });
-        const keep = new Set(completed.map((row) => row.itemId));
-        const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
-        const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
-        if (toRetire.length > 0) {
-          await tx.item.updateMany({ where: { id: { in: toRetire } }, data: { retired: true } });
-        }
-        if (toDelete.length > 0) {
-          await tx.item.deleteMany({ where: { id: { in: toDelete } } });
-        }
-        retiredItems = toRetire.length;
-        removedItems = toDelete.length;
+function summaryOf(row: { id: number; slug: string; title: string; totalWeeks: number; scope: string }): CurriculumSummary {
+  return { id: row.id, slug: row.slug, title: row.title, totalWeeks: row.totalWeeks, scope: row.scope };
+}
+
+async function upsertCurriculum(tx: Transaction, existingId: number | null, parsed: ParsedCurriculum, sourceHash: string, scope: string) {
+  const outline: OutlineJson = {
+    outcomes: [...parsed.outcomes],
+    checklist: parsed.checklist.map((group) => ({ title: group.title, items: [...group.items] })),
+    notes: [...parsed.notes],
+  };
+  const data = { title: parsed.title, description: parsed.description, totalWeeks: parsed.totalWeeks, sourceHash, outline: JSON.stringify(outline) };
+  return existingId === null
+    ? tx.curriculum.create({ data: { ...data, scope, slug: parsed.slug } })
+    : tx.curriculum.update({ where: { id: existingId }, data });
+}
+
+/** Creates or updates every section and item of the document; returns the keys it wrote. */
+async function writeSections(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, oldSections: readonly SectionRow[], oldItems: readonly ItemRow[]) {
+  const sectionIdByKey = new Map(oldSections.map((section) => [section.key, section.id]));
+  const oldItemByKey = new Map(oldItems.map((item) => [item.key, item]));
+  const sectionKeys = new Set<string>();
+  const itemKeys = new Set<string>();
+  let itemPosition = 0;
+  for (const [sectionIndex, section] of parsed.sections.entries()) {
+    sectionKeys.add(section.key);
+    const sectionData = {
+      position: sectionIndex,
+      title: section.title,
+      weekStart: section.weekStart,
+      weekEnd: section.weekEnd,
+      estimatedMinutes: section.estimatedMinutes,
+      summary: section.summary,
+      checkpoint: section.checkpoint,
+      retired: false,
+    };
+    let sectionId = sectionIdByKey.get(section.key);
+    if (sectionId === undefined) {
+      sectionId = (await tx.section.create({ data: { ...sectionData, curriculumId, key: section.key } })).id;
+    } else {
+      await tx.section.update({ where: { id: sectionId }, data: sectionData });
+    }
+    await nextTurn();
+    const created = [];
+    for (const item of section.items) {
+      itemKeys.add(item.key);
+      const itemData = { sectionId, position: itemPosition++, title: item.title, kind: item.kind, minutes: item.minutes, groupName: item.group, track: item.track, retired: false };
+      const old = oldItemByKey.get(item.key);
+      if (old === undefined) {
+        created.push({ ...itemData, curriculumId, key: item.key });
+      } else if (changed(old, itemData)) {
+        await tx.item.update({ where: { id: old.id }, data: itemData });
+        await nextTurn();
       }
-      for (const section of oldSections) {
-        if (seenSectionKeys.has(section.key)) continue;
-        const remaining = await tx.item.count({ where: { sectionId: section.id } });
-        if (remaining === 0) {
-          await tx.section.delete({ where: { id: section.id } });
-        } else {
-          await tx.section.update({ where: { id: section.id }, data: { retired: true, position: 10_000 + section.position } });
-        }
-      }
-      return {
-        outcome: existing === null ? ImportOutcome.Created : ImportOutcome.Updated,
-        curriculum: summaryOf(curriculum),
-        sections: parsed.sections.length,
-        items: itemCount,
-        retiredItems,
-        removedItems,
-      };
-    }, transactionOptions);
+    }
+    if (created.length > 0) {
+      await tx.item.createMany({ data: created });
+      await nextTurn();
+    }
+  }
+  return { sectionKeys, itemKeys };
+}
+
+function changed(old: ItemRow, next: Pick<ItemRow, "sectionId" | "position" | "title" | "kind" | "minutes" | "groupName" | "track" | "retired">): boolean {
+  return (Object.keys(next) as (keyof typeof next)[]).some((field) => old[field] !== next[field]);
+}
+
+/** Items no longer in the document: retired when a member completed them (nobody loses points), deleted otherwise. */
+async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], seenKeys: ReadonlySet<string>) {
+  const goneItems = oldItems.filter((item) => !seenKeys.has(item.key));
+  if (goneItems.length === 0) return { retiredItems: 0, removedItems: 0 };
+  const completed = await tx.completion.findMany({
+    where: { itemId: { in: goneItems.map((item) => item.id) } },
+    select: { itemId: true },
+    distinct: ["itemId"],
+  });
+  const keep = new Set(completed.map((row) => row.itemId));
+  const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
+  const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
+  if (toRetire.length > 0) await tx.item.updateMany({ where: { id: { in: toRetire } }, data: { retired: true } });
+  if (toDelete.length > 0) await tx.item.deleteMany({ where: { id: { in: toDelete } } });
+  await nextTurn();
+  return { retiredItems: toRetire.length, removedItems: toDelete.length };
+}
+
+async function retireGoneSections(tx: Transaction, oldSections: readonly SectionRow[], seenKeys: ReadonlySet<string>): Promise<void> {
+  for (const section of oldSections) {
+    if (seenKeys.has(section.key)) continue;
+    const remaining = await tx.item.count({ where: { sectionId: section.id } });
+    if (remaining === 0) {
+      await tx.section.delete({ where: { id: section.id } });
+    } else {
+      await tx.section.update({ where: { id: section.id }, data: { retired: true, position: 10_000 + section.position } });
+    }
+    await nextTurn();
   }
 }
 

@@ -3,6 +3,7 @@ import { ItemKind, type ParseProblem } from "../../domain/curriculum/curriculumM
 import { ImportOutcome, type CurriculumSummary, type StoredCurriculum, type StoredSection } from "../../domain/curriculum/storedCurriculum.js";
 import { messages } from "../../messages.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
+import { renderParseProblem } from "../i18n/renderParseProblem.js";
 import type { Reply } from "../commandTypes.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { colors, escapeText, limits, minutesText, truncate } from "./format.js";
@@ -145,7 +146,7 @@ export function renderImportResult(result: ImportResult): Reply {
   if (!result.ok) {
     const problems = result.problems.map((problem: ParseProblem) => ({
       line: problem.line,
-      message: truncate(escapeText(problem.message), maxProblemLength),
+      message: truncate(escapeText(renderParseProblem(problem)), maxProblemLength),
     }));
     let shown = problems.length;
     let text = messages.curriculum.malformed(problems, 0);

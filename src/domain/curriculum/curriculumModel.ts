@@ -3,6 +3,7 @@
  * database. Identity of sections and items is their `key`, never their title
  * alone (titles repeat across sections, e.g. "API Versioning").
  */
+import type { ParseProblem } from "./parse/problemCodes.js";
 
 export const ItemKind = {
   Required: "Required",
@@ -62,10 +63,7 @@ export interface ParsedCurriculum {
   readonly notes: readonly string[];
 }
 
-export interface ParseProblem {
-  readonly line: number;
-  readonly message: string;
-}
+export type { ParseProblem, ProblemCode, ProblemParams } from "./parse/problemCodes.js";
 
 export type ParseResult =
   | { readonly ok: true; readonly curriculum: ParsedCurriculum }

@@ -1,0 +1,127 @@
+/** Checks a finished draft as a whole (sections, limits, identities) and gives every section and item its key. */
+import type { ChecklistGroup, ParseResult, ParsedItem, ParsedSection } from "../curriculumModel.js";
+import { slugify } from "../slugify.js";
+import type { DraftCurriculum, DraftItem, DraftSection } from "./draft.js";
+import { MAX_ITEMS_PER_SECTION, MAX_SECTIONS, MAX_TITLE_CHARACTERS } from "./limits.js";
+import { ProblemCode } from "./problemCodes.js";
+import type { ProblemList } from "./ProblemList.js";
+import { excerpt } from "./sourceLines.js";
+
+const KEY_SLUG_LENGTH = 60;
+
+function sectionKey(section: DraftSection): string {
+  const weeks = section.weekStart === section.weekEnd ? `w${section.weekStart}` : `w${section.weekStart}-${section.weekEnd}`;
+  return `${weeks}-${slugify(section.title, KEY_SLUG_LENGTH)}`;
+}
+
+export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList): ParseResult {
+  if (draft.sections.length === 0) problems.add(1, ProblemCode.NoSections);
+  if (draft.sections.length > MAX_SECTIONS) {
+    problems.add(draft.sections[MAX_SECTIONS]?.line ?? 1, ProblemCode.TooManySections, { count: draft.sections.length, limit: MAX_SECTIONS });
+  }
+  checkTitleLengths(draft, problems);
+  const keys = draft.sections.map(sectionKey);
+  checkSections(draft, keys, problems);
+
+  const title = draft.title ?? "";
+  if (!problems.isEmpty || title === "") {
+    if (problems.isEmpty) problems.add(1, ProblemCode.TitleMissing, { format: draft.format });
+    return { ok: false, problems: problems.report() };
+  }
+  const sections: ParsedSection[] = draft.sections.map((section, position) => {
+    const key = keys[position] ?? sectionKey(section);
+    return {
+      key,
+      title: section.title,
+      weekStart: section.weekStart,
+      weekEnd: section.weekEnd,
+      estimatedMinutes: section.estimatedMinutes,
+      summary: section.summary.join(" "),
+      checkpoint: section.checkpoint,
+      items: keyedItems(key, section.items),
+      line: section.line,
+    };
+  });
+  const checklist: ChecklistGroup[] = draft.checklist
+    .filter((group) => group.items.length > 0)
+    .map((group) => ({ title: group.title, items: [...group.items] }));
+  return {
+    ok: true,
+    curriculum: {
+      slug: slugify(title),
+      title,
+      description: draft.description,
+      totalWeeks: sections.reduce((latest, section) => Math.max(latest, section.weekEnd), 0),
+      sections,
+      outcomes: [...draft.outcomes],
+      checklist,
+      notes: [...draft.notes],
+    },
+  };
+}
+
+/** Empty, oversized and repeated sections; a section whose key another one already has. */
+function checkSections(draft: DraftCurriculum, keys: readonly string[], problems: ProblemList): void {
+  const headingLines = new Map<string, number>();
+  const keyLines = new Map<string, number>();
+  for (const [position, section] of draft.sections.entries()) {
+    const key = keys[position] ?? sectionKey(section);
+    if (section.items.length === 0 && section.rejectedItems === 0 && !section.broken) {
+      problems.add(section.line, ProblemCode.SectionWithoutItems, { section: excerpt(section.heading), format: draft.format });
+    }
+    if (section.items.length > MAX_ITEMS_PER_SECTION) {
+      const line = section.items[MAX_ITEMS_PER_SECTION]?.line ?? section.line;
+      problems.add(line, ProblemCode.TooManyItems, { section: excerpt(section.heading), count: section.items.length, limit: MAX_ITEMS_PER_SECTION });
+    }
+    if (section.broken) continue;
+    const identity = `${section.weekStart}-${section.weekEnd}:${section.title.toLowerCase().replace(/\s+/g, " ")}`;
+    const sameHeading = headingLines.get(identity);
+    const sameKey = keyLines.get(key);
+    if (sameHeading !== undefined) {
+      problems.add(section.line, ProblemCode.DuplicateSection, { section: excerpt(section.heading), firstLine: sameHeading });
+    } else if (sameKey !== undefined) {
+      problems.add(section.line, ProblemCode.DuplicateSectionKey, { section: excerpt(section.heading), firstLine: sameKey });
+    }
+    headingLines.set(identity, headingLines.get(identity) ?? section.line);
+    keyLines.set(key, keyLines.get(key) ?? section.line);
+  }
+}
+
+/** Titles members read in replies and buttons: the curriculum's, each section's, group's and item's. */
+function checkTitleLengths(draft: DraftCurriculum, problems: ProblemList): void {
+  const check = (title: string | null, line: number): void => {
+    if (title === null || title.length <= MAX_TITLE_CHARACTERS) return;
+    problems.add(line, ProblemCode.TitleTooLong, { title: excerpt(title), length: title.length, limit: MAX_TITLE_CHARACTERS });
+  };
+  check(draft.title, draft.titleLine);
+  for (const section of draft.sections) {
+    check(section.title, section.line);
+    for (const item of section.items) {
+      check(item.title, item.line);
+      check(item.group, item.line);
+    }
+  }
+}
+
+/**
+ * Item keys depend only on the section, group and title, so editing minutes or
+ * adding items elsewhere leaves them alone; a repeat in the same scope gets "#2".
+ */
+function keyedItems(sectionKeyText: string, items: readonly DraftItem[]): ParsedItem[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const groupSlug = item.group === null ? "-" : slugify(item.group, KEY_SLUG_LENGTH);
+    const scope = `${sectionKeyText}/${groupSlug}/${slugify(item.title, KEY_SLUG_LENGTH)}`;
+    const count = (seen.get(scope) ?? 0) + 1;
+    seen.set(scope, count);
+    return {
+      key: count === 1 ? scope : `${scope}#${count}`,
+      title: item.title,
+      kind: item.kind,
+      minutes: item.minutes,
+      group: item.group,
+      track: item.track,
+      line: item.line,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+/** Item kinds, item lines and reading times, as both formats write them. */
+import { ItemKind } from "../curriculumModel.js";
+import type { DraftSection } from "./draft.js";
+import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES } from "./limits.js";
+import { ProblemCode } from "./problemCodes.js";
+import type { ProblemList } from "./ProblemList.js";
+import { excerpt } from "./sourceLines.js";
+
+const KIND_BY_NAME: ReadonlyMap<string, ItemKind> = new Map(Object.values(ItemKind).map((kind) => [kind.toLowerCase(), kind]));
+
+/** "Required -- Title (30 min)" with any of the dashes authors type. */
+const KINDED_ITEM = /^([A-Za-z]+)\s*(?:--|—|–|-|:)\s*(.*)$/;
+/** The same, but only with an unmistakable separator (Markdown topics may start "Word - …"). */
+export const STRONGLY_KINDED_ITEM = /^[A-Za-z]+\s*(?:--|—|–)/;
+
+export interface KindedItem {
+  readonly title: string;
+  readonly kind: ItemKind;
+  readonly minutes: number | null;
+}
+
+/** Parses the text after "- [ ] "; reports and returns null when it cannot be used. */
+export function parseKindedItem(body: string, line: number, problems: ProblemList): KindedItem | null {
+  const match = KINDED_ITEM.exec(body);
+  if (match === null) {
+    problems.add(line, ProblemCode.ItemWithoutKind, { item: excerpt(body) });
+    return null;
+  }
+  const kindName = match[1] ?? "";
+  const kind = KIND_BY_NAME.get(kindName.toLowerCase());
+  if (kind === undefined) {
+    problems.add(line, ProblemCode.UnknownKind, { kind: kindName });
+    return null;
+  }
+  const { title, durationText } = splitTrailingDuration(match[2] ?? "");
+  let minutes: number | null = null;
+  let usable = true;
+  if (durationText !== null) {
+    minutes = checkItemDuration(title, durationText, line, problems);
+    usable = minutes !== null;
+  }
+  if (title === "") {
+    problems.add(line, ProblemCode.ItemWithoutTitle);
+    usable = false;
+  }
+  return usable ? { title, kind, minutes } : null;
+}
+
+/**
+ * Splits "Title (30 min)". A trailing parenthesis counts as a duration when it
+ * starts with a number or names a unit, so "(30 mni)" is reported rather than
+ * silently kept in the title, while "Sharding (part two)" stays a title.
+ */
+function splitTrailingDuration(rest: string): { title: string; durationText: string | null } {
+  const text = rest.trim();
+  if (!text.endsWith(")")) return { title: text, durationText: null };
+  const open = text.lastIndexOf("(");
+  if (open < 0) return { title: text, durationText: null };
+  const inner = text.slice(open + 1, -1).trim();
+  const looksLikeDuration = /^~?\s*\d/.test(inner) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(inner);
+  if (!looksLikeDuration) return { title: text, durationText: null };
+  return { title: text.slice(0, open).trim(), durationText: inner };
+}
+
+const DURATION_SEPARATOR = /[\s,+]*(?:and\s+)?/iy;
+const DURATION_PART = /(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m)(?![a-z])/iy;
+
+/** "1.5 hours", "45 min", "1h 30min" → minutes (unrounded); null when unreadable. */
+export function parseDuration(text: string): number | null {
+  const input = text.trim().replace(/^(?:~|about\s+|approx\.?\s+)/i, "");
+  let position = 0;
+  let total = 0;
+  let parts = 0;
+  while (position < input.length) {
+    DURATION_SEPARATOR.lastIndex = position;
+    if (DURATION_SEPARATOR.exec(input) !== null) position = DURATION_SEPARATOR.lastIndex;
+    if (position >= input.length) break;
+    DURATION_PART.lastIndex = position;
+    const part = DURATION_PART.exec(input);
+    if (part === null) return null;
+    const value = Number(part[1]);
+    total += (part[2] ?? "").toLowerCase().startsWith("h") ? value * 60 : value;
+    parts++;
+    position = DURATION_PART.lastIndex;
+  }
+  return parts === 0 ? null : total;
+}
+
+/** Whole minutes of "(30 min)", or null after reporting what is wrong with it. */
+function checkItemDuration(title: string, text: string, line: number, problems: ProblemList): number | null {
+  const params = { item: excerpt(title), duration: excerpt(text) };
+  const minutes = parseDuration(text);
+  if (minutes === null) {
+    problems.add(line, ProblemCode.DurationUnreadable, params);
+    return null;
+  }
+  const rounded = Math.round(minutes);
+  if (rounded < 1) {
+    problems.add(line, ProblemCode.DurationTooShort, params);
+    return null;
+  }
+  if (rounded > MAX_ITEM_MINUTES) {
+    problems.add(line, ProblemCode.DurationTooLong, { ...params, hours: MAX_ITEM_MINUTES / 60 });
+    return null;
+  }
+  return rounded;
+}
+
+/** "Estimated reading time: 6 hours" for a section. */
+export function applyEstimate(section: DraftSection, value: string, line: number, problems: ProblemList): void {
+  if (section.estimatedMinutes !== null) {
+    problems.add(line, ProblemCode.EstimateRepeated, { section: excerpt(section.heading) });
+    return;
+  }
+  const minutes = parseDuration(value);
+  const params = { value: excerpt(value) };
+  if (minutes === null) {
+    problems.add(line, ProblemCode.EstimateUnreadable, params);
+  } else if (Math.round(minutes) < 1) {
+    problems.add(line, ProblemCode.EstimateTooShort, params);
+  } else if (Math.round(minutes) > MAX_SECTION_MINUTES) {
+    problems.add(line, ProblemCode.EstimateTooLong, { ...params, hours: MAX_SECTION_MINUTES / 60 });
+  } else {
+    section.estimatedMinutes = Math.round(minutes);
+  }
+}
+
+/** A second "Checkpoint" in one section; the first one stays. */
+export function reportRepeatedCheckpoint(section: DraftSection, line: number, problems: ProblemList): void {
+  problems.add(line, ProblemCode.CheckpointRepeated, { section: excerpt(section.heading), firstLine: section.checkpointLine ?? section.line });
+}

@@ -1,0 +1,110 @@
+/** Lines inside a Markdown phase: objective, reading time, checkpoint, sub-groups, "choose one" tracks and topics. */
+import { ItemKind } from "../curriculumModel.js";
+import { DocumentFormat, type DraftSection } from "./draft.js";
+import { applyEstimate, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KINDED_ITEM } from "./items.js";
+import { BOLD_LABEL, MARKDOWN_BULLET, MARKDOWN_CHECKBOX, cleanInline } from "./markdownText.js";
+import { ProblemCode } from "./problemCodes.js";
+import type { ProblemList } from "./ProblemList.js";
+import { excerpt, type LineLedger } from "./sourceLines.js";
+
+export interface PhaseState {
+  readonly group: string | null;
+  readonly chooseOne: boolean;
+}
+
+interface PhaseLine {
+  readonly section: DraftSection;
+  readonly line: number;
+  readonly problems: ProblemList;
+  readonly ledger: LineLedger;
+}
+
+/** Reads one line of a phase and returns the group state for the next one. */
+export function readPhaseLine(section: DraftSection, text: string, line: number, state: PhaseState, problems: ProblemList, ledger: LineLedger): PhaseState {
+  const at: PhaseLine = { section, line, problems, ledger };
+  const bullet = MARKDOWN_BULLET.exec(text);
+  if (bullet !== null) {
+    readTopic(at, (bullet[1] ?? "").trim(), state);
+    return state;
+  }
+  const label = BOLD_LABEL.exec(text);
+  if (label !== null) return readLabel(at, cleanInline((label[1] ?? "").replace(/:\s*$/, "")), (label[2] ?? "").replace(/^:\s*/, "").trim(), state);
+  if (section.items.length === 0) {
+    section.summary.push(cleanInline(text));
+    ledger.use(line);
+  } else {
+    // Prose after the topics would otherwise vanish: the author meant something by it.
+    problems.add(line, ProblemCode.UnexpectedLine, { text: excerpt(text), section: excerpt(section.heading), format: DocumentFormat.Markdown });
+  }
+  return state;
+}
+
+function pushTopic(at: PhaseLine, title: string, kind: ItemKind, group: string | null, track: string | null, minutes: number | null = null): void {
+  if (title === "") {
+    at.problems.add(at.line, ProblemCode.EmptyTopic, { section: excerpt(at.section.heading) });
+    at.section.rejectedItems++;
+    return;
+  }
+  at.section.items.push({ title, kind, minutes, group, track, line: at.line });
+  at.ledger.use(at.line);
+}
+
+/** "- topic", "- [ ] Required -- Title (30 min)", or in a "choose one" group "- **Track:** details". */
+function readTopic(at: PhaseLine, body: string, state: PhaseState): void {
+  const checkbox = MARKDOWN_CHECKBOX.exec(body);
+  if (checkbox !== null && STRONGLY_KINDED_ITEM.test(checkbox[1] ?? "")) {
+    const item = parseKindedItem((checkbox[1] ?? "").trim(), at.line, at.problems);
+    if (item === null) at.section.rejectedItems++;
+    else pushTopic(at, cleanInline(item.title), item.kind, state.group, null, item.minutes);
+    return;
+  }
+  const topic = checkbox === null ? body : (checkbox[1] ?? "");
+  const label = state.chooseOne ? BOLD_LABEL.exec(topic) : null;
+  if (label !== null) {
+    const track = cleanInline((label[1] ?? "").replace(/:\s*$/, ""));
+    const details = cleanInline((label[2] ?? "").replace(/^:\s*/, ""));
+    pushTopic(at, details === "" ? track : `${track}: ${details}`, ItemKind.Optional, state.group, track === "" ? null : track);
+  } else {
+    pushTopic(at, cleanInline(topic), ItemKind.Required, state.group, null);
+  }
+}
+
+/** "**Objective:** …", "**Estimated time:** …", "**Checkpoint:** …", or a group label ("**SQL Deep Dive:**"). */
+function readLabel(at: PhaseLine, name: string, rest: string, state: PhaseState): PhaseState {
+  const { section, line, problems, ledger } = at;
+  if (/^(?:objective|goals?|summary|focus)$/i.test(name)) {
+    if (rest !== "") section.summary.push(cleanInline(rest));
+    ledger.use(line);
+    return state;
+  }
+  if (/^(?:estimated(?: reading)? time|reading time|time)$/i.test(name)) {
+    applyEstimate(section, rest, line, problems);
+    ledger.use(line);
+    return state;
+  }
+  if (/^checkpoint$/i.test(name)) {
+    readCheckpoint(at, rest);
+    return state;
+  }
+  const group = name === "" ? null : name;
+  if (rest === "") {
+    ledger.use(line);
+    return { group, chooseOne: /\b(?:choose|pick)\b/i.test(name) };
+  }
+  // "**For all:** Design patterns, …" is one topic in its own group.
+  pushTopic(at, cleanInline(rest), ItemKind.Required, group, null);
+  return { group, chooseOne: false };
+}
+
+function readCheckpoint(at: PhaseLine, rest: string): void {
+  const { section, line, problems } = at;
+  if (section.checkpoint !== null) {
+    reportRepeatedCheckpoint(section, line, problems);
+  } else if (rest === "") {
+    problems.add(line, ProblemCode.CheckpointNotInline);
+  } else {
+    section.checkpoint = cleanInline(rest);
+    section.checkpointLine = line;
+    at.ledger.use(line);
+  }
+}

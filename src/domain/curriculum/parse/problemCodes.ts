@@ -1,0 +1,69 @@
+/**
+ * What can be wrong with a curriculum document, as codes. The parser never
+ * writes prose: `src/discord/i18n/parseProblemMessages.ts` holds the words
+ * for each code in every language, and each parameter named there is set by
+ * the parser (text excerpts are already shortened).
+ */
+export const ProblemCode = {
+  ImporterFailed: "importerFailed",
+  ParseTimedOut: "parseTimedOut",
+  NotText: "notText",
+  FileTooLarge: "fileTooLarge",
+  FileEmpty: "fileEmpty",
+  MoreProblems: "moreProblems",
+  LineTooLong: "lineTooLong",
+  ControlCharacters: "controlCharacters",
+  CodeBlockUnclosed: "codeBlockUnclosed",
+  CodeBlockHidesSection: "codeBlockHidesSection",
+  FrontMatterUnclosed: "frontMatterUnclosed",
+  FrontMatterHidesSection: "frontMatterHidesSection",
+  TitleNotFirst: "titleNotFirst",
+  TitleHeadingEmpty: "titleHeadingEmpty",
+  TitleMissing: "titleMissing",
+  TitleTooLong: "titleTooLong",
+  HeadingUnreadable: "headingUnreadable",
+  WeekZero: "weekZero",
+  WeekRangeBackwards: "weekRangeBackwards",
+  WeekBeyondLimit: "weekBeyondLimit",
+  HeadingWithoutTitle: "headingWithoutTitle",
+  PhaseWithoutWeeks: "phaseWithoutWeeks",
+  NoSections: "noSections",
+  TooManySections: "tooManySections",
+  SectionWithoutItems: "sectionWithoutItems",
+  TooManyItems: "tooManyItems",
+  DuplicateSection: "duplicateSection",
+  DuplicateSectionKey: "duplicateSectionKey",
+  SectionAfterClosing: "sectionAfterClosing",
+  ItemWithoutKind: "itemWithoutKind",
+  UnknownKind: "unknownKind",
+  ItemWithoutTitle: "itemWithoutTitle",
+  DurationUnreadable: "durationUnreadable",
+  DurationTooShort: "durationTooShort",
+  DurationTooLong: "durationTooLong",
+  ItemBeforeFirstSection: "itemBeforeFirstSection",
+  ItemOutsidePhase: "itemOutsidePhase",
+  ItemAfterClosing: "itemAfterClosing",
+  EmptyTopic: "emptyTopic",
+  ListLineNotItem: "listLineNotItem",
+  UnexpectedLine: "unexpectedLine",
+  GroupWithoutName: "groupWithoutName",
+  NeedsSectionFirst: "needsSectionFirst",
+  EstimateRepeated: "estimateRepeated",
+  EstimateUnreadable: "estimateUnreadable",
+  EstimateTooShort: "estimateTooShort",
+  EstimateTooLong: "estimateTooLong",
+  CheckpointRepeated: "checkpointRepeated",
+  CheckpointWithoutText: "checkpointWithoutText",
+  CheckpointNotInline: "checkpointNotInline",
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+/** Values a message needs: numbers stay numbers so each language formats them its own way. */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+export interface ParseProblem {
+  /** 1-based line of the document the problem is on. */
+  readonly line: number;
+  readonly code: ProblemCode;
+  readonly params: ProblemParams;
+}

@@ -1,0 +1,99 @@
+import { threadId } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
+import type { ParsedCurriculum } from "../src/domain/curriculum/curriculumModel.js";
+import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../src/domain/curriculum/parse/limits.js";
+import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
+import { CurriculumParserThread } from "../src/workers/CurriculumParserThread.js";
+import { maximalCurriculum } from "./helpers/maximalCurriculum.js";
+import { captureLogger } from "./helpers/silentLogger.js";
+import { startTestApp, type TestApp } from "./helpers/testApp.js";
+
+const maximal = maximalCurriculum();
+
+function parsedMaximal(): ParsedCurriculum {
+  const result = parseCurriculum(maximal);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+  return result.curriculum;
+}
+
+/** Runs `work` while counting how many times the event loop came round meanwhile, and runs `probe` on each turn. */
+async function countTurnsDuring<T>(work: Promise<T>, probe: () => Promise<unknown> = () => Promise.resolve()): Promise<{ value: T; turns: number; probes: number }> {
+  let done = false;
+  let turns = 0;
+  let probes = 0;
+  const loop = (async () => {
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (done) break;
+      turns += 1;
+      await probe();
+      if (!done) probes += 1;
+    }
+  })();
+  const value = await work;
+  done = true;
+  await loop;
+  return { value, turns, probes };
+}
+
+describe("a maximal curriculum", () => {
+  it("is within the limits: 256 KB and one section for each of 520 weeks", () => {
+    expect(maximal.length).toBeLessThanOrEqual(MAX_CURRICULUM_CHARACTERS);
+    expect(maximal.length).toBeGreaterThan(MAX_CURRICULUM_CHARACTERS * 0.9);
+    expect(parsedMaximal().sections).toHaveLength(MAX_SECTIONS);
+  });
+});
+
+describe("parsing an imported file", () => {
+  it("runs on a worker thread, not on the thread that serves interactions", async () => {
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger });
+    try {
+      const { value, turns } = await countTurnsDuring(parser.parse(maximal));
+      expect(value.ok && value.curriculum.sections.length).toBe(MAX_SECTIONS);
+      expect([...parser.parsedOnThreads]).toHaveLength(1);
+      expect(parser.parsedOnThreads.has(threadId)).toBe(false);
+      // The main thread kept turning while the document was parsed.
+      expect(turns).toBeGreaterThan(0);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+
+  it("refuses the document when the worker takes too long", async () => {
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, timeoutMs: 1 });
+    try {
+      const result = await parser.parse(maximal);
+      expect(result).toEqual({ ok: false, problems: [{ line: 1, code: "parseTimedOut", params: { seconds: 0 } }] });
+    } finally {
+      await parser.close();
+    }
+  });
+});
+
+describe("storing a maximal curriculum", () => {
+  let test: TestApp | undefined;
+  afterEach(async () => {
+    await test?.close();
+    test = undefined;
+  });
+
+  it("gives the event loop back between statements, so another server's reads are served meanwhile", async () => {
+    test = await startTestApp();
+    const repository = new CurriculumRepository(test.app.database.prisma);
+    const parsed = parsedMaximal();
+    const otherServer = () => test?.app.services.curricula.list("300000000000000002") ?? Promise.resolve([]);
+    const { value, probes } = await countTurnsDuring(repository.applyImport(parsed, "hash-1", "300000000000000001"), otherServer);
+    expect(value.items).toBe(parsed.sections.reduce((sum, section) => sum + section.items.length, 0));
+    // Every section is at least one statement followed by a turn of the loop: hundreds of other reads got through.
+    expect(probes).toBeGreaterThanOrEqual(MAX_SECTIONS / 2);
+    expect((await test.app.services.curricula.list("300000000000000001")).map((entry) => entry.slug)).toContain("maximal-path");
+  }, 180_000);
+
+  it("imports through the app end to end: parsed off the main thread, stored, visible to its server only", async () => {
+    test = await startTestApp();
+    const result = await test.app.services.curricula.importDocument(maximal, "300000000000000001");
+    expect(result.ok && result.summary.sections).toBe(MAX_SECTIONS);
+    expect((await test.app.services.curricula.list("300000000000000002")).map((entry) => entry.slug)).not.toContain("maximal-path");
+  }, 180_000);
+});

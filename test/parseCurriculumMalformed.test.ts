@@ -1,0 +1,175 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ParseProblem, ParsedCurriculum } from "../src/domain/curriculum/curriculumModel.js";
+import {
+  MAX_CURRICULUM_CHARACTERS,
+  MAX_ITEMS_PER_SECTION,
+  MAX_SECTIONS,
+  MAX_TITLE_CHARACTERS,
+} from "../src/domain/curriculum/parse/limits.js";
+import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
+import { ProblemCode } from "../src/domain/curriculum/parse/problemCodes.js";
+import { parseProblemMessages } from "../src/discord/i18n/parseProblemMessages.js";
+import { renderParseProblem } from "../src/discord/i18n/renderParseProblem.js";
+
+const masteryText = readFileSync(new URL("../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
+const masteryLines = masteryText.split("\n");
+
+function accepted(text: string): ParsedCurriculum {
+  const result = parseCurriculum(text);
+  if (!result.ok) throw new Error(`expected the curriculum to parse, got ${JSON.stringify(result.problems)}`);
+  return result.curriculum;
+}
+
+function refused(text: string): readonly ParseProblem[] {
+  const result = parseCurriculum(text);
+  if (result.ok) throw new Error("expected the curriculum to be refused");
+  return result.problems;
+}
+
+function lineOf(text: string): number {
+  const index = masteryLines.indexOf(text);
+  if (index < 0) throw new Error(`no line ${text}`);
+  return index + 1;
+}
+
+describe("a Markdown code block that is never closed", () => {
+  it("is refused at the line that opens it, instead of hiding the rest of the path", () => {
+    const opening = lineOf("- Command-line mastery: bash scripting, system administration") + 1;
+    const lines = [...masteryLines];
+    lines.splice(opening - 1, 0, "```bash", "#!/bin/sh", "echo practise");
+    const problems = refused(lines.join("\n"));
+    // The seed's own fence further down closes it (hiding five phases), then opens one that nothing closes.
+    const hiddenPhase = lineOf("### Phase 2: Programming Language Mastery (Weeks 5-12)") + 3;
+    expect(problems[0]).toEqual({ line: opening, code: ProblemCode.CodeBlockHidesSection, params: { sectionLine: hiddenPhase } });
+    expect(problems.map((problem) => problem.code)).toContain(ProblemCode.CodeBlockUnclosed);
+  });
+
+  it("is refused when it reaches the end of the file", () => {
+    const text = `${masteryText}\n\`\`\`\nforgotten\n`;
+    expect(refused(text)).toEqual([{ line: masteryLines.length + 1, code: ProblemCode.CodeBlockUnclosed, params: {} }]);
+  });
+
+  it("a closing fence must be bare: an info string opens nothing new inside a block", () => {
+    const text = masteryText.replace("```\nEntry Level", "```\n```bash\nEntry Level");
+    expect(accepted(text).sections).toHaveLength(6);
+  });
+
+  it("says so in English and Spanish", () => {
+    const problem: ParseProblem = { line: 3, code: ProblemCode.CodeBlockUnclosed, params: {} };
+    expect(renderParseProblem(problem)).toMatch(/never closed/);
+    expect(renderParseProblem(problem, "es")).toMatch(/nunca se cierra/);
+  });
+
+  it("a closed one still hides only its own lines", () => {
+    expect(accepted(masteryText).sections).toHaveLength(6);
+  });
+});
+
+describe("front matter", () => {
+  it("may not swallow a section heading", () => {
+    const phase = "### Phase 3: Databases (Weeks 13-18)";
+    const lines = masteryLines.filter((line) => line !== phase);
+    lines.splice(3, 0, phase);
+    expect(refused(lines.join("\n"))).toEqual([{ line: 4, code: ProblemCode.FrontMatterHidesSection, params: {} }]);
+  });
+});
+
+describe("section headings the error message suggests are accepted", () => {
+  const body = ["- [ ] Required -- Storage Engines (30 min)", "- [ ] Optional -- Indexes (20 min)"];
+
+  it.each(["Week 1-2: Intro", "# Week 1-2: Intro", "## Week 1-2: Intro", "### Week 1-2: Intro", "#### Week 1-2: Intro", "###### Week 1-2: Intro"])(
+    "in a Markdown file: %s",
+    (heading) => {
+      const curriculum = accepted(["# Tiny Path", "", heading, ...body].join("\n"));
+      expect(curriculum.sections.map((section) => [section.title, section.weekStart, section.weekEnd, section.items.length])).toEqual([
+        ["Intro", 1, 2, 2],
+      ]);
+    },
+  );
+
+  it.each(["Week 1-2: Intro", "## Week 1-2: Intro", "### Week 1-2: Intro"])("in a plain file: %s", (heading) => {
+    const curriculum = accepted(["Tiny Path", heading, ...body].join("\n"));
+    expect(curriculum.sections.map((section) => [section.title, section.items.length])).toEqual([["Intro", 2]]);
+  });
+
+  it("the message when none is found names them", () => {
+    const [problem] = refused("# Tiny Path\n\nJust prose.");
+    expect(problem?.code).toBe(ProblemCode.NoSections);
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/Week 1-2: Database Fundamentals.*any level.*## Week 1-2/);
+  });
+});
+
+describe("prose after a phase's topics", () => {
+  it("is reported with its line instead of vanishing", () => {
+    const anchor = "- Data migrations and versioning";
+    const lines = [...masteryLines];
+    lines.splice(lineOf(anchor), 0, "Remember to practise every week.");
+    expect(refused(lines.join("\n"))).toEqual([
+      { line: lineOf(anchor) + 1, code: ProblemCode.UnexpectedLine, params: expect.objectContaining({ format: "markdown" }) },
+    ]);
+  });
+});
+
+describe("limits", () => {
+  const item = (index: number) => `- [ ] Required -- Reading ${index} (10 min)`;
+
+  it(`refuses more than ${MAX_SECTIONS} sections, pointing at the first one too many`, () => {
+    const lines = ["Long Path"];
+    for (let week = 1; week <= MAX_SECTIONS + 1; week++) lines.push(`Week ${Math.min(week, 520)}: Part ${week}`, item(week));
+    const problems = refused(lines.join("\n"));
+    expect(problems).toEqual([
+      { line: 2 + 2 * MAX_SECTIONS, code: ProblemCode.TooManySections, params: { count: MAX_SECTIONS + 1, limit: MAX_SECTIONS } },
+    ]);
+    expect(renderParseProblem(problems[0] as ParseProblem)).toBe(`The path has ${MAX_SECTIONS + 1} sections; the limit is ${MAX_SECTIONS}. Split it into smaller paths.`);
+  });
+
+  it(`accepts ${MAX_SECTIONS} sections and ${MAX_ITEMS_PER_SECTION} items in a section`, () => {
+    const lines = ["Long Path", "Week 1: Big", ...Array.from({ length: MAX_ITEMS_PER_SECTION }, (_, index) => item(index))];
+    for (let week = 2; week <= MAX_SECTIONS; week++) lines.push(`Week ${week}: Part ${week}`, item(week));
+    const curriculum = accepted(lines.join("\n"));
+    expect(curriculum.sections).toHaveLength(MAX_SECTIONS);
+    expect(curriculum.sections[0]?.items).toHaveLength(MAX_ITEMS_PER_SECTION);
+  });
+
+  it(`refuses more than ${MAX_ITEMS_PER_SECTION} items in a section`, () => {
+    const lines = ["Long Path", "Week 1: Big", ...Array.from({ length: MAX_ITEMS_PER_SECTION + 1 }, (_, index) => item(index))];
+    expect(refused(lines.join("\n"))).toEqual([
+      {
+        line: 3 + MAX_ITEMS_PER_SECTION,
+        code: ProblemCode.TooManyItems,
+        params: { section: "Week 1: Big", count: MAX_ITEMS_PER_SECTION + 1, limit: MAX_ITEMS_PER_SECTION },
+      },
+    ]);
+  });
+
+  it(`refuses titles over ${MAX_TITLE_CHARACTERS} characters, wherever they are`, () => {
+    const long = "x".repeat(MAX_TITLE_CHARACTERS + 1);
+    const lines = [long, `Week 1: ${long}`, `- [ ] Required -- ${long} (10 min)`, "- [ ] Required -- Fine (10 min)"];
+    expect(refused(lines.join("\n")).map((problem) => [problem.line, problem.code])).toEqual([
+      [1, ProblemCode.TitleTooLong],
+      [2, ProblemCode.TitleTooLong],
+      [3, ProblemCode.TitleTooLong],
+    ]);
+  });
+
+  it("refuses a document over 256 KB", () => {
+    const problems = refused(`Path\nWeek 1: A\n- [ ] Required -- B\n${"y".repeat(MAX_CURRICULUM_CHARACTERS)}`);
+    expect(problems.map((problem) => problem.code)).toEqual([ProblemCode.FileTooLarge]);
+    expect(renderParseProblem(problems[0] as ParseProblem)).toMatch(/too large \(262,\d{3} characters; the limit is 262,144\)/);
+  });
+});
+
+describe("problem messages", () => {
+  /** The argument names of an ICU message ("{name}", "{name, select, …}"). */
+  function argumentsOf(message: string): string[] {
+    return [...new Set([...message.matchAll(/\{(\w+)(?=[,}])/g)].map((match) => match[1] ?? ""))].sort();
+  }
+
+  it("exist in English and Spanish for every code, with the same parameters", () => {
+    const codes = Object.values(ProblemCode).sort();
+    expect(Object.keys(parseProblemMessages.en).sort()).toEqual(codes);
+    expect(Object.keys(parseProblemMessages.es).sort()).toEqual(codes);
+    for (const code of codes) expect([code, argumentsOf(parseProblemMessages.es[code])]).toEqual([code, argumentsOf(parseProblemMessages.en[code])]);
+  });
+});
