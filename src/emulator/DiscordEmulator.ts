@@ -120,6 +120,8 @@ export interface DiscordEmulatorOptions {
   interactionTokenLifetimeMs?: number | undefined;
   /** How long `enforce_nonce` remembers a nonce (Discord: "a few minutes"). */
   nonceWindowMs?: number | undefined;
+  /** The clock the nonce memory runs on (default: real time); tests pass their test clock to pass the window without waiting. */
+  now?: (() => number) | undefined;
   /** The shard count GET /gateway/bot recommends (default 1); what `totalShards: "auto"` spawns. */
   recommendedShards?: number | undefined;
   /** GET /gateway/bot's `session_start_limit.max_concurrency`: shards that may identify per 5 s (default 1). */
@@ -260,6 +262,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
         deleted: (message) => this.emit("messageDelete", { id: message.id, channelId: message.channelId }),
       },
       options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
+      options.now ?? Date.now,
     );
     this.interactions = new InteractionRegistry(
       {

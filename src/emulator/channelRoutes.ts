@@ -37,6 +37,15 @@ export function channelRoutes(context: EmulatorContext): RestRoute[] {
     return channel;
   };
 
+  /** A message as Discord returns it once stored: the nonce is only echoed when the message is created (its response and MESSAGE_CREATE). */
+  const storedMessage = (message: StoredMessage) => {
+    const { nonce: _nonce, ...stored } = toApiMessage(state, message);
+    return stored;
+  };
+
+  const botMay = (channel: StoredChannel, permission: bigint): boolean =>
+    channel.guildId === null || (state.channelPermissions(channel, botId) & permission) === permission;
+
   const channelMessage = (channel: StoredChannel, messageId: string): StoredMessage => {
     const message = state.liveMessage(messageId);
     // Ephemeral messages cannot be reached through channel endpoints, only through the interaction webhook.
@@ -167,7 +176,8 @@ export function channelRoutes(context: EmulatorContext): RestRoute[] {
       auth: "bot",
       handle: (request) => {
         const channel = readableChannel(request.params.channelId ?? "");
-        requireBotPermissions(context, channel, PermissionFlagsBits.ReadMessageHistory);
+        // As on Discord: without Read Message History the list is empty, not an error.
+        if (!botMay(channel, PermissionFlagsBits.ReadMessageHistory)) return { status: 200, body: [] };
         const limit = Math.min(Math.max(Number(request.query.get("limit") ?? "50") || 50, 1), 100);
         const before = request.query.get("before");
         const after = request.query.get("after");
@@ -176,7 +186,7 @@ export function channelRoutes(context: EmulatorContext): RestRoute[] {
         if (after) list = list.filter((message) => BigInt(message.id) > BigInt(after));
         // Discord lists newest first.
         const page = after ? list.slice(0, limit).reverse() : list.slice(-limit).reverse();
-        return { status: 200, body: page.map((message) => toApiMessage(state, message)) };
+        return { status: 200, body: page.map((message) => storedMessage(message)) };
       },
     },
     {
@@ -186,7 +196,7 @@ export function channelRoutes(context: EmulatorContext): RestRoute[] {
       handle: (request) => {
         const channel = readableChannel(request.params.channelId ?? "");
         requireBotPermissions(context, channel, PermissionFlagsBits.ReadMessageHistory);
-        return { status: 200, body: toApiMessage(state, channelMessage(channel, request.params.messageId ?? "")) };
+        return { status: 200, body: storedMessage(channelMessage(channel, request.params.messageId ?? "")) };
       },
     },
     {
@@ -198,7 +208,7 @@ export function channelRoutes(context: EmulatorContext): RestRoute[] {
         const message = channelMessage(channel, request.params.messageId ?? "");
         const { payload, files } = await messageBody(request);
         if (message.authorId !== botId) throw restErrors.cannotEditOthersMessage();
-        return { status: 200, body: toApiMessage(state, messages.edit(message, payload, files)) };
+        return { status: 200, body: storedMessage(messages.edit(message, payload, files)) };
       },
     },
     {
