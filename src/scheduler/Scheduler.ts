@@ -8,6 +8,7 @@ import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { RenderedPost } from "../discord/render/postMessage.js";
 import { renderPost } from "../discord/render/renderPost.js";
@@ -18,6 +19,7 @@ import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "./postNonce.js";
+import { PostParts } from "./PostParts.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 
 const minute = 60_000;
@@ -68,6 +70,7 @@ interface MutableReport {
 export interface SchedulerDependencies {
   readonly cohorts: CohortRepository;
   readonly posts: ScheduledPostRepository;
+  readonly postParts: ScheduledPostPartRepository;
   readonly reminders: ReminderRepository;
   readonly postService: PostService;
   readonly reminderService: ReminderService;
@@ -112,9 +115,11 @@ export class Scheduler {
   private stopped = false;
   private runs = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  private readonly parts: PostParts;
 
   constructor(private readonly dependencies: SchedulerDependencies) {
     this.instanceId = dependencies.instanceId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.parts = new PostParts(dependencies.sender, dependencies.postParts);
   }
 
   /** Starts the automatic tick (when configured) and runs one at once, to catch up on what came due while the bot was down. */
@@ -319,11 +324,7 @@ export class Scheduler {
     let messageIds: string[];
     try {
       rendered = renderPost(await this.dependencies.postService.viewOf(cohort, post, now));
-      messageIds = [];
-      for (const [index, message] of rendered.messages.entries()) {
-        const { messageId } = await this.dependencies.sender.sendToChannel(cohort.channelId, message, postNonce(postKey(outcome), index));
-        messageIds.push(messageId);
-      }
+      messageIds = await this.parts.send({ postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId }, rendered.messages, now, log);
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }
