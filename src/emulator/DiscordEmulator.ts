@@ -29,6 +29,9 @@
  * Inspection: channelMessages(channelId, { includeEphemeral? }), dmMessages(userId), message(id),
  *   guilds(), guildSnapshot(guildId), registeredCommands({ guildId? }), requestLog(),
  *   clearRequestLog(), gatewaySessions().
+ * Rate limits (off by default): start option rateLimits { globalPerSecond?, perRoute?: { limit,
+ *   windowMs } } answers like Discord (429 with retry_after and global, X-RateLimit-Limit/Remaining/
+ *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, ms) limits one channel.
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
@@ -92,6 +95,7 @@ import type { EmulatorMessage } from "./MessageService.js";
 import { MessageService } from "./MessageService.js";
 import type { FaultOptions, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 import { RestRouter } from "./RestRouter.js";
+import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
 import { toApiChannel, toApiMember, toApiRole, toGuildCreatePayload } from "./toApiPayloads.js";
 
 export type { AutocompleteInput, ClickButtonInput, RunCommandInput, SelectMenuInput } from "./InteractionDispatcher.js";
@@ -122,6 +126,8 @@ export interface DiscordEmulatorOptions {
   nonceWindowMs?: number | undefined;
   /** The clock the nonce memory runs on (default: real time); tests pass their test clock to pass the window without waiting. */
   now?: (() => number) | undefined;
+  /** Discord-like rate limits (a global budget per second, per-route buckets per channel/guild); none by default. */
+  rateLimits?: RateLimitOptions | undefined;
   /** The shard count GET /gateway/bot recommends (default 1); what `totalShards: "auto"` spawns. */
   recommendedShards?: number | undefined;
   /** GET /gateway/bot's `session_start_limit.max_concurrency`: shards that may identify per 5 s (default 1). */
@@ -227,6 +233,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   private readonly messages: MessageService;
   private readonly interactions: InteractionRegistry;
   private readonly router: RestRouter;
+  private readonly rateLimiter: RateLimiter;
   private readonly dispatcher: InteractionDispatcher;
   private readonly server: Server;
   private address = "";
@@ -293,8 +300,10 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       sharding: { recommendedShards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 },
       onInteractionCallback: (record, callback) => this.emitInteractionResponse(record, callback),
     };
+    this.rateLimiter = new RateLimiter(options.rateLimits ?? {});
     this.router = new RestRouter({
       token: this.token,
+      rateLimiter: this.rateLimiter,
       onUnknownRoute: (summary) => this.logger("warn", "unknown REST route", { method: summary.method, path: summary.path }),
       onHandlerError: (error, summary) =>
         this.logger("error", "REST handler failed", { method: summary.method, path: summary.path, error: String(error) }),
@@ -588,6 +597,15 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   /** Makes the next `times` matching REST requests fail with `status` (5xx are retried by discord.js). */
   failNext(matcher: RouteMatcher, status: number, times = 1, options: FaultOptions = {}): void {
     this.router.failNext(matcher, status, times, options);
+  }
+
+  /**
+   * Every REST route of a channel (or guild) answers 429 with a `retry_after`
+   * of what is left of `ms` (real time, which discord.js waits), as when
+   * Discord rate-limits one busy channel.
+   */
+  holdRateLimit(channelOrGuildId: string, ms: number): void {
+    this.rateLimiter.hold(channelOrGuildId, ms);
   }
 
   /** Sends opcode 7: clients reconnect and RESUME. */
