@@ -31,7 +31,8 @@
  *   clearRequestLog(), gatewaySessions().
  * Rate limits (off by default): start option rateLimits { globalPerSecond?, perRoute?: { limit,
  *   windowMs } } answers like Discord (429 with retry_after and global, X-RateLimit-Limit/Remaining/
- *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, ms) limits one channel.
+ *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, retryAfterMs) limits one channel
+ *   until releaseRateLimit(channelId).
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
@@ -600,12 +601,16 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   }
 
   /**
-   * Every REST route of a channel (or guild) answers 429 with a `retry_after`
-   * of what is left of `ms` (real time, which discord.js waits), as when
-   * Discord rate-limits one busy channel.
+   * Every REST route of a channel (or guild) answers 429 with this
+   * `retry_after` (real time, which discord.js waits before it asks again)
+   * until releaseRateLimit, as when Discord rate-limits one busy channel.
    */
-  holdRateLimit(channelOrGuildId: string, ms: number): void {
-    this.rateLimiter.hold(channelOrGuildId, ms);
+  holdRateLimit(channelOrGuildId: string, retryAfterMs: number): void {
+    this.rateLimiter.hold(channelOrGuildId, retryAfterMs);
+  }
+
+  releaseRateLimit(channelOrGuildId: string): void {
+    this.rateLimiter.release(channelOrGuildId);
   }
 
   /** Sends opcode 7: clients reconnect and RESUME. */

@@ -35,6 +35,7 @@ const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
  */
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
+  /** Major parameter → the retry_after (ms) its held routes answer with. */
   private readonly holds = new Map<string, number>();
   private global: Window | null = null;
 
@@ -43,9 +44,17 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Every route of one major parameter (a channel id, a guild id) answers 429 for the next `ms`, as when Discord limits a busy channel. */
-  hold(majorParameter: string, ms: number): void {
-    this.holds.set(majorParameter, this.now() + ms);
+  /**
+   * Every route of one major parameter (a channel id, a guild id) answers 429
+   * with this `retry_after` until released, as when Discord limits a busy
+   * channel for a while.
+   */
+  hold(majorParameter: string, retryAfterMs: number): void {
+    this.holds.set(majorParameter, retryAfterMs);
+  }
+
+  release(majorParameter: string): void {
+    this.holds.delete(majorParameter);
   }
 
   check(request: RateLimitRequest): RateLimitVerdict {
@@ -53,10 +62,10 @@ export class RateLimiter {
     const globalWindow = this.globalWindow(request.route, now);
     if (globalWindow !== null && globalWindow.remaining <= 0) return { limited: globalLimited(globalWindow.resetAt - now) };
     const major = majorParameter(request.params);
-    const heldUntil = this.holds.get(major) ?? 0;
+    const heldFor = this.holds.get(major);
     const bucket = this.bucketWindow(request, major, now);
     const bucketId = bucketHash(request);
-    if (heldUntil > now) return { limited: bucketLimited(bucketId, { limit: bucket?.limit ?? 1, remaining: 0, resetAt: heldUntil }, now) };
+    if (heldFor !== undefined) return { limited: bucketLimited(bucketId, { limit: bucket?.limit ?? 1, remaining: 0, resetAt: now + heldFor }, now) };
     if (bucket !== null && bucket.remaining <= 0) return { limited: bucketLimited(bucketId, bucket, now) };
     if (globalWindow !== null) globalWindow.remaining -= 1;
     if (bucket === null) return { headers: {} };

@@ -19,6 +19,7 @@ import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "./postNonce.js";
+import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 
@@ -41,6 +42,12 @@ export const schedulerTiming = {
   reminderFailuresBeforeOff: 3,
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
+  /**
+   * Cohorts whose posts are sent at the same time. discord.js queues each
+   * channel's requests and keeps to Discord's global limit (50 requests/s), so
+   * this only needs to be large enough to keep that budget busy.
+   */
+  cohortsInParallel: 32,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -105,8 +112,9 @@ function describeError(error: unknown): string {
  * one write (the insert of its unique (cohort, kind, period) row, or a
  * conditional update of a stale claim or a due retry), then sent with a nonce
  * derived from its key, then marked sent: a restart or a second process on
- * the same database never sends it twice. Sends are sequential, leaving
- * Discord's global budget to discord.js's REST queue.
+ * the same database never sends it twice. Cohorts post side by side (each
+ * its own posts in order), so one rate-limited channel holds up no other;
+ * discord.js's REST queue keeps to Discord's per-channel and global limits.
  */
 export class Scheduler {
   readonly instanceId: string;
@@ -175,13 +183,14 @@ export class Scheduler {
       ofCohort.set(postKey(row), row);
       rowsByCohort.set(row.cohortId, ofCohort);
     }
-    for (const cohort of cohorts) {
+    // Cohorts post side by side, each its posts in order: a channel that Discord rate-limits holds up only its own cohort.
+    await forEachConcurrently(cohorts, schedulerTiming.cohortsInParallel, async (cohort) => {
       try {
         await this.postForCohort(cohort, rowsByCohort.get(cohort.id) ?? new Map(), now, log.child({ cohortId: cohort.id }), report);
       } catch (error) {
         log.error({ err: error, cohortId: cohort.id }, "cohort posts failed");
       }
-    }
+    });
     try {
       await this.sendReminders(
         cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
