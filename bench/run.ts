@@ -65,12 +65,12 @@ function checkBotSupports(database: string): void {
   }
 }
 
-/** Posting the weekly assignment to 1,000 cohorts under Discord's rate limits (bench/postingBench.ts), in a process of its own. */
-async function measurePosting(): Promise<PostingBenchResult> {
-  process.stderr.write("posting: the weekly assignment of 1,000 cohorts under Discord's rate limits\n");
+/** Posting the weekly assignment to `cohorts` cohorts under Discord's rate limits (bench/postingBench.ts), in a process of its own. */
+async function measurePosting(cohorts: number): Promise<PostingBenchResult> {
+  process.stderr.write(`posting: the weekly assignment of ${cohorts} cohorts under Discord's rate limits\n`);
   fs.mkdirSync(benchCacheDir, { recursive: true });
   const resultFile = path.join(benchCacheDir, `posting-${process.pid}.json`);
-  await runChild("postingBench.ts", [resultFile, "1000"], null);
+  await runChild("postingBench.ts", [resultFile, String(cohorts)], null);
   const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as PostingBenchResult;
   fs.rmSync(resultFile, { force: true });
   return result;
@@ -96,13 +96,13 @@ async function main(options: BenchOptions): Promise<void> {
     results.push(JSON.parse(fs.readFileSync(resultFile, "utf8")) as BenchResult);
     fs.rmSync(resultFile, { force: true });
   }
-  const posting = await measurePosting();
+  const posting = options.postingCohorts === 0 ? null : await measurePosting(options.postingCohorts);
   const markdown = `${renderResults(results, {
     options,
     date: startedAt,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}`,
     loadAverage,
-  })}\n\n${renderPostingResult(posting)}`;
+  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}`;
   process.stdout.write(`\n${markdown}\n`);
   const resultsFile = path.resolve(projectRoot, options.resultsFile);
   fs.writeFileSync(resultsFile, `${markdown}\n`);
