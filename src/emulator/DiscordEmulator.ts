@@ -260,7 +260,28 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       resumeUrl: () => this.gatewayUrl,
       logger: this.logger,
     });
-    this.messages = new MessageService(
+    this.messages = this.createMessageService(options);
+    this.interactions = this.createInteractionRegistry(options);
+    this.dispatcher = new InteractionDispatcher({
+      state: this.state,
+      gateway: this.gateway,
+      interactions: this.interactions,
+      messages: this.messages,
+      applicationId: this.applicationId,
+      messageSnapshot: (messageId) => this.message(messageId),
+      onDispatched: (record) => this.emit("interaction", interactionEvent(record)),
+    });
+    this.rateLimiter = new RateLimiter(options.rateLimits ?? {});
+    this.router = this.createRouter(options);
+    this.server = createServer((request, response) => void this.handleHttp(request, response));
+    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) =>
+      this.gateway.handleUpgrade(request, socket, head),
+    );
+    this.server.on("clientError", (_error, socket) => socket.destroy());
+  }
+
+  private createMessageService(options: DiscordEmulatorOptions): MessageService {
+    return new MessageService(
       this.state,
       this.gateway,
       () => this.baseUrl,
@@ -272,7 +293,10 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
       options.now ?? Date.now,
     );
-    this.interactions = new InteractionRegistry(
+  }
+
+  private createInteractionRegistry(options: DiscordEmulatorOptions): InteractionRegistry {
+    return new InteractionRegistry(
       {
         acknowledgeWithinMs: options.interactionDeadlineMs ?? DEFAULT_DEADLINE_MS,
         tokenValidForMs: options.interactionTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
@@ -282,15 +306,10 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
         this.emit("interactionFailed", interactionEvent(record));
       },
     );
-    this.dispatcher = new InteractionDispatcher({
-      state: this.state,
-      gateway: this.gateway,
-      interactions: this.interactions,
-      messages: this.messages,
-      applicationId: this.applicationId,
-      messageSnapshot: (messageId) => this.message(messageId),
-      onDispatched: (record) => this.emit("interaction", interactionEvent(record)),
-    });
+  }
+
+  /** The REST API: every route, over what the handlers share. */
+  private createRouter(options: DiscordEmulatorOptions): RestRouter {
     const context: EmulatorContext = {
       state: this.state,
       gateway: this.gateway,
@@ -301,8 +320,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       sharding: { recommendedShards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 },
       onInteractionCallback: (record, callback) => this.emitInteractionResponse(record, callback),
     };
-    this.rateLimiter = new RateLimiter(options.rateLimits ?? {});
-    this.router = new RestRouter({
+    const router = new RestRouter({
       token: this.token,
       rateLimiter: this.rateLimiter,
       onUnknownRoute: (summary) => this.logger("warn", "unknown REST route", { method: summary.method, path: summary.path }),
@@ -310,17 +328,8 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
         this.logger("error", "REST handler failed", { method: summary.method, path: summary.path, error: String(error) }),
       onRequest: (entry) => this.emit("request", entry),
     });
-    this.router.add([
-      ...applicationRoutes(context),
-      ...guildRoutes(context),
-      ...channelRoutes(context),
-      ...interactionRoutes(context),
-    ]);
-    this.server = createServer((request, response) => void this.handleHttp(request, response));
-    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) =>
-      this.gateway.handleUpgrade(request, socket, head),
-    );
-    this.server.on("clientError", (_error, socket) => socket.destroy());
+    router.add([...applicationRoutes(context), ...guildRoutes(context), ...channelRoutes(context), ...interactionRoutes(context)]);
+    return router;
   }
 
   static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
