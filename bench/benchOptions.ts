@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** Interactions of the concurrent throughput phase; 0 skips it. */
   readonly burst: number;
   readonly concurrency: number;
+  /** Cohorts whose weekly assignment the posting measurement sends under Discord's rate limits; 0 skips it. */
+  readonly postingCohorts: number;
   /** Rebuild the data set even when a cached copy matches. */
   readonly fresh: boolean;
   /** Pin the bot process to one CPU and the measuring process to another with taskset (the goals are "on one core"). */
@@ -35,6 +37,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --actors <n>         members who run commands (default 1000)
   --burst <n>          interactions of the concurrent throughput phase, 0 = skip (default 400)
   --concurrency <n>    interactions in flight during the burst (default 20)
+  --posting-cohorts <n> cohorts whose weekly post is sent under Discord's rate limits, 0 = skip (default 1000)
   --fresh              rebuild the data set even if a cached one matches
   --no-pin             do not pin the bot process and the measuring process to CPUs
   --seed <n>           data generator seed (default 1)
@@ -68,6 +71,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
         actors: { type: "string" },
         burst: { type: "string" },
         concurrency: { type: "string" },
+        "posting-cohorts": { type: "string" },
         fresh: { type: "boolean" },
         "no-pin": { type: "boolean" },
         seed: { type: "string" },
@@ -95,6 +99,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
     actors,
     burst: positiveInteger("burst", values.burst, 400, 0),
     concurrency: positiveInteger("concurrency", values.concurrency, 20),
+    postingCohorts: positiveInteger("posting-cohorts", values["posting-cohorts"], 1_000, 0),
     fresh: values.fresh === true,
     pin: values["no-pin"] !== true,
     seed: positiveInteger("seed", values.seed, 1, 0),

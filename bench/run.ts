@@ -18,6 +18,7 @@ import { BenchUsageError, benchUsage, parseBenchOptions, type BenchOptions } fro
 import type { BenchResult } from "./BenchResult.js";
 import { benchCacheDir, BenchTargetError, benchTargetFor } from "./benchTargetFor.js";
 import { parseCpuList, type CpuPinning } from "./parseCpuList.js";
+import { renderPostingResult, type PostingBenchResult } from "./postingBench.js";
 import { renderResults } from "./renderResults.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -64,6 +65,17 @@ function checkBotSupports(database: string): void {
   }
 }
 
+/** Posting the weekly assignment to `cohorts` cohorts under Discord's rate limits (bench/postingBench.ts), in a process of its own. */
+async function measurePosting(cohorts: number): Promise<PostingBenchResult> {
+  process.stderr.write(`posting: the weekly assignment of ${cohorts} cohorts under Discord's rate limits\n`);
+  fs.mkdirSync(benchCacheDir, { recursive: true });
+  const resultFile = path.join(benchCacheDir, `posting-${process.pid}.json`);
+  await runChild("postingBench.ts", [resultFile, String(cohorts)], null);
+  const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as PostingBenchResult;
+  fs.rmSync(resultFile, { force: true });
+  return result;
+}
+
 async function main(options: BenchOptions): Promise<void> {
   for (const database of options.databases) {
     checkBotSupports(database);
@@ -84,12 +96,13 @@ async function main(options: BenchOptions): Promise<void> {
     results.push(JSON.parse(fs.readFileSync(resultFile, "utf8")) as BenchResult);
     fs.rmSync(resultFile, { force: true });
   }
-  const markdown = renderResults(results, {
+  const posting = options.postingCohorts === 0 ? null : await measurePosting(options.postingCohorts);
+  const markdown = `${renderResults(results, {
     options,
     date: startedAt,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}`,
     loadAverage,
-  });
+  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}`;
   process.stdout.write(`\n${markdown}\n`);
   const resultsFile = path.resolve(projectRoot, options.resultsFile);
   fs.writeFileSync(resultsFile, `${markdown}\n`);

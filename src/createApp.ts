@@ -11,6 +11,7 @@ import { CompletionRepository } from "./db/repositories/CompletionRepository.js"
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
+import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
@@ -113,6 +114,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const scheduler = new Scheduler({
     cohorts: cohortRepository,
     posts: scheduledPostRepository,
+    postParts: new ScheduledPostPartRepository(database.prisma, writes),
     reminders: reminderRepository,
     postService: posts,
     reminderService: reminders,

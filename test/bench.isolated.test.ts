@@ -48,13 +48,16 @@ describe("npm run bench", () => {
         [
           ...["--members", "40", "--completions", "400", "--actors", "12", "--runs", "6", "--warmup", "2", "--burst", "8", "--concurrency", "3"],
           ...(postgresUrl === null ? [] : ["--database", postgresUrl]),
-          ...["--no-pin", "--out", resultsFile],
+          ...["--posting-cohorts", "4", "--no-pin", "--out", resultsFile],
         ],
         temp.dir,
       );
       expect(code, output).toBe(0);
       const results = fs.readFileSync(resultsFile, "utf8");
-      expect(results.match(/^## /gm)).toHaveLength(postgresUrl === null ? 1 : 2);
+      expect(results.match(/^## /gm)).toHaveLength(postgresUrl === null ? 2 : 3);
+      expect(results).toContain("## Posting the weekly assignment");
+      // Four cohorts' weekly posts under the rate limits: all sent, none failed.
+      expect(results).toMatch(/^\| 4 \| 0 \| \d+ \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \|$/m);
       for (const command of ["`/today`", "`/done`", "`/leaderboard` (week)", "`/leaderboard period:all`"]) {
         expect(results).toMatch(new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"));
       }

@@ -158,7 +158,7 @@ describe("command registration", () => {
       body: COMMANDS,
     })) as { id: string; name: string }[];
     expect(again.map((command) => command.id)).toEqual(registered.map((command) => command.id));
-    const fetched = (await rest.get(Routes.applicationGuildCommands(emu.applicationId, guild.id))) as unknown[];
+    const fetched = (await world.rest.get(Routes.applicationGuildCommands(emu.applicationId, guild.id))) as unknown[];
     expect(fetched).toHaveLength(3);
   });
 
@@ -575,6 +575,12 @@ describe("channel messages", () => {
     expect(emu.channelMessages(channelId)).toHaveLength(before + 1);
     const third = await channel.send({ content: "weekly post", nonce: "week-2-post", enforceNonce: true });
     expect(third.id).not.toBe(first.id);
+    // As on Discord, the nonce is echoed when the message is created, not stored with it.
+    expect(first.nonce).toBe("week-1-post");
+    const listed = (await world.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: "5" }) })) as Record<string, unknown>[];
+    const fetched = (await world.rest.get(Routes.channelMessage(channelId, first.id))) as Record<string, unknown>;
+    expect(listed.find((message) => message.id === first.id)).not.toHaveProperty("nonce");
+    expect(fetched).not.toHaveProperty("nonce");
   });
 
   it("rejects a 4000-character message and oversized embeds with 50035", async () => {

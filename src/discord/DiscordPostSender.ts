@@ -10,8 +10,13 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
 import type { Logger } from "../logging/createLogger.js";
+import { messageFingerprint } from "./messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../scheduler/PostSender.js";
 import type { PostMessage } from "./render/postMessage.js";
+
+/** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
+const lookupPages = 5;
+const pageSize = 100;
 
 /** Threads of weekly posts stay open for a week of quiet. */
 const threadArchiveMinutes = 10080;
@@ -83,6 +88,29 @@ export class DiscordPostSender implements PostSender {
     } catch (error) {
       throw classify(error, "channel");
     }
+  }
+
+  async findPosted(channelId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const wanted = new Set(fingerprints);
+    const found = new Map<string, string>();
+    const botId = this.client.user?.id ?? this.client.application?.id ?? null;
+    let before: string | undefined;
+    try {
+      for (let page = 0; page < lookupPages && found.size < wanted.size; page += 1) {
+        const query = new URLSearchParams({ limit: String(pageSize), ...(before === undefined ? {} : { before }) });
+        const messages = (await this.client.rest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
+        for (const message of messages) {
+          if (message.author.id !== botId) continue;
+          const fingerprint = messageFingerprint(message);
+          if (wanted.has(fingerprint) && !found.has(fingerprint)) found.set(fingerprint, message.id);
+        }
+        if (messages.length < pageSize) break;
+        before = messages.at(-1)?.id;
+      }
+    } catch (error) {
+      throw classify(error, "channel");
+    }
+    return found;
   }
 
   async openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed"> {

@@ -29,6 +29,10 @@
  * Inspection: channelMessages(channelId, { includeEphemeral? }), dmMessages(userId), message(id),
  *   guilds(), guildSnapshot(guildId), registeredCommands({ guildId? }), requestLog(),
  *   clearRequestLog(), gatewaySessions().
+ * Rate limits (off by default): start option rateLimits { globalPerSecond?, perRoute?: { limit,
+ *   windowMs } } answers like Discord (429 with retry_after and global, X-RateLimit-Limit/Remaining/
+ *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, retryAfterMs) limits one channel
+ *   until releaseRateLimit(channelId).
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
@@ -92,6 +96,7 @@ import type { EmulatorMessage } from "./MessageService.js";
 import { MessageService } from "./MessageService.js";
 import type { FaultOptions, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 import { RestRouter } from "./RestRouter.js";
+import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
 import { toApiChannel, toApiMember, toApiRole, toGuildCreatePayload } from "./toApiPayloads.js";
 
 export type { AutocompleteInput, ClickButtonInput, RunCommandInput, SelectMenuInput } from "./InteractionDispatcher.js";
@@ -120,6 +125,10 @@ export interface DiscordEmulatorOptions {
   interactionTokenLifetimeMs?: number | undefined;
   /** How long `enforce_nonce` remembers a nonce (Discord: "a few minutes"). */
   nonceWindowMs?: number | undefined;
+  /** The clock the nonce memory runs on (default: real time); tests pass their test clock to pass the window without waiting. */
+  now?: (() => number) | undefined;
+  /** Discord-like rate limits (a global budget per second, per-route buckets per channel/guild); none by default. */
+  rateLimits?: RateLimitOptions | undefined;
   /** The shard count GET /gateway/bot recommends (default 1); what `totalShards: "auto"` spawns. */
   recommendedShards?: number | undefined;
   /** GET /gateway/bot's `session_start_limit.max_concurrency`: shards that may identify per 5 s (default 1). */
@@ -225,6 +234,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   private readonly messages: MessageService;
   private readonly interactions: InteractionRegistry;
   private readonly router: RestRouter;
+  private readonly rateLimiter: RateLimiter;
   private readonly dispatcher: InteractionDispatcher;
   private readonly server: Server;
   private address = "";
@@ -250,27 +260,8 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       resumeUrl: () => this.gatewayUrl,
       logger: this.logger,
     });
-    this.messages = new MessageService(
-      this.state,
-      this.gateway,
-      () => this.baseUrl,
-      {
-        created: (message) => this.emitMessageEvent("message", message),
-        updated: (message) => this.emitMessageEvent("messageUpdate", message),
-        deleted: (message) => this.emit("messageDelete", { id: message.id, channelId: message.channelId }),
-      },
-      options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
-    );
-    this.interactions = new InteractionRegistry(
-      {
-        acknowledgeWithinMs: options.interactionDeadlineMs ?? DEFAULT_DEADLINE_MS,
-        tokenValidForMs: options.interactionTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
-      },
-      (record) => {
-        this.logger("warn", "interaction was not acknowledged in time", { interactionId: record.id });
-        this.emit("interactionFailed", interactionEvent(record));
-      },
-    );
+    this.messages = this.createMessageService(options);
+    this.interactions = this.createInteractionRegistry(options);
     this.dispatcher = new InteractionDispatcher({
       state: this.state,
       gateway: this.gateway,
@@ -280,6 +271,45 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       messageSnapshot: (messageId) => this.message(messageId),
       onDispatched: (record) => this.emit("interaction", interactionEvent(record)),
     });
+    this.rateLimiter = new RateLimiter(options.rateLimits ?? {});
+    this.router = this.createRouter(options);
+    this.server = createServer((request, response) => void this.handleHttp(request, response));
+    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) =>
+      this.gateway.handleUpgrade(request, socket, head),
+    );
+    this.server.on("clientError", (_error, socket) => socket.destroy());
+  }
+
+  private createMessageService(options: DiscordEmulatorOptions): MessageService {
+    return new MessageService(
+      this.state,
+      this.gateway,
+      () => this.baseUrl,
+      {
+        created: (message) => this.emitMessageEvent("message", message),
+        updated: (message) => this.emitMessageEvent("messageUpdate", message),
+        deleted: (message) => this.emit("messageDelete", { id: message.id, channelId: message.channelId }),
+      },
+      options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
+      options.now ?? Date.now,
+    );
+  }
+
+  private createInteractionRegistry(options: DiscordEmulatorOptions): InteractionRegistry {
+    return new InteractionRegistry(
+      {
+        acknowledgeWithinMs: options.interactionDeadlineMs ?? DEFAULT_DEADLINE_MS,
+        tokenValidForMs: options.interactionTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
+      },
+      (record) => {
+        this.logger("warn", "interaction was not acknowledged in time", { interactionId: record.id });
+        this.emit("interactionFailed", interactionEvent(record));
+      },
+    );
+  }
+
+  /** The REST API: every route, over what the handlers share. */
+  private createRouter(options: DiscordEmulatorOptions): RestRouter {
     const context: EmulatorContext = {
       state: this.state,
       gateway: this.gateway,
@@ -290,24 +320,16 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       sharding: { recommendedShards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 },
       onInteractionCallback: (record, callback) => this.emitInteractionResponse(record, callback),
     };
-    this.router = new RestRouter({
+    const router = new RestRouter({
       token: this.token,
+      rateLimiter: this.rateLimiter,
       onUnknownRoute: (summary) => this.logger("warn", "unknown REST route", { method: summary.method, path: summary.path }),
       onHandlerError: (error, summary) =>
         this.logger("error", "REST handler failed", { method: summary.method, path: summary.path, error: String(error) }),
       onRequest: (entry) => this.emit("request", entry),
     });
-    this.router.add([
-      ...applicationRoutes(context),
-      ...guildRoutes(context),
-      ...channelRoutes(context),
-      ...interactionRoutes(context),
-    ]);
-    this.server = createServer((request, response) => void this.handleHttp(request, response));
-    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) =>
-      this.gateway.handleUpgrade(request, socket, head),
-    );
-    this.server.on("clientError", (_error, socket) => socket.destroy());
+    router.add([...applicationRoutes(context), ...guildRoutes(context), ...channelRoutes(context), ...interactionRoutes(context)]);
+    return router;
   }
 
   static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
@@ -585,6 +607,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   /** Makes the next `times` matching REST requests fail with `status` (5xx are retried by discord.js). */
   failNext(matcher: RouteMatcher, status: number, times = 1, options: FaultOptions = {}): void {
     this.router.failNext(matcher, status, times, options);
+  }
+
+  /**
+   * Every REST route of a channel (or guild) answers 429 with this
+   * `retry_after` (real time, which discord.js waits before it asks again)
+   * until releaseRateLimit, as when Discord rate-limits one busy channel.
+   */
+  holdRateLimit(channelOrGuildId: string, retryAfterMs: number): void {
+    this.rateLimiter.hold(channelOrGuildId, retryAfterMs);
+  }
+
+  releaseRateLimit(channelOrGuildId: string): void {
+    this.rateLimiter.release(channelOrGuildId);
   }
 
   /** Sends opcode 7: clients reconnect and RESUME. */

@@ -88,6 +88,8 @@ export class MessageService {
     private readonly baseUrl: () => string,
     private readonly events: MessageEvents,
     private readonly nonceWindowMs: number,
+    /** The clock of the nonce memory (tests move it instead of waiting minutes). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The earlier message with the same nonce from the same author, when `enforce_nonce` asks for dedupe. */
@@ -95,7 +97,7 @@ export class MessageService {
     const key = nonceKey(channelId, authorId, nonce);
     const entry = this.nonceIndex.get(key);
     if (!entry) return undefined;
-    if (Date.now() - entry.at > this.nonceWindowMs) {
+    if (this.now() - entry.at > this.nonceWindowMs) {
       this.nonceIndex.delete(key);
       return undefined;
     }
@@ -104,7 +106,7 @@ export class MessageService {
 
   private forgetOldNonces(): void {
     if (this.nonceIndex.size < NONCE_PRUNE_THRESHOLD) return;
-    const oldest = Date.now() - this.nonceWindowMs;
+    const oldest = this.now() - this.nonceWindowMs;
     for (const [key, entry] of this.nonceIndex) if (entry.at < oldest) this.nonceIndex.delete(key);
   }
 
@@ -140,7 +142,7 @@ export class MessageService {
     this.state.addMessage(message);
     if (payload.nonce !== undefined && payload.enforceNonce) {
       this.forgetOldNonces();
-      this.nonceIndex.set(nonceKey(channel.id, input.authorId, payload.nonce), { messageId: id, at: Date.now() });
+      this.nonceIndex.set(nonceKey(channel.id, input.authorId, payload.nonce), { messageId: id, at: this.now() });
     }
     this.announce(GatewayDispatchEvents.MessageCreate, message);
     this.events.created(message);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { DiscordErrorBody } from "./DiscordRestError.js";
 import { DiscordRestError, restErrors } from "./DiscordRestError.js";
+import type { RateLimiter } from "./RateLimiter.js";
 import type { RequestBody } from "./readRequestBody.js";
 import { readRequestBody } from "./readRequestBody.js";
 
@@ -84,6 +85,8 @@ export class RestRouter {
       onUnknownRoute: (summary: RestRequestSummary) => void;
       onHandlerError: (error: unknown, summary: RestRequestSummary) => void;
       onRequest: (entry: RequestLogEntry) => void;
+      /** Discord-like rate limits; none when left out. */
+      rateLimiter?: RateLimiter | undefined;
     },
   ) {}
 
@@ -146,18 +149,24 @@ export class RestRouter {
       request.resume();
       return { ...errorResponse(restErrors.unauthorized()), injected: false };
     }
+    const params = matchSegments(match.segments, segments) ?? {};
+    const verdict = this.options.rateLimiter?.check({ method: summary.method, route: match.route.template, params }) ?? { headers: {} };
+    if ("limited" in verdict) {
+      request.resume();
+      return { ...verdict.limited, injected: false };
+    }
     let bodyPromise: Promise<RequestBody> | undefined;
     const restRequest: RestRequest = {
       method: summary.method,
       path: summary.path,
       route: match.route.template,
-      params: matchSegments(match.segments, segments) ?? {},
+      params,
       query,
       body: () => (bodyPromise ??= readRequestBody(request)),
     };
     try {
       const response = await match.route.handle(restRequest);
-      return { ...response, injected: false };
+      return { ...response, headers: { ...verdict.headers, ...response.headers }, injected: false };
     } catch (error) {
       if (error instanceof DiscordRestError) return { ...errorResponse(error), injected: false };
       this.options.onHandlerError(error, summary);

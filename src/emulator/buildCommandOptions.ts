@@ -174,35 +174,12 @@ function typedValue(
   resolved: Required<APIInteractionDataResolved>,
 ): string | number | boolean {
   const label = `Option "${definition.name}" of ${where}`;
-  const { state } = context;
   switch (definition.type) {
-    case ApplicationCommandOptionType.String: {
-      if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
-      if (definition.minLength !== null && value.length < definition.minLength) {
-        throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`);
-      }
-      if (definition.maxLength !== null && value.length > definition.maxLength) {
-        throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`);
-      }
-      checkChoice(definition, value, label, mode);
-      return value;
-    }
+    case ApplicationCommandOptionType.String:
+      return stringValue(definition, value, label, mode);
     case ApplicationCommandOptionType.Integer:
-    case ApplicationCommandOptionType.Number: {
-      const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-      if (typeof number !== "number" || !Number.isFinite(number)) throw new EmulatorUsageError(`${label} takes a number`);
-      if (definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(number)) {
-        throw new EmulatorUsageError(`${label} takes an integer`);
-      }
-      if (definition.minValue !== null && number < definition.minValue) {
-        throw new EmulatorUsageError(`${label} must be at least ${definition.minValue}`);
-      }
-      if (definition.maxValue !== null && number > definition.maxValue) {
-        throw new EmulatorUsageError(`${label} must be at most ${definition.maxValue}`);
-      }
-      checkChoice(definition, number, label, mode);
-      return number;
-    }
+    case ApplicationCommandOptionType.Number:
+      return numberValue(definition, value, label, mode);
     case ApplicationCommandOptionType.Boolean:
       if (typeof value !== "boolean") throw new EmulatorUsageError(`${label} takes true or false`);
       return value;
@@ -212,40 +189,78 @@ function typedValue(
       return resolveRole(requireId(value, label), label, context, resolved);
     case ApplicationCommandOptionType.Mentionable: {
       const id = requireId(value, label);
-      return state.roles.has(id)
-        ? resolveRole(id, label, context, resolved)
-        : resolveUser(id, label, context, resolved);
+      return context.state.roles.has(id) ? resolveRole(id, label, context, resolved) : resolveUser(id, label, context, resolved);
     }
-    case ApplicationCommandOptionType.Channel: {
-      const id = requireId(value, label);
-      const channel = state.liveChannel(id);
-      if (!channel || channel.guildId !== context.guildId) {
-        throw new EmulatorUsageError(`${label}: no channel ${id} in this server`);
-      }
-      if (definition.channelTypes && !definition.channelTypes.includes(channel.type)) {
-        throw new EmulatorUsageError(
-          `${label} only accepts channel types ${definition.channelTypes.join(", ")}; #${channel.name ?? id} is type ${channel.type}`,
-        );
-      }
-      resolved.channels[id] = toResolvedChannel(state, channel, context.invokerId);
-      return id;
-    }
-    case ApplicationCommandOptionType.Attachment: {
-      if (typeof value !== "object" || value === null || typeof value.name !== "string") {
-        throw new EmulatorUsageError(`${label} takes a file: { name, content, contentType? }`);
-      }
-      const data = typeof value.content === "string" ? Buffer.from(value.content, "utf8") : Buffer.from(value.content);
-      const attachment = context.storeAttachment({
-        filename: value.name,
-        contentType: value.contentType ?? guessContentType(value.name),
-        data,
-      });
-      resolved.attachments[attachment.id] = { ...toApiAttachment(attachment), ephemeral: true };
-      return attachment.id;
-    }
+    case ApplicationCommandOptionType.Channel:
+      return channelValue(definition, requireId(value, label), label, context, resolved);
+    case ApplicationCommandOptionType.Attachment:
+      return attachmentValue(value, label, context, resolved);
     default:
       throw new EmulatorUsageError(`${label} has a type (${definition.type}) that takes no value`);
   }
+}
+
+function stringValue(definition: CommandOptionDefinition, value: CommandOptionValue, label: string, mode: OptionMode): string {
+  if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
+  if (definition.minLength !== null && value.length < definition.minLength) {
+    throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`);
+  }
+  if (definition.maxLength !== null && value.length > definition.maxLength) {
+    throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`);
+  }
+  checkChoice(definition, value, label, mode);
+  return value;
+}
+
+function numberValue(definition: CommandOptionDefinition, value: CommandOptionValue, label: string, mode: OptionMode): number {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isFinite(number)) throw new EmulatorUsageError(`${label} takes a number`);
+  if (definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(number)) {
+    throw new EmulatorUsageError(`${label} takes an integer`);
+  }
+  if (definition.minValue !== null && number < definition.minValue) {
+    throw new EmulatorUsageError(`${label} must be at least ${definition.minValue}`);
+  }
+  if (definition.maxValue !== null && number > definition.maxValue) {
+    throw new EmulatorUsageError(`${label} must be at most ${definition.maxValue}`);
+  }
+  checkChoice(definition, number, label, mode);
+  return number;
+}
+
+function channelValue(
+  definition: CommandOptionDefinition,
+  id: string,
+  label: string,
+  context: OptionContext,
+  resolved: Required<APIInteractionDataResolved>,
+): string {
+  const { state } = context;
+  const channel = state.liveChannel(id);
+  if (!channel || channel.guildId !== context.guildId) {
+    throw new EmulatorUsageError(`${label}: no channel ${id} in this server`);
+  }
+  if (definition.channelTypes && !definition.channelTypes.includes(channel.type)) {
+    throw new EmulatorUsageError(
+      `${label} only accepts channel types ${definition.channelTypes.join(", ")}; #${channel.name ?? id} is type ${channel.type}`,
+    );
+  }
+  resolved.channels[id] = toResolvedChannel(state, channel, context.invokerId);
+  return id;
+}
+
+function attachmentValue(value: CommandOptionValue, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
+  if (typeof value !== "object" || value === null || typeof value.name !== "string") {
+    throw new EmulatorUsageError(`${label} takes a file: { name, content, contentType? }`);
+  }
+  const data = typeof value.content === "string" ? Buffer.from(value.content, "utf8") : Buffer.from(value.content);
+  const attachment = context.storeAttachment({
+    filename: value.name,
+    contentType: value.contentType ?? guessContentType(value.name),
+    data,
+  });
+  resolved.attachments[attachment.id] = { ...toApiAttachment(attachment), ephemeral: true };
+  return attachment.id;
 }
 
 function checkChoice(definition: CommandOptionDefinition, value: string | number, label: string, mode: OptionMode): void {

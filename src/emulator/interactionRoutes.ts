@@ -10,7 +10,8 @@ import { InteractionKind } from "./InteractionRegistry.js";
 import type { MessagePayload } from "./readMessagePayload.js";
 import { isEmptyMessage, isRecord, readMessagePayload } from "./readMessagePayload.js";
 import type { UploadedFile } from "./readRequestBody.js";
-import type { RestRequest, RestRoute } from "./RestRouter.js";
+import type { RequestBody } from "./readRequestBody.js";
+import type { RestRequest, RestResponse, RestRoute } from "./RestRouter.js";
 import { toApiMessage } from "./toApiPayloads.js";
 
 const ALLOWED_CALLBACKS: Record<InteractionKind, ReadonlySet<InteractionResponseType>> = {
@@ -29,126 +30,145 @@ const ALLOWED_CALLBACKS: Record<InteractionKind, ReadonlySet<InteractionResponse
 
 /** Interaction callbacks and the interaction webhook (original response, follow-ups). */
 export function interactionRoutes(context: EmulatorContext): RestRoute[] {
-  const { state, messages, interactions } = context;
-  const botId = state.botUser.id;
-
-  const originOf = (record: InteractionRecord, originalResponseMessageId: string | null) => ({
-    interactionId: record.id,
-    interactionType: record.type,
-    commandName: record.commandName,
-    userId: record.userId,
-    interactedMessageId: record.sourceMessageId,
-    originalResponseMessageId,
+  const routes = new InteractionRouteHandlers(context);
+  const route = (method: string, template: string, handle: (request: RestRequest) => Promise<RestResponse> | RestResponse): RestRoute => ({
+    method,
+    template,
+    auth: "none",
+    handle,
   });
+  const webhookMessage = "/webhooks/:applicationId/:token/messages/:messageId";
+  return [
+    route("POST", "/interactions/:interactionId/:token/callback", (request) => routes.callback(request)),
+    route("POST", "/webhooks/:applicationId/:token", (request) => routes.followUp(request)),
+    route("GET", webhookMessage, (request) => routes.getWebhookMessage(request)),
+    route("PATCH", webhookMessage, (request) => routes.editWebhookMessage(request)),
+    route("DELETE", webhookMessage, (request) => routes.deleteWebhookMessage(request)),
+  ];
+}
 
-  /** Creates a message that answers an interaction (reply, deferral placeholder or follow-up). */
-  const createResponseMessage = (
-    record: InteractionRecord,
-    payload: MessagePayload,
-    files: UploadedFile[],
-    options: { loading: boolean; followUp: boolean },
-  ): StoredMessage => {
-    const channel = requireChannel(context, record.channelId);
-    const ephemeral = ((payload.flags ?? 0) & EPHEMERAL_FLAG) !== 0;
-    const isCommandReply = record.kind === InteractionKind.Command && !options.followUp;
-    return messages.create({
-      channel,
-      authorId: botId,
-      payload,
-      files,
-      type: isCommandReply ? MessageType.ChatInputCommand : MessageType.Default,
-      webhookId: context.applicationId,
-      interaction: originOf(record, options.followUp ? record.originalMessageId : null),
-      extraFlags: options.loading ? LOADING_FLAG : 0,
-      visibleToUserId: ephemeral ? record.userId : null,
-    });
-  };
+/** What a callback answered with: the message it created or changed (none for autocomplete). */
+interface CallbackOutcome {
+  message: StoredMessage | null;
+  ephemeral: boolean;
+}
 
-  const interactionFor = (request: RestRequest): InteractionRecord => {
-    const record = interactions.get(request.params.interactionId ?? "");
-    if (!record || record.token !== request.params.token) throw restErrors.unknownInteraction();
-    return record;
-  };
+/** The handlers of interactionRoutes, one method per route, and what they share. */
+class InteractionRouteHandlers {
+  private readonly botId: string;
 
-  const webhookInteraction = (request: RestRequest): InteractionRecord => {
-    if (request.params.applicationId !== context.applicationId) throw restErrors.unknownWebhook();
-    const record = interactions.byWebhookToken(request.params.token ?? "");
-    if (!record) throw restErrors.unknownWebhook();
-    if (interactions.tokenExpired(record)) throw restErrors.invalidWebhookToken();
-    return record;
-  };
+  constructor(private readonly context: EmulatorContext) {
+    this.botId = context.state.botUser.id;
+  }
 
-  /** The message `@original` or an id names, if it belongs to this interaction. */
-  const webhookMessage = (record: InteractionRecord, messageId: string): StoredMessage => {
-    const id = messageId === "@original" ? record.originalMessageId : messageId;
-    const belongs = id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
-    const message = belongs ? state.liveMessage(id) : undefined;
-    if (!message) throw restErrors.unknownMessage();
-    return message;
-  };
-
-  const callback = async (request: RestRequest) => {
-    const record = interactionFor(request);
+  async callback(request: RestRequest): Promise<RestResponse> {
+    const record = this.interactionFor(request);
     const body = await request.body();
     const json = isRecord(body.json) ? body.json : {};
     const type = json.type as InteractionResponseType;
-    if (!ALLOWED_CALLBACKS[record.kind].has(type)) {
-      const errors = new FormErrors();
-      errors.add(["type"], "INTERACTION_RESPONSE_TYPE_INVALID", `Interaction response type ${String(json.type)} is not valid here`);
-      errors.throwIfAny();
-    }
-    if (record.callback) throw restErrors.interactionAlreadyAcknowledged();
-    if (record.expired) throw restErrors.unknownInteraction();
-
-    let message: StoredMessage | null = null;
-    let ephemeral = false;
-    switch (type) {
-      case InteractionResponseType.ChannelMessageWithSource:
-      case InteractionResponseType.DeferredChannelMessageWithSource: {
-        const payload = readMessagePayload(json.data, ["data"]);
-        const deferred = type === InteractionResponseType.DeferredChannelMessageWithSource;
-        if (!deferred && isEmptyMessage(payload, body.files.length)) throw restErrors.emptyMessage();
-        message = createResponseMessage(record, deferred ? { ...payload, content: "" } : payload, deferred ? [] : body.files, {
-          loading: deferred,
-          followUp: false,
-        });
-        ephemeral = message.visibleToUserId !== null;
-        record.originalMessageId = message.id;
-        record.originalSettled = !deferred;
-        break;
-      }
-      case InteractionResponseType.DeferredMessageUpdate:
-      case InteractionResponseType.UpdateMessage: {
-        const source = record.sourceMessageId ? state.liveMessage(record.sourceMessageId) : undefined;
-        if (!source) throw restErrors.unknownMessage();
-        if (type === InteractionResponseType.UpdateMessage) {
-          messages.edit(source, readMessagePayload(json.data, ["data"]), body.files);
-        }
-        message = source;
-        ephemeral = source.visibleToUserId !== null;
-        record.originalMessageId = source.id;
-        record.originalSettled = type === InteractionResponseType.UpdateMessage;
-        break;
-      }
-      case InteractionResponseType.ApplicationCommandAutocompleteResult:
-        readAutocompleteChoices(json.data);
-        break;
-      default:
-        throw new DiscordRestError(400, { message: "Unsupported interaction response type", code: 50035 });
-    }
-
+    checkCallbackAllowed(record, type, json.type);
+    const outcome = this.respond(record, type, json, body);
     const callbackRecord: InteractionCallbackRecord = {
       type,
       data: structuredClone(json.data ?? null),
-      ephemeral,
+      ephemeral: outcome.ephemeral,
       at: Date.now(),
     };
     record.callback = callbackRecord;
-    context.onInteractionCallback(record, callbackRecord);
-    interactions.notify(record);
-
+    this.context.onInteractionCallback(record, callbackRecord);
+    this.context.interactions.notify(record);
     if (request.query.get("with_response") !== "true") return { status: 204 };
-    const response: RESTPostAPIInteractionCallbackWithResponseResult = {
+    return { status: 200, body: this.callbackResponse(record, type, outcome) };
+  }
+
+  async followUp(request: RestRequest): Promise<RestResponse> {
+    const { state, messages, interactions } = this.context;
+    const record = this.webhookInteraction(request);
+    if (!record.callback) throw restErrors.unknownWebhook();
+    const body = await request.body();
+    const payload = readMessagePayload(body.json);
+    if (isEmptyMessage(payload, body.files.length)) throw restErrors.emptyMessage();
+    const original = record.originalMessageId ? state.liveMessage(record.originalMessageId) : undefined;
+    if (original && (original.flags & LOADING_FLAG) !== 0) {
+      // Discord turns the first follow-up after a deferred reply into that reply.
+      messages.edit(original, payload, body.files);
+      record.originalSettled = true;
+      interactions.notify(record);
+      return { status: 200, body: toApiMessage(state, original) };
+    }
+    const message = this.createResponseMessage(record, payload, body.files, { loading: false, followUp: true });
+    record.followUpIds.push(message.id);
+    interactions.notify(record);
+    // For interaction tokens Discord always waits and returns the message.
+    return { status: 200, body: toApiMessage(state, message) };
+  }
+
+  getWebhookMessage(request: RestRequest): RestResponse {
+    const record = this.webhookInteraction(request);
+    return { status: 200, body: toApiMessage(this.context.state, this.webhookMessage(record, request.params.messageId ?? "@original")) };
+  }
+
+  async editWebhookMessage(request: RestRequest): Promise<RestResponse> {
+    const record = this.webhookInteraction(request);
+    const message = this.webhookMessage(record, request.params.messageId ?? "@original");
+    const body = await request.body();
+    this.context.messages.edit(message, readMessagePayload(body.json), body.files);
+    if (message.id === record.originalMessageId) record.originalSettled = true;
+    this.context.interactions.notify(record);
+    return { status: 200, body: toApiMessage(this.context.state, message) };
+  }
+
+  deleteWebhookMessage(request: RestRequest): RestResponse {
+    const record = this.webhookInteraction(request);
+    const message = this.webhookMessage(record, request.params.messageId ?? "@original");
+    this.context.messages.delete(message);
+    if (message.id === record.originalMessageId) record.originalDeleted = true;
+    this.context.interactions.notify(record);
+    return { status: 204 };
+  }
+
+  private respond(record: InteractionRecord, type: InteractionResponseType, json: Record<string, unknown>, body: RequestBody): CallbackOutcome {
+    switch (type) {
+      case InteractionResponseType.ChannelMessageWithSource:
+      case InteractionResponseType.DeferredChannelMessageWithSource:
+        return this.reply(record, type === InteractionResponseType.DeferredChannelMessageWithSource, json.data, body.files);
+      case InteractionResponseType.DeferredMessageUpdate:
+      case InteractionResponseType.UpdateMessage:
+        return this.updateSource(record, type === InteractionResponseType.UpdateMessage, json.data, body.files);
+      case InteractionResponseType.ApplicationCommandAutocompleteResult:
+        readAutocompleteChoices(json.data);
+        return { message: null, ephemeral: false };
+      default:
+        throw new DiscordRestError(400, { message: "Unsupported interaction response type", code: 50035 });
+    }
+  }
+
+  /** A reply (or a deferral: a "thinking" placeholder) becomes the interaction's original message. */
+  private reply(record: InteractionRecord, deferred: boolean, data: unknown, files: UploadedFile[]): CallbackOutcome {
+    const payload = readMessagePayload(data, ["data"]);
+    if (!deferred && isEmptyMessage(payload, files.length)) throw restErrors.emptyMessage();
+    const message = this.createResponseMessage(record, deferred ? { ...payload, content: "" } : payload, deferred ? [] : files, {
+      loading: deferred,
+      followUp: false,
+    });
+    record.originalMessageId = message.id;
+    record.originalSettled = !deferred;
+    return { message, ephemeral: message.visibleToUserId !== null };
+  }
+
+  /** A component interaction edits the message its button sat on (now, or later after a deferral). */
+  private updateSource(record: InteractionRecord, update: boolean, data: unknown, files: UploadedFile[]): CallbackOutcome {
+    const source = record.sourceMessageId ? this.context.state.liveMessage(record.sourceMessageId) : undefined;
+    if (!source) throw restErrors.unknownMessage();
+    if (update) this.context.messages.edit(source, readMessagePayload(data, ["data"]), files);
+    record.originalMessageId = source.id;
+    record.originalSettled = update;
+    return { message: source, ephemeral: source.visibleToUserId !== null };
+  }
+
+  private callbackResponse(record: InteractionRecord, type: InteractionResponseType, outcome: CallbackOutcome): RESTPostAPIInteractionCallbackWithResponseResult {
+    const { message, ephemeral } = outcome;
+    return {
       interaction: {
         id: record.id,
         type: record.type,
@@ -160,71 +180,78 @@ export function interactionRoutes(context: EmulatorContext): RestRoute[] {
             }
           : {}),
       },
-      resource: { type, ...(message ? { message: toApiMessage(state, message) } : {}) },
+      resource: { type, ...(message ? { message: toApiMessage(this.context.state, message) } : {}) },
     };
-    return { status: 200, body: response };
-  };
+  }
 
-  const editWebhookMessage = async (request: RestRequest) => {
-    const record = webhookInteraction(request);
-    const message = webhookMessage(record, request.params.messageId ?? "@original");
-    const body = await request.body();
-    messages.edit(message, readMessagePayload(body.json), body.files);
-    if (message.id === record.originalMessageId) record.originalSettled = true;
-    interactions.notify(record);
-    return { status: 200, body: toApiMessage(state, message) };
-  };
+  /** Creates a message that answers an interaction (reply, deferral placeholder or follow-up). */
+  private createResponseMessage(
+    record: InteractionRecord,
+    payload: MessagePayload,
+    files: UploadedFile[],
+    options: { loading: boolean; followUp: boolean },
+  ): StoredMessage {
+    const channel = requireChannel(this.context, record.channelId);
+    const ephemeral = ((payload.flags ?? 0) & EPHEMERAL_FLAG) !== 0;
+    const isCommandReply = record.kind === InteractionKind.Command && !options.followUp;
+    return this.context.messages.create({
+      channel,
+      authorId: this.botId,
+      payload,
+      files,
+      type: isCommandReply ? MessageType.ChatInputCommand : MessageType.Default,
+      webhookId: this.context.applicationId,
+      interaction: originOf(record, options.followUp ? record.originalMessageId : null),
+      extraFlags: options.loading ? LOADING_FLAG : 0,
+      visibleToUserId: ephemeral ? record.userId : null,
+    });
+  }
 
-  const getWebhookMessage = (request: RestRequest) => {
-    const record = webhookInteraction(request);
-    return { status: 200, body: toApiMessage(state, webhookMessage(record, request.params.messageId ?? "@original")) };
-  };
+  private interactionFor(request: RestRequest): InteractionRecord {
+    const record = this.context.interactions.get(request.params.interactionId ?? "");
+    if (!record || record.token !== request.params.token) throw restErrors.unknownInteraction();
+    return record;
+  }
 
-  const deleteWebhookMessage = (request: RestRequest) => {
-    const record = webhookInteraction(request);
-    const message = webhookMessage(record, request.params.messageId ?? "@original");
-    messages.delete(message);
-    if (message.id === record.originalMessageId) record.originalDeleted = true;
-    interactions.notify(record);
-    return { status: 204 };
-  };
+  private webhookInteraction(request: RestRequest): InteractionRecord {
+    const { interactions } = this.context;
+    if (request.params.applicationId !== this.context.applicationId) throw restErrors.unknownWebhook();
+    const record = interactions.byWebhookToken(request.params.token ?? "");
+    if (!record) throw restErrors.unknownWebhook();
+    if (interactions.tokenExpired(record)) throw restErrors.invalidWebhookToken();
+    return record;
+  }
 
-  return [
-    { method: "POST", template: "/interactions/:interactionId/:token/callback", auth: "none", handle: callback },
-    {
-      method: "POST",
-      template: "/webhooks/:applicationId/:token",
-      auth: "none",
-      handle: async (request) => {
-        const record = webhookInteraction(request);
-        if (!record.callback) throw restErrors.unknownWebhook();
-        const body = await request.body();
-        const payload = readMessagePayload(body.json);
-        if (isEmptyMessage(payload, body.files.length)) throw restErrors.emptyMessage();
-        const original = record.originalMessageId ? state.liveMessage(record.originalMessageId) : undefined;
-        if (original && (original.flags & LOADING_FLAG) !== 0) {
-          // Discord turns the first follow-up after a deferred reply into that reply.
-          messages.edit(original, payload, body.files);
-          record.originalSettled = true;
-          interactions.notify(record);
-          return { status: 200, body: toApiMessage(state, original) };
-        }
-        const message = createResponseMessage(record, payload, body.files, { loading: false, followUp: true });
-        record.followUpIds.push(message.id);
-        interactions.notify(record);
-        // For interaction tokens Discord always waits and returns the message.
-        return { status: 200, body: toApiMessage(state, message) };
-      },
-    },
-    { method: "GET", template: "/webhooks/:applicationId/:token/messages/:messageId", auth: "none", handle: getWebhookMessage },
-    { method: "PATCH", template: "/webhooks/:applicationId/:token/messages/:messageId", auth: "none", handle: editWebhookMessage },
-    {
-      method: "DELETE",
-      template: "/webhooks/:applicationId/:token/messages/:messageId",
-      auth: "none",
-      handle: deleteWebhookMessage,
-    },
-  ];
+  /** The message `@original` or an id names, if it belongs to this interaction. */
+  private webhookMessage(record: InteractionRecord, messageId: string): StoredMessage {
+    const id = messageId === "@original" ? record.originalMessageId : messageId;
+    const belongs = id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
+    const message = belongs ? this.context.state.liveMessage(id) : undefined;
+    if (!message) throw restErrors.unknownMessage();
+    return message;
+  }
+}
+
+function originOf(record: InteractionRecord, originalResponseMessageId: string | null) {
+  return {
+    interactionId: record.id,
+    interactionType: record.type,
+    commandName: record.commandName,
+    userId: record.userId,
+    interactedMessageId: record.sourceMessageId,
+    originalResponseMessageId,
+  };
+}
+
+/** Discord's checks before it accepts a callback: a type that fits the interaction, answered once, in time. */
+function checkCallbackAllowed(record: InteractionRecord, type: InteractionResponseType, rawType: unknown): void {
+  if (!ALLOWED_CALLBACKS[record.kind].has(type)) {
+    const errors = new FormErrors();
+    errors.add(["type"], "INTERACTION_RESPONSE_TYPE_INVALID", `Interaction response type ${String(rawType)} is not valid here`);
+    errors.throwIfAny();
+  }
+  if (record.callback) throw restErrors.interactionAlreadyAcknowledged();
+  if (record.expired) throw restErrors.unknownInteraction();
 }
 
 function readAutocompleteChoices(data: unknown): void {

@@ -96,11 +96,9 @@ export function readMessagePayload(body: unknown, pathPrefix: readonly string[] 
   };
 }
 
-function readEmbeds(
-  value: unknown,
-  at: (...path: (string | number)[]) => (string | number)[],
-  errors: FormErrors,
-): APIEmbed[] | undefined {
+type PathOf = (...path: (string | number)[]) => (string | number)[];
+
+function readEmbeds(value: unknown, at: PathOf, errors: FormErrors): APIEmbed[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     errors.add(at("embeds"), "BASE_TYPE_ARRAY", "Must be an array.");
@@ -116,48 +114,7 @@ function readEmbeds(
       errors.add(at("embeds", index), "MODEL_TYPE_CONVERT", "Only dictionaries may be used in a ModelType");
       return;
     }
-    const limit = (text: unknown, max: number, path: (string | number)[]) => {
-      if (text === undefined || text === null) return;
-      if (typeof text !== "string") {
-        errors.add(at("embeds", index, ...path), "BASE_TYPE_STRING", "Must be a string.");
-        return;
-      }
-      totalCharacters += text.length;
-      if (text.length > max) {
-        errors.add(at("embeds", index, ...path), "BASE_TYPE_MAX_LENGTH", `Must be ${max} or fewer in length.`);
-      }
-    };
-    limit(item.title, MessageLimits.embedTitle, ["title"]);
-    limit(item.description, MessageLimits.embedDescription, ["description"]);
-    if (isRecord(item.footer)) limit(item.footer.text, MessageLimits.embedFooterText, ["footer", "text"]);
-    if (isRecord(item.author)) limit(item.author.name, MessageLimits.embedAuthorName, ["author", "name"]);
-    if (item.fields !== undefined && item.fields !== null) {
-      if (!Array.isArray(item.fields)) {
-        errors.add(at("embeds", index, "fields"), "BASE_TYPE_ARRAY", "Must be an array.");
-      } else {
-        if (item.fields.length > MessageLimits.embedFields) {
-          errors.add(
-            at("embeds", index, "fields"),
-            "BASE_TYPE_MAX_LENGTH",
-            `Must be ${MessageLimits.embedFields} or fewer in length.`,
-          );
-        }
-        item.fields.forEach((field: unknown, fieldIndex) => {
-          const fieldRecord = isRecord(field) ? field : {};
-          for (const [key, max] of [
-            ["name", MessageLimits.embedFieldName],
-            ["value", MessageLimits.embedFieldValue],
-          ] as const) {
-            const text = fieldRecord[key];
-            if (typeof text !== "string" || text.length === 0) {
-              errors.add(at("embeds", index, "fields", fieldIndex, key), "BASE_TYPE_REQUIRED", "This field is required");
-            } else {
-              limit(text, max, ["fields", fieldIndex, key]);
-            }
-          }
-        });
-      }
-    }
+    totalCharacters += checkEmbed(item, (...path) => at("embeds", index, ...path), errors);
     embeds.push(item as APIEmbed);
   });
   if (totalCharacters > MessageLimits.embedTotalCharacters) {
@@ -170,11 +127,48 @@ function readEmbeds(
   return embeds;
 }
 
-function readComponents(
-  value: unknown,
-  at: (...path: (string | number)[]) => (string | number)[],
-  errors: FormErrors,
-): APIMessageTopLevelComponent[] | undefined {
+/** Checks one embed's texts against Discord's limits; returns how many characters count towards the message total. */
+function checkEmbed(item: Record<string, unknown>, at: PathOf, errors: FormErrors): number {
+  let characters = 0;
+  const limit = (text: unknown, max: number, path: (string | number)[]) => {
+    if (text === undefined || text === null) return;
+    if (typeof text !== "string") {
+      errors.add(at(...path), "BASE_TYPE_STRING", "Must be a string.");
+      return;
+    }
+    characters += text.length;
+    if (text.length > max) errors.add(at(...path), "BASE_TYPE_MAX_LENGTH", `Must be ${max} or fewer in length.`);
+  };
+  limit(item.title, MessageLimits.embedTitle, ["title"]);
+  limit(item.description, MessageLimits.embedDescription, ["description"]);
+  if (isRecord(item.footer)) limit(item.footer.text, MessageLimits.embedFooterText, ["footer", "text"]);
+  if (isRecord(item.author)) limit(item.author.name, MessageLimits.embedAuthorName, ["author", "name"]);
+  if (item.fields === undefined || item.fields === null) return characters;
+  if (!Array.isArray(item.fields)) {
+    errors.add(at("fields"), "BASE_TYPE_ARRAY", "Must be an array.");
+    return characters;
+  }
+  if (item.fields.length > MessageLimits.embedFields) {
+    errors.add(at("fields"), "BASE_TYPE_MAX_LENGTH", `Must be ${MessageLimits.embedFields} or fewer in length.`);
+  }
+  item.fields.forEach((field: unknown, fieldIndex) => {
+    const fieldRecord = isRecord(field) ? field : {};
+    for (const [key, max] of [
+      ["name", MessageLimits.embedFieldName],
+      ["value", MessageLimits.embedFieldValue],
+    ] as const) {
+      const text = fieldRecord[key];
+      if (typeof text !== "string" || text.length === 0) {
+        errors.add(at("fields", fieldIndex, key), "BASE_TYPE_REQUIRED", "This field is required");
+      } else {
+        limit(text, max, ["fields", fieldIndex, key]);
+      }
+    }
+  });
+  return characters;
+}
+
+function readComponents(value: unknown, at: PathOf, errors: FormErrors): APIMessageTopLevelComponent[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     errors.add(at("components"), "BASE_TYPE_ARRAY", "Must be an array.");
@@ -191,52 +185,45 @@ function readComponents(
     );
   }
   value.forEach((row: unknown, rowIndex) => {
-    if (!isRecord(row)) return;
-    if (row.type === ComponentType.ActionRow) {
-      const children = Array.isArray(row.components) ? row.components : [];
-      if (children.length === 0) {
-        errors.add(at("components", rowIndex, "components"), "BASE_TYPE_MIN_LENGTH", "Must be 1 or more in length.");
-      }
-      if (children.length > MessageLimits.componentsPerActionRow) {
-        errors.add(
-          at("components", rowIndex, "components"),
-          "BASE_TYPE_MAX_LENGTH",
-          `Must be ${MessageLimits.componentsPerActionRow} or fewer in length.`,
-        );
-      }
-      children.forEach((child: unknown, childIndex) => {
-        if (!isRecord(child)) return;
-        const path = ["components", rowIndex, "components", childIndex] as const;
-        if (child.type === ComponentType.Button) {
-          const isLink = child.style === 5 || child.style === 6;
-          if (!isLink && typeof child.custom_id !== "string") {
-            errors.add(at(...path, "custom_id"), "BASE_TYPE_REQUIRED", "This field is required");
-          }
-          if (typeof child.label === "string" && child.label.length > MessageLimits.buttonLabelLength) {
-            errors.add(
-              at(...path, "label"),
-              "BASE_TYPE_MAX_LENGTH",
-              `Must be ${MessageLimits.buttonLabelLength} or fewer in length.`,
-            );
-          }
-        }
-        if (typeof child.custom_id === "string") {
-          if (child.custom_id.length > MessageLimits.customIdLength) {
-            errors.add(
-              at(...path, "custom_id"),
-              "BASE_TYPE_MAX_LENGTH",
-              `Must be ${MessageLimits.customIdLength} or fewer in length.`,
-            );
-          }
-          if (customIds.has(child.custom_id)) {
-            errors.add(at(...path, "custom_id"), "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
-          }
-          customIds.add(child.custom_id);
-        }
-      });
+    if (isRecord(row) && row.type === ComponentType.ActionRow) {
+      checkActionRow(row, (...path) => at("components", rowIndex, ...path), errors, customIds);
     }
   });
   return value as APIMessageTopLevelComponent[];
+}
+
+function checkActionRow(row: Record<string, unknown>, at: PathOf, errors: FormErrors, customIds: Set<string>): void {
+  const children = Array.isArray(row.components) ? row.components : [];
+  if (children.length === 0) {
+    errors.add(at("components"), "BASE_TYPE_MIN_LENGTH", "Must be 1 or more in length.");
+  }
+  if (children.length > MessageLimits.componentsPerActionRow) {
+    errors.add(at("components"), "BASE_TYPE_MAX_LENGTH", `Must be ${MessageLimits.componentsPerActionRow} or fewer in length.`);
+  }
+  children.forEach((child: unknown, childIndex) => {
+    if (isRecord(child)) checkComponent(child, (...path) => at("components", childIndex, ...path), errors, customIds);
+  });
+}
+
+/** A button or select menu in an action row: its custom id (required, short, unique in the message) and label. */
+function checkComponent(child: Record<string, unknown>, at: PathOf, errors: FormErrors, customIds: Set<string>): void {
+  if (child.type === ComponentType.Button) {
+    const isLink = child.style === 5 || child.style === 6;
+    if (!isLink && typeof child.custom_id !== "string") {
+      errors.add(at("custom_id"), "BASE_TYPE_REQUIRED", "This field is required");
+    }
+    if (typeof child.label === "string" && child.label.length > MessageLimits.buttonLabelLength) {
+      errors.add(at("label"), "BASE_TYPE_MAX_LENGTH", `Must be ${MessageLimits.buttonLabelLength} or fewer in length.`);
+    }
+  }
+  if (typeof child.custom_id !== "string") return;
+  if (child.custom_id.length > MessageLimits.customIdLength) {
+    errors.add(at("custom_id"), "BASE_TYPE_MAX_LENGTH", `Must be ${MessageLimits.customIdLength} or fewer in length.`);
+  }
+  if (customIds.has(child.custom_id)) {
+    errors.add(at("custom_id"), "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
+  }
+  customIds.add(child.custom_id);
 }
 
 function readAllowedMentions(value: unknown): APIAllowedMentions | undefined {

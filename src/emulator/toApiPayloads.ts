@@ -88,56 +88,21 @@ export function toApiMember(state: EmulatorState, member: StoredMember): APIGuil
 }
 
 export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIChannel {
-  const overwrites = channel.overwrites.map((overwrite) => ({
-    id: overwrite.id,
-    type: overwrite.type,
-    allow: overwrite.allow.toString(),
-    deny: overwrite.deny.toString(),
-  }));
-  if (channel.type === ChannelType.DM) {
-    const recipient = channel.recipientId ? state.users.get(channel.recipientId) : undefined;
-    return {
-      id: channel.id,
-      type: ChannelType.DM,
-      name: null,
-      flags: NO_CHANNEL_FLAGS,
-      last_message_id: channel.lastMessageId,
-      recipients: recipient ? [toApiUser(recipient)] : [],
-    };
-  }
-  const guildPart = channel.guildId ? { guild_id: channel.guildId } : {};
-  if (channel.thread && isThreadType(channel.type)) {
-    const thread = channel.thread;
-    return {
-      id: channel.id,
-      type: channel.type as ChannelType.PublicThread,
-      ...guildPart,
-      name: channel.name ?? "",
-      ...(channel.parentId ? { parent_id: channel.parentId } : {}),
-      owner_id: thread.ownerId,
-      last_message_id: channel.lastMessageId,
-      rate_limit_per_user: 0,
-      flags: NO_CHANNEL_FLAGS,
-      message_count: thread.messageCount,
-      member_count: 1,
-      total_message_sent: thread.messageCount,
-      thread_metadata: {
-        archived: thread.archived,
-        auto_archive_duration: thread.autoArchiveDuration,
-        archive_timestamp: thread.createdAt,
-        locked: thread.locked,
-        create_timestamp: thread.createdAt,
-      },
-    };
-  }
+  if (channel.type === ChannelType.DM) return toApiDmChannel(state, channel);
+  if (channel.thread && isThreadType(channel.type)) return toApiThread(channel, channel.thread);
   // Fields text, announcement and forum channels share.
   const postable = {
     id: channel.id,
-    ...guildPart,
+    ...(channel.guildId ? { guild_id: channel.guildId } : {}),
     name: channel.name ?? "",
     position: channel.position,
     parent_id: channel.parentId,
-    permission_overwrites: overwrites,
+    permission_overwrites: channel.overwrites.map((overwrite) => ({
+      id: overwrite.id,
+      type: overwrite.type,
+      allow: overwrite.allow.toString(),
+      deny: overwrite.deny.toString(),
+    })),
     nsfw: false,
     topic: channel.topic,
     last_message_id: channel.lastMessageId,
@@ -157,6 +122,42 @@ export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIC
   return {
     ...postable,
     type: channel.type === ChannelType.GuildAnnouncement ? ChannelType.GuildAnnouncement : ChannelType.GuildText,
+  };
+}
+
+function toApiDmChannel(state: EmulatorState, channel: StoredChannel): APIChannel {
+  const recipient = channel.recipientId ? state.users.get(channel.recipientId) : undefined;
+  return {
+    id: channel.id,
+    type: ChannelType.DM,
+    name: null,
+    flags: NO_CHANNEL_FLAGS,
+    last_message_id: channel.lastMessageId,
+    recipients: recipient ? [toApiUser(recipient)] : [],
+  };
+}
+
+function toApiThread(channel: StoredChannel, thread: NonNullable<StoredChannel["thread"]>): APIChannel {
+  return {
+    id: channel.id,
+    type: channel.type as ChannelType.PublicThread,
+    ...(channel.guildId ? { guild_id: channel.guildId } : {}),
+    name: channel.name ?? "",
+    ...(channel.parentId ? { parent_id: channel.parentId } : {}),
+    owner_id: thread.ownerId,
+    last_message_id: channel.lastMessageId,
+    rate_limit_per_user: 0,
+    flags: NO_CHANNEL_FLAGS,
+    message_count: thread.messageCount,
+    member_count: 1,
+    total_message_sent: thread.messageCount,
+    thread_metadata: {
+      archived: thread.archived,
+      auto_archive_duration: thread.autoArchiveDuration,
+      archive_timestamp: thread.createdAt,
+      locked: thread.locked,
+      create_timestamp: thread.createdAt,
+    },
   };
 }
 

@@ -33,6 +33,12 @@ export class DeliveryError extends Error {
 export interface PostSender {
   /** Posts in a guild channel. Throws DeliveryError. */
   sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
+  /**
+   * Looks through the bot's own recent messages in a channel for messages with
+   * these fingerprints (see messageFingerprint): fingerprint → message id of
+   * those found. Throws DeliveryError.
+   */
+  findPosted(channelId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
   /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */

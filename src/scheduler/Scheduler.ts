@@ -9,6 +9,7 @@ import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTy
 import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { RenderedPost } from "../discord/render/postMessage.js";
 import { renderPost } from "../discord/render/renderPost.js";
@@ -19,6 +20,8 @@ import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "./postNonce.js";
+import { forEachConcurrently } from "./forEachConcurrently.js";
+import { PostParts } from "./PostParts.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 
 const minute = 60_000;
@@ -40,6 +43,12 @@ export const schedulerTiming = {
   reminderFailuresBeforeOff: 3,
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
+  /**
+   * Cohorts whose posts are sent at the same time. discord.js queues each
+   * channel's requests and keeps to Discord's global limit (50 requests/s), so
+   * this only needs to be large enough to keep that budget busy.
+   */
+  cohortsInParallel: 32,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -69,6 +78,7 @@ interface MutableReport {
 export interface SchedulerDependencies {
   readonly cohorts: CohortRepository;
   readonly posts: ScheduledPostRepository;
+  readonly postParts: ScheduledPostPartRepository;
   readonly reminders: ReminderRepository;
   readonly postService: PostService;
   readonly reminderService: ReminderService;
@@ -103,8 +113,9 @@ function describeError(error: unknown): string {
  * one write (the insert of its unique (cohort, kind, period) row, or a
  * conditional update of a stale claim or a due retry), then sent with a nonce
  * derived from its key, then marked sent: a restart or a second process on
- * the same database never sends it twice. Sends are sequential, leaving
- * Discord's global budget to discord.js's REST queue.
+ * the same database never sends it twice. Cohorts post side by side (each
+ * its own posts in order), so one rate-limited channel holds up no other;
+ * discord.js's REST queue keeps to Discord's per-channel and global limits.
  */
 export class Scheduler {
   readonly instanceId: string;
@@ -114,9 +125,11 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  private readonly parts: PostParts;
 
   constructor(private readonly dependencies: SchedulerDependencies) {
     this.instanceId = dependencies.instanceId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.parts = new PostParts(dependencies.sender, dependencies.postParts);
   }
 
   /** Starts the automatic tick (when configured) and runs one at once, to catch up on what came due while the bot was down. */
@@ -203,7 +216,8 @@ export class Scheduler {
       ofCohort.set(postKey(row), row);
       rowsByCohort.set(row.cohortId, ofCohort);
     }
-    for (const cohort of cohorts) {
+    // Cohorts post side by side, each its posts in order: a channel that Discord rate-limits holds up only its own cohort.
+    await forEachConcurrently(cohorts, schedulerTiming.cohortsInParallel, async (cohort) => {
       try {
         await this.postForCohort(cohort, rowsByCohort.get(cohort.id) ?? new Map(), now, log.child({ cohortId: cohort.id }), report);
       } catch (error) {
@@ -211,7 +225,7 @@ export class Scheduler {
         if (error instanceof DatabaseBusyError) throw error;
         log.error({ err: error, cohortId: cohort.id }, "cohort posts failed");
       }
-    }
+    });
     try {
       await this.sendReminders(
         cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
@@ -343,11 +357,7 @@ export class Scheduler {
     let messageIds: string[];
     try {
       rendered = renderPost(await this.dependencies.postService.viewOf(cohort, post, now));
-      messageIds = [];
-      for (const [index, message] of rendered.messages.entries()) {
-        const { messageId } = await this.dependencies.sender.sendToChannel(cohort.channelId, message, postNonce(postKey(outcome), index));
-        messageIds.push(messageId);
-      }
+      messageIds = await this.parts.send({ postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId }, rendered.messages, now, log);
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }

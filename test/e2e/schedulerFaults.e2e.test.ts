@@ -20,6 +20,20 @@ function botSees(world: SchedulerWorld, channelId: string, canSend = false): boo
   return "permissionsFor" in channel && channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
 }
 
+/** A cohort (starting 2027-03-01) whose week 1 holds 120 long items: too much for one message. Returns its channel. */
+async function denseWeekCohort(world: SchedulerWorld): Promise<{ id: string }> {
+  const items = Array.from(
+    { length: 120 },
+    (_, index) => `- [ ] Required -- Reading number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
+  );
+  const document = ["Huge Week Path", "One very dense week.", "Week 1: Everything At Once", "Estimated reading time: 30 hours", "All of it.", ...items, ""].join("\n");
+  const imported = await world.first.test.app.services.curricula.importDocument(document, world.guild.id);
+  expect(imported.ok).toBe(true);
+  const channel = world.createChannel("dense");
+  await world.createCohort({ name: "Dense", channelId: channel.id, start: "2027-03-01", curriculum: "huge-week-path" });
+  return channel;
+}
+
 /** Requests the bot made to post in `channelId`, with their status. */
 function postAttempts(world: SchedulerWorld, channelId: string): number[] {
   return world.emulator
@@ -153,15 +167,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
 
   it("splits a week too long for one message over several, within Discord's limits", async () => {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
-    const items = Array.from(
-      { length: 120 },
-      (_, index) => `- [ ] Required -- Reading number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
-    );
-    const document = ["Huge Week Path", "One very dense week.", "Week 1: Everything At Once", "Estimated reading time: 30 hours", "All of it.", ...items, ""].join("\n");
-    const imported = await world.first.test.app.services.curricula.importDocument(document, world.guild.id);
-    expect(imported.ok).toBe(true);
-    const channel = world.createChannel("dense");
-    await world.createCohort({ name: "Dense", channelId: channel.id, start: "2027-03-01", curriculum: "huge-week-path" });
+    const channel = await denseWeekCohort(world);
     const report = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     const posts = world.posts(channel.id);
@@ -176,5 +182,28 @@ describe("scheduler faults, through discord.js and the emulator", () => {
       expect(length).toBeLessThanOrEqual(6000);
       expect(embed?.fields?.length ?? 0).toBeLessThanOrEqual(25);
     }
+  });
+
+  it("sends each part of a split week once when a later part keeps failing past Discord's nonce window", async () => {
+    // The emulator remembers nonces for 5 minutes of the test clock, as Discord does for "a few minutes".
+    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    const channel = await denseWeekCohort(world);
+    const failPart2 = () => world?.emulator.failNext(`POST /channels/${channel.id}/messages`, 503, 4);
+    // Part 1 goes out; then every send fails long enough for the attempt to fail (discord.js retries three times itself).
+    world.emulator.once("message", failPart2);
+    const first = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
+    expect(first.failed.map((post) => post.period)).toEqual(["week-1"]);
+    expect(world.posts(channel.id)).toHaveLength(1);
+    // The retry a minute later fails at part 2 again; the one after comes 5 minutes later, when Discord has forgotten part 1's nonce.
+    failPart2();
+    expect((await world.first.tickAt(new Date("2027-03-01T09:01:00Z"))).failed.map((post) => post.period)).toEqual(["week-1"]);
+    const retried = await world.first.tickAt(new Date("2027-03-01T09:06:00Z"));
+    expect(retried.sent.map((post) => post.period)).toEqual(["week-1"]);
+
+    const posts = world.posts(channel.id);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", ...posts.slice(1).map(() => "continued")]);
+    const text = posts.map((post) => visibleText(post.message)).join("\n");
+    for (let index = 1; index <= 120; index += 1) expect(text.split(`Reading number ${index}:`)).toHaveLength(2);
+    expect(retried.sent[0]?.messageId).toBe(posts[0]?.message.id);
   });
 });

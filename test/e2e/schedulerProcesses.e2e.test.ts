@@ -85,6 +85,30 @@ describe("restarts and several bot processes on one database", () => {
     expect(survivor.test.logs().some((line) => line.msg === "took over a stale claim")).toBe(true);
   });
 
+  it("finishes the send of a process that died after Discord stored the post, once, even when Discord has forgotten the nonce", async () => {
+    // Discord remembers nonces for one minute here: less than the two minutes before a stale claim is taken over.
+    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), { nonceWindowMs: 60_000 });
+    const channel = world.createChannel("forgetful");
+    const cohort = await world.createCohort({ name: "Forgetful", channelId: channel.id, start: "2027-03-01" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-03-01T09:00:00Z"));
+    const prisma = dead.test.app.database.prisma;
+    // As if the process had died right after Discord stored the message: the post is claimed, its message attempted, nothing recorded as sent.
+    const where = { cohortId: cohort.id, period: "week-1" };
+    await prisma.scheduledPost.updateMany({ where, data: { status: "claimed", messageId: null, sentAt: null, claimedAt: new Date("2027-03-01T09:00:00Z") } });
+    await prisma.scheduledPostPart.updateMany({ where: { post: where }, data: { status: "attempted", messageId: null, sentAt: null } });
+    await dead.stop();
+
+    const survivor = await world.startProcess(new Date("2027-03-01T09:03:00Z"));
+    const takeover = await survivor.tickAt(new Date("2027-03-01T09:03:00Z"));
+    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
+    const posts = world.posts(channel.id);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1"]);
+    expect(takeover.sent[0]?.messageId).toBe(posts[0]?.message.id);
+    expect(await survivor.test.app.database.prisma.scheduledPost.findFirst({ where })).toMatchObject({ status: "sent", messageId: posts[0]?.message.id });
+    expect(survivor.test.logs().some((line) => line.msg === "post part found in the channel: an earlier attempt had sent it")).toBe(true);
+  });
+
   it("ticks on its own with node-cron once the bot has started", async () => {
     // Every second, so the test need not wait long; the bot's clock stands at 09:00:30, just after the week-1 post.
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:30Z"), { tickCron: "* * * * * *" });

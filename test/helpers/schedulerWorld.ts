@@ -45,15 +45,18 @@ export interface SchedulerWorld {
   close(): Promise<void>;
 }
 
-/** `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt). */
-export async function startSchedulerWorld(start: Date, options: { readonly tickCron?: string } = {}): Promise<SchedulerWorld> {
+/**
+ * `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt).
+ * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
+ */
+export async function startSchedulerWorld(start: Date, options: { readonly tickCron?: string; readonly nonceWindowMs?: number } = {}): Promise<SchedulerWorld> {
+  // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
+  let currentTime = start;
   const database = await createTestDatabase();
-  const emulator = await DiscordEmulator.start();
+  const emulator = await DiscordEmulator.start({ nonceWindowMs: options.nonceWindowMs, now: () => currentTime.getTime() });
   const guild = emulator.createGuild({ name: "Study Server" });
   const admin = emulator.createMember(guild.id, { username: "admin", manageGuild: true });
   const processes: BotProcess[] = [];
-  // The instant each message arrived, read from the clock of whichever process was ticking.
-  let currentTime = start;
   const sentAt = new Map<string, Date>();
   emulator.on("message", (message) => sentAt.set(message.id, currentTime));
 
