@@ -1,4 +1,4 @@
-import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessage } from "./render.js";
+import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely } from "./render.js";
 
 // Option types of Discord's application command schema.
 const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 };
@@ -103,7 +103,7 @@ function renderMessages() {
     el("p", null, state.channelId === "dm" ? "Reminders the bot sends you (/remind) arrive here." : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard."),
   );
   list.append(welcome);
-  for (const message of shown) list.append(renderMessage(message, renderContext));
+  for (const message of shown) list.append(renderMessageSafely(message, renderContext));
   list.scrollTop = list.scrollHeight;
 }
 
@@ -117,7 +117,7 @@ function upsertMessage(message) {
     return;
   }
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
-  const node = renderMessage(message, renderContext);
+  const node = renderMessageSafely(message, renderContext);
   if (existing) existing.replaceWith(node);
   else list.append(node);
   if (nearBottom || !existing) list.scrollTop = list.scrollHeight;
