@@ -55,6 +55,7 @@ function listen() {
     if (data.type === "message") upsertMessage(data.message);
     else if (data.type === "delete") removeMessage(data.id);
     else if (data.type === "clock") refresh();
+    else if (data.type === "members") updateMembers(data.users);
   };
 }
 
@@ -200,6 +201,12 @@ function renderViewer() {
     }
   }
   members.append(el("div", "list-heading", "Apps — 1"), el("div", "member bot", avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR), el("span", "member-name", state.bot?.name ?? "Bot"), el("span", "app-tag", "APP")));
+}
+
+/** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
+function updateMembers(users) {
+  state.users = users;
+  renderViewer();
 }
 
 function setViewer(userId) {
