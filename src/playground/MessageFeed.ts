@@ -2,6 +2,7 @@ import type { APIEmbed, APIMessageTopLevelComponent } from "discord-api-types/v1
 import type { Clock } from "../clock.js";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import type { EmulatorMessage } from "../emulator/MessageService.js";
+import type { PageUser } from "./MemberDirectory.js";
 
 /** A message as the page draws it. */
 export interface PageMessage {
@@ -29,7 +30,9 @@ export interface PageMessage {
 export type FeedEvent =
   | { readonly type: "message"; readonly message: PageMessage }
   | { readonly type: "delete"; readonly id: string }
-  | { readonly type: "clock" };
+  | { readonly type: "clock" }
+  /** Who is in a cohort changed (a /join, a /leave): the member list as it is now. */
+  | { readonly type: "members"; readonly users: readonly PageUser[] };
 
 interface Tracked {
   readonly at: number;

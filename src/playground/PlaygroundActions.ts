@@ -5,6 +5,7 @@ import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
+import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
 import { botName, type FeedEvent, type MessageFeed, type PageMessage } from "./MessageFeed.js";
 
 /** A request the page got wrong, or one Discord's client would not let a user make. */
@@ -44,7 +45,7 @@ export interface PlaygroundState {
   /** Who the page acts as until the visitor picks someone else. */
   readonly defaultUserId: string;
   readonly bot: { readonly id: string; readonly name: string };
-  readonly users: readonly { readonly id: string; readonly name: string; readonly username: string; readonly role: string }[];
+  readonly users: readonly PageUser[];
   readonly commands: readonly APIApplicationCommand[];
   readonly clock: ClockStatus;
   readonly messages: readonly PageMessage[];
@@ -60,11 +61,16 @@ const finalTimeoutMs = 20_000;
 
 /** What the page can do: run commands as someone, click buttons, move the clock, watch messages. */
 export class PlaygroundActions {
+  /** The member list the pages last heard of, to tell them only of changes. */
+  private announcedMembers: string | null = null;
+  private membersQueue: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly emulator: DiscordEmulator,
     private readonly world: DemoWorld,
     private readonly feed: MessageFeed,
     private readonly clock: ClockControl,
+    private readonly directory: MemberDirectory,
   ) {}
 
   async state(): Promise<PlaygroundState> {
@@ -74,7 +80,7 @@ export class PlaygroundActions {
       defaultChannelId: this.world.cohortChannel.id,
       defaultUserId: this.world.visitor.id,
       bot: { id: this.emulator.botUserId, name: botName },
-      users: this.world.users.map((user) => ({ id: user.id, name: user.displayName, username: user.username, role: user.role })),
+      users: await this.directory.users(),
       commands: this.commands(),
       clock: await this.clock.status(),
       messages: this.feed.messages(),
@@ -92,7 +98,7 @@ export class PlaygroundActions {
     const handle = this.driving(() =>
       this.emulator.runCommand({ guildId: this.world.guild.id, channelId: input.channelId, userId: input.userId, name: input.command, options: input.options }),
     );
-    return this.settle(handle);
+    return this.settleAndAnnounce(handle);
   }
 
   async autocomplete(input: z.infer<typeof autocompleteRequest>): Promise<{ name: string; value: string | number }[]> {
@@ -120,7 +126,7 @@ export class PlaygroundActions {
   async click(input: z.infer<typeof clickRequest>): Promise<ActionResult> {
     this.requireUser(input.userId);
     const handle = this.driving(() => this.emulator.clickButton({ userId: input.userId, messageId: input.messageId, customId: input.customId }));
-    return this.settle(handle);
+    return this.settleAndAnnounce(handle);
   }
 
   async moveClock(input: z.infer<typeof clockRequest>): Promise<ClockStatus> {
@@ -129,6 +135,7 @@ export class PlaygroundActions {
     else if (!(await this.clock.advanceToNextPost())) throw new PlaygroundRequestError("There is no scheduled post left to move to.", 409);
     // Threads the bot opened change posts without a message event: let pages reload.
     this.feed.publish({ type: "clock" });
+    await this.announceMembers();
     return this.clock.status();
   }
 
@@ -144,6 +151,28 @@ export class PlaygroundActions {
       if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError(error.message);
       throw error;
     }
+  }
+
+  /** Any interaction may have changed who is in a cohort (/join, /leave, a button): pages hear of it before the request returns. */
+  private async settleAndAnnounce(handle: InteractionHandle): Promise<ActionResult> {
+    try {
+      return await this.settle(handle);
+    } finally {
+      await this.announceMembers();
+    }
+  }
+
+  /** Publishes the member list when it differs from what pages were last told; one at a time, so the last word is the newest. */
+  private announceMembers(): Promise<void> {
+    const work = async () => {
+      const users = await this.directory.users();
+      const snapshot = JSON.stringify(users);
+      if (snapshot === this.announcedMembers) return;
+      this.announcedMembers = snapshot;
+      this.feed.publish({ type: "members", users });
+    };
+    this.membersQueue = this.membersQueue.then(work, work);
+    return this.membersQueue;
   }
 
   /** Waits until the user would see the bot's answer; the page draws it from the live feed. */

@@ -10,6 +10,7 @@ import { projectPaths } from "../projectPaths.js";
 import { ClockControl } from "./ClockControl.js";
 import { demoTimeline } from "./demoTimeline.js";
 import { createDemoWorld, type DemoWorld } from "./demoWorld.js";
+import { MemberDirectory } from "./MemberDirectory.js";
 import { botName, MessageFeed } from "./MessageFeed.js";
 import { PlaygroundActions } from "./PlaygroundActions.js";
 import { startPlaygroundServer } from "./PlaygroundServer.js";
@@ -85,7 +86,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       world.users.map((user) => user.id),
     );
     await clockControl.tickNow();
-    const actions = new PlaygroundActions(emulator, world, feed, clockControl);
+    const actions = new PlaygroundActions(emulator, world, feed, clockControl, new MemberDirectory(app.services, world));
     server.serve(actions);
     return { url: server.url, app, emulator, clock, world, actions, close };
   } catch (error) {

@@ -32,6 +32,32 @@ describe("the playground's demo and JSON API", () => {
     fetch(new URL(route, playground.url), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
   const state = async () => (await (await fetch(new URL("api/state", playground.url))).json()) as PlaygroundState;
 
+  /** The page's live connection: waits for the next member-list event. */
+  async function openEvents(): Promise<{ nextMembers(): Promise<PlaygroundState["users"]>; close(): void }> {
+    const abort = new AbortController();
+    const response = await fetch(new URL("api/events", playground.url), { signal: abort.signal });
+    const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+    const decoder = new TextDecoder();
+    let buffered = "";
+    return {
+      async nextMembers() {
+        for (;;) {
+          const events = buffered.split("\n\n");
+          buffered = events.pop() ?? "";
+          for (const event of events) {
+            const data = /^data: (.*)$/m.exec(event)?.[1];
+            const parsed = data === undefined ? null : (JSON.parse(data) as { type: string; users?: PlaygroundState["users"] });
+            if (parsed?.type === "members" && parsed.users !== undefined) return parsed.users;
+          }
+          const chunk = await reader.read();
+          if (chunk.done) throw new Error("the event stream ended");
+          buffered += decoder.decode(chunk.value, { stream: true });
+        }
+      },
+      close: () => abort.abort(),
+    };
+  }
+
   beforeAll(async () => {
     const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${demoFile}`, DATABASE_URL: `file:${botFile}` });
     playground = await startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-03-11T08:00:00Z"), timeZone: "Europe/Berlin" });
@@ -100,6 +126,26 @@ describe("the playground's demo and JSON API", () => {
     const dms = (await state()).messages.filter((message) => message.dmUserId === lena?.id);
     expect(dms).toHaveLength(1);
     expect(new Date(dms[0]?.at ?? 0).toISOString()).toBe("2027-03-10T10:00:00.000Z");
+  });
+
+  it("tells open pages, and the state, who is in the cohort after /join and /leave", async () => {
+    const { users, defaultChannelId } = await state();
+    const riley = users.find((user) => user.name === "Riley Park");
+    if (riley === undefined) throw new Error("no Riley");
+    expect(riley.role).toBe("newcomer");
+    const [cohort] = await playground.app.services.cohorts.list((await state()).server.id);
+    const events = await openEvents();
+    try {
+      expect((await post("api/command", { userId: riley.id, channelId: defaultChannelId, command: "join", options: { cohort: String(cohort?.id) } })).status).toBe(200);
+      expect(await events.nextMembers()).toContainEqual(expect.objectContaining({ id: riley.id, role: "member" }));
+      expect((await state()).users.find((user) => user.id === riley.id)?.role).toBe("member");
+
+      expect((await post("api/command", { userId: riley.id, channelId: defaultChannelId, command: "leave", options: { cohort: String(cohort?.id) } })).status).toBe(200);
+      expect(await events.nextMembers()).toContainEqual(expect.objectContaining({ id: riley.id, role: "newcomer" }));
+      expect((await state()).users.find((user) => user.id === riley.id)?.role).toBe("newcomer");
+    } finally {
+      events.close();
+    }
   });
 
   it("moves the clock a day, or exactly to the next scheduled post", async () => {

@@ -1,4 +1,4 @@
-import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessage } from "./render.js";
+import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely } from "./render.js";
 
 // Option types of Discord's application command schema.
 const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 };
@@ -55,6 +55,7 @@ function listen() {
     if (data.type === "message") upsertMessage(data.message);
     else if (data.type === "delete") removeMessage(data.id);
     else if (data.type === "clock") refresh();
+    else if (data.type === "members") updateMembers(data.users);
   };
 }
 
@@ -103,7 +104,7 @@ function renderMessages() {
     el("p", null, state.channelId === "dm" ? "Reminders the bot sends you (/remind) arrive here." : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard."),
   );
   list.append(welcome);
-  for (const message of shown) list.append(renderMessage(message, renderContext));
+  for (const message of shown) list.append(renderMessageSafely(message, renderContext));
   list.scrollTop = list.scrollHeight;
 }
 
@@ -117,7 +118,7 @@ function upsertMessage(message) {
     return;
   }
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
-  const node = renderMessage(message, renderContext);
+  const node = renderMessageSafely(message, renderContext);
   if (existing) existing.replaceWith(node);
   else list.append(node);
   if (nearBottom || !existing) list.scrollTop = list.scrollHeight;
@@ -159,6 +160,9 @@ function renderChannels() {
   list.append(el("div", "list-heading", "Direct messages"), entry("dm", state.bot?.name ?? "Bot", "✉"));
 }
 
+/** Phones: as in style.css, the chat takes the whole width and texts get shorter. */
+const narrowScreen = window.matchMedia("(max-width: 760px)");
+
 function renderHeader() {
   const channel = state.channels.find((candidate) => candidate.id === state.channelId);
   $("channel-name").textContent = channel ? channel.name : state.bot?.name ?? "Bot";
@@ -167,7 +171,8 @@ function renderHeader() {
   const composing = state.channelId !== "dm";
   $("composer").classList.toggle("disabled", !composing);
   $("command-input").disabled = !composing;
-  $("command-input").placeholder = composing ? `Type / to use a command in #${channel?.name ?? ""}` : "Commands run in server channels";
+  const roomy = !narrowScreen.matches;
+  $("command-input").placeholder = !composing ? "Commands run in server channels" : roomy ? `Type / to use a command in #${channel?.name ?? ""}` : "Type / for a command";
 }
 
 const roleTitles = { admin: "Admin", member: "Members", newcomer: "Not in the cohort yet" };
@@ -200,6 +205,12 @@ function renderViewer() {
     }
   }
   members.append(el("div", "list-heading", "Apps — 1"), el("div", "member bot", avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR), el("span", "member-name", state.bot?.name ?? "Bot"), el("span", "app-tag", "APP")));
+}
+
+/** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
+function updateMembers(users) {
+  state.users = users;
+  renderViewer();
 }
 
 function setViewer(userId) {
@@ -361,7 +372,8 @@ function clearCommand() {
 }
 
 function optionField(option) {
-  const wrapper = el("label", `option${option.required ? " required" : ""}`, el("span", "option-name", option.name));
+  // The description shows as a caption on phones, where a placeholder that long would be cut.
+  const wrapper = el("label", `option${option.required ? " required" : ""}`, el("span", "option-name", option.name), el("span", "option-description", option.description ?? ""));
   wrapper.title = option.description ?? "";
   let input;
   if (option.choices?.length > 0 || option.type === OptionType.Boolean || option.type === OptionType.Channel || option.type === OptionType.User || option.type === OptionType.Mentionable) {
@@ -394,6 +406,8 @@ function optionField(option) {
     if (option.max_value !== undefined) input.max = String(option.max_value);
     if (option.max_length !== undefined) input.maxLength = option.max_length;
     input.placeholder = option.description ?? "";
+    // Wide enough for the whole placeholder where the composer has room (CSS caps it at the row's width).
+    input.size = Math.max(12, input.placeholder.length + 2);
     if (option.autocomplete) {
       input.addEventListener("input", () => {
         delete input.dataset.value;
@@ -405,6 +419,8 @@ function optionField(option) {
   }
   input.dataset.option = option.name;
   input.dataset.type = String(option.type);
+  // The whole description, however narrow the field: it shows under the composer while the field has the focus.
+  input.addEventListener("focus", () => showHint(`${option.name}: ${option.description ?? ""}`));
   input.addEventListener("keydown", onFieldKey);
   wrapper.append(input);
   return wrapper;
@@ -521,9 +537,49 @@ function showHint(text, isError = false) {
   hint.classList.toggle("error", isError);
 }
 
+// ------------------------------------------------------------------ side panels
+
+/**
+ * On narrow screens the channel list and the member list are drawers opened
+ * by the header's toggles (wide screens show both and hide the toggles).
+ * One drawer at a time; Escape or a click beside it closes it.
+ */
+function openPanel(panel) {
+  document.body.dataset.open = panel ?? "";
+  for (const toggle of document.querySelectorAll(".panel-toggle")) toggle.setAttribute("aria-expanded", String(toggle.dataset.panel === panel));
+  if (panel) $(panel === "sidebar" ? "sidebar" : "member-list").querySelector("button, select")?.focus();
+}
+
+function closePanel() {
+  const open = document.body.dataset.open;
+  if (!open) return;
+  openPanel(null);
+  const toggle = document.querySelector(`.panel-toggle[data-panel="${open}"]`);
+  if (toggle && toggle.offsetParent !== null) toggle.focus();
+}
+
+/** A drawer closes once it has done its job (a channel or a person picked), so the chat shows. */
+function closeDrawerAfterPick() {
+  if (document.body.dataset.open) openPanel(null);
+}
+
+function wirePanels() {
+  for (const toggle of document.querySelectorAll(".panel-toggle")) {
+    toggle.addEventListener("click", () => (document.body.dataset.open === toggle.dataset.panel ? closePanel() : openPanel(toggle.dataset.panel)));
+  }
+  $("backdrop").addEventListener("click", closePanel);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && document.body.dataset.open) closePanel();
+  });
+  $("channel-list").addEventListener("click", (event) => event.target.closest?.(".channel") && closeDrawerAfterPick());
+  $("member-list").addEventListener("click", (event) => event.target.closest?.("button.member") && closeDrawerAfterPick());
+}
+
 // ------------------------------------------------------------------ start
 
 function wire() {
+  wirePanels();
+  narrowScreen.addEventListener("change", renderHeader);
   const input = $("command-input");
   input.addEventListener("input", suggestCommands);
   input.addEventListener("focus", () => input.value.startsWith("/") && suggestCommands());

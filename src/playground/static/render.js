@@ -25,9 +25,16 @@ const timestampFormats = {
   F: { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
 };
 
-/** `<t:unix:style>` in the viewer's own time zone; R is relative to the playground's clock. */
+/** A Date for epoch milliseconds, or null when JavaScript cannot represent that instant (beyond ±8.64e15 ms, NaN). */
+function dateAt(ms) {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date : null;
+}
+
+/** `<t:unix:style>` in the viewer's own time zone; R is relative to the playground's clock. Null for an instant no date can hold. */
 export function formatTimestamp(unixSeconds, style, nowMs) {
-  const date = new Date(unixSeconds * 1000);
+  const date = dateAt(unixSeconds * 1000);
+  if (date === null) return null;
   if (style === "R") return relativeTime(date.getTime() - nowMs);
   return new Intl.DateTimeFormat(undefined, timestampFormats[style] ?? timestampFormats.f).format(date);
 }
@@ -51,8 +58,9 @@ export function relativeTime(deltaMs) {
 
 /** "Today at 10:30", "Yesterday at 21:15" or a date, as Discord labels messages (against the playground's clock). */
 export function messageTime(atMs, nowMs) {
-  const at = new Date(atMs);
-  const now = new Date(nowMs);
+  const at = dateAt(atMs);
+  const now = dateAt(nowMs);
+  if (at === null || now === null) return "";
   const clock = new Intl.DateTimeFormat(undefined, timestampFormats.t).format(at);
   const dayStart = (date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
   const days = Math.round((dayStart(now) - dayStart(at)) / 86_400_000);
@@ -244,9 +252,12 @@ function specialToken(rest, context) {
   const stamp = /^<t:(-?\d{1,13})(?::([tTdDfFR]))?>/.exec(rest);
   if (stamp) {
     const seconds = Number(stamp[1]);
-    const node = el("time", "timestamp", formatTimestamp(seconds, stamp[2] ?? "f", context.now()));
+    const shown = formatTimestamp(seconds, stamp[2] ?? "f", context.now());
+    // Out of range for any date: Discord shows the markup as typed, and so do we.
+    if (shown === null) return { node: document.createTextNode(stamp[0]), length: stamp[0].length };
+    const node = el("time", "timestamp", shown);
     node.dateTime = new Date(seconds * 1000).toISOString();
-    node.title = formatTimestamp(seconds, "F", context.now());
+    node.title = formatTimestamp(seconds, "F", context.now()) ?? "";
     return { node, length: stamp[0].length };
   }
   const user = /^<@!?(\d+)>/.exec(rest);
@@ -305,7 +316,8 @@ export function renderEmbed(embed, context) {
   for (const fieldRow of node.querySelectorAll(".embed-field-row")) fieldRow.style.setProperty("--columns", String(fieldRow.childElementCount));
   const footerParts = [];
   if (embed.footer?.text) footerParts.push(embed.footer.text);
-  if (embed.timestamp) footerParts.push(messageTime(Date.parse(embed.timestamp), context.now()));
+  const stamped = embed.timestamp ? messageTime(Date.parse(embed.timestamp), context.now()) : "";
+  if (stamped !== "") footerParts.push(stamped);
   if (footerParts.length > 0) node.append(el("div", "embed-footer", footerParts.join(" • ")));
   return node;
 }
@@ -371,4 +383,19 @@ export function renderMessage(message, context) {
   }
   node.append(avatar(message.author.name, message.author.id, false, message.author.bot ? BOT_COLOR : null), body);
   return node;
+}
+
+/**
+ * A message, or a placeholder when drawing it fails: whatever one message
+ * holds, the rest of the channel still shows.
+ */
+export function renderMessageSafely(message, context) {
+  try {
+    return renderMessage(message, context);
+  } catch (error) {
+    console.error("could not draw message", message?.id, error);
+    const node = el("article", "message broken", el("div", "avatar broken-avatar", "!"), el("div", "message-body", el("div", "broken-note", "This message could not be shown.")));
+    node.dataset.messageId = String(message?.id ?? "");
+    return node;
+  }
 }

@@ -1,0 +1,104 @@
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { loadConfig } from "../../src/config/loadConfig.js";
+import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
+import { captureLogger } from "./silentLogger.js";
+
+/** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is ever downloaded. */
+const chromiumPath = "/usr/bin/chromium";
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** The demo on a fixed date: mid-week in January 2027, UTC, Wednesday 13 January, week 2 of the cohort. */
+export async function startTestPlayground(dir: string): Promise<Playground> {
+  const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${path.join(dir, "playground.db")}` });
+  return startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-01-14T12:00:00Z"), timeZone: "UTC" });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors on the page, and requests that tried to leave the machine. */
+  readonly errors: string[];
+}
+
+/** A fresh browser window of the given size on the playground, loaded and ready. */
+export async function openPlayground(
+  browser: Browser,
+  playground: Playground,
+  viewport: { readonly width: number; readonly height: number; readonly mobile?: boolean },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.mobile ?? false,
+    hasTouch: viewport.mobile ?? false,
+    locale: "en-GB",
+    timezoneId: "UTC",
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  // Nothing may leave the machine: every request the page makes goes to the playground itself.
+  await page.route("**/*", (route) => (route.request().url().startsWith(playground.url) ? route.continue() : route.abort()));
+  page.on("requestfailed", (request) => {
+    // A reload cancels the page's own live connection; only requests elsewhere count.
+    if (!request.url().startsWith(playground.url)) errors.push(`request left the machine: ${request.url()}`);
+  });
+  await page.goto(playground.url);
+  await page.waitForSelector("body[data-ready=true]");
+  return { context, page, errors };
+}
+
+/** Types a slash command into the page's composer the way a visitor does, picking autocomplete choices by their label. */
+export async function runCommand(page: Page, command: string, options: Record<string, string> = {}, autocompletePicks: Record<string, string> = {}): Promise<void> {
+  await page.fill("#command-input", `/${command}`);
+  await page.locator(".popup-item", { hasText: `/${command}` }).first().click();
+  for (const [name, value] of Object.entries(options)) await page.fill(`[data-option="${name}"]`, value);
+  for (const [name, label] of Object.entries(autocompletePicks)) {
+    await page.locator(`[data-option="${name}"]`).focus();
+    await page.locator(".popup-item", { hasText: label }).first().click();
+  }
+  await page.click("#send");
+}
+
+/** Messages in the channel view that answer `/command`, oldest first. */
+export function repliesTo(page: Page, command: string): Locator {
+  return page.locator(".message", { has: page.locator(".command-name", { hasText: `/${command}` }) });
+}
+
+/** Runs a command and waits for its reply to be drawn. */
+export async function runAndWait(
+  page: Page,
+  command: string,
+  options: Record<string, string> = {},
+  autocompletePicks: Record<string, string> = {},
+): Promise<Locator> {
+  const earlier = await repliesTo(page, command).count();
+  await runCommand(page, command, options, autocompletePicks);
+  await waitFor(async () => (await repliesTo(page, command).count()) === earlier + 1, `a reply to /${command}`);
+  const reply = repliesTo(page, command).last();
+  await waitFor(async () => (await reply.locator(".thinking").count()) === 0, `/${command} to finish thinking`);
+  return reply;
+}
+
+/** Polls a condition the page reaches asynchronously (the bot answers over the live feed). */
+export async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Points next to a member's name in a leaderboard ("Jonas Weber · 168 pts" and similar). */
+export async function pointsOf(message: Locator, name: string): Promise<number> {
+  const text = await message.locator(".embed").innerText();
+  const line = text.split("\n").find((candidate) => candidate.includes(name));
+  const points = /(\d+)\s*(?:pts|points)/.exec(line ?? "");
+  if (!points?.[1]) throw new Error(`no points for ${name} in:\n${text}`);
+  return Number(points[1]);
+}
