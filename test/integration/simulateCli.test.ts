@@ -1,0 +1,86 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { startTestApp } from "../helpers/testApp.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(databaseUrl: string, args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli.ts", ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
+    );
+  });
+}
+
+describe("npm run cli -- simulate", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // A stored cohort in Tokyo, made straight in the database (no Discord here).
+    const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const curriculum = await test.app.database.prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    await test.app.database.prisma.cohort.create({
+      data: { guildId: "100000000000000001", channelId: "100000000000000002", name: "Night Owls", curriculumId: curriculum.id, startDate: "2027-04-05", timeZone: "Asia/Tokyo" },
+    });
+    await test.close();
+  }, 60_000);
+  afterAll(async () => database.drop());
+
+  it("prints every post of a curriculum in order with local and UTC times, across a DST change", async () => {
+    const result = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--start", "2027-03-01", "--tz", "America/New_York"]);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain("nothing is sent to Discord");
+    expect(out).toContain("24 posts:");
+    const list = out.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    expect(list).toHaveLength(24);
+    expect(list[0]?.trim()).toBe("1. Mon, 1 Mar 2027 09:00  weekly assignment  week-1");
+    expect(list[1]?.trim()).toBe("2. Mon, 8 Mar 2027 09:00  weekly assignment  week-2");
+    expect(list[2]?.trim()).toBe("3. Fri, 12 Mar 2027 17:00  checkpoint prompt  checkpoint-w1-2-database-fundamentals");
+    expect(list[23]?.trim()).toBe("24. Mon, 24 May 2027 09:00  closing post       closing");
+    // New York moves to summer time on 14 March: same local time, one hour earlier in UTC.
+    expect(out).toContain("Mon, 8 Mar 2027 09:00 America/New_York  ·  2027-03-08 14:00 UTC");
+    expect(out).toContain("Mon, 15 Mar 2027 09:00 America/New_York  ·  2027-03-15 13:00 UTC");
+    // The text form of the posts themselves.
+    expect(out).toContain("┃ 📚 Week 1 of 12 · Backend Engineer Learning Path (simulation)");
+    expect(out).toContain("[ Confident ] [ Partly ] [ Not yet ]");
+    expect(out).toContain("┃ 🎓 Backend Engineer Learning Path (simulation) is complete");
+    expect(out).toContain("Checkpoint: Database Fundamentals on Fri 12 Mar 2027 17:00 (EST)");
+  }, 60_000);
+
+  it("simulates a stored cohort by name in its own zone, limited to the first weeks", async () => {
+    const result = await cli(database.url, ["simulate", "Night Owls", "--weeks", "2"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Dry run for cohort 1 "Night Owls"');
+    expect(result.stdout).toContain("time zone Asia/Tokyo");
+    const list = result.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line)).map((line) => line.trim());
+    expect(list).toEqual([
+      "1. Mon, 5 Apr 2027 09:00  weekly assignment  week-1",
+      "2. Mon, 12 Apr 2027 09:00  weekly assignment  week-2",
+      "3. Fri, 16 Apr 2027 17:00  checkpoint prompt  checkpoint-w1-2-database-fundamentals",
+    ]);
+    expect(result.stdout).toContain("Mon, 5 Apr 2027 09:00 Asia/Tokyo  ·  2027-04-05 00:00 UTC");
+  }, 60_000);
+
+  it("explains an unknown target or a bad option instead of printing a stack trace", async () => {
+    const unknown = await cli(database.url, ["simulate", "basket-weaving"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There\'s no cohort (id or name) or curriculum (slug) called "basket-weaving"');
+    expect(unknown.stderr).not.toContain("    at ");
+    const badWeeks = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--weeks", "zero"]);
+    expect(badWeeks.code).toBe(2);
+    expect(badWeeks.stderr).toContain("--weeks needs a whole number");
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { makeTempDir } from "../helpers/tempDir.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function environmentWith(environment: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...environment };
+}
+
+function start(environment: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: environmentWith(environment), encoding: "utf8", timeout: 60_000 });
+}
+
+describe("npm start", () => {
+  it("starts the local playground when DISCORD_TOKEN is missing, prints its address and serves the page there", async () => {
+    const temp = makeTempDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: environmentWith({
+        DISCORD_TOKEN: "",
+        PLAYGROUND_PORT: "0",
+        PLAYGROUND_DATABASE_URL: `file:${path.join(temp.dir, "playground.db")}`,
+        DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
+      }),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address printed; stdout: ${stdout} stderr: ${stderr}`)), 50_000);
+        child.stdout.on("data", () => {
+          const match = /playground: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        void exited.then((code) => reject(new Error(`exited with ${code}; stderr: ${stderr}`)));
+      });
+
+      const page = await fetch(address);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("cohort-bot playground");
+      const state = (await (await fetch(new URL("api/state", address))).json()) as { commands: { name: string }[] };
+      expect(state.commands.map((command) => command.name)).toContain("today");
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+      temp.cleanup();
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  it("stops with a message naming a badly formed variable", () => {
+    const result = start({ DISCORD_TOKEN: "x", LOG_LEVEL: "chatty" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("LOG_LEVEL must be one of");
+  });
+
+  it("says which variable to change when the playground's port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    try {
+      const result = start({ PLAYGROUND_PORT: String(port), PLAYGROUND_DATABASE_URL: "file:/nonexistent-dir/never-created.db" });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("PLAYGROUND_PORT");
+      expect(result.stderr).toContain(String(port));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("stops with a message naming a bad playground port", () => {
+    const result = start({ PLAYGROUND_PORT: "99999" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("PLAYGROUND_PORT");
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { CurriculumSummary } from "../../src/domain/curriculum/storedCurriculum.js";
+import { findCurriculumByOption } from "../../src/services/findCurriculumByOption.js";
+import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
+
+const builtIn: CurriculumSummary = { id: 1, slug: "backend-path", title: "Backend Path", totalWeeks: 12, scope: "" };
+const other: CurriculumSummary = { id: 2, slug: "frontend-path", title: "Frontend Path", totalWeeks: 8, scope: "" };
+const guildOwn: CurriculumSummary = { id: 3, slug: "backend-path", title: "Our Backend Path", totalWeeks: 10, scope: "900000000000000001" };
+
+describe("findCurriculumByOption", () => {
+  it("finds a curriculum by slug, as autocomplete sends it", () => {
+    expect(findCurriculumByOption([builtIn, other], "frontend-path")).toBe(other);
+  });
+
+  it("finds a slug or title typed by hand in any case", () => {
+    expect(findCurriculumByOption([builtIn, other], "  FRONTEND-PATH ")).toBe(other);
+    expect(findCurriculumByOption([builtIn, other], "backend path")).toBe(builtIn);
+  });
+
+  it("prefers the server's own import over a built-in of the same slug", () => {
+    expect(findCurriculumByOption([builtIn, guildOwn], "backend-path")).toBe(guildOwn);
+  });
+
+  it("finds nothing for unknown or empty values", () => {
+    expect(findCurriculumByOption([builtIn, other], "basket-weaving")).toBeNull();
+    expect(findCurriculumByOption([builtIn, other], "   ")).toBeNull();
+    expect(findCurriculumByOption([], "backend-path")).toBeNull();
+  });
+
+  it("refuses a title two different curricula share", () => {
+    const twin: CurriculumSummary = { id: 4, slug: "backend-path-2", title: "Backend Path", totalWeeks: 6, scope: "" };
+    expect(findCurriculumByOption([builtIn, twin], "Backend Path")).toBeNull();
+  });
+});
+
+describe("suggestTimeZones", () => {
+  it("finds zones by city, best match first", () => {
+    expect(suggestTimeZones("berlin").map((choice) => choice.value)).toEqual(["Europe/Berlin"]);
+    expect(suggestTimeZones("America/New")[0]?.value).toBe("America/New_York");
+  });
+
+  it("offers UTC first and at most 25 choices", () => {
+    const choices = suggestTimeZones("");
+    expect(choices[0]).toEqual({ name: "UTC", value: "UTC" });
+    expect(choices).toHaveLength(25);
+  });
+
+  it("offers nothing for text that names no zone", () => {
+    expect(suggestTimeZones("Atlantis")).toEqual([]);
+  });
+});

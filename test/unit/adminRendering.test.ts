@@ -1,0 +1,209 @@
+import type { APIEmbed } from "discord.js";
+import { describe, expect, it } from "vitest";
+import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { StoredCurriculum, StoredItem, StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
+import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
+import { fitLines, shareBudget } from "../../src/discord/render/fitLines.js";
+import { renderCohortInfo, renderCohortList } from "../../src/discord/render/renderCohortAdmin.js";
+import { renderCurriculumOutline, renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
+import type { CohortInfoView } from "../../src/services/CohortInfoService.js";
+
+const more = (count: number) => `…and ${count} more`;
+
+/** Discord's per-message embed rules: ≤10 embeds, ≤25 fields each, field and text sizes, 6,000 characters in all. */
+function expectWithinDiscordLimits(embeds: readonly APIEmbed[]): void {
+  expect(embeds.length).toBeGreaterThan(0);
+  expect(embeds.length).toBeLessThanOrEqual(10);
+  let total = 0;
+  for (const embed of embeds) {
+    expect((embed.title ?? "").length).toBeLessThanOrEqual(256);
+    expect((embed.description ?? "").length).toBeLessThanOrEqual(4096);
+    expect((embed.fields ?? []).length).toBeLessThanOrEqual(25);
+    total += (embed.title ?? "").length + (embed.description ?? "").length + (embed.footer?.text ?? "").length;
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeGreaterThan(0);
+      expect(field.name.length).toBeLessThanOrEqual(256);
+      expect(field.value.length).toBeGreaterThan(0);
+      expect(field.value.length).toBeLessThanOrEqual(1024);
+      total += field.name.length + field.value.length;
+    }
+  }
+  expect(total).toBeLessThanOrEqual(6000);
+}
+
+describe("fitLines", () => {
+  it("keeps everything that fits", () => {
+    expect(fitLines(["a", "b", "c"], 5, more)).toBe("a\nb\nc");
+  });
+
+  it("ends with how many lines were left out", () => {
+    const lines = ["first line", "second line", "third line", "fourth line"];
+    // 10 + 1 + 11 + 1 + "…and 2 more" (11) = 34
+    expect(fitLines(lines, 34, more)).toBe("first line\nsecond line\n…and 2 more");
+    expect(fitLines(lines, 33, more)).toBe("first line\n…and 3 more");
+  });
+
+  it("says only how many there are when not even one line fits", () => {
+    expect(fitLines(["a very long line indeed"], 12, more)).toBe("…and 1 more");
+  });
+
+  it("never exceeds the limit", () => {
+    for (let max = 1; max < 60; max++) {
+      expect(fitLines(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], max, more).length).toBeLessThanOrEqual(max);
+    }
+  });
+});
+
+describe("shareBudget", () => {
+  it("gives small blocks all they need and splits the rest equally", () => {
+    expect(shareBudget([10, 500, 500], 310)).toEqual([10, 150, 150]);
+  });
+
+  it("gives everyone what they need when it fits", () => {
+    expect(shareBudget([5, 7, 9], 100)).toEqual([5, 7, 9]);
+  });
+
+  it("never hands out more than the total", () => {
+    const shares = shareBudget([400, 300, 1000, 20, 999], 1000);
+    expect(shares.reduce((sum, share) => sum + share, 0)).toBeLessThanOrEqual(1000);
+    expect(shares[3]).toBe(20);
+  });
+});
+
+function item(sectionIndex: number, index: number, title: string): StoredItem {
+  return {
+    id: sectionIndex * 1000 + index,
+    key: `s${sectionIndex}/${index}`,
+    sectionId: sectionIndex,
+    sectionKey: `s${sectionIndex}`,
+    position: index,
+    title,
+    kind: index % 3 === 0 ? "Optional" : "Required",
+    minutes: 25,
+    group: index % 10 === 0 ? `Group ${index}` : null,
+    track: null,
+  };
+}
+
+function hugeCurriculum(sectionCount: number, itemsPerSection: number, titleLength: number): StoredCurriculum {
+  const sections: StoredSection[] = Array.from({ length: sectionCount }, (_, sectionIndex) => ({
+    id: sectionIndex,
+    key: `s${sectionIndex}`,
+    position: sectionIndex,
+    title: `Section ${sectionIndex} ${"*@everyone*".repeat(titleLength / 11)}`,
+    weekStart: sectionIndex + 1,
+    weekEnd: sectionIndex + 2,
+    estimatedMinutes: 300,
+    summary: "",
+    checkpoint: "After this section you should be able to explain it.",
+    items: Array.from({ length: itemsPerSection }, (_, index) => item(sectionIndex, index, `Item ${index} ${"x".repeat(titleLength)}`)),
+  }));
+  return {
+    id: 1,
+    slug: "huge",
+    title: "H".repeat(400),
+    totalWeeks: sectionCount + 1,
+    scope: "",
+    description: "D".repeat(5000),
+    sections,
+    outcomes: Array.from({ length: 50 }, (_, index) => `Outcome ${index} ${"y".repeat(200)}`),
+    checklist: [],
+    notes: [],
+  };
+}
+
+describe("renderCurriculumOutline", () => {
+  it("stays inside Discord's limits for any size of curriculum", () => {
+    for (const [sections, items, titleLength] of [
+      [1, 1, 5],
+      [12, 20, 20],
+      [40, 100, 200],
+      [300, 3, 10],
+    ] as const) {
+      const reply = renderCurriculumOutline(hugeCurriculum(sections, items, titleLength));
+      expectWithinDiscordLimits(reply.embeds ?? []);
+    }
+  });
+
+  it("says how many sections and items did not fit", () => {
+    const reply = renderCurriculumOutline(hugeCurriculum(300, 3, 10));
+    const text = JSON.stringify(reply.embeds);
+    expect(text).toMatch(/…and \d+ more sections/);
+    const long = renderCurriculumOutline(hugeCurriculum(12, 100, 20));
+    expect(JSON.stringify(long.embeds)).toMatch(/…and \d+ more/);
+  });
+
+  it("shows a small curriculum whole, with its text made inert", () => {
+    const reply = renderCurriculumOutline({ ...hugeCurriculum(1, 3, 11), description: "Short.", outcomes: ["Explain @here things"] });
+    const text = JSON.stringify(reply.embeds);
+    expect(text).toContain("Item 2");
+    expect(text).toContain("Explain @");
+    expect(text).not.toContain("…and");
+    expect(text).not.toContain("@everyone");
+    expect(text).not.toContain("@here");
+  });
+});
+
+describe("renderImportResult", () => {
+  it("lists problems with line numbers inside the embed limit, counting the rest", () => {
+    const problems = Array.from({ length: 400 }, (_, index) => ({
+      line: index + 1,
+      code: ProblemCode.UnknownKind,
+      params: { kind: `Problem ${"z".repeat(100)} @here` },
+    }));
+    const reply = renderImportResult({ ok: false, problems });
+    expectWithinDiscordLimits(reply.embeds ?? []);
+    const description = reply.embeds?.[0]?.description ?? "";
+    expect(description).toContain('line 1: Unknown item kind "Problem');
+    expect(description).toMatch(/…and \d+ more\./);
+    expect(description).not.toContain("@here");
+  });
+});
+
+function cohort(index: number, name: string): Cohort {
+  return {
+    id: index,
+    guildId: "100000000000000001",
+    channelId: "100000000000000002",
+    name,
+    curriculumId: 1,
+    status: CohortStatus.Active,
+    channelProblem: null,
+    createdAt: new Date(0),
+    settings: { startDate: "2027-01-04", timeZone: "UTC", studyDays: [1, 2, 3, 4, 5], includeOptional: false, announceDay: 1, announceTime: "09:00", checkpointTime: "17:00" },
+  };
+}
+
+describe("cohort views", () => {
+  it("lists any number of cohorts inside the limits", () => {
+    const views = Array.from({ length: 200 }, (_, index) => ({
+      cohort: cohort(index, `Cohort ${index} ${"n".repeat(70)}`),
+      curriculum: { slug: "c", title: "T".repeat(200), totalWeeks: 12 },
+      memberCount: index,
+      currentWeek: 3,
+    }));
+    const reply = renderCohortList(views);
+    expectWithinDiscordLimits(reply.embeds ?? []);
+    expect(reply.embeds?.[0]?.description).toMatch(/…and \d+ more/);
+  });
+
+  it("adds extension fields to /cohort info without breaking the limits", () => {
+    const view: CohortInfoView = {
+      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "Missing Access ".repeat(200) },
+      curriculum: { slug: "c", title: "Title", totalWeeks: 12 },
+      memberCount: 3,
+      currentWeek: 2,
+      startsAt: new Date("2027-01-04T00:00:00Z"),
+      lastDate: "2027-03-28",
+      nextWeekPost: { kind: "week", period: "week-3", dueAt: new Date("2027-01-18T09:00:00Z"), localDate: "2027-01-18", localTime: "09:00", weekNumber: 3 },
+      nextCheckpoint: null,
+      extraFields: Array.from({ length: 30 }, (_, index) => ({ name: `Checkpoint ${index}`, value: "v".repeat(900) })),
+    };
+    const reply = renderCohortInfo(view);
+    expectWithinDiscordLimits(reply.embeds ?? []);
+    const fields = reply.embeds?.[0]?.fields ?? [];
+    expect(fields.map((field) => field.name)).toContain("Checkpoint 0");
+    expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
+    expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/loadConfig.js";
+import { problemsOf } from "../helpers/configProblems.js";
+
+describe("loadConfig", () => {
+  it("uses the documented defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.discordToken).toBeUndefined();
+    expect(config.discordApiUrl).toBe("https://discord.com/api");
+    expect(config.databaseUrl).toBe("file:./data/cohort-bot.db");
+    expect(config.logLevel).toBe("info");
+    expect(config.playgroundPort).toBe(3000);
+    expect(config.playgroundDatabaseUrl).toBe("file:./data/playground.db");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ DISCORD_TOKEN: "", DATABASE_URL: "" }).databaseUrl).toBe("file:./data/cohort-bot.db");
+  });
+
+  it("accepts a full valid environment and strips a trailing slash from the API URL", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "abc.def.ghi",
+      DISCORD_API_URL: "http://127.0.0.1:4000/api/",
+      DISCORD_GUILD_ID: "123456789012345678",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cohort",
+      LOG_LEVEL: "debug",
+    });
+    expect(config.discordApiUrl).toBe("http://127.0.0.1:4000/api");
+    expect(config.discordGuildId).toBe("123456789012345678");
+    expect(config.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/cohort");
+  });
+
+  it.each([
+    ["DISCORD_API_URL", "discord.com/api", "http(s) URL"],
+    ["DISCORD_GUILD_ID", "my-server", "server id"],
+    ["DATABASE_URL", "mysql://root@localhost/db", "file:<path>"],
+    ["LOG_LEVEL", "loud", "one of"],
+    ["DISCORD_TOKEN", "has spaces in it", "without spaces"],
+    ["PLAYGROUND_PORT", "http", "port number"],
+    ["PLAYGROUND_PORT", "70000", "port number"],
+    ["PLAYGROUND_DATABASE_URL", "postgresql://postgres@127.0.0.1/demo", "file:<path>"],
+  ])("names %s and the expected form when it is %s", (variable, value, expected) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(variable);
+    expect(problems[0]).toContain(expected);
+  });
+
+  it("reports every bad variable at once", () => {
+    const problems = problemsOf({ LOG_LEVEL: "loud", DISCORD_GUILD_ID: "x" });
+    expect(problems.map((problem) => problem.split(" ")[0]).sort()).toEqual(["DISCORD_GUILD_ID", "LOG_LEVEL"]);
+  });
+
+  it("reads the playground's port, with 0 meaning any free port", () => {
+    expect(loadConfig({ PLAYGROUND_PORT: "8080" }).playgroundPort).toBe(8080);
+    expect(loadConfig({ PLAYGROUND_PORT: "0" }).playgroundPort).toBe(0);
+  });
+
+  it("refuses a playground database that is the bot's own database file", () => {
+    const problems = problemsOf({ DATABASE_URL: "file:./data/bot.db", PLAYGROUND_DATABASE_URL: "file:data/bot.db" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("PLAYGROUND_DATABASE_URL");
+  });
+
+  it("keeps the playground quiet unless LOG_LEVEL is set", () => {
+    expect(loadConfig({}).playgroundLogLevel).toBe("warn");
+    expect(loadConfig({ LOG_LEVEL: "debug" }).playgroundLogLevel).toBe("debug");
+  });
+});
