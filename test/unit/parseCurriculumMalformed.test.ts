@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ParseProblem, ParsedCurriculum } from "../src/domain/curriculum/curriculumModel.js";
+import type { ParseProblem, ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
 import {
   MAX_CURRICULUM_CHARACTERS,
   MAX_ITEMS_PER_SECTION,
   MAX_SECTIONS,
   MAX_TITLE_CHARACTERS,
-} from "../src/domain/curriculum/parse/limits.js";
-import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
-import { ProblemCode } from "../src/domain/curriculum/parse/problemCodes.js";
-import { parseProblemMessages } from "../src/discord/i18n/parseProblemMessages.js";
-import { renderParseProblem } from "../src/discord/i18n/renderParseProblem.js";
+} from "../../src/domain/curriculum/parse/limits.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
+import { parseProblemMessages } from "../../src/discord/i18n/parseProblemMessages.js";
+import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js";
 
-const masteryText = readFileSync(new URL("../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
+const masteryText = readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
 const masteryLines = masteryText.split("\n");
 
 function accepted(text: string): ParsedCurriculum {

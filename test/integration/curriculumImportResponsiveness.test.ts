@@ -1,13 +1,13 @@
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
-import type { ParsedCurriculum } from "../src/domain/curriculum/curriculumModel.js";
-import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../src/domain/curriculum/parse/limits.js";
-import { parseCurriculum } from "../src/domain/curriculum/parse/parseCurriculum.js";
-import { CurriculumParserThread } from "../src/workers/CurriculumParserThread.js";
-import { maximalCurriculum } from "./helpers/maximalCurriculum.js";
-import { captureLogger } from "./helpers/silentLogger.js";
-import { startTestApp, type TestApp } from "./helpers/testApp.js";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
+import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../../src/domain/curriculum/parse/limits.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { CurriculumParserThread } from "../../src/workers/CurriculumParserThread.js";
+import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 const maximal = maximalCurriculum();
 

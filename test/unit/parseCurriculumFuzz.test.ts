@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { traceCurriculum, type CurriculumTrace } from "../src/domain/curriculum/parse/parseCurriculum.js";
-import { ProblemCode } from "../src/domain/curriculum/parse/problemCodes.js";
-import { SkipReason } from "../src/domain/curriculum/parse/sourceLines.js";
-import { createRandom, mutate, mutateCharacters } from "./helpers/mutateDocument.js";
+import { traceCurriculum, type CurriculumTrace } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
+import { SkipReason } from "../../src/domain/curriculum/parse/sourceLines.js";
+import { createRandom, mutate, mutateCharacters } from "../helpers/mutateDocument.js";
 
 const seeds = {
-  learning: readFileSync(new URL("../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8"),
-  mastery: readFileSync(new URL("../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8"),
+  learning: readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8"),
+  mastery: readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8"),
 };
 const DOCUMENTS_PER_SEED = 1_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
+import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import {
   applyCohortBreaks,
   BreakProblem,
@@ -14,11 +14,11 @@ import {
   isBreakDate,
   isBreakWeek,
   type BreakCalendar,
-} from "../src/domain/schedule/cohortBreaks.js";
-import { currentWeekNumber } from "../src/domain/schedule/currentWeekNumber.js";
-import { addDays, isoWeekday, zonedInstant } from "../src/domain/schedule/localTime.js";
-import { plannedPosts } from "../src/domain/schedule/plannedPosts.js";
-import { randomInt, seededRandom, settings, twelveWeekCurriculum } from "./helpers/planFixtures.js";
+} from "../../src/domain/schedule/cohortBreaks.js";
+import { currentWeekNumber } from "../../src/domain/schedule/currentWeekNumber.js";
+import { addDays, isoWeekday, zonedInstant } from "../../src/domain/schedule/localTime.js";
+import { plannedPosts } from "../../src/domain/schedule/plannedPosts.js";
+import { randomInt, seededRandom, settings, twelveWeekCurriculum } from "../helpers/planFixtures.js";
 
 const calendar = (breakWeeks: readonly number[], overrides: Partial<BreakCalendar> = {}): BreakCalendar => ({
   startDate: "2027-03-01",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isoWeekday, zonedInstant } from "../src/domain/schedule/localTime.js";
-import { memberDateOf, memberDayEnd, memberDayStart, memberTimeZone } from "../src/domain/schedule/memberDay.js";
+import { addDays, isoWeekday, zonedInstant } from "../../src/domain/schedule/localTime.js";
+import { memberDateOf, memberDayEnd, memberDayStart, memberTimeZone } from "../../src/domain/schedule/memberDay.js";
 import {
   forgivingStreak,
   FREEZE_EVERY_DAYS,
@@ -9,8 +9,8 @@ import {
   type StreakCompletion,
   type StreakInput,
   type StreakView,
-} from "../src/domain/scoring/forgivingStreak.js";
-import { randomInt, seededRandom } from "./helpers/planFixtures.js";
+} from "../../src/domain/scoring/forgivingStreak.js";
+import { randomInt, seededRandom } from "../helpers/planFixtures.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];

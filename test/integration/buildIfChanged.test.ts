@@ -3,10 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { inputsDigest, isBuildCurrent, stampFile } from "../scripts/buildIfChanged.mjs";
-import { makeTempDir } from "./helpers/tempDir.js";
+import { inputsDigest, isBuildCurrent, stampFile } from "../../scripts/buildIfChanged.mjs";
+import { makeTempDir } from "../helpers/tempDir.js";
 
-const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const script = path.join(projectRoot, "scripts", "buildIfChanged.mjs");
 
 /** A project shaped like ours, small enough for tsc to build in moments. */

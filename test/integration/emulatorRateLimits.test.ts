@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordEmulator } from "../src/emulator/DiscordEmulator.js";
-import { RateLimiter } from "../src/emulator/RateLimiter.js";
+import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
+import { RateLimiter } from "../../src/emulator/RateLimiter.js";
 
 /** Raw requests, so the test sees Discord's answers as they are (discord.js would wait the limits out). */
 async function post(emulator: DiscordEmulator, channelId: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {

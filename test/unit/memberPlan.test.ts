@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
-import { averageStudyDayMinutes, catchUpCap, spreadCatchUp } from "../src/domain/schedule/catchUpSpread.js";
-import { applyCohortBreaks, courseEndDate } from "../src/domain/schedule/cohortBreaks.js";
-import { estimatedMinutes } from "../src/domain/schedule/estimatedMinutes.js";
-import { addDays, isoWeekday } from "../src/domain/schedule/localTime.js";
+import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { averageStudyDayMinutes, catchUpCap, spreadCatchUp } from "../../src/domain/schedule/catchUpSpread.js";
+import { applyCohortBreaks, courseEndDate } from "../../src/domain/schedule/cohortBreaks.js";
+import { estimatedMinutes } from "../../src/domain/schedule/estimatedMinutes.js";
+import { addDays, isoWeekday } from "../../src/domain/schedule/localTime.js";
 import {
   buildMemberPlan,
   canExtend,
@@ -19,7 +19,7 @@ import {
   type MemberPlan,
   type MemberPlanInput,
   type PersonalBreak,
-} from "../src/domain/schedule/memberPlan.js";
+} from "../../src/domain/schedule/memberPlan.js";
 import {
   catchUpBacklog,
   memberCourseHasEnded,
@@ -28,10 +28,10 @@ import {
   memberWeekItems,
   nextReadingDay,
   overduePage,
-} from "../src/domain/schedule/memberStatus.js";
-import { memberCompletionPoints } from "../src/domain/scoring/memberCompletionPoints.js";
-import type { CohortPlan } from "../src/domain/schedule/scheduleTypes.js";
-import { curriculumBuilder, randomInt, seededRandom, settings, twelveWeekCurriculum } from "./helpers/planFixtures.js";
+} from "../../src/domain/schedule/memberStatus.js";
+import { memberCompletionPoints } from "../../src/domain/scoring/memberCompletionPoints.js";
+import type { CohortPlan } from "../../src/domain/schedule/scheduleTypes.js";
+import { curriculumBuilder, randomInt, seededRandom, settings, twelveWeekCurriculum } from "../helpers/planFixtures.js";
 
 const curriculum = twelveWeekCurriculum();
 const basePlan = buildCohortPlan(curriculum, settings());
