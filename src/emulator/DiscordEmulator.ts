@@ -48,7 +48,8 @@
  *   without View Channel, 50013 Missing Permissions without Send Messages / Attach Files / Create
  *   Public Threads); Unknown Channel 10003; DMs to users who closed them 50007; message and embed
  *   limits 50035; empty messages 50006; the 3 s acknowledgement deadline (late callbacks get 10062)
- *   and double acknowledgement (40060); nonce dedupe with enforce_nonce; the first follow-up after
+ *   and double acknowledgement (40060); nonce dedupe with enforce_nonce for `nonceWindowMs` (on the `now`
+ *   clock), the nonce echoed only when a message is created (not when listed or fetched); the first follow-up after
  *   a deferred reply becomes that reply. Destroy discord.js clients before `stop()`: a client
  *   whose server vanished keeps retrying.
  */

@@ -64,6 +64,10 @@ export class RateLimiter {
     const major = majorParameter(request.params);
     const heldFor = this.holds.get(major);
     const bucket = this.bucketWindow(request, major, now);
+    if (heldFor === undefined && bucket === null) {
+      if (globalWindow !== null) globalWindow.remaining -= 1;
+      return { headers: {} };
+    }
     const bucketId = bucketHash(request);
     if (heldFor !== undefined) return { limited: bucketLimited(bucketId, { limit: bucket?.limit ?? 1, remaining: 0, resetAt: now + heldFor }, now) };
     if (bucket !== null && bucket.remaining <= 0) return { limited: bucketLimited(bucketId, bucket, now) };

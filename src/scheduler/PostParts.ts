@@ -20,6 +20,10 @@ export interface PostPartsTarget {
  * missing. A part whose earlier attempt may have reached Discord (the process
  * died, the request failed after Discord stored it) is first looked for in the
  * channel, so this does not depend on how long Discord remembers a nonce.
+ * Discord does not return nonces when it lists messages, so a part is
+ * recognised by its fingerprint (its text and button ids): an identical
+ * message of the bot's (a `/cohort announce` of the same week moments
+ * earlier) would count as the part, which members then saw once, not twice.
  */
 export class PostParts {
   constructor(
