@@ -15,7 +15,7 @@ export const doneCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.complete({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -23,7 +23,7 @@ export const doneCommand: SlashCommand = {
       item: interaction.options.getString("item", true),
       now: clock.now(),
     });
-    return renderCompletion(view);
+    return renderCompletion(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

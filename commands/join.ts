@@ -14,7 +14,7 @@ export const joinCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const result = await services.cohorts.join(
       interaction.guildId ?? "",
       interaction.user.id,
@@ -22,7 +22,7 @@ export const joinCommand: SlashCommand = {
       interaction.options.getString("cohort", true),
       clock.now(),
     );
-    return renderJoin(result);
+    return renderJoin(t, result);
   },
   autocomplete: ({ services }, interaction) =>
     services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "guild"),

@@ -30,7 +30,7 @@ export const leaderboardCommand: SlashCommand = {
   // Public: the whole channel sees the board. Errors are still private (the router sends them ephemerally).
   ephemeral: false,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.leaderboard({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -38,7 +38,7 @@ export const leaderboardCommand: SlashCommand = {
       period: interaction.options.getString("period") === LeaderboardPeriod.All ? LeaderboardPeriod.All : LeaderboardPeriod.Week,
       now: clock.now(),
     });
-    return renderLeaderboard(view);
+    return renderLeaderboard(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

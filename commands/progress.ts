@@ -19,7 +19,7 @@ export const progressCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.progress({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -27,7 +27,7 @@ export const progressCommand: SlashCommand = {
       targetUserId: interaction.options.getUser("member")?.id ?? null,
       now: clock.now(),
     });
-    return renderProgress(view);
+    return renderProgress(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

@@ -29,7 +29,7 @@ export const remindCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.cohorts.reminder({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -39,7 +39,7 @@ export const remindCommand: SlashCommand = {
       off: interaction.options.getBoolean("off"),
       now: clock.now(),
     });
-    return renderReminderSetting(view);
+    return renderReminderSetting(t, view);
   },
   async autocomplete(context, interaction) {
     const focused = interaction.options.getFocused(true);

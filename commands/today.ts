@@ -14,14 +14,14 @@ export const todayCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.today({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       now: clock.now(),
     });
-    return renderToday(view);
+    return renderToday(t, view);
   },
   autocomplete: ({ services }, interaction) =>
     services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "joined"),

@@ -15,7 +15,7 @@ export const undoCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.undo({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -23,7 +23,7 @@ export const undoCommand: SlashCommand = {
       item: interaction.options.getString("item", true),
       now: clock.now(),
     });
-    return renderUndo(view);
+    return renderUndo(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction, { onlyDone: true }),
 };

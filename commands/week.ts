@@ -26,7 +26,7 @@ export const weekCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t }, interaction) {
     const view = await services.study.week({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -34,7 +34,7 @@ export const weekCommand: SlashCommand = {
       weekNumber: interaction.options.getInteger("number"),
       now: clock.now(),
     });
-    return renderWeek(view);
+    return renderWeek(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

@@ -9,7 +9,7 @@ import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoin
 export const checkpointButton: ButtonHandler = {
   prefix: "checkpoint",
   requiresManageServer: false,
-  async execute({ services, clock }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
+  async execute({ services, clock, t }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
     const view = await services.checkpoints.answer({
       guildId: interaction.guildId ?? "",
       userId: interaction.user.id,
@@ -18,6 +18,6 @@ export const checkpointButton: ButtonHandler = {
       answer,
       now: clock.now(),
     });
-    return { kind: "reply", reply: renderCheckpointAnswer(view) };
+    return { kind: "reply", reply: renderCheckpointAnswer(t, view) };
   },
 };

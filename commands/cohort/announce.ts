@@ -3,7 +3,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderAnnounced } from "../../src/discord/render/renderPreview.js";
-import { AnnounceKind } from "../../src/scheduler/Announcer.js";
+import { AnnounceKind } from "../../src/services/Announcer.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -30,7 +30,7 @@ export const defer = DeferPolicy.Always;
 
 const kinds: ReadonlySet<string> = new Set(Object.values(AnnounceKind));
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const kind = interaction.options.getString("kind", true);
   const result = await services.announcements.announce({
     guildId: interaction.guildId ?? "",
@@ -39,5 +39,5 @@ export async function execute({ services, clock }: HandlerContext, interaction: 
     requestId: interaction.id,
     now: clock.now(),
   });
-  return renderAnnounced(result);
+  return renderAnnounced(t, result);
 }

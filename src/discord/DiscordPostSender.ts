@@ -10,7 +10,7 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
 import type { Logger } from "../logging/createLogger.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../scheduler/PostSender.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** Threads of weekly posts stay open for a week of quiet. */

@@ -11,10 +11,12 @@ import {
 import type { Clock } from "../clock.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
+import { renderUserError } from "./i18n/renderUserError.js";
+import { languageOfLocale } from "./i18n/languages.js";
+import { translatorFor } from "./i18n/Translator.js";
 import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
 /** Never echo more than this much of a user's value back in logs. */
@@ -82,6 +84,8 @@ export class InteractionRouter {
 
   private contextFor(interaction: Interaction, fields: Record<string, unknown>): HandlerContext {
     return {
+      // Private replies speak the member's Discord language when it is shipped, else English.
+      t: translatorFor(languageOfLocale(interaction.locale)),
       services: this.dependencies.services,
       clock: this.dependencies.clock,
       logger: this.dependencies.logger.child({
@@ -101,10 +105,10 @@ export class InteractionRouter {
     let deferral: Promise<unknown> | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (command === undefined) throw new UserError(messages.generic.unknownCommand);
-      if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (command === undefined) throw new UserError("generic.unknownCommand");
+      if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError("generic.guildOnly");
       if (command.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-        throw new UserError(messages.permissions.manageServerRequired);
+        throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
         deferral ??= interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -132,7 +136,7 @@ export class InteractionRouter {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
       if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
-      await interaction.followUp({ content: messages.remind.disabledAfterFailures, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.followUp({ content: context.t.t("remind.disabledAfterFailures"), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     } catch (error) {
       context.logger.warn({ err: error }, "could not tell the member their reminders were switched off");
     }
@@ -169,10 +173,10 @@ export class InteractionRouter {
     let deferral: Promise<unknown> | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (handler === undefined) throw new UserError(messages.generic.unknownButton);
-      if (!interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (handler === undefined) throw new UserError("generic.unknownButton");
+      if (!interaction.inGuild()) throw new UserError("generic.guildOnly");
       if (handler.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-        throw new UserError(messages.permissions.manageServerRequired);
+        throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
         deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -239,11 +243,11 @@ export class InteractionRouter {
   ): Promise<void> {
     let reply: Reply;
     if (error instanceof UserError) {
-      reply = errorReply(error.message);
-      context.logger.info({ reason: error.message }, "user error");
+      reply = errorReply(renderUserError(context.t, error));
+      context.logger.info({ reason: error.code }, "user error");
     } else {
       const reference = referenceId();
-      reply = errorReply(messages.generic.unexpected(reference));
+      reply = errorReply(context.t.t("generic.unexpected", { reference }));
       context.logger.error({ err: error, reference }, "interaction failed");
     }
     try {
