@@ -14,9 +14,9 @@ export const joinCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const result = await services.cohorts.join(
-      interaction.guildId ?? "",
+      guildId,
       interaction.user.id,
       interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
       interaction.options.getString("cohort", true),
@@ -24,6 +24,6 @@ export const joinCommand: SlashCommand = {
     );
     return renderJoin(t, result);
   },
-  autocomplete: ({ services }, interaction) =>
-    services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "guild"),
+  autocomplete: ({ services, guildId }, interaction) =>
+    services.cohorts.suggest(guildId, interaction.user.id, interaction.options.getFocused(), "guild"),
 };

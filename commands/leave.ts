@@ -15,8 +15,8 @@ export const leaveCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
-    const result = await services.cohorts.leave(interaction.guildId ?? "", interaction.user.id, interaction.options.getString("cohort", true), clock.now());
+  async execute({ services, clock, t, guildId }, interaction) {
+    const result = await services.cohorts.leave(guildId, interaction.user.id, interaction.options.getString("cohort", true), clock.now());
     return renderLeave(t, result);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),

@@ -19,9 +19,9 @@ export const progressCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.progress({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       targetUserId: interaction.options.getUser("member")?.id ?? null,

@@ -29,9 +29,9 @@ export const remindCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.cohorts.reminder({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       time: interaction.options.getString("time"),

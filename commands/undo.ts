@@ -15,9 +15,9 @@ export const undoCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.undo({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       item: interaction.options.getString("item", true),

@@ -26,9 +26,9 @@ export const weekCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.week({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       weekNumber: interaction.options.getInteger("number"),

@@ -9,9 +9,9 @@ import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoin
 export const checkpointButton: ButtonHandler = {
   prefix: "checkpoint",
   requiresManageServer: false,
-  async execute({ services, clock, t }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
+  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
     const view = await services.checkpoints.answer({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohortId,
       sectionId,

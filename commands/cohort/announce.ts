@@ -30,10 +30,10 @@ export const defer = DeferPolicy.Always;
 
 const kinds: ReadonlySet<string> = new Set(Object.values(AnnounceKind));
 
-export async function execute({ services, clock, t }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const kind = interaction.options.getString("kind", true);
   const result = await services.announcements.announce({
-    guildId: interaction.guildId ?? "",
+    guildId,
     cohort: interaction.options.getString("cohort", true),
     kind: kinds.has(kind) ? (kind as AnnounceKind) : AnnounceKind.Week,
     requestId: interaction.id,

@@ -31,10 +31,10 @@ export const option = {
   ],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock, t }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = interaction.options;
   const cohort = await services.cohorts.edit({
-    guildId: interaction.guildId ?? "",
+    guildId,
     cohort: options.getString("cohort", true),
     name: options.getString("name") ?? undefined,
     channelId: options.getChannel("channel")?.id ?? undefined,

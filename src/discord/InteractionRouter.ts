@@ -40,6 +40,9 @@ export interface RouterDependencies {
   readonly logger: Logger;
 }
 
+/** A handler's context before the router knows the interaction came from a server. */
+type InteractionContext = Omit<HandlerContext, "guildId">;
+
 function referenceId(): string {
   return randomBytes(4).toString("hex").toUpperCase();
 }
@@ -82,7 +85,8 @@ export class InteractionRouter {
     if (interaction.isButton()) return this.handleButton(interaction);
   }
 
-  private contextFor(interaction: Interaction, fields: Record<string, unknown>): HandlerContext {
+  /** Everything a handler gets but the server, which only a guild interaction has (see inGuild below). */
+  private contextFor(interaction: Interaction, fields: Record<string, unknown>): InteractionContext {
     return {
       // Private replies speak the member's Discord language when it is shipped, else English.
       t: translatorFor(languageOfLocale(interaction.locale)),
@@ -119,7 +123,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const reply = await this.gate.run(async () => {
         await this.whenAcknowledged();
-        return command.execute(context, interaction);
+        return command.execute({ ...context, guildId: interaction.guildId }, interaction);
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
@@ -132,7 +136,7 @@ export class InteractionRouter {
   }
 
   /** Reminders switched off after refused DMs: the member is told once, privately, after their next command. */
-  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
+  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<void> {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
       if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
@@ -186,7 +190,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const result = await this.gate.run(async () => {
         await this.whenAcknowledged();
-        return handler.execute(context, interaction, args);
+        return handler.execute({ ...context, guildId: interaction.guildId }, interaction, args);
       });
       clearTimeout(timer);
       if (deferral !== undefined) {
@@ -210,7 +214,8 @@ export class InteractionRouter {
     const context = this.contextFor(interaction, { command: interaction.commandName, autocomplete: interaction.options.getFocused(true).name });
     const command = this.commands.get(interaction.commandName);
     try {
-      const choices = command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete(context, interaction);
+      const choices =
+        command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete({ ...context, guildId: interaction.guildId }, interaction);
       await interaction.respond(choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })));
     } catch (error) {
       context.logger.error({ err: error }, "autocomplete failed");
@@ -236,7 +241,7 @@ export class InteractionRouter {
 
   private async fail(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
-    context: HandlerContext,
+    context: InteractionContext,
     error: unknown,
     deferral: Promise<unknown> | undefined,
     deferredEphemeral: boolean,

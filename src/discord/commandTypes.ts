@@ -27,6 +27,8 @@ export interface Reply {
 }
 
 export interface HandlerContext {
+  /** The server the interaction came from: the router runs handlers only for interactions in a server. */
+  readonly guildId: string;
   /** Words replies in the caller's language (private replies follow `interaction.locale`). */
   readonly t: Translator;
   readonly services: Services;

@@ -10,12 +10,11 @@ import type { HandlerContext } from "./commandTypes.js";
  * and overdue first), or only the ones they finished when `onlyDone` is set.
  */
 export async function memberAutocomplete(
-  { services, clock, t }: HandlerContext,
+  { services, clock, t, guildId }: HandlerContext,
   interaction: AutocompleteInteraction,
   options: { readonly onlyDone?: boolean } = {},
 ): Promise<Choice[]> {
   const focused = interaction.options.getFocused(true);
-  const guildId = interaction.guildId ?? "";
   if (focused.name === "item") {
     const suggestions = await services.study.suggestItems({
       guildId,
