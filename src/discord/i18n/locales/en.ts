@@ -10,7 +10,6 @@ export const en = {
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
-  "generic.notYourButton": "These buttons belong to someone else's reply. Run the command yourself to get your own.",
 
   "permissions.manageServerRequired": "Only members with the **Manage Server** permission can do this.",
   "permissions.channelNotPostable":

@@ -8,7 +8,6 @@ export const es: Catalogue = {
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
-  "generic.notYourButton": "Estos botones pertenecen a la respuesta de otra persona. Ejecuta el comando tú para obtener los tuyos.",
 
   "permissions.manageServerRequired": "Solo los miembros con el permiso **Gestionar servidor** pueden hacer esto.",
   "permissions.channelNotPostable":
