@@ -30,6 +30,6 @@ CREATE UNIQUE INDEX "Cohort_guildId_name_key" ON "Cohort"("guildId", "name");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- channelProblem held an English sentence; it holds a code now, worded in the reader's language.
+-- channelProblem held an English sentence: it holds a code now, worded in the reader language.
 UPDATE "Cohort" SET "channelProblem" = CASE WHEN "channelProblem" LIKE '%no longer exists%' THEN 'channel_missing' ELSE 'no_permission' END
 WHERE "channelProblem" IS NOT NULL AND "channelProblem" NOT IN ('channel_missing', 'no_permission');
