@@ -15,14 +15,14 @@ export const checkpointCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.checkpoints.current({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       now: clock.now(),
     });
-    return renderCheckpoint(view);
+    return renderCheckpoint(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

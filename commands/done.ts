@@ -15,15 +15,15 @@ export const doneCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.complete({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       item: interaction.options.getString("item", true),
       now: clock.now(),
     });
-    return renderCompletion(view);
+    return renderCompletion(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

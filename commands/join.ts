@@ -14,16 +14,16 @@ export const joinCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const result = await services.cohorts.join(
-      interaction.guildId ?? "",
+      guildId,
       interaction.user.id,
       interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
       interaction.options.getString("cohort", true),
       clock.now(),
     );
-    return renderJoin(result);
+    return renderJoin(t, result);
   },
-  autocomplete: ({ services }, interaction) =>
-    services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "guild"),
+  autocomplete: ({ services, guildId }, interaction) =>
+    services.cohorts.suggest(guildId, interaction.user.id, interaction.options.getFocused(), "guild"),
 };

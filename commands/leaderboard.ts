@@ -30,15 +30,15 @@ export const leaderboardCommand: SlashCommand = {
   // Public: the whole channel sees the board. Errors are still private (the router sends them ephemerally).
   ephemeral: false,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.leaderboard({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       period: interaction.options.getString("period") === LeaderboardPeriod.All ? LeaderboardPeriod.All : LeaderboardPeriod.Week,
       now: clock.now(),
     });
-    return renderLeaderboard(view);
+    return renderLeaderboard(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

@@ -15,9 +15,9 @@ export const leaveCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
-    const result = await services.cohorts.leave(interaction.guildId ?? "", interaction.user.id, interaction.options.getString("cohort", true), clock.now());
-    return renderLeave(result);
+  async execute({ services, clock, t, guildId }, interaction) {
+    const result = await services.cohorts.leave(guildId, interaction.user.id, interaction.options.getString("cohort", true), clock.now());
+    return renderLeave(t, result);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

@@ -19,15 +19,15 @@ export const progressCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.progress({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       targetUserId: interaction.options.getUser("member")?.id ?? null,
       now: clock.now(),
     });
-    return renderProgress(view);
+    return renderProgress(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

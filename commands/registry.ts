@@ -1,4 +1,6 @@
 import type { ButtonHandler, SlashCommand } from "../src/discord/commandTypes.js";
+import { commandLocales } from "../src/discord/i18n/languages.js";
+import { localizeCommand } from "../src/discord/i18n/localizeCommand.js";
 import { checkpointButton } from "./buttons/checkpointButton.js";
 import { doneButton } from "./buttons/doneButton.js";
 import { checkpointCommand } from "./checkpoint.js";
@@ -14,7 +16,12 @@ import { todayCommand } from "./today.js";
 import { undoCommand } from "./undo.js";
 import { weekCommand } from "./week.js";
 
-/** Every slash command the bot registers, in the order Discord lists them. */
+/** Adds every shipped language's names and descriptions to a command's definition. */
+function localized(command: SlashCommand): SlashCommand {
+  return { ...command, definition: localizeCommand(command.definition, commandLocales) };
+}
+
+/** Every slash command the bot registers (with its localizations), in the order Discord lists them. */
 export const slashCommands: readonly SlashCommand[] = [
   todayCommand,
   doneCommand,
@@ -28,7 +35,7 @@ export const slashCommands: readonly SlashCommand[] = [
   remindCommand,
   cohortCommand,
   curriculumCommand,
-];
+].map(localized);
 
 /** Every button family, by custom-id prefix. */
 export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton];

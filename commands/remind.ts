@@ -29,9 +29,9 @@ export const remindCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.cohorts.reminder({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       time: interaction.options.getString("time"),
@@ -39,7 +39,7 @@ export const remindCommand: SlashCommand = {
       off: interaction.options.getBoolean("off"),
       now: clock.now(),
     });
-    return renderReminderSetting(view);
+    return renderReminderSetting(t, view);
   },
   async autocomplete(context, interaction) {
     const focused = interaction.options.getFocused(true);

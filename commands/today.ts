@@ -14,15 +14,15 @@ export const todayCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.today({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       now: clock.now(),
     });
-    return renderToday(view);
+    return renderToday(t, view);
   },
-  autocomplete: ({ services }, interaction) =>
-    services.cohorts.suggest(interaction.guildId ?? "", interaction.user.id, interaction.options.getFocused(), "joined"),
+  autocomplete: ({ services, guildId }, interaction) =>
+    services.cohorts.suggest(guildId, interaction.user.id, interaction.options.getFocused(), "joined"),
 };

@@ -15,15 +15,15 @@ export const undoCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.undo({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       item: interaction.options.getString("item", true),
       now: clock.now(),
     });
-    return renderUndo(view);
+    return renderUndo(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction, { onlyDone: true }),
 };

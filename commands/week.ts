@@ -26,15 +26,15 @@ export const weekCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock }, interaction) {
+  async execute({ services, clock, t, guildId }, interaction) {
     const view = await services.study.week({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
       weekNumber: interaction.options.getInteger("number"),
       now: clock.now(),
     });
-    return renderWeek(view);
+    return renderWeek(t, view);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

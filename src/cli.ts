@@ -3,6 +3,9 @@ import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurri
 import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
+import { renderUserError } from "./discord/i18n/renderUserError.js";
+import { translatorFor } from "./discord/i18n/Translator.js";
+import { postText } from "./discord/render/postText.js";
 import { UserError } from "./errors.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
@@ -96,7 +99,8 @@ async function run(args: readonly string[], app: App): Promise<number> {
       console.log(formatSimulation(await app.services.posts.simulation({ ...parsed, now: app.clock.now() })));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      console.error(error.message);
+      // The CLI speaks English: the catalogue's words, with the Markdown taken out.
+      console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));
       return 1;
     }
     return 0;

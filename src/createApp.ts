@@ -18,9 +18,10 @@ import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
+import { discordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
-import { Announcer } from "./scheduler/Announcer.js";
+import { Announcer } from "./services/Announcer.js";
 import { Scheduler } from "./scheduler/Scheduler.js";
 import { CheckpointService } from "./services/CheckpointService.js";
 import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
@@ -107,7 +108,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const posts = new PostService(plans, study, cohortRepository, curricula);
   const reminders = new ReminderService(plans, completionRepository, reminderRepository);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
-  const announcements = new Announcer(cohorts, cohortRepository, posts, postSender, logger.child({ component: "announcements" }));
+  // Posts are worded by the Discord renderer, in each cohort's language.
+  const announcements = new Announcer(cohorts, cohortRepository, posts, postSender, discordPostRenderer, logger.child({ component: "announcements" }));
   const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
@@ -119,6 +121,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     postService: posts,
     reminderService: reminders,
     sender: postSender,
+    renderer: discordPostRenderer,
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),

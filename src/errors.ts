@@ -1,12 +1,83 @@
+import type { ChannelProblem } from "./domain/cohort/cohortModel.js";
+
+/** An item offered when a typed title matches several: the Discord layer words it. */
+export interface ItemChoice {
+  readonly title: string;
+  readonly sectionTitle: string;
+  readonly weekStart: number;
+  readonly weekEnd: number;
+}
+
+type NoParams = Record<string, never>;
+
 /**
- * A mistake the user can fix (unknown item, bad date, missing permission…).
- * Its message is shown to them as is, so it must be a complete, friendly
- * sentence from src/messages.ts. Anything else thrown is a bug: the router
- * shows a generic message with a reference id and logs the details.
+ * Every mistake a user can make, by code, with the values its message needs.
+ * Names, titles and echoed input stay raw here: whoever words the message
+ * (the Discord catalogue, the CLI) makes them inert.
  */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
+export interface UserErrorParams {
+  "generic.unknownCommand": NoParams;
+  "generic.unknownButton": NoParams;
+  "generic.guildOnly": NoParams;
+  "permissions.manageServerRequired": NoParams;
+  "permissions.channelNotPostable": { readonly channelId: string };
+  "permissions.channelNotText": { readonly channelId: string };
+  "cohort.noneInServer": NoParams;
+  "cohort.notMemberOfAny": NoParams;
+  "cohort.ambiguous": { readonly names: readonly string[] };
+  "cohort.ambiguousAdmin": { readonly names: readonly string[] };
+  "cohort.unknown": { readonly value: string };
+  "cohort.notJoined": { readonly name: string };
+  "cohort.nameTaken": { readonly name: string };
+  "cohort.nameInvalid": NoParams;
+  "cohort.ended": { readonly name: string };
+  "cohort.alreadyPaused": { readonly name: string };
+  "cohort.notPaused": { readonly name: string };
+  "cohort.alreadyEnded": { readonly name: string };
+  "cohort.nothingToEdit": NoParams;
+  "cohort.otherNotMember": { readonly name: string };
+  "curriculum.unknown": { readonly value: string };
+  "curriculum.none": NoParams;
+  "curriculum.pickOne": { readonly titles: readonly string[] };
+  "curriculum.fileTooLarge": { readonly maxKb: number };
+  "curriculum.fileNotText": NoParams;
+  "curriculum.fileUnreadable": NoParams;
+  "input.invalidDate": { readonly value: string };
+  "input.invalidTimeZone": { readonly value: string };
+  "input.invalidClock": { readonly value: string };
+  "input.invalidWeekday": { readonly value: string };
+  "input.invalidWeek": { readonly total: number };
+  "input.invalidLanguage": { readonly value: string };
+  "item.unknown": { readonly value: string };
+  "item.ambiguous": { readonly choices: readonly ItemChoice[] };
+  "item.notDone": { readonly title: string };
+  "remind.offWithTime": NoParams;
+  "remind.needTime": NoParams;
+  "checkpoint.noSections": NoParams;
+  "checkpoint.unknownSection": NoParams;
+  "posts.noCheckpoint": NoParams;
+  "posts.channelProblem": { readonly problem: ChannelProblem; readonly channelId: string };
+  "posts.announceFailed": NoParams;
+  "posts.simulationUnknown": { readonly value: string };
+  "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
+}
+export type UserErrorCode = keyof UserErrorParams;
+
+/**
+ * A mistake the user can fix (unknown item, bad date, missing permission…):
+ * a code and the values its message needs, never prose. The Discord layer
+ * words it in the reader's language; anything else thrown is a bug, which the
+ * router answers with a generic message and a reference id in the log.
+ */
+export class UserError<Code extends UserErrorCode = UserErrorCode> extends Error {
+  readonly params: UserErrorParams[Code];
+
+  constructor(
+    readonly code: Code,
+    ...params: UserErrorParams[Code] extends NoParams ? [] : [UserErrorParams[Code]]
+  ) {
+    super(code);
     this.name = "UserError";
+    this.params = (params[0] ?? {}) as UserErrorParams[Code];
   }
 }

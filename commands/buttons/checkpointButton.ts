@@ -9,15 +9,15 @@ import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoin
 export const checkpointButton: ButtonHandler = {
   prefix: "checkpoint",
   requiresManageServer: false,
-  async execute({ services, clock }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
+  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
     const view = await services.checkpoints.answer({
-      guildId: interaction.guildId ?? "",
+      guildId,
       userId: interaction.user.id,
       cohortId,
       sectionId,
       answer,
       now: clock.now(),
     });
-    return { kind: "reply", reply: renderCheckpointAnswer(view) };
+    return { kind: "reply", reply: renderCheckpointAnswer(t, view) };
   },
 };

@@ -5,9 +5,9 @@ import { renderToday } from "../../src/discord/render/renderToday.js";
 export const doneButton: ButtonHandler = {
   prefix: "done",
   requiresManageServer: false,
-  async execute({ services, clock }, interaction, [cohortId = "", itemId = ""]) {
-    const request = { guildId: interaction.guildId ?? "", userId: interaction.user.id, cohort: cohortId, now: clock.now() };
+  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", itemId = ""]) {
+    const request = { guildId, userId: interaction.user.id, cohort: cohortId, now: clock.now() };
     await services.study.complete({ ...request, item: itemId });
-    return { kind: "update", reply: renderToday(await services.study.today(request)) };
+    return { kind: "update", reply: renderToday(t, await services.study.today(request)) };
   },
 };

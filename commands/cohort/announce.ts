@@ -3,7 +3,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderAnnounced } from "../../src/discord/render/renderPreview.js";
-import { AnnounceKind } from "../../src/scheduler/Announcer.js";
+import { AnnounceKind } from "../../src/services/Announcer.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -30,14 +30,14 @@ export const defer = DeferPolicy.Always;
 
 const kinds: ReadonlySet<string> = new Set(Object.values(AnnounceKind));
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const kind = interaction.options.getString("kind", true);
   const result = await services.announcements.announce({
-    guildId: interaction.guildId ?? "",
+    guildId,
     cohort: interaction.options.getString("cohort", true),
     kind: kinds.has(kind) ? (kind as AnnounceKind) : AnnounceKind.Week,
     requestId: interaction.id,
     now: clock.now(),
   });
-  return renderAnnounced(result);
+  return renderAnnounced(t, result);
 }

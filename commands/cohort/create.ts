@@ -5,6 +5,7 @@ import {
   cohortNameOption,
   curriculumOption,
   includeOptionalOption,
+  languageOption,
   postChannelOption,
   startOption,
   timeZoneOption,
@@ -26,13 +27,14 @@ export const option = {
     announceDayOption("Day of the weekly post (default Monday)"),
     announceTimeOption("Time of the weekly post, HH:MM (default 09:00)"),
     includeOptionalOption("Assign Optional items too (default false)"),
+    languageOption("Language of the channel's posts (default English)"),
   ],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = interaction.options;
   const cohort = await services.cohorts.create({
-    guildId: interaction.guildId ?? "",
+    guildId,
     actorId: interaction.user.id,
     name: options.getString("name", true),
     curriculum: options.getString("curriculum", true),
@@ -42,6 +44,7 @@ export async function execute({ services, clock }: HandlerContext, interaction: 
     announceDay: options.getInteger("announce_day") ?? undefined,
     announceTime: options.getString("announce_time") ?? undefined,
     includeOptional: options.getBoolean("include_optional") ?? undefined,
+    language: options.getString("language") ?? undefined,
   });
-  return renderCohortCreated(await services.cohortInfo.describe(cohort, clock.now()));
+  return renderCohortCreated(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

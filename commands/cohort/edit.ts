@@ -4,6 +4,7 @@ import {
   announceTimeOption,
   cohortNameOption,
   includeOptionalOption,
+  languageOption,
   postChannelOption,
   startOption,
   timeZoneOption,
@@ -26,13 +27,14 @@ export const option = {
     announceDayOption("New day of the weekly post"),
     announceTimeOption("New time of the weekly post, HH:MM"),
     includeOptionalOption("Assign Optional items too"),
+    languageOption("Language of the channel's posts"),
   ],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = interaction.options;
   const cohort = await services.cohorts.edit({
-    guildId: interaction.guildId ?? "",
+    guildId,
     cohort: options.getString("cohort", true),
     name: options.getString("name") ?? undefined,
     channelId: options.getChannel("channel")?.id ?? undefined,
@@ -41,6 +43,7 @@ export async function execute({ services, clock }: HandlerContext, interaction: 
     announceDay: options.getInteger("announce_day") ?? undefined,
     announceTime: options.getString("announce_time") ?? undefined,
     includeOptional: options.getBoolean("include_optional") ?? undefined,
+    language: options.getString("language") ?? undefined,
   });
-  return renderCohortEdited(await services.cohortInfo.describe(cohort, clock.now()));
+  return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

@@ -11,6 +11,6 @@ export const option = {
   options: [cohortOption(false, "Cohort (optional when the server has only one)")],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  return renderCohortInfo(await services.cohortInfo.info(interaction.guildId ?? "", interaction.options.getString("cohort"), clock.now()));
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  return renderCohortInfo(t, await services.cohortInfo.info(guildId, interaction.options.getString("cohort"), clock.now()));
 }

@@ -12,7 +12,7 @@ export const option = {
   options: [cohortOption(true, "The cohort")],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const cohort = await services.cohorts.setStatus(interaction.guildId ?? "", interaction.options.getString("cohort", true), CohortStatus.Paused);
-  return renderCohortStatus(cohort);
+export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const cohort = await services.cohorts.setStatus(guildId, interaction.options.getString("cohort", true), CohortStatus.Paused);
+  return renderCohortStatus(t, cohort);
 }

@@ -21,12 +21,12 @@ export const option = {
   ],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const preview = await services.announcements.preview({
-    guildId: interaction.guildId ?? "",
+    guildId,
     cohort: interaction.options.getString("cohort", true),
     week: interaction.options.getInteger("week"),
     now: clock.now(),
   });
-  return renderPreview(preview);
+  return renderPreview(t, preview);
 }

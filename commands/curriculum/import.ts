@@ -3,8 +3,6 @@ import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { downloadTextAttachment } from "../../src/discord/downloadTextAttachment.js";
 import { renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
-import { UserError } from "../../src/errors.js";
-import { messages } from "../../src/messages.js";
 
 /** Learning paths are a few tens of KB; anything near this is not one. */
 export const maxCurriculumFileBytes = 256 * 1024;
@@ -20,15 +18,12 @@ export const option = {
 /** Downloading and parsing can take a moment: acknowledge at once. */
 export const defer = DeferPolicy.Always;
 
-export async function execute({ services }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  // Scope "" would make the import every server's: never without a guild.
-  const guildId = interaction.guildId;
-  if (guildId === null) throw new UserError(messages.generic.guildOnly);
+export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const file = interaction.options.getAttachment("file", true);
   const text = await downloadTextAttachment(
     { url: file.url, size: file.size, contentType: file.contentType },
     { maxBytes: maxCurriculumFileBytes, timeoutMs: downloadTimeoutMs },
   );
   // A guild's import is its own: other servers never see it.
-  return renderImportResult(await services.curricula.importDocument(text, guildId));
+  return renderImportResult(t, await services.curricula.importDocument(text, guildId));
 }

@@ -11,6 +11,6 @@ export const option = {
   options: [curriculumOption(false, "Curriculum (optional when there is only one)")],
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  return renderCurriculumOutline(await services.curricula.outline(interaction.guildId ?? "", interaction.options.getString("curriculum")));
+export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  return renderCurriculumOutline(t, await services.curricula.outline(guildId, interaction.options.getString("curriculum")));
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { postText } from "../discord/render/postText.js";
 import { renderPost } from "../discord/render/renderPost.js";
+import { translatorFor } from "../discord/i18n/Translator.js";
 import { localDateText, weekdayName } from "../discord/render/format.js";
 import type { SimulationView } from "../services/PostService.js";
 
@@ -37,7 +38,7 @@ export function formatSimulation(simulation: SimulationView): string {
       `#${index + 1} · ${kindLabels[post.kind]} · ${post.period}`,
       `   ${localDateText(post.localDate)} ${post.localTime} ${settings.timeZone}  ·  ${utc} UTC`,
       lightRule,
-      postText(renderPost(view).messages, settings.timeZone),
+      postText(renderPost(translatorFor("en"), view).messages, settings.timeZone),
     );
   }
   return lines.join("\n");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { SeedDocument } from "../services/CurriculumService.js";
+import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 
 /** The built-in learning paths shipped in prisma/seed/*.txt, in name order. */
 export function readSeedDocuments(seedDir: string): SeedDocument[] {

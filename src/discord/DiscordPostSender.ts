@@ -11,7 +11,7 @@ import {
 } from "discord.js";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "./messageFingerprint.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../scheduler/PostSender.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */

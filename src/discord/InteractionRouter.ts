@@ -13,10 +13,12 @@ import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
 import { isDatabaseLocked } from "../db/isDatabaseLocked.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
+import { renderUserError } from "./i18n/renderUserError.js";
+import { languageOfLocale } from "./i18n/languages.js";
+import { translatorFor } from "./i18n/Translator.js";
 import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
 /** Never echo more than this much of a user's value back in logs. */
@@ -39,6 +41,9 @@ export interface RouterDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
 }
+
+/** A handler's context before the router knows the interaction came from a server. */
+type InteractionContext = Omit<HandlerContext, "guildId">;
 
 function referenceId(): string {
   return randomBytes(4).toString("hex").toUpperCase();
@@ -82,8 +87,11 @@ export class InteractionRouter {
     if (interaction.isButton()) return this.handleButton(interaction);
   }
 
-  private contextFor(interaction: Interaction, fields: Record<string, unknown>): HandlerContext {
+  /** Everything a handler gets but the server, which only a guild interaction has (see inGuild below). */
+  private contextFor(interaction: Interaction, fields: Record<string, unknown>): InteractionContext {
     return {
+      // Private replies speak the member's Discord language when it is shipped, else English.
+      t: translatorFor(languageOfLocale(interaction.locale)),
       services: this.dependencies.services,
       clock: this.dependencies.clock,
       logger: this.dependencies.logger.child({
@@ -103,10 +111,10 @@ export class InteractionRouter {
     let deferral: Promise<unknown> | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (command === undefined) throw new UserError(messages.generic.unknownCommand);
-      if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (command === undefined) throw new UserError("generic.unknownCommand");
+      if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError("generic.guildOnly");
       if (command.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-        throw new UserError(messages.permissions.manageServerRequired);
+        throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
         deferral ??= interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -117,7 +125,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const reply = await this.gate.run(async () => {
         await this.whenAcknowledged();
-        return command.execute(context, interaction);
+        return command.execute({ ...context, guildId: interaction.guildId }, interaction);
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
@@ -130,11 +138,11 @@ export class InteractionRouter {
   }
 
   /** Reminders switched off after refused DMs: the member is told once, privately, after their next command. */
-  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: HandlerContext): Promise<void> {
+  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<void> {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
       if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
-      await interaction.followUp({ content: messages.remind.disabledAfterFailures, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.followUp({ content: context.t.t("remind.disabledAfterFailures"), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     } catch (error) {
       context.logger.warn({ err: error }, "could not tell the member their reminders were switched off");
     }
@@ -171,10 +179,10 @@ export class InteractionRouter {
     let deferral: Promise<unknown> | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (handler === undefined) throw new UserError(messages.generic.unknownButton);
-      if (!interaction.inGuild()) throw new UserError(messages.generic.guildOnly);
+      if (handler === undefined) throw new UserError("generic.unknownButton");
+      if (!interaction.inGuild()) throw new UserError("generic.guildOnly");
       if (handler.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-        throw new UserError(messages.permissions.manageServerRequired);
+        throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
         deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -184,7 +192,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const result = await this.gate.run(async () => {
         await this.whenAcknowledged();
-        return handler.execute(context, interaction, args);
+        return handler.execute({ ...context, guildId: interaction.guildId }, interaction, args);
       });
       clearTimeout(timer);
       if (deferral !== undefined) {
@@ -208,7 +216,8 @@ export class InteractionRouter {
     const context = this.contextFor(interaction, { command: interaction.commandName, autocomplete: interaction.options.getFocused(true).name });
     const command = this.commands.get(interaction.commandName);
     try {
-      const choices = command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete(context, interaction);
+      const choices =
+        command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete({ ...context, guildId: interaction.guildId }, interaction);
       await interaction.respond(choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })));
     } catch (error) {
       context.logger.error({ err: error }, "autocomplete failed");
@@ -234,22 +243,22 @@ export class InteractionRouter {
 
   private async fail(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
-    context: HandlerContext,
+    context: InteractionContext,
     error: unknown,
     deferral: Promise<unknown> | undefined,
     deferredEphemeral: boolean,
   ): Promise<void> {
     let reply: Reply;
     if (error instanceof UserError) {
-      reply = errorReply(error.message);
-      context.logger.info({ reason: error.message }, "user error");
+      reply = errorReply(renderUserError(context.t, error));
+      context.logger.info({ reason: error.code }, "user error");
     } else if (error instanceof DatabaseBusyError || isDatabaseLocked(error)) {
       // A write outside the write queue (admin commands) meets the lock without retrying; its statement or transaction left nothing either.
-      reply = errorReply(messages.generic.databaseBusy);
+      reply = errorReply(context.t.t("generic.databaseBusy"));
       context.logger.warn({ err: error }, "database busy: asked the member to try again");
     } else {
       const reference = referenceId();
-      reply = errorReply(messages.generic.unexpected(reference));
+      reply = errorReply(context.t.t("generic.unexpected", { reference }));
       context.logger.error({ err: error, reference }, "interaction failed");
     }
     try {

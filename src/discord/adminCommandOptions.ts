@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ChannelType } from "discord.js";
+import { languageCodes, languages } from "./i18n/languages.js";
 
 /** Option builders shared by the admin commands (/cohort, /curriculum). */
 
@@ -84,4 +85,14 @@ export const includeOptionalOption = (description: string) =>
     name: "include_optional",
     description,
     required: false,
+  }) as const;
+
+/** The cohort channel's language: one choice per shipped language (labels in their own language). */
+export const languageOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "language",
+    description,
+    required: false,
+    choices: languageCodes.map((code) => ({ name: languages[code].label, value: code })),
   }) as const;

@@ -9,6 +9,7 @@ import type {
 } from "discord.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/createLogger.js";
+import type { Translator } from "./i18n/Translator.js";
 import type { Services } from "../services/Services.js";
 
 type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
@@ -26,6 +27,10 @@ export interface Reply {
 }
 
 export interface HandlerContext {
+  /** The server the interaction came from: the router runs handlers only for interactions in a server. */
+  readonly guildId: string;
+  /** Words replies in the caller's language (private replies follow `interaction.locale`). */
+  readonly t: Translator;
   readonly services: Services;
   readonly clock: Clock;
   /** A child logger carrying the interaction's id, command and user. */

@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
 import { UserError } from "../errors.js";
-import { messages } from "../messages.js";
 import { guildOnly } from "./commandOptions.js";
 import type { DeferPolicy, CommandDefinition, HandlerContext, Reply, SlashCommand } from "./commandTypes.js";
 
@@ -64,7 +63,7 @@ export function commandWithSubcommands(spec: CommandWithSubcommandsSpec): SlashC
     deferFor: (interaction) => invoked(interaction)?.defer ?? spec.defer,
     async execute(context, interaction) {
       const subcommand = invoked(interaction);
-      if (subcommand === undefined) throw new UserError(messages.generic.unknownCommand);
+      if (subcommand === undefined) throw new UserError("generic.unknownCommand");
       return subcommand.execute(context, interaction);
     },
     async autocomplete(context, interaction) {

@@ -1,5 +1,4 @@
 import { UserError } from "../errors.js";
-import { messages } from "../messages.js";
 
 export interface AttachmentSource {
   readonly url: string;
@@ -62,22 +61,22 @@ export function decodeTextFile(bytes: Uint8Array): string | null {
  */
 export async function downloadTextAttachment(source: AttachmentSource, limits: DownloadLimits): Promise<string> {
   const maxKb = Math.floor(limits.maxBytes / 1024);
-  if (source.size > limits.maxBytes) throw new UserError(messages.curriculum.fileTooLarge(maxKb));
-  if (!isTextLikeContentType(source.contentType)) throw new UserError(messages.curriculum.fileNotText);
+  if (source.size > limits.maxBytes) throw new UserError("curriculum.fileTooLarge", { maxKb });
+  if (!isTextLikeContentType(source.contentType)) throw new UserError("curriculum.fileNotText");
   let response: Response;
   try {
     response = await fetch(source.url, { signal: AbortSignal.timeout(limits.timeoutMs) });
   } catch {
-    throw new UserError(messages.curriculum.fileUnreadable);
+    throw new UserError("curriculum.fileUnreadable");
   }
   if (!response.ok || response.body === null) {
     await response.body?.cancel().catch(() => undefined);
-    throw new UserError(messages.curriculum.fileUnreadable);
+    throw new UserError("curriculum.fileUnreadable");
   }
   const declaredLength = Number(response.headers.get("content-length") ?? "0");
   if (declaredLength > limits.maxBytes) {
     await response.body.cancel().catch(() => undefined);
-    throw new UserError(messages.curriculum.fileTooLarge(maxKb));
+    throw new UserError("curriculum.fileTooLarge", { maxKb });
   }
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -89,13 +88,13 @@ export async function downloadTextAttachment(source: AttachmentSource, limits: D
       received += value.byteLength;
       if (received > limits.maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new UserError(messages.curriculum.fileTooLarge(maxKb));
+        throw new UserError("curriculum.fileTooLarge", { maxKb });
       }
       chunks.push(value);
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(messages.curriculum.fileUnreadable);
+    throw new UserError("curriculum.fileUnreadable");
   }
   const bytes = new Uint8Array(received);
   let offset = 0;
@@ -104,6 +103,6 @@ export async function downloadTextAttachment(source: AttachmentSource, limits: D
     offset += chunk.byteLength;
   }
   const text = decodeTextFile(bytes);
-  if (text === null) throw new UserError(messages.curriculum.fileNotText);
+  if (text === null) throw new UserError("curriculum.fileNotText");
   return text;
 }

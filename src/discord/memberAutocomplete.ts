@@ -1,5 +1,7 @@
 import type { AutocompleteInteraction } from "discord.js";
-import type { Choice } from "../services/CohortService.js";
+import { truncateChoiceName, type Choice } from "../services/CohortService.js";
+import { weeksText } from "./i18n/formatters.js";
+import { inertText, TextTarget } from "./i18n/inertText.js";
 import type { HandlerContext } from "./commandTypes.js";
 
 /**
@@ -8,14 +10,13 @@ import type { HandlerContext } from "./commandTypes.js";
  * and overdue first), or only the ones they finished when `onlyDone` is set.
  */
 export async function memberAutocomplete(
-  { services, clock }: HandlerContext,
+  { services, clock, t, guildId }: HandlerContext,
   interaction: AutocompleteInteraction,
   options: { readonly onlyDone?: boolean } = {},
 ): Promise<Choice[]> {
   const focused = interaction.options.getFocused(true);
-  const guildId = interaction.guildId ?? "";
   if (focused.name === "item") {
-    return services.study.suggestItems({
+    const suggestions = await services.study.suggestItems({
       guildId,
       userId: interaction.user.id,
       cohort: interaction.options.getString("cohort"),
@@ -23,6 +24,10 @@ export async function memberAutocomplete(
       now: clock.now(),
       ...(options.onlyDone === true ? { onlyDone: true } : {}),
     });
+    return suggestions.map((item) => ({
+      name: truncateChoiceName(`${item.done ? "✓ " : ""}${inertText(item.title, TextTarget.Plain)} · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`),
+      value: String(item.itemId),
+    }));
   }
   if (focused.name === "cohort") return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
   return [];

@@ -21,6 +21,13 @@ function sortedNumbers(values: readonly unknown[]): number[] {
   return values.map(Number).sort((a, b) => a - b);
 }
 
+/** Localizations by Discord locale, keys sorted; Discord answers null (or leaves them out) when there are none. */
+function localizations(value: unknown): Json {
+  if (typeof value !== "object" || value === null) return null;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, text]) => typeof text === "string");
+  return entries.length === 0 ? null : Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)) as [string, string][]);
+}
+
 /**
  * Discord answers with ids, versions, localizations, `dm_permission`… and
  * leaves out what is false or empty (`required` of sub-commands, empty
@@ -30,7 +37,9 @@ function normaliseOption(option: Record<string, unknown>): Json {
   const normalised: Record<string, Json> = {
     type: option.type as number,
     name: option.name as string,
+    name_localizations: localizations(option.name_localizations),
     description: option.description as string,
+    description_localizations: localizations(option.description_localizations),
     required: (option.required as boolean | undefined) ?? false,
     autocomplete: (option.autocomplete as boolean | undefined) ?? false,
   };
@@ -39,8 +48,10 @@ function normaliseOption(option: Record<string, unknown>): Json {
   }
   const channelTypes = nonEmpty(option.channel_types);
   if (channelTypes !== undefined) normalised.channel_types = sortedNumbers(channelTypes);
-  const choices = nonEmpty(option.choices) as { name: string; value: string | number }[] | undefined;
-  if (choices !== undefined) normalised.choices = choices.map((choice) => ({ name: choice.name, value: choice.value }));
+  const choices = nonEmpty(option.choices) as { name: string; name_localizations?: unknown; value: string | number }[] | undefined;
+  if (choices !== undefined) {
+    normalised.choices = choices.map((choice) => ({ name: choice.name, name_localizations: localizations(choice.name_localizations), value: choice.value }));
+  }
   const options = nonEmpty(option.options) as Record<string, unknown>[] | undefined;
   if (options !== undefined) normalised.options = options.map(normaliseOption);
   return normalised;
@@ -52,7 +63,9 @@ export function normaliseCommand(command: Record<string, unknown>): Json {
   const options = nonEmpty(command.options) as Record<string, unknown>[] | undefined;
   return {
     name: command.name as string,
+    name_localizations: localizations(command.name_localizations),
     description: command.description as string,
+    description_localizations: localizations(command.description_localizations),
     default_member_permissions: (command.default_member_permissions as string | null | undefined) ?? null,
     contexts: contexts === undefined ? null : sortedNumbers(contexts),
     integration_types: integrationTypes === undefined ? [0] : sortedNumbers(integrationTypes),
@@ -93,7 +106,8 @@ export async function syncCommands(target: SyncTarget, definitions: readonly Com
   const rest = restFor(target);
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);
-  const existing = (await rest.get(route)) as Record<string, unknown>[];
+  // Full localization dictionaries, so a changed translation is seen as a change.
+  const existing = (await rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) })) as Record<string, unknown>[];
   if (sameCommands(definitions, existing)) {
     logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands up to date");
     return "unchanged";

@@ -3,8 +3,8 @@ import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.j
 import { messageFingerprint } from "../discord/messageFingerprint.js";
 import type { PostMessage } from "../discord/render/postMessage.js";
 import type { Logger } from "../logging/createLogger.js";
-import { postNonce } from "./postNonce.js";
-import type { PostSender } from "./PostSender.js";
+import { postNonce } from "../services/postNonce.js";
+import type { PostSender } from "../services/PostSender.js";
 
 export interface PostPartsTarget {
   readonly postId: number;

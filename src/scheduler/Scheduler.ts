@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
-import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
@@ -11,18 +11,15 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
-import type { RenderedPost } from "../discord/render/postMessage.js";
-import { renderPost } from "../discord/render/renderPost.js";
-import { renderReminderDm } from "../discord/render/renderReminderDm.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
+import type { PostRenderer, RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
-import { postNonce } from "./postNonce.js";
+import { postNonce } from "../services/postNonce.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -83,6 +80,8 @@ export interface SchedulerDependencies {
   readonly postService: PostService;
   readonly reminderService: ReminderService;
   readonly sender: PostSender;
+  /** Words the posts and reminders (in the cohort's language). */
+  readonly renderer: PostRenderer;
   readonly channels: ChannelGateway;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -356,7 +355,7 @@ export class Scheduler {
     let rendered: RenderedPost;
     let messageIds: string[];
     try {
-      rendered = renderPost(await this.dependencies.postService.viewOf(cohort, post, now));
+      rendered = this.dependencies.renderer.post(await this.dependencies.postService.viewOf(cohort, post, now), cohort.language);
       messageIds = await this.parts.send({ postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId }, rendered.messages, now, log);
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
@@ -389,8 +388,7 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: claim.kind, period: claim.period };
     const { posts } = this.dependencies;
     if (failure.failure === DeliveryFailure.ChannelMissing || failure.failure === DeliveryFailure.NoPermission) {
-      const channel = `<#${cohort.channelId}>`;
-      const problem = failure.failure === DeliveryFailure.ChannelMissing ? messages.posts.channelMissing(channel) : messages.posts.channelNoPermission(channel);
+      const problem = failure.failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
       await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
       // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
       await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
@@ -497,9 +495,9 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { reminders, sender } = this.dependencies;
+    const { reminders, sender, renderer } = this.dependencies;
     try {
-      await sender.sendDirect(member.userId, renderReminderDm(view), postNonce(`reminder|${deliveryId}`, 0));
+      await sender.sendDirect(member.userId, renderer.reminder(view, view.cohort.language), postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;

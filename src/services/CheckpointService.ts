@@ -6,7 +6,6 @@ import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
@@ -58,7 +57,7 @@ export class CheckpointService {
     const context = await this.plans.contextFor(cohort);
     const week = currentWeekNumber(context.plan, request.now);
     const section = currentSection(context.curriculum.sections, week, context.plan.totalWeeks);
-    if (section === null) throw new UserError(messages.checkpoint.noSections);
+    if (section === null) throw new UserError("checkpoint.noSections");
     const answer = await this.checkpoints.find(member.id, section.id);
     return {
       cohort,
@@ -76,13 +75,13 @@ export class CheckpointService {
    */
   async answer(request: CheckpointAnswerRequest): Promise<CheckpointAnswerView> {
     if (!isAnswerKind(request.answer) || !/^\d{1,15}$/.test(request.sectionId) || !/^\d{1,15}$/.test(request.cohortId)) {
-      throw new UserError(messages.generic.unknownButton);
+      throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
     const context = await this.plans.contextFor(cohort);
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);
-    if (section === undefined) throw new UserError(messages.checkpoint.unknownSection);
+    if (section === undefined) throw new UserError("checkpoint.unknownSection");
     const { previous } = await this.checkpoints.save(member.id, section.id, request.answer, request.now);
     if (previous !== request.answer) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, sectionId: section.id, answer: request.answer }, "checkpoint answered");

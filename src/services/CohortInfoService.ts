@@ -8,12 +8,16 @@ import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-/** A line of /cohort info beyond the settings: plain text, already escaped by whoever made it. */
-export interface InfoField {
-  readonly name: string;
-  readonly value: string;
-  readonly inline?: boolean;
+/** How members rated themselves at one section's checkpoint. */
+export interface CheckpointTally {
+  readonly sectionTitle: string;
+  readonly confident: number;
+  readonly partly: number;
+  readonly notYet: number;
 }
+
+/** What /cohort info shows beyond the settings; the Discord layer words each kind. */
+export type InfoField = { readonly kind: "checkpointTallies"; readonly sections: readonly CheckpointTally[] };
 
 /**
  * Adds fields to /cohort info. The scheduler contributes the checkpoint

@@ -8,7 +8,6 @@ import type { CurriculumRepository } from "../db/repositories/CurriculumReposito
 import type { JoinOutcome, MemberRepository } from "../db/repositories/MemberRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 
@@ -27,6 +26,8 @@ export interface CohortSettingsInput {
 
 export interface CreateCohortInput extends CohortSettingsInput {
   readonly guildId: string;
+  /** Language code of the channel's posts ("en" when left out). */
+  readonly language?: string | undefined;
   readonly actorId: string;
   readonly name: string;
   readonly curriculum: string;
@@ -64,6 +65,13 @@ export interface EditCohortInput extends CohortSettingsInput {
   readonly cohort: string;
   readonly name?: string | undefined;
   readonly channelId?: string | undefined;
+  readonly language?: string | undefined;
+}
+
+/** A language code as the Discord layer offers them ("en", "es"); which ones are shipped is its business. */
+function checkLanguage(language: string | undefined): string | undefined {
+  if (language !== undefined && !/^[a-z]{2}$/.test(language)) throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
+  return language;
 }
 
 /** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
@@ -107,13 +115,13 @@ export class CohortService {
     if (option !== null && option.trim() !== "") {
       const cohort = await this.findByOption(guildId, option);
       const member = await this.members.find(cohort.id, userId);
-      if (member === null || member.leftAt !== null) throw new UserError(messages.cohort.notJoined(cohort.name));
+      if (member === null || member.leftAt !== null) throw new UserError("cohort.notJoined", { name: cohort.name });
       return { cohort, member };
     }
     const memberships = await this.members.listActiveInGuild(guildId, userId);
     const [only] = memberships;
-    if (only === undefined) throw new UserError(messages.cohort.notMemberOfAny);
-    if (memberships.length > 1) throw new UserError(messages.cohort.ambiguous(memberships.map(({ cohort }) => cohort.name)));
+    if (only === undefined) throw new UserError("cohort.notMemberOfAny");
+    if (memberships.length > 1) throw new UserError("cohort.ambiguous", { names: memberships.map(({ cohort }) => cohort.name) });
     return only;
   }
 
@@ -122,8 +130,8 @@ export class CohortService {
     if (option !== null && option.trim() !== "") return this.findByOption(guildId, option);
     const all = await this.cohorts.listInGuild(guildId);
     const [only] = all;
-    if (only === undefined) throw new UserError(messages.cohort.noneInServer);
-    if (all.length > 1) throw new UserError(messages.cohort.ambiguousAdmin(all.map((cohort) => cohort.name)));
+    if (only === undefined) throw new UserError("cohort.noneInServer");
+    if (all.length > 1) throw new UserError("cohort.ambiguousAdmin", { names: all.map((cohort) => cohort.name) });
     return only;
   }
 
@@ -139,7 +147,7 @@ export class CohortService {
     const all = await this.cohorts.listInGuild(guildId);
     const insensitive = all.filter((cohort) => cohort.name.toLowerCase() === value.toLowerCase());
     if (insensitive.length === 1 && insensitive[0] !== undefined) return insensitive[0];
-    throw new UserError(messages.cohort.unknown(value.slice(0, 100)));
+    throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
   }
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
@@ -154,7 +162,7 @@ export class CohortService {
 
   async join(guildId: string, userId: string, displayName: string, option: string, now: Date): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
     const cohort = await this.findByOption(guildId, option);
-    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.ended(cohort.name));
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const { outcome } = await this.members.join(cohort.id, userId, displayName, now);
     return { cohort, outcome };
   }
@@ -171,8 +179,9 @@ export class CohortService {
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
-    if (curriculum === null) throw new UserError(messages.curriculum.unknown(input.curriculum.trim().slice(0, 100)));
+    if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
     const cohort = await this.cohorts.create({
       guildId: input.guildId,
@@ -180,9 +189,10 @@ export class CohortService {
       name,
       curriculumId: curriculum.id,
       settings,
+      ...(language === undefined ? {} : { language }),
       createdBy: input.actorId,
     });
-    if (cohort === null) throw new UserError(messages.cohort.nameTaken(name));
+    if (cohort === null) throw new UserError("cohort.nameTaken", { name });
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     return cohort;
   }
@@ -190,7 +200,8 @@ export class CohortService {
   async edit(input: EditCohortInput): Promise<Cohort> {
     const cohort = await this.findByOption(input.guildId, input.cohort);
     const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some((value) => value !== undefined);
-    if (!changesSettings && input.name === undefined && input.channelId === undefined) throw new UserError(messages.cohort.nothingToEdit);
+    const language = checkLanguage(input.language);
+    if (!changesSettings && input.name === undefined && input.channelId === undefined && language === undefined) throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
@@ -198,17 +209,18 @@ export class CohortService {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
       ...(settings === undefined ? {} : { settings }),
+      ...(language === undefined ? {} : { language }),
     });
-    if (updated === null) throw new UserError(messages.cohort.nameTaken(name ?? cohort.name));
+    if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     return updated;
   }
 
   async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
-    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.alreadyEnded(cohort.name));
-    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused) throw new UserError(messages.cohort.alreadyPaused(cohort.name));
-    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused) throw new UserError(messages.cohort.notPaused(cohort.name));
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
+    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused) throw new UserError("cohort.alreadyPaused", { name: cohort.name });
+    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused) throw new UserError("cohort.notPaused", { name: cohort.name });
     const updated = await this.cohorts.update(cohort.id, { status });
     if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
@@ -218,7 +230,7 @@ export class CohortService {
   /** Another member of the same cohort, for /progress member:. */
   async memberOf(cohort: Cohort, userId: string): Promise<MemberRecord> {
     const member = await this.members.find(cohort.id, userId);
-    if (member === null) throw new UserError(messages.cohort.otherNotMember(cohort.name));
+    if (member === null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     return member;
   }
 
@@ -236,7 +248,7 @@ export class CohortService {
       return { cohort, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
     if (request.off === true) {
-      if (request.time !== null || request.timeZone !== null) throw new UserError(messages.remind.offWithTime);
+      if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
       const updated = await this.members.setReminder(member.id, null);
       this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
@@ -244,11 +256,11 @@ export class CohortService {
     }
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
-    if (timeText === null) throw new UserError(messages.remind.needTime);
+    if (timeText === null) throw new UserError("remind.needTime");
     const clock = parseClock(timeText);
-    if (clock === null) throw new UserError(messages.input.invalidClock(timeText.trim().slice(0, 20)));
+    if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
     const zoneText = request.timeZone?.trim() ?? member.remindTimeZone ?? cohort.settings.timeZone;
-    if (!isValidTimeZone(zoneText)) throw new UserError(messages.input.invalidTimeZone(zoneText.slice(0, 60)));
+    if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone: canonicalTimeZone(zoneText) });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone }, "reminder set");
     return view(updated, ReminderChange.Set);
@@ -261,9 +273,8 @@ export class CohortService {
   private async assertPostable(guildId: string, channelId: string): Promise<void> {
     const check = await this.channels.checkPostable(guildId, channelId);
     if (check === ChannelCheck.Ok) return;
-    const mention = `<#${channelId}>`;
-    if (check === ChannelCheck.NotText) throw new UserError(messages.permissions.channelNotText(mention));
-    throw new UserError(messages.permissions.channelNotPostable(mention));
+    if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
+    throw new UserError("permissions.channelNotPostable", { channelId });
   }
 }
 
@@ -274,7 +285,7 @@ function canonicalTimeZone(zone: string): string {
 
 function normaliseName(raw: string): string {
   const name = raw.replace(/\s+/g, " ").trim();
-  if (name.length === 0 || name.length > maxNameLength) throw new UserError(messages.cohort.nameInvalid);
+  if (name.length === 0 || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 
@@ -295,20 +306,20 @@ export function buildSettings(base: Omit<CohortSettings, "startDate"> & { startD
     checkpointTime: base.checkpointTime,
   };
   const [problem] = validateCohortSettings(settings);
-  if (problem !== undefined) throw new UserError(settingsProblemMessage(problem, settings));
+  if (problem !== undefined) throw settingsProblemError(problem, settings);
   return settings;
 }
 
-function settingsProblemMessage(problem: CohortSettingsProblem, settings: CohortSettings): string {
+function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSettings): UserError {
   switch (problem) {
     case CohortSettingsProblem.StartDate:
-      return messages.input.invalidDate(settings.startDate.slice(0, 40));
+      return new UserError("input.invalidDate", { value: settings.startDate.slice(0, 40) });
     case CohortSettingsProblem.TimeZone:
-      return messages.input.invalidTimeZone(settings.timeZone.slice(0, 60));
+      return new UserError("input.invalidTimeZone", { value: settings.timeZone.slice(0, 60) });
     case CohortSettingsProblem.AnnounceTime:
-      return messages.input.invalidClock(settings.announceTime.slice(0, 20));
+      return new UserError("input.invalidClock", { value: settings.announceTime.slice(0, 20) });
     case CohortSettingsProblem.AnnounceDay:
-      return messages.input.invalidWeekday(String(settings.announceDay));
+      return new UserError("input.invalidWeekday", { value: String(settings.announceDay) });
     default:
       // Study days and the checkpoint time are not options of any command: a bad one is a bug, not a user's mistake.
       throw new RangeError(`Invalid cohort settings: ${problem}`);

@@ -1,3 +1,4 @@
+import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
 import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
@@ -6,7 +7,6 @@ import { ImportOutcome } from "../domain/curriculum/storedCurriculum.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
@@ -17,11 +17,6 @@ export type ImportResult =
 
 /** Parses a document; the app passes one that runs off the main thread (workers/CurriculumParserThread). */
 export type ParseDocument = (text: string) => Promise<ParseResult>;
-
-export interface SeedDocument {
-  readonly name: string;
-  readonly text: string;
-}
 
 export class CurriculumService {
   constructor(
@@ -82,7 +77,7 @@ export class CurriculumService {
   /** The curriculum an option names (slug from autocomplete, or a slug or title typed by hand); a UserError when none. */
   async resolve(guildId: string, option: string): Promise<CurriculumSummary> {
     const found = findCurriculumByOption(await this.curricula.listVisible(guildId), option);
-    if (found === null) throw new UserError(messages.curriculum.unknown(option.trim().slice(0, 100)));
+    if (found === null) throw new UserError("curriculum.unknown", { value: option.trim().slice(0, 100) });
     return found;
   }
 
@@ -94,12 +89,12 @@ export class CurriculumService {
     } else {
       const visible = await this.curricula.listVisible(guildId);
       const [only] = visible;
-      if (only === undefined) throw new UserError(messages.curriculum.none);
-      if (visible.length > 1) throw new UserError(messages.curriculumAdmin.pickOne(visible.map((entry) => entry.title)));
+      if (only === undefined) throw new UserError("curriculum.none");
+      if (visible.length > 1) throw new UserError("curriculum.pickOne", { titles: visible.map((entry) => entry.title) });
       summary = only;
     }
     const curriculum = await this.curricula.load(summary.id);
-    if (curriculum === null) throw new UserError(messages.curriculum.unknown(summary.slug));
+    if (curriculum === null) throw new UserError("curriculum.unknown", { value: summary.slug });
     return curriculum;
   }
 

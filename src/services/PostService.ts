@@ -7,7 +7,6 @@ import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlanCurriculum, type Pla
 import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
-import { messages } from "../messages.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
@@ -126,7 +125,7 @@ export class PostService {
   async weekView(cohort: Cohort, weekNumber: number, now: Date): Promise<WeekPostView> {
     const context = await this.plans.contextFor(cohort);
     const week = context.plan.weeks[weekNumber - 1];
-    if (week === undefined || !Number.isInteger(weekNumber)) throw new UserError(messages.input.invalidWeek(context.plan.totalWeeks));
+    if (week === undefined || !Number.isInteger(weekNumber)) throw new UserError("input.invalidWeek", { total: context.plan.totalWeeks });
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const referenceCount = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
@@ -157,7 +156,7 @@ export class PostService {
   async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {
     const context = await this.plans.contextFor(cohort);
     const section = context.curriculum.sections.find((candidate) => candidate.key === sectionKey);
-    if (section === undefined || section.checkpoint === null) throw new UserError(messages.posts.noCheckpoint);
+    if (section === undefined || section.checkpoint === null) throw new UserError("posts.noCheckpoint");
     return { cohort, section, totalWeeks: context.plan.totalWeeks };
   }
 
@@ -202,7 +201,7 @@ export class PostService {
       .map((section) => ({ section, lastWeek: sectionWeekRange(section, context.plan.totalWeeks).lastWeek }))
       .sort((a, b) => a.lastWeek - b.lastWeek || a.section.position - b.section.position);
     const current = withCheckpoint.find((entry) => entry.lastWeek >= week) ?? withCheckpoint.at(-1);
-    if (current === undefined) throw new UserError(messages.posts.noCheckpoint);
+    if (current === undefined) throw new UserError("posts.noCheckpoint");
     return current.section.key;
   }
 
@@ -221,24 +220,25 @@ export class PostService {
    */
   async simulation(request: SimulationRequest): Promise<SimulationView> {
     const target = request.target.trim();
-    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) throw new UserError(messages.input.invalidTimeZone(request.timeZone.slice(0, 60)));
+    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) throw new UserError("input.invalidTimeZone", { value: request.timeZone.slice(0, 60) });
     let cohort: Cohort | null = null;
     if (/^\d{1,15}$/.test(target)) cohort = await this.cohorts.findById(Number(target));
     if (cohort === null) {
       const named = await this.cohorts.listByNameAnywhere(target);
-      if (named.length > 1) throw new UserError(messages.posts.simulationAmbiguous(named.map((entry) => `${entry.id} (${entry.name}, server ${entry.guildId})`)));
+      if (named.length > 1) throw new UserError("posts.simulationAmbiguous", { cohorts: named.map((entry) => `${entry.id} (${entry.name}, server ${entry.guildId})`) });
       cohort = named[0] ?? null;
     }
     const fromDatabase = cohort !== null;
     if (cohort === null) {
       const curriculum = await this.curricula.show(target, null);
-      if (curriculum === null) throw new UserError(messages.posts.simulationUnknown(target.slice(0, 100)));
+      if (curriculum === null) throw new UserError("posts.simulationUnknown", { value: target.slice(0, 100) });
       const today = localDateOf(request.now, request.timeZone ?? DEFAULT_COHORT_SETTINGS.timeZone);
       cohort = {
         id: 0,
         guildId: "",
         channelId: "",
         name: `${curriculum.title} (simulation)`,
+        language: "en",
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         channelProblem: null,
@@ -248,12 +248,12 @@ export class PostService {
       };
     }
     const startDate = request.start === undefined ? cohort.settings.startDate : parseLocalDate(request.start);
-    if (startDate === null) throw new UserError(messages.input.invalidDate(String(request.start).slice(0, 40)));
+    if (startDate === null) throw new UserError("input.invalidDate", { value: String(request.start).slice(0, 40) });
     const timeZone = request.timeZone ?? cohort.settings.timeZone;
     cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
     const context = await this.plans.contextFor(cohort);
     const weeks = request.weeks ?? context.plan.totalWeeks;
-    if (!Number.isInteger(weeks) || weeks < 1) throw new UserError(messages.input.invalidWeek(context.plan.totalWeeks));
+    if (!Number.isInteger(weeks) || weeks < 1) throw new UserError("input.invalidWeek", { total: context.plan.totalWeeks });
     const posts = (await this.schedule(cohort)).filter((post) =>
       post.kind === "closing" ? weeks >= context.plan.totalWeeks : (post.weekNumber ?? 0) <= weeks,
     );

@@ -1,4 +1,4 @@
-import type { Announcer } from "../scheduler/Announcer.js";
+import type { Announcer } from "./Announcer.js";
 import type { CheckpointService } from "./CheckpointService.js";
 import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";

@@ -10,7 +10,6 @@ import { streak } from "../domain/scoring/streak.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
 import { maxChoices, matchScore, truncateChoiceName, type Choice, type CohortService } from "./CohortService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
@@ -95,6 +94,15 @@ export interface ProgressView {
   readonly rankedMembers: number;
 }
 
+/** One `item` autocomplete choice: the Discord layer words its label. */
+export interface ItemSuggestion {
+  readonly itemId: number;
+  readonly title: string;
+  readonly done: boolean;
+  readonly weekStart: number;
+  readonly weekEnd: number;
+}
+
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
 export type LeaderboardPeriod = (typeof LeaderboardPeriod)[keyof typeof LeaderboardPeriod];
 
@@ -158,7 +166,7 @@ export class StudyService {
 
   async complete(request: MemberRequest & { readonly item: string }): Promise<CompletionView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.ended(cohort.name));
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const item = findItem(context, request.item);
     const assignedDate = context.plan.assignedDateByItemId.get(item.id) ?? null;
@@ -192,11 +200,11 @@ export class StudyService {
   async undo(request: MemberRequest & { readonly item: string }): Promise<UndoView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
-    if (cohort.status === CohortStatus.Ended) throw new UserError(messages.cohort.ended(cohort.name));
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const item = findItem(context, request.item);
     const removed = await this.completions.remove(member.id, item.id, cohort.id);
-    if (removed === null) throw new UserError(messages.item.notDone(item.title));
+    if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
     const all = await this.completions.listForMember(member.id);
     return { cohort, item, pointsRemoved: removed.points, totalPoints: all.reduce((sum, row) => sum + row.points, 0) };
@@ -209,7 +217,7 @@ export class StudyService {
     const current = currentWeekNumber(context.plan, request.now);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     const week = context.plan.weeks[wanted - 1];
-    if (week === undefined || !Number.isInteger(wanted)) throw new UserError(messages.input.invalidWeek(total));
+    if (week === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
@@ -268,7 +276,7 @@ export class StudyService {
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */
-  async suggestItems(request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean }): Promise<Choice[]> {
+  async suggestItems(request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean }): Promise<ItemSuggestion[]> {
     let resolved;
     try {
       resolved = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
@@ -292,21 +300,16 @@ export class StudyService {
     candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     if (request.query.trim() === "") candidates.sort((a, b) => b.priority - a.priority || a.item.position - b.item.position);
-    const sectionTitle = new Map(context.curriculum.sections.map((section) => [section.id, section]));
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
     return candidates.slice(0, maxChoices).map(({ item }) => {
-      const section = sectionTitle.get(item.sectionId);
-      const label = `${done.has(item.id) ? "✓ " : ""}${item.title} · ${section === undefined ? "" : weeksLabel(section)}`;
-      return { name: truncateChoiceName(label), value: String(item.id) };
+      const section = sections.get(item.sectionId);
+      return { itemId: item.id, title: item.title, done: done.has(item.id), weekStart: section?.weekStart ?? 0, weekEnd: section?.weekEnd ?? 0 };
     });
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {
     return new Set((await this.completions.listForMember(memberId)).map((row: CompletionRecord) => row.itemId));
   }
-}
-
-function weeksLabel(section: StoredSection): string {
-  return section.weekStart === section.weekEnd ? `Week ${section.weekStart}` : `Weeks ${section.weekStart}-${section.weekEnd}`;
 }
 
 function itemOf(context: CohortContext, itemId: number): StoredItem {
@@ -333,17 +336,15 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   const wanted = value.replace(/^✓\s*/, "").replace(/\s·\s.*$/, "").toLowerCase();
   const matches = [...context.itemsById.values()].filter((item) => item.title.toLowerCase() === wanted);
   const [first] = matches;
-  if (first === undefined) throw new UserError(messages.item.unknown(value.slice(0, 100)));
+  if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
   if (matches.length > 1) {
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
-    throw new UserError(
-      messages.item.ambiguous(
-        matches.map((item) => {
-          const section = sections.get(item.sectionId);
-          return `**${item.title}** (${section === undefined ? "" : `${weeksLabel(section)} · ${section.title}`})`;
-        }),
-      ),
-    );
+    throw new UserError("item.ambiguous", {
+      choices: matches.map((item) => {
+        const section = sections.get(item.sectionId);
+        return { title: item.title, sectionTitle: section?.title ?? "", weekStart: section?.weekStart ?? 0, weekEnd: section?.weekEnd ?? 0 };
+      }),
+    });
   }
   return first;
 }

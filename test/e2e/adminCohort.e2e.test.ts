@@ -193,10 +193,10 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("shows the problem the scheduler recorded with the channel", async () => {
       const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Defaults Cohort" } });
-      await bot.test.app.database.prisma.cohort.update({ where: { id: row.id }, data: { channelProblem: "Missing Permissions" } });
+      await bot.test.app.database.prisma.cohort.update({ where: { id: row.id }, data: { channelProblem: "no_permission" } });
       const text = visibleText(await asAdmin("cohort info", { cohort: String(row.id) }));
       expect(text).toContain("Channel problem");
-      expect(text).toContain("Missing Permissions");
+      expect(text).toContain(`I can't post in <#${row.channelId}> any more`);
       await bot.test.app.database.prisma.cohort.update({ where: { id: row.id }, data: { channelProblem: null } });
     });
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages } from "../../src/messages.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** Another connection to the bot's database, holding its write lock until released. */
@@ -85,7 +85,7 @@ describe("another connection holding the database's write lock", () => {
       const answer = await done.final();
       expect(done.failed).toBe(false);
       expect(answer.ephemeral).toBe(true);
-      expect(visibleText(answer)).toBe(messages.generic.databaseBusy);
+      expect(visibleText(answer)).toBe(translatorFor("en").t("generic.databaseBusy"));
       // Nothing half-written: no completion, no points (read through the bot's own connection, past the lock).
       expect(await prisma.completion.count({ where: { memberId: adaRow.id } })).toBe(0);
       expect((await prisma.member.findUniqueOrThrow({ where: { id: adaRow.id } })).points).toBe(0);

@@ -4,10 +4,10 @@ import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { ALL_PERMISSIONS } from "../../src/emulator/EmulatorState.js";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { messages } from "../../src/messages.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
-const unexpectedPrefix = messages.generic.unexpected("X").split("`")[0] ?? "";
+const unexpectedPrefix = translatorFor("en").t("generic.unexpected", { reference: "X" }).split("`")[0] ?? "";
 
 async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
   const message = await handle.final();

@@ -98,6 +98,6 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
     expect(refusal.ephemeral).toBe(true);
     expect(visibleText(refusal)).toContain("/cohort edit channel:");
     const cohort = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
-    expect(cohort.channelProblem).toContain("no longer exists");
+    expect(cohort.channelProblem).toBe("channel_missing");
   });
 });

@@ -142,7 +142,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     const refused = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(refused.failed.map((post) => post.failure)).toEqual(["no_permission"]);
     const prisma = world.first.test.app.database.prisma;
-    expect((await prisma.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).channelProblem).toContain("I can't post in");
+    expect((await prisma.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).channelProblem).toBe("no_permission");
 
     // An admin fixes the channel in Discord; the bot notices on its next check (every 5 minutes) and posts.
     world.emulator.setBotChannelPermissions(closed.id, { botCanSend: true });

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeTextFile, downloadTextAttachment, isTextLikeContentType } from "../../src/discord/downloadTextAttachment.js";
 import { UserError } from "../../src/errors.js";
+import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 
 describe("decodeTextFile", () => {
   it("reads UTF-8 with or without a byte-order mark", () => {
@@ -79,8 +81,12 @@ describe("downloadTextAttachment", () => {
   });
 
   const limits = { maxBytes: 10_000, timeoutMs: 300 };
+  /** Refusals carry a code; assert on the English a member reads. */
   const download = (path: string, size = 10, contentType: string | null = "text/plain") =>
-    downloadTextAttachment({ url: `${base}${path}`, size, contentType }, limits);
+    downloadTextAttachment({ url: `${base}${path}`, size, contentType }, limits).catch((error: unknown) => {
+      if (error instanceof UserError) error.message = renderUserError(translatorFor("en"), error);
+      throw error;
+    });
 
   it("returns the file's text", async () => {
     await expect(download("/ok")).resolves.toBe("Week 1: Basics\n");

@@ -7,6 +7,9 @@ import { fitLines, shareBudget } from "../../src/discord/render/fitLines.js";
 import { renderCohortInfo, renderCohortList } from "../../src/discord/render/renderCohortAdmin.js";
 import { renderCurriculumOutline, renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
 import type { CohortInfoView } from "../../src/services/CohortInfoService.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+
+const en = translatorFor("en");
 
 const more = (count: number) => `…and ${count} more`;
 
@@ -120,21 +123,21 @@ describe("renderCurriculumOutline", () => {
       [40, 100, 200],
       [300, 3, 10],
     ] as const) {
-      const reply = renderCurriculumOutline(hugeCurriculum(sections, items, titleLength));
+      const reply = renderCurriculumOutline(en, hugeCurriculum(sections, items, titleLength));
       expectWithinDiscordLimits(reply.embeds ?? []);
     }
   });
 
   it("says how many sections and items did not fit", () => {
-    const reply = renderCurriculumOutline(hugeCurriculum(300, 3, 10));
+    const reply = renderCurriculumOutline(en, hugeCurriculum(300, 3, 10));
     const text = JSON.stringify(reply.embeds);
     expect(text).toMatch(/…and \d+ more sections/);
-    const long = renderCurriculumOutline(hugeCurriculum(12, 100, 20));
+    const long = renderCurriculumOutline(en, hugeCurriculum(12, 100, 20));
     expect(JSON.stringify(long.embeds)).toMatch(/…and \d+ more/);
   });
 
   it("shows a small curriculum whole, with its text made inert", () => {
-    const reply = renderCurriculumOutline({ ...hugeCurriculum(1, 3, 11), description: "Short.", outcomes: ["Explain @here things"] });
+    const reply = renderCurriculumOutline(en, { ...hugeCurriculum(1, 3, 11), description: "Short.", outcomes: ["Explain @here things"] });
     const text = JSON.stringify(reply.embeds);
     expect(text).toContain("Item 2");
     expect(text).toContain("Explain @");
@@ -151,7 +154,7 @@ describe("renderImportResult", () => {
       code: ProblemCode.UnknownKind,
       params: { kind: `Problem ${"z".repeat(100)} @here` },
     }));
-    const reply = renderImportResult({ ok: false, problems });
+    const reply = renderImportResult(en, { ok: false, problems });
     expectWithinDiscordLimits(reply.embeds ?? []);
     const description = reply.embeds?.[0]?.description ?? "";
     expect(description).toContain('line 1: Unknown item kind "Problem');
@@ -169,6 +172,7 @@ function cohort(index: number, name: string): Cohort {
     curriculumId: 1,
     status: CohortStatus.Active,
     channelProblem: null,
+    language: "en",
     createdAt: new Date(0),
     settings: { startDate: "2027-01-04", timeZone: "UTC", studyDays: [1, 2, 3, 4, 5], includeOptional: false, announceDay: 1, announceTime: "09:00", checkpointTime: "17:00" },
   };
@@ -182,14 +186,14 @@ describe("cohort views", () => {
       memberCount: index,
       currentWeek: 3,
     }));
-    const reply = renderCohortList(views);
+    const reply = renderCohortList(en, views);
     expectWithinDiscordLimits(reply.embeds ?? []);
     expect(reply.embeds?.[0]?.description).toMatch(/…and \d+ more/);
   });
 
   it("adds extension fields to /cohort info without breaking the limits", () => {
     const view: CohortInfoView = {
-      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "Missing Access ".repeat(200) },
+      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission" },
       curriculum: { slug: "c", title: "Title", totalWeeks: 12 },
       memberCount: 3,
       currentWeek: 2,
@@ -197,12 +201,15 @@ describe("cohort views", () => {
       lastDate: "2027-03-28",
       nextWeekPost: { kind: "week", period: "week-3", dueAt: new Date("2027-01-18T09:00:00Z"), localDate: "2027-01-18", localTime: "09:00", weekNumber: 3 },
       nextCheckpoint: null,
-      extraFields: Array.from({ length: 30 }, (_, index) => ({ name: `Checkpoint ${index}`, value: "v".repeat(900) })),
+      extraFields: Array.from({ length: 30 }, (_, index) => ({
+        kind: "checkpointTallies" as const,
+        sections: Array.from({ length: 40 }, (_, section) => ({ sectionTitle: `Section ${index}.${section} ${"v".repeat(60)}`, confident: 1, partly: 2, notYet: 3 })),
+      })),
     };
-    const reply = renderCohortInfo(view);
+    const reply = renderCohortInfo(en, view);
     expectWithinDiscordLimits(reply.embeds ?? []);
     const fields = reply.embeds?.[0]?.fields ?? [];
-    expect(fields.map((field) => field.name)).toContain("Checkpoint 0");
+    expect(fields.map((field) => field.name)).toContain("Checkpoint self-assessments");
     expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
     expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
   });

@@ -97,7 +97,9 @@ describe("commands/registry.ts", () => {
       const module = (await import(pathToFileURL(path.join(commandsDir, file)).href)) as Record<string, unknown>;
       const commands = Object.values(module).filter(isSlashCommand);
       expect(commands.length, `${file} exports a slash command`).toBeGreaterThan(0);
-      for (const command of commands) expect(slashCommands, `${file}: /${command.definition.name} is registered`).toContain(command);
+      // The registry adds localizations to each definition, so look commands up by name.
+      const registered = slashCommands.map((entry) => entry.definition.name);
+      for (const command of commands) expect(registered, `${file}: /${command.definition.name} is registered`).toContain(command.definition.name);
     }
   });
 

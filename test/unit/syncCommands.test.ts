@@ -5,8 +5,9 @@ import { sameCommands } from "../../src/discord/syncCommands.js";
 const ours = slashCommands.map((command) => command.definition);
 
 /**
- * What Discord's GET …/commands returns for a command we registered: ids and
- * versions added, localizations as null, `dm_permission`, and fields that are
+ * What Discord's GET …/commands?with_localizations=true returns for a command
+ * we registered: ids and versions added, localizations as sent (null where
+ * none), `dm_permission`, and fields that are
  * false or empty left out (`required: false`, `autocomplete: false`, a
  * sub-command's empty `options`).
  */
@@ -15,12 +16,12 @@ function asDiscordReturnsIt(definition: unknown, index: number): Record<string, 
     const { required, autocomplete, options, choices, ...rest } = value;
     return {
       ...rest,
-      name_localizations: null,
-      description_localizations: null,
+      name_localizations: rest.name_localizations ?? null,
+      description_localizations: rest.description_localizations ?? null,
       ...(required === true ? { required } : {}),
       ...(autocomplete === true ? { autocomplete } : {}),
       ...(Array.isArray(choices) && choices.length > 0
-        ? { choices: (choices as Record<string, unknown>[]).map((choice) => ({ ...choice, name_localizations: null })) }
+        ? { choices: (choices as Record<string, unknown>[]).map((choice) => ({ ...choice, name_localizations: choice.name_localizations ?? null })) }
         : {}),
       ...(Array.isArray(options) && options.length > 0 ? { options: (options as Record<string, unknown>[]).map(option) } : {}),
     };
@@ -36,8 +37,8 @@ function asDiscordReturnsIt(definition: unknown, index: number): Record<string, 
     default_member_permissions: null,
     nsfw: false,
     ...rest,
-    name_localizations: null,
-    description_localizations: null,
+    name_localizations: rest.name_localizations ?? null,
+    description_localizations: rest.description_localizations ?? null,
     ...(Array.isArray(options) && options.length > 0 ? { options: (options as Record<string, unknown>[]).map(option) } : {}),
   };
 }
@@ -48,6 +49,15 @@ describe("sameCommands", () => {
   it("finds our definitions equal to what Discord returns for them, in any order", () => {
     expect(sameCommands(ours, discord())).toBe(true);
     expect(sameCommands(ours, discord().reverse())).toBe(true);
+  });
+
+  it("sees a changed or missing translation as a change", () => {
+    const changed = discord().map((command) =>
+      command.name === "today" ? { ...command, name_localizations: { "es-ES": "ahora", "es-419": "hoy" } } : command,
+    );
+    expect(sameCommands(ours, changed)).toBe(false);
+    const missing = discord().map((command) => (command.name === "today" ? { ...command, description_localizations: null } : command));
+    expect(sameCommands(ours, missing)).toBe(false);
   });
 
   it("accepts a hand-written Discord answer for a sub-command without options", () => {

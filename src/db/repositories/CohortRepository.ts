@@ -1,4 +1,4 @@
-import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
 
@@ -8,6 +8,7 @@ export interface NewCohort {
   readonly name: string;
   readonly curriculumId: number;
   readonly settings: CohortSettings;
+  readonly language?: string;
   readonly createdBy: string;
 }
 
@@ -16,7 +17,8 @@ export type CohortChanges = Partial<{
   channelId: string;
   settings: CohortSettings;
   status: CohortStatus;
-  channelProblem: string | null;
+  channelProblem: ChannelProblem | null;
+  language: string;
 }>;
 
 export function toCohort(row: CohortRow): Cohort {
@@ -27,7 +29,9 @@ export function toCohort(row: CohortRow): Cohort {
     name: row.name,
     curriculumId: row.curriculumId,
     status: row.status as CohortStatus,
-    channelProblem: row.channelProblem,
+    // A sentence stored by an older version reads as the generic problem (the migration converts existing rows).
+    channelProblem: row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
+    language: row.language,
     createdAt: row.createdAt,
     settings: {
       startDate: row.startDate,
@@ -68,6 +72,7 @@ export class CohortRepository {
           name: input.name,
           curriculumId: input.curriculumId,
           createdBy: input.createdBy,
+          ...(input.language === undefined ? {} : { language: input.language }),
           ...settingsColumns(input.settings),
         },
       });
@@ -132,6 +137,7 @@ export class CohortRepository {
           ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
           ...(changes.status === undefined ? {} : { status: changes.status }),
           ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
+          ...(changes.language === undefined ? {} : { language: changes.language }),
           ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
         },
       });

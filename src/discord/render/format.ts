@@ -26,28 +26,9 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/**
- * Text from curricula, cohort names and member names goes into Markdown; make
- * it inert so it cannot format, link or mention anything.
- */
-export function escapeText(text: string): string {
-  return text
-    .replace(/[\\*_~`|]/g, (character) => `\\${character}`)
-    .replace(/@(everyone|here)/gi, "@\u200b$1")
-    .replace(/<(@[!&]?|#)(\d+)>/g, "<\u200b$1$2>");
-}
-
 /** `<t:…:f>`: every reader sees the instant in their own time zone. */
 export function timestamp(instant: Date, style: "t" | "T" | "d" | "D" | "f" | "F" | "R" = "f"): string {
   return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
-}
-
-export function minutesText(minutes: number | null): string {
-  if (minutes === null) return "no estimate";
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -59,7 +40,7 @@ export function weekdayName(isoWeekday: number): string {
 // One formatter for every call: building an Intl formatter costs about a millisecond.
 const localDateFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "Tue 19 Jan" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
+/** The CLI's English "Tue 19 Jan" for a cohort-local calendar date (the bot words dates through i18n/formatters) (a date, not an instant, so no time-zone shift). */
 export function localDateText(localDate: string): string {
   const [year, month, day] = localDate.split("-").map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));

@@ -1,19 +1,9 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { PostMessage } from "../../services/PostRenderer.js";
 import { embedLength } from "./fitLines.js";
 import { limits, truncate } from "./format.js";
 
-/** One channel or DM message the bot posts: never pings (the sender adds allowed_mentions parse: []). */
-export interface PostMessage {
-  readonly content?: string;
-  readonly embeds: readonly APIEmbed[];
-  readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
-}
-
-/** A post as rendered: one or more messages, and the discussion thread to open on the first (weekly posts). */
-export interface RenderedPost {
-  readonly messages: readonly PostMessage[];
-  readonly threadName: string | null;
-}
+export type { PostMessage, RenderedPost } from "../../services/PostRenderer.js";
 
 /** Room kept below Discord's 6,000-character message total, for the footer and rounding. */
 const safetyMargin = 100;

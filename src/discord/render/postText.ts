@@ -13,7 +13,7 @@ function resolveTimestamps(text: string, zone: string): string {
 function plain(text: string, zone: string): string {
   return resolveTimestamps(text, zone)
     .replace(/\*\*/g, "")
-    .replace(/\\([\\*_~`|])/g, "$1")
+    .replace(/\\([^\w\s])/g, "$1")
     .replace(/\u200b/g, "");
 }
 

@@ -1,10 +1,11 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
-import { messages } from "../../messages.js";
 import type { CheckpointAnswerView, CheckpointView } from "../../services/CheckpointService.js";
 import type { Reply } from "../commandTypes.js";
-import { button, buttonRows, colors, escapeText, limits, truncate } from "./format.js";
-import { checkpointAnswerLabels, checkpointButtonId } from "./renderCheckpointPost.js";
+import type { MessageKey } from "../i18n/locales/en.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { button, buttonRows, colors, limits, truncate } from "./format.js";
+import { checkpointAnswerLabel, checkpointButtonId, checkpointFooter } from "./renderCheckpointPost.js";
 
 const answerStyles = {
   confident: ButtonStyle.Success,
@@ -12,37 +13,36 @@ const answerStyles = {
   not_yet: ButtonStyle.Secondary,
 } as const satisfies Record<CheckpointAnswerKind, ButtonStyle>;
 
-function promptText(view: CheckpointView): string {
+function promptText(t: Translator, view: CheckpointView): string {
   const prompt = view.prompt;
   switch (prompt.source) {
     case "checkpoint":
-      return escapeText(prompt.text);
+      return t.user(prompt.text);
     case "objective":
-      return `${messages.checkpoint.objectiveIntro} ${escapeText(prompt.text)}`;
+      return t.t("checkpoint.objective", { text: prompt.text });
     case "outcomes":
-      return [messages.checkpoint.outcomesIntro, ...prompt.outcomes.map((outcome) => `• ${escapeText(outcome)}`)].join("\n");
+      return [t.t("checkpoint.outcomesIntro"), ...prompt.outcomes.map((outcome) => t.t("checkpoint.outcome", { text: outcome }))].join("\n");
     case "none":
-      return messages.checkpoint.noText(view.section.title);
+      return t.t("checkpoint.noText", { section: view.section.title });
   }
 }
 
 /** `/checkpoint`: the current section's checkpoint with the three self-assessment buttons. */
-export function renderCheckpoint(view: CheckpointView): Reply {
+export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
   const { cohort, section } = view;
-  const weeks = section.weekStart === section.weekEnd ? `week ${section.weekStart}` : `weeks ${section.weekStart}–${section.weekEnd}`;
-  const footerLines: string[] = [messages.checkpoint.ask];
-  if (view.answer !== null) footerLines.push(messages.checkpoint.yourAnswer(checkpointAnswerLabels[view.answer]));
+  const footerLines: string[] = [t.t("checkpoint.ask")];
+  if (view.answer !== null) footerLines.push(t.t("checkpoint.yourAnswer", { answer: checkpointAnswerLabel(t, view.answer) }));
   const tail = `\n\n${footerLines.join("\n")}`;
   const embed: APIEmbed = {
     color: colors.success,
-    title: truncate(`✅ Checkpoint · ${escapeText(section.title)}`, limits.title),
-    description: `${truncate(promptText(view), limits.description - tail.length)}${tail}`,
-    footer: { text: truncate(`${cohort.name} · ${weeks} of ${view.totalWeeks}`, limits.footer) },
+    title: truncate(t.t("checkpoint.title", { section: section.title }), limits.title),
+    description: `${truncate(promptText(t, view), limits.description - tail.length)}${tail}`,
+    footer: { text: truncate(checkpointFooter(t, cohort.name, section, view.totalWeeks), limits.footer) },
   };
   const buttons = Object.values(CheckpointAnswerKind).map((answer) =>
     button(
       checkpointButtonId(cohort.id, section.id, answer),
-      `${view.answer === answer ? "✓ " : ""}${checkpointAnswerLabels[answer]}`,
+      `${view.answer === answer ? "✓ " : ""}${checkpointAnswerLabel(t, answer)}`,
       answerStyles[answer],
     ),
   );
@@ -50,27 +50,27 @@ export function renderCheckpoint(view: CheckpointView): Reply {
 }
 
 const hints = {
-  confident: messages.checkpoint.confidentHint,
-  partly: messages.checkpoint.partlyHint,
-  not_yet: messages.checkpoint.notYetHint,
-} as const satisfies Record<CheckpointAnswerKind, string>;
+  confident: "checkpoint.confidentHint",
+  partly: "checkpoint.partlyHint",
+  not_yet: "checkpoint.notYetHint",
+} as const satisfies Record<CheckpointAnswerKind, MessageKey>;
 
 /** What a self-assessment button recorded, shown only to the member who clicked. */
-export function renderCheckpointAnswer(view: CheckpointAnswerView): Reply {
-  const label = checkpointAnswerLabels[view.answer];
-  const title = view.section.title;
+export function renderCheckpointAnswer(t: Translator, view: CheckpointAnswerView): Reply {
+  const answer = checkpointAnswerLabel(t, view.answer);
+  const section = view.section.title;
   const sentence =
     view.previous === null
-      ? messages.checkpoint.recorded(label, title)
+      ? t.t("checkpoint.recorded", { answer, section })
       : view.previous === view.answer
-        ? messages.checkpoint.unchanged(label, title)
-        : messages.checkpoint.changed(checkpointAnswerLabels[view.previous], label, title);
+        ? t.t("checkpoint.unchanged", { answer, section })
+        : t.t("checkpoint.changed", { previous: markup(checkpointAnswerLabel(t, view.previous)), answer, section });
   return {
     embeds: [
       {
         color: colors.success,
-        description: truncate(`${sentence}\n${hints[view.answer]}`, limits.description),
-        footer: { text: truncate(view.cohort.name, limits.footer) },
+        description: truncate(`${sentence}\n${t.t(hints[view.answer])}`, limits.description),
+        footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],
     ephemeral: true,

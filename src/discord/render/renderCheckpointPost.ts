@@ -1,7 +1,9 @@
 import { ButtonStyle } from "discord.js";
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
 import type { CheckpointPostView } from "../../services/PostService.js";
-import { button, buttonRows, colors, escapeText, limits, truncate } from "./format.js";
+import { weeksText } from "../i18n/formatters.js";
+import type { Translator } from "../i18n/Translator.js";
+import { button, buttonRows, colors, limits, truncate } from "./format.js";
 import { packEmbeds, type RenderedPost } from "./postMessage.js";
 
 /** Custom id of the self-assessment buttons: checkpoint:<cohortId>:<sectionId>:<answer>. */
@@ -9,39 +11,38 @@ export function checkpointButtonId(cohortId: number, sectionId: number, answer: 
   return `checkpoint:${cohortId}:${sectionId}:${answer}`;
 }
 
-export const checkpointAnswerLabels: Readonly<Record<CheckpointAnswerKind, string>> = {
-  confident: "Confident",
-  partly: "Partly",
-  not_yet: "Not yet",
-};
+/** "Confident", "Partly", "Not yet" in the translator's language. */
+export function checkpointAnswerLabel(t: Translator, answer: CheckpointAnswerKind): string {
+  return t.plain(`checkpoint.answer.${answer}`);
+}
+
+/** "Cohort · weeks 3–4 of 12": plain text for footers. */
+export function checkpointFooter(t: Translator, cohortName: string, section: { weekStart: number; weekEnd: number }, totalWeeks: number): string {
+  return t.plain("checkpoint.footer", { cohort: cohortName, weeks: weeksText(t, section.weekStart, section.weekEnd), total: totalWeeks });
+}
 
 /**
  * A section's checkpoint prompt with the three self-assessment buttons.
  * `disabled` renders them inert (for /cohort preview, where a click must not
  * record an answer).
  */
-export function renderCheckpointPost(view: CheckpointPostView, options: { readonly disabled?: boolean } = {}): RenderedPost {
+export function renderCheckpointPost(t: Translator, view: CheckpointPostView, options: { readonly disabled?: boolean } = {}): RenderedPost {
   const { cohort, section } = view;
-  const weeks = section.weekStart === section.weekEnd ? `week ${section.weekStart}` : `weeks ${section.weekStart}–${section.weekEnd}`;
-  const buttons = [
-    button(checkpointButtonId(cohort.id, section.id, CheckpointAnswerKind.Confident), checkpointAnswerLabels.confident, ButtonStyle.Success),
-    button(checkpointButtonId(cohort.id, section.id, CheckpointAnswerKind.Partly), checkpointAnswerLabels.partly, ButtonStyle.Primary),
-    button(checkpointButtonId(cohort.id, section.id, CheckpointAnswerKind.NotYet), checkpointAnswerLabels.not_yet, ButtonStyle.Secondary),
-  ].map((component) => (options.disabled === true ? { ...component, disabled: true } : component));
-  const description = [
-    truncate(escapeText(section.checkpoint ?? ""), 3500),
-    "",
-    "How confident do you feel about it? Pick an answer below. You can change it later; admins only see the totals.",
-  ].join("\n");
+  const styles = { confident: ButtonStyle.Success, partly: ButtonStyle.Primary, not_yet: ButtonStyle.Secondary } as const;
+  const buttons = Object.values(CheckpointAnswerKind)
+    .map((answer) => button(checkpointButtonId(cohort.id, section.id, answer), checkpointAnswerLabel(t, answer), styles[answer]))
+    .map((component) => (options.disabled === true ? { ...component, disabled: true } : component));
+  const description = [truncate(t.user(section.checkpoint ?? ""), 3500), "", t.t("checkpoint.postAsk")].join("\n");
   const messages = packEmbeds(
     {
       color: colors.success,
-      title: `✅ Checkpoint · ${section.title}`,
+      title: t.t("checkpoint.title", { section: section.title }),
       description: truncate(description, limits.description),
-      footer: { text: `${cohort.name} · ${weeks} of ${view.totalWeeks}` },
+      footer: { text: checkpointFooter(t, cohort.name, section, view.totalWeeks) },
     },
     [],
-    { continuationTitle: "Checkpoint (continued)", components: buttonRows(buttons) },
+    { continuationTitle: t.plain("checkpoint.continued"), components: buttonRows(buttons) },
   );
   return { messages, threadName: null };
 }
+

@@ -1,41 +1,40 @@
 import type { APIEmbedField } from "discord.js";
 import type { ClosingPostView } from "../../services/PostService.js";
-import { colors, escapeText, limits } from "./format.js";
+import type { Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
+import { colors, limits } from "./format.js";
 import { packEmbeds, type RenderedPost } from "./postMessage.js";
 import { standingLines } from "./standingLines.js";
 
+function finalBoard(t: Translator, view: ClosingPostView): string {
+  if (view.top.length === 0) return t.t("closingPost.finalEmpty");
+  const more = view.rankedMembers - view.top.length;
+  return [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])].join("\n");
+}
+
 /** After the last week: the final (all-time) leaderboard and what the path says members can now do. */
-export function renderClosingPost(view: ClosingPostView): RenderedPost {
+export function renderClosingPost(t: Translator, view: ClosingPostView): RenderedPost {
   const { cohort } = view;
-  const fields: APIEmbedField[] = [
-    {
-      name: "🏆 Final leaderboard",
-      value:
-        view.top.length === 0
-          ? "Nobody logged points during the course."
-          : `${standingLines(view.top).join("\n")}${view.rankedMembers > view.top.length ? `\n…and ${view.rankedMembers - view.top.length} more with points` : ""}`,
-    },
-  ];
+  const fields: APIEmbedField[] = [{ name: t.plain("closingPost.finalName"), value: finalBoard(t, view) }];
   if (view.outcomes.length > 0) {
     fields.push({
-      name: "What you can do now",
+      name: t.plain("closingPost.outcomesName"),
       value: fitLines(
-        view.outcomes.map((outcome) => `• ${escapeText(outcome)}`),
+        view.outcomes.map((outcome) => t.t("curriculumAdmin.outcome", { outcome })),
         limits.fieldValue,
-        (hidden) => `…and ${hidden} more`,
+        (hidden) => t.t("format.more", { count: hidden }),
       ),
     });
   }
   const messages = packEmbeds(
     {
       color: colors.success,
-      title: `🎓 ${cohort.name} is complete`,
-      description: `That's the end of all ${view.totalWeeks} weeks of **${escapeText(view.curriculumTitle)}**. Thank you for reading along, and congratulations to everyone who took part!`,
-      footer: { text: `${cohort.name} · final post` },
+      title: t.t("closingPost.title", { cohort: cohort.name }),
+      description: t.t("closingPost.description", { weeks: view.totalWeeks, curriculum: view.curriculumTitle }),
+      footer: { text: t.plain("closingPost.footer", { cohort: cohort.name }) },
     },
     fields,
-    { continuationTitle: "Course complete (continued)" },
+    { continuationTitle: t.plain("closingPost.continued") },
   );
   return { messages, threadName: null };
 }

@@ -1,16 +1,12 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
-import { messages } from "../../messages.js";
-import type { CohortInfoView, CohortSummaryView } from "../../services/CohortInfoService.js";
+import type { CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
+import { localDateText, weekdayName } from "../i18n/formatters.js";
+import { isLanguage, languages } from "../i18n/languages.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines } from "./fitLines.js";
-import { colors, escapeText, limits, localDateText, timestamp, truncate, weekdayName } from "./format.js";
-
-const statusLabels: Record<CohortStatus, string> = {
-  [CohortStatus.Active]: "🟢 Active",
-  [CohortStatus.Paused]: "⏸️ Paused",
-  [CohortStatus.Ended]: "🏁 Ended",
-};
+import { colors, limits, timestamp, truncate } from "./format.js";
 
 const statusColors: Record<CohortStatus, number> = {
   [CohortStatus.Active]: colors.brand,
@@ -18,121 +14,147 @@ const statusColors: Record<CohortStatus, number> = {
   [CohortStatus.Ended]: colors.neutral,
 };
 
-function weekText(view: CohortSummaryView): string {
+function statusLabel(t: Translator, status: CohortStatus): string {
+  return t.plain(`cohortAdmin.status.${status}`);
+}
+
+function weekText(t: Translator, view: CohortSummaryView): string {
   const total = view.curriculum.totalWeeks;
-  if (view.currentWeek <= 0) return `Not started · ${total} weeks`;
-  if (view.currentWeek > total) return `Finished · ${total} weeks`;
-  return `Week ${view.currentWeek} of ${total}`;
+  if (view.currentWeek <= 0) return t.t("cohortAdmin.weekNotStarted", { total });
+  if (view.currentWeek > total) return t.t("cohortAdmin.weekFinished", { total });
+  return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
 }
 
-function membersText(count: number): string {
-  return `${count} member${count === 1 ? "" : "s"}`;
+function channel(cohort: Cohort) {
+  return markup(`<#${cohort.channelId}>`);
 }
 
-export function renderCohortList(views: readonly CohortSummaryView[]): Reply {
-  if (views.length === 0) return { content: messages.cohort.noneInServer, ephemeral: true };
+export function renderCohortList(t: Translator, views: readonly CohortSummaryView[]): Reply {
+  if (views.length === 0) return { content: t.t("cohort.noneInServer"), ephemeral: true };
   const entries = views.map((view) => {
     const { cohort } = view;
     return [
-      `**${truncate(escapeText(cohort.name), 100)}** · ${statusLabels[cohort.status]} · <#${cohort.channelId}>`,
-      `↳ ${truncate(escapeText(view.curriculum.title), 100)} · starts ${localDateText(cohort.settings.startDate)} · ${weekText(view)} · ${membersText(view.memberCount)}`,
+      t.t("cohortAdmin.listName", { name: markup(truncate(t.user(cohort.name), 100)), status: markup(statusLabel(t, cohort.status)), channel: channel(cohort) }),
+      t.t("cohortAdmin.listDetail", {
+        curriculum: markup(truncate(t.user(view.curriculum.title), 100)),
+        start: localDateText(t, cohort.settings.startDate),
+        week: markup(weekText(t, view)),
+        members: markup(t.t("cohortAdmin.members", { count: view.memberCount })),
+      }),
     ].join("\n");
   });
   const embed: APIEmbed = {
     color: colors.brand,
-    title: `Cohorts in this server (${views.length})`,
-    description: fitLines(entries, limits.description, messages.cohortAdmin.moreCohorts),
+    title: t.t("cohortAdmin.listTitle", { count: views.length }),
+    description: fitLines(entries, limits.description, (count) => t.t("cohortAdmin.moreCohorts", { count })),
   };
   return { embeds: [embed], ephemeral: true };
 }
 
-function postText(dueAt: Date, detail: string): string {
-  return `${timestamp(dueAt, "F")} (${timestamp(dueAt, "R")}) · ${detail}`;
+function postText(t: Translator, dueAt: Date, detail: string) {
+  return t.t("cohortAdmin.postAt", { at: markup(timestamp(dueAt, "F")), relative: markup(timestamp(dueAt, "R")), detail: markup(detail) });
 }
 
-function settingsFields(view: CohortInfoView): APIEmbedField[] {
-  const { cohort } = view;
-  const { settings } = cohort;
-  const fields: APIEmbedField[] = [
-    { name: "Status", value: statusLabels[cohort.status], inline: true },
-    { name: "Channel", value: `<#${cohort.channelId}>`, inline: true },
-    { name: "Members", value: String(view.memberCount), inline: true },
+function languageLabel(code: string): string {
+  return isLanguage(code) ? languages[code].label : code;
+}
+
+function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
+  const next = view.nextWeekPost;
+  const checkpoint = view.nextCheckpoint;
+  return [
     {
-      name: "Curriculum",
-      value: truncate(`${escapeText(view.curriculum.title)} (\`${view.curriculum.slug}\`) · ${view.curriculum.totalWeeks} weeks`, limits.fieldValue),
-    },
-    { name: "Start", value: `${localDateText(settings.startDate)} · ${timestamp(view.startsAt, "R")}`, inline: true },
-    { name: "Last day", value: localDateText(view.lastDate), inline: true },
-    { name: "Progress", value: weekText(view), inline: true },
-    { name: "Time zone", value: settings.timeZone, inline: true },
-    { name: "Weekly post", value: `${weekdayName(settings.announceDay)}s at ${settings.announceTime}`, inline: true },
-    { name: "Optional items", value: settings.includeOptional ? "Assigned" : "Not assigned", inline: true },
-    {
-      name: "Next weekly post",
-      value:
-        view.nextWeekPost === null
-          ? messages.cohortAdmin.noMorePosts
-          : postText(view.nextWeekPost.dueAt, `week ${view.nextWeekPost.weekNumber ?? "?"}`),
+      name: t.plain("cohortAdmin.field.nextWeeklyPost"),
+      value: next === null ? t.t("cohortAdmin.noMorePosts") : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") })),
     },
     {
-      name: "Next checkpoint",
-      value:
-        view.nextCheckpoint === null
-          ? messages.cohortAdmin.noMorePosts
-          : truncate(postText(view.nextCheckpoint.post.dueAt, escapeText(view.nextCheckpoint.sectionTitle)), limits.fieldValue),
+      name: t.plain("cohortAdmin.field.nextCheckpoint"),
+      value: checkpoint === null ? t.t("cohortAdmin.noMorePosts") : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle)), limits.fieldValue),
     },
   ];
-  if (cohort.status === CohortStatus.Paused) fields.push({ name: "Note", value: messages.cohortAdmin.pausedNote });
-  if (cohort.status === CohortStatus.Ended) fields.push({ name: "Note", value: messages.cohortAdmin.endedNote });
+}
+
+function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
+  const { cohort } = view;
+  const { settings } = cohort;
+  const field = (key: Parameters<Translator["plain"]>[0], value: string, inline = true): APIEmbedField => ({ name: t.plain(key), value, inline });
+  const fields: APIEmbedField[] = [
+    field("cohortAdmin.field.status", statusLabel(t, cohort.status)),
+    field("cohortAdmin.field.channel", `<#${cohort.channelId}>`),
+    field("cohortAdmin.field.members", String(view.memberCount)),
+    {
+      name: t.plain("cohortAdmin.field.curriculum"),
+      value: truncate(
+        t.t("cohortAdmin.curriculumValue", { title: view.curriculum.title, slug: markup(view.curriculum.slug), weeks: view.curriculum.totalWeeks }),
+        limits.fieldValue,
+      ),
+    },
+    field("cohortAdmin.field.start", `${localDateText(t, settings.startDate)} · ${timestamp(view.startsAt, "R")}`),
+    field("cohortAdmin.field.lastDay", localDateText(t, view.lastDate)),
+    field("cohortAdmin.field.progress", weekText(t, view)),
+    field("cohortAdmin.field.timeZone", settings.timeZone),
+    field("cohortAdmin.field.weeklyPost", t.t("cohortAdmin.weeklyPostValue", { weekday: weekdayName(t, settings.announceDay), time: markup(settings.announceTime) })),
+    field("cohortAdmin.field.optional", t.t("cohortAdmin.optionalAssigned", { assigned: settings.includeOptional ? "yes" : "no" })),
+    field("cohortAdmin.field.language", languageLabel(cohort.language)),
+    ...scheduleFields(t, view),
+  ];
+  if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));
+  if (cohort.status === CohortStatus.Ended) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.endedNote"), false));
   if (cohort.channelProblem !== null) {
-    fields.push({
-      name: "⚠️ Channel problem",
-      value: truncate(messages.cohortAdmin.channelProblem(escapeText(cohort.channelProblem)), limits.fieldValue),
-    });
+    fields.push(
+      field("cohortAdmin.field.channelProblem", truncate(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channel(cohort) }), limits.fieldValue), false),
+    );
   }
   return fields;
 }
 
+/** The checkpoint totals per section, cut with "…and N more sections" to fit one field. */
+function tallyValue(t: Translator, extra: InfoField): string {
+  const lines = extra.sections.map((section) =>
+    t.t("cohortAdmin.tallyLine", { section: section.sectionTitle, confident: section.confident, partly: section.partly, notYet: section.notYet }),
+  );
+  if (lines.length === 0) return t.t("cohortAdmin.tallyNone");
+  let value = "";
+  for (const [index, line] of lines.entries()) {
+    const more = `\n${t.t("cohortAdmin.tallyMore", { count: lines.length - index })}`;
+    if (value.length + line.length + 1 + more.length > limits.fieldValue) return value + more;
+    value += `${value === "" ? "" : "\n"}${line}`;
+  }
+  return value;
+}
+
 /** /cohort info (and the confirmation of create/edit, with `description`). */
-export function renderCohortInfo(view: CohortInfoView, description?: string): Reply {
+export function renderCohortInfo(t: Translator, view: CohortInfoView, description?: string): Reply {
   const embed: APIEmbed = {
     color: statusColors[view.cohort.status],
-    title: truncate(escapeText(view.cohort.name), limits.title),
+    title: truncate(t.user(view.cohort.name), limits.title),
     ...(description === undefined ? {} : { description: truncate(description, limits.description) }),
-    fields: settingsFields(view),
-    footer: { text: `Cohort id ${view.cohort.id}` },
+    fields: settingsFields(t, view),
+    footer: { text: t.plain("cohortAdmin.footer", { id: String(view.cohort.id) }) },
   };
   // Extensions (e.g. checkpoint self-assessments) come last and give way when the embed is full.
   for (const extra of view.extraFields) {
     const fields = embed.fields ?? [];
     if (fields.length >= limits.fields) break;
-    const field: APIEmbedField = {
-      name: truncate(extra.name === "" ? "\u200b" : extra.name, limits.fieldName),
-      value: truncate(extra.value === "" ? "\u200b" : extra.value, limits.fieldValue),
-      ...(extra.inline === undefined ? {} : { inline: extra.inline }),
-    };
+    const field: APIEmbedField = { name: truncate(t.plain("cohortAdmin.tallyName"), limits.fieldName), value: truncate(tallyValue(t, extra), limits.fieldValue) };
     if (embedLength(embed) + field.name.length + field.value.length > limits.embedTotal) break;
     fields.push(field);
   }
   return { embeds: [embed], ephemeral: true };
 }
 
-export function renderCohortCreated(view: CohortInfoView): Reply {
-  return renderCohortInfo(view, messages.cohortAdmin.created(escapeText(view.cohort.name), `<#${view.cohort.channelId}>`));
+export function renderCohortCreated(t: Translator, view: CohortInfoView): Reply {
+  return renderCohortInfo(t, view, t.t("cohortAdmin.created", { name: view.cohort.name, channel: channel(view.cohort) }));
 }
 
-export function renderCohortEdited(view: CohortInfoView): Reply {
-  return renderCohortInfo(view, messages.cohortAdmin.edited(escapeText(view.cohort.name)));
+export function renderCohortEdited(t: Translator, view: CohortInfoView): Reply {
+  return renderCohortInfo(t, view, t.t("cohortAdmin.edited", { name: view.cohort.name }));
 }
+
+const statusKeys = { paused: "cohortAdmin.paused", ended: "cohortAdmin.ended", active: "cohortAdmin.resumed" } as const satisfies Record<CohortStatus, string>;
 
 /** The answer to pause, resume and end. */
-export function renderCohortStatus(cohort: Cohort): Reply {
-  const name = escapeText(cohort.name);
-  const description =
-    cohort.status === CohortStatus.Paused
-      ? messages.cohortAdmin.paused(name)
-      : cohort.status === CohortStatus.Ended
-        ? messages.cohortAdmin.ended(name)
-        : messages.cohortAdmin.resumed(name);
-  return { embeds: [{ color: statusColors[cohort.status], title: statusLabels[cohort.status], description }], ephemeral: true };
+export function renderCohortStatus(t: Translator, cohort: Cohort): Reply {
+  const description = t.t(statusKeys[cohort.status], { name: cohort.name });
+  return { embeds: [{ color: statusColors[cohort.status], title: statusLabel(t, cohort.status), description }], ephemeral: true };
 }

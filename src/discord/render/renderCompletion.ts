@@ -1,36 +1,38 @@
 import type { APIEmbed } from "discord.js";
+import { ON_TIME_BONUS_PERCENT } from "../../domain/scoring/pointsForCompletion.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { CompletionView, UndoView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
-import { colors, escapeText, truncate, limits } from "./format.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { colors, limits, truncate } from "./format.js";
 
-export function renderCompletion(view: CompletionView): Reply {
-  const title = escapeText(view.item.title);
+export function renderCompletion(t: Translator, view: CompletionView): Reply {
+  const title = view.item.title;
   const lines = view.alreadyDone
-    ? [`You had already marked **${title}** as done, so nothing changed.`]
-    : [`Logged **${title}**: **+${view.points} points**${view.onTime ? " (includes the 20 % on-time bonus)" : ""}.`];
+    ? [t.t("completion.alreadyDone", { title })]
+    : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
   lines.push(
     "",
-    `Total: **${view.totalPoints} points** · Streak: **${view.streak} study day${view.streak === 1 ? "" : "s"}**`,
-    `Required items: ${progressBar(view.required.done, view.required.total)} ${view.required.done}/${view.required.total}`,
+    t.t("completion.totals", { total: view.totalPoints, streak: view.streak }),
+    t.t("completion.required", { bar: markup(progressBar(view.required.done, view.required.total)), done: view.required.done, total: view.required.total }),
   );
   const embed: APIEmbed = {
     color: view.alreadyDone ? colors.neutral : colors.success,
-    title: truncate(view.alreadyDone ? "Already done" : "Done!", limits.title),
+    title: truncate(t.t(view.alreadyDone ? "completion.titleAlready" : "completion.titleDone"), limits.title),
     description: truncate(lines.join("\n"), limits.description),
-    footer: { text: truncate(view.cohort.name, limits.footer) },
+    footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
   return { embeds: [embed], ephemeral: true };
 }
 
-export function renderUndo(view: UndoView): Reply {
+export function renderUndo(t: Translator, view: UndoView): Reply {
   return {
     embeds: [
       {
         color: colors.neutral,
-        title: "Completion removed",
-        description: `**${escapeText(view.item.title)}** is no longer marked as done: **−${view.pointsRemoved} points**. Total: **${view.totalPoints} points**.`,
-        footer: { text: truncate(view.cohort.name, limits.footer) },
+        title: t.t("undo.title"),
+        description: t.t("undo.description", { title: view.item.title, points: view.pointsRemoved, total: view.totalPoints }),
+        footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],
     ephemeral: true,

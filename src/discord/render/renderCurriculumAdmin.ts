@@ -1,12 +1,13 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { ItemKind, type ParseProblem } from "../../domain/curriculum/curriculumModel.js";
 import { ImportOutcome, type CurriculumSummary, type StoredCurriculum, type StoredSection } from "../../domain/curriculum/storedCurriculum.js";
-import { messages } from "../../messages.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
 import { renderParseProblem } from "../i18n/renderParseProblem.js";
 import type { Reply } from "../commandTypes.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
-import { colors, escapeText, limits, minutesText, truncate } from "./format.js";
+import { durationText, weeksText } from "../i18n/formatters.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { colors, limits, truncate } from "./format.js";
 
 /** Discord shows at most ten embeds per message. */
 const maxEmbeds = 10;
@@ -15,49 +16,48 @@ const minFieldValue = 40;
 const maxLineLength = 160;
 const maxDescriptionExcerpt = 500;
 
-function weeksLabel(start: number, end: number): string {
-  return start === end ? `Week ${start}` : `Weeks ${start}-${end}`;
+function scopeLabel(t: Translator, curriculum: CurriculumSummary): string {
+  return t.t(curriculum.scope === "" ? "curriculumAdmin.scopeBuiltIn" : "curriculumAdmin.scopeImported");
 }
 
-function scopeLabel(curriculum: CurriculumSummary): string {
-  return curriculum.scope === "" ? "built in" : "imported in this server";
-}
-
-export function renderCurriculumList(curricula: readonly CurriculumSummary[]): Reply {
-  if (curricula.length === 0) return { content: messages.curriculum.none, ephemeral: true };
-  const lines = curricula.map(
-    (curriculum) =>
-      `**${truncate(escapeText(curriculum.title), 120)}** · \`${curriculum.slug}\` · ${curriculum.totalWeeks} weeks · ${scopeLabel(curriculum)}`,
+export function renderCurriculumList(t: Translator, curricula: readonly CurriculumSummary[]): Reply {
+  if (curricula.length === 0) return { content: t.t("curriculum.none"), ephemeral: true };
+  const lines = curricula.map((curriculum) =>
+    t.t("curriculumAdmin.listLine", {
+      title: markup(truncate(t.user(curriculum.title), 120)),
+      slug: markup(curriculum.slug),
+      weeks: curriculum.totalWeeks,
+      scope: markup(scopeLabel(t, curriculum)),
+    }),
   );
   return {
     embeds: [
       {
         color: colors.brand,
-        title: `Curricula (${curricula.length})`,
-        description: fitLines(lines, limits.description, messages.curriculumAdmin.moreCurricula),
+        title: t.t("curriculumAdmin.listTitle", { count: curricula.length }),
+        description: fitLines(lines, limits.description, (count) => t.t("curriculumAdmin.moreCurricula", { count })),
       },
     ],
     ephemeral: true,
   };
 }
 
-function itemLines(section: StoredSection): string[] {
+function itemLines(t: Translator, section: StoredSection): string[] {
   const lines: string[] = [];
   let group: string | null = null;
   for (const item of section.items) {
     if (item.group !== group) {
       group = item.group;
-      if (group !== null) lines.push(truncate(`*${escapeText(group)}*`, maxLineLength));
+      if (group !== null) lines.push(truncate(t.t("curriculumAdmin.group", { group }), maxLineLength));
     }
-    const kind = item.kind === ItemKind.Required ? "" : ` *(${item.kind.toLowerCase()})*`;
-    const minutes = item.minutes === null ? "" : ` · ${minutesText(item.minutes)}`;
-    lines.push(truncate(`• ${escapeText(item.title)}${minutes}${kind}`, maxLineLength));
+    const minutes = item.minutes === null ? "none" : markup(durationText(t, item.minutes));
+    lines.push(truncate(t.t("curriculumAdmin.item", { title: item.title, minutes, kind: markup(item.kind) }), maxLineLength));
   }
-  if (lines.length === 0) lines.push("No items.");
+  if (lines.length === 0) lines.push(t.t("curriculumAdmin.noItems"));
   return lines;
 }
 
-function totalsLine(curriculum: StoredCurriculum): string {
+function totalsLine(t: Translator, curriculum: StoredCurriculum): string {
   const items = curriculum.sections.flatMap((section) => section.items);
   const required = items.filter((item) => item.kind === ItemKind.Required);
   const optional = items.filter((item) => item.kind === ItemKind.Optional).length;
@@ -65,13 +65,13 @@ function totalsLine(curriculum: StoredCurriculum): string {
   const requiredMinutes = required.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
   const parts = [
     `\`${curriculum.slug}\``,
-    `${curriculum.totalWeeks} weeks`,
-    `${curriculum.sections.length} sections`,
-    `${required.length} required${requiredMinutes > 0 ? ` (${minutesText(requiredMinutes)})` : ""}`,
+    t.t("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }),
+    t.t("curriculumAdmin.sections", { count: curriculum.sections.length }),
+    t.t("curriculumAdmin.required", { count: required.length, minutes: requiredMinutes > 0 ? markup(durationText(t, requiredMinutes)) : "none" }),
   ];
-  if (optional > 0) parts.push(`${optional} optional`);
-  if (reference > 0) parts.push(`${reference} reference`);
-  parts.push(scopeLabel(curriculum));
+  if (optional > 0) parts.push(t.t("curriculumAdmin.optional", { count: optional }));
+  if (reference > 0) parts.push(t.t("curriculumAdmin.reference", { count: reference }));
+  parts.push(scopeLabel(t, curriculum));
   return parts.join(" · ");
 }
 
@@ -86,20 +86,27 @@ interface Block {
  * Discord's 6,000 characters per message: sections share the room, and what
  * does not fit ends in "…and N more".
  */
-export function renderCurriculumOutline(curriculum: StoredCurriculum): Reply {
+export function renderCurriculumOutline(t: Translator, curriculum: StoredCurriculum): Reply {
   const blocks: Block[] = curriculum.sections.map((section) => ({
     name: truncate(
-      `${weeksLabel(section.weekStart, section.weekEnd)} · ${escapeText(section.title)}${section.estimatedMinutes === null ? "" : ` · ~${minutesText(section.estimatedMinutes)}`}`,
+      t.t("curriculumAdmin.sectionName", {
+        weeks: markup(weeksText(t, section.weekStart, section.weekEnd, "upper")),
+        title: section.title,
+        minutes: section.estimatedMinutes === null ? "none" : markup(durationText(t, section.estimatedMinutes)),
+      }),
       limits.fieldName,
     ),
-    lines: itemLines(section),
+    lines: itemLines(t, section),
   }));
   if (curriculum.outcomes.length > 0) {
-    blocks.push({ name: "After this path you can…", lines: curriculum.outcomes.map((outcome) => truncate(`• ${escapeText(outcome)}`, maxLineLength)) });
+    blocks.push({
+      name: t.plain("curriculumAdmin.outcomesName"),
+      lines: curriculum.outcomes.map((outcome) => truncate(t.t("curriculumAdmin.outcome", { outcome }), maxLineLength)),
+    });
   }
 
-  const excerpt = truncate(escapeText(curriculum.description), maxDescriptionExcerpt);
-  const header = { title: truncate(escapeText(curriculum.title), limits.title), summary: totalsLine(curriculum) };
+  const excerpt = truncate(t.user(curriculum.description), maxDescriptionExcerpt);
+  const header = { title: truncate(t.user(curriculum.title), limits.title), summary: totalsLine(t, curriculum) };
   // Leave room for the "…and N more sections" line the header may need.
   const headerReserve = header.title.length + header.summary.length + excerpt.length + 120;
   const budget = limits.embedTotal - headerReserve;
@@ -114,12 +121,12 @@ export function renderCurriculumOutline(curriculum: StoredCurriculum): Reply {
   const shares = shareBudget(needs, budget - namesLength);
   const fields: APIEmbedField[] = visible.map((block, index) => ({
     name: block.name,
-    value: fitLines(block.lines, Math.min(limits.fieldValue, shares[index] ?? minFieldValue), messages.curriculumAdmin.moreItems) || "…",
+    value: fitLines(block.lines, Math.min(limits.fieldValue, shares[index] ?? minFieldValue), (count) => t.t("curriculumAdmin.moreItems", { count })) || "…",
   }));
 
   const hidden = blocks.length - shown;
   const descriptionParts = [header.summary, excerpt].filter((part) => part !== "");
-  if (hidden > 0) descriptionParts.push(messages.curriculumAdmin.moreSections(hidden));
+  if (hidden > 0) descriptionParts.push(t.t("curriculumAdmin.moreSections", { count: hidden }));
   const embeds: APIEmbed[] = [];
   for (let start = 0; start === 0 || start < fields.length; start += limits.fields) {
     const chunk = fields.slice(start, start + limits.fields);
@@ -142,35 +149,41 @@ function assertWithinLimits(embeds: readonly APIEmbed[]): void {
 const maxProblemLength = 300;
 
 /** /curriculum import: what happened, or why nothing did (with line numbers). */
-export function renderImportResult(result: ImportResult): Reply {
+/** "That file wasn't imported…" with as many problems as fit, then "…and N more." */
+function problemsText(t: Translator, problems: readonly ParseProblem[]): string {
+  const lines = problems.map((problem) => t.t("curriculum.problemLine", { line: problem.line, message: truncate(renderParseProblem(problem, t.language), maxProblemLength) }));
+  const text = (shown: number) => {
+    const more = problems.length - shown;
+    return [t.t("curriculum.malformed"), ...lines.slice(0, shown), ...(more > 0 ? [t.t("curriculum.moreProblems", { count: more })] : [])].join("\n");
+  };
+  let shown = lines.length;
+  while (shown > 0 && text(shown).length > limits.description) shown -= 1;
+  return text(shown);
+}
+
+const importKeys = {
+  [ImportOutcome.Created]: "curriculumAdmin.created",
+  [ImportOutcome.Updated]: "curriculumAdmin.updated",
+  [ImportOutcome.Unchanged]: "curriculumAdmin.unchanged",
+} as const;
+
+export function renderImportResult(t: Translator, result: ImportResult): Reply {
   if (!result.ok) {
-    const problems = result.problems.map((problem: ParseProblem) => ({
-      line: problem.line,
-      message: truncate(escapeText(renderParseProblem(problem)), maxProblemLength),
-    }));
-    let shown = problems.length;
-    let text = messages.curriculum.malformed(problems, 0);
-    while (shown > 0 && text.length > limits.description) {
-      shown -= 1;
-      text = messages.curriculum.malformed(problems.slice(0, shown), problems.length - shown);
-    }
-    return { embeds: [{ color: colors.danger, title: "Curriculum not imported", description: truncate(text, limits.description) }], ephemeral: true };
+    const description = truncate(problemsText(t, result.problems), limits.description);
+    return { embeds: [{ color: colors.danger, title: t.t("curriculumAdmin.notImported"), description }], ephemeral: true };
   }
   const { summary } = result;
-  const title = escapeText(summary.curriculum.title);
   const lines = [
-    summary.outcome === ImportOutcome.Created
-      ? messages.curriculumAdmin.created(title, summary.curriculum.slug)
-      : summary.outcome === ImportOutcome.Updated
-        ? messages.curriculumAdmin.updated(title)
-        : messages.curriculumAdmin.unchanged(title),
-    messages.curriculumAdmin.counts(summary.sections, summary.items),
+    t.t(importKeys[summary.outcome], { title: summary.curriculum.title, slug: markup(summary.curriculum.slug) }),
+    t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items }),
   ];
-  if (summary.retiredItems > 0 || summary.removedItems > 0) lines.push(messages.curriculumAdmin.kept(summary.retiredItems, summary.removedItems));
-  const headings: Record<ImportOutcome, string> = {
-    [ImportOutcome.Created]: "Curriculum imported",
-    [ImportOutcome.Updated]: "Curriculum updated",
-    [ImportOutcome.Unchanged]: "Nothing changed",
+  if (summary.retiredItems > 0 || summary.removedItems > 0) {
+    lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+  }
+  const headings = {
+    [ImportOutcome.Created]: t.t("curriculumAdmin.headingCreated"),
+    [ImportOutcome.Updated]: t.t("curriculumAdmin.headingUpdated"),
+    [ImportOutcome.Unchanged]: t.t("curriculumAdmin.headingUnchanged"),
   };
   return {
     embeds: [

@@ -1,39 +1,36 @@
 import type { APIEmbed } from "discord.js";
-import { messages } from "../../messages.js";
 import { LeaderboardPeriod, type LeaderboardView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
+import type { Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
-import { standingLines } from "./standingLines.js";
+import { memberName, standingLines } from "./standingLines.js";
+
+function callerLine(t: Translator, view: LeaderboardView, weekly: boolean): string | null {
+  const caller = view.caller;
+  if (caller === null) return null;
+  const name = memberName(t, caller.displayName);
+  if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
+  return t.t("leaderboard.callerRanked", { name, rank: caller.rank, ranked: view.rankedMembers, points: caller.points });
+}
 
 /**
  * `/leaderboard`: a public reply with the top 10 (competition ranks) and the
- * caller's own line. Names are plain escaped text, never mentions.
+ * caller's own line. Names are inert text, never mentions or links.
  */
-export function renderLeaderboard(view: LeaderboardView): Reply {
+export function renderLeaderboard(t: Translator, view: LeaderboardView): Reply {
   const weekly = view.period === LeaderboardPeriod.Week;
+  const week = view.weekNumber ?? 1;
   const lines: string[] = [];
-  if (view.top.length === 0) lines.push(weekly ? messages.leaderboard.emptyWeek(view.weekNumber ?? 1) : messages.leaderboard.emptyAll);
-  else lines.push(fitLines(standingLines(view.top), 3000, (hidden) => `…and ${hidden} more`));
-  const caller = view.caller;
-  if (caller !== null) {
-    lines.push(
-      "",
-      caller.rank === null
-        ? messages.leaderboard.callerUnranked(caller.displayName, weekly)
-        : messages.leaderboard.callerRanked(caller.displayName, caller.rank, view.rankedMembers, caller.points),
-    );
-  }
+  if (view.top.length === 0) lines.push(weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll"));
+  else lines.push(fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden })));
+  const caller = callerLine(t, view, weekly);
+  if (caller !== null) lines.push("", caller);
   const embed: APIEmbed = {
     color: colors.warning,
-    title: truncate(`🏆 ${view.cohort.name} · ${weekly ? `Week ${view.weekNumber ?? 1}` : "All time"}`, limits.title),
+    title: truncate(t.t("leaderboard.title", { cohort: view.cohort.name, weekly: weekly ? "yes" : "no", week }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
-    footer: {
-      text: truncate(
-        `${view.rankedMembers} member${view.rankedMembers === 1 ? "" : "s"} with points · ${weekly ? "/leaderboard period:all for all time" : "/leaderboard for this week"}`,
-        limits.footer,
-      ),
-    },
+    footer: { text: truncate(t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : "no" }), limits.footer) },
   };
   return { embeds: [embed], ephemeral: false };
 }

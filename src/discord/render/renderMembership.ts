@@ -1,30 +1,19 @@
 import type { Cohort } from "../../domain/cohort/cohortModel.js";
 import type { JoinOutcome } from "../../db/repositories/MemberRepository.js";
 import type { Reply } from "../commandTypes.js";
-import { colors, escapeText } from "./format.js";
+import type { MessageKey } from "../i18n/locales/en.js";
+import type { Translator } from "../i18n/Translator.js";
+import { colors } from "./format.js";
 
-export function renderJoin(result: { cohort: Cohort; outcome: JoinOutcome }): Reply {
-  const name = escapeText(result.cohort.name);
-  const text =
-    result.outcome === "already"
-      ? `You're already a member of **${name}**.`
-      : result.outcome === "rejoined"
-        ? `Welcome back to **${name}**! Your earlier progress is still here. Run \`/today\` to see today's reading.`
-        : `Welcome to **${name}**! Run \`/today\` to see today's reading, and \`/done\` to log what you finish.`;
-  return { embeds: [{ color: colors.success, description: text }], ephemeral: true };
+const joinKeys: Record<JoinOutcome, MessageKey> = { already: "join.already", rejoined: "join.rejoined", joined: "join.joined" };
+
+export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: JoinOutcome }): Reply {
+  return { embeds: [{ color: colors.success, description: t.t(joinKeys[result.outcome], { name: result.cohort.name }) }], ephemeral: true };
 }
 
-export function renderLeave(result: { cohort: Cohort; left: boolean }): Reply {
-  const name = escapeText(result.cohort.name);
+export function renderLeave(t: Translator, result: { cohort: Cohort; left: boolean }): Reply {
   return {
-    embeds: [
-      {
-        color: colors.neutral,
-        description: result.left
-          ? `You left **${name}**. Your history is kept; \`/join\` again any time to pick up where you were.`
-          : `You're not a member of **${name}**, so there was nothing to leave.`,
-      },
-    ],
+    embeds: [{ color: colors.neutral, description: t.t(result.left ? "leave.left" : "leave.notMember", { name: result.cohort.name }) }],
     ephemeral: true,
   };
 }

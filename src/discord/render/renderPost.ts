@@ -1,8 +1,12 @@
+import type { PostRenderer } from "../../services/PostRenderer.js";
 import type { PostView } from "../../services/PostService.js";
+import { defaultLanguage, isLanguage } from "../i18n/languages.js";
+import { translatorFor, type Translator } from "../i18n/Translator.js";
 import type { RenderedPost } from "./postMessage.js";
 import { renderCheckpointPost } from "./renderCheckpointPost.js";
 import { renderClosingPost } from "./renderClosingPost.js";
 import { renderLeaderboardPost } from "./renderLeaderboardPost.js";
+import { renderReminderDm } from "./renderReminderDm.js";
 import { renderWeekPost } from "./renderWeekPost.js";
 
 /**
@@ -11,15 +15,26 @@ import { renderWeekPost } from "./renderWeekPost.js";
  * previews is what the channel gets. `inertButtons` (preview) disables the
  * checkpoint buttons.
  */
-export function renderPost(post: PostView, options: { readonly inertButtons?: boolean } = {}): RenderedPost {
+export function renderPost(t: Translator, post: PostView, options: { readonly inertButtons?: boolean } = {}): RenderedPost {
   switch (post.kind) {
     case "week":
-      return renderWeekPost(post.view);
+      return renderWeekPost(t, post.view);
     case "checkpoint":
-      return renderCheckpointPost(post.view, { disabled: options.inertButtons === true });
+      return renderCheckpointPost(t, post.view, { disabled: options.inertButtons === true });
     case "closing":
-      return renderClosingPost(post.view);
+      return renderClosingPost(t, post.view);
     case "leaderboard":
-      return renderLeaderboardPost(post.view);
+      return renderLeaderboardPost(t, post.view);
   }
 }
+
+/** A cohort's language as a translator; a language no longer shipped falls back to English. */
+export function cohortTranslator(language: string): Translator {
+  return translatorFor(isLanguage(language) ? language : defaultLanguage);
+}
+
+/** The renderer `createApp` plugs into the scheduler and the announcer: posts in the cohort's language. */
+export const discordPostRenderer: PostRenderer = {
+  post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
+  reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
+};

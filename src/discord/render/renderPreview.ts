@@ -1,10 +1,10 @@
 import type { APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
-import type { AnnounceResult, PreviewView } from "../../scheduler/Announcer.js";
-import { messages } from "../../messages.js";
+import { AnnounceKind, type AnnounceResult, type PreviewPost, type PreviewView } from "../../services/Announcer.js";
 import type { Reply } from "../commandTypes.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength } from "./fitLines.js";
-import { colors, escapeText, limits, timestamp, truncate } from "./format.js";
+import { colors, limits, timestamp, truncate } from "./format.js";
 
 /** Discord allows 10 embeds and 2,000 content characters in one message. */
 const maxEmbeds = 10;
@@ -14,15 +14,29 @@ const maxContent = 2000;
  * `/cohort preview`: the posts of one week exactly as the scheduler renders
  * them (checkpoint buttons disabled), each announced by when it goes out.
  */
-export function renderPreview(view: PreviewView): Reply {
+function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string {
+  if (post.kind === "week") return t.t("preview.weekLabel", { week: weekNumber });
+  if (post.kind === "checkpoint") return t.t("preview.checkpointLabel", { section: post.sectionTitle ?? "" });
+  return t.t("preview.closingLabel");
+}
+
+export function renderPreview(t: Translator, view: PreviewView): Reply {
   const { cohort } = view;
-  const header = [messages.posts.previewHeader(view.weekNumber, view.totalWeeks, escapeText(cohort.name), `<#${cohort.channelId}>`)];
+  const header = [
+    t.t("posts.previewHeader", { week: view.weekNumber, totalWeeks: view.totalWeeks, cohort: cohort.name, channel: markup(`<#${cohort.channelId}>`) }),
+  ];
   for (const post of view.posts) {
-    const parts = post.rendered.messages.length > 1 ? ` (${post.rendered.messages.length} messages)` : "";
-    header.push(`• ${escapeText(post.label)}${parts}: ${timestamp(post.dueAt, "F")} (${timestamp(post.dueAt, "R")})`);
+    header.push(
+      t.t("preview.post", {
+        label: markup(postLabel(t, post, view.weekNumber)),
+        parts: post.rendered.messages.length,
+        at: markup(timestamp(post.dueAt, "F")),
+        relative: markup(timestamp(post.dueAt, "R")),
+      }),
+    );
   }
-  if (cohort.status === CohortStatus.Paused) header.push(messages.posts.previewInactive(cohort.status));
-  if (cohort.status === CohortStatus.Ended) header.push(messages.posts.previewEnded);
+  if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
+  if (cohort.status === CohortStatus.Ended) header.push(t.t("posts.previewEnded"));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
   let total = 0;
@@ -41,19 +55,22 @@ export function renderPreview(view: PreviewView): Reply {
       for (const row of message.components ?? []) if (components.length < limits.rows) components.push(row);
     }
   }
-  if (hidden > 0) header.push(messages.posts.previewHidden(hidden, maxEmbeds, limits.embedTotal));
+  if (hidden > 0) header.push(t.t("posts.previewHidden", { hidden, maxEmbeds, maxCharacters: limits.embedTotal }));
   return { content: truncate(header.join("\n"), maxContent), embeds, components, ephemeral: true };
 }
 
 /** The confirmation of `/cohort announce`. */
-export function renderAnnounced(result: AnnounceResult): Reply {
-  return {
-    embeds: [
-      {
-        color: colors.success,
-        description: messages.posts.announced(escapeText(result.what), `<#${result.cohort.channelId}>`, result.messageIds.length),
-      },
-    ],
-    ephemeral: true,
-  };
+function announcedWhat(t: Translator, result: AnnounceResult): string {
+  if (result.kind === AnnounceKind.Week) return t.t("posts.announcedWeek", { week: result.weekNumber ?? 0 });
+  if (result.kind === AnnounceKind.Checkpoint) return t.t("posts.announcedCheckpoint", { section: result.sectionTitle ?? "" });
+  return t.t("posts.announcedLeaderboard");
+}
+
+export function renderAnnounced(t: Translator, result: AnnounceResult): Reply {
+  const description = t.t("posts.announced", {
+    what: markup(announcedWhat(t, result)),
+    channel: markup(`<#${result.cohort.channelId}>`),
+    messages: result.messageIds.length,
+  });
+  return { embeds: [{ color: colors.success, description }], ephemeral: true };
 }

@@ -1,37 +1,38 @@
 import type { APIEmbed } from "discord.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
-import { messages } from "../../messages.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
+import { durationText, weeksText } from "../i18n/formatters.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
-import { colors, escapeText, limits, minutesText, truncate } from "./format.js";
+import { colors, limits, truncate } from "./format.js";
+import { memberName } from "./standingLines.js";
 
 /** `/progress`: required items, reading time, points, rank, streak and a bar per section. */
-export function renderProgress(view: ProgressView): Reply {
+export function renderProgress(t: Translator, view: ProgressView): Reply {
   const { member, required } = view;
-  const name = member.displayName.trim() === "" ? "A member" : member.displayName;
+  const name = memberName(t, member.displayName);
   const lines = [
-    `Required items: ${progressBar(required.done, required.total)} **${required.done}/${required.total}**`,
-    `Reading time: **${minutesText(view.minutesDone)}** of ${minutesText(view.minutesTotal)}`,
+    t.t("progress.required", { bar: markup(progressBar(required.done, required.total)), done: required.done, total: required.total }),
+    t.t("progress.readingTime", { done: durationText(t, view.minutesDone), total: durationText(t, view.minutesTotal) }),
     view.rank === null
-      ? `Points: **${view.points}** · ${messages.progress.notRanked}`
-      : `Points: **${view.points}** · Rank: **#${view.rank}** of ${view.rankedMembers}`,
-    `Streak: **${view.streak} study day${view.streak === 1 ? "" : "s"}**`,
+      ? t.t("progress.pointsUnranked", { points: view.points })
+      : t.t("progress.pointsRanked", { points: view.points, rank: view.rank, ranked: view.rankedMembers }),
+    t.t("progress.streak", { streak: view.streak }),
   ];
-  if (member.leftAt !== null) lines.push("", messages.progress.leftCohort(name));
-  const sectionLines = view.sections.map(
-    ({ section, done, total }) =>
-      `${progressBar(done, total)} ${done}/${total} · ${escapeText(section.title)} (${section.weekStart === section.weekEnd ? `week ${section.weekStart}` : `weeks ${section.weekStart}–${section.weekEnd}`})`,
+  if (member.leftAt !== null) lines.push("", t.t("progress.leftCohort", { name }));
+  const sectionLines = view.sections.map(({ section, done, total }) =>
+    t.t("progress.section", { bar: markup(progressBar(done, total)), done, total, title: section.title, weeks: markup(weeksText(t, section.weekStart, section.weekEnd)) }),
   );
   const embed: APIEmbed = {
     color: colors.brand,
-    title: truncate(`Progress · ${escapeText(name)}`, limits.title),
+    title: truncate(t.t("progress.title", { name }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
     fields:
       sectionLines.length === 0
         ? []
-        : [{ name: "Sections", value: fitLines(sectionLines, limits.fieldValue, (hidden) => `…and ${hidden} more`) }],
-    footer: { text: truncate(view.cohort.name, limits.footer) },
+        : [{ name: t.plain("progress.sections"), value: fitLines(sectionLines, limits.fieldValue, (hidden) => t.t("format.more", { count: hidden })) }],
+    footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
   return { embeds: [embed], ephemeral: true };
 }

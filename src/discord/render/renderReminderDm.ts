@@ -1,25 +1,29 @@
 import type { ReminderView } from "../../services/ReminderService.js";
-import { colors, escapeText, localDateText, minutesText, timestamp, truncate } from "./format.js";
+import { durationText, localDateText } from "../i18n/formatters.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
+import { colors, timestamp, truncate } from "./format.js";
 import type { PostMessage } from "./postMessage.js";
 
 /** The daily reminder DM: today's unfinished items and when they are due. */
-export function renderReminderDm(view: ReminderView): PostMessage {
+export function renderReminderDm(t: Translator, view: ReminderView): PostMessage {
   const minutes = view.items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
-  const lines = view.items.map((item) => `• **${escapeText(item.title)}** · ${item.kind} · ${minutesText(item.minutes)}`);
+  const lines = view.items.map((item) =>
+    t.t("reminderDm.item", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), minutes: markup(durationText(t, item.minutes)) }),
+  );
   const description = [
-    `Still to read today (**${localDateText(view.localDate)}**, ${minutesText(minutes)}), due by ${timestamp(view.dueBy, "f")}:`,
-    fitLines(lines, 3000, (hidden) => `…and ${hidden} more`),
+    t.t("reminderDm.intro", { date: localDateText(t, view.localDate), minutes: durationText(t, minutes), due: markup(timestamp(view.dueBy, "f")) }),
+    fitLines(lines, 3000, (hidden) => t.t("format.more", { count: hidden })),
   ];
-  if (view.overdueCount > 0) description.push("", `Also ${view.overdueCount} overdue item${view.overdueCount === 1 ? "" : "s"} from earlier days.`);
-  description.push("", "Run `/today` in the server to mark items done. `/remind off:True` stops these reminders.");
+  if (view.overdueCount > 0) description.push("", t.t("reminderDm.overdue", { count: view.overdueCount }));
+  description.push("", t.t("reminderDm.howTo"));
   return {
     embeds: [
       {
         color: colors.brand,
-        title: truncate(`⏰ Reading reminder · ${view.cohort.name}`, 256),
+        title: truncate(t.t("reminderDm.title", { cohort: view.cohort.name }), 256),
         description: description.join("\n"),
-        footer: { text: truncate(view.cohort.name, 2048) },
+        footer: { text: truncate(t.plainUser(view.cohort.name), 2048) },
       },
     ],
   };

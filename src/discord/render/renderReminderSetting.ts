@@ -1,25 +1,29 @@
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
-import { messages } from "../../messages.js";
 import { ReminderChange, type ReminderSettingView } from "../../services/CohortService.js";
 import type { Reply } from "../commandTypes.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
+function settingLines(t: Translator, view: ReminderSettingView): string[] {
+  const cohort = view.cohort.name;
+  if (view.change === ReminderChange.TurnedOff) return [t.t("remind.turnedOff", { cohort })];
+  if (view.change === ReminderChange.AlreadyOff) return [t.t("remind.alreadyOff", { cohort })];
+  if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort })];
+  const next = markup(view.nextAt === null ? "" : t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) }));
+  const values = { cohort, time: markup(view.time), zone: markup(view.timeZone), next };
+  if (view.change === ReminderChange.Set) return [t.t("remind.set", values), t.t("remind.directMessages")];
+  return [t.t("remind.isOn", values)];
+}
+
 /** `/remind`: the member's reminder setting after the change (or as it is). */
-export function renderReminderSetting(view: ReminderSettingView): Reply {
-  const name = view.cohort.name;
-  const next = view.nextAt === null ? "" : `${timestamp(view.nextAt, "f")} (${timestamp(view.nextAt, "R")})`;
-  const lines: string[] = [];
-  if (view.change === ReminderChange.TurnedOff) lines.push(messages.remind.turnedOff(name));
-  else if (view.change === ReminderChange.AlreadyOff) lines.push(messages.remind.alreadyOff(name));
-  else if (view.time === null || view.timeZone === null) lines.push(messages.remind.isOff(name));
-  else if (view.change === ReminderChange.Set) lines.push(messages.remind.set(name, view.time, view.timeZone, next), messages.remind.directMessages);
-  else lines.push(messages.remind.isOn(name, view.time, view.timeZone, next));
-  if (view.cohort.status === CohortStatus.Paused && view.time !== null) lines.push(messages.remind.pausedNote);
+export function renderReminderSetting(t: Translator, view: ReminderSettingView): Reply {
+  const lines = settingLines(t, view);
+  if (view.cohort.status === CohortStatus.Paused && view.time !== null) lines.push(t.t("remind.pausedNote"));
   return {
     embeds: [
       {
         color: view.time === null ? colors.neutral : colors.success,
-        title: "⏰ Daily reminder",
+        title: t.t("remind.title"),
         description: truncate(lines.join("\n\n"), limits.description),
       },
     ],

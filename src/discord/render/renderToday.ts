@@ -3,72 +3,90 @@ import { endOfLocalDay } from "../../domain/schedule/localTime.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
-import { button, buttonRows, colors, escapeText, limits, localDateText, minutesText, timestamp, truncate } from "./format.js";
+import { durationText, localDateText } from "../i18n/formatters.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
 /** Custom id of the "mark done" buttons: done:<cohortId>:<itemId>. */
 export function doneButtonId(cohortId: number, itemId: number): string {
   return `done:${cohortId}:${itemId}`;
 }
 
-function itemLine(status: ItemStatus): string {
-  const mark = status.done ? "✅" : "⬜";
-  const kind = status.item.kind === "Required" ? "Required" : status.item.kind;
-  return `${mark} **${escapeText(status.item.title)}** · ${kind} · ${minutesText(status.item.minutes)}`;
+function itemLine(t: Translator, status: ItemStatus): string {
+  return t.t("today.item", {
+    mark: markup(status.done ? "✅" : "⬜"),
+    title: status.item.title,
+    kind: markup(t.t(`kind.${status.item.kind}`)),
+    minutes: markup(durationText(t, status.item.minutes)),
+  });
 }
 
-function listLines(lines: readonly string[], max: number): string {
+function listLines(t: Translator, lines: readonly string[], max: number): string {
   let text = "";
   for (const [index, line] of lines.entries()) {
-    const more = `\n…and ${lines.length - index} more`;
+    const more = `\n${t.t("format.more", { count: lines.length - index })}`;
     if (text.length + line.length + 1 + more.length > max) return `${text}${more}`;
     text += `${text === "" ? "" : "\n"}${line}`;
   }
   return text;
 }
 
-export function renderToday(view: TodayView): Reply {
+function titleOf(t: Translator, view: TodayView): string {
+  const week = view.day.weekNumber;
+  const phase = week === 0 ? "notStarted" : week > view.totalWeeks ? "finished" : "week";
+  return t.t("today.title", { cohort: view.cohort.name, phase, week, day: view.day.dayOfWeekIndex });
+}
+
+export function renderToday(t: Translator, view: TodayView): Reply {
   const { cohort, day } = view;
   const settings = cohort.settings;
-  const embed: APIEmbed = {
-    color: colors.brand,
-    title: truncate(`${cohort.name} · ${view.day.weekNumber === 0 ? "Not started yet" : view.day.weekNumber > view.totalWeeks ? "Course finished" : `Week ${day.weekNumber} · Day ${day.dayOfWeekIndex}`}`, limits.title),
-    fields: [],
-  };
-  const description: string[] = [`**${localDateText(day.localDate)}** (cohort time, ${settings.timeZone})`];
+  const embed: APIEmbed = { color: colors.brand, title: truncate(titleOf(t, view), limits.title), fields: [] };
+  const description: string[] = [t.t("today.date", { date: localDateText(t, day.localDate), zone: markup(settings.timeZone) })];
   if (view.items.length === 0) {
     description.push(
-      view.nextStudyDate === null
-        ? "Nothing is assigned today, and the plan has no more reading days."
-        : `Nothing is assigned today. Next reading day: **${localDateText(view.nextStudyDate)}**.`,
+      view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
     );
   } else {
     description.push(
-      `Due by ${timestamp(endOfLocalDay(day.localDate, settings.timeZone), "f")} · ${minutesText(view.minutesLeft)} left of ${minutesText(view.minutesTotal)}`,
+      t.t("today.due", {
+        due: markup(timestamp(endOfLocalDay(day.localDate, settings.timeZone), "f")),
+        left: durationText(t, view.minutesLeft),
+        total: durationText(t, view.minutesTotal),
+      }),
       "",
-      listLines(view.items.map(itemLine), 3000),
+      listLines(t, view.items.map((status) => itemLine(t, status)), 3000),
     );
   }
-  if (cohort.status === "paused") description.push("", "⏸️ This cohort is paused: no posts or reminders for now.");
+  if (cohort.status === "paused") description.push("", t.t("today.paused"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (view.overdue.length > 0) {
     const overdueMinutes = view.overdue.reduce((sum, status) => sum + (status.item.minutes ?? 0), 0);
     fields.push({
-      name: `Overdue · ${view.overdue.length} item${view.overdue.length === 1 ? "" : "s"} · ${minutesText(overdueMinutes)}`,
+      name: t.plain("today.overdueName", { count: view.overdue.length, minutes: durationText(t, overdueMinutes) }),
       value: listLines(
-        view.overdue.map((status) => `⬜ ${escapeText(status.item.title)} · ${minutesText(status.item.minutes)} · from ${status.assignedDate === null ? "?" : localDateText(status.assignedDate)}`),
+        t,
+        view.overdue.map((status) =>
+          t.t("today.overdueItem", {
+            title: status.item.title,
+            minutes: durationText(t, status.item.minutes),
+            date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
+          }),
+        ),
         limits.fieldValue,
       ),
     });
   }
   if (view.week !== null) {
     fields.push({
-      name: `Week ${view.week.weekNumber} progress`,
-      value: `${progressBar(view.week.done, view.week.total)} ${view.week.done}/${view.week.total} items`,
+      name: t.plain("today.weekProgress", { week: view.week.weekNumber }),
+      value: t.t("today.weekProgressValue", { bar: markup(progressBar(view.week.done, view.week.total)), done: view.week.done, total: view.week.total }),
     });
   }
   embed.fields = fields;
   const open = [...view.items, ...view.overdue].filter((status) => !status.done);
-  const buttons = open.slice(0, limits.buttonsPerRow * limits.rows).map((status) => button(doneButtonId(cohort.id, status.item.id), `Done: ${status.item.title}`, ButtonStyle.Success));
+  const buttons = open
+    .slice(0, limits.buttonsPerRow * limits.rows)
+    .map((status) => button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success));
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }

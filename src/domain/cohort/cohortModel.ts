@@ -7,6 +7,14 @@ export const CohortStatus = {
 } as const;
 export type CohortStatus = (typeof CohortStatus)[keyof typeof CohortStatus];
 
+/** Why the bot could not post in a cohort's channel: a code, worded by whoever shows it. */
+export const ChannelProblem = { Missing: "channel_missing", NoPermission: "no_permission" } as const;
+export type ChannelProblem = (typeof ChannelProblem)[keyof typeof ChannelProblem];
+
+export function isChannelProblem(value: string | null): value is ChannelProblem {
+  return value === ChannelProblem.Missing || value === ChannelProblem.NoPermission;
+}
+
 export interface Cohort {
   readonly id: number;
   readonly guildId: string;
@@ -16,7 +24,9 @@ export interface Cohort {
   readonly status: CohortStatus;
   readonly settings: CohortSettings;
   /** Why the bot could not post in the channel last time, until an admin fixes it. */
-  readonly channelProblem: string | null;
+  readonly channelProblem: ChannelProblem | null;
+  /** The language of the cohort channel's posts (a shipped language code, "en" by default). */
+  readonly language: string;
   readonly createdAt: Date;
 }
 

@@ -1,12 +1,10 @@
-import type { Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { RenderedPost } from "../discord/render/postMessage.js";
-import { renderPost } from "../discord/render/renderPost.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messages } from "../messages.js";
-import type { CohortService } from "../services/CohortService.js";
-import type { PostService, PostView } from "../services/PostService.js";
+import type { CohortService } from "./CohortService.js";
+import type { PostRenderer, RenderedPost } from "./PostRenderer.js";
+import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 
@@ -29,14 +27,16 @@ export interface AnnounceRequest {
 export interface AnnounceResult {
   readonly cohort: Cohort;
   readonly kind: AnnounceKind;
-  /** "the week 3 assignment", "the checkpoint prompt of API Design", "the leaderboard". */
-  readonly what: string;
+  /** The week posted (week kind) or the section whose checkpoint was posted (checkpoint kind). */
+  readonly weekNumber: number | null;
+  readonly sectionTitle: string | null;
   readonly messageIds: readonly string[];
 }
 
 export interface PreviewPost {
   readonly kind: "week" | "checkpoint" | "closing";
-  readonly label: string;
+  /** The section of a checkpoint prompt, else null. */
+  readonly sectionTitle: string | null;
   readonly dueAt: Date;
   readonly rendered: RenderedPost;
 }
@@ -59,13 +59,14 @@ export class Announcer {
     private readonly cohortRepository: CohortRepository,
     private readonly posts: PostService,
     private readonly sender: PostSender,
+    private readonly renderer: PostRenderer,
     private readonly logger: Logger,
   ) {}
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const { view, what } = await this.viewFor(cohort, request.kind, request.now);
-    const rendered = renderPost(view);
+    const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
+    const rendered = this.renderer.post(view, cohort.language);
     const messageIds: string[] = [];
     try {
       for (const [index, message] of rendered.messages.entries()) {
@@ -76,7 +77,7 @@ export class Announcer {
       throw await this.userErrorFor(cohort, error);
     }
     this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0] }, "announcement posted");
-    return { cohort, kind: request.kind, what, messageIds };
+    return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds };
   }
 
   async preview(request: { readonly guildId: string; readonly cohort: string | null; readonly week: number | null; readonly now: Date }): Promise<PreviewView> {
@@ -84,43 +85,45 @@ export class Announcer {
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
     const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
-    if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks) throw new UserError(messages.input.invalidWeek(totalWeeks));
+    if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks) throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter(
       (post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks),
     );
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
       const view = await this.posts.viewOf(cohort, post, request.now);
-      const label =
-        view.kind === "week" ? `Week ${weekNumber} assignment` : view.kind === "checkpoint" ? `Checkpoint prompt · ${view.view.section.title}` : "Closing post";
-      previews.push({ kind: post.kind, label, dueAt: post.dueAt, rendered: renderPost(view, { inertButtons: true }) });
+      const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
+      previews.push({ kind: post.kind, sectionTitle, dueAt: post.dueAt, rendered: this.renderer.post(view, cohort.language, { inertButtons: true }) });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
   }
 
-  private async viewFor(cohort: Cohort, kind: AnnounceKind, now: Date): Promise<{ view: PostView; what: string }> {
+  private async viewFor(
+    cohort: Cohort,
+    kind: AnnounceKind,
+    now: Date,
+  ): Promise<{ view: PostView; weekNumber: number | null; sectionTitle: string | null }> {
     if (kind === AnnounceKind.Week) {
       const week = await this.posts.currentWeek(cohort, now);
-      return { view: { kind: "week", view: await this.posts.weekView(cohort, week, now) }, what: `the week ${week} assignment` };
+      return { view: { kind: "week", view: await this.posts.weekView(cohort, week, now) }, weekNumber: week, sectionTitle: null };
     }
     if (kind === AnnounceKind.Checkpoint) {
       const section = await this.posts.checkpointView(cohort, await this.posts.currentCheckpointSection(cohort, now));
-      return { view: { kind: "checkpoint", view: section }, what: `the checkpoint prompt of ${section.section.title}` };
+      return { view: { kind: "checkpoint", view: section }, weekNumber: null, sectionTitle: section.section.title };
     }
-    return { view: { kind: "leaderboard", view: await this.posts.leaderboardView(cohort, now) }, what: "the leaderboard" };
+    return { view: { kind: "leaderboard", view: await this.posts.leaderboardView(cohort, now) }, weekNumber: null, sectionTitle: null };
   }
 
   /** Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix. */
   private async userErrorFor(cohort: Cohort, error: unknown): Promise<UserError> {
     const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-    const channel = `<#${cohort.channelId}>`;
     if (failure === DeliveryFailure.ChannelMissing || failure === DeliveryFailure.NoPermission) {
-      const problem = failure === DeliveryFailure.ChannelMissing ? messages.posts.channelMissing(channel) : messages.posts.channelNoPermission(channel);
+      const problem = failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
       await this.cohortRepository.update(cohort.id, { channelProblem: problem });
       this.logger.warn({ cohortId: cohort.id, failure }, "announcement refused: cohort channel unusable");
-      return new UserError(problem);
+      return new UserError("posts.channelProblem", { problem, channelId: cohort.channelId });
     }
     this.logger.error({ err: error, cohortId: cohort.id }, "announcement failed");
-    return new UserError(messages.posts.announceFailed);
+    return new UserError("posts.announceFailed");
   }
 }

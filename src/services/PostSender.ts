@@ -1,4 +1,4 @@
-import type { PostMessage } from "../discord/render/postMessage.js";
+import type { PostMessage } from "./PostRenderer.js";
 
 /**
  * Why a send failed, as far as the scheduler cares:

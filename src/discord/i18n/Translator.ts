@@ -1,0 +1,88 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import { inertText, TextTarget } from "./inertText.js";
+import { defaultLanguage, languages, type Language } from "./languages.js";
+import type { MessageKey } from "./locales/en.js";
+
+/** Text the bot built itself (a channel mention, a `<t:…>` timestamp, another message): passed on as is. */
+export class Markup {
+  constructor(readonly text: string) {}
+}
+export function markup(text: string): Markup {
+  return new Markup(text);
+}
+
+/**
+ * A message parameter. Strings are user text unless wrapped in `markup()`:
+ * the translator makes every bare string inert, so a forgotten escape is
+ * impossible and a forgotten `markup()` only shows a harmless backslash.
+ */
+export type MessageParam = string | number | Markup;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+/** Words every sentence in one language; `plain` for text Discord does not render as Markdown (footers, labels). */
+export interface Translator {
+  readonly language: Language;
+  /** The `Intl` locale of dates and numbers ("en-GB", "es-ES"). */
+  readonly locale: string;
+  t(key: MessageKey, params?: MessageParams): string;
+  plain(key: MessageKey, params?: MessageParams): string;
+  /** One user-provided string on its own, inert for Markdown. */
+  user(text: string): string;
+  /** One user-provided string for plain text (footers, labels, thread names). */
+  plainUser(text: string): string;
+}
+
+function valuesFor(params: MessageParams, target: TextTarget): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    values[name] = value instanceof Markup ? value.text : typeof value === "string" ? inertText(value, target) : value;
+  }
+  return values;
+}
+
+class CatalogueTranslator implements Translator {
+  readonly locale: string;
+  private readonly formats = new Map<MessageKey, IntlMessageFormat>();
+
+  constructor(readonly language: Language) {
+    this.locale = languages[language].intlLocale;
+  }
+
+  t(key: MessageKey, params: MessageParams = {}): string {
+    return this.format(key, valuesFor(params, TextTarget.Markdown));
+  }
+
+  plain(key: MessageKey, params: MessageParams = {}): string {
+    return this.format(key, valuesFor(params, TextTarget.Plain));
+  }
+
+  user(text: string): string {
+    return inertText(text);
+  }
+
+  plainUser(text: string): string {
+    return inertText(text, TextTarget.Plain);
+  }
+
+  private format(key: MessageKey, values: Record<string, string | number>): string {
+    let format = this.formats.get(key);
+    if (format === undefined) {
+      // ignoreTag: "<" in a message is text, not a rich-text tag.
+      format = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, { ignoreTag: true });
+      this.formats.set(key, format);
+    }
+    return String(format.format(values));
+  }
+}
+
+const translators = new Map<Language, Translator>();
+
+/** The translator of a language, built once: compiled messages are cached. */
+export function translatorFor(language: Language = defaultLanguage): Translator {
+  let translator = translators.get(language);
+  if (translator === undefined) {
+    translator = new CatalogueTranslator(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}

@@ -1,0 +1,35 @@
+import type { Translator } from "./Translator.js";
+
+/** "45 min", "2 h", "2 h 20 min"; "no estimate" for null. */
+export function durationText(t: Translator, minutes: number | null): string {
+  if (minutes === null) return t.t("format.noEstimate");
+  if (minutes < 60) return t.t("format.minutes", { minutes });
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? t.t("format.hours", { hours }) : t.t("format.hoursMinutes", { hours, minutes: rest });
+}
+
+/** "week 3", "weeks 3–4" (lower) or "Week 3", "Weeks 3-4" (upper, labels and choices). */
+export function weeksText(t: Translator, start: number, end: number, style: "lower" | "upper" = "lower"): string {
+  return t.t(style === "lower" ? "format.weeksLower" : "format.weeksUpper", { start: String(start), end: String(end), same: start === end ? "yes" : "no" });
+}
+
+// Building an Intl formatter costs about a millisecond: one per locale, reused.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Tue 19 Jan 2027" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
+export function localDateText(t: Translator, localDate: string): string {
+  let format = dateFormats.get(t.locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(t.locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(t.locale, format);
+  }
+  const [year, month, day] = localDate.split("-").map(Number);
+  return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+}
+
+/** Monday … Sunday in the translator's language (ISO weekday 1–7). */
+export function weekdayName(t: Translator, isoWeekday: number): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(t.locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
+}

@@ -1,0 +1,40 @@
+/** Longest piece of user text the bot repeats; the rest is cut with "…". */
+export const maxUserTextLength = 2000;
+
+/** Where a piece of user text lands: Markdown (descriptions, fields, content) or plain text (footers, labels, thread names). */
+export const TextTarget = { Markdown: "markdown", Plain: "plain" } as const;
+export type TextTarget = (typeof TextTarget)[keyof typeof TextTarget];
+
+// Control characters other than the line break, bidi overrides that reorder
+// what follows, and invisible characters that hide text: removed. Zero-width joiners stay (emoji sequences need them).
+const invisible = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// Discord Markdown's inline syntax: a backslash shows each character as itself.
+// "<" starts <@id>, <#id>, <t:…>, <:emoji:id> and </command:id>: escaped, each shows as typed.
+// An underscore inside a word (Olympus_Mons, snake_case) formats nothing and stays as typed.
+const inlineSyntax = /[\\*~`|[\]<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// Syntax that only counts at the start of a line: headings, quotes, lists.
+const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
+
+function shorten(text: string): string {
+  const characters = [...text];
+  return characters.length <= maxUserTextLength ? text : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
+}
+
+/**
+ * The one rule for text that came from users (names, titles, echoed input):
+ * in Markdown it can never format, link, quote, list, mention or embed a
+ * timestamp (on any of its lines);
+ * anywhere it can never hide or reorder text, and it never runs longer than
+ * `maxUserTextLength` characters.
+ */
+export function inertText(text: string, target: TextTarget = TextTarget.Markdown): string {
+  const visible = shorten(text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(invisible, ""));
+  if (target === TextTarget.Plain) return visible;
+  return (
+    visible
+      .replace(inlineSyntax, (character) => `\\${character}`)
+      // "\#", "\>", "\-"; "1\." for an ordered list (a backslash before a digit would show).
+      .replace(blockStart, (_line, indent: string, marker: string) => (/^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`))
+      .replace(/@(everyone|here)/gi, "@\u200b$1")
+  );
+}
