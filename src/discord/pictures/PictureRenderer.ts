@@ -1,10 +1,10 @@
-import { PngFilter, createCanvas } from '@napi-rs/canvas';
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { PictureFonts } from './PictureFonts.js';
-import type { CourseChartView, ProgressCardView, WeeklyChartView } from './pictureViews.js';
-import { drawProgressCard, progressCardSize } from './drawProgressCard.js';
-import { drawWeeklyChart, weeklyChartSize } from './drawWeeklyChart.js';
-import { drawCourseChart, courseChartSize } from './drawCourseChart.js';
+import { PngFilter, createCanvas } from "@napi-rs/canvas";
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { CourseChartView, ProgressCardView, WeeklyChartView } from "./pictureViews.js";
+import { drawProgressCard, progressCardSize } from "./drawProgressCard.js";
+import { drawWeeklyChart, weeklyChartSize } from "./drawWeeklyChart.js";
+import { drawCourseChart, courseChartSize } from "./drawCourseChart.js";
 
 /**
  * Our pictures are flat colours: without row filters, zlib level 3 makes smaller files than the
@@ -33,7 +33,7 @@ export class PictureRenderer {
 
   private render(size: { width: number; height: number }, draw: (context: SKRSContext2D) => void): Promise<Buffer> {
     const canvas = createCanvas(size.width, size.height);
-    draw(canvas.getContext('2d'));
-    return canvas.encode('png', pngEncoding);
+    draw(canvas.getContext("2d"));
+    return canvas.encode("png", pngEncoding);
   }
 }

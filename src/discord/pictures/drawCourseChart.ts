@@ -1,10 +1,10 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { PictureFonts } from './PictureFonts.js';
-import type { CourseChartView } from './pictureViews.js';
-import { pictureTheme } from './pictureTheme.js';
-import { clampPercent, fillRoundedRect } from './drawShapes.js';
-import { fitText } from './fitText.js';
-import { drawChartTitle, drawVerticalBars } from './drawVerticalBars.js';
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { CourseChartView } from "./pictureViews.js";
+import { pictureTheme } from "./pictureTheme.js";
+import { clampPercent, fillRoundedRect } from "./drawShapes.js";
+import { fitText } from "./fitText.js";
+import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
 export const courseChartSize = { width: 800, height: 420 } as const;
 
@@ -17,7 +17,7 @@ export function drawCourseChart(context: SKRSContext2D, fonts: PictureFonts, vie
   context.fillRect(0, 0, courseChartSize.width, courseChartSize.height);
   fillRoundedRect(context, { x: 0, y: 0, width: courseChartSize.width, height: 6 }, 0, pictureTheme.accent);
   drawChartTitle(context, fonts, view.title, courseChartSize.width - padding * 2);
-  context.font = fonts.font(15, 'bold');
+  context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.fillText(fitText(context, view.labels.completionPerWeek.toUpperCase(), plot.width), padding, 104);
   drawPercentAxis(context, fonts);
@@ -38,7 +38,7 @@ function drawPercentAxis(context: SKRSContext2D, fonts: PictureFonts): void {
   const baseline = plot.y + plot.height - 26;
   const plotHeight = plot.height - 26 - 24;
   context.font = fonts.font(13);
-  context.textAlign = 'right';
+  context.textAlign = "right";
   for (const percent of [50, 100]) {
     const y = baseline - Math.round((percent / 100) * plotHeight);
     context.fillStyle = pictureTheme.gridLine;
@@ -46,5 +46,5 @@ function drawPercentAxis(context: SKRSContext2D, fonts: PictureFonts): void {
     context.fillStyle = pictureTheme.faintText;
     context.fillText(`${percent}%`, plot.x - 8, y + 4);
   }
-  context.textAlign = 'left';
+  context.textAlign = "left";
 }

@@ -1,10 +1,10 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { PictureFonts } from './PictureFonts.js';
-import type { ProgressCardView } from './pictureViews.js';
-import { StudyDayState } from './pictureViews.js';
-import { pictureTheme, studyDayColour } from './pictureTheme.js';
-import { drawBar, fillRoundedRect, shareOf } from './drawShapes.js';
-import { fitText } from './fitText.js';
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { ProgressCardView } from "./pictureViews.js";
+import { StudyDayState } from "./pictureViews.js";
+import { pictureTheme, studyDayColour } from "./pictureTheme.js";
+import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
+import { fitText } from "./fitText.js";
 
 export const progressCardSize = { width: 800, height: 470 } as const;
 
@@ -29,41 +29,41 @@ export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, vi
 function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const scoreWidth = 220;
   const nameWidth = progressCardSize.width - padding * 2 - scoreWidth - 16;
-  context.textBaseline = 'alphabetic';
-  context.textAlign = 'left';
+  context.textBaseline = "alphabetic";
+  context.textAlign = "left";
   context.fillStyle = pictureTheme.text;
-  context.font = fonts.font(34, 'bold');
+  context.font = fonts.font(34, "bold");
   context.fillText(fitText(context, view.memberName, nameWidth), padding, 62);
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(20);
   context.fillText(fitText(context, view.cohortName, nameWidth), padding, 92);
 
   const right = progressCardSize.width - padding;
-  context.textAlign = 'right';
+  context.textAlign = "right";
   context.fillStyle = pictureTheme.warning;
-  context.font = fonts.font(34, 'bold');
+  context.font = fonts.font(34, "bold");
   const points = `${view.points}`;
   context.fillText(points, right, 62);
   const pointsWidth = context.measureText(points).width;
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(18);
   context.fillText(fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
-  context.font = fonts.font(20, 'bold');
+  context.font = fonts.font(20, "bold");
   context.fillStyle = pictureTheme.text;
   context.fillText(fitText(context, view.labels.rank, scoreWidth), right, 92);
-  context.textAlign = 'left';
+  context.textAlign = "left";
 }
 
 function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const barWidth = progressCardSize.width - padding * 2;
   const { done, total } = view.required;
   context.fillStyle = pictureTheme.text;
-  context.font = fonts.font(22, 'bold');
+  context.font = fonts.font(22, "bold");
   const count = `${done} / ${total}`;
-  context.textAlign = 'right';
+  context.textAlign = "right";
   context.fillText(count, padding + barWidth, 136);
   const countWidth = context.measureText(count).width;
-  context.textAlign = 'left';
+  context.textAlign = "left";
   context.fillText(fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
   const complete = total > 0 && done >= total;
   drawBar(context, { x: padding, y: 148, width: barWidth, height: 20 }, shareOf(done, total), complete ? pictureTheme.success : pictureTheme.accent);
@@ -76,13 +76,13 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   const shown = view.sections.slice(0, overflow ? maxSectionRows - 1 : maxSectionRows);
   shown.forEach((section, index) => {
     const top = bodyTop + 24 + index * 46;
-    context.font = fonts.font(18, 'bold');
+    context.font = fonts.font(18, "bold");
     context.fillStyle = pictureTheme.mutedText;
     const count = `${section.done}/${section.total}`;
-    context.textAlign = 'right';
+    context.textAlign = "right";
     context.fillText(count, x + width, top + 14);
     const countWidth = context.measureText(count).width;
-    context.textAlign = 'left';
+    context.textAlign = "left";
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.text;
     context.fillText(fitText(context, section.title, width - countWidth - 12), x, top + 14);
@@ -100,15 +100,15 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
 function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const { x, width } = streakColumn;
   drawColumnTitle(context, fonts, view.labels.streak, x, width);
-  context.font = fonts.font(26, 'bold');
+  context.font = fonts.font(26, "bold");
   context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
   const streakText = fitText(context, view.labels.streakValue, width / 2);
   context.fillText(streakText, x, bodyTop + 44);
   context.font = fonts.font(16);
   context.fillStyle = pictureTheme.mutedText;
-  context.textAlign = 'right';
+  context.textAlign = "right";
   context.fillText(fitText(context, view.labels.freezes, width / 2 - 8), x + width, bodyTop + 42);
-  context.textAlign = 'left';
+  context.textAlign = "left";
   drawStudyGrid(context, fonts, view, bodyTop + 62);
 }
 
@@ -117,12 +117,12 @@ function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: Progre
   const gridLeft = streakColumn.x + labelWidth;
   context.font = fonts.font(13);
   context.fillStyle = pictureTheme.faintText;
-  context.textAlign = 'center';
+  context.textAlign = "center";
   view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
     const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
     context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
   });
-  context.textAlign = 'left';
+  context.textAlign = "left";
   view.weeks.slice(-4).forEach((week, row) => {
     const rowTop = top + 20 + row * (cell.size + cell.gap);
     context.font = fonts.font(13);
@@ -163,8 +163,8 @@ function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
 }
 
 function drawColumnTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, x: number, width: number): void {
-  context.font = fonts.font(15, 'bold');
+  context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
-  context.textAlign = 'left';
+  context.textAlign = "left";
   context.fillText(fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
 }

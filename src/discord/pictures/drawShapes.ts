@@ -1,5 +1,5 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import { pictureTheme } from './pictureTheme.js';
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import { pictureTheme } from "./pictureTheme.js";
 
 export interface Box {
   readonly x: number;

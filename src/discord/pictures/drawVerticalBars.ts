@@ -1,8 +1,8 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { PictureFonts } from './PictureFonts.js';
-import type { Box } from './drawShapes.js';
-import { pictureTheme } from './pictureTheme.js';
-import { fitText } from './fitText.js';
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { Box } from "./drawShapes.js";
+import { pictureTheme } from "./pictureTheme.js";
+import { fitText } from "./fitText.js";
 
 export interface VerticalBar {
   readonly label: string;
@@ -37,7 +37,9 @@ export function drawVerticalBars(
   const fontSize = slot < 40 ? 13 : 16;
   bars.forEach((bar, index) => {
     const centre = area.x + slot * index + slot / 2;
-    const height = Math.round((Math.min(bar.value, max) / max) * plotHeight);
+    const scaled = Math.round((Math.min(bar.value, max) / max) * plotHeight);
+    // A little reading still shows as a sliver, so it never looks like none.
+    const height = bar.value > 0 ? Math.max(3, scaled) : 0;
     if (height > 0) {
       const box = { x: Math.round(centre - barWidth / 2), y: baseline - height, width: Math.round(barWidth), height };
       const radius = Math.min(6, barWidth / 2, height);
@@ -48,20 +50,20 @@ export function drawVerticalBars(
       context.fill();
     }
     if (index % labelStride !== 0) return;
-    context.textAlign = 'center';
-    context.font = fonts.font(fontSize, 'bold');
+    context.textAlign = "center";
+    context.font = fonts.font(fontSize, "bold");
     context.fillStyle = pictureTheme.text;
     context.fillText(fitText(context, bar.text, slot * labelStride - 4), centre, baseline - height - 8);
     context.font = fonts.font(fontSize);
     context.fillStyle = pictureTheme.mutedText;
     context.fillText(fitText(context, bar.label, slot * labelStride - 4), centre, baseline + labelBand - 6);
   });
-  context.textAlign = 'left';
+  context.textAlign = "left";
 }
 
 export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, width: number): void {
-  context.font = fonts.font(30, 'bold');
+  context.font = fonts.font(30, "bold");
   context.fillStyle = pictureTheme.text;
-  context.textAlign = 'left';
+  context.textAlign = "left";
   context.fillText(fitText(context, title, width), 32, 58);
 }

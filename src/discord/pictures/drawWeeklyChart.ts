@@ -1,10 +1,10 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { PictureFonts } from './PictureFonts.js';
-import type { WeeklyChartView } from './pictureViews.js';
-import { pictureTheme } from './pictureTheme.js';
-import { clampPercent, drawBar, fillRoundedRect } from './drawShapes.js';
-import { fitText } from './fitText.js';
-import { drawChartTitle, drawVerticalBars } from './drawVerticalBars.js';
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { WeeklyChartView } from "./pictureViews.js";
+import { pictureTheme } from "./pictureTheme.js";
+import { clampPercent, drawBar, fillRoundedRect } from "./drawShapes.js";
+import { fitText } from "./fitText.js";
+import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
 export const weeklyChartSize = { width: 800, height: 420 } as const;
 
@@ -33,12 +33,12 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
     const top = minutesPanel.y + 12 + index * 44;
     const percent = clampPercent(section.percent);
     const percentText = `${Math.round(percent)}%`;
-    context.font = fonts.font(17, 'bold');
+    context.font = fonts.font(17, "bold");
     context.fillStyle = pictureTheme.mutedText;
-    context.textAlign = 'right';
+    context.textAlign = "right";
     context.fillText(percentText, x + width, top + 14);
     const percentWidth = context.measureText(percentText).width;
-    context.textAlign = 'left';
+    context.textAlign = "left";
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.text;
     context.fillText(fitText(context, section.title, width - percentWidth - 12), x, top + 14);
@@ -54,8 +54,8 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
 }
 
 function drawPanelTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, x: number, width: number): void {
-  context.font = fonts.font(15, 'bold');
+  context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
-  context.textAlign = 'left';
+  context.textAlign = "left";
   context.fillText(fitText(context, title.toUpperCase(), width), x, 104);
 }

@@ -1,7 +1,7 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from "@napi-rs/canvas";
 
-const ellipsis = '…';
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const ellipsis = "…";
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * The text cut at a whole grapheme (so emoji sequences never split) with an ellipsis,
@@ -14,9 +14,9 @@ export function fitText(context: SKRSContext2D, text: string, maxWidth: number):
   let high = parts.length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    const candidate = parts.slice(0, middle).join('').trimEnd() + ellipsis;
+    const candidate = parts.slice(0, middle).join("").trimEnd() + ellipsis;
     if (context.measureText(candidate).width <= maxWidth) low = middle;
     else high = middle - 1;
   }
-  return parts.slice(0, low).join('').trimEnd() + ellipsis;
+  return parts.slice(0, low).join("").trimEnd() + ellipsis;
 }

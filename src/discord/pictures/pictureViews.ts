@@ -1,11 +1,11 @@
 /** Plain data the pictures are drawn from; the caller has already applied the privacy rule and chosen the words. */
 
 export const StudyDayState = {
-  done: 'done',
-  missed: 'missed',
-  dayOff: 'dayOff',
-  notStudyDay: 'notStudyDay',
-  future: 'future',
+  done: "done",
+  missed: "missed",
+  dayOff: "dayOff",
+  notStudyDay: "notStudyDay",
+  future: "future",
 } as const;
 export type StudyDayState = (typeof StudyDayState)[keyof typeof StudyDayState];
 
