@@ -19,6 +19,7 @@ const settle = (): void => {
   (globalThis as { gc?: () => void }).gc?.();
 };
 const rssMegabytes = (): number => process.memoryUsage().rss / megabyte;
+const signedMegabytes = (value: number): string => `${value < 0 ? "−" : "+"}${Math.abs(value).toFixed(1)} MB`;
 
 settle();
 const rssBeforeFonts = rssMegabytes();
@@ -64,7 +65,7 @@ console.log(row("draw + PNG encode", summarizeTimings(total)));
 console.log(row("on the event loop (draw)", summarizeTimings(eventLoop)));
 console.log(row("CPU time (all threads)", summarizeTimings(cpu)));
 console.log("");
-console.log(`fonts registered once: +${fontsMegabytes.toFixed(1)} MB RSS`);
-console.log(`extra RSS of rendering cards one at a time (peak over ${renders} renders, after warm-up): +${peakExtra.toFixed(1)} MB`);
-console.log(`of which still held after a GC (allocator high-water; flat from 300 to 1000 renders): +${retainedAfter.toFixed(1)} MB`);
-console.log(`extra RSS per card with ${parallelCards} rendered at once: +${perParallelCard.toFixed(1)} MB`);
+console.log(`fonts registered once: ${signedMegabytes(fontsMegabytes)} RSS`);
+console.log(`extra RSS of rendering cards one at a time (peak over ${renders} renders, after warm-up): ${signedMegabytes(peakExtra)}`);
+console.log(`of which still held after a GC (allocator high-water; flat from 300 to 1000 renders): ${signedMegabytes(retainedAfter)}`);
+console.log(`extra RSS per card with ${parallelCards} rendered at once: ${signedMegabytes(perParallelCard)}`);
