@@ -26,7 +26,13 @@ const rssBeforeFonts = rssMegabytes();
 const renderer = new PictureRenderer(new PictureFonts());
 const fontsMegabytes = rssMegabytes() - rssBeforeFonts;
 
-for (let warmUp = 0; warmUp < 20; warmUp++) await renderer.renderProgressCard(cyrillicCardView);
+settle();
+const rssBeforeFirstCard = rssMegabytes();
+await renderer.renderProgressCard(cyrillicCardView);
+settle();
+// The first card decodes the fonts' glyphs it uses (colour emoji above all): paid once per process.
+const firstCardMegabytes = rssMegabytes() - rssBeforeFirstCard;
+for (let warmUp = 1; warmUp < 20; warmUp++) await renderer.renderProgressCard(cyrillicCardView);
 settle();
 const rssBeforeCards = rssMegabytes();
 
@@ -66,6 +72,7 @@ console.log(row("on the event loop (draw)", summarizeTimings(eventLoop)));
 console.log(row("CPU time (all threads)", summarizeTimings(cpu)));
 console.log("");
 console.log(`fonts registered once: ${signedMegabytes(fontsMegabytes)} RSS`);
+console.log(`first card (glyphs decoded once per process): ${signedMegabytes(firstCardMegabytes)}`);
 console.log(`extra RSS of rendering cards one at a time (peak over ${renders} renders, after warm-up): ${signedMegabytes(peakExtra)}`);
-console.log(`of which still held after a GC (allocator high-water; flat from 300 to 1000 renders): ${signedMegabytes(retainedAfter)}`);
+console.log(`of which still held after a GC (caches and allocator high-water; levels off, see README): ${signedMegabytes(retainedAfter)}`);
 console.log(`extra RSS per card with ${parallelCards} rendered at once: ${signedMegabytes(perParallelCard)}`);
