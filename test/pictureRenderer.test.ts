@@ -39,6 +39,12 @@ describe("pictures", () => {
     expect(looksTheSame(await differenceBetween(after, before))).toBe(false);
   });
 
+  it("tells a card apart from one whose rank moved by one", async () => {
+    const third = await renderer.renderProgressCard(cyrillicCardView);
+    const fourth = await renderer.renderProgressCard({ ...cyrillicCardView, labels: { ...cyrillicCardView.labels, rank: "#4 of 24" } });
+    expect(looksTheSame(await differenceBetween(fourth, third))).toBe(false);
+  });
+
   it("draws a name in another script with its own glyphs, not with missing-glyph boxes", async () => {
     // Names of equal length in another script must look different; rows of missing-glyph boxes would not.
     const olga = await renderer.renderProgressCard({ ...cyrillicCardView, memberName: "Ольга" });
