@@ -1,0 +1,170 @@
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { ProgressCardView } from "./pictureViews.js";
+import { StudyDayState } from "./pictureViews.js";
+import { pictureTheme, studyDayColour } from "./pictureTheme.js";
+import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
+import { fitText } from "./fitText.js";
+
+export const progressCardSize = { width: 800, height: 470 } as const;
+
+const padding = 32;
+const sectionColumn = { x: padding, width: 380 } as const;
+const streakColumn = { x: 448, width: 320 } as const;
+const bodyTop = 196;
+const maxSectionRows = 5;
+const cell = { size: 30, gap: 6 } as const;
+
+export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const { width, height } = progressCardSize;
+  context.fillStyle = pictureTheme.background;
+  context.fillRect(0, 0, width, height);
+  fillRoundedRect(context, { x: 0, y: 0, width, height: 6 }, 0, pictureTheme.accent);
+  drawHeader(context, fonts, view);
+  drawRequired(context, fonts, view);
+  drawSections(context, fonts, view);
+  drawStreak(context, fonts, view);
+}
+
+function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const scoreWidth = 220;
+  const nameWidth = progressCardSize.width - padding * 2 - scoreWidth - 16;
+  context.textBaseline = "alphabetic";
+  context.textAlign = "left";
+  context.fillStyle = pictureTheme.text;
+  context.font = fonts.font(34, "bold");
+  context.fillText(fitText(context, view.memberName, nameWidth), padding, 62);
+  context.fillStyle = pictureTheme.mutedText;
+  context.font = fonts.font(20);
+  context.fillText(fitText(context, view.cohortName, nameWidth), padding, 92);
+
+  const right = progressCardSize.width - padding;
+  context.textAlign = "right";
+  context.fillStyle = pictureTheme.warning;
+  context.font = fonts.font(34, "bold");
+  const points = `${view.points}`;
+  context.fillText(points, right, 62);
+  const pointsWidth = context.measureText(points).width;
+  context.fillStyle = pictureTheme.mutedText;
+  context.font = fonts.font(18);
+  context.fillText(fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
+  context.font = fonts.font(20, "bold");
+  context.fillStyle = pictureTheme.text;
+  context.fillText(fitText(context, view.labels.rank, scoreWidth), right, 92);
+  context.textAlign = "left";
+}
+
+function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const barWidth = progressCardSize.width - padding * 2;
+  const { done, total } = view.required;
+  context.fillStyle = pictureTheme.text;
+  context.font = fonts.font(22, "bold");
+  const count = `${done} / ${total}`;
+  context.textAlign = "right";
+  context.fillText(count, padding + barWidth, 136);
+  const countWidth = context.measureText(count).width;
+  context.textAlign = "left";
+  context.fillText(fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
+  const complete = total > 0 && done >= total;
+  drawBar(context, { x: padding, y: 148, width: barWidth, height: 20 }, shareOf(done, total), complete ? pictureTheme.success : pictureTheme.accent);
+}
+
+function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const { x, width } = sectionColumn;
+  drawColumnTitle(context, fonts, view.labels.sections, x, width);
+  const overflow = view.sections.length > maxSectionRows;
+  const shown = view.sections.slice(0, overflow ? maxSectionRows - 1 : maxSectionRows);
+  shown.forEach((section, index) => {
+    const top = bodyTop + 24 + index * 46;
+    context.font = fonts.font(18, "bold");
+    context.fillStyle = pictureTheme.mutedText;
+    const count = `${section.done}/${section.total}`;
+    context.textAlign = "right";
+    context.fillText(count, x + width, top + 14);
+    const countWidth = context.measureText(count).width;
+    context.textAlign = "left";
+    context.font = fonts.font(18);
+    context.fillStyle = pictureTheme.text;
+    context.fillText(fitText(context, section.title, width - countWidth - 12), x, top + 14);
+    const complete = section.total > 0 && section.done >= section.total;
+    drawBar(context, { x, y: top + 22, width, height: 10 }, shareOf(section.done, section.total), complete ? pictureTheme.success : pictureTheme.accent);
+  });
+  if (overflow) {
+    context.font = fonts.font(18);
+    context.fillStyle = pictureTheme.faintText;
+    const hidden = view.sections.length - shown.length;
+    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
+  }
+}
+
+function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const { x, width } = streakColumn;
+  drawColumnTitle(context, fonts, view.labels.streak, x, width);
+  context.font = fonts.font(26, "bold");
+  context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
+  const streakText = fitText(context, view.labels.streakValue, width / 2);
+  context.fillText(streakText, x, bodyTop + 44);
+  context.font = fonts.font(16);
+  context.fillStyle = pictureTheme.mutedText;
+  context.textAlign = "right";
+  context.fillText(fitText(context, view.labels.freezes, width / 2 - 8), x + width, bodyTop + 42);
+  context.textAlign = "left";
+  drawStudyGrid(context, fonts, view, bodyTop + 62);
+}
+
+function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
+  const labelWidth = streakColumn.width - 7 * (cell.size + cell.gap) + cell.gap;
+  const gridLeft = streakColumn.x + labelWidth;
+  context.font = fonts.font(13);
+  context.fillStyle = pictureTheme.faintText;
+  context.textAlign = "center";
+  view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
+    const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
+    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
+  });
+  context.textAlign = "left";
+  view.weeks.slice(-4).forEach((week, row) => {
+    const rowTop = top + 20 + row * (cell.size + cell.gap);
+    context.font = fonts.font(13);
+    context.fillStyle = pictureTheme.faintText;
+    context.fillText(fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
+    week.days.slice(0, 7).forEach((state, column) => {
+      const box = { x: gridLeft + column * (cell.size + cell.gap), y: rowTop, width: cell.size, height: cell.size };
+      drawDayCell(context, box, state);
+    });
+  });
+  drawLegend(context, fonts, view, top + 20 + 4 * (cell.size + cell.gap) + 10);
+}
+
+function drawDayCell(context: SKRSContext2D, box: { x: number; y: number; width: number; height: number }, state: StudyDayState): void {
+  if (state === StudyDayState.future) {
+    // An outline: the day is still to come, nothing to judge yet.
+    context.strokeStyle = studyDayColour.future;
+    context.lineWidth = 2;
+    context.beginPath();
+    context.roundRect(box.x + 1, box.y + 1, box.width - 2, box.height - 2, 6);
+    context.stroke();
+    return;
+  }
+  fillRoundedRect(context, box, 6, studyDayColour[state]);
+}
+
+const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.dayOff] as const;
+
+function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
+  context.font = fonts.font(14);
+  const slotWidth = streakColumn.width / legendOrder.length;
+  legendOrder.forEach((state, index) => {
+    const left = streakColumn.x + index * slotWidth;
+    fillRoundedRect(context, { x: left, y: top, width: 14, height: 14 }, 3, studyDayColour[state]);
+    context.fillStyle = pictureTheme.mutedText;
+    context.fillText(fitText(context, view.labels.legend[state], slotWidth - 26), left + 20, top + 12);
+  });
+}
+
+function drawColumnTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, x: number, width: number): void {
+  context.font = fonts.font(15, "bold");
+  context.fillStyle = pictureTheme.faintText;
+  context.textAlign = "left";
+  context.fillText(fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
+}

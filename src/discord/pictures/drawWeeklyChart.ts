@@ -1,0 +1,61 @@
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { PictureFonts } from "./PictureFonts.js";
+import type { WeeklyChartView } from "./pictureViews.js";
+import { pictureTheme } from "./pictureTheme.js";
+import { clampPercent, drawBar, fillRoundedRect } from "./drawShapes.js";
+import { fitText } from "./fitText.js";
+import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
+
+export const weeklyChartSize = { width: 800, height: 420 } as const;
+
+const padding = 32;
+const minutesPanel = { x: padding, y: 120, width: 400, height: 260 } as const;
+const sectionsPanel = { x: 472, width: 296 } as const;
+const maxSectionRows = 6;
+
+export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, view: WeeklyChartView): void {
+  context.fillStyle = pictureTheme.background;
+  context.fillRect(0, 0, weeklyChartSize.width, weeklyChartSize.height);
+  fillRoundedRect(context, { x: 0, y: 0, width: weeklyChartSize.width, height: 6 }, 0, pictureTheme.accent);
+  drawChartTitle(context, fonts, view.title, weeklyChartSize.width - padding * 2);
+  drawPanelTitle(context, fonts, view.labels.minutesRead, minutesPanel.x, minutesPanel.width);
+  const bars = view.days.map((day) => ({ label: day.label, value: Math.max(0, day.minutes), text: `${Math.round(Math.max(0, day.minutes))}` }));
+  drawVerticalBars(context, fonts, minutesPanel, bars, pictureTheme.accent);
+  drawPanelTitle(context, fonts, view.labels.sectionCompletion, sectionsPanel.x, sectionsPanel.width);
+  drawSectionRows(context, fonts, view);
+}
+
+function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: WeeklyChartView): void {
+  const { x, width } = sectionsPanel;
+  const overflow = view.sections.length > maxSectionRows;
+  const shown = view.sections.slice(0, overflow ? maxSectionRows - 1 : maxSectionRows);
+  shown.forEach((section, index) => {
+    const top = minutesPanel.y + 12 + index * 44;
+    const percent = clampPercent(section.percent);
+    const percentText = `${Math.round(percent)}%`;
+    context.font = fonts.font(17, "bold");
+    context.fillStyle = pictureTheme.mutedText;
+    context.textAlign = "right";
+    context.fillText(percentText, x + width, top + 14);
+    const percentWidth = context.measureText(percentText).width;
+    context.textAlign = "left";
+    context.font = fonts.font(17);
+    context.fillStyle = pictureTheme.text;
+    context.fillText(fitText(context, section.title, width - percentWidth - 12), x, top + 14);
+    const colour = percent >= 100 ? pictureTheme.success : pictureTheme.accent;
+    drawBar(context, { x, y: top + 22, width, height: 10 }, percent / 100, colour);
+  });
+  if (overflow) {
+    context.font = fonts.font(17);
+    context.fillStyle = pictureTheme.faintText;
+    const hidden = view.sections.length - shown.length;
+    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
+  }
+}
+
+function drawPanelTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, x: number, width: number): void {
+  context.font = fonts.font(15, "bold");
+  context.fillStyle = pictureTheme.faintText;
+  context.textAlign = "left";
+  context.fillText(fitText(context, title.toUpperCase(), width), x, 104);
+}

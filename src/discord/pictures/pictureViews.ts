@@ -1,0 +1,69 @@
+/** Plain data the pictures are drawn from; the caller has already applied the privacy rule and chosen the words. */
+
+export const StudyDayState = {
+  done: "done",
+  missed: "missed",
+  dayOff: "dayOff",
+  notStudyDay: "notStudyDay",
+  future: "future",
+} as const;
+export type StudyDayState = (typeof StudyDayState)[keyof typeof StudyDayState];
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ProgressCardLabels {
+  readonly required: string;
+  readonly sections: string;
+  readonly points: string;
+  /** e.g. "#3 of 24"; empty when the member has no rank yet. */
+  readonly rank: string;
+  readonly streak: string;
+  /** e.g. "5 days". */
+  readonly streakValue: string;
+  /** e.g. "2 freezes left". */
+  readonly freezes: string;
+  /** Seven one- or two-letter weekday names, in the grid's column order. */
+  readonly weekdays: readonly string[];
+  /** Legend words for the filled cells; not-a-study-day and future cells explain themselves by looking empty. */
+  readonly legend: { readonly done: string; readonly missed: string; readonly dayOff: string };
+  /** e.g. "+2 more" when not every section fits. */
+  readonly moreSections: (hidden: number) => string;
+}
+
+export interface ProgressCardView {
+  /** What the privacy rule allows us to show for the member. */
+  readonly memberName: string;
+  readonly cohortName: string;
+  readonly required: Progress;
+  readonly sections: readonly ({ readonly title: string } & Progress)[];
+  readonly points: number;
+  readonly streakDays: number;
+  readonly freezesLeft: number;
+  /** The last four weeks, oldest first; each has seven days in the column order of labels.weekdays. */
+  readonly weeks: readonly { readonly label: string; readonly days: readonly StudyDayState[] }[];
+  readonly labels: ProgressCardLabels;
+}
+
+export interface WeeklyChartView {
+  /** e.g. "Week 3 · 6–12 April". */
+  readonly title: string;
+  /** Cohort minutes read on each study day of last week. */
+  readonly days: readonly { readonly label: string; readonly minutes: number }[];
+  /** Completion of each section by the cohort, 0–100. */
+  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+  readonly labels: {
+    readonly minutesRead: string;
+    readonly sectionCompletion: string;
+    readonly moreSections: (hidden: number) => string;
+  };
+}
+
+export interface CourseChartView {
+  readonly title: string;
+  /** The cohort's completion of each week's reading, 0–100, in course order. */
+  readonly weeks: readonly { readonly label: string; readonly percent: number }[];
+  readonly labels: { readonly completionPerWeek: string };
+}
