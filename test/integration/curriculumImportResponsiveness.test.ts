@@ -85,8 +85,9 @@ describe("storing a maximal curriculum", () => {
     const otherServer = () => test?.app.services.curricula.list("300000000000000002") ?? Promise.resolve([]);
     const { value, probes } = await countTurnsDuring(repository.applyImport(parsed, "hash-1", "300000000000000001"), otherServer);
     expect(value.items).toBe(parsed.sections.reduce((sum, section) => sum + section.items.length, 0));
-    // Every section is at least one statement followed by a turn of the loop: hundreds of other reads got through.
-    expect(probes).toBeGreaterThanOrEqual(MAX_SECTIONS / 2);
+    // Every statement (among them one insert per 500 of the 4,680 items) is followed by a turn of the loop
+    // in which the other server's read gets through; before, none did until the import had committed.
+    expect(probes).toBeGreaterThanOrEqual(10);
     expect((await test.app.services.curricula.list("300000000000000001")).map((entry) => entry.slug)).toContain("maximal-path");
   }, 180_000);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { traceCurriculum, type CurriculumTrace } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
 import { SkipReason } from "../../src/domain/curriculum/parse/sourceLines.js";
+import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js";
 import { createRandom, mutate, mutateCharacters } from "../helpers/mutateDocument.js";
 
 const seeds = {
@@ -86,6 +87,8 @@ function expectWellFormedRefusal(text: string, trace: CurriculumTrace): void {
   const lineCount = text.split(/\r\n|\n|\r/).length;
   for (const problem of trace.result.problems) {
     expect(problem.code).not.toBe(ProblemCode.ImporterFailed);
+    // Every message can be written in every language with the parameters the parser gave.
+    for (const language of ["en", "es"] as const) expect(renderParseProblem(problem, language)).not.toBe("");
     expect(problem.line).toBeGreaterThanOrEqual(1);
     expect(problem.line).toBeLessThanOrEqual(lineCount);
   }

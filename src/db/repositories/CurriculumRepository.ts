@@ -7,7 +7,7 @@ import {
   type StoredItem,
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 interface OutlineJson {
@@ -102,10 +102,10 @@ export class CurriculumRepository {
    * matched by key; items that disappeared are deleted unless a member
    * completed them, in which case they are retired so nobody loses points.
    *
-   * A large curriculum is thousands of rows: the transaction gives the event
-   * loop back after every statement (each one short: one section, or one
-   * section's new items in a single insert), so other servers' interactions
-   * are served meanwhile. It runs in the process's write queue, so no other
+   * A large curriculum is thousands of rows: new rows go in inserts of at most
+   * ROWS_PER_STATEMENT, only rows that changed are updated, and the
+   * transaction gives the event loop back after every statement, so other
+   * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
    */
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary> {
@@ -157,17 +157,34 @@ async function upsertCurriculum(tx: Transaction, existingId: number | null, pars
     : tx.curriculum.update({ where: { id: existingId }, data });
 }
 
+/** Rows per insert: one statement stays a few milliseconds, well inside SQLite's and PostgreSQL's parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+
+function chunksOf<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) chunks.push(rows.slice(start, start + ROWS_PER_STATEMENT));
+  return chunks;
+}
+
+/** True when a stored row differs from the data it should now hold. */
+function changed<T extends object>(old: T, next: Partial<T>): boolean {
+  return (Object.keys(next) as (keyof T)[]).some((field) => old[field] !== next[field]);
+}
+
 /** Creates or updates every section and item of the document; returns the keys it wrote. */
 async function writeSections(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, oldSections: readonly SectionRow[], oldItems: readonly ItemRow[]) {
-  const sectionIdByKey = new Map(oldSections.map((section) => [section.key, section.id]));
-  const oldItemByKey = new Map(oldItems.map((item) => [item.key, item]));
-  const sectionKeys = new Set<string>();
-  const itemKeys = new Set<string>();
-  let itemPosition = 0;
-  for (const [sectionIndex, section] of parsed.sections.entries()) {
-    sectionKeys.add(section.key);
-    const sectionData = {
-      position: sectionIndex,
+  const sectionIds = await writeSectionRows(tx, curriculumId, parsed, oldSections);
+  const itemKeys = await writeItemRows(tx, curriculumId, parsed, sectionIds, oldItems);
+  return { sectionKeys: new Set(parsed.sections.map((section) => section.key)), itemKeys };
+}
+
+/** New sections in a few inserts, changed ones one update each; returns every section's id by key. */
+async function writeSectionRows(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, oldSections: readonly SectionRow[]) {
+  const oldByKey = new Map(oldSections.map((section) => [section.key, section]));
+  const fresh: Prisma.SectionCreateManyInput[] = [];
+  for (const [position, section] of parsed.sections.entries()) {
+    const data = {
+      position,
       title: section.title,
       weekStart: section.weekStart,
       weekEnd: section.weekEnd,
@@ -176,35 +193,48 @@ async function writeSections(tx: Transaction, curriculumId: number, parsed: Pars
       checkpoint: section.checkpoint,
       retired: false,
     };
-    let sectionId = sectionIdByKey.get(section.key);
-    if (sectionId === undefined) {
-      sectionId = (await tx.section.create({ data: { ...sectionData, curriculumId, key: section.key } })).id;
-    } else {
-      await tx.section.update({ where: { id: sectionId }, data: sectionData });
-    }
-    await nextTurn();
-    const created = [];
-    for (const item of section.items) {
-      itemKeys.add(item.key);
-      const itemData = { sectionId, position: itemPosition++, title: item.title, kind: item.kind, minutes: item.minutes, groupName: item.group, track: item.track, retired: false };
-      const old = oldItemByKey.get(item.key);
-      if (old === undefined) {
-        created.push({ ...itemData, curriculumId, key: item.key });
-      } else if (changed(old, itemData)) {
-        await tx.item.update({ where: { id: old.id }, data: itemData });
-        await nextTurn();
-      }
-    }
-    if (created.length > 0) {
-      await tx.item.createMany({ data: created });
+    const old = oldByKey.get(section.key);
+    if (old === undefined) {
+      fresh.push({ ...data, curriculumId, key: section.key });
+    } else if (changed(old, data)) {
+      await tx.section.update({ where: { id: old.id }, data });
       await nextTurn();
     }
   }
-  return { sectionKeys, itemKeys };
+  for (const chunk of chunksOf(fresh)) {
+    await tx.section.createMany({ data: chunk });
+    await nextTurn();
+  }
+  const rows = fresh.length === 0 ? oldSections : await tx.section.findMany({ where: { curriculumId }, select: { id: true, key: true } });
+  return new Map(rows.map((row) => [row.key, row.id]));
 }
 
-function changed(old: ItemRow, next: Pick<ItemRow, "sectionId" | "position" | "title" | "kind" | "minutes" | "groupName" | "track" | "retired">): boolean {
-  return (Object.keys(next) as (keyof typeof next)[]).some((field) => old[field] !== next[field]);
+/** New items in inserts of ROWS_PER_STATEMENT, changed ones one update each; returns the keys written. */
+async function writeItemRows(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, sectionIds: ReadonlyMap<string, number>, oldItems: readonly ItemRow[]) {
+  const oldByKey = new Map(oldItems.map((item) => [item.key, item]));
+  const keys = new Set<string>();
+  const fresh: Prisma.ItemCreateManyInput[] = [];
+  let position = 0;
+  for (const section of parsed.sections) {
+    const sectionId = sectionIds.get(section.key);
+    if (sectionId === undefined) throw new Error(`section ${section.key} was not stored`);
+    for (const item of section.items) {
+      keys.add(item.key);
+      const data = { sectionId, position: position++, title: item.title, kind: item.kind, minutes: item.minutes, groupName: item.group, track: item.track, retired: false };
+      const old = oldByKey.get(item.key);
+      if (old === undefined) {
+        fresh.push({ ...data, curriculumId, key: item.key });
+      } else if (changed(old, data)) {
+        await tx.item.update({ where: { id: old.id }, data });
+        await nextTurn();
+      }
+    }
+  }
+  for (const chunk of chunksOf(fresh)) {
+    await tx.item.createMany({ data: chunk });
+    await nextTurn();
+  }
+  return keys;
 }
 
 /** Items no longer in the document: retired when a member completed them (nobody loses points), deleted otherwise. */
