@@ -8,6 +8,7 @@ import {
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { chunksOf, findInChunks } from "../inChunks.js";
 
 interface OutlineJson {
   outcomes: string[];
@@ -41,19 +42,19 @@ export class CurriculumRepository {
   }
 
   async load(curriculumId: number): Promise<StoredCurriculum | null> {
-    const row = await this.prisma.curriculum.findUnique({
-      where: { id: curriculumId },
-      include: {
-        sections: {
-          where: { retired: false },
-          orderBy: { position: "asc" },
-          include: { items: { where: { retired: false }, orderBy: { position: "asc" } } },
-        },
-      },
-    });
+    const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId } });
     if (row === null) return null;
+    // Sections and items by curriculum id, not a nested include: Prisma would bind every section id in one list.
+    const sectionRows = await this.prisma.section.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const itemRows = await this.prisma.item.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const itemsBySection = new Map<number, typeof itemRows>();
+    for (const item of itemRows) {
+      const ofSection = itemsBySection.get(item.sectionId) ?? [];
+      ofSection.push(item);
+      itemsBySection.set(item.sectionId, ofSection);
+    }
     const outline = parseOutline(row.outline);
-    const sections: StoredSection[] = row.sections.map((section) => ({
+    const sections: StoredSection[] = sectionRows.map((section) => ({
       id: section.id,
       key: section.key,
       position: section.position,
@@ -63,7 +64,7 @@ export class CurriculumRepository {
       estimatedMinutes: section.estimatedMinutes,
       summary: section.summary,
       checkpoint: section.checkpoint,
-      items: section.items.map(
+      items: (itemsBySection.get(section.id) ?? []).map(
         (item): StoredItem => ({
           id: item.id,
           key: item.key,
@@ -187,20 +188,15 @@ export class CurriculumRepository {
       let removedItems = 0;
       const goneItems = oldItems.filter((item) => !seenItemKeys.has(item.key));
       if (goneItems.length > 0) {
-        const completed = await tx.completion.findMany({
-          where: { itemId: { in: goneItems.map((item) => item.id) } },
-          select: { itemId: true },
-          distinct: ["itemId"],
-        });
+        const completed = await findInChunks(
+          goneItems.map((item) => item.id),
+          (chunk) => tx.completion.findMany({ where: { itemId: { in: chunk } }, select: { itemId: true }, distinct: ["itemId"] }),
+        );
         const keep = new Set(completed.map((row) => row.itemId));
         const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
         const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
-        if (toRetire.length > 0) {
-          await tx.item.updateMany({ where: { id: { in: toRetire } }, data: { retired: true } });
-        }
-        if (toDelete.length > 0) {
-          await tx.item.deleteMany({ where: { id: { in: toDelete } } });
-        }
+        for (const chunk of chunksOf(toRetire)) await tx.item.updateMany({ where: { id: { in: chunk } }, data: { retired: true } });
+        for (const chunk of chunksOf(toDelete)) await tx.item.deleteMany({ where: { id: { in: chunk } } });
         retiredItems = toRetire.length;
         removedItems = toDelete.length;
       }
