@@ -41,6 +41,16 @@ export class CurriculumRepository {
     return rows.find((row) => row.scope !== "") ?? rows[0] ?? null;
   }
 
+  /**
+   * What identifies the curriculum's current content: its source hash and last
+   * update. One indexed row, two columns: cheap enough to ask before trusting
+   * a cached copy (another process may have re-imported it). Null when gone.
+   */
+  async version(curriculumId: number): Promise<string | null> {
+    const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId }, select: { sourceHash: true, updatedAt: true } });
+    return row === null ? null : `${row.sourceHash}@${row.updatedAt.toISOString()}`;
+  }
+
   async load(curriculumId: number): Promise<StoredCurriculum | null> {
     const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId } });
     if (row === null) return null;
