@@ -147,7 +147,8 @@ async function measureStall(interactionCount: number): Promise<SchedulerBenchRes
       if (member === undefined) continue;
       const handle = run(small.id, smallChannel.id, member.id, index % 2 === 0 ? "today" : "progress");
       handles.push(handle);
-      await handle.final();
+      // A reply that missed Discord's window is counted below (handle.failed), not fatal.
+      await handle.final().catch(() => undefined);
     }
     const bigResults = await Promise.allSettled(bigWork);
     histogram.disable();
@@ -221,9 +222,9 @@ async function main(): Promise<void> {
   const [optionsJson, resultFile] = process.argv.slice(2);
   if (optionsJson === undefined || resultFile === undefined) throw new Error("usage: measureScheduler.ts '<options json>' <result file>");
   const options = JSON.parse(optionsJson) as BenchOptions;
-  const plan = measurePlan(options.members >= 10_000 ? 20 : 3);
+  const plan = measurePlan(options.members >= 10_000 ? 20 : 1);
   process.stderr.write(`scheduler bench: plan of the maximal curriculum p50 ${plan.p50Ms.toFixed(1)} ms\n`);
-  const stall = await measureStall(options.members >= 10_000 ? 200 : 20);
+  const stall = await measureStall(options.members >= 10_000 ? 200 : 10);
   process.stderr.write(`scheduler bench: worst event-loop stall ${stall.worstStallMs.toFixed(1)} ms\n`);
   const scheduler = [];
   for (const cohorts of [Math.max(10, Math.round(options.members / 10)), Math.max(20, options.members)]) {
