@@ -19,7 +19,9 @@ import type { BenchResult } from "./BenchResult.js";
 import { benchCacheDir, BenchTargetError, benchTargetFor } from "./benchTargetFor.js";
 import { parseCpuList, type CpuPinning } from "./parseCpuList.js";
 import { renderPostingResult, type PostingBenchResult } from "./postingBench.js";
+import type { SchedulerBenchResult } from "./measureScheduler.js";
 import { renderResults } from "./renderResults.js";
+import { renderSchedulerResults } from "./renderSchedulerResults.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.dirname(benchDir);
@@ -97,12 +99,18 @@ async function main(options: BenchOptions): Promise<void> {
     fs.rmSync(resultFile, { force: true });
   }
   const posting = options.postingCohorts === 0 ? null : await measurePosting(options.postingCohorts);
+  process.stderr.write("planning and scheduler: measuring (SQLite)\n");
+  fs.mkdirSync(benchCacheDir, { recursive: true });
+  const schedulerFile = path.join(benchCacheDir, `scheduler-${process.pid}.json`);
+  await runChild("measureScheduler.ts", [serialized, schedulerFile], null);
+  const schedulerResult = JSON.parse(fs.readFileSync(schedulerFile, "utf8")) as SchedulerBenchResult;
+  fs.rmSync(schedulerFile, { force: true });
   const markdown = `${renderResults(results, {
     options,
     date: startedAt,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}`,
     loadAverage,
-  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}`;
+  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}\n\n${renderSchedulerResults(schedulerResult)}`;
   process.stdout.write(`\n${markdown}\n`);
   const resultsFile = path.resolve(projectRoot, options.resultsFile);
   fs.writeFileSync(resultsFile, `${markdown}\n`);

@@ -1,8 +1,11 @@
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
-import type { CohortPlan, CohortSettings, PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import { WeightedLruCache } from "./WeightedLruCache.js";
 
 export interface CohortContext {
   readonly curriculum: StoredCurriculum;
@@ -34,25 +37,69 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
   };
 }
 
-const maxCachedPlans = 500;
-/** Other bot processes may re-import a curriculum; cached copies expire after this. */
-const curriculumCacheMs = 30_000;
+/** How much the plan service keeps, and how often it asks whether a curriculum changed. */
+export interface PlanCacheLimits {
+  /** A cached curriculum is trusted this long, then its version (source hash, last update) is read again. */
+  readonly versionCheckMs: number;
+  /** Loaded curricula, weighed by sections + items (the 256 KB maximum is about 6,500). */
+  readonly curriculumWeight: number;
+  /** Plans, weighed by study days + assigned items (the 12-week seed about 140, the 36-week one about 500). */
+  readonly planWeight: number;
+  /** Post schedules, weighed by posts (about 20 per cohort on the 12-week seed). */
+  readonly scheduleWeight: number;
+}
 
 /**
- * The plan is a pure function of (curriculum, settings); this caches both
- * the loaded curriculum and the plan so a /today costs no recomputation.
- * Cache keys include the curriculum's content hash, so a re-import is seen.
+ * Sized for about 10,000 cohorts: every cohort's post schedule (the scheduler
+ * reads them all on every tick) and the plans of a few thousand, roughly
+ * 150 bytes per unit of weight, 100 MB at most when everything is full.
+ */
+export const defaultPlanCacheLimits: PlanCacheLimits = {
+  versionCheckMs: 30_000,
+  curriculumWeight: 60_000,
+  planWeight: 400_000,
+  scheduleWeight: 300_000,
+};
+
+interface CachedCurriculum {
+  readonly version: string;
+  checkedAt: number;
+  readonly curriculum: StoredCurriculum;
+  readonly planCurriculum: PlanCurriculum;
+  readonly itemsById: Map<number, StoredItem>;
+}
+
+/**
+ * The plan is a pure function of (curriculum, settings); this caches the
+ * loaded curricula, the plans and the post schedules so a /today or a
+ * scheduler tick costs no recomputation. A plan is rebuilt only when its
+ * inputs change: the curriculum's version (read again every
+ * `versionCheckMs`, since another process may re-import it; a re-import in
+ * this process invalidates at once) or the settings it depends on (start
+ * date, study days, optional items, time zone). Post schedules also depend
+ * on the announce and checkpoint times, but not on the balancing, so the
+ * scheduler never needs a plan just to know what is due.
  */
 export class PlanService {
-  private readonly curricula = new Map<number, { loadedAt: number; curriculum: StoredCurriculum; planCurriculum: PlanCurriculum; itemsById: Map<number, StoredItem> }>();
-  private readonly plans = new Map<string, CohortPlan>();
+  private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
+  private readonly loading = new Map<number, Promise<CachedCurriculum>>();
+  private readonly plans: WeightedLruCache<string, CohortPlan>;
+  private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
 
-  constructor(private readonly curriculumRepository: CurriculumRepository) {}
+  constructor(
+    private readonly curriculumRepository: Pick<CurriculumRepository, "load" | "version">,
+    private readonly limits: PlanCacheLimits = defaultPlanCacheLimits,
+    private readonly monotonicNow: () => number = () => performance.now(),
+  ) {
+    this.curricula = new WeightedLruCache(limits.curriculumWeight);
+    this.plans = new WeightedLruCache(limits.planWeight);
+    this.schedules = new WeightedLruCache(limits.scheduleWeight);
+  }
 
   /** Drops cached data of a curriculum, after an import changed it. */
   invalidate(curriculumId: number): void {
     this.curricula.delete(curriculumId);
-    for (const key of this.plans.keys()) if (key.startsWith(`${curriculumId}|`)) this.plans.delete(key);
+    this.dropDerived(curriculumId);
   }
 
   async contextFor(cohort: Cohort): Promise<CohortContext> {
@@ -60,29 +107,63 @@ export class PlanService {
   }
 
   async contextForSettings(curriculumId: number, settings: CohortSettings): Promise<CohortContext> {
-    let cached = this.curricula.get(curriculumId);
-    if (cached !== undefined && Date.now() - cached.loadedAt > curriculumCacheMs) {
-      this.invalidate(curriculumId);
-      cached = undefined;
-    }
-    if (cached === undefined) {
-      const curriculum = await this.curriculumRepository.load(curriculumId);
-      if (curriculum === null) throw new Error(`curriculum ${curriculumId} is missing`);
-      const itemsById = new Map<number, StoredItem>();
-      for (const section of curriculum.sections) for (const item of section.items) itemsById.set(item.id, item);
-      cached = { loadedAt: Date.now(), curriculum, planCurriculum: toPlanCurriculum(curriculum), itemsById };
-      this.curricula.set(curriculumId, cached);
-    }
-    const key = `${curriculumId}|${JSON.stringify(settings)}`;
+    const cached = await this.current(curriculumId);
+    const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
       plan = buildCohortPlan(cached.planCurriculum, settings);
-      if (this.plans.size >= maxCachedPlans) {
-        const oldest = this.plans.keys().next();
-        if (oldest.done !== true) this.plans.delete(oldest.value);
-      }
-      this.plans.set(key, plan);
+      this.plans.set(key, plan, plan.dayByDate.size + plan.assignedDateByItemId.size + 1);
     }
     return { curriculum: cached.curriculum, planCurriculum: cached.planCurriculum, plan, itemsById: cached.itemsById };
+  }
+
+  /** Every post the cohort gets, in the order they fall due (from the calendar alone: no plan is built). */
+  async postsFor(cohort: Cohort): Promise<readonly PlannedPost[]> {
+    const cached = await this.current(cohort.curriculumId);
+    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}`;
+    let posts = this.schedules.get(key);
+    if (posts === undefined) {
+      posts = plannedPosts(studyCalendar(cohort.settings, cached.planCurriculum.totalWeeks), cached.planCurriculum, cohort.settings);
+      this.schedules.set(key, posts, posts.length + 1);
+    }
+    return posts;
+  }
+
+  /** The cached curriculum, its version checked again when the last check is older than `versionCheckMs`. */
+  private async current(curriculumId: number): Promise<CachedCurriculum> {
+    const cached = this.curricula.get(curriculumId);
+    if (cached !== undefined && this.monotonicNow() - cached.checkedAt <= this.limits.versionCheckMs) return cached;
+    // One check or load per curriculum at a time; concurrent callers share it.
+    let pending = this.loading.get(curriculumId);
+    if (pending === undefined) {
+      pending = this.refresh(curriculumId, cached).finally(() => this.loading.delete(curriculumId));
+      this.loading.set(curriculumId, pending);
+    }
+    return pending;
+  }
+
+  private async refresh(curriculumId: number, cached: CachedCurriculum | undefined): Promise<CachedCurriculum> {
+    const checkedAt = this.monotonicNow();
+    // The version is read before the content: if an import lands in between, the next check sees a newer version and reloads.
+    const version = await this.curriculumRepository.version(curriculumId);
+    if (version === null) throw new Error(`curriculum ${curriculumId} is missing`);
+    if (cached !== undefined && cached.version === version) {
+      cached.checkedAt = checkedAt;
+      return cached;
+    }
+    const curriculum = await this.curriculumRepository.load(curriculumId);
+    if (curriculum === null) throw new Error(`curriculum ${curriculumId} is missing`);
+    const itemsById = new Map<number, StoredItem>();
+    for (const section of curriculum.sections) for (const item of section.items) itemsById.set(item.id, item);
+    const fresh: CachedCurriculum = { version, checkedAt, curriculum, planCurriculum: toPlanCurriculum(curriculum), itemsById };
+    if (cached !== undefined) this.dropDerived(curriculumId);
+    this.curricula.set(curriculumId, fresh, curriculum.sections.length + itemsById.size + 1);
+    return fresh;
+  }
+
+  private dropDerived(curriculumId: number): void {
+    const prefix = `${curriculumId}|`;
+    this.plans.deleteWhere((key) => key.startsWith(prefix));
+    this.schedules.deleteWhere((key) => key.startsWith(prefix));
   }
 }

@@ -2,13 +2,12 @@ import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlanCurriculum, type PlannedPost, type PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
-import type { CohortContext, PlanService } from "./PlanService.js";
+import type { PlanService } from "./PlanService.js";
 import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
 
 /** How many of last week's leaders the weekly assignment names. */
@@ -84,9 +83,6 @@ export type PostView =
  * read their posts from here, so they always agree.
  */
 export class PostService {
-  /** Post times cost real work (time-zone arithmetic per post) and the scheduler asks every tick: kept per cached plan. */
-  private readonly scheduleByPlan = new WeakMap<CohortPlan, readonly PlannedPost[]>();
-
   constructor(
     private readonly plans: PlanService,
     private readonly study: StudyService,
@@ -96,23 +92,14 @@ export class PostService {
 
   /** Every post the cohort gets, in the order they fall due. */
   async schedule(cohort: Cohort): Promise<PlannedPost[]> {
-    return [...this.postsOf(await this.plans.contextFor(cohort), cohort)];
+    // Post times cost real work (time-zone arithmetic per post) and the scheduler asks every tick: PlanService keeps them.
+    return [...(await this.plans.postsFor(cohort))];
   }
 
   /** The cohort's plan with its posts: the same cached objects the scheduler works from. */
   async plannedCourse(cohort: Cohort): Promise<{ plan: CohortPlan; curriculum: PlanCurriculum; posts: readonly PlannedPost[] }> {
     const context = await this.plans.contextFor(cohort);
-    return { plan: context.plan, curriculum: context.planCurriculum, posts: this.postsOf(context, cohort) };
-  }
-
-  private postsOf(context: CohortContext, cohort: Cohort): readonly PlannedPost[] {
-    let posts = this.scheduleByPlan.get(context.plan);
-    if (posts === undefined) {
-      // The plan object is cached per (curriculum, settings), so it identifies the settings too.
-      posts = plannedPosts(context.plan, context.planCurriculum, cohort.settings);
-      this.scheduleByPlan.set(context.plan, posts);
-    }
-    return posts;
+    return { plan: context.plan, curriculum: context.planCurriculum, posts: await this.plans.postsFor(cohort) };
   }
 
   /** The view of one planned post, as it would be posted at `now`. */
@@ -131,7 +118,7 @@ export class PostService {
       .filter(([key]) => sectionKeys.has(key))
       .reduce((sum, [, items]) => sum + items.length, 0);
     const titleByKey = new Map(context.curriculum.sections.map((section) => [section.key, section.title]));
-    const checkpoints = this.postsOf(context, cohort)
+    const checkpoints = (await this.plans.postsFor(cohort))
       .filter((post) => post.kind === "checkpoint" && post.weekNumber === weekNumber)
       .map((post) => ({ sectionTitle: titleByKey.get(post.sectionKey ?? "") ?? "", dueAt: post.dueAt }));
     let lastWeek: WeekPostView["lastWeek"] = null;

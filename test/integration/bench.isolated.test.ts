@@ -69,6 +69,8 @@ describe("npm run bench", () => {
       expect(results).toMatch(/Live JS heap after a full collection: [1-9]\d* MB once connected, [1-9]\d* MB after serving/);
       expect(results).toContain("8 mixed interactions with 3 in flight");
       expect(results).not.toContain("⚠");
+      expect(results).toMatch(/\*\*Plan of the largest curriculum\*\* \(generated: 256 KB, 520 weeks/);
+      expect(results).toMatch(/^\| 40 \| [\d.]+ ms \| [\d.]+ ms \/ [\d.]+ ms \| [\d.]+ ms \| 40 \|$/m);
     } finally {
       temp.cleanup();
       if (postgresUrl !== null) await dropPostgresDatabases();

@@ -1,6 +1,7 @@
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
 
 export interface NewCohort {
   readonly guildId: string;
@@ -121,10 +122,12 @@ export class CohortRepository {
 
   /** Cohorts the scheduler looks after (every guild, or only `guildIds` for a shard). */
   async listSchedulable(guildIds?: readonly string[]): Promise<Cohort[]> {
-    const rows = await this.prisma.cohort.findMany({
-      where: { status: { in: [CohortStatus.Active, CohortStatus.Ended] }, ...(guildIds === undefined ? {} : { guildId: { in: [...guildIds] } }) },
-      orderBy: { id: "asc" },
-    });
+    const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
+    const rows =
+      guildIds === undefined
+        ? await this.prisma.cohort.findMany({ where: { status }, orderBy: { id: "asc" } })
+        : // A shard holds up to 2,500 guilds: their ids go in slices.
+          (await findInChunks(guildIds, (chunk) => this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, orderBy: { id: "asc" } }))).sort((a, b) => a.id - b.id);
     return rows.map(toCohort);
   }
 

@@ -8,6 +8,7 @@ import {
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 interface OutlineJson {
@@ -45,20 +46,30 @@ export class CurriculumRepository {
     return rows.find((row) => row.scope !== "") ?? rows[0] ?? null;
   }
 
+  /**
+   * What identifies the curriculum's current content: its source hash and last
+   * update. One indexed row, two columns: cheap enough to ask before trusting
+   * a cached copy (another process may have re-imported it). Null when gone.
+   */
+  async version(curriculumId: number): Promise<string | null> {
+    const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId }, select: { sourceHash: true, updatedAt: true } });
+    return row === null ? null : `${row.sourceHash}@${row.updatedAt.toISOString()}`;
+  }
+
   async load(curriculumId: number): Promise<StoredCurriculum | null> {
-    const row = await this.prisma.curriculum.findUnique({
-      where: { id: curriculumId },
-      include: {
-        sections: {
-          where: { retired: false },
-          orderBy: { position: "asc" },
-          include: { items: { where: { retired: false }, orderBy: { position: "asc" } } },
-        },
-      },
-    });
+    const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId } });
     if (row === null) return null;
+    // Sections and items by curriculum id, not a nested include: Prisma would bind every section id in one list.
+    const sectionRows = await this.prisma.section.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const itemRows = await this.prisma.item.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const itemsBySection = new Map<number, typeof itemRows>();
+    for (const item of itemRows) {
+      const ofSection = itemsBySection.get(item.sectionId) ?? [];
+      ofSection.push(item);
+      itemsBySection.set(item.sectionId, ofSection);
+    }
     const outline = parseOutline(row.outline);
-    const sections: StoredSection[] = row.sections.map((section) => ({
+    const sections: StoredSection[] = sectionRows.map((section) => ({
       id: section.id,
       key: section.key,
       position: section.position,
@@ -68,7 +79,7 @@ export class CurriculumRepository {
       estimatedMinutes: section.estimatedMinutes,
       summary: section.summary,
       checkpoint: section.checkpoint,
-      items: section.items.map(
+      items: (itemsBySection.get(section.id) ?? []).map(
         (item): StoredItem => ({
           id: item.id,
           key: item.key,
@@ -103,7 +114,7 @@ export class CurriculumRepository {
    * completed them, in which case they are retired so nobody loses points.
    *
    * A large curriculum is thousands of rows: new rows go in inserts of at most
-   * ROWS_PER_STATEMENT, only rows that changed are updated, and the
+   * maxIdsPerStatement, only rows that changed are updated, and the
    * transaction gives the event loop back after every statement, so other
    * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
@@ -157,15 +168,6 @@ async function upsertCurriculum(tx: Transaction, existingId: number | null, pars
     : tx.curriculum.update({ where: { id: existingId }, data });
 }
 
-/** Rows per insert: one statement stays a few milliseconds, well inside SQLite's and PostgreSQL's parameter limits. */
-const ROWS_PER_STATEMENT = 500;
-
-function chunksOf<T>(rows: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) chunks.push(rows.slice(start, start + ROWS_PER_STATEMENT));
-  return chunks;
-}
-
 /** True when a stored row differs from the data it should now hold. */
 function changed<T extends object>(old: T, next: Partial<T>): boolean {
   return (Object.keys(next) as (keyof T)[]).some((field) => old[field] !== next[field]);
@@ -209,7 +211,7 @@ async function writeSectionRows(tx: Transaction, curriculumId: number, parsed: P
   return new Map(rows.map((row) => [row.key, row.id]));
 }
 
-/** New items in inserts of ROWS_PER_STATEMENT, changed ones one update each; returns the keys written. */
+/** New items in inserts of at most maxIdsPerStatement rows, changed ones one update each; returns the keys written. */
 async function writeItemRows(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, sectionIds: ReadonlyMap<string, number>, oldItems: readonly ItemRow[]) {
   const oldByKey = new Map(oldItems.map((item) => [item.key, item]));
   const keys = new Set<string>();
@@ -241,16 +243,15 @@ async function writeItemRows(tx: Transaction, curriculumId: number, parsed: Pars
 async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], seenKeys: ReadonlySet<string>) {
   const goneItems = oldItems.filter((item) => !seenKeys.has(item.key));
   if (goneItems.length === 0) return { retiredItems: 0, removedItems: 0 };
-  const completed = await tx.completion.findMany({
-    where: { itemId: { in: goneItems.map((item) => item.id) } },
-    select: { itemId: true },
-    distinct: ["itemId"],
-  });
+  const completed = await findInChunks(
+    goneItems.map((item) => item.id),
+    (chunk) => tx.completion.findMany({ where: { itemId: { in: chunk } }, select: { itemId: true }, distinct: ["itemId"] }),
+  );
   const keep = new Set(completed.map((row) => row.itemId));
   const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
   const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
-  if (toRetire.length > 0) await tx.item.updateMany({ where: { id: { in: toRetire } }, data: { retired: true } });
-  if (toDelete.length > 0) await tx.item.deleteMany({ where: { id: { in: toDelete } } });
+  for (const chunk of chunksOf(toRetire)) await tx.item.updateMany({ where: { id: { in: chunk } }, data: { retired: true } });
+  for (const chunk of chunksOf(toDelete)) await tx.item.deleteMany({ where: { id: { in: chunk } } });
   await nextTurn();
   return { retiredItems: toRetire.length, removedItems: toDelete.length };
 }

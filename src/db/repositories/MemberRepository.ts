@@ -1,5 +1,6 @@
 import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { toCohort } from "./CohortRepository.js";
 
@@ -101,7 +102,7 @@ export class MemberRepository {
   }
 
   async findManyByIds(ids: readonly number[]): Promise<MemberRecord[]> {
-    const rows = await this.prisma.member.findMany({ where: { id: { in: [...ids] } } });
+    const rows = await findInChunks(ids, (chunk) => this.prisma.member.findMany({ where: { id: { in: chunk } } }));
     return rows.map(toMember);
   }
 }

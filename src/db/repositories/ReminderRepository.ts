@@ -1,6 +1,7 @@
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
 import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { isUniqueViolation } from "./CohortRepository.js";
 import { toMember } from "./MemberRepository.js";
@@ -31,19 +32,22 @@ export class ReminderRepository {
   /** Active members of these cohorts who set a reminder time. */
   async membersWithReminders(cohortIds: readonly number[]): Promise<MemberRecord[]> {
     if (cohortIds.length === 0) return [];
-    const rows = await this.prisma.member.findMany({
-      where: { cohortId: { in: [...cohortIds] }, leftAt: null, remindTime: { not: null } },
-      orderBy: { id: "asc" },
-    });
-    return rows.map(toMember);
+    const rows = await findInChunks(cohortIds, (chunk) =>
+      this.prisma.member.findMany({ where: { cohortId: { in: chunk }, leftAt: null, remindTime: { not: null } }, orderBy: { id: "asc" } }),
+    );
+    return rows.sort((a, b) => a.id - b.id).map(toMember);
   }
 
   async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {
     if (memberIds.length === 0) return [];
-    const rows = await this.prisma.reminderDelivery.findMany({
-      where: { memberId: { in: [...memberIds] }, localDate: { in: [...new Set(localDates)] } },
-      select: { id: true, memberId: true, localDate: true, status: true, attempts: true, claimedAt: true },
-    });
+    // A member's local date is one of at most three (time zones span ±14 hours), so only the member ids need slicing.
+    const dates = [...new Set(localDates)];
+    const rows = await findInChunks(memberIds, (chunk) =>
+      this.prisma.reminderDelivery.findMany({
+        where: { memberId: { in: chunk }, localDate: { in: dates } },
+        select: { id: true, memberId: true, localDate: true, status: true, attempts: true, claimedAt: true },
+      }),
+    );
     return rows.map((row) => ({ ...row, status: row.status as ReminderStatus }));
   }
 

@@ -1,6 +1,7 @@
 import { PostStatus, type ScheduledPostRecord } from "../../domain/schedule/scheduledPostModel.js";
 import type { PlannedPostKind } from "../../domain/schedule/scheduleTypes.js";
 import type { PrismaClient, ScheduledPost as ScheduledPostRow } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { isUniqueViolation } from "./CohortRepository.js";
 
@@ -46,8 +47,8 @@ export class ScheduledPostRepository {
 
   async listForCohorts(cohortIds: readonly number[]): Promise<ScheduledPostRecord[]> {
     if (cohortIds.length === 0) return [];
-    const rows = await this.prisma.scheduledPost.findMany({ where: { cohortId: { in: [...cohortIds] } }, orderBy: { id: "asc" } });
-    return rows.map(toScheduledPost);
+    const rows = await findInChunks(cohortIds, (chunk) => this.prisma.scheduledPost.findMany({ where: { cohortId: { in: chunk } }, orderBy: { id: "asc" } }));
+    return rows.sort((a, b) => a.id - b.id).map(toScheduledPost);
   }
 
   async find(key: PostKey): Promise<ScheduledPostRecord | null> {

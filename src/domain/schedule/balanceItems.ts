@@ -3,91 +3,458 @@
  * reordering or splitting them: day i gets a contiguous run of the list, and
  * runs follow each other, so curriculum order survives across days.
  *
- * The algorithm (deterministic, exact):
+ * The rules (deterministic, exact):
  *
  * - Fewer items than days: one item per day, spaced evenly over the range
  *   (item i on day ⌊i·days/items⌋), so the reading does not all sit at the start.
  * - Otherwise every day gets at least one item, and among those partitions:
  *   1. the heaviest day (its existing load plus its run) is as light as
- *      possible — a dynamic programme over (days used, items placed);
+ *      possible;
  *   2. among partitions reaching that optimum, the sum of squared day loads is
- *      smallest — a second programme capped at the optimum — which evens out
- *      the other days instead of front-loading them up to the cap;
- *   3. remaining ties give the earlier day the larger run, so the lighter days
- *      come last, right before a checkpoint.
+ *      smallest, which evens out the other days instead of front-loading them
+ *      up to the cap;
+ *   3. remaining ties give the later days the shorter runs, decided from the
+ *      last day backwards (the lighter days come last, right before a checkpoint).
  *
  * `dayBaseLoads` is what each day already carries (items of an overlapping
  * section placed before), so overlapping sections balance the shared days
- * together. Cost is O(days · items²), small for reading lists.
+ * together. Weights are whole minutes (integers ≥ 0), so every sum is exact.
+ *
+ * How (the rules are those of the original O(days · items²) programme, kept
+ * in test/helpers/referenceBalanceItems.ts and compared in the tests):
+ * rule 1 is a binary search on the heaviest day with an exact reachability
+ * sweep per guess (which item counts can days 0..d end on without exceeding
+ * it, kept as a few intervals per day; each feasible guess narrows where the
+ * next one looks); rules 2–3 are the same dynamic programme as before, but
+ * only over the "corridor" of end positions that can both be reached and still
+ * be completed under the optimum, each day's row filled by divide and conquer
+ * (the squared-load cost is Monge, so the best start only moves right as the
+ * end moves right).
+ *
+ * One documented exception keeps the cost near-linear on huge sections: when
+ * the corridor holds more than `exactStateBudget` (day, end) states (over a
+ * thousand items over hundreds of days with room to spare — never the case in
+ * the built-in paths), rules 2–3 are applied among the partitions whose day
+ * ends lie within `largeSectionBand` items of the even-level partition (each
+ * day in turn takes the run closest to the even level of the days left).
+ * Rule 1 stays exact; the evenness is then the best inside that band.
  */
-export function balanceItems(weights: readonly number[], dayBaseLoads: readonly number[]): number[] {
+export function balanceItems(weights: readonly number[], dayBaseLoads: ArrayLike<number>, exactStateBudget = defaultExactStateBudget): number[] {
   const itemCount = weights.length;
   const dayCount = dayBaseLoads.length;
   if (itemCount === 0) return [];
   if (dayCount === 0) throw new RangeError("Cannot spread items over zero days");
   if (itemCount < dayCount) return weights.map((_, index) => Math.floor((index * dayCount) / itemCount));
 
-  const prefix = [0];
-  for (const weight of weights) prefix.push((prefix.at(-1) ?? 0) + weight);
-  const runWeight = (from: number, to: number): number => (prefix[to] ?? 0) - (prefix[from] ?? 0);
-  const baseOf = (day: number): number => dayBaseLoads[day] ?? 0;
+  const prefix = new Float64Array(itemCount + 1);
+  for (let index = 0; index < itemCount; index += 1) prefix[index + 1] = (prefix[index] ?? 0) + (weights[index] ?? 0);
+  const bases = Float64Array.from({ length: dayCount }, (_, day) => dayBaseLoads[day] ?? 0);
 
-  // Day d (0-based) may hold items up to index `lastEnd(d)` so later days can
-  // still get one each; it must end at or after d + 1 so it is non-empty.
-  const lastEnd = (day: number): number => itemCount - (dayCount - 1 - day);
-
-  // Stage 1: smallest achievable heaviest day. heaviest[d][i] = best maximum
-  // load when days 0..d hold exactly the first i items.
-  let previousHeaviest = new Float64Array(itemCount + 1).fill(Number.POSITIVE_INFINITY);
-  previousHeaviest[0] = 0;
-  for (let day = 0; day < dayCount; day += 1) {
-    const currentHeaviest = new Float64Array(itemCount + 1).fill(Number.POSITIVE_INFINITY);
-    for (let end = day + 1; end <= lastEnd(day); end += 1) {
-      for (let start = day; start < end; start += 1) {
-        const before = previousHeaviest[start] ?? Number.POSITIVE_INFINITY;
-        if (before === Number.POSITIVE_INFINITY) continue;
-        const candidate = Math.max(before, baseOf(day) + runWeight(start, end));
-        if (candidate < (currentHeaviest[end] ?? Number.POSITIVE_INFINITY)) currentHeaviest[end] = candidate;
-      }
-    }
-    previousHeaviest = currentHeaviest;
-  }
-  const heaviestDay = previousHeaviest[itemCount] ?? Number.POSITIVE_INFINITY;
-
-  // Stage 2: least sum of squares with no day above the optimum. choice[d][i]
-  // remembers where day d's run starts when days 0..d hold the first i items.
-  let previousCost = new Float64Array(itemCount + 1).fill(Number.POSITIVE_INFINITY);
-  previousCost[0] = 0;
-  const choice: Int32Array[] = [];
-  for (let day = 0; day < dayCount; day += 1) {
-    const currentCost = new Float64Array(itemCount + 1).fill(Number.POSITIVE_INFINITY);
-    const dayChoice = new Int32Array(itemCount + 1).fill(-1);
-    for (let end = day + 1; end <= lastEnd(day); end += 1) {
-      for (let start = day; start < end; start += 1) {
-        const before = previousCost[start] ?? Number.POSITIVE_INFINITY;
-        if (before === Number.POSITIVE_INFINITY) continue;
-        const load = baseOf(day) + runWeight(start, end);
-        if (load > heaviestDay) continue;
-        const candidate = before + load * load;
-        // `<=` with ascending starts keeps the latest start on ties: the earlier
-        // days take the larger runs (rule 3).
-        if (candidate <= (currentCost[end] ?? Number.POSITIVE_INFINITY)) {
-          currentCost[end] = candidate;
-          dayChoice[end] = start;
-        }
-      }
-    }
-    choice.push(dayChoice);
-    previousCost = currentCost;
-  }
+  const forward = { prefix, bases, weights: new WeightIndex(prefix) };
+  const { heaviestDay, corridor } = lightestHeaviestDay(forward);
+  let states = 0;
+  for (let day = 0; day < dayCount; day += 1) states += (corridor.high[day] ?? 0) - (corridor.low[day] ?? 0) + 1;
+  const searched = states <= exactStateBudget ? corridor : bandAround(evenLevelPath(forward, heaviestDay, corridor), corridor);
+  const startOfDay = leastSquaresRuns(prefix, bases, heaviestDay, searched);
 
   const dayOfItem = new Array<number>(itemCount).fill(0);
-  let end = itemCount;
-  for (let day = dayCount - 1; day >= 0; day -= 1) {
-    const start = choice[day]?.[end] ?? -1;
-    if (start < 0) throw new Error("Balancing found no partition (should be unreachable)");
-    for (let index = start; index < end; index += 1) dayOfItem[index] = day;
-    end = start;
+  for (let day = 0; day < dayCount; day += 1) {
+    const end = day + 1 < dayCount ? (startOfDay[day + 1] ?? itemCount) : itemCount;
+    for (let index = startOfDay[day] ?? 0; index < end; index += 1) dayOfItem[index] = day;
   }
   return dayOfItem;
+}
+
+/**
+ * Above this many (day, end) states, rules 2–3 are searched only near the
+ * even-level path (see bandAround); below it, exactly. Typical sections use a
+ * few hundred states; the seeds at most a few thousand.
+ */
+export const defaultExactStateBudget = 200_000;
+
+/** How many item positions either side of the even-level path the large-section search considers. */
+export const largeSectionBand = 24;
+
+/**
+ * Each day in turn takes the run that brings it closest to the even level of
+ * the days left (their base loads plus the items left, over their count),
+ * ties to the longer run, never above `cap` and always leaving a way to
+ * finish. Returns each day's end.
+ */
+function evenLevelPath(problem: Problem, cap: number, corridor: Corridor): Int32Array {
+  const { prefix, bases } = problem;
+  const itemCount = prefix.length - 1;
+  const dayCount = bases.length;
+  const basesAfter = new Float64Array(dayCount + 1);
+  for (let day = dayCount - 1; day >= 0; day -= 1) basesAfter[day] = (basesAfter[day + 1] ?? 0) + (bases[day] ?? 0);
+  const ends = new Int32Array(dayCount);
+  let start = 0;
+  for (let day = 0; day < dayCount; day += 1) {
+    const startLoad = prefix[start] ?? 0;
+    const level = ((basesAfter[day] ?? 0) + (prefix[itemCount] ?? 0) - startLoad) / (dayCount - day);
+    const wanted = startLoad + level - (bases[day] ?? 0);
+    const furthest = furthestEnd(prefix, start, cap - (bases[day] ?? 0));
+    const ideal = Math.min(Math.max(furthestEnd(prefix, start, wanted - startLoad), start + 1), furthest);
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    const consider = (end: number) => {
+      const distance = Math.abs((prefix[end] ?? 0) - wanted);
+      if (distance < bestDistance || (distance === bestDistance && end > best)) {
+        best = end;
+        bestDistance = distance;
+      }
+    };
+    const completable = corridor.completable[day] ?? [];
+    for (let pair = 0; pair < completable.length; pair += 2) {
+      const from = Math.max(completable[pair] ?? 0, start + 1);
+      const to = Math.min(completable[pair + 1] ?? 0, furthest);
+      if (from > to) continue;
+      for (const end of [ideal, ideal + 1]) consider(Math.min(Math.max(end, from), to));
+    }
+    if (best < 0) throw new Error("Balancing found no partition (should be unreachable)");
+    ends[day] = best;
+    start = best;
+  }
+  return ends;
+}
+
+/** The heaviest day load of a partition given by each day's end. */
+function heaviestDayOf(problem: Problem, ends: Int32Array): number {
+  let heaviest = 0;
+  let start = 0;
+  ends.forEach((end, day) => {
+    heaviest = Math.max(heaviest, (problem.bases[day] ?? 0) + (problem.prefix[end] ?? 0) - (problem.prefix[start] ?? 0));
+    start = end;
+  });
+  return heaviest;
+}
+
+/** The corridor narrowed to `largeSectionBand` positions either side of a path that lies inside it. */
+function bandAround(path: Int32Array, corridor: EndRanges): EndRanges {
+  const low = new Int32Array(path.length);
+  const high = new Int32Array(path.length);
+  path.forEach((end, day) => {
+    low[day] = Math.max(corridor.low[day] ?? 0, end - largeSectionBand);
+    high[day] = Math.min(corridor.high[day] ?? 0, end + largeSectionBand);
+  });
+  return { low, high };
+}
+
+/** Cumulative weights (prefix[i] = weight of items 0..i−1), each day's base load, and a search index over the weights. */
+interface Problem {
+  readonly prefix: Float64Array;
+  readonly bases: Float64Array;
+  readonly weights: WeightIndex;
+}
+
+/** For each day, the range of item counts days 0..day can end on (inclusive). */
+interface EndRanges {
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+}
+
+/** The exact reachable ends of each day, as ascending [from, to] pairs. */
+interface Reach extends EndRanges {
+  readonly intervals: readonly (readonly number[])[];
+}
+
+/** The corridor, plus for each day the exact ends from which the later days can still finish. */
+interface Corridor extends EndRanges {
+  readonly completable: readonly (readonly number[])[];
+}
+
+/**
+ * Rule 1: the smallest heaviest-day load any partition reaches (binary search
+ * over whole minutes), and the corridor of ends under it. Each feasible guess
+ * narrows the corridor the next guesses sweep: a lower cap only removes ends.
+ */
+function lightestHeaviestDay(problem: Problem): { heaviestDay: number; corridor: Corridor } {
+  const { prefix, bases } = problem;
+  const itemCount = prefix.length - 1;
+  const dayCount = bases.length;
+  let maxBase = 0;
+  let minBase = Number.POSITIVE_INFINITY;
+  let baseTotal = 0;
+  for (const base of bases) {
+    maxBase = Math.max(maxBase, base);
+    minBase = Math.min(minBase, base);
+    baseTotal += base;
+  }
+  let maxWeight = 0;
+  let minWeight = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < itemCount; index += 1) {
+    const weight = (prefix[index + 1] ?? 0) - (prefix[index] ?? 0);
+    maxWeight = Math.max(maxWeight, weight);
+    minWeight = Math.min(minWeight, weight);
+  }
+  const total = prefix[itemCount] ?? 0;
+  const reversedPrefix = new Float64Array(itemCount + 1);
+  for (let index = 0; index <= itemCount; index += 1) reversedPrefix[index] = total - (prefix[itemCount - index] ?? 0);
+  const reversed: Problem = { prefix: reversedPrefix, bases: bases.slice().reverse(), weights: new WeightIndex(reversedPrefix) };
+
+  // Below: every day holds at least its base plus one item; some day holds the average; the heaviest item sits somewhere.
+  let low = Math.max(Math.ceil((baseTotal + total) / dayCount), maxBase + minWeight, maxWeight + minBase);
+  const band: Corridor = {
+    low: Int32Array.from({ length: dayCount }, (_, day) => day + 1),
+    high: Int32Array.from({ length: dayCount }, (_, day) => itemCount - (dayCount - 1 - day)),
+    completable: Array.from({ length: dayCount }, (_, day) => [day + 1, itemCount - (dayCount - 1 - day)]),
+  };
+  // Above: the heaviest day of the even-level partition with no cap (any partition would do; this one is close).
+  let high = heaviestDayOf(problem, evenLevelPath(problem, Number.POSITIVE_INFINITY, band));
+  let corridor = corridorUnder(problem, reversed, high, band);
+  if (corridor === null) throw new Error("Balancing found no partition (should be unreachable)");
+  while (low < high) {
+    const guess = Math.floor((low + high) / 2);
+    const narrower = corridorUnder(problem, reversed, guess, corridor);
+    if (narrower === null) {
+      low = guess + 1;
+    } else {
+      high = guess;
+      corridor = narrower;
+    }
+  }
+  return { heaviestDay: high, corridor };
+}
+
+/**
+ * The ends each day can take on some partition with no day above `cap`,
+ * searched only inside `within` (a corridor of a higher cap); null when no
+ * partition stays under it.
+ */
+function corridorUnder(problem: Problem, reversed: Problem, cap: number, within: EndRanges): Corridor | null {
+  const itemCount = problem.prefix.length - 1;
+  const dayCount = problem.bases.length;
+  const forward = reachableEnds(problem, cap, within);
+  if (forward === null) return null;
+  // The reversed problem's day k ends where original day dayCount−2−k ends, counted from the back.
+  const mirror = (ranges: EndRanges): EndRanges => ({
+    low: Int32Array.from({ length: dayCount }, (_, day) => (day === dayCount - 1 ? itemCount : itemCount - (ranges.high[dayCount - 2 - day] ?? 0))),
+    high: Int32Array.from({ length: dayCount }, (_, day) => (day === dayCount - 1 ? itemCount : itemCount - (ranges.low[dayCount - 2 - day] ?? 0))),
+  });
+  const backward = reachableEnds(reversed, cap, mirror(forward));
+  if (backward === null) return null;
+  const fromBack = mirror(backward);
+  const low = new Int32Array(dayCount);
+  const high = new Int32Array(dayCount);
+  const completable: number[][] = [];
+  for (let day = 0; day < dayCount; day += 1) {
+    const later = backward.intervals[dayCount - 2 - day];
+    const ends: number[] = [];
+    if (later === undefined) ends.push(itemCount, itemCount);
+    else for (let pair = later.length - 2; pair >= 0; pair -= 2) ends.push(itemCount - (later[pair + 1] ?? 0), itemCount - (later[pair] ?? 0));
+    completable.push(ends);
+    low[day] = Math.max(forward.low[day] ?? 0, fromBack.low[day] ?? 0);
+    high[day] = Math.min(forward.high[day] ?? 0, fromBack.high[day] ?? 0);
+  }
+  return { low, high, completable };
+}
+
+/**
+ * Which item counts days 0..d can end on with no day above `cap`, swept day
+ * by day; null when the last day cannot end on the last item. Each day's run
+ * is non-empty and leaves one item for every later day.
+ *
+ * The reachable ends of a day are kept as a few disjoint intervals: from a
+ * run of starts s..t whose first items fit the day, the day can end anywhere
+ * in s+1..(furthest end from t). Only a first item too heavy for the day
+ * splits a run, so a sweep costs O(intervals · log items) per day.
+ */
+function reachableEnds(problem: Problem, cap: number, within: EndRanges): Reach | null {
+  const { prefix, bases, weights } = problem;
+  const itemCount = prefix.length - 1;
+  const dayCount = bases.length;
+  const low = new Int32Array(dayCount);
+  const high = new Int32Array(dayCount);
+  const perDay: number[][] = [];
+  let intervals: number[] = [0, 0]; // pairs [from, to] of reachable ends, ascending, disjoint
+  for (let day = 0; day < dayCount; day += 1) {
+    const room = cap - (bases[day] ?? 0);
+    if (room < 0) return null;
+    const lastEnd = Math.min(itemCount - (dayCount - 1 - day), within.high[day] ?? 0);
+    const firstEnd = within.low[day] ?? 0;
+    const next: number[] = [];
+    for (let pair = 0; pair < intervals.length; pair += 2) {
+      const from = intervals[pair] ?? 0;
+      const to = Math.min(intervals[pair + 1] ?? 0, lastEnd - 1);
+      if (from > to) break;
+      let start = from;
+      while (start <= to) {
+        const firstFitting = weights.firstAtMost(start, to, room);
+        if (firstFitting < 0) break;
+        const firstTooHeavy = weights.firstAbove(firstFitting, to, room);
+        const lastFitting = firstTooHeavy < 0 ? to : firstTooHeavy - 1;
+        const furthest = Math.min(furthestEnd(prefix, lastFitting, room), lastEnd);
+        appendInterval(next, Math.max(firstFitting + 1, firstEnd), furthest);
+        if (firstTooHeavy < 0) break;
+        start = firstTooHeavy + 1;
+      }
+    }
+    if (next.length === 0) return null;
+    low[day] = next[0] ?? 0;
+    high[day] = next.at(-1) ?? 0;
+    perDay.push(next);
+    intervals = next;
+  }
+  return high[dayCount - 1] === itemCount ? { low, high, intervals: perDay } : null;
+}
+
+/** Adds [from, to] after the intervals already there (whose starts are smaller), merging when they touch. */
+function appendInterval(intervals: number[], from: number, to: number): void {
+  if (from > to) return;
+  const lastTo = intervals.at(-1);
+  if (lastTo !== undefined && from <= lastTo + 1) {
+    intervals[intervals.length - 1] = Math.max(lastTo, to);
+    return;
+  }
+  intervals.push(from, to);
+}
+
+/** The largest end e with prefix[e] − prefix[start] ≤ room (at least start + 1 when item `start` fits). */
+function furthestEnd(prefix: Float64Array, start: number, room: number): number {
+  const limit = (prefix[start] ?? 0) + room;
+  let low = start;
+  let high = prefix.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((prefix[middle] ?? 0) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Range minimum and maximum of the item weights (sparse tables), to find the
+ * next item that fits a day, or the next one that does not, in O(log items).
+ */
+class WeightIndex {
+  private readonly minimums: Float64Array[] = [];
+  private readonly maximums: Float64Array[] = [];
+
+  constructor(prefix: Float64Array) {
+    const count = prefix.length - 1;
+    const base = Float64Array.from({ length: count }, (_, index) => (prefix[index + 1] ?? 0) - (prefix[index] ?? 0));
+    this.minimums.push(base);
+    this.maximums.push(base);
+    for (let span = 1; 2 * span <= count; span *= 2) {
+      const previousMin = this.minimums.at(-1) ?? base;
+      const previousMax = this.maximums.at(-1) ?? base;
+      const size = count - 2 * span + 1;
+      const minimum = new Float64Array(size);
+      const maximum = new Float64Array(size);
+      for (let index = 0; index < size; index += 1) {
+        minimum[index] = Math.min(previousMin[index] ?? 0, previousMin[index + span] ?? 0);
+        maximum[index] = Math.max(previousMax[index] ?? 0, previousMax[index + span] ?? 0);
+      }
+      this.minimums.push(minimum);
+      this.maximums.push(maximum);
+    }
+  }
+
+  /** First index in from..to whose weight is ≤ limit, or −1. */
+  firstAtMost(from: number, to: number, limit: number): number {
+    return this.first(from, to, (level, index) => (this.minimums[level]?.[index] ?? 0) <= limit);
+  }
+
+  /** First index in from..to whose weight is > limit, or −1. */
+  firstAbove(from: number, to: number, limit: number): number {
+    return this.first(from, to, (level, index) => (this.maximums[level]?.[index] ?? 0) > limit);
+  }
+
+  /** Skips blocks of 2^level items that hold no match, largest blocks first, then steps down. */
+  private first(from: number, to: number, matches: (level: number, index: number) => boolean): number {
+    let position = from;
+    let level = this.minimums.length - 1;
+    while (position <= to) {
+      while (level > 0 && position + (1 << level) - 1 > to) level -= 1;
+      if (!matches(level, position)) {
+        position += 1 << level;
+        continue;
+      }
+      if (level === 0) return position;
+      level -= 1;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Rules 2 and 3: the least sum of squared loads with no day above `cap`, and
+ * among equal sums the latest start for each day from the last backwards.
+ * Returns where each day's run starts.
+ */
+function leastSquaresRuns(prefix: Float64Array, bases: Float64Array, cap: number, corridor: EndRanges): Int32Array {
+  const dayCount = bases.length;
+  const choices: Int32Array[] = [];
+  let previousCost = new Float64Array([0]);
+  let previousLow = 0;
+  let previousHigh = 0;
+  for (let day = 0; day < dayCount; day += 1) {
+    const low = corridor.low[day] ?? 0;
+    const high = corridor.high[day] ?? 0;
+    const cost = new Float64Array(high - low + 1).fill(Number.POSITIVE_INFINITY);
+    const choice = new Int32Array(high - low + 1).fill(-1);
+    const row: DayRow = { prefix, base: bases[day] ?? 0, cap, previousCost, previousLow, low, cost, choice };
+    fillRow(row, low, high, previousLow, previousHigh);
+    choices.push(choice);
+    previousCost = cost;
+    previousLow = low;
+    previousHigh = high;
+  }
+  const startOfDay = new Int32Array(dayCount);
+  let end = prefix.length - 1;
+  for (let day = dayCount - 1; day >= 0; day -= 1) {
+    const start = choices[day]?.[end - (corridor.low[day] ?? 0)] ?? -1;
+    if (start < 0) throw new Error("Balancing found no partition (should be unreachable)");
+    startOfDay[day] = start;
+    end = start;
+  }
+  return startOfDay;
+}
+
+interface DayRow {
+  readonly prefix: Float64Array;
+  readonly base: number;
+  readonly cap: number;
+  /** Best cost of the days before, indexed by their end − previousLow. */
+  readonly previousCost: Float64Array;
+  readonly previousLow: number;
+  readonly low: number;
+  readonly cost: Float64Array;
+  readonly choice: Int32Array;
+}
+
+/**
+ * Fills cost/choice for ends firstEnd..lastEnd knowing their best starts lie
+ * in startFrom..startTo. The latest best start never moves left as the end
+ * moves right (the squared load of a run is Monge), so the middle end's
+ * answer splits the start range for both halves.
+ */
+function fillRow(row: DayRow, firstEnd: number, lastEnd: number, startFrom: number, startTo: number): void {
+  if (firstEnd > lastEnd) return;
+  const end = (firstEnd + lastEnd) >> 1;
+  const endLoad = row.prefix[end] ?? 0;
+  let best = Number.POSITIVE_INFINITY;
+  let bestStart = -1;
+  const lastStart = Math.min(startTo, end - 1);
+  for (let start = startFrom; start <= lastStart; start += 1) {
+    const before = row.previousCost[start - row.previousLow] ?? Number.POSITIVE_INFINITY;
+    if (before === Number.POSITIVE_INFINITY) continue;
+    const load = row.base + endLoad - (row.prefix[start] ?? 0);
+    if (load > row.cap) continue;
+    const candidate = before + load * load;
+    if (candidate <= best) {
+      best = candidate;
+      bestStart = start;
+    }
+  }
+  row.cost[end - row.low] = best;
+  row.choice[end - row.low] = bestStart;
+  if (bestStart < 0) {
+    // No run can end here: no split point to narrow the halves with.
+    fillRow(row, firstEnd, end - 1, startFrom, startTo);
+    fillRow(row, end + 1, lastEnd, startFrom, startTo);
+    return;
+  }
+  fillRow(row, firstEnd, end - 1, startFrom, bestStart);
+  fillRow(row, end + 1, lastEnd, bestStart, startTo);
 }

@@ -26,6 +26,9 @@ function isAssigned(item: PlanItem, includeOptional: boolean): boolean {
   return item.kind === "Required" || (item.kind === "Optional" && includeOptional);
 }
 
+/** How a section's items are spread over its days (tests pass the reference implementation to compare). */
+export type ItemBalancer = (weights: readonly number[], dayBaseLoads: ArrayLike<number>) => number[];
+
 /**
  * The cohort's plan: which items are read on which cohort-local day.
  *
@@ -37,35 +40,42 @@ function isAssigned(item: PlanItem, includeOptional: boolean): boolean {
  * already put on those days, so a shared day carries items of both sections
  * and the shared load stays even. Estimates drive the balance; items without
  * one weigh the same fixed amount, so a section of unestimated topics is spread
- * evenly. Pure: the same inputs give the same plan.
+ * evenly. Pure: the same inputs give the same plan. Cost: linear in days,
+ * items and section-weeks, plus the balancing.
  */
-export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSettings): CohortPlan {
+export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSettings, balance: ItemBalancer = balanceItems): CohortPlan {
   assertValidCohortSettings(settings);
   const totalWeeks = curriculum.totalWeeks;
   if (!Number.isInteger(totalWeeks) || totalWeeks < 1) {
     throw new RangeError(`A curriculum needs at least one whole week, got ${totalWeeks}`);
   }
   const studyDays = [...new Set(settings.studyDays)].sort((a, b) => a - b);
+  const isStudyDay = new Set(studyDays);
 
+  // Every study date of the course in order; week w's dates are allDates[firstDayOfWeek[w-1] .. firstDayOfWeek[w]).
   const weekStartDate = (week: number): string => addDays(settings.startDate, 7 * (week - 1));
-  const studyDatesByWeek: string[][] = [];
+  const allDates: string[] = [];
+  const firstDayOfWeek = new Int32Array(totalWeeks + 1);
   for (let week = 1; week <= totalWeeks; week += 1) {
+    firstDayOfWeek[week - 1] = allDates.length;
     const start = weekStartDate(week);
-    const dates: string[] = [];
     for (let offset = 0; offset < 7; offset += 1) {
       const date = addDays(start, offset);
-      if (studyDays.includes(isoWeekday(date))) dates.push(date);
+      if (isStudyDay.has(isoWeekday(date))) allDates.push(date);
     }
-    studyDatesByWeek.push(dates);
   }
+  firstDayOfWeek[totalWeeks] = allDates.length;
 
   const sections = inPositionOrder(curriculum.sections);
-  const loadByDate = new Map<string, number>();
-  const itemsByDate = new Map<string, AssignedItem[]>();
+  const loadByDay = new Float64Array(allDates.length);
+  const itemsByDay: AssignedItem[][] = allDates.map(() => []);
   const assignedDateByItemId = new Map<number, string>();
   const referenceItemsBySection = new Map<string, readonly PlanItem[]>();
+  const sectionsByWeek: PlanSection[][] = Array.from({ length: totalWeeks }, () => []);
 
   for (const section of sections) {
+    const { firstWeek, lastWeek } = sectionWeekRange(section, totalWeeks);
+    for (let week = firstWeek; week <= lastWeek; week += 1) sectionsByWeek[week - 1]?.push(section);
     const items = inPositionOrder(section.items);
     referenceItemsBySection.set(
       section.key,
@@ -74,31 +84,29 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
     const assigned = items.filter((item) => isAssigned(item, settings.includeOptional));
     if (assigned.length === 0) continue;
 
-    const { firstWeek, lastWeek } = sectionWeekRange(section, totalWeeks);
-    const dates = studyDatesByWeek.slice(firstWeek - 1, lastWeek).flat();
+    // The section's days are one contiguous run of allDates; a view of their loads, not a copy.
+    const firstDay = firstDayOfWeek[firstWeek - 1] ?? 0;
+    const endDay = firstDayOfWeek[lastWeek] ?? 0;
     const weights = assigned.map(estimatedMinutes);
-    const dayOfItem = balanceItems(
-      weights,
-      dates.map((date) => loadByDate.get(date) ?? 0),
-    );
+    const dayOfItem = balance(weights, loadByDay.subarray(firstDay, endDay));
 
     assigned.forEach((item, index) => {
-      const date = dates[dayOfItem[index] ?? 0];
-      if (date === undefined) throw new Error("Balancing chose a day outside the section (should be unreachable)");
-      const placed: AssignedItem = { ...item, assignedDate: date };
-      const dayItems = itemsByDate.get(date) ?? [];
-      dayItems.push(placed);
-      itemsByDate.set(date, dayItems);
-      loadByDate.set(date, (loadByDate.get(date) ?? 0) + (weights[index] ?? 0));
+      const day = firstDay + (dayOfItem[index] ?? 0);
+      const date = allDates[day];
+      if (date === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
+      itemsByDay[day]?.push({ ...item, assignedDate: date });
+      loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
     });
   }
 
   const dayByDate = new Map<string, PlanDay>();
-  const weeks: PlanWeek[] = studyDatesByWeek.map((dates, index) => {
-    const number = index + 1;
-    const days = dates.map((date): PlanDay => {
-      const items = itemsByDate.get(date) ?? [];
+  const weeks: PlanWeek[] = [];
+  for (let number = 1; number <= totalWeeks; number += 1) {
+    const days: PlanDay[] = [];
+    for (let dayIndex = firstDayOfWeek[number - 1] ?? 0; dayIndex < (firstDayOfWeek[number] ?? 0); dayIndex += 1) {
+      const date = allDates[dayIndex] ?? "";
+      const items = itemsByDay[dayIndex] ?? [];
       const day: PlanDay = {
         date,
         weekday: isoWeekday(date),
@@ -107,22 +115,18 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
         unestimatedItems: items.filter((item) => item.minutes === null).length,
       };
       dayByDate.set(date, day);
-      return day;
-    });
-    const weekSections: PlanSection[] = sections.filter((section) => {
-      const { firstWeek, lastWeek } = sectionWeekRange(section, totalWeeks);
-      return firstWeek <= number && number <= lastWeek;
-    });
-    return {
+      days.push(day);
+    }
+    weeks.push({
       number,
       startDate: weekStartDate(number),
       endDate: weekStartDate(number + 1),
-      sections: weekSections,
+      sections: sectionsByWeek[number - 1] ?? [],
       days,
       totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
       unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
-    };
-  });
+    });
+  }
 
   return {
     startDate: settings.startDate,

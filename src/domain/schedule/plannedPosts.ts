@@ -1,6 +1,7 @@
 import { addDays, latestWeekdayOnOrBefore, localClockOf, localDateOf, zonedInstant } from "./localTime.js";
-import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } from "./scheduleTypes.js";
+import type { CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
+import type { StudyCalendar } from "./studyCalendar.js";
 import { assertValidCohortSettings } from "./validateCohortSettings.js";
 
 /** At the same instant a section's checkpoint closes it before the next week opens. */
@@ -19,9 +20,10 @@ const KIND_ORDER: Record<PlannedPostKind, number> = { checkpoint: 0, week: 1, cl
  *
  * Times are cohort-local wall times, so 09:00 stays 09:00 across DST changes;
  * `localTime` reports the wall time actually reached (a time inside a DST gap
- * moves to the end of the gap).
+ * moves to the end of the gap). Only the dates matter, so `plan` may be a
+ * CohortPlan or just its studyCalendar.
  */
-export function plannedPosts(plan: CohortPlan, curriculum: PlanCurriculum, settings: CohortSettings): PlannedPost[] {
+export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, settings: CohortSettings): PlannedPost[] {
   assertValidCohortSettings(settings);
   const zone = settings.timeZone;
   const posts: { post: PlannedPost; order: number }[] = [];

@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
+import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
+import { WeightedLruCache } from "../../src/services/WeightedLruCache.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+const seedText = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
+
+function settingsNumber(index: number): CohortSettings {
+  const studyDayMask = (index % 127) + 1;
+  return {
+    ...DEFAULT_COHORT_SETTINGS,
+    startDate: `2027-0${1 + (Math.floor(index / 127) % 9)}-0${1 + (index % 9)}`,
+    studyDays: [1, 2, 3, 4, 5, 6, 7].filter((day) => (studyDayMask >> (day - 1)) & 1),
+    includeOptional: index % 2 === 0,
+    announceTime: `0${index % 10}:${String(index % 60).padStart(2, "0")}`,
+  };
+}
+
+function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Cohort {
+  return { id, guildId: "g", channelId: "c", name: `c${id}`, curriculumId, status: CohortStatus.Active, channelProblem: null, language: "en", createdAt: new Date(0), settings };
+}
+
+describe("PlanService", () => {
+  let test: TestApp;
+  let repository: CurriculumRepository;
+  let curriculumId: number;
+  let now = 0;
+
+  beforeAll(async () => {
+    test = await startTestApp();
+    repository = new CurriculumRepository(test.app.database.prisma);
+    const summary = (await repository.listVisible(null)).find((entry) => entry.slug === "backend-engineer-learning-path");
+    if (summary === undefined) throw new Error("seed missing");
+    curriculumId = summary.id;
+  });
+
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it("rebuilds nothing while the curriculum's version is unchanged, however long it runs", async () => {
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const settings = settingsNumber(3);
+    const first = await plans.contextForSettings(curriculumId, settings);
+    const posts = await plans.postsFor(cohortWith(curriculumId, settings));
+    now += 10 * defaultPlanCacheLimits.versionCheckMs;
+    expect((await plans.contextForSettings(curriculumId, settings)).plan).toBe(first.plan);
+    expect(await plans.postsFor(cohortWith(curriculumId, settings))).toBe(posts);
+  });
+
+  it("sees a re-import by another process at the next version check, and only then", async () => {
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const settings = settingsNumber(0);
+    const before = await plans.contextForSettings(curriculumId, settings);
+    const firstItem = before.curriculum.sections[0]?.items[0];
+    expect(firstItem?.minutes).toBe(20);
+
+    // Another process (its own repository, no invalidate() here) imports a changed document.
+    const changed = parseCurriculum(seedText.replace("Database Selection Guide (20 min)", "Database Selection Guide (95 min)"));
+    if (!changed.ok) throw new Error("changed seed does not parse");
+    await new CurriculumRepository(test.app.database.prisma).applyImport(changed.curriculum, "changed-by-another-process", "");
+
+    now += defaultPlanCacheLimits.versionCheckMs / 2;
+    expect((await plans.contextForSettings(curriculumId, settings)).plan).toBe(before.plan);
+    now += defaultPlanCacheLimits.versionCheckMs;
+    const after = await plans.contextForSettings(curriculumId, settings);
+    expect(after.plan).not.toBe(before.plan);
+    expect(after.curriculum.sections[0]?.items[0]?.minutes).toBe(95);
+    const courseMinutes = (plan: typeof before.plan) => plan.weeks.reduce((sum, week) => sum + week.totalMinutes, 0);
+    expect(courseMinutes(after.plan)).toBe(courseMinutes(before.plan) + 75);
+  });
+
+  it("keeps the plans and post schedules of 2,000 cohorts with distinct settings: a second pass rebuilds none", async () => {
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const cohorts = Array.from({ length: 2_000 }, (_, index) => cohortWith(curriculumId, settingsNumber(index), index + 1));
+    expect(new Set(cohorts.map((cohort) => JSON.stringify(cohort.settings))).size).toBe(2_000);
+    const firstPlans = [];
+    const firstPosts = [];
+    for (const cohort of cohorts) {
+      firstPlans.push((await plans.contextFor(cohort)).plan);
+      firstPosts.push(await plans.postsFor(cohort));
+    }
+    now += 3 * defaultPlanCacheLimits.versionCheckMs;
+    for (const [index, cohort] of cohorts.entries()) {
+      expect((await plans.contextFor(cohort)).plan).toBe(firstPlans[index]);
+      expect(await plans.postsFor(cohort)).toBe(firstPosts[index]);
+    }
+  });
+});
+
+describe("WeightedLruCache", () => {
+  it("stays within its weight, dropping the least recently used first", () => {
+    const cache = new WeightedLruCache<string, number>(10);
+    cache.set("a", 1, 4);
+    cache.set("b", 2, 4);
+    expect(cache.get("a")).toBe(1); // a is now the most recently used
+    cache.set("c", 3, 4);
+    expect(cache.weight).toBeLessThanOrEqual(10);
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBe(1);
+    expect(cache.get("c")).toBe(3);
+    cache.set("huge", 4, 50); // larger than the budget: kept alone, as the newest
+    expect(cache.size).toBe(1);
+    expect(cache.get("huge")).toBe(4);
+  });
+});
