@@ -49,26 +49,60 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
   if (!Number.isInteger(totalWeeks) || totalWeeks < 1) {
     throw new RangeError(`A curriculum needs at least one whole week, got ${totalWeeks}`);
   }
+  const calendar = studyCalendarOf(settings, totalWeeks);
+  const placed = placeSections(inPositionOrder(curriculum.sections), calendar, settings.includeOptional, balance);
+  const { weeks, dayByDate } = assembleWeeks(calendar, placed);
+  return {
+    startDate: settings.startDate,
+    timeZone: settings.timeZone,
+    totalWeeks,
+    studyDays: calendar.studyDays,
+    weeks,
+    dayByDate,
+    assignedDateByItemId: placed.assignedDateByItemId,
+    referenceItemsBySection: placed.referenceItemsBySection,
+  };
+}
+
+/** Every study date of the course in order; week w's dates are dates[firstDayOfWeek[w-1] .. firstDayOfWeek[w]). */
+interface CourseDates {
+  readonly totalWeeks: number;
+  readonly studyDays: readonly number[];
+  readonly dates: readonly string[];
+  readonly firstDayOfWeek: Int32Array;
+  weekStartDate(week: number): string;
+}
+
+function studyCalendarOf(settings: CohortSettings, totalWeeks: number): CourseDates {
   const studyDays = [...new Set(settings.studyDays)].sort((a, b) => a - b);
   const isStudyDay = new Set(studyDays);
-
-  // Every study date of the course in order; week w's dates are allDates[firstDayOfWeek[w-1] .. firstDayOfWeek[w]).
   const weekStartDate = (week: number): string => addDays(settings.startDate, 7 * (week - 1));
-  const allDates: string[] = [];
+  const dates: string[] = [];
   const firstDayOfWeek = new Int32Array(totalWeeks + 1);
   for (let week = 1; week <= totalWeeks; week += 1) {
-    firstDayOfWeek[week - 1] = allDates.length;
+    firstDayOfWeek[week - 1] = dates.length;
     const start = weekStartDate(week);
     for (let offset = 0; offset < 7; offset += 1) {
       const date = addDays(start, offset);
-      if (isStudyDay.has(isoWeekday(date))) allDates.push(date);
+      if (isStudyDay.has(isoWeekday(date))) dates.push(date);
     }
   }
-  firstDayOfWeek[totalWeeks] = allDates.length;
+  firstDayOfWeek[totalWeeks] = dates.length;
+  return { totalWeeks, studyDays, dates, firstDayOfWeek, weekStartDate };
+}
 
-  const sections = inPositionOrder(curriculum.sections);
-  const loadByDay = new Float64Array(allDates.length);
-  const itemsByDay: AssignedItem[][] = allDates.map(() => []);
+interface PlacedSections {
+  readonly itemsByDay: readonly (readonly AssignedItem[])[];
+  readonly sectionsByWeek: readonly (readonly PlanSection[])[];
+  readonly assignedDateByItemId: ReadonlyMap<number, string>;
+  readonly referenceItemsBySection: ReadonlyMap<string, readonly PlanItem[]>;
+}
+
+/** Spreads each section's assigned items over its study days, on top of what earlier sections put there. */
+function placeSections(sections: readonly PlanSection[], calendar: CourseDates, includeOptional: boolean, balance: ItemBalancer): PlacedSections {
+  const { dates, firstDayOfWeek, totalWeeks } = calendar;
+  const loadByDay = new Float64Array(dates.length);
+  const itemsByDay: AssignedItem[][] = dates.map(() => []);
   const assignedDateByItemId = new Map<number, string>();
   const referenceItemsBySection = new Map<string, readonly PlanItem[]>();
   const sectionsByWeek: PlanSection[][] = Array.from({ length: totalWeeks }, () => []);
@@ -81,10 +115,10 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
       section.key,
       items.filter((item) => item.kind === "Reference"),
     );
-    const assigned = items.filter((item) => isAssigned(item, settings.includeOptional));
+    const assigned = items.filter((item) => isAssigned(item, includeOptional));
     if (assigned.length === 0) continue;
 
-    // The section's days are one contiguous run of allDates; a view of their loads, not a copy.
+    // The section's days are one contiguous run of dates; a view of their loads, not a copy.
     const firstDay = firstDayOfWeek[firstWeek - 1] ?? 0;
     const endDay = firstDayOfWeek[lastWeek] ?? 0;
     const weights = assigned.map(estimatedMinutes);
@@ -92,21 +126,26 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
 
     assigned.forEach((item, index) => {
       const day = firstDay + (dayOfItem[index] ?? 0);
-      const date = allDates[day];
+      const date = dates[day];
       if (date === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
       itemsByDay[day]?.push({ ...item, assignedDate: date });
       loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
     });
   }
+  return { itemsByDay, sectionsByWeek, assignedDateByItemId, referenceItemsBySection };
+}
 
+/** The plan's weeks and days, with each day's and week's totals. */
+function assembleWeeks(calendar: CourseDates, placed: PlacedSections): { weeks: PlanWeek[]; dayByDate: Map<string, PlanDay> } {
+  const { dates, firstDayOfWeek, totalWeeks, weekStartDate } = calendar;
   const dayByDate = new Map<string, PlanDay>();
   const weeks: PlanWeek[] = [];
   for (let number = 1; number <= totalWeeks; number += 1) {
     const days: PlanDay[] = [];
     for (let dayIndex = firstDayOfWeek[number - 1] ?? 0; dayIndex < (firstDayOfWeek[number] ?? 0); dayIndex += 1) {
-      const date = allDates[dayIndex] ?? "";
-      const items = itemsByDay[dayIndex] ?? [];
+      const date = dates[dayIndex] ?? "";
+      const items = placed.itemsByDay[dayIndex] ?? [];
       const day: PlanDay = {
         date,
         weekday: isoWeekday(date),
@@ -121,21 +160,11 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
       number,
       startDate: weekStartDate(number),
       endDate: weekStartDate(number + 1),
-      sections: sectionsByWeek[number - 1] ?? [],
+      sections: placed.sectionsByWeek[number - 1] ?? [],
       days,
       totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
       unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
     });
   }
-
-  return {
-    startDate: settings.startDate,
-    timeZone: settings.timeZone,
-    totalWeeks,
-    studyDays,
-    weeks,
-    dayByDate,
-    assignedDateByItemId,
-    referenceItemsBySection,
-  };
+  return { weeks, dayByDate };
 }
