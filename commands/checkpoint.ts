@@ -2,6 +2,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderCheckpoint } from "../src/discord/render/renderCheckpoint.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "checkpoint",
@@ -19,7 +20,7 @@ export const checkpointCommand: SlashCommand = {
     const view = await services.checkpoints.current({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
+      cohort: readOptions(definition.options, interaction).cohort,
       now: clock.now(),
     });
     return renderCheckpoint(t, view);

@@ -2,6 +2,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly, itemOption } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderCompletion } from "../src/discord/render/renderCompletion.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "done",
@@ -16,11 +17,12 @@ export const doneCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
     const view = await services.study.complete({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      item: interaction.options.getString("item", true),
+      cohort: options.cohort,
+      item: options.item,
       now: clock.now(),
     });
     return renderCompletion(t, view);

@@ -1,6 +1,7 @@
 import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { renderJoin } from "../src/discord/render/renderMembership.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "join",
@@ -19,7 +20,7 @@ export const joinCommand: SlashCommand = {
       guildId,
       interaction.user.id,
       interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
-      interaction.options.getString("cohort", true),
+      readOptions(definition.options, interaction).cohort,
       clock.now(),
     );
     return renderJoin(t, result);

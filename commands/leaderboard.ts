@@ -4,6 +4,7 @@ import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderLeaderboard } from "../src/discord/render/renderLeaderboard.js";
 import { LeaderboardPeriod } from "../src/services/StudyService.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "leaderboard",
@@ -31,11 +32,12 @@ export const leaderboardCommand: SlashCommand = {
   ephemeral: false,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
     const view = await services.study.leaderboard({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      period: interaction.options.getString("period") === LeaderboardPeriod.All ? LeaderboardPeriod.All : LeaderboardPeriod.Week,
+      cohort: options.cohort,
+      period: options.period ?? LeaderboardPeriod.Week,
       now: clock.now(),
     });
     return renderLeaderboard(t, view);

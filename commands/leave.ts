@@ -2,6 +2,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderLeave } from "../src/discord/render/renderMembership.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "leave",
@@ -16,7 +17,7 @@ export const leaveCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
-    const result = await services.cohorts.leave(guildId, interaction.user.id, interaction.options.getString("cohort", true), clock.now());
+    const result = await services.cohorts.leave(guildId, interaction.user.id, readOptions(definition.options, interaction).cohort, clock.now());
     return renderLeave(t, result);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),

@@ -3,6 +3,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderProgress } from "../src/discord/render/renderProgress.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "progress",
@@ -20,11 +21,12 @@ export const progressCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
     const view = await services.study.progress({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      targetUserId: interaction.options.getUser("member")?.id ?? null,
+      cohort: options.cohort,
+      targetUserId: options.member?.id ?? null,
       now: clock.now(),
     });
     return renderProgress(t, view);

@@ -4,6 +4,7 @@ import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderReminderSetting } from "../src/discord/render/renderReminderSetting.js";
 import { suggestTimeZones } from "../src/services/suggestTimeZones.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "remind",
@@ -30,13 +31,14 @@ export const remindCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
     const view = await services.cohorts.reminder({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      time: interaction.options.getString("time"),
-      timeZone: interaction.options.getString("timezone"),
-      off: interaction.options.getBoolean("off"),
+      cohort: options.cohort,
+      time: options.time,
+      timeZone: options.timezone,
+      off: options.off,
       now: clock.now(),
     });
     return renderReminderSetting(t, view);

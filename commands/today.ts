@@ -1,6 +1,7 @@
 import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { renderToday } from "../src/discord/render/renderToday.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "today",
@@ -18,7 +19,7 @@ export const todayCommand: SlashCommand = {
     const view = await services.study.today({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
+      cohort: readOptions(definition.options, interaction).cohort,
       now: clock.now(),
     });
     return renderToday(t, view);

@@ -3,6 +3,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderWeek } from "../src/discord/render/renderWeek.js";
+import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "week",
@@ -27,11 +28,12 @@ export const weekCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
     const view = await services.study.week({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
-      weekNumber: interaction.options.getInteger("number"),
+      cohort: options.cohort,
+      weekNumber: options.number,
       now: clock.now(),
     });
     return renderWeek(t, view);

@@ -4,6 +4,7 @@ import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderAnnounced } from "../../src/discord/render/renderPreview.js";
 import { AnnounceKind } from "../../src/services/Announcer.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -28,14 +29,12 @@ export const option = {
 /** Talks to Discord (one or more posts): acknowledge at once. */
 export const defer = DeferPolicy.Always;
 
-const kinds: ReadonlySet<string> = new Set(Object.values(AnnounceKind));
-
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const kind = interaction.options.getString("kind", true);
+  const options = readOptions(option.options, interaction);
   const result = await services.announcements.announce({
     guildId,
-    cohort: interaction.options.getString("cohort", true),
-    kind: kinds.has(kind) ? (kind as AnnounceKind) : AnnounceKind.Week,
+    cohort: options.cohort,
+    kind: options.kind,
     requestId: interaction.id,
     now: clock.now(),
   });

@@ -13,6 +13,7 @@ import {
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderCohortCreated } from "../../src/discord/render/renderCohortAdmin.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -32,19 +33,19 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const options = interaction.options;
+  const options = readOptions(option.options, interaction);
   const cohort = await services.cohorts.create({
     guildId,
     actorId: interaction.user.id,
-    name: options.getString("name", true),
-    curriculum: options.getString("curriculum", true),
-    channelId: options.getChannel("channel", true).id,
-    start: options.getString("start", true),
-    timeZone: options.getString("timezone") ?? undefined,
-    announceDay: options.getInteger("announce_day") ?? undefined,
-    announceTime: options.getString("announce_time") ?? undefined,
-    includeOptional: options.getBoolean("include_optional") ?? undefined,
-    language: options.getString("language") ?? undefined,
+    name: options.name,
+    curriculum: options.curriculum,
+    channelId: options.channel.id,
+    start: options.start,
+    timeZone: options.timezone ?? undefined,
+    announceDay: options.announce_day ?? undefined,
+    announceTime: options.announce_time ?? undefined,
+    includeOptional: options.include_optional ?? undefined,
+    language: options.language ?? undefined,
   });
   return renderCohortCreated(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

@@ -13,6 +13,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderCohortEdited } from "../../src/discord/render/renderCohortAdmin.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -32,18 +33,18 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const options = interaction.options;
+  const options = readOptions(option.options, interaction);
   const cohort = await services.cohorts.edit({
     guildId,
-    cohort: options.getString("cohort", true),
-    name: options.getString("name") ?? undefined,
-    channelId: options.getChannel("channel")?.id ?? undefined,
-    start: options.getString("start") ?? undefined,
-    timeZone: options.getString("timezone") ?? undefined,
-    announceDay: options.getInteger("announce_day") ?? undefined,
-    announceTime: options.getString("announce_time") ?? undefined,
-    includeOptional: options.getBoolean("include_optional") ?? undefined,
-    language: options.getString("language") ?? undefined,
+    cohort: options.cohort,
+    name: options.name ?? undefined,
+    channelId: options.channel?.id,
+    start: options.start ?? undefined,
+    timeZone: options.timezone ?? undefined,
+    announceDay: options.announce_day ?? undefined,
+    announceTime: options.announce_time ?? undefined,
+    includeOptional: options.include_optional ?? undefined,
+    language: options.language ?? undefined,
   });
   return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

@@ -4,6 +4,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderCohortStatus } from "../../src/discord/render/renderCohortAdmin.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -13,6 +14,6 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const cohort = await services.cohorts.setStatus(guildId, interaction.options.getString("cohort", true), CohortStatus.Ended);
+  const cohort = await services.cohorts.setStatus(guildId, readOptions(option.options, interaction).cohort, CohortStatus.Ended);
   return renderCohortStatus(t, cohort);
 }

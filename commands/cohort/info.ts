@@ -3,6 +3,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderCohortInfo } from "../../src/discord/render/renderCohortAdmin.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -12,5 +13,5 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  return renderCohortInfo(t, await services.cohortInfo.info(guildId, interaction.options.getString("cohort"), clock.now()));
+  return renderCohortInfo(t, await services.cohortInfo.info(guildId, readOptions(option.options, interaction).cohort, clock.now()));
 }

@@ -3,6 +3,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderPreview } from "../../src/discord/render/renderPreview.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -22,10 +23,11 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+  const options = readOptions(option.options, interaction);
   const preview = await services.announcements.preview({
     guildId,
-    cohort: interaction.options.getString("cohort", true),
-    week: interaction.options.getInteger("week"),
+    cohort: options.cohort,
+    week: options.week,
     now: clock.now(),
   });
   return renderPreview(t, preview);

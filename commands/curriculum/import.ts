@@ -3,6 +3,7 @@ import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { downloadTextAttachment } from "../../src/discord/downloadTextAttachment.js";
 import { renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
+import { readOptions } from "../../src/discord/readOptions.js";
 
 /** Learning paths are a few tens of KB; anything near this is not one. */
 export const maxCurriculumFileBytes = 256 * 1024;
@@ -19,7 +20,7 @@ export const option = {
 export const defer = DeferPolicy.Always;
 
 export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const file = interaction.options.getAttachment("file", true);
+  const { file } = readOptions(option.options, interaction);
   const text = await downloadTextAttachment(
     { url: file.url, size: file.size, contentType: file.contentType },
     { maxBytes: maxCurriculumFileBytes, timeoutMs: downloadTimeoutMs },

@@ -3,7 +3,7 @@ import { languageCodes, languages } from "./i18n/languages.js";
 
 /** Option builders shared by the admin commands (/cohort, /curriculum). */
 
-export const curriculumOption = (required: boolean, description = "Curriculum (start typing to search)") =>
+export const curriculumOption = <const Required extends boolean>(required: Required, description = "Curriculum (start typing to search)") =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "curriculum",
@@ -13,7 +13,7 @@ export const curriculumOption = (required: boolean, description = "Curriculum (s
     max_length: 100,
   }) as const;
 
-export const cohortNameOption = (required: boolean, description = "Cohort name, e.g. Backend Spring 2027") =>
+export const cohortNameOption = <const Required extends boolean>(required: Required, description = "Cohort name, e.g. Backend Spring 2027") =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "name",
@@ -23,7 +23,7 @@ export const cohortNameOption = (required: boolean, description = "Cohort name, 
   }) as const;
 
 /** Only channels a cohort can post its announcements in. */
-export const postChannelOption = (required: boolean, description = "Channel for the cohort's posts") =>
+export const postChannelOption = <const Required extends boolean>(required: Required, description = "Channel for the cohort's posts") =>
   ({
     type: ApplicationCommandOptionType.Channel,
     name: "channel",
@@ -32,7 +32,7 @@ export const postChannelOption = (required: boolean, description = "Channel for 
     channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
   }) as const;
 
-export const startOption = (required: boolean) =>
+export const startOption = <const Required extends boolean>(required: Required) =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "start",
