@@ -1,4 +1,4 @@
-import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
+import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { toCohort } from "./CohortRepository.js";
@@ -19,8 +19,6 @@ export function toMember(row: MemberRow): MemberRecord {
     pointsReachedAt: row.pointsReachedAt,
   };
 }
-
-export type JoinOutcome = "joined" | "rejoined" | "already";
 
 export class MemberRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
