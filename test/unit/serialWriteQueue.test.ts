@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DatabaseBusyError } from "../../src/db/DatabaseBusyError.js";
+import { DatabaseBusyError } from "../../src/db/repositories/DatabaseBusyError.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
