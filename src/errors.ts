@@ -85,3 +85,8 @@ export class UserError<Code extends UserErrorCode = UserErrorCode> extends Error
     this.params = (params[0] ?? {}) as UserErrorParams[Code];
   }
 }
+
+/** `instanceof UserError` that keeps the code's type: a bare `instanceof` on the generic class narrows to UserError<any>. */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
