@@ -190,7 +190,10 @@ export class EmulatorGateway {
         this.resume(connection, data);
         return;
       case GatewayOpcodes.RequestGuildMembers:
-        if (!connection.session) return this.notAuthenticated(connection);
+        if (!connection.session) {
+          this.notAuthenticated(connection);
+          return;
+        }
         this.sendGuildMembers(connection.session, data);
         return;
       case GatewayOpcodes.PresenceUpdate:
