@@ -89,7 +89,9 @@ describe("SerialWriteQueue", () => {
       const time = fakeTime();
       const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
       let lockedAttempts = 3;
-      const slow = queue.run(async () => void (await time.pause(2_000)));
+      const slow = queue.run(async () => {
+        await time.pause(2_000);
+      });
       const late = queue.run(async () => {
         if (lockedAttempts-- > 0) throw lockedError();
         return "written";
