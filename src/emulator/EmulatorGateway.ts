@@ -52,6 +52,13 @@ const API_VERSION = "10";
  * The gateway half of the emulator: one WebSocket endpoint speaking Discord's JSON gateway protocol
  * without compression (HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME, dispatches).
  */
+/** The numbers of Discord's gateway opcodes (a numeric enum also maps each name back, hence the filter). */
+const gatewayOpcodes: ReadonlySet<unknown> = new Set(Object.values(GatewayOpcodes).filter((value) => typeof value === "number"));
+
+function isGatewayOpcode(op: unknown): op is GatewayOpcodes {
+  return gatewayOpcodes.has(op);
+}
+
 export class EmulatorGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Connection>();
@@ -178,8 +185,12 @@ export class EmulatorGateway {
       connection.socket.close(GatewayCloseCodes.DecodeError, "Error while decoding payload.");
       return;
     }
-    const data = payload.d;
-    switch (payload.op) {
+    const { op, d: data } = payload;
+    if (!isGatewayOpcode(op)) {
+      connection.socket.close(GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
+      return;
+    }
+    switch (op) {
       case GatewayOpcodes.Heartbeat:
         sendFrame(connection.socket, JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
         return;

@@ -1,4 +1,14 @@
-import { ChannelType, GuildDefaultMessageNotifications, InteractionType } from "discord-api-types/v10";
+import {
+  ChannelType,
+  ForumLayoutType,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildVerificationLevel,
+  InteractionType,
+} from "discord-api-types/v10";
 import type {
   APIAttachment,
   APIChannel,
@@ -116,7 +126,7 @@ export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIC
       available_tags: [],
       default_reaction_emoji: null,
       default_sort_order: null,
-      default_forum_layout: 0,
+      default_forum_layout: ForumLayoutType.NotSet,
     };
   }
   return {
@@ -203,14 +213,14 @@ export function toApiGuild(state: EmulatorState, guild: StoredGuild): APIGuild {
     afk_timeout: 300,
     widget_enabled: false,
     widget_channel_id: null,
-    verification_level: 0,
+    verification_level: GuildVerificationLevel.None,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: 0,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: state.guildRoles(guild).map(toApiRole),
     emojis: [],
     stickers: [],
     features: [],
-    mfa_level: 0,
+    mfa_level: GuildMFALevel.None,
     application_id: null,
     system_channel_id: null,
     system_channel_flags: 0 as GuildSystemChannelFlags,
@@ -218,13 +228,13 @@ export function toApiGuild(state: EmulatorState, guild: StoredGuild): APIGuild {
     max_presences: null,
     max_members: 500_000,
     vanity_url_code: null,
-    premium_tier: 0,
+    premium_tier: GuildPremiumTier.None,
     premium_subscription_count: 0,
     preferred_locale: guild.preferredLocale as APIGuild["preferred_locale"],
     public_updates_channel_id: null,
     max_video_channel_users: 25,
     max_stage_video_channel_users: 50,
-    nsfw_level: 0,
+    nsfw_level: GuildNSFWLevel.Default,
     premium_progress_bar_enabled: false,
     hub_type: null,
     safety_alerts_channel_id: null,
