@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from "discord-api-types/v10";
-import type { ApplicationFlags, GatewayReadyDispatchData } from "discord-api-types/v10";
+import { ApplicationFlags, GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from "discord-api-types/v10";
+import type { GatewayReadyDispatchData } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import type { RawData } from "ws";
 import type { EmulatorLogger } from "./emulatorLogger.js";
 import type { EmulatorState } from "./EmulatorState.js";
+import { noFlags } from "./noFlags.js";
 import { isRecord } from "./readMessagePayload.js";
 import { toApiMember, toApiUser, toGuildCreatePayload } from "./toApiPayloads.js";
 
@@ -256,7 +257,7 @@ export class EmulatorGateway {
       session_id: session.id,
       resume_gateway_url: this.options.resumeUrl(),
       shard,
-      application: { id: this.options.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
+      application: { id: this.options.applicationId, flags: noFlags(ApplicationFlags), flags_new: "0" },
     };
     this.send(session, GatewayDispatchEvents.Ready, ready);
     const includeAllMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;

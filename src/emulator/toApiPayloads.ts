@@ -1,13 +1,18 @@
 import {
+  ChannelFlags,
   ChannelType,
   ForumLayoutType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
+  GuildMemberFlags,
   GuildMFALevel,
   GuildNSFWLevel,
   GuildPremiumTier,
+  GuildSystemChannelFlags,
   GuildVerificationLevel,
   InteractionType,
+  RoleFlags,
+  UserFlags,
 } from "discord-api-types/v10";
 import type {
   APIAttachment,
@@ -20,12 +25,7 @@ import type {
   APIRole,
   APIUser,
   GatewayGuildCreateDispatchData,
-  ChannelFlags,
-  GuildMemberFlags,
-  GuildSystemChannelFlags,
-  RoleFlags,
   ThreadChannelType,
-  UserFlags,
 } from "discord-api-types/v10";
 import type {
   EmulatorState,
@@ -38,8 +38,9 @@ import type {
   StoredUser,
 } from "./EmulatorState.js";
 import { isThreadType } from "./EmulatorState.js";
+import { noFlags } from "./noFlags.js";
 
-const NO_CHANNEL_FLAGS = 0 as ChannelFlags;
+const NO_CHANNEL_FLAGS = noFlags(ChannelFlags);
 
 /** Turns the emulator's stored records into the JSON shapes Discord's API v10 sends. */
 export function toApiUser(user: StoredUser): APIUser {
@@ -50,8 +51,8 @@ export function toApiUser(user: StoredUser): APIUser {
     global_name: user.globalName,
     avatar: null,
     bot: user.bot,
-    public_flags: 0 as UserFlags,
-    flags: 0 as UserFlags,
+    public_flags: noFlags(UserFlags),
+    flags: noFlags(UserFlags),
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -73,7 +74,7 @@ export function toApiRole(role: StoredRole): APIRole {
     permissions: role.permissions.toString(),
     managed: role.managed,
     mentionable: role.mentionable,
-    flags: 0 as RoleFlags,
+    flags: noFlags(RoleFlags),
     ...(role.botId ? { tags: { bot_id: role.botId } } : {}),
   };
 }
@@ -91,7 +92,7 @@ export function toApiMember(state: EmulatorState, member: StoredMember): APIGuil
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0 as GuildMemberFlags,
+    flags: noFlags(GuildMemberFlags),
     pending: false,
     communication_disabled_until: null,
   };
@@ -223,7 +224,7 @@ export function toApiGuild(state: EmulatorState, guild: StoredGuild): APIGuild {
     mfa_level: GuildMFALevel.None,
     application_id: null,
     system_channel_id: null,
-    system_channel_flags: 0 as GuildSystemChannelFlags,
+    system_channel_flags: noFlags(GuildSystemChannelFlags),
     rules_channel_id: null,
     max_presences: null,
     max_members: 500_000,
