@@ -6,7 +6,7 @@ import { createApp, type App } from "./createApp.js";
 import { renderUserError } from "./discord/i18n/renderUserError.js";
 import { translatorFor } from "./discord/i18n/Translator.js";
 import { postText } from "./discord/render/postText.js";
-import { UserError } from "./errors.js";
+import { isUserError } from "./errors.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
 const usage = `Usage: npm run cli -- <command>
@@ -98,7 +98,7 @@ async function run(args: readonly string[], app: App): Promise<number> {
     try {
       console.log(formatSimulation(await app.services.posts.simulation({ ...parsed, now: app.clock.now() })));
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!isUserError(error)) throw error;
       // The CLI speaks English: the catalogue's words, with the Markdown taken out.
       console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));
       return 1;

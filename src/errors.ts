@@ -1,5 +1,3 @@
-import type { ChannelProblem } from "./domain/cohort/cohortModel.js";
-
 /** An item offered when a typed title matches several: the Discord layer words it. */
 export interface ItemChoice {
   readonly title: string;
@@ -9,6 +7,12 @@ export interface ItemChoice {
 }
 
 type NoParams = Record<string, never>;
+
+/**
+ * The codes of domain/'s ChannelProblem, spelt out because this leaf imports no
+ * layer; services pass a ChannelProblem here, so tsc reports any drift.
+ */
+type ChannelProblemCode = "channel_missing" | "no_permission";
 
 /**
  * Every mistake a user can make, by code, with the values its message needs.
@@ -56,7 +60,7 @@ export interface UserErrorParams {
   "checkpoint.noSections": NoParams;
   "checkpoint.unknownSection": NoParams;
   "posts.noCheckpoint": NoParams;
-  "posts.channelProblem": { readonly problem: ChannelProblem; readonly channelId: string };
+  "posts.channelProblem": { readonly problem: ChannelProblemCode; readonly channelId: string };
   "posts.announceFailed": NoParams;
   "posts.simulationUnknown": { readonly value: string };
   "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
@@ -80,4 +84,9 @@ export class UserError<Code extends UserErrorCode = UserErrorCode> extends Error
     this.name = "UserError";
     this.params = (params[0] ?? {}) as UserErrorParams[Code];
   }
+}
+
+/** `instanceof UserError` that keeps the code's type: a bare `instanceof` on the generic class narrows to UserError<any>. */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
 }

@@ -50,7 +50,7 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^\d{1,4}(\s*,\s*\d{1,4})*$/, "must be the shard ids this machine runs, separated by commas, e.g. 0,1 (ids count from 0)")
     .transform((value) => value.split(",").map((id) => Number(id.trim())))
-    .refine((ids) => new Set(ids).size === ids.length, { message: "must not name a shard twice" })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "must not name a shard twice" })
     .optional(),
   // Set by discord.js's ShardingManager in the shard processes it starts (with SHARD_COUNT as a number).
   SHARDING_MANAGER: z.string().optional(),

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../logging/createLogger.js";
-import { DatabaseBusyError } from "./DatabaseBusyError.js";
+import { DatabaseBusyError } from "./repositories/DatabaseBusyError.js";
 import { isDatabaseLocked } from "./isDatabaseLocked.js";
 
 /** First pause before trying a locked write again; it doubles up to maxRetryDelayMs. */

@@ -10,7 +10,7 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
 import type { Logger } from "../logging/createLogger.js";
-import { messageFingerprint } from "./messageFingerprint.js";
+import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
 import type { PostMessage } from "./render/postMessage.js";
 

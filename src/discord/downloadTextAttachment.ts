@@ -22,7 +22,7 @@ export function isTextLikeContentType(contentType: string | null): boolean {
 }
 
 /** C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL: signs of a binary file. */
-const binaryControl = /[\u0000-\u0008\u000E-\u001F\u007F]/;
+const binaryControl = /[^\P{Cc}\t-\r\u0080-\u009f]/u;
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F (Node's TextDecoder treats it as Latin-1). */
 const windows1252High = [
@@ -80,7 +80,8 @@ export async function downloadTextAttachment(source: AttachmentSource, limits: D
   }
   const chunks: Uint8Array[] = [];
   let received = 0;
-  const reader = response.body.getReader();
+  // The DOM typings of fetch leave the body untyped; a body stream yields bytes.
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   try {
     for (;;) {
       const { done, value } = await reader.read();

@@ -76,8 +76,8 @@ export function normaliseCommand(command: Record<string, unknown>): Json {
 
 export function sameCommands(ours: readonly CommandDefinition[], theirs: readonly Record<string, unknown>[]): boolean {
   const key = (list: readonly Record<string, unknown>[]) =>
-    JSON.stringify(list.map(normaliseCommand).sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name))));
-  return key(ours as unknown as Record<string, unknown>[]) === key(theirs);
+    JSON.stringify(list.map(normaliseCommand).sort((a, b) => (a as { name: string }).name.localeCompare((b as { name: string }).name)));
+  return key(ours) === key(theirs);
 }
 
 function restFor(target: SyncTarget): REST {

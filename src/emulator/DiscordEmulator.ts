@@ -666,10 +666,12 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
         if (api[1] !== "10") {
           request.resume();
           this.logger("warn", "unsupported API version (the emulator speaks v10)", { path: url.pathname });
-          return sendJson(response, 404, { message: "404: Not Found", code: 0 });
+          sendJson(response, 404, { message: "404: Not Found", code: 0 });
+          return;
         }
         const result = await this.router.handle(request, api[2] ?? "/", url.searchParams);
-        return sendJson(response, result.status, result.body, result.headers);
+        sendJson(response, result.status, result.body, result.headers);
+        return;
       }
       request.resume();
       const attachment = /^\/attachments\/(\d+)\/(\d+)\/[^/]+$/.exec(url.pathname);

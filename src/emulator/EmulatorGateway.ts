@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from "discord-api-types/v10";
-import type { ApplicationFlags, GatewayReadyDispatchData } from "discord-api-types/v10";
+import { ApplicationFlags, GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from "discord-api-types/v10";
+import type { GatewayReadyDispatchData } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import type { RawData } from "ws";
 import type { EmulatorLogger } from "./emulatorLogger.js";
 import type { EmulatorState } from "./EmulatorState.js";
+import { noFlags } from "./noFlags.js";
 import { isRecord } from "./readMessagePayload.js";
 import { toApiMember, toApiUser, toGuildCreatePayload } from "./toApiPayloads.js";
 
@@ -52,6 +53,13 @@ const API_VERSION = "10";
  * The gateway half of the emulator: one WebSocket endpoint speaking Discord's JSON gateway protocol
  * without compression (HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME, dispatches).
  */
+/** The numbers of Discord's gateway opcodes (a numeric enum also maps each name back, hence the filter). */
+const gatewayOpcodes: ReadonlySet<unknown> = new Set(Object.values(GatewayOpcodes).filter((value) => typeof value === "number"));
+
+function isGatewayOpcode(op: unknown): op is GatewayOpcodes {
+  return gatewayOpcodes.has(op);
+}
+
 export class EmulatorGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Connection>();
@@ -178,8 +186,12 @@ export class EmulatorGateway {
       connection.socket.close(GatewayCloseCodes.DecodeError, "Error while decoding payload.");
       return;
     }
-    const data = payload.d;
-    switch (payload.op) {
+    const { op, d: data } = payload;
+    if (!isGatewayOpcode(op)) {
+      connection.socket.close(GatewayCloseCodes.UnknownOpcode, "Unknown opcode.");
+      return;
+    }
+    switch (op) {
       case GatewayOpcodes.Heartbeat:
         sendFrame(connection.socket, JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
         return;
@@ -190,7 +202,10 @@ export class EmulatorGateway {
         this.resume(connection, data);
         return;
       case GatewayOpcodes.RequestGuildMembers:
-        if (!connection.session) return this.notAuthenticated(connection);
+        if (!connection.session) {
+          this.notAuthenticated(connection);
+          return;
+        }
         this.sendGuildMembers(connection.session, data);
         return;
       case GatewayOpcodes.PresenceUpdate:
@@ -242,7 +257,7 @@ export class EmulatorGateway {
       session_id: session.id,
       resume_gateway_url: this.options.resumeUrl(),
       shard,
-      application: { id: this.options.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
+      application: { id: this.options.applicationId, flags: noFlags(ApplicationFlags), flags_new: "0" },
     };
     this.send(session, GatewayDispatchEvents.Ready, ready);
     const includeAllMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;

@@ -163,7 +163,10 @@ export class InteractionHandle {
       };
       const check = () => {
         const value = ready();
-        if (value !== undefined) return finish(() => resolve(value));
+        if (value !== undefined) {
+          finish(() => resolve(value));
+          return;
+        }
         const error = failure();
         if (error) finish(() => reject(error));
       };

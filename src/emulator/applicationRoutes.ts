@@ -1,8 +1,9 @@
-import type { APIApplication, APIGatewayBotInfo, ApplicationFlags } from "discord-api-types/v10";
+import { ApplicationFlags, type APIApplication, type APIGatewayBotInfo } from "discord-api-types/v10";
 import type { EmulatorContext } from "./EmulatorContext.js";
 import type { StoredCommand } from "./EmulatorState.js";
 import { restErrors } from "./DiscordRestError.js";
 import type { CommandDefinitionInput } from "./readCommandDefinitions.js";
+import { noFlags } from "./noFlags.js";
 import { readCommandDefinition, readCommandDefinitions, toApiCommand } from "./readCommandDefinitions.js";
 import type { RestRequest, RestResponse, RestRoute } from "./RestRouter.js";
 import { toApiUser } from "./toApiPayloads.js";
@@ -68,7 +69,7 @@ class ApplicationRouteHandlers {
       bot_public: true,
       bot_require_code_grant: false,
       verify_key: "0".repeat(64),
-      flags: 0 as ApplicationFlags,
+      flags: noFlags(ApplicationFlags),
       flags_new: "0",
       team: null,
       bot: toApiUser(state.botUser),

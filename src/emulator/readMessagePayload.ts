@@ -115,7 +115,7 @@ function readEmbeds(value: unknown, at: PathOf, errors: FormErrors): APIEmbed[] 
       return;
     }
     totalCharacters += checkEmbed(item, (...path) => at("embeds", index, ...path), errors);
-    embeds.push(item as APIEmbed);
+    embeds.push(item);
   });
   if (totalCharacters > MessageLimits.embedTotalCharacters) {
     errors.add(

@@ -1,4 +1,19 @@
-import { ChannelType, GuildDefaultMessageNotifications, InteractionType } from "discord-api-types/v10";
+import {
+  ChannelFlags,
+  ChannelType,
+  ForumLayoutType,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMemberFlags,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildSystemChannelFlags,
+  GuildVerificationLevel,
+  InteractionType,
+  RoleFlags,
+  UserFlags,
+} from "discord-api-types/v10";
 import type {
   APIAttachment,
   APIChannel,
@@ -10,12 +25,7 @@ import type {
   APIRole,
   APIUser,
   GatewayGuildCreateDispatchData,
-  ChannelFlags,
-  GuildMemberFlags,
-  GuildSystemChannelFlags,
-  RoleFlags,
   ThreadChannelType,
-  UserFlags,
 } from "discord-api-types/v10";
 import type {
   EmulatorState,
@@ -28,8 +38,9 @@ import type {
   StoredUser,
 } from "./EmulatorState.js";
 import { isThreadType } from "./EmulatorState.js";
+import { noFlags } from "./noFlags.js";
 
-const NO_CHANNEL_FLAGS = 0 as ChannelFlags;
+const NO_CHANNEL_FLAGS = noFlags(ChannelFlags);
 
 /** Turns the emulator's stored records into the JSON shapes Discord's API v10 sends. */
 export function toApiUser(user: StoredUser): APIUser {
@@ -40,8 +51,8 @@ export function toApiUser(user: StoredUser): APIUser {
     global_name: user.globalName,
     avatar: null,
     bot: user.bot,
-    public_flags: 0 as UserFlags,
-    flags: 0 as UserFlags,
+    public_flags: noFlags(UserFlags),
+    flags: noFlags(UserFlags),
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
@@ -63,7 +74,7 @@ export function toApiRole(role: StoredRole): APIRole {
     permissions: role.permissions.toString(),
     managed: role.managed,
     mentionable: role.mentionable,
-    flags: 0 as RoleFlags,
+    flags: noFlags(RoleFlags),
     ...(role.botId ? { tags: { bot_id: role.botId } } : {}),
   };
 }
@@ -81,7 +92,7 @@ export function toApiMember(state: EmulatorState, member: StoredMember): APIGuil
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0 as GuildMemberFlags,
+    flags: noFlags(GuildMemberFlags),
     pending: false,
     communication_disabled_until: null,
   };
@@ -116,7 +127,7 @@ export function toApiChannel(state: EmulatorState, channel: StoredChannel): APIC
       available_tags: [],
       default_reaction_emoji: null,
       default_sort_order: null,
-      default_forum_layout: 0,
+      default_forum_layout: ForumLayoutType.NotSet,
     };
   }
   return {
@@ -203,28 +214,28 @@ export function toApiGuild(state: EmulatorState, guild: StoredGuild): APIGuild {
     afk_timeout: 300,
     widget_enabled: false,
     widget_channel_id: null,
-    verification_level: 0,
+    verification_level: GuildVerificationLevel.None,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: 0,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: state.guildRoles(guild).map(toApiRole),
     emojis: [],
     stickers: [],
     features: [],
-    mfa_level: 0,
+    mfa_level: GuildMFALevel.None,
     application_id: null,
     system_channel_id: null,
-    system_channel_flags: 0 as GuildSystemChannelFlags,
+    system_channel_flags: noFlags(GuildSystemChannelFlags),
     rules_channel_id: null,
     max_presences: null,
     max_members: 500_000,
     vanity_url_code: null,
-    premium_tier: 0,
+    premium_tier: GuildPremiumTier.None,
     premium_subscription_count: 0,
     preferred_locale: guild.preferredLocale as APIGuild["preferred_locale"],
     public_updates_channel_id: null,
     max_video_channel_users: 25,
     max_stage_video_channel_users: 50,
-    nsfw_level: 0,
+    nsfw_level: GuildNSFWLevel.Default,
     premium_progress_bar_enabled: false,
     hub_type: null,
     safety_alerts_channel_id: null,

@@ -82,7 +82,10 @@ export async function startPlaygroundServer(options: {
 
   const openStream = (request: IncomingMessage, response: ServerResponse) => {
     const actions = ready;
-    if (actions === null) return sendJson(response, 503, { error: "The playground is still starting." });
+    if (actions === null) {
+      sendJson(response, 503, { error: "The playground is still starting." });
+      return;
+    }
     response.writeHead(200, { ...securityHeaders, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
     response.write("retry: 1000\n\n");
     const unsubscribe = actions.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -97,21 +100,35 @@ export async function startPlaygroundServer(options: {
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     // Only pages served from this address may drive the bot (no DNS rebinding, no cross-site posts).
-    if (!isLocalHost(request.headers.host, port)) return sendJson(response, 403, { error: "Open the playground at its 127.0.0.1 address." });
+    if (!isLocalHost(request.headers.host, port)) {
+      sendJson(response, 403, { error: "Open the playground at its 127.0.0.1 address." });
+      return;
+    }
     const pathname = new URL(request.url ?? "/", "http://playground.local").pathname;
-    if (pathname === "/api/events" && request.method === "GET") return openStream(request, response);
+    if (pathname === "/api/events" && request.method === "GET") {
+      openStream(request, response);
+      return;
+    }
     if (pathname.startsWith("/api/")) {
       try {
         if (request.method === "POST" && !isJsonRequest(request)) throw new PlaygroundRequestError("Send JSON (content-type: application/json).", 415);
-        return sendJson(response, 200, await api(request, pathname));
+        sendJson(response, 200, await api(request, pathname));
+        return;
       } catch (error) {
-        if (error instanceof PlaygroundRequestError) return sendJson(response, error.status, { error: error.message });
+        if (error instanceof PlaygroundRequestError) {
+          sendJson(response, error.status, { error: error.message });
+          return;
+        }
         logger.error({ err: error, path: pathname }, "playground request failed");
-        return sendJson(response, 500, { error: "The playground hit an unexpected error; see the terminal for details." });
+        sendJson(response, 500, { error: "The playground hit an unexpected error; see the terminal for details." });
+        return;
       }
     }
     const entry = request.method === "GET" ? staticFiles[pathname] : undefined;
-    if (entry === undefined) return sendJson(response, 404, { error: "Not found" });
+    if (entry === undefined) {
+      sendJson(response, 404, { error: "Not found" });
+      return;
+    }
     const content = await readFile(path.join(options.staticDir, entry.file));
     response.writeHead(200, { ...securityHeaders, "content-type": entry.type, "content-length": content.length });
     response.end(content);

@@ -28,7 +28,7 @@ export interface DemoWorld {
   readonly visitor: DemoUser;
   /** The admin first, then the members, then someone who has not joined. */
   readonly users: readonly DemoUser[];
-  nameOf(userId: string): string;
+  readonly nameOf: (userId: string) => string;
 }
 
 export const demoServerName = "Backend Study Club";

@@ -1,8 +1,8 @@
 import type { PostPartRecord, ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
-import { messageFingerprint } from "../discord/messageFingerprint.js";
-import type { PostMessage } from "../discord/render/postMessage.js";
 import type { Logger } from "../logging/createLogger.js";
+import { messageFingerprint } from "../services/messageFingerprint.js";
+import type { PostMessage } from "../services/PostRenderer.js";
 import { postNonce } from "../services/postNonce.js";
 import type { PostSender } from "../services/PostSender.js";
 

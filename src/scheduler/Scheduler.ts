@@ -6,7 +6,7 @@ import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "..
 import { isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
-import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
+import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";

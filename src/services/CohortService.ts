@@ -1,11 +1,11 @@
-import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
-import type { JoinOutcome, MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";

@@ -10,7 +10,7 @@ import { streak } from "../domain/scoring/streak.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { maxChoices, matchScore, truncateChoiceName, type Choice, type CohortService } from "./CohortService.js";
+import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
 export interface MemberRequest {

@@ -82,35 +82,40 @@ describe("the playground in a browser", () => {
   const temp = makeTempDir();
   let playground: Playground;
   let browser: Browser;
+  // Filled as things start, so a failed start closes only what opened.
+  const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     playground = await startTestPlayground(temp.dir);
+    closers.push(() => playground.close());
     browser = await launchChromium();
+    closers.push(() => browser.close());
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
+    for (const close of closers.reverse()) await close();
     temp.cleanup();
   });
 
   describe.each(screens)("at $width × $height ($name)", (screen) => {
     let opened: OpenedPage;
     let page: Page;
+    let closePage = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
       opened = await openPlayground(browser, playground, screen);
       page = opened.page;
+      closePage = () => opened.context.close();
     }, 60_000);
 
     afterAll(async () => {
-      await opened?.context.close();
+      await closePage();
     });
 
     it("shows the cohort channel's name whole, with nothing scrolling sideways", async () => {
       const title = page.locator("#channel-name");
       expect(await title.innerText()).toBe("backend-cohort");
-      expect(await title.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
+      expect(await title.evaluate((node: { readonly scrollWidth: number; readonly clientWidth: number }) => node.scrollWidth <= node.clientWidth)).toBe(true);
       expect(await page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
       expect(await horizontalOverflow(page)).toEqual([]);
     });
@@ -198,14 +203,16 @@ describe("the playground in a browser", () => {
   describe("at 1440 × 900, moving the clock and echoing input", () => {
     let opened: OpenedPage;
     let page: Page;
+    let closePage = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
       opened = await openPlayground(browser, playground, { width: 1440, height: 900 });
       page = opened.page;
+      closePage = () => opened.context.close();
     }, 60_000);
 
     afterAll(async () => {
-      await opened?.context.close();
+      await closePage();
     });
 
     it("moves the clock to the next weekly post and shows it in the channel", async () => {

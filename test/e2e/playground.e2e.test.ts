@@ -27,6 +27,8 @@ describe("the playground's demo and JSON API", () => {
   const demoFile = path.join(temp.dir, "demo", "playground.db");
   const botFile = path.join(temp.dir, "bot.db");
   let playground: Playground;
+  // Set once the playground has started, so a failed start leaves nothing to close.
+  let closePlayground = (): Promise<void> => Promise.resolve();
 
   const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(new URL(route, playground.url), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
@@ -36,7 +38,8 @@ describe("the playground's demo and JSON API", () => {
   async function openEvents(): Promise<{ nextMembers(): Promise<PlaygroundState["users"]>; close(): void }> {
     const abort = new AbortController();
     const response = await fetch(new URL("api/events", playground.url), { signal: abort.signal });
-    const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+    // The DOM typings of fetch leave the body untyped; a body stream yields bytes.
+    const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader() as ReadableStreamDefaultReader<Uint8Array>;
     const decoder = new TextDecoder();
     let buffered = "";
     return {
@@ -61,10 +64,11 @@ describe("the playground's demo and JSON API", () => {
   beforeAll(async () => {
     const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${demoFile}`, DATABASE_URL: `file:${botFile}` });
     playground = await startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-03-11T08:00:00Z"), timeZone: "Europe/Berlin" });
+    closePlayground = () => playground.close();
   }, 60_000);
 
   afterAll(async () => {
-    await playground?.close();
+    await closePlayground();
     temp.cleanup();
   });
 

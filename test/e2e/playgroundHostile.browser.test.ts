@@ -29,6 +29,8 @@ describe("the playground draws anything the bot may send", () => {
   const temp = makeTempDir();
   let playground: Playground;
   let browser: Browser;
+  // Filled as things start, so a failed start closes only what opened.
+  const closers: (() => Promise<void>)[] = [];
   let opened: OpenedPage;
   let page: Page;
 
@@ -56,14 +58,15 @@ describe("the playground draws anything the bot may send", () => {
 
   beforeAll(async () => {
     playground = await startTestPlayground(temp.dir);
+    closers.push(() => playground.close());
     browser = await launchChromium();
+    closers.push(() => browser.close());
     opened = await openPlayground(browser, playground, { width: 1024, height: 720 });
     page = opened.page;
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
+    for (const close of closers.reverse()) await close();
     temp.cleanup();
   });
 

@@ -135,7 +135,8 @@ describe("scheduler faults, through discord.js and the emulator", () => {
   });
 
   it("holds a cohort's posts while the bot may not send in its channel and resumes once the permission is back", async () => {
-    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    const started = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    world = started;
     const closed = world.createChannel("closed");
     const cohort = await world.createCohort({ name: "Closed", channelId: closed.id, start: "2027-03-01" });
     world.emulator.setBotChannelPermissions(closed.id, { botCanSend: false });
@@ -146,7 +147,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
 
     // An admin fixes the channel in Discord; the bot notices on its next check (every 5 minutes) and posts.
     world.emulator.setBotChannelPermissions(closed.id, { botCanSend: true });
-    await until(() => botSees(world!, closed.id, true));
+    await until(() => botSees(started, closed.id, true));
     expect((await world.first.tickAt(new Date("2027-03-01T09:02:00Z"))).sent).toEqual([]);
     const resumed = await world.first.tickAt(new Date("2027-03-01T09:05:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-1"]);
@@ -155,10 +156,11 @@ describe("scheduler faults, through discord.js and the emulator", () => {
   });
 
   it("posts the weekly assignment without a thread where the bot may not create threads", async () => {
-    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    const started = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    world = started;
     const noThreads = world.emulator.createChannel(world.guild.id, { name: "no-threads", botCanCreateThreads: false });
     await world.createCohort({ name: "No threads", channelId: noThreads.id, start: "2027-03-01" });
-    await until(() => botSees(world!, noThreads.id));
+    await until(() => botSees(started, noThreads.id));
     const report = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect(world.posts(noThreads.id)[0]?.message.threadId).toBeNull();

@@ -111,14 +111,15 @@ describe("restarts and several bot processes on one database", () => {
 
   it("ticks on its own with node-cron once the bot has started", async () => {
     // Every second, so the test need not wait long; the bot's clock stands at 09:00:30, just after the week-1 post.
-    world = await startSchedulerWorld(new Date("2027-03-01T09:00:30Z"), { tickCron: "* * * * * *" });
+    const started = await startSchedulerWorld(new Date("2027-03-01T09:00:30Z"), { tickCron: "* * * * * *" });
+    world = started;
     const channel = world.createChannel("automatic");
     await world.createCohort({ name: "Automatic", channelId: channel.id, start: "2027-03-01" });
     const scheduler = world.first.test.app.scheduler;
     const until = async (condition: () => boolean) => {
       while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
     };
-    await until(() => world!.emulator.channelMessages(channel.id).length > 0);
+    await until(() => started.emulator.channelMessages(channel.id).length > 0);
     expect(world.emulator.channelMessages(channel.id).map((message) => postLabel(message))).toEqual(["week 1"]);
     // Two further ticks, counted rather than waited for, send nothing more.
     const ticksAfterPost = scheduler.ticksFinished;

@@ -92,7 +92,12 @@ describe.skipIf(testDatabaseProvider !== "postgresql")("SHARD_LIST: two machines
       spawnBotProcess({ ...environment, SHARD_LIST: machine.shards.join(","), HEALTH_FILE: path.join(temp.dir, `health-${machine.shards.join("")}`) }),
     );
     cleanups.push(() => Promise.all(managers.map((manager) => manager.stop())).then(() => undefined));
-    const managerOf = (shard: number): BotProcess => managers[shard < 2 ? 0 : 1]!;
+    const managerAt = (index: number): BotProcess => {
+      const manager = managers[index];
+      if (manager === undefined) throw new Error(`no manager for machine ${index}`);
+      return manager;
+    };
+    const managerOf = (shard: number): BotProcess => managerAt(shard < 2 ? 0 : 1);
     for (const manager of managers) await manager.waitForLog((line) => line.msg === "all shards connected", "the shards to connect", 110_000);
     for (let shard = 0; shard < shardCount; shard += 1) {
       await managerOf(shard).waitForLog((line) => line.msg === "scheduler started" && line.shard === shard, `shard ${shard}'s scheduler`);
@@ -101,7 +106,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")("SHARD_LIST: two machines
     // Each shard runs once, on the machine that lists it.
     expect(emulator.gatewaySessions().map((session) => session.shard).sort()).toEqual([0, 1, 2, 3].map((shard) => [shard, shardCount]));
     machines.forEach((machine, index) => {
-      const started = managers[index]!.logs().filter((line) => line.msg === "shard process started").map((line) => line.shard);
+      const started = managerAt(index).logs().filter((line) => line.msg === "shard process started").map((line) => line.shard);
       expect([...new Set(started)].sort()).toEqual([...machine.shards]);
     });
     // Prepared once: one manager applied the migrations and registered the commands, the other found them done.
@@ -127,8 +132,10 @@ describe.skipIf(testDatabaseProvider !== "postgresql")("SHARD_LIST: two machines
     const members = new Map<number, string[]>();
     for (const [shard, server] of byShard) {
       const ids = Array.from({ length: 50 }, (_, index) => emulator.createMember(server.guild.id, { username: `shard-${shard}-member-${index}` }).id);
+      const cohortId = cohortIds.get(shard);
+      if (cohortId === undefined) throw new Error(`no cohort on shard ${shard}`);
       await prisma.member.createMany({
-        data: ids.map((userId, index) => ({ cohortId: cohortIds.get(shard)!, userId, displayName: `shard-${shard}-member-${index}`, joinedAt: new Date("2027-02-22T08:00:00Z") })),
+        data: ids.map((userId, index) => ({ cohortId, userId, displayName: `shard-${shard}-member-${index}`, joinedAt: new Date("2027-02-22T08:00:00Z") })),
       });
       members.set(shard, ids);
     }
@@ -147,7 +154,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")("SHARD_LIST: two machines
         await managerOf(shard).waitForLog(isTickAt(instant, shard), `shard ${shard} to tick at ${instant.toISOString()}`, 30_000);
       }
       if (instant.getTime() !== doneAt.getTime()) continue;
-      const runs = [...byShard].flatMap(([shard, server]) => members.get(shard)!.map((userId) => ({ userId, server })));
+      const runs = [...byShard].flatMap(([shard, server]) => (members.get(shard) ?? []).map((userId) => ({ userId, server })));
       expect(runs).toHaveLength(200);
       const handles = runs.map(({ userId, server }) =>
         emulator.runCommand({ guildId: server.guild.id, channelId: server.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),

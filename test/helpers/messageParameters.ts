@@ -14,7 +14,7 @@ export function messageParameters(message: string): Map<string, string> {
         visit(element.children);
         continue;
       }
-      const kind = TYPE[element.type] ?? String(element.type);
+      const kind = TYPE[element.type];
       if (!parameters.has(element.value) || kind !== "argument") parameters.set(element.value, kind);
       if (element.type === TYPE.plural || element.type === TYPE.select) {
         for (const option of Object.values(element.options)) visit(option.value);

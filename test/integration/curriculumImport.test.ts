@@ -45,7 +45,7 @@ describe("curriculum import into a real SQLite file", () => {
     const kept = items.find((item) => item.title === "Storage Engines");
     const dropped = items.find((item) => item.title === "MVCC");
     const untouched = items.find((item) => item.title === "NewSQL");
-    if (stored === undefined || stored === null || kept === undefined || dropped === undefined || untouched === undefined) throw new Error("seed missing items");
+    if (stored === null || kept === undefined || dropped === undefined || untouched === undefined) throw new Error("seed missing items");
 
     const cohort = await prisma.cohort.create({
       data: { guildId: "100000000000000001", channelId: "100000000000000002", name: "Spring", curriculumId: stored.id, startDate: "2027-01-04" },

@@ -20,15 +20,17 @@ function parsedMaximal(): ParsedCurriculum {
 /** Runs `work` while counting how many times the event loop came round meanwhile, and runs `probe` on each turn. */
 async function countTurnsDuring<T>(work: Promise<T>, probe: () => Promise<unknown> = () => Promise.resolve()): Promise<{ value: T; turns: number; probes: number }> {
   let done = false;
+  // Read through a call: the checks below run after awaits, while `work` settles and sets `done`.
+  const finished = () => done;
   let turns = 0;
   let probes = 0;
   const loop = (async () => {
-    while (!done) {
+    while (!finished()) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (done) break;
+      if (finished()) break;
       turns += 1;
       await probe();
-      if (!done) probes += 1;
+      if (!finished()) probes += 1;
     }
   })();
   const value = await work;

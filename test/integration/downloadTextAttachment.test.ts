@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeTextFile, downloadTextAttachment, isTextLikeContentType } from "../../src/discord/downloadTextAttachment.js";
-import { UserError } from "../../src/errors.js";
+import { isUserError, UserError } from "../../src/errors.js";
 import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 
@@ -84,7 +84,7 @@ describe("downloadTextAttachment", () => {
   /** Refusals carry a code; assert on the English a member reads. */
   const download = (path: string, size = 10, contentType: string | null = "text/plain") =>
     downloadTextAttachment({ url: `${base}${path}`, size, contentType }, limits).catch((error: unknown) => {
-      if (error instanceof UserError) error.message = renderUserError(translatorFor("en"), error);
+      if (isUserError(error)) error.message = renderUserError(translatorFor("en"), error);
       throw error;
     });
 

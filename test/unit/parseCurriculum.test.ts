@@ -7,6 +7,9 @@ import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js
 import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
 import { createRandom, FRAGMENTS, mutate } from "../helpers/mutateDocument.js";
 
+/** expect.stringMatching, typed as the `unknown` it may stand for in an expected value (vitest types it `any`). */
+const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+
 const learningText = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 const masteryText = readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
 const learningLines = learningText.split("\n");
@@ -420,13 +423,13 @@ describe("malformed input is refused whole", () => {
   const noSections = /No sections found/;
 
   it("refuses an empty file", () => {
-    expect(problemsOf("")).toEqual([{ line: 1, message: expect.stringMatching(/empty/) }]);
-    expect(problemsOf("\n\n   \n")).toEqual([{ line: 1, message: expect.stringMatching(/empty/) }]);
+    expect(problemsOf("")).toEqual([{ line: 1, message: matching(/empty/) }]);
+    expect(problemsOf("\n\n   \n")).toEqual([{ line: 1, message: matching(/empty/) }]);
   });
 
   it("refuses random prose", () => {
     const problems = problemsOf("Dear diary,\nToday I read about databases.\nIt was fun.");
-    expect(problems).toEqual([{ line: 1, message: expect.stringMatching(noSections) }]);
+    expect(problems).toEqual([{ line: 1, message: matching(noSections) }]);
   });
 
   it("refuses binary garbage", () => {
@@ -438,17 +441,17 @@ describe("malformed input is refused whole", () => {
 
   it("refuses a file over 1 MB", () => {
     const problems = problemsOf(`${learningText}\n${"x".repeat(1_000_000)}`);
-    expect(problems).toEqual([{ line: 1, message: expect.stringMatching(/too large/) }]);
+    expect(problems).toEqual([{ line: 1, message: matching(/too large/) }]);
   });
 
   it("refuses an item before any section", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(2, 0, "- [ ] Required -- Too Early (10 min)")));
-    expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/before the first section/) }]);
+    expect(problems).toEqual([{ line: 3, message: matching(/before the first section/) }]);
   });
 
   it("refuses an unknown kind, naming it", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(6, 1, "- [ ] Mandatory -- X (10 min)")));
-    expect(problems).toEqual([{ line: 7, message: expect.stringMatching(/Unknown item kind "Mandatory".*Required, Optional or Reference/) }]);
+    expect(problems).toEqual([{ line: 7, message: matching(/Unknown item kind "Mandatory".*Required, Optional or Reference/) }]);
   });
 
   it.each([
@@ -458,27 +461,27 @@ describe("malformed input is refused whole", () => {
     ["(3000 min)", /more than 24 hours/],
   ])("refuses the duration %s", (duration, message) => {
     const problems = problemsOf(withLines((lines) => lines.splice(6, 1, `- [ ] Optional -- Extra ${duration}`)));
-    expect(problems).toEqual([{ line: 7, message: expect.stringMatching(message) }]);
+    expect(problems).toEqual([{ line: 7, message: matching(message) }]);
   });
 
   it("refuses a reversed week range", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(9, 1, "Week 5-3: X")));
-    expect(problems).toEqual([{ line: 10, message: expect.stringMatching(/backwards.*3-5/) }]);
+    expect(problems).toEqual([{ line: 10, message: matching(/backwards.*3-5/) }]);
   });
 
   it("refuses week 0", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(2, 1, "Week 0: Basics")));
-    expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/week 0/) }]);
+    expect(problems).toEqual([{ line: 3, message: matching(/week 0/) }]);
   });
 
   it("refuses a section with no items", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(10, 1)));
-    expect(problems).toEqual([{ line: 10, message: expect.stringMatching(/"Week 2: More" has no items/) }]);
+    expect(problems).toEqual([{ line: 10, message: matching(/"Week 2: More" has no items/) }]);
   });
 
   it("refuses duplicate section headings, pointing at the first", () => {
     const problems = problemsOf(withLines((lines) => lines.splice(9, 1, "Week 1: Basics")));
-    expect(problems).toEqual([{ line: 10, message: expect.stringMatching(/repeats the one on line 3/) }]);
+    expect(problems).toEqual([{ line: 10, message: matching(/repeats the one on line 3/) }]);
   });
 
   it("reports every problem, in line order", () => {
@@ -503,12 +506,12 @@ describe("malformed input is refused whole", () => {
     const text = replaceLine(masteryText, "### Phase 3: Databases (Weeks 13-18)", "### Phase 3: Databases");
     const problems = problemsOf(text);
     const line = masteryLines.indexOf("### Phase 3: Databases (Weeks 13-18)") + 1;
-    expect(problems).toEqual([{ line, message: expect.stringMatching(/needs a week range/) }]);
+    expect(problems).toEqual([{ line, message: matching(/needs a week range/) }]);
   });
 
   it("refuses Markdown front matter that is never closed", () => {
     const problems = problemsOf("---\nname: x\n# Title\n### Phase 1: A (Weeks 1-2)\n- topic\n");
-    expect(problems[0]).toEqual({ line: 1, message: expect.stringMatching(/no closing "---"/) });
+    expect(problems[0]).toEqual({ line: 1, message: matching(/no closing "---"/) });
   });
 });
 

@@ -106,7 +106,7 @@ describe("prose after a phase's topics", () => {
     const lines = [...masteryLines];
     lines.splice(lineOf(anchor), 0, "Remember to practise every week.");
     expect(refused(lines.join("\n"))).toEqual([
-      { line: lineOf(anchor) + 1, code: ProblemCode.UnexpectedLine, params: expect.objectContaining({ format: "markdown" }) },
+      { line: lineOf(anchor) + 1, code: ProblemCode.UnexpectedLine, params: expect.objectContaining({ format: "markdown" }) as unknown },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DatabaseBusyError } from "../../src/db/DatabaseBusyError.js";
+import { DatabaseBusyError } from "../../src/db/repositories/DatabaseBusyError.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -89,7 +89,9 @@ describe("SerialWriteQueue", () => {
       const time = fakeTime();
       const queue = new SerialWriteQueue({ lockedRetryBudgetMs: 1_500, now: time.now, pause: time.pause });
       let lockedAttempts = 3;
-      const slow = queue.run(async () => void (await time.pause(2_000)));
+      const slow = queue.run(async () => {
+        await time.pause(2_000);
+      });
       const late = queue.run(async () => {
         if (lockedAttempts-- > 0) throw lockedError();
         return "written";

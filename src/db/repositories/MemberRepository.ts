@@ -1,4 +1,4 @@
-import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
+import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -20,8 +20,6 @@ export function toMember(row: MemberRow): MemberRecord {
     pointsReachedAt: row.pointsReachedAt,
   };
 }
-
-export type JoinOutcome = "joined" | "rejoined" | "already";
 
 export class MemberRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */

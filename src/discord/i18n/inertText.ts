@@ -7,7 +7,7 @@ export type TextTarget = (typeof TextTarget)[keyof typeof TextTarget];
 
 // Control characters other than the line break, bidi overrides that reorder
 // what follows, and invisible characters that hide text: removed. Zero-width joiners stay (emoji sequences need them).
-const invisible = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const invisible = /(?!\n)\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 // Discord Markdown's inline syntax: a backslash shows each character as itself.
 // "<" starts <@id>, <#id>, <t:…>, <:emoji:id> and </command:id>: escaped, each shows as typed.
 // An underscore inside a word (Olympus_Mons, snake_case) formats nothing and stays as typed.
@@ -16,7 +16,7 @@ const inlineSyntax = /[\\*~`|[\]<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
 
 function shorten(text: string): string {
-  const characters = [...text];
+  const characters = Array.from(text);
   return characters.length <= maxUserTextLength ? text : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
 }
 

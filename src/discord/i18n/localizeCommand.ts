@@ -45,7 +45,7 @@ function localizeNode(node: Json, path: string, locales: readonly CommandLocale[
 
 /** The definition with `name_localizations` / `description_localizations` for every command, option and choice a language translates. */
 export function localizeCommand(definition: CommandDefinition, locales: readonly CommandLocale[]): CommandDefinition {
-  return localizeNode(definition as unknown as Json, definition.name, locales) as unknown as CommandDefinition;
+  return localizeNode(definition, definition.name, locales) as unknown as CommandDefinition;
 }
 
 /** Every path of a definition (commands, options, choices), to check that each language translates them all. */
@@ -56,6 +56,6 @@ export function commandPaths(definition: CommandDefinition): string[] {
     for (const choice of (node.choices as Json[] | undefined) ?? []) paths.push(`${path}=${String(choice.value)}`);
     for (const option of (node.options as Json[] | undefined) ?? []) visit(option, `${path} ${String(option.name)}`);
   };
-  visit(definition as unknown as Json, definition.name);
+  visit(definition, definition.name);
   return paths;
 }

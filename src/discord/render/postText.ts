@@ -46,7 +46,7 @@ export function postText(messages: readonly PostMessage[], zone: string): string
     const labels: string[] = [];
     for (const row of message.components ?? []) {
       for (const component of row.components) {
-        if (component.type === ComponentType.Button && "label" in component && component.label !== undefined) labels.push(`[ ${component.label} ]`);
+        if (component.type === ComponentType.Button && "label" in component) labels.push(`[ ${component.label} ]`);
       }
     }
     if (labels.length > 0) lines.push(`  ${labels.join(" ")}`);

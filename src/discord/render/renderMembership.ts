@@ -1,5 +1,4 @@
-import type { Cohort } from "../../domain/cohort/cohortModel.js";
-import type { JoinOutcome } from "../../db/repositories/MemberRepository.js";
+import type { Cohort, JoinOutcome } from "../../domain/cohort/cohortModel.js";
 import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";

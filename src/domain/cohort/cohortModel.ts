@@ -45,6 +45,9 @@ export interface MemberRecord {
   readonly pointsReachedAt: Date | null;
 }
 
+/** What `/cohort join` did: a first join, a return after leaving, or nothing (already a member). */
+export type JoinOutcome = "joined" | "rejoined" | "already";
+
 export const CheckpointAnswerKind = {
   Confident: "confident",
   Partly: "partly",

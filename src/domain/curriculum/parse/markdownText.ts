@@ -14,6 +14,6 @@ export function cleanInline(text: string): string {
     .replace(/\*\*|__|`/g, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^[\s\p{Extended_Pictographic}\p{So}\p{Co}\uFE0F\u200D\u20E3]+/u, "")
+    .replace(/^(?:[\s\p{Extended_Pictographic}\p{So}\p{Co}]|\uFE0F|\u200D|\u20E3)+/u, "")
     .trim();
 }
