@@ -9,6 +9,6 @@ export const option = {
   description: "Every cohort of this server with its status",
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, clock, t, guildId }: HandlerContext, _interaction: ChatInputCommandInteraction): Promise<Reply> {
   return renderCohortList(t, await services.cohortInfo.list(guildId, clock.now()));
 }

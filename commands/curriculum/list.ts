@@ -9,6 +9,6 @@ export const option = {
   description: "Curricula this server can use: built-in ones and its own imports",
 } as const satisfies SubcommandDefinition;
 
-export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, t, guildId }: HandlerContext, _interaction: ChatInputCommandInteraction): Promise<Reply> {
   return renderCurriculumList(t, await services.curricula.list(guildId));
 }

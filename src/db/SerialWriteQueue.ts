@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "../logging/createLogger.js";
 import { DatabaseBusyError } from "./repositories/DatabaseBusyError.js";
-import { isDatabaseLocked } from "./isDatabaseLocked.js";
+import { isDatabaseLocked } from "./repositories/isDatabaseLocked.js";
 
 /** First pause before trying a locked write again; it doubles up to maxRetryDelayMs. */
 const firstRetryDelayMs = 10;

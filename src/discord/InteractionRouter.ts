@@ -9,10 +9,9 @@ import {
   type InteractionReplyOptions,
 } from "discord.js";
 import type { Clock } from "../clock.js";
-import { DatabaseBusyError } from "../db/DatabaseBusyError.js";
-import { isDatabaseLocked } from "../db/isDatabaseLocked.js";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
@@ -113,7 +112,7 @@ export class InteractionRouter {
     try {
       if (command === undefined) throw new UserError("generic.unknownCommand");
       if (!interaction.inCachedGuild() && !interaction.inGuild()) throw new UserError("generic.guildOnly");
-      if (command.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+      if (command.requiresManageServer && !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
         throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
@@ -181,7 +180,7 @@ export class InteractionRouter {
     try {
       if (handler === undefined) throw new UserError("generic.unknownButton");
       if (!interaction.inGuild()) throw new UserError("generic.guildOnly");
-      if (handler.requiresManageServer && interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+      if (handler.requiresManageServer && !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
         throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
@@ -249,10 +248,10 @@ export class InteractionRouter {
     deferredEphemeral: boolean,
   ): Promise<void> {
     let reply: Reply;
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       reply = errorReply(renderUserError(context.t, error));
       context.logger.info({ reason: error.code }, "user error");
-    } else if (error instanceof DatabaseBusyError || isDatabaseLocked(error)) {
+    } else if (isDatabaseBusy(error)) {
       // A write outside the write queue (admin commands) meets the lock without retrying; its statement or transaction left nothing either.
       reply = errorReply(context.t.t("generic.databaseBusy"));
       context.logger.warn({ err: error }, "database busy: asked the member to try again");
@@ -287,6 +286,6 @@ function describeOptions(interaction: ChatInputCommandInteraction): Record<strin
       else result[option.name] = typeof option.value === "string" ? option.value.slice(0, maxLoggedOptionLength) : option.value;
     }
   };
-  visit(interaction.options.data as never);
+  visit(interaction.options.data);
   return result;
 }

@@ -88,7 +88,8 @@ export function buildCommandOptions(
       const given = values[key];
       if (typeof given === "string") {
         chosen = given;
-        delete values[key];
+        values[key] = undefined; // consumed: an undefined value counts as not given
+
       }
     }
     const choices = definitions.map((option) => option.name);
@@ -145,7 +146,7 @@ function buildLeafOptions(
       built.push({
         name: definition.name,
         type: definition.type,
-        value: value === undefined ? "" : String(value),
+        value: value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value),
         focused: true,
       });
       continue;
@@ -249,7 +250,8 @@ function channelValue(
   return id;
 }
 
-function attachmentValue(value: CommandOptionValue, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
+// `null` too: values arrive as JSON over the test API, whatever the types say.
+function attachmentValue(value: CommandOptionValue | null, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
   if (typeof value !== "object" || value === null || typeof value.name !== "string") {
     throw new EmulatorUsageError(`${label} takes a file: { name, content, contentType? }`);
   }

@@ -38,7 +38,7 @@ describe("a cohort on a maximal curriculum in one server beside /today and /done
     });
   }, 120_000);
 
-  afterAll(async () => bot?.close());
+  afterAll(async () => bot.close());
 
   it("is really the maximal size", () => {
     expect(Buffer.byteLength(generated.text)).toBeGreaterThan(250 * 1024);

@@ -41,7 +41,7 @@ describe(`the scheduler with ${cohortCount} cohorts of distinct settings`, () =>
   }, 300_000);
 
   afterAll(async () => {
-    await world?.close();
+    await world.close();
   });
 
   it("sends every cohort's weekly post exactly once at the instant it is due, and nothing on the next ticks", async () => {

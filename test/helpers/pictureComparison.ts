@@ -31,7 +31,7 @@ export async function differenceBetween(actual: Buffer, expected: Buffer): Promi
   let differingPixels = 0;
   for (let offset = 0; offset < a.data.length; offset += 4) {
     for (let channel = 0; channel < 4; channel++) {
-      if (Math.abs(a.data[offset + channel]! - b.data[offset + channel]!) > channelTolerance) {
+      if (Math.abs((a.data[offset + channel] ?? 0) - (b.data[offset + channel] ?? 0)) > channelTolerance) {
         differingPixels++;
         break;
       }

@@ -40,7 +40,7 @@ describe("PlanService", () => {
   });
 
   afterAll(async () => {
-    await test?.close();
+    await test.close();
   });
 
   it("rebuilds nothing while the curriculum's version is unchanged, however long it runs", async () => {

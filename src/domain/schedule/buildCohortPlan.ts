@@ -70,7 +70,7 @@ interface CourseDates {
   readonly studyDays: readonly number[];
   readonly dates: readonly string[];
   readonly firstDayOfWeek: Int32Array;
-  weekStartDate(week: number): string;
+  readonly weekStartDate: (week: number) => string;
 }
 
 function studyCalendarOf(settings: CohortSettings, totalWeeks: number): CourseDates {
