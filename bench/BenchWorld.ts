@@ -62,13 +62,21 @@ export class BenchWorld {
 
   /** Members who will run commands; made before the bot connects, so they arrive with GUILD_CREATE. */
   addMembers(count: number): string[] {
-    return Array.from({ length: count }, (_, index) => this.emulator.createMember(this.guild.id, { username: `bench-reader-${index + 1}` }).id);
+    return Array.from(
+      { length: count },
+      (_, index) => this.emulator.createMember(this.guild.id, { username: `bench-reader-${index + 1}` }).id,
+    );
   }
 
   /** Builds the app on `databaseUrl` (migrated and seeded like a first start) and logs it in. */
   async startBot(databaseUrl: string, clock: ManualClock, logger: Logger): Promise<App> {
     if (this.app !== null) throw new Error("the bot is already running");
-    const config = loadConfig({ DISCORD_TOKEN: this.emulator.token, DISCORD_API_URL: this.emulator.apiUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: "info" });
+    const config = loadConfig({
+      DISCORD_TOKEN: this.emulator.token,
+      DISCORD_API_URL: this.emulator.apiUrl,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "info",
+    });
     // The scheduler's cron is off: its posts are not what is measured, and a tick landing mid-run would only add noise.
     const app = await createApp(config, { logger, clock, schedulerTickCron: null });
     this.app = app;

@@ -128,11 +128,18 @@ export class PostgresBenchStore implements BenchStore {
   }
 
   async countCompletions(cohortId: number): Promise<number> {
-    const result = await this.client.query<{ count: string }>(`SELECT COUNT(*) AS "count" FROM "Completion" WHERE "cohortId" = $1`, [cohortId]);
+    const result = await this.client.query<{ count: string }>(`SELECT COUNT(*) AS "count" FROM "Completion" WHERE "cohortId" = $1`, [
+      cohortId,
+    ]);
     return Number(result.rows[0]?.count ?? 0);
   }
 
-  async assignDiscordIds(cohortId: number, guildId: string, channelId: string, userIdByMemberId: ReadonlyMap<number, string>): Promise<void> {
+  async assignDiscordIds(
+    cohortId: number,
+    guildId: string,
+    channelId: string,
+    userIdByMemberId: ReadonlyMap<number, string>,
+  ): Promise<void> {
     await this.client.query("BEGIN");
     await this.client.query(`UPDATE "Cohort" SET "guildId" = $1, "channelId" = $2 WHERE "id" = $3`, [guildId, channelId, cohortId]);
     await this.client.query(

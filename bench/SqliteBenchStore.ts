@@ -113,7 +113,12 @@ export class SqliteBenchStore implements BenchStore {
     return row.count;
   }
 
-  async assignDiscordIds(cohortId: number, guildId: string, channelId: string, userIdByMemberId: ReadonlyMap<number, string>): Promise<void> {
+  async assignDiscordIds(
+    cohortId: number,
+    guildId: string,
+    channelId: string,
+    userIdByMemberId: ReadonlyMap<number, string>,
+  ): Promise<void> {
     const updateMember = this.db.prepare(`UPDATE "Member" SET "userId" = ? WHERE "id" = ?`);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE "Cohort" SET "guildId" = ?, "channelId" = ? WHERE "id" = ?`).run(guildId, channelId, cohortId);

@@ -86,7 +86,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
   if (values.help === true) return "help";
   const extra = (values.database ?? []).map((url) => url.trim()).filter((url) => url !== "" && url !== "sqlite");
   for (const url of extra) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new BenchUsageError(`--database must be a postgresql:// URL (SQLite is always measured), got "${url}"`);
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new BenchUsageError(`--database must be a postgresql:// URL (SQLite is always measured), got "${url}"`);
   }
   const members = positiveInteger("members", values.members, 10_000, 2);
   const actors = Math.min(positiveInteger("actors", values.actors, 1_000), members);

@@ -49,13 +49,22 @@ function minutesFor(index: number): number | null {
 
 /** Deterministic: the same text and curriculum on every call. */
 export function maximalCurriculum(): GeneratedCurriculum {
-  const header = ["Maximal Generated Path", "A generated 520-week path at the import size limit, for load tests.", `Total estimated time: many hours across ${maximalCurriculumWeeks} weeks`, "Learning Progression"];
+  const header = [
+    "Maximal Generated Path",
+    "A generated 520-week path at the import size limit, for load tests.",
+    `Total estimated time: many hours across ${maximalCurriculumWeeks} weeks`,
+    "Learning Progression",
+  ];
   const sections: SectionDraft[] = [];
   let itemNumber = 0;
   for (let first = 1; first <= maximalCurriculumWeeks; first += 2) {
     const items = Array.from({ length: 5 }, (_, index) => {
       itemNumber += 1;
-      return { title: `Topic ${itemNumber}`, kind: index === 4 ? ("Optional" as const) : ("Required" as const), minutes: minutesFor(itemNumber) };
+      return {
+        title: `Topic ${itemNumber}`,
+        kind: index === 4 ? ("Optional" as const) : ("Required" as const),
+        minutes: minutesFor(itemNumber),
+      };
     });
     sections.push({
       title: `Module ${(first + 1) / 2}`,
@@ -65,7 +74,13 @@ export function maximalCurriculum(): GeneratedCurriculum {
       items,
     });
   }
-  const longList: SectionDraft = { title: "Long-running reading list", weekStart: 1, weekEnd: maximalCurriculumWeeks, checkpoint: null, items: [] };
+  const longList: SectionDraft = {
+    title: "Long-running reading list",
+    weekStart: 1,
+    weekEnd: maximalCurriculumWeeks,
+    checkpoint: null,
+    items: [],
+  };
   const byteLength = (lines: readonly string[]) => Buffer.byteLength(lines.join("\n") + "\n", "utf8");
   let used = byteLength([...header, ...sections.flatMap(sectionLines), headingOf(longList), "Reading for long-running reading list."]);
   for (;;) {

@@ -123,7 +123,13 @@ class BotMeasurement {
     if (item === undefined) throw new Error(`item ${itemId} is not in the curriculum`);
     const now = this.clock.now();
     const score = pointsForCompletion(item, now, this.context.plan.assignedDateByItemId.get(itemId) ?? null, this.cohort.settings.timeZone);
-    return { itemId, completedAt: now.getTime(), weekNumber: Math.max(0, dayInfo(this.cohort.settings, now).weekNumber), points: score.points, onTime: score.onTime };
+    return {
+      itemId,
+      completedAt: now.getTime(),
+      weekNumber: Math.max(0, dayInfo(this.cohort.settings, now).weekNumber),
+      points: score.points,
+      onTime: score.onTime,
+    };
   }
 }
 
@@ -177,7 +183,9 @@ async function runRounds(
     await bot.setClock(clock.now());
     if ((round + 1) % 50 === 0 || round + 1 === rounds) {
       const usage = await bot.usage();
-      progress(`${label}: round ${round + 1}/${rounds}${round < options.warmup ? " (warm-up)" : ""}; bot process RSS up to ${formatBytes(usage.servingRssMaxBytes)}`);
+      progress(
+        `${label}: round ${round + 1}/${rounds}${round < options.warmup ? " (warm-up)" : ""}; bot process RSS up to ${formatBytes(usage.servingRssMaxBytes)}`,
+      );
     }
   }
   return samples;
@@ -185,7 +193,18 @@ async function runRounds(
 
 /** Throughput: many interactions in flight at once, mixed roughly as members use the bot. */
 async function runBurst(bench: BotMeasurement, actors: readonly Actor[], options: BenchOptions, label: string): Promise<BurstResult> {
-  const mix: CommandId[] = ["today", "today", "done", "leaderboardWeek", "today", "done", "leaderboardAll", "today", "done", "leaderboardWeek"];
+  const mix: CommandId[] = [
+    "today",
+    "today",
+    "done",
+    "leaderboardWeek",
+    "today",
+    "done",
+    "leaderboardAll",
+    "today",
+    "done",
+    "leaderboardWeek",
+  ];
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -200,7 +219,13 @@ async function runBurst(bench: BotMeasurement, actors: readonly Actor[], options
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const burst = { interactions: options.burst, concurrency: options.concurrency, seconds, perSecond: options.burst / seconds, latency: summarizeTimings(latencies) };
+  const burst = {
+    interactions: options.burst,
+    concurrency: options.concurrency,
+    seconds,
+    perSecond: options.burst / seconds,
+    latency: summarizeTimings(latencies),
+  };
   progress(`${label}: burst of ${options.burst} at concurrency ${options.concurrency}: ${burst.perSecond.toFixed(0)} interactions/s`);
   return burst;
 }
@@ -315,7 +340,11 @@ function formatBytes(bytes: number): string {
  */
 async function readCohortPlan(url: string, cohortId: number): Promise<{ cohort: Cohort; context: CohortContext }> {
   // The migration check openDatabase runs logs nothing worth showing.
-  const logger = createLogger({ level: "warn", format: "json", destination: new Writable({ write: (_chunk, _encoding, callback) => callback() }) });
+  const logger = createLogger({
+    level: "warn",
+    format: "json",
+    destination: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+  });
   const reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger });
   try {
     const cohort = await new CohortRepository(reader.prisma).findById(cohortId);

@@ -32,9 +32,31 @@ import type { BenchOptions } from "./benchOptions.js";
 import { maximalCurriculum } from "./maximalCurriculum.js";
 
 export interface SchedulerBenchResult {
-  readonly plan: { readonly bytes: number; readonly weeks: number; readonly items: number; readonly p50Ms: number; readonly maxMs: number; readonly cpuP50Ms: number; readonly runs: number };
-  readonly stall: { readonly interactions: number; readonly worstStallMs: number; readonly p99StallMs: number; readonly slowestReplyMs: number; readonly failed: number; readonly bigServerFailed: number };
-  readonly scheduler: readonly { readonly cohorts: number; readonly idleTickP50Ms: number; readonly idleTickMaxMs: number; readonly firstTickMs: number; readonly postTickMs: number; readonly posted: number }[];
+  readonly plan: {
+    readonly bytes: number;
+    readonly weeks: number;
+    readonly items: number;
+    readonly p50Ms: number;
+    readonly maxMs: number;
+    readonly cpuP50Ms: number;
+    readonly runs: number;
+  };
+  readonly stall: {
+    readonly interactions: number;
+    readonly worstStallMs: number;
+    readonly p99StallMs: number;
+    readonly slowestReplyMs: number;
+    readonly failed: number;
+    readonly bigServerFailed: number;
+  };
+  readonly scheduler: readonly {
+    readonly cohorts: number;
+    readonly idleTickP50Ms: number;
+    readonly idleTickMaxMs: number;
+    readonly firstTickMs: number;
+    readonly postTickMs: number;
+    readonly posted: number;
+  }[];
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -46,7 +68,15 @@ function planCurriculumOf(generated: ReturnType<typeof maximalCurriculum>): Plan
     sections: generated.curriculum.sections.map((section, position) => ({
       ...section,
       position,
-      items: section.items.map((item, index) => ({ id: id++, key: item.key, title: item.title, kind: item.kind, minutes: item.minutes, sectionKey: section.key, position: index })),
+      items: section.items.map((item, index) => ({
+        id: id++,
+        key: item.key,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        sectionKey: section.key,
+        position: index,
+      })),
     })),
   };
 }
@@ -90,7 +120,11 @@ async function startWorld(now: Date): Promise<World> {
   const clock = new ManualClock(now);
   const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const logger = createLogger({ level: "warn", format: "json", destination: discard });
-  const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, DATABASE_URL: `file:${path.join(dir, "bench.db")}` });
+  const config = loadConfig({
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.apiUrl,
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+  });
   const app = await createApp(config, { clock, logger, schedulerTickCron: null });
   return {
     emulator,
@@ -125,8 +159,22 @@ async function measureStall(interactionCount: number): Promise<SchedulerBenchRes
     const generated = maximalCurriculum();
     await new CurriculumRepository(app.database.prisma).applyImport(generated.curriculum, "bench-maximal", big.id);
     const cohortInput = { actorId: "", start: "2027-01-04" };
-    await app.services.cohorts.create({ ...cohortInput, guildId: big.id, actorId: bigAdmin.id, name: "Marathon", curriculum: generated.curriculum.slug, channelId: bigChannel.id });
-    await app.services.cohorts.create({ ...cohortInput, guildId: small.id, actorId: smallAdmin.id, name: "Small", curriculum: "backend-engineer-learning-path", channelId: smallChannel.id });
+    await app.services.cohorts.create({
+      ...cohortInput,
+      guildId: big.id,
+      actorId: bigAdmin.id,
+      name: "Marathon",
+      curriculum: generated.curriculum.slug,
+      channelId: bigChannel.id,
+    });
+    await app.services.cohorts.create({
+      ...cohortInput,
+      guildId: small.id,
+      actorId: smallAdmin.id,
+      name: "Small",
+      curriculum: "backend-engineer-learning-path",
+      channelId: smallChannel.id,
+    });
     const members = Array.from({ length: 10 }, (_, index) => emulator.createMember(small.id, { username: `reader-${index}` }));
     const run = (guildId: string, channelId: string, userId: string, name: string, options: Record<string, string | number> = {}) =>
       emulator.runCommand({ guildId, channelId, userId, name, options });
@@ -140,7 +188,9 @@ async function measureStall(interactionCount: number): Promise<SchedulerBenchRes
       if (index % 20 === 0) {
         // Every 20 interactions of the small server, the big one gets a new plan (a new start date) and shows a week of it.
         const day = 4 + ((index / 20) % 5);
-        bigWork.push(run(big.id, bigChannel.id, bigAdmin.id, "cohort", { subcommand: "edit", cohort: "Marathon", start: `2027-01-0${day}` }).final());
+        bigWork.push(
+          run(big.id, bigChannel.id, bigAdmin.id, "cohort", { subcommand: "edit", cohort: "Marathon", start: `2027-01-0${day}` }).final(),
+        );
         bigWork.push(run(big.id, bigChannel.id, bigAdmin.id, "week", { number: 1 + ((index * 37) % 520) }).final());
       }
       const member = members[index % members.length];
@@ -192,7 +242,8 @@ async function measureTicks(cohortCount: number): Promise<SchedulerBenchResult["
         checkpointTime: `${10 + (Math.floor(index / 254) % 10)}:${String(Math.floor(index / 2540) % 60).padStart(2, "0")}`,
       };
     });
-    for (let start = 0; start < rows.length; start += 500) await app.database.prisma.cohort.createMany({ data: rows.slice(start, start + 500) });
+    for (let start = 0; start < rows.length; start += 500)
+      await app.database.prisma.cohort.createMany({ data: rows.slice(start, start + 500) });
     await waitFor(() => app.discord.client.channels.cache.size >= cohortCount);
 
     const timeTick = async (at: Date) => {

@@ -41,7 +41,11 @@ async function measurePosting(cohortCount: number): Promise<PostingBenchResult> 
     const admin = emulator.createMember(guild.id, { username: "bench-admin", manageGuild: true });
     const channels = Array.from({ length: cohortCount }, (_, index) => emulator.createChannel(guild.id, { name: `cohort-${index + 1}` }));
     const clock = new ManualClock(new Date("2027-03-01T08:00:00Z"));
-    const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, DATABASE_URL: `file:${path.join(folder, "posting.db")}` });
+    const config = loadConfig({
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATABASE_URL: `file:${path.join(folder, "posting.db")}`,
+    });
     const app = await createApp(config, { clock, logger: log.logger, schedulerTickCron: null });
     try {
       await app.start();

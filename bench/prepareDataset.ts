@@ -41,30 +41,33 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  progress(`${target.label}: building ${options.members.toLocaleString("en")} members / ${options.completions.toLocaleString("en")} completions`);
+  progress(
+    `${target.label}: building ${options.members.toLocaleString("en")} members / ${options.completions.toLocaleString("en")} completions`,
+  );
   const url = await target.createTemplate();
 
   // 1. Migrate, seed and create the cohort through the real bot.
   const { cohort, context } = await createCohortThroughBot(url);
   const { settings } = cohort;
   const cohortId = cohort.id;
-  const items: GeneratorItem[] = [...context.itemsById.values()]
-    .map((item) => {
-      const assignedDate = context.plan.assignedDateByItemId.get(item.id) ?? null;
-      const dayEnd = assignedDate === null ? null : endOfLocalDay(assignedDate, settings.timeZone).getTime();
-      const points = (at: number) => pointsForCompletion(item, at, assignedDate, settings.timeZone).points;
-      return {
-        id: item.id,
-        position: item.position,
-        assignedDay: assignedDate === null ? null : daysBetween(settings.startDate, assignedDate),
-        onTimePoints: dayEnd === null ? points(benchNow.getTime()) : points(dayEnd - 1),
-        latePoints: dayEnd === null ? points(benchNow.getTime()) : points(dayEnd),
-      };
-    });
+  const items: GeneratorItem[] = [...context.itemsById.values()].map((item) => {
+    const assignedDate = context.plan.assignedDateByItemId.get(item.id) ?? null;
+    const dayEnd = assignedDate === null ? null : endOfLocalDay(assignedDate, settings.timeZone).getTime();
+    const points = (at: number) => pointsForCompletion(item, at, assignedDate, settings.timeZone).points;
+    return {
+      id: item.id,
+      position: item.position,
+      assignedDay: assignedDate === null ? null : daysBetween(settings.startDate, assignedDate),
+      onTimePoints: dayEnd === null ? points(benchNow.getTime()) : points(dayEnd - 1),
+      latePoints: dayEnd === null ? points(benchNow.getTime()) : points(dayEnd),
+    };
+  });
 
   // 2. Members and completions, straight into the database.
   const todayIndex = daysBetween(settings.startDate, dayInfo(settings, benchNow).localDate);
-  const dayStarts = Array.from({ length: todayIndex + 1 }, (_, index) => startOfLocalDay(addDays(settings.startDate, index), settings.timeZone).getTime());
+  const dayStarts = Array.from({ length: todayIndex + 1 }, (_, index) =>
+    startOfLocalDay(addDays(settings.startDate, index), settings.timeZone).getTime(),
+  );
   const generator = new BenchDataGenerator({
     cohortId,
     firstMemberId: 1,
@@ -98,7 +101,8 @@ async function main(): Promise<void> {
       memberBuffer.push(member.row);
       if (member.row.leftAt === null) activeMembers += 1;
       // Acting members need items left to log with /done (a few each, see measureBot).
-      if (member.row.leftAt === null && items.length - member.completions.length / completionFields >= minItemsLeftForActors) actorCandidates.push(member.row.id);
+      if (member.row.leftAt === null && items.length - member.completions.length / completionFields >= minItemsLeftForActors)
+        actorCandidates.push(member.row.id);
       const tally = { points: 0, reachedAt: null as number | null };
       const rows = member.completions;
       for (let offset = 0; offset < rows.length; offset += completionFields) {
@@ -121,7 +125,9 @@ async function main(): Promise<void> {
           const score = pointsForCompletion(item, completedAt, assignedDate, settings.timeZone);
           const week = Math.max(0, dayInfo(settings, completedAt).weekNumber);
           if (score.points !== points || (score.onTime ? 1 : 0) !== rows[offset + 6] || week !== weekNumber) {
-            throw new Error(`generated completion of item ${itemId} at ${new Date(completedAt).toISOString()} disagrees with pointsForCompletion/dayInfo`);
+            throw new Error(
+              `generated completion of item ${itemId} at ${new Date(completedAt).toISOString()} disagrees with pointsForCompletion/dayInfo`,
+            );
           }
           checked += 1;
         }
@@ -131,7 +137,9 @@ async function main(): Promise<void> {
       if (completionBuffer.length >= 100_000 * completionFields) await flush();
     }
     await flush();
-    progress(`inserted ${inserted.toLocaleString("en")} completions in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${checked} spot-checked)`);
+    progress(
+      `inserted ${inserted.toLocaleString("en")} completions in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (${checked} spot-checked)`,
+    );
 
     // 3. Member.points/pointsReachedAt and WeeklyScore, as CompletionRepository leaves them.
     const deriveStarted = performance.now();
@@ -149,7 +157,12 @@ async function main(): Promise<void> {
     const storedWeeks = await store.weeklyScores(cohortId);
     for (const stored of storedWeeks) {
       const expected = expectedWeeks.get(`${stored.memberId}:${stored.weekNumber}`);
-      if (expected === undefined || expected.points !== stored.points || expected.reachedAt !== stored.reachedAt || stored.cohortId !== cohortId) {
+      if (
+        expected === undefined ||
+        expected.points !== stored.points ||
+        expected.reachedAt !== stored.reachedAt ||
+        stored.cohortId !== cohortId
+      ) {
         throw new Error(`weekly score ${JSON.stringify(stored)} disagrees with the completions (${JSON.stringify(expected)})`);
       }
     }
@@ -159,7 +172,9 @@ async function main(): Promise<void> {
         `row counts: ${storedMembers.length} members, ${storedWeeks.length} weekly scores (expected ${expectedWeeks.size}), ${completions} completions`,
       );
     }
-    progress(`checked ${storedMembers.length.toLocaleString("en")} member totals and ${storedWeeks.length.toLocaleString("en")} weekly scores`);
+    progress(
+      `checked ${storedMembers.length.toLocaleString("en")} member totals and ${storedWeeks.length.toLocaleString("en")} weekly scores`,
+    );
 
     const actorCount = Math.min(options.actors, actorCandidates.length);
     const manifest: DatasetManifest = {
@@ -170,7 +185,10 @@ async function main(): Promise<void> {
       completions,
       weeklyScores: storedWeeks.length,
       // Spread over the member ids, so actors come from every part of the leaderboard.
-      actorMemberIds: Array.from({ length: actorCount }, (_, index) => actorCandidates[Math.floor(((index + 0.5) * actorCandidates.length) / actorCount)] ?? 0),
+      actorMemberIds: Array.from(
+        { length: actorCount },
+        (_, index) => actorCandidates[Math.floor(((index + 0.5) * actorCandidates.length) / actorCount)] ?? 0,
+      ),
       buildSeconds: Math.round((performance.now() - started) / 100) / 10,
     };
     await store.close();

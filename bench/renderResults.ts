@@ -41,11 +41,17 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
       const measured = result.commands.find((entry) => entry.id === command.id);
       if (measured === undefined) continue;
       const goal =
-        command.goalP99Ms === null ? "—" : `p99 < ${command.goalP99Ms} ms: ${measured.bot.p99 < command.goalP99Ms ? "**met**" : "**missed**"}`;
-      lines.push(`| ${command.label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`);
+        command.goalP99Ms === null
+          ? "—"
+          : `p99 < ${command.goalP99Ms} ms: ${measured.bot.p99 < command.goalP99Ms ? "**met**" : "**missed**"}`;
+      lines.push(
+        `| ${command.label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`,
+      );
     }
     lines.push("");
-    lines.push(`- **Bot CPU time**: ${ms(result.cpuMsPerInteraction)} per interaction on average over the sequential runs (the bot process's own, all commands).`);
+    lines.push(
+      `- **Bot CPU time**: ${ms(result.cpuMsPerInteraction)} per interaction on average over the sequential runs (the bot process's own, all commands).`,
+    );
     lines.push(
       `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the bot process: createApp, discord.js, Prisma; ` +
         `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving). Live JS heap after a full collection: ` +
@@ -71,7 +77,10 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
           ? `Bot process and measuring process both pinned to CPU ${bot} (taskset; only one CPU was available)`
           : `Bot process pinned to CPU ${bot}, measuring process to CPU ${harness ?? "?"} (taskset)`;
     lines.push(`- ${pinned}; scheduler cron off; the bot logs JSON lines at info level to a pipe, counted and discarded.`);
-    if (result.logProblems.length > 0) lines.push(`- ⚠ The bot logged ${result.logProblems.length} warning(s)/error(s); first: \`${result.logProblems[0]?.slice(0, 200) ?? ""}\``);
+    if (result.logProblems.length > 0)
+      lines.push(
+        `- ⚠ The bot logged ${result.logProblems.length} warning(s)/error(s); first: \`${result.logProblems[0]?.slice(0, 200) ?? ""}\``,
+      );
     lines.push("");
   }
   return lines.join("\n");

@@ -63,7 +63,9 @@ function checkBotSupports(database: string): void {
   try {
     parseDatabaseUrl(database);
   } catch (error) {
-    throw new BenchTargetError(`The bot cannot run on ${database.replace(/\/\/[^@/]*@/, "//")} yet: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BenchTargetError(
+      `The bot cannot run on ${database.replace(/\/\/[^@/]*@/, "//")} yet: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -92,7 +94,9 @@ async function main(options: BenchOptions): Promise<void> {
     const label = benchTargetFor(database).label;
     process.stderr.write(`${label}: preparing the data set (cached in ${benchCacheDir})\n`);
     await runChild("prepareDataset.ts", [serialized, database], null);
-    process.stderr.write(`${label}: measuring${pinning === null ? "" : ` (bot on CPU ${pinning.bot}, emulator and SQL on CPU ${pinning.harness})`}\n`);
+    process.stderr.write(
+      `${label}: measuring${pinning === null ? "" : ` (bot on CPU ${pinning.bot}, emulator and SQL on CPU ${pinning.harness})`}\n`,
+    );
     const resultFile = path.join(benchCacheDir, `result-${process.pid}-${results.length}.json`);
     await runChild("measureBot.ts", [serialized, database, resultFile], pinning);
     results.push(JSON.parse(fs.readFileSync(resultFile, "utf8")) as BenchResult);
@@ -129,7 +133,9 @@ if (options === "help") {
   process.stdout.write(benchUsage);
 } else {
   main(options).catch((error: unknown) => {
-    process.stderr.write(`${error instanceof BenchTargetError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof BenchTargetError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

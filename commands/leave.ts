@@ -17,7 +17,12 @@ export const leaveCommand: SlashCommand = {
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
-    const result = await services.cohorts.leave(guildId, interaction.user.id, readOptions(definition.options, interaction).cohort, clock.now());
+    const result = await services.cohorts.leave(
+      guildId,
+      interaction.user.id,
+      readOptions(definition.options, interaction).cohort,
+      clock.now(),
+    );
     return renderLeave(t, result);
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),

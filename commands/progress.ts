@@ -10,7 +10,12 @@ const definition = {
   description: "Where you (or another member) stand: items, minutes, sections, streak, points, rank",
   ...guildOnly,
   options: [
-    { type: ApplicationCommandOptionType.User, name: "member", description: "Another member of the cohort (default: you)", required: false },
+    {
+      type: ApplicationCommandOptionType.User,
+      name: "member",
+      description: "Another member of the cohort (default: you)",
+      required: false,
+    },
     cohortOption(false),
   ],
 } as const satisfies CommandDefinition;

@@ -11,7 +11,13 @@ const definition = {
   description: "A daily direct message with today's unfinished reading; no options shows your setting",
   ...guildOnly,
   options: [
-    { type: ApplicationCommandOptionType.String, name: "time", description: "Your local time, 24-hour HH:MM (e.g. 08:30)", required: false, max_length: 20 },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "time",
+      description: "Your local time, 24-hour HH:MM (e.g. 08:30)",
+      required: false,
+      max_length: 20,
+    },
     {
       type: ApplicationCommandOptionType.String,
       name: "timezone",

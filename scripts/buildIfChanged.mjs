@@ -26,7 +26,11 @@ export function inputsDigest(root) {
   const hash = createHash("sha256");
   for (const file of files.sort()) {
     hash.update(`${file}\0`);
-    hash.update(createHash("sha256").update(fs.readFileSync(path.join(root, file))).digest());
+    hash.update(
+      createHash("sha256")
+        .update(fs.readFileSync(path.join(root, file)))
+        .digest(),
+    );
   }
   return hash.digest("hex");
 }

@@ -29,7 +29,11 @@ import { derivePostgresSchema } from "./derivePostgresSchema.mjs";
 import { loadSchemaEngine } from "./loadSchemaEngine.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (name === "") {
   console.error("Usage: npm run migration:new -- <name>   (e.g. add_member_timezone)");
   process.exit(2);
@@ -111,7 +115,11 @@ async function appliedDatamodel(SchemaEngine) {
  * @param {{ path: string, content: string }[] | null} applied
  */
 async function diff(SchemaEngine, target, adapterFactory, schema, applied) {
-  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+  const engine = await SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
   // Diff from a data model rather than from "empty": "empty" makes the
   // PostgreSQL script start with CREATE SCHEMA "public", which needs a
   // privilege the bot's database user may not have.
@@ -148,8 +156,14 @@ if (sqliteSql === emptyMigration && postgresSql === emptyMigration) {
   console.log("The schema matches the migrations: nothing to create.");
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/[-:TZ]/g, "").slice(0, 14);
-for (const [target, sql] of /** @type {const} */ ([[sqlite, sqliteSql], [postgres, postgresSql]])) {
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:TZ]/g, "")
+  .slice(0, 14);
+for (const [target, sql] of /** @type {const} */ ([
+  [sqlite, sqliteSql],
+  [postgres, postgresSql],
+])) {
   const dir = path.join(target.migrationsDir, `${stamp}_${name}`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);

@@ -43,7 +43,12 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
   if (weeks !== undefined && (!Number.isInteger(weeks) || weeks < 1)) return "--weeks needs a whole number of weeks, 1 or more.";
   const start = flags.get("start");
   const timeZone = flags.get("tz");
-  return { target, ...(start === undefined ? {} : { start }), ...(timeZone === undefined ? {} : { timeZone }), ...(weeks === undefined ? {} : { weeks }) };
+  return {
+    target,
+    ...(start === undefined ? {} : { start }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(weeks === undefined ? {} : { weeks }),
+  };
 }
 
 async function run(args: readonly string[], app: App): Promise<number> {

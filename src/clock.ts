@@ -46,7 +46,8 @@ export class FileClock implements Clock {
       const text = fs.readFileSync(this.file, "utf8").trim();
       if (isoInstant.test(text)) instant = Date.parse(text);
     } catch (error) {
-      if (this.last === null) throw new Error(`The test clock file ${this.file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.last === null)
+        throw new Error(`The test clock file ${this.file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (Number.isNaN(instant)) {
       if (this.last === null) throw new Error(`The test clock file ${this.file} holds no ISO instant`);

@@ -94,7 +94,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
   const parserThread = new CurriculumParserThread({ logger: logger.child({ component: "curriculum-parser" }) });
-  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans, (text) => parserThread.parse(text));
+  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans, (text) =>
+    parserThread.parse(text),
+  );
   const cohorts = new CohortService(
     cohortRepository,
     memberRepository,
@@ -103,13 +105,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.child({ component: "cohorts" }),
   );
   const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
-  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [checkpointTallyInfo(new CheckpointTallyRepository(database.prisma))]);
+  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
+    checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
+  ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula);
   const reminders = new ReminderService(plans, completionRepository, reminderRepository);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
-  const announcements = new Announcer(cohorts, cohortRepository, posts, postSender, discordPostRenderer, logger.child({ component: "announcements" }));
+  const announcements = new Announcer(
+    cohorts,
+    cohortRepository,
+    posts,
+    postSender,
+    discordPostRenderer,
+    logger.child({ component: "announcements" }),
+  );
   const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 

@@ -14,9 +14,15 @@ try {
       { token: config.discordToken, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
       slashCommands.map((command) => command.definition),
     );
-    console.log(`Registered ${count} commands ${config.discordGuildId === undefined ? "globally (may take up to an hour to appear)" : `in server ${config.discordGuildId}`}.`);
+    console.log(
+      `Registered ${count} commands ${config.discordGuildId === undefined ? "globally (may take up to an hour to appear)" : `in server ${config.discordGuildId}`}.`,
+    );
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 }

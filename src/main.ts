@@ -102,7 +102,9 @@ async function runPlayground(config: Config): Promise<number> {
     playground = await startPlayground({ config });
   } catch (error) {
     if (isAddressInUse(error)) {
-      console.error(`cohort-bot: port ${config.playgroundPort} is in use; set PLAYGROUND_PORT to a free port (or 0 for any) and run npm start again.`);
+      console.error(
+        `cohort-bot: port ${config.playgroundPort} is in use; set PLAYGROUND_PORT to a free port (or 0 for any) and run npm start again.`,
+      );
       return 1;
     }
     throw error;

@@ -15,7 +15,10 @@ export function formatCurriculumList(curricula: readonly CurriculumSummary[]): s
   if (curricula.length === 0) return "No curricula yet. Import one with: npm run cli -- curriculum import <file>";
   const width = Math.max(...curricula.map((curriculum) => curriculum.slug.length));
   return curricula
-    .map((curriculum) => `${curriculum.slug.padEnd(width)}  ${String(curriculum.totalWeeks).padStart(2)} weeks  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`)
+    .map(
+      (curriculum) =>
+        `${curriculum.slug.padEnd(width)}  ${String(curriculum.totalWeeks).padStart(2)} weeks  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`,
+    )
     .join("\n");
 }
 
@@ -64,7 +67,9 @@ export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
     const unestimated = total.unestimated > 0 ? `, ${total.unestimated} without estimate` : "";
     lines.push(`  ${kind.padEnd(9)} ${String(total.count).padStart(4)} items  ${String(total.minutes).padStart(5)} min${unestimated}`);
   }
-  lines.push(`  ${"All".padEnd(9)} ${String(allItems).padStart(4)} items  ${String(allMinutes).padStart(5)} min (${formatDuration(allMinutes)})`);
+  lines.push(
+    `  ${"All".padEnd(9)} ${String(allItems).padStart(4)} items  ${String(allMinutes).padStart(5)} min (${formatDuration(allMinutes)})`,
+  );
   return lines.join("\n");
 }
 

@@ -28,7 +28,9 @@ export function formatSimulation(simulation: SimulationView): string {
     `${simulation.posts.length} post${simulation.posts.length === 1 ? "" : "s"}:`,
   ];
   for (const [index, { post }] of simulation.posts.entries()) {
-    lines.push(`  ${String(index + 1).padStart(2)}. ${localDateText(post.localDate)} ${post.localTime}  ${kindLabels[post.kind].padEnd(18)} ${post.period}`);
+    lines.push(
+      `  ${String(index + 1).padStart(2)}. ${localDateText(post.localDate)} ${post.localTime}  ${kindLabels[post.kind].padEnd(18)} ${post.period}`,
+    );
   }
   for (const [index, { post, view }] of simulation.posts.entries()) {
     const utc = DateTime.fromJSDate(post.dueAt, { zone: "UTC" }).toFormat("yyyy-MM-dd HH:mm");

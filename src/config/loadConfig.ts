@@ -15,11 +15,7 @@ const environmentSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://discord.com/api" })
     .default("https://discord.com/api")
     .transform((url) => url.replace(/\/+$/, "")),
-  DISCORD_GUILD_ID: z
-    .string()
-    .trim()
-    .regex(snowflake, "must be a server id (17 to 20 digits)")
-    .optional(),
+  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, "must be a server id (17 to 20 digits)").optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -27,9 +23,11 @@ const environmentSchema = z.object({
     .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
       error: "must be file:<path> for SQLite or postgresql://user:password@host:port/database",
     }),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-    error: "must be one of fatal, error, warn, info, debug, trace, silent",
-  }).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"], { error: "must be json or pretty" }).optional(),
   PLAYGROUND_PORT: z
     .string()
@@ -58,7 +56,9 @@ const environmentSchema = z.object({
   COHORT_BOT_TEST_CLOCK_FILE: z
     .string()
     .trim()
-    .refine((file) => path.isAbsolute(file), { error: "must be an absolute path (a test-only setting: the bot's clock read from that file)" })
+    .refine((file) => path.isAbsolute(file), {
+      error: "must be an absolute path (a test-only setting: the bot's clock read from that file)",
+    })
     .optional(),
   PLAYGROUND_DATABASE_URL: z
     .string()
@@ -117,14 +117,10 @@ export class ConfigError extends Error {
 /** Reads and validates configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(environment: Readonly<Record<string, string | undefined>>): Config {
   // An empty variable counts as unset, as in most shells' `VAR=` idiom.
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const env = parsed.data;
   if (sameSqliteFile(env.PLAYGROUND_DATABASE_URL, env.DATABASE_URL)) {
@@ -164,7 +160,9 @@ function checkShardList(list: readonly number[] | undefined, count: number | "au
   }
   const outside = list.filter((id) => id >= count);
   if (outside.length > 0) {
-    throw new ConfigError([`SHARD_LIST must name shards from 0 to ${count - 1} (SHARD_COUNT is ${count}); ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not one of them`]);
+    throw new ConfigError([
+      `SHARD_LIST must name shards from 0 to ${count - 1} (SHARD_COUNT is ${count}); ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not one of them`,
+    ]);
   }
 }
 
@@ -173,7 +171,9 @@ function shardIdentity(env: z.infer<typeof environmentSchema>): ShardIdentity | 
   if (env.SHARDING_MANAGER !== "true" || env.SHARDS === undefined) return undefined;
   const count = env.SHARD_COUNT;
   if (typeof count !== "number" || env.SHARDS >= count) {
-    throw new ConfigError([`SHARDS and SHARD_COUNT must name one of the shards (got shard ${env.SHARDS} of ${String(count)}); they are set by discord.js's ShardingManager`]);
+    throw new ConfigError([
+      `SHARDS and SHARD_COUNT must name one of the shards (got shard ${env.SHARDS} of ${String(count)}); they are set by discord.js's ShardingManager`,
+    ]);
   }
   return { id: env.SHARDS, count };
 }

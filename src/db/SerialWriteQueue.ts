@@ -69,9 +69,11 @@ export class SerialWriteQueue {
   run<T>(write: () => Promise<T>): Promise<T> {
     this.queued += 1;
     const queuedAt = this.now();
-    const result = this.tail.then(() => this.attempt(write, queuedAt)).finally(() => {
-      this.queued -= 1;
-    });
+    const result = this.tail
+      .then(() => this.attempt(write, queuedAt))
+      .finally(() => {
+        this.queued -= 1;
+      });
     // A failed write must not stop the ones behind it.
     this.tail = result.then(
       () => undefined,
@@ -112,7 +114,10 @@ export class SerialWriteQueue {
         }
         // Said once per write; the retries after it only at debug level.
         const log = this.options.logger;
-        (attempt === 1 ? log?.info.bind(log) : log?.debug.bind(log))?.({ attempt, waitedMs, retryInMs: delay }, "database write waits: another connection holds the lock");
+        (attempt === 1 ? log?.info.bind(log) : log?.debug.bind(log))?.(
+          { attempt, waitedMs, retryInMs: delay },
+          "database write waits: another connection holds the lock",
+        );
         await this.pause(delay);
       }
     }

@@ -86,7 +86,9 @@ export function migrateSqlite(filePath: string, migrations: readonly MigrationFi
       db.exec("BEGIN IMMEDIATE");
       try {
         const row = db
-          .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+          .prepare(
+            `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
           .get(migration.name) as AppliedRow | undefined;
         if (row !== undefined) {
           db.exec("COMMIT");
@@ -227,11 +229,7 @@ async function useSchema(client: pg.Client, schema: string): Promise<void> {
   await client.query(`SET search_path TO "${schema}"`);
 }
 
-export async function migrateDatabase(
-  target: DatabaseTarget,
-  migrationsDir: string,
-  logger: Logger,
-): Promise<MigrationReport> {
+export async function migrateDatabase(target: DatabaseTarget, migrationsDir: string, logger: Logger): Promise<MigrationReport> {
   if (target.provider === "sqlite") {
     return migrateSqlite(target.filePath, readMigrations(migrationsDir), logger);
   }

@@ -128,7 +128,15 @@ export class InteractionRouter {
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
-      context.logger.info({ ms: Date.now() - startedAt, queuedMs: startedAt - interaction.createdTimestamp, deferred: deferral !== undefined, options: describeOptions(interaction) }, "command handled");
+      context.logger.info(
+        {
+          ms: Date.now() - startedAt,
+          queuedMs: startedAt - interaction.createdTimestamp,
+          deferred: deferral !== undefined,
+          options: describeOptions(interaction),
+        },
+        "command handled",
+      );
     } catch (error) {
       clearTimeout(timer);
       await this.fail(interaction, context, error, deferral, command?.ephemeral ?? true);
@@ -141,7 +149,11 @@ export class InteractionRouter {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
       if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
-      await interaction.followUp({ content: context.t.t("remind.disabledAfterFailures"), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.followUp({
+        content: context.t.t("remind.disabledAfterFailures"),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
     } catch (error) {
       context.logger.warn({ err: error }, "could not tell the member their reminders were switched off");
     }
@@ -212,12 +224,19 @@ export class InteractionRouter {
   }
 
   private async handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const context = this.contextFor(interaction, { command: interaction.commandName, autocomplete: interaction.options.getFocused(true).name });
+    const context = this.contextFor(interaction, {
+      command: interaction.commandName,
+      autocomplete: interaction.options.getFocused(true).name,
+    });
     const command = this.commands.get(interaction.commandName);
     try {
       const choices =
-        command?.autocomplete === undefined || !interaction.inGuild() ? [] : await command.autocomplete({ ...context, guildId: interaction.guildId }, interaction);
-      await interaction.respond(choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })));
+        command?.autocomplete === undefined || !interaction.inGuild()
+          ? []
+          : await command.autocomplete({ ...context, guildId: interaction.guildId }, interaction);
+      await interaction.respond(
+        choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })),
+      );
     } catch (error) {
       context.logger.error({ err: error }, "autocomplete failed");
       await interaction.respond([]).catch(() => undefined);

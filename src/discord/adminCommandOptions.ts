@@ -13,7 +13,10 @@ export const curriculumOption = <const Required extends boolean>(required: Requi
     max_length: 100,
   }) as const;
 
-export const cohortNameOption = <const Required extends boolean>(required: Required, description = "Cohort name, e.g. Backend Spring 2027") =>
+export const cohortNameOption = <const Required extends boolean>(
+  required: Required,
+  description = "Cohort name, e.g. Backend Spring 2027",
+) =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "name",

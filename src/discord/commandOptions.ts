@@ -9,7 +9,10 @@ export const guildOnly = {
 /** "Manage Server" as Discord's default member permission bitfield. */
 export const manageServerPermission = "32";
 
-export const cohortOption = <const Required extends boolean>(required: Required, description = "Cohort (optional when you are in only one)") =>
+export const cohortOption = <const Required extends boolean>(
+  required: Required,
+  description = "Cohort (optional when you are in only one)",
+) =>
   ({
     type: ApplicationCommandOptionType.String,
     name: "cohort",

@@ -12,7 +12,11 @@ import type { Logger } from "../logging/createLogger.js";
 import type { Translator } from "./i18n/Translator.js";
 import type { Services } from "../services/Services.js";
 
-type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 
 /** A slash command's JSON as sent to Discord; `as const` literals satisfy it. */
 export type CommandDefinition = DeepReadonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
@@ -65,5 +69,9 @@ export interface SlashCommand {
 export interface ButtonHandler {
   readonly prefix: string;
   readonly requiresManageServer: boolean;
-  execute(context: HandlerContext, interaction: ButtonInteraction, args: readonly string[]): Promise<{ readonly kind: "update" | "reply"; readonly reply: Reply }>;
+  execute(
+    context: HandlerContext,
+    interaction: ButtonInteraction,
+    args: readonly string[],
+  ): Promise<{ readonly kind: "update" | "reply"; readonly reply: Reply }>;
 }

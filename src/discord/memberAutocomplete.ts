@@ -25,7 +25,9 @@ export async function memberAutocomplete(
       ...(options.onlyDone === true ? { onlyDone: true } : {}),
     });
     return suggestions.map((item) => ({
-      name: truncateChoiceName(`${item.done ? "✓ " : ""}${inertText(item.title, TextTarget.Plain)} · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`),
+      name: truncateChoiceName(
+        `${item.done ? "✓ " : ""}${inertText(item.title, TextTarget.Plain)} · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
+      ),
       value: String(item.itemId),
     }));
   }

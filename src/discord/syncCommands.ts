@@ -50,7 +50,11 @@ function normaliseOption(option: Record<string, unknown>): Json {
   if (channelTypes !== undefined) normalised.channel_types = sortedNumbers(channelTypes);
   const choices = nonEmpty(option.choices) as { name: string; name_localizations?: unknown; value: string | number }[] | undefined;
   if (choices !== undefined) {
-    normalised.choices = choices.map((choice) => ({ name: choice.name, name_localizations: localizations(choice.name_localizations), value: choice.value }));
+    normalised.choices = choices.map((choice) => ({
+      name: choice.name,
+      name_localizations: localizations(choice.name_localizations),
+      value: choice.value,
+    }));
   }
   const options = nonEmpty(option.options) as Record<string, unknown>[] | undefined;
   if (options !== undefined) normalised.options = options.map(normaliseOption);
@@ -102,7 +106,11 @@ export async function deployCommands(target: SyncTarget, definitions: readonly C
  * On start-up: registers the commands only when they differ from what
  * Discord has, so restarts spend no rate limit and a first start just works.
  */
-export async function syncCommands(target: SyncTarget, definitions: readonly CommandDefinition[], logger: Logger): Promise<"unchanged" | "registered"> {
+export async function syncCommands(
+  target: SyncTarget,
+  definitions: readonly CommandDefinition[],
+  logger: Logger,
+): Promise<"unchanged" | "registered"> {
   const rest = restFor(target);
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);

@@ -58,13 +58,7 @@ import { EventEmitter } from "node:events";
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  ChannelType,
-  GatewayDispatchEvents,
-  GatewayIntentBits,
-  OverwriteType,
-  PermissionFlagsBits,
-} from "discord-api-types/v10";
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, OverwriteType, PermissionFlagsBits } from "discord-api-types/v10";
 import type { APIApplicationCommand } from "discord-api-types/v10";
 import { applicationRoutes } from "./applicationRoutes.js";
 import { channelRoutes } from "./channelRoutes.js";
@@ -78,17 +72,8 @@ import { DEFAULT_BOT_PERMISSIONS, EmulatorState, isThreadType } from "./Emulator
 import type { StoredGuild, StoredMessage, StoredOverwrite } from "./EmulatorState.js";
 import { EmulatorUsageError } from "./EmulatorUsageError.js";
 import { guildRoutes } from "./guildRoutes.js";
-import {
-  InteractionDispatcher,
-  requireChannelForUsage,
-  requireGuildForUsage,
-} from "./InteractionDispatcher.js";
-import type {
-  AutocompleteInput,
-  ClickButtonInput,
-  RunCommandInput,
-  SelectMenuInput,
-} from "./InteractionDispatcher.js";
+import { InteractionDispatcher, requireChannelForUsage, requireGuildForUsage } from "./InteractionDispatcher.js";
+import type { AutocompleteInput, ClickButtonInput, RunCommandInput, SelectMenuInput } from "./InteractionDispatcher.js";
 import type { AutocompleteChoice, InteractionHandle } from "./InteractionHandle.js";
 import type { InteractionCallbackRecord, InteractionEvent, InteractionKind, InteractionRecord } from "./InteractionRegistry.js";
 import { interactionEvent, InteractionRegistry } from "./InteractionRegistry.js";
@@ -249,9 +234,9 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     this.applicationId = this.botUserId;
     this.token =
       options.token ??
-      `${Buffer.from(this.botUserId).toString("base64url")}.${randomBytes(4).toString("base64url")}.${randomBytes(
-        24,
-      ).toString("base64url")}`;
+      `${Buffer.from(this.botUserId).toString("base64url")}.${randomBytes(4).toString("base64url")}.${randomBytes(24).toString(
+        "base64url",
+      )}`;
 
     this.gateway = new EmulatorGateway({
       state: this.state,
@@ -275,9 +260,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     this.rateLimiter = new RateLimiter(options.rateLimits ?? {});
     this.router = this.createRouter(options);
     this.server = createServer((request, response) => void this.handleHttp(request, response));
-    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) =>
-      this.gateway.handleUpgrade(request, socket, head),
-    );
+    this.server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => this.gateway.handleUpgrade(request, socket, head));
     this.server.on("clientError", (_error, socket) => socket.destroy());
   }
 
@@ -754,7 +737,11 @@ function describeGuild(guild: StoredGuild): EmulatorGuild {
   };
 }
 
-
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "server";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "server"
+  );
 }

@@ -59,32 +59,26 @@ export const DiscordErrorCode = {
 export const restErrors = {
   notFound: () => new DiscordRestError(404, { message: "404: Not Found", code: DiscordErrorCode.General }),
   unauthorized: () => new DiscordRestError(401, { message: "401: Unauthorized", code: DiscordErrorCode.General }),
-  unknownChannel: () =>
-    new DiscordRestError(404, { message: "Unknown Channel", code: DiscordErrorCode.UnknownChannel }),
+  unknownChannel: () => new DiscordRestError(404, { message: "Unknown Channel", code: DiscordErrorCode.UnknownChannel }),
   unknownGuild: () => new DiscordRestError(404, { message: "Unknown Guild", code: DiscordErrorCode.UnknownGuild }),
   unknownMember: () => new DiscordRestError(404, { message: "Unknown Member", code: DiscordErrorCode.UnknownMember }),
-  unknownMessage: () =>
-    new DiscordRestError(404, { message: "Unknown Message", code: DiscordErrorCode.UnknownMessage }),
+  unknownMessage: () => new DiscordRestError(404, { message: "Unknown Message", code: DiscordErrorCode.UnknownMessage }),
   unknownUser: () => new DiscordRestError(404, { message: "Unknown User", code: DiscordErrorCode.UnknownUser }),
-  unknownWebhook: () =>
-    new DiscordRestError(404, { message: "Unknown Webhook", code: DiscordErrorCode.UnknownWebhook }),
+  unknownWebhook: () => new DiscordRestError(404, { message: "Unknown Webhook", code: DiscordErrorCode.UnknownWebhook }),
   unknownCommand: () =>
     new DiscordRestError(404, {
       message: "Unknown application command",
       code: DiscordErrorCode.UnknownApplicationCommand,
     }),
-  unknownInteraction: () =>
-    new DiscordRestError(404, { message: "Unknown interaction", code: DiscordErrorCode.UnknownInteraction }),
+  unknownInteraction: () => new DiscordRestError(404, { message: "Unknown interaction", code: DiscordErrorCode.UnknownInteraction }),
   interactionAlreadyAcknowledged: () =>
     new DiscordRestError(400, {
       message: "Interaction has already been acknowledged.",
       code: DiscordErrorCode.InteractionAlreadyAcknowledged,
     }),
-  invalidWebhookToken: () =>
-    new DiscordRestError(401, { message: "Invalid Webhook Token", code: DiscordErrorCode.InvalidWebhookToken }),
+  invalidWebhookToken: () => new DiscordRestError(401, { message: "Invalid Webhook Token", code: DiscordErrorCode.InvalidWebhookToken }),
   missingAccess: () => new DiscordRestError(403, { message: "Missing Access", code: DiscordErrorCode.MissingAccess }),
-  missingPermissions: () =>
-    new DiscordRestError(403, { message: "Missing Permissions", code: DiscordErrorCode.MissingPermissions }),
+  missingPermissions: () => new DiscordRestError(403, { message: "Missing Permissions", code: DiscordErrorCode.MissingPermissions }),
   cannotSendToUser: () =>
     new DiscordRestError(403, {
       message: "Cannot send messages to this user",
@@ -95,15 +89,13 @@ export const restErrors = {
       message: "Cannot edit a message authored by another user",
       code: DiscordErrorCode.CannotEditAnotherUsersMessage,
     }),
-  emptyMessage: () =>
-    new DiscordRestError(400, { message: "Cannot send an empty message", code: DiscordErrorCode.CannotSendEmptyMessage }),
+  emptyMessage: () => new DiscordRestError(400, { message: "Cannot send an empty message", code: DiscordErrorCode.CannotSendEmptyMessage }),
   invalidJson: () =>
     new DiscordRestError(400, {
       message: "The request body contains invalid JSON.",
       code: DiscordErrorCode.InvalidJson,
     }),
-  entityTooLarge: () =>
-    new DiscordRestError(413, { message: "Request entity too large", code: DiscordErrorCode.RequestEntityTooLarge }),
+  entityTooLarge: () => new DiscordRestError(413, { message: "Request entity too large", code: DiscordErrorCode.RequestEntityTooLarge }),
   threadAlreadyCreated: () =>
     new DiscordRestError(400, {
       message: "A thread has already been created for this message",

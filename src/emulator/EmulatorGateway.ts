@@ -267,8 +267,7 @@ export class EmulatorGateway {
   }
 
   private resume(connection: Connection, data: unknown): void {
-    const session =
-      isRecord(data) && typeof data.session_id === "string" ? this.sessions.get(data.session_id) : undefined;
+    const session = isRecord(data) && typeof data.session_id === "string" ? this.sessions.get(data.session_id) : undefined;
     const lastSequence = isRecord(data) && typeof data.seq === "number" ? data.seq : -1;
     const canReplay =
       session !== undefined &&
@@ -295,11 +294,7 @@ export class EmulatorGateway {
     const { state } = this.options;
     const guild = state.guilds.get(data.guild_id);
     if (!guild) return;
-    const wantedIds = Array.isArray(data.user_ids)
-      ? data.user_ids.map(String)
-      : typeof data.user_ids === "string"
-        ? [data.user_ids]
-        : null;
+    const wantedIds = Array.isArray(data.user_ids) ? data.user_ids.map(String) : typeof data.user_ids === "string" ? [data.user_ids] : null;
     const query = typeof data.query === "string" ? data.query.toLowerCase() : "";
     const limit = typeof data.limit === "number" && data.limit > 0 ? data.limit : Number.POSITIVE_INFINITY;
     const members = state

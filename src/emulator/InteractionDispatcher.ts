@@ -182,8 +182,7 @@ export class InteractionDispatcher {
 
   private findCommand(guildId: string, name: string): StoredCommand {
     const { state } = this.options;
-    const isMatch = (command: StoredCommand) =>
-      command.input.name === name && command.input.type === ApplicationCommandType.ChatInput;
+    const isMatch = (command: StoredCommand) => command.input.name === name && command.input.type === ApplicationCommandType.ChatInput;
     const command = state.commandsFor(guildId).find(isMatch) ?? state.globalCommands.find(isMatch);
     if (command) return command;
     const names = [...state.commandsFor(guildId), ...state.globalCommands].map((c) => `/${c.input.name}`);

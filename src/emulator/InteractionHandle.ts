@@ -132,8 +132,7 @@ export class InteractionHandle {
       type: callback.type,
       ephemeral: callback.ephemeral,
       data: structuredClone(callback.data),
-      message:
-        !isAutocomplete && this.record.originalMessageId ? this.messageSnapshot(this.record.originalMessageId) : null,
+      message: !isAutocomplete && this.record.originalMessageId ? this.messageSnapshot(this.record.originalMessageId) : null,
       choices: isAutocomplete ? readChoices(callback.data) : null,
       respondedWithinMs: callback.at - this.record.dispatchedAt,
     };

@@ -78,14 +78,7 @@ export class InteractionRegistry {
   create(
     input: Omit<
       InteractionRecord,
-      | "token"
-      | "dispatchedAt"
-      | "callback"
-      | "originalMessageId"
-      | "originalSettled"
-      | "originalDeleted"
-      | "followUpIds"
-      | "expired"
+      "token" | "dispatchedAt" | "callback" | "originalMessageId" | "originalSettled" | "originalDeleted" | "followUpIds" | "expired"
     >,
   ): InteractionRecord {
     const record: InteractionRecord = {

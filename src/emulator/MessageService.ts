@@ -1,13 +1,7 @@
 import { GatewayDispatchEvents, GatewayIntentBits, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
 import type { APIAllowedMentions, APIEmbed, APIMessageTopLevelComponent } from "discord-api-types/v10";
 import type { EmulatorGateway } from "./EmulatorGateway.js";
-import type {
-  EmulatorState,
-  MessageInteractionOrigin,
-  StoredAttachment,
-  StoredChannel,
-  StoredMessage,
-} from "./EmulatorState.js";
+import type { EmulatorState, MessageInteractionOrigin, StoredAttachment, StoredChannel, StoredMessage } from "./EmulatorState.js";
 import { EPHEMERAL_FLAG, LOADING_FLAG } from "./EmulatorState.js";
 import type { MessagePayload } from "./readMessagePayload.js";
 import type { UploadedFile } from "./readRequestBody.js";
@@ -274,9 +268,7 @@ export class MessageService {
     }
     for (const file of files) {
       if (usedUploads.has(file.index)) continue;
-      kept.push(
-        this.storeAttachment(channelId, { filename: file.filename, contentType: file.contentType, data: file.data }),
-      );
+      kept.push(this.storeAttachment(channelId, { filename: file.filename, contentType: file.contentType, data: file.data }));
     }
     return kept;
   }

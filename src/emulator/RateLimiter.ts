@@ -69,7 +69,8 @@ export class RateLimiter {
       return { headers: {} };
     }
     const bucketId = bucketHash(request);
-    if (heldFor !== undefined) return { limited: bucketLimited(bucketId, { limit: bucket?.limit ?? 1, remaining: 0, resetAt: now + heldFor }, now) };
+    if (heldFor !== undefined)
+      return { limited: bucketLimited(bucketId, { limit: bucket?.limit ?? 1, remaining: 0, resetAt: now + heldFor }, now) };
     if (bucket !== null && bucket.remaining <= 0) return { limited: bucketLimited(bucketId, bucket, now) };
     if (globalWindow !== null) globalWindow.remaining -= 1;
     if (bucket === null) return { headers: {} };

@@ -14,7 +14,12 @@ type Handle = (request: RestRequest) => Promise<RestResponse> | RestResponse;
 export function applicationRoutes(context: EmulatorContext): RestRoute[] {
   const app = new ApplicationRouteHandlers(context);
   const commands = new CommandRouteHandlers(context);
-  const route = (method: string, template: string, handle: Handle, auth: RestRoute["auth"] = "bot"): RestRoute => ({ method, template, auth, handle });
+  const route = (method: string, template: string, handle: Handle, auth: RestRoute["auth"] = "bot"): RestRoute => ({
+    method,
+    template,
+    auth,
+    handle,
+  });
   const commandRoutes = (prefix: string): RestRoute[] => [
     route("GET", `${prefix}/commands`, (request) => commands.list(request)),
     route("PUT", `${prefix}/commands`, (request) => commands.replaceAll(request)),
@@ -142,7 +147,12 @@ class CommandRouteHandlers {
     const { state } = this.context;
     return {
       input,
-      definition: toApiCommand(input, { id: existingId ?? state.nextId(), applicationId: this.context.applicationId, version: state.nextId(), guildId }),
+      definition: toApiCommand(input, {
+        id: existingId ?? state.nextId(),
+        applicationId: this.context.applicationId,
+        version: state.nextId(),
+        guildId,
+      }),
     };
   }
 }

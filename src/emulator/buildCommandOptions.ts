@@ -74,9 +74,7 @@ export function buildCommandOptions(
 
   const build = (definitions: CommandOptionDefinition[], where: string): InteractionDataOption[] => {
     const needsSubcommand = definitions.some(
-      (option) =>
-        option.type === ApplicationCommandOptionType.Subcommand ||
-        option.type === ApplicationCommandOptionType.SubcommandGroup,
+      (option) => option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup,
     );
     if (!needsSubcommand) return buildLeafOptions(definitions, values, where, mode, context, resolved);
 
@@ -89,7 +87,6 @@ export function buildCommandOptions(
       if (typeof given === "string") {
         chosen = given;
         values[key] = undefined; // consumed: an undefined value counts as not given
-
       }
     }
     const choices = definitions.map((option) => option.name);
@@ -125,9 +122,7 @@ function buildLeafOptions(
   const known = definitions.map((option) => option.name);
   for (const [name, value] of Object.entries(values)) {
     if (value !== undefined && !known.includes(name)) {
-      throw new EmulatorUsageError(
-        `${where} has no option "${name}"; known options: ${known.length > 0 ? known.join(", ") : "(none)"}`,
-      );
+      throw new EmulatorUsageError(`${where} has no option "${name}"; known options: ${known.length > 0 ? known.join(", ") : "(none)"}`);
     }
   }
   if (mode.kind === "autocomplete") {
@@ -251,7 +246,12 @@ function channelValue(
 }
 
 // `null` too: values arrive as JSON over the test API, whatever the types say.
-function attachmentValue(value: CommandOptionValue | null, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
+function attachmentValue(
+  value: CommandOptionValue | null,
+  label: string,
+  context: OptionContext,
+  resolved: Required<APIInteractionDataResolved>,
+): string {
   if (typeof value !== "object" || value === null || typeof value.name !== "string") {
     throw new EmulatorUsageError(`${label} takes a file: { name, content, contentType? }`);
   }
@@ -280,12 +280,7 @@ function requireId(value: CommandOptionValue, label: string): string {
   return value;
 }
 
-function resolveUser(
-  id: string,
-  label: string,
-  context: OptionContext,
-  resolved: Required<APIInteractionDataResolved>,
-): string {
+function resolveUser(id: string, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
   const { state } = context;
   const user = state.users.get(id);
   if (!user) throw new EmulatorUsageError(`${label}: no user ${id}`);
@@ -301,12 +296,7 @@ function resolveUser(
   return id;
 }
 
-function resolveRole(
-  id: string,
-  label: string,
-  context: OptionContext,
-  resolved: Required<APIInteractionDataResolved>,
-): string {
+function resolveRole(id: string, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
   const role = context.state.roles.get(id);
   if (!role || role.guildId !== context.guildId) throw new EmulatorUsageError(`${label}: no role ${id} in this server`);
   resolved.roles[id] = toApiRole(role);

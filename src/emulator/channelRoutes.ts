@@ -1,10 +1,4 @@
-import {
-  ChannelType,
-  GatewayDispatchEvents,
-  GatewayIntentBits,
-  MessageFlags,
-  PermissionFlagsBits,
-} from "discord-api-types/v10";
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, MessageFlags, PermissionFlagsBits } from "discord-api-types/v10";
 import type { EmulatorContext } from "./EmulatorContext.js";
 import {
   cannotSendInChannelType,
@@ -193,7 +187,13 @@ class ChannelRouteHandlers {
     );
     if (isEmptyMessage(starter, body.files.length)) throw restErrors.emptyMessage();
     const thread = this.createThread(forum, { name, type: ChannelType.PublicThread, autoArchiveDuration });
-    const message = this.context.messages.create({ channel: thread, authorId: this.botId, payload: starter, files: body.files, id: thread.id });
+    const message = this.context.messages.create({
+      channel: thread,
+      authorId: this.botId,
+      payload: starter,
+      files: body.files,
+      id: thread.id,
+    });
     return { status: 201, body: { ...toApiChannel(this.context.state, thread), message: toApiMessage(this.context.state, message) } };
   }
 

@@ -8,7 +8,12 @@ import { toApiChannel, toApiGuild, toApiMember, toApiRole } from "./toApiPayload
 /** Read-only guild endpoints: the guild, its channels, roles and members. */
 export function guildRoutes(context: EmulatorContext): RestRoute[] {
   const routes = new GuildRouteHandlers(context);
-  const get = (template: string, handle: (request: RestRequest) => RestResponse): RestRoute => ({ method: "GET", template, auth: "bot", handle });
+  const get = (template: string, handle: (request: RestRequest) => RestResponse): RestRoute => ({
+    method: "GET",
+    template,
+    auth: "bot",
+    handle,
+  });
   return [
     get("/guilds/:guildId", (request) => routes.guild(request)),
     get("/guilds/:guildId/channels", (request) => routes.channels(request)),

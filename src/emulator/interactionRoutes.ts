@@ -127,7 +127,12 @@ class InteractionRouteHandlers {
     return { status: 204 };
   }
 
-  private respond(record: InteractionRecord, type: InteractionResponseType, json: Record<string, unknown>, body: RequestBody): CallbackOutcome {
+  private respond(
+    record: InteractionRecord,
+    type: InteractionResponseType,
+    json: Record<string, unknown>,
+    body: RequestBody,
+  ): CallbackOutcome {
     switch (type) {
       case InteractionResponseType.ChannelMessageWithSource:
       case InteractionResponseType.DeferredChannelMessageWithSource:
@@ -166,7 +171,11 @@ class InteractionRouteHandlers {
     return { message: source, ephemeral: source.visibleToUserId !== null };
   }
 
-  private callbackResponse(record: InteractionRecord, type: InteractionResponseType, outcome: CallbackOutcome): RESTPostAPIInteractionCallbackWithResponseResult {
+  private callbackResponse(
+    record: InteractionRecord,
+    type: InteractionResponseType,
+    outcome: CallbackOutcome,
+  ): RESTPostAPIInteractionCallbackWithResponseResult {
     const { message, ephemeral } = outcome;
     return {
       interaction: {

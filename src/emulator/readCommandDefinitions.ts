@@ -117,19 +117,12 @@ function readOne(item: unknown, path: (string | number)[], errors: FormErrors): 
   }
   const permissions = raw.default_member_permissions;
   const defaultMemberPermissions =
-    typeof permissions === "string" || typeof permissions === "number" || typeof permissions === "bigint"
-      ? String(permissions)
-      : null;
+    typeof permissions === "string" || typeof permissions === "number" || typeof permissions === "bigint" ? String(permissions) : null;
   const options = readOptions(raw.options, [...path, "options"], errors, 0);
   return { type, name, description, defaultMemberPermissions, options, raw: structuredClone(raw) };
 }
 
-function readOptions(
-  value: unknown,
-  path: (string | number)[],
-  errors: FormErrors,
-  depth: number,
-): CommandOptionDefinition[] {
+function readOptions(value: unknown, path: (string | number)[], errors: FormErrors, depth: number): CommandOptionDefinition[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     errors.add(path, "BASE_TYPE_ARRAY", "Must be an array.");
@@ -168,12 +161,7 @@ function readOptions(
   return options;
 }
 
-function readOption(
-  item: unknown,
-  path: (string | number)[],
-  errors: FormErrors,
-  depth: number,
-): CommandOptionDefinition {
+function readOption(item: unknown, path: (string | number)[], errors: FormErrors, depth: number): CommandOptionDefinition {
   const raw = isRecord(item) ? item : {};
   const type = (typeof raw.type === "number" ? raw.type : 0) as ApplicationCommandOptionType;
   if (type < ApplicationCommandOptionType.Subcommand || type > ApplicationCommandOptionType.Attachment) {
@@ -203,11 +191,7 @@ function readOption(
   const choices = readChoices(raw.choices, [...path, "choices"], errors);
   const autocomplete = raw.autocomplete === true;
   if (autocomplete && choices && choices.length > 0) {
-    errors.add(
-      [...path, "autocomplete"],
-      "APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE",
-      "Autocomplete cannot be set with choices",
-    );
+    errors.add([...path, "autocomplete"], "APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE", "Autocomplete cannot be set with choices");
   }
   return {
     type,
@@ -225,11 +209,7 @@ function readOption(
   };
 }
 
-function readChoices(
-  value: unknown,
-  path: (string | number)[],
-  errors: FormErrors,
-): { name: string; value: string | number }[] | null {
+function readChoices(value: unknown, path: (string | number)[], errors: FormErrors): { name: string; value: string | number }[] | null {
   if (!Array.isArray(value)) return null;
   if (value.length > CommandLimits.choices) {
     errors.add(path, "BASE_TYPE_MAX_LENGTH", `Must be ${CommandLimits.choices} or fewer in length.`);

@@ -118,11 +118,7 @@ function readEmbeds(value: unknown, at: PathOf, errors: FormErrors): APIEmbed[] 
     embeds.push(item);
   });
   if (totalCharacters > MessageLimits.embedTotalCharacters) {
-    errors.add(
-      at("embeds"),
-      "MAX_EMBED_SIZE_EXCEEDED",
-      `Embed size exceeds maximum size of ${MessageLimits.embedTotalCharacters}`,
-    );
+    errors.add(at("embeds"), "MAX_EMBED_SIZE_EXCEEDED", `Embed size exceeds maximum size of ${MessageLimits.embedTotalCharacters}`);
   }
   return embeds;
 }
@@ -178,11 +174,7 @@ function readComponents(value: unknown, at: PathOf, errors: FormErrors): APIMess
   const onlyActionRows = value.every((row) => isRecord(row) && row.type === ComponentType.ActionRow);
   // Components v2 messages mix many top-level types; only classic action-row messages get the row limits.
   if (onlyActionRows && value.length > MessageLimits.actionRowsPerMessage) {
-    errors.add(
-      at("components"),
-      "BASE_TYPE_MAX_LENGTH",
-      `Must be ${MessageLimits.actionRowsPerMessage} or fewer in length.`,
-    );
+    errors.add(at("components"), "BASE_TYPE_MAX_LENGTH", `Must be ${MessageLimits.actionRowsPerMessage} or fewer in length.`);
   }
   value.forEach((row: unknown, rowIndex) => {
     if (isRecord(row) && row.type === ComponentType.ActionRow) {
@@ -231,8 +223,7 @@ function readAllowedMentions(value: unknown): APIAllowedMentions | undefined {
   const mentions: APIAllowedMentions = {};
   if (Array.isArray(value.parse)) {
     mentions.parse = value.parse.filter(
-      (entry): entry is NonNullable<APIAllowedMentions["parse"]>[number] =>
-        entry === "users" || entry === "roles" || entry === "everyone",
+      (entry): entry is NonNullable<APIAllowedMentions["parse"]>[number] => entry === "users" || entry === "roles" || entry === "everyone",
     );
   }
   if (Array.isArray(value.users)) mentions.users = value.users.filter((id): id is string => typeof id === "string");

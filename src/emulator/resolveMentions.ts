@@ -16,11 +16,7 @@ const EVERYONE_MENTION = /@(everyone|here)\b/;
  * Who a message actually pings, as Discord decides it: mentions in the content filtered by
  * `allowed_mentions` (absent = parse everything) and by the author's permissions.
  */
-export function resolveMentions(
-  content: string,
-  allowedMentions: APIAllowedMentions | null,
-  context: MentionContext,
-): MessageMentions {
+export function resolveMentions(content: string, allowedMentions: APIAllowedMentions | null, context: MentionContext): MessageMentions {
   const parse = new Set<string>(allowedMentions?.parse ?? ["users", "roles", "everyone"]);
   const explicitUsers = new Set(allowedMentions?.users ?? []);
   const explicitRoles = new Set(allowedMentions?.roles ?? []);

@@ -173,11 +173,7 @@ function toApiThread(channel: StoredChannel, thread: NonNullable<StoredChannel["
 }
 
 /** The channel shape inside `data.resolved.channels` of a slash command. */
-export function toResolvedChannel(
-  state: EmulatorState,
-  channel: StoredChannel,
-  invokerId: string,
-): APIInteractionDataResolvedChannel {
+export function toResolvedChannel(state: EmulatorState, channel: StoredChannel, invokerId: string): APIInteractionDataResolvedChannel {
   const base = {
     id: channel.id,
     name: channel.name ?? "",
@@ -252,9 +248,7 @@ export function toGuildCreatePayload(
   guild: StoredGuild,
   options: { includeAllMembers: boolean },
 ): GatewayGuildCreateDispatchData {
-  const members = state
-    .guildMembers(guild)
-    .filter((member) => options.includeAllMembers || member.userId === state.botUser.id);
+  const members = state.guildMembers(guild).filter((member) => options.includeAllMembers || member.userId === state.botUser.id);
   const botMember = state.member(guild.id, state.botUser.id);
   const channels = state.guildChannels(guild);
   return {

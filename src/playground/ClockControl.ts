@@ -123,7 +123,8 @@ export class ClockControl {
           throw error;
         });
         if (member === null || member.leftAt !== null || member.remindTime === null) continue;
-        const zone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+        const zone =
+          member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
         for (let date = localDateOf(from, zone); date <= localDateOf(to, zone); date = addDays(date, 1)) {
           const at = zonedInstant(date, member.remindTime, zone).getTime();
           if (at > from.getTime() && at <= to.getTime()) times.push(at);

@@ -96,7 +96,13 @@ export class PlaygroundActions {
     this.requireUser(input.userId);
     this.requireChannel(input.channelId);
     const handle = this.driving(() =>
-      this.emulator.runCommand({ guildId: this.world.guild.id, channelId: input.channelId, userId: input.userId, name: input.command, options: input.options }),
+      this.emulator.runCommand({
+        guildId: this.world.guild.id,
+        channelId: input.channelId,
+        userId: input.userId,
+        name: input.command,
+        options: input.options,
+      }),
     );
     return this.settleAndAnnounce(handle);
   }
@@ -125,7 +131,9 @@ export class PlaygroundActions {
 
   async click(input: z.infer<typeof clickRequest>): Promise<ActionResult> {
     this.requireUser(input.userId);
-    const handle = this.driving(() => this.emulator.clickButton({ userId: input.userId, messageId: input.messageId, customId: input.customId }));
+    const handle = this.driving(() =>
+      this.emulator.clickButton({ userId: input.userId, messageId: input.messageId, customId: input.customId }),
+    );
     return this.settleAndAnnounce(handle);
   }
 
@@ -195,6 +203,7 @@ export class PlaygroundActions {
   }
 
   private requireChannel(channelId: string): void {
-    if (!this.world.channels.some((channel) => channel.id === channelId)) throw new PlaygroundRequestError("Pick a channel of the demo server.");
+    if (!this.world.channels.some((channel) => channel.id === channelId))
+      throw new PlaygroundRequestError("Pick a channel of the demo server.");
   }
 }

@@ -111,7 +111,8 @@ export async function startPlaygroundServer(options: {
     }
     if (pathname.startsWith("/api/")) {
       try {
-        if (request.method === "POST" && !isJsonRequest(request)) throw new PlaygroundRequestError("Send JSON (content-type: application/json).", 415);
+        if (request.method === "POST" && !isJsonRequest(request))
+          throw new PlaygroundRequestError("Send JSON (content-type: application/json).", 415);
         sendJson(response, 200, await api(request, pathname));
         return;
       } catch (error) {
@@ -199,6 +200,10 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...securityHeaders, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, {
+    ...securityHeaders,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   response.end(text);
 }

@@ -72,7 +72,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     cleanups.push(() => feed.close());
 
     const app = await createApp(
-      { ...config, discordToken: emulator.token, discordApiUrl: emulator.apiUrl, discordGuildId: undefined, databaseUrl: config.playgroundDatabaseUrl },
+      {
+        ...config,
+        discordToken: emulator.token,
+        discordApiUrl: emulator.apiUrl,
+        discordGuildId: undefined,
+        databaseUrl: config.playgroundDatabaseUrl,
+      },
       // The clock only moves when the page says so, and each move ticks the scheduler itself.
       { clock, logger, schedulerTickCron: null },
     );

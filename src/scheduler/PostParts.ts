@@ -54,15 +54,25 @@ export class PostParts {
   private async alreadySent(target: PostPartsTarget, now: Date, log: Logger): Promise<Map<number, string>> {
     const records = await this.parts.listFor(target.postId);
     const sent = new Map<number, string>();
-    for (const record of records) if (record.status === PostPartStatus.Sent && record.messageId !== null) sent.set(record.part, record.messageId);
+    for (const record of records)
+      if (record.status === PostPartStatus.Sent && record.messageId !== null) sent.set(record.part, record.messageId);
     const uncertain = records.filter((record) => record.status === PostPartStatus.Attempted);
     if (uncertain.length === 0) return sent;
-    const found = await this.sender.findPosted(target.channelId, uncertain.map((record) => record.fingerprint));
+    const found = await this.sender.findPosted(
+      target.channelId,
+      uncertain.map((record) => record.fingerprint),
+    );
     for (const record of uncertain) await this.adoptFound(record, found.get(record.fingerprint), sent, now, log);
     return sent;
   }
 
-  private async adoptFound(record: PostPartRecord, messageId: string | undefined, sent: Map<number, string>, now: Date, log: Logger): Promise<void> {
+  private async adoptFound(
+    record: PostPartRecord,
+    messageId: string | undefined,
+    sent: Map<number, string>,
+    now: Date,
+    log: Logger,
+  ): Promise<void> {
     if (messageId === undefined) return;
     await this.parts.markSent(record.postId, record.part, messageId, now);
     sent.set(record.part, messageId);

@@ -316,7 +316,10 @@ export class Scheduler {
     if (existing === undefined) {
       if (tooLate) {
         if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
-          log.warn({ kind: post.kind, period: post.period, dueAt: post.dueAt, lateMinutes: Math.round(lateMs / minute) }, "post skipped: more than 24 hours late");
+          log.warn(
+            { kind: post.kind, period: post.period, dueAt: post.dueAt, lateMinutes: Math.round(lateMs / minute) },
+            "post skipped: more than 24 hours late",
+          );
           report.skipped.push(key);
           return "skipped";
         }
@@ -324,12 +327,17 @@ export class Scheduler {
       }
       claim = await posts.claimNew(key, post.dueAt, this.instanceId, now);
     } else {
-      const staleClaim = existing.status === PostStatus.Claimed && existing.claimedAt !== null && existing.claimedAt.getTime() < staleBefore.getTime();
-      const retryDue = existing.status === PostStatus.Failed && existing.nextAttemptAt !== null && existing.nextAttemptAt.getTime() <= now.getTime();
+      const staleClaim =
+        existing.status === PostStatus.Claimed && existing.claimedAt !== null && existing.claimedAt.getTime() < staleBefore.getTime();
+      const retryDue =
+        existing.status === PostStatus.Failed && existing.nextAttemptAt !== null && existing.nextAttemptAt.getTime() <= now.getTime();
       if (!staleClaim && !retryDue) return "nothing";
       if (tooLate) {
         if (await posts.skipPending(existing, skipReason, staleBefore)) {
-          log.warn({ postId: existing.id, kind: post.kind, period: post.period, lastError: existing.lastError }, "post skipped: more than 24 hours late");
+          log.warn(
+            { postId: existing.id, kind: post.kind, period: post.period, lastError: existing.lastError },
+            "post skipped: more than 24 hours late",
+          );
           report.skipped.push(key);
           return "skipped";
         }
@@ -356,14 +364,22 @@ export class Scheduler {
     let messageIds: string[];
     try {
       rendered = this.dependencies.renderer.post(await this.dependencies.postService.viewOf(cohort, post, now), cohort.language);
-      messageIds = await this.parts.send({ postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId }, rendered.messages, now, log);
+      messageIds = await this.parts.send(
+        { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
+        rendered.messages,
+        now,
+        log,
+      );
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }
     const firstId = messageIds[0] ?? "";
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
     if (!marked) log.warn({ messageId: firstId }, "post sent, but another process took over its claim meanwhile");
-    log.info({ messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) }, lateMs >= minute ? "post sent late" : "post sent");
+    log.info(
+      { messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) },
+      lateMs >= minute ? "post sent late" : "post sent",
+    );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
     if (rendered.threadName !== null && firstId !== "") {
       try {
@@ -393,7 +409,10 @@ export class Scheduler {
       // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
       await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
       this.lastProbeAt.set(cohort.id, now.getTime());
-      log.warn({ failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId }, "cohort channel unusable: its posts wait until an admin fixes it");
+      log.warn(
+        { failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId },
+        "cohort channel unusable: its posts wait until an admin fixes it",
+      );
       report.failed.push({ ...outcome, failure: failure.failure, willRetry: true });
       return "channel_problem";
     }
@@ -418,7 +437,8 @@ export class Scheduler {
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);
       if (cohort === undefined || member.remindTime === null) continue;
-      const zone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+      const zone =
+        member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
       const localDate = localDateOf(now, zone);
       let at: Date;
       try {
@@ -475,7 +495,8 @@ export class Scheduler {
       return this.sendReminder(claimed, member, view, now, log, report);
     }
     const reclaimable =
-      (existing.status === ReminderStatus.Claimed || (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
+      (existing.status === ReminderStatus.Claimed ||
+        (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
       existing.claimedAt.getTime() < staleBefore.getTime();
     if (!reclaimable) return;
     if (!(await reminders.reclaim(existing, now, staleBefore, schedulerTiming.reminderAttempts))) return;

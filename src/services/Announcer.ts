@@ -80,20 +80,29 @@ export class Announcer {
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds };
   }
 
-  async preview(request: { readonly guildId: string; readonly cohort: string | null; readonly week: number | null; readonly now: Date }): Promise<PreviewView> {
+  async preview(request: {
+    readonly guildId: string;
+    readonly cohort: string | null;
+    readonly week: number | null;
+    readonly now: Date;
+  }): Promise<PreviewView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
     const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
-    if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks) throw new UserError("input.invalidWeek", { total: totalWeeks });
-    const chosen = schedule.filter(
-      (post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks),
-    );
+    if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks)
+      throw new UserError("input.invalidWeek", { total: totalWeeks });
+    const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
       const view = await this.posts.viewOf(cohort, post, request.now);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
-      previews.push({ kind: post.kind, sectionTitle, dueAt: post.dueAt, rendered: this.renderer.post(view, cohort.language, { inertButtons: true }) });
+      previews.push({
+        kind: post.kind,
+        sectionTitle,
+        dueAt: post.dueAt,
+        rendered: this.renderer.post(view, cohort.language, { inertButtons: true }),
+      });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
   }

@@ -70,7 +70,8 @@ export interface EditCohortInput extends CohortSettingsInput {
 
 /** A language code as the Discord layer offers them ("en", "es"); which ones are shipped is its business. */
 function checkLanguage(language: string | undefined): string | undefined {
-  if (language !== undefined && !/^[a-z]{2}$/.test(language)) throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
+  if (language !== undefined && !/^[a-z]{2}$/.test(language))
+    throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
   return language;
 }
 
@@ -160,7 +161,13 @@ export class CohortService {
       .map(({ cohort }) => ({ name: truncateChoiceName(cohort.name), value: String(cohort.id) }));
   }
 
-  async join(guildId: string, userId: string, displayName: string, option: string, now: Date): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
+  async join(
+    guildId: string,
+    userId: string,
+    displayName: string,
+    option: string,
+    now: Date,
+  ): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const { outcome } = await this.members.join(cohort.id, userId, displayName, now);
@@ -199,9 +206,12 @@ export class CohortService {
 
   async edit(input: EditCohortInput): Promise<Cohort> {
     const cohort = await this.findByOption(input.guildId, input.cohort);
-    const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some((value) => value !== undefined);
+    const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some(
+      (value) => value !== undefined,
+    );
     const language = checkLanguage(input.language);
-    if (!changesSettings && input.name === undefined && input.channelId === undefined && language === undefined) throw new UserError("cohort.nothingToEdit");
+    if (!changesSettings && input.name === undefined && input.channelId === undefined && language === undefined)
+      throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
@@ -219,8 +229,10 @@ export class CohortService {
   async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
-    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused) throw new UserError("cohort.alreadyPaused", { name: cohort.name });
-    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused) throw new UserError("cohort.notPaused", { name: cohort.name });
+    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused)
+      throw new UserError("cohort.alreadyPaused", { name: cohort.name });
+    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
+      throw new UserError("cohort.notPaused", { name: cohort.name });
     const updated = await this.cohorts.update(cohort.id, { status });
     if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
@@ -262,7 +274,10 @@ export class CohortService {
     const zoneText = request.timeZone?.trim() ?? member.remindTimeZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone: canonicalTimeZone(zoneText) });
-    this.logger.info({ cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone }, "reminder set");
+    this.logger.info(
+      { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
+      "reminder set",
+    );
     return view(updated, ReminderChange.Set);
   }
 
@@ -293,7 +308,10 @@ function normaliseName(raw: string): string {
  * The settings `input` asks for on top of `base`, normalised (canonical zone,
  * HH:MM); a bad value changes nothing. Validity is domain/'s validateCohortSettings.
  */
-export function buildSettings(base: Omit<CohortSettings, "startDate"> & { startDate?: string }, input: CohortSettingsInput): CohortSettings {
+export function buildSettings(
+  base: Omit<CohortSettings, "startDate"> & { startDate?: string },
+  input: CohortSettingsInput,
+): CohortSettings {
   const zone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
   const clock = input.announceTime === undefined ? null : parseClock(input.announceTime);
   const settings: CohortSettings = {

@@ -12,8 +12,7 @@ import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
 
 export type ImportResult =
-  | { readonly ok: true; readonly summary: ImportSummary }
-  | { readonly ok: false; readonly problems: readonly ParseProblem[] };
+  { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
 
 /** Parses a document; the app passes one that runs off the main thread (workers/CurriculumParserThread). */
 export type ParseDocument = (text: string) => Promise<ParseResult>;

@@ -2,7 +2,13 @@ import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
-import { DEFAULT_COHORT_SETTINGS, type CohortPlan, type PlanCurriculum, type PlannedPost, type PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import {
+  DEFAULT_COHORT_SETTINGS,
+  type CohortPlan,
+  type PlanCurriculum,
+  type PlannedPost,
+  type PlanWeek,
+} from "../domain/schedule/scheduleTypes.js";
 import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
@@ -207,12 +213,16 @@ export class PostService {
    */
   async simulation(request: SimulationRequest): Promise<SimulationView> {
     const target = request.target.trim();
-    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) throw new UserError("input.invalidTimeZone", { value: request.timeZone.slice(0, 60) });
+    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone))
+      throw new UserError("input.invalidTimeZone", { value: request.timeZone.slice(0, 60) });
     let cohort: Cohort | null = null;
     if (/^\d{1,15}$/.test(target)) cohort = await this.cohorts.findById(Number(target));
     if (cohort === null) {
       const named = await this.cohorts.listByNameAnywhere(target);
-      if (named.length > 1) throw new UserError("posts.simulationAmbiguous", { cohorts: named.map((entry) => `${entry.id} (${entry.name}, server ${entry.guildId})`) });
+      if (named.length > 1)
+        throw new UserError("posts.simulationAmbiguous", {
+          cohorts: named.map((entry) => `${entry.id} (${entry.name}, server ${entry.guildId})`),
+        });
       cohort = named[0] ?? null;
     }
     const fromDatabase = cohort !== null;

@@ -45,10 +45,12 @@ export class ReminderService {
     const day = context.plan.dayByDate.get(localDate);
     if (day === undefined || day.items.length === 0) return null;
     const done = new Set((await this.completions.listForMember(member.id)).map((row) => row.itemId));
-    const items = day.items.filter((item) => !done.has(item.id)).flatMap((item) => {
-      const stored = context.itemsById.get(item.id);
-      return stored === undefined ? [] : [stored];
-    });
+    const items = day.items
+      .filter((item) => !done.has(item.id))
+      .flatMap((item) => {
+        const stored = context.itemsById.get(item.id);
+        return stored === undefined ? [] : [stored];
+      });
     if (items.length === 0) return null;
     let overdueCount = 0;
     for (const [itemId, date] of context.plan.assignedDateByItemId) if (date < localDate && !done.has(itemId)) overdueCount += 1;

@@ -159,7 +159,10 @@ export class StudyService {
       overdue,
       minutesLeft: todays.filter((status) => !status.done).reduce((sum, status) => sum + minutesOf(status), 0),
       minutesTotal: todays.reduce((sum, status) => sum + minutesOf(status), 0),
-      week: week === undefined ? null : { weekNumber: week.number, done: weekItems.filter((item) => done.has(item.id)).length, total: weekItems.length },
+      week:
+        week === undefined
+          ? null
+          : { weekNumber: week.number, done: weekItems.filter((item) => done.has(item.id)).length, total: weekItems.length },
       nextStudyDate,
     };
   }
@@ -192,7 +195,11 @@ export class StudyService {
       points: completion.points,
       onTime: completion.onTime,
       totalPoints: all.reduce((sum, row) => sum + row.points, 0),
-      streak: streak(all.map((row) => row.completedAt), request.now, cohort.settings),
+      streak: streak(
+        all.map((row) => row.completedAt),
+        request.now,
+        cohort.settings,
+      ),
       required: requiredProgress(context, new Set(all.map((row) => row.itemId))),
     };
   }
@@ -222,7 +229,15 @@ export class StudyService {
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
       .flatMap(([, items]) => items.map((item) => itemOf(context, item.id)));
-    return { cohort, week, totalWeeks: total, isCurrent: wanted === current, currentWeek: current, doneItemIds: await this.doneSet(member.id), references };
+    return {
+      cohort,
+      week,
+      totalWeeks: total,
+      isCurrent: wanted === current,
+      currentWeek: current,
+      doneItemIds: await this.doneSet(member.id),
+      references,
+    };
   }
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
@@ -247,7 +262,11 @@ export class StudyService {
       minutesDone: assigned.filter((item) => done.has(item.id)).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       sections: sections.filter((entry) => entry.total > 0),
-      streak: streak(all.map((row) => row.completedAt), request.now, cohort.settings),
+      streak: streak(
+        all.map((row) => row.completedAt),
+        request.now,
+        cohort.settings,
+      ),
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
@@ -260,7 +279,13 @@ export class StudyService {
   }
 
   /** Also used by the scheduler's posts (no caller there). */
-  async leaderboardOf(cohort: Cohort, period: LeaderboardPeriod, now: Date, caller: MemberRecord | null, weekOverride?: number): Promise<LeaderboardView> {
+  async leaderboardOf(
+    cohort: Cohort,
+    period: LeaderboardPeriod,
+    now: Date,
+    caller: MemberRecord | null,
+    weekOverride?: number,
+  ): Promise<LeaderboardView> {
     const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.max(1, dayInfo(cohort.settings, now).weekNumber)) : null;
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
@@ -268,7 +293,11 @@ export class StudyService {
     // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
     // board walk behind each is the expensive part of a /leaderboard on a large cohort.
     const points =
-      caller === null ? 0 : weekNumber === null ? await this.completions.totalPoints(caller.id) : await this.completions.weekPoints(caller.id, weekNumber);
+      caller === null
+        ? 0
+        : weekNumber === null
+          ? await this.completions.totalPoints(caller.id)
+          : await this.completions.weekPoints(caller.id, weekNumber);
     const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
     const callerView: LeaderboardView["caller"] =
       caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
@@ -303,7 +332,13 @@ export class StudyService {
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
     return candidates.slice(0, maxChoices).map(({ item }) => {
       const section = sections.get(item.sectionId);
-      return { itemId: item.id, title: item.title, done: done.has(item.id), weekStart: section?.weekStart ?? 0, weekEnd: section?.weekEnd ?? 0 };
+      return {
+        itemId: item.id,
+        title: item.title,
+        done: done.has(item.id),
+        weekStart: section?.weekStart ?? 0,
+        weekEnd: section?.weekEnd ?? 0,
+      };
     });
   }
 
@@ -333,7 +368,10 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     const byId = context.itemsById.get(Number(value));
     if (byId !== undefined) return byId;
   }
-  const wanted = value.replace(/^✓\s*/, "").replace(/\s·\s.*$/, "").toLowerCase();
+  const wanted = value
+    .replace(/^✓\s*/, "")
+    .replace(/\s·\s.*$/, "")
+    .toLowerCase();
   const matches = [...context.itemsById.values()].filter((item) => item.title.toLowerCase() === wanted);
   const [first] = matches;
   if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
@@ -342,7 +380,12 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     throw new UserError("item.ambiguous", {
       choices: matches.map((item) => {
         const section = sections.get(item.sectionId);
-        return { title: item.title, sectionTitle: section?.title ?? "", weekStart: section?.weekStart ?? 0, weekEnd: section?.weekEnd ?? 0 };
+        return {
+          title: item.title,
+          sectionTitle: section?.title ?? "",
+          weekStart: section?.weekStart ?? 0,
+          weekEnd: section?.weekEnd ?? 0,
+        };
       }),
     });
   }

@@ -12,7 +12,9 @@ export function checkpointTallyInfo(tallies: CheckpointTallyRepository): CohortI
     const counts = await tallies.countsForCohort(cohort.id);
     const answered = sections.flatMap((section) => {
       const count = counts.get(section.id);
-      return count === undefined ? [] : [{ sectionTitle: section.title, confident: count.confident, partly: count.partly, notYet: count.not_yet }];
+      return count === undefined
+        ? []
+        : [{ sectionTitle: section.title, confident: count.confident, partly: count.partly, notYet: count.not_yet }];
     });
     return [{ kind: "checkpointTallies", sections: answered }];
   };

@@ -108,7 +108,11 @@ function spawnWorker(): Worker {
   const url = new URL(`./curriculumParserWorker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
   if (url.pathname.endsWith(".js")) return new Worker(url);
   // require.resolve finds tsx's CommonJS entry; its ES module twin beside it is the one that registers hooks in a worker.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true });
 }

@@ -17,7 +17,10 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
   beforeAll(async () => {
     // Tuesday 2027-01-05, 10:00 UTC.
     bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    const guild = bot.emulator.createGuild({ name: "Other Server", botPermissions: Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n) });
+    const guild = bot.emulator.createGuild({
+      name: "Other Server",
+      botPermissions: Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n),
+    });
     const channel = bot.emulator.createChannel(guild.id, { name: "other-cohort" });
     const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
     await waitForGuild(bot, guild.id);
@@ -112,18 +115,22 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(await bot.test.app.database.prisma.cohort.count({ where: { name } })).toBe(1);
     });
 
-    it("refuses a date that does not exist", () => expectRefusal("cohort create", createOptions({ start: "2027-02-30" }), /"2027-02-30" is not a date that exists/));
+    it("refuses a date that does not exist", () =>
+      expectRefusal("cohort create", createOptions({ start: "2027-02-30" }), /"2027-02-30" is not a date that exists/));
 
-    it("refuses text that is not a date", () => expectRefusal("cohort create", createOptions({ start: "next monday" }), /not a date that exists.*YYYY-MM-DD/));
+    it("refuses text that is not a date", () =>
+      expectRefusal("cohort create", createOptions({ start: "next monday" }), /not a date that exists.*YYYY-MM-DD/));
 
-    it("refuses an unknown time zone", () => expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
+    it("refuses an unknown time zone", () =>
+      expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
     it("refuses a time of day that is not HH:MM", async () => {
       await expectRefusal("cohort create", createOptions({ announce_time: "25:00" }), /"25:00" is not a time of day/);
       await expectRefusal("cohort create", createOptions({ announce_time: "9am" }), /"9am" is not a time of day.*HH:MM/);
     });
 
-    it("refuses an unknown curriculum", () => expectRefusal("cohort create", createOptions({ curriculum: "basket-weaving" }), /no curriculum called "basket-weaving"/));
+    it("refuses an unknown curriculum", () =>
+      expectRefusal("cohort create", createOptions({ curriculum: "basket-weaving" }), /no curriculum called "basket-weaving"/));
 
     it("refuses a channel the bot cannot post in", async () => {
       const closed = bot.emulator.createChannel(bot.guild.id, { name: "read-only", botCanSend: false });
@@ -132,10 +139,19 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     });
 
     it("refuses a duplicate name in the same server", () =>
-      expectRefusal("cohort create", createOptions({ name: "Backend Spring 2027" }), /already has a cohort called \*\*Backend Spring 2027\*\*/));
+      expectRefusal(
+        "cohort create",
+        createOptions({ name: "Backend Spring 2027" }),
+        /already has a cohort called \*\*Backend Spring 2027\*\*/,
+      ));
 
     it("allows the same name in another server", async () => {
-      const message = await asOtherAdmin("cohort create", { name: "Backend Spring 2027", curriculum: learningPath, channel: other.channelId, start: "2027-01-04" });
+      const message = await asOtherAdmin("cohort create", {
+        name: "Backend Spring 2027",
+        curriculum: learningPath,
+        channel: other.channelId,
+        start: "2027-01-04",
+      });
       expect(visibleText(message)).toContain("is set up");
       expect(await bot.test.app.database.prisma.cohort.count({ where: { name: "Backend Spring 2027" } })).toBe(2);
     });
@@ -168,7 +184,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       const channel = bot.emulator.createChannel(guild.id, { name: "general" });
       const admin = bot.emulator.createMember(guild.id, { username: "empty-admin", manageGuild: true });
       await waitForGuild(bot, guild.id);
-      const message = await answered(bot.emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId: admin.id, name: "cohort list" }));
+      const message = await answered(
+        bot.emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId: admin.id, name: "cohort list" }),
+      );
       expect(visibleText(message)).toContain("no cohorts in this server");
     });
 
@@ -245,7 +263,14 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       });
       expect(visibleText(message)).toContain("Renamed Cohort");
       const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Renamed Cohort" } });
-      expect(row).toMatchObject({ channelId: second.id, timeZone: "America/New_York", announceDay: 7, announceTime: "08:05", includeOptional: true, startDate: "2027-01-04" });
+      expect(row).toMatchObject({
+        channelId: second.id,
+        timeZone: "America/New_York",
+        announceDay: 7,
+        announceTime: "08:05",
+        includeOptional: true,
+        startDate: "2027-01-04",
+      });
     });
 
     it("changes the start date", async () => {
@@ -278,7 +303,8 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("pauses, resumes and ends, and says so when the status already holds", async () => {
       const name = "Lifecycle";
       await asAdmin("cohort create", createOptions({ name }));
-      const status = async () => (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name } })).status;
+      const status = async () =>
+        (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name } })).status;
 
       expect(visibleText(await asAdmin("cohort pause", { cohort: name }))).toContain("is paused");
       expect(await status()).toBe("paused");
@@ -331,7 +357,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("registers the admin command with Manage Server as its default permission", () => {
       const cohort = bot.emulator.registeredCommands().find((command) => command.name === "cohort");
       expect(cohort?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
-      expect(cohort?.options?.map((option) => option.name)).toEqual(expect.arrayContaining(["create", "list", "info", "edit", "pause", "resume", "end"]));
+      expect(cohort?.options?.map((option) => option.name)).toEqual(
+        expect.arrayContaining(["create", "list", "info", "edit", "pause", "resume", "end"]),
+      );
     });
 
     it("treats another server's cohort id as unknown and leaves that cohort alone", async () => {
@@ -348,7 +376,12 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("never pings @everyone or roles through a cohort's name", async () => {
       const role = bot.emulator.createRole(other.guildId, { name: "students", mentionable: true });
       const name = `@everyone @here <@&${role.id}> party`;
-      const created = await asOtherAdmin("cohort create", { name, curriculum: learningPath, channel: other.channelId, start: "2027-01-04" });
+      const created = await asOtherAdmin("cohort create", {
+        name,
+        curriculum: learningPath,
+        channel: other.channelId,
+        start: "2027-01-04",
+      });
       const messages = [
         created,
         await asOtherAdmin("cohort list"),

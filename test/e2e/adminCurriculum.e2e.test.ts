@@ -88,7 +88,11 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       // The whole path is longer than one message may be: the rest is announced, not cut off mid-word.
       expect(text).toMatch(/…and \d+ more/);
       const characters = message.embeds.reduce(
-        (sum, embed) => sum + (embed.title ?? "").length + (embed.description ?? "").length + (embed.fields ?? []).reduce((n, field) => n + field.name.length + field.value.length, 0),
+        (sum, embed) =>
+          sum +
+          (embed.title ?? "").length +
+          (embed.description ?? "").length +
+          (embed.fields ?? []).reduce((n, field) => n + field.name.length + field.value.length, 0),
         0,
       );
       expect(characters).toBeLessThanOrEqual(6_000);
@@ -150,7 +154,12 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
         focused: "curriculum",
       });
       expect(choices).toEqual([]);
-      const refused = await asOtherAdmin("cohort create", { name: "Borrowed", curriculum: "tiny-study-path", channel: other.channelId, start: "2027-01-04" });
+      const refused = await asOtherAdmin("cohort create", {
+        name: "Borrowed",
+        curriculum: "tiny-study-path",
+        channel: other.channelId,
+        start: "2027-01-04",
+      });
       expect(visibleText(refused)).toContain("no curriculum called");
       expect(await prisma().cohort.count({ where: { guildId: other.guildId } })).toBe(0);
     });
@@ -158,7 +167,12 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
     it("offers the server's import in autocomplete and accepts it for a cohort", async () => {
       const choices = await bot.autocomplete(bot.admin.id, "cohort create", "curriculum", { curriculum: "tiny" });
       expect(choices).toEqual([{ name: "Tiny Study Path", value: "tiny-study-path" }]);
-      const created = await asAdmin("cohort create", { name: "Tiny Cohort", curriculum: "tiny-study-path", channel: bot.channel.id, start: "2027-01-04" });
+      const created = await asAdmin("cohort create", {
+        name: "Tiny Cohort",
+        curriculum: "tiny-study-path",
+        channel: bot.channel.id,
+        start: "2027-01-04",
+      });
       expect(visibleText(created)).toContain("Tiny Study Path");
     });
 
@@ -194,7 +208,8 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).toMatch(/line 13: .*Week two/);
     });
 
-    it("refuses a file with no learning path in it", () => expectImportRefused(tinyFile("just some notes\nnothing else\n", "notes.txt"), /line 1: No sections found/));
+    it("refuses a file with no learning path in it", () =>
+      expectImportRefused(tinyFile("just some notes\nnothing else\n", "notes.txt"), /line 1: No sections found/));
 
     it("refuses a file over the size limit before reading it", () =>
       expectImportRefused(tinyFile(`${tinyPath}\n${"x".repeat(300 * 1024)}`), /too large.*256 KB/));

@@ -27,7 +27,12 @@ describe(`a burst of ${burstSize} members`, () => {
     members = Array.from({ length: burstSize }, (_, index) => bot.member(`member-${index}`));
     // Setup only: the members joined earlier (one insert instead of 500 /join round trips).
     await bot.test.app.database.prisma.member.createMany({
-      data: members.map((member) => ({ cohortId: cohort.id, userId: member.id, displayName: member.username, joinedAt: new Date("2027-01-04T08:00:00Z") })),
+      data: members.map((member) => ({
+        cohortId: cohort.id,
+        userId: member.id,
+        displayName: member.username,
+        joinedAt: new Date("2027-01-04T08:00:00Z"),
+      })),
     });
   }, 60_000);
   afterAll(async () => bot.close());
@@ -47,7 +52,10 @@ describe(`a burst of ${burstSize} members`, () => {
       expect(visibleText(reply)).toContain(`Logged **Storage Engines**: **+${onTimePoints} points**`);
     }
     const prisma = bot.test.app.database.prisma;
-    const rows = await prisma.completion.findMany({ where: { cohortId: cohort.id, itemId: storageEngines }, select: { memberId: true, points: true } });
+    const rows = await prisma.completion.findMany({
+      where: { cohortId: cohort.id, itemId: storageEngines },
+      select: { memberId: true, points: true },
+    });
     expect(rows).toHaveLength(burstSize);
     expect(new Set(rows.map((row) => row.memberId)).size).toBe(burstSize);
     const stored = await prisma.member.findMany({ where: { cohortId: cohort.id }, select: { points: true } });
@@ -75,7 +83,10 @@ describe(`a burst of ${burstSize} members`, () => {
     }
     const prisma = bot.test.app.database.prisma;
     expect(await prisma.completion.count({ where: { cohortId: cohort.id, itemId: overdue } })).toBe(racers.length);
-    const racerPoints = await prisma.member.findMany({ where: { cohortId: cohort.id, userId: { in: racers.map((member) => member.id) } }, select: { points: true } });
+    const racerPoints = await prisma.member.findMany({
+      where: { cohortId: cohort.id, userId: { in: racers.map((member) => member.id) } },
+      select: { points: true },
+    });
     const onTimePoints = Math.round((await minutesOf("Storage Engines")) * 1.2);
     expect(racerPoints.every((member) => member.points === onTimePoints + latePoints)).toBe(true);
   }, 60_000);
@@ -85,7 +96,13 @@ describe(`a burst of ${burstSize} members`, () => {
     const target = await itemId(title);
     const results = await Promise.allSettled(
       members.map((member) =>
-        bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: member.id, cohort: null, item: String(target), now: bot.clock.now() }),
+        bot.test.app.services.study.complete({
+          guildId: bot.guild.id,
+          userId: member.id,
+          cohort: null,
+          item: String(target),
+          now: bot.clock.now(),
+        }),
       ),
     );
     const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));

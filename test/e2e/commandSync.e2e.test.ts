@@ -28,7 +28,11 @@ describe("slash command registration against the emulator", () => {
 
   async function startBot(emulator: DiscordEmulator, guildId?: string): Promise<TestApp> {
     const test = await startTestApp({
-      environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, ...(guildId === undefined ? {} : { DISCORD_GUILD_ID: guildId }) },
+      environment: {
+        DISCORD_TOKEN: emulator.token,
+        DISCORD_API_URL: emulator.apiUrl,
+        ...(guildId === undefined ? {} : { DISCORD_GUILD_ID: guildId }),
+      },
     });
     try {
       await test.app.start();
@@ -68,7 +72,9 @@ describe("slash command registration against the emulator", () => {
       expect.arrayContaining(["cohort", "curriculum"]),
     );
     expect(emulator.registeredCommands()).toEqual([]);
-    expect(commandPuts(emulator).map((entry) => entry.path)).toEqual([`/applications/${emulator.applicationId}/guilds/${guild.id}/commands`]);
+    expect(commandPuts(emulator).map((entry) => entry.path)).toEqual([
+      `/applications/${emulator.applicationId}/guilds/${guild.id}/commands`,
+    ]);
     await first.close();
 
     const second = await startBot(emulator, guild.id);

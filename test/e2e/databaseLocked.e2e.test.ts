@@ -25,7 +25,10 @@ function holdSqliteLock(bot: BotHarness): LockHolder {
   other.exec("BEGIN IMMEDIATE");
   return {
     writeWaiting: () =>
-      until(() => bot.test.logs().some((line) => line.msg === "database write waits: another connection holds the lock"), "a write waits on the lock"),
+      until(
+        () => bot.test.logs().some((line) => line.msg === "database write waits: another connection holds the lock"),
+        "a write waits on the lock",
+      ),
     async release() {
       other.exec("ROLLBACK");
       other.close();
@@ -40,7 +43,9 @@ async function holdPostgresLock(bot: BotHarness): Promise<LockHolder> {
   await other.query("BEGIN");
   await other.query(`LOCK TABLE "Member", "Completion", "ScheduledPost" IN EXCLUSIVE MODE`);
   const waiting = async () => {
-    const result = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    const result = await other.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
     return (result.rows[0] as { n: number }).n > 0;
   };
   return {
@@ -105,7 +110,8 @@ describe("another connection holding the database's write lock", () => {
     await bot.createCohort({ name: "Later Cohort", start: "2027-01-11" });
     // Monday 2027-01-11 09:00 UTC: the later cohort's week 1 post is due.
     const due = new Date("2027-01-11T09:00:30Z");
-    const weekPosts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => visibleText(message).includes("Week 1 of 12 · Later Cohort"));
+    const weekPosts = () =>
+      bot.emulator.channelMessages(bot.channel.id).filter((message) => visibleText(message).includes("Week 1 of 12 · Later Cohort"));
 
     const lock = await holdLock();
     try {

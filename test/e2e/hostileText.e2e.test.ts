@@ -42,7 +42,11 @@ describe("user text never formats, links, pings or embeds a timestamp, in any re
 
   it("leaves every hostile name, title and echo inert in English and Spanish", async () => {
     for (const [index, displayName] of hostileNames.entries()) {
-      const member = bot.emulator.createMember(bot.guild.id, { username: `hostile${index}`, displayName, locale: index % 2 === 0 ? "en-US" : "es-ES" });
+      const member = bot.emulator.createMember(bot.guild.id, {
+        username: `hostile${index}`,
+        displayName,
+        locale: index % 2 === 0 ? "en-US" : "es-ES",
+      });
       await keep(bot.reply(member.id, "join", { cohort: "Backend Spring 2027" }));
       await keep(bot.reply(member.id, "done", { item: "Storage Engines" }));
       await keep(bot.reply(member.id, "progress"));

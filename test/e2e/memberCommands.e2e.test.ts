@@ -20,7 +20,8 @@ describe("member commands through discord.js and the emulator", () => {
   let bot: BotHarness;
   let itemByTitle: Map<string, { id: number; minutes: number | null }>;
 
-  const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => answered(bot.run(userId, name, options));
+  const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
+    answered(bot.run(userId, name, options));
   const joined = async (username: string) => {
     const member = bot.member(username);
     const message = await run(member.id, "join", { cohort: cohortName });
@@ -49,7 +50,9 @@ describe("member commands through discord.js and the emulator", () => {
   it("registers every member command with Discord as a guild-only command", () => {
     const commands = bot.emulator.registeredCommands();
     const names = commands.map((command) => command.name);
-    expect(names).toEqual(expect.arrayContaining(["today", "done", "undo", "week", "progress", "leaderboard", "checkpoint", "join", "leave", "remind"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["today", "done", "undo", "week", "progress", "leaderboard", "checkpoint", "join", "leave", "remind"]),
+    );
   });
 
   describe("/join", () => {
@@ -130,7 +133,9 @@ describe("member commands through discord.js and the emulator", () => {
 
       const choices = await bot.autocomplete(margaret.id, "undo", "item", { item: "" });
       expect(choices).toHaveLength(2);
-      expect(choices.map((choice) => choice.value).sort()).toEqual([String(storage.id), String(item("Database Selection Guide").id)].sort());
+      expect(choices.map((choice) => choice.value).sort()).toEqual(
+        [String(storage.id), String(item("Database Selection Guide").id)].sort(),
+      );
 
       const undone = await run(margaret.id, "undo", { item: String(storage.id) });
       expect(undone.ephemeral).toBe(true);
@@ -166,7 +171,13 @@ describe("member commands through discord.js and the emulator", () => {
       // Week 1 of the learning path: 20 + 30 + 35 + 25 + 30 minutes over Monday to Friday.
       expect(text).toContain("Total: **2 h 20 min** · 5 items · 1 done");
       const dayFields = message.embeds[0]?.fields?.map((field) => field.name) ?? [];
-      expect(dayFields).toEqual(["Mon, 4 Jan 2027 · 20 min", "Tue, 5 Jan 2027 · 30 min", "Wed, 6 Jan 2027 · 35 min", "Thu, 7 Jan 2027 · 25 min", "Fri, 8 Jan 2027 · 30 min"]);
+      expect(dayFields).toEqual([
+        "Mon, 4 Jan 2027 · 20 min",
+        "Tue, 5 Jan 2027 · 30 min",
+        "Wed, 6 Jan 2027 · 35 min",
+        "Thu, 7 Jan 2027 · 25 min",
+        "Fri, 8 Jan 2027 · 30 min",
+      ]);
     });
 
     it("shows another week with its overlapping sections and Reference items", async () => {
@@ -195,7 +206,9 @@ describe("member commands through discord.js and the emulator", () => {
       const message = await run(ada.id, "progress");
       expect(message.ephemeral).toBe(true);
       const text = visibleText(message);
-      const requiredTotal = await bot.test.app.database.prisma.item.count({ where: { curriculum: { slug: "backend-engineer-learning-path" }, kind: "Required" } });
+      const requiredTotal = await bot.test.app.database.prisma.item.count({
+        where: { curriculum: { slug: "backend-engineer-learning-path" }, kind: "Required" },
+      });
       expect(text).toContain(`**2/${requiredTotal}**`);
       expect(text).toContain("Reading time: **50 min**");
       expect(text).toContain(`Points: **${await pointsOf(ada.id)}**`);
@@ -437,7 +450,9 @@ describe("member commands through discord.js and the emulator", () => {
       await run(linus.id, "remind", { time: "07:15", timezone: "America/New_York" });
       const before = await reminderOf(linus.id);
       expect(visibleText(await run(linus.id, "remind", { time: "25:00" }))).toContain('"25:00" is not a time of day');
-      expect(visibleText(await run(linus.id, "remind", { timezone: "Mars/Olympus_Mons" }))).toContain('"Mars/Olympus_Mons" is not a time zone');
+      expect(visibleText(await run(linus.id, "remind", { timezone: "Mars/Olympus_Mons" }))).toContain(
+        '"Mars/Olympus_Mons" is not a time zone',
+      );
       expect(visibleText(await run(linus.id, "remind", { time: "09:00", off: true }))).toContain("Pick one");
       expect(await reminderOf(linus.id)).toEqual(before);
 

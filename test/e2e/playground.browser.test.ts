@@ -4,7 +4,15 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Playground } from "../../src/playground/startPlayground.js";
-import { launchChromium, openPlayground, pointsOf, runAndWait, startTestPlayground, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import {
+  launchChromium,
+  openPlayground,
+  pointsOf,
+  runAndWait,
+  startTestPlayground,
+  waitFor,
+  type OpenedPage,
+} from "../helpers/playgroundBrowser.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -115,7 +123,11 @@ describe("the playground in a browser", () => {
     it("shows the cohort channel's name whole, with nothing scrolling sideways", async () => {
       const title = page.locator("#channel-name");
       expect(await title.innerText()).toBe("backend-cohort");
-      expect(await title.evaluate((node: { readonly scrollWidth: number; readonly clientWidth: number }) => node.scrollWidth <= node.clientWidth)).toBe(true);
+      expect(
+        await title.evaluate(
+          (node: { readonly scrollWidth: number; readonly clientWidth: number }) => node.scrollWidth <= node.clientWidth,
+        ),
+      ).toBe(true);
       expect(await page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
       expect(await horizontalOverflow(page)).toEqual([]);
     });
@@ -147,7 +159,10 @@ describe("the playground in a browser", () => {
       await runAndWait(page, "join", {}, { cohort: "Backend Cohort" });
       await waitFor(async () => /^Members/.test((await groupOf(page, "Riley Park")) ?? ""), "Riley listed under Members");
       await runAndWait(page, "leave", {}, { cohort: "Backend Cohort" });
-      await waitFor(async () => /^Not in the cohort yet/.test((await groupOf(page, "Riley Park")) ?? ""), "Riley back under Not in the cohort yet");
+      await waitFor(
+        async () => /^Not in the cohort yet/.test((await groupOf(page, "Riley Park")) ?? ""),
+        "Riley back under Not in the cohort yet",
+      );
     });
 
     it("shows each option's description whole while a command is composed", async () => {
@@ -157,7 +172,9 @@ describe("the playground in a browser", () => {
       expect(await page.locator("#option-fields input[placeholder]").count()).toBeGreaterThan(3);
       if (screen.name === "phone") {
         // Too narrow for a long placeholder: each description is a caption above its field instead.
-        const captions = await page.locator("#option-fields .option-description").evaluateAll((nodes) => nodes.map((node) => (node as { checkVisibility(): boolean }).checkVisibility()));
+        const captions = await page
+          .locator("#option-fields .option-description")
+          .evaluateAll((nodes) => nodes.map((node) => (node as { checkVisibility(): boolean }).checkVisibility()));
         expect(captions.length).toBeGreaterThan(3);
         expect(captions.every(Boolean)).toBe(true);
       } else {

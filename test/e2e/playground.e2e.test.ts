@@ -31,7 +31,11 @@ describe("the playground's demo and JSON API", () => {
   let closePlayground = (): Promise<void> => Promise.resolve();
 
   const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(new URL(route, playground.url), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(new URL(route, playground.url), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
   const state = async () => (await (await fetch(new URL("api/state", playground.url))).json()) as PlaygroundState;
 
   /** The page's live connection: waits for the next member-list event. */
@@ -63,7 +67,12 @@ describe("the playground's demo and JSON API", () => {
 
   beforeAll(async () => {
     const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${demoFile}`, DATABASE_URL: `file:${botFile}` });
-    playground = await startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-03-11T08:00:00Z"), timeZone: "Europe/Berlin" });
+    playground = await startPlayground({
+      config,
+      logger: captureLogger("warn").logger,
+      now: new Date("2027-03-11T08:00:00Z"),
+      timeZone: "Europe/Berlin",
+    });
     closePlayground = () => playground.close();
   }, 60_000);
 
@@ -99,7 +108,13 @@ describe("the playground's demo and JSON API", () => {
   it("returns the bot's own autocomplete choices", async () => {
     const { users, defaultChannelId } = await state();
     const member = users.find((user) => user.role === "member");
-    const response = await post("api/autocomplete", { userId: member?.id, channelId: defaultChannelId, command: "done", options: { item: "" }, focused: "item" });
+    const response = await post("api/autocomplete", {
+      userId: member?.id,
+      channelId: defaultChannelId,
+      command: "done",
+      options: { item: "" },
+      focused: "item",
+    });
     const { choices } = (await response.json()) as { choices: { name: string; value: string }[] };
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
@@ -117,14 +132,23 @@ describe("the playground's demo and JSON API", () => {
     const stateUrl = new URL("api/state", playground.url).href;
     expect(await statusWithHost(stateUrl, "evil.example")).toBe(403);
     expect(await statusWithHost(stateUrl, new URL(playground.url).host)).toBe(200);
-    const form = await fetch(new URL("api/clock", playground.url), { method: "POST", headers: { "content-type": "text/plain" }, body: '{"action":"day"}' });
+    const form = await fetch(new URL("api/clock", playground.url), {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: '{"action":"day"}',
+    });
     expect(form.status).toBe(415);
   });
 
   it("stops the clock at a member's reminder time on the way, so the bot's DM arrives", async () => {
     const { users, defaultChannelId } = await state();
     const lena = users.find((user) => user.name === "Lena Petrova");
-    const reply = await post("api/command", { userId: lena?.id, channelId: defaultChannelId, command: "remind", options: { time: "11:00" } });
+    const reply = await post("api/command", {
+      userId: lena?.id,
+      channelId: defaultChannelId,
+      command: "remind",
+      options: { time: "11:00" },
+    });
     expect(reply.status).toBe(200);
     await post("api/clock", { action: "day" });
     const dms = (await state()).messages.filter((message) => message.dmUserId === lena?.id);
@@ -140,11 +164,29 @@ describe("the playground's demo and JSON API", () => {
     const [cohort] = await playground.app.services.cohorts.list((await state()).server.id);
     const events = await openEvents();
     try {
-      expect((await post("api/command", { userId: riley.id, channelId: defaultChannelId, command: "join", options: { cohort: String(cohort?.id) } })).status).toBe(200);
+      expect(
+        (
+          await post("api/command", {
+            userId: riley.id,
+            channelId: defaultChannelId,
+            command: "join",
+            options: { cohort: String(cohort?.id) },
+          })
+        ).status,
+      ).toBe(200);
       expect(await events.nextMembers()).toContainEqual(expect.objectContaining({ id: riley.id, role: "member" }));
       expect((await state()).users.find((user) => user.id === riley.id)?.role).toBe("member");
 
-      expect((await post("api/command", { userId: riley.id, channelId: defaultChannelId, command: "leave", options: { cohort: String(cohort?.id) } })).status).toBe(200);
+      expect(
+        (
+          await post("api/command", {
+            userId: riley.id,
+            channelId: defaultChannelId,
+            command: "leave",
+            options: { cohort: String(cohort?.id) },
+          })
+        ).status,
+      ).toBe(200);
       expect(await events.nextMembers()).toContainEqual(expect.objectContaining({ id: riley.id, role: "newcomer" }));
       expect((await state()).users.find((user) => user.id === riley.id)?.role).toBe("newcomer");
     } finally {

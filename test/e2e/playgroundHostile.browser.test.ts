@@ -92,7 +92,9 @@ describe("the playground draws anything the bot may send", () => {
       expect(await messageNode(id).locator("time.timestamp").count()).toBe(1);
       expect(await messageNode(id).locator(".broken-note").count()).toBe(0);
       expect(await messageNode(id).locator("a[href^='javascript']").count()).toBe(0);
-      expect(await page.evaluate<boolean>("document.querySelector('.messages').scrollWidth <= document.querySelector('.messages').clientWidth")).toBe(true);
+      expect(
+        await page.evaluate<boolean>("document.querySelector('.messages').scrollWidth <= document.querySelector('.messages').clientWidth"),
+      ).toBe(true);
     }
     expect(opened.errors).toEqual([]);
   });

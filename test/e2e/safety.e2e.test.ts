@@ -102,7 +102,19 @@ describe("safety: other servers, pings and hostile option values", () => {
       if (channelA === null || !channelA.isSendable()) throw new Error("channel A not sendable");
       const post = await channelA.send({
         content: "crafted",
-        components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: "Confident", custom_id: `checkpoint:${cohortB.id}:${sectionB.id}:confident` }] }],
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Primary,
+                label: "Confident",
+                custom_id: `checkpoint:${cohortB.id}:${sectionB.id}:confident`,
+              },
+            ],
+          },
+        ],
       });
       const clicked = await answered(bot.click(memberA.id, post.id, `checkpoint:${cohortB.id}:${sectionB.id}:confident`));
       expectClearError(clicked, "no cohort called");
@@ -112,13 +124,29 @@ describe("safety: other servers, pings and hostile option values", () => {
     it("refuses a checkpoint button whose section is not in the cohort's curriculum", async () => {
       const member = bot.member("crafty");
       await answered(bot.run(member.id, "join", { cohort: "Backend Spring 2027" }));
-      const foreign = await bot.test.app.database.prisma.section.findFirstOrThrow({ where: { curriculumId: { not: cohortA.curriculumId } } });
+      const foreign = await bot.test.app.database.prisma.section.findFirstOrThrow({
+        where: { curriculumId: { not: cohortA.curriculumId } },
+      });
       const channel = await bot.test.app.discord.client.channels.fetch(bot.channel.id);
       if (channel === null || !channel.isSendable()) throw new Error("channel not sendable");
-      const customIds = [`checkpoint:${cohortA.id}:${foreign.id}:partly`, `checkpoint:${cohortA.id}:1:maybe`, `checkpoint:${cohortA.id}:x:partly`];
+      const customIds = [
+        `checkpoint:${cohortA.id}:${foreign.id}:partly`,
+        `checkpoint:${cohortA.id}:1:maybe`,
+        `checkpoint:${cohortA.id}:x:partly`,
+      ];
       const post = await channel.send({
         content: "crafted sections",
-        components: [{ type: ComponentType.ActionRow, components: customIds.map((customId, index) => ({ type: ComponentType.Button, style: ButtonStyle.Primary, label: `b${index}`, custom_id: customId })) }],
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: customIds.map((customId, index) => ({
+              type: ComponentType.Button,
+              style: ButtonStyle.Primary,
+              label: `b${index}`,
+              custom_id: customId,
+            })),
+          },
+        ],
       });
       expectClearError(await answered(bot.click(member.id, post.id, customIds[0] ?? "")), "no longer part of the cohort's curriculum");
       expectClearError(await answered(bot.click(member.id, post.id, customIds[1] ?? "")), "This button has expired");
@@ -179,7 +207,9 @@ describe("safety: other servers, pings and hostile option values", () => {
 
       expect(seen.length).toBeGreaterThan(10);
       for (const message of seen) expect(message.mentions).toEqual({ everyone: false, userIds: [], roleIds: [] });
-      const inChannel = bot.emulator.channelMessages(c.channel.id, { includeEphemeral: true }).filter((message) => message.id !== control.id);
+      const inChannel = bot.emulator
+        .channelMessages(c.channel.id, { includeEphemeral: true })
+        .filter((message) => message.id !== control.id);
       for (const message of inChannel) expect(message.mentions).toEqual({ everyone: false, userIds: [], roleIds: [] });
     });
   });
@@ -218,7 +248,10 @@ describe("safety: other servers, pings and hostile option values", () => {
         expectClearError(await answered(bot.run(member.id, "today", { cohort: value })), "no cohort called");
         expectClearError(await answered(bot.run(member.id, "leave", { cohort: value })), "no cohort called");
         expectClearError(await answered(bot.run(member.id, "remind", { time: value.slice(0, 20) })), "is not a time of day");
-        expectClearError(await answered(bot.run(member.id, "remind", { time: "08:00", timezone: value.slice(0, 64) })), "is not a time zone");
+        expectClearError(
+          await answered(bot.run(member.id, "remind", { time: "08:00", timezone: value.slice(0, 64) })),
+          "is not a time zone",
+        );
       }
       expect(await counts()).toEqual(before);
       const reminder = await prisma.member.findFirstOrThrow({ where: { userId: member.id } });
@@ -230,7 +263,7 @@ describe("safety: other servers, pings and hostile option values", () => {
     it("lets Discord refuse values longer than an option allows, and copes with any autocomplete text", async () => {
       const member = bot.member("long-typer");
       await answered(bot.run(member.id, "join", { cohort: "Backend Spring 2027" }));
-      const huge = "'; DROP TABLE \"Completion\"; -- 📚 ".repeat(200).slice(0, 6000);
+      const huge = '\'; DROP TABLE "Completion"; -- 📚 '.repeat(200).slice(0, 6000);
       // Discord's client cannot send more than the option's max_length (200 for item, 100 for cohort).
       expect(() => bot.run(member.id, "done", { item: huge })).toThrow(/at most 200 characters/);
       expect(() => bot.run(member.id, "join", { cohort: huge })).toThrow(/at most 100 characters/);

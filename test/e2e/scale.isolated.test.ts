@@ -57,7 +57,11 @@ async function startWorld(startAt: Date, emulatorOptions: { recommendedShards?: 
   const temp = makeTempDir();
   const clock = new SharedTestClock(path.join(temp.dir, "clock"));
   // Opened (and migrated) before any bot process: the test reads the rows the processes write.
-  const handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger("warn").logger });
+  const handle = await openDatabase({
+    url: database.url,
+    migrationsDir: projectPaths().migrationsDir,
+    logger: captureLogger("warn").logger,
+  });
   const sentAt = new Map<string, Date>();
   const world: World = {
     database,
@@ -115,7 +119,10 @@ async function createCohort(world: World, server: Server, name: string): Promise
 
 /** `count` members of a server who joined its cohort a week before it starts (setup only, not what is tested). */
 async function addMembers(world: World, server: Server, cohortId: number, count: number, prefix: string): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, index) => world.emulator.createMember(server.guild.id, { username: `${prefix}-${index}` }).id);
+  const ids = Array.from(
+    { length: count },
+    (_, index) => world.emulator.createMember(server.guild.id, { username: `${prefix}-${index}` }).id,
+  );
   await world.prisma.member.createMany({
     data: ids.map((userId, index) => ({ cohortId, userId, displayName: `${prefix}-${index}`, joinedAt: new Date("2027-02-22T08:00:00Z") })),
   });
@@ -167,14 +174,18 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     for (const server of servers) cohortIds.push(await createCohort(world, server, `${server.guild.name} Cohort`));
     const [second, third] = [spawnBotProcess(world.environment), spawnBotProcess(world.environment)];
     processes.push(second, third);
-    await Promise.all([second, third].map((process) => process.waitForLog((line) => line.msg === "scheduler started", "the other processes to start")));
+    await Promise.all(
+      [second, third].map((process) => process.waitForLog((line) => line.msg === "scheduler started", "the other processes to start")),
+    );
     expect(world.emulator.gatewaySessions()).toHaveLength(3);
 
     const expected = expectedCoursePosts(start, zone, await checkpointSections(world));
     const courseStart = world.now;
     // Tuesday of week 1, 10:00 local: "Storage Engines" is the day's item; members run /done then.
     const doneAt = new Date("2027-03-02T09:00:00Z");
-    const instants = [...new Set([...expected.map((post) => post.at.getTime()), doneAt.getTime()])].sort((a, b) => a - b).map((at) => new Date(at));
+    const instants = [...new Set([...expected.map((post) => post.at.getTime()), doneAt.getTime()])]
+      .sort((a, b) => a - b)
+      .map((at) => new Date(at));
     const storageEngines = await itemOf(world, "Storage Engines");
     const [north] = servers;
     const [northCohortId] = cohortIds;
@@ -183,11 +194,19 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
 
     for (const instant of instants) {
       world.setClock(instant);
-      await Promise.all(processes.map((process) => process.waitForLog(isTickAt(instant), `every process to tick at ${instant.toISOString()}`, 20_000)));
+      await Promise.all(
+        processes.map((process) => process.waitForLog(isTickAt(instant), `every process to tick at ${instant.toISOString()}`, 20_000)),
+      );
       if (instant.getTime() !== doneAt.getTime()) continue;
       // Every process holds the same (only) shard, so each gets every interaction and races to answer, as on Discord.
       const handles = members.map((userId) =>
-        current.emulator.runCommand({ guildId: north.guild.id, channelId: north.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
+        current.emulator.runCommand({
+          guildId: north.guild.id,
+          channelId: north.channelId,
+          userId,
+          name: "done",
+          options: { item: String(storageEngines.id) },
+        }),
       );
       const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
       expect(handles.filter((handle) => handle.failed)).toEqual([]);
@@ -206,7 +225,10 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const completions = await world.prisma.completion.findMany({ where: { itemId: storageEngines.id }, select: { memberId: true } });
     expect(completions).toHaveLength(members.length);
     expect(new Set(completions.map((row) => row.memberId)).size).toBe(members.length);
-    const points = await world.prisma.member.findMany({ where: { cohortId: northCohortId, userId: { in: members } }, select: { points: true } });
+    const points = await world.prisma.member.findMany({
+      where: { cohortId: northCohortId, userId: { in: members } },
+      select: { points: true },
+    });
     expect(points.map((member) => member.points)).toEqual(members.map(() => Math.round(storageEngines.minutes * 1.2)));
   }, 150_000);
 
@@ -223,14 +245,22 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const manager = spawnBotProcess({ ...world.environment, SHARD_COUNT: "auto" });
     processes.push(manager);
     await manager.waitForLog((line) => line.msg === "all shards connected", "the shards to connect", 90_000);
-    for (const shard of [0, 1, 2]) await manager.waitForLog((line) => line.msg === "scheduler started" && line.shard === shard, `shard ${shard}'s scheduler`);
-    expect(world.emulator.gatewaySessions().map((session) => session.shard).sort()).toEqual([
+    for (const shard of [0, 1, 2])
+      await manager.waitForLog((line) => line.msg === "scheduler started" && line.shard === shard, `shard ${shard}'s scheduler`);
+    expect(
+      world.emulator
+        .gatewaySessions()
+        .map((session) => session.shard)
+        .sort(),
+    ).toEqual([
       [0, 3],
       [1, 3],
       [2, 3],
     ]);
     // The manager registered the commands once; no shard did it again.
-    const commandRequests = world.emulator.requestLog().filter((entry) => /^\/applications\/\d+\/commands$/.test(entry.path.replace(/^\/api\/v10/, "")));
+    const commandRequests = world.emulator
+      .requestLog()
+      .filter((entry) => /^\/applications\/\d+\/commands$/.test(entry.path.replace(/^\/api\/v10/, "")));
     expect(commandRequests.map((entry) => entry.method)).toEqual(["GET", "PUT"]);
 
     const cohorts = new Map<number, number>();
@@ -239,10 +269,14 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     // Week 1 at 09:00 local (08:00 UTC): each shard posts its own server's, and only that.
     const weekOne = new Date("2027-03-01T08:00:00Z");
     world.setClock(weekOne);
-    for (const shard of [0, 1, 2]) await manager.waitForLog((line) => isTickAt(weekOne)(line) && line.shard === shard, `shard ${shard} to tick at week 1`, 20_000);
+    for (const shard of [0, 1, 2])
+      await manager.waitForLog((line) => isTickAt(weekOne)(line) && line.shard === shard, `shard ${shard} to tick at week 1`, 20_000);
     for (const [shard, server] of byShard) {
       expect(postsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00"]);
-      const senders = manager.logs().filter((line) => line.msg === "post sent" && line.cohortId === cohorts.get(shard)).map((line) => line.shard);
+      const senders = manager
+        .logs()
+        .filter((line) => line.msg === "post sent" && line.cohortId === cohorts.get(shard))
+        .map((line) => line.shard);
       expect(senders).toEqual([shard]);
     }
 
@@ -259,7 +293,13 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     }
     expect(runs).toHaveLength(200);
     const handles = runs.map(({ userId, server }) =>
-      current.emulator.runCommand({ guildId: server.guild.id, channelId: server.channelId, userId, name: "done", options: { item: String(storageEngines.id) } }),
+      current.emulator.runCommand({
+        guildId: server.guild.id,
+        channelId: server.channelId,
+        userId,
+        name: "done",
+        options: { item: String(storageEngines.id) },
+      }),
     );
     const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
     expect(handles.filter((handle) => handle.failed)).toEqual([]);
@@ -268,13 +308,19 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const completions = await world.prisma.completion.findMany({ where: { itemId: storageEngines.id }, select: { memberId: true } });
     expect(completions).toHaveLength(200);
     expect(new Set(completions.map((row) => row.memberId)).size).toBe(200);
-    const points = await world.prisma.member.findMany({ where: { userId: { in: runs.map((run) => run.userId) } }, select: { points: true } });
+    const points = await world.prisma.member.findMany({
+      where: { userId: { in: runs.map((run) => run.userId) } },
+      select: { points: true },
+    });
     expect(points.map((member) => member.points)).toEqual(runs.map(() => onTimePoints));
 
     // Shard 1's process dies; discord.js starts it again, and it sends nothing that was already sent.
     const shardOne = manager.logs().find((line) => line.msg === "shard process started" && line.shard === 1);
     process.kill(Number(shardOne?.pid), "SIGKILL");
-    await manager.waitForLog((line) => line.msg === "shard process started" && line.shard === 1 && line.pid !== shardOne?.pid, "shard 1 to be started again");
+    await manager.waitForLog(
+      (line) => line.msg === "shard process started" && line.shard === 1 && line.pid !== shardOne?.pid,
+      "shard 1 to be started again",
+    );
     const restartedAt = manager.logs().length;
     await manager.waitForLog(
       (line) => manager.logs().indexOf(line) >= restartedAt && line.msg === "scheduler tick done" && line.shard === 1,
@@ -284,7 +330,8 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     // Monday of week 2, 09:00 local: its post, once per server.
     const weekTwo = new Date("2027-03-08T08:00:00Z");
     world.setClock(weekTwo);
-    for (const shard of [0, 1, 2]) await manager.waitForLog((line) => isTickAt(weekTwo)(line) && line.shard === shard, `shard ${shard} to tick at week 2`, 20_000);
+    for (const shard of [0, 1, 2])
+      await manager.waitForLog((line) => isTickAt(weekTwo)(line) && line.shard === shard, `shard ${shard} to tick at week 2`, 20_000);
     for (const server of byShard.values()) {
       expect(postsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00", "week 2 @ Mon 2027-03-08 09:00"]);
     }

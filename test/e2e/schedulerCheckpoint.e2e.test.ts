@@ -5,7 +5,11 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 /** Components of a message, flattened: what the admin can (or cannot) click. */
 function buttonStates(message: EmulatorMessage): { label: string; disabled: boolean }[] {
   const rows = message.components as { components?: { type: number; label?: string; disabled?: boolean }[] }[];
-  return rows.flatMap((row) => (row.components ?? []).filter((component) => component.type === 2).map((component) => ({ label: component.label ?? "", disabled: component.disabled === true })));
+  return rows.flatMap((row) =>
+    (row.components ?? [])
+      .filter((component) => component.type === 2)
+      .map((component) => ({ label: component.label ?? "", disabled: component.disabled === true })),
+  );
 }
 
 describe("checkpoint prompts, /cohort preview and /cohort announce, end to end", () => {
@@ -33,7 +37,10 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
     expect(preview.ephemeral).toBe(true);
     const text = visibleText(preview);
     expect(text).toContain("Preview of week 2 of 12");
-    expect(preview.embeds.map((embed) => embed.title)).toEqual(["📚 Week 2 of 12 · Backend Spring 2027", "✅ Checkpoint · Database Fundamentals"]);
+    expect(preview.embeds.map((embed) => embed.title)).toEqual([
+      "📚 Week 2 of 12 · Backend Spring 2027",
+      "✅ Checkpoint · Database Fundamentals",
+    ]);
     expect(buttonStates(preview)).toEqual([
       { label: "Confident", disabled: true },
       { label: "Partly", disabled: true },

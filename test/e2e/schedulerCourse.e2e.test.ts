@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, visibleText } from "../helpers/botHarness.js";
-import { expectedCoursePosts, localStamp, postLabel, probeInstants, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import {
+  expectedCoursePosts,
+  localStamp,
+  postLabel,
+  probeInstants,
+  startSchedulerWorld,
+  type SchedulerWorld,
+} from "../helpers/schedulerWorld.js";
 
 /**
  * A whole 12-week course through the real bot and the Discord emulator, for
@@ -52,7 +59,9 @@ describe("a 12-week course in three time zones, through discord.js and the emula
 
   for (const zone of zones) {
     it(`posts every assignment, checkpoint and the closing post at its local time in ${zone}, once, in order`, () => {
-      const observed = world.posts(channels.get(zone)?.id ?? "").map((post) => ({ label: postLabel(post.message), local: localStamp(post.sentAt, zone) }));
+      const observed = world
+        .posts(channels.get(zone)?.id ?? "")
+        .map((post) => ({ label: postLabel(post.message), local: localStamp(post.sentAt, zone) }));
       const expected = expectedCoursePosts(start, zone, sections).map((post) => ({ label: post.label, local: localStamp(post.at, zone) }));
       expect(expected).toHaveLength(12 + 11 + 1);
       expect(observed).toEqual(expected);
@@ -100,7 +109,9 @@ describe("a 12-week course in three time zones, through discord.js and the emula
     const checkpoint = world.posts(channels.get("UTC")?.id ?? "").find((post) => postLabel(post.message).startsWith("checkpoint"));
     if (checkpoint === undefined) throw new Error("no checkpoint post");
     expect(buttonsOf(checkpoint.message).map((button) => button.label)).toEqual(["Confident", "Partly", "Not yet"]);
-    expect(buttonsOf(checkpoint.message).every((button) => /^checkpoint:\d+:\d+:(confident|partly|not_yet)$/.test(button.customId))).toBe(true);
+    expect(buttonsOf(checkpoint.message).every((button) => /^checkpoint:\d+:\d+:(confident|partly|not_yet)$/.test(button.customId))).toBe(
+      true,
+    );
   });
 
   it("records every post as sent exactly once in the database", async () => {

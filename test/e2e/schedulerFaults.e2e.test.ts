@@ -24,9 +24,18 @@ function botSees(world: SchedulerWorld, channelId: string, canSend = false): boo
 async function denseWeekCohort(world: SchedulerWorld): Promise<{ id: string }> {
   const items = Array.from(
     { length: 120 },
-    (_, index) => `- [ ] Required -- Reading number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
+    (_, index) =>
+      `- [ ] Required -- Reading number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
   );
-  const document = ["Huge Week Path", "One very dense week.", "Week 1: Everything At Once", "Estimated reading time: 30 hours", "All of it.", ...items, ""].join("\n");
+  const document = [
+    "Huge Week Path",
+    "One very dense week.",
+    "Week 1: Everything At Once",
+    "Estimated reading time: 30 hours",
+    "All of it.",
+    ...items,
+    "",
+  ].join("\n");
   const imported = await world.first.test.app.services.curricula.importDocument(document, world.guild.id);
   expect(imported.ok).toBe(true);
   const channel = world.createChannel("dense");
@@ -80,7 +89,10 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     const retried = await world.first.tickAt(new Date("2027-03-01T09:01:00Z"));
     expect(retried.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect(world.posts(channel.id)).toHaveLength(1);
-    expect(await prisma.scheduledPost.findFirstOrThrow({ where: { cohortId: cohort.id, period: "week-1" } })).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await prisma.scheduledPost.findFirstOrThrow({ where: { cohortId: cohort.id, period: "week-1" } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+    });
   });
 
   it("gives up after the last retry, marks the post failed and logs it as an error", async () => {
@@ -95,7 +107,9 @@ describe("scheduler faults, through discord.js and the emulator", () => {
       await world.first.tickAt(new Date(at));
     }
     await world.first.tickAt(new Date(at + 120 * minute));
-    const row = await world.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { cohortId: cohort.id, period: "week-1" } });
+    const row = await world.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({
+      where: { cohortId: cohort.id, period: "week-1" },
+    });
     expect(row).toMatchObject({ status: "failed", attempts: 5, nextAttemptAt: null });
     const error = world.first.test.logs().find((line) => line.msg === "post failed for good: not sent");
     expect(error).toMatchObject({ level: 50, period: "week-1", attempts: 5 });
@@ -179,7 +193,10 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     for (let index = 1; index <= 120; index += 1) expect(text).toContain(`Reading number ${index}:`);
     for (const post of posts) {
       const embed = post.message.embeds[0];
-      const length = (embed?.title?.length ?? 0) + (embed?.description?.length ?? 0) + (embed?.footer?.text.length ?? 0) +
+      const length =
+        (embed?.title?.length ?? 0) +
+        (embed?.description?.length ?? 0) +
+        (embed?.footer?.text.length ?? 0) +
         (embed?.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
       expect(length).toBeLessThanOrEqual(6000);
       expect(embed?.fields?.length ?? 0).toBeLessThanOrEqual(25);

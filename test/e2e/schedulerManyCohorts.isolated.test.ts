@@ -35,7 +35,14 @@ describe(`the scheduler with ${cohortCount} cohorts of distinct settings`, () =>
       channelIds.push(channel.id);
       const settings = distinctSettings(index);
       seen.add(JSON.stringify(settings));
-      await repository.create({ guildId: world.guild.id, channelId: channel.id, name: `Cohort ${index}`, curriculumId: curriculum.id, settings, createdBy: world.admin.id });
+      await repository.create({
+        guildId: world.guild.id,
+        channelId: channel.id,
+        name: `Cohort ${index}`,
+        curriculumId: curriculum.id,
+        settings,
+        createdBy: world.admin.id,
+      });
     }
     expect(seen.size).toBe(cohortCount);
   }, 300_000);

@@ -34,7 +34,9 @@ describe("restarts and several bot processes on one database", () => {
     const back = await second.tickAt(new Date("2027-03-01T14:00:00Z"));
     expect(back.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect(back.sent[0]?.lateMs).toBe(5 * 60 * minute);
-    expect(second.test.logs().some((line) => line.msg === "post sent late" && line.period === "week-1" && line.lateMinutes === 300)).toBe(true);
+    expect(second.test.logs().some((line) => line.msg === "post sent late" && line.period === "week-1" && line.lateMinutes === 300)).toBe(
+      true,
+    );
     await second.stop();
 
     // Down from Monday 2027-03-08 08:00 to Tuesday 10:00: week 2 (Monday 09:00) is 25 hours late.
@@ -95,7 +97,10 @@ describe("restarts and several bot processes on one database", () => {
     const prisma = dead.test.app.database.prisma;
     // As if the process had died right after Discord stored the message: the post is claimed, its message attempted, nothing recorded as sent.
     const where = { cohortId: cohort.id, period: "week-1" };
-    await prisma.scheduledPost.updateMany({ where, data: { status: "claimed", messageId: null, sentAt: null, claimedAt: new Date("2027-03-01T09:00:00Z") } });
+    await prisma.scheduledPost.updateMany({
+      where,
+      data: { status: "claimed", messageId: null, sentAt: null, claimedAt: new Date("2027-03-01T09:00:00Z") },
+    });
     await prisma.scheduledPostPart.updateMany({ where: { post: where }, data: { status: "attempted", messageId: null, sentAt: null } });
     await dead.stop();
 
@@ -105,7 +110,10 @@ describe("restarts and several bot processes on one database", () => {
     const posts = world.posts(channel.id);
     expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1"]);
     expect(takeover.sent[0]?.messageId).toBe(posts[0]?.message.id);
-    expect(await survivor.test.app.database.prisma.scheduledPost.findFirst({ where })).toMatchObject({ status: "sent", messageId: posts[0]?.message.id });
+    expect(await survivor.test.app.database.prisma.scheduledPost.findFirst({ where })).toMatchObject({
+      status: "sent",
+      messageId: posts[0]?.message.id,
+    });
     expect(survivor.test.logs().some((line) => line.msg === "post part found in the channel: an earlier attempt had sent it")).toBe(true);
   });
 
@@ -140,7 +148,9 @@ describe("restarts and several bot processes on one database", () => {
     const one = world.first;
     const two = await world.startProcess(new Date("2027-02-13T00:00:00Z"));
     const sections = (
-      await one.test.app.database.prisma.section.findMany({ where: { curriculum: { slug: "backend-engineer-learning-path" }, checkpoint: { not: null } } })
+      await one.test.app.database.prisma.section.findMany({
+        where: { curriculum: { slug: "backend-engineer-learning-path" }, checkpoint: { not: null } },
+      })
     ).map((row) => ({ title: row.title, weekEnd: row.weekEnd }));
     const expected = zones.flatMap((zone) => expectedCoursePosts("2027-02-15", zone, sections).map((post) => post.at));
     const sentBy = { one: 0, two: 0 };

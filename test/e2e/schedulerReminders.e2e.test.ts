@@ -28,7 +28,12 @@ describe("daily reminder DMs", () => {
     const pausedChannel = world.createChannel("paused");
     await world.createCohort({ name: "Readers", channelId: readers.id, start: "2027-03-01" });
     await world.createCohort({ name: "Sleepers", channelId: pausedChannel.id, start: "2027-03-01" });
-    for (const [name, dmsClosed] of [["ada", false], ["bob", false], ["carol", true], ["dave", false]] as const) {
+    for (const [name, dmsClosed] of [
+      ["ada", false],
+      ["bob", false],
+      ["carol", true],
+      ["dave", false],
+    ] as const) {
       users.set(name, world.emulator.createMember(world.guild.id, { username: name, dmsClosed }));
     }
     users.set("admin", world.admin);
@@ -53,7 +58,9 @@ describe("daily reminder DMs", () => {
         for (let guard = 0; guard < 20 && buttonsOf(today).length > 0; guard += 1) {
           const button = buttonsOf(today)[0];
           if (button === undefined) break;
-          today = await world.emulator.clickButton({ userId: users.get("ada")?.id ?? "", messageId: today.id, customId: button.customId }).final();
+          today = await world.emulator
+            .clickButton({ userId: users.get("ada")?.id ?? "", messageId: today.id, customId: button.customId })
+            .final();
         }
       }
       await world.first.tickAt(instant);
@@ -99,7 +106,10 @@ describe("daily reminder DMs", () => {
     const carol = await world.first.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: users.get("carol")?.id ?? "" } });
     expect(carol.remindTime).toBeNull();
     expect(carol.remindFailures).toBe(3);
-    const attempts = await world.first.test.app.database.prisma.reminderDelivery.findMany({ where: { memberId: carol.id }, orderBy: { localDate: "asc" } });
+    const attempts = await world.first.test.app.database.prisma.reminderDelivery.findMany({
+      where: { memberId: carol.id },
+      orderBy: { localDate: "asc" },
+    });
     expect(attempts.map((row) => [row.localDate, row.status])).toEqual([
       ["2027-03-01", "undeliverable"],
       ["2027-03-02", "undeliverable"],

@@ -24,7 +24,9 @@ describe("paused and ended cohorts", () => {
     const resumed = await world.first.tickAt(new Date("2027-03-09T08:00:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-2"]);
     expect(resumed.skipped.map((post) => post.period)).toEqual(["week-1"]);
-    expect(world.posts(channel.id).map((post) => `${postLabel(post.message)} @ ${localStamp(post.sentAt, "UTC")}`)).toEqual(["week 2 @ Tue 2027-03-09 08:00"]);
+    expect(world.posts(channel.id).map((post) => `${postLabel(post.message)} @ ${localStamp(post.sentAt, "UTC")}`)).toEqual([
+      "week 2 @ Tue 2027-03-09 08:00",
+    ]);
   });
 
   it("sends the closing post with the final leaderboard when a cohort is ended early, then nothing more", async () => {
@@ -37,7 +39,14 @@ describe("paused and ended cohorts", () => {
     const run = (name: string, options: Record<string, string> = {}) =>
       world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: grace.id, name, options }).final();
     await run("join", { cohort: "Ending" });
-    const choices = await world.emulator.autocomplete({ guildId: world.guild.id, channelId: channel.id, userId: grace.id, name: "done", options: { item: "" }, focused: "item" });
+    const choices = await world.emulator.autocomplete({
+      guildId: world.guild.id,
+      channelId: channel.id,
+      userId: grace.id,
+      name: "done",
+      options: { item: "" },
+      focused: "item",
+    });
     const done = await run("done", { item: String(choices[0]?.value ?? "") });
     expect(done === undefined ? "" : visibleText(done)).toContain("points");
 

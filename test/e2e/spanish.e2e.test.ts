@@ -15,7 +15,9 @@ describe("Spanish through discord.js and the emulator", () => {
 
   it("answers /today, /done and /progress in the member's Discord language", async () => {
     const lucia = spanishMember("lucia");
-    expect(visibleText(await bot.reply(lucia.id, "join", { cohort: "Backend Spring 2027" }))).toContain("¡Bienvenido a **Backend Spring 2027**!");
+    expect(visibleText(await bot.reply(lucia.id, "join", { cohort: "Backend Spring 2027" }))).toContain(
+      "¡Bienvenido a **Backend Spring 2027**!",
+    );
 
     const today = await bot.reply(lucia.id, "today");
     const text = visibleText(today);
@@ -28,7 +30,11 @@ describe("Spanish through discord.js and the emulator", () => {
     const title = first.label.replace(/^Hecha: /, "");
 
     const done = visibleText(await bot.reply(lucia.id, "done", { item: title }));
-    expect(done).toMatch(new RegExp(`Registrado \\*\\*${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\*\\*: \\*\\*\\+\\d+ puntos\\*\\* \\(incluye el 20 % de bonificación por puntualidad\\)`));
+    expect(done).toMatch(
+      new RegExp(
+        `Registrado \\*\\*${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\*\\*: \\*\\*\\+\\d+ puntos\\*\\* \\(incluye el 20 % de bonificación por puntualidad\\)`,
+      ),
+    );
     expect(done).toContain("Racha: **1 día de estudio**");
 
     const progress = visibleText(await bot.reply(lucia.id, "progress"));
@@ -41,7 +47,9 @@ describe("Spanish through discord.js and the emulator", () => {
     const mateo = spanishMember("mateo", "es-419");
     expect(visibleText(await bot.reply(mateo.id, "join", { cohort: "Backend Spring 2027" }))).toContain("¡Bienvenido a");
     const pierre = spanishMember("pierre", "fr");
-    expect(visibleText(await bot.reply(pierre.id, "join", { cohort: "Backend Spring 2027" }))).toContain("Welcome to **Backend Spring 2027**!");
+    expect(visibleText(await bot.reply(pierre.id, "join", { cohort: "Backend Spring 2027" }))).toContain(
+      "Welcome to **Backend Spring 2027**!",
+    );
     expect(visibleText(await bot.reply(pierre.id, "today"))).toContain("Week 1 · Day 2");
   });
 

@@ -25,10 +25,17 @@ export interface BotHarness {
   runIgnoringDefaultPermissions(userId: string, name: string, options?: CommandOptionsInput): InteractionHandle;
   /** Runs a command and returns the message the user finally sees. */
   reply(userId: string, name: string, options?: CommandOptionsInput): Promise<EmulatorMessage>;
-  autocomplete(userId: string, name: string, focused: string, options?: CommandOptionsInput): Promise<{ name: string; value: string | number }[]>;
+  autocomplete(
+    userId: string,
+    name: string,
+    focused: string,
+    options?: CommandOptionsInput,
+  ): Promise<{ name: string; value: string | number }[]>;
   click(userId: string, messageId: string, customId: string): InteractionHandle;
   /** A cohort on the 12-week curriculum in the harness channel, made through the service. */
-  createCohort(input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string }>): Promise<Cohort>;
+  createCohort(
+    input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string }>,
+  ): Promise<Cohort>;
   close(): Promise<void>;
 }
 
@@ -47,7 +54,8 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
   const result: { label: string; customId: string }[] = [];
   for (const row of message.components as { components?: { type: number; label?: string; custom_id?: string }[] }[]) {
     for (const component of row.components ?? []) {
-      if (component.type === 2 && component.custom_id !== undefined) result.push({ label: component.label ?? "", customId: component.custom_id });
+      if (component.type === 2 && component.custom_id !== undefined)
+        result.push({ label: component.label ?? "", customId: component.custom_id });
     }
   }
   return result;
@@ -83,7 +91,14 @@ export async function startBotHarness(options: { now?: Date } = {}): Promise<Bot
     member: (username, memberOptions = {}) => emulator.createMember(guild.id, { username, ...memberOptions }),
     run,
     runIgnoringDefaultPermissions: (userId, name, commandOptions = {}) =>
-      emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId, name, options: commandOptions, ignoreDefaultMemberPermissions: true }),
+      emulator.runCommand({
+        guildId: guild.id,
+        channelId: channel.id,
+        userId,
+        name,
+        options: commandOptions,
+        ignoreDefaultMemberPermissions: true,
+      }),
     reply: (userId, name, commandOptions) => run(userId, name, commandOptions).final(),
     autocomplete: async (userId, name, focused, commandOptions = {}) =>
       emulator.autocomplete({ guildId: guild.id, channelId: channel.id, userId, name, options: commandOptions, focused }),

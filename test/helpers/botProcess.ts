@@ -52,11 +52,7 @@ export function spawnBotProcess(environment: Record<string, string>): BotProcess
       resolve(code);
     }),
   );
-  const tail = () =>
-    [
-      ...lines.slice(-15).map((line) => JSON.stringify(line)),
-      other.slice(-2_000),
-    ].join("\n");
+  const tail = () => [...lines.slice(-15).map((line) => JSON.stringify(line)), other.slice(-2_000)].join("\n");
 
   return {
     pid: child.pid ?? -1,

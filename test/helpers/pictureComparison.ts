@@ -57,7 +57,8 @@ export async function compareWithReference(name: string, actual: Buffer): Promis
     fs.mkdirSync(pictureFixtureDir, { recursive: true });
     fs.writeFileSync(referencePath, actual);
   }
-  if (!fs.existsSync(referencePath)) throw new Error(`No reference picture ${referencePath}; run the test with UPDATE_PICTURES=1 and look at it`);
+  if (!fs.existsSync(referencePath))
+    throw new Error(`No reference picture ${referencePath}; run the test with UPDATE_PICTURES=1 and look at it`);
   const difference = await differenceBetween(actual, fs.readFileSync(referencePath));
   if (looksTheSame(difference)) return difference;
   const actualPath = path.join(os.tmpdir(), `picture-${name}-actual.png`);

@@ -8,7 +8,13 @@ export interface ItemSpec {
 
 /** Builds plan curricula with unique item ids. */
 export function curriculumBuilder(): {
-  section: (key: string, weekStart: number, weekEnd: number, specs: readonly (ItemSpec | number | null)[], checkpoint?: string | null) => PlanSection;
+  section: (
+    key: string,
+    weekStart: number,
+    weekEnd: number,
+    specs: readonly (ItemSpec | number | null)[],
+    checkpoint?: string | null,
+  ) => PlanSection;
   curriculum: (totalWeeks: number, sections: readonly PlanSection[]) => PlanCurriculum;
 } {
   let nextId = 1;

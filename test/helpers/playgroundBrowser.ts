@@ -6,7 +6,14 @@ import { captureLogger } from "./silentLogger.js";
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is ever downloaded. */
 const chromiumPath = "/usr/bin/chromium";
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /** The demo on a fixed date: mid-week in January 2027, UTC, Wednesday 13 January, week 2 of the cohort. */
 export async function startTestPlayground(dir: string): Promise<Playground> {
@@ -54,9 +61,17 @@ export async function openPlayground(
 }
 
 /** Types a slash command into the page's composer the way a visitor does, picking autocomplete choices by their label. */
-export async function runCommand(page: Page, command: string, options: Record<string, string> = {}, autocompletePicks: Record<string, string> = {}): Promise<void> {
+export async function runCommand(
+  page: Page,
+  command: string,
+  options: Record<string, string> = {},
+  autocompletePicks: Record<string, string> = {},
+): Promise<void> {
   await page.fill("#command-input", `/${command}`);
-  await page.locator(".popup-item", { hasText: `/${command}` }).first().click();
+  await page
+    .locator(".popup-item", { hasText: `/${command}` })
+    .first()
+    .click();
   for (const [name, value] of Object.entries(options)) await page.fill(`[data-option="${name}"]`, value);
   for (const [name, label] of Object.entries(autocompletePicks)) {
     await page.locator(`[data-option="${name}"]`).focus();

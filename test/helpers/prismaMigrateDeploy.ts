@@ -2,7 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { loadSchemaEngine } from "../../scripts/loadSchemaEngine.mjs";
 
 /**
@@ -42,7 +46,11 @@ export async function prismaMigrateDeploy(databaseUrl: string, migrationsDir: st
     connectToShadowDb: () => inner.connectToShadowDb(),
   };
   const datasource = `datasource db {\n  provider = "${isSqlite ? "sqlite" : "postgresql"}"\n}\n`;
-  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", datasource]] }, () => {}, bindMigrationAwareSqlAdapterFactory(tracked));
+  const engine = await SchemaEngine.new(
+    { datamodels: [["schema.prisma", datasource]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
   try {
     const result = await engine.applyMigrations({
       migrationsList: {

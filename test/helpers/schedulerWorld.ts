@@ -49,7 +49,10 @@ export interface SchedulerWorld {
  * `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt).
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
  */
-export async function startSchedulerWorld(start: Date, options: { readonly tickCron?: string; readonly nonceWindowMs?: number } = {}): Promise<SchedulerWorld> {
+export async function startSchedulerWorld(
+  start: Date,
+  options: { readonly tickCron?: string; readonly nonceWindowMs?: number } = {},
+): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
   const database = await createTestDatabase();
@@ -192,7 +195,11 @@ export function expectedCoursePosts(
     entries.push({ at: first.plus({ days: 7 * (week - 1) }).set({ hour: 9, minute: 0 }), order: 1, label: `week ${week}` });
   }
   for (const section of sections) {
-    entries.push({ at: first.plus({ days: 7 * (section.weekEnd - 1) + 4 }).set({ hour: 17, minute: 0 }), order: 0, label: `checkpoint ${section.title}` });
+    entries.push({
+      at: first.plus({ days: 7 * (section.weekEnd - 1) + 4 }).set({ hour: 17, minute: 0 }),
+      order: 0,
+      label: `checkpoint ${section.title}`,
+    });
   }
   entries.push({ at: first.plus({ days: 84 }).set({ hour: 9, minute: 0 }), order: 2, label: "closing" });
   return entries
@@ -210,5 +217,8 @@ export function probeInstants(expected: readonly Date[], from: Date, to: Date): 
   const instants = new Set<number>();
   for (const at of expected) for (const offset of [0, 60_000, 3_600_000]) instants.add(at.getTime() - offset);
   for (const at of hourlyInstants(from, to)) if (at.getUTCHours() % 6 === 0) instants.add(at.getTime());
-  return [...instants].filter((at) => at >= from.getTime() && at <= to.getTime()).sort((a, b) => a - b).map((at) => new Date(at));
+  return [...instants]
+    .filter((at) => at >= from.getTime() && at <= to.getTime())
+    .sort((a, b) => a - b)
+    .map((at) => new Date(at));
 }

@@ -1,4 +1,10 @@
-import type { CourseChartView, ProgressCardLabels, ProgressCardView, StudyDayState, WeeklyChartView } from "../../src/discord/pictures/pictureViews.js";
+import type {
+  CourseChartView,
+  ProgressCardLabels,
+  ProgressCardView,
+  StudyDayState,
+  WeeklyChartView,
+} from "../../src/discord/pictures/pictureViews.js";
 
 const englishCardLabels = (rank: string, streakDays: number, freezesLeft: number): ProgressCardLabels => ({
   required: "Required",
@@ -58,9 +64,7 @@ export const emojiCardView: ProgressCardView = {
   points: 0,
   streakDays: 0,
   freezesLeft: 0,
-  weeks: [
-    { label: "W1", days: days("ffff---") },
-  ],
+  weeks: [{ label: "W1", days: days("ffff---") }],
   labels: englishCardLabels("", 0, 0),
 };
 

@@ -28,7 +28,8 @@ function runBench(args: readonly string[], tmpDir: string): Promise<{ code: numb
 describe("npm run bench", () => {
   // On the PostgreSQL run of the suite the bench measures PostgreSQL too (its database name must contain "bench").
   const postgresName = `${testDatabasePrefix}bench_${process.pid}`;
-  const postgresUrl = testDatabaseProvider === "postgresql" ? Object.assign(new URL(testPostgresServerUrl), { pathname: `/${postgresName}` }).href : null;
+  const postgresUrl =
+    testDatabaseProvider === "postgresql" ? Object.assign(new URL(testPostgresServerUrl), { pathname: `/${postgresName}` }).href : null;
 
   async function dropPostgresDatabases(): Promise<void> {
     const client = new pg.Client({ connectionString: testPostgresServerUrl });
@@ -46,7 +47,22 @@ describe("npm run bench", () => {
       const resultsFile = path.join(temp.dir, "results.md");
       const { code, output } = await runBench(
         [
-          ...["--members", "40", "--completions", "400", "--actors", "12", "--runs", "6", "--warmup", "2", "--burst", "8", "--concurrency", "3"],
+          ...[
+            "--members",
+            "40",
+            "--completions",
+            "400",
+            "--actors",
+            "12",
+            "--runs",
+            "6",
+            "--warmup",
+            "2",
+            "--burst",
+            "8",
+            "--concurrency",
+            "3",
+          ],
           ...(postgresUrl === null ? [] : ["--database", postgresUrl]),
           ...["--posting-cohorts", "4", "--no-pin", "--out", resultsFile],
         ],
@@ -59,7 +75,9 @@ describe("npm run bench", () => {
       // Four cohorts' weekly posts under the rate limits: all sent, none failed.
       expect(results).toMatch(/^\| 4 \| 0 \| \d+ \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \|$/m);
       for (const command of ["`/today`", "`/done`", "`/leaderboard` (week)", "`/leaderboard period:all`"]) {
-        expect(results).toMatch(new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"));
+        expect(results).toMatch(
+          new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"),
+        );
       }
       expect(results).toContain("One cohort of 40 members");
       // Six measured and two warm-up rounds of each command, then the burst: every /done landed once.

@@ -17,7 +17,21 @@ function writeProject(root: string): void {
   };
   write("package.json", JSON.stringify({ name: "tiny", type: "module" }));
   write("package-lock.json", "{}");
-  write("tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", outDir: "dist", rootDir: ".", strict: true, types: [], skipLibCheck: true } }));
+  write(
+    "tsconfig.json",
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        outDir: "dist",
+        rootDir: ".",
+        strict: true,
+        types: [],
+        skipLibCheck: true,
+      },
+    }),
+  );
   write("tsconfig.build.json", JSON.stringify({ extends: "./tsconfig.json", include: ["src", "commands"] }));
   write("src/main.ts", `import { greeting } from "./greeting.js";\nconsole.log(greeting);\n`);
   write("src/greeting.ts", `export const greeting: string = "first";\n`);

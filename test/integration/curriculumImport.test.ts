@@ -48,12 +48,25 @@ describe("curriculum import into a real SQLite file", () => {
     if (stored === null || kept === undefined || dropped === undefined || untouched === undefined) throw new Error("seed missing items");
 
     const cohort = await prisma.cohort.create({
-      data: { guildId: "100000000000000001", channelId: "100000000000000002", name: "Spring", curriculumId: stored.id, startDate: "2027-01-04" },
+      data: {
+        guildId: "100000000000000001",
+        channelId: "100000000000000002",
+        name: "Spring",
+        curriculumId: stored.id,
+        startDate: "2027-01-04",
+      },
     });
     const member = await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003" } });
     for (const item of [kept, dropped]) {
       await prisma.completion.create({
-        data: { memberId: member.id, cohortId: cohort.id, itemId: item.id, completedAt: new Date("2027-01-05T10:00:00Z"), weekNumber: 1, points: 30 },
+        data: {
+          memberId: member.id,
+          cohortId: cohort.id,
+          itemId: item.id,
+          completedAt: new Date("2027-01-05T10:00:00Z"),
+          weekNumber: 1,
+          points: 30,
+        },
       });
     }
 

@@ -18,7 +18,10 @@ function parsedMaximal(): ParsedCurriculum {
 }
 
 /** Runs `work` while counting how many times the event loop came round meanwhile, and runs `probe` on each turn. */
-async function countTurnsDuring<T>(work: Promise<T>, probe: () => Promise<unknown> = () => Promise.resolve()): Promise<{ value: T; turns: number; probes: number }> {
+async function countTurnsDuring<T>(
+  work: Promise<T>,
+  probe: () => Promise<unknown> = () => Promise.resolve(),
+): Promise<{ value: T; turns: number; probes: number }> {
   let done = false;
   // Read through a call: the checks below run after awaits, while `work` settles and sets `done`.
   const finished = () => done;

@@ -312,16 +312,14 @@ describe("slash commands", () => {
     const admin = emu.createMember(guild.id, { username: "erin", manageGuild: true });
     const base = { guildId: guild.id, channelId, userId: member.id };
     expect(() => emu.runCommand({ ...base, name: "nope" })).toThrow(/No command \/nope is registered/);
-    expect(() => emu.runCommand({ ...base, name: "done", options: { item: "x", colour: "red" } })).toThrow(
-      /no option "colour"/,
-    );
+    expect(() => emu.runCommand({ ...base, name: "done", options: { item: "x", colour: "red" } })).toThrow(/no option "colour"/);
     expect(() => emu.runCommand({ ...base, name: "done" })).toThrow(/needs option "item"/);
-    expect(() =>
-      emu.runCommand({ ...base, userId: admin.id, name: "cohort create", options: { name: "x", channel: "123" } }),
-    ).toThrow(EmulatorUsageError);
-    expect(() =>
-      emu.runCommand({ ...base, userId: admin.id, name: "cohort", options: { name: "x", channel: channelId } }),
-    ).toThrow(/needs a sub-command; one of: create, import/);
+    expect(() => emu.runCommand({ ...base, userId: admin.id, name: "cohort create", options: { name: "x", channel: "123" } })).toThrow(
+      EmulatorUsageError,
+    );
+    expect(() => emu.runCommand({ ...base, userId: admin.id, name: "cohort", options: { name: "x", channel: channelId } })).toThrow(
+      /needs a sub-command; one of: create, import/,
+    );
     // /cohort needs Manage Server by default, so Discord would not even offer it to this member.
     expect(() => emu.runCommand({ ...base, name: "cohort create", options: { name: "x", channel: channelId } })).toThrow(
       /would not offer \/cohort/,
@@ -417,9 +415,7 @@ describe("buttons", () => {
     expect(updated.id).toBe(sent.id);
     expect(updated.content).toBe("Done: done:storage by gina");
     expect(emu.message(sent.id)?.components).toEqual([]);
-    expect(() => emu.clickButton({ userId: member.id, messageId: sent.id, customId: "done:storage" })).toThrow(
-      /has no component/,
-    );
+    expect(() => emu.clickButton({ userId: member.id, messageId: sent.id, customId: "done:storage" })).toThrow(/has no component/);
   });
 
   it("delivers select menu choices", async () => {
@@ -433,7 +429,8 @@ describe("buttons", () => {
       components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
     });
     onInteraction = async (interaction) => {
-      if (interaction.isStringSelectMenu()) await interaction.reply({ content: `Noted: ${interaction.values.join(",")}`, flags: MessageFlags.Ephemeral });
+      if (interaction.isStringSelectMenu())
+        await interaction.reply({ content: `Noted: ${interaction.values.join(",")}`, flags: MessageFlags.Ephemeral });
     };
     const final = await emu.selectMenu({ userId: member.id, messageId: sent.id, customId: "checkpoint", values: ["not_yet"] }).final();
     expect([final.content, final.ephemeral]).toEqual(["Noted: not_yet", true]);
@@ -577,7 +574,10 @@ describe("channel messages", () => {
     expect(third.id).not.toBe(first.id);
     // As on Discord, the nonce is echoed when the message is created, not stored with it.
     expect(first.nonce).toBe("week-1-post");
-    const listed = (await world.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: "5" }) })) as Record<string, unknown>[];
+    const listed = (await world.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: "5" }) })) as Record<
+      string,
+      unknown
+    >[];
     const fetched = (await world.rest.get(Routes.channelMessage(channelId, first.id))) as Record<string, unknown>;
     expect(listed.find((message) => message.id === first.id)).not.toHaveProperty("nonce");
     expect(fetched).not.toHaveProperty("nonce");
@@ -646,7 +646,9 @@ describe("routing and faults", () => {
     ]);
 
     emu.failNext(`POST /channels/${channelId}/messages`, 503, 4);
-    const error = await textChannel(channelId).send("gives up").catch((e: unknown) => e);
+    const error = await textChannel(channelId)
+      .send("gives up")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "HTTPError", status: 503 });
   });
 });

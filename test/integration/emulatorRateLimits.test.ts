@@ -3,7 +3,10 @@ import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { RateLimiter } from "../../src/emulator/RateLimiter.js";
 
 /** Raw requests, so the test sees Discord's answers as they are (discord.js would wait the limits out). */
-async function post(emulator: DiscordEmulator, channelId: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function post(
+  emulator: DiscordEmulator,
+  channelId: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(`${emulator.apiUrl}/v10/channels/${channelId}/messages`, {
     method: "POST",
     headers: { authorization: `Bot ${emulator.token}`, "content-type": "application/json" },

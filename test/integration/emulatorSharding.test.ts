@@ -71,7 +71,12 @@ describe("the emulator serving a sharded bot", () => {
     const received = new Map<number, string[]>();
     const shards = [await connectShard(0, 3, received), await connectShard(1, 3, received), await connectShard(2, 3, received)];
 
-    expect(emulator.gatewaySessions().map((session) => session.shard).sort()).toEqual([
+    expect(
+      emulator
+        .gatewaySessions()
+        .map((session) => session.shard)
+        .sort(),
+    ).toEqual([
       [0, 3],
       [1, 3],
       [2, 3],

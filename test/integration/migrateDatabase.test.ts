@@ -38,7 +38,17 @@ describe("migration runner on SQLite", () => {
     const report = migrateSqlite(file, migrations, captureLogger().logger);
     expect(report.applied).toEqual(migrations.map((migration) => migration.name));
     expect(tables(file)).toEqual(
-      expect.arrayContaining(["Curriculum", "Section", "Item", "Cohort", "Member", "Completion", "CheckpointAnswer", "ScheduledPost", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "Curriculum",
+        "Section",
+        "Item",
+        "Cohort",
+        "Member",
+        "Completion",
+        "CheckpointAnswer",
+        "ScheduledPost",
+        "_prisma_migrations",
+      ]),
     );
     const db = new Database(file, { readonly: true });
     const rows = db.prepare(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`).all() as {

@@ -44,24 +44,41 @@ function sqliteShape(file: string): Shape {
   const db = new Database(file, { readonly: true });
   try {
     const tableNames = (
-      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as {
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
+        .all() as {
         name: string;
       }[]
     ).map((row) => row.name);
     const columns: string[] = [];
     const foreignKeys: string[] = [];
     for (const table of tableNames) {
-      const info = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
+      const info = db.prepare(`PRAGMA table_info("${table}")`).all() as {
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: string | null;
+        pk: number;
+      }[];
       for (const column of info) {
         const isAutoincrement = column.pk === 1 && column.type.toUpperCase() === "INTEGER";
         const fallback = isAutoincrement ? "autoincrement" : normaliseDefault(column.dflt_value);
-        columns.push(`${table}.${column.name} ${typeFamily(column.type)} ${column.notnull === 1 || column.pk === 1 ? "not null" : "null"} default ${fallback}`);
+        columns.push(
+          `${table}.${column.name} ${typeFamily(column.type)} ${column.notnull === 1 || column.pk === 1 ? "not null" : "null"} default ${fallback}`,
+        );
       }
-      const keys = db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string; to: string; on_delete: string }[];
+      const keys = db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as {
+        table: string;
+        from: string;
+        to: string;
+        on_delete: string;
+      }[];
       for (const key of keys) foreignKeys.push(`${table}.${key.from} -> ${key.table}.${key.to} on delete ${key.on_delete.toLowerCase()}`);
     }
     const indexes = (
-      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name <> '_prisma_migrations'`).all() as {
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name <> '_prisma_migrations'`)
+        .all() as {
         name: string;
       }[]
     ).map((row) => row.name);
@@ -75,7 +92,13 @@ async function postgresShape(url: string): Promise<Shape> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const columnRows = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
+    const columnRows = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
@@ -99,7 +122,9 @@ async function postgresShape(url: string): Promise<Shape> {
        JOIN pg_attribute da ON da.attrelid = c.confrelid AND da.attnum = c.confkey[1]
        WHERE c.contype = 'f'`,
     );
-    const foreignKeys = keyRows.rows.map((row) => `${row.source}.${row.column} -> ${row.target}.${row.target_column} on delete ${deleteRule[row.rule] ?? row.rule}`);
+    const foreignKeys = keyRows.rows.map(
+      (row) => `${row.source}.${row.column} -> ${row.target}.${row.target_column} on delete ${deleteRule[row.rule] ?? row.rule}`,
+    );
     return { columns: columns.sort(), indexes: indexRows.rows.map((row) => row.indexname).sort(), foreignKeys: foreignKeys.sort() };
   } finally {
     await client.end();

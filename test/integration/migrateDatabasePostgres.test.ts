@@ -60,7 +60,17 @@ describe.runIf(testDatabaseProvider === "postgresql")("migration runner on Postg
     const report = await migratePostgres(postgresTarget(database.url), migrations, captureLogger().logger);
     expect(report.applied).toEqual(migrations.map((migration) => migration.name));
     expect(await tables(database.url)).toEqual(
-      expect.arrayContaining(["Curriculum", "Section", "Item", "Cohort", "Member", "Completion", "CheckpointAnswer", "ScheduledPost", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "Curriculum",
+        "Section",
+        "Item",
+        "Cohort",
+        "Member",
+        "Completion",
+        "CheckpointAnswer",
+        "ScheduledPost",
+        "_prisma_migrations",
+      ]),
     );
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       database.url,
@@ -122,7 +132,9 @@ describe.runIf(testDatabaseProvider === "postgresql")("migration runner on Postg
     expect((failure as MigrationError).migrationName).toBe("20260102000000_broken");
     expect(await tables(database.url)).not.toContain("C");
     expect(await query(database.url, `SELECT COUNT(*)::int AS n FROM "A"`)).toEqual([{ n: 0 }]);
-    expect(await query(database.url, `SELECT migration_name FROM "_prisma_migrations"`)).toEqual([{ migration_name: "20260101000000_first" }]);
+    expect(await query(database.url, `SELECT migration_name FROM "_prisma_migrations"`)).toEqual([
+      { migration_name: "20260101000000_first" },
+    ]);
 
     // Fixed file: the next start applies it.
     writeMigration(dir, "20260102000000_broken", `CREATE TABLE "C" ("id" INTEGER PRIMARY KEY);`);

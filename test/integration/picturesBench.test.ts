@@ -14,7 +14,11 @@ describe("bench:pictures", () => {
   });
 
   it("refuses a run too small to give a p99", async () => {
-    await expect(run(process.execPath, ["--import", "tsx", "bench/pictures.ts", "--renders", "3"], { cwd: new URL("../..", import.meta.url).pathname })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ["--import", "tsx", "bench/pictures.ts", "--renders", "3"], {
+        cwd: new URL("../..", import.meta.url).pathname,
+      }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining("--renders must be a whole number of at least 10") as unknown,
     });
   });

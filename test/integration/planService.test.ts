@@ -22,7 +22,18 @@ function settingsNumber(index: number): CohortSettings {
 }
 
 function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Cohort {
-  return { id, guildId: "g", channelId: "c", name: `c${id}`, curriculumId, status: CohortStatus.Active, channelProblem: null, language: "en", createdAt: new Date(0), settings };
+  return {
+    id,
+    guildId: "g",
+    channelId: "c",
+    name: `c${id}`,
+    curriculumId,
+    status: CohortStatus.Active,
+    channelProblem: null,
+    language: "en",
+    createdAt: new Date(0),
+    settings,
+  };
 }
 
 describe("PlanService", () => {

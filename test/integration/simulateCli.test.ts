@@ -32,14 +32,28 @@ describe("npm run cli -- simulate", () => {
     const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     const curriculum = await test.app.database.prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     await test.app.database.prisma.cohort.create({
-      data: { guildId: "100000000000000001", channelId: "100000000000000002", name: "Night Owls", curriculumId: curriculum.id, startDate: "2027-04-05", timeZone: "Asia/Tokyo" },
+      data: {
+        guildId: "100000000000000001",
+        channelId: "100000000000000002",
+        name: "Night Owls",
+        curriculumId: curriculum.id,
+        startDate: "2027-04-05",
+        timeZone: "Asia/Tokyo",
+      },
     });
     await test.close();
   }, 60_000);
   afterAll(async () => database.drop());
 
   it("prints every post of a curriculum in order with local and UTC times, across a DST change", async () => {
-    const result = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--start", "2027-03-01", "--tz", "America/New_York"]);
+    const result = await cli(database.url, [
+      "simulate",
+      "backend-engineer-learning-path",
+      "--start",
+      "2027-03-01",
+      "--tz",
+      "America/New_York",
+    ]);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toContain("nothing is sent to Discord");
@@ -65,7 +79,10 @@ describe("npm run cli -- simulate", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dry run for cohort 1 "Night Owls"');
     expect(result.stdout).toContain("time zone Asia/Tokyo");
-    const list = result.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line)).map((line) => line.trim());
+    const list = result.stdout
+      .split("\n")
+      .filter((line) => /^\s+\d+\. /.test(line))
+      .map((line) => line.trim());
     expect(list).toEqual([
       "1. Mon, 5 Apr 2027 09:00  weekly assignment  week-1",
       "2. Mon, 12 Apr 2027 09:00  weekly assignment  week-2",

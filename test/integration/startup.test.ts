@@ -12,7 +12,12 @@ function environmentWith(environment: Record<string, string>): Record<string, st
 }
 
 function start(environment: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: environmentWith(environment), encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: environmentWith(environment),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("npm start", () => {

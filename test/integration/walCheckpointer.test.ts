@@ -18,7 +18,11 @@ const never = 3_600_000;
  * `betweenBatches` after each as a bot's idle moments would give the
  * checkpointer its turn; returns the largest the log file grew.
  */
-async function writeInBatches(db: Database.Database, file: string, betweenBatches: () => Promise<void> = async () => undefined): Promise<number> {
+async function writeInBatches(
+  db: Database.Database,
+  file: string,
+  betweenBatches: () => Promise<void> = async () => undefined,
+): Promise<number> {
   db.exec("CREATE TABLE IF NOT EXISTS filler (body BLOB)");
   const insert = db.prepare("INSERT INTO filler (body) VALUES (?)");
   let largest = 0;
@@ -118,7 +122,11 @@ describe("WalCheckpointer", () => {
     const checkpointer = WalCheckpointer.start({ filePath: path.join(temp.dir, "missing.db"), intervalMs: 50, logger: captured.logger });
     await checkpointer.stop();
 
-    expect(captured.lines().some((line) => line.level === 40 && line.msg === "background checkpointer stopped; commits checkpoint the log themselves")).toBe(true);
+    expect(
+      captured
+        .lines()
+        .some((line) => line.level === 40 && line.msg === "background checkpointer stopped; commits checkpoint the log themselves"),
+    ).toBe(true);
   });
 });
 

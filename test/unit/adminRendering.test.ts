@@ -174,7 +174,15 @@ function cohort(index: number, name: string): Cohort {
     channelProblem: null,
     language: "en",
     createdAt: new Date(0),
-    settings: { startDate: "2027-01-04", timeZone: "UTC", studyDays: [1, 2, 3, 4, 5], includeOptional: false, announceDay: 1, announceTime: "09:00", checkpointTime: "17:00" },
+    settings: {
+      startDate: "2027-01-04",
+      timeZone: "UTC",
+      studyDays: [1, 2, 3, 4, 5],
+      includeOptional: false,
+      announceDay: 1,
+      announceTime: "09:00",
+      checkpointTime: "17:00",
+    },
   };
 }
 
@@ -199,11 +207,23 @@ describe("cohort views", () => {
       currentWeek: 2,
       startsAt: new Date("2027-01-04T00:00:00Z"),
       lastDate: "2027-03-28",
-      nextWeekPost: { kind: "week", period: "week-3", dueAt: new Date("2027-01-18T09:00:00Z"), localDate: "2027-01-18", localTime: "09:00", weekNumber: 3 },
+      nextWeekPost: {
+        kind: "week",
+        period: "week-3",
+        dueAt: new Date("2027-01-18T09:00:00Z"),
+        localDate: "2027-01-18",
+        localTime: "09:00",
+        weekNumber: 3,
+      },
       nextCheckpoint: null,
       extraFields: Array.from({ length: 30 }, (_, index) => ({
         kind: "checkpointTallies" as const,
-        sections: Array.from({ length: 40 }, (_, section) => ({ sectionTitle: `Section ${index}.${section} ${"v".repeat(60)}`, confident: 1, partly: 2, notYet: 3 })),
+        sections: Array.from({ length: 40 }, (_, section) => ({
+          sectionTitle: `Section ${index}.${section} ${"v".repeat(60)}`,
+          confident: 1,
+          partly: 2,
+          notYet: 3,
+        })),
       })),
     };
     const reply = renderCohortInfo(en, view);

@@ -31,15 +31,24 @@ describe("checkpointPrompt", () => {
 
   it("uses the path's outcomes for a last section without a checkpoint", () => {
     const last = section(2, { summary: "Capstone systems" });
-    expect(checkpointPrompt(last, { sections: [section(1), last], outcomes })).toEqual({ source: "outcomes", outcomes: ["Design schemas", "Build APIs"] });
+    expect(checkpointPrompt(last, { sections: [section(1), last], outcomes })).toEqual({
+      source: "outcomes",
+      outcomes: ["Design schemas", "Build APIs"],
+    });
   });
 
   it("falls back to the section's objective, then to nothing", () => {
     const phase = section(1, { summary: "Master one backend language deeply" });
-    expect(checkpointPrompt(phase, { sections: [phase, section(2)], outcomes })).toEqual({ source: "objective", text: "Master one backend language deeply" });
+    expect(checkpointPrompt(phase, { sections: [phase, section(2)], outcomes })).toEqual({
+      source: "objective",
+      text: "Master one backend language deeply",
+    });
     const bare = section(1);
     expect(checkpointPrompt(bare, { sections: [bare, section(2)], outcomes: [] })).toEqual({ source: "none" });
     const lastWithoutOutcomes = section(2, { summary: "Wrap up" });
-    expect(checkpointPrompt(lastWithoutOutcomes, { sections: [section(1), lastWithoutOutcomes], outcomes: [] })).toEqual({ source: "objective", text: "Wrap up" });
+    expect(checkpointPrompt(lastWithoutOutcomes, { sections: [section(1), lastWithoutOutcomes], outcomes: [] })).toEqual({
+      source: "objective",
+      text: "Wrap up",
+    });
   });
 });

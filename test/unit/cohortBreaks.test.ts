@@ -47,7 +47,10 @@ describe("break week arithmetic", () => {
   it("round-trips every week for random break sets", () => {
     const random = seededRandom(12);
     for (let run = 0; run < 200; run += 1) {
-      const breaks = effectiveBreakWeeks(12, Array.from({ length: randomInt(random, 0, 4) }, () => randomInt(random, 1, 16)));
+      const breaks = effectiveBreakWeeks(
+        12,
+        Array.from({ length: randomInt(random, 0, 4) }, () => randomInt(random, 1, 16)),
+      );
       const count = calendarWeekCount({ curriculumWeeks: 12, breakWeeks: breaks });
       const reading = [];
       for (let week = 1; week <= count; week += 1) {
@@ -119,8 +122,15 @@ describe("applyCohortBreaks", () => {
       expect(moved).toBe(date < "2027-03-15" ? date : addDays(date, 7));
       expect(plan.dayByDate.get(moved ?? "")?.items.some((item) => item.id === itemId && item.assignedDate === moved)).toBe(true);
     }
-    expect(plan.weeks.map((week) => week.totalMinutes)).toEqual([...base.weeks.slice(0, 2), { totalMinutes: 0 }, ...base.weeks.slice(2)].map((week) => week.totalMinutes));
-    expect(plan.weeks.flatMap((week) => week.days).map((day) => day.date).every((date) => !(date >= "2027-03-15" && date < "2027-03-22"))).toBe(true);
+    expect(plan.weeks.map((week) => week.totalMinutes)).toEqual(
+      [...base.weeks.slice(0, 2), { totalMinutes: 0 }, ...base.weeks.slice(2)].map((week) => week.totalMinutes),
+    );
+    expect(
+      plan.weeks
+        .flatMap((week) => week.days)
+        .map((day) => day.date)
+        .every((date) => !(date >= "2027-03-15" && date < "2027-03-22")),
+    ).toBe(true);
   });
 
   it("moves every later post, checkpoint and the closing post; the break week still gets its post", () => {

@@ -58,7 +58,8 @@ function problemsOf(where: string, options: readonly OptionJson[] | undefined): 
     if (!namePattern.test(option.name)) problems.push(`${at}: name not allowed`);
     if (names.has(option.name)) problems.push(`${at}: duplicate name`);
     names.add(option.name);
-    if (option.description.length < 1 || option.description.length > maxDescription) problems.push(`${at}: description of ${option.description.length} characters`);
+    if (option.description.length < 1 || option.description.length > maxDescription)
+      problems.push(`${at}: description of ${option.description.length} characters`);
     const isGroup = option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup;
     if (isGroup) {
       problems.push(...problemsOf(at, option.options));
@@ -68,9 +69,12 @@ function problemsOf(where: string, options: readonly OptionJson[] | undefined): 
     if (option.required !== true) optionalSeen = true;
     if ((option.choices?.length ?? 0) > maxChoices) problems.push(`${at}: more than ${maxChoices} choices`);
     if (option.choices !== undefined && option.autocomplete === true) problems.push(`${at}: choices and autocomplete together`);
-    for (const choice of option.choices ?? []) if (choice.name.length < 1 || choice.name.length > 100) problems.push(`${at}: choice name "${choice.name}"`);
-    if (option.max_length !== undefined && (option.max_length < 1 || option.max_length > 6000)) problems.push(`${at}: max_length ${option.max_length}`);
-    if (option.min_value !== undefined && option.max_value !== undefined && option.min_value > option.max_value) problems.push(`${at}: min_value above max_value`);
+    for (const choice of option.choices ?? [])
+      if (choice.name.length < 1 || choice.name.length > 100) problems.push(`${at}: choice name "${choice.name}"`);
+    if (option.max_length !== undefined && (option.max_length < 1 || option.max_length > 6000))
+      problems.push(`${at}: max_length ${option.max_length}`);
+    if (option.min_value !== undefined && option.max_value !== undefined && option.min_value > option.max_value)
+      problems.push(`${at}: min_value above max_value`);
   }
   return problems;
 }
@@ -99,7 +103,8 @@ describe("commands/registry.ts", () => {
       expect(commands.length, `${file} exports a slash command`).toBeGreaterThan(0);
       // The registry adds localizations to each definition, so look commands up by name.
       const registered = slashCommands.map((entry) => entry.definition.name);
-      for (const command of commands) expect(registered, `${file}: /${command.definition.name} is registered`).toContain(command.definition.name);
+      for (const command of commands)
+        expect(registered, `${file}: /${command.definition.name} is registered`).toContain(command.definition.name);
     }
   });
 
@@ -126,7 +131,13 @@ describe("commands/registry.ts", () => {
 
   it("registers only guild-only commands that fit Discord's limits", () => {
     for (const command of slashCommands) {
-      const definition = command.definition as unknown as { name: string; description: string; contexts?: readonly number[]; integration_types?: readonly number[]; options?: readonly OptionJson[] };
+      const definition = command.definition as unknown as {
+        name: string;
+        description: string;
+        contexts?: readonly number[];
+        integration_types?: readonly number[];
+        options?: readonly OptionJson[];
+      };
       const where = `/${definition.name}`;
       expect(definition.name, where).toMatch(namePattern);
       expect(definition.description.length, `${where} description`).toBeGreaterThan(0);
@@ -134,7 +145,10 @@ describe("commands/registry.ts", () => {
       expect(definition.contexts, `${where} is guild-only`).toEqual([InteractionContextType.Guild]);
       expect(definition.integration_types, `${where} is installed to servers`).toEqual([ApplicationIntegrationType.GuildInstall]);
       expect(problemsOf(where, definition.options)).toEqual([]);
-      expect(definition.name.length + definition.description.length + characterCount(definition.options), `${where} characters`).toBeLessThanOrEqual(maxCommandCharacters);
+      expect(
+        definition.name.length + definition.description.length + characterCount(definition.options),
+        `${where} characters`,
+      ).toBeLessThanOrEqual(maxCommandCharacters);
     }
   });
 
@@ -144,7 +158,10 @@ describe("commands/registry.ts", () => {
       const command = byName.get(name);
       expect(command, `/${name} exists`).toBeDefined();
       expect(command?.requiresManageServer, `/${name} is for every member`).toBe(false);
-      expect((command?.definition as { default_member_permissions?: unknown }).default_member_permissions ?? null, `/${name} default permission`).toBeNull();
+      expect(
+        (command?.definition as { default_member_permissions?: unknown }).default_member_permissions ?? null,
+        `/${name} default permission`,
+      ).toBeNull();
     }
     expect(byName.get("leaderboard")?.ephemeral).toBe(false);
   });

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDiscordBot } from "../../src/discord/createDiscordBot.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 
-const base = { token: "abc.def.ghi", apiUrl: "http://127.0.0.1:9/api", guildId: undefined, definitions: [], logger: captureLogger().logger, registerCommands: true };
+const base = {
+  token: "abc.def.ghi",
+  apiUrl: "http://127.0.0.1:9/api",
+  guildId: undefined,
+  definitions: [],
+  logger: captureLogger().logger,
+  registerCommands: true,
+};
 
 describe("the discord.js client's shard settings", () => {
   const saved = process.env.SHARD_COUNT;

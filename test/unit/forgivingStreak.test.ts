@@ -16,7 +16,10 @@ const WEEKDAYS = [1, 2, 3, 4, 5];
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
 /** A completion at a wall time on a date in `zone`. */
-const doneAt = (date: string, clock = "20:00", zone = "UTC"): StreakCompletion => ({ completedAt: zonedInstant(date, clock, zone), forDate: null });
+const doneAt = (date: string, clock = "20:00", zone = "UTC"): StreakCompletion => ({
+  completedAt: zonedInstant(date, clock, zone),
+  forDate: null,
+});
 /** One completion a day on each of `dates`, evening local time. */
 const doneOn = (dates: readonly string[], zone = "UTC"): StreakCompletion[] => dates.map((date) => doneAt(date, "20:00", zone));
 /** `count` consecutive dates from `from`. */
@@ -50,7 +53,16 @@ describe("member day (04:00 rollover)", () => {
   });
 
   it("agrees with its own day boundaries in zones with odd transitions", () => {
-    const zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "America/Havana", "Antarctica/Troll", "Asia/Kolkata", "Pacific/Chatham"];
+    const zones = [
+      "America/New_York",
+      "Europe/London",
+      "Australia/Lord_Howe",
+      "America/Santiago",
+      "America/Havana",
+      "Antarctica/Troll",
+      "Asia/Kolkata",
+      "Pacific/Chatham",
+    ];
     const random = seededRandom(404);
     const from = Date.UTC(2026, 0, 1);
     const span = Date.UTC(2028, 0, 1) - from;
@@ -167,11 +179,17 @@ describe("forgivingStreak: zones", () => {
     const spring = streakAt(zonedInstant("2027-03-17", "12:00", ny), doneOn(run("2027-03-10", 7), ny), { timeZone: ny });
     expect(spring.current).toBe(7);
     // A late-night completion at 01:30 on the fall-back night (either 01:30) keeps Saturday.
-    const fall = [...doneOn(["2027-11-05"], ny), { completedAt: new Date("2027-11-07T06:30:00Z"), forDate: null }, ...doneOn(["2027-11-07"], ny)];
+    const fall = [
+      ...doneOn(["2027-11-05"], ny),
+      { completedAt: new Date("2027-11-07T06:30:00Z"), forDate: null },
+      ...doneOn(["2027-11-07"], ny),
+    ];
     expect(streakAt(new Date("2027-11-08T02:00:00Z"), fall, { timeZone: ny }).current).toBe(3);
     // 03:59 EDT on the spring-forward day is still Saturday; 04:00 is Sunday.
     const edge = (instant: string) =>
-      streakAt(new Date("2027-03-14T20:00:00Z"), [...doneOn(["2027-03-12"], ny), { completedAt: new Date(instant), forDate: null }], { timeZone: ny }).current;
+      streakAt(new Date("2027-03-14T20:00:00Z"), [...doneOn(["2027-03-12"], ny), { completedAt: new Date(instant), forDate: null }], {
+        timeZone: ny,
+      }).current;
     expect(edge("2027-03-14T07:59:00Z")).toBe(2);
     expect(edge("2027-03-14T08:00:00Z")).toBe(1);
   });
@@ -184,7 +202,10 @@ describe("forgivingStreak: zones", () => {
 
   it("follows the member's zone, not the cohort's", () => {
     // 20:00 UTC on Monday is 05:00 Tuesday in Tokyo.
-    const completions = ["2027-03-01", "2027-03-02", "2027-03-03"].map((date) => ({ completedAt: zonedInstant(date, "20:00", "UTC"), forDate: null }));
+    const completions = ["2027-03-01", "2027-03-02", "2027-03-03"].map((date) => ({
+      completedAt: zonedInstant(date, "20:00", "UTC"),
+      forDate: null,
+    }));
     const now = new Date("2027-03-04T01:00:00Z"); // Thursday 10:00 in Tokyo, Thursday 01:00 (still Wednesday's member day) in UTC
     const tokyo = streakAt(now, completions, { timeZone: memberTimeZone("Asia/Tokyo", "UTC"), studyDays: WEEKDAYS });
     const cohortZone = streakAt(now, completions, { timeZone: memberTimeZone(null, "UTC"), studyDays: WEEKDAYS });
@@ -214,7 +235,8 @@ function referenceDateOf(millis: number, zone: string): string {
   const utcDate = new Date(millis).toISOString().slice(0, 10);
   for (let offset = -2; offset <= 2; offset += 1) {
     const date = addDays(utcDate, offset);
-    if (zonedInstant(date, "04:00", zone).getTime() <= millis && millis < zonedInstant(addDays(date, 1), "04:00", zone).getTime()) return date;
+    if (zonedInstant(date, "04:00", zone).getTime() <= millis && millis < zonedInstant(addDays(date, 1), "04:00", zone).getTime())
+      return date;
   }
   throw new Error("no member day");
 }
@@ -263,7 +285,8 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
   let date = active.has(today) ? addDays(today, 1) : today;
   for (let steps = 0; steps < 400 && safeUntil === null; steps += 1, date = addDays(date, 1)) {
     const next = referenceStep(future, studyDay(date), false, true);
-    if (actBy === null && (next.freezes < future.freezes || next.streak === 0)) actBy = zonedInstant(addDays(date, 1), "04:00", input.timeZone);
+    if (actBy === null && (next.freezes < future.freezes || next.streak === 0))
+      actBy = zonedInstant(addDays(date, 1), "04:00", input.timeZone);
     if (next.streak === 0) safeUntil = zonedInstant(addDays(date, 1), "04:00", input.timeZone);
     future = next;
   }
@@ -295,7 +318,11 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, isDayOff) : null;
         completions.push({ completedAt, forDate: yesterday });
       }
-      const now = zonedInstant(addDays(windowStart, randomInt(random, 0, 62)), `${String(randomInt(random, 0, 23)).padStart(2, "0")}:30`, zone);
+      const now = zonedInstant(
+        addDays(windowStart, randomInt(random, 0, 62)),
+        `${String(randomInt(random, 0, 23)).padStart(2, "0")}:30`,
+        zone,
+      );
       const input: StreakInput = { completions, timeZone: zone, studyDays, isDayOff, now };
       expect(forgivingStreak(input), `sample ${sample} in ${zone}`).toEqual(referenceStreak(input, addDays(windowStart, -14)));
     }

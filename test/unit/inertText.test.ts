@@ -11,7 +11,14 @@ describe("inertText, the one rule for user text", () => {
   });
 
   it("keeps ordinary text as typed", () => {
-    for (const text of ["Storage Engines", "Olympus_Mons", "C# Basics", "Week 1-2: Intro (Part 1)", "Café déjà vu", "😀 👨\u200d👩\u200d👧"]) {
+    for (const text of [
+      "Storage Engines",
+      "Olympus_Mons",
+      "C# Basics",
+      "Week 1-2: Intro (Part 1)",
+      "Café déjà vu",
+      "😀 👨\u200d👩\u200d👧",
+    ]) {
       expect(inertText(text)).toBe(text);
     }
   });

@@ -18,12 +18,9 @@ import {
 const utc = (iso: string): Date => new Date(iso);
 
 describe("isValidTimeZone", () => {
-  it.each(["UTC", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham", "Europe/Berlin"])(
-    "accepts %s",
-    (zone) => {
-      expect(isValidTimeZone(zone)).toBe(true);
-    },
-  );
+  it.each(["UTC", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham", "Europe/Berlin"])("accepts %s", (zone) => {
+    expect(isValidTimeZone(zone)).toBe(true);
+  });
 
   it.each(["Mars/Olympus_Mons", "America/NewYork", "", "   ", "Europe/"])("rejects %j", (zone) => {
     expect(isValidTimeZone(zone)).toBe(false);
@@ -39,12 +36,22 @@ describe("parseLocalDate", () => {
     expect(parseLocalDate(" 2027-03-01 ")).toBe("2027-03-01");
   });
 
-  it.each(["2027-02-29", "2027-02-30", "2026-13-01", "2027-04-31", "2100-02-29", "2027-00-10", "2027-01-00", "2027-3-1", "03/01/2027", "", "tomorrow", "2027-03-01T00:00"])(
-    "rejects %j",
-    (text) => {
-      expect(parseLocalDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    "2027-02-29",
+    "2027-02-30",
+    "2026-13-01",
+    "2027-04-31",
+    "2100-02-29",
+    "2027-00-10",
+    "2027-01-00",
+    "2027-3-1",
+    "03/01/2027",
+    "",
+    "tomorrow",
+    "2027-03-01T00:00",
+  ])("rejects %j", (text) => {
+    expect(parseLocalDate(text)).toBeNull();
+  });
 });
 
 describe("parseClock", () => {

@@ -56,7 +56,12 @@ const loadOn = (plan: MemberPlan, date: string): number =>
 const none = new Set<number>();
 
 /** Applies a catch-up the way `/pace mode:catch_up` will: the backlog on `today` is stored with it. */
-function withCatchUp(input: Partial<MemberPlanInput>, today: string, days: number, done: ReadonlySet<number> = none): Partial<MemberPlanInput> {
+function withCatchUp(
+  input: Partial<MemberPlanInput>,
+  today: string,
+  days: number,
+  done: ReadonlySet<number> = none,
+): Partial<MemberPlanInput> {
   const before = memberPlan(input);
   return { ...input, adjustments: [...(input.adjustments ?? []), catchUp(today, days, catchUpBacklog(before, done, today))] };
 }
@@ -78,14 +83,19 @@ describe("a member who changes nothing", () => {
     expect(new Map(dueDates(plan))).toEqual(new Map(cohort.assignedDateByItemId));
     expect(plan.items.every((entry) => entry.source === DueSource.Cohort && !entry.preJoin)).toBe(true);
     expect(plan.endDate).toBe(courseEndDate({ startDate: START, curriculumWeeks: 12, breakWeeks: [3, 7] }));
-    expect(plan.itemsByDueDate.get("2027-03-03")?.map((entry) => entry.item.id)).toEqual(cohort.dayByDate.get("2027-03-03")?.items.map((item) => item.id));
+    expect(plan.itemsByDueDate.get("2027-03-03")?.map((entry) => entry.item.id)).toEqual(
+      cohort.dayByDate.get("2027-03-03")?.items.map((item) => item.id),
+    );
   });
 });
 
 describe("late joiners", () => {
   const joinedOn = "2027-03-10"; // Wednesday of week 2
   const earlyJoin = "2027-03-03"; // Wednesday of week 1
-  const earlier = basePlan.weeks.flatMap((week) => week.days).filter((day) => day.date < joinedOn).flatMap((day) => day.items);
+  const earlier = basePlan.weeks
+    .flatMap((week) => week.days)
+    .filter((day) => day.date < joinedOn)
+    .flatMap((day) => day.items);
 
   it("starting from this week: earlier items are a backlog, never overdue", () => {
     const plan = memberPlan({ joinedOn });
@@ -181,7 +191,13 @@ describe("catch_up", () => {
 
   it("spreadCatchUp fills the last window day up to the cap, then continues", () => {
     const days = ["d0", "d1", "d2", "d3"];
-    const dates = spreadCatchUp({ weights: [40, 40, 40, 40, 40], windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
+    const dates = spreadCatchUp({
+      weights: [40, 40, 40, 40, 40],
+      windowDays: 2,
+      cap: 100,
+      dayAt: (index) => days[index] ?? "x",
+      ownLoad: () => 20,
+    });
     expect(dates).toEqual(["d0", "d0", "d1", "d1", "d2"]);
   });
 });
@@ -205,7 +221,12 @@ describe("extend and reset", () => {
 
   it("turns a late joiner's backlog into due reading when the calendar moves past the join day", () => {
     const plan = memberPlan({ joinedOn: "2027-03-10", adjustments: [extend] });
-    expect(plan.items.filter((entry) => entry.preJoin).map((entry) => entry.dueDate).every((date) => date < "2027-03-10")).toBe(true);
+    expect(
+      plan.items
+        .filter((entry) => entry.preJoin)
+        .map((entry) => entry.dueDate)
+        .every((date) => date < "2027-03-10"),
+    ).toBe(true);
     expect(plan.items.some((entry) => entry.cohortDate < "2027-03-08" && !entry.preJoin)).toBe(true);
   });
 
@@ -274,7 +295,13 @@ function randomScenario(random: () => number, plan: CohortPlan): Scenario {
     const from = pick();
     return { from, to: addDays(from, randomInt(random, 0, 28)) };
   });
-  let input: MemberPlanInput = { basePlan: plan, breakWeeks, joinedOn: randomInt(random, 0, 1) === 0 ? START : pick(), adjustments: [], personalBreaks };
+  let input: MemberPlanInput = {
+    basePlan: plan,
+    breakWeeks,
+    joinedOn: randomInt(random, 0, 1) === 0 ? START : pick(),
+    adjustments: [],
+    personalBreaks,
+  };
   const catchUpPrefixes: MemberPlanInput[] = [];
   let today = input.joinedOn;
   for (let step = randomInt(random, 0, 6); step > 0; step -= 1) {
@@ -312,7 +339,15 @@ describe("member plan properties (seeded)", () => {
   const { section, curriculum: build } = curriculumBuilder();
   const withOptional = buildCohortPlan(curriculum, settings({ includeOptional: true, studyDays: [1, 3, 5, 6] }));
   const unestimated = buildCohortPlan(
-    build(6, [section("p1", 1, 3, Array.from({ length: 7 }, () => null)), section("p2", 3, 6, [null, 200, null, 5, 0, null, 90])]),
+    build(6, [
+      section(
+        "p1",
+        1,
+        3,
+        Array.from({ length: 7 }, () => null),
+      ),
+      section("p2", 3, 6, [null, 200, null, 5, 0, null, 90]),
+    ]),
     settings({ startDate: "2027-10-27", timeZone: "Europe/Berlin" }),
   );
   const plans = [basePlan, withOptional, unestimated];
@@ -325,7 +360,10 @@ describe("member plan properties (seeded)", () => {
       const member = buildMemberPlan(input);
       const ids = member.items.map((entry) => entry.item.id).sort((a, b) => a - b);
       expect(ids).toEqual([...plan.assignedDateByItemId.keys()].sort((a, b) => a - b));
-      const listed = [...member.itemsByDueDate.values()].flat().map((entry) => entry.item.id).sort((a, b) => a - b);
+      const listed = [...member.itemsByDueDate.values()]
+        .flat()
+        .map((entry) => entry.item.id)
+        .sort((a, b) => a - b);
       expect(listed).toEqual(ids);
       for (const entry of member.items) expect(member.itemsByDueDate.get(entry.dueDate)).toContain(entry);
       expect(member.extraWeeks).toBeGreaterThanOrEqual(0);
@@ -355,7 +393,9 @@ describe("member plan properties (seeded)", () => {
       const afterReset = buildMemberPlan({ ...input, adjustments: [...input.adjustments, reset] });
       const cohort = buildMemberPlan({ ...input, adjustments: [] });
       expect(dueDates(afterReset)).toEqual(dueDates(cohort));
-      expect(new Map(dueDates(afterReset))).toEqual(new Map(applyCohortBreaks(plan, { totalWeeks: plan.totalWeeks, sections: [] }, input.breakWeeks).plan.assignedDateByItemId));
+      expect(new Map(dueDates(afterReset))).toEqual(
+        new Map(applyCohortBreaks(plan, { totalWeeks: plan.totalWeeks, sections: [] }, input.breakWeeks).plan.assignedDateByItemId),
+      );
     }
   });
 });
@@ -381,10 +421,15 @@ describe("member course end, overdue page and points", () => {
     const item = { kind: "Required", minutes: 25 } as const;
     const zone = "Europe/Berlin";
     expect(memberCompletionPoints(item, new Date("2027-03-10T02:59:00Z"), "2027-03-09", zone, false)).toEqual({ points: 30, onTime: true });
-    expect(memberCompletionPoints(item, new Date("2027-03-10T03:00:00Z"), "2027-03-09", zone, false)).toEqual({ points: 25, onTime: false });
+    expect(memberCompletionPoints(item, new Date("2027-03-10T03:00:00Z"), "2027-03-09", zone, false)).toEqual({
+      points: 25,
+      onTime: false,
+    });
     expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, true)).toEqual({ points: 25, onTime: false });
     expect(memberCompletionPoints(item, new Date("2027-03-09T12:00:00Z"), null, zone, false)).toEqual({ points: 25, onTime: false });
-    expect(memberCompletionPoints({ kind: "Reference", minutes: 25 }, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, false).points).toBe(0);
+    expect(
+      memberCompletionPoints({ kind: "Reference", minutes: 25 }, new Date("2027-03-09T12:00:00Z"), "2027-03-09", zone, false).points,
+    ).toBe(0);
   });
 });
 
@@ -393,7 +438,9 @@ describe("member week and next reading day", () => {
     const cohort = applyCohortBreaks(basePlan, curriculum, [3]).plan;
     const extended = memberPlan({ breakWeeks: [3], adjustments: [extend] });
     // Week 2 of the cohort is read in calendar week 4 by a member who extended once (week 3 is a break).
-    expect(memberWeekItems(extended, 4).map((entry) => entry.item.id)).toEqual(cohort.weeks[1]?.days.flatMap((day) => day.items.map((item) => item.id)));
+    expect(memberWeekItems(extended, 4).map((entry) => entry.item.id)).toEqual(
+      cohort.weeks[1]?.days.flatMap((day) => day.items.map((item) => item.id)),
+    );
     expect(memberWeekItems(extended, 3)).toEqual([]);
     expect(memberWeekItems(memberPlan({ breakWeeks: [3] }), 3)).toEqual([]);
   });

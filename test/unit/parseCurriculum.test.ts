@@ -93,11 +93,20 @@ describe("parseCurriculum on the 12-week learning path", () => {
     // The document has twelve headings: ten two-week ranges, then Week 11 and Week 12.
     expect(headings).toHaveLength(12);
     expect(curriculum.sections.map((section) => [section.weekStart, section.weekEnd])).toEqual([
-      [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8], [8, 9], [9, 10], [10, 11], [11, 11], [12, 12],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 7],
+      [7, 8],
+      [8, 9],
+      [9, 10],
+      [10, 11],
+      [11, 11],
+      [12, 12],
     ]);
-    expect(curriculum.sections.map((section) => section.line)).toEqual(
-      headings.map((heading) => learningLines.indexOf(heading) + 1),
-    );
+    expect(curriculum.sections.map((section) => section.line)).toEqual(headings.map((heading) => learningLines.indexOf(heading) + 1));
     expect(curriculum.sections[0]?.key).toBe("w1-2-database-fundamentals");
     expect(curriculum.sections[10]?.key).toBe("w11-debugging-playbooks-production-operations");
     expect(curriculum.sections[10]?.title).toBe("Debugging Playbooks & Production Operations");
@@ -228,7 +237,12 @@ describe("parseCurriculum on the 36-week mastery path", () => {
   it("has six phases with their week ranges and objectives", () => {
     expect(curriculum.totalWeeks).toBe(36);
     expect(curriculum.sections.map((section) => [section.weekStart, section.weekEnd])).toEqual([
-      [1, 4], [5, 12], [13, 18], [19, 24], [25, 28], [29, 36],
+      [1, 4],
+      [5, 12],
+      [13, 18],
+      [19, 24],
+      [25, 28],
+      [29, 36],
     ]);
     expect(curriculum.sections.map((section) => section.title)).toEqual([
       "Phase 1: Foundations",
@@ -271,7 +285,11 @@ describe("parseCurriculum on the 36-week mastery path", () => {
     expect(tracks[0]?.title).toBe("Python Path: Variables, data types, OOP, decorators, asyncio, type hints");
     const shared = language.items.filter((item) => item.track === null);
     expect(shared).toEqual([
-      expect.objectContaining({ kind: "Required", group: "For all", title: "Design patterns, SOLID principles, code organization, testing" }),
+      expect.objectContaining({
+        kind: "Required",
+        group: "For all",
+        title: "Design patterns, SOLID principles, code organization, testing",
+      }),
     ]);
   });
 
@@ -344,7 +362,11 @@ describe("item and section keys", () => {
     const after = itemKeysBySection(parsed(replaceLine(masteryText, anchor, `${anchor}\n- Partitioning and sharding`)));
     for (const [sectionKey, keys] of before) {
       if (sectionKey.startsWith("w13-18-")) {
-        expect(after.get(sectionKey)).toEqual([...keys.slice(0, 5), "w13-18-phase-3-databases/sql-deep-dive/partitioning-and-sharding", ...keys.slice(5)]);
+        expect(after.get(sectionKey)).toEqual([
+          ...keys.slice(0, 5),
+          "w13-18-phase-3-databases/sql-deep-dive/partitioning-and-sharding",
+          ...keys.slice(5),
+        ]);
       } else {
         expect(after.get(sectionKey)).toEqual(keys);
       }
@@ -402,7 +424,11 @@ describe("accepted variations in the plain format", () => {
   });
 
   it("reads reading times in hours, fractional hours and minutes", () => {
-    for (const [written, minutes] of [["6 hours", 360], ["3.5 hours", 210], ["45 min", 45]] as const) {
+    for (const [written, minutes] of [
+      ["6 hours", 360],
+      ["3.5 hours", 210],
+      ["45 min", 45],
+    ] as const) {
       const curriculum = parsed(withLines((lines) => lines.splice(3, 1, `Estimated reading time: ${written}`)));
       expect(curriculum.sections[0]?.estimatedMinutes).toBe(minutes);
     }
@@ -433,7 +459,26 @@ describe("malformed input is refused whole", () => {
   });
 
   it("refuses binary garbage", () => {
-    const garbage = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8);
+    const garbage = String.fromCharCode(
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0x00,
+      0x00,
+      0x00,
+      0x0d,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      0xff,
+      0xd8,
+    );
     const problems = problemsOf(garbage);
     expect(problems.some((problem) => /control characters/.test(problem.message))).toBe(true);
     expect(problems.some((problem) => noSections.test(problem.message))).toBe(true);

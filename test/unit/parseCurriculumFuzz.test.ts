@@ -77,7 +77,8 @@ function expectNothingSilentlyDropped(text: string, trace: CurriculumTrace): voi
     const item = ITEM_LINE.test(content) && !oracle.literal.has(line);
     // expect() only on a failure: thousands of documents times hundreds of lines.
     if (!used && skipped === undefined) expect.fail(`line ${line} ${JSON.stringify(content)} is neither used nor skipped in:\n${text}`);
-    if (!oracle.markdown && skipped !== undefined && skipped !== SkipReason.Preamble) expect.fail(`plain line ${line} skipped as ${skipped}`);
+    if (!oracle.markdown && skipped !== undefined && skipped !== SkipReason.Preamble)
+      expect.fail(`plain line ${line} skipped as ${skipped}`);
     if ((heading || item) && !used) expect.fail(`line ${line} ${JSON.stringify(content)} reads as structure but was dropped in:\n${text}`);
   }
 }

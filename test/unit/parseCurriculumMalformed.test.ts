@@ -78,15 +78,19 @@ describe("front matter", () => {
 describe("section headings the error message suggests are accepted", () => {
   const body = ["- [ ] Required -- Storage Engines (30 min)", "- [ ] Optional -- Indexes (20 min)"];
 
-  it.each(["Week 1-2: Intro", "# Week 1-2: Intro", "## Week 1-2: Intro", "### Week 1-2: Intro", "#### Week 1-2: Intro", "###### Week 1-2: Intro"])(
-    "in a Markdown file: %s",
-    (heading) => {
-      const curriculum = accepted(["# Tiny Path", "", heading, ...body].join("\n"));
-      expect(curriculum.sections.map((section) => [section.title, section.weekStart, section.weekEnd, section.items.length])).toEqual([
-        ["Intro", 1, 2, 2],
-      ]);
-    },
-  );
+  it.each([
+    "Week 1-2: Intro",
+    "# Week 1-2: Intro",
+    "## Week 1-2: Intro",
+    "### Week 1-2: Intro",
+    "#### Week 1-2: Intro",
+    "###### Week 1-2: Intro",
+  ])("in a Markdown file: %s", (heading) => {
+    const curriculum = accepted(["# Tiny Path", "", heading, ...body].join("\n"));
+    expect(curriculum.sections.map((section) => [section.title, section.weekStart, section.weekEnd, section.items.length])).toEqual([
+      ["Intro", 1, 2, 2],
+    ]);
+  });
 
   it.each(["Week 1-2: Intro", "## Week 1-2: Intro", "### Week 1-2: Intro"])("in a plain file: %s", (heading) => {
     const curriculum = accepted(["Tiny Path", heading, ...body].join("\n"));
@@ -121,7 +125,9 @@ describe("limits", () => {
     expect(problems).toEqual([
       { line: 2 + 2 * MAX_SECTIONS, code: ProblemCode.TooManySections, params: { count: MAX_SECTIONS + 1, limit: MAX_SECTIONS } },
     ]);
-    expect(renderParseProblem(problems[0] as ParseProblem)).toBe(`The path has ${MAX_SECTIONS + 1} sections; the limit is ${MAX_SECTIONS}. Split it into smaller paths.`);
+    expect(renderParseProblem(problems[0] as ParseProblem)).toBe(
+      `The path has ${MAX_SECTIONS + 1} sections; the limit is ${MAX_SECTIONS}. Split it into smaller paths.`,
+    );
   });
 
   it(`accepts ${MAX_SECTIONS} sections and ${MAX_ITEMS_PER_SECTION} items in a section`, () => {
@@ -170,6 +176,7 @@ describe("problem messages", () => {
     const codes = Object.values(ProblemCode).sort();
     expect(Object.keys(parseProblemMessages.en).sort()).toEqual(codes);
     expect(Object.keys(parseProblemMessages.es).sort()).toEqual(codes);
-    for (const code of codes) expect([code, argumentsOf(parseProblemMessages.es[code])]).toEqual([code, argumentsOf(parseProblemMessages.en[code])]);
+    for (const code of codes)
+      expect([code, argumentsOf(parseProblemMessages.es[code])]).toEqual([code, argumentsOf(parseProblemMessages.en[code])]);
   });
 });

@@ -64,7 +64,9 @@ describe("pictures", () => {
   it("draws empty weeks and charts without failing", async () => {
     await expect(renderer.renderWeeklyChart({ ...weeklyChartView, days: [], sections: [] })).resolves.toBeInstanceOf(Buffer);
     await expect(renderer.renderCourseChart({ ...courseChartView, weeks: [] })).resolves.toBeInstanceOf(Buffer);
-    await expect(renderer.renderProgressCard({ ...cyrillicCardView, sections: [], weeks: [], required: { done: 0, total: 0 } })).resolves.toBeInstanceOf(Buffer);
+    await expect(
+      renderer.renderProgressCard({ ...cyrillicCardView, sections: [], weeks: [], required: { done: 0, total: 0 } }),
+    ).resolves.toBeInstanceOf(Buffer);
   });
 });
 

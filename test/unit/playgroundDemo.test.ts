@@ -49,7 +49,9 @@ describe("plannedCompletions", () => {
     const first = plannedCompletions(plan, profiles, zone, timeline.now);
     expect(plannedCompletions(plan, profiles, zone, timeline.now)).toEqual(first);
     expect(first.every((completion) => completion.at < timeline.now)).toBe(true);
-    expect(first.map((completion) => completion.at.getTime())).toEqual([...first.map((completion) => completion.at.getTime())].sort((a, b) => a - b));
+    expect(first.map((completion) => completion.at.getTime())).toEqual(
+      [...first.map((completion) => completion.at.getTime())].sort((a, b) => a - b),
+    );
   });
 
   it("has a diligent member read every item on its day, and the others less", () => {
@@ -69,11 +71,17 @@ describe("plannedCompletions", () => {
     const history = plannedCompletions(plan, profiles, zone, timeline.now);
     for (const profile of profiles) {
       const joined = joinedAt(profile, plan.startDate, zone);
-      expect(history.filter((completion) => completion.username === profile.username).every((completion) => completion.at > joined)).toBe(true);
+      expect(history.filter((completion) => completion.username === profile.username).every((completion) => completion.at > joined)).toBe(
+        true,
+      );
     }
     const joinDate = addDays(plan.startDate, 3);
-    const catchUp = history.filter((completion) => completion.username === "late" && (plan.assignedDateByItemId.get(completion.itemId) ?? "") < joinDate);
+    const catchUp = history.filter(
+      (completion) => completion.username === "late" && (plan.assignedDateByItemId.get(completion.itemId) ?? "") < joinDate,
+    );
     expect(catchUp.length).toBeGreaterThan(0);
-    expect(catchUp.every((completion) => localDateOf(completion.at, zone) === joinDate && localClockOf(completion.at, zone) >= "19:00")).toBe(true);
+    expect(
+      catchUp.every((completion) => localDateOf(completion.at, zone) === joinDate && localClockOf(completion.at, zone) >= "19:00"),
+    ).toBe(true);
   });
 });

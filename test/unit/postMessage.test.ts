@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { chunkLines, packEmbeds } from "../../src/discord/render/postMessage.js";
 
 /** What Discord counts towards an embed's 6,000 characters, written out independently of the renderer. */
-function characters(embed: { title?: string; description?: string; footer?: { text: string }; fields?: { name: string; value: string }[] }): number {
+function characters(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  fields?: { name: string; value: string }[];
+}): number {
   return (
     (embed.title ?? "").length +
     (embed.description ?? "").length +
@@ -21,7 +26,12 @@ describe("packEmbeds", () => {
       components: [row],
     });
     expect(messages).toHaveLength(1);
-    expect(messages[0]?.embeds[0]).toEqual({ title: "Week 1", description: "Intro", footer: { text: "Cohort" }, fields: [{ name: "Mon", value: "• A" }] });
+    expect(messages[0]?.embeds[0]).toEqual({
+      title: "Week 1",
+      description: "Intro",
+      footer: { text: "Cohort" },
+      fields: [{ name: "Mon", value: "• A" }],
+    });
     expect(messages[0]?.components).toEqual([row]);
   });
 
@@ -44,9 +54,13 @@ describe("packEmbeds", () => {
   });
 
   it("trims text that would break a single limit instead of failing", () => {
-    const [message] = packEmbeds({ title: "t".repeat(300), description: "d".repeat(5000) }, [{ name: "n".repeat(300), value: "v".repeat(2000) }], {
-      continuationTitle: "more",
-    });
+    const [message] = packEmbeds(
+      { title: "t".repeat(300), description: "d".repeat(5000) },
+      [{ name: "n".repeat(300), value: "v".repeat(2000) }],
+      {
+        continuationTitle: "more",
+      },
+    );
     const embed = message?.embeds[0];
     expect(embed?.title?.length).toBe(256);
     expect(embed?.description?.length).toBe(4096);

@@ -25,7 +25,16 @@ const _everyKindOfOption = [
       { name: "All time", value: "all" },
     ],
   },
-  { type: ApplicationCommandOptionType.Integer, name: "day", description: "Day", required: true, choices: [{ name: "Monday", value: 1 }, { name: "Tuesday", value: 2 }] },
+  {
+    type: ApplicationCommandOptionType.Integer,
+    name: "day",
+    description: "Day",
+    required: true,
+    choices: [
+      { name: "Monday", value: 1 },
+      { name: "Tuesday", value: 2 },
+    ],
+  },
   { type: ApplicationCommandOptionType.Number, name: "weight", description: "Weight" },
   { type: ApplicationCommandOptionType.Boolean, name: "off", description: "Off", required: false },
   { type: ApplicationCommandOptionType.User, name: "member", description: "Member", required: true },
@@ -57,7 +66,9 @@ describe("readOptions' types follow the command's as-const definition", () => {
   });
 
   it("offers exactly the declared names", () => {
-    expectTypeOf<keyof Values>().toEqualTypeOf<"cohort" | "other" | "period" | "day" | "weight" | "off" | "member" | "file" | "channel" | "language">();
+    expectTypeOf<keyof Values>().toEqualTypeOf<
+      "cohort" | "other" | "period" | "day" | "weight" | "off" | "member" | "file" | "channel" | "language"
+    >();
     expectTypeOf(readOptions<typeof _everyKindOfOption>).returns.toEqualTypeOf<Values>();
     expectTypeOf(readOptions).parameter(1).toEqualTypeOf<ChatInputCommandInteraction>();
   });

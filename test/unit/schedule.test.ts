@@ -156,20 +156,8 @@ describe("buildCohortPlan: weeks and study days", () => {
       ["2027-03-03", "2027-03-10"],
       ["2027-03-10", "2027-03-17"],
     ]);
-    expect(plan.weeks[0]?.days.map((day) => day.date)).toEqual([
-      "2027-03-03",
-      "2027-03-04",
-      "2027-03-05",
-      "2027-03-08",
-      "2027-03-09",
-    ]);
-    expect(plan.weeks[1]?.days.map((day) => day.date)).toEqual([
-      "2027-03-10",
-      "2027-03-11",
-      "2027-03-12",
-      "2027-03-15",
-      "2027-03-16",
-    ]);
+    expect(plan.weeks[0]?.days.map((day) => day.date)).toEqual(["2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08", "2027-03-09"]);
+    expect(plan.weeks[1]?.days.map((day) => day.date)).toEqual(["2027-03-10", "2027-03-11", "2027-03-12", "2027-03-15", "2027-03-16"]);
   });
 
   it("uses custom study days, including weekends", () => {
@@ -227,7 +215,11 @@ describe("buildCohortPlan: which items are assigned", () => {
     for (const item of items.filter((entry) => entry.kind !== "Required")) {
       expect(plan.assignedDateByItemId.has(item.id)).toBe(false);
     }
-    expect(allDays(plan).flatMap((day) => day.items).some((item) => item.kind !== "Required")).toBe(false);
+    expect(
+      allDays(plan)
+        .flatMap((day) => day.items)
+        .some((item) => item.kind !== "Required"),
+    ).toBe(false);
   });
 
   it("assigns Optional items too when the cohort includes them", () => {
@@ -244,7 +236,11 @@ describe("buildCohortPlan: which items are assigned", () => {
     for (const includeOptional of [false, true]) {
       const plan = buildCohortPlan(source, settings({ includeOptional }));
       const references = (source.sections[0]?.items ?? []).filter((item) => item.kind === "Reference");
-      expect(allDays(plan).flatMap((day) => day.items).some((item) => item.kind === "Reference")).toBe(false);
+      expect(
+        allDays(plan)
+          .flatMap((day) => day.items)
+          .some((item) => item.kind === "Reference"),
+      ).toBe(false);
       for (const item of references) expect(plan.assignedDateByItemId.has(item.id)).toBe(false);
       expect(plan.referenceItemsBySection.get("a")?.map((item) => item.id)).toEqual(references.map((item) => item.id));
       expect(plan.referenceItemsBySection.get("b")).toEqual([]);
@@ -421,7 +417,10 @@ describe("buildCohortPlan: overlapping ranges", () => {
 
   it("leaves Optional items of the 12-week path out unless included", () => {
     const source = syntheticTwelveWeekCurriculum();
-    const optionalIds = source.sections.flatMap((entry) => entry.items).filter((item) => item.kind === "Optional").map((item) => item.id);
+    const optionalIds = source.sections
+      .flatMap((entry) => entry.items)
+      .filter((item) => item.kind === "Optional")
+      .map((item) => item.id);
     expect(optionalIds).toHaveLength(10);
     const without = buildCohortPlan(source, settings());
     const withOptional = buildCohortPlan(source, settings({ includeOptional: true }));
@@ -578,7 +577,13 @@ describe("plannedPosts", () => {
 
   it("moves an announce time inside the DST gap to the end of the gap (02:30 → 03:00 New York)", () => {
     const source = curriculum(2, [section("a", 1, 2, [30])]);
-    const cohort = settings({ startDate: "2027-03-07", studyDays: [7, 1, 2, 3, 4], announceDay: 7, announceTime: "02:30", timeZone: "America/New_York" });
+    const cohort = settings({
+      startDate: "2027-03-07",
+      studyDays: [7, 1, 2, 3, 4],
+      announceDay: 7,
+      announceTime: "02:30",
+      timeZone: "America/New_York",
+    });
     const posts = plannedPosts(buildCohortPlan(source, cohort), source, cohort);
     const week2 = posts.find((post) => post.period === "week-2");
     expect(week2?.localDate).toBe("2027-03-14");

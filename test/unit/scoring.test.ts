@@ -263,7 +263,9 @@ describe("streak against counting every date", () => {
   });
 
   it("stops on an empty week of study days", () => {
-    expect(streak([at("2027-03-01T10:00:00Z"), at("2027-03-09T10:00:00Z")], at("2027-03-10T12:00:00Z"), { timeZone: "UTC", studyDays: [] })).toBe(0);
+    expect(
+      streak([at("2027-03-01T10:00:00Z"), at("2027-03-09T10:00:00Z")], at("2027-03-10T12:00:00Z"), { timeZone: "UTC", studyDays: [] }),
+    ).toBe(0);
   });
 
   it("counts a streak across Samoa's skipped day (2011-12-30 never happened there)", () => {

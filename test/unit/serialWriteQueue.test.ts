@@ -51,7 +51,10 @@ describe("SerialWriteQueue", () => {
 
   describe("a write that meets another connection's lock", () => {
     /** What Prisma throws when SQLite stayed locked through the short busy timeout. */
-    const lockedError = () => Object.assign(new Error("database is locked"), { meta: { driverAdapterError: { cause: { originalCode: "SQLITE_BUSY", kind: "SocketTimeout" } } } });
+    const lockedError = () =>
+      Object.assign(new Error("database is locked"), {
+        meta: { driverAdapterError: { cause: { originalCode: "SQLITE_BUSY", kind: "SocketTimeout" } } },
+      });
     /** A clock that moves only when the queue pauses, so the test does not depend on the machine's speed. */
     const fakeTime = () => {
       const pauses: number[] = [];
@@ -123,7 +126,9 @@ describe("SerialWriteQueue", () => {
       let attempts = 0;
       const locked = queue.run(async () => {
         attempts += 1;
-        throw Object.assign(new Error("canceling statement due to lock timeout"), { meta: { driverAdapterError: { cause: { originalCode: "55P03" } } } });
+        throw Object.assign(new Error("canceling statement due to lock timeout"), {
+          meta: { driverAdapterError: { cause: { originalCode: "55P03" } } },
+        });
       });
       await expect(locked).rejects.toBeInstanceOf(DatabaseBusyError);
       expect(attempts).toBe(1);

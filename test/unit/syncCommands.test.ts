@@ -21,7 +21,12 @@ function asDiscordReturnsIt(definition: unknown, index: number): Record<string, 
       ...(required === true ? { required } : {}),
       ...(autocomplete === true ? { autocomplete } : {}),
       ...(Array.isArray(choices) && choices.length > 0
-        ? { choices: (choices as Record<string, unknown>[]).map((choice) => ({ ...choice, name_localizations: choice.name_localizations ?? null })) }
+        ? {
+            choices: (choices as Record<string, unknown>[]).map((choice) => ({
+              ...choice,
+              name_localizations: choice.name_localizations ?? null,
+            })),
+          }
         : {}),
       ...(Array.isArray(options) && options.length > 0 ? { options: (options as Record<string, unknown>[]).map(option) } : {}),
     };
@@ -114,13 +119,22 @@ describe("sameCommands", () => {
         delete subcommand(commands, "create").options[0]?.required;
       }),
     ).toBe(false);
-    expect(mutate((commands) => void (subcommand(commands, "create").options[2] = { ...subcommand(commands, "create").options[2], channel_types: [0] }))).toBe(false);
+    expect(
+      mutate(
+        (commands) =>
+          void (subcommand(commands, "create").options[2] = { ...subcommand(commands, "create").options[2], channel_types: [0] }),
+      ),
+    ).toBe(false);
     expect(
       mutate((commands) => {
         const announceDay = subcommand(commands, "create").options.find((option) => option.name === "announce_day");
         if (announceDay !== undefined) announceDay.choices = (announceDay.choices as unknown[]).slice(1);
       }),
     ).toBe(false);
-    expect(mutate((commands) => void (subcommand(commands, "info").options[0] = { ...subcommand(commands, "info").options[0], autocomplete: false }))).toBe(false);
+    expect(
+      mutate(
+        (commands) => void (subcommand(commands, "info").options[0] = { ...subcommand(commands, "info").options[0], autocomplete: false }),
+      ),
+    ).toBe(false);
   });
 });

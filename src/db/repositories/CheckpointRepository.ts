@@ -32,7 +32,12 @@ export class CheckpointRepository {
   }
 
   /** Stores the member's answer, replacing an earlier one; returns what was there before. */
-  async save(memberId: number, sectionId: number, answer: CheckpointAnswerKind, now: Date): Promise<{ previous: CheckpointAnswerKind | null; saved: CheckpointAnswerRecord }> {
+  async save(
+    memberId: number,
+    sectionId: number,
+    answer: CheckpointAnswerKind,
+    now: Date,
+  ): Promise<{ previous: CheckpointAnswerKind | null; saved: CheckpointAnswerRecord }> {
     return this.writes.run(async () => {
       const previous = await this.find(memberId, sectionId);
       const row = await this.prisma.checkpointAnswer.upsert({

@@ -31,13 +31,17 @@ export function toCohort(row: CohortRow): Cohort {
     curriculumId: row.curriculumId,
     status: row.status as CohortStatus,
     // A sentence stored by an older version reads as the generic problem (the migration converts existing rows).
-    channelProblem: row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
+    channelProblem:
+      row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
     language: row.language,
     createdAt: row.createdAt,
     settings: {
       startDate: row.startDate,
       timeZone: row.timeZone,
-      studyDays: row.studyDays.split(",").map(Number).filter((day) => day >= 1 && day <= 7),
+      studyDays: row.studyDays
+        .split(",")
+        .map(Number)
+        .filter((day) => day >= 1 && day <= 7),
       includeOptional: row.includeOptional,
       announceDay: row.announceDay,
       announceTime: row.announceTime,
@@ -127,7 +131,11 @@ export class CohortRepository {
       guildIds === undefined
         ? await this.prisma.cohort.findMany({ where: { status }, orderBy: { id: "asc" } })
         : // A shard holds up to 2,500 guilds: their ids go in slices.
-          (await findInChunks(guildIds, (chunk) => this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, orderBy: { id: "asc" } }))).sort((a, b) => a.id - b.id);
+          (
+            await findInChunks(guildIds, (chunk) =>
+              this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, orderBy: { id: "asc" } }),
+            )
+          ).sort((a, b) => a.id - b.id);
     return rows.map(toCohort);
   }
 

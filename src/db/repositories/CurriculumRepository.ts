@@ -60,8 +60,14 @@ export class CurriculumRepository {
     const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId } });
     if (row === null) return null;
     // Sections and items by curriculum id, not a nested include: Prisma would bind every section id in one list.
-    const sectionRows = await this.prisma.section.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
-    const itemRows = await this.prisma.item.findMany({ where: { curriculumId, retired: false }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+    const sectionRows = await this.prisma.section.findMany({
+      where: { curriculumId, retired: false },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    const itemRows = await this.prisma.item.findMany({
+      where: { curriculumId, retired: false },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
     const itemsBySection = new Map<number, typeof itemRows>();
     for (const item of itemRows) {
       const ofSection = itemsBySection.get(item.sectionId) ?? [];
@@ -79,20 +85,18 @@ export class CurriculumRepository {
       estimatedMinutes: section.estimatedMinutes,
       summary: section.summary,
       checkpoint: section.checkpoint,
-      items: (itemsBySection.get(section.id) ?? []).map(
-        (item): StoredItem => ({
-          id: item.id,
-          key: item.key,
-          sectionId: section.id,
-          sectionKey: section.key,
-          position: item.position,
-          title: item.title,
-          kind: item.kind as ItemKind,
-          minutes: item.minutes,
-          group: item.groupName,
-          track: item.track,
-        }),
-      ),
+      items: (itemsBySection.get(section.id) ?? []).map((item): StoredItem => ({
+        id: item.id,
+        key: item.key,
+        sectionId: section.id,
+        sectionKey: section.key,
+        position: item.position,
+        title: item.title,
+        kind: item.kind as ItemKind,
+        minutes: item.minutes,
+        group: item.groupName,
+        track: item.track,
+      })),
     }));
     return {
       id: row.id,
@@ -162,7 +166,13 @@ async function upsertCurriculum(tx: Transaction, existingId: number | null, pars
     checklist: parsed.checklist.map((group) => ({ title: group.title, items: [...group.items] })),
     notes: [...parsed.notes],
   };
-  const data = { title: parsed.title, description: parsed.description, totalWeeks: parsed.totalWeeks, sourceHash, outline: JSON.stringify(outline) };
+  const data = {
+    title: parsed.title,
+    description: parsed.description,
+    totalWeeks: parsed.totalWeeks,
+    sourceHash,
+    outline: JSON.stringify(outline),
+  };
   return existingId === null
     ? tx.curriculum.create({ data: { ...data, scope, slug: parsed.slug } })
     : tx.curriculum.update({ where: { id: existingId }, data });
@@ -174,7 +184,13 @@ function changed<T extends object>(old: T, next: Partial<T>): boolean {
 }
 
 /** Creates or updates every section and item of the document; returns the keys it wrote. */
-async function writeSections(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, oldSections: readonly SectionRow[], oldItems: readonly ItemRow[]) {
+async function writeSections(
+  tx: Transaction,
+  curriculumId: number,
+  parsed: ParsedCurriculum,
+  oldSections: readonly SectionRow[],
+  oldItems: readonly ItemRow[],
+) {
   const sectionIds = await writeSectionRows(tx, curriculumId, parsed, oldSections);
   const itemKeys = await writeItemRows(tx, curriculumId, parsed, sectionIds, oldItems);
   return { sectionKeys: new Set(parsed.sections.map((section) => section.key)), itemKeys };
@@ -212,7 +228,13 @@ async function writeSectionRows(tx: Transaction, curriculumId: number, parsed: P
 }
 
 /** New items in inserts of at most maxIdsPerStatement rows, changed ones one update each; returns the keys written. */
-async function writeItemRows(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, sectionIds: ReadonlyMap<string, number>, oldItems: readonly ItemRow[]) {
+async function writeItemRows(
+  tx: Transaction,
+  curriculumId: number,
+  parsed: ParsedCurriculum,
+  sectionIds: ReadonlyMap<string, number>,
+  oldItems: readonly ItemRow[],
+) {
   const oldByKey = new Map(oldItems.map((item) => [item.key, item]));
   const keys = new Set<string>();
   const fresh: Prisma.ItemCreateManyInput[] = [];
@@ -222,7 +244,16 @@ async function writeItemRows(tx: Transaction, curriculumId: number, parsed: Pars
     if (sectionId === undefined) throw new Error(`section ${section.key} was not stored`);
     for (const item of section.items) {
       keys.add(item.key);
-      const data = { sectionId, position: position++, title: item.title, kind: item.kind, minutes: item.minutes, groupName: item.group, track: item.track, retired: false };
+      const data = {
+        sectionId,
+        position: position++,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        groupName: item.group,
+        track: item.track,
+        retired: false,
+      };
       const old = oldByKey.get(item.key);
       if (old === undefined) {
         fresh.push({ ...data, curriculumId, key: item.key });

@@ -54,10 +54,12 @@ export class ReminderRepository {
   /** One insert; null when the reminder of that day is already someone's. */
   async claim(memberId: number, localDate: string, now: Date): Promise<number | null> {
     try {
-      const row = await this.writes.run(() => this.prisma.reminderDelivery.create({
-        data: { memberId, localDate, status: ReminderStatus.Claimed, claimedAt: now },
-        select: { id: true },
-      }));
+      const row = await this.writes.run(() =>
+        this.prisma.reminderDelivery.create({
+          data: { memberId, localDate, status: ReminderStatus.Claimed, claimedAt: now },
+          select: { id: true },
+        }),
+      );
       return row.id;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -67,44 +69,60 @@ export class ReminderRepository {
 
   /** Takes over a stale claim or a transient failure that still has attempts left. */
   async reclaim(delivery: ReminderDeliveryRecord, now: Date, staleBefore: Date, maxAttempts: number): Promise<boolean> {
-    const result = await this.writes.run(() => this.prisma.reminderDelivery.updateMany({
-      where: {
-        id: delivery.id,
-        OR: [
-          { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
-          { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
-        ],
-      },
-      data: { status: ReminderStatus.Claimed, claimedAt: now },
-    }));
+    const result = await this.writes.run(() =>
+      this.prisma.reminderDelivery.updateMany({
+        where: {
+          id: delivery.id,
+          OR: [
+            { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
+            { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
+          ],
+        },
+        data: { status: ReminderStatus.Claimed, claimedAt: now },
+      }),
+    );
     return result.count === 1;
   }
 
   async markSent(deliveryId: number, now: Date): Promise<void> {
-    await this.writes.run(() => this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { status: ReminderStatus.Sent, sentAt: now, lastError: null } }));
+    await this.writes.run(() =>
+      this.prisma.reminderDelivery.update({
+        where: { id: deliveryId },
+        data: { status: ReminderStatus.Sent, sentAt: now, lastError: null },
+      }),
+    );
   }
 
   async markFailed(deliveryId: number, error: string, undeliverable: boolean): Promise<void> {
-    await this.writes.run(() => this.prisma.reminderDelivery.update({
-      where: { id: deliveryId },
-      data: {
-        status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
-        attempts: { increment: 1 },
-        lastError: error.slice(0, maxErrorLength),
-      },
-    }));
+    await this.writes.run(() =>
+      this.prisma.reminderDelivery.update({
+        where: { id: deliveryId },
+        data: {
+          status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
+          attempts: { increment: 1 },
+          lastError: error.slice(0, maxErrorLength),
+        },
+      }),
+    );
   }
 
   async markSkipped(deliveryId: number, reason: string): Promise<void> {
-    await this.writes.run(() => this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) } }));
+    await this.writes.run(() =>
+      this.prisma.reminderDelivery.update({
+        where: { id: deliveryId },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+      }),
+    );
   }
 
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
   async recordSkipped(memberId: number, localDate: string, reason: string, now: Date): Promise<boolean> {
     try {
-      await this.writes.run(() => this.prisma.reminderDelivery.create({
-        data: { memberId, localDate, status: ReminderStatus.Skipped, claimedAt: now, lastError: reason.slice(0, maxErrorLength) },
-      }));
+      await this.writes.run(() =>
+        this.prisma.reminderDelivery.create({
+          data: { memberId, localDate, status: ReminderStatus.Skipped, claimedAt: now, lastError: reason.slice(0, maxErrorLength) },
+        }),
+      );
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -113,7 +131,9 @@ export class ReminderRepository {
   }
 
   async resetFailures(memberId: number): Promise<void> {
-    await this.writes.run(() => this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }));
+    await this.writes.run(() =>
+      this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }),
+    );
   }
 
   /**
@@ -123,16 +143,21 @@ export class ReminderRepository {
    */
   async recordUndeliverable(memberId: number, disableAfter: number): Promise<boolean> {
     await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { remindFailures: { increment: 1 } } }));
-    const switchedOff = await this.writes.run(() => this.prisma.member.updateMany({
-      where: { id: memberId, remindFailures: { gte: disableAfter }, remindTime: { not: null } },
-      data: { remindTime: null, remindDisabledNotice: true },
-    }));
+    const switchedOff = await this.writes.run(() =>
+      this.prisma.member.updateMany({
+        where: { id: memberId, remindFailures: { gte: disableAfter }, remindTime: { not: null } },
+        data: { remindTime: null, remindDisabledNotice: true },
+      }),
+    );
     return switchedOff.count === 1;
   }
 
   /** Everyone still to be told that their reminders were switched off, as (guild, user) pairs. */
   async pendingNotices(): Promise<{ guildId: string; userId: string }[]> {
-    const rows = await this.prisma.member.findMany({ where: { remindDisabledNotice: true }, select: { userId: true, cohort: { select: { guildId: true } } } });
+    const rows = await this.prisma.member.findMany({
+      where: { remindDisabledNotice: true },
+      select: { userId: true, cohort: { select: { guildId: true } } },
+    });
     return rows.map((row) => ({ guildId: row.cohort.guildId, userId: row.userId }));
   }
 
@@ -140,10 +165,16 @@ export class ReminderRepository {
   async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
     // Read first: this runs after every command, and a command that only reads (/today) must not
     // queue a write, which would wait behind other writes and on another connection's lock.
-    const pending = await this.prisma.member.findFirst({ where: { userId, remindDisabledNotice: true, cohort: { guildId } }, select: { id: true } });
+    const pending = await this.prisma.member.findFirst({
+      where: { userId, remindDisabledNotice: true, cohort: { guildId } },
+      select: { id: true },
+    });
     if (pending === null) return false;
     const result = await this.writes.run(() =>
-      this.prisma.member.updateMany({ where: { userId, remindDisabledNotice: true, cohort: { guildId } }, data: { remindDisabledNotice: false } }),
+      this.prisma.member.updateMany({
+        where: { userId, remindDisabledNotice: true, cohort: { guildId } },
+        data: { remindDisabledNotice: false },
+      }),
     );
     return result.count > 0;
   }

@@ -49,7 +49,10 @@ export class ScheduledPostPartRepository {
   }
 
   /** Written before each send of a part that is not sent yet, so a later attempt knows it may already be in the channel. */
-  async recordAttempt(part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string }, now: Date): Promise<void> {
+  async recordAttempt(
+    part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
+    now: Date,
+  ): Promise<void> {
     const { postId, part: index, nonce, fingerprint } = part;
     await this.writes.run(() =>
       this.prisma.scheduledPostPart.upsert({

@@ -47,7 +47,9 @@ export class ScheduledPostRepository {
 
   async listForCohorts(cohortIds: readonly number[]): Promise<ScheduledPostRecord[]> {
     if (cohortIds.length === 0) return [];
-    const rows = await findInChunks(cohortIds, (chunk) => this.prisma.scheduledPost.findMany({ where: { cohortId: { in: chunk } }, orderBy: { id: "asc" } }));
+    const rows = await findInChunks(cohortIds, (chunk) =>
+      this.prisma.scheduledPost.findMany({ where: { cohortId: { in: chunk } }, orderBy: { id: "asc" } }),
+    );
     return rows.sort((a, b) => a.id - b.id).map(toScheduledPost);
   }
 
@@ -59,9 +61,11 @@ export class ScheduledPostRepository {
   /** Claims a post nobody touched yet: one insert. Null when another process got there first. */
   async claimNew(key: PostKey, dueAt: Date, claimedBy: string, now: Date): Promise<ScheduledPostRecord | null> {
     try {
-      const row = await this.writes.run(() => this.prisma.scheduledPost.create({
-        data: { ...key, dueAt, status: PostStatus.Claimed, claimedBy, claimedAt: now },
-      }));
+      const row = await this.writes.run(() =>
+        this.prisma.scheduledPost.create({
+          data: { ...key, dueAt, status: PostStatus.Claimed, claimedBy, claimedAt: now },
+        }),
+      );
       return toScheduledPost(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -75,16 +79,18 @@ export class ScheduledPostRepository {
    * one process can take it.
    */
   async reclaim(post: ScheduledPostRecord, claimedBy: string, now: Date, staleBefore: Date): Promise<ScheduledPostRecord | null> {
-    const result = await this.writes.run(() => this.prisma.scheduledPost.updateMany({
-      where: {
-        id: post.id,
-        OR: [
-          { status: PostStatus.Claimed, claimedAt: { lt: staleBefore } },
-          { status: PostStatus.Failed, nextAttemptAt: { lte: now } },
-        ],
-      },
-      data: { status: PostStatus.Claimed, claimedBy, claimedAt: now, nextAttemptAt: null },
-    }));
+    const result = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: {
+          id: post.id,
+          OR: [
+            { status: PostStatus.Claimed, claimedAt: { lt: staleBefore } },
+            { status: PostStatus.Failed, nextAttemptAt: { lte: now } },
+          ],
+        },
+        data: { status: PostStatus.Claimed, claimedBy, claimedAt: now, nextAttemptAt: null },
+      }),
+    );
     if (result.count !== 1) return null;
     const row = await this.prisma.scheduledPost.findUnique({ where: { id: post.id } });
     return row === null ? null : toScheduledPost(row);
@@ -92,10 +98,12 @@ export class ScheduledPostRepository {
 
   /** False when the claim was taken over meanwhile (the other process owns the outcome). */
   async markSent(postId: number, claimedBy: string, messageId: string, now: Date): Promise<boolean> {
-    const result = await this.writes.run(() => this.prisma.scheduledPost.updateMany({
-      where: { id: postId, status: PostStatus.Claimed, claimedBy },
-      data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null, nextAttemptAt: null },
-    }));
+    const result = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Claimed, claimedBy },
+        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null, nextAttemptAt: null },
+      }),
+    );
     return result.count === 1;
   }
 
@@ -109,24 +117,28 @@ export class ScheduledPostRepository {
     claimedBy: string,
     failure: { readonly error: string; readonly nextAttemptAt: Date | null; readonly countAttempt: boolean },
   ): Promise<boolean> {
-    const result = await this.writes.run(() => this.prisma.scheduledPost.updateMany({
-      where: { id: postId, status: PostStatus.Claimed, claimedBy },
-      data: {
-        status: PostStatus.Failed,
-        lastError: failure.error.slice(0, maxErrorLength),
-        nextAttemptAt: failure.nextAttemptAt,
-        ...(failure.countAttempt ? { attempts: { increment: 1 } } : {}),
-      },
-    }));
+    const result = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Claimed, claimedBy },
+        data: {
+          status: PostStatus.Failed,
+          lastError: failure.error.slice(0, maxErrorLength),
+          nextAttemptAt: failure.nextAttemptAt,
+          ...(failure.countAttempt ? { attempts: { increment: 1 } } : {}),
+        },
+      }),
+    );
     return result.count === 1;
   }
 
   /** Records a post that will never be sent; false when some process already recorded it. */
   async recordSkipped(key: PostKey, dueAt: Date, reason: string, now: Date): Promise<boolean> {
     try {
-      await this.writes.run(() => this.prisma.scheduledPost.create({
-        data: { ...key, dueAt, status: PostStatus.Skipped, lastError: reason.slice(0, maxErrorLength), claimedAt: now },
-      }));
+      await this.writes.run(() =>
+        this.prisma.scheduledPost.create({
+          data: { ...key, dueAt, status: PostStatus.Skipped, lastError: reason.slice(0, maxErrorLength), claimedAt: now },
+        }),
+      );
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -136,16 +148,18 @@ export class ScheduledPostRepository {
 
   /** Gives up on a post that was waiting for a retry or whose claim went stale. */
   async skipPending(post: ScheduledPostRecord, reason: string, staleBefore: Date): Promise<boolean> {
-    const result = await this.writes.run(() => this.prisma.scheduledPost.updateMany({
-      where: {
-        id: post.id,
-        OR: [
-          { status: PostStatus.Claimed, claimedAt: { lt: staleBefore } },
-          { status: PostStatus.Failed, nextAttemptAt: { not: null } },
-        ],
-      },
-      data: { status: PostStatus.Skipped, lastError: reason.slice(0, maxErrorLength), nextAttemptAt: null },
-    }));
+    const result = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: {
+          id: post.id,
+          OR: [
+            { status: PostStatus.Claimed, claimedAt: { lt: staleBefore } },
+            { status: PostStatus.Failed, nextAttemptAt: { not: null } },
+          ],
+        },
+        data: { status: PostStatus.Skipped, lastError: reason.slice(0, maxErrorLength), nextAttemptAt: null },
+      }),
+    );
     return result.count === 1;
   }
 }

@@ -11,7 +11,11 @@ export function durationText(t: Translator, minutes: number | null): string {
 
 /** "week 3", "weeks 3–4" (lower) or "Week 3", "Weeks 3-4" (upper, labels and choices). */
 export function weeksText(t: Translator, start: number, end: number, style: "lower" | "upper" = "lower"): string {
-  return t.t(style === "lower" ? "format.weeksLower" : "format.weeksUpper", { start: String(start), end: String(end), same: start === end ? "yes" : "no" });
+  return t.t(style === "lower" ? "format.weeksLower" : "format.weeksUpper", {
+    start: String(start),
+    end: String(end),
+    same: start === end ? "yes" : "no",
+  });
 }
 
 // Building an Intl formatter costs about a millisecond: one per locale, reused.

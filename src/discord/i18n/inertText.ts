@@ -34,7 +34,9 @@ export function inertText(text: string, target: TextTarget = TextTarget.Markdown
     visible
       .replace(inlineSyntax, (character) => `\\${character}`)
       // "\#", "\>", "\-"; "1\." for an ordered list (a backslash before a digit would show).
-      .replace(blockStart, (_line, indent: string, marker: string) => (/^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`))
+      .replace(blockStart, (_line, indent: string, marker: string) =>
+        /^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`,
+      )
       .replace(/@(everyone|here)/gi, "@\u200b$1")
   );
 }

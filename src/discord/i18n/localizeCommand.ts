@@ -33,7 +33,9 @@ function localizeNode(node: Json, path: string, locales: readonly CommandLocale[
         return choiceNames === undefined ? choice : { ...choice, name_localizations: choiceNames };
       })
     : undefined;
-  const options = Array.isArray(node.options) ? (node.options as Json[]).map((option) => localizeNode(option, `${path} ${String(option.name)}`, locales)) : undefined;
+  const options = Array.isArray(node.options)
+    ? (node.options as Json[]).map((option) => localizeNode(option, `${path} ${String(option.name)}`, locales))
+    : undefined;
   return {
     ...node,
     ...(names === undefined ? {} : { name_localizations: names }),

@@ -28,7 +28,8 @@ const en: Record<ProblemCode, string> = {
   codeBlockUnclosed:
     "The code block opened on this line is never closed, so the rest of the file would be hidden: close it with a line of three backticks (or tildes, as it was opened).",
   codeBlockHidesSection: `The code block opened on this line hides the section heading on line {sectionLine, number, ::group-off}: close the code block before it (a line of three backticks).`,
-  frontMatterHidesSection: 'This section heading is inside the front matter (between the "---" lines at the top): move it below the closing "---".',
+  frontMatterHidesSection:
+    'This section heading is inside the front matter (between the "---" lines at the top): move it below the closing "---".',
   frontMatterUnclosed: 'The front matter that starts here has no closing "---" line.',
   titleNotFirst: `The first line should be the path's title (e.g. "Backend Engineer Learning Path").`,
   titleHeadingEmpty: "The title heading has no text.",
@@ -55,7 +56,8 @@ const en: Record<ProblemCode, string> = {
   durationUnreadable:
     'Item "{item}": cannot read the duration "({duration})": write it like "(30 min)", "(1 hour)", "(1.5 hours)" or "(1h 30min)". If the parenthesis is part of the title, add the duration after it.',
   durationTooShort: 'Item "{item}": the duration "({duration})" must be at least 1 minute.',
-  durationTooLong: 'Item "{item}": the duration "({duration})" is more than {hours, number} hours; check for a typo or split the reading up.',
+  durationTooLong:
+    'Item "{item}": the duration "({duration})" is more than {hours, number} hours; check for a typo or split the reading up.',
   itemBeforeFirstSection: `Item before the first section: put it under a section heading such as ${SECTION_EN}.`,
   itemOutsidePhase: `Item outside any phase: put it under a heading such as ${PHASE}.`,
   itemAfterClosing: `Item "{item}" comes after the closing part of the path (which starts on line ${CLOSING_LINE}); move it into a section.`,
@@ -78,32 +80,38 @@ const es: Record<ProblemCode, string> = {
   importerFailed: "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
   parseTimedOut: "Leer este archivo tardó más de {seconds, number} segundos, así que se detuvo. Por favor, infórmanos.",
   notText: "El plan de estudios debe enviarse como texto.",
-  fileTooLarge: "El archivo es demasiado grande ({characters, number} caracteres; el límite es {limit, number}). Divídelo en rutas más pequeñas.",
+  fileTooLarge:
+    "El archivo es demasiado grande ({characters, number} caracteres; el límite es {limit, number}). Divídelo en rutas más pequeñas.",
   fileEmpty: `El archivo está vacío. Un plan de estudios empieza por su título y sigue con secciones como ${SECTION_ES}.`,
   moreProblems: "…y {count, number} problemas más a partir de aquí; corrige primero los de arriba.",
   lineTooLong: "La línea tiene {length, number} caracteres (el límite es {limit, number}); divídela.",
-  controlCharacters: "Esta línea contiene caracteres de control: el archivo no parece texto plano. Guarda el plan de estudios como texto UTF-8.",
+  controlCharacters:
+    "Esta línea contiene caracteres de control: el archivo no parece texto plano. Guarda el plan de estudios como texto UTF-8.",
   codeBlockUnclosed:
     "El bloque de código que se abre en esta línea nunca se cierra, así que el resto del archivo quedaría oculto: ciérralo con una línea de tres comillas invertidas (o virgulillas, como se abrió).",
   codeBlockHidesSection: `El bloque de código que se abre en esta línea oculta el encabezado de sección de la línea {sectionLine, number, ::group-off}: cierra el bloque antes (con una línea de tres comillas invertidas).`,
-  frontMatterHidesSection: 'Este encabezado de sección está dentro de los metadatos iniciales (entre las líneas "---" del principio): muévelo debajo del "---" de cierre.',
+  frontMatterHidesSection:
+    'Este encabezado de sección está dentro de los metadatos iniciales (entre las líneas "---" del principio): muévelo debajo del "---" de cierre.',
   frontMatterUnclosed: 'Los metadatos iniciales que empiezan aquí no tienen la línea de cierre "---".',
   titleNotFirst: 'La primera línea debe ser el título de la ruta (p. ej., "Ruta de aprendizaje de backend").',
   titleHeadingEmpty: "El encabezado del título no tiene texto.",
   titleMissing:
     '{format, select, markdown {El plan de estudios no tiene título: empieza con un encabezado como "# Ruta completa de ingeniería backend".} other {El plan de estudios no tiene título: su primera línea debe ser el título de la ruta.}}',
   titleTooLong: 'El título "{title}" tiene {length, number} caracteres; el límite es {limit, number}. Acórtalo.',
-  headingUnreadable: 'El encabezado de sección "{heading}" no tiene una forma que el importador entienda: escribe "Week 3: Título" o "Week 3-4: Título".',
+  headingUnreadable:
+    'El encabezado de sección "{heading}" no tiene una forma que el importador entienda: escribe "Week 3: Título" o "Week 3-4: Título".',
   weekZero: 'El encabezado de sección "{heading}" usa la semana 0: las semanas se numeran desde 1.',
   weekRangeBackwards:
     'El encabezado de sección "{heading}" tiene el rango de semanas al revés ({start, number, ::group-off}-{end, number, ::group-off}): escríbelo como {end, number, ::group-off}-{start, number, ::group-off}.',
   weekBeyondLimit: 'El encabezado de sección "{heading}" pasa de la semana {limit, number}; revisa los números de semana.',
-  headingWithoutTitle: 'El encabezado de sección "{heading}" no tiene título: escribe p. ej. "Week {week, number, ::group-off}: Fundamentos de bases de datos".',
+  headingWithoutTitle:
+    'El encabezado de sección "{heading}" no tiene título: escribe p. ej. "Week {week, number, ::group-off}: Fundamentos de bases de datos".',
   phaseWithoutWeeks: `El encabezado de fase "{heading}" necesita un rango de semanas, p. ej. ${PHASE}.`,
   noSections: `No se encontraron secciones. Las secciones empiezan con un encabezado como ${SECTION_ES} (en Markdown también como encabezado de cualquier nivel, "## Week 1-2: …", o ${PHASE}), seguido de sus elementos.`,
   tooManySections: "La ruta tiene {count, number} secciones; el límite es {limit, number}. Divídela en rutas más pequeñas.",
   sectionWithoutItems: `La sección "{section}" no tiene elementos: añade debajo al menos una línea como {format, select, markdown {${TOPIC_ES}} other {${ITEM_ES}}}.`,
-  tooManyItems: 'La sección "{section}" tiene {count, number} elementos; el límite es {limit, number} por sección. Divídela en varias secciones.',
+  tooManyItems:
+    'La sección "{section}" tiene {count, number} elementos; el límite es {limit, number} por sección. Divídela en varias secciones.',
   duplicateSection: `El encabezado de sección "{section}" repite el de la línea ${LINE}: une las dos secciones o cambia el nombre de una.`,
   duplicateSectionKey: `La sección "{section}" tendría la misma identidad que la sección de la línea ${LINE}; dale un título más distinto.`,
   sectionAfterClosing: `El encabezado de sección "{heading}" aparece después de la parte final de la ruta (que empieza en la línea ${CLOSING_LINE}); mueve las listas finales al final.`,
@@ -113,7 +121,8 @@ const es: Record<ProblemCode, string> = {
   durationUnreadable:
     'Elemento "{item}": no se puede leer la duración "({duration})": escríbela como "(30 min)", "(1 hour)", "(1.5 hours)" o "(1h 30min)". Si el paréntesis forma parte del título, añade la duración después.',
   durationTooShort: 'Elemento "{item}": la duración "({duration})" debe ser de al menos 1 minuto.',
-  durationTooLong: 'Elemento "{item}": la duración "({duration})" supera las {hours, number} horas; revisa si hay una errata o divide la lectura.',
+  durationTooLong:
+    'Elemento "{item}": la duración "({duration})" supera las {hours, number} horas; revisa si hay una errata o divide la lectura.',
   itemBeforeFirstSection: `Elemento antes de la primera sección: ponlo bajo un encabezado de sección como ${SECTION_ES}.`,
   itemOutsidePhase: `Elemento fuera de cualquier fase: ponlo bajo un encabezado como ${PHASE}.`,
   itemAfterClosing: `El elemento "{item}" aparece después de la parte final de la ruta (que empieza en la línea ${CLOSING_LINE}); muévelo a una sección.`,

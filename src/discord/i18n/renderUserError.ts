@@ -17,7 +17,15 @@ export function renderUserError(t: Translator, error: UserError): string {
     else if (name === "choices") {
       const choices = value as Extract<UserError["params"], { choices: unknown }>["choices"];
       values.choices = markup(
-        choices.map((choice) => t.t("item.choice", { title: choice.title, section: choice.sectionTitle, weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")) })).join("; "),
+        choices
+          .map((choice) =>
+            t.t("item.choice", {
+              title: choice.title,
+              section: choice.sectionTitle,
+              weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
+            }),
+          )
+          .join("; "),
       );
     } else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;

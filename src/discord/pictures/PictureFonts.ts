@@ -29,7 +29,9 @@ export class PictureFonts {
       register(`${sansDir}/noto-sans-${subset}-700-normal.woff2`, family.bold);
     }
     const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff2"));
-    for (const file of readdirSync(emojiDir).filter((name) => name.endsWith("-400-normal.woff2")).sort()) {
+    for (const file of readdirSync(emojiDir)
+      .filter((name) => name.endsWith("-400-normal.woff2"))
+      .sort()) {
       register(`${emojiDir}/${file}`, family.emoji);
     }
   }

@@ -66,7 +66,12 @@ function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   context.textAlign = "left";
   context.fillText(fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
   const complete = total > 0 && done >= total;
-  drawBar(context, { x: padding, y: 148, width: barWidth, height: 20 }, shareOf(done, total), complete ? pictureTheme.success : pictureTheme.accent);
+  drawBar(
+    context,
+    { x: padding, y: 148, width: barWidth, height: 20 },
+    shareOf(done, total),
+    complete ? pictureTheme.success : pictureTheme.accent,
+  );
 }
 
 function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
@@ -87,7 +92,12 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
     context.fillStyle = pictureTheme.text;
     context.fillText(fitText(context, section.title, width - countWidth - 12), x, top + 14);
     const complete = section.total > 0 && section.done >= section.total;
-    drawBar(context, { x, y: top + 22, width, height: 10 }, shareOf(section.done, section.total), complete ? pictureTheme.success : pictureTheme.accent);
+    drawBar(
+      context,
+      { x, y: top + 22, width, height: 10 },
+      shareOf(section.done, section.total),
+      complete ? pictureTheme.success : pictureTheme.accent,
+    );
   });
   if (overflow) {
     context.font = fonts.font(18);

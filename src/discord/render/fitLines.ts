@@ -44,7 +44,8 @@ export function shareBudget(needs: readonly number[], total: number): number[] {
 
 /** Characters Discord counts towards an embed's 6,000-character limit. */
 export function embedLength(embed: APIEmbed): number {
-  let length = (embed.title ?? "").length + (embed.description ?? "").length + (embed.footer?.text ?? "").length + (embed.author?.name ?? "").length;
+  let length =
+    (embed.title ?? "").length + (embed.description ?? "").length + (embed.footer?.text ?? "").length + (embed.author?.name ?? "").length;
   for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
   return length;
 }

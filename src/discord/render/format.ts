@@ -1,4 +1,10 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow } from "discord.js";
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+} from "discord.js";
 
 export const colors = {
   brand: 0x5865f2,
@@ -38,7 +44,13 @@ export function weekdayName(isoWeekday: number): string {
 }
 
 // One formatter for every call: building an Intl formatter costs about a millisecond.
-const localDateFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const localDateFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** The CLI's English "Tue 19 Jan" for a cohort-local calendar date (the bot words dates through i18n/formatters) (a date, not an instant, so no time-zone shift). */
 export function localDateText(localDate: string): string {
@@ -55,6 +67,10 @@ export function buttonRows(buttons: readonly APIButtonComponent[]): APIActionRow
   return rows;
 }
 
-export function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = ButtonStyle.Secondary): APIButtonComponent {
+export function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = ButtonStyle.Secondary,
+): APIButtonComponent {
   return { type: ComponentType.Button, custom_id: customId, label: truncate(label, limits.buttonLabel), style };
 }

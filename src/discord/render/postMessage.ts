@@ -39,7 +39,11 @@ export function packEmbeds(
     };
     const currentFields = current.fields ?? [];
     if (currentFields.length >= limits.fields || embedLength(current) + field.name.length + field.value.length > budget) {
-      current = { ...(head.color === undefined ? {} : { color: head.color }), title: truncate(options.continuationTitle, limits.title), fields: [] };
+      current = {
+        ...(head.color === undefined ? {} : { color: head.color }),
+        title: truncate(options.continuationTitle, limits.title),
+        fields: [],
+      };
       embeds.push(current);
     }
     (current.fields ?? []).push(field);
@@ -48,7 +52,9 @@ export function packEmbeds(
   if (last !== undefined && footer !== undefined) last.footer = footer;
   return embeds.map((embed, index) => ({
     embeds: [embed],
-    ...(index === embeds.length - 1 && options.components !== undefined && options.components.length > 0 ? { components: options.components } : {}),
+    ...(index === embeds.length - 1 && options.components !== undefined && options.components.length > 0
+      ? { components: options.components }
+      : {}),
   }));
 }
 

@@ -21,7 +21,9 @@ function promptText(t: Translator, view: CheckpointView): string {
     case "objective":
       return t.t("checkpoint.objective", { text: prompt.text });
     case "outcomes":
-      return [t.t("checkpoint.outcomesIntro"), ...prompt.outcomes.map((outcome) => t.t("checkpoint.outcome", { text: outcome }))].join("\n");
+      return [t.t("checkpoint.outcomesIntro"), ...prompt.outcomes.map((outcome) => t.t("checkpoint.outcome", { text: outcome }))].join(
+        "\n",
+      );
     case "none":
       return t.t("checkpoint.noText", { section: view.section.title });
   }

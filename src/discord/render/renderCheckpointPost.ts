@@ -17,7 +17,12 @@ export function checkpointAnswerLabel(t: Translator, answer: CheckpointAnswerKin
 }
 
 /** "Cohort · weeks 3–4 of 12": plain text for footers. */
-export function checkpointFooter(t: Translator, cohortName: string, section: { weekStart: number; weekEnd: number }, totalWeeks: number): string {
+export function checkpointFooter(
+  t: Translator,
+  cohortName: string,
+  section: { weekStart: number; weekEnd: number },
+  totalWeeks: number,
+): string {
   return t.plain("checkpoint.footer", { cohort: cohortName, weeks: weeksText(t, section.weekStart, section.weekEnd), total: totalWeeks });
 }
 
@@ -45,4 +50,3 @@ export function renderCheckpointPost(t: Translator, view: CheckpointPostView, op
   );
   return { messages, threadName: null };
 }
-

@@ -34,7 +34,11 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   const entries = views.map((view) => {
     const { cohort } = view;
     return [
-      t.t("cohortAdmin.listName", { name: markup(truncate(t.user(cohort.name), 100)), status: markup(statusLabel(t, cohort.status)), channel: channel(cohort) }),
+      t.t("cohortAdmin.listName", {
+        name: markup(truncate(t.user(cohort.name), 100)),
+        status: markup(statusLabel(t, cohort.status)),
+        channel: channel(cohort),
+      }),
       t.t("cohortAdmin.listDetail", {
         curriculum: markup(truncate(t.user(view.curriculum.title), 100)),
         start: localDateText(t, cohort.settings.startDate),
@@ -65,11 +69,17 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   return [
     {
       name: t.plain("cohortAdmin.field.nextWeeklyPost"),
-      value: next === null ? t.t("cohortAdmin.noMorePosts") : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") })),
+      value:
+        next === null
+          ? t.t("cohortAdmin.noMorePosts")
+          : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") })),
     },
     {
       name: t.plain("cohortAdmin.field.nextCheckpoint"),
-      value: checkpoint === null ? t.t("cohortAdmin.noMorePosts") : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle)), limits.fieldValue),
+      value:
+        checkpoint === null
+          ? t.t("cohortAdmin.noMorePosts")
+          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle)), limits.fieldValue),
     },
   ];
 }
@@ -77,7 +87,11 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
 function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   const { cohort } = view;
   const { settings } = cohort;
-  const field = (key: Parameters<Translator["plain"]>[0], value: string, inline = true): APIEmbedField => ({ name: t.plain(key), value, inline });
+  const field = (key: Parameters<Translator["plain"]>[0], value: string, inline = true): APIEmbedField => ({
+    name: t.plain(key),
+    value,
+    inline,
+  });
   const fields: APIEmbedField[] = [
     field("cohortAdmin.field.status", statusLabel(t, cohort.status)),
     field("cohortAdmin.field.channel", `<#${cohort.channelId}>`),
@@ -85,7 +99,11 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     {
       name: t.plain("cohortAdmin.field.curriculum"),
       value: truncate(
-        t.t("cohortAdmin.curriculumValue", { title: view.curriculum.title, slug: markup(view.curriculum.slug), weeks: view.curriculum.totalWeeks }),
+        t.t("cohortAdmin.curriculumValue", {
+          title: view.curriculum.title,
+          slug: markup(view.curriculum.slug),
+          weeks: view.curriculum.totalWeeks,
+        }),
         limits.fieldValue,
       ),
     },
@@ -93,7 +111,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     field("cohortAdmin.field.lastDay", localDateText(t, view.lastDate)),
     field("cohortAdmin.field.progress", weekText(t, view)),
     field("cohortAdmin.field.timeZone", settings.timeZone),
-    field("cohortAdmin.field.weeklyPost", t.t("cohortAdmin.weeklyPostValue", { weekday: weekdayName(t, settings.announceDay), time: markup(settings.announceTime) })),
+    field(
+      "cohortAdmin.field.weeklyPost",
+      t.t("cohortAdmin.weeklyPostValue", { weekday: weekdayName(t, settings.announceDay), time: markup(settings.announceTime) }),
+    ),
     field("cohortAdmin.field.optional", t.t("cohortAdmin.optionalAssigned", { assigned: settings.includeOptional ? "yes" : "no" })),
     field("cohortAdmin.field.language", languageLabel(cohort.language)),
     ...scheduleFields(t, view),
@@ -102,7 +123,11 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   if (cohort.status === CohortStatus.Ended) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.endedNote"), false));
   if (cohort.channelProblem !== null) {
     fields.push(
-      field("cohortAdmin.field.channelProblem", truncate(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channel(cohort) }), limits.fieldValue), false),
+      field(
+        "cohortAdmin.field.channelProblem",
+        truncate(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channel(cohort) }), limits.fieldValue),
+        false,
+      ),
     );
   }
   return fields;
@@ -111,7 +136,12 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
 /** The checkpoint totals per section, cut with "…and N more sections" to fit one field. */
 function tallyValue(t: Translator, extra: InfoField): string {
   const lines = extra.sections.map((section) =>
-    t.t("cohortAdmin.tallyLine", { section: section.sectionTitle, confident: section.confident, partly: section.partly, notYet: section.notYet }),
+    t.t("cohortAdmin.tallyLine", {
+      section: section.sectionTitle,
+      confident: section.confident,
+      partly: section.partly,
+      notYet: section.notYet,
+    }),
   );
   if (lines.length === 0) return t.t("cohortAdmin.tallyNone");
   let value = "";
@@ -136,7 +166,10 @@ export function renderCohortInfo(t: Translator, view: CohortInfoView, descriptio
   for (const extra of view.extraFields) {
     const fields = embed.fields ?? [];
     if (fields.length >= limits.fields) break;
-    const field: APIEmbedField = { name: truncate(t.plain("cohortAdmin.tallyName"), limits.fieldName), value: truncate(tallyValue(t, extra), limits.fieldValue) };
+    const field: APIEmbedField = {
+      name: truncate(t.plain("cohortAdmin.tallyName"), limits.fieldName),
+      value: truncate(tallyValue(t, extra), limits.fieldValue),
+    };
     if (embedLength(embed) + field.name.length + field.value.length > limits.embedTotal) break;
     fields.push(field);
   }
@@ -151,7 +184,10 @@ export function renderCohortEdited(t: Translator, view: CohortInfoView): Reply {
   return renderCohortInfo(t, view, t.t("cohortAdmin.edited", { name: view.cohort.name }));
 }
 
-const statusKeys = { paused: "cohortAdmin.paused", ended: "cohortAdmin.ended", active: "cohortAdmin.resumed" } as const satisfies Record<CohortStatus, string>;
+const statusKeys = { paused: "cohortAdmin.paused", ended: "cohortAdmin.ended", active: "cohortAdmin.resumed" } as const satisfies Record<
+  CohortStatus,
+  string
+>;
 
 /** The answer to pause, resume and end. */
 export function renderCohortStatus(t: Translator, cohort: Cohort): Reply {

@@ -14,7 +14,11 @@ export function renderCompletion(t: Translator, view: CompletionView): Reply {
   lines.push(
     "",
     t.t("completion.totals", { total: view.totalPoints, streak: view.streak }),
-    t.t("completion.required", { bar: markup(progressBar(view.required.done, view.required.total)), done: view.required.done, total: view.required.total }),
+    t.t("completion.required", {
+      bar: markup(progressBar(view.required.done, view.required.total)),
+      done: view.required.done,
+      total: view.required.total,
+    }),
   );
   const embed: APIEmbed = {
     color: view.alreadyDone ? colors.neutral : colors.success,

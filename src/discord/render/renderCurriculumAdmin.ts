@@ -1,6 +1,11 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { ItemKind, type ParseProblem } from "../../domain/curriculum/curriculumModel.js";
-import { ImportOutcome, type CurriculumSummary, type StoredCurriculum, type StoredSection } from "../../domain/curriculum/storedCurriculum.js";
+import {
+  ImportOutcome,
+  type CurriculumSummary,
+  type StoredCurriculum,
+  type StoredSection,
+} from "../../domain/curriculum/storedCurriculum.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
 import { renderParseProblem } from "../i18n/renderParseProblem.js";
 import type { Reply } from "../commandTypes.js";
@@ -67,7 +72,10 @@ function totalsLine(t: Translator, curriculum: StoredCurriculum): string {
     `\`${curriculum.slug}\``,
     t.t("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }),
     t.t("curriculumAdmin.sections", { count: curriculum.sections.length }),
-    t.t("curriculumAdmin.required", { count: required.length, minutes: requiredMinutes > 0 ? markup(durationText(t, requiredMinutes)) : "none" }),
+    t.t("curriculumAdmin.required", {
+      count: required.length,
+      minutes: requiredMinutes > 0 ? markup(durationText(t, requiredMinutes)) : "none",
+    }),
   ];
   if (optional > 0) parts.push(t.t("curriculumAdmin.optional", { count: optional }));
   if (reference > 0) parts.push(t.t("curriculumAdmin.reference", { count: reference }));
@@ -121,7 +129,10 @@ export function renderCurriculumOutline(t: Translator, curriculum: StoredCurricu
   const shares = shareBudget(needs, budget - namesLength);
   const fields: APIEmbedField[] = visible.map((block, index) => ({
     name: block.name,
-    value: fitLines(block.lines, Math.min(limits.fieldValue, shares[index] ?? minFieldValue), (count) => t.t("curriculumAdmin.moreItems", { count })) || "…",
+    value:
+      fitLines(block.lines, Math.min(limits.fieldValue, shares[index] ?? minFieldValue), (count) =>
+        t.t("curriculumAdmin.moreItems", { count }),
+      ) || "…",
   }));
 
   const hidden = blocks.length - shown;
@@ -132,7 +143,12 @@ export function renderCurriculumOutline(t: Translator, curriculum: StoredCurricu
     const chunk = fields.slice(start, start + limits.fields);
     embeds.push(
       start === 0
-        ? { color: colors.brand, title: header.title, description: truncate(descriptionParts.join("\n\n"), limits.description), fields: chunk }
+        ? {
+            color: colors.brand,
+            title: header.title,
+            description: truncate(descriptionParts.join("\n\n"), limits.description),
+            fields: chunk,
+          }
         : { color: colors.brand, fields: chunk },
     );
   }
@@ -143,7 +159,8 @@ export function renderCurriculumOutline(t: Translator, curriculum: StoredCurricu
 /** A bug guard: an outline Discord would refuse must never be sent. */
 function assertWithinLimits(embeds: readonly APIEmbed[]): void {
   const total = embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
-  if (total > limits.embedTotal || embeds.length > maxEmbeds) throw new Error(`curriculum outline too large: ${total} characters in ${embeds.length} embeds`);
+  if (total > limits.embedTotal || embeds.length > maxEmbeds)
+    throw new Error(`curriculum outline too large: ${total} characters in ${embeds.length} embeds`);
 }
 
 const maxProblemLength = 300;
@@ -151,10 +168,16 @@ const maxProblemLength = 300;
 /** /curriculum import: what happened, or why nothing did (with line numbers). */
 /** "That file wasn't imported…" with as many problems as fit, then "…and N more." */
 function problemsText(t: Translator, problems: readonly ParseProblem[]): string {
-  const lines = problems.map((problem) => t.t("curriculum.problemLine", { line: problem.line, message: truncate(renderParseProblem(problem, t.language), maxProblemLength) }));
+  const lines = problems.map((problem) =>
+    t.t("curriculum.problemLine", { line: problem.line, message: truncate(renderParseProblem(problem, t.language), maxProblemLength) }),
+  );
   const text = (shown: number) => {
     const more = problems.length - shown;
-    return [t.t("curriculum.malformed"), ...lines.slice(0, shown), ...(more > 0 ? [t.t("curriculum.moreProblems", { count: more })] : [])].join("\n");
+    return [
+      t.t("curriculum.malformed"),
+      ...lines.slice(0, shown),
+      ...(more > 0 ? [t.t("curriculum.moreProblems", { count: more })] : []),
+    ].join("\n");
   };
   let shown = lines.length;
   while (shown > 0 && text(shown).length > limits.description) shown -= 1;

@@ -18,7 +18,10 @@ function boardValue(t: Translator, board: LeaderboardView, empty: string): strin
 export function renderLeaderboardPost(t: Translator, view: LeaderboardPostView): RenderedPost {
   const fields: APIEmbedField[] = [];
   if (view.week !== null) {
-    fields.push({ name: t.plain("boardPost.thisWeek", { week: String(view.week.weekNumber ?? "") }), value: boardValue(t, view.week, t.t("boardPost.thisWeekEmpty")) });
+    fields.push({
+      name: t.plain("boardPost.thisWeek", { week: String(view.week.weekNumber ?? "") }),
+      value: boardValue(t, view.week, t.t("boardPost.thisWeekEmpty")),
+    });
   }
   fields.push({ name: t.plain("boardPost.allTime"), value: boardValue(t, view.allTime, t.t("boardPost.allTimeEmpty")) });
   const messages = packEmbeds(

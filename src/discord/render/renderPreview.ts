@@ -23,7 +23,12 @@ function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string
 export function renderPreview(t: Translator, view: PreviewView): Reply {
   const { cohort } = view;
   const header = [
-    t.t("posts.previewHeader", { week: view.weekNumber, totalWeeks: view.totalWeeks, cohort: cohort.name, channel: markup(`<#${cohort.channelId}>`) }),
+    t.t("posts.previewHeader", {
+      week: view.weekNumber,
+      totalWeeks: view.totalWeeks,
+      cohort: cohort.name,
+      channel: markup(`<#${cohort.channelId}>`),
+    }),
   ];
   for (const post of view.posts) {
     header.push(

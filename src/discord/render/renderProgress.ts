@@ -22,7 +22,13 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
   ];
   if (member.leftAt !== null) lines.push("", t.t("progress.leftCohort", { name }));
   const sectionLines = view.sections.map(({ section, done, total }) =>
-    t.t("progress.section", { bar: markup(progressBar(done, total)), done, total, title: section.title, weeks: markup(weeksText(t, section.weekStart, section.weekEnd)) }),
+    t.t("progress.section", {
+      bar: markup(progressBar(done, total)),
+      done,
+      total,
+      title: section.title,
+      weeks: markup(weeksText(t, section.weekStart, section.weekEnd)),
+    }),
   );
   const embed: APIEmbed = {
     color: colors.brand,
@@ -31,7 +37,12 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
     fields:
       sectionLines.length === 0
         ? []
-        : [{ name: t.plain("progress.sections"), value: fitLines(sectionLines, limits.fieldValue, (hidden) => t.t("format.more", { count: hidden })) }],
+        : [
+            {
+              name: t.plain("progress.sections"),
+              value: fitLines(sectionLines, limits.fieldValue, (hidden) => t.t("format.more", { count: hidden })),
+            },
+          ],
     footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
   return { embeds: [embed], ephemeral: true };

@@ -12,7 +12,11 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
     t.t("reminderDm.item", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), minutes: markup(durationText(t, item.minutes)) }),
   );
   const description = [
-    t.t("reminderDm.intro", { date: localDateText(t, view.localDate), minutes: durationText(t, minutes), due: markup(timestamp(view.dueBy, "f")) }),
+    t.t("reminderDm.intro", {
+      date: localDateText(t, view.localDate),
+      minutes: durationText(t, minutes),
+      due: markup(timestamp(view.dueBy, "f")),
+    }),
     fitLines(lines, 3000, (hidden) => t.t("format.more", { count: hidden })),
   ];
   if (view.overdueCount > 0) description.push("", t.t("reminderDm.overdue", { count: view.overdueCount }));

@@ -9,7 +9,11 @@ function settingLines(t: Translator, view: ReminderSettingView): string[] {
   if (view.change === ReminderChange.TurnedOff) return [t.t("remind.turnedOff", { cohort })];
   if (view.change === ReminderChange.AlreadyOff) return [t.t("remind.alreadyOff", { cohort })];
   if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort })];
-  const next = markup(view.nextAt === null ? "" : t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) }));
+  const next = markup(
+    view.nextAt === null
+      ? ""
+      : t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) }),
+  );
   const values = { cohort, time: markup(view.time), zone: markup(view.timeZone), next };
   if (view.change === ReminderChange.Set) return [t.t("remind.set", values), t.t("remind.directMessages")];
   return [t.t("remind.isOn", values)];

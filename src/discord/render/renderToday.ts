@@ -54,7 +54,11 @@ export function renderToday(t: Translator, view: TodayView): Reply {
         total: durationText(t, view.minutesTotal),
       }),
       "",
-      listLines(t, view.items.map((status) => itemLine(t, status)), 3000),
+      listLines(
+        t,
+        view.items.map((status) => itemLine(t, status)),
+        3000,
+      ),
     );
   }
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
@@ -80,13 +84,19 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   if (view.week !== null) {
     fields.push({
       name: t.plain("today.weekProgress", { week: view.week.weekNumber }),
-      value: t.t("today.weekProgressValue", { bar: markup(progressBar(view.week.done, view.week.total)), done: view.week.done, total: view.week.total }),
+      value: t.t("today.weekProgressValue", {
+        bar: markup(progressBar(view.week.done, view.week.total)),
+        done: view.week.done,
+        total: view.week.total,
+      }),
     });
   }
   embed.fields = fields;
   const open = [...view.items, ...view.overdue].filter((status) => !status.done);
   const buttons = open
     .slice(0, limits.buttonsPerRow * limits.rows)
-    .map((status) => button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success));
+    .map((status) =>
+      button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
+    );
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }

@@ -26,11 +26,20 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   const { cohort, week } = view;
   const settings = cohort.settings;
   const description: string[] = [
-    t.t("week.range", { from: localDateText(t, week.startDate), to: localDateText(t, addDays(week.endDate, -1)), zone: markup(settings.timeZone) }),
+    t.t("week.range", {
+      from: localDateText(t, week.startDate),
+      to: localDateText(t, addDays(week.endDate, -1)),
+      zone: markup(settings.timeZone),
+    }),
   ];
   if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
   if (view.currentWeek > view.totalWeeks && week.number === view.totalWeeks) description.push(t.t("week.afterEnd"));
-  description.push("", ...week.sections.map((section) => t.t("week.section", { title: section.title, weeks: markup(weeksText(t, section.weekStart, section.weekEnd)) })));
+  description.push(
+    "",
+    ...week.sections.map((section) =>
+      t.t("week.section", { title: section.title, weeks: markup(weeksText(t, section.weekStart, section.weekEnd)) }),
+    ),
+  );
   const assigned = week.days.flatMap((day) => day.items);
   const done = assigned.filter((item) => view.doneItemIds.has(item.id)).length;
   description.push("", t.t("week.total", { minutes: markup(durationText(t, week.totalMinutes)), items: assigned.length, done }));
@@ -43,18 +52,25 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
   const { cohort, week } = view;
   const blocks: { name: string; lines: string[] }[] = week.days.map((day) => ({
     name: t.plain("week.dayName", { date: localDateText(t, day.date), minutes: durationText(t, day.minutes) }),
-    lines: day.items.length === 0 ? [t.t("week.nothingAssigned")] : day.items.map((item) => itemLine(t, item, view.doneItemIds.has(item.id))),
+    lines:
+      day.items.length === 0 ? [t.t("week.nothingAssigned")] : day.items.map((item) => itemLine(t, item, view.doneItemIds.has(item.id))),
   }));
   if (view.references.length > 0) {
     blocks.push({
       name: t.plain("week.referenceName", { count: view.references.length }),
-      lines: [t.t("week.referenceIntro"), ...view.references.map((item) => t.t("week.referenceItem", { title: item.title, minutes: markup(durationText(t, item.minutes)) }))],
+      lines: [
+        t.t("week.referenceIntro"),
+        ...view.references.map((item) => t.t("week.referenceItem", { title: item.title, minutes: markup(durationText(t, item.minutes)) })),
+      ],
     });
   }
 
   const embed: APIEmbed = {
     color: view.isCurrent ? colors.brand : colors.neutral,
-    title: truncate(t.t("week.title", { cohort: cohort.name, week: week.number, total: view.totalWeeks, current: view.isCurrent ? "yes" : "no" }), limits.title),
+    title: truncate(
+      t.t("week.title", { cohort: cohort.name, week: week.number, total: view.totalWeeks, current: view.isCurrent ? "yes" : "no" }),
+      limits.title,
+    ),
     description: truncate(descriptionOf(t, view).join("\n"), 1500),
     footer: { text: truncate(t.plain("week.footer"), limits.footer) },
   };

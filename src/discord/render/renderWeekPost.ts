@@ -28,7 +28,10 @@ function timeText(t: Translator, minutes: number, unestimated: number): string {
 
 function dayFields(t: Translator, day: PlanDay, trackByItemId: ReadonlyMap<number, string>): APIEmbedField[] {
   const date = localDateText(t, day.date);
-  const name = t.plain("weekPost.dayName", { date, time: day.items.length === 0 ? t.plain("weekPost.free") : timeText(t, day.minutes, day.unestimatedItems) });
+  const name = t.plain("weekPost.dayName", {
+    date,
+    time: day.items.length === 0 ? t.plain("weekPost.free") : timeText(t, day.minutes, day.unestimatedItems),
+  });
   if (day.items.length === 0) return [{ name, value: t.t("weekPost.nothingAssigned") }];
   const chunks = chunkLines(
     day.items.map((item) => itemLine(t, item, trackByItemId.get(item.id))),
@@ -44,12 +47,20 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
     t.t("weekPost.section", { title: section.title, weeks: markup(weeksText(t, section.weekStart, section.weekEnd)) }),
   );
   const description: string[] = [
-    t.t("weekPost.header", { curriculum: view.curriculumTitle, from: localDateText(t, week.startDate), to: localDateText(t, addDays(week.endDate, -1)) }),
+    t.t("weekPost.header", {
+      curriculum: view.curriculumTitle,
+      from: localDateText(t, week.startDate),
+      to: localDateText(t, addDays(week.endDate, -1)),
+    }),
     "",
     sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
     items.length === 0
       ? t.t("weekPost.totalNone")
-      : t.t("weekPost.total", { items: items.length, time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)), days: week.days.length }),
+      : t.t("weekPost.total", {
+          items: items.length,
+          time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)),
+          days: week.days.length,
+        }),
   ];
   for (const checkpoint of view.checkpoints) {
     description.push(t.t("weekPost.checkpoint", { section: checkpoint.sectionTitle, at: markup(timestamp(checkpoint.dueAt, "F")) }));

@@ -11,6 +11,10 @@ export function memberName(t: Translator, displayName: string): string {
 /** "🥇 **Ada** · 120 pts", then "4. **Linus** · 60 pts": names as inert text, never mentions or links. */
 export function standingLines(t: Translator, entries: readonly LeaderboardEntry[]): string[] {
   return entries.map((entry) =>
-    t.t("leaderboard.standing", { place: markup(medals[entry.rank - 1] ?? `${entry.rank}.`), name: memberName(t, entry.displayName), points: entry.points }),
+    t.t("leaderboard.standing", {
+      place: markup(medals[entry.rank - 1] ?? `${entry.rank}.`),
+      name: memberName(t, entry.displayName),
+      points: entry.points,
+    }),
   );
 }

@@ -16,7 +16,10 @@ export type CheckpointPrompt =
 export function checkpointPrompt(section: StoredSection, curriculum: Pick<StoredCurriculum, "sections" | "outcomes">): CheckpointPrompt {
   const checkpoint = section.checkpoint?.trim() ?? "";
   if (checkpoint !== "") return { source: "checkpoint", text: checkpoint };
-  const last = curriculum.sections.reduce<StoredSection | null>((latest, candidate) => (latest === null || candidate.position > latest.position ? candidate : latest), null);
+  const last = curriculum.sections.reduce<StoredSection | null>(
+    (latest, candidate) => (latest === null || candidate.position > latest.position ? candidate : latest),
+    null,
+  );
   const outcomes = curriculum.outcomes.map((outcome) => outcome.trim()).filter((outcome) => outcome !== "");
   if (last?.id === section.id && outcomes.length > 0) return { source: "outcomes", outcomes };
   const objective = section.summary.trim();

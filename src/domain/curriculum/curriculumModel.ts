@@ -66,5 +66,4 @@ export interface ParsedCurriculum {
 export type { ParseProblem, ProblemCode, ProblemParams } from "./parse/problemCodes.js";
 
 export type ParseResult =
-  | { readonly ok: true; readonly curriculum: ParsedCurriculum }
-  | { readonly ok: false; readonly problems: readonly ParseProblem[] };
+  { readonly ok: true; readonly curriculum: ParsedCurriculum } | { readonly ok: false; readonly problems: readonly ParseProblem[] };

@@ -39,7 +39,11 @@
  * day in turn takes the run closest to the even level of the days left).
  * Rule 1 stays exact; the evenness is then the best inside that band.
  */
-export function balanceItems(weights: readonly number[], dayBaseLoads: ArrayLike<number>, exactStateBudget = defaultExactStateBudget): number[] {
+export function balanceItems(
+  weights: readonly number[],
+  dayBaseLoads: ArrayLike<number>,
+  exactStateBudget = defaultExactStateBudget,
+): number[] {
   const itemCount = weights.length;
   const dayCount = dayBaseLoads.length;
   if (itemCount === 0) return [];
@@ -228,8 +232,12 @@ function corridorUnder(problem: Problem, reversed: Problem, cap: number, within:
   if (forward === null) return null;
   // The reversed problem's day k ends where original day dayCount−2−k ends, counted from the back.
   const mirror = (ranges: EndRanges): EndRanges => ({
-    low: Int32Array.from({ length: dayCount }, (_, day) => (day === dayCount - 1 ? itemCount : itemCount - (ranges.high[dayCount - 2 - day] ?? 0))),
-    high: Int32Array.from({ length: dayCount }, (_, day) => (day === dayCount - 1 ? itemCount : itemCount - (ranges.low[dayCount - 2 - day] ?? 0))),
+    low: Int32Array.from({ length: dayCount }, (_, day) =>
+      day === dayCount - 1 ? itemCount : itemCount - (ranges.high[dayCount - 2 - day] ?? 0),
+    ),
+    high: Int32Array.from({ length: dayCount }, (_, day) =>
+      day === dayCount - 1 ? itemCount : itemCount - (ranges.low[dayCount - 2 - day] ?? 0),
+    ),
   });
   const backward = reachableEnds(reversed, cap, mirror(forward));
   if (backward === null) return null;
@@ -241,7 +249,8 @@ function corridorUnder(problem: Problem, reversed: Problem, cap: number, within:
     const later = backward.intervals[dayCount - 2 - day];
     const ends: number[] = [];
     if (later === undefined) ends.push(itemCount, itemCount);
-    else for (let pair = later.length - 2; pair >= 0; pair -= 2) ends.push(itemCount - (later[pair + 1] ?? 0), itemCount - (later[pair] ?? 0));
+    else
+      for (let pair = later.length - 2; pair >= 0; pair -= 2) ends.push(itemCount - (later[pair + 1] ?? 0), itemCount - (later[pair] ?? 0));
     completable.push(ends);
     low[day] = Math.max(forward.low[day] ?? 0, fromBack.low[day] ?? 0);
     high[day] = Math.min(forward.high[day] ?? 0, fromBack.high[day] ?? 0);

@@ -99,7 +99,12 @@ interface PlacedSections {
 }
 
 /** Spreads each section's assigned items over its study days, on top of what earlier sections put there. */
-function placeSections(sections: readonly PlanSection[], calendar: CourseDates, includeOptional: boolean, balance: ItemBalancer): PlacedSections {
+function placeSections(
+  sections: readonly PlanSection[],
+  calendar: CourseDates,
+  includeOptional: boolean,
+  balance: ItemBalancer,
+): PlacedSections {
   const { dates, firstDayOfWeek, totalWeeks } = calendar;
   const loadByDay = new Float64Array(dates.length);
   const itemsByDay: AssignedItem[][] = dates.map(() => []);

@@ -14,10 +14,7 @@ export interface DayInfo {
 }
 
 /** Where `now` falls in the cohort's calendar ("Week N · Day D"). */
-export function dayInfo(
-  settings: Pick<CohortSettings, "startDate" | "timeZone" | "studyDays">,
-  now: InstantInput,
-): DayInfo {
+export function dayInfo(settings: Pick<CohortSettings, "startDate" | "timeZone" | "studyDays">, now: InstantInput): DayInfo {
   const localDate = localDateOf(now, settings.timeZone);
   const daysSinceStart = daysBetween(settings.startDate, localDate);
   const weekday = isoWeekday(localDate);

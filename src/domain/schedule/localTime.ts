@@ -200,9 +200,7 @@ export function zonedInstant(localDate: string, clock: Clock | string, zone: str
   // Any offset in force within a day either side covers both sides of a
   // transition near this wall time (offsets stay within ±14 h).
   const offsets = [...new Set([-1, 0, 1].map((days) => ianaZone.offset(wallMillis + days * MILLIS_PER_DAY)))];
-  const matching = offsets
-    .map((offset) => wallMillis - offset * MILLIS_PER_MINUTE)
-    .filter((instant) => wallAt(instant) === wallMillis);
+  const matching = offsets.map((offset) => wallMillis - offset * MILLIS_PER_MINUTE).filter((instant) => wallAt(instant) === wallMillis);
   if (matching.length > 0) return new Date(Math.min(...matching));
 
   // A gap: the wall clock jumps over this time. Binary-search the transition,

@@ -31,7 +31,12 @@ export type MemberAdjustmentKind = (typeof MemberAdjustmentKind)[keyof typeof Me
  * later: finishing an item does not move the others.
  */
 export type MemberAdjustment =
-  | { readonly kind: typeof MemberAdjustmentKind.CatchUp; readonly appliedOn: string; readonly days: number; readonly itemIds: readonly number[] }
+  | {
+      readonly kind: typeof MemberAdjustmentKind.CatchUp;
+      readonly appliedOn: string;
+      readonly days: number;
+      readonly itemIds: readonly number[];
+    }
   | { readonly kind: typeof MemberAdjustmentKind.Extend }
   | { readonly kind: typeof MemberAdjustmentKind.Reset };
 
@@ -116,8 +121,13 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 
   for (const adjustment of input.adjustments) {
     if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map() };
-    else if (adjustment.kind === MemberAdjustmentKind.Extend) state = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
-    else state = { ...state, overrides: withCatchUp(state.overrides, datesOf(state), adjustment, baseItems, (date) => isMemberStudyDay(context, date), cap) };
+    else if (adjustment.kind === MemberAdjustmentKind.Extend)
+      state = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
+    else
+      state = {
+        ...state,
+        overrides: withCatchUp(state.overrides, datesOf(state), adjustment, baseItems, (date) => isMemberStudyDay(context, date), cap),
+      };
   }
 
   const dueDates = datesOf(state);

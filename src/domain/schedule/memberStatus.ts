@@ -33,7 +33,10 @@ export interface MemberDayStatus {
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
   const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
-  const late = plan.items.filter((entry) => entry.dueDate < today && !doneItemIds.has(entry.item.id)).sort(oldestFirst).map(withDone);
+  const late = plan.items
+    .filter((entry) => entry.dueDate < today && !doneItemIds.has(entry.item.id))
+    .sort(oldestFirst)
+    .map(withDone);
   return {
     today,
     dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),

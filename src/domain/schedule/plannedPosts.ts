@@ -65,10 +65,7 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
 
   return posts
     .sort(
-      (a, b) =>
-        a.post.dueAt.getTime() - b.post.dueAt.getTime() ||
-        KIND_ORDER[a.post.kind] - KIND_ORDER[b.post.kind] ||
-        a.order - b.order,
+      (a, b) => a.post.dueAt.getTime() - b.post.dueAt.getTime() || KIND_ORDER[a.post.kind] - KIND_ORDER[b.post.kind] || a.order - b.order,
     )
     .map(({ post }) => post);
 }

@@ -72,7 +72,8 @@ export function forgivingStreak(input: StreakInput): StreakView {
     }
     if (isStudyDay(today) && active.has(today)) state = counted(state);
   }
-  const deadlines = state.current === 0 ? { actBy: null, safeUntil: null } : streakDeadlines(input, today, active.has(today), state.freezes, isStudyDay);
+  const deadlines =
+    state.current === 0 ? { actBy: null, safeUntil: null } : streakDeadlines(input, today, active.has(today), state.freezes, isStudyDay);
   return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines };
 }
 

@@ -26,8 +26,7 @@ export function pointsForCompletion(
 ): CompletionPoints {
   if (item.kind === "Reference") return { points: 0, onTime: false };
   const base = estimatedMinutes(item);
-  const onTime =
-    assignedDate !== null && toEpochMillis(completedAt) < endOfLocalDay(assignedDate, timeZone).getTime();
+  const onTime = assignedDate !== null && toEpochMillis(completedAt) < endOfLocalDay(assignedDate, timeZone).getTime();
   // Integer arithmetic before dividing keeps 25 → 30 exact (25 * 1.2 is 30.000000000000004).
   const points = onTime ? Math.round((base * (100 + ON_TIME_BONUS_PERCENT)) / 100) : base;
   return { points, onTime };

@@ -1,7 +1,19 @@
 import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely } from "./render.js";
 
 // Option types of Discord's application command schema.
-const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 };
+const OptionType = {
+  Subcommand: 1,
+  Group: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+  Attachment: 11,
+};
 
 const state = {
   server: null,
@@ -25,7 +37,10 @@ const $ = (id) => document.getElementById(id);
 // ------------------------------------------------------------------ network
 
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(
+    path,
+    body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data.error ?? `Request failed (${response.status})`);
   return data;
@@ -69,12 +84,14 @@ async function refresh() {
 
 const renderContext = {
   now: () => state.clock?.now ?? Date.now(),
-  userName: (id) => (id === state.bot?.id ? state.bot.name : state.users.find((user) => user.id === id)?.name ?? "unknown"),
+  userName: (id) => (id === state.bot?.id ? state.bot.name : (state.users.find((user) => user.id === id)?.name ?? "unknown")),
   channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? "unknown",
   click: (messageId, customId, button) => clickButton(messageId, customId, button),
   dismiss: (messageId) => {
     state.dismissed.add(messageId);
-    $("messages").querySelector(`[data-message-id="${CSS.escape(messageId)}"]`)?.remove();
+    $("messages")
+      .querySelector(`[data-message-id="${CSS.escape(messageId)}"]`)
+      ?.remove();
   },
 };
 
@@ -100,8 +117,18 @@ function renderMessages() {
   const channel = state.channels.find((candidate) => candidate.id === state.channelId);
   const welcome = el("div", "channel-welcome", el("div", "welcome-icon", state.channelId === "dm" ? "✉" : "#"));
   welcome.append(
-    el("h2", null, state.channelId === "dm" ? `Direct messages from ${state.bot?.name ?? "the bot"}` : `Welcome to #${channel?.name ?? ""}`),
-    el("p", null, state.channelId === "dm" ? "Reminders the bot sends you (/remind) arrive here." : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard."),
+    el(
+      "h2",
+      null,
+      state.channelId === "dm" ? `Direct messages from ${state.bot?.name ?? "the bot"}` : `Welcome to #${channel?.name ?? ""}`,
+    ),
+    el(
+      "p",
+      null,
+      state.channelId === "dm"
+        ? "Reminders the bot sends you (/remind) arrive here."
+        : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard.",
+    ),
   );
   list.append(welcome);
   for (const message of shown) list.append(renderMessageSafely(message, renderContext));
@@ -126,7 +153,9 @@ function upsertMessage(message) {
 
 function removeMessage(id) {
   state.messages.delete(id);
-  $("messages").querySelector(`[data-message-id="${CSS.escape(id)}"]`)?.remove();
+  $("messages")
+    .querySelector(`[data-message-id="${CSS.escape(id)}"]`)
+    ?.remove();
 }
 
 function markUnread(message) {
@@ -137,7 +166,11 @@ function markUnread(message) {
 
 function renderServer() {
   $("server-name").textContent = state.server.name;
-  $("server-icon").textContent = state.server.name.split(/\s+/).map((word) => word[0]).join("").slice(0, 3);
+  $("server-icon").textContent = state.server.name
+    .split(/\s+/)
+    .map((word) => word[0])
+    .join("")
+    .slice(0, 3);
   $("server-icon").title = state.server.name;
 }
 
@@ -145,7 +178,12 @@ function renderChannels() {
   const list = $("channel-list");
   list.replaceChildren(el("div", "list-heading", "Text channels"));
   const entry = (key, label, mark) => {
-    const button = el("button", `channel${state.channelId === key ? " active" : ""}`, el("span", "channel-mark", mark), el("span", null, label));
+    const button = el(
+      "button",
+      `channel${state.channelId === key ? " active" : ""}`,
+      el("span", "channel-mark", mark),
+      el("span", null, label),
+    );
     button.type = "button";
     button.dataset.channel = key;
     button.addEventListener("click", () => {
@@ -165,14 +203,18 @@ const narrowScreen = window.matchMedia("(max-width: 760px)");
 
 function renderHeader() {
   const channel = state.channels.find((candidate) => candidate.id === state.channelId);
-  $("channel-name").textContent = channel ? channel.name : state.bot?.name ?? "Bot";
+  $("channel-name").textContent = channel ? channel.name : (state.bot?.name ?? "Bot");
   $("channel-topic").textContent = channel?.topic ?? "Direct messages";
   document.querySelector(".hash").textContent = channel ? "#" : "✉";
   const composing = state.channelId !== "dm";
   $("composer").classList.toggle("disabled", !composing);
   $("command-input").disabled = !composing;
   const roomy = !narrowScreen.matches;
-  $("command-input").placeholder = !composing ? "Commands run in server channels" : roomy ? `Type / to use a command in #${channel?.name ?? ""}` : "Type / for a command";
+  $("command-input").placeholder = !composing
+    ? "Commands run in server channels"
+    : roomy
+      ? `Type / to use a command in #${channel?.name ?? ""}`
+      : "Type / for a command";
 }
 
 const roleTitles = { admin: "Admin", member: "Members", newcomer: "Not in the cohort yet" };
@@ -197,14 +239,28 @@ function renderViewer() {
     if (group.length === 0) continue;
     members.append(el("div", "list-heading", `${roleTitles[role]} — ${group.length}`));
     for (const user of group) {
-      const button = el("button", `member${user.id === state.viewerId ? " active" : ""}`, avatar(user.name, user.id, true), el("span", "member-name", user.name));
+      const button = el(
+        "button",
+        `member${user.id === state.viewerId ? " active" : ""}`,
+        avatar(user.name, user.id, true),
+        el("span", "member-name", user.name),
+      );
       button.type = "button";
       button.title = `Act as ${user.name}`;
       button.addEventListener("click", () => setViewer(user.id));
       members.append(button);
     }
   }
-  members.append(el("div", "list-heading", "Apps — 1"), el("div", "member bot", avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR), el("span", "member-name", state.bot?.name ?? "Bot"), el("span", "app-tag", "APP")));
+  members.append(
+    el("div", "list-heading", "Apps — 1"),
+    el(
+      "div",
+      "member bot",
+      avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR),
+      el("span", "member-name", state.bot?.name ?? "Bot"),
+      el("span", "app-tag", "APP"),
+    ),
+  );
 }
 
 /** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
@@ -223,7 +279,14 @@ function setViewer(userId) {
 function renderClock() {
   const clock = state.clock;
   if (!clock) return;
-  $("clock-time").textContent = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(clock.now);
+  $("clock-time").textContent = new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(clock.now);
   $("clock-day").textContent = clock.cohortDay;
   const next = $("clock-next");
   if (clock.nextPost) {
@@ -291,7 +354,12 @@ function showPopup(title, items, onPick, owner) {
   }
   node.replaceChildren(el("div", "popup-title", title));
   items.forEach((item, index) => {
-    const row = el("button", `popup-item${index === 0 ? " selected" : ""}`, el("span", "popup-label", item.label), item.detail ? el("span", "popup-detail", item.detail) : null);
+    const row = el(
+      "button",
+      `popup-item${index === 0 ? " selected" : ""}`,
+      el("span", "popup-label", item.label),
+      item.detail ? el("span", "popup-detail", item.detail) : null,
+    );
     row.type = "button";
     row.setAttribute("role", "option");
     row.addEventListener("mousedown", (event) => {
@@ -319,7 +387,9 @@ function hidePopupLater(owner) {
 function movePopup(step) {
   if (popup.items.length === 0) return false;
   popup.index = (popup.index + step + popup.items.length) % popup.items.length;
-  $("popup").querySelectorAll(".popup-item").forEach((row, index) => row.classList.toggle("selected", index === popup.index));
+  $("popup")
+    .querySelectorAll(".popup-item")
+    .forEach((row, index) => row.classList.toggle("selected", index === popup.index));
   $("popup").querySelectorAll(".popup-item")[popup.index]?.scrollIntoView({ block: "nearest" });
   return true;
 }
@@ -373,14 +443,28 @@ function clearCommand() {
 
 function optionField(option) {
   // The description shows as a caption on phones, where a placeholder that long would be cut.
-  const wrapper = el("label", `option${option.required ? " required" : ""}`, el("span", "option-name", option.name), el("span", "option-description", option.description ?? ""));
+  const wrapper = el(
+    "label",
+    `option${option.required ? " required" : ""}`,
+    el("span", "option-name", option.name),
+    el("span", "option-description", option.description ?? ""),
+  );
   wrapper.title = option.description ?? "";
   let input;
-  if (option.choices?.length > 0 || option.type === OptionType.Boolean || option.type === OptionType.Channel || option.type === OptionType.User || option.type === OptionType.Mentionable) {
+  if (
+    option.choices?.length > 0 ||
+    option.type === OptionType.Boolean ||
+    option.type === OptionType.Channel ||
+    option.type === OptionType.User ||
+    option.type === OptionType.Mentionable
+  ) {
     input = el("select", "option-input");
     const choices =
       option.type === OptionType.Boolean
-        ? [{ name: "True", value: true }, { name: "False", value: false }]
+        ? [
+            { name: "True", value: true },
+            { name: "False", value: false },
+          ]
         : option.type === OptionType.Channel
           ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
           : option.type === OptionType.User || option.type === OptionType.Mentionable
@@ -493,15 +577,22 @@ function onFieldKey(event) {
 
 async function runCommand() {
   if (!state.command) return;
-  const missing = state.command.options.filter((option) => option.required).find((option) => {
-    const input = $("option-fields").querySelector(`[data-option="${CSS.escape(option.name)}"]`);
-    return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
-  });
+  const missing = state.command.options
+    .filter((option) => option.required)
+    .find((option) => {
+      const input = $("option-fields").querySelector(`[data-option="${CSS.escape(option.name)}"]`);
+      return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
+    });
   if (missing) {
     showHint(`Fill in ${missing.name} first.`, true);
     return;
   }
-  const request = { userId: state.viewerId, channelId: state.channelId, command: state.command.path, options: await collectOptions({ partial: false }) };
+  const request = {
+    userId: state.viewerId,
+    channelId: state.channelId,
+    command: state.command.path,
+    options: await collectOptions({ partial: false }),
+  };
   clearCommand();
   $("command-input").focus();
   $("send").disabled = true;
@@ -546,8 +637,12 @@ function showHint(text, isError = false) {
  */
 function openPanel(panel) {
   document.body.dataset.open = panel ?? "";
-  for (const toggle of document.querySelectorAll(".panel-toggle")) toggle.setAttribute("aria-expanded", String(toggle.dataset.panel === panel));
-  if (panel) $(panel === "sidebar" ? "sidebar" : "member-list").querySelector("button, select")?.focus();
+  for (const toggle of document.querySelectorAll(".panel-toggle"))
+    toggle.setAttribute("aria-expanded", String(toggle.dataset.panel === panel));
+  if (panel)
+    $(panel === "sidebar" ? "sidebar" : "member-list")
+      .querySelector("button, select")
+      ?.focus();
 }
 
 function closePanel() {
@@ -565,7 +660,9 @@ function closeDrawerAfterPick() {
 
 function wirePanels() {
   for (const toggle of document.querySelectorAll(".panel-toggle")) {
-    toggle.addEventListener("click", () => (document.body.dataset.open === toggle.dataset.panel ? closePanel() : openPanel(toggle.dataset.panel)));
+    toggle.addEventListener("click", () =>
+      document.body.dataset.open === toggle.dataset.panel ? closePanel() : openPanel(toggle.dataset.panel),
+    );
   }
   $("backdrop").addEventListener("click", closePanel);
   document.addEventListener("keydown", (event) => {
@@ -599,7 +696,8 @@ function wire() {
     void runCommand();
   });
   $("viewer").addEventListener("change", (event) => setViewer(event.target.value));
-  for (const button of document.querySelectorAll("[data-clock]")) button.addEventListener("click", () => moveClock(button.dataset.clock, button));
+  for (const button of document.querySelectorAll("[data-clock]"))
+    button.addEventListener("click", () => moveClock(button.dataset.clock, button));
 }
 
 async function start() {

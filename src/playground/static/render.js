@@ -310,10 +310,18 @@ export function renderEmbed(embed, context) {
       row = el("div", "embed-field-row");
       node.append(row);
     }
-    row.append(el("div", "embed-field", el("div", "embed-field-name", ...inline(field.name, context)), el("div", "embed-field-value", markdown(field.value, context))));
+    row.append(
+      el(
+        "div",
+        "embed-field",
+        el("div", "embed-field-name", ...inline(field.name, context)),
+        el("div", "embed-field-value", markdown(field.value, context)),
+      ),
+    );
     if (!field.inline) row = null;
   }
-  for (const fieldRow of node.querySelectorAll(".embed-field-row")) fieldRow.style.setProperty("--columns", String(fieldRow.childElementCount));
+  for (const fieldRow of node.querySelectorAll(".embed-field-row"))
+    fieldRow.style.setProperty("--columns", String(fieldRow.childElementCount));
   const footerParts = [];
   if (embed.footer?.text) footerParts.push(embed.footer.text);
   const stamped = embed.timestamp ? messageTime(Date.parse(embed.timestamp), context.now()) : "";
@@ -360,19 +368,35 @@ export function renderMessage(message, context) {
   node.dataset.messageId = message.id;
   if (message.visibleToUserId) node.classList.add("ephemeral");
   if (message.interaction) {
-    const origin = el("div", "reply-context", avatar(message.interaction.userName, message.interaction.userId, true), el("span", "reply-name", message.interaction.userName));
-    origin.append(message.interaction.command ? el("span", null, " used ", el("span", "command-name", `/${message.interaction.command}`)) : el("span", null, " clicked a button"));
+    const origin = el(
+      "div",
+      "reply-context",
+      avatar(message.interaction.userName, message.interaction.userId, true),
+      el("span", "reply-name", message.interaction.userName),
+    );
+    origin.append(
+      message.interaction.command
+        ? el("span", null, " used ", el("span", "command-name", `/${message.interaction.command}`))
+        : el("span", null, " clicked a button"),
+    );
     node.append(origin);
   }
   const body = el(
     "div",
     "message-body",
-    el("div", "message-meta", el("span", "author", message.author.name), message.author.bot ? el("span", "app-tag", "APP") : null, el("time", "message-time", messageTime(message.at, context.now()))),
+    el(
+      "div",
+      "message-meta",
+      el("span", "author", message.author.name),
+      message.author.bot ? el("span", "app-tag", "APP") : null,
+      el("time", "message-time", messageTime(message.at, context.now())),
+    ),
   );
   if (message.loading) body.append(el("div", "thinking", `${message.author.name} is thinking…`));
   if (message.content) body.append(el("div", "message-content", markdown(message.content, context)));
   for (const embed of message.embeds ?? []) body.append(renderEmbed(embed, context));
-  for (const attachment of message.attachments ?? []) body.append(el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`));
+  for (const attachment of message.attachments ?? [])
+    body.append(el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`));
   if ((message.components ?? []).length > 0) body.append(renderComponents(message.components, message, context));
   if (message.hasThread) body.append(el("div", "thread-chip", "🧵 Thread opened for discussion"));
   if (message.visibleToUserId) {
@@ -394,7 +418,12 @@ export function renderMessageSafely(message, context) {
     return renderMessage(message, context);
   } catch (error) {
     console.error("could not draw message", message?.id, error);
-    const node = el("article", "message broken", el("div", "avatar broken-avatar", "!"), el("div", "message-body", el("div", "broken-note", "This message could not be shown.")));
+    const node = el(
+      "article",
+      "message broken",
+      el("div", "avatar broken-avatar", "!"),
+      el("div", "message-body", el("div", "broken-note", "This message could not be shown.")),
+    );
     node.dataset.messageId = String(message?.id ?? "");
     return node;
   }

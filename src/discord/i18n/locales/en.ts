@@ -21,7 +21,7 @@ export const en = {
   "cohort.notMemberOfAny": "You haven't joined a cohort in this server yet. Use `/join` to join one.",
   "cohort.ambiguous": "You're in several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
-  "cohort.unknown": "There's no cohort called \"{value}\" in this server. Start typing in the `cohort` option to see the choices.",
+  "cohort.unknown": 'There\'s no cohort called "{value}" in this server. Start typing in the `cohort` option to see the choices.',
   "cohort.notJoined": "You're not a member of **{name}**. Use `/join` and pick it in the `cohort` option first.",
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
@@ -32,7 +32,7 @@ export const en = {
   "cohort.nothingToEdit": "Give at least one option to change.",
   "cohort.otherNotMember": "That person isn't a member of **{name}**.",
 
-  "curriculum.unknown": "There's no curriculum called \"{value}\". Start typing in the `curriculum` option to see the choices.",
+  "curriculum.unknown": 'There\'s no curriculum called "{value}". Start typing in the `curriculum` option to see the choices.',
   "curriculum.none": "No curricula yet. An admin can import one with `/curriculum import`.",
   "curriculum.pickOne": "Several curricula are available: {titles}. Pick one with the `curriculum` option.",
   "curriculum.fileTooLarge": "That file is too large. Curriculum files can be at most {maxKb, number} KB.",
@@ -57,19 +57,18 @@ export const en = {
   "curriculumAdmin.updated":
     "Updated **{title}**. Cohorts on it see the new version; members keep their completions of items that are still there.",
   "curriculumAdmin.unchanged": "**{title}** is already up to date: this file is the same as the last import, so nothing changed.",
-  "curriculumAdmin.counts":
-    "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
+  "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# item} other {# items}} removed; {retired, plural, one {# removed item kept because members completed it} other {# removed items kept because members completed them}}.",
   "curriculumAdmin.moreItems": "…and {count, number} more",
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",
 
-  "input.invalidDate": "\"{value}\" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.",
-  "input.invalidTimeZone": "\"{value}\" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.",
-  "input.invalidClock": "\"{value}\" is not a time of day. Use 24-hour HH:MM, for example 09:00 or 18:30.",
-  "input.invalidWeekday": "\"{value}\" is not a day of the week. Use Monday … Sunday.",
-  "input.invalidLanguage": "\"{value}\" is not a language I speak. Pick one from the `language` choices.",
+  "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
+  "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
+  "input.invalidClock": '"{value}" is not a time of day. Use 24-hour HH:MM, for example 09:00 or 18:30.',
+  "input.invalidWeekday": '"{value}" is not a day of the week. Use Monday … Sunday.',
+  "input.invalidLanguage": '"{value}" is not a language I speak. Pick one from the `language` choices.',
   "input.invalidWeek": "Pick a week between 1 and {total, number}.",
 
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
@@ -124,28 +123,33 @@ export const en = {
   "leaderboard.anonymous": "A member",
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
-  "posts.channelProblem": "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
+  "posts.channelProblem":
+    "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
-  "posts.previewHeader": "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: what the bot will post in {channel}. Only you see this.",
+  "posts.previewHeader":
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: what the bot will post in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewEnded": "_The cohort has ended: only its closing post still goes out, if it has not already._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
-  "posts.simulationUnknown": "There's no cohort (id or name) or curriculum (slug) called \"{value}\". See `npm run cli -- curriculum list`.",
+  "posts.simulationUnknown": 'There\'s no cohort (id or name) or curriculum (slug) called "{value}". See `npm run cli -- curriculum list`.',
   "posts.simulationAmbiguous": "Several cohorts have that name; give one of these ids instead: {cohorts}.",
   "posts.announced": "Posted {what} in {channel}{messages, plural, =1 {} other { (# messages)}}.",
   "posts.announcedWeek": "the week {week, number} assignment",
   "posts.announcedCheckpoint": "the checkpoint prompt of {section}",
   "posts.announcedLeaderboard": "the leaderboard",
 
-  "completion.logged": "Logged **{title}**: **+{points, plural, one {# point} other {# points}}**{onTime, select, yes { (includes the {bonus, number} % on-time bonus)} other {}}.",
+  "completion.logged":
+    "Logged **{title}**: **+{points, plural, one {# point} other {# points}}**{onTime, select, yes { (includes the {bonus, number} % on-time bonus)} other {}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
-  "completion.totals": "Total: **{total, plural, one {# point} other {# points}}** · Streak: **{streak, plural, one {# study day} other {# study days}}**",
+  "completion.totals":
+    "Total: **{total, plural, one {# point} other {# points}}** · Streak: **{streak, plural, one {# study day} other {# study days}}**",
   "completion.required": "Required items: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
   "undo.title": "Completion removed",
-  "undo.description": "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
+  "undo.description":
+    "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
 
   "format.noEstimate": "no estimate",
   "format.minutes": "{minutes, number} min",
@@ -189,7 +193,8 @@ export const en = {
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Week {week}} other {All time}}",
-  "leaderboard.footer": "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
+  "leaderboard.footer":
+    "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
   "join.already": "You're already a member of **{name}**.",
   "join.rejoined": "Welcome back to **{name}**! Your earlier progress is still here. Run `/today` to see today's reading.",
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",
@@ -250,7 +255,8 @@ export const en = {
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks} weeks · {scope}",
   "curriculumAdmin.listTitle": "Curricula ({count})",
   "curriculumAdmin.group": "*{group}*",
-  "curriculumAdmin.item": "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(optional)*} other { *(reference)*}}",
+  "curriculumAdmin.item":
+    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(optional)*} other { *(reference)*}}",
   "curriculumAdmin.noItems": "No items.",
   "curriculumAdmin.weeks": "{weeks} weeks",
   "curriculumAdmin.sections": "{count} sections",
@@ -276,7 +282,8 @@ export const en = {
   "weekPost.thisWeek": "**This week:** {sections}",
   "weekPost.section": "{title} ({weeks})",
   "weekPost.totalNone": "**Total:** nothing new this week: a good time to catch up.",
-  "weekPost.total": "**Total:** {items, plural, one {# item} other {# items}} · {time} over {days, plural, one {# study day} other {# study days}}",
+  "weekPost.total":
+    "**Total:** {items, plural, one {# item} other {# items}} · {time} over {days, plural, one {# study day} other {# study days}}",
   "weekPost.checkpoint": "**Checkpoint:** {section} on {at}",
   "weekPost.reference": "**Reference:** {count, plural, one {# item} other {# items}} to look things up in, listed in `/week`.",
   "weekPost.howTo": "Run `/today` each day for your list, and `/done` to log what you finish.",
@@ -292,13 +299,15 @@ export const en = {
   "boardPost.allTime": "All time",
   "boardPost.allTimeEmpty": "No points logged yet.",
   "boardPost.title": "🏆 Leaderboard · {cohort}",
-  "boardPost.description": "Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day. Use `/leaderboard` any time.",
+  "boardPost.description":
+    "Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day. Use `/leaderboard` any time.",
   "boardPost.continued": "Leaderboard (continued)",
   "closingPost.finalName": "🏆 Final leaderboard",
   "closingPost.finalEmpty": "Nobody logged points during the course.",
   "closingPost.outcomesName": "What you can do now",
   "closingPost.title": "🎓 {cohort} is complete",
-  "closingPost.description": "That's the end of all {weeks} weeks of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
+  "closingPost.description":
+    "That's the end of all {weeks} weeks of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
   "closingPost.footer": "{cohort} · final post",
   "closingPost.continued": "Course complete (continued)",
   "preview.weekLabel": "Week {week} assignment",

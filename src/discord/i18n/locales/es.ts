@@ -5,7 +5,8 @@ import type { CommandTexts } from "../localizeCommand.js";
 export const es: Catalogue = {
   "generic.unexpected":
     "Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento. Si sigue pasando, da esta referencia a un administrador: `{reference}`.",
-  "generic.databaseBusy": "La base de datos del bot está ocupada ahora mismo, así que no se ha cambiado nada. Vuelve a intentarlo en un momento.",
+  "generic.databaseBusy":
+    "La base de datos del bot está ocupada ahora mismo, así que no se ha cambiado nada. Vuelve a intentarlo en un momento.",
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
@@ -19,7 +20,8 @@ export const es: Catalogue = {
   "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/join` para unirte a una.",
   "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohort`.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohort`.",
-  "cohort.unknown": "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohort` para ver las opciones.",
+  "cohort.unknown":
+    "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohort` para ver las opciones.",
   "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/join` y elígela en la opción `cohort`.",
   "cohort.nameTaken": "Este servidor ya tiene una cohorte llamada **{name}**. Elige otro nombre.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
@@ -30,7 +32,8 @@ export const es: Catalogue = {
   "cohort.nothingToEdit": "Indica al menos una opción que cambiar.",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
-  "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `curriculum` para ver las opciones.",
+  "curriculum.unknown":
+    "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `curriculum` para ver las opciones.",
   "curriculum.none": "Aún no hay planes de estudios. Un administrador puede importar uno con `/curriculum import`.",
   "curriculum.pickOne": "Hay varios planes de estudios disponibles: {titles}. Elige uno con la opción `curriculum`.",
   "curriculum.fileTooLarge": "Ese archivo es demasiado grande. Los planes de estudios pueden ocupar como máximo {maxKb, number} KB.",
@@ -54,9 +57,9 @@ export const es: Catalogue = {
   "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohort create curriculum:{slug}`.",
   "curriculumAdmin.updated":
     "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de las lecturas que siguen en él.",
-  "curriculumAdmin.unchanged": "**{title}** ya está al día: este archivo es igual que el de la última importación, así que no ha cambiado nada.",
-  "curriculumAdmin.counts":
-    "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
+  "curriculumAdmin.unchanged":
+    "**{title}** ya está al día: este archivo es igual que el de la última importación, así que no ha cambiado nada.",
+  "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}; {retired, plural, one {se conserva # porque hay miembros que la completaron} other {se conservan # porque hay miembros que las completaron}}.",
   "curriculumAdmin.moreItems": "…y {count, number} más",
@@ -70,7 +73,8 @@ export const es: Catalogue = {
   "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `language`.",
   "input.invalidWeek": "Elige una semana entre 1 y {total, number}.",
 
-  "item.unknown": "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `item` y elige una de la lista.",
+  "item.unknown":
+    "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `item` y elige una de la lista.",
   "item.ambiguous": "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `item`.",
   "item.choice": "**{title}** ({weeks} · {section})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
@@ -87,7 +91,8 @@ export const es: Catalogue = {
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
   "remind.turnedOff": "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/remind time:`.",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
-  "remind.directMessages": "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
+  "remind.directMessages":
+    "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
   "remind.pausedNote": "Esta cohorte está en pausa: no se envían recordatorios hasta que un administrador la reanude.",
   "remind.title": "⏰ Recordatorio diario",
 
@@ -113,7 +118,8 @@ export const es: Catalogue = {
 
   "progress.leftCohort": "{name} ha dejado esta cohorte; su historial se conserva.",
 
-  "leaderboard.emptyWeek": "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/done` para entrar en la clasificación.",
+  "leaderboard.emptyWeek":
+    "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/done` para entrar en la clasificación.",
   "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/done` para entrar en la clasificación.",
   "leaderboard.callerRanked": "**{name}**: n.º {rank} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
@@ -131,7 +137,8 @@ export const es: Catalogue = {
   "posts.previewEnded": "_La cohorte ha terminado: solo falta su publicación de cierre, si aún no ha salido._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
-  "posts.simulationUnknown": "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
+  "posts.simulationUnknown":
+    "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
   "posts.simulationAmbiguous": "Varias cohortes tienen ese nombre; indica uno de estos ids: {cohorts}.",
   "posts.announced": "Publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
   "posts.announcedWeek": "el plan de la semana {week, number}",
@@ -141,7 +148,8 @@ export const es: Catalogue = {
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
-  "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}** · Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}**",
+  "completion.totals":
+    "Total: **{total, plural, one {# punto} other {# puntos}}** · Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}**",
   "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
@@ -205,7 +213,8 @@ export const es: Catalogue = {
   "checkpoint.outcome": "• {text}",
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
-  "checkpoint.postAsk": "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
+  "checkpoint.postAsk":
+    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
@@ -253,7 +262,8 @@ export const es: Catalogue = {
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks} semanas · {scope}",
   "curriculumAdmin.listTitle": "Planes de estudios ({count})",
   "curriculumAdmin.group": "*{group}*",
-  "curriculumAdmin.item": "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(opcional)*} other { *(consulta)*}}",
+  "curriculumAdmin.item":
+    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(opcional)*} other { *(consulta)*}}",
   "curriculumAdmin.noItems": "Sin lecturas.",
   "curriculumAdmin.weeks": "{weeks} semanas",
   "curriculumAdmin.sections": "{count} secciones",
@@ -279,7 +289,8 @@ export const es: Catalogue = {
   "weekPost.thisWeek": "**Esta semana:** {sections}",
   "weekPost.section": "{title} ({weeks})",
   "weekPost.totalNone": "**Total:** nada nuevo esta semana: un buen momento para ponerse al día.",
-  "weekPost.total": "**Total:** {items, plural, one {# lectura} other {# lecturas}} · {time} en {days, plural, one {# día de estudio} other {# días de estudio}}",
+  "weekPost.total":
+    "**Total:** {items, plural, one {# lectura} other {# lecturas}} · {time} en {days, plural, one {# día de estudio} other {# días de estudio}}",
   "weekPost.checkpoint": "**Punto de control:** {section} el {at}",
   "weekPost.reference": "**Consulta:** {count, plural, one {# lectura} other {# lecturas}} para consultar, listadas en `/week`.",
   "weekPost.howTo": "Ejecuta `/today` cada día para ver tu lista, y `/done` para registrar lo que termines.",

@@ -17,7 +17,10 @@ function sectionKey(section: DraftSection): string {
 export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList): ParseResult {
   if (draft.sections.length === 0) problems.add(1, ProblemCode.NoSections);
   if (draft.sections.length > MAX_SECTIONS) {
-    problems.add(draft.sections[MAX_SECTIONS]?.line ?? 1, ProblemCode.TooManySections, { count: draft.sections.length, limit: MAX_SECTIONS });
+    problems.add(draft.sections[MAX_SECTIONS]?.line ?? 1, ProblemCode.TooManySections, {
+      count: draft.sections.length,
+      limit: MAX_SECTIONS,
+    });
   }
   checkTitleLengths(draft, problems);
   const keys = draft.sections.map(sectionKey);
@@ -71,7 +74,11 @@ function checkSections(draft: DraftCurriculum, keys: readonly string[], problems
     }
     if (section.items.length > MAX_ITEMS_PER_SECTION) {
       const line = section.items[MAX_ITEMS_PER_SECTION]?.line ?? section.line;
-      problems.add(line, ProblemCode.TooManyItems, { section: excerpt(section.heading), count: section.items.length, limit: MAX_ITEMS_PER_SECTION });
+      problems.add(line, ProblemCode.TooManyItems, {
+        section: excerpt(section.heading),
+        count: section.items.length,
+        limit: MAX_ITEMS_PER_SECTION,
+      });
     }
     if (section.broken) continue;
     const identity = `${section.weekStart}-${section.weekEnd}:${section.title.toLowerCase().replace(/\s+/g, " ")}`;

@@ -127,5 +127,8 @@ export function applyEstimate(section: DraftSection, value: string, line: number
 
 /** A second "Checkpoint" in one section; the first one stays. */
 export function reportRepeatedCheckpoint(section: DraftSection, line: number, problems: ProblemList): void {
-  problems.add(line, ProblemCode.CheckpointRepeated, { section: excerpt(section.heading), firstLine: section.checkpointLine ?? section.line });
+  problems.add(line, ProblemCode.CheckpointRepeated, {
+    section: excerpt(section.heading),
+    firstLine: section.checkpointLine ?? section.line,
+  });
 }

@@ -147,7 +147,10 @@ function readLine(reader: PlainReader, index: number): number {
 function startSection(reader: PlainReader, entry: Extract<PlainLine, { kind: "section" }>, lineNumber: number): void {
   reportHeadingProblem(entry.week, lineNumber, reader.problems);
   if (reader.closing !== null) {
-    reader.problems.add(lineNumber, ProblemCode.SectionAfterClosing, { heading: excerpt(entry.text), closingLine: reader.closing.startLine });
+    reader.problems.add(lineNumber, ProblemCode.SectionAfterClosing, {
+      heading: excerpt(entry.text),
+      closingLine: reader.closing.startLine,
+    });
     reader.closing = null;
   }
   reader.section = newSection(entry.text, entry.week, lineNumber);
@@ -257,7 +260,11 @@ function readSectionText(reader: PlainReader, section: DraftSection, text: strin
     reader.closing = { startLine: lineNumber, blocks: [{ heading: text, line: lineNumber, bullets: [], prose: [] }] };
     reader.ledger.use(lineNumber);
   } else {
-    reader.problems.add(lineNumber, ProblemCode.UnexpectedLine, { text: excerpt(text), section: excerpt(section.heading), format: DocumentFormat.Plain });
+    reader.problems.add(lineNumber, ProblemCode.UnexpectedLine, {
+      text: excerpt(text),
+      section: excerpt(section.heading),
+      format: DocumentFormat.Plain,
+    });
   }
 }
 

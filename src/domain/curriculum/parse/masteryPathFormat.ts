@@ -90,7 +90,14 @@ function readLine(reader: MarkdownReader, line: SourceLine): void {
     return;
   }
   if (reader.section !== null) {
-    const state = readPhaseLine(reader.section, text, line.number, { group: reader.group, chooseOne: reader.chooseOne }, reader.problems, reader.ledger);
+    const state = readPhaseLine(
+      reader.section,
+      text,
+      line.number,
+      { group: reader.group, chooseOne: reader.chooseOne },
+      reader.problems,
+      reader.ledger,
+    );
     reader.group = state.group;
     reader.chooseOne = state.chooseOne;
     return;
@@ -107,7 +114,8 @@ function readCodeBlockLine(reader: MarkdownReader, text: string, line: number): 
     reader.openFence = { line, marker: opening[1] ?? "```", hiddenSection: null };
     reader.description = "done";
   } else if (text.startsWith(fence.marker) && new RegExp(`^${fence.marker[0] === "~" ? "~" : "`"}+$`).test(text)) {
-    if (fence.hiddenSection !== null) reader.problems.add(fence.line, ProblemCode.CodeBlockHidesSection, { sectionLine: fence.hiddenSection });
+    if (fence.hiddenSection !== null)
+      reader.problems.add(fence.line, ProblemCode.CodeBlockHidesSection, { sectionLine: fence.hiddenSection });
     reader.openFence = null;
   } else if (fence.hiddenSection === null && readsAsSectionHeading(text)) {
     fence.hiddenSection = line;

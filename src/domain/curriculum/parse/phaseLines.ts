@@ -20,7 +20,14 @@ interface PhaseLine {
 }
 
 /** Reads one line of a phase and returns the group state for the next one. */
-export function readPhaseLine(section: DraftSection, text: string, line: number, state: PhaseState, problems: ProblemList, ledger: LineLedger): PhaseState {
+export function readPhaseLine(
+  section: DraftSection,
+  text: string,
+  line: number,
+  state: PhaseState,
+  problems: ProblemList,
+  ledger: LineLedger,
+): PhaseState {
   const at: PhaseLine = { section, line, problems, ledger };
   const bullet = MARKDOWN_BULLET.exec(text);
   if (bullet !== null) {
@@ -28,18 +35,30 @@ export function readPhaseLine(section: DraftSection, text: string, line: number,
     return state;
   }
   const label = BOLD_LABEL.exec(text);
-  if (label !== null) return readLabel(at, cleanInline((label[1] ?? "").replace(/:\s*$/, "")), (label[2] ?? "").replace(/^:\s*/, "").trim(), state);
+  if (label !== null)
+    return readLabel(at, cleanInline((label[1] ?? "").replace(/:\s*$/, "")), (label[2] ?? "").replace(/^:\s*/, "").trim(), state);
   if (section.items.length === 0) {
     section.summary.push(cleanInline(text));
     ledger.use(line);
   } else {
     // Prose after the topics would otherwise vanish: the author meant something by it.
-    problems.add(line, ProblemCode.UnexpectedLine, { text: excerpt(text), section: excerpt(section.heading), format: DocumentFormat.Markdown });
+    problems.add(line, ProblemCode.UnexpectedLine, {
+      text: excerpt(text),
+      section: excerpt(section.heading),
+      format: DocumentFormat.Markdown,
+    });
   }
   return state;
 }
 
-function pushTopic(at: PhaseLine, title: string, kind: ItemKind, group: string | null, track: string | null, minutes: number | null = null): void {
+function pushTopic(
+  at: PhaseLine,
+  title: string,
+  kind: ItemKind,
+  group: string | null,
+  track: string | null,
+  minutes: number | null = null,
+): void {
   if (title === "") {
     at.problems.add(at.line, ProblemCode.EmptyTopic, { section: excerpt(at.section.heading) });
     at.section.rejectedItems++;

@@ -41,7 +41,9 @@ export function looksLikeMarkdown(lines: readonly SourceLine[]): boolean {
 /** Shortens text quoted back to the author, by code point so an emoji is never split in half. */
 export function excerpt(text: string, maxLength = 70): string {
   if (text.length <= maxLength) return text;
-  return `${Array.from(text).slice(0, maxLength - 1).join("")}…`;
+  return `${Array.from(text)
+    .slice(0, maxLength - 1)
+    .join("")}…`;
 }
 
 /**

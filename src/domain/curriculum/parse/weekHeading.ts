@@ -34,7 +34,10 @@ export function parsePhaseHeading(text: string): WeekHeading | null {
     const open = text.lastIndexOf("(");
     const range = open >= 0 ? WEEK_RANGE.exec(text.slice(open + 1, -1).trim()) : null;
     if (range !== null) {
-      const title = text.slice(0, open).trim().replace(/\s*[:\-–—]$/, "");
+      const title = text
+        .slice(0, open)
+        .trim()
+        .replace(/\s*[:\-–—]$/, "");
       return checkedWeekHeading(text, title, range[1] ?? "", range[2]);
     }
   }
