@@ -51,6 +51,7 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
   };
 }
 
+// Long only as a dispatch table: one short branch per CLI command.
 async function run(args: readonly string[], app: App): Promise<number> {
   const [area, action, argument] = args;
   const curricula = app.services.curricula;

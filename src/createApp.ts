@@ -61,6 +61,7 @@ export interface App {
  * repositories, services and the Discord client, and hands each its
  * dependencies explicitly. Nothing connects until start().
  */
+// Long by design: the composition root is one list of wiring, read top to bottom; splitting it would hide who gets what.
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const baseLogger = overrides.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   // Each shard process logs which shard it is, so the processes' lines can be told apart.

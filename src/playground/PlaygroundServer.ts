@@ -47,6 +47,7 @@ export interface PlaygroundServer {
  * (and tests), and Server-Sent Events carrying the bot's messages live. It binds
  * its port first, so a port in use is reported before anything else starts.
  */
+// Long only as a closure: its handlers, each short, share the server's state (port, readiness, open event streams).
 export async function startPlaygroundServer(options: {
   readonly port: number;
   readonly staticDir: string;

@@ -44,6 +44,7 @@ export interface RunningShards {
  * machines run the rest, and the one that prepares the deployment first does
  * it for all (see withDeploymentLock).
  */
+// Long as one start-up sequence (check, prepare once, spawn, watch) whose steps share the manager and its logger.
 export async function runShardingManager(options: ShardingManagerOptions): Promise<RunningShards> {
   const { config } = options;
   const logger = options.logger.child({ component: "shards" });
