@@ -9,7 +9,8 @@ import {
 } from "../../src/domain/curriculum/parse/limits.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
-import { parseProblemMessages } from "../../src/discord/i18n/parseProblemMessages.js";
+import { en } from "../../src/discord/i18n/locales/en.js";
+import { es } from "../../src/discord/i18n/locales/es.js";
 import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js";
 
 const masteryText = readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8");
@@ -174,9 +175,13 @@ describe("problem messages", () => {
 
   it("exist in English and Spanish for every code, with the same parameters", () => {
     const codes = Object.values(ProblemCode).sort();
-    expect(Object.keys(parseProblemMessages.en).sort()).toEqual(codes);
-    expect(Object.keys(parseProblemMessages.es).sort()).toEqual(codes);
-    for (const code of codes)
-      expect([code, argumentsOf(parseProblemMessages.es[code])]).toEqual([code, argumentsOf(parseProblemMessages.en[code])]);
+    const parseKeysOf = (catalogue: object) =>
+      Object.keys(catalogue)
+        .filter((key) => key.startsWith("parse."))
+        .map((key) => key.slice("parse.".length))
+        .sort();
+    expect(parseKeysOf(en)).toEqual(codes);
+    expect(parseKeysOf(es)).toEqual(codes);
+    for (const code of codes) expect([code, argumentsOf(es[`parse.${code}`])]).toEqual([code, argumentsOf(en[`parse.${code}`])]);
   });
 });

@@ -1,22 +1,18 @@
-import { IntlMessageFormat } from "intl-messageformat";
 import type { ParseProblem } from "../../domain/curriculum/curriculumModel.js";
-import { parseProblemMessages } from "./parseProblemMessages.js";
+import type { Language } from "./languages.js";
+import type { MessageKey } from "./locales/en.js";
+import { translatorFor } from "./Translator.js";
 
-export type ParseProblemLanguage = keyof typeof parseProblemMessages;
-
-const locales: Record<ParseProblemLanguage, string> = { en: "en-US", es: "es-ES" };
-const compiled = new Map<string, IntlMessageFormat>();
+/** The catalogue key of a curriculum problem: `parse.<code>`, one per code in every language. */
+export function parseProblemKey(problem: ParseProblem): MessageKey {
+  return `parse.${problem.code}`;
+}
 
 /**
- * One curriculum problem as a sentence. A stopgap until the message catalogue
- * takes these texts in; the /curriculum import reply and the CLI use it.
+ * One curriculum problem as a plain sentence in `language`; the parameters
+ * (excerpts of the document) are made inert like any user text. The
+ * /curriculum import reply and the CLI use it.
  */
-export function renderParseProblem(problem: ParseProblem, language: ParseProblemLanguage = "en"): string {
-  const cacheKey = `${language}:${problem.code}`;
-  let format = compiled.get(cacheKey);
-  if (format === undefined) {
-    format = new IntlMessageFormat(parseProblemMessages[language][problem.code], locales[language]);
-    compiled.set(cacheKey, format);
-  }
-  return String(format.format(problem.params));
+export function renderParseProblem(problem: ParseProblem, language: Language = "en"): string {
+  return translatorFor(language).plain(parseProblemKey(problem), problem.params);
 }

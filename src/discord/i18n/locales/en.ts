@@ -314,6 +314,79 @@ export const en = {
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
   "preview.post": "• {label}{parts, plural, =1 {} other { (# messages)}}: {at} ({relative})",
+
+  // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
+  "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",
+  "parse.parseTimedOut": "Reading this file took more than {seconds, number} seconds, so it was stopped. Please report it.",
+  "parse.notText": "The curriculum must be given as text.",
+  "parse.fileTooLarge":
+    "The file is too large ({characters, number} characters; the limit is {limit, number}). Split it into smaller paths.",
+  "parse.fileEmpty": 'The file is empty. A curriculum starts with its title, then sections such as "Week 1-2: Database Fundamentals".',
+  "parse.moreProblems": "…and {count, number} more problems from here on; fix the ones above first.",
+  "parse.lineTooLong": "Line is {length, number} characters long (the limit is {limit, number}); break it up.",
+  "parse.controlCharacters":
+    "This line contains control characters: the file does not look like plain text. Save the curriculum as UTF-8 text.",
+  "parse.codeBlockUnclosed":
+    "The code block opened on this line is never closed, so the rest of the file would be hidden: close it with a line of three backticks (or tildes, as it was opened).",
+  "parse.codeBlockHidesSection":
+    "The code block opened on this line hides the section heading on line {sectionLine, number, ::group-off}: close the code block before it (a line of three backticks).",
+  "parse.frontMatterHidesSection":
+    'This section heading is inside the front matter (between the "---" lines at the top): move it below the closing "---".',
+  "parse.frontMatterUnclosed": 'The front matter that starts here has no closing "---" line.',
+  "parse.titleNotFirst": 'The first line should be the path\'s title (e.g. "Backend Engineer Learning Path").',
+  "parse.titleHeadingEmpty": "The title heading has no text.",
+  "parse.titleMissing":
+    '{format, select, markdown {The curriculum has no title: start it with a heading such as "# Backend Engineer - Complete Mastery Path".} other {The curriculum has no title: its first line should be the path\'s title.}}',
+  "parse.titleTooLong": 'The title "{title}" is {length, number} characters long; the limit is {limit, number}. Shorten it.',
+  "parse.headingUnreadable": 'Section heading "{heading}" is not in a form the importer reads: write "Week 3: Title" or "Week 3-4: Title".',
+  "parse.weekZero": 'Section heading "{heading}" uses week 0: weeks are numbered from 1.',
+  "parse.weekRangeBackwards":
+    'Section heading "{heading}" has its week range backwards ({start, number, ::group-off}-{end, number, ::group-off}): write it as {end, number, ::group-off}-{start, number, ::group-off}.',
+  "parse.weekBeyondLimit": 'Section heading "{heading}" goes beyond week {limit, number}; check the week numbers.',
+  "parse.headingWithoutTitle":
+    'Section heading "{heading}" has no title: write e.g. "Week {week, number, ::group-off}: Database Fundamentals".',
+  "parse.phaseWithoutWeeks": 'Phase heading "{heading}" needs a week range, e.g. "### Phase 1: Foundations (Weeks 1-4)".',
+  "parse.noSections":
+    'No sections found. Sections start with a heading such as "Week 1-2: Database Fundamentals" (in Markdown also as a heading of any level, "## Week 1-2: …", or "### Phase 1: Foundations (Weeks 1-4)"), followed by their items.',
+  "parse.tooManySections": "The path has {count, number} sections; the limit is {limit, number}. Split it into smaller paths.",
+  "parse.sectionWithoutItems":
+    'Section "{section}" has no items: add at least one line like {format, select, markdown {"- Internet fundamentals: HTTP, DNS, TCP/IP"} other {"- [ ] Required -- Storage Engines (30 min)"}} under it.',
+  "parse.tooManyItems":
+    'Section "{section}" has {count, number} items; the limit is {limit, number} per section. Split it into several sections.',
+  "parse.duplicateSection":
+    'Section heading "{section}" repeats the one on line {firstLine, number, ::group-off}: merge the two sections or rename one.',
+  "parse.duplicateSectionKey":
+    'Section "{section}" would get the same identity as the section on line {firstLine, number, ::group-off}; give it a more distinct title.',
+  "parse.sectionAfterClosing":
+    'Section heading "{heading}" comes after the closing part of the path (which starts on line {closingLine, number, ::group-off}); move the closing lists to the end.',
+  "parse.itemWithoutKind":
+    'Item "{item}" has no kind: write it like "- [ ] Required -- Storage Engines (30 min)" (kinds: Required, Optional, Reference).',
+  "parse.unknownKind": 'Unknown item kind "{kind}": use Required, Optional or Reference.',
+  "parse.itemWithoutTitle": 'Item has no title: write it like "- [ ] Required -- Storage Engines (30 min)".',
+  "parse.durationUnreadable":
+    'Item "{item}": cannot read the duration "({duration})": write it like "(30 min)", "(1 hour)", "(1.5 hours)" or "(1h 30min)". If the parenthesis is part of the title, add the duration after it.',
+  "parse.durationTooShort": 'Item "{item}": the duration "({duration})" must be at least 1 minute.',
+  "parse.durationTooLong":
+    'Item "{item}": the duration "({duration})" is more than {hours, number} hours; check for a typo or split the reading up.',
+  "parse.itemBeforeFirstSection":
+    'Item before the first section: put it under a section heading such as "Week 1-2: Database Fundamentals".',
+  "parse.itemOutsidePhase": 'Item outside any phase: put it under a heading such as "### Phase 1: Foundations (Weeks 1-4)".',
+  "parse.itemAfterClosing":
+    'Item "{item}" comes after the closing part of the path (which starts on line {closingLine, number, ::group-off}); move it into a section.',
+  "parse.emptyTopic": 'Empty topic in phase "{section}": write it like "- Internet fundamentals: HTTP, DNS, TCP/IP" or remove the line.',
+  "parse.listLineNotItem":
+    'List line "{text}" inside section "{section}" is not an item: write it like "- [ ] Required -- Storage Engines (30 min)".',
+  "parse.unexpectedLine":
+    '{format, select, markdown {Unexpected line "{text}" after the topics of phase "{section}": make it a topic ("- Internet fundamentals: HTTP, DNS, TCP/IP") or a group label ("**Group:**"), or move it above the topics.} other {Unexpected line "{text}" in section "{section}": expected an item ("- [ ] Required -- Storage Engines (30 min)"), a group heading followed by items, or "Checkpoint" followed by its paragraph.}}',
+  "parse.groupWithoutName": "A group heading needs a name before the colon.",
+  "parse.needsSectionFirst": '"{text}" must come after a section heading such as "Week 1-2: Database Fundamentals".',
+  "parse.estimateRepeated": 'Section "{section}" already has an estimated reading time; keep one.',
+  "parse.estimateUnreadable": 'Cannot read the reading time "{value}": write it like "6 hours", "3.5 hours" or "45 min".',
+  "parse.estimateTooShort": 'The reading time "{value}" must be at least 1 minute.',
+  "parse.estimateTooLong": 'The reading time "{value}" is more than {hours, number} hours; check for a typo.',
+  "parse.checkpointRepeated": 'Section "{section}" already has a Checkpoint (line {firstLine, number, ::group-off}); keep one.',
+  "parse.checkpointWithoutText": '"Checkpoint" must be followed by the checkpoint paragraph on the next line.',
+  "parse.checkpointNotInline": 'Write the checkpoint text on the same line: "**Checkpoint:** After this phase you can …".',
 } as const;
 
 export type MessageKey = keyof typeof en;

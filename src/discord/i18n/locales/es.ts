@@ -321,6 +321,83 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post": "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {at} ({relative})",
+
+  // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
+  "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
+  "parse.parseTimedOut": "Leer este archivo tardó más de {seconds, number} segundos, así que se detuvo. Por favor, infórmanos.",
+  "parse.notText": "El plan de estudios debe enviarse como texto.",
+  "parse.fileTooLarge":
+    "El archivo es demasiado grande ({characters, number} caracteres; el límite es {limit, number}). Divídelo en rutas más pequeñas.",
+  "parse.fileEmpty":
+    'El archivo está vacío. Un plan de estudios empieza por su título y sigue con secciones como "Week 1-2: Fundamentos de bases de datos".',
+  "parse.moreProblems": "…y {count, number} problemas más a partir de aquí; corrige primero los de arriba.",
+  "parse.lineTooLong": "La línea tiene {length, number} caracteres (el límite es {limit, number}); divídela.",
+  "parse.controlCharacters":
+    "Esta línea contiene caracteres de control: el archivo no parece texto plano. Guarda el plan de estudios como texto UTF-8.",
+  "parse.codeBlockUnclosed":
+    "El bloque de código que se abre en esta línea nunca se cierra, así que el resto del archivo quedaría oculto: ciérralo con una línea de tres comillas invertidas (o virgulillas, como se abrió).",
+  "parse.codeBlockHidesSection":
+    "El bloque de código que se abre en esta línea oculta el encabezado de sección de la línea {sectionLine, number, ::group-off}: cierra el bloque antes (con una línea de tres comillas invertidas).",
+  "parse.frontMatterHidesSection":
+    'Este encabezado de sección está dentro de los metadatos iniciales (entre las líneas "---" del principio): muévelo debajo del "---" de cierre.',
+  "parse.frontMatterUnclosed": 'Los metadatos iniciales que empiezan aquí no tienen la línea de cierre "---".',
+  "parse.titleNotFirst": 'La primera línea debe ser el título de la ruta (p. ej., "Ruta de aprendizaje de backend").',
+  "parse.titleHeadingEmpty": "El encabezado del título no tiene texto.",
+  "parse.titleMissing":
+    '{format, select, markdown {El plan de estudios no tiene título: empieza con un encabezado como "# Ruta completa de ingeniería backend".} other {El plan de estudios no tiene título: su primera línea debe ser el título de la ruta.}}',
+  "parse.titleTooLong": 'El título "{title}" tiene {length, number} caracteres; el límite es {limit, number}. Acórtalo.',
+  "parse.headingUnreadable":
+    'El encabezado de sección "{heading}" no tiene una forma que el importador entienda: escribe "Week 3: Título" o "Week 3-4: Título".',
+  "parse.weekZero": 'El encabezado de sección "{heading}" usa la semana 0: las semanas se numeran desde 1.',
+  "parse.weekRangeBackwards":
+    'El encabezado de sección "{heading}" tiene el rango de semanas al revés ({start, number, ::group-off}-{end, number, ::group-off}): escríbelo como {end, number, ::group-off}-{start, number, ::group-off}.',
+  "parse.weekBeyondLimit": 'El encabezado de sección "{heading}" pasa de la semana {limit, number}; revisa los números de semana.',
+  "parse.headingWithoutTitle":
+    'El encabezado de sección "{heading}" no tiene título: escribe p. ej. "Week {week, number, ::group-off}: Fundamentos de bases de datos".',
+  "parse.phaseWithoutWeeks":
+    'El encabezado de fase "{heading}" necesita un rango de semanas, p. ej. "### Phase 1: Foundations (Weeks 1-4)".',
+  "parse.noSections":
+    'No se encontraron secciones. Las secciones empiezan con un encabezado como "Week 1-2: Fundamentos de bases de datos" (en Markdown también como encabezado de cualquier nivel, "## Week 1-2: …", o "### Phase 1: Foundations (Weeks 1-4)"), seguido de sus elementos.',
+  "parse.tooManySections": "La ruta tiene {count, number} secciones; el límite es {limit, number}. Divídela en rutas más pequeñas.",
+  "parse.sectionWithoutItems":
+    'La sección "{section}" no tiene elementos: añade debajo al menos una línea como {format, select, markdown {"- Fundamentos de Internet: HTTP, DNS, TCP/IP"} other {"- [ ] Required -- Motores de almacenamiento (30 min)"}}.',
+  "parse.tooManyItems":
+    'La sección "{section}" tiene {count, number} elementos; el límite es {limit, number} por sección. Divídela en varias secciones.',
+  "parse.duplicateSection":
+    'El encabezado de sección "{section}" repite el de la línea {firstLine, number, ::group-off}: une las dos secciones o cambia el nombre de una.',
+  "parse.duplicateSectionKey":
+    'La sección "{section}" tendría la misma identidad que la sección de la línea {firstLine, number, ::group-off}; dale un título más distinto.',
+  "parse.sectionAfterClosing":
+    'El encabezado de sección "{heading}" aparece después de la parte final de la ruta (que empieza en la línea {closingLine, number, ::group-off}); mueve las listas finales al final.',
+  "parse.itemWithoutKind":
+    'El elemento "{item}" no tiene tipo: escríbelo como "- [ ] Required -- Motores de almacenamiento (30 min)" (tipos: Required, Optional, Reference).',
+  "parse.unknownKind": 'Tipo de elemento desconocido "{kind}": usa Required, Optional o Reference.',
+  "parse.itemWithoutTitle": 'El elemento no tiene título: escríbelo como "- [ ] Required -- Motores de almacenamiento (30 min)".',
+  "parse.durationUnreadable":
+    'Elemento "{item}": no se puede leer la duración "({duration})": escríbela como "(30 min)", "(1 hour)", "(1.5 hours)" o "(1h 30min)". Si el paréntesis forma parte del título, añade la duración después.',
+  "parse.durationTooShort": 'Elemento "{item}": la duración "({duration})" debe ser de al menos 1 minuto.',
+  "parse.durationTooLong":
+    'Elemento "{item}": la duración "({duration})" supera las {hours, number} horas; revisa si hay una errata o divide la lectura.',
+  "parse.itemBeforeFirstSection":
+    'Elemento antes de la primera sección: ponlo bajo un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
+  "parse.itemOutsidePhase": 'Elemento fuera de cualquier fase: ponlo bajo un encabezado como "### Phase 1: Foundations (Weeks 1-4)".',
+  "parse.itemAfterClosing":
+    'El elemento "{item}" aparece después de la parte final de la ruta (que empieza en la línea {closingLine, number, ::group-off}); muévelo a una sección.',
+  "parse.emptyTopic":
+    'Tema vacío en la fase "{section}": escríbelo como "- Fundamentos de Internet: HTTP, DNS, TCP/IP" o elimina la línea.',
+  "parse.listLineNotItem":
+    'La línea de lista "{text}" de la sección "{section}" no es un elemento: escríbela como "- [ ] Required -- Motores de almacenamiento (30 min)".',
+  "parse.unexpectedLine":
+    '{format, select, markdown {Línea inesperada "{text}" después de los temas de la fase "{section}": conviértela en un tema ("- Fundamentos de Internet: HTTP, DNS, TCP/IP") o en una etiqueta de grupo ("**Grupo:**"), o muévela encima de los temas.} other {Línea inesperada "{text}" en la sección "{section}": se esperaba un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), un encabezado de grupo seguido de elementos, o "Checkpoint" seguido de su párrafo.}}',
+  "parse.groupWithoutName": "Un encabezado de grupo necesita un nombre antes de los dos puntos.",
+  "parse.needsSectionFirst": '"{text}" debe ir después de un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
+  "parse.estimateRepeated": 'La sección "{section}" ya tiene un tiempo de lectura estimado; deja uno.',
+  "parse.estimateUnreadable": 'No se puede leer el tiempo de lectura "{value}": escríbelo como "6 hours", "3.5 hours" o "45 min".',
+  "parse.estimateTooShort": 'El tiempo de lectura "{value}" debe ser de al menos 1 minuto.',
+  "parse.estimateTooLong": 'El tiempo de lectura "{value}" supera las {hours, number} horas; revisa si hay una errata.',
+  "parse.checkpointRepeated": 'La sección "{section}" ya tiene un Checkpoint (línea {firstLine, number, ::group-off}); deja uno.',
+  "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del checkpoint en la línea siguiente.',
+  "parse.checkpointNotInline": 'Escribe el texto del checkpoint en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
 };
 
 /**

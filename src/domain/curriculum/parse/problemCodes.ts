@@ -1,6 +1,6 @@
 /**
  * What can be wrong with a curriculum document, as codes. The parser never
- * writes prose: `src/discord/i18n/parseProblemMessages.ts` holds the words
+ * writes prose: the message catalogue (`src/discord/i18n/locales/`, keys `parse.<code>`) holds the words
  * for each code in every language, and each parameter named there is set by
  * the parser (text excerpts are already shortened).
  */
