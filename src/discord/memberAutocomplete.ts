@@ -3,6 +3,7 @@ import { truncateChoiceName, type Choice } from "../services/CohortService.js";
 import { weeksText } from "./i18n/formatters.js";
 import { inertText, TextTarget } from "./i18n/inertText.js";
 import type { HandlerContext } from "./commandTypes.js";
+import { cohortOption, itemOption } from "./commandOptions.js";
 
 /**
  * Autocomplete shared by the member commands: `cohort` offers the cohorts the
@@ -15,11 +16,12 @@ export async function memberAutocomplete(
   options: { readonly onlyDone?: boolean } = {},
 ): Promise<Choice[]> {
   const focused = interaction.options.getFocused(true);
-  if (focused.name === "item") {
+  if (focused.name === itemOption.name) {
     const suggestions = await services.study.suggestItems({
       guildId,
       userId: interaction.user.id,
-      cohort: interaction.options.getString("cohort"),
+      // The cohort chosen so far narrows the items; its name comes from the shared option definition.
+      cohort: interaction.options.getString(cohortOption(false).name),
       query: focused.value,
       now: clock.now(),
       ...(options.onlyDone === true ? { onlyDone: true } : {}),
@@ -31,6 +33,6 @@ export async function memberAutocomplete(
       value: String(item.itemId),
     }));
   }
-  if (focused.name === "cohort") return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
+  if (focused.name === cohortOption(false).name) return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
   return [];
 }
