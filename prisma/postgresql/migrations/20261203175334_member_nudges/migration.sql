@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "nudges" BOOLEAN NOT NULL DEFAULT true;
