@@ -9,6 +9,7 @@ import { CheckpointRepository } from "./db/repositories/CheckpointRepository.js"
 import { CohortRepository } from "./db/repositories/CohortRepository.js";
 import { CompletionRepository } from "./db/repositories/CompletionRepository.js";
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
+import { MemberPlanRepository } from "./db/repositories/MemberPlanRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
@@ -28,6 +29,7 @@ import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
 import { CohortInfoService } from "./services/CohortInfoService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
+import { MemberPlanService } from "./services/MemberPlanService.js";
 import { PlanService } from "./services/PlanService.js";
 import { PostService } from "./services/PostService.js";
 import { ReminderService } from "./services/ReminderService.js";
@@ -105,13 +107,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channelGateway,
     logger.child({ component: "cohorts" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
+  // A member's own plan (cohort plan + /pace, /break, late join), read by /today, /done, /progress and reminders.
+  const memberPlans = new MemberPlanService(
+    cohorts,
+    plans,
+    new MemberPlanRepository(database.prisma, writes),
+    completionRepository,
+    logger.child({ component: "member-plans" }),
+  );
+  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }));
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula);
-  const reminders = new ReminderService(plans, completionRepository, reminderRepository);
+  const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
   const announcements = new Announcer(
@@ -122,7 +132,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     discordPostRenderer,
     logger.child({ component: "announcements" }),
   );
-  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
+  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({

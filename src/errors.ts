@@ -55,6 +55,15 @@ export interface UserErrorParams {
   "item.unknown": { readonly value: string };
   "item.ambiguous": { readonly choices: readonly ItemChoice[] };
   "item.notDone": { readonly title: string };
+  // Member plans (issue 12): /pace, /break, /done when:yesterday.
+  "pace.invalidDays": { readonly min: number; readonly max: number };
+  "pace.extendLimit": { readonly max: number };
+  "pace.nothingToCatchUp": NoParams;
+  "break.notADate": { readonly value: string };
+  "break.endsBeforeStart": NoParams;
+  "break.tooLong": { readonly max: number };
+  "break.startsInThePast": NoParams;
+  "done.noYesterday": NoParams;
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

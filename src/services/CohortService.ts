@@ -1,4 +1,6 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { dayInfo } from "../domain/schedule/dayInfo.js";
+import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
@@ -161,17 +163,25 @@ export class CohortService {
       .map(({ cohort }) => ({ name: truncateChoiceName(cohort.name), value: String(cohort.id) }));
   }
 
+  /**
+   * `/join`. A first join after week 1 is a late join: the join day is stored
+   * (earlier items become backlog, not overdue) and `lateJoin` asks the
+   * Discord layer to offer *Start from this week* / *Catch up*.
+   */
   async join(
     guildId: string,
     userId: string,
     displayName: string,
     option: string,
     now: Date,
-  ): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
+  ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    const { outcome } = await this.members.join(cohort.id, userId, displayName, now);
-    return { cohort, outcome };
+    // A new member has no /remind zone yet: their day is the cohort's.
+    const late = dayInfo(cohort.settings, now).weekNumber > 1;
+    const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
+    const { outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
+    return { cohort, outcome, lateJoin: late && outcome === "joined" };
   }
 
   async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {

@@ -12,6 +12,11 @@ export interface CohortContext {
   readonly planCurriculum: PlanCurriculum;
   readonly plan: CohortPlan;
   readonly itemsById: ReadonlyMap<number, StoredItem>;
+  /**
+   * The cohort's break weeks (calendar weeks, as stored): the one place member
+   * plans read them from. Empty until cohort breaks are stored (`/cohort break`).
+   */
+  readonly breakWeeks: readonly number[];
 }
 
 export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
@@ -114,7 +119,7 @@ export class PlanService {
       plan = buildCohortPlan(cached.planCurriculum, settings);
       this.plans.set(key, plan, plan.dayByDate.size + plan.assignedDateByItemId.size + 1);
     }
-    return { curriculum: cached.curriculum, planCurriculum: cached.planCurriculum, plan, itemsById: cached.itemsById };
+    return { curriculum: cached.curriculum, planCurriculum: cached.planCurriculum, plan, itemsById: cached.itemsById, breakWeeks: [] };
   }
 
   /** Every post the cohort gets, in the order they fall due (from the calendar alone: no plan is built). */

@@ -1,13 +1,15 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { StoredItem } from "../domain/curriculum/storedCurriculum.js";
-import { endOfLocalDay, localDateOf } from "../domain/schedule/localTime.js";
+import { memberDayEnd } from "../domain/schedule/memberDay.js";
+import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
+import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
-import type { PlanService } from "./PlanService.js";
+import type { MemberPlanService } from "./MemberPlanService.js";
 
 export interface ReminderView {
   readonly cohort: Cohort;
-  /** The cohort-local day whose items are listed: the day `/today` shows at that moment. */
+  /** The member day whose items are listed: the day `/today` shows at that moment. */
   readonly localDate: string;
   /** End of that day, when the on-time bonus runs out. */
   readonly dueBy: Date;
@@ -28,33 +30,31 @@ export class ReminderService {
   private pendingCache: { loadedAt: number; keys: Set<string> } | null = null;
 
   constructor(
-    private readonly plans: PlanService,
+    private readonly memberPlans: MemberPlanService,
     private readonly completions: CompletionRepository,
     private readonly reminders: ReminderRepository,
   ) {}
 
   /**
-   * The reminder a member gets at `now`: today's unfinished items (today in
-   * the cohort's calendar, as `/today` shows it). Null on a day without
-   * reading (not a study day, before or after the course) or when everything
-   * of today is done: no reminder is sent then.
+   * The reminder a member gets at `now`: today's unfinished items in the
+   * member's own plan (the day `/today` shows at that moment). Null on a day
+   * without reading (not a study day, a cohort break week or the member's
+   * `/break`, after their course) or when everything of today is done: no
+   * reminder is sent then.
    */
   async reminderView(cohort: Cohort, member: MemberRecord, now: Date): Promise<ReminderView | null> {
-    const context = await this.plans.contextFor(cohort);
-    const localDate = localDateOf(now, cohort.settings.timeZone);
-    const day = context.plan.dayByDate.get(localDate);
-    if (day === undefined || day.items.length === 0) return null;
+    const { context, plan, today, zone } = await this.memberPlans.planFor(cohort, member, now);
+    if (!isMemberStudyDay(plan, today) || memberCourseHasEnded(plan, today)) return null;
     const done = new Set((await this.completions.listForMember(member.id)).map((row) => row.itemId));
-    const items = day.items
-      .filter((item) => !done.has(item.id))
-      .flatMap((item) => {
-        const stored = context.itemsById.get(item.id);
+    const status = memberDayStatus(plan, done, today);
+    const items = status.dueToday
+      .filter((entry) => !entry.done)
+      .flatMap((entry) => {
+        const stored = context.itemsById.get(entry.item.id);
         return stored === undefined ? [] : [stored];
       });
     if (items.length === 0) return null;
-    let overdueCount = 0;
-    for (const [itemId, date] of context.plan.assignedDateByItemId) if (date < localDate && !done.has(itemId)) overdueCount += 1;
-    return { cohort, localDate, dueBy: endOfLocalDay(localDate, cohort.settings.timeZone), items, overdueCount };
+    return { cohort, localDate: today, dueBy: memberDayEnd(today, zone), items, overdueCount: status.overdue.length };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { CheckpointService } from "./CheckpointService.js";
 import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
+import type { MemberPlanService } from "./MemberPlanService.js";
 import type { PostService } from "./PostService.js";
 import type { ReminderService } from "./ReminderService.js";
 import type { StudyService } from "./StudyService.js";
@@ -14,6 +15,8 @@ export interface Services {
   /** /cohort list and /cohort info. */
   readonly cohortInfo: CohortInfoService;
   readonly study: StudyService;
+  /** A member's own plan: /pace, /break and the late joiner's choice. */
+  readonly memberPlans: MemberPlanService;
   /** /checkpoint and the self-assessment buttons. */
   readonly checkpoints: CheckpointService;
   /** The cohort channel's posts (weekly assignment, checkpoints, closing): views shared by the scheduler, announce, preview, simulate. */

@@ -3,14 +3,18 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
-import type { AssignedItem, PlanWeek } from "../domain/schedule/scheduleTypes.js";
-import { pointsForCompletion } from "../domain/scoring/pointsForCompletion.js";
+import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
+import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
+import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import type { StreakView } from "../domain/scoring/forgivingStreak.js";
+import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
+import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
-import { streak } from "../domain/scoring/streak.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
+import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
 export interface MemberRequest {
@@ -35,10 +39,26 @@ export interface WeekProgress {
 
 export interface TodayView {
   readonly cohort: Cohort;
+  /** The cohort's calendar at `now` ("Week n · Day d"). */
   readonly day: DayInfo;
+  /** The member day shown (member zone, 04:00 rollover). */
+  readonly today: string;
+  /** The member's zone; whether it is their own `/remind` zone rather than the cohort's. */
+  readonly zone: string;
+  readonly ownZone: boolean;
+  /** A cohort break week or a personal break: no reading is expected. */
+  readonly dayOff: boolean;
   readonly totalWeeks: number;
   readonly items: readonly ItemStatus[];
+  /** The oldest overdue items (at most 5): listed, each with a Done button. */
   readonly overdue: readonly ItemStatus[];
+  /** Every overdue item, listed or not. */
+  readonly overdueTotal: ItemTally;
+  /** The overdue items not listed ("…and N more"). */
+  readonly overdueMore: ItemTally;
+  /** Items due before a late join, not done: for `/pace`, never overdue. */
+  readonly backlog: ItemTally;
+  readonly streak: StreakView;
   /** Minutes of today's items still to read. */
   readonly minutesLeft: number;
   readonly minutesTotal: number;
@@ -53,9 +73,15 @@ export interface CompletionView {
   readonly points: number;
   readonly onTime: boolean;
   readonly totalPoints: number;
-  readonly streak: number;
+  readonly streak: StreakView;
+  /** `when:yesterday`: the member day it was logged for; null for today. */
+  readonly loggedFor: string | null;
   readonly required: { readonly done: number; readonly total: number };
 }
+
+/** `/done … when:` */
+export const CompletionWhen = { Today: "today", Yesterday: "yesterday" } as const;
+export type CompletionWhen = (typeof CompletionWhen)[keyof typeof CompletionWhen];
 
 export interface UndoView {
   readonly cohort: Cohort;
@@ -88,7 +114,7 @@ export interface ProgressView {
   readonly minutesDone: number;
   readonly minutesTotal: number;
   readonly sections: readonly SectionProgress[];
-  readonly streak: number;
+  readonly streak: StreakView;
   readonly points: number;
   readonly rank: number | null;
   readonly rankedMembers: number;
@@ -126,54 +152,68 @@ export class StudyService {
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
     private readonly completions: CompletionRepository,
+    private readonly memberPlans: MemberPlanService,
     private readonly logger: Logger,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const context = await this.plans.contextFor(cohort);
-    const done = await this.doneSet(member.id);
-    const day = dayInfo(cohort.settings, request.now);
-    const statusOf = (assigned: AssignedItem): ItemStatus => ({
-      item: itemOf(context, assigned.id),
-      assignedDate: assigned.assignedDate,
-      done: done.has(assigned.id),
+    const planning = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan, today } = planning;
+    const completions = await this.completions.listForMember(member.id);
+    const done = new Set(completions.map((row) => row.itemId));
+    const status = memberDayStatus(plan, done, today);
+    const page = overduePage(status.overdue);
+    const statusOf = (entry: MemberPlanItem & { done: boolean }): ItemStatus => ({
+      item: itemOf(context, entry.item.id),
+      assignedDate: entry.dueDate,
+      done: entry.done,
     });
-    const todays = (context.plan.dayByDate.get(day.localDate)?.items ?? []).map(statusOf);
-    const overdue: ItemStatus[] = [];
-    for (const [itemId, date] of context.plan.assignedDateByItemId) {
-      if (date < day.localDate && !done.has(itemId)) {
-        overdue.push({ item: itemOf(context, itemId), assignedDate: date, done: false });
-      }
-    }
-    overdue.sort((a, b) => (a.assignedDate ?? "").localeCompare(b.assignedDate ?? "") || a.item.position - b.item.position);
+    const todays = status.dueToday.map(statusOf);
+    const day = dayInfo(cohort.settings, request.now);
     const week = context.plan.weeks[day.weekNumber - 1];
-    const weekItems = week?.days.flatMap((planDay) => planDay.items) ?? [];
-    const minutesOf = (status: ItemStatus) => status.item.minutes ?? 0;
-    const nextStudyDate = [...context.plan.dayByDate.keys()].filter((date) => date > day.localDate).sort()[0] ?? null;
+    const weekItems = week === undefined ? [] : memberWeekItems(plan, day.weekNumber);
+    const minutesOf = (entry: ItemStatus) => entry.item.minutes ?? 0;
     return {
       cohort,
       day,
+      today,
+      zone: planning.zone,
+      ownZone: planning.zone !== cohort.settings.timeZone,
+      dayOff: isMemberDayOff(plan, today),
       totalWeeks: context.plan.totalWeeks,
       items: todays,
-      overdue,
-      minutesLeft: todays.filter((status) => !status.done).reduce((sum, status) => sum + minutesOf(status), 0),
-      minutesTotal: todays.reduce((sum, status) => sum + minutesOf(status), 0),
+      overdue: page.listed.map(statusOf),
+      overdueTotal: tally(status.overdue),
+      overdueMore: page.more,
+      backlog: tally(status.backlog),
+      streak: this.memberPlans.streakOf(planning, completions, request.now),
+      minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
+      minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
       week:
         week === undefined
           ? null
-          : { weekNumber: week.number, done: weekItems.filter((item) => done.has(item.id)).length, total: weekItems.length },
-      nextStudyDate,
+          : {
+              weekNumber: week.number,
+              done: weekItems.filter((entry) => done.has(entry.item.id)).length,
+              total: weekItems.length,
+            },
+      nextStudyDate: nextReadingDay(plan, today),
     };
   }
 
-  async complete(request: MemberRequest & { readonly item: string }): Promise<CompletionView> {
+  /** `/done`: points against the member's own due day; `when:yesterday` counts for the previous study day, without the bonus. */
+  async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    const context = await this.plans.contextFor(cohort);
+    const planning = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan } = planning;
     const item = findItem(context, request.item);
-    const assignedDate = context.plan.assignedDateByItemId.get(item.id) ?? null;
-    const score = pointsForCompletion(item, request.now, assignedDate, cohort.settings.timeZone);
+    const forYesterday = request.when === CompletionWhen.Yesterday;
+    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, (date) => isMemberDayOff(plan, date)) : planning.today;
+    if (day === null) throw new UserError("done.noYesterday");
+    const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
+    const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
     const weekNumber = Math.max(0, dayInfo(cohort.settings, request.now).weekNumber);
     const { created, completion } = await this.completions.record({
       memberId: member.id,
@@ -183,6 +223,8 @@ export class StudyService {
       weekNumber,
       points: score.points,
       onTime: score.onTime,
+      day,
+      forYesterday,
     });
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
@@ -195,11 +237,8 @@ export class StudyService {
       points: completion.points,
       onTime: completion.onTime,
       totalPoints: all.reduce((sum, row) => sum + row.points, 0),
-      streak: streak(
-        all.map((row) => row.completedAt),
-        request.now,
-        cohort.settings,
-      ),
+      streak: this.memberPlans.streakOf(planning, all, request.now),
+      loggedFor: created && forYesterday ? day : null,
       required: requiredProgress(context, new Set(all.map((row) => row.itemId))),
     };
   }
@@ -245,7 +284,8 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
-    const context = await this.plans.contextFor(cohort);
+    const planning = await this.memberPlans.planFor(cohort, target, request.now);
+    const { context } = planning;
     const all = await this.completions.listForMember(target.id);
     const done = new Set(all.map((row) => row.itemId));
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
@@ -262,11 +302,7 @@ export class StudyService {
       minutesDone: assigned.filter((item) => done.has(item.id)).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       sections: sections.filter((entry) => entry.total > 0),
-      streak: streak(
-        all.map((row) => row.completedAt),
-        request.now,
-        cohort.settings,
-      ),
+      streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,

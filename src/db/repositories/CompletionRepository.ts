@@ -7,6 +7,9 @@ export interface CompletionRecord {
   readonly points: number;
   readonly onTime: boolean;
   readonly weekNumber: number;
+  /** The member day it counts for in the streak; null for completions logged before this was stored. */
+  readonly day: string | null;
+  readonly forYesterday: boolean;
 }
 
 export interface NewCompletion {
@@ -17,6 +20,9 @@ export interface NewCompletion {
   readonly weekNumber: number;
   readonly points: number;
   readonly onTime: boolean;
+  /** Member day it counts for (memberDateOf, or the `when:yesterday` target). */
+  readonly day: string;
+  readonly forYesterday: boolean;
 }
 
 export interface ScoreRow {
@@ -27,7 +33,15 @@ export interface ScoreRow {
   readonly reachedAt: Date;
 }
 
-const completionColumns = { itemId: true, completedAt: true, points: true, onTime: true, weekNumber: true } as const;
+const completionColumns = {
+  itemId: true,
+  completedAt: true,
+  points: true,
+  onTime: true,
+  weekNumber: true,
+  day: true,
+  forYesterday: true,
+} as const;
 
 export class CompletionRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
@@ -66,15 +80,15 @@ export class CompletionRepository {
       const [, inserted] = await this.prisma.$transaction([
         this.lockMember(completion.memberId),
         this.prisma.$executeRaw`
-        INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
+        INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day", "forYesterday")
         VALUES (${completion.memberId}, ${completion.itemId}, ${completion.cohortId}, ${completion.completedAt},
-                ${completion.weekNumber}, ${completion.points}, ${completion.onTime})
+                ${completion.weekNumber}, ${completion.points}, ${completion.onTime}, ${completion.day}, ${completion.forYesterday})
         ON CONFLICT ("memberId", "itemId") DO NOTHING`,
         ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
       ]);
       if (inserted > 0) {
-        const { itemId, completedAt, points, onTime, weekNumber } = completion;
-        return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber } };
+        const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
+        return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
       }
       const existing = await this.findOne(completion.memberId, completion.itemId);
       if (existing === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);

@@ -11,6 +11,7 @@ export function toMember(row: MemberRow): MemberRecord {
     userId: row.userId,
     displayName: row.displayName,
     joinedAt: row.joinedAt,
+    joinedOn: row.joinedOn,
     leftAt: row.leftAt,
     remindTime: row.remindTime,
     remindTimeZone: row.remindTimeZone,
@@ -45,8 +46,17 @@ export class MemberRepository {
     return rows.map(({ cohort, ...member }) => ({ cohort: toCohort(cohort), member: toMember(member) }));
   }
 
-  /** Joining again after /leave restores the member with their history. */
-  async join(cohortId: number, userId: string, displayName: string, now: Date): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
+  /**
+   * Joining again after /leave restores the member with their history (and
+   * their first join day). `joinedOn`: see MemberRecord (null for a week-1 join).
+   */
+  async join(
+    cohortId: number,
+    userId: string,
+    displayName: string,
+    now: Date,
+    joinedOn: string | null = null,
+  ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
     return this.writes.run(async () => {
       const existing = await this.prisma.member.findFirst({ where: { cohortId, userId } });
       if (existing !== null && existing.leftAt === null) {
@@ -58,7 +68,7 @@ export class MemberRepository {
       }
       const row = await this.prisma.member.upsert({
         where: { cohortId_userId: { cohortId, userId } },
-        create: { cohortId, userId, displayName, joinedAt: now },
+        create: { cohortId, userId, displayName, joinedAt: now, joinedOn },
         update: {},
       });
       return { member: toMember(row), outcome: "joined" as const };

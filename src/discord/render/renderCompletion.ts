@@ -3,17 +3,22 @@ import { ON_TIME_BONUS_PERCENT } from "../../domain/scoring/pointsForCompletion.
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { CompletionView, UndoView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
+import { localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, truncate } from "./format.js";
+import { streakLine } from "./renderStreak.js";
 
 export function renderCompletion(t: Translator, view: CompletionView): Reply {
   const title = view.item.title;
   const lines = view.alreadyDone
     ? [t.t("completion.alreadyDone", { title })]
-    : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
+    : view.loggedFor !== null
+      ? [t.t("completion.loggedYesterday", { title, date: localDateText(t, view.loggedFor), points: view.points })]
+      : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
   lines.push(
     "",
-    t.t("completion.totals", { total: view.totalPoints, streak: view.streak }),
+    t.t("completion.totals", { total: view.totalPoints }),
+    streakLine(t, view.streak),
     t.t("completion.required", {
       bar: markup(progressBar(view.required.done, view.required.total)),
       done: view.required.done,

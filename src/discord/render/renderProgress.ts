@@ -6,6 +6,7 @@ import { durationText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
+import { streakLine } from "./renderStreak.js";
 import { memberName } from "./standingLines.js";
 
 /** `/progress`: required items, reading time, points, rank, streak and a bar per section. */
@@ -18,7 +19,7 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
     view.rank === null
       ? t.t("progress.pointsUnranked", { points: view.points })
       : t.t("progress.pointsRanked", { points: view.points, rank: view.rank, ranked: view.rankedMembers }),
-    t.t("progress.streak", { streak: view.streak }),
+    streakLine(t, view.streak),
   ];
   if (member.leftAt !== null) lines.push("", t.t("progress.leftCohort", { name }));
   const sectionLines = view.sections.map(({ section, done, total }) =>

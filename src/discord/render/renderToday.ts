@@ -1,11 +1,12 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
-import { endOfLocalDay } from "../../domain/schedule/localTime.js";
+import { memberDayEnd } from "../../domain/schedule/memberDay.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
+import { streakLine } from "./renderStreak.js";
 
 /** Custom id of the "mark done" buttons: done:<cohortId>:<itemId>. */
 export function doneButtonId(cohortId: number, itemId: number): string {
@@ -37,11 +38,18 @@ function titleOf(t: Translator, view: TodayView): string {
   return t.t("today.title", { cohort: view.cohort.name, phase, week, day: view.day.dayOfWeekIndex });
 }
 
+/**
+ * `/today` in the member's own plan: today's items, at most 5 overdue (oldest
+ * first) then "…and N more: `/pace`", the streak, and a Done button for
+ * exactly the items listed.
+ */
 export function renderToday(t: Translator, view: TodayView): Reply {
-  const { cohort, day } = view;
-  const settings = cohort.settings;
+  const { cohort } = view;
   const embed: APIEmbed = { color: colors.brand, title: truncate(titleOf(t, view), limits.title), fields: [] };
-  const description: string[] = [t.t("today.date", { date: localDateText(t, day.localDate), zone: markup(settings.timeZone) })];
+  const description: string[] = [
+    t.t("today.date", { date: localDateText(t, view.today), own: view.ownZone ? "yes" : "no", zone: markup(view.zone) }),
+  ];
+  if (view.dayOff) description.push(t.t("today.dayOff"));
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
@@ -49,7 +57,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   } else {
     description.push(
       t.t("today.due", {
-        due: markup(timestamp(endOfLocalDay(day.localDate, settings.timeZone), "f")),
+        due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
         left: durationText(t, view.minutesLeft),
         total: durationText(t, view.minutesTotal),
       }),
@@ -61,26 +69,13 @@ export function renderToday(t: Translator, view: TodayView): Reply {
       ),
     );
   }
+  description.push("", streakLine(t, view.streak));
+  if (view.backlog.items > 0)
+    description.push(t.t("today.backlog", { count: view.backlog.items, minutes: durationText(t, view.backlog.minutes) }));
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
-  if (view.overdue.length > 0) {
-    const overdueMinutes = view.overdue.reduce((sum, status) => sum + (status.item.minutes ?? 0), 0);
-    fields.push({
-      name: t.plain("today.overdueName", { count: view.overdue.length, minutes: durationText(t, overdueMinutes) }),
-      value: listLines(
-        t,
-        view.overdue.map((status) =>
-          t.t("today.overdueItem", {
-            title: status.item.title,
-            minutes: durationText(t, status.item.minutes),
-            date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
-          }),
-        ),
-        limits.fieldValue,
-      ),
-    });
-  }
+  if (view.overdue.length > 0) fields.push(overdueField(t, view));
   if (view.week !== null) {
     fields.push({
       name: t.plain("today.weekProgress", { week: view.week.weekNumber }),
@@ -92,11 +87,28 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     });
   }
   embed.fields = fields;
-  const open = [...view.items, ...view.overdue].filter((status) => !status.done);
+  // Buttons for exactly what is listed: today's open items, then the listed overdue ones.
+  const open = [...view.items.filter((status) => !status.done), ...view.overdue];
   const buttons = open
     .slice(0, limits.buttonsPerRow * limits.rows)
     .map((status) =>
       button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
     );
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
+}
+
+function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fields"]>[number] {
+  const lines = view.overdue.map((status) =>
+    t.t("today.overdueItem", {
+      title: status.item.title,
+      minutes: durationText(t, status.item.minutes),
+      date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
+    }),
+  );
+  if (view.overdueMore.items > 0)
+    lines.push(t.t("today.overdueMore", { count: view.overdueMore.items, minutes: durationText(t, view.overdueMore.minutes) }));
+  return {
+    name: t.plain("today.overdueName", { count: view.overdueTotal.items, minutes: durationText(t, view.overdueTotal.minutes) }),
+    value: truncate(lines.join("\n"), limits.fieldValue),
+  };
 }

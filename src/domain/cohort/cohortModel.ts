@@ -36,6 +36,8 @@ export interface MemberRecord {
   readonly userId: string;
   readonly displayName: string;
   readonly joinedAt: Date;
+  /** Member-local date of a late join (after week 1): earlier items are backlog, not overdue. Null: the whole plan. */
+  readonly joinedOn: string | null;
   readonly leftAt: Date | null;
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;

@@ -142,8 +142,7 @@ export const en = {
   "completion.logged":
     "Logged **{title}**: **+{points, plural, one {# point} other {# points}}**{onTime, select, yes { (includes the {bonus, number} % on-time bonus)} other {}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
-  "completion.totals":
-    "Total: **{total, plural, one {# point} other {# points}}** · Streak: **{streak, plural, one {# study day} other {# study days}}**",
+  "completion.totals": "Total: **{total, plural, one {# point} other {# points}}**",
   "completion.required": "Required items: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
@@ -160,7 +159,7 @@ export const en = {
   "format.more": "…and {count, number} more",
 
   "today.title": "{cohort} · {phase, select, notStarted {Not started yet} finished {Course finished} other {Week {week} · Day {day}}}",
-  "today.date": "**{date}** (cohort time, {zone})",
+  "today.date": "**{date}** ({own, select, yes {your time} other {cohort time}}, {zone})",
   "today.nothingNoMore": "Nothing is assigned today, and the plan has no more reading days.",
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",
   "today.due": "Due by {due} · {left} left of {total}",
@@ -188,7 +187,6 @@ export const en = {
   "progress.readingTime": "Reading time: **{done}** of {total}",
   "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
-  "progress.streak": "Streak: **{streak, plural, one {# study day} other {# study days}}**",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",
@@ -387,6 +385,52 @@ export const en = {
   "parse.checkpointRepeated": 'Section "{section}" already has a Checkpoint (line {firstLine, number, ::group-off}); keep one.',
   "parse.checkpointWithoutText": '"Checkpoint" must be followed by the checkpoint paragraph on the next line.',
   "parse.checkpointNotInline": 'Write the checkpoint text on the same line: "**Checkpoint:** After this phase you can …".',
+
+  // --- Member plans (issue 12): /pace, /break, /done when:, late joiners, forgiving streaks ---
+  "pace.invalidDays": "Pick between {min, number} and {max, number} study days for a catch-up.",
+  "pace.extendLimit":
+    "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
+  "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
+  "pace.title": "Your pace · {cohort}",
+  "pace.behind": "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}** ({minutes})",
+  "pace.ahead": "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}** ({minutes})",
+  "pace.onTrack": "You're on track with the cohort's plan.",
+  "pace.backlog":
+    "To catch up: **{count, plural, one {# item} other {# items}}** ({minutes}) due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}.",
+  "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
+  "pace.help":
+    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
+  "pace.catchUpButton": "Catch up",
+  "pace.extendButton": "Extend by a week",
+  "pace.resetButton": "Back to the cohort's plan",
+  "pace.changedTitle": "Pace updated · {cohort}",
+  "pace.caughtUp":
+    "Spread **{count, plural, one {# item} other {# items}}** ({minutes}) over your next study days, on top of each day's own reading, until **{date}**. `/today` shows each day's share.",
+  "pace.extendedNow":
+    "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
+  "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
+  "break.notADate": "\"{value}\" is not a pair of dates: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.",
+  "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
+  "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
+  "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",
+  "break.added":
+    "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
+  "break.ended": "Your break is over: from today reminders and streak days are back.",
+  "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
+  "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
+  "completion.loggedYesterday":
+    "Logged **{title}** for **{date}**: **+{points, plural, one {# point} other {# points}}** (no on-time bonus for a completion logged for an earlier day).",
+  "streak.line":
+    "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}",
+  "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
+  "today.backlog":
+    "📚 From before you joined: {count, plural, one {# item} other {# items}} ({minutes}). They never count as overdue; `/pace` can spread them out.",
+  "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
+  "join.late":
+    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
+  "join.startButton": "Start from this week",
+  "join.catchUpButton": "Catch up",
+  "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -148,8 +148,7 @@ export const es: Catalogue = {
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
-  "completion.totals":
-    "Total: **{total, plural, one {# punto} other {# puntos}}** · Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}**",
+  "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
   "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
@@ -166,7 +165,7 @@ export const es: Catalogue = {
   "format.more": "…y {count, number} más",
 
   "today.title": "{cohort} · {phase, select, notStarted {Aún no ha empezado} finished {Curso terminado} other {Semana {week} · Día {day}}}",
-  "today.date": "**{date}** (hora de la cohorte, {zone})",
+  "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
   "today.due": "Para antes de {due} · quedan {left} de {total}",
@@ -194,7 +193,6 @@ export const es: Catalogue = {
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
   "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
-  "progress.streak": "Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}**",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progreso · {name}",
   "progress.sections": "Secciones",
@@ -398,6 +396,55 @@ export const es: Catalogue = {
   "parse.checkpointRepeated": 'La sección "{section}" ya tiene un Checkpoint (línea {firstLine, number, ::group-off}); deja uno.',
   "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del checkpoint en la línea siguiente.',
   "parse.checkpointNotInline": 'Escribe el texto del checkpoint en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
+
+  // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
+  "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
+  "pace.extendLimit":
+    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/pace mode:reset` vuelve al calendario de la cohorte.",
+  "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.title": "Tu ritmo · {cohort}",
+  "pace.behind":
+    "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}** ({minutes})",
+  "pace.ahead":
+    "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}** ({minutes})",
+  "pace.onTrack": "Vas al día con el plan de la cohorte.",
+  "pace.backlog":
+    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
+  "pace.extended": "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
+  "pace.help":
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
+  "pace.catchUpButton": "Ponerse al día",
+  "pace.extendButton": "Ampliar una semana",
+  "pace.resetButton": "Volver al plan de la cohorte",
+  "pace.changedTitle": "Ritmo actualizado · {cohort}",
+  "pace.caughtUp":
+    "Repartidas **{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/today` muestra la parte de cada día.",
+  "pace.extendedNow":
+    "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/today`, `/week` y los recordatorios lo siguen.",
+  "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
+  "break.notADate": "\"{value}\" no son dos fechas: escribe `from` y `to` como AAAA-MM-DD, p. ej. 2027-03-01.",
+  "break.endsBeforeStart": "El descanso termina antes de empezar: `to` debe ser igual o posterior a `from`.",
+  "break.tooLong":
+    "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
+  "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.added":
+    "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
+  "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
+  "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
+  "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/done` sin `when`.",
+  "completion.loggedYesterday":
+    "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
+  "streak.line":
+    "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}",
+  "today.overdueMore": "…y {count, number} más ({minutes}): `/pace` para ponerte al día",
+  "today.backlog":
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
+  "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "join.late":
+    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
+  "join.startButton": "Empezar desde esta semana",
+  "join.catchUpButton": "Ponerse al día",
+  "join.startChosen": "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
 };
 
 /**

@@ -1,0 +1,86 @@
+import { MemberAdjustmentKind, type MemberAdjustment, type PersonalBreak } from "../../domain/schedule/memberPlan.js";
+import type { MemberAdjustment as AdjustmentRow, PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+
+/** A stored `/break`, with the id that ending it needs. */
+export interface StoredPersonalBreak extends PersonalBreak {
+  readonly id: number;
+}
+
+/** What the member's plan is built from, besides the cohort's plan. */
+export interface StoredMemberPlanState {
+  /** In the order they were made (the plan folds them in this order). */
+  readonly adjustments: readonly MemberAdjustment[];
+  readonly breaks: readonly StoredPersonalBreak[];
+}
+
+/**
+ * A member's own plan state: `/pace` adjustments (and the late joiner's
+ * catch-up) and `/break` days off. Both lists are short (a few rows per
+ * member), so they are read whole.
+ */
+export class MemberPlanRepository {
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
+
+  async load(memberId: number): Promise<StoredMemberPlanState> {
+    const [adjustments, breaks] = await Promise.all([
+      this.prisma.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" } }),
+      this.prisma.memberBreak.findMany({ where: { memberId }, orderBy: { id: "asc" } }),
+    ]);
+    return {
+      adjustments: adjustments.flatMap(toAdjustment),
+      breaks: breaks.map((row) => ({ id: row.id, from: row.fromDate, to: row.toDate })),
+    };
+  }
+
+  async addAdjustment(memberId: number, adjustment: MemberAdjustment): Promise<void> {
+    const data =
+      adjustment.kind === MemberAdjustmentKind.CatchUp
+        ? {
+            memberId,
+            kind: adjustment.kind,
+            appliedOn: adjustment.appliedOn,
+            days: adjustment.days,
+            itemIds: JSON.stringify(adjustment.itemIds),
+          }
+        : { memberId, kind: adjustment.kind };
+    await this.writes.run(() => this.prisma.memberAdjustment.create({ data }));
+  }
+
+  async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
+    const row = await this.writes.run(() =>
+      this.prisma.memberBreak.create({ data: { memberId, fromDate: entry.from, toDate: entry.to } }),
+    );
+    return { id: row.id, from: row.fromDate, to: row.toDate };
+  }
+
+  /** Shortens a break (`to` earlier) or drops it (null). Scoped to the member so a stray id changes nothing of anyone else's. */
+  async changeBreak(memberId: number, breakId: number, entry: PersonalBreak | null): Promise<void> {
+    await this.writes.run(() =>
+      entry === null
+        ? this.prisma.memberBreak.deleteMany({ where: { id: breakId, memberId } })
+        : this.prisma.memberBreak.updateMany({ where: { id: breakId, memberId }, data: { fromDate: entry.from, toDate: entry.to } }),
+    );
+  }
+}
+
+/** A stored row as the domain's adjustment; a row the code no longer knows is skipped rather than breaking the plan. */
+function toAdjustment(row: AdjustmentRow): MemberAdjustment[] {
+  if (row.kind === MemberAdjustmentKind.Extend || row.kind === MemberAdjustmentKind.Reset) return [{ kind: row.kind }];
+  if (row.kind !== MemberAdjustmentKind.CatchUp || row.appliedOn === null) return [];
+  return [{ kind: row.kind, appliedOn: row.appliedOn, days: row.days ?? 0, itemIds: parseItemIds(row.itemIds) }];
+}
+
+function parseItemIds(text: string | null): number[] {
+  if (text === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((value): value is number => Number.isInteger(value)) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,14 @@
+import { MAX_FREEZES, type StreakView } from "../../domain/scoring/forgivingStreak.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { timestamp } from "./format.js";
+
+/** "🔥 Streak · ❄️ Freezes · safe until <t:…:R>", shared by /today, /done and /progress. */
+export function streakLine(t: Translator, streak: StreakView): string {
+  return t.t("streak.line", {
+    streak: streak.current,
+    freezes: streak.freezesHeld,
+    max: MAX_FREEZES,
+    safe: streak.safeUntil === null ? "no" : "yes",
+    until: markup(streak.safeUntil === null ? "" : timestamp(streak.safeUntil, "R")),
+  });
+}

@@ -1,0 +1,226 @@
+import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
+import { CohortStatus } from "../domain/cohort/cohortModel.js";
+import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
+import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import {
+  buildMemberPlan,
+  canExtend,
+  checkPersonalBreak,
+  endPersonalBreak,
+  isMemberDayOff,
+  MAX_EXTEND_WEEKS,
+  MAX_PERSONAL_BREAK_DAYS,
+  MemberAdjustmentKind,
+  PersonalBreakProblem,
+  type MemberPlan,
+  type PersonalBreak,
+} from "../domain/schedule/memberPlan.js";
+import { catchUpBacklog, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
+import { forgivingStreak, type StreakView } from "../domain/scoring/forgivingStreak.js";
+import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { MemberPlanRepository, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import type { CohortService } from "./CohortService.js";
+import type { CohortContext, PlanService } from "./PlanService.js";
+import type { MemberRequest } from "./StudyService.js";
+
+/** A member's plan at one moment: everything `/today`, `/pace`, `/done`, reminders and scoring read. */
+export interface MemberPlanning {
+  readonly context: CohortContext;
+  readonly plan: MemberPlan;
+  /** The member's zone: their `/remind` zone, else the cohort's. */
+  readonly zone: string;
+  /** The member day at `now` (04:00 rollover). */
+  readonly today: string;
+  readonly breaks: readonly StoredPersonalBreak[];
+}
+
+export const PaceMode = { CatchUp: "catch_up", Extend: "extend", Reset: "reset" } as const;
+export type PaceMode = (typeof PaceMode)[keyof typeof PaceMode];
+
+/** `/pace` without a mode. */
+export interface PaceView {
+  readonly cohort: Cohort;
+  readonly pace: MemberPace;
+  /** What `catch_up` would re-plan: everything due before today and not done. */
+  readonly backlog: ItemTally;
+  /** Of the backlog, items due before a late join (never overdue). */
+  readonly preJoinBacklog: ItemTally;
+  readonly extraWeeks: number;
+  readonly maxExtraWeeks: number;
+  readonly canExtend: boolean;
+  readonly catchUpDays: number;
+}
+
+/** `/pace mode:…`, its buttons and the late joiner's *Catch up*. */
+export interface PaceChangeView {
+  readonly cohort: Cohort;
+  readonly mode: PaceMode;
+  /** catch_up: the items re-planned and the study days asked for. */
+  readonly moved: ItemTally;
+  readonly days: number;
+  /** catch_up: the member day of the last re-planned item. */
+  readonly catchUpUntil: string | null;
+  readonly extraWeeks: number;
+  readonly maxExtraWeeks: number;
+}
+
+export const BreakChange = { Added: "added", Ended: "ended", NothingToEnd: "nothing_to_end" } as const;
+export type BreakChange = (typeof BreakChange)[keyof typeof BreakChange];
+
+export interface BreakView {
+  readonly cohort: Cohort;
+  readonly change: BreakChange;
+  readonly from: string;
+  readonly to: string;
+}
+
+export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
+export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice];
+
+/**
+ * A member's own plan: the cohort's plan plus their adjustments and days off
+ * (`buildMemberPlan`), built in one place (`planFor`) for every caller, and
+ * the commands that change it: `/pace`, `/break` and the late joiner's choice.
+ */
+export class MemberPlanService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly plans: PlanService,
+    private readonly planState: MemberPlanRepository,
+    private readonly completions: CompletionRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The member's plan at `now`. The only place a member plan is built. */
+  async planFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<MemberPlanning> {
+    const context = await this.plans.contextFor(cohort);
+    const state = await this.planState.load(member.id);
+    const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
+    const plan = buildMemberPlan({
+      basePlan: context.plan,
+      breakWeeks: context.breakWeeks,
+      // Null: on the cohort's plan from its first day (no pre-join backlog).
+      joinedOn: member.joinedOn ?? context.plan.startDate,
+      adjustments: state.adjustments,
+      personalBreaks: state.breaks,
+    });
+    return { context, plan, zone, today: memberDateOf(now, zone), breaks: state.breaks };
+  }
+
+  /** Streak, freezes and deadlines of a member from their completions. */
+  streakOf(planning: MemberPlanning, completions: readonly CompletionRecord[], now: Date): StreakView {
+    return forgivingStreak({
+      completions: completions.map((row) => ({ completedAt: row.completedAt, forDate: row.day })),
+      timeZone: planning.zone,
+      studyDays: planning.plan.studyDays,
+      isDayOff: (date) => isMemberDayOff(planning.plan, date),
+      now,
+    });
+  }
+
+  async pace(request: MemberRequest): Promise<PaceView> {
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const planning = await this.planFor(cohort, member, request.now);
+    const done = await this.doneSet(member.id);
+    const backlogIds = new Set(catchUpBacklog(planning.plan, done, planning.today));
+    const backlog = planning.plan.items.filter((entry) => backlogIds.has(entry.item.id));
+    return {
+      cohort,
+      pace: memberPace(planning.plan, done, planning.today),
+      backlog: tally(backlog),
+      preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin)),
+      extraWeeks: planning.plan.extraWeeks,
+      maxExtraWeeks: MAX_EXTEND_WEEKS,
+      canExtend: canExtend(planning.plan),
+      catchUpDays: CATCH_UP_DAYS.default,
+    };
+  }
+
+  /** `/pace mode:…` (and its buttons, where `cohort` is the cohort's id). */
+  async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    const days = request.days ?? CATCH_UP_DAYS.default;
+    if (!Number.isInteger(days) || days < CATCH_UP_DAYS.min || days > CATCH_UP_DAYS.max)
+      throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
+    const planning = await this.planFor(cohort, member, request.now);
+    const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
+    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
+    if (request.mode === PaceMode.Extend && !canExtend(planning.plan))
+      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+    await this.planState.addAdjustment(member.id, { kind: request.mode });
+    this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
+    const after = await this.planFor(cohort, member, request.now);
+    return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
+  }
+
+  private async catchUp(
+    cohort: Cohort,
+    member: MemberRecord,
+    planning: MemberPlanning,
+    days: number,
+    now: Date,
+  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "extraWeeks">> {
+    const done = await this.doneSet(member.id);
+    const itemIds = catchUpBacklog(planning.plan, done, planning.today);
+    if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
+    await this.planState.addAdjustment(member.id, { kind: MemberAdjustmentKind.CatchUp, appliedOn: planning.today, days, itemIds });
+    this.logger.info({ cohortId: cohort.id, memberId: member.id, items: itemIds.length, days }, "catch-up planned");
+    const after = await this.planFor(cohort, member, now);
+    const moved = itemIds.flatMap((id) => {
+      const entry = after.plan.itemById.get(id);
+      return entry === undefined ? [] : [entry];
+    });
+    const catchUpUntil = moved.reduce<string | null>((latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest), null);
+    return { moved: tally(moved), catchUpUntil, extraWeeks: after.plan.extraWeeks };
+  }
+
+  /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */
+  async personalBreak(
+    request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean },
+  ): Promise<BreakView> {
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const from = request.from.trim();
+    const to = request.to.trim();
+    const problem = checkPersonalBreak(from, to);
+    if (problem === PersonalBreakProblem.NotADate) throw new UserError("break.notADate", { value: `${from} – ${to}`.slice(0, 60) });
+    if (problem === PersonalBreakProblem.EndsBeforeStart) throw new UserError("break.endsBeforeStart");
+    if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
+    const planning = await this.planFor(cohort, member, request.now);
+    if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
+    // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
+    if (from < planning.today) throw new UserError("break.startsInThePast");
+    await this.planState.addBreak(member.id, { from, to });
+    this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
+    return { cohort, from, to, change: BreakChange.Added };
+  }
+
+  private async endBreaks(member: MemberRecord, planning: MemberPlanning, range: PersonalBreak): Promise<BreakChange> {
+    let ended = 0;
+    for (const entry of planning.breaks) {
+      if (entry.to < planning.today || entry.to < range.from || entry.from > range.to) continue;
+      await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
+      ended += 1;
+    }
+    if (ended > 0) this.logger.info({ memberId: member.id, ended }, "personal break ended");
+    return ended > 0 ? BreakChange.Ended : BreakChange.NothingToEnd;
+  }
+
+  /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
+  async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | { readonly cohort: Cohort }> {
+    if (request.choice === LateJoinChoice.CatchUp) return this.changePace({ ...request, mode: PaceMode.CatchUp, days: null });
+    const { cohort } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    return { cohort };
+  }
+
+  private async doneSet(memberId: number): Promise<Set<number>> {
+    return new Set((await this.completions.listForMember(memberId)).map((row) => row.itemId));
+  }
+}
+
+/** Whether a late-join answer is the *Catch up* one (the Discord layer words the two differently). */
+export function isPaceChange(view: PaceChangeView | { readonly cohort: Cohort }): view is PaceChangeView {
+  return "mode" in view;
+}
