@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from "discord.js";
 import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
 import { cohortOption, guildOnly, itemOption } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
@@ -8,7 +9,20 @@ const definition = {
   name: "done",
   description: "Log a reading item as finished",
   ...guildOnly,
-  options: [itemOption, cohortOption(false)],
+  options: [
+    itemOption,
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "when",
+      description: "Today (default), or yesterday: counts for the previous study day's streak, without the on-time bonus",
+      required: false,
+      choices: [
+        { name: "Today", value: "today" },
+        { name: "Yesterday", value: "yesterday" },
+      ],
+    },
+    cohortOption(false),
+  ],
 } as const satisfies CommandDefinition;
 
 export const doneCommand: SlashCommand = {
@@ -23,6 +37,7 @@ export const doneCommand: SlashCommand = {
       userId: interaction.user.id,
       cohort: options.cohort,
       item: options.item,
+      when: options.when,
       now: clock.now(),
     });
     return renderCompletion(t, view);

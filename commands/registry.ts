@@ -3,6 +3,9 @@ import { commandLocales } from "../src/discord/i18n/languages.js";
 import { localizeCommand } from "../src/discord/i18n/localizeCommand.js";
 import { checkpointButton } from "./buttons/checkpointButton.js";
 import { doneButton } from "./buttons/doneButton.js";
+import { lateJoinButton } from "./buttons/lateJoinButton.js";
+import { paceButton } from "./buttons/paceButton.js";
+import { breakCommand } from "./break.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -10,6 +13,7 @@ import { doneCommand } from "./done.js";
 import { joinCommand } from "./join.js";
 import { leaderboardCommand } from "./leaderboard.js";
 import { leaveCommand } from "./leave.js";
+import { paceCommand } from "./pace.js";
 import { progressCommand } from "./progress.js";
 import { remindCommand } from "./remind.js";
 import { todayCommand } from "./today.js";
@@ -28,6 +32,8 @@ export const slashCommands: readonly SlashCommand[] = [
   undoCommand,
   weekCommand,
   progressCommand,
+  paceCommand,
+  breakCommand,
   leaderboardCommand,
   checkpointCommand,
   joinCommand,
@@ -38,4 +44,4 @@ export const slashCommands: readonly SlashCommand[] = [
 ].map(localized);
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton];
+export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, paceButton, lateJoinButton];

@@ -211,6 +211,7 @@ export class MemberPlanService {
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
   async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | { readonly cohort: Cohort }> {
     if (request.choice === LateJoinChoice.CatchUp) return this.changePace({ ...request, mode: PaceMode.CatchUp, days: null });
+    if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     return { cohort };
   }

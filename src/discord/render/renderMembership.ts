@@ -1,13 +1,35 @@
+import { ButtonStyle } from "discord.js";
 import type { Cohort, JoinOutcome } from "../../domain/cohort/cohortModel.js";
+import { LateJoinChoice } from "../../services/MemberPlanService.js";
 import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";
-import { colors } from "./format.js";
+import { button, buttonRows, colors } from "./format.js";
 
 const joinKeys: Record<JoinOutcome, MessageKey> = { already: "join.already", rejoined: "join.rejoined", joined: "join.joined" };
 
-export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: JoinOutcome }): Reply {
-  return { embeds: [{ color: colors.success, description: t.t(joinKeys[result.outcome], { name: result.cohort.name }) }], ephemeral: true };
+/** Custom id of the late joiner's buttons: latejoin:<cohortId>:<choice>. */
+export function lateJoinButtonId(cohortId: number, choice: LateJoinChoice): string {
+  return `latejoin:${cohortId}:${choice}`;
+}
+
+/** The welcome; a late joiner (after week 1) also gets *Start from this week* (the default) and *Catch up*. */
+export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }): Reply {
+  const welcome = t.t(joinKeys[result.outcome], { name: result.cohort.name });
+  if (!result.lateJoin) return { embeds: [{ color: colors.success, description: welcome }], ephemeral: true };
+  return {
+    embeds: [{ color: colors.success, description: `${welcome}\n\n${t.t("join.late")}` }],
+    components: buttonRows([
+      button(lateJoinButtonId(result.cohort.id, LateJoinChoice.FromThisWeek), t.plain("join.startButton"), ButtonStyle.Primary),
+      button(lateJoinButtonId(result.cohort.id, LateJoinChoice.CatchUp), t.plain("join.catchUpButton"), ButtonStyle.Secondary),
+    ]),
+    ephemeral: true,
+  };
+}
+
+/** *Start from this week* clicked: nothing changes, it is the default. */
+export function renderLateJoinStart(t: Translator): Reply {
+  return { embeds: [{ color: colors.success, description: t.t("join.startChosen") }], components: [], ephemeral: true };
 }
 
 export function renderLeave(t: Translator, result: { cohort: Cohort; left: boolean }): Reply {

@@ -1,0 +1,28 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { renderPaceChange } from "../../src/discord/render/renderPace.js";
+import { UserError } from "../../src/errors.js";
+import { PaceMode } from "../../src/services/MemberPlanService.js";
+
+const modes: readonly string[] = Object.values(PaceMode);
+
+function isPaceMode(value: string): value is PaceMode {
+  return modes.includes(value);
+}
+
+/** Catch up / Extend / Reset under `/pace` ("pace:<cohortId>:<mode>"): applies the mode (catch-up over 5 days) and replaces the reply. */
+export const paceButton: ButtonHandler = {
+  prefix: "pace",
+  requiresManageServer: false,
+  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", mode = ""]) {
+    if (!isPaceMode(mode)) throw new UserError("generic.unknownButton");
+    const view = await services.memberPlans.changePace({
+      guildId,
+      userId: interaction.user.id,
+      cohort: cohortId,
+      now: clock.now(),
+      mode,
+      days: null,
+    });
+    return { kind: "update", reply: renderPaceChange(t, view) };
+  },
+};

@@ -1,0 +1,72 @@
+import { ButtonStyle, type APIEmbed } from "discord.js";
+import { PaceMode, type PaceChangeView, type PaceView } from "../../services/MemberPlanService.js";
+import type { Reply } from "../commandTypes.js";
+import { durationText, localDateText } from "../i18n/formatters.js";
+import type { MessageKey } from "../i18n/locales/en.js";
+import type { Translator } from "../i18n/Translator.js";
+import { button, buttonRows, colors, limits, truncate } from "./format.js";
+
+/** Custom id of the `/pace` buttons: pace:<cohortId>:<mode>. */
+export function paceButtonId(cohortId: number, mode: PaceMode): string {
+  return `pace:${cohortId}:${mode}`;
+}
+
+const buttonLabels: Record<PaceMode, MessageKey> = {
+  catch_up: "pace.catchUpButton",
+  extend: "pace.extendButton",
+  reset: "pace.resetButton",
+};
+
+/** `/pace` without a mode: behind or ahead of the cohort, what a catch-up would take, and a button per mode. */
+export function renderPace(t: Translator, view: PaceView): Reply {
+  const { pace } = view;
+  const lines: string[] = [];
+  if (pace.behind.items > 0)
+    lines.push(t.t("pace.behind", { count: pace.behind.items, minutes: durationText(t, pace.behind.minutes) }));
+  if (pace.ahead.items > 0) lines.push(t.t("pace.ahead", { count: pace.ahead.items, minutes: durationText(t, pace.ahead.minutes) }));
+  if (lines.length === 0) lines.push(t.t("pace.onTrack"));
+  if (view.backlog.items > 0)
+    lines.push(
+      t.t("pace.backlog", {
+        count: view.backlog.items,
+        minutes: durationText(t, view.backlog.minutes),
+        preJoin: view.preJoinBacklog.items,
+      }),
+    );
+  if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
+  lines.push("", t.t("pace.help", { days: view.catchUpDays }));
+  const modes: PaceMode[] = [
+    ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
+    ...(view.canExtend ? [PaceMode.Extend] : []),
+    PaceMode.Reset,
+  ];
+  const embed: APIEmbed = {
+    color: colors.brand,
+    title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),
+    description: truncate(lines.join("\n"), limits.description),
+  };
+  const buttons = modes.map((mode) =>
+    button(paceButtonId(view.cohort.id, mode), t.plain(buttonLabels[mode]), mode === PaceMode.Reset ? ButtonStyle.Secondary : ButtonStyle.Primary),
+  );
+  return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
+}
+
+/** What a `/pace` change did. */
+export function renderPaceChange(t: Translator, view: PaceChangeView): Reply {
+  const text =
+    view.mode === PaceMode.CatchUp
+      ? t.t("pace.caughtUp", {
+          count: view.moved.items,
+          minutes: durationText(t, view.moved.minutes),
+          date: view.catchUpUntil === null ? "?" : localDateText(t, view.catchUpUntil),
+        })
+      : view.mode === PaceMode.Extend
+        ? t.t("pace.extendedNow", { weeks: view.extraWeeks, max: view.maxExtraWeeks })
+        : t.t("pace.resetNow");
+  const embed: APIEmbed = {
+    color: colors.success,
+    title: truncate(t.t("pace.changedTitle", { cohort: view.cohort.name }), limits.title),
+    description: truncate(text, limits.description),
+  };
+  return { embeds: [embed], components: [], ephemeral: true };
+}
