@@ -1,0 +1,253 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * Members who fall behind, join late, take a break or log for yesterday
+ * (PRODUCT.md Part 2), through discord.js and the emulator. Every cohort
+ * starts Monday 2027-01-04 (UTC) on the 12-week path, Monday to Friday.
+ */
+const at = (iso: string): Date => new Date(iso);
+const tuesdayOfWeek1 = at("2027-01-05T10:00:00Z");
+
+async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  return message;
+}
+
+/** The overdue field's lines: what /today lists as overdue. */
+function overdueLines(message: EmulatorMessage): string[] {
+  const field = message.embeds[0]?.fields?.find((entry) => entry.name.startsWith("Overdue"));
+  return field === undefined ? [] : field.value.split("\n");
+}
+
+describe("member plans through discord.js and the emulator", () => {
+  let bot: BotHarness;
+  let cohortCount = 0;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+  });
+  afterEach(() => bot.clock.set(tuesdayOfWeek1));
+  afterAll(async () => bot.close());
+
+  const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
+    answered(bot.run(userId, name, options));
+  const click = (userId: string, message: EmulatorMessage, customId: string) => answered(bot.click(userId, message.id, customId));
+
+  /** A fresh cohort and a member who joins it at `joinAt`. */
+  async function memberOfNewCohort(username: string, joinAt: Date = tuesdayOfWeek1) {
+    cohortCount += 1;
+    const cohort = await bot.createCohort({ name: `Plan Cohort ${cohortCount}` });
+    const member = bot.member(username);
+    bot.clock.set(joinAt);
+    const welcome = await run(member.id, "join", { cohort: String(cohort.id) });
+    const command = (name: string, options: Record<string, string | number | boolean> = {}) =>
+      run(member.id, name, { ...options, cohort: String(cohort.id) });
+    return { cohort, member, welcome, command };
+  }
+
+  const pointsOfItem = async (userId: string, title: string) => {
+    const row = await bot.test.app.database.prisma.completion.findFirstOrThrow({ where: { member: { userId }, item: { title } } });
+    return { points: row.points, onTime: row.onTime, day: row.day, forYesterday: row.forYesterday };
+  };
+
+  describe("late joiners", () => {
+    const tuesdayOfWeek2 = at("2027-01-12T10:00:00Z");
+
+    it("offers Start from this week and Catch up; the default leaves earlier items as backlog, never overdue", async () => {
+      const { member, welcome, command } = await memberOfNewCohort("late-lena", tuesdayOfWeek2);
+      expect(visibleText(welcome)).toContain("already under way");
+      const choices = buttonsOf(welcome);
+      expect(choices.map((choice) => choice.label)).toEqual(["Start from this week", "Catch up"]);
+
+      const today = await command("today");
+      // Not "Overdue · 6 items": the week-1 items and Monday's are backlog.
+      expect(overdueLines(today)).toEqual([]);
+      expect(visibleText(today)).toMatch(/From before you joined: \d+ items/);
+      const todayItems = visibleText(today)
+        .split("\n")
+        .filter((line) => line.startsWith("⬜ **"));
+      expect(todayItems.length).toBeGreaterThan(0);
+      expect(buttonsOf(today)).toHaveLength(todayItems.length);
+
+      const started = await click(member.id, welcome, choices[0]?.customId ?? "");
+      expect(visibleText(started)).toContain("You start from this week");
+      expect(buttonsOf(started)).toEqual([]);
+      expect(visibleText(await command("pace"))).toMatch(/To catch up: \*\*\d+ items\*\* .* of them from before you joined/);
+    });
+
+    it("Catch up spreads the backlog over the next study days, so today carries more and nothing is overdue", async () => {
+      const { member, welcome, command } = await memberOfNewCohort("late-leo", tuesdayOfWeek2);
+      const before = buttonsOf(await command("today")).length;
+      const caughtUp = await click(member.id, welcome, buttonsOf(welcome)[1]?.customId ?? "");
+      expect(visibleText(caughtUp)).toMatch(/Spread \*\*\d+ items\*\* .* over your next study days/);
+      const today = await command("today");
+      expect(overdueLines(today)).toEqual([]);
+      expect(visibleText(today)).not.toContain("From before you joined");
+      expect(buttonsOf(today).length).toBeGreaterThan(before);
+    });
+
+    it("does not offer the choice to someone joining in week 1", async () => {
+      const { welcome } = await memberOfNewCohort("early-eve");
+      expect(buttonsOf(welcome)).toEqual([]);
+      expect(visibleText(welcome)).not.toContain("already under way");
+    });
+  });
+
+  describe("a member far behind", () => {
+    const wednesdayOfWeek3 = at("2027-01-20T10:00:00Z");
+
+    it("sees at most 5 overdue items, oldest first, a pointer to /pace, and buttons for exactly what is listed", async () => {
+      const { command } = await memberOfNewCohort("behind-bob");
+      bot.clock.set(wednesdayOfWeek3);
+      const today = await command("today");
+      const lines = overdueLines(today);
+      const field = today.embeds[0]?.fields?.find((entry) => entry.name.startsWith("Overdue"));
+      const total = Number(/Overdue · (\d+) items/.exec(field?.name ?? "")?.[1]);
+      expect(total).toBeGreaterThan(5);
+      expect(lines).toHaveLength(6);
+      expect(lines[0]).toContain("Database Selection Guide");
+      expect(lines[5]).toMatch(new RegExp(`^…and ${total - 5} more \\(.+\\): \`/pace\` to catch up$`));
+      const listedTitles = lines.slice(0, 5).map((line) => /^⬜ (.+?) · /.exec(line)?.[1]);
+      const todayTitles = visibleText(today)
+        .split("\n")
+        .flatMap((line) => /^⬜ \*\*(.+?)\*\* · /.exec(line)?.[1] ?? []);
+      expect(buttonsOf(today).map((entry) => entry.label)).toEqual([...todayTitles, ...listedTitles].map((title) => `Done: ${title}`));
+    });
+
+    it("/pace shows how far behind and catch_up re-plans the backlog with the on-time bonus on its new days", async () => {
+      const { member, command } = await memberOfNewCohort("behind-bea");
+      bot.clock.set(wednesdayOfWeek3);
+      const pace = await command("pace");
+      expect(visibleText(pace)).toMatch(/Behind the cohort's plan: \*\*\d+ Required items\*\*/);
+      expect(buttonsOf(pace).map((entry) => entry.label)).toEqual(["Catch up", "Extend by a week", "Back to the cohort's plan"]);
+
+      const caughtUp = await command("pace", { mode: "catch_up", days: 5 });
+      expect(visibleText(caughtUp)).toMatch(/Spread \*\*\d+ items\*\*/);
+      const today = await command("today");
+      expect(overdueLines(today)).toEqual([]);
+      // Database Selection Guide (due in week 1) is now due in the catch-up: done today, it earns the bonus.
+      expect(visibleText(today)).toContain("Database Selection Guide");
+      await command("done", { item: "Database Selection Guide" });
+      expect(await pointsOfItem(member.id, "Database Selection Guide")).toMatchObject({ points: 24, onTime: true });
+      // Everything is planned from today on: nothing is left to catch up.
+      expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
+    });
+
+    it("refuses a catch-up when nothing is behind", async () => {
+      const { command } = await memberOfNewCohort("ontrack-olga", at("2027-01-04T10:00:00Z"));
+      expect(visibleText(await command("pace"))).toContain("on track");
+      expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
+    });
+  });
+
+  describe("extend and reset", () => {
+    it("extend shifts the member's calendar a week later (due days and bonus follow); reset goes back; at most 4 weeks", async () => {
+      const { member, command } = await memberOfNewCohort("slow-sam");
+      bot.clock.set(at("2027-01-12T10:00:00Z"));
+      const pace = await command("pace");
+      const extendButton = buttonsOf(pace).find((entry) => entry.label === "Extend by a week");
+      const extended = await click(member.id, pace, extendButton?.customId ?? "");
+      expect(visibleText(extended)).toContain("runs 1 week later than the cohort's");
+      // Tuesday of week 2 reads week 1's Tuesday item for this member, on time.
+      const today = await command("today");
+      expect(visibleText(today)).toContain("**Storage Engines**");
+      await command("done", { item: "Storage Engines" });
+      expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true });
+
+      expect(visibleText(await command("pace", { mode: "reset" }))).toContain("back on the cohort's calendar");
+      expect(visibleText(await command("today"))).not.toContain("**Storage Engines**");
+
+      for (let week = 1; week <= 4; week += 1) await command("pace", { mode: "extend" });
+      expect(visibleText(await command("pace", { mode: "extend" }))).toContain("already runs 4 weeks");
+      expect(buttonsOf(await command("pace")).map((entry) => entry.label)).not.toContain("Extend by a week");
+    });
+  });
+
+  describe("/done when:yesterday and the 04:00 rollover", () => {
+    it("logs for the previous study day: keeps the streak, earns no on-time bonus", async () => {
+      const { member, command } = await memberOfNewCohort("yesterday-yan", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      // Tuesday passes with nothing done; on Wednesday Tuesday's reading is logged for yesterday.
+      bot.clock.set(at("2027-01-06T10:00:00Z"));
+      const logged = await command("done", { item: "Storage Engines", when: "yesterday" });
+      expect(visibleText(logged)).toContain("for **Tue, 5 Jan 2027**");
+      expect(visibleText(logged)).toContain("no on-time bonus");
+      expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 30, onTime: false, day: "2027-01-05" });
+      const today = await command("done", { item: "PostgreSQL Internals" });
+      expect(visibleText(today)).toContain("Streak: **3 study days**");
+    });
+
+    it("counts a 01:30 completion for the day before", async () => {
+      const { member, command } = await memberOfNewCohort("night-owl", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      bot.clock.set(at("2027-01-06T01:30:00Z"));
+      const late = await command("done", { item: "Storage Engines" });
+      // Still Tuesday for the member: on time, and the streak has two days.
+      expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true, day: "2027-01-05" });
+      expect(visibleText(late)).toContain("Streak: **2 study days**");
+    });
+  });
+
+  describe("streak freezes", () => {
+    it("earns a freeze after 5 study days and spends it on a missed day, keeping the streak", async () => {
+      const { command } = await memberOfNewCohort("steady-stella", at("2027-01-04T10:00:00Z"));
+      const week1 = ["Database Selection Guide", "Storage Engines", "PostgreSQL Internals", "Write-Ahead Logging", "Indexing Deep Dive"];
+      for (const [index, title] of week1.entries()) {
+        bot.clock.set(at(`2027-01-0${4 + index}T10:00:00Z`));
+        await command("done", { item: title });
+      }
+      expect(visibleText(await command("progress"))).toContain("Freezes: 1/2");
+      // Monday of week 2 is missed; Tuesday's completion finds the streak alive.
+      bot.clock.set(at("2027-01-12T10:00:00Z"));
+      const text = visibleText(await command("today"));
+      expect(text).toContain("Streak: **5 study days** · ❄️ Freezes: 0/2");
+      expect(text).toMatch(/safe until <t:\d+:R>/);
+      await command("done", { item: "Isolation Levels" });
+      expect(visibleText(await command("progress"))).toContain("Streak: **6 study days**");
+    });
+  });
+
+  describe("/break", () => {
+    it("takes days off: no reminders on them, the streak neither broken nor extended; off:True ends it", async () => {
+      const { member, command } = await memberOfNewCohort("resting-rita", at("2027-01-04T10:00:00Z"));
+      await command("remind", { time: "08:00" });
+      await command("done", { item: "Database Selection Guide" });
+      bot.clock.set(at("2027-01-05T10:00:00Z"));
+      await command("done", { item: "Storage Engines" });
+      const taken = await command("break", { from: "2027-01-06", to: "2027-01-08" });
+      expect(visibleText(taken)).toContain("Days off from **Wed, 6 Jan 2027** to **Fri, 8 Jan 2027**");
+
+      const dms = () => bot.emulator.dmMessages(member.id).length;
+      const before = dms();
+      await bot.test.app.scheduler.tick(at("2027-01-06T08:00:30Z"));
+      expect(dms()).toBe(before);
+      await bot.test.app.scheduler.tick(at("2027-01-11T08:00:30Z"));
+      expect(dms()).toBe(before + 1);
+
+      bot.clock.set(at("2027-01-11T10:00:00Z"));
+      const today = visibleText(await command("today"));
+      expect(today).toContain("Streak: **2 study days**");
+      // Wednesday to Friday were days off: the streak waited for Monday.
+      expect(visibleText(await command("done", { item: "PostgreSQL Internals" }))).toContain("Streak: **3 study days**");
+    });
+
+    it("refuses bad dates, a break over 28 days and one starting in the past; off:True ends a break early", async () => {
+      const { command } = await memberOfNewCohort("careful-carl");
+      expect(visibleText(await command("break", { from: "next week", to: "2027-01-08" }))).toContain("YYYY-MM-DD");
+      expect(visibleText(await command("break", { from: "2027-01-08", to: "2027-01-06" }))).toContain("ends before it starts");
+      expect(visibleText(await command("break", { from: "2027-01-06", to: "2027-02-10" }))).toContain("at most 28 days");
+      expect(visibleText(await command("break", { from: "2027-01-04", to: "2027-01-06" }))).toContain("today or later");
+
+      await command("break", { from: "2027-01-05", to: "2027-01-15" });
+      expect(visibleText(await command("today"))).toContain("A day off");
+      bot.clock.set(at("2027-01-07T10:00:00Z"));
+      expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("Your break is over");
+      expect(visibleText(await command("today"))).not.toContain("A day off");
+      expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("no break");
+    });
+  });
+});
