@@ -8,7 +8,13 @@ export const lateJoinButton: ButtonHandler = {
   prefix: "latejoin",
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", choice = ""]) {
-    const view = await services.memberPlans.lateJoinChoice({ guildId, userId: interaction.user.id, cohort: cohortId, now: clock.now(), choice });
+    const view = await services.memberPlans.lateJoinChoice({
+      guildId,
+      userId: interaction.user.id,
+      cohort: cohortId,
+      now: clock.now(),
+      choice,
+    });
     return { kind: "update", reply: isPaceChange(view) ? renderPaceChange(t, view) : renderLateJoinStart(t) };
   },
 };

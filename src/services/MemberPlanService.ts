@@ -148,8 +148,7 @@ export class MemberPlanService {
     const planning = await this.planFor(cohort, member, request.now);
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
-    if (request.mode === PaceMode.Extend && !canExtend(planning.plan))
-      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+    if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
     await this.planState.addAdjustment(member.id, { kind: request.mode });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
@@ -173,14 +172,15 @@ export class MemberPlanService {
       const entry = after.plan.itemById.get(id);
       return entry === undefined ? [] : [entry];
     });
-    const catchUpUntil = moved.reduce<string | null>((latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest), null);
+    const catchUpUntil = moved.reduce<string | null>(
+      (latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest),
+      null,
+    );
     return { moved: tally(moved), catchUpUntil, extraWeeks: after.plan.extraWeeks };
   }
 
   /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */
-  async personalBreak(
-    request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean },
-  ): Promise<BreakView> {
+  async personalBreak(request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean }): Promise<BreakView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const from = request.from.trim();
     const to = request.to.trim();

@@ -52,9 +52,7 @@ export class MemberPlanRepository {
   }
 
   async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
-    const row = await this.writes.run(() =>
-      this.prisma.memberBreak.create({ data: { memberId, fromDate: entry.from, toDate: entry.to } }),
-    );
+    const row = await this.writes.run(() => this.prisma.memberBreak.create({ data: { memberId, fromDate: entry.from, toDate: entry.to } }));
     return { id: row.id, from: row.fromDate, to: row.toDate };
   }
 

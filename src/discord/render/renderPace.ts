@@ -21,8 +21,7 @@ const buttonLabels: Record<PaceMode, MessageKey> = {
 export function renderPace(t: Translator, view: PaceView): Reply {
   const { pace } = view;
   const lines: string[] = [];
-  if (pace.behind.items > 0)
-    lines.push(t.t("pace.behind", { count: pace.behind.items, minutes: durationText(t, pace.behind.minutes) }));
+  if (pace.behind.items > 0) lines.push(t.t("pace.behind", { count: pace.behind.items, minutes: durationText(t, pace.behind.minutes) }));
   if (pace.ahead.items > 0) lines.push(t.t("pace.ahead", { count: pace.ahead.items, minutes: durationText(t, pace.ahead.minutes) }));
   if (lines.length === 0) lines.push(t.t("pace.onTrack"));
   if (view.backlog.items > 0)
@@ -46,7 +45,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
     description: truncate(lines.join("\n"), limits.description),
   };
   const buttons = modes.map((mode) =>
-    button(paceButtonId(view.cohort.id, mode), t.plain(buttonLabels[mode]), mode === PaceMode.Reset ? ButtonStyle.Secondary : ButtonStyle.Primary),
+    button(
+      paceButtonId(view.cohort.id, mode),
+      t.plain(buttonLabels[mode]),
+      mode === PaceMode.Reset ? ButtonStyle.Secondary : ButtonStyle.Primary,
+    ),
   );
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }

@@ -410,7 +410,8 @@ export const es: Catalogue = {
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
     "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
-  "pace.extended": "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
+  "pace.extended":
+    "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
@@ -422,7 +423,7 @@ export const es: Catalogue = {
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/today`, `/week` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
-  "break.notADate": "\"{value}\" no son dos fechas: escribe `from` y `to` como AAAA-MM-DD, p. ej. 2027-03-01.",
+  "break.notADate": '"{value}" no son dos fechas: escribe `from` y `to` como AAAA-MM-DD, p. ej. 2027-03-01.',
   "break.endsBeforeStart": "El descanso termina antes de empezar: `to` debe ser igual o posterior a `from`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
@@ -444,7 +445,8 @@ export const es: Catalogue = {
     "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
-  "join.startChosen": "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
+  "join.startChosen":
+    "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
 };
 
 /**
