@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
+import { MemberPlanRepository } from "../../src/db/repositories/MemberPlanRepository.js";
+import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+/**
+ * A member's plan state on the database under test (SQLite by default,
+ * TEST_DATABASE=postgresql for PostgreSQL), migrated as the bot migrates it:
+ * adjustments come back in the order they were made, breaks can be shortened
+ * or dropped (only the member's own), the join day and a completion's member
+ * day survive the round trip, and deleting a member takes its state along.
+ */
+describe("MemberPlanRepository and the member-plan columns", () => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let plans: MemberPlanRepository;
+  let members: MemberRepository;
+  let cohortId: number;
+  let itemId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    plans = new MemberPlanRepository(handle.prisma);
+    members = new MemberRepository(handle.prisma);
+    const curriculum = await handle.prisma.curriculum.create({
+      data: { slug: "plan-test", title: "Plan test", totalWeeks: 1, sourceHash: "x" },
+    });
+    const section = await handle.prisma.section.create({
+      data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 },
+    });
+    const item = await handle.prisma.item.create({
+      data: { curriculumId: curriculum.id, sectionId: section.id, key: "i", position: 0, title: "I", kind: "Required", minutes: 20 },
+    });
+    itemId = item.id;
+    const cohort = await handle.prisma.cohort.create({
+      data: { guildId: "1", channelId: "2", name: "Plans", curriculumId: curriculum.id, startDate: "2027-03-01" },
+    });
+    cohortId = cohort.id;
+  }, 60_000);
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  const newMember = async (userId: string, joinedOn: string | null = null) =>
+    (await members.join(cohortId, userId, userId, new Date("2027-03-09T10:00:00Z"), joinedOn)).member;
+
+  it("stores the late join day, and keeps it when the member leaves and comes back", async () => {
+    const late = await newMember("late", "2027-03-09");
+    expect(late.joinedOn).toBe("2027-03-09");
+    expect((await newMember("early")).joinedOn).toBeNull();
+    await members.leave(cohortId, "late", new Date("2027-03-10T10:00:00Z"));
+    expect((await newMember("late", "2027-03-20")).joinedOn).toBe("2027-03-09");
+  });
+
+  it("returns adjustments in the order they were made, catch-ups with their backlog", async () => {
+    const member = await newMember("pacer");
+    expect(await plans.load(member.id)).toEqual({ adjustments: [], breaks: [] });
+    await plans.addAdjustment(member.id, { kind: "extend" });
+    await plans.addAdjustment(member.id, { kind: "catch_up", appliedOn: "2027-03-10", days: 5, itemIds: [3, 1, 2] });
+    await plans.addAdjustment(member.id, { kind: "reset" });
+    expect((await plans.load(member.id)).adjustments).toEqual([
+      { kind: "extend" },
+      { kind: "catch_up", appliedOn: "2027-03-10", days: 5, itemIds: [3, 1, 2] },
+      { kind: "reset" },
+    ]);
+  });
+
+  it("shortens and drops a member's breaks, never another member's", async () => {
+    const member = await newMember("rester");
+    const other = await newMember("other");
+    const first = await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-20" });
+    const second = await plans.addBreak(member.id, { from: "2027-04-01", to: "2027-04-05" });
+    const theirs = await plans.addBreak(other.id, { from: "2027-03-10", to: "2027-03-12" });
+    await plans.changeBreak(member.id, first.id, { from: "2027-03-10", to: "2027-03-14" });
+    await plans.changeBreak(member.id, second.id, null);
+    await plans.changeBreak(member.id, theirs.id, null);
+    expect((await plans.load(member.id)).breaks).toEqual([{ id: first.id, from: "2027-03-10", to: "2027-03-14" }]);
+    expect((await plans.load(other.id)).breaks).toEqual([theirs]);
+  });
+
+  it("records the member day and when:yesterday with a completion, and deletes plan state with the member", async () => {
+    const member = await newMember("logger");
+    const completions = new CompletionRepository(handle.prisma);
+    await completions.record({
+      memberId: member.id,
+      cohortId,
+      itemId,
+      completedAt: new Date("2027-03-10T01:30:00Z"),
+      weekNumber: 2,
+      points: 20,
+      onTime: false,
+      day: "2027-03-08",
+      forYesterday: true,
+    });
+    expect(await completions.listForMember(member.id)).toEqual([
+      expect.objectContaining({ itemId, day: "2027-03-08", forYesterday: true, points: 20 }),
+    ]);
+    await plans.addAdjustment(member.id, { kind: "extend" });
+    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-11" });
+    await handle.prisma.member.delete({ where: { id: member.id } });
+    expect(await handle.prisma.memberAdjustment.count({ where: { memberId: member.id } })).toBe(0);
+    expect(await handle.prisma.memberBreak.count({ where: { memberId: member.id } })).toBe(0);
+  });
+});
