@@ -4,6 +4,7 @@ import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurri
 import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
+import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -258,12 +259,14 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const context = await this.plans.contextFor(cohort);
+    const { context, plan } = await this.memberPlans.planFor(cohort, member, request.now);
     const total = context.plan.totalWeeks;
     const current = currentWeekNumber(context.plan, request.now);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
-    const week = context.plan.weeks[wanted - 1];
-    if (week === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
+    const cohortWeek = context.plan.weeks[wanted - 1];
+    if (cohortWeek === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
+    // The member's own due days: extensions and catch-ups move items between weeks.
+    const week = memberPlanWeek(cohortWeek, plan);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
@@ -350,15 +353,15 @@ export class StudyService {
       throw error;
     }
     const { cohort, member } = resolved;
-    const context = await this.plans.contextFor(cohort);
+    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
     const done = await this.doneSet(member.id);
-    const today = dayInfo(cohort.settings, request.now).localDate;
     const candidates: { item: StoredItem; priority: number; score: number }[] = [];
     for (const item of context.itemsById.values()) {
       if (request.onlyDone === true ? !done.has(item.id) : false) continue;
       const score = matchScore(item.title, request.query);
       if (score < 0) continue;
-      const date = context.plan.assignedDateByItemId.get(item.id);
+      // The member's own due day: their catch-up and extension decide what is "today" and "overdue".
+      const date = plan.itemById.get(item.id)?.dueDate;
       const priority = date === undefined ? 0 : date === today ? 3 : date < today && !done.has(item.id) ? 2 : 1;
       candidates.push({ item, priority, score });
     }

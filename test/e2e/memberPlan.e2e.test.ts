@@ -157,6 +157,11 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(today)).toContain("**Storage Engines**");
       await command("done", { item: "Storage Engines" });
       expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true });
+      // /week follows the member's calendar too: week 2 carries week 1's reading.
+      const week = visibleText(await command("week"));
+      expect(week).toContain("Week 2 of 12 (this week)");
+      expect(week).toContain("✅ Storage Engines · Required · 30 min");
+      expect(week).toContain("⬜ Database Selection Guide · Required · 20 min");
 
       expect(visibleText(await command("pace", { mode: "reset" }))).toContain("back on the cohort's calendar");
       expect(visibleText(await command("today"))).not.toContain("**Storage Engines**");
