@@ -26,6 +26,8 @@ import { Scheduler } from "./scheduler/Scheduler.js";
 import { CheckpointService } from "./services/CheckpointService.js";
 import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
 import { CohortInfoService } from "./services/CohortInfoService.js";
+import { CourseEndService } from "./services/CourseEndService.js";
+import { CohortBreakService } from "./services/CohortBreakService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
 import { PlanService } from "./services/PlanService.js";
@@ -105,12 +107,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channelGateway,
     logger.child({ component: "cohorts" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
+  const courseEnd = new CourseEndService(
+    cohortRepository,
+    completionRepository,
+    checkpointRepository,
+    logger.child({ component: "course-end" }),
+  );
+  const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }), courseEnd);
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
-  const posts = new PostService(plans, study, cohortRepository, curricula);
+  const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
   const reminders = new ReminderService(plans, completionRepository, reminderRepository);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
@@ -122,7 +130,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     discordPostRenderer,
     logger.child({ component: "announcements" }),
   );
-  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
+  const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }));
+  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements, breaks };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({

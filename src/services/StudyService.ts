@@ -12,6 +12,8 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
+import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
   readonly guildId: string;
@@ -44,6 +46,8 @@ export interface TodayView {
   readonly minutesTotal: number;
   readonly week: WeekProgress | null;
   readonly nextStudyDate: string | null;
+  /** Once the course is over (its last week passed, breaks included): the member's summary, and nothing else to read. */
+  readonly courseSummary: MemberCourseSummary | null;
 }
 
 export interface CompletionView {
@@ -118,6 +122,8 @@ export interface LeaderboardView {
   /** The member who asked (null for the scheduler's posts); rank null without points. */
   readonly caller: { readonly displayName: string; readonly rank: number | null; readonly points: number } | null;
   readonly rankedMembers: number;
+  /** The final board, as the closing post showed it (after the course; late completions change it no more). */
+  readonly final: boolean;
 }
 
 /** What members do: read today's plan, log and undo completions, see progress and rankings. */
@@ -127,13 +133,19 @@ export class StudyService {
     private readonly plans: PlanService,
     private readonly completions: CompletionRepository,
     private readonly logger: Logger,
+    private readonly courseEnd: CourseEndService,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const context = await this.plans.contextFor(cohort);
-    const done = await this.doneSet(member.id);
     const day = dayInfo(cohort.settings, request.now);
+    if (courseIsOver(cohort, context, request.now)) {
+      const courseSummary = await this.courseEnd.summary(cohort, member, context, request.now);
+      const empty = { items: [], overdue: [], minutesLeft: 0, minutesTotal: 0, week: null, nextStudyDate: null };
+      return { cohort, day, totalWeeks: context.plan.totalWeeks, ...empty, courseSummary };
+    }
+    const done = await this.doneSet(member.id);
     const statusOf = (assigned: AssignedItem): ItemStatus => ({
       item: itemOf(context, assigned.id),
       assignedDate: assigned.assignedDate,
@@ -164,6 +176,7 @@ export class StudyService {
           ? null
           : { weekNumber: week.number, done: weekItems.filter((item) => done.has(item.id)).length, total: weekItems.length },
       nextStudyDate,
+      courseSummary: null,
     };
   }
 
@@ -275,7 +288,23 @@ export class StudyService {
 
   async leaderboard(request: MemberRequest & { readonly period: LeaderboardPeriod }): Promise<LeaderboardView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const board = await this.courseEnd.finalBoard(cohort);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member);
     return this.leaderboardOf(cohort, request.period, request.now, member);
+  }
+
+  /** After the closing post: the board it showed, whatever was logged since; the caller's rank on it. */
+  private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
+    const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
+    return {
+      cohort,
+      period: LeaderboardPeriod.All,
+      weekNumber: null,
+      top: board.top,
+      caller: { displayName: member.displayName, rank, points: member.finalPoints ?? 0 },
+      rankedMembers: board.rankedMembers,
+      final: true,
+    };
   }
 
   /** Also used by the scheduler's posts (no caller there). */
@@ -286,7 +315,10 @@ export class StudyService {
     caller: MemberRecord | null,
     weekOverride?: number,
   ): Promise<LeaderboardView> {
-    const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.max(1, dayInfo(cohort.settings, now).weekNumber)) : null;
+    // Never a week past the last (breaks included): after the course the weekly board is the last week's.
+    const lastWeek = (await this.plans.contextFor(cohort)).plan.totalWeeks;
+    const weekNumber =
+      period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber))) : null;
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const top = rankStandings(rows);
@@ -301,7 +333,7 @@ export class StudyService {
     const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
     const callerView: LeaderboardView["caller"] =
       caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
-    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked };
+    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked, final: false };
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */

@@ -30,6 +30,7 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     curriculumId,
     status: CohortStatus.Active,
     channelProblem: null,
+  breakWeeks: [],
     language: "en",
     createdAt: new Date(0),
     settings,

@@ -172,6 +172,7 @@ function cohort(index: number, name: string): Cohort {
     curriculumId: 1,
     status: CohortStatus.Active,
     channelProblem: null,
+  breakWeeks: [],
     language: "en",
     createdAt: new Date(0),
     settings: {

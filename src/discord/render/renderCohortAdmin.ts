@@ -12,6 +12,7 @@ const statusColors: Record<CohortStatus, number> = {
   [CohortStatus.Active]: colors.brand,
   [CohortStatus.Paused]: colors.warning,
   [CohortStatus.Ended]: colors.neutral,
+  [CohortStatus.Finished]: colors.success,
 };
 
 function statusLabel(t: Translator, status: CohortStatus): string {
@@ -121,6 +122,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   ];
   if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));
   if (cohort.status === CohortStatus.Ended) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.endedNote"), false));
+  if (cohort.status === CohortStatus.Finished) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.finishedNote"), false));
   if (cohort.channelProblem !== null) {
     fields.push(
       field(
@@ -184,10 +186,12 @@ export function renderCohortEdited(t: Translator, view: CohortInfoView): Reply {
   return renderCohortInfo(t, view, t.t("cohortAdmin.edited", { name: view.cohort.name }));
 }
 
-const statusKeys = { paused: "cohortAdmin.paused", ended: "cohortAdmin.ended", active: "cohortAdmin.resumed" } as const satisfies Record<
-  CohortStatus,
-  string
->;
+const statusKeys = {
+  paused: "cohortAdmin.paused",
+  ended: "cohortAdmin.ended",
+  active: "cohortAdmin.resumed",
+  finished: "cohortAdmin.finished",
+} as const satisfies Record<CohortStatus, string>;
 
 /** The answer to pause, resume and end. */
 export function renderCohortStatus(t: Translator, cohort: Cohort): Reply {

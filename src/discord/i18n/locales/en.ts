@@ -387,6 +387,48 @@ export const en = {
   "parse.checkpointRepeated": 'Section "{section}" already has a Checkpoint (line {firstLine, number, ::group-off}); keep one.',
   "parse.checkpointWithoutText": '"Checkpoint" must be followed by the checkpoint paragraph on the next line.',
   "parse.checkpointNotInline": 'Write the checkpoint text on the same line: "**Checkpoint:** After this phase you can …".',
+  // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
+  "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",
+  "cohortAdmin.finished":
+    "**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.",
+  "cohortAdmin.finishedNote": "Finished: the course is over and its final leaderboard is kept; nothing more is posted or reminded.",
+  "cohortAdmin.status.finished": "🎓 Finished",
+  "cohortAdmin.field.breaks": "Break weeks",
+  "checkpoint.courseFinished":
+    "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
+  "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
+  "summary.title": "🎓 {cohort} · Course finished",
+  "summary.description": "The course ended on **{date}**. This is how your course went:",
+  "summary.requiredName": "Required",
+  "summary.requiredValue": "{bar} {done, number} of {total, number}",
+  "summary.optionalName": "Optional",
+  "summary.optionalValue": "{count, plural, =0 {none done} other {# done}}",
+  "summary.pointsName": "Points",
+  "summary.pointsValue": "{points, number} pts",
+  "summary.rankName": "Final rank",
+  "summary.rankValue": "#{rank, number} of {ranked, number}",
+  "summary.unranked": "Not on the final board",
+  "summary.streakName": "Best streak",
+  "summary.streakValue": "{days, plural, one {# study day} other {# study days}}",
+  "summary.checkpointsName": "Checkpoints",
+  "summary.checkpointsValue": "{answered, number} of {total, number} answered",
+  "summary.late": "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
+  "leaderboard.finalTitle": "🏆 {cohort} · Final leaderboard",
+  "leaderboard.finalFooter": "As posted at the end of the course · {ranked, plural, one {# member} other {# members}} with points",
+  "break.title": "Break weeks",
+  "break.set":
+    "Week {week} of **{name}** is now a break: nothing is assigned that week, and every later week, post and checkpoint moves one week later. The course now has {total} weeks; its closing post comes on **{end}**.",
+  "break.undone":
+    "Week {week} of **{name}** is a reading week again: every later week moves back one week. The course now has {total} weeks; its closing post comes on **{end}**.",
+  "break.weeks": "{count, plural, one {Break week} other {Break weeks}}: {weeks}",
+  "break.noneLeft": "No break weeks left.",
+  "break.notAWeek": "**{name}** has weeks 1 to {total}: pick one of them.",
+  "break.alreadyBreak": "Week {week} of **{name}** is already a break. Add `undo:True` to make it a reading week again.",
+  "break.notABreak": "Week {week} of **{name}** is not a break, so there is nothing to undo.",
+  "break.alreadyStarted": "Week {week} of **{name}** has already begun: only weeks still to come can change.",
+  "break.postSent": "Week {week}'s post for **{name}** has already gone out: only weeks not yet announced can change.",
+  "weekPost.breakWeek": "☕ **Break week:** no reading this week. Rest, or catch up on earlier reading; week {next} starts on **{date}**.",
+  "week.breakWeek": "☕ Break week: nothing is assigned. Reading resumes on **{date}**.",
 } as const;
 
 export type MessageKey = keyof typeof en;
