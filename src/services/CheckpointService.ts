@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
@@ -78,6 +78,8 @@ export class CheckpointService {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
+    // Buttons on a finished cohort's old posts: the course is over.
+    if (cohort.status === CohortStatus.Finished) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);

@@ -170,6 +170,7 @@ export class CohortService {
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
     const { outcome } = await this.members.join(cohort.id, userId, displayName, now);
     return { cohort, outcome };
   }
@@ -229,6 +230,7 @@ export class CohortService {
   async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
     if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused)
       throw new UserError("cohort.alreadyPaused", { name: cohort.name });
     if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
@@ -266,6 +268,8 @@ export class CohortService {
       this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
       return view(updated, ReminderChange.TurnedOff);
     }
+    // A finished course sends no reminders: say so rather than promise one.
+    if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");

@@ -77,6 +77,8 @@ export interface WeekView {
   readonly currentWeek: number;
   readonly doneItemIds: ReadonlySet<number>;
   readonly references: readonly StoredItem[];
+  /** A `/cohort break` week: the first day of the next week; null for a reading week. */
+  readonly breakResumesOn: string | null;
 }
 
 export interface SectionProgress {
@@ -250,6 +252,7 @@ export class StudyService {
       currentWeek: current,
       doneItemIds: await this.doneSet(member.id),
       references,
+      breakResumesOn: context.breakWeeks.includes(wanted) ? (context.plan.weeks[wanted]?.startDate ?? week.endDate) : null,
     };
   }
 
@@ -318,7 +321,9 @@ export class StudyService {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = (await this.plans.contextFor(cohort)).plan.totalWeeks;
     const weekNumber =
-      period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber))) : null;
+      period === LeaderboardPeriod.Week
+        ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
+        : null;
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const top = rankStandings(rows);

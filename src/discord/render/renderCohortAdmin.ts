@@ -20,7 +20,7 @@ function statusLabel(t: Translator, status: CohortStatus): string {
 }
 
 function weekText(t: Translator, view: CohortSummaryView): string {
-  const total = view.curriculum.totalWeeks;
+  const total = view.totalWeeks;
   if (view.currentWeek <= 0) return t.t("cohortAdmin.weekNotStarted", { total });
   if (view.currentWeek > total) return t.t("cohortAdmin.weekFinished", { total });
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
@@ -118,6 +118,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     ),
     field("cohortAdmin.field.optional", t.t("cohortAdmin.optionalAssigned", { assigned: settings.includeOptional ? "yes" : "no" })),
     field("cohortAdmin.field.language", languageLabel(cohort.language)),
+    ...(view.breakWeeks.length === 0 ? [] : [field("cohortAdmin.field.breaks", view.breakWeeks.join(", "))]),
     ...scheduleFields(t, view),
   ];
   if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));

@@ -5,6 +5,7 @@ import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
 /** Custom id of the "mark done" buttons: done:<cohortId>:<itemId>. */
@@ -38,6 +39,7 @@ function titleOf(t: Translator, view: TodayView): string {
 }
 
 export function renderToday(t: Translator, view: TodayView): Reply {
+  if (view.courseSummary !== null) return renderCourseSummary(t, view.cohort, view.courseSummary);
   const { cohort, day } = view;
   const settings = cohort.settings;
   const embed: APIEmbed = { color: colors.brand, title: truncate(titleOf(t, view), limits.title), fields: [] };

@@ -34,6 +34,10 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   ];
   if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
   if (view.currentWeek > view.totalWeeks && week.number === view.totalWeeks) description.push(t.t("week.afterEnd"));
+  if (view.breakResumesOn !== null) {
+    description.push("", t.t("week.breakWeek", { date: localDateText(t, view.breakResumesOn) }));
+    return description;
+  }
   description.push(
     "",
     ...week.sections.map((section) =>

@@ -53,14 +53,18 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
       to: localDateText(t, addDays(week.endDate, -1)),
     }),
     "",
-    sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
-    items.length === 0
-      ? t.t("weekPost.totalNone")
-      : t.t("weekPost.total", {
-          items: items.length,
-          time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)),
-          days: week.days.length,
-        }),
+    ...(view.breakWeek === null
+      ? [
+          sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
+          items.length === 0
+            ? t.t("weekPost.totalNone")
+            : t.t("weekPost.total", {
+                items: items.length,
+                time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)),
+                days: week.days.length,
+              }),
+        ]
+      : [t.t("weekPost.breakWeek", { next: view.breakWeek.nextWeek, date: localDateText(t, view.breakWeek.resumesOn) })]),
   ];
   for (const checkpoint of view.checkpoints) {
     description.push(t.t("weekPost.checkpoint", { section: checkpoint.sectionTitle, at: markup(timestamp(checkpoint.dueAt, "F")) }));
