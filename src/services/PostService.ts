@@ -132,9 +132,12 @@ export class PostService {
       .filter((post) => post.kind === "checkpoint" && post.weekNumber === weekNumber)
       .map((post) => ({ sectionTitle: titleByKey.get(post.sectionKey ?? "") ?? "", dueAt: post.dueAt }));
     let lastWeek: WeekPostView["lastWeek"] = null;
-    if (weekNumber > 1) {
-      const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber - 1);
-      lastWeek = { weekNumber: weekNumber - 1, top: board.top.slice(0, weeklyTopCount) };
+    // The leaders of the last reading week: a break week has none.
+    let previous = weekNumber - 1;
+    while (context.breakWeeks.includes(previous)) previous -= 1;
+    if (previous >= 1) {
+      const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous);
+      lastWeek = { weekNumber: previous, top: board.top.slice(0, weeklyTopCount) };
     }
     return {
       cohort,
