@@ -21,13 +21,25 @@ function expectedPosts(sections: readonly { title: string; weekEnd: number }[]):
   const first = DateTime.fromISO(start, { zone: "UTC" });
   const posts: { label: string; at: Date }[] = [];
   for (let week = 1; week <= 13; week += 1) {
-    posts.push({ label: `week ${week}`, at: first.plus({ days: 7 * (week - 1) }).set({ hour: 9 }).toJSDate() });
+    posts.push({
+      label: `week ${week}`,
+      at: first
+        .plus({ days: 7 * (week - 1) })
+        .set({ hour: 9 })
+        .toJSDate(),
+    });
   }
   for (const section of sections) {
     const at = first.plus({ days: 7 * (calendarWeek(section.weekEnd) - 1) + 4 }).set({ hour: 17 });
     posts.push({ label: `checkpoint ${section.title}`, at: at.toJSDate() });
   }
-  posts.push({ label: "closing", at: first.plus({ days: 7 * 13 }).set({ hour: 9 }).toJSDate() });
+  posts.push({
+    label: "closing",
+    at: first
+      .plus({ days: 7 * 13 })
+      .set({ hour: 9 })
+      .toJSDate(),
+  });
   return posts;
 }
 
