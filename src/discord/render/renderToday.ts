@@ -3,7 +3,7 @@ import { endOfLocalDay } from "../../domain/schedule/localTime.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
-import { durationText, localDateText } from "../i18n/formatters.js";
+import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
@@ -14,6 +14,12 @@ export function doneButtonId(cohortId: number, itemId: number): string {
 }
 
 function itemLine(t: Translator, status: ItemStatus): string {
+  if (status.item.minutes === null)
+    return t.t("today.itemTopic", {
+      mark: markup(status.done ? "✅" : "⬜"),
+      title: status.item.title,
+      kind: markup(t.t(`kind.${status.item.kind}`)),
+    });
   return t.t("today.item", {
     mark: markup(status.done ? "✅" : "⬜"),
     title: status.item.title,
@@ -52,8 +58,8 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     description.push(
       t.t("today.due", {
         due: markup(timestamp(endOfLocalDay(day.localDate, settings.timeZone), "f")),
-        left: durationText(t, view.minutesLeft),
-        total: durationText(t, view.minutesTotal),
+        left: amountText(t, view.minutesLeft, view.items.filter((status) => !status.done).length),
+        total: amountText(t, view.minutesTotal, view.items.length),
       }),
       "",
       listLines(
@@ -69,15 +75,23 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   if (view.overdue.length > 0) {
     const overdueMinutes = view.overdue.reduce((sum, status) => sum + (status.item.minutes ?? 0), 0);
     fields.push({
-      name: t.plain("today.overdueName", { count: view.overdue.length, minutes: durationText(t, overdueMinutes) }),
+      name:
+        overdueMinutes === 0
+          ? t.plain("today.overdueTopics", { count: view.overdue.length })
+          : t.plain("today.overdueName", { count: view.overdue.length, minutes: durationText(t, overdueMinutes) }),
       value: listLines(
         t,
         view.overdue.map((status) =>
-          t.t("today.overdueItem", {
-            title: status.item.title,
-            minutes: durationText(t, status.item.minutes),
-            date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
-          }),
+          status.item.minutes === null
+            ? t.t("today.overdueItemTopic", {
+                title: status.item.title,
+                date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
+              })
+            : t.t("today.overdueItem", {
+                title: status.item.title,
+                minutes: durationText(t, status.item.minutes),
+                date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
+              }),
         ),
         limits.fieldValue,
       ),

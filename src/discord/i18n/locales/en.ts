@@ -429,6 +429,17 @@ export const en = {
   "break.postSent": "Week {week}'s post for **{name}** has already gone out: only weeks not yet announced can change.",
   "weekPost.breakWeek": "☕ **Break week:** no reading this week. Rest, or catch up on earlier reading; week {next} starts on **{date}**.",
   "week.breakWeek": "☕ Break week: nothing is assigned. Reading resumes on **{date}**.",
+  // Paths without estimates (the 36-week path's topics)
+  "format.topics": "{count, plural, one {# topic} other {# topics}}",
+  "weekPost.itemTopic": "• **{title}** · {kind}{track, select, none {} other { · {track}}}",
+  "weekPost.totalTopics":
+    "**Total:** {items, plural, one {# topic} other {# topics}} over {days, plural, one {# study day} other {# study days}}",
+  "week.itemTopic": "{mark} {title} · {kind}",
+  "week.totalTopics": "Total: **{items, plural, one {# topic} other {# topics}}** · {done} done",
+  "today.itemTopic": "{mark} **{title}** · {kind}",
+  "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
+  "today.overdueItemTopic": "⬜ {title} · from {date}",
+  "reminderDm.itemTopic": "• **{title}** · {kind}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -441,6 +441,17 @@ export const es: Catalogue = {
   "weekPost.breakWeek":
     "☕ **Semana de descanso:** esta semana no hay lectura. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
   "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
+  // Planes sin estimaciones (los temas del plan de 36 semanas)
+  "format.topics": "{count, plural, one {# tema} other {# temas}}",
+  "weekPost.itemTopic": "• **{title}** · {kind}{track, select, none {} other { · {track}}}",
+  "weekPost.totalTopics":
+    "**Total:** {items, plural, one {# tema} other {# temas}} en {days, plural, one {# día de estudio} other {# días de estudio}}",
+  "week.itemTopic": "{mark} {title} · {kind}",
+  "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done} hechos",
+  "today.itemTopic": "{mark} **{title}** · {kind}",
+  "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
+  "today.overdueItemTopic": "⬜ {title} · del {date}",
+  "reminderDm.itemTopic": "• **{title}** · {kind}",
 };
 
 /**
