@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -50,6 +49,6 @@ describe("the 36-week path without estimates, end to end", () => {
     const checkpoint = channelPosts().find((message) => message.embeds[0]?.title === "✅ Checkpoint · Phase 1: Foundations");
     if (checkpoint === undefined) throw new Error("no checkpoint post for phase 1");
     expect(visibleText(checkpoint)).toContain("Understand fundamentals of web architecture and networking");
-    expect(buttonsOf(checkpoint as EmulatorMessage).map((button) => button.label)).toEqual(["Confident", "Partly", "Not yet"]);
+    expect(buttonsOf(checkpoint).map((button) => button.label)).toEqual(["Confident", "Partly", "Not yet"]);
   });
 });
