@@ -55,8 +55,10 @@ export class CheckpointService {
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const context = await this.plans.contextFor(cohort);
-    const week = currentWeekNumber(context.plan, request.now);
-    const section = currentSection(context.curriculum.sections, week, context.plan.totalWeeks);
+    // Sections count curriculum weeks: a break week does not move them on.
+    const calendarWeek = currentWeekNumber(context.plan, request.now);
+    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
+    const section = currentSection(context.curriculum.sections, week, context.basePlan.totalWeeks);
     if (section === null) throw new UserError("checkpoint.noSections");
     const answer = await this.checkpoints.find(member.id, section.id);
     return {

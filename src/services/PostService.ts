@@ -222,9 +222,14 @@ export class PostService {
   async currentCheckpointSection(cohort: Cohort, now: Date): Promise<string> {
     const context = await this.plans.contextFor(cohort);
     const week = currentWeekNumber(context.plan, now);
+    // Section ranges in calendar weeks (break weeks counted), like `week`.
+    const calendarRange = new Map(context.planCurriculum.sections.map((section) => [section.key, section]));
     const withCheckpoint = context.curriculum.sections
       .filter((section) => section.checkpoint !== null && section.checkpoint.trim() !== "")
-      .map((section) => ({ section, lastWeek: sectionWeekRange(section, context.plan.totalWeeks).lastWeek }))
+      .map((section) => ({
+        section,
+        lastWeek: sectionWeekRange(calendarRange.get(section.key) ?? section, context.plan.totalWeeks).lastWeek,
+      }))
       .sort((a, b) => a.lastWeek - b.lastWeek || a.section.position - b.section.position);
     const current = withCheckpoint.find((entry) => entry.lastWeek >= week) ?? withCheckpoint.at(-1);
     if (current === undefined) throw new UserError("posts.noCheckpoint");
