@@ -27,6 +27,8 @@ import { Scheduler } from "./scheduler/Scheduler.js";
 import { CheckpointService } from "./services/CheckpointService.js";
 import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
 import { CohortInfoService } from "./services/CohortInfoService.js";
+import { CourseEndService } from "./services/CourseEndService.js";
+import { CohortBreakService } from "./services/CohortBreakService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
 import { MemberPlanService } from "./services/MemberPlanService.js";
@@ -115,12 +117,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     completionRepository,
     logger.child({ component: "member-plans" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }));
+  const courseEnd = new CourseEndService(
+    cohortRepository,
+    completionRepository,
+    checkpointRepository,
+    logger.child({ component: "course-end" }),
+  );
+  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }), courseEnd);
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
-  const posts = new PostService(plans, study, cohortRepository, curricula);
+  const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
   const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
@@ -132,7 +140,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     discordPostRenderer,
     logger.child({ component: "announcements" }),
   );
-  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements };
+  const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }));
+  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements, breaks };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({

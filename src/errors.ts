@@ -73,6 +73,22 @@ export interface UserErrorParams {
   "posts.announceFailed": NoParams;
   "posts.simulationUnknown": { readonly value: string };
   "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
+  // Issue 12 (cohort side): the end of the course and break weeks.
+  "cohort.finished": { readonly name: string };
+  "checkpoint.courseFinished": { readonly name: string };
+  "remind.courseFinished": { readonly cohort: string };
+  "break.notAWeek": BreakParams;
+  "break.alreadyBreak": BreakParams;
+  "break.notABreak": BreakParams;
+  "break.alreadyStarted": BreakParams;
+  "break.postSent": BreakParams;
+}
+
+/** What every `/cohort break` refusal can say. */
+interface BreakParams {
+  readonly name: string;
+  readonly week: number;
+  readonly total: number;
 }
 export type UserErrorCode = keyof UserErrorParams;
 

@@ -99,6 +99,11 @@ function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
 }
 
+/** A post row that will not be attempted again: sent, skipped, or failed for good. */
+function isSettled(row: ScheduledPostRecord): boolean {
+  return row.status === PostStatus.Sent || row.status === PostStatus.Skipped || (row.status === PostStatus.Failed && row.nextAttemptAt === null);
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -262,9 +267,18 @@ export class Scheduler {
       due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
     }
     for (const post of due) {
-      const result = await this.handlePost(cohort, post, rowByKey.get(postKey({ cohortId: cohort.id, ...post })), now, log, report);
+      const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
+      const result = await this.handlePost(cohort, post, existing, now, log, report);
       if (result === "channel_problem") return;
+      // The closing post went out (or came too late to send): the course is over, the cohort finishes.
+      const closed = result === "sent" || result === "skipped" || (existing !== undefined && isSettled(existing));
+      if (post.kind === "closing" && closed && cohort.status === CohortStatus.Active) await this.finish(cohort, now, log);
     }
+  }
+
+  private async finish(cohort: Cohort, now: Date, log: Logger): Promise<void> {
+    await this.dependencies.postService.finishCourse(cohort, now);
+    log.info({}, "course over: cohort finished");
   }
 
   /** A flagged channel is checked again now and then; when the bot can post again, the flag goes and posting resumes. */
@@ -363,7 +377,11 @@ export class Scheduler {
     let rendered: RenderedPost;
     let messageIds: string[];
     try {
-      rendered = this.dependencies.renderer.post(await this.dependencies.postService.viewOf(cohort, post, now), cohort.language);
+      const { postService } = this.dependencies;
+      // The closing post's board is kept as the final one when first rendered: a retry sends the same board.
+      const view =
+        post.kind === "closing" ? { kind: "closing" as const, view: await postService.finalClosingView(cohort, now) } : await postService.viewOf(cohort, post, now);
+      rendered = this.dependencies.renderer.post(view, cohort.language);
       messageIds = await this.parts.send(
         { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
         rendered.messages,

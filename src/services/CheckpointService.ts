@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
@@ -55,8 +55,10 @@ export class CheckpointService {
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const context = await this.plans.contextFor(cohort);
-    const week = currentWeekNumber(context.plan, request.now);
-    const section = currentSection(context.curriculum.sections, week, context.plan.totalWeeks);
+    // Sections count curriculum weeks: a break week does not move them on.
+    const calendarWeek = currentWeekNumber(context.plan, request.now);
+    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
+    const section = currentSection(context.curriculum.sections, week, context.basePlan.totalWeeks);
     if (section === null) throw new UserError("checkpoint.noSections");
     const answer = await this.checkpoints.find(member.id, section.id);
     return {
@@ -78,6 +80,8 @@ export class CheckpointService {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
+    // Buttons on a finished cohort's old posts: the course is over.
+    if (cohort.status === CohortStatus.Finished) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);

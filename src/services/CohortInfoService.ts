@@ -1,5 +1,6 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
+import { calendarWeekCount } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { plannedPosts } from "../domain/schedule/plannedPosts.js";
@@ -30,6 +31,8 @@ export interface CohortSummaryView {
   readonly cohort: Cohort;
   readonly curriculum: Pick<CurriculumSummary, "slug" | "title" | "totalWeeks">;
   readonly memberCount: number;
+  /** Calendar weeks of the course: the curriculum's weeks plus `/cohort break` weeks. */
+  readonly totalWeeks: number;
   /** 0 before the start date, 1..totalWeeks while it runs, totalWeeks + 1 after. */
   readonly currentWeek: number;
 }
@@ -45,6 +48,8 @@ export interface CohortInfoView extends CohortSummaryView {
   /** The next checkpoint prompt after `now`, with its section's title. */
   readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string } | null;
   readonly extraFields: readonly InfoField[];
+  /** `/cohort break` weeks that take effect, ascending. */
+  readonly breakWeeks: readonly number[];
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -76,7 +81,8 @@ export class CohortInfoService {
     const context = await this.plans.contextFor(cohort);
     const { settings } = cohort;
     const summary = this.summary(cohort, context.curriculum, await this.cohorts.memberCount(cohort.id), now);
-    const posts = cohort.status === CohortStatus.Ended ? [] : plannedPosts(context.plan, context.planCurriculum, settings);
+    const over = cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
+    const posts = over ? [] : plannedPosts(context.plan, context.planCurriculum, settings);
     const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
     const nextWeekPost = upcoming.find((post) => post.kind === "week") ?? null;
     const checkpointPost = upcoming.find((post) => post.kind === "checkpoint");
@@ -89,6 +95,7 @@ export class CohortInfoService {
       nextCheckpoint:
         checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
       extraFields: await this.extraFields(cohort, context, now),
+      breakWeeks: context.breakWeeks,
     };
   }
 
@@ -110,11 +117,13 @@ export class CohortInfoService {
     now: Date,
   ): CohortSummaryView {
     const { startDate, timeZone } = cohort.settings;
+    const totalWeeks = calendarWeekCount({ curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks });
     return {
       cohort,
       curriculum: { slug: curriculum.slug, title: curriculum.title, totalWeeks: curriculum.totalWeeks },
       memberCount,
-      currentWeek: currentWeekNumber({ startDate, timeZone, totalWeeks: curriculum.totalWeeks }, now),
+      totalWeeks,
+      currentWeek: currentWeekNumber({ startDate, timeZone, totalWeeks }, now),
     };
   }
 }

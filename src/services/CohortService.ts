@@ -177,6 +177,7 @@ export class CohortService {
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
     // A new member has no /remind zone yet: their day is the cohort's.
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
     const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
@@ -239,6 +240,7 @@ export class CohortService {
   async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
     if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused)
       throw new UserError("cohort.alreadyPaused", { name: cohort.name });
     if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
@@ -276,6 +278,8 @@ export class CohortService {
       this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
       return view(updated, ReminderChange.TurnedOff);
     }
+    // A finished course sends no reminders: say so rather than promise one.
+    if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");

@@ -14,6 +14,13 @@ import type { PlanService } from "./PlanService.js";
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
 
+/**
+ * Part of a stored document's hash: raise it when the parser reads the same
+ * text differently (2: a phase's Objective became its checkpoint), so the
+ * built-in curricula are read again once at the next start.
+ */
+const parseRevision = 2;
+
 /** Parses a document; the app passes one that runs off the main thread (workers/CurriculumParserThread). */
 export type ParseDocument = (text: string) => Promise<ParseResult>;
 
@@ -39,7 +46,7 @@ export class CurriculumService {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
-    const sourceHash = createHash("sha256").update(text).digest("hex");
+    const sourceHash = createHash("sha256").update(text).update(`\0${parseRevision}`).digest("hex");
     const summary = await this.curricula.applyImport(parsed.curriculum, sourceHash, scope);
     if (summary.outcome === ImportOutcome.Updated) this.plans?.invalidate(summary.curriculum.id);
     this.logger.info(

@@ -99,7 +99,7 @@ export class MemberPlanService {
     const state = await this.planState.load(member.id);
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
     const plan = buildMemberPlan({
-      basePlan: context.plan,
+      basePlan: context.basePlan,
       breakWeeks: context.breakWeeks,
       // Null: on the cohort's plan from its first day (no pre-join backlog).
       joinedOn: member.joinedOn ?? context.plan.startDate,

@@ -1,6 +1,7 @@
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
+import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
 import { plannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { studyCalendar } from "../domain/schedule/studyCalendar.js";
@@ -9,13 +10,14 @@ import { WeightedLruCache } from "./WeightedLruCache.js";
 
 export interface CohortContext {
   readonly curriculum: StoredCurriculum;
+  /** Sections with their week ranges in calendar weeks (break weeks counted). */
   readonly planCurriculum: PlanCurriculum;
+  /** The cohort's plan in calendar weeks: break weeks present with no days, later dates moved (everything cohort-wide reads this). */
   readonly plan: CohortPlan;
+  /** The plan for the unbroken calendar (`buildCohortPlan`): what `buildMemberPlan` takes with `breakWeeks`. */
+  readonly basePlan: CohortPlan;
   readonly itemsById: ReadonlyMap<number, StoredItem>;
-  /**
-   * The cohort's break weeks (calendar weeks, as stored): the one place member
-   * plans read them from. Empty until cohort breaks are stored (`/cohort break`).
-   */
+  /** The cohort's break weeks that take effect (`effectiveBreakWeeks`), ascending, in calendar weeks. */
   readonly breakWeeks: readonly number[];
 }
 
@@ -88,7 +90,7 @@ interface CachedCurriculum {
 export class PlanService {
   private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
   private readonly loading = new Map<number, Promise<CachedCurriculum>>();
-  private readonly plans: WeightedLruCache<string, CohortPlan>;
+  private readonly plans: WeightedLruCache<string, { readonly basePlan: CohortPlan; readonly calendar: CalendarPlan }>;
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
 
   constructor(
@@ -108,27 +110,47 @@ export class PlanService {
   }
 
   async contextFor(cohort: Cohort): Promise<CohortContext> {
-    return this.contextForSettings(cohort.curriculumId, cohort.settings);
+    return this.contextForSettings(cohort.curriculumId, cohort.settings, cohort.breakWeeks);
   }
 
-  async contextForSettings(curriculumId: number, settings: CohortSettings): Promise<CohortContext> {
+  async contextForSettings(curriculumId: number, settings: CohortSettings, breakWeeks: readonly number[] = []): Promise<CohortContext> {
     const cached = await this.current(curriculumId);
-    const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}`;
-    let plan = this.plans.get(key);
-    if (plan === undefined) {
-      plan = buildCohortPlan(cached.planCurriculum, settings);
-      this.plans.set(key, plan, plan.dayByDate.size + plan.assignedDateByItemId.size + 1);
+    const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, breakWeeks);
+    // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
+    const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
+    let entry = this.plans.get(key);
+    if (entry === undefined) {
+      const basePlan = buildCohortPlan(cached.planCurriculum, settings);
+      entry = { basePlan, calendar: applyCohortBreaks(basePlan, cached.planCurriculum, breaks) };
+      this.plans.set(key, entry, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breaks.length === 0 ? 1 : 2));
     }
-    return { curriculum: cached.curriculum, planCurriculum: cached.planCurriculum, plan, itemsById: cached.itemsById, breakWeeks: [] };
+    return {
+      curriculum: cached.curriculum,
+      planCurriculum: entry.calendar.curriculum,
+      plan: entry.calendar.plan,
+      basePlan: entry.basePlan,
+      itemsById: cached.itemsById,
+      breakWeeks: entry.calendar.breakWeeks,
+    };
   }
 
-  /** Every post the cohort gets, in the order they fall due (from the calendar alone: no plan is built). */
+  /**
+   * Every post the cohort gets, in the order they fall due. Without break
+   * weeks from the calendar alone (no plan is built); with breaks from the
+   * calendar plan, so every later post moves.
+   */
   async postsFor(cohort: Cohort): Promise<readonly PlannedPost[]> {
     const cached = await this.current(cohort.curriculumId);
-    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}`;
+    const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
+    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
     let posts = this.schedules.get(key);
     if (posts === undefined) {
-      posts = plannedPosts(studyCalendar(cohort.settings, cached.planCurriculum.totalWeeks), cached.planCurriculum, cohort.settings);
+      if (breaks.length === 0) {
+        posts = plannedPosts(studyCalendar(cohort.settings, cached.planCurriculum.totalWeeks), cached.planCurriculum, cohort.settings);
+      } else {
+        const context = await this.contextFor(cohort);
+        posts = plannedPosts(context.plan, context.planCurriculum, cohort.settings);
+      }
       this.schedules.set(key, posts, posts.length + 1);
     }
     return posts;

@@ -13,6 +13,7 @@ import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
+import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
 import type { PlanService } from "./PlanService.js";
 import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
 
@@ -32,6 +33,8 @@ export interface WeekPostView {
   readonly checkpoints: readonly { readonly sectionTitle: string; readonly dueAt: Date }[];
   /** From week 2: the previous week's leaders. */
   readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
+  /** A `/cohort break` week: nothing assigned; reading resumes with the next week, on its first day. */
+  readonly breakWeek: { readonly nextWeek: number; readonly resumesOn: string } | null;
 }
 
 export interface CheckpointPostView {
@@ -94,6 +97,7 @@ export class PostService {
     private readonly study: StudyService,
     private readonly cohorts: CohortRepository,
     private readonly curricula: CurriculumService,
+    private readonly courseEnd: CourseEndService,
   ) {}
 
   /** Every post the cohort gets, in the order they fall due. */
@@ -128,9 +132,12 @@ export class PostService {
       .filter((post) => post.kind === "checkpoint" && post.weekNumber === weekNumber)
       .map((post) => ({ sectionTitle: titleByKey.get(post.sectionKey ?? "") ?? "", dueAt: post.dueAt }));
     let lastWeek: WeekPostView["lastWeek"] = null;
-    if (weekNumber > 1) {
-      const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber - 1);
-      lastWeek = { weekNumber: weekNumber - 1, top: board.top.slice(0, weeklyTopCount) };
+    // The leaders of the last reading week: a break week has none.
+    let previous = weekNumber - 1;
+    while (context.breakWeeks.includes(previous)) previous -= 1;
+    if (previous >= 1) {
+      const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous);
+      lastWeek = { weekNumber: previous, top: board.top.slice(0, weeklyTopCount) };
     }
     return {
       cohort,
@@ -143,6 +150,9 @@ export class PostService {
       ),
       checkpoints,
       lastWeek,
+      breakWeek: context.breakWeeks.includes(weekNumber)
+        ? { nextWeek: weekNumber + 1, resumesOn: context.plan.weeks[weekNumber]?.startDate ?? week.endDate }
+        : null,
     };
   }
 
@@ -153,9 +163,32 @@ export class PostService {
     return { cohort, section, totalWeeks: context.plan.totalWeeks };
   }
 
+  /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */
   async closingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
+    const board = (await this.courseEnd.finalBoard(cohort)) ?? (await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null));
+    return this.closingViewWith(cohort, board);
+  }
+
+  /**
+   * The closing post the scheduler sends: its board is kept as the final one
+   * the first time (a retry, or another process, shows the same board), so
+   * `/leaderboard` shows it unchanged afterwards.
+   */
+  async finalClosingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
+    const kept = await this.courseEnd.finalBoard(cohort);
+    if (kept !== null) return this.closingViewWith(cohort, kept);
+    const live = await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    return this.closingViewWith(cohort, await this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers }));
+  }
+
+  /** After the closing post went out (or was skipped): the cohort is finished. */
+  async finishCourse(cohort: Cohort, now: Date): Promise<void> {
+    if ((await this.courseEnd.finalBoard(cohort)) === null) await this.finalClosingView(cohort, now);
+    await this.courseEnd.finish(cohort);
+  }
+
+  private async closingViewWith(cohort: Cohort, board: FinalBoard): Promise<ClosingPostView> {
     const context = await this.plans.contextFor(cohort);
-    const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
     return {
       cohort,
       curriculumTitle: context.curriculum.title,
@@ -189,9 +222,14 @@ export class PostService {
   async currentCheckpointSection(cohort: Cohort, now: Date): Promise<string> {
     const context = await this.plans.contextFor(cohort);
     const week = currentWeekNumber(context.plan, now);
+    // Section ranges in calendar weeks (break weeks counted), like `week`.
+    const calendarRange = new Map(context.planCurriculum.sections.map((section) => [section.key, section]));
     const withCheckpoint = context.curriculum.sections
       .filter((section) => section.checkpoint !== null && section.checkpoint.trim() !== "")
-      .map((section) => ({ section, lastWeek: sectionWeekRange(section, context.plan.totalWeeks).lastWeek }))
+      .map((section) => ({
+        section,
+        lastWeek: sectionWeekRange(calendarRange.get(section.key) ?? section, context.plan.totalWeeks).lastWeek,
+      }))
       .sort((a, b) => a.lastWeek - b.lastWeek || a.section.position - b.section.position);
     const current = withCheckpoint.find((entry) => entry.lastWeek >= week) ?? withCheckpoint.at(-1);
     if (current === undefined) throw new UserError("posts.noCheckpoint");
@@ -240,6 +278,7 @@ export class PostService {
         status: CohortStatus.Active,
         channelProblem: null,
         createdAt: request.now,
+        breakWeeks: [],
         // Defaults: starts the first Monday from today.
         settings: { ...DEFAULT_COHORT_SETTINGS, startDate: latestWeekdayOnOrBefore(addDays(today, 6), 1) },
       };

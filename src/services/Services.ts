@@ -1,5 +1,6 @@
 import type { Announcer } from "./Announcer.js";
 import type { CheckpointService } from "./CheckpointService.js";
+import type { CohortBreakService } from "./CohortBreakService.js";
 import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
@@ -25,4 +26,6 @@ export interface Services {
   readonly reminders: ReminderService;
   /** /cohort announce and /cohort preview. */
   readonly announcements: Announcer;
+  /** /cohort break. */
+  readonly breaks: CohortBreakService;
 }

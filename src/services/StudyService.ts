@@ -17,6 +17,8 @@ import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
+import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
   readonly guildId: string;
@@ -65,6 +67,8 @@ export interface TodayView {
   readonly minutesTotal: number;
   readonly week: WeekProgress | null;
   readonly nextStudyDate: string | null;
+  /** Once the course is over (its last week passed, breaks included): the member's summary, and nothing else to read. */
+  readonly courseSummary: MemberCourseSummary | null;
 }
 
 export interface CompletionView {
@@ -100,6 +104,8 @@ export interface WeekView {
   readonly currentWeek: number;
   readonly doneItemIds: ReadonlySet<number>;
   readonly references: readonly StoredItem[];
+  /** A `/cohort break` week: the first day of the next week; null for a reading week. */
+  readonly breakResumesOn: string | null;
 }
 
 export interface SectionProgress {
@@ -145,6 +151,8 @@ export interface LeaderboardView {
   /** The member who asked (null for the scheduler's posts); rank null without points. */
   readonly caller: { readonly displayName: string; readonly rank: number | null; readonly points: number } | null;
   readonly rankedMembers: number;
+  /** The final board, as the closing post showed it (after the course; late completions change it no more). */
+  readonly final: boolean;
 }
 
 /** What members do: read today's plan, log and undo completions, see progress and rankings. */
@@ -155,6 +163,7 @@ export class StudyService {
     private readonly completions: CompletionRepository,
     private readonly memberPlans: MemberPlanService,
     private readonly logger: Logger,
+    private readonly courseEnd: CourseEndService,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
@@ -162,8 +171,12 @@ export class StudyService {
     const planning = await this.memberPlans.planFor(cohort, member, request.now);
     const { context, plan, today } = planning;
     const completions = await this.completions.listForMember(member.id);
+    const day = dayInfo(cohort.settings, request.now);
+    const streak = this.memberPlans.streakOf(planning, completions, request.now);
+    const courseOver = courseIsOver(cohort, context, request.now);
     const done = new Set(completions.map((row) => row.itemId));
-    const status = memberDayStatus(plan, done, today);
+    // Once the course is over nothing is due or overdue: the reply is the member's summary.
+    const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
     const page = overduePage(status.overdue);
     const statusOf = (entry: MemberPlanItem & { done: boolean }): ItemStatus => ({
       item: itemOf(context, entry.item.id),
@@ -171,7 +184,6 @@ export class StudyService {
       done: entry.done,
     });
     const todays = status.dueToday.map(statusOf);
-    const day = dayInfo(cohort.settings, request.now);
     const week = context.plan.weeks[day.weekNumber - 1];
     const weekItems = week === undefined ? [] : memberWeekItems(plan, day.weekNumber);
     const minutesOf = (entry: ItemStatus) => entry.item.minutes ?? 0;
@@ -188,7 +200,7 @@ export class StudyService {
       overdueTotal: tally(status.overdue),
       overdueMore: page.more,
       backlog: tally(status.backlog),
-      streak: this.memberPlans.streakOf(planning, completions, request.now),
+      streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
       week:
@@ -199,7 +211,8 @@ export class StudyService {
               done: weekItems.filter((entry) => done.has(entry.item.id)).length,
               total: weekItems.length,
             },
-      nextStudyDate: nextReadingDay(plan, today),
+      nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
+      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, request.now) : null,
     };
   }
 
@@ -279,6 +292,7 @@ export class StudyService {
       currentWeek: current,
       doneItemIds: await this.doneSet(member.id),
       references,
+      breakResumesOn: context.breakWeeks.includes(wanted) ? (context.plan.weeks[wanted]?.startDate ?? week.endDate) : null,
     };
   }
 
@@ -314,7 +328,23 @@ export class StudyService {
 
   async leaderboard(request: MemberRequest & { readonly period: LeaderboardPeriod }): Promise<LeaderboardView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const board = await this.courseEnd.finalBoard(cohort);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member);
     return this.leaderboardOf(cohort, request.period, request.now, member);
+  }
+
+  /** After the closing post: the board it showed, whatever was logged since; the caller's rank on it. */
+  private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
+    const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
+    return {
+      cohort,
+      period: LeaderboardPeriod.All,
+      weekNumber: null,
+      top: board.top,
+      caller: { displayName: member.displayName, rank, points: member.finalPoints ?? 0 },
+      rankedMembers: board.rankedMembers,
+      final: true,
+    };
   }
 
   /** Also used by the scheduler's posts (no caller there). */
@@ -325,7 +355,12 @@ export class StudyService {
     caller: MemberRecord | null,
     weekOverride?: number,
   ): Promise<LeaderboardView> {
-    const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.max(1, dayInfo(cohort.settings, now).weekNumber)) : null;
+    // Never a week past the last (breaks included): after the course the weekly board is the last week's.
+    const lastWeek = (await this.plans.contextFor(cohort)).plan.totalWeeks;
+    const weekNumber =
+      period === LeaderboardPeriod.Week
+        ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
+        : null;
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const top = rankStandings(rows);
@@ -340,7 +375,7 @@ export class StudyService {
     const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
     const callerView: LeaderboardView["caller"] =
       caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
-    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked };
+    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked, final: false };
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */

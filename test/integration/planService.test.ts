@@ -30,6 +30,7 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     curriculumId,
     status: CohortStatus.Active,
     channelProblem: null,
+    breakWeeks: [],
     language: "en",
     createdAt: new Date(0),
     settings,
@@ -62,6 +63,30 @@ describe("PlanService", () => {
     now += 10 * defaultPlanCacheLimits.versionCheckMs;
     expect((await plans.contextForSettings(curriculumId, settings)).plan).toBe(first.plan);
     expect(await plans.postsFor(cohortWith(curriculumId, settings))).toBe(posts);
+  });
+
+  it("re-plans at once when a break week changes, and moves every later post one week", async () => {
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" };
+    const plain = cohortWith(curriculumId, settings);
+    const broken = { ...plain, breakWeeks: [3] };
+    const before = await plans.contextFor(plain);
+    const after = await plans.contextFor(broken);
+    expect(after.plan).not.toBe(before.plan);
+    expect(after.basePlan.totalWeeks).toBe(before.plan.totalWeeks);
+    expect(after.breakWeeks).toEqual([3]);
+    expect(after.plan.totalWeeks).toBe(before.plan.totalWeeks + 1);
+    expect(after.plan.weeks[2]?.days).toEqual([]);
+    const dueOf = (posts: readonly { period: string; dueAt: Date }[], period: string) =>
+      posts.find((post) => post.period === period)?.dueAt.getTime() ?? 0;
+    const postsBefore = await plans.postsFor(plain);
+    const postsAfter = await plans.postsFor(broken);
+    const week = 7 * 24 * 3_600_000;
+    expect(dueOf(postsAfter, "week-2")).toBe(dueOf(postsBefore, "week-2"));
+    expect(dueOf(postsAfter, "week-4")).toBe(dueOf(postsBefore, "week-3") + week);
+    expect(dueOf(postsAfter, "closing")).toBe(dueOf(postsBefore, "closing") + week);
+    // Undone: the cached plan without breaks again.
+    expect((await plans.contextFor(plain)).plan).toBe(before.plan);
   });
 
   it("sees a re-import by another process at the next version check, and only then", async () => {

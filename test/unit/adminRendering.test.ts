@@ -172,6 +172,7 @@ function cohort(index: number, name: string): Cohort {
     curriculumId: 1,
     status: CohortStatus.Active,
     channelProblem: null,
+    breakWeeks: [],
     language: "en",
     createdAt: new Date(0),
     settings: {
@@ -192,6 +193,7 @@ describe("cohort views", () => {
       cohort: cohort(index, `Cohort ${index} ${"n".repeat(70)}`),
       curriculum: { slug: "c", title: "T".repeat(200), totalWeeks: 12 },
       memberCount: index,
+      totalWeeks: 12,
       currentWeek: 3,
     }));
     const reply = renderCohortList(en, views);
@@ -204,6 +206,8 @@ describe("cohort views", () => {
       cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission" },
       curriculum: { slug: "c", title: "Title", totalWeeks: 12 },
       memberCount: 3,
+      totalWeeks: 13,
+      breakWeeks: [5],
       currentWeek: 2,
       startsAt: new Date("2027-01-04T00:00:00Z"),
       lastDate: "2027-03-28",

@@ -253,7 +253,9 @@ describe("parseCurriculum on the 36-week mastery path", () => {
       "Phase 6: Advanced Patterns & Systems",
     ]);
     expect(curriculum.sections[0]?.summary).toBe("Understand fundamentals of web architecture and networking");
-    expect(curriculum.sections.every((section) => section.checkpoint === null && section.estimatedMinutes === null)).toBe(true);
+    expect(curriculum.sections.every((section) => section.estimatedMinutes === null)).toBe(true);
+    // Each phase's Objective is its checkpoint prompt, posted at the end of the phase.
+    expect(curriculum.sections.every((section) => section.checkpoint !== null && section.checkpoint === section.summary)).toBe(true);
   });
 
   it("turns every topic bullet into an item without minutes", () => {
@@ -316,6 +318,19 @@ describe("parseCurriculum on the 36-week mastery path", () => {
 });
 
 // ---------------------------------------------------------------------------
+
+describe("a phase's objective as its checkpoint", () => {
+  const phase = (extra: string) =>
+    ["# Path", "", "A path.", "", "### Phase 1: Basics (Weeks 1-2)", "**Objective:** Explain HTTP", extra, "- HTTP", "- DNS"].join("\n");
+
+  it("makes the Objective the phase's checkpoint prompt", () => {
+    expect(parsed(phase("")).sections[0]?.checkpoint).toBe("Explain HTTP");
+  });
+
+  it("lets an explicit Checkpoint replace it without calling it repeated", () => {
+    expect(parsed(phase("**Checkpoint:** Build a tiny server")).sections[0]?.checkpoint).toBe("Build a tiny server");
+  });
+});
 
 describe("item and section keys", () => {
   const original = parsed(learningText);

@@ -50,4 +50,9 @@ export class CheckpointRepository {
       return { previous: previous?.answer ?? null, saved };
     });
   }
+
+  /** How many checkpoints of this curriculum the member answered. */
+  async countAnsweredIn(memberId: number, curriculumId: number): Promise<number> {
+    return this.prisma.checkpointAnswer.count({ where: { memberId, section: { curriculumId, checkpoint: { not: null } } } });
+  }
 }

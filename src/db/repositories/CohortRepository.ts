@@ -22,7 +22,13 @@ export type CohortChanges = Partial<{
   language: string;
 }>;
 
-export function toCohort(row: CohortRow): Cohort {
+/** A cohort row with its break weeks, ascending (`breaksOf` reads them for many rows at once). */
+export type CohortRowWithBreaks = CohortRow & { readonly breaks: readonly { readonly week: number }[] };
+
+/** What a Prisma `include` needs to read a cohort's break weeks along with it. */
+export const includeBreaks = { breaks: { select: { week: true }, orderBy: { week: "asc" } } } as const;
+
+export function toCohort(row: CohortRowWithBreaks): Cohort {
   return {
     id: row.id,
     guildId: row.guildId,
@@ -35,6 +41,7 @@ export function toCohort(row: CohortRow): Cohort {
       row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
     language: row.language,
     createdAt: row.createdAt,
+    breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {
       startDate: row.startDate,
       timeZone: row.timeZone,
@@ -71,6 +78,7 @@ export class CohortRepository {
     if (clash !== null) return null;
     try {
       const row = await this.prisma.cohort.create({
+        include: includeBreaks,
         data: {
           guildId: input.guildId,
           channelId: input.channelId,
@@ -89,17 +97,17 @@ export class CohortRepository {
   }
 
   async findInGuild(guildId: string, cohortId: number): Promise<Cohort | null> {
-    const row = await this.prisma.cohort.findFirst({ where: { id: cohortId, guildId } });
+    const row = await this.prisma.cohort.findFirst({ where: { id: cohortId, guildId }, include: includeBreaks });
     return row === null ? null : toCohort(row);
   }
 
   async findById(cohortId: number): Promise<Cohort | null> {
-    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId } });
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, include: includeBreaks });
     return row === null ? null : toCohort(row);
   }
 
   async findByName(guildId: string, name: string): Promise<Cohort | null> {
-    const row = await this.prisma.cohort.findUnique({ where: { guildId_name: { guildId, name } } });
+    const row = await this.prisma.cohort.findUnique({ where: { guildId_name: { guildId, name } }, include: includeBreaks });
     return row === null ? null : toCohort(row);
   }
 
@@ -107,12 +115,12 @@ export class CohortRepository {
   async listByNameAnywhere(name: string): Promise<Cohort[]> {
     const wanted = name.trim().toLowerCase();
     const rows = await this.prisma.cohort.findMany({ orderBy: { id: "asc" } });
-    return rows.filter((row) => row.name.toLowerCase() === wanted).map(toCohort);
+    return (await this.withBreaks(rows.filter((row) => row.name.toLowerCase() === wanted))).map(toCohort);
   }
 
   async listInGuild(guildId: string): Promise<Cohort[]> {
     const rows = await this.prisma.cohort.findMany({ where: { guildId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    return rows.map(toCohort);
+    return (await this.withBreaks(rows)).map(toCohort);
   }
 
   /** Cohorts the user is an active member of, in this guild. */
@@ -121,7 +129,7 @@ export class CohortRepository {
       where: { guildId, members: { some: { userId, leftAt: null } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
-    return rows.map(toCohort);
+    return (await this.withBreaks(rows)).map(toCohort);
   }
 
   /** Cohorts the scheduler looks after (every guild, or only `guildIds` for a shard). */
@@ -136,13 +144,14 @@ export class CohortRepository {
               this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, orderBy: { id: "asc" } }),
             )
           ).sort((a, b) => a.id - b.id);
-    return rows.map(toCohort);
+    return (await this.withBreaks(rows)).map(toCohort);
   }
 
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
       const row = await this.prisma.cohort.update({
         where: { id: cohortId },
+        include: includeBreaks,
         data: {
           ...(changes.name === undefined ? {} : { name: changes.name }),
           ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
@@ -157,6 +166,70 @@ export class CohortRepository {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */
+  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
+    if (undo) return (await this.prisma.cohortBreak.deleteMany({ where: { cohortId, week } })).count > 0;
+    try {
+      await this.prisma.cohortBreak.create({ data: { cohortId, week } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Keeps the final board (JSON, as the closing post shows it) and every
+   * member's points at this moment, once: the first caller's board stays.
+   * Returns the stored board (this one or an earlier one).
+   */
+  async saveFinalBoard(cohortId: number, finalBoard: string): Promise<string> {
+    await this.prisma.$transaction([
+      this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
+        WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
+      this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
+    ]);
+    return (await this.finalBoard(cohortId)) ?? finalBoard;
+  }
+
+  /** An active cohort becomes finished (after its closing post); false when it was not active. */
+  async markFinished(cohortId: number): Promise<boolean> {
+    const updated = await this.prisma.cohort.updateMany({
+      where: { id: cohortId, status: CohortStatus.Active },
+      data: { status: CohortStatus.Finished },
+    });
+    return updated.count > 0;
+  }
+
+  /**
+   * A member's rank on the final board: how many members had more points when
+   * it was made, and how many were ranked (the same rule as `standing`).
+   */
+  async finalStanding(cohortId: number, finalPoints: number): Promise<{ ahead: number; ranked: number }> {
+    const [row] = await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+      SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
+      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0`;
+    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+  }
+
+  /** The final board stored when the cohort finished (JSON), or null. */
+  async finalBoard(cohortId: number): Promise<string | null> {
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { finalBoard: true } });
+    return row?.finalBoard ?? null;
+  }
+
+  /** Rows with their break weeks, read in slices of cohort ids (one query per 500 cohorts). */
+  private async withBreaks(rows: CohortRow[]): Promise<CohortRowWithBreaks[]> {
+    if (rows.length === 0) return [];
+    const breaks = await findInChunks(
+      rows.map((row) => row.id),
+      (chunk) => this.prisma.cohortBreak.findMany({ where: { cohortId: { in: chunk } }, select: { cohortId: true, week: true } }),
+    );
+    const weeksByCohort = new Map<number, { week: number }[]>();
+    for (const entry of breaks) weeksByCohort.set(entry.cohortId, [...(weeksByCohort.get(entry.cohortId) ?? []), { week: entry.week }]);
+    return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
 }
 

@@ -2,7 +2,7 @@ import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/coho
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { toCohort } from "./CohortRepository.js";
+import { includeBreaks, toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -19,6 +19,7 @@ export function toMember(row: MemberRow): MemberRecord {
     remindDisabledNotice: row.remindDisabledNotice,
     points: row.points,
     pointsReachedAt: row.pointsReachedAt,
+    finalPoints: row.finalPoints,
   };
 }
 
@@ -40,7 +41,7 @@ export class MemberRepository {
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
     const rows = await this.prisma.member.findMany({
       where: { userId, leftAt: null, cohort: { guildId } },
-      include: { cohort: true },
+      include: { cohort: { include: includeBreaks } },
       orderBy: [{ cohort: { createdAt: "asc" } }, { cohortId: "asc" }],
     });
     return rows.map(({ cohort, ...member }) => ({ cohort: toCohort(cohort), member: toMember(member) }));

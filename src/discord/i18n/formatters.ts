@@ -9,6 +9,15 @@ export function durationText(t: Translator, minutes: number | null): string {
   return rest === 0 ? t.t("format.hours", { hours }) : t.t("format.hoursMinutes", { hours, minutes: rest });
 }
 
+/**
+ * Time of several items: their minutes, or "2 topics" when none of them has
+ * an estimate (the mastery path's topics), so no reply says "no estimate".
+ */
+export function amountText(t: Translator, minutes: number, items: number): string {
+  if (minutes === 0 && items > 0) return t.t("format.topics", { count: items });
+  return durationText(t, minutes);
+}
+
 /** "week 3", "weeks 3–4" (lower) or "Week 3", "Weeks 3-4" (upper, labels and choices). */
 export function weeksText(t: Translator, start: number, end: number, style: "lower" | "upper" = "lower"): string {
   return t.t(style === "lower" ? "format.weeksLower" : "format.weeksUpper", {

@@ -12,6 +12,7 @@ const statusColors: Record<CohortStatus, number> = {
   [CohortStatus.Active]: colors.brand,
   [CohortStatus.Paused]: colors.warning,
   [CohortStatus.Ended]: colors.neutral,
+  [CohortStatus.Finished]: colors.success,
 };
 
 function statusLabel(t: Translator, status: CohortStatus): string {
@@ -19,7 +20,7 @@ function statusLabel(t: Translator, status: CohortStatus): string {
 }
 
 function weekText(t: Translator, view: CohortSummaryView): string {
-  const total = view.curriculum.totalWeeks;
+  const total = view.totalWeeks;
   if (view.currentWeek <= 0) return t.t("cohortAdmin.weekNotStarted", { total });
   if (view.currentWeek > total) return t.t("cohortAdmin.weekFinished", { total });
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
@@ -117,10 +118,12 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     ),
     field("cohortAdmin.field.optional", t.t("cohortAdmin.optionalAssigned", { assigned: settings.includeOptional ? "yes" : "no" })),
     field("cohortAdmin.field.language", languageLabel(cohort.language)),
+    ...(view.breakWeeks.length === 0 ? [] : [field("cohortAdmin.field.breaks", view.breakWeeks.join(", "))]),
     ...scheduleFields(t, view),
   ];
   if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));
   if (cohort.status === CohortStatus.Ended) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.endedNote"), false));
+  if (cohort.status === CohortStatus.Finished) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.finishedNote"), false));
   if (cohort.channelProblem !== null) {
     fields.push(
       field(
@@ -184,10 +187,12 @@ export function renderCohortEdited(t: Translator, view: CohortInfoView): Reply {
   return renderCohortInfo(t, view, t.t("cohortAdmin.edited", { name: view.cohort.name }));
 }
 
-const statusKeys = { paused: "cohortAdmin.paused", ended: "cohortAdmin.ended", active: "cohortAdmin.resumed" } as const satisfies Record<
-  CohortStatus,
-  string
->;
+const statusKeys = {
+  paused: "cohortAdmin.paused",
+  ended: "cohortAdmin.ended",
+  active: "cohortAdmin.resumed",
+  finished: "cohortAdmin.finished",
+} as const satisfies Record<CohortStatus, string>;
 
 /** The answer to pause, resume and end. */
 export function renderCohortStatus(t: Translator, cohort: Cohort): Reply {

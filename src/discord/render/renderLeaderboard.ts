@@ -19,6 +19,7 @@ function callerLine(t: Translator, view: LeaderboardView, weekly: boolean): stri
  * caller's own line. Names are inert text, never mentions or links.
  */
 export function renderLeaderboard(t: Translator, view: LeaderboardView): Reply {
+  if (view.final) return renderFinalLeaderboard(t, view);
   const weekly = view.period === LeaderboardPeriod.Week;
   const week = view.weekNumber ?? 1;
   const lines: string[] = [];
@@ -31,6 +32,24 @@ export function renderLeaderboard(t: Translator, view: LeaderboardView): Reply {
     title: truncate(t.t("leaderboard.title", { cohort: view.cohort.name, weekly: weekly ? "yes" : "no", week }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
     footer: { text: truncate(t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : "no" }), limits.footer) },
+  };
+  return { embeds: [embed], ephemeral: false };
+}
+
+/** After the course: the board exactly as the closing post showed it, and the caller's place on it. */
+function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
+  const more = view.rankedMembers - view.top.length;
+  const lines =
+    view.top.length === 0
+      ? [t.t("closingPost.finalEmpty")]
+      : [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])];
+  const caller = callerLine(t, view, false);
+  if (caller !== null) lines.push("", caller);
+  const embed: APIEmbed = {
+    color: colors.success,
+    title: truncate(t.t("leaderboard.finalTitle", { cohort: view.cohort.name }), limits.title),
+    description: truncate(lines.join("\n"), limits.description),
+    footer: { text: truncate(t.plain("leaderboard.finalFooter", { ranked: view.rankedMembers }), limits.footer) },
   };
   return { embeds: [embed], ephemeral: false };
 }

@@ -1,5 +1,5 @@
 import type { ReminderView } from "../../services/ReminderService.js";
-import { durationText, localDateText } from "../i18n/formatters.js";
+import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, timestamp, truncate } from "./format.js";
@@ -9,12 +9,18 @@ import type { PostMessage } from "./postMessage.js";
 export function renderReminderDm(t: Translator, view: ReminderView): PostMessage {
   const minutes = view.items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
   const lines = view.items.map((item) =>
-    t.t("reminderDm.item", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), minutes: markup(durationText(t, item.minutes)) }),
+    item.minutes === null
+      ? t.t("reminderDm.itemTopic", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)) })
+      : t.t("reminderDm.item", {
+          title: item.title,
+          kind: markup(t.t(`kind.${item.kind}`)),
+          minutes: markup(durationText(t, item.minutes)),
+        }),
   );
   const description = [
     t.t("reminderDm.intro", {
       date: localDateText(t, view.localDate),
-      minutes: durationText(t, minutes),
+      minutes: amountText(t, minutes, view.items.length),
       due: markup(timestamp(view.dueBy, "f")),
     }),
     fitLines(lines, 3000, (hidden) => t.t("format.more", { count: hidden })),

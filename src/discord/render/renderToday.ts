@@ -3,8 +3,9 @@ import { memberDayEnd } from "../../domain/schedule/memberDay.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
-import { durationText, localDateText } from "../i18n/formatters.js";
+import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 import { streakLine } from "./renderStreak.js";
 
@@ -14,6 +15,12 @@ export function doneButtonId(cohortId: number, itemId: number): string {
 }
 
 function itemLine(t: Translator, status: ItemStatus): string {
+  if (status.item.minutes === null)
+    return t.t("today.itemTopic", {
+      mark: markup(status.done ? "✅" : "⬜"),
+      title: status.item.title,
+      kind: markup(t.t(`kind.${status.item.kind}`)),
+    });
   return t.t("today.item", {
     mark: markup(status.done ? "✅" : "⬜"),
     title: status.item.title,
@@ -44,6 +51,7 @@ function titleOf(t: Translator, view: TodayView): string {
  * exactly the items listed.
  */
 export function renderToday(t: Translator, view: TodayView): Reply {
+  if (view.courseSummary !== null) return renderCourseSummary(t, view.cohort, view.courseSummary);
   const { cohort } = view;
   const embed: APIEmbed = { color: colors.brand, title: truncate(titleOf(t, view), limits.title), fields: [] };
   const description: string[] = [
@@ -58,8 +66,8 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     description.push(
       t.t("today.due", {
         due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
-        left: durationText(t, view.minutesLeft),
-        total: durationText(t, view.minutesTotal),
+        left: amountText(t, view.minutesLeft, view.items.filter((status) => !status.done).length),
+        total: amountText(t, view.minutesTotal, view.items.length),
       }),
       "",
       listLines(
@@ -98,17 +106,21 @@ export function renderToday(t: Translator, view: TodayView): Reply {
 }
 
 function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fields"]>[number] {
-  const lines = view.overdue.map((status) =>
-    t.t("today.overdueItem", {
-      title: status.item.title,
-      minutes: durationText(t, status.item.minutes),
-      date: status.assignedDate === null ? "?" : localDateText(t, status.assignedDate),
-    }),
-  );
+  const lines = view.overdue.map((status) => {
+    const date = status.assignedDate === null ? "?" : localDateText(t, status.assignedDate);
+    // Paths without estimates read as topics, not as "no time estimate".
+    return status.item.minutes === null
+      ? t.t("today.overdueItemTopic", { title: status.item.title, date })
+      : t.t("today.overdueItem", { title: status.item.title, minutes: durationText(t, status.item.minutes), date });
+  });
   if (view.overdueMore.items > 0)
-    lines.push(t.t("today.overdueMore", { count: view.overdueMore.items, minutes: durationText(t, view.overdueMore.minutes) }));
+    lines.push(t.t("today.overdueMore", { count: view.overdueMore.items, minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items) }));
+  const total = view.overdueTotal;
   return {
-    name: t.plain("today.overdueName", { count: view.overdueTotal.items, minutes: durationText(t, view.overdueTotal.minutes) }),
+    name:
+      total.minutes === 0
+        ? t.plain("today.overdueTopics", { count: total.items })
+        : t.plain("today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
     value: truncate(lines.join("\n"), limits.fieldValue),
   };
 }

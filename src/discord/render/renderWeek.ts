@@ -3,7 +3,7 @@ import { addDays } from "../../domain/schedule/localTime.js";
 import type { AssignedItem } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
-import { durationText, localDateText, weeksText } from "../i18n/formatters.js";
+import { amountText, durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
@@ -14,6 +14,8 @@ const embedBudget = limits.embedTotal - 200;
 const minimumFieldValue = 60;
 
 function itemLine(t: Translator, item: AssignedItem, done: boolean): string {
+  if (item.minutes === null)
+    return t.t("week.itemTopic", { mark: markup(done ? "✅" : "⬜"), title: item.title, kind: markup(t.t(`kind.${item.kind}`)) });
   return t.t("week.item", {
     mark: markup(done ? "✅" : "⬜"),
     title: item.title,
@@ -34,6 +36,10 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   ];
   if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
   if (view.currentWeek > view.totalWeeks && week.number === view.totalWeeks) description.push(t.t("week.afterEnd"));
+  if (view.breakResumesOn !== null) {
+    description.push("", t.t("week.breakWeek", { date: localDateText(t, view.breakResumesOn) }));
+    return description;
+  }
   description.push(
     "",
     ...week.sections.map((section) =>
@@ -42,8 +48,12 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   );
   const assigned = week.days.flatMap((day) => day.items);
   const done = assigned.filter((item) => view.doneItemIds.has(item.id)).length;
-  description.push("", t.t("week.total", { minutes: markup(durationText(t, week.totalMinutes)), items: assigned.length, done }));
-  if (week.unestimatedItems > 0) description.push(t.t("week.unestimated", { count: week.unestimatedItems }));
+  if (week.totalMinutes === 0 && assigned.length > 0) {
+    description.push("", t.t("week.totalTopics", { items: assigned.length, done }));
+  } else {
+    description.push("", t.t("week.total", { minutes: markup(durationText(t, week.totalMinutes)), items: assigned.length, done }));
+    if (week.unestimatedItems > 0) description.push(t.t("week.unestimated", { count: week.unestimatedItems }));
+  }
   return description;
 }
 
@@ -51,7 +61,10 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
 export function renderWeek(t: Translator, view: WeekView): Reply {
   const { cohort, week } = view;
   const blocks: { name: string; lines: string[] }[] = week.days.map((day) => ({
-    name: t.plain("week.dayName", { date: localDateText(t, day.date), minutes: durationText(t, day.minutes) }),
+    name: t.plain("week.dayName", {
+      date: localDateText(t, day.date),
+      minutes: day.items.length === 0 ? t.plain("weekPost.free") : amountText(t, day.minutes, day.items.length),
+    }),
     lines:
       day.items.length === 0 ? [t.t("week.nothingAssigned")] : day.items.map((item) => itemLine(t, item, view.doneItemIds.has(item.id))),
   }));

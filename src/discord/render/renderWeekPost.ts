@@ -12,6 +12,8 @@ import { standingLines } from "./standingLines.js";
 const maxThreadName = 100;
 
 function itemLine(t: Translator, item: AssignedItem, track: string | undefined): string {
+  if (item.minutes === null)
+    return t.t("weekPost.itemTopic", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), track: track ?? "none" });
   return t.t("weekPost.item", {
     title: item.title,
     kind: markup(t.t(`kind.${item.kind}`)),
@@ -22,7 +24,7 @@ function itemLine(t: Translator, item: AssignedItem, track: string | undefined):
 
 /** "2 h 20 min", "2 h 20 min + 1 without an estimate", or "no time estimate" when none of the items has one. */
 function timeText(t: Translator, minutes: number, unestimated: number): string {
-  if (minutes === 0 && unestimated > 0) return t.t("weekPost.noEstimate");
+  if (minutes === 0 && unestimated > 0) return t.t("format.topics", { count: unestimated });
   return t.t("weekPost.time", { minutes: markup(durationText(t, minutes)), unestimated });
 }
 
@@ -53,14 +55,20 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
       to: localDateText(t, addDays(week.endDate, -1)),
     }),
     "",
-    sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
-    items.length === 0
-      ? t.t("weekPost.totalNone")
-      : t.t("weekPost.total", {
-          items: items.length,
-          time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)),
-          days: week.days.length,
-        }),
+    ...(view.breakWeek === null
+      ? [
+          sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
+          items.length === 0
+            ? t.t("weekPost.totalNone")
+            : week.totalMinutes === 0
+              ? t.t("weekPost.totalTopics", { items: items.length, days: week.days.length })
+              : t.t("weekPost.total", {
+                  items: items.length,
+                  time: markup(timeText(t, week.totalMinutes, week.unestimatedItems)),
+                  days: week.days.length,
+                }),
+        ]
+      : [t.t("weekPost.breakWeek", { next: view.breakWeek.nextWeek, date: localDateText(t, view.breakWeek.resumesOn) })]),
   ];
   for (const checkpoint of view.checkpoints) {
     description.push(t.t("weekPost.checkpoint", { section: checkpoint.sectionTitle, at: markup(timestamp(checkpoint.dueAt, "F")) }));

@@ -4,6 +4,8 @@ export const CohortStatus = {
   Active: "active",
   Paused: "paused",
   Ended: "ended",
+  /** The course ran to its end: the closing post went out, the final board is kept, nothing more is posted or reminded. */
+  Finished: "finished",
 } as const;
 export type CohortStatus = (typeof CohortStatus)[keyof typeof CohortStatus];
 
@@ -28,6 +30,8 @@ export interface Cohort {
   /** The language of the cohort channel's posts (a shipped language code, "en" by default). */
   readonly language: string;
   readonly createdAt: Date;
+  /** `/cohort break` weeks as stored (calendar weeks, ascending). */
+  readonly breakWeeks: readonly number[];
 }
 
 export interface MemberRecord {
@@ -45,6 +49,8 @@ export interface MemberRecord {
   readonly remindDisabledNotice: boolean;
   readonly points: number;
   readonly pointsReachedAt: Date | null;
+  /** Points when the cohort's final board was made (null before, or when the member was not on it). */
+  readonly finalPoints: number | null;
 }
 
 /** What `/cohort join` did: a first join, a return after leaving, or nothing (already a member). */

@@ -15,7 +15,8 @@ export type CheckpointPrompt =
 
 export function checkpointPrompt(section: StoredSection, curriculum: Pick<StoredCurriculum, "sections" | "outcomes">): CheckpointPrompt {
   const checkpoint = section.checkpoint?.trim() ?? "";
-  if (checkpoint !== "") return { source: "checkpoint", text: checkpoint };
+  // A phase whose checkpoint is its Objective (the mastery path's) is asked about as its aim.
+  if (checkpoint !== "") return { source: checkpoint === section.summary.trim() ? "objective" : "checkpoint", text: checkpoint };
   const last = curriculum.sections.reduce<StoredSection | null>(
     (latest, candidate) => (latest === null || candidate.position > latest.position ? candidate : latest),
     null,

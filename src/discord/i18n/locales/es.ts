@@ -447,6 +447,60 @@ export const es: Catalogue = {
   "join.catchUpButton": "Ponerse al día",
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
+  // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
+  "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
+  "cohortAdmin.finished":
+    "**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.",
+  "cohortAdmin.finishedNote": "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
+  "cohortAdmin.status.finished": "🎓 Finalizada",
+  "cohortAdmin.field.breaks": "Semanas de descanso",
+  "checkpoint.courseFinished":
+    "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/today` muestra el resumen de tu curso.",
+  "remind.courseFinished": "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
+  "summary.title": "🎓 {cohort} · Curso finalizado",
+  "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
+  "summary.requiredName": "Obligatorias",
+  "summary.requiredValue": "{bar} {done, number} de {total, number}",
+  "summary.optionalName": "Opcionales",
+  "summary.optionalValue": "{count, plural, =0 {ninguna hecha} one {# hecha} other {# hechas}}",
+  "summary.pointsName": "Puntos",
+  "summary.pointsValue": "{points, number} pts",
+  "summary.rankName": "Puesto final",
+  "summary.rankValue": "#{rank, number} de {ranked, number}",
+  "summary.unranked": "No estás en la clasificación final",
+  "summary.streakName": "Mejor racha",
+  "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
+  "summary.checkpointsName": "Checkpoints",
+  "summary.checkpointsValue": "{answered, number} de {total, number} respondidos",
+  "summary.late": "Lo que registres a partir de ahora sigue contando en `/progress`; la clasificación final queda como se publicó.",
+  "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
+  "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
+  "break.title": "Semanas de descanso",
+  "break.set":
+    "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y checkpoint posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+  "break.undone":
+    "La semana {week} de **{name}** vuelve a ser de lectura: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+  "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
+  "break.noneLeft": "Ya no quedan semanas de descanso.",
+  "break.notAWeek": "**{name}** tiene las semanas 1 a {total}: elige una de ellas.",
+  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `undo:True` para que vuelva a ser de lectura.",
+  "break.notABreak": "La semana {week} de **{name}** no es de descanso, así que no hay nada que deshacer.",
+  "break.alreadyStarted": "La semana {week} de **{name}** ya ha empezado: solo pueden cambiar las semanas que aún no han llegado.",
+  "break.postSent": "La publicación de la semana {week} de **{name}** ya ha salido: solo pueden cambiar las semanas aún no anunciadas.",
+  "weekPost.breakWeek":
+    "☕ **Semana de descanso:** esta semana no hay lectura. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
+  "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
+  // Planes sin estimaciones (los temas del plan de 36 semanas)
+  "format.topics": "{count, plural, one {# tema} other {# temas}}",
+  "weekPost.itemTopic": "• **{title}** · {kind}{track, select, none {} other { · {track}}}",
+  "weekPost.totalTopics":
+    "**Total:** {items, plural, one {# tema} other {# temas}} en {days, plural, one {# día de estudio} other {# días de estudio}}",
+  "week.itemTopic": "{mark} {title} · {kind}",
+  "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done} hechos",
+  "today.itemTopic": "{mark} **{title}** · {kind}",
+  "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
+  "today.overdueItemTopic": "⬜ {title} · del {date}",
+  "reminderDm.itemTopic": "• **{title}** · {kind}",
 };
 
 /**
@@ -564,4 +618,9 @@ export const esCommands: CommandTexts = {
   "curriculum show curriculum": ["plan", "Plan de estudios (opcional si solo hay uno)"],
   "curriculum import": ["importar", "Importa o actualiza un plan desde un archivo (.md o .txt)"],
   "curriculum import file": ["archivo", "El documento del plan de estudios"],
+  // Issue 12, cohort side (cohorts-end branch)
+  "cohort break": ["descanso", "Convierte una semana en descanso: sin lectura, y las siguientes se retrasan una semana"],
+  "cohort break cohort": ["cohorte", "La cohorte"],
+  "cohort break week": ["semana", "La semana que pasa a ser de descanso (una que aún no ha empezado)"],
+  "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser de lectura"],
 };

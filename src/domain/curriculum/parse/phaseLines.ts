@@ -93,6 +93,8 @@ function readLabel(at: PhaseLine, name: string, rest: string, state: PhaseState)
   const { section, line, problems, ledger } = at;
   if (/^(?:objective|goals?|summary|focus)$/i.test(name)) {
     if (rest !== "") section.summary.push(cleanInline(rest));
+    // A phase's Objective is its checkpoint prompt (posted on the phase's last study day) unless it has its own Checkpoint.
+    if (rest !== "" && /^objective$/i.test(name) && section.checkpoint === null) section.checkpoint = cleanInline(rest);
     ledger.use(line);
     return state;
   }
@@ -117,7 +119,8 @@ function readLabel(at: PhaseLine, name: string, rest: string, state: PhaseState)
 
 function readCheckpoint(at: PhaseLine, rest: string): void {
   const { section, line, problems } = at;
-  if (section.checkpoint !== null) {
+  // checkpointLine is null while the checkpoint is the Objective's: an explicit Checkpoint replaces it.
+  if (section.checkpoint !== null && section.checkpointLine !== null) {
     reportRepeatedCheckpoint(section, line, problems);
   } else if (rest === "") {
     problems.add(line, ProblemCode.CheckpointNotInline);

@@ -1,0 +1,48 @@
+import type { APIEmbed } from "discord.js";
+import type { Cohort } from "../../domain/cohort/cohortModel.js";
+import type { MemberCourseSummary } from "../../domain/cohort/courseSummary.js";
+import { addDays } from "../../domain/schedule/localTime.js";
+import { progressBar } from "../../domain/scoring/progressBar.js";
+import type { Reply } from "../commandTypes.js";
+import { localDateText } from "../i18n/formatters.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { colors, limits, truncate } from "./format.js";
+
+/** `/today` once the course is over: the member's course in six numbers, and no more buttons. */
+export function renderCourseSummary(t: Translator, cohort: Cohort, summary: MemberCourseSummary): Reply {
+  const field = (name: Parameters<Translator["plain"]>[0], value: string) => ({ name: t.plain(name), value, inline: true });
+  const embed: APIEmbed = {
+    color: colors.success,
+    title: truncate(t.t("summary.title", { cohort: cohort.name }), limits.title),
+    description: [
+      // The stored end is exclusive: the last day of the course is the day before.
+      t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) }),
+      "",
+      t.t("summary.late"),
+    ].join("\n"),
+    fields: [
+      field(
+        "summary.requiredName",
+        t.t("summary.requiredValue", {
+          bar: markup(progressBar(summary.requiredDone, summary.requiredTotal)),
+          done: summary.requiredDone,
+          total: summary.requiredTotal,
+        }),
+      ),
+      field("summary.optionalName", t.t("summary.optionalValue", { count: summary.optionalDone })),
+      field("summary.pointsName", t.t("summary.pointsValue", { points: summary.points })),
+      field(
+        "summary.rankName",
+        summary.finalRank === null
+          ? t.t("summary.unranked")
+          : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
+      ),
+      field("summary.streakName", t.t("summary.streakValue", { days: summary.bestStreak })),
+      field(
+        "summary.checkpointsName",
+        t.t("summary.checkpointsValue", { answered: summary.checkpointsAnswered, total: summary.checkpointsTotal }),
+      ),
+    ],
+  };
+  return { embeds: [embed], ephemeral: true };
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
+import { courseEndDate, courseHasEnded, isBreakDate, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
+import { competitionRank } from "../domain/scoring/rankStandings.js";
+import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { Logger } from "../logging/createLogger.js";
+import type { CohortContext } from "./PlanService.js";
+import type { LeaderboardEntry } from "./StudyService.js";
+
+/** The all-time board as the closing post showed it. */
+export interface FinalBoard {
+  readonly top: readonly LeaderboardEntry[];
+  readonly rankedMembers: number;
+}
+
+const storedBoard = z.object({
+  top: z.array(
+    z.object({
+      rank: z.number().int(),
+      memberId: z.number().int(),
+      userId: z.string(),
+      displayName: z.string(),
+      points: z.number().int(),
+      reachedAt: z.string(),
+    }),
+  ),
+  rankedMembers: z.number().int(),
+});
+
+/** The cohort's calendar as the break functions take it. */
+export function breakCalendarOf(cohort: Cohort, context: CohortContext): BreakCalendar {
+  return {
+    startDate: cohort.settings.startDate,
+    timeZone: cohort.settings.timeZone,
+    curriculumWeeks: context.basePlan.totalWeeks,
+    breakWeeks: context.breakWeeks,
+  };
+}
+
+/** Whether the cohort's course is over at `now`: its last week (breaks included) has passed, or it finished. */
+export function courseIsOver(cohort: Cohort, context: CohortContext, now: Date): boolean {
+  return cohort.status === CohortStatus.Finished || courseHasEnded(breakCalendarOf(cohort, context), now);
+}
+
+/**
+ * The end of the course: the final board kept when the closing post is made
+ * (so late completions change no board), the cohort becoming *finished*, and
+ * a member's course summary.
+ */
+export class CourseEndService {
+  constructor(
+    private readonly cohorts: CohortRepository,
+    private readonly completions: CompletionRepository,
+    private readonly checkpoints: CheckpointRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The final board, once the closing post made it; null before. */
+  async finalBoard(cohort: Cohort): Promise<FinalBoard | null> {
+    return parseBoard(await this.cohorts.finalBoard(cohort.id));
+  }
+
+  /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
+  async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
+    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board));
+    return parseBoard(stored) ?? board;
+  }
+
+  /** After the closing post: the cohort is finished (nothing more is posted or reminded). */
+  async finish(cohort: Cohort): Promise<void> {
+    if (await this.cohorts.markFinished(cohort.id)) this.logger.info({ cohortId: cohort.id }, "cohort finished");
+  }
+
+  /** What `/today` shows once the course is over. */
+  async summary(cohort: Cohort, member: MemberRecord, context: CohortContext, now: Date): Promise<MemberCourseSummary> {
+    const rows = await this.completions.listForMember(member.id);
+    const done = new Set(rows.map((row) => row.itemId));
+    const items = [...context.itemsById.values()];
+    const required = items.filter((item) => item.kind === "Required");
+    const points = rows.reduce((sum, row) => sum + row.points, 0);
+    const rank = await this.finalRank(cohort, member, points);
+    const calendar = breakCalendarOf(cohort, context);
+    return {
+      cohortName: cohort.name,
+      requiredDone: required.filter((item) => done.has(item.id)).length,
+      requiredTotal: required.length,
+      optionalDone: items.filter((item) => item.kind === "Optional" && done.has(item.id)).length,
+      points,
+      finalRank: rank.rank,
+      rankedMembers: rank.ranked,
+      bestStreak: bestStreak(cohort, calendar, rows, now),
+      checkpointsAnswered: await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id),
+      checkpointsTotal: context.curriculum.sections.filter((section) => (section.checkpoint ?? "").trim() !== "").length,
+      courseEndDate: courseEndDate(calendar),
+    };
+  }
+
+  /** Rank on the final board; before it is made (the closing post is still to come), on the live one. */
+  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<{ rank: number | null; ranked: number }> {
+    if ((await this.cohorts.finalBoard(cohort.id)) !== null) {
+      const finalPoints = member.finalPoints ?? 0;
+      const { ahead, ranked } = await this.cohorts.finalStanding(cohort.id, finalPoints);
+      return { rank: finalPoints > 0 ? competitionRank(ahead) : null, ranked };
+    }
+    const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
+    return { rank: points > 0 && member.leftAt === null ? competitionRank(ahead) : null, ranked };
+  }
+}
+
+function bestStreak(cohort: Cohort, calendar: BreakCalendar, rows: readonly CompletionRecord[], now: Date): number {
+  return forgivingStreak({
+    completions: rows.map((row) => ({ completedAt: row.completedAt, forDate: null })),
+    timeZone: cohort.settings.timeZone,
+    studyDays: cohort.settings.studyDays,
+    isDayOff: (date) => isBreakDate(calendar, date),
+    now,
+  }).best;
+}
+
+function parseBoard(json: string | null): FinalBoard | null {
+  if (json === null) return null;
+  const parsed = storedBoard.safeParse(JSON.parse(json));
+  if (!parsed.success) return null;
+  return {
+    rankedMembers: parsed.data.rankedMembers,
+    top: parsed.data.top.map((entry) => ({ ...entry, reachedAt: new Date(entry.reachedAt) })),
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The 36-week mastery path has topics without time estimates and phases with
+ * objectives: its posts and replies count topics, and each phase's objective
+ * is posted as its checkpoint on the phase's last study day.
+ */
+describe("the 36-week path without estimates, end to end", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Mastery 2027";
+  const texts = new Map<string, string>();
+  const channelPosts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
+
+  beforeAll(async () => {
+    // Friday before the Monday start.
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    texts.set("info", visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName })));
+    texts.set("preview", visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: cohortName, week: 1 })));
+    texts.set("week", visibleText(await bot.reply(ada.id, "week")));
+    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    texts.set("today", visibleText(await bot.reply(ada.id, "today")));
+    for (const at of ["2027-01-04T09:00:00Z", "2027-01-29T17:00:00Z"]) {
+      bot.clock.set(new Date(at));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+    }
+  });
+  afterAll(async () => bot.close());
+
+  it("counts topics instead of saying there is no time estimate", () => {
+    const posted = channelPosts().map((message) => visibleText(message));
+    for (const text of [...texts.values(), ...posted]) expect(text).not.toMatch(/estimate|0 min/);
+    expect(texts.get("preview")).toContain("**Total:** 2 topics over 5 study days");
+    expect(texts.get("preview")).toContain("Mon, 4 Jan 2027 · 1 topic");
+    expect(texts.get("week")).toContain("Total: **2 topics** · 0 done");
+    expect(texts.get("today")).toContain("Overdue · 1 topic");
+  });
+
+  it("names the first phase's objective as the next checkpoint before the cohort starts", () => {
+    expect(texts.get("info")).not.toContain("None left");
+    expect(texts.get("info")).toContain("Phase 1: Foundations");
+  });
+
+  it("posts each phase's objective as its checkpoint on the phase's last study day, with the answer buttons", () => {
+    const checkpoint = channelPosts().find((message) => message.embeds[0]?.title === "✅ Checkpoint · Phase 1: Foundations");
+    if (checkpoint === undefined) throw new Error("no checkpoint post for phase 1");
+    expect(visibleText(checkpoint)).toContain("Understand fundamentals of web architecture and networking");
+    expect(buttonsOf(checkpoint).map((button) => button.label)).toEqual(["Confident", "Partly", "Not yet"]);
+  });
+});
