@@ -149,7 +149,8 @@ export class MemberPlanService {
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
-    await this.planState.addAdjustment(member.id, { kind: request.mode });
+    if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
+    else await this.planState.addAdjustment(member.id, { kind: request.mode });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
