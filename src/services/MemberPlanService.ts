@@ -66,6 +66,9 @@ export interface PaceChangeView {
   readonly maxExtraWeeks: number;
 }
 
+/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
+export const MAX_PLANNED_BREAKS = 10;
+
 export const BreakChange = { Added: "added", Ended: "ended", NothingToEnd: "nothing_to_end" } as const;
 export type BreakChange = (typeof BreakChange)[keyof typeof BreakChange];
 
@@ -193,6 +196,8 @@ export class MemberPlanService {
     if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
+    if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
+      throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
     await this.planState.addBreak(member.id, { from, to });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };
