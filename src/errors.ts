@@ -63,6 +63,7 @@ export interface UserErrorParams {
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };
   "break.startsInThePast": NoParams;
+  "break.tooMany": { readonly max: number };
   "done.noYesterday": NoParams;
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;

@@ -66,6 +66,9 @@ export interface PaceChangeView {
   readonly maxExtraWeeks: number;
 }
 
+/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
+export const MAX_PLANNED_BREAKS = 10;
+
 export const BreakChange = { Added: "added", Ended: "ended", NothingToEnd: "nothing_to_end" } as const;
 export type BreakChange = (typeof BreakChange)[keyof typeof BreakChange];
 
@@ -149,7 +152,8 @@ export class MemberPlanService {
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
-    await this.planState.addAdjustment(member.id, { kind: request.mode });
+    if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
+    else await this.planState.addAdjustment(member.id, { kind: request.mode });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
@@ -192,6 +196,8 @@ export class MemberPlanService {
     if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
+    if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
+      throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
     await this.planState.addBreak(member.id, { from, to });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };

@@ -240,7 +240,7 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "PostgreSQL Internals" }))).toContain("Streak: **3 study days**");
     });
 
-    it("refuses bad dates, a break over 28 days and one starting in the past; off:True ends a break early", async () => {
+    it("refuses bad dates, a break over 28 days, one starting in the past and an 11th planned one; off:True ends a break early", async () => {
       const { command } = await memberOfNewCohort("careful-carl");
       expect(visibleText(await command("break", { from: "next week", to: "2027-01-08" }))).toContain("YYYY-MM-DD");
       expect(visibleText(await command("break", { from: "2027-01-08", to: "2027-01-06" }))).toContain("ends before it starts");
@@ -253,6 +253,9 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("Your break is over");
       expect(visibleText(await command("today"))).not.toContain("A day off");
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("no break");
+
+      for (let day = 10; day < 20; day += 1) await command("break", { from: `2027-02-${day}`, to: `2027-02-${day}` });
+      expect(visibleText(await command("break", { from: "2027-02-25", to: "2027-02-26" }))).toContain("already have 10 breaks planned");
     });
   });
 });

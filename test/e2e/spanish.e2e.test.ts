@@ -43,6 +43,18 @@ describe("Spanish through discord.js and the emulator", () => {
     expect(progress).toMatch(/Tiempo de lectura: \*\*\d+ min\*\* de \d+ h/);
   });
 
+  it("words /pace, its buttons, /break and the streak's freezes in Spanish", async () => {
+    const bruno = spanishMember("bruno-ritmo");
+    await bot.reply(bruno.id, "join", { cohort: "Backend Spring 2027" });
+    const pace = await bot.reply(bruno.id, "pace");
+    expect(visibleText(pace)).toContain("Tu ritmo · Backend Spring 2027");
+    expect(buttonsOf(pace).map((button) => button.label)).toContain("Ampliar una semana");
+    expect(visibleText(await bot.reply(bruno.id, "break", { from: "2027-01-06", to: "2027-01-07" }))).toContain(
+      "Días libres del **mié, 6 ene 2027** al **jue, 7 ene 2027**",
+    );
+    expect(visibleText(await bot.reply(bruno.id, "today"))).toContain("❄️ Comodines: 0/2");
+  });
+
   it("serves es-419 in Spanish too, and a language it does not ship in English", async () => {
     const mateo = spanishMember("mateo", "es-419");
     expect(visibleText(await bot.reply(mateo.id, "join", { cohort: "Backend Spring 2027" }))).toContain("¡Bienvenido a");

@@ -58,7 +58,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     expect((await newMember("late", "2027-03-20")).joinedOn).toBe("2027-03-09");
   });
 
-  it("returns adjustments in the order they were made, catch-ups with their backlog", async () => {
+  it("returns adjustments in the order they were made, catch-ups with their backlog, and clears them for a reset", async () => {
     const member = await newMember("pacer");
     expect(await plans.load(member.id)).toEqual({ adjustments: [], breaks: [] });
     await plans.addAdjustment(member.id, { kind: "extend" });
@@ -69,6 +69,8 @@ describe("MemberPlanRepository and the member-plan columns", () => {
       { kind: "catch_up", appliedOn: "2027-03-10", days: 5, itemIds: [3, 1, 2] },
       { kind: "reset" },
     ]);
+    await plans.clearAdjustments(member.id);
+    expect((await plans.load(member.id)).adjustments).toEqual([]);
   });
 
   it("shortens and drops a member's breaks, never another member's", async () => {

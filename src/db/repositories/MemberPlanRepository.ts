@@ -51,6 +51,15 @@ export class MemberPlanRepository {
     await this.writes.run(() => this.prisma.memberAdjustment.create({ data }));
   }
 
+  /**
+   * `/pace mode:reset`: the plan folds to the cohort's calendar at a reset
+   * anyway, so the rows before it are dropped rather than a reset row added;
+   * resets and extends repeated on end then cannot grow the member's rows.
+   */
+  async clearAdjustments(memberId: number): Promise<void> {
+    await this.writes.run(() => this.prisma.memberAdjustment.deleteMany({ where: { memberId } }));
+  }
+
   async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
     const row = await this.writes.run(() => this.prisma.memberBreak.create({ data: { memberId, fromDate: entry.from, toDate: entry.to } }));
     return { id: row.id, from: row.fromDate, to: row.toDate };

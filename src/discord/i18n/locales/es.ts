@@ -428,6 +428,7 @@ export const es: Catalogue = {
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
   "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `off:True` antes de añadir otro.",
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
