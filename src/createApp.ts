@@ -105,7 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channelGateway,
     logger.child({ component: "cohorts" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
+  const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }), memberRepository);
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
   ]);

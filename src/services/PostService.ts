@@ -1,4 +1,5 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
@@ -30,7 +31,7 @@ export interface WeekPostView {
   readonly trackByItemId: ReadonlyMap<number, string>;
   /** Checkpoint prompts that fall due during this week. */
   readonly checkpoints: readonly { readonly sectionTitle: string; readonly dueAt: Date }[];
-  /** From week 2: the previous week's leaders. */
+  /** From week 2: the previous week's leaders (as the privacy rule shows them); null too when the cohort's board is off. */
   readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
 }
 
@@ -46,6 +47,8 @@ export interface ClosingPostView {
   readonly totalWeeks: number;
   readonly top: readonly LeaderboardEntry[];
   readonly rankedMembers: number;
+  /** False when the cohort's board is off: the post names nobody. */
+  readonly boardOn: boolean;
   /** What the path says members can do afterwards. */
   readonly outcomes: readonly string[];
 }
@@ -128,7 +131,7 @@ export class PostService {
       .filter((post) => post.kind === "checkpoint" && post.weekNumber === weekNumber)
       .map((post) => ({ sectionTitle: titleByKey.get(post.sectionKey ?? "") ?? "", dueAt: post.dueAt }));
     let lastWeek: WeekPostView["lastWeek"] = null;
-    if (weekNumber > 1) {
+    if (weekNumber > 1 && cohort.leaderboard !== CohortBoard.Off) {
       const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber - 1);
       lastWeek = { weekNumber: weekNumber - 1, top: board.top.slice(0, weeklyTopCount) };
     }
@@ -162,11 +165,13 @@ export class PostService {
       totalWeeks: context.plan.totalWeeks,
       top: board.top,
       rankedMembers: board.rankedMembers,
+      boardOn: board.boardOn,
       outcomes: context.curriculum.outcomes,
     };
   }
 
   async leaderboardView(cohort: Cohort, now: Date): Promise<LeaderboardPostView> {
+    if (cohort.leaderboard === CohortBoard.Off) throw new UserError("posts.boardOff", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const current = currentWeekNumber(context.plan, now);
     const week =
@@ -236,6 +241,8 @@ export class PostService {
         channelId: "",
         name: `${curriculum.title} (simulation)`,
         language: "en",
+        leaderboard: CohortBoard.Names,
+        excludeRoleId: null,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         channelProblem: null,

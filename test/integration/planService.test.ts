@@ -31,6 +31,8 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     status: CohortStatus.Active,
     channelProblem: null,
     language: "en",
+    leaderboard: "names",
+    excludeRoleId: null,
     createdAt: new Date(0),
     settings,
   };

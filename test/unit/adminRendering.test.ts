@@ -173,6 +173,8 @@ function cohort(index: number, name: string): Cohort {
     status: CohortStatus.Active,
     channelProblem: null,
     language: "en",
+    leaderboard: "names",
+    excludeRoleId: null,
     createdAt: new Date(0),
     settings: {
       startDate: "2027-01-04",

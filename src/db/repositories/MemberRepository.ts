@@ -1,3 +1,4 @@
+import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -18,6 +19,11 @@ export function toMember(row: MemberRow): MemberRecord {
     remindDisabledNotice: row.remindDisabledNotice,
     points: row.points,
     pointsReachedAt: row.pointsReachedAt,
+    nudges: row.nudges,
+    // An unknown stored value reads as the most private choice.
+    boardVisibility: isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden,
+    alias: row.alias,
+    excluded: row.excluded,
   };
 }
 
@@ -88,6 +94,29 @@ export class MemberRepository {
       }),
     );
     return toMember(row);
+  }
+
+  /**
+   * The member's alias number ("Member 7"), given the first time it is needed: the cohort's next
+   * sequence number, so it says nothing about who they are. Stored, so it stays the same. A clash with
+   * another process giving out the same number (unique per cohort) is retried.
+   */
+  async assignAlias(memberId: number, cohortId: number): Promise<number> {
+    return this.writes.run(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.prisma.$executeRaw`
+            UPDATE "Member" SET "alias" = (SELECT COALESCE(MAX("alias"), 0) + 1 FROM "Member" WHERE "cohortId" = ${cohortId})
+            WHERE "id" = ${memberId} AND "alias" IS NULL`;
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+      const row = await this.prisma.member.findUniqueOrThrow({ where: { id: memberId }, select: { alias: true } });
+      if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
+      return row.alias;
+    });
   }
 
   async activeMembers(cohortId: number): Promise<MemberRecord[]> {

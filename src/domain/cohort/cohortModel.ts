@@ -1,3 +1,4 @@
+import type { BoardVisibility, CohortBoard } from "../privacy/boardPresentation.js";
 import type { CohortSettings } from "../schedule/scheduleTypes.js";
 
 export const CohortStatus = {
@@ -27,6 +28,10 @@ export interface Cohort {
   readonly channelProblem: ChannelProblem | null;
   /** The language of the cohort channel's posts (a shipped language code, "en" by default). */
   readonly language: string;
+  /** How the cohort's public boards show members (see domain/privacy/boardPresentation). */
+  readonly leaderboard: CohortBoard;
+  /** Members holding this role are never ranked; null: nobody is excluded. */
+  readonly excludeRoleId: string | null;
   readonly createdAt: Date;
 }
 
@@ -43,6 +48,14 @@ export interface MemberRecord {
   readonly remindDisabledNotice: boolean;
   readonly points: number;
   readonly pointsReachedAt: Date | null;
+  /** `/privacy nudges:`. */
+  readonly nudges: boolean;
+  /** `/privacy leaderboard:`. */
+  readonly boardVisibility: BoardVisibility;
+  /** "Member 7" once the member has been shown by alias. */
+  readonly alias: number | null;
+  /** Holds the cohort's exclude_role. */
+  readonly excluded: boolean;
 }
 
 /** What `/cohort join` did: a first join, a return after leaving, or nothing (already a member). */

@@ -398,6 +398,39 @@ export const es: Catalogue = {
   "parse.checkpointRepeated": 'La sección "{section}" ya tiene un Checkpoint (línea {firstLine, number, ::group-off}); deja uno.',
   "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del checkpoint en la línea siguiente.',
   "parse.checkpointNotInline": 'Escribe el texto del checkpoint en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
+  // ── Privacidad (issue 13): clasificaciones con nombre, alias o sin aparecer; /privacy; ajustes de la cohorte. ──
+  "leaderboard.alias": "Miembro {alias, number, ::group-off}",
+  "leaderboard.standingYou": "{line} ← tú",
+  "leaderboard.callerExcluded":
+    "**{name}**: sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones) · {points, number} pts",
+  "leaderboard.callerHidden": "**{name}**: oculto en la clasificación · estarías en el puesto {rank} · {points, number} pts",
+  "leaderboard.privacyNote":
+    "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacy leaderboard:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
+  "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
+  "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
+  "posts.boardOff": "**{name}** mantiene su clasificación en privado (`leaderboard: off`), así que no hay clasificación que publicar.",
+  "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
+  "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacy delete:True`.",
+  "privacy.title": "🔒 Tu privacidad en este servidor",
+  "privacy.settings":
+    "{cohorts, plural, one {# cohorte} other {# cohortes}} · Clasificación: **{leaderboard, select, name {tu nombre} alias {un alias} other {oculto}}** · Avisos de los facilitadores: **{nudges, select, on {activados} other {desactivados}}**",
+  "privacy.updated": "Guardado: se aplica a todas tus cohortes de este servidor.",
+  "privacy.cohortRule": "Una cohorte que muestra alias o ninguna clasificación te mantiene al menos así de privado.",
+  "privacy.help":
+    "Cámbialo con `/privacy leaderboard:` o `/privacy nudges:`. `/privacy export:True` te envía una copia de tus datos; `/privacy delete:True` los borra.",
+  "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
+  "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
+  "privacy.deleteConfirm":
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}} con sus lecturas registradas, puntos, respuestas de control y recordatorios. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+  "privacy.deleteButton": "Borrar mis datos",
+  "privacy.deleted":
+    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
+  "cohortAdmin.field.leaderboard": "Clasificación",
+  "cohortAdmin.leaderboardValue":
+    "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",
+  "cohortAdmin.field.excludeRole": "Nunca clasificados",
+  "cohortAdmin.excludeRoleNone": "Nadie",
+  // ── fin del bloque de privacidad ──
 };
 
 /**
@@ -420,11 +453,14 @@ export const esCommands: CommandTexts = {
   progress: ["progreso", "Cómo vas tú (u otro miembro): lecturas, minutos, secciones, racha, puntos y puesto"],
   "progress member": ["miembro", "Otro miembro de la cohorte (por defecto, tú)"],
   "progress cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  leaderboard: ["clasificacion", "La clasificación de la cohorte, publicada para todo el canal"],
+  leaderboard: ["clasificacion", "La clasificación de la cohorte: pública, o privada si la cohorte o tu privacidad lo piden"],
   "leaderboard period": ["periodo", "Esta semana (por defecto) o histórico"],
   "leaderboard period=week": ["Esta semana"],
   "leaderboard period=all": ["Histórico"],
   "leaderboard cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
+  "leaderboard view": ["vista", "Los diez primeros (por defecto) o tú con los dos miembros por encima y por debajo"],
+  "leaderboard view=top": ["Primeros"],
+  "leaderboard view=near": ["Cerca de mí"],
   checkpoint: ["control", "El punto de control de la sección actual, con botones para valorar tu seguridad"],
   "checkpoint cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
   join: ["unirse", "Únete a una cohorte de estudio de este servidor"],
