@@ -16,6 +16,7 @@ import { ScheduledPostRepository } from "./db/repositories/ScheduledPostReposito
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
+import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { discordPostRenderer } from "./discord/render/renderPost.js";
@@ -104,6 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     curriculumRepository,
     channelGateway,
     logger.child({ component: "cohorts" }),
+    new DiscordRoleDirectory(discord.client),
   );
   const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }), memberRepository);
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [

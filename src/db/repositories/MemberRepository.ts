@@ -1,7 +1,7 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
-import { findInChunks } from "../inChunks.js";
+import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { toCohort } from "./CohortRepository.js";
 
@@ -116,6 +116,20 @@ export class MemberRepository {
       const row = await this.prisma.member.findUniqueOrThrow({ where: { id: memberId }, select: { alias: true } });
       if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
       return row.alias;
+    });
+  }
+
+  async setExcluded(memberId: number, excluded: boolean): Promise<void> {
+    await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { excluded } }));
+  }
+
+  /** Exactly the cohort's members among `userIds` are excluded from ranking afterwards. */
+  async markExcluded(cohortId: number, userIds: ReadonlySet<string>): Promise<void> {
+    await this.writes.run(async () => {
+      await this.prisma.member.updateMany({ where: { cohortId, excluded: true }, data: { excluded: false } });
+      for (const chunk of chunksOf([...userIds])) {
+        await this.prisma.member.updateMany({ where: { cohortId, userId: { in: chunk } }, data: { excluded: true } });
+      }
     });
   }
 
