@@ -3,6 +3,7 @@ import { commandLocales } from "../src/discord/i18n/languages.js";
 import { localizeCommand } from "../src/discord/i18n/localizeCommand.js";
 import { checkpointButton } from "./buttons/checkpointButton.js";
 import { doneButton } from "./buttons/doneButton.js";
+import { privacyDeleteButton } from "./buttons/privacyDeleteButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -10,6 +11,7 @@ import { doneCommand } from "./done.js";
 import { joinCommand } from "./join.js";
 import { leaderboardCommand } from "./leaderboard.js";
 import { leaveCommand } from "./leave.js";
+import { privacyCommand } from "./privacy.js";
 import { progressCommand } from "./progress.js";
 import { remindCommand } from "./remind.js";
 import { todayCommand } from "./today.js";
@@ -33,9 +35,10 @@ export const slashCommands: readonly SlashCommand[] = [
   joinCommand,
   leaveCommand,
   remindCommand,
+  privacyCommand,
   cohortCommand,
   curriculumCommand,
 ].map(localized);
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton];
+export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, privacyDeleteButton];

@@ -10,6 +10,7 @@ import { CohortRepository } from "./db/repositories/CohortRepository.js";
 import { CompletionRepository } from "./db/repositories/CompletionRepository.js";
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
+import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
@@ -19,6 +20,7 @@ import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
 import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
+import { watchGuildMembership } from "./discord/watchGuildMembership.js";
 import { discordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
@@ -31,6 +33,7 @@ import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
 import { PlanService } from "./services/PlanService.js";
 import { PostService } from "./services/PostService.js";
+import { PrivacyService } from "./services/PrivacyService.js";
 import { ReminderService } from "./services/ReminderService.js";
 import type { Services } from "./services/Services.js";
 import { StudyService } from "./services/StudyService.js";
@@ -124,7 +127,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     discordPostRenderer,
     logger.child({ component: "announcements" }),
   );
-  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
+  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }));
+  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements, privacy };
+  watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({
@@ -139,6 +144,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),
+    purgeDue: (now) => privacy.purgeDue(now),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.

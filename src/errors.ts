@@ -43,6 +43,7 @@ export interface UserErrorParams {
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;
   "privacy.confirmExpired": NoParams;
+  "privacy.invalidGuild": { readonly value: string };
   "cohort.otherNotMember": { readonly name: string };
   "curriculum.unknown": { readonly value: string };
   "curriculum.none": NoParams;

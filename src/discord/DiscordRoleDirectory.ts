@@ -15,8 +15,8 @@ export class DiscordRoleDirectory implements RoleDirectory {
       for (;;) {
         const query = new URLSearchParams({ limit: String(pageSize), after });
         const page = (await this.client.rest.get(Routes.guildMembers(guildId), { query })) as APIGuildMember[];
-        for (const member of page) if (member.user !== undefined && member.roles.includes(roleId)) holders.add(member.user.id);
-        const last = page.at(-1)?.user?.id;
+        for (const member of page) if (member.roles.includes(roleId)) holders.add(member.user.id);
+        const last = page.at(-1)?.user.id;
         if (page.length < pageSize || last === undefined) return holders;
         after = last;
       }

@@ -235,7 +235,13 @@ export class CohortService {
     );
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
-    if (!changesSettings && input.name === undefined && input.channelId === undefined && language === undefined && Object.keys(board).length === 0)
+    if (
+      !changesSettings &&
+      input.name === undefined &&
+      input.channelId === undefined &&
+      language === undefined &&
+      Object.keys(board).length === 0
+    )
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
@@ -389,7 +395,10 @@ function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSe
 }
 
 /** The board settings given, as repository columns; @everyone (or no role) means nobody is excluded. */
-function boardColumns(input: CohortBoardInput & { readonly guildId: string }): { leaderboard?: CohortBoard; excludeRoleId?: string | null } {
+function boardColumns(input: CohortBoardInput & { readonly guildId: string }): {
+  leaderboard?: CohortBoard;
+  excludeRoleId?: string | null;
+} {
   const leaderboard = checkBoard(input.leaderboard);
   const excludeRoleId = input.excludeRoleId === input.guildId ? null : input.excludeRoleId;
   return {

@@ -4,6 +4,7 @@ import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { PostService } from "./PostService.js";
+import type { PrivacyService } from "./PrivacyService.js";
 import type { ReminderService } from "./ReminderService.js";
 import type { StudyService } from "./StudyService.js";
 
@@ -22,4 +23,6 @@ export interface Services {
   readonly reminders: ReminderService;
   /** /cohort announce and /cohort preview. */
   readonly announcements: Announcer;
+  /** /privacy, and deleting a server's data after the bot left it. */
+  readonly privacy: PrivacyService;
 }

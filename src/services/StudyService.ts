@@ -9,13 +9,7 @@ import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.
 import { streak } from "../domain/scoring/streak.js";
 import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
-import {
-  BoardVisibility,
-  boardPresentation,
-  CohortBoard,
-  isBoardVisibility,
-  isRanked,
-} from "../domain/privacy/boardPresentation.js";
+import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
@@ -338,7 +332,10 @@ export class StudyService {
     const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, score?.points ?? 0);
     let rows: ScoreRow[] = [];
     if (boardOn && scope === LeaderboardScope.Top) {
-      rows = weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
+      rows =
+        weekNumber === null
+          ? await this.completions.topAllTime(cohort.id, 10)
+          : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     }
     const top =
       boardOn && scope === LeaderboardScope.Near && caller !== null && score !== null
@@ -371,14 +368,27 @@ export class StudyService {
   }
 
   /** The caller between the members just above and below them, each with their competition rank. */
-  private async nearEntries(cohort: Cohort, weekNumber: number | null, caller: MemberRecord, anchor: BoardAnchor): Promise<LeaderboardEntry[]> {
+  private async nearEntries(
+    cohort: Cohort,
+    weekNumber: number | null,
+    caller: MemberRecord,
+    anchor: BoardAnchor,
+  ): Promise<LeaderboardEntry[]> {
     const near =
       weekNumber === null
         ? await this.completions.nearAllTime(cohort.id, anchor, nearCount)
         : await this.completions.nearOfWeek(cohort.id, weekNumber, anchor, nearCount);
     const self: ScoreRow[] =
       anchor.points > 0 && isRanked({ visibility: caller.boardVisibility, excluded: caller.excluded })
-        ? [{ ...anchor, userId: caller.userId, displayName: caller.displayName, boardVisibility: caller.boardVisibility, alias: caller.alias }]
+        ? [
+            {
+              ...anchor,
+              userId: caller.userId,
+              displayName: caller.displayName,
+              boardVisibility: caller.boardVisibility,
+              alias: caller.alias,
+            },
+          ]
         : [];
     const rows = [...near.above, ...self, ...near.below];
     // At most five rows, so at most five distinct scores to rank.

@@ -179,7 +179,11 @@ export class CompletionRepository {
     const above = await this.prisma.member.findMany({
       where: {
         ...where,
-        OR: [{ points: { gt: points } }, { points, pointsReachedAt: { lt: reachedAt } }, { points, pointsReachedAt: reachedAt, id: { lt: memberId } }],
+        OR: [
+          { points: { gt: points } },
+          { points, pointsReachedAt: { lt: reachedAt } },
+          { points, pointsReachedAt: reachedAt, id: { lt: memberId } },
+        ],
       },
       orderBy: [{ points: "asc" }, { pointsReachedAt: "desc" }, { id: "desc" }],
       take: count,
@@ -188,7 +192,11 @@ export class CompletionRepository {
     const below = await this.prisma.member.findMany({
       where: {
         ...where,
-        OR: [{ points: { lt: points } }, { points, pointsReachedAt: { gt: reachedAt } }, { points, pointsReachedAt: reachedAt, id: { gt: memberId } }],
+        OR: [
+          { points: { lt: points } },
+          { points, pointsReachedAt: { gt: reachedAt } },
+          { points, pointsReachedAt: reachedAt, id: { gt: memberId } },
+        ],
       },
       orderBy: [{ points: "desc" }, { pointsReachedAt: "asc" }, { id: "asc" }],
       take: count,

@@ -10,7 +10,8 @@ function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardC
   const name = memberName(t, caller.displayName);
   if (caller.excluded) return t.t("leaderboard.callerExcluded", { name, points: caller.points });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
-  if (caller.presentation === "hidden" && view.boardOn) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
+  if (caller.presentation === "hidden" && view.boardOn)
+    return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
   return t.t("leaderboard.callerRanked", { name, rank: caller.rank, ranked: view.rankedMembers, points: caller.points });
 }
 

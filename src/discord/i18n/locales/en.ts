@@ -399,6 +399,7 @@ export const en = {
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",
+  "privacy.invalidGuild": '"{value}" is not a server id.',
   "privacy.title": "🔒 Your privacy in this server",
   "privacy.settings":
     "{cohorts, plural, one {# cohort} other {# cohorts}} · Leaderboard: **{leaderboard, select, name {your name} alias {an alias} other {hidden}}** · Nudges from facilitators: **{nudges, select, on {on} other {off}}**",

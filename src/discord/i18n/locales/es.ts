@@ -401,8 +401,7 @@ export const es: Catalogue = {
   // ── Privacidad (issue 13): clasificaciones con nombre, alias o sin aparecer; /privacy; ajustes de la cohorte. ──
   "leaderboard.alias": "Miembro {alias, number, ::group-off}",
   "leaderboard.standingYou": "{line} ← tú",
-  "leaderboard.callerExcluded":
-    "**{name}**: sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones) · {points, number} pts",
+  "leaderboard.callerExcluded": "**{name}**: sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones) · {points, number} pts",
   "leaderboard.callerHidden": "**{name}**: oculto en la clasificación · estarías en el puesto {rank} · {points, number} pts",
   "leaderboard.privacyNote":
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacy leaderboard:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
@@ -411,6 +410,7 @@ export const es: Catalogue = {
   "posts.boardOff": "**{name}** mantiene su clasificación en privado (`leaderboard: off`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
   "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacy delete:True`.",
+  "privacy.invalidGuild": '"{value}" no es un id de servidor.',
   "privacy.title": "🔒 Tu privacidad en este servidor",
   "privacy.settings":
     "{cohorts, plural, one {# cohorte} other {# cohortes}} · Clasificación: **{leaderboard, select, name {tu nombre} alias {un alias} other {oculto}}** · Avisos de los facilitadores: **{nudges, select, on {activados} other {desactivados}}**",
@@ -472,6 +472,16 @@ export const esCommands: CommandTexts = {
   "remind timezone": ["zona_horaria", "Zona horaria IANA como Europe/Madrid (por defecto, la de la cohorte)"],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
   "remind cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
+  privacy: ["privacidad", "Lo que otros ven de ti, los avisos, una copia de tus datos o borrarlos (solo este servidor)"],
+  "privacy leaderboard": ["clasificacion", "Cómo te muestran las clasificaciones públicas"],
+  "privacy leaderboard=name": ["Mi nombre"],
+  "privacy leaderboard=alias": ["Un alias (Miembro 7)"],
+  "privacy leaderboard=hidden": ["Oculto"],
+  "privacy nudges": ["avisos", "Mensajes directos amables de los facilitadores cuando te quedas atrás"],
+  "privacy nudges=on": ["Activados"],
+  "privacy nudges=off": ["Desactivados"],
+  "privacy export": ["exportar", "True: un archivo con todo lo que se guarda sobre ti aquí"],
+  "privacy delete": ["borrar", "True: borra todo lo que se guarda sobre ti aquí (pregunta antes)"],
   cohort: ["cohorte", "Crea y gestiona las cohortes de estudio del servidor (administradores)"],
   "cohort create": ["crear", "Empieza una cohorte con un plan de estudios, publicando en un canal"],
   "cohort create name": ["nombre", "Nombre de la cohorte, p. ej. Backend Primavera 2027"],
