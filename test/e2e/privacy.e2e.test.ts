@@ -213,6 +213,17 @@ describe("privacy through discord.js and the emulator", () => {
     expect(visibleText(await board(people.watcher.id))).toContain("🥇 **Cy**");
   });
 
+  it("the closing post's final board follows the rule too", async () => {
+    await run(people.cy.id, "privacy", { leaderboard: "alias" });
+    await run(bot.admin.id, "cohort end", { cohort: cohortName });
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const closing = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes("Final leaderboard"));
+    if (closing === undefined) throw new Error("no closing post");
+    const text = visibleText(closing);
+    expect(text).toContain("🥇 **Member 2**");
+    for (const name of ["Ada", "Bob", "Cy", "Faye", "Finn"]) expect(text).not.toContain(name);
+  });
+
   it("deletes a server's data 30 days after the bot is removed, not after an outage, not if it comes back", async () => {
     const departures = () => bot.test.app.database.prisma.guildDeparture.findMany({ where: { guildId: bot.guild.id } });
     const cohorts = () => bot.test.app.database.prisma.cohort.count({ where: { guildId: bot.guild.id } });
