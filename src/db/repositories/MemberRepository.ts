@@ -113,7 +113,7 @@ export class MemberRepository {
           if (attempt >= 3) throw error;
         }
       }
-      const row = await this.prisma.member.findUniqueOrThrow({ where: { id: memberId }, select: { alias: true } });
+      const row = await this.prisma.member.findFirstOrThrow({ where: { id: memberId }, select: { alias: true } });
       if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
       return row.alias;
     });
