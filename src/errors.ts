@@ -44,6 +44,7 @@ export interface UserErrorParams {
   "privacy.notInServer": NoParams;
   "privacy.confirmExpired": NoParams;
   "privacy.invalidGuild": { readonly value: string };
+  "privacy.progressPrivate": NoParams;
   "cohort.otherNotMember": { readonly name: string };
   "curriculum.unknown": { readonly value: string };
   "curriculum.none": NoParams;

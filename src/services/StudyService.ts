@@ -280,6 +280,12 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
+    // Someone else's progress shows their points and rank: only for members the boards show by name.
+    if (
+      target.id !== member.id &&
+      boardPresentation(cohort.leaderboard, { visibility: target.boardVisibility, excluded: target.excluded }) !== BoardVisibility.Name
+    )
+      throw new UserError("privacy.progressPrivate");
     const context = await this.plans.contextFor(cohort);
     const all = await this.completions.listForMember(target.id);
     const done = new Set(all.map((row) => row.itemId));

@@ -103,6 +103,14 @@ describe("privacy through discord.js and the emulator", () => {
     expect(visibleText(alias)).toContain("by your alias");
   });
 
+  it("/progress of someone else works only for members shown by name", async () => {
+    const refused = await run(people.watcher.id, "progress", { member: people.ada.id });
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toContain("keeps their progress private");
+    expect(visibleText(await run(people.watcher.id, "progress", { member: people.cy.id }))).toContain("Cy");
+    expect(visibleText(await run(people.ada.id, "progress"))).toContain("Ada");
+  });
+
   it("view:near shows the caller between their neighbours", async () => {
     const near = visibleText(await board(people.cy.id, { view: "near" }));
     expect(near).toContain("🥇 **Member 1**");

@@ -400,6 +400,7 @@ export const en = {
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",
   "privacy.invalidGuild": '"{value}" is not a server id.',
+  "privacy.progressPrivate": "This member keeps their progress private: the cohort's boards do not show them by name.",
   "privacy.title": "🔒 Your privacy in this server",
   "privacy.settings":
     "{cohorts, plural, one {# cohort} other {# cohorts}} · Leaderboard: **{leaderboard, select, name {your name} alias {an alias} other {hidden}}** · Nudges from facilitators: **{nudges, select, on {on} other {off}}**",

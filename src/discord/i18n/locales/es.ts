@@ -411,6 +411,8 @@ export const es: Catalogue = {
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
   "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacy delete:True`.",
   "privacy.invalidGuild": '"{value}" no es un id de servidor.',
+  "privacy.progressPrivate":
+    "Este miembro mantiene su progreso en privado: las clasificaciones de la cohorte no lo muestran por su nombre.",
   "privacy.title": "🔒 Tu privacidad en este servidor",
   "privacy.settings":
     "{cohorts, plural, one {# cohorte} other {# cohortes}} · Clasificación: **{leaderboard, select, name {tu nombre} alias {un alias} other {oculto}}** · Avisos de los facilitadores: **{nudges, select, on {activados} other {desactivados}}**",
