@@ -55,7 +55,7 @@ export const privacyCommand: SlashCommand = {
     const options = readOptions(definition.options, interaction);
     const userId = interaction.user.id;
     // Deleting asks first and does nothing else in the same request.
-    if (options.delete === true) return renderDeleteConfirmation(t, userId, await services.privacy.storedMemberships(guildId, userId));
+    if (options.delete === true) return renderDeleteConfirmation(t, userId, await services.privacy.stored(guildId, userId));
     const exporting = options.export === true;
     const changing = options.leaderboard !== null || options.nudges !== null;
     const settings =

@@ -71,9 +71,12 @@ export class PrivacyService {
     return { format: "cohort-bot/member-export", version: exportFormatVersion, exportedAt: now, guildId, userId, ...data };
   }
 
-  /** How many memberships a deletion would erase (what the confirmation says). */
-  async storedMemberships(guildId: string, userId: string): Promise<number> {
-    return (await this.privacy.memberships(guildId, userId)).length;
+  /** What a deletion would erase (what the confirmation says): memberships, and cohorts naming the user as creator. */
+  async stored(guildId: string, userId: string): Promise<{ memberships: number; cohortsCreated: number }> {
+    return {
+      memberships: (await this.privacy.memberships(guildId, userId)).length,
+      cohortsCreated: await this.privacy.cohortsCreated(guildId, userId),
+    };
   }
 
   async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {

@@ -221,6 +221,15 @@ describe("privacy through discord.js and the emulator", () => {
     expect(visibleText(await board(people.watcher.id))).toContain("🥇 **Cy**");
   });
 
+  it("/privacy delete:True also erases an admin's id as the creator of their cohorts", async () => {
+    const ask = await run(bot.admin.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(bot.admin.id, ask.id, confirm.customId).final();
+    for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(bot.admin.id) }).toEqual({ table, found: false });
+    expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
+  });
+
   it("the closing post's final board follows the rule too", async () => {
     await run(people.cy.id, "privacy", { leaderboard: "alias" });
     await run(bot.admin.id, "cohort end", { cohort: cohortName });

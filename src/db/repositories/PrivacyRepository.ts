@@ -50,6 +50,11 @@ export class PrivacyRepository {
     });
   }
 
+  /** How many cohorts of the server name the user as their creator. */
+  async cohortsCreated(guildId: string, userId: string): Promise<number> {
+    return this.prisma.cohort.count({ where: { guildId, createdBy: userId } });
+  }
+
   /** Sets the choices on every membership the user has in the server; returns how many. */
   async updateSettings(guildId: string, userId: string, changes: { boardVisibility?: string; nudges?: boolean }): Promise<number> {
     const result = await this.writes.run(() => this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }));

@@ -33,8 +33,14 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
 }
 
 /** `/privacy delete:True`: what will go, and the one button that erases it. */
-export function renderDeleteConfirmation(t: Translator, userId: string, memberships: number): Reply {
-  if (memberships === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
+export function renderDeleteConfirmation(
+  t: Translator,
+  userId: string,
+  stored: { readonly memberships: number; readonly cohortsCreated: number },
+): Reply {
+  const { memberships } = stored;
+  // An admin who never joined is still named as the creator of their cohorts: that is data too.
+  if (memberships === 0 && stored.cohortsCreated === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
   return {
     embeds: [
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
