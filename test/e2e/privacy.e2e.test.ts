@@ -117,6 +117,10 @@ describe("privacy through discord.js and the emulator", () => {
     expect(near).toContain("🥈 **Cy** · ");
     expect(near).toContain("← you");
     expect(near).not.toContain("Ada");
+    // This week's board too (the default period).
+    const week = visibleText(await run(people.cy.id, "leaderboard", { view: "near" }));
+    expect(week).toContain("🥈 **Cy** · ");
+    expect(week).toContain("← you");
     // A member without points sees the bottom of the board.
     const watcher = visibleText(await board(people.watcher.id, { view: "near" }));
     expect(watcher).toContain("**Cy**");
