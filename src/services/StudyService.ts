@@ -332,6 +332,8 @@ export class StudyService {
   ): Promise<LeaderboardView> {
     const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.max(1, dayInfo(cohort.settings, now).weekNumber)) : null;
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    // A post (no caller) reads who holds the exclude role first: roles change between posts, and a post stays up.
+    if (caller === null && boardOn && cohort.excludeRoleId !== null) await this.cohorts.refreshExclusions(cohort);
     const score = caller === null ? null : await this.callerScore(caller, weekNumber);
     // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
     // board walk behind each is the expensive part of a /leaderboard on a large cohort.
