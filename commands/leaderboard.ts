@@ -3,12 +3,12 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderLeaderboard } from "../src/discord/render/renderLeaderboard.js";
-import { LeaderboardPeriod } from "../src/services/StudyService.js";
+import { LeaderboardPeriod, LeaderboardScope } from "../src/services/StudyService.js";
 import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "leaderboard",
-  description: "The cohort's ranking, posted for everyone in the channel to see",
+  description: "The cohort's ranking: public, or private when the board or your privacy says so",
   ...guildOnly,
   options: [
     {
@@ -21,6 +21,16 @@ const definition = {
         { name: "All time", value: LeaderboardPeriod.All },
       ],
     },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "view",
+      description: "The top ten (default) or you with the two members above and below",
+      required: false,
+      choices: [
+        { name: "Top", value: LeaderboardScope.Top },
+        { name: "Near me", value: LeaderboardScope.Near },
+      ],
+    },
     cohortOption(false),
   ],
 } as const satisfies CommandDefinition;
@@ -28,7 +38,7 @@ const definition = {
 export const leaderboardCommand: SlashCommand = {
   definition,
   defer: DeferPolicy.Auto,
-  // Public: the whole channel sees the board. Errors are still private (the router sends them ephemerally).
+  // Public: the whole channel sees the board, unless the privacy rule makes the reply private (renderLeaderboard).
   ephemeral: false,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
@@ -38,6 +48,7 @@ export const leaderboardCommand: SlashCommand = {
       userId: interaction.user.id,
       cohort: options.cohort,
       period: options.period ?? LeaderboardPeriod.Week,
+      scope: options.view ?? LeaderboardScope.Top,
       now: clock.now(),
     });
     return renderLeaderboard(t, view);

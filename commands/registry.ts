@@ -6,6 +6,7 @@ import { doneButton } from "./buttons/doneButton.js";
 import { lateJoinButton } from "./buttons/lateJoinButton.js";
 import { paceButton } from "./buttons/paceButton.js";
 import { breakCommand } from "./break.js";
+import { privacyDeleteButton } from "./buttons/privacyDeleteButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -14,6 +15,7 @@ import { joinCommand } from "./join.js";
 import { leaderboardCommand } from "./leaderboard.js";
 import { leaveCommand } from "./leave.js";
 import { paceCommand } from "./pace.js";
+import { privacyCommand } from "./privacy.js";
 import { progressCommand } from "./progress.js";
 import { remindCommand } from "./remind.js";
 import { todayCommand } from "./today.js";
@@ -39,9 +41,10 @@ export const slashCommands: readonly SlashCommand[] = [
   joinCommand,
   leaveCommand,
   remindCommand,
+  privacyCommand,
   cohortCommand,
   curriculumCommand,
 ].map(localized);
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, paceButton, lateJoinButton];
+export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, paceButton, lateJoinButton, privacyDeleteButton];

@@ -17,7 +17,9 @@ const usage = `Usage: npm run cli -- <command>
   simulate <cohort|curriculum> [--start YYYY-MM-DD] [--tz Zone] [--weeks N]
                                   every post the cohort would get, in order, with its
                                   local date and time, without Discord (a cohort by id
-                                  or name, or a curriculum slug with the default settings)`;
+                                  or name, or a curriculum slug with the default settings)
+  purge-guild <server id>         delete everything stored for one server now (what
+                                  happens by itself 30 days after the bot is removed)`;
 
 /** Reads `simulate` arguments: one target and the --start/--tz/--weeks flags (also as --flag=value). */
 function parseSimulateArgs(args: readonly string[]): { target: string; start?: string; timeZone?: string; weeks?: number } | string {
@@ -93,6 +95,21 @@ async function run(args: readonly string[], app: App): Promise<number> {
         (summary.retiredItems > 0 ? `, ${summary.retiredItems} removed items kept for members' completions` : "") +
         ")",
     );
+    return 0;
+  }
+  if (area === "purge-guild") {
+    if (action === undefined) {
+      console.error(`Name the server id to purge.\n\n${usage}`);
+      return 2;
+    }
+    try {
+      const { cohorts, curricula: imported } = await app.services.privacy.purgeGuild(action);
+      console.log(`Deleted server ${action}'s data: ${cohorts} cohorts (with their members and history), ${imported} imported curricula.`);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));
+      return 1;
+    }
     return 0;
   }
   if (area === "simulate") {

@@ -11,14 +11,17 @@ import { CompletionRepository } from "./db/repositories/CompletionRepository.js"
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberPlanRepository } from "./db/repositories/MemberPlanRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
+import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
+import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
+import { watchGuildMembership } from "./discord/watchGuildMembership.js";
 import { discordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
@@ -34,6 +37,7 @@ import { CurriculumService } from "./services/CurriculumService.js";
 import { MemberPlanService } from "./services/MemberPlanService.js";
 import { PlanService } from "./services/PlanService.js";
 import { PostService } from "./services/PostService.js";
+import { PrivacyService } from "./services/PrivacyService.js";
 import { ReminderService } from "./services/ReminderService.js";
 import type { Services } from "./services/Services.js";
 import { StudyService } from "./services/StudyService.js";
@@ -108,6 +112,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     curriculumRepository,
     channelGateway,
     logger.child({ component: "cohorts" }),
+    new DiscordRoleDirectory(discord.client),
   );
   // A member's own plan (cohort plan + /pace, /break, late join), read by /today, /done, /progress and reminders.
   const memberPlans = new MemberPlanService(
@@ -123,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     checkpointRepository,
     logger.child({ component: "course-end" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }), courseEnd);
+  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }), courseEnd, memberRepository);
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
   ]);
@@ -141,7 +146,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.child({ component: "announcements" }),
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }));
-  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements, breaks };
+  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }));
+  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements, breaks, privacy };
+  watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({
@@ -156,6 +163,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),
+    purgeDue: (now) => privacy.purgeDue(now),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.

@@ -39,6 +39,12 @@ export interface UserErrorParams {
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };
   "cohort.nothingToEdit": NoParams;
+  // Privacy (issue 13).
+  "posts.boardOff": { readonly name: string };
+  "privacy.notInServer": NoParams;
+  "privacy.confirmExpired": NoParams;
+  "privacy.invalidGuild": { readonly value: string };
+  "privacy.progressPrivate": NoParams;
   "cohort.otherNotMember": { readonly name: string };
   "curriculum.unknown": { readonly value: string };
   "curriculum.none": NoParams;

@@ -3,6 +3,8 @@ import {
   announceDayOption,
   announceTimeOption,
   cohortNameOption,
+  excludeRoleOption,
+  leaderboardSettingOption,
   curriculumOption,
   includeOptionalOption,
   languageOption,
@@ -29,6 +31,8 @@ export const option = {
     announceTimeOption("Time of the weekly post, HH:MM (default 09:00)"),
     includeOptionalOption("Assign Optional items too (default false)"),
     languageOption("Language of the channel's posts (default English)"),
+    leaderboardSettingOption("How public boards show members (default: names)"),
+    excludeRoleOption("A role whose members are never ranked, e.g. facilitators"),
   ],
 } as const satisfies SubcommandDefinition;
 
@@ -46,6 +50,8 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     announceTime: options.announce_time ?? undefined,
     includeOptional: options.include_optional ?? undefined,
     language: options.language ?? undefined,
+    leaderboard: options.leaderboard ?? undefined,
+    excludeRoleId: options.exclude_role?.id,
   });
   return renderCohortCreated(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

@@ -3,6 +3,8 @@ import {
   announceDayOption,
   announceTimeOption,
   cohortNameOption,
+  excludeRoleOption,
+  leaderboardSettingOption,
   includeOptionalOption,
   languageOption,
   postChannelOption,
@@ -29,6 +31,8 @@ export const option = {
     announceTimeOption("New time of the weekly post, HH:MM"),
     includeOptionalOption("Assign Optional items too"),
     languageOption("Language of the channel's posts"),
+    leaderboardSettingOption("How public boards show members"),
+    excludeRoleOption("A role whose members are never ranked (@everyone: nobody)"),
   ],
 } as const satisfies SubcommandDefinition;
 
@@ -45,6 +49,8 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     announceTime: options.announce_time ?? undefined,
     includeOptional: options.include_optional ?? undefined,
     language: options.language ?? undefined,
+    leaderboard: options.leaderboard ?? undefined,
+    excludeRoleId: options.exclude_role?.id,
   });
   return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

@@ -99,3 +99,26 @@ export const languageOption = (description: string) =>
     required: false,
     choices: languageCodes.map((code) => ({ name: languages[code].label, value: code })),
   }) as const;
+
+/** The cohort's public boards: names (default), aliases ("Member 7") or off (each member sees only their own standing). */
+export const leaderboardSettingOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: "leaderboard",
+    description,
+    required: false,
+    choices: [
+      { name: "Names", value: "names" },
+      { name: "Aliases", value: "aliases" },
+      { name: "Off", value: "off" },
+    ],
+  }) as const;
+
+/** A role whose members are never ranked (e.g. facilitators); @everyone means nobody. */
+export const excludeRoleOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.Role,
+    name: "exclude_role",
+    description,
+    required: false,
+  }) as const;

@@ -26,6 +26,8 @@ export interface Reply {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
   readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Attachments (e.g. `/privacy export`'s JSON). */
+  readonly files?: readonly { readonly name: string; readonly data: Buffer }[];
   /** Only the caller sees it. Errors are always ephemeral. */
   readonly ephemeral: boolean;
 }

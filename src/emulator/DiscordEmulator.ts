@@ -363,6 +363,29 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     return describeGuild(guild);
   }
 
+  /**
+   * GUILD_DELETE for the bot: removed from the server (kicked), or, with `outage`, the server became
+   * unavailable (Discord's outage signal, `unavailable: true`). The emulator's state keeps the guild.
+   */
+  removeBotFromGuild(guildId: string, options: { outage?: boolean } = {}): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    this.dispatchGuildEvent(
+      GatewayDispatchEvents.GuildDelete,
+      options.outage === true ? { id: guild.id, unavailable: true } : { id: guild.id },
+      guild.id,
+    );
+  }
+
+  /** GUILD_CREATE again: the bot was added back to (or the outage of) a server it had. */
+  restoreBotToGuild(guildId: string): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildCreate,
+      (intents) => toGuildCreatePayload(this.state, guild, { includeAllMembers: (intents & GatewayIntentBits.GuildMembers) !== 0 }),
+      { guildId: guild.id, intent: GatewayIntentBits.Guilds },
+    );
+  }
+
   createChannel(guildId: string, input: CreateChannelInput): { id: string; name: string } {
     const guild = requireGuildForUsage(this.state, guildId);
     const type =

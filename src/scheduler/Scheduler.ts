@@ -89,6 +89,8 @@ export interface SchedulerDependencies {
   readonly tickCron?: string | null;
   /** Restricts the scheduler to these guilds' cohorts (one shard's); every cohort when it returns undefined. */
   readonly guildScope?: () => readonly string[] | undefined;
+  /** Deletes the data of servers the bot left 30 days ago (idempotent); returns how many. */
+  readonly purgeDue?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
 }
@@ -180,6 +182,18 @@ export class Scheduler {
     return run;
   }
 
+  /** Servers the bot left 30 days ago lose their data; a failure is logged and retried next tick. */
+  private async purgeDeparted(now: Date, log: Logger): Promise<void> {
+    if (this.dependencies.purgeDue === undefined) return;
+    try {
+      const purged = await this.dependencies.purgeDue(now);
+      if (purged > 0) log.info({ purged }, "deleted the data of servers the bot left");
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "deleting departed servers' data failed; the next tick tries again");
+    }
+  }
+
   private async runTick(now: Date): Promise<TickReport> {
     const report: MutableReport = { sent: [], skipped: [], failed: [], reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 } };
     if (this.stopped) return report;
@@ -189,6 +203,7 @@ export class Scheduler {
     let cohortCount: number;
     try {
       cohortCount = await this.postAndRemind(now, log, report);
+      await this.purgeDeparted(now, log);
     } catch (error) {
       if (!(error instanceof DatabaseBusyError)) throw error;
       // Soft failure: what is due is computed again from the database at the next tick, so nothing is lost.

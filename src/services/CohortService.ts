@@ -12,6 +12,8 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
+import type { RoleDirectory } from "./RoleDirectory.js";
+import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 
 export interface Choice {
   readonly name: string;
@@ -26,7 +28,15 @@ export interface CohortSettingsInput {
   readonly includeOptional?: boolean | undefined;
 }
 
-export interface CreateCohortInput extends CohortSettingsInput {
+/** The cohort's privacy settings, shared by create and edit. */
+export interface CohortBoardInput {
+  /** names | aliases | off. */
+  readonly leaderboard?: string | undefined;
+  /** A role whose members are never ranked; null removes it. */
+  readonly excludeRoleId?: string | null | undefined;
+}
+
+export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput {
   readonly guildId: string;
   /** Language code of the channel's posts ("en" when left out). */
   readonly language?: string | undefined;
@@ -62,7 +72,7 @@ export interface ReminderSettingView {
   readonly nextAt: Date | null;
 }
 
-export interface EditCohortInput extends CohortSettingsInput {
+export interface EditCohortInput extends CohortSettingsInput, CohortBoardInput {
   readonly guildId: string;
   readonly cohort: string;
   readonly name?: string | undefined;
@@ -75,6 +85,13 @@ function checkLanguage(language: string | undefined): string | undefined {
   if (language !== undefined && !/^[a-z]{2}$/.test(language))
     throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
   return language;
+}
+
+function checkBoard(value: string | undefined): CohortBoard | undefined {
+  if (value === undefined) return undefined;
+  // Discord only sends the offered choices.
+  if (!isCohortBoard(value)) throw new Error(`unknown leaderboard setting ${value.slice(0, 20)}`);
+  return value;
 }
 
 /** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
@@ -108,6 +125,7 @@ export class CohortService {
     private readonly curricula: CurriculumRepository,
     private readonly channels: ChannelGateway,
     private readonly logger: Logger,
+    private readonly roles: RoleDirectory,
   ) {}
 
   /**
@@ -181,7 +199,11 @@ export class CohortService {
     // A new member has no /remind zone yet: their day is the cohort's.
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
     const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
-    const { outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
+    const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
+    if (cohort.excludeRoleId !== null) {
+      const excluded = await this.roles.hasRole(guildId, userId, cohort.excludeRoleId);
+      if (excluded !== null && excluded !== member.excluded) await this.members.setExcluded(member.id, excluded);
+    }
     return { cohort, outcome, lateJoin: late && outcome === "joined" };
   }
 
@@ -208,9 +230,11 @@ export class CohortService {
       curriculumId: curriculum.id,
       settings,
       ...(language === undefined ? {} : { language }),
+      ...boardColumns(input),
       createdBy: input.actorId,
     });
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
+    if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     return cohort;
   }
@@ -221,7 +245,14 @@ export class CohortService {
       (value) => value !== undefined,
     );
     const language = checkLanguage(input.language);
-    if (!changesSettings && input.name === undefined && input.channelId === undefined && language === undefined)
+    const board = boardColumns(input);
+    if (
+      !changesSettings &&
+      input.name === undefined &&
+      input.channelId === undefined &&
+      language === undefined &&
+      Object.keys(board).length === 0
+    )
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
@@ -231,10 +262,29 @@ export class CohortService {
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
       ...(settings === undefined ? {} : { settings }),
       ...(language === undefined ? {} : { language }),
+      ...board,
     });
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
+    if (input.excludeRoleId !== undefined) await this.refreshExclusions(updated);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     return updated;
+  }
+
+  /**
+   * Marks who holds the cohort's exclude_role now (they are never ranked). Run when the role is set
+   * and for each member who joins; a listing Discord refuses leaves the marks as they were.
+   */
+  async refreshExclusions(cohort: Cohort): Promise<void> {
+    if (cohort.excludeRoleId === null) {
+      await this.members.markExcluded(cohort.id, new Set());
+      return;
+    }
+    const holders = await this.roles.userIdsWithRole(cohort.guildId, cohort.excludeRoleId);
+    if (holders === null) {
+      this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+      return;
+    }
+    await this.members.markExcluded(cohort.id, holders);
   }
 
   async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
@@ -356,4 +406,17 @@ function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSe
       // Study days and the checkpoint time are not options of any command: a bad one is a bug, not a user's mistake.
       throw new RangeError(`Invalid cohort settings: ${problem}`);
   }
+}
+
+/** The board settings given, as repository columns; @everyone (or no role) means nobody is excluded. */
+function boardColumns(input: CohortBoardInput & { readonly guildId: string }): {
+  leaderboard?: CohortBoard;
+  excludeRoleId?: string | null;
+} {
+  const leaderboard = checkBoard(input.leaderboard);
+  const excludeRoleId = input.excludeRoleId === input.guildId ? null : input.excludeRoleId;
+  return {
+    ...(leaderboard === undefined ? {} : { leaderboard }),
+    ...(excludeRoleId === undefined ? {} : { excludeRoleId }),
+  };
 }

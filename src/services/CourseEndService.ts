@@ -22,10 +22,12 @@ const storedBoard = z.object({
     z.object({
       rank: z.number().int(),
       memberId: z.number().int(),
-      userId: z.string(),
-      displayName: z.string(),
       points: z.number().int(),
-      reachedAt: z.string(),
+      // As the privacy rule showed the member when the closing post was made.
+      shown: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("name"), displayName: z.string() }),
+        z.object({ kind: z.literal("alias"), alias: z.number().int() }),
+      ]),
     }),
   ),
   rankedMembers: z.number().int(),
@@ -127,6 +129,6 @@ function parseBoard(json: string | null): FinalBoard | null {
   if (!parsed.success) return null;
   return {
     rankedMembers: parsed.data.rankedMembers,
-    top: parsed.data.top.map((entry) => ({ ...entry, reachedAt: new Date(entry.reachedAt) })),
+    top: parsed.data.top.map((entry) => ({ ...entry, isCaller: false })),
   };
 }

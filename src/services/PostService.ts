@@ -1,4 +1,5 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
@@ -31,7 +32,7 @@ export interface WeekPostView {
   readonly trackByItemId: ReadonlyMap<number, string>;
   /** Checkpoint prompts that fall due during this week. */
   readonly checkpoints: readonly { readonly sectionTitle: string; readonly dueAt: Date }[];
-  /** From week 2: the previous week's leaders. */
+  /** From week 2: the previous week's leaders (as the privacy rule shows them); null too when the cohort's board is off. */
   readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
   /** A `/cohort break` week: nothing assigned; reading resumes with the next week, on its first day. */
   readonly breakWeek: { readonly nextWeek: number; readonly resumesOn: string } | null;
@@ -49,6 +50,8 @@ export interface ClosingPostView {
   readonly totalWeeks: number;
   readonly top: readonly LeaderboardEntry[];
   readonly rankedMembers: number;
+  /** False when the cohort's board is off: the post names nobody. */
+  readonly boardOn: boolean;
   /** What the path says members can do afterwards. */
   readonly outcomes: readonly string[];
 }
@@ -135,7 +138,7 @@ export class PostService {
     // The leaders of the last reading week: a break week has none.
     let previous = weekNumber - 1;
     while (context.breakWeeks.includes(previous)) previous -= 1;
-    if (previous >= 1) {
+    if (previous >= 1 && cohort.leaderboard !== CohortBoard.Off) {
       const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous);
       lastWeek = { weekNumber: previous, top: board.top.slice(0, weeklyTopCount) };
     }
@@ -195,11 +198,13 @@ export class PostService {
       totalWeeks: context.plan.totalWeeks,
       top: board.top,
       rankedMembers: board.rankedMembers,
+      boardOn: cohort.leaderboard !== CohortBoard.Off,
       outcomes: context.curriculum.outcomes,
     };
   }
 
   async leaderboardView(cohort: Cohort, now: Date): Promise<LeaderboardPostView> {
+    if (cohort.leaderboard === CohortBoard.Off) throw new UserError("posts.boardOff", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const current = currentWeekNumber(context.plan, now);
     const week =
@@ -274,6 +279,8 @@ export class PostService {
         channelId: "",
         name: `${curriculum.title} (simulation)`,
         language: "en",
+        leaderboard: CohortBoard.Names,
+        excludeRoleId: null,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         channelProblem: null,

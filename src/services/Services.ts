@@ -6,6 +6,7 @@ import type { CohortService } from "./CohortService.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { PostService } from "./PostService.js";
+import type { PrivacyService } from "./PrivacyService.js";
 import type { ReminderService } from "./ReminderService.js";
 import type { StudyService } from "./StudyService.js";
 
@@ -28,4 +29,6 @@ export interface Services {
   readonly announcements: Announcer;
   /** /cohort break. */
   readonly breaks: CohortBreakService;
+  /** /privacy, and deleting a server's data after the bot left it. */
+  readonly privacy: PrivacyService;
 }

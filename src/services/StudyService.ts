@@ -11,7 +11,9 @@ import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
-import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
+import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
+import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
@@ -139,21 +141,53 @@ export interface ItemSuggestion {
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
 export type LeaderboardPeriod = (typeof LeaderboardPeriod)[keyof typeof LeaderboardPeriod];
 
-export interface LeaderboardEntry extends ScoreRow {
+/** `/leaderboard view:`: the top ten, or the caller with the two members above and below. */
+export const LeaderboardScope = { Top: "top", Near: "near" } as const;
+export type LeaderboardScope = (typeof LeaderboardScope)[keyof typeof LeaderboardScope];
+
+/** How a board shows one member, decided by the privacy rule: a name never reaches a renderer unless it may be shown. */
+export type ShownMember = { readonly kind: "name"; readonly displayName: string } | { readonly kind: "alias"; readonly alias: number };
+
+export interface LeaderboardEntry {
+  readonly memberId: number;
   readonly rank: number;
+  readonly points: number;
+  readonly shown: ShownMember;
+  /** The member who asked (for view:near). */
+  readonly isCaller: boolean;
+}
+
+export interface LeaderboardCaller {
+  /** The caller's own name: only ever shown to the caller, or publicly when their board presentation is by name. */
+  readonly displayName: string;
+  /** How public boards show the caller. */
+  readonly presentation: BoardVisibility;
+  /** Holds the cohort's exclude_role: never ranked. */
+  readonly excluded: boolean;
+  /** Null without points or when excluded; for a hidden member, the place they would take. */
+  readonly rank: number | null;
+  readonly points: number;
 }
 
 export interface LeaderboardView {
   readonly cohort: Cohort;
   readonly period: LeaderboardPeriod;
+  readonly scope: LeaderboardScope;
   readonly weekNumber: number | null;
+  /** False when the cohort's board is off: `top` is empty and only the caller's own standing is shown, privately. */
+  readonly boardOn: boolean;
   readonly top: readonly LeaderboardEntry[];
-  /** The member who asked (null for the scheduler's posts); rank null without points. */
-  readonly caller: { readonly displayName: string; readonly rank: number | null; readonly points: number } | null;
+  /** The member who asked (null for the scheduler's posts). */
+  readonly caller: LeaderboardCaller | null;
   readonly rankedMembers: number;
   /** The final board, as the closing post showed it (after the course; late completions change it no more). */
   readonly final: boolean;
+  /** Whether the reply may be public: the board is on and the caller appears on it by name. */
+  readonly publicReply: boolean;
 }
+
+/** How many members above and below the caller view:near shows. */
+const nearCount = 2;
 
 /** What members do: read today's plan, log and undo completions, see progress and rankings. */
 export class StudyService {
@@ -164,6 +198,7 @@ export class StudyService {
     private readonly memberPlans: MemberPlanService,
     private readonly logger: Logger,
     private readonly courseEnd: CourseEndService,
+    private readonly members: MemberRepository,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
@@ -301,6 +336,12 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
+    // Someone else's progress shows their points and rank: only for members the boards show by name.
+    if (
+      target.id !== member.id &&
+      boardPresentation(cohort.leaderboard, { visibility: target.boardVisibility, excluded: target.excluded }) !== BoardVisibility.Name
+    )
+      throw new UserError("privacy.progressPrivate");
     const planning = await this.memberPlans.planFor(cohort, target, request.now);
     const { context } = planning;
     const all = await this.completions.listForMember(target.id);
@@ -326,34 +367,43 @@ export class StudyService {
     };
   }
 
-  async leaderboard(request: MemberRequest & { readonly period: LeaderboardPeriod }): Promise<LeaderboardView> {
+  async leaderboard(
+    request: MemberRequest & { readonly period: LeaderboardPeriod; readonly scope?: LeaderboardScope },
+  ): Promise<LeaderboardView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const board = await this.courseEnd.finalBoard(cohort);
     if (board !== null) return this.finalLeaderboard(cohort, board, member);
-    return this.leaderboardOf(cohort, request.period, request.now, member);
+    return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
 
-  /** After the closing post: the board it showed, whatever was logged since; the caller's rank on it. */
+  /** After the closing post: the board it showed (privacy applied when it was made), whatever was logged since; the caller's rank on it. */
   private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
     const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
+    const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
+    const callerView = { ...caller, rank: caller.rank === null ? null : rank };
     return {
       cohort,
       period: LeaderboardPeriod.All,
+      scope: LeaderboardScope.Top,
       weekNumber: null,
-      top: board.top,
-      caller: { displayName: member.displayName, rank, points: member.finalPoints ?? 0 },
+      boardOn,
+      top: boardOn ? board.top.map((entry) => ({ ...entry, isCaller: entry.memberId === member.id })) : [],
+      caller: callerView,
       rankedMembers: board.rankedMembers,
+      publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
     };
   }
 
-  /** Also used by the scheduler's posts (no caller there). */
+  /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
   async leaderboardOf(
     cohort: Cohort,
     period: LeaderboardPeriod,
     now: Date,
     caller: MemberRecord | null,
     weekOverride?: number,
+    scope: LeaderboardScope = LeaderboardScope.Top,
   ): Promise<LeaderboardView> {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = (await this.plans.contextFor(cohort)).plan.totalWeeks;
@@ -361,21 +411,100 @@ export class StudyService {
       period === LeaderboardPeriod.Week
         ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
         : null;
-    const rows =
-      weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
-    const top = rankStandings(rows);
+    const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    // A post (no caller) reads who holds the exclude role first: roles change between posts, and a post stays up.
+    if (caller === null && boardOn && cohort.excludeRoleId !== null) await this.cohorts.refreshExclusions(cohort);
+    const score = caller === null ? null : await this.callerScore(caller, weekNumber);
     // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
     // board walk behind each is the expensive part of a /leaderboard on a large cohort.
-    const points =
-      caller === null
-        ? 0
-        : weekNumber === null
-          ? await this.completions.totalPoints(caller.id)
-          : await this.completions.weekPoints(caller.id, weekNumber);
-    const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
-    const callerView: LeaderboardView["caller"] =
-      caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
-    return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked, final: false };
+    const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, score?.points ?? 0);
+    let rows: ScoreRow[] = [];
+    if (boardOn && scope === LeaderboardScope.Top) {
+      rows =
+        weekNumber === null
+          ? await this.completions.topAllTime(cohort.id, 10)
+          : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
+    }
+    const top =
+      boardOn && scope === LeaderboardScope.Near && caller !== null && score !== null
+        ? await this.nearEntries(cohort, weekNumber, caller, score)
+        : await this.entries(cohort, rankStandings(rows), caller);
+    const callerView = caller === null || score === null ? null : this.callerView(cohort, caller, score.points, ahead);
+    const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);
+    return { cohort, period, scope, weekNumber, boardOn, top, caller: callerView, rankedMembers: ranked, publicReply, final: false };
+  }
+
+  private async callerScore(caller: MemberRecord, weekNumber: number | null): Promise<BoardAnchor> {
+    if (weekNumber !== null) return { memberId: caller.id, ...(await this.completions.weekScore(caller.id, weekNumber)) };
+    return {
+      memberId: caller.id,
+      points: await this.completions.totalPoints(caller.id),
+      reachedAt: caller.pointsReachedAt ?? new Date(0),
+    };
+  }
+
+  private callerView(cohort: Cohort, caller: MemberRecord, points: number, ahead: number): LeaderboardCaller {
+    const privacy = { visibility: caller.boardVisibility, excluded: caller.excluded };
+    return {
+      displayName: caller.displayName,
+      presentation: boardPresentation(cohort.leaderboard, privacy),
+      excluded: caller.excluded,
+      // Ranks count only ranked members, so a hidden member's "would be" rank is the same count plus one.
+      rank: points <= 0 || caller.excluded ? null : competitionRank(ahead),
+      points,
+    };
+  }
+
+  /** The caller between the members just above and below them, each with their competition rank. */
+  private async nearEntries(
+    cohort: Cohort,
+    weekNumber: number | null,
+    caller: MemberRecord,
+    anchor: BoardAnchor,
+  ): Promise<LeaderboardEntry[]> {
+    const near =
+      weekNumber === null
+        ? await this.completions.nearAllTime(cohort.id, anchor, nearCount)
+        : await this.completions.nearOfWeek(cohort.id, weekNumber, anchor, nearCount);
+    const self: ScoreRow[] =
+      anchor.points > 0 && isRanked({ visibility: caller.boardVisibility, excluded: caller.excluded })
+        ? [
+            {
+              ...anchor,
+              userId: caller.userId,
+              displayName: caller.displayName,
+              boardVisibility: caller.boardVisibility,
+              alias: caller.alias,
+            },
+          ]
+        : [];
+    const rows = [...near.above, ...self, ...near.below];
+    // At most five rows, so at most five distinct scores to rank.
+    const rankByPoints = new Map<number, number>();
+    for (const points of new Set(rows.map((row) => row.points))) {
+      rankByPoints.set(points, competitionRank((await this.completions.standing(cohort.id, weekNumber, points)).ahead));
+    }
+    return this.entries(
+      cohort,
+      rows.map((row) => ({ ...row, rank: rankByPoints.get(row.points) ?? 0 })),
+      caller,
+    );
+  }
+
+  /** Applies the privacy rule to ranked rows, giving an alias number to whoever needs one for the first time. */
+  private async entries(cohort: Cohort, rows: readonly (ScoreRow & { readonly rank: number })[], caller: MemberRecord | null) {
+    const entries: LeaderboardEntry[] = [];
+    for (const row of rows) {
+      const visibility = isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden;
+      const presentation = boardPresentation(cohort.leaderboard, { visibility, excluded: false });
+      if (presentation === BoardVisibility.Hidden) continue;
+      const shown: ShownMember =
+        presentation === BoardVisibility.Name
+          ? { kind: "name", displayName: row.displayName }
+          : { kind: "alias", alias: row.alias ?? (await this.members.assignAlias(row.memberId, cohort.id)) };
+      entries.push({ memberId: row.memberId, rank: row.rank, points: row.points, shown, isCaller: row.memberId === caller?.id });
+    }
+    return entries;
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */

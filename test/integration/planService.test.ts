@@ -32,6 +32,8 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     channelProblem: null,
     breakWeeks: [],
     language: "en",
+    leaderboard: "names",
+    excludeRoleId: null,
     createdAt: new Date(0),
     settings,
   };

@@ -174,6 +174,8 @@ function cohort(index: number, name: string): Cohort {
     channelProblem: null,
     breakWeeks: [],
     language: "en",
+    leaderboard: "names",
+    excludeRoleId: null,
     createdAt: new Date(0),
     settings: {
       startDate: "2027-01-04",

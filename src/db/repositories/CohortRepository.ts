@@ -1,4 +1,5 @@
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -10,6 +11,8 @@ export interface NewCohort {
   readonly curriculumId: number;
   readonly settings: CohortSettings;
   readonly language?: string;
+  readonly leaderboard?: CohortBoard;
+  readonly excludeRoleId?: string | null;
   readonly createdBy: string;
 }
 
@@ -20,6 +23,8 @@ export type CohortChanges = Partial<{
   status: CohortStatus;
   channelProblem: ChannelProblem | null;
   language: string;
+  leaderboard: CohortBoard;
+  excludeRoleId: string | null;
 }>;
 
 /** A cohort row with its break weeks, ascending (`breaksOf` reads them for many rows at once). */
@@ -40,6 +45,8 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     channelProblem:
       row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
     language: row.language,
+    leaderboard: isCohortBoard(row.leaderboard) ? row.leaderboard : CohortBoard.Names,
+    excludeRoleId: row.excludeRoleId,
     createdAt: row.createdAt,
     breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {
@@ -86,6 +93,8 @@ export class CohortRepository {
           curriculumId: input.curriculumId,
           createdBy: input.createdBy,
           ...(input.language === undefined ? {} : { language: input.language }),
+          ...(input.leaderboard === undefined ? {} : { leaderboard: input.leaderboard }),
+          ...(input.excludeRoleId === undefined ? {} : { excludeRoleId: input.excludeRoleId }),
           ...settingsColumns(input.settings),
         },
       });
@@ -158,6 +167,8 @@ export class CohortRepository {
           ...(changes.status === undefined ? {} : { status: changes.status }),
           ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
           ...(changes.language === undefined ? {} : { language: changes.language }),
+          ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
+          ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
           ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
         },
       });

@@ -1,3 +1,4 @@
+import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
@@ -31,7 +32,25 @@ export interface ScoreRow {
   readonly displayName: string;
   readonly points: number;
   readonly reachedAt: Date;
+  /** The member's `/privacy leaderboard:` choice and alias: the service applies the privacy rule. */
+  readonly boardVisibility: string;
+  readonly alias: number | null;
 }
+
+/** Where a member stands in board order; the board's neighbours are found around it. */
+export interface BoardAnchor {
+  readonly memberId: number;
+  readonly points: number;
+  readonly reachedAt: Date;
+}
+
+/**
+ * Who takes a place in the ranking (domain/privacy's isRanked): active, not
+ * hidden, not excluded. Hidden and excluded members are left out entirely, so
+ * nobody's rank shows a gap that would give them away.
+ */
+const rankedMember = { leftAt: null, boardVisibility: { not: BoardVisibility.Hidden }, excluded: false } as const;
+const boardMemberColumns = { userId: true, displayName: true, boardVisibility: true, alias: true } as const;
 
 const completionColumns = {
   itemId: true,
@@ -155,40 +174,101 @@ export class CompletionRepository {
    */
   async topAllTime(cohortId: number, limit: number): Promise<ScoreRow[]> {
     const rows = await this.prisma.member.findMany({
-      where: { cohortId, leftAt: null, points: { gt: 0 } },
+      where: { cohortId, ...rankedMember, points: { gt: 0 } },
       orderBy: [{ points: "desc" }, { pointsReachedAt: "asc" }, { id: "asc" }],
       take: limit,
-      select: { id: true, userId: true, displayName: true, points: true, pointsReachedAt: true },
+      select: { id: true, points: true, pointsReachedAt: true, ...boardMemberColumns },
     });
-    return rows.map((row) => ({
-      memberId: row.id,
-      userId: row.userId,
-      displayName: row.displayName,
-      points: row.points,
-      reachedAt: row.pointsReachedAt ?? new Date(0),
-    }));
+    return rows.map(toAllTimeRow);
+  }
+
+  /**
+   * The ranked members just above and just below `anchor` on the all-time board (the anchor's own
+   * row excluded), each list in board order. Two small index range reads, whatever the cohort's size.
+   */
+  async nearAllTime(cohortId: number, anchor: BoardAnchor, count: number): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
+    const { points, reachedAt, memberId } = anchor;
+    const where = { cohortId, ...rankedMember, points: { gt: 0 }, id: { not: memberId } };
+    const select = { id: true, points: true, pointsReachedAt: true, ...boardMemberColumns };
+    const above = await this.prisma.member.findMany({
+      where: {
+        ...where,
+        OR: [
+          { points: { gt: points } },
+          { points, pointsReachedAt: { lt: reachedAt } },
+          { points, pointsReachedAt: reachedAt, id: { lt: memberId } },
+        ],
+      },
+      orderBy: [{ points: "asc" }, { pointsReachedAt: "desc" }, { id: "desc" }],
+      take: count,
+      select,
+    });
+    const below = await this.prisma.member.findMany({
+      where: {
+        ...where,
+        OR: [
+          { points: { lt: points } },
+          { points, pointsReachedAt: { gt: reachedAt } },
+          { points, pointsReachedAt: reachedAt, id: { gt: memberId } },
+        ],
+      },
+      orderBy: [{ points: "desc" }, { pointsReachedAt: "asc" }, { id: "asc" }],
+      take: count,
+      select,
+    });
+    return { above: above.reverse().map(toAllTimeRow), below: below.map(toAllTimeRow) };
+  }
+
+  /** nearAllTime for one week's board. */
+  async nearOfWeek(
+    cohortId: number,
+    weekNumber: number,
+    anchor: BoardAnchor,
+    count: number,
+  ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
+    const { points, reachedAt, memberId } = anchor;
+    const where = { cohortId, weekNumber, points: { gt: 0 }, memberId: { not: memberId }, member: rankedMember };
+    const select = { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } };
+    const above = await this.prisma.weeklyScore.findMany({
+      where: {
+        ...where,
+        OR: [{ points: { gt: points } }, { points, reachedAt: { lt: reachedAt } }, { points, reachedAt, memberId: { lt: memberId } }],
+      },
+      orderBy: [{ points: "asc" }, { reachedAt: "desc" }, { memberId: "desc" }],
+      take: count,
+      select,
+    });
+    const below = await this.prisma.weeklyScore.findMany({
+      where: {
+        ...where,
+        OR: [{ points: { lt: points } }, { points, reachedAt: { gt: reachedAt } }, { points, reachedAt, memberId: { gt: memberId } }],
+      },
+      orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
+      take: count,
+      select,
+    });
+    return { above: above.reverse().map(toWeekRow), below: below.map(toWeekRow) };
   }
 
   /** Top of one week's board, in the same order as topAllTime. */
   async topOfWeek(cohortId: number, weekNumber: number, limit: number): Promise<ScoreRow[]> {
     const rows = await this.prisma.weeklyScore.findMany({
-      where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } },
+      where: { cohortId, weekNumber, points: { gt: 0 }, member: rankedMember },
       orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
       take: limit,
-      select: { memberId: true, points: true, reachedAt: true, member: { select: { userId: true, displayName: true } } },
+      select: { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } },
     });
-    return rows.map((row) => ({
-      memberId: row.memberId,
-      userId: row.member.userId,
-      displayName: row.member.displayName,
-      points: row.points,
-      reachedAt: row.reachedAt,
-    }));
+    return rows.map(toWeekRow);
   }
 
   async weekPoints(memberId: number, weekNumber: number): Promise<number> {
-    const row = await this.prisma.weeklyScore.findFirst({ where: { memberId, weekNumber }, select: { points: true } });
-    return row?.points ?? 0;
+    return (await this.weekScore(memberId, weekNumber)).points;
+  }
+
+  /** The member's points in one week and when they reached them (the epoch when they have none). */
+  async weekScore(memberId: number, weekNumber: number): Promise<{ points: number; reachedAt: Date }> {
+    const row = await this.prisma.weeklyScore.findFirst({ where: { memberId, weekNumber }, select: { points: true, reachedAt: true } });
+    return { points: row?.points ?? 0, reachedAt: row?.reachedAt ?? new Date(0) };
   }
 
   /** The member's all-time points: the sum of their completions, summed by the database. */
@@ -198,7 +278,7 @@ export class CompletionRepository {
   }
 
   /**
-   * How many ranked (active, points > 0) members scored strictly more than
+   * How many ranked (active, not hidden or excluded, points > 0) members scored strictly more than
    * `points` (the rank is domain/scoring's competitionRank of it), and how many
    * are ranked, all time (`weekNumber` null) or in one week. One query: each
    * count walks the whole board and looks every row's member up for `leftAt`;
@@ -209,12 +289,43 @@ export class CompletionRepository {
       weekNumber === null
         ? await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
           SELECT SUM(CASE WHEN "points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0`
+          FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0
+            AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false`
         : await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
           SELECT SUM(CASE WHEN w."points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
           FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
-          WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL`;
+          WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL
+            AND m."boardVisibility" <> ${BoardVisibility.Hidden} AND m."excluded" = false`;
     // COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
     return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
   }
+}
+
+function toAllTimeRow(row: {
+  id: number;
+  points: number;
+  pointsReachedAt: Date | null;
+  userId: string;
+  displayName: string;
+  boardVisibility: string;
+  alias: number | null;
+}): ScoreRow {
+  return {
+    memberId: row.id,
+    userId: row.userId,
+    displayName: row.displayName,
+    points: row.points,
+    reachedAt: row.pointsReachedAt ?? new Date(0),
+    boardVisibility: row.boardVisibility,
+    alias: row.alias,
+  };
+}
+
+function toWeekRow(row: {
+  memberId: number;
+  points: number;
+  reachedAt: Date;
+  member: { userId: string; displayName: string; boardVisibility: string; alias: number | null };
+}): ScoreRow {
+  return { memberId: row.memberId, points: row.points, reachedAt: row.reachedAt, ...row.member };
 }

@@ -1,6 +1,7 @@
+import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
-import { findInChunks } from "../inChunks.js";
+import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { includeBreaks, toCohort } from "./CohortRepository.js";
 
@@ -20,6 +21,11 @@ export function toMember(row: MemberRow): MemberRecord {
     points: row.points,
     pointsReachedAt: row.pointsReachedAt,
     finalPoints: row.finalPoints,
+    nudges: row.nudges,
+    // An unknown stored value reads as the most private choice.
+    boardVisibility: isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden,
+    alias: row.alias,
+    excluded: row.excluded,
   };
 }
 
@@ -99,6 +105,43 @@ export class MemberRepository {
       }),
     );
     return toMember(row);
+  }
+
+  /**
+   * The member's alias number ("Member 7"), given the first time it is needed: the cohort's next
+   * sequence number, so it says nothing about who they are. Stored, so it stays the same. A clash with
+   * another process giving out the same number (unique per cohort) is retried.
+   */
+  async assignAlias(memberId: number, cohortId: number): Promise<number> {
+    return this.writes.run(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.prisma.$executeRaw`
+            UPDATE "Member" SET "alias" = (SELECT COALESCE(MAX("alias"), 0) + 1 FROM "Member" WHERE "cohortId" = ${cohortId})
+            WHERE "id" = ${memberId} AND "alias" IS NULL`;
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+      const row = await this.prisma.member.findFirstOrThrow({ where: { id: memberId }, select: { alias: true } });
+      if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
+      return row.alias;
+    });
+  }
+
+  async setExcluded(memberId: number, excluded: boolean): Promise<void> {
+    await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { excluded } }));
+  }
+
+  /** Exactly the cohort's members among `userIds` are excluded from ranking afterwards. */
+  async markExcluded(cohortId: number, userIds: ReadonlySet<string>): Promise<void> {
+    await this.writes.run(async () => {
+      await this.prisma.member.updateMany({ where: { cohortId, excluded: true }, data: { excluded: false } });
+      for (const chunk of chunksOf([...userIds])) {
+        await this.prisma.member.updateMany({ where: { cohortId, userId: { in: chunk } }, data: { excluded: true } });
+      }
+    });
   }
 
   async activeMembers(cohortId: number): Promise<MemberRecord[]> {

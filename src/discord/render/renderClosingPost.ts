@@ -15,7 +15,8 @@ function finalBoard(t: Translator, view: ClosingPostView): string {
 /** After the last week: the final (all-time) leaderboard and what the path says members can now do. */
 export function renderClosingPost(t: Translator, view: ClosingPostView): RenderedPost {
   const { cohort } = view;
-  const fields: APIEmbedField[] = [{ name: t.plain("closingPost.finalName"), value: finalBoard(t, view) }];
+  // A cohort whose board is off gets no public board, not even the final one.
+  const fields: APIEmbedField[] = view.boardOn ? [{ name: t.plain("closingPost.finalName"), value: finalBoard(t, view) }] : [];
   if (view.outcomes.length > 0) {
     fields.push({
       name: t.plain("closingPost.outcomesName"),

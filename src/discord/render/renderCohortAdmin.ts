@@ -119,6 +119,11 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     field("cohortAdmin.field.optional", t.t("cohortAdmin.optionalAssigned", { assigned: settings.includeOptional ? "yes" : "no" })),
     field("cohortAdmin.field.language", languageLabel(cohort.language)),
     ...(view.breakWeeks.length === 0 ? [] : [field("cohortAdmin.field.breaks", view.breakWeeks.join(", "))]),
+    field("cohortAdmin.field.leaderboard", t.t("cohortAdmin.leaderboardValue", { board: cohort.leaderboard })),
+    field(
+      "cohortAdmin.field.excludeRole",
+      cohort.excludeRoleId === null ? t.t("cohortAdmin.excludeRoleNone") : `<@&${cohort.excludeRoleId}>`,
+    ),
     ...scheduleFields(t, view),
   ];
   if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));

@@ -1,55 +1,75 @@
 import type { APIEmbed } from "discord.js";
-import { LeaderboardPeriod, type LeaderboardView } from "../../services/StudyService.js";
+import { LeaderboardPeriod, LeaderboardScope, type LeaderboardCaller, type LeaderboardView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
 import { memberName, standingLines } from "./standingLines.js";
 
-function callerLine(t: Translator, view: LeaderboardView, weekly: boolean): string | null {
-  const caller = view.caller;
-  if (caller === null) return null;
+function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardCaller, weekly: boolean): string {
   const name = memberName(t, caller.displayName);
+  if (caller.excluded) return t.t("leaderboard.callerExcluded", { name, points: caller.points });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
+  if (caller.presentation === "hidden" && view.boardOn)
+    return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
   return t.t("leaderboard.callerRanked", { name, rank: caller.rank, ranked: view.rankedMembers, points: caller.points });
 }
 
+/** The caller's own line, and (privately) how public boards show them. Members always see their own rank. */
+function callerLines(t: Translator, view: LeaderboardView, weekly: boolean): string[] {
+  const caller = view.caller;
+  if (caller === null) return [];
+  const lines = [standingLine(t, view, caller, weekly)];
+  if (!view.boardOn) lines.push(t.t("leaderboard.privacyNote", { shown: "off" }));
+  else if (!caller.excluded && caller.presentation !== "name") lines.push(t.t("leaderboard.privacyNote", { shown: caller.presentation }));
+  return lines;
+}
+
+function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week: number): string[] {
+  if (!view.boardOn) return [t.t("leaderboard.boardOff")];
+  if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
+  if (view.scope === LeaderboardScope.Near) return [t.t("leaderboard.nearEmpty")];
+  return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
+}
+
 /**
- * `/leaderboard`: a public reply with the top 10 (competition ranks) and the
- * caller's own line. Names are inert text, never mentions or links.
+ * `/leaderboard`: the top 10 (competition ranks) or the caller's neighbours,
+ * and the caller's own line. Public only when the board is on and the caller
+ * appears on it by name; otherwise private, so nobody can tie an alias or a
+ * hidden rank to the member who asked. Names are inert text, never mentions.
  */
 export function renderLeaderboard(t: Translator, view: LeaderboardView): Reply {
   if (view.final) return renderFinalLeaderboard(t, view);
   const weekly = view.period === LeaderboardPeriod.Week;
   const week = view.weekNumber ?? 1;
-  const lines: string[] = [];
-  if (view.top.length === 0) lines.push(weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll"));
-  else lines.push(fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden })));
-  const caller = callerLine(t, view, weekly);
-  if (caller !== null) lines.push("", caller);
+  const lines = boardLines(t, view, weekly, week);
+  const caller = callerLines(t, view, weekly);
+  if (caller.length > 0 && !(view.scope === LeaderboardScope.Near && view.top.some((entry) => entry.isCaller))) lines.push("", ...caller);
+  else if (caller.length > 1) lines.push("", ...caller.slice(1));
   const embed: APIEmbed = {
     color: colors.warning,
     title: truncate(t.t("leaderboard.title", { cohort: view.cohort.name, weekly: weekly ? "yes" : "no", week }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
     footer: { text: truncate(t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : "no" }), limits.footer) },
   };
-  return { embeds: [embed], ephemeral: false };
+  return { embeds: [embed], ephemeral: !view.publicReply };
 }
 
 /** After the course: the board exactly as the closing post showed it, and the caller's place on it. */
 function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
   const more = view.rankedMembers - view.top.length;
-  const lines =
-    view.top.length === 0
+  const lines = !view.boardOn
+    ? [t.t("leaderboard.boardOff")]
+    : view.top.length === 0
       ? [t.t("closingPost.finalEmpty")]
       : [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])];
-  const caller = callerLine(t, view, false);
-  if (caller !== null) lines.push("", caller);
+  const caller = callerLines(t, view, false);
+  if (caller.length > 0) lines.push("", ...caller);
   const embed: APIEmbed = {
     color: colors.success,
     title: truncate(t.t("leaderboard.finalTitle", { cohort: view.cohort.name }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
     footer: { text: truncate(t.plain("leaderboard.finalFooter", { ranked: view.rankedMembers }), limits.footer) },
   };
-  return { embeds: [embed], ephemeral: false };
+  return { embeds: [embed], ephemeral: !view.publicReply };
 }

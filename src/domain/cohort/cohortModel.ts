@@ -1,3 +1,4 @@
+import type { BoardVisibility, CohortBoard } from "../privacy/boardPresentation.js";
 import type { CohortSettings } from "../schedule/scheduleTypes.js";
 
 export const CohortStatus = {
@@ -29,6 +30,10 @@ export interface Cohort {
   readonly channelProblem: ChannelProblem | null;
   /** The language of the cohort channel's posts (a shipped language code, "en" by default). */
   readonly language: string;
+  /** How the cohort's public boards show members (see domain/privacy/boardPresentation). */
+  readonly leaderboard: CohortBoard;
+  /** Members holding this role are never ranked; null: nobody is excluded. */
+  readonly excludeRoleId: string | null;
   readonly createdAt: Date;
   /** `/cohort break` weeks as stored (calendar weeks, ascending). */
   readonly breakWeeks: readonly number[];
@@ -51,6 +56,14 @@ export interface MemberRecord {
   readonly pointsReachedAt: Date | null;
   /** Points when the cohort's final board was made (null before, or when the member was not on it). */
   readonly finalPoints: number | null;
+  /** `/privacy nudges:`. */
+  readonly nudges: boolean;
+  /** `/privacy leaderboard:`. */
+  readonly boardVisibility: BoardVisibility;
+  /** "Member 7" once the member has been shown by alias. */
+  readonly alias: number | null;
+  /** Holds the cohort's exclude_role. */
+  readonly excluded: boolean;
 }
 
 /** What `/cohort join` did: a first join, a return after leaving, or nothing (already a member). */

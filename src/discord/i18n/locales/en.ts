@@ -485,6 +485,40 @@ export const en = {
   "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
   "today.overdueItemTopic": "⬜ {title} · from {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
+  // ── Privacy (issue 13): boards by name, alias or not at all; /privacy; cohort board settings. ──
+  "leaderboard.alias": "Member {alias, number, ::group-off}",
+  "leaderboard.standingYou": "{line} ← you",
+  "leaderboard.callerExcluded": "**{name}**: not ranked in this cohort (your role is left off its boards) · {points, number} pts",
+  "leaderboard.callerHidden": "**{name}**: hidden from the board · you would be #{rank} · {points, number} pts",
+  "leaderboard.privacyNote":
+    "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
+  "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
+  "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
+  "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
+  "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",
+  "privacy.invalidGuild": '"{value}" is not a server id.',
+  "privacy.progressPrivate": "This member keeps their progress private: the cohort's boards do not show them by name.",
+  "privacy.title": "🔒 Your privacy in this server",
+  "privacy.settings":
+    "{cohorts, plural, one {# cohort} other {# cohorts}} · Leaderboard: **{leaderboard, select, name {your name} alias {an alias} other {hidden}}** · Nudges from facilitators: **{nudges, select, on {on} other {off}}**",
+  "privacy.updated": "Saved: this applies to all your cohorts in this server.",
+  "privacy.cohortRule": "A cohort that shows aliases or no board at all keeps you at least that private.",
+  "privacy.help":
+    "Change with `/privacy leaderboard:` or `/privacy nudges:`. `/privacy export:True` sends you a copy of your data; `/privacy delete:True` erases it.",
+  "privacy.exported": "Here is everything stored about you in this server, as JSON.",
+  "privacy.nothingStored": "Nothing is stored about you in this server.",
+  "privacy.deleteConfirm":
+    "This erases everything stored about you in this server: {cohorts, plural, one {# cohort membership} other {# cohort memberships}} with their completions, points, checkpoint answers and reminders. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
+  "privacy.deleteButton": "Delete my data",
+  "privacy.deleted":
+    "Done: everything stored about you in this server is erased ({cohorts, plural, one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
+  "cohortAdmin.field.leaderboard": "Leaderboard",
+  "cohortAdmin.leaderboardValue":
+    "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",
+  "cohortAdmin.field.excludeRole": "Never ranked",
+  "cohortAdmin.excludeRoleNone": "Nobody",
+  // ── end of privacy block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

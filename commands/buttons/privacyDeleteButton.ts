@@ -1,0 +1,15 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { renderDeleted } from "../../src/discord/render/renderPrivacy.js";
+import { UserError } from "../../src/errors.js";
+
+/** "Delete my data" under `/privacy delete:True`: erases everything stored about the member in this server. */
+export const privacyDeleteButton: ButtonHandler = {
+  prefix: "privacy",
+  requiresManageServer: false,
+  async execute({ services, guildId, t }, interaction, [action = "", userId = ""]) {
+    // The confirmation is private, but a custom id can be replayed: only its owner's click counts.
+    if (action !== "delete" || userId !== interaction.user.id) throw new UserError("privacy.confirmExpired");
+    const { memberships } = await services.privacy.deleteMember(guildId, userId);
+    return { kind: "update", reply: renderDeleted(t, memberships) };
+  },
+};

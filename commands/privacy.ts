@@ -1,0 +1,73 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { guildOnly } from "../src/discord/commandOptions.js";
+import { renderDeleteConfirmation, renderPrivacy } from "../src/discord/render/renderPrivacy.js";
+import { readOptions } from "../src/discord/readOptions.js";
+import { BoardVisibility } from "../src/domain/privacy/boardPresentation.js";
+
+const definition = {
+  name: "privacy",
+  description: "What others see of you, nudges, a copy of your data, or deleting it (this server only)",
+  ...guildOnly,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "leaderboard",
+      description: "How public boards show you",
+      required: false,
+      choices: [
+        { name: "My name", value: BoardVisibility.Name },
+        { name: "An alias (Member 7)", value: BoardVisibility.Alias },
+        { name: "Hidden", value: BoardVisibility.Hidden },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "nudges",
+      description: "Friendly DMs from facilitators when you fall behind",
+      required: false,
+      choices: [
+        { name: "On", value: "on" },
+        { name: "Off", value: "off" },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: "export",
+      description: "True: a file with everything stored about you here",
+      required: false,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: "delete",
+      description: "True: delete everything stored about you here (asks first)",
+      required: false,
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+export const privacyCommand: SlashCommand = {
+  definition,
+  defer: DeferPolicy.Auto,
+  ephemeral: true,
+  requiresManageServer: false,
+  async execute({ services, clock, t, guildId }, interaction) {
+    const options = readOptions(definition.options, interaction);
+    const userId = interaction.user.id;
+    // Deleting asks first and does nothing else in the same request.
+    if (options.delete === true) return renderDeleteConfirmation(t, userId, await services.privacy.stored(guildId, userId));
+    const exporting = options.export === true;
+    const changing = options.leaderboard !== null || options.nudges !== null;
+    const settings =
+      changing || !exporting
+        ? await services.privacy.settings({
+            guildId,
+            userId,
+            boardVisibility: options.leaderboard,
+            nudges: options.nudges === null ? null : options.nudges === "on",
+          })
+        : null;
+    const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
+    return renderPrivacy(t, settings, exported);
+  },
+};

@@ -1,0 +1,174 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { chunksOf } from "../inChunks.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+
+/** Everything stored about one user in one server, as `/privacy export` hands it over (see README "Export shape"). */
+export interface StoredMemberData {
+  readonly memberships: readonly {
+    readonly cohortId: number;
+    readonly cohortName: string;
+    readonly displayName: string;
+    readonly joinedAt: Date;
+    readonly leftAt: Date | null;
+    readonly remindTime: string | null;
+    readonly remindTimeZone: string | null;
+    readonly nudges: boolean;
+    readonly boardVisibility: string;
+    readonly alias: number | null;
+    readonly points: number;
+    readonly completions: readonly {
+      readonly item: string;
+      readonly completedAt: Date;
+      readonly weekNumber: number;
+      readonly points: number;
+      readonly onTime: boolean;
+    }[];
+    readonly weeklyScores: readonly { readonly weekNumber: number; readonly points: number }[];
+    readonly checkpointAnswers: readonly { readonly section: string; readonly answer: string; readonly answeredAt: Date }[];
+    readonly reminderDeliveries: readonly { readonly localDate: string; readonly status: string; readonly sentAt: Date | null }[];
+  }[];
+  /** Names of the cohorts the user created as an admin. */
+  readonly cohortsCreated: readonly string[];
+}
+
+/** Days between the bot leaving a server and that server's data being deleted. */
+export const guildPurgeDelayDays = 30;
+
+/** A member's own data in a server (settings, export, deletion) and deleting a whole server's data. */
+export class PrivacyRepository {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
+
+  /** The user's memberships in the server, left ones included: their privacy settings. */
+  async memberships(guildId: string, userId: string): Promise<{ boardVisibility: string; nudges: boolean }[]> {
+    return this.prisma.member.findMany({
+      where: { userId, cohort: { guildId } },
+      select: { boardVisibility: true, nudges: true },
+      orderBy: { id: "asc" },
+    });
+  }
+
+  /** How many cohorts of the server name the user as their creator. */
+  async cohortsCreated(guildId: string, userId: string): Promise<number> {
+    return this.prisma.cohort.count({ where: { guildId, createdBy: userId } });
+  }
+
+  /** Sets the choices on every membership the user has in the server; returns how many. */
+  async updateSettings(guildId: string, userId: string, changes: { boardVisibility?: string; nudges?: boolean }): Promise<number> {
+    const result = await this.writes.run(() => this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }));
+    return result.count;
+  }
+
+  async export(guildId: string, userId: string): Promise<StoredMemberData> {
+    const members = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId } },
+      orderBy: { id: "asc" },
+      include: {
+        cohort: { select: { name: true } },
+        completions: { orderBy: { completedAt: "asc" }, include: { item: { select: { title: true } } } },
+        weeklyScores: { orderBy: { weekNumber: "asc" } },
+        checkpointAnswers: { orderBy: { answeredAt: "asc" }, include: { section: { select: { title: true } } } },
+        reminders: { orderBy: { localDate: "asc" } },
+      },
+    });
+    const created = await this.prisma.cohort.findMany({
+      where: { guildId, createdBy: userId },
+      select: { name: true },
+      orderBy: { id: "asc" },
+    });
+    return {
+      memberships: members.map((member) => ({
+        cohortId: member.cohortId,
+        cohortName: member.cohort.name,
+        displayName: member.displayName,
+        joinedAt: member.joinedAt,
+        leftAt: member.leftAt,
+        remindTime: member.remindTime,
+        remindTimeZone: member.remindTimeZone,
+        nudges: member.nudges,
+        boardVisibility: member.boardVisibility,
+        alias: member.alias,
+        points: member.points,
+        completions: member.completions.map((row) => ({
+          item: row.item.title,
+          completedAt: row.completedAt,
+          weekNumber: row.weekNumber,
+          points: row.points,
+          onTime: row.onTime,
+        })),
+        weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points })),
+        checkpointAnswers: member.checkpointAnswers.map((row) => ({
+          section: row.section.title,
+          answer: row.answer,
+          answeredAt: row.answeredAt,
+        })),
+        reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
+      })),
+      cohortsCreated: created.map((row) => row.name),
+    };
+  }
+
+  /**
+   * Deletes every row about the user in the server in one transaction: their
+   * memberships (completions, weekly scores, checkpoint answers and reminder
+   * deliveries go with them, by cascade) and their name as a cohort's creator.
+   * The boards are computed from these rows, so they no longer count the user.
+   */
+  async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
+    return this.writes.run(async () => {
+      const [deleted] = await this.prisma.$transaction([
+        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+        this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
+      ]);
+      return { memberships: deleted.count };
+    });
+  }
+
+  /** The bot was removed from the server: its data goes `guildPurgeDelayDays` later unless it comes back. */
+  async recordDeparture(guildId: string, now: Date): Promise<void> {
+    const purgeAt = new Date(now.getTime() + guildPurgeDelayDays * 24 * 60 * 60 * 1000);
+    await this.writes.run(() =>
+      this.prisma.guildDeparture.upsert({ where: { guildId }, create: { guildId, leftAt: now, purgeAt }, update: {} }),
+    );
+  }
+
+  /** The bot is in these servers (back, or never gone): nothing of theirs is to be deleted. Returns how many were pending. */
+  async cancelDepartures(guildIds: readonly string[]): Promise<number> {
+    let cancelled = 0;
+    for (const chunk of chunksOf(guildIds)) {
+      const result = await this.writes.run(() => this.prisma.guildDeparture.deleteMany({ where: { guildId: { in: chunk } } }));
+      cancelled += result.count;
+    }
+    return cancelled;
+  }
+
+  async duePurges(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.guildDeparture.findMany({
+      where: { purgeAt: { lte: now } },
+      orderBy: { purgeAt: "asc" },
+      take: limit,
+      select: { guildId: true },
+    });
+    return rows.map((row) => row.guildId);
+  }
+
+  /**
+   * Deletes everything the server has: its cohorts (members, completions,
+   * scores, answers, reminders and posts go with them, by cascade), the
+   * curricula it imported, and its departure record. Idempotent.
+   */
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+    // "" is the built-in curricula's scope: never a server's.
+    if (guildId === "") throw new Error("purgeGuild needs a server id");
+    return this.writes.run(async () => {
+      const [cohorts, curricula] = await this.prisma.$transaction([
+        this.prisma.cohort.deleteMany({ where: { guildId } }),
+        this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
+        this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
+      ]);
+      return { cohorts: cohorts.count, curricula: curricula.count };
+    });
+  }
+}

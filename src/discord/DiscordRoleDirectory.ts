@@ -1,0 +1,36 @@
+import { Routes, type APIGuildMember, type Client } from "discord.js";
+import type { RoleDirectory } from "../services/RoleDirectory.js";
+
+/** Discord's largest page of List Guild Members. */
+const pageSize = 1000;
+
+/** Reads role holders over REST (List Guild Members needs the Server Members intent enabled for the application). */
+export class DiscordRoleDirectory implements RoleDirectory {
+  constructor(private readonly client: Client) {}
+
+  async userIdsWithRole(guildId: string, roleId: string): Promise<ReadonlySet<string> | null> {
+    const holders = new Set<string>();
+    let after = "0";
+    try {
+      for (;;) {
+        const query = new URLSearchParams({ limit: String(pageSize), after });
+        const page = (await this.client.rest.get(Routes.guildMembers(guildId), { query })) as APIGuildMember[];
+        for (const member of page) if (member.roles.includes(roleId)) holders.add(member.user.id);
+        const last = page.at(-1)?.user.id;
+        if (page.length < pageSize || last === undefined) return holders;
+        after = last;
+      }
+    } catch {
+      return null;
+    }
+  }
+
+  async hasRole(guildId: string, userId: string, roleId: string): Promise<boolean | null> {
+    try {
+      const member = (await this.client.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
+      return member.roles.includes(roleId);
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { ButtonStyle, type APIEmbed } from "discord.js";
+import type { MemberExport, PrivacySettingsView } from "../../services/PrivacyService.js";
+import type { Reply } from "../commandTypes.js";
+import type { Translator } from "../i18n/Translator.js";
+import { button, buttonRows, colors } from "./format.js";
+
+/** The custom id of the delete confirmation: only the member who asked may press it. */
+export function privacyDeleteId(userId: string): string {
+  return `privacy:delete:${userId}`;
+}
+
+/** `/privacy` without a request, or after changing a setting: what is set now, for all the member's cohorts here. */
+export function renderPrivacySettings(t: Translator, view: PrivacySettingsView): string[] {
+  const lines = [t.t("privacy.settings", { cohorts: view.cohorts, leaderboard: view.boardVisibility, nudges: view.nudges ? "on" : "off" })];
+  if (view.changed) lines.unshift(t.t("privacy.updated"));
+  lines.push("", t.t("privacy.cohortRule"), t.t("privacy.help"));
+  return lines;
+}
+
+/** `/privacy`: the settings and, when asked, the export as a JSON attachment. */
+export function renderPrivacy(t: Translator, settings: PrivacySettingsView | null, exported: MemberExport | null): Reply {
+  const lines = settings === null ? [] : renderPrivacySettings(t, settings);
+  const files: { name: string; data: Buffer }[] = [];
+  if (exported !== null) {
+    if (lines.length > 0) lines.push("");
+    lines.push(
+      t.t(exported.memberships.length === 0 && exported.cohortsCreated.length === 0 ? "privacy.nothingStored" : "privacy.exported"),
+    );
+    files.push({ name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") });
+  }
+  const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
+  return { embeds: [embed], files, ephemeral: true };
+}
+
+/** `/privacy delete:True`: what will go, and the one button that erases it. */
+export function renderDeleteConfirmation(
+  t: Translator,
+  userId: string,
+  stored: { readonly memberships: number; readonly cohortsCreated: number },
+): Reply {
+  const { memberships } = stored;
+  // An admin who never joined is still named as the creator of their cohorts: that is data too.
+  if (memberships === 0 && stored.cohortsCreated === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
+  return {
+    embeds: [
+      { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
+    ],
+    components: buttonRows([button(privacyDeleteId(userId), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
+    ephemeral: true,
+  };
+}
+
+export function renderDeleted(t: Translator, memberships: number): Reply {
+  return { content: t.t("privacy.deleted", { cohorts: memberships }), embeds: [], components: [], ephemeral: true };
+}

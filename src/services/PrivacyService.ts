@@ -1,0 +1,116 @@
+import { BoardVisibility, isBoardVisibility } from "../domain/privacy/boardPresentation.js";
+import type { PrivacyRepository, StoredMemberData } from "../db/repositories/PrivacyRepository.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+
+export interface PrivacySettingsView {
+  /** Memberships in this server (left ones included). */
+  readonly cohorts: number;
+  readonly boardVisibility: BoardVisibility;
+  readonly nudges: boolean;
+  /** Whether this request changed something. */
+  readonly changed: boolean;
+}
+
+export interface PrivacyChange {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly boardVisibility: BoardVisibility | null;
+  readonly nudges: boolean | null;
+}
+
+/** The export's version: bump it when the shape in the README changes. */
+export const exportFormatVersion = 1;
+
+/** `/privacy export`'s document (the README documents its shape). */
+export interface MemberExport extends StoredMemberData {
+  readonly format: "cohort-bot/member-export";
+  readonly version: typeof exportFormatVersion;
+  readonly exportedAt: Date;
+  readonly guildId: string;
+  readonly userId: string;
+}
+
+/** How many servers one purge pass deletes; the next tick takes the rest. */
+const purgesPerTick = 5;
+
+/**
+ * What members control about themselves (`/privacy`): how boards show them,
+ * nudges, a copy of their data and its deletion; and deleting a server's
+ * data after the bot left it.
+ */
+export class PrivacyService {
+  constructor(
+    private readonly privacy: PrivacyRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Shows the settings, or changes them on every membership the caller has in the server. */
+  async settings(change: PrivacyChange): Promise<PrivacySettingsView> {
+    const wantsChange = change.boardVisibility !== null || change.nudges !== null;
+    if (wantsChange) {
+      const updated = await this.privacy.updateSettings(change.guildId, change.userId, {
+        ...(change.boardVisibility === null ? {} : { boardVisibility: change.boardVisibility }),
+        ...(change.nudges === null ? {} : { nudges: change.nudges }),
+      });
+      if (updated === 0) throw new UserError("privacy.notInServer");
+    }
+    const memberships = await this.privacy.memberships(change.guildId, change.userId);
+    const [first] = memberships;
+    if (first === undefined) throw new UserError("privacy.notInServer");
+    return {
+      cohorts: memberships.length,
+      boardVisibility: isBoardVisibility(first.boardVisibility) ? first.boardVisibility : BoardVisibility.Hidden,
+      nudges: first.nudges,
+      changed: wantsChange,
+    };
+  }
+
+  async export(guildId: string, userId: string, now: Date): Promise<MemberExport> {
+    const data = await this.privacy.export(guildId, userId);
+    return { format: "cohort-bot/member-export", version: exportFormatVersion, exportedAt: now, guildId, userId, ...data };
+  }
+
+  /** What a deletion would erase (what the confirmation says): memberships, and cohorts naming the user as creator. */
+  async stored(guildId: string, userId: string): Promise<{ memberships: number; cohortsCreated: number }> {
+    return {
+      memberships: (await this.privacy.memberships(guildId, userId)).length,
+      cohortsCreated: await this.privacy.cohortsCreated(guildId, userId),
+    };
+  }
+
+  async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
+    const result = await this.privacy.deleteMember(guildId, userId);
+    // The audit line of a deletion: no user id, no name. Hook for the audit table (facilitators branch)
+    // when it lands: record { action: "privacy.delete", guildId, memberships } there as well.
+    this.logger.info({ guildId, memberships: result.memberships }, "member data deleted on request");
+    return result;
+  }
+
+  /** The bot was removed from a server (not an outage): its data is deleted 30 days later unless it returns. */
+  async guildLeft(guildId: string, now: Date): Promise<void> {
+    await this.privacy.recordDeparture(guildId, now);
+    this.logger.info({ guildId }, "bot removed from server: data scheduled for deletion");
+  }
+
+  /** The bot is in these servers (joined again, or found at startup): their pending deletions are cancelled. */
+  async guildsPresent(guildIds: readonly string[]): Promise<void> {
+    const cancelled = await this.privacy.cancelDepartures(guildIds);
+    if (cancelled > 0) this.logger.info({ cancelled, guilds: guildIds.length }, "bot back in server: deletion cancelled");
+  }
+
+  /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+    if (!/^\d{1,25}$/.test(guildId)) throw new UserError("privacy.invalidGuild", { value: guildId.slice(0, 40) });
+    const result = await this.privacy.purgeGuild(guildId);
+    this.logger.info({ guildId, ...result }, "server data deleted");
+    return result;
+  }
+
+  /** The scheduler's job: deletes the servers whose 30 days have passed. Idempotent; returns how many. */
+  async purgeDue(now: Date): Promise<number> {
+    const due = await this.privacy.duePurges(now, purgesPerTick);
+    for (const guildId of due) await this.purgeGuild(guildId);
+    return due.length;
+  }
+}

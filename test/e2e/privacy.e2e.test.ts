@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
+
+/** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
+const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
+const cohortName = "Private Spring";
+const day = 24 * 60 * 60 * 1000;
+
+/** Every row of every table, as text: what "no row refers to the user" is checked against. */
+async function everyRow(bot: BotHarness): Promise<Map<string, string>> {
+  const prisma = bot.test.app.database.prisma;
+  const tables =
+    testDatabaseProvider === "sqlite"
+      ? await prisma.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      : await prisma.$queryRawUnsafe<{ name: string }[]>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+        );
+  const rows = new Map<string, string>();
+  for (const { name } of tables) {
+    const content = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
+    rows.set(
+      name,
+      JSON.stringify(content, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)),
+    );
+  }
+  return rows;
+}
+
+describe("privacy through discord.js and the emulator", () => {
+  let bot: BotHarness;
+  let items: string[];
+  const people: Record<"ada" | "bob" | "cy" | "watcher", { id: string }> = {} as never;
+
+  const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
+    const handle = bot.run(userId, name, options);
+    const message = await handle.final();
+    expect(handle.failed).toBe(false);
+    return message;
+  };
+  const board = (userId: string, options: Record<string, string> = {}) => run(userId, "leaderboard", { period: "all", ...options });
+  const complete = (userId: string, count: number) =>
+    Promise.all(
+      items
+        .slice(0, count)
+        .map((item) => bot.test.app.services.study.complete({ guildId: bot.guild.id, userId, cohort: null, item, now: bot.clock.now() })),
+    );
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    const cohort = await bot.createCohort({ name: cohortName });
+    const rows = await bot.test.app.database.prisma.item.findMany({
+      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
+      orderBy: { position: "asc" },
+      take: 3,
+    });
+    items = rows.map((row) => String(row.id));
+    for (const name of ["ada", "bob", "cy", "watcher"] as const) {
+      people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
+      await run(people[name].id, "join", { cohort: cohortName });
+    }
+    // Ada > Bob > Cy on points (each has a superset of the next one's items); the watcher has none.
+    await complete(people.ada.id, 3);
+    await complete(people.bob.id, 2);
+    await complete(people.cy.id, 1);
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("shows names by default, publicly", async () => {
+    const message = await board(people.watcher.id);
+    expect(message.ephemeral).toBe(false);
+    const text = visibleText(message);
+    expect(text).toContain("🥇 **Ada**");
+    expect(text).toContain("🥈 **Bob**");
+    expect(text).toContain("🥉 **Cy**");
+  });
+
+  it("/privacy leaderboard: alias and hidden change every public board, and ranks close up without a gap", async () => {
+    const aliased = await run(people.bob.id, "privacy", { leaderboard: "alias" });
+    expect(aliased.ephemeral).toBe(true);
+    expect(visibleText(aliased)).toContain("Leaderboard: **an alias**");
+    await run(people.ada.id, "privacy", { leaderboard: "hidden" });
+
+    const text = visibleText(await board(people.watcher.id));
+    expect(text).not.toContain("Ada");
+    expect(text).not.toContain("Bob");
+    expect(text).toContain("🥇 **Member 1**");
+    expect(text).toContain("🥈 **Cy**");
+    // The alias is stored, and the same the next time.
+    const bob = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
+    expect(bob.alias).toBe(1);
+    expect(visibleText(await board(people.cy.id))).toContain("🥇 **Member 1**");
+  });
+
+  it("still shows hidden and aliased members their own rank, privately", async () => {
+    const hidden = await board(people.ada.id);
+    expect(hidden.ephemeral).toBe(true);
+    expect(visibleText(hidden)).toContain("hidden from the board · you would be #1");
+    const alias = await board(people.bob.id);
+    expect(alias.ephemeral).toBe(true);
+    expect(visibleText(alias)).toContain("**Bob**: #1 of 2");
+    expect(visibleText(alias)).toContain("by your alias");
+  });
+
+  it("/progress of someone else works only for members shown by name", async () => {
+    const refused = await run(people.watcher.id, "progress", { member: people.ada.id });
+    expect(refused.ephemeral).toBe(true);
+    expect(visibleText(refused)).toContain("keeps their progress private");
+    expect(visibleText(await run(people.watcher.id, "progress", { member: people.cy.id }))).toContain("Cy");
+    expect(visibleText(await run(people.ada.id, "progress"))).toContain("Ada");
+  });
+
+  it("view:near shows the caller between their neighbours", async () => {
+    const near = visibleText(await board(people.cy.id, { view: "near" }));
+    expect(near).toContain("🥇 **Member 1**");
+    expect(near).toContain("🥈 **Cy** · ");
+    expect(near).toContain("← you");
+    expect(near).not.toContain("Ada");
+    // This week's board too (the default period).
+    const week = visibleText(await run(people.cy.id, "leaderboard", { view: "near" }));
+    expect(week).toContain("🥈 **Cy** · ");
+    expect(week).toContain("← you");
+    // A member without points sees the bottom of the board.
+    const watcher = visibleText(await board(people.watcher.id, { view: "near" }));
+    expect(watcher).toContain("**Cy**");
+    expect(watcher).toContain("no points yet");
+  });
+
+  it("the weekly post's top five follows the same rule", async () => {
+    const weekTwo = new Date("2027-01-11T09:01:00Z");
+    bot.clock.set(weekTwo);
+    await bot.test.app.scheduler.tick(weekTwo);
+    const post = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes("Week 1 top five"));
+    if (post === undefined) throw new Error("no week-2 post with last week's top five");
+    const text = visibleText(post);
+    expect(text).toContain("Member 1");
+    expect(text).toContain("Cy");
+    expect(text).not.toContain("Ada");
+    expect(text).not.toContain("Bob");
+    bot.clock.set(tuesdayOfWeek1);
+  });
+
+  it("/privacy nudges:off is stored on every membership", async () => {
+    const reply = await run(people.cy.id, "privacy", { nudges: "off" });
+    expect(visibleText(reply)).toContain("Nudges from facilitators: **off**");
+    const rows = await bot.test.app.database.prisma.member.findMany({ where: { userId: people.cy.id } });
+    expect(rows.map((row) => row.nudges)).toEqual([false]);
+  });
+
+  it("a cohort set to aliases shows nobody by name; set to off it has no public board at all", async () => {
+    await run(bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "aliases" });
+    const aliases = await board(people.cy.id);
+    expect(aliases.ephemeral).toBe(true);
+    expect(visibleText(aliases)).toContain("🥈 **Member 2**");
+    expect(visibleText(aliases)).not.toContain("🥈 **Cy**");
+
+    const info = await run(bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
+    expect(visibleText(info)).toContain("Off: each member sees only their own standing");
+    const off = await board(people.cy.id);
+    expect(off.ephemeral).toBe(true);
+    expect(visibleText(off)).toContain("keeps its leaderboard private");
+    expect(visibleText(off)).toContain("**Cy**: #2 of 2");
+    expect(visibleText(off)).not.toContain("Member 1");
+    const announce = await run(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    expect(visibleText(announce)).toContain("no board to post");
+
+    await run(bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
+  });
+
+  it("exclude_role keeps its members off the ranking", async () => {
+    const role = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" });
+    const facilitator = bot.emulator.createMember(bot.guild.id, { username: "fac", displayName: "Faye Facilitator", roleIds: [role.id] });
+    await run(facilitator.id, "join", { cohort: cohortName });
+    await complete(facilitator.id, 3);
+    expect(visibleText(await board(people.watcher.id))).toContain("Faye Facilitator");
+
+    await run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: role.id });
+    const text = visibleText(await board(people.watcher.id));
+    expect(text).not.toContain("Faye");
+    expect(text).toContain("🥇 **Member 1**");
+    expect(visibleText(await board(facilitator.id))).toContain("not ranked in this cohort");
+
+    // A member who joins holding the role is excluded from the start.
+    const second = bot.emulator.createMember(bot.guild.id, { username: "fac2", displayName: "Finn Facilitator", roleIds: [role.id] });
+    await run(second.id, "join", { cohort: cohortName });
+    await complete(second.id, 3);
+    expect(visibleText(await board(people.watcher.id))).not.toContain("Finn");
+  });
+
+  it("/privacy export:True attaches everything stored about the caller as JSON", async () => {
+    const reply = await run(people.ada.id, "privacy", { export: true });
+    expect(reply.ephemeral).toBe(true);
+    const [file] = reply.attachments;
+    if (file === undefined) throw new Error("no attachment");
+    expect(file.filename).toBe(`cohort-bot-data-${bot.guild.id}.json`);
+    const data = (await (await fetch(file.url)).json()) as {
+      format: string;
+      userId: string;
+      memberships: { cohortName: string; boardVisibility: string; completions: { item: string; points: number }[] }[];
+    };
+    expect(data.format).toBe("cohort-bot/member-export");
+    expect(data.userId).toBe(people.ada.id);
+    expect(data.memberships).toHaveLength(1);
+    expect(data.memberships[0]?.cohortName).toBe(cohortName);
+    expect(data.memberships[0]?.boardVisibility).toBe("hidden");
+    expect(data.memberships[0]?.completions).toHaveLength(3);
+  });
+
+  it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
+    const before = await everyRow(bot);
+    expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);
+    const ask = await run(people.bob.id, "privacy", { delete: true });
+    expect(visibleText(ask)).toContain("cannot be undone");
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    // Nothing is deleted until the button is pressed.
+    expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.bob.id } })).toBe(1);
+
+    const done: EmulatorMessage = await bot.click(people.bob.id, ask.id, confirm.customId).final();
+    expect(visibleText(done)).toContain("everything stored about you in this server is erased (1 cohort membership)");
+    for (const [table, rows] of await everyRow(bot))
+      expect({ table, found: rows.includes(people.bob.id) }).toEqual({ table, found: false });
+    // The boards are recomputed: Cy leads now (Ada hidden, the facilitators excluded).
+    expect(visibleText(await board(people.watcher.id))).toContain("🥇 **Cy**");
+  });
+
+  it("/privacy delete:True also erases an admin's id as the creator of their cohorts", async () => {
+    const ask = await run(bot.admin.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(bot.admin.id, ask.id, confirm.customId).final();
+    for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(bot.admin.id) }).toEqual({ table, found: false });
+    expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
+  });
+
+  it("the closing post's final board follows the rule too", async () => {
+    await run(people.cy.id, "privacy", { leaderboard: "alias" });
+    await run(bot.admin.id, "cohort end", { cohort: cohortName });
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const closing = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes("Final leaderboard"));
+    if (closing === undefined) throw new Error("no closing post");
+    const text = visibleText(closing);
+    expect(text).toContain("🥇 **Member 2**");
+    for (const name of ["Ada", "Bob", "Cy", "Faye", "Finn"]) expect(text).not.toContain(name);
+  });
+
+  it("deletes a server's data 30 days after the bot is removed, not after an outage, not if it comes back", async () => {
+    const departures = () => bot.test.app.database.prisma.guildDeparture.findMany({ where: { guildId: bot.guild.id } });
+    const cohorts = () => bot.test.app.database.prisma.cohort.count({ where: { guildId: bot.guild.id } });
+    const removedAt = bot.clock.now();
+
+    bot.emulator.removeBotFromGuild(bot.guild.id, { outage: true });
+    bot.emulator.restoreBotToGuild(bot.guild.id);
+    bot.emulator.removeBotFromGuild(bot.guild.id);
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(1));
+    bot.emulator.restoreBotToGuild(bot.guild.id);
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(0));
+
+    bot.emulator.removeBotFromGuild(bot.guild.id);
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(1));
+    const [departure] = await departures();
+    expect(departure?.purgeAt.getTime()).toBe(removedAt.getTime() + 30 * day);
+
+    await bot.test.app.scheduler.tick(new Date(removedAt.getTime() + 29 * day));
+    expect(await cohorts()).toBe(1);
+    const due = new Date(removedAt.getTime() + 30 * day + 60_000);
+    await bot.test.app.scheduler.tick(due);
+    expect(await cohorts()).toBe(0);
+    expect(await bot.test.app.database.prisma.member.count()).toBe(0);
+    expect(await departures()).toHaveLength(0);
+    // Idempotent: another tick finds nothing to do.
+    await bot.test.app.scheduler.tick(due);
+    expect(await cohorts()).toBe(0);
+  });
+});

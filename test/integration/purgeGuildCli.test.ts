@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { startTestApp } from "../helpers/testApp.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const doomed = "100000000000000001";
+const kept = "100000000000000009";
+
+function cli(databaseUrl: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli.ts", ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
+    );
+  });
+}
+
+describe("npm run cli -- purge-guild", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const prisma = test.app.database.prisma;
+    const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    for (const guildId of [doomed, kept]) {
+      const cohort = await prisma.cohort.create({
+        data: { guildId, channelId: "100000000000000002", name: "Night Owls", curriculumId: curriculum.id, startDate: "2027-04-05" },
+      });
+      await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003", displayName: "Ada" } });
+    }
+    await prisma.guildDeparture.create({ data: { guildId: doomed, leftAt: new Date(), purgeAt: new Date(Date.now() + 86_400_000) } });
+    await test.close();
+  }, 60_000);
+  afterAll(async () => database.drop());
+
+  it("deletes one server's cohorts, members and pending departure at once, and nothing of other servers", async () => {
+    const result = await cli(database.url, ["purge-guild", doomed]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Deleted server ${doomed}'s data: 1 cohorts`);
+    const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    try {
+      const prisma = test.app.database.prisma;
+      expect(await prisma.cohort.count({ where: { guildId: doomed } })).toBe(0);
+      expect(await prisma.member.count({ where: { cohort: { guildId: doomed } } })).toBe(0);
+      expect(await prisma.guildDeparture.count()).toBe(0);
+      expect(await prisma.cohort.count({ where: { guildId: kept } })).toBe(1);
+      expect(await prisma.member.count()).toBe(1);
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
+
+  it("refuses something that is not a server id", async () => {
+    const result = await cli(database.url, ["purge-guild", "everything"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is not a server id");
+  }, 60_000);
+});
