@@ -118,11 +118,30 @@ export class PrivacyRepository {
    */
   async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
     return this.writes.run(async () => {
+      const boards = await this.finalBoardsWithout(guildId, userId);
       const [deleted] = await this.prisma.$transaction([
         this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
+        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
       ]);
       return { memberships: deleted.count };
+    });
+  }
+
+  /**
+   * A finished cohort's final board (kept as the closing post showed it) names
+   * its members: the user's line is taken out of it too.
+   */
+  private async finalBoardsWithout(guildId: string, userId: string): Promise<{ cohortId: number; json: string }[]> {
+    const members = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId, finalBoard: { not: null } } },
+      select: { id: true, cohort: { select: { id: true, finalBoard: true } } },
+    });
+    return members.flatMap((member) => {
+      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[] } | null;
+      if (board === null || !Array.isArray(board.top)) return [];
+      const top = board.top.filter((entry) => entry.memberId !== member.id);
+      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top }) }];
     });
   }
 
