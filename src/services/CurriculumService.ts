@@ -149,9 +149,10 @@ export class CurriculumService {
   }
 
   /** Cancel under a re-import's diff: nothing is written, and Confirm no longer works. */
-  async cancelImport(request: PendingRequest): Promise<void> {
+  async cancelImport(request: PendingRequest): Promise<{ readonly slug: string }> {
     const pending = await this.pendingFor(request);
     if (!(await this.curricula.cancelPendingImport(pending.id))) await this.pendingFor(request);
+    return { slug: pending.slug };
   }
 
   /** The caller's own pending import, still waiting; a UserError saying why not otherwise. */

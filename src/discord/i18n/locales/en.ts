@@ -79,7 +79,7 @@ export const en = {
   "curriculumImport.confirm": "Confirm update",
   "curriculumImport.cancel": "Cancel",
   "curriculumImport.cancelledHeading": "Update cancelled",
-  "curriculumImport.cancelledBody": "Nothing changed: **{title}** stays as it was.",
+  "curriculumImport.cancelledBody": "Nothing changed: `{slug}` stays as it was.",
   "curriculumImport.unknown": "That update is not available. Upload the file again with `/curriculum import`.",
   "curriculumImport.notYours": "Only the admin who uploaded this file can confirm or cancel it.",
   "curriculumImport.alreadyApplied": "This update was already confirmed; it was imported once and nothing more changed.",

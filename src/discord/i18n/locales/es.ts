@@ -82,7 +82,7 @@ export const es: Catalogue = {
   "curriculumImport.confirm": "Confirmar actualización",
   "curriculumImport.cancel": "Cancelar",
   "curriculumImport.cancelledHeading": "Actualización cancelada",
-  "curriculumImport.cancelledBody": "No ha cambiado nada: **{title}** sigue como estaba.",
+  "curriculumImport.cancelledBody": "No ha cambiado nada: `{slug}` sigue como estaba.",
   "curriculumImport.unknown": "Esa actualización no está disponible. Vuelve a subir el archivo con `/curriculum import`.",
   "curriculumImport.notYours": "Solo el administrador que subió este archivo puede confirmarlo o cancelarlo.",
   "curriculumImport.alreadyApplied": "Esta actualización ya se confirmó: se importó una vez y no ha cambiado nada más.",
