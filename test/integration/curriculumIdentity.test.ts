@@ -118,6 +118,29 @@ describe("an item keeps its identity (and its completions) across re-imports", (
     expect((await world.app.services.study.complete({ ...world.request, item: "C# Basics" })).alreadyDone).toBe(true);
   });
 
+  it("a new title whose slug and ordinal a stored item already holds becomes an item of its own", async () => {
+    const world = await withCompletion("C Basics");
+    const text = original
+      .replace("- [ ] Required -- C++ Basics (20 min)\n", "")
+      .replace("C Basics (20 min)", "C Basics (20 min)\n- [ ] Required -- C-- Basics (20 min)");
+    const summary = await world.reimport(text);
+    expect(summary.items).toBe(6);
+    const items = await world.prisma.item.findMany({
+      where: { retired: false, curriculum: { scope: guildId } },
+      orderBy: { position: "asc" },
+    });
+    expect(items.map((item) => item.title)).toEqual([
+      "C# Basics",
+      "C Basics",
+      "C-- Basics",
+      `${longPrefix} Raft`,
+      `${longPrefix} Paxos`,
+      "Closing Notes",
+    ]);
+    expect(new Set(items.map((item) => item.key)).size).toBe(6);
+    expect(await world.completed()).toEqual([{ title: "C Basics", retired: false }]);
+  });
+
   it("an item moved to another section keeps its completion", async () => {
     const world = await withCompletion("C Basics");
     const moved = original
