@@ -79,14 +79,16 @@ function foldTitle(title: string): string {
 function pairByKey<N, P>(
   nexts: readonly N[],
   previous: readonly P[],
-  keyOfNext: (next: N) => string,
-  keyOfPrevious: (old: P) => string,
+  keyOfNext: (next: N, index: number) => string,
+  keyOfPrevious: (old: P, index: number) => string,
   pairs: { readonly next: (number | null)[]; readonly previousTaken: boolean[] },
 ): void {
+  // Most re-imports pair everything in the first pass: the later ones then cost nothing.
+  if (!pairs.next.includes(null) || !pairs.previousTaken.includes(false)) return;
   const queues = new Map<string, number[]>();
   for (const [index, old] of previous.entries()) {
     if (pairs.previousTaken[index] === true) continue;
-    const key = keyOfPrevious(old);
+    const key = keyOfPrevious(old, index);
     const queue = queues.get(key);
     if (queue === undefined) queues.set(key, [index]);
     else queue.push(index);
@@ -94,7 +96,7 @@ function pairByKey<N, P>(
   const heads = new Map<string, number>();
   for (const [index, next] of nexts.entries()) {
     if (pairs.next[index] !== null) continue;
-    const key = keyOfNext(next);
+    const key = keyOfNext(next, index);
     const queue = queues.get(key);
     if (queue === undefined) continue;
     const head = heads.get(key) ?? 0;
@@ -194,9 +196,10 @@ function pairRenamedSections(
   for (const item of oldItems) {
     const sectionIndex = freeSectionIndex.get(item.sectionId);
     if (sectionIndex === undefined) continue;
-    const list = holders.get(normalizeTitle(item.title)) ?? [];
+    const title = normalizeTitle(item.title);
+    const list = holders.get(title) ?? [];
     if (list.length < 4 && !list.includes(sectionIndex)) list.push(sectionIndex);
-    holders.set(normalizeTitle(item.title), list);
+    holders.set(title, list);
   }
   for (const [index, section] of parsed.sections.entries()) {
     if (pairs.next[index] !== null) continue;
@@ -216,6 +219,22 @@ function pairRenamedSections(
   }
 }
 
+/** An item's title keys, computed once: normalizing is the costly part of matching. */
+interface TitleKeys {
+  readonly withGroup: string;
+  readonly title: string;
+  readonly folded: string;
+}
+
+function titleKeysOf(title: string, group: string | null): TitleKeys {
+  const normalized = normalizeTitle(title);
+  return {
+    withGroup: `${group === null ? "" : normalizeTitle(group)}\u0001${normalized}`,
+    title: normalized,
+    folded: normalized.toLowerCase(),
+  };
+}
+
 /**
  * Items: inside their section by group and title, by title, by title in other
  * capitals; then across the curriculum (an item moved to another section) by
@@ -225,45 +244,31 @@ function matchItems(parsed: ParsedCurriculum, sectionIds: readonly (number | nul
   const refs: NewItemRef[] = parsed.sections.flatMap((section, sectionIndex) =>
     section.items.map((item, itemIndex) => ({ section: sectionIndex, item: itemIndex, title: item.title, group: item.group })),
   );
+  const newKeys = refs.map((ref) => titleKeysOf(ref.title, ref.group));
+  const oldKeys = oldItems.map((old) => titleKeysOf(old.title, old.group));
+  const keysOfNew = (index: number) => newKeys[index] ?? titleKeysOf("", null);
+  const keysOfOld = (index: number) => oldKeys[index] ?? titleKeysOf("", null);
   const pairs = { next: refs.map((): number | null => null), previousTaken: oldItems.map(() => false) };
   const inSection = (sectionId: number | null | undefined, rest: string) => `${sectionId ?? "new"}\u0000${rest}`;
-  const withGroup = (group: string | null, title: string) => `${group === null ? "" : normalizeTitle(group)}\u0001${normalizeTitle(title)}`;
   const newSectionId = (ref: NewItemRef) => sectionIds[ref.section];
-  pairByKey(
-    refs,
-    oldItems,
-    (ref) => inSection(newSectionId(ref), withGroup(ref.group, ref.title)),
-    (old) => inSection(old.sectionId, withGroup(old.group, old.title)),
-    pairs,
-  );
-  pairByKey(
-    refs,
-    oldItems,
-    (ref) => inSection(newSectionId(ref), normalizeTitle(ref.title)),
-    (old) => inSection(old.sectionId, normalizeTitle(old.title)),
-    pairs,
-  );
-  pairByKey(
-    refs,
-    oldItems,
-    (ref) => inSection(newSectionId(ref), foldTitle(ref.title)),
-    (old) => inSection(old.sectionId, foldTitle(old.title)),
-    pairs,
-  );
-  pairByKey(
-    refs,
-    oldItems,
-    (ref) => withGroup(ref.group, ref.title),
-    (old) => withGroup(old.group, old.title),
-    pairs,
-  );
-  pairByKey(
-    refs,
-    oldItems,
-    (ref) => normalizeTitle(ref.title),
-    (old) => normalizeTitle(old.title),
-    pairs,
-  );
+  for (const field of ["withGroup", "title", "folded"] as const) {
+    pairByKey(
+      refs,
+      oldItems,
+      (ref, index) => inSection(newSectionId(ref), keysOfNew(index)[field]),
+      (old, index) => inSection(old.sectionId, keysOfOld(index)[field]),
+      pairs,
+    );
+  }
+  for (const field of ["withGroup", "title"] as const) {
+    pairByKey(
+      refs,
+      oldItems,
+      (_, index) => keysOfNew(index)[field],
+      (_, index) => keysOfOld(index)[field],
+      pairs,
+    );
+  }
 
   const bySection = new Map<number, (number | null)[]>();
   for (const [index, ref] of refs.entries()) {
