@@ -71,7 +71,7 @@ export const es: Catalogue = {
   "curriculumImport.intro":
     "**{title}** (`{slug}`) ya existe. Esto es lo que cambiaría el archivo; no se guarda nada hasta que pulses Confirmar (en los próximos {minutes, number} minutos).",
   "curriculumImport.summary":
-    "{added, number} añadidas · {removed, number} eliminadas · {changed, number} modificadas · {kept, number} sin cambios",
+    "{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}} · {kept, number} sin cambios",
   "curriculumImport.affected":
     "{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}",
   "curriculumImport.addedField": "Añadidas ({count, number})",
