@@ -68,7 +68,8 @@ export const en = {
   "curriculumImport.heading": "Review this update before it is written",
   "curriculumImport.intro":
     "**{title}** (`{slug}`) already exists. This is what the file would change; nothing is written until you press Confirm (within {minutes, number} minutes).",
-  "curriculumImport.summary": "{added, number} added · {removed, number} removed · {changed, number} changed · {kept, number} kept",
+  "curriculumImport.summary":
+    "{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
   "curriculumImport.affected":
     "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
   "curriculumImport.addedField": "Added ({count, number})",
