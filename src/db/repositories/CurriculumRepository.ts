@@ -1,5 +1,5 @@
 import type { ParsedCurriculum, ItemKind } from "../../domain/curriculum/curriculumModel.js";
-import { matchCurriculumVersions, type CurriculumMatch, type PreviousItem } from "../../domain/curriculum/matchCurriculumVersions.js";
+import { matchingSteps, type CurriculumMatch, type PreviousItem } from "../../domain/curriculum/matchCurriculumVersions.js";
 import {
   ImportOutcome,
   ImportRefusal,
@@ -165,7 +165,7 @@ export class CurriculumRepository {
       where: { curriculumId: existing.id },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     });
-    const { diff } = matchCurriculumVersions(parsed, oldSections, oldItems.map(previousItemOf));
+    const { diff } = await matchInTurns(parsed, oldSections, oldItems);
     const affected = await findInChunks(diff.removedItemIds, (chunk) =>
       this.prisma.completion.findMany({ where: { itemId: { in: chunk } }, select: { memberId: true } }),
     );
@@ -219,8 +219,7 @@ export class CurriculumRepository {
           orderBy: [{ position: "asc" }, { id: "asc" }],
         });
         const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id }, orderBy: [{ position: "asc" }, { id: "asc" }] });
-        const match = matchCurriculumVersions(parsed, oldSections, oldItems.map(previousItemOf));
-        await nextTurn();
+        const match = await matchInTurns(parsed, oldSections, oldItems);
         const takenKeys = { sections: new Set(oldSections.map((row) => row.key)), items: new Set(oldItems.map((row) => row.key)) };
         const sectionIds = await writeSectionRows(tx, curriculum.id, parsed, match, oldSections, takenKeys.sections);
         await writeItemRows(tx, curriculum.id, parsed, match, sectionIds, oldItems, takenKeys.items);
@@ -250,6 +249,20 @@ async function refusalOf(tx: Transaction, guard: ImportGuard, currentVersion: st
   if (pendingWhere === null) return null;
   const claimed = await tx.pendingImport.updateMany({ where: pendingWhere, data: { status: PendingImportStatus.Applied } });
   return claimed.count === 1 ? null : ImportRefusal.NotPending;
+}
+
+/** Matches the new document to the stored rows, giving the event loop back between the matcher's steps. */
+async function matchInTurns(
+  parsed: ParsedCurriculum,
+  oldSections: readonly SectionRow[],
+  oldItems: readonly ItemRow[],
+): Promise<CurriculumMatch> {
+  const steps = matchingSteps(parsed, oldSections, oldItems.map(previousItemOf));
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await nextTurn();
+  }
 }
 
 function previousItemOf(row: ItemRow): PreviousItem {

@@ -128,11 +128,30 @@ export function matchCurriculumVersions(
   previousSections: readonly PreviousSection[],
   previousItems: readonly PreviousItem[],
 ): CurriculumMatch {
+  const steps = matchingSteps(parsed, previousSections, previousItems);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The same match in steps of a few milliseconds each (one pass over the
+ * items): a caller on the bot's thread gives the event loop back between
+ * steps, so a re-import of thousands of items never stalls other servers.
+ */
+export function* matchingSteps(
+  parsed: ParsedCurriculum,
+  previousSections: readonly PreviousSection[],
+  previousItems: readonly PreviousItem[],
+): Generator<void, CurriculumMatch> {
   const oldSections = claimOrder(previousSections);
   const oldItems = claimOrder(previousItems);
   const sectionPairs = matchSections(parsed, oldSections, oldItems);
   const sectionIds = sectionPairs.map((index) => (index === null ? null : (oldSections[index]?.id ?? null)));
-  const itemPairs = matchItems(parsed, sectionIds, oldItems);
+  yield;
+  const itemPairs = yield* matchItems(parsed, sectionIds, oldItems);
+  yield;
 
   const itemIds = parsed.sections.map((section, sectionIndex) =>
     section.items.map((_, itemIndex) => {
@@ -240,12 +259,17 @@ function titleKeysOf(title: string, group: string | null): TitleKeys {
  * capitals; then across the curriculum (an item moved to another section) by
  * group and title, then by title. Returns stored-item indexes per section.
  */
-function matchItems(parsed: ParsedCurriculum, sectionIds: readonly (number | null)[], oldItems: readonly PreviousItem[]) {
+function* matchItems(
+  parsed: ParsedCurriculum,
+  sectionIds: readonly (number | null)[],
+  oldItems: readonly PreviousItem[],
+): Generator<void, Map<number, (number | null)[]>> {
   const refs: NewItemRef[] = parsed.sections.flatMap((section, sectionIndex) =>
     section.items.map((item, itemIndex) => ({ section: sectionIndex, item: itemIndex, title: item.title, group: item.group })),
   );
   const newKeys = refs.map((ref) => titleKeysOf(ref.title, ref.group));
   const oldKeys = oldItems.map((old) => titleKeysOf(old.title, old.group));
+  yield;
   const keysOfNew = (index: number) => newKeys[index] ?? titleKeysOf("", null);
   const keysOfOld = (index: number) => oldKeys[index] ?? titleKeysOf("", null);
   const pairs = { next: refs.map((): number | null => null), previousTaken: oldItems.map(() => false) };
@@ -259,6 +283,7 @@ function matchItems(parsed: ParsedCurriculum, sectionIds: readonly (number | nul
       (old, index) => inSection(old.sectionId, keysOfOld(index)[field]),
       pairs,
     );
+    yield;
   }
   for (const field of ["withGroup", "title"] as const) {
     pairByKey(
@@ -268,6 +293,7 @@ function matchItems(parsed: ParsedCurriculum, sectionIds: readonly (number | nul
       (_, index) => keysOfOld(index)[field],
       pairs,
     );
+    yield;
   }
 
   const bySection = new Map<number, (number | null)[]>();
