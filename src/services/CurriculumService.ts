@@ -137,7 +137,8 @@ export class CurriculumService {
   async confirmImport(request: PendingRequest): Promise<ImportSummary> {
     const pending = await this.pendingFor(request);
     const parsed = await this.parse(pending.document);
-    if (!parsed.ok) throw new Error("a pending import no longer parses");
+    // Only a parser changed by an update in between can refuse the same text: the diff no longer holds.
+    if (!parsed.ok) throw new UserError("curriculumImport.stale");
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
     const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard);
     if ("refused" in result) {
