@@ -24,6 +24,7 @@ import { ManualClock } from "../src/clock.js";
 import { loadConfig } from "../src/config/loadConfig.js";
 import { createApp, type App } from "../src/createApp.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
+import { matchCurriculumVersions } from "../src/domain/curriculum/matchCurriculumVersions.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
 import { DiscordEmulator } from "../src/emulator/DiscordEmulator.js";
@@ -32,6 +33,13 @@ import type { BenchOptions } from "./benchOptions.js";
 import { maximalCurriculum } from "./maximalCurriculum.js";
 
 export interface SchedulerBenchResult {
+  /** Matching a re-import of the largest curriculum (every section's items reversed) to its stored version. */
+  readonly match: {
+    readonly items: number;
+    readonly p50Ms: number;
+    readonly cpuP50Ms: number;
+    readonly runs: number;
+  };
   readonly plan: {
     readonly bytes: number;
     readonly weeks: number;
@@ -79,6 +87,31 @@ function planCurriculumOf(generated: ReturnType<typeof maximalCurriculum>): Plan
       })),
     })),
   };
+}
+
+function measureMatch(runs: number): SchedulerBenchResult["match"] {
+  const { curriculum } = maximalCurriculum();
+  const sections = curriculum.sections.map((section, index) => ({ id: index + 1, ...section, retired: false }));
+  let nextId = 1;
+  const items = sections.flatMap((section) =>
+    section.items.map((item) => ({ id: nextId++, sectionId: section.id, ...item, retired: false })),
+  );
+  // Every line moved: the matcher cannot get away with comparing positions.
+  const reimported = {
+    ...curriculum,
+    sections: curriculum.sections.map((section) => ({ ...section, items: [...section.items].reverse() })),
+  };
+  const timings: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let run = -3; run < runs; run += 1) {
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    matchCurriculumVersions(reimported, sections, items);
+    const cpu = process.cpuUsage(cpuBefore);
+    if (run >= 0) timings.push(performance.now() - started);
+    if (run >= 0) cpuTimes.push((cpu.user + cpu.system) / 1000);
+  }
+  return { items: items.length, p50Ms: median(timings), cpuP50Ms: median(cpuTimes), runs };
 }
 
 function measurePlan(runs: number): SchedulerBenchResult["plan"] {
@@ -273,6 +306,8 @@ async function main(): Promise<void> {
   const [optionsJson, resultFile] = process.argv.slice(2);
   if (optionsJson === undefined || resultFile === undefined) throw new Error("usage: measureScheduler.ts '<options json>' <result file>");
   const options = JSON.parse(optionsJson) as BenchOptions;
+  const match = measureMatch(options.members >= 10_000 ? 20 : 3);
+  process.stderr.write(`scheduler bench: re-import match of the maximal curriculum p50 ${match.p50Ms.toFixed(1)} ms\n`);
   const plan = measurePlan(options.members >= 10_000 ? 20 : 1);
   process.stderr.write(`scheduler bench: plan of the maximal curriculum p50 ${plan.p50Ms.toFixed(1)} ms\n`);
   const stall = await measureStall(options.members >= 10_000 ? 200 : 10);
@@ -282,7 +317,7 @@ async function main(): Promise<void> {
     scheduler.push(await measureTicks(cohorts));
     process.stderr.write(`scheduler bench: ${JSON.stringify(scheduler.at(-1))}\n`);
   }
-  const result: SchedulerBenchResult = { plan, stall, scheduler };
+  const result: SchedulerBenchResult = { match, plan, stall, scheduler };
   fs.writeFileSync(resultFile, JSON.stringify(result));
 }
 

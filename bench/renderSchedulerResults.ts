@@ -4,11 +4,12 @@ const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1
 
 /** The planning and scheduler section of bench/results.md (see bench/measureScheduler.ts). */
 export function renderSchedulerResults(result: SchedulerBenchResult): string {
-  const { plan, stall } = result;
+  const { match, plan, stall } = result;
   const lines = [
     "### Planning and the scheduler (SQLite, one process)",
     "",
     `- **Plan of the largest curriculum** (generated: ${(plan.bytes / 1024).toFixed(0)} KB, ${plan.weeks} weeks, ${plan.items.toLocaleString("en-US")} items; bench/maximalCurriculum.ts): p50 ${ms(plan.p50Ms)} (CPU time ${ms(plan.cpuP50Ms)}), max ${ms(plan.maxMs)} over ${plan.runs} builds (goal: well under 100 ms).`,
+    `- **Re-import match of the largest curriculum** (${match.items.toLocaleString("en-US")} items, every section's lines reversed; src/domain/curriculum/matchCurriculumVersions.ts): p50 ${ms(match.p50Ms)} (CPU time ${ms(match.cpuP50Ms)}) over ${match.runs} runs.`,
     `- **Event loop beside it**: ${stall.interactions} /today and /progress in one server while another server's cohort on that curriculum is re-planned (start date edited) and shown every 20 interactions: worst event-loop stall ${ms(stall.worstStallMs)} (p99 ${ms(stall.p99StallMs)}, monitorEventLoopDelay), slowest reply ${ms(stall.slowestReplyMs)}, ${stall.failed} missed Discord's window (and ${stall.bigServerFailed} of the big server's own edits and /week).`,
     "",
     "| cohorts (distinct settings) | first tick (cold caches) | tick with nothing due p50 / max | tick posting every weekly assignment | posts |",

@@ -7,6 +7,7 @@ import { lateJoinButton } from "./buttons/lateJoinButton.js";
 import { paceButton } from "./buttons/paceButton.js";
 import { breakCommand } from "./break.js";
 import { privacyDeleteButton } from "./buttons/privacyDeleteButton.js";
+import { importButton } from "./buttons/importButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -47,4 +48,11 @@ export const slashCommands: readonly SlashCommand[] = [
 ].map(localized);
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, paceButton, lateJoinButton, privacyDeleteButton];
+export const buttonHandlers: readonly ButtonHandler[] = [
+  doneButton,
+  checkpointButton,
+  paceButton,
+  lateJoinButton,
+  privacyDeleteButton,
+  importButton,
+];

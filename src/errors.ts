@@ -52,6 +52,12 @@ export interface UserErrorParams {
   "curriculum.fileTooLarge": { readonly maxKb: number };
   "curriculum.fileNotText": NoParams;
   "curriculum.fileUnreadable": NoParams;
+  "curriculumImport.unknown": NoParams;
+  "curriculumImport.notYours": NoParams;
+  "curriculumImport.alreadyApplied": NoParams;
+  "curriculumImport.cancelled": NoParams;
+  "curriculumImport.expired": NoParams;
+  "curriculumImport.stale": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
   "input.invalidClock": { readonly value: string };

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "
 import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { downloadTextAttachment } from "../../src/discord/downloadTextAttachment.js";
-import { renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
+import { renderImportStart } from "../../src/discord/render/renderImportConfirmation.js";
 import { readOptions } from "../../src/discord/readOptions.js";
 
 /** Learning paths are a few tens of KB; anything near this is not one. */
@@ -19,12 +19,12 @@ export const option = {
 /** Downloading and parsing can take a moment: acknowledge at once. */
 export const defer = DeferPolicy.Always;
 
-export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+export async function execute({ services, t, guildId, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const { file } = readOptions(option.options, interaction);
   const text = await downloadTextAttachment(
     { url: file.url, size: file.size, contentType: file.contentType },
     { maxBytes: maxCurriculumFileBytes, timeoutMs: downloadTimeoutMs },
   );
-  // A guild's import is its own: other servers never see it.
-  return renderImportResult(t, await services.curricula.importDocument(text, guildId));
+  // A guild's import is its own: other servers never see it. A changed re-import only shows its diff until confirmed.
+  return renderImportStart(t, await services.curricula.startImport(text, guildId, interaction.user.id, clock.now()));
 }

@@ -2,8 +2,9 @@ import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
 import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
-import type { CurriculumSummary, ImportSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
-import { ImportOutcome } from "../domain/curriculum/storedCurriculum.js";
+import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
+import type { CurriculumSummary, ImportSummary, PendingImport, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
+import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/curriculum/storedCurriculum.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -20,6 +21,31 @@ export type ImportResult =
  * built-in curricula are read again once at the next start.
  */
 const parseRevision = 2;
+/** A re-import waiting for Confirm: what it would change, before anything is written. */
+export interface ImportConfirmationView {
+  readonly pendingId: number;
+  readonly curriculum: CurriculumSummary;
+  readonly sections: number;
+  readonly items: number;
+  readonly diff: ItemDiff;
+  /** Completions of removed items: kept (the items are retired) but members no longer see those items. */
+  readonly retiredCompletions: number;
+  readonly affectedMembers: number;
+  readonly expiresAt: Date;
+}
+
+/** /curriculum import: refused, done at once (new or unchanged), or waiting for Confirm. */
+export type ImportStart = ImportResult | { readonly ok: "confirm"; readonly confirmation: ImportConfirmationView };
+
+/** How long an admin has to confirm a re-import. */
+export const pendingImportLifetimeMs = 15 * 60_000;
+
+interface PendingRequest {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly pendingId: string;
+  readonly now: Date;
+}
 
 /** Parses a document; the app passes one that runs off the main thread (workers/CurriculumParserThread). */
 export type ParseDocument = (text: string) => Promise<ParseResult>;
@@ -46,14 +72,106 @@ export class CurriculumService {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
-    const sourceHash = createHash("sha256").update(text).update(`\0${parseRevision}`).digest("hex");
-    const summary = await this.curricula.applyImport(parsed.curriculum, sourceHash, scope);
+    const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope);
+    return { ok: true, summary: this.imported(summary, scope) };
+  }
+
+  private imported(summary: ImportSummary, scope: string): ImportSummary {
     if (summary.outcome === ImportOutcome.Updated) this.plans?.invalidate(summary.curriculum.id);
     this.logger.info(
       { slug: summary.curriculum.slug, scope, outcome: summary.outcome, items: summary.items, retired: summary.retiredItems },
       "curriculum imported",
     );
-    return { ok: true, summary };
+    return summary;
+  }
+
+  /**
+   * /curriculum import from a server: a new curriculum is stored at once and
+   * the same document again changes nothing, but a changed re-import only
+   * shows its diff and waits (as a pending import) for its admin's Confirm.
+   */
+  async startImport(text: string, scope: string, userId: string, now: Date): Promise<ImportStart> {
+    const parsed = await this.parse(text);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const { curriculum } = parsed;
+    const sourceHash = hashOf(text);
+    const counts = {
+      sections: curriculum.sections.length,
+      items: curriculum.sections.reduce((sum, section) => sum + section.items.length, 0),
+    };
+    const preview = await this.curricula.previewImport(curriculum, sourceHash, scope);
+    if (preview === null) {
+      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, { baseVersion: null, now });
+      if ("refused" in result) throw new UserError("curriculumImport.stale");
+      return { ok: true, summary: this.imported(result, scope) };
+    }
+    if (preview.kind === "unchanged") {
+      return {
+        ok: true,
+        summary: { outcome: ImportOutcome.Unchanged, curriculum: preview.curriculum, ...counts, retiredItems: 0, removedItems: 0 },
+      };
+    }
+    const pending = await this.curricula.createPendingImport({
+      scope,
+      userId,
+      slug: curriculum.slug,
+      baseVersion: preview.baseVersion,
+      document: text,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + pendingImportLifetimeMs),
+    });
+    const { diff, retiredCompletions, affectedMembers } = preview;
+    return {
+      ok: "confirm",
+      confirmation: {
+        pendingId: pending.id,
+        curriculum: preview.curriculum,
+        ...counts,
+        diff,
+        retiredCompletions,
+        affectedMembers,
+        expiresAt: pending.expiresAt,
+      },
+    };
+  }
+
+  /**
+   * Confirm under a re-import's diff: imports it once. Refused, writing
+   * nothing, when it is not this admin's, was already confirmed or
+   * cancelled, has expired, or the curriculum changed since the diff.
+   */
+  async confirmImport(request: PendingRequest): Promise<ImportSummary> {
+    const pending = await this.pendingFor(request);
+    const parsed = await this.parse(pending.document);
+    // Only a parser changed by an update in between can refuse the same text: the diff no longer holds.
+    if (!parsed.ok) throw new UserError("curriculumImport.stale");
+    const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
+    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard);
+    if ("refused" in result) {
+      if (result.refused === ImportRefusal.Stale) throw new UserError("curriculumImport.stale");
+      await this.pendingFor(request);
+      throw new UserError("curriculumImport.expired");
+    }
+    return this.imported(result, pending.scope);
+  }
+
+  /** Cancel under a re-import's diff: nothing is written, and Confirm no longer works. */
+  async cancelImport(request: PendingRequest): Promise<{ readonly slug: string }> {
+    const pending = await this.pendingFor(request);
+    if (!(await this.curricula.cancelPendingImport(pending.id))) await this.pendingFor(request);
+    return { slug: pending.slug };
+  }
+
+  /** The caller's own pending import, still waiting; a UserError saying why not otherwise. */
+  private async pendingFor({ guildId, userId, pendingId, now }: PendingRequest): Promise<PendingImport> {
+    const id = /^\d{1,15}$/.test(pendingId) ? Number(pendingId) : null;
+    const pending = id === null ? null : await this.curricula.findPendingImport(id);
+    if (pending?.scope !== guildId) throw new UserError("curriculumImport.unknown");
+    if (pending.userId !== userId) throw new UserError("curriculumImport.notYours");
+    if (pending.status === PendingImportStatus.Applied) throw new UserError("curriculumImport.alreadyApplied");
+    if (pending.status === PendingImportStatus.Cancelled) throw new UserError("curriculumImport.cancelled");
+    if (pending.expiresAt.getTime() <= now.getTime()) throw new UserError("curriculumImport.expired");
+    return pending;
   }
 
   /** Imports the built-in documents; a broken one is logged and skipped so the bot still starts. */
@@ -119,4 +237,8 @@ export class CurriculumService {
       .slice(0, maxChoices)
       .map(({ entry }) => ({ name: truncateChoiceName(entry.title), value: entry.slug }));
   }
+}
+
+function hashOf(text: string): string {
+  return createHash("sha256").update(text).update(`\0${parseRevision}`).digest("hex");
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** A small learning path: five equal Required readings in week 1, one more section in week 2. */
 const tinyPath = [
@@ -183,20 +183,89 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await curriculumState()).toEqual(before);
     });
 
-    it("updates a changed curriculum, and cohorts on it see the change at once", async () => {
+    it("shows a changed re-import's diff first, and updates only on Confirm; cohorts see the change at once", async () => {
       const reader = bot.member("reader");
       await bot.reply(reader.id, "join", { cohort: "Tiny Cohort" });
       const before = visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }));
       expect(before).toContain("Reading");
+      const alpha = await prisma().item.findFirstOrThrow({ where: { title: "Alpha Reading" } });
+      await bot.reply(reader.id, "done", { cohort: "Tiny Cohort", item: "Alpha Reading" });
 
-      const changed = tinyPath.replaceAll(" Reading (", " Chapter (");
-      const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(changed) }));
-      expect(text).toContain("Curriculum updated");
-      expect(text).toContain("2 sections, 8 items");
+      const stateBefore = await curriculumState();
+      const changed = tinyPath
+        .replaceAll(" Reading (", " Chapter (")
+        .replace("- [ ] Required -- Alpha Chapter (20 min)", "- [ ] Required -- Alpha Reading (25 min)");
+      const preview = await asAdmin("curriculum import", { file: tinyFile(changed) });
+      expect(preview.ephemeral).toBe(true);
+      const text = visibleText(preview);
+      expect(text).toContain("Review this update before it is written");
+      expect(text).toContain("5 added · 5 removed · 1 changed · 2 kept");
+      expect(text).toContain("Beta Chapter");
+      expect(text).toContain("Beta Reading");
+      expect(text).toContain("No member completed a removed item");
+      expect(await curriculumState()).toEqual(stateBefore);
+      expect(visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }))).not.toContain("Chapter");
+
+      const [confirm] = buttonsOf(preview).filter((entry) => entry.label === "Confirm update");
+      if (confirm === undefined) throw new Error("no Confirm button");
+      // A double click: both clicks arrive before the first one's answer; the import happens once.
+      const clicks = [bot.click(bot.admin.id, preview.id, confirm.customId), bot.click(bot.admin.id, preview.id, confirm.customId)];
+      const [confirmed, duplicate] = await Promise.all(clicks.map((handle) => answered(handle)));
+      if (confirmed === undefined || duplicate === undefined) throw new Error("a click went unanswered");
+      expect(visibleText(duplicate)).toContain("already confirmed");
+      expect(visibleText(confirmed)).toContain("Curriculum updated");
+      expect(visibleText(confirmed)).toContain("2 sections, 8 items");
+      expect(buttonsOf(confirmed)).toEqual([]);
 
       const after = visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }));
       expect(after).toContain("Chapter");
-      expect(after).not.toContain("Reading");
+      expect(after).not.toContain("Beta Reading");
+      // Alpha kept its row and the reader's completion, with its new length.
+      expect(await prisma().item.findUniqueOrThrow({ where: { id: alpha.id } })).toMatchObject({
+        title: "Alpha Reading",
+        minutes: 25,
+        retired: false,
+      });
+      expect(await prisma().completion.count({ where: { itemId: alpha.id } })).toBe(1);
+
+      expect(await prisma().curriculum.count({ where: { slug: "tiny-study-path" } })).toBe(1);
+      expect(await prisma().completion.count()).toBe(1);
+    });
+
+    it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {
+      const stateBefore = await curriculumState();
+      const withoutAlpha = tinyPath.replaceAll(" Reading (", " Chapter (").replace("- [ ] Required -- Alpha Chapter (20 min)\n", "");
+      const preview = await asAdmin("curriculum import", { file: tinyFile(withoutAlpha) });
+      const text = visibleText(preview);
+      expect(text).toContain("0 added · 1 removed · 0 changed · 7 kept");
+      expect(text).toContain("1 completion of a removed item (1 member) is retired");
+      expect(text).toContain("Alpha Reading");
+
+      const buttons = buttonsOf(preview);
+      const cancel = buttons.find((entry) => entry.label === "Cancel");
+      const confirm = buttons.find((entry) => entry.label === "Confirm update");
+      if (cancel === undefined || confirm === undefined) throw new Error("missing buttons");
+      const cancelled = await answered(bot.click(bot.admin.id, preview.id, cancel.customId));
+      expect(visibleText(cancelled)).toContain("Update cancelled");
+      expect(buttonsOf(cancelled)).toEqual([]);
+      expect(await curriculumState()).toEqual(stateBefore);
+    });
+
+    it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {
+      const first = await asAdmin("curriculum import", {
+        file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (35 min)")),
+      });
+      const second = await asAdmin("curriculum import", {
+        file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (40 min)")),
+      });
+      const confirmOf = (message: EmulatorMessage) => buttonsOf(message).find((entry) => entry.label === "Confirm update")?.customId ?? "";
+      expect(visibleText(await answered(bot.click(bot.admin.id, first.id, confirmOf(first))))).toContain("Curriculum updated");
+      const stateBefore = await curriculumState();
+      expect(visibleText(await answered(bot.click(bot.admin.id, second.id, confirmOf(second))))).toContain(
+        "The curriculum changed after this preview",
+      );
+      expect(await curriculumState()).toEqual(stateBefore);
+      expect((await prisma().item.findFirstOrThrow({ where: { title: "Eta Reading" } })).minutes).toBe(35);
     });
 
     it("refuses a malformed file whole, naming the lines", async () => {

@@ -8,6 +8,10 @@ import { renderCohortInfo, renderCohortList } from "../../src/discord/render/ren
 import { renderCurriculumOutline, renderImportResult } from "../../src/discord/render/renderCurriculumAdmin.js";
 import type { CohortInfoView } from "../../src/services/CohortInfoService.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { diffExampleCount } from "../../src/domain/curriculum/matchCurriculumVersions.js";
+import { renderImportConfirmation } from "../../src/discord/render/renderImportConfirmation.js";
+import type { ImportConfirmationView } from "../../src/services/CurriculumService.js";
+import { hostileStrings, liveMarkup } from "../helpers/hostileText.js";
 
 const en = translatorFor("en");
 
@@ -239,4 +243,51 @@ describe("cohort views", () => {
     expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
     expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
   });
+});
+
+describe("a re-import's diff", () => {
+  const hostile = hostileStrings.slice(0, diffExampleCount);
+  const view: ImportConfirmationView = {
+    pendingId: 42,
+    curriculum: { id: 1, slug: "tiny-study-path", title: "[Free Nitro](https://evil.example/claim)", totalWeeks: 2, scope: "1" },
+    sections: 2,
+    items: 30,
+    diff: {
+      added: 20,
+      removed: 3,
+      changed: 1,
+      kept: 9,
+      addedTitles: hostile,
+      removedTitles: ["<@111111111111111111>", "@everyone", "x".repeat(5000)],
+      changedTitles: ["**bold** __underline__ *italic* _italic_ ~~strike~~ ||spoiler||"],
+      removedItemIds: [7, 8, 9],
+    },
+    retiredCompletions: 5,
+    affectedMembers: 2,
+    expiresAt: new Date("2027-01-05T10:15:00Z"),
+  };
+
+  it.each(["en", "es"] as const)(
+    "shows counts, examples and Confirm/Cancel in %s, with every title inert and within Discord's limits",
+    (language) => {
+      const reply = renderImportConfirmation(translatorFor(language), view);
+      expect(reply.ephemeral).toBe(true);
+      expectWithinDiscordLimits(reply.embeds ?? []);
+      const text = (reply.embeds ?? [])
+        .flatMap((embed) => [
+          embed.title ?? "",
+          embed.description ?? "",
+          ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+        ])
+        .join("\n");
+      expect(liveMarkup(text)).toEqual([]);
+      expect(text).toContain(
+        language === "en" ? "20 added · 3 removed · 1 changed · 9 kept" : "20 añadidas · 3 eliminadas · 1 modificada · 9 sin cambios",
+      );
+      expect(text).toContain(language === "en" ? "5 completions of removed items (2 members)" : "Se retiran 5 lecturas completadas");
+      expect(text).toContain(language === "en" ? "…and 12 more" : "…y 12 más");
+      const buttons = (reply.components ?? []).flatMap((row) => row.components) as { custom_id?: string }[];
+      expect(buttons.map((button) => button.custom_id)).toEqual(["import:confirm:42", "import:cancel:42"]);
+    },
+  );
 });

@@ -1,6 +1,13 @@
 import type { ParsedCurriculum, ItemKind } from "../../domain/curriculum/curriculumModel.js";
+import { matchingSteps, type CurriculumMatch, type PreviousItem } from "../../domain/curriculum/matchCurriculumVersions.js";
 import {
   ImportOutcome,
+  ImportRefusal,
+  type GuardedImport,
+  type ImportGuard,
+  type ImportPreview,
+  type PendingImport,
+  PendingImportStatus,
   type CurriculumSummary,
   type ImportSummary,
   type StoredCurriculum,
@@ -18,6 +25,8 @@ interface OutlineJson {
 }
 
 const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
+/** Finished or expired pending imports are kept a day (a late click still gets a clear answer), then dropped. */
+const pendingImportRetentionMs = 24 * 60 * 60_000;
 
 export class CurriculumRepository {
   constructor(
@@ -53,7 +62,7 @@ export class CurriculumRepository {
    */
   async version(curriculumId: number): Promise<string | null> {
     const row = await this.prisma.curriculum.findUnique({ where: { id: curriculumId }, select: { sourceHash: true, updatedAt: true } });
-    return row === null ? null : `${row.sourceHash}@${row.updatedAt.toISOString()}`;
+    return row === null ? null : versionOf(row);
   }
 
   async load(curriculumId: number): Promise<StoredCurriculum | null> {
@@ -112,10 +121,75 @@ export class CurriculumRepository {
     };
   }
 
+  /** Keeps an uploaded re-import until its admin confirms or cancels it; drops the ones long expired. */
+  async createPendingImport(input: Omit<PendingImport, "id" | "status">): Promise<PendingImport> {
+    return this.writes.run(async () => {
+      await this.prisma.pendingImport.deleteMany({
+        where: { expiresAt: { lt: new Date(input.createdAt.getTime() - pendingImportRetentionMs) } },
+      });
+      return this.prisma.pendingImport.create({ data: input }) as Promise<PendingImport>;
+    });
+  }
+
+  async findPendingImport(id: number): Promise<PendingImport | null> {
+    return (await this.prisma.pendingImport.findUnique({ where: { id } })) as PendingImport | null;
+  }
+
+  /** Pending → cancelled; false when it was no longer pending. */
+  async cancelPendingImport(id: number): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.pendingImport.updateMany({
+        where: { id, status: PendingImportStatus.Pending },
+        data: { status: PendingImportStatus.Cancelled },
+      }),
+    );
+    return result.count === 1;
+  }
+
+  /**
+   * What importing `parsed` would do, without writing: null when the
+   * curriculum is new, "unchanged" for the same document, otherwise the
+   * item diff, how many completions and members it would retire, and the
+   * version it was computed against (a confirm checks it again).
+   */
+  async previewImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportPreview | null> {
+    const existing = await this.prisma.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
+    if (existing === null) return null;
+    const baseVersion = versionOf(existing);
+    if (existing.sourceHash === sourceHash) return { kind: "unchanged", baseVersion, curriculum: summaryOf(existing) };
+    const oldSections = await this.prisma.section.findMany({
+      where: { curriculumId: existing.id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    const oldItems = await this.prisma.item.findMany({
+      where: { curriculumId: existing.id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    const { diff } = await matchInTurns(parsed, oldSections, oldItems);
+    const affected = await findInChunks(diff.removedItemIds, (chunk) =>
+      this.prisma.completion.findMany({ where: { itemId: { in: chunk } }, select: { memberId: true } }),
+    );
+    return {
+      kind: "changed",
+      baseVersion,
+      curriculum: summaryOf(existing),
+      diff,
+      retiredCompletions: affected.length,
+      affectedMembers: new Set(affected.map((row) => row.memberId)).size,
+    };
+  }
+
   /**
    * Stores a parsed curriculum in one transaction. Sections and items are
-   * matched by key; items that disappeared are deleted unless a member
-   * completed them, in which case they are retired so nobody loses points.
+   * matched to the stored ones by title (matchCurriculumVersions), never by
+   * key, so a continued item keeps its row, its key and its completions.
+   * Items that disappeared are deleted unless a member completed them, in
+   * which case they are retired so nobody loses points.
+   *
+   * With a `guard`, nothing is written unless the curriculum is still at
+   * `baseVersion` (null: does not exist yet) and the pending import is still
+   * pending and unexpired; claiming it is part of the same transaction, so a
+   * double confirm imports once.
    *
    * A large curriculum is thousands of rows: new rows go in inserts of at most
    * maxIdsPerStatement, only rows that changed are updated, and the
@@ -123,10 +197,16 @@ export class CurriculumRepository {
    * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
    */
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary> {
+  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
+  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard: ImportGuard): Promise<GuardedImport>;
+  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard?: ImportGuard): Promise<GuardedImport> {
     return this.writes.run(() =>
       this.prisma.$transaction(async (tx) => {
         const existing = await tx.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
+        if (guard !== undefined) {
+          const refused = await refusalOf(tx, guard, existing === null ? null : versionOf(existing));
+          if (refused !== null) return { refused };
+        }
         const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
         const counts = { sections: parsed.sections.length, items: itemCount };
         if (existing !== null && existing.sourceHash === sourceHash) {
@@ -134,12 +214,17 @@ export class CurriculumRepository {
         }
         const curriculum = await upsertCurriculum(tx, existing?.id ?? null, parsed, sourceHash, scope);
         await nextTurn();
-        const oldSections = await tx.section.findMany({ where: { curriculumId: curriculum.id } });
-        const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id } });
-        await nextTurn();
-        const seen = await writeSections(tx, curriculum.id, parsed, oldSections, oldItems);
-        const gone = await retireGoneItems(tx, oldItems, seen.itemKeys);
-        await retireGoneSections(tx, oldSections, seen.sectionKeys);
+        const oldSections = await tx.section.findMany({
+          where: { curriculumId: curriculum.id },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+        });
+        const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+        const match = await matchInTurns(parsed, oldSections, oldItems);
+        const takenKeys = { sections: new Set(oldSections.map((row) => row.key)), items: new Set(oldItems.map((row) => row.key)) };
+        const sectionIds = await writeSectionRows(tx, curriculum.id, parsed, match, oldSections, takenKeys.sections);
+        await writeItemRows(tx, curriculum.id, parsed, match, sectionIds, oldItems, takenKeys.items);
+        const gone = await retireGoneItems(tx, oldItems, new Set(match.goneItemIds));
+        await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
         const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
         return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
       }, transactionOptions),
@@ -150,6 +235,43 @@ export class CurriculumRepository {
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 type ItemRow = Awaited<ReturnType<Transaction["item"]["findMany"]>>[number];
 type SectionRow = Awaited<ReturnType<Transaction["section"]["findMany"]>>[number];
+
+/**
+ * A confirm that is no longer pending (checked first, so a double click reads
+ * "already confirmed"), or whose curriculum moved on, writes nothing; otherwise
+ * it claims the pending import, so exactly one confirm gets through.
+ */
+async function refusalOf(tx: Transaction, guard: ImportGuard, currentVersion: string | null): Promise<ImportRefusal | null> {
+  const pendingWhere =
+    guard.pendingId === undefined ? null : { id: guard.pendingId, status: PendingImportStatus.Pending, expiresAt: { gt: guard.now } };
+  if (pendingWhere !== null && (await tx.pendingImport.count({ where: pendingWhere })) === 0) return ImportRefusal.NotPending;
+  if (currentVersion !== guard.baseVersion) return ImportRefusal.Stale;
+  if (pendingWhere === null) return null;
+  const claimed = await tx.pendingImport.updateMany({ where: pendingWhere, data: { status: PendingImportStatus.Applied } });
+  return claimed.count === 1 ? null : ImportRefusal.NotPending;
+}
+
+/** Matches the new document to the stored rows, giving the event loop back between the matcher's steps. */
+async function matchInTurns(
+  parsed: ParsedCurriculum,
+  oldSections: readonly SectionRow[],
+  oldItems: readonly ItemRow[],
+): Promise<CurriculumMatch> {
+  const steps = matchingSteps(parsed, oldSections, oldItems.map(previousItemOf));
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await nextTurn();
+  }
+}
+
+function previousItemOf(row: ItemRow): PreviousItem {
+  return { ...row, group: row.groupName };
+}
+
+function versionOf(row: { sourceHash: string; updatedAt: Date }): string {
+  return `${row.sourceHash}@${row.updatedAt.toISOString()}`;
+}
 
 /** Lets the event loop serve everything that is waiting before the import's next statement. */
 function nextTurn(): Promise<void> {
@@ -183,23 +305,30 @@ function changed<T extends object>(old: T, next: Partial<T>): boolean {
   return (Object.keys(next) as (keyof T)[]).some((field) => old[field] !== next[field]);
 }
 
-/** Creates or updates every section and item of the document; returns the keys it wrote. */
-async function writeSections(
+/**
+ * A new row's key: the parser's, unless a stored row (continued, retired or
+ * about to go) already has it; then the first free "~2", "~3"… Continued rows
+ * keep the key they have, so keys never move from one item to another.
+ */
+function freeKey(wanted: string, taken: Set<string>): string {
+  let key = wanted;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${wanted}~${suffix}`;
+  taken.add(key);
+  return key;
+}
+
+/** Continued sections updated where they changed, new ones in a few inserts; returns each parsed section's row id. */
+async function writeSectionRows(
   tx: Transaction,
   curriculumId: number,
   parsed: ParsedCurriculum,
+  match: CurriculumMatch,
   oldSections: readonly SectionRow[],
-  oldItems: readonly ItemRow[],
-) {
-  const sectionIds = await writeSectionRows(tx, curriculumId, parsed, oldSections);
-  const itemKeys = await writeItemRows(tx, curriculumId, parsed, sectionIds, oldItems);
-  return { sectionKeys: new Set(parsed.sections.map((section) => section.key)), itemKeys };
-}
-
-/** New sections in a few inserts, changed ones one update each; returns every section's id by key. */
-async function writeSectionRows(tx: Transaction, curriculumId: number, parsed: ParsedCurriculum, oldSections: readonly SectionRow[]) {
-  const oldByKey = new Map(oldSections.map((section) => [section.key, section]));
+  takenKeys: Set<string>,
+): Promise<number[]> {
+  const oldById = new Map(oldSections.map((section) => [section.id, section]));
   const fresh: Prisma.SectionCreateManyInput[] = [];
+  const freshKeys: (string | null)[] = [];
   for (const [position, section] of parsed.sections.entries()) {
     const data = {
       position,
@@ -211,39 +340,49 @@ async function writeSectionRows(tx: Transaction, curriculumId: number, parsed: P
       checkpoint: section.checkpoint,
       retired: false,
     };
-    const old = oldByKey.get(section.key);
+    const old = oldById.get(match.sectionIds[position] ?? -1);
     if (old === undefined) {
-      fresh.push({ ...data, curriculumId, key: section.key });
-    } else if (changed(old, data)) {
-      await tx.section.update({ where: { id: old.id }, data });
-      await nextTurn();
+      const key = freeKey(section.key, takenKeys);
+      fresh.push({ ...data, curriculumId, key });
+      freshKeys.push(key);
+    } else {
+      freshKeys.push(null);
+      if (changed(old, data)) {
+        await tx.section.update({ where: { id: old.id }, data });
+        await nextTurn();
+      }
     }
   }
   for (const chunk of chunksOf(fresh)) {
     await tx.section.createMany({ data: chunk });
     await nextTurn();
   }
-  const rows = fresh.length === 0 ? oldSections : await tx.section.findMany({ where: { curriculumId }, select: { id: true, key: true } });
-  return new Map(rows.map((row) => [row.key, row.id]));
+  const rows = fresh.length === 0 ? [] : await tx.section.findMany({ where: { curriculumId }, select: { id: true, key: true } });
+  const idByKey = new Map(rows.map((row) => [row.key, row.id]));
+  return parsed.sections.map((section, position) => {
+    const id = match.sectionIds[position] ?? idByKey.get(freshKeys[position] ?? "");
+    if (id === undefined) throw new Error(`section ${section.key} was not stored`);
+    return id;
+  });
 }
 
-/** New items in inserts of at most maxIdsPerStatement rows, changed ones one update each; returns the keys written. */
+/** Continued items updated where they changed, new ones in inserts of at most maxIdsPerStatement rows. */
 async function writeItemRows(
   tx: Transaction,
   curriculumId: number,
   parsed: ParsedCurriculum,
-  sectionIds: ReadonlyMap<string, number>,
+  match: CurriculumMatch,
+  sectionIds: readonly number[],
   oldItems: readonly ItemRow[],
-) {
-  const oldByKey = new Map(oldItems.map((item) => [item.key, item]));
-  const keys = new Set<string>();
+  takenKeys: Set<string>,
+): Promise<void> {
+  const oldById = new Map(oldItems.map((item) => [item.id, item]));
   const fresh: Prisma.ItemCreateManyInput[] = [];
   let position = 0;
-  for (const section of parsed.sections) {
-    const sectionId = sectionIds.get(section.key);
+  for (const [sectionIndex, section] of parsed.sections.entries()) {
+    const sectionId = sectionIds[sectionIndex];
     if (sectionId === undefined) throw new Error(`section ${section.key} was not stored`);
-    for (const item of section.items) {
-      keys.add(item.key);
+    for (const [itemIndex, item] of section.items.entries()) {
       const data = {
         sectionId,
         position: position++,
@@ -254,9 +393,9 @@ async function writeItemRows(
         track: item.track,
         retired: false,
       };
-      const old = oldByKey.get(item.key);
+      const old = oldById.get(match.itemIds[sectionIndex]?.[itemIndex] ?? -1);
       if (old === undefined) {
-        fresh.push({ ...data, curriculumId, key: item.key });
+        fresh.push({ ...data, curriculumId, key: freeKey(item.key, takenKeys) });
       } else if (changed(old, data)) {
         await tx.item.update({ where: { id: old.id }, data });
         await nextTurn();
@@ -267,12 +406,11 @@ async function writeItemRows(
     await tx.item.createMany({ data: chunk });
     await nextTurn();
   }
-  return keys;
 }
 
 /** Items no longer in the document: retired when a member completed them (nobody loses points), deleted otherwise. */
-async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], seenKeys: ReadonlySet<string>) {
-  const goneItems = oldItems.filter((item) => !seenKeys.has(item.key));
+async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], goneIds: ReadonlySet<number>) {
+  const goneItems = oldItems.filter((item) => goneIds.has(item.id));
   if (goneItems.length === 0) return { retiredItems: 0, removedItems: 0 };
   const completed = await findInChunks(
     goneItems.map((item) => item.id),
@@ -287,9 +425,9 @@ async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], se
   return { retiredItems: toRetire.length, removedItems: toDelete.length };
 }
 
-async function retireGoneSections(tx: Transaction, oldSections: readonly SectionRow[], seenKeys: ReadonlySet<string>): Promise<void> {
+async function retireGoneSections(tx: Transaction, oldSections: readonly SectionRow[], goneIds: ReadonlySet<number>): Promise<void> {
   for (const section of oldSections) {
-    if (seenKeys.has(section.key)) continue;
+    if (!goneIds.has(section.id)) continue;
     const remaining = await tx.item.count({ where: { sectionId: section.id } });
     if (remaining === 0) {
       await tx.section.delete({ where: { id: section.id } });

@@ -1,4 +1,5 @@
 import type { ChecklistGroup, ItemKind } from "./curriculumModel.js";
+import type { ItemDiff } from "./matchCurriculumVersions.js";
 
 /** A curriculum as stored: the parsed model plus database ids, for services and rendering. */
 export interface StoredItem {
@@ -59,4 +60,53 @@ export interface ImportSummary {
   /** Items gone from the new document but kept because members completed them. */
   readonly retiredItems: number;
   readonly removedItems: number;
+}
+
+/** Why a confirmed re-import wrote nothing. */
+export const ImportRefusal = {
+  /** The curriculum changed (or appeared) after the diff was shown: the diff no longer says what would happen. */
+  Stale: "stale",
+  /** Already confirmed, cancelled or expired. */
+  NotPending: "not_pending",
+} as const;
+export type ImportRefusal = (typeof ImportRefusal)[keyof typeof ImportRefusal];
+
+/** What a confirm checks inside the import's transaction before writing anything. */
+export interface ImportGuard {
+  /** The curriculum's version when the diff was shown; null when it did not exist. */
+  readonly baseVersion: string | null;
+  /** The pending import a confirm claims (pending and unexpired at `now`); absent for a first import. */
+  readonly pendingId?: number;
+  readonly now: Date;
+}
+
+export type GuardedImport = ImportSummary | { readonly refused: ImportRefusal };
+
+/** A re-import as the repository sees it before writing. */
+export type ImportPreview =
+  | { readonly kind: "unchanged"; readonly baseVersion: string; readonly curriculum: CurriculumSummary }
+  | {
+      readonly kind: "changed";
+      readonly baseVersion: string;
+      readonly curriculum: CurriculumSummary;
+      readonly diff: ItemDiff;
+      /** Completions of removed items: kept (the item is retired), but members no longer see those items. */
+      readonly retiredCompletions: number;
+      readonly affectedMembers: number;
+    };
+
+export const PendingImportStatus = { Pending: "pending", Applied: "applied", Cancelled: "cancelled" } as const;
+export type PendingImportStatus = (typeof PendingImportStatus)[keyof typeof PendingImportStatus];
+
+/** An uploaded re-import waiting for its admin's Confirm (the document is parsed again then). */
+export interface PendingImport {
+  readonly id: number;
+  readonly scope: string;
+  readonly userId: string;
+  readonly slug: string;
+  readonly baseVersion: string;
+  readonly document: string;
+  readonly status: PendingImportStatus;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
 }

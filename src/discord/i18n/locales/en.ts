@@ -64,6 +64,32 @@ export const en = {
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",
 
+  // --- Re-import diff and confirmation (issue 10, item 3) ---
+  "curriculumImport.heading": "Review this update before it is written",
+  "curriculumImport.intro":
+    "**{title}** (`{slug}`) already exists. This is what the file would change; nothing is written until you press Confirm (within {minutes, number} minutes).",
+  "curriculumImport.summary":
+    "{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
+  "curriculumImport.affected":
+    "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
+  "curriculumImport.addedField": "Added ({count, number})",
+  "curriculumImport.removedField": "Removed ({count, number})",
+  "curriculumImport.changedField": "Changed ({count, number})",
+  "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.more": "…and {count, number} more",
+  "curriculumImport.confirm": "Confirm update",
+  "curriculumImport.cancel": "Cancel",
+  "curriculumImport.cancelledHeading": "Update cancelled",
+  "curriculumImport.cancelledBody": "Nothing changed: `{slug}` stays as it was.",
+  "curriculumImport.unknown": "That update is not available. Upload the file again with `/curriculum import`.",
+  "curriculumImport.notYours": "Only the admin who uploaded this file can confirm or cancel it.",
+  "curriculumImport.alreadyApplied": "This update was already confirmed; it was imported once and nothing more changed.",
+  "curriculumImport.cancelled": "This update was cancelled, so nothing changed. Upload the file again to import it.",
+  "curriculumImport.expired": "This update waited too long and expired; nothing changed. Upload the file again with `/curriculum import`.",
+  "curriculumImport.stale":
+    "The curriculum changed after this preview, so nothing was imported. Upload the file again to see what it would change now.",
+  // --- end of re-import block ---
+
   "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
   "input.invalidClock": '"{value}" is not a time of day. Use 24-hour HH:MM, for example 09:00 or 18:30.',

@@ -66,6 +66,33 @@ export const es: Catalogue = {
   "curriculumAdmin.moreSections": "…y {count, plural, one {# sección más} other {# secciones más}} (demasiado largo para mostrarlo aquí).",
   "curriculumAdmin.moreCurricula": "…y {count, number} más",
 
+  // --- Re-import diff and confirmation (issue 10, item 3) ---
+  "curriculumImport.heading": "Revisa esta actualización antes de guardarla",
+  "curriculumImport.intro":
+    "**{title}** (`{slug}`) ya existe. Esto es lo que cambiaría el archivo; no se guarda nada hasta que pulses Confirmar (en los próximos {minutes, number} minutos).",
+  "curriculumImport.summary":
+    "{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}} · {kept, number} sin cambios",
+  "curriculumImport.affected":
+    "{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}",
+  "curriculumImport.addedField": "Añadidas ({count, number})",
+  "curriculumImport.removedField": "Eliminadas ({count, number})",
+  "curriculumImport.changedField": "Modificadas ({count, number})",
+  "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.more": "…y {count, number} más",
+  "curriculumImport.confirm": "Confirmar actualización",
+  "curriculumImport.cancel": "Cancelar",
+  "curriculumImport.cancelledHeading": "Actualización cancelada",
+  "curriculumImport.cancelledBody": "No ha cambiado nada: `{slug}` sigue como estaba.",
+  "curriculumImport.unknown": "Esa actualización no está disponible. Vuelve a subir el archivo con `/curriculum import`.",
+  "curriculumImport.notYours": "Solo el administrador que subió este archivo puede confirmarlo o cancelarlo.",
+  "curriculumImport.alreadyApplied": "Esta actualización ya se confirmó: se importó una vez y no ha cambiado nada más.",
+  "curriculumImport.cancelled": "Esta actualización se canceló, así que no ha cambiado nada. Vuelve a subir el archivo para importarlo.",
+  "curriculumImport.expired":
+    "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/curriculum import`.",
+  "curriculumImport.stale":
+    "El plan de estudios cambió después de esta vista previa, así que no se importó nada. Vuelve a subir el archivo para ver lo que cambiaría ahora.",
+  // --- end of re-import block ---
+
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
   "input.invalidClock": "«{value}» no es una hora del día. Usa HH:MM en formato de 24 horas, por ejemplo 09:00 o 18:30.",

@@ -1,0 +1,24 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import {
+  ImportAction,
+  importButtonPrefix,
+  renderImportCancelled,
+  renderImportConfirmed,
+} from "../../src/discord/render/renderImportConfirmation.js";
+
+/**
+ * Confirm / Cancel under a re-import's diff ("import:<confirm|cancel>:<pendingId>"): only the
+ * admin who uploaded the file can use them; Confirm imports once, then the result replaces the diff.
+ */
+export const importButton: ButtonHandler = {
+  prefix: importButtonPrefix,
+  requiresManageServer: true,
+  async execute({ services, clock, t, guildId }, interaction, [action = "", pendingId = ""]) {
+    const request = { guildId, userId: interaction.user.id, pendingId, now: clock.now() };
+    if (action === ImportAction.Confirm) {
+      return { kind: "update", reply: renderImportConfirmed(t, await services.curricula.confirmImport(request)) };
+    }
+    const { slug } = await services.curricula.cancelImport(request);
+    return { kind: "update", reply: renderImportCancelled(t, slug) };
+  },
+};

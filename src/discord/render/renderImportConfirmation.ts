@@ -1,0 +1,88 @@
+import { ButtonStyle, type APIEmbedField } from "discord.js";
+import type { ImportSummary } from "../../domain/curriculum/storedCurriculum.js";
+import type { ImportConfirmationView, ImportStart } from "../../services/CurriculumService.js";
+import { pendingImportLifetimeMs } from "../../services/CurriculumService.js";
+import type { Reply } from "../commandTypes.js";
+import { markup, type Translator } from "../i18n/Translator.js";
+import { fitLines } from "./fitLines.js";
+import { button, buttonRows, colors, limits, truncate } from "./format.js";
+import { renderImportResult } from "./renderCurriculumAdmin.js";
+
+const maxTitleLength = 120;
+
+/** The custom ids under a re-import's diff: "import:confirm:<pendingId>" and "import:cancel:<pendingId>". */
+export const importButtonPrefix = "import";
+export const ImportAction = { Confirm: "confirm", Cancel: "cancel" } as const;
+
+/** /curriculum import: problems, the result, or the diff of a re-import with Confirm and Cancel. */
+export function renderImportStart(t: Translator, start: ImportStart): Reply {
+  return start.ok === "confirm" ? renderImportConfirmation(t, start.confirmation) : renderImportResult(t, start);
+}
+
+function titlesField(
+  t: Translator,
+  key: "curriculumImport.addedField" | "curriculumImport.removedField" | "curriculumImport.changedField",
+  count: number,
+  titles: readonly string[],
+): APIEmbedField[] {
+  if (count === 0) return [];
+  const lines = titles.map((title) => truncate(t.t("curriculumImport.titleLine", { title }), maxTitleLength));
+  const hidden = count - titles.length;
+  if (hidden > 0) lines.push(t.t("curriculumImport.more", { count: hidden }));
+  return [
+    {
+      name: t.plain(key, { count }),
+      value: fitLines(lines, limits.fieldValue, (more) => t.t("curriculumImport.more", { count: more + hidden })),
+    },
+  ];
+}
+
+/** What a re-import would change, before anything is written; only Confirm writes. */
+export function renderImportConfirmation(t: Translator, view: ImportConfirmationView): Reply {
+  const { diff } = view;
+  const description = [
+    t.t("curriculumImport.intro", {
+      title: view.curriculum.title,
+      slug: markup(view.curriculum.slug),
+      minutes: Math.round(pendingImportLifetimeMs / 60_000),
+    }),
+    t.t("curriculumImport.summary", { added: diff.added, removed: diff.removed, changed: diff.changed, kept: diff.kept }),
+    t.t("curriculumImport.affected", { completions: view.retiredCompletions, members: view.affectedMembers }),
+  ].join("\n\n");
+  const fields = [
+    ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles),
+    ...titlesField(t, "curriculumImport.removedField", diff.removed, diff.removedTitles),
+    ...titlesField(t, "curriculumImport.changedField", diff.changed, diff.changedTitles),
+  ];
+  const id = String(view.pendingId);
+  return {
+    embeds: [
+      { color: colors.warning, title: t.plain("curriculumImport.heading"), description: truncate(description, limits.description), fields },
+    ],
+    components: buttonRows([
+      button(`${importButtonPrefix}:${ImportAction.Confirm}:${id}`, t.plain("curriculumImport.confirm"), ButtonStyle.Success),
+      button(`${importButtonPrefix}:${ImportAction.Cancel}:${id}`, t.plain("curriculumImport.cancel"), ButtonStyle.Secondary),
+    ]),
+    ephemeral: true,
+  };
+}
+
+/** After Confirm: the result replaces the diff, and its buttons go. */
+export function renderImportConfirmed(t: Translator, summary: ImportSummary): Reply {
+  return { ...renderImportResult(t, { ok: true, summary }), components: [] };
+}
+
+/** After Cancel: the diff message says nothing changed, without buttons. */
+export function renderImportCancelled(t: Translator, slug: string): Reply {
+  return {
+    embeds: [
+      {
+        color: colors.neutral,
+        title: t.plain("curriculumImport.cancelledHeading"),
+        description: t.t("curriculumImport.cancelledBody", { slug: markup(slug) }),
+      },
+    ],
+    components: [],
+    ephemeral: true,
+  };
+}

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/openDatabase.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { makeTempDir } from "../helpers/tempDir.js";
+import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+/** The first migration of the new item identity; everything before it is the old key scheme's schema. */
+const identityMigration = "20261203175839_pending_imports";
+const guildId = "500000000000000001";
+const adminId = "500000000000000009";
+const now = new Date("2027-01-05T10:00:00Z");
+
+/** The project's migrations as they were before the new identity (SQLite and PostgreSQL). */
+function migrationsBefore(dir: string): string {
+  const root = projectPaths().root;
+  const sqlite = path.join(dir, "migrations");
+  const postgres = path.join(dir, "postgresql", "migrations");
+  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
+  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
+  for (const base of [sqlite, postgres]) {
+    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
+    for (const name of names) if (name >= identityMigration) fs.rmSync(path.join(base, name), { recursive: true });
+  }
+  return sqlite;
+}
+
+const document = (languagesHeading: string, titles: readonly string[]) =>
+  [
+    "Old Scheme Path",
+    "Stored before items had their new identity.",
+    languagesHeading,
+    ...titles.map((title) => `- [ ] Required -- ${title} (20 min)`),
+    "Week 3: More",
+    "- [ ] Required -- Closing Notes (20 min)",
+    "",
+  ].join("\n");
+
+describe(`a ${testDatabaseProvider} database written with the old key scheme`, () => {
+  let database: TestDatabase | undefined;
+  let test: TestApp | undefined;
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  afterEach(async () => {
+    await test?.close();
+    await database?.drop();
+    temp?.cleanup();
+    [test, database, temp] = [undefined, undefined, undefined];
+  });
+
+  it("migrates without losing a row, and its items then keep their completions through a re-import", async () => {
+    temp = makeTempDir();
+    database = await createTestDatabase();
+    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    // Rows exactly as the old importer keyed them: slug plus ordinal, week range in the section key.
+    const curriculum = await old.prisma.curriculum.create({
+      data: { scope: guildId, slug: "old-scheme-path", title: "Old Scheme Path", totalWeeks: 2, sourceHash: "old-hash" },
+    });
+    const section = await old.prisma.section.create({
+      data: { curriculumId: curriculum.id, key: "w1-languages", position: 0, title: "Languages", weekStart: 1, weekEnd: 1 },
+    });
+    const more = await old.prisma.section.create({
+      data: { curriculumId: curriculum.id, key: "w2-more", position: 1, title: "More", weekStart: 2, weekEnd: 2 },
+    });
+    const items = [];
+    const oldKeys = [
+      ["w1-languages/-/c-basics", "C++ Basics"],
+      ["w1-languages/-/c-basics#2", "C# Basics"],
+      ["w1-languages/-/c-basics#3", "C Basics"],
+    ] as const;
+    for (const [position, [key, title]] of oldKeys.entries()) {
+      items.push(
+        await old.prisma.item.create({
+          data: { curriculumId: curriculum.id, sectionId: section.id, key, position, title, kind: "Required", minutes: 20 },
+        }),
+      );
+    }
+    await old.prisma.item.create({
+      data: {
+        curriculumId: curriculum.id,
+        sectionId: more.id,
+        key: "w2-more/-/closing-notes",
+        position: 3,
+        title: "Closing Notes",
+        kind: "Required",
+        minutes: 20,
+      },
+    });
+    const cohort = await old.prisma.cohort.create({
+      data: { guildId, channelId: "500000000000000002", name: "Spring", curriculumId: curriculum.id, startDate: "2027-01-04" },
+    });
+    const member = await old.prisma.member.create({ data: { cohortId: cohort.id, userId: "500000000000000003", points: 40 } });
+    for (const item of [items[1], items[2]]) {
+      if (item === undefined) throw new Error("missing item");
+      await old.prisma.completion.create({
+        data: { memberId: member.id, cohortId: cohort.id, itemId: item.id, completedAt: now, weekNumber: 1, points: 20 },
+      });
+    }
+    const snapshot = async (prisma: typeof old.prisma) => ({
+      sections: await prisma.section.findMany({ where: { curriculumId: curriculum.id }, orderBy: { id: "asc" } }),
+      items: await prisma.item.findMany({ where: { curriculumId: curriculum.id }, orderBy: { id: "asc" } }),
+      completions: await prisma.completion.findMany({ orderBy: { id: "asc" } }),
+      members: await prisma.member.findMany({ orderBy: { id: "asc" } }),
+    });
+    const before = await snapshot(old.prisma);
+    await old.close();
+
+    // The bot starts on it: the remaining migrations run, nothing is lost or rekeyed.
+    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const prisma = test.app.database.prisma;
+    expect(await snapshot(prisma)).toEqual(before);
+    expect(await prisma.pendingImport.count()).toBe(0);
+
+    // The admin deletes "C++ Basics" and widens the week: the old ordinal keys would have moved both completions.
+    const curricula = test.app.services.curricula;
+    const start = await curricula.startImport(document("Week 1-2: Languages", ["C# Basics", "C Basics"]), guildId, adminId, now);
+    if (start.ok !== "confirm") throw new Error("expected a confirmation");
+    expect(start.confirmation.diff).toMatchObject({ removed: 1, removedTitles: ["C++ Basics"], kept: 3, changed: 0, added: 0 });
+    expect(start.confirmation.retiredCompletions).toBe(0);
+    await curricula.confirmImport({ guildId, userId: adminId, pendingId: String(start.confirmation.pendingId), now });
+
+    const completed = await prisma.completion.findMany({ include: { item: true }, orderBy: { id: "asc" } });
+    expect(completed.map((row) => [row.item.title, row.item.key, row.item.retired])).toEqual([
+      ["C# Basics", "w1-languages/-/c-basics#2", false],
+      ["C Basics", "w1-languages/-/c-basics#3", false],
+    ]);
+    expect(await prisma.item.findUnique({ where: { id: items[0]?.id ?? -1 } })).toBeNull();
+    expect((await prisma.section.findUniqueOrThrow({ where: { id: section.id } })).weekEnd).toBe(2);
+  }, 120_000);
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
+import { matchCurriculumVersions, type PreviousItem, type PreviousSection } from "../../src/domain/curriculum/matchCurriculumVersions.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
+
+function parsed(text: string): ParsedCurriculum {
+  const result = parseCurriculum(text);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.curriculum;
+}
+
+const documentOf = (sections: readonly { heading: string; items: readonly string[] }[]) =>
+  [
+    "Match Path",
+    "For the matcher.",
+    ...sections.flatMap((section) => [section.heading, ...section.items.map((title) => `- [ ] Required -- ${title} (20 min)`)]),
+    "",
+  ].join("\n");
+
+/** A curriculum as if stored: section ids from 1, item ids from 100, in document order. */
+function stored(curriculum: ParsedCurriculum): { sections: PreviousSection[]; items: PreviousItem[] } {
+  const sections: PreviousSection[] = [];
+  const items: PreviousItem[] = [];
+  for (const [index, section] of curriculum.sections.entries()) {
+    const id = index + 1;
+    sections.push({ id, title: section.title, weekStart: section.weekStart, weekEnd: section.weekEnd, retired: false });
+    for (const item of section.items) {
+      items.push({ id: 100 + items.length, sectionId: id, ...item, retired: false });
+    }
+  }
+  return { sections, items };
+}
+
+/** For each item of the new document: the title of the stored item it continues, or null. */
+function continued(before: string, after: string): (string | null)[] {
+  const old = stored(parsed(before));
+  const next = parsed(after);
+  const match = matchCurriculumVersions(next, old.sections, old.items);
+  const titleOf = new Map(old.items.map((item) => [item.id, item.title]));
+  return match.itemIds.flat().map((id) => (id === null ? null : (titleOf.get(id) ?? null)));
+}
+
+describe("matching a re-imported curriculum to the stored one", () => {
+  it("tells apart titles in any script, and titles that differ only after their first 60 characters", () => {
+    const titles = [
+      "Введение в базы данных",
+      "Введение в базы знаний",
+      "数据库入门",
+      "数据库进阶",
+      `${"x".repeat(70)} one`,
+      `${"x".repeat(70)} two`,
+    ];
+    const before = documentOf([{ heading: "Week 1: Scripts", items: titles }]);
+    const after = documentOf([{ heading: "Week 1-3: Scripts", items: [...titles].reverse() }]);
+    expect(continued(before, after)).toEqual([...titles].reverse());
+  });
+
+  it("counts a changed capitalization or a moved item as changed, not as removed and added", () => {
+    const before = documentOf([
+      { heading: "Week 1: One", items: ["Api Versioning", "Caching"] },
+      { heading: "Week 2: Two", items: ["Queues"] },
+    ]);
+    const after = documentOf([
+      { heading: "Week 1: One", items: ["API Versioning"] },
+      { heading: "Week 2: Two", items: ["Queues", "Caching"] },
+    ]);
+    const old = stored(parsed(before));
+    const match = matchCurriculumVersions(parsed(after), old.sections, old.items);
+    expect(match.diff).toMatchObject({ added: 0, removed: 0, changed: 2, kept: 1, changedTitles: ["API Versioning", "Caching"] });
+    expect(match.goneItemIds).toEqual([]);
+  });
+
+  it("follows a renamed section by the items it holds", () => {
+    const before = documentOf([{ heading: "Week 1: Databases", items: ["B-trees", "WAL", "MVCC"] }]);
+    const after = documentOf([{ heading: "Week 1: Storage Engines", items: ["B-trees", "WAL", "LSM trees"] }]);
+    const old = stored(parsed(before));
+    const match = matchCurriculumVersions(parsed(after), old.sections, old.items);
+    expect(match.sectionIds).toEqual([1]);
+    expect(match.goneSectionIds).toEqual([]);
+    expect(match.diff).toMatchObject({ added: 1, removed: 1, kept: 2, removedTitles: ["MVCC"], addedTitles: ["LSM trees"] });
+  });
+
+  it("pairs repeated titles first with first, and deleting one of two same-titled sections keeps the other", () => {
+    const before = documentOf([
+      { heading: "Week 1: Review", items: ["Quiz", "Quiz"] },
+      { heading: "Week 2: Review", items: ["Quiz"] },
+    ]);
+    const after = documentOf([{ heading: "Week 2: Review", items: ["Quiz"] }]);
+    const old = stored(parsed(before));
+    const match = matchCurriculumVersions(parsed(after), old.sections, old.items);
+    expect(match.sectionIds).toEqual([2]);
+    expect(match.itemIds).toEqual([[102]]);
+    expect(match.goneItemIds).toEqual([100, 101]);
+  });
+
+  it("brings back a retired item instead of making a second one", () => {
+    const text = documentOf([{ heading: "Week 1: One", items: ["Alpha", "Beta"] }]);
+    const old = stored(parsed(text));
+    const retired = old.items.map((item) => (item.title === "Beta" ? { ...item, retired: true } : item));
+    const match = matchCurriculumVersions(parsed(text), old.sections, retired);
+    expect(match.itemIds).toEqual([[100, 101]]);
+    expect(match.diff).toMatchObject({ kept: 1, changed: 1, added: 0, removed: 0 });
+  });
+
+  it("matches a maximal curriculum against itself, every item to itself", () => {
+    const curriculum = parsed(maximalCurriculum());
+    const old = stored(curriculum);
+    const match = matchCurriculumVersions(curriculum, old.sections, old.items);
+    expect(match.itemIds.flat()).toEqual(old.items.map((item) => item.id));
+    expect(match.diff.kept).toBe(old.items.length);
+    expect(old.items.length).toBeGreaterThan(4_000);
+  });
+});
