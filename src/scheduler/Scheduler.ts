@@ -103,7 +103,9 @@ function postKey(post: PostOutcome): string {
 
 /** A post row that will not be attempted again: sent, skipped, or failed for good. */
 function isSettled(row: ScheduledPostRecord): boolean {
-  return row.status === PostStatus.Sent || row.status === PostStatus.Skipped || (row.status === PostStatus.Failed && row.nextAttemptAt === null);
+  return (
+    row.status === PostStatus.Sent || row.status === PostStatus.Skipped || (row.status === PostStatus.Failed && row.nextAttemptAt === null)
+  );
 }
 
 function describeError(error: unknown): string {
@@ -395,7 +397,9 @@ export class Scheduler {
       const { postService } = this.dependencies;
       // The closing post's board is kept as the final one when first rendered: a retry sends the same board.
       const view =
-        post.kind === "closing" ? { kind: "closing" as const, view: await postService.finalClosingView(cohort, now) } : await postService.viewOf(cohort, post, now);
+        post.kind === "closing"
+          ? { kind: "closing" as const, view: await postService.finalClosingView(cohort, now) }
+          : await postService.viewOf(cohort, post, now);
       rendered = this.dependencies.renderer.post(view, cohort.language);
       messageIds = await this.parts.send(
         { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },

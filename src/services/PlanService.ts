@@ -134,6 +134,12 @@ export class PlanService {
     };
   }
 
+  /** Calendar weeks of the cohort's course (break weeks included), without building its plan. */
+  async calendarWeeks(cohort: Cohort): Promise<number> {
+    const cached = await this.current(cohort.curriculumId);
+    return cached.planCurriculum.totalWeeks + effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks).length;
+  }
+
   /**
    * Every post the cohort gets, in the order they fall due. Without break
    * weeks from the calendar alone (no plan is built); with breaks from the

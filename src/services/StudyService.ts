@@ -406,7 +406,7 @@ export class StudyService {
     scope: LeaderboardScope = LeaderboardScope.Top,
   ): Promise<LeaderboardView> {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
-    const lastWeek = (await this.plans.contextFor(cohort)).plan.totalWeeks;
+    const lastWeek = await this.plans.calendarWeeks(cohort);
     const weekNumber =
       period === LeaderboardPeriod.Week
         ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))

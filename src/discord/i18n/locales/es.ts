@@ -479,12 +479,14 @@ export const es: Catalogue = {
   "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
   "cohortAdmin.finished":
     "**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.",
-  "cohortAdmin.finishedNote": "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
+  "cohortAdmin.finishedNote":
+    "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
   "cohortAdmin.status.finished": "🎓 Finalizada",
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/today` muestra el resumen de tu curso.",
-  "remind.courseFinished": "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
+  "remind.courseFinished":
+    "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
   "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
   "summary.requiredName": "Obligatorias",
