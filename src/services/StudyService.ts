@@ -388,7 +388,7 @@ export class StudyService {
       scope: LeaderboardScope.Top,
       weekNumber: null,
       boardOn,
-      top: boardOn ? board.top.map((entry) => ({ ...entry, isCaller: entry.memberId === member.id })) : [],
+      top: boardOn ? board.top : [],
       caller: callerView,
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
