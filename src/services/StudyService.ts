@@ -290,15 +290,11 @@ export class StudyService {
     const rows =
       weekNumber === null ? await this.completions.topAllTime(cohort.id, 10) : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const top = rankStandings(rows);
-    // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
-    // board walk behind each is the expensive part of a /leaderboard on a large cohort.
-    const points =
+    // The caller's points, rank and the ranked count come from one query on the board's score tally.
+    const { points, ahead, ranked } =
       caller === null
-        ? 0
-        : weekNumber === null
-          ? await this.completions.totalPoints(caller.id)
-          : await this.completions.weekPoints(caller.id, weekNumber);
-    const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, points);
+        ? await this.completions.standing(cohort.id, weekNumber, 0)
+        : await this.completions.memberStanding(cohort.id, weekNumber, caller.id);
     const callerView: LeaderboardView["caller"] =
       caller === null ? null : { displayName: caller.displayName, rank: points <= 0 ? null : competitionRank(ahead), points };
     return { cohort, period, weekNumber, top, caller: callerView, rankedMembers: ranked };

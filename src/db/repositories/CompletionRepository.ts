@@ -27,6 +27,24 @@ export interface ScoreRow {
   readonly reachedAt: Date;
 }
 
+/** A member's place on a board: their points, how many ranked members scored more, how many are ranked. */
+export interface Standing {
+  readonly points: number;
+  readonly ahead: number;
+  readonly ranked: number;
+}
+
+/** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
+export const allTimeBoard = -1;
+
+type StandingRow = { points?: bigint | number; ahead?: bigint | number | null; ranked?: bigint | number | null };
+
+// COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
+function standingOf(row: StandingRow | undefined): Standing {
+  // The first row is always there (an aggregate, or the caller's row); undefined only keeps the types honest.
+  return { points: Number(row?.points ?? 0), ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+}
+
 const completionColumns = { itemId: true, completedAt: true, points: true, onTime: true, weekNumber: true } as const;
 
 export class CompletionRepository {
@@ -172,35 +190,36 @@ export class CompletionRepository {
     }));
   }
 
-  async weekPoints(memberId: number, weekNumber: number): Promise<number> {
-    const row = await this.prisma.weeklyScore.findFirst({ where: { memberId, weekNumber }, select: { points: true } });
-    return row?.points ?? 0;
-  }
-
-  /** The member's all-time points: the sum of their completions, summed by the database. */
-  async totalPoints(memberId: number): Promise<number> {
-    const result = await this.prisma.completion.aggregate({ where: { memberId }, _sum: { points: true } });
-    return result._sum.points ?? 0;
-  }
-
   /**
-   * How many ranked (active, points > 0) members scored strictly more than
-   * `points` (the rank is domain/scoring's competitionRank of it), and how many
-   * are ranked, all time (`weekNumber` null) or in one week. One query: each
-   * count walks the whole board and looks every row's member up for `leftAt`;
-   * on a 10,000-member cohort that walk was most of a /leaderboard.
+   * Where `points` stands on a board (`weekNumber` null = all time): how many ranked (active, points > 0)
+   * members scored strictly more (the rank is domain/scoring's competitionRank of it) and how many are
+   * ranked. Read from ScoreTally, which the database keeps per (board, score) with triggers, so the cost
+   * grows with the board's distinct scores, not its members. A filter that takes members off the boards
+   * (e.g. hidden members) belongs in those triggers' "ranked" condition; one computed per request would
+   * subtract its own members' count above `points` from both numbers.
    */
-  async standing(cohortId: number, weekNumber: number | null, points: number): Promise<{ ahead: number; ranked: number }> {
+  async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
+    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
+      SELECT SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked"
+      FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}`;
+    return standingOf({ ...row, points });
+  }
+
+  /** standing() of a member's own points on the board, read in the same query. */
+  async memberStanding(cohortId: number, weekNumber: number | null, memberId: number): Promise<Standing> {
     const [row] =
       weekNumber === null
-        ? await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
-          SELECT SUM(CASE WHEN "points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0`
-        : await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
-          SELECT SUM(CASE WHEN w."points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
-          WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL`;
-    // COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
-    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+        ? await this.prisma.$queryRaw<StandingRow[]>`
+          WITH "caller" AS (SELECT COALESCE((SELECT "points" FROM "Member" WHERE "id" = ${memberId}), 0) AS "points")
+          SELECT c."points", SUM(CASE WHEN t."points" > c."points" THEN t."members" ELSE 0 END) AS "ahead", SUM(t."members") AS "ranked"
+          FROM "caller" c LEFT JOIN "ScoreTally" t ON t."cohortId" = ${cohortId} AND t."weekNumber" = ${allTimeBoard}
+          GROUP BY c."points"`
+        : await this.prisma.$queryRaw<StandingRow[]>`
+          WITH "caller" AS (
+            SELECT COALESCE((SELECT "points" FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber}), 0) AS "points")
+          SELECT c."points", SUM(CASE WHEN t."points" > c."points" THEN t."members" ELSE 0 END) AS "ahead", SUM(t."members") AS "ranked"
+          FROM "caller" c LEFT JOIN "ScoreTally" t ON t."cohortId" = ${cohortId} AND t."weekNumber" = ${weekNumber}
+          GROUP BY c."points"`;
+    return standingOf(row);
   }
 }
