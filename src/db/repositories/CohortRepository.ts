@@ -13,6 +13,12 @@ export interface NewCohort {
   readonly createdBy: string;
 }
 
+/** A cohort's id and a number that changes whenever its row does. */
+export interface CohortVersion {
+  readonly id: number;
+  readonly version: number;
+}
+
 export type CohortChanges = Partial<{
   name: string;
   channelId: string;
@@ -137,6 +143,30 @@ export class CohortRepository {
             )
           ).sort((a, b) => a.id - b.id);
     return rows.map(toCohort);
+  }
+
+  /**
+   * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
+   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick.
+   */
+  async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
+    const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
+    const select = { id: true, updatedAt: true } as const;
+    const rows =
+      guildIds === undefined
+        ? await this.prisma.cohort.findMany({ where: { status }, select, orderBy: { id: "asc" } })
+        : (
+            await findInChunks(guildIds, (chunk) =>
+              this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
+            )
+          ).sort((a, b) => a.id - b.id);
+    return rows.map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
+  }
+
+  /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
+  async listVersionedByIds(ids: readonly number[]): Promise<{ cohort: Cohort; version: number }[]> {
+    const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } } }));
+    return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
   }
 
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
