@@ -512,7 +512,7 @@ export class Scheduler {
   private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-    const members = await this.dependencies.reminders.membersWithReminders([...cohortById.keys()]);
+    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.());
     const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);
