@@ -150,9 +150,11 @@ function describeError(error: unknown): string {
 /**
  * Sends the cohorts' channel posts and reminder DMs, each exactly once.
  *
- * node-cron only drives a short tick; what is due is computed on every tick
- * from each cohort's plan (cohort-local wall times, so DST moves nothing) and
- * the database says what was already claimed or sent. A post is claimed with
+ * node-cron only drives a short tick; what is due is computed from each
+ * cohort's plan (cohort-local wall times, so DST moves nothing) and the
+ * database says what was already claimed or sent. A tick looks only at the
+ * cohorts that changed or whose next post, retry or stale claim has come
+ * (nextLookAt); the first tick of a process looks at all of them. A post is claimed with
  * one write (the insert of its unique (cohort, kind, period) row, or a
  * conditional update of a stale claim or a due retry), then sent with a nonce
  * derived from its key, then marked sent: a restart or a second process on
