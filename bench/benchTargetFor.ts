@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { BenchStore } from "./BenchStore.js";
 import { PostgresBenchStore } from "./PostgresBenchStore.js";
@@ -29,7 +31,17 @@ export interface BenchTarget {
   openStore(url: string): Promise<BenchStore>;
 }
 
-export const benchCacheDir = path.join(os.tmpdir(), "cohort-bot-bench");
+/**
+ * One cache folder per checkout: two checkouts' bench runs on one machine must not replace each
+ * other's SQLite template mid-run (a 100,000-member run once measured another's 300-member data set).
+ */
+export const benchCacheDir = path.join(
+  os.tmpdir(),
+  `cohort-bot-bench-${createHash("sha256")
+    .update(fileURLToPath(new URL("..", import.meta.url)))
+    .digest("hex")
+    .slice(0, 8)}`,
+);
 
 export class BenchTargetError extends Error {
   override readonly name = "BenchTargetError";

@@ -53,9 +53,10 @@ const topAllTimeSql = `
   ORDER BY "points" DESC, "pointsReachedAt" ASC, "id" ASC
   LIMIT 10`;
 
+// Ranks are sums over the board's score tally (kept by the database's triggers), as the bot reads them.
 const rankAllTimeSql = `
-  SELECT SUM(CASE WHEN "points" > ? THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked" FROM "Member"
-  WHERE "cohortId" = ? AND "leftAt" IS NULL AND "points" > 0`;
+  SELECT SUM(CASE WHEN "points" > ? THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked" FROM "ScoreTally"
+  WHERE "cohortId" = ? AND "weekNumber" = -1`;
 
 const topOfWeekSql = `
   SELECT w."memberId", m."userId", m."displayName", w."points", w."reachedAt"
@@ -67,9 +68,8 @@ const topOfWeekSql = `
 const weekPointsSql = `SELECT "points" FROM "WeeklyScore" WHERE "memberId" = ? AND "weekNumber" = ?`;
 
 const rankOfWeekSql = `
-  SELECT SUM(CASE WHEN w."points" > ? THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-  FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
-  WHERE w."cohortId" = ? AND w."weekNumber" = ? AND w."points" > 0 AND m."leftAt" IS NULL`;
+  SELECT SUM(CASE WHEN "points" > ? THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked" FROM "ScoreTally"
+  WHERE "cohortId" = ? AND "weekNumber" = ?`;
 
 async function lookup(sql: SqlRunner, guildId: string, userId: string): Promise<MemberLookup> {
   const [row] = await sql.all<MemberLookup>(memberLookupSql, [guildId, userId]);

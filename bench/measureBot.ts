@@ -299,6 +299,12 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
       bot: summarizeTimings(samples[id].bot),
       sql: summarizeTimings(samples[id].sql),
     }));
+    // Each command's figures as soon as they are known: a long run that fails later still leaves them in the log.
+    for (const command of commands) {
+      progress(
+        `${target.label}: ${command.id} p50 ${command.bot.p50.toFixed(2)} ms, p99 ${command.bot.p99.toFixed(2)} ms; SQL p50 ${command.sql.p50.toFixed(2)} ms, p99 ${command.sql.p99.toFixed(2)} ms`,
+      );
+    }
     await bot.stop();
     bot = null;
     return {

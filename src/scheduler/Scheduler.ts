@@ -108,6 +108,50 @@ function isSettled(row: ScheduledPostRecord): boolean {
   );
 }
 
+interface CohortWatch {
+  readonly cohort: Cohort;
+  /** The cohort row's version (CohortRepository.listSchedulableVersions): another means read it again. */
+  readonly version: number;
+  /** Epoch ms from which a tick looks at the cohort again (its posts' rows and schedule). */
+  lookAt: number;
+}
+
+/** Even with nothing due, a cohort is looked at again after this long (plus a spread by id, so not all in one tick). */
+const lookAgainAfterMs = 10 * minute;
+
+/**
+ * When the cohort next needs a tick, from its planned posts and their rows as this tick read them:
+ * a post without a row when it falls due, a claim when it goes stale, a failed post when its retry
+ * is due; a post sent, skipped or failed for good never. A post sent in this very tick read as
+ * "no row" yet, so the next tick looks once more and finds it sent. An ended cohort is looked at
+ * until its closing post is settled and nothing of it is pending.
+ */
+export function nextLookAt(
+  cohort: Cohort,
+  planned: readonly PlannedPost[],
+  rowByKey: ReadonlyMap<string, ScheduledPostRecord>,
+  now: Date,
+): number {
+  const latest = now.getTime() + lookAgainAfterMs + (cohort.id % 30) * 20_000;
+  const attentionOf = (row: ScheduledPostRecord): number => {
+    if (row.status === PostStatus.Claimed) return (row.claimedAt?.getTime() ?? 0) + schedulerTiming.claimLifetimeMs + 1;
+    if (row.status === PostStatus.Failed && row.nextAttemptAt !== null) return row.nextAttemptAt.getTime();
+    return Number.POSITIVE_INFINITY;
+  };
+  if (cohort.status === CohortStatus.Ended) {
+    const closing = planned.find((post) => post.kind === "closing");
+    const closingRow = closing === undefined ? undefined : rowByKey.get(postKey({ cohortId: cohort.id, ...closing }));
+    const settled = [...rowByKey.values()].every((row) => attentionOf(row) === Number.POSITIVE_INFINITY);
+    return settled && (closing === undefined || closingRow !== undefined) ? latest : now.getTime();
+  }
+  let at = latest;
+  for (const post of planned) {
+    const row = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
+    at = Math.min(at, row === undefined ? post.dueAt.getTime() : attentionOf(row));
+  }
+  return at;
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -115,9 +159,11 @@ function describeError(error: unknown): string {
 /**
  * Sends the cohorts' channel posts and reminder DMs, each exactly once.
  *
- * node-cron only drives a short tick; what is due is computed on every tick
- * from each cohort's plan (cohort-local wall times, so DST moves nothing) and
- * the database says what was already claimed or sent. A post is claimed with
+ * node-cron only drives a short tick; what is due is computed from each
+ * cohort's plan (cohort-local wall times, so DST moves nothing) and the
+ * database says what was already claimed or sent. A tick looks only at the
+ * cohorts that changed or whose next post, retry or stale claim has come
+ * (nextLookAt); the first tick of a process looks at all of them. A post is claimed with
  * one write (the insert of its unique (cohort, kind, period) row, or a
  * conditional update of a stale claim or a due retry), then sent with a nonce
  * derived from its key, then marked sent: a restart or a second process on
@@ -133,6 +179,9 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
+  private readonly watches = new Map<number, CohortWatch>();
+  private watchedGeneration = -1;
   private readonly parts: PostParts;
 
   constructor(private readonly dependencies: SchedulerDependencies) {
@@ -227,10 +276,15 @@ export class Scheduler {
     return report;
   }
 
-  /** One pass over the schedulable cohorts' posts, then the reminders; returns how many cohorts it looked at. */
+  /**
+   * One pass over the schedulable cohorts' posts, then the reminders; returns how many cohorts it
+   * watches. Only cohorts whose next post, retry or stale claim has come (or that changed) are looked
+   * at: a tick with nothing due reads two columns per cohort and no post rows.
+   */
   private async postAndRemind(now: Date, log: Logger, report: MutableReport): Promise<number> {
-    const cohorts = await this.dependencies.cohorts.listSchedulable(this.dependencies.guildScope?.());
-    const rows = await this.dependencies.posts.listForCohorts(cohorts.map((cohort) => cohort.id));
+    const cohorts = await this.schedulableCohorts();
+    const looked = this.cohortsToLookAt(cohorts, now);
+    const rows = await this.dependencies.posts.listForCohorts(looked.map((cohort) => cohort.id));
     const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
     for (const row of rows) {
       const ofCohort = rowsByCohort.get(row.cohortId) ?? new Map<string, ScheduledPostRecord>();
@@ -238,7 +292,7 @@ export class Scheduler {
       rowsByCohort.set(row.cohortId, ofCohort);
     }
     // Cohorts post side by side, each its posts in order: a channel that Discord rate-limits holds up only its own cohort.
-    await forEachConcurrently(cohorts, schedulerTiming.cohortsInParallel, async (cohort) => {
+    await forEachConcurrently(looked, schedulerTiming.cohortsInParallel, async (cohort) => {
       try {
         await this.postForCohort(cohort, rowsByCohort.get(cohort.id) ?? new Map(), now, log.child({ cohortId: cohort.id }), report);
       } catch (error) {
@@ -261,6 +315,32 @@ export class Scheduler {
     return cohorts.length;
   }
 
+  /** The schedulable cohorts, re-reading only those whose row changed since the last tick. */
+  private async schedulableCohorts(): Promise<Cohort[]> {
+    const { cohorts } = this.dependencies;
+    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.());
+    const changed = versions.filter((entry) => this.watches.get(entry.id)?.version !== entry.version).map((entry) => entry.id);
+    for (const { cohort, version } of await cohorts.listVersionedByIds(changed)) {
+      this.watches.set(cohort.id, { cohort, version, lookAt: Number.NEGATIVE_INFINITY });
+    }
+    const current = new Set(versions.map((entry) => entry.id));
+    for (const id of this.watches.keys()) if (!current.has(id)) this.watches.delete(id);
+    return versions.flatMap((entry) => {
+      const watch = this.watches.get(entry.id);
+      return watch === undefined ? [] : [watch.cohort];
+    });
+  }
+
+  /** Cohorts with something to do now; all of them when the post schedules may have changed (a curriculum import). */
+  private cohortsToLookAt(cohorts: readonly Cohort[], now: Date): Cohort[] {
+    const generation = this.dependencies.postService.scheduleGeneration;
+    const everything = generation !== this.watchedGeneration;
+    this.watchedGeneration = generation;
+    return cohorts.filter(
+      (cohort) => everything || cohort.channelProblem !== null || (this.watches.get(cohort.id)?.lookAt ?? 0) <= now.getTime(),
+    );
+  }
+
   private async postForCohort(
     original: Cohort,
     rowByKey: ReadonlyMap<string, ScheduledPostRecord>,
@@ -274,6 +354,8 @@ export class Scheduler {
       cohort = { ...cohort, channelProblem: null };
     }
     const planned = await this.dependencies.postService.schedule(cohort);
+    const watch = this.watches.get(cohort.id);
+    if (watch !== undefined) watch.lookAt = nextLookAt(cohort, planned, rowByKey, now);
     let due: PlannedPost[];
     if (cohort.status === CohortStatus.Ended) {
       // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever.
@@ -469,7 +551,7 @@ export class Scheduler {
   private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-    const members = await this.dependencies.reminders.membersWithReminders([...cohortById.keys()]);
+    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.());
     const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);

@@ -92,6 +92,7 @@ export class PlanService {
   private readonly loading = new Map<number, Promise<CachedCurriculum>>();
   private readonly plans: WeightedLruCache<string, { readonly basePlan: CohortPlan; readonly calendar: CalendarPlan }>;
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
+  private dropped = 0;
 
   constructor(
     private readonly curriculumRepository: Pick<CurriculumRepository, "load" | "version">,
@@ -194,7 +195,16 @@ export class PlanService {
     return fresh;
   }
 
+  /**
+   * Changes whenever a curriculum's cached plans and post schedules are dropped (an import here, or a
+   * new version seen from another process): whoever remembers what a schedule said looks again.
+   */
+  get generation(): number {
+    return this.dropped;
+  }
+
   private dropDerived(curriculumId: number): void {
+    this.dropped += 1;
     const prefix = `${curriculumId}|`;
     this.plans.deleteWhere((key) => key.startsWith(prefix));
     this.schedules.deleteWhere((key) => key.startsWith(prefix));

@@ -109,6 +109,11 @@ export class PostService {
     return [...(await this.plans.postsFor(cohort))];
   }
 
+  /** Changes whenever post schedules computed before may be out of date (PlanService.generation). */
+  get scheduleGeneration(): number {
+    return this.plans.generation;
+  }
+
   /** The cohort's plan with its posts: the same cached objects the scheduler works from. */
   async plannedCourse(cohort: Cohort): Promise<{ plan: CohortPlan; curriculum: PlanCurriculum; posts: readonly PlannedPost[] }> {
     const context = await this.plans.contextFor(cohort);

@@ -88,7 +88,7 @@ describe("npm run bench", () => {
       expect(results).toContain("8 mixed interactions with 3 in flight");
       expect(results).not.toContain("⚠");
       expect(results).toMatch(/\*\*Plan of the largest curriculum\*\* \(generated: 256 KB, 520 weeks/);
-      expect(results).toMatch(/^\| 40 \| [\d.]+ ms \| [\d.]+ ms \/ [\d.]+ ms \| [\d.]+ ms \| 40 \|$/m);
+      expect(results).toMatch(/^\| 40 \| [\d.]+ ms \| [\d.]+ ms \/ [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| 40 \|$/m);
     } finally {
       temp.cleanup();
       if (postgresUrl !== null) await dropPostgresDatabases();

@@ -60,8 +60,10 @@ function sqliteShape(file: string): Shape {
         dflt_value: string | null;
         pk: number;
       }[];
+      // Only a single-column INTEGER primary key is SQLite's rowid (autoincrement); a composite key's first column is not.
+      const keyColumns = info.filter((column) => column.pk > 0).length;
       for (const column of info) {
-        const isAutoincrement = column.pk === 1 && column.type.toUpperCase() === "INTEGER";
+        const isAutoincrement = keyColumns === 1 && column.pk === 1 && column.type.toUpperCase() === "INTEGER";
         const fallback = isAutoincrement ? "autoincrement" : normaliseDefault(column.dflt_value);
         columns.push(
           `${table}.${column.name} ${typeFamily(column.type)} ${column.notnull === 1 || column.pk === 1 ? "not null" : "null"} default ${fallback}`,

@@ -16,6 +16,12 @@ export interface NewCohort {
   readonly createdBy: string;
 }
 
+/** A cohort's id and a number that changes whenever its row does. */
+export interface CohortVersion {
+  readonly id: number;
+  readonly version: number;
+}
+
 export type CohortChanges = Partial<{
   name: string;
   channelId: string;
@@ -156,6 +162,30 @@ export class CohortRepository {
     return (await this.withBreaks(rows)).map(toCohort);
   }
 
+  /**
+   * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
+   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick.
+   */
+  async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
+    const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
+    const select = { id: true, updatedAt: true } as const;
+    const rows =
+      guildIds === undefined
+        ? await this.prisma.cohort.findMany({ where: { status }, select, orderBy: { id: "asc" } })
+        : (
+            await findInChunks(guildIds, (chunk) =>
+              this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
+            )
+          ).sort((a, b) => a.id - b.id);
+    return rows.map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
+  }
+
+  /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
+  async listVersionedByIds(ids: readonly number[]): Promise<{ cohort: Cohort; version: number }[]> {
+    const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } }, include: includeBreaks }));
+    return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
+  }
+
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
       const row = await this.prisma.cohort.update({
@@ -181,6 +211,13 @@ export class CohortRepository {
 
   /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */
   async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
+    const changed = await this.writeBreak(cohortId, week, undo);
+    // A break moves every later post: a new row version makes a running scheduler read the cohort again.
+    if (changed) await this.prisma.cohort.update({ where: { id: cohortId }, data: { updatedAt: new Date() } });
+    return changed;
+  }
+
+  private async writeBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
     if (undo) return (await this.prisma.cohortBreak.deleteMany({ where: { cohortId, week } })).count > 0;
     try {
       await this.prisma.cohortBreak.create({ data: { cohortId, week } });

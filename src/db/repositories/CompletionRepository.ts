@@ -52,6 +52,24 @@ export interface BoardAnchor {
 const rankedMember = { leftAt: null, boardVisibility: { not: BoardVisibility.Hidden }, excluded: false } as const;
 const boardMemberColumns = { userId: true, displayName: true, boardVisibility: true, alias: true } as const;
 
+/** A member's place on a board: their points, how many ranked members scored more, how many are ranked. */
+export interface Standing {
+  readonly points: number;
+  readonly ahead: number;
+  readonly ranked: number;
+}
+
+/** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
+export const allTimeBoard = -1;
+
+type StandingRow = { points?: bigint | number; ahead?: bigint | number | null; ranked?: bigint | number | null };
+
+// COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
+function standingOf(row: StandingRow | undefined): Standing {
+  // The first row is always there (an aggregate, or the caller's row); undefined only keeps the types honest.
+  return { points: Number(row?.points ?? 0), ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+}
+
 const completionColumns = {
   itemId: true,
   completedAt: true,
@@ -278,26 +296,44 @@ export class CompletionRepository {
   }
 
   /**
-   * How many ranked (active, not hidden or excluded, points > 0) members scored strictly more than
-   * `points` (the rank is domain/scoring's competitionRank of it), and how many
-   * are ranked, all time (`weekNumber` null) or in one week. One query: each
-   * count walks the whole board and looks every row's member up for `leftAt`;
-   * on a 10,000-member cohort that walk was most of a /leaderboard.
+   * Where `points` stands on a board (`weekNumber` null = all time): how many ranked (active, not
+   * hidden or excluded, points > 0) members scored strictly more (the rank is domain/scoring's
+   * competitionRank of it) and how many are ranked. Read from ScoreTally, which the database keeps per
+   * (board, score) with triggers for active members, so the cost grows with the board's distinct
+   * scores, not its members; the few active members taken off the boards by privacy (hidden or
+   * excluded) are then subtracted, found through their own indexes.
    */
-  async standing(cohortId: number, weekNumber: number | null, points: number): Promise<{ ahead: number; ranked: number }> {
-    const [row] =
+  async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
+    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
+      SELECT SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked"
+      FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}`;
+    const [off] = await this.offBoard(cohortId, weekNumber, points);
+    const tally = standingOf({ ...row, points });
+    const taken = standingOf({ ...off, points });
+    return { points, ahead: tally.ahead - taken.ahead, ranked: tally.ranked - taken.ranked };
+  }
+
+  /** standing() of a member's own points on the board. */
+  async memberStanding(cohortId: number, weekNumber: number | null, memberId: number): Promise<Standing> {
+    const points =
       weekNumber === null
-        ? await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+        ? ((await this.prisma.member.findUnique({ where: { id: memberId }, select: { points: true } }))?.points ?? 0)
+        : (await this.weekScore(memberId, weekNumber)).points;
+    return this.standing(cohortId, weekNumber, points);
+  }
+
+  /** Active members with points whom privacy keeps off the boards: counted in ScoreTally, not ranked. */
+  private offBoard(cohortId: number, weekNumber: number | null, points: number): Promise<StandingRow[]> {
+    return weekNumber === null
+      ? this.prisma.$queryRaw<StandingRow[]>`
           SELECT SUM(CASE WHEN "points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
           FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0
-            AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false`
-        : await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+            AND ("boardVisibility" = ${BoardVisibility.Hidden} OR "excluded" = true)`
+      : this.prisma.$queryRaw<StandingRow[]>`
           SELECT SUM(CASE WHEN w."points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
-          WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND m."leftAt" IS NULL
-            AND m."boardVisibility" <> ${BoardVisibility.Hidden} AND m."excluded" = false`;
-    // COUNT/SUM come back as bigint on PostgreSQL; SUM is NULL over no rows.
-    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+          FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
+          WHERE m."cohortId" = ${cohortId} AND m."leftAt" IS NULL AND w."points" > 0
+            AND (m."boardVisibility" = ${BoardVisibility.Hidden} OR m."excluded" = true)`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
+import { CohortStatus, type MemberRecord } from "../../domain/cohort/cohortModel.js";
 import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -29,12 +29,19 @@ export class ReminderRepository {
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
 
-  /** Active members of these cohorts who set a reminder time. */
-  async membersWithReminders(cohortIds: readonly number[]): Promise<MemberRecord[]> {
-    if (cohortIds.length === 0) return [];
-    const rows = await findInChunks(cohortIds, (chunk) =>
-      this.prisma.member.findMany({ where: { cohortId: { in: chunk }, leftAt: null, remindTime: { not: null } }, orderBy: { id: "asc" } }),
-    );
+  /**
+   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time. Filtered by
+   * the cohort's status in the same query rather than by a list of cohort ids: one statement per tick
+   * (per 500 guilds of a shard) whatever the number of cohorts.
+   */
+  async membersWithReminders(guildIds?: readonly string[]): Promise<MemberRecord[]> {
+    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({ leftAt: null, remindTime: { not: null }, cohort });
+    const rows =
+      guildIds === undefined
+        ? await this.prisma.member.findMany({ where: where({ status: CohortStatus.Active }), orderBy: { id: "asc" } })
+        : await findInChunks(guildIds, (chunk) =>
+            this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
+          );
     return rows.sort((a, b) => a.id - b.id).map(toMember);
   }
 

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { CompletionRepository, type ScoreRow } from "../../src/db/repositories/CompletionRepository.js";
+import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+/**
+ * Ranks and board tops read from the score tally (kept by database triggers) must
+ * say exactly what counting the boards member by member says, whatever sequence
+ * of completions, undos, leaves, rejoins and deletions produced them.
+ */
+describe("leaderboard standings from the score tally", () => {
+  const weeks = [0, 1, 2, 3];
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let completions: CompletionRepository;
+  let members: MemberRepository;
+  let itemIds: number[];
+  let cohortIds: number[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    const writes = new SerialWriteQueue();
+    completions = new CompletionRepository(handle.prisma, writes);
+    members = new MemberRepository(handle.prisma, writes);
+    const curriculum = await handle.prisma.curriculum.create({ data: { slug: "tally", title: "Tally", totalWeeks: 4, sourceHash: "x" } });
+    const section = await handle.prisma.section.create({
+      data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 },
+    });
+    itemIds = [];
+    for (let position = 0; position < 12; position++) {
+      const item = await handle.prisma.item.create({
+        data: {
+          curriculumId: curriculum.id,
+          sectionId: section.id,
+          key: `i${position}`,
+          position,
+          title: `Item ${position}`,
+          kind: "Required",
+        },
+      });
+      itemIds.push(item.id);
+    }
+    cohortIds = [];
+    for (const name of ["A", "B", "C"]) {
+      const cohort = await handle.prisma.cohort.create({
+        data: { guildId: "1", channelId: "2", name, curriculumId: curriculum.id, startDate: "2027-03-01" },
+      });
+      cohortIds.push(cohort.id);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  /** A small deterministic generator, so a failure replays the same way. */
+  function randomFrom(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  /** The boards counted member by member, as the tally must say. */
+  async function countedStanding(cohortId: number, weekNumber: number | null, points: number) {
+    const rows =
+      weekNumber === null
+        ? (await handle.prisma.member.findMany({ where: { cohortId, leftAt: null, points: { gt: 0 } }, select: { points: true } })).map(
+            (row) => row.points,
+          )
+        : (
+            await handle.prisma.weeklyScore.findMany({
+              where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } },
+              select: { points: true },
+            })
+          ).map((row) => row.points);
+    return { points, ahead: rows.filter((value) => value > points).length, ranked: rows.length };
+  }
+
+  /** The board's order (points, then who got there first, then member id), computed in memory. */
+  async function countedTop(cohortId: number, weekNumber: number | null): Promise<number[]> {
+    const rows =
+      weekNumber === null
+        ? (await handle.prisma.member.findMany({ where: { cohortId, leftAt: null, points: { gt: 0 } } })).map((row) => ({
+            id: row.id,
+            points: row.points,
+            at: row.pointsReachedAt?.getTime() ?? 0,
+          }))
+        : (await handle.prisma.weeklyScore.findMany({ where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } } })).map(
+            (row) => ({ id: row.memberId, points: row.points, at: row.reachedAt.getTime() }),
+          );
+    rows.sort((a, b) => b.points - a.points || a.at - b.at || a.id - b.id);
+    return rows.slice(0, 10).map((row) => row.id);
+  }
+
+  async function expectBoardsAgree(): Promise<void> {
+    for (const cohortId of cohortIds) {
+      for (const weekNumber of [null, ...weeks]) {
+        for (const points of [0, 1, 5, 10, 15, 25, 40]) {
+          expect(await completions.standing(cohortId, weekNumber, points)).toEqual(await countedStanding(cohortId, weekNumber, points));
+        }
+        const top: ScoreRow[] =
+          weekNumber === null ? await completions.topAllTime(cohortId, 10) : await completions.topOfWeek(cohortId, weekNumber, 10);
+        expect(top.map((row) => row.memberId)).toEqual(await countedTop(cohortId, weekNumber));
+      }
+    }
+  }
+
+  it("agrees with counting the boards after completions, undos, leaves and rejoins", async () => {
+    const random = randomFrom(7);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+    const userIds = Array.from({ length: 14 }, (_, index) => `user-${index}`);
+    const start = new Date("2027-03-01T09:00:00Z").getTime();
+    for (const cohortId of cohortIds) {
+      for (const userId of userIds) await members.join(cohortId, userId, userId, new Date(start));
+    }
+    for (let step = 0; step < 260; step++) {
+      const cohortId = pick(cohortIds);
+      const userId = pick(userIds);
+      const member = await members.find(cohortId, userId);
+      if (member === null) throw new Error("every user joined every cohort");
+      const roll = random();
+      const now = new Date(start + step * 60_000);
+      if (roll < 0.05) {
+        await members.leave(cohortId, userId, now);
+      } else if (roll < 0.1) {
+        await members.join(cohortId, userId, userId, now);
+      } else if (roll < 0.3) {
+        await completions.remove(member.id, pick(itemIds), cohortId);
+      } else {
+        const points = pick([0, 1, 2, 5, 10]);
+        await completions.record({
+          memberId: member.id,
+          cohortId,
+          itemId: pick(itemIds),
+          completedAt: now,
+          weekNumber: pick(weeks),
+          points,
+          onTime: points > 1,
+          day: "2027-03-01",
+          forYesterday: false,
+        });
+      }
+    }
+    await expectBoardsAgree();
+    const [, , ahead] = await Promise.all(cohortIds.map((cohortId) => completions.standing(cohortId, null, 0)));
+    expect(ahead?.ranked).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("reads a member's own points and place in the same query", async () => {
+    const cohortId = cohortIds[0] ?? 0;
+    const ranked = await handle.prisma.member.findFirstOrThrow({ where: { cohortId, leftAt: null, points: { gt: 0 } } });
+    expect(await completions.memberStanding(cohortId, null, ranked.id)).toEqual(await countedStanding(cohortId, null, ranked.points));
+    const week = await handle.prisma.weeklyScore.findFirstOrThrow({ where: { cohortId, member: { leftAt: null } } });
+    expect(await completions.memberStanding(cohortId, week.weekNumber, week.memberId)).toEqual(
+      await countedStanding(cohortId, week.weekNumber, week.points),
+    );
+    const unscored = await members.join(cohortId, "newcomer", "newcomer", new Date("2027-03-02T09:00:00Z"));
+    expect(await completions.memberStanding(cohortId, 2, unscored.member.id)).toEqual(await countedStanding(cohortId, 2, 0));
+  });
+
+  it("stays right when members are deleted, and goes with a deleted cohort", async () => {
+    const [first = 0, second = 0] = cohortIds;
+    const doomed = await handle.prisma.member.findFirstOrThrow({ where: { cohortId: first, leftAt: null, points: { gt: 0 } } });
+    await handle.prisma.member.delete({ where: { id: doomed.id } });
+    await handle.prisma.cohort.delete({ where: { id: second } });
+    cohortIds = cohortIds.filter((id) => id !== second);
+    await expectBoardsAgree();
+    expect(await handle.prisma.scoreTally.count({ where: { cohortId: second } })).toBe(0);
+  });
+});
