@@ -18,6 +18,8 @@ import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
+import { PictureFonts } from "./discord/pictures/PictureFonts.js";
+import { PictureRenderer } from "./discord/pictures/PictureRenderer.js";
 import { discordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
@@ -91,6 +93,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registerCommands: config.shard === undefined,
   });
 
+  // Cards and charts: the bundled fonts are registered once, here.
+  const pictures = new PictureRenderer(new PictureFonts());
   const plans = new PlanService(curriculumRepository);
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
@@ -143,7 +147,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),
   });
 
-  const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, clock, logger });
+  const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, pictures, clock, logger });
 
   let closed = false;
   return {

@@ -7,6 +7,8 @@ import type { AssignedItem, PlanWeek } from "../domain/schedule/scheduleTypes.js
 import { pointsForCompletion } from "../domain/scoring/pointsForCompletion.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
 import { streak } from "../domain/scoring/streak.js";
+import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
+import { localDateOf } from "../domain/schedule/localTime.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -92,7 +94,14 @@ export interface ProgressView {
   readonly points: number;
   readonly rank: number | null;
   readonly rankedMembers: number;
+  /** The last four cohort weeks, day by day (the progress card's grid). */
+  readonly studyWeeks: readonly StudyGridWeek[];
 }
+
+/** Weeks of study days the progress card shows. */
+const gridWeeks = 4;
+/** Completions older than this cannot fall in the grid: their local dates are not worked out. */
+const gridLookBackMs = (gridWeeks * 7 + 2) * 24 * 60 * 60 * 1000;
 
 /** One `item` autocomplete choice: the Discord layer words its label. */
 export interface ItemSuggestion {
@@ -270,6 +279,7 @@ export class StudyService {
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
+      studyWeeks: studyGridOf(cohort, target, all, request.now),
     };
   }
 
@@ -390,4 +400,20 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     });
   }
   return first;
+}
+
+function studyGridOf(cohort: Cohort, member: MemberRecord, completions: readonly CompletionRecord[], now: Date): StudyGridWeek[] {
+  const zone = cohort.settings.timeZone;
+  const since = now.getTime() - gridLookBackMs;
+  const activeDates = new Set(
+    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => localDateOf(row.completedAt, zone)),
+  );
+  return studyDayGrid({
+    activeDates,
+    today: localDateOf(now, zone),
+    startDate: cohort.settings.startDate,
+    studyDays: cohort.settings.studyDays,
+    joinedDate: localDateOf(member.joinedAt, zone),
+    weeks: gridWeeks,
+  });
 }
