@@ -20,7 +20,7 @@ import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { PictureFonts } from "./discord/pictures/PictureFonts.js";
 import { PictureRenderer } from "./discord/pictures/PictureRenderer.js";
-import { discordPostRenderer } from "./discord/render/renderPost.js";
+import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
 import { Announcer } from "./services/Announcer.js";
@@ -116,6 +116,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula);
   const reminders = new ReminderService(plans, completionRepository, reminderRepository);
+  const postRenderer = createDiscordPostRenderer(pictures);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
   const announcements = new Announcer(
@@ -123,7 +124,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cohortRepository,
     posts,
     postSender,
-    discordPostRenderer,
+    postRenderer,
     logger.child({ component: "announcements" }),
   );
   const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
@@ -137,7 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     postService: posts,
     reminderService: reminders,
     sender: postSender,
-    renderer: discordPostRenderer,
+    renderer: postRenderer,
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),

@@ -13,7 +13,7 @@ import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPo
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
-import type { PostRenderer, RenderedPost } from "../services/PostRenderer.js";
+import { withPictures, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
@@ -363,7 +363,10 @@ export class Scheduler {
     let rendered: RenderedPost;
     let messageIds: string[];
     try {
-      rendered = this.dependencies.renderer.post(await this.dependencies.postService.viewOf(cohort, post, now), cohort.language);
+      const view = await this.dependencies.postService.viewOf(cohort, post, now);
+      const { renderer } = this.dependencies;
+      // Pictures ride on the first part: sent once with it, under its nonce, like its text.
+      rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
       messageIds = await this.parts.send(
         { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
         rendered.messages,

@@ -3,7 +3,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import type { PostRenderer, RenderedPost } from "./PostRenderer.js";
+import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
@@ -66,7 +66,7 @@ export class Announcer {
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
-    const rendered = this.renderer.post(view, cohort.language);
+    const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     const messageIds: string[] = [];
     try {
       for (const [index, message] of rendered.messages.entries()) {

@@ -14,7 +14,14 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { PlanService } from "./PlanService.js";
-import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
+import {
+  LeaderboardPeriod,
+  type CourseChartData,
+  type LeaderboardEntry,
+  type LeaderboardView,
+  type StudyService,
+  type WeeklyChartData,
+} from "./StudyService.js";
 
 /** How many of last week's leaders the weekly assignment names. */
 export const weeklyTopCount = 5;
@@ -32,6 +39,17 @@ export interface WeekPostView {
   readonly checkpoints: readonly { readonly sectionTitle: string; readonly dueAt: Date }[];
   /** From week 2: the previous week's leaders. */
   readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
+  /** From week 2: the previous week's chart (attached as a picture). */
+  readonly chart: WeeklyChartData | null;
+  /** This week's board: the post's last message, kept live while the week runs. */
+  readonly board: LiveBoardView;
+}
+
+/** The weekly post's live leaderboard part. */
+export interface LiveBoardView {
+  readonly cohort: Cohort;
+  readonly weekNumber: number;
+  readonly board: LeaderboardView;
 }
 
 export interface CheckpointPostView {
@@ -48,6 +66,8 @@ export interface ClosingPostView {
   readonly rankedMembers: number;
   /** What the path says members can do afterwards. */
   readonly outcomes: readonly string[];
+  /** Completion of each week (attached as a picture). */
+  readonly course: CourseChartData;
 }
 
 export interface LeaderboardPostView {
@@ -143,7 +163,14 @@ export class PostService {
       ),
       checkpoints,
       lastWeek,
+      chart: weekNumber > 1 ? await this.study.weeklyChartOf(cohort, weekNumber - 1) : null,
+      board: await this.liveBoardView(cohort, weekNumber, now),
     };
+  }
+
+  /** The standing of week `weekNumber` as its weekly post's live part shows it. */
+  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date): Promise<LiveBoardView> {
+    return { cohort, weekNumber, board: await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber) };
   }
 
   async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {
@@ -163,6 +190,7 @@ export class PostService {
       top: board.top,
       rankedMembers: board.rankedMembers,
       outcomes: context.curriculum.outcomes,
+      course: await this.study.courseChartOf(cohort),
     };
   }
 

@@ -8,7 +8,8 @@ import { pointsForCompletion } from "../domain/scoring/pointsForCompletion.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
 import { streak } from "../domain/scoring/streak.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
-import { localDateOf } from "../domain/schedule/localTime.js";
+import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import type { CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -96,6 +97,23 @@ export interface ProgressView {
   readonly rankedMembers: number;
   /** The last four cohort weeks, day by day (the progress card's grid). */
   readonly studyWeeks: readonly StudyGridWeek[];
+}
+
+/** The weekly post's chart: one finished week of the cohort. */
+export interface WeeklyChartData {
+  readonly weekNumber: number;
+  readonly startDate: string;
+  /** Exclusive. */
+  readonly endDate: string;
+  /** Minutes the cohort read on each study day of the week. */
+  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number }[];
+  /** Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100. */
+  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+}
+
+/** The closing post's chart: completion of each week's reading, 0–100, in course order. */
+export interface CourseChartData {
+  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number }[];
 }
 
 /** Weeks of study days the progress card shows. */
@@ -280,6 +298,49 @@ export class StudyService {
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
       studyWeeks: studyGridOf(cohort, target, all, request.now),
+    };
+  }
+
+  /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
+  async weeklyChartOf(cohort: Cohort, weekNumber: number): Promise<WeeklyChartData | null> {
+    const context = await this.plans.contextFor(cohort);
+    const week = context.plan.weeks[weekNumber - 1];
+    if (week === undefined) return null;
+    const zone = cohort.settings.timeZone;
+    const minutesOf = (itemId: number) => context.itemsById.get(itemId)?.minutes ?? null;
+    const days = [];
+    for (const day of week.days) {
+      const counts = await this.completions.countsByItem(cohort.id, {
+        from: startOfLocalDay(day.date, zone),
+        before: endOfLocalDay(day.date, zone),
+      });
+      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf) });
+    }
+    const members = await this.cohorts.memberCount(cohort.id);
+    const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
+    const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    const sections = context.curriculum.sections
+      .filter((section) => section.weekStart <= weekNumber)
+      .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
+      .filter(({ itemIds }) => itemIds.length > 0)
+      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
+    return { weekNumber, startDate: week.startDate, endDate: week.endDate, days, sections };
+  }
+
+  /** The whole course's chart for the closing post: one grouped count. */
+  async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
+    const context = await this.plans.contextFor(cohort);
+    const members = await this.cohorts.memberCount(cohort.id);
+    const counts = await this.completions.countsByItem(cohort.id);
+    return {
+      weeks: context.plan.weeks.map((week) => ({
+        weekNumber: week.number,
+        percent: completionShare(
+          counts,
+          week.days.flatMap((day) => day.items.map((item) => item.id)),
+          members,
+        ),
+      })),
     };
   }
 

@@ -45,6 +45,31 @@ export class CompletionRepository {
     return this.prisma.completion.findFirst({ where: { memberId, itemId }, select: completionColumns });
   }
 
+  /**
+   * How many of the cohort's current members completed each item, optionally
+   * only completions in [from, before): one grouped query, whose rows are the
+   * curriculum's items (never one per completion).
+   */
+  async countsByItem(cohortId: number, range: { readonly from?: Date; readonly before?: Date } = {}): Promise<Map<number, number>> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["itemId"],
+      where: {
+        cohortId,
+        member: { leftAt: null },
+        ...(range.from === undefined && range.before === undefined
+          ? {}
+          : {
+              completedAt: {
+                ...(range.from === undefined ? {} : { gte: range.from }),
+                ...(range.before === undefined ? {} : { lt: range.before }),
+              },
+            }),
+      },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
     return this.prisma.completion.findMany({
       where: { memberId },

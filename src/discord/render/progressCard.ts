@@ -2,6 +2,7 @@ import { isoWeekday } from "../../domain/schedule/localTime.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { ReplyFile } from "../commandTypes.js";
+import { shortWeekdayName } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
 import type { PictureRenderer } from "../pictures/PictureRenderer.js";
 import type { ProgressCardView } from "../pictures/pictureViews.js";
@@ -19,16 +20,8 @@ export function cardMemberName(t: Translator, member: MemberRecord): string {
 
 /** "Mo", "Tu", … (or "lu", "ma", … in Spanish) for the grid's columns, starting on the cohort's first weekday. */
 function weekdayLabels(t: Translator, startDate: string): string[] {
-  const format = new Intl.DateTimeFormat(t.locale, { weekday: "short", timeZone: "UTC" });
   const first = isoWeekday(startDate);
-  return Array.from({ length: 7 }, (_, index) => {
-    const weekday = ((first - 1 + index) % 7) + 1;
-    // 2024-01-01 was a Monday.
-    return format
-      .format(new Date(Date.UTC(2024, 0, weekday)))
-      .replace(/\.$/, "")
-      .slice(0, 2);
-  });
+  return Array.from({ length: 7 }, (_, index) => shortWeekdayName(t, ((first - 1 + index) % 7) + 1).slice(0, 2));
 }
 
 /** The words and numbers of `/progress`'s card, in the reader's language. */
