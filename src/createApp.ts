@@ -9,6 +9,7 @@ import { CheckpointRepository } from "./db/repositories/CheckpointRepository.js"
 import { CohortRepository } from "./db/repositories/CohortRepository.js";
 import { CompletionRepository } from "./db/repositories/CompletionRepository.js";
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
+import { LiveBoardRepository } from "./db/repositories/LiveBoardRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
@@ -134,6 +135,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cohorts: cohortRepository,
     posts: scheduledPostRepository,
     postParts: new ScheduledPostPartRepository(database.prisma, writes),
+    liveBoards: new LiveBoardRepository(database.prisma, writes),
     reminders: reminderRepository,
     postService: posts,
     reminderService: reminders,

@@ -237,7 +237,7 @@ export class StudyService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const item = findItem(context, request.item);
-    const removed = await this.completions.remove(member.id, item.id, cohort.id);
+    const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
     const all = await this.completions.listForMember(member.id);

@@ -96,6 +96,7 @@ export class CompletionRepository {
                 ${completion.weekNumber}, ${completion.points}, ${completion.onTime})
         ON CONFLICT ("memberId", "itemId") DO NOTHING`,
         ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
+        this.markBoardDirty(completion.cohortId, completion.completedAt),
       ]);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber } = completion;
@@ -107,8 +108,8 @@ export class CompletionRepository {
     });
   }
 
-  /** Removes a completion and its points; null when there was none. */
-  async remove(memberId: number, itemId: number, cohortId: number): Promise<CompletionRecord | null> {
+  /** Removes a completion and its points; null when there was none. `now` decides which live board changes. */
+  async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
     return this.writes.run(async () => {
@@ -116,8 +117,21 @@ export class CompletionRepository {
         this.lockMember(memberId),
         this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
         ...this.refreshScores(memberId, cohortId, existing.weekNumber, "removed"),
+        this.markBoardDirty(cohortId, now),
       ]);
       return deleted.count === 0 ? null : existing;
+    });
+  }
+
+  /**
+   * Flags the cohort's live weekly board (at most one is live) for the
+   * scheduler's next edit, in the same transaction as the change: the only
+   * thing a completion does towards the board (LiveBoardRepository).
+   */
+  private markBoardDirty(cohortId: number, at: Date) {
+    return this.prisma.scheduledPost.updateMany({
+      where: { cohortId, boardDirty: false, boardLiveUntil: { gt: at } },
+      data: { boardDirty: true },
     });
   }
 
