@@ -217,7 +217,8 @@ describe("the playground in a browser", () => {
       await waitFor(async () => (await card.count()) === 1, "the progress card");
       await card.scrollIntoViewIfNeeded();
       await waitFor(
-        () => card.evaluate((node: { readonly complete: boolean; readonly naturalWidth: number }) => node.complete && node.naturalWidth > 0),
+        () =>
+          card.evaluate((node: { readonly complete: boolean; readonly naturalWidth: number }) => node.complete && node.naturalWidth > 0),
         "the card to load",
       );
       expect(await card.getAttribute("alt")).toContain(`Progress card of ${screen.member}`);
@@ -260,7 +261,8 @@ describe("the playground in a browser", () => {
     });
 
     it("moves the clock to the next weekly post and shows it in the channel", async () => {
-      const weekThree = page.locator(".message .embed-title", { hasText: /Week 3\b/ });
+      // The weekly post itself, not its live board ("Week 3 leaderboard · live").
+      const weekThree = page.locator(".message .embed-title", { hasText: /Week 3 of\b/ });
       expect(await weekThree.count()).toBe(0);
       for (let moves = 0; moves < 4 && (await weekThree.count()) === 0; moves += 1) {
         const next = await page.locator("#clock-next").innerText();
