@@ -67,9 +67,11 @@ export class Announcer {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
+    // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.
+    const messages = rendered.messages.filter((_, index) => index !== rendered.livePart);
     const messageIds: string[] = [];
     try {
-      for (const [index, message] of rendered.messages.entries()) {
+      for (const [index, message] of messages.entries()) {
         const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${request.requestId}`, index));
         messageIds.push(messageId);
       }
