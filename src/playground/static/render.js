@@ -363,7 +363,6 @@ function renderButton(component, message, context) {
   return button;
 }
 
-
 /** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 line. */
 function renderAttachment(attachment) {
   const isImage = typeof attachment.contentType === "string" && attachment.contentType.startsWith("image/");
