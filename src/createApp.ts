@@ -94,8 +94,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registerCommands: config.shard === undefined,
   });
 
-  // Cards and charts: the bundled fonts are registered once, here.
-  const pictures = new PictureRenderer(new PictureFonts());
+  // Cards and charts: the bundled fonts load when start() warms the renderer up, before any interaction arrives.
+  const pictures = new PictureRenderer(() => PictureFonts.load());
   const plans = new PlanService(curriculumRepository);
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
@@ -163,6 +163,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
+      // Before connecting: the library's first text drawing holds the event loop for a moment (see PictureFonts.load).
+      await pictures.warmUp();
       await discord.start(router);
       scheduler.start();
     },

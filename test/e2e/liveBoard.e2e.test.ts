@@ -17,7 +17,7 @@ describe("the weekly post's live board", () => {
   const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
 
   const board = (week: number) => {
-    const found = world.posts(channelId).find((post) => postLabel(post.message) === `live board ${week}`);
+    const found = world.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === `live board ${week}`);
     if (found === undefined) throw new Error(`no live board for week ${week}`);
     return found.message;
   };
@@ -37,7 +37,7 @@ describe("the weekly post's live board", () => {
   it("posts week 1 with its board last, empty until someone logs reading", async () => {
     const report = await world.first.tickAt(at("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
-    expect(world.posts(channelId).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(world.posts(channelId, { liveBoards: true }).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
     expect(visibleText(board(1))).toContain("No points yet this week");
   });
 
@@ -104,7 +104,7 @@ describe("the weekly post's live board", () => {
     expect(failed.failed.map((post) => post.period)).toEqual(["week-2"]);
     const retried = await world.first.tickAt(at("2027-03-08T09:01:00Z"));
     expect(retried.sent.map((post) => post.period)).toEqual(["week-2"]);
-    const posts = world.posts(channelId);
+    const posts = world.posts(channelId, { liveBoards: true });
     expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1", "week 2", "live board 2"]);
     const week2 = posts[2]?.message;
     expect(week2?.attachments.map((file) => file.filename)).toEqual(["week-1.png"]);

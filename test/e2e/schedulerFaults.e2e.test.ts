@@ -68,7 +68,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     // Two parts: the week, then its live board.
     expect(postAttempts(world, channel.id)).toEqual([500, 500, 200, 200]);
-    expect(world.posts(channel.id).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(world.posts(channel.id).map((post) => postLabel(post.message))).toEqual(["week 1"]);
   });
 
   it("retries with backoff when the send keeps failing, then posts once", async () => {
@@ -89,7 +89,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     expect((await world.first.tickAt(new Date("2027-03-01T09:00:30Z"))).sent).toEqual([]);
     const retried = await world.first.tickAt(new Date("2027-03-01T09:01:00Z"));
     expect(retried.sent.map((post) => post.period)).toEqual(["week-1"]);
-    expect(world.posts(channel.id)).toHaveLength(2);
+    expect(world.posts(channel.id)).toHaveLength(1);
     expect(await prisma.scheduledPost.findFirstOrThrow({ where: { cohortId: cohort.id, period: "week-1" } })).toMatchObject({
       status: "sent",
       attempts: 1,
@@ -128,7 +128,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
 
     const report = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
-    expect(world.posts(healthy.id).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(world.posts(healthy.id).map((post) => postLabel(post.message))).toEqual(["week 1"]);
     expect(report.failed.map((post) => post.failure)).toEqual(["channel_missing"]);
 
     // No endless retries: while flagged, the cohort's channel is left alone.
@@ -144,7 +144,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     await run("cohort edit", { cohort: "Doomed", channel: replacement.id });
     const resumed = await world.first.tickAt(new Date("2027-03-01T13:00:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-1"]);
-    expect(world.posts(replacement.id).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(world.posts(replacement.id).map((post) => postLabel(post.message))).toEqual(["week 1"]);
     const infoAfter = await run("cohort info", { cohort: "Doomed" });
     expect(infoAfter === undefined ? "" : visibleText(infoAfter)).not.toContain("no longer exists");
   });
@@ -167,7 +167,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     const resumed = await world.first.tickAt(new Date("2027-03-01T09:05:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect((await prisma.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).channelProblem).toBeNull();
-    expect(world.posts(closed.id)).toHaveLength(2);
+    expect(world.posts(closed.id)).toHaveLength(1);
   });
 
   it("posts the weekly assignment without a thread where the bot may not create threads", async () => {
@@ -189,8 +189,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     const posts = world.posts(channel.id);
     expect(posts.length).toBeGreaterThan(1);
-    expect(posts.slice(1, -1).every((post) => postLabel(post.message) === "continued")).toBe(true);
-    expect(posts.at(-1)?.message.embeds[0]?.title).toMatch(/^🏆 Week 1 leaderboard · live/);
+    expect(posts.slice(1).every((post) => postLabel(post.message) === "continued")).toBe(true);
     const text = posts.map((post) => visibleText(post.message)).join("\n");
     for (let index = 1; index <= 120; index += 1) expect(text).toContain(`Reading number ${index}:`);
     for (const post of posts) {
@@ -222,7 +221,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     expect(retried.sent.map((post) => post.period)).toEqual(["week-1"]);
 
     const posts = world.posts(channel.id);
-    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", ...posts.slice(2).map(() => "continued"), "live board 1"]);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", ...posts.slice(1).map(() => "continued")]);
     const text = posts.map((post) => visibleText(post.message)).join("\n");
     for (let index = 1; index <= 120; index += 1) expect(text.split(`Reading number ${index}:`)).toHaveLength(2);
     expect(retried.sent[0]?.messageId).toBe(posts[0]?.message.id);

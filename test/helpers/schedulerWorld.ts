@@ -39,7 +39,8 @@ export interface SchedulerWorld {
   createChannel(name: string): { id: string; name: string };
   createCohort(input: { name: string; channelId: string; start: string; timeZone?: string; curriculum?: string }): Promise<Cohort>;
   /** Every message the bot posted in a channel, oldest first, with when it was sent. */
-  posts(channelId: string): ObservedPost[];
+  /** `liveBoards`: include the weekly posts' live board messages (left out by default). */
+  posts(channelId: string, options?: { readonly liveBoards?: boolean }): ObservedPost[];
   /** Every direct message the bot sent a user, oldest first, with when it was sent. */
   dms(userId: string): ObservedPost[];
   close(): Promise<void>;
@@ -120,10 +121,11 @@ export async function startSchedulerWorld(
         timeZone: input.timeZone,
       });
     },
-    posts(channelId) {
+    posts(channelId, options = {}) {
       return emulator
         .channelMessages(channelId)
         .filter((message) => message.authorId === emulator.botUserId)
+        .filter((message) => options.liveBoards === true || !postLabel(message).startsWith("live board"))
         .map((message) => ({ message, sentAt: sentAt.get(message.id) ?? new Date(0) }));
     },
     dms(userId) {
