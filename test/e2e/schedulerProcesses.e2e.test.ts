@@ -127,7 +127,8 @@ describe("restarts and several bot processes on one database", () => {
     const until = async (condition: () => boolean) => {
       while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
     };
-    await until(() => started.emulator.channelMessages(channel.id).length > 0);
+    // The week's post and its live board.
+    await until(() => started.emulator.channelMessages(channel.id).length > 1);
     expect(world.emulator.channelMessages(channel.id).map((message) => postLabel(message))).toEqual(["week 1", "live board 1"]);
     // Two further ticks, counted rather than waited for, send nothing more.
     const ticksAfterPost = scheduler.ticksFinished;
