@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from "discord.js";
 import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
+import { progressCardFile } from "../src/discord/render/progressCard.js";
 import { renderProgress } from "../src/discord/render/renderProgress.js";
 import { readOptions } from "../src/discord/readOptions.js";
 
@@ -25,7 +26,7 @@ export const progressCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, clock, t, guildId }, interaction) {
+  async execute({ services, pictures, clock, t, guildId }, interaction) {
     const options = readOptions(definition.options, interaction);
     const view = await services.study.progress({
       guildId,
@@ -34,7 +35,9 @@ export const progressCommand: SlashCommand = {
       targetUserId: options.member?.id ?? null,
       now: clock.now(),
     });
-    return renderProgress(t, view);
+    // The text stays for screen readers and small screens; the card is drawn while the router's
+    // auto-defer timer runs, so a slow render turns into "thinking…" instead of a missed reply.
+    return { ...renderProgress(t, view), files: [await progressCardFile(t, pictures, view)] };
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

@@ -10,6 +10,7 @@ import { CohortRepository } from "./db/repositories/CohortRepository.js";
 import { CompletionRepository } from "./db/repositories/CompletionRepository.js";
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberPlanRepository } from "./db/repositories/MemberPlanRepository.js";
+import { LiveBoardRepository } from "./db/repositories/LiveBoardRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
@@ -22,7 +23,9 @@ import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { watchGuildMembership } from "./discord/watchGuildMembership.js";
-import { discordPostRenderer } from "./discord/render/renderPost.js";
+import { PictureFonts } from "./discord/pictures/PictureFonts.js";
+import { PictureRenderer } from "./discord/pictures/PictureRenderer.js";
+import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
 import { Announcer } from "./services/Announcer.js";
@@ -99,6 +102,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registerCommands: config.shard === undefined,
   });
 
+  // Cards and charts: the bundled fonts load when start() warms the renderer up, before any interaction arrives.
+  const pictures = new PictureRenderer(() => PictureFonts.load());
   const plans = new PlanService(curriculumRepository);
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
@@ -135,6 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
   const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository);
+  const postRenderer = createDiscordPostRenderer(pictures);
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
   const announcements = new Announcer(
@@ -142,7 +148,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cohortRepository,
     posts,
     postSender,
-    discordPostRenderer,
+    postRenderer,
     logger.child({ component: "announcements" }),
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }));
@@ -155,11 +161,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cohorts: cohortRepository,
     posts: scheduledPostRepository,
     postParts: new ScheduledPostPartRepository(database.prisma, writes),
+    liveBoards: new LiveBoardRepository(database.prisma, writes),
     reminders: reminderRepository,
     postService: posts,
     reminderService: reminders,
     sender: postSender,
-    renderer: discordPostRenderer,
+    renderer: postRenderer,
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),
@@ -170,7 +177,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),
   });
 
-  const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, clock, logger });
+  const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, pictures, clock, logger });
 
   let closed = false;
   return {
@@ -183,6 +190,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
+      // Before connecting: the library's first text drawing holds the event loop for a moment (see PictureFonts.load).
+      await pictures.warmUp();
       await discord.start(router);
       scheduler.start();
     },

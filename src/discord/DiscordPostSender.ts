@@ -9,6 +9,7 @@ import {
   type Client,
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
+import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
@@ -38,14 +39,29 @@ const threadRefusedCodes: ReadonlySet<number> = new Set([
 
 function body(message: PostMessage, nonce: string): RESTPostAPIChannelMessageJSONBody {
   return {
-    ...(message.content === undefined ? {} : { content: message.content }),
-    embeds: [...message.embeds],
-    ...(message.components === undefined ? {} : { components: [...message.components] }),
+    ...editBody(message),
     // A retried request with the same nonce returns the first message instead of posting twice.
     nonce,
     enforce_nonce: true,
+  };
+}
+
+/** What a message carries, for a post or an edit: its pictures as `files[n]` uploads named in `attachments`. */
+function editBody(message: PostMessage): RESTPostAPIChannelMessageJSONBody {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    embeds: [...message.embeds],
+    ...(message.components === undefined ? {} : { components: [...message.components] }),
+    ...(message.files === undefined
+      ? {}
+      : { attachments: message.files.map((file, index) => ({ id: index, filename: file.name, description: file.description })) }),
     allowed_mentions: { parse: [] },
   };
+}
+
+function uploads(message: PostMessage): { files?: RawFile[] } {
+  if (message.files === undefined || message.files.length === 0) return {};
+  return { files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: "image/png" })) };
 }
 
 /** discord.js errors → the scheduler's failure kinds. */
@@ -83,8 +99,19 @@ export class DiscordPostSender implements PostSender {
 
   async sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
     try {
-      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
+      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), {
+        body: body(message, nonce),
+        ...uploads(message),
+      })) as APIMessage;
       return { messageId: posted.id };
+    } catch (error) {
+      throw classify(error, "channel");
+    }
+  }
+
+  async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
+    try {
+      await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
     } catch (error) {
       throw classify(error, "channel");
     }

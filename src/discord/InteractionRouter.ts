@@ -18,6 +18,7 @@ import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { renderUserError } from "./i18n/renderUserError.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
+import type { PictureRenderer } from "./pictures/PictureRenderer.js";
 import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
 /** Never echo more than this much of a user's value back in logs. */
@@ -37,6 +38,7 @@ export interface RouterDependencies {
   readonly commands: readonly SlashCommand[];
   readonly buttons: readonly ButtonHandler[];
   readonly services: Services;
+  readonly pictures: PictureRenderer;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -53,7 +55,15 @@ function toOptions(reply: Reply): InteractionReplyOptions & { flags?: number } {
     content: reply.content ?? "",
     embeds: reply.embeds === undefined ? [] : [...reply.embeds],
     components: reply.components === undefined ? [] : [...reply.components],
-    ...(reply.files === undefined ? {} : { files: reply.files.map((file) => ({ attachment: file.data, name: file.name })) }),
+    ...(reply.files === undefined
+      ? {}
+      : {
+          files: reply.files.map((file) => ({
+            attachment: file.data,
+            name: file.name,
+            ...(file.description === undefined ? {} : { description: file.description }),
+          })),
+        }),
     allowedMentions: { parse: [] },
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
@@ -93,6 +103,7 @@ export class InteractionRouter {
       // Private replies speak the member's Discord language when it is shipped, else English.
       t: translatorFor(languageOfLocale(interaction.locale)),
       services: this.dependencies.services,
+      pictures: this.dependencies.pictures,
       clock: this.dependencies.clock,
       logger: this.dependencies.logger.child({
         interactionId: interaction.id,

@@ -11,6 +11,7 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { Translator } from "./i18n/Translator.js";
 import type { Services } from "../services/Services.js";
+import type { PictureRenderer } from "./pictures/PictureRenderer.js";
 
 type DeepReadonly<T> = T extends (infer E)[]
   ? readonly DeepReadonly<E>[]
@@ -21,13 +22,19 @@ type DeepReadonly<T> = T extends (infer E)[]
 /** A slash command's JSON as sent to Discord; `as const` literals satisfy it. */
 export type CommandDefinition = DeepReadonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
 
+/** A file attached to a reply: for a picture, `description` is its alt text, worded from the catalogue. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly description?: string;
+}
+
 /** What a handler returns; the router sends it (reply, edit after a defer, or message update). */
 export interface Reply {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
   readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
-  /** Attachments (e.g. `/privacy export`'s JSON). */
-  readonly files?: readonly { readonly name: string; readonly data: Buffer }[];
+  readonly files?: readonly ReplyFile[];
   /** Only the caller sees it. Errors are always ephemeral. */
   readonly ephemeral: boolean;
 }
@@ -38,6 +45,8 @@ export interface HandlerContext {
   /** Words replies in the caller's language (private replies follow `interaction.locale`). */
   readonly t: Translator;
   readonly services: Services;
+  /** Draws the PNG cards and charts (encoding runs off the event loop). */
+  readonly pictures: PictureRenderer;
   readonly clock: Clock;
   /** A child logger carrying the interaction's id, command and user. */
   readonly logger: Logger;

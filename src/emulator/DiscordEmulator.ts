@@ -587,6 +587,12 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     };
   }
 
+  /** The bytes of an attachment the bot uploaded (or a user sent), as its URL serves them. */
+  attachment(attachmentId: string): { filename: string; contentType: string | null; data: Buffer } | null {
+    const stored = this.state.attachments.get(attachmentId);
+    return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType, data: stored.data };
+  }
+
   message(messageId: string): EmulatorMessage | null {
     const message = this.state.liveMessage(messageId);
     return message ? this.messages.snapshot(message) : null;

@@ -227,7 +227,7 @@ export class MessageService {
       channelId,
       filename: file.filename,
       description: file.description ?? null,
-      contentType: file.contentType,
+      contentType: contentTypeOf(file.filename, file.contentType),
       data: file.data,
       url: `${this.baseUrl()}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`,
     };
@@ -315,6 +315,25 @@ export class MessageService {
 }
 
 const NONCE_PRUNE_THRESHOLD = 1000;
+
+/** Discord names an upload's type from its file name when the client sent none or a generic one. */
+const CONTENT_TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  txt: "text/plain; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
+
+function contentTypeOf(filename: string, declared: string | null): string | null {
+  if (declared !== null && declared !== "application/octet-stream") return declared;
+  const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  return CONTENT_TYPES_BY_EXTENSION[extension] ?? declared;
+}
 
 function nonceKey(channelId: string, authorId: string, nonce: string | number): string {
   return `${channelId}:${authorId}:${typeof nonce}:${nonce}`;

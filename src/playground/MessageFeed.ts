@@ -15,7 +15,8 @@ export interface PageMessage {
   readonly content: string;
   readonly embeds: readonly APIEmbed[];
   readonly components: readonly APIMessageTopLevelComponent[];
-  readonly attachments: readonly { readonly filename: string; readonly size: number }[];
+  /** `url` is the playground's own (its page may only load images from itself); `description` is the alt text. */
+  readonly attachments: readonly PageAttachment[];
   /** Ephemeral messages: the only user who sees them. */
   readonly visibleToUserId: string | null;
   /** A deferred reply still "thinking". */
@@ -25,6 +26,14 @@ export interface PageMessage {
   /** The slash command or button that produced this reply. */
   readonly interaction: { readonly userId: string; readonly userName: string; readonly command: string | null } | null;
   readonly hasThread: boolean;
+}
+
+export interface PageAttachment {
+  readonly filename: string;
+  readonly size: number;
+  readonly contentType: string | null;
+  readonly description: string | null;
+  readonly url: string;
 }
 
 export type FeedEvent =
@@ -118,7 +127,13 @@ export class MessageFeed {
       content: message.content,
       embeds: message.embeds,
       components: message.components,
-      attachments: message.attachments.map((attachment) => ({ filename: attachment.filename, size: attachment.size })),
+      attachments: message.attachments.map((attachment) => ({
+        filename: attachment.filename,
+        size: attachment.size,
+        contentType: attachment.contentType,
+        description: attachment.description,
+        url: `/attachments/${attachment.id}/${encodeURIComponent(attachment.filename)}`,
+      })),
       visibleToUserId: message.visibleToUserId,
       loading: message.loading,
       at: tracked?.at ?? this.clock.now().getTime(),

@@ -9,6 +9,10 @@ import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
 import { botName, type FeedEvent, type MessageFeed, type PageMessage } from "./MessageFeed.js";
 
 /** A request the page got wrong, or one Discord's client would not let a user make. */
+
+/** Pictures the page shows inline, as Discord does; other files stay a 📎 line. */
+const inlineImageTypes: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
 export class PlaygroundRequestError extends Error {
   constructor(
     message: string,
@@ -145,6 +149,13 @@ export class PlaygroundActions {
     this.feed.publish({ type: "clock" });
     await this.announceMembers();
     return this.clock.status();
+  }
+
+  /** An image attached to a message, for the page to show inline; null for anything else. */
+  image(attachmentId: string): { contentType: string; data: Buffer } | null {
+    const stored = this.emulator.attachment(attachmentId);
+    if (stored === null || stored.contentType === null || !inlineImageTypes.has(stored.contentType)) return null;
+    return { contentType: stored.contentType, data: stored.data };
   }
 
   subscribe(listener: (event: FeedEvent) => void): () => void {

@@ -126,6 +126,17 @@ export async function startPlaygroundServer(options: {
         return;
       }
     }
+    const attachment = /^\/attachments\/(\d+)\/[^/]+$/.exec(pathname);
+    if (attachment !== null && request.method === "GET") {
+      const image = ready?.image(attachment[1] ?? "") ?? null;
+      if (image === null) {
+        sendJson(response, 404, { error: "Not found" });
+        return;
+      }
+      response.writeHead(200, { ...securityHeaders, "content-type": image.contentType, "content-length": image.data.length });
+      response.end(image.data);
+      return;
+    }
     const entry = request.method === "GET" ? staticFiles[pathname] : undefined;
     if (entry === undefined) {
       sendJson(response, 404, { error: "Not found" });

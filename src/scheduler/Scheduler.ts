@@ -3,17 +3,18 @@ import os from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
-import { isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { LiveBoardRecord, LiveBoardRepository } from "../db/repositories/LiveBoardRepository.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
-import type { PostRenderer, RenderedPost } from "../services/PostRenderer.js";
+import { withPictures, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
@@ -40,6 +41,8 @@ export const schedulerTiming = {
   reminderFailuresBeforeOff: 3,
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
+  /** A weekly post's live board is edited at most this often, however many completions come in. */
+  liveBoardEveryMs: minute,
   /**
    * Cohorts whose posts are sent at the same time. discord.js queues each
    * channel's requests and keeps to Discord's global limit (50 requests/s), so
@@ -63,6 +66,8 @@ export interface TickReport {
   /** Attempts that failed (retried later, or given up: see the log). */
   readonly failed: readonly (PostOutcome & { readonly failure: DeliveryFailure; readonly willRetry: boolean })[];
   readonly reminders: { readonly sent: number; readonly failed: number; readonly switchedOff: number; readonly skipped: number };
+  /** Live boards edited in this tick. */
+  readonly boardsEdited: number;
 }
 
 interface MutableReport {
@@ -70,12 +75,14 @@ interface MutableReport {
   skipped: PostOutcome[];
   failed: (PostOutcome & { failure: DeliveryFailure; willRetry: boolean })[];
   reminders: { sent: number; failed: number; switchedOff: number; skipped: number };
+  boardsEdited: number;
 }
 
 export interface SchedulerDependencies {
   readonly cohorts: CohortRepository;
   readonly posts: ScheduledPostRepository;
   readonly postParts: ScheduledPostPartRepository;
+  readonly liveBoards: LiveBoardRepository;
   readonly reminders: ReminderRepository;
   readonly postService: PostService;
   readonly reminderService: ReminderService;
@@ -246,7 +253,13 @@ export class Scheduler {
   }
 
   private async runTick(now: Date): Promise<TickReport> {
-    const report: MutableReport = { sent: [], skipped: [], failed: [], reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 } };
+    const report: MutableReport = {
+      sent: [],
+      skipped: [],
+      failed: [],
+      reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 },
+      boardsEdited: 0,
+    };
     if (this.stopped) return report;
     this.runs += 1;
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
@@ -261,7 +274,14 @@ export class Scheduler {
       log.warn({ err: error, sent: report.sent.length }, "scheduler tick met a locked database: the next tick tries again");
       return report;
     }
-    const busy = report.sent.length + report.skipped.length + report.failed.length + report.reminders.sent + report.reminders.failed > 0;
+    const busy =
+      report.sent.length +
+        report.skipped.length +
+        report.failed.length +
+        report.reminders.sent +
+        report.reminders.failed +
+        report.boardsEdited >
+      0;
     (busy ? log.info.bind(log) : log.debug.bind(log))(
       {
         ms: Date.now() - startedAt,
@@ -270,6 +290,7 @@ export class Scheduler {
         skipped: report.skipped.length,
         failed: report.failed.length,
         reminders: report.reminders,
+        boardsEdited: report.boardsEdited,
       },
       "scheduler tick done",
     );
@@ -301,6 +322,12 @@ export class Scheduler {
         log.error({ err: error, cohortId: cohort.id }, "cohort posts failed");
       }
     });
+    try {
+      await this.refreshLiveBoards(cohorts, now, log, report);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "live boards failed");
+    }
     try {
       await this.sendReminders(
         cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
@@ -475,14 +502,17 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
     let rendered: RenderedPost;
     let messageIds: string[];
+    let liveUntil: Date | null = null;
     try {
-      const { postService } = this.dependencies;
+      const { postService, renderer } = this.dependencies;
       // The closing post's board is kept as the final one when first rendered: a retry sends the same board.
       const view =
         post.kind === "closing"
           ? { kind: "closing" as const, view: await postService.finalClosingView(cohort, now) }
           : await postService.viewOf(cohort, post, now);
-      rendered = this.dependencies.renderer.post(view, cohort.language);
+      if (view.kind === "week") liveUntil = startOfLocalDay(view.view.week.endDate, cohort.settings.timeZone);
+      // Pictures ride on the first part: sent once with it, under its nonce, like its text.
+      rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
       messageIds = await this.parts.send(
         { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
         rendered.messages,
@@ -500,6 +530,8 @@ export class Scheduler {
       lateMs >= minute ? "post sent late" : "post sent",
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
+    const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
+    if (liveUntil !== null && boardId !== undefined) await this.dependencies.liveBoards.attach(claim.id, boardId, liveUntil, now);
     if (rendered.threadName !== null && firstId !== "") {
       try {
         const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
@@ -509,6 +541,49 @@ export class Scheduler {
       }
     }
     return "sent";
+  }
+
+  /**
+   * Edits the live boards that completions marked dirty, each at most once a
+   * `liveBoardEveryMs`, and none after its week: the one edit pipeline of the
+   * boards. Each edit is claimed with one write first, so ticks and processes
+   * never edit a board twice for the same changes.
+   */
+  private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+    const { liveBoards } = this.dependencies;
+    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
+    for (const board of await liveBoards.listDue([...cohortById.keys()], now, editedBy)) {
+      const cohort = cohortById.get(board.cohortId);
+      const weekNumber = Number(/^week-(\d+)$/.exec(board.period)?.[1] ?? Number.NaN);
+      if (cohort === undefined || !Number.isInteger(weekNumber)) continue;
+      if (!(await liveBoards.claimEdit(board, now, editedBy))) continue;
+      await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+    }
+  }
+
+  private async editLiveBoard(
+    cohort: Cohort,
+    board: LiveBoardRecord,
+    weekNumber: number,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    try {
+      const view = await postService.liveBoardView(cohort, weekNumber, now);
+      await sender.editMessage(cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+      // Discord trouble: try again at a later tick. A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
+      return;
+    }
+    report.boardsEdited += 1;
+    log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
   }
 
   private async recordFailure(

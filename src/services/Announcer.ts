@@ -3,7 +3,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import type { PostRenderer, RenderedPost } from "./PostRenderer.js";
+import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
@@ -66,10 +66,12 @@ export class Announcer {
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
-    const rendered = this.renderer.post(view, cohort.language);
+    const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
+    // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.
+    const messages = rendered.messages.filter((_, index) => index !== rendered.livePart);
     const messageIds: string[] = [];
     try {
-      for (const [index, message] of rendered.messages.entries()) {
+      for (const [index, message] of messages.entries()) {
         const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${request.requestId}`, index));
         messageIds.push(messageId);
       }

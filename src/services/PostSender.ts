@@ -39,6 +39,8 @@ export interface PostSender {
    * those found. Throws DeliveryError.
    */
   findPosted(channelId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Replaces a posted message's content (the live board). Throws DeliveryError. */
+  editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
   /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */

@@ -16,7 +16,14 @@ import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
 import type { PlanService } from "./PlanService.js";
-import { LeaderboardPeriod, type LeaderboardEntry, type LeaderboardView, type StudyService } from "./StudyService.js";
+import {
+  LeaderboardPeriod,
+  type CourseChartData,
+  type LeaderboardEntry,
+  type LeaderboardView,
+  type StudyService,
+  type WeeklyChartData,
+} from "./StudyService.js";
 
 /** How many of last week's leaders the weekly assignment names. */
 export const weeklyTopCount = 5;
@@ -36,6 +43,17 @@ export interface WeekPostView {
   readonly lastWeek: { readonly weekNumber: number; readonly top: readonly LeaderboardEntry[] } | null;
   /** A `/cohort break` week: nothing assigned; reading resumes with the next week, on its first day. */
   readonly breakWeek: { readonly nextWeek: number; readonly resumesOn: string } | null;
+  /** From week 2: the previous week's chart (attached as a picture). */
+  readonly chart: WeeklyChartData | null;
+  /** This week's board: the post's last message, kept live while the week runs. */
+  readonly board: LiveBoardView;
+}
+
+/** The weekly post's live leaderboard part. */
+export interface LiveBoardView {
+  readonly cohort: Cohort;
+  readonly weekNumber: number;
+  readonly board: LeaderboardView;
 }
 
 export interface CheckpointPostView {
@@ -54,6 +72,8 @@ export interface ClosingPostView {
   readonly boardOn: boolean;
   /** What the path says members can do afterwards. */
   readonly outcomes: readonly string[];
+  /** Completion of each week (attached as a picture). */
+  readonly course: CourseChartData;
 }
 
 export interface LeaderboardPostView {
@@ -161,7 +181,14 @@ export class PostService {
       breakWeek: context.breakWeeks.includes(weekNumber)
         ? { nextWeek: weekNumber + 1, resumesOn: context.plan.weeks[weekNumber]?.startDate ?? week.endDate }
         : null,
+      chart: weekNumber > 1 ? await this.study.weeklyChartOf(cohort, weekNumber - 1) : null,
+      board: await this.liveBoardView(cohort, weekNumber, now),
     };
+  }
+
+  /** The standing of week `weekNumber` as its weekly post's live part shows it. */
+  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date): Promise<LiveBoardView> {
+    return { cohort, weekNumber, board: await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber) };
   }
 
   async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {
@@ -205,6 +232,7 @@ export class PostService {
       rankedMembers: board.rankedMembers,
       boardOn: cohort.leaderboard !== CohortBoard.Off,
       outcomes: context.curriculum.outcomes,
+      course: await this.study.courseChartOf(cohort),
     };
   }
 

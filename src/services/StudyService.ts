@@ -14,6 +14,9 @@ import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.
 import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
+import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
+import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
@@ -127,7 +130,31 @@ export interface ProgressView {
   readonly points: number;
   readonly rank: number | null;
   readonly rankedMembers: number;
+  /** The last four cohort weeks, day by day (the progress card's grid). */
+  readonly studyWeeks: readonly StudyGridWeek[];
 }
+
+/** The weekly post's chart: one finished week of the cohort. */
+export interface WeeklyChartData {
+  readonly weekNumber: number;
+  readonly startDate: string;
+  /** Exclusive. */
+  readonly endDate: string;
+  /** Minutes the cohort read on each study day of the week. */
+  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number }[];
+  /** Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100. */
+  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+}
+
+/** The closing post's chart: completion of each week's reading, 0–100, in course order. */
+export interface CourseChartData {
+  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number }[];
+}
+
+/** Weeks of study days the progress card shows. */
+const gridWeeks = 4;
+/** Completions older than this cannot fall in the grid: their local dates are not worked out. */
+const gridLookBackMs = (gridWeeks * 7 + 2) * 24 * 60 * 60 * 1000;
 
 /** One `item` autocomplete choice: the Discord layer words its label. */
 export interface ItemSuggestion {
@@ -298,7 +325,7 @@ export class StudyService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const item = findItem(context, request.item);
-    const removed = await this.completions.remove(member.id, item.id, cohort.id);
+    const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
     const all = await this.completions.listForMember(member.id);
@@ -364,6 +391,50 @@ export class StudyService {
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
+      studyWeeks: studyGridOf(cohort, target, all, request.now),
+    };
+  }
+
+  /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
+  async weeklyChartOf(cohort: Cohort, weekNumber: number): Promise<WeeklyChartData | null> {
+    const context = await this.plans.contextFor(cohort);
+    const week = context.plan.weeks[weekNumber - 1];
+    if (week === undefined) return null;
+    const zone = cohort.settings.timeZone;
+    const minutesOf = (itemId: number) => context.itemsById.get(itemId)?.minutes ?? null;
+    const days = [];
+    for (const day of week.days) {
+      const counts = await this.completions.countsByItem(cohort.id, {
+        from: startOfLocalDay(day.date, zone),
+        before: endOfLocalDay(day.date, zone),
+      });
+      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf) });
+    }
+    const members = await this.cohorts.memberCount(cohort.id);
+    const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
+    const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    const sections = context.curriculum.sections
+      .filter((section) => section.weekStart <= weekNumber)
+      .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
+      .filter(({ itemIds }) => itemIds.length > 0)
+      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
+    return { weekNumber, startDate: week.startDate, endDate: week.endDate, days, sections };
+  }
+
+  /** The whole course's chart for the closing post: one grouped count. */
+  async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
+    const context = await this.plans.contextFor(cohort);
+    const members = await this.cohorts.memberCount(cohort.id);
+    const counts = await this.completions.countsByItem(cohort.id);
+    return {
+      weeks: context.plan.weeks.map((week) => ({
+        weekNumber: week.number,
+        percent: completionShare(
+          counts,
+          week.days.flatMap((day) => day.items.map((item) => item.id)),
+          members,
+        ),
+      })),
     };
   }
 
@@ -593,4 +664,20 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     });
   }
   return first;
+}
+
+function studyGridOf(cohort: Cohort, member: MemberRecord, completions: readonly CompletionRecord[], now: Date): StudyGridWeek[] {
+  const zone = cohort.settings.timeZone;
+  const since = now.getTime() - gridLookBackMs;
+  const activeDates = new Set(
+    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => localDateOf(row.completedAt, zone)),
+  );
+  return studyDayGrid({
+    activeDates,
+    today: localDateOf(now, zone),
+    startDate: cohort.settings.startDate,
+    studyDays: cohort.settings.studyDays,
+    joinedDate: localDateOf(member.joinedAt, zone),
+    weeks: gridWeeks,
+  });
 }

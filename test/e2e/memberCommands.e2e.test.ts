@@ -1,3 +1,4 @@
+import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
@@ -217,6 +218,13 @@ describe("member commands through discord.js and the emulator", () => {
       expect(text).toContain("Streak: **1 study day**");
       // Database Fundamentals (weeks 1-2) assigns 10 items, two of them done.
       expect(text).toContain("▰▰▱▱▱▱▱▱▱▱ 2/10 · Database Fundamentals (weeks 1–2)");
+
+      // The same numbers as a picture, with alt text for screen readers.
+      expect(message.attachments.map((file) => [file.filename, file.contentType])).toEqual([["progress.png", "image/png"]]);
+      const [card] = message.attachments;
+      expect(card?.description).toContain(`Progress card of ada-progress: 2 of ${requiredTotal} required items done`);
+      const image = await loadImage(Buffer.from(await (await fetch(card?.url ?? "")).arrayBuffer()));
+      expect([image.width, image.height]).toEqual([800, 470]);
     });
 
     it("shows another member's progress by their name, and refuses someone outside the cohort", async () => {

@@ -207,6 +207,35 @@ describe("the playground in a browser", () => {
       const after = await runAndWait(page, "leaderboard");
       expect(await pointsOf(after, screen.member)).toBeGreaterThan(before);
       expect(await horizontalOverflow(page)).toEqual([]);
+      expect(opened.errors).toEqual([]);
+    });
+
+    it("shows /progress's card inline under the reply, as wide as the chat allows", async () => {
+      await actAs(page, screen.member);
+      const reply = await runAndWait(page, "progress");
+      const card = reply.locator("img.attachment-image");
+      await waitFor(async () => (await card.count()) === 1, "the progress card");
+      await card.scrollIntoViewIfNeeded();
+      await waitFor(
+        () =>
+          card.evaluate((node: { readonly complete: boolean; readonly naturalWidth: number }) => node.complete && node.naturalWidth > 0),
+        "the card to load",
+      );
+      expect(await card.getAttribute("alt")).toContain(`Progress card of ${screen.member}`);
+      const size = await card.evaluate((node: { readonly naturalWidth: number; readonly naturalHeight: number }) => [
+        node.naturalWidth,
+        node.naturalHeight,
+      ]);
+      expect(size).toEqual([800, 470]);
+      // Scaled like Discord's: at most 400 px wide, never wider than the message, its proportions kept.
+      const shown = await card.boundingBox();
+      const body = await reply.locator(".message-body").boundingBox();
+      expect(shown?.width ?? 0).toBeGreaterThan(200);
+      expect(shown?.width ?? Infinity).toBeLessThanOrEqual(Math.min(400, body?.width ?? 0) + 1);
+      expect((shown?.height ?? 0) / (shown?.width ?? 1)).toBeCloseTo(470 / 800, 1);
+      // The text stays too, for screen readers and small screens.
+      expect(await reply.locator(".embed").innerText()).toContain("Required items");
+      expect(await horizontalOverflow(page)).toEqual([]);
 
       const screenshot = path.join(root, "docs", `playground-${screen.name}.png`);
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
@@ -214,7 +243,6 @@ describe("the playground in a browser", () => {
       expect(fs.statSync(screenshot).size).toBeGreaterThan(20_000);
       expect(opened.errors).toEqual([]);
     });
-    // TODO(issue 15, pictures): /progress shows its card inline at each size, once the bot attaches images.
   });
 
   describe("at 1440 × 900, moving the clock and echoing input", () => {
@@ -233,7 +261,8 @@ describe("the playground in a browser", () => {
     });
 
     it("moves the clock to the next weekly post and shows it in the channel", async () => {
-      const weekThree = page.locator(".message .embed-title", { hasText: /Week 3\b/ });
+      // The weekly post itself, not its live board ("Week 3 leaderboard · live").
+      const weekThree = page.locator(".message .embed-title", { hasText: /Week 3 of\b/ });
       expect(await weekThree.count()).toBe(0);
       for (let moves = 0; moves < 4 && (await weekThree.count()) === 0; moves += 1) {
         const next = await page.locator("#clock-next").innerText();
@@ -248,7 +277,9 @@ describe("the playground in a browser", () => {
       const attack = `<img src=x onerror="document.body.dataset.injected='yes'">`;
       const reply = await runAndWait(page, "done", { item: attack });
       expect(await reply.innerText()).toContain(attack);
-      expect(await page.locator(".message img").count()).toBe(0);
+      // The only pictures are the bot's attachments, served by the playground itself.
+      expect(await page.locator(".message img:not(.attachment-image)").count()).toBe(0);
+      expect(await page.locator('.message img[src="x"]').count()).toBe(0);
       expect(await page.locator("body").getAttribute("data-injected")).toBeNull();
       expect(opened.errors).toEqual([]);
     });

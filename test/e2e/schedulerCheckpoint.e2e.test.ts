@@ -39,6 +39,7 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
     expect(text).toContain("Preview of week 2 of 12");
     expect(preview.embeds.map((embed) => embed.title)).toEqual([
       "📚 Week 2 of 12 · Backend Spring 2027",
+      "🏆 Week 2 leaderboard · live",
       "✅ Checkpoint · Database Fundamentals",
     ]);
     expect(buttonStates(preview)).toEqual([
@@ -62,7 +63,7 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
     await bot.test.app.scheduler.tick(bot.clock.now());
     const prompt = channelPosts().find((message) => message.embeds[0]?.title === "✅ Checkpoint · Database Fundamentals");
     if (prompt === undefined) throw new Error("the checkpoint prompt was not posted");
-    expect(prompt.embeds[0]).toEqual(preview.embeds[1]);
+    expect(prompt.embeds[0]).toEqual(preview.embeds[2]);
     const idOf = (label: string) => buttonsOf(prompt).find((button) => button.label === label)?.customId ?? "";
 
     const adaAnswer = await bot.click(ada.id, prompt.id, idOf("Confident")).final();
@@ -93,6 +94,8 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
       "✅ Checkpoint · Database Fundamentals",
     ]);
     expect(added.every((message) => !message.mentions.everyone && message.allowedMentions?.parse?.length === 0)).toBe(true);
+    // The announced week carries last week's chart, but no live board: only the scheduled post keeps one.
+    expect(added[1]?.attachments.map((file) => file.filename)).toEqual(["week-1.png"]);
     // An announcement is extra: the schedule's own record of week 2 is unchanged.
     const week2 = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { period: "week-2" } });
     expect(week2.messageId).toBe(channelPosts().find((message) => message.embeds[0]?.title?.startsWith("📚 Week 2") === true)?.id);

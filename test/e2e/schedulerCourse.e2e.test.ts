@@ -1,3 +1,4 @@
+import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, visibleText } from "../helpers/botHarness.js";
 import {
@@ -94,6 +95,30 @@ describe("a 12-week course in three time zones, through discord.js and the emula
     const text2 = visibleText(week2.message);
     expect(text2).toContain("Week 1 top five");
     expect(text2).toContain("🥇 **Ada Lovelace**");
+  });
+
+  it("attaches last week's chart to weekly posts from week 2, the course's chart to the closing post, and a live board to each week", async () => {
+    const posts = world.posts(channels.get("UTC")?.id ?? "", { liveBoards: true });
+    const byLabel = (label: string) => {
+      const found = posts.find((post) => postLabel(post.message) === label);
+      if (found === undefined) throw new Error(`no ${label} post`);
+      return found.message;
+    };
+    expect(byLabel("week 1").attachments).toEqual([]);
+    const week2 = byLabel("week 2").attachments;
+    expect(week2.map((file) => [file.filename, file.contentType])).toEqual([["week-1.png", "image/png"]]);
+    // Ada logged 30 minutes of reading on Tuesday of week 1.
+    expect(week2[0]?.description).toMatch(/^Chart of week 1: the cohort read \d+ minutes in all/);
+    expect(week2[0]?.description).toContain("Database Fundamentals");
+    const chart = await loadImage(Buffer.from(await (await fetch(week2[0]?.url ?? "")).arrayBuffer()));
+    expect(chart.width).toBeGreaterThan(0);
+    const closing = byLabel("closing").attachments;
+    expect(closing.map((file) => file.filename)).toEqual(["course.png"]);
+    expect(closing[0]?.description).toMatch(/^Chart of the course: .*week 1: \d+%, week 2: \d+%/);
+    // Each weekly post ends with its week's board, the message the scheduler keeps live.
+    const labels = posts.map((post) => postLabel(post.message));
+    expect(labels.filter((label) => label.startsWith("live board"))).toHaveLength(12);
+    expect(labels[labels.indexOf("week 3") + 1]).toBe("live board 3");
   });
 
   it("opens a discussion thread on each weekly post and pings nobody", () => {

@@ -127,12 +127,13 @@ describe("restarts and several bot processes on one database", () => {
     const until = async (condition: () => boolean) => {
       while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
     };
-    await until(() => started.emulator.channelMessages(channel.id).length > 0);
-    expect(world.emulator.channelMessages(channel.id).map((message) => postLabel(message))).toEqual(["week 1"]);
+    // The week's post and its live board.
+    await until(() => started.emulator.channelMessages(channel.id).length > 1);
+    expect(world.emulator.channelMessages(channel.id).map((message) => postLabel(message))).toEqual(["week 1", "live board 1"]);
     // Two further ticks, counted rather than waited for, send nothing more.
     const ticksAfterPost = scheduler.ticksFinished;
     await until(() => scheduler.ticksFinished >= ticksAfterPost + 2);
-    expect(world.emulator.channelMessages(channel.id)).toHaveLength(1);
+    expect(world.emulator.channelMessages(channel.id)).toHaveLength(2);
     expect(world.first.test.logs().some((line) => line.msg === "scheduler started")).toBe(true);
   });
 

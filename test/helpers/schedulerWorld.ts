@@ -39,7 +39,8 @@ export interface SchedulerWorld {
   createChannel(name: string): { id: string; name: string };
   createCohort(input: { name: string; channelId: string; start: string; timeZone?: string; curriculum?: string }): Promise<Cohort>;
   /** Every message the bot posted in a channel, oldest first, with when it was sent. */
-  posts(channelId: string): ObservedPost[];
+  /** `liveBoards`: include the weekly posts' live board messages (left out by default). */
+  posts(channelId: string, options?: { readonly liveBoards?: boolean }): ObservedPost[];
   /** Every direct message the bot sent a user, oldest first, with when it was sent. */
   dms(userId: string): ObservedPost[];
   close(): Promise<void>;
@@ -120,10 +121,11 @@ export async function startSchedulerWorld(
         timeZone: input.timeZone,
       });
     },
-    posts(channelId) {
+    posts(channelId, options = {}) {
       return emulator
         .channelMessages(channelId)
         .filter((message) => message.authorId === emulator.botUserId)
+        .filter((message) => options.liveBoards === true || !postLabel(message).startsWith("live board"))
         .map((message) => ({ message, sentAt: sentAt.get(message.id) ?? new Date(0) }));
     },
     dms(userId) {
@@ -169,6 +171,8 @@ export function postLabel(message: EmulatorMessage): string {
   if (title.startsWith("✅ Checkpoint · ")) return `checkpoint ${title.slice("✅ Checkpoint · ".length)}`;
   if (title.startsWith("🎓 ")) return "closing";
   if (title.endsWith("(continued)")) return "continued";
+  const board = /^🏆 Week (\d+) leaderboard · live/.exec(title);
+  if (board !== null) return `live board ${board[1]}`;
   return `other: ${title}`;
 }
 

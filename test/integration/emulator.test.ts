@@ -522,6 +522,69 @@ describe("channel messages", () => {
     expect(await (await fetch(reply.attachments[0]?.url ?? "")).text()).toBe("week 1");
   });
 
+  it("records attachments on channel edits: new files replace, kept ids stay, an empty list clears", async () => {
+    const { emu, channelId } = world;
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const sent = await textChannel(channelId).send({
+      content: "Weekly chart",
+      files: [{ attachment: png, name: "week.png", description: "Minutes read per day" }],
+    });
+    const posted = emu.message(sent.id);
+    expect(posted?.attachments.map((a) => [a.filename, a.contentType, a.description])).toEqual([
+      ["week.png", "image/png", "Minutes read per day"],
+    ]);
+    const firstId = posted?.attachments[0]?.id ?? "";
+
+    await sent.edit({ content: "Weekly chart (updated)" });
+    expect(emu.message(sent.id)?.attachments.map((a) => a.id)).toEqual([firstId]);
+
+    const edited = await sent.edit({ files: [{ attachment: Buffer.from("v2"), name: "week-2.png" }] });
+    const replaced = emu.message(sent.id)?.attachments ?? [];
+    expect(replaced.map((a) => a.filename)).toEqual(["week-2.png"]);
+    expect(edited.attachments.map((a) => a.name)).toEqual(["week-2.png"]);
+    expect(await (await fetch(replaced[0]?.url ?? "")).text()).toBe("v2");
+
+    await sent.edit({ attachments: [] });
+    expect(emu.message(sent.id)?.attachments).toEqual([]);
+  });
+
+  it("records attachments on deferred edits (@original), follow-ups and button updates", async () => {
+    const { emu, guild, channelId } = world;
+    const member = emu.createMember(guild.id, { username: "pia" });
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.editReply({
+        content: "Your card",
+        files: [{ attachment: Buffer.from("card"), name: "progress.png", description: "Progress card" }],
+      });
+      await interaction.followUp({ content: "And the chart", files: [{ attachment: Buffer.from("chart"), name: "chart.png" }] });
+    };
+    const handle = emu.runCommand({ guildId: guild.id, channelId, userId: member.id, name: "today" });
+    expect((await handle.response()).message?.attachments).toEqual([]);
+    const final = await handle.final();
+    expect(final.attachments.map((a) => [a.filename, a.description])).toEqual([["progress.png", "Progress card"]]);
+    expect(await (await fetch(final.attachments[0]?.url ?? "")).text()).toBe("card");
+    const [followUp] = await handle.waitForFollowUps(1);
+    expect(followUp?.attachments.map((a) => a.filename)).toEqual(["chart.png"]);
+    expect(await (await fetch(followUp?.attachments[0]?.url ?? "")).text()).toBe("chart");
+
+    const source = await textChannel(channelId).send({
+      content: "Board",
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId("board:refresh").setLabel("Refresh").setStyle(ButtonStyle.Secondary),
+        ),
+      ],
+    });
+    onInteraction = async (interaction) => {
+      if (!interaction.isButton()) return;
+      await interaction.update({ files: [{ attachment: Buffer.from("board"), name: "board.png" }] });
+    };
+    await emu.clickButton({ userId: member.id, messageId: source.id, customId: "board:refresh" }).final();
+    expect(emu.message(source.id)?.attachments.map((a) => a.filename)).toEqual(["board.png"]);
+  });
+
   it("records allowed_mentions and does not ping @everyone when the bot disallows it", async () => {
     const { emu, channelId } = world;
     const sent = await textChannel(channelId).send({ content: "@everyone read this", allowedMentions: { parse: [] } });

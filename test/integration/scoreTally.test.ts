@@ -132,7 +132,7 @@ describe("leaderboard standings from the score tally", () => {
       } else if (roll < 0.1) {
         await members.join(cohortId, userId, userId, now);
       } else if (roll < 0.3) {
-        await completions.remove(member.id, pick(itemIds), cohortId);
+        await completions.remove(member.id, pick(itemIds), cohortId, now);
       } else {
         const points = pick([0, 1, 2, 5, 10]);
         await completions.record({

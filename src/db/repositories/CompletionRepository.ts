@@ -96,6 +96,31 @@ export class CompletionRepository {
     return this.prisma.completion.findFirst({ where: { memberId, itemId }, select: completionColumns });
   }
 
+  /**
+   * How many of the cohort's current members completed each item, optionally
+   * only completions in [from, before): one grouped query, whose rows are the
+   * curriculum's items (never one per completion).
+   */
+  async countsByItem(cohortId: number, range: { readonly from?: Date; readonly before?: Date } = {}): Promise<Map<number, number>> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["itemId"],
+      where: {
+        cohortId,
+        member: { leftAt: null },
+        ...(range.from === undefined && range.before === undefined
+          ? {}
+          : {
+              completedAt: {
+                ...(range.from === undefined ? {} : { gte: range.from }),
+                ...(range.before === undefined ? {} : { lt: range.before }),
+              },
+            }),
+      },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
     return this.prisma.completion.findMany({
       where: { memberId },
@@ -122,6 +147,7 @@ export class CompletionRepository {
                 ${completion.weekNumber}, ${completion.points}, ${completion.onTime}, ${completion.day}, ${completion.forYesterday})
         ON CONFLICT ("memberId", "itemId") DO NOTHING`,
         ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
+        this.markBoardDirty(completion.cohortId, completion.completedAt),
       ]);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
@@ -133,8 +159,8 @@ export class CompletionRepository {
     });
   }
 
-  /** Removes a completion and its points; null when there was none. */
-  async remove(memberId: number, itemId: number, cohortId: number): Promise<CompletionRecord | null> {
+  /** Removes a completion and its points; null when there was none. `now` decides which live board changes. */
+  async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
     return this.writes.run(async () => {
@@ -142,8 +168,21 @@ export class CompletionRepository {
         this.lockMember(memberId),
         this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
         ...this.refreshScores(memberId, cohortId, existing.weekNumber, "removed"),
+        this.markBoardDirty(cohortId, now),
       ]);
       return deleted.count === 0 ? null : existing;
+    });
+  }
+
+  /**
+   * Flags the cohort's live weekly board (at most one is live) for the
+   * scheduler's next edit, in the same transaction as the change: the only
+   * thing a completion does towards the board (LiveBoardRepository).
+   */
+  private markBoardDirty(cohortId: number, at: Date) {
+    return this.prisma.scheduledPost.updateMany({
+      where: { cohortId, boardDirty: false, boardLiveUntil: { gt: at } },
+      data: { boardDirty: true },
     });
   }
 

@@ -41,6 +41,14 @@ export function localDateText(t: Translator, localDate: string): string {
   return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
+/** "Mon" … "Sun" in the translator's language (ISO weekday 1–7), for charts and grids. */
+export function shortWeekdayName(t: Translator, isoWeekday: number): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(t.locale, { weekday: "short", timeZone: "UTC" })
+    .format(new Date(Date.UTC(2024, 0, isoWeekday)))
+    .replace(/\.$/, "");
+}
+
 /** Monday … Sunday in the translator's language (ISO weekday 1–7). */
 export function weekdayName(t: Translator, isoWeekday: number): string {
   // 2024-01-01 was a Monday.

@@ -1,4 +1,4 @@
-import { GlobalFonts } from "@napi-rs/canvas";
+import { GlobalFonts, createCanvas } from "@napi-rs/canvas";
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createRequire } from "node:module";
@@ -15,6 +15,9 @@ const textSubsets = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", 
 
 export type FontWeight = "regular" | "bold";
 
+/** Text in every script and style the pictures use: drawing it once makes the library decode those fonts. */
+const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "🔥❄📚✨🦊"] as const;
+
 /**
  * Registers the bundled fonts with the canvas library once, when the caller builds it
  * (never at import), and hands out CSS font strings that fall back to emoji.
@@ -22,23 +25,63 @@ export type FontWeight = "regular" | "bold";
 export class PictureFonts {
   constructor() {
     if (GlobalFonts.has(family.regular)) return;
-    const require = createRequire(import.meta.url);
-    const sansDir = dirname(require.resolve("@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2"));
-    for (const subset of textSubsets) {
-      register(`${sansDir}/noto-sans-${subset}-400-normal.woff2`, family.regular);
-      register(`${sansDir}/noto-sans-${subset}-700-normal.woff2`, family.bold);
+    for (const [path, alias] of fontFiles()) register(path, alias);
+  }
+
+  /**
+   * The same fonts, registered a file at a time with the event loop free in between, then
+   * drawn once in every script. Done inside the first picture instead, registering and the
+   * library's first text drawing (one native call that cannot be split) hold the loop for
+   * seconds on a busy machine (measured under load: 6 s and 3 s), longer than Discord waits
+   * for an answer: the app does this in start(), before it connects.
+   */
+  static async load(): Promise<PictureFonts> {
+    if (!GlobalFonts.has(family.regular)) {
+      // The regular face last: its presence is what says every face is registered.
+      const files = fontFiles();
+      const ordered = [...files.filter(([, alias]) => alias !== family.regular), ...files.filter(([, alias]) => alias === family.regular)];
+      for (const [path, alias] of ordered) {
+        await yieldToEventLoop();
+        register(path, alias);
+      }
     }
-    const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff2"));
-    for (const file of readdirSync(emojiDir)
-      .filter((name) => name.endsWith("-400-normal.woff2"))
-      .sort()) {
-      register(`${emojiDir}/${file}`, family.emoji);
+    const fonts = new PictureFonts();
+    const context = createCanvas(8, 8).getContext("2d");
+    for (const weight of ["regular", "bold"] as const) {
+      for (const sample of warmUpSamples) {
+        await yieldToEventLoop();
+        context.font = fonts.font(20, weight);
+        context.fillText(sample, 0, 8);
+      }
     }
+    return fonts;
   }
 
   font(sizePx: number, weight: FontWeight = "regular"): string {
     return `${sizePx}px "${family[weight]}", "${family.emoji}"`;
   }
+}
+
+/** Every bundled font file and the family it joins. */
+function fontFiles(): [string, string][] {
+  const require = createRequire(import.meta.url);
+  const sansDir = dirname(require.resolve("@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2"));
+  const files: [string, string][] = [];
+  for (const subset of textSubsets) {
+    files.push([`${sansDir}/noto-sans-${subset}-400-normal.woff2`, family.regular]);
+    files.push([`${sansDir}/noto-sans-${subset}-700-normal.woff2`, family.bold]);
+  }
+  const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff2"));
+  for (const file of readdirSync(emojiDir)
+    .filter((name) => name.endsWith("-400-normal.woff2"))
+    .sort()) {
+    files.push([`${emojiDir}/${file}`, family.emoji]);
+  }
+  return files;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function register(path: string, alias: string): void {

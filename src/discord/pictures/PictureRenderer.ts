@@ -1,6 +1,6 @@
 import { PngFilter, createCanvas } from "@napi-rs/canvas";
 import type { SKRSContext2D } from "@napi-rs/canvas";
-import type { PictureFonts } from "./PictureFonts.js";
+import { PictureFonts } from "./PictureFonts.js";
 import type { CourseChartView, ProgressCardView, WeeklyChartView } from "./pictureViews.js";
 import { drawProgressCard, progressCardSize } from "./drawProgressCard.js";
 import { drawWeeklyChart, weeklyChartSize } from "./drawWeeklyChart.js";
@@ -17,18 +17,45 @@ const pngEncoding = { compressionLevel: 3, filters: PngFilter.None } as const;
  * the costly part, runs on the canvas library's own thread pool, off the event loop.
  */
 export class PictureRenderer {
-  constructor(private readonly fonts: PictureFonts) {}
+  private fonts: PictureFonts | null;
+  private loading: Promise<PictureFonts> | null = null;
 
-  renderProgressCard(view: ProgressCardView): Promise<Buffer> {
-    return this.render(progressCardSize, (context) => drawProgressCard(context, this.fonts, view));
+  /** `fonts`, or how to load them on first use (PictureFonts.load: the first picture waits, the event loop does not). */
+  constructor(fonts: PictureFonts | (() => Promise<PictureFonts>)) {
+    if (fonts instanceof PictureFonts) {
+      this.fonts = fonts;
+    } else {
+      this.fonts = null;
+      this.load = fonts;
+    }
   }
 
-  renderWeeklyChart(view: WeeklyChartView): Promise<Buffer> {
-    return this.render(weeklyChartSize, (context) => drawWeeklyChart(context, this.fonts, view));
+  private load: () => Promise<PictureFonts> = () => PictureFonts.load();
+
+  async renderProgressCard(view: ProgressCardView): Promise<Buffer> {
+    const fonts = await this.ready();
+    return this.render(progressCardSize, (context) => drawProgressCard(context, fonts, view));
   }
 
-  renderCourseChart(view: CourseChartView): Promise<Buffer> {
-    return this.render(courseChartSize, (context) => drawCourseChart(context, this.fonts, view));
+  async renderWeeklyChart(view: WeeklyChartView): Promise<Buffer> {
+    const fonts = await this.ready();
+    return this.render(weeklyChartSize, (context) => drawWeeklyChart(context, fonts, view));
+  }
+
+  async renderCourseChart(view: CourseChartView): Promise<Buffer> {
+    const fonts = await this.ready();
+    return this.render(courseChartSize, (context) => drawCourseChart(context, fonts, view));
+  }
+
+  /** Loads the fonts now (the first draw included), so no interaction waits for them. */
+  async warmUp(): Promise<void> {
+    await this.ready();
+  }
+
+  private async ready(): Promise<PictureFonts> {
+    if (this.fonts !== null) return this.fonts;
+    this.loading ??= this.load().then((fonts) => (this.fonts = fonts));
+    return this.loading;
   }
 
   private render(size: { width: number; height: number }, draw: (context: SKRSContext2D) => void): Promise<Buffer> {

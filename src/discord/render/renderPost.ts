@@ -8,6 +8,9 @@ import { renderClosingPost } from "./renderClosingPost.js";
 import { renderLeaderboardPost } from "./renderLeaderboardPost.js";
 import { renderReminderDm } from "./renderReminderDm.js";
 import { renderWeekPost } from "./renderWeekPost.js";
+import { renderLiveBoard } from "./renderLiveBoard.js";
+import { postPictures } from "./postPictures.js";
+import type { PictureRenderer } from "../pictures/PictureRenderer.js";
 
 /**
  * Any cohort-channel post. The scheduler, `/cohort announce`, `/cohort
@@ -33,8 +36,12 @@ export function cohortTranslator(language: string): Translator {
   return translatorFor(isLanguage(language) ? language : defaultLanguage);
 }
 
-/** The renderer `createApp` plugs into the scheduler and the announcer: posts in the cohort's language. */
-export const discordPostRenderer: PostRenderer = {
-  post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
-  reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
-};
+/** The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language. */
+export function createDiscordPostRenderer(pictures: PictureRenderer): PostRenderer {
+  return {
+    post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
+    reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
+    pictures: (view, language) => postPictures(cohortTranslator(language), pictures, view),
+    liveBoard: (view, language) => renderLiveBoard(cohortTranslator(language), view),
+  };
+}

@@ -7,6 +7,7 @@ import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 import { chunkLines, packEmbeds, type RenderedPost } from "./postMessage.js";
 import { standingLines } from "./standingLines.js";
+import { renderLiveBoard } from "./renderLiveBoard.js";
 
 /** Discord thread names allow 100 characters. */
 const maxThreadName = 100;
@@ -81,7 +82,7 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
 /**
  * The weekly assignment: the week's sections, its items grouped by study day
  * with kind and minutes, the total time, and from week 2 the previous week's
- * top five. Dates are cohort-local calendar dates; instants use `<t:…>`.
+ * top five, then this week's live board. Dates are cohort-local calendar dates; instants use `<t:…>`.
  */
 export function renderWeekPost(t: Translator, view: WeekPostView): RenderedPost {
   const { cohort, week } = view;
@@ -106,5 +107,10 @@ export function renderWeekPost(t: Translator, view: WeekPostView): RenderedPost 
     fields,
     { continuationTitle: t.plain("weekPost.continued", { week: week.number }) },
   );
-  return { messages, threadName: truncate(t.plain("weekPost.thread", { week: week.number, cohort: cohort.name }), maxThreadName) };
+  // This week's board goes last, in a message of its own: the scheduler edits it as members log their reading.
+  return {
+    messages: [...messages, renderLiveBoard(t, view.board)],
+    threadName: truncate(t.plain("weekPost.thread", { week: week.number, cohort: cohort.name }), maxThreadName),
+    livePart: messages.length,
+  };
 }

@@ -363,6 +363,25 @@ function renderButton(component, message, context) {
   return button;
 }
 
+/** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 line. */
+function renderAttachment(attachment) {
+  const isImage = typeof attachment.contentType === "string" && attachment.contentType.startsWith("image/");
+  if (!isImage || typeof attachment.url !== "string" || !attachment.url.startsWith("/attachments/")) {
+    return el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`);
+  }
+  const image = el("img", "attachment-image");
+  image.src = attachment.url;
+  image.alt = attachment.description ?? attachment.filename;
+  image.title = attachment.description ?? attachment.filename;
+  image.loading = "lazy";
+  image.decoding = "async";
+  const link = el("a", "attachment-image-link", image);
+  link.href = attachment.url;
+  link.target = "_blank";
+  link.rel = "noopener";
+  return link;
+}
+
 export function renderMessage(message, context) {
   const node = el("article", "message");
   node.dataset.messageId = message.id;
@@ -395,8 +414,7 @@ export function renderMessage(message, context) {
   if (message.loading) body.append(el("div", "thinking", `${message.author.name} is thinking…`));
   if (message.content) body.append(el("div", "message-content", markdown(message.content, context)));
   for (const embed of message.embeds ?? []) body.append(renderEmbed(embed, context));
-  for (const attachment of message.attachments ?? [])
-    body.append(el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`));
+  for (const attachment of message.attachments ?? []) body.append(renderAttachment(attachment));
   if ((message.components ?? []).length > 0) body.append(renderComponents(message.components, message, context));
   if (message.hasThread) body.append(el("div", "thread-chip", "🧵 Thread opened for discussion"));
   if (message.visibleToUserId) {

@@ -545,6 +545,36 @@ export const en = {
   "cohortAdmin.field.excludeRole": "Never ranked",
   "cohortAdmin.excludeRoleNone": "Nobody",
   // ── end of privacy block ──
+  // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
+  "progressCard.required": "Required",
+  "progressCard.sections": "Sections",
+  "progressCard.points": "{points, plural, one {point} other {points}}",
+  "progressCard.rank": "#{rank} of {ranked, number}",
+  "progressCard.streak": "Streak",
+  "progressCard.streakValue": "🔥 {days, plural, one {# day} other {# days}}",
+  "progressCard.freezes": "❄️ {count, plural, one {# freeze} other {# freezes}} held",
+  "progressCard.week": "W{week}",
+  "progressCard.legendDone": "Done",
+  "progressCard.legendMissed": "Missed",
+  "progressCard.legendDayOff": "Day off",
+  "progressCard.more": "+{count, number} more",
+  "progressCard.alt":
+    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, a streak of {streak, plural, one {# study day} other {# study days}}.",
+  "weeklyChart.title": "Week {week} · {from} – {to}",
+  "weeklyChart.minutesRead": "Minutes read",
+  "weeklyChart.sectionCompletion": "Section completion",
+  "weeklyChart.more": "+{count, number} more",
+  "weeklyChart.alt":
+    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all on its study days; section completion: {sections}.",
+  "weeklyChart.sectionPercent": "{title} {percent, number}%",
+  "courseChart.title": "{cohort} · the whole course",
+  "courseChart.completionPerWeek": "Completion per week",
+  "courseChart.week": "W{week}",
+  "courseChart.alt": "Chart of the course: how much of each week's reading the cohort completed, week by week: {percents}.",
+  "courseChart.weekPercent": "week {week}: {percent, number}%",
+  "liveBoard.title": "🏆 Week {week} leaderboard · live",
+  "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
+  "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -566,6 +566,36 @@ export const es: Catalogue = {
   "cohortAdmin.field.excludeRole": "Nunca clasificados",
   "cohortAdmin.excludeRoleNone": "Nadie",
   // ── fin del bloque de privacidad ──
+  // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
+  "progressCard.required": "Obligatorias",
+  "progressCard.sections": "Secciones",
+  "progressCard.points": "{points, plural, one {punto} other {puntos}}",
+  "progressCard.rank": "#{rank} de {ranked, number}",
+  "progressCard.streak": "Racha",
+  "progressCard.streakValue": "🔥 {days, plural, one {# día} other {# días}}",
+  "progressCard.freezes": "❄️ {count, plural, one {# comodín} other {# comodines}}",
+  "progressCard.week": "S{week}",
+  "progressCard.legendDone": "Hecho",
+  "progressCard.legendMissed": "Perdido",
+  "progressCard.legendDayOff": "Descanso",
+  "progressCard.more": "+{count, number} más",
+  "progressCard.alt":
+    "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}.",
+  "weeklyChart.title": "Semana {week} · {from} – {to}",
+  "weeklyChart.minutesRead": "Minutos leídos",
+  "weeklyChart.sectionCompletion": "Secciones completadas",
+  "weeklyChart.more": "+{count, number} más",
+  "weeklyChart.alt":
+    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total en sus días de estudio; secciones completadas: {sections}.",
+  "weeklyChart.sectionPercent": "{title} {percent, number} %",
+  "courseChart.title": "{cohort} · el curso completo",
+  "courseChart.completionPerWeek": "Completado por semana",
+  "courseChart.week": "S{week}",
+  "courseChart.alt": "Gráfico del curso: cuánto de la lectura de cada semana completó la cohorte, semana a semana: {percents}.",
+  "courseChart.weekPercent": "semana {week}: {percent, number} %",
+  "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
+  "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
+  "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/done` para entrar en la clasificación.",
 };
 
 /**

@@ -1,0 +1,70 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+
+/** A weekly post's live board part: the message the scheduler edits while the week runs. */
+export interface LiveBoardRecord {
+  readonly postId: number;
+  readonly cohortId: number;
+  /** The weekly post's period, "week-N". */
+  readonly period: string;
+  readonly messageId: string;
+  readonly editedAt: Date;
+}
+
+/**
+ * The live boards' edit ledger, on the weekly post's row. A completion marks
+ * its cohort's live board dirty in the same transaction that records it
+ * (CompletionRepository); the scheduler claims a dirty board whose last edit
+ * is old enough with one conditional write that clears the flag and stamps
+ * the edit, so a burst of completions, a second tick or a second process
+ * still make one edit per interval.
+ */
+export class LiveBoardRepository {
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
+
+  /** After the weekly post went out: its board is `messageId`, live until `liveUntil`, just "edited" (posted) at `now`. */
+  async attach(postId: number, messageId: string, liveUntil: Date, now: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.update({
+        where: { id: postId },
+        data: { boardMessageId: messageId, boardLiveUntil: liveUntil, boardEditedAt: now, boardDirty: false },
+      }),
+    );
+  }
+
+  /** Dirty boards of these cohorts still live at `now` whose last edit was at or before `editedBy`. */
+  async listDue(cohortIds: readonly number[], now: Date, editedBy: Date): Promise<LiveBoardRecord[]> {
+    const rows = await findInChunks(cohortIds, (chunk) =>
+      this.prisma.scheduledPost.findMany({
+        where: { cohortId: { in: chunk }, boardDirty: true, boardLiveUntil: { gt: now }, boardEditedAt: { lte: editedBy } },
+        select: { id: true, cohortId: true, period: true, boardMessageId: true, boardEditedAt: true },
+      }),
+    );
+    return rows.flatMap((row) =>
+      row.boardMessageId === null || row.boardEditedAt === null
+        ? []
+        : [{ postId: row.id, cohortId: row.cohortId, period: row.period, messageId: row.boardMessageId, editedAt: row.boardEditedAt }],
+    );
+  }
+
+  /** Takes the next edit of a board: one write, which only one tick or process can win. */
+  async claimEdit(board: LiveBoardRecord, now: Date, editedBy: Date): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: board.postId, boardDirty: true, boardEditedAt: { lte: editedBy } },
+        data: { boardDirty: false, boardEditedAt: now },
+      }),
+    );
+    return count === 1;
+  }
+
+  /** An edit that failed: the board stays dirty, so a later tick tries again. */
+  async markDirty(postId: number): Promise<void> {
+    await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));
+  }
+}

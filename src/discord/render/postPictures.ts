@@ -1,0 +1,73 @@
+import { addDays } from "../../domain/schedule/localTime.js";
+import type { PostFile } from "../../services/PostRenderer.js";
+import type { PostView } from "../../services/PostService.js";
+import type { CourseChartData, WeeklyChartData } from "../../services/StudyService.js";
+import { localDateText, shortWeekdayName } from "../i18n/formatters.js";
+import type { Translator } from "../i18n/Translator.js";
+import type { PictureRenderer } from "../pictures/PictureRenderer.js";
+import type { CourseChartView, WeeklyChartView } from "../pictures/pictureViews.js";
+import { truncate } from "./format.js";
+
+/** Discord's limit for an attachment's description (its alt text). */
+const maxAltText = 1024;
+
+export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyChartView {
+  return {
+    title: t.plain("weeklyChart.title", {
+      week: chart.weekNumber,
+      from: localDateText(t, chart.startDate),
+      to: localDateText(t, addDays(chart.endDate, -1)),
+    }),
+    days: chart.days.map((day) => ({ label: shortWeekdayName(t, day.weekday), minutes: day.minutes })),
+    sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
+    labels: {
+      minutesRead: t.plain("weeklyChart.minutesRead"),
+      sectionCompletion: t.plain("weeklyChart.sectionCompletion"),
+      moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
+    },
+  };
+}
+
+export function courseChartView(t: Translator, cohortName: string, chart: CourseChartData): CourseChartView {
+  return {
+    title: t.plain("courseChart.title", { cohort: cohortName }),
+    weeks: chart.weeks.map((week) => ({ label: t.plain("courseChart.week", { week: week.weekNumber }), percent: week.percent })),
+    labels: { completionPerWeek: t.plain("courseChart.completionPerWeek") },
+  };
+}
+
+async function weeklyChartFile(t: Translator, pictures: PictureRenderer, chart: WeeklyChartData): Promise<PostFile> {
+  const sections = chart.sections
+    .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
+    .join(", ");
+  return {
+    name: `week-${chart.weekNumber}.png`,
+    data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
+    description: truncate(
+      t.plain("weeklyChart.alt", {
+        week: chart.weekNumber,
+        minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+        sections,
+      }),
+      maxAltText,
+    ),
+  };
+}
+
+async function courseChartFile(t: Translator, pictures: PictureRenderer, cohortName: string, chart: CourseChartData): Promise<PostFile> {
+  const percents = chart.weeks
+    .map((week) => t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) }))
+    .join(", ");
+  return {
+    name: "course.png",
+    data: await pictures.renderCourseChart(courseChartView(t, cohortName, chart)),
+    description: truncate(t.plain("courseChart.alt", { percents }), maxAltText),
+  };
+}
+
+/** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post. */
+export async function postPictures(t: Translator, pictures: PictureRenderer, post: PostView): Promise<PostFile[]> {
+  if (post.kind === "week" && post.view.chart !== null) return [await weeklyChartFile(t, pictures, post.view.chart)];
+  if (post.kind === "closing") return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
+  return [];
+}

@@ -1,0 +1,72 @@
+import { isoWeekday } from "../../domain/schedule/localTime.js";
+import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
+import type { ProgressView } from "../../services/StudyService.js";
+import type { ReplyFile } from "../commandTypes.js";
+import { shortWeekdayName } from "../i18n/formatters.js";
+import type { Translator } from "../i18n/Translator.js";
+import type { PictureRenderer } from "../pictures/PictureRenderer.js";
+import type { ProgressCardView } from "../pictures/pictureViews.js";
+import { memberName } from "./standingLines.js";
+
+export const progressCardFileName = "progress.png";
+
+/**
+ * How the card names the member: by name, as `/progress` only shows another
+ * member's card when the boards show them by name (StudyService.progress), and
+ * a member's own card is shown to them alone.
+ */
+export function cardMemberName(t: Translator, member: MemberRecord): string {
+  return t.plainUser(memberName(t, member.displayName));
+}
+
+/** "Mo", "Tu", … (or "lu", "ma", … in Spanish) for the grid's columns, starting on the cohort's first weekday. */
+function weekdayLabels(t: Translator, startDate: string): string[] {
+  const first = isoWeekday(startDate);
+  return Array.from({ length: 7 }, (_, index) => shortWeekdayName(t, ((first - 1 + index) % 7) + 1).slice(0, 2));
+}
+
+/** The words and numbers of `/progress`'s card, in the reader's language. */
+export function progressCardView(t: Translator, view: ProgressView): ProgressCardView {
+  return {
+    memberName: cardMemberName(t, view.member),
+    cohortName: t.plainUser(view.cohort.name),
+    required: view.required,
+    sections: view.sections.map(({ section, done, total }) => ({ title: t.plainUser(section.title), done, total })),
+    points: view.points,
+    streakDays: view.streak.current,
+    freezesLeft: view.streak.freezesHeld,
+    weeks: view.studyWeeks.map((week) => ({ label: t.plain("progressCard.week", { week: week.weekNumber }), days: week.days })),
+    labels: {
+      required: t.plain("progressCard.required"),
+      sections: t.plain("progressCard.sections"),
+      points: t.plain("progressCard.points", { points: view.points }),
+      rank: view.rank === null ? "" : t.plain("progressCard.rank", { rank: view.rank, ranked: view.rankedMembers }),
+      streak: t.plain("progressCard.streak"),
+      streakValue: t.plain("progressCard.streakValue", { days: view.streak.current }),
+      freezes: view.streak.freezesHeld === 0 ? "" : t.plain("progressCard.freezes", { count: view.streak.freezesHeld }),
+      weekdays: weekdayLabels(t, view.cohort.settings.startDate),
+      legend: {
+        done: t.plain("progressCard.legendDone"),
+        missed: t.plain("progressCard.legendMissed"),
+        dayOff: t.plain("progressCard.legendDayOff"),
+      },
+      moreSections: (hidden) => t.plain("progressCard.more", { count: hidden }),
+    },
+  };
+}
+
+/** Draws the card; its alt text says what it shows for screen readers. */
+export async function progressCardFile(t: Translator, pictures: PictureRenderer, view: ProgressView): Promise<ReplyFile> {
+  const card = progressCardView(t, view);
+  return {
+    name: progressCardFileName,
+    data: await pictures.renderProgressCard(card),
+    description: t.plain("progressCard.alt", {
+      name: card.memberName,
+      done: view.required.done,
+      total: view.required.total,
+      points: view.points,
+      streak: view.streak.current,
+    }),
+  };
+}

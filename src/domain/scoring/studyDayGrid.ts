@@ -1,0 +1,59 @@
+import { calendarWeekOfDate, calendarWeekStartDate } from "../schedule/cohortBreaks.js";
+import { addDays, isoWeekday } from "../schedule/localTime.js";
+
+/** How one day of the progress card's grid looks. */
+export const StudyDayMark = {
+  done: "done",
+  missed: "missed",
+  dayOff: "dayOff",
+  notStudyDay: "notStudyDay",
+  future: "future",
+} as const;
+export type StudyDayMark = (typeof StudyDayMark)[keyof typeof StudyDayMark];
+
+export interface StudyGridInput {
+  /** Cohort-local dates with at least one completion. */
+  readonly activeDates: ReadonlySet<string>;
+  /** Cohort-local date at `now`. */
+  readonly today: string;
+  /** First day of week 1: the grid's columns start on its weekday, like the cohort's weeks. */
+  readonly startDate: string;
+  /** ISO weekdays members study on. */
+  readonly studyDays: readonly number[];
+  /** Cohort-local date the member joined: earlier study days are not misses. */
+  readonly joinedDate: string;
+  readonly weeks: number;
+}
+
+export interface StudyGridWeek {
+  /** Cohort (calendar) week number. */
+  readonly weekNumber: number;
+  /** Seven days from the week's first day. */
+  readonly days: readonly StudyDayMark[];
+}
+
+/**
+ * The last `weeks` cohort weeks up to today (fewer early in the course), oldest
+ * first, each day marked done, missed, not a study day or still ahead. Today is
+ * never a miss before it is over. Before the start: week 1, all ahead.
+ */
+export function studyDayGrid(input: StudyGridInput): StudyGridWeek[] {
+  const current = Math.max(1, calendarWeekOfDate(input.startDate, input.today));
+  const first = Math.max(1, current - input.weeks + 1);
+  const grid: StudyGridWeek[] = [];
+  for (let week = first; week <= current; week += 1) {
+    const weekStart = calendarWeekStartDate(input.startDate, week);
+    const days = Array.from({ length: 7 }, (_, index) => markOf(input, addDays(weekStart, index)));
+    grid.push({ weekNumber: week, days });
+  }
+  return grid;
+}
+
+function markOf(input: StudyGridInput, date: string): StudyDayMark {
+  if (date > input.today) return StudyDayMark.future;
+  if (!input.studyDays.includes(isoWeekday(date))) return StudyDayMark.notStudyDay;
+  if (input.activeDates.has(date)) return StudyDayMark.done;
+  if (date === input.today) return StudyDayMark.future;
+  if (date < input.joinedDate) return StudyDayMark.notStudyDay;
+  return StudyDayMark.missed;
+}

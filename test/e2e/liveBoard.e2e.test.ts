@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * The weekly post's live board through the real bot and the emulator, on the
+ * test clock: the cohort starts Monday 2027-03-01 (UTC), the week-1 post goes
+ * out at 09:00 and ends with the board the scheduler keeps live.
+ */
+const cohortName = "Live Spring";
+const at = (iso: string) => new Date(iso);
+
+describe("the weekly post's live board", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+  const editsByMessage = new Map<string, number>();
+  const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
+
+  const board = (week: number) => {
+    const found = world.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === `live board ${week}`);
+    if (found === undefined) throw new Error(`no live board for week ${week}`);
+    return found.message;
+  };
+  const complete = (userId: string, now: Date) =>
+    world.first.test.app.services.study.complete({ guildId: world.guild.id, userId, cohort: null, item: "Storage Engines", now });
+  const join = (userId: string, name: string, now: Date) =>
+    world.first.test.app.services.cohorts.join(world.guild.id, userId, name, cohortName, now);
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    channelId = world.createChannel("live").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
+  }, 60_000);
+  afterAll(async () => world.close());
+
+  it("posts week 1 with its board last, empty until someone logs reading", async () => {
+    const report = await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
+    expect(world.posts(channelId, { liveBoards: true }).map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(visibleText(board(1))).toContain("No points yet this week");
+  });
+
+  it("edits the board once for a burst of 100 completions within a minute, showing all of them", async () => {
+    const boardId = board(1).id;
+    // One member through Discord, /join and /done as members use them…
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    world.first.clock.set(at("2027-03-01T09:00:05Z"));
+    const run = (name: string, options: Record<string, string>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId: ada.id, name, options }).final();
+    await run("join", { cohort: cohortName });
+    expect(visibleText(await run("done", { item: "Storage Engines" }))).toContain("Storage Engines");
+    // …and 99 more in the same minute, through the same service the command calls.
+    for (let index = 1; index <= 99; index += 1) {
+      const now = new Date(at("2027-03-01T09:00:10Z").getTime() + index * 400);
+      const userId = String(900_000_000_000_000_000n + BigInt(index));
+      await join(userId, `Reader ${index}`, now);
+      await complete(userId, now);
+    }
+    // Ticks inside the minute after the post edit nothing; the first one after it edits once.
+    expect((await world.first.tickAt(at("2027-03-01T09:00:40Z"))).boardsEdited).toBe(0);
+    expect(edits(boardId)).toBe(0);
+    expect((await world.first.tickAt(at("2027-03-01T09:01:00Z"))).boardsEdited).toBe(1);
+    expect(edits(boardId)).toBe(1);
+    const text = visibleText(board(1));
+    expect(text).toContain("Ada Lovelace");
+    expect(text).toContain("…and 90 more");
+    expect(text).not.toContain("No points yet");
+    // Nothing changed since: later ticks leave it alone.
+    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:02:30Z"]) {
+      expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    }
+    expect(edits(boardId)).toBe(1);
+  });
+
+  it("waits a minute after an edit before the next, however the completions come", async () => {
+    const boardId = board(1).id;
+    await join("900000000000000500", "Late Reader", at("2027-03-01T09:02:40Z"));
+    await complete("900000000000000500", at("2027-03-01T09:02:40Z"));
+    // The last edit was at 09:01:00, more than a minute ago: the next tick edits.
+    expect((await world.first.tickAt(at("2027-03-01T09:02:45Z"))).boardsEdited).toBe(1);
+    await join("900000000000000501", "Later Reader", at("2027-03-01T09:03:00Z"));
+    await complete("900000000000000501", at("2027-03-01T09:03:00Z"));
+    expect((await world.first.tickAt(at("2027-03-01T09:03:20Z"))).boardsEdited).toBe(0);
+    expect((await world.first.tickAt(at("2027-03-01T09:03:45Z"))).boardsEdited).toBe(1);
+    expect(edits(boardId)).toBe(3);
+    expect(visibleText(board(1))).toContain("…and 92 more");
+  });
+
+  it("stops editing a board once its week is over", async () => {
+    const boardId = board(1).id;
+    await join("900000000000000502", "Sunday Reader", at("2027-03-07T22:00:00Z"));
+    await complete("900000000000000502", at("2027-03-07T22:00:00Z"));
+    // Monday 00:00 UTC: week 1 is over before any tick saw the change.
+    expect((await world.first.tickAt(at("2027-03-08T00:00:30Z"))).boardsEdited).toBe(0);
+    expect((await world.first.tickAt(at("2027-03-08T08:00:00Z"))).boardsEdited).toBe(0);
+    expect(edits(boardId)).toBe(3);
+  });
+
+  it("sends week 2 with its chart exactly once when Discord fails after the first part", async () => {
+    // The first part (with the chart) goes out; every later send fails long enough for the attempt to fail.
+    world.emulator.once("message", () => world.emulator.failNext(`POST /channels/${channelId}/messages`, 503, 4));
+    const failed = await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    expect(failed.failed.map((post) => post.period)).toEqual(["week-2"]);
+    const retried = await world.first.tickAt(at("2027-03-08T09:01:00Z"));
+    expect(retried.sent.map((post) => post.period)).toEqual(["week-2"]);
+    const posts = world.posts(channelId, { liveBoards: true });
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1", "week 2", "live board 2"]);
+    const week2 = posts[2]?.message;
+    expect(week2?.attachments.map((file) => file.filename)).toEqual(["week-1.png"]);
+    expect(week2?.attachments[0]?.description).toContain("Database Fundamentals");
+    // The new week's board is live, last week's no more.
+    await join("900000000000000503", "Week Two Reader", at("2027-03-08T10:00:00Z"));
+    await complete("900000000000000503", at("2027-03-08T10:00:00Z"));
+    expect((await world.first.tickAt(at("2027-03-08T10:00:10Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).toContain("Week Two Reader");
+    expect(edits(board(1).id)).toBe(3);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { Cohort, MemberRecord } from "../../src/domain/cohort/cohortModel.js";
+import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
+import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { progressCardView } from "../../src/discord/render/progressCard.js";
+import type { ProgressView } from "../../src/services/StudyService.js";
+
+const cohort: Cohort = {
+  id: 1,
+  guildId: "1",
+  channelId: "2",
+  name: "Primavera",
+  curriculumId: 1,
+  status: "active",
+  // Starts on a Wednesday: the grid's columns start there too.
+  settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-06" },
+  channelProblem: null,
+  language: "es",
+  leaderboard: "names",
+  excludeRoleId: null,
+  breakWeeks: [],
+  createdAt: new Date("2027-01-01T00:00:00Z"),
+};
+
+const member: MemberRecord = {
+  id: 7,
+  cohortId: 1,
+  userId: "70",
+  displayName: "Дмитрий 📚",
+  joinedAt: new Date("2027-01-06T08:00:00Z"),
+  leftAt: null,
+  remindTime: null,
+  remindTimeZone: null,
+  remindFailures: 0,
+  remindDisabledNotice: false,
+  points: 120,
+  pointsReachedAt: null,
+  joinedOn: null,
+  finalPoints: null,
+  nudges: true,
+  boardVisibility: "name",
+  alias: null,
+  excluded: false,
+};
+
+const section = { id: 3, title: "Fundamentos", weekStart: 1, weekEnd: 2 } as StoredSection;
+
+const view: ProgressView = {
+  cohort,
+  member,
+  required: { done: 3, total: 10 },
+  minutesDone: 90,
+  minutesTotal: 300,
+  sections: [{ section, done: 3, total: 6 }],
+  streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null },
+  points: 120,
+  rank: 2,
+  rankedMembers: 5,
+  studyWeeks: [{ weekNumber: 1, days: ["done", "done", "missed", "notStudyDay", "notStudyDay", "future", "future"] }],
+};
+
+describe("progressCardView", () => {
+  it("words the card in the reader's language, names the member as given, and starts the grid on the cohort's weekday", () => {
+    const card = progressCardView(translatorFor("es"), view);
+    expect(card.memberName).toBe("Дмитрий 📚");
+    expect(card.cohortName).toBe("Primavera");
+    expect(card.labels.rank).toBe("#2 de 5");
+    expect(card.labels.points).toBe("puntos");
+    expect(card.labels.streakValue).toBe("🔥 2 días");
+    expect(card.labels.weekdays).toEqual(["mi", "ju", "vi", "sá", "do", "lu", "ma"]);
+    expect(card.weeks).toEqual([{ label: "S1", days: view.studyWeeks[0]?.days }]);
+    expect(card.sections).toEqual([{ title: "Fundamentos", done: 3, total: 6 }]);
+    expect(card.labels.moreSections(4)).toBe("+4 más");
+  });
+
+  it("leaves the rank out for a member without points", () => {
+    const card = progressCardView(translatorFor("en"), { ...view, rank: null, points: 0 });
+    expect(card.labels.rank).toBe("");
+    expect(card.labels.points).toBe("points");
+    expect(card.labels.weekdays[0]).toBe("We");
+  });
+});
