@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "AuditEntry" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "guildId" TEXT NOT NULL,
     "cohortId" INTEGER,
     "actorId" TEXT NOT NULL,
@@ -8,20 +8,23 @@ CREATE TABLE "AuditEntry" (
     "subjectUserId" TEXT,
     "before" TEXT,
     "after" TEXT,
-    "createdAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "NudgeDelivery" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "memberId" INTEGER NOT NULL,
     "window" INTEGER NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'claimed',
     "claimedBy" TEXT NOT NULL,
-    "claimedAt" DATETIME NOT NULL,
-    "sentAt" DATETIME,
+    "claimedAt" TIMESTAMP(3) NOT NULL,
+    "sentAt" TIMESTAMP(3),
     "lastError" TEXT,
-    CONSTRAINT "NudgeDelivery_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "NudgeDelivery_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -35,3 +38,9 @@ CREATE INDEX "NudgeDelivery_memberId_claimedAt_idx" ON "NudgeDelivery"("memberId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "NudgeDelivery_memberId_window_key" ON "NudgeDelivery"("memberId", "window");
+
+-- CreateIndex
+CREATE INDEX "Completion_cohortId_memberId_itemId_completedAt_idx" ON "Completion"("cohortId", "memberId", "itemId", "completedAt");
+
+-- AddForeignKey
+ALTER TABLE "NudgeDelivery" ADD CONSTRAINT "NudgeDelivery_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;

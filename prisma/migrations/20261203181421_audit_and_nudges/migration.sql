@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "AuditEntry" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "guildId" TEXT NOT NULL,
     "cohortId" INTEGER,
     "actorId" TEXT NOT NULL,
@@ -8,23 +8,20 @@ CREATE TABLE "AuditEntry" (
     "subjectUserId" TEXT,
     "before" TEXT,
     "after" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "NudgeDelivery" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "memberId" INTEGER NOT NULL,
     "window" INTEGER NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'claimed',
     "claimedBy" TEXT NOT NULL,
-    "claimedAt" TIMESTAMP(3) NOT NULL,
-    "sentAt" TIMESTAMP(3),
+    "claimedAt" DATETIME NOT NULL,
+    "sentAt" DATETIME,
     "lastError" TEXT,
-
-    CONSTRAINT "NudgeDelivery_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "NudgeDelivery_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -39,5 +36,5 @@ CREATE INDEX "NudgeDelivery_memberId_claimedAt_idx" ON "NudgeDelivery"("memberId
 -- CreateIndex
 CREATE UNIQUE INDEX "NudgeDelivery_memberId_window_key" ON "NudgeDelivery"("memberId", "window");
 
--- AddForeignKey
-ALTER TABLE "NudgeDelivery" ADD CONSTRAINT "NudgeDelivery_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE INDEX "Completion_cohortId_memberId_itemId_completedAt_idx" ON "Completion"("cohortId", "memberId", "itemId", "completedAt");
