@@ -3,6 +3,10 @@ import { manageServerPermission } from "../src/discord/commandOptions.js";
 import { DeferPolicy } from "../src/discord/commandTypes.js";
 import { commandWithSubcommands, type Subcommand } from "../src/discord/commandWithSubcommands.js";
 import * as announce from "./cohort/announce.js";
+import * as audit from "./cohort/audit.js";
+import * as credit from "./cohort/credit.js";
+import * as exportCohort from "./cohort/export.js";
+import * as roster from "./cohort/roster.js";
 import * as create from "./cohort/create.js";
 import * as edit from "./cohort/edit.js";
 import * as end from "./cohort/end.js";
@@ -17,7 +21,22 @@ import * as resume from "./cohort/resume.js";
  * JSON) and `execute` (optionally `autocomplete`, `defer`), then one import
  * and one entry in this list.
  */
-const subcommands: readonly Subcommand[] = [create, list, info, edit, pause, resume, end, announce, preview];
+const subcommands: readonly Subcommand[] = [
+  create,
+  list,
+  info,
+  edit,
+  pause,
+  resume,
+  end,
+  announce,
+  preview,
+  // Facilitators.
+  roster,
+  credit,
+  audit,
+  exportCohort,
+];
 
 export const cohortCommand = commandWithSubcommands({
   name: "cohort",

@@ -3,6 +3,8 @@ import { commandLocales } from "../src/discord/i18n/languages.js";
 import { localizeCommand } from "../src/discord/i18n/localizeCommand.js";
 import { checkpointButton } from "./buttons/checkpointButton.js";
 import { doneButton } from "./buttons/doneButton.js";
+import { nudgeButton } from "./buttons/nudgeButton.js";
+import { rosterPageButton } from "./buttons/rosterPageButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -38,4 +40,4 @@ export const slashCommands: readonly SlashCommand[] = [
 ].map(localized);
 
 /** Every button family, by custom-id prefix. */
-export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton];
+export const buttonHandlers: readonly ButtonHandler[] = [doneButton, checkpointButton, rosterPageButton, nudgeButton];

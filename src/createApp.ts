@@ -33,6 +33,16 @@ import { PostService } from "./services/PostService.js";
 import { ReminderService } from "./services/ReminderService.js";
 import type { Services } from "./services/Services.js";
 import { StudyService } from "./services/StudyService.js";
+import { AuditRepository } from "./db/repositories/AuditRepository.js";
+import { ExportRepository } from "./db/repositories/ExportRepository.js";
+import { NudgeRepository } from "./db/repositories/NudgeRepository.js";
+import { RosterRepository } from "./db/repositories/RosterRepository.js";
+import { renderNudgeDm } from "./discord/render/renderNudgeDm.js";
+import { AuditLog } from "./services/AuditLog.js";
+import { ExportService } from "./services/ExportService.js";
+import { FacilitatorService } from "./services/FacilitatorService.js";
+import { NudgeService } from "./services/NudgeService.js";
+import { RosterService } from "./services/RosterService.js";
 
 export interface AppOverrides {
   readonly logger?: Logger;
@@ -92,11 +102,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   const plans = new PlanService(curriculumRepository);
+  // Every admin action writes one line here (who, what, when), timed by the app's clock.
+  const audit = new AuditLog(new AuditRepository(database.prisma, writes), () => clock.now());
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
   const parserThread = new CurriculumParserThread({ logger: logger.child({ component: "curriculum-parser" }) });
-  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans, (text) =>
-    parserThread.parse(text),
+  const curricula = new CurriculumService(
+    curriculumRepository,
+    logger.child({ component: "curricula" }),
+    plans,
+    (text) => parserThread.parse(text),
+    audit,
   );
   const cohorts = new CohortService(
     cohortRepository,
@@ -104,10 +120,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     curriculumRepository,
     channelGateway,
     logger.child({ component: "cohorts" }),
+    audit,
   );
   const study = new StudyService(cohorts, plans, completionRepository, logger.child({ component: "study" }));
+  const roster = new RosterService(cohorts, plans, new RosterRepository(database.prisma, database.target.provider));
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
+    roster.confidenceInfo(),
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula);
@@ -121,8 +140,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     postSender,
     discordPostRenderer,
     logger.child({ component: "announcements" }),
+    audit,
   );
-  const services: Services = { curricula, cohorts, cohortInfo, study, checkpoints, posts, reminders, announcements };
+  const nudges = new NudgeService(
+    cohorts,
+    new NudgeRepository(database.prisma, writes),
+    postSender,
+    renderNudgeDm,
+    audit,
+    logger.child({ component: "nudges" }),
+  );
+  const services: Services = {
+    curricula,
+    cohorts,
+    cohortInfo,
+    study,
+    checkpoints,
+    posts,
+    reminders,
+    announcements,
+    roster,
+    nudges,
+    facilitators: new FacilitatorService(cohorts, study, audit),
+    exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma)),
+  };
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({

@@ -55,6 +55,8 @@ export interface UserErrorParams {
   "item.unknown": { readonly value: string };
   "item.ambiguous": { readonly choices: readonly ItemChoice[] };
   "item.notDone": { readonly title: string };
+  // Facilitators (/cohort export).
+  "export.tooLarge": { readonly maxMb: number };
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

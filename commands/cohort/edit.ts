@@ -45,6 +45,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     announceTime: options.announce_time ?? undefined,
     includeOptional: options.include_optional ?? undefined,
     language: options.language ?? undefined,
+    actorId: interaction.user.id,
   });
   return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

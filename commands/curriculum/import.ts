@@ -26,5 +26,5 @@ export async function execute({ services, t, guildId }: HandlerContext, interact
     { maxBytes: maxCurriculumFileBytes, timeoutMs: downloadTimeoutMs },
   );
   // A guild's import is its own: other servers never see it.
-  return renderImportResult(t, await services.curricula.importDocument(text, guildId));
+  return renderImportResult(t, await services.curricula.importDocument(text, guildId, interaction.user.id));
 }

@@ -53,6 +53,7 @@ function toOptions(reply: Reply): InteractionReplyOptions & { flags?: number } {
     content: reply.content ?? "",
     embeds: reply.embeds === undefined ? [] : [...reply.embeds],
     components: reply.components === undefined ? [] : [...reply.components],
+    ...(reply.files === undefined ? {} : { files: reply.files.map((file) => ({ attachment: file.data, name: file.name })) }),
     allowedMentions: { parse: [] },
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };

@@ -26,8 +26,15 @@ export interface Reply {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
   readonly components?: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Attachments (an export file). */
+  readonly files?: readonly ReplyFile[];
   /** Only the caller sees it. Errors are always ephemeral. */
   readonly ephemeral: boolean;
+}
+
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Buffer;
 }
 
 export interface HandlerContext {

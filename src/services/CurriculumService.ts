@@ -10,6 +10,8 @@ import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
+import { AuditAction } from "../domain/audit/auditAction.js";
+import type { AuditLog } from "./AuditLog.js";
 
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
@@ -24,6 +26,8 @@ export class CurriculumService {
     /** Cached plans of a curriculum are dropped when an import changes it. */
     private readonly plans?: Pick<PlanService, "invalidate">,
     private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
+    /** Admins' imports write an audit line (seeding and the CLI have no admin). */
+    private readonly audit?: AuditLog,
   ) {}
 
   /**
@@ -31,8 +35,19 @@ export class CurriculumService {
    * refused whole (nothing is written); the same document twice changes nothing.
    * `scope` is "" for built-in curricula, or the importing guild's id.
    */
-  async importDocument(text: string, scope: string): Promise<ImportResult> {
-    return this.store(await this.parse(text), text, scope);
+  async importDocument(text: string, scope: string, actorId?: string): Promise<ImportResult> {
+    const result = await this.store(await this.parse(text), text, scope);
+    if (result.ok && actorId !== undefined && this.audit !== undefined) {
+      const { curriculum, outcome } = result.summary;
+      await this.audit.record({
+        guildId: scope,
+        cohortId: null,
+        actorId,
+        action: AuditAction.Import,
+        after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
+      });
+    }
+    return result;
   }
 
   private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {

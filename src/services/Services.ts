@@ -1,4 +1,8 @@
 import type { Announcer } from "./Announcer.js";
+import type { ExportService } from "./ExportService.js";
+import type { FacilitatorService } from "./FacilitatorService.js";
+import type { NudgeService } from "./NudgeService.js";
+import type { RosterService } from "./RosterService.js";
 import type { CheckpointService } from "./CheckpointService.js";
 import type { CohortInfoService } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
@@ -22,4 +26,9 @@ export interface Services {
   readonly reminders: ReminderService;
   /** /cohort announce and /cohort preview. */
   readonly announcements: Announcer;
+  // Facilitators: /cohort roster (and its Nudge buttons), audit, credit, export.
+  readonly roster: RosterService;
+  readonly nudges: NudgeService;
+  readonly facilitators: FacilitatorService;
+  readonly exports: ExportService;
 }
