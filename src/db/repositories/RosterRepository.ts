@@ -53,8 +53,10 @@ function toNumber(value: unknown): number {
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
-  // SQLite hands MAX() of a DATETIME column back as stored: ISO text or epoch milliseconds.
-  return new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  // SQLite hands MAX() of a DATETIME column back as stored: epoch milliseconds (a bigint), or ISO text.
+  if (typeof value === "bigint" || typeof value === "number") return new Date(Number(value));
+  const text = typeof value === "string" ? value : "";
+  return new Date(/^\d+$/.test(text) ? Number(text) : text);
 }
 
 /**
