@@ -1,6 +1,6 @@
 import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
 import { localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDue } from "../domain/schedule/requiredItemsDue.js";
 import { streak } from "../domain/scoring/streak.js";
 import { RosterGroup, type RosterBasis, type RosterRepository, type RosterRow } from "../db/repositories/RosterRepository.js";
@@ -107,13 +107,17 @@ export class RosterService {
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const context = await this.plans.contextFor(cohort);
-    const basis = this.basisFor(cohort, context, request.now);
-    const counts = await this.rows.groupCounts(basis);
+    const basis = this.basisFor(cohort, context, await this.plans.postsFor(cohort), request.now);
     const group = filterGroups[request.filter];
+    const wanted = Math.max(0, Math.trunc(request.page));
+    const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
+    const { counts } = first;
+    let { rows } = first;
     const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
     const pageCount = Math.max(1, Math.ceil(total / rosterPageSize));
-    const page = Math.min(Math.max(0, Math.trunc(request.page)), pageCount - 1);
-    const rows = await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize);
+    const page = Math.min(wanted, pageCount - 1);
+    // A page that no longer exists (members left since the buttons were drawn): the last one instead.
+    if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
     const members = await this.describe(rows, cohort, basis, request.now);
     return { cohort, filter: request.filter, page, pageCount, counts, members };
   }
@@ -121,7 +125,7 @@ export class RosterService {
   /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
   confidenceInfo(): CohortInfoExtension {
     return async (cohort, context, now) => {
-      const rows = await this.rows.confidence(this.basisFor(cohort, context, now));
+      const rows = await this.rows.confidence(this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
       if (rows.length === 0) return [];
       const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {
         const own = rows.filter((row) => row.sectionId === section.id);
@@ -135,12 +139,11 @@ export class RosterService {
   }
 
   /** What the aggregation needs at `now`: which Required items are due, since when silence is quiet, the latest checkpoint. */
-  basisFor(cohort: Cohort, context: CohortContext, now: Date): RosterBasis {
+  basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): RosterBasis {
     const today = localDateOf(now, cohort.settings.timeZone);
     const quietDate = quietSinceDate(context.plan, today);
-    const checkpoints = plannedPosts(context.plan, context.planCurriculum, cohort.settings).filter(
-      (post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime(),
-    );
+    // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
+    const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
     return {

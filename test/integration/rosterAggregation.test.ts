@@ -94,7 +94,8 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
   });
 
   it("puts each active member in the first group that applies, most behind first", async () => {
-    const page = await roster.page(basis, null, 20, 0);
+    const { rows: page, counts } = await roster.page(basis, null, 20, 0);
+    expect(counts).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
     expect(page.map((row) => [row.displayName, row.group])).toEqual([
       ["behind", RosterGroup.Behind],
       ["quiet", RosterGroup.Quiet],
@@ -107,9 +108,10 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     expect(await roster.groupCounts(basis)).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
   });
 
-  it("filters a group and pages with limit and offset", async () => {
-    expect((await roster.page(basis, RosterGroup.Quiet, 20, 0)).map((row) => row.displayName)).toEqual(["quiet"]);
-    expect((await roster.page(basis, null, 2, 2)).map((row) => row.displayName)).toEqual(["notYet", "onTrack"]);
+  it("filters a group and pages with limit and offset; a page past the end still has the counts", async () => {
+    expect((await roster.page(basis, null, 20, 40)).counts.finished).toBe(1);
+    expect((await roster.page(basis, RosterGroup.Quiet, 20, 0)).rows.map((row) => row.displayName)).toEqual(["quiet"]);
+    expect((await roster.page(basis, null, 2, 2)).rows.map((row) => row.displayName)).toEqual(["notYet", "onTrack"]);
   });
 
   it("splits checkpoint answers by whether the member is behind", async () => {

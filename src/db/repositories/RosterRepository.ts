@@ -72,28 +72,47 @@ export class RosterRepository {
     private readonly provider: DatabaseTarget["provider"],
   ) {}
 
-  /** One page of the roster, ordered by group, then most behind, then name. `group` null: every group. */
-  async page(basis: RosterBasis, group: RosterGroup | null, limit: number, offset: number): Promise<RosterRow[]> {
+  /**
+   * One page of the roster, ordered by group, then most behind, then name
+   * (`group` null: every group), and how many members each group holds: both
+   * from one pass over the completions (the counts are a window over it).
+   */
+  async page(
+    basis: RosterBasis,
+    group: RosterGroup | null,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: RosterRow[]; counts: Record<RosterGroup, number> }> {
     const { sql, params } = this.rosterCte(basis);
+    const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
     const rows = await this.query(
       `${sql}
-      SELECT "id", "userId", "displayName", "points", "nudges", "grp", "behindItems", "behindMinutes", "lastAt"
-      FROM roster WHERE CAST(? AS INTEGER) IS NULL OR "grp" = CAST(? AS INTEGER)
+      SELECT * FROM (SELECT roster.*, ${countColumns.join(", ")} FROM roster) AS counted
+      WHERE CAST(? AS INTEGER) IS NULL OR "grp" = CAST(? AS INTEGER)
       ORDER BY "grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"
       LIMIT CAST(? AS INTEGER) OFFSET CAST(? AS INTEGER)`,
       [...params, group === null ? null : groupOrder.indexOf(group), group === null ? -1 : groupOrder.indexOf(group), limit, offset],
     );
-    return rows.map((row) => ({
-      memberId: toNumber(row.id),
-      userId: String(row.userId),
-      displayName: String(row.displayName),
-      points: toNumber(row.points),
-      nudges: row.nudges === true || toNumber(row.nudges) === 1,
-      group: groupOrder[toNumber(row.grp)] ?? RosterGroup.OnTrack,
-      behindItems: toNumber(row.behindItems),
-      behindMinutes: toNumber(row.behindMinutes),
-      lastCompletedAt: toDate(row.lastAt),
-    }));
+    const [first] = rows;
+    // A page past the end has no row to carry the counts: ask for them alone.
+    const counts =
+      first === undefined
+        ? await this.groupCounts(basis)
+        : (Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(first[`n${index}`])])) as Record<RosterGroup, number>);
+    return {
+      counts,
+      rows: rows.map((row) => ({
+        memberId: toNumber(row.id),
+        userId: String(row.userId),
+        displayName: String(row.displayName),
+        points: toNumber(row.points),
+        nudges: row.nudges === true || toNumber(row.nudges) === 1,
+        group: groupOrder[toNumber(row.grp)] ?? RosterGroup.OnTrack,
+        behindItems: toNumber(row.behindItems),
+        behindMinutes: toNumber(row.behindMinutes),
+        lastCompletedAt: toDate(row.lastAt),
+      })),
+    };
   }
 
   /** How many active members each group holds. */
@@ -179,7 +198,7 @@ export class RosterRepository {
     // PostgreSQL cannot tell a bare parameter's type; SQLite compares stored DATETIME text as it is bound.
     const instant = this.provider === "postgresql" ? "CAST(? AS TIMESTAMP(3))" : "?";
     const sql = `
-      WITH req AS (${requiredTable}),
+      WITH req AS MATERIALIZED (${requiredTable}),
       done AS (
         SELECT c."memberId",
           SUM(CASE WHEN r."due" = 1 THEN 1 ELSE 0 END) AS "dueDone",
