@@ -204,8 +204,13 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     await admin("cohort pause", { cohort: String(cohort.id) });
     await admin("cohort resume", { cohort: String(cohort.id) });
     await admin("cohort edit", { cohort: String(cohort.id), announce_time: "10:15" });
+    await admin("cohort announce", { cohort: String(cohort.id), kind: "week" });
+    const tinyPath = ["Tiny Audit Path", "Week 1: Basics", "- [ ] Required -- Alpha Reading (20 min)"].join("\n");
+    await admin("curriculum import", { file: { name: "tiny.md", content: tinyPath } });
     const text = visibleText(await admin("cohort audit"));
     const positions = [
+      "imported a curriculum",
+      "posted an announcement",
       "edited the settings",
       "resumed the cohort",
       "paused the cohort",
