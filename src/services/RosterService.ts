@@ -125,6 +125,7 @@ export class RosterService {
   /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
   confidenceInfo(): CohortInfoExtension {
     return async (cohort, context, now) => {
+      if (!(await this.rows.hasAnswers(cohort.id))) return [];
       const rows = await this.rows.confidence(this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
       if (rows.length === 0) return [];
       const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {

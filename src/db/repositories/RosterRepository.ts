@@ -145,6 +145,11 @@ export class RosterRepository {
     }));
   }
 
+  /** Whether any member of the cohort answered a checkpoint (the confidence map is skipped, and costs nothing, until one has). */
+  async hasAnswers(cohortId: number): Promise<boolean> {
+    return (await this.prisma.checkpointAnswer.findFirst({ where: { member: { cohortId } }, select: { id: true } })) !== null;
+  }
+
   /** Completion instants of a page of members (at most a page: 25), for their streaks. */
   async completionTimes(memberIds: readonly number[]): Promise<Map<number, Date[]>> {
     const rows = await findInChunks(memberIds, (chunk) =>
