@@ -53,9 +53,7 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
   if (view.members.length === 0) lines.push("", t.t("roster.empty"));
   const nudges = view.members
     .filter((member) => member.nudgeable)
-    .map((member) =>
-      button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: t.plainUser(member.displayName) })),
-    );
+    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: member.displayName })));
   const pages: APIButtonComponent[] =
     view.pageCount <= 1
       ? []
