@@ -198,7 +198,9 @@ async function runRounds(
   let turn = 0;
   for (let round = 0; round < rounds; round++) {
     for (const { id } of measuredCommands) {
-      if (id === "roster" && round % rosterEvery !== 0) continue;
+      // Once to warm up, then every `rosterEvery`-th measured round, the first included (so even a short run measures it).
+      const rosterRound = round === 0 || (round >= options.warmup && (round - options.warmup) % rosterEvery === 0);
+      if (id === "roster" && !rosterRound) continue;
       const botActor = actors[botOrder[turn % actors.length] ?? 0];
       const sqlActor = actors[sqlOrder[turn % actors.length] ?? 0];
       turn += 1;
