@@ -6,7 +6,12 @@ export const measuredCommands = [
   { id: "done", label: "`/done`", goalP99Ms: 20 },
   { id: "leaderboardWeek", label: "`/leaderboard` (week)", goalP99Ms: 50 },
   { id: "leaderboardAll", label: "`/leaderboard period:all`", goalP99Ms: 50 },
+  // The facilitator's roster aggregates every completion of the cohort: measured every `rosterEvery` rounds only.
+  { id: "roster", label: "`/cohort roster` (first page)", goalP99Ms: 1_000 },
 ] as const;
+
+/** `/cohort roster` runs once every this many rounds (each run reads the whole cohort's completions). */
+export const rosterEvery = 20;
 
 export type CommandId = (typeof measuredCommands)[number]["id"];
 

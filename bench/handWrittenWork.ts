@@ -122,3 +122,21 @@ export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: s
   const [week] = await sql.all<{ points: number }>(weekPointsSql, [member.memberId, weekNumber]);
   await sql.all(rankOfWeekSql, [week?.points ?? 0, member.cohortId, weekNumber]);
 }
+
+// The roster's core by hand: one pass over the cohort's completions grouped by
+// member (due Required items done, last activity), the first page by most behind.
+const rosterPageSql = `
+  WITH done AS (
+    SELECT c."memberId", SUM(CASE WHEN i."kind" = 'Required' AND i."position" <= ? THEN 1 ELSE 0 END) AS "dueDone",
+           MAX(c."completedAt") AS "lastAt"
+    FROM "Completion" c JOIN "Item" i ON i."id" = c."itemId"
+    WHERE c."cohortId" = ? GROUP BY c."memberId")
+  SELECT m."id", m."userId", m."displayName", d."dueDone", d."lastAt"
+  FROM "Member" m LEFT JOIN done d ON d."memberId" = m."id"
+  WHERE m."cohortId" = ? AND m."leftAt" IS NULL
+  ORDER BY COALESCE(d."dueDone", 0), m."displayName", m."id" LIMIT 20`;
+
+/** `/cohort roster`'s database work: the admin's cohort, then the first page (`duePosition`: the last due item's position). */
+export async function rosterWork(sql: SqlRunner, cohortId: number, duePosition: number): Promise<void> {
+  await sql.all(rosterPageSql, [duePosition, cohortId, cohortId]);
+}

@@ -29,12 +29,12 @@ import { projectPaths } from "../src/projectPaths.js";
 import { randomSource } from "./BenchDataGenerator.js";
 import { benchNow, datasetKey, readManifest } from "./benchDataset.js";
 import type { BenchOptions } from "./benchOptions.js";
-import { measuredCommands, type BenchResult, type BurstResult, type CommandId, type CommandResult } from "./BenchResult.js";
+import { measuredCommands, rosterEvery, type BenchResult, type BurstResult, type CommandId, type CommandResult } from "./BenchResult.js";
 import type { BenchStore } from "./BenchStore.js";
 import { benchTargetFor } from "./benchTargetFor.js";
 import { BenchWorld, CountingLog } from "./BenchWorld.js";
 import { BotProcess } from "./BotProcess.js";
-import { doneWork, leaderboardWork, todayWork, type DoneInput } from "./handWrittenWork.js";
+import { doneWork, leaderboardWork, rosterWork, todayWork, type DoneInput } from "./handWrittenWork.js";
 import { summarizeTimings } from "./summarizeTimings.js";
 
 const progress = (message: string) => process.stderr.write(`  [measure] ${message}\n`);
@@ -66,6 +66,7 @@ class BotMeasurement {
 
   /** One command through Discord; resolves once the reply is complete, with dispatch → callback in ms. */
   async runBot(command: CommandId, actor: Actor): Promise<number> {
+    if (command === "roster") return this.runRoster();
     this.interactions += 1;
     this.usersServed.add(actor.userId);
     const period = command === "leaderboardAll" ? { period: "all" } : {};
@@ -94,9 +95,38 @@ class BotMeasurement {
     return responded - dispatched;
   }
 
+  /** `/cohort roster` by the server's admin: deferred at once, timed until the first page is edited in. */
+  private async runRoster(): Promise<number> {
+    this.interactions += 1;
+    const handle = this.world.emulator.runCommand({
+      guildId: this.world.guild.id,
+      channelId: this.world.channel.id,
+      userId: this.world.admin.id,
+      name: "cohort roster",
+      options: {},
+    });
+    const started = performance.now();
+    const message = await handle.final({ timeoutMs: 60_000 });
+    const finished = performance.now();
+    if (message.embeds.length === 0) throw new Error(`/cohort roster did not succeed: ${JSON.stringify(message.content).slice(0, 300)}`);
+    const dispatched = this.dispatchedAt.get(handle.id) ?? started;
+    this.dispatchedAt.delete(handle.id);
+    this.respondedAt.delete(handle.id);
+    return finished - dispatched;
+  }
+
   /** The same database work, hand-written, for another member. */
   async runSql(command: CommandId, actor: Actor): Promise<number> {
     const guildId = this.world.guild.id;
+    if (command === "roster") {
+      const today = dayInfo(this.cohort.settings, this.clock.now()).localDate;
+      let duePosition = 0;
+      for (const [itemId, date] of this.context.plan.assignedDateByItemId)
+        if (date < today) duePosition = Math.max(duePosition, this.context.itemsById.get(itemId)?.position ?? 0);
+      const started = performance.now();
+      await rosterWork(this.store.sql, this.cohort.id, duePosition);
+      return performance.now() - started;
+    }
     if (command === "done") {
       const done = this.doneInputFor(this.takePending(actor));
       const started = performance.now();
@@ -168,6 +198,9 @@ async function runRounds(
   let turn = 0;
   for (let round = 0; round < rounds; round++) {
     for (const { id } of measuredCommands) {
+      // Once to warm up, then every `rosterEvery`-th measured round, the first included (so even a short run measures it).
+      const rosterRound = round === 0 || (round >= options.warmup && (round - options.warmup) % rosterEvery === 0);
+      if (id === "roster" && !rosterRound) continue;
       const botActor = actors[botOrder[turn % actors.length] ?? 0];
       const sqlActor = actors[sqlOrder[turn % actors.length] ?? 0];
       turn += 1;

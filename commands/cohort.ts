@@ -4,6 +4,10 @@ import { DeferPolicy } from "../src/discord/commandTypes.js";
 import { commandWithSubcommands, type Subcommand } from "../src/discord/commandWithSubcommands.js";
 import * as announce from "./cohort/announce.js";
 import * as breakWeek from "./cohort/break.js";
+import * as audit from "./cohort/audit.js";
+import * as credit from "./cohort/credit.js";
+import * as exportCohort from "./cohort/export.js";
+import * as roster from "./cohort/roster.js";
 import * as create from "./cohort/create.js";
 import * as edit from "./cohort/edit.js";
 import * as end from "./cohort/end.js";
@@ -18,7 +22,23 @@ import * as resume from "./cohort/resume.js";
  * JSON) and `execute` (optionally `autocomplete`, `defer`), then one import
  * and one entry in this list.
  */
-const subcommands: readonly Subcommand[] = [create, list, info, edit, pause, resume, end, announce, preview, breakWeek];
+const subcommands: readonly Subcommand[] = [
+  create,
+  list,
+  info,
+  edit,
+  pause,
+  resume,
+  end,
+  announce,
+  preview,
+  breakWeek,
+  // Facilitators.
+  roster,
+  credit,
+  audit,
+  exportCohort,
+];
 
 export const cohortCommand = commandWithSubcommands({
   name: "cohort",

@@ -8,6 +8,8 @@ import { paceButton } from "./buttons/paceButton.js";
 import { breakCommand } from "./break.js";
 import { privacyDeleteButton } from "./buttons/privacyDeleteButton.js";
 import { importButton } from "./buttons/importButton.js";
+import { nudgeButton } from "./buttons/nudgeButton.js";
+import { rosterPageButton } from "./buttons/rosterPageButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -55,4 +57,6 @@ export const buttonHandlers: readonly ButtonHandler[] = [
   lateJoinButton,
   privacyDeleteButton,
   importButton,
+  rosterPageButton,
+  nudgeButton,
 ];

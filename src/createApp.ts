@@ -44,6 +44,16 @@ import { PrivacyService } from "./services/PrivacyService.js";
 import { ReminderService } from "./services/ReminderService.js";
 import type { Services } from "./services/Services.js";
 import { StudyService } from "./services/StudyService.js";
+import { AuditRepository } from "./db/repositories/AuditRepository.js";
+import { ExportRepository } from "./db/repositories/ExportRepository.js";
+import { NudgeRepository } from "./db/repositories/NudgeRepository.js";
+import { RosterRepository } from "./db/repositories/RosterRepository.js";
+import { renderNudgeDm } from "./discord/render/renderNudgeDm.js";
+import { AuditLog } from "./services/AuditLog.js";
+import { ExportService } from "./services/ExportService.js";
+import { FacilitatorService } from "./services/FacilitatorService.js";
+import { NudgeService } from "./services/NudgeService.js";
+import { RosterService } from "./services/RosterService.js";
 
 export interface AppOverrides {
   readonly logger?: Logger;
@@ -105,11 +115,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Cards and charts: the bundled fonts load when start() warms the renderer up, before any interaction arrives.
   const pictures = new PictureRenderer(() => PictureFonts.load());
   const plans = new PlanService(curriculumRepository);
+  // Every admin action writes one line here (who, what, when), timed by the app's clock.
+  const audit = new AuditLog(new AuditRepository(database.prisma, writes), () => clock.now());
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
   const parserThread = new CurriculumParserThread({ logger: logger.child({ component: "curriculum-parser" }) });
-  const curricula = new CurriculumService(curriculumRepository, logger.child({ component: "curricula" }), plans, (text) =>
-    parserThread.parse(text),
+  const curricula = new CurriculumService(
+    curriculumRepository,
+    logger.child({ component: "curricula" }),
+    plans,
+    (text) => parserThread.parse(text),
+    audit,
   );
   const cohorts = new CohortService(
     cohortRepository,
@@ -118,6 +134,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     channelGateway,
     logger.child({ component: "cohorts" }),
     new DiscordRoleDirectory(discord.client),
+    audit,
   );
   // A member's own plan (cohort plan + /pace, /break, late join), read by /today, /done, /progress and reminders.
   const memberPlans = new MemberPlanService(
@@ -134,8 +151,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.child({ component: "course-end" }),
   );
   const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }), courseEnd, memberRepository);
+  const roster = new RosterService(cohorts, plans, new RosterRepository(database.prisma, database.target.provider));
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
+    roster.confidenceInfo(),
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
@@ -150,10 +169,35 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     postSender,
     postRenderer,
     logger.child({ component: "announcements" }),
+    audit,
   );
-  const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }));
-  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }));
-  const services: Services = { curricula, cohorts, cohortInfo, study, memberPlans, checkpoints, posts, reminders, announcements, breaks, privacy };
+  const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
+  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }), audit);
+  const nudges = new NudgeService(
+    cohorts,
+    new NudgeRepository(database.prisma, writes),
+    postSender,
+    renderNudgeDm,
+    audit,
+    logger.child({ component: "nudges" }),
+  );
+  const services: Services = {
+    curricula,
+    cohorts,
+    cohortInfo,
+    study,
+    memberPlans,
+    checkpoints,
+    posts,
+    reminders,
+    announcements,
+    breaks,
+    privacy,
+    roster,
+    nudges,
+    facilitators: new FacilitatorService(cohorts, study, audit),
+    exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma)),
+  };
   watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 

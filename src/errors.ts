@@ -77,6 +77,8 @@ export interface UserErrorParams {
   "break.startsInThePast": NoParams;
   "break.tooMany": { readonly max: number };
   "done.noYesterday": NoParams;
+  // Facilitators (/cohort export).
+  "export.tooLarge": { readonly maxMb: number };
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

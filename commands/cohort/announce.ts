@@ -37,6 +37,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     kind: options.kind,
     requestId: interaction.id,
     now: clock.now(),
+    actorId: interaction.user.id,
   });
   return renderAnnounced(t, result);
 }

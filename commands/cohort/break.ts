@@ -36,6 +36,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     week: options.week,
     undo: options.undo ?? false,
     now: clock.now(),
+    actorId: interaction.user.id,
   });
   return renderBreakChange(t, view);
 }

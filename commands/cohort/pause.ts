@@ -14,6 +14,11 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  const cohort = await services.cohorts.setStatus(guildId, readOptions(option.options, interaction).cohort, CohortStatus.Paused);
+  const cohort = await services.cohorts.setStatus(
+    guildId,
+    readOptions(option.options, interaction).cohort,
+    CohortStatus.Paused,
+    interaction.user.id,
+  );
   return renderCohortStatus(t, cohort);
 }

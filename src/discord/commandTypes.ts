@@ -39,6 +39,11 @@ export interface Reply {
   readonly ephemeral: boolean;
 }
 
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
 export interface HandlerContext {
   /** The server the interaction came from: the router runs handlers only for interactions in a server. */
   readonly guildId: string;

@@ -2,6 +2,8 @@ import { ChannelProblem, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { AuditAction } from "../domain/audit/auditAction.js";
+import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
@@ -22,6 +24,8 @@ export interface AnnounceRequest {
   /** Makes the nonce of this announcement's messages: an interaction id. */
   readonly requestId: string;
   readonly now: Date;
+  /** The admin announcing (for the audit trail). */
+  readonly actorId?: string;
 }
 
 export interface AnnounceResult {
@@ -61,6 +65,7 @@ export class Announcer {
     private readonly sender: PostSender,
     private readonly renderer: PostRenderer,
     private readonly logger: Logger,
+    private readonly audit: AuditLog,
   ) {}
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
@@ -79,6 +84,13 @@ export class Announcer {
       throw await this.userErrorFor(cohort, error);
     }
     this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0] }, "announcement posted");
+    await this.audit.record({
+      guildId: request.guildId,
+      cohortId: cohort.id,
+      actorId: request.actorId ?? "",
+      action: AuditAction.Announce,
+      after: { kind: request.kind, week: weekNumber, section: sectionTitle },
+    });
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds };
   }
 

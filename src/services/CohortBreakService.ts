@@ -1,8 +1,10 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { BreakProblem, calendarWeekCount, checkBreakChange, courseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { AuditAction } from "../domain/audit/auditAction.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { PlanService } from "./PlanService.js";
@@ -13,6 +15,8 @@ export interface BreakRequest {
   readonly week: number;
   readonly undo: boolean;
   readonly now: Date;
+  /** The admin (for the audit trail). */
+  readonly actorId: string;
 }
 
 export interface BreakView {
@@ -45,6 +49,7 @@ export class CohortBreakService {
     private readonly cohortRepository: CohortRepository,
     private readonly plans: PlanService,
     private readonly logger: Logger,
+    private readonly audit: AuditLog,
   ) {}
 
   async change(request: BreakRequest): Promise<BreakView> {
@@ -63,6 +68,14 @@ export class CohortBreakService {
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
     const after = breakCalendarOf(updated, await this.plans.contextFor(updated));
     this.logger.info({ cohortId: cohort.id, week: request.week, undo: request.undo, breaks: after.breakWeeks }, "cohort break changed");
+    await this.audit.record({
+      guildId: cohort.guildId,
+      cohortId: cohort.id,
+      actorId: request.actorId,
+      action: AuditAction.Break,
+      before: { breakWeeks: calendar.breakWeeks.join(", ") },
+      after: { breakWeeks: after.breakWeeks.join(", ") },
+    });
     return {
       cohort: updated,
       week: request.week,

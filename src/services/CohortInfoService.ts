@@ -6,6 +6,7 @@ import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { plannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CohortService } from "./CohortService.js";
+import type { ConfidenceSection } from "./RosterService.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
@@ -18,7 +19,9 @@ export interface CheckpointTally {
 }
 
 /** What /cohort info shows beyond the settings; the Discord layer words each kind. */
-export type InfoField = { readonly kind: "checkpointTallies"; readonly sections: readonly CheckpointTally[] };
+export type InfoField =
+  | { readonly kind: "checkpointTallies"; readonly sections: readonly CheckpointTally[] }
+  | { readonly kind: "confidenceMap"; readonly sections: readonly ConfidenceSection[] };
 
 /**
  * Adds fields to /cohort info. The scheduler contributes the checkpoint

@@ -10,6 +10,8 @@ import type { CurriculumRepository } from "../db/repositories/CurriculumReposito
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
+import type { AuditLog } from "./AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
@@ -78,6 +80,8 @@ export interface EditCohortInput extends CohortSettingsInput, CohortBoardInput {
   readonly name?: string | undefined;
   readonly channelId?: string | undefined;
   readonly language?: string | undefined;
+  /** The admin editing (for the audit trail). */
+  readonly actorId?: string | undefined;
 }
 
 /** A language code as the Discord layer offers them ("en", "es"); which ones are shipped is its business. */
@@ -126,6 +130,7 @@ export class CohortService {
     private readonly channels: ChannelGateway,
     private readonly logger: Logger,
     private readonly roles: RoleDirectory,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -236,6 +241,13 @@ export class CohortService {
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
     if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
+    await this.audit.record({
+      guildId: input.guildId,
+      cohortId: cohort.id,
+      actorId: input.actorId,
+      action: AuditAction.Create,
+      after: { ...auditValuesOf(cohort), curriculum: curriculum.slug },
+    });
     return cohort;
   }
 
@@ -267,6 +279,13 @@ export class CohortService {
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
     if (input.excludeRoleId !== undefined) await this.refreshExclusions(updated);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
+    await this.audit.record({
+      guildId: input.guildId,
+      cohortId: cohort.id,
+      actorId: input.actorId ?? "",
+      action: AuditAction.Edit,
+      ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
+    });
     return updated;
   }
 
@@ -287,7 +306,8 @@ export class CohortService {
     await this.members.markExcluded(cohort.id, holders);
   }
 
-  async setStatus(guildId: string, option: string, status: CohortStatus): Promise<Cohort> {
+  /** Pause, resume or end; `actorId` is the admin (for the audit trail). */
+  async setStatus(guildId: string, option: string, status: AdminStatus, actorId = ""): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
@@ -298,6 +318,14 @@ export class CohortService {
     const updated = await this.cohorts.update(cohort.id, { status });
     if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
+    await this.audit.record({
+      guildId,
+      cohortId: cohort.id,
+      actorId,
+      action: statusActions[status],
+      before: { status: cohort.status },
+      after: { status: updated.status },
+    });
     return updated;
   }
 
@@ -355,6 +383,39 @@ export class CohortService {
     if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
     throw new UserError("permissions.channelNotPostable", { channelId });
   }
+}
+
+const statusActions = {
+  [CohortStatus.Active]: AuditAction.Resume,
+  [CohortStatus.Paused]: AuditAction.Pause,
+  [CohortStatus.Ended]: AuditAction.End,
+} as const satisfies Record<AdminStatus, AuditAction>;
+
+/** The statuses an admin sets (a cohort becomes finished by itself). */
+type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
+
+/** What an audit line keeps of a cohort's settings. */
+function auditValuesOf(cohort: Cohort): AuditValues {
+  const { settings } = cohort;
+  return {
+    name: cohort.name,
+    channelId: cohort.channelId,
+    start: settings.startDate,
+    timeZone: settings.timeZone,
+    announceDay: settings.announceDay,
+    announceTime: settings.announceTime,
+    includeOptional: settings.includeOptional,
+    language: cohort.language,
+  };
+}
+
+/** Only the values an edit changed, before and after. */
+function changedValues(before: AuditValues, after: AuditValues): { before: AuditValues; after: AuditValues } {
+  const keys = Object.keys(after).filter((key) => before[key] !== after[key]);
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key] ?? null])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key] ?? null])),
+  };
 }
 
 /** "europe/berlin" is accepted; store and show the zone's canonical spelling. */

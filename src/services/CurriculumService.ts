@@ -11,6 +11,8 @@ import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
+import { AuditAction } from "../domain/audit/auditAction.js";
+import type { AuditLog } from "./AuditLog.js";
 
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
@@ -57,6 +59,8 @@ export class CurriculumService {
     /** Cached plans of a curriculum are dropped when an import changes it. */
     private readonly plans?: Pick<PlanService, "invalidate">,
     private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
+    /** Admins' imports write an audit line (seeding and the CLI have no admin). */
+    private readonly audit?: AuditLog,
   ) {}
 
   /**
@@ -64,8 +68,23 @@ export class CurriculumService {
    * refused whole (nothing is written); the same document twice changes nothing.
    * `scope` is "" for built-in curricula, or the importing guild's id.
    */
-  async importDocument(text: string, scope: string): Promise<ImportResult> {
-    return this.store(await this.parse(text), text, scope);
+  async importDocument(text: string, scope: string, actorId?: string): Promise<ImportResult> {
+    const result = await this.store(await this.parse(text), text, scope);
+    if (result.ok && actorId !== undefined) await this.recordImport(result.summary, scope, actorId);
+    return result;
+  }
+
+  /** An admin's import (applied at once, or confirmed) writes one audit line. */
+  private async recordImport(summary: ImportSummary, scope: string, actorId: string): Promise<void> {
+    if (this.audit === undefined || summary.outcome === ImportOutcome.Unchanged) return;
+    const { curriculum, outcome } = summary;
+    await this.audit.record({
+      guildId: scope,
+      cohortId: null,
+      actorId,
+      action: AuditAction.Import,
+      after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
+    });
   }
 
   private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {
@@ -103,7 +122,9 @@ export class CurriculumService {
     if (preview === null) {
       const result = await this.curricula.applyImport(curriculum, sourceHash, scope, { baseVersion: null, now });
       if ("refused" in result) throw new UserError("curriculumImport.stale");
-      return { ok: true, summary: this.imported(result, scope) };
+      const summary = this.imported(result, scope);
+      await this.recordImport(summary, scope, userId);
+      return { ok: true, summary };
     }
     if (preview.kind === "unchanged") {
       return {
@@ -152,7 +173,9 @@ export class CurriculumService {
       await this.pendingFor(request);
       throw new UserError("curriculumImport.expired");
     }
-    return this.imported(result, pending.scope);
+    const summary = this.imported(result, pending.scope);
+    await this.recordImport(summary, pending.scope, request.userId);
+    return summary;
   }
 
   /** Cancel under a re-import's diff: nothing is written, and Confirm no longer works. */

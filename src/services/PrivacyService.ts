@@ -1,7 +1,9 @@
+import { AuditAction } from "../domain/audit/auditAction.js";
 import { BoardVisibility, isBoardVisibility } from "../domain/privacy/boardPresentation.js";
 import type { PrivacyRepository, StoredMemberData } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import type { AuditLog } from "./AuditLog.js";
 
 export interface PrivacySettingsView {
   /** Memberships in this server (left ones included). */
@@ -43,6 +45,7 @@ export class PrivacyService {
   constructor(
     private readonly privacy: PrivacyRepository,
     private readonly logger: Logger,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Shows the settings, or changes them on every membership the caller has in the server. */
@@ -81,8 +84,14 @@ export class PrivacyService {
 
   async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
     const result = await this.privacy.deleteMember(guildId, userId);
-    // The audit line of a deletion: no user id, no name. Hook for the audit table (facilitators branch)
-    // when it lands: record { action: "privacy.delete", guildId, memberships } there as well.
+    // The audit line of a deletion carries no user id and no name: only that one happened, and how many memberships went.
+    await this.audit.record({
+      guildId,
+      cohortId: null,
+      actorId: "",
+      action: AuditAction.PrivacyDelete,
+      after: { memberships: result.memberships },
+    });
     this.logger.info({ guildId, memberships: result.memberships }, "member data deleted on request");
     return result;
   }

@@ -1,4 +1,8 @@
 import type { Announcer } from "./Announcer.js";
+import type { ExportService } from "./ExportService.js";
+import type { FacilitatorService } from "./FacilitatorService.js";
+import type { NudgeService } from "./NudgeService.js";
+import type { RosterService } from "./RosterService.js";
 import type { CheckpointService } from "./CheckpointService.js";
 import type { CohortBreakService } from "./CohortBreakService.js";
 import type { CohortInfoService } from "./CohortInfoService.js";
@@ -31,4 +35,9 @@ export interface Services {
   readonly breaks: CohortBreakService;
   /** /privacy, and deleting a server's data after the bot left it. */
   readonly privacy: PrivacyService;
+  // Facilitators: /cohort roster (and its Nudge buttons), audit, credit, export.
+  readonly roster: RosterService;
+  readonly nudges: NudgeService;
+  readonly facilitators: FacilitatorService;
+  readonly exports: ExportService;
 }

@@ -74,14 +74,20 @@ describe("npm run bench", () => {
       expect(results).toContain("## Posting the weekly assignment");
       // Four cohorts' weekly posts under the rate limits: all sent, none failed.
       expect(results).toMatch(/^\| 4 \| 0 \| \d+ \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \|$/m);
-      for (const command of ["`/today`", "`/done`", "`/leaderboard` (week)", "`/leaderboard period:all`"]) {
+      for (const command of [
+        "`/today`",
+        "`/done`",
+        "`/leaderboard` (week)",
+        "`/leaderboard period:all`",
+        "`/cohort roster` (first page)",
+      ]) {
         expect(results).toMatch(
           new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"),
         );
       }
       expect(results).toContain("One cohort of 40 members");
-      // Six measured and two warm-up rounds of each command, then the burst: every /done landed once.
-      expect(results.match(/12 of them sent 40 interactions/g)).toHaveLength(postgresUrl === null ? 1 : 2);
+      // Six measured and two warm-up rounds of each command, the roster twice (one warm-up, one measured), then the burst.
+      expect(results.match(/12 of them sent 42 interactions/g)).toHaveLength(postgresUrl === null ? 1 : 2);
       expect(results).toMatch(/every `\/done` recorded exactly once \(\d+ completions after the run\)/);
       expect(results).toMatch(/\*\*Peak RSS\*\*: \d+ MB \(high-water mark of the bot process/);
       expect(results).toMatch(/Live JS heap after a full collection: [1-9]\d* MB once connected, [1-9]\d* MB after serving/);

@@ -123,6 +123,11 @@ export class PrivacyRepository {
         this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
         ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
+        // The audit trail keeps its lines but no longer says who they were about or by.
+        this.prisma.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } }),
+        this.prisma.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } }),
+        this.prisma.nudgeDelivery.updateMany({ where: { claimedBy: userId, member: { cohort: { guildId } } }, data: { claimedBy: "" } }),
+        this.prisma.pendingImport.deleteMany({ where: { scope: guildId, userId } }),
       ]);
       return { memberships: deleted.count };
     });
@@ -186,6 +191,8 @@ export class PrivacyRepository {
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
+        this.prisma.auditEntry.deleteMany({ where: { guildId } }),
+        this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
       ]);
       return { cohorts: cohorts.count, curricula: curricula.count };
     });

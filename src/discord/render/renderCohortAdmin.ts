@@ -141,9 +141,21 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   return fields;
 }
 
-/** The checkpoint totals per section, cut with "…and N more sections" to fit one field. */
-function tallyValue(t: Translator, extra: InfoField): string {
-  const lines = extra.sections.map((section) =>
+/** One line per section of an extension field: checkpoint totals, or the confidence map (on track / behind). */
+function extraLines(t: Translator, extra: InfoField): string[] {
+  if (extra.kind === "confidenceMap")
+    return extra.sections.map((section) =>
+      t.t("confidence.line", {
+        section: section.sectionTitle,
+        confident: section.onTrack.confident,
+        confidentBehind: section.behind.confident,
+        partly: section.onTrack.partly,
+        partlyBehind: section.behind.partly,
+        notYet: section.onTrack.notYet,
+        notYetBehind: section.behind.notYet,
+      }),
+    );
+  return extra.sections.map((section) =>
     t.t("cohortAdmin.tallyLine", {
       section: section.sectionTitle,
       confident: section.confident,
@@ -151,6 +163,11 @@ function tallyValue(t: Translator, extra: InfoField): string {
       notYet: section.notYet,
     }),
   );
+}
+
+/** An extension field's lines, cut with "…and N more sections" to fit one field. */
+function tallyValue(t: Translator, extra: InfoField): string {
+  const lines = extraLines(t, extra);
   if (lines.length === 0) return t.t("cohortAdmin.tallyNone");
   let value = "";
   for (const [index, line] of lines.entries()) {
@@ -175,7 +192,7 @@ export function renderCohortInfo(t: Translator, view: CohortInfoView, descriptio
     const fields = embed.fields ?? [];
     if (fields.length >= limits.fields) break;
     const field: APIEmbedField = {
-      name: truncate(t.plain("cohortAdmin.tallyName"), limits.fieldName),
+      name: truncate(t.plain(extra.kind === "confidenceMap" ? "confidence.name" : "cohortAdmin.tallyName"), limits.fieldName),
       value: truncate(tallyValue(t, extra), limits.fieldValue),
     };
     if (embedLength(embed) + field.name.length + field.value.length > limits.embedTotal) break;

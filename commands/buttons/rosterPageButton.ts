@@ -1,0 +1,15 @@
+import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { renderRoster } from "../../src/discord/render/renderFacilitators.js";
+import { UserError } from "../../src/errors.js";
+import { isRosterFilter, parsePage } from "../../src/services/RosterService.js";
+
+/** ◀ / ▶ under `/cohort roster` ("roster:<cohortId>:<filter>:<page>"): shows that page in the same reply. */
+export const rosterPageButton: ButtonHandler = {
+  prefix: "roster",
+  requiresManageServer: true,
+  async execute({ services, clock, t, guildId }, _interaction, [cohortId = "", filter = "", page]) {
+    if (!isRosterFilter(filter)) throw new UserError("generic.unknownButton");
+    const view = await services.roster.roster({ guildId, cohort: cohortId, filter, page: parsePage(page), now: clock.now() });
+    return { kind: "update", reply: renderRoster(t, view) };
+  },
+};

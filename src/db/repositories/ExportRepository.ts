@@ -1,0 +1,85 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { findInChunks } from "../inChunks.js";
+
+export interface ExportMember {
+  readonly id: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly joinedAt: Date;
+  readonly leftAt: Date | null;
+  readonly points: number;
+}
+
+export interface ExportCompletion {
+  readonly memberId: number;
+  readonly completedAt: Date;
+  readonly weekNumber: number;
+  readonly points: number;
+  readonly onTime: boolean;
+  readonly item: { readonly title: string; readonly kind: string; readonly section: { readonly title: string } };
+}
+
+export interface ExportAnswer {
+  readonly memberId: number;
+  readonly answer: string;
+  readonly answeredAt: Date;
+  readonly section: { readonly title: string };
+}
+
+export interface ExportWeek {
+  readonly memberId: number;
+  readonly weekNumber: number;
+  readonly points: number;
+}
+
+/** A cohort's data for `/cohort export`, read a batch of members at a time so a large cohort is never held at once. */
+export class ExportRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Members (those who left too) after `afterId`, by id. */
+  async members(cohortId: number, afterId: number, take: number): Promise<ExportMember[]> {
+    return this.prisma.member.findMany({
+      where: { cohortId, id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take,
+      select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, points: true },
+    });
+  }
+
+  async completions(memberIds: readonly number[]): Promise<ExportCompletion[]> {
+    return findInChunks(memberIds, (chunk) =>
+      this.prisma.completion.findMany({
+        where: { memberId: { in: chunk } },
+        orderBy: [{ memberId: "asc" }, { completedAt: "asc" }, { id: "asc" }],
+        select: {
+          memberId: true,
+          completedAt: true,
+          weekNumber: true,
+          points: true,
+          onTime: true,
+          item: { select: { title: true, kind: true, section: { select: { title: true } } } },
+        },
+      }),
+    );
+  }
+
+  async answers(memberIds: readonly number[]): Promise<ExportAnswer[]> {
+    return findInChunks(memberIds, (chunk) =>
+      this.prisma.checkpointAnswer.findMany({
+        where: { memberId: { in: chunk } },
+        orderBy: [{ memberId: "asc" }, { answeredAt: "asc" }],
+        select: { memberId: true, answer: true, answeredAt: true, section: { select: { title: true } } },
+      }),
+    );
+  }
+
+  async weeks(memberIds: readonly number[]): Promise<ExportWeek[]> {
+    return findInChunks(memberIds, (chunk) =>
+      this.prisma.weeklyScore.findMany({
+        where: { memberId: { in: chunk } },
+        orderBy: [{ memberId: "asc" }, { weekNumber: "asc" }],
+        select: { memberId: true, weekNumber: true, points: true },
+      }),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import type { AuditAction, AuditValues } from "../domain/audit/auditAction.js";
+import type { AuditEntryRecord, AuditRepository } from "../db/repositories/AuditRepository.js";
+
+export interface AuditRecordInput {
+  readonly guildId: string;
+  /** null for guild-wide actions (a curriculum import). */
+  readonly cohortId: number | null;
+  /** The admin's user id. */
+  readonly actorId: string;
+  readonly action: AuditAction;
+  /** The member the action was about (credit, nudge). */
+  readonly subjectUserId?: string | null;
+  readonly before?: AuditValues | null;
+  readonly after?: AuditValues | null;
+}
+
+/** How many lines `/cohort audit` shows. */
+export const auditPageSize = 25;
+
+/**
+ * Every admin action writes one line here: who, what, when, and before/after
+ * where it applies. The one call for any new admin action:
+ * `await audit.record({ guildId, cohortId, actorId, action: AuditAction.Break, before, after })`.
+ */
+export class AuditLog {
+  constructor(
+    private readonly entries: AuditRepository,
+    /** The app's clock, so lines carry the same time as the action (tests move it). */
+    private readonly now: () => Date,
+  ) {}
+
+  async record(input: AuditRecordInput): Promise<void> {
+    await this.entries.append({
+      guildId: input.guildId,
+      cohortId: input.cohortId,
+      actorId: input.actorId,
+      action: input.action,
+      subjectUserId: input.subjectUserId ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      createdAt: this.now(),
+    });
+  }
+
+  /** The cohort's last `auditPageSize` admin actions (guild-wide ones included), newest first. */
+  async latest(guildId: string, cohortId: number): Promise<AuditEntryRecord[]> {
+    return this.entries.latestForCohort(guildId, cohortId, auditPageSize);
+  }
+}

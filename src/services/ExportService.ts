@@ -1,0 +1,205 @@
+import type { Cohort } from "../domain/cohort/cohortModel.js";
+import { csvLine, utf8Bom } from "../domain/export/csv.js";
+import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
+import { UserError } from "../errors.js";
+import type { CohortService } from "./CohortService.js";
+import type { PlanService } from "./PlanService.js";
+
+export const ExportFormat = { Csv: "csv", Json: "json" } as const;
+export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
+
+/** Discord's attachment limit for bots in a server without boosts (10 MiB), less room for the rest of the request. */
+export const maxExportBytes = 10 * 1024 * 1024 - 64 * 1024;
+/** Members read (with their rows) per round trip. */
+const membersPerBatch = 200;
+
+export interface ExportFile {
+  readonly cohort: Cohort;
+  readonly format: ExportFormat;
+  readonly filename: string;
+  readonly data: Buffer;
+  readonly members: number;
+}
+
+/** The CSV's columns: one table, its `record` column telling member, completion, checkpoint and weekly_points rows apart. */
+export const csvColumns = [
+  "record",
+  "user_id",
+  "display_name",
+  "joined_at",
+  "left_at",
+  "section",
+  "item",
+  "kind",
+  "week",
+  "completed_at",
+  "points",
+  "on_time",
+  "answer",
+  "answered_at",
+] as const;
+
+type Row = Partial<Record<(typeof csvColumns)[number], string | number | boolean | null>>;
+
+/**
+ * `/cohort export`: everything a facilitator may take out of a cohort, as
+ * CSV or JSON (shapes in the README). Built a batch of members at a time;
+ * refused with what to do instead when it would not fit in a Discord attachment.
+ */
+export class ExportService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly plans: PlanService,
+    private readonly rows: ExportRepository,
+    private readonly limitBytes: number = maxExportBytes,
+  ) {}
+
+  async export(request: {
+    readonly guildId: string;
+    readonly cohort: string;
+    readonly format: ExportFormat;
+    readonly now: Date;
+  }): Promise<ExportFile> {
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let members = 0;
+    const write = (text: string) => {
+      const chunk = Buffer.from(text, "utf8");
+      bytes += chunk.length;
+      if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: Math.floor(this.limitBytes / (1024 * 1024)) });
+      chunks.push(chunk);
+    };
+    const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort) : this.jsonPieces(cohort, request.now);
+    for await (const text of piece) {
+      if (text === memberMark) members += 1;
+      else write(text);
+    }
+    const stem =
+      cohort.name
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 60) || "cohort";
+    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members };
+  }
+
+  private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
+    yield utf8Bom + csvLine(csvColumns);
+    const line = (row: Row) => csvLine(csvColumns.map((column) => row[column] ?? null));
+    for await (const batch of this.batches(cohort.id)) {
+      for (const { member, completions, answers, weeks } of batch) {
+        yield memberMark;
+        const who = { user_id: member.userId, display_name: member.displayName };
+        yield line({
+          record: "member",
+          ...who,
+          joined_at: member.joinedAt.toISOString(),
+          left_at: member.leftAt?.toISOString() ?? null,
+          points: member.points,
+        });
+        for (const done of completions)
+          yield line({
+            record: "completion",
+            ...who,
+            section: done.item.section.title,
+            item: done.item.title,
+            kind: done.item.kind,
+            week: done.weekNumber,
+            completed_at: done.completedAt.toISOString(),
+            points: done.points,
+            on_time: done.onTime,
+          });
+        for (const answer of answers)
+          yield line({
+            record: "checkpoint",
+            ...who,
+            section: answer.section.title,
+            answer: answer.answer,
+            answered_at: answer.answeredAt.toISOString(),
+          });
+        for (const week of weeks) yield line({ record: "weekly_points", ...who, week: week.weekNumber, points: week.points });
+      }
+    }
+  }
+
+  private async *jsonPieces(cohort: Cohort, now: Date): AsyncGenerator<string> {
+    const { curriculum } = await this.plans.contextFor(cohort);
+    const head = {
+      format: "cohort-bot/cohort-export",
+      version: 1,
+      exportedAt: now.toISOString(),
+      cohort: {
+        id: cohort.id,
+        name: cohort.name,
+        curriculum: curriculum.slug,
+        startDate: cohort.settings.startDate,
+        timeZone: cohort.settings.timeZone,
+        status: cohort.status,
+      },
+    };
+    yield `${JSON.stringify(head).slice(0, -1)},"members":[`;
+    let first = true;
+    for await (const batch of this.batches(cohort.id)) {
+      for (const { member, completions, answers, weeks } of batch) {
+        yield memberMark;
+        const entry = {
+          userId: member.userId,
+          displayName: member.displayName,
+          joinedAt: member.joinedAt.toISOString(),
+          leftAt: member.leftAt?.toISOString() ?? null,
+          points: member.points,
+          completions: completions.map((done) => ({
+            section: done.item.section.title,
+            item: done.item.title,
+            kind: done.item.kind,
+            completedAt: done.completedAt.toISOString(),
+            week: done.weekNumber,
+            points: done.points,
+            onTime: done.onTime,
+          })),
+          checkpoints: answers.map((answer) => ({
+            section: answer.section.title,
+            answer: answer.answer,
+            answeredAt: answer.answeredAt.toISOString(),
+          })),
+          weeklyPoints: weeks.map((week) => ({ week: week.weekNumber, points: week.points })),
+        };
+        yield `${first ? "" : ","}\n${JSON.stringify(entry)}`;
+        first = false;
+      }
+    }
+    yield "\n]}\n";
+  }
+
+  /** The cohort's members with their rows, a batch at a time. */
+  private async *batches(cohortId: number) {
+    let afterId = 0;
+    for (;;) {
+      const members = await this.rows.members(cohortId, afterId, membersPerBatch);
+      if (members.length === 0) return;
+      afterId = members.at(-1)?.id ?? afterId;
+      const ids = members.map((member) => member.id);
+      const [completions, answers, weeks] = await Promise.all([this.rows.completions(ids), this.rows.answers(ids), this.rows.weeks(ids)]);
+      const [completionsOf, answersOf, weeksOf] = [byMember(completions), byMember(answers), byMember(weeks)];
+      yield members.map((member: ExportMember) => ({
+        member,
+        completions: completionsOf.get(member.id) ?? [],
+        answers: answersOf.get(member.id) ?? [],
+        weeks: weeksOf.get(member.id) ?? [],
+      }));
+    }
+  }
+}
+
+/** Yielded once per member by the generators, to count them (never written). */
+const memberMark = "\u0000member";
+
+function byMember<T extends { readonly memberId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.memberId);
+    if (list === undefined) grouped.set(row.memberId, [row]);
+    else list.push(row);
+  }
+  return grouped;
+}

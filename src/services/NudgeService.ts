@@ -1,0 +1,103 @@
+import { AuditAction } from "../domain/audit/auditAction.js";
+import type { Cohort } from "../domain/cohort/cohortModel.js";
+import type { NudgeRepository } from "../db/repositories/NudgeRepository.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logging/createLogger.js";
+import type { AuditLog } from "./AuditLog.js";
+import type { CohortService } from "./CohortService.js";
+import type { PostMessage } from "./PostRenderer.js";
+import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
+import { postNonce } from "./postNonce.js";
+
+/** At most one nudge per member in this many days. */
+export const NUDGE_WINDOW_DAYS = 3;
+const dayMs = 24 * 60 * 60 * 1000;
+
+export const NudgeOutcome = {
+  Sent: "sent",
+  /** Nudged less than NUDGE_WINDOW_DAYS ago: `nextAt` says when it is possible again. */
+  TooSoon: "too_soon",
+  /** The member turned nudges off (`/privacy nudges:off`). */
+  OptedOut: "opted_out",
+  /** Their DMs refuse the bot. */
+  DmClosed: "dm_closed",
+} as const;
+export type NudgeOutcome = (typeof NudgeOutcome)[keyof typeof NudgeOutcome];
+
+export interface NudgeView {
+  readonly cohort: Cohort;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly outcome: NudgeOutcome;
+  readonly nextAt: Date | null;
+}
+
+/** The DM itself, worded by the Discord layer in the cohort's language. */
+export type NudgeRenderer = (cohort: Cohort, language: string) => PostMessage;
+
+/**
+ * The roster's Nudge button: one friendly DM (never a ping) to a member who
+ * is behind or quiet, at most one per member per NUDGE_WINDOW_DAYS, claimed
+ * in the database before it is sent (as reminders are), never to a member who
+ * turned nudges off. Every nudge sent writes an audit line.
+ */
+export class NudgeService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly nudges: NudgeRepository,
+    private readonly sender: PostSender,
+    private readonly render: NudgeRenderer,
+    private readonly audit: AuditLog,
+    private readonly logger: Logger,
+  ) {}
+
+  async nudge(request: {
+    readonly guildId: string;
+    readonly cohortId: string;
+    readonly memberId: number;
+    readonly actorId: string;
+    readonly now: Date;
+  }): Promise<NudgeView> {
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohortId);
+    const member = await this.nudges.recipient(cohort.id, request.memberId);
+    if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
+    const view = (outcome: NudgeOutcome, nextAt: Date | null = null): NudgeView => ({
+      cohort,
+      userId: member.userId,
+      displayName: member.displayName,
+      outcome,
+      nextAt,
+    });
+    if (!member.nudges) return view(NudgeOutcome.OptedOut);
+    const claim = await this.nudges.claim({
+      memberId: member.id,
+      window: Math.floor(request.now.getTime() / (NUDGE_WINDOW_DAYS * dayMs)),
+      claimedBy: request.actorId,
+      now: request.now,
+      since: new Date(request.now.getTime() - NUDGE_WINDOW_DAYS * dayMs),
+    });
+    if (!claim.claimed) return view(NudgeOutcome.TooSoon, new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs));
+    try {
+      await this.sender.sendDirect(member.userId, this.render(cohort, cohort.language), postNonce(`nudge|${claim.id}`, 0));
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, String(error));
+      await this.nudges.markFailed(claim.id, failure.message);
+      if (failure.failure === DeliveryFailure.RecipientClosed) {
+        this.logger.info({ cohortId: cohort.id, memberId: member.id }, "nudge refused: the member's DMs are closed");
+        return view(NudgeOutcome.DmClosed);
+      }
+      this.logger.error({ err: error, cohortId: cohort.id, memberId: member.id }, "nudge failed");
+      throw new UserError("posts.announceFailed");
+    }
+    await this.nudges.markSent(claim.id, request.now);
+    await this.audit.record({
+      guildId: request.guildId,
+      cohortId: cohort.id,
+      actorId: request.actorId,
+      action: AuditAction.Nudge,
+      subjectUserId: member.userId,
+    });
+    this.logger.info({ cohortId: cohort.id, memberId: member.id }, "nudge sent");
+    return view(NudgeOutcome.Sent);
+  }
+}

@@ -1,0 +1,203 @@
+import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { quietSinceDate, requiredItemsDue } from "../domain/schedule/requiredItemsDue.js";
+import { breakCalendarOf } from "./CourseEndService.js";
+import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
+import { isBreakDate } from "../domain/schedule/cohortBreaks.js";
+import { RosterGroup, type RosterBasis, type RosterRepository, type RosterRow } from "../db/repositories/RosterRepository.js";
+import { UserError } from "../errors.js";
+import type { CohortInfoExtension } from "./CohortInfoService.js";
+import type { CohortService } from "./CohortService.js";
+import type { CohortContext, PlanService } from "./PlanService.js";
+
+export { RosterGroup } from "../db/repositories/RosterRepository.js";
+
+/** `/cohort roster filter:`; `all` lists every group. */
+export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
+export type RosterFilter = (typeof RosterFilter)[keyof typeof RosterFilter];
+
+export function isRosterFilter(value: string): value is RosterFilter {
+  return (Object.values(RosterFilter) as string[]).includes(value);
+}
+
+/**
+ * Members per roster page. Discord allows 25 buttons on a message: up to 20
+ * Nudge buttons (four rows) and a row for the page buttons.
+ */
+export const rosterPageSize = 20;
+
+export interface AnswerCounts {
+  readonly confident: number;
+  readonly partly: number;
+  readonly notYet: number;
+}
+
+export interface RosterMemberView {
+  readonly memberId: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly group: RosterGroup;
+  /** Due Required items not done, and their minutes: the pace. */
+  readonly behindItems: number;
+  readonly behindMinutes: number;
+  readonly lastCompletedAt: Date | null;
+  readonly streak: number;
+  readonly answers: AnswerCounts;
+  /** The answer at the latest checkpoint posted, if any. */
+  readonly latestAnswer: CheckpointAnswerKind | null;
+  /** Behind or quiet: the Nudge button is offered. */
+  readonly nudgeable: boolean;
+}
+
+export interface RosterView {
+  readonly cohort: Cohort;
+  readonly filter: RosterFilter;
+  /** 0-based, clamped to the pages there are. */
+  readonly page: number;
+  readonly pageCount: number;
+  readonly counts: Readonly<Record<RosterGroup, number>>;
+  readonly members: readonly RosterMemberView[];
+}
+
+/** One section of the confidence map: answers split by whether the member is behind. */
+export interface ConfidenceSection {
+  readonly sectionTitle: string;
+  readonly onTrack: AnswerCounts;
+  readonly behind: AnswerCounts;
+}
+
+const filterGroups: Record<RosterFilter, RosterGroup | null> = {
+  all: null,
+  behind: RosterGroup.Behind,
+  quiet: RosterGroup.Quiet,
+  not_yet: RosterGroup.NotYet,
+};
+
+const noAnswers: AnswerCounts = { confident: 0, partly: 0, notYet: 0 };
+
+function countAnswers(answers: Iterable<string>): AnswerCounts {
+  let confident = 0;
+  let partly = 0;
+  let notYet = 0;
+  for (const answer of answers) {
+    if (answer === CheckpointAnswerKind.Confident) confident += 1;
+    else if (answer === CheckpointAnswerKind.Partly) partly += 1;
+    else if (answer === CheckpointAnswerKind.NotYet) notYet += 1;
+  }
+  return { confident, partly, notYet };
+}
+
+/**
+ * What facilitators see of their members: `/cohort roster` (groups, pages,
+ * who to nudge) and the confidence map of `/cohort info`. The aggregation is
+ * the database's; only a page's members are looked at one by one.
+ */
+export class RosterService {
+  constructor(
+    private readonly cohorts: CohortService,
+    private readonly plans: PlanService,
+    private readonly rows: RosterRepository,
+  ) {}
+
+  async roster(request: {
+    readonly guildId: string;
+    readonly cohort: string | null;
+    readonly filter: RosterFilter;
+    readonly page: number;
+    readonly now: Date;
+  }): Promise<RosterView> {
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    const context = await this.plans.contextFor(cohort);
+    const basis = this.basisFor(cohort, context, await this.plans.postsFor(cohort), request.now);
+    const group = filterGroups[request.filter];
+    const wanted = Math.max(0, Math.trunc(request.page));
+    const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
+    const { counts } = first;
+    let { rows } = first;
+    const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
+    const pageCount = Math.max(1, Math.ceil(total / rosterPageSize));
+    const page = Math.min(wanted, pageCount - 1);
+    // A page that no longer exists (members left since the buttons were drawn): the last one instead.
+    if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
+    const members = await this.describe(rows, cohort, basis, request.now);
+    return { cohort, filter: request.filter, page, pageCount, counts, members };
+  }
+
+  /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
+  confidenceInfo(): CohortInfoExtension {
+    return async (cohort, context, now) => {
+      if (!(await this.rows.hasAnswers(cohort.id))) return [];
+      const rows = await this.rows.confidence(this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
+      if (rows.length === 0) return [];
+      const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {
+        const own = rows.filter((row) => row.sectionId === section.id);
+        if (own.length === 0) return [];
+        const split = (behind: boolean) =>
+          countAnswers(own.filter((row) => row.behind === behind).flatMap((row) => Array<string>(row.count).fill(row.answer)));
+        return [{ sectionTitle: section.title, onTrack: split(false), behind: split(true) }];
+      });
+      return [{ kind: "confidenceMap", sections }];
+    };
+  }
+
+  /** What the aggregation needs at `now`: which Required items are due, since when silence is quiet, the latest checkpoint. */
+  basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): RosterBasis {
+    const today = localDateOf(now, cohort.settings.timeZone);
+    const quietDate = quietSinceDate(context.plan, today);
+    // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
+    const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
+    const latestKey = checkpoints.at(-1)?.sectionKey;
+    const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
+    return {
+      cohortId: cohort.id,
+      required: requiredItemsDue(context.plan, today),
+      quietSince: quietDate === null ? null : startOfLocalDay(quietDate, cohort.settings.timeZone),
+      latestCheckpointSectionId: latestSection?.id ?? null,
+    };
+  }
+
+  private async describe(rows: readonly RosterRow[], cohort: Cohort, basis: RosterBasis, now: Date): Promise<RosterMemberView[]> {
+    const ids = rows.map((row) => row.memberId);
+    const [times, answers] = await Promise.all([this.rows.completionTimes(ids), this.rows.answers(ids)]);
+    const context = await this.plans.contextFor(cohort);
+    const calendar = breakCalendarOf(cohort, context);
+    // The page's streaks in the cohort's day and break weeks (members' own zones and breaks are /progress's).
+    const streakOf = (completedAts: readonly Date[]) =>
+      forgivingStreak({
+        completions: completedAts.map((completedAt) => ({ completedAt, forDate: null })),
+        timeZone: cohort.settings.timeZone,
+        studyDays: cohort.settings.studyDays,
+        isDayOff: (date) => isBreakDate(calendar, date),
+        now,
+      }).current;
+    return rows.map((row) => {
+      const own = answers.get(row.memberId) ?? new Map<number, string>();
+      const latest = basis.latestCheckpointSectionId === null ? undefined : own.get(basis.latestCheckpointSectionId);
+      return {
+        memberId: row.memberId,
+        userId: row.userId,
+        displayName: row.displayName,
+        group: row.group,
+        behindItems: row.behindItems,
+        behindMinutes: row.behindMinutes,
+        lastCompletedAt: row.lastCompletedAt,
+        streak: streakOf(times.get(row.memberId) ?? []),
+        answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
+        latestAnswer: isAnswer(latest) ? latest : null,
+        nudgeable: row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet,
+      };
+    });
+  }
+}
+
+function isAnswer(value: string | undefined): value is CheckpointAnswerKind {
+  return value !== undefined && (Object.values(CheckpointAnswerKind) as string[]).includes(value);
+}
+
+/** A page number from a button's custom id; anything else is an expired or forged button. */
+export function parsePage(raw: string | undefined): number {
+  const page = Number(raw);
+  if (!Number.isInteger(page) || page < 0) throw new UserError("generic.unknownButton");
+  return page;
+}

@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** Wednesday of week 3 of a cohort that started on Monday 2027-01-04. */
+const now = new Date("2027-01-20T12:00:00Z");
+const longAgo = new Date("2027-01-05T12:00:00Z");
+const yesterday = new Date("2027-01-19T12:00:00Z");
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charAt(index);
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\n") {
+      row.push(cell.replace(/\r$/, ""));
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += char;
+  }
+  return rows;
+}
+
+describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence map", () => {
+  let bot: BotHarness;
+  let cohort: Cohort;
+  const people: Record<string, { id: string }> = {};
+
+  async function admin(name: string, options: CommandOptionsInput = {}): Promise<EmulatorMessage> {
+    const handle = bot.run(bot.admin.id, name, options);
+    const message = await handle.final();
+    expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+    return message;
+  }
+
+  /** The Required items the cohort's plan assigned before `before` (from /week, as the member sees it). */
+  async function requiredBefore(userId: string, before: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (const weekNumber of [1, 2, 3]) {
+      const week = await bot.test.app.services.study.week({ guildId: bot.guild.id, userId, cohort: null, now, weekNumber });
+      for (const day of week.week.days) for (const item of day.items) if (item.kind === "Required" && day.date < before) ids.push(item.id);
+    }
+    return ids;
+  }
+
+  async function complete(userId: string, itemIds: readonly number[], at: Date) {
+    for (const item of itemIds)
+      await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId, cohort: null, item: String(item), now: at });
+  }
+
+  async function join(username: string, options: { dmsClosed?: boolean; displayName?: string } = {}) {
+    const user = bot.member(username, options.dmsClosed === true ? { dmsClosed: true } : {});
+    await bot.test.app.services.cohorts.join(bot.guild.id, user.id, options.displayName ?? username, String(cohort.id), longAgo);
+    people[username] = user;
+    return user;
+  }
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now });
+    cohort = await bot.createCohort({ start: "2027-01-04" });
+    // ada: every due item, recently → on track. bob: nothing → behind. cy: everything due, but two weeks ago → quiet.
+    // dee: on pace but "Not yet" at the latest checkpoint. eve: every Required item → finished.
+    for (const name of ["ada", "bob", "cy", "dee", "eve"]) await join(name);
+    const due = await requiredBefore(people.ada?.id ?? "", "2027-01-20");
+    await complete(people.ada?.id ?? "", due, yesterday);
+    await complete(people.cy?.id ?? "", due, longAgo);
+    await complete(people.dee?.id ?? "", due, yesterday);
+    const allRequired = await bot.test.app.database.prisma.item.findMany({
+      where: { curriculumId: cohort.curriculumId, kind: "Required", retired: false },
+      select: { id: true },
+    });
+    await complete(
+      people.eve?.id ?? "",
+      allRequired.map((item) => item.id),
+      yesterday,
+    );
+    const firstSection = await bot.test.app.database.prisma.section.findFirstOrThrow({
+      where: { curriculumId: cohort.curriculumId, weekStart: 1, weekEnd: 2 },
+    });
+    for (const [name, answer] of [
+      ["dee", "not_yet"],
+      ["ada", "confident"],
+      ["bob", "partly"],
+    ] as const)
+      await bot.test.app.services.checkpoints.answer({
+        guildId: bot.guild.id,
+        userId: people[name]?.id ?? "",
+        cohortId: String(cohort.id),
+        sectionId: String(firstSection.id),
+        answer,
+        now: yesterday,
+      });
+  });
+  afterAll(async () => bot.close());
+
+  it("groups members as behind, quiet, not yet, on track and finished", async () => {
+    const message = await admin("cohort roster");
+    expect(message.ephemeral).toBe(true);
+    const text = visibleText(message);
+    expect(text).toContain("Behind 1 · 💤 Quiet 1 · 🤔 Not yet 1 · 🟢 On track 1 · 🏁 Finished 1");
+    const order = ["**🔴 Behind**", "**💤 Quiet**", "**🤔 Not yet**", "**🟢 On track**", "**🏁 Finished**"].map((header) =>
+      text.indexOf(header),
+    );
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const lineOf = (name: string) => text.split("\n").find((line) => line.includes(`<@${people[name]?.id ?? ""}>`)) ?? "";
+    expect(text.indexOf(lineOf("bob"))).toBeLessThan(order[1] ?? 0);
+    expect(lineOf("bob")).toMatch(/\d+ items behind/);
+    expect(lineOf("bob")).toContain("last never");
+    expect(lineOf("ada")).toMatch(/on pace · last <t:\d+:R> · streak 1 · ✅ 1 🟡 0 🔴 0/);
+    expect(text.indexOf(lineOf("cy"))).toBeGreaterThan(order[1] ?? 0);
+    expect(text.indexOf(lineOf("dee"))).toBeGreaterThan(order[2] ?? 0);
+    expect(text.indexOf(lineOf("eve"))).toBeGreaterThan(order[4] ?? 0);
+    // Nudge buttons for the behind and the quiet member only.
+    expect(buttonsOf(message).map((button) => button.label)).toEqual(["Nudge bob", "Nudge cy"]);
+  });
+
+  it("filters one group", async () => {
+    const quiet = visibleText(await admin("cohort roster", { filter: "quiet" }));
+    expect(quiet).toContain(`<@${people.cy?.id ?? ""}>`);
+    expect(quiet).not.toContain(`<@${people.bob?.id ?? ""}>`);
+    const notYet = visibleText(await admin("cohort roster", { filter: "not_yet" }));
+    expect(notYet).toContain(`<@${people.dee?.id ?? ""}>`);
+    expect(notYet).not.toContain(`<@${people.ada?.id ?? ""}>`);
+  });
+
+  it("nudges a member once by DM, refuses a second nudge within 3 days, and never pings", async () => {
+    const roster = await admin("cohort roster", { filter: "behind" });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
+    expect(nudge).toBeDefined();
+    const first = await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final();
+    expect(visibleText(first)).toContain("Nudged");
+    const dms = bot.emulator.dmMessages(people.bob?.id ?? "");
+    expect(dms).toHaveLength(1);
+    expect(visibleText(dms[0] as EmulatorMessage)).toContain("how is the reading going");
+    expect(dms[0]?.allowedMentions).toEqual({ parse: [] });
+    const second = await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final();
+    expect(visibleText(second)).toContain("less than 3 days ago");
+    expect(bot.emulator.dmMessages(people.bob?.id ?? "")).toHaveLength(1);
+  });
+
+  it("sends no nudge to a member with nudges off or with closed DMs", async () => {
+    const quietOff = await join("fay");
+    const closed = await join("gus", { dmsClosed: true });
+    await bot.test.app.database.prisma.member.updateMany({ where: { userId: quietOff.id }, data: { nudges: false } });
+    const roster = await admin("cohort roster", { filter: "behind" });
+    const off = await bot.click(bot.admin.id, roster.id, buttonsOf(roster).find((b) => b.label === "Nudge fay")?.customId ?? "").final();
+    expect(visibleText(off)).toContain("turned nudges off");
+    const refused = await bot
+      .click(bot.admin.id, roster.id, buttonsOf(roster).find((b) => b.label === "Nudge gus")?.customId ?? "")
+      .final();
+    expect(visibleText(refused)).toContain("doesn't accept direct messages");
+    expect(bot.emulator.dmMessages(quietOff.id)).toHaveLength(0);
+    expect(bot.emulator.dmMessages(closed.id)).toHaveLength(0);
+  });
+
+  it("pages a long roster 20 members at a time", async () => {
+    for (let index = 0; index < 20; index += 1) await join(`late${index}`);
+    const first = await admin("cohort roster", { filter: "behind" });
+    expect(visibleText(first)).toContain("Page 1 of 2");
+    const next = buttonsOf(first).find((button) => button.label === "Next ▶");
+    expect(next).toBeDefined();
+    const second = await bot.click(bot.admin.id, first.id, next?.customId ?? "").final();
+    expect(visibleText(second)).toContain("Page 2 of 2");
+    const mentioned = (message: EmulatorMessage) => new Set(visibleText(message).match(/<@\d+>/g) ?? []);
+    const overlap = [...mentioned(first)].filter((id) => mentioned(second).has(id));
+    expect(overlap).toEqual([]);
+    expect(mentioned(first).size + mentioned(second).size).toBe(23);
+  });
+
+  it("credits and uncredits a completion on a member's behalf, with the member's points following", async () => {
+    const bob = people.bob?.id ?? "";
+    const points = async () => (await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: bob } })).points;
+    const [item] = await requiredBefore(bob, "2027-01-06");
+    const credited = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) });
+    expect(visibleText(credited)).toContain(`Logged for <@${bob}>`);
+    const after = await points();
+    expect(after).toBeGreaterThan(0);
+    const again = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) });
+    expect(visibleText(again)).toContain("already");
+    expect(await points()).toBe(after);
+    const removed = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item), undo: true });
+    expect(visibleText(removed)).toContain(`Removed for <@${bob}>`);
+    expect(await points()).toBe(0);
+  });
+
+  it("lists the admin actions in /cohort audit, newest first", async () => {
+    await admin("cohort pause", { cohort: String(cohort.id) });
+    await admin("cohort resume", { cohort: String(cohort.id) });
+    await admin("cohort edit", { cohort: String(cohort.id), announce_time: "10:15" });
+    await admin("cohort announce", { cohort: String(cohort.id), kind: "week" });
+    const tinyPath = ["Tiny Audit Path", "Week 1: Basics", "- [ ] Required -- Alpha Reading (20 min)"].join("\n");
+    await admin("curriculum import", { file: { name: "tiny.md", content: tinyPath } });
+    const text = visibleText(await admin("cohort audit"));
+    const positions = [
+      "imported a curriculum",
+      "posted an announcement",
+      "edited the settings",
+      "resumed the cohort",
+      "paused the cohort",
+      "removed a completion",
+      "credited a completion",
+      "nudged a member",
+      "created the cohort",
+    ].map((phrase) => text.indexOf(phrase));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain("`announceTime`");
+    expect(text).toContain(`<@${bot.admin.id}>`);
+    const rows = await bot.test.app.database.prisma.auditEntry.findMany({ where: { cohortId: cohort.id, action: "edit" } });
+    expect(rows.map((row) => [row.before, row.after])).toEqual([
+      [JSON.stringify({ announceTime: "09:00" }), JSON.stringify({ announceTime: "10:15" })],
+    ]);
+  });
+
+  it("exports CSV that parses back, with a BOM and formula injection escaped", async () => {
+    await join("mallory", { displayName: '=HYPERLINK("http://evil","x")' });
+    const message = await admin("cohort export", { cohort: String(cohort.id) });
+    const [file] = message.attachments;
+    expect(file?.filename).toMatch(/\.csv$/);
+    const bytes = Buffer.from(await (await fetch(file?.url ?? "")).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString("utf8").slice(1));
+    expect(rows[0]).toEqual([
+      "record",
+      "user_id",
+      "display_name",
+      "joined_at",
+      "left_at",
+      "section",
+      "item",
+      "kind",
+      "week",
+      "completed_at",
+      "points",
+      "on_time",
+      "answer",
+      "answered_at",
+    ]);
+    const memberRows = rows.filter((row) => row[0] === "member");
+    expect(memberRows).toHaveLength(Object.keys(people).length);
+    expect(memberRows.find((row) => row[1] === people.mallory?.id)?.[2]).toBe('\'=HYPERLINK("http://evil","x")');
+    const adaCompletions = rows.filter((row) => row[0] === "completion" && row[1] === people.ada?.id);
+    expect(adaCompletions.length).toBeGreaterThan(0);
+    expect(Number(adaCompletions[0]?.[10])).toBeGreaterThan(0);
+    expect(rows.some((row) => row[0] === "checkpoint" && row[1] === people.dee?.id && row[12] === "not_yet")).toBe(true);
+    expect(rows.some((row) => row[0] === "weekly_points" && row[1] === people.ada?.id)).toBe(true);
+  });
+
+  it("exports JSON in the documented shape", async () => {
+    const message = await admin("cohort export", { cohort: String(cohort.id), format: "json" });
+    const [file] = message.attachments;
+    expect(file?.filename).toMatch(/\.json$/);
+    const body = (await (await fetch(file?.url ?? "")).json()) as {
+      format: string;
+      version: number;
+      cohort: { id: number; name: string };
+      members: {
+        userId: string;
+        completions: { item: string; points: number }[];
+        checkpoints: { answer: string }[];
+        weeklyPoints: unknown[];
+      }[];
+    };
+    expect(body.format).toBe("cohort-bot/cohort-export");
+    expect(body.version).toBe(1);
+    expect(body.cohort.id).toBe(cohort.id);
+    const dee = body.members.find((member) => member.userId === people.dee?.id);
+    expect(dee?.completions.length).toBeGreaterThan(0);
+    expect(dee?.checkpoints).toEqual([expect.objectContaining({ answer: "not_yet" })]);
+    expect(body.members).toHaveLength(Object.keys(people).length);
+  });
+
+  it("shows the confidence map in /cohort info, split into on track and behind", async () => {
+    const text = visibleText(await admin("cohort info"));
+    expect(text).toContain("Confidence map (on track / behind)");
+    // ada confident and on track, bob partly and behind, dee not yet and on track.
+    expect(text).toMatch(/Confident 1\/0 · Partly 0\/1 · Not yet 1\/0/);
+  });
+});

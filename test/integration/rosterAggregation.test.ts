@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
+import { NudgeRepository } from "../../src/db/repositories/NudgeRepository.js";
+import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/repositories/RosterRepository.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+/**
+ * The facilitators' SQL against a real database (SQLite, or PostgreSQL with
+ * TEST_DATABASE=postgresql): the roster's groups and counts, the confidence
+ * map's split, the nudge claim per 3-day window and the audit trail.
+ */
+describe("roster aggregation, nudge claims and audit lines in SQL", () => {
+  const now = new Date("2027-03-10T12:00:00Z");
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let roster: RosterRepository;
+  let basis: RosterBasis;
+  const memberIds: Record<string, number> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    const { prisma } = handle;
+    roster = new RosterRepository(prisma, handle.target.provider);
+    const curriculum = await prisma.curriculum.create({ data: { slug: "roster-test", title: "Roster", totalWeeks: 2, sourceHash: "x" } });
+    const section = await prisma.section.create({
+      data: { curriculumId: curriculum.id, key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 2 },
+    });
+    const items = await Promise.all(
+      [0, 1, 2].map((position) =>
+        prisma.item.create({
+          data: {
+            curriculumId: curriculum.id,
+            sectionId: section.id,
+            key: `i${position}`,
+            position,
+            title: `Item ${position}`,
+            kind: "Required",
+            minutes: 30,
+          },
+        }),
+      ),
+    );
+    const cohort = await prisma.cohort.create({
+      data: { guildId: "1", channelId: "2", name: "Roster", curriculumId: curriculum.id, startDate: "2027-03-01" },
+    });
+    for (const name of ["behind", "quiet", "notYet", "onTrack", "finished", "left"]) {
+      const member = await prisma.member.create({
+        data: { cohortId: cohort.id, userId: name, displayName: name, joinedAt: daysAgo(20), leftAt: name === "left" ? daysAgo(1) : null },
+      });
+      memberIds[name] = member.id;
+    }
+    const complete = (name: string, itemIndexes: number[], at: Date) =>
+      Promise.all(
+        itemIndexes.map((index) =>
+          prisma.completion.create({
+            data: {
+              memberId: memberIds[name] ?? 0,
+              itemId: items[index]?.id ?? 0,
+              cohortId: cohort.id,
+              completedAt: at,
+              weekNumber: 1,
+              points: 30,
+            },
+          }),
+        ),
+      );
+    // Items 0 and 1 are due; item 2 is not yet.
+    await complete("behind", [0], daysAgo(1));
+    await complete("quiet", [0, 1], daysAgo(10));
+    await complete("notYet", [0, 1], daysAgo(1));
+    await complete("onTrack", [0, 1], daysAgo(1));
+    await complete("finished", [0, 1, 2], daysAgo(1));
+    for (const [name, answer] of [
+      ["notYet", "not_yet"],
+      ["onTrack", "confident"],
+      ["behind", "confident"],
+    ] as const)
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds[name] ?? 0, sectionId: section.id, answer } });
+    basis = {
+      cohortId: cohort.id,
+      required: items.map((item, index) => ({ itemId: item.id, minutes: 30, due: index < 2 })),
+      quietSince: daysAgo(7),
+      latestCheckpointSectionId: section.id,
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  it("puts each active member in the first group that applies, most behind first", async () => {
+    const { rows: page, counts } = await roster.page(basis, null, 20, 0);
+    expect(counts).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
+    expect(page.map((row) => [row.displayName, row.group])).toEqual([
+      ["behind", RosterGroup.Behind],
+      ["quiet", RosterGroup.Quiet],
+      ["notYet", RosterGroup.NotYet],
+      ["onTrack", RosterGroup.OnTrack],
+      ["finished", RosterGroup.Finished],
+    ]);
+    expect(page[0]).toMatchObject({ behindItems: 1, behindMinutes: 30 });
+    expect(page[1]?.lastCompletedAt?.toISOString()).toBe(daysAgo(10).toISOString());
+    expect(await roster.groupCounts(basis)).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
+  });
+
+  it("filters a group and pages with limit and offset; a page past the end still has the counts", async () => {
+    expect((await roster.page(basis, null, 20, 40)).counts.finished).toBe(1);
+    expect((await roster.page(basis, RosterGroup.Quiet, 20, 0)).rows.map((row) => row.displayName)).toEqual(["quiet"]);
+    expect((await roster.page(basis, null, 2, 2)).rows.map((row) => row.displayName)).toEqual(["notYet", "onTrack"]);
+  });
+
+  it("splits checkpoint answers by whether the member is behind", async () => {
+    const rows = await roster.confidence(basis);
+    const summary = rows.map((row) => `${row.answer}:${row.behind ? "behind" : "on track"}:${row.count}`).sort();
+    expect(summary).toEqual(["confident:behind:1", "confident:on track:1", "not_yet:on track:1"]);
+  });
+
+  it("claims one nudge per member in 3 days, and lets a failed one be tried again", async () => {
+    const nudges = new NudgeRepository(handle.prisma);
+    const memberId = memberIds.behind ?? 0;
+    const claim = (at: Date) =>
+      nudges.claim({
+        memberId,
+        window: Math.floor(at.getTime() / (3 * 86_400_000)),
+        claimedBy: "admin",
+        now: at,
+        since: new Date(at.getTime() - 3 * 86_400_000),
+      });
+    const [first, concurrent] = await Promise.all([claim(now), claim(now)]);
+    expect([first.claimed, concurrent.claimed].filter(Boolean)).toHaveLength(1);
+    const winner = first.claimed ? first : concurrent;
+    if (!winner.claimed) throw new Error("no claim");
+    await nudges.markFailed(winner.id, "DMs closed");
+    const retry = await claim(new Date(now.getTime() + 60_000));
+    expect(retry.claimed).toBe(true);
+    if (retry.claimed) await nudges.markSent(retry.id, now);
+    expect((await claim(new Date(now.getTime() + 2 * 86_400_000))).claimed).toBe(false);
+    expect((await claim(new Date(now.getTime() + 3 * 86_400_000 + 120_000))).claimed).toBe(true);
+  });
+
+  it("keeps audit lines newest first, with guild-wide lines in every cohort's trail", async () => {
+    const audit = new AuditRepository(handle.prisma);
+    await audit.append({
+      guildId: "1",
+      cohortId: basis.cohortId,
+      actorId: "a",
+      action: "pause",
+      subjectUserId: null,
+      before: { status: "active" },
+      after: { status: "paused" },
+      createdAt: daysAgo(2),
+    });
+    await audit.append({
+      guildId: "1",
+      cohortId: null,
+      actorId: "a",
+      action: "import",
+      subjectUserId: null,
+      before: null,
+      after: { title: "Path" },
+      createdAt: daysAgo(1),
+    });
+    await audit.append({
+      guildId: "9",
+      cohortId: null,
+      actorId: "b",
+      action: "import",
+      subjectUserId: null,
+      before: null,
+      after: null,
+      createdAt: daysAgo(1),
+    });
+    const lines = await audit.latestForCohort("1", basis.cohortId, 25);
+    expect(lines.map((line) => [line.action, line.after])).toEqual([
+      ["import", { title: "Path" }],
+      ["pause", { status: "paused" }],
+    ]);
+  });
+});

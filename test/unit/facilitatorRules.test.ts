@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { changedKeys } from "../../src/domain/audit/auditAction.js";
+import { csvCell, csvLine } from "../../src/domain/export/csv.js";
+import { quietSinceDate, requiredItemsDue } from "../../src/domain/schedule/requiredItemsDue.js";
+import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
+
+describe("CSV cells", () => {
+  it("quotes every field and doubles inner quotes", () => {
+    expect(csvLine(["a", 'say "hi"', 3, true, null])).toBe('"a","say ""hi""","3","true",""\r\n');
+  });
+
+  it("keeps would-be formulas as text", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}SUM(A1)`)).toBe(`"'${start}SUM(A1)"`);
+    expect(csvCell("plain = text")).toBe('"plain = text"');
+  });
+});
+
+describe("what the roster counts as due and quiet", () => {
+  const curriculum: PlanCurriculum = {
+    totalWeeks: 1,
+    sections: [
+      {
+        key: "s",
+        title: "S",
+        weekStart: 1,
+        weekEnd: 1,
+        checkpoint: null,
+        position: 0,
+        items: ["Required", "Optional", "Required", "Reference", "Required"].map((kind, position) => ({
+          id: position + 1,
+          key: `i${position}`,
+          title: `Item ${position}`,
+          kind: kind as "Required" | "Optional" | "Reference",
+          minutes: position === 4 ? null : 30,
+          sectionKey: "s",
+          position,
+        })),
+      },
+    ],
+  };
+  // Monday 2027-01-04, Monday–Friday.
+  const plan = buildCohortPlan(curriculum, { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-04" });
+
+  it("lists only Required items, due when assigned before today, unestimated as 0 minutes", () => {
+    const items = requiredItemsDue(plan, "2027-01-06");
+    expect(items.map((item) => item.itemId).sort()).toEqual([1, 3, 5]);
+    for (const item of items) expect(item.due).toBe((plan.assignedDateByItemId.get(item.itemId) ?? "") < "2027-01-06");
+    expect(items.find((item) => item.itemId === 5)?.minutes).toBe(0);
+  });
+
+  it("starts the quiet window at the fifth study day back, and not before the course has had five", () => {
+    expect(quietSinceDate(plan, "2027-01-06")).toBeNull();
+    expect(quietSinceDate(plan, "2027-01-08")).toBe("2027-01-04");
+    // Tuesday the 12th: Tue, Mon, Fri, Thu, Wed.
+    expect(quietSinceDate(plan, "2027-01-12")).toBe("2027-01-06");
+  });
+});
+
+describe("audit lines", () => {
+  it("name the settings an edit changed", () => {
+    expect(changedKeys({ name: "A", start: "2027-01-04" }, { name: "B", start: "2027-01-04" })).toEqual(["name"]);
+    expect(changedKeys(null, { status: "paused" })).toEqual(["status"]);
+  });
+});
