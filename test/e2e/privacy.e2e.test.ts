@@ -219,6 +219,9 @@ describe("privacy through discord.js and the emulator", () => {
 
     const done: EmulatorMessage = await bot.click(people.bob.id, ask.id, confirm.customId).final();
     expect(visibleText(done)).toContain("everything stored about you in this server is erased (1 cohort membership)");
+    // The audit trail says a deletion happened, and neither who asked nor whose data it was.
+    const lines = await bot.test.app.database.prisma.auditEntry.findMany({ where: { action: "privacy_delete" } });
+    expect(lines.map((line) => ({ actorId: line.actorId, subject: line.subjectUserId }))).toEqual([{ actorId: "", subject: null }]);
     for (const [table, rows] of await everyRow(bot))
       expect({ table, found: rows.includes(people.bob.id) }).toEqual({ table, found: false });
     // The boards are recomputed: Cy leads now (Ada hidden, the facilitators excluded).
@@ -243,6 +246,21 @@ describe("privacy through discord.js and the emulator", () => {
     const text = visibleText(closing);
     expect(text).toContain("🥇 **Member 2**");
     for (const name of ["Ada", "Bob", "Cy", "Faye", "Finn"]) expect(text).not.toContain(name);
+  });
+
+  it("takes a deleted member's line out of the final board the closing post kept", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const cy = await prisma.member.findFirstOrThrow({ where: { userId: people.cy.id } });
+    const kept = async () => {
+      const cohort = await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+      return (JSON.parse(cohort.finalBoard ?? "null") as { top: { memberId: number }[] }).top.map((entry) => entry.memberId);
+    };
+    expect(await kept()).toContain(cy.id);
+    const ask = await run(people.cy.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(people.cy.id, ask.id, confirm.customId).final();
+    expect(await kept()).not.toContain(cy.id);
   });
 
   it("deletes a server's data 30 days after the bot is removed, not after an outage, not if it comes back", async () => {
