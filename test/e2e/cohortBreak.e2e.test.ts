@@ -36,4 +36,20 @@ describe("/cohort break, end to end", () => {
     expect(info).toContain("Break weeks\n3");
     expect(info).toContain("Week 1 of 13");
   });
+
+  it("records each change in /cohort audit", async () => {
+    const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: cohortName }));
+    expect(audit).toContain("changed a break week");
+  });
+
+  it("moves the posts of a running scheduler when a break is set after it has read the cohort", async () => {
+    // The scheduler has looked at the cohort (and remembers it) before the break is set.
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(await breakReply({ week: 5 })).toContain("Week 5 of **Midweek** is now a break");
+    // Week 5's post: Monday 1 February (week 3 is a break too).
+    bot.clock.set(new Date("2027-02-01T10:00:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const posts = bot.emulator.channelMessages(bot.channel.id).map((message) => visibleText(message));
+    expect(posts.some((text) => text.includes("Break week:") && text.includes("week 6 starts on"))).toBe(true);
+  });
 });
