@@ -150,7 +150,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     checkpointRepository,
     logger.child({ component: "course-end" }),
   );
-  const study = new StudyService(cohorts, plans, completionRepository, memberPlans, logger.child({ component: "study" }), courseEnd, memberRepository);
+  const study = new StudyService(
+    cohorts,
+    plans,
+    completionRepository,
+    memberPlans,
+    logger.child({ component: "study" }),
+    courseEnd,
+    memberRepository,
+  );
   const roster = new RosterService(cohorts, plans, new RosterRepository(database.prisma, database.target.provider));
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),

@@ -114,7 +114,9 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
       : t.t("today.overdueItem", { title: status.item.title, minutes: durationText(t, status.item.minutes), date });
   });
   if (view.overdueMore.items > 0)
-    lines.push(t.t("today.overdueMore", { count: view.overdueMore.items, minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items) }));
+    lines.push(
+      t.t("today.overdueMore", { count: view.overdueMore.items, minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items) }),
+    );
   const total = view.overdueTotal;
   return {
     name:
