@@ -5,6 +5,7 @@ import { addDays, isValidTimeZone, localDateOf, zonedInstant } from "../domain/s
 import { UserError } from "../errors.js";
 import type { Services } from "../services/Services.js";
 import { cohortSchedule, describePost } from "./cohortSchedule.js";
+import type { DemoActivity } from "./SimulatedReaders.js";
 
 /** The part of the scheduler the playground drives: one pass over everything due at `now`. */
 export interface PostScheduler {
@@ -32,7 +33,8 @@ const dayMs = 86_400_000;
 /**
  * Moves the playground's clock and lets the real scheduler catch up: it ticks at
  * the due time of every post and reminder passed on the way (so each is sent on
- * time, as a bot that had been running would), then at the new time.
+ * time, as a bot that had been running would), then at the new time. The
+ * simulated members read at their own moments on the way.
  */
 export class ClockControl {
   private queue: Promise<unknown> = Promise.resolve();
@@ -46,6 +48,8 @@ export class ClockControl {
     private readonly scheduler: PostScheduler,
     /** The demo server's people, whose /remind times the clock stops at. */
     private readonly userIds: () => readonly string[],
+    /** The simulated members' reading, done at its own moments on the way. */
+    private readonly activity: DemoActivity,
   ) {}
 
   advanceBy(milliseconds: number): Promise<void> {
@@ -101,15 +105,25 @@ export class ClockControl {
   }
 
   private async moveTo(target: Date): Promise<void> {
+    const from = this.clock.now();
     const posts = (await this.upcomingPosts()).filter((post) => post.dueAt <= target).map((post) => post.dueAt.getTime());
-    const reminders = await this.reminderTimes(this.clock.now(), target);
-    const dueTimes = [...new Set([...posts, ...reminders])].sort((a, b) => a - b);
-    for (const dueAt of dueTimes) {
-      this.clock.set(new Date(dueAt));
-      await this.scheduler.tick(new Date(dueAt));
+    const reminders = await this.reminderTimes(from, target);
+    const dueTimes = [...new Set([...posts, ...reminders])];
+    // Posts before reading at the same instant, as in the demo's history (a stable sort keeps that order).
+    const steps = [
+      ...dueTimes.map((dueAt) => ({ at: new Date(dueAt), run: () => this.tick(new Date(dueAt)) })),
+      ...(await this.activity.between(from, target)),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const step of steps) {
+      this.clock.set(step.at);
+      await step.run();
     }
     this.clock.set(target);
-    await this.scheduler.tick(target);
+    await this.tick(target);
+  }
+
+  private async tick(now: Date): Promise<void> {
+    await this.scheduler.tick(now);
   }
 
   /** Instants in (from, to] at which a member's daily reminder falls, as the scheduler computes them. */

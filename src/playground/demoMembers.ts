@@ -15,14 +15,17 @@ export interface DemoMemberProfile {
   readonly readsAt: string;
 }
 
-/** Six members whose habits make /leaderboard and /progress interesting. */
+/**
+ * Six members whose habits make /leaderboard, /progress and /pace interesting:
+ * Lena reads little, so she is behind the plan; Tomás joins late, in week 2.
+ */
 export const demoMemberProfiles: readonly DemoMemberProfile[] = [
   { username: "maya.chen", displayName: "Maya Chen", joinedDay: -3, diligence: 1, lateness: 0, readsAt: "07:30" },
   { username: "jonas_w", displayName: "Jonas Weber", joinedDay: -2, diligence: 0.9, lateness: 0.15, readsAt: "20:15" },
   { username: "priya.n", displayName: "Priya Nair", joinedDay: -3, diligence: 0.85, lateness: 0.4, readsAt: "12:40" },
   { username: "sam.okafor", displayName: "Sam Okafor", joinedDay: -1, diligence: 0.65, lateness: 0.5, readsAt: "21:30" },
   { username: "lena.p", displayName: "Lena Petrova", joinedDay: -2, diligence: 0.4, lateness: 0.3, readsAt: "18:00" },
-  { username: "tomas.r", displayName: "Tomás Rivera", joinedDay: 2, diligence: 0.7, lateness: 0.2, readsAt: "08:10" },
+  { username: "tomas.r", displayName: "Tomás Rivera", joinedDay: 8, diligence: 0.7, lateness: 0.2, readsAt: "08:10" },
 ];
 
 /** The page starts as this member: an evening reader, so today's items are still open in the morning. */
@@ -33,6 +36,9 @@ export const demoNewcomer = { username: "riley.park", displayName: "Riley Park" 
 
 /** The facilitator, with Manage Server. */
 export const demoAdmin = { username: "alex.kim", displayName: "Alex Kim" } as const;
+
+/** Joining after week 1 is a late join: the member starts from that week and earlier items stay a backlog. */
+const firstDayOfWeekTwo = 7;
 
 /** When a simulated member joined the cohort: 07:00 cohort-local on their join day. */
 export function joinedAt(profile: DemoMemberProfile, startDate: string, timeZone: string): Date {
@@ -60,13 +66,14 @@ export function plannedCompletions(
     const random = seededRandom(index + 1);
     const joinDate = addDays(plan.startDate, profile.joinedDay);
     const earliest = joinedAt(profile, plan.startDate, timeZone).getTime() + 30 * 60_000;
+    const lateJoiner = profile.joinedDay >= firstDayOfWeekTwo;
     for (const [date, day] of [...plan.dayByDate].sort(([a], [b]) => a.localeCompare(b))) {
       for (const item of day.items) {
         const finishes = random() < profile.diligence;
         const late = random() < profile.lateness;
         const jitterMinutes = Math.floor(random() * 50);
-        if (!finishes) continue;
-        // Latecomers catch up on the evening they join; others read on the day or a day or two later.
+        if (!finishes || (lateJoiner && date < joinDate)) continue;
+        // Week-1 latecomers catch up on the evening they join; others read on the day or a day or two later.
         const readDate = date < joinDate ? joinDate : late ? addDays(date, 1 + Math.floor(random() * 2)) : date;
         const readAt = date < joinDate ? "19:00" : profile.readsAt;
         const at = new Date(Math.max(earliest, zonedInstant(readDate, readAt, timeZone).getTime() + jitterMinutes * 60_000));

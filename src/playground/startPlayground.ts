@@ -15,6 +15,7 @@ import { botName, MessageFeed } from "./MessageFeed.js";
 import { PlaygroundActions } from "./PlaygroundActions.js";
 import { startPlaygroundServer } from "./PlaygroundServer.js";
 import { seedDemo } from "./seedDemo.js";
+import { SimulatedReaders } from "./SimulatedReaders.js";
 
 export interface PlaygroundOptions {
   readonly config: Config;
@@ -88,8 +89,22 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
     const scheduler = app.scheduler;
     const cohort = await seedDemo({ services: app.services, world, clock, timeline, scheduler });
-    const clockControl = new ClockControl(clock, app.services, world.guild.id, cohort.id, timeline.timeZone, scheduler, () =>
-      world.users.map((user) => user.id),
+    const readers = new SimulatedReaders(
+      app.services,
+      world.guild.id,
+      cohort.id,
+      timeline.timeZone,
+      new Map(world.members.map((member) => [member.username, member.id])),
+    );
+    const clockControl = new ClockControl(
+      clock,
+      app.services,
+      world.guild.id,
+      cohort.id,
+      timeline.timeZone,
+      scheduler,
+      () => world.users.map((user) => user.id),
+      readers,
     );
     await clockControl.tickNow();
     const actions = new PlaygroundActions(emulator, world, feed, clockControl, new MemberDirectory(app.services, world));

@@ -284,4 +284,49 @@ describe("the playground in a browser", () => {
       expect(opened.errors).toEqual([]);
     });
   });
+
+  describe("at 1440 × 900, /pace and the end of the course", () => {
+    let opened: OpenedPage;
+    let page: Page;
+    let closePage = (): Promise<void> => Promise.resolve();
+
+    beforeAll(async () => {
+      opened = await openPlayground(browser, playground, { width: 1440, height: 900 });
+      page = opened.page;
+      closePage = () => opened.context.close();
+    }, 60_000);
+
+    afterAll(async () => {
+      await closePage();
+    });
+
+    it("shows Lena, who reads little, how far behind she is, and her Catch up button spreads the backlog", async () => {
+      await actAs(page, "Lena Petrova");
+      const reply = await runAndWait(page, "pace");
+      expect(await reply.locator(".embed").innerText()).toContain("Behind the cohort's plan");
+      expect(await reply.locator("button.button", { hasText: "Back to the cohort's plan" }).count()).toBe(1);
+      const catchUp = reply.locator("button.button", { hasText: "Catch up" });
+      expect(await catchUp.count()).toBe(1);
+      await catchUp.click();
+      await waitFor(async () => (await page.locator(".message .embed-title", { hasText: "Pace updated" }).count()) > 0, "the pace change");
+      expect(opened.errors).toEqual([]);
+    });
+
+    it("ends the course as the clock moves past the last week: the closing post, then /today's course summary", async () => {
+      const closingPost = page.locator(".message .embed-title", { hasText: "Backend Cohort is complete" });
+      for (let moves = 0; moves < 16 && (await closingPost.count()) === 0; moves += 1) {
+        const shown = await page.locator("#clock-time").innerText();
+        await page.click('[data-clock="week"]');
+        await waitFor(async () => (await page.locator("#clock-time").innerText()) !== shown, "the clock to move", 60_000);
+      }
+      await waitFor(async () => (await closingPost.count()) === 1, "the closing post");
+      await page.click('[data-clock="week"]');
+      await waitFor(async () => (await page.locator("#clock-day").innerText()).includes("Course finished"), "the course to finish", 60_000);
+      await actAs(page, "Maya Chen");
+      const today = await runAndWait(page, "today");
+      expect(await today.locator(".embed-title").innerText()).toContain("Course finished");
+      expect(await today.locator(".embed").innerText()).toContain("Final rank");
+      expect(opened.errors).toEqual([]);
+    }, 300_000);
+  });
 });

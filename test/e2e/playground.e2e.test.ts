@@ -205,4 +205,26 @@ describe("the playground's demo and JSON API", () => {
     expect(playground.clock.now().getTime()).toBe(upcoming.dueAt);
     expect(next.clock.nextPost?.dueAt ?? Infinity).toBeGreaterThan(upcoming.dueAt);
   });
+
+  it("has Tomás join late, in week 2, so his week-1 reading is a backlog rather than overdue", async () => {
+    const tomas = await playground.app.database.prisma.member.findFirstOrThrow({ where: { displayName: "Tomás Rivera" } });
+    const lena = await playground.app.database.prisma.member.findFirstOrThrow({ where: { displayName: "Lena Petrova" } });
+    expect(tomas.joinedOn).not.toBeNull();
+    expect(lena.joinedOn).toBeNull();
+  });
+
+  it("has the simulated members keep reading, each at their own pace, while the clock moves", async () => {
+    const countsByMember = async () => {
+      const rows = await playground.app.database.prisma.completion.groupBy({ by: ["memberId"], _count: { _all: true } });
+      return new Map(rows.map((row) => [row.memberId, row._count._all]));
+    };
+    const before = await countsByMember();
+    await post("api/clock", { action: "week" });
+    const after = await countsByMember();
+    const added = [...after].map(([memberId, count]) => count - (before.get(memberId) ?? 0));
+    expect(added.filter((count) => count > 0).length).toBeGreaterThanOrEqual(4);
+    expect(new Set(added).size).toBeGreaterThanOrEqual(3);
+    const completions = await playground.app.database.prisma.completion.findMany();
+    expect(completions.every((completion) => completion.completedAt <= playground.clock.now())).toBe(true);
+  });
 });

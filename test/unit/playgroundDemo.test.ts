@@ -39,8 +39,16 @@ describe("plannedCompletions", () => {
   };
   const plan = buildCohortPlan(curriculum, { ...DEFAULT_COHORT_SETTINGS, timeZone: zone, startDate: "2027-01-04" });
   const timeline = demoTimeline(new Date("2027-01-14T15:00:00Z"), zone);
+  const steadyProfile: DemoMemberProfile = {
+    username: "steady",
+    displayName: "Steady",
+    joinedDay: -2,
+    diligence: 1,
+    lateness: 0,
+    readsAt: "07:00",
+  };
   const profiles: DemoMemberProfile[] = [
-    { username: "steady", displayName: "Steady", joinedDay: -2, diligence: 1, lateness: 0, readsAt: "07:00" },
+    steadyProfile,
     { username: "patchy", displayName: "Patchy", joinedDay: -1, diligence: 0.5, lateness: 0.5, readsAt: "20:00" },
     { username: "late", displayName: "Late", joinedDay: 3, diligence: 0.8, lateness: 0.2, readsAt: "12:00" },
   ];
@@ -83,5 +91,22 @@ describe("plannedCompletions", () => {
     expect(
       catchUp.every((completion) => localDateOf(completion.at, zone) === joinDate && localClockOf(completion.at, zone) >= "19:00"),
     ).toBe(true);
+  });
+
+  it("has a member who joins in week 2 start from that week, leaving earlier items as a backlog", () => {
+    const weekTwoJoiner: DemoMemberProfile = { ...steadyProfile, username: "week2", joinedDay: 8 };
+    const end = new Date("2027-02-10T00:00:00Z");
+    const history = plannedCompletions(plan, [weekTwoJoiner], zone, end);
+    const joinDate = addDays(plan.startDate, 8);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((completion) => (plan.assignedDateByItemId.get(completion.itemId) ?? "") >= joinDate)).toBe(true);
+  });
+
+  it("keeps reading after the visitor arrives: a later clock only adds completions, never changes earlier ones", () => {
+    const later = new Date(timeline.now.getTime() + 14 * 86_400_000);
+    const before = plannedCompletions(plan, profiles, zone, timeline.now);
+    const after = plannedCompletions(plan, profiles, zone, later);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.filter((completion) => completion.at < timeline.now)).toEqual(before);
   });
 });
