@@ -15,6 +15,8 @@ export interface BotProcessOptions {
   readonly cpu: string | null;
   /** Every line the bot logs (JSON, info level), as production would write it to stdout. */
   readonly onLogLine: (line: string) => void;
+  /** "bot": the real bot (botProcessMain.ts); "floor": the bare discord.js client (floorBotMain.ts). Default "bot". */
+  readonly entry?: "bot" | "floor";
 }
 
 /**
@@ -52,7 +54,14 @@ export class BotProcess {
     // BENCH_BOT_NODE_FLAGS passes Node flags to the bot alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
     const nodeFlags = (process.env.BENCH_BOT_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
     // --expose-gc lets the bench ask for a full collection before reading the live heap; it changes nothing else.
-    const node = [process.execPath, "--expose-gc", ...nodeFlags, "--import", "tsx", path.join(benchDir, "botProcessMain.ts")];
+    const node = [
+      process.execPath,
+      "--expose-gc",
+      ...nodeFlags,
+      "--import",
+      "tsx",
+      path.join(benchDir, options.entry === "floor" ? "floorBotMain.ts" : "botProcessMain.ts"),
+    ];
     const [command, ...args] = options.cpu === null ? node : ["taskset", "-c", options.cpu, ...node];
     const child = spawn(command ?? process.execPath, args, {
       cwd: path.dirname(benchDir),

@@ -76,9 +76,15 @@ describe("npm run bench", () => {
       expect(results).toMatch(/^\| 4 \| 0 \| \d+ \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+ \|$/m);
       for (const command of ["`/today`", "`/done`", "`/leaderboard` (week)", "`/leaderboard period:all`"]) {
         expect(results).toMatch(
-          new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"),
+          new RegExp(
+            `^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\| [\\d.]+× \\| [\\d.]+× \\|`,
+            "m",
+          ),
         );
       }
+      // The framework floor: the same discord.js client answering /today with a fixed reply, in the same run.
+      expect(results).toMatch(/^\| floor bot \(`\/today`, fixed reply\) \| [\d.]+ ms \| [\d.]+ ms \| — \| — \| 1\.0× \| 1\.0× \| — \|$/m);
+      expect(results).toMatch(/The floor bot peaked at [1-9]\d* MB\./);
       expect(results).toContain("One cohort of 40 members");
       // Six measured and two warm-up rounds of each command, then the burst: every /done landed once.
       expect(results.match(/12 of them sent 40 interactions/g)).toHaveLength(postgresUrl === null ? 1 : 2);
