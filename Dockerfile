@@ -22,7 +22,8 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/cohort-bot.db \
     HEALTH_FILE=/tmp/cohort-bot.health \
-    LOG_FORMAT=json
+    LOG_FORMAT=json \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -32,4 +33,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "dist/src/healthcheck.js"]
-CMD ["node", "dist/src/main.js"]
+# The same Node flags as `npm start` (scripts/productionNode.mjs); shard processes inherit them.
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=256", "--liftoff-only", "dist/src/main.js"]

@@ -32,6 +32,13 @@ export interface BurstResult {
   readonly latency: TimingSummary;
 }
 
+/** The framework floor (bench/floorBotMain.ts): the bot's discord.js client answering `/today` with a fixed reply. */
+export interface FloorResult {
+  /** Dispatch → callback, as for the bot's commands. */
+  readonly latency: TimingSummary;
+  readonly peakRssBytes: number;
+}
+
 /** What one measuring process reports back to bench/run.ts. */
 export interface BenchResult {
   readonly database: string;
@@ -46,6 +53,7 @@ export interface BenchResult {
   /** The bot's JS heap after a full collection, once connected and after serving: what it keeps, leak or not. */
   readonly liveHeapBytes: { readonly connected: number; readonly afterServing: number };
   readonly burst: BurstResult | null;
+  readonly floor: FloorResult;
   readonly dataset: {
     readonly cohorts: number;
     readonly members: number;

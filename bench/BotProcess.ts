@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { productionNodeEnv, productionNodeFlags } from "../scripts/productionNode.mjs";
 import type { BotProcessUsage, FromBotProcess, ToBotProcess } from "./botProcessProtocol.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
+/** Where bench/compileBotEntries.ts writes the compiled bot entries. */
+const compiledBenchDir = path.join(path.dirname(benchDir), "dist", "bench");
 
 export interface BotProcessOptions {
   readonly discordToken: string;
@@ -15,6 +19,8 @@ export interface BotProcessOptions {
   readonly cpu: string | null;
   /** Every line the bot logs (JSON, info level), as production would write it to stdout. */
   readonly onLogLine: (line: string) => void;
+  /** "bot": the real bot (botProcessMain.ts); "floor": the bare discord.js client (floorBotMain.ts). Default "bot". */
+  readonly entry?: "bot" | "floor";
 }
 
 /**
@@ -51,8 +57,13 @@ export class BotProcess {
   static async start(options: BotProcessOptions): Promise<BotProcess> {
     // BENCH_BOT_NODE_FLAGS passes Node flags to the bot alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
     const nodeFlags = (process.env.BENCH_BOT_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
+    // Compiled, with production's Node settings, as `npm start` runs the bot; BENCH_BOT_BARE_NODE=1 leaves the settings out (to compare).
+    const bare = process.env.BENCH_BOT_BARE_NODE === "1";
+    const script = path.join(compiledBenchDir, options.entry === "floor" ? "floorBotMain.js" : "botProcessMain.js");
+    if (!fs.existsSync(script))
+      throw new Error(`${script} is missing: bench/run.ts compiles it (bench/compileBotEntries.ts) before measuring`);
     // --expose-gc lets the bench ask for a full collection before reading the live heap; it changes nothing else.
-    const node = [process.execPath, "--expose-gc", ...nodeFlags, "--import", "tsx", path.join(benchDir, "botProcessMain.ts")];
+    const node = [process.execPath, "--expose-gc", ...(bare ? [] : productionNodeFlags), ...nodeFlags, script];
     const [command, ...args] = options.cpu === null ? node : ["taskset", "-c", options.cpu, ...node];
     const child = spawn(command ?? process.execPath, args, {
       cwd: path.dirname(benchDir),
@@ -66,6 +77,7 @@ export class BotProcess {
         LOG_LEVEL: "info",
         LOG_FORMAT: "json",
         BENCH_CLOCK_START: String(options.clockStart.getTime()),
+        ...(bare ? {} : productionNodeEnv),
       },
     });
     if (child.stdout !== null) createInterface({ input: child.stdout }).on("line", options.onLogLine);

@@ -29,3 +29,6 @@ export interface BotProcessUsage {
   /** JS heap in use after a full collection (requested with collectGarbage), else null. */
   readonly liveHeapBytes: number | null;
 }
+
+/** The floor bot's fixed reply (bench/floorBotMain.ts): not a user-facing sentence; the measuring process checks for it. */
+export const floorReply = "floor";

@@ -29,11 +29,20 @@ import { projectPaths } from "../src/projectPaths.js";
 import { randomSource } from "./BenchDataGenerator.js";
 import { benchNow, datasetKey, readManifest } from "./benchDataset.js";
 import type { BenchOptions } from "./benchOptions.js";
-import { measuredCommands, rosterEvery, type BenchResult, type BurstResult, type CommandId, type CommandResult } from "./BenchResult.js";
+import {
+  measuredCommands,
+  rosterEvery,
+  type BenchResult,
+  type BurstResult,
+  type CommandId,
+  type CommandResult,
+  type FloorResult,
+} from "./BenchResult.js";
 import type { BenchStore } from "./BenchStore.js";
 import { benchTargetFor } from "./benchTargetFor.js";
 import { BenchWorld, CountingLog } from "./BenchWorld.js";
 import { BotProcess } from "./BotProcess.js";
+import { floorReply } from "./botProcessProtocol.js";
 import { doneWork, leaderboardWork, rosterWork, todayWork, type DoneInput } from "./handWrittenWork.js";
 import { summarizeTimings } from "./summarizeTimings.js";
 
@@ -340,6 +349,7 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     }
     await bot.stop();
     bot = null;
+    const floor = await measureFloor(world, actors, options, cpus.bot, target.label);
     return {
       database: target.provider === "sqlite" ? "sqlite" : database.replace(/\/\/[^@/]*@/, "//"),
       label: target.label,
@@ -349,6 +359,7 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
       cpuMsPerInteraction: roundsUsage.servingCpuMs / roundsInteractions,
       liveHeapBytes: { connected: connected.liveHeapBytes ?? 0, afterServing: usage.liveHeapBytes ?? 0 },
       burst,
+      floor,
       dataset: {
         cohorts: 1,
         members: manifest.members,
@@ -366,6 +377,64 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     await bot?.stop();
     await store?.close();
     await world.close();
+  }
+}
+
+/**
+ * The framework floor, after the bot has stopped (both would answer otherwise): the bare discord.js client of
+ * bench/floorBotMain.ts, on the same core and emulator, answering `/today` with a fixed reply as often as the
+ * bot answered each command.
+ */
+async function measureFloor(
+  world: BenchWorld,
+  actors: readonly Actor[],
+  options: BenchOptions,
+  cpu: string | null,
+  label: string,
+): Promise<FloorResult> {
+  const dispatchedAt = new Map<string, number>();
+  const respondedAt = new Map<string, number>();
+  const onDispatch = (event: { id: string }) => dispatchedAt.set(event.id, performance.now());
+  const onResponse = (event: { interactionId: string }) => respondedAt.set(event.interactionId, performance.now());
+  world.emulator.on("interaction", onDispatch);
+  world.emulator.on("interactionResponse", onResponse);
+  const floor = await BotProcess.start({
+    discordToken: world.emulator.token,
+    discordApiUrl: world.emulator.apiUrl,
+    databaseUrl: "",
+    clockStart: benchNow,
+    cpu,
+    onLogLine: () => undefined,
+    entry: "floor",
+  });
+  try {
+    const samples: number[] = [];
+    for (let run = 0; run < options.warmup + options.runs; run++) {
+      const actor = actors[run % actors.length];
+      if (actor === undefined) throw new Error("no actors");
+      const handle = world.emulator.runCommand({
+        guildId: world.guild.id,
+        channelId: world.channel.id,
+        userId: actor.userId,
+        name: "today",
+      });
+      const message = await handle.final({ timeoutMs: 15_000 });
+      if (message.content !== floorReply) throw new Error(`the floor bot answered ${JSON.stringify(message.content).slice(0, 100)}`);
+      const dispatched = dispatchedAt.get(handle.id);
+      const responded = respondedAt.get(handle.id);
+      if (dispatched === undefined || responded === undefined) throw new Error(`no timing events for interaction ${handle.id}`);
+      if (run >= options.warmup) samples.push(responded - dispatched);
+    }
+    const usage = await floor.usage();
+    const latency = summarizeTimings(samples);
+    progress(
+      `${label}: floor bot p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, peak RSS ${formatBytes(usage.peakRssBytes)}`,
+    );
+    return { latency, peakRssBytes: usage.peakRssBytes };
+  } finally {
+    await floor.stop();
+    world.emulator.off("interaction", onDispatch);
+    world.emulator.off("interactionResponse", onResponse);
   }
 }
 

@@ -31,12 +31,13 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
         "interaction callback arriving back at it. The bot (createApp + discord.js, logged in to src/emulator) runs in a process of its own; " +
         "the emulator and the hand-written SQL run in the measuring process. " +
         "**SQL p50**: the same database work as hand-written SQL on the same database (bench/handWrittenWork.ts), run between the bot's runs; " +
-        "**ratio** = p50 ÷ SQL p50.",
+        "**ratio** = p50 ÷ SQL p50. **÷ floor**: p50 and p99 each divided by the floor bot's (bench/floorBotMain.ts: the same discord.js " +
+        "client, intents and options answering `/today` with a fixed reply, measured after the bot in the same run, on the same core and emulator).",
     "",
   ];
   for (const result of results) {
     lines.push(`## ${result.label}`, "");
-    lines.push("| command | p50 | p99 | SQL p50 | ratio | goal |", "|---|---:|---:|---:|---:|---|");
+    lines.push("| command | p50 | p99 | SQL p50 | ratio | p50 ÷ floor | p99 ÷ floor | goal |", "|---|---:|---:|---:|---:|---:|---:|---|");
     for (const command of measuredCommands) {
       const measured = result.commands.find((entry) => entry.id === command.id);
       if (measured === undefined) continue;
@@ -45,9 +46,13 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
           ? "—"
           : `p99 < ${command.goalP99Ms} ms: ${measured.bot.p99 < command.goalP99Ms ? "**met**" : "**missed**"}`;
       lines.push(
-        `| ${command.label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ${goal} |`,
+        `| ${command.label} | ${ms(measured.bot.p50)} | ${ms(measured.bot.p99)} | ${ms(measured.sql.p50)} | ${(measured.bot.p50 / measured.sql.p50).toFixed(1)}× | ` +
+          `${(measured.bot.p50 / result.floor.latency.p50).toFixed(1)}× | ${(measured.bot.p99 / result.floor.latency.p99).toFixed(1)}× | ${goal} |`,
       );
     }
+    lines.push(
+      `| floor bot (\`/today\`, fixed reply) | ${ms(result.floor.latency.p50)} | ${ms(result.floor.latency.p99)} | — | — | 1.0× | 1.0× | — |`,
+    );
     lines.push("");
     lines.push(
       `- **Bot CPU time**: ${ms(result.cpuMsPerInteraction)} per interaction on average over the sequential runs (the bot process's own, all commands).`,
@@ -56,7 +61,8 @@ export function renderResults(results: readonly BenchResult[], run: RunContext):
       `- **Peak RSS**: ${megabytes(result.peakRssBytes)} (high-water mark of the bot process: createApp, discord.js, Prisma; ` +
         `at most ${megabytes(result.servingRssMaxBytes)} sampled while serving). Live JS heap after a full collection: ` +
         `${megabytes(result.liveHeapBytes.connected)} once connected, ${megabytes(result.liveHeapBytes.afterServing)} after serving; the rest of ` +
-        "the RSS is V8's heap headroom between collections, code, SQLite's page cache and native buffers.",
+        "the RSS is V8's heap headroom between collections, code, SQLite's page cache and native buffers. " +
+        `The floor bot peaked at ${megabytes(result.floor.peakRssBytes)}.`,
     );
     lines.push(
       `- **Served by one bot process**: ${result.dataset.cohorts} cohort, ${count(result.dataset.members)} members; ${count(result.served.members)} of them sent ` +

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDatabaseUrl } from "../src/db/parseDatabaseUrl.js";
+import { compileBotEntries } from "./compileBotEntries.js";
 import { BenchUsageError, benchUsage, parseBenchOptions, type BenchOptions } from "./benchOptions.js";
 import type { BenchResult } from "./BenchResult.js";
 import { benchCacheDir, BenchTargetError, benchTargetFor } from "./benchTargetFor.js";
@@ -88,6 +89,8 @@ async function main(options: BenchOptions): Promise<void> {
   const pinning = options.pin ? cpusToPinTo() : null;
   const startedAt = new Date();
   const loadAverage = os.loadavg()[0] ?? 0;
+  process.stderr.write("compiling the bot (dist/, as npm start runs it)\n");
+  compileBotEntries(projectRoot);
   const results: BenchResult[] = [];
   const serialized = JSON.stringify(options);
   for (const database of options.databases) {

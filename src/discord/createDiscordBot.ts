@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from "discord.js";
 import type { ShardIdentity } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
@@ -24,16 +24,20 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
+/** The bot's client settings; the benchmark's floor bot (bench/floorBotMain.ts) uses them too, so it measures the same client. */
+export function discordClientOptions(apiUrl: string, shard: ShardIdentity | undefined): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: apiUrl },
+    // No message the bot sends may ping anyone, whatever text it carries.
+    allowedMentions: { parse: [], repliedUser: false },
+    shards: [shard?.id ?? 0],
+    shardCount: shard?.count ?? 1,
+  };
+}
+
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
-  const build = () =>
-    new Client({
-      intents: [GatewayIntentBits.Guilds],
-      rest: { api: options.apiUrl },
-      // No message the bot sends may ping anyone, whatever text it carries.
-      allowedMentions: { parse: [], repliedUser: false },
-      shards: [options.shard?.id ?? 0],
-      shardCount: options.shard?.count ?? 1,
-    });
+  const build = () => new Client(discordClientOptions(options.apiUrl, options.shard));
   const client = options.shard === undefined ? withoutShardCountVariable(build) : build();
   const logger = options.logger.child({ component: "discord" });
   return {

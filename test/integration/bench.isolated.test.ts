@@ -82,9 +82,15 @@ describe("npm run bench", () => {
         "`/cohort roster` (first page)",
       ]) {
         expect(results).toMatch(
-          new RegExp(`^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\|`, "m"),
+          new RegExp(
+            `^\\| ${command.replace(/[()/`]/g, "\\$&")} \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+× \\| [\\d.]+× \\| [\\d.]+× \\|`,
+            "m",
+          ),
         );
       }
+      // The framework floor: the same discord.js client answering /today with a fixed reply, in the same run.
+      expect(results).toMatch(/^\| floor bot \(`\/today`, fixed reply\) \| [\d.]+ ms \| [\d.]+ ms \| — \| — \| 1\.0× \| 1\.0× \| — \|$/m);
+      expect(results).toMatch(/The floor bot peaked at [1-9]\d* MB\./);
       expect(results).toContain("One cohort of 40 members");
       // Six measured and two warm-up rounds of each command, the roster twice (one warm-up, one measured), then the burst.
       expect(results.match(/12 of them sent 42 interactions/g)).toHaveLength(postgresUrl === null ? 1 : 2);

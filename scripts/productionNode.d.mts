@@ -1,0 +1,2 @@
+export declare const productionNodeFlags: readonly string[];
+export declare const productionNodeEnv: Readonly<Record<string, string>>;
