@@ -320,13 +320,18 @@ function reachableEnds(problem: Problem, cap: number, within: EndRanges): Reach 
       const from = previous[pair] ?? 0;
       const to = Math.min(previous[pair + 1] ?? 0, lastEnd - 1);
       if (from > to) break;
+      if (room >= weights.heaviest) {
+        // Every item fits the day: the whole run of starts reaches one interval (the common case).
+        out.append(Math.max(from + 1, firstEnd), furthestEndUpTo(prefix, to, room, lastEnd));
+        continue;
+      }
       let start = from;
       while (start <= to) {
         const firstFitting = weights.firstAtMost(start, to, room);
         if (firstFitting < 0) break;
         const firstTooHeavy = weights.firstAbove(firstFitting, to, room);
         const lastFitting = firstTooHeavy < 0 ? to : firstTooHeavy - 1;
-        const furthest = Math.min(furthestEnd(prefix, lastFitting, room), lastEnd);
+        const furthest = furthestEndUpTo(prefix, lastFitting, room, lastEnd);
         out.append(Math.max(firstFitting + 1, firstEnd), furthest);
         if (firstTooHeavy < 0) break;
         start = firstTooHeavy + 1;
@@ -385,6 +390,19 @@ class IntervalBuffer {
   }
 }
 
+/** furthestEnd capped at `limit` (≥ start), searching only up to it. */
+function furthestEndUpTo(prefix: Float64Array, start: number, room: number, limit: number): number {
+  const most = (prefix[start] ?? 0) + room;
+  let low = start;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((prefix[middle] ?? 0) <= most) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** The largest end e with prefix[e] − prefix[start] ≤ room (at least start + 1 when item `start` fits). */
 function furthestEnd(prefix: Float64Array, start: number, room: number): number {
   const limit = (prefix[start] ?? 0) + room;
@@ -405,12 +423,17 @@ function furthestEnd(prefix: Float64Array, start: number, room: number): number 
 class WeightIndex {
   private readonly minimums: Float64Array[] = [];
   private readonly maximums: Float64Array[] = [];
+  /** The largest weight (0 without items). */
+  readonly heaviest: number;
 
   constructor(prefix: Float64Array) {
     const count = prefix.length - 1;
     const base = Float64Array.from({ length: count }, (_, index) => (prefix[index + 1] ?? 0) - (prefix[index] ?? 0));
     this.minimums.push(base);
     this.maximums.push(base);
+    let heaviest = 0;
+    for (const weight of base) heaviest = Math.max(heaviest, weight);
+    this.heaviest = heaviest;
     for (let span = 1; 2 * span <= count; span *= 2) {
       const previousMin = this.minimums.at(-1) ?? base;
       const previousMax = this.maximums.at(-1) ?? base;
