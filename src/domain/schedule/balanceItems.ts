@@ -488,26 +488,34 @@ function firstMatch(levels: readonly Float64Array[], from: number, to: number, l
  */
 function leastSquaresRuns(prefix: Float64Array, bases: Float64Array, cap: number, corridor: EndRanges): Int32Array {
   const dayCount = bases.length;
-  const choices: Int32Array[] = [];
-  let previousCost = new Float64Array([0]);
+  // Every day's choices in one buffer, and two cost rows swapped day by day: no arrays per day.
+  const choiceOffsets = new Int32Array(dayCount + 1);
+  let widest = 1;
+  for (let day = 0; day < dayCount; day += 1) {
+    const width = (corridor.high[day] ?? 0) - (corridor.low[day] ?? 0) + 1;
+    choiceOffsets[day + 1] = (choiceOffsets[day] ?? 0) + width;
+    widest = Math.max(widest, width);
+  }
+  const choices = new Int32Array(choiceOffsets[dayCount] ?? 0).fill(-1);
+  let previousCost = new Float64Array(widest);
+  let cost = new Float64Array(widest);
   let previousLow = 0;
   let previousHigh = 0;
   for (let day = 0; day < dayCount; day += 1) {
     const low = corridor.low[day] ?? 0;
     const high = corridor.high[day] ?? 0;
-    const cost = new Float64Array(high - low + 1).fill(Number.POSITIVE_INFINITY);
-    const choice = new Int32Array(high - low + 1).fill(-1);
+    cost.fill(Number.POSITIVE_INFINITY, 0, high - low + 1);
+    const choice = choices.subarray(choiceOffsets[day] ?? 0, choiceOffsets[day + 1] ?? 0);
     const row: DayRow = { prefix, base: bases[day] ?? 0, cap, previousCost, previousLow, low, cost, choice };
     fillRow(row, low, high, previousLow, previousHigh);
-    choices.push(choice);
-    previousCost = cost;
+    [previousCost, cost] = [cost, previousCost];
     previousLow = low;
     previousHigh = high;
   }
   const startOfDay = new Int32Array(dayCount);
   let end = prefix.length - 1;
   for (let day = dayCount - 1; day >= 0; day -= 1) {
-    const start = choices[day]?.[end - (corridor.low[day] ?? 0)] ?? -1;
+    const start = choices[(choiceOffsets[day] ?? 0) + end - (corridor.low[day] ?? 0)] ?? -1;
     if (start < 0) throw new Error("Balancing found no partition (should be unreachable)");
     startOfDay[day] = start;
     end = start;
