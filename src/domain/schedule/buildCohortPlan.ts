@@ -145,12 +145,23 @@ function placeSections(
       const day = firstDay + (dayOfItem[index] ?? 0);
       const date = dates[day];
       if (date === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
-      itemsByDay[day]?.push({ ...item, assignedDate: date });
+      itemsByDay[day]?.push(withAssignedDate(item, date));
       loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
     });
   }
   return { itemsByDay, sectionsByWeek, assignedDateByItemId, referenceItemsBySection };
+}
+
+/**
+ * `{ ...item, assignedDate }`, the same object: V8 copies plain objects with
+ * Object.assign several times faster than with spread syntax followed by a
+ * property, and this runs once per item of the curriculum.
+ */
+function withAssignedDate(item: PlanItem, assignedDate: string): AssignedItem {
+  const assigned: PlanItem & { assignedDate?: string } = Object.assign({}, item);
+  assigned.assignedDate = assignedDate;
+  return assigned as AssignedItem;
 }
 
 /** The plan's weeks and days, with each day's and week's totals. */
