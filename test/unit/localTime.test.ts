@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  epochDayOfLocalDate,
+  isoWeekdayOfEpochDay,
+  localDateOfEpochDay,
   addDays,
   daysBetween,
   endOfLocalDay,
@@ -108,6 +111,24 @@ describe("calendar arithmetic", () => {
   it("refuses dates that do not exist", () => {
     expect(() => addDays("2027-02-29", 1)).toThrow(RangeError);
     expect(() => isoWeekday("2026-13-01")).toThrow(RangeError);
+  });
+});
+
+describe("epoch days", () => {
+  it("agree with the date-string arithmetic over leap years, before 1970 and across centuries", () => {
+    for (const start of ["1969-12-25", "2027-02-27", "2099-12-30", "2100-02-27"]) {
+      const epochDay = epochDayOfLocalDate(start);
+      for (let days = -400; days <= 400; days += 1) {
+        const date = addDays(start, days);
+        expect(localDateOfEpochDay(epochDay + days)).toBe(date);
+        expect(isoWeekdayOfEpochDay(epochDay + days)).toBe(isoWeekday(date));
+      }
+    }
+  });
+
+  it("refuse what is not a date or a whole day", () => {
+    expect(() => epochDayOfLocalDate("2027-02-29")).toThrow(RangeError);
+    expect(() => localDateOfEpochDay(1.5)).toThrow(RangeError);
   });
 });
 

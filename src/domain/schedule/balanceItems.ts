@@ -101,19 +101,19 @@ function evenLevelPath(problem: Problem, cap: number, corridor: Corridor): Int32
     const ideal = Math.min(Math.max(furthestEnd(prefix, start, wanted - startLoad), start + 1), furthest);
     let best = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
-    const consider = (end: number) => {
-      const distance = Math.abs((prefix[end] ?? 0) - wanted);
-      if (distance < bestDistance || (distance === bestDistance && end > best)) {
-        best = end;
-        bestDistance = distance;
-      }
-    };
-    const completable = corridor.completable[day] ?? [];
-    for (let pair = 0; pair < completable.length; pair += 2) {
-      const from = Math.max(completable[pair] ?? 0, start + 1);
-      const to = Math.min(completable[pair + 1] ?? 0, furthest);
+    const { values, offsets } = corridor.completable;
+    for (let pair = offsets[day] ?? 0; pair < (offsets[day + 1] ?? 0); pair += 2) {
+      const from = Math.max(values[pair] ?? 0, start + 1);
+      const to = Math.min(values[pair + 1] ?? 0, furthest);
       if (from > to) continue;
-      for (const end of [ideal, ideal + 1]) consider(Math.min(Math.max(end, from), to));
+      for (let step = 0; step <= 1; step += 1) {
+        const end = Math.min(Math.max(ideal + step, from), to);
+        const distance = Math.abs((prefix[end] ?? 0) - wanted);
+        if (distance < bestDistance || (distance === bestDistance && end > best)) {
+          best = end;
+          bestDistance = distance;
+        }
+      }
     }
     if (best < 0) throw new Error("Balancing found no partition (should be unreachable)");
     ends[day] = best;
@@ -157,14 +157,24 @@ interface EndRanges {
   readonly high: Int32Array;
 }
 
-/** The exact reachable ends of each day, as ascending [from, to] pairs. */
+/**
+ * Ascending, disjoint [from, to] pairs for each day, in one flat buffer (one
+ * array per day per sweep was most of the garbage of planning a long course):
+ * day d's pairs are values[offsets[d] .. offsets[d + 1]).
+ */
+interface DayIntervals {
+  readonly values: Int32Array;
+  readonly offsets: Int32Array;
+}
+
+/** The exact reachable ends of each day. */
 interface Reach extends EndRanges {
-  readonly intervals: readonly (readonly number[])[];
+  readonly intervals: DayIntervals;
 }
 
 /** The corridor, plus for each day the exact ends from which the later days can still finish. */
 interface Corridor extends EndRanges {
-  readonly completable: readonly (readonly number[])[];
+  readonly completable: DayIntervals;
 }
 
 /**
@@ -199,10 +209,17 @@ function lightestHeaviestDay(problem: Problem): { heaviestDay: number; corridor:
   // Below: every day holds at least its base plus one item; some day holds the average; the heaviest item sits somewhere.
   let low = Math.max(Math.ceil((baseTotal + total) / dayCount), maxBase + minWeight, maxWeight + minBase);
   const band: Corridor = {
-    low: Int32Array.from({ length: dayCount }, (_, day) => day + 1),
-    high: Int32Array.from({ length: dayCount }, (_, day) => itemCount - (dayCount - 1 - day)),
-    completable: Array.from({ length: dayCount }, (_, day) => [day + 1, itemCount - (dayCount - 1 - day)]),
+    low: new Int32Array(dayCount),
+    high: new Int32Array(dayCount),
+    completable: { values: new Int32Array(2 * dayCount), offsets: new Int32Array(dayCount + 1) },
   };
+  for (let day = 0; day < dayCount; day += 1) {
+    band.low[day] = day + 1;
+    band.high[day] = itemCount - (dayCount - 1 - day);
+    band.completable.values[2 * day] = day + 1;
+    band.completable.values[2 * day + 1] = itemCount - (dayCount - 1 - day);
+    band.completable.offsets[day + 1] = 2 * day + 2;
+  }
   // Above: the heaviest day of the even-level partition with no cap (any partition would do; this one is close).
   let high = heaviestDayOf(problem, evenLevelPath(problem, Number.POSITIVE_INFINITY, band));
   let corridor = corridorUnder(problem, reversed, high, band);
@@ -230,32 +247,46 @@ function corridorUnder(problem: Problem, reversed: Problem, cap: number, within:
   const dayCount = problem.bases.length;
   const forward = reachableEnds(problem, cap, within);
   if (forward === null) return null;
-  // The reversed problem's day k ends where original day dayCount−2−k ends, counted from the back.
-  const mirror = (ranges: EndRanges): EndRanges => ({
-    low: Int32Array.from({ length: dayCount }, (_, day) =>
-      day === dayCount - 1 ? itemCount : itemCount - (ranges.high[dayCount - 2 - day] ?? 0),
-    ),
-    high: Int32Array.from({ length: dayCount }, (_, day) =>
-      day === dayCount - 1 ? itemCount : itemCount - (ranges.low[dayCount - 2 - day] ?? 0),
-    ),
-  });
-  const backward = reachableEnds(reversed, cap, mirror(forward));
+  const backward = reachableEnds(reversed, cap, mirrored(forward, itemCount));
   if (backward === null) return null;
-  const fromBack = mirror(backward);
+  const fromBack = mirrored(backward, itemCount);
   const low = new Int32Array(dayCount);
   const high = new Int32Array(dayCount);
-  const completable: number[][] = [];
+  const later = backward.intervals;
+  const values = new Int32Array((later.offsets[dayCount - 1] ?? 0) + 2);
+  const offsets = new Int32Array(dayCount + 1);
+  let length = 0;
   for (let day = 0; day < dayCount; day += 1) {
-    const later = backward.intervals[dayCount - 2 - day];
-    const ends: number[] = [];
-    if (later === undefined) ends.push(itemCount, itemCount);
-    else
-      for (let pair = later.length - 2; pair >= 0; pair -= 2) ends.push(itemCount - (later[pair + 1] ?? 0), itemCount - (later[pair] ?? 0));
-    completable.push(ends);
+    offsets[day] = length;
+    const laterDay = dayCount - 2 - day;
+    if (laterDay < 0) {
+      values[length++] = itemCount;
+      values[length++] = itemCount;
+    } else {
+      for (let pair = (later.offsets[laterDay + 1] ?? 0) - 2; pair >= (later.offsets[laterDay] ?? 0); pair -= 2) {
+        values[length++] = itemCount - (later.values[pair + 1] ?? 0);
+        values[length++] = itemCount - (later.values[pair] ?? 0);
+      }
+    }
     low[day] = Math.max(forward.low[day] ?? 0, fromBack.low[day] ?? 0);
     high[day] = Math.min(forward.high[day] ?? 0, fromBack.high[day] ?? 0);
   }
-  return { low, high, completable };
+  offsets[dayCount] = length;
+  return { low, high, completable: { values, offsets } };
+}
+
+/** The reversed problem's day k ends where original day dayCount−2−k ends, counted from the back. */
+function mirrored(ranges: EndRanges, itemCount: number): EndRanges {
+  const dayCount = ranges.low.length;
+  const low = new Int32Array(dayCount);
+  const high = new Int32Array(dayCount);
+  for (let day = 0; day < dayCount - 1; day += 1) {
+    low[day] = itemCount - (ranges.high[dayCount - 2 - day] ?? 0);
+    high[day] = itemCount - (ranges.low[dayCount - 2 - day] ?? 0);
+  }
+  low[dayCount - 1] = itemCount;
+  high[dayCount - 1] = itemCount;
+  return { low, high };
 }
 
 /**
@@ -274,48 +305,102 @@ function reachableEnds(problem: Problem, cap: number, within: EndRanges): Reach 
   const dayCount = bases.length;
   const low = new Int32Array(dayCount);
   const high = new Int32Array(dayCount);
-  const perDay: number[][] = [];
-  let intervals: number[] = [0, 0]; // pairs [from, to] of reachable ends, ascending, disjoint
+  const out = new IntervalBuffer(4 * dayCount + 2);
+  out.append(0, 0); // before day 0: zero items done
   for (let day = 0; day < dayCount; day += 1) {
     const room = cap - (bases[day] ?? 0);
     if (room < 0) return null;
     const lastEnd = Math.min(itemCount - (dayCount - 1 - day), within.high[day] ?? 0);
     const firstEnd = within.low[day] ?? 0;
-    const next: number[] = [];
-    for (let pair = 0; pair < intervals.length; pair += 2) {
-      const from = intervals[pair] ?? 0;
-      const to = Math.min(intervals[pair + 1] ?? 0, lastEnd - 1);
+    const previousFrom = out.dayStart;
+    const previousTo = out.length;
+    const previous = out.values; // appending may move `out.values`; the previous day's pairs stay readable here
+    out.startDay();
+    for (let pair = previousFrom; pair < previousTo; pair += 2) {
+      const from = previous[pair] ?? 0;
+      const to = Math.min(previous[pair + 1] ?? 0, lastEnd - 1);
       if (from > to) break;
+      if (room >= weights.heaviest) {
+        // Every item fits the day: the whole run of starts reaches one interval (the common case).
+        out.append(Math.max(from + 1, firstEnd), furthestEndUpTo(prefix, to, room, lastEnd));
+        continue;
+      }
       let start = from;
       while (start <= to) {
         const firstFitting = weights.firstAtMost(start, to, room);
         if (firstFitting < 0) break;
         const firstTooHeavy = weights.firstAbove(firstFitting, to, room);
         const lastFitting = firstTooHeavy < 0 ? to : firstTooHeavy - 1;
-        const furthest = Math.min(furthestEnd(prefix, lastFitting, room), lastEnd);
-        appendInterval(next, Math.max(firstFitting + 1, firstEnd), furthest);
+        const furthest = furthestEndUpTo(prefix, lastFitting, room, lastEnd);
+        out.append(Math.max(firstFitting + 1, firstEnd), furthest);
         if (firstTooHeavy < 0) break;
         start = firstTooHeavy + 1;
       }
     }
-    if (next.length === 0) return null;
-    low[day] = next[0] ?? 0;
-    high[day] = next.at(-1) ?? 0;
-    perDay.push(next);
-    intervals = next;
+    if (out.length === out.dayStart) return null;
+    low[day] = out.values[out.dayStart] ?? 0;
+    high[day] = out.values[out.length - 1] ?? 0;
   }
-  return high[dayCount - 1] === itemCount ? { low, high, intervals: perDay } : null;
+  if (high[dayCount - 1] !== itemCount) return null;
+  // Day d's pairs sit after the seed pair; offsets are recorded as each day starts.
+  return { low, high, intervals: { values: out.values.subarray(2, out.length), offsets: out.dayOffsets(dayCount) } };
 }
 
-/** Adds [from, to] after the intervals already there (whose starts are smaller), merging when they touch. */
-function appendInterval(intervals: number[], from: number, to: number): void {
-  if (from > to) return;
-  const lastTo = intervals.at(-1);
-  if (lastTo !== undefined && from <= lastTo + 1) {
-    intervals[intervals.length - 1] = Math.max(lastTo, to);
-    return;
+/** A growable flat buffer of [from, to] pairs, one ascending run of pairs per day. */
+class IntervalBuffer {
+  values: Int32Array;
+  length = 0;
+  dayStart = 0;
+  private readonly starts: number[] = [];
+
+  constructor(capacity: number) {
+    this.values = new Int32Array(capacity);
   }
-  intervals.push(from, to);
+
+  startDay(): void {
+    this.dayStart = this.length;
+    this.starts.push(this.length);
+  }
+
+  /** Adds [from, to] after the day's pairs already there (whose starts are smaller), merging when they touch. */
+  append(from: number, to: number): void {
+    if (from > to) return;
+    if (this.length > this.dayStart) {
+      const lastTo = this.values[this.length - 1] ?? 0;
+      if (from <= lastTo + 1) {
+        this.values[this.length - 1] = Math.max(lastTo, to);
+        return;
+      }
+    }
+    if (this.length + 2 > this.values.length) {
+      const grown = new Int32Array(2 * this.values.length + 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = from;
+    this.values[this.length++] = to;
+  }
+
+  /** Where each day's pairs begin, relative to the first day's, with the end at index dayCount. */
+  dayOffsets(dayCount: number): Int32Array {
+    const offsets = new Int32Array(dayCount + 1);
+    for (let day = 0; day < dayCount; day += 1) offsets[day] = (this.starts[day] ?? 0) - 2;
+    offsets[dayCount] = this.length - 2;
+    return offsets;
+  }
+}
+
+/** furthestEnd capped at `limit` (≥ start), searching only up to it. */
+function furthestEndUpTo(prefix: Float64Array, start: number, room: number, limit: number): number {
+  const most = (prefix[start] ?? 0) + room;
+  let low = start;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((prefix[middle] ?? 0) <= most) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** The largest end e with prefix[e] − prefix[start] ≤ room (at least start + 1 when item `start` fits). */
@@ -338,12 +423,17 @@ function furthestEnd(prefix: Float64Array, start: number, room: number): number 
 class WeightIndex {
   private readonly minimums: Float64Array[] = [];
   private readonly maximums: Float64Array[] = [];
+  /** The largest weight (0 without items). */
+  readonly heaviest: number;
 
   constructor(prefix: Float64Array) {
     const count = prefix.length - 1;
     const base = Float64Array.from({ length: count }, (_, index) => (prefix[index + 1] ?? 0) - (prefix[index] ?? 0));
     this.minimums.push(base);
     this.maximums.push(base);
+    let heaviest = 0;
+    for (const weight of base) heaviest = Math.max(heaviest, weight);
+    this.heaviest = heaviest;
     for (let span = 1; 2 * span <= count; span *= 2) {
       const previousMin = this.minimums.at(-1) ?? base;
       const previousMax = this.maximums.at(-1) ?? base;
@@ -361,29 +451,34 @@ class WeightIndex {
 
   /** First index in from..to whose weight is ≤ limit, or −1. */
   firstAtMost(from: number, to: number, limit: number): number {
-    return this.first(from, to, (level, index) => (this.minimums[level]?.[index] ?? 0) <= limit);
+    return firstMatch(this.minimums, from, to, limit, false);
   }
 
   /** First index in from..to whose weight is > limit, or −1. */
   firstAbove(from: number, to: number, limit: number): number {
-    return this.first(from, to, (level, index) => (this.maximums[level]?.[index] ?? 0) > limit);
+    return firstMatch(this.maximums, from, to, limit, true);
   }
+}
 
-  /** Skips blocks of 2^level items that hold no match, largest blocks first, then steps down. */
-  private first(from: number, to: number, matches: (level: number, index: number) => boolean): number {
-    let position = from;
-    let level = this.minimums.length - 1;
-    while (position <= to) {
-      while (level > 0 && position + (1 << level) - 1 > to) level -= 1;
-      if (!matches(level, position)) {
-        position += 1 << level;
-        continue;
-      }
-      if (level === 0) return position;
-      level -= 1;
+/**
+ * First index in from..to whose block value is above `limit` (or at most it,
+ * when `above` is false). Skips blocks of 2^level items that hold no match,
+ * largest blocks first, then steps down.
+ */
+function firstMatch(levels: readonly Float64Array[], from: number, to: number, limit: number, above: boolean): number {
+  let position = from;
+  let level = levels.length - 1;
+  while (position <= to) {
+    while (level > 0 && position + (1 << level) - 1 > to) level -= 1;
+    const value = levels[level]?.[position] ?? 0;
+    if (above ? value <= limit : value > limit) {
+      position += 1 << level;
+      continue;
     }
-    return -1;
+    if (level === 0) return position;
+    level -= 1;
   }
+  return -1;
 }
 
 /**
@@ -393,26 +488,34 @@ class WeightIndex {
  */
 function leastSquaresRuns(prefix: Float64Array, bases: Float64Array, cap: number, corridor: EndRanges): Int32Array {
   const dayCount = bases.length;
-  const choices: Int32Array[] = [];
-  let previousCost = new Float64Array([0]);
+  // Every day's choices in one buffer, and two cost rows swapped day by day: no arrays per day.
+  const choiceOffsets = new Int32Array(dayCount + 1);
+  let widest = 1;
+  for (let day = 0; day < dayCount; day += 1) {
+    const width = (corridor.high[day] ?? 0) - (corridor.low[day] ?? 0) + 1;
+    choiceOffsets[day + 1] = (choiceOffsets[day] ?? 0) + width;
+    widest = Math.max(widest, width);
+  }
+  const choices = new Int32Array(choiceOffsets[dayCount] ?? 0).fill(-1);
+  let previousCost = new Float64Array(widest);
+  let cost = new Float64Array(widest);
   let previousLow = 0;
   let previousHigh = 0;
   for (let day = 0; day < dayCount; day += 1) {
     const low = corridor.low[day] ?? 0;
     const high = corridor.high[day] ?? 0;
-    const cost = new Float64Array(high - low + 1).fill(Number.POSITIVE_INFINITY);
-    const choice = new Int32Array(high - low + 1).fill(-1);
+    cost.fill(Number.POSITIVE_INFINITY, 0, high - low + 1);
+    const choice = choices.subarray(choiceOffsets[day] ?? 0, choiceOffsets[day + 1] ?? 0);
     const row: DayRow = { prefix, base: bases[day] ?? 0, cap, previousCost, previousLow, low, cost, choice };
     fillRow(row, low, high, previousLow, previousHigh);
-    choices.push(choice);
-    previousCost = cost;
+    [previousCost, cost] = [cost, previousCost];
     previousLow = low;
     previousHigh = high;
   }
   const startOfDay = new Int32Array(dayCount);
   let end = prefix.length - 1;
   for (let day = dayCount - 1; day >= 0; day -= 1) {
-    const start = choices[day]?.[end - (corridor.low[day] ?? 0)] ?? -1;
+    const start = choices[(choiceOffsets[day] ?? 0) + end - (corridor.low[day] ?? 0)] ?? -1;
     if (start < 0) throw new Error("Balancing found no partition (should be unreachable)");
     startOfDay[day] = start;
     end = start;

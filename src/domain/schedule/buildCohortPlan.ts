@@ -1,6 +1,6 @@
 import { balanceItems } from "./balanceItems.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
-import { addDays, isoWeekday } from "./localTime.js";
+import { epochDayOfLocalDate, isoWeekdayOfEpochDay, localDateOfEpochDay } from "./localTime.js";
 import type {
   AssignedItem,
   CohortPlan,
@@ -69,26 +69,38 @@ interface CourseDates {
   readonly totalWeeks: number;
   readonly studyDays: readonly number[];
   readonly dates: readonly string[];
+  /** ISO weekday of each of `dates`. */
+  readonly weekdays: Uint8Array;
   readonly firstDayOfWeek: Int32Array;
-  readonly weekStartDate: (week: number) => string;
+  /** First date of week w at index w−1, up to the day after the last week at index totalWeeks. */
+  readonly weekStartDates: readonly string[];
 }
 
+// Why epoch days: parsing and formatting a date string per calendar day was a
+// large share of planning a 520-week course; each study date is formatted once.
 function studyCalendarOf(settings: CohortSettings, totalWeeks: number): CourseDates {
   const studyDays = [...new Set(settings.studyDays)].sort((a, b) => a - b);
-  const isStudyDay = new Set(studyDays);
-  const weekStartDate = (week: number): string => addDays(settings.startDate, 7 * (week - 1));
+  const isStudyDay = new Uint8Array(8);
+  for (const weekday of studyDays) isStudyDay[weekday] = 1;
+  const startDay = epochDayOfLocalDate(settings.startDate);
   const dates: string[] = [];
+  const weekdays: number[] = [];
+  const weekStartDates: string[] = [];
   const firstDayOfWeek = new Int32Array(totalWeeks + 1);
   for (let week = 1; week <= totalWeeks; week += 1) {
     firstDayOfWeek[week - 1] = dates.length;
-    const start = weekStartDate(week);
+    const weekStart = startDay + 7 * (week - 1);
+    weekStartDates.push(localDateOfEpochDay(weekStart));
     for (let offset = 0; offset < 7; offset += 1) {
-      const date = addDays(start, offset);
-      if (isStudyDay.has(isoWeekday(date))) dates.push(date);
+      const weekday = isoWeekdayOfEpochDay(weekStart + offset);
+      if (isStudyDay[weekday] !== 1) continue;
+      dates.push(localDateOfEpochDay(weekStart + offset));
+      weekdays.push(weekday);
     }
   }
   firstDayOfWeek[totalWeeks] = dates.length;
-  return { totalWeeks, studyDays, dates, firstDayOfWeek, weekStartDate };
+  weekStartDates.push(localDateOfEpochDay(startDay + 7 * totalWeeks));
+  return { totalWeeks, studyDays, dates, weekdays: Uint8Array.from(weekdays), firstDayOfWeek, weekStartDates };
 }
 
 interface PlacedSections {
@@ -133,7 +145,7 @@ function placeSections(
       const day = firstDay + (dayOfItem[index] ?? 0);
       const date = dates[day];
       if (date === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
-      itemsByDay[day]?.push({ ...item, assignedDate: date });
+      itemsByDay[day]?.push(withAssignedDate(item, date));
       loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
     });
@@ -141,34 +153,49 @@ function placeSections(
   return { itemsByDay, sectionsByWeek, assignedDateByItemId, referenceItemsBySection };
 }
 
+/**
+ * `{ ...item, assignedDate }`, the same object: V8 copies plain objects with
+ * Object.assign several times faster than with spread syntax followed by a
+ * property, and this runs once per item of the curriculum.
+ */
+function withAssignedDate(item: PlanItem, assignedDate: string): AssignedItem {
+  const assigned: PlanItem & { assignedDate?: string } = Object.assign({}, item);
+  assigned.assignedDate = assignedDate;
+  return assigned as AssignedItem;
+}
+
 /** The plan's weeks and days, with each day's and week's totals. */
 function assembleWeeks(calendar: CourseDates, placed: PlacedSections): { weeks: PlanWeek[]; dayByDate: Map<string, PlanDay> } {
-  const { dates, firstDayOfWeek, totalWeeks, weekStartDate } = calendar;
+  const { dates, weekdays, firstDayOfWeek, totalWeeks, weekStartDates } = calendar;
   const dayByDate = new Map<string, PlanDay>();
   const weeks: PlanWeek[] = [];
   for (let number = 1; number <= totalWeeks; number += 1) {
     const days: PlanDay[] = [];
+    let totalMinutes = 0;
+    let weekUnestimated = 0;
     for (let dayIndex = firstDayOfWeek[number - 1] ?? 0; dayIndex < (firstDayOfWeek[number] ?? 0); dayIndex += 1) {
       const date = dates[dayIndex] ?? "";
       const items = placed.itemsByDay[dayIndex] ?? [];
-      const day: PlanDay = {
-        date,
-        weekday: isoWeekday(date),
-        items,
-        minutes: items.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
-        unestimatedItems: items.filter((item) => item.minutes === null).length,
-      };
+      let minutes = 0;
+      let unestimatedItems = 0;
+      for (const item of items) {
+        if (item.minutes === null) unestimatedItems += 1;
+        else minutes += item.minutes;
+      }
+      const day: PlanDay = { date, weekday: weekdays[dayIndex] ?? 0, items, minutes, unestimatedItems };
       dayByDate.set(date, day);
       days.push(day);
+      totalMinutes += minutes;
+      weekUnestimated += unestimatedItems;
     }
     weeks.push({
       number,
-      startDate: weekStartDate(number),
-      endDate: weekStartDate(number + 1),
+      startDate: weekStartDates[number - 1] ?? "",
+      endDate: weekStartDates[number] ?? "",
       sections: placed.sectionsByWeek[number - 1] ?? [],
       days,
-      totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
-      unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
+      totalMinutes,
+      unestimatedItems: weekUnestimated,
     });
   }
   return { weeks, dayByDate };

@@ -145,6 +145,22 @@ function localDateFromEpochDay(epochDay: number): string {
   return new Date(epochDay * MILLIS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Days since 1970-01-01 of a calendar date: date arithmetic for loops over many days without re-parsing. */
+export function epochDayOfLocalDate(localDate: string): number {
+  return epochDayOf(requireLocalDate(localDate));
+}
+
+/** The calendar date of a day counted from 1970-01-01 (inverse of `epochDayOfLocalDate`). */
+export function localDateOfEpochDay(epochDay: number): string {
+  if (!Number.isInteger(epochDay)) throw new RangeError(`Not a whole number of days: ${epochDay}`);
+  return localDateFromEpochDay(epochDay);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day counted from 1970-01-01, a Thursday. */
+export function isoWeekdayOfEpochDay(epochDay: number): number {
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+}
+
 /** The calendar date `days` days after (or before, when negative) `localDate`. */
 export function addDays(localDate: string, days: number): string {
   if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
