@@ -131,8 +131,8 @@ async function addMembers(world: World, server: Server, cohortId: number, count:
 
 const isTickAt = (instant: Date) => (line: LogLine) => line.msg === "scheduler tick done" && line.at === instant.toISOString();
 
-/** The bot's posts in a channel since `after` (by the shared clock), as "label @ local time". */
-function postsIn(world: World, channelId: string, after: Date): string[] {
+/** The bot's messages in a channel since `after` (by the shared clock), as "label @ local time". */
+function messagesIn(world: World, channelId: string, after: Date): string[] {
   return chronologicalPosts(
     world.emulator
       .channelMessages(channelId)
@@ -141,6 +141,18 @@ function postsIn(world: World, channelId: string, after: Date): string[] {
       .map((message) => ({ label: postLabel(message), at: world.sentAt.get(message.id) ?? new Date(0) })),
     zone,
   );
+}
+
+/** The posts, without the weekly posts' live board messages (checked on their own: one per weekly post). */
+function postsIn(world: World, channelId: string, after: Date): string[] {
+  return messagesIn(world, channelId, after).filter((label) => !label.startsWith("live board"));
+}
+
+/** Each weekly post's live board message, "week n @ time" as its post is labelled. */
+function liveBoardsIn(world: World, channelId: string, after: Date): string[] {
+  return messagesIn(world, channelId, after)
+    .filter((label) => label.startsWith("live board"))
+    .map((label) => label.replace(/^live board /, "week "));
 }
 
 async function checkpointSections(world: World): Promise<{ title: string; weekEnd: number }[]> {
@@ -215,6 +227,9 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
 
     for (const server of servers) {
       expect(postsIn(world, server.channelId, courseStart)).toEqual(chronologicalPosts(expected, zone));
+      expect(liveBoardsIn(world, server.channelId, courseStart)).toEqual(
+        chronologicalPosts(expected, zone).filter((label) => label.startsWith("week ")),
+      );
     }
     const rows = await world.prisma.scheduledPost.findMany();
     expect(rows).toHaveLength(expected.length * servers.length);
@@ -273,6 +288,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
       await manager.waitForLog((line) => isTickAt(weekOne)(line) && line.shard === shard, `shard ${shard} to tick at week 1`, 20_000);
     for (const [shard, server] of byShard) {
       expect(postsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00"]);
+      expect(liveBoardsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00"]);
       const senders = manager
         .logs()
         .filter((line) => line.msg === "post sent" && line.cohortId === cohorts.get(shard))
