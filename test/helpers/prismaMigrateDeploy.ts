@@ -39,7 +39,7 @@ export async function prismaMigrateDeploy(databaseUrl: string, migrationsDir: st
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => {
-      const adapter = await inner.connect();
+      const adapter = isSqlite ? await inner.connect() : dollarQuoteAware(await inner.connect());
       opened.push(adapter);
       return adapter;
     },
@@ -66,4 +66,37 @@ export async function prismaMigrateDeploy(databaseUrl: string, migrationsDir: st
     engine.free();
     await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which
+ * cuts a plpgsql body (`$$ … $$`) apart; Prisma's native engine sends the
+ * script whole. This runs the same statements, split only outside `$$` bodies.
+ */
+function dollarQuoteAware(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+    executeScript: async (script: string) => {
+      for (const statement of statementsOf(script)) await adapter.executeRaw({ sql: statement, args: [], argTypes: [] });
+    },
+  });
+}
+
+function statementsOf(script: string): string[] {
+  const statements: string[] = [];
+  let current = "";
+  for (const [index, part] of script.split("$$").entries()) {
+    // Odd parts are inside a $$ body: kept whole.
+    if (index % 2 === 1) {
+      current += `$$${part}$$`;
+      continue;
+    }
+    const pieces = part.split(";");
+    current += pieces[0] ?? "";
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  }
+  statements.push(current);
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

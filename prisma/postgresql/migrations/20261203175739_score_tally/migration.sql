@@ -28,7 +28,7 @@ ALTER TABLE "ScoreTally" ADD CONSTRAINT "ScoreTally_cohortId_fkey" FOREIGN KEY (
 
 -- Score tallies: how many ranked members (active, points > 0) stand at each score of each board
 -- (weekNumber -1 = all time). Triggers keep them in the statement that changes a score or a membership,
--- whoever writes it; a rank is then a sum over a board's distinct scores. Written by hand (Prisma does not
+-- whoever writes it, and a rank is then a sum over a board's distinct scores. Written by hand (Prisma does not
 -- model triggers). Each change touches its tally rows in ascending score order, so two transactions
 -- moving members in opposite directions cannot deadlock on them.
 INSERT INTO "ScoreTally" ("cohortId", "weekNumber", "points", "members")
@@ -38,7 +38,7 @@ INSERT INTO "ScoreTally" ("cohortId", "weekNumber", "points", "members")
 SELECT w."cohortId", w."weekNumber", w."points", COUNT(*) FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
 WHERE m."leftAt" IS NULL AND w."points" > 0 GROUP BY w."cohortId", w."weekNumber", w."points";
 
--- Adds `delta` members to one score of one board; scores of 0 are not ranked and not counted. A removal
+-- Adds `delta` members to one score of one board (scores of 0 are not ranked and not counted). A removal
 -- only updates (never inserts): during a cohort's cascade delete its tally may already be gone.
 CREATE FUNCTION "scoreTallyAdd"(cohort INTEGER, week INTEGER, score INTEGER, delta INTEGER) RETURNS void
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
