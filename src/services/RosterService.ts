@@ -120,7 +120,7 @@ export class RosterService {
     const page = Math.min(wanted, pageCount - 1);
     // A page that no longer exists (members left since the buttons were drawn): the last one instead.
     if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const members = await this.describe(rows, cohort, basis, request.now);
+    const members = await this.describe(rows, cohort, context, basis, request.now);
     return { cohort, filter: request.filter, page, pageCount, counts, members };
   }
 
@@ -157,10 +157,15 @@ export class RosterService {
     };
   }
 
-  private async describe(rows: readonly RosterRow[], cohort: Cohort, basis: RosterBasis, now: Date): Promise<RosterMemberView[]> {
+  private async describe(
+    rows: readonly RosterRow[],
+    cohort: Cohort,
+    context: CohortContext,
+    basis: RosterBasis,
+    now: Date,
+  ): Promise<RosterMemberView[]> {
     const ids = rows.map((row) => row.memberId);
     const [times, answers] = await Promise.all([this.rows.completionTimes(ids), this.rows.answers(ids)]);
-    const context = await this.plans.contextFor(cohort);
     const calendar = breakCalendarOf(cohort, context);
     // The page's streaks in the cohort's day and break weeks (members' own zones and breaks are /progress's).
     const streakOf = (completedAts: readonly Date[]) =>
