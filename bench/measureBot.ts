@@ -291,6 +291,7 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
   const world = await BenchWorld.start();
   let store: BenchStore | null = null;
   let bot: BotProcess | null = null;
+  const log = new CountingLog();
   try {
     const userIds = world.addMembers(manifest.actorMemberIds.length);
     const url = await target.createRunCopy();
@@ -300,7 +301,6 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     const alreadyDone = await store.completedItemIds(manifest.actorMemberIds);
 
     const clock = new ManualClock(benchNow);
-    const log = new CountingLog();
     progress(`starting the bot process${cpus.bot === null ? "" : ` on CPU ${cpus.bot}`}`);
     bot = await BotProcess.start({
       discordToken: world.emulator.token,
@@ -373,6 +373,10 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
       logLines: log.lines,
       logProblems: log.problems,
     };
+  } catch (error) {
+    // The bot answers a failure with a reference id only: its own log says what went wrong.
+    if (log.problems.length > 0) progress(`the bot logged:\n${log.problems.join("\n")}`);
+    throw error;
   } finally {
     await bot?.stop();
     await store?.close();
