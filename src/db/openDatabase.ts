@@ -5,6 +5,8 @@ import type { Logger } from "../logging/createLogger.js";
 import { migrateDatabase, type MigrationReport } from "./migrateDatabase.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./parseDatabaseUrl.js";
 import { createPostgresPrismaClient } from "./createPostgresPrismaClient.js";
+import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
+import { SqliteReadWorker } from "./SqliteReadWorker.js";
 import { WalCheckpointer } from "./WalCheckpointer.js";
 
 /** How often the background checkpointer copies SQLite's write-ahead log into the database file. */
@@ -21,6 +23,8 @@ const safetyNetAutocheckpointPages = 10_000;
  * short; SerialWriteQueue then retries the write asynchronously.
  */
 const sqliteBusyTimeoutMs = 10;
+/** The read worker's connection only reads (WAL): it waits only while another process recovers the log. */
+const sqliteReadBusyTimeoutMs = 5_000;
 /**
  * How long a write keeps retrying on a locked SQLite file before the member is
  * asked to try again: inside Discord's 3 s window, with room for the rest.
@@ -40,6 +44,8 @@ export interface DatabaseHandle {
   readonly lockedRetryBudgetMs: number;
   /** SQLite's background checkpointer (null on PostgreSQL and in-memory SQLite). */
   readonly checkpointer: WalCheckpointer | null;
+  /** Long hand-written reads: a worker thread's connection on a SQLite file, Prisma otherwise. */
+  readonly reader: SqlReader;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const prisma = createPrismaClient(target, options.logger);
   await prisma.$connect();
   let checkpointer: WalCheckpointer | null = null;
+  let readWorker: SqliteReadWorker | null = null;
   if (target.provider === "sqlite" && target.filePath !== ":memory:") {
+    readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
     // The adapter drives one connection, so this pragma holds for every query the bot sends.
     await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
     checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
@@ -74,7 +82,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrations,
     lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
     checkpointer,
+    reader: readWorker ?? prismaSqlReader(prisma, target.provider),
     async close() {
+      await readWorker?.stop();
       await checkpointer?.stop();
       await prisma.$disconnect();
     },

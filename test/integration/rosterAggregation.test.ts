@@ -25,7 +25,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     database = await createTestDatabase();
     handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
     const { prisma } = handle;
-    roster = new RosterRepository(prisma, handle.target.provider);
+    roster = new RosterRepository(prisma, handle.target.provider, handle.reader);
     const curriculum = await prisma.curriculum.create({ data: { slug: "roster-test", title: "Roster", totalWeeks: 2, sourceHash: "x" } });
     const section = await prisma.section.create({
       data: { curriculumId: curriculum.id, key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 2 },

@@ -2,6 +2,7 @@ import type { RequiredItemDue } from "../../domain/schedule/requiredItemsDue.js"
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import type { SqlReader, SqlValue } from "../SqlReader.js";
 
 /** The roster's groups, in the order they are listed; each member is in the first that applies. */
 export const RosterGroup = { Behind: "behind", Quiet: "quiet", NotYet: "not_yet", OnTrack: "on_track", Finished: "finished" } as const;
@@ -44,8 +45,6 @@ export interface ConfidenceRow {
   readonly count: number;
 }
 
-type SqlValue = string | number | Date | null;
-
 function toNumber(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number(value ?? 0);
 }
@@ -70,6 +69,8 @@ export class RosterRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly provider: DatabaseTarget["provider"],
+    /** The aggregations read a whole cohort: on SQLite, off the event loop (openDatabase). */
+    private readonly reader: SqlReader,
   ) {}
 
   /**
@@ -252,9 +253,7 @@ export class RosterRepository {
     };
   }
 
-  private async query(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
-    let index = 0;
-    const text = this.provider === "postgresql" ? sql.replace(/\?/g, () => `$${(index += 1)}`) : sql;
-    return this.prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
+  private query(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
+    return this.reader.read(sql, params);
   }
 }

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { prismaSqlReader } from "../../src/db/SqlReader.js";
+import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+/** A read that takes a while on any machine: a recursive count to two million. */
+const slowRead = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT COUNT(*) AS "total" FROM n`;
+
+describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on a worker thread", () => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    const curriculum = await handle.prisma.curriculum.create({ data: { slug: "reads", title: "Reads", totalWeeks: 1, sourceHash: "x" } });
+    await handle.prisma.cohort.create({
+      data: {
+        guildId: "g1",
+        channelId: "c1",
+        name: "Spring",
+        curriculumId: curriculum.id,
+        startDate: "2027-01-04",
+        createdAt: new Date("2027-01-01T10:00:00Z"),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  it("a SQLite file's bot reads through the worker, and sees what the bot just committed", async () => {
+    expect(handle.reader).toBeInstanceOf(SqliteReadWorker);
+    const before = await handle.reader.read(`SELECT COUNT(*) AS "n" FROM "Cohort" WHERE "guildId" = ?`, ["g2"]);
+    const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
+    await handle.prisma.cohort.create({
+      data: { guildId: "g2", channelId: "c2", name: "Autumn", curriculumId: curriculum.id, startDate: "2027-09-06" },
+    });
+    const after = await handle.reader.read(`SELECT COUNT(*) AS "n" FROM "Cohort" WHERE "guildId" = ?`, ["g2"]);
+    expect([Number(before[0]?.n), Number(after[0]?.n)]).toEqual([0, 1]);
+  });
+
+  it("binds dates as the bot stores them, so a date comparison matches the one Prisma runs", async () => {
+    const sql = `SELECT "name" FROM "Cohort" WHERE "createdAt" >= ? AND "createdAt" < ? ORDER BY "name"`;
+    const params = [new Date("2027-01-01T09:00:00Z"), new Date("2027-01-01T11:00:00Z")];
+    const throughWorker = await handle.reader.read(sql, params);
+    const throughPrisma = await prismaSqlReader(handle.prisma, "sqlite").read(sql, params);
+    expect(throughWorker.map((row) => row.name)).toEqual(["Spring"]);
+    expect(throughWorker).toEqual(throughPrisma);
+  });
+
+  it("the event loop keeps turning while a long read runs", async () => {
+    let turns = 0;
+    let reading = true;
+    const spin = (): void => {
+      if (!reading) return;
+      turns += 1;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const rows = await handle.reader.read(slowRead, []);
+    reading = false;
+    expect(Number(rows[0]?.total)).toBe(2_000_000);
+    // On the bot's own connection the read is one synchronous call: no turn at all until it returns.
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it("a failing read rejects with SQLite's message and the next read is served", async () => {
+    await expect(handle.reader.read(`SELECT * FROM "NoSuchTable"`, [])).rejects.toThrow(/no such table/);
+    const rows = await handle.reader.read(`SELECT COUNT(*) AS "n" FROM "Cohort"`, []);
+    expect(Number(rows[0]?.n)).toBe(2);
+  });
+
+  it("the connection cannot write", async () => {
+    await expect(handle.reader.read(`DELETE FROM "Cohort"`, [])).rejects.toThrow(/return rows only/);
+    await expect(handle.reader.read(`DELETE FROM "Cohort" RETURNING "id"`, [])).rejects.toThrow(/readonly/);
+    expect(await handle.prisma.cohort.count()).toBe(2);
+  });
+
+  it("the thread stops when idle and starts again on the next read; after stop, reads are refused", async () => {
+    const reader = new SqliteReadWorker({
+      filePath: database.filePath ?? "",
+      busyTimeoutMs: 1_000,
+      logger: captureLogger().logger,
+      idleMs: 1,
+    });
+    expect(reader.running).toBe(false);
+    await reader.read(`SELECT 1 AS "one"`, []);
+    await expect.poll(() => reader.running).toBe(false);
+    const rows = await reader.read(`SELECT 2 AS "two"`, []);
+    expect(rows).toEqual([{ two: 2 }]);
+    await reader.stop();
+    await expect(reader.read(`SELECT 1`, [])).rejects.toThrow(/closed/);
+  });
+});
