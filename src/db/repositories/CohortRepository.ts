@@ -53,6 +53,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     language: row.language,
     leaderboard: isCohortBoard(row.leaderboard) ? row.leaderboard : CohortBoard.Names,
     excludeRoleId: row.excludeRoleId,
+    exclusionsCheckedAt: row.exclusionsCheckedAt,
     createdAt: row.createdAt,
     breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {
@@ -207,6 +208,20 @@ export class CohortRepository {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Takes the cohort's next listing of its exclude_role when the last one is older than `staleBefore`:
+   * one conditional write, so of the processes and interactions that find the marks stale at once,
+   * exactly one lists the role. The time is taken before listing, so a listing Discord refuses is
+   * not asked for again until the marks are stale again.
+   */
+  async claimExclusionRefresh(cohortId: number, now: Date, staleBefore: Date): Promise<boolean> {
+    const { count } = await this.prisma.cohort.updateMany({
+      where: { id: cohortId, OR: [{ exclusionsCheckedAt: null }, { exclusionsCheckedAt: { lt: staleBefore } }] },
+      data: { exclusionsCheckedAt: now },
+    });
+    return count > 0;
   }
 
   /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */
