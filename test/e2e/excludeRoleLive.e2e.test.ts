@@ -83,6 +83,8 @@ describe("exclude_role takes effect without waiting for a post", () => {
     // Within the window the stored marks are used as they are.
     expect(await board(people.watcher.id)).toContain("🥈 **Bob**");
 
+    const cohortRow = () => bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    const before = await cohortRow();
     later(pastStaleWindow);
     bot.emulator.clearRequestLog();
     // Boards until the listing landed (it is waited for up to a second; a slow machine may need one more board).
@@ -90,6 +92,10 @@ describe("exclude_role takes effect without waiting for a post", () => {
     expect(await board(people.cy.id)).toContain("🥈 **Cy**");
     // However many boards were shown in this window, the server was listed once.
     expect(listings()).toBe(1);
+    // The listing's time is stored; the row's version (what makes the scheduler read a cohort again) is not touched.
+    const after = await cohortRow();
+    expect(after.exclusionsCheckedAt?.getTime()).toBe(bot.clock.now().getTime());
+    expect(after.updatedAt.getTime()).toBe(before.updatedAt.getTime());
 
     bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, []);
     later(pastStaleWindow);

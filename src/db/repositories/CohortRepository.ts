@@ -212,14 +212,18 @@ export class CohortRepository {
 
   /**
    * Takes the cohort's next listing of its exclude_role when the last one is older than `staleBefore`:
-   * one conditional write, so of the processes and interactions that find the marks stale at once,
-   * exactly one lists the role. The time is taken before listing, so a listing Discord refuses is
-   * not asked for again until the marks are stale again.
+   * one conditional write (compare-and-set on the row as read), so of the processes and interactions
+   * that find the marks stale at once, exactly one lists the role. The time is taken before listing,
+   * so a listing Discord refuses is not asked for again until the marks are stale again.
    */
   async claimExclusionRefresh(cohortId: number, now: Date, staleBefore: Date): Promise<boolean> {
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true, exclusionsCheckedAt: true } });
+    if (row === null || (row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore)) return false;
+    // updatedAt is written back unchanged: it is the scheduler's version of the cohort's settings
+    // (listSchedulableVersions), and a listing every five minutes changes none of them.
     const { count } = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, OR: [{ exclusionsCheckedAt: null }, { exclusionsCheckedAt: { lt: staleBefore } }] },
-      data: { exclusionsCheckedAt: now },
+      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt },
+      data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
     });
     return count > 0;
   }
