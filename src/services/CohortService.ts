@@ -104,6 +104,12 @@ function checkBoard(value: string | undefined): CohortBoard | undefined {
  * only how long a role change shows for a member who has not used the bot since.
  */
 export const exclusionMarksMaxAgeMs = 5 * 60 * 1000;
+/**
+ * How long a process trusts what it read of a guild's exclude_roles (see noteRoles). Set or changed
+ * in this process, it is forgotten at once; from another process, it is picked up within this time
+ * (and the /cohort edit that set it has listed the holders already).
+ */
+const guildExcludeRolesTtlMs = 60 * 1000;
 
 /** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
 const maxNameLength = 80;
@@ -138,7 +144,11 @@ export class CohortService {
     private readonly logger: Logger,
     private readonly roles: RoleDirectory,
     private readonly audit: AuditLog,
+    private readonly monotonicNow: () => number = () => performance.now(),
   ) {}
+
+  /** Per guild: its cohorts' exclude_roles, and until when that reading is trusted (see noteRoles). */
+  private readonly excludeRolesByGuild = new Map<string, { readonly roleIds: readonly string[]; readonly until: number }>();
 
   /** Listings of an exclude_role still running (see refreshStaleExclusions); close() waits for them. */
   private readonly refreshing = new Set<Promise<void>>();
@@ -251,6 +261,7 @@ export class CohortService {
       createdBy: input.actorId,
     });
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
+    this.excludeRolesByGuild.delete(cohort.guildId);
     if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     await this.audit.record({
@@ -289,7 +300,10 @@ export class CohortService {
       ...board,
     });
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
-    if (input.excludeRoleId !== undefined) await this.refreshExclusions(updated);
+    if (input.excludeRoleId !== undefined) {
+      this.excludeRolesByGuild.delete(updated.guildId);
+      await this.refreshExclusions(updated);
+    }
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     await this.audit.record({
       guildId: input.guildId,
@@ -320,14 +334,24 @@ export class CohortService {
 
   /**
    * Brings the caller's own exclude_role marks up to date from the roles their interaction carried
-   * (Discord sends them with every command and button: no request, no privileged intent). One read;
-   * a write only for a mark that changed.
+   * (Discord sends them with every command and button: no request, no privileged intent). In a guild
+   * without an exclude_role (most) that costs nothing but a map lookup; otherwise one indexed read,
+   * and a write only for a mark that changed.
    */
   async noteRoles(guildId: string, userId: string, roleIds: ReadonlySet<string>): Promise<void> {
+    if ((await this.excludeRolesIn(guildId)).length === 0) return;
     for (const mark of await this.members.exclusionMarks(guildId, userId)) {
       const holds = roleIds.has(mark.roleId);
       if (holds !== mark.excluded) await this.members.setExcludedIfChanged(mark.memberId, holds);
     }
+  }
+
+  private async excludeRolesIn(guildId: string): Promise<readonly string[]> {
+    const known = this.excludeRolesByGuild.get(guildId);
+    if (known !== undefined && known.until > this.monotonicNow()) return known.roleIds;
+    const roleIds = await this.cohorts.excludeRoleIds(guildId);
+    this.excludeRolesByGuild.set(guildId, { roleIds, until: this.monotonicNow() + guildExcludeRolesTtlMs });
+    return roleIds;
   }
 
   /**

@@ -210,6 +210,16 @@ export class CohortRepository {
     }
   }
 
+  /** The exclude_roles the guild's cohorts have (distinct; usually none). */
+  async excludeRoleIds(guildId: string): Promise<string[]> {
+    const rows = await this.prisma.cohort.findMany({
+      where: { guildId, excludeRoleId: { not: null } },
+      select: { excludeRoleId: true },
+      distinct: ["excludeRoleId"],
+    });
+    return rows.flatMap((row) => (row.excludeRoleId === null ? [] : [row.excludeRoleId]));
+  }
+
   /**
    * Takes the cohort's next listing of its exclude_role when the last one is older than `staleBefore`:
    * one conditional write (compare-and-set on the row as read), so of the processes and interactions
