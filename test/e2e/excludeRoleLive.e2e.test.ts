@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -134,5 +134,20 @@ describe("exclude_role takes effect without waiting for a post", () => {
     // Her own command still updates her mark.
     await run(people.ada.id, "today");
     expect(await board(people.watcher.id)).not.toContain("Ada");
+  });
+
+  it("a button carries the caller's roles as a command does", async () => {
+    const today = await run(people.cy.id, "today");
+    const [done] = buttonsOf(today).filter((button) => button.customId.startsWith("done:"));
+    if (done === undefined) throw new Error("no Done button under Cy's /today");
+    bot.emulator.clearRequestLog();
+    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleId]);
+    const click = bot.click(people.cy.id, today.id, done.customId);
+    await click.final();
+    expect(click.failed).toBe(false);
+    const text = await board(people.watcher.id);
+    expect(text).not.toContain("Cy");
+    expect(text).toContain("🥇 **Bob**");
+    expect(listings()).toBe(0);
   });
 });
