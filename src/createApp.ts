@@ -253,6 +253,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // A tick in progress finishes first: its claims are then marked, not left stale.
       await scheduler.stop();
       await discord.stop();
+      // Role listings a board started in the background write their marks before the database closes.
+      await cohorts.settle();
       await parserThread.close();
       await database.close();
     },

@@ -136,6 +136,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const reply = await this.gate.run(async () => {
         await this.whenAcknowledged();
+        await this.noteCallerRoles(interaction, context);
         return command.execute({ ...context, guildId: interaction.guildId }, interaction);
       });
       clearTimeout(timer);
@@ -168,6 +169,23 @@ export class InteractionRouter {
       });
     } catch (error) {
       context.logger.warn({ err: error }, "could not tell the member their reminders were switched off");
+    }
+  }
+
+  /**
+   * Every command and button carries the caller's current roles: their exclude_role marks follow them
+   * here, in the one place all interactions pass, before the handler reads any board. No request to
+   * Discord, no privileged intent; a failure only leaves the mark for the next board refresh.
+   */
+  private async noteCallerRoles(interaction: ChatInputCommandInteraction | ButtonInteraction, context: InteractionContext) {
+    if (!interaction.inGuild()) return;
+    const { member } = interaction;
+    // A cached guild gives a GuildMember (roles kept current from this very payload), otherwise the raw role ids.
+    const roleIds = new Set(Array.isArray(member.roles) ? member.roles : member.roles.cache.keys());
+    try {
+      await this.dependencies.services.cohorts.noteRoles(interaction.guildId, interaction.user.id, roleIds);
+    } catch (error) {
+      context.logger.warn({ err: error }, "could not update the caller's exclude role marks");
     }
   }
 
@@ -215,6 +233,7 @@ export class InteractionRouter {
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
       const result = await this.gate.run(async () => {
         await this.whenAcknowledged();
+        await this.noteCallerRoles(interaction, context);
         return handler.execute({ ...context, guildId: interaction.guildId }, interaction, args);
       });
       clearTimeout(timer);

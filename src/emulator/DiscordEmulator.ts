@@ -13,7 +13,8 @@
  *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
- *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setDmsClosed().
+ *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
+ *   userId, roleIds) (an admin giving or taking roles); setDmsClosed().
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
  *   UPDATE/DELETE, THREAD_DELETE, GUILD_ROLE_CREATE; GUILD_MEMBER_ADD/UPDATE with Guild Members).
  * Users acting: runCommand({ guildId, channelId, userId, name, options? }) → InteractionHandle.
@@ -490,6 +491,23 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const roleId = this.state.managerRole(guild).id;
     member.roleIds = member.roleIds.filter((id) => id !== roleId);
     if (manageGuild) member.roleIds.push(roleId);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...toApiMember(this.state, member), guild_id: guild.id },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
+  /** An admin gives or takes roles: the member holds exactly `roleIds` afterwards (Server Manager kept as it was). */
+  setMemberRoles(guildId: string, userId: string, roleIds: readonly string[]): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const member = this.state.member(guild.id, userId);
+    if (!member) throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    for (const roleId of roleIds) if (!guild.roleIds.includes(roleId)) throw new EmulatorUsageError(`No role ${roleId} in ${guild.name}`);
+    const managerRoleId = guild.managerRoleId;
+    const manager = managerRoleId !== null && member.roleIds.includes(managerRoleId);
+    member.roleIds = [...new Set(roleIds.filter((id) => id !== managerRoleId))];
+    if (manager) member.roleIds.push(managerRoleId);
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildMemberUpdate,
       { ...toApiMember(this.state, member), guild_id: guild.id },

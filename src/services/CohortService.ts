@@ -98,6 +98,19 @@ function checkBoard(value: string | undefined): CohortBoard | undefined {
   return value;
 }
 
+/**
+ * How old the members' exclude_role marks may be before a board lists the role again. Between
+ * listings, every member's own interactions keep their own mark current (noteRoles), so this bounds
+ * only how long a role change shows for a member who has not used the bot since.
+ */
+export const exclusionMarksMaxAgeMs = 5 * 60 * 1000;
+/**
+ * How long a process trusts what it read of a guild's exclude_roles (see noteRoles). Set or changed
+ * in this process, it is forgotten at once; from another process, it is picked up within this time
+ * (and the /cohort edit that set it has listed the holders already).
+ */
+const guildExcludeRolesTtlMs = 60 * 1000;
+
 /** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
 const maxNameLength = 80;
 /** Autocomplete shows at most 25 choices. */
@@ -131,7 +144,16 @@ export class CohortService {
     private readonly logger: Logger,
     private readonly roles: RoleDirectory,
     private readonly audit: AuditLog,
+    private readonly monotonicNow: () => number = () => performance.now(),
   ) {}
+
+  /** Per guild: its cohorts' exclude_roles, and until when that reading is trusted (see noteRoles). */
+  private readonly excludeRolesByGuild = new Map<string, { readonly roleIds: readonly string[]; readonly until: number }>();
+
+  /** Listings of an exclude_role still running (see refreshStaleExclusions); close() waits for them. */
+  private readonly refreshing = new Set<Promise<void>>();
+  /** Cohorts whose role listing Discord refused, warned about once until a listing succeeds again. */
+  private readonly listingRefused = new Set<number>();
 
   /**
    * The cohort a member means: the option when given (an id from autocomplete,
@@ -239,6 +261,7 @@ export class CohortService {
       createdBy: input.actorId,
     });
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
+    this.excludeRolesByGuild.delete(cohort.guildId);
     if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     await this.audit.record({
@@ -277,7 +300,10 @@ export class CohortService {
       ...board,
     });
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
-    if (input.excludeRoleId !== undefined) await this.refreshExclusions(updated);
+    if (input.excludeRoleId !== undefined) {
+      this.excludeRolesByGuild.delete(updated.guildId);
+      await this.refreshExclusions(updated);
+    }
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     await this.audit.record({
       guildId: input.guildId,
@@ -291,9 +317,9 @@ export class CohortService {
 
   /**
    * Marks who holds the cohort's exclude_role now (they are never ranked). Run when the role is set
-   * and for each member who joins; a listing Discord refuses leaves the marks as they were.
+   * (boards refresh stale marks through refreshStaleExclusions); a listing Discord refuses leaves the marks as they were.
    */
-  async refreshExclusions(cohort: Cohort): Promise<void> {
+  private async refreshExclusions(cohort: Cohort): Promise<void> {
     if (cohort.excludeRoleId === null) {
       await this.members.markExcluded(cohort.id, new Set());
       return;
@@ -304,6 +330,73 @@ export class CohortService {
       return;
     }
     await this.members.markExcluded(cohort.id, holders);
+  }
+
+  /**
+   * Brings the caller's own exclude_role marks up to date from the roles their interaction carried
+   * (Discord sends them with every command and button: no request, no privileged intent). In a guild
+   * without an exclude_role (most) that costs nothing but a map lookup; otherwise one indexed read,
+   * and a write only for a mark that changed.
+   */
+  async noteRoles(guildId: string, userId: string, roleIds: ReadonlySet<string>): Promise<void> {
+    if ((await this.excludeRolesIn(guildId)).length === 0) return;
+    for (const mark of await this.members.exclusionMarks(guildId, userId)) {
+      const holds = roleIds.has(mark.roleId);
+      if (holds !== mark.excluded) await this.members.setExcludedIfChanged(mark.memberId, holds);
+    }
+  }
+
+  private async excludeRolesIn(guildId: string): Promise<readonly string[]> {
+    const known = this.excludeRolesByGuild.get(guildId);
+    if (known !== undefined && known.until > this.monotonicNow()) return known.roleIds;
+    const roleIds = await this.cohorts.excludeRoleIds(guildId);
+    this.excludeRolesByGuild.set(guildId, { roleIds, until: this.monotonicNow() + guildExcludeRolesTtlMs });
+    return roleIds;
+  }
+
+  /**
+   * Lists the cohort's exclude_role again when its marks are older than exclusionMarksMaxAgeMs, for a
+   * board about to be shown. The claim (one conditional write) lets one caller list among all processes
+   * and interactions that find the marks stale together; the others use the marks as they are.
+   * Resolves when the listing is done or after `waitMs`, whichever comes first; a listing still running
+   * then finishes in the background (close() waits for it) and the next board shows its result.
+   */
+  async refreshStaleExclusions(cohort: Cohort, now: Date, waitMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const checkedAt = cohort.exclusionsCheckedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const staleBefore = new Date(now.getTime() - exclusionMarksMaxAgeMs);
+    if (cohort.excludeRoleId === null || checkedAt >= staleBefore.getTime()) return;
+    const refresh = this.claimAndList(cohort, now, staleBefore);
+    this.refreshing.add(refresh);
+    void refresh.finally(() => this.refreshing.delete(refresh));
+    if (waitMs === Number.POSITIVE_INFINITY) return refresh;
+    let timer: NodeJS.Timeout | undefined;
+    const enough = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([refresh, enough]);
+    clearTimeout(timer);
+  }
+
+  /** Never rejects: a board is still shown, with the marks as they were, when the refresh fails. */
+  private async claimAndList(cohort: Cohort, now: Date, staleBefore: Date): Promise<void> {
+    try {
+      if (cohort.excludeRoleId === null || !(await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore))) return;
+      const holders = await this.roles.userIdsWithRole(cohort.guildId, cohort.excludeRoleId);
+      if (holders === null) {
+        // Without the Server Members intent this fails every time: say so once, not every five minutes.
+        if (!this.listingRefused.has(cohort.id))
+          this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+        this.listingRefused.add(cohort.id);
+        return;
+      }
+      this.listingRefused.delete(cohort.id);
+      await this.members.markExcluded(cohort.id, holders);
+    } catch (error) {
+      this.logger.warn({ err: error, cohortId: cohort.id }, "refreshing the exclude role's marks failed");
+    }
+  }
+
+  /** Waits for listings still running in the background (before the database closes). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.refreshing]);
   }
 
   /** Pause, resume or end; `actorId` is the admin (for the audit trail). */

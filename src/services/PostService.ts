@@ -314,6 +314,7 @@ export class PostService {
         language: "en",
         leaderboard: CohortBoard.Names,
         excludeRoleId: null,
+        exclusionsCheckedAt: null,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         channelProblem: null,

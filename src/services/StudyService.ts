@@ -216,6 +216,9 @@ export interface LeaderboardView {
 /** How many members above and below the caller view:near shows. */
 const nearCount = 2;
 
+/** Longest a member's /leaderboard waits for a listing of the exclude role (see leaderboardOf). */
+const exclusionListingWaitMs = 1_000;
+
 /** What members do: read today's plan, log and undo completions, see progress and rankings. */
 export class StudyService {
   constructor(
@@ -483,8 +486,13 @@ export class StudyService {
         ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
         : null;
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
-    // A post (no caller) reads who holds the exclude role first: roles change between posts, and a post stays up.
-    if (caller === null && boardOn && cohort.excludeRoleId !== null) await this.cohorts.refreshExclusions(cohort);
+    // Marks older than a few minutes are refreshed from the role first. A post (no caller) waits for the
+    // listing: it stays up, and nobody is waiting for it. A member's /leaderboard waits at most
+    // exclusionListingWaitMs: a server of a few thousand members lists in a page or three within that,
+    // so the board they asked for already shows the change; a 10-page listing (or a rate-limited one)
+    // would hold a deferred answer for seconds, so it finishes in the background and the next board shows it.
+    if (boardOn && cohort.excludeRoleId !== null)
+      await this.cohorts.refreshStaleExclusions(cohort, now, caller === null ? Number.POSITIVE_INFINITY : exclusionListingWaitMs);
     const score = caller === null ? null : await this.callerScore(caller, weekNumber);
     // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
     // board walk behind each is the expensive part of a /leaderboard on a large cohort.

@@ -34,6 +34,7 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     language: "en",
     leaderboard: "names",
     excludeRoleId: null,
+    exclusionsCheckedAt: null,
     createdAt: new Date(0),
     settings,
   };

@@ -180,6 +180,7 @@ function cohort(index: number, name: string): Cohort {
     language: "en",
     leaderboard: "names",
     excludeRoleId: null,
+    exclusionsCheckedAt: null,
     createdAt: new Date(0),
     settings: {
       startDate: "2027-01-04",

@@ -20,6 +20,7 @@ describe("nextLookAt", () => {
     language: "en",
     leaderboard: "names",
     excludeRoleId: null,
+    exclusionsCheckedAt: null,
     breakWeeks: [],
     createdAt: now,
   };

@@ -19,6 +19,7 @@ const cohort: Cohort = {
   language: "es",
   leaderboard: "names",
   excludeRoleId: null,
+  exclusionsCheckedAt: null,
   breakWeeks: [],
   createdAt: new Date("2027-01-01T00:00:00Z"),
 };

@@ -53,6 +53,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     language: row.language,
     leaderboard: isCohortBoard(row.leaderboard) ? row.leaderboard : CohortBoard.Names,
     excludeRoleId: row.excludeRoleId,
+    exclusionsCheckedAt: row.exclusionsCheckedAt,
     createdAt: row.createdAt,
     breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {
@@ -207,6 +208,34 @@ export class CohortRepository {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /** The exclude_roles the guild's cohorts have (distinct; usually none). */
+  async excludeRoleIds(guildId: string): Promise<string[]> {
+    const rows = await this.prisma.cohort.findMany({
+      where: { guildId, excludeRoleId: { not: null } },
+      select: { excludeRoleId: true },
+      distinct: ["excludeRoleId"],
+    });
+    return rows.flatMap((row) => (row.excludeRoleId === null ? [] : [row.excludeRoleId]));
+  }
+
+  /**
+   * Takes the cohort's next listing of its exclude_role when the last one is older than `staleBefore`:
+   * one conditional write (compare-and-set on the row as read), so of the processes and interactions
+   * that find the marks stale at once, exactly one lists the role. The time is taken before listing,
+   * so a listing Discord refuses is not asked for again until the marks are stale again.
+   */
+  async claimExclusionRefresh(cohortId: number, now: Date, staleBefore: Date): Promise<boolean> {
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true, exclusionsCheckedAt: true } });
+    if (row === null || (row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore)) return false;
+    // updatedAt is written back unchanged: it is the scheduler's version of the cohort's settings
+    // (listSchedulableVersions), and a listing every five minutes changes none of them.
+    const { count } = await this.prisma.cohort.updateMany({
+      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt },
+      data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
+    });
+    return count > 0;
   }
 
   /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */

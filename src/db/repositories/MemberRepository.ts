@@ -134,14 +134,38 @@ export class MemberRepository {
     await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { excluded } }));
   }
 
-  /** Exactly the cohort's members among `userIds` are excluded from ranking afterwards. */
+  /**
+   * Exactly the cohort's members among `userIds` are excluded from ranking afterwards. One transaction:
+   * a board read meanwhile sees the old marks or the new ones, never everyone unmarked in between.
+   */
   async markExcluded(cohortId: number, userIds: ReadonlySet<string>): Promise<void> {
-    await this.writes.run(async () => {
-      await this.prisma.member.updateMany({ where: { cohortId, excluded: true }, data: { excluded: false } });
-      for (const chunk of chunksOf([...userIds])) {
-        await this.prisma.member.updateMany({ where: { cohortId, userId: { in: chunk } }, data: { excluded: true } });
-      }
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.updateMany({ where: { cohortId, excluded: true }, data: { excluded: false } }),
+        ...chunksOf([...userIds]).map((chunk) =>
+          this.prisma.member.updateMany({ where: { cohortId, userId: { in: chunk } }, data: { excluded: true } }),
+        ),
+      ]),
+    );
+  }
+
+  /**
+   * The user's active memberships in the guild's cohorts that have an exclude_role, with that role
+   * and the member's mark: what an interaction's roles are compared with (one indexed read).
+   */
+  async exclusionMarks(guildId: string, userId: string): Promise<{ memberId: number; excluded: boolean; roleId: string }[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { userId, leftAt: null, cohort: { guildId, excludeRoleId: { not: null } } },
+      select: { id: true, excluded: true, cohort: { select: { excludeRoleId: true } } },
     });
+    return rows.flatMap((row) =>
+      row.cohort.excludeRoleId === null ? [] : [{ memberId: row.id, excluded: row.excluded, roleId: row.cohort.excludeRoleId }],
+    );
+  }
+
+  /** Sets the mark only where it still reads `!excluded` (a concurrent listing may have set it already). */
+  async setExcludedIfChanged(memberId: number, excluded: boolean): Promise<void> {
+    await this.writes.run(() => this.prisma.member.updateMany({ where: { id: memberId, excluded: !excluded }, data: { excluded } }));
   }
 
   async activeMembers(cohortId: number): Promise<MemberRecord[]> {

@@ -34,6 +34,8 @@ export interface Cohort {
   readonly leaderboard: CohortBoard;
   /** Members holding this role are never ranked; null: nobody is excluded. */
   readonly excludeRoleId: string | null;
+  /** When the members' exclusion marks were last refreshed from a listing of that role (null: never). */
+  readonly exclusionsCheckedAt: Date | null;
   readonly createdAt: Date;
   /** `/cohort break` weeks as stored (calendar weeks, ascending). */
   readonly breakWeeks: readonly number[];

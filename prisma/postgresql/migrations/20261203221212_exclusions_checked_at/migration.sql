@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Cohort" ADD COLUMN     "exclusionsCheckedAt" TIMESTAMP(3);

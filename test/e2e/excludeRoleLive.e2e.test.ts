@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
+const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
+const cohortName = "Role Spring";
+const minute = 60 * 1000;
+/** Past the five minutes exclude_role marks are trusted for (CohortService.exclusionMarksMaxAgeMs). */
+const pastStaleWindow = 5 * minute + 1000;
+const listMembers = "/guilds/:guildId/members";
+
+describe("exclude_role takes effect without waiting for a post", () => {
+  let bot: BotHarness;
+  let roleId: string;
+  const people: Record<"ada" | "bob" | "cy" | "watcher", { id: string }> = {} as never;
+
+  const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
+    const handle = bot.run(userId, name, options);
+    const message = await handle.final();
+    expect(handle.failed).toBe(false);
+    return message;
+  };
+  const board = async (userId: string) => visibleText(await run(userId, "leaderboard", { period: "all" }));
+  /** Requests listing the server's members (what a refresh of the marks costs) since the log was cleared. */
+  const listings = () => bot.emulator.requestLog().filter((entry) => entry.method === "GET" && entry.route === listMembers).length;
+  const later = (ms: number) => bot.clock.set(new Date(bot.clock.now().getTime() + ms));
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    const cohort = await bot.createCohort({ name: cohortName });
+    const rows = await bot.test.app.database.prisma.item.findMany({
+      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
+      orderBy: { position: "asc" },
+      take: 3,
+    });
+    for (const name of ["ada", "bob", "cy", "watcher"] as const) {
+      people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
+      await run(people[name].id, "join", { cohort: cohortName });
+    }
+    // Ada > Bob > Cy on points; the watcher has none.
+    for (const [person, count] of [
+      [people.ada, 3],
+      [people.bob, 2],
+      [people.cy, 1],
+    ] as const) {
+      for (const row of rows.slice(0, count)) {
+        await bot.test.app.services.study.complete({
+          guildId: bot.guild.id,
+          userId: person.id,
+          cohort: null,
+          item: String(row.id),
+          now: bot.clock.now(),
+        });
+      }
+    }
+    roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+    await run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
+    // The first board lists the role (no listing time stored yet); the marks are fresh from here.
+    const text = await board(people.watcher.id);
+    expect(text).toContain("🥇 **Ada**");
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("a member given the role leaves the board with their next command, without a request to Discord", async () => {
+    bot.emulator.clearRequestLog();
+    bot.emulator.setMemberRoles(bot.guild.id, people.ada.id, [roleId]);
+    // Their own command carries the role: their own board already says so.
+    expect(await board(people.ada.id)).toContain("not ranked in this cohort");
+    const text = await board(people.watcher.id);
+    expect(text).not.toContain("Ada");
+    expect(text).toContain("🥇 **Bob**");
+    expect(listings()).toBe(0);
+
+    // Taken away: back with their next command (any command does it).
+    bot.emulator.setMemberRoles(bot.guild.id, people.ada.id, []);
+    await run(people.ada.id, "today");
+    expect(await board(people.watcher.id)).toContain("🥇 **Ada**");
+    expect(listings()).toBe(0);
+  });
+
+  it("a member who does not use the bot leaves the board once the marks are five minutes old, listed once", async () => {
+    bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleId]);
+    // Within the window the stored marks are used as they are.
+    expect(await board(people.watcher.id)).toContain("🥈 **Bob**");
+
+    const cohortRow = () => bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    const before = await cohortRow();
+    later(pastStaleWindow);
+    bot.emulator.clearRequestLog();
+    // Boards until the listing landed (it is waited for up to a second; a slow machine may need one more board).
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Bob"), { timeout: 20_000, interval: 100 });
+    expect(await board(people.cy.id)).toContain("🥈 **Cy**");
+    // However many boards were shown in this window, the server was listed once.
+    expect(listings()).toBe(1);
+    // The listing's time is stored; the row's version (what makes the scheduler read a cohort again) is not touched.
+    const after = await cohortRow();
+    expect(after.exclusionsCheckedAt?.getTime()).toBe(bot.clock.now().getTime());
+    expect(after.updatedAt.getTime()).toBe(before.updatedAt.getTime());
+
+    bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, []);
+    later(pastStaleWindow);
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).toContain("🥈 **Bob**"), { timeout: 20_000, interval: 100 });
+    expect(listings()).toBe(2);
+  });
+
+  it("boards asked for at the same moment after the window list the role once between them", async () => {
+    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleId]);
+    later(pastStaleWindow);
+    bot.emulator.clearRequestLog();
+    const handles = [people.watcher, people.ada, people.bob].map((person) => bot.run(person.id, "leaderboard", { period: "all" }));
+    for (const handle of handles) await handle.final();
+    expect(handles.map((handle) => handle.failed)).toEqual([false, false, false]);
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Cy"), { timeout: 20_000, interval: 100 });
+    expect(listings()).toBe(1);
+    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, []);
+    await run(people.cy.id, "today");
+  });
+
+  it("when Discord refuses the listing, the last marks stay and the refusal is logged once", async () => {
+    const warnings = () => bot.test.logs().filter((line) => line.msg === "could not list the exclude role's members; exclusions unchanged");
+    const before = warnings().length;
+    bot.emulator.setMemberRoles(bot.guild.id, people.ada.id, [roleId]);
+    for (const round of [1, 2]) {
+      later(pastStaleWindow);
+      bot.emulator.clearRequestLog();
+      bot.emulator.failNext(`GET ${listMembers}`, 403);
+      // The board still answers, with the marks as they were (Ada did not use the bot since she got the role).
+      const text = await board(people.watcher.id);
+      expect(text).toContain("🥇 **Ada**");
+      await vi.waitFor(() => expect(listings()).toBe(1), { timeout: 20_000, interval: 50 });
+      await bot.test.app.services.cohorts.settle();
+      expect({ round, warnings: warnings().length - before }).toEqual({ round, warnings: 1 });
+    }
+    // Her own command still updates her mark.
+    await run(people.ada.id, "today");
+    expect(await board(people.watcher.id)).not.toContain("Ada");
+  });
+
+  it("a button carries the caller's roles as a command does", async () => {
+    const today = await run(people.cy.id, "today");
+    const [done] = buttonsOf(today).filter((button) => button.customId.startsWith("done:"));
+    if (done === undefined) throw new Error("no Done button under Cy's /today");
+    bot.emulator.clearRequestLog();
+    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleId]);
+    const click = bot.click(people.cy.id, today.id, done.customId);
+    await click.final();
+    expect(click.failed).toBe(false);
+    const text = await board(people.watcher.id);
+    expect(text).not.toContain("Cy");
+    expect(text).toContain("🥇 **Bob**");
+    expect(listings()).toBe(0);
+  });
+});
