@@ -20,6 +20,8 @@ export interface BenchOptions {
   readonly fresh: boolean;
   /** Pin the bot process to one CPU and the measuring process to another with taskset (the goals are "on one core"). */
   readonly pin: boolean;
+  /** Measure planning and the scheduler (bench/measureScheduler.ts) after the commands. */
+  readonly scheduler: boolean;
   readonly seed: number;
   /** Where the Markdown table is written. */
   readonly resultsFile: string;
@@ -40,6 +42,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --posting-cohorts <n> cohorts whose weekly post is sent under Discord's rate limits, 0 = skip (default 1000)
   --fresh              rebuild the data set even if a cached one matches
   --no-pin             do not pin the bot process and the measuring process to CPUs
+  --no-scheduler       skip the planning and scheduler rows (their 10,000-cohort posting tick takes minutes)
   --seed <n>           data generator seed (default 1)
   --out <file>         Markdown results file (default bench/results.md)
 `;
@@ -74,6 +77,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
         "posting-cohorts": { type: "string" },
         fresh: { type: "boolean" },
         "no-pin": { type: "boolean" },
+        "no-scheduler": { type: "boolean" },
         seed: { type: "string" },
         out: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -103,6 +107,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
     postingCohorts: positiveInteger("posting-cohorts", values["posting-cohorts"], 1_000, 0),
     fresh: values.fresh === true,
     pin: values["no-pin"] !== true,
+    scheduler: values["no-scheduler"] !== true,
     seed: positiveInteger("seed", values.seed, 1, 0),
     resultsFile: values.out ?? "bench/results.md",
   };

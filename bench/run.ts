@@ -106,18 +106,13 @@ async function main(options: BenchOptions): Promise<void> {
     fs.rmSync(resultFile, { force: true });
   }
   const posting = options.postingCohorts === 0 ? null : await measurePosting(options.postingCohorts);
-  process.stderr.write("planning and scheduler: measuring (SQLite)\n");
-  fs.mkdirSync(benchCacheDir, { recursive: true });
-  const schedulerFile = path.join(benchCacheDir, `scheduler-${process.pid}.json`);
-  await runChild("measureScheduler.ts", [serialized, schedulerFile], null);
-  const schedulerResult = JSON.parse(fs.readFileSync(schedulerFile, "utf8")) as SchedulerBenchResult;
-  fs.rmSync(schedulerFile, { force: true });
+  const schedulerResult = options.scheduler ? await measureSchedulerRows(serialized) : null;
   const markdown = `${renderResults(results, {
     options,
     date: startedAt,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}`,
     loadAverage,
-  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}\n\n${renderSchedulerResults(schedulerResult)}`;
+  })}${posting === null ? "" : `\n\n${renderPostingResult(posting)}`}${schedulerResult === null ? "" : `\n\n${renderSchedulerResults(schedulerResult)}`}`;
   process.stdout.write(`\n${markdown}\n`);
   const resultsFile = path.resolve(projectRoot, options.resultsFile);
   fs.writeFileSync(resultsFile, `${markdown}\n`);
@@ -141,4 +136,14 @@ if (options === "help") {
     );
     process.exit(1);
   });
+}
+
+async function measureSchedulerRows(serialized: string): Promise<SchedulerBenchResult> {
+  process.stderr.write("planning and scheduler: measuring (SQLite)\n");
+  fs.mkdirSync(benchCacheDir, { recursive: true });
+  const schedulerFile = path.join(benchCacheDir, `scheduler-${process.pid}.json`);
+  await runChild("measureScheduler.ts", [serialized, schedulerFile], null);
+  const result = JSON.parse(fs.readFileSync(schedulerFile, "utf8")) as SchedulerBenchResult;
+  fs.rmSync(schedulerFile, { force: true });
+  return result;
 }
