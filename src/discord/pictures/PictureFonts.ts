@@ -40,10 +40,10 @@ export class PictureFonts {
 
   /**
    * The same fonts, registered a file at a time with the event loop free in between, then
-   * drawn once in every script. Done inside the first picture instead, registering and the
-   * library's first text drawing (one native call that cannot be split) hold the loop for
-   * seconds on a busy machine (measured under load: 6 s and 3 s), longer than Discord waits
-   * for an answer: the app does this in start(), before it connects.
+   * drawn once in every script, so the first picture's own drawing finds every face decoded.
+   * With the colour emoji decompressed from WOFF2 this held the loop for seconds under load
+   * (6 s and 3 s measured); read from the plain file PlainFontCache writes, it takes well
+   * under a second, so the app's LazyPictures does it with the first picture.
    */
   static async load(): Promise<PictureFonts> {
     if (!GlobalFonts.has(family.regular)) {
