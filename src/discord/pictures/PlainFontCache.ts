@@ -39,6 +39,9 @@ export class PlainFontCache {
       path.join(nodeModulesOf(first), ".cache", "cohort-bot", `fonts-${key}`),
       path.join(os.tmpdir(), `cohort-bot-fonts-${key}`),
     ];
+    // Complete from an earlier start or the image's build: used as it is, writable or not (the Docker image's user cannot write it).
+    const complete = candidates.find((directory) => woffFiles.every((file) => fs.existsSync(plainFileIn(directory, file))));
+    if (complete !== undefined) return new PlainFontCache(complete);
     const failures: string[] = [];
     for (const directory of candidates) {
       try {
@@ -54,7 +57,7 @@ export class PlainFontCache {
 
   /** The plain font file for this WOFF file, decoded now if no process has yet. */
   plainFontFor(woffFile: string): string {
-    const target = path.join(this.directory, path.basename(woffFile).replace(/\.woff$/, ".ttf"));
+    const target = plainFileIn(this.directory, woffFile);
     if (fs.existsSync(target)) return target;
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -65,6 +68,10 @@ export class PlainFontCache {
     }
     return target;
   }
+}
+
+function plainFileIn(directory: string, woffFile: string): string {
+  return path.join(directory, path.basename(woffFile).replace(/\.woff$/, ".ttf"));
 }
 
 /** node_modules holding this file's package (…/node_modules/@scope/pkg/files/x.woff → …/node_modules). */
