@@ -17,6 +17,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 RUN npm run build && npm prune --omit=dev
+# The colour emoji font decoded once into a plain file the canvas library maps (src/discord/pictures/PlainFontCache.ts);
+# the runtime user cannot write node_modules, and would otherwise decode it into /tmp at every start.
+RUN node --input-type=module -e "await (await import('./dist/src/discord/pictures/PictureFonts.js')).PictureFonts.load()"
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \

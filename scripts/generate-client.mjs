@@ -42,3 +42,43 @@ for (const schemaPath of [sqliteSchemaPath, postgresSchemaPath]) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+for (const clientDir of ["prisma", "prisma-postgres"])
+  readQueryCompilerAsFile(path.join(root, "src", "generated", clientDir, "internal", "class.ts"));
+
+/**
+ * The generated client loads its query compiler (WebAssembly) by importing a
+ * module whose only export is the binary as one base64 string. An imported
+ * module stays loaded, so that text stayed in the JS heap for the life of the
+ * process twice over (the module's source and its string: 4.2 MB, more with
+ * the "fast" build). This rewrites the client to read the same file as text
+ * and decode it, after which both are garbage. Fails loudly when Prisma's
+ * output no longer has the expected shape (then review this step).
+ */
+function readQueryCompilerAsFile(classFile) {
+  const source = fs.readFileSync(classFile, "utf8");
+  if (source.includes("readWasmBase64(")) return;
+  const importing =
+    /const \{ wasm \} = await import\(("@prisma\/client\/runtime\/query_compiler_\w+_bg\.\w+\.wasm-base64\.mjs")\)\n(\s*)return await decodeBase64AsWasm\(wasm\)/;
+  const decoder = "async function decodeBase64AsWasm(";
+  if (!importing.test(source) || !source.includes(decoder)) {
+    throw new Error(
+      `${path.relative(root, classFile)}: Prisma's query compiler loading changed; update readQueryCompilerAsFile in scripts/generate-client.mjs`,
+    );
+  }
+  const reader = `// cohort-bot (scripts/generate-client.mjs): the base64 module read as text, so no module keeps it in memory.
+async function readWasmBase64(specifier: string): Promise<string> {
+  const { createRequire } = await import('node:module')
+  const { readFile } = await import('node:fs/promises')
+  const text = await readFile(createRequire(import.meta.url).resolve(specifier), 'utf8')
+  const start = text.indexOf('"') + 1
+  const end = text.indexOf('"', start)
+  if (start === 0 || end === -1) throw new Error(\`no base64 string in \${specifier}\`)
+  return text.slice(start, end)
+}
+
+`;
+  const rewritten = source
+    .replace(importing, "return await decodeBase64AsWasm(await readWasmBase64($1))")
+    .replace(decoder, `${reader}${decoder}`);
+  fs.writeFileSync(classFile, rewritten);
+}

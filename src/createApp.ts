@@ -23,8 +23,7 @@ import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { watchGuildMembership } from "./discord/watchGuildMembership.js";
-import { PictureFonts } from "./discord/pictures/PictureFonts.js";
-import { PictureRenderer } from "./discord/pictures/PictureRenderer.js";
+import { LazyPictures } from "./discord/pictures/LazyPictures.js";
 import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths } from "./projectPaths.js";
@@ -112,8 +111,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registerCommands: config.shard === undefined,
   });
 
-  // Cards and charts: the bundled fonts load when start() warms the renderer up, before any interaction arrives.
-  const pictures = new PictureRenderer(() => PictureFonts.load());
+  // Cards and charts: the canvas library and the bundled fonts load with the first picture (a process that draws none never holds them).
+  const pictures = new LazyPictures();
   const plans = new PlanService(curriculumRepository);
   // Every admin action writes one line here (who, what, when), timed by the app's clock.
   const audit = new AuditLog(new AuditRepository(database.prisma, writes), () => clock.now());
@@ -242,8 +241,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
-      // Before connecting: the library's first text drawing holds the event loop for a moment (see PictureFonts.load).
-      await pictures.warmUp();
       await discord.start(router);
       scheduler.start();
     },

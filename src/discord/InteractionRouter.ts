@@ -18,7 +18,7 @@ import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { renderUserError } from "./i18n/renderUserError.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
-import type { PictureRenderer } from "./pictures/PictureRenderer.js";
+import type { Pictures } from "./pictures/Pictures.js";
 import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
 /** Never echo more than this much of a user's value back in logs. */
@@ -38,7 +38,7 @@ export interface RouterDependencies {
   readonly commands: readonly SlashCommand[];
   readonly buttons: readonly ButtonHandler[];
   readonly services: Services;
-  readonly pictures: PictureRenderer;
+  readonly pictures: Pictures;
   readonly clock: Clock;
   readonly logger: Logger;
 }

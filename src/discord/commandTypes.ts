@@ -11,7 +11,7 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { Translator } from "./i18n/Translator.js";
 import type { Services } from "../services/Services.js";
-import type { PictureRenderer } from "./pictures/PictureRenderer.js";
+import type { Pictures } from "./pictures/Pictures.js";
 
 type DeepReadonly<T> = T extends (infer E)[]
   ? readonly DeepReadonly<E>[]
@@ -51,7 +51,7 @@ export interface HandlerContext {
   readonly t: Translator;
   readonly services: Services;
   /** Draws the PNG cards and charts (encoding runs off the event loop). */
-  readonly pictures: PictureRenderer;
+  readonly pictures: Pictures;
   readonly clock: Clock;
   /** A child logger carrying the interaction's id, command and user. */
   readonly logger: Logger;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCanvas } from "@napi-rs/canvas";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { PictureRenderer } from "../../src/discord/pictures/PictureRenderer.js";
+import { LazyPictures } from "../../src/discord/pictures/LazyPictures.js";
 import { fitText } from "../../src/discord/pictures/fitText.js";
 import { compareWithReference, differenceBetween, looksTheSame } from "../helpers/pictureComparison.js";
 import { courseChartView, cyrillicCardView, emojiCardView, weeklyChartView } from "../helpers/stagedPictureViews.js";
@@ -25,6 +26,27 @@ describe("pictures", () => {
     const result = await compareWithReference(name, png);
     expect(result, `differs from the reference; actual kept at ${result.actualPath}`).toMatchObject({ sameSize: true });
     expect(looksTheSame(result), `${result.differingPixels} pixels differ; actual kept at ${result.actualPath}`).toBe(true);
+  });
+
+  it("draws the app's first picture, loaded on demand, exactly as the loaded renderer does", async () => {
+    // The app's renderer (createApp) loads the library and fonts with its first picture.
+    const lazy = new LazyPictures();
+    const [card, chart] = await Promise.all([lazy.renderProgressCard(emojiCardView), lazy.renderWeeklyChart(weeklyChartView)]);
+    expect(card.equals(await renderer.renderProgressCard(emojiCardView))).toBe(true);
+    expect(chart.equals(await renderer.renderWeeklyChart(weeklyChartView))).toBe(true);
+  });
+
+  it("draws a picture the same after another on the same canvas size", async () => {
+    // The renderer reuses canvases: nothing of the previous picture may show through.
+    const first = await new PictureRenderer(fonts).renderProgressCard(cyrillicCardView);
+    const reused = new PictureRenderer(fonts);
+    await reused.renderProgressCard(emojiCardView);
+    const [afterEmoji, concurrent] = await Promise.all([
+      reused.renderProgressCard(cyrillicCardView),
+      reused.renderProgressCard(cyrillicCardView),
+    ]);
+    expect(afterEmoji.equals(first)).toBe(true);
+    expect(concurrent.equals(first)).toBe(true);
   });
 
   it("renders the same view to the same bytes", async () => {

@@ -2,6 +2,7 @@ import { GlobalFonts, createCanvas } from "@napi-rs/canvas";
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createRequire } from "node:module";
+import { PlainFontCache } from "./PlainFontCache.js";
 
 /** Family names we register under, so no system font can sneak in and make output machine-dependent. */
 const family = {
@@ -18,6 +19,13 @@ export type FontWeight = "regular" | "bold";
 /** Text in every script and style the pictures use: drawing it once makes the library decode those fonts. */
 const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "🔥❄📚✨🦊"] as const;
 
+/** A bundled font: a WOFF2 file the library reads as it is, or the WOFF of one PlainFontCache decodes first. */
+interface FontFile {
+  readonly path: string;
+  readonly alias: string;
+  readonly decode: boolean;
+}
+
 /**
  * Registers the bundled fonts with the canvas library once, when the caller builds it
  * (never at import), and hands out CSS font strings that fall back to emoji.
@@ -25,24 +33,27 @@ const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "🔥
 export class PictureFonts {
   constructor() {
     if (GlobalFonts.has(family.regular)) return;
-    for (const [path, alias] of fontFiles()) register(path, alias);
+    const files = fontFiles();
+    const cache = plainFontCacheFor(files);
+    for (const file of files) register(file, cache);
   }
 
   /**
    * The same fonts, registered a file at a time with the event loop free in between, then
-   * drawn once in every script. Done inside the first picture instead, registering and the
-   * library's first text drawing (one native call that cannot be split) hold the loop for
-   * seconds on a busy machine (measured under load: 6 s and 3 s), longer than Discord waits
-   * for an answer: the app does this in start(), before it connects.
+   * drawn once in every script, so the first picture's own drawing finds every face decoded.
+   * With the colour emoji decompressed from WOFF2 this held the loop for seconds under load
+   * (6 s and 3 s measured); read from the plain file PlainFontCache writes, it takes well
+   * under a second, so the app's LazyPictures does it with the first picture.
    */
   static async load(): Promise<PictureFonts> {
     if (!GlobalFonts.has(family.regular)) {
       // The regular face last: its presence is what says every face is registered.
       const files = fontFiles();
-      const ordered = [...files.filter(([, alias]) => alias !== family.regular), ...files.filter(([, alias]) => alias === family.regular)];
-      for (const [path, alias] of ordered) {
+      const cache = plainFontCacheFor(files);
+      const ordered = [...files.filter((file) => file.alias !== family.regular), ...files.filter((file) => file.alias === family.regular)];
+      for (const file of ordered) {
         await yieldToEventLoop();
-        register(path, alias);
+        register(file, cache);
       }
     }
     const fonts = new PictureFonts();
@@ -62,30 +73,40 @@ export class PictureFonts {
   }
 }
 
-/** Every bundled font file and the family it joins. */
-function fontFiles(): [string, string][] {
+/**
+ * Every bundled font file and the family it joins. The text faces are read as WOFF2 (small:
+ * decompressed whole they cost little); the colour emoji, decompressed whole, would hold
+ * 75 MB, so it comes as WOFF, whose tables PlainFontCache unpacks into a plain file once.
+ * (Its WOFF and WOFF2 draw the same pixels; Noto Sans's do not, by a shade of anti-aliasing.)
+ */
+function fontFiles(): FontFile[] {
   const require = createRequire(import.meta.url);
   const sansDir = dirname(require.resolve("@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2"));
-  const files: [string, string][] = [];
+  const files: FontFile[] = [];
   for (const subset of textSubsets) {
-    files.push([`${sansDir}/noto-sans-${subset}-400-normal.woff2`, family.regular]);
-    files.push([`${sansDir}/noto-sans-${subset}-700-normal.woff2`, family.bold]);
+    files.push({ path: `${sansDir}/noto-sans-${subset}-400-normal.woff2`, alias: family.regular, decode: false });
+    files.push({ path: `${sansDir}/noto-sans-${subset}-700-normal.woff2`, alias: family.bold, decode: false });
   }
-  const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff2"));
+  const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff"));
   for (const file of readdirSync(emojiDir)
-    .filter((name) => name.endsWith("-400-normal.woff2"))
+    .filter((name) => name.endsWith("-400-normal.woff"))
     .sort()) {
-    files.push([`${emojiDir}/${file}`, family.emoji]);
+    files.push({ path: `${emojiDir}/${file}`, alias: family.emoji, decode: true });
   }
   return files;
+}
+
+function plainFontCacheFor(files: readonly FontFile[]): PlainFontCache {
+  return PlainFontCache.open(files.filter((file) => file.decode).map((file) => file.path));
 }
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function register(path: string, alias: string): void {
+function register(file: FontFile, cache: PlainFontCache): void {
+  const path = file.decode ? cache.plainFontFor(file.path) : file.path;
   // registerFromPath returns null when the file cannot be read as a font; a missing font must fail loudly.
-  const registered = GlobalFonts.registerFromPath(path, alias);
+  const registered = GlobalFonts.registerFromPath(path, file.alias);
   if (registered === null) throw new Error(`Could not register font ${path}`);
 }

@@ -4,7 +4,7 @@ import type { PostView } from "../../services/PostService.js";
 import type { CourseChartData, WeeklyChartData } from "../../services/StudyService.js";
 import { localDateText, shortWeekdayName } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
-import type { PictureRenderer } from "../pictures/PictureRenderer.js";
+import type { Pictures } from "../pictures/Pictures.js";
 import type { CourseChartView, WeeklyChartView } from "../pictures/pictureViews.js";
 import { truncate } from "./format.js";
 
@@ -36,7 +36,7 @@ export function courseChartView(t: Translator, cohortName: string, chart: Course
   };
 }
 
-async function weeklyChartFile(t: Translator, pictures: PictureRenderer, chart: WeeklyChartData): Promise<PostFile> {
+async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyChartData): Promise<PostFile> {
   const sections = chart.sections
     .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
     .join(", ");
@@ -54,7 +54,7 @@ async function weeklyChartFile(t: Translator, pictures: PictureRenderer, chart: 
   };
 }
 
-async function courseChartFile(t: Translator, pictures: PictureRenderer, cohortName: string, chart: CourseChartData): Promise<PostFile> {
+async function courseChartFile(t: Translator, pictures: Pictures, cohortName: string, chart: CourseChartData): Promise<PostFile> {
   const percents = chart.weeks
     .map((week) => t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) }))
     .join(", ");
@@ -66,7 +66,7 @@ async function courseChartFile(t: Translator, pictures: PictureRenderer, cohortN
 }
 
 /** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post. */
-export async function postPictures(t: Translator, pictures: PictureRenderer, post: PostView): Promise<PostFile[]> {
+export async function postPictures(t: Translator, pictures: Pictures, post: PostView): Promise<PostFile[]> {
   if (post.kind === "week" && post.view.chart !== null) return [await weeklyChartFile(t, pictures, post.view.chart)];
   if (post.kind === "closing") return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
   return [];

@@ -4,7 +4,7 @@ import type { ProgressView } from "../../services/StudyService.js";
 import type { ReplyFile } from "../commandTypes.js";
 import { shortWeekdayName } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
-import type { PictureRenderer } from "../pictures/PictureRenderer.js";
+import type { Pictures } from "../pictures/Pictures.js";
 import type { ProgressCardView } from "../pictures/pictureViews.js";
 import { memberName } from "./standingLines.js";
 
@@ -56,7 +56,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
 }
 
 /** Draws the card; its alt text says what it shows for screen readers. */
-export async function progressCardFile(t: Translator, pictures: PictureRenderer, view: ProgressView): Promise<ReplyFile> {
+export async function progressCardFile(t: Translator, pictures: Pictures, view: ProgressView): Promise<ReplyFile> {
   const card = progressCardView(t, view);
   return {
     name: progressCardFileName,

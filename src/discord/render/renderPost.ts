@@ -10,7 +10,7 @@ import { renderReminderDm } from "./renderReminderDm.js";
 import { renderWeekPost } from "./renderWeekPost.js";
 import { renderLiveBoard } from "./renderLiveBoard.js";
 import { postPictures } from "./postPictures.js";
-import type { PictureRenderer } from "../pictures/PictureRenderer.js";
+import type { Pictures } from "../pictures/Pictures.js";
 
 /**
  * Any cohort-channel post. The scheduler, `/cohort announce`, `/cohort
@@ -37,7 +37,7 @@ export function cohortTranslator(language: string): Translator {
 }
 
 /** The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language. */
-export function createDiscordPostRenderer(pictures: PictureRenderer): PostRenderer {
+export function createDiscordPostRenderer(pictures: Pictures): PostRenderer {
   return {
     post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
     reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
