@@ -83,9 +83,9 @@ export function zoneOffsetMinutes(zone: string, millis: number): number {
   const known = hours?.get(hour);
   if (known !== undefined) return known;
   const ianaZone = IANAZone.create(zone);
-  const offset = ianaZone.offset(millis);
   const start = hour * MILLIS_PER_HOUR;
-  if (ianaZone.offset(start) !== offset || ianaZone.offset(start + MILLIS_PER_HOUR - 1) !== offset) return offset;
+  const offset = ianaZone.offset(start);
+  if (ianaZone.offset(start + MILLIS_PER_HOUR - 1) !== offset) return ianaZone.offset(millis);
   if (cachedOffsets >= maxCachedOffsets) forgetOldestOffset();
   if (hours === undefined) {
     hours = new Map();
