@@ -117,7 +117,7 @@ export class MemberPlanService {
   }
 
   /** Streak, freezes and deadlines of a member from their completions. */
-  streakOf(planning: MemberPlanning, completions: readonly CompletionRecord[], now: Date): StreakView {
+  streakOf(planning: MemberPlanning, completions: readonly Pick<CompletionRecord, "completedAt" | "day">[], now: Date): StreakView {
     return forgivingStreak({
       completions: completions.map((row) => ({ completedAt: row.completedAt, forDate: row.day })),
       timeZone: planning.zone,

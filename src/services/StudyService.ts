@@ -232,7 +232,7 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const planning = await this.memberPlans.planFor(cohort, member, request.now);
     const { context, plan, today } = planning;
-    const completions = await this.completions.listForMember(member.id);
+    const completions = await this.completions.streakRowsForMember(member.id);
     const day = dayInfo(cohort.settings, request.now);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     const courseOver = courseIsOver(cohort, context, request.now);
@@ -305,7 +305,7 @@ export class StudyService {
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
     }
-    const all = await this.completions.listForMember(member.id);
+    const all = await this.completions.streakRowsForMember(member.id);
     return {
       cohort,
       item,
