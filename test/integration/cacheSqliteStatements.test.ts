@@ -21,10 +21,10 @@ describe("cacheSqliteStatements", () => {
     });
     const prepared: string[] = [];
     const original = database.prepare.bind(database);
-    database.prepare = ((sql: string) => {
+    database.prepare = (sql: string) => {
       prepared.push(sql);
       return original(sql);
-    });
+    };
     cacheSqliteStatements(database);
     return { database, prepared };
   };
