@@ -1,4 +1,5 @@
 import path from "node:path";
+import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -8,6 +9,7 @@ import { createPostgresPrismaClient } from "./createPostgresPrismaClient.js";
 import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
 import { SqliteReadWorker } from "./SqliteReadWorker.js";
 import { WalCheckpointer } from "./WalCheckpointer.js";
+import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 
 /** How often the background checkpointer copies SQLite's write-ahead log into the database file. */
 const checkpointIntervalMs = 500;
@@ -103,8 +105,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 function createPrismaClient(target: DatabaseTarget, logger: Logger): PrismaClient {
   if (target.provider === "sqlite") {
     // `timeout` is SQLite's busy timeout: several bot processes may share one file.
-    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: sqliteBusyTimeoutMs }, { timestampFormat: "unixepoch-ms" });
+    const adapter = new StatementCachingSqlite3(
+      { url: target.filePath, timeout: sqliteBusyTimeoutMs },
+      { timestampFormat: "unixepoch-ms" },
+    );
     return new PrismaClient({ adapter });
   }
   return createPostgresPrismaClient(target, logger, { lockTimeoutMs: postgresLockTimeoutMs });
+}
+
+/** Prisma's better-sqlite3 adapter on a connection that compiles each SQL text once (see cacheSqliteStatements). */
+class StatementCachingSqlite3 extends PrismaBetterSqlite3 {
+  override async connect(): ReturnType<PrismaBetterSqlite3["connect"]> {
+    const adapter = await super.connect();
+    // The adapter keeps its better-sqlite3 connection in `client` (and hands the same one to its transactions).
+    const client = (adapter as unknown as { client?: unknown }).client;
+    if (!(client instanceof Database)) throw new Error("the better-sqlite3 adapter no longer exposes its connection as `client`");
+    cacheSqliteStatements(client);
+    return adapter;
+  }
 }

@@ -161,6 +161,10 @@ export class CohortService {
    */
   async resolveForMember(guildId: string, userId: string, option: string | null): Promise<{ cohort: Cohort; member: MemberRecord }> {
     if (option !== null && option.trim() !== "") {
+      // Buttons name the cohort by id: one statement finds the membership when it is there (anything else takes the long way).
+      const joined = await this.members.listActiveInGuild(guildId, userId);
+      const match = joined.find(({ cohort }) => namesCohort(option.trim(), cohort));
+      if (match !== undefined) return match;
       const cohort = await this.findByOption(guildId, option);
       const member = await this.members.find(cohort.id, userId);
       if (member === null || member.leftAt !== null) throw new UserError("cohort.notJoined", { name: cohort.name });
@@ -573,4 +577,13 @@ function boardColumns(input: CohortBoardInput & { readonly guildId: string }): {
     ...(leaderboard === undefined ? {} : { leaderboard }),
     ...(excludeRoleId === undefined ? {} : { excludeRoleId }),
   };
+}
+
+/**
+ * Whether `findByOption` would certainly find `cohort` for this option: its
+ * id, or (for an option that is not all digits, which findByOption tries as
+ * an id first) its exact name.
+ */
+function namesCohort(option: string, cohort: Cohort): boolean {
+  return /^\d{1,15}$/.test(option) ? Number(option) === cohort.id : option === cohort.name;
 }

@@ -3,7 +3,6 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
-  buildMemberPlan,
   canExtend,
   checkPersonalBreak,
   endPersonalBreak,
@@ -24,6 +23,7 @@ import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
+import { MemberPlanMemo } from "./MemberPlanMemo.js";
 
 /** A member's plan at one moment: everything `/today`, `/pace`, `/done`, reminders and scoring read. */
 export interface MemberPlanning {
@@ -88,6 +88,9 @@ export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice
  * the commands that change it: `/pace`, `/break` and the late joiner's choice.
  */
 export class MemberPlanService {
+  /** Built plans by their inputs: most members of a cohort read the very same plan. */
+  private readonly memberPlans = new MemberPlanMemo();
+
   constructor(
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
@@ -101,19 +104,20 @@ export class MemberPlanService {
     const context = await this.plans.contextFor(cohort);
     const state = await this.planState.load(member.id);
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = buildMemberPlan({
+    const plan = this.memberPlans.planOf({
       basePlan: context.basePlan,
       breakWeeks: context.breakWeeks,
       // Null: on the cohort's plan from its first day (no pre-join backlog).
       joinedOn: member.joinedOn ?? context.plan.startDate,
       adjustments: state.adjustments,
-      personalBreaks: state.breaks,
+      // Without ids: the plan reads dates only, and equal breaks then share a plan.
+      personalBreaks: state.breaks.map(({ from, to }) => ({ from, to })),
     });
     return { context, plan, zone, today: memberDateOf(now, zone), breaks: state.breaks };
   }
 
   /** Streak, freezes and deadlines of a member from their completions. */
-  streakOf(planning: MemberPlanning, completions: readonly CompletionRecord[], now: Date): StreakView {
+  streakOf(planning: MemberPlanning, completions: readonly Pick<CompletionRecord, "completedAt" | "day">[], now: Date): StreakView {
     return forgivingStreak({
       completions: completions.map((row) => ({ completedAt: row.completedAt, forDate: row.day })),
       timeZone: planning.zone,

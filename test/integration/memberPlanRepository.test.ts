@@ -86,6 +86,18 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     expect((await plans.load(other.id)).breaks).toEqual([theirs]);
   });
 
+  it("reads adjustments and breaks together, each list in the order it was made", async () => {
+    const member = await newMember("both");
+    const later = await plans.addBreak(member.id, { from: "2027-04-01", to: "2027-04-02" });
+    await plans.addAdjustment(member.id, { kind: "extend" });
+    const earlier = await plans.addBreak(member.id, { from: "2027-03-20", to: "2027-03-21" });
+    await plans.addAdjustment(member.id, { kind: "catch_up", appliedOn: "2027-03-12", days: 3, itemIds: [7] });
+    expect(await plans.load(member.id)).toEqual({
+      adjustments: [{ kind: "extend" }, { kind: "catch_up", appliedOn: "2027-03-12", days: 3, itemIds: [7] }],
+      breaks: [later, earlier],
+    });
+  });
+
   it("records the member day and when:yesterday with a completion, and deletes plan state with the member", async () => {
     const member = await newMember("logger");
     const completions = new CompletionRepository(handle.prisma);

@@ -13,6 +13,9 @@ export interface CompletionRecord {
   readonly forYesterday: boolean;
 }
 
+/** A completion as /today and /done read it (`streakRowsForMember`). */
+export type StreakRow = Pick<CompletionRecord, "itemId" | "completedAt" | "points" | "day">;
+
 export interface NewCompletion {
   readonly memberId: number;
   readonly cohortId: number;
@@ -119,6 +122,19 @@ export class CompletionRepository {
       _count: { _all: true },
     });
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
+  /**
+   * What /today and /done read of a member's completions (done items, points,
+   * streak days), oldest first: the columns of the member's covering index, so
+   * the rows come from a few index pages instead of one table page each.
+   */
+  async streakRowsForMember(memberId: number): Promise<StreakRow[]> {
+    return this.prisma.completion.findMany({
+      where: { memberId },
+      select: { itemId: true, completedAt: true, points: true, day: true },
+      orderBy: { completedAt: "asc" },
+    });
   }
 
   async listForMember(memberId: number): Promise<CompletionRecord[]> {

@@ -1,9 +1,9 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
-import type { Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type Cohort as CohortRow, type Member as MemberRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { includeBreaks, toCohort } from "./CohortRepository.js";
+import { toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -44,13 +44,43 @@ export class MemberRepository {
   }
 
   /** The user's active memberships in a guild with their cohorts, oldest cohort first (one query). */
+  /**
+   * The member's active memberships in the guild with their cohorts (break
+   * weeks included), oldest cohort first. One statement: every /today and
+   * /done starts here, and in Prisma an `include` is one statement per
+   * relation (member, cohort, breaks), each costing more than its SQL.
+   * One row per break week (a cohort has a handful at most).
+   */
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
-    const rows = await this.prisma.member.findMany({
-      where: { userId, leftAt: null, cohort: { guildId } },
-      include: { cohort: { include: includeBreaks } },
-      orderBy: [{ cohort: { createdAt: "asc" } }, { cohortId: "asc" }],
-    });
-    return rows.map(({ cohort, ...member }) => ({ cohort: toCohort(cohort), member: toMember(member) }));
+    const rows = await this.prisma.$queryRaw<MembershipRow[]>`
+      SELECT ${membershipColumns}, b."week" AS "breakWeek"
+      FROM "Member" m
+      JOIN "Cohort" c ON c."id" = m."cohortId"
+      LEFT JOIN "CohortBreak" b ON b."cohortId" = c."id"
+      WHERE m."userId" = ${userId} AND m."leftAt" IS NULL AND c."guildId" = ${guildId}
+      ORDER BY c."createdAt", m."cohortId", b."week"`;
+    const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
+    let current: { member: MemberRow; cohort: CohortRow; weeks: number[] } | null = null;
+    const finish = () => {
+      if (current !== null) {
+        const { member, cohort, weeks } = current;
+        memberships.push({ member: toMember(member), cohort: toCohort({ ...cohort, breaks: weeks.map((week) => ({ week })) }) });
+      }
+    };
+    for (const row of rows) {
+      const memberId = Number(row.m_id);
+      if (current?.member.id !== memberId) {
+        finish();
+        current = {
+          member: pickColumns(row, "m_", memberColumnNames) as MemberRow,
+          cohort: pickColumns(row, "c_", cohortColumnNames) as CohortRow,
+          weeks: [],
+        };
+      }
+      if (row.breakWeek !== null) current.weeks.push(Number(row.breakWeek));
+    }
+    finish();
+    return memberships;
   }
 
   /**
@@ -181,4 +211,69 @@ export class MemberRepository {
     const rows = await findInChunks(ids, (chunk) => this.prisma.member.findMany({ where: { id: { in: chunk } } }));
     return rows.map(toMember);
   }
+}
+
+// Every column of both rows, listed so that a column added to the schema fails to compile here until it is read too.
+const memberColumnNames = [
+  "id",
+  "cohortId",
+  "userId",
+  "displayName",
+  "joinedAt",
+  "leftAt",
+  "remindTime",
+  "remindTimeZone",
+  "remindFailures",
+  "remindDisabledNotice",
+  "nudges",
+  "joinedOn",
+  "boardVisibility",
+  "alias",
+  "excluded",
+  "points",
+  "pointsReachedAt",
+  "finalPoints",
+] as const satisfies readonly (keyof MemberRow)[];
+const cohortColumnNames = [
+  "id",
+  "guildId",
+  "channelId",
+  "name",
+  "curriculumId",
+  "startDate",
+  "timeZone",
+  "announceDay",
+  "announceTime",
+  "checkpointTime",
+  "studyDays",
+  "includeOptional",
+  "status",
+  "finalBoard",
+  "channelProblem",
+  "language",
+  "leaderboard",
+  "excludeRoleId",
+  "createdBy",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof CohortRow)[];
+/** Compile-time check that the lists above are whole: `true` only when no column is missing. */
+export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof memberColumnNames)[number]>] extends [never]
+  ? [Exclude<keyof CohortRow, (typeof cohortColumnNames)[number]>] extends [never]
+    ? true
+    : never
+  : never = true;
+
+/** Constant text (column names only), so Prisma.raw carries no input. */
+const membershipColumns = Prisma.raw(
+  [...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`), ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`)].join(
+    ", ",
+  ),
+);
+
+type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint; readonly breakWeek: number | bigint | null };
+
+/** One side of a joined row, its prefix taken off. The raw query returns Dates, booleans and numbers on both databases. */
+function pickColumns(row: Record<string, unknown>, prefix: string, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, row[`${prefix}${name}`]]));
 }

@@ -15,7 +15,7 @@
  *
  * Nothing here reads the clock: every function that needs "now" takes it.
  */
-import { DateTime, IANAZone } from "luxon";
+import { IANAZone } from "luxon";
 
 /** An instant as callers hold it: a `Date` or epoch milliseconds. */
 export type InstantInput = Date | number;
@@ -59,6 +59,60 @@ export function isValidTimeZone(zone: string): boolean {
 function requireZone(zone: string): IANAZone {
   if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
   return IANAZone.create(zone);
+}
+
+const MILLIS_PER_HOUR = 3_600_000;
+// Zone offsets per (zone, UTC hour). Why: luxon asks Intl for the offset on
+// every call (formatToParts, a few microseconds and garbage each time), and
+// a streak or a member plan asks hundreds of times for the same few days;
+// that was about 10 % of a /done (issue 14). An hour is cached only when the
+// offset is the same at its first and last millisecond (no zone changes its
+// offset twice within an hour), so an hour holding a transition is always
+// asked of luxon. Bounded: the oldest hours go first.
+const offsetByZoneHour = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
+const maxCachedOffsets = 20_000;
+
+/**
+ * The zone's UTC offset in minutes at `millis` (luxon's `IANAZone.offset`,
+ * memoised per hour). `zone` must be valid (`requireZone`).
+ */
+export function zoneOffsetMinutes(zone: string, millis: number): number {
+  const hour = Math.floor(millis / MILLIS_PER_HOUR);
+  let hours = offsetByZoneHour.get(zone);
+  const known = hours?.get(hour);
+  if (known !== undefined) return known;
+  const ianaZone = IANAZone.create(zone);
+  const start = hour * MILLIS_PER_HOUR;
+  const offset = ianaZone.offset(start);
+  if (ianaZone.offset(start + MILLIS_PER_HOUR - 1) !== offset) return ianaZone.offset(millis);
+  if (cachedOffsets >= maxCachedOffsets) forgetOldestOffset();
+  if (hours === undefined) {
+    hours = new Map();
+    offsetByZoneHour.set(zone, hours);
+  }
+  hours.set(hour, offset);
+  cachedOffsets += 1;
+  return offset;
+}
+
+function forgetOldestOffset(): void {
+  for (const [zone, hours] of offsetByZoneHour) {
+    const oldest = hours.keys().next();
+    if (oldest.done === true) {
+      offsetByZoneHour.delete(zone);
+      continue;
+    }
+    hours.delete(oldest.value);
+    cachedOffsets -= 1;
+    if (hours.size === 0) offsetByZoneHour.delete(zone);
+    return;
+  }
+}
+
+/** The wall clock in `zone` at `millis`, as an ISO string read as if it were UTC ("2027-03-01T09:30:00.000Z"). */
+function wallClockText(millis: number, zone: string): string {
+  return new Date(millis + zoneOffsetMinutes(zone, millis) * MILLIS_PER_MINUTE).toISOString();
 }
 
 function isLeapYear(year: number): boolean {
@@ -187,16 +241,19 @@ export function latestWeekdayOnOrBefore(localDate: string, weekday: number): str
 /** The cohort-local calendar date at instant `now`. */
 export function localDateOf(now: InstantInput, zone: string): string {
   requireZone(zone);
-  const date = DateTime.fromMillis(toEpochMillis(now), { zone }).toISODate();
-  if (date === null) throw new RangeError(`Cannot express ${String(now)} in ${zone}`);
-  return date;
+  return wallClockText(toEpochMillis(now), zone).slice(0, 10);
 }
 
 /** The cohort-local wall-clock time at instant `now`, as "HH:MM". */
 export function localClockOf(now: InstantInput, zone: string): string {
   requireZone(zone);
-  const local = DateTime.fromMillis(toEpochMillis(now), { zone });
-  return formatClock({ hour: local.hour, minute: local.minute });
+  return wallClockText(toEpochMillis(now), zone).slice(11, 16);
+}
+
+/** The wall clock in `zone` at `instant`, read as if it were UTC: `localDateOf` and `localClockOf` in one look-up. */
+export function wallClockOf(instant: InstantInput, zone: string): string {
+  requireZone(zone);
+  return wallClockText(toEpochMillis(instant), zone);
 }
 
 /**
@@ -205,17 +262,17 @@ export function localClockOf(now: InstantInput, zone: string): string {
  * module comment).
  */
 export function zonedInstant(localDate: string, clock: Clock | string, zone: string): Date {
-  const ianaZone = requireZone(zone);
+  requireZone(zone);
   const date = requireLocalDate(localDate);
   const time = requireClock(clock);
   // The wall time read as if it were UTC; subtracting the zone's offset at the
   // real instant gives that instant.
   const wallMillis = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
-  const wallAt = (instant: number): number => instant + ianaZone.offset(instant) * MILLIS_PER_MINUTE;
+  const wallAt = (instant: number): number => instant + zoneOffsetMinutes(zone, instant) * MILLIS_PER_MINUTE;
 
   // Any offset in force within a day either side covers both sides of a
   // transition near this wall time (offsets stay within ±14 h).
-  const offsets = [...new Set([-1, 0, 1].map((days) => ianaZone.offset(wallMillis + days * MILLIS_PER_DAY)))];
+  const offsets = [...new Set([-1, 0, 1].map((days) => zoneOffsetMinutes(zone, wallMillis + days * MILLIS_PER_DAY)))];
   const matching = offsets.map((offset) => wallMillis - offset * MILLIS_PER_MINUTE).filter((instant) => wallAt(instant) === wallMillis);
   if (matching.length > 0) return new Date(Math.min(...matching));
 

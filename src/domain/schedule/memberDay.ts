@@ -9,13 +9,11 @@
  * `zonedInstant` (gap: the transition; overlap: the first 04:00), and
  * `memberDateOf` agrees with those boundaries (it checks them near 04:00).
  */
-import { IANAZone } from "luxon";
-import { addDays, isValidTimeZone, toEpochMillis, zonedInstant, type InstantInput } from "./localTime.js";
+import { addDays, toEpochMillis, wallClockOf, zonedInstant, type InstantInput } from "./localTime.js";
 
 /** Wall-clock time at which a member's day begins. */
 export const MEMBER_DAY_ROLLOVER = "04:00";
 
-const MILLIS_PER_MINUTE = 60_000;
 /** Wall times before this are checked against the 04:00 boundary instant. */
 const CHECK_UNTIL = "08:00";
 
@@ -40,9 +38,8 @@ export function memberDayEnd(localDate: string, zone: string): Date {
  * several times cheaper than building luxon DateTimes.
  */
 export function memberDateOf(instant: InstantInput, zone: string): string {
-  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
   const millis = toEpochMillis(instant);
-  const wall = new Date(millis + IANAZone.create(zone).offset(millis) * MILLIS_PER_MINUTE).toISOString();
+  const wall = wallClockOf(millis, zone);
   const wallDate = wall.slice(0, 10);
   const wallClock = wall.slice(11, 16);
   // Far from 04:00 the wall clock decides alone (no zone moves its clocks by

@@ -1,0 +1,35 @@
+import type { CohortPlan } from "../domain/schedule/scheduleTypes.js";
+import { buildMemberPlan, type MemberPlan, type MemberPlanInput } from "../domain/schedule/memberPlan.js";
+
+/** Distinct member plans kept per cohort plan; the oldest go first. */
+const maxPlansPerCohortPlan = 256;
+
+/**
+ * `buildMemberPlan` remembered by its inputs. Why: every /today and /done
+ * builds the member's plan (a few hundred items, every due date worked out),
+ * while most members of a cohort have no adjustments or breaks and share one
+ * plan. Nothing can go stale: the key is the whole input (the cohort plan by
+ * identity, the rest by value), and a cohort plan PlanService drops takes its
+ * member plans with it (a WeakMap).
+ */
+export class MemberPlanMemo {
+  private readonly byCohortPlan = new WeakMap<CohortPlan, Map<string, MemberPlan>>();
+
+  planOf(input: MemberPlanInput): MemberPlan {
+    let plans = this.byCohortPlan.get(input.basePlan);
+    if (plans === undefined) {
+      plans = new Map();
+      this.byCohortPlan.set(input.basePlan, plans);
+    }
+    const key = JSON.stringify([input.breakWeeks, input.joinedOn, input.adjustments, input.personalBreaks]);
+    const known = plans.get(key);
+    if (known !== undefined) return known;
+    const plan = buildMemberPlan(input);
+    if (plans.size >= maxPlansPerCohortPlan) {
+      const oldest = plans.keys().next();
+      if (oldest.done !== true) plans.delete(oldest.value);
+    }
+    plans.set(key, plan);
+    return plan;
+  }
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
+
+/**
+ * Statements per interaction (issue 14): in Prisma each statement costs more
+ * CPU than its SQL, so /today and /done are held to what they need. /today:
+ * the memberships with their cohorts, the plan state, the completions. /done:
+ * the same two look-ups, the exactly-once transaction (BEGIN, member lock,
+ * insert, member totals, weekly score, live board flag, COMMIT), the
+ * completions for the reply.
+ */
+describe("statements per interaction", () => {
+  let bot: BotHarness;
+  let counter: StatementCounter;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort();
+    counter = StatementCounter.install();
+  });
+  afterAll(async () => {
+    counter.uninstall();
+    await bot.close();
+  });
+
+  it("/today reads in 3 statements and /done writes and reads in 10, with the same replies", async () => {
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Backend Spring 2027" });
+    // After a reply the bot loads who is owed a reminders notice, once in a while: done before counting.
+    await bot.reply(ada.id, "today");
+    await settle();
+    let today = "";
+    const todayStatements = await counter.during(async () => {
+      today = visibleText(await bot.reply(ada.id, "today"));
+    });
+    expect(today).toContain("Week 1 · Day 2");
+    expect(todayStatements).toHaveLength(3);
+
+    await settle();
+    let done = "";
+    const doneStatements = await counter.during(async () => {
+      done = visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }));
+    });
+    expect(done).toContain("Logged **Storage Engines**");
+    expect(doneStatements).toHaveLength(10);
+    expect(doneStatements.filter((sql) => sql === "BEGIN" || sql === "COMMIT")).toEqual(["BEGIN", "COMMIT"]);
+
+    await settle();
+    const again = await counter.during(async () => {
+      expect(visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }))).toContain("already marked");
+    });
+    // The repeat finds the stored completion once more.
+    expect(again).toHaveLength(11);
+    expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
+  });
+});
+
+/** Lets what the bot does after a reply finish, so the next count holds the next interaction only. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
