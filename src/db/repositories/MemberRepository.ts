@@ -253,6 +253,7 @@ const cohortColumnNames = [
   "language",
   "leaderboard",
   "excludeRoleId",
+  "exclusionsCheckedAt",
   "createdBy",
   "createdAt",
   "updatedAt",
