@@ -113,8 +113,7 @@ export class RosterService {
     readonly now: Date;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const context = await this.plans.contextFor(cohort);
-    const basis = await this.basisFor(cohort, context, await this.plans.postsFor(cohort), request.now);
+    const { context, basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
     const wanted = Math.max(0, Math.trunc(request.page));
     const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
@@ -144,6 +143,12 @@ export class RosterService {
       });
       return [{ kind: "confidenceMap", sections }];
     };
+  }
+
+  /** The cohort's plan and the aggregation's basis at `now`. */
+  async basisAt(cohort: Cohort, now: Date): Promise<{ context: CohortContext; basis: RosterBasis }> {
+    const context = await this.plans.contextFor(cohort);
+    return { context, basis: await this.basisFor(cohort, context, await this.plans.postsFor(cohort), now) };
   }
 
   /**
