@@ -62,6 +62,9 @@ export interface ConfidenceRow {
 
 type SqlValue = string | number | Date | null;
 
+/** A day after every item's: an empty window bound (no item falls due on or after the join day, or on or after today). */
+const NO_DAY = 2_147_483_647;
+
 function toNumber(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number(value ?? 0);
 }
@@ -218,12 +221,15 @@ export class RosterRepository {
    * per member the join day `j`, member day `t`, extra weeks `x` (extends after
    * the last reset, at most MAX_EXTEND_WEEKS) and whether they caught up; item
    * `i` is overdue when its day (the catch-up day, else `d<x>`) is before `t`
-   * and, without a catch-up day, not before `j`. How many are overdue is
-   * counted once per distinct (j, t, x) (`owed`) and corrected by the catch-up
-   * days (`fix`); how many of those are done is one pass over each member's
-   * completions in the covering index on Completion(cohortId, memberId,
-   * itemId, completedAt), member by member, so the pass reads the member's
-   * j, t, x once rather than looking the member up for every completion.
+   * and, without a catch-up day, not before `j`. Per distinct (j, t, x)
+   * (`keyed`: few, whatever the number of members) it counts the items so
+   * overdue and turns the window into one on `d0` (`lo` ≤ d0 < `hi`: an
+   * extension's days grow with `d0`, which `requiredItemsDue` checks); the
+   * catch-up days correct the count (`fix`). How many of those are done is one
+   * pass over each member's completions in the covering index on
+   * Completion(cohortId, memberId, itemId, completedAt), member by member, so
+   * the pass reads the member's window once instead of looking the member up
+   * for every completion, and tests each completion with two comparisons.
    */
   private rosterCte(basis: RosterBasis): { sql: string; values: Record<string, SqlValue> } {
     const pg = this.provider === "postgresql";
@@ -246,7 +252,7 @@ export class RosterRepository {
     // A catch-up day, where the member has one for the item, decides alone (a re-planned item is never pre-join).
     const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END FROM cu
           WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
-    const overdue = `COALESCE(${byCatchUp}, ${byCalendar("m")})`;
+    const overdue = `COALESCE(${byCatchUp}, CASE WHEN r."d0" >= m."lo" AND r."d0" < m."hi" THEN 1 ELSE 0 END)`;
     const passOverCompletions = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
           WHERE c."cohortId" = CAST(@cohortId AS INTEGER) AND c."memberId" = m."id"`;
     const doneColumns = ["dueDone", "dueMinutesDone", "requiredDone", "lastAt"];
@@ -255,11 +261,11 @@ export class RosterRepository {
     // array from a scalar subquery, materialized so that reading them does not run the pass four times.
     const done = pg
       ? `done AS (
-        SELECT m.*, p.* FROM mem m CROSS JOIN LATERAL (SELECT ${doneValues.map((value, index) => `${value} AS "${doneColumns[index]}"`).join(", ")}
+        SELECT m.*, p.* FROM windowed m CROSS JOIN LATERAL (SELECT ${doneValues.map((value, index) => `${value} AS "${doneColumns[index]}"`).join(", ")}
           ${passOverCompletions}) AS p
       )`
       : `packed AS MATERIALIZED (
-        SELECT m.*, (SELECT json_array(${doneValues.join(", ")}) ${passOverCompletions}) AS "done" FROM mem m
+        SELECT m.*, (SELECT json_array(${doneValues.join(", ")}) ${passOverCompletions}) AS "done" FROM windowed m
       ),
       done AS (
         SELECT packed.*, ${doneColumns.map((column, index) => `json_extract(packed."done", '$[${index}]') AS "${column}"`).join(", ")} FROM packed
@@ -293,12 +299,19 @@ export class RosterRepository {
         FROM "Member" m LEFT JOIN ext e ON e."memberId" = m."id" LEFT JOIN zt z ON z."zone" = m."remindTimeZone"
         WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
       ),
-      ${done},
-      owed AS (
-        SELECT k."j", k."t", k."x", COUNT(r."itemId") AS "n", SUM(r."minutes") AS "minutes"
-        FROM (SELECT DISTINCT "j", "t", "x" FROM mem) AS k JOIN req r ON ${byCalendar("k")} = 1
+      keyed AS MATERIALIZED (
+        SELECT k."j", k."t", k."x",
+          SUM(${byCalendar("k")}) AS "n", SUM(${byCalendar("k")} * r."minutes") AS "minutes",
+          MIN(CASE WHEN ${dayOf("k")} >= k."j" THEN r."d0" END) AS "lo", MIN(CASE WHEN ${dayOf("k")} >= k."t" THEN r."d0" END) AS "hi"
+        FROM (SELECT DISTINCT "j", "t", "x" FROM mem) AS k CROSS JOIN req r
         GROUP BY k."j", k."t", k."x"
       ),
+      windowed AS MATERIALIZED (
+        SELECT mem.*, COALESCE(w."lo", ${NO_DAY}) AS "lo", COALESCE(w."hi", ${NO_DAY}) AS "hi",
+          COALESCE(w."n", 0) AS "owed", COALESCE(w."minutes", 0) AS "owedMinutes"
+        FROM mem LEFT JOIN keyed w ON w."j" = mem."j" AND w."t" = mem."t" AND w."x" = mem."x"
+      ),
+      ${done},
       fix AS (
         SELECT m."id", SUM(${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) AS "n",
           SUM((${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) * r."minutes") AS "minutes"
@@ -307,11 +320,10 @@ export class RosterRepository {
       ),
       base AS (
         SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."lastAt", a."answer",
-          COALESCE(o."n", 0) + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
-          COALESCE(o."minutes", 0) + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
+          d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
+          d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
         FROM done d
-        LEFT JOIN owed o ON o."j" = d."j" AND o."t" = d."t" AND o."x" = d."x"
         LEFT JOIN fix f ON f."id" = d."id"
         LEFT JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = CAST(@latestSection AS INTEGER)
       ),

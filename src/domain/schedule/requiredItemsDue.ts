@@ -34,13 +34,34 @@ export function requiredItemsDue(basePlan: CohortPlan, breakWeeks: readonly numb
   );
   const [unextended] = plans;
   if (unextended === undefined) return [];
-  return unextended.items
+  const items = unextended.items
     .filter((entry) => entry.item.kind === "Required")
     .map((entry) => ({
       itemId: entry.item.id,
       minutes: entry.item.minutes ?? 0,
       dueDays: plans.map((plan) => epochDayOfLocalDate(plan.itemById.get(entry.item.id)?.dueDate ?? entry.dueDate)),
     }));
+  assertExtensionsKeepOrder(items);
+  return items;
+}
+
+/**
+ * The roster's SQL turns "due on the extended calendar within [join day,
+ * today)" into a window on `dueDays[0]`, which holds because an extension
+ * moves every date by whole weeks past the same break weeks: an item due no
+ * later than another on the cohort's calendar stays so on every extended one.
+ * Checked here, so a future rule that broke it would fail loudly, not count wrong.
+ */
+function assertExtensionsKeepOrder(items: readonly RequiredItemDue[]): void {
+  const sorted = [...items].sort((a, b) => (a.dueDays[0] ?? 0) - (b.dueDays[0] ?? 0));
+  for (let index = 1; index < sorted.length; index += 1) {
+    const before = sorted[index - 1]?.dueDays ?? [];
+    const after = sorted[index]?.dueDays ?? [];
+    const sameDay = before[0] === after[0];
+    for (let x = 1; x < after.length; x += 1)
+      if (sameDay ? before[x] !== after[x] : (before[x] ?? 0) > (after[x] ?? 0))
+        throw new Error("an extended calendar reorders the plan's Required items");
+  }
 }
 
 /** A catch-up's due day of a Required item, which wins over `RequiredItemDue.dueDays` for that member. */
