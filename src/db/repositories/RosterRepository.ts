@@ -225,11 +225,14 @@ export class RosterRepository {
    * (`keyed`: few, whatever the number of members) it counts the items so
    * overdue and turns the window into one on `d0` (`lo` ≤ d0 < `hi`: an
    * extension's days grow with `d0`, which `requiredItemsDue` checks); the
-   * catch-up days correct the count (`fix`). How many of those are done is one
-   * pass over each member's completions in the covering index on
-   * Completion(cohortId, memberId, itemId, completedAt), member by member, so
-   * the pass reads the member's window once instead of looking the member up
-   * for every completion, and tests each completion with two comparisons.
+   * catch-up days correct the count (`fix`). How many of those are done: one
+   * streaming pass over the cohort's completions in the covering index on
+   * Completion(cohortId, memberId, itemId, completedAt), grouped by member,
+   * counts them by the usual window (joined on the first day, no extension,
+   * the cohort's day: most members) with two comparisons per completion
+   * (`grouped`); members whose window differs, or who caught up, get a pass
+   * of their own over their completions (`special`: few in real cohorts; as
+   * many as there are, each reads only its own index range).
    */
   private rosterCte(basis: RosterBasis): { sql: string; values: Record<string, SqlValue> } {
     const pg = this.provider === "postgresql";
@@ -252,23 +255,32 @@ export class RosterRepository {
     // A catch-up day, where the member has one for the item, decides alone (a re-planned item is never pre-join).
     const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END FROM cu
           WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
-    const overdue = `COALESCE(${byCatchUp}, CASE WHEN r."d0" >= m."lo" AND r."d0" < m."hi" THEN 1 ELSE 0 END)`;
-    const passOverCompletions = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
+    const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
+    const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
+    const usual = inWindow(`(SELECT "lo" FROM usual)`, `(SELECT "hi" FROM usual)`);
+    const ownPass = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
           WHERE c."cohortId" = CAST(@cohortId AS INTEGER) AND c."memberId" = m."id"`;
-    const doneColumns = ["dueDone", "dueMinutesDone", "requiredDone", "lastAt"];
-    const doneValues = [`SUM(${overdue})`, `SUM(${overdue} * r."minutes")`, `COUNT(r."itemId")`, `MAX(c."completedAt")`];
-    // PostgreSQL: a lateral pass per member. SQLite has no LATERAL: the pass's four values travel as one JSON
-    // array from a scalar subquery, materialized so that reading them does not run the pass four times.
+    // PostgreSQL: a lateral pass per member whose window is not the usual one (the gate skips the others).
+    // SQLite has no LATERAL: the pass's two values travel as one JSON array from a scalar subquery,
+    // materialized so that reading them does not run the pass twice.
     const done = pg
       ? `done AS (
-        SELECT m.*, p.* FROM windowed m CROSS JOIN LATERAL (SELECT ${doneValues.map((value, index) => `${value} AS "${doneColumns[index]}"`).join(", ")}
-          ${passOverCompletions}) AS p
+        SELECT m.*, CASE WHEN m."special" = 1 THEN p."dueDone" ELSE g."usualDone" END AS "dueDone",
+          CASE WHEN m."special" = 1 THEN p."dueMinutesDone" ELSE g."usualMinutesDone" END AS "dueMinutesDone",
+          g."requiredDone", g."lastAt"
+        FROM windowed m LEFT JOIN grouped g ON g."memberId" = m."id"
+        LEFT JOIN LATERAL (SELECT SUM(${overdue}) AS "dueDone", SUM(${overdue} * r."minutes") AS "dueMinutesDone"
+          ${ownPass} AND m."special" = 1) AS p ON TRUE
       )`
       : `packed AS MATERIALIZED (
-        SELECT m.*, (SELECT json_array(${doneValues.join(", ")}) ${passOverCompletions}) AS "done" FROM windowed m
+        SELECT m.*, CASE WHEN m."special" = 1 THEN (SELECT json_array(SUM(${overdue}), SUM(${overdue} * r."minutes")) ${ownPass}) END AS "own"
+        FROM windowed m
       ),
       done AS (
-        SELECT packed.*, ${doneColumns.map((column, index) => `json_extract(packed."done", '$[${index}]') AS "${column}"`).join(", ")} FROM packed
+        SELECT m.*, CASE WHEN m."special" = 1 THEN json_extract(m."own", '$[0]') ELSE g."usualDone" END AS "dueDone",
+          CASE WHEN m."special" = 1 THEN json_extract(m."own", '$[1]') ELSE g."usualMinutesDone" END AS "dueMinutesDone",
+          g."requiredDone", g."lastAt"
+        FROM packed m LEFT JOIN grouped g ON g."memberId" = m."id"
       )`;
     const joinDay = pg ? `(CAST(m."joinedOn" AS date) - DATE '1970-01-01')` : `CAST(julianday(m."joinedOn") - 2440587.5 AS INTEGER)`;
     const fixOf = (value: string) => `${value} - ${byCalendar("m")}`;
@@ -306,10 +318,24 @@ export class RosterRepository {
         FROM (SELECT DISTINCT "j", "t", "x" FROM mem) AS k CROSS JOIN req r
         GROUP BY k."j", k."t", k."x"
       ),
+      usual AS MATERIALIZED (
+        SELECT COALESCE(MIN(CASE WHEN r."d0" >= CAST(@startDay AS INTEGER) THEN r."d0" END), ${NO_DAY}) AS "lo",
+          COALESCE(MIN(CASE WHEN r."d0" >= CAST(@today AS INTEGER) THEN r."d0" END), ${NO_DAY}) AS "hi"
+        FROM req r
+      ),
       windowed AS MATERIALIZED (
-        SELECT mem.*, COALESCE(w."lo", ${NO_DAY}) AS "lo", COALESCE(w."hi", ${NO_DAY}) AS "hi",
-          COALESCE(w."n", 0) AS "owed", COALESCE(w."minutes", 0) AS "owedMinutes"
-        FROM mem LEFT JOIN keyed w ON w."j" = mem."j" AND w."t" = mem."t" AND w."x" = mem."x"
+        SELECT w.*, CASE WHEN w."caughtUp" = 1 OR w."lo" <> u."lo" OR w."hi" <> u."hi" THEN 1 ELSE 0 END AS "special"
+        FROM (SELECT mem.*, COALESCE(k."lo", ${NO_DAY}) AS "lo", COALESCE(k."hi", ${NO_DAY}) AS "hi",
+            COALESCE(k."n", 0) AS "owed", COALESCE(k."minutes", 0) AS "owedMinutes"
+          FROM mem LEFT JOIN keyed k ON k."j" = mem."j" AND k."t" = mem."t" AND k."x" = mem."x") AS w
+        CROSS JOIN usual u
+      ),
+      grouped AS (
+        SELECT c."memberId", SUM(${usual}) AS "usualDone", SUM(${usual} * r."minutes") AS "usualMinutesDone",
+          COUNT(r."itemId") AS "requiredDone", MAX(c."completedAt") AS "lastAt"
+        FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
+        WHERE c."cohortId" = CAST(@cohortId AS INTEGER)
+        GROUP BY c."memberId"
       ),
       ${done},
       fix AS (
