@@ -125,8 +125,9 @@ export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: s
 
 // The roster's core by hand, the bot's work without its layers: the zones and
 // catch-ups the members stored, then each active member's window of due days
-// (join day, extensions, today) and one pass over their completions counting
-// the due Required items done, the first page by most behind.
+// (join day, extensions, today); one pass over the completions by the usual
+// window and a pass of their own for members whose window differs, counting
+// the due Required minutes done; the first page by most behind.
 const rosterZonesSql = `SELECT DISTINCT "remindTimeZone" FROM "Member" WHERE "cohortId" = ? AND "leftAt" IS NULL AND "remindTimeZone" IS NOT NULL`;
 
 const rosterCatchUpsSql = `
@@ -157,9 +158,17 @@ function rosterPageSql(provider: "sqlite" | "postgresql"): string {
       COALESCE(MIN(CASE WHEN ${day} >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "hi",
       SUM(CASE WHEN ${day} >= w."j" AND ${day} < CAST(? AS INTEGER) THEN r."minutes" ELSE 0 END) AS "owed"
     FROM (SELECT DISTINCT "j", "x" FROM mem) w CROSS JOIN req r GROUP BY w."j", w."x"),
-  win AS MATERIALIZED (SELECT mem.*, k."lo", k."hi", k."owed" FROM mem JOIN keyed k ON k."j" = mem."j" AND k."x" = mem."x"),
-  done AS MATERIALIZED (SELECT w.*, (SELECT SUM(CASE WHEN r."d0" >= w."lo" AND r."d0" < w."hi" THEN r."minutes" ELSE 0 END) ${pass}) AS "doneMinutes" FROM win w)
-  SELECT "id", "displayName", "owed" - COALESCE("doneMinutes", 0) AS "behind" FROM done
+  usual AS MATERIALIZED (SELECT COALESCE(MIN(CASE WHEN r."d0" >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "lo",
+      COALESCE(MIN(CASE WHEN r."d0" >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "hi" FROM req r),
+  win AS MATERIALIZED (SELECT mem.*, k."lo", k."hi", k."owed", CASE WHEN k."lo" <> u."lo" OR k."hi" <> u."hi" THEN 1 ELSE 0 END AS "own"
+    FROM mem JOIN keyed k ON k."j" = mem."j" AND k."x" = mem."x" CROSS JOIN usual u),
+  grouped AS (SELECT c."memberId",
+      SUM(CASE WHEN r."d0" >= (SELECT "lo" FROM usual) AND r."d0" < (SELECT "hi" FROM usual) THEN r."minutes" ELSE 0 END) AS "doneMinutes"
+    FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId" WHERE c."cohortId" = CAST(? AS INTEGER) GROUP BY c."memberId"),
+  done AS MATERIALIZED (SELECT w.*, CASE WHEN w."own" = 1 THEN
+      (SELECT SUM(CASE WHEN r."d0" >= w."lo" AND r."d0" < w."hi" THEN r."minutes" ELSE 0 END) ${pass}) END AS "ownMinutes" FROM win w)
+  SELECT d."id", d."displayName", d."owed" - COALESCE(CASE WHEN d."own" = 1 THEN d."ownMinutes" ELSE g."doneMinutes" END, 0) AS "behind"
+  FROM done d LEFT JOIN grouped g ON g."memberId" = d."id"
   ORDER BY "behind" DESC, LOWER("displayName"), "id" LIMIT 20`;
 }
 
@@ -183,6 +192,9 @@ export async function rosterWork(sql: SqlRunner, provider: "sqlite" | "postgresq
     input.cohortId,
     input.today,
     input.today,
+    input.startDay,
+    input.today,
+    input.cohortId,
     input.cohortId,
   ]);
 }
