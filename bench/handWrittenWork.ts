@@ -123,20 +123,78 @@ export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: s
   await sql.all(rankOfWeekSql, [week?.points ?? 0, member.cohortId, weekNumber]);
 }
 
-// The roster's core by hand: one pass over the cohort's completions grouped by
-// member (due Required items done, last activity), the first page by most behind.
-const rosterPageSql = `
-  WITH done AS (
-    SELECT c."memberId", SUM(CASE WHEN i."kind" = 'Required' AND i."position" <= ? THEN 1 ELSE 0 END) AS "dueDone",
-           MAX(c."completedAt") AS "lastAt"
-    FROM "Completion" c JOIN "Item" i ON i."id" = c."itemId"
-    WHERE c."cohortId" = ? GROUP BY c."memberId")
-  SELECT m."id", m."userId", m."displayName", d."dueDone", d."lastAt"
-  FROM "Member" m LEFT JOIN done d ON d."memberId" = m."id"
-  WHERE m."cohortId" = ? AND m."leftAt" IS NULL
-  ORDER BY COALESCE(d."dueDone", 0), m."displayName", m."id" LIMIT 20`;
+// The roster's core by hand, the bot's work without its layers: the zones and
+// catch-ups the members stored, then each active member's window of due days
+// (join day, extensions, today); one pass over the completions by the usual
+// window and a pass of their own for members whose window differs, counting
+// the due Required minutes done; the first page by most behind.
+const rosterZonesSql = `SELECT DISTINCT "remindTimeZone" FROM "Member" WHERE "cohortId" = ? AND "leftAt" IS NULL AND "remindTimeZone" IS NOT NULL`;
 
-/** `/cohort roster`'s database work: the admin's cohort, then the first page (`duePosition`: the last due item's position). */
-export async function rosterWork(sql: SqlRunner, cohortId: number, duePosition: number): Promise<void> {
-  await sql.all(rosterPageSql, [duePosition, cohortId, cohortId]);
+const rosterCatchUpsSql = `
+  SELECT a."memberId", a."kind", a."appliedOn", a."days", a."itemIds" FROM "MemberAdjustment" a JOIN "Member" m ON m."id" = a."memberId"
+  WHERE m."cohortId" = ? AND m."leftAt" IS NULL
+    AND EXISTS (SELECT 1 FROM "MemberAdjustment" c WHERE c."memberId" = m."id" AND c."kind" = 'catch_up')
+  ORDER BY a."memberId", a."id"`;
+
+function rosterPageSql(provider: "sqlite" | "postgresql"): string {
+  const required =
+    provider === "postgresql"
+      ? `SELECT (e.value->>0)::int AS "itemId", (e.value->>1)::int AS "minutes", (e.value->>2)::int AS "d0", (e.value->>3)::int AS "d1",
+           (e.value->>4)::int AS "d2", (e.value->>5)::int AS "d3", (e.value->>6)::int AS "d4" FROM jsonb_array_elements(CAST(? AS jsonb)) AS e(value)`
+      : `SELECT ${["itemId", "minutes", "d0", "d1", "d2", "d3", "d4"].map((name, index) => `CAST(json_extract(e.value, '$[${index}]') AS INTEGER) AS "${name}"`).join(", ")}
+         FROM json_each(?) AS e`;
+  const joinDay =
+    provider === "postgresql" ? `(CAST(m."joinedOn" AS date) - DATE '1970-01-01')` : `CAST(julianday(m."joinedOn") - 2440587.5 AS INTEGER)`;
+  const day = `CASE w."x" WHEN 0 THEN r."d0" WHEN 1 THEN r."d1" WHEN 2 THEN r."d2" WHEN 3 THEN r."d3" ELSE r."d4" END`;
+  const pass = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId" WHERE c."cohortId" = CAST(? AS INTEGER) AND c."memberId" = w."id"`;
+  return `
+  WITH req AS MATERIALIZED (${required}),
+  ext AS (SELECT a."memberId", COUNT(*) AS "n" FROM "MemberAdjustment" a JOIN "Member" m ON m."id" = a."memberId"
+    WHERE m."cohortId" = CAST(? AS INTEGER) AND a."kind" = 'extend' GROUP BY a."memberId"),
+  mem AS MATERIALIZED (SELECT m."id", m."displayName", COALESCE(${joinDay}, CAST(? AS INTEGER)) AS "j",
+      CASE WHEN e."n" > 4 THEN 4 ELSE COALESCE(e."n", 0) END AS "x"
+    FROM "Member" m LEFT JOIN ext e ON e."memberId" = m."id" WHERE m."cohortId" = CAST(? AS INTEGER) AND m."leftAt" IS NULL),
+  keyed AS MATERIALIZED (SELECT w."j", w."x", COALESCE(MIN(CASE WHEN ${day} >= w."j" THEN r."d0" END), 2147483647) AS "lo",
+      COALESCE(MIN(CASE WHEN ${day} >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "hi",
+      SUM(CASE WHEN ${day} >= w."j" AND ${day} < CAST(? AS INTEGER) THEN r."minutes" ELSE 0 END) AS "owed"
+    FROM (SELECT DISTINCT "j", "x" FROM mem) w CROSS JOIN req r GROUP BY w."j", w."x"),
+  usual AS MATERIALIZED (SELECT COALESCE(MIN(CASE WHEN r."d0" >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "lo",
+      COALESCE(MIN(CASE WHEN r."d0" >= CAST(? AS INTEGER) THEN r."d0" END), 2147483647) AS "hi" FROM req r),
+  win AS MATERIALIZED (SELECT mem.*, k."lo", k."hi", k."owed", CASE WHEN k."lo" <> u."lo" OR k."hi" <> u."hi" THEN 1 ELSE 0 END AS "own"
+    FROM mem JOIN keyed k ON k."j" = mem."j" AND k."x" = mem."x" CROSS JOIN usual u),
+  grouped AS (SELECT c."memberId",
+      SUM(CASE WHEN r."d0" >= (SELECT "lo" FROM usual) AND r."d0" < (SELECT "hi" FROM usual) THEN r."minutes" ELSE 0 END) AS "doneMinutes"
+    FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId" WHERE c."cohortId" = CAST(? AS INTEGER) GROUP BY c."memberId"),
+  done AS MATERIALIZED (SELECT w.*, CASE WHEN w."own" = 1 THEN
+      (SELECT SUM(CASE WHEN r."d0" >= w."lo" AND r."d0" < w."hi" THEN r."minutes" ELSE 0 END) ${pass}) END AS "ownMinutes" FROM win w)
+  SELECT d."id", d."displayName", d."owed" - COALESCE(CASE WHEN d."own" = 1 THEN d."ownMinutes" ELSE g."doneMinutes" END, 0) AS "behind"
+  FROM done d LEFT JOIN grouped g ON g."memberId" = d."id"
+  ORDER BY "behind" DESC, LOWER("displayName"), "id" LIMIT 20`;
+}
+
+/** What the hand-written roster is given: the plan's side, which the bot keeps cached (its Required items' due days per extension). */
+export interface RosterInput {
+  readonly cohortId: number;
+  /** [itemId, minutes, due day with 0..4 extra weeks…] per Required item, epoch days. */
+  readonly required: readonly (readonly number[])[];
+  readonly startDay: number;
+  readonly today: number;
+}
+
+/** `/cohort roster`'s database work: the members' zones and catch-ups, then the first page. */
+export async function rosterWork(sql: SqlRunner, provider: "sqlite" | "postgresql", input: RosterInput): Promise<void> {
+  await sql.all(rosterZonesSql, [input.cohortId]);
+  await sql.all(rosterCatchUpsSql, [input.cohortId]);
+  await sql.all(rosterPageSql(provider), [
+    JSON.stringify(input.required),
+    input.cohortId,
+    input.startDay,
+    input.cohortId,
+    input.today,
+    input.today,
+    input.startDay,
+    input.today,
+    input.cohortId,
+    input.cohortId,
+  ]);
 }

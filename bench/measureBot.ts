@@ -22,6 +22,9 @@ import { CohortRepository } from "../src/db/repositories/CohortRepository.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
 import type { Cohort } from "../src/domain/cohort/cohortModel.js";
 import { dayInfo } from "../src/domain/schedule/dayInfo.js";
+import { epochDayOfLocalDate } from "../src/domain/schedule/localTime.js";
+import { memberDateOf } from "../src/domain/schedule/memberDay.js";
+import { requiredItemsDue } from "../src/domain/schedule/requiredItemsDue.js";
 import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
 import { PlanService, type CohortContext } from "../src/services/PlanService.js";
 import { createLogger } from "../src/logging/createLogger.js";
@@ -128,12 +131,18 @@ class BotMeasurement {
   async runSql(command: CommandId, actor: Actor): Promise<number> {
     const guildId = this.world.guild.id;
     if (command === "roster") {
-      const today = dayInfo(this.cohort.settings, this.clock.now()).localDate;
-      let duePosition = 0;
-      for (const [itemId, date] of this.context.plan.assignedDateByItemId)
-        if (date < today) duePosition = Math.max(duePosition, this.context.itemsById.get(itemId)?.position ?? 0);
+      const input = {
+        cohortId: this.cohort.id,
+        required: requiredItemsDue(this.context.basePlan, this.context.breakWeeks).map((item) => [
+          item.itemId,
+          item.minutes,
+          ...item.dueDays,
+        ]),
+        startDay: epochDayOfLocalDate(this.context.plan.startDate),
+        today: epochDayOfLocalDate(memberDateOf(this.clock.now(), this.cohort.settings.timeZone)),
+      };
       const started = performance.now();
-      await rosterWork(this.store.sql, this.cohort.id, duePosition);
+      await rosterWork(this.store.sql, this.store.provider, input);
       return performance.now() - started;
     }
     if (command === "done") {

@@ -158,7 +158,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     courseEnd,
     memberRepository,
   );
-  const roster = new RosterService(cohorts, plans, new RosterRepository(database.prisma, database.target.provider, database.reader));
+  const roster = new RosterService(
+    cohorts,
+    plans,
+    memberPlans,
+    new RosterRepository(database.prisma, database.target.provider, database.reader),
+  );
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
     roster.confidenceInfo(),

@@ -40,6 +40,8 @@ const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.filePath, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
+// SQLite's own default page cache (2 MB), not the driver's 16 MB: the bot's memory budget (openDatabase sets the same).
+db.pragma("cache_size = -2000");
 const statements = new Map();
 function statementFor(sql) {
   let statement = statements.get(sql);

@@ -3,6 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
+  buildMemberPlan,
   canExtend,
   checkPersonalBreak,
   endPersonalBreak,
@@ -12,12 +13,14 @@ import {
   MemberAdjustmentKind,
   PersonalBreakProblem,
   type MemberPlan,
+  type MemberPlanInput,
   type PersonalBreak,
 } from "../domain/schedule/memberPlan.js";
+import { catchUpDueDays, type CatchUpDue } from "../domain/schedule/requiredItemsDue.js";
 import { catchUpBacklog, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
 import { forgivingStreak, type StreakView } from "../domain/scoring/forgivingStreak.js";
 import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
-import type { MemberPlanRepository, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
+import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
@@ -90,6 +93,8 @@ export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice
 export class MemberPlanService {
   /** Built plans by their inputs: most members of a cohort read the very same plan. */
   private readonly memberPlans = new MemberPlanMemo();
+  /** `catchUpDues` per cohort plan (dropped with it): member id → the state it was built from and its dates. */
+  private readonly catchUpCache = new WeakMap<object, Map<number, { readonly key: string; readonly dues: readonly CatchUpDue[] }>>();
 
   constructor(
     private readonly cohorts: CohortService,
@@ -99,21 +104,43 @@ export class MemberPlanService {
     private readonly logger: Logger,
   ) {}
 
-  /** The member's plan at `now`. The only place a member plan is built. */
+  /** The member's plan at `now`. With `catchUpDues`, the only place a member plan is built. */
   async planFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<MemberPlanning> {
     const context = await this.plans.contextFor(cohort);
     const state = await this.planState.load(member.id);
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = this.memberPlans.planOf({
-      basePlan: context.basePlan,
-      breakWeeks: context.breakWeeks,
-      // Null: on the cohort's plan from its first day (no pre-join backlog).
-      joinedOn: member.joinedOn ?? context.plan.startDate,
-      adjustments: state.adjustments,
-      // Without ids: the plan reads dates only, and equal breaks then share a plan.
-      personalBreaks: state.breaks.map(({ from, to }) => ({ from, to })),
-    });
+    const plan = this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state));
     return { context, plan, zone, today: memberDateOf(now, zone), breaks: state.breaks };
+  }
+
+  /**
+   * The catch-up dates of Required items of every active member who caught
+   * up: member id → their days (`catchUpDueDays`). The roster derives every
+   * other due date in SQL. Those plans depend on the stored state and the
+   * cohort's plan only (not on the day or on completions), so each is kept
+   * per cohort plan until that member's state changes: a roster page rebuilds
+   * only the plans that changed since the last one.
+   */
+  async catchUpDues(cohort: Cohort, context: CohortContext): Promise<Map<number, readonly CatchUpDue[]>> {
+    const states = await this.planState.loadCaughtUp(cohort.id);
+    let known = this.catchUpCache.get(context.plan);
+    if (known === undefined) {
+      known = new Map();
+      this.catchUpCache.set(context.plan, known);
+    }
+    const dues = new Map<number, readonly CatchUpDue[]>();
+    for (const [memberId, state] of states) {
+      const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
+      let entry = known.get(memberId);
+      if (entry?.key !== key) {
+        entry = { key, dues: catchUpDueDays(buildMemberPlan(memberPlanInput(context, state.joinedOn, state))) };
+        known.set(memberId, entry);
+      }
+      dues.set(memberId, entry.dues);
+    }
+    // Members who left or reset since: their entries go.
+    for (const memberId of known.keys()) if (!states.has(memberId)) known.delete(memberId);
+    return dues;
   }
 
   /** Streak, freezes and deadlines of a member from their completions. */
@@ -234,4 +261,18 @@ export class MemberPlanService {
 /** Whether a late-join answer is the *Catch up* one (the Discord layer words the two differently). */
 export function isPaceChange(view: PaceChangeView | { readonly cohort: Cohort }): view is PaceChangeView {
   return "mode" in view;
+}
+
+/** The member's plan from their stored state: `planFor` and `catchUpDues` build every member plan through this. */
+/** What a member's plan is built from: one place for `planFor` and the roster's catch-up dates. */
+function memberPlanInput(context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
+  return {
+    basePlan: context.basePlan,
+    breakWeeks: context.breakWeeks,
+    // Null: on the cohort's plan from its first day (no pre-join backlog).
+    joinedOn: joinedOn ?? context.plan.startDate,
+    adjustments: state.adjustments,
+    // Without ids: the plan reads dates only, and equal breaks then share a plan.
+    personalBreaks: state.breaks.map(({ from, to }) => ({ from, to })),
+  };
 }

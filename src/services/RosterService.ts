@@ -1,7 +1,8 @@
 import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
-import { localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { quietSinceDate, requiredItemsDue } from "../domain/schedule/requiredItemsDue.js";
+import { quietSinceDate, requiredItemsDue, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
 import { isBreakDate } from "../domain/schedule/cohortBreaks.js";
@@ -9,6 +10,7 @@ import { RosterGroup, type RosterBasis, type RosterRepository, type RosterRow } 
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
+import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
 export { RosterGroup } from "../db/repositories/RosterRepository.js";
@@ -94,9 +96,12 @@ function countAnswers(answers: Iterable<string>): AnswerCounts {
  * the database's; only a page's members are looked at one by one.
  */
 export class RosterService {
+  private readonly requiredByPlan = new WeakMap<object, readonly RequiredItemDue[]>();
+
   constructor(
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
+    private readonly memberPlans: MemberPlanService,
     private readonly rows: RosterRepository,
   ) {}
 
@@ -108,8 +113,7 @@ export class RosterService {
     readonly now: Date;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const context = await this.plans.contextFor(cohort);
-    const basis = this.basisFor(cohort, context, await this.plans.postsFor(cohort), request.now);
+    const { context, basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
     const wanted = Math.max(0, Math.trunc(request.page));
     const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
@@ -128,7 +132,7 @@ export class RosterService {
   confidenceInfo(): CohortInfoExtension {
     return async (cohort, context, now) => {
       if (!(await this.rows.hasAnswers(cohort.id))) return [];
-      const rows = await this.rows.confidence(this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
+      const rows = await this.rows.confidence(await this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
       if (rows.length === 0) return [];
       const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {
         const own = rows.filter((row) => row.sectionId === section.id);
@@ -141,20 +145,47 @@ export class RosterService {
     };
   }
 
-  /** What the aggregation needs at `now`: which Required items are due, since when silence is quiet, the latest checkpoint. */
-  basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): RosterBasis {
-    const today = localDateOf(now, cohort.settings.timeZone);
-    const quietDate = quietSinceDate(context.plan, today);
+  /** The cohort's plan and the aggregation's basis at `now`. */
+  async basisAt(cohort: Cohort, now: Date): Promise<{ context: CohortContext; basis: RosterBasis }> {
+    const context = await this.plans.contextFor(cohort);
+    return { context, basis: await this.basisFor(cohort, context, await this.plans.postsFor(cohort), now) };
+  }
+
+  /**
+   * What the aggregation needs at `now`: the Required items' due days, each
+   * member zone's day and the catch-up days (for every member's own plan),
+   * since when silence is quiet, the latest checkpoint.
+   */
+  async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
+    const zone = cohort.settings.timeZone;
+    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone));
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
+    const [zones, catchUps] = await Promise.all([this.rows.memberZones(cohort.id), this.memberPlans.catchUpDues(cohort, context)]);
+    const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(now, memberZone));
     return {
       cohortId: cohort.id,
-      required: requiredItemsDue(context.plan, today),
-      quietSince: quietDate === null ? null : startOfLocalDay(quietDate, cohort.settings.timeZone),
+      required: this.requiredOf(context),
+      startDay: epochDayOfLocalDate(context.plan.startDate),
+      today: memberToday(zone),
+      // A stored zone the clock no longer knows: the member is read in the cohort's day.
+      todayByZone: zones.filter(isValidTimeZone).map((memberZone) => ({ zone: memberZone, today: memberToday(memberZone) })),
+      catchUps: [...catchUps].flatMap(([memberId, dues]) => dues.map((due) => ({ memberId, ...due }))),
+      quietSince: quietDate === null ? null : startOfLocalDay(quietDate, zone),
       latestCheckpointSectionId: latestSection?.id ?? null,
     };
+  }
+
+  /** `requiredItemsDue` of the cohort's plan, once per cached plan (it builds a member plan per extension). */
+  private requiredOf(context: CohortContext): readonly RequiredItemDue[] {
+    let required = this.requiredByPlan.get(context.plan);
+    if (required === undefined) {
+      required = requiredItemsDue(context.basePlan, context.breakWeeks);
+      this.requiredByPlan.set(context.plan, required);
+    }
+    return required;
   }
 
   private async describe(

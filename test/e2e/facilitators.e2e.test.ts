@@ -49,12 +49,13 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     return message;
   }
 
-  /** The Required items the cohort's plan assigned before `before` (from /week, as the member sees it). */
-  async function requiredBefore(userId: string, before: string): Promise<number[]> {
+  /** The Required items the member's plan has due from `from` until before `before` (from /week, as the member sees it). */
+  async function requiredBefore(userId: string, before: string, from = ""): Promise<number[]> {
     const ids: number[] = [];
     for (const weekNumber of [1, 2, 3]) {
       const week = await bot.test.app.services.study.week({ guildId: bot.guild.id, userId, cohort: null, now, weekNumber });
-      for (const day of week.week.days) for (const item of day.items) if (item.kind === "Required" && day.date < before) ids.push(item.id);
+      for (const day of week.week.days)
+        for (const item of day.items) if (item.kind === "Required" && day.date >= from && day.date < before) ids.push(item.id);
     }
     return ids;
   }
@@ -285,6 +286,75 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(dee?.completions.length).toBeGreaterThan(0);
     expect(dee?.checkpoints).toEqual([expect.objectContaining({ answer: "not_yet" })]);
     expect(body.members).toHaveLength(Object.keys(people).length);
+  });
+
+  /** Every page of `/cohort roster filter:<filter>`: each listed member's line, under the group heading it is listed in. */
+  async function rosterLines(filter: string): Promise<Map<string, { group: string; line: string }>> {
+    const lines = new Map<string, { group: string; line: string }>();
+    let page = await admin("cohort roster", { filter });
+    for (;;) {
+      let group = "";
+      for (const line of visibleText(page).split("\n")) {
+        const heading = /^\*\*\S+ (Behind|Quiet|Not yet|On track|Finished)\*\*/.exec(line);
+        if (heading !== null) group = heading[1] ?? "";
+        const mention = /<@(\d+)>/.exec(line)?.[1];
+        if (mention !== undefined) lines.set(mention, { group, line });
+      }
+      const [, shown, pages] = /Page (\d+) of (\d+)/.exec(visibleText(page)) ?? [];
+      const next = buttonsOf(page).find((button) => button.label === "Next ▶");
+      if (next === undefined || shown === pages) return lines;
+      page = await bot.click(bot.admin.id, page.id, next.customId).final();
+    }
+  }
+
+  it("judges each member against their own plan: an extension, a late joiner's start, a catch-up's days", async () => {
+    const at = (iso: string) => {
+      bot.clock.set(new Date(iso));
+    };
+    const command = async (userId: string, name: string, options: CommandOptionsInput = {}) => {
+      const handle = bot.run(userId, name, options);
+      const message = await handle.final();
+      expect(handle.failed).toBe(false);
+      return message;
+    };
+    try {
+      // hal extends by a week and has read what his calendar had due before today: the cohort's plan up to last Wednesday.
+      const hal = await join("hal");
+      at("2027-01-18T10:00:00Z");
+      expect(visibleText(await command(hal.id, "pace", { mode: "extend" }))).toContain("runs 1 week later");
+      await complete(hal.id, await requiredBefore(hal.id, "2027-01-20"), yesterday);
+      // ivy joins on Monday of week 3, starts from this week and reads Monday's and Tuesday's items: weeks 1 and 2 are backlog.
+      const ivy = bot.member("ivy");
+      people.ivy = ivy;
+      const welcome = await command(ivy.id, "join", { cohort: String(cohort.id) });
+      const start = buttonsOf(welcome).find((button) => button.label === "Start from this week");
+      expect(start).toBeDefined();
+      await bot.click(ivy.id, welcome.id, start?.customId ?? "").final();
+      await complete(ivy.id, await requiredBefore(ivy.id, "2027-01-20", "2027-01-18"), yesterday);
+      // jo joined in week 1, read nothing, and on Tuesday spread his backlog over five study days; he then read all but one
+      // of what that catch-up put on Tuesday.
+      const jo = await join("jo");
+      at("2027-01-19T10:00:00Z");
+      expect(visibleText(await command(jo.id, "pace", { mode: "catch_up", days: 5 }))).toMatch(/Spread \*\*\d+ items\*\*/);
+      const joDue = await requiredBefore(jo.id, "2027-01-20");
+      expect(joDue.length).toBeGreaterThan(1);
+      // Against the cohort's plan he would be behind by every Required item before today; his catch-up made fewer due.
+      expect(joDue.length).toBeLessThan((await requiredBefore(people.bob?.id ?? "", "2027-01-20")).length);
+      await complete(jo.id, joDue.slice(1), yesterday);
+    } finally {
+      at(now.toISOString());
+    }
+
+    const who = (name: string) => people[name]?.id ?? "";
+    const roster = await rosterLines("all");
+    for (const name of ["hal", "ivy"]) {
+      expect(roster.get(who(name))?.group, name).toBe("On track");
+      expect(roster.get(who(name))?.line, name).toContain("on pace");
+    }
+    expect(roster.get(who("jo"))?.group).toBe("Behind");
+    expect(roster.get(who("jo"))?.line).toMatch(/1 item behind/);
+    const behind = await rosterLines("behind");
+    expect([who("jo"), who("hal"), who("ivy")].map((id) => behind.has(id))).toEqual([true, false, false]);
   });
 
   it("shows the confidence map in /cohort info, split into on track and behind", async () => {

@@ -3,6 +3,7 @@ import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js"
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { NudgeRepository } from "../../src/db/repositories/NudgeRepository.js";
 import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/repositories/RosterRepository.js";
+import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
 import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
@@ -81,9 +82,19 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       ["behind", "confident"],
     ] as const)
       await prisma.checkpointAnswer.create({ data: { memberId: memberIds[name] ?? 0, sectionId: section.id, answer } });
+    // Member day today 2027-03-10: items 0 and 1 fell due the days before, item 2 falls due tomorrow (on every calendar).
+    const today = epochDayOfLocalDate("2027-03-10");
     basis = {
       cohortId: cohort.id,
-      required: items.map((item, index) => ({ itemId: item.id, minutes: 30, due: index < 2 })),
+      required: items.map((item, index) => ({
+        itemId: item.id,
+        minutes: 30,
+        dueDays: Array<number>(5).fill(today + index - 2 + (index === 2 ? 1 : 0)),
+      })),
+      startDay: epochDayOfLocalDate("2027-03-01"),
+      today,
+      todayByZone: [],
+      catchUps: [],
       quietSince: daysAgo(7),
       latestCheckpointSectionId: section.id,
     };

@@ -3,6 +3,7 @@ import { changedKeys } from "../../src/domain/audit/auditAction.js";
 import { csvCell, csvLine } from "../../src/domain/export/csv.js";
 import { quietSinceDate, requiredItemsDue } from "../../src/domain/schedule/requiredItemsDue.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
 
 describe("CSV cells", () => {
@@ -42,10 +43,14 @@ describe("what the roster counts as due and quiet", () => {
   // Monday 2027-01-04, Monday–Friday.
   const plan = buildCohortPlan(curriculum, { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-04" });
 
-  it("lists only Required items, due when assigned before today, unestimated as 0 minutes", () => {
-    const items = requiredItemsDue(plan, "2027-01-06");
+  it("lists only Required items with their due day on each extended calendar, unestimated as 0 minutes", () => {
+    const items = requiredItemsDue(plan, []);
     expect(items.map((item) => item.itemId).sort()).toEqual([1, 3, 5]);
-    for (const item of items) expect(item.due).toBe((plan.assignedDateByItemId.get(item.itemId) ?? "") < "2027-01-06");
+    for (const item of items) {
+      const assigned = epochDayOfLocalDate(plan.assignedDateByItemId.get(item.itemId) ?? "");
+      // One week later per extra week (no break weeks here).
+      expect(item.dueDays).toEqual([0, 1, 2, 3, 4].map((weeks) => assigned + 7 * weeks));
+    }
     expect(items.find((item) => item.itemId === 5)?.minutes).toBe(0);
   });
 

@@ -48,6 +48,31 @@ export class MemberPlanRepository {
     return { adjustments, breaks };
   }
 
+  /**
+   * The plan state of every active member of the cohort who has a catch-up
+   * adjustment (the only state whose dates the roster cannot derive in SQL),
+   * with the member's join date: member id → state. Three queries whatever
+   * the number of members (relation filters, no id lists); the rows read are
+   * what those members stored.
+   */
+  async loadCaughtUp(cohortId: number): Promise<Map<number, StoredMemberPlanState & { readonly joinedOn: string | null }>> {
+    const caughtUp = { cohortId, leftAt: null, adjustments: { some: { kind: MemberAdjustmentKind.CatchUp } } };
+    const [members, adjustments, breaks] = await Promise.all([
+      this.prisma.member.findMany({ where: caughtUp, select: { id: true, joinedOn: true }, orderBy: { id: "asc" } }),
+      this.prisma.memberAdjustment.findMany({ where: { member: caughtUp }, orderBy: [{ memberId: "asc" }, { id: "asc" }] }),
+      this.prisma.memberBreak.findMany({ where: { member: caughtUp }, orderBy: [{ memberId: "asc" }, { id: "asc" }] }),
+    ]);
+    const states = new Map(
+      members.map((member) => [
+        member.id,
+        { joinedOn: member.joinedOn, adjustments: [] as MemberAdjustment[], breaks: [] as StoredPersonalBreak[] },
+      ]),
+    );
+    for (const row of adjustments) states.get(row.memberId)?.adjustments.push(...toAdjustment(row));
+    for (const row of breaks) states.get(row.memberId)?.breaks.push({ id: row.id, from: row.fromDate, to: row.toDate });
+    return states;
+  }
+
   async addAdjustment(memberId: number, adjustment: MemberAdjustment): Promise<void> {
     const data =
       adjustment.kind === MemberAdjustmentKind.CatchUp
@@ -99,7 +124,7 @@ interface PlanStateRow {
 }
 
 /** A stored row as the domain's adjustment; a row the code no longer knows is skipped rather than breaking the plan. */
-function toAdjustment(row: PlanStateRow): MemberAdjustment[] {
+function toAdjustment(row: Pick<PlanStateRow, "kind" | "appliedOn" | "days" | "itemIds">): MemberAdjustment[] {
   if (row.kind === MemberAdjustmentKind.Extend || row.kind === MemberAdjustmentKind.Reset) return [{ kind: row.kind }];
   if (row.kind !== MemberAdjustmentKind.CatchUp || row.appliedOn === null) return [];
   return [{ kind: row.kind, appliedOn: row.appliedOn, days: Number(row.days ?? 0), itemIds: parseItemIds(row.itemIds) }];

@@ -1,3 +1,4 @@
+import { MAX_EXTEND_WEEKS } from "../../domain/schedule/memberPlan.js";
 import type { RequiredItemDue } from "../../domain/schedule/requiredItemsDue.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -16,10 +17,25 @@ const groupOrder: readonly RosterGroup[] = [
   RosterGroup.Finished,
 ];
 
-/** What the roster's aggregation needs besides the cohort: computed from the plan by the service. */
+/**
+ * What the roster's aggregation needs besides the cohort, computed by the
+ * service from the plan (`requiredItemsDue`, `catchUpDueDays`) and the clock.
+ * Days are epoch days (`epochDayOfLocalDate`). Every member's *behind* is
+ * `isOverdue` of their own plan (memberStatus.ts), which these decide as
+ * `requiredItemsDue` explains; no list here grows with the members, except
+ * `catchUps`, which holds what members who caught up stored.
+ */
 export interface RosterBasis {
   readonly cohortId: number;
   readonly required: readonly RequiredItemDue[];
+  /** The plan's first day: the join day of members without a stored one. */
+  readonly startDay: number;
+  /** Member day today in the cohort's zone: members without a zone of their own. */
+  readonly today: number;
+  /** Member day today in each zone members set with `/remind` (others' today is `today`). */
+  readonly todayByZone: readonly { readonly zone: string; readonly today: number }[];
+  /** Catch-up days of Required items, per member who caught up. */
+  readonly catchUps: readonly { readonly memberId: number; readonly itemId: number; readonly dueDay: number }[];
   /** Members without a completion since this instant (and who joined before it) are quiet; null: nobody is. */
   readonly quietSince: Date | null;
   /** The section of the latest checkpoint posted so far; null before the first. */
@@ -45,6 +61,9 @@ export interface ConfidenceRow {
   readonly count: number;
 }
 
+/** A day after every item's: an empty window bound (no item falls due on or after the join day, or on or after today). */
+const NO_DAY = 2_147_483_647;
+
 function toNumber(value: unknown): number {
   return typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number(value ?? 0);
 }
@@ -60,10 +79,11 @@ function toDate(value: unknown): Date | null {
 
 /**
  * The facilitator's roster and confidence map, aggregated by the database:
- * one pass over the cohort's completions grouped by member, never loading
- * them. Which Required items are due is passed as one JSON parameter (its
- * size is the curriculum's, whatever the number of members), read by
- * json_each (SQLite) or jsonb_array_elements (PostgreSQL).
+ * one pass over the cohort's completions, member by member, never loading
+ * them. The plan's side (the Required items' due days, the members' zones'
+ * days, catch-up days) comes as JSON parameters whose size is the
+ * curriculum's, whatever the number of members, read by json_each (SQLite)
+ * or jsonb_array_elements (PostgreSQL).
  */
 export class RosterRepository {
   constructor(
@@ -84,15 +104,15 @@ export class RosterRepository {
     limit: number,
     offset: number,
   ): Promise<{ rows: RosterRow[]; counts: Record<RosterGroup, number> }> {
-    const { sql, params } = this.rosterCte(basis);
+    const { sql, values } = this.rosterCte(basis);
     const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
     const rows = await this.query(
       `${sql}
       SELECT * FROM (SELECT roster.*, ${countColumns.join(", ")} FROM roster) AS counted
-      WHERE CAST(? AS INTEGER) IS NULL OR "grp" = CAST(? AS INTEGER)
+      WHERE CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER)
       ORDER BY "grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"
-      LIMIT CAST(? AS INTEGER) OFFSET CAST(? AS INTEGER)`,
-      [...params, group === null ? null : groupOrder.indexOf(group), group === null ? -1 : groupOrder.indexOf(group), limit, offset],
+      LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`,
+      { ...values, group: group === null ? null : groupOrder.indexOf(group), limit, offset },
     );
     const [first] = rows;
     // A page past the end has no row to carry the counts: ask for them alone.
@@ -118,8 +138,8 @@ export class RosterRepository {
 
   /** How many active members each group holds. */
   async groupCounts(basis: RosterBasis): Promise<Record<RosterGroup, number>> {
-    const { sql, params } = this.rosterCte(basis);
-    const rows = await this.query(`${sql} SELECT "grp", COUNT(*) AS "n" FROM roster GROUP BY "grp"`, params);
+    const { sql, values } = this.rosterCte(basis);
+    const rows = await this.query(`${sql} SELECT "grp", COUNT(*) AS "n" FROM roster GROUP BY "grp"`, values);
     const counts = Object.fromEntries(groupOrder.map((group) => [group, 0])) as Record<RosterGroup, number>;
     for (const row of rows) {
       const group = groupOrder[toNumber(row.grp)];
@@ -130,13 +150,13 @@ export class RosterRepository {
 
   /** Checkpoint answers of active members per section and answer, split by whether the member is behind. */
   async confidence(basis: RosterBasis): Promise<ConfidenceRow[]> {
-    const { sql, params } = this.rosterCte(basis);
+    const { sql, values } = this.rosterCte(basis);
     const rows = await this.query(
       `${sql}
       SELECT a."sectionId", a."answer", CASE WHEN r."behindItems" > 0 THEN 1 ELSE 0 END AS "isBehind", COUNT(*) AS "n"
       FROM "CheckpointAnswer" a JOIN roster r ON r."id" = a."memberId"
       GROUP BY a."sectionId", a."answer", CASE WHEN r."behindItems" > 0 THEN 1 ELSE 0 END`,
-      params,
+      values,
     );
     return rows.map((row) => ({
       sectionId: toNumber(row.sectionId),
@@ -144,6 +164,16 @@ export class RosterRepository {
       behind: toNumber(row.isBehind) === 1,
       count: toNumber(row.n),
     }));
+  }
+
+  /** The zones the cohort's active members set with `/remind`: each has its own member day. */
+  async memberZones(cohortId: number): Promise<string[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
+      distinct: ["remindTimeZone"],
+      select: { remindTimeZone: true },
+    });
+    return rows.flatMap((row) => (row.remindTimeZone === null ? [] : [row.remindTimeZone]));
   }
 
   /** Whether any member of the cohort answered a checkpoint (the confidence map is skipped, and costs nothing, until one has). */
@@ -183,77 +213,188 @@ export class RosterRepository {
   }
 
   /**
-   * The `roster` CTE: every active member with how many due Required items
-   * (and their minutes) they have not done, their last completion, and their
-   * group (0 behind, 1 quiet, 2 not yet, 3 on track, 4 finished).
+   * The `roster` CTE: every active member with how many overdue Required
+   * items of their own plan (and their minutes) they have not done, their last
+   * completion, and their group (0 behind, 1 quiet, 2 not yet, 3 on track,
+   * 4 finished).
+   *
+   * It decides `isOverdue` (memberStatus.ts) as `requiredItemsDue` explains:
+   * per member the join day `j`, member day `t`, extra weeks `x` (extends after
+   * the last reset, at most MAX_EXTEND_WEEKS) and whether they caught up; item
+   * `i` is overdue when its day (the catch-up day, else `d<x>`) is before `t`
+   * and, without a catch-up day, not before `j`. Per distinct (j, t, x)
+   * (`keyed`: few, whatever the number of members) it counts the items so
+   * overdue and turns the window into one on `d0` (`lo` ≤ d0 < `hi`: an
+   * extension's days grow with `d0`, which `requiredItemsDue` checks); the
+   * catch-up days correct the count (`fix`). How many of those are done: one
+   * streaming pass over the cohort's completions in the covering index on
+   * Completion(cohortId, memberId, itemId, completedAt), grouped by member,
+   * counts them by the usual window (joined on the first day, no extension,
+   * the cohort's day: most members) with two comparisons per completion
+   * (`grouped`); members whose window differs, or who caught up, get a pass
+   * of their own over their completions (`special`: few in real cohorts; as
+   * many as there are, each reads only its own index range).
    */
-  private rosterCte(basis: RosterBasis): { sql: string; params: SqlValue[] } {
-    const dueItems = basis.required.filter((item) => item.due);
-    const dueTotal = dueItems.length;
-    const dueMinutesTotal = dueItems.reduce((sum, item) => sum + item.minutes, 0);
-    const requiredTotal = basis.required.length;
-    const json = JSON.stringify(basis.required.map((item) => [item.itemId, item.minutes, item.due ? 1 : 0]));
-    const requiredTable =
-      this.provider === "postgresql"
-        ? `SELECT (e.value->>0)::int AS "itemId", (e.value->>1)::int AS "minutes", (e.value->>2)::int AS "due"
-           FROM jsonb_array_elements(CAST(? AS jsonb)) AS e(value)`
-        : `SELECT CAST(json_extract(e.value, '$[0]') AS INTEGER) AS "itemId", CAST(json_extract(e.value, '$[1]') AS INTEGER) AS "minutes",
-             CAST(json_extract(e.value, '$[2]') AS INTEGER) AS "due"
-           FROM json_each(?) AS e`;
-    const int = "CAST(? AS INTEGER)";
-    // PostgreSQL cannot tell a bare parameter's type; SQLite compares stored DATETIME text as it is bound.
-    const instant = this.provider === "postgresql" ? "CAST(? AS TIMESTAMP(3))" : "?";
-    const sql = `
-      WITH req AS MATERIALIZED (${requiredTable}),
+  private rosterCte(basis: RosterBasis): { sql: string; values: Record<string, SqlValue> } {
+    const pg = this.provider === "postgresql";
+    const weeks = Array.from({ length: MAX_EXTEND_WEEKS + 1 }, (_, x) => x);
+    const jsonTable = (name: string, columns: readonly (readonly [string, "int" | "text"])[]) => {
+      const read = columns.map(([column, type], index) => {
+        if (pg) return `(e.value->>${index})${type === "int" ? "::int" : ""} AS "${column}"`;
+        const value = `json_extract(e.value, '$[${index}]')`;
+        return `${type === "int" ? `CAST(${value} AS INTEGER)` : value} AS "${column}"`;
+      });
+      return pg
+        ? `SELECT ${read.join(", ")} FROM jsonb_array_elements(CAST(@${name} AS jsonb)) AS e(value)`
+        : `SELECT ${read.join(", ")} FROM json_each(@${name}) AS e`;
+    };
+    // The item's day in the calendar of `member` (its extension), and whether that makes it overdue.
+    const dayOf = (member: string) =>
+      `CASE ${member}."x" ${weeks.map((x) => (x < MAX_EXTEND_WEEKS ? `WHEN ${x} THEN r."d${x}"` : `ELSE r."d${x}"`)).join(" ")} END`;
+    const byCalendar = (member: string) =>
+      `CASE WHEN ${dayOf(member)} >= ${member}."j" AND ${dayOf(member)} < ${member}."t" THEN 1 ELSE 0 END`;
+    // A catch-up day, where the member has one for the item, decides alone (a re-planned item is never pre-join).
+    const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END FROM cu
+          WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
+    const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
+    const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
+    const usual = inWindow(`(SELECT "lo" FROM usual)`, `(SELECT "hi" FROM usual)`);
+    const ownPass = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
+          WHERE c."cohortId" = CAST(@cohortId AS INTEGER) AND c."memberId" = m."id"`;
+    // PostgreSQL: a lateral pass per member whose window is not the usual one (the gate skips the others).
+    // SQLite has no LATERAL: the pass's two values travel as one JSON array from a scalar subquery,
+    // materialized so that reading them does not run the pass twice.
+    const done = pg
+      ? `done AS (
+        SELECT m.*, CASE WHEN m."special" = 1 THEN p."dueDone" ELSE g."usualDone" END AS "dueDone",
+          CASE WHEN m."special" = 1 THEN p."dueMinutesDone" ELSE g."usualMinutesDone" END AS "dueMinutesDone",
+          g."requiredDone", g."lastAt"
+        FROM windowed m LEFT JOIN grouped g ON g."memberId" = m."id"
+        LEFT JOIN LATERAL (SELECT SUM(${overdue}) AS "dueDone", SUM(${overdue} * r."minutes") AS "dueMinutesDone"
+          ${ownPass} AND m."special" = 1) AS p ON TRUE
+      )`
+      : `packed AS MATERIALIZED (
+        SELECT m.*, CASE WHEN m."special" = 1 THEN (SELECT json_array(SUM(${overdue}), SUM(${overdue} * r."minutes")) ${ownPass}) END AS "own"
+        FROM windowed m
+      ),
       done AS (
-        SELECT c."memberId",
-          SUM(CASE WHEN r."due" = 1 THEN 1 ELSE 0 END) AS "dueDone",
-          SUM(CASE WHEN r."due" = 1 THEN r."minutes" ELSE 0 END) AS "dueMinutesDone",
-          COUNT(r."itemId") AS "requiredDone",
-          MAX(c."completedAt") AS "lastAt"
+        SELECT m.*, CASE WHEN m."special" = 1 THEN json_extract(m."own", '$[0]') ELSE g."usualDone" END AS "dueDone",
+          CASE WHEN m."special" = 1 THEN json_extract(m."own", '$[1]') ELSE g."usualMinutesDone" END AS "dueMinutesDone",
+          g."requiredDone", g."lastAt"
+        FROM packed m LEFT JOIN grouped g ON g."memberId" = m."id"
+      )`;
+    const joinDay = pg ? `(CAST(m."joinedOn" AS date) - DATE '1970-01-01')` : `CAST(julianday(m."joinedOn") - 2440587.5 AS INTEGER)`;
+    const fixOf = (value: string) => `${value} - ${byCalendar("m")}`;
+    const sql = `
+      WITH req AS MATERIALIZED (${jsonTable("required", [["itemId", "int"], ["minutes", "int"], ...weeks.map((x) => [`d${x}`, "int"] as const)])}),
+      zt AS MATERIALIZED (${jsonTable("zones", [
+        ["zone", "text"],
+        ["today", "int"],
+      ])}),
+      cu AS MATERIALIZED (${jsonTable("catchUps", [
+        ["memberId", "int"],
+        ["itemId", "int"],
+        ["dueDay", "int"],
+      ])}),
+      ext AS (
+        SELECT a."memberId", COUNT(*) AS "n"
+        FROM "MemberAdjustment" a JOIN "Member" m ON m."id" = a."memberId"
+        WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL AND a."kind" = 'extend'
+          AND NOT EXISTS (SELECT 1 FROM "MemberAdjustment" later WHERE later."memberId" = a."memberId" AND later."kind" = 'reset' AND later."id" > a."id")
+        GROUP BY a."memberId"
+      ),
+      mem AS MATERIALIZED (
+        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt",
+          COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
+          COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
+          CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
+          CASE WHEN EXISTS (SELECT 1 FROM cu WHERE cu."memberId" = m."id") THEN 1 ELSE 0 END AS "caughtUp"
+        FROM "Member" m LEFT JOIN ext e ON e."memberId" = m."id" LEFT JOIN zt z ON z."zone" = m."remindTimeZone"
+        WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
+      ),
+      keyed AS MATERIALIZED (
+        SELECT k."j", k."t", k."x",
+          SUM(${byCalendar("k")}) AS "n", SUM(${byCalendar("k")} * r."minutes") AS "minutes",
+          MIN(CASE WHEN ${dayOf("k")} >= k."j" THEN r."d0" END) AS "lo", MIN(CASE WHEN ${dayOf("k")} >= k."t" THEN r."d0" END) AS "hi"
+        FROM (SELECT DISTINCT "j", "t", "x" FROM mem) AS k CROSS JOIN req r
+        GROUP BY k."j", k."t", k."x"
+      ),
+      usual AS MATERIALIZED (
+        SELECT COALESCE(MIN(CASE WHEN r."d0" >= CAST(@startDay AS INTEGER) THEN r."d0" END), ${NO_DAY}) AS "lo",
+          COALESCE(MIN(CASE WHEN r."d0" >= CAST(@today AS INTEGER) THEN r."d0" END), ${NO_DAY}) AS "hi"
+        FROM req r
+      ),
+      windowed AS MATERIALIZED (
+        SELECT w.*, CASE WHEN w."caughtUp" = 1 OR w."lo" <> u."lo" OR w."hi" <> u."hi" THEN 1 ELSE 0 END AS "special"
+        FROM (SELECT mem.*, COALESCE(k."lo", ${NO_DAY}) AS "lo", COALESCE(k."hi", ${NO_DAY}) AS "hi",
+            COALESCE(k."n", 0) AS "owed", COALESCE(k."minutes", 0) AS "owedMinutes"
+          FROM mem LEFT JOIN keyed k ON k."j" = mem."j" AND k."t" = mem."t" AND k."x" = mem."x") AS w
+        CROSS JOIN usual u
+      ),
+      grouped AS (
+        SELECT c."memberId", SUM(${usual}) AS "usualDone", SUM(${usual} * r."minutes") AS "usualMinutesDone",
+          COUNT(r."itemId") AS "requiredDone", MAX(c."completedAt") AS "lastAt"
         FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
-        WHERE c."cohortId" = ${int}
+        WHERE c."cohortId" = CAST(@cohortId AS INTEGER)
         GROUP BY c."memberId"
       ),
+      ${done},
+      fix AS (
+        SELECT m."id", SUM(${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) AS "n",
+          SUM((${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) * r."minutes") AS "minutes"
+        FROM cu JOIN mem m ON m."id" = cu."memberId" JOIN req r ON r."itemId" = cu."itemId"
+        GROUP BY m."id"
+      ),
       base AS (
-        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt", d."lastAt", a."answer",
-          ${int} - COALESCE(d."dueDone", 0) AS "behindItems",
-          ${int} - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
+        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."lastAt", a."answer",
+          d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
+          d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
-        FROM "Member" m
-        LEFT JOIN done d ON d."memberId" = m."id"
-        LEFT JOIN "CheckpointAnswer" a ON a."memberId" = m."id" AND a."sectionId" = ${int}
-        WHERE m."cohortId" = ${int} AND m."leftAt" IS NULL
+        FROM done d
+        LEFT JOIN fix f ON f."id" = d."id"
+        LEFT JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = CAST(@latestSection AS INTEGER)
       ),
       roster AS (
         SELECT base.*, CASE
-          WHEN ${int} > 0 AND "requiredDone" >= ${int} THEN 4
+          WHEN CAST(@requiredTotal AS INTEGER) > 0 AND "requiredDone" >= CAST(@requiredTotal AS INTEGER) THEN 4
           WHEN "behindItems" > 0 THEN 0
-          WHEN ${int} IS NOT NULL AND "joinedAt" < ${instant} AND ("lastAt" IS NULL OR "lastAt" < ${instant}) THEN 1
+          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "joinedAt" < ${this.instant("quietSince")}
+            AND ("lastAt" IS NULL OR "lastAt" < ${this.instant("quietSince")}) THEN 1
           WHEN "answer" = 'not_yet' THEN 2
           ELSE 3 END AS "grp"
         FROM base
       )`;
-    const quiet = basis.quietSince;
     return {
       sql,
-      params: [
-        json,
-        basis.cohortId,
-        dueTotal,
-        dueMinutesTotal,
-        basis.latestCheckpointSectionId ?? -1,
-        basis.cohortId,
-        requiredTotal,
-        requiredTotal,
-        quiet === null ? null : 1,
-        quiet,
-        quiet,
-      ],
+      values: {
+        cohortId: basis.cohortId,
+        required: JSON.stringify(basis.required.map((item) => [item.itemId, item.minutes, ...weeks.map((x) => item.dueDays[x] ?? 0)])),
+        zones: JSON.stringify(basis.todayByZone.map((entry) => [entry.zone, entry.today])),
+        catchUps: JSON.stringify(basis.catchUps.map((entry) => [entry.memberId, entry.itemId, entry.dueDay])),
+        startDay: basis.startDay,
+        today: basis.today,
+        latestSection: basis.latestCheckpointSectionId ?? -1,
+        requiredTotal: basis.required.length,
+        quiet: basis.quietSince === null ? null : 1,
+        quietSince: basis.quietSince,
+      },
     };
   }
 
-  private query(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
-    return this.reader.read(sql, params);
+  /** An instant parameter: PostgreSQL cannot tell a bare parameter's type; SQLite compares stored DATETIME text as it is bound. */
+  private instant(name: string): string {
+    return this.provider === "postgresql" ? `CAST(@${name} AS TIMESTAMP(3))` : `@${name}`;
+  }
+
+  /** Runs `sql` with its `@name` parameters bound in order of appearance (a name may appear several times). */
+  private query(sql: string, values: Readonly<Record<string, SqlValue>>): Promise<Record<string, unknown>[]> {
+    const params: SqlValue[] = [];
+    const text = sql.replace(/@([A-Za-z]\w*)/g, (_, name: string) => {
+      if (!(name in values)) throw new Error(`no value for @${name}`);
+      params.push(values[name] ?? null);
+      return "?";
+    });
+    // The reader numbers the placeholders for PostgreSQL; on a SQLite file it reads off the event loop.
+    return this.reader.read(text, params);
   }
 }

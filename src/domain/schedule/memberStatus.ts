@@ -30,6 +30,15 @@ export interface MemberDayStatus {
   readonly backlog: readonly MemberItemStatus[];
 }
 
+/**
+ * THE rule of "overdue" on member day `today`, done or not: due before today
+ * and not the late joiner's pre-join backlog. `/today` lists these (not done),
+ * and the roster's *behind* is these among Required items (`rosterStanding`).
+ */
+export function isOverdue(entry: Pick<MemberPlanItem, "dueDate" | "preJoin">, today: string): boolean {
+  return entry.dueDate < today && !entry.preJoin;
+}
+
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
   const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
@@ -40,8 +49,32 @@ export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<numbe
   return {
     today,
     dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),
-    overdue: late.filter((entry) => !entry.preJoin),
-    backlog: late.filter((entry) => entry.preJoin),
+    overdue: late.filter((entry) => isOverdue(entry, today)),
+    backlog: late.filter((entry) => !isOverdue(entry, today)),
+  };
+}
+
+/** Where the roster puts a member, as far as their own plan decides it. */
+export interface RosterStanding {
+  /** Required items overdue (`isOverdue`) and not done, and their minutes (0 for an item without an estimate). */
+  readonly behind: { readonly items: number; readonly minutes: number };
+  /** Every Required item of the plan done (a plan without Required items finishes nobody). */
+  readonly finished: boolean;
+}
+
+/**
+ * The roster's view of one member on member day `today`, against their own
+ * plan: a late joiner's pre-join items, an extension's later dates and a
+ * catch-up's dates all count as `/today` counts them. The roster computes the
+ * same in SQL for every member at once (`RosterRepository`); the oracle test
+ * holds the two together.
+ */
+export function rosterStanding(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): RosterStanding {
+  const required = plan.items.filter((entry) => entry.item.kind === "Required");
+  const behind = required.filter((entry) => isOverdue(entry, today) && !doneItemIds.has(entry.item.id));
+  return {
+    behind: { items: behind.length, minutes: behind.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0) },
+    finished: required.length > 0 && required.every((entry) => doneItemIds.has(entry.item.id)),
   };
 }
 

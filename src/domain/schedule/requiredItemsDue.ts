@@ -1,27 +1,80 @@
-import { addDays, isoWeekday } from "./localTime.js";
+import { addDays, epochDayOfLocalDate, isoWeekday } from "./localTime.js";
+import { buildMemberPlan, DueSource, MAX_EXTEND_WEEKS, MemberAdjustmentKind, type MemberPlan } from "./memberPlan.js";
 import type { CohortPlan } from "./scheduleTypes.js";
 
+/** A Required item as the roster's SQL reads it (dates as epoch days, see `epochDayOfLocalDate`). */
 export interface RequiredItemDue {
   readonly itemId: number;
   /** The estimate, 0 when the curriculum gives none. */
   readonly minutes: number;
-  /** Assigned before `today`: not done by now means behind. */
-  readonly due: boolean;
+  /** Its due day in a member plan with `x` extra weeks and no catch-up, at index `x` (0..MAX_EXTEND_WEEKS). */
+  readonly dueDays: readonly number[];
 }
 
 /**
- * THE rule of "behind" for the roster and the confidence map: every Required
- * item the plan assigns, and whether it was due before `today`. It reads the
- * cohort's plan today; when members get plans of their own, this is the one
- * place to switch (today's reading counts neither way, as in memberPace).
+ * What the roster needs to decide `isOverdue` (memberStatus.ts) for every
+ * member at once, in SQL. A member plan without catch-up dates gives item `i`
+ * the due date `dueDays[x]` (x: the member's extra weeks) whatever else the
+ * member did (personal breaks move only catch-up dates), and marks it pre-join
+ * exactly when that date is before the member's join date; a catch-up's dates
+ * (`catchUpDueDays`) replace those and are never pre-join. So
+ * overdue(member, i) ⇔ due < today ∧ (caught up ∨ due ≥ joinedOn), with
+ * due = catch-up day ?? dueDays[x]. The dates are read off `buildMemberPlan`
+ * itself (one plan per extension), so they cannot drift from the member's plan.
  */
-export function requiredItemsDue(plan: CohortPlan, today: string): RequiredItemDue[] {
-  const items: RequiredItemDue[] = [];
-  for (const week of plan.weeks)
-    for (const day of week.days)
-      for (const item of day.items)
-        if (item.kind === "Required") items.push({ itemId: item.id, minutes: item.minutes ?? 0, due: item.assignedDate < today });
+export function requiredItemsDue(basePlan: CohortPlan, breakWeeks: readonly number[]): RequiredItemDue[] {
+  const plans = Array.from({ length: MAX_EXTEND_WEEKS + 1 }, (_, extraWeeks) =>
+    buildMemberPlan({
+      basePlan,
+      breakWeeks,
+      joinedOn: basePlan.startDate,
+      adjustments: Array.from({ length: extraWeeks }, () => ({ kind: MemberAdjustmentKind.Extend })),
+      personalBreaks: [],
+    }),
+  );
+  const [unextended] = plans;
+  if (unextended === undefined) return [];
+  const items = unextended.items
+    .filter((entry) => entry.item.kind === "Required")
+    .map((entry) => ({
+      itemId: entry.item.id,
+      minutes: entry.item.minutes ?? 0,
+      dueDays: plans.map((plan) => epochDayOfLocalDate(plan.itemById.get(entry.item.id)?.dueDate ?? entry.dueDate)),
+    }));
+  assertExtensionsKeepOrder(items);
   return items;
+}
+
+/**
+ * The roster's SQL turns "due on the extended calendar within [join day,
+ * today)" into a window on `dueDays[0]`, which holds because an extension
+ * moves every date by whole weeks past the same break weeks: an item due no
+ * later than another on the cohort's calendar stays so on every extended one.
+ * Checked here, so a future rule that broke it would fail loudly, not count wrong.
+ */
+function assertExtensionsKeepOrder(items: readonly RequiredItemDue[]): void {
+  const sorted = [...items].sort((a, b) => (a.dueDays[0] ?? 0) - (b.dueDays[0] ?? 0));
+  for (let index = 1; index < sorted.length; index += 1) {
+    const before = sorted[index - 1]?.dueDays ?? [];
+    const after = sorted[index]?.dueDays ?? [];
+    const sameDay = before[0] === after[0];
+    for (let x = 1; x < after.length; x += 1)
+      if (sameDay ? before[x] !== after[x] : (before[x] ?? 0) > (after[x] ?? 0))
+        throw new Error("an extended calendar reorders the plan's Required items");
+  }
+}
+
+/** A catch-up's due day of a Required item, which wins over `RequiredItemDue.dueDays` for that member. */
+export interface CatchUpDue {
+  readonly itemId: number;
+  readonly dueDay: number;
+}
+
+/** The Required items a member's catch-ups re-planned, with their days (none for a member who never caught up). */
+export function catchUpDueDays(plan: MemberPlan): CatchUpDue[] {
+  return plan.items
+    .filter((entry) => entry.item.kind === "Required" && entry.source === DueSource.CatchUp)
+    .map((entry) => ({ itemId: entry.item.id, dueDay: epochDayOfLocalDate(entry.dueDate) }));
 }
 
 /** How many study days without a completion make a member quiet. */

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
+import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { addDays } from "../../src/domain/schedule/localTime.js";
+import { MAX_PERSONAL_BREAK_DAYS } from "../../src/domain/schedule/memberPlan.js";
+import { rosterStanding } from "../../src/domain/schedule/memberStatus.js";
+import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
+import { randomInt, seededRandom } from "../helpers/planFixtures.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+/**
+ * The oracle: for many random cohorts (curricula, study days, break weeks,
+ * zones) and members (late joins, extends, resets, catch-ups, personal
+ * breaks, own zones, completions), the roster's SQL gives every member
+ * exactly what `rosterStanding` gives on the plan `MemberPlanService.planFor`
+ * builds for them: the same behind items and minutes, the same finished. On
+ * SQLite, and on PostgreSQL with TEST_DATABASE=postgresql.
+ */
+const zones = ["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"];
+const kinds = ["Required", "Required", "Required", "Optional", "Reference"];
+const scenarios = 12;
+
+describe("the roster's SQL equals each member's own plan", () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await startTestApp();
+  }, 60_000);
+  afterAll(async () => test.close());
+
+  const pick = <T>(random: () => number, values: readonly T[]): T => values[randomInt(random, 0, values.length - 1)] as T;
+
+  /** A random curriculum in the database; its assigned items' ids. */
+  async function curriculumOf(random: () => number, scenario: number): Promise<{ id: number; totalWeeks: number; itemIds: number[] }> {
+    const { prisma } = test.app.database;
+    const totalWeeks = randomInt(random, 2, 6);
+    const curriculum = await prisma.curriculum.create({
+      data: { slug: `oracle-${scenario}`, title: `Oracle ${scenario}`, totalWeeks, sourceHash: `oracle-${scenario}` },
+    });
+    const itemIds: number[] = [];
+    let position = 0;
+    for (let week = 1; week <= totalWeeks; week += randomInt(random, 1, 2)) {
+      const weekEnd = Math.min(totalWeeks, week + randomInt(random, 0, 1));
+      const section = await prisma.section.create({
+        data: { curriculumId: curriculum.id, key: `s${week}`, position: week, title: `Section ${week}`, weekStart: week, weekEnd },
+      });
+      for (let index = randomInt(random, 2, 7); index > 0; index -= 1) {
+        position += 1;
+        const item = await prisma.item.create({
+          data: {
+            curriculumId: curriculum.id,
+            sectionId: section.id,
+            key: `i${position}`,
+            position,
+            title: `Item ${position}`,
+            kind: pick(random, kinds),
+            minutes: random() < 0.2 ? null : randomInt(random, 5, 90),
+          },
+        });
+        itemIds.push(item.id);
+      }
+    }
+    return { id: curriculum.id, totalWeeks, itemIds };
+  }
+
+  /** What the scenarios covered, so a generator that stopped producing a case fails loudly. */
+  const seen = { behind: 0, finished: 0, caughtUp: 0, otherToday: 0, preJoin: 0, extended: 0 };
+
+  async function scenario(seed: number): Promise<void> {
+    const random = seededRandom(seed);
+    const { prisma } = test.app.database;
+    const curriculum = await curriculumOf(random, seed);
+    const startDate = addDays("2027-03-01", randomInt(random, 0, 6));
+    const studyDays = [1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.6);
+    const settings = {
+      ...DEFAULT_COHORT_SETTINGS,
+      startDate,
+      studyDays: studyDays.length === 0 ? [3] : studyDays,
+      timeZone: pick(random, zones),
+      includeOptional: random() < 0.5,
+    };
+    const breakWeeks = [2, 3, 4].filter(() => random() < 0.25);
+    const row = await prisma.cohort.create({
+      data: { guildId: "oracle", channelId: "c", name: `Oracle ${seed}`, curriculumId: curriculum.id, startDate },
+    });
+    const cohort: Cohort = {
+      id: row.id,
+      guildId: "oracle",
+      channelId: "c",
+      name: row.name,
+      curriculumId: curriculum.id,
+      status: CohortStatus.Active,
+      channelProblem: null,
+      breakWeeks,
+      language: "en",
+      leaderboard: "names",
+      excludeRoleId: null,
+      exclusionsCheckedAt: null,
+      createdAt: new Date(0),
+      settings,
+    };
+    const courseDays = 7 * (curriculum.totalWeeks + breakWeeks.length + 4);
+    const dayInCourse = () => addDays(startDate, randomInt(random, -2, courseDays));
+    const now = new Date(`${dayInCourse()}T${String(randomInt(random, 0, 23)).padStart(2, "0")}:${pick(random, ["05", "30", "59"])}:00Z`);
+
+    for (let index = 0; index < 30; index += 1) {
+      const member = await prisma.member.create({
+        data: {
+          cohortId: row.id,
+          userId: `u${index}`,
+          displayName: `Member ${index}`,
+          joinedAt: new Date(`${startDate}T00:00:00Z`),
+          leftAt: random() < 0.05 ? now : null,
+          joinedOn: random() < 0.4 ? dayInCourse() : null,
+          remindTimeZone: random() < 0.4 ? pick(random, zones) : null,
+        },
+      });
+      for (let count = randomInt(random, 0, 4); count > 0; count -= 1) {
+        const kind = pick(random, ["extend", "extend", "catch_up", "catch_up", "reset"]);
+        const catchUp = {
+          // Now and then a row the plan skips (no day), as an older version might have left.
+          appliedOn: random() < 0.1 ? null : dayInCourse(),
+          days: randomInt(random, 1, 21),
+          itemIds: JSON.stringify(curriculum.itemIds.filter(() => random() < 0.4)),
+        };
+        await prisma.memberAdjustment.create({ data: { memberId: member.id, kind, ...(kind === "catch_up" ? catchUp : {}) } });
+      }
+      for (let count = randomInt(random, 0, 2); count > 0; count -= 1) {
+        const from = dayInCourse();
+        await prisma.memberBreak.create({
+          data: { memberId: member.id, fromDate: from, toDate: addDays(from, randomInt(random, 0, MAX_PERSONAL_BREAK_DAYS)) },
+        });
+      }
+      const share = random();
+      for (const itemId of curriculum.itemIds)
+        if (random() < share)
+          await prisma.completion.create({
+            data: { memberId: member.id, itemId, cohortId: row.id, completedAt: now, weekNumber: 1, points: 1 },
+          });
+    }
+
+    const { roster, memberPlans } = test.app.services;
+    const { basis } = await roster.basisAt(cohort, now);
+    const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
+    const members = await new MemberRepository(prisma).activeMembers(row.id);
+    seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
+    seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
+    expect(rows).toHaveLength(members.length);
+    for (const member of members) {
+      const planning = await memberPlans.planFor(cohort, member, now);
+      const done = new Set(
+        (await prisma.completion.findMany({ where: { memberId: member.id }, select: { itemId: true } })).map((entry) => entry.itemId),
+      );
+      const standing = rosterStanding(planning.plan, done, planning.today);
+      seen.behind += standing.behind.items > 0 ? 1 : 0;
+      seen.finished += standing.finished ? 1 : 0;
+      seen.extended += planning.plan.extraWeeks > 0 ? 1 : 0;
+      seen.preJoin += planning.plan.items.some((entry) => entry.preJoin && entry.dueDate < planning.today) ? 1 : 0;
+      const sql = rows.find((entry) => entry.memberId === member.id);
+      const expected = {
+        behindItems: standing.behind.items,
+        behindMinutes: standing.behind.minutes,
+        finished: standing.finished,
+        behind: !standing.finished && standing.behind.items > 0,
+      };
+      expect(
+        {
+          behindItems: sql?.behindItems,
+          behindMinutes: sql?.behindMinutes,
+          finished: sql?.group === RosterGroup.Finished,
+          behind: sql?.group === RosterGroup.Behind,
+        },
+        `seed ${seed}, member ${member.userId}, now ${now.toISOString()}`,
+      ).toEqual(expected);
+    }
+  }
+
+  it(`agrees on ${scenarios} random cohorts of 30 members`, async () => {
+    for (let seed = 1; seed <= scenarios; seed += 1) await scenario(seed);
+    for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(0);
+  }, 240_000);
+});
