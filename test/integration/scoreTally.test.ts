@@ -5,6 +5,7 @@ import { MemberRepository } from "../../src/db/repositories/MemberRepository.js"
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
 
 /**
@@ -68,15 +69,21 @@ describe("leaderboard standings from the score tally", () => {
   }
 
   /** The boards counted member by member, as the tally must say. */
+  /** The privacy rule: hidden and excluded members are not ranked. */
+  const onBoard = { boardVisibility: { not: "hidden" }, excluded: false };
+
   async function countedStanding(cohortId: number, weekNumber: number | null, points: number) {
     const rows =
       weekNumber === null
-        ? (await handle.prisma.member.findMany({ where: { cohortId, leftAt: null, points: { gt: 0 } }, select: { points: true } })).map(
-            (row) => row.points,
-          )
+        ? (
+            await handle.prisma.member.findMany({
+              where: { cohortId, leftAt: null, points: { gt: 0 }, ...onBoard },
+              select: { points: true },
+            })
+          ).map((row) => row.points)
         : (
             await handle.prisma.weeklyScore.findMany({
-              where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null } },
+              where: { cohortId, weekNumber, points: { gt: 0 }, member: { leftAt: null, ...onBoard } },
               select: { points: true },
             })
           ).map((row) => row.points);
@@ -163,6 +170,52 @@ describe("leaderboard standings from the score tally", () => {
     );
     const unscored = await members.join(cohortId, "newcomer", "newcomer", new Date("2027-03-02T09:00:00Z"));
     expect(await completions.memberStanding(cohortId, 2, unscored.member.id)).toEqual(await countedStanding(cohortId, 2, 0));
+  });
+
+  it("leaves hidden and excluded members out of every rank, reading only the cohort's privacy indexes", async () => {
+    const [cohortId = 0] = cohortIds;
+    const all = await handle.prisma.member.findMany({ where: { cohortId }, orderBy: { id: "asc" } });
+    // Every third member hidden, every fourth excluded (some both, some of them left): each case of the rule.
+    await handle.prisma.member.updateMany({
+      where: { id: { in: all.filter((_, index) => index % 3 === 0).map((row) => row.id) } },
+      data: { boardVisibility: "hidden" },
+    });
+    await handle.prisma.member.updateMany({
+      where: { id: { in: all.filter((_, index) => index % 4 === 0).map((row) => row.id) } },
+      data: { excluded: true },
+    });
+    for (const weekNumber of [null, ...weeks])
+      for (const points of [0, 1, 3, 10])
+        expect(await completions.standing(cohortId, weekNumber, points)).toEqual(await countedStanding(cohortId, weekNumber, points));
+    if (handle.target.provider !== "sqlite") {
+      await handle.prisma.member.updateMany({ where: { cohortId }, data: { boardVisibility: "name", excluded: false } });
+      return;
+    }
+    const counter = StatementCounter.install();
+    try {
+      const statements = await counter.during(() =>
+        Promise.all([completions.standing(cohortId, null, 1), completions.standing(cohortId, 2, 1)]),
+      );
+      const privacyReads = statements.filter((sql) => sql.includes("boardVisibility"));
+      expect(privacyReads).toHaveLength(2);
+      for (const sql of privacyReads) {
+        const plan = await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(
+          `EXPLAIN QUERY PLAN ${sql}`,
+          ...sql
+            .split("?")
+            .slice(1)
+            .map(() => 1),
+        );
+        const memberReads = plan.map((row) => row.detail).filter((detail) => /\b(m|Member)\b USING/.test(detail));
+        // Searched by the cohort and its privacy mark: never the cohort's whole membership by points.
+        expect(memberReads.length).toBe(2);
+        for (const detail of memberReads) expect(detail).toMatch(/boardVisibility_idx|excluded_idx/);
+      }
+    } finally {
+      counter.uninstall();
+      // The later tests count the boards without privacy.
+      await handle.prisma.member.updateMany({ where: { cohortId }, data: { boardVisibility: "name", excluded: false } });
+    }
   });
 
   it("stays right when members are deleted, and goes with a deleted cohort", async () => {

@@ -377,18 +377,37 @@ export class CompletionRepository {
     return this.standing(cohortId, weekNumber, points);
   }
 
-  /** Active members with points whom privacy keeps off the boards: counted in ScoreTally, not ranked. */
+  /**
+   * Active members with points whom privacy keeps off the boards: counted in ScoreTally, not ranked.
+   * The WHERE clauses hold the cohort and the privacy marks only, each half on its own index
+   * (hidden members, then excluded ones not hidden): with "leftAt" and "points" there too, SQLite
+   * chose the cohort's points index and read every member (0.3–0.5 s at 100,000 members).
+   */
   private offBoard(cohortId: number, weekNumber: number | null, points: number): Promise<StandingRow[]> {
+    const hidden = BoardVisibility.Hidden;
     return weekNumber === null
       ? this.prisma.$queryRaw<StandingRow[]>`
-          SELECT SUM(CASE WHEN "points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "Member" WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "points" > 0
-            AND ("boardVisibility" = ${BoardVisibility.Hidden} OR "excluded" = true)`
+          SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
+            SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END) AS "ahead",
+              SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END) AS "ranked"
+            FROM "Member" WHERE "cohortId" = ${cohortId} AND "boardVisibility" = ${hidden}
+            UNION ALL
+            SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END)
+            FROM "Member" WHERE "cohortId" = ${cohortId} AND "excluded" = true AND "boardVisibility" <> ${hidden}
+          ) AS "off"`
       : this.prisma.$queryRaw<StandingRow[]>`
-          SELECT SUM(CASE WHEN w."points" > ${points} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-          FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
-          WHERE m."cohortId" = ${cohortId} AND m."leftAt" IS NULL AND w."points" > 0
-            AND (m."boardVisibility" = ${BoardVisibility.Hidden} OR m."excluded" = true)`;
+          SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
+            SELECT SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > ${points} AND w."points" > 0 THEN 1 ELSE 0 END) AS "ahead",
+              SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END) AS "ranked"
+            FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
+            WHERE m."cohortId" = ${cohortId} AND m."boardVisibility" = ${hidden}
+            UNION ALL
+            SELECT SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > ${points} AND w."points" > 0 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END)
+            FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
+            WHERE m."cohortId" = ${cohortId} AND m."excluded" = true AND m."boardVisibility" <> ${hidden}
+          ) AS "off"`;
   }
 }
 
