@@ -29,7 +29,9 @@ export function createPostgresPrismaClient(target: PostgresTarget, logger: Logge
       // A statement waiting longer than this for another connection's lock fails (55P03) and nothing of its transaction stays.
       ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
       // Raw SQL (e.g. CompletionRepository) names tables without a schema; search_path finds them.
-      ...(target.schema === null ? {} : { options: `-c search_path="${target.schema}"` }),
+      // No JIT: the bot's statements are short, and a large estimate (the roster's) made PostgreSQL
+      // spend 1.5 s compiling a query that runs in 0.5 s.
+      options: target.schema === null ? "-c jit=off" : `-c jit=off -c search_path="${target.schema}"`,
     },
     {
       ...(target.schema === null ? {} : { schema: target.schema }),
