@@ -5,7 +5,6 @@ import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurricul
 import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
-import { WeightedLruCache } from "../../src/services/WeightedLruCache.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 const seedText = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
@@ -129,22 +128,5 @@ describe("PlanService", () => {
       expect((await plans.contextFor(cohort)).plan).toBe(firstPlans[index]);
       expect(await plans.postsFor(cohort)).toBe(firstPosts[index]);
     }
-  });
-});
-
-describe("WeightedLruCache", () => {
-  it("stays within its weight, dropping the least recently used first", () => {
-    const cache = new WeightedLruCache<string, number>(10);
-    cache.set("a", 1, 4);
-    cache.set("b", 2, 4);
-    expect(cache.get("a")).toBe(1); // a is now the most recently used
-    cache.set("c", 3, 4);
-    expect(cache.weight).toBeLessThanOrEqual(10);
-    expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")).toBe(1);
-    expect(cache.get("c")).toBe(3);
-    cache.set("huge", 4, 50); // larger than the budget: kept alone, as the newest
-    expect(cache.size).toBe(1);
-    expect(cache.get("huge")).toBe(4);
   });
 });
