@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
-import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
 const seedText = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 
@@ -21,22 +22,7 @@ function settingsNumber(index: number): CohortSettings {
 }
 
 function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Cohort {
-  return {
-    id,
-    guildId: "g",
-    channelId: "c",
-    name: `c${id}`,
-    curriculumId,
-    status: CohortStatus.Active,
-    channelProblem: null,
-    breakWeeks: [],
-    language: "en",
-    leaderboard: "names",
-    excludeRoleId: null,
-    exclusionsCheckedAt: null,
-    createdAt: new Date(0),
-    settings,
-  };
+  return cohortFixture({ id, curriculumId, settings });
 }
 
 describe("PlanService", () => {

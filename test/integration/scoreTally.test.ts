@@ -7,6 +7,7 @@ import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
  * Ranks and board tops read from the score tally (kept by database triggers) must
@@ -28,24 +29,9 @@ describe("leaderboard standings from the score tally", () => {
     const writes = new SerialWriteQueue();
     completions = new CompletionRepository(handle.prisma, writes);
     members = new MemberRepository(handle.prisma, writes);
-    const curriculum = await handle.prisma.curriculum.create({ data: { slug: "tally", title: "Tally", totalWeeks: 4, sourceHash: "x" } });
-    const section = await handle.prisma.section.create({
-      data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 },
-    });
-    itemIds = [];
-    for (let position = 0; position < 12; position++) {
-      const item = await handle.prisma.item.create({
-        data: {
-          curriculumId: curriculum.id,
-          sectionId: section.id,
-          key: `i${position}`,
-          position,
-          title: `Item ${position}`,
-          kind: "Required",
-        },
-      });
-      itemIds.push(item.id);
-    }
+    const curriculum = await createCurriculumRow(handle.prisma, "tally", 4);
+    const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 };
+    ({ itemIds } = await createSectionRows(handle.prisma, curriculum.id, section, Array<ItemRow>(12).fill({ kind: "Required" })));
     cohortIds = [];
     for (const name of ["A", "B", "C"]) {
       const cohort = await handle.prisma.cohort.create({
