@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { NudgeRepository } from "../../src/db/repositories/NudgeRepository.js";
 import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/repositories/RosterRepository.js";
 import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
@@ -17,15 +14,13 @@ import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers
 describe("roster aggregation, nudge claims and audit lines in SQL", () => {
   const now = new Date("2027-03-10T12:00:00Z");
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let roster: RosterRepository;
   let basis: RosterBasis;
   const memberIds: Record<string, number> = {};
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const { prisma } = handle;
     roster = new RosterRepository(prisma, handle.target.provider, handle.reader);
     const curriculum = await createCurriculumRow(prisma, "roster-test", 2);
@@ -90,8 +85,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     };
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   it("puts each active member in the first group that applies, most behind first", async () => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { CompletionRepository, type ScoreRow } from "../../src/db/repositories/CompletionRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
@@ -16,16 +13,14 @@ import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers
  */
 describe("leaderboard standings from the score tally", () => {
   const weeks = [0, 1, 2, 3];
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let completions: CompletionRepository;
   let members: MemberRepository;
   let itemIds: number[];
   let cohortIds: number[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const writes = new SerialWriteQueue();
     completions = new CompletionRepository(handle.prisma, writes);
     members = new MemberRepository(handle.prisma, writes);
@@ -41,8 +36,7 @@ describe("leaderboard standings from the score tally", () => {
     }
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   /** A small deterministic generator, so a failure replays the same way. */
