@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LeaderboardPeriod } from "../../src/services/StudyService.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rankedMembers } from "../helpers/rankedMembers.js";
 import { startTestApp } from "../helpers/testApp.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
@@ -16,7 +17,7 @@ describe("exclude_role marks stay right when listings, edits and members' own co
   let bot: BotHarness;
   let roleA: string;
   let roleB: string;
-  const people: Record<"ada" | "bob" | "cy" | "dee" | "watcher", { id: string }> = {} as never;
+  let people: Record<"ada" | "bob" | "cy" | "dee" | "watcher", { id: string }>;
 
   const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
     const handle = bot.run(userId, name, options);
@@ -34,35 +35,26 @@ describe("exclude_role marks stay right when listings, edits and members' own co
     return bot.test.app.services.cohorts.resolveInGuild(bot.guild.id, String(row.id));
   };
 
+  /**
+   * Once the marks are stale, the watcher's board begins a listing: Discord's answer is read at once
+   * but arrives only after `meanwhile` (a second later) has run; then the listing writes its marks.
+   */
+  const whileABoardsListingIsSlow = async (meanwhile: () => Promise<void>) => {
+    later(pastStaleWindow);
+    const held = bot.emulator.holdNext(listMembers);
+    await board(people.watcher.id);
+    await held.arrived;
+    later(1000);
+    await meanwhile();
+    held.release();
+    await bot.test.app.services.cohorts.settle();
+  };
+
   beforeAll(async () => {
     bot = await startBotHarness({ now: tuesdayOfWeek1 });
     const created = await bot.createCohort({ name: cohortName });
-    const rows = await bot.test.app.database.prisma.item.findMany({
-      where: { curriculumId: created.curriculumId, kind: "Required", minutes: { gt: 0 } },
-      orderBy: { position: "asc" },
-      take: 4,
-    });
-    for (const name of ["ada", "bob", "cy", "dee", "watcher"] as const) {
-      people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
-      await run(people[name].id, "join", { cohort: cohortName });
-    }
     // Ada > Bob > Cy > Dee on points; the watcher has none.
-    for (const [person, count] of [
-      [people.ada, 4],
-      [people.bob, 3],
-      [people.cy, 2],
-      [people.dee, 1],
-    ] as const) {
-      for (const row of rows.slice(0, count)) {
-        await bot.test.app.services.study.complete({
-          guildId: bot.guild.id,
-          userId: person.id,
-          cohort: null,
-          item: String(row.id),
-          now: bot.clock.now(),
-        });
-      }
-    }
+    people = await rankedMembers(bot, created, { ada: 4, bob: 3, cy: 2, dee: 1, watcher: 0 });
     roleA = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
     roleB = bot.emulator.createRole(bot.guild.id, { name: "Mentors" }).id;
   }, 120_000);
@@ -121,17 +113,11 @@ describe("exclude_role marks stay right when listings, edits and members' own co
   });
 
   it("a listing that began before a member's own command does not undo the mark that command set", async () => {
-    later(pastStaleWindow);
-    const held = bot.emulator.holdNext(listMembers);
-    // The watcher's board begins a listing; Discord answers that Cy does not hold B, but the answer is slow.
-    const watcherBoard = board(people.watcher.id);
-    await held.arrived;
-    await watcherBoard;
-    later(1000);
-    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleB]);
-    await run(people.cy.id, "today");
-    held.release();
-    await bot.test.app.services.cohorts.settle();
+    // The listing reads that Cy does not hold B; she gets it and uses the bot before the answer arrives.
+    await whileABoardsListingIsSlow(async () => {
+      bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleB]);
+      await run(people.cy.id, "today");
+    });
     expect(await board(people.watcher.id)).not.toContain("Cy");
     bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, []);
     await run(people.cy.id, "today");
@@ -140,16 +126,10 @@ describe("exclude_role marks stay right when listings, edits and members' own co
   it("nor a mark that command found already right", async () => {
     // Bob lost B while away (his mark still says excluded, five minutes not passed), then got it back.
     bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, []);
-    later(pastStaleWindow);
-    const held = bot.emulator.holdNext(listMembers);
-    const watcherBoard = board(people.watcher.id);
-    await held.arrived;
-    await watcherBoard;
-    later(1000);
-    bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleB]);
-    await run(people.bob.id, "today");
-    held.release();
-    await bot.test.app.services.cohorts.settle();
+    await whileABoardsListingIsSlow(async () => {
+      bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleB]);
+      await run(people.bob.id, "today");
+    });
     expect(await board(people.watcher.id)).not.toContain("Bob");
   });
 
