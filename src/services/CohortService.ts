@@ -351,7 +351,7 @@ export class CohortService {
    * Brings the caller's own exclude_role marks up to date from the roles their interaction carried
    * (Discord sends them with every command and button: no request, no privileged intent). In a guild
    * without an exclude_role (most) that costs nothing but a map lookup; otherwise one indexed read,
-   * and a write only for a mark that changed.
+   * and a write only for a mark that changed (or once per listing begun since, see below).
    */
   async noteRoles(guildId: string, userId: string, roleIds: ReadonlySet<string>, now: Date): Promise<void> {
     if ((await this.excludeRolesIn(guildId)).length === 0) return;
