@@ -383,9 +383,7 @@ export class CohortService {
     const checkedAt = cohort.exclusionsCheckedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
     const staleBefore = new Date(now.getTime() - exclusionMarksMaxAgeMs);
     if (cohort.excludeRoleId === null || checkedAt >= staleBefore.getTime()) return;
-    const refresh = this.claimAndList(cohort, now, staleBefore);
-    this.refreshing.add(refresh);
-    void refresh.finally(() => this.refreshing.delete(refresh));
+    const refresh = this.tracked(this.claimAndList(cohort, now, staleBefore));
     if (waitMs === Number.POSITIVE_INFINITY) return refresh;
     let timer: NodeJS.Timeout | undefined;
     const enough = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
@@ -399,10 +397,14 @@ export class CohortService {
    */
   async refreshExclusionsForFinalBoard(cohort: Cohort, now: Date): Promise<void> {
     if (cohort.excludeRoleId === null) return;
-    const refresh = this.claimAndList(cohort, now, null);
+    await this.tracked(this.claimAndList(cohort, now, null));
+  }
+
+  /** A listing settle() waits for until it is done. */
+  private tracked(refresh: Promise<void>): Promise<void> {
     this.refreshing.add(refresh);
     void refresh.finally(() => this.refreshing.delete(refresh));
-    await refresh;
+    return refresh;
   }
 
   /** Never rejects: a board is still shown, with the marks as they were, when the refresh fails. */
