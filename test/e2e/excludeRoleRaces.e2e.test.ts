@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LeaderboardPeriod } from "../../src/services/StudyService.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
-import { startTestApp } from "../helpers/testApp.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -161,3 +161,49 @@ describe("exclude_role marks stay right when listings, edits and members' own co
     expect(text).not.toContain("Bob");
   });
 });
+
+describe("a role listing in flight when the bot shuts down", () => {
+  it("finishes, with Discord still there, before the bot is gone", async () => {
+    const bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    let reader: TestApp | undefined;
+    try {
+      const created = await bot.createCohort({ name: cohortName });
+      const { ada, watcher } = await rankedMembers(bot, created, { ada: 2, watcher: 0 });
+      const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+      await run(bot, bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
+      // More members than one page of List Guild Members: the listing asks Discord twice.
+      for (let index = 0; index < 1000; index += 1) bot.emulator.createMember(bot.guild.id, { username: `extra${index}` });
+      bot.emulator.setMemberRoles(bot.guild.id, ada.id, [roleId]);
+      bot.clock.set(new Date(bot.clock.now().getTime() + pastStaleWindow));
+      bot.emulator.clearRequestLog();
+      const held = bot.emulator.holdNext(listMembers);
+      await run(bot, watcher.id, "leaderboard", { period: "all" });
+      await held.arrived;
+      const closing = bot.test.app.close();
+      // The first page arrives while the bot is closing; the second is asked for after it. Had the
+      // client gone first it would have gone by now (its token is dropped): give it that chance.
+      const clientGone = () => expect(bot.test.app.discord.client.token).toBeNull();
+      await vi.waitFor(clientGone, { timeout: 3000, interval: 50 }).catch(() => undefined);
+      held.release();
+      await closing;
+      expect(requests(bot, listMembers)).toBe(2);
+      reader = await startTestApp({ clock: bot.clock, environment: { DATABASE_URL: bot.test.databaseUrl } });
+      const mark = await reader.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });
+      expect(mark.excluded).toBe(true);
+    } finally {
+      await reader?.close();
+      await bot.close();
+    }
+  }, 120_000);
+});
+
+async function run(bot: BotHarness, userId: string, name: string, options: Record<string, string | number | boolean> = {}) {
+  const handle = bot.run(userId, name, options);
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  return message;
+}
+
+function requests(bot: BotHarness, route: string): number {
+  return bot.emulator.requestLog().filter((entry) => `${entry.method} ${entry.route}` === route).length;
+}
