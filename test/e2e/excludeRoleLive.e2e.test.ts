@@ -28,7 +28,7 @@ describe("exclude_role takes effect without waiting for a post", () => {
     ({ people } = await rankedCohort(bot, cohortName));
     roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
     await run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
-    // The first board lists the role (no listing time stored yet); the marks are fresh from here.
+    // The edit listed the role's holders: the marks are fresh from here.
     const text = await board(people.watcher.id);
     expect(text).toContain("🥇 **Ada**");
   }, 120_000);

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { BotHarness } from "./botHarness.js";
+import { rankedMembers } from "./rankedMembers.js";
 
 type CommandOptions = Record<string, string | number | boolean>;
 
@@ -28,25 +29,11 @@ export interface RankedCohort {
  */
 export async function rankedCohort(bot: BotHarness, cohortName: string): Promise<RankedCohort> {
   const cohort = await bot.createCohort({ name: cohortName });
+  const people = await rankedMembers(bot, cohort, { ada: 3, bob: 2, cy: 1, watcher: 0 });
   const rows = await bot.test.app.database.prisma.item.findMany({
     where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
     orderBy: { position: "asc" },
     take: 3,
   });
-  const items = rows.map((row) => String(row.id));
-  const people = {} as Record<RankedPerson, { id: string }>;
-  for (const name of ["ada", "bob", "cy", "watcher"] as const) {
-    people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
-    await runCommand(bot, people[name].id, "join", { cohort: cohortName });
-  }
-  for (const [person, count] of [
-    [people.ada, 3],
-    [people.bob, 2],
-    [people.cy, 1],
-  ] as const) {
-    for (const item of items.slice(0, count)) {
-      await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: person.id, cohort: null, item, now: bot.clock.now() });
-    }
-  }
-  return { people, items };
+  return { people, items: rows.map((row) => String(row.id)) };
 }
