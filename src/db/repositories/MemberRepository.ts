@@ -195,6 +195,9 @@ export class MemberRepository {
     };
     await this.writes.run(() =>
       this.prisma.$transaction([
+        // Holds the cohort's row to the end: on PostgreSQL every later statement sees the role as an edit in
+        // flight left it (waited for here), and no edit commits between them (SQLite has one writer anyway).
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "excludeRoleId" = "excludeRoleId" WHERE "id" = ${cohortId}`,
         this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, excluded: true }, data: { excluded: false } }),
         ...chunksOf([...userIds]).map((chunk) =>
           this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, userId: { in: chunk } }, data: { excluded: true } }),
