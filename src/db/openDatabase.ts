@@ -8,6 +8,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./parseDatabaseUrl.js";
 import { createPostgresPrismaClient } from "./createPostgresPrismaClient.js";
 import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
 import { SqliteReadWorker } from "./SqliteReadWorker.js";
+import { SqliteHotReader } from "./SqliteHotReader.js";
 import { WalCheckpointer } from "./WalCheckpointer.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 
@@ -56,6 +57,11 @@ export interface DatabaseHandle {
   readonly checkpointer: WalCheckpointer | null;
   /** Long hand-written reads: a worker thread's connection on a SQLite file, Prisma otherwise. */
   readonly reader: SqlReader;
+  /**
+   * Short reads on the interaction path: on a SQLite file a read-only connection of their own on the
+   * main thread, without Prisma (SqliteHotReader); Prisma's raw queries otherwise (one round trip each).
+   */
+  readonly hotReader: SqlReader;
   close(): Promise<void>;
 }
 
@@ -80,11 +86,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   await prisma.$connect();
   let checkpointer: WalCheckpointer | null = null;
   let readWorker: SqliteReadWorker | null = null;
+  let hotReader: SqliteHotReader | null = null;
+  const prismaReader = prismaSqlReader(prisma, target.provider);
   if (target.provider === "sqlite" && target.filePath !== ":memory:") {
     readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
     // The adapter drives one connection, so this pragma holds for every query the bot sends.
     await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
     await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${pageCacheKiB}`);
+    hotReader = new SqliteHotReader({
+      filePath: target.filePath,
+      busyTimeoutMs: sqliteBusyTimeoutMs,
+      pageCacheKiB,
+      fallback: prismaReader,
+    });
     checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
   }
   return {
@@ -93,9 +107,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrations,
     lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
     checkpointer,
-    reader: readWorker ?? prismaSqlReader(prisma, target.provider),
+    reader: readWorker ?? prismaReader,
+    hotReader: hotReader ?? prismaReader,
     async close() {
       await readWorker?.stop();
+      hotReader?.close();
       await checkpointer?.stop();
       await prisma.$disconnect();
     },

@@ -24,7 +24,11 @@ describe("CohortRepository: break weeks and the final board", () => {
     database = await createTestDatabase();
     handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
     cohorts = new CohortRepository(handle.prisma);
-    members = new MemberRepository(handle.prisma, new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }));
+    members = new MemberRepository(
+      handle.prisma,
+      new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }),
+      handle.hotReader,
+    );
     const curriculum = await handle.prisma.curriculum.create({
       data: { slug: "end-test", title: "End test", totalWeeks: 4, sourceHash: "x" },
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
 import { MemberPlanRepository } from "../../src/db/repositories/MemberPlanRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
@@ -25,8 +26,8 @@ describe("MemberPlanRepository and the member-plan columns", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
-    plans = new MemberPlanRepository(handle.prisma);
-    members = new MemberRepository(handle.prisma);
+    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     const curriculum = await handle.prisma.curriculum.create({
       data: { slug: "plan-test", title: "Plan test", totalWeeks: 1, sourceHash: "x" },
     });
@@ -100,7 +101,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   it("records the member day and when:yesterday with a completion, and deletes plan state with the member", async () => {
     const member = await newMember("logger");
-    const completions = new CompletionRepository(handle.prisma);
+    const completions = new CompletionRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     await completions.record({
       memberId: member.id,
       cohortId,

@@ -26,8 +26,8 @@ describe("leaderboard standings from the score tally", () => {
     database = await createTestDatabase();
     handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
     const writes = new SerialWriteQueue();
-    completions = new CompletionRepository(handle.prisma, writes);
-    members = new MemberRepository(handle.prisma, writes);
+    completions = new CompletionRepository(handle.prisma, writes, handle.hotReader);
+    members = new MemberRepository(handle.prisma, writes, handle.hotReader);
     const curriculum = await handle.prisma.curriculum.create({ data: { slug: "tally", title: "Tally", totalWeeks: 4, sourceHash: "x" } });
     const section = await handle.prisma.section.create({
       data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 },

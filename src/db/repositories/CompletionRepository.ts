@@ -1,6 +1,7 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SqlReader } from "../SqlReader.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -83,11 +84,15 @@ const completionColumns = {
   forYesterday: true,
 } as const;
 
+const streakRowsSql = `
+  SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+
 export class CompletionRepository {
-  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue); `reader`: DatabaseHandle.hotReader. */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly writes: SerialWriteQueue,
+    private readonly reader: SqlReader,
   ) {}
 
   /**
@@ -130,11 +135,14 @@ export class CompletionRepository {
    * the rows come from a few index pages instead of one table page each.
    */
   async streakRowsForMember(memberId: number): Promise<StreakRow[]> {
-    return this.prisma.completion.findMany({
-      where: { memberId },
-      select: { itemId: true, completedAt: true, points: true, day: true },
-      orderBy: { completedAt: "asc" },
-    });
+    // Through the hot reader (see SqliteHotReader): on every /today and /done.
+    const rows = await this.reader.read(streakRowsSql, [memberId]);
+    return rows.map((row) => ({
+      itemId: Number(row.itemId),
+      completedAt: row.completedAt as Date,
+      points: Number(row.points),
+      day: row.day as string,
+    }));
   }
 
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
