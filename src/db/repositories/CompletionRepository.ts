@@ -1,7 +1,8 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
-import type { SqlReader } from "../SqlReader.js";
+import { numberedPlaceholders, type SqlReader } from "../SqlReader.js";
+import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -84,15 +85,63 @@ const completionColumns = {
   forYesterday: true,
 } as const;
 
+const insertCompletionSql = `
+  INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day", "forYesterday")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("memberId", "itemId") DO NOTHING`;
+
+function insertCompletion(completion: NewCompletion): SqlStatement {
+  const { memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday } = completion;
+  return { sql: insertCompletionSql, params: [memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday] };
+}
+
+const memberTotalsSql = `
+  UPDATE "Member" SET
+    "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ?), 0),
+    "pointsReachedAt" = (SELECT MAX("completedAt") FROM "Completion" WHERE "memberId" = ? AND "points" > 0)
+  WHERE "id" = ?`;
+const weeklyScoreSql = `
+  INSERT INTO "WeeklyScore" ("memberId", "cohortId", "weekNumber", "points", "reachedAt")
+  SELECT ?, ?, ?, SUM("points"), MAX("completedAt")
+  FROM "Completion" WHERE "memberId" = ? AND "weekNumber" = ? AND "points" > 0
+  HAVING COUNT(*) > 0
+  ON CONFLICT ("memberId", "weekNumber") DO UPDATE SET "points" = excluded."points", "reachedAt" = excluded."reachedAt"`;
+const emptyWeekSql = `
+  DELETE FROM "WeeklyScore" WHERE "memberId" = ? AND "weekNumber" = ?
+    AND NOT EXISTS (SELECT 1 FROM "Completion" WHERE "memberId" = ? AND "weekNumber" = ? AND "points" > 0)`;
+
+/**
+ * Recomputes the member's totals from their completions in single
+ * statements, so concurrent changes can never leave a stale sum behind.
+ * Only a removal can leave a week with nothing in it, so only a removal
+ * pays for the statement that drops the week's row.
+ */
+function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, change: "added" | "removed"): SqlStatement[] {
+  const refresh = [
+    { sql: memberTotalsSql, params: [memberId, memberId, memberId] },
+    { sql: weeklyScoreSql, params: [memberId, cohortId, weekNumber, memberId, weekNumber] },
+  ];
+  if (change === "added") return refresh;
+  return [...refresh, { sql: emptyWeekSql, params: [memberId, weekNumber, memberId, weekNumber] }];
+}
+
+/** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
+const markSqliteBoardDirtySql = `
+  UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
+
 const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 export class CompletionRepository {
-  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue); `reader`: DatabaseHandle.hotReader. */
+  /**
+   * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
+   * `reader`: DatabaseHandle.hotReader; `sqliteTransactions`: DatabaseHandle.sqliteTransactions (null on PostgreSQL).
+   */
   constructor(
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue,
     private readonly reader: SqlReader,
+    private readonly sqliteTransactions: SqliteTransactionRunner | null,
   ) {}
 
   /**
@@ -160,19 +209,13 @@ export class CompletionRepository {
    */
   async record(completion: NewCompletion): Promise<{ created: boolean; completion: CompletionRecord }> {
     return this.writes.run(async () => {
-      // One batch transaction: the completion and the member's totals change together or not at all.
+      // One transaction: the completion and the member's totals change together or not at all.
       // INSERT … ON CONFLICT DO NOTHING rather than create(): a repeat (a double click, a second /done)
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
-      const [, inserted] = await this.prisma.$transaction([
-        this.lockMember(completion.memberId),
-        this.prisma.$executeRaw`
-        INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day", "forYesterday")
-        VALUES (${completion.memberId}, ${completion.itemId}, ${completion.cohortId}, ${completion.completedAt},
-                ${completion.weekNumber}, ${completion.points}, ${completion.onTime}, ${completion.day}, ${completion.forYesterday})
-        ON CONFLICT ("memberId", "itemId") DO NOTHING`,
-        ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
-        this.markBoardDirty(completion.cohortId, completion.completedAt),
-      ]);
+      const insert = insertCompletion(completion);
+      const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
+      const inserted =
+        this.recordOnSqlite([insert, ...refresh], completion) ?? (await this.recordThroughPrisma(insert, refresh, completion));
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
@@ -191,7 +234,7 @@ export class CompletionRepository {
       const [, deleted] = await this.prisma.$transaction([
         this.lockMember(memberId),
         this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
-        ...this.refreshScores(memberId, cohortId, existing.weekNumber, "removed"),
+        ...scoreRefresh(memberId, cohortId, existing.weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
         this.markBoardDirty(cohortId, now),
       ]);
       return deleted.count === 0 ? null : existing;
@@ -221,32 +264,31 @@ export class CompletionRepository {
   }
 
   /**
-   * Recomputes the member's totals from their completions in single
-   * statements, so concurrent changes can never leave a stale sum behind.
-   * Only a removal can leave a week with nothing in it, so only a removal
-   * pays for the statement that drops the week's row.
+   * SQLite: the completion's statements in one synchronous transaction on the adapter's connection,
+   * without Prisma (see SqliteTransactionRunner; BEGIN IMMEDIATE stands for the member lock). The rows
+   * the insert added, or null on PostgreSQL.
    */
-  private refreshScores(memberId: number, cohortId: number, weekNumber: number, change: "added" | "removed") {
-    const refresh = [
-      this.prisma.$executeRaw`
-      UPDATE "Member" SET
-        "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ${memberId}), 0),
-        "pointsReachedAt" = (SELECT MAX("completedAt") FROM "Completion" WHERE "memberId" = ${memberId} AND "points" > 0)
-      WHERE "id" = ${memberId}`,
-      this.prisma.$executeRaw`
-      INSERT INTO "WeeklyScore" ("memberId", "cohortId", "weekNumber", "points", "reachedAt")
-      SELECT ${memberId}, ${cohortId}, ${weekNumber}, SUM("points"), MAX("completedAt")
-      FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0
-      HAVING COUNT(*) > 0
-      ON CONFLICT ("memberId", "weekNumber") DO UPDATE SET "points" = excluded."points", "reachedAt" = excluded."reachedAt"`,
-    ];
-    if (change === "added") return refresh;
-    return [
-      ...refresh,
-      this.prisma.$executeRaw`
-      DELETE FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber}
-        AND NOT EXISTS (SELECT 1 FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0)`,
-    ];
+  private recordOnSqlite(statements: readonly SqlStatement[], completion: NewCompletion): number | null {
+    const changes = this.sqliteTransactions?.run([
+      ...statements,
+      { sql: markSqliteBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
+    ]);
+    return changes === undefined || changes === null ? null : (changes[0] ?? 0);
+  }
+
+  /** PostgreSQL: one batch transaction, the member's row locked first. The rows the insert added. */
+  private async recordThroughPrisma(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
+    const [, inserted] = await this.prisma.$transaction([
+      this.lockMember(completion.memberId),
+      this.executeThroughPrisma(insert),
+      ...refresh.map((statement) => this.executeThroughPrisma(statement)),
+      this.markBoardDirty(completion.cohortId, completion.completedAt),
+    ]);
+    return inserted;
+  }
+
+  private executeThroughPrisma({ sql, params }: SqlStatement) {
+    return this.prisma.$executeRawUnsafe(this.sqliteTransactions === null ? numberedPlaceholders(sql) : sql, ...params);
   }
 
   /**
