@@ -18,8 +18,8 @@ const maxCachedStatements = 64;
  * microseconds, where Prisma's batch transaction paid its per-statement
  * work for each (issue 14: most of a /done's CPU). Only ever called from
  * inside SerialWriteQueue, so no Prisma transaction is open on the connection
- * meanwhile (checked all the same: then it declines, and the caller takes
- * Prisma's way). BEGIN IMMEDIATE takes the file's write lock first, which is
+ * meanwhile (checked all the same: one open there is a bug, and fails loudly
+ * rather than nesting). BEGIN IMMEDIATE takes the file's write lock first, which is
  * what the member lock does on PostgreSQL. Another process holding the lock:
  * SQLITE_BUSY after the connection's short busy timeout, nothing written, and
  * the queue retries (isDatabaseLocked knows the driver's code).
@@ -29,9 +29,10 @@ export class SqliteTransactionRunner {
 
   constructor(private readonly connection: Database.Database) {}
 
-  /** Each statement's changed row count, in order; null when a transaction is already open on the connection. */
-  run(statements: readonly SqlStatement[]): number[] | null {
-    if (this.inTransaction()) return null;
+  /** Each statement's changed row count, in order. */
+  run(statements: readonly SqlStatement[]): number[] {
+    if (this.inTransaction())
+      throw new Error("a transaction is already open on the SQLite connection: writes must go through SerialWriteQueue");
     this.statement("BEGIN IMMEDIATE").run();
     try {
       const changes = statements.map(({ sql, params }) => this.statement(sql).run(...params.map(bindable)).changes);

@@ -128,6 +128,9 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
 /** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
 const markSqliteBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
+/** markBoardDirty's update on PostgreSQL (the end of /done's refresh statement). */
+const markPostgresBoardDirtySql = `
+  UPDATE "ScheduledPost" SET "boardDirty" = TRUE WHERE "cohortId" = ? AND "boardDirty" = FALSE AND "boardLiveUntil" > ?`;
 
 const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
@@ -215,7 +218,9 @@ export class CompletionRepository {
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
       const inserted =
-        this.recordOnSqlite([insert, ...refresh], completion) ?? (await this.recordThroughPrisma(insert, refresh, completion));
+        this.sqliteTransactions === null
+          ? await this.recordOnPostgres(insert, refresh, completion)
+          : this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
@@ -266,23 +271,31 @@ export class CompletionRepository {
   /**
    * SQLite: the completion's statements in one synchronous transaction on the adapter's connection,
    * without Prisma (see SqliteTransactionRunner; BEGIN IMMEDIATE stands for the member lock). The rows
-   * the insert added, or null on PostgreSQL.
+   * the insert added.
    */
-  private recordOnSqlite(statements: readonly SqlStatement[], completion: NewCompletion): number | null {
-    const changes = this.sqliteTransactions?.run([
+  private recordOnSqlite(transactions: SqliteTransactionRunner, statements: readonly SqlStatement[], completion: NewCompletion): number {
+    const changes = transactions.run([
       ...statements,
       { sql: markSqliteBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
     ]);
-    return changes === undefined || changes === null ? null : (changes[0] ?? 0);
+    return changes[0] ?? 0;
   }
 
-  /** PostgreSQL: one batch transaction, the member's row locked first. The rows the insert added. */
-  private async recordThroughPrisma(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
+  /**
+   * PostgreSQL: one batch transaction in four round trips (BEGIN, the member lock, the insert, COMMIT)
+   * plus one: the member's totals, the weekly score and the live board flag in one statement, its
+   * parts data-modifying WITH clauses. They read the completions as the insert left them (a new
+   * statement, a new snapshot, after the lock) and change different rows; each still runs to the end.
+   * The rows the insert added.
+   */
+  private async recordOnPostgres(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
+    const [totals, weekly] = refresh;
+    if (totals === undefined || weekly === undefined) throw new Error("a completion's score refresh is two statements");
+    const sql = `WITH "totals" AS (${totals.sql} RETURNING 1), "weekly" AS (${weekly.sql} RETURNING 1) ${markPostgresBoardDirtySql}`;
     const [, inserted] = await this.prisma.$transaction([
       this.lockMember(completion.memberId),
       this.executeThroughPrisma(insert),
-      ...refresh.map((statement) => this.executeThroughPrisma(statement)),
-      this.markBoardDirty(completion.cohortId, completion.completedAt),
+      this.executeThroughPrisma({ sql, params: [...totals.params, ...weekly.params, completion.cohortId, completion.completedAt] }),
     ]);
     return inserted;
   }
