@@ -132,6 +132,10 @@ const markSqliteBoardDirtySql = `
 const markPostgresBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = TRUE WHERE "cohortId" = ? AND "boardDirty" = FALSE AND "boardLiveUntil" > ?`;
 
+const findOneSql = `
+  SELECT "itemId", "completedAt", "points", "onTime", "weekNumber", "day", "forYesterday"
+  FROM "Completion" WHERE "memberId" = ? AND "itemId" = ? LIMIT 1`;
+
 const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
@@ -148,12 +152,22 @@ export class CompletionRepository {
   ) {}
 
   /**
-   * findFirst, not findUnique: Prisma merges findUnique calls made in the same
-   * tick into one query, and a burst of a few hundred of them on this compound
-   * key exceeds SQLite's bound-parameter limit (P2029, prisma/orm#23957).
+   * The member's completion of the item, or null. Through the hot reader (see SqliteHotReader): a
+   * repeated /done reads it. One statement per call (Prisma's findUnique would merge same-tick calls
+   * into one query past SQLite's bound-parameter limit in a burst: P2029, prisma/orm#23957).
    */
   private async findOne(memberId: number, itemId: number): Promise<CompletionRecord | null> {
-    return this.prisma.completion.findFirst({ where: { memberId, itemId }, select: completionColumns });
+    const [row] = await this.reader.read(findOneSql, [memberId, itemId]);
+    if (row === undefined) return null;
+    return {
+      itemId: Number(row.itemId),
+      completedAt: row.completedAt as Date,
+      points: Number(row.points),
+      onTime: row.onTime === true,
+      weekNumber: Number(row.weekNumber),
+      day: row.day as string | null,
+      forYesterday: row.forYesterday === true,
+    };
   }
 
   /**
