@@ -34,7 +34,7 @@ const layers = [
     patterns: [
       importsOf(
         ["db", "generated", "services", "logging", "config", "errors", "clock", "projectPaths", "health", ...presentation, ...entryPoints],
-        "domain/ is pure: it imports nothing of the project outside domain/ (take `now` and settings as parameters).",
+        "domain/ is pure: it imports nothing of the project outside domain/ and shared/ (take `now` and settings as parameters).",
       ),
     ],
   },
@@ -44,7 +44,7 @@ const layers = [
     patterns: [
       importsOf(
         ["services", "config", "errors", "clock", "projectPaths", "health", ...presentation, ...entryPoints],
-        "db/ imports only domain/, the generated Prisma client and the logger type.",
+        "db/ imports only domain/, shared/, the generated Prisma client and the logger type.",
       ),
     ],
   },
@@ -133,11 +133,19 @@ const layers = [
   },
   {
     name: "leaves",
-    files: ["src/logging/**/*.ts", "src/config/**/*.ts", "src/health/**/*.ts", "src/errors.ts", "src/clock.ts", "src/projectPaths.ts"],
+    files: [
+      "src/logging/**/*.ts",
+      "src/config/**/*.ts",
+      "src/health/**/*.ts",
+      "src/shared/**/*.ts",
+      "src/errors.ts",
+      "src/clock.ts",
+      "src/projectPaths.ts",
+    ],
     patterns: [
       importsOf(
         ["domain", "db", "generated", "services", ...presentation, ...entryPoints],
-        "Logging, configuration, errors and the clock are leaves: every layer may use them, so they import no layer.",
+        "Logging, configuration, errors, the clock and shared/ are leaves: every layer may use them, so they import no layer.",
       ),
     ],
   },

@@ -96,7 +96,7 @@ export function renderPostingResult(result: PostingBenchResult): string {
     "|---:|---:|---:|---:|---:|---:|---:|",
     `| ${result.sent.toLocaleString("en-US")} | ${result.failed} | ${result.requests.toLocaleString("en-US")} | ${result.rateLimited} | ${result.seconds.toFixed(1)} s | ${result.budgetSeconds.toFixed(1)} s | ${(result.seconds / result.budgetSeconds).toFixed(2)} |`,
     "",
-    "Requests: the post and its discussion thread (two per weekly assignment). **Global budget allows**: requests ÷ 50 per second, the least time Discord's global limit leaves.",
+    "Requests: the post, its discussion thread and the live board below it (three per weekly assignment). **Global budget allows**: requests ÷ 50 per second, the least time Discord's global limit leaves.",
   ].join("\n");
 }
 

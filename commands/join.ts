@@ -2,6 +2,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { renderJoin } from "../src/discord/render/renderMembership.js";
 import { readOptions } from "../src/discord/readOptions.js";
+import { callerRoleIds } from "../src/discord/callerRoleIds.js";
 
 const definition = {
   name: "join",
@@ -22,6 +23,8 @@ export const joinCommand: SlashCommand = {
       interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
       readOptions(definition.options, interaction).cohort,
       clock.now(),
+      // Their roles came with the command: whether they hold an exclude_role needs no request to Discord.
+      callerRoleIds(interaction) ?? undefined,
     );
     return renderJoin(t, result);
   },

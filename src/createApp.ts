@@ -254,9 +254,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       closed = true;
       // A tick in progress finishes first: its claims are then marked, not left stale.
       await scheduler.stop();
-      await discord.stop();
-      // Role listings a board started in the background write their marks before the database closes.
+      // Role listings a board started in the background still need Discord to finish: they settle
+      // (and write their marks) once nothing new starts one, and before the client goes.
+      discord.stopInteractions();
       await cohorts.settle();
+      await discord.stop();
       await parserThread.close();
       await database.close();
     },

@@ -52,6 +52,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     language: options.language ?? undefined,
     leaderboard: options.leaderboard ?? undefined,
     excludeRoleId: options.exclude_role?.id,
+    now: clock.now(),
   });
   return renderCohortCreated(t, await services.cohortInfo.describe(cohort, clock.now()));
 }

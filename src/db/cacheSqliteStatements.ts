@@ -1,4 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
 /** Distinct statements kept compiled; the bot sends a few dozen shapes, so this is never the limit in practice. */
 const maxCachedStatements = 500;
@@ -25,21 +26,13 @@ interface BoundStatement {
  * never overlap.
  */
 export function cacheSqliteStatements(database: BetterSqlite3.Database): void {
-  const compiled = new Map<string, Statement>();
+  // The least recently used statement goes first when the cache is full.
+  const compiled = new WeightedLruCache<string, Statement>(maxCachedStatements);
   const original = database.prepare.bind(database) as (sql: string) => Statement;
   const compile = (sql: string): Statement => {
     const known = compiled.get(sql);
-    if (known !== undefined) {
-      // Most recently used last: the oldest goes first when the map is full.
-      compiled.delete(sql);
-      compiled.set(sql, known);
-      return known;
-    }
+    if (known !== undefined) return known;
     const statement = original(sql);
-    if (compiled.size >= maxCachedStatements) {
-      const oldest = compiled.keys().next();
-      if (oldest.done !== true) compiled.delete(oldest.value);
-    }
     compiled.set(sql, statement);
     return statement;
   };

@@ -24,13 +24,4 @@ export class DiscordRoleDirectory implements RoleDirectory {
       return null;
     }
   }
-
-  async hasRole(guildId: string, userId: string, roleId: string): Promise<boolean | null> {
-    try {
-      const member = (await this.client.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
-      return member.roles.includes(roleId);
-    } catch {
-      return null;
-    }
-  }
 }

@@ -14,6 +14,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
+import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { renderUserError } from "./i18n/renderUserError.js";
 import { languageOfLocale } from "./i18n/languages.js";
@@ -178,12 +179,10 @@ export class InteractionRouter {
    * Discord, no privileged intent; a failure only leaves the mark for the next board refresh.
    */
   private async noteCallerRoles(interaction: ChatInputCommandInteraction | ButtonInteraction, context: InteractionContext) {
-    if (!interaction.inGuild()) return;
-    const { member } = interaction;
-    // A cached guild gives a GuildMember (roles kept current from this very payload), otherwise the raw role ids.
-    const roleIds = new Set(Array.isArray(member.roles) ? member.roles : member.roles.cache.keys());
+    const roleIds = callerRoleIds(interaction);
+    if (roleIds === null || interaction.guildId === null) return;
     try {
-      await this.dependencies.services.cohorts.noteRoles(interaction.guildId, interaction.user.id, roleIds);
+      await this.dependencies.services.cohorts.noteRoles(interaction.guildId, interaction.user.id, roleIds, this.dependencies.clock.now());
     } catch (error) {
       context.logger.warn({ err: error }, "could not update the caller's exclude role marks");
     }

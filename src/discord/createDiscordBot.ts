@@ -21,6 +21,8 @@ export interface DiscordBot {
   readonly client: Client;
   /** Logs in, waits until ready, and registers commands if they changed (when registerCommands). */
   start(router: InteractionRouter): Promise<void>;
+  /** No new interactions are handled from here (the client stays connected for work in flight). */
+  stopInteractions(): void;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,16 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const build = () => new Client(discordClientOptions(options.apiUrl, options.shard));
   const client = options.shard === undefined ? withoutShardCountVariable(build) : build();
   const logger = options.logger.child({ component: "discord" });
+  // Replaced by the router's handler at start; stopInteractions() puts this back.
+  const ignore = (): void => undefined;
+  let onInteraction: (interaction: Interaction) => void = ignore;
   return {
     client,
     async start(router) {
-      client.on(Events.InteractionCreate, (interaction: Interaction) => {
+      onInteraction = (interaction: Interaction) => {
         void router.handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler crashed"));
-      });
+      };
+      client.on(Events.InteractionCreate, onInteraction);
       client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
       client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, "gateway disconnected"));
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -54,6 +60,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
       if (!options.registerCommands) return;
       await syncCommands({ token: options.token, apiUrl: options.apiUrl, guildId: options.guildId }, options.definitions, logger);
+    },
+    stopInteractions() {
+      client.off(Events.InteractionCreate, onInteraction);
+      onInteraction = ignore;
     },
     async stop() {
       await client.destroy();

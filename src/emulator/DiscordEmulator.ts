@@ -37,7 +37,8 @@
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
- *   dropGatewayConnections() (network cut → RESUME with replay).
+ *   dropGatewayConnections() (network cut → RESUME with replay); holdNext(matcher) → { arrived,
+ *   release() }: the next matching request's answer (read on arrival) is delivered only once released.
  * Sharding: GET /gateway/bot recommends `recommendedShards` (start option, default 1) with
  *   `maxConcurrency`; IDENTIFY with shard [id, count] gets only the guilds where
  *   (guild_id >> 22) % count === id, and each guild's events (interactions included) go to the
@@ -81,7 +82,7 @@ import { interactionEvent, InteractionRegistry } from "./InteractionRegistry.js"
 import { interactionRoutes } from "./interactionRoutes.js";
 import type { EmulatorMessage } from "./MessageService.js";
 import { MessageService } from "./MessageService.js";
-import type { FaultOptions, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
+import type { FaultOptions, HeldRequest, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 import { RestRouter } from "./RestRouter.js";
 import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
 import { toApiChannel, toApiMember, toApiRole, toGuildCreatePayload } from "./toApiPayloads.js";
@@ -636,6 +637,11 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   // ---------------------------------------------------------------- faults
 
   /** Makes the next `times` matching REST requests fail with `status` (5xx are retried by discord.js). */
+  /** The answer to the next request matching `matcher` (read on arrival) is delivered only once `release()` is called. */
+  holdNext(matcher: RouteMatcher): HeldRequest {
+    return this.router.holdNext(matcher);
+  }
+
   failNext(matcher: RouteMatcher, status: number, times = 1, options: FaultOptions = {}): void {
     this.router.failNext(matcher, status, times, options);
   }

@@ -62,6 +62,19 @@ interface Fault {
   options: FaultOptions;
 }
 
+/** The response to the next request matching `matcher` waits until released: still "on the wire". */
+interface Hold {
+  matcher: RouteMatcher;
+  arrived: () => void;
+  released: Promise<void>;
+}
+
+/** What `holdNext` gives the test: when the held request came in, and the release. */
+export interface HeldRequest {
+  readonly arrived: Promise<void>;
+  release(): void;
+}
+
 interface CompiledRoute {
   route: RestRoute;
   segments: string[];
@@ -77,6 +90,7 @@ const MAX_LOG_ENTRIES = 5000;
 export class RestRouter {
   private readonly routes: CompiledRoute[] = [];
   private readonly faults: Fault[] = [];
+  private readonly holds: Hold[] = [];
   private readonly log: RequestLogEntry[] = [];
 
   constructor(
@@ -103,6 +117,15 @@ export class RestRouter {
     this.faults.push({ matcher, status, remaining: times, options });
   }
 
+  holdNext(matcher: RouteMatcher): HeldRequest {
+    let arrived = (): void => undefined;
+    let release = (): void => undefined;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ matcher, arrived, released });
+    return { arrived: arrival, release };
+  }
+
   requestLog(): RequestLogEntry[] {
     return this.log.map((entry) => ({ ...entry }));
   }
@@ -117,8 +140,15 @@ export class RestRouter {
     const pathMatches = this.routes.filter((candidate) => matchSegments(candidate.segments, segments) !== null);
     const match = pathMatches.find((candidate) => candidate.route.method === method);
     const summary: RestRequestSummary = { method, path, route: match?.route.template ?? null };
+    const hold = this.holds.find((candidate) => matches(candidate.matcher, summary));
+    if (hold !== undefined) this.holds.splice(this.holds.indexOf(hold), 1);
 
     const response = await this.respond(request, match, pathMatches.length > 0, segments, summary, query);
+    if (hold !== undefined) {
+      hold.arrived();
+      // Answered from the state on arrival, delivered late: what Discord said may be out of date by then.
+      await hold.released;
+    }
     const entry: RequestLogEntry = { ...summary, status: response.status, at: Date.now(), injected: response.injected };
     this.log.push(entry);
     if (this.log.length > MAX_LOG_ENTRIES) this.log.shift();

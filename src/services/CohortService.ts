@@ -36,6 +36,8 @@ export interface CohortBoardInput {
   readonly leaderboard?: string | undefined;
   /** A role whose members are never ranked; null removes it. */
   readonly excludeRoleId?: string | null | undefined;
+  /** When the command ran: the time of the role's listing (the wall clock when left out). */
+  readonly now?: Date | undefined;
 }
 
 export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput {
@@ -223,6 +225,8 @@ export class CohortService {
     displayName: string,
     option: string,
     now: Date,
+    /** The roles the member holds (their interaction's); left out, their exclude_role mark waits for a listing. */
+    roleIds?: ReadonlySet<string>,
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
@@ -231,10 +235,9 @@ export class CohortService {
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
     const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
     const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
-    if (cohort.excludeRoleId !== null) {
-      const excluded = await this.roles.hasRole(guildId, userId, cohort.excludeRoleId);
-      if (excluded !== null && excluded !== member.excluded) await this.members.setExcluded(member.id, excluded);
-    }
+    // The /join interaction carried the member's roles: their mark is right from the first board.
+    if (cohort.excludeRoleId !== null && roleIds !== undefined)
+      await this.members.noteExcluded(member.id, roleIds.has(cohort.excludeRoleId), now);
     return { cohort, outcome, lateJoin: late && outcome === "joined" };
   }
 
@@ -266,7 +269,7 @@ export class CohortService {
     });
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
     this.excludeRolesByGuild.delete(cohort.guildId);
-    if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort);
+    if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     await this.audit.record({
       guildId: input.guildId,
@@ -306,7 +309,9 @@ export class CohortService {
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
-      await this.refreshExclusions(updated);
+      // Marks members set from their roles were about the old role: the new listing decides them all.
+      if (updated.excludeRoleId !== cohort.excludeRoleId) await this.members.forgetOwnExclusionMarks(cohort.id);
+      await this.refreshExclusions(updated, input.now ?? new Date());
     }
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     await this.audit.record({
@@ -320,33 +325,42 @@ export class CohortService {
   }
 
   /**
-   * Marks who holds the cohort's exclude_role now (they are never ranked). Run when the role is set
-   * (boards refresh stale marks through refreshStaleExclusions); a listing Discord refuses leaves the marks as they were.
+   * Marks who holds the cohort's exclude_role now (they are never ranked), when the role is set or
+   * changed. Claimed like a board's listing (whatever the marks' age), so the marks count as fresh
+   * from here; a listing Discord refuses leaves the marks as they were and the claim given back, so
+   * the next board lists again.
    */
-  private async refreshExclusions(cohort: Cohort): Promise<void> {
+  private async refreshExclusions(cohort: Cohort, now: Date): Promise<void> {
     if (cohort.excludeRoleId === null) {
-      await this.members.markExcluded(cohort.id, new Set());
+      await this.members.markExcluded(cohort.id, null, new Set(), now);
       return;
     }
-    const holders = await this.roles.userIdsWithRole(cohort.guildId, cohort.excludeRoleId);
+    const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, null);
+    // Not claimed: the role changed again meanwhile, or another listing began this very moment.
+    if (roleId === null) return;
+    const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
     if (holders === null) {
       this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+      await this.cohorts.releaseExclusionClaim(cohort.id, now);
       return;
     }
-    await this.members.markExcluded(cohort.id, holders);
+    await this.members.markExcluded(cohort.id, roleId, holders, now);
   }
 
   /**
    * Brings the caller's own exclude_role marks up to date from the roles their interaction carried
    * (Discord sends them with every command and button: no request, no privileged intent). In a guild
    * without an exclude_role (most) that costs nothing but a map lookup; otherwise one indexed read,
-   * and a write only for a mark that changed.
+   * and a write only for a mark that changed (or once per listing begun since, see below).
    */
-  async noteRoles(guildId: string, userId: string, roleIds: ReadonlySet<string>): Promise<void> {
+  async noteRoles(guildId: string, userId: string, roleIds: ReadonlySet<string>, now: Date): Promise<void> {
     if ((await this.excludeRolesIn(guildId)).length === 0) return;
     for (const mark of await this.members.exclusionMarks(guildId, userId)) {
       const holds = roleIds.has(mark.roleId);
-      if (holds !== mark.excluded) await this.members.setExcludedIfChanged(mark.memberId, holds);
+      // Also written, unchanged, once per listing begun since: a listing may have read the member's
+      // roles before this interaction, and must not write that older answer over this one.
+      const listedSince = mark.listedAt !== null && (mark.markedAt === null || mark.markedAt < mark.listedAt);
+      if (holds !== mark.excluded || listedSince) await this.members.noteExcluded(mark.memberId, holds, now);
     }
   }
 
@@ -369,9 +383,7 @@ export class CohortService {
     const checkedAt = cohort.exclusionsCheckedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
     const staleBefore = new Date(now.getTime() - exclusionMarksMaxAgeMs);
     if (cohort.excludeRoleId === null || checkedAt >= staleBefore.getTime()) return;
-    const refresh = this.claimAndList(cohort, now, staleBefore);
-    this.refreshing.add(refresh);
-    void refresh.finally(() => this.refreshing.delete(refresh));
+    const refresh = this.tracked(this.claimAndList(cohort, now, staleBefore));
     if (waitMs === Number.POSITIVE_INFINITY) return refresh;
     let timer: NodeJS.Timeout | undefined;
     const enough = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
@@ -379,11 +391,29 @@ export class CohortService {
     clearTimeout(timer);
   }
 
+  /**
+   * Lists the cohort's exclude_role whatever the marks' age, for a board shown once and kept (the
+   * closing post's final board must be right). Waited for; a refused listing leaves the marks as they were.
+   */
+  async refreshExclusionsForFinalBoard(cohort: Cohort, now: Date): Promise<void> {
+    if (cohort.excludeRoleId === null) return;
+    await this.tracked(this.claimAndList(cohort, now, null));
+  }
+
+  /** A listing settle() waits for until it is done. */
+  private tracked(refresh: Promise<void>): Promise<void> {
+    this.refreshing.add(refresh);
+    void refresh.finally(() => this.refreshing.delete(refresh));
+    return refresh;
+  }
+
   /** Never rejects: a board is still shown, with the marks as they were, when the refresh fails. */
-  private async claimAndList(cohort: Cohort, now: Date, staleBefore: Date): Promise<void> {
+  private async claimAndList(cohort: Cohort, now: Date, staleBefore: Date | null): Promise<void> {
     try {
-      if (cohort.excludeRoleId === null || !(await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore))) return;
-      const holders = await this.roles.userIdsWithRole(cohort.guildId, cohort.excludeRoleId);
+      // The role listed is the one claimed for (the cohort row as it is now, not as the board read it).
+      const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
+      if (roleId === null) return;
+      const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
       if (holders === null) {
         // Without the Server Members intent this fails every time: say so once, not every five minutes.
         if (!this.listingRefused.has(cohort.id))
@@ -392,7 +422,7 @@ export class CohortService {
         return;
       }
       this.listingRefused.delete(cohort.id);
-      await this.members.markExcluded(cohort.id, holders);
+      await this.members.markExcluded(cohort.id, roleId, holders, now);
     } catch (error) {
       this.logger.warn({ err: error, cohortId: cohort.id }, "refreshing the exclude role's marks failed");
     }
@@ -400,7 +430,8 @@ export class CohortService {
 
   /** Waits for listings still running in the background (before the database closes). */
   async settle(): Promise<void> {
-    await Promise.all([...this.refreshing]);
+    // A command already running when shutdown began may start one more listing meanwhile.
+    while (this.refreshing.size > 0) await Promise.all([...this.refreshing]);
   }
 
   /** Pause, resume or end; `actorId` is the admin (for the audit trail). */

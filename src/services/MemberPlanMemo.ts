@@ -1,7 +1,8 @@
 import type { CohortPlan } from "../domain/schedule/scheduleTypes.js";
 import { buildMemberPlan, type MemberPlan, type MemberPlanInput } from "../domain/schedule/memberPlan.js";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
-/** Distinct member plans kept per cohort plan; the oldest go first. */
+/** Distinct member plans kept per cohort plan; the least recently used go first. */
 const maxPlansPerCohortPlan = 256;
 
 /**
@@ -13,22 +14,18 @@ const maxPlansPerCohortPlan = 256;
  * member plans with it (a WeakMap).
  */
 export class MemberPlanMemo {
-  private readonly byCohortPlan = new WeakMap<CohortPlan, Map<string, MemberPlan>>();
+  private readonly byCohortPlan = new WeakMap<CohortPlan, WeightedLruCache<string, MemberPlan>>();
 
   planOf(input: MemberPlanInput): MemberPlan {
     let plans = this.byCohortPlan.get(input.basePlan);
     if (plans === undefined) {
-      plans = new Map();
+      plans = new WeightedLruCache(maxPlansPerCohortPlan);
       this.byCohortPlan.set(input.basePlan, plans);
     }
     const key = JSON.stringify([input.breakWeeks, input.joinedOn, input.adjustments, input.personalBreaks]);
     const known = plans.get(key);
     if (known !== undefined) return known;
     const plan = buildMemberPlan(input);
-    if (plans.size >= maxPlansPerCohortPlan) {
-      const oldest = plans.keys().next();
-      if (oldest.done !== true) plans.delete(oldest.value);
-    }
     plans.set(key, plan);
     return plan;
   }

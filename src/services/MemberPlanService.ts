@@ -82,6 +82,12 @@ export interface BreakView {
   readonly to: string;
 }
 
+/** A caught-up member's catch-up dates and the stored state (as a key) they were built from. */
+interface CatchUpEntry {
+  readonly key: string;
+  readonly dues: readonly CatchUpDue[];
+}
+
 export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
 export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice];
 
@@ -93,8 +99,13 @@ export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice
 export class MemberPlanService {
   /** Built plans by their inputs: most members of a cohort read the very same plan. */
   private readonly memberPlans = new MemberPlanMemo();
-  /** `catchUpDues` per cohort plan (dropped with it): member id → the state it was built from and its dates. */
-  private readonly catchUpCache = new WeakMap<object, Map<number, { readonly key: string; readonly dues: readonly CatchUpDue[] }>>();
+  /**
+   * `catchUpDues` per cohort plan (dropped with it), then per cohort id: member
+   * id → the state it was built from and its dates. Why per cohort too: cohorts
+   * with the same settings share one plan, and each cohort's call forgets the
+   * members it does not have.
+   */
+  private readonly catchUpCache = new WeakMap<object, Map<number, Map<number, CatchUpEntry>>>();
 
   constructor(
     private readonly cohorts: CohortService,
@@ -123,11 +134,7 @@ export class MemberPlanService {
    */
   async catchUpDues(cohort: Cohort, context: CohortContext): Promise<Map<number, readonly CatchUpDue[]>> {
     const states = await this.planState.loadCaughtUp(cohort.id);
-    let known = this.catchUpCache.get(context.plan);
-    if (known === undefined) {
-      known = new Map();
-      this.catchUpCache.set(context.plan, known);
-    }
+    const known = this.catchUpEntries(context.plan, cohort.id);
     const dues = new Map<number, readonly CatchUpDue[]>();
     for (const [memberId, state] of states) {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
@@ -141,6 +148,20 @@ export class MemberPlanService {
     // Members who left or reset since: their entries go.
     for (const memberId of known.keys()) if (!states.has(memberId)) known.delete(memberId);
     return dues;
+  }
+
+  private catchUpEntries(plan: object, cohortId: number): Map<number, CatchUpEntry> {
+    let byCohort = this.catchUpCache.get(plan);
+    if (byCohort === undefined) {
+      byCohort = new Map();
+      this.catchUpCache.set(plan, byCohort);
+    }
+    let entries = byCohort.get(cohortId);
+    if (entries === undefined) {
+      entries = new Map();
+      byCohort.set(cohortId, entries);
+    }
+    return entries;
   }
 
   /** Streak, freezes and deadlines of a member from their completions. */

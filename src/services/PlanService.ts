@@ -6,7 +6,7 @@ import { plannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
-import { WeightedLruCache } from "./WeightedLruCache.js";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
 export interface CohortContext {
   readonly curriculum: StoredCurriculum;

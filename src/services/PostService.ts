@@ -212,7 +212,7 @@ export class PostService {
   async finalClosingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
     const kept = await this.courseEnd.finalBoard(cohort);
     if (kept !== null) return this.closingViewWith(cohort, kept);
-    const live = await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    const live = await this.study.finalLeaderboardOf(cohort, now);
     return this.closingViewWith(cohort, await this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers }));
   }
 

@@ -5,5 +5,4 @@
  */
 export interface RoleDirectory {
   userIdsWithRole(guildId: string, roleId: string): Promise<ReadonlySet<string> | null>;
-  hasRole(guildId: string, userId: string, roleId: string): Promise<boolean | null>;
 }

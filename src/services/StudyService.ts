@@ -473,6 +473,16 @@ export class StudyService {
     };
   }
 
+  /**
+   * The all-time board the closing post keeps as the final one: shown once and never recomputed, so
+   * the exclude_role's holders are listed first whatever the marks' age (a weekly post uses them
+   * while they are under five minutes old).
+   */
+  async finalLeaderboardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
+    if (cohort.leaderboard !== CohortBoard.Off) await this.cohorts.refreshExclusionsForFinalBoard(cohort, now);
+    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+  }
+
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
   async leaderboardOf(
     cohort: Cohort,

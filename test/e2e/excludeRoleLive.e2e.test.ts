@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -12,14 +13,10 @@ const listMembers = "/guilds/:guildId/members";
 describe("exclude_role takes effect without waiting for a post", () => {
   let bot: BotHarness;
   let roleId: string;
-  const people: Record<"ada" | "bob" | "cy" | "watcher", { id: string }> = {} as never;
+  let people: RankedCohort["people"];
 
-  const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
-    const handle = bot.run(userId, name, options);
-    const message = await handle.final();
-    expect(handle.failed).toBe(false);
-    return message;
-  };
+  const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
+    runCommand(bot, userId, name, options);
   const board = async (userId: string) => visibleText(await run(userId, "leaderboard", { period: "all" }));
   /** Requests listing the server's members (what a refresh of the marks costs) since the log was cleared. */
   const listings = () => bot.emulator.requestLog().filter((entry) => entry.method === "GET" && entry.route === listMembers).length;
@@ -27,35 +24,11 @@ describe("exclude_role takes effect without waiting for a post", () => {
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    const cohort = await bot.createCohort({ name: cohortName });
-    const rows = await bot.test.app.database.prisma.item.findMany({
-      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
-      orderBy: { position: "asc" },
-      take: 3,
-    });
-    for (const name of ["ada", "bob", "cy", "watcher"] as const) {
-      people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
-      await run(people[name].id, "join", { cohort: cohortName });
-    }
     // Ada > Bob > Cy on points; the watcher has none.
-    for (const [person, count] of [
-      [people.ada, 3],
-      [people.bob, 2],
-      [people.cy, 1],
-    ] as const) {
-      for (const row of rows.slice(0, count)) {
-        await bot.test.app.services.study.complete({
-          guildId: bot.guild.id,
-          userId: person.id,
-          cohort: null,
-          item: String(row.id),
-          now: bot.clock.now(),
-        });
-      }
-    }
+    ({ people } = await rankedCohort(bot, cohortName));
     roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
     await run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
-    // The first board lists the role (no listing time stored yet); the marks are fresh from here.
+    // The edit listed the role's holders: the marks are fresh from here.
     const text = await board(people.watcher.id);
     expect(text).toContain("🥇 **Ada**");
   }, 120_000);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
@@ -30,15 +31,11 @@ async function everyRow(bot: BotHarness): Promise<Map<string, string>> {
 
 describe("privacy through discord.js and the emulator", () => {
   let bot: BotHarness;
-  let items: string[];
-  const people: Record<"ada" | "bob" | "cy" | "watcher", { id: string }> = {} as never;
+  let items: readonly string[];
+  let people: RankedCohort["people"];
 
-  const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
-    const handle = bot.run(userId, name, options);
-    const message = await handle.final();
-    expect(handle.failed).toBe(false);
-    return message;
-  };
+  const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
+    runCommand(bot, userId, name, options);
   const board = (userId: string, options: Record<string, string> = {}) => run(userId, "leaderboard", { period: "all", ...options });
   const complete = (userId: string, count: number) =>
     Promise.all(
@@ -49,21 +46,8 @@ describe("privacy through discord.js and the emulator", () => {
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    const cohort = await bot.createCohort({ name: cohortName });
-    const rows = await bot.test.app.database.prisma.item.findMany({
-      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
-      orderBy: { position: "asc" },
-      take: 3,
-    });
-    items = rows.map((row) => String(row.id));
-    for (const name of ["ada", "bob", "cy", "watcher"] as const) {
-      people[name] = bot.emulator.createMember(bot.guild.id, { username: name, displayName: `${name[0]?.toUpperCase()}${name.slice(1)}` });
-      await run(people[name].id, "join", { cohort: cohortName });
-    }
-    // Ada > Bob > Cy on points (each has a superset of the next one's items); the watcher has none.
-    await complete(people.ada.id, 3);
-    await complete(people.bob.id, 2);
-    await complete(people.cy.id, 1);
+    // Ada > Bob > Cy on points; the watcher has none.
+    ({ people, items } = await rankedCohort(bot, cohortName));
   }, 120_000);
   afterAll(async () => bot.close());
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow } from "../helpers/curriculumRows.js";
 
 /**
  * Break weeks and the end of the course against a real database (SQLite, or
@@ -14,32 +13,27 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.j
  * final board kept once, members' final points, and finishing only once.
  */
 describe("CohortRepository: break weeks and the final board", () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let cohorts: CohortRepository;
   let members: MemberRepository;
   let cohortId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     cohorts = new CohortRepository(handle.prisma);
     members = new MemberRepository(
       handle.prisma,
       new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }),
       handle.hotReader,
     );
-    const curriculum = await handle.prisma.curriculum.create({
-      data: { slug: "end-test", title: "End test", totalWeeks: 4, sourceHash: "x" },
-    });
+    const curriculum = await createCurriculumRow(handle.prisma, "end-test", 4);
     const cohort = await handle.prisma.cohort.create({
       data: { guildId: "1", channelId: "2", name: "Ending", curriculumId: curriculum.id, startDate: "2027-03-01" },
     });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   it("stores break weeks once each, reads them with the cohort in order, and removes them", async () => {

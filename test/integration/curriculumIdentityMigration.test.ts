@@ -93,7 +93,10 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
       // Only what the old scheme has: today's client would read back columns later migrations add.
       select: { id: true },
     });
-    const member = await old.prisma.member.create({ data: { cohortId: cohort.id, userId: "500000000000000003", points: 40 } });
+    const member = await old.prisma.member.create({
+      data: { cohortId: cohort.id, userId: "500000000000000003", points: 40 },
+      select: { id: true },
+    });
     for (const item of [items[1], items[2]]) {
       if (item === undefined) throw new Error("missing item");
       await old.prisma.completion.create({
@@ -104,7 +107,7 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
       sections: await prisma.section.findMany({ where: { curriculumId: curriculum.id }, orderBy: { id: "asc" } }),
       items: await prisma.item.findMany({ where: { curriculumId: curriculum.id }, orderBy: { id: "asc" } }),
       completions: await prisma.completion.findMany({ orderBy: { id: "asc" } }),
-      members: await prisma.member.findMany({ orderBy: { id: "asc" } }),
+      members: await prisma.member.findMany({ orderBy: { id: "asc" }, select: { id: true, cohortId: true, userId: true, points: true } }),
     });
     const before = await snapshot(old.prisma);
     await old.close();

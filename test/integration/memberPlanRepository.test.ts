@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
 import { MemberPlanRepository } from "../../src/db/repositories/MemberPlanRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 
 /**
  * A member's plan state on the database under test (SQLite by default,
@@ -16,36 +14,26 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.j
  * day survive the round trip, and deleting a member takes its state along.
  */
 describe("MemberPlanRepository and the member-plan columns", () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let plans: MemberPlanRepository;
   let members: MemberRepository;
   let cohortId: number;
   let itemId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
-    const curriculum = await handle.prisma.curriculum.create({
-      data: { slug: "plan-test", title: "Plan test", totalWeeks: 1, sourceHash: "x" },
-    });
-    const section = await handle.prisma.section.create({
-      data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 },
-    });
-    const item = await handle.prisma.item.create({
-      data: { curriculumId: curriculum.id, sectionId: section.id, key: "i", position: 0, title: "I", kind: "Required", minutes: 20 },
-    });
-    itemId = item.id;
+    const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
+    const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
+    [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;
     const cohort = await handle.prisma.cohort.create({
       data: { guildId: "1", channelId: "2", name: "Plans", curriculumId: curriculum.id, startDate: "2027-03-01" },
     });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   const newMember = async (userId: string, joinedOn: string | null = null) =>

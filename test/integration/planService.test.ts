@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
-import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
-import { WeightedLruCache } from "../../src/services/WeightedLruCache.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
 const seedText = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 
@@ -22,22 +22,7 @@ function settingsNumber(index: number): CohortSettings {
 }
 
 function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Cohort {
-  return {
-    id,
-    guildId: "g",
-    channelId: "c",
-    name: `c${id}`,
-    curriculumId,
-    status: CohortStatus.Active,
-    channelProblem: null,
-    breakWeeks: [],
-    language: "en",
-    leaderboard: "names",
-    excludeRoleId: null,
-    exclusionsCheckedAt: null,
-    createdAt: new Date(0),
-    settings,
-  };
+  return cohortFixture({ id, curriculumId, settings });
 }
 
 describe("PlanService", () => {
@@ -129,22 +114,5 @@ describe("PlanService", () => {
       expect((await plans.contextFor(cohort)).plan).toBe(firstPlans[index]);
       expect(await plans.postsFor(cohort)).toBe(firstPosts[index]);
     }
-  });
-});
-
-describe("WeightedLruCache", () => {
-  it("stays within its weight, dropping the least recently used first", () => {
-    const cache = new WeightedLruCache<string, number>(10);
-    cache.set("a", 1, 4);
-    cache.set("b", 2, 4);
-    expect(cache.get("a")).toBe(1); // a is now the most recently used
-    cache.set("c", 3, 4);
-    expect(cache.weight).toBeLessThanOrEqual(10);
-    expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")).toBe(1);
-    expect(cache.get("c")).toBe(3);
-    cache.set("huge", 4, 50); // larger than the budget: kept alone, as the newest
-    expect(cache.size).toBe(1);
-    expect(cache.get("huge")).toBe(4);
   });
 });

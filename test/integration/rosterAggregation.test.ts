@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { NudgeRepository } from "../../src/db/repositories/NudgeRepository.js";
 import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/repositories/RosterRepository.js";
 import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
  * The facilitators' SQL against a real database (SQLite, or PostgreSQL with
@@ -16,35 +14,22 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.j
 describe("roster aggregation, nudge claims and audit lines in SQL", () => {
   const now = new Date("2027-03-10T12:00:00Z");
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let roster: RosterRepository;
   let basis: RosterBasis;
   const memberIds: Record<string, number> = {};
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const { prisma } = handle;
     roster = new RosterRepository(prisma, handle.target.provider, handle.reader);
-    const curriculum = await prisma.curriculum.create({ data: { slug: "roster-test", title: "Roster", totalWeeks: 2, sourceHash: "x" } });
-    const section = await prisma.section.create({
-      data: { curriculumId: curriculum.id, key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 2 },
-    });
-    const items = await Promise.all(
-      [0, 1, 2].map((position) =>
-        prisma.item.create({
-          data: {
-            curriculumId: curriculum.id,
-            sectionId: section.id,
-            key: `i${position}`,
-            position,
-            title: `Item ${position}`,
-            kind: "Required",
-            minutes: 30,
-          },
-        }),
-      ),
+    const curriculum = await createCurriculumRow(prisma, "roster-test", 2);
+    const section = { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 2 };
+    const { sectionId, itemIds } = await createSectionRows(
+      prisma,
+      curriculum.id,
+      section,
+      Array<ItemRow>(3).fill({ kind: "Required", minutes: 30 }),
     );
     const cohort = await prisma.cohort.create({
       data: { guildId: "1", channelId: "2", name: "Roster", curriculumId: curriculum.id, startDate: "2027-03-01" },
@@ -61,7 +46,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
           prisma.completion.create({
             data: {
               memberId: memberIds[name] ?? 0,
-              itemId: items[index]?.id ?? 0,
+              itemId: itemIds[index] ?? 0,
               cohortId: cohort.id,
               completedAt: at,
               weekNumber: 1,
@@ -81,13 +66,13 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       ["onTrack", "confident"],
       ["behind", "confident"],
     ] as const)
-      await prisma.checkpointAnswer.create({ data: { memberId: memberIds[name] ?? 0, sectionId: section.id, answer } });
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds[name] ?? 0, sectionId, answer } });
     // Member day today 2027-03-10: items 0 and 1 fell due the days before, item 2 falls due tomorrow (on every calendar).
     const today = epochDayOfLocalDate("2027-03-10");
     basis = {
       cohortId: cohort.id,
-      required: items.map((item, index) => ({
-        itemId: item.id,
+      required: itemIds.map((itemId, index) => ({
+        itemId,
         minutes: 30,
         dueDays: Array<number>(5).fill(today + index - 2 + (index === 2 ? 1 : 0)),
       })),
@@ -96,12 +81,11 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       todayByZone: [],
       catchUps: [],
       quietSince: daysAgo(7),
-      latestCheckpointSectionId: section.id,
+      latestCheckpointSectionId: sectionId,
     };
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   it("puts each active member in the first group that applies, most behind first", async () => {

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
-import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
 import { MAX_PERSONAL_BREAK_DAYS } from "../../src/domain/schedule/memberPlan.js";
 import { rosterStanding } from "../../src/domain/schedule/memberStatus.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { randomInt, seededRandom } from "../helpers/planFixtures.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
+import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
 
 /**
  * The oracle: for many random cohorts (curricula, study days, break weeks,
@@ -36,31 +37,16 @@ describe("the roster's SQL equals each member's own plan", () => {
   async function curriculumOf(random: () => number, scenario: number): Promise<{ id: number; totalWeeks: number; itemIds: number[] }> {
     const { prisma } = test.app.database;
     const totalWeeks = randomInt(random, 2, 6);
-    const curriculum = await prisma.curriculum.create({
-      data: { slug: `oracle-${scenario}`, title: `Oracle ${scenario}`, totalWeeks, sourceHash: `oracle-${scenario}` },
-    });
+    const curriculum = await createCurriculumRow(prisma, `oracle-${scenario}`, totalWeeks);
     const itemIds: number[] = [];
-    let position = 0;
     for (let week = 1; week <= totalWeeks; week += randomInt(random, 1, 2)) {
       const weekEnd = Math.min(totalWeeks, week + randomInt(random, 0, 1));
-      const section = await prisma.section.create({
-        data: { curriculumId: curriculum.id, key: `s${week}`, position: week, title: `Section ${week}`, weekStart: week, weekEnd },
-      });
-      for (let index = randomInt(random, 2, 7); index > 0; index -= 1) {
-        position += 1;
-        const item = await prisma.item.create({
-          data: {
-            curriculumId: curriculum.id,
-            sectionId: section.id,
-            key: `i${position}`,
-            position,
-            title: `Item ${position}`,
-            kind: pick(random, kinds),
-            minutes: random() < 0.2 ? null : randomInt(random, 5, 90),
-          },
-        });
-        itemIds.push(item.id);
-      }
+      const section = { key: `s${week}`, position: week, title: `Section ${week}`, weekStart: week, weekEnd };
+      const items = Array.from({ length: randomInt(random, 2, 7) }, () => ({
+        kind: pick(random, kinds),
+        minutes: random() < 0.2 ? null : randomInt(random, 5, 90),
+      }));
+      itemIds.push(...(await createSectionRows(prisma, curriculum.id, section, items, itemIds.length + 1)).itemIds);
     }
     return { id: curriculum.id, totalWeeks, itemIds };
   }
@@ -85,22 +71,7 @@ describe("the roster's SQL equals each member's own plan", () => {
     const row = await prisma.cohort.create({
       data: { guildId: "oracle", channelId: "c", name: `Oracle ${seed}`, curriculumId: curriculum.id, startDate },
     });
-    const cohort: Cohort = {
-      id: row.id,
-      guildId: "oracle",
-      channelId: "c",
-      name: row.name,
-      curriculumId: curriculum.id,
-      status: CohortStatus.Active,
-      channelProblem: null,
-      breakWeeks,
-      language: "en",
-      leaderboard: "names",
-      excludeRoleId: null,
-      exclusionsCheckedAt: null,
-      createdAt: new Date(0),
-      settings,
-    };
+    const cohort = cohortFixture({ id: row.id, guildId: "oracle", name: row.name, curriculumId: curriculum.id, breakWeeks, settings });
     const courseDays = 7 * (curriculum.totalWeeks + breakWeeks.length + 4);
     const dayInCourse = () => addDays(startDate, randomInt(random, -2, courseDays));
     const now = new Date(`${dayInCourse()}T${String(randomInt(random, 0, 23)).padStart(2, "0")}:${pick(random, ["05", "30", "59"])}:00Z`);

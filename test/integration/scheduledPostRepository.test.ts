@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { ScheduledPostRepository, type PostKey } from "../../src/db/repositories/ScheduledPostRepository.js";
 import { PostStatus, type ScheduledPostRecord } from "../../src/domain/schedule/scheduledPostModel.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow } from "../helpers/curriculumRows.js";
 
 /**
  * The exactly-once ledger against a real database: every state change must be
@@ -16,27 +14,22 @@ describe("ScheduledPostRepository state conditions", () => {
   const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   /** Claims older than this may be taken over (the scheduler uses 2 minutes). */
   const staleBefore = minutesAgo(2);
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let posts: ScheduledPostRepository;
   let cohortId: number;
   let nextPeriod = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     posts = new ScheduledPostRepository(handle.prisma);
-    const curriculum = await handle.prisma.curriculum.create({
-      data: { slug: "ledger-test", title: "Ledger test", totalWeeks: 1, sourceHash: "x" },
-    });
+    const curriculum = await createCurriculumRow(handle.prisma, "ledger-test", 1);
     const cohort = await handle.prisma.cohort.create({
       data: { guildId: "1", channelId: "2", name: "Ledger", curriculumId: curriculum.id, startDate: "2027-03-01" },
     });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   const newKey = (): PostKey => ({ cohortId, kind: "week", period: `week-${++nextPeriod}` });

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { CompletionRepository, type ScoreRow } from "../../src/db/repositories/CompletionRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
  * Ranks and board tops read from the score tally (kept by database triggers) must
@@ -15,37 +13,20 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.j
  */
 describe("leaderboard standings from the score tally", () => {
   const weeks = [0, 1, 2, 3];
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let completions: CompletionRepository;
   let members: MemberRepository;
   let itemIds: number[];
   let cohortIds: number[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const writes = new SerialWriteQueue();
     completions = new CompletionRepository(handle.prisma, writes, handle.hotReader, handle.sqliteTransactions);
     members = new MemberRepository(handle.prisma, writes, handle.hotReader);
-    const curriculum = await handle.prisma.curriculum.create({ data: { slug: "tally", title: "Tally", totalWeeks: 4, sourceHash: "x" } });
-    const section = await handle.prisma.section.create({
-      data: { curriculumId: curriculum.id, key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 },
-    });
-    itemIds = [];
-    for (let position = 0; position < 12; position++) {
-      const item = await handle.prisma.item.create({
-        data: {
-          curriculumId: curriculum.id,
-          sectionId: section.id,
-          key: `i${position}`,
-          position,
-          title: `Item ${position}`,
-          kind: "Required",
-        },
-      });
-      itemIds.push(item.id);
-    }
+    const curriculum = await createCurriculumRow(handle.prisma, "tally", 4);
+    const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 };
+    ({ itemIds } = await createSectionRows(handle.prisma, curriculum.id, section, Array<ItemRow>(12).fill({ kind: "Required" })));
     cohortIds = [];
     for (const name of ["A", "B", "C"]) {
       const cohort = await handle.prisma.cohort.create({
@@ -55,8 +36,7 @@ describe("leaderboard standings from the score tally", () => {
     }
   }, 60_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   /** A small deterministic generator, so a failure replays the same way. */

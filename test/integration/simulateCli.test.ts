@@ -1,28 +1,7 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { runCli as cli } from "../helpers/runCli.js";
 import { startTestApp } from "../helpers/testApp.js";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(databaseUrl: string, args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
-    );
-  });
-}
 
 describe("npm run cli -- simulate", () => {
   let database: TestDatabase;

@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem, StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
 import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
 import { fitLines, shareBudget } from "../../src/discord/render/fitLines.js";
@@ -12,6 +12,7 @@ import { diffExampleCount } from "../../src/domain/curriculum/matchCurriculumVer
 import { renderImportConfirmation } from "../../src/discord/render/renderImportConfirmation.js";
 import type { ImportConfirmationView } from "../../src/services/CurriculumService.js";
 import { hostileStrings, liveMarkup } from "../helpers/hostileText.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
 const en = translatorFor("en");
 
@@ -168,20 +169,12 @@ describe("renderImportResult", () => {
 });
 
 function cohort(index: number, name: string): Cohort {
-  return {
+  return cohortFixture({
     id: index,
     guildId: "100000000000000001",
     channelId: "100000000000000002",
     name,
     curriculumId: 1,
-    status: CohortStatus.Active,
-    channelProblem: null,
-    breakWeeks: [],
-    language: "en",
-    leaderboard: "names",
-    excludeRoleId: null,
-    exclusionsCheckedAt: null,
-    createdAt: new Date(0),
     settings: {
       startDate: "2027-01-04",
       timeZone: "UTC",
@@ -191,7 +184,7 @@ function cohort(index: number, name: string): Cohort {
       announceTime: "09:00",
       checkpointTime: "17:00",
     },
-  };
+  });
 }
 
 describe("cohort views", () => {

@@ -4,26 +4,20 @@ import { PostStatus, type ScheduledPostRecord } from "../../src/domain/schedule/
 import type { PlannedPost } from "../../src/domain/schedule/scheduleTypes.js";
 import { nextLookAt, schedulerTiming } from "../../src/scheduler/Scheduler.js";
 import { settings } from "../helpers/planFixtures.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
 /** When the scheduler next looks at a cohort: never later than a post, retry or stale claim needs it. */
 describe("nextLookAt", () => {
   const now = new Date("2027-03-01T08:00:00Z");
-  const cohort: Cohort = {
+  const cohort: Cohort = cohortFixture({
     id: 30,
     guildId: "1",
     channelId: "2",
     name: "C",
     curriculumId: 1,
-    status: CohortStatus.Active,
     settings: settings(),
-    channelProblem: null,
-    language: "en",
-    leaderboard: "names",
-    excludeRoleId: null,
-    exclusionsCheckedAt: null,
-    breakWeeks: [],
     createdAt: now,
-  };
+  });
   const post = (period: string, dueAt: string): PlannedPost => ({
     kind: "week",
     period,

@@ -4,6 +4,7 @@ import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { PictureRenderer } from "../../src/discord/pictures/PictureRenderer.js";
 import { LazyPictures } from "../../src/discord/pictures/LazyPictures.js";
 import { fitText } from "../../src/discord/pictures/fitText.js";
+import type { ProgressCardView } from "../../src/discord/pictures/pictureViews.js";
 import { compareWithReference, differenceBetween, looksTheSame } from "../helpers/pictureComparison.js";
 import { courseChartView, cyrillicCardView, emojiCardView, weeklyChartView } from "../helpers/stagedPictureViews.js";
 
@@ -47,6 +48,18 @@ describe("pictures", () => {
     ]);
     expect(afterEmoji.equals(first)).toBe(true);
     expect(concurrent.equals(first)).toBe(true);
+  });
+
+  it("drops a canvas whose drawing failed, and draws the next picture as if nothing happened", async () => {
+    const pictures = new PictureRenderer(fonts);
+    const good = await pictures.renderProgressCard(cyrillicCardView);
+    expect(pictures.idleCanvases()).toBe(1);
+    // Fails halfway: the header and progress are drawn before the sections are read.
+    const broken = { ...cyrillicCardView, sections: undefined } as unknown as ProgressCardView;
+    await expect(pictures.renderProgressCard(broken)).rejects.toThrow();
+    expect(pictures.idleCanvases()).toBe(0);
+    expect((await pictures.renderProgressCard(cyrillicCardView)).equals(good)).toBe(true);
+    expect(pictures.idleCanvases()).toBe(1);
   });
 
   it("renders the same view to the same bytes", async () => {

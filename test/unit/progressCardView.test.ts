@@ -5,24 +5,19 @@ import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { progressCardView } from "../../src/discord/render/progressCard.js";
 import type { ProgressView } from "../../src/services/StudyService.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
-const cohort: Cohort = {
+const cohort: Cohort = cohortFixture({
   id: 1,
   guildId: "1",
   channelId: "2",
   name: "Primavera",
   curriculumId: 1,
-  status: "active",
   // Starts on a Wednesday: the grid's columns start there too.
   settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-06" },
-  channelProblem: null,
   language: "es",
-  leaderboard: "names",
-  excludeRoleId: null,
-  exclusionsCheckedAt: null,
-  breakWeeks: [],
   createdAt: new Date("2027-01-01T00:00:00Z"),
-};
+});
 
 const member: MemberRecord = {
   id: 7,

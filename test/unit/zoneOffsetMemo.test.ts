@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
-import { localClockOf, localDateOf, zoneOffsetMinutes } from "../../src/domain/schedule/localTime.js";
+import { forgetZoneOffsets, localClockOf, localDateOf, zoneOffsetLookups, zoneOffsetMinutes } from "../../src/domain/schedule/localTime.js";
 
 /** Zones with DST at 02:00/03:00, 30-minute shifts, southern-hemisphere and irregular (Ramadan) transitions, and none. */
 const zones = [
@@ -97,5 +97,19 @@ describe("memoised zone offsets", () => {
         if (zoneOffsetMinutes(zone, millis) !== iana.offset(millis)) expect.fail(`${new Date(millis).toISOString()} (pass ${pass})`);
       }
     }
+  });
+
+  it("keeps memoising a zone whose last hour an eviction just took", () => {
+    forgetZoneOffsets();
+    // Tokyo's one hour is the oldest when the memo is full: the next new Tokyo
+    // hour evicts it, which empties (and drops) Tokyo's map of hours.
+    const tokyoStart = Date.UTC(2027, 0, 1);
+    zoneOffsetMinutes("Asia/Tokyo", tokyoStart);
+    for (let hour = 1; hour < 20_000; hour += 1) zoneOffsetMinutes("UTC", Date.UTC(2000, 0, 1) + hour * hourMs);
+    for (let hour = 1; hour <= 10; hour += 1) zoneOffsetMinutes("Asia/Tokyo", tokyoStart + hour * hourMs);
+
+    const lookups = zoneOffsetLookups();
+    for (let hour = 1; hour <= 10; hour += 1) expect(zoneOffsetMinutes("Asia/Tokyo", tokyoStart + hour * hourMs)).toBe(540);
+    expect(zoneOffsetLookups()).toBe(lookups);
   });
 });

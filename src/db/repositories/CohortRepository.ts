@@ -221,21 +221,37 @@ export class CohortRepository {
   }
 
   /**
-   * Takes the cohort's next listing of its exclude_role when the last one is older than `staleBefore`:
-   * one conditional write (compare-and-set on the row as read), so of the processes and interactions
-   * that find the marks stale at once, exactly one lists the role. The time is taken before listing,
-   * so a listing Discord refuses is not asked for again until the marks are stale again.
+   * Takes the cohort's next listing of its exclude_role when the last one began before `staleBefore`
+   * (null: whatever its age, for the listing of a role just set): one conditional write (compare-and-set
+   * on the row as read, the role included), so of the processes and interactions that find the marks
+   * stale at once, exactly one lists the role. Returns the role claimed for (what to list, and what
+   * the marks may be written for), or null when not claimed. The time is taken before listing, so a
+   * listing Discord refuses is not asked for again until the marks are stale again.
    */
-  async claimExclusionRefresh(cohortId: number, now: Date, staleBefore: Date): Promise<boolean> {
-    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true, exclusionsCheckedAt: true } });
-    if (row === null || (row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore)) return false;
+  async claimExclusionRefresh(cohortId: number, now: Date, staleBefore: Date | null): Promise<string | null> {
+    const row = await this.prisma.cohort.findUnique({
+      where: { id: cohortId },
+      select: { updatedAt: true, exclusionsCheckedAt: true, excludeRoleId: true },
+    });
+    if (row === null || row.excludeRoleId === null) return null;
+    if (staleBefore !== null && row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore) return null;
     // updatedAt is written back unchanged: it is the scheduler's version of the cohort's settings
     // (listSchedulableVersions), and a listing every five minutes changes none of them.
     const { count } = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt },
+      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt, excludeRoleId: row.excludeRoleId },
       data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
     });
-    return count > 0;
+    return count > 0 ? row.excludeRoleId : null;
+  }
+
+  /** Gives back a claim taken at `claimedAt` whose listing was refused: the next board lists again. */
+  async releaseExclusionClaim(cohortId: number, claimedAt: Date): Promise<void> {
+    const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true } });
+    if (row === null) return;
+    await this.prisma.cohort.updateMany({
+      where: { id: cohortId, exclusionsCheckedAt: claimedAt, updatedAt: row.updatedAt },
+      data: { exclusionsCheckedAt: null, updatedAt: row.updatedAt },
+    });
   }
 
   /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */

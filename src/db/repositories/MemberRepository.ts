@@ -1,6 +1,6 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
-import type { Cohort as CohortRow, Member as MemberRow, PrismaClient } from "../../generated/prisma/client.js";
+import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
@@ -159,42 +159,78 @@ export class MemberRepository {
     });
   }
 
-  async setExcluded(memberId: number, excluded: boolean): Promise<void> {
-    await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { excluded } }));
+  /**
+   * The member's own roles (an interaction's, or a join's) say whether they hold the exclude_role at
+   * `at`: the mark and its time are written, unless a later interaction already wrote a newer one.
+   */
+  async noteExcluded(memberId: number, excluded: boolean, at: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.member.updateMany({
+        where: { id: memberId, OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }] },
+        data: { excluded, excludedMarkedAt: at },
+      }),
+    );
+  }
+
+  /** After the cohort's exclude_role changed: no member's mark is newer than the next listing. */
+  async forgetOwnExclusionMarks(cohortId: number): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.member.updateMany({ where: { cohortId, excludedMarkedAt: { not: null } }, data: { excludedMarkedAt: null } }),
+    );
   }
 
   /**
-   * Exactly the cohort's members among `userIds` are excluded from ranking afterwards. One transaction:
-   * a board read meanwhile sees the old marks or the new ones, never everyone unmarked in between.
+   * A listing of `roleId` begun at `startedAt` found `userIds` holding it: exactly those of the cohort's
+   * members are excluded afterwards, except members whose own interaction set their mark since the
+   * listing began (theirs is newer). Applies only while `roleId` is still the cohort's exclude_role
+   * (null: none), checked by every statement, so a listing that an admin's change of the role overtook
+   * writes nothing. One transaction: a board read meanwhile sees the old marks or the new ones.
    */
-  async markExcluded(cohortId: number, userIds: ReadonlySet<string>): Promise<void> {
+  async markExcluded(cohortId: number, roleId: string | null, userIds: ReadonlySet<string>, startedAt: Date): Promise<void> {
+    const listedAfterTheirMark: Prisma.MemberWhereInput = {
+      cohortId,
+      cohort: { excludeRoleId: roleId },
+      OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lt: startedAt } }],
+    };
     await this.writes.run(() =>
       this.prisma.$transaction([
-        this.prisma.member.updateMany({ where: { cohortId, excluded: true }, data: { excluded: false } }),
+        // Holds the cohort's row to the end: on PostgreSQL every later statement sees the role as an edit in
+        // flight left it (waited for here), and no edit commits between them (SQLite has one writer anyway).
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "excludeRoleId" = "excludeRoleId" WHERE "id" = ${cohortId}`,
+        this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, excluded: true }, data: { excluded: false } }),
         ...chunksOf([...userIds]).map((chunk) =>
-          this.prisma.member.updateMany({ where: { cohortId, userId: { in: chunk } }, data: { excluded: true } }),
+          this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, userId: { in: chunk } }, data: { excluded: true } }),
         ),
       ]),
     );
   }
 
   /**
-   * The user's active memberships in the guild's cohorts that have an exclude_role, with that role
-   * and the member's mark: what an interaction's roles are compared with (one indexed read).
+   * The user's active memberships in the guild's cohorts that have an exclude_role, with that role,
+   * the member's mark and when their own interaction set it, and when the cohort's last listing began:
+   * what an interaction's roles are compared with (one indexed read).
    */
-  async exclusionMarks(guildId: string, userId: string): Promise<{ memberId: number; excluded: boolean; roleId: string }[]> {
+  async exclusionMarks(
+    guildId: string,
+    userId: string,
+  ): Promise<{ memberId: number; excluded: boolean; markedAt: Date | null; roleId: string; listedAt: Date | null }[]> {
     const rows = await this.prisma.member.findMany({
       where: { userId, leftAt: null, cohort: { guildId, excludeRoleId: { not: null } } },
-      select: { id: true, excluded: true, cohort: { select: { excludeRoleId: true } } },
+      select: { id: true, excluded: true, excludedMarkedAt: true, cohort: { select: { excludeRoleId: true, exclusionsCheckedAt: true } } },
     });
     return rows.flatMap((row) =>
-      row.cohort.excludeRoleId === null ? [] : [{ memberId: row.id, excluded: row.excluded, roleId: row.cohort.excludeRoleId }],
+      row.cohort.excludeRoleId === null
+        ? []
+        : [
+            {
+              memberId: row.id,
+              excluded: row.excluded,
+              markedAt: row.excludedMarkedAt,
+              roleId: row.cohort.excludeRoleId,
+              listedAt: row.cohort.exclusionsCheckedAt,
+            },
+          ],
     );
-  }
-
-  /** Sets the mark only where it still reads `!excluded` (a concurrent listing may have set it already). */
-  async setExcludedIfChanged(memberId: number, excluded: boolean): Promise<void> {
-    await this.writes.run(() => this.prisma.member.updateMany({ where: { id: memberId, excluded: !excluded }, data: { excluded } }));
   }
 
   async activeMembers(cohortId: number): Promise<MemberRecord[]> {
@@ -229,6 +265,7 @@ const memberColumnNames = [
   "boardVisibility",
   "alias",
   "excluded",
+  "excludedMarkedAt",
   "points",
   "pointsReachedAt",
   "finalPoints",

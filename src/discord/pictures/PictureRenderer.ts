@@ -57,6 +57,11 @@ export class PictureRenderer implements Pictures {
     await this.ready();
   }
 
+  /** Canvases waiting to be reused, of every size (for tests). */
+  idleCanvases(): number {
+    return [...this.idle.values()].reduce((total, canvases) => total + canvases.length, 0);
+  }
+
   private async ready(): Promise<PictureFonts> {
     if (this.fonts !== null) return this.fonts;
     this.loading ??= this.load().then((fonts) => (this.fonts = fonts));
@@ -67,7 +72,9 @@ export class PictureRenderer implements Pictures {
    * Draws on a canvas reused from an earlier picture of the same size. Why: a canvas's pixels
    * (1.3 MB at 800×420) are native memory the JS heap does not count, so a dropped canvas
    * waits for a full collection, which a small heap seldom needs: 21 pictures held 28 MB more
-   * (measured). A canvas is out of the pool from drawing until its PNG is encoded.
+   * (measured). A canvas is out of the pool from drawing until its PNG is encoded, and goes
+   * back only if both worked: after a failed draw or encode it may hold half a picture or
+   * unbalanced saved states, so it is left for the collector.
    */
   private async render(size: { width: number; height: number }, draw: (context: SKRSContext2D) => void): Promise<Buffer> {
     const key = `${size.width}x${size.height}`;
@@ -81,12 +88,14 @@ export class PictureRenderer implements Pictures {
     } finally {
       context.restore();
     }
-    try {
-      return await canvas.encode("png", pngEncoding);
-    } finally {
-      const idle = this.idle.get(key) ?? [];
-      if (idle.length < idleCanvasesPerSize) idle.push(canvas);
-      this.idle.set(key, idle);
-    }
+    const png = await canvas.encode("png", pngEncoding);
+    this.putBack(key, canvas);
+    return png;
+  }
+
+  private putBack(key: string, canvas: Canvas): void {
+    const idle = this.idle.get(key) ?? [];
+    if (idle.length < idleCanvasesPerSize) idle.push(canvas);
+    this.idle.set(key, idle);
   }
 }

@@ -1,13 +1,9 @@
 /** Plain data the pictures are drawn from; the caller has already applied the privacy rule and chosen the words. */
+import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 
-export const StudyDayState = {
-  done: "done",
-  missed: "missed",
-  dayOff: "dayOff",
-  notStudyDay: "notStudyDay",
-  future: "future",
-} as const;
-export type StudyDayState = (typeof StudyDayState)[keyof typeof StudyDayState];
+/** How one day of the card's grid looks: the domain's marks themselves (one colour each, pictureTheme). */
+export const StudyDayState = StudyDayMark;
+export type StudyDayState = StudyDayMark;
 
 export interface Progress {
   readonly done: number;

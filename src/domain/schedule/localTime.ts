@@ -72,6 +72,19 @@ const MILLIS_PER_HOUR = 3_600_000;
 const offsetByZoneHour = new Map<string, Map<number, number>>();
 let cachedOffsets = 0;
 const maxCachedOffsets = 20_000;
+/** How many hours were asked of luxon (memo misses): lets tests see the memo work. */
+let offsetLookups = 0;
+
+/** How many times `zoneOffsetMinutes` asked luxon rather than its memo, since the process started. */
+export function zoneOffsetLookups(): number {
+  return offsetLookups;
+}
+
+/** Empties the zone-offset memo (tests that need to know what it holds). */
+export function forgetZoneOffsets(): void {
+  offsetByZoneHour.clear();
+  cachedOffsets = 0;
+}
 
 /**
  * The zone's UTC offset in minutes at `millis` (luxon's `IANAZone.offset`,
@@ -79,14 +92,16 @@ const maxCachedOffsets = 20_000;
  */
 export function zoneOffsetMinutes(zone: string, millis: number): number {
   const hour = Math.floor(millis / MILLIS_PER_HOUR);
-  let hours = offsetByZoneHour.get(zone);
-  const known = hours?.get(hour);
+  const known = offsetByZoneHour.get(zone)?.get(hour);
   if (known !== undefined) return known;
+  offsetLookups += 1;
   const ianaZone = IANAZone.create(zone);
   const start = hour * MILLIS_PER_HOUR;
   const offset = ianaZone.offset(start);
   if (ianaZone.offset(start + MILLIS_PER_HOUR - 1) !== offset) return ianaZone.offset(millis);
   if (cachedOffsets >= maxCachedOffsets) forgetOldestOffset();
+  // Looked up after the eviction: it may have emptied and dropped this zone's map.
+  let hours = offsetByZoneHour.get(zone);
   if (hours === undefined) {
     hours = new Map();
     offsetByZoneHour.set(zone, hours);

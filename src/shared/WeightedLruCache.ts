@@ -1,7 +1,9 @@
 /**
  * A least-recently-used cache bounded by the total weight of its entries
  * (e.g. how many objects a plan holds) rather than their count, so a few
- * huge entries and many small ones cost the same memory budget.
+ * huge entries and many small ones cost the same memory budget. With the
+ * default weight of 1 it is an LRU map bounded by its size. In shared/ so
+ * that a bounded memo in any layer uses it rather than its own eviction.
  */
 export class WeightedLruCache<K, V> {
   private readonly entries = new Map<K, { value: V; weight: number }>();
@@ -26,7 +28,7 @@ export class WeightedLruCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V, weight: number): void {
+  set(key: K, value: V, weight = 1): void {
     this.delete(key);
     this.entries.set(key, { value, weight });
     this.totalWeight += weight;

@@ -1,0 +1,39 @@
+import { expect } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { BotHarness } from "./botHarness.js";
+import { rankedMembers } from "./rankedMembers.js";
+
+type CommandOptions = Record<string, string | number | boolean>;
+
+/** Runs a command as `userId` and returns what they finally see; fails the test if the command failed. */
+export async function runCommand(bot: BotHarness, userId: string, name: string, options: CommandOptions = {}): Promise<EmulatorMessage> {
+  const handle = bot.run(userId, name, options);
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  return message;
+}
+
+export type RankedPerson = "ada" | "bob" | "cy" | "watcher";
+
+export interface RankedCohort {
+  /** Server members who joined the cohort through /join; shown as "Ada", "Bob", "Cy" and "Watcher". */
+  readonly people: Record<RankedPerson, { readonly id: string }>;
+  /** The ids (as /done takes them) of the cohort's first three Required items with minutes. */
+  readonly items: readonly string[];
+}
+
+/**
+ * A cohort in the harness's guild whose board reads Ada > Bob > Cy on points
+ * (3, 2 and 1 of the first Required items: each a superset of the next), with
+ * a watcher who joined and has none. The leaderboard tests start from it.
+ */
+export async function rankedCohort(bot: BotHarness, cohortName: string): Promise<RankedCohort> {
+  const cohort = await bot.createCohort({ name: cohortName });
+  const people = await rankedMembers(bot, cohort, { ada: 3, bob: 2, cy: 1, watcher: 0 });
+  const rows = await bot.test.app.database.prisma.item.findMany({
+    where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
+    orderBy: { position: "asc" },
+    take: 3,
+  });
+  return { people, items: rows.map((row) => String(row.id)) };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
+import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
+import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+/**
+ * The roster's catch-up dates (`MemberPlanService.catchUpDues`) are kept per
+ * cohort: two cohorts with the same settings share one cohort plan, and one
+ * cohort's roster must not throw away (and so rebuild) the other's. On SQLite,
+ * and on PostgreSQL with TEST_DATABASE=postgresql.
+ */
+describe("catch-up dates of cohorts sharing a plan", () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await startTestApp();
+  }, 60_000);
+  afterAll(async () => test.close());
+
+  /** A cohort on the seeded curriculum with one member who caught up on its first item. */
+  async function cohortWithCatchUp(name: string) {
+    const { prisma } = test.app.database;
+    const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const item = await prisma.item.findFirstOrThrow({ where: { curriculumId: curriculum.id }, orderBy: { position: "asc" } });
+    const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" };
+    const row = await prisma.cohort.create({
+      data: { guildId: "g", channelId: name, name, curriculumId: curriculum.id, startDate: settings.startDate },
+    });
+    const member = await prisma.member.create({
+      data: { cohortId: row.id, userId: `${name}-member`, displayName: name, joinedAt: new Date("2027-03-01T00:00:00Z") },
+    });
+    await prisma.memberAdjustment.create({
+      data: {
+        memberId: member.id,
+        kind: MemberAdjustmentKind.CatchUp,
+        appliedOn: "2027-03-20",
+        days: 7,
+        itemIds: JSON.stringify([item.id]),
+      },
+    });
+    return { cohort: cohortFixture({ id: row.id, curriculumId: curriculum.id, name, settings }), memberId: member.id };
+  }
+
+  it("keeps one cohort's built dates while another cohort with the same plan reads its own", async () => {
+    const { memberPlans } = test.app.services;
+    const plans = new PlanService(new CurriculumRepository(test.app.database.prisma), defaultPlanCacheLimits);
+    const first = await cohortWithCatchUp("first");
+    const second = await cohortWithCatchUp("second");
+    const firstContext = await plans.contextFor(first.cohort);
+    const secondContext = await plans.contextFor(second.cohort);
+    expect(secondContext.plan).toBe(firstContext.plan);
+
+    const before = (await memberPlans.catchUpDues(first.cohort, firstContext)).get(first.memberId);
+    expect(before?.length).toBeGreaterThan(0);
+    expect((await memberPlans.catchUpDues(second.cohort, secondContext)).get(second.memberId)?.length).toBeGreaterThan(0);
+    // The very same dates object: the first cohort's member plan was not built again.
+    expect((await memberPlans.catchUpDues(first.cohort, firstContext)).get(first.memberId)).toBe(before);
+  });
+});
