@@ -94,8 +94,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
-  const memberRepository = new MemberRepository(database.prisma, writes);
-  const completionRepository = new CompletionRepository(database.prisma, writes);
+  const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
+  const completionRepository = new CompletionRepository(database.prisma, writes, database.hotReader, database.sqliteTransactions);
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
   const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
   const reminderRepository = new ReminderRepository(database.prisma, writes);
@@ -139,7 +139,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const memberPlans = new MemberPlanService(
     cohorts,
     plans,
-    new MemberPlanRepository(database.prisma, writes),
+    new MemberPlanRepository(database.prisma, writes, database.hotReader),
     completionRepository,
     logger.child({ component: "member-plans" }),
   );

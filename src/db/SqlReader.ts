@@ -17,9 +17,14 @@ export interface SqlReader {
 export function prismaSqlReader(prisma: PrismaClient, provider: DatabaseTarget["provider"]): SqlReader {
   return {
     read(sql, params) {
-      let index = 0;
-      const text = provider === "postgresql" ? sql.replace(/\?/g, () => `$${(index += 1)}`) : sql;
+      const text = provider === "postgresql" ? numberedPlaceholders(sql) : sql;
       return prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
     },
   };
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the hand-written SQL holds no `?` otherwise). */
+export function numberedPlaceholders(sql: string): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${(index += 1)}`);
 }

@@ -8,6 +8,8 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./parseDatabaseUrl.js";
 import { createPostgresPrismaClient } from "./createPostgresPrismaClient.js";
 import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
 import { SqliteReadWorker } from "./SqliteReadWorker.js";
+import { SqliteHotReader } from "./SqliteHotReader.js";
+import { SqliteTransactionRunner } from "./SqliteTransactionRunner.js";
 import { WalCheckpointer } from "./WalCheckpointer.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 
@@ -56,6 +58,13 @@ export interface DatabaseHandle {
   readonly checkpointer: WalCheckpointer | null;
   /** Long hand-written reads: a worker thread's connection on a SQLite file, Prisma otherwise. */
   readonly reader: SqlReader;
+  /**
+   * Short reads on the interaction path: on a SQLite file a read-only connection of their own on the
+   * main thread, without Prisma (SqliteHotReader); Prisma's raw queries otherwise (one round trip each).
+   */
+  readonly hotReader: SqlReader;
+  /** SQLite: short write transactions on the adapter's connection without Prisma (see SqliteTransactionRunner); null on PostgreSQL. */
+  readonly sqliteTransactions: SqliteTransactionRunner | null;
   close(): Promise<void>;
 }
 
@@ -76,15 +85,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ? options.migrationsDir
       : (options.postgresqlMigrationsDir ?? path.join(path.dirname(options.migrationsDir), "postgresql", "migrations"));
   const migrations = await migrateDatabase(target, migrationsDir, options.logger);
-  const prisma = createPrismaClient(target, options.logger);
+  // `timeout` is SQLite's busy timeout: several bot processes may share one file.
+  const sqliteAdapter =
+    target.provider === "sqlite"
+      ? new StatementCachingSqlite3({ url: target.filePath, timeout: sqliteBusyTimeoutMs }, { timestampFormat: "unixepoch-ms" })
+      : null;
+  const prisma =
+    target.provider === "sqlite" && sqliteAdapter !== null
+      ? new PrismaClient({ adapter: sqliteAdapter })
+      : createPostgresPrismaClient(target as Extract<DatabaseTarget, { provider: "postgresql" }>, options.logger, {
+          lockTimeoutMs: postgresLockTimeoutMs,
+        });
   await prisma.$connect();
+  const sqliteConnection = sqliteAdapter?.connection ?? null;
   let checkpointer: WalCheckpointer | null = null;
   let readWorker: SqliteReadWorker | null = null;
+  let hotReader: SqliteHotReader | null = null;
+  const prismaReader = prismaSqlReader(prisma, target.provider);
   if (target.provider === "sqlite" && target.filePath !== ":memory:") {
     readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
     // The adapter drives one connection, so this pragma holds for every query the bot sends.
     await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
     await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${pageCacheKiB}`);
+    hotReader = new SqliteHotReader({
+      filePath: target.filePath,
+      busyTimeoutMs: sqliteBusyTimeoutMs,
+      pageCacheKiB,
+      fallback: prismaReader,
+    });
     checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
   }
   return {
@@ -93,35 +121,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrations,
     lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
     checkpointer,
-    reader: readWorker ?? prismaSqlReader(prisma, target.provider),
+    reader: readWorker ?? prismaReader,
+    hotReader: hotReader ?? prismaReader,
+    sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
     async close() {
       await readWorker?.stop();
+      hotReader?.close();
       await checkpointer?.stop();
       await prisma.$disconnect();
     },
   };
 }
 
-function createPrismaClient(target: DatabaseTarget, logger: Logger): PrismaClient {
-  if (target.provider === "sqlite") {
-    // `timeout` is SQLite's busy timeout: several bot processes may share one file.
-    const adapter = new StatementCachingSqlite3(
-      { url: target.filePath, timeout: sqliteBusyTimeoutMs },
-      { timestampFormat: "unixepoch-ms" },
-    );
-    return new PrismaClient({ adapter });
-  }
-  return createPostgresPrismaClient(target, logger, { lockTimeoutMs: postgresLockTimeoutMs });
-}
-
 /** Prisma's better-sqlite3 adapter on a connection that compiles each SQL text once (see cacheSqliteStatements). */
 class StatementCachingSqlite3 extends PrismaBetterSqlite3 {
+  /** The connection, once Prisma has connected: SqliteTransactionRunner writes on it too. */
+  connection: Database.Database | null = null;
+
   override async connect(): ReturnType<PrismaBetterSqlite3["connect"]> {
     const adapter = await super.connect();
     // The adapter keeps its better-sqlite3 connection in `client` (and hands the same one to its transactions).
     const client = (adapter as unknown as { client?: unknown }).client;
     if (!(client instanceof Database)) throw new Error("the better-sqlite3 adapter no longer exposes its connection as `client`");
     cacheSqliteStatements(client);
+    this.connection = client;
     return adapter;
   }
 }

@@ -21,7 +21,11 @@ describe("CohortRepository: break weeks and the final board", () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     cohorts = new CohortRepository(handle.prisma);
-    members = new MemberRepository(handle.prisma, new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }));
+    members = new MemberRepository(
+      handle.prisma,
+      new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }),
+      handle.hotReader,
+    );
     const curriculum = await createCurriculumRow(handle.prisma, "end-test", 4);
     const cohort = await handle.prisma.cohort.create({
       data: { guildId: "1", channelId: "2", name: "Ending", curriculumId: curriculum.id, startDate: "2027-03-01" },

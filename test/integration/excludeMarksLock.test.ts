@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 
 /**
  * On PostgreSQL each statement of a transaction sees what was committed when it began, so a listing's
@@ -18,7 +19,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("a role listing's mar
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    members = new MemberRepository(database.prisma);
+    members = new MemberRepository(database.prisma, new SerialWriteQueue(), database.hotReader);
     const curriculum = await createCurriculumRow(database.prisma, "locks", 4);
     const cohort = await database.prisma.cohort.create({
       data: {

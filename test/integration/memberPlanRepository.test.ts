@@ -4,6 +4,7 @@ import { MemberPlanRepository } from "../../src/db/repositories/MemberPlanReposi
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 
 /**
  * A member's plan state on the database under test (SQLite by default,
@@ -21,8 +22,8 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   beforeAll(async () => {
     handle = await openTestDatabase();
-    plans = new MemberPlanRepository(handle.prisma);
-    members = new MemberRepository(handle.prisma);
+    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
     [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;
@@ -88,7 +89,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   it("records the member day and when:yesterday with a completion, and deletes plan state with the member", async () => {
     const member = await newMember("logger");
-    const completions = new CompletionRepository(handle.prisma);
+    const completions = new CompletionRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.sqliteTransactions);
     await completions.record({
       memberId: member.id,
       cohortId,

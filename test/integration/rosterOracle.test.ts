@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
 import { MAX_PERSONAL_BREAK_DAYS } from "../../src/domain/schedule/memberPlan.js";
@@ -114,7 +115,7 @@ describe("the roster's SQL equals each member's own plan", () => {
     const { roster, memberPlans } = test.app.services;
     const { basis } = await roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
-    const members = await new MemberRepository(prisma).activeMembers(row.id);
+    const members = await new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader).activeMembers(row.id);
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
     expect(rows).toHaveLength(members.length);

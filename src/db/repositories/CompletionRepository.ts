@@ -1,6 +1,8 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { numberedPlaceholders, type SqlReader } from "../SqlReader.js";
+import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -83,20 +85,89 @@ const completionColumns = {
   forYesterday: true,
 } as const;
 
+const insertCompletionSql = `
+  INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day", "forYesterday")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("memberId", "itemId") DO NOTHING`;
+
+function insertCompletion(completion: NewCompletion): SqlStatement {
+  const { memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday } = completion;
+  return { sql: insertCompletionSql, params: [memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday] };
+}
+
+const memberTotalsSql = `
+  UPDATE "Member" SET
+    "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ?), 0),
+    "pointsReachedAt" = (SELECT MAX("completedAt") FROM "Completion" WHERE "memberId" = ? AND "points" > 0)
+  WHERE "id" = ?`;
+const weeklyScoreSql = `
+  INSERT INTO "WeeklyScore" ("memberId", "cohortId", "weekNumber", "points", "reachedAt")
+  SELECT ?, ?, ?, SUM("points"), MAX("completedAt")
+  FROM "Completion" WHERE "memberId" = ? AND "weekNumber" = ? AND "points" > 0
+  HAVING COUNT(*) > 0
+  ON CONFLICT ("memberId", "weekNumber") DO UPDATE SET "points" = excluded."points", "reachedAt" = excluded."reachedAt"`;
+const emptyWeekSql = `
+  DELETE FROM "WeeklyScore" WHERE "memberId" = ? AND "weekNumber" = ?
+    AND NOT EXISTS (SELECT 1 FROM "Completion" WHERE "memberId" = ? AND "weekNumber" = ? AND "points" > 0)`;
+
+/**
+ * Recomputes the member's totals from their completions in single
+ * statements, so concurrent changes can never leave a stale sum behind.
+ * Only a removal can leave a week with nothing in it, so only a removal
+ * pays for the statement that drops the week's row.
+ */
+function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, change: "added" | "removed"): SqlStatement[] {
+  const refresh = [
+    { sql: memberTotalsSql, params: [memberId, memberId, memberId] },
+    { sql: weeklyScoreSql, params: [memberId, cohortId, weekNumber, memberId, weekNumber] },
+  ];
+  if (change === "added") return refresh;
+  return [...refresh, { sql: emptyWeekSql, params: [memberId, weekNumber, memberId, weekNumber] }];
+}
+
+/** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
+const markSqliteBoardDirtySql = `
+  UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
+/** markBoardDirty's update on PostgreSQL (the end of /done's refresh statement). */
+const markPostgresBoardDirtySql = `
+  UPDATE "ScheduledPost" SET "boardDirty" = TRUE WHERE "cohortId" = ? AND "boardDirty" = FALSE AND "boardLiveUntil" > ?`;
+
+const findOneSql = `
+  SELECT "itemId", "completedAt", "points", "onTime", "weekNumber", "day", "forYesterday"
+  FROM "Completion" WHERE "memberId" = ? AND "itemId" = ? LIMIT 1`;
+
+const streakRowsSql = `
+  SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+
 export class CompletionRepository {
-  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  /**
+   * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
+   * `reader`: DatabaseHandle.hotReader; `sqliteTransactions`: DatabaseHandle.sqliteTransactions (null on PostgreSQL).
+   */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly writes: SerialWriteQueue,
+    private readonly reader: SqlReader,
+    private readonly sqliteTransactions: SqliteTransactionRunner | null,
   ) {}
 
   /**
-   * findFirst, not findUnique: Prisma merges findUnique calls made in the same
-   * tick into one query, and a burst of a few hundred of them on this compound
-   * key exceeds SQLite's bound-parameter limit (P2029, prisma/orm#23957).
+   * The member's completion of the item, or null. Through the hot reader (see SqliteHotReader): a
+   * repeated /done reads it. One statement per call (Prisma's findUnique would merge same-tick calls
+   * into one query past SQLite's bound-parameter limit in a burst: P2029, prisma/orm#23957).
    */
   private async findOne(memberId: number, itemId: number): Promise<CompletionRecord | null> {
-    return this.prisma.completion.findFirst({ where: { memberId, itemId }, select: completionColumns });
+    const [row] = await this.reader.read(findOneSql, [memberId, itemId]);
+    if (row === undefined) return null;
+    return {
+      itemId: Number(row.itemId),
+      completedAt: row.completedAt as Date,
+      points: Number(row.points),
+      onTime: row.onTime === true,
+      weekNumber: Number(row.weekNumber),
+      day: row.day as string | null,
+      forYesterday: row.forYesterday === true,
+    };
   }
 
   /**
@@ -130,11 +201,14 @@ export class CompletionRepository {
    * the rows come from a few index pages instead of one table page each.
    */
   async streakRowsForMember(memberId: number): Promise<StreakRow[]> {
-    return this.prisma.completion.findMany({
-      where: { memberId },
-      select: { itemId: true, completedAt: true, points: true, day: true },
-      orderBy: { completedAt: "asc" },
-    });
+    // Through the hot reader (see SqliteHotReader): on every /today and /done.
+    const rows = await this.reader.read(streakRowsSql, [memberId]);
+    return rows.map((row) => ({
+      itemId: Number(row.itemId),
+      completedAt: row.completedAt as Date,
+      points: Number(row.points),
+      day: row.day as string,
+    }));
   }
 
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
@@ -152,19 +226,15 @@ export class CompletionRepository {
    */
   async record(completion: NewCompletion): Promise<{ created: boolean; completion: CompletionRecord }> {
     return this.writes.run(async () => {
-      // One batch transaction: the completion and the member's totals change together or not at all.
+      // One transaction: the completion and the member's totals change together or not at all.
       // INSERT … ON CONFLICT DO NOTHING rather than create(): a repeat (a double click, a second /done)
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
-      const [, inserted] = await this.prisma.$transaction([
-        this.lockMember(completion.memberId),
-        this.prisma.$executeRaw`
-        INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day", "forYesterday")
-        VALUES (${completion.memberId}, ${completion.itemId}, ${completion.cohortId}, ${completion.completedAt},
-                ${completion.weekNumber}, ${completion.points}, ${completion.onTime}, ${completion.day}, ${completion.forYesterday})
-        ON CONFLICT ("memberId", "itemId") DO NOTHING`,
-        ...this.refreshScores(completion.memberId, completion.cohortId, completion.weekNumber, "added"),
-        this.markBoardDirty(completion.cohortId, completion.completedAt),
-      ]);
+      const insert = insertCompletion(completion);
+      const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
+      const inserted =
+        this.sqliteTransactions === null
+          ? await this.recordOnPostgres(insert, refresh, completion)
+          : this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
@@ -183,7 +253,7 @@ export class CompletionRepository {
       const [, deleted] = await this.prisma.$transaction([
         this.lockMember(memberId),
         this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
-        ...this.refreshScores(memberId, cohortId, existing.weekNumber, "removed"),
+        ...scoreRefresh(memberId, cohortId, existing.weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
         this.markBoardDirty(cohortId, now),
       ]);
       return deleted.count === 0 ? null : existing;
@@ -213,32 +283,39 @@ export class CompletionRepository {
   }
 
   /**
-   * Recomputes the member's totals from their completions in single
-   * statements, so concurrent changes can never leave a stale sum behind.
-   * Only a removal can leave a week with nothing in it, so only a removal
-   * pays for the statement that drops the week's row.
+   * SQLite: the completion's statements in one synchronous transaction on the adapter's connection,
+   * without Prisma (see SqliteTransactionRunner; BEGIN IMMEDIATE stands for the member lock). The rows
+   * the insert added.
    */
-  private refreshScores(memberId: number, cohortId: number, weekNumber: number, change: "added" | "removed") {
-    const refresh = [
-      this.prisma.$executeRaw`
-      UPDATE "Member" SET
-        "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ${memberId}), 0),
-        "pointsReachedAt" = (SELECT MAX("completedAt") FROM "Completion" WHERE "memberId" = ${memberId} AND "points" > 0)
-      WHERE "id" = ${memberId}`,
-      this.prisma.$executeRaw`
-      INSERT INTO "WeeklyScore" ("memberId", "cohortId", "weekNumber", "points", "reachedAt")
-      SELECT ${memberId}, ${cohortId}, ${weekNumber}, SUM("points"), MAX("completedAt")
-      FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0
-      HAVING COUNT(*) > 0
-      ON CONFLICT ("memberId", "weekNumber") DO UPDATE SET "points" = excluded."points", "reachedAt" = excluded."reachedAt"`,
-    ];
-    if (change === "added") return refresh;
-    return [
-      ...refresh,
-      this.prisma.$executeRaw`
-      DELETE FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber}
-        AND NOT EXISTS (SELECT 1 FROM "Completion" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber} AND "points" > 0)`,
-    ];
+  private recordOnSqlite(transactions: SqliteTransactionRunner, statements: readonly SqlStatement[], completion: NewCompletion): number {
+    const changes = transactions.run([
+      ...statements,
+      { sql: markSqliteBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
+    ]);
+    return changes[0] ?? 0;
+  }
+
+  /**
+   * PostgreSQL: one batch transaction in four round trips (BEGIN, the member lock, the insert, COMMIT)
+   * plus one: the member's totals, the weekly score and the live board flag in one statement, its
+   * parts data-modifying WITH clauses. They read the completions as the insert left them (a new
+   * statement, a new snapshot, after the lock) and change different rows; each still runs to the end.
+   * The rows the insert added.
+   */
+  private async recordOnPostgres(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
+    const [totals, weekly] = refresh;
+    if (totals === undefined || weekly === undefined) throw new Error("a completion's score refresh is two statements");
+    const sql = `WITH "totals" AS (${totals.sql} RETURNING 1), "weekly" AS (${weekly.sql} RETURNING 1) ${markPostgresBoardDirtySql}`;
+    const [, inserted] = await this.prisma.$transaction([
+      this.lockMember(completion.memberId),
+      this.executeThroughPrisma(insert),
+      this.executeThroughPrisma({ sql, params: [...totals.params, ...weekly.params, completion.cohortId, completion.completedAt] }),
+    ]);
+    return inserted;
+  }
+
+  private executeThroughPrisma({ sql, params }: SqlStatement) {
+    return this.prisma.$executeRawUnsafe(this.sqliteTransactions === null ? numberedPlaceholders(sql) : sql, ...params);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { MemberAdjustmentKind, type MemberAdjustment, type PersonalBreak } from "../../domain/schedule/memberPlan.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SqlReader } from "../SqlReader.js";
 
 /** A stored `/break`, with the id that ending it needs. */
 export interface StoredPersonalBreak extends PersonalBreak {
@@ -20,25 +21,20 @@ export interface StoredMemberPlanState {
  * member), so they are read whole.
  */
 export class MemberPlanRepository {
-  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue); `reader`: DatabaseHandle.hotReader. */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly writes: SerialWriteQueue,
+    private readonly reader: SqlReader,
   ) {}
 
   /**
    * Both lists in one statement (a UNION of the two tables): the plan is read
    * on every /today and /done, where each statement costs more in Prisma than
-   * in the database.
+   * in the database. Through the hot reader (see SqliteHotReader).
    */
   async load(memberId: number): Promise<StoredMemberPlanState> {
-    const rows = await this.prisma.$queryRaw<PlanStateRow[]>`
-      SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
-      FROM "MemberAdjustment" WHERE "memberId" = ${memberId}
-      UNION ALL
-      SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
-      FROM "MemberBreak" WHERE "memberId" = ${memberId}
-      ORDER BY "source", "id"`;
+    const rows = (await this.reader.read(planStateSql, [memberId, memberId])) as unknown as PlanStateRow[];
     const adjustments: MemberAdjustment[] = [];
     const breaks: StoredPersonalBreak[] = [];
     for (const row of rows) {
@@ -110,6 +106,14 @@ export class MemberPlanRepository {
     );
   }
 }
+
+const planStateSql = `
+  SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
+  FROM "MemberAdjustment" WHERE "memberId" = ?
+  UNION ALL
+  SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
+  FROM "MemberBreak" WHERE "memberId" = ?
+  ORDER BY "source", "id"`;
 
 /** One row of `load`'s union: an adjustment (source 0) or a break (source 1); counts may come back as bigint. */
 interface PlanStateRow {

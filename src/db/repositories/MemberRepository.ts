@@ -1,8 +1,9 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
-import { Prisma, type Cohort as CohortRow, type Member as MemberRow, type PrismaClient } from "../../generated/prisma/client.js";
+import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
-import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
@@ -30,10 +31,14 @@ export function toMember(row: MemberRow): MemberRecord {
 }
 
 export class MemberRepository {
-  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  /**
+   * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
+   * `reader` reads what every interaction starts with (DatabaseHandle.hotReader).
+   */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly writes: SerialWriteQueue,
+    private readonly reader: SqlReader,
   ) {}
 
   // findFirst, not findUnique: Prisma merges same-tick findUnique calls into one query, and a burst of
@@ -43,22 +48,16 @@ export class MemberRepository {
     return row === null ? null : toMember(row);
   }
 
-  /** The user's active memberships in a guild with their cohorts, oldest cohort first (one query). */
   /**
    * The member's active memberships in the guild with their cohorts (break
    * weeks included), oldest cohort first. One statement: every /today and
    * /done starts here, and in Prisma an `include` is one statement per
    * relation (member, cohort, breaks), each costing more than its SQL.
-   * One row per break week (a cohort has a handful at most).
+   * One row per break week (a cohort has a handful at most). Through the
+   * hot reader: on a SQLite file, without Prisma (see SqliteHotReader).
    */
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
-    const rows = await this.prisma.$queryRaw<MembershipRow[]>`
-      SELECT ${membershipColumns}, b."week" AS "breakWeek"
-      FROM "Member" m
-      JOIN "Cohort" c ON c."id" = m."cohortId"
-      LEFT JOIN "CohortBreak" b ON b."cohortId" = c."id"
-      WHERE m."userId" = ${userId} AND m."leftAt" IS NULL AND c."guildId" = ${guildId}
-      ORDER BY c."createdAt", m."cohortId", b."week"`;
+    const rows = (await this.reader.read(activeInGuildSql, [userId, guildId])) as MembershipRow[];
     const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
     let current: { member: MemberRow; cohort: CohortRow; weeks: number[] } | null = null;
     const finish = () => {
@@ -302,12 +301,18 @@ export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof member
     : never
   : never = true;
 
-/** Constant text (column names only), so Prisma.raw carries no input. */
-const membershipColumns = Prisma.raw(
-  [...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`), ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`)].join(
-    ", ",
-  ),
-);
+/** Constant text (column names only); the user and guild are bound. */
+const membershipColumns = [
+  ...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`),
+  ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`),
+].join(", ");
+const activeInGuildSql = `
+  SELECT ${membershipColumns}, b."week" AS "breakWeek"
+  FROM "Member" m
+  JOIN "Cohort" c ON c."id" = m."cohortId"
+  LEFT JOIN "CohortBreak" b ON b."cohortId" = c."id"
+  WHERE m."userId" = ? AND m."leftAt" IS NULL AND c."guildId" = ?
+  ORDER BY c."createdAt", m."cohortId", b."week"`;
 
 type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint; readonly breakWeek: number | bigint | null };
 

@@ -1,0 +1,111 @@
+import Database from "better-sqlite3";
+import type { SqlReader, SqlValue } from "./SqlReader.js";
+
+/** Distinct statements kept compiled: the interaction path reads a handful of shapes. */
+const maxCachedStatements = 64;
+
+type Converter = (value: unknown) => unknown;
+
+interface CompiledRead {
+  readonly statement: Database.Statement;
+  /** One per result column: what Prisma's raw query would have made of its declared type. */
+  readonly converters: readonly Converter[];
+  readonly names: readonly string[];
+}
+
+export interface SqliteHotReaderOptions {
+  readonly filePath: string;
+  readonly busyTimeoutMs: number;
+  /** SQLite's page cache for this connection, in KiB. */
+  readonly pageCacheKiB: number;
+  /** Where a read goes when this connection finds the file busy (another process recovering the log). */
+  readonly fallback: SqlReader;
+}
+
+/**
+ * Short reads on the interaction path (/today's and /done's look-ups) on a
+ * read-only connection of their own, on the main thread, synchronously. Why:
+ * each such statement cost more in Prisma (its query interpreter and the
+ * adapter's row mapping) than in SQLite, which answers these indexed reads in
+ * microseconds (issue 14). A connection of its own, not the adapter's: a read
+ * there while a Prisma transaction is open on it would see uncommitted rows;
+ * in WAL mode this one sees exactly what is committed and never blocks a
+ * writer. Rows come back as Prisma's raw queries return them (DATETIME as
+ * Date, BOOLEAN as boolean), so the repositories read one shape whichever the
+ * reader. Only for reads bounded by one member: nothing long on the event loop.
+ */
+export class SqliteHotReader implements SqlReader {
+  private readonly database: Database.Database;
+  private readonly compiled = new Map<string, CompiledRead>();
+
+  constructor(private readonly options: SqliteHotReaderOptions) {
+    this.database = new Database(options.filePath, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
+    this.database.pragma(`cache_size = -${options.pageCacheKiB}`);
+  }
+
+  read(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = this.readNow(sql, params);
+    } catch (error) {
+      if (isBusy(error)) return this.options.fallback.read(sql, params);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(rows);
+  }
+
+  close(): void {
+    this.database.close();
+  }
+
+  private readNow(sql: string, params: readonly SqlValue[]): Record<string, unknown>[] {
+    const { statement, converters, names } = this.compile(sql);
+    // Dates as epoch milliseconds: how the bot's Prisma adapter stores them (openDatabase).
+    const bound = params.map((value) => (value instanceof Date ? value.getTime() : value));
+    const raw = statement.all(...bound) as unknown[][];
+    return raw.map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let index = 0; index < names.length; index += 1) row[names[index] ?? ""] = converters[index]?.(values[index]);
+      return row;
+    });
+  }
+
+  private compile(sql: string): CompiledRead {
+    const known = this.compiled.get(sql);
+    if (known !== undefined) return known;
+    const statement = this.database.prepare(sql);
+    if (!statement.reader) throw new Error("the hot reader runs statements that return rows only");
+    // Rows as arrays: the converters go by position.
+    statement.raw(true);
+    const columns = statement.columns();
+    const read = { statement, converters: columns.map((column) => converterFor(column.type)), names: columns.map((column) => column.name) };
+    if (this.compiled.size >= maxCachedStatements) this.compiled.clear();
+    this.compiled.set(sql, read);
+    return read;
+  }
+}
+
+function converterFor(declaredType: string | null): Converter {
+  switch (declaredType?.toUpperCase()) {
+    case "DATETIME":
+      return toDate;
+    case "BOOLEAN":
+      return (value) => (value === null ? null : value === 1 || value === true || value === "1" || value === "true");
+    default:
+      return (value) => value;
+  }
+}
+
+/** Epoch milliseconds (what the bot writes), or text written by SQL (`CURRENT_TIMESTAMP`, ISO 8601). */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  if (typeof value !== "string") throw new Error(`a DATETIME column held ${typeof value}`);
+  const text = value.replace(" ", "T");
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { prismaSqlReader } from "../../src/db/SqlReader.js";
+import { SqliteHotReader } from "../../src/db/SqliteHotReader.js";
+import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+/**
+ * /today's and /done's look-ups read a SQLite file on a connection of their
+ * own, without Prisma (issue 14): they must read exactly what Prisma reads,
+ * and only what is committed.
+ */
+describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads without Prisma", () => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let memberId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    const curriculum = await handle.prisma.curriculum.create({ data: { slug: "hot", title: "Hot", totalWeeks: 2, sourceHash: "x" } });
+    const cohort = await handle.prisma.cohort.create({
+      data: {
+        guildId: "g1",
+        channelId: "c1",
+        name: "Spring",
+        curriculumId: curriculum.id,
+        startDate: "2027-01-04",
+        includeOptional: true,
+        exclusionsCheckedAt: new Date("2027-01-02T08:30:00.250Z"),
+        breaks: { create: [{ week: 3 }, { week: 5 }] },
+      },
+    });
+    const member = await handle.prisma.member.create({
+      data: {
+        cohortId: cohort.id,
+        userId: "u1",
+        displayName: "Ada",
+        joinedAt: new Date("2027-01-03T12:00:00.125Z"),
+        remindDisabledNotice: true,
+        pointsReachedAt: new Date("2027-01-05T07:00:00Z"),
+      },
+    });
+    memberId = member.id;
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  it("a membership reads the same, dates, booleans and break weeks included, as through Prisma", async () => {
+    expect(handle.hotReader).toBeInstanceOf(SqliteHotReader);
+    const hot = await new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader).listActiveInGuild("g1", "u1");
+    const viaPrisma = await new MemberRepository(
+      handle.prisma,
+      new SerialWriteQueue(),
+      prismaSqlReader(handle.prisma, "sqlite"),
+    ).listActiveInGuild("g1", "u1");
+    expect(hot).toEqual(viaPrisma);
+    const [only] = hot;
+    expect(only?.member.joinedAt).toEqual(new Date("2027-01-03T12:00:00.125Z"));
+    expect(only?.member.remindDisabledNotice).toBe(true);
+    expect(only?.member.excluded).toBe(false);
+    expect(only?.cohort.breakWeeks).toEqual([3, 5]);
+  });
+
+  it("does not see what an open transaction has not committed, and sees it once committed", async () => {
+    const count = async () =>
+      Number((await handle.hotReader.read(`SELECT COUNT(*) AS "n" FROM "MemberBreak" WHERE "memberId" = ?`, [memberId]))[0]?.n);
+    let inside = -1;
+    await handle.prisma.$transaction(async (tx) => {
+      await tx.memberBreak.create({ data: { memberId, fromDate: "2027-01-10", toDate: "2027-01-12" } });
+      inside = await count();
+    });
+    expect([inside, await count()]).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,65 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
+import { isDatabaseLocked } from "../../src/db/repositories/isDatabaseLocked.js";
+import type { SqliteTransactionRunner } from "../../src/db/SqliteTransactionRunner.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+const insertCurriculum = `INSERT INTO "Curriculum" ("slug", "title", "totalWeeks", "sourceHash", "createdAt", "updatedAt") VALUES (?, 'T', 1, 'x', ?, ?)`;
+
+/** /done's transaction on SQLite runs without Prisma: all of it or nothing, and a lock held elsewhere is retried, not waited for. */
+describe.runIf(process.env.TEST_DATABASE !== "postgresql")("SQLite write transactions without Prisma", () => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let runner: SqliteTransactionRunner;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    if (handle.sqliteTransactions === null) throw new Error("a SQLite handle has a transaction runner");
+    runner = handle.sqliteTransactions;
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  const slugs = async () => (await handle.prisma.curriculum.findMany({ orderBy: { slug: "asc" } })).map((row) => row.slug);
+
+  it("writes every statement or, when one fails, none", async () => {
+    const now = new Date("2027-01-04T10:00:00Z");
+    expect(runner.run([{ sql: insertCurriculum, params: ["a", now, now] }])).toEqual([1]);
+    // The second insert repeats a unique slug: the first of this transaction must not stay.
+    expect(() =>
+      runner.run([
+        { sql: insertCurriculum, params: ["b", now, now] },
+        { sql: insertCurriculum, params: ["a", now, now] },
+      ]),
+    ).toThrow(/UNIQUE/);
+    expect(await slugs()).toEqual(["a"]);
+    const stored = await handle.prisma.curriculum.findFirstOrThrow({ where: { slug: "a" } });
+    expect(stored.createdAt).toEqual(now);
+  });
+
+  it("meets another connection's write lock with an error the write queue retries, writing nothing", async () => {
+    if (database.filePath === null) throw new Error("a SQLite test database has a file");
+    const other = new Database(database.filePath);
+    other.prepare("BEGIN IMMEDIATE").run();
+    const now = new Date();
+    let failure: unknown = null;
+    try {
+      runner.run([{ sql: insertCurriculum, params: ["c", now, now] }]);
+    } catch (error) {
+      failure = error;
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    expect(isDatabaseLocked(failure)).toBe(true);
+    expect(await slugs()).toEqual(["a"]);
+    expect(runner.run([{ sql: insertCurriculum, params: ["c", now, now] }])).toEqual([1]);
+  });
+});
