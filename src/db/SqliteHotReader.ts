@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import type { SqlReader, SqlValue } from "./SqlReader.js";
 
 /** Distinct statements kept compiled: the interaction path reads a handful of shapes. */
@@ -36,7 +37,7 @@ export interface SqliteHotReaderOptions {
  */
 export class SqliteHotReader implements SqlReader {
   private readonly database: Database.Database;
-  private readonly compiled = new Map<string, CompiledRead>();
+  private readonly compiled = new WeightedLruCache<string, CompiledRead>(maxCachedStatements);
 
   constructor(private readonly options: SqliteHotReaderOptions) {
     this.database = new Database(options.filePath, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
@@ -79,7 +80,6 @@ export class SqliteHotReader implements SqlReader {
     statement.raw(true);
     const columns = statement.columns();
     const read = { statement, converters: columns.map((column) => converterFor(column.type)), names: columns.map((column) => column.name) };
-    if (this.compiled.size >= maxCachedStatements) this.compiled.clear();
     this.compiled.set(sql, read);
     return read;
   }

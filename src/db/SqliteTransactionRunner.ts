@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
 /** A value bound to a statement: booleans and dates as the bot's Prisma adapter stores them (1/0, epoch milliseconds). */
 export type SqlParam = string | number | boolean | Date | null;
@@ -25,7 +26,7 @@ const maxCachedStatements = 64;
  * the queue retries (isDatabaseLocked knows the driver's code).
  */
 export class SqliteTransactionRunner {
-  private readonly compiled = new Map<string, Database.Statement>();
+  private readonly compiled = new WeightedLruCache<string, Database.Statement>(maxCachedStatements);
 
   constructor(private readonly connection: Database.Database) {}
 
@@ -54,7 +55,6 @@ export class SqliteTransactionRunner {
     if (known !== undefined) return known;
     // The connection's own prepare: cacheSqliteStatements replaced the instance's with the adapter's stand-in.
     const statement = Database.prototype.prepare.call(this.connection, sql) as Database.Statement;
-    if (this.compiled.size >= maxCachedStatements) this.compiled.clear();
     this.compiled.set(sql, statement);
     return statement;
   }
