@@ -448,7 +448,8 @@ export class StudyService {
     request: MemberRequest & { readonly period: LeaderboardPeriod; readonly scope?: LeaderboardScope },
   ): Promise<LeaderboardView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const board = await this.courseEnd.finalBoard(cohort);
+    // The cohort was read in this interaction: only a kept final board is worth a read of its own.
+    const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
     if (board !== null) return this.finalLeaderboard(cohort, board, member);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
@@ -518,11 +519,9 @@ export class StudyService {
 
   private async callerScore(caller: MemberRecord, weekNumber: number | null): Promise<BoardAnchor> {
     if (weekNumber !== null) return { memberId: caller.id, ...(await this.completions.weekScore(caller.id, weekNumber)) };
-    return {
-      memberId: caller.id,
-      points: await this.completions.totalPoints(caller.id),
-      reachedAt: caller.pointsReachedAt ?? new Date(0),
-    };
+    // The member row, read in this interaction, holds the sum of their completions (kept in the same
+    // transaction as every completion change): no second read of the completions.
+    return { memberId: caller.id, points: caller.points, reachedAt: caller.pointsReachedAt ?? new Date(0) };
   }
 
   private callerView(cohort: Cohort, caller: MemberRecord, points: number, ahead: number): LeaderboardCaller {

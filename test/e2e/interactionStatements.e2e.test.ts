@@ -53,6 +53,29 @@ describe("statements per interaction", () => {
     expect(again).toHaveLength(11);
     expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
   });
+
+  it("/leaderboard reads in 4 statements (week) and 3 (all time), /progress in 4, with the same replies", async () => {
+    const grace = bot.member("grace");
+    await bot.reply(grace.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(grace.id, "done", { item: "Storage Engines" });
+    // Week: the memberships, the caller's week score, their standing (tally less the off-board), the top ten.
+    // All time: the caller's points are on their member row. /progress: the memberships, the plan state,
+    // the completions, the standing.
+    const expected = [
+      { name: "leaderboard", options: {}, statements: 4, shows: "**grace**: #1 of 2 · 36 pts" },
+      { name: "leaderboard", options: { period: "all" }, statements: 3, shows: "**grace**: #1 of 2 · 36 pts" },
+      { name: "progress", options: {}, statements: 4, shows: "Points: **36** · Rank: **#1** of 2" },
+    ] as const;
+    for (const { name, options, statements, shows } of expected) {
+      await settle();
+      let text = "";
+      const sent = await counter.during(async () => {
+        text = visibleText(await bot.reply(grace.id, name, options));
+      });
+      expect(text).toContain(shows);
+      expect(sent, `${name} ${JSON.stringify(options)}`).toHaveLength(statements);
+    }
+  });
 });
 
 /** Lets what the bot does after a reply finish, so the next count holds the next interaction only. */

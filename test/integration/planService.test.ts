@@ -35,6 +35,7 @@ function cohortWith(curriculumId: number, settings: CohortSettings, id = 1): Coh
     leaderboard: "names",
     excludeRoleId: null,
     exclusionsCheckedAt: null,
+    finalBoardKept: false,
     createdAt: new Date(0),
     settings,
   };

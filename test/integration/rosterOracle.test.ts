@@ -97,6 +97,7 @@ describe("the roster's SQL equals each member's own plan", () => {
       leaderboard: "names",
       excludeRoleId: null,
       exclusionsCheckedAt: null,
+      finalBoardKept: false,
       createdAt: new Date(0),
       settings,
     };

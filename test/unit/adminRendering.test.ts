@@ -181,6 +181,7 @@ function cohort(index: number, name: string): Cohort {
     leaderboard: "names",
     excludeRoleId: null,
     exclusionsCheckedAt: null,
+    finalBoardKept: false,
     createdAt: new Date(0),
     settings: {
       startDate: "2027-01-04",

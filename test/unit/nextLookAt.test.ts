@@ -21,6 +21,7 @@ describe("nextLookAt", () => {
     leaderboard: "names",
     excludeRoleId: null,
     exclusionsCheckedAt: null,
+    finalBoardKept: false,
     breakWeeks: [],
     createdAt: now,
   };

@@ -20,6 +20,7 @@ const cohort: Cohort = {
   leaderboard: "names",
   excludeRoleId: null,
   exclusionsCheckedAt: null,
+  finalBoardKept: false,
   breakWeeks: [],
   createdAt: new Date("2027-01-01T00:00:00Z"),
 };

@@ -1,5 +1,5 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 export interface CompletionRecord {
@@ -64,6 +64,12 @@ export interface Standing {
 
 /** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
 export const allTimeBoard = -1;
+
+type WeekTopRow = Omit<ScoreRow, "memberId" | "points" | "alias"> & {
+  memberId: bigint | number;
+  points: bigint | number;
+  alias: bigint | number | null;
+};
 
 type StandingRow = { points?: bigint | number; ahead?: bigint | number | null; ranked?: bigint | number | null };
 
@@ -325,13 +331,25 @@ export class CompletionRepository {
 
   /** Top of one week's board, in the same order as topAllTime. */
   async topOfWeek(cohortId: number, weekNumber: number, limit: number): Promise<ScoreRow[]> {
-    const rows = await this.prisma.weeklyScore.findMany({
-      where: { cohortId, weekNumber, points: { gt: 0 }, member: rankedMember },
-      orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
-      take: limit,
-      select: { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } },
-    });
-    return rows.map(toWeekRow);
+    // One joined statement: Prisma reads a nested `select` of the member with a second statement.
+    // The week's scores come in index order (cohortId, weekNumber, points DESC, reachedAt, memberId),
+    // each joined to its member by key, until ten ranked members are found.
+    const rows = await this.prisma.$queryRaw<WeekTopRow[]>`
+      SELECT w."memberId", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
+      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0
+        AND m."leftAt" IS NULL AND m."boardVisibility" <> ${BoardVisibility.Hidden} AND m."excluded" = false
+      ORDER BY w."points" DESC, w."reachedAt" ASC, w."memberId" ASC
+      LIMIT ${limit}`;
+    return rows.map((row) => ({
+      memberId: Number(row.memberId),
+      userId: row.userId,
+      displayName: row.displayName,
+      points: Number(row.points),
+      reachedAt: row.reachedAt,
+      boardVisibility: row.boardVisibility,
+      alias: row.alias === null ? null : Number(row.alias),
+    }));
   }
 
   async weekPoints(memberId: number, weekNumber: number): Promise<number> {
@@ -359,13 +377,15 @@ export class CompletionRepository {
    * excluded) are then subtracted, found through their own indexes.
    */
   async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
+    // One statement, one round trip: the tally's sums, each off-board member's taken off.
     const [row] = await this.prisma.$queryRaw<StandingRow[]>`
-      SELECT SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked"
-      FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}`;
-    const [off] = await this.offBoard(cohortId, weekNumber, points);
-    const tally = standingOf({ ...row, points });
-    const taken = standingOf({ ...off, points });
-    return { points, ahead: tally.ahead - taken.ahead, ranked: tally.ranked - taken.ranked };
+      SELECT CAST("tally"."ahead" - "off"."ahead" AS BIGINT) AS "ahead", CAST("tally"."ranked" - "off"."ranked" AS BIGINT) AS "ranked"
+      FROM (
+        SELECT COALESCE(SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END), 0) AS "ahead",
+          COALESCE(SUM("members"), 0) AS "ranked"
+        FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}
+      ) AS "tally", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
+    return standingOf({ ...row, points });
   }
 
   /** standing() of a member's own points on the board. */
@@ -383,10 +403,10 @@ export class CompletionRepository {
    * (hidden members, then excluded ones not hidden): with "leftAt" and "points" there too, SQLite
    * chose the cohort's points index and read every member (0.3–0.5 s at 100,000 members).
    */
-  private offBoard(cohortId: number, weekNumber: number | null, points: number): Promise<StandingRow[]> {
+  private offBoard(cohortId: number, weekNumber: number | null, points: number): Prisma.Sql {
     const hidden = BoardVisibility.Hidden;
     return weekNumber === null
-      ? this.prisma.$queryRaw<StandingRow[]>`
+      ? Prisma.sql`
           SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
             SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END) AS "ahead",
               SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END) AS "ranked"
@@ -395,8 +415,8 @@ export class CompletionRepository {
             SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END),
               SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END)
             FROM "Member" WHERE "cohortId" = ${cohortId} AND "excluded" = true AND "boardVisibility" <> ${hidden}
-          ) AS "off"`
-      : this.prisma.$queryRaw<StandingRow[]>`
+          ) AS "offRows"`
+      : Prisma.sql`
           SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
             SELECT SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > ${points} AND w."points" > 0 THEN 1 ELSE 0 END) AS "ahead",
               SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END) AS "ranked"
@@ -407,7 +427,7 @@ export class CompletionRepository {
               SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END)
             FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
             WHERE m."cohortId" = ${cohortId} AND m."excluded" = true AND m."boardVisibility" <> ${hidden}
-          ) AS "off"`;
+          ) AS "offRows"`;
   }
 }
 
