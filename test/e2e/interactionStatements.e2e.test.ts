@@ -54,15 +54,14 @@ describe("statements per interaction", () => {
     expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
   });
 
-  it("/leaderboard reads in 4 statements (week) and 3 (all time), /progress in 4, with the same replies", async () => {
+  it("/leaderboard reads in 3 statements (week or all time), /progress in 4, with the same replies", async () => {
     const grace = bot.member("grace");
     await bot.reply(grace.id, "join", { cohort: "Backend Spring 2027" });
     await bot.reply(grace.id, "done", { item: "Storage Engines" });
-    // Week: the memberships, the caller's week score, their standing (tally less the off-board), the top ten.
-    // All time: the caller's points are on their member row. /progress: the memberships, the plan state,
-    // the completions, the standing.
+    // A board: the memberships, the caller's points with their standing (tally less the off-board members)
+    // in one statement, the top ten. /progress: the memberships, the plan state, the completions, the standing.
     const expected = [
-      { name: "leaderboard", options: {}, statements: 4, shows: "**grace**: #1 of 2 · 36 pts" },
+      { name: "leaderboard", options: {}, statements: 3, shows: "**grace**: #1 of 2 · 36 pts" },
       { name: "leaderboard", options: { period: "all" }, statements: 3, shows: "**grace**: #1 of 2 · 36 pts" },
       { name: "progress", options: {}, statements: 4, shows: "Points: **36** · Rank: **#1** of 2" },
     ] as const;

@@ -377,24 +377,35 @@ export class CompletionRepository {
    * excluded) are then subtracted, found through their own indexes.
    */
   async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
-    // One statement, one round trip: the tally's sums, each off-board member's taken off.
-    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
-      SELECT CAST("tally"."ahead" - "off"."ahead" AS BIGINT) AS "ahead", CAST("tally"."ranked" - "off"."ranked" AS BIGINT) AS "ranked"
-      FROM (
-        SELECT COALESCE(SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END), 0) AS "ahead",
-          COALESCE(SUM("members"), 0) AS "ranked"
-        FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}
-      ) AS "tally", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
-    return standingOf({ ...row, points });
+    return this.standingOf(cohortId, weekNumber, Prisma.sql`${points}`);
   }
 
-  /** standing() of a member's own points on the board. */
+  /**
+   * standing() of a member's own points on the board, read in the same statement (their member row's
+   * points, or their week score): one round trip for the caller's points and rank.
+   */
   async memberStanding(cohortId: number, weekNumber: number | null, memberId: number): Promise<Standing> {
     const points =
       weekNumber === null
-        ? ((await this.prisma.member.findUnique({ where: { id: memberId }, select: { points: true } }))?.points ?? 0)
-        : (await this.weekScore(memberId, weekNumber)).points;
-    return this.standing(cohortId, weekNumber, points);
+        ? Prisma.sql`(SELECT COALESCE(MAX("points"), 0) FROM "Member" WHERE "id" = ${memberId})`
+        : Prisma.sql`(SELECT COALESCE(MAX("points"), 0) FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber})`;
+    return this.standingOf(cohortId, weekNumber, points);
+  }
+
+  /** One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums, each off-board member's taken off. */
+  private async standingOf(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Promise<Standing> {
+    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
+      SELECT "tally"."points" AS "points", CAST("tally"."ahead" - "off"."ahead" AS BIGINT) AS "ahead",
+        CAST("tally"."ranked" - "off"."ranked" AS BIGINT) AS "ranked"
+      FROM (
+        SELECT "me"."points" AS "points",
+          COALESCE(SUM(CASE WHEN t."points" > "me"."points" THEN t."members" ELSE 0 END), 0) AS "ahead",
+          COALESCE(SUM(t."members"), 0) AS "ranked"
+        FROM (SELECT CAST(${points} AS INTEGER) AS "points") AS "me"
+        LEFT JOIN "ScoreTally" t ON t."cohortId" = ${cohortId} AND t."weekNumber" = ${weekNumber ?? allTimeBoard}
+        GROUP BY "me"."points"
+      ) AS "tally", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
+    return standingOf(row);
   }
 
   /**
@@ -403,7 +414,7 @@ export class CompletionRepository {
    * (hidden members, then excluded ones not hidden): with "leftAt" and "points" there too, SQLite
    * chose the cohort's points index and read every member (0.3–0.5 s at 100,000 members).
    */
-  private offBoard(cohortId: number, weekNumber: number | null, points: number): Prisma.Sql {
+  private offBoard(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Prisma.Sql {
     const hidden = BoardVisibility.Hidden;
     return weekNumber === null
       ? Prisma.sql`
