@@ -392,19 +392,19 @@ export class CompletionRepository {
     return this.standingOf(cohortId, weekNumber, points);
   }
 
-  /** One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums, each off-board member's taken off. */
+  /**
+   * One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums (from its
+   * covering index: members above the points, then all), each off-board member's taken off.
+   */
   private async standingOf(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Promise<Standing> {
+    const board = weekNumber ?? allTimeBoard;
     const [row] = await this.prisma.$queryRaw<StandingRow[]>`
-      SELECT "tally"."points" AS "points", CAST("tally"."ahead" - "off"."ahead" AS BIGINT) AS "ahead",
-        CAST("tally"."ranked" - "off"."ranked" AS BIGINT) AS "ranked"
-      FROM (
-        SELECT "me"."points" AS "points",
-          COALESCE(SUM(CASE WHEN t."points" > "me"."points" THEN t."members" ELSE 0 END), 0) AS "ahead",
-          COALESCE(SUM(t."members"), 0) AS "ranked"
-        FROM (SELECT CAST(${points} AS INTEGER) AS "points") AS "me"
-        LEFT JOIN "ScoreTally" t ON t."cohortId" = ${cohortId} AND t."weekNumber" = ${weekNumber ?? allTimeBoard}
-        GROUP BY "me"."points"
-      ) AS "tally", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
+      SELECT "me"."points" AS "points",
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board} AND "points" > "me"."points") - "off"."ahead" AS BIGINT) AS "ahead",
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}) - "off"."ranked" AS BIGINT) AS "ranked"
+      FROM (SELECT CAST(${points} AS INTEGER) AS "points") AS "me", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
     return standingOf(row);
   }
 
