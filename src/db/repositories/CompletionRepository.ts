@@ -362,12 +362,6 @@ export class CompletionRepository {
     return { points: row?.points ?? 0, reachedAt: row?.reachedAt ?? new Date(0) };
   }
 
-  /** The member's all-time points: the sum of their completions, summed by the database. */
-  async totalPoints(memberId: number): Promise<number> {
-    const result = await this.prisma.completion.aggregate({ where: { memberId }, _sum: { points: true } });
-    return result._sum.points ?? 0;
-  }
-
   /**
    * Where `points` stands on a board (`weekNumber` null = all time): how many ranked (active, not
    * hidden or excluded, points > 0) members scored strictly more (the rank is domain/scoring's
