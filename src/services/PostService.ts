@@ -315,6 +315,7 @@ export class PostService {
         leaderboard: CohortBoard.Names,
         excludeRoleId: null,
         exclusionsCheckedAt: null,
+        finalBoardKept: false,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         channelProblem: null,

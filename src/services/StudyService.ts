@@ -11,7 +11,7 @@ import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
-import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
+import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow, Standing } from "../db/repositories/CompletionRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
@@ -375,9 +375,14 @@ export class StudyService {
       boardPresentation(cohort.leaderboard, { visibility: target.boardVisibility, excluded: target.excluded }) !== BoardVisibility.Name
     )
       throw new UserError("privacy.progressPrivate");
-    const planning = await this.memberPlans.planFor(cohort, target, request.now);
+    // Side by side (each its own round trip on PostgreSQL): the rank needs only the member row's points,
+    // the sum of their completions kept in the same transaction as every completion change.
+    const [planning, all, { ahead, ranked }] = await Promise.all([
+      this.memberPlans.planFor(cohort, target, request.now),
+      this.completions.listForMember(target.id),
+      this.completions.standing(cohort.id, null, target.points),
+    ]);
     const { context } = planning;
-    const all = await this.completions.listForMember(target.id);
     const done = new Set(all.map((row) => row.itemId));
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
     const sections = context.curriculum.sections.map((section) => {
@@ -385,7 +390,6 @@ export class StudyService {
       return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
-    const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
     return {
       cohort,
       member: target,
@@ -448,7 +452,8 @@ export class StudyService {
     request: MemberRequest & { readonly period: LeaderboardPeriod; readonly scope?: LeaderboardScope },
   ): Promise<LeaderboardView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const board = await this.courseEnd.finalBoard(cohort);
+    // The cohort was read in this interaction: only a kept final board is worth a read of its own.
+    const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
     if (board !== null) return this.finalLeaderboard(cohort, board, member);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
@@ -506,33 +511,52 @@ export class StudyService {
     // would hold a deferred answer for seconds, so it finishes in the background and the next board shows it.
     if (boardOn && cohort.excludeRoleId !== null)
       await this.cohorts.refreshStaleExclusions(cohort, now, caller === null ? Number.POSITIVE_INFINITY : exclusionListingWaitMs);
-    const score = caller === null ? null : await this.callerScore(caller, weekNumber);
-    // The caller's rank and the ranked count come from one query (CompletionRepository.standing): the
-    // board walk behind each is the expensive part of a /leaderboard on a large cohort.
-    const { ahead, ranked } = await this.completions.standing(cohort.id, weekNumber, score?.points ?? 0);
-    let rows: ScoreRow[] = [];
-    if (boardOn && scope === LeaderboardScope.Top) {
-      rows =
-        weekNumber === null
-          ? await this.completions.topAllTime(cohort.id, 10)
-          : await this.completions.topOfWeek(cohort.id, weekNumber, 10);
-    }
+    // The top ten needs nothing of the caller: on PostgreSQL it is read on a connection of its own
+    // while the caller's standing is read (SQLite answers each in turn either way).
+    const [{ points, anchor, standing }, rows] = await Promise.all([
+      this.callerStanding(cohort, weekNumber, caller, scope),
+      boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
+    ]);
+    const { ahead, ranked } = standing;
     const top =
-      boardOn && scope === LeaderboardScope.Near && caller !== null && score !== null
-        ? await this.nearEntries(cohort, weekNumber, caller, score)
+      boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
+        ? await this.nearEntries(cohort, weekNumber, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);
-    const callerView = caller === null || score === null ? null : this.callerView(cohort, caller, score.points, ahead);
+    const callerView = caller === null ? null : this.callerView(cohort, caller, points, ahead);
     const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);
     return { cohort, period, scope, weekNumber, boardOn, top, caller: callerView, rankedMembers: ranked, publicReply, final: false };
   }
 
+  /**
+   * The caller's points and where they stand: their rank and the ranked count come from one query
+   * (CompletionRepository.standing); with no caller (a post) only the ranked count matters. The anchor
+   * (points and when they were reached) places the caller among their neighbours for view:near.
+   */
+  private async callerStanding(
+    cohort: Cohort,
+    weekNumber: number | null,
+    caller: MemberRecord | null,
+    scope: LeaderboardScope,
+  ): Promise<{ points: number; anchor: BoardAnchor | null; standing: Standing }> {
+    if (caller === null) return { points: 0, anchor: null, standing: await this.completions.standing(cohort.id, weekNumber, 0) };
+    if (weekNumber !== null && scope === LeaderboardScope.Top) {
+      // Only the week's points are shown: read in the standing's own statement.
+      const standing = await this.completions.memberStanding(cohort.id, weekNumber, caller.id);
+      return { points: standing.points, anchor: null, standing };
+    }
+    const anchor = await this.callerScore(caller, weekNumber);
+    return { points: anchor.points, anchor, standing: await this.completions.standing(cohort.id, weekNumber, anchor.points) };
+  }
+
+  private topRows(cohort: Cohort, weekNumber: number | null): Promise<ScoreRow[]> {
+    return weekNumber === null ? this.completions.topAllTime(cohort.id, 10) : this.completions.topOfWeek(cohort.id, weekNumber, 10);
+  }
+
   private async callerScore(caller: MemberRecord, weekNumber: number | null): Promise<BoardAnchor> {
     if (weekNumber !== null) return { memberId: caller.id, ...(await this.completions.weekScore(caller.id, weekNumber)) };
-    return {
-      memberId: caller.id,
-      points: await this.completions.totalPoints(caller.id),
-      reachedAt: caller.pointsReachedAt ?? new Date(0),
-    };
+    // The member row, read in this interaction, holds the sum of their completions (kept in the same
+    // transaction as every completion change): no second read of the completions.
+    return { memberId: caller.id, points: caller.points, reachedAt: caller.pointsReachedAt ?? new Date(0) };
   }
 
   private callerView(cohort: Cohort, caller: MemberRecord, points: number, ahead: number): LeaderboardCaller {

@@ -60,6 +60,28 @@ describe("statements per interaction", () => {
     expect(again).toHaveLength(doneStatementCount + 1);
     expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
   });
+
+  it("/leaderboard reads in 3 statements (week or all time), /progress in 4, with the same replies", async () => {
+    const grace = bot.member("grace");
+    await bot.reply(grace.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(grace.id, "done", { item: "Storage Engines" });
+    // A board: the memberships, the caller's points with their standing (tally less the off-board members)
+    // in one statement, the top ten. /progress: the memberships, the plan state, the completions, the standing.
+    const expected = [
+      { name: "leaderboard", options: {}, statements: 3, shows: "**grace**: #1 of 2 · 36 pts" },
+      { name: "leaderboard", options: { period: "all" }, statements: 3, shows: "**grace**: #1 of 2 · 36 pts" },
+      { name: "progress", options: {}, statements: 4, shows: "Points: **36** · Rank: **#1** of 2" },
+    ] as const;
+    for (const { name, options, statements, shows } of expected) {
+      await settle();
+      let text = "";
+      const sent = await counter.during(async () => {
+        text = visibleText(await bot.reply(grace.id, name, options));
+      });
+      expect(text).toContain(shows);
+      expect(sent, `${name} ${JSON.stringify(options)}`).toHaveLength(statements);
+    }
+  });
 });
 
 /** Lets what the bot does after a reply finish, so the next count holds the next interaction only. */

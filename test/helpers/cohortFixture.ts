@@ -17,6 +17,7 @@ export function cohortFixture(fields: Partial<Cohort> & Pick<Cohort, "id" | "cur
     leaderboard: "names",
     excludeRoleId: null,
     exclusionsCheckedAt: null,
+    finalBoardKept: false,
     createdAt: new Date(0),
     settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" },
     ...fields,

@@ -54,6 +54,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     leaderboard: isCohortBoard(row.leaderboard) ? row.leaderboard : CohortBoard.Names,
     excludeRoleId: row.excludeRoleId,
     exclusionsCheckedAt: row.exclusionsCheckedAt,
+    finalBoardKept: row.finalBoard !== null,
     createdAt: row.createdAt,
     breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {

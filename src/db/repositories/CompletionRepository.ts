@@ -1,5 +1,5 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { numberedPlaceholders, type SqlReader } from "../SqlReader.js";
 import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
@@ -66,6 +66,12 @@ export interface Standing {
 
 /** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
 export const allTimeBoard = -1;
+
+type WeekTopRow = Omit<ScoreRow, "memberId" | "points" | "alias"> & {
+  memberId: bigint | number;
+  points: bigint | number;
+  alias: bigint | number | null;
+};
 
 type StandingRow = { points?: bigint | number; ahead?: bigint | number | null; ranked?: bigint | number | null };
 
@@ -402,13 +408,25 @@ export class CompletionRepository {
 
   /** Top of one week's board, in the same order as topAllTime. */
   async topOfWeek(cohortId: number, weekNumber: number, limit: number): Promise<ScoreRow[]> {
-    const rows = await this.prisma.weeklyScore.findMany({
-      where: { cohortId, weekNumber, points: { gt: 0 }, member: rankedMember },
-      orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
-      take: limit,
-      select: { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } },
-    });
-    return rows.map(toWeekRow);
+    // One joined statement: Prisma reads a nested `select` of the member with a second statement.
+    // The week's scores come in index order (cohortId, weekNumber, points DESC, reachedAt, memberId),
+    // each joined to its member by key, until ten ranked members are found.
+    const rows = await this.prisma.$queryRaw<WeekTopRow[]>`
+      SELECT w."memberId", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
+      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0
+        AND m."leftAt" IS NULL AND m."boardVisibility" <> ${BoardVisibility.Hidden} AND m."excluded" = false
+      ORDER BY w."points" DESC, w."reachedAt" ASC, w."memberId" ASC
+      LIMIT ${limit}`;
+    return rows.map((row) => ({
+      memberId: Number(row.memberId),
+      userId: row.userId,
+      displayName: row.displayName,
+      points: Number(row.points),
+      reachedAt: row.reachedAt,
+      boardVisibility: row.boardVisibility,
+      alias: row.alias === null ? null : Number(row.alias),
+    }));
   }
 
   async weekPoints(memberId: number, weekNumber: number): Promise<number> {
@@ -421,12 +439,6 @@ export class CompletionRepository {
     return { points: row?.points ?? 0, reachedAt: row?.reachedAt ?? new Date(0) };
   }
 
-  /** The member's all-time points: the sum of their completions, summed by the database. */
-  async totalPoints(memberId: number): Promise<number> {
-    const result = await this.prisma.completion.aggregate({ where: { memberId }, _sum: { points: true } });
-    return result._sum.points ?? 0;
-  }
-
   /**
    * Where `points` stands on a board (`weekNumber` null = all time): how many ranked (active, not
    * hidden or excluded, points > 0) members scored strictly more (the rank is domain/scoring's
@@ -436,22 +448,35 @@ export class CompletionRepository {
    * excluded) are then subtracted, found through their own indexes.
    */
   async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
-    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
-      SELECT SUM(CASE WHEN "points" > ${points} THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked"
-      FROM "ScoreTally" WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${weekNumber ?? allTimeBoard}`;
-    const [off] = await this.offBoard(cohortId, weekNumber, points);
-    const tally = standingOf({ ...row, points });
-    const taken = standingOf({ ...off, points });
-    return { points, ahead: tally.ahead - taken.ahead, ranked: tally.ranked - taken.ranked };
+    return this.standingOf(cohortId, weekNumber, Prisma.sql`${points}`);
   }
 
-  /** standing() of a member's own points on the board. */
+  /**
+   * standing() of a member's own points on the board, read in the same statement (their member row's
+   * points, or their week score): one round trip for the caller's points and rank.
+   */
   async memberStanding(cohortId: number, weekNumber: number | null, memberId: number): Promise<Standing> {
     const points =
       weekNumber === null
-        ? ((await this.prisma.member.findUnique({ where: { id: memberId }, select: { points: true } }))?.points ?? 0)
-        : (await this.weekScore(memberId, weekNumber)).points;
-    return this.standing(cohortId, weekNumber, points);
+        ? Prisma.sql`(SELECT COALESCE(MAX("points"), 0) FROM "Member" WHERE "id" = ${memberId})`
+        : Prisma.sql`(SELECT COALESCE(MAX("points"), 0) FROM "WeeklyScore" WHERE "memberId" = ${memberId} AND "weekNumber" = ${weekNumber})`;
+    return this.standingOf(cohortId, weekNumber, points);
+  }
+
+  /**
+   * One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums (from its
+   * covering index: members above the points, then all), each off-board member's taken off.
+   */
+  private async standingOf(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Promise<Standing> {
+    const board = weekNumber ?? allTimeBoard;
+    const [row] = await this.prisma.$queryRaw<StandingRow[]>`
+      SELECT "me"."points" AS "points",
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board} AND "points" > "me"."points") - "off"."ahead" AS BIGINT) AS "ahead",
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}) - "off"."ranked" AS BIGINT) AS "ranked"
+      FROM (SELECT CAST(${points} AS INTEGER) AS "points") AS "me", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
+    return standingOf(row);
   }
 
   /**
@@ -460,10 +485,10 @@ export class CompletionRepository {
    * (hidden members, then excluded ones not hidden): with "leftAt" and "points" there too, SQLite
    * chose the cohort's points index and read every member (0.3–0.5 s at 100,000 members).
    */
-  private offBoard(cohortId: number, weekNumber: number | null, points: number): Promise<StandingRow[]> {
+  private offBoard(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Prisma.Sql {
     const hidden = BoardVisibility.Hidden;
     return weekNumber === null
-      ? this.prisma.$queryRaw<StandingRow[]>`
+      ? Prisma.sql`
           SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
             SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END) AS "ahead",
               SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END) AS "ranked"
@@ -472,8 +497,8 @@ export class CompletionRepository {
             SELECT SUM(CASE WHEN "leftAt" IS NULL AND "points" > ${points} AND "points" > 0 THEN 1 ELSE 0 END),
               SUM(CASE WHEN "leftAt" IS NULL AND "points" > 0 THEN 1 ELSE 0 END)
             FROM "Member" WHERE "cohortId" = ${cohortId} AND "excluded" = true AND "boardVisibility" <> ${hidden}
-          ) AS "off"`
-      : this.prisma.$queryRaw<StandingRow[]>`
+          ) AS "offRows"`
+      : Prisma.sql`
           SELECT COALESCE(SUM("ahead"), 0) AS "ahead", COALESCE(SUM("ranked"), 0) AS "ranked" FROM (
             SELECT SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > ${points} AND w."points" > 0 THEN 1 ELSE 0 END) AS "ahead",
               SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END) AS "ranked"
@@ -484,7 +509,7 @@ export class CompletionRepository {
               SUM(CASE WHEN m."leftAt" IS NULL AND w."points" > 0 THEN 1 ELSE 0 END)
             FROM "Member" m JOIN "WeeklyScore" w ON w."memberId" = m."id" AND w."weekNumber" = ${weekNumber}
             WHERE m."cohortId" = ${cohortId} AND m."excluded" = true AND m."boardVisibility" <> ${hidden}
-          ) AS "off"`;
+          ) AS "offRows"`;
   }
 }
 

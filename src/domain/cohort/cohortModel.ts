@@ -36,6 +36,8 @@ export interface Cohort {
   readonly excludeRoleId: string | null;
   /** When the members' exclusion marks were last refreshed from a listing of that role (null: never). */
   readonly exclusionsCheckedAt: Date | null;
+  /** Whether the closing post's final board is kept (the board itself is read only then: it is a few KB of JSON). */
+  readonly finalBoardKept: boolean;
   readonly createdAt: Date;
   /** `/cohort break` weeks as stored (calendar weeks, ascending). */
   readonly breakWeeks: readonly number[];

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ScoreTally_cohortId_weekNumber_points_members_idx" ON "ScoreTally"("cohortId", "weekNumber", "points", "members");
