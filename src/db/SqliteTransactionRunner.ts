@@ -10,6 +10,20 @@ export interface SqlStatement {
   readonly params: readonly SqlParam[];
 }
 
+/**
+ * A Prisma transaction is open on the connection: a write outside SerialWriteQueue (Prisma wraps some
+ * single writes, e.g. an update that reads back relations, in one of its own). Like another connection's
+ * lock it ends in moments, so it carries SQLITE_BUSY's code: the queue tries again after a pause.
+ */
+export class ConnectionInTransactionError extends Error {
+  override readonly name = "ConnectionInTransactionError";
+  readonly code = "SQLITE_BUSY";
+
+  constructor() {
+    super("a Prisma transaction is open on the SQLite connection");
+  }
+}
+
 /** Distinct statements kept compiled: a few write shapes. */
 const maxCachedStatements = 64;
 
@@ -19,8 +33,8 @@ const maxCachedStatements = 64;
  * microseconds, where Prisma's batch transaction paid its per-statement
  * work for each (issue 14: most of a /done's CPU). Only ever called from
  * inside SerialWriteQueue, so no Prisma transaction is open on the connection
- * meanwhile (checked all the same: one open there is a bug, and fails loudly
- * rather than nesting). BEGIN IMMEDIATE takes the file's write lock first, which is
+ * meanwhile, except those Prisma opens itself for a write outside the queue
+ * (checked: the write is refused, never nested, and the queue retries it). BEGIN IMMEDIATE takes the file's write lock first, which is
  * what the member lock does on PostgreSQL. Another process holding the lock:
  * SQLITE_BUSY after the connection's short busy timeout, nothing written, and
  * the queue retries (isDatabaseLocked knows the driver's code).
@@ -32,8 +46,7 @@ export class SqliteTransactionRunner {
 
   /** Each statement's changed row count, in order. */
   run(statements: readonly SqlStatement[]): number[] {
-    if (this.inTransaction())
-      throw new Error("a transaction is already open on the SQLite connection: writes must go through SerialWriteQueue");
+    if (this.inTransaction()) throw new ConnectionInTransactionError();
     this.statement("BEGIN IMMEDIATE").run();
     try {
       const changes = statements.map(({ sql, params }) => this.statement(sql).run(...params.map(bindable)).changes);

@@ -237,7 +237,7 @@ export class CohortService {
     const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
-      await this.members.noteExcluded(member.id, roleIds.has(cohort.excludeRoleId), now);
+      await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
     return { cohort, outcome, lateJoin: late && outcome === "joined" };
   }
 
@@ -360,7 +360,7 @@ export class CohortService {
       // Also written, unchanged, once per listing begun since: a listing may have read the member's
       // roles before this interaction, and must not write that older answer over this one.
       const listedSince = mark.listedAt !== null && (mark.markedAt === null || mark.markedAt < mark.listedAt);
-      if (holds !== mark.excluded || listedSince) await this.members.noteExcluded(mark.memberId, holds, now);
+      if (holds !== mark.excluded || listedSince) await this.members.noteExcluded(mark.memberId, mark.roleId, holds, now);
     }
   }
 

@@ -62,4 +62,30 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("SQLite write transac
     expect(await slugs()).toEqual(["a"]);
     expect(runner.run([{ sql: insertCurriculum, params: ["c", now, now] }])).toEqual([1]);
   });
+
+  it("meets a Prisma transaction open on its connection with an error the write queue retries, writing nothing", async () => {
+    const now = new Date();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let opened: () => void = () => undefined;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    // A write outside the queue (CohortRepository's, which Prisma wraps in a transaction) holds the connection.
+    const prismaWrite = handle.prisma.$transaction(async (tx) => {
+      await tx.curriculum.create({ data: { slug: "d", title: "T", totalWeeks: 1, sourceHash: "x" } });
+      opened();
+      await released;
+    });
+    await open;
+    let failure: unknown = null;
+    try {
+      runner.run([{ sql: insertCurriculum, params: ["e", now, now] }]);
+    } catch (error) {
+      failure = error;
+    }
+    release();
+    await prismaWrite;
+    expect(isDatabaseLocked(failure)).toBe(true);
+    expect(await slugs()).toEqual(["a", "c", "d"]);
+    expect(runner.run([{ sql: insertCurriculum, params: ["e", now, now] }])).toEqual([1]);
+  });
 });

@@ -134,7 +134,7 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
 /** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
 const markSqliteBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
-/** markBoardDirty's update on PostgreSQL (the end of /done's refresh statement). */
+/** markBoardDirty's update on PostgreSQL, as /done's last statement. */
 const markPostgresBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = TRUE WHERE "cohortId" = ? AND "boardDirty" = FALSE AND "boardLiveUntil" > ?`;
 
@@ -302,20 +302,20 @@ export class CompletionRepository {
   }
 
   /**
-   * PostgreSQL: one batch transaction in four round trips (BEGIN, the member lock, the insert, COMMIT)
-   * plus one: the member's totals, the weekly score and the live board flag in one statement, its
-   * parts data-modifying WITH clauses. They read the completions as the insert left them (a new
-   * statement, a new snapshot, after the lock) and change different rows; each still runs to the end.
-   * The rows the insert added.
+   * PostgreSQL: one batch transaction, its statements in the order every other writer of these rows
+   * takes their locks (remove(), a member leaving): the member, the completion, the member's totals
+   * (whose trigger updates the all-time tally), the weekly score (the week's tally), the live board
+   * flag. Each is its own statement: PostgreSQL runs the data-modifying parts of one WITH statement in
+   * no set order, so folding them into one could take those locks in another order and deadlock with
+   * an /undo. Each statement reads the completions as the insert left them (a new snapshot, after the
+   * lock). The rows the insert added.
    */
   private async recordOnPostgres(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
-    const [totals, weekly] = refresh;
-    if (totals === undefined || weekly === undefined) throw new Error("a completion's score refresh is two statements");
-    const sql = `WITH "totals" AS (${totals.sql} RETURNING 1), "weekly" AS (${weekly.sql} RETURNING 1) ${markPostgresBoardDirtySql}`;
     const [, inserted] = await this.prisma.$transaction([
       this.lockMember(completion.memberId),
       this.executeThroughPrisma(insert),
-      this.executeThroughPrisma({ sql, params: [...totals.params, ...weekly.params, completion.cohortId, completion.completedAt] }),
+      ...refresh.map((statement) => this.executeThroughPrisma(statement)),
+      this.executeThroughPrisma({ sql: markPostgresBoardDirtySql, params: [completion.cohortId, completion.completedAt] }),
     ]);
     return inserted;
   }

@@ -161,12 +161,13 @@ export class MemberRepository {
 
   /**
    * The member's own roles (an interaction's, or a join's) say whether they hold the exclude_role at
-   * `at`: the mark and its time are written, unless a later interaction already wrote a newer one.
+   * `at`: the mark and its time are written, unless a later interaction already wrote a newer one, or
+   * the cohort's exclude_role is no longer `roleId` (an admin changed it while the interaction ran).
    */
-  async noteExcluded(memberId: number, excluded: boolean, at: Date): Promise<void> {
+  async noteExcluded(memberId: number, roleId: string, excluded: boolean, at: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.member.updateMany({
-        where: { id: memberId, OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }] },
+        where: { id: memberId, cohort: { excludeRoleId: roleId }, OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }] },
         data: { excluded, excludedMarkedAt: at },
       }),
     );
