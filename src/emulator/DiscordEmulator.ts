@@ -636,12 +636,12 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
 
   // ---------------------------------------------------------------- faults
 
-  /** Makes the next `times` matching REST requests fail with `status` (5xx are retried by discord.js). */
   /** The answer to the next request matching `matcher` (read on arrival) is delivered only once `release()` is called. */
   holdNext(matcher: RouteMatcher): HeldRequest {
     return this.router.holdNext(matcher);
   }
 
+  /** Makes the next `times` matching REST requests fail with `status` (5xx are retried by discord.js). */
   failNext(matcher: RouteMatcher, status: number, times = 1, options: FaultOptions = {}): void {
     this.router.failNext(matcher, status, times, options);
   }
