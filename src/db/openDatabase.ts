@@ -85,17 +85,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ? options.migrationsDir
       : (options.postgresqlMigrationsDir ?? path.join(path.dirname(options.migrationsDir), "postgresql", "migrations"));
   const migrations = await migrateDatabase(target, migrationsDir, options.logger);
-  // `timeout` is SQLite's busy timeout: several bot processes may share one file.
-  const sqliteAdapter =
-    target.provider === "sqlite"
-      ? new StatementCachingSqlite3({ url: target.filePath, timeout: sqliteBusyTimeoutMs }, { timestampFormat: "unixepoch-ms" })
-      : null;
-  const prisma =
-    target.provider === "sqlite" && sqliteAdapter !== null
-      ? new PrismaClient({ adapter: sqliteAdapter })
-      : createPostgresPrismaClient(target as Extract<DatabaseTarget, { provider: "postgresql" }>, options.logger, {
-          lockTimeoutMs: postgresLockTimeoutMs,
-        });
+  const { prisma, sqliteAdapter } = createPrismaClient(target, options.logger);
   await prisma.$connect();
   const sqliteConnection = sqliteAdapter?.connection ?? null;
   let checkpointer: WalCheckpointer | null = null;
@@ -131,6 +121,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await prisma.$disconnect();
     },
   };
+}
+
+/** The SQLite adapter comes back too: its connection is the one SqliteTransactionRunner writes on. */
+function createPrismaClient(
+  target: DatabaseTarget,
+  logger: Logger,
+): { prisma: PrismaClient; sqliteAdapter: StatementCachingSqlite3 | null } {
+  if (target.provider === "sqlite") {
+    // `timeout` is SQLite's busy timeout: several bot processes may share one file.
+    const sqliteAdapter = new StatementCachingSqlite3(
+      { url: target.filePath, timeout: sqliteBusyTimeoutMs },
+      { timestampFormat: "unixepoch-ms" },
+    );
+    return { prisma: new PrismaClient({ adapter: sqliteAdapter }), sqliteAdapter };
+  }
+  return { prisma: createPostgresPrismaClient(target, logger, { lockTimeoutMs: postgresLockTimeoutMs }), sqliteAdapter: null };
 }
 
 /** Prisma's better-sqlite3 adapter on a connection that compiles each SQL text once (see cacheSqliteStatements). */
