@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { prismaSqlReader } from "../../src/db/SqlReader.js";
 import { SqliteHotReader } from "../../src/db/SqliteHotReader.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 
 /**
  * /today's and /done's look-ups read a SQLite file on a connection of their
@@ -14,13 +11,11 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.j
  * and only what is committed.
  */
 describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads without Prisma", () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let memberId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const curriculum = await handle.prisma.curriculum.create({ data: { slug: "hot", title: "Hot", totalWeeks: 2, sourceHash: "x" } });
     const cohort = await handle.prisma.cohort.create({
       data: {
@@ -48,8 +43,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
   });
 
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   it("a membership reads the same, dates, booleans and break weeks included, as through Prisma", async () => {

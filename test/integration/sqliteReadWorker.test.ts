@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { prismaSqlReader } from "../../src/db/SqlReader.js";
 import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 
 /** A read that takes a while on any machine: a recursive count to two million. */
 const slowRead = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT COUNT(*) AS "total" FROM n`;
 
 describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on a worker thread", () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     const curriculum = await handle.prisma.curriculum.create({ data: { slug: "reads", title: "Reads", totalWeeks: 1, sourceHash: "x" } });
     await handle.prisma.cohort.create({
       data: {
@@ -30,8 +26,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on
   });
 
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   it("a SQLite file's bot reads through the worker, and sees what the bot just committed", async () => {
@@ -84,7 +79,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on
 
   it("the thread stops when idle and starts again on the next read; after stop, reads are refused", async () => {
     const reader = new SqliteReadWorker({
-      filePath: database.filePath ?? "",
+      filePath: handle.target.provider === "sqlite" ? handle.target.filePath : "",
       busyTimeoutMs: 1_000,
       logger: captureLogger().logger,
       idleMs: 1,

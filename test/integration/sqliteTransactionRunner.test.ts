@@ -1,30 +1,24 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { isDatabaseLocked } from "../../src/db/repositories/isDatabaseLocked.js";
 import type { SqliteTransactionRunner } from "../../src/db/SqliteTransactionRunner.js";
-import { projectPaths } from "../../src/projectPaths.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 
 const insertCurriculum = `INSERT INTO "Curriculum" ("slug", "title", "totalWeeks", "sourceHash", "createdAt", "updatedAt") VALUES (?, 'T', 1, 'x', ?, ?)`;
 
 /** /done's transaction on SQLite runs without Prisma: all of it or nothing, and a lock held elsewhere is retried, not waited for. */
 describe.runIf(process.env.TEST_DATABASE !== "postgresql")("SQLite write transactions without Prisma", () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let runner: SqliteTransactionRunner;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    handle = await openTestDatabase();
     if (handle.sqliteTransactions === null) throw new Error("a SQLite handle has a transaction runner");
     runner = handle.sqliteTransactions;
   });
 
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.closeAndDrop();
   });
 
   const slugs = async () => (await handle.prisma.curriculum.findMany({ orderBy: { slug: "asc" } })).map((row) => row.slug);
@@ -45,8 +39,8 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("SQLite write transac
   });
 
   it("meets another connection's write lock with an error the write queue retries, writing nothing", async () => {
-    if (database.filePath === null) throw new Error("a SQLite test database has a file");
-    const other = new Database(database.filePath);
+    if (handle.target.provider !== "sqlite") throw new Error("a SQLite test database has a file");
+    const other = new Database(handle.target.filePath);
     other.prepare("BEGIN IMMEDIATE").run();
     const now = new Date();
     let failure: unknown = null;
