@@ -134,9 +134,6 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
 /** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
 const markSqliteBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
-/** markBoardDirty's update on PostgreSQL, as /done's last statement. */
-const markPostgresBoardDirtySql = `
-  UPDATE "ScheduledPost" SET "boardDirty" = TRUE WHERE "cohortId" = ? AND "boardDirty" = FALSE AND "boardLiveUntil" > ?`;
 
 const findOneSql = `
   SELECT "itemId", "completedAt", "points", "onTime", "weekNumber", "day", "forYesterday"
@@ -315,7 +312,7 @@ export class CompletionRepository {
       this.lockMember(completion.memberId),
       this.executeThroughPrisma(insert),
       ...refresh.map((statement) => this.executeThroughPrisma(statement)),
-      this.executeThroughPrisma({ sql: markPostgresBoardDirtySql, params: [completion.cohortId, completion.completedAt] }),
+      this.markBoardDirty(completion.cohortId, completion.completedAt),
     ]);
     return inserted;
   }
