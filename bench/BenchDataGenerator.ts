@@ -22,6 +22,8 @@ export interface GeneratorInput {
   readonly dayStarts: readonly number[];
   /** Day index of the bot's "now"; completions are all logged on earlier days. */
   readonly todayIndex: number;
+  /** The cohort's start date as days since 1970-01-01: a completion's member day is this plus its day index. */
+  readonly startEpochDay: number;
 }
 
 export interface GeneratedMember {
@@ -122,6 +124,8 @@ export class BenchDataGenerator {
         completions[offset + 4] = Math.floor(loggedDay / 7) + 1;
         completions[offset + 5] = onTime ? item.onTimePoints : item.latePoints;
         completions[offset + 6] = onTime ? 1 : 0;
+        // Logged 07:00–22:00 local: the member day (04:00 rollover) is the cohort-local date, as /done stores it.
+        completions[offset + 7] = this.input.startEpochDay + loggedDay;
       });
 
       const lastLogged = chosen.length === 0 ? courseStart : Math.max(courseStart, ...completionTimes(completions));

@@ -9,9 +9,12 @@ export interface MemberRow {
   readonly leftAt: number | null;
 }
 
-/** Completions as one flat array, `completionFields` numbers per row (instants in epoch ms, onTime 0/1). */
+/**
+ * Completions as one flat array, `completionFields` numbers per row (instants in epoch ms, onTime 0/1,
+ * day: the member day the bot stores with each completion, as days since 1970-01-01; the stores write it as text).
+ */
 export type CompletionRows = number[];
-export const completionFields = 7; // memberId, itemId, cohortId, completedAt, weekNumber, points, onTime
+export const completionFields = 8; // memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day
 
 export interface StoredMemberScore {
   readonly id: number;
@@ -54,7 +57,7 @@ export interface BenchStore {
 }
 
 export const memberColumns = `"id", "cohortId", "userId", "displayName", "joinedAt", "leftAt"`;
-export const completionColumns = `"memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime"`;
+export const completionColumns = `"memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day"`;
 
 // CompletionRepository.refreshScores for every member of the cohort at once.
 export const deriveMemberScoresSql = `

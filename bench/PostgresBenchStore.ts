@@ -89,10 +89,10 @@ export class PostgresBenchStore implements BenchStore {
       }
       // One statement per 50,000 rows: unnest turns the column arrays back into rows.
       await this.client.query(
-        `INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
-         SELECT member, item, cohort, ${fromEpochMillis("completed")}, week, points, on_time <> 0
-         FROM unnest($1::int[], $2::int[], $3::int[], $4::float8[], $5::int[], $6::int[], $7::int[])
-           AS t(member, item, cohort, completed, week, points, on_time)`,
+        `INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day")
+         SELECT member, item, cohort, ${fromEpochMillis("completed")}, week, points, on_time <> 0, to_char(DATE '1970-01-01' + day, 'YYYY-MM-DD')
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::float8[], $5::int[], $6::int[], $7::int[], $8::int[])
+           AS t(member, item, cohort, completed, week, points, on_time, day)`,
         columns,
       );
     }

@@ -70,11 +70,18 @@ export class SqliteBenchStore implements BenchStore {
   }
 
   async insertCompletions(rows: CompletionRows): Promise<void> {
-    this.insertChunked(`INSERT INTO "Completion" (${completionColumns}) VALUES `, completionFields, rows);
+    // The member day arrives as days since 1970-01-01; the bot stores it as "YYYY-MM-DD".
+    const placeholders = [...new Array<string>(completionFields - 1).fill("?"), "date(? * 86400, 'unixepoch')"];
+    this.insertChunked(`INSERT INTO "Completion" (${completionColumns}) VALUES `, completionFields, rows, placeholders);
   }
 
-  private insertChunked(prefix: string, fields: number, flat: readonly unknown[]): void {
-    const tuple = `(${new Array<string>(fields).fill("?").join(", ")})`;
+  private insertChunked(
+    prefix: string,
+    fields: number,
+    flat: readonly unknown[],
+    placeholders = new Array<string>(fields).fill("?"),
+  ): void {
+    const tuple = `(${placeholders.join(", ")})`;
     const perChunk = rowsPerInsert * fields;
     for (let start = 0; start < flat.length; start += perChunk) {
       const chunk = flat.slice(start, start + perChunk);

@@ -15,7 +15,15 @@ import { performance } from "node:perf_hooks";
 import { ManualClock } from "../src/clock.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
 import { dayInfo } from "../src/domain/schedule/dayInfo.js";
-import { addDays, daysBetween, endOfLocalDay, startOfLocalDay } from "../src/domain/schedule/localTime.js";
+import {
+  addDays,
+  daysBetween,
+  endOfLocalDay,
+  epochDayOfLocalDate,
+  localDateOfEpochDay,
+  startOfLocalDay,
+} from "../src/domain/schedule/localTime.js";
+import { memberDateOf } from "../src/domain/schedule/memberDay.js";
 import { pointsForCompletion } from "../src/domain/scoring/pointsForCompletion.js";
 import type { Cohort } from "../src/domain/cohort/cohortModel.js";
 import { PlanService, type CohortContext } from "../src/services/PlanService.js";
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     items,
     dayStarts,
     todayIndex,
+    startEpochDay: epochDayOfLocalDate(settings.startDate),
   });
   const expectedMembers = new Map<number, { points: number; reachedAt: number | null }>();
   const expectedWeeks = new Map<string, { points: number; reachedAt: number }>();
@@ -124,9 +133,16 @@ async function main(): Promise<void> {
           if (item === undefined) throw new Error(`unknown item ${itemId}`);
           const score = pointsForCompletion(item, completedAt, assignedDate, settings.timeZone);
           const week = Math.max(0, dayInfo(settings, completedAt).weekNumber);
-          if (score.points !== points || (score.onTime ? 1 : 0) !== rows[offset + 6] || week !== weekNumber) {
+          // Bench members set no /remind zone: their member day is in the cohort's zone.
+          const day = localDateOfEpochDay(rows[offset + 7] ?? 0);
+          if (
+            score.points !== points ||
+            (score.onTime ? 1 : 0) !== rows[offset + 6] ||
+            week !== weekNumber ||
+            day !== memberDateOf(completedAt, settings.timeZone)
+          ) {
             throw new Error(
-              `generated completion of item ${itemId} at ${new Date(completedAt).toISOString()} disagrees with pointsForCompletion/dayInfo`,
+              `generated completion of item ${itemId} at ${new Date(completedAt).toISOString()} disagrees with pointsForCompletion/dayInfo/memberDateOf`,
             );
           }
           checked += 1;
