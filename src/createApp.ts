@@ -257,6 +257,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
       discord.stopInteractions();
+      // Interactions already being handled (a /done halfway through) finish first, the database still open.
+      await discord.settleInteractions();
       await cohorts.settle();
       await discord.stop();
       await parserThread.close();

@@ -86,41 +86,54 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       : (options.postgresqlMigrationsDir ?? path.join(path.dirname(options.migrationsDir), "postgresql", "migrations"));
   const migrations = await migrateDatabase(target, migrationsDir, options.logger);
   const { prisma, sqliteAdapter } = createPrismaClient(target, options.logger);
-  await prisma.$connect();
-  const sqliteConnection = sqliteAdapter?.connection ?? null;
   let checkpointer: WalCheckpointer | null = null;
   let readWorker: SqliteReadWorker | null = null;
   let hotReader: SqliteHotReader | null = null;
-  const prismaReader = prismaSqlReader(prisma, target.provider);
-  if (target.provider === "sqlite" && target.filePath !== ":memory:") {
-    readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
-    // The adapter drives one connection, so this pragma holds for every query the bot sends.
-    await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
-    await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${pageCacheKiB}`);
-    hotReader = new SqliteHotReader({
-      filePath: target.filePath,
-      busyTimeoutMs: sqliteBusyTimeoutMs,
-      pageCacheKiB,
-      fallback: prismaReader,
-    });
-    checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
-  }
-  return {
-    prisma,
-    target,
-    migrations,
-    lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
-    checkpointer,
-    reader: readWorker ?? prismaReader,
-    hotReader: hotReader ?? prismaReader,
-    sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
-    async close() {
-      await readWorker?.stop();
-      hotReader?.close();
-      await checkpointer?.stop();
-      await prisma.$disconnect();
-    },
+  const close = async () => {
+    await readWorker?.stop();
+    hotReader?.close();
+    await checkpointer?.stop();
+    await prisma.$disconnect();
   };
+  try {
+    return await connect();
+  } catch (error) {
+    // A step that throws leaves nothing open behind it: the threads and connections opened so far close.
+    await close().catch((closeError: unknown) =>
+      options.logger.warn({ err: closeError }, "could not close a database that failed to open"),
+    );
+    throw error;
+  }
+
+  async function connect(): Promise<DatabaseHandle> {
+    await prisma.$connect();
+    const sqliteConnection = sqliteAdapter?.connection ?? null;
+    const prismaReader = prismaSqlReader(prisma, target.provider);
+    if (target.provider === "sqlite" && target.filePath !== ":memory:") {
+      readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
+      // The adapter drives one connection, so this pragma holds for every query the bot sends.
+      await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
+      await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${pageCacheKiB}`);
+      hotReader = new SqliteHotReader({
+        filePath: target.filePath,
+        busyTimeoutMs: sqliteBusyTimeoutMs,
+        pageCacheKiB,
+        fallback: prismaReader,
+      });
+      checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
+    }
+    return {
+      prisma,
+      target,
+      migrations,
+      lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
+      checkpointer,
+      reader: readWorker ?? prismaReader,
+      hotReader: hotReader ?? prismaReader,
+      sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
+      close,
+    };
+  }
 }
 
 /** The SQLite adapter comes back too: its connection is the one SqliteTransactionRunner writes on. */

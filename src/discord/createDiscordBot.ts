@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction
 import type { ShardIdentity } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
+import { InFlightWork } from "./InFlightWork.js";
 import type { InteractionRouter } from "./InteractionRouter.js";
 import { syncCommands } from "./syncCommands.js";
 
@@ -23,8 +24,16 @@ export interface DiscordBot {
   start(router: InteractionRouter): Promise<void>;
   /** No new interactions are handled from here (the client stays connected for work in flight). */
   stopInteractions(): void;
+  /**
+   * Waits for the interactions already being handled to finish (at most
+   * `interactionSettleTimeoutMs`, then logged), so none meets a closed database.
+   */
+  settleInteractions(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** How long shutdown waits for interactions in flight: well inside a shard's stop timeout and Docker's grace period. */
+export const interactionSettleTimeoutMs = 10_000;
 
 /** The bot's client settings; the benchmark's floor bot (bench/floorBotMain.ts) uses them too, so it measures the same client. */
 export function discordClientOptions(apiUrl: string, shard: ShardIdentity | undefined): ClientOptions {
@@ -45,11 +54,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   // Replaced by the router's handler at start; stopInteractions() puts this back.
   const ignore = (): void => undefined;
   let onInteraction: (interaction: Interaction) => void = ignore;
+  const inFlight = new InFlightWork();
   return {
     client,
     async start(router) {
       onInteraction = (interaction: Interaction) => {
-        void router.handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler crashed"));
+        inFlight.track(router.handle(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction handler crashed")));
       };
       client.on(Events.InteractionCreate, onInteraction);
       client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
@@ -64,6 +74,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     stopInteractions() {
       client.off(Events.InteractionCreate, onInteraction);
       onInteraction = ignore;
+    },
+    async settleInteractions() {
+      if (await inFlight.settle(interactionSettleTimeoutMs)) return;
+      logger.warn({ inFlight: inFlight.size, timeoutMs: interactionSettleTimeoutMs }, "interactions still in flight at shutdown");
     },
     async stop() {
       await client.destroy();

@@ -5,6 +5,7 @@ import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes
 import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * The roster's catch-up dates (`MemberPlanService.catchUpDues`) are kept per
@@ -26,9 +27,7 @@ describe("catch-up dates of cohorts sharing a plan", () => {
     const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     const item = await prisma.item.findFirstOrThrow({ where: { curriculumId: curriculum.id }, orderBy: { position: "asc" } });
     const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" };
-    const row = await prisma.cohort.create({
-      data: { guildId: "g", channelId: name, name, curriculumId: curriculum.id, startDate: settings.startDate },
-    });
+    const row = await createCohortRow(prisma, curriculum.id, { guildId: "g", channelId: name, name, startDate: settings.startDate });
     const member = await prisma.member.create({
       data: { cohortId: row.id, userId: `${name}-member`, displayName: name, joinedAt: new Date("2027-03-01T00:00:00Z") },
     });

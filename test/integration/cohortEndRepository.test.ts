@@ -6,6 +6,7 @@ import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * Break weeks and the end of the course against a real database (SQLite, or
@@ -27,9 +28,7 @@ describe("CohortRepository: break weeks and the final board", () => {
       handle.hotReader,
     );
     const curriculum = await createCurriculumRow(handle.prisma, "end-test", 4);
-    const cohort = await handle.prisma.cohort.create({
-      data: { guildId: "1", channelId: "2", name: "Ending", curriculumId: curriculum.id, startDate: "2027-03-01" },
-    });
+    const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Ending" });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {

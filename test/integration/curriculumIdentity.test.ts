@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isUserError } from "../../src/errors.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 const guildId = "400000000000000001";
 const adminId = "400000000000000009";
@@ -37,14 +38,11 @@ describe("an item keeps its identity (and its completions) across re-imports", (
     const imported = await app.services.curricula.importDocument(original, guildId);
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
     const prisma = app.database.prisma;
-    const cohort = await prisma.cohort.create({
-      data: {
-        guildId,
-        channelId: "400000000000000002",
-        name: "Spring",
-        curriculumId: imported.summary.curriculum.id,
-        startDate: "2027-01-04",
-      },
+    const cohort = await createCohortRow(prisma, imported.summary.curriculum.id, {
+      guildId,
+      channelId: "400000000000000002",
+      name: "Spring",
+      startDate: "2027-01-04",
     });
     await prisma.member.create({ data: { cohortId: cohort.id, userId: readerId } });
     const request = { guildId, userId: readerId, cohort: "Spring", now };

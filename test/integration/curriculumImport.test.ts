@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { ItemKind } from "../../src/domain/curriculum/curriculumModel.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 const learningPath = fs.readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
 const itemLine = /^- \[ \] (Required|Optional|Reference) -- /;
@@ -47,14 +48,11 @@ describe("curriculum import into a real SQLite file", () => {
     const untouched = items.find((item) => item.title === "NewSQL");
     if (stored === null || kept === undefined || dropped === undefined || untouched === undefined) throw new Error("seed missing items");
 
-    const cohort = await prisma.cohort.create({
-      data: {
-        guildId: "100000000000000001",
-        channelId: "100000000000000002",
-        name: "Spring",
-        curriculumId: stored.id,
-        startDate: "2027-01-04",
-      },
+    const cohort = await createCohortRow(prisma, stored.id, {
+      guildId: "100000000000000001",
+      channelId: "100000000000000002",
+      name: "Spring",
+      startDate: "2027-01-04",
     });
     const member = await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003" } });
     for (const item of [kept, dropped]) {

@@ -4,13 +4,17 @@ import { MemberRepository } from "../../src/db/repositories/MemberRepository.js"
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /** A cohort whose exclude_role is `roleId`, with members `userIds` (none marked yet). */
 async function cohortWithRole(database: TestDatabaseHandle, roleId: string, userIds: readonly string[]) {
   const curriculum = await createCurriculumRow(database.prisma, "marks", 4);
-  const { id: cohortId } = await database.prisma.cohort.create({
-    data: { guildId: "g1", channelId: "c1", name: "Marks", curriculumId: curriculum.id, startDate: "2027-01-04", excludeRoleId: roleId },
-    select: { id: true },
+  const { id: cohortId } = await createCohortRow(database.prisma, curriculum.id, {
+    guildId: "g1",
+    channelId: "c1",
+    name: "Marks",
+    startDate: "2027-01-04",
+    excludeRoleId: roleId,
   });
   const memberIds: number[] = [];
   for (const userId of userIds)

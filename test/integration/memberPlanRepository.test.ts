@@ -5,6 +5,7 @@ import { MemberRepository } from "../../src/db/repositories/MemberRepository.js"
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * A member's plan state on the database under test (SQLite by default,
@@ -27,9 +28,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
     [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;
-    const cohort = await handle.prisma.cohort.create({
-      data: { guildId: "1", channelId: "2", name: "Plans", curriculumId: curriculum.id, startDate: "2027-03-01" },
-    });
+    const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Plans" });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
 import { runCli as cli } from "../helpers/runCli.js";
 import { startTestApp } from "../helpers/testApp.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 const doomed = "100000000000000001";
 const kept = "100000000000000009";
@@ -14,8 +15,11 @@ describe("npm run cli -- purge-guild", () => {
     const prisma = test.app.database.prisma;
     const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     for (const guildId of [doomed, kept]) {
-      const cohort = await prisma.cohort.create({
-        data: { guildId, channelId: "100000000000000002", name: "Night Owls", curriculumId: curriculum.id, startDate: "2027-04-05" },
+      const cohort = await createCohortRow(prisma, curriculum.id, {
+        guildId,
+        channelId: "100000000000000002",
+        name: "Night Owls",
+        startDate: "2027-04-05",
       });
       await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003", displayName: "Ada" } });
     }

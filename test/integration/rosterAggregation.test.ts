@@ -5,6 +5,7 @@ import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/re
 import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * The facilitators' SQL against a real database (SQLite, or PostgreSQL with
@@ -31,9 +32,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       section,
       Array<ItemRow>(3).fill({ kind: "Required", minutes: 30 }),
     );
-    const cohort = await prisma.cohort.create({
-      data: { guildId: "1", channelId: "2", name: "Roster", curriculumId: curriculum.id, startDate: "2027-03-01" },
-    });
+    const cohort = await createCohortRow(prisma, curriculum.id, { name: "Roster" });
     for (const name of ["behind", "quiet", "notYet", "onTrack", "finished", "left"]) {
       const member = await prisma.member.create({
         data: { cohortId: cohort.id, userId: name, displayName: name, joinedAt: daysAgo(20), leftAt: name === "left" ? daysAgo(1) : null },

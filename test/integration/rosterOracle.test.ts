@@ -10,6 +10,7 @@ import { randomInt, seededRandom } from "../helpers/planFixtures.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * The oracle: for many random cohorts (curricula, study days, break weeks,
@@ -68,9 +69,7 @@ describe("the roster's SQL equals each member's own plan", () => {
       includeOptional: random() < 0.5,
     };
     const breakWeeks = [2, 3, 4].filter(() => random() < 0.25);
-    const row = await prisma.cohort.create({
-      data: { guildId: "oracle", channelId: "c", name: `Oracle ${seed}`, curriculumId: curriculum.id, startDate },
-    });
+    const row = await createCohortRow(prisma, curriculum.id, { guildId: "oracle", channelId: "c", name: `Oracle ${seed}`, startDate });
     const cohort = cohortFixture({ id: row.id, guildId: "oracle", name: row.name, curriculumId: curriculum.id, breakWeeks, settings });
     const courseDays = 7 * (curriculum.totalWeeks + breakWeeks.length + 4);
     const dayInCourse = () => addDays(startDate, randomInt(random, -2, courseDays));

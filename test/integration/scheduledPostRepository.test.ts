@@ -3,6 +3,7 @@ import { ScheduledPostRepository, type PostKey } from "../../src/db/repositories
 import { PostStatus, type ScheduledPostRecord } from "../../src/domain/schedule/scheduledPostModel.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * The exactly-once ledger against a real database: every state change must be
@@ -23,9 +24,7 @@ describe("ScheduledPostRepository state conditions", () => {
     handle = await openTestDatabase();
     posts = new ScheduledPostRepository(handle.prisma);
     const curriculum = await createCurriculumRow(handle.prisma, "ledger-test", 1);
-    const cohort = await handle.prisma.cohort.create({
-      data: { guildId: "1", channelId: "2", name: "Ledger", curriculumId: curriculum.id, startDate: "2027-03-01" },
-    });
+    const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Ledger" });
     cohortId = cohort.id;
   }, 60_000);
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * Ranks and board tops read from the score tally (kept by database triggers) must
@@ -29,9 +30,7 @@ describe("leaderboard standings from the score tally", () => {
     ({ itemIds } = await createSectionRows(handle.prisma, curriculum.id, section, Array<ItemRow>(12).fill({ kind: "Required" })));
     cohortIds = [];
     for (const name of ["A", "B", "C"]) {
-      const cohort = await handle.prisma.cohort.create({
-        data: { guildId: "1", channelId: "2", name, curriculumId: curriculum.id, startDate: "2027-03-01" },
-      });
+      const cohort = await createCohortRow(handle.prisma, curriculum.id, { name });
       cohortIds.push(cohort.id);
     }
   }, 60_000);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
 import { runCli as cli } from "../helpers/runCli.js";
 import { startTestApp } from "../helpers/testApp.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 describe("npm run cli -- simulate", () => {
   let database: TestDatabase;
@@ -10,15 +11,12 @@ describe("npm run cli -- simulate", () => {
     // A stored cohort in Tokyo, made straight in the database (no Discord here).
     const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     const curriculum = await test.app.database.prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
-    await test.app.database.prisma.cohort.create({
-      data: {
-        guildId: "100000000000000001",
-        channelId: "100000000000000002",
-        name: "Night Owls",
-        curriculumId: curriculum.id,
-        startDate: "2027-04-05",
-        timeZone: "Asia/Tokyo",
-      },
+    await createCohortRow(test.app.database.prisma, curriculum.id, {
+      guildId: "100000000000000001",
+      channelId: "100000000000000002",
+      name: "Night Owls",
+      startDate: "2027-04-05",
+      timeZone: "Asia/Tokyo",
     });
     await test.close();
   }, 60_000);

@@ -4,6 +4,7 @@ import { SqliteHotReader } from "../../src/db/SqliteHotReader.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * /today's and /done's look-ups read a SQLite file on a connection of their
@@ -17,17 +18,14 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
   beforeAll(async () => {
     handle = await openTestDatabase();
     const curriculum = await handle.prisma.curriculum.create({ data: { slug: "hot", title: "Hot", totalWeeks: 2, sourceHash: "x" } });
-    const cohort = await handle.prisma.cohort.create({
-      data: {
-        guildId: "g1",
-        channelId: "c1",
-        name: "Spring",
-        curriculumId: curriculum.id,
-        startDate: "2027-01-04",
-        includeOptional: true,
-        exclusionsCheckedAt: new Date("2027-01-02T08:30:00.250Z"),
-        breaks: { create: [{ week: 3 }, { week: 5 }] },
-      },
+    const cohort = await createCohortRow(handle.prisma, curriculum.id, {
+      guildId: "g1",
+      channelId: "c1",
+      name: "Spring",
+      startDate: "2027-01-04",
+      includeOptional: true,
+      exclusionsCheckedAt: new Date("2027-01-02T08:30:00.250Z"),
+      breaks: { create: [{ week: 3 }, { week: 5 }] },
     });
     const member = await handle.prisma.member.create({
       data: {

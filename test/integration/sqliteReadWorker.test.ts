@@ -3,6 +3,7 @@ import { prismaSqlReader } from "../../src/db/SqlReader.js";
 import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /** A read that takes a while on any machine: a recursive count to two million. */
 const slowRead = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT COUNT(*) AS "total" FROM n`;
@@ -13,15 +14,12 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on
   beforeAll(async () => {
     handle = await openTestDatabase();
     const curriculum = await handle.prisma.curriculum.create({ data: { slug: "reads", title: "Reads", totalWeeks: 1, sourceHash: "x" } });
-    await handle.prisma.cohort.create({
-      data: {
-        guildId: "g1",
-        channelId: "c1",
-        name: "Spring",
-        curriculumId: curriculum.id,
-        startDate: "2027-01-04",
-        createdAt: new Date("2027-01-01T10:00:00Z"),
-      },
+    await createCohortRow(handle.prisma, curriculum.id, {
+      guildId: "g1",
+      channelId: "c1",
+      name: "Spring",
+      startDate: "2027-01-04",
+      createdAt: new Date("2027-01-01T10:00:00Z"),
     });
   });
 
@@ -33,9 +31,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on
     expect(handle.reader).toBeInstanceOf(SqliteReadWorker);
     const before = await handle.reader.read(`SELECT COUNT(*) AS "n" FROM "Cohort" WHERE "guildId" = ?`, ["g2"]);
     const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
-    await handle.prisma.cohort.create({
-      data: { guildId: "g2", channelId: "c2", name: "Autumn", curriculumId: curriculum.id, startDate: "2027-09-06" },
-    });
+    await createCohortRow(handle.prisma, curriculum.id, { guildId: "g2", channelId: "c2", name: "Autumn", startDate: "2027-09-06" });
     const after = await handle.reader.read(`SELECT COUNT(*) AS "n" FROM "Cohort" WHERE "guildId" = ?`, ["g2"]);
     expect([Number(before[0]?.n), Number(after[0]?.n)]).toEqual([0, 1]);
   });

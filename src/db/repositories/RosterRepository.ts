@@ -230,10 +230,11 @@ export class RosterRepository {
    * streaming pass over the cohort's completions in the covering index on
    * Completion(cohortId, memberId, itemId, completedAt), grouped by member,
    * counts them by the usual window (joined on the first day, no extension,
-   * the cohort's day: most members) with two comparisons per completion
-   * (`grouped`); members whose window differs, or who caught up, get a pass
-   * of their own over their completions (`special`: few in real cohorts; as
-   * many as there are, each reads only its own index range).
+   * the cohort's day: most members), decided once per item (`usualReq`), so a
+   * completion only adds its item's columns (`grouped`); members whose window
+   * differs, or who caught up, get a pass of their own over their completions
+   * (`special`: few in real cohorts; as many as there are, each reads only its
+   * own index range).
    */
   private rosterCte(basis: RosterBasis): { sql: string; values: Record<string, SqlValue> } {
     const pg = this.provider === "postgresql";
@@ -258,7 +259,7 @@ export class RosterRepository {
           WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
     const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
     const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
-    const usual = inWindow(`(SELECT "lo" FROM usual)`, `(SELECT "hi" FROM usual)`);
+    const usual = inWindow('u."lo"', 'u."hi"');
     const ownPass = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
           WHERE c."cohortId" = CAST(@cohortId AS INTEGER) AND c."memberId" = m."id"`;
     // PostgreSQL: a lateral pass per member whose window is not the usual one (the gate skips the others).
@@ -331,10 +332,13 @@ export class RosterRepository {
           FROM mem LEFT JOIN keyed k ON k."j" = mem."j" AND k."t" = mem."t" AND k."x" = mem."x") AS w
         CROSS JOIN usual u
       ),
+      usualReq AS MATERIALIZED (
+        SELECT r."itemId", ${usual} AS "usual", ${usual} * r."minutes" AS "usualMinutes" FROM req r CROSS JOIN usual u
+      ),
       grouped AS (
-        SELECT c."memberId", SUM(${usual}) AS "usualDone", SUM(${usual} * r."minutes") AS "usualMinutesDone",
+        SELECT c."memberId", SUM(r."usual") AS "usualDone", SUM(r."usualMinutes") AS "usualMinutesDone",
           COUNT(r."itemId") AS "requiredDone", MAX(c."completedAt") AS "lastAt"
-        FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
+        FROM "Completion" c LEFT JOIN usualReq r ON r."itemId" = c."itemId"
         WHERE c."cohortId" = CAST(@cohortId AS INTEGER)
         GROUP BY c."memberId"
       ),

@@ -1,0 +1,40 @@
+/**
+ * Work started and not yet finished (interaction handlers), so that shutdown
+ * can wait for it before the database and the client go: a /done halfway
+ * through would otherwise fail against a closed database.
+ */
+export class InFlightWork {
+  private readonly running = new Set<Promise<void>>();
+
+  /** How many are still running. */
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Counts `work` as running until it settles (its outcome is the caller's to handle). */
+  track(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+  }
+
+  /**
+   * Resolves once everything tracked so far has settled (true), or after
+   * `timeoutMs` with some still running (false): a handler that hangs must
+   * not hold shutdown forever.
+   */
+  async settle(timeoutMs: number): Promise<boolean> {
+    if (this.running.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const all = Promise.all([...this.running]).then(() => true as const);
+    try {
+      return await Promise.race([all, giveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
