@@ -7,8 +7,9 @@
  */
 import { CATCH_UP_DAYS, catchUpCap, spreadCatchUp } from "./catchUpSpread.js";
 import { calendarWeekOf, calendarWeekOfDate, calendarWeekStartDate, effectiveBreakWeeks, shiftPlanDate } from "./cohortBreaks.js";
+import { localDateRanges, weekDayRanges, type DayRange } from "./dayRanges.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
-import { addDays, daysBetween, isoWeekday, parseLocalDate } from "./localTime.js";
+import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, parseLocalDate } from "./localTime.js";
 import type { CohortPlan, PlanItem } from "./scheduleTypes.js";
 
 /** `/pace mode:extend` adds one week per use, up to this many in all. */
@@ -92,6 +93,8 @@ export interface MemberPlan {
   /** Effective cohort break weeks, ascending. */
   readonly breakWeeks: readonly number[];
   readonly personalBreaks: readonly PersonalBreak[];
+  /** The member's days off (`isMemberDayOff`) as epoch-day ranges, for loops over many days (streaks). */
+  readonly daysOff: readonly DayRange[];
   /** `catchUpCap` of the cohort's plan. */
   readonly catchUpCap: number;
 }
@@ -144,6 +147,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     itemsByDueDate: groupByDueDate(items),
     extraWeeks: state.extraWeeks,
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
+    daysOff: memberDaysOff(context),
     catchUpCap: cap,
   };
 }
@@ -235,6 +239,11 @@ export function isMemberDayOff(plan: Omit<StudyDayContext, "studyDays">, date: s
     plan.breakWeeks.includes(calendarWeekOfDate(plan.startDate, date)) ||
     plan.personalBreaks.some((entry) => entry.from <= date && date <= entry.to)
   );
+}
+
+/** The days `isMemberDayOff` answers true for, as ranges: cohort break weeks, then personal breaks. */
+export function memberDaysOff(plan: Omit<StudyDayContext, "studyDays">): DayRange[] {
+  return [...weekDayRanges(epochDayOfLocalDate(plan.startDate), plan.breakWeeks), ...localDateRanges(plan.personalBreaks)];
 }
 
 function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {
