@@ -84,6 +84,8 @@ export interface MemberPlan {
   readonly itemById: ReadonlyMap<number, MemberPlanItem>;
   /** Items due on each date, in reading order. */
   readonly itemsByDueDate: ReadonlyMap<string, readonly MemberPlanItem[]>;
+  /** Every item oldest due date first, reading order within a day: `/today`'s overdue list reads a prefix of it. */
+  readonly itemsInDueOrder: readonly MemberPlanItem[];
   /** Weeks of extension in force, 0..MAX_EXTEND_WEEKS. */
   readonly extraWeeks: number;
   /** Exclusive end of the member's course: the end of their last week, or the day after their last due date if later. */
@@ -145,6 +147,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     items,
     itemById: new Map(items.map((entry) => [entry.item.id, entry])),
     itemsByDueDate: groupByDueDate(items),
+    itemsInDueOrder: [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.order - b.order),
     extraWeeks: state.extraWeeks,
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
     daysOff: memberDaysOff(context),

@@ -42,10 +42,9 @@ export function isOverdue(entry: Pick<MemberPlanItem, "dueDate" | "preJoin">, to
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
   const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
-  const late = plan.items
-    .filter((entry) => entry.dueDate < today && !doneItemIds.has(entry.item.id))
-    .sort(oldestFirst)
-    .map(withDone);
+  // Items due before today are a prefix of the plan's due order (oldest first already).
+  const dueBefore = plan.itemsInDueOrder.slice(0, firstDueOnOrAfter(plan.itemsInDueOrder, today));
+  const late = dueBefore.filter((entry) => !doneItemIds.has(entry.item.id)).map(withDone);
   return {
     today,
     dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),
@@ -76,6 +75,18 @@ export function rosterStanding(plan: MemberPlan, doneItemIds: ReadonlySet<number
     behind: { items: behind.length, minutes: behind.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0) },
     finished: required.length > 0 && required.every((entry) => doneItemIds.has(entry.item.id)),
   };
+}
+
+/** Index of the first entry (of entries sorted by due date) due on or after `date`. */
+function firstDueOnOrAfter(entries: readonly MemberPlanItem[], date: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((entries[middle]?.dueDate ?? date) < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function oldestFirst(a: MemberPlanItem, b: MemberPlanItem): number {
