@@ -386,7 +386,7 @@ describe("member plan properties (seeded)", () => {
     expect(checked).toBeGreaterThan(100);
   });
 
-  it("lists today's, overdue and backlog items as the plain filter-and-sort over every item does", () => {
+  it("lists today's, overdue, backlog and week items and the next reading day as plain filters and sorts over every item do", () => {
     const random = seededRandom(414);
     const oldestFirst = (a: MemberPlanItem, b: MemberPlanItem) => a.dueDate.localeCompare(b.dueDate) || a.order - b.order;
     for (let run = 0; run < 150; run += 1) {
@@ -405,6 +405,14 @@ describe("member plan properties (seeded)", () => {
         overdue: late.filter((entry) => !entry.preJoin),
         backlog: late.filter((entry) => entry.preJoin),
       });
+      const week = randomInt(random, -1, plan.totalWeeks + 6);
+      const from = addDays(plan.startDate, 7 * (week - 1));
+      const until = addDays(from, 7);
+      expect(memberWeekItems(member, week)).toEqual(
+        member.items.filter((entry) => entry.dueDate >= from && entry.dueDate < until).sort(oldestFirst),
+      );
+      const later = [...member.itemsByDueDate.keys()].filter((date) => date > today).sort();
+      expect(nextReadingDay(member, today)).toBe(later.find((date) => isMemberStudyDay(member, date)) ?? later[0] ?? null);
     }
   });
 
