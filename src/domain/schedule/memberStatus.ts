@@ -41,15 +41,21 @@ export function isOverdue(entry: Pick<MemberPlanItem, "dueDate" | "preJoin">, to
 
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
-  const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
-  // Items due before today are a prefix of the plan's due order (oldest first already).
-  const earlier = plan.itemsInDueOrder.slice(0, dueBefore(plan, today));
-  const late = earlier.filter((entry) => !doneItemIds.has(entry.item.id)).map(withDone);
+  const overdue: MemberItemStatus[] = [];
+  const backlog: MemberItemStatus[] = [];
+  // Items due before today are a prefix of the plan's due order, oldest first already. One pass:
+  // this runs for every /today and reminder.
+  const { itemsInDueOrder } = plan;
+  for (let index = 0, end = dueBefore(plan, today); index < end; index += 1) {
+    const entry = itemsInDueOrder[index];
+    if (entry === undefined || doneItemIds.has(entry.item.id)) continue;
+    (isOverdue(entry, today) ? overdue : backlog).push({ ...entry, done: false });
+  }
   return {
     today,
-    dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),
-    overdue: late.filter((entry) => isOverdue(entry, today)),
-    backlog: late.filter((entry) => !isOverdue(entry, today)),
+    dueToday: (plan.itemsByDueDate.get(today) ?? []).map((entry) => ({ ...entry, done: doneItemIds.has(entry.item.id) })),
+    overdue,
+    backlog,
   };
 }
 
