@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
-import { courseEndDate, courseHasEnded, isBreakDate, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import { breakDayRanges, courseEndDate, courseHasEnded, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
@@ -118,7 +118,7 @@ function bestStreak(cohort: Cohort, calendar: BreakCalendar, rows: readonly Comp
     completions: rows.map((row) => ({ completedAt: row.completedAt, forDate: null })),
     timeZone: cohort.settings.timeZone,
     studyDays: cohort.settings.studyDays,
-    isDayOff: (date) => isBreakDate(calendar, date),
+    daysOff: breakDayRanges(calendar),
     now,
   }).best;
 }

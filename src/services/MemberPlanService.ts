@@ -7,7 +7,6 @@ import {
   canExtend,
   checkPersonalBreak,
   endPersonalBreak,
-  isMemberDayOff,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
   MemberAdjustmentKind,
@@ -170,7 +169,7 @@ export class MemberPlanService {
       completions: completions.map((row) => ({ completedAt: row.completedAt, forDate: row.day })),
       timeZone: planning.zone,
       studyDays: planning.plan.studyDays,
-      isDayOff: (date) => isMemberDayOff(planning.plan, date),
+      daysOff: planning.plan.daysOff,
       now,
     });
   }

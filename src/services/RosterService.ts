@@ -5,7 +5,7 @@ import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDue, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
-import { isBreakDate } from "../domain/schedule/cohortBreaks.js";
+import { breakDayRanges } from "../domain/schedule/cohortBreaks.js";
 import { RosterGroup, type RosterBasis, type RosterRepository, type RosterRow } from "../db/repositories/RosterRepository.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
@@ -197,14 +197,14 @@ export class RosterService {
   ): Promise<RosterMemberView[]> {
     const ids = rows.map((row) => row.memberId);
     const [times, answers] = await Promise.all([this.rows.completionTimes(ids), this.rows.answers(ids)]);
-    const calendar = breakCalendarOf(cohort, context);
+    const daysOff = breakDayRanges(breakCalendarOf(cohort, context));
     // The page's streaks in the cohort's day and break weeks (members' own zones and breaks are /progress's).
     const streakOf = (completedAts: readonly Date[]) =>
       forgivingStreak({
         completions: completedAts.map((completedAt) => ({ completedAt, forDate: null })),
         timeZone: cohort.settings.timeZone,
         studyDays: cohort.settings.studyDays,
-        isDayOff: (date) => isBreakDate(calendar, date),
+        daysOff,
         now,
       }).current;
     return rows.map((row) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isoWeekday, zonedInstant } from "../../src/domain/schedule/localTime.js";
+import { addDays, epochDayOfLocalDate, isoWeekday, zonedInstant } from "../../src/domain/schedule/localTime.js";
 import { memberDateOf, memberDayEnd, memberDayStart, memberTimeZone } from "../../src/domain/schedule/memberDay.js";
 import {
   forgivingStreak,
@@ -22,11 +22,13 @@ const doneAt = (date: string, clock = "20:00", zone = "UTC"): StreakCompletion =
 });
 /** One completion a day on each of `dates`, evening local time. */
 const doneOn = (dates: readonly string[], zone = "UTC"): StreakCompletion[] => dates.map((date) => doneAt(date, "20:00", zone));
+/** Days off from `from` through `to`, both included. */
+const off = (from: string, to: string) => [{ from: epochDayOfLocalDate(from), to: epochDayOfLocalDate(to) }];
 /** `count` consecutive dates from `from`. */
 const run = (from: string, count: number): string[] => Array.from({ length: count }, (_, index) => addDays(from, index));
 
 function streakAt(now: Date, completions: readonly StreakCompletion[], overrides: Partial<StreakInput> = {}): StreakView {
-  return forgivingStreak({ completions, timeZone: "UTC", studyDays: EVERY_DAY, isDayOff: () => false, now, ...overrides });
+  return forgivingStreak({ completions, timeZone: "UTC", studyDays: EVERY_DAY, daysOff: [], now, ...overrides });
 }
 
 describe("member day (04:00 rollover)", () => {
@@ -154,16 +156,16 @@ describe("forgivingStreak: table", () => {
     const yesterday: StreakCompletion = { completedAt: new Date("2027-03-04T09:00:00Z"), forDate: "2027-03-03" };
     const view = streakAt(new Date("2027-03-04T12:00:00Z"), [...doneOn(run("2027-03-01", 2)), yesterday]);
     expect(view.current).toBe(3);
-    expect(yesterdayTarget("2027-03-08", WEEKDAYS, () => false)).toBe("2027-03-05");
-    expect(yesterdayTarget("2027-03-08", WEEKDAYS, (date) => date === "2027-03-05")).toBe("2027-03-04");
+    expect(yesterdayTarget("2027-03-08", WEEKDAYS, [])).toBe("2027-03-05");
+    expect(yesterdayTarget("2027-03-08", WEEKDAYS, off("2027-03-05", "2027-03-05"))).toBe("2027-03-04");
   });
 
   it("neither breaks nor extends on days off", () => {
-    const isDayOff = (date: string) => date >= "2027-03-03" && date <= "2027-03-05";
+    const daysOff = off("2027-03-03", "2027-03-05");
     const dates = ["2027-03-01", "2027-03-02", "2027-03-04", "2027-03-08"];
-    const view = streakAt(new Date("2027-03-08T21:00:00Z"), doneOn(dates), { studyDays: WEEKDAYS, isDayOff });
+    const view = streakAt(new Date("2027-03-08T21:00:00Z"), doneOn(dates), { studyDays: WEEKDAYS, daysOff });
     expect(view.current).toBe(3);
-    const onBreak = streakAt(new Date("2027-03-04T21:00:00Z"), doneOn(dates), { studyDays: WEEKDAYS, isDayOff });
+    const onBreak = streakAt(new Date("2027-03-04T21:00:00Z"), doneOn(dates), { studyDays: WEEKDAYS, daysOff });
     expect(onBreak.current).toBe(2);
     expect(onBreak.actBy?.toISOString()).toBe("2027-03-09T04:00:00.000Z");
   });
@@ -270,7 +272,9 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
     const date = completion.forDate ?? referenceDateOf(millis, input.timeZone);
     if (date <= today) active.add(date);
   }
-  const studyDay = (date: string) => input.studyDays.includes(isoWeekday(date)) && !input.isDayOff(date);
+  const isDayOff = (date: string) =>
+    input.daysOff.some((range) => range.from <= epochDayOfLocalDate(date) && epochDayOfLocalDate(date) <= range.to);
+  const studyDay = (date: string) => input.studyDays.includes(isoWeekday(date)) && !isDayOff(date);
   let day: ReferenceDay = { streak: 0, freezes: 0, run: 0 };
   let best = 0;
   for (let date = windowStart; date <= today; date = addDays(date, 1)) {
@@ -307,7 +311,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
       if (studyDays.length === 0) studyDays.push(randomInt(random, 1, 7));
       const offFrom = addDays(windowStart, randomInt(random, 0, 50));
       const offTo = addDays(offFrom, randomInt(random, -1, 6));
-      const isDayOff = (date: string) => date >= offFrom && date <= offTo;
+      const daysOff = off(offFrom, offTo);
       const density = 0.5 + random() * 0.5;
       const completions: StreakCompletion[] = [];
       for (let day = 0; day < 60; day += 1) {
@@ -315,7 +319,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         const date = addDays(windowStart, day);
         const clock = `${String(randomInt(random, 0, 23)).padStart(2, "0")}:${String(randomInt(random, 0, 59)).padStart(2, "0")}`;
         const completedAt = zonedInstant(date, clock, zone);
-        const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, isDayOff) : null;
+        const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, daysOff) : null;
         completions.push({ completedAt, forDate: yesterday });
       }
       const now = zonedInstant(
@@ -323,7 +327,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         `${String(randomInt(random, 0, 23)).padStart(2, "0")}:30`,
         zone,
       );
-      const input: StreakInput = { completions, timeZone: zone, studyDays, isDayOff, now };
+      const input: StreakInput = { completions, timeZone: zone, studyDays, daysOff, now };
       expect(forgivingStreak(input), `sample ${sample} in ${zone}`).toEqual(referenceStreak(input, addDays(windowStart, -14)));
     }
   });

@@ -18,6 +18,7 @@ import {
   type MemberAdjustment,
   type MemberPlan,
   type MemberPlanInput,
+  type MemberPlanItem,
   type PersonalBreak,
 } from "../../src/domain/schedule/memberPlan.js";
 import {
@@ -383,6 +384,36 @@ describe("member plan properties (seeded)", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("lists today's, overdue, backlog and week items and the next reading day as plain filters and sorts over every item do", () => {
+    const random = seededRandom(414);
+    const oldestFirst = (a: MemberPlanItem, b: MemberPlanItem) => a.dueDate.localeCompare(b.dueDate) || a.order - b.order;
+    for (let run = 0; run < 150; run += 1) {
+      const plan = plans[run % plans.length] ?? basePlan;
+      const member = buildMemberPlan(randomScenario(random, plan).input);
+      const done = new Set(member.items.filter(() => random() < random()).map((entry) => entry.item.id));
+      const today = addDays(plan.startDate, randomInt(random, -3, plan.totalWeeks * 7 + 40));
+      const withDone = (entry: MemberPlanItem) => ({ ...entry, done: done.has(entry.item.id) });
+      const late = member.items
+        .filter((entry) => entry.dueDate < today && !done.has(entry.item.id))
+        .sort(oldestFirst)
+        .map(withDone);
+      expect(memberDayStatus(member, done, today)).toEqual({
+        today,
+        dueToday: (member.itemsByDueDate.get(today) ?? []).map(withDone),
+        overdue: late.filter((entry) => !entry.preJoin),
+        backlog: late.filter((entry) => entry.preJoin),
+      });
+      const week = randomInt(random, -1, plan.totalWeeks + 6);
+      const from = addDays(plan.startDate, 7 * (week - 1));
+      const until = addDays(from, 7);
+      expect(memberWeekItems(member, week)).toEqual(
+        member.items.filter((entry) => entry.dueDate >= from && entry.dueDate < until).sort(oldestFirst),
+      );
+      const later = [...member.itemsByDueDate.keys()].filter((date) => date > today).sort();
+      expect(nextReadingDay(member, today)).toBe(later.find((date) => isMemberStudyDay(member, date)) ?? later[0] ?? null);
+    }
   });
 
   it("reset gives back the cohort's plan after any adjustments", () => {

@@ -14,7 +14,8 @@
  * `currentWeekNumber` follow the breaks without knowing about them.
  */
 import { currentWeekNumber } from "./currentWeekNumber.js";
-import { addDays, daysBetween, localDateOf, type InstantInput } from "./localTime.js";
+import { weekDayRanges, type DayRange } from "./dayRanges.js";
+import { addDays, daysBetween, epochDayOfLocalDate, localDateOf, type InstantInput } from "./localTime.js";
 import type { AssignedItem, CohortPlan, PlanCurriculum, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
 
@@ -76,6 +77,11 @@ export function calendarWeekOfDate(startDate: string, localDate: string): number
 /** Whether a cohort-local date falls in a break week. */
 export function isBreakDate(calendar: Pick<BreakCalendar, "startDate" | "curriculumWeeks" | "breakWeeks">, localDate: string): boolean {
   return isBreakWeek(calendar, calendarWeekOfDate(calendar.startDate, localDate));
+}
+
+/** The days `isBreakDate` answers true for, as epoch-day ranges (for streaks, which test every day). */
+export function breakDayRanges(calendar: Pick<BreakCalendar, "startDate" | "curriculumWeeks" | "breakWeeks">): DayRange[] {
+  return weekDayRanges(epochDayOfLocalDate(calendar.startDate), effectiveBreakWeeks(calendar.curriculumWeeks, calendar.breakWeeks));
 }
 
 /** First day of calendar week `week`. */

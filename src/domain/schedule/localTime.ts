@@ -28,7 +28,7 @@ export interface Clock {
 
 const MILLIS_PER_MINUTE = 60_000;
 const MILLIS_PER_DAY = 86_400_000;
-const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MILLIS_PER_HOUR = 3_600_000;
 const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
 
 export function toEpochMillis(instant: InstantInput): number {
@@ -61,7 +61,6 @@ function requireZone(zone: string): IANAZone {
   return IANAZone.create(zone);
 }
 
-const MILLIS_PER_HOUR = 3_600_000;
 // Zone offsets per (zone, UTC hour). Why: luxon asks Intl for the offset on
 // every call (formatToParts, a few microseconds and garbage each time), and
 // a streak or a member plan asks hundreds of times for the same few days;
@@ -136,7 +135,7 @@ function isLeapYear(year: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 interface CalendarDate {
@@ -145,13 +144,32 @@ interface CalendarDate {
   readonly day: number;
 }
 
+const DIGIT_ZERO = 48;
+const DASH = 45;
+
+/** The value of `count` ASCII digits of `text` from `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let index = at; index < at + count; index += 1) {
+    const digit = text.charCodeAt(index) - DIGIT_ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * "YYYY-MM-DD" → its parts; null for anything else. Why not a regular
+ * expression: stored dates are read by the hundred per /today and /done
+ * (streaks), and reading the characters is several times cheaper. Accepts
+ * exactly what `^(\d{4})-(\d{2})-(\d{2})$` did.
+ */
 function splitLocalDate(text: string): CalendarDate | null {
-  const match = LOCAL_DATE_PATTERN.exec(text);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  // Four-digit years from 1000 keep Date.UTC away from its 0–99 → 1900s quirk.
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  // Four-digit years from 1000 only (they once kept Date.UTC away from its 0–99 → 1900s quirk).
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
@@ -206,17 +224,52 @@ function requireClock(clock: Clock | string): Clock {
   return parsed;
 }
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date: Date.UTC's answer in
+ * plain integer arithmetic (the "days from civil" algorithm, March-based years).
+ */
 function epochDayOf(date: CalendarDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / MILLIS_PER_DAY;
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** "00" … "99": the two-digit parts of a date, built once. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, "0"));
+
+/**
+ * "YYYY-MM-DD" of an epoch day ("civil from days", the inverse of `epochDayOf`).
+ * Why not Date#toISOString: it ran for every day of every streak. Years outside
+ * 1000–9999 (never a cohort's) keep toISOString's text exactly.
+ */
 function localDateFromEpochDay(epochDay: number): string {
-  return new Date(epochDay * MILLIS_PER_DAY).toISOString().slice(0, 10);
+  const shifted = epochDay + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return new Date(epochDay * MILLIS_PER_DAY).toISOString().slice(0, 10);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
 /** Days since 1970-01-01 of a calendar date: date arithmetic for loops over many days without re-parsing. */
 export function epochDayOfLocalDate(localDate: string): number {
   return epochDayOf(requireLocalDate(localDate));
+}
+
+/** `epochDayOfLocalDate`, or null for text that is not a "YYYY-MM-DD" date that exists. */
+export function epochDayOfLocalDateOrNull(localDate: string): number | null {
+  const date = splitLocalDate(localDate);
+  return date === null ? null : epochDayOf(date);
 }
 
 /** The calendar date of a day counted from 1970-01-01 (inverse of `epochDayOfLocalDate`). */
@@ -243,8 +296,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(localDate: string): number {
-  const sundayBased = new Date(epochDayOf(requireLocalDate(localDate)) * MILLIS_PER_DAY).getUTCDay();
-  return sundayBased === 0 ? 7 : sundayBased;
+  return isoWeekdayOfEpochDay(epochDayOf(requireLocalDate(localDate)));
 }
 
 /** The latest date on or before `localDate` that falls on ISO weekday `weekday`. */
@@ -255,14 +307,23 @@ export function latestWeekdayOnOrBefore(localDate: string, weekday: number): str
 
 /** The cohort-local calendar date at instant `now`. */
 export function localDateOf(now: InstantInput, zone: string): string {
-  requireZone(zone);
-  return wallClockText(toEpochMillis(now), zone).slice(0, 10);
+  return localDateFromEpochDay(Math.floor(wallEpochMillis(now, zone) / MILLIS_PER_DAY));
 }
 
 /** The cohort-local wall-clock time at instant `now`, as "HH:MM". */
 export function localClockOf(now: InstantInput, zone: string): string {
   requireZone(zone);
   return wallClockText(toEpochMillis(now), zone).slice(11, 16);
+}
+
+/**
+ * The wall clock in `zone` at `instant` as epoch milliseconds read as if it
+ * were UTC: its epoch day and time of day without building text.
+ */
+export function wallEpochMillis(instant: InstantInput, zone: string): number {
+  requireZone(zone);
+  const millis = toEpochMillis(instant);
+  return millis + zoneOffsetMinutes(zone, millis) * MILLIS_PER_MINUTE;
 }
 
 /** The wall clock in `zone` at `instant`, read as if it were UTC: `localDateOf` and `localClockOf` in one look-up. */
@@ -279,31 +340,48 @@ export function wallClockOf(instant: InstantInput, zone: string): string {
 export function zonedInstant(localDate: string, clock: Clock | string, zone: string): Date {
   requireZone(zone);
   const date = requireLocalDate(localDate);
-  const time = requireClock(clock);
+  return new Date(zonedMillis(epochDayOf(date), requireClock(clock), zone));
+}
+
+/** `zonedInstant` in epoch milliseconds, for a day counted from 1970-01-01: for loops over days. */
+export function zonedEpochMillis(epochDay: number, clock: Clock, zone: string): number {
+  requireZone(zone);
+  if (!Number.isInteger(epochDay)) throw new RangeError(`Not a whole number of days: ${epochDay}`);
+  return zonedMillis(epochDay, requireClock(clock), zone);
+}
+
+/** `zonedInstant`'s rules on checked inputs. */
+function zonedMillis(epochDay: number, time: Clock, zone: string): number {
   // The wall time read as if it were UTC; subtracting the zone's offset at the
   // real instant gives that instant.
-  const wallMillis = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+  const wallMillis = epochDay * MILLIS_PER_DAY + time.hour * MILLIS_PER_HOUR + time.minute * MILLIS_PER_MINUTE;
   const wallAt = (instant: number): number => instant + zoneOffsetMinutes(zone, instant) * MILLIS_PER_MINUTE;
 
   // Any offset in force within a day either side covers both sides of a
   // transition near this wall time (offsets stay within ±14 h).
-  const offsets = [...new Set([-1, 0, 1].map((days) => zoneOffsetMinutes(zone, wallMillis + days * MILLIS_PER_DAY)))];
-  const matching = offsets.map((offset) => wallMillis - offset * MILLIS_PER_MINUTE).filter((instant) => wallAt(instant) === wallMillis);
-  if (matching.length > 0) return new Date(Math.min(...matching));
+  const dayBefore = zoneOffsetMinutes(zone, wallMillis - MILLIS_PER_DAY);
+  const sameTime = zoneOffsetMinutes(zone, wallMillis);
+  const dayAfter = zoneOffsetMinutes(zone, wallMillis + MILLIS_PER_DAY);
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const offset of [dayBefore, sameTime, dayAfter]) {
+    const instant = wallMillis - offset * MILLIS_PER_MINUTE;
+    if (instant < earliest && wallAt(instant) === wallMillis) earliest = instant;
+  }
+  if (earliest !== Number.POSITIVE_INFINITY) return earliest;
 
   // A gap: the wall clock jumps over this time. Binary-search the transition,
   // the first instant whose wall time is at or after the requested one.
-  let before = wallMillis - Math.max(...offsets) * MILLIS_PER_MINUTE;
-  let after = wallMillis - Math.min(...offsets) * MILLIS_PER_MINUTE;
+  let before = wallMillis - Math.max(dayBefore, sameTime, dayAfter) * MILLIS_PER_MINUTE;
+  let after = wallMillis - Math.min(dayBefore, sameTime, dayAfter) * MILLIS_PER_MINUTE;
   if (!(wallAt(before) < wallMillis && wallAt(after) >= wallMillis)) {
-    throw new RangeError(`Cannot place ${localDate} ${formatClock(time)} in ${zone}`);
+    throw new RangeError(`Cannot place ${localDateFromEpochDay(epochDay)} ${formatClock(time)} in ${zone}`);
   }
   while (after - before > 1) {
     const middle = Math.floor((before + after) / 2);
     if (wallAt(middle) >= wallMillis) after = middle;
     else before = middle;
   }
-  return new Date(after);
+  return after;
 }
 
 /** The instant the cohort-local day `localDate` begins. */

@@ -9,13 +9,26 @@
  * `zonedInstant` (gap: the transition; overlap: the first 04:00), and
  * `memberDateOf` agrees with those boundaries (it checks them near 04:00).
  */
-import { addDays, toEpochMillis, wallClockOf, zonedInstant, type InstantInput } from "./localTime.js";
+import {
+  epochDayOfLocalDate,
+  localDateOfEpochDay,
+  toEpochMillis,
+  wallEpochMillis,
+  zonedEpochMillis,
+  type Clock,
+  type InstantInput,
+} from "./localTime.js";
 
 /** Wall-clock time at which a member's day begins. */
 export const MEMBER_DAY_ROLLOVER = "04:00";
 
-/** Wall times before this are checked against the 04:00 boundary instant. */
-const CHECK_UNTIL = "08:00";
+/** `MEMBER_DAY_ROLLOVER`, parsed once. */
+const ROLLOVER_CLOCK: Clock = { hour: 4, minute: 0 };
+
+const MILLIS_PER_DAY = 86_400_000;
+
+/** Wall times before 08:00 (in milliseconds of the day) are checked against the 04:00 boundary instant. */
+const CHECK_UNTIL_MILLIS = 8 * 3_600_000;
 
 /** The member's zone: their own when they set one, otherwise the cohort's. */
 export function memberTimeZone(remindTimeZone: string | null, cohortTimeZone: string): string {
@@ -24,12 +37,17 @@ export function memberTimeZone(remindTimeZone: string | null, cohortTimeZone: st
 
 /** The instant member day `localDate` begins (04:00 local). */
 export function memberDayStart(localDate: string, zone: string): Date {
-  return zonedInstant(localDate, MEMBER_DAY_ROLLOVER, zone);
+  return new Date(memberDayStartMillis(epochDayOfLocalDate(localDate), zone));
 }
 
 /** The instant member day `localDate` ends: the next day's 04:00. */
 export function memberDayEnd(localDate: string, zone: string): Date {
-  return memberDayStart(addDays(localDate, 1), zone);
+  return new Date(memberDayStartMillis(epochDayOfLocalDate(localDate) + 1, zone));
+}
+
+/** `memberDayStart` of a day counted from 1970-01-01, in epoch milliseconds. */
+export function memberDayStartMillis(epochDay: number, zone: string): number {
+  return zonedEpochMillis(epochDay, ROLLOVER_CLOCK, zone);
 }
 
 /**
@@ -38,14 +56,16 @@ export function memberDayEnd(localDate: string, zone: string): Date {
  * several times cheaper than building luxon DateTimes.
  */
 export function memberDateOf(instant: InstantInput, zone: string): string {
-  const millis = toEpochMillis(instant);
-  const wall = wallClockOf(millis, zone);
-  const wallDate = wall.slice(0, 10);
-  const wallClock = wall.slice(11, 16);
+  return localDateOfEpochDay(memberEpochDayOf(instant, zone));
+}
+
+/** `memberDateOf` as a day counted from 1970-01-01: streaks loop over these without building text. */
+export function memberEpochDayOf(instant: InstantInput, zone: string): number {
+  const wall = wallEpochMillis(instant, zone);
+  const wallDay = Math.floor(wall / MILLIS_PER_DAY);
   // Far from 04:00 the wall clock decides alone (no zone moves its clocks by
   // four hours); near it, the boundary instant itself decides, which keeps odd
   // DST days consistent with memberDayStart.
-  if (wallClock >= CHECK_UNTIL) return wallDate;
-  const start = memberDayStart(wallDate, zone).getTime();
-  return millis >= start ? wallDate : addDays(wallDate, -1);
+  if (wall - wallDay * MILLIS_PER_DAY >= CHECK_UNTIL_MILLIS) return wallDay;
+  return toEpochMillis(instant) >= memberDayStartMillis(wallDay, zone) ? wallDay : wallDay - 1;
 }

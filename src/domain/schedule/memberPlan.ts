@@ -7,8 +7,9 @@
  */
 import { CATCH_UP_DAYS, catchUpCap, spreadCatchUp } from "./catchUpSpread.js";
 import { calendarWeekOf, calendarWeekOfDate, calendarWeekStartDate, effectiveBreakWeeks, shiftPlanDate } from "./cohortBreaks.js";
+import { localDateRanges, weekDayRanges, type DayRange } from "./dayRanges.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
-import { addDays, daysBetween, isoWeekday, parseLocalDate } from "./localTime.js";
+import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, parseLocalDate } from "./localTime.js";
 import type { CohortPlan, PlanItem } from "./scheduleTypes.js";
 
 /** `/pace mode:extend` adds one week per use, up to this many in all. */
@@ -83,6 +84,8 @@ export interface MemberPlan {
   readonly itemById: ReadonlyMap<number, MemberPlanItem>;
   /** Items due on each date, in reading order. */
   readonly itemsByDueDate: ReadonlyMap<string, readonly MemberPlanItem[]>;
+  /** Every item oldest due date first, reading order within a day: `/today`'s overdue list reads a prefix of it. */
+  readonly itemsInDueOrder: readonly MemberPlanItem[];
   /** Weeks of extension in force, 0..MAX_EXTEND_WEEKS. */
   readonly extraWeeks: number;
   /** Exclusive end of the member's course: the end of their last week, or the day after their last due date if later. */
@@ -92,6 +95,8 @@ export interface MemberPlan {
   /** Effective cohort break weeks, ascending. */
   readonly breakWeeks: readonly number[];
   readonly personalBreaks: readonly PersonalBreak[];
+  /** The member's days off (`isMemberDayOff`) as epoch-day ranges, for loops over many days (streaks). */
+  readonly daysOff: readonly DayRange[];
   /** `catchUpCap` of the cohort's plan. */
   readonly catchUpCap: number;
 }
@@ -142,8 +147,10 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     items,
     itemById: new Map(items.map((entry) => [entry.item.id, entry])),
     itemsByDueDate: groupByDueDate(items),
+    itemsInDueOrder: [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.order - b.order),
     extraWeeks: state.extraWeeks,
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
+    daysOff: memberDaysOff(context),
     catchUpCap: cap,
   };
 }
@@ -235,6 +242,11 @@ export function isMemberDayOff(plan: Omit<StudyDayContext, "studyDays">, date: s
     plan.breakWeeks.includes(calendarWeekOfDate(plan.startDate, date)) ||
     plan.personalBreaks.some((entry) => entry.from <= date && date <= entry.to)
   );
+}
+
+/** The days `isMemberDayOff` answers true for, as ranges: cohort break weeks, then personal breaks. */
+export function memberDaysOff(plan: Omit<StudyDayContext, "studyDays">): DayRange[] {
+  return [...weekDayRanges(epochDayOfLocalDate(plan.startDate), plan.breakWeeks), ...localDateRanges(plan.personalBreaks)];
 }
 
 function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {

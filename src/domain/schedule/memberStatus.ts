@@ -41,16 +41,21 @@ export function isOverdue(entry: Pick<MemberPlanItem, "dueDate" | "preJoin">, to
 
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
-  const withDone = (entry: MemberPlanItem): MemberItemStatus => ({ ...entry, done: doneItemIds.has(entry.item.id) });
-  const late = plan.items
-    .filter((entry) => entry.dueDate < today && !doneItemIds.has(entry.item.id))
-    .sort(oldestFirst)
-    .map(withDone);
+  const overdue: MemberItemStatus[] = [];
+  const backlog: MemberItemStatus[] = [];
+  // Items due before today are a prefix of the plan's due order, oldest first already. One pass:
+  // this runs for every /today and reminder.
+  const { itemsInDueOrder } = plan;
+  for (let index = 0, end = dueBefore(plan, today); index < end; index += 1) {
+    const entry = itemsInDueOrder[index];
+    if (entry === undefined || doneItemIds.has(entry.item.id)) continue;
+    (isOverdue(entry, today) ? overdue : backlog).push({ ...entry, done: false });
+  }
   return {
     today,
-    dueToday: (plan.itemsByDueDate.get(today) ?? []).map(withDone),
-    overdue: late.filter((entry) => isOverdue(entry, today)),
-    backlog: late.filter((entry) => !isOverdue(entry, today)),
+    dueToday: (plan.itemsByDueDate.get(today) ?? []).map((entry) => ({ ...entry, done: doneItemIds.has(entry.item.id) })),
+    overdue,
+    backlog,
   };
 }
 
@@ -76,6 +81,24 @@ export function rosterStanding(plan: MemberPlan, doneItemIds: ReadonlySet<number
     behind: { items: behind.length, minutes: behind.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0) },
     finished: required.length > 0 && required.every((entry) => doneItemIds.has(entry.item.id)),
   };
+}
+
+/** How many of the plan's items (in due order) are due before `date`. */
+function dueBefore(plan: MemberPlan, date: string): number {
+  return partitionPoint(plan.itemsInDueOrder, (entry) => entry.dueDate < date);
+}
+
+/** The number of leading entries for which `isBefore` holds (it holds for a prefix of `entries`): a binary search. */
+function partitionPoint(entries: readonly MemberPlanItem[], isBefore: (entry: MemberPlanItem) => boolean): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const entry = entries[middle];
+    if (entry !== undefined && isBefore(entry)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function oldestFirst(a: MemberPlanItem, b: MemberPlanItem): number {
@@ -142,11 +165,20 @@ export function memberCourseHasEnded(plan: Pick<MemberPlan, "endDate">, today: s
 export function memberWeekItems(plan: MemberPlan, week: number): MemberPlanItem[] {
   const from = calendarWeekStartDate(plan.startDate, week);
   const until = calendarWeekStartDate(plan.startDate, week + 1);
-  return plan.items.filter((entry) => entry.dueDate >= from && entry.dueDate < until).sort(oldestFirst);
+  return plan.itemsInDueOrder.slice(dueBefore(plan, from), dueBefore(plan, until));
 }
 
 /** The member's next study day after `today` with something due, or null when nothing is left. */
 export function nextReadingDay(plan: MemberPlan, today: string): string | null {
-  const later = [...plan.itemsByDueDate.keys()].filter((date) => date > today).sort();
-  return later.find((date) => isMemberStudyDay(plan, date)) ?? later[0] ?? null;
+  const { itemsInDueOrder } = plan;
+  // Due dates after today, in order: from the first item due after today, each new date once.
+  const start = partitionPoint(itemsInDueOrder, (entry) => entry.dueDate <= today);
+  let previous: string | null = null;
+  for (let index = start; index < itemsInDueOrder.length; index += 1) {
+    const date = itemsInDueOrder[index]?.dueDate ?? null;
+    if (date === null || date === previous) continue;
+    if (isMemberStudyDay(plan, date)) return date;
+    previous = date;
+  }
+  return itemsInDueOrder[start]?.dueDate ?? null;
 }

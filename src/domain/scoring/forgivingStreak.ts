@@ -9,8 +9,16 @@
  * growing — and otherwise ends the streak. Today counts once something is done
  * today and is never a miss before it is over.
  */
-import { addDays, isoWeekday, toEpochMillis, type InstantInput } from "../schedule/localTime.js";
-import { memberDateOf, memberDayEnd } from "../schedule/memberDay.js";
+import { isInDayRanges, type DayRange } from "../schedule/dayRanges.js";
+import {
+  epochDayOfLocalDate,
+  epochDayOfLocalDateOrNull,
+  isoWeekdayOfEpochDay,
+  localDateOfEpochDay,
+  toEpochMillis,
+  type InstantInput,
+} from "../schedule/localTime.js";
+import { memberDayStartMillis, memberEpochDayOf } from "../schedule/memberDay.js";
 
 export const FREEZE_EVERY_DAYS = 5;
 export const MAX_FREEZES = 2;
@@ -23,7 +31,8 @@ export interface StreakCompletion {
   /**
    * The member day the completion counts for: the target of a `/done … when:yesterday`,
    * or the member day stored when it was logged. Null: computed from `completedAt`
-   * in `timeZone` (one zone look-up per completion, the costly part).
+   * in `timeZone` (one zone look-up per completion, the costly part). Text
+   * that is not a "YYYY-MM-DD" date counts for no day.
    */
   readonly forDate: string | null;
 }
@@ -34,8 +43,12 @@ export interface StreakInput {
   readonly timeZone: string;
   /** ISO weekdays of the cohort's study days. */
   readonly studyDays: readonly number[];
-  /** Cohort break weeks and personal breaks (`isMemberDayOff`). */
-  readonly isDayOff: (date: string) => boolean;
+  /**
+   * Cohort break weeks and personal breaks, in epoch days (`MemberPlan.daysOff`,
+   * `breakDayRanges`). Data rather than a test per date: the streak looks at
+   * every day since the first completion.
+   */
+  readonly daysOff: readonly DayRange[];
   readonly now: InstantInput;
 }
 
@@ -49,76 +62,96 @@ export interface StreakView {
   readonly safeUntil: Date | null;
 }
 
+/** The streak as it stands after some days; `forgivingStreak` steps it one study day at a time. */
 interface StreakState {
-  readonly current: number;
-  readonly best: number;
-  readonly freezes: number;
+  current: number;
+  best: number;
+  freezes: number;
   /** Counted days since the last freeze was earned (or the streak began). */
-  readonly towardsFreeze: number;
+  towardsFreeze: number;
 }
 
-const emptyState: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
-
-/** Streak, best streak, freezes and deadlines at `now`. */
+/**
+ * Streak, best streak, freezes and deadlines at `now`. Days are epoch days
+ * internally (integers): the loop runs over every day since the first
+ * completion, for every /today and /done.
+ */
 export function forgivingStreak(input: StreakInput): StreakView {
-  const today = memberDateOf(input.now, input.timeZone);
-  const active = activeDates(input, today);
-  const isStudyDay = (date: string): boolean => input.studyDays.includes(isoWeekday(date)) && !input.isDayOff(date);
-  let state = emptyState;
-  const first = [...active].sort()[0];
-  if (first !== undefined) {
-    for (let date = first; date < today; date = addDays(date, 1)) {
-      if (isStudyDay(date)) state = active.has(date) ? counted(state) : missed(state);
+  const today = memberEpochDayOf(input.now, input.timeZone);
+  const { active, first } = activeDays(input, today);
+  const isStudyDay = studyDayTest(input.studyDays, input.daysOff);
+  const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
+  if (active.size > 0) {
+    for (let day = first; day < today; day += 1) {
+      if (!isStudyDay(day)) continue;
+      if (active.has(day)) counted(state);
+      else missed(state);
     }
-    if (isStudyDay(today) && active.has(today)) state = counted(state);
+    if (isStudyDay(today) && active.has(today)) counted(state);
   }
   const deadlines =
-    state.current === 0 ? { actBy: null, safeUntil: null } : streakDeadlines(input, today, active.has(today), state.freezes, isStudyDay);
+    state.current === 0
+      ? { actBy: null, safeUntil: null }
+      : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
   return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines };
 }
 
-/** Member days with a completion, up to today (completions after `now` are ignored). */
-function activeDates(input: StreakInput, today: string): Set<string> {
+/** Member days with a completion, up to today (completions after `now` are ignored), and the earliest of them. */
+function activeDays(input: StreakInput, today: number): { active: Set<number>; first: number } {
   const nowMillis = toEpochMillis(input.now);
-  const dates = new Set<string>();
+  const active = new Set<number>();
+  let first = today;
   for (const completion of input.completions) {
     if (toEpochMillis(completion.completedAt) > nowMillis) continue;
-    const date = completion.forDate ?? memberDateOf(completion.completedAt, input.timeZone);
-    if (date <= today) dates.add(date);
+    const day =
+      completion.forDate === null
+        ? memberEpochDayOf(completion.completedAt, input.timeZone)
+        : epochDayOfLocalDateOrNull(completion.forDate);
+    if (day === null || day > today) continue;
+    active.add(day);
+    if (day < first) first = day;
   }
-  return dates;
+  return { active, first };
 }
 
-function counted(state: StreakState): StreakState {
-  const earned = state.towardsFreeze + 1 === FREEZE_EVERY_DAYS;
-  const current = state.current + 1;
-  return {
-    current,
-    best: Math.max(state.best, current),
-    freezes: earned ? Math.min(MAX_FREEZES, state.freezes + 1) : state.freezes,
-    towardsFreeze: earned ? 0 : state.towardsFreeze + 1,
-  };
+/** A cohort study weekday that is not a day off. */
+function studyDayTest(studyDays: readonly number[], daysOff: readonly DayRange[]): (day: number) => boolean {
+  return (day) => studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
 }
 
-function missed(state: StreakState): StreakState {
-  if (state.current > 0 && state.freezes > 0) return { ...state, freezes: state.freezes - 1, towardsFreeze: 0 };
-  return { ...state, current: 0, freezes: 0, towardsFreeze: 0 };
+function counted(state: StreakState): void {
+  state.current += 1;
+  state.best = Math.max(state.best, state.current);
+  state.towardsFreeze += 1;
+  if (state.towardsFreeze === FREEZE_EVERY_DAYS) {
+    state.freezes = Math.min(MAX_FREEZES, state.freezes + 1);
+    state.towardsFreeze = 0;
+  }
+}
+
+function missed(state: StreakState): void {
+  if (state.current > 0 && state.freezes > 0) state.freezes -= 1;
+  else {
+    state.current = 0;
+    state.freezes = 0;
+  }
+  state.towardsFreeze = 0;
 }
 
 /** The ends of the coming study days that would be misses: the first needs action, the one past the freezes ends the streak. */
 function streakDeadlines(
-  input: StreakInput,
-  today: string,
+  zone: string,
+  today: number,
   doneToday: boolean,
   freezes: number,
-  isStudyDay: (date: string) => boolean,
+  isStudyDay: (day: number) => boolean,
 ): Pick<StreakView, "actBy" | "safeUntil"> {
   let actBy: Date | null = null;
   let misses = 0;
   for (let offset = doneToday ? 1 : 0; offset <= MAX_LOOKAHEAD_DAYS; offset += 1) {
-    const date = addDays(today, offset);
-    if (!isStudyDay(date)) continue;
-    const end = memberDayEnd(date, input.timeZone);
+    const day = today + offset;
+    if (!isStudyDay(day)) continue;
+    const end = new Date(memberDayStartMillis(day + 1, zone));
     actBy ??= end;
     misses += 1;
     if (misses > freezes) return { actBy, safeUntil: end };
@@ -131,10 +164,11 @@ function streakDeadlines(
  * latest study day before today that is not a day off; null when there is
  * none within reach.
  */
-export function yesterdayTarget(today: string, studyDays: readonly number[], isDayOff: (date: string) => boolean): string | null {
+export function yesterdayTarget(today: string, studyDays: readonly number[], daysOff: readonly DayRange[]): string | null {
+  const isStudyDay = studyDayTest(studyDays, daysOff);
+  const todayDay = epochDayOfLocalDate(today);
   for (let offset = 1; offset <= MAX_LOOKAHEAD_DAYS; offset += 1) {
-    const date = addDays(today, -offset);
-    if (studyDays.includes(isoWeekday(date)) && !isDayOff(date)) return date;
+    if (isStudyDay(todayDay - offset)) return localDateOfEpochDay(todayDay - offset);
   }
   return null;
 }

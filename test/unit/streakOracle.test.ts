@@ -1,0 +1,413 @@
+/**
+ * The streak and the date helpers it runs on, on integer epoch days, against
+ * the string-date versions they replaced (copied below as they were, with
+ * luxon's offsets asked directly): the same answers on many random inputs
+ * around daylight-saving changes, 04:00 rollovers, breaks and stored days.
+ */
+import { IANAZone } from "luxon";
+import { describe, expect, it } from "vitest";
+import { breakDayRanges, effectiveBreakWeeks } from "../../src/domain/schedule/cohortBreaks.js";
+import { isInDayRanges, localDateRanges } from "../../src/domain/schedule/dayRanges.js";
+import {
+  addDays,
+  daysBetween,
+  epochDayOfLocalDate,
+  epochDayOfLocalDateOrNull,
+  isoWeekday,
+  localDateOf,
+  localDateOfEpochDay,
+  parseLocalDate,
+  zonedInstant,
+} from "../../src/domain/schedule/localTime.js";
+import { memberDateOf, memberDayEnd, memberDayStart } from "../../src/domain/schedule/memberDay.js";
+import { memberDaysOff, type PersonalBreak } from "../../src/domain/schedule/memberPlan.js";
+import { forgivingStreak, yesterdayTarget, type StreakView } from "../../src/domain/scoring/forgivingStreak.js";
+import { randomInt, seededRandom } from "../helpers/planFixtures.js";
+
+// ---------------------------------------------------------------- the old string-date code, as it was
+
+const MILLIS_PER_DAY = 86_400_000;
+const MILLIS_PER_MINUTE = 60_000;
+
+function oldSplit(text: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days) return null;
+  return { year, month, day };
+}
+
+function oldEpochDay(text: string): number {
+  const date = oldSplit(text);
+  if (!date) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${text}`);
+  return Date.UTC(date.year, date.month - 1, date.day) / MILLIS_PER_DAY;
+}
+
+const oldDateOfEpochDay = (epochDay: number): string => new Date(epochDay * MILLIS_PER_DAY).toISOString().slice(0, 10);
+const oldAddDays = (date: string, days: number): string => oldDateOfEpochDay(oldEpochDay(date) + days);
+function oldIsoWeekday(date: string): number {
+  const sundayBased = new Date(oldEpochDay(date) * MILLIS_PER_DAY).getUTCDay();
+  return sundayBased === 0 ? 7 : sundayBased;
+}
+const offsetAt = (zone: string, millis: number): number => IANAZone.create(zone).offset(millis);
+const oldWallText = (millis: number, zone: string): string => new Date(millis + offsetAt(zone, millis) * MILLIS_PER_MINUTE).toISOString();
+
+function oldZonedInstant(localDate: string, hour: number, minute: number, zone: string): Date {
+  const date = oldSplit(localDate);
+  if (!date) throw new RangeError("bad date");
+  const wallMillis = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const wallAt = (instant: number): number => instant + offsetAt(zone, instant) * MILLIS_PER_MINUTE;
+  const offsets = [...new Set([-1, 0, 1].map((days) => offsetAt(zone, wallMillis + days * MILLIS_PER_DAY)))];
+  const matching = offsets.map((offset) => wallMillis - offset * MILLIS_PER_MINUTE).filter((instant) => wallAt(instant) === wallMillis);
+  if (matching.length > 0) return new Date(Math.min(...matching));
+  let before = wallMillis - Math.max(...offsets) * MILLIS_PER_MINUTE;
+  let after = wallMillis - Math.min(...offsets) * MILLIS_PER_MINUTE;
+  if (!(wallAt(before) < wallMillis && wallAt(after) >= wallMillis)) throw new RangeError("cannot place");
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (wallAt(middle) >= wallMillis) after = middle;
+    else before = middle;
+  }
+  return new Date(after);
+}
+
+const oldMemberDayStart = (date: string, zone: string): Date => oldZonedInstant(date, 4, 0, zone);
+const oldMemberDayEnd = (date: string, zone: string): Date => oldMemberDayStart(oldAddDays(date, 1), zone);
+
+function oldMemberDateOf(millis: number, zone: string): string {
+  const wall = oldWallText(millis, zone);
+  const wallDate = wall.slice(0, 10);
+  if (wall.slice(11, 16) >= "08:00") return wallDate;
+  return millis >= oldMemberDayStart(wallDate, zone).getTime() ? wallDate : oldAddDays(wallDate, -1);
+}
+
+interface OldDaysOff {
+  readonly startDate: string;
+  readonly breakWeeks: readonly number[];
+  readonly personalBreaks: readonly PersonalBreak[];
+}
+
+/** `isMemberDayOff` as it was (and `isBreakDate` with no personal breaks). */
+function oldIsDayOff(plan: OldDaysOff, date: string): boolean {
+  return (
+    plan.breakWeeks.includes(Math.floor((oldEpochDay(date) - oldEpochDay(plan.startDate)) / 7) + 1) ||
+    plan.personalBreaks.some((entry) => entry.from <= date && date <= entry.to)
+  );
+}
+
+interface OldInput {
+  readonly completions: readonly { readonly completedAt: number; readonly forDate: string | null }[];
+  readonly timeZone: string;
+  readonly studyDays: readonly number[];
+  readonly isDayOff: (date: string) => boolean;
+  readonly now: number;
+}
+
+interface OldState {
+  readonly current: number;
+  readonly best: number;
+  readonly freezes: number;
+  readonly towardsFreeze: number;
+}
+
+function oldCounted(state: OldState): OldState {
+  const earned = state.towardsFreeze + 1 === 5;
+  const current = state.current + 1;
+  return {
+    current,
+    best: Math.max(state.best, current),
+    freezes: earned ? Math.min(2, state.freezes + 1) : state.freezes,
+    towardsFreeze: earned ? 0 : state.towardsFreeze + 1,
+  };
+}
+
+function oldMissed(state: OldState): OldState {
+  if (state.current > 0 && state.freezes > 0) return { ...state, freezes: state.freezes - 1, towardsFreeze: 0 };
+  return { ...state, current: 0, freezes: 0, towardsFreeze: 0 };
+}
+
+function oldForgivingStreak(input: OldInput): StreakView {
+  const today = oldMemberDateOf(input.now, input.timeZone);
+  const active = new Set<string>();
+  for (const completion of input.completions) {
+    if (completion.completedAt > input.now) continue;
+    const date = completion.forDate ?? oldMemberDateOf(completion.completedAt, input.timeZone);
+    if (date <= today) active.add(date);
+  }
+  const isStudyDay = (date: string): boolean => input.studyDays.includes(oldIsoWeekday(date)) && !input.isDayOff(date);
+  let state: OldState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
+  const first = [...active].sort()[0];
+  if (first !== undefined) {
+    for (let date = first; date < today; date = oldAddDays(date, 1)) {
+      if (isStudyDay(date)) state = active.has(date) ? oldCounted(state) : oldMissed(state);
+    }
+    if (isStudyDay(today) && active.has(today)) state = oldCounted(state);
+  }
+  let actBy: Date | null = null;
+  let safeUntil: Date | null = null;
+  if (state.current > 0) {
+    let misses = 0;
+    for (let offset = active.has(today) ? 1 : 0; offset <= 400; offset += 1) {
+      const date = oldAddDays(today, offset);
+      if (!isStudyDay(date)) continue;
+      const end = oldMemberDayEnd(date, input.timeZone);
+      actBy ??= end;
+      misses += 1;
+      if (misses > state.freezes) {
+        safeUntil = end;
+        break;
+      }
+    }
+  }
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, actBy, safeUntil };
+}
+
+function oldYesterdayTarget(today: string, studyDays: readonly number[], isDayOff: (date: string) => boolean): string | null {
+  for (let offset = 1; offset <= 400; offset += 1) {
+    const date = oldAddDays(today, -offset);
+    if (studyDays.includes(oldIsoWeekday(date)) && !isDayOff(date)) return date;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- random inputs
+
+const ZONES = [
+  "America/New_York",
+  "Europe/Berlin",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "Pacific/Chatham",
+  "America/Santiago",
+  "Antarctica/Troll",
+  "America/Havana",
+  "UTC",
+];
+/** Windows holding northern and southern DST changes (March, April, September–November). */
+const WINDOW_STARTS = ["2027-02-20", "2027-03-15", "2027-09-01", "2027-09-25", "2027-10-20", "2026-12-28"];
+
+const pad = (value: number): string => String(value).padStart(2, "0");
+
+/** An instant near `date` in `zone`, often close to the 04:00 rollover. */
+function instantNear(random: () => number, date: string, zone: string): number {
+  const hour = random() < 0.5 ? randomInt(random, 2, 5) : randomInt(random, 0, 23);
+  const base = oldZonedInstant(date, hour, randomInt(random, 0, 59), zone).getTime();
+  return base + randomInt(random, -90_000, 90_000);
+}
+
+interface Case {
+  readonly zone: string;
+  readonly studyDays: number[];
+  readonly daysOff: OldDaysOff;
+  readonly completions: { completedAt: number; forDate: string | null }[];
+  readonly now: number;
+}
+
+function randomCase(random: () => number): Case {
+  const zone = ZONES[randomInt(random, 0, ZONES.length - 1)] ?? "UTC";
+  const windowStart = WINDOW_STARTS[randomInt(random, 0, WINDOW_STARTS.length - 1)] ?? "2027-03-01";
+  const studyDays = [1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.7);
+  if (studyDays.length === 0) studyDays.push(randomInt(random, 1, 7));
+  const startDate = oldAddDays(windowStart, randomInt(random, -20, 10));
+  const breakWeeks = effectiveBreakWeeks(
+    12,
+    Array.from({ length: randomInt(random, 0, 3) }, () => randomInt(random, 1, 12)),
+  );
+  const personalBreaks = Array.from({ length: randomInt(random, 0, 3) }, () => {
+    const from = oldAddDays(windowStart, randomInt(random, -5, 60));
+    return { from, to: oldAddDays(from, randomInt(random, -1, 10)) };
+  });
+  const daysOff = { startDate, breakWeeks, personalBreaks };
+  const isDayOff = (date: string) => oldIsDayOff(daysOff, date);
+  const span = randomInt(random, 1, 70);
+  const density = random();
+  const completions: { completedAt: number; forDate: string | null }[] = [];
+  for (let day = 0; day < span; day += 1) {
+    if (random() > density) continue;
+    for (let count = randomInt(random, 1, 3); count > 0; count -= 1) {
+      const completedAt = instantNear(random, oldAddDays(windowStart, day), zone);
+      const loggedOn = oldMemberDateOf(completedAt, zone);
+      const kind = random();
+      // Stored member day (as every completion logged now carries), none (older rows), or a when:yesterday target.
+      const forDate = kind < 0.5 ? loggedOn : kind < 0.85 ? null : oldYesterdayTarget(loggedOn, studyDays, isDayOff);
+      completions.push({ completedAt, forDate });
+    }
+  }
+  const now = instantNear(random, oldAddDays(windowStart, randomInt(random, 0, span + 5)), zone);
+  return { zone, studyDays, daysOff, completions, now };
+}
+
+// ---------------------------------------------------------------- the comparisons
+
+describe("forgivingStreak on epoch days agrees with the string-date streak", () => {
+  it("on random histories across DST changes, rollovers, breaks and stored days", () => {
+    const random = seededRandom(2027);
+    for (let sample = 0; sample < 1500; sample += 1) {
+      const c = randomCase(random);
+      const expected = oldForgivingStreak({
+        completions: c.completions,
+        timeZone: c.zone,
+        studyDays: c.studyDays,
+        isDayOff: (date) => oldIsDayOff(c.daysOff, date),
+        now: c.now,
+      });
+      const actual = forgivingStreak({
+        completions: c.completions.map((entry) => ({ completedAt: new Date(entry.completedAt), forDate: entry.forDate })),
+        timeZone: c.zone,
+        studyDays: c.studyDays,
+        daysOff: memberDaysOff(c.daysOff),
+        now: new Date(c.now),
+      });
+      expect(actual, `sample ${sample} in ${c.zone} at ${new Date(c.now).toISOString()}`).toEqual(expected);
+    }
+  });
+
+  it("with cohort break weeks only, as the roster and the course summary ask", () => {
+    const random = seededRandom(77);
+    for (let sample = 0; sample < 300; sample += 1) {
+      const c = randomCase(random);
+      const stored = Array.from({ length: randomInt(random, 0, 4) }, () => randomInt(random, 0, 14));
+      const calendar = { startDate: c.daysOff.startDate, curriculumWeeks: 10, breakWeeks: stored };
+      const cohortOff = { startDate: calendar.startDate, breakWeeks: effectiveBreakWeeks(10, stored), personalBreaks: [] };
+      const completions = c.completions.map((entry) => ({ completedAt: entry.completedAt, forDate: null }));
+      const expected = oldForgivingStreak({
+        completions,
+        timeZone: c.zone,
+        studyDays: c.studyDays,
+        isDayOff: (date) => oldIsDayOff(cohortOff, date),
+        now: c.now,
+      });
+      const actual = forgivingStreak({
+        completions,
+        timeZone: c.zone,
+        studyDays: c.studyDays,
+        daysOff: breakDayRanges(calendar),
+        now: c.now,
+      });
+      expect(actual, `sample ${sample}`).toEqual(expected);
+    }
+  });
+
+  it("picks the same when:yesterday day", () => {
+    const random = seededRandom(31);
+    for (let sample = 0; sample < 500; sample += 1) {
+      const c = randomCase(random);
+      const today = oldMemberDateOf(c.now, c.zone);
+      expect(yesterdayTarget(today, c.studyDays, memberDaysOff(c.daysOff)), `sample ${sample}`).toBe(
+        oldYesterdayTarget(today, c.studyDays, (date) => oldIsDayOff(c.daysOff, date)),
+      );
+    }
+  });
+
+  it("counts a stored day that is not a date for no day", () => {
+    const now = new Date("2027-03-10T12:00:00Z");
+    const view = forgivingStreak({
+      completions: [
+        { completedAt: new Date("2027-03-09T12:00:00Z"), forDate: "2027-03-09" },
+        { completedAt: new Date("2027-03-09T13:00:00Z"), forDate: "2027-02-30" },
+        { completedAt: new Date("2027-03-09T14:00:00Z"), forDate: "garbage" },
+      ],
+      timeZone: "UTC",
+      studyDays: [1, 2, 3, 4, 5, 6, 7],
+      daysOff: [],
+      now,
+    });
+    expect(view.current).toBe(1);
+  });
+});
+
+describe("day ranges agree with the date tests they replace", () => {
+  it("memberDaysOff holds exactly the days isMemberDayOff named", () => {
+    const random = seededRandom(8);
+    for (let sample = 0; sample < 200; sample += 1) {
+      const { daysOff } = randomCase(random);
+      const ranges = memberDaysOff(daysOff);
+      for (let day = -30; day < 120; day += 1) {
+        const date = oldAddDays(daysOff.startDate, day);
+        expect(isInDayRanges(ranges, oldEpochDay(date)), `${date} of sample ${sample}`).toBe(oldIsDayOff(daysOff, date));
+      }
+    }
+  });
+
+  it("skips a stored break whose ends are not dates", () => {
+    expect(localDateRanges([{ from: "2027-03-01", to: "2027-3-5" }])).toEqual([]);
+    expect(localDateRanges([{ from: "2027-03-01", to: "2027-03-05" }])).toEqual([
+      { from: epochDayOfLocalDate("2027-03-01"), to: epochDayOfLocalDate("2027-03-05") },
+    ]);
+  });
+});
+
+describe("date helpers agree with the string-date versions", () => {
+  it("parse, format, add and weekday over centuries and leap days", () => {
+    const random = seededRandom(12);
+    for (let sample = 0; sample < 20_000; sample += 1) {
+      const epochDay = randomInt(random, -350_000, 2_900_000); // years 1011 … 9909
+      const date = oldDateOfEpochDay(epochDay);
+      expect(localDateOfEpochDay(epochDay)).toBe(date);
+      expect(epochDayOfLocalDate(date)).toBe(epochDay);
+      expect(epochDayOfLocalDateOrNull(date)).toBe(epochDay);
+      const days = randomInt(random, -800, 800);
+      expect(addDays(date, days)).toBe(oldAddDays(date, days));
+      expect(isoWeekday(date)).toBe(oldIsoWeekday(date));
+      expect(daysBetween(date, oldAddDays(date, days))).toBe(days);
+    }
+  });
+
+  it("format years outside 1000–9999 as Date#toISOString did", () => {
+    for (const epochDay of [-719_528, -400_000, -1, 2_932_897, 2_932_896, 3_000_000]) {
+      expect(localDateOfEpochDay(epochDay)).toBe(oldDateOfEpochDay(epochDay));
+    }
+  });
+
+  it("accept and refuse exactly the text the regular expression did", () => {
+    const random = seededRandom(99);
+    const alphabet = "0123456789--/ aZ٣\n";
+    const texts = [
+      "2027-03-01",
+      "2028-02-29",
+      "2027-02-29",
+      "0999-12-31",
+      "1000-01-01",
+      "9999-12-31",
+      "2027-03-01\n",
+      " 2027-03-01",
+      "２027-03-01",
+    ];
+    for (let sample = 0; sample < 20_000; sample += 1) {
+      // Mostly near-dates: a real date with one character changed, or random text of about the right length.
+      const base = oldDateOfEpochDay(randomInt(random, -400_000, 2_900_000));
+      const at = randomInt(random, 0, 10);
+      const char = alphabet[randomInt(random, 0, alphabet.length - 1)] ?? "0";
+      texts.push(random() < 0.7 ? base.slice(0, at) + char + base.slice(at + 1) : base.slice(0, randomInt(random, 8, 11)));
+    }
+    for (const text of texts) {
+      const old = oldSplit(text);
+      expect(epochDayOfLocalDateOrNull(text), JSON.stringify(text)).toBe(old === null ? null : oldEpochDay(text));
+      expect(parseLocalDate(text), JSON.stringify(text)).toBe(oldSplit(text.trim()) ? text.trim() : null);
+    }
+  });
+
+  it("place wall times, member days and local dates as before, around every DST change", () => {
+    const random = seededRandom(4);
+    for (let sample = 0; sample < 6000; sample += 1) {
+      const zone = ZONES[sample % ZONES.length] ?? "UTC";
+      const windowStart = WINDOW_STARTS[randomInt(random, 0, WINDOW_STARTS.length - 1)] ?? "2027-03-01";
+      const date = oldAddDays(windowStart, randomInt(random, 0, 45));
+      const hour = randomInt(random, 0, 23);
+      const minute = randomInt(random, 0, 59);
+      const context = `${date} ${pad(hour)}:${pad(minute)} ${zone}`;
+      expect(zonedInstant(date, `${pad(hour)}:${pad(minute)}`, zone).getTime(), context).toBe(
+        oldZonedInstant(date, hour, minute, zone).getTime(),
+      );
+      expect(memberDayStart(date, zone).getTime(), context).toBe(oldMemberDayStart(date, zone).getTime());
+      expect(memberDayEnd(date, zone).getTime(), context).toBe(oldMemberDayEnd(date, zone).getTime());
+      const instant = instantNear(random, date, zone);
+      expect(memberDateOf(instant, zone), `${new Date(instant).toISOString()} ${zone}`).toBe(oldMemberDateOf(instant, zone));
+      expect(localDateOf(instant, zone), `${new Date(instant).toISOString()} ${zone}`).toBe(oldWallText(instant, zone).slice(0, 10));
+    }
+  });
+});
