@@ -95,7 +95,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
-  const completionRepository = new CompletionRepository(database.prisma, writes, database.hotReader, database.sqliteTransactions);
+  const completionRepository = new CompletionRepository(
+    database.prisma,
+    writes,
+    database.hotReader,
+    database.sqliteTransactions,
+    database.postgresTransactions,
+  );
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
   const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
   const reminderRepository = new ReminderRepository(database.prisma, writes);

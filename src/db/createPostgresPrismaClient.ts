@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { PrismaClient, Prisma as SqlitePrisma } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient, type Prisma as PostgresPrisma } from "../generated/prisma-postgres/client.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -22,26 +23,38 @@ import type { PostgresTarget } from "./parseDatabaseUrl.js";
  * PostgreSQL-only extras, which keeps every feature working on both databases.
  */
 export function createPostgresPrismaClient(target: PostgresTarget, logger: Logger, options: { lockTimeoutMs?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg(
-    {
-      connectionString: target.connectionString,
-      connectionTimeoutMillis: 10_000,
-      // A statement waiting longer than this for another connection's lock fails (55P03) and nothing of its transaction stays.
-      ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
-      // Raw SQL (e.g. CompletionRepository) names tables without a schema; search_path finds them.
-      // No JIT: the bot's statements are short, and a large estimate (the roster's) made PostgreSQL
-      // spend 1.5 s compiling a query that runs in 0.5 s.
-      options: target.schema === null ? "-c jit=off" : `-c jit=off -c search_path="${target.schema}"`,
-    },
-    {
-      ...(target.schema === null ? {} : { schema: target.schema }),
-      onPoolError: (error) => logger.warn({ err: error }, "PostgreSQL connection lost; the pool reconnects on next use"),
-    },
-  );
+  return createPostgresPrismaSession(target, logger, options).prisma;
+}
+
+/**
+ * The Prisma client and the pg pool it runs on: the bot's hand-written statements on the interaction
+ * path go through the same pool (PostgresHotReader, PostgresTransactionRunner), so one process holds
+ * one pool's connections (pg's default of 10), whichever sends. Prisma's $disconnect ends the pool.
+ */
+export function createPostgresPrismaSession(
+  target: PostgresTarget,
+  logger: Logger,
+  options: { lockTimeoutMs?: number } = {},
+): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    connectionTimeoutMillis: 10_000,
+    // A statement waiting longer than this for another connection's lock fails (55P03) and nothing of its transaction stays.
+    ...(options.lockTimeoutMs === undefined ? {} : { lock_timeout: options.lockTimeoutMs }),
+    // Raw SQL (e.g. CompletionRepository) names tables without a schema; search_path finds them.
+    // No JIT: the bot's statements are short, and a large estimate (the roster's) made PostgreSQL
+    // spend 1.5 s compiling a query that runs in 0.5 s.
+    options: target.schema === null ? "-c jit=off" : `-c jit=off -c search_path="${target.schema}"`,
+  });
+  const adapter = new PrismaPg(pool, {
+    ...(target.schema === null ? {} : { schema: target.schema }),
+    disposeExternalPool: true,
+    onPoolError: (error) => logger.warn({ err: error }, "PostgreSQL connection lost; the pool reconnects on next use"),
+  });
   // A transaction first waits for a free pool connection; in a burst of /done
   // the reads can hold all of them longer than Prisma's default 2 s.
   const client = new PostgresPrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
-  return client as unknown as PrismaClient;
+  return { prisma: client as unknown as PrismaClient, pool };
 }
 
 // Compile-time half of the argument above: every model exists in both clients

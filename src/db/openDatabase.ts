@@ -5,7 +5,10 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logging/createLogger.js";
 import { migrateDatabase, type MigrationReport } from "./migrateDatabase.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./parseDatabaseUrl.js";
-import { createPostgresPrismaClient } from "./createPostgresPrismaClient.js";
+import { createPostgresPrismaSession } from "./createPostgresPrismaClient.js";
+import { PostgresHotReader } from "./PostgresHotReader.js";
+import { PostgresTransactionRunner } from "./PostgresTransactionRunner.js";
+import type pg from "pg";
 import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
 import { SqliteReadWorker } from "./SqliteReadWorker.js";
 import { SqliteHotReader } from "./SqliteHotReader.js";
@@ -60,11 +63,14 @@ export interface DatabaseHandle {
   readonly reader: SqlReader;
   /**
    * Short reads on the interaction path: on a SQLite file a read-only connection of their own on the
-   * main thread, without Prisma (SqliteHotReader); Prisma's raw queries otherwise (one round trip each).
+   * main thread, without Prisma (SqliteHotReader); on PostgreSQL named statements on Prisma's pool,
+   * without Prisma (PostgresHotReader); Prisma's raw queries in in-memory SQLite.
    */
   readonly hotReader: SqlReader;
   /** SQLite: short write transactions on the adapter's connection without Prisma (see SqliteTransactionRunner); null on PostgreSQL. */
   readonly sqliteTransactions: SqliteTransactionRunner | null;
+  /** PostgreSQL: short write transactions on Prisma's pool without Prisma (see PostgresTransactionRunner); null on SQLite. */
+  readonly postgresTransactions: PostgresTransactionRunner | null;
   close(): Promise<void>;
 }
 
@@ -85,7 +91,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ? options.migrationsDir
       : (options.postgresqlMigrationsDir ?? path.join(path.dirname(options.migrationsDir), "postgresql", "migrations"));
   const migrations = await migrateDatabase(target, migrationsDir, options.logger);
-  const { prisma, sqliteAdapter } = createPrismaClient(target, options.logger);
+  const { prisma, sqliteAdapter, pool } = createPrismaClient(target, options.logger);
   let checkpointer: WalCheckpointer | null = null;
   let readWorker: SqliteReadWorker | null = null;
   let hotReader: SqliteHotReader | null = null;
@@ -129,27 +135,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
       checkpointer,
       reader: readWorker ?? prismaReader,
-      hotReader: hotReader ?? prismaReader,
+      hotReader: hotReader ?? (pool === null ? prismaReader : new PostgresHotReader(pool)),
       sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
+      postgresTransactions: pool === null ? null : new PostgresTransactionRunner(pool),
       close,
     };
   }
 }
 
-/** The SQLite adapter comes back too: its connection is the one SqliteTransactionRunner writes on. */
+/**
+ * The SQLite adapter comes back too: its connection is the one SqliteTransactionRunner writes on; on
+ * PostgreSQL the pool Prisma runs on, which PostgresHotReader and PostgresTransactionRunner share.
+ */
 function createPrismaClient(
   target: DatabaseTarget,
   logger: Logger,
-): { prisma: PrismaClient; sqliteAdapter: StatementCachingSqlite3 | null } {
+): { prisma: PrismaClient; sqliteAdapter: StatementCachingSqlite3 | null; pool: pg.Pool | null } {
   if (target.provider === "sqlite") {
     // `timeout` is SQLite's busy timeout: several bot processes may share one file.
     const sqliteAdapter = new StatementCachingSqlite3(
       { url: target.filePath, timeout: sqliteBusyTimeoutMs },
       { timestampFormat: "unixepoch-ms" },
     );
-    return { prisma: new PrismaClient({ adapter: sqliteAdapter }), sqliteAdapter };
+    return { prisma: new PrismaClient({ adapter: sqliteAdapter }), sqliteAdapter, pool: null };
   }
-  return { prisma: createPostgresPrismaClient(target, logger, { lockTimeoutMs: postgresLockTimeoutMs }), sqliteAdapter: null };
+  const { prisma, pool } = createPostgresPrismaSession(target, logger, { lockTimeoutMs: postgresLockTimeoutMs });
+  return { prisma, sqliteAdapter: null, pool };
 }
 
 /** Prisma's better-sqlite3 adapter on a connection that compiles each SQL text once (see cacheSqliteStatements). */

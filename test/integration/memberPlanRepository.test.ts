@@ -88,7 +88,13 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   it("records the member day and when:yesterday with a completion, and deletes plan state with the member", async () => {
     const member = await newMember("logger");
-    const completions = new CompletionRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.sqliteTransactions);
+    const completions = new CompletionRepository(
+      handle.prisma,
+      new SerialWriteQueue(),
+      handle.hotReader,
+      handle.sqliteTransactions,
+      handle.postgresTransactions,
+    );
     await completions.record({
       memberId: member.id,
       cohortId,

@@ -3,7 +3,7 @@ const lockedCode = /^(SQLITE_BUSY|55P03$)/;
 
 interface DriverErrorShape {
   readonly originalCode?: unknown;
-  /** better-sqlite3's own error, thrown where the bot writes without Prisma (SqliteTransactionRunner). */
+  /** The driver's own error (better-sqlite3's, pg's), thrown where the bot writes without Prisma (Sqlite/PostgresTransactionRunner). */
   readonly code?: unknown;
   readonly cause?: unknown;
   readonly meta?: { readonly driverAdapterError?: unknown };
@@ -20,7 +20,7 @@ export function isDatabaseLocked(error: unknown): boolean {
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth += 1) {
     const shape = current as DriverErrorShape;
     if (typeof shape.originalCode === "string" && lockedCode.test(shape.originalCode)) return true;
-    if (typeof shape.code === "string" && shape.code.startsWith("SQLITE_BUSY")) return true;
+    if (typeof shape.code === "string" && lockedCode.test(shape.code)) return true;
     current = shape.meta?.driverAdapterError ?? shape.cause;
   }
   return false;
