@@ -1,4 +1,5 @@
 import { IntlMessageFormat, type Formatters } from "intl-messageformat";
+import { compileMessage } from "./compileMessage.js";
 import { inertText, TextTarget } from "./inertText.js";
 import { defaultLanguage, languages, type Language } from "./languages.js";
 import type { MessageKey } from "./locales/en.js";
@@ -73,9 +74,15 @@ function formattersFor(locale: string): Formatters {
   };
 }
 
+/** A message parsed once; `compiled` words it when it can (see compileMessage), else intl-messageformat does. */
+interface CompiledMessage {
+  readonly parsed: IntlMessageFormat;
+  readonly compiled: ReturnType<typeof compileMessage>;
+}
+
 class CatalogueTranslator implements Translator {
   readonly locale: string;
-  private readonly formats = new Map<MessageKey, IntlMessageFormat>();
+  private readonly formats = new Map<MessageKey, CompiledMessage>();
   private readonly formatters: Formatters;
 
   constructor(readonly language: Language) {
@@ -103,13 +110,14 @@ class CatalogueTranslator implements Translator {
     let format = this.formats.get(key);
     if (format === undefined) {
       // ignoreTag: "<" in a message is text, not a rich-text tag.
-      format = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, {
+      const parsed = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, {
         ignoreTag: true,
         formatters: this.formatters,
       });
+      format = { parsed, compiled: compileMessage(parsed.getAst(), this.locale, this.formatters) };
       this.formats.set(key, format);
     }
-    return String(format.format(values));
+    return format.compiled?.(values) ?? String(format.parsed.format(values));
   }
 }
 
