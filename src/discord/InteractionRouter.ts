@@ -6,7 +6,6 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  type InteractionReplyOptions,
 } from "discord.js";
 import type { Clock } from "../clock.js";
 import { isUserError, UserError } from "../errors.js";
@@ -17,6 +16,7 @@ import { autoDeferDelay } from "./autoDeferDelay.js";
 import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { renderUserError } from "./i18n/renderUserError.js";
+import { replyOptions } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
 import type { Pictures } from "./pictures/Pictures.js";
@@ -49,25 +49,6 @@ type InteractionContext = Omit<HandlerContext, "guildId">;
 
 function referenceId(): string {
   return randomBytes(4).toString("hex").toUpperCase();
-}
-
-function toOptions(reply: Reply): InteractionReplyOptions & { flags?: number } {
-  return {
-    content: reply.content ?? "",
-    embeds: reply.embeds === undefined ? [] : [...reply.embeds],
-    components: reply.components === undefined ? [] : [...reply.components],
-    ...(reply.files === undefined
-      ? {}
-      : {
-          files: reply.files.map((file) => ({
-            attachment: file.data,
-            name: file.name,
-            ...(file.description === undefined ? {} : { description: file.description }),
-          })),
-        }),
-    allowedMentions: { parse: [] },
-    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
 }
 
 function errorReply(content: string): Reply {
@@ -238,13 +219,13 @@ export class InteractionRouter {
       clearTimeout(timer);
       if (deferral !== undefined) {
         await deferral;
-        const { flags: _flags, ...options } = toOptions(result.reply);
+        const { flags: _flags, ...options } = replyOptions(result.reply);
         await interaction.editReply(options);
       } else if (result.kind === "update") {
-        const { flags: _flags, ...options } = toOptions(result.reply);
+        const { flags: _flags, ...options } = replyOptions(result.reply);
         await interaction.update(options);
       } else {
-        await interaction.reply(toOptions(result.reply));
+        await interaction.reply(replyOptions(result.reply));
       }
       context.logger.info({ customId: interaction.customId }, "button handled");
     } catch (error) {
@@ -276,17 +257,17 @@ export class InteractionRouter {
   private async send(interaction: ChatInputCommandInteraction, reply: Reply, deferral: Promise<unknown> | undefined): Promise<void> {
     if (deferral !== undefined) {
       await deferral;
-      const { flags: _flags, ...options } = toOptions(reply);
+      const { flags: _flags, ...options } = replyOptions(reply);
       // A public deferral cannot become private: send private answers as a follow-up instead.
       if (reply.ephemeral && !interaction.ephemeral) {
         await interaction.deleteReply().catch(() => undefined);
-        await interaction.followUp(toOptions(reply));
+        await interaction.followUp(replyOptions(reply));
         return;
       }
       await interaction.editReply(options);
       return;
     }
-    await interaction.reply(toOptions(reply));
+    await interaction.reply(replyOptions(reply));
   }
 
   private async fail(
@@ -312,14 +293,14 @@ export class InteractionRouter {
     try {
       if (deferral !== undefined) await deferral.catch(() => undefined);
       if (interaction.deferred && !interaction.replied && deferredEphemeral) {
-        const { flags: _flags, ...options } = toOptions(reply);
+        const { flags: _flags, ...options } = replyOptions(reply);
         await interaction.editReply(options);
       } else if (interaction.deferred || interaction.replied) {
         // Errors are private: replace a public "thinking…" with a private follow-up.
         if (!interaction.replied) await interaction.deleteReply().catch(() => undefined);
-        await interaction.followUp(toOptions(reply));
+        await interaction.followUp(replyOptions(reply));
       } else {
-        await interaction.reply(toOptions(reply));
+        await interaction.reply(replyOptions(reply));
       }
     } catch (sendError) {
       context.logger.error({ err: sendError }, "could not send the error reply");

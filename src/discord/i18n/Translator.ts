@@ -1,4 +1,5 @@
-import { IntlMessageFormat } from "intl-messageformat";
+import { IntlMessageFormat, type Formatters } from "intl-messageformat";
+import { compileMessage } from "./compileMessage.js";
 import { inertText, TextTarget } from "./inertText.js";
 import { defaultLanguage, languages, type Language } from "./languages.js";
 import type { MessageKey } from "./locales/en.js";
@@ -40,12 +41,53 @@ function valuesFor(params: MessageParams, target: TextTarget): Record<string, st
   return values;
 }
 
+/**
+ * The Intl formatters of one language's messages, each built once. intl-messageformat's own cache
+ * looks them up by JSON.stringify of the arguments on every number and plural a message formats;
+ * here the locale is fixed, and the options are the message's own (the same object every call)
+ * but for plural rules, which only vary by type.
+ */
+function formattersFor(locale: string): Formatters {
+  const numberFormats = new WeakMap<object, Intl.NumberFormat>();
+  const dateTimeFormats = new WeakMap<object, Intl.DateTimeFormat>();
+  const pluralRules = new Map<string | undefined, Intl.PluralRules>();
+  let plainNumberFormat: Intl.NumberFormat | undefined;
+  let plainDateTimeFormat: Intl.DateTimeFormat | undefined;
+  return {
+    getNumberFormat(_locales, options) {
+      if (options === undefined) return (plainNumberFormat ??= new Intl.NumberFormat(locale));
+      let format = numberFormats.get(options);
+      if (format === undefined) numberFormats.set(options, (format = new Intl.NumberFormat(locale, options)));
+      return format;
+    },
+    getDateTimeFormat(_locales, options) {
+      if (options === undefined) return (plainDateTimeFormat ??= new Intl.DateTimeFormat(locale));
+      let format = dateTimeFormats.get(options);
+      if (format === undefined) dateTimeFormats.set(options, (format = new Intl.DateTimeFormat(locale, options)));
+      return format;
+    },
+    getPluralRules(_locales, options) {
+      let rules = pluralRules.get(options?.type);
+      if (rules === undefined) pluralRules.set(options?.type, (rules = new Intl.PluralRules(locale, { type: options?.type })));
+      return rules;
+    },
+  };
+}
+
+/** A message parsed once; `compiled` words it when it can (see compileMessage), else intl-messageformat does. */
+interface CompiledMessage {
+  readonly parsed: IntlMessageFormat;
+  readonly compiled: ReturnType<typeof compileMessage>;
+}
+
 class CatalogueTranslator implements Translator {
   readonly locale: string;
-  private readonly formats = new Map<MessageKey, IntlMessageFormat>();
+  private readonly formats = new Map<MessageKey, CompiledMessage>();
+  private readonly formatters: Formatters;
 
   constructor(readonly language: Language) {
     this.locale = languages[language].intlLocale;
+    this.formatters = formattersFor(this.locale);
   }
 
   t(key: MessageKey, params: MessageParams = {}): string {
@@ -68,10 +110,14 @@ class CatalogueTranslator implements Translator {
     let format = this.formats.get(key);
     if (format === undefined) {
       // ignoreTag: "<" in a message is text, not a rich-text tag.
-      format = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, { ignoreTag: true });
+      const parsed = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, {
+        ignoreTag: true,
+        formatters: this.formatters,
+      });
+      format = { parsed, compiled: compileMessage(parsed.getAst(), this.locale, this.formatters) };
       this.formats.set(key, format);
     }
-    return String(format.format(values));
+    return format.compiled?.(values) ?? String(format.parsed.format(values));
   }
 }
 

@@ -30,12 +30,27 @@ export function weeksText(t: Translator, start: number, end: number, style: "low
 // Building an Intl formatter costs about a millisecond: one per locale, reused.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+// Replies name the same few dates over and over (today, overdue items' days): each worded once per locale.
+const dateTexts = new Map<string, string>();
+const maxDateTexts = 4096;
+
 /** "Tue 19 Jan 2027" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
 export function localDateText(t: Translator, localDate: string): string {
-  let format = dateFormats.get(t.locale);
+  const key = `${t.locale} ${localDate}`;
+  let text = dateTexts.get(key);
+  if (text === undefined) {
+    if (dateTexts.size >= maxDateTexts) dateTexts.clear();
+    text = formatLocalDate(t.locale, localDate);
+    dateTexts.set(key, text);
+  }
+  return text;
+}
+
+function formatLocalDate(locale: string, localDate: string): string {
+  let format = dateFormats.get(locale);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(t.locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-    dateFormats.set(t.locale, format);
+    format = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(locale, format);
   }
   const [year, month, day] = localDate.split("-").map(Number);
   return format.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));

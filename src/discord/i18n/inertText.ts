@@ -15,7 +15,13 @@ const inlineSyntax = /[\\*~`|[\]<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 // Syntax that only counts at the start of a line: headings, quotes, lists.
 const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
 
+// Any character a rule below acts on (a line break starts a line, \p{Cc} includes it): text without
+// one is inert as it is, as most names and titles are, and skips the replacements.
+const mayNeedWork = /[\p{Cc}\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\*~`|[\]<_@]|^[ ]*[#>+\-\d]/u;
+
 function shorten(text: string): string {
+  // Never more characters than UTF-16 units: short text needs no counting.
+  if (text.length <= maxUserTextLength) return text;
   const characters = Array.from(text);
   return characters.length <= maxUserTextLength ? text : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
 }
@@ -28,6 +34,7 @@ function shorten(text: string): string {
  * `maxUserTextLength` characters.
  */
 export function inertText(text: string, target: TextTarget = TextTarget.Markdown): string {
+  if (text.length <= maxUserTextLength && !mayNeedWork.test(text)) return text;
   const visible = shorten(text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(invisible, ""));
   if (target === TextTarget.Plain) return visible;
   return (
