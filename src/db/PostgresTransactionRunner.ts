@@ -22,6 +22,11 @@ export class PostgresTransactionRunner {
   async run(statements: readonly PostgresStatement[]): Promise<number[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The pool stops listening to a connection while it is lent out: a connection the server ends mid-transaction
+    // (a restart, a failover) would otherwise raise an unhandled 'error' and take the process down. The statement
+    // in flight fails on its own; the connection is then dropped, not handed back.
+    const onLost = (error: Error) => (broken ??= error);
+    client.on("error", onLost);
     try {
       await client.query("BEGIN");
       const changes: number[] = [];
@@ -29,9 +34,10 @@ export class PostgresTransactionRunner {
       await client.query("COMMIT");
       return changes;
     } catch (error) {
-      broken = await rollBack(client);
+      broken ??= await rollBack(client);
       throw error;
     } finally {
+      client.off("error", onLost);
       client.release(broken);
     }
   }

@@ -155,4 +155,30 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     expect(logged.created).toBe(true);
     expect((await completions.streakRowsForMember(memberId)).map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1], itemIds[2]]);
   });
+
+  it("a connection lost in the middle of a transaction fails that transaction, and the process and the pool carry on", async () => {
+    const runner = handle.postgresTransactions;
+    if (runner === null) throw new Error("PostgreSQL runs transactions through PostgresTransactionRunner");
+    const admin = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
+    await admin.connect();
+    try {
+      const running = runner.run([{ sql: `SELECT pg_sleep(?)`, params: [5] }]);
+      const settled = running.then(
+        () => "committed",
+        () => "failed",
+      );
+      // Wait until the statement runs on the server, then end its connection as a restart or failover would.
+      const activeSleep = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'`;
+      for (let tries = 0; (await admin.query(activeSleep)).rowCount === 0; tries += 1) {
+        if (tries > 100) throw new Error("the statement never started");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM (${activeSleep}) AS sleeping`);
+      expect(await settled).toBe("failed");
+    } finally {
+      await admin.end();
+    }
+    const logged = await completions.record(completion(itemIds[3] ?? 0, "2027-01-05T12:00:00Z"));
+    expect(logged.created).toBe(true);
+  }, 20_000);
 });
