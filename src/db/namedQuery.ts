@@ -22,11 +22,13 @@ const int8Oid = 20;
 const numericOid = 1700;
 const timestampOid = 1114;
 const timestamptzOid = 1184;
+const dateOid = 1082;
 
 /**
  * Rows as Prisma's raw queries return them on PostgreSQL, so a repository reads one shape whichever
  * runs the statement: BIGINT as bigint (pg: string), NUMERIC as Prisma's Decimal (pg: string),
- * TIMESTAMP (the schema's DateTime, stored in UTC) as a Date read as UTC (pg: local time).
+ * TIMESTAMP (the schema's DateTime, stored in UTC) as a Date read as UTC (pg: local time), DATE as
+ * UTC midnight (pg: local midnight).
  */
 /** pg's own text parsers (its types are typed by an enum of the built-in ids). */
 const defaultParser = pg.types.getTypeParser as (oid: number) => (value: string) => unknown;
@@ -37,7 +39,9 @@ const prismaLikeTypes: pg.CustomTypesConfig = {
     if (oid === int8Oid) return (value) => BigInt(value);
     if (oid === numericOid) return (value) => new Prisma.Decimal(value);
     if (oid === timestampOid) return (value) => new Date(`${value.replace(" ", "T")}Z`);
-    if (oid === timestamptzOid) return (value) => new Date(value.replace(" ", "T"));
+    // pg's own parser reads every offset form the server writes ("+00", "+05:30"); a Date's parser does not.
+    if (oid === timestamptzOid) return defaultParser(oid);
+    if (oid === dateOid) return (value) => new Date(`${value}T00:00:00Z`);
     return defaultParser(oid);
   }) as pg.CustomTypesConfig["getTypeParser"],
 };

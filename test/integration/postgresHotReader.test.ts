@@ -98,6 +98,21 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     expect(await members(handle.hotReader)).toEqual(await members(prismaSqlReader(handle.prisma, "postgresql")));
   });
 
+  it("reads zoned timestamps and dates as Prisma does, whatever the session's zone", async () => {
+    const sql = `SELECT CAST(? AS TIMESTAMPTZ) AS "zoned", CAST(? AS DATE) AS "day", CAST('2027-03-14 02:30:00+05:30' AS TIMESTAMPTZ) AS "odd"`;
+    const params = ["2027-01-04T23:00:00.5Z", "2027-01-04"];
+    for (const zone of ["UTC", "Europe/Berlin", "Asia/Kolkata"]) {
+      const hot = await handle.hotReader.read(`SELECT set_config('TimeZone', '${zone}', false) AS "zone"`, []);
+      expect(hot).toEqual([{ zone }]);
+      const [row] = await handle.hotReader.read(sql, params);
+      expect(row?.zoned).toEqual(new Date("2027-01-04T23:00:00.500Z"));
+      expect(row?.day).toEqual(new Date("2027-01-04T00:00:00.000Z"));
+      expect(row?.odd).toEqual(new Date("2027-03-13T21:00:00.000Z"));
+    }
+    await handle.hotReader.read(`SELECT set_config('TimeZone', 'UTC', false) AS "zone"`, []);
+    expect(await handle.hotReader.read(sql, params)).toEqual(await prismaSqlReader(handle.prisma, "postgresql").read(sql, params));
+  });
+
   it("prepares each statement once per connection and then only executes it", async () => {
     const sql = `SELECT "id" FROM "Member" WHERE "id" = ? AND "userId" = ?`;
     for (let round = 0; round < 7; round += 1) expect(await handle.hotReader.read(sql, [memberId, "u1"])).toEqual([{ id: memberId }]);
