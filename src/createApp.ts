@@ -258,13 +258,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async close() {
       if (closed) return;
       closed = true;
-      // A tick in progress finishes first: its claims are then marked, not left stale.
-      await scheduler.stop();
+      discord.stopInteractions();
+      // A tick in progress finishes (its claims are then marked, not left stale) while the interactions
+      // already being handled (a /done halfway through) finish, the database still open: side by side, so
+      // a long tick does not spend the time a shard's manager allows for stopping before they start.
+      await Promise.all([scheduler.stop(), discord.settleInteractions()]);
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
-      discord.stopInteractions();
-      // Interactions already being handled (a /done halfway through) finish first, the database still open.
-      await discord.settleInteractions();
       await cohorts.settle();
       await discord.stop();
       await parserThread.close();
