@@ -95,11 +95,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let checkpointer: WalCheckpointer | null = null;
   let readWorker: SqliteReadWorker | null = null;
   let hotReader: SqliteHotReader | null = null;
+  // In order, each step even when an earlier one failed (a worker that will not stop must not keep the
+  // connections open); the first failure is reported after all of them.
   const close = async () => {
-    await readWorker?.stop();
-    hotReader?.close();
-    await checkpointer?.stop();
-    await prisma.$disconnect();
+    const steps = [() => readWorker?.stop(), () => hotReader?.close(), () => checkpointer?.stop(), () => prisma.$disconnect()];
+    let firstFailure: { readonly error: unknown } | undefined;
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        firstFailure ??= { error };
+      }
+    }
+    if (firstFailure !== undefined) throw firstFailure.error;
   };
   try {
     return await connect();
