@@ -33,7 +33,8 @@ export interface SqliteHotReaderOptions {
  * in WAL mode this one sees exactly what is committed and never blocks a
  * writer. Rows come back as Prisma's raw queries return them (DATETIME as
  * Date, BOOLEAN as boolean), so the repositories read one shape whichever the
- * reader. Only for reads bounded by one member: nothing long on the event loop.
+ * reader. Only for short indexed reads (a member's rows, a board's top ten and
+ * standing): nothing long on the event loop.
  */
 export class SqliteHotReader implements SqlReader {
   private readonly database: Database.Database;
