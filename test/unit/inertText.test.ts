@@ -30,6 +30,12 @@ describe("inertText, the one rule for user text", () => {
     expect(inertText("a\u202eb\u200bc", TextTarget.Plain)).toBe("abc");
   });
 
+  it("takes Unicode's line and paragraph separators for line breaks: what follows cannot start a heading, quote or list", () => {
+    expect(inertText("Cohort\u2028# Free Nitro")).toBe("Cohort\n\\# Free Nitro");
+    expect(inertText("a\u2029> quoted\u2028- item")).toBe("a\n\\> quoted\n\\- item");
+    expect(inertText("a\u2028b", TextTarget.Plain)).toBe("a\nb");
+  });
+
   it("is applied by the translator to every bare string parameter, never to markup", () => {
     const en = translatorFor("en");
     const sentence = en.t("cohort.unknown", { value: "[Free Nitro](https://evil.example/claim) <t:9999999999999:f> @everyone" });
@@ -41,7 +47,12 @@ describe("inertText, the one rule for user text", () => {
 
 /** The rules as written before text without a syntax character skipped them: the shortcut must change no output. */
 function inertTheLongWay(text: string, target: TextTarget): string {
-  const characters = Array.from(text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(invisibleForTest, ""));
+  const characters = Array.from(
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+      .replace(/\t/g, " ")
+      .replace(invisibleForTest, ""),
+  );
   const visible = characters.length <= maxUserTextLength ? characters.join("") : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
   if (target === TextTarget.Plain) return visible;
   return visible
@@ -56,7 +67,12 @@ const invisibleForTest = /(?!\n)\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u20
 describe("inertText's shortcut for text with nothing to escape", () => {
   it("words every string as the full rules do, in Markdown and plain text", () => {
     // Every character a rule looks at, in every position, between ordinary letters, digits and spaces.
-    const alphabet = [...Array.from("ab Z9 1.#>+-_*~`|[]<@\\\t\r\n\u0000\u00ad\u200b\u202e\ufeffé😀"), "everyone", "here", "  3."];
+    const alphabet = [
+      ...Array.from("ab Z9 1.#>+-_*~`|[]<@\\\t\r\n\u2028\u2029\u0000\u00ad\u200b\u202e\ufeffé😀"),
+      "everyone",
+      "here",
+      "  3.",
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const samples = [...hostileStrings, "x".repeat(maxUserTextLength + 5), "😀".repeat(maxUserTextLength)];

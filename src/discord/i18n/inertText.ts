@@ -17,7 +17,8 @@ const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
 
 // Any character a rule below acts on (a line break starts a line, \p{Cc} includes it): text without
 // one is inert as it is, as most names and titles are, and skips the replacements.
-const mayNeedWork = /[\p{Cc}\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\*~`|[\]<_@]|^[ ]*[#>+\-\d]/u;
+const mayNeedWork =
+  /[\p{Cc}\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\*~`|[\]<_@]|^[ ]*[#>+\-\d]/u;
 
 function shorten(text: string): string {
   // Never more characters than UTF-16 units: short text needs no counting.
@@ -35,7 +36,13 @@ function shorten(text: string): string {
  */
 export function inertText(text: string, target: TextTarget = TextTarget.Markdown): string {
   if (text.length <= maxUserTextLength && !mayNeedWork.test(text)) return text;
-  const visible = shorten(text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(invisible, ""));
+  // Unicode's line and paragraph separators break lines as "\n" does (in JavaScript's ^ too): they become one.
+  const visible = shorten(
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+      .replace(/\t/g, " ")
+      .replace(invisible, ""),
+  );
   if (target === TextTarget.Plain) return visible;
   return (
     visible
