@@ -262,7 +262,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // A tick in progress finishes (its claims are then marked, not left stale) while the interactions
       // already being handled (a /done halfway through) finish, the database still open: side by side, so
       // a long tick does not spend the time a shard's manager allows for stopping before they start.
-      await Promise.all([scheduler.stop(), discord.settleInteractions()]);
+      const [tick, interactions] = await Promise.allSettled([scheduler.stop(), discord.settleInteractions()]);
+      for (const outcome of [tick, interactions]) if (outcome.status === "rejected") throw outcome.reason;
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
       await cohorts.settle();
