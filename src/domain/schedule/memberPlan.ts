@@ -147,12 +147,17 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     items,
     itemById: new Map(items.map((entry) => [entry.item.id, entry])),
     itemsByDueDate: groupByDueDate(items),
-    itemsInDueOrder: [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.order - b.order),
+    itemsInDueOrder: [...items].sort(oldestDueFirst),
     extraWeeks: state.extraWeeks,
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
     daysOff: memberDaysOff(context),
     catchUpCap: cap,
   };
+}
+
+/** Oldest due date first, reading order within a day: `MemberPlan.itemsInDueOrder`'s order. */
+export function oldestDueFirst(a: MemberPlanItem, b: MemberPlanItem): number {
+  return a.dueDate.localeCompare(b.dueDate) || a.order - b.order;
 }
 
 /** `shiftPlanDate`, computed once per plan date and extension: many items share a day. */

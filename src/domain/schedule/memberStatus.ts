@@ -4,7 +4,7 @@
  * behind or ahead of the cohort they are.
  */
 import { calendarWeekStartDate } from "./cohortBreaks.js";
-import { isMemberStudyDay, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
+import { isMemberStudyDay, oldestDueFirst, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
 
 /** `/today` lists at most this many overdue items, then points to `/pace`. */
 export const OVERDUE_LIST_LIMIT = 5;
@@ -101,10 +101,6 @@ function partitionPoint(entries: readonly MemberPlanItem[], isBefore: (entry: Me
   return low;
 }
 
-function oldestFirst(a: MemberPlanItem, b: MemberPlanItem): number {
-  return a.dueDate.localeCompare(b.dueDate) || a.order - b.order;
-}
-
 /**
  * What `/pace mode:catch_up` re-plans on `today`: every assigned item due
  * before today and not done (overdue and pre-join backlog alike), oldest first.
@@ -112,7 +108,7 @@ function oldestFirst(a: MemberPlanItem, b: MemberPlanItem): number {
  */
 export function catchUpBacklog(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): number[] {
   const status = memberDayStatus(plan, doneItemIds, today);
-  return [...status.overdue, ...status.backlog].sort(oldestFirst).map((entry) => entry.item.id);
+  return [...status.overdue, ...status.backlog].sort(oldestDueFirst).map((entry) => entry.item.id);
 }
 
 export interface MemberPace {
