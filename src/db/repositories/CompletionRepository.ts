@@ -132,14 +132,15 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
   return [...refresh, { sql: emptyWeekSql, params: [memberId, weekNumber, memberId, weekNumber] }];
 }
 
-/** markBoardDirty's update as SQLite stores its columns (booleans 1/0, dates in epoch milliseconds, bound as such). */
-const markSqliteBoardDirtySql = `
-  UPDATE "ScheduledPost" SET "boardDirty" = 1 WHERE "cohortId" = ? AND "boardDirty" = 0 AND "boardLiveUntil" > ?`;
-
-/** The member lock (lockMember) and markBoardDirty's update, as PostgresTransactionRunner sends them. */
-const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
-const markPostgresBoardDirtySql = `
+/**
+ * markBoardDirty's update as the transaction runners send it: SQLite reads true/false as 1/0, its runner
+ * binds the date in epoch milliseconds (how the bot stores them), PostgreSQL's as UTC text.
+ */
+const markBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = true WHERE "cohortId" = ? AND "boardDirty" = false AND "boardLiveUntil" > ?`;
+
+/** The member lock (see lockMember). */
+const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
 
 /**
  * The privacy value and the board's length are written into the statements' text, not bound: on
@@ -189,15 +190,15 @@ const streakRowsSql = `
 export class CompletionRepository {
   /**
    * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
-   * `reader`: DatabaseHandle.hotReader; `sqliteTransactions`: DatabaseHandle.sqliteTransactions (null on PostgreSQL);
-   * `postgresTransactions`: DatabaseHandle.postgresTransactions (without it PostgreSQL's /done goes through Prisma).
+   * `reader`: DatabaseHandle.hotReader; `sqliteTransactions` and `postgresTransactions`: DatabaseHandle's, the
+   * one of the database in use (the other null).
    */
   constructor(
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue,
     private readonly reader: SqlReader,
     private readonly sqliteTransactions: SqliteTransactionRunner | null,
-    private readonly postgresTransactions: PostgresTransactionRunner | null = null,
+    private readonly postgresTransactions: PostgresTransactionRunner | null,
   ) {}
 
   /**
@@ -281,9 +282,9 @@ export class CompletionRepository {
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
       const inserted =
-        this.sqliteTransactions === null
-          ? await this.recordOnPostgres(insert, refresh, completion)
-          : this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion);
+        this.sqliteTransactions !== null
+          ? this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion)
+          : await this.recordOnPostgres(insert, refresh, completion);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
@@ -328,7 +329,7 @@ export class CompletionRepository {
    * transactions are serialised anyway; there it is a no-op write.
    */
   private lockMember(memberId: number) {
-    return this.prisma.$executeRaw`UPDATE "Member" SET "points" = "points" WHERE "id" = ${memberId}`;
+    return this.executeThroughPrisma({ sql: lockMemberSql, params: [memberId] });
   }
 
   /**
@@ -337,10 +338,7 @@ export class CompletionRepository {
    * the insert added.
    */
   private recordOnSqlite(transactions: SqliteTransactionRunner, statements: readonly SqlStatement[], completion: NewCompletion): number {
-    const changes = transactions.run([
-      ...statements,
-      { sql: markSqliteBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
-    ]);
+    const changes = transactions.run([...statements, { sql: markBoardDirtySql, params: [completion.cohortId, completion.completedAt] }]);
     return changes[0] ?? 0;
   }
 
@@ -354,23 +352,15 @@ export class CompletionRepository {
    * lock). The rows the insert added.
    */
   private async recordOnPostgres(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
-    if (this.postgresTransactions !== null) {
-      // The same statements in the same order, each named (see PostgresTransactionRunner).
-      const [, inserted] = await this.postgresTransactions.run([
-        { sql: lockMemberSql, params: [completion.memberId] },
-        insert,
-        ...refresh,
-        { sql: markPostgresBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
-      ]);
-      return inserted ?? 0;
-    }
-    const [, inserted] = await this.prisma.$transaction([
-      this.lockMember(completion.memberId),
-      this.executeThroughPrisma(insert),
-      ...refresh.map((statement) => this.executeThroughPrisma(statement)),
-      this.markBoardDirty(completion.cohortId, completion.completedAt),
+    if (this.postgresTransactions === null) throw new Error("CompletionRepository needs DatabaseHandle.postgresTransactions on PostgreSQL");
+    // Each statement named (see PostgresTransactionRunner).
+    const [, inserted] = await this.postgresTransactions.run([
+      { sql: lockMemberSql, params: [completion.memberId] },
+      insert,
+      ...refresh,
+      { sql: markBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
     ]);
-    return inserted;
+    return inserted ?? 0;
   }
 
   private executeThroughPrisma({ sql, params }: SqlStatement) {
