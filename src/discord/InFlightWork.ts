@@ -1,7 +1,7 @@
 /**
- * Work started and not yet finished (interaction handlers), so that shutdown
- * can wait for it before the database and the client go: a /done halfway
- * through would otherwise fail against a closed database.
+ * Work started and not yet finished, to wait for with a limit: interaction
+ * handlers at shutdown (a /done halfway through would otherwise fail against
+ * a closed database), early acknowledgements before queued work starts.
  */
 export class InFlightWork {
   private readonly running = new Set<Promise<void>>();

@@ -15,6 +15,7 @@ import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
+import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
 import { replyOptions } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
@@ -66,7 +67,7 @@ export class InteractionRouter {
   private readonly buttons: ReadonlyMap<string, ButtonHandler>;
   private readonly gate = new ConcurrencyGate(maxConcurrentHandlers);
   /** Early acknowledgements still on their way to Discord (see whenAcknowledged). */
-  private readonly acknowledging = new Set<Promise<void>>();
+  private readonly acknowledging = new InFlightWork();
 
   constructor(private readonly dependencies: RouterDependencies) {
     this.commands = new Map(dependencies.commands.map((command) => [command.definition.name, command]));
@@ -171,12 +172,7 @@ export class InteractionRouter {
 
   /** Tracks an acknowledgement sent early because the interaction has to wait in line. */
   private acknowledgeEarly(deferral: Promise<unknown>): void {
-    const settled = deferral.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.acknowledging.add(settled);
-    void settled.then(() => this.acknowledging.delete(settled));
+    this.acknowledging.track(deferral);
   }
 
   /**
@@ -186,11 +182,7 @@ export class InteractionRouter {
    * Discord holds the line up for a second at most.
    */
   private async whenAcknowledged(): Promise<void> {
-    if (this.acknowledging.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxAcknowledgementWaitMs)));
-    await Promise.race([Promise.all([...this.acknowledging]), giveUp]);
-    clearTimeout(timer);
+    await this.acknowledging.settle(maxAcknowledgementWaitMs);
   }
 
   private async handleButton(interaction: ButtonInteraction): Promise<void> {
