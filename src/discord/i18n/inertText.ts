@@ -5,9 +5,11 @@ export const maxUserTextLength = 2000;
 export const TextTarget = { Markdown: "markdown", Plain: "plain" } as const;
 export type TextTarget = (typeof TextTarget)[keyof typeof TextTarget];
 
-// Control characters other than the line break, bidi overrides that reorder
-// what follows, and invisible characters that hide text: removed. Zero-width joiners stay (emoji sequences need them).
-const invisible = /(?!\n)\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+// Bidi overrides that reorder what follows and invisible characters that hide text (one list for both
+// rules below). Zero-width joiners are not among them (emoji sequences need them).
+const hidingCharacters = String.raw`\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff`;
+// Those and control characters other than the line break: removed.
+const invisible = new RegExp(String.raw`(?!\n)\p{Cc}|[${hidingCharacters}]`, "gu");
 // Discord Markdown's inline syntax: a backslash shows each character as itself.
 // "<" starts <@id>, <#id>, <t:…>, <:emoji:id> and </command:id>: escaped, each shows as typed.
 // An underscore inside a word (Olympus_Mons, snake_case) formats nothing and stays as typed.
@@ -17,8 +19,8 @@ const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
 
 // Any character a rule below acts on (a line break starts a line, \p{Cc} includes it): text without
 // one is inert as it is, as most names and titles are, and skips the replacements.
-const mayNeedWork =
-  /[\p{Cc}\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\*~`|[\]<_@]|^[ ]*[#>+\-\d]/u;
+// (\u0060 is the backquote, which would end the template.)
+const mayNeedWork = new RegExp(String.raw`[\p{Cc}\u2028\u2029${hidingCharacters}\\*~\u0060|[\]<_@]|^[ ]*[#>+\-\d]`, "u");
 
 function shorten(text: string): string {
   // Never more characters than UTF-16 units: short text needs no counting.
