@@ -1,3 +1,4 @@
+import { WeightedLruCache } from "../../shared/WeightedLruCache.js";
 import type { Translator } from "./Translator.js";
 
 /** "45 min", "2 h", "2 h 20 min"; "no estimate" for null. */
@@ -31,15 +32,13 @@ export function weeksText(t: Translator, start: number, end: number, style: "low
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 // Replies name the same few dates over and over (today, overdue items' days): each worded once per locale.
-const dateTexts = new Map<string, string>();
-const maxDateTexts = 4096;
+const dateTexts = new WeightedLruCache<string, string>(4096);
 
 /** "Tue 19 Jan 2027" for a cohort-local calendar date (a date, not an instant, so no time-zone shift). */
 export function localDateText(t: Translator, localDate: string): string {
   const key = `${t.locale} ${localDate}`;
   let text = dateTexts.get(key);
   if (text === undefined) {
-    if (dateTexts.size >= maxDateTexts) dateTexts.clear();
     text = formatLocalDate(t.locale, localDate);
     dateTexts.set(key, text);
   }
