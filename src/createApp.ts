@@ -26,7 +26,8 @@ import { watchGuildMembership } from "./discord/watchGuildMembership.js";
 import { LazyPictures } from "./discord/pictures/LazyPictures.js";
 import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
-import { projectPaths } from "./projectPaths.js";
+import { projectPaths, type ProjectPaths } from "./projectPaths.js";
+import { CleanupStack } from "./shared/CleanupStack.js";
 import { Announcer } from "./services/Announcer.js";
 import { Scheduler } from "./scheduler/Scheduler.js";
 import { CheckpointService } from "./services/CheckpointService.js";
@@ -59,6 +60,8 @@ export interface AppOverrides {
   readonly clock?: Clock;
   /** node-cron expression of the scheduler's automatic tick; null turns it off (tests tick by hand). Default: every 20 s. */
   readonly schedulerTickCron?: string | null;
+  /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
+  readonly paths?: ProjectPaths;
 }
 
 export interface App {
@@ -81,15 +84,37 @@ export interface App {
  * repositories, services and the Discord client, and hands each its
  * dependencies explicitly. Nothing connects until start().
  */
-// Long by design: the composition root is one list of wiring, read top to bottom; splitting it would hide who gets what.
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const baseLogger = overrides.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   // Each shard process logs which shard it is, so the processes' lines can be told apart.
   const logger = config.shard === undefined ? baseLogger : baseLogger.child({ shard: config.shard.id });
   const clock = overrides.clock ?? systemClock;
-  const paths = projectPaths();
+  const paths = overrides.paths ?? projectPaths();
   const database = await openDatabase({ url: config.databaseUrl, migrationsDir: paths.migrationsDir, logger });
+  // What start-up opens, closed last-opened first by close(), or at once when a later step throws (a
+  // built-in curriculum that cannot be read): a failed start leaves no connection or thread behind.
+  const opened = new CleanupStack();
+  opened.defer(() => database.close());
+  try {
+    return await assembleApp({ config, overrides, logger, clock, paths, database, opened });
+  } catch (error) {
+    await opened.closeAll().catch((closeError: unknown) => logger.warn({ err: closeError }, "could not close what a failed start opened"));
+    throw error;
+  }
+}
 
+interface AppParts {
+  readonly config: Config;
+  readonly overrides: AppOverrides;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly paths: ProjectPaths;
+  readonly database: DatabaseHandle;
+  readonly opened: CleanupStack;
+}
+
+// Long by design: the composition root is one list of wiring, read top to bottom; splitting it would hide who gets what.
+async function assembleApp({ config, overrides, logger, clock, paths, database, opened }: AppParts): Promise<App> {
   const cohortRepository = new CohortRepository(database.prisma);
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
@@ -116,6 +141,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     // A sharded bot's manager registers the commands once, before the shards start.
     registerCommands: config.shard === undefined,
   });
+  opened.defer(() => discord.stop());
 
   // Cards and charts: the canvas library and the bundled fonts load with the first picture (a process that draws none never holds them).
   const pictures = new LazyPictures();
@@ -125,6 +151,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const channelGateway = new DiscordChannelGateway(discord.client);
   // Imports are parsed on a worker thread, so a large document never stalls other servers' interactions.
   const parserThread = new CurriculumParserThread({ logger: logger.child({ component: "curriculum-parser" }) });
+  opened.defer(() => parserThread.close());
   const curricula = new CurriculumService(
     curriculumRepository,
     logger.child({ component: "curricula" }),
@@ -262,14 +289,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // A tick in progress finishes (its claims are then marked, not left stale) while the interactions
       // already being handled (a /done halfway through) finish, the database still open: side by side, so
       // a long tick does not spend the time a shard's manager allows for stopping before they start.
-      const [tick, interactions] = await Promise.allSettled([scheduler.stop(), discord.settleInteractions()]);
-      for (const outcome of [tick, interactions]) if (outcome.status === "rejected") throw outcome.reason;
+      const failures: unknown[] = [];
+      for (const outcome of await Promise.allSettled([scheduler.stop(), discord.settleInteractions()])) {
+        if (outcome.status === "rejected") failures.push(outcome.reason);
+      }
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
-      await cohorts.settle();
-      await discord.stop();
-      await parserThread.close();
-      await database.close();
+      await cohorts.settle().catch((error: unknown) => failures.push(error));
+      // Then the parser thread, the client and the database, each even when a step before it failed.
+      await opened.closeAll().catch((error: unknown) => failures.push(error));
+      if (failures.length > 0) throw failures[0];
     },
   };
 }

@@ -15,6 +15,7 @@ import { SqliteHotReader } from "./SqliteHotReader.js";
 import { SqliteTransactionRunner } from "./SqliteTransactionRunner.js";
 import { WalCheckpointer } from "./WalCheckpointer.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
+import { CleanupStack } from "../shared/CleanupStack.js";
 
 /** How often the background checkpointer copies SQLite's write-ahead log into the database file. */
 const checkpointIntervalMs = 500;
@@ -92,23 +93,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       : (options.postgresqlMigrationsDir ?? path.join(path.dirname(options.migrationsDir), "postgresql", "migrations"));
   const migrations = await migrateDatabase(target, migrationsDir, options.logger);
   const { prisma, sqliteAdapter, pool } = createPrismaClient(target, options.logger);
-  let checkpointer: WalCheckpointer | null = null;
-  let readWorker: SqliteReadWorker | null = null;
-  let hotReader: SqliteHotReader | null = null;
-  // In order, each step even when an earlier one failed (a worker that will not stop must not keep the
-  // connections open); the first failure is reported after all of them.
-  const close = async () => {
-    const steps = [() => readWorker?.stop(), () => hotReader?.close(), () => checkpointer?.stop(), () => prisma.$disconnect()];
-    let firstFailure: { readonly error: unknown } | undefined;
-    for (const step of steps) {
-      try {
-        await step();
-      } catch (error) {
-        firstFailure ??= { error };
-      }
-    }
-    if (firstFailure !== undefined) throw firstFailure.error;
-  };
+  // What is open so far, closed last-opened first: by close(), or at once when a later step throws.
+  const opened = new CleanupStack();
+  opened.defer(() => prisma.$disconnect());
+  const close = () => opened.closeAll();
   try {
     return await connect();
   } catch (error) {
@@ -123,18 +111,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await prisma.$connect();
     const sqliteConnection = sqliteAdapter?.connection ?? null;
     const prismaReader = prismaSqlReader(prisma, target.provider);
+    let checkpointer: WalCheckpointer | null = null;
+    let readWorker: SqliteReadWorker | null = null;
+    let hotReader: SqliteHotReader | null = null;
     if (target.provider === "sqlite" && target.filePath !== ":memory:") {
-      readWorker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
+      const worker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
+      opened.defer(() => worker.stop());
+      readWorker = worker;
       // The adapter drives one connection, so this pragma holds for every query the bot sends.
       await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${safetyNetAutocheckpointPages}`);
       await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${pageCacheKiB}`);
-      hotReader = new SqliteHotReader({
+      const reader = new SqliteHotReader({
         filePath: target.filePath,
         busyTimeoutMs: sqliteBusyTimeoutMs,
         pageCacheKiB,
         fallback: prismaReader,
       });
-      checkpointer = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
+      opened.defer(() => reader.close());
+      hotReader = reader;
+      const started = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
+      opened.defer(() => started.stop());
+      checkpointer = started;
     }
     return {
       prisma,

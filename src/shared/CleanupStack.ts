@@ -1,0 +1,27 @@
+/**
+ * What a start-up has opened so far, to close in reverse order: when a later step of the start-up
+ * throws (nothing it opened may stay behind: a connection, a thread, a file handle) and at shutdown.
+ * Every closer runs even when an earlier one fails, so one that will not stop cannot keep the
+ * others open; the first failure is thrown once all have run. Each closer runs at most once.
+ */
+export class CleanupStack {
+  private readonly closers: (() => unknown)[] = [];
+
+  /** Registers how to close something just opened; it is closed before whatever was opened earlier. */
+  defer(close: () => unknown): void {
+    this.closers.push(close);
+  }
+
+  /** Runs the closers, last registered first, and forgets them. */
+  async closeAll(): Promise<void> {
+    let firstFailure: { readonly error: unknown } | undefined;
+    for (let close = this.closers.pop(); close !== undefined; close = this.closers.pop()) {
+      try {
+        await close();
+      } catch (error) {
+        firstFailure ??= { error };
+      }
+    }
+    if (firstFailure !== undefined) throw firstFailure.error;
+  }
+}

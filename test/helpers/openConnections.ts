@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TestDatabase } from "./testDatabase.js";
+import { withServer } from "./testDatabase.js";
+
+/** The files this process holds open under `dir` (Linux: /proc/self/fd), the worker threads' included. */
+export function openFilesUnder(dir: string): string[] {
+  return fs.readdirSync("/proc/self/fd").flatMap((fd) => {
+    try {
+      const target = fs.readlinkSync(path.join("/proc/self/fd", fd));
+      return target.startsWith(dir) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * What still holds the test database open: on SQLite the files this process has open beside it, on
+ * PostgreSQL the server's sessions on it. A server session ends a moment after its client closes,
+ * so those are asked again (for up to 10 s) until none is left.
+ */
+export async function openConnectionsTo(database: TestDatabase): Promise<string[]> {
+  if (database.filePath !== null) return openFilesUnder(path.dirname(database.filePath));
+  const name = decodeURIComponent(new URL(database.url).pathname.slice(1));
+  const sessions = () =>
+    withServer(async (client) => {
+      const result = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [name]);
+      return result.rows.map((row) => `session ${row.pid}`);
+    });
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if ((await sessions()).length === 0) return [];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return sessions();
+}
