@@ -78,6 +78,32 @@ describe("statements per interaction", () => {
     expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
   });
 
+  it.runIf(!onSqlite)("/undo on PostgreSQL: its transaction is one message, in the lock order /done takes", async () => {
+    const lin = bot.member("lin");
+    await bot.reply(lin.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(lin.id, "done", { item: "Storage Engines" });
+    await settle();
+    let text = "";
+    const sent = await counter.during(async () => {
+      text = visibleText(await bot.reply(lin.id, "undo", { item: "Storage Engines" }));
+    });
+    expect(text).toContain("Storage Engines");
+    // The memberships, the completion to undo, the transaction, the completions left for the reply.
+    expect(sent).toHaveLength(4);
+    const transaction = sent.find((sql) => sql.includes(`DELETE FROM "Completion"`)) ?? "";
+    const positions = [
+      `UPDATE "Member" SET "points" = "points"`,
+      `DELETE FROM "Completion"`,
+      `"pointsReachedAt" = (SELECT MAX`,
+      `INSERT INTO "WeeklyScore"`,
+      `DELETE FROM "WeeklyScore"`,
+      `UPDATE "ScheduledPost" SET "boardDirty" = true`,
+    ].map((part) => transaction.indexOf(part));
+    expect(positions).not.toContain(-1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: lin.id } } })).toBe(0);
+  });
+
   it("/leaderboard reads in 3 statements (week or all time), /progress in 4, with the same replies", async () => {
     const grace = bot.member("grace");
     await bot.reply(grace.id, "join", { cohort: "Backend Spring 2027" });

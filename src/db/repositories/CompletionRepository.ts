@@ -108,6 +108,17 @@ function insertCompletion(completion: NewCompletion): SqlStatement {
   return { sql: insertCompletionSql, params: [memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday] };
 }
 
+/** A completion to remove, with the week whose score it leaves. */
+interface Removal {
+  readonly memberId: number;
+  readonly itemId: number;
+  readonly cohortId: number;
+  readonly weekNumber: number;
+  readonly now: Date;
+}
+
+const deleteCompletionSql = `DELETE FROM "Completion" WHERE "memberId" = ? AND "itemId" = ?`;
+
 const memberTotalsSql = `
   UPDATE "Member" SET
     "points" = COALESCE((SELECT SUM("points") FROM "Completion" WHERE "memberId" = ?), 0),
@@ -317,15 +328,37 @@ export class CompletionRepository {
   async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
+    const removal = { memberId, itemId, cohortId, weekNumber: existing.weekNumber, now };
     return this.writes.run(async () => {
-      const [, deleted] = await this.prisma.$transaction([
-        this.lockMember(memberId),
-        this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
-        ...scoreRefresh(memberId, cohortId, existing.weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
-        this.markBoardDirty(cohortId, now),
-      ]);
-      return deleted.count === 0 ? null : existing;
+      const deleted =
+        this.postgresTransactions === null
+          ? await this.removeThroughPrisma(removal)
+          : await this.removeOnPostgres(this.postgresTransactions, removal);
+      return deleted === 0 ? null : existing;
     });
+  }
+
+  /** remove()'s batch transaction on SQLite: the lock, the deletion, the totals, the board flag. The rows deleted. */
+  private async removeThroughPrisma({ memberId, itemId, cohortId, weekNumber, now }: Removal): Promise<number> {
+    const [, deleted] = await this.prisma.$transaction([
+      this.lockMember(memberId),
+      this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
+      ...scoreRefresh(memberId, cohortId, weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
+      this.markBoardDirty(cohortId, now),
+    ]);
+    return deleted.count;
+  }
+
+  /** The same statements in the same order (the lock order record() takes too), in one round trip (see PostgresTransactionRunner). */
+  private async removeOnPostgres(transactions: PostgresTransactionRunner, removal: Removal): Promise<number> {
+    const { memberId, itemId, cohortId, weekNumber, now } = removal;
+    const [, deleted] = await transactions.run([
+      { sql: lockMemberSql, params: [memberId] },
+      { sql: deleteCompletionSql, params: [memberId, itemId] },
+      ...scoreRefresh(memberId, cohortId, weekNumber, "removed"),
+      { sql: markBoardDirtySql, params: [cohortId, now] },
+    ]);
+    return deleted?.changes ?? 0;
   }
 
   /**
