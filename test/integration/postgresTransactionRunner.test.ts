@@ -1,14 +1,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PostgresTransactionRunner } from "../../src/db/PostgresTransactionRunner.js";
+import { PostgresTransactionRunner } from "../../src/db/PostgresTransactionRunner.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
- * On PostgreSQL /done's transaction is one message of the simple query protocol, its values written
- * into the text: it must store what bound parameters stored, stay all-or-nothing, and leave the
- * connection it ran on usable after the server refused a statement.
+ * On PostgreSQL /done's transaction is one message of the simple query protocol (EXECUTE of statements
+ * prepared once per connection, the values written in): it must store what bound parameters stored,
+ * stay all-or-nothing, and leave the connection it ran on usable after the server refused a statement.
  */
 describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transactions in one round trip", () => {
   let handle: TestDatabaseHandle;
@@ -90,13 +90,72 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
     expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points).toBe(5);
   });
 
+  it("prepares each statement once per connection, then only executes it", async () => {
+    const sql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ? AND "userId" = ?`;
+    for (let round = 0; round < 7; round += 1) {
+      const [result] = await runner.run([{ sql, params: [memberId, "u1"] }]);
+      expect(result?.changes).toBe(1);
+    }
+    // On the connection those runs used (the pool lends the one released last): one prepared statement, run seven times.
+    const [counts] = await runner.run([
+      {
+        sql: `SELECT COUNT(*) AS "statements", SUM("generic_plans" + "custom_plans") AS "runs" FROM pg_prepared_statements WHERE "statement" LIKE ?`,
+        params: ['%SET "points" = "points" WHERE "id" = $1 AND "userId" = $2'],
+      },
+    ]);
+    const [row] = counts?.rows ?? [];
+    expect([Number(row?.statements), Number(row?.runs)]).toEqual([1, 7]);
+  });
+
+  it("drops a connection on which preparing failed, and the next transaction runs on another", async () => {
+    const [before] = await runner.run([{ sql: `SELECT pg_backend_pid() AS "pid"`, params: [] }]);
+    await expect(
+      runner.run([
+        { sql: `UPDATE "Member" SET "displayName" = ? WHERE "id" = ?`, params: ["Changed", memberId] },
+        { sql: `UPDATE "NoSuchTable" SET "x" = ?`, params: [1] },
+      ]),
+    ).rejects.toMatchObject({ code: "42P01" });
+    const [after] = await runner.run([{ sql: `SELECT pg_backend_pid() AS "pid"`, params: [] }]);
+    expect(after?.rows).not.toEqual(before?.rows);
+    expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).displayName).toBe("Ada");
+  });
+
+  it("behind a pooler that shares server connections between sessions: each transaction still runs once, its statements sent with their text", async () => {
+    // One server connection that two runners use, as two client sessions behind PgBouncer's transaction mode would.
+    const target = handle.target.provider === "postgresql" ? handle.target : null;
+    const pool = new pg.Pool({
+      connectionString: target?.connectionString,
+      max: 1,
+      ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
+    });
+    try {
+      const [first, second] = [new PostgresTransactionRunner(pool), new PostgresTransactionRunner(pool)];
+      const addPoint = { sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, memberId] };
+      const points = async () => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
+      const start = await points();
+      await first.run([addPoint]);
+      // The statement is prepared there already, unknown to the second runner (42P05).
+      expect((await second.run([addPoint]))[0]?.changes).toBe(1);
+      // The statements the first runner prepared are gone (26000).
+      const client = await pool.connect();
+      await client.query("DEALLOCATE ALL");
+      client.release();
+      expect((await first.run([addPoint, addPoint]))[1]?.changes).toBe(1);
+      expect((await first.run([addPoint]))[0]?.changes).toBe(1);
+      expect(await points()).toBe(start + 5);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("refuses a statement whose placeholders and values differ, sending nothing", async () => {
+    const before = (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
     await expect(
       runner.run([
         { sql: `UPDATE "Member" SET "points" = ? WHERE "id" = ?`, params: [7, memberId] },
         { sql: `UPDATE "Member" SET "points" = ? WHERE "id" = ?`, params: [8] },
       ]),
     ).rejects.toThrow("2 placeholders for 1 values");
-    expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points).toBe(5);
+    expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points).toBe(before);
   });
 });
