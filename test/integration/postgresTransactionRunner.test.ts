@@ -143,6 +143,9 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
       expect((await first.run([addPoint, addPoint]))[1]?.changes).toBe(1);
       expect((await first.run([addPoint]))[0]?.changes).toBe(1);
       expect(await points()).toBe(start + 5);
+      // Written into the text, a value holding quotes, backslashes and `?` arrives as it is.
+      await first.run([{ sql: `UPDATE "Member" SET "displayName" = ? WHERE "id" = ?`, params: [hostileName, memberId] }]);
+      expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).displayName).toBe(hostileName);
     } finally {
       await pool.end();
     }
