@@ -33,7 +33,7 @@ const dateOid = 1082;
 /** pg's own text parsers (its types are typed by an enum of the built-in ids). */
 const defaultParser = pg.types.getTypeParser as (oid: number) => (value: string) => unknown;
 
-const prismaLikeTypes: pg.CustomTypesConfig = {
+export const prismaLikeTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number): ((value: string) => unknown) => {
     // pg asks for text results only (it never requests binary ones).
     if (oid === int8Oid) return (value) => BigInt(value);

@@ -297,7 +297,12 @@ export class StudyService {
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
     const weekNumber = Math.max(0, dayInfo(cohort.settings, request.now).weekNumber);
-    const { created, completion } = await this.completions.record({
+    // The streak rows come with the write: on PostgreSQL in the same round trip.
+    const {
+      created,
+      completion,
+      streak: all,
+    } = await this.completions.recordAndReadStreak({
       memberId: member.id,
       cohortId: cohort.id,
       itemId: item.id,
@@ -311,7 +316,6 @@ export class StudyService {
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
     }
-    const all = await this.completions.streakRowsForMember(member.id);
     return {
       cohort,
       item,

@@ -10,13 +10,45 @@ import { testDatabaseProvider } from "../helpers/testDatabase.js";
  * the same two look-ups, the exactly-once transaction (BEGIN, member lock,
  * insert, member totals, weekly score, live board flag, COMMIT), the
  * completions for the reply. On SQLite the transaction begins IMMEDIATE,
- * which takes the write lock the member lock takes on PostgreSQL: one
- * statement fewer. On PostgreSQL all ten (one statement each, in the order
- * every writer of those rows takes their locks).
+ * which takes the write lock the member lock takes on PostgreSQL: nine
+ * statements. On PostgreSQL what costs is the round trip: the transaction and
+ * the completions for the reply go as one message (EXECUTEs of statements
+ * prepared once per connection, run as one implicit transaction, see
+ * PostgresTransactionRunner), in the order every writer of those rows takes
+ * their locks: three messages, besides the PREPARE message a connection's
+ * first transaction sends.
  */
 const onSqlite = testDatabaseProvider === "sqlite";
-const doneStatementCount = onSqlite ? 9 : 10;
-const begin = onSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
+const doneStatementCount = onSqlite ? 9 : 3;
+/** /done's transaction on PostgreSQL, in lock order, and the read for the reply last. */
+const transactionInOrder = [
+  `UPDATE "Member" SET "points" = "points"`,
+  `INSERT INTO "Completion"`,
+  `"pointsReachedAt" = (SELECT MAX`,
+  `INSERT INTO "WeeklyScore"`,
+  `UPDATE "ScheduledPost" SET "boardDirty" = true`,
+  `ORDER BY "completedAt"`,
+];
+
+/** PostgreSQL: the texts of the statements prepared so far, by name (PREPARE messages, once per connection). */
+const preparedTexts = new Map<string, string>();
+
+/** The messages sent, PREPARE messages left out (their statements noted). */
+function executions(sent: readonly string[]): string[] {
+  for (const message of sent.filter((sql) => sql.startsWith("PREPARE ")))
+    for (const [, name, text] of message.matchAll(/PREPARE (\w+) AS ([\s\S]*?)(?=;\nPREPARE |$)/g))
+      if (name !== undefined && text !== undefined) preparedTexts.set(name, text);
+  return sent.filter((sql) => !sql.startsWith("PREPARE "));
+}
+
+/** Whether one message EXECUTEs statements holding `parts`, in that order. */
+function executesInOrder(sent: readonly string[], parts: readonly string[]): boolean {
+  const transaction = sent.find((sql) => sql.startsWith("EXECUTE ")) ?? "";
+  const texts = [...transaction.matchAll(/EXECUTE (\w+)/g)].map(([, name]) => preparedTexts.get(name ?? "") ?? "").join("\n");
+  const positions = parts.map((part) => texts.indexOf(part));
+  return !positions.includes(-1) && positions.every((position, index) => index === 0 || position > (positions[index - 1] ?? 0));
+}
+
 describe("statements per interaction", () => {
   let bot: BotHarness;
   let counter: StatementCounter;
@@ -30,7 +62,7 @@ describe("statements per interaction", () => {
     await bot.close();
   });
 
-  it("/today reads in 3 statements and /done writes and reads in 9 (SQLite) or 10 (PostgreSQL), with the same replies", async () => {
+  it("/today reads in 3 statements and /done writes and reads in 9 (SQLite) or 3 messages (PostgreSQL), with the same replies", async () => {
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Backend Spring 2027" });
     // After a reply the bot loads who is owed a reminders notice, once in a while: done before counting.
@@ -49,16 +81,42 @@ describe("statements per interaction", () => {
       done = visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }));
     });
     expect(done).toContain("Logged **Storage Engines**");
-    expect(doneStatements).toHaveLength(doneStatementCount);
-    expect(doneStatements.filter((sql) => sql === begin || sql === "COMMIT")).toEqual([begin, "COMMIT"]);
+    expect(executions(doneStatements)).toHaveLength(doneStatementCount);
+    if (onSqlite)
+      expect(doneStatements.filter((sql) => sql === "BEGIN IMMEDIATE" || sql === "COMMIT")).toEqual(["BEGIN IMMEDIATE", "COMMIT"]);
+    else expect(executesInOrder(doneStatements, transactionInOrder)).toBe(true);
 
     await settle();
     const again = await counter.during(async () => {
       expect(visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }))).toContain("already marked");
     });
     // The repeat finds the stored completion once more.
-    expect(again).toHaveLength(doneStatementCount + 1);
+    expect(executions(again)).toHaveLength(doneStatementCount + 1);
     expect(await bot.test.app.database.prisma.completion.count()).toBe(1);
+  });
+
+  it.runIf(!onSqlite)("/undo on PostgreSQL: its transaction is one message, in the lock order /done takes", async () => {
+    const lin = bot.member("lin");
+    await bot.reply(lin.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(lin.id, "done", { item: "Storage Engines" });
+    await settle();
+    let text = "";
+    const sent = await counter.during(async () => {
+      text = visibleText(await bot.reply(lin.id, "undo", { item: "Storage Engines" }));
+    });
+    expect(text).toContain("Storage Engines");
+    // The memberships, the completion to undo, the transaction, the completions left for the reply.
+    expect(executions(sent)).toHaveLength(4);
+    const lockOrder = [
+      `UPDATE "Member" SET "points" = "points"`,
+      `DELETE FROM "Completion"`,
+      `"pointsReachedAt" = (SELECT MAX`,
+      `INSERT INTO "WeeklyScore"`,
+      `DELETE FROM "WeeklyScore"`,
+      `UPDATE "ScheduledPost" SET "boardDirty" = true`,
+    ];
+    expect(executesInOrder(sent, lockOrder)).toBe(true);
+    expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: lin.id } } })).toBe(0);
   });
 
   it("/leaderboard reads in 3 statements (week or all time), /progress in 4, with the same replies", async () => {

@@ -183,7 +183,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
         () => "failed",
       );
       // Wait until the statement runs on the server, then end its connection as a restart or failover would.
-      const activeSleep = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'`;
+      const activeSleep = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event = 'PgSleep'`;
       for (let tries = 0; (await admin.query(activeSleep)).rowCount === 0; tries += 1) {
         if (tries > 100) throw new Error("the statement never started");
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -19,6 +19,12 @@ export interface CompletionRecord {
 /** A completion as /today and /done read it (`streakRowsForMember`). */
 export type StreakRow = Pick<CompletionRecord, "itemId" | "completedAt" | "points" | "day">;
 
+/** What record() did: the stored completion, and whether this call created it (false: it was there already). */
+export interface RecordedCompletion {
+  readonly created: boolean;
+  readonly completion: CompletionRecord;
+}
+
 export interface NewCompletion {
   readonly memberId: number;
   readonly cohortId: number;
@@ -101,6 +107,17 @@ function insertCompletion(completion: NewCompletion): SqlStatement {
   const { memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday } = completion;
   return { sql: insertCompletionSql, params: [memberId, itemId, cohortId, completedAt, weekNumber, points, onTime, day, forYesterday] };
 }
+
+/** A completion to remove, with the week whose score it leaves. */
+interface Removal {
+  readonly memberId: number;
+  readonly itemId: number;
+  readonly cohortId: number;
+  readonly weekNumber: number;
+  readonly now: Date;
+}
+
+const deleteCompletionSql = `DELETE FROM "Completion" WHERE "memberId" = ? AND "itemId" = ?`;
 
 const memberTotalsSql = `
   UPDATE "Member" SET
@@ -252,13 +269,7 @@ export class CompletionRepository {
    */
   async streakRowsForMember(memberId: number): Promise<StreakRow[]> {
     // Through the hot reader (see SqliteHotReader): on every /today and /done.
-    const rows = await this.reader.read(streakRowsSql, [memberId]);
-    return rows.map((row) => ({
-      itemId: Number(row.itemId),
-      completedAt: row.completedAt as Date,
-      points: Number(row.points),
-      day: row.day as string,
-    }));
+    return (await this.reader.read(streakRowsSql, [memberId])).map(toStreakRow);
   }
 
   async listForMember(memberId: number): Promise<CompletionRecord[]> {
@@ -274,24 +285,42 @@ export class CompletionRepository {
    * database, so concurrent or repeated calls record it exactly once.
    * Returns the stored completion and whether this call created it.
    */
-  async record(completion: NewCompletion): Promise<{ created: boolean; completion: CompletionRecord }> {
+  async record(completion: NewCompletion): Promise<RecordedCompletion> {
+    const { created, completion: stored } = await this.writeCompletion(completion, false);
+    return { created, completion: stored };
+  }
+
+  /**
+   * record(), then the member's streak rows as the completion left them (what /done answers with). On
+   * PostgreSQL the read is the last statement of the completion's own transaction: one round trip.
+   */
+  async recordAndReadStreak(completion: NewCompletion): Promise<RecordedCompletion & { readonly streak: StreakRow[] }> {
+    const { created, completion: stored, streak } = await this.writeCompletion(completion, true);
+    return { created, completion: stored, streak: streak ?? (await this.streakRowsForMember(completion.memberId)) };
+  }
+
+  /** The streak rows when asked for and read in the transaction (PostgreSQL), else null. */
+  private async writeCompletion(
+    completion: NewCompletion,
+    readStreak: boolean,
+  ): Promise<RecordedCompletion & { readonly streak: StreakRow[] | null }> {
     return this.writes.run(async () => {
       // One transaction: the completion and the member's totals change together or not at all.
       // INSERT … ON CONFLICT DO NOTHING rather than create(): a repeat (a double click, a second /done)
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
-      const inserted =
+      const { inserted, streak } =
         this.sqliteTransactions !== null
-          ? this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion)
-          : await this.recordOnPostgres(insert, refresh, completion);
+          ? { inserted: this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion), streak: null }
+          : await this.recordOnPostgres(insert, refresh, completion, readStreak);
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
-        return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } };
+        return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday }, streak };
       }
       const existing = await this.findOne(completion.memberId, completion.itemId);
       if (existing === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);
-      return { created: false, completion: existing };
+      return { created: false, completion: existing, streak };
     });
   }
 
@@ -299,15 +328,37 @@ export class CompletionRepository {
   async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
+    const removal = { memberId, itemId, cohortId, weekNumber: existing.weekNumber, now };
     return this.writes.run(async () => {
-      const [, deleted] = await this.prisma.$transaction([
-        this.lockMember(memberId),
-        this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
-        ...scoreRefresh(memberId, cohortId, existing.weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
-        this.markBoardDirty(cohortId, now),
-      ]);
-      return deleted.count === 0 ? null : existing;
+      const deleted =
+        this.postgresTransactions === null
+          ? await this.removeThroughPrisma(removal)
+          : await this.removeOnPostgres(this.postgresTransactions, removal);
+      return deleted === 0 ? null : existing;
     });
+  }
+
+  /** remove()'s batch transaction on SQLite: the lock, the deletion, the totals, the board flag. The rows deleted. */
+  private async removeThroughPrisma({ memberId, itemId, cohortId, weekNumber, now }: Removal): Promise<number> {
+    const [, deleted] = await this.prisma.$transaction([
+      this.lockMember(memberId),
+      this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
+      ...scoreRefresh(memberId, cohortId, weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
+      this.markBoardDirty(cohortId, now),
+    ]);
+    return deleted.count;
+  }
+
+  /** The same statements in the same order (the lock order record() takes too), in one round trip (see PostgresTransactionRunner). */
+  private async removeOnPostgres(transactions: PostgresTransactionRunner, removal: Removal): Promise<number> {
+    const { memberId, itemId, cohortId, weekNumber, now } = removal;
+    const [, deleted] = await transactions.run([
+      { sql: lockMemberSql, params: [memberId] },
+      { sql: deleteCompletionSql, params: [memberId, itemId] },
+      ...scoreRefresh(memberId, cohortId, weekNumber, "removed"),
+      { sql: markBoardDirtySql, params: [cohortId, now] },
+    ]);
+    return deleted?.changes ?? 0;
   }
 
   /**
@@ -349,18 +400,25 @@ export class CompletionRepository {
    * flag. Each is its own statement: PostgreSQL runs the data-modifying parts of one WITH statement in
    * no set order, so folding them into one could take those locks in another order and deadlock with
    * an /undo. Each statement reads the completions as the insert left them (a new snapshot, after the
-   * lock). The rows the insert added.
+   * lock). The rows the insert added and, when `readStreak`, the member's streak rows after it.
    */
-  private async recordOnPostgres(insert: SqlStatement, refresh: readonly SqlStatement[], completion: NewCompletion): Promise<number> {
+  private async recordOnPostgres(
+    insert: SqlStatement,
+    refresh: readonly SqlStatement[],
+    completion: NewCompletion,
+    readStreak: boolean,
+  ): Promise<{ inserted: number; streak: StreakRow[] | null }> {
     if (this.postgresTransactions === null) throw new Error("CompletionRepository needs DatabaseHandle.postgresTransactions on PostgreSQL");
-    // Each statement named (see PostgresTransactionRunner).
-    const [, inserted] = await this.postgresTransactions.run([
+    // One round trip (see PostgresTransactionRunner); the streak read last, under the member lock, sees the insert.
+    const results = await this.postgresTransactions.run([
       { sql: lockMemberSql, params: [completion.memberId] },
       insert,
       ...refresh,
       { sql: markBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
+      ...(readStreak ? [{ sql: streakRowsSql, params: [completion.memberId] }] : []),
     ]);
-    return inserted ?? 0;
+    const streakRows = readStreak ? results.at(-1)?.rows : undefined;
+    return { inserted: results[1]?.changes ?? 0, streak: streakRows === undefined ? null : streakRows.map(toStreakRow) };
   }
 
   private executeThroughPrisma({ sql, params }: SqlStatement) {
@@ -558,6 +616,10 @@ export class CompletionRepository {
             WHERE m."cohortId" = ${cohortId} AND m."excluded" = true AND m."boardVisibility" <> ${hidden}
           ) AS "offRows"`;
   }
+}
+
+function toStreakRow(row: Record<string, unknown>): StreakRow {
+  return { itemId: Number(row.itemId), completedAt: row.completedAt as Date, points: Number(row.points), day: row.day as string };
 }
 
 function toAllTimeRow(row: {

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CompletionRepository, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
+
+/**
+ * /done records a completion and answers with the member's streak rows as it left them (on PostgreSQL
+ * read in the completion's own transaction). Two processes (two write queues) logging and undoing the
+ * same member's completions at once must count each completion once, never deadlock, and leave totals
+ * equal to the completions.
+ */
+describe("recording a completion and reading the streak it leaves", () => {
+  let handle: TestDatabaseHandle;
+  let cohortId: number;
+  let itemIds: number[];
+  const repositories: CompletionRepository[] = [];
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    // Two processes' worth: each its own write queue, on the one database.
+    for (let process = 0; process < 2; process += 1) {
+      repositories.push(
+        new CompletionRepository(
+          handle.prisma,
+          new SerialWriteQueue(),
+          handle.hotReader,
+          handle.sqliteTransactions,
+          handle.postgresTransactions,
+        ),
+      );
+    }
+    const curriculum = await createCurriculumRow(handle.prisma, "streak", 2);
+    const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 2 };
+    ({ itemIds } = await createSectionRows(handle.prisma, curriculum.id, section, Array<ItemRow>(8).fill({ kind: "Required" })));
+    cohortId = (await createCohortRow(handle.prisma, curriculum.id)).id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle.closeAndDrop();
+  });
+
+  const [first, second] = [() => repositories[0] as CompletionRepository, () => repositories[1] as CompletionRepository];
+
+  async function newMember(userId: string): Promise<number> {
+    const member = await handle.prisma.member.create({
+      data: { cohortId, userId, displayName: userId, joinedAt: new Date("2027-03-01T08:00:00Z") },
+    });
+    return member.id;
+  }
+
+  function completion(memberId: number, itemId: number, minute: number, points = 10): NewCompletion {
+    return {
+      memberId,
+      cohortId,
+      itemId,
+      completedAt: new Date(Date.UTC(2027, 2, 2, 9, minute)),
+      weekNumber: 1,
+      points,
+      onTime: true,
+      day: "2027-03-02",
+      forYesterday: false,
+    };
+  }
+
+  async function totals(memberId: number) {
+    const member = await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
+    const week = await first().weekScore(memberId, 1);
+    return { points: member.points, week: week.points };
+  }
+
+  it("answers with the streak rows including the new completion, as a read after it finds them", async () => {
+    const memberId = await newMember("reader");
+    await first().record(completion(memberId, itemIds[0] ?? 0, 0, 6));
+    const logged = await first().recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 5, 4));
+    expect(logged.created).toBe(true);
+    expect(logged.streak).toEqual([
+      { itemId: itemIds[0], completedAt: new Date(Date.UTC(2027, 2, 2, 9, 0)), points: 6, day: "2027-03-02" },
+      { itemId: itemIds[1], completedAt: new Date(Date.UTC(2027, 2, 2, 9, 5)), points: 4, day: "2027-03-02" },
+    ]);
+    expect(logged.streak).toEqual(await first().streakRowsForMember(memberId));
+    // A repeat changes nothing: "already done", the stored completion, the same rows.
+    const again = await first().recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 9, 7));
+    expect(again).toEqual({ created: false, completion: logged.completion, streak: logged.streak });
+    expect(await totals(memberId)).toEqual({ points: 10, week: 10 });
+  });
+
+  it("records a completion sent by two processes at once exactly once", async () => {
+    const memberId = await newMember("twice");
+    const items = itemIds.slice(0, 6);
+    const logged = await Promise.all(
+      items.flatMap((itemId, index) => [
+        first().recordAndReadStreak(completion(memberId, itemId, index)),
+        second().recordAndReadStreak(completion(memberId, itemId, index + 30)),
+      ]),
+    );
+    expect(logged.filter((result) => result.created)).toHaveLength(items.length);
+    for (const result of logged) expect(result.streak.map((row) => row.itemId)).toContain(result.completion.itemId);
+    expect((await first().streakRowsForMember(memberId)).map((row) => row.itemId).sort()).toEqual([...items].sort());
+    expect(await totals(memberId)).toEqual({ points: 60, week: 60 });
+  });
+
+  it("logs and undoes the same member's completions from two processes at once without a deadlock, totals following", async () => {
+    const memberId = await newMember("busy");
+    const undone = itemIds.slice(0, 4);
+    const logged = itemIds.slice(4, 8);
+    for (const [index, itemId] of undone.entries()) await first().record(completion(memberId, itemId, index));
+    await Promise.all([
+      ...logged.map((itemId, index) => first().recordAndReadStreak(completion(memberId, itemId, 10 + index))),
+      ...undone.map((itemId) => second().remove(memberId, itemId, cohortId, new Date(Date.UTC(2027, 2, 2, 10)))),
+    ]);
+    expect((await first().streakRowsForMember(memberId)).map((row) => row.itemId).sort()).toEqual([...logged].sort());
+    expect(await totals(memberId)).toEqual({ points: 40, week: 40 });
+  });
+});
