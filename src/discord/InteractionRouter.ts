@@ -82,18 +82,19 @@ export class InteractionRouter {
 
   /** Everything a handler gets but the server, which only a guild interaction has (see inGuild below). */
   private contextFor(interaction: Interaction, fields: Record<string, unknown>): InteractionContext {
+    const parent = this.dependencies.logger;
+    let logger: Logger | undefined;
     return {
       // Private replies speak the member's Discord language when it is shipped, else English.
       t: translatorFor(languageOfLocale(interaction.locale)),
       services: this.dependencies.services,
       pictures: this.dependencies.pictures,
       clock: this.dependencies.clock,
-      logger: this.dependencies.logger.child({
-        interactionId: interaction.id,
-        guildId: interaction.guildId,
-        userId: interaction.user.id,
-        ...fields,
-      }),
+      // Made on first use: a child logger costs about 10 µs, and a command's usual only line is written after its reply.
+      get logger() {
+        logger ??= parent.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id, ...fields });
+        return logger;
+      },
     };
   }
 
@@ -120,7 +121,7 @@ export class InteractionRouter {
       const reply = await this.gate.run(async () => {
         await this.whenAcknowledged();
         await this.noteCallerRoles(interaction, context);
-        return command.execute({ ...context, guildId: interaction.guildId }, interaction);
+        return command.execute(inGuild(context, interaction.guildId), interaction);
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
@@ -206,7 +207,7 @@ export class InteractionRouter {
       const result = await this.gate.run(async () => {
         await this.whenAcknowledged();
         await this.noteCallerRoles(interaction, context);
-        return handler.execute({ ...context, guildId: interaction.guildId }, interaction, args);
+        return handler.execute(inGuild(context, interaction.guildId), interaction, args);
       });
       clearTimeout(timer);
       if (deferral !== undefined) {
@@ -236,7 +237,7 @@ export class InteractionRouter {
       const choices =
         command?.autocomplete === undefined || !interaction.inGuild()
           ? []
-          : await command.autocomplete({ ...context, guildId: interaction.guildId }, interaction);
+          : await command.autocomplete(inGuild(context, interaction.guildId), interaction);
       await interaction.respond(
         choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })),
       );
@@ -298,6 +299,20 @@ export class InteractionRouter {
       context.logger.error({ err: sendError }, "could not send the error reply");
     }
   }
+}
+
+/** A handler's context: the interaction's, with its server (a spread would make the lazy logger at once). */
+function inGuild(context: InteractionContext, guildId: string): HandlerContext {
+  return {
+    guildId,
+    t: context.t,
+    services: context.services,
+    pictures: context.pictures,
+    clock: context.clock,
+    get logger() {
+      return context.logger;
+    },
+  };
 }
 
 function describeOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {

@@ -68,4 +68,22 @@ describe("/join, /today, /done through discord.js and the emulator", () => {
     expect(visibleText(message)).toContain("no item");
     expect(await bot.test.app.database.prisma.completion.count()).toBe(before);
   });
+
+  it("logs each command once with the interaction, server, member and command, and a refusal with its reason", async () => {
+    const mae = bot.member("mae");
+    await bot.reply(mae.id, "join", { cohort: "Backend Spring 2027" });
+    const today = bot.run(mae.id, "today");
+    await today.final();
+    const refused = bot.run(mae.id, "done", { item: "Basket Weaving" });
+    await refused.final();
+    const linesOf = (id: string) => bot.test.logs().filter((line) => line.interactionId === id);
+    await expect.poll(() => linesOf(today.id).length).toBe(1);
+    expect(linesOf(today.id)).toEqual([
+      expect.objectContaining({ msg: "command handled", guildId: bot.guild.id, userId: mae.id, command: "today", deferred: false }),
+    ]);
+    await expect.poll(() => linesOf(refused.id).length).toBe(1);
+    expect(linesOf(refused.id)).toEqual([
+      expect.objectContaining({ msg: "user error", reason: "item.unknown", guildId: bot.guild.id, userId: mae.id, command: "done" }),
+    ]);
+  });
 });

@@ -98,6 +98,17 @@ describe("compileMessage", () => {
     }
   });
 
+  it("words a number it has worded before the same way again (small integers are remembered, others are not)", () => {
+    const message = "{n, plural, one {# item} other {# items}}, {m, number} min";
+    const format = compiled(message);
+    for (const round of [1, 2]) {
+      for (const n of [0, 1, 2, 1023, 1024, 5000, -1, -0, 2.5]) {
+        const values = { n, m: n };
+        expect(format?.(values), `round ${round}, ${Object.is(n, -0) ? "-0" : n}`).toBe(plainFormat(message, locale, values));
+      }
+    }
+  });
+
   it("leaves dates, styled numbers and missing values to intl-messageformat", () => {
     expect(compiled("{d, date, short}")).toBeNull();
     expect(compiled("{n, number, percent}")).toBeNull();

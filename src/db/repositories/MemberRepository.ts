@@ -4,7 +4,7 @@ import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } f
 import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
-import { toCohort } from "./CohortRepository.js";
+import { toCohort, type CohortRowWithBreaks } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -59,24 +59,19 @@ export class MemberRepository {
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
     const rows = (await this.reader.read(activeInGuildSql, [userId, guildId])) as MembershipRow[];
     const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
-    let current: { member: MemberRow; cohort: CohortRow; weeks: number[] } | null = null;
+    let current: { member: MemberRow; cohort: CohortRowWithBreaks & { breaks: { week: number }[] } } | null = null;
     const finish = () => {
-      if (current !== null) {
-        const { member, cohort, weeks } = current;
-        memberships.push({ member: toMember(member), cohort: toCohort({ ...cohort, breaks: weeks.map((week) => ({ week })) }) });
-      }
+      if (current !== null) memberships.push({ member: toMember(current.member), cohort: toCohort(current.cohort) });
     };
     for (const row of rows) {
       const memberId = Number(row.m_id);
       if (current?.member.id !== memberId) {
         finish();
-        current = {
-          member: pickColumns(row, "m_", memberColumnNames) as MemberRow,
-          cohort: pickColumns(row, "c_", cohortColumnNames) as CohortRow,
-          weeks: [],
-        };
+        const cohort = pickColumns(row, cohortColumns) as CohortRow & { breaks: { week: number }[] };
+        cohort.breaks = [];
+        current = { member: pickColumns(row, memberColumns) as MemberRow, cohort };
       }
-      if (row.breakWeek !== null) current.weeks.push(Number(row.breakWeek));
+      if (row.breakWeek !== null) current.cohort.breaks.push({ week: Number(row.breakWeek) });
     }
     finish();
     return memberships;
@@ -317,7 +312,13 @@ const activeInGuildSql = `
 
 type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint; readonly breakWeek: number | bigint | null };
 
+/** Each side's columns as [its name, its name in the joined row]: worked out once, not for every row (every /today and /done reads one). */
+const memberColumns = memberColumnNames.map((name) => [name, `m_${name}`] as const);
+const cohortColumns = cohortColumnNames.map((name) => [name, `c_${name}`] as const);
+
 /** One side of a joined row, its prefix taken off. The raw query returns Dates, booleans and numbers on both databases. */
-function pickColumns(row: Record<string, unknown>, prefix: string, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.map((name) => [name, row[`${prefix}${name}`]]));
+function pickColumns(row: Record<string, unknown>, columns: readonly (readonly [string, string])[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const [name, column] of columns) picked[name] = row[column];
+  return picked;
 }

@@ -33,9 +33,15 @@ export interface Translator {
   plainUser(text: string): string;
 }
 
-function valuesFor(params: MessageParams, target: TextTarget): Record<string, string | number> {
+/** The values of a message without parameters: one object for every such call. */
+const noValues: Readonly<Record<string, string | number>> = Object.freeze({});
+
+// A reply words dozens of messages: no [name, value] pair per parameter (Object.entries), and nothing for none.
+function valuesFor(params: MessageParams | undefined, target: TextTarget): Readonly<Record<string, string | number>> {
+  if (params === undefined) return noValues;
   const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name] as MessageParam;
     values[name] = value instanceof Markup ? value.text : typeof value === "string" ? inertText(value, target) : value;
   }
   return values;
@@ -90,11 +96,11 @@ class CatalogueTranslator implements Translator {
     this.formatters = formattersFor(this.locale);
   }
 
-  t(key: MessageKey, params: MessageParams = {}): string {
+  t(key: MessageKey, params?: MessageParams): string {
     return this.format(key, valuesFor(params, TextTarget.Markdown));
   }
 
-  plain(key: MessageKey, params: MessageParams = {}): string {
+  plain(key: MessageKey, params?: MessageParams): string {
     return this.format(key, valuesFor(params, TextTarget.Plain));
   }
 
@@ -106,7 +112,7 @@ class CatalogueTranslator implements Translator {
     return inertText(text, TextTarget.Plain);
   }
 
-  private format(key: MessageKey, values: Record<string, string | number>): string {
+  private format(key: MessageKey, values: Readonly<Record<string, string | number>>): string {
     let format = this.formats.get(key);
     if (format === undefined) {
       // ignoreTag: "<" in a message is text, not a rich-text tag.

@@ -8,6 +8,22 @@ class Unsupported extends Error {}
 /** Thrown by a compiled message for anything it leaves to intl-messageformat (a missing value, no matching option); one instance, no stack to build. */
 const notHere = new Unsupported("intl-messageformat words this one");
 
+/** Integers below this (minutes, counts, weeks) are worded by ICU once per message piece, then reused. */
+const rememberedIntegersBelow = 1024;
+
+/**
+ * `word` for a non-negative integer below `rememberedIntegersBelow` asked once, then answered from
+ * memory: Intl's number formatting costs about a microsecond a call, and a `/today` words some twenty
+ * numbers. Same locale and options every call, so the same text; anything else goes to `word` each time.
+ */
+function rememberSmallIntegers<T>(word: (value: number) => T): (value: number) => T {
+  const known: T[] = [];
+  return (value) => {
+    if (!Number.isInteger(value) || value < 0 || value >= rememberedIntegersBelow || Object.is(value, -0)) return word(value);
+    return (known[value] ??= word(value));
+  };
+}
+
 function valueOf(values: Values, name: string): string | number {
   if (!(name in values)) throw notHere;
   return values[name] as string | number;
@@ -37,7 +53,8 @@ function compileElement(element: MessageFormatElement, locale: string, formatter
     }
     case TYPE.pound: {
       const numbers = formatters.getNumberFormat(locale);
-      return (_values, pluralValue) => (typeof pluralValue === "number" ? numbers.format(pluralValue) : "");
+      const formatNumber = rememberSmallIntegers((value) => numbers.format(value));
+      return (_values, pluralValue) => (typeof pluralValue === "number" ? formatNumber(pluralValue) : "");
     }
     case TYPE.argument: {
       const name = element.value;
@@ -52,7 +69,8 @@ function compileElement(element: MessageFormatElement, locale: string, formatter
       if (element.style !== null && element.style !== undefined) throw new Unsupported();
       const name = element.value;
       const numbers = formatters.getNumberFormat(locale);
-      return (values) => numbers.format(valueOf(values, name) as number);
+      const formatNumber = rememberSmallIntegers((value) => numbers.format(value));
+      return (values) => formatNumber(valueOf(values, name) as number);
     }
     case TYPE.select: {
       const name = element.value;
@@ -65,11 +83,12 @@ function compileElement(element: MessageFormatElement, locale: string, formatter
       const offset = element.offset || 0;
       const options = compileOptions(element.options, locale, formatters);
       const rules = formatters.getPluralRules(locale, { type: element.pluralType });
+      const pluralCategory = rememberSmallIntegers((value) => rules.select(value));
       return (values) => {
         const value = valueOf(values, name) as number;
         const exact = `=${value}`;
         const chosen = Object.hasOwn(options, exact) ? options[exact] : undefined;
-        return (chosen ?? option(options, rules.select(value - offset)))(values, value - offset);
+        return (chosen ?? option(options, pluralCategory(value - offset)))(values, value - offset);
       };
     }
     default:
