@@ -44,6 +44,37 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
   };
 }
 
+/** What a cohort's plan is built from: `curriculumKey` names the curriculum and its version (equal keys, equal curricula). */
+export interface PlanBuildInput {
+  readonly curriculumKey: string;
+  readonly curriculum: PlanCurriculum;
+  readonly settings: CohortSettings;
+  /** Effective break weeks, ascending. */
+  readonly breakWeeks: readonly number[];
+}
+
+/** A cohort's plan for the unbroken calendar, and in calendar weeks with its breaks. */
+export interface BuiltPlan {
+  readonly basePlan: CohortPlan;
+  readonly calendar: CalendarPlan;
+}
+
+/**
+ * Builds plans on a cache miss. The app's builds big plans off the event loop
+ * (src/workers/PlanBuildThread.ts); `inlinePlanBuilder` builds on the caller's
+ * thread. Either gives what `buildPlanInline` gives.
+ */
+export interface PlanBuilder {
+  build(input: PlanBuildInput): Promise<BuiltPlan>;
+}
+
+export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildInput): BuiltPlan {
+  const basePlan = buildCohortPlan(curriculum, settings);
+  return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
+}
+
+export const inlinePlanBuilder: PlanBuilder = { build: (input) => Promise.resolve().then(() => buildPlanInline(input)) };
+
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
 export interface PlanCacheLimits {
   /** A cached curriculum is trusted this long, then its version (source hash, last update) is read again. */
@@ -90,7 +121,9 @@ interface CachedCurriculum {
 export class PlanService {
   private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
   private readonly loading = new Map<number, Promise<CachedCurriculum>>();
-  private readonly plans: WeightedLruCache<string, { readonly basePlan: CohortPlan; readonly calendar: CalendarPlan }>;
+  private readonly plans: WeightedLruCache<string, BuiltPlan>;
+  /** Builds in progress by plan key: concurrent misses of one plan share its build. */
+  private readonly building = new Map<string, Promise<BuiltPlan>>();
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
   private dropped = 0;
 
@@ -98,6 +131,7 @@ export class PlanService {
     private readonly curriculumRepository: Pick<CurriculumRepository, "load" | "version">,
     private readonly limits: PlanCacheLimits = defaultPlanCacheLimits,
     private readonly monotonicNow: () => number = () => performance.now(),
+    private readonly builder: PlanBuilder = inlinePlanBuilder,
   ) {
     this.curricula = new WeightedLruCache(limits.curriculumWeight);
     this.plans = new WeightedLruCache(limits.planWeight);
@@ -119,12 +153,7 @@ export class PlanService {
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, breakWeeks);
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
     const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
-    let entry = this.plans.get(key);
-    if (entry === undefined) {
-      const basePlan = buildCohortPlan(cached.planCurriculum, settings);
-      entry = { basePlan, calendar: applyCohortBreaks(basePlan, cached.planCurriculum, breaks) };
-      this.plans.set(key, entry, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breaks.length === 0 ? 1 : 2));
-    }
+    const entry = this.plans.get(key) ?? (await this.build(key, curriculumId, cached, settings, breaks));
     return {
       curriculum: cached.curriculum,
       planCurriculum: entry.calendar.curriculum,
@@ -133,6 +162,33 @@ export class PlanService {
       itemsById: cached.itemsById,
       breakWeeks: entry.calendar.breakWeeks,
     };
+  }
+
+  private build(
+    key: string,
+    curriculumId: number,
+    cached: CachedCurriculum,
+    settings: CohortSettings,
+    breakWeeks: readonly number[],
+  ): Promise<BuiltPlan> {
+    let pending = this.building.get(key);
+    if (pending === undefined) {
+      const input = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings, breakWeeks };
+      pending = this.builder
+        .build(input)
+        .then((built) => {
+          const { basePlan } = built;
+          this.plans.set(
+            key,
+            built,
+            (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2),
+          );
+          return built;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, pending);
+    }
+    return pending;
   }
 
   /** Calendar weeks of the cohort's course (break weeks included), without building its plan. */
