@@ -59,13 +59,18 @@ export interface BuiltPlan {
   readonly calendar: CalendarPlan;
 }
 
+/** What the post schedule of the unbroken calendar is worked out from. */
+export type PostsInput = Omit<PlanBuildInput, "breakWeeks">;
+
 /**
- * Builds plans on a cache miss. The app's builds big plans off the event loop
- * (src/workers/PlanBuildThread.ts); `inlinePlanBuilder` builds on the caller's
- * thread. Either gives what `buildPlanInline` gives.
+ * Builds plans and post schedules on a cache miss. The app's builds big ones
+ * off the event loop (src/workers/PlanBuildThread.ts); `inlinePlanBuilder`
+ * builds on the caller's thread. Either gives what `buildPlanInline` and
+ * `plannedPosts` of `studyCalendar` give.
  */
 export interface PlanBuilder {
   build(input: PlanBuildInput): Promise<BuiltPlan>;
+  posts(input: PostsInput): Promise<readonly PlannedPost[]>;
 }
 
 export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildInput): BuiltPlan {
@@ -73,7 +78,11 @@ export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildI
   return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
 }
 
-export const inlinePlanBuilder: PlanBuilder = { build: (input) => Promise.resolve().then(() => buildPlanInline(input)) };
+export const inlinePlanBuilder: PlanBuilder = {
+  build: (input) => Promise.resolve().then(() => buildPlanInline(input)),
+  posts: ({ curriculum, settings }) =>
+    Promise.resolve().then(() => plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings)),
+};
 
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
 export interface PlanCacheLimits {
@@ -124,6 +133,8 @@ export class PlanService {
   private readonly plans: WeightedLruCache<string, BuiltPlan>;
   /** Builds in progress by plan key: concurrent misses of one plan share its build. */
   private readonly building = new Map<string, Promise<BuiltPlan>>();
+  /** Post schedules in progress by schedule key, shared the same way. */
+  private readonly scheduling = new Map<string, Promise<readonly PlannedPost[]>>();
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
   private dropped = 0;
 
@@ -206,17 +217,28 @@ export class PlanService {
     const cached = await this.current(cohort.curriculumId);
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
     const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
-    let posts = this.schedules.get(key);
-    if (posts === undefined) {
-      if (breaks.length === 0) {
-        posts = plannedPosts(studyCalendar(cohort.settings, cached.planCurriculum.totalWeeks), cached.planCurriculum, cohort.settings);
-      } else {
-        const context = await this.contextFor(cohort);
-        posts = plannedPosts(context.plan, context.planCurriculum, cohort.settings);
-      }
-      this.schedules.set(key, posts, posts.length + 1);
+    const known = this.schedules.get(key);
+    if (known !== undefined) return known;
+    let pending = this.scheduling.get(key);
+    if (pending === undefined) {
+      pending = this.schedule(cohort, cached, breaks)
+        .then((posts) => {
+          this.schedules.set(key, posts, posts.length + 1);
+          return posts;
+        })
+        .finally(() => this.scheduling.delete(key));
+      this.scheduling.set(key, pending);
     }
-    return posts;
+    return pending;
+  }
+
+  private async schedule(cohort: Cohort, cached: CachedCurriculum, breaks: readonly number[]): Promise<readonly PlannedPost[]> {
+    if (breaks.length === 0) {
+      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
+      return this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings });
+    }
+    const context = await this.contextFor(cohort);
+    return plannedPosts(context.plan, context.planCurriculum, cohort.settings);
   }
 
   /** The cached curriculum, its version checked again when the last check is older than `versionCheckMs`. */

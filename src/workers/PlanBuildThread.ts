@@ -1,11 +1,13 @@
 import type { Worker } from "node:worker_threads";
 import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
 import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
-import type { CohortSettings, PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
-import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder } from "../services/PlanService.js";
-import type { PlanBuildReply, PlanBuildRequest } from "./planBuildWorker.js";
+import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
+import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildWorker.js";
 import { spawnWorker } from "./spawnWorker.js";
 
 /**
@@ -47,7 +49,8 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A build that hangs or a
  * worker that dies rejects the builds in flight; the next starts a fresh
- * worker. Small plans, and any plan once closed, are built inline.
+ * worker. The post schedules of big plans (without breaks) are worked out
+ * there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private worker: Worker | null = null;
@@ -58,7 +61,7 @@ export class PlanBuildThread implements PlanBuilder {
   private readonly minWork: number;
   private readonly timeoutMs: number;
   private closed = false;
-  /** Balancings asked of the worker, and the thread ids that did them: lets tests see the work left the main thread. */
+  /** Tasks asked of the worker (balancings and schedules), and the thread ids that did them: lets tests see the work left the main thread. */
   workerBuilds = 0;
   readonly builtOnThreads = new Set<number>();
 
@@ -79,6 +82,15 @@ export class PlanBuildThread implements PlanBuilder {
     return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
   }
 
+  async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
+    if (this.closed || planWork(curriculum, settings) < this.minWork)
+      return plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings);
+    assertValidCohortSettings(settings);
+    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
+    if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
+    return reply.posts;
+  }
+
   /** Stops the worker; builds in flight are rejected, later ones run inline. */
   async close(): Promise<void> {
     this.closed = true;
@@ -90,15 +102,23 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   private async balance(curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<Int32Array> {
-    this.workerBuilds += 1;
-    let reply = await this.request(curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
-    // The worker dropped it (it keeps a few): send it again, once.
-    if (reply.outcome === "unknownCurriculum") reply = await this.request(curriculumKey, settings, curriculum);
-    if (reply.outcome === "built") return reply.chosenDays;
-    throw new PlanBuildFailedError(reply.outcome === "failed" ? reply.message : "the plan worker lost the curriculum it was sent");
+    const reply = await this.ask(PlanTask.Balance, curriculumKey, curriculum, settings);
+    if (reply.outcome !== "built") throw new PlanBuildFailedError("the plan worker answered a plan with something else");
+    return reply.chosenDays;
   }
 
-  private request(curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
+  /** The worker's answer to `task`; rejects when it failed. */
+  private async ask(task: PlanTask, curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<PlanBuildReply> {
+    this.workerBuilds += 1;
+    let reply = await this.request(task, curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
+    // The worker dropped it (it keeps a few): send it again, once.
+    if (reply.outcome === "unknownCurriculum") reply = await this.request(task, curriculumKey, settings, curriculum);
+    if (reply.outcome === "failed") throw new PlanBuildFailedError(reply.message);
+    if (reply.outcome === "unknownCurriculum") throw new PlanBuildFailedError("the plan worker lost the curriculum it was sent");
+    return reply;
+  }
+
+  private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     if (curriculum !== undefined) this.rememberSent(curriculumKey);
@@ -108,7 +128,7 @@ export class PlanBuildThread implements PlanBuilder {
         this.abandon(worker, new PlanBuildFailedError("the plan build timed out"));
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
+      worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
     });
   }
 

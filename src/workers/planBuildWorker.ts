@@ -1,15 +1,28 @@
 /**
  * The worker thread's program: balances the big cohort plans the main thread
  * sends (tens of milliseconds of CPU each) and answers with the chosen days
- * only (see recordedBalancing.ts). Curricula are sent once per version and
- * kept here, so a re-plan of the same curriculum copies only its settings.
+ * only (see recordedBalancing.ts), and works out their post schedules (a
+ * time-zone lookup per post: hundreds of milliseconds the first time).
+ * Curricula are sent once per version and kept here, so a re-plan of the
+ * same curriculum copies only its settings.
  */
 import { parentPort, threadId } from "node:worker_threads";
 import { recordBalancing } from "../domain/schedule/recordedBalancing.js";
-import type { CohortSettings, PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { studyCalendar } from "../domain/schedule/studyCalendar.js";
+
+export const PlanTask = {
+  /** The days `balanceItems` chooses (`recordBalancing`). */
+  Balance: "balance",
+  /** The posts of the unbroken calendar (`plannedPosts` of `studyCalendar`). */
+  Posts: "posts",
+} as const;
+export type PlanTask = (typeof PlanTask)[keyof typeof PlanTask];
 
 export interface PlanBuildRequest {
   readonly id: number;
+  readonly task: PlanTask;
   /** Identifies the curriculum and its version; `curriculum` comes with it the first time (or when asked again). */
   readonly curriculumKey: string;
   readonly curriculum?: PlanCurriculum | undefined;
@@ -18,6 +31,7 @@ export interface PlanBuildRequest {
 
 export type PlanBuildReply =
   | { readonly id: number; readonly threadId: number; readonly outcome: "built"; readonly chosenDays: Int32Array }
+  | { readonly id: number; readonly threadId: number; readonly outcome: "posted"; readonly posts: readonly PlannedPost[] }
   | { readonly id: number; readonly threadId: number; readonly outcome: "unknownCurriculum" }
   | { readonly id: number; readonly threadId: number; readonly outcome: "failed"; readonly message: string };
 
@@ -39,6 +53,11 @@ if (parentPort !== null) {
       return;
     }
     try {
+      if (request.task === PlanTask.Posts) {
+        const posts = plannedPosts(studyCalendar(request.settings, curriculum.totalWeeks), curriculum, request.settings);
+        port.postMessage({ id: request.id, threadId, outcome: "posted", posts } satisfies PlanBuildReply);
+        return;
+      }
       const chosenDays = recordBalancing(curriculum, request.settings);
       port.postMessage({ id: request.id, threadId, outcome: "built", chosenDays } satisfies PlanBuildReply, [chosenDays.buffer]);
     } catch (error) {

@@ -6,6 +6,7 @@ import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/s
 import {
   buildPlanInline,
   defaultPlanCacheLimits,
+  inlinePlanBuilder,
   PlanService,
   toPlanCurriculum,
   type PlanBuildInput,
@@ -93,6 +94,28 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
+  it("works out the post schedule on the worker too, the same as inline, while the loop turns", async () => {
+    const { thread } = watchedThread();
+    try {
+      for (const timeZone of ["UTC", "America/New_York"]) {
+        const { curriculumKey, curriculum, settings: cohortSettings } = input("2027-03-01", [], { timeZone });
+        const order: string[] = [];
+        const scheduling = thread.posts({ curriculumKey, curriculum, settings: cohortSettings }).then((posts) => {
+          order.push("posts worked out");
+          return posts;
+        });
+        setImmediate(() => order.push("other work"));
+        const posts = await scheduling;
+        expect(order).toEqual(["other work", "posts worked out"]);
+        expect(posts).toEqual(await inlinePlanBuilder.posts({ curriculumKey, curriculum, settings: cohortSettings }));
+        expect(posts.length).toBeGreaterThan(520);
+      }
+      expect(thread.builtOnThreads.has(threadId)).toBe(false);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
   it("builds small plans inline, starting no worker", async () => {
     const { thread, workers } = watchedThread({ minWork: Number.POSITIVE_INFINITY });
     const order: string[] = [];
@@ -118,6 +141,11 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
       expect((await plans.contextFor(cohort)).plan).toBe(first.plan);
       await plans.contextFor({ ...cohort, settings: settings("2027-04-12") });
       expect(thread.workerBuilds).toBe(2);
+      // The post schedule of an unbroken calendar: one worker task for concurrent asks too.
+      const unbroken = { ...cohort, breakWeeks: [] };
+      const [posts, same] = await Promise.all([plans.postsFor(unbroken), plans.postsFor(unbroken)]);
+      expect(same).toBe(posts);
+      expect(thread.workerBuilds).toBe(3);
     } finally {
       await thread.close();
     }
