@@ -125,7 +125,9 @@ interface CachedCurriculum {
  * this process invalidates at once) or the settings it depends on (start
  * date, study days, optional items, time zone). Post schedules also depend
  * on the announce and checkpoint times, but not on the balancing, so the
- * scheduler never needs a plan just to know what is due.
+ * scheduler never needs a plan just to know what is due. Misses are built
+ * by the `PlanBuilder` (the app's balances big plans on a worker thread);
+ * concurrent misses of one plan or schedule share one build.
  */
 export class PlanService {
   private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
