@@ -62,7 +62,7 @@ export class PlanBuildThread implements PlanBuilder {
   private readonly timeoutMs: number;
   private closed = false;
   /** Tasks asked of the worker (balancings and schedules), and the thread ids that did them: lets tests see the work left the main thread. */
-  workerBuilds = 0;
+  workerTasks = 0;
   readonly builtOnThreads = new Set<number>();
 
   constructor(private readonly options: PlanBuildThreadOptions) {
@@ -109,7 +109,7 @@ export class PlanBuildThread implements PlanBuilder {
 
   /** The worker's answer to `task`; rejects when it failed. */
   private async ask(task: PlanTask, curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<PlanBuildReply> {
-    this.workerBuilds += 1;
+    this.workerTasks += 1;
     let reply = await this.request(task, curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
     // The worker dropped it (it keeps a few): send it again, once.
     if (reply.outcome === "unknownCurriculum") reply = await this.request(task, curriculumKey, settings, curriculum);

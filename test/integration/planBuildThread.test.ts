@@ -73,7 +73,7 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
         const built = await thread.build(input(startDate, breaks, overrides));
         expect(built).toEqual(buildPlanInline(input(startDate, breaks, overrides)));
       }
-      expect(thread.workerBuilds).toBe(2);
+      expect(thread.workerTasks).toBe(2);
       expect([...thread.builtOnThreads]).toHaveLength(1);
       expect(thread.builtOnThreads.has(threadId)).toBe(false);
     } finally {
@@ -134,18 +134,18 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     try {
       const cohort = cohortFixture({ id: 1, curriculumId, settings: settings("2027-04-05"), breakWeeks: [10] });
       const [first, second, third] = await Promise.all([plans.contextFor(cohort), plans.contextFor(cohort), plans.contextFor(cohort)]);
-      expect(thread.workerBuilds).toBe(1);
+      expect(thread.workerTasks).toBe(1);
       expect(second.plan).toBe(first.plan);
       expect(third.basePlan).toBe(first.basePlan);
       // Later reads come from the cache; another start date is another plan.
       expect((await plans.contextFor(cohort)).plan).toBe(first.plan);
       await plans.contextFor({ ...cohort, settings: settings("2027-04-12") });
-      expect(thread.workerBuilds).toBe(2);
+      expect(thread.workerTasks).toBe(2);
       // The post schedule of an unbroken calendar: one worker task for concurrent asks too.
       const unbroken = { ...cohort, breakWeeks: [] };
       const [posts, same] = await Promise.all([plans.postsFor(unbroken), plans.postsFor(unbroken)]);
       expect(same).toBe(posts);
-      expect(thread.workerBuilds).toBe(3);
+      expect(thread.workerTasks).toBe(3);
     } finally {
       await thread.close();
     }
