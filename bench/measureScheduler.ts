@@ -13,6 +13,11 @@
  *   posts every cohort's weekly assignment (emulator without rate limits).
  *
  *   node --import tsx bench/measureScheduler.ts '<options json>' <result file>
+ *
+ * Besides the bench's options the JSON may say `"planningOnly": true` (the
+ * plan, match and stall rows only: the tick rows take minutes) and
+ * `"inlinePlans": true` (every plan built on the event loop, as before plans
+ * had a worker: the stall row's "before").
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +31,7 @@ import { createApp, type App } from "../src/createApp.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
 import { matchCurriculumVersions } from "../src/domain/curriculum/matchCurriculumVersions.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
+import { recordBalancing, replayBalancing } from "../src/domain/schedule/recordedBalancing.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
 import { DiscordEmulator } from "../src/emulator/DiscordEmulator.js";
 import { createLogger } from "../src/logging/createLogger.js";
@@ -47,6 +53,8 @@ export interface SchedulerBenchResult {
     readonly p50Ms: number;
     readonly maxMs: number;
     readonly cpuP50Ms: number;
+    /** What the main thread still does per build when the worker balances: replaying the chosen days (CPU time). */
+    readonly replayCpuP50Ms: number;
     readonly runs: number;
   };
   readonly stall: {
@@ -121,15 +129,22 @@ function measurePlan(runs: number): SchedulerBenchResult["plan"] {
   const curriculum = planCurriculumOf(generated);
   const timings: number[] = [];
   const cpuTimes: number[] = [];
+  const replayCpuTimes: number[] = [];
   for (let run = -3; run < runs; run += 1) {
+    // Alternate the settings so no run reuses another's work.
+    const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01", includeOptional: run % 2 === 0 };
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    // Alternate the settings so no run reuses another's work.
-    buildCohortPlan(curriculum, { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01", includeOptional: run % 2 === 0 });
+    buildCohortPlan(curriculum, settings);
     const cpu = process.cpuUsage(cpuBefore);
     if (run >= 0) timings.push(performance.now() - started);
     // CPU time of the build itself: on a busy machine the wall time also counts waiting for a core.
     if (run >= 0) cpuTimes.push((cpu.user + cpu.system) / 1000);
+    const chosenDays = recordBalancing(curriculum, settings);
+    const replayCpuBefore = process.cpuUsage();
+    replayBalancing(curriculum, settings, chosenDays);
+    const replayCpu = process.cpuUsage(replayCpuBefore);
+    if (run >= 0) replayCpuTimes.push((replayCpu.user + replayCpu.system) / 1000);
   }
   return {
     bytes: Buffer.byteLength(generated.text),
@@ -138,8 +153,15 @@ function measurePlan(runs: number): SchedulerBenchResult["plan"] {
     p50Ms: median(timings),
     maxMs: Math.max(...timings),
     cpuP50Ms: median(cpuTimes),
+    replayCpuP50Ms: median(replayCpuTimes),
     runs,
   };
+}
+
+/** measureScheduler's options: the bench's, and which rows and plan builds (see the header). */
+interface SchedulerBenchOptions extends BenchOptions {
+  readonly planningOnly?: boolean;
+  readonly inlinePlans?: boolean;
 }
 
 interface World {
@@ -149,7 +171,7 @@ interface World {
   close(): Promise<void>;
 }
 
-async function startWorld(now: Date): Promise<World> {
+async function startWorld(now: Date, inlinePlans = false): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-bench-scheduler-"));
   const emulator = await DiscordEmulator.start();
   const clock = new ManualClock(now);
@@ -160,7 +182,12 @@ async function startWorld(now: Date): Promise<World> {
     DISCORD_API_URL: emulator.apiUrl,
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
   });
-  const app = await createApp(config, { clock, logger, schedulerTickCron: null });
+  const app = await createApp(config, {
+    clock,
+    logger,
+    schedulerTickCron: null,
+    ...(inlinePlans ? { planBuilds: { minWork: Number.POSITIVE_INFINITY } } : {}),
+  });
   return {
     emulator,
     app,
@@ -179,8 +206,8 @@ async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-async function measureStall(interactionCount: number): Promise<SchedulerBenchResult["stall"]> {
-  const world = await startWorld(new Date("2027-01-05T10:00:00Z"));
+async function measureStall(interactionCount: number, inlinePlans: boolean): Promise<SchedulerBenchResult["stall"]> {
+  const world = await startWorld(new Date("2027-01-05T10:00:00Z"), inlinePlans);
   try {
     const { emulator, app } = world;
     const small = emulator.createGuild({ name: "Small", botPermissions: everyPermission });
@@ -315,14 +342,18 @@ async function measureTicks(cohortCount: number): Promise<SchedulerBenchResult["
 async function main(): Promise<void> {
   const [optionsJson, resultFile] = process.argv.slice(2);
   if (optionsJson === undefined || resultFile === undefined) throw new Error("usage: measureScheduler.ts '<options json>' <result file>");
-  const options = JSON.parse(optionsJson) as BenchOptions;
+  const options = JSON.parse(optionsJson) as SchedulerBenchOptions;
   const match = measureMatch(options.members >= 10_000 ? 20 : 3);
   process.stderr.write(`scheduler bench: re-import match of the maximal curriculum p50 ${match.p50Ms.toFixed(1)} ms\n`);
   const plan = measurePlan(options.members >= 10_000 ? 20 : 1);
   process.stderr.write(`scheduler bench: plan of the maximal curriculum p50 ${plan.p50Ms.toFixed(1)} ms\n`);
-  const stall = await measureStall(options.members >= 10_000 ? 200 : 10);
+  const stall = await measureStall(options.members >= 10_000 ? 200 : 10, options.inlinePlans === true);
   process.stderr.write(`scheduler bench: worst event-loop stall ${stall.worstStallMs.toFixed(1)} ms\n`);
-  const scheduler = [];
+  const scheduler: SchedulerBenchResult["scheduler"][number][] = [];
+  if (options.planningOnly === true) {
+    fs.writeFileSync(resultFile, JSON.stringify({ match, plan, stall, scheduler } satisfies SchedulerBenchResult));
+    return;
+  }
   // 1,000 and 10,000 cohorts at the default size (the issue's rows); never more, whatever the member count.
   for (const cohorts of [
     Math.min(1_000, Math.max(10, Math.round(options.members / 10))),

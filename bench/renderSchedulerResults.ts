@@ -8,7 +8,7 @@ export function renderSchedulerResults(result: SchedulerBenchResult): string {
   const lines = [
     "### Planning and the scheduler (SQLite, one process)",
     "",
-    `- **Plan of the largest curriculum** (generated: ${(plan.bytes / 1024).toFixed(0)} KB, ${plan.weeks} weeks, ${plan.items.toLocaleString("en-US")} items; bench/maximalCurriculum.ts): p50 ${ms(plan.p50Ms)} (CPU time ${ms(plan.cpuP50Ms)}), max ${ms(plan.maxMs)} over ${plan.runs} builds (goal: well under 100 ms).`,
+    `- **Plan of the largest curriculum** (generated: ${(plan.bytes / 1024).toFixed(0)} KB, ${plan.weeks} weeks, ${plan.items.toLocaleString("en-US")} items; bench/maximalCurriculum.ts): p50 ${ms(plan.p50Ms)} (CPU time ${ms(plan.cpuP50Ms)}), max ${ms(plan.maxMs)} over ${plan.runs} builds (goal: well under 100 ms); the bot balances it on a worker thread, leaving the event loop ${ms(plan.replayCpuP50Ms)} of CPU to replay the chosen days (src/workers/PlanBuildThread.ts).`,
     `- **Re-import match of the largest curriculum** (${match.items.toLocaleString("en-US")} items, every section's lines reversed; src/domain/curriculum/matchCurriculumVersions.ts): p50 ${ms(match.p50Ms)} (CPU time ${ms(match.cpuP50Ms)}) over ${match.runs} runs.`,
     `- **Event loop beside it**: ${stall.interactions} /today and /progress in one server while another server's cohort on that curriculum is re-planned (start date edited) and shown every 20 interactions: worst event-loop stall ${ms(stall.worstStallMs)} (p99 ${ms(stall.p99StallMs)}, monitorEventLoopDelay), slowest reply ${ms(stall.slowestReplyMs)}, ${stall.failed} missed Discord's window (and ${stall.bigServerFailed} of the big server's own edits and /week).`,
     "",

@@ -17,6 +17,7 @@ import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
+import { PlanBuildThread, type PlanBuildThreadOptions } from "./workers/PlanBuildThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
 import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
@@ -38,7 +39,7 @@ import { CohortBreakService } from "./services/CohortBreakService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
 import { MemberPlanService } from "./services/MemberPlanService.js";
-import { PlanService } from "./services/PlanService.js";
+import { defaultPlanCacheLimits, PlanService } from "./services/PlanService.js";
 import { PostService } from "./services/PostService.js";
 import { PrivacyService } from "./services/PrivacyService.js";
 import { ReminderService } from "./services/ReminderService.js";
@@ -62,6 +63,8 @@ export interface AppOverrides {
   readonly schedulerTickCron?: string | null;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
+  /** Which plans are balanced on a worker thread (`minWork`; Infinity: none) and how it starts. Default: PlanBuildThread's. */
+  readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn">;
 }
 
 export interface App {
@@ -145,7 +148,13 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
 
   // Cards and charts: the canvas library and the bundled fonts load with the first picture (a process that draws none never holds them).
   const pictures = new LazyPictures();
-  const plans = new PlanService(curriculumRepository);
+  // Big plans (the largest curricula) are balanced on a worker thread, so re-planning one never stalls other servers.
+  const planThread = new PlanBuildThread({
+    logger: logger.child({ component: "plan-builds" }),
+    ...overrides.planBuilds,
+  });
+  opened.defer(() => planThread.close());
+  const plans = new PlanService(curriculumRepository, defaultPlanCacheLimits, () => performance.now(), planThread);
   // Every admin action writes one line here (who, what, when), timed by the app's clock.
   const audit = new AuditLog(new AuditRepository(database.prisma, writes), () => clock.now());
   const channelGateway = new DiscordChannelGateway(discord.client);
@@ -296,7 +305,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
       await cohorts.settle().catch((error: unknown) => failures.push(error));
-      // Then the parser thread, the client and the database, each even when a step before it failed.
+      // Then the worker threads, the client and the database, each even when a step before it failed.
       await opened.closeAll().catch((error: unknown) => failures.push(error));
       if (failures.length > 0) throw failures[0];
     },

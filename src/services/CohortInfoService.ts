@@ -3,7 +3,6 @@ import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js
 import { calendarWeekCount } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
@@ -85,7 +84,8 @@ export class CohortInfoService {
     const { settings } = cohort;
     const summary = this.summary(cohort, context.curriculum, await this.cohorts.memberCount(cohort.id), now);
     const over = cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
-    const posts = over ? [] : plannedPosts(context.plan, context.planCurriculum, settings);
+    // The cached schedule the scheduler reads (a big cohort's is worked out off the event loop).
+    const posts = over ? [] : await this.plans.postsFor(cohort);
     const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
     const nextWeekPost = upcoming.find((post) => post.kind === "week") ?? null;
     const checkpointPost = upcoming.find((post) => post.kind === "checkpoint");

@@ -44,6 +44,46 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
   };
 }
 
+/** What a cohort's plan is built from: `curriculumKey` names the curriculum and its version (equal keys, equal curricula). */
+export interface PlanBuildInput {
+  readonly curriculumKey: string;
+  readonly curriculum: PlanCurriculum;
+  readonly settings: CohortSettings;
+  /** Effective break weeks, ascending. */
+  readonly breakWeeks: readonly number[];
+}
+
+/** A cohort's plan for the unbroken calendar, and in calendar weeks with its breaks. */
+export interface BuiltPlan {
+  readonly basePlan: CohortPlan;
+  readonly calendar: CalendarPlan;
+}
+
+/** What the post schedule of the unbroken calendar is worked out from. */
+export type PostsInput = Omit<PlanBuildInput, "breakWeeks">;
+
+/**
+ * Builds plans and post schedules on a cache miss. The app's builds big ones
+ * off the event loop (src/workers/PlanBuildThread.ts); `inlinePlanBuilder`
+ * builds on the caller's thread. Either gives what `buildPlanInline` and
+ * `plannedPosts` of `studyCalendar` give.
+ */
+export interface PlanBuilder {
+  build(input: PlanBuildInput): Promise<BuiltPlan>;
+  posts(input: PostsInput): Promise<readonly PlannedPost[]>;
+}
+
+export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildInput): BuiltPlan {
+  const basePlan = buildCohortPlan(curriculum, settings);
+  return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
+}
+
+export const inlinePlanBuilder: PlanBuilder = {
+  build: (input) => Promise.resolve().then(() => buildPlanInline(input)),
+  posts: ({ curriculum, settings }) =>
+    Promise.resolve().then(() => plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings)),
+};
+
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
 export interface PlanCacheLimits {
   /** A cached curriculum is trusted this long, then its version (source hash, last update) is read again. */
@@ -85,12 +125,18 @@ interface CachedCurriculum {
  * this process invalidates at once) or the settings it depends on (start
  * date, study days, optional items, time zone). Post schedules also depend
  * on the announce and checkpoint times, but not on the balancing, so the
- * scheduler never needs a plan just to know what is due.
+ * scheduler never needs a plan just to know what is due. Misses are built
+ * by the `PlanBuilder` (the app's balances big plans on a worker thread);
+ * concurrent misses of one plan or schedule share one build.
  */
 export class PlanService {
   private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
   private readonly loading = new Map<number, Promise<CachedCurriculum>>();
-  private readonly plans: WeightedLruCache<string, { readonly basePlan: CohortPlan; readonly calendar: CalendarPlan }>;
+  private readonly plans: WeightedLruCache<string, BuiltPlan>;
+  /** Builds in progress by plan key: concurrent misses of one plan share its build. */
+  private readonly building = new Map<string, Promise<BuiltPlan>>();
+  /** Post schedules in progress by schedule key, shared the same way. */
+  private readonly scheduling = new Map<string, Promise<readonly PlannedPost[]>>();
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
   private dropped = 0;
 
@@ -98,6 +144,7 @@ export class PlanService {
     private readonly curriculumRepository: Pick<CurriculumRepository, "load" | "version">,
     private readonly limits: PlanCacheLimits = defaultPlanCacheLimits,
     private readonly monotonicNow: () => number = () => performance.now(),
+    private readonly builder: PlanBuilder = inlinePlanBuilder,
   ) {
     this.curricula = new WeightedLruCache(limits.curriculumWeight);
     this.plans = new WeightedLruCache(limits.planWeight);
@@ -119,12 +166,7 @@ export class PlanService {
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, breakWeeks);
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
     const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
-    let entry = this.plans.get(key);
-    if (entry === undefined) {
-      const basePlan = buildCohortPlan(cached.planCurriculum, settings);
-      entry = { basePlan, calendar: applyCohortBreaks(basePlan, cached.planCurriculum, breaks) };
-      this.plans.set(key, entry, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breaks.length === 0 ? 1 : 2));
-    }
+    const entry = this.plans.get(key) ?? (await this.build(key, curriculumId, cached, settings, breaks));
     return {
       curriculum: cached.curriculum,
       planCurriculum: entry.calendar.curriculum,
@@ -133,6 +175,33 @@ export class PlanService {
       itemsById: cached.itemsById,
       breakWeeks: entry.calendar.breakWeeks,
     };
+  }
+
+  private build(
+    key: string,
+    curriculumId: number,
+    cached: CachedCurriculum,
+    settings: CohortSettings,
+    breakWeeks: readonly number[],
+  ): Promise<BuiltPlan> {
+    let pending = this.building.get(key);
+    if (pending === undefined) {
+      const input = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings, breakWeeks };
+      pending = this.builder
+        .build(input)
+        .then((built) => {
+          const { basePlan } = built;
+          this.plans.set(
+            key,
+            built,
+            (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2),
+          );
+          return built;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, pending);
+    }
+    return pending;
   }
 
   /** Calendar weeks of the cohort's course (break weeks included), without building its plan. */
@@ -150,17 +219,28 @@ export class PlanService {
     const cached = await this.current(cohort.curriculumId);
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
     const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
-    let posts = this.schedules.get(key);
-    if (posts === undefined) {
-      if (breaks.length === 0) {
-        posts = plannedPosts(studyCalendar(cohort.settings, cached.planCurriculum.totalWeeks), cached.planCurriculum, cohort.settings);
-      } else {
-        const context = await this.contextFor(cohort);
-        posts = plannedPosts(context.plan, context.planCurriculum, cohort.settings);
-      }
-      this.schedules.set(key, posts, posts.length + 1);
+    const known = this.schedules.get(key);
+    if (known !== undefined) return known;
+    let pending = this.scheduling.get(key);
+    if (pending === undefined) {
+      pending = this.schedule(cohort, cached, breaks)
+        .then((posts) => {
+          this.schedules.set(key, posts, posts.length + 1);
+          return posts;
+        })
+        .finally(() => this.scheduling.delete(key));
+      this.scheduling.set(key, pending);
     }
-    return posts;
+    return pending;
+  }
+
+  private async schedule(cohort: Cohort, cached: CachedCurriculum, breaks: readonly number[]): Promise<readonly PlannedPost[]> {
+    if (breaks.length === 0) {
+      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
+      return this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings });
+    }
+    const context = await this.contextFor(cohort);
+    return plannedPosts(context.plan, context.planCurriculum, cohort.settings);
   }
 
   /** The cached curriculum, its version checked again when the last check is older than `versionCheckMs`. */

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
 import type { Logger } from "../logging/createLogger.js";
+import { spawnWorker } from "./spawnWorker.js";
 
 interface ParseReply {
   readonly id: number;
@@ -60,7 +59,7 @@ export class CurriculumParserThread {
   }
 
   private start(): Worker {
-    const worker = spawnWorker();
+    const worker = spawnWorker("curriculumParserWorker");
     worker.on("message", (reply: ParseReply) => {
       const pending = this.pending.get(reply.id);
       if (pending === undefined) return;
@@ -98,21 +97,4 @@ export class CurriculumParserThread {
       this.pending.delete(id);
     }
   }
-}
-
-/**
- * The built bot runs the compiled .js worker directly. Run from TypeScript
- * sources (tsx, vitest), the worker registers tsx first so it can load them.
- */
-function spawnWorker(): Worker {
-  const url = new URL(`./curriculumParserWorker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
-  if (url.pathname.endsWith(".js")) return new Worker(url);
-  // require.resolve finds tsx's CommonJS entry; its ES module twin beside it is the one that registers hooks in a worker.
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true });
 }

@@ -21,26 +21,31 @@ describe("catch-up dates of cohorts sharing a plan", () => {
   }, 60_000);
   afterAll(async () => test.close());
 
-  /** A cohort on the seeded curriculum with one member who caught up on its first item. */
-  async function cohortWithCatchUp(name: string) {
+  /** A cohort on the seeded curriculum with `members` members (one by default) who caught up on its first item. */
+  async function cohortWithCatchUp(name: string, members = 1) {
     const { prisma } = test.app.database;
     const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     const item = await prisma.item.findFirstOrThrow({ where: { curriculumId: curriculum.id }, orderBy: { position: "asc" } });
     const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" };
     const row = await createCohortRow(prisma, curriculum.id, { guildId: "g", channelId: name, name, startDate: settings.startDate });
-    const member = await prisma.member.create({
-      data: { cohortId: row.id, userId: `${name}-member`, displayName: name, joinedAt: new Date("2027-03-01T00:00:00Z") },
-    });
-    await prisma.memberAdjustment.create({
-      data: {
-        memberId: member.id,
-        kind: MemberAdjustmentKind.CatchUp,
-        appliedOn: "2027-03-20",
-        days: 7,
-        itemIds: JSON.stringify([item.id]),
-      },
-    });
-    return { cohort: cohortFixture({ id: row.id, curriculumId: curriculum.id, name, settings }), memberId: member.id };
+    const memberIds: number[] = [];
+    for (let index = 0; index < members; index += 1) {
+      const member = await prisma.member.create({
+        data: { cohortId: row.id, userId: `${name}-member-${index}`, displayName: name, joinedAt: new Date("2027-03-01T00:00:00Z") },
+      });
+      // Distinct days per member, so no two share a plan.
+      await prisma.memberAdjustment.create({
+        data: {
+          memberId: member.id,
+          kind: MemberAdjustmentKind.CatchUp,
+          appliedOn: "2027-03-20",
+          days: 7 + index,
+          itemIds: JSON.stringify([item.id]),
+        },
+      });
+      memberIds.push(member.id);
+    }
+    return { cohort: cohortFixture({ id: row.id, curriculumId: curriculum.id, name, settings }), memberId: memberIds[0] ?? 0 };
   }
 
   it("keeps one cohort's built dates while another cohort with the same plan reads its own", async () => {
@@ -57,5 +62,37 @@ describe("catch-up dates of cohorts sharing a plan", () => {
     expect((await memberPlans.catchUpDues(second.cohort, secondContext)).get(second.memberId)?.length).toBeGreaterThan(0);
     // The very same dates object: the first cohort's member plan was not built again.
     expect((await memberPlans.catchUpDues(first.cohort, firstContext)).get(first.memberId)).toBe(before);
+  });
+
+  it("gives the event loop back after each member plan it builds, so a big cohort's roster never holds up other servers", async () => {
+    const { memberPlans } = test.app.services;
+    const plans = new PlanService(new CurriculumRepository(test.app.database.prisma), defaultPlanCacheLimits);
+    const members = 30;
+    const { cohort } = await cohortWithCatchUp("many", members);
+    const context = await plans.contextFor(cohort);
+    // Each member plan built reads the cohort's base plan once: counted here, and looked at on every turn of the loop.
+    let built = 0;
+    const counted = Object.defineProperty({ ...context }, "basePlan", {
+      get: () => {
+        built += 1;
+        return context.basePlan;
+      },
+    });
+    const seenOnTurns = new Set<number>();
+    let done = false;
+    const finished = () => done;
+    const watching = (async () => {
+      while (!finished()) {
+        seenOnTurns.add(built);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const dues = await memberPlans.catchUpDues(cohort, counted);
+    done = true;
+    await watching;
+    expect(dues.size).toBe(members);
+    expect(built).toBe(members);
+    // The loop came round between every two plans (before, only before the first and after the last).
+    for (let count = 1; count < members; count += 1) expect(seenOnTurns).toContain(count);
   });
 });

@@ -1,0 +1,179 @@
+import type { Worker } from "node:worker_threads";
+import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
+import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
+import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { studyCalendar } from "../domain/schedule/studyCalendar.js";
+import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
+import type { Logger } from "../logging/createLogger.js";
+import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
+import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildWorker.js";
+import { spawnWorker } from "./spawnWorker.js";
+
+/**
+ * Plans with less work than this (`planWork`: items + study days) are built
+ * inline: the seeds (about 250) take a fraction of a millisecond, less than a
+ * round trip to the worker; at 2,000 an inline build is a few milliseconds,
+ * the maximal curriculum's (about 9,000) 25–40.
+ */
+export const defaultPlanWorkerMinWork = 2_000;
+
+/** Why a plan could not be built on the worker; the interaction gets the generic error and the next build starts a fresh worker. */
+export class PlanBuildFailedError extends Error {
+  override readonly name = "PlanBuildFailedError";
+}
+
+export interface PlanBuildThreadOptions {
+  readonly logger: Logger;
+  /** See `defaultPlanWorkerMinWork`; Infinity builds every plan inline. */
+  readonly minWork?: number;
+  /** A build that takes longer is abandoned (the worker is replaced) and rejected. Default 10 s. */
+  readonly timeoutMs?: number;
+  /** Starts the worker program (tests watch the workers this way). Default: `spawnWorker`. */
+  readonly spawn?: (name: string) => Worker;
+}
+
+interface Pending {
+  readonly resolve: (reply: PlanBuildReply) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** Curriculum keys remembered as sent to the worker; it keeps fewer, and asks again for one it dropped. */
+const rememberedCurricula = 64;
+
+/**
+ * Builds big cohort plans with their balancing on one worker thread, started
+ * on the first big build and kept for the next; the event loop serves other
+ * servers meanwhile. The main thread then replays the chosen days
+ * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
+ * objects shared with the curriculum as before. A build that hangs or a
+ * worker that dies rejects the builds in flight; the next starts a fresh
+ * worker. The post schedules of big plans (without breaks) are worked out
+ * there too. Small plans, and any plan once closed, are built inline.
+ */
+export class PlanBuildThread implements PlanBuilder {
+  private worker: Worker | null = null;
+  /** Curriculum keys the current worker has been sent. */
+  private readonly sentCurricula = new Set<string>();
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly minWork: number;
+  private readonly timeoutMs: number;
+  private closed = false;
+  /** Tasks asked of the worker (balancings and schedules), and the thread ids that did them: lets tests see the work left the main thread. */
+  workerTasks = 0;
+  readonly builtOnThreads = new Set<number>();
+
+  constructor(private readonly options: PlanBuildThreadOptions) {
+    this.minWork = options.minWork ?? defaultPlanWorkerMinWork;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  async build(input: PlanBuildInput): Promise<BuiltPlan> {
+    const { curriculum, settings, breakWeeks } = input;
+    if (this.closed || planWork(curriculum, settings) < this.minWork) return buildPlanInline(input);
+    // Refused here as inline, with the same error, before any thread is involved.
+    assertValidCohortSettings(settings);
+    const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);
+    const basePlan = replayBalancing(curriculum, settings, chosenDays);
+    // Replaying and moving the dates for breaks take a few milliseconds each: two turns of the loop, not one.
+    if (breakWeeks.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
+  }
+
+  async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
+    if (this.closed || planWork(curriculum, settings) < this.minWork)
+      return plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings);
+    assertValidCohortSettings(settings);
+    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
+    if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
+    return reply.posts;
+  }
+
+  /** Stops the worker; builds in flight are rejected, later ones run inline. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (worker === null) return;
+    this.worker = null;
+    this.rejectAll(new PlanBuildFailedError("the plan worker was closed"));
+    await worker.terminate();
+  }
+
+  private async balance(curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<Int32Array> {
+    const reply = await this.ask(PlanTask.Balance, curriculumKey, curriculum, settings);
+    if (reply.outcome !== "built") throw new PlanBuildFailedError("the plan worker answered a plan with something else");
+    return reply.chosenDays;
+  }
+
+  /** The worker's answer to `task`; rejects when it failed. */
+  private async ask(task: PlanTask, curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<PlanBuildReply> {
+    this.workerTasks += 1;
+    let reply = await this.request(task, curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
+    // The worker dropped it (it keeps a few): send it again, once.
+    if (reply.outcome === "unknownCurriculum") reply = await this.request(task, curriculumKey, settings, curriculum);
+    if (reply.outcome === "failed") throw new PlanBuildFailedError(reply.message);
+    if (reply.outcome === "unknownCurriculum") throw new PlanBuildFailedError("the plan worker lost the curriculum it was sent");
+    return reply;
+  }
+
+  private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    if (curriculum !== undefined) this.rememberSent(curriculumKey);
+    return new Promise<PlanBuildReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.options.logger.warn({ timeoutMs: this.timeoutMs }, "plan build timed out");
+        this.abandon(worker, new PlanBuildFailedError("the plan build timed out"));
+      }, this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
+    });
+  }
+
+  private rememberSent(curriculumKey: string): void {
+    this.sentCurricula.delete(curriculumKey);
+    this.sentCurricula.add(curriculumKey);
+    for (const key of this.sentCurricula) if (this.sentCurricula.size > rememberedCurricula) this.sentCurricula.delete(key);
+  }
+
+  private start(): Worker {
+    const worker = (this.options.spawn ?? spawnWorker)("planBuildWorker");
+    this.sentCurricula.clear();
+    worker.on("message", (reply: PlanBuildReply) => {
+      const pending = this.pending.get(reply.id);
+      if (pending === undefined) return;
+      this.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      this.builtOnThreads.add(reply.threadId);
+      pending.resolve(reply);
+    });
+    worker.on("error", (error) => {
+      this.options.logger.error({ err: error }, "plan build worker failed");
+      this.abandon(worker, new PlanBuildFailedError("the plan worker failed"));
+    });
+    worker.on("exit", () => {
+      if (this.worker === worker) this.abandon(worker, new PlanBuildFailedError("the plan worker stopped"));
+    });
+    // Waiting for a plan is no reason to keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private abandon(worker: Worker, error: PlanBuildFailedError): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    this.rejectAll(error);
+  }
+
+  private rejectAll(error: PlanBuildFailedError): void {
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+      this.pending.delete(id);
+    }
+  }
+}

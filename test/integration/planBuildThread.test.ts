@@ -1,0 +1,201 @@
+import { threadId, type Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maximalCurriculum } from "../../bench/maximalCurriculum.js";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
+import {
+  buildPlanInline,
+  defaultPlanCacheLimits,
+  inlinePlanBuilder,
+  PlanService,
+  toPlanCurriculum,
+  type PlanBuildInput,
+} from "../../src/services/PlanService.js";
+import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
+import { spawnWorker } from "../../src/workers/spawnWorker.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): CohortSettings => ({
+  ...DEFAULT_COHORT_SETTINGS,
+  startDate,
+  ...overrides,
+});
+
+/** A plan thread whose workers the test can see (a worker's threadId is -1 once its thread has stopped). */
+function watchedThread(options: { timeoutMs?: number; minWork?: number } = {}): { thread: PlanBuildThread; workers: Worker[] } {
+  const workers: Worker[] = [];
+  const spawn = (name: string) => {
+    const worker = spawnWorker(name);
+    workers.push(worker);
+    return worker;
+  };
+  return { thread: new PlanBuildThread({ logger: captureLogger().logger, spawn, ...options }), workers };
+}
+
+describe("plans of the maximal curriculum built on the plan worker", () => {
+  let test: TestApp;
+  let repository: CurriculumRepository;
+  let curriculumId: number;
+  let input: (startDate: string, breakWeeks?: readonly number[], overrides?: Partial<CohortSettings>) => PlanBuildInput;
+
+  beforeAll(async () => {
+    test = await startTestApp();
+    repository = new CurriculumRepository(test.app.database.prisma);
+    const generated = maximalCurriculum();
+    await repository.applyImport(generated.curriculum, "maximal-v1", "300000000000000001");
+    const summary = (await repository.listVisible("300000000000000001")).find((entry) => entry.slug === generated.curriculum.slug);
+    if (summary === undefined) throw new Error("maximal curriculum missing");
+    curriculumId = summary.id;
+    const stored = await repository.load(curriculumId);
+    if (stored === null) throw new Error("maximal curriculum missing");
+    const curriculum = toPlanCurriculum(stored);
+    input = (startDate, breakWeeks = [], overrides = {}) => ({
+      curriculumKey: `${curriculumId}|v1`,
+      curriculum,
+      settings: settings(startDate, overrides),
+      breakWeeks,
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  it("equals the plan built inline, with and without breaks, balanced on another thread", async () => {
+    const { thread } = watchedThread();
+    try {
+      for (const [startDate, breaks, overrides] of [
+        ["2027-03-01", [], {}],
+        ["2027-03-03", [3, 100, 400], { studyDays: [1, 3, 6, 7], includeOptional: true }],
+      ] as const) {
+        const built = await thread.build(input(startDate, breaks, overrides));
+        expect(built).toEqual(buildPlanInline(input(startDate, breaks, overrides)));
+      }
+      expect(thread.workerTasks).toBe(2);
+      expect([...thread.builtOnThreads]).toHaveLength(1);
+      expect(thread.builtOnThreads.has(threadId)).toBe(false);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("gives the event loop back while it builds: a callback queued after the call runs before the plan arrives", async () => {
+    const { thread } = watchedThread();
+    try {
+      const order: string[] = [];
+      const building = thread.build(input("2027-03-08")).then(() => order.push("plan built"));
+      setImmediate(() => order.push("other work"));
+      await building;
+      expect(order).toEqual(["other work", "plan built"]);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("works out the post schedule on the worker too, the same as inline, while the loop turns", async () => {
+    const { thread } = watchedThread();
+    try {
+      for (const timeZone of ["UTC", "America/New_York"]) {
+        const { curriculumKey, curriculum, settings: cohortSettings } = input("2027-03-01", [], { timeZone });
+        const order: string[] = [];
+        const scheduling = thread.posts({ curriculumKey, curriculum, settings: cohortSettings }).then((posts) => {
+          order.push("posts worked out");
+          return posts;
+        });
+        setImmediate(() => order.push("other work"));
+        const posts = await scheduling;
+        expect(order).toEqual(["other work", "posts worked out"]);
+        expect(posts).toEqual(await inlinePlanBuilder.posts({ curriculumKey, curriculum, settings: cohortSettings }));
+        expect(posts.length).toBeGreaterThan(520);
+      }
+      expect(thread.builtOnThreads.has(threadId)).toBe(false);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("builds small plans inline, starting no worker", async () => {
+    const { thread, workers } = watchedThread({ minWork: Number.POSITIVE_INFINITY });
+    const order: string[] = [];
+    const building = thread.build(input("2027-03-08")).then(() => order.push("plan built"));
+    setImmediate(() => order.push("other work"));
+    await building;
+    // Inline: built before the loop came round.
+    expect(order).toEqual(["plan built"]);
+    expect(workers).toHaveLength(0);
+    await thread.close();
+  }, 120_000);
+
+  it("shares one build among concurrent requests for the same plan", async () => {
+    const { thread } = watchedThread();
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => 0, thread);
+    try {
+      const cohort = cohortFixture({ id: 1, curriculumId, settings: settings("2027-04-05"), breakWeeks: [10] });
+      const [first, second, third] = await Promise.all([plans.contextFor(cohort), plans.contextFor(cohort), plans.contextFor(cohort)]);
+      expect(thread.workerTasks).toBe(1);
+      expect(second.plan).toBe(first.plan);
+      expect(third.basePlan).toBe(first.basePlan);
+      // Later reads come from the cache; another start date is another plan.
+      expect((await plans.contextFor(cohort)).plan).toBe(first.plan);
+      await plans.contextFor({ ...cohort, settings: settings("2027-04-12") });
+      expect(thread.workerTasks).toBe(2);
+      // The post schedule of an unbroken calendar: one worker task for concurrent asks too.
+      const unbroken = { ...cohort, breakWeeks: [] };
+      const [posts, same] = await Promise.all([plans.postsFor(unbroken), plans.postsFor(unbroken)]);
+      expect(same).toBe(posts);
+      expect(thread.workerTasks).toBe(3);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("rejects a build that takes too long instead of leaving its callers waiting, and tries again on a fresh worker", async () => {
+    const { thread, workers } = watchedThread({ timeoutMs: 1 });
+    try {
+      await expect(thread.build(input("2027-03-15"))).rejects.toBeInstanceOf(PlanBuildFailedError);
+      await expect(thread.build(input("2027-03-22"))).rejects.toBeInstanceOf(PlanBuildFailedError);
+      expect(workers).toHaveLength(2);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("rejects what the worker cannot build, with the reason, and builds the next plan", async () => {
+    const { thread } = watchedThread({ minWork: 0 });
+    try {
+      const broken = { ...input("2027-03-01"), curriculumKey: "broken", curriculum: { totalWeeks: 0, sections: [] } };
+      await expect(thread.build(broken)).rejects.toThrow(/at least one whole week/);
+      expect((await thread.build(input("2027-03-01"))).basePlan.totalWeeks).toBe(520);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+});
+
+describe("the app's plan worker", () => {
+  it("starts with the first big build and ends when the app closes", async () => {
+    const workers: Worker[] = [];
+    const spawn = (name: string) => {
+      const worker = spawnWorker(name);
+      workers.push(worker);
+      return worker;
+    };
+    // Every plan counts as big here, so the seed curriculum's goes to the worker.
+    const test = await startTestApp({ planBuilds: { minWork: 0, spawn } });
+    try {
+      const repository = new CurriculumRepository(test.app.database.prisma);
+      const seed = (await repository.listVisible(null)).find((entry) => entry.slug === "backend-engineer-learning-path");
+      if (seed === undefined) throw new Error("seed missing");
+      expect(workers).toHaveLength(0);
+      const course = await test.app.services.posts.plannedCourse(cohortFixture({ id: 1, curriculumId: seed.id }));
+      expect(course.plan.totalWeeks).toBe(12);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]?.threadId).toBeGreaterThan(0);
+    } finally {
+      await test.close();
+    }
+    expect(workers[0]?.threadId).toBe(-1);
+  }, 120_000);
+});
