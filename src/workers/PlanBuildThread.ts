@@ -18,7 +18,10 @@ import { spawnWorker } from "./spawnWorker.js";
  */
 export const defaultPlanWorkerMinWork = 2_000;
 
-/** Why a plan could not be built on the worker; the interaction gets the generic error and the next build starts a fresh worker. */
+/**
+ * Why a plan could not be built on the worker; the interaction gets the generic error. A worker that
+ * died or stopped answering is replaced at the next build; one that reported a failure is kept.
+ */
 export class PlanBuildFailedError extends Error {
   override readonly name = "PlanBuildFailedError";
 }
@@ -27,7 +30,7 @@ export interface PlanBuildThreadOptions {
   readonly logger: Logger;
   /** See `defaultPlanWorkerMinWork`; Infinity builds every plan inline. */
   readonly minWork?: number;
-  /** A build that takes longer is abandoned (the worker is replaced) and rejected. Default 10 s. */
+  /** A worker that answers nothing for this long while work waits on it is taken as stuck: it is replaced and its work rejected. Default 10 s. */
   readonly timeoutMs?: number;
   /** Starts the worker program (tests watch the workers this way). Default: `spawnWorker`. */
   readonly spawn?: (name: string) => Worker;
@@ -36,7 +39,6 @@ export interface PlanBuildThreadOptions {
 interface Pending {
   readonly resolve: (reply: PlanBuildReply) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
 }
 
 /** Curriculum keys remembered as sent to the worker; it keeps fewer, and asks again for one it dropped. */
@@ -47,9 +49,9 @@ const rememberedCurricula = 64;
  * on the first big build and kept for the next; the event loop serves other
  * servers meanwhile. The main thread then replays the chosen days
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
- * objects shared with the curriculum as before. A build that hangs or a
- * worker that dies rejects the builds in flight; the next starts a fresh
- * worker. The post schedules of big plans (without breaks) are worked out
+ * objects shared with the curriculum as before. A worker that stops
+ * answering for `timeoutMs` or dies rejects the builds in flight; the next
+ * starts a fresh worker. The post schedules of big plans (without breaks) are worked out
  * there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
@@ -61,6 +63,11 @@ export class PlanBuildThread implements PlanBuilder {
   private readonly minWork: number;
   private readonly timeoutMs: number;
   private closed = false;
+  /**
+   * Runs while work waits on the worker and restarts at each answer: a stuck worker is one that answers
+   * nothing for `timeoutMs`, not one with a long queue (a timer per request would count its time queued).
+   */
+  private watchdog: NodeJS.Timeout | null = null;
   /** Tasks asked of the worker (balancings and schedules), and the thread ids that did them: lets tests see the work left the main thread. */
   workerTasks = 0;
   readonly builtOnThreads = new Set<number>();
@@ -119,17 +126,32 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
+    // A retry after close() must not start a worker nothing would end.
+    if (this.closed) return Promise.reject(new PlanBuildFailedError("the plan worker was closed"));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    if (curriculum !== undefined) this.rememberSent(curriculumKey);
     return new Promise<PlanBuildReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.options.logger.warn({ timeoutMs: this.timeoutMs }, "plan build timed out");
-        this.abandon(worker, new PlanBuildFailedError("the plan build timed out"));
-      }, this.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
+      try {
+        worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
+      } catch (error) {
+        reject(new PlanBuildFailedError(`the plan worker could not be sent the task: ${String(error)}`));
+        return;
+      }
+      if (curriculum !== undefined) this.rememberSent(curriculumKey);
+      this.pending.set(id, { resolve, reject });
+      if (this.watchdog === null) this.armWatchdog(worker);
     });
+  }
+
+  private armWatchdog(worker: Worker): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog =
+      this.pending.size === 0
+        ? null
+        : setTimeout(() => {
+            this.options.logger.warn({ timeoutMs: this.timeoutMs, waiting: this.pending.size }, "plan worker stopped answering");
+            this.abandon(worker, new PlanBuildFailedError("the plan build timed out"));
+          }, this.timeoutMs);
   }
 
   private rememberSent(curriculumKey: string): void {
@@ -145,7 +167,7 @@ export class PlanBuildThread implements PlanBuilder {
       const pending = this.pending.get(reply.id);
       if (pending === undefined) return;
       this.pending.delete(reply.id);
-      clearTimeout(pending.timer);
+      this.armWatchdog(worker);
       this.builtOnThreads.add(reply.threadId);
       pending.resolve(reply);
     });
@@ -170,8 +192,9 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   private rejectAll(error: PlanBuildFailedError): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
     for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
       pending.reject(error);
       this.pending.delete(id);
     }
