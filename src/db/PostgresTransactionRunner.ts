@@ -39,7 +39,7 @@ const maxCachedTexts = 64;
  * The rows come back in the shapes Prisma's raw queries return (namedQuery's type parsers).
  *
  * Errors are the driver's, passed on as they are (`code` 55P03 when lock_timeout ran out, which
- * isDatabaseLocked knows). The server's own error (severity ERROR) while executing has already rolled
+ * isDatabaseLocked knows). The server's own error (one that keeps the session) while executing has already rolled
  * the transaction back and left the connection ready for the next caller; any other (the connection
  * lost or ended by the server, or a failure while preparing, which may leave some statements
  * prepared that this runner does not know of) drops the connection from the pool.
@@ -56,6 +56,8 @@ export class PostgresTransactionRunner {
   async run(statements: readonly PostgresStatement[]): Promise<PostgresStatementResult[]> {
     if (statements.length === 0) return [];
     const texts = statements.map(({ sql, params }) => this.preparedText(sql, params.length));
+    // Values written in before a connection is taken: one that cannot be (NaN, a NUL) fails alone, the connection untouched.
+    const execution = statements.map(({ params }, index) => executeText(texts[index]?.name ?? "", params)).join(";\n");
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // The pool stops listening to a connection while it is lent out: a connection the server ends mid-transaction
@@ -64,7 +66,7 @@ export class PostgresTransactionRunner {
     const onLost = (error: Error) => (broken ??= error);
     client.on("error", onLost);
     try {
-      const answer = await this.execute(client, statements, texts);
+      const answer = await this.execute(client, statements, texts, execution);
       // pg answers a message of several statements with one result each, one of one statement with that result.
       return (Array.isArray(answer) ? answer : [answer]).map((result) => ({ changes: result.rowCount ?? 0, rows: result.rows }));
     } catch (error) {
@@ -86,11 +88,11 @@ export class PostgresTransactionRunner {
     client: pg.PoolClient,
     statements: readonly PostgresStatement[],
     texts: readonly PreparedText[],
+    execution: string,
   ): Promise<pg.QueryResult | pg.QueryResult[]> {
     if (this.prepares) {
       try {
         await this.prepareOn(client, texts);
-        const execution = statements.map(({ params }, index) => executeText(texts[index]?.name ?? "", params)).join(";\n");
         return await this.send(client, execution);
       } catch (error) {
         if (!preparedStatementsDiffer(error)) throw error;
@@ -164,7 +166,14 @@ function executeText(name: string, params: readonly PostgresParam[]): string {
   return params.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${params.map(sqlLiteral).join(", ")})`;
 }
 
-/** An error the server reported without ending the session (FATAL and PANIC end it). */
+/**
+ * An error the server reported without ending the session. Decided by SQLSTATE, not by pg's `severity`,
+ * which is in the server's language ("FEHLER", "ERREUR"): connection exceptions (08), the shutdowns,
+ * dropped database and session timeout of 57P01–57P05, the idle-in-transaction timeout (25P03) and
+ * internal errors (XX) end it or leave it unknown.
+ */
 function leavesConnectionReady(error: unknown): boolean {
-  return error instanceof pg.DatabaseError && error.severity === "ERROR";
+  if (!(error instanceof pg.DatabaseError)) return false;
+  const code = error.code ?? "";
+  return !(code.startsWith("08") || code.startsWith("XX") || /^57P0[1-5]$/.test(code) || code === "25P03");
 }

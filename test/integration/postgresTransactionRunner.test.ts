@@ -161,4 +161,15 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
     ).rejects.toThrow("2 placeholders for 1 values");
     expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points).toBe(before);
   });
+
+  it("refuses a value it cannot write (NaN) before taking a connection: nothing is sent and the connection stays", async () => {
+    const [before] = await runner.run([{ sql: `SELECT pg_backend_pid() AS "pid"`, params: [] }]);
+    const points = (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
+    await expect(
+      runner.run([{ sql: `UPDATE "Member" SET "points" = ? WHERE "id" = ?`, params: [Number.NaN, memberId] }]),
+    ).rejects.toThrow();
+    const [after] = await runner.run([{ sql: `SELECT pg_backend_pid() AS "pid"`, params: [] }]);
+    expect(after?.rows).toEqual(before?.rows);
+    expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points).toBe(points);
+  });
 });
