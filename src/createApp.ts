@@ -307,7 +307,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       await cohorts.settle().catch((error: unknown) => failures.push(error));
       // Then the worker threads, the client and the database, each even when a step before it failed.
       await opened.closeAll().catch((error: unknown) => failures.push(error));
-      if (failures.length > 0) throw failures[0];
+      if (failures.length === 1) throw failures[0];
+      if (failures.length > 1) throw new AggregateError(failures, "several steps of shutdown failed");
     },
   };
 }

@@ -2,7 +2,8 @@
  * What a start-up has opened so far, to close in reverse order: when a later step of the start-up
  * throws (nothing it opened may stay behind: a connection, a thread, a file handle) and at shutdown.
  * Every closer runs even when an earlier one fails, so one that will not stop cannot keep the
- * others open; the first failure is thrown once all have run. Each closer runs at most once.
+ * others open; once all have run, the failure is thrown (several as one AggregateError, none lost).
+ * Each closer runs at most once.
  */
 export class CleanupStack {
   private readonly closers: (() => unknown)[] = [];
@@ -14,14 +15,15 @@ export class CleanupStack {
 
   /** Runs the closers, last registered first, and forgets them. */
   async closeAll(): Promise<void> {
-    let firstFailure: { readonly error: unknown } | undefined;
+    const failures: unknown[] = [];
     for (let close = this.closers.pop(); close !== undefined; close = this.closers.pop()) {
       try {
         await close();
       } catch (error) {
-        firstFailure ??= { error };
+        failures.push(error);
       }
     }
-    if (firstFailure !== undefined) throw firstFailure.error;
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, "several things failed to close");
   }
 }

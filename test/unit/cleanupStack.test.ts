@@ -15,7 +15,7 @@ describe("CleanupStack", () => {
     expect(closed).toEqual(["client", "thread", "database"]);
   });
 
-  it("runs every closer when some fail, then throws the first failure", async () => {
+  it("runs every closer when some fail, then throws every failure", async () => {
     const closed: string[] = [];
     const opened = new CleanupStack();
     opened.defer(() => closed.push("database"));
@@ -23,7 +23,12 @@ describe("CleanupStack", () => {
       throw new Error("the thread would not stop");
     });
     opened.defer(() => Promise.reject(new Error("the client would not close")));
-    await expect(opened.closeAll()).rejects.toThrow("the client would not close");
+    const failure: unknown = await opened.closeAll().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AggregateError);
+    expect((failure as AggregateError).errors.map((error: Error) => error.message)).toEqual([
+      "the client would not close",
+      "the thread would not stop",
+    ]);
     expect(closed).toEqual(["database"]);
   });
 
