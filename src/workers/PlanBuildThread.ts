@@ -7,7 +7,7 @@ import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
 import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
-import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildWorker.js";
+import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 import { spawnWorker } from "./spawnWorker.js";
 
 /**

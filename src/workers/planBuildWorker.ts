@@ -9,31 +9,9 @@
 import { parentPort, threadId } from "node:worker_threads";
 import { recordBalancing } from "../domain/schedule/recordedBalancing.js";
 import { plannedPosts } from "../domain/schedule/plannedPosts.js";
-import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
 import { studyCalendar } from "../domain/schedule/studyCalendar.js";
-
-export const PlanTask = {
-  /** The days `balanceItems` chooses (`recordBalancing`). */
-  Balance: "balance",
-  /** The posts of the unbroken calendar (`plannedPosts` of `studyCalendar`). */
-  Posts: "posts",
-} as const;
-export type PlanTask = (typeof PlanTask)[keyof typeof PlanTask];
-
-export interface PlanBuildRequest {
-  readonly id: number;
-  readonly task: PlanTask;
-  /** Identifies the curriculum and its version; `curriculum` comes with it the first time (or when asked again). */
-  readonly curriculumKey: string;
-  readonly curriculum?: PlanCurriculum | undefined;
-  readonly settings: CohortSettings;
-}
-
-export type PlanBuildReply =
-  | { readonly id: number; readonly threadId: number; readonly outcome: "built"; readonly chosenDays: Int32Array }
-  | { readonly id: number; readonly threadId: number; readonly outcome: "posted"; readonly posts: readonly PlannedPost[] }
-  | { readonly id: number; readonly threadId: number; readonly outcome: "unknownCurriculum" }
-  | { readonly id: number; readonly threadId: number; readonly outcome: "failed"; readonly message: string };
+import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 
 /** Curricula kept by the worker; the oldest sent goes first (a request for it then sends it again). */
 const keptCurricula = 16;

@@ -1,0 +1,29 @@
+/**
+ * The messages between PlanBuildThread (main thread) and planBuildWorker (its worker), in a module of
+ * their own: importing them must not load the worker's program, which answers messages wherever it
+ * finds a parent port.
+ */
+import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+
+export const PlanTask = {
+  /** The days `balanceItems` chooses (`recordBalancing`). */
+  Balance: "balance",
+  /** The posts of the unbroken calendar (`plannedPosts` of `studyCalendar`). */
+  Posts: "posts",
+} as const;
+export type PlanTask = (typeof PlanTask)[keyof typeof PlanTask];
+
+export interface PlanBuildRequest {
+  readonly id: number;
+  readonly task: PlanTask;
+  /** Identifies the curriculum and its version; `curriculum` comes with it the first time (or when asked again). */
+  readonly curriculumKey: string;
+  readonly curriculum?: PlanCurriculum | undefined;
+  readonly settings: CohortSettings;
+}
+
+export type PlanBuildReply =
+  | { readonly id: number; readonly threadId: number; readonly outcome: "built"; readonly chosenDays: Int32Array }
+  | { readonly id: number; readonly threadId: number; readonly outcome: "posted"; readonly posts: readonly PlannedPost[] }
+  | { readonly id: number; readonly threadId: number; readonly outcome: "unknownCurriculum" }
+  | { readonly id: number; readonly threadId: number; readonly outcome: "failed"; readonly message: string };
