@@ -2,9 +2,8 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import { plannedPosts, unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
@@ -80,8 +79,7 @@ export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildI
 
 export const inlinePlanBuilder: PlanBuilder = {
   build: (input) => Promise.resolve().then(() => buildPlanInline(input)),
-  posts: ({ curriculum, settings }) =>
-    Promise.resolve().then(() => plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings)),
+  posts: ({ curriculum, settings }) => Promise.resolve().then(() => unbrokenPlannedPosts(curriculum, settings)),
 };
 
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
@@ -184,24 +182,13 @@ export class PlanService {
     settings: CohortSettings,
     breakWeeks: readonly number[],
   ): Promise<BuiltPlan> {
-    let pending = this.building.get(key);
-    if (pending === undefined) {
+    return shareInFlight(this.building, key, async () => {
       const input = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings, breakWeeks };
-      pending = this.builder
-        .build(input)
-        .then((built) => {
-          const { basePlan } = built;
-          this.plans.set(
-            key,
-            built,
-            (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2),
-          );
-          return built;
-        })
-        .finally(() => this.building.delete(key));
-      this.building.set(key, pending);
-    }
-    return pending;
+      const built = await this.builder.build(input);
+      const { basePlan } = built;
+      this.plans.set(key, built, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2));
+      return built;
+    });
   }
 
   /** Calendar weeks of the cohort's course (break weeks included), without building its plan. */
@@ -221,17 +208,11 @@ export class PlanService {
     const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
     const known = this.schedules.get(key);
     if (known !== undefined) return known;
-    let pending = this.scheduling.get(key);
-    if (pending === undefined) {
-      pending = this.schedule(cohort, cached, breaks)
-        .then((posts) => {
-          this.schedules.set(key, posts, posts.length + 1);
-          return posts;
-        })
-        .finally(() => this.scheduling.delete(key));
-      this.scheduling.set(key, pending);
-    }
-    return pending;
+    return shareInFlight(this.scheduling, key, async () => {
+      const posts = await this.schedule(cohort, cached, breaks);
+      this.schedules.set(key, posts, posts.length + 1);
+      return posts;
+    });
   }
 
   private async schedule(cohort: Cohort, cached: CachedCurriculum, breaks: readonly number[]): Promise<readonly PlannedPost[]> {
@@ -248,12 +229,7 @@ export class PlanService {
     const cached = this.curricula.get(curriculumId);
     if (cached !== undefined && this.monotonicNow() - cached.checkedAt <= this.limits.versionCheckMs) return cached;
     // One check or load per curriculum at a time; concurrent callers share it.
-    let pending = this.loading.get(curriculumId);
-    if (pending === undefined) {
-      pending = this.refresh(curriculumId, cached).finally(() => this.loading.delete(curriculumId));
-      this.loading.set(curriculumId, pending);
-    }
-    return pending;
+    return shareInFlight(this.loading, curriculumId, () => this.refresh(curriculumId, cached));
   }
 
   private async refresh(curriculumId: number, cached: CachedCurriculum | undefined): Promise<CachedCurriculum> {
@@ -289,4 +265,13 @@ export class PlanService {
     this.plans.deleteWhere((key) => key.startsWith(prefix));
     this.schedules.deleteWhere((key) => key.startsWith(prefix));
   }
+}
+
+/** The work in progress under `key`, or `start`ed and kept there until it settles: concurrent callers share one run. */
+function shareInFlight<K, V>(inFlight: Map<K, Promise<V>>, key: K, start: () => Promise<V>): Promise<V> {
+  const running = inFlight.get(key);
+  if (running !== undefined) return running;
+  const started = start().finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
 }

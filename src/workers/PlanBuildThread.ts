@@ -1,9 +1,8 @@
 import type { Worker } from "node:worker_threads";
 import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
 import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
 import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
@@ -90,8 +89,7 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
-    if (this.closed || planWork(curriculum, settings) < this.minWork)
-      return plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings);
+    if (this.closed || planWork(curriculum, settings) < this.minWork) return unbrokenPlannedPosts(curriculum, settings);
     assertValidCohortSettings(settings);
     const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");

@@ -8,9 +8,8 @@
  */
 import { parentPort, threadId } from "node:worker_threads";
 import { recordBalancing } from "../domain/schedule/recordedBalancing.js";
-import { plannedPosts } from "../domain/schedule/plannedPosts.js";
+import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
-import { studyCalendar } from "../domain/schedule/studyCalendar.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 
 /** Curricula kept by the worker; the oldest sent goes first (a request for it then sends it again). */
@@ -32,7 +31,7 @@ if (parentPort !== null) {
     }
     try {
       if (request.task === PlanTask.Posts) {
-        const posts = plannedPosts(studyCalendar(request.settings, curriculum.totalWeeks), curriculum, request.settings);
+        const posts = unbrokenPlannedPosts(curriculum, request.settings);
         port.postMessage({ id: request.id, threadId, outcome: "posted", posts } satisfies PlanBuildReply);
         return;
       }

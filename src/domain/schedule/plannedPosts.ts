@@ -1,7 +1,7 @@
 import { addDays, latestWeekdayOnOrBefore, localClockOf, localDateOf, zonedInstant } from "./localTime.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
-import type { StudyCalendar } from "./studyCalendar.js";
+import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
 import { assertValidCohortSettings } from "./validateCohortSettings.js";
 
 /** At the same instant a section's checkpoint closes it before the next week opens. */
@@ -68,4 +68,9 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
       (a, b) => a.post.dueAt.getTime() - b.post.dueAt.getTime() || KIND_ORDER[a.post.kind] - KIND_ORDER[b.post.kind] || a.order - b.order,
     )
     .map(({ post }) => post);
+}
+
+/** The posts of the course's unbroken calendar: what a cohort without break weeks posts (no plan needed, only its dates). */
+export function unbrokenPlannedPosts(curriculum: PlanCurriculum, settings: CohortSettings): PlannedPost[] {
+  return plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings);
 }
