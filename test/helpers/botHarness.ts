@@ -73,7 +73,13 @@ export async function startBotHarness(options: { now?: Date } = {}): Promise<Bot
   const admin = emulator.createMember(guild.id, { username: "admin", manageGuild: true });
   let test: TestApp;
   try {
-    test = await startTestApp({ clock, environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl } });
+    // No wall-clock ticks: a test ticks the scheduler on its own clock (app.scheduler.tick), so a tick
+    // that lands on a 20-second boundary cannot post or end something in the middle of another assertion.
+    test = await startTestApp({
+      clock,
+      schedulerTickCron: null,
+      environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
+    });
     await test.app.start();
   } catch (error) {
     await emulator.stop();
