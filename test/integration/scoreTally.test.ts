@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CompletionRepository, type ScoreRow } from "../../src/db/repositories/CompletionRepository.js";
+import { CompletionRepository, scoreBucketWidth, type ScoreRow } from "../../src/db/repositories/CompletionRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
@@ -88,7 +88,8 @@ describe("leaderboard standings from the score tally", () => {
   async function expectBoardsAgree(): Promise<void> {
     for (const cohortId of cohortIds) {
       for (const weekNumber of [null, ...weeks]) {
-        for (const points of [0, 1, 5, 10, 15, 25, 40]) {
+        // Around and across the bucket bounds (scoreBucketWidth 64), and below every score.
+        for (const points of [-70, 0, 1, 5, 10, 15, 25, 40, 63, 64, 65, 100, 127, 128, 200]) {
           expect(await completions.standing(cohortId, weekNumber, points)).toEqual(await countedStanding(cohortId, weekNumber, points));
         }
         const top: ScoreRow[] =
@@ -96,6 +97,21 @@ describe("leaderboard standings from the score tally", () => {
         expect(top.map((row) => row.memberId)).toEqual(await countedTop(cohortId, weekNumber));
       }
     }
+    expect(await bucketRows()).toEqual(await tallyRowsByBucket());
+  }
+
+  /** The bucket tally as stored, and as summing the score tally by bucket says it must be. */
+  async function bucketRows(): Promise<string[]> {
+    const rows = await handle.prisma.scoreBucketTally.findMany({ where: { members: { not: 0 } } });
+    return rows.map((row) => `${row.cohortId}/${row.weekNumber}/${row.bucket}: ${row.members}`).sort();
+  }
+  async function tallyRowsByBucket(): Promise<string[]> {
+    const sums = new Map<string, number>();
+    for (const row of await handle.prisma.scoreTally.findMany()) {
+      const key = `${row.cohortId}/${row.weekNumber}/${Math.trunc(row.points / scoreBucketWidth)}`;
+      sums.set(key, (sums.get(key) ?? 0) + row.members);
+    }
+    return [...sums].filter(([, members]) => members !== 0).map(([key, members]) => `${key}: ${members}`).sort();
   }
 
   it("agrees with counting the boards after completions, undos, leaves and rejoins", async () => {
@@ -120,7 +136,8 @@ describe("leaderboard standings from the score tally", () => {
       } else if (roll < 0.3) {
         await completions.remove(member.id, pick(itemIds), cohortId, now);
       } else {
-        const points = pick([0, 1, 2, 5, 10]);
+        // Up to 30 a completion, so totals cross several buckets of 64.
+        const points = pick([0, 1, 2, 5, 10, 30]);
         await completions.record({
           memberId: member.id,
           cohortId,

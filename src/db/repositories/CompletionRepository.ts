@@ -74,6 +74,9 @@ export interface Standing {
 /** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
 export const allTimeBoard = -1;
 
+/** How many scores one ScoreBucketTally row sums (bucket = points / width); the triggers use the same number. */
+export const scoreBucketWidth = 64;
+
 type WeekTopRow = Omit<ScoreRow, "memberId" | "points" | "alias"> & {
   memberId: bigint | number;
   points: bigint | number;
@@ -544,10 +547,11 @@ export class CompletionRepository {
   /**
    * Where `points` stands on a board (`weekNumber` null = all time): how many ranked (active, not
    * hidden or excluded, points > 0) members scored strictly more (the rank is domain/scoring's
-   * competitionRank of it) and how many are ranked. Read from ScoreTally, which the database keeps per
-   * (board, score) with triggers for active members, so the cost grows with the board's distinct
-   * scores, not its members; the few active members taken off the boards by privacy (hidden or
-   * excluded) are then subtracted, found through their own indexes.
+   * competitionRank of it) and how many are ranked. Read from ScoreTally and ScoreBucketTally, which
+   * the database keeps per (board, score) and per (board, run of 64 scores) with triggers for active
+   * members: the cost is the board's buckets plus at most 63 scores (about 130 rows for 4,000 distinct
+   * all-time scores at 100,000 members), not its members or every score; the few active members taken
+   * off the boards by privacy (hidden or excluded) are then subtracted, found through their own indexes.
    */
   async standing(cohortId: number, weekNumber: number | null, points: number): Promise<Standing> {
     return this.standingOf(cohortId, weekNumber, Prisma.sql`${points}`);
@@ -566,19 +570,28 @@ export class CompletionRepository {
   }
 
   /**
-   * One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums (from its
-   * covering index: members above the points, then all), each off-board member's taken off.
+   * One statement, one round trip: `points` (a value or a scalar subquery), the tally's sums (members in
+   * the buckets above the points' bucket, in the tally rows above the points within it, then all), each
+   * off-board member's taken off. The bucket of a negative value rounds towards zero; the bounds still
+   * hold (every tally row's points are above it).
    */
   private async standingOf(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Promise<Standing> {
     const board = weekNumber ?? allTimeBoard;
+    const width = Prisma.raw(String(scoreBucketWidth));
     // Through the hot reader: on PostgreSQL a named statement, planned once per connection (see PostgresHotReader).
     const statement = Prisma.sql`
       SELECT "me"."points" AS "points",
-        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
-              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board} AND "points" > "me"."points") - "off"."ahead" AS BIGINT) AS "ahead",
-        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreBucketTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board} AND "bucket" > "me"."bucket")
+          + (SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}
+                AND "points" > "me"."points" AND "points" < ("me"."bucket" + 1) * ${width})
+          - "off"."ahead" AS BIGINT) AS "ahead",
+        CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreBucketTally"
               WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}) - "off"."ranked" AS BIGINT) AS "ranked"
-      FROM (SELECT CAST(${points} AS INTEGER) AS "points") AS "me", (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
+      FROM (SELECT "value" AS "points", "value" / ${width} AS "bucket"
+            FROM (SELECT CAST(${points} AS INTEGER) AS "value") AS "given") AS "me",
+        (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
     const [row] = (await this.reader.read(statement.sql, statement.values as SqlValue[])) as StandingRow[];
     return standingOf(row);
   }
