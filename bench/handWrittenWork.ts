@@ -1,4 +1,5 @@
 import type { SqlRunner } from "./SqlRunner.js";
+import { allTimeBoard, scoreBucketWidth } from "../src/db/repositories/CompletionRepository.js";
 
 /**
  * The database work of each measured command written by hand, as a baseline
@@ -53,10 +54,19 @@ const topAllTimeSql = `
   ORDER BY "points" DESC, "pointsReachedAt" ASC, "id" ASC
   LIMIT 10`;
 
-// Ranks are sums over the board's score tally (kept by the database's triggers), as the bot reads them.
-const rankAllTimeSql = `
-  SELECT SUM(CASE WHEN "points" > ? THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked" FROM "ScoreTally"
-  WHERE "cohortId" = ? AND "weekNumber" = -1`;
+// Ranks are sums over the board's score buckets and tally (kept by the database's triggers), as the bot
+// reads them: the buckets above the points' own, the tally's scores above the points within it, all buckets.
+const rankSql = `
+  SELECT
+    (SELECT COALESCE(SUM("members"), 0) FROM "ScoreBucketTally" WHERE "cohortId" = ? AND "weekNumber" = ? AND "bucket" > ?)
+    + (SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
+       WHERE "cohortId" = ? AND "weekNumber" = ? AND "points" > ? AND "points" < ?) AS "ahead",
+    (SELECT COALESCE(SUM("members"), 0) FROM "ScoreBucketTally" WHERE "cohortId" = ? AND "weekNumber" = ?) AS "ranked"`;
+
+function rankParams(cohortId: number, board: number, points: number): number[] {
+  const bucket = Math.trunc(points / scoreBucketWidth);
+  return [cohortId, board, bucket, cohortId, board, points, (bucket + 1) * scoreBucketWidth, cohortId, board];
+}
 
 const topOfWeekSql = `
   SELECT w."memberId", m."userId", m."displayName", w."points", w."reachedAt"
@@ -66,10 +76,6 @@ const topOfWeekSql = `
   LIMIT 10`;
 
 const weekPointsSql = `SELECT "points" FROM "WeeklyScore" WHERE "memberId" = ? AND "weekNumber" = ?`;
-
-const rankOfWeekSql = `
-  SELECT SUM(CASE WHEN "points" > ? THEN "members" ELSE 0 END) AS "ahead", SUM("members") AS "ranked" FROM "ScoreTally"
-  WHERE "cohortId" = ? AND "weekNumber" = ?`;
 
 async function lookup(sql: SqlRunner, guildId: string, userId: string): Promise<MemberLookup> {
   const [row] = await sql.all<MemberLookup>(memberLookupSql, [guildId, userId]);
@@ -115,12 +121,12 @@ export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: s
   const member = await lookup(sql, guildId, userId);
   if (weekNumber === null) {
     await sql.all(topAllTimeSql, [member.cohortId]);
-    await sql.all(rankAllTimeSql, [member.points, member.cohortId]);
+    await sql.all(rankSql, rankParams(member.cohortId, allTimeBoard, member.points));
     return;
   }
   await sql.all(topOfWeekSql, [member.cohortId, weekNumber]);
   const [week] = await sql.all<{ points: number }>(weekPointsSql, [member.memberId, weekNumber]);
-  await sql.all(rankOfWeekSql, [week?.points ?? 0, member.cohortId, weekNumber]);
+  await sql.all(rankSql, rankParams(member.cohortId, weekNumber, week?.points ?? 0));
 }
 
 // The roster's core by hand, the bot's work without its layers: the zones and

@@ -111,7 +111,10 @@ describe("leaderboard standings from the score tally", () => {
       const key = `${row.cohortId}/${row.weekNumber}/${Math.trunc(row.points / scoreBucketWidth)}`;
       sums.set(key, (sums.get(key) ?? 0) + row.members);
     }
-    return [...sums].filter(([, members]) => members !== 0).map(([key, members]) => `${key}: ${members}`).sort();
+    return [...sums]
+      .filter(([, members]) => members !== 0)
+      .map(([key, members]) => `${key}: ${members}`)
+      .sort();
   }
 
   it("agrees with counting the boards after completions, undos, leaves and rejoins", async () => {
@@ -212,6 +215,46 @@ describe("leaderboard standings from the score tally", () => {
       // The later tests count the boards without privacy.
       await handle.prisma.member.updateMany({ where: { cohortId }, data: { boardVisibility: "name", excluded: false } });
     }
+  });
+
+  it("stays right when members cross each other's scores and bucket bounds from two processes at once", async () => {
+    const [cohortId = 0] = cohortIds;
+    // A second process: its own write queue, so on PostgreSQL the changes run side by side and lock tally
+    // and bucket rows in opposite directions (one member up through another's score, the other down).
+    const otherProcess = new CompletionRepository(
+      handle.prisma,
+      new SerialWriteQueue(),
+      handle.hotReader,
+      handle.sqliteTransactions,
+      handle.postgresTransactions,
+    );
+    const [bigItem = 0, lastItem = 0] = [itemIds[0], itemIds.at(-1)];
+    const day = new Date("2027-03-05T09:00:00Z");
+    const completionOf = (memberId: number, itemId: number, points: number) => ({
+      memberId,
+      cohortId,
+      itemId,
+      completedAt: day,
+      weekNumber: 1,
+      points,
+      onTime: true,
+      day: "2027-03-05",
+      forYesterday: false,
+    });
+    const crossing: number[] = [];
+    for (let index = 0; index < 16; index++) {
+      const { member } = await members.join(cohortId, `crossing-${index}`, `crossing-${index}`, day);
+      crossing.push(member.id);
+      await completions.record(completionOf(member.id, bigItem, 30));
+      // 40 to 110 points: around the bound between the first two buckets.
+      for (const itemId of itemIds.slice(1, 2 + (index % 8))) await completions.record(completionOf(member.id, itemId, 10));
+    }
+    await Promise.all(
+      crossing.map((memberId, index) =>
+        index % 2 === 0 ? completions.record(completionOf(memberId, lastItem, 30)) : otherProcess.remove(memberId, bigItem, cohortId, day),
+      ),
+    );
+    await expectBoardsAgree();
   });
 
   it("stays right when members are deleted, and goes with a deleted cohort", async () => {

@@ -35,7 +35,7 @@ BEGIN
   END IF;
 END $$;
 
--- The bucket row of one score; like a tally row, a removal only updates.
+-- The bucket row of one score. Like a tally row, a removal only updates.
 CREATE FUNCTION "scoreBucketAdd"(cohort INTEGER, week INTEGER, score INTEGER, delta INTEGER) RETURNS void
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
