@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
+import type { Logger } from "../logging/createLogger.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { prismaLikeTypes, type PostgresParam } from "./namedQuery.js";
 import { numberedPlaceholders } from "./SqlReader.js";
@@ -51,7 +52,10 @@ export class PostgresTransactionRunner {
   /** The statement names prepared on each connection; a dropped connection's go with it. */
   private readonly prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly logger: Logger,
+  ) {}
 
   async run(statements: readonly PostgresStatement[]): Promise<PostgresStatementResult[]> {
     if (statements.length === 0) return [];
@@ -97,6 +101,12 @@ export class PostgresTransactionRunner {
       } catch (error) {
         if (!preparedStatementsDiffer(error)) throw error;
         this.prepares = false;
+        // Said once: every later transaction is planned on every call, a cost an operator can remove
+        // (session pooling, or a direct connection).
+        this.logger.warn(
+          { code: (error as pg.DatabaseError).code, hint: "use session pooling or a direct connection to keep them" },
+          "PostgreSQL prepared statements are not kept between transactions",
+        );
       }
     }
     return this.send(client, statements.map(({ sql, params }) => sqlWithLiterals(sql, params)).join(";\n"));

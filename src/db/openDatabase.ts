@@ -142,7 +142,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       reader: readWorker ?? prismaReader,
       hotReader: hotReader ?? (pool === null ? prismaReader : new PostgresHotReader(pool)),
       sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
-      postgresTransactions: pool === null ? null : new PostgresTransactionRunner(pool),
+      postgresTransactions: pool === null ? null : new PostgresTransactionRunner(pool, options.logger),
       close,
     };
   }

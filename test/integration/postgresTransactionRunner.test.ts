@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresTransactionRunner } from "../../src/db/PostgresTransactionRunner.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { captureLogger } from "../helpers/silentLogger.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
@@ -129,7 +130,8 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
       ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
     });
     try {
-      const [first, second] = [new PostgresTransactionRunner(pool), new PostgresTransactionRunner(pool)];
+      const logs = captureLogger("warn");
+      const [first, second] = [new PostgresTransactionRunner(pool, logs.logger), new PostgresTransactionRunner(pool, logs.logger)];
       const addPoint = { sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, memberId] };
       const points = async () => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
       const start = await points();
@@ -146,6 +148,9 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
       // Written into the text, a value holding quotes, backslashes and `?` arrives as it is.
       await first.run([{ sql: `UPDATE "Member" SET "displayName" = ? WHERE "id" = ?`, params: [hostileName, memberId] }]);
       expect((await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).displayName).toBe(hostileName);
+      // An operator learns once per runner why transactions are planned on every call, and what to change.
+      const warnings = logs.lines().filter((line) => line.msg === "PostgreSQL prepared statements are not kept between transactions");
+      expect(warnings.map((line) => line.code)).toEqual(["42P05", "26000"]);
     } finally {
       await pool.end();
     }
