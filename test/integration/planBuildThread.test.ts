@@ -14,6 +14,7 @@ import {
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
+import { firstWorkerDies } from "../helpers/dyingWorker.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -160,6 +161,32 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     } finally {
       await thread.close();
     }
+  }, 120_000);
+
+  it("rejects the build waiting on a worker that died, and builds the next plan on a fresh worker", async () => {
+    const workers: Worker[] = [];
+    const thread = new PlanBuildThread({ logger: captureLogger().logger, spawn: firstWorkerDies(spawnWorker, workers) });
+    try {
+      await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker stopped"));
+      expect(await thread.build(input("2027-03-01"))).toEqual(buildPlanInline(input("2027-03-01")));
+      expect(workers).toHaveLength(2);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("on close() rejects the builds in flight, ends the worker, and builds later plans inline without starting one", async () => {
+    const { thread, workers } = watchedThread();
+    const closedError = new PlanBuildFailedError("the plan worker was closed");
+    // Both are waiting on the worker when it closes.
+    const building = expect(thread.build(input("2027-03-01"))).rejects.toThrow(closedError);
+    const scheduling = expect(thread.posts(input("2027-03-01"))).rejects.toThrow(closedError);
+    await thread.close();
+    await building;
+    await scheduling;
+    expect(workers.map((worker) => worker.threadId)).toEqual([-1]);
+    expect(await thread.build(input("2027-03-08"))).toEqual(buildPlanInline(input("2027-03-08")));
+    expect(workers).toHaveLength(1);
   }, 120_000);
 
   it("rejects what the worker cannot build, with the reason, and builds the next plan", async () => {
