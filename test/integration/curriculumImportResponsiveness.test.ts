@@ -5,11 +5,10 @@ import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumMod
 import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../../src/domain/curriculum/parse/limits.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { CurriculumParserThread } from "../../src/workers/CurriculumParserThread.js";
-import { spawnWorker } from "../../src/workers/spawnWorker.js";
-import { firstWorkerDies } from "../helpers/dyingWorker.js";
 import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const maximal = maximalCurriculum();
 
@@ -83,7 +82,7 @@ describe("the parser's worker", () => {
 
   it("refuses the document in flight when the worker dies, and parses the next on a fresh worker", async () => {
     const workers: Worker[] = [];
-    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: firstWorkerDies(spawnWorker, workers) });
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
     try {
       expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
       const result = await parser.parse(maximal);
@@ -96,12 +95,7 @@ describe("the parser's worker", () => {
 
   it("on close() refuses the documents in flight, ends the worker, and refuses later ones without starting another", async () => {
     const workers: Worker[] = [];
-    const spawn = (name: string) => {
-      const worker = spawnWorker(name);
-      workers.push(worker);
-      return worker;
-    };
-    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn });
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers) });
     const parsing = [parser.parse(maximal), parser.parse(maximal)];
     await parser.close();
     expect(await Promise.all(parsing)).toEqual([refused("closed"), refused("closed")]);

@@ -12,11 +12,10 @@ import {
   type PlanBuildInput,
 } from "../../src/services/PlanService.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
-import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
-import { firstWorkerDies } from "../helpers/dyingWorker.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): CohortSettings => ({
   ...DEFAULT_COHORT_SETTINGS,
@@ -24,15 +23,10 @@ const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): C
   ...overrides,
 });
 
-/** A plan thread whose workers the test can see (a worker's threadId is -1 once its thread has stopped). */
+/** A plan thread whose workers the test can see. */
 function watchedThread(options: { timeoutMs?: number; minWork?: number } = {}): { thread: PlanBuildThread; workers: Worker[] } {
   const workers: Worker[] = [];
-  const spawn = (name: string) => {
-    const worker = spawnWorker(name);
-    workers.push(worker);
-    return worker;
-  };
-  return { thread: new PlanBuildThread({ logger: captureLogger().logger, spawn, ...options }), workers };
+  return { thread: new PlanBuildThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers), ...options }), workers };
 }
 
 describe("plans of the maximal curriculum built on the plan worker", () => {
@@ -165,7 +159,7 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
 
   it("rejects the build waiting on a worker that died, and builds the next plan on a fresh worker", async () => {
     const workers: Worker[] = [];
-    const thread = new PlanBuildThread({ logger: captureLogger().logger, spawn: firstWorkerDies(spawnWorker, workers) });
+    const thread = new PlanBuildThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
     try {
       await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker stopped"));
       expect(await thread.build(input("2027-03-01"))).toEqual(buildPlanInline(input("2027-03-01")));
@@ -204,13 +198,8 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
 describe("the app's plan worker", () => {
   it("starts with the first big build and ends when the app closes", async () => {
     const workers: Worker[] = [];
-    const spawn = (name: string) => {
-      const worker = spawnWorker(name);
-      workers.push(worker);
-      return worker;
-    };
     // Every plan counts as big here, so the seed curriculum's goes to the worker.
-    const test = await startTestApp({ planBuilds: { minWork: 0, spawn } });
+    const test = await startTestApp({ planBuilds: { minWork: 0, spawn: watchedSpawn(workers) } });
     try {
       const repository = new CurriculumRepository(test.app.database.prisma);
       const seed = (await repository.listVisible(null)).find((entry) => entry.slug === "backend-engineer-learning-path");
