@@ -8,6 +8,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 import { spawnWorker } from "./spawnWorker.js";
+import { SupervisedWorker, TimeoutRule, WorkerStop, WorkerStoppedError } from "./SupervisedWorker.js";
 
 /**
  * Plans with less work than this (`planWork`: items + study days) are built
@@ -35,11 +36,6 @@ export interface PlanBuildThreadOptions {
   readonly spawn?: (name: string) => Worker;
 }
 
-interface Pending {
-  readonly resolve: (reply: PlanBuildReply) => void;
-  readonly reject: (error: Error) => void;
-}
-
 /** Curriculum keys remembered as sent to the worker; it keeps fewer, and asks again for one it dropped. */
 const rememberedCurricula = 64;
 
@@ -54,31 +50,34 @@ const rememberedCurricula = 64;
  * there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
-  private worker: Worker | null = null;
+  private readonly worker: SupervisedWorker<PlanBuildRequest, PlanBuildReply>;
   /** Curriculum keys the current worker has been sent. */
   private readonly sentCurricula = new Set<string>();
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
   private readonly minWork: number;
-  private readonly timeoutMs: number;
-  private closed = false;
-  /**
-   * Runs while work waits on the worker and restarts at each answer: a stuck worker is one that answers
-   * nothing for `timeoutMs`, not one with a long queue (a timer per request would count its time queued).
-   */
-  private watchdog: NodeJS.Timeout | null = null;
-  /** Tasks asked of the worker (balancings and schedules), and the thread ids that did them: lets tests see the work left the main thread. */
+  /** Tasks asked of the worker (balancings and schedules): lets tests see the work left the main thread. */
   workerTasks = 0;
-  readonly builtOnThreads = new Set<number>();
 
-  constructor(private readonly options: PlanBuildThreadOptions) {
+  constructor(options: PlanBuildThreadOptions) {
     this.minWork = options.minWork ?? defaultPlanWorkerMinWork;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    const spawn = options.spawn ?? spawnWorker;
+    this.worker = new SupervisedWorker({
+      spawn: () => spawn("planBuildWorker"),
+      // A watchdog, not a timer per request: a task queued behind others is not stuck.
+      timeout: { rule: TimeoutRule.Watchdog, ms: options.timeoutMs ?? 10_000 },
+      logger: options.logger,
+      logMessages: { failed: "plan build worker failed", timedOut: "plan worker stopped answering" },
+      onStart: () => this.sentCurricula.clear(),
+    });
+  }
+
+  /** The thread ids that did the tasks. */
+  get builtOnThreads(): ReadonlySet<number> {
+    return this.worker.answeredOnThreads;
   }
 
   async build(input: PlanBuildInput): Promise<BuiltPlan> {
     const { curriculum, settings, breakWeeks } = input;
-    if (this.closed || planWork(curriculum, settings) < this.minWork) return buildPlanInline(input);
+    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return buildPlanInline(input);
     // Refused here as inline, with the same error, before any thread is involved.
     assertValidCohortSettings(settings);
     const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);
@@ -89,7 +88,7 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
-    if (this.closed || planWork(curriculum, settings) < this.minWork) return unbrokenPlannedPosts(curriculum, settings);
+    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return unbrokenPlannedPosts(curriculum, settings);
     assertValidCohortSettings(settings);
     const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
@@ -97,13 +96,8 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   /** Stops the worker; builds in flight are rejected, later ones run inline. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const worker = this.worker;
-    if (worker === null) return;
-    this.worker = null;
-    this.rejectAll(new PlanBuildFailedError("the plan worker was closed"));
-    await worker.terminate();
+  close(): Promise<void> {
+    return this.worker.close();
   }
 
   private async balance(curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<Int32Array> {
@@ -124,32 +118,12 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
-    // A retry after close() must not start a worker nothing would end.
-    if (this.closed) return Promise.reject(new PlanBuildFailedError("the plan worker was closed"));
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise<PlanBuildReply>((resolve, reject) => {
-      try {
-        worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
-      } catch (error) {
-        reject(new PlanBuildFailedError(`the plan worker could not be sent the task: ${String(error)}`));
-        return;
-      }
-      if (curriculum !== undefined) this.rememberSent(curriculumKey);
-      this.pending.set(id, { resolve, reject });
-      if (this.watchdog === null) this.armWatchdog(worker);
-    });
-  }
-
-  private armWatchdog(worker: Worker): void {
-    if (this.watchdog !== null) clearTimeout(this.watchdog);
-    this.watchdog =
-      this.pending.size === 0
-        ? null
-        : setTimeout(() => {
-            this.options.logger.warn({ timeoutMs: this.timeoutMs, waiting: this.pending.size }, "plan worker stopped answering");
-            this.abandon(worker, new PlanBuildFailedError("the plan build timed out"));
-          }, this.timeoutMs);
+    const remember = curriculum === undefined ? undefined : () => this.rememberSent(curriculumKey);
+    return this.worker
+      .request((id) => ({ id, task, curriculumKey, curriculum, settings }), remember)
+      .catch((error: unknown) => {
+        throw planBuildFailure(error);
+      });
   }
 
   private rememberSent(curriculumKey: string): void {
@@ -157,44 +131,20 @@ export class PlanBuildThread implements PlanBuilder {
     this.sentCurricula.add(curriculumKey);
     for (const key of this.sentCurricula) if (this.sentCurricula.size > rememberedCurricula) this.sentCurricula.delete(key);
   }
+}
 
-  private start(): Worker {
-    const worker = (this.options.spawn ?? spawnWorker)("planBuildWorker");
-    this.sentCurricula.clear();
-    worker.on("message", (reply: PlanBuildReply) => {
-      const pending = this.pending.get(reply.id);
-      if (pending === undefined) return;
-      this.pending.delete(reply.id);
-      this.armWatchdog(worker);
-      this.builtOnThreads.add(reply.threadId);
-      pending.resolve(reply);
-    });
-    worker.on("error", (error) => {
-      this.options.logger.error({ err: error }, "plan build worker failed");
-      this.abandon(worker, new PlanBuildFailedError("the plan worker failed"));
-    });
-    worker.on("exit", () => {
-      if (this.worker === worker) this.abandon(worker, new PlanBuildFailedError("the plan worker stopped"));
-    });
-    // Waiting for a plan is no reason to keep the process alive.
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
+const stopMessages = {
+  [WorkerStop.Closed]: "the plan worker was closed",
+  [WorkerStop.Failed]: "the plan worker failed",
+  [WorkerStop.Exited]: "the plan worker stopped",
+  [WorkerStop.TimedOut]: "the plan build timed out",
+  [WorkerStop.Unsendable]: "the plan worker could not be sent the task",
+} as const satisfies Record<WorkerStop, string>;
 
-  private abandon(worker: Worker, error: PlanBuildFailedError): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
-    void worker.terminate();
-    this.rejectAll(error);
-  }
-
-  private rejectAll(error: PlanBuildFailedError): void {
-    if (this.watchdog !== null) clearTimeout(this.watchdog);
-    this.watchdog = null;
-    for (const [id, pending] of this.pending) {
-      pending.reject(error);
-      this.pending.delete(id);
-    }
-  }
+/** The worker's stop as this thread's error (the interaction gets the generic error either way). */
+function planBuildFailure(error: unknown): unknown {
+  if (!(error instanceof WorkerStoppedError)) return error;
+  const message = stopMessages[error.stop];
+  if (error.stop === WorkerStop.Unsendable) return new PlanBuildFailedError(`${message}: ${String(error.cause)}`, { cause: error });
+  return new PlanBuildFailedError(message, { cause: error });
 }

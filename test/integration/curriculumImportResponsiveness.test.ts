@@ -1,4 +1,4 @@
-import { threadId } from "node:worker_threads";
+import { threadId, type Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
 import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
@@ -8,6 +8,7 @@ import { CurriculumParserThread } from "../../src/workers/CurriculumParserThread
 import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const maximal = maximalCurriculum();
 
@@ -73,6 +74,34 @@ describe("parsing an imported file", () => {
     } finally {
       await parser.close();
     }
+  });
+});
+
+describe("the parser's worker", () => {
+  const refused = (reason: string) => ({ ok: false, problems: [{ line: 1, code: "importerFailed", params: { reason } }] });
+
+  it("refuses the document in flight when the worker dies, and parses the next on a fresh worker", async () => {
+    const workers: Worker[] = [];
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
+    try {
+      expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      const result = await parser.parse(maximal);
+      expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
+      expect(workers).toHaveLength(2);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+
+  it("on close() refuses the documents in flight, ends the worker, and refuses later ones without starting another", async () => {
+    const workers: Worker[] = [];
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers) });
+    const parsing = [parser.parse(maximal), parser.parse(maximal)];
+    await parser.close();
+    expect(await Promise.all(parsing)).toEqual([refused("closed"), refused("closed")]);
+    expect(workers.map((worker) => worker.threadId)).toEqual([-1]);
+    expect(await parser.parse(maximal)).toEqual(refused("closed"));
+    expect(workers).toHaveLength(1);
   });
 });
 

@@ -12,10 +12,10 @@ import {
   type PlanBuildInput,
 } from "../../src/services/PlanService.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
-import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): CohortSettings => ({
   ...DEFAULT_COHORT_SETTINGS,
@@ -23,15 +23,10 @@ const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): C
   ...overrides,
 });
 
-/** A plan thread whose workers the test can see (a worker's threadId is -1 once its thread has stopped). */
+/** A plan thread whose workers the test can see. */
 function watchedThread(options: { timeoutMs?: number; minWork?: number } = {}): { thread: PlanBuildThread; workers: Worker[] } {
   const workers: Worker[] = [];
-  const spawn = (name: string) => {
-    const worker = spawnWorker(name);
-    workers.push(worker);
-    return worker;
-  };
-  return { thread: new PlanBuildThread({ logger: captureLogger().logger, spawn, ...options }), workers };
+  return { thread: new PlanBuildThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers), ...options }), workers };
 }
 
 describe("plans of the maximal curriculum built on the plan worker", () => {
@@ -162,6 +157,32 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
+  it("rejects the build waiting on a worker that died, and builds the next plan on a fresh worker", async () => {
+    const workers: Worker[] = [];
+    const thread = new PlanBuildThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
+    try {
+      await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker stopped"));
+      expect(await thread.build(input("2027-03-01"))).toEqual(buildPlanInline(input("2027-03-01")));
+      expect(workers).toHaveLength(2);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("on close() rejects the builds in flight, ends the worker, and builds later plans inline without starting one", async () => {
+    const { thread, workers } = watchedThread();
+    const closedError = new PlanBuildFailedError("the plan worker was closed");
+    // Both are waiting on the worker when it closes.
+    const building = expect(thread.build(input("2027-03-01"))).rejects.toThrow(closedError);
+    const scheduling = expect(thread.posts(input("2027-03-01"))).rejects.toThrow(closedError);
+    await thread.close();
+    await building;
+    await scheduling;
+    expect(workers.map((worker) => worker.threadId)).toEqual([-1]);
+    expect(await thread.build(input("2027-03-08"))).toEqual(buildPlanInline(input("2027-03-08")));
+    expect(workers).toHaveLength(1);
+  }, 120_000);
+
   it("rejects what the worker cannot build, with the reason, and builds the next plan", async () => {
     const { thread } = watchedThread({ minWork: 0 });
     try {
@@ -177,13 +198,8 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
 describe("the app's plan worker", () => {
   it("starts with the first big build and ends when the app closes", async () => {
     const workers: Worker[] = [];
-    const spawn = (name: string) => {
-      const worker = spawnWorker(name);
-      workers.push(worker);
-      return worker;
-    };
     // Every plan counts as big here, so the seed curriculum's goes to the worker.
-    const test = await startTestApp({ planBuilds: { minWork: 0, spawn } });
+    const test = await startTestApp({ planBuilds: { minWork: 0, spawn: watchedSpawn(workers) } });
     try {
       const repository = new CurriculumRepository(test.app.database.prisma);
       const seed = (await repository.listVisible(null)).find((entry) => entry.slug === "backend-engineer-learning-path");

@@ -1,0 +1,176 @@
+import type { Worker } from "node:worker_threads";
+import type { Logger } from "../logging/createLogger.js";
+
+/** Why a request was given up without an answer. */
+export const WorkerStop = {
+  /** close() was called, before the request or while it waited. */
+  Closed: "closed",
+  /** The worker reported an uncaught error. */
+  Failed: "failed",
+  /** The worker's thread ended without being asked to. */
+  Exited: "exited",
+  /** The timeout rule took the worker as stuck. */
+  TimedOut: "timedOut",
+  /** The request could not be posted (postMessage threw, e.g. it could not be cloned); the worker is kept. */
+  Unsendable: "unsendable",
+} as const;
+export type WorkerStop = (typeof WorkerStop)[keyof typeof WorkerStop];
+
+/** The rejection of a request that got no answer; its owner turns `stop` into its own error or result. */
+export class WorkerStoppedError extends Error {
+  override readonly name = "WorkerStoppedError";
+
+  constructor(
+    readonly stop: WorkerStop,
+    options?: ErrorOptions,
+  ) {
+    super(`the worker request was given up: ${stop}`, options);
+  }
+}
+
+/** How a stuck worker is told from a busy one. */
+export const TimeoutRule = {
+  /** Each request has `ms` from when it was posted, its time queued in the worker included. */
+  PerRequest: "perRequest",
+  /** The worker must answer something within `ms` while requests wait; each answer restarts the clock, so a long queue is not taken as stuck. */
+  Watchdog: "watchdog",
+} as const;
+export type TimeoutRule = (typeof TimeoutRule)[keyof typeof TimeoutRule];
+
+export interface WorkerTimeout {
+  readonly rule: TimeoutRule;
+  readonly ms: number;
+}
+
+/** What every worker answers with: the request's id and the thread that did the work. */
+export interface WorkerReply {
+  readonly id: number;
+  readonly threadId: number;
+}
+
+export interface SupervisedWorkerOptions {
+  /** Starts a fresh worker: at the first request, and at the first after the last worker was abandoned. */
+  readonly spawn: () => Worker;
+  readonly timeout: WorkerTimeout;
+  readonly logger: Logger;
+  /** The owner's constant log messages for a worker that failed and one taken as stuck. */
+  readonly logMessages: { readonly failed: string; readonly timedOut: string };
+  /** Runs when a fresh worker starts, before anything is posted to it (state kept about the last worker is stale). */
+  readonly onStart?: () => void;
+}
+
+interface Pending<Reply> {
+  readonly resolve: (reply: Reply) => void;
+  readonly reject: (error: WorkerStoppedError) => void;
+  /** Only under `TimeoutRule.PerRequest`. */
+  readonly timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * The lifecycle of one worker thread that answers requests: started on the
+ * first request and kept for the next, never keeping the process alive while
+ * idle. A worker that fails, exits or is taken as stuck (`timeout`) is
+ * terminated and every request waiting on it rejected (`WorkerStoppedError`);
+ * the next request starts a fresh one. After close() none is started again.
+ */
+export class SupervisedWorker<Request extends { readonly id: number }, Reply extends WorkerReply> {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending<Reply>>();
+  private watchdog: NodeJS.Timeout | null = null;
+  private closedFlag = false;
+  /** Thread ids that answered: lets tests see the work left the main thread. */
+  readonly answeredOnThreads = new Set<number>();
+
+  constructor(private readonly options: SupervisedWorkerOptions) {}
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Posts the request `message` builds around its id; `onPosted` runs once it was posted. */
+  request(message: (id: number) => Request, onPosted?: () => void): Promise<Reply> {
+    // A request after close() must not start a worker nothing would end.
+    if (this.closedFlag) return Promise.reject(new WorkerStoppedError(WorkerStop.Closed));
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      try {
+        worker.postMessage(message(id));
+      } catch (error) {
+        reject(new WorkerStoppedError(WorkerStop.Unsendable, { cause: error }));
+        return;
+      }
+      onPosted?.();
+      this.pending.set(id, { resolve, reject, timer: this.requestTimer(worker) });
+      if (this.options.timeout.rule === TimeoutRule.Watchdog && this.watchdog === null) this.armWatchdog(worker);
+    });
+  }
+
+  /** Stops the worker; requests in flight are rejected, later ones too. */
+  async close(): Promise<void> {
+    this.closedFlag = true;
+    const worker = this.worker;
+    if (worker === null) return;
+    this.worker = null;
+    this.rejectAll(WorkerStop.Closed);
+    await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = this.options.spawn();
+    this.options.onStart?.();
+    worker.on("message", (reply: Reply) => this.answer(worker, reply));
+    worker.on("error", (error) => {
+      this.options.logger.error({ err: error }, this.options.logMessages.failed);
+      this.abandon(worker, WorkerStop.Failed);
+    });
+    worker.on("exit", () => this.abandon(worker, WorkerStop.Exited));
+    // Waiting for an answer is no reason to keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private answer(worker: Worker, reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (pending === undefined) return;
+    this.pending.delete(reply.id);
+    clearTimeout(pending.timer);
+    if (this.options.timeout.rule === TimeoutRule.Watchdog) this.armWatchdog(worker);
+    this.answeredOnThreads.add(reply.threadId);
+    pending.resolve(reply);
+  }
+
+  private requestTimer(worker: Worker): NodeJS.Timeout | undefined {
+    if (this.options.timeout.rule !== TimeoutRule.PerRequest) return undefined;
+    return setTimeout(() => this.abandon(worker, WorkerStop.TimedOut), this.options.timeout.ms);
+  }
+
+  /** (Re)starts the watchdog while requests wait, stops it when none do. */
+  private armWatchdog(worker: Worker): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = this.pending.size === 0 ? null : setTimeout(() => this.abandon(worker, WorkerStop.TimedOut), this.options.timeout.ms);
+  }
+
+  /** Terminates `worker` and rejects what waits on it, unless it was already replaced or closed. */
+  private abandon(worker: Worker, stop: WorkerStop): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    if (stop === WorkerStop.TimedOut) {
+      this.options.logger.warn({ timeoutMs: this.options.timeout.ms, waiting: this.pending.size }, this.options.logMessages.timedOut);
+    }
+    this.rejectAll(stop);
+  }
+
+  private rejectAll(stop: WorkerStop): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new WorkerStoppedError(stop));
+      this.pending.delete(id);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import { once } from "node:events";
+import { threadId, Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { SupervisedWorker, TimeoutRule, WorkerStop, WorkerStoppedError, type WorkerTimeout } from "../../src/workers/SupervisedWorker.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+
+type Behaviour = "echo" | "hang" | "throw" | "exit";
+
+interface TestRequest {
+  readonly id: number;
+  readonly behaviour: Behaviour;
+  readonly text: string;
+  /** Lets a test post what cannot be cloned. */
+  readonly extra?: unknown;
+}
+
+interface TestReply {
+  readonly id: number;
+  readonly threadId: number;
+  readonly text: string;
+}
+
+/** A worker program that answers, never answers, throws or exits, as each request asks. */
+const program = `
+const { parentPort, threadId } = require("node:worker_threads");
+parentPort.on("message", (request) => {
+  if (request.behaviour === "echo") parentPort.postMessage({ id: request.id, threadId, text: request.text });
+  if (request.behaviour === "throw") throw new Error("the test worker threw");
+  if (request.behaviour === "exit") process.exit(3);
+});
+`;
+
+const patient: WorkerTimeout = { rule: TimeoutRule.PerRequest, ms: 120_000 };
+
+/** A supervised test worker whose workers (and their starts) the test can see. */
+function supervised(timeout: WorkerTimeout = patient) {
+  const workers: Worker[] = [];
+  let starts = 0;
+  const captured = captureLogger();
+  const worker = new SupervisedWorker<TestRequest, TestReply>({
+    spawn: () => {
+      const started = new Worker(program, { eval: true });
+      workers.push(started);
+      return started;
+    },
+    timeout,
+    logger: captured.logger,
+    logMessages: { failed: "test worker failed", timedOut: "test worker timed out" },
+    onStart: () => {
+      starts += 1;
+    },
+  });
+  const ask = (behaviour: Behaviour, text = "", extra?: unknown) =>
+    worker.request((id) => (extra === undefined ? { id, behaviour, text } : { id, behaviour, text, extra }));
+  return { worker, workers, ask, logs: captured.lines, starts: () => starts };
+}
+
+/** What a request was given up for; fails the test when it was answered. */
+async function stopOf(request: Promise<unknown>): Promise<string> {
+  const error: unknown = await request.then(
+    () => new Error("answered"),
+    (rejection: unknown) => rejection,
+  );
+  if (!(error instanceof WorkerStoppedError)) throw error;
+  return error.stop;
+}
+
+/** Waits until `worker`'s thread has ended (its threadId is -1 then). */
+async function ended(worker: Worker | undefined): Promise<number | undefined> {
+  if (worker !== undefined && worker.threadId !== -1) await once(worker, "exit");
+  return worker?.threadId;
+}
+
+describe("a supervised worker", () => {
+  it("starts no worker before the first request, answers on another thread, and keeps the worker for the next", async () => {
+    const { worker, workers, ask, starts } = supervised();
+    try {
+      expect(workers).toHaveLength(0);
+      expect((await ask("echo", "first")).text).toBe("first");
+      expect((await ask("echo", "second")).text).toBe("second");
+      expect(workers).toHaveLength(1);
+      expect(starts()).toBe(1);
+      expect([...worker.answeredOnThreads]).toEqual([workers[0]?.threadId]);
+      expect(worker.answeredOnThreads.has(threadId)).toBe(false);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("rejects every request waiting on a worker that throws, and the next request starts a fresh worker", async () => {
+    const { worker, workers, ask, logs, starts } = supervised();
+    try {
+      const stops = Promise.all([ask("hang"), ask("throw")].map(stopOf));
+      expect(await stops).toEqual([WorkerStop.Failed, WorkerStop.Failed]);
+      expect(logs().filter((line) => line.msg === "test worker failed")).toHaveLength(1);
+      expect(await ended(workers[0])).toBe(-1);
+      expect((await ask("echo", "again")).text).toBe("again");
+      expect(workers).toHaveLength(2);
+      expect(starts()).toBe(2);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("rejects every request waiting on a worker that exits, and the next request starts a fresh worker", async () => {
+    const { worker, workers, ask } = supervised();
+    try {
+      const stops = Promise.all([ask("hang"), ask("exit")].map(stopOf));
+      expect(await stops).toEqual([WorkerStop.Exited, WorkerStop.Exited]);
+      expect((await ask("echo", "again")).text).toBe("again");
+      expect(workers).toHaveLength(2);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("on close() rejects the requests in flight, ends the worker, and starts none afterwards", async () => {
+    const { worker, workers, ask } = supervised();
+    const waiting = [ask("hang"), ask("hang")].map(stopOf);
+    await worker.close();
+    expect(await Promise.all(waiting)).toEqual([WorkerStop.Closed, WorkerStop.Closed]);
+    expect(workers[0]?.threadId).toBe(-1);
+    expect(worker.closed).toBe(true);
+    expect(await stopOf(ask("echo"))).toBe(WorkerStop.Closed);
+    expect(workers).toHaveLength(1);
+  });
+
+  it("starts no worker for a request after close() when none had started", async () => {
+    const { worker, workers, ask } = supervised();
+    await worker.close();
+    expect(await stopOf(ask("echo"))).toBe(WorkerStop.Closed);
+    expect(workers).toHaveLength(0);
+  });
+
+  for (const rule of [TimeoutRule.PerRequest, TimeoutRule.Watchdog]) {
+    it(`under the ${rule} rule, replaces a worker that never answers and rejects what waited on it`, async () => {
+      const { worker, workers, ask, logs } = supervised({ rule, ms: 1 });
+      try {
+        const waiting = [ask("hang"), ask("hang")].map(stopOf);
+        expect(await Promise.all(waiting)).toEqual([WorkerStop.TimedOut, WorkerStop.TimedOut]);
+        expect(logs().filter((line) => line.msg === "test worker timed out")).toEqual([
+          expect.objectContaining({ level: 40, timeoutMs: 1, waiting: 2 }),
+        ]);
+        expect(await ended(workers[0])).toBe(-1);
+        // The next request starts a fresh worker (which 1 ms does not give time to answer either).
+        expect(await stopOf(ask("hang"))).toBe(WorkerStop.TimedOut);
+        expect(workers).toHaveLength(2);
+      } finally {
+        await worker.close();
+      }
+    });
+  }
+
+  it("rejects a request that cannot be posted, alone, and keeps the worker for the next", async () => {
+    const { worker, workers, ask } = supervised();
+    try {
+      const waiting = ask("echo", "queued");
+      expect(await stopOf(ask("echo", "", () => "a function cannot be cloned"))).toBe(WorkerStop.Unsendable);
+      expect((await waiting).text).toBe("queued");
+      expect((await ask("echo", "after")).text).toBe("after");
+      expect(workers).toHaveLength(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("tells its owner a request was posted, and not when it could not be", async () => {
+    const { worker } = supervised();
+    const posted: string[] = [];
+    try {
+      await worker.request(
+        (id) => ({ id, behaviour: "echo", text: "kept" }),
+        () => posted.push("kept"),
+      );
+      const unsendable = worker.request(
+        (id) => ({ id, behaviour: "echo", text: "lost", extra: Symbol("not cloneable") }),
+        () => posted.push("lost"),
+      );
+      expect(await stopOf(unsendable)).toBe(WorkerStop.Unsendable);
+      expect(posted).toEqual(["kept"]);
+    } finally {
+      await worker.close();
+    }
+  });
+});
