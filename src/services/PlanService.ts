@@ -2,7 +2,7 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
-import { plannedPosts, unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
@@ -58,14 +58,14 @@ export interface BuiltPlan {
   readonly calendar: CalendarPlan;
 }
 
-/** What the post schedule of the unbroken calendar is worked out from. */
-export type PostsInput = Omit<PlanBuildInput, "breakWeeks">;
+/** What a cohort's post schedule is worked out from: the dates only, no plan (`cohortPlannedPosts`). */
+export type PostsInput = PlanBuildInput;
 
 /**
  * Builds plans and post schedules on a cache miss. The app's builds big ones
  * off the event loop (src/workers/PlanBuildThread.ts); `inlinePlanBuilder`
  * builds on the caller's thread. Either gives what `buildPlanInline` and
- * `plannedPosts` of `studyCalendar` give.
+ * `cohortPlannedPosts` give.
  */
 export interface PlanBuilder {
   build(input: PlanBuildInput): Promise<BuiltPlan>;
@@ -79,7 +79,7 @@ export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildI
 
 export const inlinePlanBuilder: PlanBuilder = {
   build: (input) => Promise.resolve().then(() => buildPlanInline(input)),
-  posts: ({ curriculum, settings }) => Promise.resolve().then(() => unbrokenPlannedPosts(curriculum, settings)),
+  posts: ({ curriculum, settings, breakWeeks }) => Promise.resolve().then(() => cohortPlannedPosts(curriculum, settings, breakWeeks)),
 };
 
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
@@ -198,30 +198,21 @@ export class PlanService {
   }
 
   /**
-   * Every post the cohort gets, in the order they fall due. Without break
-   * weeks from the calendar alone (no plan is built); with breaks from the
-   * calendar plan, so every later post moves.
+   * Every post the cohort gets, in the order they fall due, from the calendar
+   * and its break weeks alone: no plan is built (breaks move whole weeks).
    */
   async postsFor(cohort: Cohort): Promise<readonly PlannedPost[]> {
     const cached = await this.current(cohort.curriculumId);
-    const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
-    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
+    const breakWeeks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
+    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breakWeeks.join(",")}`;
     const known = this.schedules.get(key);
     if (known !== undefined) return known;
     return shareInFlight(this.scheduling, key, async () => {
-      const posts = await this.schedule(cohort, cached, breaks);
+      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
+      const posts = await this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings, breakWeeks });
       this.schedules.set(key, posts, posts.length + 1);
       return posts;
     });
-  }
-
-  private async schedule(cohort: Cohort, cached: CachedCurriculum, breaks: readonly number[]): Promise<readonly PlannedPost[]> {
-    if (breaks.length === 0) {
-      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
-      return this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings });
-    }
-    const context = await this.contextFor(cohort);
-    return plannedPosts(context.plan, context.planCurriculum, cohort.settings);
   }
 
   /** The cached curriculum, its version checked again when the last check is older than `versionCheckMs`. */

@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
 import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
-import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -35,6 +35,9 @@ export interface PlanBuildThreadOptions {
   readonly spawn?: (name: string) => Worker;
 }
 
+/** What a task asks beyond the curriculum and the settings. */
+type TaskDetails = Pick<PlanBuildRequest, "breakWeeks">;
+
 interface Pending {
   readonly resolve: (reply: PlanBuildReply) => void;
   readonly reject: (error: Error) => void;
@@ -50,7 +53,7 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker. The post schedules of big plans (without breaks) are worked out
+ * starts a fresh worker. The post schedules of big plans (with or without breaks) are worked out
  * there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
@@ -88,10 +91,10 @@ export class PlanBuildThread implements PlanBuilder {
     return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
   }
 
-  async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
-    if (this.closed || planWork(curriculum, settings) < this.minWork) return unbrokenPlannedPosts(curriculum, settings);
+  async posts({ curriculumKey, curriculum, settings, breakWeeks }: PostsInput): Promise<readonly PlannedPost[]> {
+    if (this.closed || planWork(curriculum, settings) < this.minWork) return cohortPlannedPosts(curriculum, settings, breakWeeks);
     assertValidCohortSettings(settings);
-    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
+    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
     return reply.posts;
   }
@@ -113,29 +116,36 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   /** The worker's answer to `task`; rejects when it failed. */
-  private async ask(task: PlanTask, curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<PlanBuildReply> {
+  private async ask(
+    task: PlanTask,
+    curriculumKey: string,
+    curriculum: PlanCurriculum,
+    settings: CohortSettings,
+    details: TaskDetails = {},
+  ): Promise<PlanBuildReply> {
     this.workerTasks += 1;
-    let reply = await this.request(task, curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
+    const known = this.sentCurricula.has(curriculumKey);
+    let reply = await this.request({ task, curriculumKey, settings, ...details }, known ? undefined : curriculum);
     // The worker dropped it (it keeps a few): send it again, once.
-    if (reply.outcome === "unknownCurriculum") reply = await this.request(task, curriculumKey, settings, curriculum);
+    if (reply.outcome === "unknownCurriculum") reply = await this.request({ task, curriculumKey, settings, ...details }, curriculum);
     if (reply.outcome === "failed") throw new PlanBuildFailedError(reply.message);
     if (reply.outcome === "unknownCurriculum") throw new PlanBuildFailedError("the plan worker lost the curriculum it was sent");
     return reply;
   }
 
-  private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
+  private request(task: Omit<PlanBuildRequest, "id" | "curriculum">, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
     // A retry after close() must not start a worker nothing would end.
     if (this.closed) return Promise.reject(new PlanBuildFailedError("the plan worker was closed"));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<PlanBuildReply>((resolve, reject) => {
       try {
-        worker.postMessage({ id, task, curriculumKey, curriculum, settings } satisfies PlanBuildRequest);
+        worker.postMessage({ ...task, id, curriculum } satisfies PlanBuildRequest);
       } catch (error) {
         reject(new PlanBuildFailedError(`the plan worker could not be sent the task: ${String(error)}`));
         return;
       }
-      if (curriculum !== undefined) this.rememberSent(curriculumKey);
+      if (curriculum !== undefined) this.rememberSent(task.curriculumKey);
       this.pending.set(id, { resolve, reject });
       if (this.watchdog === null) this.armWatchdog(worker);
     });

@@ -8,7 +8,7 @@ import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/sche
 export const PlanTask = {
   /** The days `balanceItems` chooses (`recordBalancing`). */
   Balance: "balance",
-  /** The posts of the unbroken calendar (`plannedPosts` of `studyCalendar`). */
+  /** The cohort's posts, its break weeks applied (`cohortPlannedPosts`). */
   Posts: "posts",
 } as const;
 export type PlanTask = (typeof PlanTask)[keyof typeof PlanTask];
@@ -20,6 +20,8 @@ export interface PlanBuildRequest {
   readonly curriculumKey: string;
   readonly curriculum?: PlanCurriculum | undefined;
   readonly settings: CohortSettings;
+  /** Posts: the cohort's effective break weeks, ascending. */
+  readonly breakWeeks?: readonly number[] | undefined;
 }
 
 export type PlanBuildReply =

@@ -8,7 +8,7 @@
  */
 import { parentPort, threadId } from "node:worker_threads";
 import { recordBalancing } from "../domain/schedule/recordedBalancing.js";
-import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 
@@ -31,7 +31,7 @@ if (parentPort !== null) {
     }
     try {
       if (request.task === PlanTask.Posts) {
-        const posts = unbrokenPlannedPosts(curriculum, request.settings);
+        const posts = cohortPlannedPosts(curriculum, request.settings, request.breakWeeks ?? []);
         port.postMessage({ id: request.id, threadId, outcome: "posted", posts } satisfies PlanBuildReply);
         return;
       }

@@ -2,11 +2,12 @@ import { threadId, type Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maximalCurriculum } from "../../bench/maximalCurriculum.js";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { addDays } from "../../src/domain/schedule/localTime.js";
+import { plannedPosts } from "../../src/domain/schedule/plannedPosts.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import {
   buildPlanInline,
   defaultPlanCacheLimits,
-  inlinePlanBuilder,
   PlanService,
   toPlanCurriculum,
   type PlanBuildInput,
@@ -94,22 +95,28 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
-  it("works out the post schedule on the worker too, the same as inline, while the loop turns", async () => {
+  it("works out the post schedule on the worker too, with and without breaks, the same as from the plan inline, while the loop turns", async () => {
     const { thread } = watchedThread();
     try {
-      for (const timeZone of ["UTC", "America/New_York"]) {
-        const { curriculumKey, curriculum, settings: cohortSettings } = input("2027-03-01", [], { timeZone });
+      for (const [timeZone, breakWeeks] of [
+        ["UTC", []],
+        ["America/New_York", []],
+        ["America/New_York", [3, 100, 400]],
+      ] as const) {
+        const postsInput = input("2027-03-01", breakWeeks, { timeZone });
         const order: string[] = [];
-        const scheduling = thread.posts({ curriculumKey, curriculum, settings: cohortSettings }).then((posts) => {
+        const scheduling = thread.posts(postsInput).then((posts) => {
           order.push("posts worked out");
           return posts;
         });
         setImmediate(() => order.push("other work"));
         const posts = await scheduling;
         expect(order).toEqual(["other work", "posts worked out"]);
-        expect(posts).toEqual(await inlinePlanBuilder.posts({ curriculumKey, curriculum, settings: cohortSettings }));
-        expect(posts.length).toBeGreaterThan(520);
+        const { calendar } = buildPlanInline(postsInput);
+        expect(posts).toEqual(plannedPosts(calendar.plan, calendar.curriculum, postsInput.settings));
+        expect(posts.length).toBeGreaterThan(520 + breakWeeks.length);
       }
+      expect(thread.workerTasks).toBe(3);
       expect(thread.builtOnThreads.has(threadId)).toBe(false);
     } finally {
       await thread.close();
@@ -146,6 +153,13 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
       const [posts, same] = await Promise.all([plans.postsFor(unbroken), plans.postsFor(unbroken)]);
       expect(same).toBe(posts);
       expect(thread.workerTasks).toBe(3);
+      // With breaks too, and without balancing a plan for it (another start date, not built before).
+      const broken = { ...cohort, settings: settings("2027-05-03") };
+      const [brokenPosts, sameBroken] = await Promise.all([plans.postsFor(broken), plans.postsFor(broken)]);
+      expect(sameBroken).toBe(brokenPosts);
+      // The break week lengthens the course by one: the closing comes 521 weeks after the start.
+      expect(brokenPosts.at(-1)).toMatchObject({ period: "closing", localDate: addDays("2027-05-03", 7 * 521) });
+      expect(thread.workerTasks).toBe(4);
     } finally {
       await thread.close();
     }
