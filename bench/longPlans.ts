@@ -13,6 +13,7 @@ import { applyCohortBreaks } from "../src/domain/schedule/cohortBreaks.js";
 import { addDays } from "../src/domain/schedule/localTime.js";
 import { buildMemberPlan, MemberAdjustmentKind, type MemberAdjustment } from "../src/domain/schedule/memberPlan.js";
 import { plannedPosts } from "../src/domain/schedule/plannedPosts.js";
+import { recordMemberPlan, replayMemberPlan } from "../src/domain/schedule/recordedMemberPlan.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
 
 function planCurriculum(): PlanCurriculum {
@@ -116,5 +117,15 @@ for (const [name, member] of Object.entries(members)) {
   summary(
     `member plan, ${name}`,
     Array.from({ length: runs }, () => timed(() => buildMemberPlan({ basePlan: base, breakWeeks: breaks, ...member }))),
+  );
+}
+
+// (b′) what the main thread still does when the worker builds the member plan: assemble it from its record.
+for (const [name, member] of Object.entries(members)) {
+  const input = { basePlan: base, breakWeeks: breaks, ...member };
+  const record = recordMemberPlan(buildMemberPlan(input));
+  summary(
+    `member plan replayed from its record, ${name}`,
+    Array.from({ length: runs }, () => timed(() => replayMemberPlan(input, record))),
   );
 }

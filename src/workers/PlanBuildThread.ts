@@ -1,11 +1,20 @@
 import type { Worker } from "node:worker_threads";
 import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
 import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
+import { buildMemberPlan, type MemberPlan } from "../domain/schedule/memberPlan.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { replayMemberPlan } from "../domain/schedule/recordedMemberPlan.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
-import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
+import {
+  buildPlanInline,
+  type BuiltPlan,
+  type MemberPlanBuildInput,
+  type PlanBuildInput,
+  type PlanBuilder,
+  type PostsInput,
+} from "../services/PlanService.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 import { spawnWorker } from "./spawnWorker.js";
 
@@ -36,7 +45,7 @@ export interface PlanBuildThreadOptions {
 }
 
 /** What a task asks beyond the curriculum and the settings. */
-type TaskDetails = Pick<PlanBuildRequest, "breakWeeks">;
+type TaskDetails = Pick<PlanBuildRequest, "breakWeeks" | "member">;
 
 interface Pending {
   readonly resolve: (reply: PlanBuildReply) => void;
@@ -53,8 +62,8 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker. The post schedules of big plans (with or without breaks) are worked out
- * there too. Small plans, and any plan once closed, are built inline.
+ * starts a fresh worker. The post schedules of big plans (with or without breaks) and their
+ * members' plans are worked out there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private worker: Worker | null = null;
@@ -97,6 +106,21 @@ export class PlanBuildThread implements PlanBuilder {
     const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
     return reply.posts;
+  }
+
+  /**
+   * Member plans of big cohorts are built on the worker (on the cohort plan it built, or builds again) and
+   * come back as records: the main thread only assembles them (`replayMemberPlan`), about a tenth of the work.
+   */
+  async memberPlan({ curriculumKey, curriculum, settings, member }: MemberPlanBuildInput): Promise<MemberPlan> {
+    if (this.closed || planWork(curriculum, settings) < this.minWork) return buildMemberPlan(member);
+    // The worker has the cohort plan (or builds it again): only the member's own inputs are copied over.
+    const { breakWeeks, joinedOn, adjustments, personalBreaks } = member;
+    const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
+      member: { breakWeeks, joinedOn, adjustments, personalBreaks },
+    });
+    if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
+    return replayMemberPlan(member, reply.record);
   }
 
   /** Stops the worker; builds in flight are rejected, later ones run inline. */

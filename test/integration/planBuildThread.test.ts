@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maximalCurriculum } from "../../bench/maximalCurriculum.js";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
+import { buildMemberPlan, MemberAdjustmentKind, type MemberPlanInput } from "../../src/domain/schedule/memberPlan.js";
 import { plannedPosts } from "../../src/domain/schedule/plannedPosts.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import {
@@ -12,6 +13,7 @@ import {
   toPlanCurriculum,
   type PlanBuildInput,
 } from "../../src/services/PlanService.js";
+import { MemberPlanMemo } from "../../src/services/MemberPlanMemo.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
@@ -120,6 +122,73 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
       expect(thread.builtOnThreads.has(threadId)).toBe(false);
     } finally {
       await thread.close();
+    }
+  }, 120_000);
+
+  it("builds member plans on the worker, the same as inline, while the loop turns, for the plan it balanced or one it never saw", async () => {
+    const { thread, workers } = watchedThread();
+    try {
+      const planInput = input("2027-03-01", [3, 100], { timeZone: "America/New_York", includeOptional: true });
+      const { basePlan } = await thread.build(planInput);
+      const itemIds = [...basePlan.assignedDateByItemId.keys()];
+      const members: Omit<MemberPlanInput, "basePlan">[] = [
+        { breakWeeks: [3, 100], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] },
+        {
+          breakWeeks: [3, 100],
+          joinedOn: "2031-06-02",
+          adjustments: [
+            { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2031-06-02", days: 20, itemIds: itemIds.slice(0, 4_000) },
+            { kind: MemberAdjustmentKind.Extend },
+            { kind: MemberAdjustmentKind.Extend },
+          ],
+          personalBreaks: [{ from: "2031-06-10", to: "2031-07-01" }],
+        },
+      ];
+      for (const member of members) {
+        const memberInput = { ...member, basePlan };
+        const order: string[] = [];
+        const building = thread.memberPlan({ ...planInput, member: memberInput }).then((plan) => {
+          order.push("member plan built");
+          return plan;
+        });
+        setImmediate(() => order.push("other work"));
+        const plan = await building;
+        expect(order).toEqual(["other work", "member plan built"]);
+        expect(plan).toEqual(buildMemberPlan(memberInput));
+      }
+      expect(thread.workerTasks).toBe(3);
+      // A fresh worker has no plan kept: it builds the cohort plan again, and the member plan is still the same.
+      await thread.close();
+      const fresh = watchedThread();
+      try {
+        const memberInput = { ...members[1], basePlan } as MemberPlanInput;
+        expect(await fresh.thread.memberPlan({ ...planInput, member: memberInput })).toEqual(buildMemberPlan(memberInput));
+        expect(fresh.thread.builtOnThreads.has(threadId)).toBe(false);
+      } finally {
+        await fresh.thread.close();
+      }
+      expect(thread.builtOnThreads.has(threadId)).toBe(false);
+      expect(workers).toHaveLength(1);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("builds the member plans of small cohorts inline, and a member's plan once for concurrent asks", async () => {
+    const small = watchedThread({ minWork: Number.POSITIVE_INFINITY });
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => 0, small.thread);
+    const memo = new MemberPlanMemo();
+    try {
+      const cohort = cohortFixture({ id: 1, curriculumId, settings: settings("2027-04-05") });
+      const context = await plans.contextFor(cohort);
+      const member = { basePlan: context.basePlan, breakWeeks: [], joinedOn: "2027-05-03", adjustments: [], personalBreaks: [] };
+      const build = (memberInput: MemberPlanInput) => plans.memberPlan(context, memberInput);
+      const [first, second] = await Promise.all([memo.planOf(member, build), memo.planOf({ ...member }, build)]);
+      expect(second).toBe(first);
+      expect(first).toEqual(buildMemberPlan(member));
+      expect(small.workers).toHaveLength(0);
+    } finally {
+      await small.thread.close();
     }
   }, 120_000);
 
