@@ -5,6 +5,8 @@
  * `npx tsx bench/longPlans.ts [runs]`; prints median and max per case.
  * Cold cases use another start date each run, so the zone-offset memo has
  * not seen those hours yet (what a new cohort or a changed break costs).
+ * The "worker:" lines do the same through PlanBuildThread and report the
+ * event loop's active time during each call: the main thread's share.
  */
 import { performance } from "node:perf_hooks";
 import { maximalCurriculum } from "./maximalCurriculum.js";
@@ -14,6 +16,8 @@ import { addDays } from "../src/domain/schedule/localTime.js";
 import { buildMemberPlan, MemberAdjustmentKind, type MemberAdjustment } from "../src/domain/schedule/memberPlan.js";
 import { plannedPosts } from "../src/domain/schedule/plannedPosts.js";
 import { recordMemberPlan, replayMemberPlan } from "../src/domain/schedule/recordedMemberPlan.js";
+import { createLogger } from "../src/logging/createLogger.js";
+import { PlanBuildThread } from "../src/workers/PlanBuildThread.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
 
 function planCurriculum(): PlanCurriculum {
@@ -128,4 +132,35 @@ for (const [name, member] of Object.entries(members)) {
     `member plan replayed from its record, ${name}`,
     Array.from({ length: runs }, () => timed(() => replayMemberPlan(input, record))),
   );
+}
+
+// After: the same work through the app's PlanBuildThread (worker thread). The main thread's share of a call is
+// the event loop's active time while the call runs (eventLoopUtilization): sending, receiving, assembling.
+async function mainThreadMsDuring(work: () => Promise<unknown>): Promise<number> {
+  const before = performance.eventLoopUtilization();
+  await work();
+  return performance.eventLoopUtilization(before).active;
+}
+
+const thread = new PlanBuildThread({ logger: createLogger({ level: "silent" }) });
+try {
+  const source = (startDate: string) => ({ curriculumKey: "maximal|v1", curriculum, settings: settingsAt(startDate) });
+  // Starts the worker and sends it the curriculum: not what a call costs once the bot runs.
+  await thread.posts({ ...source("2027-03-01"), breakWeeks: breaks });
+  const postsTurns: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const postsInput = { ...source(addDays("2030-01-07", 7 * 600 * (run + 1))), breakWeeks: breaks };
+    postsTurns.push(await mainThreadMsDuring(() => thread.posts(postsInput)));
+  }
+  summary("worker: posts with breaks, America/New_York, new start date each run (main-thread active time)", postsTurns);
+  const { basePlan } = await thread.build({ ...source("2027-03-01"), breakWeeks: breaks });
+  for (const [name, member] of Object.entries(members)) {
+    const input = { ...source("2027-03-01"), member: { basePlan, breakWeeks: breaks, ...member } };
+    const turns: number[] = [];
+    for (let run = 0; run < runs; run += 1) turns.push(await mainThreadMsDuring(() => thread.memberPlan(input)));
+    process.stdout.write(`  first call ${(turns[0] ?? 0).toFixed(2)} ms (the cohort plan's items listed once)\n`);
+    summary(`worker: member plan, ${name} (main-thread active time)`, turns);
+  }
+} finally {
+  await thread.close();
 }
