@@ -3,7 +3,6 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
-  buildMemberPlan,
   canExtend,
   checkPersonalBreak,
   endPersonalBreak,
@@ -119,7 +118,9 @@ export class MemberPlanService {
     const context = await this.plans.contextFor(cohort);
     const state = await this.planState.load(member.id);
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state));
+    const plan = await this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state), (input) =>
+      this.plans.memberPlan(context, input),
+    );
     return { context, plan, zone, today: memberDateOf(now, zone), breaks: state.breaks };
   }
 
@@ -139,9 +140,9 @@ export class MemberPlanService {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        entry = { key, dues: catchUpDueDays(buildMemberPlan(memberPlanInput(context, state.joinedOn, state))) };
+        entry = { key, dues: catchUpDueDays(await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state))) };
         known.set(memberId, entry);
-        // A member plan of the largest curriculum takes tens of milliseconds: other servers' work goes between two.
+        // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
         await new Promise((resolve) => setImmediate(resolve));
       }
       dues.set(memberId, entry.dues);

@@ -2,9 +2,11 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
-import { plannedPosts, unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import { buildMemberPlan, type MemberPlan, type MemberPlanInput } from "../domain/schedule/memberPlan.js";
+import { shareInFlight } from "../shared/shareInFlight.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 
 export interface CohortContext {
@@ -18,6 +20,8 @@ export interface CohortContext {
   readonly itemsById: ReadonlyMap<number, StoredItem>;
   /** The cohort's break weeks that take effect (`effectiveBreakWeeks`), ascending, in calendar weeks. */
   readonly breakWeeks: readonly number[];
+  /** What `basePlan` was built from: a member plan is built from it too (`PlanService.memberPlan`). */
+  readonly planSource: PlanSource;
 }
 
 export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
@@ -43,13 +47,22 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
   };
 }
 
-/** What a cohort's plan is built from: `curriculumKey` names the curriculum and its version (equal keys, equal curricula). */
-export interface PlanBuildInput {
+/** What a cohort's unbroken plan is built from: `curriculumKey` names the curriculum and its version (equal keys, equal curricula). */
+export interface PlanSource {
   readonly curriculumKey: string;
   readonly curriculum: PlanCurriculum;
   readonly settings: CohortSettings;
+}
+
+/** What a cohort's plan is built from. */
+export interface PlanBuildInput extends PlanSource {
   /** Effective break weeks, ascending. */
   readonly breakWeeks: readonly number[];
+}
+
+/** What a member's plan is built from: `member.basePlan` is the plan of `PlanSource`. */
+export interface MemberPlanBuildInput extends PlanSource {
+  readonly member: MemberPlanInput;
 }
 
 /** A cohort's plan for the unbroken calendar, and in calendar weeks with its breaks. */
@@ -58,18 +71,20 @@ export interface BuiltPlan {
   readonly calendar: CalendarPlan;
 }
 
-/** What the post schedule of the unbroken calendar is worked out from. */
-export type PostsInput = Omit<PlanBuildInput, "breakWeeks">;
+/** What a cohort's post schedule is worked out from: the dates only, no plan (`cohortPlannedPosts`). */
+export type PostsInput = PlanBuildInput;
 
 /**
  * Builds plans and post schedules on a cache miss. The app's builds big ones
  * off the event loop (src/workers/PlanBuildThread.ts); `inlinePlanBuilder`
- * builds on the caller's thread. Either gives what `buildPlanInline` and
- * `plannedPosts` of `studyCalendar` give.
+ * builds on the caller's thread. Either gives what `buildPlanInline`,
+ * `cohortPlannedPosts` and `buildMemberPlan` give.
  */
 export interface PlanBuilder {
   build(input: PlanBuildInput): Promise<BuiltPlan>;
   posts(input: PostsInput): Promise<readonly PlannedPost[]>;
+  /** What `buildMemberPlan(input.member)` gives. */
+  memberPlan(input: MemberPlanBuildInput): Promise<MemberPlan>;
 }
 
 export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildInput): BuiltPlan {
@@ -79,7 +94,8 @@ export function buildPlanInline({ curriculum, settings, breakWeeks }: PlanBuildI
 
 export const inlinePlanBuilder: PlanBuilder = {
   build: (input) => Promise.resolve().then(() => buildPlanInline(input)),
-  posts: ({ curriculum, settings }) => Promise.resolve().then(() => unbrokenPlannedPosts(curriculum, settings)),
+  posts: ({ curriculum, settings, breakWeeks }) => Promise.resolve().then(() => cohortPlannedPosts(curriculum, settings, breakWeeks)),
+  memberPlan: ({ member }) => Promise.resolve().then(() => buildMemberPlan(member)),
 };
 
 /** How much the plan service keeps, and how often it asks whether a curriculum changed. */
@@ -165,6 +181,7 @@ export class PlanService {
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
     const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
     const entry = this.plans.get(key) ?? (await this.build(key, curriculumId, cached, settings, breaks));
+    const planSource = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings };
     return {
       curriculum: cached.curriculum,
       planCurriculum: entry.calendar.curriculum,
@@ -172,7 +189,17 @@ export class PlanService {
       basePlan: entry.basePlan,
       itemsById: cached.itemsById,
       breakWeeks: entry.calendar.breakWeeks,
+      planSource,
     };
+  }
+
+  /**
+   * A member's plan on the cohort's plan of `context` (`buildMemberPlan(member)`, `member.basePlan` being
+   * `context.basePlan`), built by the `PlanBuilder`: the app's builds those of big cohorts on its worker.
+   * Not cached here (MemberPlanMemo keeps them).
+   */
+  memberPlan(context: CohortContext, member: MemberPlanInput): Promise<MemberPlan> {
+    return this.builder.memberPlan({ ...context.planSource, member });
   }
 
   private build(
@@ -198,30 +225,21 @@ export class PlanService {
   }
 
   /**
-   * Every post the cohort gets, in the order they fall due. Without break
-   * weeks from the calendar alone (no plan is built); with breaks from the
-   * calendar plan, so every later post moves.
+   * Every post the cohort gets, in the order they fall due, from the calendar
+   * and its break weeks alone: no plan is built (breaks move whole weeks).
    */
   async postsFor(cohort: Cohort): Promise<readonly PlannedPost[]> {
     const cached = await this.current(cohort.curriculumId);
-    const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
-    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breaks.join(",")}`;
+    const breakWeeks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
+    const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breakWeeks.join(",")}`;
     const known = this.schedules.get(key);
     if (known !== undefined) return known;
     return shareInFlight(this.scheduling, key, async () => {
-      const posts = await this.schedule(cohort, cached, breaks);
+      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
+      const posts = await this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings, breakWeeks });
       this.schedules.set(key, posts, posts.length + 1);
       return posts;
     });
-  }
-
-  private async schedule(cohort: Cohort, cached: CachedCurriculum, breaks: readonly number[]): Promise<readonly PlannedPost[]> {
-    if (breaks.length === 0) {
-      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
-      return this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings });
-    }
-    const context = await this.contextFor(cohort);
-    return plannedPosts(context.plan, context.planCurriculum, cohort.settings);
   }
 
   /** The cached curriculum, its version checked again when the last check is older than `versionCheckMs`. */
@@ -265,13 +283,4 @@ export class PlanService {
     this.plans.deleteWhere((key) => key.startsWith(prefix));
     this.schedules.deleteWhere((key) => key.startsWith(prefix));
   }
-}
-
-/** The work in progress under `key`, or `start`ed and kept there until it settles: concurrent callers share one run. */
-function shareInFlight<K, V>(inFlight: Map<K, Promise<V>>, key: K, start: () => Promise<V>): Promise<V> {
-  const running = inFlight.get(key);
-  if (running !== undefined) return running;
-  const started = start().finally(() => inFlight.delete(key));
-  inFlight.set(key, started);
-  return started;
 }

@@ -1,11 +1,20 @@
 import type { Worker } from "node:worker_threads";
 import { applyCohortBreaks } from "../domain/schedule/cohortBreaks.js";
 import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.js";
-import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { buildMemberPlan, type MemberPlan } from "../domain/schedule/memberPlan.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import { replayMemberPlan } from "../domain/schedule/recordedMemberPlan.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
-import { buildPlanInline, type BuiltPlan, type PlanBuildInput, type PlanBuilder, type PostsInput } from "../services/PlanService.js";
+import {
+  buildPlanInline,
+  type BuiltPlan,
+  type MemberPlanBuildInput,
+  type PlanBuildInput,
+  type PlanBuilder,
+  type PostsInput,
+} from "../services/PlanService.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 import { spawnWorker } from "./spawnWorker.js";
 import { SupervisedWorker, TimeoutRule, WorkerStop, WorkerStoppedError } from "./SupervisedWorker.js";
@@ -36,6 +45,9 @@ export interface PlanBuildThreadOptions {
   readonly spawn?: (name: string) => Worker;
 }
 
+/** What a task asks beyond the curriculum and the settings. */
+type TaskDetails = Pick<PlanBuildRequest, "breakWeeks" | "member">;
+
 /** Curriculum keys remembered as sent to the worker; it keeps fewer, and asks again for one it dropped. */
 const rememberedCurricula = 64;
 
@@ -46,8 +58,8 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker. The post schedules of big plans (without breaks) are worked out
- * there too. Small plans, and any plan once closed, are built inline.
+ * starts a fresh worker. The post schedules of big plans (with or without breaks) and their
+ * members' plans are worked out there too. Small plans, and any plan once closed, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private readonly worker: SupervisedWorker<PlanBuildRequest, PlanBuildReply>;
@@ -87,12 +99,27 @@ export class PlanBuildThread implements PlanBuilder {
     return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
   }
 
-  async posts({ curriculumKey, curriculum, settings }: PostsInput): Promise<readonly PlannedPost[]> {
-    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return unbrokenPlannedPosts(curriculum, settings);
+  async posts({ curriculumKey, curriculum, settings, breakWeeks }: PostsInput): Promise<readonly PlannedPost[]> {
+    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return cohortPlannedPosts(curriculum, settings, breakWeeks);
     assertValidCohortSettings(settings);
-    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings);
+    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
     return reply.posts;
+  }
+
+  /**
+   * Member plans of big cohorts are built on the worker (on the cohort plan it built, or builds again) and
+   * come back as records: the main thread only assembles them (`replayMemberPlan`), about a tenth of the work.
+   */
+  async memberPlan({ curriculumKey, curriculum, settings, member }: MemberPlanBuildInput): Promise<MemberPlan> {
+    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return buildMemberPlan(member);
+    // The worker has the cohort plan (or builds it again): only the member's own inputs are copied over.
+    const { breakWeeks, joinedOn, adjustments, personalBreaks } = member;
+    const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
+      member: { breakWeeks, joinedOn, adjustments, personalBreaks },
+    });
+    if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
+    return replayMemberPlan(member, reply.record);
   }
 
   /** Stops the worker; builds in flight are rejected, later ones run inline. */
@@ -107,20 +134,27 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   /** The worker's answer to `task`; rejects when it failed. */
-  private async ask(task: PlanTask, curriculumKey: string, curriculum: PlanCurriculum, settings: CohortSettings): Promise<PlanBuildReply> {
+  private async ask(
+    task: PlanTask,
+    curriculumKey: string,
+    curriculum: PlanCurriculum,
+    settings: CohortSettings,
+    details: TaskDetails = {},
+  ): Promise<PlanBuildReply> {
     this.workerTasks += 1;
-    let reply = await this.request(task, curriculumKey, settings, this.sentCurricula.has(curriculumKey) ? undefined : curriculum);
+    const known = this.sentCurricula.has(curriculumKey);
+    let reply = await this.request({ task, curriculumKey, settings, ...details }, known ? undefined : curriculum);
     // The worker dropped it (it keeps a few): send it again, once.
-    if (reply.outcome === "unknownCurriculum") reply = await this.request(task, curriculumKey, settings, curriculum);
+    if (reply.outcome === "unknownCurriculum") reply = await this.request({ task, curriculumKey, settings, ...details }, curriculum);
     if (reply.outcome === "failed") throw new PlanBuildFailedError(reply.message);
     if (reply.outcome === "unknownCurriculum") throw new PlanBuildFailedError("the plan worker lost the curriculum it was sent");
     return reply;
   }
 
-  private request(task: PlanTask, curriculumKey: string, settings: CohortSettings, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
-    const remember = curriculum === undefined ? undefined : () => this.rememberSent(curriculumKey);
+  private request(task: Omit<PlanBuildRequest, "id" | "curriculum">, curriculum?: PlanCurriculum): Promise<PlanBuildReply> {
+    const remember = curriculum === undefined ? undefined : () => this.rememberSent(task.curriculumKey);
     return this.worker
-      .request((id) => ({ id, task, curriculumKey, curriculum, settings }), remember)
+      .request((id) => ({ ...task, id, curriculum }) satisfies PlanBuildRequest, remember)
       .catch((error: unknown) => {
         throw planBuildFailure(error);
       });

@@ -2,28 +2,45 @@
  * The worker thread's program: balances the big cohort plans the main thread
  * sends (tens of milliseconds of CPU each) and answers with the chosen days
  * only (see recordedBalancing.ts), and works out their post schedules (a
- * time-zone lookup per post: hundreds of milliseconds the first time).
- * Curricula are sent once per version and kept here, so a re-plan of the
- * same curriculum copies only its settings.
+ * time-zone lookup per post: hundreds of milliseconds the first time) and
+ * their members' plans (tens of milliseconds each, answered as records, see
+ * recordedMemberPlan.ts). Curricula are sent once per version and kept here,
+ * so a re-plan of the same curriculum copies only its settings; the last
+ * cohort plans built are kept for their members' plans.
  */
 import { parentPort, threadId } from "node:worker_threads";
-import { recordBalancing } from "../domain/schedule/recordedBalancing.js";
-import { unbrokenPlannedPosts } from "../domain/schedule/plannedPosts.js";
-import type { PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
+import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
+import { buildMemberPlan } from "../domain/schedule/memberPlan.js";
+import { recordBalancing, replayBalancing } from "../domain/schedule/recordedBalancing.js";
+import { recordMemberPlan } from "../domain/schedule/recordedMemberPlan.js";
+import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
+import type { CohortPlan, PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
 
 /** Curricula kept by the worker; the oldest sent goes first (a request for it then sends it again). */
 const keptCurricula = 16;
 
+/** Cohort plans kept for member plans (a 520-week one is a few megabytes); the oldest built goes first. */
+const keptPlans = 4;
+
+/** Keeps `value` under `key` as the newest of at most `limit` entries. */
+function keep<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) if (map.size > limit) map.delete(oldest);
+}
+
+/** A cohort plan's identity: the curriculum version and the settings `buildCohortPlan` reads. */
+function planKey({ curriculumKey, settings }: PlanBuildRequest): string {
+  return JSON.stringify([curriculumKey, settings.startDate, settings.studyDays, settings.includeOptional, settings.timeZone]);
+}
+
 if (parentPort !== null) {
   const port = parentPort;
   const curricula = new Map<string, PlanCurriculum>();
+  const plans = new Map<string, CohortPlan>();
   port.on("message", (request: PlanBuildRequest) => {
-    if (request.curriculum !== undefined) {
-      curricula.delete(request.curriculumKey);
-      curricula.set(request.curriculumKey, request.curriculum);
-      for (const key of curricula.keys()) if (curricula.size > keptCurricula) curricula.delete(key);
-    }
+    if (request.curriculum !== undefined) keep(curricula, request.curriculumKey, request.curriculum, keptCurricula);
     const curriculum = curricula.get(request.curriculumKey);
     if (curriculum === undefined) {
       port.postMessage({ id: request.id, threadId, outcome: "unknownCurriculum" } satisfies PlanBuildReply);
@@ -31,11 +48,22 @@ if (parentPort !== null) {
     }
     try {
       if (request.task === PlanTask.Posts) {
-        const posts = unbrokenPlannedPosts(curriculum, request.settings);
+        const posts = cohortPlannedPosts(curriculum, request.settings, request.breakWeeks ?? []);
         port.postMessage({ id: request.id, threadId, outcome: "posted", posts } satisfies PlanBuildReply);
         return;
       }
+      if (request.task === PlanTask.MemberPlan && request.member !== undefined) {
+        const key = planKey(request);
+        const basePlan = plans.get(key) ?? buildCohortPlan(curriculum, request.settings);
+        keep(plans, key, basePlan, keptPlans);
+        const record = recordMemberPlan(buildMemberPlan({ ...request.member, basePlan }));
+        const buffers = [record.cohortDates.buffer, record.dueDates.buffer, record.sources.buffer, record.dueOrder.buffer];
+        port.postMessage({ id: request.id, threadId, outcome: "memberPlanned", record } satisfies PlanBuildReply, buffers);
+        return;
+      }
       const chosenDays = recordBalancing(curriculum, request.settings);
+      // Its members' plans come next: the plan is kept (replayed, a fraction of the balancing).
+      keep(plans, planKey(request), replayBalancing(curriculum, request.settings, chosenDays), keptPlans);
       port.postMessage({ id: request.id, threadId, outcome: "built", chosenDays } satisfies PlanBuildReply, [chosenDays.buffer]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -2,15 +2,18 @@ import { threadId, type Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maximalCurriculum } from "../../bench/maximalCurriculum.js";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { addDays } from "../../src/domain/schedule/localTime.js";
+import { buildMemberPlan, MemberAdjustmentKind, type MemberPlanInput } from "../../src/domain/schedule/memberPlan.js";
+import { plannedPosts } from "../../src/domain/schedule/plannedPosts.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import {
   buildPlanInline,
   defaultPlanCacheLimits,
-  inlinePlanBuilder,
   PlanService,
   toPlanCurriculum,
   type PlanBuildInput,
 } from "../../src/services/PlanService.js";
+import { MemberPlanMemo } from "../../src/services/MemberPlanMemo.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { captureLogger } from "../helpers/silentLogger.js";
@@ -89,25 +92,98 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
-  it("works out the post schedule on the worker too, the same as inline, while the loop turns", async () => {
+  it("works out the post schedule on the worker too, with and without breaks, the same as from the plan inline, while the loop turns", async () => {
     const { thread } = watchedThread();
     try {
-      for (const timeZone of ["UTC", "America/New_York"]) {
-        const { curriculumKey, curriculum, settings: cohortSettings } = input("2027-03-01", [], { timeZone });
+      for (const [timeZone, breakWeeks] of [
+        ["UTC", []],
+        ["America/New_York", []],
+        ["America/New_York", [3, 100, 400]],
+      ] as const) {
+        const postsInput = input("2027-03-01", breakWeeks, { timeZone });
         const order: string[] = [];
-        const scheduling = thread.posts({ curriculumKey, curriculum, settings: cohortSettings }).then((posts) => {
+        const scheduling = thread.posts(postsInput).then((posts) => {
           order.push("posts worked out");
           return posts;
         });
         setImmediate(() => order.push("other work"));
         const posts = await scheduling;
         expect(order).toEqual(["other work", "posts worked out"]);
-        expect(posts).toEqual(await inlinePlanBuilder.posts({ curriculumKey, curriculum, settings: cohortSettings }));
-        expect(posts.length).toBeGreaterThan(520);
+        const { calendar } = buildPlanInline(postsInput);
+        expect(posts).toEqual(plannedPosts(calendar.plan, calendar.curriculum, postsInput.settings));
+        expect(posts.length).toBeGreaterThan(520 + breakWeeks.length);
       }
+      expect(thread.workerTasks).toBe(3);
       expect(thread.builtOnThreads.has(threadId)).toBe(false);
     } finally {
       await thread.close();
+    }
+  }, 120_000);
+
+  it("builds member plans on the worker, the same as inline, while the loop turns, for the plan it balanced or one it never saw", async () => {
+    const { thread, workers } = watchedThread();
+    try {
+      const planInput = input("2027-03-01", [3, 100], { timeZone: "America/New_York", includeOptional: true });
+      const { basePlan } = await thread.build(planInput);
+      const itemIds = [...basePlan.assignedDateByItemId.keys()];
+      const members: Omit<MemberPlanInput, "basePlan">[] = [
+        { breakWeeks: [3, 100], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] },
+        {
+          breakWeeks: [3, 100],
+          joinedOn: "2031-06-02",
+          adjustments: [
+            { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2031-06-02", days: 20, itemIds: itemIds.slice(0, 4_000) },
+            { kind: MemberAdjustmentKind.Extend },
+            { kind: MemberAdjustmentKind.Extend },
+          ],
+          personalBreaks: [{ from: "2031-06-10", to: "2031-07-01" }],
+        },
+      ];
+      for (const member of members) {
+        const memberInput = { ...member, basePlan };
+        const order: string[] = [];
+        const building = thread.memberPlan({ ...planInput, member: memberInput }).then((plan) => {
+          order.push("member plan built");
+          return plan;
+        });
+        setImmediate(() => order.push("other work"));
+        const plan = await building;
+        expect(order).toEqual(["other work", "member plan built"]);
+        expect(plan).toEqual(buildMemberPlan(memberInput));
+      }
+      expect(thread.workerTasks).toBe(3);
+      // A fresh worker has no plan kept: it builds the cohort plan again, and the member plan is still the same.
+      await thread.close();
+      const fresh = watchedThread();
+      try {
+        const memberInput = { ...members[1], basePlan } as MemberPlanInput;
+        expect(await fresh.thread.memberPlan({ ...planInput, member: memberInput })).toEqual(buildMemberPlan(memberInput));
+        expect(fresh.thread.builtOnThreads.has(threadId)).toBe(false);
+      } finally {
+        await fresh.thread.close();
+      }
+      expect(thread.builtOnThreads.has(threadId)).toBe(false);
+      expect(workers).toHaveLength(1);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("builds the member plans of small cohorts inline, and a member's plan once for concurrent asks", async () => {
+    const small = watchedThread({ minWork: Number.POSITIVE_INFINITY });
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => 0, small.thread);
+    const memo = new MemberPlanMemo();
+    try {
+      const cohort = cohortFixture({ id: 1, curriculumId, settings: settings("2027-04-05") });
+      const context = await plans.contextFor(cohort);
+      const member = { basePlan: context.basePlan, breakWeeks: [], joinedOn: "2027-05-03", adjustments: [], personalBreaks: [] };
+      const build = (memberInput: MemberPlanInput) => plans.memberPlan(context, memberInput);
+      const [first, second] = await Promise.all([memo.planOf(member, build), memo.planOf({ ...member }, build)]);
+      expect(second).toBe(first);
+      expect(first).toEqual(buildMemberPlan(member));
+      expect(small.workers).toHaveLength(0);
+    } finally {
+      await small.thread.close();
     }
   }, 120_000);
 
@@ -141,6 +217,13 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
       const [posts, same] = await Promise.all([plans.postsFor(unbroken), plans.postsFor(unbroken)]);
       expect(same).toBe(posts);
       expect(thread.workerTasks).toBe(3);
+      // With breaks too, and without balancing a plan for it (another start date, not built before).
+      const broken = { ...cohort, settings: settings("2027-05-03") };
+      const [brokenPosts, sameBroken] = await Promise.all([plans.postsFor(broken), plans.postsFor(broken)]);
+      expect(sameBroken).toBe(brokenPosts);
+      // The break week lengthens the course by one: the closing comes 521 weeks after the start.
+      expect(brokenPosts.at(-1)).toMatchObject({ period: "closing", localDate: addDays("2027-05-03", 7 * 521) });
+      expect(thread.workerTasks).toBe(4);
     } finally {
       await thread.close();
     }

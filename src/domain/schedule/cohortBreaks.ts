@@ -16,8 +16,9 @@
 import { currentWeekNumber } from "./currentWeekNumber.js";
 import { weekDayRanges, type DayRange } from "./dayRanges.js";
 import { addDays, daysBetween, epochDayOfLocalDate, localDateOf, type InstantInput } from "./localTime.js";
-import type { AssignedItem, CohortPlan, PlanCurriculum, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
+import type { AssignedItem, CohortPlan, CohortSettings, PlanCurriculum, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
+import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
 
 /** What the calendar functions need to know about a cohort. */
 export interface BreakCalendar {
@@ -156,7 +157,7 @@ export function applyCohortBreaks(plan: CohortPlan, curriculum: PlanCurriculum, 
   const breaks = effectiveBreakWeeks(plan.totalWeeks, breakWeeks);
   if (breaks.length === 0) return { plan, curriculum, breakWeeks: breaks };
   const shift = (date: string): string => shiftPlanDate(date, plan.startDate, breaks);
-  const sections = curriculum.sections.map((section) => calendarSection(section, plan.totalWeeks, breaks));
+  const { sections } = calendarCurriculum(curriculum, breaks);
   const sectionByKey = new Map(sections.map((section) => [section.key, section]));
 
   const totalWeeks = plan.totalWeeks + breaks.length;
@@ -182,6 +183,30 @@ export function applyCohortBreaks(plan: CohortPlan, curriculum: PlanCurriculum, 
     curriculum: { totalWeeks, sections },
     breakWeeks: breaks,
   };
+}
+
+/** The curriculum in calendar weeks, as `applyCohortBreaks` gives it; `sortedBreaks` as `effectiveBreakWeeks` gives them. */
+export function calendarCurriculum(curriculum: PlanCurriculum, sortedBreaks: readonly number[]): PlanCurriculum {
+  return {
+    totalWeeks: curriculum.totalWeeks + sortedBreaks.length,
+    sections: curriculum.sections.map((section) => calendarSection(section, curriculum.totalWeeks, sortedBreaks)),
+  };
+}
+
+/**
+ * The dates of the plan `applyCohortBreaks` gives, without building it: a
+ * break moves whole weeks, so calendar week n holds the study days of its
+ * own dates, and none in a break week. What the post times of a cohort with
+ * breaks depend on. `sortedBreaks` as `effectiveBreakWeeks` gives them.
+ */
+export function calendarWithBreaks(
+  settings: Pick<CohortSettings, "startDate" | "studyDays">,
+  curriculumWeeks: number,
+  sortedBreaks: readonly number[],
+): StudyCalendar {
+  const unbroken = studyCalendar(settings, curriculumWeeks + sortedBreaks.length);
+  const breaks = new Set(sortedBreaks);
+  return { ...unbroken, weeks: unbroken.weeks.map((week) => (breaks.has(week.number) ? { ...week, days: [] } : week)) };
 }
 
 function shiftDay(day: PlanDay, shift: (date: string) => string): PlanDay {

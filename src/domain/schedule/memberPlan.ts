@@ -174,8 +174,8 @@ function memoizedShift(startDate: string, breaks: readonly number[]): (date: str
   };
 }
 
-/** Assigned items of the cohort's plan with their unbroken-calendar date, in reading order. */
-function baseItemsInOrder(plan: CohortPlan): { item: PlanItem; date: string }[] {
+/** Assigned items of the cohort's plan with their unbroken-calendar date, in reading order: `MemberPlan.items`' order. */
+export function baseItemsInOrder(plan: CohortPlan): { item: PlanItem; date: string }[] {
   const byId = new Map<number, PlanItem>();
   for (const day of plan.dayByDate.values()) for (const item of day.items) byId.set(item.id, item);
   return [...plan.assignedDateByItemId].flatMap(([id, date]) => {
@@ -254,7 +254,8 @@ export function memberDaysOff(plan: Omit<StudyDayContext, "studyDays">): DayRang
   return [...weekDayRanges(epochDayOfLocalDate(plan.startDate), plan.breakWeeks), ...localDateRanges(plan.personalBreaks)];
 }
 
-function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {
+/** `MemberPlan.itemsByDueDate` of its items. */
+export function groupByDueDate(items: readonly MemberPlanItem[]): Map<string, MemberPlanItem[]> {
   const byDate = new Map<string, MemberPlanItem[]>();
   for (const entry of items) {
     const sameDay = byDate.get(entry.dueDate);

@@ -1,3 +1,4 @@
+import { calendarCurriculum, calendarWithBreaks, effectiveBreakWeeks } from "./cohortBreaks.js";
 import { addDays, latestWeekdayOnOrBefore, localClockOf, localDateOf, zonedInstant } from "./localTime.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
@@ -73,4 +74,15 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
 /** The posts of the course's unbroken calendar: what a cohort without break weeks posts (no plan needed, only its dates). */
 export function unbrokenPlannedPosts(curriculum: PlanCurriculum, settings: CohortSettings): PlannedPost[] {
   return plannedPosts(studyCalendar(settings, curriculum.totalWeeks), curriculum, settings);
+}
+
+/**
+ * The posts of a cohort with its break weeks as stored: what `plannedPosts` of
+ * the cohort's calendar plan (`applyCohortBreaks`) gives, from the dates alone
+ * (no plan built, no balancing), so it can be worked out anywhere.
+ */
+export function cohortPlannedPosts(curriculum: PlanCurriculum, settings: CohortSettings, breakWeeks: readonly number[]): PlannedPost[] {
+  const breaks = effectiveBreakWeeks(curriculum.totalWeeks, breakWeeks);
+  if (breaks.length === 0) return unbrokenPlannedPosts(curriculum, settings);
+  return plannedPosts(calendarWithBreaks(settings, curriculum.totalWeeks, breaks), calendarCurriculum(curriculum, breaks), settings);
 }

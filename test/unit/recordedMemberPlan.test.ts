@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { addDays } from "../../src/domain/schedule/localTime.js";
+import {
+  buildMemberPlan,
+  MemberAdjustmentKind,
+  type MemberAdjustment,
+  type MemberPlanInput,
+} from "../../src/domain/schedule/memberPlan.js";
+import { recordMemberPlan, replayMemberPlan } from "../../src/domain/schedule/recordedMemberPlan.js";
+import { randomInt, seededRandom, settings, twelveWeekCurriculum } from "../helpers/planFixtures.js";
+
+const curriculum = twelveWeekCurriculum();
+
+/** Random member inputs: late joins, catch-ups of random backlogs, extensions, resets, cohort and personal breaks. */
+function randomInputs(count: number): MemberPlanInput[] {
+  const random = seededRandom(11);
+  const inputs: MemberPlanInput[] = [];
+  for (let round = 0; round < count; round += 1) {
+    const studyDays = [...new Set(Array.from({ length: randomInt(random, 1, 6) }, () => randomInt(random, 1, 7)))];
+    const basePlan = buildCohortPlan(curriculum, settings({ studyDays, includeOptional: round % 2 === 0 }));
+    const itemIds = [...basePlan.assignedDateByItemId.keys()];
+    const adjustments = Array.from({ length: randomInt(random, 0, 4) }, (): MemberAdjustment => {
+      const kind = randomInt(random, 0, 5);
+      if (kind === 0) return { kind: MemberAdjustmentKind.Reset };
+      if (kind === 1) return { kind: MemberAdjustmentKind.Extend };
+      return {
+        kind: MemberAdjustmentKind.CatchUp,
+        appliedOn: addDays("2027-03-01", randomInt(random, 0, 90)),
+        days: randomInt(random, 2, 20),
+        itemIds: itemIds.filter(() => random() < 0.4),
+      };
+    });
+    const personalBreaks = Array.from({ length: randomInt(random, 0, 3) }, () => {
+      const from = addDays("2027-03-01", randomInt(random, 0, 90));
+      return { from, to: addDays(from, randomInt(random, 0, 28)) };
+    });
+    const breakWeeks = Array.from({ length: randomInt(random, 0, 3) }, () => randomInt(random, 1, 14));
+    inputs.push({ basePlan, breakWeeks, joinedOn: addDays("2027-03-01", randomInt(random, -5, 60)), adjustments, personalBreaks });
+  }
+  return inputs;
+}
+
+describe("a member plan assembled from its record", () => {
+  it("is the plan buildMemberPlan gives, its items the cohort plan's own, after a trip between threads (a structured clone)", () => {
+    const sourcesSeen = new Set<string>();
+    let preJoinSeen = false;
+    for (const input of randomInputs(60)) {
+      const built = buildMemberPlan(input);
+      const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built)));
+      expect(replayed).toEqual(built);
+      const planItems = new Set<object>([...input.basePlan.dayByDate.values()].flatMap((day) => day.items));
+      expect(replayed.items.every((entry) => planItems.has(entry.item))).toBe(true);
+      expect(replayed.itemsInDueOrder.map((entry) => entry.item.id)).toEqual(built.itemsInDueOrder.map((entry) => entry.item.id));
+      for (const entry of replayed.items) sourcesSeen.add(entry.source);
+      preJoinSeen ||= replayed.items.some((entry) => entry.preJoin);
+    }
+    // The inputs tried reach every kind of due date.
+    expect([...sourcesSeen].sort()).toEqual(["catch_up", "cohort", "extended"]);
+    expect(preJoinSeen).toBe(true);
+  });
+
+  it("refuses a record of another cohort plan instead of assembling a wrong plan", () => {
+    const withOptional = buildCohortPlan(curriculum, settings({ includeOptional: true }));
+    const without = buildCohortPlan(curriculum, settings({ includeOptional: false }));
+    const input = { breakWeeks: [], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] };
+    const record = recordMemberPlan(buildMemberPlan({ ...input, basePlan: withOptional }));
+    expect(() => replayMemberPlan({ ...input, basePlan: without }, record)).toThrow(/other items/);
+  });
+});
