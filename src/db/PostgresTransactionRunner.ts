@@ -100,16 +100,23 @@ export class PostgresTransactionRunner {
         return await this.send(client, execution);
       } catch (error) {
         if (!preparedStatementsDiffer(error)) throw error;
-        this.prepares = false;
-        // Said once: every later transaction is planned on every call, a cost an operator can remove
-        // (session pooling, or a direct connection).
-        this.logger.warn(
-          { code: (error as pg.DatabaseError).code, hint: "use session pooling or a direct connection to keep them" },
-          "PostgreSQL prepared statements are not kept between transactions",
-        );
+        this.stopPreparing(error as pg.DatabaseError);
       }
     }
     return this.send(client, statements.map(({ sql, params }) => sqlWithLiterals(sql, params)).join(";\n"));
+  }
+
+  /**
+   * Said once, by whichever of the transactions in flight found it first: every later transaction is
+   * planned on every call, a cost an operator can remove (session pooling, or a direct connection).
+   */
+  private stopPreparing(error: pg.DatabaseError): void {
+    if (!this.prepares) return;
+    this.prepares = false;
+    this.logger.warn(
+      { code: error.code, hint: "use session pooling or a direct connection to keep them" },
+      "PostgreSQL prepared statements are not kept between transactions",
+    );
   }
 
   private async send(client: pg.PoolClient, text: string): Promise<pg.QueryResult | pg.QueryResult[]> {

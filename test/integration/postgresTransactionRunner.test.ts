@@ -156,6 +156,35 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
     }
   });
 
+  it("warns once when transactions in flight on several connections all find their prepared statements gone", async () => {
+    const target = handle.target.provider === "postgresql" ? handle.target : null;
+    const pool = new pg.Pool({
+      connectionString: target?.connectionString,
+      max: 2,
+      ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
+    });
+    try {
+      const logs = captureLogger("warn");
+      const runner = new PostgresTransactionRunner(pool, logs.logger);
+      const addPoint = { sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, memberId] };
+      // Side by side: each of the pool's two connections gets the statement prepared.
+      await Promise.all([runner.run([addPoint]), runner.run([addPoint])]);
+      expect(pool.totalCount).toBe(2);
+      // What a pooler does: the server connections forget them, unknown to the runner.
+      const clients = await Promise.all([pool.connect(), pool.connect()]);
+      for (const client of clients) {
+        await client.query("DEALLOCATE ALL");
+        client.release();
+      }
+      const results = await Promise.all([runner.run([addPoint]), runner.run([addPoint])]);
+      expect(results.map((result) => result[0]?.changes)).toEqual([1, 1]);
+      const warnings = logs.lines().filter((line) => line.msg === "PostgreSQL prepared statements are not kept between transactions");
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it("refuses a statement whose placeholders and values differ, sending nothing", async () => {
     const before = (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
     await expect(
