@@ -618,7 +618,8 @@ export class CompletionRepository {
   }
 }
 
-function toStreakRow(row: Record<string, unknown>): StreakRow {
+/** A row of the member's completions (`itemId`, `completedAt`, `points`, `day`) as a StreakRow. */
+export function toStreakRow(row: Record<string, unknown>): StreakRow {
   return { itemId: Number(row.itemId), completedAt: row.completedAt as Date, points: Number(row.points), day: row.day as string };
 }
 

@@ -57,24 +57,7 @@ export class MemberRepository {
    * hot reader: on a SQLite file, without Prisma (see SqliteHotReader).
    */
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
-    const rows = (await this.reader.read(activeInGuildSql, [userId, guildId])) as MembershipRow[];
-    const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
-    let current: { member: MemberRow; cohort: CohortRowWithBreaks & { breaks: { week: number }[] } } | null = null;
-    const finish = () => {
-      if (current !== null) memberships.push({ member: toMember(current.member), cohort: toCohort(current.cohort) });
-    };
-    for (const row of rows) {
-      const memberId = Number(row.m_id);
-      if (current?.member.id !== memberId) {
-        finish();
-        const cohort = pickColumns(row, cohortColumns) as CohortRow & { breaks: { week: number }[] };
-        cohort.breaks = [];
-        current = { member: pickColumns(row, memberColumns) as MemberRow, cohort };
-      }
-      if (row.breakWeek !== null) current.cohort.breaks.push({ week: Number(row.breakWeek) });
-    }
-    finish();
-    return memberships;
+    return membershipsOf(await this.reader.read(activeInGuildSql, [userId, guildId]));
   }
 
   /**
@@ -302,7 +285,7 @@ const membershipColumns = [
   ...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`),
   ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`),
 ].join(", ");
-const activeInGuildSql = `
+export const activeInGuildSql = `
   SELECT ${membershipColumns}, b."week" AS "breakWeek"
   FROM "Member" m
   JOIN "Cohort" c ON c."id" = m."cohortId"
@@ -315,6 +298,27 @@ type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint;
 /** Each side's columns as [its name, its name in the joined row]: worked out once, not for every row (every /today and /done reads one). */
 const memberColumns = memberColumnNames.map((name) => [name, `m_${name}`] as const);
 const cohortColumns = cohortColumnNames.map((name) => [name, `c_${name}`] as const);
+
+/** The memberships in activeInGuildSql's rows (one row per break week), in their order. */
+export function membershipsOf(rows: readonly Record<string, unknown>[]): { cohort: Cohort; member: MemberRecord }[] {
+  const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
+  let current: { member: MemberRow; cohort: CohortRowWithBreaks & { breaks: { week: number }[] } } | null = null;
+  const finish = () => {
+    if (current !== null) memberships.push({ member: toMember(current.member), cohort: toCohort(current.cohort) });
+  };
+  for (const row of rows as readonly MembershipRow[]) {
+    const memberId = Number(row.m_id);
+    if (current?.member.id !== memberId) {
+      finish();
+      const cohort = pickColumns(row, cohortColumns) as CohortRow & { breaks: { week: number }[] };
+      cohort.breaks = [];
+      current = { member: pickColumns(row, memberColumns) as MemberRow, cohort };
+    }
+    if (row.breakWeek !== null) current.cohort.breaks.push({ week: Number(row.breakWeek) });
+  }
+  finish();
+  return memberships;
+}
 
 /** One side of a joined row, its prefix taken off. The raw query returns Dates, booleans and numbers on both databases. */
 function pickColumns(row: Record<string, unknown>, columns: readonly (readonly [string, string])[]): Record<string, unknown> {
