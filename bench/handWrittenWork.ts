@@ -23,9 +23,25 @@ const memberLookupSql = `
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
 
-const memberItemsSql = `SELECT "itemId" FROM "Completion" WHERE "memberId" = ?`;
+// The reads below select by (guild, user) through this, not by member id: sent together with the
+// look-up, none waits for another's answer (one round trip on PostgreSQL, as the bot's MemberDayRepository).
+const membersOfUserSql = `
+  SELECT m."id" FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
+  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
 
-const memberCompletionsSql = `SELECT "itemId", "points", "completedAt" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+// The member's own plan (/pace adjustments, /break days off), which their due days depend on.
+const planStateSql = `
+  SELECT 0 AS "source", "memberId", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
+  FROM "MemberAdjustment" WHERE "memberId" IN (${membersOfUserSql})
+  UNION ALL
+  SELECT 1 AS "source", "memberId", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
+  FROM "MemberBreak" WHERE "memberId" IN (${membersOfUserSql})
+  ORDER BY "memberId", "source", "id"`;
+
+// What the reply's items, week and streak are worked out from.
+const completionsSql = `
+  SELECT "memberId", "itemId", "completedAt", "points", "day" FROM "Completion"
+  WHERE "memberId" IN (${membersOfUserSql}) ORDER BY "memberId", "completedAt"`;
 
 const insertCompletionSql = `
   INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
@@ -77,9 +93,18 @@ async function lookup(sql: SqlRunner, guildId: string, userId: string): Promise<
   return row;
 }
 
+/** The member's cohort and membership, plan state and completions, sent together (one round trip on PostgreSQL). */
 export async function todayWork(sql: SqlRunner, guildId: string, userId: string): Promise<void> {
-  const member = await lookup(sql, guildId, userId);
-  await sql.all(memberItemsSql, [member.memberId]);
+  const byUser = [guildId, userId];
+  const [members] = await sql.together(
+    [
+      { sql: memberLookupSql, params: byUser },
+      { sql: planStateSql, params: [...byUser, ...byUser] },
+      { sql: completionsSql, params: byUser },
+    ],
+    { write: false },
+  );
+  if (members?.rows[0] === undefined) throw new Error(`hand-written /today: user ${userId} is not an active member in guild ${guildId}`);
 }
 
 export interface DoneInput {
@@ -90,25 +115,35 @@ export interface DoneInput {
   readonly onTime: boolean;
 }
 
-/** Logs the completion, refreshes the totals in one transaction, reads the member's completions for the reply. */
+/**
+ * The look-up and plan state together, then the completion logged, the totals refreshed and the member's
+ * completions read for the reply as one transaction sent together: two round trips on PostgreSQL, as the bot.
+ */
 export async function doneWork(sql: SqlRunner, guildId: string, userId: string, done: DoneInput): Promise<void> {
-  const member = await lookup(sql, guildId, userId);
+  const byUser = [guildId, userId];
+  const [members] = await sql.together(
+    [
+      { sql: memberLookupSql, params: byUser },
+      { sql: planStateSql, params: [...byUser, ...byUser] },
+    ],
+    { write: false },
+  );
+  const member = members?.rows[0] as MemberLookup | undefined;
+  if (member === undefined) throw new Error(`hand-written /done: user ${userId} is not an active member in guild ${guildId}`);
   const { memberId, cohortId } = member;
-  await sql.transaction(async () => {
-    const inserted = await sql.run(insertCompletionSql, [
-      memberId,
-      done.itemId,
-      cohortId,
-      sql.timestamp(done.completedAt),
-      done.weekNumber,
-      done.points,
-      sql.boolean(done.onTime),
-    ]);
-    if (inserted !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
-    await sql.run(refreshMemberSql, [memberId, memberId, memberId]);
-    await sql.run(refreshWeekSql, [memberId, cohortId, done.weekNumber, memberId, done.weekNumber]);
-  });
-  await sql.all(memberCompletionsSql, [memberId]);
+  const [inserted] = await sql.together(
+    [
+      {
+        sql: insertCompletionSql,
+        params: [memberId, done.itemId, cohortId, sql.timestamp(done.completedAt), done.weekNumber, done.points, sql.boolean(done.onTime)],
+      },
+      { sql: refreshMemberSql, params: [memberId, memberId, memberId] },
+      { sql: refreshWeekSql, params: [memberId, cohortId, done.weekNumber, memberId, done.weekNumber] },
+      { sql: completionsSql, params: byUser },
+    ],
+    { write: true },
+  );
+  if (inserted?.changes !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
 }
 
 export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: string, weekNumber: number | null): Promise<void> {
