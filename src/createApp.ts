@@ -200,7 +200,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "study" }),
     courseEnd,
     memberRepository,
-    new MemberDayRepository(database.hotReader, database.postgresTransactions),
+    new MemberDayRepository(database.hotReader, database.target.provider),
   );
   const roster = new RosterService(
     cohorts,

@@ -26,7 +26,7 @@ describe("MemberDayRepository", () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     const writes = new SerialWriteQueue();
-    days = new MemberDayRepository(handle.hotReader, handle.postgresTransactions);
+    days = new MemberDayRepository(handle.hotReader, handle.target.provider);
     members = new MemberRepository(handle.prisma, writes, handle.hotReader);
     plans = new MemberPlanRepository(handle.prisma, writes, handle.hotReader);
     completions = new CompletionRepository(handle.prisma, writes, handle.hotReader, handle.sqliteTransactions, handle.postgresTransactions);
@@ -67,10 +67,11 @@ describe("MemberDayRepository", () => {
     const inElsewhere = (await members.join(elsewhere.id, "u1", "Ada", joinedAt)).member;
     const someoneElse = (await members.join(first.id, "u2", "Lin", joinedAt)).member;
     await members.leave(left.id, "u1", new Date("2027-03-04T10:00:00Z"));
+    for (const week of [5, 3]) await handle.prisma.cohortBreak.create({ data: { cohortId: first.id, week } });
     await plans.addAdjustment(inFirst.id, { kind: "extend" });
     await plans.addBreak(inFirst.id, { from: "2027-03-10", to: "2027-03-11" });
     await plans.addAdjustment(inSecond.id, { kind: "catch_up", appliedOn: "2027-03-04", days: 5, itemIds: [2, 1] });
-    await complete(inFirst.id, first.id, itemIds[1] ?? 0, "2027-03-03T09:00:00Z");
+    await complete(inFirst.id, first.id, itemIds[1] ?? 0, "2027-03-03T09:00:00.120Z");
     await complete(inFirst.id, first.id, itemIds[0] ?? 0, "2027-03-02T09:00:00Z");
     await complete(inSecond.id, second.id, itemIds[2] ?? 0, "2027-03-04T09:00:00Z");
     for (const other of [inLeft, inElsewhere, someoneElse]) {
@@ -92,6 +93,8 @@ describe("MemberDayRepository", () => {
     expect(read.map(({ cohort }) => cohort.name)).toEqual(["First", "Second"]);
     expect(read[0]?.completions?.map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1]]);
     expect(read[0]?.planState.breaks).toHaveLength(1);
+    expect(read[0]?.completions?.[1]?.completedAt).toEqual(new Date("2027-03-03T09:00:00.120Z"));
+    expect(read[0]?.cohort.breakWeeks).toEqual([3, 5]);
     expect(read[1]?.planState.adjustments).toEqual([{ kind: "catch_up", appliedOn: "2027-03-04", days: 5, itemIds: [2, 1] }]);
   });
 

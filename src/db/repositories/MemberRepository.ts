@@ -4,7 +4,7 @@ import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } f
 import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
-import { toCohort, type CohortRowWithBreaks } from "./CohortRepository.js";
+import { toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -281,7 +281,8 @@ export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof member
   : never = true;
 
 /** Constant text (column names only); the user and guild are bound. */
-const membershipColumns = [
+/** The member's and the cohort's columns, prefixed `m_` and `c_` (membershipOf reads them). */
+export const membershipColumns = [
   ...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`),
   ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`),
 ].join(", ");
@@ -302,22 +303,28 @@ const cohortColumns = cohortColumnNames.map((name) => [name, `c_${name}`] as con
 /** The memberships in activeInGuildSql's rows (one row per break week), in their order. */
 export function membershipsOf(rows: readonly Record<string, unknown>[]): { cohort: Cohort; member: MemberRecord }[] {
   const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
-  let current: { member: MemberRow; cohort: CohortRowWithBreaks & { breaks: { week: number }[] } } | null = null;
+  let current: { row: MembershipRow; breakWeeks: number[] } | null = null;
   const finish = () => {
-    if (current !== null) memberships.push({ member: toMember(current.member), cohort: toCohort(current.cohort) });
+    if (current !== null) memberships.push(membershipOf(current.row, current.breakWeeks));
   };
   for (const row of rows as readonly MembershipRow[]) {
-    const memberId = Number(row.m_id);
-    if (current?.member.id !== memberId) {
+    if (current === null || Number(current.row.m_id) !== Number(row.m_id)) {
       finish();
-      const cohort = pickColumns(row, cohortColumns) as CohortRow & { breaks: { week: number }[] };
-      cohort.breaks = [];
-      current = { member: pickColumns(row, memberColumns) as MemberRow, cohort };
+      current = { row, breakWeeks: [] };
     }
-    if (row.breakWeek !== null) current.cohort.breaks.push({ week: Number(row.breakWeek) });
+    if (row.breakWeek !== null) current.breakWeeks.push(Number(row.breakWeek));
   }
   finish();
   return memberships;
+}
+
+/** One membership from a row holding membershipColumns, with its cohort's break weeks. */
+export function membershipOf(row: Record<string, unknown>, breakWeeks: readonly number[]): { cohort: Cohort; member: MemberRecord } {
+  const cohort = pickColumns(row, cohortColumns) as CohortRow;
+  return {
+    member: toMember(pickColumns(row, memberColumns) as MemberRow),
+    cohort: toCohort({ ...cohort, breaks: breakWeeks.map((week) => ({ week })) }),
+  };
 }
 
 /** One side of a joined row, its prefix taken off. The raw query returns Dates, booleans and numbers on both databases. */
