@@ -23,8 +23,29 @@ const memberLookupSql = `
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
 
-// The reads below select by (guild, user) through this, not by member id: sent together with the
-// look-up, none waits for another's answer (one round trip on PostgreSQL, as the bot's MemberDayRepository).
+// PostgreSQL: the look-up with the member's plan state (and completions) aggregated beside it, one
+// statement, as the bot's MemberDayRepository reads them.
+function postgresLookupSql(withCompletions: boolean): string {
+  const completions = withCompletions
+    ? `, (SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
+         FROM "Completion" x WHERE x."memberId" = m."id") AS "completions"`
+    : "";
+  return `
+  SELECT m."id" AS "memberId", m."points" AS "points", c."id" AS "cohortId", c."status", c."startDate", c."timeZone",
+         c."studyDays", c."curriculumId", c."includeOptional",
+         (SELECT json_agg(json_build_array(a."id", a."kind", a."appliedOn", a."days", a."itemIds") ORDER BY a."id")
+            FROM "MemberAdjustment" a WHERE a."memberId" = m."id") AS "adjustments",
+         (SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate") ORDER BY k."id")
+            FROM "MemberBreak" k WHERE k."memberId" = m."id") AS "breaks"${completions}
+  FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
+  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
+}
+
+const postgresLookupWithCompletionsSql = postgresLookupSql(true);
+const postgresLookupWithPlanSql = postgresLookupSql(false);
+
+// SQLite (in process: no round trip to save) reads the same as the look-up, then these by (guild, user),
+// as the bot does there.
 const membersOfUserSql = `
   SELECT m."id" FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
@@ -42,6 +63,9 @@ const planStateSql = `
 const completionsSql = `
   SELECT "memberId", "itemId", "completedAt", "points", "day" FROM "Completion"
   WHERE "memberId" IN (${membersOfUserSql}) ORDER BY "memberId", "completedAt"`;
+
+// The completions /done's reply is worked out from, read last in its transaction (as the bot does).
+const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 const insertCompletionSql = `
   INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
@@ -93,18 +117,12 @@ async function lookup(sql: SqlRunner, guildId: string, userId: string): Promise<
   return row;
 }
 
-/** The member's cohort and membership, plan state and completions, sent together (one round trip on PostgreSQL). */
-export async function todayWork(sql: SqlRunner, guildId: string, userId: string): Promise<void> {
-  const byUser = [guildId, userId];
-  const [members] = await sql.together(
-    [
-      { sql: memberLookupSql, params: byUser },
-      { sql: planStateSql, params: [...byUser, ...byUser] },
-      { sql: completionsSql, params: byUser },
-    ],
-    { write: false },
-  );
-  if (members?.rows[0] === undefined) throw new Error(`hand-written /today: user ${userId} is not an active member in guild ${guildId}`);
+/**
+ * The member's cohort and membership, plan state and completions: on PostgreSQL one statement (one round
+ * trip), on SQLite three, as the bot reads them.
+ */
+export async function todayWork(sql: SqlRunner, provider: "sqlite" | "postgresql", guildId: string, userId: string): Promise<void> {
+  await lookupWithPlan(sql, provider, guildId, userId, true);
 }
 
 export interface DoneInput {
@@ -119,18 +137,14 @@ export interface DoneInput {
  * The look-up and plan state together, then the completion logged, the totals refreshed and the member's
  * completions read for the reply as one transaction sent together: two round trips on PostgreSQL, as the bot.
  */
-export async function doneWork(sql: SqlRunner, guildId: string, userId: string, done: DoneInput): Promise<void> {
-  const byUser = [guildId, userId];
-  const [members] = await sql.together(
-    [
-      { sql: memberLookupSql, params: byUser },
-      { sql: planStateSql, params: [...byUser, ...byUser] },
-    ],
-    { write: false },
-  );
-  const member = members?.rows[0] as MemberLookup | undefined;
-  if (member === undefined) throw new Error(`hand-written /done: user ${userId} is not an active member in guild ${guildId}`);
-  const { memberId, cohortId } = member;
+export async function doneWork(
+  sql: SqlRunner,
+  provider: "sqlite" | "postgresql",
+  guildId: string,
+  userId: string,
+  done: DoneInput,
+): Promise<void> {
+  const { memberId, cohortId } = await lookupWithPlan(sql, provider, guildId, userId, false);
   const [inserted] = await sql.together(
     [
       {
@@ -139,11 +153,37 @@ export async function doneWork(sql: SqlRunner, guildId: string, userId: string, 
       },
       { sql: refreshMemberSql, params: [memberId, memberId, memberId] },
       { sql: refreshWeekSql, params: [memberId, cohortId, done.weekNumber, memberId, done.weekNumber] },
-      { sql: completionsSql, params: byUser },
+      { sql: memberCompletionsSql, params: [memberId] },
     ],
     { write: true },
   );
   if (inserted?.changes !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
+}
+
+/** The look-up with the member's plan state, and their completions when asked: what /today and /done start from. */
+async function lookupWithPlan(
+  sql: SqlRunner,
+  provider: "sqlite" | "postgresql",
+  guildId: string,
+  userId: string,
+  withCompletions: boolean,
+): Promise<MemberLookup> {
+  const byUser = [guildId, userId];
+  let rows: readonly MemberLookup[];
+  if (provider === "postgresql") {
+    rows = await sql.all<MemberLookup>(withCompletions ? postgresLookupWithCompletionsSql : postgresLookupWithPlanSql, byUser);
+  } else {
+    const reads = [
+      { sql: memberLookupSql, params: byUser },
+      { sql: planStateSql, params: [...byUser, ...byUser] },
+      ...(withCompletions ? [{ sql: completionsSql, params: byUser }] : []),
+    ];
+    const [members] = await sql.together(reads, { write: false });
+    rows = (members?.rows ?? []) as unknown as MemberLookup[];
+  }
+  const [member] = rows;
+  if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
+  return member;
 }
 
 export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: string, weekNumber: number | null): Promise<void> {
