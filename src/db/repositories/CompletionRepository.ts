@@ -201,7 +201,8 @@ const findOneSql = `
   SELECT "itemId", "completedAt", "points", "onTime", "weekNumber", "day", "forYesterday"
   FROM "Completion" WHERE "memberId" = ? AND "itemId" = ? LIMIT 1`;
 
-const streakRowsSql = `
+/** A member's completions for the streak (`streakRowsForMember`): the member's id. */
+export const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 export class CompletionRepository {

@@ -1,8 +1,8 @@
 import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader } from "../SqlReader.js";
-import { toStreakRow, type StreakRow } from "./CompletionRepository.js";
-import { planStateOf, type StoredMemberPlanState } from "./MemberPlanRepository.js";
+import { streakRowsSql, toStreakRow, type StreakRow } from "./CompletionRepository.js";
+import { planStateOf, planStateSql, type StoredMemberPlanState } from "./MemberPlanRepository.js";
 import { activeInGuildSql, membershipColumns, membershipOf, membershipsOf } from "./MemberRepository.js";
 
 /** An active membership with what the member's day is built from. */
@@ -39,30 +39,11 @@ function postgresDaySql(withCompletions: boolean): string {
 
 const postgresSql = { withCompletions: postgresDaySql(true), withoutCompletions: postgresDaySql(false) } as const;
 
-/** SQLite (in process, no round trip to save): the user's active memberships in the guild, which the reads below select by. */
-const membersInGuildSql = `
-  SELECT m."id" FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
-  WHERE m."userId" = ? AND m."leftAt" IS NULL AND c."guildId" = ?`;
-
-/** SQLite: MemberPlanRepository.load's union, for those members. */
-const planStatesSql = `
-  SELECT 0 AS "source", "memberId", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
-  FROM "MemberAdjustment" WHERE "memberId" IN (${membersInGuildSql})
-  UNION ALL
-  SELECT 1 AS "source", "memberId", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
-  FROM "MemberBreak" WHERE "memberId" IN (${membersInGuildSql})
-  ORDER BY "memberId", "source", "id"`;
-
-/** SQLite: CompletionRepository.streakRowsForMember's rows, for those members. */
-const completionsSql = `
-  SELECT "memberId", "itemId", "completedAt", "points", "day" FROM "Completion"
-  WHERE "memberId" IN (${membersInGuildSql}) ORDER BY "memberId", "completedAt"`;
-
 /**
  * What `/today` and `/done` start from, read by (guild, user) rather than member by member: the
  * memberships with their cohorts, each member's plan state and, when asked, their completions. On
- * PostgreSQL one statement (one round trip instead of two in sequence); on SQLite three, one after
- * another on the hot reader, in-process. A user who is in several of the guild's cohorts gets each
+ * PostgreSQL one statement (one round trip instead of two in sequence); on SQLite the memberships,
+ * then each member's plan state and completions by member id, on the hot reader, in-process. A user who is in several of the guild's cohorts gets each
  * membership with its own rows (the service picks one).
  */
 export class MemberDayRepository {
@@ -77,16 +58,15 @@ export class MemberDayRepository {
       const sql = withCompletions ? postgresSql.withCompletions : postgresSql.withoutCompletions;
       return (await this.reader.read(sql, [userId, guildId])).map((row) => membershipWithStateOf(row, withCompletions));
     }
-    const byUser = [userId, guildId];
-    const memberships = await this.reader.read(activeInGuildSql, byUser);
-    const planRows = rowsByMember(await this.reader.read(planStatesSql, [...byUser, ...byUser]));
-    const completionRows = withCompletions ? rowsByMember(await this.reader.read(completionsSql, byUser)) : null;
-    return membershipsOf(memberships).map(({ cohort, member }) => ({
-      cohort,
-      member,
-      planState: planStateOf(planRows.get(member.id) ?? []),
-      completions: completionRows === null ? null : (completionRows.get(member.id) ?? []).map(toStreakRow),
-    }));
+    // SQLite, in process: no round trip to save; the member-by-member reads cost least there (measured).
+    const memberships = membershipsOf(await this.reader.read(activeInGuildSql, [userId, guildId]));
+    const withState: MembershipWithState[] = [];
+    for (const { cohort, member } of memberships) {
+      const planState = planStateOf(await this.reader.read(planStateSql, [member.id, member.id]));
+      const completions = withCompletions ? (await this.reader.read(streakRowsSql, [member.id])).map(toStreakRow) : null;
+      withState.push({ cohort, member, planState, completions });
+    }
+    return withState;
   }
 }
 
@@ -119,15 +99,4 @@ type JsonRow = readonly unknown[];
 /** A timestamp as JSON writes it (ISO 8601 without a zone); the schema's timestamps hold UTC. */
 function utcDate(value: unknown): Date {
   return new Date(`${String(value)}Z`);
-}
-
-function rowsByMember(rows: readonly Record<string, unknown>[]): Map<number, Record<string, unknown>[]> {
-  const byMember = new Map<number, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const memberId = Number(row.memberId);
-    const list = byMember.get(memberId);
-    if (list === undefined) byMember.set(memberId, [row]);
-    else list.push(row);
-  }
-  return byMember;
 }

@@ -100,7 +100,8 @@ export class MemberPlanRepository {
   }
 }
 
-const planStateSql = `
+/** A member's adjustments and breaks (`load`): two ids, the member's. */
+export const planStateSql = `
   SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
   FROM "MemberAdjustment" WHERE "memberId" = ?
   UNION ALL
