@@ -44,27 +44,17 @@ function postgresLookupSql(withCompletions: boolean): string {
 const postgresLookupWithCompletionsSql = postgresLookupSql(true);
 const postgresLookupWithPlanSql = postgresLookupSql(false);
 
-// SQLite (in process: no round trip to save) reads the same as the look-up, then these by (guild, user),
-// as the bot does there.
-const membersOfUserSql = `
-  SELECT m."id" FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
-  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
-
-// The member's own plan (/pace adjustments, /break days off), which their due days depend on.
-const planStateSql = `
-  SELECT 0 AS "source", "memberId", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
-  FROM "MemberAdjustment" WHERE "memberId" IN (${membersOfUserSql})
+// SQLite (in process: no round trip to save) reads the plan state and completions by member id after the
+// look-up, as the bot does there.
+const memberPlanStateSql = `
+  SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
+  FROM "MemberAdjustment" WHERE "memberId" = ?
   UNION ALL
-  SELECT 1 AS "source", "memberId", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
-  FROM "MemberBreak" WHERE "memberId" IN (${membersOfUserSql})
-  ORDER BY "memberId", "source", "id"`;
+  SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
+  FROM "MemberBreak" WHERE "memberId" = ?
+  ORDER BY "source", "id"`;
 
-// What the reply's items, week and streak are worked out from.
-const completionsSql = `
-  SELECT "memberId", "itemId", "completedAt", "points", "day" FROM "Completion"
-  WHERE "memberId" IN (${membersOfUserSql}) ORDER BY "memberId", "completedAt"`;
-
-// The completions /done's reply is worked out from, read last in its transaction (as the bot does).
+// The completions the reply is worked out from (/done's read last in its transaction, as the bot does).
 const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 const insertCompletionSql = `
@@ -134,8 +124,9 @@ export interface DoneInput {
 }
 
 /**
- * The look-up and plan state together, then the completion logged, the totals refreshed and the member's
- * completions read for the reply as one transaction sent together: two round trips on PostgreSQL, as the bot.
+ * The look-up with the plan state (one statement on PostgreSQL), then the completion logged, the totals
+ * refreshed and the member's completions read for the reply as one transaction sent together: two round
+ * trips on PostgreSQL, as the bot.
  */
 export async function doneWork(
   sql: SqlRunner,
@@ -169,20 +160,14 @@ async function lookupWithPlan(
   withCompletions: boolean,
 ): Promise<MemberLookup> {
   const byUser = [guildId, userId];
-  let rows: readonly MemberLookup[];
   if (provider === "postgresql") {
-    rows = await sql.all<MemberLookup>(withCompletions ? postgresLookupWithCompletionsSql : postgresLookupWithPlanSql, byUser);
-  } else {
-    const reads = [
-      { sql: memberLookupSql, params: byUser },
-      { sql: planStateSql, params: [...byUser, ...byUser] },
-      ...(withCompletions ? [{ sql: completionsSql, params: byUser }] : []),
-    ];
-    const [members] = await sql.together(reads, { write: false });
-    rows = (members?.rows ?? []) as unknown as MemberLookup[];
+    const [member] = await sql.all<MemberLookup>(withCompletions ? postgresLookupWithCompletionsSql : postgresLookupWithPlanSql, byUser);
+    if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
+    return member;
   }
-  const [member] = rows;
-  if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
+  const member = await lookup(sql, guildId, userId);
+  await sql.all(memberPlanStateSql, [member.memberId, member.memberId]);
+  if (withCompletions) await sql.all(memberCompletionsSql, [member.memberId]);
   return member;
 }
 
