@@ -10,7 +10,9 @@ import {
   type StoredMemberScore,
   type StoredWeeklyScore,
 } from "./BenchStore.js";
-import { numberedPlaceholders, type SqlRunner } from "./SqlRunner.js";
+import { sqlLiteral } from "../src/db/sqlLiteral.js";
+import type { PostgresParam } from "../src/db/namedQuery.js";
+import { numberedPlaceholders, type SqlResult, type SqlRunner, type SqlStatement } from "./SqlRunner.js";
 
 const rowsPerInsert = 50_000;
 
@@ -32,6 +34,9 @@ export class PostgresBenchStore implements BenchStore {
   readonly provider = "postgresql" as const;
   readonly sql: SqlRunner;
 
+  /** The statements `together` has prepared on this connection. */
+  private readonly preparedHere = new Set<string>();
+
   private constructor(private readonly client: pg.Client) {
     const prepared = (text: string) => {
       const numbered = numberedPlaceholders(text);
@@ -52,10 +57,31 @@ export class PostgresBenchStore implements BenchStore {
           throw error;
         }
       },
+      together: (statements) => this.sendTogether(statements),
       // Text without a zone: PostgreSQL reads it as the UTC wall time the column holds.
       timestamp: (epochMillis) => new Date(epochMillis).toISOString().replace("T", " ").replace("Z", ""),
       boolean: (value) => value,
     };
+  }
+
+  /** SqlRunner.together: PREPAREs what the connection lacks (a message of its own, once), then one message of EXECUTEs. */
+  private async sendTogether(statements: readonly SqlStatement[]): Promise<SqlResult[]> {
+    const named = statements.map(({ sql }) => {
+      const text = numberedPlaceholders(sql);
+      return { name: `together_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text };
+    });
+    const missing = new Map(named.filter(({ name }) => !this.preparedHere.has(name)).map((entry) => [entry.name, entry]));
+    if (missing.size > 0) {
+      await this.client.query([...missing.values()].map(({ name, text }) => `PREPARE ${name} AS ${text}`).join(";\n"));
+      for (const name of missing.keys()) this.preparedHere.add(name);
+    }
+    const message = statements.map(({ params }, index) => executeText(named[index]?.name ?? "", params)).join(";\n");
+    // pg answers a message of several statements with one result each, one of one statement with that result.
+    const answer = (await this.client.query(message)) as pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(answer) ? answer : [answer]).map((result) => ({
+      rows: result.rows as Record<string, unknown>[],
+      changes: result.rowCount ?? 0,
+    }));
   }
 
   static async open(connectionString: string): Promise<PostgresBenchStore> {
@@ -189,4 +215,11 @@ export class PostgresBenchStore implements BenchStore {
   async close(): Promise<void> {
     await this.client.end();
   }
+}
+
+/** A prepared statement's EXECUTE with its values as literals (the bot's src/db/sqlLiteral.ts). */
+function executeText(name: string, params: readonly unknown[]): string {
+  return params.length === 0
+    ? `EXECUTE ${name}`
+    : `EXECUTE ${name}(${params.map((value) => sqlLiteral(value as PostgresParam)).join(", ")})`;
 }

@@ -9,8 +9,29 @@ export interface SqlRunner {
   run(sql: string, params: readonly unknown[]): Promise<number>;
   /** BEGIN … COMMIT around `work` (ROLLBACK when it throws). */
   transaction(work: () => Promise<void>): Promise<void>;
+  /**
+   * Statements sent together, in order; their results in the same order. PostgreSQL: ONE message of
+   * the simple query protocol, which the server runs as one implicit transaction (all or nothing):
+   * one round trip, with EXECUTEs of statements prepared once on the connection and the values written
+   * in as literals, as the bot sends its reads and `/done`'s transaction (src/db/PostgresTransactionRunner.ts).
+   * SQLite (in process, no round trip to save): one statement after another, inside BEGIN IMMEDIATE …
+   * COMMIT when `write`.
+   */
+  together(statements: readonly SqlStatement[], options: { readonly write: boolean }): Promise<SqlResult[]>;
   timestamp(epochMillis: number): unknown;
   boolean(value: boolean): unknown;
+}
+
+/** One statement of `together`, with `?` placeholders. */
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** What one statement of `together` did: the rows it returned (a SELECT's), the rows it changed. */
+export interface SqlResult {
+  readonly rows: readonly Record<string, unknown>[];
+  readonly changes: number;
 }
 
 /** `?` placeholders → PostgreSQL's `$1, $2, …` (the bench's SQL has no `?` inside strings). */

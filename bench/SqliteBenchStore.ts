@@ -11,7 +11,7 @@ import {
   type StoredMemberScore,
   type StoredWeeklyScore,
 } from "./BenchStore.js";
-import type { SqlRunner } from "./SqlRunner.js";
+import type { SqlResult, SqlRunner } from "./SqlRunner.js";
 
 // Far below SQLite's 32,766 bound parameters per statement.
 const rowsPerInsert = 1_000;
@@ -37,6 +37,25 @@ export class SqliteBenchStore implements BenchStore {
         try {
           await work();
           this.db.exec("COMMIT");
+        } catch (error) {
+          this.db.exec("ROLLBACK");
+          throw error;
+        }
+      },
+      together: async (statements, { write }) => {
+        const runAll = () =>
+          statements.map(({ sql, params }): SqlResult => {
+            const prepared = statement(sql);
+            return prepared.reader
+              ? { rows: prepared.all(...params) as Record<string, unknown>[], changes: 0 }
+              : { rows: [], changes: prepared.run(...params).changes };
+          });
+        if (!write) return runAll();
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+          const results = runAll();
+          this.db.exec("COMMIT");
+          return results;
         } catch (error) {
           this.db.exec("ROLLBACK");
           throw error;

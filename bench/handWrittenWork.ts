@@ -24,9 +24,39 @@ const memberLookupSql = `
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
 
-const memberItemsSql = `SELECT "itemId" FROM "Completion" WHERE "memberId" = ?`;
+// PostgreSQL: the look-up with the member's plan state (and completions) aggregated beside it, one
+// statement, as the bot's MemberDayRepository reads them.
+function postgresLookupSql(withCompletions: boolean): string {
+  const completions = withCompletions
+    ? `, (SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
+         FROM "Completion" x WHERE x."memberId" = m."id") AS "completions"`
+    : "";
+  return `
+  SELECT m."id" AS "memberId", m."points" AS "points", c."id" AS "cohortId", c."status", c."startDate", c."timeZone",
+         c."studyDays", c."curriculumId", c."includeOptional",
+         (SELECT json_agg(json_build_array(a."id", a."kind", a."appliedOn", a."days", a."itemIds") ORDER BY a."id")
+            FROM "MemberAdjustment" a WHERE a."memberId" = m."id") AS "adjustments",
+         (SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate") ORDER BY k."id")
+            FROM "MemberBreak" k WHERE k."memberId" = m."id") AS "breaks"${completions}
+  FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
+  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
+}
 
-const memberCompletionsSql = `SELECT "itemId", "points", "completedAt" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+const postgresLookupWithCompletionsSql = postgresLookupSql(true);
+const postgresLookupWithPlanSql = postgresLookupSql(false);
+
+// SQLite (in process: no round trip to save) reads the plan state and completions by member id after the
+// look-up, as the bot does there.
+const memberPlanStateSql = `
+  SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
+  FROM "MemberAdjustment" WHERE "memberId" = ?
+  UNION ALL
+  SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
+  FROM "MemberBreak" WHERE "memberId" = ?
+  ORDER BY "source", "id"`;
+
+// The completions the reply is worked out from (/done's read last in its transaction, as the bot does).
+const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 const insertCompletionSql = `
   INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
@@ -83,9 +113,12 @@ async function lookup(sql: SqlRunner, guildId: string, userId: string): Promise<
   return row;
 }
 
-export async function todayWork(sql: SqlRunner, guildId: string, userId: string): Promise<void> {
-  const member = await lookup(sql, guildId, userId);
-  await sql.all(memberItemsSql, [member.memberId]);
+/**
+ * The member's cohort and membership, plan state and completions: on PostgreSQL one statement (one round
+ * trip), on SQLite three, as the bot reads them.
+ */
+export async function todayWork(sql: SqlRunner, provider: "sqlite" | "postgresql", guildId: string, userId: string): Promise<void> {
+  await lookupWithPlan(sql, provider, guildId, userId, true);
 }
 
 export interface DoneInput {
@@ -96,25 +129,52 @@ export interface DoneInput {
   readonly onTime: boolean;
 }
 
-/** Logs the completion, refreshes the totals in one transaction, reads the member's completions for the reply. */
-export async function doneWork(sql: SqlRunner, guildId: string, userId: string, done: DoneInput): Promise<void> {
+/**
+ * The look-up with the plan state (one statement on PostgreSQL), then the completion logged, the totals
+ * refreshed and the member's completions read for the reply as one transaction sent together: two round
+ * trips on PostgreSQL, as the bot.
+ */
+export async function doneWork(
+  sql: SqlRunner,
+  provider: "sqlite" | "postgresql",
+  guildId: string,
+  userId: string,
+  done: DoneInput,
+): Promise<void> {
+  const { memberId, cohortId } = await lookupWithPlan(sql, provider, guildId, userId, false);
+  const [inserted] = await sql.together(
+    [
+      {
+        sql: insertCompletionSql,
+        params: [memberId, done.itemId, cohortId, sql.timestamp(done.completedAt), done.weekNumber, done.points, sql.boolean(done.onTime)],
+      },
+      { sql: refreshMemberSql, params: [memberId, memberId, memberId] },
+      { sql: refreshWeekSql, params: [memberId, cohortId, done.weekNumber, memberId, done.weekNumber] },
+      { sql: memberCompletionsSql, params: [memberId] },
+    ],
+    { write: true },
+  );
+  if (inserted?.changes !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
+}
+
+/** The look-up with the member's plan state, and their completions when asked: what /today and /done start from. */
+async function lookupWithPlan(
+  sql: SqlRunner,
+  provider: "sqlite" | "postgresql",
+  guildId: string,
+  userId: string,
+  withCompletions: boolean,
+): Promise<MemberLookup> {
+  const byUser = [guildId, userId];
+  if (provider === "postgresql") {
+    const [member] = await sql.all<MemberLookup>(withCompletions ? postgresLookupWithCompletionsSql : postgresLookupWithPlanSql, byUser);
+    if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
+    return member;
+  }
   const member = await lookup(sql, guildId, userId);
-  const { memberId, cohortId } = member;
-  await sql.transaction(async () => {
-    const inserted = await sql.run(insertCompletionSql, [
-      memberId,
-      done.itemId,
-      cohortId,
-      sql.timestamp(done.completedAt),
-      done.weekNumber,
-      done.points,
-      sql.boolean(done.onTime),
-    ]);
-    if (inserted !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
-    await sql.run(refreshMemberSql, [memberId, memberId, memberId]);
-    await sql.run(refreshWeekSql, [memberId, cohortId, done.weekNumber, memberId, done.weekNumber]);
-  });
-  await sql.all(memberCompletionsSql, [memberId]);
+  await sql.all(memberPlanStateSql, [member.memberId, member.memberId]);
+  if (withCompletions) await sql.all(memberCompletionsSql, [member.memberId]);
+  return member;
 }
 
 export async function leaderboardWork(sql: SqlRunner, guildId: string, userId: string, weekNumber: number | null): Promise<void> {

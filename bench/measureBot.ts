@@ -148,13 +148,13 @@ class BotMeasurement {
     if (command === "done") {
       const done = this.doneInputFor(this.takePending(actor));
       const started = performance.now();
-      await doneWork(this.store.sql, guildId, actor.userId, done);
+      await doneWork(this.store.sql, this.store.provider, guildId, actor.userId, done);
       this.sqlCompletionsLogged += 1;
       return performance.now() - started;
     }
     const weekNumber = command === "leaderboardWeek" ? Math.max(1, dayInfo(this.cohort.settings, this.clock.now()).weekNumber) : null;
     const started = performance.now();
-    if (command === "today") await todayWork(this.store.sql, guildId, actor.userId);
+    if (command === "today") await todayWork(this.store.sql, this.store.provider, guildId, actor.userId);
     else await leaderboardWork(this.store.sql, guildId, actor.userId, weekNumber);
     return performance.now() - started;
   }

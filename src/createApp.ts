@@ -11,6 +11,7 @@ import { CompletionRepository } from "./db/repositories/CompletionRepository.js"
 import { CurriculumRepository } from "./db/repositories/CurriculumRepository.js";
 import { MemberPlanRepository } from "./db/repositories/MemberPlanRepository.js";
 import { LiveBoardRepository } from "./db/repositories/LiveBoardRepository.js";
+import { MemberDayRepository } from "./db/repositories/MemberDayRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
@@ -199,6 +200,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "study" }),
     courseEnd,
     memberRepository,
+    new MemberDayRepository(database.hotReader, database.target.provider),
   );
   const roster = new RosterService(
     cohorts,

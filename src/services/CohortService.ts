@@ -17,6 +17,12 @@ import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 
+/** A user's active membership: the cohort and their member record in it. */
+export interface Membership {
+  readonly cohort: Cohort;
+  readonly member: MemberRecord;
+}
+
 export interface Choice {
   readonly name: string;
   readonly value: string;
@@ -161,10 +167,23 @@ export class CohortService {
    * The cohort a member means: the option when given (an id from autocomplete,
    * or a name typed by hand), else their only cohort in this guild.
    */
-  async resolveForMember(guildId: string, userId: string, option: string | null): Promise<{ cohort: Cohort; member: MemberRecord }> {
+  async resolveForMember(guildId: string, userId: string, option: string | null): Promise<Membership> {
+    return this.resolveAmong(await this.members.listActiveInGuild(guildId, userId), guildId, userId, option);
+  }
+
+  /**
+   * resolveForMember's choice among the user's active memberships in the guild, read already (with
+   * whatever came with them: a membership the user has is returned as given). Only a `cohort:` option
+   * that names none of them takes the long way, and returns the membership alone.
+   */
+  async resolveAmong<Joined extends Membership>(
+    joined: readonly Joined[],
+    guildId: string,
+    userId: string,
+    option: string | null,
+  ): Promise<Joined | Membership> {
     if (option !== null && option.trim() !== "") {
-      // Buttons name the cohort by id: one statement finds the membership when it is there (anything else takes the long way).
-      const joined = await this.members.listActiveInGuild(guildId, userId);
+      // Buttons name the cohort by id: the memberships read already find it when it is there (anything else takes the long way).
       const match = joined.find(({ cohort }) => namesCohort(option.trim(), cohort));
       if (match !== undefined) return match;
       const cohort = await this.findByOption(guildId, option);
@@ -172,10 +191,9 @@ export class CohortService {
       if (member === null || member.leftAt !== null) throw new UserError("cohort.notJoined", { name: cohort.name });
       return { cohort, member };
     }
-    const memberships = await this.members.listActiveInGuild(guildId, userId);
-    const [only] = memberships;
+    const [only] = joined;
     if (only === undefined) throw new UserError("cohort.notMemberOfAny");
-    if (memberships.length > 1) throw new UserError("cohort.ambiguous", { names: memberships.map(({ cohort }) => cohort.name) });
+    if (joined.length > 1) throw new UserError("cohort.ambiguous", { names: joined.map(({ cohort }) => cohort.name) });
     return only;
   }
 

@@ -113,10 +113,13 @@ export class MemberPlanService {
     private readonly logger: Logger,
   ) {}
 
-  /** The member's plan at `now`. With `catchUpDues`, the only place a member plan is built. */
-  async planFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<MemberPlanning> {
+  /**
+   * The member's plan at `now`. With `catchUpDues`, the only place a member plan is built. `storedState`:
+   * the member's plan state when read already (with the membership, MemberDayRepository), else read here.
+   */
+  async planFor(cohort: Cohort, member: MemberRecord, now: Date, storedState?: StoredMemberPlanState): Promise<MemberPlanning> {
     const context = await this.plans.contextFor(cohort);
-    const state = await this.planState.load(member.id);
+    const state = storedState ?? (await this.planState.load(member.id));
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
     const plan = await this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state), (input) =>
       this.plans.memberPlan(context, input),

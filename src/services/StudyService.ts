@@ -11,7 +11,16 @@ import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
-import type { BoardAnchor, CompletionRecord, CompletionRepository, ScoreRow, Standing } from "../db/repositories/CompletionRepository.js";
+import type {
+  BoardAnchor,
+  CompletionRecord,
+  CompletionRepository,
+  ScoreRow,
+  Standing,
+  StreakRow,
+} from "../db/repositories/CompletionRepository.js";
+import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
+import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
@@ -19,7 +28,7 @@ import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/
 import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { maxChoices, matchScore, type CohortService } from "./CohortService.js";
+import { maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
@@ -229,14 +238,15 @@ export class StudyService {
     private readonly logger: Logger,
     private readonly courseEnd: CourseEndService,
     private readonly members: MemberRepository,
+    private readonly memberDays: MemberDayRepository,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    // Side by side: on PostgreSQL the two reads are two round trips, and neither needs the other.
+    const { cohort, member, planState, completions: readAlready } = await this.resolveWithState(request, true);
+    // On the long way (planState and completions not read yet), side by side: neither read needs the other.
     const [planning, completions] = await Promise.all([
-      this.memberPlans.planFor(cohort, member, request.now),
-      this.completions.streakRowsForMember(member.id),
+      this.memberPlans.planFor(cohort, member, request.now, planState),
+      readAlready ?? this.completions.streakRowsForMember(member.id),
     ]);
     const { context, plan, today } = planning;
     const day = dayInfo(cohort.settings, request.now);
@@ -286,9 +296,9 @@ export class StudyService {
 
   /** `/done`: points against the member's own due day; `when:yesterday` counts for the previous study day, without the bonus. */
   async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member, planState } = await this.resolveWithState(request, false);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    const planning = await this.memberPlans.planFor(cohort, member, request.now);
+    const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
     const item = findItem(context, request.item);
     const forYesterday = request.when === CompletionWhen.Yesterday;
@@ -625,6 +635,21 @@ export class StudyService {
       entries.push({ memberId: row.memberId, rank: row.rank, points: row.points, shown, isCaller: row.memberId === caller?.id });
     }
     return entries;
+  }
+
+  /**
+   * The membership the request names, with the member's plan state and (when asked) completions. The
+   * memberships, plan states and completions are read together, by guild and user: on PostgreSQL one
+   * round trip (MemberDayRepository). A `cohort:` option naming none of them takes the long way, which
+   * returns the membership alone (undefined and null: not read yet).
+   */
+  private async resolveWithState(
+    request: MemberRequest,
+    withCompletions: boolean,
+  ): Promise<Membership & { readonly planState: StoredMemberPlanState | undefined; readonly completions: readonly StreakRow[] | null }> {
+    const joined = await this.memberDays.listActiveInGuild(request.guildId, request.userId, withCompletions);
+    const resolved = await this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
+    return "planState" in resolved ? resolved : { ...resolved, planState: undefined, completions: null };
   }
 
   /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */

@@ -204,7 +204,8 @@ const findOneSql = `
   SELECT "itemId", "completedAt", "points", "onTime", "weekNumber", "day", "forYesterday"
   FROM "Completion" WHERE "memberId" = ? AND "itemId" = ? LIMIT 1`;
 
-const streakRowsSql = `
+/** A member's completions for the streak (`streakRowsForMember`): the member's id. */
+export const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
 export class CompletionRepository {
@@ -631,7 +632,8 @@ export class CompletionRepository {
   }
 }
 
-function toStreakRow(row: Record<string, unknown>): StreakRow {
+/** A row of the member's completions (`itemId`, `completedAt`, `points`, `day`) as a StreakRow. */
+export function toStreakRow(row: Record<string, unknown>): StreakRow {
   return { itemId: Number(row.itemId), completedAt: row.completedAt as Date, points: Number(row.points), day: row.day as string };
 }
 

@@ -34,14 +34,7 @@ export class MemberPlanRepository {
    * in the database. Through the hot reader (see SqliteHotReader).
    */
   async load(memberId: number): Promise<StoredMemberPlanState> {
-    const rows = (await this.reader.read(planStateSql, [memberId, memberId])) as unknown as PlanStateRow[];
-    const adjustments: MemberAdjustment[] = [];
-    const breaks: StoredPersonalBreak[] = [];
-    for (const row of rows) {
-      if (Number(row.source) === 0) adjustments.push(...toAdjustment(row));
-      else if (row.fromDate !== null && row.toDate !== null) breaks.push({ id: Number(row.id), from: row.fromDate, to: row.toDate });
-    }
-    return { adjustments, breaks };
+    return planStateOf(await this.reader.read(planStateSql, [memberId, memberId]));
   }
 
   /**
@@ -107,13 +100,25 @@ export class MemberPlanRepository {
   }
 }
 
-const planStateSql = `
+/** A member's adjustments and breaks (`load`): two ids, the member's. */
+export const planStateSql = `
   SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
   FROM "MemberAdjustment" WHERE "memberId" = ?
   UNION ALL
   SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
   FROM "MemberBreak" WHERE "memberId" = ?
   ORDER BY "source", "id"`;
+
+/** The state in rows of `load`'s union (adjustments, then breaks, each in id order), of one member. */
+export function planStateOf(rows: readonly Record<string, unknown>[]): StoredMemberPlanState {
+  const adjustments: MemberAdjustment[] = [];
+  const breaks: StoredPersonalBreak[] = [];
+  for (const row of rows as unknown as readonly PlanStateRow[]) {
+    if (Number(row.source) === 0) adjustments.push(...toAdjustment(row));
+    else if (row.fromDate !== null && row.toDate !== null) breaks.push({ id: Number(row.id), from: row.fromDate, to: row.toDate });
+  }
+  return { adjustments, breaks };
+}
 
 /** One row of `load`'s union: an adjustment (source 0) or a break (source 1); counts may come back as bigint. */
 interface PlanStateRow {

@@ -4,7 +4,7 @@ import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } f
 import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
-import { toCohort, type CohortRowWithBreaks } from "./CohortRepository.js";
+import { toCohort } from "./CohortRepository.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -57,24 +57,7 @@ export class MemberRepository {
    * hot reader: on a SQLite file, without Prisma (see SqliteHotReader).
    */
   async listActiveInGuild(guildId: string, userId: string): Promise<{ cohort: Cohort; member: MemberRecord }[]> {
-    const rows = (await this.reader.read(activeInGuildSql, [userId, guildId])) as MembershipRow[];
-    const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
-    let current: { member: MemberRow; cohort: CohortRowWithBreaks & { breaks: { week: number }[] } } | null = null;
-    const finish = () => {
-      if (current !== null) memberships.push({ member: toMember(current.member), cohort: toCohort(current.cohort) });
-    };
-    for (const row of rows) {
-      const memberId = Number(row.m_id);
-      if (current?.member.id !== memberId) {
-        finish();
-        const cohort = pickColumns(row, cohortColumns) as CohortRow & { breaks: { week: number }[] };
-        cohort.breaks = [];
-        current = { member: pickColumns(row, memberColumns) as MemberRow, cohort };
-      }
-      if (row.breakWeek !== null) current.cohort.breaks.push({ week: Number(row.breakWeek) });
-    }
-    finish();
-    return memberships;
+    return membershipsOf(await this.reader.read(activeInGuildSql, [userId, guildId]));
   }
 
   /**
@@ -298,11 +281,12 @@ export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof member
   : never = true;
 
 /** Constant text (column names only); the user and guild are bound. */
-const membershipColumns = [
+/** The member's and the cohort's columns, prefixed `m_` and `c_` (membershipOf reads them). */
+export const membershipColumns = [
   ...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`),
   ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`),
 ].join(", ");
-const activeInGuildSql = `
+export const activeInGuildSql = `
   SELECT ${membershipColumns}, b."week" AS "breakWeek"
   FROM "Member" m
   JOIN "Cohort" c ON c."id" = m."cohortId"
@@ -315,6 +299,33 @@ type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint;
 /** Each side's columns as [its name, its name in the joined row]: worked out once, not for every row (every /today and /done reads one). */
 const memberColumns = memberColumnNames.map((name) => [name, `m_${name}`] as const);
 const cohortColumns = cohortColumnNames.map((name) => [name, `c_${name}`] as const);
+
+/** The memberships in activeInGuildSql's rows (one row per break week), in their order. */
+export function membershipsOf(rows: readonly Record<string, unknown>[]): { cohort: Cohort; member: MemberRecord }[] {
+  const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
+  let current: { row: MembershipRow; breakWeeks: number[] } | null = null;
+  const finish = () => {
+    if (current !== null) memberships.push(membershipOf(current.row, current.breakWeeks));
+  };
+  for (const row of rows as readonly MembershipRow[]) {
+    if (current === null || Number(current.row.m_id) !== Number(row.m_id)) {
+      finish();
+      current = { row, breakWeeks: [] };
+    }
+    if (row.breakWeek !== null) current.breakWeeks.push(Number(row.breakWeek));
+  }
+  finish();
+  return memberships;
+}
+
+/** One membership from a row holding membershipColumns, with its cohort's break weeks. */
+export function membershipOf(row: Record<string, unknown>, breakWeeks: readonly number[]): { cohort: Cohort; member: MemberRecord } {
+  const cohort = pickColumns(row, cohortColumns) as CohortRow;
+  return {
+    member: toMember(pickColumns(row, memberColumns) as MemberRow),
+    cohort: toCohort({ ...cohort, breaks: breakWeeks.map((week) => ({ week })) }),
+  };
+}
 
 /** One side of a joined row, its prefix taken off. The raw query returns Dates, booleans and numbers on both databases. */
 function pickColumns(row: Record<string, unknown>, columns: readonly (readonly [string, string])[]): Record<string, unknown> {
