@@ -56,7 +56,7 @@ if (parentPort !== null) {
         const key = planKey(request);
         const basePlan = plans.get(key) ?? buildCohortPlan(curriculum, request.settings);
         keep(plans, key, basePlan, keptPlans);
-        const record = recordMemberPlan(buildMemberPlan({ ...request.member, basePlan }));
+        const record = recordMemberPlan(buildMemberPlan({ ...request.member, basePlan }), basePlan);
         const buffers = [record.cohortDates.buffer, record.dueDates.buffer, record.sources.buffer, record.dueOrder.buffer];
         port.postMessage({ id: request.id, threadId, outcome: "memberPlanned", record } satisfies PlanBuildReply, buffers);
         return;
