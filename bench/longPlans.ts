@@ -127,7 +127,7 @@ for (const [name, member] of Object.entries(members)) {
 // (b′) what the main thread still does when the worker builds the member plan: assemble it from its record.
 for (const [name, member] of Object.entries(members)) {
   const input = { basePlan: base, breakWeeks: breaks, ...member };
-  const record = recordMemberPlan(buildMemberPlan(input));
+  const record = recordMemberPlan(buildMemberPlan(input), base);
   summary(
     `member plan replayed from its record, ${name}`,
     Array.from({ length: runs }, () => timed(() => replayMemberPlan(input, record))),

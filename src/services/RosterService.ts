@@ -2,7 +2,8 @@ import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { quietSinceDate, requiredItemsDue, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
+import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
+import { shareInFlight } from "../shared/shareInFlight.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
 import { breakDayRanges } from "../domain/schedule/cohortBreaks.js";
@@ -97,6 +98,8 @@ function countAnswers(answers: Iterable<string>): AnswerCounts {
  */
 export class RosterService {
   private readonly requiredByPlan = new WeakMap<object, readonly RequiredItemDue[]>();
+  /** `requiredOf` builds in progress by cohort plan: concurrent rosters of one plan share them. */
+  private readonly requiring = new Map<object, Promise<readonly RequiredItemDue[]>>();
 
   constructor(
     private readonly cohorts: CohortService,
@@ -163,11 +166,15 @@ export class RosterService {
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
-    const [zones, catchUps] = await Promise.all([this.rows.memberZones(cohort.id), this.memberPlans.catchUpDues(cohort, context)]);
+    const [zones, catchUps, required] = await Promise.all([
+      this.rows.memberZones(cohort.id),
+      this.memberPlans.catchUpDues(cohort, context),
+      this.requiredOf(context),
+    ]);
     const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(now, memberZone));
     return {
       cohortId: cohort.id,
-      required: this.requiredOf(context),
+      required,
       startDay: epochDayOfLocalDate(context.plan.startDate),
       today: memberToday(zone),
       // A stored zone the clock no longer knows: the member is read in the cohort's day.
@@ -178,14 +185,20 @@ export class RosterService {
     };
   }
 
-  /** `requiredItemsDue` of the cohort's plan, once per cached plan (it builds a member plan per extension). */
-  private requiredOf(context: CohortContext): readonly RequiredItemDue[] {
-    let required = this.requiredByPlan.get(context.plan);
-    if (required === undefined) {
-      required = requiredItemsDue(context.basePlan, context.breakWeeks);
+  /**
+   * `requiredItemsDue` of the cohort's plan, once per cached plan. Its five member plans (one per
+   * extension) go through the plan service: a big cohort's are built on the plan worker, not here.
+   */
+  private async requiredOf(context: CohortContext): Promise<readonly RequiredItemDue[]> {
+    const known = this.requiredByPlan.get(context.plan);
+    if (known !== undefined) return known;
+    return shareInFlight(this.requiring, context.plan, async () => {
+      const inputs = requiredItemsDueInputs(context.basePlan, context.breakWeeks);
+      const plans = await Promise.all(inputs.map((input) => this.plans.memberPlan(context, input)));
+      const required = requiredItemsDueOf(plans);
       this.requiredByPlan.set(context.plan, required);
-    }
-    return required;
+      return required;
+    });
   }
 
   private async describe(

@@ -59,6 +59,9 @@ export interface SupervisedWorkerOptions {
   readonly onStart?: () => void;
 }
 
+/** Thread ids kept in `answeredOnThreads`: a long-running process restarts its worker now and then. */
+export const rememberedThreads = 16;
+
 interface Pending<Reply> {
   readonly resolve: (reply: Reply) => void;
   readonly reject: (error: WorkerStoppedError) => void;
@@ -79,8 +82,7 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   private readonly pending = new Map<number, Pending<Reply>>();
   private watchdog: NodeJS.Timeout | null = null;
   private closedFlag = false;
-  /** Thread ids that answered: lets tests see the work left the main thread. */
-  readonly answeredOnThreads = new Set<number>();
+  private readonly answeredOn = new Set<number>();
 
   constructor(private readonly options: SupervisedWorkerOptions) {}
 
@@ -88,11 +90,23 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     return this.closedFlag;
   }
 
+  /** The last `rememberedThreads` thread ids that answered: lets tests see the work left the main thread. */
+  get answeredOnThreads(): ReadonlySet<number> {
+    return this.answeredOn;
+  }
+
   /** Posts the request `message` builds around its id; `onPosted` runs once it was posted. */
   request(message: (id: number) => Request, onPosted?: () => void): Promise<Reply> {
     // A request after close() must not start a worker nothing would end.
     if (this.closedFlag) return Promise.reject(new WorkerStoppedError(WorkerStop.Closed));
-    const worker = this.worker ?? this.start();
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (error) {
+      // A worker that cannot start (no program, out of resources) rejects like one that failed: owners promise not to throw.
+      this.options.logger.error({ err: error }, this.options.logMessages.failed);
+      return Promise.reject(new WorkerStoppedError(WorkerStop.Failed, { cause: error }));
+    }
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       try {
@@ -138,8 +152,15 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.options.timeout.rule === TimeoutRule.Watchdog) this.armWatchdog(worker);
-    this.answeredOnThreads.add(reply.threadId);
+    this.rememberAnswerer(reply.threadId);
     pending.resolve(reply);
+  }
+
+  /** Keeps `threadId` as the newest answerer; each restart brings a new id, so only the last few are kept. */
+  private rememberAnswerer(threadId: number): void {
+    this.answeredOn.delete(threadId);
+    this.answeredOn.add(threadId);
+    for (const oldest of this.answeredOn) if (this.answeredOn.size > rememberedThreads) this.answeredOn.delete(oldest);
   }
 
   private requestTimer(worker: Worker): NodeJS.Timeout | undefined {

@@ -20,8 +20,14 @@ import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuil
 /** Curricula kept by the worker; the oldest sent goes first (a request for it then sends it again). */
 const keptCurricula = 16;
 
-/** Cohort plans kept for member plans (a 520-week one is a few megabytes); the oldest built goes first. */
-const keptPlans = 4;
+/**
+ * Cohort plans kept for member plans; the oldest built goes first, and a member plan on a plan no longer
+ * kept rebuilds it (tens of milliseconds of balancing). Only big cohorts' plans come here, and a roster
+ * asks five member plans per cohort plan, so with 4 a few busy big cohorts kept rebuilding each other's.
+ * 16 keep at most about 30 MB: the maximal curriculum's plan (6,318 items, 2,600 study days) weighs about
+ * 1.9 MB of heap (8 built with different start dates, heap after gc, 2026-12-04).
+ */
+const keptPlans = 16;
 
 /** Keeps `value` under `key` as the newest of at most `limit` entries. */
 function keep<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
@@ -56,7 +62,7 @@ if (parentPort !== null) {
         const key = planKey(request);
         const basePlan = plans.get(key) ?? buildCohortPlan(curriculum, request.settings);
         keep(plans, key, basePlan, keptPlans);
-        const record = recordMemberPlan(buildMemberPlan({ ...request.member, basePlan }));
+        const record = recordMemberPlan(buildMemberPlan({ ...request.member, basePlan }), basePlan);
         const buffers = [record.cohortDates.buffer, record.dueDates.buffer, record.sources.buffer, record.dueOrder.buffer];
         port.postMessage({ id: request.id, threadId, outcome: "memberPlanned", record } satisfies PlanBuildReply, buffers);
         return;

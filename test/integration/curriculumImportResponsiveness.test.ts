@@ -93,6 +93,28 @@ describe("the parser's worker", () => {
     }
   }, 120_000);
 
+  it("refuses the document when no worker can start, instead of throwing, and parses the next once one can", async () => {
+    const workers: Worker[] = [];
+    const watched = watchedSpawn(workers);
+    let failedSpawns = 0;
+    const spawn = (name: string): Worker => {
+      if (failedSpawns === 0) {
+        failedSpawns += 1;
+        throw new Error("no worker program");
+      }
+      return watched(name);
+    };
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn });
+    try {
+      expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      const result = await parser.parse(maximal);
+      expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
+      expect(workers).toHaveLength(1);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+
   it("on close() refuses the documents in flight, ends the worker, and refuses later ones without starting another", async () => {
     const workers: Worker[] = [];
     const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers) });

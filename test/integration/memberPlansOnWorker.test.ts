@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { catchUpDueDays } from "../../src/domain/schedule/requiredItemsDue.js";
+import { catchUpDueDays, requiredItemsDue } from "../../src/domain/schedule/requiredItemsDue.js";
 import { buildMemberPlan, MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
@@ -84,5 +84,30 @@ describe("member plans built on the app's plan worker", () => {
     // One worker did it: the cohort plan, then the member plan (once for both asks), then the roster's.
     expect(workers).toHaveLength(1);
     expect(answers.filter((outcome) => outcome === "memberPlanned")).toHaveLength(2);
+  }, 120_000);
+
+  it("are the roster's due days of Required items built there too, equal to the inline ones, once per cohort plan", async () => {
+    const { prisma } = test.app.database;
+    const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-05-03", timeZone: "Europe/Madrid" };
+    const row = await createCohortRow(prisma, curriculum.id, {
+      guildId: "g2",
+      channelId: "c2",
+      name: "roster",
+      startDate: settings.startDate,
+    });
+    const cohort = cohortFixture({ id: row.id, curriculumId: curriculum.id, name: "roster", settings, breakWeeks: [3, 6] });
+    const memberPlansBefore = answers.filter((outcome) => outcome === "memberPlanned").length;
+
+    const now = new Date("2027-06-01T10:00:00Z");
+    const [first, second] = await Promise.all([
+      test.app.services.roster.basisAt(cohort, now),
+      test.app.services.roster.basisAt(cohort, now),
+    ]);
+    expect(first.basis.required).toEqual(requiredItemsDue(first.context.basePlan, first.context.breakWeeks));
+    expect(first.basis.required.length).toBeGreaterThan(0);
+    expect(second.basis.required).toBe(first.basis.required);
+    // One member plan per extension (none to four extra weeks), on the worker, shared by both rosters.
+    expect(answers.filter((outcome) => outcome === "memberPlanned").length - memberPlansBefore).toBe(5);
   }, 120_000);
 });

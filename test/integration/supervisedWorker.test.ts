@@ -1,7 +1,14 @@
 import { once } from "node:events";
 import { threadId, Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { SupervisedWorker, TimeoutRule, WorkerStop, WorkerStoppedError, type WorkerTimeout } from "../../src/workers/SupervisedWorker.js";
+import {
+  rememberedThreads,
+  SupervisedWorker,
+  TimeoutRule,
+  WorkerStop,
+  WorkerStoppedError,
+  type WorkerTimeout,
+} from "../../src/workers/SupervisedWorker.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 
 type Behaviour = "echo" | "hang" | "throw" | "exit";
@@ -32,13 +39,18 @@ parentPort.on("message", (request) => {
 
 const patient: WorkerTimeout = { rule: TimeoutRule.PerRequest, ms: 120_000 };
 
-/** A supervised test worker whose workers (and their starts) the test can see. */
-function supervised(timeout: WorkerTimeout = patient) {
+/** A supervised test worker whose workers (and their starts) the test can see; its first `failingSpawns` spawns throw. */
+function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0) {
   const workers: Worker[] = [];
   let starts = 0;
+  let spawnsLeftToFail = failingSpawns;
   const captured = captureLogger();
   const worker = new SupervisedWorker<TestRequest, TestReply>({
     spawn: () => {
+      if (spawnsLeftToFail > 0) {
+        spawnsLeftToFail -= 1;
+        throw new Error("the test worker could not start");
+      }
       const started = new Worker(program, { eval: true });
       workers.push(started);
       return started;
@@ -178,6 +190,40 @@ describe("a supervised worker", () => {
       );
       expect(await stopOf(unsendable)).toBe(WorkerStop.Unsendable);
       expect(posted).toEqual(["kept"]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("rejects a request whose worker cannot start, with the reason, and starts one at the next request", async () => {
+    const { worker, workers, ask, logs, starts } = supervised(patient, 1);
+    try {
+      const error: unknown = await ask("echo", "lost").then(
+        () => new Error("answered"),
+        (rejection: unknown) => rejection,
+      );
+      expect(error).toBeInstanceOf(WorkerStoppedError);
+      expect((error as WorkerStoppedError).stop).toBe(WorkerStop.Failed);
+      expect(((error as WorkerStoppedError).cause as Error).message).toBe("the test worker could not start");
+      expect(logs().filter((line) => line.msg === "test worker failed")).toHaveLength(1);
+      expect((await ask("echo", "after")).text).toBe("after");
+      expect(workers).toHaveLength(1);
+      expect(starts()).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("remembers only the threads of the last workers that answered, however often it restarts", async () => {
+    const { worker, ask } = supervised();
+    const answeredBy: number[] = [];
+    try {
+      for (let restart = 0; restart <= rememberedThreads; restart += 1) {
+        answeredBy.push((await ask("echo")).threadId);
+        expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
+      }
+      expect(new Set(answeredBy).size).toBe(rememberedThreads + 1);
+      expect([...worker.answeredOnThreads]).toEqual(answeredBy.slice(1));
     } finally {
       await worker.close();
     }

@@ -47,7 +47,7 @@ describe("a member plan assembled from its record", () => {
     let preJoinSeen = false;
     for (const input of randomInputs(60)) {
       const built = buildMemberPlan(input);
-      const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built)));
+      const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built, input.basePlan)));
       expect(replayed).toEqual(built);
       const planItems = new Set<object>([...input.basePlan.dayByDate.values()].flatMap((day) => day.items));
       expect(replayed.items.every((entry) => planItems.has(entry.item))).toBe(true);
@@ -60,11 +60,22 @@ describe("a member plan assembled from its record", () => {
     expect(preJoinSeen).toBe(true);
   });
 
-  it("refuses a record of another cohort plan instead of assembling a wrong plan", () => {
-    const withOptional = buildCohortPlan(curriculum, settings({ includeOptional: true }));
-    const without = buildCohortPlan(curriculum, settings({ includeOptional: false }));
+  it("refuses a record of another cohort plan instead of assembling a wrong plan, also one with as many items", () => {
+    const builtOn = buildCohortPlan(curriculum, settings({ includeOptional: true }));
     const input = { breakWeeks: [], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] };
-    const record = recordMemberPlan(buildMemberPlan({ ...input, basePlan: withOptional }));
-    expect(() => replayMemberPlan({ ...input, basePlan: without }, record)).toThrow(/other items/);
+    const record = recordMemberPlan(buildMemberPlan({ ...input, basePlan: builtOn }), builtOn);
+    const others = [
+      buildCohortPlan(curriculum, settings({ includeOptional: false })),
+      buildCohortPlan(curriculum, settings({ includeOptional: true, startDate: "2027-03-08" })),
+      buildCohortPlan(curriculum, settings({ includeOptional: true, studyDays: [1, 3, 5] })),
+    ];
+    // The last two have the same items as the plan the record was built on, on other days.
+    expect(others.slice(1).map((plan) => plan.assignedDateByItemId.size)).toEqual([1, 2].map(() => builtOn.assignedDateByItemId.size));
+    for (const other of others) expect(() => replayMemberPlan({ ...input, basePlan: other }, record)).toThrow(/another cohort plan/);
+    // The same plan built again (as the worker does) is accepted.
+    const again = buildCohortPlan(curriculum, settings({ includeOptional: true }));
+    expect(replayMemberPlan({ ...input, basePlan: again }, record).items.map((entry) => entry.dueDate)).toEqual(
+      buildMemberPlan({ ...input, basePlan: again }).items.map((entry) => entry.dueDate),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { addDays, epochDayOfLocalDate, isoWeekday } from "./localTime.js";
-import { buildMemberPlan, DueSource, MAX_EXTEND_WEEKS, MemberAdjustmentKind, type MemberPlan } from "./memberPlan.js";
+import { buildMemberPlan, DueSource, MAX_EXTEND_WEEKS, MemberAdjustmentKind, type MemberPlan, type MemberPlanInput } from "./memberPlan.js";
 import type { CohortPlan } from "./scheduleTypes.js";
 
 /** A Required item as the roster's SQL reads it (dates as epoch days, see `epochDayOfLocalDate`). */
@@ -23,15 +23,26 @@ export interface RequiredItemDue {
  * itself (one plan per extension), so they cannot drift from the member's plan.
  */
 export function requiredItemsDue(basePlan: CohortPlan, breakWeeks: readonly number[]): RequiredItemDue[] {
-  const plans = Array.from({ length: MAX_EXTEND_WEEKS + 1 }, (_, extraWeeks) =>
-    buildMemberPlan({
-      basePlan,
-      breakWeeks,
-      joinedOn: basePlan.startDate,
-      adjustments: Array.from({ length: extraWeeks }, () => ({ kind: MemberAdjustmentKind.Extend })),
-      personalBreaks: [],
-    }),
-  );
+  return requiredItemsDueOf(requiredItemsDueInputs(basePlan, breakWeeks).map(buildMemberPlan));
+}
+
+/**
+ * The member plans `requiredItemsDue` reads, at index `x` the one with `x`
+ * extra weeks (0..MAX_EXTEND_WEEKS): whoever builds them elsewhere (a worker)
+ * passes the plans, in this order, to `requiredItemsDueOf`.
+ */
+export function requiredItemsDueInputs(basePlan: CohortPlan, breakWeeks: readonly number[]): MemberPlanInput[] {
+  return Array.from({ length: MAX_EXTEND_WEEKS + 1 }, (_, extraWeeks) => ({
+    basePlan,
+    breakWeeks,
+    joinedOn: basePlan.startDate,
+    adjustments: Array.from({ length: extraWeeks }, () => ({ kind: MemberAdjustmentKind.Extend })),
+    personalBreaks: [],
+  }));
+}
+
+/** `requiredItemsDue` from the plans built from `requiredItemsDueInputs`, in their order. */
+export function requiredItemsDueOf(plans: readonly MemberPlan[]): RequiredItemDue[] {
   const [unextended] = plans;
   if (unextended === undefined) return [];
   const items = unextended.items
