@@ -9,7 +9,7 @@
  * event loop's active time during each call: the main thread's share.
  */
 import { performance } from "node:perf_hooks";
-import { maximalCurriculum } from "./maximalCurriculum.js";
+import { maximalCurriculum, planCurriculumOf } from "./maximalCurriculum.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks } from "../src/domain/schedule/cohortBreaks.js";
 import { addDays } from "../src/domain/schedule/localTime.js";
@@ -18,32 +18,7 @@ import { plannedPosts } from "../src/domain/schedule/plannedPosts.js";
 import { recordMemberPlan, replayMemberPlan } from "../src/domain/schedule/recordedMemberPlan.js";
 import { createLogger } from "../src/logging/createLogger.js";
 import { PlanBuildThread } from "../src/workers/PlanBuildThread.js";
-import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
-
-function planCurriculum(): PlanCurriculum {
-  const parsed = maximalCurriculum().curriculum;
-  let id = 0;
-  return {
-    totalWeeks: parsed.totalWeeks,
-    sections: parsed.sections.map((section, position) => ({
-      key: section.key,
-      title: section.title,
-      weekStart: section.weekStart,
-      weekEnd: section.weekEnd,
-      checkpoint: section.checkpoint,
-      position,
-      items: section.items.map((item, index) => ({
-        id: ++id,
-        key: item.key,
-        title: item.title,
-        kind: item.kind,
-        minutes: item.minutes,
-        sectionKey: section.key,
-        position: index,
-      })),
-    })),
-  };
-}
+import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../src/domain/schedule/scheduleTypes.js";
 
 function summary(name: string, times: readonly number[]): void {
   const sorted = [...times].sort((a, b) => a - b);
@@ -59,7 +34,7 @@ function timed(run: () => unknown): number {
 }
 
 const runs = Number(process.argv[2] ?? 30);
-const curriculum = planCurriculum();
+const curriculum = planCurriculumOf(maximalCurriculum());
 const breaks = [3, 50, 100, 200, 300, 400, 500];
 const settingsAt = (startDate: string, timeZone = "America/New_York"): CohortSettings => ({
   ...DEFAULT_COHORT_SETTINGS,

@@ -11,6 +11,7 @@
  * deterministically; every seventh item has no estimate.
  */
 import type { ParsedCurriculum, ParsedItem, ParsedSection } from "../src/domain/curriculum/curriculumModel.js";
+import type { PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
 
 export const maximalCurriculumBytes = 256 * 1024;
 export const maximalCurriculumWeeks = 520;
@@ -131,5 +132,30 @@ export function maximalCurriculum(): GeneratedCurriculum {
       checklist: [],
       notes: [],
     },
+  };
+}
+
+/** The generated curriculum as the planner takes it: items numbered from 1 in reading order, as if stored. */
+export function planCurriculumOf(generated: GeneratedCurriculum): PlanCurriculum {
+  let id = 0;
+  return {
+    totalWeeks: generated.curriculum.totalWeeks,
+    sections: generated.curriculum.sections.map((section, position) => ({
+      key: section.key,
+      title: section.title,
+      weekStart: section.weekStart,
+      weekEnd: section.weekEnd,
+      checkpoint: section.checkpoint,
+      position,
+      items: section.items.map((item, index) => ({
+        id: ++id,
+        key: item.key,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        sectionKey: section.key,
+        position: index,
+      })),
+    })),
   };
 }

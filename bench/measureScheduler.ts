@@ -32,11 +32,11 @@ import { CurriculumRepository } from "../src/db/repositories/CurriculumRepositor
 import { matchCurriculumVersions } from "../src/domain/curriculum/matchCurriculumVersions.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
 import { recordBalancing, replayBalancing } from "../src/domain/schedule/recordedBalancing.js";
-import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../src/domain/schedule/scheduleTypes.js";
+import { DEFAULT_COHORT_SETTINGS } from "../src/domain/schedule/scheduleTypes.js";
 import { DiscordEmulator } from "../src/emulator/DiscordEmulator.js";
 import { createLogger } from "../src/logging/createLogger.js";
 import type { BenchOptions } from "./benchOptions.js";
-import { maximalCurriculum } from "./maximalCurriculum.js";
+import { maximalCurriculum, planCurriculumOf } from "./maximalCurriculum.js";
 
 export interface SchedulerBenchResult {
   /** Matching a re-import of the largest curriculum (every section's items reversed) to its stored version. */
@@ -78,26 +78,6 @@ export interface SchedulerBenchResult {
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-function planCurriculumOf(generated: ReturnType<typeof maximalCurriculum>): PlanCurriculum {
-  let id = 1;
-  return {
-    totalWeeks: generated.curriculum.totalWeeks,
-    sections: generated.curriculum.sections.map((section, position) => ({
-      ...section,
-      position,
-      items: section.items.map((item, index) => ({
-        id: id++,
-        key: item.key,
-        title: item.title,
-        kind: item.kind,
-        minutes: item.minutes,
-        sectionKey: section.key,
-        position: index,
-      })),
-    })),
-  };
-}
 
 function measureMatch(runs: number): SchedulerBenchResult["match"] {
   const { curriculum } = maximalCurriculum();
