@@ -1,5 +1,6 @@
 import type { SqlRunner } from "./SqlRunner.js";
 import { allTimeBoard, scoreBucketWidth } from "../src/db/repositories/CompletionRepository.js";
+import { membershipColumns } from "../src/db/repositories/MemberRepository.js";
 
 /**
  * The database work of each measured command written by hand, as a baseline
@@ -24,23 +25,36 @@ const memberLookupSql = `
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
 
-// PostgreSQL: the look-up with the member's plan state (and completions) aggregated beside it, one
-// statement, as the bot's MemberDayRepository reads them.
+// What /today and /done start from, with every column of the member and the cohort and the cohort's break
+// weeks (the bot builds its Cohort and MemberRecord from them), in the bot's order.
+// PostgreSQL: the memberships with the member's plan state (and completions) aggregated beside the one found
+// alone, one statement, as the bot's MemberDayRepository reads them (window count, CASE and all).
 function postgresLookupSql(withCompletions: boolean): string {
+  const onlyOne = (subquery: string) => `CASE WHEN count(*) OVER () = 1 THEN (${subquery}) END`;
   const completions = withCompletions
-    ? `, (SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
-         FROM "Completion" x WHERE x."memberId" = m."id") AS "completions"`
+    ? `, ${onlyOne(`SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
+         FROM "Completion" x WHERE x."memberId" = m."id"`)} AS "completions"`
     : "";
   return `
-  SELECT m."id" AS "memberId", m."points" AS "points", c."id" AS "cohortId", c."status", c."startDate", c."timeZone",
-         c."studyDays", c."curriculumId", c."includeOptional",
-         (SELECT json_agg(json_build_array(a."id", a."kind", a."appliedOn", a."days", a."itemIds") ORDER BY a."id")
-            FROM "MemberAdjustment" a WHERE a."memberId" = m."id") AS "adjustments",
-         (SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate") ORDER BY k."id")
-            FROM "MemberBreak" k WHERE k."memberId" = m."id") AS "breaks"${completions}
+  SELECT m."id" AS "memberId", m."points" AS "points", c."id" AS "cohortId", ${membershipColumns},
+         count(*) OVER () AS "membershipCount",
+         (SELECT json_agg(b."week" ORDER BY b."week") FROM "CohortBreak" b WHERE b."cohortId" = c."id") AS "breakWeeks",
+         ${onlyOne(`SELECT json_agg(json_build_array(a."id", a."kind", a."appliedOn", a."days", a."itemIds") ORDER BY a."id")
+            FROM "MemberAdjustment" a WHERE a."memberId" = m."id"`)} AS "adjustments",
+         ${onlyOne(`SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate") ORDER BY k."id")
+            FROM "MemberBreak" k WHERE k."memberId" = m."id"`)} AS "breaks"${completions}
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
-  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL`;
+  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL
+  ORDER BY c."createdAt", m."cohortId"`;
 }
+
+// SQLite: the memberships, one row per cohort break week, as the bot's activeInGuildSql reads them.
+const sqliteLookupSql = `
+  SELECT m."id" AS "memberId", m."points" AS "points", c."id" AS "cohortId", ${membershipColumns}, b."week" AS "breakWeek"
+  FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
+  LEFT JOIN "CohortBreak" b ON b."cohortId" = c."id"
+  WHERE c."guildId" = ? AND m."userId" = ? AND m."leftAt" IS NULL
+  ORDER BY c."createdAt", m."cohortId", b."week"`;
 
 const postgresLookupWithCompletionsSql = postgresLookupSql(true);
 const postgresLookupWithPlanSql = postgresLookupSql(false);
@@ -154,7 +168,12 @@ export async function doneWork(
     ],
     { write: true },
   );
-  if (inserted?.changes !== 1) throw new Error(`hand-written /done: item ${done.itemId} was already done by member ${memberId}`);
+  // Found only after the message committed (as in the bot, the insert does nothing on a repeat): the totals
+  // were recomputed from the same completions, unchanged; the bench's data gives each /done a new item.
+  if (inserted?.changes !== 1)
+    throw new Error(
+      `hand-written /done: item ${done.itemId} was already done by member ${memberId} (nothing inserted; totals recomputed unchanged)`,
+    );
 }
 
 /** The look-up with the member's plan state, and their completions when asked: what /today and /done start from. */
@@ -171,7 +190,8 @@ async function lookupWithPlan(
     if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
     return member;
   }
-  const member = await lookup(sql, guildId, userId);
+  const [member] = await sql.all<MemberLookup>(sqliteLookupSql, byUser);
+  if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
   await sql.all(memberPlanStateSql, [member.memberId, member.memberId]);
   if (withCompletions) await sql.all(memberCompletionsSql, [member.memberId]);
   return member;

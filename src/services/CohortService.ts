@@ -636,3 +636,9 @@ function boardColumns(input: CohortBoardInput & { readonly guildId: string }): {
 function namesCohort(option: string, cohort: Cohort): boolean {
   return /^\d{1,15}$/.test(option) ? Number(option) === cohort.id : option === cohort.name;
 }
+
+/** The cohort id a `cohort:` option names (buttons and autocomplete send ids), or null for none or a name (resolveAmong's reading). */
+export function cohortIdOption(option: string | null): number | null {
+  const value = option?.trim() ?? "";
+  return /^\d{1,15}$/.test(value) ? Number(value) : null;
+}

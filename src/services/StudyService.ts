@@ -28,7 +28,7 @@ import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/
 import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
+import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
@@ -639,16 +639,18 @@ export class StudyService {
 
   /**
    * The membership the request names, with the member's plan state and (when asked) completions. The
-   * memberships, plan states and completions are read together, by guild and user: on PostgreSQL one
-   * round trip (MemberDayRepository). A `cohort:` option naming none of them takes the long way, which
-   * returns the membership alone (undefined and null: not read yet).
+   * memberships are read by guild and user (in the option's cohort when it is an id), with the plan state
+   * and completions when one membership is found: on PostgreSQL one round trip (MemberDayRepository).
+   * Otherwise (a name picking one of several, or a `cohort:` option naming none of them: the long way)
+   * the membership comes alone (undefined and null: not read yet).
    */
   private async resolveWithState(
     request: MemberRequest,
     withCompletions: boolean,
   ): Promise<Membership & { readonly planState: StoredMemberPlanState | undefined; readonly completions: readonly StreakRow[] | null }> {
-    const joined = await this.memberDays.listActiveInGuild(request.guildId, request.userId, withCompletions);
-    const resolved = await this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
+    const { guildId, userId } = request;
+    const joined = await this.memberDays.listActiveInGuild({ guildId, userId, cohortId: cohortIdOption(request.cohort), withCompletions });
+    const resolved = await this.cohorts.resolveAmong(joined, guildId, userId, request.cohort);
     return "planState" in resolved ? resolved : { ...resolved, planState: undefined, completions: null };
   }
 

@@ -150,6 +150,31 @@ describe("statements per interaction", () => {
       expect(sent, `${name} ${JSON.stringify(options)}`).toHaveLength(statements);
     }
   });
+
+  it("/today in one of two cohorts: by id as few statements as with one; by name the member's reads come after; without, one read and the question", async () => {
+    const second = await bot.createCohort({ name: "Backend Autumn 2027" });
+    const kay = bot.member("kay");
+    await bot.reply(kay.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(kay.id, "join", { cohort: "Backend Autumn 2027" });
+    executions(await counter.during(() => bot.reply(kay.id, "today", { cohort: String(second.id) })));
+    // By id (buttons, autocomplete): the memberships in that cohort with the member's reads, as with one cohort.
+    // By name typed by hand: every membership, then the named one's plan state and completions (side by side).
+    // None: the memberships only, and the bot asks which cohort.
+    const expected = [
+      { options: { cohort: String(second.id) }, statements: todayStatementCount, shows: "Week 1 · Day 2" },
+      { options: { cohort: "Backend Autumn 2027" }, statements: 3, shows: "Week 1 · Day 2" },
+      { options: {}, statements: 1, shows: "Backend Autumn 2027" },
+    ] as const;
+    for (const { options, statements, shows } of expected) {
+      await settle();
+      let text = "";
+      const sent = await counter.during(async () => {
+        text = visibleText(await bot.reply(kay.id, "today", options));
+      });
+      expect(text).toContain(shows);
+      expect(executions(sent), JSON.stringify(options)).toHaveLength(statements);
+    }
+  });
 });
 
 /** Lets what the bot does after a reply finish, so the next count holds the next interaction only. */

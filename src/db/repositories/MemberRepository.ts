@@ -286,13 +286,18 @@ export const membershipColumns = [
   ...memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`),
   ...cohortColumnNames.map((name) => `c."${name}" AS "c_${name}"`),
 ].join(", ");
-export const activeInGuildSql = `
+function activeMembershipsSql(inOneCohort: boolean): string {
+  return `
   SELECT ${membershipColumns}, b."week" AS "breakWeek"
   FROM "Member" m
   JOIN "Cohort" c ON c."id" = m."cohortId"
   LEFT JOIN "CohortBreak" b ON b."cohortId" = c."id"
-  WHERE m."userId" = ? AND m."leftAt" IS NULL AND c."guildId" = ?
+  WHERE m."userId" = ? AND m."leftAt" IS NULL AND c."guildId" = ?${inOneCohort ? ` AND m."cohortId" = ?` : ""}
   ORDER BY c."createdAt", m."cohortId", b."week"`;
+}
+export const activeInGuildSql = activeMembershipsSql(false);
+/** activeInGuildSql in one cohort: the user, the guild, the cohort's id. */
+export const activeInCohortSql = activeMembershipsSql(true);
 
 type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint; readonly breakWeek: number | bigint | null };
 
