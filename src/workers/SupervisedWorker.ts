@@ -133,7 +133,6 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
 
   private start(): Worker {
     const worker = this.options.spawn();
-    this.options.onStart?.();
     worker.on("message", (reply: Reply) => this.answer(worker, reply));
     worker.on("error", (error) => {
       this.options.logger.error({ err: error }, this.options.logMessages.failed);
@@ -143,6 +142,8 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     // Waiting for an answer is no reason to keep the process alive.
     worker.unref();
     this.worker = worker;
+    // Last: the worker is supervised by then, so an owner's hook that throws cannot leave it running unwatched.
+    this.options.onStart?.();
     return worker;
   }
 

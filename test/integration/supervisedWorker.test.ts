@@ -39,11 +39,15 @@ parentPort.on("message", (request) => {
 
 const patient: WorkerTimeout = { rule: TimeoutRule.PerRequest, ms: 120_000 };
 
-/** A supervised test worker whose workers (and their starts) the test can see; its first `failingSpawns` spawns throw. */
-function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0) {
+/**
+ * A supervised test worker whose workers (and their starts) the test can see; its first `failingSpawns` spawns
+ * throw, and its owner's start hook throws the first `failingStarts` times.
+ */
+function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0, failingStarts = 0) {
   const workers: Worker[] = [];
   let starts = 0;
   let spawnsLeftToFail = failingSpawns;
+  let startsLeftToFail = failingStarts;
   const captured = captureLogger();
   const worker = new SupervisedWorker<TestRequest, TestReply>({
     spawn: () => {
@@ -60,6 +64,10 @@ function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0) {
     logMessages: { failed: "test worker failed", timedOut: "test worker timed out" },
     onStart: () => {
       starts += 1;
+      if (startsLeftToFail > 0) {
+        startsLeftToFail -= 1;
+        throw new Error("the owner's start hook threw");
+      }
     },
   });
   const ask = (behaviour: Behaviour, text = "", extra?: unknown) =>
@@ -97,6 +105,15 @@ describe("a supervised worker", () => {
     } finally {
       await worker.close();
     }
+  });
+
+  it("keeps supervising a worker whose owner's start hook threw: the request is refused, the next one served by it, close() ends it", async () => {
+    const { worker, workers, ask } = supervised(patient, 0, 1);
+    expect(await stopOf(ask("echo", "first"))).toBe(WorkerStop.Failed);
+    expect((await ask("echo", "second")).text).toBe("second");
+    expect(workers).toHaveLength(1);
+    await worker.close();
+    expect(await ended(workers[0])).toBe(-1);
   });
 
   it("rejects every request waiting on a worker that throws, and the next request starts a fresh worker", async () => {
