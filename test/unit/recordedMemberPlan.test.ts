@@ -72,6 +72,14 @@ describe("a member plan assembled from its record", () => {
     // The last two have the same items as the plan the record was built on, on other days.
     expect(others.slice(1).map((plan) => plan.assignedDateByItemId.size)).toEqual([1, 2].map(() => builtOn.assignedDateByItemId.size));
     for (const other of others) expect(() => replayMemberPlan({ ...input, basePlan: other }, record)).toThrow(/another cohort plan/);
+    // Same start, study days, weeks and items, one item on another day: only the hash of the items' days
+    // tells the plans apart.
+    const dates = [...builtOn.assignedDateByItemId];
+    const [firstId = 0] = dates[0] ?? [];
+    const [, lastDate = ""] = dates.at(-1) ?? [];
+    const moved = { ...builtOn, assignedDateByItemId: new Map(dates.map(([id, date]) => [id, id === firstId ? lastDate : date])) };
+    expect(moved.assignedDateByItemId.get(firstId)).not.toBe(builtOn.assignedDateByItemId.get(firstId));
+    expect(() => replayMemberPlan({ ...input, basePlan: moved }, record)).toThrow(/another cohort plan/);
     // The same plan built again (as the worker does) is accepted.
     const again = buildCohortPlan(curriculum, settings({ includeOptional: true }));
     expect(replayMemberPlan({ ...input, basePlan: again }, record).items.map((entry) => entry.dueDate)).toEqual(
