@@ -30,6 +30,7 @@ describe("MemberDayRepository", () => {
   let itemIds: number[];
   let first: { id: number };
   let second: { id: number };
+  let elsewhereCohortId: number;
   let inFirst: MemberRecord;
   let inSecond: MemberRecord;
 
@@ -59,6 +60,7 @@ describe("MemberDayRepository", () => {
     second = await createCohortRow(handle.prisma, curriculumId, { name: "Second" });
     const left = await createCohortRow(handle.prisma, curriculumId, { name: "Left" });
     const elsewhere = await createCohortRow(handle.prisma, curriculumId, { name: "Elsewhere", guildId: "9" });
+    elsewhereCohortId = elsewhere.id;
     inFirst = (await members.join(first.id, "u1", "Ada", joinedAt)).member;
     inSecond = (await members.join(second.id, "u1", "Ada", joinedAt, "2027-03-03")).member;
     const inLeft = (await members.join(left.id, "u1", "Ada", joinedAt)).member;
@@ -171,8 +173,9 @@ describe("MemberDayRepository", () => {
     expect(only?.planState?.adjustments[0]).toEqual({ kind: "extend" });
     expect(await days.listActiveInGuild({ guildId: "1", userId: "nobody", cohortId: null, withCompletions: true })).toEqual([]);
     expect(await days.listActiveInGuild({ guildId: "9", userId: "u2", cohortId: null, withCompletions: true })).toEqual([]);
-    // Not the user's, in another server, and an id out of the column's range.
-    for (const cohortId of [inSecond.cohortId + 1000, 999_999_999_999_999])
+    // No such cohort, the user's own membership in another server (a button or a name from there), and an id
+    // out of the column's range.
+    for (const cohortId of [inSecond.cohortId + 1000, elsewhereCohortId, 999_999_999_999_999])
       expect(await days.listActiveInGuild({ guildId: "1", userId: "u1", cohortId, withCompletions: true })).toEqual([]);
   });
 });
