@@ -19,33 +19,29 @@ const buildInline: MemberPlanBuild = (input) => Promise.resolve().then(() => bui
  * identity, the rest by value), and a cohort plan PlanService drops takes its
  * member plans with it (a WeakMap). Concurrent misses of one plan share its build.
  */
+/** One cohort plan's member plans: those built, and those being built (concurrent misses share one build). */
+interface MemberPlansOf {
+  readonly built: WeightedLruCache<string, MemberPlan>;
+  readonly building: Map<string, Promise<MemberPlan>>;
+}
+
 export class MemberPlanMemo {
-  private readonly byCohortPlan = new WeakMap<CohortPlan, WeightedLruCache<string, MemberPlan>>();
-  private readonly buildingByCohortPlan = new WeakMap<CohortPlan, Map<string, Promise<MemberPlan>>>();
+  private readonly byCohortPlan = new WeakMap<CohortPlan, MemberPlansOf>();
 
   async planOf(input: MemberPlanInput, build: MemberPlanBuild = buildInline): Promise<MemberPlan> {
     let plans = this.byCohortPlan.get(input.basePlan);
     if (plans === undefined) {
-      plans = new WeightedLruCache(maxPlansPerCohortPlan);
+      plans = { built: new WeightedLruCache(maxPlansPerCohortPlan), building: new Map() };
       this.byCohortPlan.set(input.basePlan, plans);
     }
+    const { built, building } = plans;
     const key = JSON.stringify([input.breakWeeks, input.joinedOn, input.adjustments, input.personalBreaks]);
-    const known = plans.get(key);
+    const known = built.get(key);
     if (known !== undefined) return known;
-    const kept = plans;
-    return shareInFlight(this.buildingOf(input.basePlan), key, async () => {
+    return shareInFlight(building, key, async () => {
       const plan = await build(input);
-      kept.set(key, plan);
+      built.set(key, plan);
       return plan;
     });
-  }
-
-  private buildingOf(basePlan: CohortPlan): Map<string, Promise<MemberPlan>> {
-    let building = this.buildingByCohortPlan.get(basePlan);
-    if (building === undefined) {
-      building = new Map();
-      this.buildingByCohortPlan.set(basePlan, building);
-    }
-    return building;
   }
 }
