@@ -122,6 +122,11 @@ export const defaultPlanCacheLimits: PlanCacheLimits = {
   scheduleWeight: 300_000,
 };
 
+/** What plans of `curriculumId` at its cached version with `settings` are built from (the key names the version). */
+function planSourceOf(curriculumId: number, cached: CachedCurriculum, settings: CohortSettings): PlanSource {
+  return { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings };
+}
+
 interface CachedCurriculum {
   readonly version: string;
   checkedAt: number;
@@ -181,7 +186,7 @@ export class PlanService {
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
     const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
     const entry = this.plans.get(key) ?? (await this.build(key, curriculumId, cached, settings, breaks));
-    const planSource = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings };
+    const planSource = planSourceOf(curriculumId, cached, settings);
     return {
       curriculum: cached.curriculum,
       planCurriculum: entry.calendar.curriculum,
@@ -210,7 +215,7 @@ export class PlanService {
     breakWeeks: readonly number[],
   ): Promise<BuiltPlan> {
     return shareInFlight(this.building, key, async () => {
-      const input = { curriculumKey: `${curriculumId}|${cached.version}`, curriculum: cached.planCurriculum, settings, breakWeeks };
+      const input = { ...planSourceOf(curriculumId, cached, settings), breakWeeks };
       const built = await this.builder.build(input);
       const { basePlan } = built;
       this.plans.set(key, built, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2));
@@ -235,8 +240,7 @@ export class PlanService {
     const known = this.schedules.get(key);
     if (known !== undefined) return known;
     return shareInFlight(this.scheduling, key, async () => {
-      const curriculumKey = `${cohort.curriculumId}|${cached.version}`;
-      const posts = await this.builder.posts({ curriculumKey, curriculum: cached.planCurriculum, settings: cohort.settings, breakWeeks });
+      const posts = await this.builder.posts({ ...planSourceOf(cohort.curriculumId, cached, cohort.settings), breakWeeks });
       this.schedules.set(key, posts, posts.length + 1);
       return posts;
     });
