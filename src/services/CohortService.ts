@@ -634,7 +634,8 @@ function boardColumns(input: CohortBoardInput & { readonly guildId: string }): {
  * an id first) its exact name.
  */
 function namesCohort(option: string, cohort: Cohort): boolean {
-  return /^\d{1,15}$/.test(option) ? Number(option) === cohort.id : option === cohort.name;
+  const id = cohortIdOption(option);
+  return id === null ? option === cohort.name : id === cohort.id;
 }
 
 /** The cohort id a `cohort:` option names (buttons and autocomplete send ids), or null for none or a name (resolveAmong's reading). */
