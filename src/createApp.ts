@@ -29,6 +29,7 @@ import { LazyPictures } from "./discord/pictures/LazyPictures.js";
 import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths, type ProjectPaths } from "./projectPaths.js";
+import { throwFailures } from "./shared/throwFailures.js";
 import { CleanupStack } from "./shared/CleanupStack.js";
 import { Announcer } from "./services/Announcer.js";
 import { Scheduler } from "./scheduler/Scheduler.js";
@@ -309,8 +310,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       await cohorts.settle().catch((error: unknown) => failures.push(error));
       // Then the worker threads, the client and the database, each even when a step before it failed.
       await opened.closeAll().catch((error: unknown) => failures.push(error));
-      if (failures.length === 1) throw failures[0];
-      if (failures.length > 1) throw new AggregateError(failures, "several steps of shutdown failed");
+      throwFailures(failures, "several steps of shutdown failed");
     },
   };
 }

@@ -1,3 +1,5 @@
+import { throwFailures } from "./throwFailures.js";
+
 /**
  * What a start-up has opened so far, to close in reverse order: when a later step of the start-up
  * throws (nothing it opened may stay behind: a connection, a thread, a file handle) and at shutdown.
@@ -23,7 +25,6 @@ export class CleanupStack {
         failures.push(error);
       }
     }
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new AggregateError(failures, "several things failed to close");
+    throwFailures(failures, "several things failed to close");
   }
 }
