@@ -32,6 +32,18 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
     await handle.closeAndDrop();
   });
 
+  /** A pool of its own on the test database (in its schema), of `max` connections. */
+  function poolOfTestDatabase(max: number): pg.Pool {
+    const target = handle.target.provider === "postgresql" ? handle.target : null;
+    return new pg.Pool({
+      connectionString: target?.connectionString,
+      max,
+      ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
+    });
+  }
+
+  const addPointTo = (id: number) => ({ sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, id] });
+
   const hostileName = `Bob'); DELETE FROM "Member"; -- ? \\' \\\\ ; ünï 🙂`;
 
   it("stores what bound parameters store: hostile text, dates, booleans, numbers, null", async () => {
@@ -123,16 +135,11 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
 
   it("behind a pooler that shares server connections between sessions: each transaction still runs once, its statements sent with their text", async () => {
     // One server connection that two runners use, as two client sessions behind PgBouncer's transaction mode would.
-    const target = handle.target.provider === "postgresql" ? handle.target : null;
-    const pool = new pg.Pool({
-      connectionString: target?.connectionString,
-      max: 1,
-      ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
-    });
+    const pool = poolOfTestDatabase(1);
     try {
       const logs = captureLogger("warn");
       const [first, second] = [new PostgresTransactionRunner(pool, logs.logger), new PostgresTransactionRunner(pool, logs.logger)];
-      const addPoint = { sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, memberId] };
+      const addPoint = addPointTo(memberId);
       const points = async () => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).points;
       const start = await points();
       await first.run([addPoint]);
@@ -157,16 +164,11 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
   });
 
   it("warns once when transactions in flight on several connections all find their prepared statements gone", async () => {
-    const target = handle.target.provider === "postgresql" ? handle.target : null;
-    const pool = new pg.Pool({
-      connectionString: target?.connectionString,
-      max: 2,
-      ...(target?.schema === null || target === null ? {} : { options: `-c search_path="${target.schema}"` }),
-    });
+    const pool = poolOfTestDatabase(2);
     try {
       const logs = captureLogger("warn");
       const runner = new PostgresTransactionRunner(pool, logs.logger);
-      const addPoint = { sql: `UPDATE "Member" SET "points" = "points" + ? WHERE "id" = ?`, params: [1, memberId] };
+      const addPoint = addPointTo(memberId);
       // Side by side: each of the pool's two connections gets the statement prepared.
       await Promise.all([runner.run([addPoint]), runner.run([addPoint])]);
       expect(pool.totalCount).toBe(2);
