@@ -27,7 +27,7 @@ const doneStatementCount = onSqlite ? 9 : 2;
 const todayReads = [`FROM "Member" m`, `FROM "MemberAdjustment"`, `FROM "MemberBreak"`, `FROM "Completion"`];
 /** /done's transaction on PostgreSQL, in lock order, and the read for the reply last. */
 const transactionInOrder = [
-  `UPDATE "Member" SET "points" = "points"`,
+  `FROM "Member" WHERE "id" = $1 FOR NO KEY UPDATE`,
   `INSERT INTO "Completion"`,
   `"pointsReachedAt" = (SELECT MAX`,
   `INSERT INTO "WeeklyScore"`,
@@ -118,7 +118,7 @@ describe("statements per interaction", () => {
     // The memberships, the completion to undo, the transaction, the completions left for the reply.
     expect(executions(sent)).toHaveLength(4);
     const lockOrder = [
-      `UPDATE "Member" SET "points" = "points"`,
+      `FROM "Member" WHERE "id" = $1 FOR NO KEY UPDATE`,
       `DELETE FROM "Completion"`,
       `"pointsReachedAt" = (SELECT MAX`,
       `INSERT INTO "WeeklyScore"`,

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CompletionRepository, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
@@ -113,4 +114,48 @@ describe("recording a completion and reading the streak it leaves", () => {
     expect((await first().streakRowsForMember(memberId)).map((row) => row.itemId).sort()).toEqual([...logged].sort());
     expect(await totals(memberId)).toEqual({ points: 40, week: 40 });
   });
+
+  /**
+   * PostgreSQL runs statements side by side: without the member lock first, a /done's totals would be
+   * summed from a snapshot taken while another process's /done of the same member was uncommitted, and
+   * the update, waiting for that row, would then write a sum missing the other completion.
+   */
+  it.runIf(process.env.TEST_DATABASE === "postgresql")(
+    "waits for another process's completion of the same member in flight, then counts both (PostgreSQL)",
+    async () => {
+      const memberId = await newMember("contended");
+      const other = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
+      await other.connect();
+      try {
+        // The other process's /done, as far as its totals, not yet committed.
+        await other.query("BEGIN");
+        await other.query(`UPDATE "Member" SET "points" = "points" WHERE "id" = $1`, [memberId]);
+        await other.query(
+          `INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
+           VALUES ($1, $2, $3, $4, 1, 7, true)`,
+          [memberId, itemIds[0], cohortId, "2027-03-02 09:00:00"],
+        );
+        await other.query(`UPDATE "Member" SET "points" = 7 WHERE "id" = $1`, [memberId]);
+        let recorded = false;
+        const logging = first()
+          .recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 5, 5))
+          .finally(() => (recorded = true));
+        // Commit once this /done waits for the other, or once it finished without waiting (the bug).
+        await vi.waitFor(async () => expect(recorded || (await lockWaiters()) > 0).toBe(true), { timeout: 10_000, interval: 20 });
+        await other.query("COMMIT");
+        const logged = await logging;
+        expect(logged.streak.map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1]]);
+        expect(await totals(memberId)).toEqual({ points: 12, week: 12 });
+      } finally {
+        await other.end();
+      }
+    },
+  );
+
+  async function lockWaiters(): Promise<number> {
+    const rows = await handle.prisma.$queryRawUnsafe<{ waiting: bigint }[]>(
+      `SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    return Number(rows[0]?.waiting ?? 0);
+  }
 });

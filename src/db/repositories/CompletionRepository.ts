@@ -159,8 +159,16 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
 const markBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = true WHERE "cohortId" = ? AND "boardDirty" = false AND "boardLiveUntil" > ?`;
 
-/** The member lock (see lockMember). */
+/** The member lock (see lockMember) on SQLite, inside Prisma's batch: a write, as SQLite has no row locks. */
 const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
+
+/**
+ * The member lock on PostgreSQL: the row lock an UPDATE of the member takes (FOR NO KEY UPDATE), without
+ * writing a new version of the row. The no-op update wrote one per /done and /undo, fired the score
+ * tally's trigger, and made the totals' update that follows re-check the member's foreign key (a row
+ * version of the transaction's own is always re-checked): about a tenth of the transaction's server time.
+ */
+const postgresLockMemberSql = `SELECT 1 FROM "Member" WHERE "id" = ? FOR NO KEY UPDATE`;
 
 /**
  * The privacy value and the board's length are written into the statements' text, not bound: on
@@ -357,7 +365,7 @@ export class CompletionRepository {
   private async removeOnPostgres(transactions: PostgresTransactionRunner, removal: Removal): Promise<number> {
     const { memberId, itemId, cohortId, weekNumber, now } = removal;
     const [, deleted] = await transactions.run([
-      { sql: lockMemberSql, params: [memberId] },
+      { sql: postgresLockMemberSql, params: [memberId] },
       { sql: deleteCompletionSql, params: [memberId, itemId] },
       ...scoreRefresh(memberId, cohortId, weekNumber, "removed"),
       { sql: markBoardDirtySql, params: [cohortId, now] },
@@ -380,8 +388,9 @@ export class CompletionRepository {
   /**
    * Takes the member row's write lock first, so two processes changing the
    * same member's completions at once (PostgreSQL, read committed) cannot both
-   * compute their sums from a snapshot missing the other's row. SQLite
-   * transactions are serialised anyway; there it is a no-op write.
+   * compute their sums from a snapshot missing the other's row. Only remove()'s
+   * SQLite batch uses it, where transactions are serialised anyway and it is a
+   * no-op write; PostgreSQL's runners send postgresLockMemberSql.
    */
   private lockMember(memberId: number) {
     return this.executeThroughPrisma({ sql: lockMemberSql, params: [memberId] });
@@ -415,7 +424,7 @@ export class CompletionRepository {
     if (this.postgresTransactions === null) throw new Error("CompletionRepository needs DatabaseHandle.postgresTransactions on PostgreSQL");
     // One round trip (see PostgresTransactionRunner); the streak read last, under the member lock, sees the insert.
     const results = await this.postgresTransactions.run([
-      { sql: lockMemberSql, params: [completion.memberId] },
+      { sql: postgresLockMemberSql, params: [completion.memberId] },
       insert,
       ...refresh,
       { sql: markBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
