@@ -18,13 +18,17 @@ export interface CurriculumParserThreadOptions {
   readonly timeoutMs?: number;
   /** Starts the worker program (tests watch the workers this way). Default: `spawnWorker`. */
   readonly spawn?: (name: string) => Worker;
+  /** Milliseconds from any fixed origin, for the restart back-off; tests step it. Default: `performance.now()`. */
+  readonly monotonicNow?: () => number;
 }
 
 /**
  * Parses curriculum documents on one worker thread, started on first use and
  * kept for the next import. Requests queue in the worker one at a time; a
  * parse that hangs or a worker that dies refuses the documents in flight and
- * the next request starts a fresh worker. Once closed, documents are refused.
+ * the next request starts a fresh worker (workers that die before answering
+ * anything are restarted after a growing back-off; documents are refused
+ * meanwhile). Once closed, documents are refused.
  * Never rejects.
  */
 export class CurriculumParserThread {
@@ -39,7 +43,12 @@ export class CurriculumParserThread {
       // Documents are bounded in size, so each parse gets the same time, queued or not.
       timeout: { rule: TimeoutRule.PerRequest, ms: this.timeoutMs },
       logger: options.logger,
-      logMessages: { failed: "curriculum parser worker failed", timedOut: "curriculum parse timed out" },
+      logMessages: {
+        failed: "curriculum parser worker failed",
+        timedOut: "curriculum parse timed out",
+        backedOff: "curriculum parser worker restarts backed off",
+      },
+      monotonicNow: options.monotonicNow,
     });
   }
 
@@ -70,6 +79,7 @@ export class CurriculumParserThread {
         problems: [{ line: 1, code: ProblemCode.ParseTimedOut, params: { seconds: Math.round(this.timeoutMs / 1000) } }],
       };
     }
+    // A worker backed off (`Unavailable`) stopped too, before it parsed anything.
     const reason = stop === WorkerStop.Closed ? "closed" : "worker stopped";
     return { ok: false, problems: [{ line: 1, code: ProblemCode.ImporterFailed, params: { reason } }] };
   }

@@ -29,7 +29,8 @@ export const defaultPlanWorkerMinWork = 2_000;
 
 /**
  * Why a plan could not be built on the worker; the interaction gets the generic error. A worker that
- * died or stopped answering is replaced at the next build; one that reported a failure is kept.
+ * died or stopped answering is replaced at the next build (after a back-off when it died before answering
+ * anything: `workerBackOff`); one that reported a failure is kept.
  */
 export class PlanBuildFailedError extends Error {
   override readonly name = "PlanBuildFailedError";
@@ -43,6 +44,8 @@ export interface PlanBuildThreadOptions {
   readonly timeoutMs?: number;
   /** Starts the worker program (tests watch the workers this way). Default: `spawnWorker`. */
   readonly spawn?: (name: string) => Worker;
+  /** Milliseconds from any fixed origin, for the restart back-off; tests step it. Default: `performance.now()`. */
+  readonly monotonicNow?: () => number;
 }
 
 /** What a task asks beyond the curriculum and the settings. */
@@ -58,8 +61,11 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker. The post schedules of big plans (with or without breaks) and their
- * members' plans are worked out there too. Small plans, and any plan once closed, are built inline.
+ * starts a fresh worker (workers that die before answering anything are
+ * restarted after a growing back-off, rejecting builds meanwhile). The post
+ * schedules of big plans (with or without breaks) and their members' plans
+ * are worked out there too. Small plans, and any plan once closed, are built
+ * inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private readonly worker: SupervisedWorker<PlanBuildRequest, PlanBuildReply>;
@@ -77,8 +83,13 @@ export class PlanBuildThread implements PlanBuilder {
       // A watchdog, not a timer per request: a task queued behind others is not stuck.
       timeout: { rule: TimeoutRule.Watchdog, ms: options.timeoutMs ?? 10_000 },
       logger: options.logger,
-      logMessages: { failed: "plan build worker failed", timedOut: "plan worker stopped answering" },
+      logMessages: {
+        failed: "plan build worker failed",
+        timedOut: "plan worker stopped answering",
+        backedOff: "plan worker restarts backed off",
+      },
       onStart: () => this.sentCurricula.clear(),
+      monotonicNow: options.monotonicNow,
     });
   }
 
@@ -173,6 +184,7 @@ const stopMessages = {
   [WorkerStop.Exited]: "the plan worker stopped",
   [WorkerStop.TimedOut]: "the plan build timed out",
   [WorkerStop.Unsendable]: "the plan worker could not be sent the task",
+  [WorkerStop.Unavailable]: "the plan worker keeps failing and is restarted later",
 } as const satisfies Record<WorkerStop, string>;
 
 /** The worker's stop as this thread's error (the interaction gets the generic error either way). */

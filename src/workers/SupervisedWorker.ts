@@ -13,6 +13,8 @@ export const WorkerStop = {
   TimedOut: "timedOut",
   /** The request could not be posted (postMessage threw, e.g. it could not be cloned); the worker is kept. */
   Unsendable: "unsendable",
+  /** The last workers failed before answering anything; none is started until the back-off (`workerBackOff`) has passed. */
+  Unavailable: "unavailable",
 } as const;
 export type WorkerStop = (typeof WorkerStop)[keyof typeof WorkerStop];
 
@@ -42,6 +44,16 @@ export interface WorkerTimeout {
   readonly ms: number;
 }
 
+/**
+ * How long starts wait after workers that failed before answering anything:
+ * `firstMs` after one, doubling with each further one, at most `maxMs`. A
+ * single crash (a request the worker could not survive) costs a second of
+ * refused work; a broken deploy costs one start and its log lines a minute
+ * instead of one per request, and a worker that can start again (resources
+ * freed) is back within a minute.
+ */
+export const workerBackOff = { firstMs: 1_000, maxMs: 60_000 } as const;
+
 /** What every worker answers with: the request's id and the thread that did the work. */
 export interface WorkerReply {
   readonly id: number;
@@ -53,10 +65,12 @@ export interface SupervisedWorkerOptions {
   readonly spawn: () => Worker;
   readonly timeout: WorkerTimeout;
   readonly logger: Logger;
-  /** The owner's constant log messages for a worker that failed and one taken as stuck. */
-  readonly logMessages: { readonly failed: string; readonly timedOut: string };
+  /** The owner's constant log messages for a worker that failed, one taken as stuck, and starts put off (`workerBackOff`). */
+  readonly logMessages: { readonly failed: string; readonly timedOut: string; readonly backedOff: string };
   /** Runs when a fresh worker starts, before anything is posted to it (state kept about the last worker is stale). */
   readonly onStart?: () => void;
+  /** Milliseconds from any fixed origin, for the back-off; tests step it. Default: `performance.now()`. */
+  readonly monotonicNow?: (() => number) | undefined;
 }
 
 /** Thread ids kept in `answeredOnThreads`: a long-running process restarts its worker now and then. */
@@ -74,7 +88,11 @@ interface Pending<Reply> {
  * first request and kept for the next, never keeping the process alive while
  * idle. A worker that fails, exits or is taken as stuck (`timeout`) is
  * terminated and every request waiting on it rejected (`WorkerStoppedError`);
- * the next request starts a fresh one. After close() none is started again.
+ * the next request starts a fresh one, at once if the worker had answered
+ * something or was taken as stuck. Workers that fail before answering anything
+ * (or cannot be spawned) put the next start off (`workerBackOff`); requests
+ * meanwhile are rejected at once (`WorkerStop.Unavailable`). After close()
+ * none is started again.
  */
 export class SupervisedWorker<Request extends { readonly id: number }, Reply extends WorkerReply> {
   private worker: Worker | null = null;
@@ -83,8 +101,17 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   private watchdog: NodeJS.Timeout | null = null;
   private closedFlag = false;
   private readonly answeredOn = new Set<number>();
+  /** Whether the current worker has answered a request: one that fails afterwards is not taken as broken. */
+  private answeredSinceStart = false;
+  /** Workers in a row that failed (or could not be spawned) before answering anything. */
+  private failuresBeforeAnswer = 0;
+  /** When the next start may happen (`monotonicNow`); null while no back-off was set since the last answer. */
+  private startsFrom: number | null = null;
+  private readonly monotonicNow: () => number;
 
-  constructor(private readonly options: SupervisedWorkerOptions) {}
+  constructor(private readonly options: SupervisedWorkerOptions) {
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+  }
 
   get closed(): boolean {
     return this.closedFlag;
@@ -99,12 +126,18 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   request(message: (id: number) => Request, onPosted?: () => void): Promise<Reply> {
     // A request after close() must not start a worker nothing would end.
     if (this.closedFlag) return Promise.reject(new WorkerStoppedError(WorkerStop.Closed));
+    // Neither a start nor a log line per request while the last workers keep failing.
+    if (this.worker === null && this.startsFrom !== null && this.monotonicNow() < this.startsFrom) {
+      return Promise.reject(new WorkerStoppedError(WorkerStop.Unavailable));
+    }
     let worker: Worker;
     try {
       worker = this.worker ?? this.start();
     } catch (error) {
       // A worker that cannot start (no program, out of resources) rejects like one that failed: owners promise not to throw.
       this.options.logger.error({ err: error }, this.options.logMessages.failed);
+      // Only spawn() leaves no worker; one whose owner's start hook threw is supervised and serves the next request.
+      if (this.worker === null) this.backOff();
       return Promise.reject(new WorkerStoppedError(WorkerStop.Failed, { cause: error }));
     }
     const id = this.nextId++;
@@ -142,6 +175,7 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     // Waiting for an answer is no reason to keep the process alive.
     worker.unref();
     this.worker = worker;
+    this.answeredSinceStart = false;
     // Last: the worker is supervised by then, so an owner's hook that throws cannot leave it running unwatched.
     this.options.onStart?.();
     return worker;
@@ -153,6 +187,9 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.options.timeout.rule === TimeoutRule.Watchdog) this.armWatchdog(worker);
+    this.answeredSinceStart = true;
+    this.failuresBeforeAnswer = 0;
+    this.startsFrom = null;
     this.rememberAnswerer(reply.threadId);
     pending.resolve(reply);
   }
@@ -181,9 +218,21 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     this.worker = null;
     void worker.terminate();
     if (stop === WorkerStop.TimedOut) {
+      // Not backed off: a stuck worker is slow on a big task or answered before, and the timeout already spaces its restarts.
       this.options.logger.warn({ timeoutMs: this.options.timeout.ms, waiting: this.pending.size }, this.options.logMessages.timedOut);
+    } else if (!this.answeredSinceStart) {
+      // Dead before any answer: likely the program itself (missing, throws on load). A crash after good work restarts at once.
+      this.backOff();
     }
     this.rejectAll(stop);
+  }
+
+  /** Puts the next start off after one more worker failed before answering: `workerBackOff`, logged once per step. */
+  private backOff(): void {
+    this.failuresBeforeAnswer += 1;
+    const retryInMs = Math.min(workerBackOff.firstMs * 2 ** (this.failuresBeforeAnswer - 1), workerBackOff.maxMs);
+    this.startsFrom = this.monotonicNow() + retryInMs;
+    this.options.logger.warn({ failures: this.failuresBeforeAnswer, retryInMs }, this.options.logMessages.backedOff);
   }
 
   private rejectAll(stop: WorkerStop): void {

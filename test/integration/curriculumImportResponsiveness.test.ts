@@ -5,6 +5,7 @@ import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumMod
 import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../../src/domain/curriculum/parse/limits.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { CurriculumParserThread } from "../../src/workers/CurriculumParserThread.js";
+import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
 import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
@@ -80,11 +81,19 @@ describe("parsing an imported file", () => {
 describe("the parser's worker", () => {
   const refused = (reason: string) => ({ ok: false, problems: [{ line: 1, code: "importerFailed", params: { reason } }] });
 
-  it("refuses the document in flight when the worker dies, and parses the next on a fresh worker", async () => {
+  it("refuses the document in flight when the worker dies, and those sent during the back-off, then parses the next on a fresh worker", async () => {
     const workers: Worker[] = [];
-    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
+    let now = 0;
+    const parser = new CurriculumParserThread({
+      logger: captureLogger().logger,
+      spawn: watchedSpawn(workers, dyingWorker),
+      monotonicNow: () => now,
+    });
     try {
       expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      expect(workers).toHaveLength(1);
+      now += workerBackOff.firstMs;
       const result = await parser.parse(maximal);
       expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
       expect(workers).toHaveLength(2);
@@ -93,7 +102,7 @@ describe("the parser's worker", () => {
     }
   }, 120_000);
 
-  it("refuses the document when no worker can start, instead of throwing, and parses the next once one can", async () => {
+  it("refuses the document when no worker can start, instead of throwing, and parses the next once one can and the back-off has passed", async () => {
     const workers: Worker[] = [];
     const watched = watchedSpawn(workers);
     let failedSpawns = 0;
@@ -104,9 +113,11 @@ describe("the parser's worker", () => {
       }
       return watched(name);
     };
-    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn });
+    let now = 0;
+    const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn, monotonicNow: () => now });
     try {
       expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      now += workerBackOff.firstMs;
       const result = await parser.parse(maximal);
       expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
       expect(workers).toHaveLength(1);

@@ -15,6 +15,7 @@ import {
 } from "../../src/services/PlanService.js";
 import { MemberPlanMemo } from "../../src/services/MemberPlanMemo.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
+import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
@@ -240,11 +241,21 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
-  it("rejects the build waiting on a worker that died, and builds the next plan on a fresh worker", async () => {
+  it("rejects the build waiting on a worker that died, rejects builds during the back-off, then builds on a fresh worker", async () => {
     const workers: Worker[] = [];
-    const thread = new PlanBuildThread({ logger: captureLogger().logger, spawn: watchedSpawn(workers, dyingWorker) });
+    let now = 0;
+    const thread = new PlanBuildThread({
+      logger: captureLogger().logger,
+      spawn: watchedSpawn(workers, dyingWorker),
+      monotonicNow: () => now,
+    });
     try {
       await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker stopped"));
+      await expect(thread.build(input("2027-03-01"))).rejects.toThrow(
+        new PlanBuildFailedError("the plan worker keeps failing and is restarted later"),
+      );
+      expect(workers).toHaveLength(1);
+      now += workerBackOff.firstMs;
       expect(await thread.build(input("2027-03-01"))).toEqual(buildPlanInline(input("2027-03-01")));
       expect(workers).toHaveLength(2);
     } finally {

@@ -6,6 +6,7 @@ import {
   SupervisedWorker,
   TimeoutRule,
   WorkerStop,
+  workerBackOff,
   WorkerStoppedError,
   type WorkerTimeout,
 } from "../../src/workers/SupervisedWorker.js";
@@ -37,31 +38,55 @@ parentPort.on("message", (request) => {
 });
 `;
 
+/** Worker programs that end before they could answer anything, as a broken deploy's would. */
+const brokenPrograms = {
+  throwsOnLoad: `throw new Error("the test worker could not load");`,
+  exitsOnLoad: `process.exit(1);`,
+} as const;
+type BrokenProgram = keyof typeof brokenPrograms;
+
 const patient: WorkerTimeout = { rule: TimeoutRule.PerRequest, ms: 120_000 };
 
+interface SupervisedOptions {
+  readonly timeout?: WorkerTimeout;
+  /** How many of the first spawns throw. */
+  readonly failingSpawns?: number;
+  /** How many times the owner's start hook throws first. */
+  readonly failingStarts?: number;
+  /** How many of the first workers run `broken` instead of the test program. */
+  readonly brokenWorkers?: number;
+  readonly broken?: BrokenProgram;
+}
+
 /**
- * A supervised test worker whose workers (and their starts) the test can see; its first `failingSpawns` spawns
- * throw, and its owner's start hook throws the first `failingStarts` times.
+ * A supervised test worker whose workers (and their starts and spawn calls) the test can see, and whose
+ * back-off clock it steps (`advance`).
  */
-function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0, failingStarts = 0) {
+function supervised({
+  timeout = patient,
+  failingSpawns = 0,
+  failingStarts = 0,
+  brokenWorkers = 0,
+  broken = "throwsOnLoad",
+}: SupervisedOptions = {}) {
   const workers: Worker[] = [];
   let starts = 0;
-  let spawnsLeftToFail = failingSpawns;
+  let spawns = 0;
+  let now = 0;
   let startsLeftToFail = failingStarts;
   const captured = captureLogger();
   const worker = new SupervisedWorker<TestRequest, TestReply>({
     spawn: () => {
-      if (spawnsLeftToFail > 0) {
-        spawnsLeftToFail -= 1;
-        throw new Error("the test worker could not start");
-      }
-      const started = new Worker(program, { eval: true });
+      spawns += 1;
+      if (spawns <= failingSpawns) throw new Error("the test worker could not start");
+      const started = new Worker(workers.length < brokenWorkers ? brokenPrograms[broken] : program, { eval: true });
       workers.push(started);
       return started;
     },
     timeout,
     logger: captured.logger,
-    logMessages: { failed: "test worker failed", timedOut: "test worker timed out" },
+    logMessages: { failed: "test worker failed", timedOut: "test worker timed out", backedOff: "test worker backed off" },
+    monotonicNow: () => now,
     onStart: () => {
       starts += 1;
       if (startsLeftToFail > 0) {
@@ -72,7 +97,21 @@ function supervised(timeout: WorkerTimeout = patient, failingSpawns = 0, failing
   });
   const ask = (behaviour: Behaviour, text = "", extra?: unknown) =>
     worker.request((id) => (extra === undefined ? { id, behaviour, text } : { id, behaviour, text, extra }));
-  return { worker, workers, ask, logs: captured.lines, starts: () => starts };
+  const logged = (msg: string) => captured.lines().filter((line) => line.msg === msg);
+  return {
+    worker,
+    workers,
+    ask,
+    logs: captured.lines,
+    logged,
+    /** The back-off steps logged: failures in a row and the wait each set. */
+    backOffs: () => logged("test worker backed off").map(({ failures, retryInMs }) => ({ failures, retryInMs })),
+    starts: () => starts,
+    spawns: () => spawns,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 /** What a request was given up for; fails the test when it was answered. */
@@ -108,17 +147,20 @@ describe("a supervised worker", () => {
   });
 
   it("keeps supervising a worker whose owner's start hook threw: the request is refused, the next one served by it, close() ends it", async () => {
-    const { worker, workers, ask } = supervised(patient, 0, 1);
+    const { worker, workers, ask, backOffs } = supervised({ failingStarts: 1 });
     expect(await stopOf(ask("echo", "first"))).toBe(WorkerStop.Failed);
     expect((await ask("echo", "second")).text).toBe("second");
     expect(workers).toHaveLength(1);
+    // The worker itself was fine: nothing to back off from.
+    expect(backOffs()).toEqual([]);
     await worker.close();
     expect(await ended(workers[0])).toBe(-1);
   });
 
-  it("rejects every request waiting on a worker that throws, and the next request starts a fresh worker", async () => {
-    const { worker, workers, ask, logs, starts } = supervised();
+  it("rejects every request waiting on a worker that throws after it answered, and the next request starts a fresh worker at once", async () => {
+    const { worker, workers, ask, logs, starts, backOffs } = supervised();
     try {
+      expect((await ask("echo", "first")).text).toBe("first");
       const stops = Promise.all([ask("hang"), ask("throw")].map(stopOf));
       expect(await stops).toEqual([WorkerStop.Failed, WorkerStop.Failed]);
       expect(logs().filter((line) => line.msg === "test worker failed")).toHaveLength(1);
@@ -126,14 +168,16 @@ describe("a supervised worker", () => {
       expect((await ask("echo", "again")).text).toBe("again");
       expect(workers).toHaveLength(2);
       expect(starts()).toBe(2);
+      expect(backOffs()).toEqual([]);
     } finally {
       await worker.close();
     }
   });
 
-  it("rejects every request waiting on a worker that exits, and the next request starts a fresh worker", async () => {
+  it("rejects every request waiting on a worker that exits after it answered, and the next request starts a fresh worker at once", async () => {
     const { worker, workers, ask } = supervised();
     try {
+      expect((await ask("echo", "first")).text).toBe("first");
       const stops = Promise.all([ask("hang"), ask("exit")].map(stopOf));
       expect(await stops).toEqual([WorkerStop.Exited, WorkerStop.Exited]);
       expect((await ask("echo", "again")).text).toBe("again");
@@ -163,7 +207,7 @@ describe("a supervised worker", () => {
 
   for (const rule of [TimeoutRule.PerRequest, TimeoutRule.Watchdog]) {
     it(`under the ${rule} rule, replaces a worker that never answers and rejects what waited on it`, async () => {
-      const { worker, workers, ask, logs } = supervised({ rule, ms: 1 });
+      const { worker, workers, ask, logs, backOffs } = supervised({ timeout: { rule, ms: 1 } });
       try {
         const waiting = [ask("hang"), ask("hang")].map(stopOf);
         expect(await Promise.all(waiting)).toEqual([WorkerStop.TimedOut, WorkerStop.TimedOut]);
@@ -174,6 +218,8 @@ describe("a supervised worker", () => {
         // The next request starts a fresh worker (which 1 ms does not give time to answer either).
         expect(await stopOf(ask("hang"))).toBe(WorkerStop.TimedOut);
         expect(workers).toHaveLength(2);
+        // Workers that never answered, but stuck rather than dead: the timeout spaces their restarts already.
+        expect(backOffs()).toEqual([]);
       } finally {
         await worker.close();
       }
@@ -212,8 +258,8 @@ describe("a supervised worker", () => {
     }
   });
 
-  it("rejects a request whose worker cannot start, with the reason, and starts one at the next request", async () => {
-    const { worker, workers, ask, logs, starts } = supervised(patient, 1);
+  it("rejects a request whose worker cannot start, with the reason, then refuses requests without spawning until a doubling back-off has passed", async () => {
+    const { worker, workers, ask, logged, backOffs, starts, spawns, advance } = supervised({ failingSpawns: 8 });
     try {
       const error: unknown = await ask("echo", "lost").then(
         () => new Error("answered"),
@@ -222,10 +268,80 @@ describe("a supervised worker", () => {
       expect(error).toBeInstanceOf(WorkerStoppedError);
       expect((error as WorkerStoppedError).stop).toBe(WorkerStop.Failed);
       expect(((error as WorkerStoppedError).cause as Error).message).toBe("the test worker could not start");
-      expect(logs().filter((line) => line.msg === "test worker failed")).toHaveLength(1);
+      expect(backOffs()).toEqual([{ failures: 1, retryInMs: workerBackOff.firstMs }]);
+      // Within the back-off: refused at once, no spawn, no log line.
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+      advance(workerBackOff.firstMs - 1);
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+      expect(spawns()).toBe(1);
+      expect(logged("test worker failed")).toHaveLength(1);
+      expect(backOffs()).toHaveLength(1);
+      // Each spawn after a back-off that throws again doubles it, up to its cap.
+      advance(1);
+      for (let failure = 2; failure <= 8; failure += 1) {
+        expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
+        expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+        advance(Number(backOffs().at(-1)?.retryInMs));
+      }
+      expect(backOffs().map(({ retryInMs }) => retryInMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+      expect(backOffs().map(({ failures }) => failures)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(logged("test worker failed")).toHaveLength(8);
+      expect(spawns()).toBe(8);
       expect((await ask("echo", "after")).text).toBe("after");
       expect(workers).toHaveLength(1);
       expect(starts()).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  for (const [broken, stop] of [
+    ["throwsOnLoad", WorkerStop.Failed],
+    ["exitsOnLoad", WorkerStop.Exited],
+  ] as const) {
+    it(`backs off from a worker program that ${broken === "throwsOnLoad" ? "throws" : "exits"} on load: no worker started per request, one log line per step`, async () => {
+      const { worker, workers, ask, backOffs, advance } = supervised({ brokenWorkers: 2, broken });
+      try {
+        expect(await stopOf(ask("echo"))).toBe(stop);
+        expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+        expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+        expect(workers).toHaveLength(1);
+        advance(workerBackOff.firstMs);
+        expect(await stopOf(ask("echo"))).toBe(stop);
+        expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+        expect(workers).toHaveLength(2);
+        expect(backOffs()).toEqual([
+          { failures: 1, retryInMs: workerBackOff.firstMs },
+          { failures: 2, retryInMs: 2 * workerBackOff.firstMs },
+        ]);
+        advance(2 * workerBackOff.firstMs);
+        expect((await ask("echo", "fixed")).text).toBe("fixed");
+        expect(workers).toHaveLength(3);
+        expect(await Promise.all(workers.slice(0, 2).map(ended))).toEqual([-1, -1]);
+      } finally {
+        await worker.close();
+      }
+    });
+  }
+
+  it("restarts at once a worker that crashed after answering, and an answer starts the back-off over", async () => {
+    const { worker, workers, ask, backOffs, advance } = supervised({ brokenWorkers: 1 });
+    try {
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
+      advance(workerBackOff.firstMs);
+      expect((await ask("echo", "answered")).text).toBe("answered");
+      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
+      // No time has passed: the crash came after good work, so the next worker starts at once.
+      expect((await ask("echo", "at once")).text).toBe("at once");
+      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
+      // A fresh worker that dies before answering: the back-off starts again from its first step.
+      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+      expect(workers).toHaveLength(4);
+      expect(backOffs()).toEqual([
+        { failures: 1, retryInMs: workerBackOff.firstMs },
+        { failures: 1, retryInMs: workerBackOff.firstMs },
+      ]);
     } finally {
       await worker.close();
     }
