@@ -140,7 +140,8 @@ describe("recording a completion and reading the streak it leaves", () => {
         const logging = first()
           .recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 5, 5))
           .finally(() => (recorded = true));
-        // Commit once this /done waits for the other, or once it finished without waiting (the bug).
+        // Commit once this /done waits for the other. Without the lock first it waits too, at the totals'
+        // update, whose sums were read before the other committed (the bug): both are caught below.
         await vi.waitFor(async () => expect(recorded || (await lockWaiters()) > 0).toBe(true), { timeout: 10_000, interval: 20 });
         await other.query("COMMIT");
         const logged = await logging;
@@ -148,6 +149,42 @@ describe("recording a completion and reading the streak it leaves", () => {
         expect(await totals(memberId)).toEqual({ points: 12, week: 12 });
       } finally {
         await other.end();
+      }
+    },
+  );
+
+  /**
+   * A migration run while other processes serve takes its tables' locks one after another: here the member
+   * table's (what CREATE INDEX on it takes), then the completions'. A /done that had started on the member
+   * table under a weaker lock would already hold the completions' and then wait for the member table: a
+   * deadlock, one of them aborted. Taking the member table's write lock first, the /done waits for the
+   * migration instead, then runs.
+   */
+  it.runIf(process.env.TEST_DATABASE === "postgresql")(
+    "waits for a migration holding the member table, without a deadlock (PostgreSQL)",
+    async () => {
+      const memberId = await newMember("migrating");
+      const migration = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
+      await migration.connect();
+      try {
+        await migration.query("BEGIN");
+        await migration.query(`LOCK TABLE "Member" IN SHARE MODE`);
+        let recorded = false;
+        const logging = first()
+          .recordAndReadStreak(completion(memberId, itemIds[2] ?? 0, 5, 3))
+          .finally(() => (recorded = true));
+        await vi.waitFor(async () => expect(recorded || (await lockWaiters()) > 0).toBe(true), { timeout: 10_000, interval: 20 });
+        const completionsLocked = await migration.query(`LOCK TABLE "Completion" IN SHARE MODE`).then(
+          () => "locked",
+          (error: unknown) => String(error),
+        );
+        await migration.query(completionsLocked === "locked" ? "COMMIT" : "ROLLBACK");
+        const logged = await logging;
+        expect(completionsLocked).toBe("locked");
+        expect(logged.created).toBe(true);
+        expect(await totals(memberId)).toEqual({ points: 3, week: 3 });
+      } finally {
+        await migration.end();
       }
     },
   );

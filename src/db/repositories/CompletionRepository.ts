@@ -163,12 +163,18 @@ const markBoardDirtySql = `
 const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
 
 /**
- * The member lock on PostgreSQL: the row lock an UPDATE of the member takes (FOR NO KEY UPDATE), without
- * writing a new version of the row. The no-op update wrote one per /done and /undo, fired the score
- * tally's trigger, and made the totals' update that follows re-check the member's foreign key (a row
- * version of the transaction's own is always re-checked): about a tenth of the transaction's server time.
+ * The member lock on PostgreSQL: the locks an UPDATE of the member takes, without writing a new version
+ * of the row. The no-op update wrote one per /done and /undo, fired the score tally's trigger, and made
+ * the totals' update that follows re-check the member's foreign key (a row version of the transaction's
+ * own is always re-checked): about a tenth of the transaction's server time. FOR NO KEY UPDATE is the
+ * update's row lock; the update that changes no row (`WHERE false`) takes the update's table lock first,
+ * as the no-op update did: with only FOR NO KEY UPDATE's weaker one a /done could start beside a
+ * migration holding the member table, take the completions' table, then wait for the member table's
+ * write lock while the migration waits for the completions': a deadlock.
  */
-const postgresLockMemberSql = `SELECT 1 FROM "Member" WHERE "id" = ? FOR NO KEY UPDATE`;
+const postgresLockMemberSql = `
+  WITH "memberTableLock" AS (UPDATE "Member" SET "points" = "points" WHERE false)
+  SELECT 1 FROM "Member" WHERE "id" = ? FOR NO KEY UPDATE`;
 
 /**
  * The privacy value and the board's length are written into the statements' text, not bound: on
