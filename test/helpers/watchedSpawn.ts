@@ -2,11 +2,6 @@ import { Worker } from "node:worker_threads";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { workerReady } from "../../src/workers/workerReady.js";
 
-/** A worker whose thread ends at the first message it gets, before it ever said it is ready. */
-export function dyingWorker(): Worker {
-  return new Worker(`require("node:worker_threads").parentPort.on("message", () => process.exit(1));`, { eval: true });
-}
-
 /** A worker whose program throws as it loads, as a broken deploy's would: it is never ready. */
 export function brokenWorker(): Worker {
   return new Worker(`throw new Error("the worker program could not load");`, { eval: true });
