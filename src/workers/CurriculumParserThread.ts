@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { ParseResult } from "../domain/curriculum/curriculumModel.js";
-import { ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
+import { ProblemCode, type ProblemParams } from "../domain/curriculum/parse/problemCodes.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { ParseRequest } from "./curriculumParserWorker.js";
 import { spawnWorker } from "./spawnWorker.js";
@@ -26,9 +26,11 @@ export interface CurriculumParserThreadOptions {
  * Parses curriculum documents on one worker thread, started on first use and
  * kept for the next import. Requests queue in the worker one at a time; a
  * parse that hangs or a worker that dies refuses the documents in flight and
- * the next request starts a fresh worker (workers that die before answering
- * anything are restarted after a growing back-off; documents are refused
- * meanwhile). Once closed, documents are refused.
+ * the next request starts a fresh worker (workers that die before they are
+ * ready are restarted after a growing back-off; documents are refused
+ * meanwhile with the time left: parsing them inline would give up the
+ * timeout that protects the bot from a pathological document). Once closed,
+ * documents are refused.
  * Never rejects.
  */
 export class CurriculumParserThread {
@@ -72,15 +74,17 @@ export class CurriculumParserThread {
   }
 
   private refusal(error: unknown): ParseResult {
-    const stop = error instanceof WorkerStoppedError ? error.stop : WorkerStop.Failed;
-    if (stop === WorkerStop.TimedOut) {
-      return {
-        ok: false,
-        problems: [{ line: 1, code: ProblemCode.ParseTimedOut, params: { seconds: Math.round(this.timeoutMs / 1000) } }],
-      };
+    const stopped = error instanceof WorkerStoppedError ? error : new WorkerStoppedError(WorkerStop.Failed, { cause: error });
+    if (stopped.stop === WorkerStop.TimedOut) return refused(ProblemCode.ParseTimedOut, { seconds: Math.round(this.timeoutMs / 1000) });
+    if (stopped.stop === WorkerStop.Unavailable) {
+      // The worker could not load: the admin is told when to try again, not that the file is at fault.
+      return refused(ProblemCode.ImporterUnavailable, { seconds: Math.ceil((stopped.retryInMs ?? 0) / 1000) });
     }
-    // A worker backed off (`Unavailable`) stopped too, before it parsed anything.
-    const reason = stop === WorkerStop.Closed ? "closed" : "worker stopped";
-    return { ok: false, problems: [{ line: 1, code: ProblemCode.ImporterFailed, params: { reason } }] };
+    return refused(ProblemCode.ImporterFailed, { reason: stopped.stop === WorkerStop.Closed ? "closed" : "worker stopped" });
   }
+}
+
+/** A document refused as a whole, for a reason of the importer's rather than a line of its own. */
+function refused(code: ProblemCode, params: ProblemParams): ParseResult {
+  return { ok: false, problems: [{ line: 1, code, params }] };
 }

@@ -29,8 +29,8 @@ export const defaultPlanWorkerMinWork = 2_000;
 
 /**
  * Why a plan could not be built on the worker; the interaction gets the generic error. A worker that
- * died or stopped answering is replaced at the next build (after a back-off when it died before answering
- * anything: `workerBackOff`); one that reported a failure is kept.
+ * died or stopped answering is replaced at the next build (after a back-off when it died before it was
+ * ready: `workerBackOff`, plans are built inline meanwhile); one that reported a failure is kept.
  */
 export class PlanBuildFailedError extends Error {
   override readonly name = "PlanBuildFailedError";
@@ -61,11 +61,11 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker (workers that die before answering anything are
- * restarted after a growing back-off, rejecting builds meanwhile). The post
- * schedules of big plans (with or without breaks) and their members' plans
- * are worked out there too. Small plans, and any plan once closed, are built
- * inline.
+ * starts a fresh worker (workers that die before they are ready are
+ * restarted after a growing back-off). The post schedules of big plans (with
+ * or without breaks) and their members' plans are worked out there too.
+ * Small plans, and any plan while the worker is closed or backed off, are
+ * built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private readonly worker: SupervisedWorker<PlanBuildRequest, PlanBuildReply>;
@@ -100,7 +100,7 @@ export class PlanBuildThread implements PlanBuilder {
 
   async build(input: PlanBuildInput): Promise<BuiltPlan> {
     const { curriculum, settings, breakWeeks } = input;
-    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return buildPlanInline(input);
+    if (this.inline(curriculum, settings)) return buildPlanInline(input);
     // Refused here as inline, with the same error, before any thread is involved.
     assertValidCohortSettings(settings);
     const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);
@@ -111,7 +111,7 @@ export class PlanBuildThread implements PlanBuilder {
   }
 
   async posts({ curriculumKey, curriculum, settings, breakWeeks }: PostsInput): Promise<readonly PlannedPost[]> {
-    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return cohortPlannedPosts(curriculum, settings, breakWeeks);
+    if (this.inline(curriculum, settings)) return cohortPlannedPosts(curriculum, settings, breakWeeks);
     assertValidCohortSettings(settings);
     const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
     if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
@@ -123,7 +123,7 @@ export class PlanBuildThread implements PlanBuilder {
    * come back as records: the main thread only assembles them (`replayMemberPlan`), about a tenth of the work.
    */
   async memberPlan({ curriculumKey, curriculum, settings, member }: MemberPlanBuildInput): Promise<MemberPlan> {
-    if (this.worker.closed || planWork(curriculum, settings) < this.minWork) return buildMemberPlan(member);
+    if (this.inline(curriculum, settings)) return buildMemberPlan(member);
     // The worker has the cohort plan (or builds it again): only the member's own inputs are copied over.
     const { breakWeeks, joinedOn, adjustments, personalBreaks } = member;
     const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
@@ -131,6 +131,15 @@ export class PlanBuildThread implements PlanBuilder {
     });
     if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
     return replayMemberPlan(member, reply.record);
+  }
+
+  /**
+   * Whether to build inline: small plans, and any plan while no worker can take it (closed, or backed off
+   * after workers that could not load). A big plan inline stalls the loop 20–40 ms: a degraded mode, chosen
+   * over failing every big cohort's interactions and ticks until the worker is back.
+   */
+  private inline(curriculum: PlanCurriculum, settings: CohortSettings): boolean {
+    return !this.worker.available || planWork(curriculum, settings) < this.minWork;
   }
 
   /** Stops the worker; builds in flight are rejected, later ones run inline. */
@@ -184,6 +193,7 @@ const stopMessages = {
   [WorkerStop.Exited]: "the plan worker stopped",
   [WorkerStop.TimedOut]: "the plan build timed out",
   [WorkerStop.Unsendable]: "the plan worker could not be sent the task",
+  // Not met in practice: builds go inline while the worker is backed off (`inline`).
   [WorkerStop.Unavailable]: "the plan worker keeps failing and is restarted later",
 } as const satisfies Record<WorkerStop, string>;
 

@@ -1,5 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "../logging/createLogger.js";
+import { isWorkerReady, type WorkerReady } from "./workerReady.js";
 
 /** Why a request was given up without an answer. */
 export const WorkerStop = {
@@ -13,7 +14,7 @@ export const WorkerStop = {
   TimedOut: "timedOut",
   /** The request could not be posted (postMessage threw, e.g. it could not be cloned); the worker is kept. */
   Unsendable: "unsendable",
-  /** The last workers failed before answering anything; none is started until the back-off (`workerBackOff`) has passed. */
+  /** The last workers died before they were ready (`workerReady`); none is started until the back-off (`workerBackOff`) has passed. */
   Unavailable: "unavailable",
 } as const;
 export type WorkerStop = (typeof WorkerStop)[keyof typeof WorkerStop];
@@ -21,12 +22,15 @@ export type WorkerStop = (typeof WorkerStop)[keyof typeof WorkerStop];
 /** The rejection of a request that got no answer; its owner turns `stop` into its own error or result. */
 export class WorkerStoppedError extends Error {
   override readonly name = "WorkerStoppedError";
+  /** `Unavailable` only: how long until a request may start a worker again. */
+  readonly retryInMs: number | undefined;
 
   constructor(
     readonly stop: WorkerStop,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly retryInMs?: number },
   ) {
     super(`the worker request was given up: ${stop}`, options);
+    this.retryInMs = options?.retryInMs;
   }
 }
 
@@ -45,12 +49,13 @@ export interface WorkerTimeout {
 }
 
 /**
- * How long starts wait after workers that failed before answering anything:
- * `firstMs` after one, doubling with each further one, at most `maxMs`. A
- * single crash (a request the worker could not survive) costs a second of
- * refused work; a broken deploy costs one start and its log lines a minute
- * instead of one per request, and a worker that can start again (resources
- * freed) is back within a minute.
+ * How long starts wait after workers that could not be spawned or died before
+ * they were ready (`workerReady`): `firstMs` after one, doubling with each
+ * further one, at most `maxMs`. A broken deploy (a missing file, a program
+ * that throws on load) costs one start and its log lines a minute instead of
+ * one per request, and a worker that can start again (resources freed) is
+ * back within a minute. A worker that loaded and then died on a request is
+ * not backed off from: that request must not hold up everyone else's.
  */
 export const workerBackOff = { firstMs: 1_000, maxMs: 60_000 } as const;
 
@@ -88,11 +93,11 @@ interface Pending<Reply> {
  * first request and kept for the next, never keeping the process alive while
  * idle. A worker that fails, exits or is taken as stuck (`timeout`) is
  * terminated and every request waiting on it rejected (`WorkerStoppedError`);
- * the next request starts a fresh one, at once if the worker had answered
- * something or was taken as stuck. Workers that fail before answering anything
- * (or cannot be spawned) put the next start off (`workerBackOff`); requests
- * meanwhile are rejected at once (`WorkerStop.Unavailable`). After close()
- * none is started again.
+ * the next request starts a fresh one, at once if the worker had said it was
+ * ready (`workerReady`) or was taken as stuck. Workers that die before they
+ * are ready (or cannot be spawned) put the next start off (`workerBackOff`);
+ * requests meanwhile are rejected at once (`WorkerStop.Unavailable`, see
+ * `available`). After close() none is started again.
  */
 export class SupervisedWorker<Request extends { readonly id: number }, Reply extends WorkerReply> {
   private worker: Worker | null = null;
@@ -101,11 +106,11 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   private watchdog: NodeJS.Timeout | null = null;
   private closedFlag = false;
   private readonly answeredOn = new Set<number>();
-  /** Whether the current worker has answered a request: one that fails afterwards is not taken as broken. */
-  private answeredSinceStart = false;
-  /** Workers in a row that failed (or could not be spawned) before answering anything. */
-  private failuresBeforeAnswer = 0;
-  /** When the next start may happen (`monotonicNow`); null while no back-off was set since the last answer. */
+  /** Whether the current worker said it is ready (`workerReady`): one that dies afterwards is not taken as broken. */
+  private readySinceStart = false;
+  /** Workers in a row that died before they were ready (or could not be spawned). */
+  private failuresBeforeReady = 0;
+  /** When the next start may happen (`monotonicNow`); null while no back-off was set since the last worker was ready. */
   private startsFrom: number | null = null;
   private readonly monotonicNow: () => number;
 
@@ -115,6 +120,11 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
 
   get closed(): boolean {
     return this.closedFlag;
+  }
+
+  /** Whether a request now would be posted: not closed, and not waiting out a back-off (`WorkerStop.Unavailable`). */
+  get available(): boolean {
+    return !this.closedFlag && this.retryInMs() === 0;
   }
 
   /** The last `rememberedThreads` thread ids that answered: lets tests see the work left the main thread. */
@@ -127,9 +137,8 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     // A request after close() must not start a worker nothing would end.
     if (this.closedFlag) return Promise.reject(new WorkerStoppedError(WorkerStop.Closed));
     // Neither a start nor a log line per request while the last workers keep failing.
-    if (this.worker === null && this.startsFrom !== null && this.monotonicNow() < this.startsFrom) {
-      return Promise.reject(new WorkerStoppedError(WorkerStop.Unavailable));
-    }
+    const retryInMs = this.retryInMs();
+    if (retryInMs > 0) return Promise.reject(new WorkerStoppedError(WorkerStop.Unavailable, { retryInMs }));
     let worker: Worker;
     try {
       worker = this.worker ?? this.start();
@@ -164,21 +173,42 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     await worker.terminate();
   }
 
+  /** Milliseconds until a request may start a worker again; 0 when one runs or may start now. */
+  private retryInMs(): number {
+    if (this.worker !== null || this.startsFrom === null) return 0;
+    return Math.max(0, this.startsFrom - this.monotonicNow());
+  }
+
   private start(): Worker {
     const worker = this.options.spawn();
-    worker.on("message", (reply: Reply) => this.answer(worker, reply));
+    worker.on("message", (message: Reply | WorkerReady) => {
+      if (isWorkerReady(message)) this.ready(worker);
+      else this.answer(worker, message);
+    });
+    // Given up at 'exit', not here: Node delivers the worker's messages before 'exit' but not before 'error',
+    // so only then is it known whether a worker that threw on a request had said it was ready.
+    let failed = false;
     worker.on("error", (error) => {
       this.options.logger.error({ err: error }, this.options.logMessages.failed);
-      this.abandon(worker, WorkerStop.Failed);
+      failed = true;
+      void worker.terminate();
     });
-    worker.on("exit", () => this.abandon(worker, WorkerStop.Exited));
+    worker.on("exit", () => this.abandon(worker, failed ? WorkerStop.Failed : WorkerStop.Exited));
     // Waiting for an answer is no reason to keep the process alive.
     worker.unref();
     this.worker = worker;
-    this.answeredSinceStart = false;
+    this.readySinceStart = false;
     // Last: the worker is supervised by then, so an owner's hook that throws cannot leave it running unwatched.
     this.options.onStart?.();
     return worker;
+  }
+
+  /** The worker's program loaded: whatever kills it from now on is a request's doing, not the program's. */
+  private ready(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.readySinceStart = true;
+    this.failuresBeforeReady = 0;
+    this.startsFrom = null;
   }
 
   private answer(worker: Worker, reply: Reply): void {
@@ -187,9 +217,6 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.options.timeout.rule === TimeoutRule.Watchdog) this.armWatchdog(worker);
-    this.answeredSinceStart = true;
-    this.failuresBeforeAnswer = 0;
-    this.startsFrom = null;
     this.rememberAnswerer(reply.threadId);
     pending.resolve(reply);
   }
@@ -220,19 +247,19 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     if (stop === WorkerStop.TimedOut) {
       // Not backed off: a stuck worker is slow on a big task or answered before, and the timeout already spaces its restarts.
       this.options.logger.warn({ timeoutMs: this.options.timeout.ms, waiting: this.pending.size }, this.options.logMessages.timedOut);
-    } else if (!this.answeredSinceStart) {
-      // Dead before any answer: likely the program itself (missing, throws on load). A crash after good work restarts at once.
+    } else if (!this.readySinceStart) {
+      // Dead before it was ready: the program itself (missing, throws on load). A crash on a request restarts at once.
       this.backOff();
     }
     this.rejectAll(stop);
   }
 
-  /** Puts the next start off after one more worker failed before answering: `workerBackOff`, logged once per step. */
+  /** Puts the next start off after one more worker died before it was ready: `workerBackOff`, logged once per step. */
   private backOff(): void {
-    this.failuresBeforeAnswer += 1;
-    const retryInMs = Math.min(workerBackOff.firstMs * 2 ** (this.failuresBeforeAnswer - 1), workerBackOff.maxMs);
+    this.failuresBeforeReady += 1;
+    const retryInMs = Math.min(workerBackOff.firstMs * 2 ** (this.failuresBeforeReady - 1), workerBackOff.maxMs);
     this.startsFrom = this.monotonicNow() + retryInMs;
-    this.options.logger.warn({ failures: this.failuresBeforeAnswer, retryInMs }, this.options.logMessages.backedOff);
+    this.options.logger.warn({ failures: this.failuresBeforeReady, retryInMs }, this.options.logMessages.backedOff);
   }
 
   private rejectAll(stop: WorkerStop): void {

@@ -5,6 +5,7 @@
  */
 import { parentPort, threadId } from "node:worker_threads";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
+import { workerReady } from "./workerReady.js";
 
 export interface ParseRequest {
   readonly id: number;
@@ -16,4 +17,6 @@ if (parentPort !== null) {
   port.on("message", (request: ParseRequest) => {
     port.postMessage({ id: request.id, threadId, result: parseCurriculum(request.text) });
   });
+  // Loaded: from here on a death is a request's doing, and the supervisor restarts the worker at once.
+  port.postMessage(workerReady);
 }

@@ -16,6 +16,7 @@ import { recordMemberPlan } from "../domain/schedule/recordedMemberPlan.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, PlanCurriculum } from "../domain/schedule/scheduleTypes.js";
 import { PlanTask, type PlanBuildReply, type PlanBuildRequest } from "./planBuildProtocol.js";
+import { workerReady } from "./workerReady.js";
 
 /** Curricula kept by the worker; the oldest sent goes first (a request for it then sends it again). */
 const keptCurricula = 16;
@@ -76,4 +77,6 @@ if (parentPort !== null) {
       port.postMessage({ id: request.id, threadId, outcome: "failed", message } satisfies PlanBuildReply);
     }
   });
+  // Loaded: from here on a death is a request's doing, and the supervisor restarts the worker at once.
+  port.postMessage(workerReady);
 }

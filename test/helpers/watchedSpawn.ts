@@ -1,9 +1,20 @@
 import { Worker } from "node:worker_threads";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
+import { workerReady } from "../../src/workers/workerReady.js";
 
-/** A worker whose thread ends at the first message it gets, as a crashed worker program would. */
-export function dyingWorker(): Worker {
-  return new Worker(`require("node:worker_threads").parentPort.on("message", () => process.exit(1));`, { eval: true });
+/** A worker whose program throws as it loads, as a broken deploy's would: it is never ready. */
+export function brokenWorker(): Worker {
+  return new Worker(`throw new Error("the worker program could not load");`, { eval: true });
+}
+
+/** A worker that loads (says it is ready) and whose thread ends at the first message it gets, as a request it cannot survive would. */
+export function crashingWorker(): Worker {
+  return new Worker(
+    `const { parentPort } = require("node:worker_threads");
+parentPort.on("message", () => process.exit(1));
+parentPort.postMessage(${JSON.stringify(workerReady)});`,
+    { eval: true },
+  );
 }
 
 /**

@@ -4,12 +4,13 @@ import { CurriculumRepository } from "../../src/db/repositories/CurriculumReposi
 import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
 import { MAX_CURRICULUM_CHARACTERS, MAX_SECTIONS } from "../../src/domain/curriculum/parse/limits.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js";
 import { CurriculumParserThread } from "../../src/workers/CurriculumParserThread.js";
 import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
 import { maximalCurriculum } from "../helpers/maximalCurriculum.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
-import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
+import { brokenWorker, crashingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const maximal = maximalCurriculum();
 
@@ -80,20 +81,52 @@ describe("parsing an imported file", () => {
 
 describe("the parser's worker", () => {
   const refused = (reason: string) => ({ ok: false, problems: [{ line: 1, code: "importerFailed", params: { reason } }] });
+  const unavailable = (seconds: number) => ({ ok: false, problems: [{ line: 1, code: "importerUnavailable", params: { seconds } }] });
 
-  it("refuses the document in flight when the worker dies, and those sent during the back-off, then parses the next on a fresh worker", async () => {
+  it("refuses the document a loaded worker crashed on, and parses the next on a fresh worker at once", async () => {
+    const workers: Worker[] = [];
+    const parser = new CurriculumParserThread({
+      logger: captureLogger().logger,
+      spawn: watchedSpawn(workers, crashingWorker),
+      monotonicNow: () => 0,
+    });
+    try {
+      expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      // No time has passed: a document the worker could not survive does not hold up the next one.
+      const result = await parser.parse(maximal);
+      expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
+      expect(workers).toHaveLength(2);
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+
+  it("while a worker that could not load is backed off, tells the admin when to try again instead of blaming the file, then parses on a fresh worker", async () => {
     const workers: Worker[] = [];
     let now = 0;
     const parser = new CurriculumParserThread({
       logger: captureLogger().logger,
-      spawn: watchedSpawn(workers, dyingWorker),
+      spawn: watchedSpawn(workers, brokenWorker),
       monotonicNow: () => now,
     });
     try {
       expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
-      expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      now += workerBackOff.firstMs - 1;
+      const during = await parser.parse(maximal);
+      // 1 ms left: rounded up, never "0 seconds".
+      expect(during).toEqual(unavailable(1));
+      const [problem] = during.ok ? [] : during.problems;
+      if (problem === undefined) throw new Error("no problem reported");
+      expect(renderParseProblem(problem, "en")).toBe(
+        "The importer is restarting after a fault of its own, not of this file. Try the import again in 1 second.",
+      );
+      expect(renderParseProblem(problem, "es")).toBe(
+        "El importador se está reiniciando tras un fallo propio, no de este archivo. Vuelve a intentar la importación en 1 segundo.",
+      );
+      expect(renderParseProblem({ ...problem, params: { seconds: 60 } }, "en")).toMatch(/again in 60 seconds\.$/);
+      expect(renderParseProblem({ ...problem, params: { seconds: 60 } }, "es")).toMatch(/importación en 60 segundos\.$/);
       expect(workers).toHaveLength(1);
-      now += workerBackOff.firstMs;
+      now += 1;
       const result = await parser.parse(maximal);
       expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);
       expect(workers).toHaveLength(2);
@@ -117,6 +150,7 @@ describe("the parser's worker", () => {
     const parser = new CurriculumParserThread({ logger: captureLogger().logger, spawn, monotonicNow: () => now });
     try {
       expect(await parser.parse(maximal)).toEqual(refused("worker stopped"));
+      expect(await parser.parse(maximal)).toEqual(unavailable(workerBackOff.firstMs / 1000));
       now += workerBackOff.firstMs;
       const result = await parser.parse(maximal);
       expect(result.ok && result.curriculum.sections.length).toBe(MAX_SECTIONS);

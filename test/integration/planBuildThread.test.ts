@@ -19,7 +19,7 @@ import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
-import { dyingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
+import { brokenWorker, crashingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
 
 const settings = (startDate: string, overrides: Partial<CohortSettings> = {}): CohortSettings => ({
   ...DEFAULT_COHORT_SETTINGS,
@@ -241,23 +241,45 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     }
   }, 120_000);
 
-  it("rejects the build waiting on a worker that died, rejects builds during the back-off, then builds on a fresh worker", async () => {
+  it("rejects the build a loaded worker crashed on, and builds the next plan on a fresh worker at once", async () => {
     const workers: Worker[] = [];
-    let now = 0;
     const thread = new PlanBuildThread({
       logger: captureLogger().logger,
-      spawn: watchedSpawn(workers, dyingWorker),
-      monotonicNow: () => now,
+      spawn: watchedSpawn(workers, crashingWorker),
+      monotonicNow: () => 0,
     });
     try {
       await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker stopped"));
-      await expect(thread.build(input("2027-03-01"))).rejects.toThrow(
-        new PlanBuildFailedError("the plan worker keeps failing and is restarted later"),
-      );
-      expect(workers).toHaveLength(1);
-      now += workerBackOff.firstMs;
+      // No time has passed: a request the worker could not survive does not hold up the next one.
       expect(await thread.build(input("2027-03-01"))).toEqual(buildPlanInline(input("2027-03-01")));
       expect(workers).toHaveLength(2);
+      expect(thread.builtOnThreads.has(workers[1]?.threadId ?? -1)).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  }, 120_000);
+
+  it("builds plans inline, without an error each, while a worker that could not load is backed off, then on a fresh worker", async () => {
+    const workers: Worker[] = [];
+    const captured = captureLogger();
+    let now = 0;
+    const thread = new PlanBuildThread({ logger: captured.logger, spawn: watchedSpawn(workers, brokenWorker), monotonicNow: () => now });
+    try {
+      await expect(thread.build(input("2027-03-01"))).rejects.toThrow(new PlanBuildFailedError("the plan worker failed"));
+      const planInput = input("2027-03-08", [3]);
+      const built = await thread.build(planInput);
+      expect(built).toEqual(buildPlanInline(planInput));
+      const member = { basePlan: built.basePlan, breakWeeks: [3], joinedOn: "2027-05-03", adjustments: [], personalBreaks: [] };
+      expect(await thread.memberPlan({ ...planInput, member })).toEqual(buildMemberPlan(member));
+      expect(await thread.posts(planInput)).toEqual(plannedPosts(built.calendar.plan, built.calendar.curriculum, planInput.settings));
+      // Built here, with one error logged for the worker that failed and none for the plans.
+      expect(workers).toHaveLength(1);
+      expect(thread.workerTasks).toBe(1);
+      expect(captured.lines().filter((line) => Number(line.level) >= 50)).toHaveLength(1);
+      now += workerBackOff.firstMs;
+      expect(await thread.build(input("2027-03-15"))).toEqual(buildPlanInline(input("2027-03-15")));
+      expect(workers).toHaveLength(2);
+      expect(thread.workerTasks).toBe(2);
     } finally {
       await thread.close();
     }

@@ -10,6 +10,8 @@ import {
   WorkerStoppedError,
   type WorkerTimeout,
 } from "../../src/workers/SupervisedWorker.js";
+import { spawnWorker } from "../../src/workers/spawnWorker.js";
+import { workerReady } from "../../src/workers/workerReady.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 
 type Behaviour = "echo" | "hang" | "throw" | "exit";
@@ -28,22 +30,22 @@ interface TestReply {
   readonly text: string;
 }
 
-/** A worker program that answers, never answers, throws or exits, as each request asks. */
-const program = `
+const programs = {
+  /** Says it is ready once loaded, then answers, never answers, throws or exits, as each request asks. */
+  loads: `
 const { parentPort, threadId } = require("node:worker_threads");
 parentPort.on("message", (request) => {
   if (request.behaviour === "echo") parentPort.postMessage({ id: request.id, threadId, text: request.text });
   if (request.behaviour === "throw") throw new Error("the test worker threw");
   if (request.behaviour === "exit") process.exit(3);
 });
-`;
-
-/** Worker programs that end before they could answer anything, as a broken deploy's would. */
-const brokenPrograms = {
+parentPort.postMessage(${JSON.stringify(workerReady)});
+`,
+  /** Ends before it could say it is ready, as a broken deploy's program would. */
   throwsOnLoad: `throw new Error("the test worker could not load");`,
   exitsOnLoad: `process.exit(1);`,
 } as const;
-type BrokenProgram = keyof typeof brokenPrograms;
+type Program = keyof typeof programs;
 
 const patient: WorkerTimeout = { rule: TimeoutRule.PerRequest, ms: 120_000 };
 
@@ -53,22 +55,15 @@ interface SupervisedOptions {
   readonly failingSpawns?: number;
   /** How many times the owner's start hook throws first. */
   readonly failingStarts?: number;
-  /** How many of the first workers run `broken` instead of the test program. */
-  readonly brokenWorkers?: number;
-  readonly broken?: BrokenProgram;
+  /** What the first workers run, in order; the later ones run `loads`. */
+  readonly firstPrograms?: readonly Program[];
 }
 
 /**
  * A supervised test worker whose workers (and their starts and spawn calls) the test can see, and whose
  * back-off clock it steps (`advance`).
  */
-function supervised({
-  timeout = patient,
-  failingSpawns = 0,
-  failingStarts = 0,
-  brokenWorkers = 0,
-  broken = "throwsOnLoad",
-}: SupervisedOptions = {}) {
+function supervised({ timeout = patient, failingSpawns = 0, failingStarts = 0, firstPrograms = [] }: SupervisedOptions = {}) {
   const workers: Worker[] = [];
   let starts = 0;
   let spawns = 0;
@@ -79,7 +74,7 @@ function supervised({
     spawn: () => {
       spawns += 1;
       if (spawns <= failingSpawns) throw new Error("the test worker could not start");
-      const started = new Worker(workers.length < brokenWorkers ? brokenPrograms[broken] : program, { eval: true });
+      const started = new Worker(programs[firstPrograms[workers.length] ?? "loads"], { eval: true });
       workers.push(started);
       return started;
     },
@@ -269,15 +264,21 @@ describe("a supervised worker", () => {
       expect((error as WorkerStoppedError).stop).toBe(WorkerStop.Failed);
       expect(((error as WorkerStoppedError).cause as Error).message).toBe("the test worker could not start");
       expect(backOffs()).toEqual([{ failures: 1, retryInMs: workerBackOff.firstMs }]);
-      // Within the back-off: refused at once, no spawn, no log line.
-      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+      // Within the back-off: refused at once, with the time left, no spawn, no log line.
+      expect(worker.available).toBe(false);
+      expect(await ask("echo").catch((rejection: unknown) => rejection)).toMatchObject({
+        stop: WorkerStop.Unavailable,
+        retryInMs: workerBackOff.firstMs,
+      });
       advance(workerBackOff.firstMs - 1);
-      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
+      expect(await ask("echo").catch((rejection: unknown) => rejection)).toMatchObject({ stop: WorkerStop.Unavailable, retryInMs: 1 });
+      expect(worker.available).toBe(false);
       expect(spawns()).toBe(1);
       expect(logged("test worker failed")).toHaveLength(1);
       expect(backOffs()).toHaveLength(1);
       // Each spawn after a back-off that throws again doubles it, up to its cap.
       advance(1);
+      expect(worker.available).toBe(true);
       for (let failure = 2; failure <= 8; failure += 1) {
         expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
         expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
@@ -300,7 +301,7 @@ describe("a supervised worker", () => {
     ["exitsOnLoad", WorkerStop.Exited],
   ] as const) {
     it(`backs off from a worker program that ${broken === "throwsOnLoad" ? "throws" : "exits"} on load: no worker started per request, one log line per step`, async () => {
-      const { worker, workers, ask, backOffs, advance } = supervised({ brokenWorkers: 2, broken });
+      const { worker, workers, ask, backOffs, advance } = supervised({ firstPrograms: [broken, broken] });
       try {
         expect(await stopOf(ask("echo"))).toBe(stop);
         expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
@@ -324,24 +325,50 @@ describe("a supervised worker", () => {
     });
   }
 
-  it("restarts at once a worker that crashed after answering, and an answer starts the back-off over", async () => {
-    const { worker, workers, ask, backOffs, advance } = supervised({ brokenWorkers: 1 });
+  for (const [behaviour, stop] of [
+    ["throw", WorkerStop.Failed],
+    ["exit", WorkerStop.Exited],
+  ] as const) {
+    it(`restarts at once, however often, a worker that was ready and then ${behaviour === "throw" ? "threw" : "exited"} on its first request`, async () => {
+      const { worker, workers, ask, backOffs } = supervised();
+      try {
+        // The same fatal request coming back (a scheduler tick each time) costs only itself, never the next one.
+        for (let attempt = 1; attempt <= 3; attempt += 1) {
+          expect(await stopOf(ask(behaviour))).toBe(stop);
+          expect((await ask("echo", `after crash ${attempt}`)).text).toBe(`after crash ${attempt}`);
+        }
+        expect(workers).toHaveLength(4);
+        expect(backOffs()).toEqual([]);
+      } finally {
+        await worker.close();
+      }
+    });
+  }
+
+  it("restarts at once a worker that crashed after it was ready, answered or not, and readiness starts the back-off over", async () => {
+    const { worker, workers, ask, backOffs, advance } = supervised({
+      firstPrograms: ["throwsOnLoad", "throwsOnLoad", "loads", "loads", "throwsOnLoad"],
+    });
     try {
       expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
       advance(workerBackOff.firstMs);
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
+      advance(2 * workerBackOff.firstMs);
+      // Ready, then dead on its first request without answering: no time has passed, the next worker starts at once.
+      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
       expect((await ask("echo", "answered")).text).toBe("answered");
       expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
-      // No time has passed: the crash came after good work, so the next worker starts at once.
-      expect((await ask("echo", "at once")).text).toBe("at once");
-      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
-      // A fresh worker that dies before answering: the back-off starts again from its first step.
-      expect(await stopOf(ask("exit"))).toBe(WorkerStop.Exited);
+      // A fresh worker that dies before it is ready: the back-off starts again from its first step.
+      expect(await stopOf(ask("echo"))).toBe(WorkerStop.Failed);
       expect(await stopOf(ask("echo"))).toBe(WorkerStop.Unavailable);
-      expect(workers).toHaveLength(4);
+      expect(workers).toHaveLength(5);
       expect(backOffs()).toEqual([
         { failures: 1, retryInMs: workerBackOff.firstMs },
+        { failures: 2, retryInMs: 2 * workerBackOff.firstMs },
         { failures: 1, retryInMs: workerBackOff.firstMs },
       ]);
+      advance(workerBackOff.firstMs);
+      expect((await ask("echo", "fixed")).text).toBe("fixed");
     } finally {
       await worker.close();
     }
@@ -361,4 +388,19 @@ describe("a supervised worker", () => {
       await worker.close();
     }
   });
+});
+
+describe("the bot's worker programs", () => {
+  it.each(["planBuildWorker", "curriculumParserWorker"])(
+    "%s says it is ready once it has loaded, before it is asked anything",
+    async (name) => {
+      const worker = spawnWorker(name);
+      try {
+        const messages: unknown[] = await once(worker, "message");
+        expect(messages).toEqual([workerReady]);
+      } finally {
+        await worker.terminate();
+      }
+    },
+  );
 });

@@ -342,6 +342,8 @@ export const en = {
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",
   "parse.parseTimedOut": "Reading this file took more than {seconds, number} seconds, so it was stopped. Please report it.",
+  "parse.importerUnavailable":
+    "The importer is restarting after a fault of its own, not of this file. Try the import again in {seconds, plural, one {# second} other {# seconds}}.",
   "parse.notText": "The curriculum must be given as text.",
   "parse.fileTooLarge":
     "The file is too large ({characters, number} characters; the limit is {limit, number}). Split it into smaller paths.",

@@ -350,6 +350,8 @@ export const es: Catalogue = {
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
   "parse.parseTimedOut": "Leer este archivo tardó más de {seconds, number} segundos, así que se detuvo. Por favor, infórmanos.",
+  "parse.importerUnavailable":
+    "El importador se está reiniciando tras un fallo propio, no de este archivo. Vuelve a intentar la importación en {seconds, plural, one {# segundo} other {# segundos}}.",
   "parse.notText": "El plan de estudios debe enviarse como texto.",
   "parse.fileTooLarge":
     "El archivo es demasiado grande ({characters, number} caracteres; el límite es {limit, number}). Divídelo en rutas más pequeñas.",

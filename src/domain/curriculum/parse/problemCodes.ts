@@ -7,6 +7,8 @@
 export const ProblemCode = {
   ImporterFailed: "importerFailed",
   ParseTimedOut: "parseTimedOut",
+  /** The importer's worker could not load and is restarted after a back-off: nothing is wrong with the file. */
+  ImporterUnavailable: "importerUnavailable",
   NotText: "notText",
   FileTooLarge: "fileTooLarge",
   FileEmpty: "fileEmpty",
