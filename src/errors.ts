@@ -58,6 +58,8 @@ export interface UserErrorParams {
   "curriculumImport.cancelled": NoParams;
   "curriculumImport.expired": NoParams;
   "curriculumImport.stale": NoParams;
+  "curriculumImport.importerUnavailable": { readonly seconds: number };
+  "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
   "input.invalidClock": { readonly value: string };

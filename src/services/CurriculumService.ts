@@ -2,6 +2,7 @@ import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
 import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
+import { ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
 import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
 import type { CurriculumSummary, ImportSummary, PendingImport, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/curriculum/storedCurriculum.js";
@@ -164,8 +165,7 @@ export class CurriculumService {
   async confirmImport(request: PendingRequest): Promise<ImportSummary> {
     const pending = await this.pendingFor(request);
     const parsed = await this.parse(pending.document);
-    // Only a parser changed by an update in between can refuse the same text: the diff no longer holds.
-    if (!parsed.ok) throw new UserError("curriculumImport.stale");
+    if (!parsed.ok) throw confirmRefusal(parsed.problems);
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
     const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard);
     if ("refused" in result) {
@@ -264,4 +264,20 @@ export class CurriculumService {
 
 function hashOf(text: string): string {
   return createHash("sha256").update(text).update(`\0${parseRevision}`).digest("hex");
+}
+
+/**
+ * Why a document read fine for the preview is refused on confirm: the importer's own fault (its worker
+ * restarting, failed, or out of time: the pending import stays, Confirm may work later), or else a parser
+ * changed by an update in between, under which the diff no longer holds.
+ */
+function confirmRefusal(problems: readonly ParseProblem[]): UserError {
+  const [problem] = problems;
+  if (problem?.code === ProblemCode.ImporterUnavailable) {
+    return new UserError("curriculumImport.importerUnavailable", { seconds: Number(problem.params.seconds ?? 1) });
+  }
+  if (problem?.code === ProblemCode.ImporterFailed || problem?.code === ProblemCode.ParseTimedOut) {
+    return new UserError("curriculumImport.importerFailed");
+  }
+  return new UserError("curriculumImport.stale");
 }

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isUserError } from "../../src/errors.js";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import type { ParseResult } from "../../src/domain/curriculum/curriculumModel.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
+import { isUserError, type UserError } from "../../src/errors.js";
+import { CurriculumService } from "../../src/services/CurriculumService.js";
+import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
@@ -221,4 +227,44 @@ describe("a re-import from a server waits for its admin's confirmation", () => {
     expect(await refusal(curricula.confirmImport({ ...request(3), guildId: "400000000000000077" }))).toBe("curriculumImport.unknown");
     expect(await state()).toEqual(afterFirst);
   });
+
+  it("says the importer itself failed, not that the curriculum changed, when it cannot read the document on confirm", async () => {
+    const { state } = await imported();
+    const prisma = test?.app.database.prisma;
+    if (prisma === undefined) throw new Error("no app");
+    // The parser worker's refusals (CurriculumParserThread): backed off, failed, timed out.
+    let refusalOnConfirm: ParseResult | null = null;
+    const parse = (text: string) => Promise.resolve(refusalOnConfirm ?? parseCurriculum(text));
+    const curricula = new CurriculumService(new CurriculumRepository(prisma), captureLogger().logger, undefined, parse);
+    const changed = original.replace("- [ ] Required -- C++ Basics (20 min)\n", "");
+    const start = await curricula.startImport(changed, guildId, adminId, now);
+    if (start.ok !== "confirm") throw new Error("expected a confirmation");
+    const request = { guildId, userId: adminId, pendingId: String(start.confirmation.pendingId), now };
+    const before = await state();
+
+    refusalOnConfirm = { ok: false, problems: [{ line: 1, code: ProblemCode.ImporterUnavailable, params: { seconds: 7 } }] };
+    const unavailable = await caught(curricula.confirmImport(request));
+    expect(unavailable?.code).toBe("curriculumImport.importerUnavailable");
+    expect(unavailable?.params).toEqual({ seconds: 7 });
+    refusalOnConfirm = { ok: false, problems: [{ line: 1, code: ProblemCode.ParseTimedOut, params: { seconds: 30 } }] };
+    expect((await caught(curricula.confirmImport(request)))?.code).toBe("curriculumImport.importerFailed");
+    refusalOnConfirm = { ok: false, problems: [{ line: 1, code: ProblemCode.ImporterFailed, params: { reason: "worker stopped" } }] };
+    expect((await caught(curricula.confirmImport(request)))?.code).toBe("curriculumImport.importerFailed");
+    expect(await state()).toEqual(before);
+
+    // Still pending: once the importer reads it again, the same Confirm imports it.
+    refusalOnConfirm = null;
+    await curricula.confirmImport(request);
+    expect((await state()).items?.map((item) => item.title)).not.toContain("C++ Basics");
+  });
+
+  async function caught(promise: Promise<unknown>): Promise<UserError | null> {
+    try {
+      await promise;
+      return null;
+    } catch (error) {
+      if (isUserError(error)) return error;
+      throw error;
+    }
+  }
 });

@@ -88,6 +88,10 @@ export const en = {
   "curriculumImport.expired": "This update waited too long and expired; nothing changed. Upload the file again with `/curriculum import`.",
   "curriculumImport.stale":
     "The curriculum changed after this preview, so nothing was imported. Upload the file again to see what it would change now.",
+  "curriculumImport.importerUnavailable":
+    "The importer is restarting after a fault of its own, so nothing was imported yet. Press Confirm again in {seconds, plural, one {# second} other {# seconds}}.",
+  "curriculumImport.importerFailed":
+    "The importer failed to read this update (a fault of its own, not of the file), so nothing was imported. Please report it.",
   // --- end of re-import block ---
 
   "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',

@@ -91,6 +91,10 @@ export const es: Catalogue = {
     "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/curriculum import`.",
   "curriculumImport.stale":
     "El plan de estudios cambió después de esta vista previa, así que no se importó nada. Vuelve a subir el archivo para ver lo que cambiaría ahora.",
+  "curriculumImport.importerUnavailable":
+    "El importador se está reiniciando tras un fallo propio, así que aún no se importó nada. Vuelve a pulsar Confirmar dentro de {seconds, plural, one {# segundo} other {# segundos}}.",
+  "curriculumImport.importerFailed":
+    "El importador no pudo leer esta actualización (un fallo propio, no del archivo), así que no se importó nada. Por favor, infórmalo.",
   // --- end of re-import block ---
 
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
