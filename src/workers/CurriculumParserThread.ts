@@ -76,9 +76,11 @@ export class CurriculumParserThread {
   private refusal(error: unknown): ParseResult {
     const stopped = error instanceof WorkerStoppedError ? error : new WorkerStoppedError(WorkerStop.Failed, { cause: error });
     if (stopped.stop === WorkerStop.TimedOut) return refused(ProblemCode.ParseTimedOut, { seconds: Math.round(this.timeoutMs / 1000) });
-    if (stopped.stop === WorkerStop.Unavailable) {
-      // The worker could not load: the admin is told when to try again, not that the file is at fault.
-      return refused(ProblemCode.ImporterUnavailable, { seconds: Math.ceil((stopped.retryInMs ?? 0) / 1000) });
+    // The worker could not load (this document found it so, or an earlier one): the admin is told when to try
+    // again, not that the file is at fault.
+    const retryInMs = stopped.retryInMs ?? this.worker.retryInMs();
+    if (stopped.stop !== WorkerStop.Closed && retryInMs > 0) {
+      return refused(ProblemCode.ImporterUnavailable, { seconds: Math.ceil(retryInMs / 1000) });
     }
     return refused(ProblemCode.ImporterFailed, { reason: stopped.stop === WorkerStop.Closed ? "closed" : "worker stopped" });
   }

@@ -103,19 +103,29 @@ export class PlanBuildThread implements PlanBuilder {
     if (this.inline(curriculum, settings)) return buildPlanInline(input);
     // Refused here as inline, with the same error, before any thread is involved.
     assertValidCohortSettings(settings);
-    const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);
-    const basePlan = replayBalancing(curriculum, settings, chosenDays);
-    // Replaying and moving the dates for breaks take a few milliseconds each: two turns of the loop, not one.
-    if (breakWeeks.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
+    return this.orInlineOnceBackedOff(
+      async () => {
+        const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);
+        const basePlan = replayBalancing(curriculum, settings, chosenDays);
+        // Replaying and moving the dates for breaks take a few milliseconds each: two turns of the loop, not one.
+        if (breakWeeks.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        return { basePlan, calendar: applyCohortBreaks(basePlan, curriculum, breakWeeks) };
+      },
+      () => buildPlanInline(input),
+    );
   }
 
   async posts({ curriculumKey, curriculum, settings, breakWeeks }: PostsInput): Promise<readonly PlannedPost[]> {
     if (this.inline(curriculum, settings)) return cohortPlannedPosts(curriculum, settings, breakWeeks);
     assertValidCohortSettings(settings);
-    const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
-    if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
-    return reply.posts;
+    return this.orInlineOnceBackedOff(
+      async () => {
+        const reply = await this.ask(PlanTask.Posts, curriculumKey, curriculum, settings, { breakWeeks });
+        if (reply.outcome !== "posted") throw new PlanBuildFailedError("the plan worker answered a schedule with something else");
+        return reply.posts;
+      },
+      () => cohortPlannedPosts(curriculum, settings, breakWeeks),
+    );
   }
 
   /**
@@ -126,11 +136,30 @@ export class PlanBuildThread implements PlanBuilder {
     if (this.inline(curriculum, settings)) return buildMemberPlan(member);
     // The worker has the cohort plan (or builds it again): only the member's own inputs are copied over.
     const { breakWeeks, joinedOn, adjustments, personalBreaks } = member;
-    const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
-      member: { breakWeeks, joinedOn, adjustments, personalBreaks },
-    });
-    if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
-    return replayMemberPlan(member, reply.record);
+    return this.orInlineOnceBackedOff(
+      async () => {
+        const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
+          member: { breakWeeks, joinedOn, adjustments, personalBreaks },
+        });
+        if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
+        return replayMemberPlan(member, reply.record);
+      },
+      () => buildMemberPlan(member),
+    );
+  }
+
+  /**
+   * The work on the worker; inline instead when the worker it went to could not load and the back-off
+   * began (the request that found the program broken is served too, not only the ones after it).
+   */
+  private async orInlineOnceBackedOff<T>(onWorker: () => Promise<T>, inline: () => T): Promise<T> {
+    try {
+      return await onWorker();
+    } catch (error) {
+      const workerStopped = error instanceof PlanBuildFailedError && error.cause instanceof WorkerStoppedError;
+      if (!workerStopped || this.worker.closed || this.worker.available) throw error;
+      return inline();
+    }
   }
 
   /**
@@ -193,7 +222,7 @@ const stopMessages = {
   [WorkerStop.Exited]: "the plan worker stopped",
   [WorkerStop.TimedOut]: "the plan build timed out",
   [WorkerStop.Unsendable]: "the plan worker could not be sent the task",
-  // Not met in practice: builds go inline while the worker is backed off (`inline`).
+  // Not met in practice: builds go inline while the worker is backed off (`inline`, `orInlineOnceBackedOff`).
   [WorkerStop.Unavailable]: "the plan worker keeps failing and is restarted later",
 } as const satisfies Record<WorkerStop, string>;
 

@@ -110,6 +110,8 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   private readySinceStart = false;
   /** Workers in a row that died before they were ready (or could not be spawned). */
   private failuresBeforeReady = 0;
+  /** The exit of the current worker once it reported an error (it is given up at its exit, see start()). */
+  private ending: Promise<void> | null = null;
   /** When the next start may happen (`monotonicNow`); null while no back-off was set since the last worker was ready. */
   private startsFrom: number | null = null;
   private readonly monotonicNow: () => number;
@@ -136,6 +138,9 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   request(message: (id: number) => Request, onPosted?: () => void): Promise<Reply> {
     // A request after close() must not start a worker nothing would end.
     if (this.closedFlag) return Promise.reject(new WorkerStoppedError(WorkerStop.Closed));
+    // The worker failed and its thread is ending: the request goes to the next one (or meets the back-off it sets).
+    const ending = this.ending;
+    if (ending !== null) return ending.then(() => this.request(message, onPosted));
     // Neither a start nor a log line per request while the last workers keep failing.
     const retryInMs = this.retryInMs();
     if (retryInMs > 0) return Promise.reject(new WorkerStoppedError(WorkerStop.Unavailable, { retryInMs }));
@@ -169,12 +174,13 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     const worker = this.worker;
     if (worker === null) return;
     this.worker = null;
+    this.ending = null;
     this.rejectAll(WorkerStop.Closed);
     await worker.terminate();
   }
 
   /** Milliseconds until a request may start a worker again; 0 when one runs or may start now. */
-  private retryInMs(): number {
+  retryInMs(): number {
     if (this.worker !== null || this.startsFrom === null) return 0;
     return Math.max(0, this.startsFrom - this.monotonicNow());
   }
@@ -191,6 +197,8 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     worker.on("error", (error) => {
       this.options.logger.error({ err: error }, this.options.logMessages.failed);
       failed = true;
+      // Resolved after abandon(), which the earlier 'exit' listener runs.
+      if (this.worker === worker) this.ending ??= new Promise((resolve) => worker.once("exit", () => resolve()));
       void worker.terminate();
     });
     worker.on("exit", () => this.abandon(worker, failed ? WorkerStop.Failed : WorkerStop.Exited));
@@ -242,7 +250,10 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   /** Terminates `worker` and rejects what waits on it, unless it was already replaced or closed. */
   private abandon(worker: Worker, stop: WorkerStop): void {
     if (this.worker !== worker) return;
+    // A timeout while the failed worker ends: its exit gives it up, as failed (and backed off if it was never ready).
+    if (stop === WorkerStop.TimedOut && this.ending !== null) return;
     this.worker = null;
+    this.ending = null;
     void worker.terminate();
     if (stop === WorkerStop.TimedOut) {
       // Not backed off: a stuck worker is slow on a big task or answered before, and the timeout already spaces its restarts.

@@ -169,6 +169,27 @@ describe("a supervised worker", () => {
     }
   });
 
+  it("serves a request made after a worker failed, before its thread ended, on a fresh worker", async () => {
+    const { worker, workers, ask, backOffs } = supervised();
+    try {
+      const first = await ask("echo", "first");
+      // Made in the worker's 'error' event, after the supervisor's own listener: its thread has not ended yet.
+      const during = new Promise<TestReply>((resolve, reject) =>
+        workers[0]?.once("error", () => {
+          ask("echo", "during").then(resolve, reject);
+        }),
+      );
+      expect(await stopOf(ask("throw"))).toBe(WorkerStop.Failed);
+      const served = await during;
+      expect(served.text).toBe("during");
+      expect(served.threadId).not.toBe(first.threadId);
+      expect(workers).toHaveLength(2);
+      expect(backOffs()).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it("rejects every request waiting on a worker that exits after it answered, and the next request starts a fresh worker at once", async () => {
     const { worker, workers, ask } = supervised();
     try {
