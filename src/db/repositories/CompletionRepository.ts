@@ -170,7 +170,8 @@ const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
  * update's row lock; the update that changes no row (`WHERE false`) takes the update's table lock first,
  * as the no-op update did: with only FOR NO KEY UPDATE's weaker one a /done could start beside a
  * migration holding the member table, take the completions' table, then wait for the member table's
- * write lock while the migration waits for the completions': a deadlock.
+ * write lock while the migration waits for the completions': a deadlock. (A statement-level UPDATE
+ * trigger on "Member" would fire for it on every /done: the tally's are row-level, which it does not fire.)
  */
 const postgresLockMemberSql = `
   WITH "memberTableLock" AS (UPDATE "Member" SET "points" = "points" WHERE false)
