@@ -17,7 +17,7 @@ import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
-import { replyOptions } from "./replyOptions.js";
+import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
 import type { Pictures } from "./pictures/Pictures.js";
@@ -215,10 +215,9 @@ export class InteractionRouter {
         const { flags: _flags, ...options } = replyOptions(result.reply);
         await interaction.editReply(options);
       } else if (result.kind === "update") {
-        const { flags: _flags, ...options } = replyOptions(result.reply);
-        await interaction.update(options);
+        await interaction.update(replyPayload(interaction, result.reply, { withFlags: false }));
       } else {
-        await interaction.reply(replyOptions(result.reply));
+        await interaction.reply(replyPayload(interaction, result.reply));
       }
       context.logger.info({ customId: interaction.customId }, "button handled");
     } catch (error) {
@@ -260,7 +259,7 @@ export class InteractionRouter {
       await interaction.editReply(options);
       return;
     }
-    await interaction.reply(replyOptions(reply));
+    await interaction.reply(replyPayload(interaction, reply));
   }
 
   private async fail(
@@ -293,7 +292,7 @@ export class InteractionRouter {
         if (!interaction.replied) await interaction.deleteReply().catch(() => undefined);
         await interaction.followUp(replyOptions(reply));
       } else {
-        await interaction.reply(replyOptions(reply));
+        await interaction.reply(replyPayload(interaction, reply));
       }
     } catch (sendError) {
       context.logger.error({ err: sendError }, "could not send the error reply");

@@ -115,7 +115,7 @@ export class CourseEndService {
 
 function bestStreak(cohort: Cohort, calendar: BreakCalendar, rows: readonly CompletionRecord[], now: Date): number {
   return forgivingStreak({
-    completions: rows.map((row) => ({ completedAt: row.completedAt, forDate: null })),
+    completions: rows.map((row) => ({ completedAt: row.completedAt, day: null })),
     timeZone: cohort.settings.timeZone,
     studyDays: cohort.settings.studyDays,
     daysOff: breakDayRanges(calendar),

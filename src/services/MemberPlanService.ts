@@ -172,7 +172,8 @@ export class MemberPlanService {
   /** Streak, freezes and deadlines of a member from their completions. */
   streakOf(planning: MemberPlanning, completions: readonly Pick<CompletionRecord, "completedAt" | "day">[], now: Date): StreakView {
     return forgivingStreak({
-      completions: completions.map((row) => ({ completedAt: row.completedAt, forDate: row.day })),
+      // The rows as they are: a completion's stored `day` is the streak's member day (no copy per row).
+      completions,
       timeZone: planning.zone,
       studyDays: planning.plan.studyDays,
       daysOff: planning.plan.daysOff,

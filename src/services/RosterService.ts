@@ -214,7 +214,7 @@ export class RosterService {
     // The page's streaks in the cohort's day and break weeks (members' own zones and breaks are /progress's).
     const streakOf = (completedAts: readonly Date[]) =>
       forgivingStreak({
-        completions: completedAts.map((completedAt) => ({ completedAt, forDate: null })),
+        completions: completedAts.map((completedAt) => ({ completedAt, day: null })),
         timeZone: cohort.settings.timeZone,
         studyDays: cohort.settings.studyDays,
         daysOff,

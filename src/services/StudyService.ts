@@ -256,12 +256,12 @@ export class StudyService {
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
     const page = overduePage(status.overdue);
-    const statusOf = (entry: MemberPlanItem & { done: boolean }): ItemStatus => ({
+    const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => ({
       item: itemOf(context, entry.item.id),
       assignedDate: entry.dueDate,
-      done: entry.done,
+      done: isDone,
     });
-    const todays = status.dueToday.map(statusOf);
+    const todays = status.dueToday.map((entry) => statusOf(entry, entry.done));
     const week = context.plan.weeks[day.weekNumber - 1];
     const weekItems = week === undefined ? [] : memberWeekItems(plan, day.weekNumber);
     const minutesOf = (entry: ItemStatus) => entry.item.minutes ?? 0;
@@ -274,7 +274,7 @@ export class StudyService {
       dayOff: isMemberDayOff(plan, today),
       totalWeeks: context.plan.totalWeeks,
       items: todays,
-      overdue: page.listed.map(statusOf),
+      overdue: page.listed.map((entry) => statusOf(entry, false)),
       overdueTotal: tally(status.overdue),
       overdueMore: page.more,
       backlog: tally(status.backlog),

@@ -18,7 +18,7 @@ const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 /** A completion at a wall time on a date in `zone`. */
 const doneAt = (date: string, clock = "20:00", zone = "UTC"): StreakCompletion => ({
   completedAt: zonedInstant(date, clock, zone),
-  forDate: null,
+  day: null,
 });
 /** One completion a day on each of `dates`, evening local time. */
 const doneOn = (dates: readonly string[], zone = "UTC"): StreakCompletion[] => dates.map((date) => doneAt(date, "20:00", zone));
@@ -147,13 +147,13 @@ describe("forgivingStreak: table", () => {
   });
 
   it("counts a 01:30 completion for the day before", () => {
-    const completions = [...doneOn(run("2027-03-01", 2)), { completedAt: new Date("2027-03-04T01:30:00Z"), forDate: null }];
+    const completions = [...doneOn(run("2027-03-01", 2)), { completedAt: new Date("2027-03-04T01:30:00Z"), day: null }];
     expect(streakAt(new Date("2027-03-04T12:00:00Z"), completions).current).toBe(3);
     expect(streakAt(new Date("2027-03-04T03:00:00Z"), completions).current).toBe(3);
   });
 
   it("counts a when:yesterday completion for its target day", () => {
-    const yesterday: StreakCompletion = { completedAt: new Date("2027-03-04T09:00:00Z"), forDate: "2027-03-03" };
+    const yesterday: StreakCompletion = { completedAt: new Date("2027-03-04T09:00:00Z"), day: "2027-03-03" };
     const view = streakAt(new Date("2027-03-04T12:00:00Z"), [...doneOn(run("2027-03-01", 2)), yesterday]);
     expect(view.current).toBe(3);
     expect(yesterdayTarget("2027-03-08", WEEKDAYS, [])).toBe("2027-03-05");
@@ -183,13 +183,13 @@ describe("forgivingStreak: zones", () => {
     // A late-night completion at 01:30 on the fall-back night (either 01:30) keeps Saturday.
     const fall = [
       ...doneOn(["2027-11-05"], ny),
-      { completedAt: new Date("2027-11-07T06:30:00Z"), forDate: null },
+      { completedAt: new Date("2027-11-07T06:30:00Z"), day: null },
       ...doneOn(["2027-11-07"], ny),
     ];
     expect(streakAt(new Date("2027-11-08T02:00:00Z"), fall, { timeZone: ny }).current).toBe(3);
     // 03:59 EDT on the spring-forward day is still Saturday; 04:00 is Sunday.
     const edge = (instant: string) =>
-      streakAt(new Date("2027-03-14T20:00:00Z"), [...doneOn(["2027-03-12"], ny), { completedAt: new Date(instant), forDate: null }], {
+      streakAt(new Date("2027-03-14T20:00:00Z"), [...doneOn(["2027-03-12"], ny), { completedAt: new Date(instant), day: null }], {
         timeZone: ny,
       }).current;
     expect(edge("2027-03-14T07:59:00Z")).toBe(2);
@@ -206,7 +206,7 @@ describe("forgivingStreak: zones", () => {
     // 20:00 UTC on Monday is 05:00 Tuesday in Tokyo.
     const completions = ["2027-03-01", "2027-03-02", "2027-03-03"].map((date) => ({
       completedAt: zonedInstant(date, "20:00", "UTC"),
-      forDate: null,
+      day: null,
     }));
     const now = new Date("2027-03-04T01:00:00Z"); // Thursday 10:00 in Tokyo, Thursday 01:00 (still Wednesday's member day) in UTC
     const tokyo = streakAt(now, completions, { timeZone: memberTimeZone("Asia/Tokyo", "UTC"), studyDays: WEEKDAYS });
@@ -217,12 +217,12 @@ describe("forgivingStreak: zones", () => {
     expect(tokyo.actBy?.toISOString()).toBe("2027-03-05T19:00:00.000Z");
     expect(cohortZone.actBy?.toISOString()).toBe("2027-03-05T04:00:00.000Z"); // Thursday's day ends Friday 04:00 UTC
     // A week later, with Monday morning Tokyo completions landing on Sunday in UTC:
-    const sundayUtc = streakAt(new Date("2027-03-08T12:00:00Z"), [{ completedAt: new Date("2027-03-07T23:00:00Z"), forDate: null }], {
+    const sundayUtc = streakAt(new Date("2027-03-08T12:00:00Z"), [{ completedAt: new Date("2027-03-07T23:00:00Z"), day: null }], {
       timeZone: "UTC",
       studyDays: WEEKDAYS,
     });
     expect(sundayUtc.current).toBe(0);
-    const mondayTokyo = streakAt(new Date("2027-03-08T12:00:00Z"), [{ completedAt: new Date("2027-03-07T23:00:00Z"), forDate: null }], {
+    const mondayTokyo = streakAt(new Date("2027-03-08T12:00:00Z"), [{ completedAt: new Date("2027-03-07T23:00:00Z"), day: null }], {
       timeZone: "Asia/Tokyo",
       studyDays: WEEKDAYS,
     });
@@ -269,7 +269,7 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
   for (const completion of input.completions) {
     const millis = new Date(completion.completedAt).getTime();
     if (millis > nowMillis) continue;
-    const date = completion.forDate ?? referenceDateOf(millis, input.timeZone);
+    const date = completion.day ?? referenceDateOf(millis, input.timeZone);
     if (date <= today) active.add(date);
   }
   const isDayOff = (date: string) =>
@@ -320,7 +320,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         const clock = `${String(randomInt(random, 0, 23)).padStart(2, "0")}:${String(randomInt(random, 0, 59)).padStart(2, "0")}`;
         const completedAt = zonedInstant(date, clock, zone);
         const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, daysOff) : null;
-        completions.push({ completedAt, forDate: yesterday });
+        completions.push({ completedAt, day: yesterday });
       }
       const now = zonedInstant(
         addDays(windowStart, randomInt(random, 0, 62)),

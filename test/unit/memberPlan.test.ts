@@ -395,10 +395,7 @@ describe("member plan properties (seeded)", () => {
       const done = new Set(member.items.filter(() => random() < random()).map((entry) => entry.item.id));
       const today = addDays(plan.startDate, randomInt(random, -3, plan.totalWeeks * 7 + 40));
       const withDone = (entry: MemberPlanItem) => ({ ...entry, done: done.has(entry.item.id) });
-      const late = member.items
-        .filter((entry) => entry.dueDate < today && !done.has(entry.item.id))
-        .sort(oldestFirst)
-        .map(withDone);
+      const late = member.items.filter((entry) => entry.dueDate < today && !done.has(entry.item.id)).sort(oldestFirst);
       expect(memberDayStatus(member, done, today)).toEqual({
         today,
         dueToday: (member.itemsByDueDate.get(today) ?? []).map(withDone),

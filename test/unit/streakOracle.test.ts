@@ -100,7 +100,7 @@ function oldIsDayOff(plan: OldDaysOff, date: string): boolean {
 }
 
 interface OldInput {
-  readonly completions: readonly { readonly completedAt: number; readonly forDate: string | null }[];
+  readonly completions: readonly { readonly completedAt: number; readonly day: string | null }[];
   readonly timeZone: string;
   readonly studyDays: readonly number[];
   readonly isDayOff: (date: string) => boolean;
@@ -135,7 +135,7 @@ function oldForgivingStreak(input: OldInput): StreakView {
   const active = new Set<string>();
   for (const completion of input.completions) {
     if (completion.completedAt > input.now) continue;
-    const date = completion.forDate ?? oldMemberDateOf(completion.completedAt, input.timeZone);
+    const date = completion.day ?? oldMemberDateOf(completion.completedAt, input.timeZone);
     if (date <= today) active.add(date);
   }
   const isStudyDay = (date: string): boolean => input.studyDays.includes(oldIsoWeekday(date)) && !input.isDayOff(date);
@@ -203,7 +203,7 @@ interface Case {
   readonly zone: string;
   readonly studyDays: number[];
   readonly daysOff: OldDaysOff;
-  readonly completions: { completedAt: number; forDate: string | null }[];
+  readonly completions: { completedAt: number; day: string | null }[];
   readonly now: number;
 }
 
@@ -225,7 +225,7 @@ function randomCase(random: () => number): Case {
   const isDayOff = (date: string) => oldIsDayOff(daysOff, date);
   const span = randomInt(random, 1, 70);
   const density = random();
-  const completions: { completedAt: number; forDate: string | null }[] = [];
+  const completions: { completedAt: number; day: string | null }[] = [];
   for (let day = 0; day < span; day += 1) {
     if (random() > density) continue;
     for (let count = randomInt(random, 1, 3); count > 0; count -= 1) {
@@ -233,8 +233,8 @@ function randomCase(random: () => number): Case {
       const loggedOn = oldMemberDateOf(completedAt, zone);
       const kind = random();
       // Stored member day (as every completion logged now carries), none (older rows), or a when:yesterday target.
-      const forDate = kind < 0.5 ? loggedOn : kind < 0.85 ? null : oldYesterdayTarget(loggedOn, studyDays, isDayOff);
-      completions.push({ completedAt, forDate });
+      const memberDay = kind < 0.5 ? loggedOn : kind < 0.85 ? null : oldYesterdayTarget(loggedOn, studyDays, isDayOff);
+      completions.push({ completedAt, day: memberDay });
     }
   }
   const now = instantNear(random, oldAddDays(windowStart, randomInt(random, 0, span + 5)), zone);
@@ -256,7 +256,7 @@ describe("forgivingStreak on epoch days agrees with the string-date streak", () 
         now: c.now,
       });
       const actual = forgivingStreak({
-        completions: c.completions.map((entry) => ({ completedAt: new Date(entry.completedAt), forDate: entry.forDate })),
+        completions: c.completions.map((entry) => ({ completedAt: new Date(entry.completedAt), day: entry.day })),
         timeZone: c.zone,
         studyDays: c.studyDays,
         daysOff: memberDaysOff(c.daysOff),
@@ -273,7 +273,7 @@ describe("forgivingStreak on epoch days agrees with the string-date streak", () 
       const stored = Array.from({ length: randomInt(random, 0, 4) }, () => randomInt(random, 0, 14));
       const calendar = { startDate: c.daysOff.startDate, curriculumWeeks: 10, breakWeeks: stored };
       const cohortOff = { startDate: calendar.startDate, breakWeeks: effectiveBreakWeeks(10, stored), personalBreaks: [] };
-      const completions = c.completions.map((entry) => ({ completedAt: entry.completedAt, forDate: null }));
+      const completions = c.completions.map((entry) => ({ completedAt: entry.completedAt, day: null }));
       const expected = oldForgivingStreak({
         completions,
         timeZone: c.zone,
@@ -307,9 +307,9 @@ describe("forgivingStreak on epoch days agrees with the string-date streak", () 
     const now = new Date("2027-03-10T12:00:00Z");
     const view = forgivingStreak({
       completions: [
-        { completedAt: new Date("2027-03-09T12:00:00Z"), forDate: "2027-03-09" },
-        { completedAt: new Date("2027-03-09T13:00:00Z"), forDate: "2027-02-30" },
-        { completedAt: new Date("2027-03-09T14:00:00Z"), forDate: "garbage" },
+        { completedAt: new Date("2027-03-09T12:00:00Z"), day: "2027-03-09" },
+        { completedAt: new Date("2027-03-09T13:00:00Z"), day: "2027-02-30" },
+        { completedAt: new Date("2027-03-09T14:00:00Z"), day: "garbage" },
       ],
       timeZone: "UTC",
       studyDays: [1, 2, 3, 4, 5, 6, 7],

@@ -24,10 +24,10 @@ export interface MemberDayStatus {
   readonly today: string;
   /** Items due today, done or not, in reading order. */
   readonly dueToday: readonly MemberItemStatus[];
-  /** Not done, due before today, not pre-join backlog; oldest first. */
-  readonly overdue: readonly MemberItemStatus[];
-  /** Pre-join items not done yet (listed by `/pace`, never overdue), oldest first. */
-  readonly backlog: readonly MemberItemStatus[];
+  /** Not done, due before today, not pre-join backlog; oldest first. The plan's own entries: none is done. */
+  readonly overdue: readonly MemberPlanItem[];
+  /** Pre-join items not done yet (listed by `/pace`, never overdue), oldest first. The plan's own entries. */
+  readonly backlog: readonly MemberPlanItem[];
 }
 
 /**
@@ -41,15 +41,16 @@ export function isOverdue(entry: Pick<MemberPlanItem, "dueDate" | "preJoin">, to
 
 /** The member's day `today` (member-local, see `memberDateOf`). */
 export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberDayStatus {
-  const overdue: MemberItemStatus[] = [];
-  const backlog: MemberItemStatus[] = [];
+  const overdue: MemberPlanItem[] = [];
+  const backlog: MemberPlanItem[] = [];
   // Items due before today are a prefix of the plan's due order, oldest first already. One pass:
-  // this runs for every /today and reminder.
+  // this runs for every /today and reminder. The plan's entries as they are, not a copy marked
+  // "not done" each: a late member has dozens, and /today lists five.
   const { itemsInDueOrder } = plan;
   for (let index = 0, end = dueBefore(plan, today); index < end; index += 1) {
     const entry = itemsInDueOrder[index];
     if (entry === undefined || doneItemIds.has(entry.item.id)) continue;
-    (isOverdue(entry, today) ? overdue : backlog).push({ ...entry, done: false });
+    (isOverdue(entry, today) ? overdue : backlog).push(entry);
   }
   return {
     today,
@@ -133,23 +134,33 @@ export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, t
 
 /** Count and minutes of some items. */
 export function tally(entries: readonly MemberPlanItem[]): ItemTally {
-  return {
-    items: entries.length,
-    minutes: entries.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0),
-    unestimatedItems: entries.filter((entry) => entry.item.minutes === null).length,
-  };
+  return tallyFrom(entries, 0);
 }
 
 export interface OverduePage {
   /** The oldest overdue items, at most `OVERDUE_LIST_LIMIT`: `/today` lists these and offers a button for each. */
-  readonly listed: readonly MemberItemStatus[];
+  readonly listed: readonly MemberPlanItem[];
   /** The rest, for "…and N more (time): `/pace` to catch up"; zero items when everything is listed. */
   readonly more: ItemTally;
 }
 
 /** Overdue never becomes a wall: the first few, and a count of the others. */
-export function overduePage(overdue: readonly MemberItemStatus[], limit = OVERDUE_LIST_LIMIT): OverduePage {
-  return { listed: overdue.slice(0, limit), more: tally(overdue.slice(limit)) };
+export function overduePage(overdue: readonly MemberPlanItem[], limit = OVERDUE_LIST_LIMIT): OverduePage {
+  return { listed: overdue.slice(0, limit), more: tallyFrom(overdue, limit) };
+}
+
+/** `tally(entries.slice(start))` without the copy: the overdue list of a late member runs to dozens. */
+function tallyFrom(entries: readonly MemberPlanItem[], start: number): ItemTally {
+  let items = 0;
+  let minutes = 0;
+  let unestimatedItems = 0;
+  for (let index = start; index < entries.length; index += 1) {
+    const minutesOfItem = entries[index]?.item.minutes ?? null;
+    items += 1;
+    if (minutesOfItem === null) unestimatedItems += 1;
+    else minutes += minutesOfItem;
+  }
+  return { items, minutes, unestimatedItems };
 }
 
 /** Whether the member's own course is over on member day `today`. */

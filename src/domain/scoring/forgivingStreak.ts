@@ -34,7 +34,7 @@ export interface StreakCompletion {
    * in `timeZone` (one zone look-up per completion, the costly part). Text
    * that is not a "YYYY-MM-DD" date counts for no day.
    */
-  readonly forDate: string | null;
+  readonly day: string | null;
 }
 
 export interface StreakInput {
@@ -103,13 +103,11 @@ function activeDays(input: StreakInput, today: number): { active: Set<number>; f
   let first = today;
   for (const completion of input.completions) {
     if (toEpochMillis(completion.completedAt) > nowMillis) continue;
-    const day =
-      completion.forDate === null
-        ? memberEpochDayOf(completion.completedAt, input.timeZone)
-        : epochDayOfLocalDateOrNull(completion.forDate);
-    if (day === null || day > today) continue;
-    active.add(day);
-    if (day < first) first = day;
+    const epochDay =
+      completion.day === null ? memberEpochDayOf(completion.completedAt, input.timeZone) : epochDayOfLocalDateOrNull(completion.day);
+    if (epochDay === null || epochDay > today) continue;
+    active.add(epochDay);
+    if (epochDay < first) first = epochDay;
   }
   return { active, first };
 }
