@@ -2,7 +2,7 @@ import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
 import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
-import { ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
+import { isImporterProblem, ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
 import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
 import type { CurriculumSummary, ImportSummary, PendingImport, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/curriculum/storedCurriculum.js";
@@ -276,8 +276,6 @@ function confirmRefusal(problems: readonly ParseProblem[]): UserError {
   if (problem?.code === ProblemCode.ImporterUnavailable) {
     return new UserError("curriculumImport.importerUnavailable", { seconds: Number(problem.params.seconds ?? 1) });
   }
-  if (problem?.code === ProblemCode.ImporterFailed || problem?.code === ProblemCode.ParseTimedOut) {
-    return new UserError("curriculumImport.importerFailed");
-  }
+  if (problem !== undefined && isImporterProblem(problem.code)) return new UserError("curriculumImport.importerFailed");
   return new UserError("curriculumImport.stale");
 }

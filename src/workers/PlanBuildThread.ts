@@ -61,11 +61,11 @@ const rememberedCurricula = 64;
  * (`replayBalancing`), so callers get the plan `buildCohortPlan` gives, its
  * objects shared with the curriculum as before. A worker that stops
  * answering for `timeoutMs` or dies rejects the builds in flight; the next
- * starts a fresh worker (workers that die before they are ready are
- * restarted after a growing back-off). The post schedules of big plans (with
- * or without breaks) and their members' plans are worked out there too.
- * Small plans, and any plan while the worker is closed or backed off, are
- * built inline.
+ * starts a fresh worker. One that dies before it is ready is restarted after
+ * a growing back-off, and the builds it held are built inline instead. The
+ * post schedules of big plans (with or without breaks) and their members'
+ * plans are worked out there too. Small plans, and any plan while the worker
+ * is closed or backed off, are built inline.
  */
 export class PlanBuildThread implements PlanBuilder {
   private readonly worker: SupervisedWorker<PlanBuildRequest, PlanBuildReply>;

@@ -166,6 +166,22 @@ describe("renderImportResult", () => {
     expect(description).toMatch(/…and \d+ more\./);
     expect(description).not.toContain("@here");
   });
+
+  it.each([
+    [
+      ProblemCode.ImporterUnavailable,
+      { seconds: 4 },
+      "The importer is restarting after a fault of its own, not of this file. Try the import again in 4 seconds.",
+    ],
+    [ProblemCode.ParseTimedOut, { seconds: 30 }, "Reading this file took more than 30 seconds, so it was stopped. Please report it."],
+    [ProblemCode.ImporterFailed, { reason: "worker stopped" }, "The importer could not read this file (worker stopped). Please report it."],
+  ])("says the importer's own %s alone, not as a line of the file to fix", (code, params, sentence) => {
+    const reply = renderImportResult(en, { ok: false, problems: [{ line: 1, code, params }] });
+    const description = reply.embeds?.[0]?.description ?? "";
+    expect(description).toBe(sentence);
+    const spanish = renderImportResult(translatorFor("es"), { ok: false, problems: [{ line: 1, code, params }] });
+    expect(spanish.embeds?.[0]?.description).not.toMatch(/línea 1|Corrige/);
+  });
 });
 
 function cohort(index: number, name: string): Cohort {

@@ -8,6 +8,7 @@ import {
 } from "../../domain/curriculum/storedCurriculum.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
 import { renderParseProblem } from "../i18n/renderParseProblem.js";
+import { isImporterProblem } from "../../domain/curriculum/parse/problemCodes.js";
 import type { Reply } from "../commandTypes.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { durationText, weeksText } from "../i18n/formatters.js";
@@ -165,9 +166,14 @@ function assertWithinLimits(embeds: readonly APIEmbed[]): void {
 
 const maxProblemLength = 300;
 
-/** /curriculum import: what happened, or why nothing did (with line numbers). */
-/** "That file wasn't imported…" with as many problems as fit, then "…and N more." */
+/**
+ * /curriculum import: why nothing was imported. The importer's own refusal (it failed, timed out, is
+ * restarting) is said alone: no line of the file to fix. Otherwise "That file wasn't imported…" with as
+ * many problems as fit (with line numbers), then "…and N more."
+ */
 function problemsText(t: Translator, problems: readonly ParseProblem[]): string {
+  const [first] = problems;
+  if (problems.length === 1 && first !== undefined && isImporterProblem(first.code)) return renderParseProblem(first, t.language);
   const lines = problems.map((problem) =>
     t.t("curriculum.problemLine", { line: problem.line, message: truncate(renderParseProblem(problem, t.language), maxProblemLength) }),
   );

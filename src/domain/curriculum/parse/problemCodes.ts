@@ -60,6 +60,17 @@ export const ProblemCode = {
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
+/** The importer's own refusals (its worker failed, timed out or is restarting): nothing a line of the file could fix. */
+const importerProblems: ReadonlySet<ProblemCode> = new Set([
+  ProblemCode.ImporterFailed,
+  ProblemCode.ParseTimedOut,
+  ProblemCode.ImporterUnavailable,
+]);
+
+export function isImporterProblem(code: ProblemCode): boolean {
+  return importerProblems.has(code);
+}
+
 /** Values a message needs: numbers stay numbers so each language formats them its own way. */
 export type ProblemParams = Readonly<Record<string, string | number>>;
 
