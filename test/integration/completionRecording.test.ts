@@ -1,8 +1,8 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CompletionRepository, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { countLockWaiters, openOtherSession } from "../helpers/postgresSessions.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
@@ -124,8 +124,7 @@ describe("recording a completion and reading the streak it leaves", () => {
     "waits for another process's completion of the same member in flight, then counts both (PostgreSQL)",
     async () => {
       const memberId = await newMember("contended");
-      const other = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
-      await other.connect();
+      const other = await openOtherSession(handle);
       try {
         // The other process's /done, as far as its totals, not yet committed.
         await other.query("BEGIN");
@@ -142,7 +141,10 @@ describe("recording a completion and reading the streak it leaves", () => {
           .finally(() => (recorded = true));
         // Commit once this /done waits for the other. Without the lock first it waits too, at the totals'
         // update, whose sums were read before the other committed (the bug): both are caught below.
-        await vi.waitFor(async () => expect(recorded || (await lockWaiters()) > 0).toBe(true), { timeout: 10_000, interval: 20 });
+        await vi.waitFor(async () => expect(recorded || (await countLockWaiters(handle)) > 0).toBe(true), {
+          timeout: 10_000,
+          interval: 20,
+        });
         await other.query("COMMIT");
         const logged = await logging;
         expect(logged.streak.map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1]]);
@@ -164,8 +166,7 @@ describe("recording a completion and reading the streak it leaves", () => {
     "waits for a migration holding the member table, without a deadlock (PostgreSQL)",
     async () => {
       const memberId = await newMember("migrating");
-      const migration = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
-      await migration.connect();
+      const migration = await openOtherSession(handle);
       try {
         await migration.query("BEGIN");
         await migration.query(`LOCK TABLE "Member" IN SHARE MODE`);
@@ -173,7 +174,10 @@ describe("recording a completion and reading the streak it leaves", () => {
         const logging = first()
           .recordAndReadStreak(completion(memberId, itemIds[2] ?? 0, 5, 3))
           .finally(() => (recorded = true));
-        await vi.waitFor(async () => expect(recorded || (await lockWaiters()) > 0).toBe(true), { timeout: 10_000, interval: 20 });
+        await vi.waitFor(async () => expect(recorded || (await countLockWaiters(handle)) > 0).toBe(true), {
+          timeout: 10_000,
+          interval: 20,
+        });
         const completionsLocked = await migration.query(`LOCK TABLE "Completion" IN SHARE MODE`).then(
           () => "locked",
           (error: unknown) => String(error),
@@ -188,11 +192,4 @@ describe("recording a completion and reading the streak it leaves", () => {
       }
     },
   );
-
-  async function lockWaiters(): Promise<number> {
-    const rows = await handle.prisma.$queryRawUnsafe<{ waiting: bigint }[]>(
-      `SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    return Number(rows[0]?.waiting ?? 0);
-  }
 });

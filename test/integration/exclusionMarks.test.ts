@@ -1,9 +1,10 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { countLockWaiters, openOtherSession } from "../helpers/postgresSessions.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
 /** A cohort whose exclude_role is `roleId`, with members `userIds` (none marked yet). */
@@ -75,8 +76,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("a role listing's mar
   beforeAll(async () => {
     database = await openTestDatabase();
     ({ cohortId, members } = await cohortWithRole(database, "old-role", ["u1", "u2", "u3"]));
-    editor = new pg.Client({ connectionString: database.target.provider === "postgresql" ? database.target.connectionString : "" });
-    await editor.connect();
+    editor = await openOtherSession(database);
   });
 
   afterAll(async () => {
@@ -103,10 +103,3 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("a role listing's mar
     expect(excluded).toEqual([]);
   });
 });
-
-async function countLockWaiters(database: TestDatabaseHandle): Promise<number> {
-  const rows = await database.prisma.$queryRawUnsafe<{ waiting: bigint }[]>(
-    `SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-  );
-  return Number(rows[0]?.waiting ?? 0);
-}

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresHotReader } from "../../src/db/PostgresHotReader.js";
 import { prismaSqlReader } from "../../src/db/SqlReader.js";
@@ -7,6 +6,7 @@ import { CompletionRepository, type NewCompletion } from "../../src/db/repositor
 import { DatabaseBusyError } from "../../src/db/repositories/DatabaseBusyError.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { openOtherSession } from "../helpers/postgresSessions.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /**
@@ -137,11 +137,8 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
   });
 
   it("a member row locked past lock_timeout: 'busy', nothing written, the connection back in the pool", async () => {
-    const other = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
-    await other.connect();
-    const schema = handle.target.provider === "postgresql" ? handle.target.schema : null;
+    const other = await openOtherSession(handle);
     try {
-      if (schema !== null) await other.query(`SET search_path = "${schema}"`);
       await other.query("BEGIN");
       await other.query(`UPDATE "Member" SET "points" = "points" WHERE "id" = $1`, [memberId]);
       await expect(completions.record(completion(itemIds[1] ?? 0, "2027-01-05T10:00:00Z"))).rejects.toBeInstanceOf(DatabaseBusyError);
@@ -155,8 +152,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
   }, 20_000);
 
   it("connections the server closed are replaced: the next /done is logged", async () => {
-    const admin = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
-    await admin.connect();
+    const admin = await openOtherSession(handle);
     try {
       await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
@@ -174,8 +170,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
   it("a connection lost in the middle of a transaction fails that transaction, and the process and the pool carry on", async () => {
     const runner = handle.postgresTransactions;
     if (runner === null) throw new Error("PostgreSQL runs transactions through PostgresTransactionRunner");
-    const admin = new pg.Client({ connectionString: handle.target.provider === "postgresql" ? handle.target.connectionString : "" });
-    await admin.connect();
+    const admin = await openOtherSession(handle);
     try {
       const running = runner.run([{ sql: `SELECT pg_sleep(?)`, params: [5] }]);
       const settled = running.then(
