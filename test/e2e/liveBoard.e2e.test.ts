@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { visibleText } from "../helpers/botHarness.js";
+import { buttonsOf, visibleText } from "../helpers/botHarness.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -115,5 +115,33 @@ describe("the weekly post's live board", () => {
     expect((await world.first.tickAt(at("2027-03-08T10:00:10Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).toContain("Week Two Reader");
     expect(edits(board(1).id)).toBe(3);
+  });
+
+  it("takes a member who hides, or deletes their data, off the live board at its next edit", async () => {
+    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
+    const linus = world.emulator.createMember(world.guild.id, { username: "linus", displayName: "Linus Torvalds" });
+    world.first.clock.set(at("2027-03-08T11:00:00Z"));
+    for (const member of [grace, linus]) {
+      await run(member.id, "join", { cohort: cohortName });
+      await run(member.id, "done", { item: "Storage Engines" });
+    }
+    expect((await world.first.tickAt(at("2027-03-08T11:01:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).toContain("Grace Hopper");
+    expect(visibleText(board(2))).toContain("Linus Torvalds");
+
+    world.first.clock.set(at("2027-03-08T11:10:00Z"));
+    await run(grace.id, "privacy", { leaderboard: "hidden" });
+    expect((await world.first.tickAt(at("2027-03-08T11:10:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).not.toContain("Grace Hopper");
+
+    world.first.clock.set(at("2027-03-08T11:20:00Z"));
+    const asked = await run(linus.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(asked);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await world.emulator.clickButton({ userId: linus.id, messageId: asked.id, customId: confirm.customId }).final();
+    expect((await world.first.tickAt(at("2027-03-08T11:20:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).not.toContain("Linus Torvalds");
   });
 });
