@@ -144,4 +144,30 @@ describe("the weekly post's live board", () => {
     expect((await world.first.tickAt(at("2027-03-08T11:20:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).not.toContain("Linus Torvalds");
   });
+
+  it("follows a member's /leave and the cohort's leaderboard setting at its next edit", async () => {
+    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    const alan = world.emulator.createMember(world.guild.id, { username: "alan", displayName: "Alan Turing" });
+    const edsger = world.emulator.createMember(world.guild.id, { username: "edsger", displayName: "Edsger Dijkstra" });
+    world.first.clock.set(at("2027-03-08T12:00:00Z"));
+    for (const member of [alan, edsger]) {
+      await run(member.id, "join", { cohort: cohortName });
+      await run(member.id, "done", { item: "Storage Engines" });
+    }
+    expect((await world.first.tickAt(at("2027-03-08T12:01:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).toContain("Alan Turing");
+
+    world.first.clock.set(at("2027-03-08T12:10:00Z"));
+    await run(alan.id, "leave", { cohort: cohortName });
+    expect((await world.first.tickAt(at("2027-03-08T12:10:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).not.toContain("Alan Turing");
+    expect(visibleText(board(2))).toContain("Edsger Dijkstra");
+
+    world.first.clock.set(at("2027-03-08T12:20:00Z"));
+    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "aliases" });
+    expect((await world.first.tickAt(at("2027-03-08T12:20:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(2))).not.toContain("Edsger Dijkstra");
+    expect(visibleText(board(2))).toContain("Member ");
+  });
 });

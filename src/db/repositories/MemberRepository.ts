@@ -89,10 +89,16 @@ export class MemberRepository {
     });
   }
 
-  /** Returns false when the user was not an active member. History is kept. */
+  /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */
   async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
-    const result = await this.writes.run(() =>
-      this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
+    const [result] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardDirty: false, boardLiveUntil: { gt: now } },
+          data: { boardDirty: true },
+        }),
+      ]),
     );
     return result.count > 0;
   }
