@@ -170,4 +170,21 @@ describe("the weekly post's live board", () => {
     expect(visibleText(board(2))).not.toContain("Edsger Dijkstra");
     expect(visibleText(board(2))).toContain("Member ");
   });
+
+  it("with the cohort's board turned off, says the board is private instead of claiming nobody scored, and posts none the next week", async () => {
+    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    world.first.clock.set(at("2027-03-08T12:30:00Z"));
+    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
+    expect((await world.first.tickAt(at("2027-03-08T12:30:05Z"))).boardsEdited).toBe(1);
+    const text = visibleText(board(2));
+    expect(text).not.toContain("Member ");
+    expect(text).not.toContain("No points yet");
+    expect(text).toContain("keeps its leaderboard private");
+
+    const week3 = await world.first.tickAt(at("2027-03-15T09:00:00Z"));
+    expect(week3.sent.map((post) => post.period)).toEqual(["week-3"]);
+    const labels = world.posts(channelId, { liveBoards: true }).map((post) => postLabel(post.message));
+    expect(labels.slice(-2)).toEqual(["live board 2", "week 3"]);
+  });
 });

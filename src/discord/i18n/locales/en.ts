@@ -581,6 +581,7 @@ export const en = {
   "liveBoard.title": "🏆 Week {week} leaderboard · live",
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
+  "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
   "roster.counts": "🔴 Behind {behind} · 💤 Quiet {quiet} · 🤔 Not yet {notYet} · 🟢 On track {onTrack} · 🏁 Finished {finished}",

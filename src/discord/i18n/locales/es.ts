@@ -602,6 +602,7 @@ export const es: Catalogue = {
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/done` para entrar en la clasificación.",
+  "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/leaderboard`.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts": "🔴 Atrasados {behind} · 💤 Inactivos {quiet} · 🤔 Todavía no {notYet} · 🟢 Al día {onTrack} · 🏁 Terminado {finished}",
