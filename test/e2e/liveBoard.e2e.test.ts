@@ -187,4 +187,38 @@ describe("the weekly post's live board", () => {
     const labels = world.posts(channelId, { liveBoards: true }).map((post) => postLabel(post.message));
     expect(labels.slice(-2)).toEqual(["live board 2", "week 3"]);
   });
+
+  it("drops a member given the exclude_role at its next edit, whether their own command or a listing shows it", async () => {
+    const run = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    world.first.clock.set(at("2027-03-20T12:00:00Z"));
+    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
+    expect((await world.first.tickAt(at("2027-03-22T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-4"]);
+    const role = world.emulator.createRole(world.guild.id, { name: "Facilitators" });
+    world.first.clock.set(at("2027-03-22T09:30:00Z"));
+    await run(world.admin.id, "cohort edit", { cohort: cohortName, exclude_role: role.id });
+    const frances = world.emulator.createMember(world.guild.id, { username: "frances", displayName: "Frances Allen" });
+    const barbara = world.emulator.createMember(world.guild.id, { username: "barbara", displayName: "Barbara Liskov" });
+    for (const member of [frances, barbara]) {
+      await run(member.id, "join", { cohort: cohortName });
+      await run(member.id, "done", { item: "Storage Engines" });
+    }
+    expect((await world.first.tickAt(at("2027-03-22T09:31:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(4))).toContain("Frances Allen");
+    expect(visibleText(board(4))).toContain("Barbara Liskov");
+
+    // Frances is given the role and uses the bot: her own command brings her mark up to date.
+    world.emulator.setMemberRoles(world.guild.id, frances.id, [role.id]);
+    world.first.clock.set(at("2027-03-22T09:40:00Z"));
+    await run(frances.id, "today");
+    expect((await world.first.tickAt(at("2027-03-22T09:40:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(4))).not.toContain("Frances Allen");
+
+    // Barbara is given it and stays away: the next listing (here for someone's /leaderboard) finds her.
+    world.emulator.setMemberRoles(world.guild.id, barbara.id, [role.id]);
+    world.first.clock.set(at("2027-03-22T09:50:00Z"));
+    await run(frances.id, "leaderboard", {});
+    expect((await world.first.tickAt(at("2027-03-22T09:50:05Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board(4))).not.toContain("Barbara Liskov");
+  });
 });
