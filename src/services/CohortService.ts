@@ -555,6 +555,8 @@ function auditValuesOf(cohort: Cohort): AuditValues {
     announceTime: settings.announceTime,
     includeOptional: settings.includeOptional,
     language: cohort.language,
+    leaderboard: cohort.leaderboard,
+    excludeRoleId: cohort.excludeRoleId,
   };
 }
 

@@ -230,6 +230,16 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     ]);
   });
 
+  it("says in /cohort audit when an edit changed who the boards show and how", async () => {
+    const role = bot.emulator.createRole(bot.guild.id, { name: "Audit Facilitators" });
+    await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "aliases", exclude_role: role.id });
+    const text = visibleText(await admin("cohort audit"));
+    const line = text.split("\n").find((candidate) => candidate.includes("edited the settings"));
+    expect(line).toContain("`leaderboard`");
+    expect(line).toContain("`excludeRoleId`");
+    await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "names", exclude_role: bot.guild.id });
+  });
+
   it("exports CSV that parses back, with a BOM and formula injection escaped", async () => {
     await join("mallory", { displayName: '=HYPERLINK("http://evil","x")' });
     const message = await admin("cohort export", { cohort: String(cohort.id) });
