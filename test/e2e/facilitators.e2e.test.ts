@@ -193,12 +193,18 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(visibleText(credited)).toContain(`Logged for <@${bob}>`);
     const after = await points();
     expect(after).toBeGreaterThan(0);
-    const again = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) });
-    expect(visibleText(again)).toContain("already");
+    const again = visibleText(await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) }));
+    expect(again).toContain(`already marked as done for <@${bob}>`);
+    // Spoken to the admin about the member: not "Logged for", not "You had".
+    expect(again).not.toContain("Logged for");
+    expect(again).not.toContain("You had");
     expect(await points()).toBe(after);
     const removed = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item), undo: true });
     expect(visibleText(removed)).toContain(`Removed for <@${bob}>`);
     expect(await points()).toBe(0);
+    const nothing = visibleText(await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item), undo: true }));
+    expect(nothing).toContain(`isn't marked as done for <@${bob}>`);
+    expect(nothing).not.toContain("You haven't");
   });
 
   it("lists the admin actions in /cohort audit, newest first", async () => {

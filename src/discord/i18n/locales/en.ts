@@ -627,6 +627,8 @@ export const en = {
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",
+  "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
+  "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
   "export.tooLarge":
     "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:json` or `format:csv` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",

@@ -648,6 +648,8 @@ export const es: Catalogue = {
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacy)",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
+  "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
+  "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.tooLarge":
     "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `format:json` o `format:csv` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
