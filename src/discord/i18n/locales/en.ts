@@ -321,7 +321,7 @@ export const en = {
   "weekPost.footer": "{cohort} · week {week} of {total}",
   "weekPost.continued": "Week {week} (continued)",
   "weekPost.thread": "Week {week} discussion · {cohort}",
-  "boardPost.more": "…and {count} more with points",
+  "boardPost.more": "…and {count, number} more with points",
   "boardPost.thisWeek": "This week (week {week})",
   "boardPost.thisWeekEmpty": "No points logged this week yet.",
   "boardPost.allTime": "All time",
@@ -584,7 +584,8 @@ export const en = {
   "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
-  "roster.counts": "🔴 Behind {behind} · 💤 Quiet {quiet} · 🤔 Not yet {notYet} · 🟢 On track {onTrack} · 🏁 Finished {finished}",
+  "roster.counts":
+    "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",
   "roster.group.behind": "**🔴 Behind** (Required reading due and not done)",
   "roster.group.quiet": "**💤 Quiet** (nothing logged in the last 5 study days)",
   "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" at the latest checkpoint)',
@@ -598,7 +599,7 @@ export const en = {
   "roster.nudge": "Nudge {name}",
   "roster.previous": "◀ Previous",
   "roster.next": "Next ▶",
-  "roster.footer": "Page {page} of {pages} · {filter}",
+  "roster.footer": "Page {page, number} of {pages, number} · {filter}",
   "roster.filter.all": "all members",
   "roster.filter.behind": "behind",
   "roster.filter.quiet": "quiet",

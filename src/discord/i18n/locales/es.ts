@@ -329,7 +329,7 @@ export const es: Catalogue = {
   "weekPost.footer": "{cohort} · semana {week} de {total}",
   "weekPost.continued": "Semana {week} (continuación)",
   "weekPost.thread": "Debate de la semana {week} · {cohort}",
-  "boardPost.more": "…y {count} más con puntos",
+  "boardPost.more": "…y {count, number} más con puntos",
   "boardPost.thisWeek": "Esta semana (semana {week})",
   "boardPost.thisWeekEmpty": "Aún no se han registrado puntos esta semana.",
   "boardPost.allTime": "Histórico",
@@ -605,7 +605,8 @@ export const es: Catalogue = {
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/leaderboard`.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
-  "roster.counts": "🔴 Atrasados {behind} · 💤 Inactivos {quiet} · 🤔 Todavía no {notYet} · 🟢 Al día {onTrack} · 🏁 Terminados {finished}",
+  "roster.counts":
+    "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
   "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en el último punto de control)',
@@ -619,7 +620,7 @@ export const es: Catalogue = {
   "roster.nudge": "Animar a {name}",
   "roster.previous": "◀ Anterior",
   "roster.next": "Siguiente ▶",
-  "roster.footer": "Página {page} de {pages} · {filter}",
+  "roster.footer": "Página {page, number} de {pages, number} · {filter}",
   "roster.filter.all": "todos los miembros",
   "roster.filter.behind": "atrasados",
   "roster.filter.quiet": "inactivos",
