@@ -65,6 +65,7 @@ export const privacyCommand: SlashCommand = {
             userId,
             boardVisibility: options.leaderboard,
             nudges: options.nudges === null ? null : options.nudges === "on",
+            now: clock.now(),
           })
         : null;
     const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;

@@ -69,6 +69,8 @@ export interface UserErrorParams {
   "item.unknown": { readonly value: string };
   "item.ambiguous": { readonly choices: readonly ItemChoice[] };
   "item.notDone": { readonly title: string };
+  /** `/cohort credit undo:True` of an item the member has not done: `userId` is the member. */
+  "credit.notDone": { readonly title: string; readonly userId: string };
   // Member plans (issue 12): /pace, /break, /done when:yesterday.
   "pace.invalidDays": { readonly min: number; readonly max: number };
   "pace.extendLimit": { readonly max: number };

@@ -6,10 +6,10 @@ import { UserError } from "../../src/errors.js";
 export const privacyDeleteButton: ButtonHandler = {
   prefix: "privacy",
   requiresManageServer: false,
-  async execute({ services, guildId, t }, interaction, [action = "", userId = ""]) {
+  async execute({ services, clock, guildId, t }, interaction, [action = "", userId = ""]) {
     // The confirmation is private, but a custom id can be replayed: only its owner's click counts.
     if (action !== "delete" || userId !== interaction.user.id) throw new UserError("privacy.confirmExpired");
-    const { memberships } = await services.privacy.deleteMember(guildId, userId);
+    const { memberships } = await services.privacy.deleteMember(guildId, userId, clock.now());
     return { kind: "update", reply: renderDeleted(t, memberships) };
   },
 };

@@ -331,6 +331,9 @@ export class CohortService {
       if (updated.excludeRoleId !== cohort.excludeRoleId) await this.members.forgetOwnExclusionMarks(cohort.id);
       await this.refreshExclusions(updated, input.now ?? new Date());
     }
+    // The live weekly board shows the name, speaks the language and follows the board settings: edited next.
+    if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
+      await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     await this.audit.record({
       guildId: input.guildId,
@@ -552,6 +555,8 @@ function auditValuesOf(cohort: Cohort): AuditValues {
     announceTime: settings.announceTime,
     includeOptional: settings.includeOptional,
     language: cohort.language,
+    leaderboard: cohort.leaderboard,
+    excludeRoleId: cohort.excludeRoleId,
   };
 }
 

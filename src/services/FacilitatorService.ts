@@ -1,7 +1,7 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { AuditEntryRecord } from "../db/repositories/AuditRepository.js";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { CompletionView, ItemSuggestion, StudyService, UndoView } from "./StudyService.js";
@@ -56,7 +56,14 @@ export class FacilitatorService {
       now: request.now,
     };
     if (request.undo) {
-      const removal = await this.study.undo(asMember);
+      const removal = await this.study.undo(asMember).catch((error: unknown) => {
+        // The member's own wording ("You haven't marked…") would speak to the admin about the admin.
+        if (isUserError(error) && error.code === "item.notDone") {
+          const { title } = (error as UserError<"item.notDone">).params;
+          throw new UserError("credit.notDone", { title, userId: request.memberUserId });
+        }
+        throw error;
+      });
       await this.record(request, cohort, AuditAction.CreditUndo, { item: removal.item.title, points: -removal.pointsRemoved });
       return { undo: true, memberUserId: request.memberUserId, removal };
     }

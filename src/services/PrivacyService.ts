@@ -19,6 +19,7 @@ export interface PrivacyChange {
   readonly userId: string;
   readonly boardVisibility: BoardVisibility | null;
   readonly nudges: boolean | null;
+  readonly now: Date;
 }
 
 /** The export's version: bump it when the shape in the README changes. */
@@ -52,10 +53,15 @@ export class PrivacyService {
   async settings(change: PrivacyChange): Promise<PrivacySettingsView> {
     const wantsChange = change.boardVisibility !== null || change.nudges !== null;
     if (wantsChange) {
-      const updated = await this.privacy.updateSettings(change.guildId, change.userId, {
-        ...(change.boardVisibility === null ? {} : { boardVisibility: change.boardVisibility }),
-        ...(change.nudges === null ? {} : { nudges: change.nudges }),
-      });
+      const updated = await this.privacy.updateSettings(
+        change.guildId,
+        change.userId,
+        {
+          ...(change.boardVisibility === null ? {} : { boardVisibility: change.boardVisibility }),
+          ...(change.nudges === null ? {} : { nudges: change.nudges }),
+        },
+        change.now,
+      );
       if (updated === 0) throw new UserError("privacy.notInServer");
     }
     const memberships = await this.privacy.memberships(change.guildId, change.userId);
@@ -82,8 +88,8 @@ export class PrivacyService {
     };
   }
 
-  async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
-    const result = await this.privacy.deleteMember(guildId, userId);
+  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number }> {
+    const result = await this.privacy.deleteMember(guildId, userId, now);
     // The audit line of a deletion carries no user id and no name: only that one happened, and how many memberships went.
     await this.audit.record({
       guildId,

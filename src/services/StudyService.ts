@@ -484,12 +484,33 @@ export class StudyService {
       scope: LeaderboardScope.Top,
       weekNumber: null,
       boardOn,
-      top: boardOn ? board.top : [],
+      top: boardOn ? await this.asTheyChooseNow(cohort, board.top) : [],
       caller: callerView,
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
     };
+  }
+
+  /**
+   * The kept final board's lines, each member shown no less privately than they choose now: one who
+   * took an alias or hid after the closing post is shown by alias or left out (ranks and points stay
+   * as posted). A line whose member was deleted is already gone from the kept board.
+   */
+  private async asTheyChooseNow(cohort: Cohort, top: readonly LeaderboardEntry[]): Promise<LeaderboardEntry[]> {
+    if (top.length === 0) return [];
+    const members = new Map((await this.members.findManyByIds(top.map((entry) => entry.memberId))).map((member) => [member.id, member]));
+    const entries: LeaderboardEntry[] = [];
+    for (const entry of top) {
+      const member = members.get(entry.memberId);
+      if (member === undefined) continue;
+      const presentation = boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: false });
+      if (presentation === BoardVisibility.Hidden) continue;
+      if (presentation === BoardVisibility.Alias && entry.shown.kind === "name")
+        entries.push({ ...entry, shown: { kind: "alias", alias: member.alias ?? (await this.members.assignAlias(member.id, cohort.id)) } });
+      else entries.push(entry);
+    }
+    return entries;
   }
 
   /**

@@ -189,6 +189,22 @@ describe("a course with a break week, to its end and after, through discord.js a
     expect(await world.first.test.app.database.prisma.checkpointAnswer.count()).toBe(0);
   });
 
+  it("keeps a member who hides or takes an alias after the end off the final board by name", async () => {
+    expect(visibleText(await run(bob.id, "leaderboard"))).toContain("Ada Lovelace");
+    await run(ada.id, "privacy", { leaderboard: "alias" });
+    const aliased = await run(bob.id, "leaderboard");
+    expect(aliased.ephemeral).toBe(false);
+    expect(visibleText(aliased)).not.toContain("Ada Lovelace");
+    expect(visibleText(aliased)).toMatch(/🥇 \*\*Member \d+\*\*/);
+    await run(ada.id, "privacy", { leaderboard: "hidden" });
+    const hidden = visibleText(await run(bob.id, "leaderboard"));
+    expect(hidden).not.toContain("Ada Lovelace");
+    expect(hidden).not.toContain("Member ");
+    expect(hidden).toContain("Bob Stone");
+    await run(ada.id, "privacy", { leaderboard: "name" });
+    expect(visibleText(await run(bob.id, "leaderboard"))).toContain("🥇 **Ada Lovelace**");
+  });
+
   it("posts nothing more once finished", async () => {
     const count = posts().length;
     await world.first.tickAt(new Date("2027-06-07T09:00:00Z"));

@@ -193,12 +193,18 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(visibleText(credited)).toContain(`Logged for <@${bob}>`);
     const after = await points();
     expect(after).toBeGreaterThan(0);
-    const again = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) });
-    expect(visibleText(again)).toContain("already");
+    const again = visibleText(await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item) }));
+    expect(again).toContain(`already marked as done for <@${bob}>`);
+    // Spoken to the admin about the member: not "Logged for", not "You had".
+    expect(again).not.toContain("Logged for");
+    expect(again).not.toContain("You had");
     expect(await points()).toBe(after);
     const removed = await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item), undo: true });
     expect(visibleText(removed)).toContain(`Removed for <@${bob}>`);
     expect(await points()).toBe(0);
+    const nothing = visibleText(await admin("cohort credit", { cohort: String(cohort.id), member: bob, item: String(item), undo: true }));
+    expect(nothing).toContain(`isn't marked as done for <@${bob}>`);
+    expect(nothing).not.toContain("You haven't");
   });
 
   it("lists the admin actions in /cohort audit, newest first", async () => {
@@ -228,6 +234,16 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(rows.map((row) => [row.before, row.after])).toEqual([
       [JSON.stringify({ announceTime: "09:00" }), JSON.stringify({ announceTime: "10:15" })],
     ]);
+  });
+
+  it("says in /cohort audit when an edit changed who the boards show and how", async () => {
+    const role = bot.emulator.createRole(bot.guild.id, { name: "Audit Facilitators" });
+    await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "aliases", exclude_role: role.id });
+    const text = visibleText(await admin("cohort audit"));
+    const line = text.split("\n").find((candidate) => candidate.includes("edited the settings"));
+    expect(line).toContain("`leaderboard`");
+    expect(line).toContain("`excludeRoleId`");
+    await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "names", exclude_role: bot.guild.id });
   });
 
   it("exports CSV that parses back, with a BOM and formula injection escaped", async () => {

@@ -72,6 +72,13 @@ describe("Spanish through discord.js and the emulator", () => {
     expect(visibleText(refusal)).toContain("Aún no te has unido a ninguna cohorte de este servidor.");
   });
 
+  it("words the facilitators' roster in the admin's Spanish, its groups agreeing in number", async () => {
+    const admin = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const text = visibleText(await bot.reply(admin.id, "cohort roster", { cohort: String(cohortId) }));
+    expect(text).toContain("Miembros · Backend Spring 2027");
+    expect(text).toMatch(/🔴 Atrasados \d+ · 💤 Inactivos \d+ · 🤔 Todavía no \d+ · 🟢 Al día \d+ · 🏁 Terminados \d+/);
+  });
+
   it("posts in the channel in the cohort's language, whatever the readers' languages", async () => {
     const english = await bot.reply(bot.admin.id, "cohort info", { cohort: String(cohortId) });
     expect(visibleText(english)).toMatch(/Language\nEnglish/);

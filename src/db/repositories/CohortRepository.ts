@@ -211,6 +211,14 @@ export class CohortRepository {
     }
   }
 
+  /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
+  async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
+    await this.prisma.scheduledPost.updateMany({
+      where: { cohortId, boardDirty: false, boardLiveUntil: { gt: now } },
+      data: { boardDirty: true },
+    });
+  }
+
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */
   async excludeRoleIds(guildId: string): Promise<string[]> {
     const rows = await this.prisma.cohort.findMany({

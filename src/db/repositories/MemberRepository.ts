@@ -89,10 +89,16 @@ export class MemberRepository {
     });
   }
 
-  /** Returns false when the user was not an active member. History is kept. */
+  /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */
   async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
-    const result = await this.writes.run(() =>
-      this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
+    const [result] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardDirty: false, boardLiveUntil: { gt: now } },
+          data: { boardDirty: true },
+        }),
+      ]),
     );
     return result.count > 0;
   }
@@ -143,11 +149,20 @@ export class MemberRepository {
    * the cohort's exclude_role is no longer `roleId` (an admin changed it while the interaction ran).
    */
   async noteExcluded(memberId: number, roleId: string, excluded: boolean, at: Date): Promise<void> {
+    const applies: Prisma.MemberWhereInput = {
+      id: memberId,
+      cohort: { excludeRoleId: roleId },
+      OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }],
+    };
     await this.writes.run(() =>
-      this.prisma.member.updateMany({
-        where: { id: memberId, cohort: { excludeRoleId: roleId }, OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }] },
-        data: { excluded, excludedMarkedAt: at },
-      }),
+      this.prisma.$transaction([
+        // A mark that changes takes the member on or off the boards: the cohort's live board is edited next.
+        this.prisma.scheduledPost.updateMany({
+          where: { cohort: { members: { some: { ...applies, excluded: !excluded } } }, boardDirty: false, boardLiveUntil: { gt: at } },
+          data: { boardDirty: true },
+        }),
+        this.prisma.member.updateMany({ where: applies, data: { excluded, excludedMarkedAt: at } }),
+      ]),
     );
   }
 
@@ -171,17 +186,28 @@ export class MemberRepository {
       cohort: { excludeRoleId: roleId },
       OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lt: startedAt } }],
     };
-    await this.writes.run(() =>
-      this.prisma.$transaction([
+    const excludedIds = () =>
+      this.prisma.member.findMany({ where: { cohortId, excluded: true }, select: { id: true }, orderBy: { id: "asc" } });
+    await this.writes.run(async () => {
+      const results = await this.prisma.$transaction([
         // Holds the cohort's row to the end: on PostgreSQL every later statement sees the role as an edit in
         // flight left it (waited for here), and no edit commits between them (SQLite has one writer anyway).
         this.prisma.$executeRaw`UPDATE "Cohort" SET "excludeRoleId" = "excludeRoleId" WHERE "id" = ${cohortId}`,
+        excludedIds(),
         this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, excluded: true }, data: { excluded: false } }),
         ...chunksOf([...userIds]).map((chunk) =>
           this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, userId: { in: chunk } }, data: { excluded: true } }),
         ),
-      ]),
-    );
+        excludedIds(),
+      ]);
+      const [before, after] = [results[1], results.at(-1)] as { id: number }[][];
+      // Someone came onto or left the boards: the cohort's live board is edited next (LiveBoardRepository).
+      if (JSON.stringify(before) !== JSON.stringify(after))
+        await this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardDirty: false, boardLiveUntil: { gt: startedAt } },
+          data: { boardDirty: true },
+        });
+    });
   }
 
   /**

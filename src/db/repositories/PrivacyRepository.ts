@@ -55,10 +55,31 @@ export class PrivacyRepository {
     return this.prisma.cohort.count({ where: { guildId, createdBy: userId } });
   }
 
-  /** Sets the choices on every membership the user has in the server; returns how many. */
-  async updateSettings(guildId: string, userId: string, changes: { boardVisibility?: string; nudges?: boolean }): Promise<number> {
-    const result = await this.writes.run(() => this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }));
+  /**
+   * Sets the choices on every membership the user has in the server; returns how many. A change of
+   * how boards show the user flags their cohorts' live weekly boards for the scheduler's next edit.
+   */
+  async updateSettings(
+    guildId: string,
+    userId: string,
+    changes: { boardVisibility?: string; nudges?: boolean },
+    now: Date,
+  ): Promise<number> {
+    const [result] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
+        ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
+      ]),
+    );
     return result.count;
+  }
+
+  /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
+  private markBoardsDirty(guildId: string, userId: string, now: Date) {
+    return this.prisma.scheduledPost.updateMany({
+      where: { cohort: { guildId, members: { some: { userId } } }, boardDirty: false, boardLiveUntil: { gt: now } },
+      data: { boardDirty: true },
+    });
   }
 
   async export(guildId: string, userId: string): Promise<StoredMemberData> {
@@ -116,10 +137,12 @@ export class PrivacyRepository {
    * deliveries go with them, by cascade) and their name as a cohort's creator.
    * The boards are computed from these rows, so they no longer count the user.
    */
-  async deleteMember(guildId: string, userId: string): Promise<{ memberships: number }> {
+  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
-      const [deleted] = await this.prisma.$transaction([
+      const [, deleted] = await this.prisma.$transaction([
+        // Before the memberships go: their cohorts' live boards still name the user until edited.
+        this.markBoardsDirty(guildId, userId, now),
         this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
         ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),

@@ -14,6 +14,7 @@ export function renderUserError(t: Translator, error: UserError): string {
   for (const [name, value] of Object.entries(error.params as Record<string, unknown>)) {
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
+    else if (name === "userId") values.member = markup(`<@${String(value)}>`);
     else if (name === "choices") {
       const choices = value as Extract<UserError["params"], { choices: unknown }>["choices"];
       values.choices = markup(

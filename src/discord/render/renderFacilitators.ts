@@ -144,6 +144,12 @@ export function renderAudit(t: Translator, view: AuditView): Reply {
 
 /** `/cohort credit`: the member's completion (or its removal) as they would see it, and who it was for. */
 export function renderCredit(t: Translator, view: CreditView): Reply {
+  // Nothing was logged: said to the admin about the member, not as the member's own "already done".
+  if (!view.undo && view.completion.alreadyDone)
+    return {
+      content: t.t("credit.alreadyDone", { title: view.completion.item.title, member: mention(view.memberUserId) }),
+      ephemeral: true,
+    };
   const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion);
   return { ...reply, content: t.t(view.undo ? "credit.removedFor" : "credit.loggedFor", { member: mention(view.memberUserId) }) };
 }

@@ -9,12 +9,14 @@ export function renderLiveBoard(t: Translator, view: LiveBoardView): PostMessage
   const lines = standingLines(t, view.board.top);
   const more = view.board.rankedMembers - view.board.top.length;
   const standings = lines.length === 0 ? [t.t("liveBoard.empty")] : more > 0 ? [...lines, t.t("boardPost.more", { count: more })] : lines;
+  // A cohort whose board was turned off while the week ran: its board says so, not that nobody scored.
+  const description = view.board.boardOn ? [t.t("liveBoard.description"), "", ...standings] : [t.t("liveBoard.off")];
   return {
     embeds: [
       {
         color: colors.brand,
         title: truncate(t.t("liveBoard.title", { week: view.weekNumber }), limits.title),
-        description: truncate([t.t("liveBoard.description"), "", ...standings].join("\n"), limits.description),
+        description: truncate(description.join("\n"), limits.description),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],

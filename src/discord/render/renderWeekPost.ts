@@ -108,9 +108,8 @@ export function renderWeekPost(t: Translator, view: WeekPostView): RenderedPost 
     { continuationTitle: t.plain("weekPost.continued", { week: week.number }) },
   );
   // This week's board goes last, in a message of its own: the scheduler edits it as members log their reading.
-  return {
-    messages: [...messages, renderLiveBoard(t, view.board)],
-    threadName: truncate(t.plain("weekPost.thread", { week: week.number, cohort: cohort.name }), maxThreadName),
-    livePart: messages.length,
-  };
+  // A cohort whose board is off has none (`leaderboard: off`: no public board).
+  const threadName = truncate(t.plain("weekPost.thread", { week: week.number, cohort: cohort.name }), maxThreadName);
+  if (!view.board.board.boardOn) return { messages, threadName, livePart: null };
+  return { messages: [...messages, renderLiveBoard(t, view.board)], threadName, livePart: messages.length };
 }
