@@ -531,7 +531,8 @@ export class Scheduler {
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
     const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
-    if (liveUntil !== null && boardId !== undefined) await this.dependencies.liveBoards.attach(claim.id, boardId, liveUntil, now);
+    if (liveUntil !== null && boardId !== undefined)
+      await this.dependencies.liveBoards.attach(claim.id, { messageId: boardId, channelId: cohort.channelId }, liveUntil, now);
     if (rendered.threadName !== null && firstId !== "") {
       try {
         const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
@@ -573,7 +574,8 @@ export class Scheduler {
     const { postService, renderer, sender, liveBoards } = this.dependencies;
     try {
       const view = await postService.liveBoardView(cohort, weekNumber, now);
-      await sender.editMessage(cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+      // Where it was posted: an admin may have moved the cohort to another channel since.
+      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;

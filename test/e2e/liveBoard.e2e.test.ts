@@ -221,4 +221,24 @@ describe("the weekly post's live board", () => {
     expect((await world.first.tickAt(at("2027-03-22T09:50:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(4))).not.toContain("Barbara Liskov");
   });
+
+  it("keeps editing the week's board in the channel it was posted in after /cohort edit channel:", async () => {
+    const run = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    const boardId = board(4).id;
+    const newChannel = world.createChannel("live-new").id;
+    world.first.clock.set(at("2027-03-23T10:00:00Z"));
+    await run(world.admin.id, "cohort edit", { cohort: cohortName, channel: newChannel });
+    const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
+    await run(grace.id, "join", { cohort: cohortName });
+    await run(grace.id, "done", { item: "Storage Engines" });
+    expect((await world.first.tickAt(at("2027-03-23T10:00:05Z"))).boardsEdited).toBe(1);
+    // The board the members see is the one in the old channel, where week 4 was posted.
+    expect(board(4).id).toBe(boardId);
+    expect(visibleText(board(4))).toContain("Grace Hopper");
+    // The next week's post, board and all, goes to the new channel.
+    expect((await world.first.tickAt(at("2027-03-29T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-5"]);
+    const labels = world.posts(newChannel, { liveBoards: true }).map((post) => postLabel(post.message));
+    expect(labels).toEqual(["week 5", "live board 5"]);
+  });
 });

@@ -9,6 +9,8 @@ export interface LiveBoardRecord {
   /** The weekly post's period, "week-N". */
   readonly period: string;
   readonly messageId: string;
+  /** The channel the board was posted in; null for a board posted before it was kept (the cohort's channel then). */
+  readonly channelId: string | null;
   readonly editedAt: Date;
 }
 
@@ -27,12 +29,27 @@ export class LiveBoardRepository {
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
 
-  /** After the weekly post went out: its board is `messageId`, live until `liveUntil`, just "edited" (posted) at `now`. */
-  async attach(postId: number, messageId: string, liveUntil: Date, now: Date): Promise<void> {
+  /**
+   * After the weekly post went out: its board is `messageId` in `channelId` (kept: the cohort's channel may
+   * change during the week, the message stays where it was posted), live until `liveUntil`, just "edited"
+   * (posted) at `now`.
+   */
+  async attach(
+    postId: number,
+    board: { readonly messageId: string; readonly channelId: string },
+    liveUntil: Date,
+    now: Date,
+  ): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.update({
         where: { id: postId },
-        data: { boardMessageId: messageId, boardLiveUntil: liveUntil, boardEditedAt: now, boardDirty: false },
+        data: {
+          boardMessageId: board.messageId,
+          boardChannelId: board.channelId,
+          boardLiveUntil: liveUntil,
+          boardEditedAt: now,
+          boardDirty: false,
+        },
       }),
     );
   }
@@ -42,13 +59,22 @@ export class LiveBoardRepository {
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
         where: { cohortId: { in: chunk }, boardDirty: true, boardLiveUntil: { gt: now }, boardEditedAt: { lte: editedBy } },
-        select: { id: true, cohortId: true, period: true, boardMessageId: true, boardEditedAt: true },
+        select: { id: true, cohortId: true, period: true, boardMessageId: true, boardChannelId: true, boardEditedAt: true },
       }),
     );
     return rows.flatMap((row) =>
       row.boardMessageId === null || row.boardEditedAt === null
         ? []
-        : [{ postId: row.id, cohortId: row.cohortId, period: row.period, messageId: row.boardMessageId, editedAt: row.boardEditedAt }],
+        : [
+            {
+              postId: row.id,
+              cohortId: row.cohortId,
+              period: row.period,
+              messageId: row.boardMessageId,
+              channelId: row.boardChannelId,
+              editedAt: row.boardEditedAt,
+            },
+          ],
     );
   }
 

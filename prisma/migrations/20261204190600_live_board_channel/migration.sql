@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduledPost" ADD COLUMN "boardChannelId" TEXT;
