@@ -25,11 +25,12 @@ import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
-import type { MemberPlanService } from "./MemberPlanService.js";
+import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
@@ -415,7 +416,7 @@ export class StudyService {
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
-      studyWeeks: studyGridOf(cohort, target, all, request.now),
+      studyWeeks: studyGridOf(cohort, target, all, request.now, planning),
     };
   }
 
@@ -742,17 +743,25 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   return first;
 }
 
-function studyGridOf(cohort: Cohort, member: MemberRecord, completions: readonly CompletionRecord[], now: Date): StudyGridWeek[] {
-  const zone = cohort.settings.timeZone;
+/** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */
+function studyGridOf(
+  cohort: Cohort,
+  member: MemberRecord,
+  completions: readonly CompletionRecord[],
+  now: Date,
+  planning: MemberPlanning,
+): StudyGridWeek[] {
+  const zone = planning.zone;
   const since = now.getTime() - gridLookBackMs;
   const activeDates = new Set(
-    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => localDateOf(row.completedAt, zone)),
+    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => row.day ?? memberDateOf(row.completedAt, zone)),
   );
   return studyDayGrid({
     activeDates,
-    today: localDateOf(now, zone),
+    today: planning.today,
+    daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
-    studyDays: cohort.settings.studyDays,
+    studyDays: planning.plan.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),
     weeks: gridWeeks,
   });

@@ -216,6 +216,30 @@ describe("member plans through discord.js and the emulator", () => {
     });
   });
 
+  describe("the progress card's study-day grid", () => {
+    it("agrees with the streak: a day logged for yesterday and a 01:30 completion fill their own days, days off are days off", async () => {
+      const { member, cohort, command } = await memberOfNewCohort("grid-greta", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      await command("break", { from: "2027-01-06", to: "2027-01-07" });
+      // Friday: Tuesday's reading logged for yesterday (Wednesday and Thursday were days off).
+      bot.clock.set(at("2027-01-08T10:00:00Z"));
+      await command("done", { item: "Storage Engines", when: "yesterday" });
+      // 01:30 on Saturday is still Friday for the member.
+      bot.clock.set(at("2027-01-09T01:30:00Z"));
+      await command("done", { item: "PostgreSQL Internals" });
+      bot.clock.set(at("2027-01-09T10:00:00Z"));
+      expect(visibleText(await command("progress"))).toContain("Streak: **3 study days**");
+      const view = await bot.test.app.services.study.progress({
+        guildId: bot.guild.id,
+        userId: member.id,
+        cohort: String(cohort.id),
+        targetUserId: null,
+        now: at("2027-01-09T10:00:00Z"),
+      });
+      expect(view.studyWeeks).toEqual([{ weekNumber: 1, days: ["done", "done", "dayOff", "dayOff", "done", "notStudyDay", "future"] }]);
+    });
+  });
+
   describe("/break", () => {
     it("takes days off: no reminders on them, the streak neither broken nor extended; off:True ends it", async () => {
       const { member, command } = await memberOfNewCohort("resting-rita", at("2027-01-04T10:00:00Z"));
