@@ -291,7 +291,7 @@ export class StudyService {
               total: weekItems.length,
             },
       nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
-      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, request.now) : null,
+      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, streak.best) : null,
     };
   }
 

@@ -216,6 +216,25 @@ describe("member plans through discord.js and the emulator", () => {
     });
   });
 
+  describe("the course summary", () => {
+    it("shows the best streak the member saw during the course: days logged for yesterday and their own breaks count", async () => {
+      const { command } = await memberOfNewCohort("summary-sam", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      bot.clock.set(at("2027-01-06T10:00:00Z"));
+      await command("done", { item: "Storage Engines", when: "yesterday" });
+      await command("done", { item: "PostgreSQL Internals" });
+      await command("break", { from: "2027-01-07", to: "2027-01-07" });
+      bot.clock.set(at("2027-01-08T10:00:00Z"));
+      await command("done", { item: "Write-Ahead Logging" });
+      expect(visibleText(await command("progress"))).toContain("Streak: **4 study days**");
+      // The 12-week course is over on 2027-03-29.
+      bot.clock.set(at("2027-04-05T10:00:00Z"));
+      const summary = visibleText(await command("today"));
+      expect(summary).toContain("Course finished");
+      expect(summary).toMatch(/Best streak\n4 study days/);
+    });
+  });
+
   describe("the progress card's study-day grid", () => {
     it("agrees with the streak: a day logged for yesterday and a 01:30 completion fill their own days, days off are days off", async () => {
       const { member, cohort, command } = await memberOfNewCohort("grid-greta", at("2027-01-04T10:00:00Z"));
