@@ -303,7 +303,7 @@ export class StudyService {
     const { context, plan } = planning;
     const item = findItem(context, request.item);
     const forYesterday = request.when === CompletionWhen.Yesterday;
-    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff) : planning.today;
+    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);

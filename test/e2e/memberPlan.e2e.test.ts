@@ -195,6 +195,14 @@ describe("member plans through discord.js and the emulator", () => {
       expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true, day: "2027-01-05" });
       expect(visibleText(late)).toContain("Streak: **2 study days**");
     });
+
+    it("has no yesterday on the course's first day: nothing is logged before the course began", async () => {
+      const { member, command } = await memberOfNewCohort("eager-ezra", at("2027-01-04T10:00:00Z"));
+      const refused = await command("done", { item: "Database Selection Guide", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
+    });
   });
 
   describe("streak freezes", () => {
