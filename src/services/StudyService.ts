@@ -400,7 +400,9 @@ export class StudyService {
     const { context } = planning;
     const done = new Set(all.map((row) => row.itemId));
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
-    const sections = context.curriculum.sections.map((section) => {
+    const sections = context.curriculum.sections.map((stored) => {
+      // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
+      const section = calendarSectionOf(context, stored);
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
       return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
     });
@@ -680,7 +682,7 @@ export class StudyService {
     candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     if (request.query.trim() === "") candidates.sort((a, b) => b.priority - a.priority || a.item.position - b.item.position);
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     return candidates.slice(0, maxChoices).map(({ item }) => {
       const section = sections.get(item.sectionId);
       return {
@@ -702,6 +704,12 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
   const item = context.itemsById.get(itemId);
   if (item === undefined) throw new Error(`item ${itemId} is not in curriculum ${context.curriculum.id}`);
   return item;
+}
+
+/** A section with its weeks in calendar weeks (`planCurriculum`: a cohort break week moves every later week), as /week and the posts show them. */
+function calendarSectionOf(context: CohortContext, section: StoredSection): StoredSection {
+  const calendar = context.planCurriculum.sections.find((entry) => entry.key === section.key);
+  return calendar === undefined ? section : { ...section, weekStart: calendar.weekStart, weekEnd: calendar.weekEnd };
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
@@ -727,7 +735,7 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   const [first] = matches;
   if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
   if (matches.length > 1) {
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     throw new UserError("item.ambiguous", {
       choices: matches.map((item) => {
         const section = sections.get(item.sectionId);

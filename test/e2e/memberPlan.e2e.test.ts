@@ -224,6 +224,21 @@ describe("member plans through discord.js and the emulator", () => {
     });
   });
 
+  describe("a cohort break week", () => {
+    it("moves the sections' weeks in /progress as in /week: the member reads the same week numbers everywhere", async () => {
+      const { cohort, member, command } = await memberOfNewCohort("break-bianca", at("2027-01-04T10:00:00Z"));
+      await answered(bot.run(bot.admin.id, "cohort break", { cohort: String(cohort.id), week: 2 }));
+      bot.clock.set(at("2027-01-19T10:00:00Z"));
+      expect(visibleText(await command("week"))).toContain("**Database Performance** · weeks 3–4");
+      const progress = visibleText(await command("progress"));
+      expect(progress).toContain("Database Fundamentals (weeks 1–3)");
+      expect(progress).toContain("Database Performance (weeks 3–4)");
+      expect(progress).toContain("Production Blueprints & Capstone (week 13)");
+      const choices = await bot.autocomplete(member.id, "done", "item", { item: "Connection Pooling", cohort: String(cohort.id) });
+      expect(choices[0]?.name).toContain("Weeks 3-4");
+    });
+  });
+
   describe("the course summary", () => {
     it("shows the best streak the member saw during the course: days logged for yesterday and their own breaks count", async () => {
       const { command } = await memberOfNewCohort("summary-sam", at("2027-01-04T10:00:00Z"));
