@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
+import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
@@ -57,7 +57,7 @@ export interface WeekProgress {
 
 export interface TodayView {
   readonly cohort: Cohort;
-  /** The cohort's calendar at `now` ("Week n · Day d"). */
+  /** The member day shown, in the cohort's calendar ("Week n · Day d"). */
   readonly day: DayInfo;
   /** The member day shown (member zone, 04:00 rollover). */
   readonly today: string;
@@ -250,7 +250,8 @@ export class StudyService {
       readAlready ?? this.completions.streakRowsForMember(member.id),
     ]);
     const { context, plan, today } = planning;
-    const day = dayInfo(cohort.settings, request.now);
+    // The member's day (their zone, the 04:00 rollover) heads the reply, like its date and items.
+    const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     const courseOver = courseIsOver(cohort, context, request.now);
     const done = new Set(completions.map((row) => row.itemId));

@@ -203,6 +203,23 @@ describe("member plans through discord.js and the emulator", () => {
       expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
       expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
     });
+
+    it("heads /today with the week and day of the member's day, not the next one's", async () => {
+      const { command } = await memberOfNewCohort("late-night-lou", at("2027-01-04T10:00:00Z"));
+      // 01:30 on Monday of week 2 is still Sunday for the member.
+      bot.clock.set(at("2027-01-11T01:30:00Z"));
+      const night = visibleText(await command("today"));
+      expect(night).toContain("Sun, 10 Jan 2027");
+      expect(night).toContain("Week 1 · Day 7");
+      expect(night).toContain("Week 1 progress");
+      // In Los Angeles, 02:00 UTC on Monday is Sunday evening.
+      await command("remind", { time: "08:00", timezone: "America/Los_Angeles" });
+      bot.clock.set(at("2027-01-11T02:00:00Z"));
+      const evening = visibleText(await command("today"));
+      expect(evening).toContain("Sun, 10 Jan 2027");
+      expect(evening).toContain("Week 1 · Day 7");
+      expect(evening).not.toContain("Week 2");
+    });
   });
 
   describe("streak freezes", () => {
