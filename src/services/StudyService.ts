@@ -2,7 +2,7 @@ import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
-import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
@@ -356,9 +356,10 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const { context, plan } = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
     const total = context.plan.totalWeeks;
-    const current = currentWeekNumber(context.plan, request.now);
+    // The week of the member's day, as /today heads it.
+    const current = weekNumberOfDate(context.plan, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     const cohortWeek = context.plan.weeks[wanted - 1];
     if (cohortWeek === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });

@@ -204,7 +204,7 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
     });
 
-    it("heads /today with the week and day of the member's day, not the next one's", async () => {
+    it("heads /today and /week with the week and day of the member's day, not the next one's", async () => {
       const { command } = await memberOfNewCohort("late-night-lou", at("2027-01-04T10:00:00Z"));
       // 01:30 on Monday of week 2 is still Sunday for the member.
       bot.clock.set(at("2027-01-11T01:30:00Z"));
@@ -219,6 +219,7 @@ describe("member plans through discord.js and the emulator", () => {
       expect(evening).toContain("Sun, 10 Jan 2027");
       expect(evening).toContain("Week 1 · Day 7");
       expect(evening).not.toContain("Week 2");
+      expect(visibleText(await command("week"))).toContain("Week 1 of 12 (this week)");
     });
   });
 
