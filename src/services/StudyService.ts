@@ -283,8 +283,9 @@ export class StudyService {
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
+      // No bar for a week with nothing to read (a break week, or one an extension emptied): "0/0 items" says nothing.
       week:
-        week === undefined
+        week === undefined || weekItems.length === 0
           ? null
           : {
               weekNumber: week.number,

@@ -243,6 +243,16 @@ describe("member plans through discord.js and the emulator", () => {
   });
 
   describe("a cohort break week", () => {
+    it("shows no empty week progress bar (0/0 items) on /today during the break", async () => {
+      const { cohort, command } = await memberOfNewCohort("resting-ruth", at("2027-01-04T10:00:00Z"));
+      await answered(bot.run(bot.admin.id, "cohort break", { cohort: String(cohort.id), week: 2 }));
+      bot.clock.set(at("2027-01-13T10:00:00Z"));
+      const today = visibleText(await command("today"));
+      expect(today).toContain("A day off");
+      expect(today).not.toContain("0/0");
+      expect(today).not.toContain("Week 2 progress");
+    });
+
     it("moves the sections' weeks in /progress as in /week: the member reads the same week numbers everywhere", async () => {
       const { cohort, member, command } = await memberOfNewCohort("break-bianca", at("2027-01-04T10:00:00Z"));
       await answered(bot.run(bot.admin.id, "cohort break", { cohort: String(cohort.id), week: 2 }));
