@@ -135,6 +135,8 @@ export interface ProgressView {
   readonly required: { readonly done: number; readonly total: number };
   readonly minutesDone: number;
   readonly minutesTotal: number;
+  /** Assigned items done and in all: what a path without estimates (topics) counts instead of minutes. */
+  readonly assigned: { readonly done: number; readonly total: number };
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
@@ -416,6 +418,7 @@ export class StudyService {
       required: requiredProgress(context, done),
       minutesDone: assigned.filter((item) => done.has(item.id)).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
+      assigned: { done: assigned.filter((item) => done.has(item.id)).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,

@@ -215,6 +215,7 @@ export const en = {
   "week.footer": "✅ done · ⬜ to do · /done item: logs one",
   "progress.required": "Required items: {bar} **{done}/{total}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
+  "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",

@@ -222,6 +222,7 @@ export const es: Catalogue = {
   "week.footer": "✅ hecha · ⬜ pendiente · /done item: registra una",
   "progress.required": "Lecturas obligatorias: {bar} **{done}/{total}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
+  "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
