@@ -412,6 +412,10 @@ export class StudyService {
       return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
+    // After the closing post the board is final: late completions count in the points, but move no rank.
+    const standing = cohort.finalBoardKept
+      ? await this.courseEnd.finalRank(cohort, target, points).then(({ rank, ranked: rankedMembers }) => ({ rank, rankedMembers }))
+      : { rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null, rankedMembers: ranked };
     return {
       cohort,
       member: target,
@@ -422,8 +426,7 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
-      rankedMembers: ranked,
+      ...standing,
       studyWeeks: studyGridOf(cohort, target, all, request.now, planning),
     };
   }

@@ -268,6 +268,27 @@ describe("member plans through discord.js and the emulator", () => {
   });
 
   describe("the course summary", () => {
+    it("keeps /progress's rank on the final board: late completions count in points but move no rank", async () => {
+      cohortCount += 1;
+      const cohort = await bot.createCohort({ name: `Plan Cohort ${cohortCount}` });
+      const [ada, bob] = [bot.member("final-ada"), bot.member("final-bob")];
+      const as = (member: { id: string }, name: string, options: Record<string, string> = {}) =>
+        run(member.id, name, { ...options, cohort: String(cohort.id) });
+      bot.clock.set(at("2027-01-04T10:00:00Z"));
+      for (const member of [ada, bob]) await as(member, "join");
+      await as(ada, "done", { item: "Database Selection Guide" });
+      await as(ada, "done", { item: "Storage Engines" });
+      await as(bob, "done", { item: "Database Selection Guide" });
+      // The closing post, after the last week: the board is final and the cohort finished.
+      bot.clock.set(at("2027-03-29T09:00:30Z"));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+      for (const item of ["Storage Engines", "PostgreSQL Internals", "Write-Ahead Logging"]) await as(bob, "done", { item });
+      expect(visibleText(await as(bob, "leaderboard"))).toContain("**final-bob**: #2 of 2");
+      expect(visibleText(await as(bob, "today"))).toMatch(/Final rank\n#2 of 2/);
+      const progress = visibleText(await as(bob, "progress"));
+      expect(progress).toMatch(/Points: \*\*\d+\*\* · Rank: \*\*#2\*\* of 2/);
+    });
+
     it("shows the best streak the member saw during the course: days logged for yesterday and their own breaks count", async () => {
       const { command } = await memberOfNewCohort("summary-sam", at("2027-01-04T10:00:00Z"));
       await command("done", { item: "Database Selection Guide" });
