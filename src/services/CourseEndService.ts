@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
-import { breakDayRanges, courseEndDate, courseHasEnded, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
-import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
+import { courseEndDate, courseHasEnded, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -77,8 +76,12 @@ export class CourseEndService {
     if (await this.cohorts.markFinished(cohort.id)) this.logger.info({ cohortId: cohort.id }, "cohort finished");
   }
 
-  /** What `/today` shows once the course is over. */
-  async summary(cohort: Cohort, member: MemberRecord, context: CohortContext, now: Date): Promise<MemberCourseSummary> {
+  /**
+   * What `/today` shows once the course is over. `bestStreak`: the member's own streak's best
+   * (`MemberPlanService.streakOf`: their zone, their breaks, the days completions were logged for),
+   * the streak they saw during the course.
+   */
+  async summary(cohort: Cohort, member: MemberRecord, context: CohortContext, bestStreak: number): Promise<MemberCourseSummary> {
     const rows = await this.completions.listForMember(member.id);
     const done = new Set(rows.map((row) => row.itemId));
     const items = [...context.itemsById.values()];
@@ -94,7 +97,7 @@ export class CourseEndService {
       points,
       finalRank: rank.rank,
       rankedMembers: rank.ranked,
-      bestStreak: bestStreak(cohort, calendar, rows, now),
+      bestStreak,
       checkpointsAnswered: await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id),
       checkpointsTotal: context.curriculum.sections.filter((section) => (section.checkpoint ?? "").trim() !== "").length,
       courseEndDate: courseEndDate(calendar),
@@ -111,16 +114,6 @@ export class CourseEndService {
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
     return { rank: points > 0 && member.leftAt === null ? competitionRank(ahead) : null, ranked };
   }
-}
-
-function bestStreak(cohort: Cohort, calendar: BreakCalendar, rows: readonly CompletionRecord[], now: Date): number {
-  return forgivingStreak({
-    completions: rows.map((row) => ({ completedAt: row.completedAt, day: null })),
-    timeZone: cohort.settings.timeZone,
-    studyDays: cohort.settings.studyDays,
-    daysOff: breakDayRanges(calendar),
-    now,
-  }).best;
 }
 
 function parseBoard(json: string | null): FinalBoard | null {

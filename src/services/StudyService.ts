@@ -1,8 +1,8 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
-import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
+import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
@@ -25,11 +25,12 @@ import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
-import type { MemberPlanService } from "./MemberPlanService.js";
+import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
@@ -56,7 +57,7 @@ export interface WeekProgress {
 
 export interface TodayView {
   readonly cohort: Cohort;
-  /** The cohort's calendar at `now` ("Week n · Day d"). */
+  /** The member day shown, in the cohort's calendar ("Week n · Day d"). */
   readonly day: DayInfo;
   /** The member day shown (member zone, 04:00 rollover). */
   readonly today: string;
@@ -134,6 +135,8 @@ export interface ProgressView {
   readonly required: { readonly done: number; readonly total: number };
   readonly minutesDone: number;
   readonly minutesTotal: number;
+  /** Assigned items done and in all: what a path without estimates (topics) counts instead of minutes. */
+  readonly assigned: { readonly done: number; readonly total: number };
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
@@ -249,7 +252,8 @@ export class StudyService {
       readAlready ?? this.completions.streakRowsForMember(member.id),
     ]);
     const { context, plan, today } = planning;
-    const day = dayInfo(cohort.settings, request.now);
+    // The member's day (their zone, the 04:00 rollover) heads the reply, like its date and items.
+    const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     const courseOver = courseIsOver(cohort, context, request.now);
     const done = new Set(completions.map((row) => row.itemId));
@@ -281,8 +285,9 @@ export class StudyService {
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
+      // No bar for a week with nothing to read (a break week, or one an extension emptied): "0/0 items" says nothing.
       week:
-        week === undefined
+        week === undefined || weekItems.length === 0
           ? null
           : {
               weekNumber: week.number,
@@ -290,7 +295,7 @@ export class StudyService {
               total: weekItems.length,
             },
       nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
-      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, request.now) : null,
+      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, streak.best) : null,
     };
   }
 
@@ -302,7 +307,7 @@ export class StudyService {
     const { context, plan } = planning;
     const item = findItem(context, request.item);
     const forYesterday = request.when === CompletionWhen.Yesterday;
-    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff) : planning.today;
+    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
@@ -354,9 +359,10 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const { context, plan } = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
     const total = context.plan.totalWeeks;
-    const current = currentWeekNumber(context.plan, request.now);
+    // The week of the member's day, as /today heads it.
+    const current = weekNumberOfDate(context.plan, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     const cohortWeek = context.plan.weeks[wanted - 1];
     if (cohortWeek === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
@@ -399,23 +405,29 @@ export class StudyService {
     const { context } = planning;
     const done = new Set(all.map((row) => row.itemId));
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
-    const sections = context.curriculum.sections.map((section) => {
+    const sections = context.curriculum.sections.map((stored) => {
+      // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
+      const section = calendarSectionOf(context, stored);
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
       return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
+    // After the closing post the board is final: late completions count in the points, but move no rank.
+    const standing = cohort.finalBoardKept
+      ? await this.courseEnd.finalRank(cohort, target, points).then(({ rank, ranked: rankedMembers }) => ({ rank, rankedMembers }))
+      : { rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null, rankedMembers: ranked };
     return {
       cohort,
       member: target,
       required: requiredProgress(context, done),
       minutesDone: assigned.filter((item) => done.has(item.id)).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
+      assigned: { done: assigned.filter((item) => done.has(item.id)).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
-      rankedMembers: ranked,
-      studyWeeks: studyGridOf(cohort, target, all, request.now),
+      ...standing,
+      studyWeeks: studyGridOf(cohort, target, all, request.now, planning),
     };
   }
 
@@ -700,7 +712,7 @@ export class StudyService {
     candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     if (request.query.trim() === "") candidates.sort((a, b) => b.priority - a.priority || a.item.position - b.item.position);
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     return candidates.slice(0, maxChoices).map(({ item }) => {
       const section = sections.get(item.sectionId);
       return {
@@ -722,6 +734,12 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
   const item = context.itemsById.get(itemId);
   if (item === undefined) throw new Error(`item ${itemId} is not in curriculum ${context.curriculum.id}`);
   return item;
+}
+
+/** A section with its weeks in calendar weeks (`planCurriculum`: a cohort break week moves every later week), as /week and the posts show them. */
+function calendarSectionOf(context: CohortContext, section: StoredSection): StoredSection {
+  const calendar = context.planCurriculum.sections.find((entry) => entry.key === section.key);
+  return calendar === undefined ? section : { ...section, weekStart: calendar.weekStart, weekEnd: calendar.weekEnd };
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
@@ -747,7 +765,7 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   const [first] = matches;
   if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
   if (matches.length > 1) {
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, section]));
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     throw new UserError("item.ambiguous", {
       choices: matches.map((item) => {
         const section = sections.get(item.sectionId);
@@ -763,17 +781,25 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   return first;
 }
 
-function studyGridOf(cohort: Cohort, member: MemberRecord, completions: readonly CompletionRecord[], now: Date): StudyGridWeek[] {
-  const zone = cohort.settings.timeZone;
+/** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */
+function studyGridOf(
+  cohort: Cohort,
+  member: MemberRecord,
+  completions: readonly CompletionRecord[],
+  now: Date,
+  planning: MemberPlanning,
+): StudyGridWeek[] {
+  const zone = planning.zone;
   const since = now.getTime() - gridLookBackMs;
   const activeDates = new Set(
-    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => localDateOf(row.completedAt, zone)),
+    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => row.day ?? memberDateOf(row.completedAt, zone)),
   );
   return studyDayGrid({
     activeDates,
-    today: localDateOf(now, zone),
+    today: planning.today,
+    daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
-    studyDays: cohort.settings.studyDays,
+    studyDays: planning.plan.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),
     weeks: gridWeeks,
   });

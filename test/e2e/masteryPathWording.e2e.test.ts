@@ -24,6 +24,10 @@ describe("the 36-week path without estimates, end to end", () => {
     texts.set("week", visibleText(await bot.reply(ada.id, "week")));
     bot.clock.set(new Date("2027-01-05T10:00:00Z"));
     texts.set("today", visibleText(await bot.reply(ada.id, "today")));
+    texts.set("pace", visibleText(await bot.reply(ada.id, "pace")));
+    const [firstTopic] = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    await bot.reply(ada.id, "done", { item: String(firstTopic?.value) });
+    texts.set("progress", visibleText(await bot.reply(ada.id, "progress")));
     for (const at of ["2027-01-04T09:00:00Z", "2027-01-29T17:00:00Z"]) {
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
@@ -38,6 +42,8 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("preview")).toContain("Mon, 4 Jan 2027 · 1 topic");
     expect(texts.get("week")).toContain("Total: **2 topics** · 0 done");
     expect(texts.get("today")).toContain("Overdue · 1 topic");
+    expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required item**");
+    expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
   });
 
   it("names the first phase's objective as the next checkpoint before the cohort starts", () => {

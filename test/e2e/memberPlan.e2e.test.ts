@@ -195,6 +195,32 @@ describe("member plans through discord.js and the emulator", () => {
       expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true, day: "2027-01-05" });
       expect(visibleText(late)).toContain("Streak: **2 study days**");
     });
+
+    it("has no yesterday on the course's first day: nothing is logged before the course began", async () => {
+      const { member, command } = await memberOfNewCohort("eager-ezra", at("2027-01-04T10:00:00Z"));
+      const refused = await command("done", { item: "Database Selection Guide", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
+    });
+
+    it("heads /today and /week with the week and day of the member's day, not the next one's", async () => {
+      const { command } = await memberOfNewCohort("late-night-lou", at("2027-01-04T10:00:00Z"));
+      // 01:30 on Monday of week 2 is still Sunday for the member.
+      bot.clock.set(at("2027-01-11T01:30:00Z"));
+      const night = visibleText(await command("today"));
+      expect(night).toContain("Sun, 10 Jan 2027");
+      expect(night).toContain("Week 1 · Day 7");
+      expect(night).toContain("Week 1 progress");
+      // In Los Angeles, 02:00 UTC on Monday is Sunday evening.
+      await command("remind", { time: "08:00", timezone: "America/Los_Angeles" });
+      bot.clock.set(at("2027-01-11T02:00:00Z"));
+      const evening = visibleText(await command("today"));
+      expect(evening).toContain("Sun, 10 Jan 2027");
+      expect(evening).toContain("Week 1 · Day 7");
+      expect(evening).not.toContain("Week 2");
+      expect(visibleText(await command("week"))).toContain("Week 1 of 12 (this week)");
+    });
   });
 
   describe("streak freezes", () => {
@@ -213,6 +239,95 @@ describe("member plans through discord.js and the emulator", () => {
       expect(text).toMatch(/safe until <t:\d+:R>/);
       await command("done", { item: "Isolation Levels" });
       expect(visibleText(await command("progress"))).toContain("Streak: **6 study days**");
+    });
+  });
+
+  describe("a cohort break week", () => {
+    it("shows no empty week progress bar (0/0 items) on /today during the break", async () => {
+      const { cohort, command } = await memberOfNewCohort("resting-ruth", at("2027-01-04T10:00:00Z"));
+      await answered(bot.run(bot.admin.id, "cohort break", { cohort: String(cohort.id), week: 2 }));
+      bot.clock.set(at("2027-01-13T10:00:00Z"));
+      const today = visibleText(await command("today"));
+      expect(today).toContain("A day off");
+      expect(today).not.toContain("0/0");
+      expect(today).not.toContain("Week 2 progress");
+    });
+
+    it("moves the sections' weeks in /progress as in /week: the member reads the same week numbers everywhere", async () => {
+      const { cohort, member, command } = await memberOfNewCohort("break-bianca", at("2027-01-04T10:00:00Z"));
+      await answered(bot.run(bot.admin.id, "cohort break", { cohort: String(cohort.id), week: 2 }));
+      bot.clock.set(at("2027-01-19T10:00:00Z"));
+      expect(visibleText(await command("week"))).toContain("**Database Performance** · weeks 3–4");
+      const progress = visibleText(await command("progress"));
+      expect(progress).toContain("Database Fundamentals (weeks 1–3)");
+      expect(progress).toContain("Database Performance (weeks 3–4)");
+      expect(progress).toContain("Production Blueprints & Capstone (week 13)");
+      const choices = await bot.autocomplete(member.id, "done", "item", { item: "Connection Pooling", cohort: String(cohort.id) });
+      expect(choices[0]?.name).toContain("Weeks 3-4");
+    });
+  });
+
+  describe("the course summary", () => {
+    it("keeps /progress's rank on the final board: late completions count in points but move no rank", async () => {
+      cohortCount += 1;
+      const cohort = await bot.createCohort({ name: `Plan Cohort ${cohortCount}` });
+      const [ada, bob] = [bot.member("final-ada"), bot.member("final-bob")];
+      const as = (member: { id: string }, name: string, options: Record<string, string> = {}) =>
+        run(member.id, name, { ...options, cohort: String(cohort.id) });
+      bot.clock.set(at("2027-01-04T10:00:00Z"));
+      for (const member of [ada, bob]) await as(member, "join");
+      await as(ada, "done", { item: "Database Selection Guide" });
+      await as(ada, "done", { item: "Storage Engines" });
+      await as(bob, "done", { item: "Database Selection Guide" });
+      // The closing post, after the last week: the board is final and the cohort finished.
+      bot.clock.set(at("2027-03-29T09:00:30Z"));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+      for (const item of ["Storage Engines", "PostgreSQL Internals", "Write-Ahead Logging"]) await as(bob, "done", { item });
+      expect(visibleText(await as(bob, "leaderboard"))).toContain("**final-bob**: #2 of 2");
+      expect(visibleText(await as(bob, "today"))).toMatch(/Final rank\n#2 of 2/);
+      const progress = visibleText(await as(bob, "progress"));
+      expect(progress).toMatch(/Points: \*\*\d+\*\* · Rank: \*\*#2\*\* of 2/);
+    });
+
+    it("shows the best streak the member saw during the course: days logged for yesterday and their own breaks count", async () => {
+      const { command } = await memberOfNewCohort("summary-sam", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      bot.clock.set(at("2027-01-06T10:00:00Z"));
+      await command("done", { item: "Storage Engines", when: "yesterday" });
+      await command("done", { item: "PostgreSQL Internals" });
+      await command("break", { from: "2027-01-07", to: "2027-01-07" });
+      bot.clock.set(at("2027-01-08T10:00:00Z"));
+      await command("done", { item: "Write-Ahead Logging" });
+      expect(visibleText(await command("progress"))).toContain("Streak: **4 study days**");
+      // The 12-week course is over on 2027-03-29.
+      bot.clock.set(at("2027-04-05T10:00:00Z"));
+      const summary = visibleText(await command("today"));
+      expect(summary).toContain("Course finished");
+      expect(summary).toMatch(/Best streak\n4 study days/);
+    });
+  });
+
+  describe("the progress card's study-day grid", () => {
+    it("agrees with the streak: a day logged for yesterday and a 01:30 completion fill their own days, days off are days off", async () => {
+      const { member, cohort, command } = await memberOfNewCohort("grid-greta", at("2027-01-04T10:00:00Z"));
+      await command("done", { item: "Database Selection Guide" });
+      await command("break", { from: "2027-01-06", to: "2027-01-07" });
+      // Friday: Tuesday's reading logged for yesterday (Wednesday and Thursday were days off).
+      bot.clock.set(at("2027-01-08T10:00:00Z"));
+      await command("done", { item: "Storage Engines", when: "yesterday" });
+      // 01:30 on Saturday is still Friday for the member.
+      bot.clock.set(at("2027-01-09T01:30:00Z"));
+      await command("done", { item: "PostgreSQL Internals" });
+      bot.clock.set(at("2027-01-09T10:00:00Z"));
+      expect(visibleText(await command("progress"))).toContain("Streak: **3 study days**");
+      const view = await bot.test.app.services.study.progress({
+        guildId: bot.guild.id,
+        userId: member.id,
+        cohort: String(cohort.id),
+        targetUserId: null,
+        now: at("2027-01-09T10:00:00Z"),
+      });
+      expect(view.studyWeeks).toEqual([{ weekNumber: 1, days: ["done", "done", "dayOff", "dayOff", "done", "notStudyDay", "future"] }]);
     });
   });
 

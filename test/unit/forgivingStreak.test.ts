@@ -158,6 +158,9 @@ describe("forgivingStreak: table", () => {
     expect(view.current).toBe(3);
     expect(yesterdayTarget("2027-03-08", WEEKDAYS, [])).toBe("2027-03-05");
     expect(yesterdayTarget("2027-03-08", WEEKDAYS, off("2027-03-05", "2027-03-05"))).toBe("2027-03-04");
+    // Nothing before the course's first day.
+    expect(yesterdayTarget("2027-03-08", WEEKDAYS, [], "2027-03-08")).toBeNull();
+    expect(yesterdayTarget("2027-03-09", WEEKDAYS, [], "2027-03-08")).toBe("2027-03-08");
   });
 
   it("neither breaks nor extends on days off", () => {

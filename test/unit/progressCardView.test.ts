@@ -48,6 +48,7 @@ const view: ProgressView = {
   required: { done: 3, total: 10 },
   minutesDone: 90,
   minutesTotal: 300,
+  assigned: { done: 3, total: 10 },
   sections: [{ section, done: 3, total: 6 }],
   streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null },
   points: 120,

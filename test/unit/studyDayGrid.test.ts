@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { epochDayOfLocalDate } from "../../src/domain/schedule/localTime.js";
 import { studyDayGrid, type StudyGridInput } from "../../src/domain/scoring/studyDayGrid.js";
 
 /** Week 1 starts Monday 2027-01-04; Monday to Friday are study days. */
@@ -8,6 +9,7 @@ const base: StudyGridInput = {
   startDate: "2027-01-04",
   studyDays: [1, 2, 3, 4, 5],
   joinedDate: "2027-01-04",
+  daysOff: [],
   weeks: 4,
 };
 
@@ -40,5 +42,12 @@ describe("studyDayGrid", () => {
   it("starts its columns on the cohort's first weekday", () => {
     // A cohort starting on a Wednesday: its weekends fall on columns 4 and 5.
     expect(letters({ ...base, startDate: "2027-01-06", today: "2027-01-12", joinedDate: "2027-01-06" })).toEqual(["W1 mmm--mf"]);
+  });
+
+  it("marks days off (breaks) as days off, not misses; a completion on one still shows", () => {
+    const wednesday = epochDayOfLocalDate("2027-01-06");
+    const daysOff = [{ from: wednesday, to: wednesday + 1 }];
+    expect(letters({ ...base, today: "2027-01-08", daysOff })).toEqual(["W1 mmoofff"]);
+    expect(letters({ ...base, today: "2027-01-08", daysOff, activeDates: new Set(["2027-01-07"]) })).toEqual(["W1 mmodfff"]);
   });
 });

@@ -1,5 +1,6 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { PaceMode, type PaceChangeView, type PaceView } from "../../services/MemberPlanService.js";
+import type { ItemTally } from "../../domain/schedule/memberStatus.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import type { MessageKey } from "../i18n/locales/en.js";
@@ -17,18 +18,23 @@ const buttonLabels: Record<PaceMode, MessageKey> = {
   reset: "pace.resetButton",
 };
 
+/** The "(2 h)" after a count of items: left out for topics without estimates (the 36-week path), never "(0 min)". */
+function minutesOf(t: Translator, tally: ItemTally): { timed: "yes" | "no"; minutes: string } {
+  return { timed: tally.minutes > 0 ? "yes" : "no", minutes: durationText(t, tally.minutes) };
+}
+
 /** `/pace` without a mode: behind or ahead of the cohort, what a catch-up would take, and a button per mode. */
 export function renderPace(t: Translator, view: PaceView): Reply {
   const { pace } = view;
   const lines: string[] = [];
-  if (pace.behind.items > 0) lines.push(t.t("pace.behind", { count: pace.behind.items, minutes: durationText(t, pace.behind.minutes) }));
-  if (pace.ahead.items > 0) lines.push(t.t("pace.ahead", { count: pace.ahead.items, minutes: durationText(t, pace.ahead.minutes) }));
+  if (pace.behind.items > 0) lines.push(t.t("pace.behind", { count: pace.behind.items, ...minutesOf(t, pace.behind) }));
+  if (pace.ahead.items > 0) lines.push(t.t("pace.ahead", { count: pace.ahead.items, ...minutesOf(t, pace.ahead) }));
   if (lines.length === 0) lines.push(t.t("pace.onTrack"));
   if (view.backlog.items > 0)
     lines.push(
       t.t("pace.backlog", {
         count: view.backlog.items,
-        minutes: durationText(t, view.backlog.minutes),
+        ...minutesOf(t, view.backlog),
         preJoin: view.preJoinBacklog.items,
       }),
     );
@@ -60,7 +66,7 @@ export function renderPaceChange(t: Translator, view: PaceChangeView): Reply {
     view.mode === PaceMode.CatchUp
       ? t.t("pace.caughtUp", {
           count: view.moved.items,
-          minutes: durationText(t, view.moved.minutes),
+          ...minutesOf(t, view.moved),
           date: view.catchUpUntil === null ? "?" : localDateText(t, view.catchUpUntil),
         })
       : view.mode === PaceMode.Extend

@@ -15,7 +15,10 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
   const name = memberName(t, member.displayName);
   const lines = [
     t.t("progress.required", { bar: markup(progressBar(required.done, required.total)), done: required.done, total: required.total }),
-    t.t("progress.readingTime", { done: durationText(t, view.minutesDone), total: durationText(t, view.minutesTotal) }),
+    // A path without estimates (the 36-week path's topics) counts topics: never "0 min of 0 min".
+    view.minutesTotal === 0 && view.assigned.total > 0
+      ? t.t("progress.topicsRead", { done: view.assigned.done, total: view.assigned.total })
+      : t.t("progress.readingTime", { done: durationText(t, view.minutesDone), total: durationText(t, view.minutesTotal) }),
     view.rank === null
       ? t.t("progress.pointsUnranked", { points: view.points })
       : t.t("progress.pointsRanked", { points: view.points, rank: view.rank, ranked: view.rankedMembers }),

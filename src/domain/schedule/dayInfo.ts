@@ -15,7 +15,11 @@ export interface DayInfo {
 
 /** Where `now` falls in the cohort's calendar ("Week N · Day D"). */
 export function dayInfo(settings: Pick<CohortSettings, "startDate" | "timeZone" | "studyDays">, now: InstantInput): DayInfo {
-  const localDate = localDateOf(now, settings.timeZone);
+  return dayInfoOfDate(settings, localDateOf(now, settings.timeZone));
+}
+
+/** Where the date `localDate` falls in the cohort's calendar: a member's day (their zone, the 04:00 rollover) as "Week N · Day D". */
+export function dayInfoOfDate(settings: Pick<CohortSettings, "startDate" | "studyDays">, localDate: string): DayInfo {
   const daysSinceStart = daysBetween(settings.startDate, localDate);
   const weekday = isoWeekday(localDate);
   return {

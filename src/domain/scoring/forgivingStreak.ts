@@ -159,14 +159,22 @@ function streakDeadlines(
 
 /**
  * The member day `/done … when:yesterday` logs for on member day `today`: the
- * latest study day before today that is not a day off; null when there is
- * none within reach.
+ * latest study day before today that is not a day off, and not before the
+ * course's first day `startDate` (there is no study day before the course);
+ * null when there is none within reach.
  */
-export function yesterdayTarget(today: string, studyDays: readonly number[], daysOff: readonly DayRange[]): string | null {
+export function yesterdayTarget(
+  today: string,
+  studyDays: readonly number[],
+  daysOff: readonly DayRange[],
+  startDate: string | null = null,
+): string | null {
   const isStudyDay = studyDayTest(studyDays, daysOff);
   const todayDay = epochDayOfLocalDate(today);
-  for (let offset = 1; offset <= MAX_LOOKAHEAD_DAYS; offset += 1) {
-    if (isStudyDay(todayDay - offset)) return localDateOfEpochDay(todayDay - offset);
+  const firstDay =
+    startDate === null ? todayDay - MAX_LOOKAHEAD_DAYS : Math.max(epochDayOfLocalDate(startDate), todayDay - MAX_LOOKAHEAD_DAYS);
+  for (let day = todayDay - 1; day >= firstDay; day -= 1) {
+    if (isStudyDay(day)) return localDateOfEpochDay(day);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { calendarWeekOfDate, calendarWeekStartDate } from "../schedule/cohortBreaks.js";
-import { addDays, isoWeekday } from "../schedule/localTime.js";
+import { isInDayRanges, type DayRange } from "../schedule/dayRanges.js";
+import { addDays, epochDayOfLocalDate, isoWeekday } from "../schedule/localTime.js";
 
 /** How one day of the progress card's grid looks. */
 export const StudyDayMark = {
@@ -12,15 +13,17 @@ export const StudyDayMark = {
 export type StudyDayMark = (typeof StudyDayMark)[keyof typeof StudyDayMark];
 
 export interface StudyGridInput {
-  /** Cohort-local dates with at least one completion. */
+  /** Member days (`memberDateOf`, or the day a completion was logged for) with at least one completion. */
   readonly activeDates: ReadonlySet<string>;
-  /** Cohort-local date at `now`. */
+  /** The member day at `now`. */
   readonly today: string;
+  /** Cohort break weeks and personal breaks (`MemberPlan.daysOff`): shown as days off, never as misses. */
+  readonly daysOff: readonly DayRange[];
   /** First day of week 1: the grid's columns start on its weekday, like the cohort's weeks. */
   readonly startDate: string;
   /** ISO weekdays members study on. */
   readonly studyDays: readonly number[];
-  /** Cohort-local date the member joined: earlier study days are not misses. */
+  /** Date the member joined: earlier study days are not misses. */
   readonly joinedDate: string;
   readonly weeks: number;
 }
@@ -53,6 +56,7 @@ function markOf(input: StudyGridInput, date: string): StudyDayMark {
   if (date > input.today) return StudyDayMark.future;
   if (!input.studyDays.includes(isoWeekday(date))) return StudyDayMark.notStudyDay;
   if (input.activeDates.has(date)) return StudyDayMark.done;
+  if (isInDayRanges(input.daysOff, epochDayOfLocalDate(date))) return StudyDayMark.dayOff;
   if (date === input.today) return StudyDayMark.future;
   if (date < input.joinedDate) return StudyDayMark.notStudyDay;
   return StudyDayMark.missed;

@@ -215,6 +215,7 @@ export const en = {
   "week.footer": "✅ done · ⬜ to do · /done item: logs one",
   "progress.required": "Required items: {bar} **{done}/{total}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
+  "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
@@ -424,11 +425,13 @@ export const en = {
     "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
   "pace.title": "Your pace · {cohort}",
-  "pace.behind": "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}** ({minutes})",
-  "pace.ahead": "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}** ({minutes})",
+  "pace.behind":
+    "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
+  "pace.ahead":
+    "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
-    "To catch up: **{count, plural, one {# item} other {# items}}** ({minutes}) due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}.",
+    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
@@ -437,7 +440,7 @@ export const en = {
   "pace.resetButton": "Back to the cohort's plan",
   "pace.changedTitle": "Pace updated · {cohort}",
   "pace.caughtUp":
-    "Spread **{count, plural, one {# item} other {# items}}** ({minutes}) over your next study days, on top of each day's own reading, until **{date}**. `/today` shows each day's share.",
+    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**. `/today` shows each day's share.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",

@@ -222,6 +222,7 @@ export const es: Catalogue = {
   "week.footer": "✅ hecha · ⬜ pendiente · /done item: registra una",
   "progress.required": "Lecturas obligatorias: {bar} **{done}/{total}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
+  "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
@@ -437,12 +438,12 @@ export const es: Catalogue = {
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
-    "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}** ({minutes})",
+    "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.ahead":
-    "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}** ({minutes})",
+    "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
+    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.help":
@@ -452,7 +453,7 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "Repartidas **{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/today` muestra la parte de cada día.",
+    "Repartidas **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/today` muestra la parte de cada día.",
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/today`, `/week` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
