@@ -181,7 +181,8 @@ export class PostService {
       breakWeek: context.breakWeeks.includes(weekNumber)
         ? { nextWeek: weekNumber + 1, resumesOn: context.plan.weeks[weekNumber]?.startDate ?? week.endDate }
         : null,
-      chart: weekNumber > 1 ? await this.study.weeklyChartOf(cohort, weekNumber - 1) : null,
+      // The chart of the same week as the leaders: the last reading week (a break week has nothing to chart).
+      chart: previous >= 1 ? await this.study.weeklyChartOf(cohort, previous) : null,
       board: await this.liveBoardView(cohort, weekNumber, now),
     };
   }

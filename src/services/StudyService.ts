@@ -437,8 +437,10 @@ export class StudyService {
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
+    const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
-      .filter((section) => section.weekStart <= weekNumber)
+      .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
       .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
       .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
