@@ -157,7 +157,8 @@ export interface WeeklyChartData {
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
 export interface CourseChartData {
-  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number }[];
+  /** `breakWeek`: a `/cohort break` week, with no reading to complete. */
+  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number; readonly breakWeek: boolean }[];
 }
 
 /** Weeks of study days the progress card shows. */
@@ -455,6 +456,7 @@ export class StudyService {
     return {
       weeks: context.plan.weeks.map((week) => ({
         weekNumber: week.number,
+        breakWeek: context.breakWeeks.includes(week.number),
         percent: completionShare(
           counts,
           week.days.flatMap((day) => day.items.map((item) => item.id)),

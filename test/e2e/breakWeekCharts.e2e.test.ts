@@ -24,7 +24,13 @@ describe("charts around a break week, end to end", () => {
     const done = buttonsOf(today)[0];
     if (done === undefined) throw new Error("/today offered no done button");
     await bot.click(ada.id, today.id, done.customId).final();
-    for (const at of ["2027-01-11T09:00:30Z", "2027-01-18T09:00:30Z", "2027-01-25T09:00:30Z", "2027-02-01T09:00:30Z"]) {
+    for (const at of [
+      "2027-01-11T09:00:30Z",
+      "2027-01-18T09:00:30Z",
+      "2027-01-25T09:00:30Z",
+      "2027-02-01T09:00:30Z",
+      "2027-04-12T09:00:30Z",
+    ]) {
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
@@ -48,5 +54,14 @@ describe("charts around a break week, end to end", () => {
     expect(alt).toContain("Database Fundamentals");
     expect(alt).toContain("Database Performance");
     expect(alt).not.toContain("Caching Strategies");
+  });
+
+  it("marks the break week as a break in the closing post's chart, not as a week nobody read", () => {
+    const closing = bot.emulator
+      .channelMessages(bot.channel.id)
+      .find((message) => message.attachments.some((file) => file.filename === "course.png"));
+    const alt = closing?.attachments[0]?.description ?? "";
+    expect(alt).toMatch(/week 1: [1-9]\d*%, week 2: break, week 3: 0%/);
+    expect(alt).toContain("week 13: 0%");
   });
 });

@@ -578,6 +578,8 @@ export const en = {
   "courseChart.week": "W{week}",
   "courseChart.alt": "Chart of the course: how much of each week's reading the cohort completed, week by week: {percents}.",
   "courseChart.weekPercent": "week {week}: {percent, number}%",
+  "courseChart.weekBreak": "week {week}: break",
+  "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Week {week} leaderboard · live",
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",

@@ -599,6 +599,8 @@ export const es: Catalogue = {
   "courseChart.week": "S{week}",
   "courseChart.alt": "Gráfico del curso: cuánto de la lectura de cada semana completó la cohorte, semana a semana: {percents}.",
   "courseChart.weekPercent": "semana {week}: {percent, number} %",
+  "courseChart.weekBreak": "semana {week}: descanso",
+  "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/done` para entrar en la clasificación.",
