@@ -3,6 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
@@ -29,7 +30,7 @@ import { completionShare, minutesRead } from "../domain/scoring/completionShare.
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
-import type { MemberPlanService } from "./MemberPlanService.js";
+import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
@@ -416,7 +417,7 @@ export class StudyService {
       points,
       rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
       rankedMembers: ranked,
-      studyWeeks: studyGridOf(cohort, target, all, request.now),
+      studyWeeks: studyGridOf(cohort, target, planning, all, request.now),
     };
   }
 
@@ -746,15 +747,23 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   return first;
 }
 
-function studyGridOf(cohort: Cohort, member: MemberRecord, completions: readonly CompletionRecord[], now: Date): StudyGridWeek[] {
-  const zone = cohort.settings.timeZone;
+/** The grid shows the days as the streak counts them: member days (04:00 rollover, `when:yesterday`), days off apart. */
+function studyGridOf(
+  cohort: Cohort,
+  member: MemberRecord,
+  planning: MemberPlanning,
+  completions: readonly CompletionRecord[],
+  now: Date,
+): StudyGridWeek[] {
+  const zone = planning.zone;
   const since = now.getTime() - gridLookBackMs;
   const activeDates = new Set(
-    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => localDateOf(row.completedAt, zone)),
+    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => row.day ?? memberDateOf(row.completedAt, zone)),
   );
   return studyDayGrid({
     activeDates,
-    today: localDateOf(now, zone),
+    today: planning.today,
+    daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
     studyDays: cohort.settings.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),

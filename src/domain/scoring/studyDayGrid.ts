@@ -1,5 +1,6 @@
 import { calendarWeekOfDate, calendarWeekStartDate } from "../schedule/cohortBreaks.js";
-import { addDays, isoWeekday } from "../schedule/localTime.js";
+import { isInDayRanges, type DayRange } from "../schedule/dayRanges.js";
+import { addDays, epochDayOfLocalDate, isoWeekday } from "../schedule/localTime.js";
 
 /** How one day of the progress card's grid looks. */
 export const StudyDayMark = {
@@ -12,9 +13,9 @@ export const StudyDayMark = {
 export type StudyDayMark = (typeof StudyDayMark)[keyof typeof StudyDayMark];
 
 export interface StudyGridInput {
-  /** Cohort-local dates with at least one completion. */
+  /** Member days with at least one completion (the days the streak counts them for). */
   readonly activeDates: ReadonlySet<string>;
-  /** Cohort-local date at `now`. */
+  /** The member day at `now`. */
   readonly today: string;
   /** First day of week 1: the grid's columns start on its weekday, like the cohort's weeks. */
   readonly startDate: string;
@@ -22,6 +23,8 @@ export interface StudyGridInput {
   readonly studyDays: readonly number[];
   /** Cohort-local date the member joined: earlier study days are not misses. */
   readonly joinedDate: string;
+  /** The member's days off (cohort break weeks, their own `/break`s), as epoch-day ranges: neither done nor missed. */
+  readonly daysOff: readonly DayRange[];
   readonly weeks: number;
 }
 
@@ -34,7 +37,7 @@ export interface StudyGridWeek {
 
 /**
  * The last `weeks` cohort weeks up to today (fewer early in the course), oldest
- * first, each day marked done, missed, not a study day or still ahead. Today is
+ * first, each day marked done, missed, a day off, not a study day or still ahead. Today is
  * never a miss before it is over. Before the start: week 1, all ahead.
  */
 export function studyDayGrid(input: StudyGridInput): StudyGridWeek[] {
@@ -53,6 +56,7 @@ function markOf(input: StudyGridInput, date: string): StudyDayMark {
   if (date > input.today) return StudyDayMark.future;
   if (!input.studyDays.includes(isoWeekday(date))) return StudyDayMark.notStudyDay;
   if (input.activeDates.has(date)) return StudyDayMark.done;
+  if (isInDayRanges(input.daysOff, epochDayOfLocalDate(date))) return StudyDayMark.dayOff;
   if (date === input.today) return StudyDayMark.future;
   if (date < input.joinedDate) return StudyDayMark.notStudyDay;
   return StudyDayMark.missed;
