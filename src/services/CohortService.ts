@@ -504,6 +504,8 @@ export class CohortService {
     }
     // A finished course sends no reminders: say so rather than promise one.
     if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
+    // Nor does an ended one (`/cohort end`): it never sends a reminder again.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");

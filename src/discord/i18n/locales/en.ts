@@ -473,6 +473,7 @@ export const en = {
   "cohortAdmin.field.breaks": "Break weeks",
   "checkpoint.courseFinished":
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
+  "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",

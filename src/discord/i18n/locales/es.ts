@@ -491,6 +491,7 @@ export const es: Catalogue = {
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/today` muestra el resumen de tu curso.",
+  "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
