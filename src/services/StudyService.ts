@@ -2,6 +2,7 @@ import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, type DayInfo } from "../domain/schedule/dayInfo.js";
+import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
@@ -376,7 +377,7 @@ export class StudyService {
       currentWeek: current,
       doneItemIds: await this.doneSet(member.id),
       references,
-      breakResumesOn: context.breakWeeks.includes(wanted) ? (context.plan.weeks[wanted]?.startDate ?? week.endDate) : null,
+      breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
     };
   }
 
