@@ -325,11 +325,6 @@ export class CohortService {
       ...board,
     });
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
-    if (settings !== undefined && (settings.startDate !== cohort.settings.startDate || settings.timeZone !== cohort.settings.timeZone)) {
-      // Weekly boards count completions by the cohort week they were logged in: the weeks moved with the calendar.
-      const moved = await this.cohorts.renumberCompletionWeeks(cohort.id, (at) => Math.max(0, dayInfo(settings, at).weekNumber));
-      if (moved > 0) this.logger.info({ cohortId: cohort.id, moved }, "completions moved to the cohort weeks of the new calendar");
-    }
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.

@@ -288,35 +288,6 @@ export class CohortRepository {
     return (await this.finalBoard(cohortId)) ?? finalBoard;
   }
 
-  /**
-   * After the cohort's calendar changed (`/cohort edit start:` or `timezone:`): each completion's week
-   * becomes the cohort week `weekOf` puts its time in, and the weekly scores (and, through their
-   * triggers, the boards' tallies) are rebuilt from the completions. Returns how many completions moved.
-   */
-  async renumberCompletionWeeks(cohortId: number, weekOf: (completedAt: Date) => number): Promise<number> {
-    const rows = await this.prisma.completion.findMany({ where: { cohortId }, select: { id: true, completedAt: true, weekNumber: true } });
-    const idsByWeek = new Map<number, number[]>();
-    for (const row of rows) {
-      const week = weekOf(row.completedAt);
-      if (week === row.weekNumber) continue;
-      idsByWeek.set(week, [...(idsByWeek.get(week) ?? []), row.id]);
-    }
-    if (idsByWeek.size === 0) return 0;
-    await this.prisma.$transaction(async (tx) => {
-      for (const [weekNumber, ids] of idsByWeek) {
-        // Within SQLite's bound-parameter limit.
-        for (let index = 0; index < ids.length; index += 500)
-          await tx.completion.updateMany({ where: { id: { in: ids.slice(index, index + 500) } }, data: { weekNumber } });
-      }
-      await tx.weeklyScore.deleteMany({ where: { cohortId } });
-      await tx.$executeRaw`INSERT INTO "WeeklyScore" ("memberId", "cohortId", "weekNumber", "points", "reachedAt")
-        SELECT "memberId", "cohortId", "weekNumber", SUM("points"), MAX("completedAt")
-        FROM "Completion" WHERE "cohortId" = ${cohortId} AND "points" > 0
-        GROUP BY "memberId", "cohortId", "weekNumber"`;
-    });
-    return [...idsByWeek.values()].reduce((sum, ids) => sum + ids.length, 0);
-  }
-
   /** An active cohort becomes finished (after its closing post); false when it was not active. */
   async markFinished(cohortId: number): Promise<boolean> {
     const updated = await this.prisma.cohort.updateMany({
