@@ -96,6 +96,7 @@ export interface UserErrorParams {
   "cohort.finished": { readonly name: string };
   "checkpoint.courseFinished": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
+  "remind.cohortEnded": { readonly cohort: string };
   "break.notAWeek": BreakParams;
   "break.alreadyBreak": BreakParams;
   "break.notABreak": BreakParams;

@@ -1,4 +1,4 @@
-import { ChannelProblem, type Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -70,6 +70,10 @@ export class Announcer {
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    // After the closing post nothing more is posted: no assignment or prompt of a course that is over, and no
+    // board but the final one the closing post showed (/leaderboard shows it).
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.

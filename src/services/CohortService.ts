@@ -507,14 +507,19 @@ export class CohortService {
     }
     // A finished course sends no reminders: say so rather than promise one.
     if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
+    // Nor does an ended one (`/cohort end`): it never sends a reminder again.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
-    const zoneText = request.timeZone?.trim() ?? member.remindTimeZone ?? cohort.settings.timeZone;
+    const typedZone = request.timeZone?.trim() ?? null;
+    const zoneText = typedZone ?? member.remindTimeZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
-    const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone: canonicalTimeZone(zoneText) });
+    // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
+    const timeZone = typedZone === null ? member.remindTimeZone : canonicalTimeZone(typedZone);
+    const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
       "reminder set",

@@ -1,6 +1,7 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
+import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import {
@@ -178,10 +179,9 @@ export class PostService {
       ),
       checkpoints,
       lastWeek,
-      breakWeek: context.breakWeeks.includes(weekNumber)
-        ? { nextWeek: weekNumber + 1, resumesOn: context.plan.weeks[weekNumber]?.startDate ?? week.endDate }
-        : null,
-      chart: weekNumber > 1 ? await this.study.weeklyChartOf(cohort, weekNumber - 1) : null,
+      breakWeek: context.breakWeeks.includes(weekNumber) ? resumption(context.breakWeeks, context.plan.weeks, weekNumber) : null,
+      // The chart of the same week as the leaders: the last reading week (a break week has nothing to chart).
+      chart: previous >= 1 ? await this.study.weeklyChartOf(cohort, previous) : null,
       board: await this.liveBoardView(cohort, weekNumber, now),
     };
   }

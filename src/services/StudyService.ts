@@ -3,6 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
+import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
@@ -160,7 +161,8 @@ export interface WeeklyChartData {
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
 export interface CourseChartData {
-  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number }[];
+  /** `breakWeek`: a `/cohort break` week, with no reading to complete. */
+  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number; readonly breakWeek: boolean }[];
 }
 
 /** Weeks of study days the progress card shows. */
@@ -380,7 +382,7 @@ export class StudyService {
       currentWeek: current,
       doneItemIds: await this.doneSet(member.id),
       references,
-      breakResumesOn: context.breakWeeks.includes(wanted) ? (context.plan.weeks[wanted]?.startDate ?? week.endDate) : null,
+      breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
     };
   }
 
@@ -449,8 +451,10 @@ export class StudyService {
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
+    const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
-      .filter((section) => section.weekStart <= weekNumber)
+      .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
       .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
       .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
@@ -465,6 +469,7 @@ export class StudyService {
     return {
       weeks: context.plan.weeks.map((week) => ({
         weekNumber: week.number,
+        breakWeek: context.breakWeeks.includes(week.number),
         percent: completionShare(
           counts,
           week.days.flatMap((day) => day.items.map((item) => item.id)),

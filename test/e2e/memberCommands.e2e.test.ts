@@ -441,7 +441,8 @@ describe("member commands through discord.js and the emulator", () => {
       expect(visibleText(set)).toContain("**08:30** (UTC)");
       // Tuesday 10:00 UTC: the next 08:30 UTC is Wednesday's.
       expect(visibleText(set)).toContain(`<t:${Date.parse("2027-01-06T08:30:00Z") / 1000}:f>`);
-      expect(await reminderOf(ada.id)).toEqual({ time: "08:30", timeZone: "UTC" });
+      // No zone chosen: the reminder follows the cohort's zone (stored as none, so a /cohort edit timezone: moves it too).
+      expect(await reminderOf(ada.id)).toEqual({ time: "08:30", timeZone: null });
 
       const moved = await run(ada.id, "remind", { timezone: "europe/berlin" });
       expect(visibleText(moved)).toContain("**08:30** (Europe/Berlin)");

@@ -107,7 +107,8 @@ export class MemberRepository {
     await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
   }
 
-  async setReminder(memberId: number, reminder: { time: string; timeZone: string } | null): Promise<MemberRecord> {
+  /** `timeZone` null: the cohort's, whatever it is at the time. */
+  async setReminder(memberId: number, reminder: { time: string; timeZone: string | null } | null): Promise<MemberRecord> {
     const row = await this.writes.run(() =>
       this.prisma.member.update({
         where: { id: memberId },

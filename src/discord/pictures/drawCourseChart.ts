@@ -26,7 +26,7 @@ export function drawCourseChart(context: SKRSContext2D, fonts: PictureFonts, vie
     return {
       label: week.label,
       value: percent,
-      text: `${Math.round(percent)}%`,
+      text: week.text ?? `${Math.round(percent)}%`,
       colour: percent >= 100 ? pictureTheme.success : pictureTheme.accent,
     };
   });

@@ -59,7 +59,7 @@ export interface WeeklyChartView {
 
 export interface CourseChartView {
   readonly title: string;
-  /** The cohort's completion of each week's reading, 0–100, in course order. */
-  readonly weeks: readonly { readonly label: string; readonly percent: number }[];
+  /** The cohort's completion of each week's reading, 0–100, in course order; `text` is printed above the bar instead of its percent. */
+  readonly weeks: readonly { readonly label: string; readonly percent: number; readonly text?: string }[];
   readonly labels: { readonly completionPerWeek: string };
 }

@@ -31,7 +31,11 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
 export function courseChartView(t: Translator, cohortName: string, chart: CourseChartData): CourseChartView {
   return {
     title: t.plain("courseChart.title", { cohort: cohortName }),
-    weeks: chart.weeks.map((week) => ({ label: t.plain("courseChart.week", { week: week.weekNumber }), percent: week.percent })),
+    weeks: chart.weeks.map((week) => ({
+      label: t.plain("courseChart.week", { week: week.weekNumber }),
+      // A break week had nothing to read: no bar, and a word instead of "0%".
+      ...(week.breakWeek ? { percent: 0, text: t.plain("courseChart.breakBar") } : { percent: week.percent }),
+    })),
     labels: { completionPerWeek: t.plain("courseChart.completionPerWeek") },
   };
 }
@@ -56,7 +60,11 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
 
 async function courseChartFile(t: Translator, pictures: Pictures, cohortName: string, chart: CourseChartData): Promise<PostFile> {
   const percents = chart.weeks
-    .map((week) => t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) }))
+    .map((week) =>
+      week.breakWeek
+        ? t.plain("courseChart.weekBreak", { week: week.weekNumber })
+        : t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) }),
+    )
     .join(", ");
   return {
     name: "course.png",

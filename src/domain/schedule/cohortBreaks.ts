@@ -71,6 +71,20 @@ export function curriculumWeekOf(calendarWeek: number, sortedBreaks: readonly nu
 }
 
 /** Calendar week of a cohort-local date (0 or less before the start; not capped at the end). */
+/**
+ * After break week `week` (and any break weeks right after it): the calendar week reading resumes with,
+ * and its first day (`weeks`: the calendar's weeks, breaks included; past the last one, the course's end).
+ */
+export function resumption(
+  breakWeeks: readonly number[],
+  weeks: readonly { readonly startDate: string; readonly endDate: string }[],
+  week: number,
+): { readonly nextWeek: number; readonly resumesOn: string } {
+  let nextWeek = week + 1;
+  while (breakWeeks.includes(nextWeek)) nextWeek += 1;
+  return { nextWeek, resumesOn: weeks[nextWeek - 1]?.startDate ?? weeks.at(-1)?.endDate ?? "" };
+}
+
 export function calendarWeekOfDate(startDate: string, localDate: string): number {
   return Math.floor(daysBetween(startDate, localDate) / 7) + 1;
 }

@@ -476,6 +476,7 @@ export const en = {
   "cohortAdmin.field.breaks": "Break weeks",
   "checkpoint.courseFinished":
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
+  "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",
@@ -581,6 +582,8 @@ export const en = {
   "courseChart.week": "W{week}",
   "courseChart.alt": "Chart of the course: how much of each week's reading the cohort completed, week by week: {percents}.",
   "courseChart.weekPercent": "week {week}: {percent, number}%",
+  "courseChart.weekBreak": "week {week}: break",
+  "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Week {week} leaderboard · live",
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",

@@ -492,6 +492,7 @@ export const es: Catalogue = {
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/today` muestra el resumen de tu curso.",
+  "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
@@ -600,6 +601,8 @@ export const es: Catalogue = {
   "courseChart.week": "S{week}",
   "courseChart.alt": "Gráfico del curso: cuánto de la lectura de cada semana completó la cohorte, semana a semana: {percents}.",
   "courseChart.weekPercent": "semana {week}: {percent, number} %",
+  "courseChart.weekBreak": "semana {week}: descanso",
+  "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/done` para entrar en la clasificación.",

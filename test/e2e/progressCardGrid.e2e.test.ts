@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The study-day grid of `/progress`'s card (the last four weeks) against what the streak counts: days logged
+ * with `/done when:yesterday` or after midnight count for the day they belong to, and a break week is days off.
+ */
+describe("the progress card's study-day grid, end to end", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Winter";
+
+  const clickFirstDone = async () => {
+    const today = await bot.reply(ada.id, "today");
+    const done = buttonsOf(today)[0];
+    if (done === undefined) throw new Error("/today offered no done button");
+    await bot.click(ada.id, today.id, done.customId).final();
+  };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    // Week 1 starts on Monday 11 January (UTC); week 2 (18–24 January) is a break.
+    await bot.createCohort({ name: cohortName, start: "2027-01-11" });
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort break", { cohort: cohortName, week: 2 }))).toContain("is now a break");
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    // Tuesday: read on the day.
+    bot.clock.set(new Date("2027-01-12T12:00:00Z"));
+    await clickFirstDone();
+    // Thursday: Wednesday's reading logged with when:yesterday.
+    bot.clock.set(new Date("2027-01-14T12:00:00Z"));
+    const [item] = await bot.autocomplete(ada.id, "done", "item");
+    if (item === undefined) throw new Error("no item to complete");
+    expect(visibleText(await bot.reply(ada.id, "done", { item: String(item.value), when: "yesterday" }))).not.toContain("already");
+    // 01:30 on Friday still belongs to Thursday (the day rolls over at 04:00).
+    bot.clock.set(new Date("2027-01-15T01:30:00Z"));
+    await clickFirstDone();
+    bot.clock.set(new Date("2027-01-26T12:00:00Z"));
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("marks the days the streak counts as done, and the break week as days off, not misses", async () => {
+    const progress = await bot.test.app.services.study.progress({
+      guildId: bot.guild.id,
+      userId: ada.id,
+      cohort: null,
+      now: bot.clock.now(),
+      targetUserId: null,
+    });
+    const letter = { done: "d", missed: "m", dayOff: "o", notStudyDay: "-", future: "f" } as const;
+    const grid = progress.studyWeeks.map((week) => `W${week.weekNumber} ${week.days.map((day) => letter[day]).join("")}`);
+    // Tuesday, Wednesday and Thursday in a row: the streak says 3 days.
+    expect(progress.streak.best).toBe(3);
+    expect(grid).toEqual(["W1 mdddm--", "W2 ooooo--", "W3 mffffff"]);
+  });
+});
