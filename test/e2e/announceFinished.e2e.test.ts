@@ -32,3 +32,23 @@ describe("/cohort announce in a finished cohort", () => {
     expect(bot.emulator.channelMessages(bot.channel.id)).toHaveLength(postsBefore);
   });
 });
+
+/** Between `/cohort end` and its closing post (the next tick), nothing else is announced either. */
+describe("/cohort announce in a cohort an admin just ended", () => {
+  let bot: BotHarness;
+  const cohortName = "Stopped Early";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-11" });
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it.each(["week", "checkpoint", "leaderboard"])("refuses kind:%s, saying the cohort has ended, and posts nothing", async (kind) => {
+    const before = bot.emulator.channelMessages(bot.channel.id).length;
+    const reply = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind }));
+    expect(reply).toContain("has ended");
+    expect(bot.emulator.channelMessages(bot.channel.id)).toHaveLength(before);
+  });
+});

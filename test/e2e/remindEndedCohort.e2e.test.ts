@@ -1,34 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
-/** `/cohort end` stops reminders for good: `/remind` says so rather than promise one. */
+/** `/cohort end` stops reminders for good: `/remind` then says so rather than promise one. */
 describe("/remind in a cohort an admin ended", () => {
   let bot: BotHarness;
   let ada: { id: string };
   const cohortName = "Shortlived";
+  const remindTimeOf = async (userId: string) =>
+    (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTime ?? null;
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
     await bot.createCohort({ name: cohortName, start: "2027-01-11" });
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: cohortName });
-    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
-    // The closing post goes out at the next tick.
-    await bot.test.app.scheduler.tick(bot.clock.now());
   }, 60_000);
   afterAll(async () => bot.close());
 
-  it("refuses to set a reminder, saying the cohort has ended, and stores none", async () => {
-    const reply = visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }));
+  it("sends the reminder while the course runs", async () => {
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("Saved");
+    bot.clock.set(new Date("2027-01-12T18:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
+  });
+
+  it("once the cohort ended, refuses a new time, saying why, and keeps the setting as it was", async () => {
+    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
+    // The closing post goes out at the next tick.
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const reply = visibleText(await bot.reply(ada.id, "remind", { time: "19:00" }));
     expect(reply).not.toContain("Saved");
     expect(reply).toContain("has ended, so there are no more reminders");
-    const member = await bot.test.app.database.prisma.member.findFirst({ where: { userId: ada.id } });
-    expect(member?.remindTime).toBeNull();
+    expect(await remindTimeOf(ada.id)).toBe("18:00");
   });
 
   it("sends no reminder afterwards", async () => {
-    bot.clock.set(new Date("2027-01-13T18:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
+    for (const at of ["2027-01-13T18:00:30Z", "2027-01-13T19:00:30Z"]) {
+      bot.clock.set(new Date(at));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+    }
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
   });
 });

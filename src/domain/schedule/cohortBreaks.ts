@@ -70,7 +70,6 @@ export function curriculumWeekOf(calendarWeek: number, sortedBreaks: readonly nu
   return calendarWeek - sortedBreaks.filter((breakWeek) => breakWeek < calendarWeek).length;
 }
 
-/** Calendar week of a cohort-local date (0 or less before the start; not capped at the end). */
 /**
  * After break week `week` (and any break weeks right after it): the calendar week reading resumes with,
  * and its first day (`weeks`: the calendar's weeks, breaks included; past the last one, the course's end).
@@ -85,6 +84,7 @@ export function resumption(
   return { nextWeek, resumesOn: weeks[nextWeek - 1]?.startDate ?? weeks.at(-1)?.endDate ?? "" };
 }
 
+/** Calendar week of a cohort-local date (0 or less before the start; not capped at the end). */
 export function calendarWeekOfDate(startDate: string, localDate: string): number {
   return Math.floor(daysBetween(startDate, localDate) / 7) + 1;
 }
