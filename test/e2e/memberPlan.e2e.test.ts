@@ -271,11 +271,11 @@ describe("member plans through discord.js and the emulator", () => {
     it("keeps /progress's rank on the final board: late completions count in points but move no rank", async () => {
       cohortCount += 1;
       const cohort = await bot.createCohort({ name: `Plan Cohort ${cohortCount}` });
-      const [ada, bob] = [bot.member("final-ada"), bot.member("final-bob")];
+      const [ada, bob, cy] = [bot.member("final-ada"), bot.member("final-bob"), bot.member("final-cy")];
       const as = (member: { id: string }, name: string, options: Record<string, string> = {}) =>
         run(member.id, name, { ...options, cohort: String(cohort.id) });
       bot.clock.set(at("2027-01-04T10:00:00Z"));
-      for (const member of [ada, bob]) await as(member, "join");
+      for (const member of [ada, bob, cy]) await as(member, "join");
       await as(ada, "done", { item: "Database Selection Guide" });
       await as(ada, "done", { item: "Storage Engines" });
       await as(bob, "done", { item: "Database Selection Guide" });
@@ -287,6 +287,11 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await as(bob, "today"))).toMatch(/Final rank\n#2 of 2/);
       const progress = visibleText(await as(bob, "progress"));
       expect(progress).toMatch(/Points: \*\*\d+\*\* · Rank: \*\*#2\*\* of 2/);
+      // Cy scored only after the board became final: no promise that points will rank them.
+      await as(cy, "done", { item: "Storage Engines" });
+      const late = visibleText(await as(cy, "progress"));
+      expect(late).toMatch(/Points: \*\*\d+\*\* · Not on the final leaderboard/);
+      expect(late).not.toContain("Not ranked yet");
     });
 
     it("shows the best streak the member saw during the course: days logged for yesterday and their own breaks count", async () => {

@@ -19,9 +19,7 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
     view.minutesTotal === 0 && view.assigned.total > 0
       ? t.t("progress.topicsRead", { done: view.assigned.done, total: view.assigned.total })
       : t.t("progress.readingTime", { done: durationText(t, view.minutesDone), total: durationText(t, view.minutesTotal) }),
-    view.rank === null
-      ? t.t("progress.pointsUnranked", { points: view.points })
-      : t.t("progress.pointsRanked", { points: view.points, rank: view.rank, ranked: view.rankedMembers }),
+    pointsLine(t, view),
     streakLine(t, view.streak),
   ];
   if (member.leftAt !== null) lines.push("", t.t("progress.leftCohort", { name }));
@@ -50,4 +48,11 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
     footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
   return { embeds: [embed], ephemeral: true };
+}
+
+/** Points and rank; once the closing post kept the final board, nobody is told that points will rank them. */
+function pointsLine(t: Translator, view: ProgressView): string {
+  const { points, rank } = view;
+  if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
+  return t.t(view.cohort.finalBoardKept ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
 }

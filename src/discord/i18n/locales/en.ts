@@ -218,6 +218,7 @@ export const en = {
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
+  "progress.pointsOffFinalBoard": "Points: **{points, number}** · Not on the final leaderboard: it was settled when the course closed.",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",

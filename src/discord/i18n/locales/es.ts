@@ -225,6 +225,7 @@ export const es: Catalogue = {
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
+  "progress.pointsOffFinalBoard": "Puntos: **{points, number}** · Fuera de la clasificación final: se cerró al terminar el curso.",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progreso · {name}",
   "progress.sections": "Secciones",
