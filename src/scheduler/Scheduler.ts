@@ -100,9 +100,23 @@ export interface SchedulerDependencies {
   readonly purgeDue?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
+  /**
+   * When an admin last set the cohort's post times (created it, edited its schedule, set or undid a break);
+   * null when unknown. Without it, every post more than 24 hours late is skipped.
+   */
+  readonly scheduleSetAt?: (cohortId: number) => Promise<Date | null>;
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
+
+/**
+ * The weekly post of the week running (or about to begin) among the due posts: the last one due, unless
+ * the closing post is due too (the course is over). Earlier weeks' posts are history.
+ */
+function currentWeekPost(due: readonly PlannedPost[]): PlannedPost | undefined {
+  if (due.some((post) => post.kind === "closing")) return undefined;
+  return due.filter((post) => post.kind === "week").at(-1);
+}
 
 function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
@@ -392,9 +406,10 @@ export class Scheduler {
     } else {
       due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
     }
+    const current = currentWeekPost(due);
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
-      const result = await this.handlePost(cohort, post, existing, now, log, report);
+      const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.
       const closed = result === "sent" || result === "skipped" || (existing !== undefined && isSettled(existing));
@@ -445,12 +460,16 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
+    currentWeek: boolean,
   ): Promise<PostResult> {
     const { posts } = this.dependencies;
     const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
     const lateMs = now.getTime() - post.dueAt.getTime();
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
-    const tooLate = lateMs >= schedulerTiming.maxLateMs;
+    let tooLate = lateMs >= schedulerTiming.maxLateMs;
+    // The running (or next) week's post that was not due before an admin set the times (created the cohort,
+    // moved its announce day): never seen by a tick, so not late for the members. It goes out once, now.
+    if (tooLate && existing === undefined && currentWeek && (await this.dueOnlyBySchedule(cohort, post))) tooLate = false;
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing === undefined) {
@@ -488,6 +507,11 @@ export class Scheduler {
     }
     if (claim === null) return "not_ours";
     return this.deliver(cohort, post, claim, lateMs, now, log.child({ postId: claim.id, kind: post.kind, period: post.period }), report);
+  }
+
+  private async dueOnlyBySchedule(cohort: Cohort, post: PlannedPost): Promise<boolean> {
+    const setAt = await this.dependencies.scheduleSetAt?.(cohort.id);
+    return setAt !== undefined && setAt !== null && post.dueAt.getTime() < setAt.getTime();
   }
 
   private async deliver(

@@ -49,6 +49,18 @@ export class AuditRepository {
     );
   }
 
+  /** The cohort's latest lines of these actions, newest first (only `action`, `after` and `createdAt` are read). */
+  async latestOfActions(cohortId: number, actions: readonly AuditAction[], limit: number): Promise<AuditEntryRecord[]> {
+    const rows = await this.prisma.auditEntry.findMany({
+      where: { cohortId, action: { in: [...actions] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+    });
+    return rows.flatMap((row) =>
+      isAuditAction(row.action) ? [{ ...row, action: row.action, before: parseValues(row.before), after: parseValues(row.after) }] : [],
+    );
+  }
+
   /** The cohort's latest lines and the guild-wide ones (curriculum imports), newest first. */
   async latestForCohort(guildId: string, cohortId: number, limit: number): Promise<AuditEntryRecord[]> {
     const rows = await this.prisma.auditEntry.findMany({
