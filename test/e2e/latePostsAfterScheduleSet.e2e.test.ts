@@ -70,4 +70,17 @@ describe("the weekly post of the running week after a cohort is created or edite
     await world.first.tickAt(new Date("2027-03-02T10:00:00Z"));
     expect(weeklyPosts(world, channel.id)).toEqual([]);
   }, 60_000);
+  it("still skips a week's post that fell due more than 24 hours ago while the cohort was paused", async () => {
+    const created = new Date("2027-02-26T12:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("paused");
+    await world.createCohort({ name: "Paused", channelId: channel.id, start: "2027-03-01" });
+    await world.first.tickAt(new Date("2027-02-27T12:00:00Z"));
+    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused", "paused", world.admin.id);
+    for (const at of hourlyInstants(new Date("2027-02-27T13:00:00Z"), new Date("2027-03-02T10:00:00Z"))) await world.first.tickAt(at);
+    world.first.clock.set(new Date("2027-03-02T10:30:00Z"));
+    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused", "active", world.admin.id);
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T09:00:00Z"))) await world.first.tickAt(at);
+    expect(weeklyPosts(world, channel.id)).toEqual([{ label: "week 2", at: "2027-03-08T09:00:00.000Z" }]);
+  }, 60_000);
 });
