@@ -268,6 +268,16 @@ export class CohortService {
     return this.cohorts.listInGuild(guildId);
   }
 
+  /**
+   * A name another cohort of the server has in other capitals is taken too: members could not tell the
+   * two apart in a list, and a name typed by hand in other capitals would find neither (findByOption).
+   */
+  private async assertNameFree(guildId: string, name: string, renaming: number | null): Promise<void> {
+    const wanted = name.toLowerCase();
+    const clash = (await this.cohorts.listInGuild(guildId)).find((other) => other.id !== renaming && other.name.toLowerCase() === wanted);
+    if (clash !== undefined) throw new UserError("cohort.nameTaken", { name: clash.name });
+  }
+
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
@@ -275,6 +285,7 @@ export class CohortService {
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
     const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
+    await this.assertNameFree(input.guildId, name, null);
     const cohort = await this.cohorts.create({
       guildId: input.guildId,
       channelId: input.channelId,
@@ -317,6 +328,7 @@ export class CohortService {
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
+    if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
     const updated = await this.cohorts.update(cohort.id, {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),

@@ -145,6 +145,14 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
         /already has a cohort called \*\*Backend Spring 2027\*\*/,
       ));
 
+    it("refuses a name that differs from another cohort's only in capitals or spaces", () =>
+      // Two cohorts members cannot tell apart in a list, and a name typed in other capitals would find neither.
+      expectRefusal(
+        "cohort create",
+        createOptions({ name: "backend  SPRING 2027" }),
+        /already has a cohort called \*\*Backend Spring 2027\*\*/,
+      ));
+
     it("allows the same name in another server", async () => {
       const message = await asOtherAdmin("cohort create", {
         name: "Backend Spring 2027",
@@ -291,6 +299,18 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("refuses a name another cohort of the server has", () =>
       expectRefusal("cohort edit", { cohort: "Renamed Cohort", name: "Backend Spring 2027" }, /already has a cohort called/));
+
+    it("refuses a name another cohort has in other capitals, and lets a cohort change its own capitals", async () => {
+      await expectRefusal(
+        "cohort edit",
+        { cohort: "Renamed Cohort", name: "backend spring 2027" },
+        /already has a cohort called \*\*Backend Spring 2027\*\*/,
+      );
+      const message = await asAdmin("cohort edit", { cohort: "Renamed Cohort", name: "RENAMED cohort" });
+      expect(visibleText(message)).not.toMatch(/already has a cohort/);
+      expect((await cohortRows()).map((row) => row.name)).toContain("RENAMED cohort");
+      await asAdmin("cohort edit", { cohort: "RENAMED cohort", name: "Renamed Cohort" });
+    });
 
     it("refuses a channel the bot cannot post in", async () => {
       const hidden = bot.emulator.createChannel(bot.guild.id, { name: "hidden", botCanView: false });
