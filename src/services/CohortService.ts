@@ -1,7 +1,8 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
@@ -42,7 +43,11 @@ export interface CohortBoardInput {
   readonly leaderboard?: string | undefined;
   /** A role whose members are never ranked; null removes it. */
   readonly excludeRoleId?: string | null | undefined;
-  /** When the command ran: the time of the role's listing (the wall clock when left out). */
+  /**
+   * When the command ran: the time of the role's listing (the wall clock when left out). On create,
+   * also what a start date is checked against (a course already over is refused); left out (seeds,
+   * test fixtures that set up history), no start date is refused for being in the past.
+   */
   readonly now?: Date | undefined;
 }
 
@@ -283,6 +288,7 @@ export class CohortService {
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
     if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);
     const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
     await this.assertNameFree(input.guildId, name, null);
@@ -589,6 +595,21 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
 /** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
 function canonicalTimeZone(zone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/**
+ * A new cohort whose whole course already lies in the past would never post, remind or rank
+ * anyone, and /join would offer to catch up on a course that is over: the start date is refused.
+ * A start date in the course's last weeks stays allowed (a cohort set up once it is running).
+ */
+function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date): void {
+  const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks: [] };
+  if (!courseHasEnded(calendar, now)) return;
+  throw new UserError("cohort.startCourseOver", {
+    start: settings.startDate,
+    weeks: totalWeeks,
+    lastDay: addDays(courseEndDate(calendar), -1),
+  });
 }
 
 function normaliseName(raw: string): string {

@@ -121,6 +121,19 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("refuses text that is not a date", () =>
       expectRefusal("cohort create", createOptions({ start: "next monday" }), /not a date that exists.*YYYY-MM-DD/));
 
+    it("refuses a start date whose whole course is already over, and accepts one still running", async () => {
+      // The 12-week path from Monday 2026-10-05 ended on Sunday 2026-12-27: nothing would ever be posted.
+      await expectRefusal(
+        "cohort create",
+        createOptions({ name: "Long Gone", start: "2026-10-05" }),
+        /already be over.*2026-12-27.*later `start`/s,
+      );
+      // From 2026-10-19 its last week runs until Sunday 2027-01-10: a cohort created late, in its week 12.
+      const running = await asAdmin("cohort create", createOptions({ name: "Still Running", start: "2026-10-19" }));
+      expect(visibleText(running)).toContain("is set up");
+      expect(visibleText(running)).toContain("Week 12 of 12");
+    });
+
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
