@@ -253,7 +253,8 @@ export class CohortService {
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
+      throw new UserError("cohort.finished", { name: cohort.name });
     // A new member has no /remind zone yet: their day is the cohort's.
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
     const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
@@ -262,6 +263,17 @@ export class CohortService {
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
     return { cohort, outcome, lateJoin: late && outcome === "joined" };
+  }
+
+  /**
+   * Whether the cohort's last week (breaks included) is over, before its closing post marks it finished:
+   * /join then is refused as for a finished cohort rather than offering to catch up on a course that is over.
+   */
+  private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
+    const curriculum = (await this.curricula.listVisible(cohort.guildId)).find((candidate) => candidate.id === cohort.curriculumId);
+    if (curriculum === undefined) return false;
+    const { startDate, timeZone } = cohort.settings;
+    return courseHasEnded({ startDate, timeZone, curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks }, now);
   }
 
   async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
