@@ -267,7 +267,8 @@ export class CohortService {
 
   /**
    * Whether the cohort's last week (breaks included) is over, before its closing post marks it finished:
-   * /join then is refused as for a finished cohort rather than offering to catch up on a course that is over.
+   * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
+   * that is over or promising a reminder that will not come.
    */
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
     const curriculum = (await this.curricula.listVisible(cohort.guildId)).find((candidate) => candidate.id === cohort.curriculumId);
@@ -536,7 +537,9 @@ export class CohortService {
       return view(updated, ReminderChange.TurnedOff);
     }
     // A finished course sends no reminders: say so rather than promise one.
-    if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
+    // (Nor does one whose last week is over, before its closing post marks it finished.)
+    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, request.now)))
+      throw new UserError("remind.courseFinished", { cohort: cohort.name });
     // Nor does an ended one (`/cohort end`): it never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
