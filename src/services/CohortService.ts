@@ -271,10 +271,16 @@ export class CohortService {
    * that is over or promising a reminder that will not come.
    */
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
-    const curriculum = (await this.curricula.listVisible(cohort.guildId)).find((candidate) => candidate.id === cohort.curriculumId);
-    if (curriculum === undefined) return false;
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    if (totalWeeks === null) return false;
     const { startDate, timeZone } = cohort.settings;
-    return courseHasEnded({ startDate, timeZone, curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+    return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+  }
+
+  /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
+  private async totalWeeksOf(cohort: Cohort): Promise<number | null> {
+    const curriculum = (await this.curricula.listVisible(cohort.guildId)).find((candidate) => candidate.id === cohort.curriculumId);
+    return curriculum?.totalWeeks ?? null;
   }
 
   async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
@@ -346,6 +352,10 @@ export class CohortService {
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
+    if (settings !== undefined && input.start !== undefined && input.now !== undefined) {
+      const totalWeeks = await this.totalWeeksOf(cohort);
+      if (totalWeeks !== null) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
+    }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
     const updated = await this.cohorts.update(cohort.id, {
@@ -613,12 +623,12 @@ function canonicalTimeZone(zone: string): string {
 }
 
 /**
- * A new cohort whose whole course already lies in the past would never post, remind or rank
+ * A new cohort (or a new start date) whose whole course already lies in the past would never post, remind or rank
  * anyone, and /join would offer to catch up on a course that is over: the start date is refused.
  * A start date in the course's last weeks stays allowed (a cohort set up once it is running).
  */
-function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date): void {
-  const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks: [] };
+function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date, breakWeeks: readonly number[] = []): void {
+  const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks };
   if (!courseHasEnded(calendar, now)) return;
   throw new UserError("cohort.startCourseOver", {
     start: settings.startDate,

@@ -300,6 +300,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(row.startDate).toBe("2027-02-01");
     });
 
+    it("refuses a start date that would put the whole course in the past", () =>
+      expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2026-10-05" }, /already be over.*2026-12-27/s));
+
     it("refuses an edit that changes nothing", () => expectRefusal("cohort edit", { cohort: "Renamed Cohort" }, /at least one option/));
 
     it("refuses bad values and keeps every setting", async () => {
