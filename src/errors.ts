@@ -39,6 +39,7 @@ export interface UserErrorParams {
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };
   "cohort.nothingToEdit": NoParams;
+  "cohort.startCourseOver": { readonly start: string; readonly weeks: number; readonly lastDay: string };
   // Privacy (issue 13).
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;

@@ -1,7 +1,8 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
@@ -42,7 +43,11 @@ export interface CohortBoardInput {
   readonly leaderboard?: string | undefined;
   /** A role whose members are never ranked; null removes it. */
   readonly excludeRoleId?: string | null | undefined;
-  /** When the command ran: the time of the role's listing (the wall clock when left out). */
+  /**
+   * When the command ran: the time of the role's listing (the wall clock when left out). On create,
+   * also what a start date is checked against (a course already over is refused); left out (seeds,
+   * test fixtures that set up history), no start date is refused for being in the past.
+   */
   readonly now?: Date | undefined;
 }
 
@@ -248,7 +253,8 @@ export class CohortService {
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
+      throw new UserError("cohort.finished", { name: cohort.name });
     // A new member has no /remind zone yet: their day is the cohort's.
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
     const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
@@ -257,6 +263,24 @@ export class CohortService {
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
     return { cohort, outcome, lateJoin: late && outcome === "joined" };
+  }
+
+  /**
+   * Whether the cohort's last week (breaks included) is over, before its closing post marks it finished:
+   * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
+   * that is over or promising a reminder that will not come.
+   */
+  private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    if (totalWeeks === null) return false;
+    const { startDate, timeZone } = cohort.settings;
+    return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+  }
+
+  /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
+  private async totalWeeksOf(cohort: Cohort): Promise<number | null> {
+    const curriculum = (await this.curricula.listVisible(cohort.guildId)).find((candidate) => candidate.id === cohort.curriculumId);
+    return curriculum?.totalWeeks ?? null;
   }
 
   async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
@@ -268,13 +292,25 @@ export class CohortService {
     return this.cohorts.listInGuild(guildId);
   }
 
+  /**
+   * A name another cohort of the server has in other capitals is taken too: members could not tell the
+   * two apart in a list, and a name typed by hand in other capitals would find neither (findByOption).
+   */
+  private async assertNameFree(guildId: string, name: string, renaming: number | null): Promise<void> {
+    const wanted = name.toLowerCase();
+    const clash = (await this.cohorts.listInGuild(guildId)).find((other) => other.id !== renaming && other.name.toLowerCase() === wanted);
+    if (clash !== undefined) throw new UserError("cohort.nameTaken", { name: clash.name });
+  }
+
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
     if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);
     const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
+    await this.assertNameFree(input.guildId, name, null);
     const cohort = await this.cohorts.create({
       guildId: input.guildId,
       channelId: input.channelId,
@@ -316,7 +352,12 @@ export class CohortService {
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
+    if (settings !== undefined && input.start !== undefined && input.now !== undefined) {
+      const totalWeeks = await this.totalWeeksOf(cohort);
+      if (totalWeeks !== null) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
+    }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
+    if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
     const updated = await this.cohorts.update(cohort.id, {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
@@ -506,7 +547,9 @@ export class CohortService {
       return view(updated, ReminderChange.TurnedOff);
     }
     // A finished course sends no reminders: say so rather than promise one.
-    if (cohort.status === CohortStatus.Finished) throw new UserError("remind.courseFinished", { cohort: cohort.name });
+    // (Nor does one whose last week is over, before its closing post marks it finished.)
+    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, request.now)))
+      throw new UserError("remind.courseFinished", { cohort: cohort.name });
     // Nor does an ended one (`/cohort end`): it never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -577,6 +620,21 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
 /** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
 function canonicalTimeZone(zone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/**
+ * A new cohort (or a new start date) whose whole course already lies in the past would never post, remind or rank
+ * anyone, and /join would offer to catch up on a course that is over: the start date is refused.
+ * A start date in the course's last weeks stays allowed (a cohort set up once it is running).
+ */
+function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date, breakWeeks: readonly number[] = []): void {
+  const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks };
+  if (!courseHasEnded(calendar, now)) return;
+  throw new UserError("cohort.startCourseOver", {
+    start: settings.startDate,
+    weeks: totalWeeks,
+    lastDay: addDays(courseEndDate(calendar), -1),
+  });
 }
 
 function normaliseName(raw: string): string {

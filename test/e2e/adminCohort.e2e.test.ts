@@ -121,6 +121,19 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("refuses text that is not a date", () =>
       expectRefusal("cohort create", createOptions({ start: "next monday" }), /not a date that exists.*YYYY-MM-DD/));
 
+    it("refuses a start date whose whole course is already over, and accepts one still running", async () => {
+      // The 12-week path from Monday 2026-10-05 ended on Sunday 2026-12-27: nothing would ever be posted.
+      await expectRefusal(
+        "cohort create",
+        createOptions({ name: "Long Gone", start: "2026-10-05" }),
+        /already be over.*2026-12-27.*later `start`/s,
+      );
+      // From 2026-10-19 its last week runs until Sunday 2027-01-10: a cohort created late, in its week 12.
+      const running = await asAdmin("cohort create", createOptions({ name: "Still Running", start: "2026-10-19" }));
+      expect(visibleText(running)).toContain("is set up");
+      expect(visibleText(running)).toContain("Week 12 of 12");
+    });
+
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
@@ -142,6 +155,14 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expectRefusal(
         "cohort create",
         createOptions({ name: "Backend Spring 2027" }),
+        /already has a cohort called \*\*Backend Spring 2027\*\*/,
+      ));
+
+    it("refuses a name that differs from another cohort's only in capitals or spaces", () =>
+      // Two cohorts members cannot tell apart in a list, and a name typed in other capitals would find neither.
+      expectRefusal(
+        "cohort create",
+        createOptions({ name: "backend  SPRING 2027" }),
         /already has a cohort called \*\*Backend Spring 2027\*\*/,
       ));
 
@@ -279,6 +300,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(row.startDate).toBe("2027-02-01");
     });
 
+    it("refuses a start date that would put the whole course in the past", () =>
+      expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2026-10-05" }, /already be over.*2026-12-27/s));
+
     it("refuses an edit that changes nothing", () => expectRefusal("cohort edit", { cohort: "Renamed Cohort" }, /at least one option/));
 
     it("refuses bad values and keeps every setting", async () => {
@@ -291,6 +315,18 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("refuses a name another cohort of the server has", () =>
       expectRefusal("cohort edit", { cohort: "Renamed Cohort", name: "Backend Spring 2027" }, /already has a cohort called/));
+
+    it("refuses a name another cohort has in other capitals, and lets a cohort change its own capitals", async () => {
+      await expectRefusal(
+        "cohort edit",
+        { cohort: "Renamed Cohort", name: "backend spring 2027" },
+        /already has a cohort called \*\*Backend Spring 2027\*\*/,
+      );
+      const message = await asAdmin("cohort edit", { cohort: "Renamed Cohort", name: "RENAMED cohort" });
+      expect(visibleText(message)).not.toMatch(/already has a cohort/);
+      expect((await cohortRows()).map((row) => row.name)).toContain("RENAMED cohort");
+      await asAdmin("cohort edit", { cohort: "RENAMED cohort", name: "Renamed Cohort" });
+    });
 
     it("refuses a channel the bot cannot post in", async () => {
       const hidden = bot.emulator.createChannel(bot.guild.id, { name: "hidden", botCanView: false });

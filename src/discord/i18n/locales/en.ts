@@ -30,6 +30,8 @@ export const en = {
   "cohort.notPaused": "**{name}** is not paused.",
   "cohort.alreadyEnded": "**{name}** has already ended.",
   "cohort.nothingToEdit": "Give at least one option to change.",
+  "cohort.startCourseOver":
+    "A cohort starting on **{start}** would already be over: its {weeks, plural, one {# week} other {# weeks}} ended on **{lastDay}**, so nothing would ever be posted. Pick a later `start` date (YYYY-MM-DD).",
   "cohort.otherNotMember": "That person isn't a member of **{name}**.",
 
   "curriculum.unknown": 'There\'s no curriculum called "{value}". Start typing in the `curriculum` option to see the choices.',

@@ -30,6 +30,8 @@ export const es: Catalogue = {
   "cohort.notPaused": "**{name}** no está en pausa.",
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
   "cohort.nothingToEdit": "Indica al menos una opción que cambiar.",
+  "cohort.startCourseOver":
+    "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `start` posterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
   "curriculum.unknown":
