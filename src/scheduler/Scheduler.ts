@@ -101,10 +101,10 @@ export interface SchedulerDependencies {
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /**
-   * When an admin last set the cohort's post times (created it, edited its schedule, set or undid a break);
-   * null when unknown. Without it, every post more than 24 hours late is skipped.
+   * When the cohort was created (its audit line); null when unknown. Without it, every post more than 24
+   * hours late is skipped, the running week's post of a cohort created after its time too.
    */
-  readonly scheduleSetAt?: (cohortId: number) => Promise<Date | null>;
+  readonly cohortCreatedAt?: (cohortId: number) => Promise<Date | null>;
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
@@ -466,10 +466,10 @@ export class Scheduler {
     const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
     const lateMs = now.getTime() - post.dueAt.getTime();
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
-    let tooLate = lateMs >= schedulerTiming.maxLateMs;
-    // The running (or next) week's post that was not due before an admin set the times (created the cohort,
-    // moved its announce day): never seen by a tick, so not late for the members. It goes out once, now.
-    if (tooLate && existing === undefined && currentWeek && (await this.dueOnlyBySchedule(cohort, post))) tooLate = false;
+    const tooLate =
+      lateMs >= schedulerTiming.maxLateMs &&
+      // Settled rows are never sent again: no need to ask when the cohort was created.
+      !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceCreation(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing === undefined) {
@@ -509,9 +509,14 @@ export class Scheduler {
     return this.deliver(cohort, post, claim, lateMs, now, log.child({ postId: claim.id, kind: post.kind, period: post.period }), report);
   }
 
-  private async dueOnlyBySchedule(cohort: Cohort, post: PlannedPost): Promise<boolean> {
-    const setAt = await this.dependencies.scheduleSetAt?.(cohort.id);
-    return setAt !== undefined && setAt !== null && post.dueAt.getTime() < setAt.getTime();
+  /**
+   * The running (or next) week's post of a cohort created after that post's time: its members are late
+   * only from the creation, so it goes out (and is retried) while the creation is less than 24 hours old.
+   */
+  private async lateOnlySinceCreation(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
+    const createdAt = await this.dependencies.cohortCreatedAt?.(cohort.id);
+    if (createdAt === undefined || createdAt === null || post.dueAt.getTime() >= createdAt.getTime()) return false;
+    return now.getTime() - createdAt.getTime() < schedulerTiming.maxLateMs;
   }
 
   private async deliver(

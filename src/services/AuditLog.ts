@@ -1,4 +1,4 @@
-import { AuditAction, changedKeys, type AuditValues } from "../domain/audit/auditAction.js";
+import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { AuditEntryRecord, AuditRepository } from "../db/repositories/AuditRepository.js";
 
 export interface AuditRecordInput {
@@ -13,12 +13,6 @@ export interface AuditRecordInput {
   readonly before?: AuditValues | null;
   readonly after?: AuditValues | null;
 }
-
-/** Audit lines that may move a cohort's post times, and the edited settings that do. */
-const scheduleActions = [AuditAction.Create, AuditAction.Edit, AuditAction.Break] as const;
-const scheduleKeys: ReadonlySet<string> = new Set(["start", "timeZone", "announceDay", "announceTime"]);
-/** Edits of other settings read past before giving up (older ones cannot make a post newly late anyway). */
-const scheduleLinesRead = 20;
 
 /** How many lines `/cohort audit` shows. */
 export const auditPageSize = 25;
@@ -49,14 +43,11 @@ export class AuditLog {
   }
 
   /**
-   * When an admin last set the cohort's post times: created it, edited its start, time zone or announce
-   * day or time, or set or undid a break. Null when no line says (a cohort older than its audit trail).
+   * When the cohort was created, by its audit line (stamped with the bot's clock); null when it has none
+   * (a cohort older than its audit trail).
    */
-  async scheduleSetAt(cohortId: number): Promise<Date | null> {
-    const lines = await this.entries.latestOfActions(cohortId, scheduleActions, scheduleLinesRead);
-    const line = lines.find(
-      (entry) => entry.action !== AuditAction.Edit || changedKeys(entry.before, entry.after).some((key) => scheduleKeys.has(key)),
-    );
+  async cohortCreatedAt(cohortId: number): Promise<Date | null> {
+    const [line] = await this.entries.latestOfActions(cohortId, [AuditAction.Create], 1);
     return line?.createdAt ?? null;
   }
 
