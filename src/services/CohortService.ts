@@ -322,9 +322,8 @@ export class CohortService {
       createdBy: input.actorId,
     });
     if (cohort === null) throw new UserError("cohort.nameTaken", { name });
-    this.excludeRolesByGuild.delete(cohort.guildId);
-    if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort, input.now ?? new Date());
-    this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
+    // Right after the row, before anything that waits on Discord: a tick reads this line's time to decide
+    // whether the running week's post is late only since the creation (Scheduler).
     await this.audit.record({
       guildId: input.guildId,
       cohortId: cohort.id,
@@ -332,6 +331,9 @@ export class CohortService {
       action: AuditAction.Create,
       after: { ...auditValuesOf(cohort), curriculum: curriculum.slug },
     });
+    this.excludeRolesByGuild.delete(cohort.guildId);
+    if (cohort.excludeRoleId !== null) await this.refreshExclusions(cohort, input.now ?? new Date());
+    this.logger.info({ cohortId: cohort.id, guildId: input.guildId, curriculum: curriculum.slug }, "cohort created");
     return cohort;
   }
 
