@@ -63,37 +63,41 @@ describe("the weekly post of the running week after a cohort is created", () => 
     expect(weeklyPosts(world, channel.id)).toEqual([]);
   }, 60_000);
 
+  /** A cohort starting Monday 2027-03-01, created the Friday before and paused on Saturday; its channel's id. */
+  async function pausedBeforeItsStart(name: string): Promise<{ current: SchedulerWorld; channelId: string }> {
+    const current = await startSchedulerWorld(new Date("2027-02-26T12:00:00Z"));
+    world = current;
+    const channel = current.createChannel(name.toLowerCase().replace(/\s+/g, "-"));
+    await current.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
+    await current.first.tickAt(new Date("2027-02-27T12:00:00Z"));
+    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "paused", current.admin.id);
+    return { current, channelId: channel.id };
+  }
+
+  /** Resumes the cohort at `at` and ticks hourly until `until`. */
+  async function resumeAndTick(current: SchedulerWorld, name: string, at: Date, until: Date): Promise<void> {
+    current.first.clock.set(at);
+    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "active", current.admin.id);
+    for (const tick of hourlyInstants(new Date(Math.ceil(at.getTime() / 3_600_000) * 3_600_000), until)) await current.first.tickAt(tick);
+  }
+
   it("still skips a week's post that fell due more than 24 hours ago while the cohort was paused", async () => {
-    const created = new Date("2027-02-26T12:00:00Z");
-    world = await startSchedulerWorld(created);
-    const channel = world.createChannel("paused");
-    await world.createCohort({ name: "Paused", channelId: channel.id, start: "2027-03-01" });
-    await world.first.tickAt(new Date("2027-02-27T12:00:00Z"));
-    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused", "paused", world.admin.id);
-    for (const at of hourlyInstants(new Date("2027-02-27T13:00:00Z"), new Date("2027-03-02T10:00:00Z"))) await world.first.tickAt(at);
-    world.first.clock.set(new Date("2027-03-02T10:30:00Z"));
-    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused", "active", world.admin.id);
-    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T09:00:00Z"))) await world.first.tickAt(at);
-    expect(weeklyPosts(world, channel.id)).toEqual([{ label: "week 2", at: "2027-03-08T09:00:00.000Z" }]);
+    const { current, channelId } = await pausedBeforeItsStart("Paused");
+    for (const at of hourlyInstants(new Date("2027-02-27T13:00:00Z"), new Date("2027-03-02T10:00:00Z"))) await current.first.tickAt(at);
+    await resumeAndTick(current, "Paused", new Date("2027-03-02T10:30:00Z"), new Date("2027-03-08T09:00:00Z"));
+    expect(weeklyPosts(current, channelId)).toEqual([{ label: "week 2", at: "2027-03-08T09:00:00.000Z" }]);
   }, 60_000);
 
   it("still skips it when an admin edited the post time during the pause", async () => {
-    const created = new Date("2027-02-26T12:00:00Z");
-    world = await startSchedulerWorld(created);
-    const channel = world.createChannel("paused-edited");
-    await world.createCohort({ name: "Paused Edited", channelId: channel.id, start: "2027-03-01" });
-    await world.first.tickAt(new Date("2027-02-27T12:00:00Z"));
-    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused Edited", "paused", world.admin.id);
-    world.first.clock.set(new Date("2027-03-03T10:00:00Z"));
-    await world.first.test.app.services.cohorts.edit({
-      guildId: world.guild.id,
+    const { current, channelId } = await pausedBeforeItsStart("Paused Edited");
+    current.first.clock.set(new Date("2027-03-03T10:00:00Z"));
+    await current.first.test.app.services.cohorts.edit({
+      guildId: current.guild.id,
       cohort: "Paused Edited",
       announceTime: "09:30",
-      actorId: world.admin.id,
+      actorId: current.admin.id,
     });
-    world.first.clock.set(new Date("2027-03-04T10:00:00Z"));
-    await world.first.test.app.services.cohorts.setStatus(world.guild.id, "Paused Edited", "active", world.admin.id);
-    for (const at of hourlyInstants(new Date("2027-03-04T10:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await world.first.tickAt(at);
-    expect(weeklyPosts(world, channel.id)).toEqual([{ label: "week 2", at: "2027-03-08T10:00:00.000Z" }]);
+    await resumeAndTick(current, "Paused Edited", new Date("2027-03-04T10:00:00Z"), new Date("2027-03-08T10:00:00Z"));
+    expect(weeklyPosts(current, channelId)).toEqual([{ label: "week 2", at: "2027-03-08T10:00:00.000Z" }]);
   }, 60_000);
 });
