@@ -26,7 +26,7 @@ async function main(): Promise<number> {
 
 /** One bot process: every guild (no SHARD_COUNT), or one shard started by the ShardingManager. */
 async function runBot(config: Config): Promise<number> {
-  const { createApp } = await import("./createApp.js");
+  const [{ createApp }, { drainLogs }] = await Promise.all([import("./createApp.js"), import("./logging/createLogger.js")]);
   const app = await createApp(config, testClockOverrides(config));
   if (config.testClockFile !== undefined) {
     app.logger.warn({ file: config.testClockFile }, "test clock: now is read from COHORT_BOT_TEST_CLOCK_FILE (never set it in production)");
@@ -40,6 +40,8 @@ async function runBot(config: Config): Promise<number> {
     app.logger.info({ reason }, "shutting down");
     clearInterval(heartbeat);
     await app.close();
+    // process.exit would cut short the log lines still being written (asynchronously).
+    await drainLogs(app.logger);
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
@@ -59,7 +61,7 @@ async function runBot(config: Config): Promise<number> {
 
 /** SHARD_COUNT: this process runs discord.js's ShardingManager, which runs this same entry once per shard. */
 async function runShards(config: Config): Promise<number> {
-  const [{ createLogger }, { runShardingManager }] = await Promise.all([
+  const [{ createLogger, drainLogs }, { runShardingManager }] = await Promise.all([
     import("./logging/createLogger.js"),
     import("./sharding/runShardingManager.js"),
   ]);
@@ -74,6 +76,7 @@ async function runShards(config: Config): Promise<number> {
     logger.info({ signal }, "shutting down every shard");
     clearInterval(heartbeat);
     await shards?.stop();
+    await drainLogs(logger);
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -30,9 +30,25 @@ export function createLogger(options: LoggerOptions): Logger {
  * was about 6 % of the bot's CPU time per interaction (issue 14), paid while
  * the member waits for the reply. pino registers the stream with its exit
  * hook, which writes the lines still queued synchronously when the process
- * exits (the SIGTERM shutdown's process.exit, a fatal error), so none is lost
- * (test/integration/asyncLogging.test.ts).
+ * exits; but a write already handed to libuv's threads is cut short (or
+ * lands after the later lines) by process.exit, so a planned stop waits for
+ * `drainLogs` first (test/integration/asyncLogging.test.ts). `minLength: 1`
+ * still writes each line at once; with 0 the stream's flush would not wait.
  */
 function asyncStdout(): ReturnType<typeof pino.destination> {
-  return pino.destination({ dest: 1, sync: false });
+  return pino.destination({ dest: 1, sync: false, minLength: 1 });
+}
+
+/**
+ * Resolves once every line logged so far has been written (at most `timeoutMs`, for an output that no
+ * longer drains): before a planned process.exit, which would cut an asynchronous write short.
+ */
+export function drainLogs(logger: Logger, timeoutMs = 2_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
