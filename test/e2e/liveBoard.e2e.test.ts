@@ -25,6 +25,9 @@ describe("the weekly post's live board", () => {
     world.first.test.app.services.study.complete({ guildId: world.guild.id, userId, cohort: null, item: "Storage Engines", now });
   const join = (userId: string, name: string, now: Date) =>
     world.first.test.app.services.cohorts.join(world.guild.id, userId, name, cohortName, now);
+  /** A command through Discord, as the member (or admin) `userId` sends it in the cohort's channel. */
+  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
@@ -118,26 +121,24 @@ describe("the weekly post's live board", () => {
   });
 
   it("takes a member who hides, or deletes their data, off the live board at its next edit", async () => {
-    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
     const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
     const linus = world.emulator.createMember(world.guild.id, { username: "linus", displayName: "Linus Torvalds" });
     world.first.clock.set(at("2027-03-08T11:00:00Z"));
     for (const member of [grace, linus]) {
-      await run(member.id, "join", { cohort: cohortName });
-      await run(member.id, "done", { item: "Storage Engines" });
+      await runAs(member.id, "join", { cohort: cohortName });
+      await runAs(member.id, "done", { item: "Storage Engines" });
     }
     expect((await world.first.tickAt(at("2027-03-08T11:01:00Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).toContain("Grace Hopper");
     expect(visibleText(board(2))).toContain("Linus Torvalds");
 
     world.first.clock.set(at("2027-03-08T11:10:00Z"));
-    await run(grace.id, "privacy", { leaderboard: "hidden" });
+    await runAs(grace.id, "privacy", { leaderboard: "hidden" });
     expect((await world.first.tickAt(at("2027-03-08T11:10:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).not.toContain("Grace Hopper");
 
     world.first.clock.set(at("2027-03-08T11:20:00Z"));
-    const asked = await run(linus.id, "privacy", { delete: true });
+    const asked = await runAs(linus.id, "privacy", { delete: true });
     const [confirm] = buttonsOf(asked);
     if (confirm === undefined) throw new Error("no confirmation button");
     await world.emulator.clickButton({ userId: linus.id, messageId: asked.id, customId: confirm.customId }).final();
@@ -146,36 +147,32 @@ describe("the weekly post's live board", () => {
   });
 
   it("follows a member's /leave and the cohort's leaderboard setting at its next edit", async () => {
-    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
     const alan = world.emulator.createMember(world.guild.id, { username: "alan", displayName: "Alan Turing" });
     const edsger = world.emulator.createMember(world.guild.id, { username: "edsger", displayName: "Edsger Dijkstra" });
     world.first.clock.set(at("2027-03-08T12:00:00Z"));
     for (const member of [alan, edsger]) {
-      await run(member.id, "join", { cohort: cohortName });
-      await run(member.id, "done", { item: "Storage Engines" });
+      await runAs(member.id, "join", { cohort: cohortName });
+      await runAs(member.id, "done", { item: "Storage Engines" });
     }
     expect((await world.first.tickAt(at("2027-03-08T12:01:00Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).toContain("Alan Turing");
 
     world.first.clock.set(at("2027-03-08T12:10:00Z"));
-    await run(alan.id, "leave", { cohort: cohortName });
+    await runAs(alan.id, "leave", { cohort: cohortName });
     expect((await world.first.tickAt(at("2027-03-08T12:10:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).not.toContain("Alan Turing");
     expect(visibleText(board(2))).toContain("Edsger Dijkstra");
 
     world.first.clock.set(at("2027-03-08T12:20:00Z"));
-    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "aliases" });
+    await runAs(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "aliases" });
     expect((await world.first.tickAt(at("2027-03-08T12:20:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).not.toContain("Edsger Dijkstra");
     expect(visibleText(board(2))).toContain("Member ");
   });
 
   it("with the cohort's board turned off, says the board is private instead of claiming nobody scored, and posts none the next week", async () => {
-    const run = (userId: string, name: string, options: Record<string, string | boolean>) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
     world.first.clock.set(at("2027-03-08T12:30:00Z"));
-    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
+    await runAs(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
     expect((await world.first.tickAt(at("2027-03-08T12:30:05Z"))).boardsEdited).toBe(1);
     const text = visibleText(board(2));
     expect(text).not.toContain("Member ");
@@ -189,19 +186,17 @@ describe("the weekly post's live board", () => {
   });
 
   it("drops a member given the exclude_role at its next edit, whether their own command or a listing shows it", async () => {
-    const run = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
     world.first.clock.set(at("2027-03-20T12:00:00Z"));
-    await run(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
+    await runAs(world.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
     expect((await world.first.tickAt(at("2027-03-22T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-4"]);
     const role = world.emulator.createRole(world.guild.id, { name: "Facilitators" });
     world.first.clock.set(at("2027-03-22T09:30:00Z"));
-    await run(world.admin.id, "cohort edit", { cohort: cohortName, exclude_role: role.id });
+    await runAs(world.admin.id, "cohort edit", { cohort: cohortName, exclude_role: role.id });
     const frances = world.emulator.createMember(world.guild.id, { username: "frances", displayName: "Frances Allen" });
     const barbara = world.emulator.createMember(world.guild.id, { username: "barbara", displayName: "Barbara Liskov" });
     for (const member of [frances, barbara]) {
-      await run(member.id, "join", { cohort: cohortName });
-      await run(member.id, "done", { item: "Storage Engines" });
+      await runAs(member.id, "join", { cohort: cohortName });
+      await runAs(member.id, "done", { item: "Storage Engines" });
     }
     expect((await world.first.tickAt(at("2027-03-22T09:31:00Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(4))).toContain("Frances Allen");
@@ -210,28 +205,26 @@ describe("the weekly post's live board", () => {
     // Frances is given the role and uses the bot: her own command brings her mark up to date.
     world.emulator.setMemberRoles(world.guild.id, frances.id, [role.id]);
     world.first.clock.set(at("2027-03-22T09:40:00Z"));
-    await run(frances.id, "today");
+    await runAs(frances.id, "today");
     expect((await world.first.tickAt(at("2027-03-22T09:40:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(4))).not.toContain("Frances Allen");
 
     // Barbara is given it and stays away: the next listing (here for someone's /leaderboard) finds her.
     world.emulator.setMemberRoles(world.guild.id, barbara.id, [role.id]);
     world.first.clock.set(at("2027-03-22T09:50:00Z"));
-    await run(frances.id, "leaderboard", {});
+    await runAs(frances.id, "leaderboard", {});
     expect((await world.first.tickAt(at("2027-03-22T09:50:05Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(4))).not.toContain("Barbara Liskov");
   });
 
   it("keeps editing the week's board in the channel it was posted in after /cohort edit channel:", async () => {
-    const run = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
     const boardId = board(4).id;
     const newChannel = world.createChannel("live-new").id;
     world.first.clock.set(at("2027-03-23T10:00:00Z"));
-    await run(world.admin.id, "cohort edit", { cohort: cohortName, channel: newChannel });
+    await runAs(world.admin.id, "cohort edit", { cohort: cohortName, channel: newChannel });
     const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
-    await run(grace.id, "join", { cohort: cohortName });
-    await run(grace.id, "done", { item: "Storage Engines" });
+    await runAs(grace.id, "join", { cohort: cohortName });
+    await runAs(grace.id, "done", { item: "Storage Engines" });
     expect((await world.first.tickAt(at("2027-03-23T10:00:05Z"))).boardsEdited).toBe(1);
     // The board the members see is the one in the old channel, where week 4 was posted.
     expect(board(4).id).toBe(boardId);
