@@ -3,6 +3,7 @@ import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentati
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
+import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export interface NewCohort {
   readonly guildId: string;
@@ -213,10 +214,7 @@ export class CohortRepository {
 
   /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
   async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
-    await this.prisma.scheduledPost.updateMany({
-      where: { cohortId, boardDirty: false, boardLiveUntil: { gt: now } },
-      data: { boardDirty: true },
-    });
+    await markLiveBoardsDirty(this.prisma, { cohortId }, now);
   }
 
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */

@@ -4,6 +4,7 @@ import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { numberedPlaceholders, type SqlReader, type SqlValue } from "../SqlReader.js";
 import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
 import type { PostgresTransactionRunner } from "../PostgresTransactionRunner.js";
+import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -153,7 +154,7 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
 }
 
 /**
- * markBoardDirty's update as the transaction runners send it: SQLite reads true/false as 1/0, its runner
+ * markLiveBoardsDirty's update as the transaction runners send it: SQLite reads true/false as 1/0, its runner
  * binds the date in epoch milliseconds (how the bot stores them), PostgreSQL's as UTC text.
  */
 const markBoardDirtySql = `
@@ -363,7 +364,7 @@ export class CompletionRepository {
       this.lockMember(memberId),
       this.prisma.completion.deleteMany({ where: { memberId, itemId } }),
       ...scoreRefresh(memberId, cohortId, weekNumber, "removed").map((statement) => this.executeThroughPrisma(statement)),
-      this.markBoardDirty(cohortId, now),
+      markLiveBoardsDirty(this.prisma, { cohortId }, now),
     ]);
     return deleted.count;
   }
@@ -378,18 +379,6 @@ export class CompletionRepository {
       { sql: markBoardDirtySql, params: [cohortId, now] },
     ]);
     return deleted?.changes ?? 0;
-  }
-
-  /**
-   * Flags the cohort's live weekly board (at most one is live) for the
-   * scheduler's next edit, in the same transaction as the change: the only
-   * thing a completion does towards the board (LiveBoardRepository).
-   */
-  private markBoardDirty(cohortId: number, at: Date) {
-    return this.prisma.scheduledPost.updateMany({
-      where: { cohortId, boardDirty: false, boardLiveUntil: { gt: at } },
-      data: { boardDirty: true },
-    });
   }
 
   /**

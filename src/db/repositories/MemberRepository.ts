@@ -5,6 +5,7 @@ import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
+import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -94,10 +95,7 @@ export class MemberRepository {
     const [result] = await this.writes.run(() =>
       this.prisma.$transaction([
         this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
-        this.prisma.scheduledPost.updateMany({
-          where: { cohortId, boardDirty: false, boardLiveUntil: { gt: now } },
-          data: { boardDirty: true },
-        }),
+        markLiveBoardsDirty(this.prisma, { cohortId }, now),
       ]),
     );
     return result.count > 0;
@@ -158,10 +156,7 @@ export class MemberRepository {
     await this.writes.run(() =>
       this.prisma.$transaction([
         // A mark that changes takes the member on or off the boards: the cohort's live board is edited next.
-        this.prisma.scheduledPost.updateMany({
-          where: { cohort: { members: { some: { ...applies, excluded: !excluded } } }, boardDirty: false, boardLiveUntil: { gt: at } },
-          data: { boardDirty: true },
-        }),
+        markLiveBoardsDirty(this.prisma, { cohort: { members: { some: { ...applies, excluded: !excluded } } } }, at),
         this.prisma.member.updateMany({ where: applies, data: { excluded, excludedMarkedAt: at } }),
       ]),
     );
@@ -203,11 +198,7 @@ export class MemberRepository {
       ]);
       const [before, after] = [results[1], results.at(-1)] as { id: number }[][];
       // Someone came onto or left the boards: the cohort's live board is edited next (LiveBoardRepository).
-      if (JSON.stringify(before) !== JSON.stringify(after))
-        await this.prisma.scheduledPost.updateMany({
-          where: { cohortId, boardDirty: false, boardLiveUntil: { gt: startedAt } },
-          data: { boardDirty: true },
-        });
+      if (JSON.stringify(before) !== JSON.stringify(after)) await markLiveBoardsDirty(this.prisma, { cohortId }, startedAt);
     });
   }
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 /** Everything stored about one user in one server, as `/privacy export` hands it over (see README "Export shape"). */
 export interface StoredMemberData {
@@ -76,10 +77,7 @@ export class PrivacyRepository {
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
   private markBoardsDirty(guildId: string, userId: string, now: Date) {
-    return this.prisma.scheduledPost.updateMany({
-      where: { cohort: { guildId, members: { some: { userId } } }, boardDirty: false, boardLiveUntil: { gt: now } },
-      data: { boardDirty: true },
-    });
+    return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
   async export(guildId: string, userId: string): Promise<StoredMemberData> {
