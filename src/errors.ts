@@ -8,6 +8,11 @@ export interface ItemChoice {
 
 type NoParams = Record<string, never>;
 
+/** A cohort-local calendar date (YYYY-MM-DD) in a message: the wording layer writes it in the reader's language. */
+export interface LocalDateParam {
+  readonly localDate: string;
+}
+
 /**
  * The codes of domain/'s ChannelProblem, spelt out because this leaf imports no
  * layer; services pass a ChannelProblem here, so tsc reports any drift.
@@ -39,7 +44,7 @@ export interface UserErrorParams {
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };
   "cohort.nothingToEdit": NoParams;
-  "cohort.startCourseOver": { readonly start: string; readonly weeks: number; readonly lastDay: string };
+  "cohort.startCourseOver": { readonly start: LocalDateParam; readonly weeks: number; readonly lastDay: LocalDateParam };
   // Privacy (issue 13).
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;

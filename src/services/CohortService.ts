@@ -1,5 +1,5 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
-import { courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
@@ -633,9 +633,10 @@ function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: 
   const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks };
   if (!courseHasEnded(calendar, now)) return;
   throw new UserError("cohort.startCourseOver", {
-    start: settings.startDate,
-    weeks: totalWeeks,
-    lastDay: addDays(courseEndDate(calendar), -1),
+    start: { localDate: settings.startDate },
+    // Break weeks are part of the course's length, as the members' calendar counts them.
+    weeks: calendarWeekCount(calendar),
+    lastDay: { localDate: addDays(courseEndDate(calendar), -1) },
   });
 }
 

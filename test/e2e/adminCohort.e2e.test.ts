@@ -126,7 +126,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       await expectRefusal(
         "cohort create",
         createOptions({ name: "Long Gone", start: "2026-10-05" }),
-        /already be over.*2026-12-27.*later `start`/s,
+        /starting on \*\*Mon, 5 Oct 2026\*\* would already be over.*ended on \*\*Sun, 27 Dec 2026\*\*.*later `start`/s,
       );
       // From 2026-10-19 its last week runs until Sunday 2027-01-10: a cohort created late, in its week 12.
       const running = await asAdmin("cohort create", createOptions({ name: "Still Running", start: "2026-10-19" }));
@@ -301,7 +301,11 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     });
 
     it("refuses a start date that would put the whole course in the past", () =>
-      expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2026-10-05" }, /already be over.*2026-12-27/s));
+      expectRefusal(
+        "cohort edit",
+        { cohort: "Renamed Cohort", start: "2026-10-05" },
+        /already be over.*ended on \*\*Sun, 27 Dec 2026\*\*/s,
+      ));
 
     it("refuses an edit that changes nothing", () => expectRefusal("cohort edit", { cohort: "Renamed Cohort" }, /at least one option/));
 

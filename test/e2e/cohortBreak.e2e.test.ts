@@ -52,4 +52,12 @@ describe("/cohort break, end to end", () => {
     const posts = bot.emulator.channelMessages(bot.channel.id).map((message) => visibleText(message));
     expect(posts.some((text) => text.includes("Break week:") && text.includes("week 6 starts on"))).toBe(true);
   });
+
+  it("counts the break weeks in the length of a course a new start date would put in the past", async () => {
+    // Breaks at weeks 3 and 5 make the course 14 weeks: from Wednesday 9 September 2026 it ended on Tuesday 15 December.
+    const reply = visibleText(await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, start: "2026-09-09" }));
+    expect(reply).toContain("its 14 weeks ended on **Tue, 15 Dec 2026**");
+    const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    expect(row.startDate).toBe("2027-01-06");
+  });
 });

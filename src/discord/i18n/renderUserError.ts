@@ -1,7 +1,11 @@
-import type { UserError } from "../../errors.js";
+import type { LocalDateParam, UserError } from "../../errors.js";
 import { inertText } from "./inertText.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
-import { weeksText } from "./formatters.js";
+import { localDateText, weeksText } from "./formatters.js";
+
+function isLocalDate(value: unknown): value is LocalDateParam {
+  return typeof value === "object" && value !== null && "localDate" in value;
+}
 
 /** Names in a sentence: each bold and inert, comma-separated. */
 function boldList(t: Translator, values: readonly string[]): string {
@@ -28,7 +32,8 @@ export function renderUserError(t: Translator, error: UserError): string {
           )
           .join("; "),
       );
-    } else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
+    } else if (isLocalDate(value)) values[name] = localDateText(t, value.localDate);
+    else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;
     else values[name] = inertText(String(value));
   }
