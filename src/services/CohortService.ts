@@ -591,7 +591,7 @@ const statusActions = {
 } as const satisfies Record<AdminStatus, AuditAction>;
 
 /** The statuses an admin sets (a cohort becomes finished by itself). */
-type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
+export type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
 
 /** What an audit line keeps of a cohort's settings. */
 function auditValuesOf(cohort: Cohort): AuditValues {
