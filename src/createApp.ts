@@ -272,7 +272,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     clock,
     logger: logger.child({ component: "scheduler" }),
     purgeDue: (now) => privacy.purgeDue(now),
-    cohortCreatedAt: (cohortId) => audit.cohortCreatedAt(cohortId),
+    postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.

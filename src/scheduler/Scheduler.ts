@@ -6,6 +6,7 @@ import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "..
 import { isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
+import { weekPostDueAtWith } from "../domain/schedule/plannedPosts.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -13,6 +14,7 @@ import type { LiveBoardRecord, LiveBoardRepository } from "../db/repositories/Li
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
+import type { PostTimeChange } from "../services/AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
 import { withPictures, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
@@ -101,10 +103,11 @@ export interface SchedulerDependencies {
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /**
-   * When the cohort was created (its audit line); null when unknown. Without it, every post more than 24
-   * hours late is skipped, the running week's post of a cohort created after its time too.
+   * The cohort's creation and announce day or time edits since a time (its audit lines), newest first.
+   * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
+   * created, or moved by an edit, after its time.
    */
-  readonly cohortCreatedAt?: (cohortId: number) => Promise<Date | null>;
+  readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
@@ -469,7 +472,7 @@ export class Scheduler {
     const tooLate =
       lateMs >= schedulerTiming.maxLateMs &&
       // Settled rows are never sent again: no need to ask when the cohort was created.
-      !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceCreation(cohort, post, now)));
+      !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing === undefined) {
@@ -510,13 +513,21 @@ export class Scheduler {
   }
 
   /**
-   * The running (or next) week's post of a cohort created after that post's time: its members are late
-   * only from the creation, so it goes out (and is retried) while the creation is less than 24 hours old.
+   * The running (or next) week's post whose time was already past when it was set: by the cohort's
+   * creation, or by an edit of the announce day or time that moved it there from a time still to come.
+   * Its members are late only from that change, so it goes out (and is retried) while the change is less
+   * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
    */
-  private async lateOnlySinceCreation(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
-    const createdAt = await this.dependencies.cohortCreatedAt?.(cohort.id);
-    if (createdAt === undefined || createdAt === null || post.dueAt.getTime() >= createdAt.getTime()) return false;
-    return now.getTime() - createdAt.getTime() < schedulerTiming.maxLateMs;
+  private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
+    const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
+    const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
+    return changes.some((change) => {
+      if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
+      if (change.replaced === null) return true;
+      if (post.kind !== "week" || post.weekNumber === undefined) return false;
+      const before = weekPostDueAtWith(cohort.settings, post.weekNumber, { ...cohort.settings, ...change.replaced });
+      return before.getTime() > change.at.getTime();
+    });
   }
 
   private async deliver(

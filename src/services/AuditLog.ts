@@ -14,6 +14,12 @@ export interface AuditRecordInput {
   readonly after?: AuditValues | null;
 }
 
+/** A creation (`replaced` null) or an edit of the announce day or time, with the values it replaced. */
+export interface PostTimeChange {
+  readonly at: Date;
+  readonly replaced: { readonly announceDay?: number; readonly announceTime?: string } | null;
+}
+
 /** How many lines `/cohort audit` shows. */
 export const auditPageSize = 25;
 
@@ -43,12 +49,27 @@ export class AuditLog {
   }
 
   /**
-   * When the cohort was created, by its audit line (stamped with the bot's clock); null when it has none
-   * (a cohort older than its audit trail).
+   * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
+   * creation, and edits of the announce day or time with the values they replaced. Newest first, at most
+   * `auditPageSize`. A cohort older than its audit trail has none.
    */
-  async cohortCreatedAt(cohortId: number): Promise<Date | null> {
-    const [line] = await this.entries.latestOfActions(cohortId, [AuditAction.Create], 1);
-    return line?.createdAt ?? null;
+  async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
+    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], auditPageSize, since);
+    return lines.flatMap((line): PostTimeChange[] => {
+      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null }];
+      const announceDay = line.before?.announceDay;
+      const announceTime = line.before?.announceTime;
+      if (typeof announceDay !== "number" && typeof announceTime !== "string") return [];
+      return [
+        {
+          at: line.createdAt,
+          replaced: {
+            ...(typeof announceDay === "number" ? { announceDay } : {}),
+            ...(typeof announceTime === "string" ? { announceTime } : {}),
+          },
+        },
+      ];
+    });
   }
 
   /** The cohort's last `auditPageSize` admin actions (guild-wide ones included), newest first. */

@@ -100,4 +100,26 @@ describe("the weekly post of the running week after a cohort is created", () => 
     await resumeAndTick(current, "Paused Edited", new Date("2027-03-04T10:00:00Z"), new Date("2027-03-08T10:00:00Z"));
     expect(weeklyPosts(current, channelId)).toEqual([{ label: "week 2", at: "2027-03-08T10:00:00.000Z" }]);
   }, 60_000);
+
+  it("posts next week's post at once when an edit moves its still-to-come time into the past, and keeps the new day after", async () => {
+    const created = new Date("2027-02-26T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("moved-day");
+    await world.createCohort({ name: "Moved", channelId: channel.id, start: "2027-03-01" });
+    const editAt = async (at: Date, announceDay: number) => {
+      world?.first.clock.set(at);
+      await world?.first.test.app.services.cohorts.edit({ guildId: world.guild.id, cohort: "Moved", announceDay, actorId: world.admin.id });
+    };
+    // Friday posts: week 1's goes out on Friday 26 February, week 2's would on Friday 5 March.
+    await editAt(created, 5);
+    for (const at of hourlyInstants(created, new Date("2027-03-04T10:00:00Z"))) await world.first.tickAt(at);
+    // On Thursday 4 March the posts move to Tuesdays: week 2's post time is now Tuesday 2 March, 49 hours past.
+    await editAt(new Date("2027-03-04T10:30:00Z"), 2);
+    for (const at of hourlyInstants(new Date("2027-03-04T11:00:00Z"), new Date("2027-03-09T09:00:00Z"))) await world.first.tickAt(at);
+    expect(weeklyPosts(world, channel.id)).toEqual([
+      { label: "week 1", at: "2027-02-26T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-04T11:00:00.000Z" },
+      { label: "week 3", at: "2027-03-09T09:00:00.000Z" },
+    ]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { calendarCurriculum, calendarWithBreaks, effectiveBreakWeeks } from "./cohortBreaks.js";
+import { calendarCurriculum, calendarWeekStartDate, calendarWithBreaks, effectiveBreakWeeks } from "./cohortBreaks.js";
 import { addDays, latestWeekdayOnOrBefore, localClockOf, localDateOf, zonedInstant } from "./localTime.js";
 import type { CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
@@ -34,7 +34,7 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
   };
 
   for (const week of plan.weeks) {
-    const announceDate = latestWeekdayOnOrBefore(week.startDate, settings.announceDay);
+    const announceDate = weekPostDate(week.startDate, settings.announceDay);
     posts.push({
       post: { kind: "week", period: `week-${week.number}`, ...at(announceDate, settings.announceTime), weekNumber: week.number },
       order: week.number,
@@ -69,6 +69,24 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
       (a, b) => a.post.dueAt.getTime() - b.post.dueAt.getTime() || KIND_ORDER[a.post.kind] - KIND_ORDER[b.post.kind] || a.order - b.order,
     )
     .map(({ post }) => post);
+}
+
+/** The day of a week's post: the latest announce day on or before the week's first day. */
+function weekPostDate(weekStartDate: string, announceDay: number): string {
+  return latestWeekdayOnOrBefore(weekStartDate, announceDay);
+}
+
+/**
+ * When the post of (calendar) week `weekNumber` would fall due with another announce day or time: what a
+ * schedule edit moved it from.
+ */
+export function weekPostDueAtWith(
+  settings: CohortSettings,
+  weekNumber: number,
+  announce: Pick<CohortSettings, "announceDay" | "announceTime">,
+): Date {
+  const date = weekPostDate(calendarWeekStartDate(settings.startDate, weekNumber), announce.announceDay);
+  return zonedInstant(date, announce.announceTime, settings.timeZone);
 }
 
 /** The posts of the course's unbroken calendar: what a cohort without break weeks posts (no plan needed, only its dates). */
