@@ -6,7 +6,7 @@ import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "..
 import { isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
-import { weekPostDueAtWith } from "../domain/schedule/plannedPosts.js";
+import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -525,7 +525,7 @@ export class Scheduler {
       if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
       if (change.replaced === null) return true;
       if (post.kind !== "week" || post.weekNumber === undefined) return false;
-      const before = weekPostDueAtWith(cohort.settings, post.weekNumber, { ...cohort.settings, ...change.replaced });
+      const before = weekPostDueAt({ ...cohort.settings, ...change.replaced }, post.weekNumber);
       return before.getTime() > change.at.getTime();
     });
   }

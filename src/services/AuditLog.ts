@@ -1,4 +1,5 @@
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
+import type { CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import type { AuditEntryRecord, AuditRepository } from "../db/repositories/AuditRepository.js";
 
 export interface AuditRecordInput {
@@ -17,8 +18,11 @@ export interface AuditRecordInput {
 /** A creation (`replaced` null) or an edit of the announce day or time, with the values it replaced. */
 export interface PostTimeChange {
   readonly at: Date;
-  readonly replaced: { readonly announceDay?: number; readonly announceTime?: string } | null;
+  readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
 }
+
+/** How many of a day's creation and edit lines the scheduler reads: far more edits than a cohort gets in a day. */
+const postTimeChangesRead = 200;
 
 /** How many lines `/cohort audit` shows. */
 export const auditPageSize = 25;
@@ -50,25 +54,23 @@ export class AuditLog {
 
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
-   * creation, and edits of the announce day or time with the values they replaced. Newest first, at most
-   * `auditPageSize`. A cohort older than its audit trail has none.
+   * creation, and edits of the announce day or time with the values they replaced (and the start date or
+   * zone, when the same edit changed them). Newest first, at most 200. A cohort older than its audit trail has none.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
-    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], auditPageSize, since);
+    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
       if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null }];
-      const announceDay = line.before?.announceDay;
-      const announceTime = line.before?.announceTime;
+      const { announceDay, announceTime, start, timeZone } = line.before ?? {};
       if (typeof announceDay !== "number" && typeof announceTime !== "string") return [];
-      return [
-        {
-          at: line.createdAt,
-          replaced: {
-            ...(typeof announceDay === "number" ? { announceDay } : {}),
-            ...(typeof announceTime === "string" ? { announceTime } : {}),
-          },
-        },
-      ];
+      const replaced = {
+        ...(typeof announceDay === "number" ? { announceDay } : {}),
+        ...(typeof announceTime === "string" ? { announceTime } : {}),
+        // The same edit may have moved the weeks too: the post's old time is on the old calendar.
+        ...(typeof start === "string" ? { startDate: start } : {}),
+        ...(typeof timeZone === "string" ? { timeZone } : {}),
+      };
+      return [{ at: line.createdAt, replaced }];
     });
   }
 

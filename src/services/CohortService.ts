@@ -368,6 +368,15 @@ export class CohortService {
       ...board,
     });
     if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
+    // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
+    // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
+    await this.audit.record({
+      guildId: input.guildId,
+      cohortId: cohort.id,
+      actorId: input.actorId ?? "",
+      action: AuditAction.Edit,
+      ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
+    });
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
@@ -378,13 +387,6 @@ export class CohortService {
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
       await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
-    await this.audit.record({
-      guildId: input.guildId,
-      cohortId: cohort.id,
-      actorId: input.actorId ?? "",
-      action: AuditAction.Edit,
-      ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
-    });
     return updated;
   }
 

@@ -122,4 +122,30 @@ describe("the weekly post of the running week after a cohort is created", () => 
       { label: "week 3", at: "2027-03-09T09:00:00.000Z" },
     ]);
   }, 60_000);
+
+  it("judges such an edit on the calendar it replaced when it moves the start date too", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("moved-start");
+    await world.createCohort({ name: "Moved Start", channelId: channel.id, start: "2027-03-08" });
+    const edit = async (at: Date, changes: { announceDay: number; start?: string }) => {
+      world?.first.clock.set(at);
+      await world?.first.test.app.services.cohorts.edit({
+        guildId: world.guild.id,
+        cohort: "Moved Start",
+        ...changes,
+        actorId: world.admin.id,
+      });
+    };
+    await edit(created, { announceDay: 5 });
+    for (const at of hourlyInstants(created, new Date("2027-03-06T10:00:00Z"))) await world.first.tickAt(at);
+    // Week 2's post was to come on Friday 12 March; starting a week earlier with Tuesday posts puts it on Tuesday 2 March.
+    await edit(new Date("2027-03-06T10:30:00Z"), { announceDay: 2, start: "2027-03-01" });
+    for (const at of hourlyInstants(new Date("2027-03-06T11:00:00Z"), new Date("2027-03-09T09:00:00Z"))) await world.first.tickAt(at);
+    expect(weeklyPosts(world, channel.id)).toEqual([
+      { label: "week 1", at: "2027-03-05T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-06T11:00:00.000Z" },
+      { label: "week 3", at: "2027-03-09T09:00:00.000Z" },
+    ]);
+  }, 60_000);
 });

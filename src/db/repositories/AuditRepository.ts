@@ -49,7 +49,7 @@ export class AuditRepository {
     );
   }
 
-  /** The cohort's latest lines of these actions, newest first (only `action`, `after` and `createdAt` are read). */
+  /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */
   async latestOfActions(cohortId: number, actions: readonly AuditAction[], limit: number, since?: Date): Promise<AuditEntryRecord[]> {
     const rows = await this.prisma.auditEntry.findMany({
       where: { cohortId, action: { in: [...actions] }, ...(since === undefined ? {} : { createdAt: { gte: since } }) },

@@ -76,17 +76,13 @@ function weekPostDate(weekStartDate: string, announceDay: number): string {
   return latestWeekdayOnOrBefore(weekStartDate, announceDay);
 }
 
-/**
- * When the post of (calendar) week `weekNumber` would fall due with another announce day or time: what a
- * schedule edit moved it from.
- */
-export function weekPostDueAtWith(
-  settings: CohortSettings,
+/** When the post of (calendar) week `weekNumber` falls due under `settings`: also what a schedule edit moved it from. */
+export function weekPostDueAt(
+  settings: Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">,
   weekNumber: number,
-  announce: Pick<CohortSettings, "announceDay" | "announceTime">,
 ): Date {
-  const date = weekPostDate(calendarWeekStartDate(settings.startDate, weekNumber), announce.announceDay);
-  return zonedInstant(date, announce.announceTime, settings.timeZone);
+  const date = weekPostDate(calendarWeekStartDate(settings.startDate, weekNumber), settings.announceDay);
+  return zonedInstant(date, settings.announceTime, settings.timeZone);
 }
 
 /** The posts of the course's unbroken calendar: what a cohort without break weeks posts (no plan needed, only its dates). */
