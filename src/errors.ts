@@ -76,6 +76,7 @@ export interface UserErrorParams {
   "pace.invalidDays": { readonly min: number; readonly max: number };
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
+  "pace.courseOver": { readonly name: string };
   "break.notADate": { readonly value: string };
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };

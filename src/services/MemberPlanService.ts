@@ -22,6 +22,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
+import { courseIsOver } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -52,6 +53,8 @@ export interface PaceView {
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
   readonly catchUpDays: number;
+  /** The cohort's course is over: nothing can be planned any more (`/today` shows the summary). */
+  readonly courseOver: boolean;
 }
 
 /** `/pace mode:…`, its buttons and the late joiner's *Catch up*. */
@@ -196,6 +199,7 @@ export class MemberPlanService {
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
       catchUpDays: CATCH_UP_DAYS.default,
+      courseOver: courseIsOver(cohort, planning.context, request.now),
     };
   }
 
@@ -207,6 +211,8 @@ export class MemberPlanService {
     if (!Number.isInteger(days) || days < CATCH_UP_DAYS.min || days > CATCH_UP_DAYS.max)
       throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
     const planning = await this.planFor(cohort, member, request.now);
+    // After the course /today shows the summary: a plan made now would promise days nobody is shown.
+    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
@@ -252,6 +258,7 @@ export class MemberPlanService {
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);
     if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
+    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
     if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)

@@ -137,6 +137,27 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
     });
 
+    it("once the course is over, plans nothing more: no catch-up, extension or break promising a /today that shows the summary", async () => {
+      const { member, command } = await memberOfNewCohort("after-anna", at("2027-01-04T10:00:00Z"));
+      // The 12-week course ended on Sunday 2027-03-28; its closing post went out.
+      bot.clock.set(at("2027-03-29T10:00:00Z"));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+      const pace = await command("pace");
+      expect(visibleText(pace)).toContain("is over, so there is nothing left to plan");
+      expect(buttonsOf(pace)).toEqual([]);
+      for (const mode of ["catch_up", "extend"])
+        expect(visibleText(await command("pace", { mode }))).toContain("is over, so there is nothing left to plan");
+      expect(visibleText(await command("break", { from: "2027-03-30", to: "2027-03-31" }))).toContain(
+        "is over, so there is nothing left to plan",
+      );
+      const state = await bot.test.app.database.prisma.member.findFirstOrThrow({
+        where: { userId: member.id },
+        include: { adjustments: true, breaks: true },
+      });
+      expect([state.adjustments, state.breaks]).toEqual([[], []]);
+      expect(visibleText(await command("today"))).toContain("Course finished");
+    });
+
     it("refuses a catch-up when nothing is behind", async () => {
       const { command } = await memberOfNewCohort("ontrack-olga", at("2027-01-04T10:00:00Z"));
       expect(visibleText(await command("pace"))).toContain("on track");

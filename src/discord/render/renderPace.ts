@@ -39,12 +39,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
-  lines.push("", t.t("pace.help", { days: view.catchUpDays }));
-  const modes: PaceMode[] = [
-    ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
-    ...(view.canExtend ? [PaceMode.Extend] : []),
-    PaceMode.Reset,
-  ];
+  // After the course no mode applies: no help for them and no buttons.
+  lines.push("", view.courseOver ? t.t("pace.courseOver", { name: view.cohort.name }) : t.t("pace.help", { days: view.catchUpDays }));
+  const modes: PaceMode[] = view.courseOver
+    ? []
+    : [...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []), ...(view.canExtend ? [PaceMode.Extend] : []), PaceMode.Reset];
   const embed: APIEmbed = {
     color: colors.brand,
     title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),

@@ -439,6 +439,8 @@ export const es: Catalogue = {
   "pace.extendLimit":
     "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/pace mode:reset` vuelve al calendario de la cohorte.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.courseOver":
+    "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/today` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progress`.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
     "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
