@@ -73,12 +73,14 @@ export interface PaceChangeView {
 /** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
 export const MAX_PLANNED_BREAKS = 10;
 
-export const BreakChange = { Added: "added", Ended: "ended", NothingToEnd: "nothing_to_end" } as const;
+/** `CalledOff`: `off:True` met only breaks not yet begun (dropped whole); `Ended`: at least one under way ends yesterday. */
+export const BreakChange = { Added: "added", Ended: "ended", CalledOff: "called_off", NothingToEnd: "nothing_to_end" } as const;
 export type BreakChange = (typeof BreakChange)[keyof typeof BreakChange];
 
 export interface BreakView {
   readonly cohort: Cohort;
   readonly change: BreakChange;
+  /** The dates asked for; for `CalledOff`, the first and last day off called off. */
   readonly from: string;
   readonly to: string;
 }
@@ -257,7 +259,7 @@ export class MemberPlanService {
     if (problem === PersonalBreakProblem.EndsBeforeStart) throw new UserError("break.endsBeforeStart");
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);
-    if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
+    if (request.off) return { cohort, ...(await this.endBreaks(member, planning, { from, to })) };
     if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
@@ -268,15 +270,22 @@ export class MemberPlanService {
     return { cohort, from, to, change: BreakChange.Added };
   }
 
-  private async endBreaks(member: MemberRecord, planning: MemberPlanning, range: PersonalBreak): Promise<BreakChange> {
-    let ended = 0;
-    for (const entry of planning.breaks) {
-      if (entry.to < planning.today || entry.to < range.from || entry.from > range.to) continue;
-      await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
-      ended += 1;
+  private async endBreaks(
+    member: MemberRecord,
+    planning: MemberPlanning,
+    range: PersonalBreak,
+  ): Promise<Pick<BreakView, "change" | "from" | "to">> {
+    const touched = planning.breaks.filter((entry) => entry.to >= planning.today && entry.to >= range.from && entry.from <= range.to);
+    for (const entry of touched) await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
+    if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
+    this.logger.info({ memberId: member.id, ended: touched.length }, "personal break ended");
+    // Only breaks still to come: nothing "is over", those days are study days again.
+    if (touched.every((entry) => entry.from > planning.today)) {
+      const from = touched.reduce((first, entry) => (entry.from < first ? entry.from : first), range.to);
+      const to = touched.reduce((last, entry) => (entry.to > last ? entry.to : last), range.from);
+      return { change: BreakChange.CalledOff, from, to };
     }
-    if (ended > 0) this.logger.info({ memberId: member.id, ended }, "personal break ended");
-    return ended > 0 ? BreakChange.Ended : BreakChange.NothingToEnd;
+    return { change: BreakChange.Ended, ...range };
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */

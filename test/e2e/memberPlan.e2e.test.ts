@@ -395,6 +395,12 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("today"))).not.toContain("A day off");
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("no break");
 
+      // A break not yet begun is called off, not "over": the reply names the days that are study days again.
+      await command("break", { from: "2027-02-01", to: "2027-02-05" });
+      const calledOff = visibleText(await command("break", { from: "2027-02-03", to: "2027-02-03", off: true }));
+      expect(calledOff).toContain("Your days off from **Mon, 1 Feb 2027** to **Fri, 5 Feb 2027** are called off");
+      expect(calledOff).not.toContain("Your break is over");
+
       for (let day = 10; day < 20; day += 1) await command("break", { from: `2027-02-${day}`, to: `2027-02-${day}` });
       expect(visibleText(await command("break", { from: "2027-02-25", to: "2027-02-26" }))).toContain("already have 10 breaks planned");
     });

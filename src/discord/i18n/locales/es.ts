@@ -471,6 +471,7 @@ export const es: Catalogue = {
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
+  "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/done` sin `when`.",
   "completion.loggedYesterday":
