@@ -381,6 +381,17 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "PostgreSQL Internals" }))).toContain("Streak: **3 study days**");
     });
 
+    it("on a day off that still has reading due, /today does not claim that no reading is expected", async () => {
+      const { command } = await memberOfNewCohort("daydream-dora");
+      await command("break", { from: "2027-01-05", to: "2027-01-06" });
+      const today = visibleText(await command("today"));
+      // Tuesday's item is still due today (and overdue tomorrow): the reply lists it with its Done button.
+      expect(today).toContain("**Storage Engines**");
+      expect(today).toContain("A day off");
+      expect(today).not.toContain("no reading is expected");
+      expect(today).toContain("still due today");
+    });
+
     it("refuses bad dates, a break over 28 days, one starting in the past and an 11th planned one; off:True ends a break early", async () => {
       const { command } = await memberOfNewCohort("careful-carl");
       expect(visibleText(await command("break", { from: "next week", to: "2027-01-08" }))).toContain("YYYY-MM-DD");

@@ -57,7 +57,8 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const description: string[] = [
     t.t("today.date", { date: localDateText(t, view.today), own: view.ownZone ? "yes" : "no", zone: markup(view.zone) }),
   ];
-  if (view.dayOff) description.push(t.t("today.dayOff"));
+  // A personal break moves no reading: items due on it stay due, so only an empty day off says none is expected.
+  if (view.dayOff) description.push(t.t(view.items.some((status) => !status.done) ? "today.dayOffWithReading" : "today.dayOff"));
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),

@@ -468,6 +468,8 @@ export const en = {
   "today.backlog":
     "📚 From before you joined: {count, plural, one {# item} other {# items}} ({minutes}). They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
+  "today.dayOffWithReading":
+    "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
     "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
   "join.startButton": "Start from this week",

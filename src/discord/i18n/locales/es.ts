@@ -482,6 +482,8 @@ export const es: Catalogue = {
   "today.backlog":
     "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "today.dayOffWithReading":
+    "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/pace` puede repartir lo que quede.",
   "join.late":
     "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
   "join.startButton": "Empezar desde esta semana",
