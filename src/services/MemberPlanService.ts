@@ -5,6 +5,7 @@ import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
   canExtend,
   checkPersonalBreak,
+  DueSource,
   endPersonalBreak,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
@@ -93,6 +94,12 @@ interface CatchUpEntry {
 
 export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
 export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice];
+
+/** *Start from this week* clicked: it changes nothing; `alreadyCaughtUp` when a catch-up is in force (the backlog is spread already). */
+export interface LateJoinStartView {
+  readonly cohort: Cohort;
+  readonly alreadyCaughtUp: boolean;
+}
 
 /**
  * A member's own plan: the cohort's plan plus their adjustments and days off
@@ -289,11 +296,13 @@ export class MemberPlanService {
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
-  async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | { readonly cohort: Cohort }> {
+  async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | LateJoinStartView> {
     if (request.choice === LateJoinChoice.CatchUp) return this.changePace({ ...request, mode: PaceMode.CatchUp, days: null });
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
-    const { cohort } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    return { cohort };
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
+    const { plan } = await this.planFor(cohort, member, request.now);
+    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp) };
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {
@@ -302,7 +311,7 @@ export class MemberPlanService {
 }
 
 /** Whether a late-join answer is the *Catch up* one (the Discord layer words the two differently). */
-export function isPaceChange(view: PaceChangeView | { readonly cohort: Cohort }): view is PaceChangeView {
+export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is PaceChangeView {
   return "mode" in view;
 }
 

@@ -90,6 +90,18 @@ describe("member plans through discord.js and the emulator", () => {
       expect(buttonsOf(today).length).toBeGreaterThan(before);
     });
 
+    it("answers Start from this week truthfully after the backlog was already spread with /pace", async () => {
+      const { member, welcome, command } = await memberOfNewCohort("late-lou", tuesdayOfWeek2);
+      await command("pace", { mode: "catch_up" });
+      const start = buttonsOf(welcome)[0];
+      expect(start?.label).toBe("Start from this week");
+      const answer = visibleText(await click(member.id, welcome, start?.customId ?? ""));
+      // The catch-up stays: the earlier items are on the coming days, not in a backlog.
+      expect(answer).not.toContain("Earlier items stay in your backlog");
+      expect(answer).toContain("already spread");
+      expect(visibleText(await command("today"))).not.toContain("From before you joined");
+    });
+
     it("does not offer the choice to someone joining in week 1", async () => {
       const { welcome } = await memberOfNewCohort("early-eve");
       expect(buttonsOf(welcome)).toEqual([]);

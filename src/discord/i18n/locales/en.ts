@@ -474,6 +474,8 @@ export const en = {
     "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
+  "join.startAfterCatchUp":
+    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share. `/pace mode:reset` puts them back in your backlog.",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
   "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",

@@ -488,6 +488,8 @@ export const es: Catalogue = {
     "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
+  "join.startAfterCatchUp":
+    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio porque te pusiste al día, y así siguen: `/today` muestra lo de cada día. `/pace mode:reset` las devuelve a tu pendiente.",
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
