@@ -53,6 +53,7 @@ export interface PaceView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
+  /** The study days *Catch up* spreads over: the `days` asked for, else the default. */
   readonly catchUpDays: number;
   /** The cohort's course is over: nothing can be planned any more (`/today` shows the summary). */
   readonly courseOver: boolean;
@@ -193,7 +194,9 @@ export class MemberPlanService {
     });
   }
 
-  async pace(request: MemberRequest): Promise<PaceView> {
+  /** `/pace` without a mode; `days` (when given) is what its *Catch up* button will spread over. */
+  async pace(request: MemberRequest & { readonly days?: number | null }): Promise<PaceView> {
+    const catchUpDays = checkedCatchUpDays(request.days ?? null);
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const planning = await this.planFor(cohort, member, request.now);
     const done = await this.doneSet(member.id);
@@ -207,7 +210,7 @@ export class MemberPlanService {
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
-      catchUpDays: CATCH_UP_DAYS.default,
+      catchUpDays,
       courseOver: courseIsOver(cohort, planning.context, request.now),
     };
   }
@@ -216,9 +219,7 @@ export class MemberPlanService {
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    const days = request.days ?? CATCH_UP_DAYS.default;
-    if (!Number.isInteger(days) || days < CATCH_UP_DAYS.min || days > CATCH_UP_DAYS.max)
-      throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
+    const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
     // After the course /today shows the summary: a plan made now would promise days nobody is shown.
     if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
@@ -308,6 +309,14 @@ export class MemberPlanService {
   private async doneSet(memberId: number): Promise<Set<number>> {
     return new Set((await this.completions.listForMember(memberId)).map((row) => row.itemId));
   }
+}
+
+/** `/pace days:` (null: the default), refused outside 2–20. */
+function checkedCatchUpDays(days: number | null): number {
+  const value = days ?? CATCH_UP_DAYS.default;
+  if (!Number.isInteger(value) || value < CATCH_UP_DAYS.min || value > CATCH_UP_DAYS.max)
+    throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
+  return value;
 }
 
 /** Whether a late-join answer is the *Catch up* one (the Discord layer words the two differently). */

@@ -149,6 +149,17 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
     });
 
+    it("/pace days:10 without a mode offers a catch-up over those 10 days, and its button spreads over 10", async () => {
+      const { member, command } = await memberOfNewCohort("patient-pia");
+      bot.clock.set(wednesdayOfWeek3);
+      const pace = await command("pace", { days: 10 });
+      expect(visibleText(pace)).toContain("over your next 10 study days");
+      const catchUp = buttonsOf(pace).find((entry) => entry.label === "Catch up");
+      await click(member.id, pace, catchUp?.customId ?? "");
+      const stored = await bot.test.app.database.prisma.memberAdjustment.findMany({ where: { member: { userId: member.id } } });
+      expect(stored.map((row) => [row.kind, row.days])).toEqual([["catch_up", 10]]);
+    });
+
     it("once the course is over, plans nothing more: no catch-up, extension or break promising a /today that shows the summary", async () => {
       const { member, command } = await memberOfNewCohort("after-anna", at("2027-01-04T10:00:00Z"));
       // The 12-week course ended on Sunday 2027-03-28; its closing post went out.
