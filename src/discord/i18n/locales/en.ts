@@ -466,7 +466,7 @@ export const en = {
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}} ({minutes}). They never count as overdue; `/pace` can spread them out.",
+    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",

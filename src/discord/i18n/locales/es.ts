@@ -480,7 +480,7 @@ export const es: Catalogue = {
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/pace` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/pace` puede repartir lo que quede.",
