@@ -82,6 +82,7 @@ export interface UserErrorParams {
   "break.tooLong": { readonly max: number };
   "break.startsInThePast": NoParams;
   "break.tooMany": { readonly max: number };
+  "break.overlaps": { readonly fromDate: string; readonly toDate: string };
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };

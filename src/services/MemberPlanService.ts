@@ -273,6 +273,9 @@ export class MemberPlanService {
     if (from < planning.today) throw new UserError("break.startsInThePast");
     if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
       throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
+    // Overlapping days off would be ended together by one `off:True`: one break per day, named when refused.
+    const overlapping = planning.breaks.find((entry) => entry.to >= planning.today && entry.from <= to && entry.to >= from);
+    if (overlapping !== undefined) throw new UserError("break.overlaps", { fromDate: overlapping.from, toDate: overlapping.to });
     await this.planState.addBreak(member.id, { from, to });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };

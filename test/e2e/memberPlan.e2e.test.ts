@@ -416,7 +416,7 @@ describe("member plans through discord.js and the emulator", () => {
     });
 
     it("refuses bad dates, a break over 28 days, one starting in the past and an 11th planned one; off:True ends a break early", async () => {
-      const { command } = await memberOfNewCohort("careful-carl");
+      const { member, command } = await memberOfNewCohort("careful-carl");
       expect(visibleText(await command("break", { from: "next week", to: "2027-01-08" }))).toContain("YYYY-MM-DD");
       expect(visibleText(await command("break", { from: "2027-01-08", to: "2027-01-06" }))).toContain("ends before it starts");
       expect(visibleText(await command("break", { from: "2027-01-06", to: "2027-02-10" }))).toContain("at most 28 days");
@@ -428,6 +428,13 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("Your break is over");
       expect(visibleText(await command("today"))).not.toContain("A day off");
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("no break");
+
+      // Days off overlapping planned ones are refused, naming those: a later off:True would end both at once.
+      await command("break", { from: "2027-01-25", to: "2027-01-29" });
+      const overlap = visibleText(await command("break", { from: "2027-01-28", to: "2027-02-02" }));
+      expect(overlap).toContain("already have days off from **Mon, 25 Jan 2027** to **Fri, 29 Jan 2027**");
+      expect(await bot.test.app.database.prisma.memberBreak.count({ where: { member: { userId: member.id } } })).toBe(2);
+      await command("break", { from: "2027-01-25", to: "2027-01-29", off: true });
 
       // A break not yet begun is called off, not "over": the reply names the days that are study days again.
       await command("break", { from: "2027-02-01", to: "2027-02-05" });

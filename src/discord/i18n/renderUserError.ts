@@ -1,7 +1,7 @@
 import type { UserError } from "../../errors.js";
 import { inertText } from "./inertText.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
-import { weeksText } from "./formatters.js";
+import { localDateText, weeksText } from "./formatters.js";
 
 /** Names in a sentence: each bold and inert, comma-separated. */
 function boldList(t: Translator, values: readonly string[]): string {
@@ -15,6 +15,8 @@ export function renderUserError(t: Translator, error: UserError): string {
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
+    // Member-local "YYYY-MM-DD" dates, written as replies write dates.
+    else if (name === "fromDate" || name === "toDate") values[name] = markup(localDateText(t, String(value)));
     else if (name === "choices") {
       const choices = value as Extract<UserError["params"], { choices: unknown }>["choices"];
       values.choices = markup(

@@ -453,6 +453,8 @@ export const en = {
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",
+  "break.overlaps":
+    "You already have days off from **{fromDate}** to **{toDate}**, which overlap these dates. To change them, end them with `off:True`, then take the days you want.",
   "break.tooMany": "You already have {max, number} breaks planned. End one with `off:True` before adding another.",
   "break.added":
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",

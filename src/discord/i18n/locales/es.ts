@@ -467,6 +467,8 @@ export const es: Catalogue = {
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
   "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.overlaps":
+    "Ya tienes días libres del **{fromDate}** al **{toDate}**, que se solapan con estas fechas. Para cambiarlos, termínalos con `off:True` y luego pide los días que quieras.",
   "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `off:True` antes de añadir otro.",
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
