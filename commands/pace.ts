@@ -41,7 +41,7 @@ export const paceCommand: SlashCommand = {
   async execute({ services, clock, t, guildId }, interaction) {
     const options = readOptions(definition.options, interaction);
     const request = { guildId, userId: interaction.user.id, cohort: options.cohort, now: clock.now() };
-    if (options.mode === null) return renderPace(t, await services.memberPlans.pace(request));
+    if (options.mode === null) return renderPace(t, await services.memberPlans.pace({ ...request, days: options.days }));
     return renderPaceChange(t, await services.memberPlans.changePace({ ...request, mode: options.mode, days: options.days }));
   },
   autocomplete: ({ services, guildId }, interaction) =>

@@ -81,11 +81,13 @@ export interface UserErrorParams {
   "pace.invalidDays": { readonly min: number; readonly max: number };
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
+  "pace.courseOver": { readonly name: string };
   "break.notADate": { readonly value: string };
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };
   "break.startsInThePast": NoParams;
   "break.tooMany": { readonly max: number };
+  "break.overlaps": { readonly fromDate: LocalDateParam; readonly toDate: LocalDateParam };
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };

@@ -15,6 +15,6 @@ export const lateJoinButton: ButtonHandler = {
       now: clock.now(),
       choice,
     });
-    return { kind: "update", reply: isPaceChange(view) ? renderPaceChange(t, view) : renderLateJoinStart(t) };
+    return { kind: "update", reply: isPaceChange(view) ? renderPaceChange(t, view) : renderLateJoinStart(t, view) };
   },
 };

@@ -9,11 +9,14 @@ function isPaceMode(value: string): value is PaceMode {
   return modes.includes(value);
 }
 
-/** Catch up / Extend / Reset under `/pace` ("pace:<cohortId>:<mode>"): applies the mode (catch-up over 5 days) and replaces the reply. */
+/**
+ * Catch up / Extend / Reset under `/pace` ("pace:<cohortId>:<mode>[:<days>]"): applies the mode (a catch-up over the
+ * days the reply offered; 5 on buttons made before they carried them) and replaces the reply.
+ */
 export const paceButton: ButtonHandler = {
   prefix: "pace",
   requiresManageServer: false,
-  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", mode = ""]) {
+  async execute({ services, clock, t, guildId }, interaction, [cohortId = "", mode = "", days = ""]) {
     if (!isPaceMode(mode)) throw new UserError("generic.unknownButton");
     const view = await services.memberPlans.changePace({
       guildId,
@@ -21,7 +24,7 @@ export const paceButton: ButtonHandler = {
       cohort: cohortId,
       now: clock.now(),
       mode,
-      days: null,
+      days: /^\d{1,2}$/.test(days) ? Number(days) : null,
     });
     return { kind: "update", reply: renderPaceChange(t, view) };
   },

@@ -5,6 +5,7 @@ import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
   canExtend,
   checkPersonalBreak,
+  DueSource,
   endPersonalBreak,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
@@ -22,6 +23,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
+import { courseIsOver } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -51,7 +53,10 @@ export interface PaceView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
+  /** The study days *Catch up* spreads over: the `days` asked for, else the default. */
   readonly catchUpDays: number;
+  /** The cohort's course is over: nothing can be planned any more (`/today` shows the summary). */
+  readonly courseOver: boolean;
 }
 
 /** `/pace mode:…`, its buttons and the late joiner's *Catch up*. */
@@ -70,12 +75,14 @@ export interface PaceChangeView {
 /** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
 export const MAX_PLANNED_BREAKS = 10;
 
-export const BreakChange = { Added: "added", Ended: "ended", NothingToEnd: "nothing_to_end" } as const;
+/** `CalledOff`: `off:True` met only breaks not yet begun (dropped whole); `Ended`: at least one under way ends yesterday. */
+export const BreakChange = { Added: "added", Ended: "ended", CalledOff: "called_off", NothingToEnd: "nothing_to_end" } as const;
 export type BreakChange = (typeof BreakChange)[keyof typeof BreakChange];
 
 export interface BreakView {
   readonly cohort: Cohort;
   readonly change: BreakChange;
+  /** The dates asked for; for `CalledOff`, the first and last day off called off. */
   readonly from: string;
   readonly to: string;
 }
@@ -88,6 +95,12 @@ interface CatchUpEntry {
 
 export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
 export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice];
+
+/** *Start from this week* clicked: it changes nothing; `alreadyCaughtUp` when a catch-up is in force (the backlog is spread already). */
+export interface LateJoinStartView {
+  readonly cohort: Cohort;
+  readonly alreadyCaughtUp: boolean;
+}
 
 /**
  * A member's own plan: the cohort's plan plus their adjustments and days off
@@ -181,7 +194,9 @@ export class MemberPlanService {
     });
   }
 
-  async pace(request: MemberRequest): Promise<PaceView> {
+  /** `/pace` without a mode; `days` (when given) is what its *Catch up* button will spread over. */
+  async pace(request: MemberRequest & { readonly days?: number | null }): Promise<PaceView> {
+    const catchUpDays = checkedCatchUpDays(request.days ?? null);
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const planning = await this.planFor(cohort, member, request.now);
     const done = await this.doneSet(member.id);
@@ -195,7 +210,8 @@ export class MemberPlanService {
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
-      catchUpDays: CATCH_UP_DAYS.default,
+      catchUpDays,
+      courseOver: courseIsOver(cohort, planning.context, request.now),
     };
   }
 
@@ -203,10 +219,10 @@ export class MemberPlanService {
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    const days = request.days ?? CATCH_UP_DAYS.default;
-    if (!Number.isInteger(days) || days < CATCH_UP_DAYS.min || days > CATCH_UP_DAYS.max)
-      throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
+    const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
+    // After the course /today shows the summary: a plan made now would promise days nobody is shown.
+    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
@@ -251,33 +267,47 @@ export class MemberPlanService {
     if (problem === PersonalBreakProblem.EndsBeforeStart) throw new UserError("break.endsBeforeStart");
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);
-    if (request.off) return { cohort, from, to, change: await this.endBreaks(member, planning, { from, to }) };
+    if (request.off) return { cohort, ...(await this.endBreaks(member, planning, { from, to })) };
+    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
     if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
       throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
+    // Overlapping days off would be ended together by one `off:True`: one break per day, named when refused.
+    const overlapping = planning.breaks.find((entry) => entry.to >= planning.today && entry.from <= to && entry.to >= from);
+    if (overlapping !== undefined)
+      throw new UserError("break.overlaps", { fromDate: { localDate: overlapping.from }, toDate: { localDate: overlapping.to } });
     await this.planState.addBreak(member.id, { from, to });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };
   }
 
-  private async endBreaks(member: MemberRecord, planning: MemberPlanning, range: PersonalBreak): Promise<BreakChange> {
-    let ended = 0;
-    for (const entry of planning.breaks) {
-      if (entry.to < planning.today || entry.to < range.from || entry.from > range.to) continue;
-      await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
-      ended += 1;
+  private async endBreaks(
+    member: MemberRecord,
+    planning: MemberPlanning,
+    range: PersonalBreak,
+  ): Promise<Pick<BreakView, "change" | "from" | "to">> {
+    const touched = planning.breaks.filter((entry) => entry.to >= planning.today && entry.to >= range.from && entry.from <= range.to);
+    for (const entry of touched) await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
+    if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
+    this.logger.info({ memberId: member.id, ended: touched.length }, "personal break ended");
+    // Only breaks still to come: nothing "is over", those days are study days again.
+    if (touched.every((entry) => entry.from > planning.today)) {
+      const from = touched.reduce((first, entry) => (entry.from < first ? entry.from : first), range.to);
+      const to = touched.reduce((last, entry) => (entry.to > last ? entry.to : last), range.from);
+      return { change: BreakChange.CalledOff, from, to };
     }
-    if (ended > 0) this.logger.info({ memberId: member.id, ended }, "personal break ended");
-    return ended > 0 ? BreakChange.Ended : BreakChange.NothingToEnd;
+    return { change: BreakChange.Ended, ...range };
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
-  async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | { readonly cohort: Cohort }> {
+  async lateJoinChoice(request: MemberRequest & { readonly choice: string }): Promise<PaceChangeView | LateJoinStartView> {
     if (request.choice === LateJoinChoice.CatchUp) return this.changePace({ ...request, mode: PaceMode.CatchUp, days: null });
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
-    const { cohort } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    return { cohort };
+    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
+    const { plan } = await this.planFor(cohort, member, request.now);
+    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp) };
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {
@@ -285,8 +315,16 @@ export class MemberPlanService {
   }
 }
 
+/** `/pace days:` (null: the default), refused outside 2–20. */
+function checkedCatchUpDays(days: number | null): number {
+  const value = days ?? CATCH_UP_DAYS.default;
+  if (!Number.isInteger(value) || value < CATCH_UP_DAYS.min || value > CATCH_UP_DAYS.max)
+    throw new UserError("pace.invalidDays", { min: CATCH_UP_DAYS.min, max: CATCH_UP_DAYS.max });
+  return value;
+}
+
 /** Whether a late-join answer is the *Catch up* one (the Discord layer words the two differently). */
-export function isPaceChange(view: PaceChangeView | { readonly cohort: Cohort }): view is PaceChangeView {
+export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is PaceChangeView {
   return "mode" in view;
 }
 

@@ -90,6 +90,18 @@ describe("member plans through discord.js and the emulator", () => {
       expect(buttonsOf(today).length).toBeGreaterThan(before);
     });
 
+    it("answers Start from this week truthfully after the backlog was already spread with /pace", async () => {
+      const { member, welcome, command } = await memberOfNewCohort("late-lou", tuesdayOfWeek2);
+      await command("pace", { mode: "catch_up" });
+      const start = buttonsOf(welcome)[0];
+      expect(start?.label).toBe("Start from this week");
+      const answer = visibleText(await click(member.id, welcome, start?.customId ?? ""));
+      // The catch-up stays: the earlier items are on the coming days, not in a backlog.
+      expect(answer).not.toContain("Earlier items stay in your backlog");
+      expect(answer).toContain("already spread");
+      expect(visibleText(await command("today"))).not.toContain("From before you joined");
+    });
+
     it("does not offer the choice to someone joining in week 1", async () => {
       const { welcome } = await memberOfNewCohort("early-eve");
       expect(buttonsOf(welcome)).toEqual([]);
@@ -135,6 +147,38 @@ describe("member plans through discord.js and the emulator", () => {
       expect(await pointsOfItem(member.id, "Database Selection Guide")).toMatchObject({ points: 24, onTime: true });
       // Everything is planned from today on: nothing is left to catch up.
       expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
+    });
+
+    it("/pace days:10 without a mode offers a catch-up over those 10 days, and its button spreads over 10", async () => {
+      const { member, command } = await memberOfNewCohort("patient-pia");
+      bot.clock.set(wednesdayOfWeek3);
+      const pace = await command("pace", { days: 10 });
+      expect(visibleText(pace)).toContain("over your next 10 study days");
+      const catchUp = buttonsOf(pace).find((entry) => entry.label === "Catch up");
+      await click(member.id, pace, catchUp?.customId ?? "");
+      const stored = await bot.test.app.database.prisma.memberAdjustment.findMany({ where: { member: { userId: member.id } } });
+      expect(stored.map((row) => [row.kind, row.days])).toEqual([["catch_up", 10]]);
+    });
+
+    it("once the course is over, plans nothing more: no catch-up, extension or break promising a /today that shows the summary", async () => {
+      const { member, command } = await memberOfNewCohort("after-anna", at("2027-01-04T10:00:00Z"));
+      // The 12-week course ended on Sunday 2027-03-28; its closing post went out.
+      bot.clock.set(at("2027-03-29T10:00:00Z"));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+      const pace = await command("pace");
+      expect(visibleText(pace)).toContain("is over, so there is nothing left to plan");
+      expect(buttonsOf(pace)).toEqual([]);
+      for (const mode of ["catch_up", "extend"])
+        expect(visibleText(await command("pace", { mode }))).toContain("is over, so there is nothing left to plan");
+      expect(visibleText(await command("break", { from: "2027-03-30", to: "2027-03-31" }))).toContain(
+        "is over, so there is nothing left to plan",
+      );
+      const state = await bot.test.app.database.prisma.member.findFirstOrThrow({
+        where: { userId: member.id },
+        include: { adjustments: true, breaks: true },
+      });
+      expect([state.adjustments, state.breaks]).toEqual([[], []]);
+      expect(visibleText(await command("today"))).toContain("Course finished");
     });
 
     it("refuses a catch-up when nothing is behind", async () => {
@@ -360,8 +404,19 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "PostgreSQL Internals" }))).toContain("Streak: **3 study days**");
     });
 
+    it("on a day off that still has reading due, /today does not claim that no reading is expected", async () => {
+      const { command } = await memberOfNewCohort("daydream-dora");
+      await command("break", { from: "2027-01-05", to: "2027-01-06" });
+      const today = visibleText(await command("today"));
+      // Tuesday's item is still due today (and overdue tomorrow): the reply lists it with its Done button.
+      expect(today).toContain("**Storage Engines**");
+      expect(today).toContain("A day off");
+      expect(today).not.toContain("no reading is expected");
+      expect(today).toContain("still due today");
+    });
+
     it("refuses bad dates, a break over 28 days, one starting in the past and an 11th planned one; off:True ends a break early", async () => {
-      const { command } = await memberOfNewCohort("careful-carl");
+      const { member, command } = await memberOfNewCohort("careful-carl");
       expect(visibleText(await command("break", { from: "next week", to: "2027-01-08" }))).toContain("YYYY-MM-DD");
       expect(visibleText(await command("break", { from: "2027-01-08", to: "2027-01-06" }))).toContain("ends before it starts");
       expect(visibleText(await command("break", { from: "2027-01-06", to: "2027-02-10" }))).toContain("at most 28 days");
@@ -373,6 +428,19 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("Your break is over");
       expect(visibleText(await command("today"))).not.toContain("A day off");
       expect(visibleText(await command("break", { from: "2027-01-05", to: "2027-01-15", off: true }))).toContain("no break");
+
+      // Days off overlapping planned ones are refused, naming those: a later off:True would end both at once.
+      await command("break", { from: "2027-01-25", to: "2027-01-29" });
+      const overlap = visibleText(await command("break", { from: "2027-01-28", to: "2027-02-02" }));
+      expect(overlap).toContain("already have days off from **Mon, 25 Jan 2027** to **Fri, 29 Jan 2027**");
+      expect(await bot.test.app.database.prisma.memberBreak.count({ where: { member: { userId: member.id } } })).toBe(2);
+      await command("break", { from: "2027-01-25", to: "2027-01-29", off: true });
+
+      // A break not yet begun is called off, not "over": the reply names the days that are study days again.
+      await command("break", { from: "2027-02-01", to: "2027-02-05" });
+      const calledOff = visibleText(await command("break", { from: "2027-02-03", to: "2027-02-03", off: true }));
+      expect(calledOff).toContain("Your days off from **Mon, 1 Feb 2027** to **Fri, 5 Feb 2027** are called off");
+      expect(calledOff).not.toContain("Your break is over");
 
       for (let day = 10; day < 20; day += 1) await command("break", { from: `2027-02-${day}`, to: `2027-02-${day}` });
       expect(visibleText(await command("break", { from: "2027-02-25", to: "2027-02-26" }))).toContain("already have 10 breaks planned");

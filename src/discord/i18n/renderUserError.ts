@@ -32,7 +32,7 @@ export function renderUserError(t: Translator, error: UserError): string {
           )
           .join("; "),
       );
-    } else if (isLocalDate(value)) values[name] = localDateText(t, value.localDate);
+    } else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
     else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;
     else values[name] = inertText(String(value));

@@ -8,6 +8,7 @@ import { colors, limits, truncate } from "./format.js";
 const keys: Record<BreakChange, MessageKey> = {
   added: "break.added",
   ended: "break.ended",
+  called_off: "break.calledOff",
   nothing_to_end: "break.nothingToEnd",
 };
 

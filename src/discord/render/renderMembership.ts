@@ -1,6 +1,6 @@
 import { ButtonStyle } from "discord.js";
 import type { Cohort, JoinOutcome } from "../../domain/cohort/cohortModel.js";
-import { LateJoinChoice } from "../../services/MemberPlanService.js";
+import { LateJoinChoice, type LateJoinStartView } from "../../services/MemberPlanService.js";
 import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";
@@ -27,9 +27,10 @@ export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: Joi
   };
 }
 
-/** *Start from this week* clicked: nothing changes, it is the default. */
-export function renderLateJoinStart(t: Translator): Reply {
-  return { embeds: [{ color: colors.success, description: t.t("join.startChosen") }], components: [], ephemeral: true };
+/** *Start from this week* clicked: nothing changes, it is the default (or a catch-up made since stays). */
+export function renderLateJoinStart(t: Translator, view: LateJoinStartView): Reply {
+  const description = t.t(view.alreadyCaughtUp ? "join.startAfterCatchUp" : "join.startChosen");
+  return { embeds: [{ color: colors.success, description }], components: [], ephemeral: true };
 }
 
 export function renderLeave(t: Translator, result: { cohort: Cohort; left: boolean }): Reply {

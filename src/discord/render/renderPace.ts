@@ -7,9 +7,9 @@ import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors, limits, truncate } from "./format.js";
 
-/** Custom id of the `/pace` buttons: pace:<cohortId>:<mode>. */
-export function paceButtonId(cohortId: number, mode: PaceMode): string {
-  return `pace:${cohortId}:${mode}`;
+/** Custom id of the `/pace` buttons: pace:<cohortId>:<mode>, and :<days> for *Catch up* (the `days` the reply offered). */
+export function paceButtonId(cohortId: number, mode: PaceMode, catchUpDays: number): string {
+  return mode === PaceMode.CatchUp ? `pace:${cohortId}:${mode}:${catchUpDays}` : `pace:${cohortId}:${mode}`;
 }
 
 const buttonLabels: Record<PaceMode, MessageKey> = {
@@ -39,12 +39,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
-  lines.push("", t.t("pace.help", { days: view.catchUpDays }));
-  const modes: PaceMode[] = [
-    ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
-    ...(view.canExtend ? [PaceMode.Extend] : []),
-    PaceMode.Reset,
-  ];
+  // After the course no mode applies: no help for them and no buttons.
+  lines.push("", view.courseOver ? t.t("pace.courseOver", { name: view.cohort.name }) : t.t("pace.help", { days: view.catchUpDays }));
+  const modes: PaceMode[] = view.courseOver
+    ? []
+    : [...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []), ...(view.canExtend ? [PaceMode.Extend] : []), PaceMode.Reset];
   const embed: APIEmbed = {
     color: colors.brand,
     title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),
@@ -52,7 +51,7 @@ export function renderPace(t: Translator, view: PaceView): Reply {
   };
   const buttons = modes.map((mode) =>
     button(
-      paceButtonId(view.cohort.id, mode),
+      paceButtonId(view.cohort.id, mode, view.catchUpDays),
       t.plain(buttonLabels[mode]),
       mode === PaceMode.Reset ? ButtonStyle.Secondary : ButtonStyle.Primary,
     ),

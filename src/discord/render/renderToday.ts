@@ -57,7 +57,8 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const description: string[] = [
     t.t("today.date", { date: localDateText(t, view.today), own: view.ownZone ? "yes" : "no", zone: markup(view.zone) }),
   ];
-  if (view.dayOff) description.push(t.t("today.dayOff"));
+  // A personal break moves no reading: items due on it stay due, so only an empty day off says none is expected.
+  if (view.dayOff) description.push(t.t(view.items.some((status) => !status.done) ? "today.dayOffWithReading" : "today.dayOff"));
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
@@ -79,7 +80,14 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   }
   description.push("", streakLine(t, view.streak));
   if (view.backlog.items > 0)
-    description.push(t.t("today.backlog", { count: view.backlog.items, minutes: durationText(t, view.backlog.minutes) }));
+    description.push(
+      // Topics without estimates (the 36-week path) read as a count, never "(0 min)".
+      t.t("today.backlog", {
+        count: view.backlog.items,
+        timed: view.backlog.minutes > 0 ? "yes" : "no",
+        minutes: durationText(t, view.backlog.minutes),
+      }),
+    );
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];

@@ -427,6 +427,8 @@ export const en = {
   "pace.extendLimit":
     "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
+  "pace.courseOver":
+    "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",
   "pace.title": "Your pace · {cohort}",
   "pace.behind":
     "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
@@ -451,10 +453,13 @@ export const en = {
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",
+  "break.overlaps":
+    "You already have days off from **{fromDate}** to **{toDate}**, which overlap these dates. To change them, end them with `off:True`, then take the days you want.",
   "break.tooMany": "You already have {max, number} breaks planned. End one with `off:True` before adding another.",
   "break.added":
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
   "break.ended": "Your break is over: from today reminders and streak days are back.",
+  "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
   "completion.loggedYesterday":
@@ -463,12 +468,16 @@ export const en = {
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}} ({minutes}). They never count as overdue; `/pace` can spread them out.",
+    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
+  "today.dayOffWithReading":
+    "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
     "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
+  "join.startAfterCatchUp":
+    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share. `/pace mode:reset` puts them back in your backlog.",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
   "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",

@@ -439,6 +439,8 @@ export const es: Catalogue = {
   "pace.extendLimit":
     "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/pace mode:reset` vuelve al calendario de la cohorte.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.courseOver":
+    "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/today` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progress`.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
     "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
@@ -465,10 +467,13 @@ export const es: Catalogue = {
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
   "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.overlaps":
+    "Ya tienes días libres del **{fromDate}** al **{toDate}**, que se solapan con estas fechas. Para cambiarlos, termínalos con `off:True` y luego pide los días que quieras.",
   "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `off:True` antes de añadir otro.",
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
+  "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/done` sin `when`.",
   "completion.loggedYesterday":
@@ -477,12 +482,16 @@ export const es: Catalogue = {
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/pace` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "today.dayOffWithReading":
+    "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/pace` puede repartir lo que quede.",
   "join.late":
     "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
+  "join.startAfterCatchUp":
+    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio porque te pusiste al día, y así siguen: `/today` muestra lo de cada día. `/pace mode:reset` las devuelve a tu pendiente.",
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
