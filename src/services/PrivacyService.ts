@@ -23,7 +23,7 @@ export interface PrivacyChange {
 }
 
 /** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 1;
+export const exportFormatVersion = 2;
 
 /** `/privacy export`'s document (the README documents its shape). */
 export interface MemberExport extends StoredMemberData {

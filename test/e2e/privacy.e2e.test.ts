@@ -191,6 +191,44 @@ describe("privacy through discord.js and the emulator", () => {
     expect(data.memberships[0]?.completions).toHaveLength(3);
   });
 
+  it("/privacy export:True also holds the caller's days off, pace changes, nudges and the admin actions about them", async () => {
+    await run(people.ada.id, "break", { from: "2027-01-06", to: "2027-01-07" });
+    await run(people.ada.id, "pace", { mode: "extend" });
+    await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "", undo: true });
+    await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "" });
+    const ada = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
+    const nudged = await bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(ada.cohortId),
+      memberId: ada.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    expect(nudged.outcome).toBe("sent");
+
+    const [file] = (await run(people.ada.id, "privacy", { export: true })).attachments;
+    if (file === undefined) throw new Error("no attachment");
+    const data = (await (await fetch(file.url)).json()) as {
+      memberships: {
+        daysOff: { from: string; to: string }[];
+        paceChanges: { kind: string }[];
+        nudgesReceived: { status: string }[];
+      }[];
+      adminActions: { action: string; aboutYou: boolean; byYou: boolean; details: Record<string, unknown> | null }[];
+    };
+    const [membership] = data.memberships;
+    expect(membership?.daysOff).toEqual([{ from: "2027-01-06", to: "2027-01-07" }]);
+    expect(membership?.paceChanges.map((change) => change.kind)).toEqual(["extend"]);
+    expect(membership?.nudgesReceived.map((nudge) => nudge.status)).toEqual(["sent"]);
+    expect(data.adminActions.map((line) => [line.action, line.aboutYou, line.byYou])).toEqual([
+      ["credit_undo", true, false],
+      ["credit", true, false],
+      ["nudge", true, false],
+    ]);
+    // The admin's id is theirs, not the caller's: the file names no one else.
+    expect(JSON.stringify(data)).not.toContain(bot.admin.id);
+  });
+
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);

@@ -26,9 +26,45 @@ export interface StoredMemberData {
     readonly weeklyScores: readonly { readonly weekNumber: number; readonly points: number }[];
     readonly checkpointAnswers: readonly { readonly section: string; readonly answer: string; readonly answeredAt: Date }[];
     readonly reminderDeliveries: readonly { readonly localDate: string; readonly status: string; readonly sentAt: Date | null }[];
+    /** Reminders refused in a row by the member's DMs (three switch them off). */
+    readonly reminderFailures: number;
+    /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
+    readonly lateJoinDay: string | null;
+    /** Holds the cohort's exclude_role: never ranked. */
+    readonly excludedFromBoards: boolean;
+    /** `/break` days off, both ends included. */
+    readonly daysOff: readonly { readonly from: string; readonly to: string }[];
+    /** `/pace` catch-ups, extensions and resets, in the order applied. */
+    readonly paceChanges: readonly {
+      readonly kind: string;
+      readonly appliedOn: string | null;
+      readonly days: number | null;
+      readonly at: Date;
+    }[];
+    /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
+    readonly nudgesReceived: readonly { readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }[];
   }[];
   /** Names of the cohorts the user created as an admin. */
   readonly cohortsCreated: readonly string[];
+  /** Audit lines about the user (a credit, a nudge) or by them as an admin; other people's ids left out. */
+  readonly adminActions: readonly {
+    readonly cohortId: number | null;
+    readonly action: string;
+    readonly byYou: boolean;
+    readonly aboutYou: boolean;
+    readonly details: unknown;
+    readonly at: Date;
+  }[];
+}
+
+/** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** Days between the bot leaving a server and that server's data being deleted. */
@@ -92,12 +128,19 @@ export class PrivacyRepository {
         weeklyScores: { orderBy: { weekNumber: "asc" } },
         checkpointAnswers: { orderBy: { answeredAt: "asc" }, include: { section: { select: { title: true } } } },
         reminders: { orderBy: { localDate: "asc" } },
+        breaks: { orderBy: [{ fromDate: "asc" }, { id: "asc" }] },
+        adjustments: { orderBy: { id: "asc" } },
+        nudgeDeliveries: { orderBy: { claimedAt: "asc" } },
       },
     });
     const created = await this.prisma.cohort.findMany({
       where: { guildId, createdBy: userId },
       select: { name: true },
       orderBy: { id: "asc" },
+    });
+    const auditLines = await this.prisma.auditEntry.findMany({
+      where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     return {
       memberships: members.map((member) => ({
@@ -126,8 +169,22 @@ export class PrivacyRepository {
           answeredAt: row.answeredAt,
         })),
         reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
+        reminderFailures: member.remindFailures,
+        lateJoinDay: member.joinedOn,
+        excludedFromBoards: member.excluded,
+        daysOff: member.breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+        paceChanges: member.adjustments.map((row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt })),
+        nudgesReceived: member.nudgeDeliveries.map((row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt })),
       })),
       cohortsCreated: created.map((row) => row.name),
+      adminActions: auditLines.map((line) => ({
+        cohortId: line.cohortId,
+        action: line.action,
+        byYou: line.actorId === userId,
+        aboutYou: line.subjectUserId === userId,
+        details: parseJson(line.after),
+        at: line.createdAt,
+      })),
     };
   }
 

@@ -24,7 +24,11 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
     lines.push(
-      t.t(exported.memberships.length === 0 && exported.cohortsCreated.length === 0 ? "privacy.nothingStored" : "privacy.exported"),
+      t.t(
+        exported.memberships.length === 0 && exported.cohortsCreated.length === 0 && exported.adminActions.length === 0
+          ? "privacy.nothingStored"
+          : "privacy.exported",
+      ),
     );
     files.push({ name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") });
   }
