@@ -9,7 +9,6 @@ export const privacyDeleteButton: ButtonHandler = {
   async execute({ services, clock, guildId, t }, interaction, [action = "", userId = ""]) {
     // The confirmation is private, but a custom id can be replayed: only its owner's click counts.
     if (action !== "delete" || userId !== interaction.user.id) throw new UserError("privacy.confirmExpired");
-    const { memberships } = await services.privacy.deleteMember(guildId, userId, clock.now());
-    return { kind: "update", reply: renderDeleted(t, memberships) };
+    return { kind: "update", reply: renderDeleted(t, await services.privacy.deleteMember(guildId, userId, clock.now())) };
   },
 };

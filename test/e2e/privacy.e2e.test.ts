@@ -259,6 +259,25 @@ describe("privacy through discord.js and the emulator", () => {
     expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
   });
 
+  it("/privacy delete:True erases an admin who is only in the audit trail, and a second confirmation finds nothing left", async () => {
+    const helper = bot.member("helper-admin", { manageGuild: true });
+    await run(helper.id, "cohort credit", { cohort: cohortName, member: people.cy.id, item: items[1] ?? "" });
+    const first = await run(helper.id, "privacy", { delete: true });
+    const second = await run(helper.id, "privacy", { delete: true });
+    expect(visibleText(first)).not.toContain("Nothing is stored");
+    const [confirm] = buttonsOf(first);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(helper.id, first.id, confirm.customId).final();
+    for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(helper.id) }).toEqual({ table, found: false });
+
+    const deletions = () => bot.test.app.database.prisma.auditEntry.count({ where: { action: "privacy_delete" } });
+    const before = await deletions();
+    const again = await bot.click(helper.id, second.id, confirm.customId).final();
+    expect(visibleText(again)).toContain("Nothing is stored about you in this server.");
+    expect(visibleText(again)).not.toContain("erased");
+    expect(await deletions()).toBe(before);
+  });
+
   it("the closing post's final board follows the rule too", async () => {
     await run(people.cy.id, "privacy", { leaderboard: "alias" });
     await run(bot.admin.id, "cohort end", { cohort: cohortName });

@@ -91,6 +91,11 @@ export class PrivacyRepository {
     return this.prisma.cohort.count({ where: { guildId, createdBy: userId } });
   }
 
+  /** How many audit lines of the server name the user, as the admin who acted or the member it was about. */
+  async auditLines(guildId: string, userId: string): Promise<number> {
+    return this.prisma.auditEntry.count({ where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] } });
+  }
+
   /**
    * Sets the choices on every membership the user has in the server; returns how many. A change of
    * how boards show the user flags their cohorts' live weekly boards for the scheduler's next edit.
@@ -194,22 +199,28 @@ export class PrivacyRepository {
    * deliveries go with them, by cascade) and their name as a cohort's creator.
    * The boards are computed from these rows, so they no longer count the user.
    */
-  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number }> {
+  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; rows: number }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
-      const [, deleted] = await this.prisma.$transaction([
-        // Before the memberships go: their cohorts' live boards still name the user until edited.
-        this.markBoardsDirty(guildId, userId, now),
-        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+      const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
-        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
         // The audit trail keeps its lines but no longer says who they were about or by.
         this.prisma.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } }),
         this.prisma.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } }),
         this.prisma.nudgeDelivery.updateMany({ where: { claimedBy: userId, member: { cohort: { guildId } } }, data: { claimedBy: "" } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId, userId } }),
+      ];
+      const [, deleted, ...results] = await this.prisma.$transaction([
+        // Before the memberships go: their cohorts' live boards still name the user until edited.
+        this.markBoardsDirty(guildId, userId, now),
+        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+        ...cleanup,
+        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
       ]);
-      return { memberships: deleted.count };
+      // Rows that named the user: none left means a second confirmation, which deleted nothing.
+      const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
+      const rows = deleted.count + cleared;
+      return { memberships: deleted.count, rows };
     });
   }
 

@@ -40,11 +40,12 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
 export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
-  stored: { readonly memberships: number; readonly cohortsCreated: number },
+  stored: { readonly memberships: number; readonly cohortsCreated: number; readonly auditLines: number },
 ): Reply {
   const { memberships } = stored;
-  // An admin who never joined is still named as the creator of their cohorts: that is data too.
-  if (memberships === 0 && stored.cohortsCreated === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
+  // An admin who never joined is still named as the creator of their cohorts and in the audit trail: that is data too.
+  if (memberships === 0 && stored.cohortsCreated === 0 && stored.auditLines === 0)
+    return { content: t.t("privacy.nothingStored"), ephemeral: true };
   return {
     embeds: [
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
@@ -54,6 +55,8 @@ export function renderDeleteConfirmation(
   };
 }
 
-export function renderDeleted(t: Translator, memberships: number): Reply {
-  return { content: t.t("privacy.deleted", { cohorts: memberships }), embeds: [], components: [], ephemeral: true };
+/** After the button: what was erased, or that nothing was left (a second confirmation of the same request). */
+export function renderDeleted(t: Translator, result: { readonly memberships: number; readonly erased: boolean }): Reply {
+  const content = result.erased ? t.t("privacy.deleted", { cohorts: result.memberships }) : t.t("privacy.nothingStored");
+  return { content, embeds: [], components: [], ephemeral: true };
 }

@@ -548,10 +548,10 @@ export const en = {
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",
   "privacy.deleteConfirm":
-    "This erases everything stored about you in this server: {cohorts, plural, one {# cohort membership} other {# cohort memberships}} with their completions, points, checkpoint answers and reminders. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
+    "This erases everything stored about you in this server: {cohorts, plural, =0 {your id on the cohorts you created and the admin actions you took} one {# cohort membership with their completions, points, checkpoint answers and reminders} other {# cohort memberships with their completions, points, checkpoint answers and reminders}}. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
   "privacy.deleteButton": "Delete my data",
   "privacy.deleted":
-    "Done: everything stored about you in this server is erased ({cohorts, plural, one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
+    "Done: everything stored about you in this server is erased ({cohorts, plural, =0 {your id in the admin records} one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
   "cohortAdmin.field.leaderboard": "Leaderboard",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",

@@ -567,10 +567,10 @@ export const es: Catalogue = {
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
-    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}} con sus lecturas registradas, puntos, respuestas de control y recordatorios. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
-    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
+    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
   "cohortAdmin.field.leaderboard": "Clasificación",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",
