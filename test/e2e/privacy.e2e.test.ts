@@ -278,6 +278,22 @@ describe("privacy through discord.js and the emulator", () => {
     expect(await deletions()).toBe(before);
   });
 
+  it("/cohort audit names no one for a deletion and for an admin whose id was erased, in English and Spanish", async () => {
+    await run(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    const lines = visibleText(await run(bot.admin.id, "cohort audit", { cohort: cohortName })).split("\n");
+    // "<@0>" shows in Discord as an "@unknown-user" mention.
+    expect(lines.filter((line) => line.includes("<@0>"))).toEqual([]);
+    expect(lines.find((line) => line.includes("a member deleted their data"))).toMatch(/^<t:\d+:R> · a member deleted their data/);
+    expect(lines.find((line) => line.includes("credited a completion"))).toContain("an admin whose id is not kept · credited a completion");
+    expect(lines.find((line) => line.includes("posted an announcement"))).toContain("posted an announcement · the leaderboard");
+
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const spanish = visibleText(await run(directora.id, "cohort audit", { cohort: cohortName }));
+    expect(spanish).toContain("publicó un anuncio · la clasificación");
+    expect(spanish).toContain("un administrador cuyo id no se guarda · registró una lectura por un miembro");
+    expect(spanish).not.toContain("<@0>");
+  });
+
   it("the closing post's final board follows the rule too", async () => {
     await run(people.cy.id, "privacy", { leaderboard: "alias" });
     await run(bot.admin.id, "cohort end", { cohort: cohortName });

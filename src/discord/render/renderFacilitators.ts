@@ -114,16 +114,13 @@ export function renderNudge(t: Translator, view: NudgeView): Reply {
 /** `/cohort audit`: the last admin actions, newest first. */
 export function renderAudit(t: Translator, view: AuditView): Reply {
   const lines = view.entries.map((entry) => {
-    const details: string[] = [];
-    if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
-    const after = entry.after ?? {};
-    const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
-    if (label !== null) details.push(t.user(String(label)));
-    const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after) : [];
-    if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
+    const details = auditDetails(t, entry);
+    // A `/privacy delete` line keeps no one: it says only that a member deleted their data.
+    const hasActor = entry.action !== AuditAction.PrivacyDelete;
     return t.t("audit.line", {
       when: markup(timestamp(entry.createdAt, "R")),
-      actor: mention(entry.actorId === "" ? "0" : entry.actorId),
+      hasActor: hasActor ? "yes" : "no",
+      actor: markup(hasActor ? auditActor(t, entry) : ""),
       action: markup(t.t(`audit.action.${entry.action}`)),
       details: markup(details.join(" · ")),
       hasDetails: details.length > 0 ? "yes" : "no",
@@ -140,6 +137,43 @@ export function renderAudit(t: Translator, view: AuditView): Reply {
     ],
     ephemeral: true,
   };
+}
+
+type AuditEntryRecord = AuditView["entries"][number];
+
+/** Who acted: a mention, or words when no id is kept (an admin who erased their data with `/privacy`). */
+function auditActor(t: Translator, entry: AuditEntryRecord): string {
+  return entry.actorId === "" ? t.t("audit.actor.erased") : `<@${entry.actorId}>`;
+}
+
+/** What the line was about: the member, the item or title, a break's week, an announcement's kind, an edit's fields. */
+function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
+  const details: string[] = [];
+  if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
+  const after = entry.after ?? {};
+  if (entry.action === AuditAction.Break) return [...details, ...breakChanges(t, entry)];
+  if (entry.action === AuditAction.Announce && typeof after.kind === "string")
+    return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
+  const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
+  if (label !== null) details.push(t.user(String(label)));
+  const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after) : [];
+  if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
+  return details;
+}
+
+/** A break line keeps the cohort's break weeks before and after: the weeks that became breaks, or reading weeks again. */
+function breakChanges(t: Translator, entry: AuditEntryRecord): string[] {
+  const weeks = (values: AuditEntryRecord["after"]) =>
+    String(values?.breakWeeks ?? "")
+      .split(",")
+      .map((week) => Number(week.trim()))
+      .filter((week) => Number.isInteger(week) && week > 0);
+  const before = weeks(entry.before);
+  const after = weeks(entry.after);
+  return [
+    ...after.filter((week) => !before.includes(week)).map((week) => t.t("audit.breakSet", { week })),
+    ...before.filter((week) => !after.includes(week)).map((week) => t.t("audit.breakUndone", { week })),
+  ];
 }
 
 /** `/cohort credit`: the member's completion (or its removal) as they would see it, and who it was for. */
