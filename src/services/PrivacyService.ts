@@ -122,7 +122,7 @@ export class PrivacyService {
   }
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
     if (!/^\d{1,25}$/.test(guildId)) throw new UserError("privacy.invalidGuild", { value: guildId.slice(0, 40) });
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");

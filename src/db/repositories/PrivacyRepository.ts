@@ -274,18 +274,20 @@ export class PrivacyRepository {
    * scores, answers, reminders and posts go with them, by cascade), the
    * curricula it imported, and its departure record. Idempotent.
    */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
     return this.writes.run(async () => {
-      const [cohorts, curricula] = await this.prisma.$transaction([
+      const [cohorts, curricula, ...others] = await this.prisma.$transaction([
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
       ]);
-      return { cohorts: cohorts.count, curricula: curricula.count };
+      // The departure record, audit lines and pending imports: 0 in all with no cohort or curriculum means nothing was stored.
+      const otherRows = others.reduce((sum, result) => sum + result.count, 0);
+      return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
     });
   }
 }
