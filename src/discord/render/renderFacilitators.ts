@@ -6,6 +6,8 @@ import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText } from "../i18n/formatters.js";
+import { languages } from "../i18n/languages.js";
+import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
@@ -156,9 +158,30 @@ function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
     return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
   const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
   if (label !== null) details.push(t.user(String(label)));
-  const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after) : [];
+  const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after).map((key) => editOptionName(t, key)) : [];
   if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
   return details;
+}
+
+/** The `/cohort edit` option of each setting an edit line keeps (by its stored name). */
+const editOptionOf: Readonly<Record<string, string>> = {
+  name: "name",
+  channelId: "channel",
+  start: "start",
+  timeZone: "timezone",
+  announceDay: "announce_day",
+  announceTime: "announce_time",
+  includeOptional: "include_optional",
+  language: "language",
+  leaderboard: "leaderboard",
+  excludeRoleId: "exclude_role",
+};
+
+/** A changed setting as the admin's Discord names its `/cohort edit` option (localised), not the stored key. */
+function editOptionName(t: Translator, key: string): string {
+  const option = editOptionOf[key] ?? key;
+  const commands: CommandTexts = languages[t.language].commands;
+  return commands[`cohort edit ${option}`]?.[0] ?? option;
 }
 
 /** A break line keeps the cohort's break weeks before and after: the weeks that became breaks, or reading weeks again. */
