@@ -229,6 +229,18 @@ describe("privacy through discord.js and the emulator", () => {
     expect(JSON.stringify(data)).not.toContain(bot.admin.id);
   });
 
+  it("/privacy export:True delete:True hands over the copy with the confirmation, so it is not lost", async () => {
+    const reply = await run(people.watcher.id, "privacy", { export: true, delete: true });
+    expect(visibleText(reply)).toContain("cannot be undone");
+    expect(buttonsOf(reply).map((button) => button.label)).toEqual(["Delete my data"]);
+    const [file] = reply.attachments;
+    if (file === undefined) throw new Error("no attachment with the confirmation");
+    const data = (await (await fetch(file.url)).json()) as { userId: string; memberships: unknown[] };
+    expect(data.userId).toBe(people.watcher.id);
+    expect(data.memberships).toHaveLength(1);
+    expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
+  });
+
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);

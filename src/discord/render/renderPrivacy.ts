@@ -30,17 +30,23 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
           : "privacy.exported",
       ),
     );
-    files.push({ name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") });
+    files.push(exportFile(exported));
   }
   const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
   return { embeds: [embed], files, ephemeral: true };
 }
 
-/** `/privacy delete:True`: what will go, and the one button that erases it. */
+/** The export as the JSON attachment `/privacy export:True` sends. */
+function exportFile(exported: MemberExport): { name: string; data: Buffer } {
+  return { name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") };
+}
+
+/** `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes along. */
 export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
   stored: { readonly memberships: number; readonly cohortsCreated: number; readonly auditLines: number },
+  exported: MemberExport | null = null,
 ): Reply {
   const { memberships } = stored;
   // An admin who never joined is still named as the creator of their cohorts and in the audit trail: that is data too.
@@ -51,6 +57,7 @@ export function renderDeleteConfirmation(
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
     ],
     components: buttonRows([button(privacyDeleteId(userId), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
+    ...(exported === null ? {} : { files: [exportFile(exported)] }),
     ephemeral: true,
   };
 }
