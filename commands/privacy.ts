@@ -59,7 +59,7 @@ export const privacyCommand: SlashCommand = {
     if (options.delete === true) {
       const stored = await services.privacy.stored(guildId, userId);
       const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
-      return renderDeleteConfirmation(t, userId, stored, exported);
+      return renderDeleteConfirmation(t, userId, stored, clock.now(), exported);
     }
     const changing = options.leaderboard !== null || options.nudges !== null;
     const settings =

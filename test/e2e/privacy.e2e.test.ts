@@ -241,6 +241,21 @@ describe("privacy through discord.js and the emulator", () => {
     expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
   });
 
+  it("a delete confirmation left open expires: pressed later it erases nothing and asks to start again", async () => {
+    const ask = await run(people.watcher.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    const asked = bot.clock.now();
+    bot.clock.set(new Date(asked.getTime() + 16 * 60_000));
+    try {
+      const stale = await bot.click(people.watcher.id, ask.id, confirm.customId).final();
+      expect(visibleText(stale)).toContain("Run `/privacy delete:True` again.");
+      expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
+    } finally {
+      bot.clock.set(asked);
+    }
+  });
+
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);

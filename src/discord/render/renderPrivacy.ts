@@ -4,9 +4,20 @@ import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
 
-/** The custom id of the delete confirmation: only the member who asked may press it. */
-export function privacyDeleteId(userId: string): string {
-  return `privacy:delete:${userId}`;
+/** How long a delete confirmation can be pressed: a button left open for longer must not erase what came since. */
+export const deleteConfirmationMs = 15 * 60 * 1000;
+
+/** The custom id of the delete confirmation: only the member who asked may press it, and only while it is fresh. */
+export function privacyDeleteId(userId: string, askedAt: Date): string {
+  return `privacy:delete:${userId}:${askedAt.getTime()}`;
+}
+
+/** Whether a confirmation asked at `askedAtMs` (from its custom id; missing in older buttons) can still be pressed at `now`. */
+export function deleteConfirmationFresh(askedAtMs: string, now: Date): boolean {
+  const askedAt = Number(askedAtMs);
+  if (askedAtMs === "" || !Number.isSafeInteger(askedAt)) return false;
+  const age = now.getTime() - askedAt;
+  return age >= 0 && age <= deleteConfirmationMs;
 }
 
 /** `/privacy` without a request, or after changing a setting: what is set now, for all the member's cohorts here. */
@@ -46,6 +57,7 @@ export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
   stored: { readonly memberships: number; readonly cohortsCreated: number; readonly auditLines: number },
+  askedAt: Date,
   exported: MemberExport | null = null,
 ): Reply {
   const { memberships } = stored;
@@ -56,7 +68,7 @@ export function renderDeleteConfirmation(
     embeds: [
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
     ],
-    components: buttonRows([button(privacyDeleteId(userId), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
+    components: buttonRows([button(privacyDeleteId(userId, askedAt), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
     ...(exported === null ? {} : { files: [exportFile(exported)] }),
     ephemeral: true,
   };
