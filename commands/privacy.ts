@@ -54,9 +54,13 @@ export const privacyCommand: SlashCommand = {
   async execute({ services, clock, t, guildId }, interaction) {
     const options = readOptions(definition.options, interaction);
     const userId = interaction.user.id;
-    // Deleting asks first and does nothing else in the same request.
-    if (options.delete === true) return renderDeleteConfirmation(t, userId, await services.privacy.stored(guildId, userId));
     const exporting = options.export === true;
+    // Deleting asks first and changes nothing else in the same request; a copy asked for with it comes with the question.
+    if (options.delete === true) {
+      const stored = await services.privacy.stored(guildId, userId);
+      const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
+      return renderDeleteConfirmation(t, userId, stored, clock.now(), exported);
+    }
     const changing = options.leaderboard !== null || options.nudges !== null;
     const settings =
       changing || !exporting

@@ -53,6 +53,15 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
   };
 }
 
+/** What `purge-guild` deleted, or that the server had nothing stored (a mistyped id reads differently from a deletion). */
+function purgeSummary(guildId: string, deleted: { cohorts: number; curricula: number; otherRows: number }): string {
+  if (deleted.cohorts + deleted.curricula + deleted.otherRows === 0) return `Nothing is stored for server ${guildId}: nothing was deleted.`;
+  const cohorts =
+    deleted.cohorts === 1 ? "1 cohort (with its members and history)" : `${deleted.cohorts} cohorts (with their members and history)`;
+  const curricula = deleted.curricula === 1 ? "1 imported curriculum" : `${deleted.curricula} imported curricula`;
+  return `Deleted server ${guildId}'s data: ${cohorts}, ${curricula}.`;
+}
+
 // Long only as a dispatch table: one short branch per CLI command.
 async function run(args: readonly string[], app: App): Promise<number> {
   const [area, action, argument] = args;
@@ -102,9 +111,13 @@ async function run(args: readonly string[], app: App): Promise<number> {
       console.error(`Name the server id to purge.\n\n${usage}`);
       return 2;
     }
+    // One server per run: a second id would otherwise be silently left in place.
+    if (args.length > 2) {
+      console.error(`purge-guild takes one server id; unexpected: ${args.slice(2).join(" ")}.\n\n${usage}`);
+      return 2;
+    }
     try {
-      const { cohorts, curricula: imported } = await app.services.privacy.purgeGuild(action);
-      console.log(`Deleted server ${action}'s data: ${cohorts} cohorts (with their members and history), ${imported} imported curricula.`);
+      console.log(purgeSummary(action, await app.services.privacy.purgeGuild(action)));
     } catch (error) {
       if (!isUserError(error)) throw error;
       console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));

@@ -23,7 +23,7 @@ export interface PrivacyChange {
 }
 
 /** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 1;
+export const exportFormatVersion = 2;
 
 /** `/privacy export`'s document (the README documents its shape). */
 export interface MemberExport extends StoredMemberData {
@@ -80,16 +80,23 @@ export class PrivacyService {
     return { format: "cohort-bot/member-export", version: exportFormatVersion, exportedAt: now, guildId, userId, ...data };
   }
 
-  /** What a deletion would erase (what the confirmation says): memberships, and cohorts naming the user as creator. */
-  async stored(guildId: string, userId: string): Promise<{ memberships: number; cohortsCreated: number }> {
+  /**
+   * What a deletion would erase (what the confirmation says): memberships, cohorts naming the user as creator,
+   * and audit lines naming them (an admin who never joined is still in the trail).
+   */
+  async stored(guildId: string, userId: string): Promise<{ memberships: number; cohortsCreated: number; auditLines: number }> {
     return {
       memberships: (await this.privacy.memberships(guildId, userId)).length,
       cohortsCreated: await this.privacy.cohortsCreated(guildId, userId),
+      auditLines: await this.privacy.auditLines(guildId, userId),
     };
   }
 
-  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number }> {
-    const result = await this.privacy.deleteMember(guildId, userId, now);
+  /** Erases the user's data in the server; `erased` is false when nothing referred to them any more (a second confirmation). */
+  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; erased: boolean }> {
+    const { memberships, rows } = await this.privacy.deleteMember(guildId, userId, now);
+    if (rows === 0) return { memberships, erased: false };
+    const result = { memberships, erased: true };
     // The audit line of a deletion carries no user id and no name: only that one happened, and how many memberships went.
     await this.audit.record({
       guildId,
@@ -115,7 +122,7 @@ export class PrivacyService {
   }
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
     if (!/^\d{1,25}$/.test(guildId)) throw new UserError("privacy.invalidGuild", { value: guildId.slice(0, 40) });
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");

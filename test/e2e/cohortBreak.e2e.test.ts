@@ -38,8 +38,12 @@ describe("/cohort break, end to end", () => {
   });
 
   it("records each change in /cohort audit", async () => {
+    expect(await breakReply({ week: 7 })).toContain("Week 7 of **Midweek** is now a break");
+    expect(await breakReply({ week: 7, undo: true })).toContain("Week 7");
     const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: cohortName }));
-    expect(audit).toContain("changed a break week");
+    // Which week, and which way: the admin reading the trail cannot tell otherwise.
+    expect(audit).toContain("changed a break week · week 3 is a break");
+    expect(audit).toContain("changed a break week · week 7 is a reading week again");
   });
 
   it("moves the posts of a running scheduler when a break is set after it has read the cohort", async () => {

@@ -228,7 +228,9 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     ].map((phrase) => text.indexOf(phrase));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain("`announceTime`");
+    // The option the admin typed, not the stored column's name.
+    expect(text).toContain("edited the settings · `announce_time`");
+    expect(text).not.toContain("announceTime");
     expect(text).toContain(`<@${bot.admin.id}>`);
     const rows = await bot.test.app.database.prisma.auditEntry.findMany({ where: { cohortId: cohort.id, action: "edit" } });
     expect(rows.map((row) => [row.before, row.after])).toEqual([
@@ -242,7 +244,12 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     const text = visibleText(await admin("cohort audit"));
     const line = text.split("\n").find((candidate) => candidate.includes("edited the settings"));
     expect(line).toContain("`leaderboard`");
-    expect(line).toContain("`excludeRoleId`");
+    expect(line).toContain("`exclude_role`");
+    // A Spanish-speaking admin reads the options as their Discord shows them.
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const spanish = visibleText(await bot.reply(directora.id, "cohort audit"));
+    expect(spanish).toContain("cambió los ajustes · `clasificacion`, `rol_excluido`");
+    expect(spanish).toContain("cambió los ajustes · `hora_anuncio`");
     await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "names", exclude_role: bot.guild.id });
   });
 

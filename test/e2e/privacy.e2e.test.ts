@@ -191,6 +191,71 @@ describe("privacy through discord.js and the emulator", () => {
     expect(data.memberships[0]?.completions).toHaveLength(3);
   });
 
+  it("/privacy export:True also holds the caller's days off, pace changes, nudges and the admin actions about them", async () => {
+    await run(people.ada.id, "break", { from: "2027-01-06", to: "2027-01-07" });
+    await run(people.ada.id, "pace", { mode: "extend" });
+    await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "", undo: true });
+    await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "" });
+    const ada = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
+    const nudged = await bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(ada.cohortId),
+      memberId: ada.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    expect(nudged.outcome).toBe("sent");
+
+    const [file] = (await run(people.ada.id, "privacy", { export: true })).attachments;
+    if (file === undefined) throw new Error("no attachment");
+    const data = (await (await fetch(file.url)).json()) as {
+      memberships: {
+        daysOff: { from: string; to: string }[];
+        paceChanges: { kind: string }[];
+        nudgesReceived: { status: string }[];
+      }[];
+      adminActions: { action: string; aboutYou: boolean; byYou: boolean; details: Record<string, unknown> | null }[];
+    };
+    const [membership] = data.memberships;
+    expect(membership?.daysOff).toEqual([{ from: "2027-01-06", to: "2027-01-07" }]);
+    expect(membership?.paceChanges.map((change) => change.kind)).toEqual(["extend"]);
+    expect(membership?.nudgesReceived.map((nudge) => nudge.status)).toEqual(["sent"]);
+    expect(data.adminActions.map((line) => [line.action, line.aboutYou, line.byYou])).toEqual([
+      ["credit_undo", true, false],
+      ["credit", true, false],
+      ["nudge", true, false],
+    ]);
+    // The admin's id is theirs, not the caller's: the file names no one else.
+    expect(JSON.stringify(data)).not.toContain(bot.admin.id);
+  });
+
+  it("/privacy export:True delete:True hands over the copy with the confirmation, so it is not lost", async () => {
+    const reply = await run(people.watcher.id, "privacy", { export: true, delete: true });
+    expect(visibleText(reply)).toContain("cannot be undone");
+    expect(buttonsOf(reply).map((button) => button.label)).toEqual(["Delete my data"]);
+    const [file] = reply.attachments;
+    if (file === undefined) throw new Error("no attachment with the confirmation");
+    const data = (await (await fetch(file.url)).json()) as { userId: string; memberships: unknown[] };
+    expect(data.userId).toBe(people.watcher.id);
+    expect(data.memberships).toHaveLength(1);
+    expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
+  });
+
+  it("a delete confirmation left open expires: pressed later it erases nothing and asks to start again", async () => {
+    const ask = await run(people.watcher.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    const asked = bot.clock.now();
+    bot.clock.set(new Date(asked.getTime() + 16 * 60_000));
+    try {
+      const stale = await bot.click(people.watcher.id, ask.id, confirm.customId).final();
+      expect(visibleText(stale)).toContain("Run `/privacy delete:True` again.");
+      expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
+    } finally {
+      bot.clock.set(asked);
+    }
+  });
+
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);
@@ -219,6 +284,41 @@ describe("privacy through discord.js and the emulator", () => {
     await bot.click(bot.admin.id, ask.id, confirm.customId).final();
     for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(bot.admin.id) }).toEqual({ table, found: false });
     expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
+  });
+
+  it("/privacy delete:True erases an admin who is only in the audit trail, and a second confirmation finds nothing left", async () => {
+    const helper = bot.member("helper-admin", { manageGuild: true });
+    await run(helper.id, "cohort credit", { cohort: cohortName, member: people.cy.id, item: items[1] ?? "" });
+    const first = await run(helper.id, "privacy", { delete: true });
+    const second = await run(helper.id, "privacy", { delete: true });
+    expect(visibleText(first)).not.toContain("Nothing is stored");
+    const [confirm] = buttonsOf(first);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(helper.id, first.id, confirm.customId).final();
+    for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(helper.id) }).toEqual({ table, found: false });
+
+    const deletions = () => bot.test.app.database.prisma.auditEntry.count({ where: { action: "privacy_delete" } });
+    const before = await deletions();
+    const again = await bot.click(helper.id, second.id, confirm.customId).final();
+    expect(visibleText(again)).toContain("Nothing is stored about you in this server.");
+    expect(visibleText(again)).not.toContain("erased");
+    expect(await deletions()).toBe(before);
+  });
+
+  it("/cohort audit names no one for a deletion and for an admin whose id was erased, in English and Spanish", async () => {
+    await run(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    const lines = visibleText(await run(bot.admin.id, "cohort audit", { cohort: cohortName })).split("\n");
+    // "<@0>" shows in Discord as an "@unknown-user" mention.
+    expect(lines.filter((line) => line.includes("<@0>"))).toEqual([]);
+    expect(lines.find((line) => line.includes("a member deleted their data"))).toMatch(/^<t:\d+:R> · a member deleted their data/);
+    expect(lines.find((line) => line.includes("credited a completion"))).toContain("an admin whose id is not kept · credited a completion");
+    expect(lines.find((line) => line.includes("posted an announcement"))).toContain("posted an announcement · the leaderboard");
+
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const spanish = visibleText(await run(directora.id, "cohort audit", { cohort: cohortName }));
+    expect(spanish).toContain("publicó un anuncio · la clasificación");
+    expect(spanish).toContain("un administrador cuyo id no se guarda · registró una lectura por un miembro");
+    expect(spanish).not.toContain("<@0>");
   });
 
   it("the closing post's final board follows the rule too", async () => {

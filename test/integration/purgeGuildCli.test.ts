@@ -32,7 +32,7 @@ describe("npm run cli -- purge-guild", () => {
     const result = await cli(database.url, ["purge-guild", doomed]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Deleted server ${doomed}'s data: 1 cohorts`);
+    expect(result.stdout).toContain(`Deleted server ${doomed}'s data: 1 cohort (with its members and history)`);
     const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     try {
       const prisma = test.app.database.prisma;
@@ -45,6 +45,25 @@ describe("npm run cli -- purge-guild", () => {
       await test.close();
     }
   }, 120_000);
+
+  it("says so when nothing is stored for the server, instead of reporting a deletion", async () => {
+    const result = await cli(database.url, ["purge-guild", "100000000000000077"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Nothing is stored for server 100000000000000077: nothing was deleted.");
+    expect(result.stdout).not.toContain("Deleted");
+  }, 60_000);
+
+  it("refuses extra arguments rather than purging only the first server", async () => {
+    const result = await cli(database.url, ["purge-guild", kept, "100000000000000077"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("purge-guild takes one server id");
+    const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    try {
+      expect(await test.app.database.prisma.cohort.count({ where: { guildId: kept } })).toBe(1);
+    } finally {
+      await test.close();
+    }
+  }, 60_000);
 
   it("refuses something that is not a server id", async () => {
     const result = await cli(database.url, ["purge-guild", "everything"]);

@@ -171,7 +171,7 @@ export class CohortRepository {
    */
   async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
     const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
-    const select = { id: true, updatedAt: true } as const;
+    const select = { id: true, updatedAt: true, guildId: true } as const;
     const rows =
       guildIds === undefined
         ? await this.prisma.cohort.findMany({ where: { status }, select, orderBy: { id: "asc" } })
@@ -180,7 +180,17 @@ export class CohortRepository {
               this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
             )
           ).sort((a, b) => a.id - b.id);
-    return rows.map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
+    const departed = await this.departedGuilds();
+    return rows.filter((row) => !departed.has(row.guildId)).map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
+  }
+
+  /**
+   * Servers the bot was removed from (their data waits for deletion): nothing is posted there or DMed on their
+   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days).
+   */
+  private async departedGuilds(): Promise<ReadonlySet<string>> {
+    const rows = await this.prisma.guildDeparture.findMany({ select: { guildId: true } });
+    return new Set(rows.map((row) => row.guildId));
   }
 
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */

@@ -27,9 +27,45 @@ export interface StoredMemberData {
     readonly weeklyScores: readonly { readonly weekNumber: number; readonly points: number }[];
     readonly checkpointAnswers: readonly { readonly section: string; readonly answer: string; readonly answeredAt: Date }[];
     readonly reminderDeliveries: readonly { readonly localDate: string; readonly status: string; readonly sentAt: Date | null }[];
+    /** Reminders refused in a row by the member's DMs (three switch them off). */
+    readonly reminderFailures: number;
+    /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
+    readonly lateJoinDay: string | null;
+    /** Holds the cohort's exclude_role: never ranked. */
+    readonly excludedFromBoards: boolean;
+    /** `/break` days off, both ends included. */
+    readonly daysOff: readonly { readonly from: string; readonly to: string }[];
+    /** `/pace` catch-ups, extensions and resets, in the order applied. */
+    readonly paceChanges: readonly {
+      readonly kind: string;
+      readonly appliedOn: string | null;
+      readonly days: number | null;
+      readonly at: Date;
+    }[];
+    /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
+    readonly nudgesReceived: readonly { readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }[];
   }[];
   /** Names of the cohorts the user created as an admin. */
   readonly cohortsCreated: readonly string[];
+  /** Audit lines about the user (a credit, a nudge) or by them as an admin; other people's ids left out. */
+  readonly adminActions: readonly {
+    readonly cohortId: number | null;
+    readonly action: string;
+    readonly byYou: boolean;
+    readonly aboutYou: boolean;
+    readonly details: unknown;
+    readonly at: Date;
+  }[];
+}
+
+/** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** Days between the bot leaving a server and that server's data being deleted. */
@@ -54,6 +90,11 @@ export class PrivacyRepository {
   /** How many cohorts of the server name the user as their creator. */
   async cohortsCreated(guildId: string, userId: string): Promise<number> {
     return this.prisma.cohort.count({ where: { guildId, createdBy: userId } });
+  }
+
+  /** How many audit lines of the server name the user, as the admin who acted or the member it was about. */
+  async auditLines(guildId: string, userId: string): Promise<number> {
+    return this.prisma.auditEntry.count({ where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] } });
   }
 
   /**
@@ -90,12 +131,19 @@ export class PrivacyRepository {
         weeklyScores: { orderBy: { weekNumber: "asc" } },
         checkpointAnswers: { orderBy: { answeredAt: "asc" }, include: { section: { select: { title: true } } } },
         reminders: { orderBy: { localDate: "asc" } },
+        breaks: { orderBy: [{ fromDate: "asc" }, { id: "asc" }] },
+        adjustments: { orderBy: { id: "asc" } },
+        nudgeDeliveries: { orderBy: { claimedAt: "asc" } },
       },
     });
     const created = await this.prisma.cohort.findMany({
       where: { guildId, createdBy: userId },
       select: { name: true },
       orderBy: { id: "asc" },
+    });
+    const auditLines = await this.prisma.auditEntry.findMany({
+      where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     return {
       memberships: members.map((member) => ({
@@ -124,8 +172,22 @@ export class PrivacyRepository {
           answeredAt: row.answeredAt,
         })),
         reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
+        reminderFailures: member.remindFailures,
+        lateJoinDay: member.joinedOn,
+        excludedFromBoards: member.excluded,
+        daysOff: member.breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+        paceChanges: member.adjustments.map((row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt })),
+        nudgesReceived: member.nudgeDeliveries.map((row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt })),
       })),
       cohortsCreated: created.map((row) => row.name),
+      adminActions: auditLines.map((line) => ({
+        cohortId: line.cohortId,
+        action: line.action,
+        byYou: line.actorId === userId,
+        aboutYou: line.subjectUserId === userId,
+        details: parseJson(line.after),
+        at: line.createdAt,
+      })),
     };
   }
 
@@ -135,22 +197,28 @@ export class PrivacyRepository {
    * deliveries go with them, by cascade) and their name as a cohort's creator.
    * The boards are computed from these rows, so they no longer count the user.
    */
-  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number }> {
+  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; rows: number }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
-      const [, deleted] = await this.prisma.$transaction([
-        // Before the memberships go: their cohorts' live boards still name the user until edited.
-        this.markBoardsDirty(guildId, userId, now),
-        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+      const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
-        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
         // The audit trail keeps its lines but no longer says who they were about or by.
         this.prisma.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } }),
         this.prisma.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } }),
         this.prisma.nudgeDelivery.updateMany({ where: { claimedBy: userId, member: { cohort: { guildId } } }, data: { claimedBy: "" } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId, userId } }),
+      ];
+      const [, deleted, ...results] = await this.prisma.$transaction([
+        // Before the memberships go: their cohorts' live boards still name the user until edited.
+        this.markBoardsDirty(guildId, userId, now),
+        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+        ...cleanup,
+        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
       ]);
-      return { memberships: deleted.count };
+      // Rows that named the user: none left means a second confirmation, which deleted nothing.
+      const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
+      const rows = deleted.count + cleared;
+      return { memberships: deleted.count, rows };
     });
   }
 
@@ -204,18 +272,20 @@ export class PrivacyRepository {
    * scores, answers, reminders and posts go with them, by cascade), the
    * curricula it imported, and its departure record. Idempotent.
    */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number }> {
+  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
     return this.writes.run(async () => {
-      const [cohorts, curricula] = await this.prisma.$transaction([
+      const [cohorts, curricula, ...others] = await this.prisma.$transaction([
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
       ]);
-      return { cohorts: cohorts.count, curricula: curricula.count };
+      // The departure record, audit lines and pending imports: 0 in all with no cohort or curriculum means nothing was stored.
+      const otherRows = others.reduce((sum, result) => sum + result.count, 0);
+      return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
     });
   }
 }

@@ -6,6 +6,8 @@ import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText } from "../i18n/formatters.js";
+import { languages } from "../i18n/languages.js";
+import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
@@ -114,16 +116,13 @@ export function renderNudge(t: Translator, view: NudgeView): Reply {
 /** `/cohort audit`: the last admin actions, newest first. */
 export function renderAudit(t: Translator, view: AuditView): Reply {
   const lines = view.entries.map((entry) => {
-    const details: string[] = [];
-    if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
-    const after = entry.after ?? {};
-    const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
-    if (label !== null) details.push(t.user(String(label)));
-    const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after) : [];
-    if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
+    const details = auditDetails(t, entry);
+    // A `/privacy delete` line keeps no one: it says only that a member deleted their data.
+    const hasActor = entry.action !== AuditAction.PrivacyDelete;
     return t.t("audit.line", {
       when: markup(timestamp(entry.createdAt, "R")),
-      actor: mention(entry.actorId === "" ? "0" : entry.actorId),
+      hasActor: hasActor ? "yes" : "no",
+      actor: markup(hasActor ? auditActor(t, entry) : ""),
       action: markup(t.t(`audit.action.${entry.action}`)),
       details: markup(details.join(" · ")),
       hasDetails: details.length > 0 ? "yes" : "no",
@@ -140,6 +139,64 @@ export function renderAudit(t: Translator, view: AuditView): Reply {
     ],
     ephemeral: true,
   };
+}
+
+type AuditEntryRecord = AuditView["entries"][number];
+
+/** Who acted: a mention, or words when no id is kept (an admin who erased their data with `/privacy`). */
+function auditActor(t: Translator, entry: AuditEntryRecord): string {
+  return entry.actorId === "" ? t.t("audit.actor.erased") : `<@${entry.actorId}>`;
+}
+
+/** What the line was about: the member, the item or title, a break's week, an announcement's kind, an edit's fields. */
+function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
+  const details: string[] = [];
+  if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
+  const after = entry.after ?? {};
+  if (entry.action === AuditAction.Break) return [...details, ...breakChanges(t, entry)];
+  if (entry.action === AuditAction.Announce && typeof after.kind === "string")
+    return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
+  const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
+  if (label !== null) details.push(t.user(String(label)));
+  const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after).map((key) => editOptionName(t, key)) : [];
+  if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
+  return details;
+}
+
+/** The `/cohort edit` option of each setting an edit line keeps (by its stored name). */
+const editOptionOf: Readonly<Record<string, string>> = {
+  name: "name",
+  channelId: "channel",
+  start: "start",
+  timeZone: "timezone",
+  announceDay: "announce_day",
+  announceTime: "announce_time",
+  includeOptional: "include_optional",
+  language: "language",
+  leaderboard: "leaderboard",
+  excludeRoleId: "exclude_role",
+};
+
+/** A changed setting as the admin's Discord names its `/cohort edit` option (localised), not the stored key. */
+function editOptionName(t: Translator, key: string): string {
+  const option = editOptionOf[key] ?? key;
+  const commands: CommandTexts = languages[t.language].commands;
+  return commands[`cohort edit ${option}`]?.[0] ?? option;
+}
+
+/** A break line keeps the cohort's break weeks before and after: the weeks that became breaks, or reading weeks again. */
+function breakChanges(t: Translator, entry: AuditEntryRecord): string[] {
+  const weeks = (values: AuditEntryRecord["after"]) =>
+    String(values?.breakWeeks ?? "")
+      .split(",")
+      .map((week) => Number(week.trim()))
+      .filter((week) => Number.isInteger(week) && week > 0);
+  const before = weeks(entry.before);
+  const after = weeks(entry.after);
+  return [
+    ...after.filter((week) => !before.includes(week)).map((week) => t.t("audit.breakSet", { week })),
+    ...before.filter((week) => !after.includes(week)).map((week) => t.t("audit.breakUndone", { week })),
+  ];
 }
 
 /** `/cohort credit`: the member's completion (or its removal) as they would see it, and who it was for. */

@@ -4,9 +4,20 @@ import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
 
-/** The custom id of the delete confirmation: only the member who asked may press it. */
-export function privacyDeleteId(userId: string): string {
-  return `privacy:delete:${userId}`;
+/** How long a delete confirmation can be pressed: a button left open for longer must not erase what came since. */
+export const deleteConfirmationMs = 15 * 60 * 1000;
+
+/** The custom id of the delete confirmation: only the member who asked may press it, and only while it is fresh. */
+export function privacyDeleteId(userId: string, askedAt: Date): string {
+  return `privacy:delete:${userId}:${askedAt.getTime()}`;
+}
+
+/** Whether a confirmation asked at `askedAtMs` (from its custom id; missing in older buttons) can still be pressed at `now`. */
+export function deleteConfirmationFresh(askedAtMs: string, now: Date): boolean {
+  const askedAt = Number(askedAtMs);
+  if (askedAtMs === "" || !Number.isSafeInteger(askedAt)) return false;
+  const age = now.getTime() - askedAt;
+  return age >= 0 && age <= deleteConfirmationMs;
 }
 
 /** `/privacy` without a request, or after changing a setting: what is set now, for all the member's cohorts here. */
@@ -24,32 +35,47 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
     lines.push(
-      t.t(exported.memberships.length === 0 && exported.cohortsCreated.length === 0 ? "privacy.nothingStored" : "privacy.exported"),
+      t.t(
+        exported.memberships.length === 0 && exported.cohortsCreated.length === 0 && exported.adminActions.length === 0
+          ? "privacy.nothingStored"
+          : "privacy.exported",
+      ),
     );
-    files.push({ name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") });
+    files.push(exportFile(exported));
   }
   const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
   return { embeds: [embed], files, ephemeral: true };
 }
 
-/** `/privacy delete:True`: what will go, and the one button that erases it. */
+/** The export as the JSON attachment `/privacy export:True` sends. */
+function exportFile(exported: MemberExport): { name: string; data: Buffer } {
+  return { name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") };
+}
+
+/** `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes along. */
 export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
-  stored: { readonly memberships: number; readonly cohortsCreated: number },
+  stored: { readonly memberships: number; readonly cohortsCreated: number; readonly auditLines: number },
+  askedAt: Date,
+  exported: MemberExport | null = null,
 ): Reply {
   const { memberships } = stored;
-  // An admin who never joined is still named as the creator of their cohorts: that is data too.
-  if (memberships === 0 && stored.cohortsCreated === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
+  // An admin who never joined is still named as the creator of their cohorts and in the audit trail: that is data too.
+  if (memberships === 0 && stored.cohortsCreated === 0 && stored.auditLines === 0)
+    return { content: t.t("privacy.nothingStored"), ephemeral: true };
   return {
     embeds: [
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
     ],
-    components: buttonRows([button(privacyDeleteId(userId), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
+    components: buttonRows([button(privacyDeleteId(userId, askedAt), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
+    ...(exported === null ? {} : { files: [exportFile(exported)] }),
     ephemeral: true,
   };
 }
 
-export function renderDeleted(t: Translator, memberships: number): Reply {
-  return { content: t.t("privacy.deleted", { cohorts: memberships }), embeds: [], components: [], ephemeral: true };
+/** After the button: what was erased, or that nothing was left (a second confirmation of the same request). */
+export function renderDeleted(t: Translator, result: { readonly memberships: number; readonly erased: boolean }): Reply {
+  const content = result.erased ? t.t("privacy.deleted", { cohorts: result.memberships }) : t.t("privacy.nothingStored");
+  return { content, embeds: [], components: [], ephemeral: true };
 }

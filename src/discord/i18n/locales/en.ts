@@ -557,10 +557,10 @@ export const en = {
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",
   "privacy.deleteConfirm":
-    "This erases everything stored about you in this server: {cohorts, plural, one {# cohort membership} other {# cohort memberships}} with their completions, points, checkpoint answers and reminders. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
+    "This erases everything stored about you in this server: {cohorts, plural, =0 {your id on the cohorts you created and the admin actions you took} one {# cohort membership with their completions, points, checkpoint answers and reminders} other {# cohort memberships with their completions, points, checkpoint answers and reminders}}. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
   "privacy.deleteButton": "Delete my data",
   "privacy.deleted":
-    "Done: everything stored about you in this server is erased ({cohorts, plural, one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
+    "Done: everything stored about you in this server is erased ({cohorts, plural, =0 {your id in the admin records} one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
   "cohortAdmin.field.leaderboard": "Leaderboard",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",
@@ -631,7 +631,11 @@ export const en = {
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",
   "audit.empty": "No admin actions recorded yet.",
-  "audit.line": "{when} · {actor} · {action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.actor.erased": "an admin whose id is not kept",
+  "audit.breakSet": "week {week} is a break",
+  "audit.breakUndone": "week {week} is a reading week again",
+  "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
   "audit.action.create": "created the cohort",
   "audit.action.edit": "edited the settings",
   "audit.action.pause": "paused the cohort",

@@ -576,10 +576,10 @@ export const es: Catalogue = {
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
-    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}} con sus lecturas registradas, puntos, respuestas de control y recordatorios. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
-    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
+    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
   "cohortAdmin.field.leaderboard": "Clasificación",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",
@@ -650,7 +650,11 @@ export const es: Catalogue = {
     "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/today` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
-  "audit.line": "{when} · {actor} · {action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.actor.erased": "un administrador cuyo id no se guarda",
+  "audit.breakSet": "la semana {week} es de descanso",
+  "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
+  "audit.announced": "{kind, select, week {la tarea de la semana {week}} checkpoint {el control de {section}} other {la clasificación}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
