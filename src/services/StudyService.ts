@@ -177,6 +177,10 @@ export interface ItemSuggestion {
   readonly done: boolean;
   readonly weekStart: number;
   readonly weekEnd: number;
+  /** The item's group in its section ("Practice"), to tell apart repeated titles of one section. */
+  readonly group: string | null;
+  /** Its due day in the member's own plan (null: not assigned to them, e.g. Reference), the last thing that tells repeats apart. */
+  readonly dueDate: string | null;
 }
 
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
@@ -726,6 +730,8 @@ export class StudyService {
         done: done.has(item.id),
         weekStart: section?.weekStart ?? 0,
         weekEnd: section?.weekEnd ?? 0,
+        group: item.group,
+        dueDate: plan.itemById.get(item.id)?.dueDate ?? null,
       };
     });
   }

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+
+/** Titles longer than a choice may be, repeated in two sections; a title twice in one section, in two groups and in one. */
+const longTitle = "A very long reading title that goes on and on about distributed systems and consensus protocols in practice";
+const repeatsPath = [
+  "Repeats Path",
+  "Week 1-2: Basics",
+  `- [ ] Required -- ${longTitle} (20 min)`,
+  "- [ ] Required -- Same Title (20 min)",
+  "- [ ] Required -- Same Title (25 min)",
+  "Reading:",
+  "- [ ] Required -- Grouped (20 min)",
+  "Practice:",
+  "- [ ] Required -- Grouped (20 min)",
+  "Week 2-3: More",
+  `- [ ] Required -- ${longTitle} (20 min)`,
+  "- [ ] Required -- Other (20 min)",
+  "",
+].join("\n");
+
+describe("the item option's autocomplete, through discord.js and the emulator", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "repeats.md", content: repeatsPath } });
+    await bot.createCohort({ name: "Repeats", curriculum: "repeats-path", start: "2027-01-04" });
+  });
+  afterAll(async () => bot.close());
+
+  it("tells items with the same title apart, and keeps a long title's weeks in its 100 characters", async () => {
+    const ada = bot.member("ada-repeats");
+    await bot.reply(ada.id, "join", { cohort: "Repeats" });
+    const choices = await bot.autocomplete(ada.id, "done", "item", { cohort: "Repeats", item: "" });
+    const names = choices.map((choice) => choice.name);
+    expect(names).toHaveLength(7);
+    expect(new Set(names).size).toBe(7);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+    const long = names.filter((name) => name.startsWith("A very long reading title"));
+    expect(long.map((name) => name.replace(/^.*…/, ""))).toEqual([" · Weeks 1-2", " · Weeks 2-3"]);
+    expect(names.filter((name) => name.startsWith("Grouped"))).toEqual(["Grouped · Weeks 1-2 · Reading", "Grouped · Weeks 1-2 · Practice"]);
+    // Same section, same group: the member's own due days tell them apart.
+    expect(names.filter((name) => name.startsWith("Same Title"))).toEqual([
+      expect.stringMatching(/^Same Title · Weeks 1-2 · Wed, 6 Jan 2027$/),
+      expect.stringMatching(/^Same Title · Weeks 1-2 · Fri, 8 Jan 2027$/),
+    ]);
+  });
+});
