@@ -714,8 +714,11 @@ export class StudyService {
       const score = matchScore(item.title, request.query);
       if (score < 0) continue;
       // The member's own due day: their catch-up and extension decide what is "today" and "overdue".
-      const date = plan.itemById.get(item.id)?.dueDate;
-      const priority = date === undefined ? 0 : date === today ? 3 : date < today && !done.has(item.id) ? 2 : 1;
+      // A late joiner's backlog from before they joined is never overdue (it would crowd out what is).
+      const planned = plan.itemById.get(item.id);
+      const date = planned?.dueDate;
+      const overdue = date !== undefined && date < today && !done.has(item.id) && planned?.preJoin !== true;
+      const priority = date === undefined ? 0 : date === today ? 3 : overdue ? 2 : 1;
       candidates.push({ item, priority, score });
     }
     candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);

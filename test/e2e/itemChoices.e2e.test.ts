@@ -26,6 +26,7 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
     await bot.reply(bot.admin.id, "curriculum import", { file: { name: "repeats.md", content: repeatsPath } });
     await bot.createCohort({ name: "Repeats", curriculum: "repeats-path", start: "2027-01-04" });
+    await bot.createCohort({ name: "Late", start: "2027-01-04" });
   });
   afterAll(async () => bot.close());
 
@@ -45,5 +46,26 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
       expect.stringMatching(/^Same Title · Weeks 1-2 · Wed, 6 Jan 2027$/),
       expect.stringMatching(/^Same Title · Weeks 1-2 · Fri, 8 Jan 2027$/),
     ]);
+  });
+
+  it("lists a late joiner's overdue items right after today's, before their backlog from before they joined", async () => {
+    const lena = bot.member("lena-late");
+    bot.clock.set(new Date("2027-01-18T10:00:00Z"));
+    await bot.reply(lena.id, "join", { cohort: "Late" });
+    // Wednesday of week 3: Monday's and Tuesday's items are overdue; weeks 1-2 are backlog, never overdue.
+    bot.clock.set(new Date("2027-01-20T10:00:00Z"));
+    const today = await bot.reply(lena.id, "today", { cohort: "Late" });
+    const titlesIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]);
+    const todays = titlesIn(today.embeds[0]?.description ?? "", /^⬜ \*\*(.+?)\*\* · /gmu);
+    const overdueField = today.embeds[0]?.fields?.find((field) => field.name.startsWith("Overdue"));
+    const overdue = titlesIn(overdueField?.value ?? "", /^⬜ (.+?) · \d/gmu);
+    expect(todays.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeGreaterThan(0);
+    const overdueCount = Number(/Overdue · (\d+) items?/u.exec(overdueField?.name ?? "")?.[1]);
+    const choices = await bot.autocomplete(lena.id, "done", "item", { cohort: "Late", item: "" });
+    const names = choices.map((choice) => choice.name.replace(/ · Weeks? [\d-]+$/u, ""));
+    // Today's first, then every overdue item (in the plan's order, which /today follows only for the five it lists).
+    expect(names.slice(0, todays.length)).toEqual(todays);
+    expect(names.slice(todays.length, todays.length + overdueCount)).toEqual(expect.arrayContaining(overdue));
   });
 });
