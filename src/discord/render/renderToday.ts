@@ -79,7 +79,14 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   }
   description.push("", streakLine(t, view.streak));
   if (view.backlog.items > 0)
-    description.push(t.t("today.backlog", { count: view.backlog.items, minutes: durationText(t, view.backlog.minutes) }));
+    // Topics without estimates (the 36-week path) have no time to show: never "(0 min)".
+    description.push(
+      t.t("today.backlog", {
+        count: view.backlog.items,
+        timed: view.backlog.minutes > 0 ? "yes" : "no",
+        minutes: durationText(t, view.backlog.minutes),
+      }),
+    );
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];

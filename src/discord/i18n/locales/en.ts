@@ -463,7 +463,7 @@ export const en = {
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}} ({minutes}). They never count as overdue; `/pace` can spread them out.",
+    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   "join.late":
     "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
@@ -601,7 +601,7 @@ export const en = {
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line": "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
-  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind ({time})",
+  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.never": "never",
   "roster.empty": "No members in this list.",

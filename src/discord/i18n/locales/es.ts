@@ -477,7 +477,7 @@ export const es: Catalogue = {
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/pace` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "join.late":
     "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
@@ -620,7 +620,7 @@ export const es: Catalogue = {
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line": "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
-  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}} ({time})",
+  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
