@@ -7,7 +7,7 @@ import type { CheckpointRepository } from "../db/repositories/CheckpointReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import type { PlanService } from "./PlanService.js";
+import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 
 export interface CheckpointView {
@@ -63,7 +63,8 @@ export class CheckpointService {
     const answer = await this.checkpoints.find(member.id, section.id);
     return {
       cohort,
-      section,
+      // Its weeks on the calendar (a break week moves them), out of the calendar's total, as /week shows them.
+      section: calendarSectionOf(context, section),
       prompt: checkpointPrompt(section, context.curriculum),
       totalWeeks: context.plan.totalWeeks,
       answer: answer?.answer ?? null,

@@ -32,7 +32,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import type { CohortContext, PlanService } from "./PlanService.js";
+import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -748,12 +748,6 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
   const item = context.itemsById.get(itemId);
   if (item === undefined) throw new Error(`item ${itemId} is not in curriculum ${context.curriculum.id}`);
   return item;
-}
-
-/** A section with its weeks in calendar weeks (`planCurriculum`: a cohort break week moves every later week), as /week and the posts show them. */
-function calendarSectionOf(context: CohortContext, section: StoredSection): StoredSection {
-  const calendar = context.planCurriculum.sections.find((entry) => entry.key === section.key);
-  return calendar === undefined ? section : { ...section, weekStart: calendar.weekStart, weekEnd: calendar.weekEnd };
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
