@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** Two overlapping sections over three weeks, each with a checkpoint. */
 const shortPath = [
@@ -48,5 +48,17 @@ describe("/checkpoint around a break week and after the course, through discord.
     expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · More");
     expect(reply.embeds[0]?.footer?.text).toBe("Short · weeks 3–4 of 4");
     expect(visibleText(await bot.reply(ada.id, "week"))).toContain("**More** · weeks 3–4");
+  });
+
+  it("says the course has finished, with no buttons, once its last week is over", async () => {
+    for (const at of ["2027-02-01T08:00:00Z", "2027-02-01T09:00:00Z"]) {
+      // Before the closing post goes out, then after it (the cohort is finished).
+      await tickAt(at);
+      const reply = await bot.reply(ada.id, "checkpoint");
+      expect(reply.ephemeral).toBe(true);
+      expect(visibleText(reply)).toContain("**Short**'s course has finished, so its checkpoints take no more answers");
+      expect(buttonsOf(reply)).toEqual([]);
+    }
+    expect((await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).status).toBe("finished");
   });
 });
