@@ -181,6 +181,13 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       const text = visibleText(await asAdmin("curriculum import", { file: tinyFile() }));
       expect(text).toContain("Nothing changed");
       expect(await curriculumState()).toEqual(before);
+      // The same document saved on Windows, or without its last line break, is the same file: no diff to confirm.
+      for (const resaved of [tinyPath.replaceAll("\n", "\r\n"), tinyPath.trimEnd()]) {
+        const again = await asAdmin("curriculum import", { file: tinyFile(resaved) });
+        expect(visibleText(again)).toContain("Nothing changed");
+        expect(buttonsOf(again)).toEqual([]);
+      }
+      expect(await curriculumState()).toEqual(before);
     });
 
     it("shows a changed re-import's diff first, and updates only on Confirm; cohorts see the change at once", async () => {
