@@ -239,6 +239,26 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await prisma().completion.count()).toBe(1);
     });
 
+    it("names the sections a re-import moves to other weeks or renames, even when every item stays", async () => {
+      const path = [
+        "Moving Path",
+        "Week 1: Start",
+        "- [ ] Required -- First (20 min)",
+        "Week 2: Middle",
+        "- [ ] Required -- Second (20 min)",
+        "",
+      ];
+      await asAdmin("curriculum import", { file: tinyFile(path.join("\n"), "moving.md") });
+      const moved = path.map((line) =>
+        line === "Week 2: Middle" ? "Week 3-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
+      );
+      const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(moved.join("\n"), "moving.md") }));
+      expect(text).toContain("0 added · 0 removed · 0 changed · 2 kept");
+      expect(text).toContain("Sections moved or renamed (2)");
+      expect(text).toContain("• Begin (was Start)");
+      expect(text).toContain("• Middle: week 2 → weeks 3–4");
+    });
+
     it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {
       const stateBefore = await curriculumState();
       const withoutAlpha = tinyPath.replaceAll(" Reading (", " Chapter (").replace("- [ ] Required -- Alpha Chapter (20 min)\n", "");

@@ -78,6 +78,9 @@ export const en = {
   "curriculumImport.removedField": "Removed ({count, number})",
   "curriculumImport.changedField": "Changed ({count, number})",
   "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.sectionsField": "Sections moved or renamed ({count, number})",
+  "curriculumImport.sectionLine":
+    "• {title}{moved, select, yes {: {previousWeeks} → {weeks}} other {}}{renamed, select, yes { (was {previousTitle})} other {}}",
   "curriculumImport.more": "…and {count, number} more",
   "curriculumImport.confirm": "Confirm update",
   "curriculumImport.cancel": "Cancel",

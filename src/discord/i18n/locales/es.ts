@@ -80,6 +80,9 @@ export const es: Catalogue = {
   "curriculumImport.removedField": "Eliminadas ({count, number})",
   "curriculumImport.changedField": "Modificadas ({count, number})",
   "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.sectionsField": "Secciones movidas o renombradas ({count, number})",
+  "curriculumImport.sectionLine":
+    "• {title}{moved, select, yes {: {previousWeeks} → {weeks}} other {}}{renamed, select, yes { (antes {previousTitle})} other {}}",
   "curriculumImport.more": "…y {count, number} más",
   "curriculumImport.confirm": "Confirmar actualización",
   "curriculumImport.cancel": "Cancelar",
