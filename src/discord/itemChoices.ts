@@ -1,3 +1,4 @@
+import { truncateChoiceName } from "../services/CohortService.js";
 import type { ItemSuggestion } from "../services/StudyService.js";
 import type { AutocompleteChoice } from "./commandWithSubcommands.js";
 import { localDateText, weeksText } from "./i18n/formatters.js";
@@ -9,24 +10,14 @@ const maxChoiceName = 100;
 /** A group label is a hint, not the point of the choice. */
 const maxDetail = 30;
 
-/** The first `room` characters of `text`, "…" ending a cut, never splitting a character made of two UTF-16 units. */
-function fit(text: string, room: number): string {
-  if (text.length <= room) return text;
-  let cut = "";
-  for (const character of text) {
-    if (cut.length + character.length > room - 1) break;
-    cut += character;
-  }
-  return `${cut}…`;
-}
-
 /** "✓ Title · Weeks 1-2 · detail": the title is what gets shortened, so the weeks and detail always show. */
 function choiceName(t: Translator, item: ItemSuggestion, detail: string | null): string {
   const prefix = item.done ? "✓ " : "";
-  const suffix = [` · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`, detail === null ? "" : ` · ${fit(detail, maxDetail)}`].join(
-    "",
-  );
-  return `${prefix}${fit(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
+  const suffix = [
+    ` · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
+    detail === null ? "" : ` · ${truncateChoiceName(detail, maxDetail)}`,
+  ].join("");
+  return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
 }
 
 /** Names that appear more than once in `names`. */
