@@ -1,11 +1,9 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
-import { truncateChoiceName } from "../../src/services/CohortService.js";
 import { autocompleteAdminOption } from "../../src/discord/autocompleteAdminOption.js";
 import { cohortOption, itemOption } from "../../src/discord/commandOptions.js";
 import type { HandlerContext, Reply } from "../../src/discord/commandTypes.js";
 import type { AutocompleteChoice, SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
-import { weeksText } from "../../src/discord/i18n/formatters.js";
-import { inertText, TextTarget } from "../../src/discord/i18n/inertText.js";
+import { itemChoices } from "../../src/discord/itemChoices.js";
 import { renderCredit } from "../../src/discord/render/renderFacilitators.js";
 import { readOptions } from "../../src/discord/readOptions.js";
 
@@ -62,10 +60,5 @@ export async function autocomplete(context: HandlerContext, interaction: Autocom
     undo: interaction.options.getBoolean(undoOption.name) === true,
     now: context.clock.now(),
   });
-  return suggestions.map((item) => ({
-    name: truncateChoiceName(
-      `${item.done ? "✓ " : ""}${inertText(item.title, TextTarget.Plain)} · ${weeksText(context.t, item.weekStart, item.weekEnd, "upper")}`,
-    ),
-    value: String(item.itemId),
-  }));
+  return itemChoices(context.t, suggestions);
 }

@@ -1,7 +1,6 @@
 import type { AutocompleteInteraction } from "discord.js";
-import { truncateChoiceName, type Choice } from "../services/CohortService.js";
-import { weeksText } from "./i18n/formatters.js";
-import { inertText, TextTarget } from "./i18n/inertText.js";
+import type { Choice } from "../services/CohortService.js";
+import { itemChoices } from "./itemChoices.js";
 import type { HandlerContext } from "./commandTypes.js";
 import { cohortOption, itemOption } from "./commandOptions.js";
 
@@ -26,12 +25,7 @@ export async function memberAutocomplete(
       now: clock.now(),
       ...(options.onlyDone === true ? { onlyDone: true } : {}),
     });
-    return suggestions.map((item) => ({
-      name: truncateChoiceName(
-        `${item.done ? "✓ " : ""}${inertText(item.title, TextTarget.Plain)} · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
-      ),
-      value: String(item.itemId),
-    }));
+    return itemChoices(t, suggestions);
   }
   if (focused.name === cohortOption(false).name) return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
   return [];

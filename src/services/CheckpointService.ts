@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
@@ -7,7 +7,8 @@ import type { CheckpointRepository } from "../db/repositories/CheckpointReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import type { PlanService } from "./PlanService.js";
+import { courseIsOver } from "./CourseEndService.js";
+import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 
 export interface CheckpointView {
@@ -55,6 +56,8 @@ export class CheckpointService {
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const context = await this.plans.contextFor(cohort);
+    // After the last week (closing post out or not) there is nothing to work towards, and no answer would be taken.
+    if (courseIsOver(cohort, context, request.now)) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
@@ -63,7 +66,8 @@ export class CheckpointService {
     const answer = await this.checkpoints.find(member.id, section.id);
     return {
       cohort,
-      section,
+      // Its weeks on the calendar (a break week moves them), out of the calendar's total, as /week shows them.
+      section: calendarSectionOf(context, section),
       prompt: checkpointPrompt(section, context.curriculum),
       totalWeeks: context.plan.totalWeeks,
       answer: answer?.answer ?? null,
@@ -80,9 +84,9 @@ export class CheckpointService {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
-    // Buttons on a finished cohort's old posts: the course is over.
-    if (cohort.status === CohortStatus.Finished) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
+    // Buttons on old posts once the last week is over (closing post out or not): the course is over.
+    if (courseIsOver(cohort, context, request.now)) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);
     if (section === undefined) throw new UserError("checkpoint.unknownSection");

@@ -140,8 +140,18 @@ export function matchScore(candidate: string, query: string): number {
   return name.includes(q) ? 1 : -1;
 }
 
-export function truncateChoiceName(name: string): string {
-  return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
+/**
+ * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting
+ * a character made of two units (an emoji cut in half is not text Discord takes).
+ */
+export function truncateChoiceName(name: string, max = 100): string {
+  if (name.length <= max) return name;
+  let cut = "";
+  for (const character of name) {
+    if (cut.length + character.length > max - 1) break;
+    cut += character;
+  }
+  return `${cut}…`;
 }
 
 /**

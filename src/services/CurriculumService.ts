@@ -262,8 +262,20 @@ export class CurriculumService {
   }
 }
 
+/**
+ * What identifies a document's text: the same file saved with Windows line breaks, or with more or fewer
+ * line breaks at its end, is the same file (re-importing it changes nothing and asks for no confirmation).
+ */
 function hashOf(text: string): string {
-  return createHash("sha256").update(text).update(`\0${parseRevision}`).digest("hex");
+  return createHash("sha256").update(canonicalText(text)).update(`\0${parseRevision}`).digest("hex");
+}
+
+/** "\n" line breaks and exactly one at the end; linear (no regex over a run of line breaks). */
+function canonicalText(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n");
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === "\n") end -= 1;
+  return `${lines.slice(0, end)}\n`;
 }
 
 /**

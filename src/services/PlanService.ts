@@ -1,5 +1,5 @@
 import type { Cohort } from "../domain/cohort/cohortModel.js";
-import type { StoredCurriculum, StoredItem } from "../domain/curriculum/storedCurriculum.js";
+import type { StoredCurriculum, StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
@@ -45,6 +45,12 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
       })),
     })),
   };
+}
+
+/** A section with its weeks in calendar weeks (`planCurriculum`: a cohort break week moves every later week), as /week and the posts show them. */
+export function calendarSectionOf(context: Pick<CohortContext, "planCurriculum">, section: StoredSection): StoredSection {
+  const calendar = context.planCurriculum.sections.find((entry) => entry.key === section.key);
+  return calendar === undefined ? section : { ...section, weekStart: calendar.weekStart, weekEnd: calendar.weekEnd };
 }
 
 /** What a cohort's unbroken plan is built from: `curriculumKey` names the curriculum and its version (equal keys, equal curricula). */

@@ -16,7 +16,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
-import type { PlanService } from "./PlanService.js";
+import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import {
   LeaderboardPeriod,
   type CourseChartData,
@@ -195,7 +195,8 @@ export class PostService {
     const context = await this.plans.contextFor(cohort);
     const section = context.curriculum.sections.find((candidate) => candidate.key === sectionKey);
     if (section === undefined || section.checkpoint === null) throw new UserError("posts.noCheckpoint");
-    return { cohort, section, totalWeeks: context.plan.totalWeeks };
+    // Its weeks on the calendar (a break week moves them), out of the calendar's total.
+    return { cohort, section: calendarSectionOf(context, section), totalWeeks: context.plan.totalWeeks };
   }
 
   /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */

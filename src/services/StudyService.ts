@@ -32,7 +32,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import type { CohortContext, PlanService } from "./PlanService.js";
+import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -177,6 +177,10 @@ export interface ItemSuggestion {
   readonly done: boolean;
   readonly weekStart: number;
   readonly weekEnd: number;
+  /** The item's group in its section ("Practice"), to tell apart repeated titles of one section. */
+  readonly group: string | null;
+  /** Its due day in the member's own plan (null: not assigned to them, e.g. Reference), the last thing that tells repeats apart. */
+  readonly dueDate: string | null;
 }
 
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
@@ -710,8 +714,11 @@ export class StudyService {
       const score = matchScore(item.title, request.query);
       if (score < 0) continue;
       // The member's own due day: their catch-up and extension decide what is "today" and "overdue".
-      const date = plan.itemById.get(item.id)?.dueDate;
-      const priority = date === undefined ? 0 : date === today ? 3 : date < today && !done.has(item.id) ? 2 : 1;
+      // A late joiner's backlog from before they joined is never overdue (it would crowd out what is).
+      const planned = plan.itemById.get(item.id);
+      const date = planned?.dueDate;
+      const overdue = date !== undefined && date < today && !done.has(item.id) && planned?.preJoin !== true;
+      const priority = date === undefined ? 0 : date === today ? 3 : overdue ? 2 : 1;
       candidates.push({ item, priority, score });
     }
     candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);
@@ -726,6 +733,8 @@ export class StudyService {
         done: done.has(item.id),
         weekStart: section?.weekStart ?? 0,
         weekEnd: section?.weekEnd ?? 0,
+        group: item.group,
+        dueDate: plan.itemById.get(item.id)?.dueDate ?? null,
       };
     });
   }
@@ -739,12 +748,6 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
   const item = context.itemsById.get(itemId);
   if (item === undefined) throw new Error(`item ${itemId} is not in curriculum ${context.curriculum.id}`);
   return item;
-}
-
-/** A section with its weeks in calendar weeks (`planCurriculum`: a cohort break week moves every later week), as /week and the posts show them. */
-function calendarSectionOf(context: CohortContext, section: StoredSection): StoredSection {
-  const calendar = context.planCurriculum.sections.find((entry) => entry.key === section.key);
-  return calendar === undefined ? section : { ...section, weekStart: calendar.weekStart, weekEnd: calendar.weekEnd };
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {

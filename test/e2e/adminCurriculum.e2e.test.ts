@@ -181,6 +181,13 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       const text = visibleText(await asAdmin("curriculum import", { file: tinyFile() }));
       expect(text).toContain("Nothing changed");
       expect(await curriculumState()).toEqual(before);
+      // The same document saved on Windows, or without its last line break, is the same file: no diff to confirm.
+      for (const resaved of [tinyPath.replaceAll("\n", "\r\n"), tinyPath.trimEnd()]) {
+        const again = await asAdmin("curriculum import", { file: tinyFile(resaved) });
+        expect(visibleText(again)).toContain("Nothing changed");
+        expect(buttonsOf(again)).toEqual([]);
+      }
+      expect(await curriculumState()).toEqual(before);
     });
 
     it("shows a changed re-import's diff first, and updates only on Confirm; cohorts see the change at once", async () => {
@@ -230,6 +237,26 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
 
       expect(await prisma().curriculum.count({ where: { slug: "tiny-study-path" } })).toBe(1);
       expect(await prisma().completion.count()).toBe(1);
+    });
+
+    it("names the sections a re-import moves to other weeks or renames, even when every item stays", async () => {
+      const path = [
+        "Moving Path",
+        "Week 1: Start",
+        "- [ ] Required -- First (20 min)",
+        "Week 2: Middle",
+        "- [ ] Required -- Second (20 min)",
+        "",
+      ];
+      await asAdmin("curriculum import", { file: tinyFile(path.join("\n"), "moving.md") });
+      const moved = path.map((line) =>
+        line === "Week 2: Middle" ? "Week 3-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
+      );
+      const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(moved.join("\n"), "moving.md") }));
+      expect(text).toContain("0 added · 0 removed · 0 changed · 2 kept");
+      expect(text).toContain("Sections moved or renamed (2)");
+      expect(text).toContain("• Begin (was Start)");
+      expect(text).toContain("• Middle: week 2 → weeks 3–4");
     });
 
     it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {

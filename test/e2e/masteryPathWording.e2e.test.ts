@@ -32,12 +32,11 @@ describe("the 36-week path without estimates, end to end", () => {
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
-    // A late joiner in week 3: their backlog is topics too.
-    const lee = bot.member("lee");
-    bot.clock.set(new Date("2027-01-20T10:00:00Z"));
-    await bot.reply(lee.id, "join", { cohort: cohortName });
-    texts.set("lateToday", visibleText(await bot.reply(lee.id, "today")));
-    texts.set("latePace", visibleText(await bot.reply(lee.id, "pace")));
+    // Week 4: a late joiner's backlog, and Ada behind the plan in the roster.
+    const bo = bot.member("bo");
+    await bot.reply(bo.id, "join", { cohort: cohortName });
+    texts.set("lateToday", visibleText(await bot.reply(bo.id, "today")));
+    texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
   });
   afterAll(async () => bot.close());
 
@@ -50,7 +49,8 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("today")).toContain("Overdue · 1 topic");
     expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required item**");
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
-    expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. /);
+    expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
+    expect(texts.get("roster")).toMatch(/\d+ items behind(?! \()/);
   });
 
   it("names the first phase's objective as the next checkpoint before the cohort starts", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CurriculumSummary } from "../../src/domain/curriculum/storedCurriculum.js";
 import { findCurriculumByOption } from "../../src/services/findCurriculumByOption.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
+import { truncateChoiceName } from "../../src/services/CohortService.js";
 
 const builtIn: CurriculumSummary = { id: 1, slug: "backend-path", title: "Backend Path", totalWeeks: 12, scope: "" };
 const other: CurriculumSummary = { id: 2, slug: "frontend-path", title: "Frontend Path", totalWeeks: 8, scope: "" };
@@ -47,5 +48,17 @@ describe("suggestTimeZones", () => {
 
   it("offers nothing for text that names no zone", () => {
     expect(suggestTimeZones("Atlantis")).toEqual([]);
+  });
+});
+
+describe("truncateChoiceName", () => {
+  it("cuts a long name to Discord's 100 characters without splitting an emoji into half a character", () => {
+    const title = `${"a".repeat(98)}🚀 and more words after the rocket`;
+    const name = truncateChoiceName(title);
+    expect(name.length).toBeLessThanOrEqual(100);
+    // No lone half of a surrogate pair: encoding it to UTF-8 and back changes nothing.
+    expect(new TextDecoder().decode(new TextEncoder().encode(name))).toBe(name);
+    expect(name.endsWith("…")).toBe(true);
+    expect(truncateChoiceName("Short 🚀")).toBe("Short 🚀");
   });
 });

@@ -271,6 +271,8 @@ describe("a re-import's diff", () => {
       removedTitles: ["<@111111111111111111>", "@everyone", "x".repeat(5000)],
       changedTitles: ["**bold** __underline__ *italic* _italic_ ~~strike~~ ||spoiler||"],
       removedItemIds: [7, 8, 9],
+      sectionChanges: 0,
+      sectionChangeExamples: [],
     },
     retiredCompletions: 5,
     affectedMembers: 2,

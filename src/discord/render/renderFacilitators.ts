@@ -22,7 +22,12 @@ function mention(userId: string) {
 function rosterLine(t: Translator, member: RosterMemberView): string {
   const pace =
     member.behindItems > 0
-      ? t.t("roster.paceBehind", { items: member.behindItems, time: markup(durationText(t, member.behindMinutes)) })
+      ? t.t("roster.paceBehind", {
+          items: member.behindItems,
+          // Topics without estimates (the 36-week path): no "(0 min)".
+          timed: member.behindMinutes > 0 ? "yes" : "no",
+          time: markup(durationText(t, member.behindMinutes)),
+        })
       : t.t("roster.paceOnTrack");
   return t.t("roster.line", {
     member: mention(member.userId),

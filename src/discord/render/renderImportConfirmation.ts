@@ -1,8 +1,10 @@
 import { ButtonStyle, type APIEmbedField } from "discord.js";
+import type { ItemDiff } from "../../domain/curriculum/matchCurriculumVersions.js";
 import type { ImportSummary } from "../../domain/curriculum/storedCurriculum.js";
 import type { ImportConfirmationView, ImportStart } from "../../services/CurriculumService.js";
 import { pendingImportLifetimeMs } from "../../services/CurriculumService.js";
 import type { Reply } from "../commandTypes.js";
+import { weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { button, buttonRows, colors, limits, truncate } from "./format.js";
@@ -37,6 +39,31 @@ function titlesField(
   ];
 }
 
+/** Sections that keep their items but move to other weeks or take another title: the schedule changes all the same. */
+function sectionsField(t: Translator, diff: ItemDiff): APIEmbedField[] {
+  if (diff.sectionChanges === 0) return [];
+  const lines = diff.sectionChangeExamples.map((change) => {
+    const moved = change.weeks.start !== change.previousWeeks.start || change.weeks.end !== change.previousWeeks.end;
+    const line = t.t("curriculumImport.sectionLine", {
+      title: change.title,
+      previousTitle: change.previousTitle,
+      moved: moved ? "yes" : "no",
+      renamed: change.title === change.previousTitle ? "no" : "yes",
+      weeks: markup(weeksText(t, change.weeks.start, change.weeks.end)),
+      previousWeeks: markup(weeksText(t, change.previousWeeks.start, change.previousWeeks.end)),
+    });
+    return truncate(line, maxTitleLength * 2);
+  });
+  const hidden = diff.sectionChanges - lines.length;
+  if (hidden > 0) lines.push(t.t("curriculumImport.more", { count: hidden }));
+  return [
+    {
+      name: t.plain("curriculumImport.sectionsField", { count: diff.sectionChanges }),
+      value: fitLines(lines, limits.fieldValue, (more) => t.t("curriculumImport.more", { count: more + hidden })),
+    },
+  ];
+}
+
 /** What a re-import would change, before anything is written; only Confirm writes. */
 export function renderImportConfirmation(t: Translator, view: ImportConfirmationView): Reply {
   const { diff } = view;
@@ -53,6 +80,7 @@ export function renderImportConfirmation(t: Translator, view: ImportConfirmation
     ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles),
     ...titlesField(t, "curriculumImport.removedField", diff.removed, diff.removedTitles),
     ...titlesField(t, "curriculumImport.changedField", diff.changed, diff.changedTitles),
+    ...sectionsField(t, diff),
   ];
   const id = String(view.pendingId);
   return {

@@ -57,6 +57,17 @@ export interface ItemDiff {
   readonly changedTitles: readonly string[];
   /** Ids of the stored items in `removed`: their completions would be retired. */
   readonly removedItemIds: readonly number[];
+  /** Continued sections whose weeks or title change: every item may stay while the schedule moves. */
+  readonly sectionChanges: number;
+  readonly sectionChangeExamples: readonly SectionChange[];
+}
+
+/** A continued section as it was and as it would be. */
+export interface SectionChange {
+  readonly title: string;
+  readonly previousTitle: string;
+  readonly weeks: { readonly start: number; readonly end: number };
+  readonly previousWeeks: { readonly start: number; readonly end: number };
 }
 
 /** How many titles of each kind the diff carries for the admin to read. */
@@ -167,7 +178,7 @@ export function* matchingSteps(
     itemIds,
     goneItemIds: goneItems.map((item) => item.id),
     goneSectionIds: previousSections.filter((section) => !continuedSections.has(section.id)).map((section) => section.id),
-    diff: diffOf(parsed, sectionIds, itemIds, previousItems, goneItems),
+    diff: { ...diffOf(parsed, sectionIds, itemIds, previousItems, goneItems), ...sectionDiffOf(parsed, sectionIds, previousSections) },
   };
 }
 
@@ -305,13 +316,39 @@ function* matchItems(
   return bySection;
 }
 
+/** The continued sections whose weeks or title change, with a few examples in document order. */
+function sectionDiffOf(
+  parsed: ParsedCurriculum,
+  sectionIds: readonly (number | null)[],
+  previousSections: readonly PreviousSection[],
+): Pick<ItemDiff, "sectionChanges" | "sectionChangeExamples"> {
+  const oldById = new Map(previousSections.map((section) => [section.id, section]));
+  const examples: SectionChange[] = [];
+  let changes = 0;
+  for (const [index, section] of parsed.sections.entries()) {
+    const old = oldById.get(sectionIds[index] ?? -1);
+    if (old === undefined || (old.title === section.title && old.weekStart === section.weekStart && old.weekEnd === section.weekEnd))
+      continue;
+    changes += 1;
+    if (examples.length < diffExampleCount) {
+      examples.push({
+        title: section.title,
+        previousTitle: old.title,
+        weeks: { start: section.weekStart, end: section.weekEnd },
+        previousWeeks: { start: old.weekStart, end: old.weekEnd },
+      });
+    }
+  }
+  return { sectionChanges: changes, sectionChangeExamples: examples };
+}
+
 function diffOf(
   parsed: ParsedCurriculum,
   sectionIds: readonly (number | null)[],
   itemIds: readonly (readonly (number | null)[])[],
   previousItems: readonly PreviousItem[],
   goneItems: readonly PreviousItem[],
-): ItemDiff {
+): Omit<ItemDiff, "sectionChanges" | "sectionChangeExamples"> {
   const oldById = new Map(previousItems.map((item) => [item.id, item]));
   const addedTitles: string[] = [];
   const changedTitles: string[] = [];

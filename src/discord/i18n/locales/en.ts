@@ -78,6 +78,9 @@ export const en = {
   "curriculumImport.removedField": "Removed ({count, number})",
   "curriculumImport.changedField": "Changed ({count, number})",
   "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.sectionsField": "Sections moved or renamed ({count, number})",
+  "curriculumImport.sectionLine":
+    "• {title}{moved, select, yes {: {previousWeeks} → {weeks}} other {}}{renamed, select, yes { (was {previousTitle})} other {}}",
   "curriculumImport.more": "…and {count, number} more",
   "curriculumImport.confirm": "Confirm update",
   "curriculumImport.cancel": "Cancel",
@@ -610,7 +613,7 @@ export const en = {
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line": "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
-  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind ({time})",
+  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.never": "never",
   "roster.empty": "No members in this list.",

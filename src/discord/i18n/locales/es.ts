@@ -80,6 +80,9 @@ export const es: Catalogue = {
   "curriculumImport.removedField": "Eliminadas ({count, number})",
   "curriculumImport.changedField": "Modificadas ({count, number})",
   "curriculumImport.titleLine": "• {title}",
+  "curriculumImport.sectionsField": "Secciones movidas o renombradas ({count, number})",
+  "curriculumImport.sectionLine":
+    "• {title}{moved, select, yes {: {previousWeeks} → {weeks}} other {}}{renamed, select, yes { (antes {previousTitle})} other {}}",
   "curriculumImport.more": "…y {count, number} más",
   "curriculumImport.confirm": "Confirmar actualización",
   "curriculumImport.cancel": "Cancelar",
@@ -629,7 +632,7 @@ export const es: Catalogue = {
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line": "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
-  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}} ({time})",
+  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",

@@ -1,0 +1,49 @@
+import { truncateChoiceName } from "../services/CohortService.js";
+import type { ItemSuggestion } from "../services/StudyService.js";
+import type { AutocompleteChoice } from "./commandWithSubcommands.js";
+import { localDateText, weeksText } from "./i18n/formatters.js";
+import { inertText, TextTarget } from "./i18n/inertText.js";
+import type { Translator } from "./i18n/Translator.js";
+
+/** Discord's limit on a choice's name. */
+const maxChoiceName = 100;
+/** A group label is a hint, not the point of the choice. */
+const maxDetail = 30;
+
+/** "✓ Title · Weeks 1-2 · detail": the title is what gets shortened, so the weeks and detail always show. */
+function choiceName(t: Translator, item: ItemSuggestion, detail: string | null): string {
+  const prefix = item.done ? "✓ " : "";
+  const suffix = [
+    ` · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
+    detail === null ? "" : ` · ${truncateChoiceName(detail, maxDetail)}`,
+  ].join("");
+  return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
+}
+
+/** Names that appear more than once in `names`. */
+function repeated(names: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const name of names) (seen.has(name) ? twice : seen).add(name);
+  return twice;
+}
+
+/**
+ * `item` autocomplete choices (member commands and /cohort credit). Items that would read the same (a title repeated
+ * in one section, or long titles cut alike) add their group, then their due day in the member's plan, then their rank.
+ */
+export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[]): AutocompleteChoice[] {
+  const details: (string | null)[] = suggestions.map(() => null);
+  const names = () => suggestions.map((item, index) => choiceName(t, item, details[index] ?? null));
+  const tellApart = (detailOf: (item: ItemSuggestion, index: number) => string | null) => {
+    const twice = repeated(names());
+    names().forEach((name, index) => {
+      const item = suggestions[index];
+      if (item !== undefined && twice.has(name)) details[index] = detailOf(item, index) ?? details[index] ?? null;
+    });
+  };
+  tellApart((item) => (item.group === null ? null : inertText(item.group, TextTarget.Plain)));
+  tellApart((item) => (item.dueDate === null ? null : localDateText(t, item.dueDate)));
+  tellApart((_item, index) => `#${index + 1}`);
+  return suggestions.map((item, index) => ({ name: choiceName(t, item, details[index] ?? null), value: String(item.itemId) }));
+}

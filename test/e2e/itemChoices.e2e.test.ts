@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+
+/** Titles longer than a choice may be, repeated in two sections; a title twice in one section, in two groups and in one. */
+const longTitle = "A very long reading title that goes on and on about distributed systems and consensus protocols in practice";
+const repeatsPath = [
+  "Repeats Path",
+  "Week 1-2: Basics",
+  `- [ ] Required -- ${longTitle} (20 min)`,
+  "- [ ] Required -- Same Title (20 min)",
+  "- [ ] Required -- Same Title (25 min)",
+  "Reading:",
+  "- [ ] Required -- Grouped (20 min)",
+  "Practice:",
+  "- [ ] Required -- Grouped (20 min)",
+  "Week 2-3: More",
+  `- [ ] Required -- ${longTitle} (20 min)`,
+  "- [ ] Required -- Other (20 min)",
+  "",
+].join("\n");
+
+describe("the item option's autocomplete, through discord.js and the emulator", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "repeats.md", content: repeatsPath } });
+    await bot.createCohort({ name: "Repeats", curriculum: "repeats-path", start: "2027-01-04" });
+    await bot.createCohort({ name: "Late", start: "2027-01-04" });
+  });
+  afterAll(async () => bot.close());
+
+  it("tells items with the same title apart, and keeps a long title's weeks in its 100 characters", async () => {
+    const ada = bot.member("ada-repeats");
+    await bot.reply(ada.id, "join", { cohort: "Repeats" });
+    const choices = await bot.autocomplete(ada.id, "done", "item", { cohort: "Repeats", item: "" });
+    const names = choices.map((choice) => choice.name);
+    expect(names).toHaveLength(7);
+    expect(new Set(names).size).toBe(7);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+    const long = names.filter((name) => name.startsWith("A very long reading title"));
+    expect(long.map((name) => name.replace(/^.*…/, ""))).toEqual([" · Weeks 1-2", " · Weeks 2-3"]);
+    expect(names.filter((name) => name.startsWith("Grouped"))).toEqual(["Grouped · Weeks 1-2 · Reading", "Grouped · Weeks 1-2 · Practice"]);
+    // Same section, same group: the member's own due days tell them apart.
+    expect(names.filter((name) => name.startsWith("Same Title"))).toEqual([
+      expect.stringMatching(/^Same Title · Weeks 1-2 · Wed, 6 Jan 2027$/),
+      expect.stringMatching(/^Same Title · Weeks 1-2 · Fri, 8 Jan 2027$/),
+    ]);
+  });
+
+  it("lists a late joiner's overdue items right after today's, before their backlog from before they joined", async () => {
+    const lena = bot.member("lena-late");
+    bot.clock.set(new Date("2027-01-18T10:00:00Z"));
+    await bot.reply(lena.id, "join", { cohort: "Late" });
+    // Wednesday of week 3: Monday's and Tuesday's items are overdue; weeks 1-2 are backlog, never overdue.
+    bot.clock.set(new Date("2027-01-20T10:00:00Z"));
+    const today = await bot.reply(lena.id, "today", { cohort: "Late" });
+    const titlesIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]);
+    const todays = titlesIn(today.embeds[0]?.description ?? "", /^⬜ \*\*(.+?)\*\* · /gmu);
+    const overdueField = today.embeds[0]?.fields?.find((field) => field.name.startsWith("Overdue"));
+    const overdue = titlesIn(overdueField?.value ?? "", /^⬜ (.+?) · \d/gmu);
+    expect(todays.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeGreaterThan(0);
+    const overdueCount = Number(/Overdue · (\d+) items?/u.exec(overdueField?.name ?? "")?.[1]);
+    const choices = await bot.autocomplete(lena.id, "done", "item", { cohort: "Late", item: "" });
+    const names = choices.map((choice) => choice.name.replace(/ · Weeks? [\d-]+$/u, ""));
+    // Today's first, then every overdue item (in the plan's order, which /today follows only for the five it lists).
+    expect(names.slice(0, todays.length)).toEqual(todays);
+    expect(names.slice(todays.length, todays.length + overdueCount)).toEqual(expect.arrayContaining(overdue));
+  });
+});
