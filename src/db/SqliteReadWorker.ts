@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { Logger } from "../logging/createLogger.js";
+import { SupervisedWorker, TimeoutRule, WorkerStop, WorkerStoppedError } from "../workers/SupervisedWorker.js";
+import { workerReady } from "../workers/workerReady.js";
 import type { SqlReader, SqlValue } from "./SqlReader.js";
 
 export interface SqliteReadWorkerOptions {
@@ -9,24 +11,32 @@ export interface SqliteReadWorkerOptions {
   readonly logger: Logger;
   /** The thread is stopped after this long without a read, and started again by the next. */
   readonly idleMs?: number;
+  /** A thread that answers nothing for this long while reads wait on it is taken as stuck (see `defaultTimeoutMs`). */
+  readonly timeoutMs?: number;
+  /** Starts the thread (tests watch or replace it this way). Default: `new Worker(program, options)`. */
+  readonly spawn?: (program: string, options: WorkerOptions) => Worker;
+  /** Milliseconds from any fixed origin, for the restart back-off; tests step it. Default: `performance.now()`. */
+  readonly monotonicNow?: () => number;
 }
 
-type WorkerReply =
-  | { readonly id: number; readonly rows: Record<string, unknown>[] }
-  | { readonly id: number; readonly error: string; readonly code: string | null };
-
-interface PendingRead {
-  readonly resolve: (rows: Record<string, unknown>[]) => void;
-  readonly reject: (error: Error) => void;
+interface ReadRequest {
+  readonly id: number;
+  readonly sql: string;
+  readonly params: readonly (string | number | null)[];
 }
+
+type ReadReply =
+  | { readonly id: number; readonly threadId: number; readonly rows: Record<string, unknown>[] }
+  | { readonly id: number; readonly threadId: number; readonly error: string; readonly code: string | null };
 
 /** A read the worker's connection refused or failed (SQLite's message and code). */
 export class SqliteReadError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = "SqliteReadError";
   }
 }
@@ -37,7 +47,7 @@ export class SqliteReadError extends Error {
  * in WAL mode it sees every committed write and never blocks the bot's.
  */
 const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
+const { parentPort, workerData, threadId } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.filePath, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
 // SQLite's own default page cache (2 MB), not the driver's 16 MB: the bot's memory budget (openDatabase sets the same).
@@ -54,23 +64,39 @@ function statementFor(sql) {
   return statement;
 }
 parentPort.on("message", (message) => {
-  if (message === "stop") {
-    db.close();
-    parentPort.close();
-    return;
-  }
   try {
     const statement = statementFor(message.sql);
     if (!statement.reader) throw Object.assign(new Error("the read worker runs statements that return rows only"), { code: "NOT_A_READ" });
-    parentPort.postMessage({ id: message.id, rows: statement.all(...message.params) });
+    parentPort.postMessage({ id: message.id, threadId, rows: statement.all(...message.params) });
   } catch (error) {
     const code = error && typeof error.code === "string" ? error.code : null;
-    parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error), code });
+    parentPort.postMessage({ id: message.id, threadId, error: error instanceof Error ? error.message : String(error), code });
   }
 });
+// The connection is open: a thread that dies from now on does so on a read, not because the file or driver is missing.
+parentPort.postMessage(${JSON.stringify(workerReady)});
 `;
 
 const defaultIdleMs = 60_000;
+
+/**
+ * A read that is running is not stuck, however big: a 100,000-member roster
+ * takes about 4.5 s on the measured machine (README), plus up to the busy
+ * timeout. Five minutes is some 60 times that, and still well inside the 15
+ * minutes a deferred interaction may be answered in, so the facilitator gets
+ * an error rather than a reply that never comes. A watchdog, not a limit per
+ * read: reads queued behind a long one are not stuck either.
+ */
+const defaultTimeoutMs = 5 * 60_000;
+
+const stopMessages = {
+  [WorkerStop.Closed]: "the database is closed",
+  [WorkerStop.Failed]: "the read worker failed",
+  [WorkerStop.Exited]: "the read worker stopped",
+  [WorkerStop.TimedOut]: "the read worker stopped answering",
+  [WorkerStop.Unsendable]: "the read could not be sent to the worker",
+  [WorkerStop.Unavailable]: "the read worker keeps failing to start",
+} as const satisfies Record<WorkerStop, string>;
 
 /**
  * Runs SQLite reads that may take long (a 100,000-member roster takes
@@ -78,101 +104,57 @@ const defaultIdleMs = 60_000;
  * own connection such a read would hold the event loop, and every server's
  * interactions with it. The thread starts with the first read and stops
  * after a minute without one, so a bot that never shows a roster pays
- * nothing for it. Dates are bound as epoch milliseconds, the format the
- * bot's Prisma adapter stores them in (openDatabase).
+ * nothing for it; its lifecycle is SupervisedWorker's (a thread that cannot
+ * open the file is started again after a growing back-off, reads meanwhile
+ * refused at once; one stuck for `defaultTimeoutMs` is replaced). Dates are
+ * bound as epoch milliseconds, the format the bot's Prisma adapter stores
+ * them in (openDatabase).
  */
 export class SqliteReadWorker implements SqlReader {
-  private worker: Worker | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private idleTimer: NodeJS.Timeout | null = null;
-  private readonly pending = new Map<number, PendingRead>();
-  private nextId = 1;
-  private stopped = false;
+  private readonly worker: SupervisedWorker<ReadRequest, ReadReply>;
 
-  constructor(private readonly options: SqliteReadWorkerOptions) {}
-
-  read(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
-    if (this.stopped) return Promise.reject(new SqliteReadError("the database is closed", null));
-    const worker = this.worker ?? this.spawn();
-    this.clearIdleTimer();
-    // Keep the process alive while a read is out; an idle thread must not.
-    worker.ref();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, sql, params: params.map((value) => (value instanceof Date ? value.getTime() : value)) });
+  constructor(options: SqliteReadWorkerOptions) {
+    const driverPath = createRequire(import.meta.url).resolve("better-sqlite3");
+    const spawn = options.spawn ?? ((program, workerOptions) => new Worker(program, workerOptions));
+    const workerData = { driverPath, filePath: options.filePath, busyTimeoutMs: options.busyTimeoutMs };
+    this.worker = new SupervisedWorker({
+      spawn: () => spawn(workerSource, { eval: true, workerData }),
+      timeout: { rule: TimeoutRule.Watchdog, ms: options.timeoutMs ?? defaultTimeoutMs },
+      idleMs: options.idleMs ?? defaultIdleMs,
+      logger: options.logger,
+      logMessages: {
+        failed: "sqlite read worker failed",
+        timedOut: "sqlite read worker stopped answering",
+        backedOff: "sqlite read worker restarts backed off",
+      },
+      monotonicNow: options.monotonicNow,
     });
+  }
+
+  async read(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
+    const bound = params.map((value) => (value instanceof Date ? value.getTime() : value));
+    const reply = await this.worker
+      .request((id) => ({ id, sql, params: bound }))
+      .catch((error: unknown) => {
+        throw readFailure(error);
+      });
+    if ("rows" in reply) return reply.rows;
+    throw new SqliteReadError(reply.error, reply.code);
   }
 
   /** Whether the thread is running now (it starts on demand). */
   get running(): boolean {
-    return this.worker !== null;
+    return this.worker.running;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.stopWorker();
+  stop(): Promise<void> {
+    return this.worker.close();
   }
+}
 
-  private spawn(): Worker {
-    const driverPath = createRequire(import.meta.url).resolve("better-sqlite3");
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: { driverPath, filePath: this.options.filePath, busyTimeoutMs: this.options.busyTimeoutMs },
-    });
-    worker.on("message", (reply: WorkerReply) => this.settle(reply));
-    worker.on("error", (error) => this.options.logger.warn({ err: error }, "sqlite read worker failed"));
-    this.exited = new Promise((resolve) =>
-      worker.once("exit", () => {
-        // An exit nobody asked for (stopWorker forgets the thread first): its reads are lost.
-        if (this.worker === worker) {
-          this.worker = null;
-          this.failPending(new SqliteReadError("the read worker stopped", null));
-        }
-        resolve();
-      }),
-    );
-    this.worker = worker;
-    return worker;
-  }
-
-  private settle(reply: WorkerReply): void {
-    const read = this.pending.get(reply.id);
-    this.pending.delete(reply.id);
-    if (read !== undefined) {
-      if ("rows" in reply) read.resolve(reply.rows);
-      else read.reject(new SqliteReadError(reply.error, reply.code));
-    }
-    if (this.pending.size === 0) this.becomeIdle();
-  }
-
-  private becomeIdle(): void {
-    this.worker?.unref();
-    this.clearIdleTimer();
-    this.idleTimer = setTimeout(() => void this.stopWorker(), this.options.idleMs ?? defaultIdleMs);
-    this.idleTimer.unref();
-  }
-
-  private clearIdleTimer(): void {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-  }
-
-  private async stopWorker(): Promise<void> {
-    this.clearIdleTimer();
-    const worker = this.worker;
-    const exited = this.exited;
-    if (worker === null) return;
-    this.worker = null;
-    this.failPending(new SqliteReadError("the database is closed", null));
-    worker.postMessage("stop");
-    const timeout = setTimeout(() => void worker.terminate(), 5_000);
-    await exited;
-    clearTimeout(timeout);
-  }
-
-  private failPending(error: Error): void {
-    for (const read of this.pending.values()) read.reject(error);
-    this.pending.clear();
-  }
+/** The worker's stop as a SqliteReadError (no SQLite code: nothing for the busy handling to retry). */
+function readFailure(error: unknown): unknown {
+  if (!(error instanceof WorkerStoppedError)) return error;
+  const retry = error.retryInMs === undefined ? "" : `; it is started again in ${Math.ceil(error.retryInMs / 1000)} s`;
+  return new SqliteReadError(`${stopMessages[error.stop]}${retry}`, null, { cause: error });
 }

@@ -76,6 +76,8 @@ export interface SupervisedWorkerOptions {
   readonly onStart?: () => void;
   /** Milliseconds from any fixed origin, for the back-off; tests step it. Default: `performance.now()`. */
   readonly monotonicNow?: (() => number) | undefined;
+  /** The worker is stopped after this long with no request waiting, and started again by the next. Default: kept until close(). */
+  readonly idleMs?: number | undefined;
 }
 
 /** Thread ids kept in `answeredOnThreads`: a long-running process restarts its worker now and then. */
@@ -90,11 +92,11 @@ interface Pending<Reply> {
 
 /**
  * The lifecycle of one worker thread that answers requests: started on the
- * first request and kept for the next, never keeping the process alive while
- * idle. A worker that fails, exits or is taken as stuck (`timeout`) is
- * terminated and every request waiting on it rejected (`WorkerStoppedError`);
- * the next request starts a fresh one, at once if the worker had said it was
- * ready (`workerReady`) or was taken as stuck. Workers that die before they
+ * first request and kept for the next (or stopped after `idleMs` unused),
+ * never keeping the process alive. A worker that fails, exits or is taken as
+ * stuck (`timeout`) is terminated and every request waiting on it rejected
+ * (`WorkerStoppedError`); the next request starts a fresh one, at once if
+ * the worker had said it was ready (`workerReady`) or was taken as stuck. Workers that die before they
  * are ready (or cannot be spawned) put the next start off (`workerBackOff`);
  * requests meanwhile are rejected at once (`WorkerStop.Unavailable`, see
  * `available`). After close() none is started again.
@@ -104,6 +106,8 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   private nextId = 1;
   private readonly pending = new Map<number, Pending<Reply>>();
   private watchdog: NodeJS.Timeout | null = null;
+  /** Only with `idleMs`: stops the worker once nothing has waited on it for that long. */
+  private idleTimer: NodeJS.Timeout | null = null;
   private closedFlag = false;
   private readonly answeredOn = new Set<number>();
   /** Whether the current worker said it is ready (`workerReady`): one that dies afterwards is not taken as broken. */
@@ -127,6 +131,11 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   /** Whether a request now would be posted: not closed, and not waiting out a back-off (`WorkerStop.Unavailable`). */
   get available(): boolean {
     return !this.closedFlag && this.retryInMs() === 0;
+  }
+
+  /** Whether a worker is started (it starts on demand, and with `idleMs` stops when unused). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   /** The last `rememberedThreads` thread ids that answered: lets tests see the work left the main thread. */
@@ -154,12 +163,14 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
       if (this.worker === null) this.backOff();
       return Promise.reject(new WorkerStoppedError(WorkerStop.Failed, { cause: error }));
     }
+    this.clearIdleTimer();
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       try {
         worker.postMessage(message(id));
       } catch (error) {
         reject(new WorkerStoppedError(WorkerStop.Unsendable, { cause: error }));
+        this.idleIfNothingWaits(worker);
         return;
       }
       onPosted?.();
@@ -171,6 +182,7 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
   /** Stops the worker; requests in flight are rejected, later ones too. */
   async close(): Promise<void> {
     this.closedFlag = true;
+    this.clearIdleTimer();
     const worker = this.worker;
     if (worker === null) return;
     this.worker = null;
@@ -227,6 +239,30 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     if (this.options.timeout.rule === TimeoutRule.Watchdog) this.armWatchdog(worker);
     this.rememberAnswerer(reply.threadId);
     pending.resolve(reply);
+    this.idleIfNothingWaits(worker);
+  }
+
+  /** With `idleMs`, arms the stop of a worker nothing waits on: an owner that stops asking keeps no thread. */
+  private idleIfNothingWaits(worker: Worker): void {
+    if (this.options.idleMs === undefined || this.pending.size > 0) return;
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => this.stopIdle(worker), this.options.idleMs);
+    // An idle worker is no reason to keep the process alive, nor is the timer that would stop it.
+    this.idleTimer.unref();
+  }
+
+  /** Ends an idle worker; the next request starts a fresh one at once (it was ready, nothing to back off from). */
+  private stopIdle(worker: Worker): void {
+    this.idleTimer = null;
+    // A worker that failed since is given up at its exit (`ending`); one replaced or with work is not idle.
+    if (this.worker !== worker || this.ending !== null || this.pending.size > 0) return;
+    this.worker = null;
+    void worker.terminate();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Keeps `threadId` as the newest answerer; each restart brings a new id, so only the last few are kept. */
@@ -254,6 +290,7 @@ export class SupervisedWorker<Request extends { readonly id: number }, Reply ext
     if (stop === WorkerStop.TimedOut && this.ending !== null) return;
     this.worker = null;
     this.ending = null;
+    this.clearIdleTimer();
     void worker.terminate();
     if (stop === WorkerStop.TimedOut) {
       // Not backed off: a stuck worker is slow on a big task or answered before, and the timeout already spaces its restarts.

@@ -1,6 +1,9 @@
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaSqlReader } from "../../src/db/SqlReader.js";
-import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
+import { SqliteReadError, SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
+import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
+import { workerReady } from "../../src/workers/workerReady.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -87,5 +90,82 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("long SQLite reads on
     expect(rows).toEqual([{ two: 2 }]);
     await reader.stop();
     await expect(reader.read(`SELECT 1`, [])).rejects.toThrow(/closed/);
+  });
+
+  it("its thread says it is ready once the file is open, before it answers anything", async () => {
+    const firstMessages: unknown[] = [];
+    const reader = new SqliteReadWorker({
+      filePath: handle.target.provider === "sqlite" ? handle.target.filePath : "",
+      busyTimeoutMs: 1_000,
+      logger: captureLogger().logger,
+      spawn: (program: string, options: WorkerOptions) => {
+        const thread = new Worker(program, options);
+        thread.once("message", (message: unknown) => firstMessages.push(message));
+        return thread;
+      },
+    });
+    try {
+      expect(await reader.read(`SELECT 1 AS "one"`, [])).toEqual([{ one: 1 }]);
+      expect(firstMessages).toEqual([workerReady]);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it("a thread that dies before it is ready (the file is missing) is started once; reads meanwhile are refused at once, with when to retry", async () => {
+    const captured = captureLogger();
+    const spawned: string[] = [];
+    let now = 0;
+    const reader = new SqliteReadWorker({
+      filePath: `${handle.target.provider === "sqlite" ? handle.target.filePath : ""}.missing`,
+      busyTimeoutMs: 1_000,
+      logger: captured.logger,
+      spawn: (program: string, options: WorkerOptions) => {
+        spawned.push(program);
+        return new Worker(program, options);
+      },
+      monotonicNow: () => now,
+    });
+    try {
+      const reads = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) reads.push(await reader.read(`SELECT 1`, []).catch((error: unknown) => error));
+      expect(reads.every((error) => error instanceof SqliteReadError)).toBe(true);
+      expect(String(reads[1])).toMatch(/keeps failing.*1 s/);
+      expect(String(reads[2])).toMatch(/keeps failing.*1 s/);
+      expect(spawned).toHaveLength(1);
+      expect(captured.lines().filter((line) => line.msg === "sqlite read worker failed")).toHaveLength(1);
+      now += workerBackOff.firstMs;
+      await expect(reader.read(`SELECT 1`, [])).rejects.toThrow(SqliteReadError);
+      expect(spawned).toHaveLength(2);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it("a read that never answers is given up, its thread ended, and the next read goes to a fresh thread", async () => {
+    const hanging = `const { parentPort } = require("node:worker_threads");
+parentPort.on("message", () => undefined);
+parentPort.postMessage(${JSON.stringify(workerReady)});`;
+    const threads: Worker[] = [];
+    const reader = new SqliteReadWorker({
+      filePath: handle.target.provider === "sqlite" ? handle.target.filePath : "",
+      busyTimeoutMs: 1_000,
+      logger: captureLogger().logger,
+      // Every thread here never answers, however fast or slow the machine: 1 ms always runs out.
+      timeoutMs: 1,
+      spawn: (_program: string, options: WorkerOptions) => {
+        const thread = new Worker(hanging, options);
+        threads.push(thread);
+        return thread;
+      },
+    });
+    try {
+      await expect(reader.read(`SELECT 1 AS "one"`, [])).rejects.toThrow(/stopped answering/);
+      await expect.poll(() => threads[0]?.threadId).toBe(-1);
+      await expect(reader.read(`SELECT 2 AS "two"`, [])).rejects.toThrow(/stopped answering/);
+      expect(threads).toHaveLength(2);
+    } finally {
+      await reader.stop();
+    }
   });
 });

@@ -57,13 +57,14 @@ interface SupervisedOptions {
   readonly failingStarts?: number;
   /** What the first workers run, in order; the later ones run `loads`. */
   readonly firstPrograms?: readonly Program[];
+  readonly idleMs?: number;
 }
 
 /**
  * A supervised test worker whose workers (and their starts and spawn calls) the test can see, and whose
  * back-off clock it steps (`advance`).
  */
-function supervised({ timeout = patient, failingSpawns = 0, failingStarts = 0, firstPrograms = [] }: SupervisedOptions = {}) {
+function supervised({ timeout = patient, failingSpawns = 0, failingStarts = 0, firstPrograms = [], idleMs }: SupervisedOptions = {}) {
   const workers: Worker[] = [];
   let starts = 0;
   let spawns = 0;
@@ -82,6 +83,7 @@ function supervised({ timeout = patient, failingSpawns = 0, failingStarts = 0, f
     logger: captured.logger,
     logMessages: { failed: "test worker failed", timedOut: "test worker timed out", backedOff: "test worker backed off" },
     monotonicNow: () => now,
+    idleMs,
     onStart: () => {
       starts += 1;
       if (startsLeftToFail > 0) {
@@ -136,6 +138,20 @@ describe("a supervised worker", () => {
       expect(starts()).toBe(1);
       expect([...worker.answeredOnThreads]).toEqual([workers[0]?.threadId]);
       expect(worker.answeredOnThreads.has(threadId)).toBe(false);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it("with idleMs, ends a worker nothing waits on, and the next request starts a fresh one at once", async () => {
+    const { worker, workers, ask, backOffs } = supervised({ idleMs: 1 });
+    try {
+      expect((await ask("echo", "first")).text).toBe("first");
+      await expect.poll(() => worker.running).toBe(false);
+      expect(await ended(workers[0])).toBe(-1);
+      expect((await ask("echo", "second")).text).toBe("second");
+      expect(workers).toHaveLength(2);
+      expect(backOffs()).toEqual([]);
     } finally {
       await worker.close();
     }
