@@ -63,6 +63,8 @@ export interface UserErrorParams {
   "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
+  /** "EST" typed as a zone: `readAs` is the place the runtime would take it for. */
+  "input.timeZoneAbbreviation": { readonly value: string; readonly readAs: string };
   "input.invalidClock": { readonly value: string };
   "input.invalidWeekday": { readonly value: string };
   "input.invalidWeek": { readonly total: number };

@@ -101,6 +101,8 @@ export const es: Catalogue = {
 
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
+  "input.timeZoneAbbreviation":
+    "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `timezone` para verlos).",
   "input.invalidClock": "«{value}» no es una hora del día. Usa HH:MM en formato de 24 horas, por ejemplo 09:00 o 18:30.",
   "input.invalidWeekday": "«{value}» no es un día de la semana. Usa de lunes a domingo.",
   "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `language`.",

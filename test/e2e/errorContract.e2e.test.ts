@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1, 10:00. */
+const cohortName = "Backend Spring 2027";
+
+/** Waits for the message the user finally sees: always a private answer, inside Discord's 3 seconds. */
+async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+  return message;
+}
+
+describe("the error contract across commands, in English and Spanish", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: cohortName });
+  });
+  afterAll(async () => bot.close());
+
+  const member = (username: string, locale = "en-US") => bot.emulator.createMember(bot.guild.id, { username, locale });
+  const run = async (userId: string, name: string, options: CommandOptionsInput = {}) => answered(bot.run(userId, name, options));
+  const joined = async (username: string, locale = "en-US") => {
+    const created = member(username, locale);
+    await run(created.id, "join", { cohort: cohortName });
+    return created;
+  };
+
+  describe("time-zone abbreviations", () => {
+    const reminderOf = async (userId: string) => {
+      const row = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId, cohort: { name: cohortName } } });
+      return { time: row.remindTime, timeZone: row.remindTimeZone };
+    };
+
+    it("refuses EST, BST and IST in /remind instead of reading them as Panama, Bangladesh and India", async () => {
+      const ada = await joined("ada-zones");
+      await run(ada.id, "remind", { time: "07:15", timezone: "America/New_York" });
+      for (const [typed, readAs] of [
+        ["EST", "America/Panama"],
+        ["bst", "Asia/Dhaka"],
+        ["IST", "Asia/Calcutta"],
+      ] as const) {
+        const refusal = await run(ada.id, "remind", { time: "08:00", timezone: typed });
+        expect(refusal.ephemeral).toBe(true);
+        const text = visibleText(refusal);
+        expect(text).toContain(`"${typed}" is an abbreviation`);
+        expect(text).toContain(readAs);
+        expect(text).toContain("America/New_York");
+      }
+      expect(await reminderOf(ada.id)).toEqual({ time: "07:15", timeZone: "America/New_York" });
+    });
+
+    it("keeps accepting UTC in any capitals and IANA names in any capitals", async () => {
+      const lin = await joined("lin-zones");
+      expect(visibleText(await run(lin.id, "remind", { time: "08:00", timezone: "utc" }))).toContain("**08:00** (UTC)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "Europe/london" }))).toContain("**08:00** (Europe/London)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "Etc/GMT+5" }))).toContain("**08:00** (Etc/GMT+5)");
+    });
+
+    it("says so in Spanish", async () => {
+      const lucia = await joined("lucia-zones", "es-ES");
+      const text = visibleText(await run(lucia.id, "remind", { time: "08:00", timezone: "CET" }));
+      expect(text).toContain("«CET» es una abreviatura");
+      expect(text).toContain("Europe/Madrid");
+      expect(await reminderOf(lucia.id)).toEqual({ time: null, timeZone: null });
+    });
+
+    it("refuses them in /cohort create and /cohort edit, changing nothing", async () => {
+      const cohorts = () => bot.test.app.database.prisma.cohort.findMany({ orderBy: { id: "asc" } });
+      const before = await cohorts();
+      const created = await run(bot.admin.id, "cohort create", {
+        name: "Zoned",
+        curriculum: "backend-engineer-learning-path",
+        channel: bot.channel.id,
+        start: "2027-01-04",
+        timezone: "PST",
+      });
+      expect(created.ephemeral).toBe(true);
+      expect(visibleText(created)).toContain('"PST" is an abbreviation');
+      const edited = await run(bot.admin.id, "cohort edit", { cohort: cohortName, timezone: "EST" });
+      expect(visibleText(edited)).toContain('"EST" is an abbreviation');
+      expect(await cohorts()).toEqual(before);
+    });
+  });
+});
