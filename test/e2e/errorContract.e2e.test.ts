@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1, 10:00. */
 const cohortName = "Backend Spring 2027";
@@ -86,6 +86,36 @@ describe("the error contract across commands, in English and Spanish", () => {
       const edited = await run(bot.admin.id, "cohort edit", { cohort: cohortName, timezone: "EST" });
       expect(visibleText(edited)).toContain('"EST" is an abbreviation');
       expect(await cohorts()).toEqual(before);
+    });
+  });
+  describe("an ended cohort", () => {
+    const ended = "Ended Cohort";
+    let ada: { id: string };
+    let lucia: { id: string };
+    beforeAll(async () => {
+      await bot.createCohort({ name: ended });
+      ada = member("ada-ended");
+      lucia = member("lucia-ended", "es-ES");
+      for (const who of [ada, lucia]) await run(who.id, "join", { cohort: ended });
+      await run(bot.admin.id, "cohort end", { cohort: ended });
+    });
+
+    it("shows /today without Done buttons it would refuse, and says why", async () => {
+      const today = await run(ada.id, "today", { cohort: ended });
+      expect(visibleText(today)).toContain("This cohort has ended: it takes no more completions");
+      expect(buttonsOf(today)).toEqual([]);
+      const spanish = await run(lucia.id, "today", { cohort: ended });
+      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado: ya no admite lecturas completadas");
+      expect(buttonsOf(spanish)).toEqual([]);
+    });
+
+    it("shows /pace without mode buttons it would refuse, and says why", async () => {
+      const pace = await run(ada.id, "pace", { cohort: ended });
+      expect(visibleText(pace)).toContain("This cohort has ended, so your pace can no longer change");
+      expect(buttonsOf(pace)).toEqual([]);
+      const spanish = await run(lucia.id, "pace", { cohort: ended });
+      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar");
+      expect(buttonsOf(spanish)).toEqual([]);
     });
   });
 });

@@ -39,12 +39,12 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
-  lines.push("", t.t("pace.help", { days: view.catchUpDays }));
-  const modes: PaceMode[] = [
-    ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
-    ...(view.canExtend ? [PaceMode.Extend] : []),
-    PaceMode.Reset,
-  ];
+  // An ended cohort's plans no longer change: no mode buttons that would only be refused.
+  const ended = view.cohort.status === "ended";
+  lines.push("", ended ? t.t("pace.ended") : t.t("pace.help", { days: view.catchUpDays }));
+  const modes: PaceMode[] = ended
+    ? []
+    : [...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []), ...(view.canExtend ? [PaceMode.Extend] : []), PaceMode.Reset];
   const embed: APIEmbed = {
     color: colors.brand,
     title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),

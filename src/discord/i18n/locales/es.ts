@@ -205,6 +205,7 @@ export const es: Catalogue = {
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
   "today.due": "Para antes de {due} · quedan {left} de {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
+  "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
@@ -451,6 +452,7 @@ export const es: Catalogue = {
     "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
+  "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
