@@ -35,6 +35,8 @@ export interface UserErrorParams {
   "cohort.nameTaken": { readonly name: string };
   "cohort.nameInvalid": NoParams;
   "cohort.ended": { readonly name: string };
+  /** An admin's post or schedule change for an ended cohort (members get "cohort.ended"). */
+  "cohort.endedNoChange": { readonly name: string };
   "cohort.alreadyPaused": { readonly name: string };
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };

@@ -109,6 +109,24 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(buttonsOf(spanish)).toEqual([]);
     });
 
+    it("refuses /cohort announce and /cohort break with the admin's reason, not the members'", async () => {
+      const posts = bot.emulator.channelMessages(bot.channel.id).length;
+      for (const [command, options] of [
+        ["cohort announce", { cohort: ended, kind: "week" }],
+        ["cohort break", { cohort: ended, week: 8 }],
+      ] as const) {
+        const text = visibleText(await run(bot.admin.id, command, options));
+        expect(text).toContain(`**${ended}** has ended: nothing more is posted in its channel, and its schedule no longer changes.`);
+        expect(text).not.toContain("new members or completions");
+      }
+      const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa-ended", locale: "es-419", manageGuild: true });
+      expect(visibleText(await run(jefa.id, "cohort announce", { cohort: ended, kind: "leaderboard" }))).toContain(
+        "ya no se publica nada en su canal",
+      );
+      expect(bot.emulator.channelMessages(bot.channel.id)).toHaveLength(posts);
+      expect(await bot.test.app.database.prisma.cohortBreak.count()).toBe(0);
+    });
+
     it("shows /pace without mode buttons it would refuse, and says why", async () => {
       const pace = await run(ada.id, "pace", { cohort: ended });
       expect(visibleText(pace)).toContain("This cohort has ended, so your pace can no longer change");

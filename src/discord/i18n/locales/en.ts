@@ -26,6 +26,7 @@ export const en = {
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
+  "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",
   "cohort.alreadyPaused": "**{name}** is already paused.",
   "cohort.notPaused": "**{name}** is not paused.",
   "cohort.alreadyEnded": "**{name}** has already ended.",

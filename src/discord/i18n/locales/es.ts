@@ -26,6 +26,7 @@ export const es: Catalogue = {
   "cohort.nameTaken": "Este servidor ya tiene una cohorte llamada **{name}**. Elige otro nombre.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
+  "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.alreadyPaused": "**{name}** ya está en pausa.",
   "cohort.notPaused": "**{name}** no está en pausa.",
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
