@@ -22,6 +22,7 @@ type ChannelProblemCode = "channel_missing" | "no_permission";
 export interface UserErrorParams {
   "generic.unknownCommand": NoParams;
   "generic.unknownButton": NoParams;
+  "generic.staleButton": NoParams;
   "generic.guildOnly": NoParams;
   "permissions.manageServerRequired": NoParams;
   "permissions.channelNotPostable": { readonly channelId: string };

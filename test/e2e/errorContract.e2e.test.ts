@@ -136,4 +136,40 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(buttonsOf(spanish)).toEqual([]);
     });
   });
+  describe("old buttons", () => {
+    const tinyPath = (items: readonly string[]) =>
+      ["Tiny Study Path", "A short path.", "Week 1: Basics", ...items.map((title) => `- [ ] Required -- ${title} (20 min)`), ""].join("\n");
+
+    it("answers a Done button whose item a curriculum update removed as out of date, not as an unknown typed item", async () => {
+      const file = (items: readonly string[]) => ({ name: "tiny.md", content: tinyPath(items) });
+      await run(bot.admin.id, "curriculum import", { file: file(["Alpha Reading", "Beta Reading", "Gamma Reading"]) });
+      await bot.createCohort({ name: "Tiny Cohort", curriculum: "tiny-study-path" });
+      const ada = member("ada-stale");
+      const lucia = member("lucia-stale", "es-ES");
+      const todays = [];
+      for (const who of [ada, lucia]) {
+        await run(who.id, "join", { cohort: "Tiny Cohort" });
+        todays.push(await run(who.id, "today", { cohort: "Tiny Cohort" }));
+      }
+      const preview = await run(bot.admin.id, "curriculum import", { file: file(["Alpha Reading", "Gamma Reading"]) });
+      const confirm = buttonsOf(preview).find((button) => button.customId.startsWith("import:confirm"));
+      if (confirm === undefined) throw new Error("no Confirm button");
+      await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
+
+      const [adaToday, luciaToday] = todays;
+      if (adaToday === undefined || luciaToday === undefined) throw new Error("no /today");
+      const staleId = (message: EmulatorMessage) => {
+        const stale = buttonsOf(message).find((button) => button.label.endsWith("Beta Reading"));
+        if (stale === undefined) throw new Error("no Beta Reading button");
+        return stale.customId;
+      };
+      const english = await answered(bot.click(ada.id, adaToday.id, staleId(adaToday)));
+      expect(english.ephemeral).toBe(true);
+      expect(visibleText(english)).toContain("This button is out of date");
+      expect(visibleText(english)).not.toContain("no item");
+      const spanish = await answered(bot.click(lucia.id, luciaToday.id, staleId(luciaToday)));
+      expect(visibleText(spanish)).toContain("Este botón está desactualizado");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: { in: [ada.id, lucia.id] } } } })).toBe(0);
+    });
+  });
 });

@@ -11,6 +11,8 @@ export const en = {
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
+  "generic.staleButton":
+    "This button is out of date: the item or cohort it was for is no longer there (the curriculum or the cohort changed since). Run the command again for fresh buttons.",
 
   "permissions.manageServerRequired": "Only members with the **Manage Server** permission can do this.",
   "permissions.channelNotPostable":

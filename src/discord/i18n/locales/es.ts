@@ -10,6 +10,8 @@ export const es: Catalogue = {
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
+  "generic.staleButton":
+    "Este botón está desactualizado: la lectura o la cohorte a la que se refería ya no está (el plan de estudios o la cohorte cambiaron desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
 
   "permissions.manageServerRequired": "Solo los miembros con el permiso **Gestionar servidor** pueden hacer esto.",
   "permissions.channelNotPostable":
