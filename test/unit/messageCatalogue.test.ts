@@ -62,4 +62,23 @@ describe("message catalogue", () => {
     expect(es.plain("week.total", { minutes: "1 h", items: 3, done: 0 })).toBe("Total: **1 h** · 3 lecturas · 0 hechas");
     expect(en.plain("closingPost.description", { weeks: 12, curriculum: "Tiny" })).toMatch(/^That's the end of all 12 weeks/);
   });
+  // A Spanish Discord client lists /hoy, /hecho and option `cohorte`: a reply that says `/today` or `cohort` points at nothing it shows.
+  it("names commands and options in Spanish messages as a Spanish Discord client shows them", () => {
+    const spanishNames = new Set(Object.values(languages.es.commands).map(([name]) => name));
+    const references: string[] = [];
+    const messages: readonly string[] = Object.values(languages.es.catalogue);
+    for (const message of messages) {
+      for (const [, code] of message.matchAll(/`([^`]+)`/g)) {
+        if (code === undefined) continue;
+        if (!code.startsWith("/") && !/^[a-z_]+: ?\S*$/.test(code)) continue;
+        // The command's words up to its first option, then every option name (a choice's value may have spaces).
+        const path = code.startsWith("/") ? (code.slice(1).split(/\s*[a-z_]+:/)[0] ?? "") : "";
+        references.push(...path.split(" ").filter((word) => word !== ""));
+        for (const [, option] of code.matchAll(/(?:^|[\s/])([a-z_]+):/g)) references.push(option ?? "");
+      }
+      for (const [, option] of message.matchAll(/opción `([a-z_]+)`/g)) references.push(option ?? "");
+    }
+    expect(references.length).toBeGreaterThan(50);
+    expect([...new Set(references.filter((name) => name !== "" && !spanishNames.has(name)))]).toEqual([]);
+  });
 });
