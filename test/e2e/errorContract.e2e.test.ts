@@ -172,4 +172,20 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: { in: [ada.id, lucia.id] } } } })).toBe(0);
     });
   });
+  describe("/cohort audit", () => {
+    it("names an edit's settings by their option names and an announcement by what it posted, in the admin's language", async () => {
+      await bot.createCohort({ name: "Audited" });
+      const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa-audit", locale: "es-ES", manageGuild: true });
+      await run(jefa.id, "cohort edit", { cohort: "Audited", timezone: "Europe/Madrid", announce_time: "08:30" });
+      await run(jefa.id, "cohort announce", { cohort: "Audited", kind: "checkpoint" });
+
+      const spanish = visibleText(await run(jefa.id, "cohort audit", { cohort: "Audited" }));
+      expect(spanish).toContain("cambió los ajustes · `zona_horaria`, `hora_anuncio`");
+      expect(spanish).toContain("publicó un anuncio · un punto de control");
+      const english = visibleText(await run(bot.admin.id, "cohort audit", { cohort: "Audited" }));
+      expect(english).toContain("edited the settings · `timezone`, `announce_time`");
+      expect(english).toContain("posted an announcement · a checkpoint prompt");
+      expect(english).not.toMatch(/timeZone|announceTime/);
+    });
+  });
 });

@@ -228,7 +228,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     ].map((phrase) => text.indexOf(phrase));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain("`announceTime`");
+    expect(text).toContain("`announce_time`");
     expect(text).toContain(`<@${bot.admin.id}>`);
     const rows = await bot.test.app.database.prisma.auditEntry.findMany({ where: { cohortId: cohort.id, action: "edit" } });
     expect(rows.map((row) => [row.before, row.after])).toEqual([
@@ -242,7 +242,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     const text = visibleText(await admin("cohort audit"));
     const line = text.split("\n").find((candidate) => candidate.includes("edited the settings"));
     expect(line).toContain("`leaderboard`");
-    expect(line).toContain("`excludeRoleId`");
+    expect(line).toContain("`exclude_role`");
     await admin("cohort edit", { cohort: String(cohort.id), leaderboard: "names", exclude_role: bot.guild.id });
   });
 

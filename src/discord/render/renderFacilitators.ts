@@ -7,6 +7,8 @@ import { RosterGroup, type RosterMemberView, type RosterView } from "../../servi
 import type { Reply } from "../commandTypes.js";
 import { durationText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { languages } from "../i18n/languages.js";
+import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
@@ -111,15 +113,43 @@ export function renderNudge(t: Translator, view: NudgeView): Reply {
   return { content: text, ephemeral: true };
 }
 
+/** An edit's stored setting → the `/cohort edit` option that sets it: the name admins know, not the column's. */
+const editOptionOf: Readonly<Record<string, string>> = {
+  name: "name",
+  channelId: "channel",
+  start: "start",
+  timeZone: "timezone",
+  announceDay: "announce_day",
+  announceTime: "announce_time",
+  includeOptional: "include_optional",
+  language: "language",
+  leaderboard: "leaderboard",
+  excludeRoleId: "exclude_role",
+};
+
+/** The option as the reader's Discord client shows it (`zona_horaria` in Spanish). */
+function editOptionName(t: Translator, key: string): string {
+  const option = editOptionOf[key] ?? key;
+  const texts: CommandTexts = languages[t.language].commands;
+  return texts[`cohort edit ${option}`]?.[0] ?? option;
+}
+
+/** What an audit line's details say it was about: an announcement's kind in words, else the item, title or week. */
+function auditLabel(t: Translator, entry: AuditView["entries"][number]): string | null {
+  const after = entry.after ?? {};
+  if (entry.action === AuditAction.Announce && typeof after.kind === "string") return t.t("audit.announceKind", { kind: after.kind });
+  const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
+  return label === null ? null : t.user(String(label));
+}
+
 /** `/cohort audit`: the last admin actions, newest first. */
 export function renderAudit(t: Translator, view: AuditView): Reply {
   const lines = view.entries.map((entry) => {
     const details: string[] = [];
     if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
-    const after = entry.after ?? {};
-    const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
-    if (label !== null) details.push(t.user(String(label)));
-    const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after) : [];
+    const label = auditLabel(t, entry);
+    if (label !== null) details.push(label);
+    const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after).map((key) => editOptionName(t, key)) : [];
     if (fields.length > 0) details.push(`\`${fields.join("`, `")}\``);
     return t.t("audit.line", {
       when: markup(timestamp(entry.createdAt, "R")),

@@ -630,6 +630,7 @@ export const en = {
   "audit.title": "Admin actions · {name}",
   "audit.empty": "No admin actions recorded yet.",
   "audit.line": "{when} · {actor} · {action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.announceKind": "{kind, select, week {the week's assignment} checkpoint {a checkpoint prompt} other {the leaderboard}}",
   "audit.action.create": "created the cohort",
   "audit.action.edit": "edited the settings",
   "audit.action.pause": "paused the cohort",

@@ -37,8 +37,7 @@ export const es: Catalogue = {
     "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `start` posterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
-  "curriculum.unknown":
-    "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
+  "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
   "curriculum.none": "Aún no hay planes de estudios. Un administrador puede importar uno con `/plan importar`.",
   "curriculum.pickOne": "Hay varios planes de estudios disponibles: {titles}. Elige uno con la opción `plan`.",
   "curriculum.fileTooLarge": "Ese archivo es demasiado grande. Los planes de estudios pueden ocupar como máximo {maxKb, number} KB.",
@@ -120,14 +119,16 @@ export const es: Catalogue = {
   "remind.disabledAfterFailures":
     "No he podido enviarte los recordatorios diarios por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
   "remind.offWithTime": "Elige una cosa: `desactivar:True` desactiva tu recordatorio y `hora:` lo programa. No ha cambiado nada.",
-  "remind.needTime": "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
+  "remind.needTime":
+    "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
   "remind.isOff":
     "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas; añade `zona_horaria:` para otra zona horaria).",
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
-  "remind.turnedOff": "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
+  "remind.turnedOff":
+    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
@@ -260,7 +261,8 @@ export const es: Catalogue = {
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",
-  "reminderDm.howTo": "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
+  "reminderDm.howTo":
+    "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
   "reminderDm.title": "⏰ Recordatorio de lectura · {cohort}",
   "cohortAdmin.status.active": "🟢 Activa",
   "cohortAdmin.status.paused": "⏸️ En pausa",
@@ -559,7 +561,8 @@ export const es: Catalogue = {
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
-  "posts.boardOff": "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
+  "posts.boardOff":
+    "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
   "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacidad borrar:True`.",
   "privacy.invalidGuild": '"{value}" no es un id de servidor.',
@@ -650,6 +653,7 @@ export const es: Catalogue = {
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
   "audit.line": "{when} · {actor} · {action}{hasDetails, select, yes { · {details}} other {}}",
+  "audit.announceKind": "{kind, select, week {el plan de la semana} checkpoint {un punto de control} other {la clasificación}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
