@@ -70,6 +70,8 @@ describe("message catalogue", () => {
     for (const message of messages) {
       for (const [, code] of message.matchAll(/`([^`]+)`/g)) {
         if (code === undefined) continue;
+        // A bare option name ("a later `start` date").
+        if (/^[a-z_]+$/.test(code)) references.push(code);
         if (!code.startsWith("/") && !/^[a-z_]+: ?\S*$/.test(code)) continue;
         // The command's words up to its first option, then every option name (a choice's value may have spaces).
         const path = code.startsWith("/") ? (code.slice(1).split(/\s*[a-z_]+:/)[0] ?? "") : "";

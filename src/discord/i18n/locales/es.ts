@@ -34,7 +34,7 @@ export const es: Catalogue = {
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
   "cohort.nothingToEdit": "Indica al menos una opción que cambiar.",
   "cohort.startCourseOver":
-    "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `start` posterior (AAAA-MM-DD).",
+    "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `inicio` posterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
   "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
@@ -104,7 +104,7 @@ export const es: Catalogue = {
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneAbbreviation":
-    "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `timezone` para verlos).",
+    "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
   "input.invalidClock": "«{value}» no es una hora del día. Usa HH:MM en formato de 24 horas, por ejemplo 09:00 o 18:30.",
   "input.invalidWeekday": "«{value}» no es un día de la semana. Usa de lunes a domingo.",
   "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `idioma`.",
@@ -470,11 +470,11 @@ export const es: Catalogue = {
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
-  "break.notADate": '"{value}" no son dos fechas: escribe `from` y `to` como AAAA-MM-DD, p. ej. 2027-03-01.',
-  "break.endsBeforeStart": "El descanso termina antes de empezar: `to` debe ser igual o posterior a `from`.",
+  "break.notADate": '"{value}" no son dos fechas: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.',
+  "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
-  "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `desde` que no haya pasado.",
   "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `terminar:True` antes de añadir otro.",
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `terminar:True` termina el descanso antes.",
