@@ -188,4 +188,18 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(english).not.toMatch(/timeZone|announceTime/);
     });
   });
+  describe("/break dates", () => {
+    it("names the one date that does not exist, not the pair", async () => {
+      const ada = await joined("ada-break");
+      const lucia = await joined("lucia-break", "es-419");
+      const fromWrong = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "2027-02-30", to: "2027-03-02" }));
+      expect(fromWrong).toContain('"2027-02-30" is not a date that exists');
+      const toWrong = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "2027-02-26", to: "2027-02-29" }));
+      expect(toWrong).toContain('"2027-02-29" is not a date that exists');
+      expect(visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-01-20", to: "20-01-2027" }))).toContain(
+        "«20-01-2027» no es una fecha que exista",
+      );
+      expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
+    });
+  });
 });

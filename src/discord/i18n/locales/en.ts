@@ -454,7 +454,7 @@ export const en = {
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
-  "break.notADate": '"{value}" is not a pair of dates: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
+  "break.notADate": '"{value}" is not a date that exists: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",

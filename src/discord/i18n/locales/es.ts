@@ -470,7 +470,7 @@ export const es: Catalogue = {
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
-  "break.notADate": '"{value}" no son dos fechas: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.',
+  "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
