@@ -27,6 +27,7 @@ type ChannelProblemCode = "channel_missing" | "no_permission";
 export interface UserErrorParams {
   "generic.unknownCommand": NoParams;
   "generic.unknownButton": NoParams;
+  "generic.staleButton": NoParams;
   "generic.guildOnly": NoParams;
   "permissions.manageServerRequired": NoParams;
   "permissions.channelNotPostable": { readonly channelId: string };
@@ -40,6 +41,8 @@ export interface UserErrorParams {
   "cohort.nameTaken": { readonly name: string };
   "cohort.nameInvalid": NoParams;
   "cohort.ended": { readonly name: string };
+  /** An admin's post or schedule change for an ended cohort (members get "cohort.ended"). */
+  "cohort.endedNoChange": { readonly name: string };
   "cohort.alreadyPaused": { readonly name: string };
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };
@@ -68,6 +71,8 @@ export interface UserErrorParams {
   "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
+  /** "EST" typed as a zone: `readAs` is the place the runtime would take it for. */
+  "input.timeZoneAbbreviation": { readonly value: string; readonly readAs: string };
   "input.invalidClock": { readonly value: string };
   "input.invalidWeekday": { readonly value: string };
   "input.invalidWeek": { readonly total: number };

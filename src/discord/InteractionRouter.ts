@@ -8,7 +8,7 @@ import {
   type Interaction,
 } from "discord.js";
 import type { Clock } from "../clock.js";
-import { isUserError, UserError } from "../errors.js";
+import { isUserError, UserError, type UserErrorCode } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
@@ -222,7 +222,7 @@ export class InteractionRouter {
       context.logger.info({ customId: interaction.customId }, "button handled");
     } catch (error) {
       clearTimeout(timer);
-      await this.fail(interaction, context, error, deferral, true);
+      await this.fail(interaction, context, asButtonError(error), deferral, true);
     }
   }
 
@@ -298,6 +298,17 @@ export class InteractionRouter {
       context.logger.error({ err: sendError }, "could not send the error reply");
     }
   }
+}
+
+/**
+ * What a button's own ids raise when the item or cohort they name is gone (a curriculum update removed
+ * the item, the cohort was deleted). The clicker typed nothing, so "no item \"250\"… start typing in the
+ * `item` option" would only puzzle them: the button is out of date instead.
+ */
+const staleButtonCodes: ReadonlySet<UserErrorCode> = new Set(["item.unknown", "cohort.unknown"]);
+
+function asButtonError(error: unknown): unknown {
+  return isUserError(error) && staleButtonCodes.has(error.code) ? new UserError("generic.staleButton") : error;
 }
 
 /** A handler's context: the interaction's, with its server (a spread would make the lazy logger at once). */

@@ -73,7 +73,7 @@ export class Announcer {
     // After the closing post nothing more is posted: no assignment or prompt of a course that is over, and no
     // board but the final one the closing post showed (/leaderboard shows it).
     if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.

@@ -54,7 +54,7 @@ export class CohortBreakService {
 
   async change(request: BreakRequest): Promise<BreakView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
     const calendar = breakCalendarOf(cohort, context);

@@ -2,7 +2,7 @@ import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, formatClock, isAbbreviatedTimeZone, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
@@ -572,6 +572,7 @@ export class CohortService {
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
     const typedZone = request.timeZone?.trim() ?? null;
+    if (typedZone !== null) refuseAbbreviatedZone(typedZone);
     const zoneText = typedZone ?? member.remindTimeZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
@@ -631,6 +632,12 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
   };
 }
 
+/** A typed "EST" or "BST" is refused with the place the runtime would read it as (see isAbbreviatedTimeZone). */
+function refuseAbbreviatedZone(zone: string): void {
+  if (!isAbbreviatedTimeZone(zone)) return;
+  throw new UserError("input.timeZoneAbbreviation", { value: zone.slice(0, 60), readAs: canonicalTimeZone(zone) });
+}
+
 /** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
 function canonicalTimeZone(zone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
@@ -667,6 +674,7 @@ export function buildSettings(
   input: CohortSettingsInput,
 ): CohortSettings {
   const zone = input.timeZone === undefined ? base.timeZone : input.timeZone.trim();
+  if (input.timeZone !== undefined) refuseAbbreviatedZone(zone);
   const clock = input.announceTime === undefined ? null : parseClock(input.announceTime);
   const settings: CohortSettings = {
     startDate: input.start === undefined ? (base.startDate ?? "") : (parseLocalDate(input.start) ?? input.start),

@@ -2,6 +2,7 @@ import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   canExtend,
   checkPersonalBreak,
@@ -263,7 +264,9 @@ export class MemberPlanService {
     const from = request.from.trim();
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);
-    if (problem === PersonalBreakProblem.NotADate) throw new UserError("break.notADate", { value: `${from} – ${to}`.slice(0, 60) });
+    // Name the date that is wrong: "2027-02-30", not the pair it came in.
+    if (problem === PersonalBreakProblem.NotADate)
+      throw new UserError("break.notADate", { value: (parseLocalDate(from) === null ? from : to).slice(0, 40) });
     if (problem === PersonalBreakProblem.EndsBeforeStart) throw new UserError("break.endsBeforeStart");
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);

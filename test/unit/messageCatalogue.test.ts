@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { languageCodes, languages } from "../../src/discord/i18n/languages.js";
 import { en } from "../../src/discord/i18n/locales/en.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { messageParameters } from "../helpers/messageParameters.js";
 
 const englishKeys = Object.keys(en).sort();
@@ -31,5 +32,55 @@ describe("message catalogue", () => {
     });
     expect(messageParameters("{a}").size).toBe(1);
     expect(() => messageParameters("{a, plural, one {x}")).toThrow();
+  });
+  // A one-week imported path, one section left over, one item done: what the reader sees must agree in number.
+  it("agrees in number when a count is one, in English and Spanish", () => {
+    const en = translatorFor("en");
+    const es = translatorFor("es");
+    const curriculum = { title: "Tiny", slug: "tiny", weeks: 1, scope: "built in" };
+    expect(en.plain("cohortAdmin.weekNotStarted", { total: 1 })).toBe("Not started · 1 week");
+    expect(es.plain("cohortAdmin.weekFinished", { total: 1 })).toBe("Terminada · 1 semana");
+    expect(en.plain("cohortAdmin.curriculumValue", curriculum)).toBe("Tiny (`tiny`) · 1 week");
+    expect(es.plain("curriculumAdmin.listLine", curriculum)).toBe("**Tiny** · `tiny` · 1 semana · built in");
+    expect(en.plain("curriculumAdmin.weeks", { weeks: 1 })).toBe("1 week");
+    expect(en.plain("curriculumAdmin.sections", { count: 1 })).toBe("1 section");
+    expect(es.plain("curriculumAdmin.sections", { count: 1 })).toBe("1 sección");
+    expect(es.plain("curriculumAdmin.required", { count: 1, minutes: "none" })).toBe("1 obligatoria");
+    expect(es.plain("curriculumAdmin.optional", { count: 1 })).toBe("1 opcional");
+    expect(en.plain("cohortAdmin.tallyMore", { count: 1 })).toBe("…and 1 more section");
+    expect(es.plain("cohortAdmin.tallyMore", { count: 1 })).toBe("…y 1 sección más");
+    expect(es.plain("week.total", { minutes: "20 min", items: 2, done: 1 })).toBe("Total: **20 min** · 2 lecturas · 1 hecha");
+    expect(es.plain("week.totalTopics", { items: 2, done: 1 })).toBe("Total: **2 temas** · 1 hecho");
+    expect(es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue" })).toMatch(
+      /^Repartida \*\*1 lectura\*\* \(20 min\)/,
+    );
+    expect(en.plain("closingPost.description", { weeks: 1, curriculum: "Tiny" })).toMatch(
+      /^That's the end of the one week of \*\*Tiny\*\*/,
+    );
+    expect(es.plain("closingPost.description", { weeks: 1, curriculum: "Tiny" })).toMatch(/^Aquí termina la única semana de \*\*Tiny\*\*/);
+    // And many still reads as many.
+    expect(es.plain("week.total", { minutes: "1 h", items: 3, done: 0 })).toBe("Total: **1 h** · 3 lecturas · 0 hechas");
+    expect(en.plain("closingPost.description", { weeks: 12, curriculum: "Tiny" })).toMatch(/^That's the end of all 12 weeks/);
+  });
+  // A Spanish Discord client lists /hoy, /hecho and option `cohorte`: a reply that says `/today` or `cohort` points at nothing it shows.
+  it("names commands and options in Spanish messages as a Spanish Discord client shows them", () => {
+    const spanishNames = new Set(Object.values(languages.es.commands).map(([name]) => name));
+    const references: string[] = [];
+    const messages: readonly string[] = Object.values(languages.es.catalogue);
+    for (const message of messages) {
+      for (const [, code] of message.matchAll(/`([^`]+)`/g)) {
+        if (code === undefined) continue;
+        // A bare option name ("a later `start` date").
+        if (/^[a-z_]+$/.test(code)) references.push(code);
+        if (!code.startsWith("/") && !/^[a-z_]+: ?\S*$/.test(code)) continue;
+        // The command's words up to its first option, then every option name (a choice's value may have spaces).
+        const path = code.startsWith("/") ? (code.slice(1).split(/\s*[a-z_]+:/)[0] ?? "") : "";
+        references.push(...path.split(" ").filter((word) => word !== ""));
+        for (const [, option] of code.matchAll(/(?:^|[\s/])([a-z_]+):/g)) references.push(option ?? "");
+      }
+      for (const [, option] of message.matchAll(/opción `([a-z_]+)`/g)) references.push(option ?? "");
+    }
+    expect(references.length).toBeGreaterThan(50);
+    expect([...new Set(references.filter((name) => name !== "" && !spanishNames.has(name)))]).toEqual([]);
   });
 });

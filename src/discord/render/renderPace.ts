@@ -39,9 +39,18 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
-  // After the course no mode applies: no help for them and no buttons.
-  lines.push("", view.courseOver ? t.t("pace.courseOver", { name: view.cohort.name }) : t.t("pace.help", { days: view.catchUpDays }));
-  const modes: PaceMode[] = view.courseOver
+  // After the course, or in an ended cohort, no mode applies: no help for them and no buttons that would only be refused.
+  const ended = view.cohort.status === "ended";
+  const noModes = view.courseOver || ended;
+  lines.push(
+    "",
+    view.courseOver
+      ? t.t("pace.courseOver", { name: view.cohort.name })
+      : ended
+        ? t.t("pace.ended")
+        : t.t("pace.help", { days: view.catchUpDays }),
+  );
+  const modes: PaceMode[] = noModes
     ? []
     : [...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []), ...(view.canExtend ? [PaceMode.Extend] : []), PaceMode.Reset];
   const embed: APIEmbed = {

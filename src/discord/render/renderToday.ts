@@ -89,6 +89,9 @@ export function renderToday(t: Translator, view: TodayView): Reply {
       }),
     );
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
+  // An ended cohort refuses every completion: say so, and offer no Done button that would only be refused.
+  const ended = cohort.status === "ended";
+  if (ended) description.push("", t.t("today.ended"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (view.overdue.length > 0) fields.push(overdueField(t, view));
@@ -104,7 +107,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   }
   embed.fields = fields;
   // Buttons for exactly what is listed: today's open items, then the listed overdue ones.
-  const open = [...view.items.filter((status) => !status.done), ...view.overdue];
+  const open = ended ? [] : [...view.items.filter((status) => !status.done), ...view.overdue];
   const buttons = open
     .slice(0, limits.buttonsPerRow * limits.rows)
     .map((status) =>

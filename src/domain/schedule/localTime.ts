@@ -56,6 +56,21 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
+/** The UTC family: names that mean the same clock to every reader. */
+const universalZoneNames = new Set(["utc", "gmt", "uct", "zulu", "universal", "greenwich", "gmt0"]);
+
+/**
+ * A name the runtime accepts that is not a place: "EST", "BST", "IST", "CET", "Japan", "EST5EDT".
+ * Why typed input refuses them: ICU reads each as one place, rarely the one meant (BST is
+ * Bangladesh, not British summer time; EST is Panama, with no summer time; IST is India, not
+ * Ireland or Israel). Places ("Europe/London", "Etc/GMT+5") and the UTC family, which are what
+ * the `timezone` autocomplete offers, are not abbreviations.
+ */
+export function isAbbreviatedTimeZone(zone: string): boolean {
+  const name = zone.trim();
+  return !name.includes("/") && !universalZoneNames.has(name.toLowerCase()) && isValidTimeZone(name);
+}
+
 function requireZone(zone: string): IANAZone {
   if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${zone}`);
   return IANAZone.create(zone);

@@ -11,6 +11,8 @@ export const en = {
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
+  "generic.staleButton":
+    "This button is out of date: the item or cohort it was for is no longer there (the curriculum or the cohort changed since). Run the command again for fresh buttons.",
 
   "permissions.manageServerRequired": "Only members with the **Manage Server** permission can do this.",
   "permissions.channelNotPostable":
@@ -26,6 +28,7 @@ export const en = {
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
+  "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",
   "cohort.alreadyPaused": "**{name}** is already paused.",
   "cohort.notPaused": "**{name}** is not paused.",
   "cohort.alreadyEnded": "**{name}** has already ended.",
@@ -101,6 +104,8 @@ export const en = {
 
   "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
+  "input.timeZoneAbbreviation":
+    '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Use a place name such as Europe/London or America/New_York (start typing in `timezone` to see them).',
   "input.invalidClock": '"{value}" is not a time of day. Use 24-hour HH:MM, for example 09:00 or 18:30.',
   "input.invalidWeekday": '"{value}" is not a day of the week. Use Monday … Sunday.',
   "input.invalidLanguage": '"{value}" is not a language I speak. Pick one from the `language` choices.',
@@ -199,6 +204,7 @@ export const en = {
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",
   "today.due": "Due by {due} · {left} left of {total}",
   "today.paused": "⏸️ This cohort is paused: no posts or reminders for now.",
+  "today.ended": "🏁 This cohort has ended: it takes no more completions. Your history and points are kept.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Overdue · {count, plural, one {# item} other {# items}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · from {date}",
@@ -211,7 +217,7 @@ export const en = {
 
   "week.range": "**{from} – {to}** (cohort time, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
-  "week.total": "Total: **{minutes}** · {items, plural, one {# item} other {# items}} · {done} done",
+  "week.total": "Total: **{minutes}** · {items, plural, one {# item} other {# items}} · {done, plural, other {# done}}",
   "week.dayName": "{date} · {minutes}",
   "week.item": "{mark} {title} · {kind} · {minutes}",
   "week.referenceName": "Reference · {count, plural, one {# item} other {# items}}",
@@ -253,8 +259,8 @@ export const en = {
   "cohortAdmin.status.active": "🟢 Active",
   "cohortAdmin.status.paused": "⏸️ Paused",
   "cohortAdmin.status.ended": "🏁 Ended",
-  "cohortAdmin.weekNotStarted": "Not started · {total} weeks",
-  "cohortAdmin.weekFinished": "Finished · {total} weeks",
+  "cohortAdmin.weekNotStarted": "Not started · {total, plural, one {# week} other {# weeks}}",
+  "cohortAdmin.weekFinished": "Finished · {total, plural, one {# week} other {# weeks}}",
   "cohortAdmin.weekCurrent": "Week {week} of {total}",
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
@@ -266,7 +272,7 @@ export const en = {
   "cohortAdmin.field.channel": "Channel",
   "cohortAdmin.field.members": "Members",
   "cohortAdmin.field.curriculum": "Curriculum",
-  "cohortAdmin.curriculumValue": "{title} (`{slug}`) · {weeks} weeks",
+  "cohortAdmin.curriculumValue": "{title} (`{slug}`) · {weeks, plural, one {# week} other {# weeks}}",
   "cohortAdmin.field.start": "Start",
   "cohortAdmin.field.lastDay": "Last day",
   "cohortAdmin.field.progress": "Progress",
@@ -284,19 +290,19 @@ export const en = {
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",
   "cohortAdmin.tallyNone": "No answers yet.",
-  "cohortAdmin.tallyMore": "…and {count} more sections",
+  "cohortAdmin.tallyMore": "…and {count, plural, one {# more section} other {# more sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
   "curriculumAdmin.scopeImported": "imported in this server",
-  "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks} weeks · {scope}",
+  "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# week} other {# weeks}} · {scope}",
   "curriculumAdmin.listTitle": "Curricula ({count})",
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
     "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(optional)*} other { *(reference)*}}",
   "curriculumAdmin.noItems": "No items.",
-  "curriculumAdmin.weeks": "{weeks} weeks",
-  "curriculumAdmin.sections": "{count} sections",
-  "curriculumAdmin.required": "{count} required{minutes, select, none {} other { ({minutes})}}",
-  "curriculumAdmin.optional": "{count} optional",
+  "curriculumAdmin.weeks": "{weeks, plural, one {# week} other {# weeks}}",
+  "curriculumAdmin.sections": "{count, plural, one {# section} other {# sections}}",
+  "curriculumAdmin.required": "{count, plural, other {# required}}{minutes, select, none {} other { ({minutes})}}",
+  "curriculumAdmin.optional": "{count, plural, other {# optional}}",
   "curriculumAdmin.reference": "{count} reference",
   "curriculumAdmin.sectionName": "{weeks} · {title}{minutes, select, none {} other { · ~{minutes}}}",
   "curriculumAdmin.outcomesName": "After this path you can…",
@@ -342,7 +348,7 @@ export const en = {
   "closingPost.outcomesName": "What you can do now",
   "closingPost.title": "🎓 {cohort} is complete",
   "closingPost.description":
-    "That's the end of all {weeks} weeks of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
+    "That's the end of {weeks, plural, one {the one week} other {all # weeks}} of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
   "closingPost.footer": "{cohort} · final post",
   "closingPost.continued": "Course complete (continued)",
   "preview.weekLabel": "Week {week} assignment",
@@ -441,6 +447,7 @@ export const en = {
   "pace.backlog":
     "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
+  "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",
@@ -452,7 +459,7 @@ export const en = {
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
-  "break.notADate": '"{value}" is not a pair of dates: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
+  "break.notADate": '"{value}" is not a date that exists: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",
@@ -531,7 +538,7 @@ export const en = {
   "weekPost.totalTopics":
     "**Total:** {items, plural, one {# topic} other {# topics}} over {days, plural, one {# study day} other {# study days}}",
   "week.itemTopic": "{mark} {title} · {kind}",
-  "week.totalTopics": "Total: **{items, plural, one {# topic} other {# topics}}** · {done} done",
+  "week.totalTopics": "Total: **{items, plural, one {# topic} other {# topics}}** · {done, plural, other {# done}}",
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
   "today.overdueItemTopic": "⬜ {title} · from {date}",

@@ -10,34 +10,36 @@ export const es: Catalogue = {
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
+  "generic.staleButton":
+    "Este botón está desactualizado: la lectura o la cohorte a la que se refería ya no está (el plan de estudios o la cohorte cambiaron desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
 
   "permissions.manageServerRequired": "Solo los miembros con el permiso **Gestionar servidor** pueden hacer esto.",
   "permissions.channelNotPostable":
     "No puedo publicar en {channel}. Dame allí los permisos **Ver canal**, **Enviar mensajes** e **Insertar enlaces**, o elige otro canal.",
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
 
-  "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohort create`.",
-  "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/join` para unirte a una.",
-  "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohort`.",
-  "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohort`.",
+  "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohorte crear`.",
+  "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
+  "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohorte`.",
+  "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.unknown":
-    "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohort` para ver las opciones.",
-  "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/join` y elígela en la opción `cohort`.",
+    "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohorte` para ver las opciones.",
+  "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/unirse` y elígela en la opción `cohorte`.",
   "cohort.nameTaken": "Este servidor ya tiene una cohorte llamada **{name}**. Elige otro nombre.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
+  "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.alreadyPaused": "**{name}** ya está en pausa.",
   "cohort.notPaused": "**{name}** no está en pausa.",
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
   "cohort.nothingToEdit": "Indica al menos una opción que cambiar.",
   "cohort.startCourseOver":
-    "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `start` posterior (AAAA-MM-DD).",
+    "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `inicio` posterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
-  "curriculum.unknown":
-    "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `curriculum` para ver las opciones.",
-  "curriculum.none": "Aún no hay planes de estudios. Un administrador puede importar uno con `/curriculum import`.",
-  "curriculum.pickOne": "Hay varios planes de estudios disponibles: {titles}. Elige uno con la opción `curriculum`.",
+  "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
+  "curriculum.none": "Aún no hay planes de estudios. Un administrador puede importar uno con `/plan importar`.",
+  "curriculum.pickOne": "Hay varios planes de estudios disponibles: {titles}. Elige uno con la opción `plan`.",
   "curriculum.fileTooLarge": "Ese archivo es demasiado grande. Los planes de estudios pueden ocupar como máximo {maxKb, number} KB.",
   "curriculum.fileNotText": "Ese archivo no es de texto. Adjunta el plan como archivo .md o .txt.",
   "curriculum.fileUnreadable": "No he podido descargar ese adjunto. Vuelve a adjuntarlo.",
@@ -45,18 +47,18 @@ export const es: Catalogue = {
   "curriculum.problemLine": "• línea {line, number}: {message}",
   "curriculum.moreProblems": "…y {count, number} más.",
 
-  "cohortAdmin.created": "**{name}** está lista y publicará en {channel}. Los miembros se unen con `/join`; revisa los ajustes de abajo.",
+  "cohortAdmin.created": "**{name}** está lista y publicará en {channel}. Los miembros se unen con `/unirse`; revisa los ajustes de abajo.",
   "cohortAdmin.edited": "Guardado. Estos son ahora los ajustes de **{name}**.",
-  "cohortAdmin.paused": "**{name}** está en pausa: ni publicaciones ni recordatorios hasta que ejecutes `/cohort resume`.",
+  "cohortAdmin.paused": "**{name}** está en pausa: ni publicaciones ni recordatorios hasta que ejecutes `/cohorte reanudar`.",
   "cohortAdmin.resumed": "**{name}** vuelve a funcionar: las publicaciones y los recordatorios se reanudan.",
   "cohortAdmin.ended":
     "**{name}** ha terminado: su publicación de cierre con la clasificación final sale si aún no ha salido, y después no habrá más publicaciones, recordatorios ni miembros nuevos. Los miembros conservan su historial y sus puntos.",
-  "cohortAdmin.pausedNote": "En pausa: no se publica nada ni se envían recordatorios hasta `/cohort resume`.",
+  "cohortAdmin.pausedNote": "En pausa: no se publica nada ni se envían recordatorios hasta `/cohorte reanudar`.",
   "cohortAdmin.endedNote": "Terminada: la cohorte ya no publica nada.",
   "cohortAdmin.noMorePosts": "No queda ninguna.",
-  "cohortAdmin.moreCohorts": "…y {count, number} más. Usa `/cohort info` para ver una.",
+  "cohortAdmin.moreCohorts": "…y {count, number} más. Usa `/cohorte info` para ver una.",
 
-  "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohort create curriculum:{slug}`.",
+  "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohorte crear plan:{slug}`.",
   "curriculumAdmin.updated":
     "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de las lecturas que siguen en él.",
   "curriculumAdmin.unchanged":
@@ -88,12 +90,12 @@ export const es: Catalogue = {
   "curriculumImport.cancel": "Cancelar",
   "curriculumImport.cancelledHeading": "Actualización cancelada",
   "curriculumImport.cancelledBody": "No ha cambiado nada: `{slug}` sigue como estaba.",
-  "curriculumImport.unknown": "Esa actualización no está disponible. Vuelve a subir el archivo con `/curriculum import`.",
+  "curriculumImport.unknown": "Esa actualización no está disponible. Vuelve a subir el archivo con `/plan importar`.",
   "curriculumImport.notYours": "Solo el administrador que subió este archivo puede confirmarlo o cancelarlo.",
   "curriculumImport.alreadyApplied": "Esta actualización ya se confirmó: se importó una vez y no ha cambiado nada más.",
   "curriculumImport.cancelled": "Esta actualización se canceló, así que no ha cambiado nada. Vuelve a subir el archivo para importarlo.",
   "curriculumImport.expired":
-    "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/curriculum import`.",
+    "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/plan importar`.",
   "curriculumImport.stale":
     "El plan de estudios cambió después de esta vista previa, así que no se importó nada. Vuelve a subir el archivo para ver lo que cambiaría ahora.",
   "curriculumImport.importerUnavailable":
@@ -104,28 +106,32 @@ export const es: Catalogue = {
 
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
+  "input.timeZoneAbbreviation":
+    "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
   "input.invalidClock": "«{value}» no es una hora del día. Usa HH:MM en formato de 24 horas, por ejemplo 09:00 o 18:30.",
   "input.invalidWeekday": "«{value}» no es un día de la semana. Usa de lunes a domingo.",
-  "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `language`.",
+  "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `idioma`.",
   "input.invalidWeek": "Elige una semana entre 1 y {total, number}.",
 
   "item.unknown":
-    "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `item` y elige una de la lista.",
-  "item.ambiguous": "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `item`.",
+    "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige una de la lista.",
+  "item.ambiguous": "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`.",
   "item.choice": "**{title}** ({weeks} · {section})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
-    "No he podido enviarte los recordatorios diarios por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/remind`.",
-  "remind.offWithTime": "Elige una cosa: `off:True` desactiva tu recordatorio y `time:` lo programa. No ha cambiado nada.",
-  "remind.needTime": "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/remind time:08:30`. No ha cambiado nada.",
+    "No he podido enviarte los recordatorios diarios por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
+  "remind.offWithTime": "Elige una cosa: `desactivar:True` desactiva tu recordatorio y `hora:` lo programa. No ha cambiado nada.",
+  "remind.needTime":
+    "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
   "remind.isOff":
-    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/remind time:08:30` (hora de 24 horas; añade `timezone:` para otra zona horaria).",
+    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas; añade `zona_horaria:` para otra zona horaria).",
   "remind.isOn":
-    "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/remind time:` o desactívalo con `/remind off:True`.",
+    "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
-  "remind.turnedOff": "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/remind time:`.",
+  "remind.turnedOff":
+    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
@@ -134,7 +140,7 @@ export const es: Catalogue = {
 
   "checkpoint.noSections": "El plan de esta cohorte no tiene secciones, así que aún no hay punto de control.",
   "checkpoint.unknownSection":
-    "Este punto de control ya no forma parte del plan de la cohorte, así que no hay nada que responder. Ejecuta `/checkpoint` para ver el actual.",
+    "Este punto de control ya no forma parte del plan de la cohorte, así que no hay nada que responder. Ejecuta `/control` para ver el actual.",
   "checkpoint.ask": "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras.",
   "checkpoint.yourAnswer": "Tu respuesta hasta ahora: **{answer}**.",
   "checkpoint.outcomesIntro": "Tras este plan deberías ser capaz de:",
@@ -142,8 +148,8 @@ export const es: Catalogue = {
   "checkpoint.recorded": "Registrado **{answer}** para el punto de control de **{section}**.",
   "checkpoint.changed": "Has cambiado tu respuesta al punto de control de **{section}** de {previous} a **{answer}**.",
   "checkpoint.unchanged": "Tu respuesta al punto de control de **{section}** ya era **{answer}**, así que no ha cambiado nada.",
-  "checkpoint.notYetHint": "No te preocupes: `/week` vuelve a mostrar las lecturas de la sección, y `/today` lo que toca ahora.",
-  "checkpoint.partlyHint": "Buen comienzo: `/week` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
+  "checkpoint.notYetHint": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, y `/hoy` lo que toca ahora.",
+  "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
   "checkpoint.confidentHint": "¡Buen trabajo!",
 
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
@@ -155,8 +161,8 @@ export const es: Catalogue = {
   "progress.leftCohort": "{name} ha dejado esta cohorte; su historial se conserva.",
 
   "leaderboard.emptyWeek":
-    "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/done` para entrar en la clasificación.",
-  "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/done` para entrar en la clasificación.",
+    "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "leaderboard.callerRanked": "**{name}**: n.º {rank} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
@@ -165,7 +171,7 @@ export const es: Catalogue = {
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
   "posts.channelProblem":
-    "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohort edit channel:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohort edit channel:`.}}",
+    "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
     "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: lo que el bot publicará en {channel}. Solo lo ves tú.",
@@ -206,6 +212,7 @@ export const es: Catalogue = {
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
   "today.due": "Para antes de {due} · quedan {left} de {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
+  "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
@@ -218,7 +225,8 @@ export const es: Catalogue = {
 
   "week.range": "**{from} – {to}** (hora de la cohorte, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
-  "week.total": "Total: **{minutes}** · {items, plural, one {# lectura} other {# lecturas}} · {done} hechas",
+  "week.total":
+    "Total: **{minutes}** · {items, plural, one {# lectura} other {# lecturas}} · {done, plural, one {# hecha} other {# hechas}}",
   "week.dayName": "{date} · {minutes}",
   "week.item": "{mark} {title} · {kind} · {minutes}",
   "week.referenceName": "Consulta · {count, plural, one {# lectura} other {# lecturas}}",
@@ -238,9 +246,9 @@ export const es: Catalogue = {
   "leaderboard.footer":
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/leaderboard period:all para el histórico} other {/leaderboard para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
-  "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/today` para ver la lectura de hoy.",
-  "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/today` para ver la lectura de hoy, y `/done` para registrar lo que termines.",
-  "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/join` cuando quieras para seguir donde lo dejaste.",
+  "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
+  "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
+  "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
   "leave.notMember": "No eres miembro de **{name}**, así que no había nada que dejar.",
   "checkpoint.answer.confident": "Con seguridad",
   "checkpoint.answer.partly": "En parte",
@@ -256,13 +264,14 @@ export const es: Catalogue = {
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",
-  "reminderDm.howTo": "Ejecuta `/today` en el servidor para marcar lecturas como hechas. `/remind off:True` desactiva estos recordatorios.",
+  "reminderDm.howTo":
+    "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
   "reminderDm.title": "⏰ Recordatorio de lectura · {cohort}",
   "cohortAdmin.status.active": "🟢 Activa",
   "cohortAdmin.status.paused": "⏸️ En pausa",
   "cohortAdmin.status.ended": "🏁 Terminada",
-  "cohortAdmin.weekNotStarted": "Sin empezar · {total} semanas",
-  "cohortAdmin.weekFinished": "Terminada · {total} semanas",
+  "cohortAdmin.weekNotStarted": "Sin empezar · {total, plural, one {# semana} other {# semanas}}",
+  "cohortAdmin.weekFinished": "Terminada · {total, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.weekCurrent": "Semana {week} de {total}",
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
@@ -274,7 +283,7 @@ export const es: Catalogue = {
   "cohortAdmin.field.channel": "Canal",
   "cohortAdmin.field.members": "Miembros",
   "cohortAdmin.field.curriculum": "Plan de estudios",
-  "cohortAdmin.curriculumValue": "{title} (`{slug}`) · {weeks} semanas",
+  "cohortAdmin.curriculumValue": "{title} (`{slug}`) · {weeks, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.field.start": "Inicio",
   "cohortAdmin.field.lastDay": "Último día",
   "cohortAdmin.field.progress": "Progreso",
@@ -292,19 +301,19 @@ export const es: Catalogue = {
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
   "cohortAdmin.tallyNone": "Aún no hay respuestas.",
-  "cohortAdmin.tallyMore": "…y {count} secciones más",
+  "cohortAdmin.tallyMore": "…y {count, plural, one {# sección más} other {# secciones más}}",
   "curriculumAdmin.scopeBuiltIn": "incluido",
   "curriculumAdmin.scopeImported": "importado en este servidor",
-  "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks} semanas · {scope}",
+  "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# semana} other {# semanas}} · {scope}",
   "curriculumAdmin.listTitle": "Planes de estudios ({count})",
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
     "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(opcional)*} other { *(consulta)*}}",
   "curriculumAdmin.noItems": "Sin lecturas.",
-  "curriculumAdmin.weeks": "{weeks} semanas",
-  "curriculumAdmin.sections": "{count} secciones",
-  "curriculumAdmin.required": "{count} obligatorias{minutes, select, none {} other { ({minutes})}}",
-  "curriculumAdmin.optional": "{count} opcionales",
+  "curriculumAdmin.weeks": "{weeks, plural, one {# semana} other {# semanas}}",
+  "curriculumAdmin.sections": "{count, plural, one {# sección} other {# secciones}}",
+  "curriculumAdmin.required": "{count, plural, one {# obligatoria} other {# obligatorias}}{minutes, select, none {} other { ({minutes})}}",
+  "curriculumAdmin.optional": "{count, plural, one {# opcional} other {# opcionales}}",
   "curriculumAdmin.reference": "{count} de consulta",
   "curriculumAdmin.sectionName": "{weeks} · {title}{minutes, select, none {} other { · ~{minutes}}}",
   "curriculumAdmin.outcomesName": "Tras este plan sabrás…",
@@ -328,8 +337,8 @@ export const es: Catalogue = {
   "weekPost.total":
     "**Total:** {items, plural, one {# lectura} other {# lecturas}} · {time} en {days, plural, one {# día de estudio} other {# días de estudio}}",
   "weekPost.checkpoint": "**Punto de control:** {section} el {at}",
-  "weekPost.reference": "**Consulta:** {count, plural, one {# lectura} other {# lecturas}} para consultar, listadas en `/week`.",
-  "weekPost.howTo": "Ejecuta `/today` cada día para ver tu lista, y `/done` para registrar lo que termines.",
+  "weekPost.reference": "**Consulta:** {count, plural, one {# lectura} other {# lecturas}} para consultar, listadas en `/semana`.",
+  "weekPost.howTo": "Ejecuta `/hoy` cada día para ver tu lista, y `/hecho` para registrar lo que termines.",
   "weekPost.topName": "🏆 Los cinco mejores de la semana {week}",
   "weekPost.topEmpty": "Nadie registró puntos en la semana {week}. ¡Esta semana puede ser la tuya!",
   "weekPost.title": "📚 Semana {week} de {total} · {cohort}",
@@ -343,14 +352,14 @@ export const es: Catalogue = {
   "boardPost.allTimeEmpty": "Aún no se han registrado puntos.",
   "boardPost.title": "🏆 Clasificación · {cohort}",
   "boardPost.description":
-    "Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día. Usa `/leaderboard` cuando quieras.",
+    "Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día. Usa `/clasificacion` cuando quieras.",
   "boardPost.continued": "Clasificación (continuación)",
   "closingPost.finalName": "🏆 Clasificación final",
   "closingPost.finalEmpty": "Nadie registró puntos durante el curso.",
   "closingPost.outcomesName": "Lo que ya sabes hacer",
   "closingPost.title": "🎓 {cohort} ha terminado",
   "closingPost.description":
-    "Aquí terminan las {weeks} semanas de **{curriculum}**. ¡Gracias por leer con nosotros, y enhorabuena a todos los que han participado!",
+    "Aquí {weeks, plural, one {termina la única semana} other {terminan las # semanas}} de **{curriculum}**. ¡Gracias por leer con nosotros, y enhorabuena a todos los que han participado!",
   "closingPost.footer": "{cohort} · publicación final",
   "closingPost.continued": "Curso terminado (continuación)",
   "preview.weekLabel": "Plan de la semana {week}",
@@ -440,10 +449,10 @@ export const es: Catalogue = {
   // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
   "pace.extendLimit":
-    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/pace mode:reset` vuelve al calendario de la cohorte.",
+    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
   "pace.courseOver":
-    "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/today` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progress`.",
+    "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
     "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
@@ -454,6 +463,7 @@ export const es: Catalogue = {
     "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
+  "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
@@ -461,42 +471,42 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "Repartidas **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/today` muestra la parte de cada día.",
+    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/hoy` muestra la parte de cada día.",
   "pace.extendedNow":
-    "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/today`, `/week` y los recordatorios lo siguen.",
+    "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
-  "break.notADate": '"{value}" no son dos fechas: escribe `from` y `to` como AAAA-MM-DD, p. ej. 2027-03-01.',
-  "break.endsBeforeStart": "El descanso termina antes de empezar: `to` debe ser igual o posterior a `from`.",
+  "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
+  "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
-  "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `from` que no haya pasado.",
+  "break.startsInThePast": "Un descanso empieza hoy o más adelante: elige una fecha `desde` que no haya pasado.",
   "break.overlaps":
-    "Ya tienes días libres del **{fromDate}** al **{toDate}**, que se solapan con estas fechas. Para cambiarlos, termínalos con `off:True` y luego pide los días que quieras.",
-  "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `off:True` antes de añadir otro.",
+    "Ya tienes días libres del **{fromDate}** al **{toDate}**, que se solapan con estas fechas. Para cambiarlos, termínalos con `terminar:True` y luego pide los días que quieras.",
+  "break.tooMany": "Ya tienes {max, number} descansos previstos. Termina uno con `terminar:True` antes de añadir otro.",
   "break.added":
-    "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `off:True` termina el descanso antes.",
+    "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `terminar:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
-  "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/done` sin `when`.",
+  "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
     "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
   "streak.line":
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}",
-  "today.overdueMore": "…y {count, number} más ({minutes}): `/pace` para ponerte al día",
+  "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/pace` puede repartirlas.",
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.dayOffWithReading":
-    "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/pace` puede repartir lo que quede.",
+    "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
-    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/pace` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
+    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
-    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio porque te pusiste al día, y así siguen: `/today` muestra lo de cada día. `/pace mode:reset` las devuelve a tu pendiente.",
+    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día. `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.",
   "join.startChosen":
-    "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/pace` lo muestra cuando quieras ponerte al día.",
+    "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
   "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
   "cohortAdmin.finished":
@@ -506,10 +516,10 @@ export const es: Catalogue = {
   "cohortAdmin.status.finished": "🎓 Finalizada",
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.courseFinished":
-    "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/today` muestra el resumen de tu curso.",
+    "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
-    "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/today` muestra el resumen de tu curso.",
+    "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/hoy` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
   "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
   "summary.requiredName": "Obligatorias",
@@ -525,7 +535,7 @@ export const es: Catalogue = {
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
   "summary.checkpointsName": "Checkpoints",
   "summary.checkpointsValue": "{answered, number} de {total, number} respondidos",
-  "summary.late": "Lo que registres a partir de ahora sigue contando en `/progress`; la clasificación final queda como se publicó.",
+  "summary.late": "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
   "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
   "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "break.title": "Semanas de descanso",
@@ -536,7 +546,7 @@ export const es: Catalogue = {
   "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
   "break.noneLeft": "Ya no quedan semanas de descanso.",
   "break.notAWeek": "**{name}** tiene las semanas 1 a {total}: elige una de ellas.",
-  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `undo:True` para que vuelva a ser de lectura.",
+  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `deshacer:True` para que vuelva a ser de lectura.",
   "break.notABreak": "La semana {week} de **{name}** no es de descanso, así que no hay nada que deshacer.",
   "break.alreadyStarted": "La semana {week} de **{name}** ya ha empezado: solo pueden cambiar las semanas que aún no han llegado.",
   "break.postSent": "La publicación de la semana {week} de **{name}** ya ha salido: solo pueden cambiar las semanas aún no anunciadas.",
@@ -549,7 +559,7 @@ export const es: Catalogue = {
   "weekPost.totalTopics":
     "**Total:** {items, plural, one {# tema} other {# temas}} en {days, plural, one {# día de estudio} other {# días de estudio}}",
   "week.itemTopic": "{mark} {title} · {kind}",
-  "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done} hechos",
+  "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done, plural, one {# hecho} other {# hechos}}",
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
   "today.overdueItemTopic": "⬜ {title} · del {date}",
@@ -560,12 +570,13 @@ export const es: Catalogue = {
   "leaderboard.callerExcluded": "**{name}**: sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones) · {points, number} pts",
   "leaderboard.callerHidden": "**{name}**: oculto en la clasificación · estarías en el puesto {rank} · {points, number} pts",
   "leaderboard.privacyNote":
-    "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacy leaderboard:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
+    "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
-  "posts.boardOff": "**{name}** mantiene su clasificación en privado (`leaderboard: off`), así que no hay clasificación que publicar.",
+  "posts.boardOff":
+    "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
-  "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacy delete:True`.",
+  "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacidad borrar:True`.",
   "privacy.invalidGuild": '"{value}" no es un id de servidor.',
   "privacy.progressPrivate":
     "Este miembro mantiene su progreso en privado: las clasificaciones de la cohorte no lo muestran por su nombre.",
@@ -575,7 +586,7 @@ export const es: Catalogue = {
   "privacy.updated": "Guardado: se aplica a todas tus cohortes de este servidor.",
   "privacy.cohortRule": "Una cohorte que muestra alias o ninguna clasificación te mantiene al menos así de privado.",
   "privacy.help":
-    "Cámbialo con `/privacy leaderboard:` o `/privacy nudges:`. `/privacy export:True` te envía una copia de tus datos; `/privacy delete:True` los borra.",
+    "Cámbialo con `/privacidad clasificacion:` o `/privacidad avisos:`. `/privacidad exportar:True` te envía una copia de tus datos; `/privacidad borrar:True` los borra.",
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
@@ -620,8 +631,8 @@ export const es: Catalogue = {
   "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
-  "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/done` para entrar en la clasificación.",
-  "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/leaderboard`.",
+  "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts":
@@ -650,14 +661,15 @@ export const es: Catalogue = {
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
   "nudgeDm.title": "Un saludo de {cohort}",
   "nudgeDm.body":
-    "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/today` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
+    "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "un administrador cuyo id no se guarda",
   "audit.breakSet": "la semana {week} es de descanso",
   "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
-  "audit.announced": "{kind, select, week {la tarea de la semana {week}} checkpoint {el control de {section}} other {la clasificación}}",
+  "audit.announced":
+    "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
@@ -676,7 +688,7 @@ export const es: Catalogue = {
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.tooLarge":
-    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `format:json` o `format:csv` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
+    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
   "confidence.name": "Mapa de confianza (al día / atrasados)",
   "confidence.line":
     "{section}: Con seguridad {confident}/{confidentBehind} · En parte {partly}/{partlyBehind} · Todavía no {notYet}/{notYetBehind}",

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1, 10:00. */
+const cohortName = "Backend Spring 2027";
+
+/** Waits for the message the user finally sees: always a private answer, inside Discord's 3 seconds. */
+async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+  return message;
+}
+
+describe("the error contract across commands, in English and Spanish", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: cohortName });
+  });
+  afterAll(async () => bot.close());
+
+  const member = (username: string, locale = "en-US") => bot.emulator.createMember(bot.guild.id, { username, locale });
+  const run = async (userId: string, name: string, options: CommandOptionsInput = {}) => answered(bot.run(userId, name, options));
+  const joined = async (username: string, locale = "en-US") => {
+    const created = member(username, locale);
+    await run(created.id, "join", { cohort: cohortName });
+    return created;
+  };
+
+  describe("time-zone abbreviations", () => {
+    const reminderOf = async (userId: string) => {
+      const row = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId, cohort: { name: cohortName } } });
+      return { time: row.remindTime, timeZone: row.remindTimeZone };
+    };
+
+    it("refuses EST, BST and IST in /remind instead of reading them as Panama, Bangladesh and India", async () => {
+      const ada = await joined("ada-zones");
+      await run(ada.id, "remind", { time: "07:15", timezone: "America/New_York" });
+      for (const [typed, readAs] of [
+        ["EST", "America/Panama"],
+        ["bst", "Asia/Dhaka"],
+        ["IST", "Asia/Calcutta"],
+      ] as const) {
+        const refusal = await run(ada.id, "remind", { time: "08:00", timezone: typed });
+        expect(refusal.ephemeral).toBe(true);
+        const text = visibleText(refusal);
+        expect(text).toContain(`"${typed}" is an abbreviation`);
+        expect(text).toContain(readAs);
+        expect(text).toContain("America/New_York");
+      }
+      expect(await reminderOf(ada.id)).toEqual({ time: "07:15", timeZone: "America/New_York" });
+    });
+
+    it("keeps accepting UTC in any capitals and IANA names in any capitals", async () => {
+      const lin = await joined("lin-zones");
+      expect(visibleText(await run(lin.id, "remind", { time: "08:00", timezone: "utc" }))).toContain("**08:00** (UTC)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "Europe/london" }))).toContain("**08:00** (Europe/London)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "Etc/GMT+5" }))).toContain("**08:00** (Etc/GMT+5)");
+    });
+
+    it("says so in Spanish", async () => {
+      const lucia = await joined("lucia-zones", "es-ES");
+      const text = visibleText(await run(lucia.id, "remind", { time: "08:00", timezone: "CET" }));
+      expect(text).toContain("«CET» es una abreviatura");
+      expect(text).toContain("Europe/Madrid");
+      expect(await reminderOf(lucia.id)).toEqual({ time: null, timeZone: null });
+    });
+
+    it("refuses them in /cohort create and /cohort edit, changing nothing", async () => {
+      const cohorts = () => bot.test.app.database.prisma.cohort.findMany({ orderBy: { id: "asc" } });
+      const before = await cohorts();
+      const created = await run(bot.admin.id, "cohort create", {
+        name: "Zoned",
+        curriculum: "backend-engineer-learning-path",
+        channel: bot.channel.id,
+        start: "2027-01-04",
+        timezone: "PST",
+      });
+      expect(created.ephemeral).toBe(true);
+      expect(visibleText(created)).toContain('"PST" is an abbreviation');
+      const edited = await run(bot.admin.id, "cohort edit", { cohort: cohortName, timezone: "EST" });
+      expect(visibleText(edited)).toContain('"EST" is an abbreviation');
+      expect(await cohorts()).toEqual(before);
+    });
+  });
+  describe("an ended cohort", () => {
+    const ended = "Ended Cohort";
+    let ada: { id: string };
+    let lucia: { id: string };
+    beforeAll(async () => {
+      await bot.createCohort({ name: ended });
+      ada = member("ada-ended");
+      lucia = member("lucia-ended", "es-ES");
+      for (const who of [ada, lucia]) await run(who.id, "join", { cohort: ended });
+      await run(bot.admin.id, "cohort end", { cohort: ended });
+    });
+
+    it("shows /today without Done buttons it would refuse, and says why", async () => {
+      const today = await run(ada.id, "today", { cohort: ended });
+      expect(visibleText(today)).toContain("This cohort has ended: it takes no more completions");
+      expect(buttonsOf(today)).toEqual([]);
+      const spanish = await run(lucia.id, "today", { cohort: ended });
+      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado: ya no admite lecturas completadas");
+      expect(buttonsOf(spanish)).toEqual([]);
+    });
+
+    it("refuses /cohort announce and /cohort break with the admin's reason, not the members'", async () => {
+      const posts = bot.emulator.channelMessages(bot.channel.id).length;
+      for (const [command, options] of [
+        ["cohort announce", { cohort: ended, kind: "week" }],
+        ["cohort break", { cohort: ended, week: 8 }],
+      ] as const) {
+        const text = visibleText(await run(bot.admin.id, command, options));
+        expect(text).toContain(`**${ended}** has ended: nothing more is posted in its channel, and its schedule no longer changes.`);
+        expect(text).not.toContain("new members or completions");
+      }
+      const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa-ended", locale: "es-419", manageGuild: true });
+      expect(visibleText(await run(jefa.id, "cohort announce", { cohort: ended, kind: "leaderboard" }))).toContain(
+        "ya no se publica nada en su canal",
+      );
+      expect(bot.emulator.channelMessages(bot.channel.id)).toHaveLength(posts);
+      expect(await bot.test.app.database.prisma.cohortBreak.count()).toBe(0);
+    });
+
+    it("shows /pace without mode buttons it would refuse, and says why", async () => {
+      const pace = await run(ada.id, "pace", { cohort: ended });
+      expect(visibleText(pace)).toContain("This cohort has ended, so your pace can no longer change");
+      expect(buttonsOf(pace)).toEqual([]);
+      const spanish = await run(lucia.id, "pace", { cohort: ended });
+      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar");
+      expect(buttonsOf(spanish)).toEqual([]);
+    });
+  });
+  describe("old buttons", () => {
+    const tinyPath = (items: readonly string[]) =>
+      ["Tiny Study Path", "A short path.", "Week 1: Basics", ...items.map((title) => `- [ ] Required -- ${title} (20 min)`), ""].join("\n");
+
+    it("answers a Done button whose item a curriculum update removed as out of date, not as an unknown typed item", async () => {
+      const file = (items: readonly string[]) => ({ name: "tiny.md", content: tinyPath(items) });
+      await run(bot.admin.id, "curriculum import", { file: file(["Alpha Reading", "Beta Reading", "Gamma Reading"]) });
+      await bot.createCohort({ name: "Tiny Cohort", curriculum: "tiny-study-path" });
+      const ada = member("ada-stale");
+      const lucia = member("lucia-stale", "es-ES");
+      const todays = [];
+      for (const who of [ada, lucia]) {
+        await run(who.id, "join", { cohort: "Tiny Cohort" });
+        todays.push(await run(who.id, "today", { cohort: "Tiny Cohort" }));
+      }
+      const preview = await run(bot.admin.id, "curriculum import", { file: file(["Alpha Reading", "Gamma Reading"]) });
+      const confirm = buttonsOf(preview).find((button) => button.customId.startsWith("import:confirm"));
+      if (confirm === undefined) throw new Error("no Confirm button");
+      await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
+
+      const [adaToday, luciaToday] = todays;
+      if (adaToday === undefined || luciaToday === undefined) throw new Error("no /today");
+      const staleId = (message: EmulatorMessage) => {
+        const stale = buttonsOf(message).find((button) => button.label.endsWith("Beta Reading"));
+        if (stale === undefined) throw new Error("no Beta Reading button");
+        return stale.customId;
+      };
+      const english = await answered(bot.click(ada.id, adaToday.id, staleId(adaToday)));
+      expect(english.ephemeral).toBe(true);
+      expect(visibleText(english)).toContain("This button is out of date");
+      expect(visibleText(english)).not.toContain("no item");
+      const spanish = await answered(bot.click(lucia.id, luciaToday.id, staleId(luciaToday)));
+      expect(visibleText(spanish)).toContain("Este botón está desactualizado");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: { in: [ada.id, lucia.id] } } } })).toBe(0);
+    });
+  });
+  describe("/cohort audit", () => {
+    it("names an edit's settings by their option names and an announcement by what it posted, in the admin's language", async () => {
+      await bot.createCohort({ name: "Audited" });
+      const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa-audit", locale: "es-ES", manageGuild: true });
+      await run(jefa.id, "cohort edit", { cohort: "Audited", timezone: "Europe/Madrid", announce_time: "08:30" });
+      await run(jefa.id, "cohort announce", { cohort: "Audited", kind: "checkpoint" });
+
+      const spanish = visibleText(await run(jefa.id, "cohort audit", { cohort: "Audited" }));
+      expect(spanish).toContain("cambió los ajustes · `zona_horaria`, `hora_anuncio`");
+      expect(spanish).toContain("publicó un anuncio · el punto de control de Database Fundamentals");
+      const english = visibleText(await run(bot.admin.id, "cohort audit", { cohort: "Audited" }));
+      expect(english).toContain("edited the settings · `timezone`, `announce_time`");
+      expect(english).toContain("posted an announcement · the checkpoint of Database Fundamentals");
+      expect(english).not.toMatch(/timeZone|announceTime/);
+    });
+  });
+  describe("/break dates", () => {
+    it("names the one date that does not exist, not the pair", async () => {
+      const ada = await joined("ada-break");
+      const lucia = await joined("lucia-break", "es-419");
+      const fromWrong = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "2027-02-30", to: "2027-03-02" }));
+      expect(fromWrong).toContain('"2027-02-30" is not a date that exists');
+      const toWrong = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "2027-02-26", to: "2027-02-29" }));
+      expect(toWrong).toContain('"2027-02-29" is not a date that exists');
+      expect(visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-01-20", to: "20-01-2027" }))).toContain(
+        "«20-01-2027» no es una fecha que exista",
+      );
+      expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
+    });
+  });
+});
