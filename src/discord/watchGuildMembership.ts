@@ -6,7 +6,7 @@ import type { PrivacyService } from "../services/PrivacyService.js";
 /**
  * Leaving for good: the bot removed from a server schedules that server's
  * data for deletion (30 days); joining it again, or finding it there at
- * startup, cancels that. An outage (`guild.available` false) is not a removal.
+ * startup or available again, cancels that. An outage (`guild.available` false) is not a removal.
  */
 export function watchGuildMembership(client: Client, privacy: PrivacyService, clock: Clock, logger: Logger): void {
   const report = (error: unknown) => logger.error({ err: error }, "could not record a server membership change");
@@ -15,5 +15,8 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
     void privacy.guildLeft(guild.id, clock.now()).catch(report);
   });
   client.on(Events.GuildCreate, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
+  // A server back after an outage, or brought back by a fresh session (added back while the bot was
+  // disconnected): it arrives as available again, not as a join.
+  client.on(Events.GuildAvailable, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
   client.on(Events.ClientReady, (ready) => void privacy.guildsPresent([...ready.guilds.cache.keys()]).catch(report));
 }

@@ -53,4 +53,17 @@ describe("a server the bot was removed from", () => {
     await bot.test.app.scheduler.tick(mondayEvening);
     expect(bot.emulator.dmMessages(ada.id).length).toBeGreaterThan(0);
   });
+
+  it("forgets a departure record once the server is available again, however it comes back", async () => {
+    // A record the bot could not cancel: it came back while disconnected, and a fresh session
+    // brings the server back as an outage's end (GuildAvailable), not as a join (GuildCreate).
+    const now = bot.clock.now();
+    await bot.test.app.database.prisma.guildDeparture.create({
+      data: { guildId: bot.guild.id, leftAt: now, purgeAt: new Date(now.getTime() + 30 * 86_400_000) },
+    });
+    bot.emulator.removeBotFromGuild(bot.guild.id, { outage: true });
+    await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(false));
+    bot.emulator.restoreBotToGuild(bot.guild.id);
+    await vi.waitFor(async () => expect(await departures()).toBe(0));
+  });
 });
