@@ -111,11 +111,12 @@ async function run(args: readonly string[], app: App): Promise<number> {
       return 1;
     }
     const { summary } = result;
-    console.log(
-      `${summary.outcome}: ${summary.curriculum.slug} (${summary.sections} sections, ${summary.items} items` +
-        (summary.retiredItems > 0 ? `, ${summary.retiredItems} removed items kept for members' completions` : "") +
-        ")",
-    );
+    // The catalogue's sentences, as /curriculum import words them (plural rules included), in one plain line.
+    const en = translatorFor("en");
+    const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
+    if (summary.retiredItems > 0 || summary.removedItems > 0)
+      sentences.push(en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+    console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }
   if (area === "purge-guild" && action !== undefined) {

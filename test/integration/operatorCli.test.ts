@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli as cli } from "../helpers/runCli.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 describe("npm run cli -- with a command it does not know", () => {
@@ -32,5 +33,26 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
     expect(fs.existsSync(untouched)).toBe(false);
+  }, 120_000);
+});
+
+describe("npm run cli -- curriculum import", () => {
+  const temp = makeTempDir();
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+    temp.cleanup();
+  });
+
+  it("counts sections and items in words that agree with the numbers", async () => {
+    const file = path.join(temp.dir, "tiny-path.md");
+    fs.writeFileSync(file, "Tiny Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
+    const result = await cli(database.url, ["curriculum", "import", file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1 section, 1 item");
+    expect(result.stdout).not.toMatch(/1 sections|1 items/);
   }, 120_000);
 });
