@@ -70,7 +70,7 @@ export class ClockControl {
     });
   }
 
-  /** Runs the scheduler once at the current time (after the demo history was written). */
+  /** Runs the scheduler once at the current time: after the demo history was written, and after each command or click. */
   tickNow(): Promise<void> {
     return this.serialized(async () => {
       await this.scheduler.tick(this.clock.now());
