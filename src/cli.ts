@@ -62,6 +62,27 @@ function purgeSummary(guildId: string, deleted: { cohorts: number; curricula: nu
   return `Deleted server ${guildId}'s data: ${cohorts}, ${curricula}.`;
 }
 
+/** How many words each command takes after its name (at least, at most): checked before the database is opened. */
+const commandShapes = [
+  { words: ["curriculum", "list"], least: 0, most: 0, missing: "" },
+  { words: ["curriculum", "show"], least: 0, most: 1, missing: "" },
+  { words: ["curriculum", "import"], least: 1, most: 1, missing: "Name the file to import." },
+  { words: ["purge-guild"], least: 1, most: 1, missing: "Name the server id to purge." },
+] as const;
+
+/** What is wrong with the command line, or null when it names a command with the right number of arguments. */
+function commandLineProblem(args: readonly string[]): string | null {
+  if (args[0] === "simulate") {
+    const parsed = parseSimulateArgs(args.slice(1));
+    return typeof parsed === "string" ? parsed : null;
+  }
+  const shape = commandShapes.find((candidate) => candidate.words.every((word, index) => args[index] === word));
+  if (shape === undefined) return `Unknown command "${args.slice(0, args[0] === "curriculum" ? 2 : 1).join(" ")}".`;
+  const rest = args.slice(shape.words.length);
+  if (rest.length < shape.least) return shape.missing;
+  return rest.length > shape.most ? `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.` : null;
+}
+
 // Long only as a dispatch table: one short branch per CLI command.
 async function run(args: readonly string[], app: App): Promise<number> {
   const [area, action, argument] = args;
@@ -99,23 +120,15 @@ async function run(args: readonly string[], app: App): Promise<number> {
       return 1;
     }
     const { summary } = result;
-    console.log(
-      `${summary.outcome}: ${summary.curriculum.slug} (${summary.sections} sections, ${summary.items} items` +
-        (summary.retiredItems > 0 ? `, ${summary.retiredItems} removed items kept for members' completions` : "") +
-        ")",
-    );
+    // The catalogue's sentences, as /curriculum import words them (plural rules included), in one plain line.
+    const en = translatorFor("en");
+    const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
+    if (summary.retiredItems > 0 || summary.removedItems > 0)
+      sentences.push(en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+    console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }
-  if (area === "purge-guild") {
-    if (action === undefined) {
-      console.error(`Name the server id to purge.\n\n${usage}`);
-      return 2;
-    }
-    // One server per run: a second id would otherwise be silently left in place.
-    if (args.length > 2) {
-      console.error(`purge-guild takes one server id; unexpected: ${args.slice(2).join(" ")}.\n\n${usage}`);
-      return 2;
-    }
+  if (area === "purge-guild" && action !== undefined) {
     try {
       console.log(purgeSummary(action, await app.services.privacy.purgeGuild(action)));
     } catch (error) {
@@ -158,9 +171,14 @@ async function main(): Promise<number> {
     throw error;
   }
   const args = process.argv.slice(2);
-  if (args.length === 0 || args[0] === "--help" || args[0] === "help") {
+  if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {
     console.log(usage);
     return 0;
+  }
+  const problem = commandLineProblem(args);
+  if (problem !== null) {
+    console.error(`${problem}\n\n${usage}`);
+    return 2;
   }
   const app = await createApp(config);
   try {

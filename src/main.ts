@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
 import type { AppOverrides } from "./createApp.js";
-import { defaultHealthFile, writeHeartbeat } from "./health/healthFile.js";
+import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 
 const heartbeatEveryMs = 30_000;
 /** The scheduler's tick under the test clock: the clock jumps, so follow it promptly. */
@@ -12,6 +12,7 @@ async function main(): Promise<number> {
   let config;
   try {
     config = loadConfig(process.env);
+    if (config.discordToken !== undefined) checkHealthFile();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -24,6 +25,12 @@ async function main(): Promise<number> {
   return runBot(config);
 }
 
+/** The heartbeat is written once the bot is connected: a place it cannot be written stops start-up before anything starts. */
+function checkHealthFile(): void {
+  const problem = heartbeatProblem(healthFileOf(process.env));
+  if (problem !== null) throw new ConfigError([`HEALTH_FILE ${problem}`]);
+}
+
 /** One bot process: every guild (no SHARD_COUNT), or one shard started by the ShardingManager. */
 async function runBot(config: Config): Promise<number> {
   const [{ createApp }, { drainLogs }] = await Promise.all([import("./createApp.js"), import("./logging/createLogger.js")]);
@@ -31,7 +38,7 @@ async function runBot(config: Config): Promise<number> {
   if (config.testClockFile !== undefined) {
     app.logger.warn({ file: config.testClockFile }, "test clock: now is read from COHORT_BOT_TEST_CLOCK_FILE (never set it in production)");
   }
-  const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
+  const healthFile = healthFileOf(process.env);
   let heartbeat: NodeJS.Timeout | undefined;
   let stopping = false;
   const shutdown = async (reason: string) => {
@@ -66,7 +73,7 @@ async function runShards(config: Config): Promise<number> {
     import("./sharding/runShardingManager.js"),
   ]);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const healthFile = process.env.HEALTH_FILE ?? defaultHealthFile();
+  const healthFile = healthFileOf(process.env);
   let heartbeat: NodeJS.Timeout | undefined;
   let shards: Awaited<ReturnType<typeof runShardingManager>> | undefined;
   let stopping = false;

@@ -7,6 +7,25 @@ export function defaultHealthFile(): string {
   return path.join(os.tmpdir(), "cohort-bot.health");
 }
 
+/** HEALTH_FILE, or the default when it is unset or empty (an empty variable counts as unset, as for every setting). */
+export function healthFileOf(environment: Readonly<Record<string, string | undefined>>): string {
+  const file = environment.HEALTH_FILE?.trim() ?? "";
+  return file === "" ? defaultHealthFile() : file;
+}
+
+/** Why the bot could not write its heartbeat to `file` (checked before it connects), or null when it can. */
+export function heartbeatProblem(file: string): string | null {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) return `is a folder (${file}); name a file in it instead`;
+    if (!fs.statSync(folder).isDirectory()) return `must be a file in a folder, and ${folder} is not a folder`;
+    fs.accessSync(folder, fs.constants.W_OK);
+    return null;
+  } catch {
+    return `must be a file in a folder the bot can write to, and ${folder} does not exist or is not writable`;
+  }
+}
+
 /** A heartbeat older than this means the bot is stuck or disconnected. */
 export const healthStaleAfterMs = 90_000;
 

@@ -70,7 +70,7 @@ export class ClockControl {
     });
   }
 
-  /** Runs the scheduler once at the current time (after the demo history was written). */
+  /** Runs the scheduler once at the current time: after the demo history was written, and after each command or click. */
   tickNow(): Promise<void> {
     return this.serialized(async () => {
       await this.scheduler.tick(this.clock.now());
@@ -156,10 +156,11 @@ export class ClockControl {
   }
 }
 
-function cohortDayText(cohort: Cohort, totalWeeks: number, now: Date): string {
+/** The clock panel's "Week 2 · Day 3", with the cohort's status when it is not active and the words do not already say it. */
+export function cohortDayText(cohort: Cohort, totalWeeks: number, now: Date): string {
   const day = dayInfo(cohort.settings, now);
   const status = cohort.status === CohortStatus.Active ? "" : ` (${cohort.status})`;
   if (day.weekNumber === 0) return `Starts ${cohort.settings.startDate}${status}`;
-  if (day.weekNumber > totalWeeks) return `Course finished${status}`;
+  if (day.weekNumber > totalWeeks) return cohort.status === CohortStatus.Finished ? "Course finished" : `Course finished${status}`;
   return `Week ${day.weekNumber} · Day ${day.dayOfWeekIndex}${day.isStudyDay ? "" : " · no reading"}${status}`;
 }

@@ -172,11 +172,16 @@ export class PlaygroundActions {
     }
   }
 
-  /** Any interaction may have changed who is in a cohort (/join, /leave, a button): pages hear of it before the request returns. */
+  /**
+   * Any interaction may have changed who is in a cohort (/join, /leave, a button): pages hear of it before the request returns.
+   * It may also have left something due now (`/cohort end`'s closing post): on Discord the scheduler's next tick, at most
+   * 20 s later, sends it; here the clock only moves when asked, so the tick runs at once, at the same instant.
+   */
   private async settleAndAnnounce(handle: InteractionHandle): Promise<ActionResult> {
     try {
       return await this.settle(handle);
     } finally {
+      await this.clock.tickNow();
       await this.announceMembers();
     }
   }

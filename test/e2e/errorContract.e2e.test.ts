@@ -61,12 +61,16 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(visibleText(await run(lin.id, "remind", { time: "08:00", timezone: "utc" }))).toContain("**08:00** (UTC)");
       expect(visibleText(await run(lin.id, "remind", { timezone: "Europe/london" }))).toContain("**08:00** (Europe/London)");
       expect(visibleText(await run(lin.id, "remind", { timezone: "Etc/GMT+5" }))).toContain("**08:00** (Etc/GMT+5)");
+      // One-word names of places, zones that keep summer time, and spellings of UTC mean what they say.
+      expect(visibleText(await run(lin.id, "remind", { timezone: "Singapore" }))).toContain("**08:00** (Asia/Singapore)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "EST5EDT" }))).toContain("**08:00** (America/New_York)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "GMT+0" }))).toContain("**08:00** (UTC)");
     });
 
     it("says so in Spanish", async () => {
       const lucia = await joined("lucia-zones", "es-ES");
-      const text = visibleText(await run(lucia.id, "remind", { time: "08:00", timezone: "CET" }));
-      expect(text).toContain("«CET» es una abreviatura");
+      const text = visibleText(await run(lucia.id, "remind", { time: "08:00", timezone: "CST" }));
+      expect(text).toContain("«CST» es una abreviatura");
       expect(text).toContain("Europe/Madrid");
       expect(await reminderOf(lucia.id)).toEqual({ time: null, timeZone: null });
     });

@@ -227,4 +227,21 @@ describe("the playground's demo and JSON API", () => {
     const completions = await playground.app.database.prisma.completion.findMany();
     expect(completions.every((completion) => completion.completedAt <= playground.clock.now())).toBe(true);
   });
+
+  // Last: it ends the demo cohort.
+  it("sends the closing post as soon as the admin ends the cohort, as the bot's next tick would on Discord", async () => {
+    const { users, defaultChannelId } = await state();
+    const admin = users.find((user) => user.role === "admin");
+    const clockBefore = playground.clock.now().getTime();
+    const response = await post("api/command", {
+      userId: admin?.id,
+      channelId: defaultChannelId,
+      command: "cohort end",
+      options: { cohort: "Backend Cohort" },
+    });
+    expect(response.status).toBe(200);
+    const titles = (await state()).messages.flatMap((message) => message.embeds.map((embed) => embed.title ?? ""));
+    expect(titles).toContain("🎓 Backend Cohort is complete");
+    expect(playground.clock.now().getTime()).toBe(clockBefore);
+  });
 });

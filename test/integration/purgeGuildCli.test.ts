@@ -56,7 +56,7 @@ describe("npm run cli -- purge-guild", () => {
   it("refuses extra arguments rather than purging only the first server", async () => {
     const result = await cli(database.url, ["purge-guild", kept, "100000000000000077"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("purge-guild takes one server id");
+    expect(result.stderr).toContain("Unexpected arguments: 100000000000000077.");
     const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     try {
       expect(await test.app.database.prisma.cohort.count({ where: { guildId: kept } })).toBe(1);

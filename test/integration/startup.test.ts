@@ -84,6 +84,24 @@ describe("npm start", () => {
     }
   });
 
+  it("stops before connecting, naming HEALTH_FILE, when the heartbeat cannot be written there", () => {
+    const temp = makeTempDir();
+    try {
+      const result = start({
+        DISCORD_TOKEN: "x",
+        // Nothing listens there: a bot that got as far as connecting fails differently.
+        DISCORD_API_URL: "http://127.0.0.1:1/api",
+        DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
+        HEALTH_FILE: path.join(temp.dir, "no-such-folder", "cohort-bot.health"),
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("HEALTH_FILE");
+      expect(result.stderr).toContain("no-such-folder");
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it("stops with a message naming a bad playground port", () => {
     const result = start({ PLAYGROUND_PORT: "99999" });
     expect(result.status).toBe(2);

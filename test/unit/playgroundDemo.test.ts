@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import { addDays, daysBetween, isoWeekday, localClockOf, localDateOf } from "../../src/domain/schedule/localTime.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum, type PlanItem } from "../../src/domain/schedule/scheduleTypes.js";
+import { cohortDayText } from "../../src/playground/ClockControl.js";
 import { joinedAt, plannedCompletions, type DemoMemberProfile } from "../../src/playground/demoMembers.js";
 import { demoTimeline } from "../../src/playground/demoTimeline.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
 
 const zone = "America/New_York";
 
@@ -108,5 +111,20 @@ describe("plannedCompletions", () => {
     const after = plannedCompletions(plan, profiles, zone, later);
     expect(after.length).toBeGreaterThan(before.length);
     expect(after.filter((completion) => completion.at < timeline.now)).toEqual(before);
+  });
+});
+
+describe("the playground clock's cohort day", () => {
+  const demo = (status: CohortStatus) =>
+    cohortFixture({ id: 1, curriculumId: 1, status, settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-04", timeZone: "UTC" } });
+  const afterTwelveWeeks = new Date("2027-04-01T12:00:00Z");
+
+  it("says the course is finished once, not 'Course finished (finished)'", () => {
+    expect(cohortDayText(demo(CohortStatus.Finished), 12, afterTwelveWeeks)).toBe("Course finished");
+  });
+
+  it("still names a status the words do not already say", () => {
+    expect(cohortDayText(demo(CohortStatus.Ended), 12, afterTwelveWeeks)).toBe("Course finished (ended)");
+    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"))).toBe("Week 1 · Day 3 (paused)");
   });
 });

@@ -56,19 +56,19 @@ export function isValidTimeZone(zone: string): boolean {
   return valid;
 }
 
-/** The UTC family: names that mean the same clock to every reader. */
-const universalZoneNames = new Set(["utc", "gmt", "uct", "zulu", "universal", "greenwich", "gmt0"]);
-
 /**
- * A name the runtime accepts that is not a place: "EST", "BST", "IST", "CET", "Japan", "EST5EDT".
- * Why typed input refuses them: ICU reads each as one place, rarely the one meant (BST is
- * Bangladesh, not British summer time; EST is Panama, with no summer time; IST is India, not
- * Ireland or Israel). Places ("Europe/London", "Etc/GMT+5") and the UTC family, which are what
- * the `timezone` autocomplete offers, are not abbreviations.
+ * Abbreviations the runtime reads as one place, rarely the one meant: BST is Bangladesh, not British
+ * summer time; IST is India, not Ireland or Israel; CST and PST are also China's and the Philippines'
+ * letters; EST, MST and HST are fixed offsets that skip the summer time of the people who type them.
+ * Other names without a "/" mean what they say: places ("Singapore", "Japan", "NZ"), zones that keep
+ * summer time ("CET", "EST5EDT") and spellings of UTC ("GMT+0").
  */
+const misleadingAbbreviations = new Set(["est", "mst", "hst", "bst", "ist", "cst", "pst"]);
+
+/** Whether typed input names a zone by letters that mislead (see misleadingAbbreviations): refused, with a place to use instead. */
 export function isAbbreviatedTimeZone(zone: string): boolean {
   const name = zone.trim();
-  return !name.includes("/") && !universalZoneNames.has(name.toLowerCase()) && isValidTimeZone(name);
+  return misleadingAbbreviations.has(name.toLowerCase()) && isValidTimeZone(name);
 }
 
 function requireZone(zone: string): IANAZone {

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli as cli } from "../helpers/runCli.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+import { makeTempDir } from "../helpers/tempDir.js";
+
+describe("npm run cli -- with a command it does not know", () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.cleanup());
+  // A command that cannot run must not create, migrate or seed a database on the way.
+  const untouched = path.join(temp.dir, "never-created.db");
+
+  it.each([
+    [["curriculum", "lsit"], 'Unknown command "curriculum lsit"'],
+    [["simulate", "backend-engineer-learning-path", "--weeks", "0"], "--weeks needs a whole number"],
+    [["curriculum", "import"], "Name the file to import"],
+    [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],
+  ])(
+    "%j says what was wrong, shows the usage and exits 2 without opening the database",
+    async (args, message) => {
+      const result = await cli(`file:${untouched}`, args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).toContain("Usage: npm run cli -- <command>");
+      expect(fs.existsSync(untouched)).toBe(false);
+    },
+    120_000,
+  );
+
+  it("-h prints the usage and exits 0", async () => {
+    const result = await cli(`file:${untouched}`, ["-h"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: npm run cli -- <command>");
+    expect(fs.existsSync(untouched)).toBe(false);
+  }, 120_000);
+});
+
+describe("npm run cli -- curriculum import", () => {
+  const temp = makeTempDir();
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+    temp.cleanup();
+  });
+
+  it("counts sections and items in words that agree with the numbers", async () => {
+    const file = path.join(temp.dir, "tiny-path.md");
+    fs.writeFileSync(file, "Tiny Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
+    const result = await cli(database.url, ["curriculum", "import", file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1 section, 1 item");
+    expect(result.stdout).not.toMatch(/1 sections|1 items/);
+  }, 120_000);
+});
