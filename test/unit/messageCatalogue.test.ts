@@ -79,6 +79,10 @@ describe("message catalogue", () => {
         for (const [, option] of code.matchAll(/(?:^|[\s/])([a-z_]+):/g)) references.push(option ?? "");
       }
       for (const [, option] of message.matchAll(/opción `([a-z_]+)`/g)) references.push(option ?? "");
+      // Plain text names commands too (embed footers have no code spans): "/hecho lectura:".
+      const plain = message.replace(/`[^`]*`/g, "");
+      for (const [, command, option] of plain.matchAll(/(?:^|[\s({])\/([a-z_]+)(?: ([a-z_]+):)?/g))
+        references.push(command ?? "", option ?? "");
     }
     expect(references.length).toBeGreaterThan(50);
     expect([...new Set(references.filter((name) => name !== "" && !spanishNames.has(name)))]).toEqual([]);
