@@ -167,6 +167,8 @@ describe("member plans through discord.js and the emulator", () => {
       await bot.test.app.scheduler.tick(bot.clock.now());
       const pace = await command("pace");
       expect(visibleText(pace)).toContain("is over, so there is nothing left to plan");
+      // No invitation to catch up on a course that is over.
+      expect(visibleText(pace)).not.toContain("To catch up");
       expect(buttonsOf(pace)).toEqual([]);
       for (const mode of ["catch_up", "extend"])
         expect(visibleText(await command("pace", { mode }))).toContain("is over, so there is nothing left to plan");

@@ -30,7 +30,8 @@ export function renderPace(t: Translator, view: PaceView): Reply {
   if (pace.behind.items > 0) lines.push(t.t("pace.behind", { count: pace.behind.items, ...minutesOf(t, pace.behind) }));
   if (pace.ahead.items > 0) lines.push(t.t("pace.ahead", { count: pace.ahead.items, ...minutesOf(t, pace.ahead) }));
   if (lines.length === 0) lines.push(t.t("pace.onTrack"));
-  if (view.backlog.items > 0)
+  // After the course there is nothing left to catch up on: the backlog is not offered.
+  if (view.backlog.items > 0 && !view.courseOver)
     lines.push(
       t.t("pace.backlog", {
         count: view.backlog.items,
