@@ -7,6 +7,7 @@ import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
 import { botName, type FeedEvent, type MessageFeed, type PageMessage } from "./MessageFeed.js";
+import type { Logger } from "../logging/createLogger.js";
 
 /** A request the page got wrong, or one Discord's client would not let a user make. */
 
@@ -75,6 +76,7 @@ export class PlaygroundActions {
     private readonly feed: MessageFeed,
     private readonly clock: ClockControl,
     private readonly directory: MemberDirectory,
+    private readonly logger: Logger,
   ) {}
 
   async state(): Promise<PlaygroundState> {
@@ -181,9 +183,23 @@ export class PlaygroundActions {
     try {
       return await this.settle(handle);
     } finally {
-      await this.clock.tickNow();
+      await this.tickAfterAction();
       await this.announceMembers();
     }
+  }
+
+  /**
+   * The tick after a command or click. What it posts changes the clock panel ("Next post") and may open
+   * threads, which no message event tells pages: they reload as after a clock move. A failed tick is
+   * logged and leaves the command's own answer standing; the next action or clock move runs it again.
+   */
+  private async tickAfterAction(): Promise<void> {
+    try {
+      await this.clock.tickNow();
+    } catch (error) {
+      this.logger.error({ err: error }, "playground scheduler run after an action failed");
+    }
+    this.feed.publish({ type: "clock" });
   }
 
   /** Publishes the member list when it differs from what pages were last told; one at a time, so the last word is the newest. */

@@ -107,7 +107,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       readers,
     );
     await clockControl.tickNow();
-    const actions = new PlaygroundActions(emulator, world, feed, clockControl, new MemberDirectory(app.services, world));
+    const actions = new PlaygroundActions(emulator, world, feed, clockControl, new MemberDirectory(app.services, world), logger);
     server.serve(actions);
     return { url: server.url, app, emulator, clock, world, actions, close };
   } catch (error) {

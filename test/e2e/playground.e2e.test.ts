@@ -38,28 +38,42 @@ describe("the playground's demo and JSON API", () => {
     });
   const state = async () => (await (await fetch(new URL("api/state", playground.url))).json()) as PlaygroundState;
 
-  /** The page's live connection: waits for the next member-list event. */
-  async function openEvents(): Promise<{ nextMembers(): Promise<PlaygroundState["users"]>; close(): void }> {
+  /** The page's live connection: waits for the next event of a type (the member list, a clock change). */
+  async function openEvents(): Promise<{
+    nextMembers(): Promise<PlaygroundState["users"]>;
+    nextClockChange(): Promise<void>;
+    close(): void;
+  }> {
     const abort = new AbortController();
     const response = await fetch(new URL("api/events", playground.url), { signal: abort.signal });
     // The DOM typings of fetch leave the body untyped; a body stream yields bytes.
     const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader() as ReadableStreamDefaultReader<Uint8Array>;
     const decoder = new TextDecoder();
     let buffered = "";
+    type FeedEvent = { type: string; users?: PlaygroundState["users"] };
+    const next = async (type: string): Promise<FeedEvent> => {
+      for (;;) {
+        const events = buffered.split("\n\n");
+        buffered = events.pop() ?? "";
+        for (const event of events) {
+          const data = /^data: (.*)$/m.exec(event)?.[1];
+          const parsed = data === undefined ? null : (JSON.parse(data) as FeedEvent);
+          if (parsed?.type === type) return parsed;
+        }
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("the event stream ended");
+        buffered += decoder.decode(chunk.value, { stream: true });
+      }
+    };
     return {
       async nextMembers() {
         for (;;) {
-          const events = buffered.split("\n\n");
-          buffered = events.pop() ?? "";
-          for (const event of events) {
-            const data = /^data: (.*)$/m.exec(event)?.[1];
-            const parsed = data === undefined ? null : (JSON.parse(data) as { type: string; users?: PlaygroundState["users"] });
-            if (parsed?.type === "members" && parsed.users !== undefined) return parsed.users;
-          }
-          const chunk = await reader.read();
-          if (chunk.done) throw new Error("the event stream ended");
-          buffered += decoder.decode(chunk.value, { stream: true });
+          const { users } = await next("members");
+          if (users !== undefined) return users;
         }
+      },
+      async nextClockChange() {
+        await next("clock");
       },
       close: () => abort.abort(),
     };
@@ -233,6 +247,7 @@ describe("the playground's demo and JSON API", () => {
     const { users, defaultChannelId } = await state();
     const admin = users.find((user) => user.role === "admin");
     const clockBefore = playground.clock.now().getTime();
+    const events = await openEvents();
     const response = await post("api/command", {
       userId: admin?.id,
       channelId: defaultChannelId,
@@ -243,5 +258,12 @@ describe("the playground's demo and JSON API", () => {
     const titles = (await state()).messages.flatMap((message) => message.embeds.map((embed) => embed.title ?? ""));
     expect(titles).toContain("🎓 Backend Cohort is complete");
     expect(playground.clock.now().getTime()).toBe(clockBefore);
+    // Pages hear of it, so their clock panel stops offering a next post.
+    try {
+      await events.nextClockChange();
+    } finally {
+      events.close();
+    }
+    expect((await state()).clock.nextPost).toBeNull();
   });
 });
