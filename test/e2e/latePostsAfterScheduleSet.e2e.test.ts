@@ -63,6 +63,17 @@ describe("the weekly post of the running week after a cohort is created", () => 
     expect(weeklyPosts(world, channel.id)).toEqual([]);
   }, 60_000);
 
+  /** An admin's `/cohort edit` of the schedule at `at` (the service the command calls). */
+  async function editScheduleAt(
+    current: SchedulerWorld,
+    cohort: string,
+    at: Date,
+    changes: { readonly announceDay: number; readonly start?: string },
+  ): Promise<void> {
+    current.first.clock.set(at);
+    await current.first.test.app.services.cohorts.edit({ guildId: current.guild.id, cohort, ...changes, actorId: current.admin.id });
+  }
+
   /** A cohort starting Monday 2027-03-01, created the Friday before and paused on Saturday; its channel's id. */
   async function pausedBeforeItsStart(name: string): Promise<{ current: SchedulerWorld; channelId: string }> {
     const current = await startSchedulerWorld(new Date("2027-02-26T12:00:00Z"));
@@ -106,15 +117,11 @@ describe("the weekly post of the running week after a cohort is created", () => 
     world = await startSchedulerWorld(created);
     const channel = world.createChannel("moved-day");
     await world.createCohort({ name: "Moved", channelId: channel.id, start: "2027-03-01" });
-    const editAt = async (at: Date, announceDay: number) => {
-      world?.first.clock.set(at);
-      await world?.first.test.app.services.cohorts.edit({ guildId: world.guild.id, cohort: "Moved", announceDay, actorId: world.admin.id });
-    };
     // Friday posts: week 1's goes out on Friday 26 February, week 2's would on Friday 5 March.
-    await editAt(created, 5);
+    await editScheduleAt(world, "Moved", created, { announceDay: 5 });
     for (const at of hourlyInstants(created, new Date("2027-03-04T10:00:00Z"))) await world.first.tickAt(at);
     // On Thursday 4 March the posts move to Tuesdays: week 2's post time is now Tuesday 2 March, 49 hours past.
-    await editAt(new Date("2027-03-04T10:30:00Z"), 2);
+    await editScheduleAt(world, "Moved", new Date("2027-03-04T10:30:00Z"), { announceDay: 2 });
     for (const at of hourlyInstants(new Date("2027-03-04T11:00:00Z"), new Date("2027-03-09T09:00:00Z"))) await world.first.tickAt(at);
     expect(weeklyPosts(world, channel.id)).toEqual([
       { label: "week 1", at: "2027-02-26T09:00:00.000Z" },
@@ -128,19 +135,10 @@ describe("the weekly post of the running week after a cohort is created", () => 
     world = await startSchedulerWorld(created);
     const channel = world.createChannel("moved-start");
     await world.createCohort({ name: "Moved Start", channelId: channel.id, start: "2027-03-08" });
-    const edit = async (at: Date, changes: { announceDay: number; start?: string }) => {
-      world?.first.clock.set(at);
-      await world?.first.test.app.services.cohorts.edit({
-        guildId: world.guild.id,
-        cohort: "Moved Start",
-        ...changes,
-        actorId: world.admin.id,
-      });
-    };
-    await edit(created, { announceDay: 5 });
+    await editScheduleAt(world, "Moved Start", created, { announceDay: 5 });
     for (const at of hourlyInstants(created, new Date("2027-03-06T10:00:00Z"))) await world.first.tickAt(at);
     // Week 2's post was to come on Friday 12 March; starting a week earlier with Tuesday posts puts it on Tuesday 2 March.
-    await edit(new Date("2027-03-06T10:30:00Z"), { announceDay: 2, start: "2027-03-01" });
+    await editScheduleAt(world, "Moved Start", new Date("2027-03-06T10:30:00Z"), { announceDay: 2, start: "2027-03-01" });
     for (const at of hourlyInstants(new Date("2027-03-06T11:00:00Z"), new Date("2027-03-09T09:00:00Z"))) await world.first.tickAt(at);
     expect(weeklyPosts(world, channel.id)).toEqual([
       { label: "week 1", at: "2027-03-05T09:00:00.000Z" },
