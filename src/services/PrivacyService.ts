@@ -23,7 +23,7 @@ export interface PrivacyChange {
 }
 
 /** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 2;
+export const exportFormatVersion = 3;
 
 /** `/privacy export`'s document (the README documents its shape). */
 export interface MemberExport extends StoredMemberData {
@@ -32,6 +32,12 @@ export interface MemberExport extends StoredMemberData {
   readonly exportedAt: Date;
   readonly guildId: string;
   readonly userId: string;
+}
+
+/** How many rows a deletion would erase or anonymise: memberships, and everything else naming the user. */
+export interface StoredCounts {
+  readonly memberships: number;
+  readonly adminRows: number;
 }
 
 /** How many servers one purge pass deletes; the next tick takes the rest. */
@@ -81,14 +87,17 @@ export class PrivacyService {
   }
 
   /**
-   * What a deletion would erase (what the confirmation says): memberships, cohorts naming the user as creator,
-   * and audit lines naming them (an admin who never joined is still in the trail).
+   * What a deletion would erase (what the confirmation says): memberships, and the rows an admin who never
+   * joined is still in: cohorts naming them as creator, audit lines, nudge claims and import previews.
    */
-  async stored(guildId: string, userId: string): Promise<{ memberships: number; cohortsCreated: number; auditLines: number }> {
+  async stored(guildId: string, userId: string): Promise<StoredCounts> {
     return {
       memberships: (await this.privacy.memberships(guildId, userId)).length,
-      cohortsCreated: await this.privacy.cohortsCreated(guildId, userId),
-      auditLines: await this.privacy.auditLines(guildId, userId),
+      adminRows:
+        (await this.privacy.cohortsCreated(guildId, userId)) +
+        (await this.privacy.auditLines(guildId, userId)) +
+        (await this.privacy.nudgesClaimed(guildId, userId)) +
+        (await this.privacy.pendingImports(guildId, userId)),
     };
   }
 

@@ -305,6 +305,59 @@ describe("privacy through discord.js and the emulator", () => {
     expect(await deletions()).toBe(before);
   });
 
+  it("/privacy counts, exports and deletes an admin whose only rows are a failed nudge and a pending import", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const importer = bot.member("import-admin", { manageGuild: true });
+    // The server's curriculum exists already (written without an admin, so no audit line); the admin's re-import waits for Confirm.
+    const path = ["Quiet Path", "Week 1: Basics", "- [ ] Required -- Alpha Reading (20 min)", ""].join("\n");
+    await bot.test.app.services.curricula.importDocument(path, bot.guild.id);
+    const preview = await bot.reply(importer.id, "curriculum import", {
+      file: { name: "quiet-path.md", content: path.replace("Alpha Reading", "Unpublished Draft Reading") },
+    });
+    expect(visibleText(preview)).toContain("Review this update before it is written");
+    // A nudge to a member whose DMs are closed fails and writes no audit line, but the claim names the admin.
+    const watcher = await prisma.member.findFirstOrThrow({ where: { userId: people.watcher.id } });
+    bot.emulator.setDmsClosed(people.watcher.id, true);
+    const nudge = (memberId: number, actorId: string) =>
+      bot.test.app.services.nudges.nudge({
+        guildId: bot.guild.id,
+        cohortId: String(watcher.cohortId),
+        memberId,
+        actorId,
+        now: bot.clock.now(),
+      });
+    try {
+      expect((await nudge(watcher.id, importer.id)).outcome).toBe("dm_closed");
+    } finally {
+      bot.emulator.setDmsClosed(people.watcher.id, false);
+    }
+
+    const ask = await run(importer.id, "privacy", { delete: true });
+    expect(visibleText(ask)).toContain("cannot be undone");
+    const [file] = (await run(importer.id, "privacy", { export: true })).attachments;
+    if (file === undefined) throw new Error("no attachment");
+    const data = (await (await fetch(file.url)).json()) as {
+      nudgesSent: { cohortName: string; status: string }[];
+      pendingImports: { curriculum: string; status: string; document: string }[];
+    };
+    expect(data.nudgesSent.map((row) => [row.cohortName, row.status])).toEqual([[cohortName, "failed"]]);
+    expect(data.pendingImports.map((row) => [row.curriculum, row.status])).toEqual([["quiet-path", "pending"]]);
+    expect(data.pendingImports[0]?.document).toContain("Unpublished Draft Reading");
+    // Whom the admin nudged is that member's data, not the admin's.
+    expect(JSON.stringify(data)).not.toContain(people.watcher.id);
+
+    const [confirm] = buttonsOf(ask);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await bot.click(importer.id, ask.id, confirm.customId).final();
+    for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(importer.id) }).toEqual({ table, found: false });
+    expect(await prisma.pendingImport.count()).toBe(0);
+    // The nudge claims stay, without the admin's id: a member nudged by an erased admin still waits out the 3 days.
+    expect(await prisma.nudgeDelivery.count({ where: { memberId: watcher.id, status: "failed" } })).toBe(1);
+    const ada = await prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
+    expect(await prisma.nudgeDelivery.count({ where: { memberId: ada.id, status: "sent", claimedBy: "" } })).toBe(1);
+    expect((await nudge(ada.id, importer.id)).outcome).toBe("too_soon");
+  });
+
   it("/cohort audit names no one for a deletion and for an admin whose id was erased, in English and Spanish", async () => {
     await run(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
     const lines = visibleText(await run(bot.admin.id, "cohort audit", { cohort: cohortName })).split("\n");

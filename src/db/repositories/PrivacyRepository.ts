@@ -56,6 +56,22 @@ export interface StoredMemberData {
     readonly details: unknown;
     readonly at: Date;
   }[];
+  /** Nudges the user pressed as an admin, sent or not (a failed one writes no audit line); whom they went to is left out. */
+  readonly nudgesSent: readonly {
+    readonly cohortId: number;
+    readonly cohortName: string;
+    readonly status: string;
+    readonly claimedAt: Date;
+    readonly sentAt: Date | null;
+  }[];
+  /** `/curriculum import` re-imports the user previewed, with the uploaded document (kept until a day past expiry). */
+  readonly pendingImports: readonly {
+    readonly curriculum: string;
+    readonly status: string;
+    readonly document: string;
+    readonly createdAt: Date;
+    readonly expiresAt: Date;
+  }[];
 }
 
 /** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
@@ -95,6 +111,16 @@ export class PrivacyRepository {
   /** How many audit lines of the server name the user, as the admin who acted or the member it was about. */
   async auditLines(guildId: string, userId: string): Promise<number> {
     return this.prisma.auditEntry.count({ where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] } });
+  }
+
+  /** How many nudge claims in the server name the user as the admin who pressed Nudge. */
+  async nudgesClaimed(guildId: string, userId: string): Promise<number> {
+    return this.prisma.nudgeDelivery.count({ where: { claimedBy: userId, member: { cohort: { guildId } } } });
+  }
+
+  /** How many `/curriculum import` previews of the server the user uploaded (pending, cancelled or applied, until cleared). */
+  async pendingImports(guildId: string, userId: string): Promise<number> {
+    return this.prisma.pendingImport.count({ where: { scope: guildId, userId } });
   }
 
   /**
@@ -145,6 +171,12 @@ export class PrivacyRepository {
       where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
+    const nudgesSent = await this.prisma.nudgeDelivery.findMany({
+      where: { claimedBy: userId, member: { cohort: { guildId } } },
+      orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
+      select: { status: true, claimedAt: true, sentAt: true, member: { select: { cohortId: true, cohort: { select: { name: true } } } } },
+    });
+    const pendingImports = await this.prisma.pendingImport.findMany({ where: { scope: guildId, userId }, orderBy: { id: "asc" } });
     return {
       memberships: members.map((member) => ({
         cohortId: member.cohortId,
@@ -188,13 +220,29 @@ export class PrivacyRepository {
         details: parseJson(line.after),
         at: line.createdAt,
       })),
+      nudgesSent: nudgesSent.map((row) => ({
+        cohortId: row.member.cohortId,
+        cohortName: row.member.cohort.name,
+        status: row.status,
+        claimedAt: row.claimedAt,
+        sentAt: row.sentAt,
+      })),
+      pendingImports: pendingImports.map((row) => ({
+        curriculum: row.slug,
+        status: row.status,
+        document: row.document,
+        createdAt: row.createdAt,
+        expiresAt: row.expiresAt,
+      })),
     };
   }
 
   /**
    * Deletes every row about the user in the server in one transaction: their
    * memberships (completions, weekly scores, checkpoint answers and reminder
-   * deliveries go with them, by cascade) and their name as a cohort's creator.
+   * deliveries go with them, by cascade), their name as a cohort's creator
+   * and in the audit trail, and their `/curriculum import` previews. Nudge
+   * claims they made stay without their id: the member's 3-day limit counts them.
    * The boards are computed from these rows, so they no longer count the user.
    */
   async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; rows: number }> {

@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
-import type { MemberExport, PrivacySettingsView } from "../../services/PrivacyService.js";
+import type { MemberExport, PrivacySettingsView, StoredCounts } from "../../services/PrivacyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
@@ -34,17 +34,17 @@ export function renderPrivacy(t: Translator, settings: PrivacySettingsView | nul
   const files: { name: string; data: Buffer }[] = [];
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
-    lines.push(
-      t.t(
-        exported.memberships.length === 0 && exported.cohortsCreated.length === 0 && exported.adminActions.length === 0
-          ? "privacy.nothingStored"
-          : "privacy.exported",
-      ),
-    );
+    lines.push(t.t(exportIsEmpty(exported) ? "privacy.nothingStored" : "privacy.exported"));
     files.push(exportFile(exported));
   }
   const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
   return { embeds: [embed], files, ephemeral: true };
+}
+
+/** Whether the export holds nothing about the caller (every list of it empty). */
+function exportIsEmpty(exported: MemberExport): boolean {
+  const lists = [exported.memberships, exported.cohortsCreated, exported.adminActions, exported.nudgesSent, exported.pendingImports];
+  return lists.every((list) => list.length === 0);
 }
 
 /** The export as the JSON attachment `/privacy export:True` sends. */
@@ -56,14 +56,13 @@ function exportFile(exported: MemberExport): { name: string; data: Buffer } {
 export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
-  stored: { readonly memberships: number; readonly cohortsCreated: number; readonly auditLines: number },
+  stored: StoredCounts,
   askedAt: Date,
   exported: MemberExport | null = null,
 ): Reply {
   const { memberships } = stored;
-  // An admin who never joined is still named as the creator of their cohorts and in the audit trail: that is data too.
-  if (memberships === 0 && stored.cohortsCreated === 0 && stored.auditLines === 0)
-    return { content: t.t("privacy.nothingStored"), ephemeral: true };
+  // An admin who never joined is still named as a cohort's creator, in the audit trail, on nudges and imports: that is data too.
+  if (memberships === 0 && stored.adminRows === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
   return {
     embeds: [
       { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
