@@ -45,6 +45,8 @@ describe("the error contract across commands, in English and Spanish", () => {
         ["EST", "America/Panama"],
         ["bst", "Asia/Dhaka"],
         ["IST", "Asia/Calcutta"],
+        ["ART", "Africa/Cairo"],
+        ["AST", "America/Anchorage"],
       ] as const) {
         const refusal = await run(ada.id, "remind", { time: "08:00", timezone: typed });
         expect(refusal.ephemeral).toBe(true);
@@ -65,6 +67,7 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(visibleText(await run(lin.id, "remind", { timezone: "Singapore" }))).toContain("**08:00** (Asia/Singapore)");
       expect(visibleText(await run(lin.id, "remind", { timezone: "EST5EDT" }))).toContain("**08:00** (America/New_York)");
       expect(visibleText(await run(lin.id, "remind", { timezone: "GMT+0" }))).toContain("**08:00** (UTC)");
+      expect(visibleText(await run(lin.id, "remind", { timezone: "CET" }))).toContain("**08:00** (Europe/Brussels)");
     });
 
     it("says so in Spanish", async () => {

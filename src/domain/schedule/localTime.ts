@@ -57,18 +57,20 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
- * Abbreviations the runtime reads as one place, rarely the one meant: BST is Bangladesh, not British
- * summer time; IST is India, not Ireland or Israel; CST and PST are also China's and the Philippines'
- * letters; EST, MST and HST are fixed offsets that skip the summer time of the people who type them.
- * Other names without a "/" mean what they say: places ("Singapore", "Japan", "NZ"), zones that keep
- * summer time ("CET", "EST5EDT") and spellings of UTC ("GMT+0").
+ * Three-letter names the runtime still accepts (old Java zone ids) that keep what they say: UTC's
+ * spellings, the European zones with summer time, and China's and Korea's country names.
  */
-const misleadingAbbreviations = new Set(["est", "mst", "hst", "bst", "ist", "cst", "pst"]);
+const faithfulThreeLetterZones = new Set(["utc", "gmt", "uct", "cet", "eet", "wet", "met", "prc", "rok"]);
 
-/** Whether typed input names a zone by letters that mislead (see misleadingAbbreviations): refused, with a place to use instead. */
+/**
+ * Whether typed input names a zone by three letters that mislead: the runtime reads each as one place,
+ * rarely the one meant (BST is Bangladesh, not British summer time; IST is India; ART is Cairo, not
+ * Argentina; EST is Panama, without New York's summer time). Refused, with a place to use instead.
+ * Longer names without a "/" mean what they say: "Singapore", "Japan", "NZ", "EST5EDT", "GMT+0".
+ */
 export function isAbbreviatedTimeZone(zone: string): boolean {
   const name = zone.trim();
-  return misleadingAbbreviations.has(name.toLowerCase()) && isValidTimeZone(name);
+  return /^[a-z]{3}$/i.test(name) && !faithfulThreeLetterZones.has(name.toLowerCase()) && isValidTimeZone(name);
 }
 
 function requireZone(zone: string): IANAZone {
