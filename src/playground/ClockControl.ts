@@ -9,7 +9,8 @@ import type { DemoActivity } from "./SimulatedReaders.js";
 
 /** The part of the scheduler the playground drives: one pass over everything due at `now`. */
 export interface PostScheduler {
-  tick(now: Date): Promise<unknown>;
+  /** `sent`: the posts this run sent (Scheduler's TickReport). */
+  tick(now: Date): Promise<{ readonly sent: readonly unknown[] }>;
 }
 
 export interface UpcomingPost {
@@ -70,11 +71,12 @@ export class ClockControl {
     });
   }
 
-  /** Runs the scheduler once at the current time: after the demo history was written, and after each command or click. */
-  tickNow(): Promise<void> {
-    return this.serialized(async () => {
-      await this.scheduler.tick(this.clock.now());
-    });
+  /**
+   * Runs the scheduler once at the current time: after the demo history was written, and after each
+   * command or click. Whether it sent a post.
+   */
+  tickNow(): Promise<boolean> {
+    return this.serialized(async () => (await this.scheduler.tick(this.clock.now())).sent.length > 0);
   }
 
   async status(): Promise<ClockStatus> {

@@ -189,17 +189,17 @@ export class PlaygroundActions {
   }
 
   /**
-   * The tick after a command or click. What it posts changes the clock panel ("Next post") and may open
-   * threads, which no message event tells pages: they reload as after a clock move. A failed tick is
-   * logged and leaves the command's own answer standing; the next action or clock move runs it again.
+   * The tick after a command or click. A post it sends changes the clock panel ("Next post") and may
+   * open a thread, which no message event tells pages: they reload as after a clock move (only then,
+   * as a reload redraws the page). A failed tick is logged and leaves the command's own answer
+   * standing; the next action or clock move runs it again.
    */
   private async tickAfterAction(): Promise<void> {
     try {
-      await this.clock.tickNow();
+      if (await this.clock.tickNow()) this.feed.publish({ type: "clock" });
     } catch (error) {
       this.logger.error({ err: error }, "playground scheduler run after an action failed");
     }
-    this.feed.publish({ type: "clock" });
   }
 
   /** Publishes the member list when it differs from what pages were last told; one at a time, so the last word is the newest. */
