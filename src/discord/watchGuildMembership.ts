@@ -17,6 +17,9 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   client.on(Events.GuildCreate, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
   // A server back after an outage, or brought back by a fresh session (added back while the bot was
   // disconnected): it arrives as available again, not as a join.
-  client.on(Events.GuildAvailable, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
+  // (Before ready, discord.js reports every server of the session this way: ClientReady covers them at once.)
+  client.on(Events.GuildAvailable, (guild) => {
+    if (client.isReady()) void privacy.guildsPresent([guild.id]).catch(report);
+  });
   client.on(Events.ClientReady, (ready) => void privacy.guildsPresent([...ready.guilds.cache.keys()]).catch(report));
 }

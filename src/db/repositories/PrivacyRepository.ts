@@ -299,7 +299,11 @@ export class PrivacyRepository {
   async cancelDepartures(guildIds: readonly string[]): Promise<number> {
     let cancelled = 0;
     for (const chunk of chunksOf(guildIds)) {
-      const result = await this.writes.run(() => this.prisma.guildDeparture.deleteMany({ where: { guildId: { in: chunk } } }));
+      // Almost always none is pending: a read, so a start or a new session (one call per server) queues no writes.
+      const pending = await this.prisma.guildDeparture.findMany({ where: { guildId: { in: chunk } }, select: { guildId: true } });
+      if (pending.length === 0) continue;
+      const ids = pending.map((row) => row.guildId);
+      const result = await this.writes.run(() => this.prisma.guildDeparture.deleteMany({ where: { guildId: { in: ids } } }));
       cancelled += result.count;
     }
     return cancelled;
