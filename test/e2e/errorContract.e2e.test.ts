@@ -141,6 +141,16 @@ describe("the error contract across commands, in English and Spanish", () => {
       const spanish = await run(lucia.id, "pace", { cohort: ended });
       expect(visibleText(spanish)).toContain("Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar");
       expect(buttonsOf(spanish)).toEqual([]);
+      // Still so once its weeks are over: no promise that reading logged now counts (an ended cohort takes none).
+      const before = bot.clock.now();
+      bot.clock.set(new Date(before.getTime() + 120 * 86_400_000));
+      try {
+        const late = visibleText(await run(ada.id, "pace", { cohort: ended }));
+        expect(late).toContain("This cohort has ended, so your pace can no longer change");
+        expect(late).not.toContain("still counts");
+      } finally {
+        bot.clock.set(before);
+      }
     });
   });
   describe("old buttons", () => {

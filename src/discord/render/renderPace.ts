@@ -45,10 +45,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
   const noModes = view.courseOver || ended;
   lines.push(
     "",
-    view.courseOver
-      ? t.t("pace.courseOver", { name: view.cohort.name })
-      : ended
-        ? t.t("pace.ended")
+    // Ended first: an ended cohort takes no more reading, so the course-over words ("still counts") would mislead.
+    ended
+      ? t.t("pace.ended")
+      : view.courseOver
+        ? t.t("pace.courseOver", { name: view.cohort.name })
         : t.t("pace.help", { days: view.catchUpDays }),
   );
   const modes: PaceMode[] = noModes
