@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
@@ -74,6 +74,22 @@ export interface StoredMemberData {
   }[];
 }
 
+/**
+ * The rows of the server that name the user beside their memberships, one filter each, so that
+ * `/privacy`'s count, export and delete pick the same rows.
+ */
+function auditLinesNaming(guildId: string, userId: string): Prisma.AuditEntryWhereInput {
+  return { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] };
+}
+
+function nudgesClaimedBy(guildId: string, userId: string): Prisma.NudgeDeliveryWhereInput {
+  return { claimedBy: userId, member: { cohort: { guildId } } };
+}
+
+function importPreviewsBy(guildId: string, userId: string): Prisma.PendingImportWhereInput {
+  return { scope: guildId, userId };
+}
+
 /** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
@@ -110,17 +126,17 @@ export class PrivacyRepository {
 
   /** How many audit lines of the server name the user, as the admin who acted or the member it was about. */
   async auditLines(guildId: string, userId: string): Promise<number> {
-    return this.prisma.auditEntry.count({ where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] } });
+    return this.prisma.auditEntry.count({ where: auditLinesNaming(guildId, userId) });
   }
 
   /** How many nudge claims in the server name the user as the admin who pressed Nudge. */
   async nudgesClaimed(guildId: string, userId: string): Promise<number> {
-    return this.prisma.nudgeDelivery.count({ where: { claimedBy: userId, member: { cohort: { guildId } } } });
+    return this.prisma.nudgeDelivery.count({ where: nudgesClaimedBy(guildId, userId) });
   }
 
   /** How many `/curriculum import` previews of the server the user uploaded (pending, cancelled or applied, until cleared). */
   async pendingImports(guildId: string, userId: string): Promise<number> {
-    return this.prisma.pendingImport.count({ where: { scope: guildId, userId } });
+    return this.prisma.pendingImport.count({ where: importPreviewsBy(guildId, userId) });
   }
 
   /**
@@ -168,15 +184,15 @@ export class PrivacyRepository {
       orderBy: { id: "asc" },
     });
     const auditLines = await this.prisma.auditEntry.findMany({
-      where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+      where: auditLinesNaming(guildId, userId),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     const nudgesSent = await this.prisma.nudgeDelivery.findMany({
-      where: { claimedBy: userId, member: { cohort: { guildId } } },
+      where: nudgesClaimedBy(guildId, userId),
       orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
       select: { status: true, claimedAt: true, sentAt: true, member: { select: { cohortId: true, cohort: { select: { name: true } } } } },
     });
-    const pendingImports = await this.prisma.pendingImport.findMany({ where: { scope: guildId, userId }, orderBy: { id: "asc" } });
+    const pendingImports = await this.prisma.pendingImport.findMany({ where: importPreviewsBy(guildId, userId), orderBy: { id: "asc" } });
     return {
       memberships: members.map((member) => ({
         cohortId: member.cohortId,
@@ -253,8 +269,8 @@ export class PrivacyRepository {
         // The audit trail keeps its lines but no longer says who they were about or by.
         this.prisma.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } }),
         this.prisma.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } }),
-        this.prisma.nudgeDelivery.updateMany({ where: { claimedBy: userId, member: { cohort: { guildId } } }, data: { claimedBy: "" } }),
-        this.prisma.pendingImport.deleteMany({ where: { scope: guildId, userId } }),
+        this.prisma.nudgeDelivery.updateMany({ where: nudgesClaimedBy(guildId, userId), data: { claimedBy: "" } }),
+        this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
       ];
       const [, deleted, ...results] = await this.prisma.$transaction([
         // Before the memberships go: their cohorts' live boards still name the user until edited.
