@@ -471,7 +471,7 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const tooLate =
       lateMs >= schedulerTiming.maxLateMs &&
-      // Settled rows are never sent again: no need to ask when the cohort was created.
+      // Settled rows are never sent again: no need to ask when the post's time was set.
       !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
