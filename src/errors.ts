@@ -108,6 +108,10 @@ export interface UserErrorParams {
   // Issue 12 (cohort side): the end of the course and break weeks.
   "cohort.finished": { readonly name: string };
   "checkpoint.courseFinished": { readonly name: string };
+  /** A checkpoint button of a cohort an admin ended: it takes no more answers. */
+  "checkpoint.cohortEnded": { readonly name: string };
+  /** A Nudge button of a cohort ended since the roster was shown. */
+  "nudge.cohortEnded": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
   "break.notAWeek": BreakParams;

@@ -1,5 +1,5 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
-import type { Cohort } from "../domain/cohort/cohortModel.js";
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { NudgeRepository } from "../db/repositories/NudgeRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -59,6 +59,8 @@ export class NudgeService {
     readonly now: Date;
   }): Promise<NudgeView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohortId);
+    // A Nudge button from a roster shown before /cohort end: the cohort takes no more completions.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("nudge.cohortEnded", { name: cohort.name });
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     const view = (outcome: NudgeOutcome, nextAt: Date | null = null): NudgeView => ({

@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -234,7 +234,8 @@ export class RosterService {
         streak: streakOf(times.get(row.memberId) ?? []),
         answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
         latestAnswer: isAnswer(latest) ? latest : null,
-        nudgeable: row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet,
+        // An ended cohort takes no completions: a nudge to read would lead nowhere.
+        nudgeable: cohort.status !== CohortStatus.Ended && (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet),
       };
     });
   }

@@ -18,7 +18,8 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       // The stored end is exclusive: the last day of the course is the day before.
       t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) }),
       "",
-      t.t("summary.late"),
+      // An ended cohort takes no more completions: nothing logged now would count.
+      t.t(cohort.status === "ended" ? "summary.lateEnded" : "summary.late"),
     ].join("\n"),
     fields: [
       field(

@@ -57,8 +57,11 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const description: string[] = [
     t.t("today.date", { date: localDateText(t, view.today), own: view.ownZone ? "yes" : "no", zone: markup(view.zone) }),
   ];
+  // An ended cohort refuses completions and pace changes: no line may send the member to /pace or /done.
+  const ended = cohort.status === "ended";
   // A personal break moves no reading: items due on it stay due, so only an empty day off says none is expected.
-  if (view.dayOff) description.push(t.t(view.items.some((status) => !status.done) ? "today.dayOffWithReading" : "today.dayOff"));
+  const readingLeft = !ended && view.items.some((status) => !status.done);
+  if (view.dayOff) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
@@ -82,15 +85,14 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   if (view.backlog.items > 0)
     description.push(
       // Topics without estimates (the 36-week path) read as a count, never "(0 min)".
-      t.t("today.backlog", {
+      t.t(ended ? "today.backlogEnded" : "today.backlog", {
         count: view.backlog.items,
         timed: view.backlog.minutes > 0 ? "yes" : "no",
         minutes: durationText(t, view.backlog.minutes),
       }),
     );
   if (cohort.status === "paused") description.push("", t.t("today.paused"));
-  // An ended cohort refuses every completion: say so, and offer no Done button that would only be refused.
-  const ended = cohort.status === "ended";
+  // Say why, and offer no Done button that would only be refused.
   if (ended) description.push("", t.t("today.ended"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
@@ -126,7 +128,10 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
   });
   if (view.overdueMore.items > 0)
     lines.push(
-      t.t("today.overdueMore", { count: view.overdueMore.items, minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items) }),
+      t.t(view.cohort.status === "ended" ? "today.overdueMoreEnded" : "today.overdueMore", {
+        count: view.overdueMore.items,
+        minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items),
+      }),
     );
   const total = view.overdueTotal;
   return {

@@ -85,7 +85,8 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
       limits.title,
     ),
     description: truncate(descriptionOf(t, view).join("\n"), 1500),
-    footer: { text: truncate(t.plain("week.footer"), limits.footer) },
+    // An ended cohort refuses /done: its footer only explains the marks.
+    footer: { text: truncate(t.plain(cohort.status === "ended" ? "week.footerEnded" : "week.footer"), limits.footer) },
   };
   const shown = blocks.slice(0, limits.fields);
   const names = shown.map((block) => truncate(block.name, limits.fieldName));

@@ -480,6 +480,13 @@ export const en = {
   "today.backlog":
     "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
+  // An ended cohort takes no completions and no pace changes: its lines point nowhere else.
+  "today.overdueMoreEnded": "…and {count, number} more ({minutes})",
+  "today.backlogEnded":
+    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
+  "week.footerEnded": "✅ done · ⬜ to do",
+  "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
+  "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
@@ -496,6 +503,7 @@ export const en = {
   "cohortAdmin.finishedNote": "Finished: the course is over and its final leaderboard is kept; nothing more is posted or reminded.",
   "cohortAdmin.status.finished": "🎓 Finished",
   "cohortAdmin.field.breaks": "Break weeks",
+  "checkpoint.cohortEnded": "**{name}** has ended, so its checkpoints take no more answers. Your answers so far are kept.",
   "checkpoint.courseFinished":
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
   "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",

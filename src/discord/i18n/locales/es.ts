@@ -497,6 +497,12 @@ export const es: Catalogue = {
   "today.backlog":
     "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
+  "today.backlogEnded":
+    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+  "week.footerEnded": "✅ hecha · ⬜ pendiente",
+  "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
+  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
@@ -515,6 +521,8 @@ export const es: Catalogue = {
     "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
   "cohortAdmin.status.finished": "🎓 Finalizada",
   "cohortAdmin.field.breaks": "Semanas de descanso",
+  "checkpoint.cohortEnded":
+    "**{name}** ha terminado, así que sus checkpoints ya no admiten respuestas. Tus respuestas anteriores se conservan.",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
