@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
@@ -7,7 +7,6 @@ import type { CheckpointRepository } from "../db/repositories/CheckpointReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { courseIsOver } from "./CourseEndService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 
@@ -43,6 +42,16 @@ function isAnswerKind(value: string): value is CheckpointAnswerKind {
   return answerKinds.has(value);
 }
 
+/**
+ * A checkpoint takes answers until the closing post goes out (the cohort then
+ * finishes), so the final section's prompt, posted on the last study day, can
+ * be answered over the weekend after it too; an ended cohort takes none.
+ */
+function refuseClosedCheckpoints(cohort: Cohort): void {
+  if (cohort.status === CohortStatus.Ended) throw new UserError("checkpoint.cohortEnded", { name: cohort.name });
+  if (cohort.status === CohortStatus.Finished) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
+}
+
 /** Section checkpoints: the one a member is working towards, and their self-assessments. */
 export class CheckpointService {
   constructor(
@@ -55,9 +64,9 @@ export class CheckpointService {
   /** `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest). */
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
+    refuseClosedCheckpoints(cohort);
     const context = await this.plans.contextFor(cohort);
-    // After the last week (closing post out or not) there is nothing to work towards, and no answer would be taken.
-    if (courseIsOver(cohort, context, request.now)) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
@@ -84,9 +93,8 @@ export class CheckpointService {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
+    refuseClosedCheckpoints(cohort);
     const context = await this.plans.contextFor(cohort);
-    // Buttons on old posts once the last week is over (closing post out or not): the course is over.
-    if (courseIsOver(cohort, context, request.now)) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);
     if (section === undefined) throw new UserError("checkpoint.unknownSection");

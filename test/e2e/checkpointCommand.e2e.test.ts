@@ -50,15 +50,18 @@ describe("/checkpoint around a break week and after the course, through discord.
     expect(visibleText(await bot.reply(ada.id, "week"))).toContain("**More** · weeks 3–4");
   });
 
-  it("says the course has finished, with no buttons, once its last week is over", async () => {
-    for (const at of ["2027-02-01T08:00:00Z", "2027-02-01T09:00:00Z"]) {
-      // Before the closing post goes out, then after it (the cohort is finished).
-      await tickAt(at);
-      const reply = await bot.reply(ada.id, "checkpoint");
-      expect(reply.ephemeral).toBe(true);
-      expect(visibleText(reply)).toContain("**Short**'s course has finished, so its checkpoints take no more answers");
-      expect(buttonsOf(reply)).toEqual([]);
-    }
+  it("offers the last section's checkpoint until the closing post, then says the course has finished, with no buttons", async () => {
+    // After the last week, before the closing post: the last prompt still takes answers.
+    await tickAt("2027-02-01T08:00:00Z");
+    const before = await bot.reply(ada.id, "checkpoint");
+    expect(before.embeds[0]?.title).toBe("✅ Checkpoint · More");
+    expect(buttonsOf(before)).toHaveLength(3);
+    // After it the cohort is finished.
+    await tickAt("2027-02-01T09:00:00Z");
+    const reply = await bot.reply(ada.id, "checkpoint");
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain("**Short**'s course has finished, so its checkpoints take no more answers");
+    expect(buttonsOf(reply)).toEqual([]);
     expect((await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).status).toBe("finished");
   });
 });
