@@ -103,17 +103,15 @@ export class PrivacyService {
 
   /** Erases the user's data in the server; `erased` is false when nothing referred to them any more (a second confirmation). */
   async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; erased: boolean }> {
-    const { memberships, rows } = await this.privacy.deleteMember(guildId, userId, now);
+    const { memberships, rows, cohortIds } = await this.privacy.deleteMember(guildId, userId, now);
     if (rows === 0) return { memberships, erased: false };
     const result = { memberships, erased: true };
-    // The audit line of a deletion carries no user id and no name: only that one happened, and how many memberships went.
-    await this.audit.record({
-      guildId,
-      cohortId: null,
-      actorId: "",
-      action: AuditAction.PrivacyDelete,
-      after: { memberships: result.memberships },
-    });
+    // One line in the trail of each cohort the user belonged to (not in the server's other cohorts), carrying
+    // no user id and no name: only that a member of that cohort deleted their data. An admin who never joined
+    // leaves no line (no cohort lost a member); the log line below records every deletion.
+    for (const cohortId of cohortIds) {
+      await this.audit.record({ guildId, cohortId, actorId: "", action: AuditAction.PrivacyDelete });
+    }
     this.logger.info({ guildId, memberships: result.memberships }, "member data deleted on request");
     return result;
   }

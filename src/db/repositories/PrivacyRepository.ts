@@ -261,9 +261,15 @@ export class PrivacyRepository {
    * claims they made stay without their id: the member's 3-day limit counts them.
    * The boards are computed from these rows, so they no longer count the user.
    */
-  async deleteMember(guildId: string, userId: string, now: Date): Promise<{ memberships: number; rows: number }> {
+  async deleteMember(
+    guildId: string,
+    userId: string,
+    now: Date,
+  ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
+      // Where the deletion's audit lines go: the cohorts the user belonged to (read inside the queue, before they go).
+      const cohorts = await this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } });
       const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
         // The audit trail keeps its lines but no longer says who they were about or by.
@@ -282,7 +288,7 @@ export class PrivacyRepository {
       // Rows that named the user: none left means a second confirmation, which deleted nothing.
       const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
       const rows = deleted.count + cleared;
-      return { memberships: deleted.count, rows };
+      return { memberships: deleted.count, rows, cohortIds: cohorts.map((row) => row.cohortId) };
     });
   }
 
