@@ -7,6 +7,7 @@ import type { CheckpointRepository } from "../db/repositories/CheckpointReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
+import { courseIsOver } from "./CourseEndService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 
@@ -34,6 +35,8 @@ export interface CheckpointAnswerView {
   readonly section: StoredSection;
   readonly answer: CheckpointAnswerKind;
   readonly previous: CheckpointAnswerKind | null;
+  /** After the last week (before the closing post): `/today` shows the course summary, nothing due. */
+  readonly courseOver: boolean;
 }
 
 const answerKinds: ReadonlySet<string> = new Set(Object.values(CheckpointAnswerKind));
@@ -102,6 +105,6 @@ export class CheckpointService {
     if (previous !== request.answer) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, sectionId: section.id, answer: request.answer }, "checkpoint answered");
     }
-    return { cohort, section, answer: request.answer, previous };
+    return { cohort, section, answer: request.answer, previous, courseOver: courseIsOver(cohort, context, request.now) };
   }
 }

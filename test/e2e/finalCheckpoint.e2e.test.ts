@@ -84,7 +84,11 @@ describe("answering the final checkpoint prompt, through discord.js and the emul
 
   it("still takes answers after the last week, until the closing post goes out, and /checkpoint offers them", async () => {
     await tickAt("2027-01-25T08:00:00Z");
-    expect(await answer(bea.id, finishing, "Not yet")).toContain("Recorded **Not yet** for the **Finale** checkpoint");
+    const notYet = await answer(bea.id, finishing, "Not yet");
+    expect(notYet).toContain("Recorded **Not yet** for the **Finale** checkpoint");
+    // /today shows the course summary now, not "what is due": the hint points at /week alone.
+    expect(notYet).toContain("`/week`");
+    expect(notYet).not.toContain("`/today`");
     const current = await bot.reply(bea.id, "checkpoint", { cohort: finishing });
     expect(current.embeds[0]?.title).toBe("✅ Checkpoint · Finale");
     expect(buttonsOf(current).map((button) => button.label)).toEqual(["Confident", "Partly", "✓ Not yet"]);

@@ -57,6 +57,11 @@ const hints = {
   not_yet: "checkpoint.notYetHint",
 } as const satisfies Record<CheckpointAnswerKind, MessageKey>;
 
+/** After the last week `/today` is the course summary: "Not yet" points at `/week` alone. */
+function hintOf(view: CheckpointAnswerView): MessageKey {
+  return view.courseOver && view.answer === "not_yet" ? "checkpoint.notYetHintAfterCourse" : hints[view.answer];
+}
+
 /** What a self-assessment button recorded, shown only to the member who clicked. */
 export function renderCheckpointAnswer(t: Translator, view: CheckpointAnswerView): Reply {
   const answer = checkpointAnswerLabel(t, view.answer);
@@ -71,7 +76,7 @@ export function renderCheckpointAnswer(t: Translator, view: CheckpointAnswerView
     embeds: [
       {
         color: colors.success,
-        description: truncate(`${sentence}\n${t.t(hints[view.answer])}`, limits.description),
+        description: truncate(`${sentence}\n${t.t(hintOf(view))}`, limits.description),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],

@@ -143,6 +143,7 @@ export const en = {
   "checkpoint.changed": "Changed your **{section}** checkpoint answer from {previous} to **{answer}**.",
   "checkpoint.unchanged": "Your **{section}** checkpoint answer was already **{answer}**, so nothing changed.",
   "checkpoint.notYetHint": "No worries: `/week` shows the section's reading again, and `/today` what is due now.",
+  "checkpoint.notYetHintAfterCourse": "No worries: `/week` shows the section's reading again, to go back to it at your own pace.",
   "checkpoint.partlyHint": "Good start: `/week` lists the section's items again, so you can go back to the ones that felt shaky.",
   "checkpoint.confidentHint": "Nice work!",
 

@@ -149,6 +149,7 @@ export const es: Catalogue = {
   "checkpoint.changed": "Has cambiado tu respuesta al punto de control de **{section}** de {previous} a **{answer}**.",
   "checkpoint.unchanged": "Tu respuesta al punto de control de **{section}** ya era **{answer}**, así que no ha cambiado nada.",
   "checkpoint.notYetHint": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, y `/hoy` lo que toca ahora.",
+  "checkpoint.notYetHintAfterCourse": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, para repasarlas a tu ritmo.",
   "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
   "checkpoint.confidentHint": "¡Buen trabajo!",
 
