@@ -106,9 +106,9 @@ export class PrivacyService {
     const { memberships, rows, cohortIds } = await this.privacy.deleteMember(guildId, userId, now);
     if (rows === 0) return { memberships, erased: false };
     const result = { memberships, erased: true };
-    // One line in the trail of each cohort the user belonged to (not in the server's other cohorts), carrying
-    // no user id and no name: only that a member of that cohort deleted their data. An admin who never joined
-    // leaves no line (no cohort lost a member); the log line below records every deletion.
+    // One line in the trail of each cohort the user belonged to, created or is named in (not in the server's
+    // other cohorts), carrying no user id and no name: only that someone there deleted their data, so a trail
+    // whose names went blank says why. The log line below records every deletion.
     for (const cohortId of cohortIds) {
       await this.audit.record({ guildId, cohortId, actorId: "", action: AuditAction.PrivacyDelete });
     }

@@ -51,4 +51,18 @@ describe("where /privacy delete shows in /cohort audit, through discord.js and t
       expect([line.actorId, line.subjectUserId, line.before, line.after].join(" ")).not.toMatch(new RegExp(`${ada.id}|${bob.id}|ada|bob`));
     }
   });
+
+  it("shows an admin's deletion in the cohorts whose trail named them, though they never joined, and a second confirmation adds none", async () => {
+    const helper = bot.member("helper-admin", { manageGuild: true });
+    const cy = bot.member("cy");
+    await run(cy.id, "join", { cohort: third });
+    await run(helper.id, "cohort pause", { cohort: third });
+    const before = await deletionLines(third);
+    await deleteData(helper.id);
+    expect(await deletionLines(third)).toHaveLength(before.length + 1);
+    expect(await deletionLines(second)).toHaveLength(1);
+    const again = await run(helper.id, "privacy", { delete: true });
+    expect(visibleText(again)).toContain("Nothing is stored about you in this server.");
+    expect(await deletionLines(third)).toHaveLength(before.length + 1);
+  });
 });

@@ -268,8 +268,7 @@ export class PrivacyRepository {
   ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
-      // Where the deletion's audit lines go: the cohorts the user belonged to (read inside the queue, before they go).
-      const cohorts = await this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } });
+      const cohortIds = await this.cohortsNaming(guildId, userId);
       const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
         // The audit trail keeps its lines but no longer says who they were about or by.
@@ -288,8 +287,30 @@ export class PrivacyRepository {
       // Rows that named the user: none left means a second confirmation, which deleted nothing.
       const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
       const rows = deleted.count + cleared;
-      return { memberships: deleted.count, rows, cohortIds: cohorts.map((row) => row.cohortId) };
+      return { memberships: deleted.count, rows, cohortIds };
     });
+  }
+
+  /**
+   * Where a deletion's audit lines go (read inside the write queue, before the rows go): the cohorts the user
+   * belonged to, created, or is named in the trail of (an admin who never joined).
+   */
+  private async cohortsNaming(guildId: string, userId: string): Promise<number[]> {
+    const [memberships, created, audited] = await Promise.all([
+      this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } }),
+      this.prisma.cohort.findMany({ where: { guildId, createdBy: userId }, select: { id: true } }),
+      this.prisma.auditEntry.findMany({
+        where: { guildId, cohortId: { not: null }, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+        select: { cohortId: true },
+        distinct: ["cohortId"],
+      }),
+    ]);
+    const ids = [
+      ...memberships.map((row) => row.cohortId),
+      ...created.map((row) => row.id),
+      ...audited.flatMap((row) => (row.cohortId === null ? [] : [row.cohortId])),
+    ];
+    return [...new Set(ids)].sort((a, b) => a - b);
   }
 
   /**
