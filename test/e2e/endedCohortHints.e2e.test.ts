@@ -50,10 +50,14 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     expect(visibleText(await run(lucia.id, "week"))).not.toContain("/hecho");
   });
 
-  it("/progress does not promise a place on the board for points it will not take", async () => {
+  it("/progress does not promise a place on the board for points it will not take, before and after the closing post", async () => {
+    const promise = async () => [
+      visibleText(await run(ada.id, "progress")).includes("points put you on the leaderboard"),
+      visibleText(await run(lucia.id, "progress")).includes("los puntos te llevan a la clasificación"),
+    ];
+    expect(await promise()).toEqual([false, false]);
     await bot.test.app.scheduler.tick(bot.clock.now());
-    expect(visibleText(await run(ada.id, "progress"))).not.toContain("points put you on the leaderboard");
-    expect(visibleText(await run(lucia.id, "progress"))).not.toContain("los puntos te llevan a la clasificación");
+    expect(await promise()).toEqual([false, false]);
   });
 
   it("the course summary after its last week does not say reading logged now still counts", async () => {

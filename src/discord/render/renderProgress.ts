@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -50,9 +51,13 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
   return { embeds: [embed], ephemeral: true };
 }
 
-/** Points and rank; once the closing post kept the final board, nobody is told that points will rank them. */
+/**
+ * Points and rank; once the cohort takes no more points (ended, or the closing post kept the final board),
+ * nobody is told that points will rank them.
+ */
 function pointsLine(t: Translator, view: ProgressView): string {
-  const { points, rank } = view;
+  const { points, rank, cohort } = view;
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
-  return t.t(view.cohort.finalBoardKept ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
+  const closed = cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
+  return t.t(closed ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
 }
