@@ -250,13 +250,13 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       ];
       await asAdmin("curriculum import", { file: tinyFile(path.join("\n"), "moving.md") });
       const moved = path.map((line) =>
-        line === "Week 2: Middle" ? "Week 3-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
+        line === "Week 2: Middle" ? "Week 2-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
       );
       const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(moved.join("\n"), "moving.md") }));
       expect(text).toContain("0 added · 0 removed · 0 changed · 2 kept");
       expect(text).toContain("Sections moved or renamed (2)");
       expect(text).toContain("• Begin (was Start)");
-      expect(text).toContain("• Middle: week 2 → weeks 3–4");
+      expect(text).toContain("• Middle: week 2 → weeks 2–4");
     });
 
     it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {
@@ -302,6 +302,17 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       const text = await expectImportRefused(tinyFile(lines.join("\n")), /wasn't imported; nothing changed/);
       expect(text).toMatch(/line 6: .*twenty min/);
       expect(text).toMatch(/line 13: .*Week two/);
+    });
+
+    it("refuses weeks with nothing to read and an item repeated in its section, naming the lines", async () => {
+      const gapped = tinyPath.replace("Week 2: More", "Week 4: More").replace("Beta Reading (20 min)", "Alpha Reading (20 min)");
+      const text = await expectImportRefused(tinyFile(gapped), /wasn't imported; nothing changed/);
+      expect(text).toMatch(/line 6: Item "Alpha Reading" repeats the one on line 5 in the same section/);
+      expect(text).toMatch(
+        /line 13: Section "Week 4: More" starts in week 4, but no section covers weeks 2-3 \(the one before, on line 3,/,
+      );
+      const late = tinyPath.replace("Week 1: Basics", "Week 60: Basics").replace("Week 2: More", "Week 61: More");
+      await expectImportRefused(tinyFile(late), /line 3: The first section, "Week 60: Basics", starts in week 60/);
     });
 
     it("refuses a file with no learning path in it", () =>

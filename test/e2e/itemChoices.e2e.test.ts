@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
 
-/** Titles longer than a choice may be, repeated in two sections; a title twice in one section, in two groups and in one. */
+/** Titles longer than a choice may be, repeated in two sections; two titles cut alike in one section; a title in two groups. */
 const longTitle = "A very long reading title that goes on and on about distributed systems and consensus protocols in practice";
+const cutAlike = "Same Title, long enough that a choice name of at most one hundred characters cuts it before its end";
 const repeatsPath = [
   "Repeats Path",
   "Week 1-2: Basics",
   `- [ ] Required -- ${longTitle} (20 min)`,
-  "- [ ] Required -- Same Title (20 min)",
-  "- [ ] Required -- Same Title (25 min)",
+  `- [ ] Required -- ${cutAlike}: one (20 min)`,
+  `- [ ] Required -- ${cutAlike}: two (25 min)`,
   "Reading:",
   "- [ ] Required -- Grouped (20 min)",
   "Practice:",
@@ -41,10 +42,10 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     const long = names.filter((name) => name.startsWith("A very long reading title"));
     expect(long.map((name) => name.replace(/^.*…/, ""))).toEqual([" · Weeks 1-2", " · Weeks 2-3"]);
     expect(names.filter((name) => name.startsWith("Grouped"))).toEqual(["Grouped · Weeks 1-2 · Reading", "Grouped · Weeks 1-2 · Practice"]);
-    // Same section, same group: the member's own due days tell them apart.
+    // Same section, same group, cut alike: the member's own due days tell them apart.
     expect(names.filter((name) => name.startsWith("Same Title"))).toEqual([
-      expect.stringMatching(/^Same Title · Weeks 1-2 · Wed, 6 Jan 2027$/),
-      expect.stringMatching(/^Same Title · Weeks 1-2 · Fri, 8 Jan 2027$/),
+      expect.stringMatching(/^Same Title, long.*… · Weeks 1-2 · Wed, 6 Jan 2027$/),
+      expect.stringMatching(/^Same Title, long.*… · Weeks 1-2 · Fri, 8 Jan 2027$/),
     ]);
   });
 
