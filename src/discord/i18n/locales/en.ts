@@ -112,8 +112,9 @@ export const en = {
   "input.invalidWeek": "Pick a week between 1 and {total, number}.",
 
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
-  "item.ambiguous": "Several items match: {choices}. Pick one from the list in the `item` option.",
-  "item.choice": "**{title}** ({weeks} · {section})",
+  "item.ambiguous":
+    "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
+  "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
