@@ -343,4 +343,39 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await curriculumState()).toEqual(before);
     });
   });
+
+  describe("a server's import named like a built-in curriculum", () => {
+    it("is listed instead of the built-in one, and is the one /cohort create and /curriculum show use", async () => {
+      const imported = await asOtherAdmin("curriculum import", {
+        file: tinyFile(tinyPath.replace("Tiny Study Path", "Backend Engineer Learning Path"), "own.md"),
+      });
+      expect(visibleText(imported)).toContain(
+        "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead.",
+      );
+      const own = await prisma().curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path", scope: other.guildId } });
+
+      const list = visibleText(await asOtherAdmin("curriculum list"));
+      expect(list).toContain("Curricula (2)");
+      expect(list.match(/backend-engineer-learning-path/g)).toHaveLength(1);
+      expect(list).toContain(
+        "**Backend Engineer Learning Path** · `backend-engineer-learning-path` · 2 weeks · imported in this server, used instead of the built-in one",
+      );
+      const pick = visibleText(await asOtherAdmin("curriculum show"));
+      expect(pick.match(/Backend Engineer Learning Path/g)).toHaveLength(1);
+      expect(visibleText(await asOtherAdmin("curriculum show", { curriculum: "Backend Engineer Learning Path" }))).toContain(
+        "Alpha Reading",
+      );
+
+      for (const [name, curriculum] of [
+        ["By Slug", "backend-engineer-learning-path"],
+        ["By Title", "backend engineer learning path"],
+      ] as const) {
+        await asOtherAdmin("cohort create", { name, curriculum, channel: other.channelId, start: "2027-01-04" });
+        const cohort = await prisma().cohort.findFirstOrThrow({ where: { guildId: other.guildId, name } });
+        expect([name, cohort.curriculumId]).toEqual([name, own.id]);
+      }
+      // The server that did not import it still sees the built-in.
+      expect(visibleText(await asAdmin("curriculum list"))).toMatch(/`backend-engineer-learning-path` · 12 weeks · built in/);
+    });
+  });
 });

@@ -62,6 +62,8 @@ export const en = {
   "curriculumAdmin.updated":
     "Updated **{title}**. Cohorts on it see the new version; members keep their completions of items that are still there.",
   "curriculumAdmin.unchanged": "**{title}** is already up to date: this file is the same as the last import, so nothing changed.",
+  "curriculumAdmin.replacesBuiltIn":
+    "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
   "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# item} other {# items}} removed; {retired, plural, one {# removed item kept because members completed it} other {# removed items kept because members completed them}}.",
@@ -293,6 +295,7 @@ export const en = {
   "cohortAdmin.tallyNone": "No answers yet.",
   "cohortAdmin.tallyMore": "…and {count, plural, one {# more section} other {# more sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
+  "curriculumAdmin.scopeReplacesBuiltIn": "imported in this server, used instead of the built-in one of the same name",
   "curriculumAdmin.scopeImported": "imported in this server",
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# week} other {# weeks}} · {scope}",
   "curriculumAdmin.listTitle": "Curricula ({count})",

@@ -63,6 +63,8 @@ export const es: Catalogue = {
     "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de las lecturas que siguen en él.",
   "curriculumAdmin.unchanged":
     "**{title}** ya está al día: este archivo es igual que el de la última importación, así que no ha cambiado nada.",
+  "curriculumAdmin.replacesBuiltIn":
+    "Un plan de estudios incluido tiene el mismo nombre: en este servidor, `/cohorte crear` y `/plan lista` usan ahora esta importación en su lugar. Las cohortes que ya usan el incluido lo conservan.",
   "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}; {retired, plural, one {se conserva # porque hay miembros que la completaron} other {se conservan # porque hay miembros que las completaron}}.",
@@ -304,6 +306,7 @@ export const es: Catalogue = {
   "cohortAdmin.tallyNone": "Aún no hay respuestas.",
   "cohortAdmin.tallyMore": "…y {count, plural, one {# sección más} other {# secciones más}}",
   "curriculumAdmin.scopeBuiltIn": "incluido",
+  "curriculumAdmin.scopeReplacesBuiltIn": "importado en este servidor, se usa en lugar del incluido del mismo nombre",
   "curriculumAdmin.scopeImported": "importado en este servidor",
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# semana} other {# semanas}} · {scope}",
   "curriculumAdmin.listTitle": "Planes de estudios ({count})",
