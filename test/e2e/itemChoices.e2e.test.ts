@@ -83,6 +83,24 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(await done("Drill (#1)")).toContain("Done!");
   });
 
+  it("lists a title repeated in every one of 60 weeks within one message, and its week picks any of them", async () => {
+    const weeks = Array.from({ length: 60 }, (_, index) => [
+      `Week ${index + 1}: A section title that is long enough to fill a line of its own, number ${index + 1}`,
+      "- [ ] Required -- Weekly Review (20 min)",
+    ]);
+    const path = ["Review Path", ...weeks.flat(), ""].join("\n");
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "review.md", content: path } });
+    await bot.createCohort({ name: "Reviews", curriculum: "review-path", start: "2027-01-04" });
+    const di = bot.member("di-typed");
+    await bot.reply(di.id, "join", { cohort: "Reviews" });
+    const done = async (item: string) => visibleText(await bot.reply(di.id, "done", { cohort: "Reviews", item }));
+    const listed = await done("Weekly Review");
+    expect(listed.length).toBeLessThanOrEqual(2000);
+    expect(listed).toContain("**Weekly Review** (Week 1 · A section title");
+    expect(listed).toMatch(/…and \d+ more/);
+    expect(await done("Weekly Review (Week 60)")).toContain("Done!");
+  });
+
   it("lists a late joiner's overdue items right after today's, before their backlog from before they joined", async () => {
     const lena = bot.member("lena-late");
     bot.clock.set(new Date("2027-01-18T10:00:00Z"));

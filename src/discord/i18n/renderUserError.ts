@@ -12,6 +12,9 @@ function boldList(t: Translator, values: readonly string[]): string {
   return values.map((value) => `**${t.user(value)}**`).join(", ");
 }
 
+/** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
+const maxChoicesLength = 1_500;
+
 /**
  * Same-titled items, each with its weeks and section, then its group where those read alike, then its
  * place ("#2") where even that does: the member types one back as shown ("Title (Weeks 1-2 · Basics)").
@@ -26,17 +29,21 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string 
   };
   const sameSection = repeated(false);
   const sameGroup = repeated(true);
-  return choices
-    .map((choice) =>
-      t.t("item.choice", {
-        title: choice.title,
-        section: choice.sectionTitle,
-        weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
-        group: sameSection(choice) && choice.group !== null ? choice.group : "none",
-        ordinal: sameGroup(choice) ? choice.ordinal : 0,
-      }),
-    )
-    .join("; ");
+  const lines = choices.map((choice) =>
+    t.t("item.choice", {
+      title: choice.title,
+      section: choice.sectionTitle,
+      weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
+      group: sameSection(choice) && choice.group !== null ? choice.group : "none",
+      ordinal: sameGroup(choice) ? choice.ordinal : 0,
+    }),
+  );
+  // A title can repeat in every week: as many as fit in one message, then how many more (their weeks or place pick them).
+  let shown = 0;
+  let length = 0;
+  while (shown < lines.length && length + (lines[shown]?.length ?? 0) <= maxChoicesLength) length += (lines[shown++]?.length ?? 0) + 2;
+  const more = lines.length - shown;
+  return [...lines.slice(0, shown), ...(more > 0 ? [t.t("item.moreChoices", { count: more })] : [])].join("; ");
 }
 
 /** A typed error worded in the translator's language. */

@@ -116,6 +116,7 @@ export const en = {
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
   "item.ambiguous":
     "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
+  "item.moreChoices": "…and {count, number} more",
   "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
