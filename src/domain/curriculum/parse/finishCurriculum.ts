@@ -1,6 +1,7 @@
 /** Checks a finished draft as a whole (sections, limits, identities) and gives every section and item its key. */
 import type { ChecklistGroup, ParseResult, ParsedItem, ParsedSection } from "../curriculumModel.js";
 import { slugify } from "../slugify.js";
+import { readsAs } from "../typedItem.js";
 import type { DraftCurriculum, DraftItem, DraftSection } from "./draft.js";
 import { MAX_ITEMS_PER_SECTION, MAX_SECTIONS, MAX_TITLE_CHARACTERS } from "./limits.js";
 import { ProblemCode } from "./problemCodes.js";
@@ -134,17 +135,13 @@ function checkWeekCoverage(draft: DraftCurriculum, problems: ProblemList): void 
   }
 }
 
-/** How a title reads to a member: the same words in other capitals or spacing are the same title. */
-function readsAs(text: string | null): string {
-  return text === null ? "" : text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
 /** An item whose title repeats one of its section, group and track: members could not tell the two apart anywhere. */
 function checkRepeatedItems(draft: DraftCurriculum, problems: ProblemList): void {
   for (const section of draft.sections) {
     const firstLines = new Map<string, number>();
     for (const item of section.items) {
-      const identity = [readsAs(item.group), readsAs(item.track), readsAs(item.title)].join("\u0000");
+      // Read as a member types it back (typedItem.ts): other capitals or spacing are the same title.
+      const identity = [item.group ?? "", item.track ?? "", item.title].map(readsAs).join("\u0000");
       const firstLine = firstLines.get(identity);
       if (firstLine === undefined) {
         firstLines.set(identity, item.line);
