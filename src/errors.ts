@@ -1,9 +1,12 @@
-/** An item offered when a typed title matches several: the Discord layer words it. */
+/** An item offered when a typed title matches several: the Discord layer words it, with what tells it apart. */
 export interface ItemChoice {
   readonly title: string;
   readonly sectionTitle: string;
   readonly weekStart: number;
   readonly weekEnd: number;
+  readonly group: string | null;
+  /** 1-based place among the items of that title, in curriculum order: typed as "#2" it picks this one. */
+  readonly ordinal: number;
 }
 
 type NoParams = Record<string, never>;

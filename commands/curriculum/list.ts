@@ -10,5 +10,5 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, t, guildId }: HandlerContext, _interaction: ChatInputCommandInteraction): Promise<Reply> {
-  return renderCurriculumList(t, await services.curricula.list(guildId));
+  return renderCurriculumList(t, await services.curricula.listUsable(guildId));
 }

@@ -10,7 +10,7 @@ import type { CurriculumRepository } from "../db/repositories/CurriculumReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
-import { findCurriculumByOption } from "./findCurriculumByOption.js";
+import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
@@ -125,7 +125,8 @@ export class CurriculumService {
       if ("refused" in result) throw new UserError("curriculumImport.stale");
       const summary = this.imported(result, scope);
       await this.recordImport(summary, scope, userId);
-      return { ok: true, summary };
+      const builtIns = await this.curricula.listVisible(null);
+      return { ok: true, summary: { ...summary, replacesBuiltIn: builtIns.some((entry) => entry.slug === summary.curriculum.slug) } };
     }
     if (preview.kind === "unchanged") {
       return {
@@ -212,8 +213,14 @@ export class CurriculumService {
     return summaries;
   }
 
+  /** Every curriculum the guild sees, a built-in one its own import shadows included (cohorts on it keep it). */
   list(guildId: string | null): Promise<CurriculumSummary[]> {
     return this.curricula.listVisible(guildId);
+  }
+
+  /** /curriculum list: the curricula the guild can pick, as `/cohort create` resolves them. */
+  async listUsable(guildId: string): Promise<UsableCurriculum[]> {
+    return usableCurricula(await this.curricula.listVisible(guildId));
   }
 
   async show(slug: string, guildId: string | null): Promise<StoredCurriculum | null> {
@@ -234,7 +241,7 @@ export class CurriculumService {
     if (option !== null && option.trim() !== "") {
       summary = await this.resolve(guildId, option);
     } else {
-      const visible = await this.curricula.listVisible(guildId);
+      const visible = await this.listUsable(guildId);
       const [only] = visible;
       if (only === undefined) throw new UserError("curriculum.none");
       if (visible.length > 1) throw new UserError("curriculum.pickOne", { titles: visible.map((entry) => entry.title) });
@@ -247,13 +254,7 @@ export class CurriculumService {
 
   /** Autocomplete for `curriculum` options: slug values, title names, the guild's own imports shadowing built-ins. */
   async suggest(guildId: string, query: string): Promise<Choice[]> {
-    const visible = await this.curricula.listVisible(guildId);
-    const bySlug = new Map<string, CurriculumSummary>();
-    for (const entry of visible) {
-      const seen = bySlug.get(entry.slug);
-      if (seen === undefined || (seen.scope === "" && entry.scope !== "")) bySlug.set(entry.slug, entry);
-    }
-    return [...bySlug.values()]
+    return (await this.listUsable(guildId))
       .map((entry) => ({ entry, score: Math.max(matchScore(entry.title, query), matchScore(entry.slug, query)) }))
       .filter(({ score }) => score >= 0)
       .sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title))

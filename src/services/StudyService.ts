@@ -28,11 +28,12 @@ import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid
 import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
-import { UserError } from "../errors.js";
+import { UserError, type ItemChoice } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
+import { detailsFit, readsAs, splitTypedItem, type TypedItem } from "../domain/curriculum/typedItem.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -756,7 +757,8 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { 
 }
 
 /**
- * The `item` option: an id chosen from autocomplete, or a title typed by hand.
+ * The `item` option: an id chosen from autocomplete, or a title typed by hand,
+ * optionally with the details that tell same-titled items apart (see typedItem.ts).
  * Only items of this cohort's curriculum are found, whatever value is sent.
  */
 export function findItem(context: CohortContext, raw: string): StoredItem {
@@ -765,28 +767,43 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     const byId = context.itemsById.get(Number(value));
     if (byId !== undefined) return byId;
   }
-  const wanted = value
-    .replace(/^✓\s*/, "")
-    .replace(/\s·\s.*$/, "")
-    .toLowerCase();
-  const matches = [...context.itemsById.values()].filter((item) => item.title.toLowerCase() === wanted);
+  // A title that itself holds " · " or brackets is read whole first.
+  const text = value.replace(/^✓\s*/, "");
+  let typed: TypedItem = { title: text, details: [] };
+  let matches = titled(context, readsAs(text));
+  if (matches.length === 0) {
+    typed = splitTypedItem(text);
+    matches = titled(context, readsAs(typed.title));
+  }
   const [first] = matches;
   if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
-  if (matches.length > 1) {
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
-    throw new UserError("item.ambiguous", {
-      choices: matches.map((item) => {
-        const section = sections.get(item.sectionId);
-        return {
-          title: item.title,
-          sectionTitle: section?.title ?? "",
-          weekStart: section?.weekStart ?? 0,
-          weekEnd: section?.weekEnd ?? 0,
-        };
-      }),
-    });
-  }
-  return first;
+  if (matches.length === 1) return first;
+  const choices = matches.map((item, index) => choiceOf(context, item, index + 1));
+  const fitting = choices.filter((choice) => detailsFit(typed.details, choice));
+  const [only] = fitting;
+  if (only !== undefined && fitting.length === 1 && typed.details.length > 0) return itemOf(context, only.itemId);
+  throw new UserError("item.ambiguous", { choices: (fitting.length > 0 ? fitting : choices).map(({ itemId: _id, ...choice }) => choice) });
+}
+
+/** Items of the curriculum whose title reads as `wanted`, in curriculum order. */
+function titled(context: CohortContext, wanted: string): StoredItem[] {
+  return [...context.itemsById.values()]
+    .filter((item) => readsAs(item.title) === wanted)
+    .sort((a, b) => a.position - b.position || a.id - b.id);
+}
+
+function choiceOf(context: CohortContext, item: StoredItem, ordinal: number): ItemChoice & { readonly itemId: number } {
+  const stored = context.curriculum.sections.find((section) => section.id === item.sectionId);
+  const section = stored === undefined ? undefined : calendarSectionOf(context, stored);
+  return {
+    itemId: item.id,
+    title: item.title,
+    sectionTitle: section?.title ?? "",
+    weekStart: section?.weekStart ?? 0,
+    weekEnd: section?.weekEnd ?? 0,
+    group: item.group,
+    ordinal,
+  };
 }
 
 /** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */

@@ -1,21 +1,37 @@
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
 
+/** A curriculum a guild can pick; `replacesBuiltIn` when it is the guild's own import named like a built-in one. */
+export interface UsableCurriculum extends CurriculumSummary {
+  readonly replacesBuiltIn: boolean;
+}
+
 /**
- * The curriculum a `curriculum` option means, among those visible to a guild:
- * a slug (what autocomplete sends), or a slug or title typed by hand in any
- * case. A guild's own import shadows a built-in curriculum of the same slug.
- * Null when nothing, or more than one title, matches.
+ * The curricula a guild can pick, among those visible to it: a guild's own
+ * import shadows the built-in curriculum of the same slug, which it then can
+ * no longer pick (cohorts already on it keep it). `/curriculum list`, `show`,
+ * autocomplete and `/cohort create` all read this one list.
+ */
+export function usableCurricula(visible: readonly CurriculumSummary[]): UsableCurriculum[] {
+  const builtInSlugs = new Set(visible.filter((entry) => entry.scope === "").map((entry) => entry.slug));
+  return unshadowed(visible).map((entry) => ({ ...entry, replacesBuiltIn: entry.scope !== "" && builtInSlugs.has(entry.slug) }));
+}
+
+function unshadowed(visible: readonly CurriculumSummary[]): CurriculumSummary[] {
+  const ownSlugs = new Set(visible.filter((entry) => entry.scope !== "").map((entry) => entry.slug));
+  return visible.filter((entry) => entry.scope !== "" || !ownSlugs.has(entry.slug));
+}
+
+/**
+ * The curriculum a `curriculum` option means, among those visible to a guild
+ * (see usableCurricula): a slug (what autocomplete sends), or a slug or title
+ * typed by hand in any case. Null when nothing, or more than one title, matches.
  */
 export function findCurriculumByOption(visible: readonly CurriculumSummary[], option: string): CurriculumSummary | null {
   const value = option.trim();
   if (value === "") return null;
-  const preferOwn = (candidates: readonly CurriculumSummary[]) => candidates.find((entry) => entry.scope !== "") ?? candidates[0] ?? null;
-  const bySlug = visible.filter((entry) => entry.slug === value);
-  if (bySlug.length > 0) return preferOwn(bySlug);
-  const lower = value.toLowerCase();
-  const bySlugInsensitive = visible.filter((entry) => entry.slug === lower);
-  if (bySlugInsensitive.length > 0) return preferOwn(bySlugInsensitive);
-  const byTitle = visible.filter((entry) => entry.title.toLowerCase() === lower);
-  const slugs = new Set(byTitle.map((entry) => entry.slug));
-  return slugs.size === 1 ? preferOwn(byTitle) : null;
+  const usable = unshadowed(visible);
+  const bySlug = usable.find((entry) => entry.slug === value) ?? usable.find((entry) => entry.slug === value.toLowerCase());
+  if (bySlug !== undefined) return bySlug;
+  const byTitle = usable.filter((entry) => entry.title.toLowerCase() === value.toLowerCase());
+  return byTitle.length === 1 ? (byTitle[0] ?? null) : null;
 }

@@ -250,13 +250,13 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       ];
       await asAdmin("curriculum import", { file: tinyFile(path.join("\n"), "moving.md") });
       const moved = path.map((line) =>
-        line === "Week 2: Middle" ? "Week 3-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
+        line === "Week 2: Middle" ? "Week 2-4: Middle" : line === "Week 1: Start" ? "Week 1: Begin" : line,
       );
       const text = visibleText(await asAdmin("curriculum import", { file: tinyFile(moved.join("\n"), "moving.md") }));
       expect(text).toContain("0 added · 0 removed · 0 changed · 2 kept");
       expect(text).toContain("Sections moved or renamed (2)");
       expect(text).toContain("• Begin (was Start)");
-      expect(text).toContain("• Middle: week 2 → weeks 3–4");
+      expect(text).toContain("• Middle: week 2 → weeks 2–4");
     });
 
     it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {
@@ -304,6 +304,17 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).toMatch(/line 13: .*Week two/);
     });
 
+    it("refuses weeks with nothing to read and an item repeated in its section, naming the lines", async () => {
+      const gapped = tinyPath.replace("Week 2: More", "Week 4: More").replace("Beta Reading (20 min)", "Alpha Reading (20 min)");
+      const text = await expectImportRefused(tinyFile(gapped), /wasn't imported; nothing changed/);
+      expect(text).toMatch(/line 6: Item "Alpha Reading" repeats the one on line 5 in the same section/);
+      expect(text).toMatch(
+        /line 13: Section "Week 4: More" starts in week 4, but no section covers weeks 2-3 \(the one before, on line 3,/,
+      );
+      const late = tinyPath.replace("Week 1: Basics", "Week 60: Basics").replace("Week 2: More", "Week 61: More");
+      await expectImportRefused(tinyFile(late), /line 3: The first section, "Week 60: Basics", starts in week 60/);
+    });
+
     it("refuses a file with no learning path in it", () =>
       expectImportRefused(tinyFile("just some notes\nnothing else\n", "notes.txt"), /line 1: No sections found/));
 
@@ -330,6 +341,41 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
         expect(visibleText(message)).toContain("Manage Server");
       }
       expect(await curriculumState()).toEqual(before);
+    });
+  });
+
+  describe("a server's import named like a built-in curriculum", () => {
+    it("is listed instead of the built-in one, and is the one /cohort create and /curriculum show use", async () => {
+      const imported = await asOtherAdmin("curriculum import", {
+        file: tinyFile(tinyPath.replace("Tiny Study Path", "Backend Engineer Learning Path"), "own.md"),
+      });
+      expect(visibleText(imported)).toContain(
+        "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead.",
+      );
+      const own = await prisma().curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path", scope: other.guildId } });
+
+      const list = visibleText(await asOtherAdmin("curriculum list"));
+      expect(list).toContain("Curricula (2)");
+      expect(list.match(/backend-engineer-learning-path/g)).toHaveLength(1);
+      expect(list).toContain(
+        "**Backend Engineer Learning Path** · `backend-engineer-learning-path` · 2 weeks · imported in this server, used instead of the built-in one",
+      );
+      const pick = visibleText(await asOtherAdmin("curriculum show"));
+      expect(pick.match(/Backend Engineer Learning Path/g)).toHaveLength(1);
+      expect(visibleText(await asOtherAdmin("curriculum show", { curriculum: "Backend Engineer Learning Path" }))).toContain(
+        "Alpha Reading",
+      );
+
+      for (const [name, curriculum] of [
+        ["By Slug", "backend-engineer-learning-path"],
+        ["By Title", "backend engineer learning path"],
+      ] as const) {
+        await asOtherAdmin("cohort create", { name, curriculum, channel: other.channelId, start: "2027-01-04" });
+        const cohort = await prisma().cohort.findFirstOrThrow({ where: { guildId: other.guildId, name } });
+        expect([name, cohort.curriculumId]).toEqual([name, own.id]);
+      }
+      // The server that did not import it still sees the built-in.
+      expect(visibleText(await asAdmin("curriculum list"))).toMatch(/`backend-engineer-learning-path` · 12 weeks · built in/);
     });
   });
 });

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
-/** Titles longer than a choice may be, repeated in two sections; a title twice in one section, in two groups and in one. */
+/** Titles longer than a choice may be, repeated in two sections; two titles cut alike in one section; a title in two groups. */
 const longTitle = "A very long reading title that goes on and on about distributed systems and consensus protocols in practice";
+const cutAlike = "Same Title, long enough that a choice name of at most one hundred characters cuts it before its end";
 const repeatsPath = [
   "Repeats Path",
   "Week 1-2: Basics",
   `- [ ] Required -- ${longTitle} (20 min)`,
-  "- [ ] Required -- Same Title (20 min)",
-  "- [ ] Required -- Same Title (25 min)",
+  `- [ ] Required -- ${cutAlike}: one (20 min)`,
+  `- [ ] Required -- ${cutAlike}: two (25 min)`,
   "Reading:",
   "- [ ] Required -- Grouped (20 min)",
   "Practice:",
@@ -41,11 +42,63 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     const long = names.filter((name) => name.startsWith("A very long reading title"));
     expect(long.map((name) => name.replace(/^.*…/, ""))).toEqual([" · Weeks 1-2", " · Weeks 2-3"]);
     expect(names.filter((name) => name.startsWith("Grouped"))).toEqual(["Grouped · Weeks 1-2 · Reading", "Grouped · Weeks 1-2 · Practice"]);
-    // Same section, same group: the member's own due days tell them apart.
+    // Same section, same group, cut alike: the member's own due days tell them apart.
     expect(names.filter((name) => name.startsWith("Same Title"))).toEqual([
-      expect.stringMatching(/^Same Title · Weeks 1-2 · Wed, 6 Jan 2027$/),
-      expect.stringMatching(/^Same Title · Weeks 1-2 · Fri, 8 Jan 2027$/),
+      expect.stringMatching(/^Same Title, long.*… · Weeks 1-2 · Wed, 6 Jan 2027$/),
+      expect.stringMatching(/^Same Title, long.*… · Weeks 1-2 · Fri, 8 Jan 2027$/),
     ]);
+  });
+
+  it("answers a typed title several items share with lines that differ, and the title with one line's details picks it", async () => {
+    const bo = bot.member("bo-typed");
+    bot.clock.set(new Date("2027-01-06T10:00:00Z"));
+    await bot.reply(bo.id, "join", { cohort: "Repeats" });
+    const done = async (item: string) => visibleText(await bot.reply(bo.id, "done", { cohort: "Repeats", item }));
+
+    const grouped = await done("grouped");
+    expect(grouped).toContain(
+      "Several items match: **Grouped** (Weeks 1-2 · Basics · Reading); **Grouped** (Weeks 1-2 · Basics · Practice).",
+    );
+    expect(await done("Grouped (Weeks 1-2 · Basics · Practice)")).toContain("Done!");
+    expect(await done("grouped · practice")).toContain("You had already marked **Grouped** as done");
+    expect(await done("Grouped (Reading)")).toContain("Done!");
+
+    expect(await done(longTitle)).toContain("(Weeks 1-2 · Basics); ");
+    expect(await done(`${longTitle} (Weeks 2-3)`)).toContain("Done!");
+    expect(await done(`${longTitle} (week 2 · More)`)).toContain("already marked");
+  });
+
+  it("numbers items a curriculum stored before repeats were refused holds twice in one section and group", async () => {
+    const path = ["Old Repeats Path", "Week 1: Drills", "- [ ] Required -- Drill (20 min)", "- [ ] Required -- Drill again (20 min)", ""];
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "old-repeats.md", content: path.join("\n") } });
+    // Stored as an import before the rule would have stored it, before any cohort reads it.
+    await bot.test.app.database.prisma.item.updateMany({ where: { title: "Drill again" }, data: { title: "Drill" } });
+    await bot.createCohort({ name: "Old Repeats", curriculum: "old-repeats-path", start: "2027-01-04" });
+    const cy = bot.member("cy-typed");
+    await bot.reply(cy.id, "join", { cohort: "Old Repeats" });
+    const done = async (item: string) => visibleText(await bot.reply(cy.id, "done", { cohort: "Old Repeats", item }));
+    expect(await done("Drill")).toContain("Several items match: **Drill** (Week 1 · Drills · #1); **Drill** (Week 1 · Drills · #2).");
+    expect(await done("Drill (#2)")).toContain("Done!");
+    expect(await done("drill (Week 1 · Drills · #2)")).toContain("already marked");
+    expect(await done("Drill (#1)")).toContain("Done!");
+  });
+
+  it("lists a title repeated in every one of 60 weeks within one message, and its week picks any of them", async () => {
+    const weeks = Array.from({ length: 60 }, (_, index) => [
+      `Week ${index + 1}: A section title that is long enough to fill a line of its own, number ${index + 1}`,
+      "- [ ] Required -- Weekly Review (20 min)",
+    ]);
+    const path = ["Review Path", ...weeks.flat(), ""].join("\n");
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "review.md", content: path } });
+    await bot.createCohort({ name: "Reviews", curriculum: "review-path", start: "2027-01-04" });
+    const di = bot.member("di-typed");
+    await bot.reply(di.id, "join", { cohort: "Reviews" });
+    const done = async (item: string) => visibleText(await bot.reply(di.id, "done", { cohort: "Reviews", item }));
+    const listed = await done("Weekly Review");
+    expect(listed.length).toBeLessThanOrEqual(2000);
+    expect(listed).toContain("**Weekly Review** (Week 1 · A section title");
+    expect(listed).toMatch(/…and \d+ more/);
+    expect(await done("Weekly Review (Week 60)")).toContain("Done!");
   });
 
   it("lists a late joiner's overdue items right after today's, before their backlog from before they joined", async () => {

@@ -388,8 +388,8 @@ describe("item and section keys", () => {
     }
   });
 
-  it("number a repeated title within the same section and group", () => {
-    const curriculum = parsed(withLines((lines) => lines.splice(7, 0, "- [ ] Optional -- Intro (10 min)")));
+  it("number a title whose key repeats another's within the same section and group", () => {
+    const curriculum = parsed(withLines((lines) => lines.splice(7, 0, "- [ ] Optional -- Intro! (10 min)")));
     expect(curriculum.sections[0]?.items.map((item) => item.key)).toEqual([
       "w1-basics/-/intro",
       "w1-basics/-/extra",

@@ -185,3 +185,79 @@ describe("problem messages", () => {
     for (const code of codes) expect([code, argumentsOf(es[`parse.${code}`])]).toEqual([code, argumentsOf(en[`parse.${code}`])]);
   });
 });
+
+describe("weeks a cohort would spend with nothing to read", () => {
+  const item = (title: string) => `- [ ] Required -- ${title} (10 min)`;
+
+  it("a gap between sections is refused at the section after it, naming the empty weeks", () => {
+    const text = ["Gappy Path", "Week 1: One", item("A"), "Week 2: Two", item("B"), "Week 5: Five", item("C")].join("\n");
+    expect(refused(text)).toEqual([
+      {
+        line: 6,
+        code: ProblemCode.WeekGap,
+        params: { section: "Week 5: Five", start: 5, from: 3, to: 4, count: 2, previousLine: 4, previousEnd: 2 },
+      },
+    ]);
+    const [problem] = refused(text);
+    expect(renderParseProblem(problem as ParseProblem)).toBe(
+      'Section "Week 5: Five" starts in week 5, but no section covers weeks 3-4 (the one before, on line 4, ends in week 2): a cohort would have nothing to read then. Number the weeks without gaps; a cohort can take a week off with `/cohort break`.',
+    );
+    expect(renderParseProblem(problem as ParseProblem, "es")).toMatch(/semanas 3-4.*`\/cohorte descanso`/);
+  });
+
+  it("a one-week gap is worded in the singular", () => {
+    const text = ["Gappy Path", "Week 1-2: One", item("A"), "Week 4: Four", item("C")].join("\n");
+    const [problem] = refused(text);
+    expect(problem).toMatchObject({ line: 4, code: ProblemCode.WeekGap, params: { from: 3, to: 3, count: 1 } });
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/no section covers week 3 \(/);
+  });
+
+  it("a curriculum that starts after week 1 is refused at its first section", () => {
+    const text = ["Late Path", "Week 60: Sixty", item("A"), "Week 61: Sixty-one", item("B")].join("\n");
+    expect(refused(text)).toEqual([
+      { line: 2, code: ProblemCode.FirstWeekNotOne, params: { section: "Week 60: Sixty", week: 60, before: 59 } },
+    ]);
+    const [problem] = refused(text);
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/starts in week 60.*weeks 1-59/);
+    expect(renderParseProblem(problem as ParseProblem, "es")).toMatch(/semana 60/);
+  });
+
+  it("overlapping ranges, a week covered twice and sections out of order leave no gap", () => {
+    const text = ["Busy Path", "Week 3-4: Later", item("C"), "Week 1-2: First", item("A"), "Week 2: Again", item("B")].join("\n");
+    expect(accepted(text).totalWeeks).toBe(4);
+  });
+
+  it("the built-in paths still import unchanged", () => {
+    expect(accepted(masteryText).totalWeeks).toBe(36);
+    const learning = readFileSync(new URL("../../prisma/seed/backend-engineer-learning-path.txt", import.meta.url), "utf8");
+    expect(accepted(learning).totalWeeks).toBe(12);
+  });
+});
+
+describe("the same item twice in one section", () => {
+  const item = (title: string) => `- [ ] Required -- ${title} (10 min)`;
+
+  it("is refused at the repeat, naming the first one's line", () => {
+    const text = ["Twice Path", "Week 1: One", item("Storage Engines"), item("Indexes"), item("storage  engines")].join("\n");
+    expect(refused(text)).toEqual([
+      { line: 5, code: ProblemCode.DuplicateItem, params: { item: "storage  engines", firstLine: 3, group: "none" } },
+    ]);
+    const [problem] = refused(text);
+    expect(renderParseProblem(problem as ParseProblem)).toBe(
+      'Item "storage  engines" repeats the one on line 3 in the same section: members could not tell them apart. Rename one (e.g. "… (part 2)") or remove it.',
+    );
+    expect(renderParseProblem(problem as ParseProblem, "es")).toMatch(/línea 3/);
+  });
+
+  it("is refused within one group, naming the group", () => {
+    const text = ["Twice Path", "Week 1: One", "Practice:", item("Drill"), item("Drill")].join("\n");
+    const [problem] = refused(text);
+    expect(problem).toEqual({ line: 5, code: ProblemCode.DuplicateItem, params: { item: "Drill", firstLine: 4, group: "Practice" } });
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/in the same section and group "Practice"/);
+  });
+
+  it("is accepted in different groups or different sections, which tell them apart", () => {
+    const text = ["Apart Path", "Week 1: One", item("Drill"), "Practice:", item("Drill"), "Week 2: Two", item("Drill")].join("\n");
+    expect(accepted(text).sections.flatMap((section) => section.items.map((entry) => entry.title))).toEqual(["Drill", "Drill", "Drill"]);
+  });
+});

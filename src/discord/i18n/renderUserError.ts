@@ -1,4 +1,4 @@
-import type { LocalDateParam, UserError } from "../../errors.js";
+import type { ItemChoice, LocalDateParam, UserError } from "../../errors.js";
 import { inertText } from "./inertText.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
 import { localDateText, weeksText } from "./formatters.js";
@@ -12,6 +12,40 @@ function boldList(t: Translator, values: readonly string[]): string {
   return values.map((value) => `**${t.user(value)}**`).join(", ");
 }
 
+/** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
+const maxChoicesLength = 1_500;
+
+/**
+ * Same-titled items, each with its weeks and section, then its group where those read alike, then its
+ * place ("#2") where even that does: the member types one back as shown ("Title (Weeks 1-2 · Basics)").
+ */
+function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string {
+  const keyOf = (choice: ItemChoice, withGroup: boolean) =>
+    [choice.weekStart, choice.weekEnd, choice.sectionTitle, withGroup ? choice.group : null].join("\u0000");
+  const repeated = (withGroup: boolean) => {
+    const counts = new Map<string, number>();
+    for (const choice of choices) counts.set(keyOf(choice, withGroup), (counts.get(keyOf(choice, withGroup)) ?? 0) + 1);
+    return (choice: ItemChoice) => (counts.get(keyOf(choice, withGroup)) ?? 0) > 1;
+  };
+  const sameSection = repeated(false);
+  const sameGroup = repeated(true);
+  const lines = choices.map((choice) =>
+    t.t("item.choice", {
+      title: choice.title,
+      section: choice.sectionTitle,
+      weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
+      group: sameSection(choice) && choice.group !== null ? choice.group : "none",
+      ordinal: sameGroup(choice) ? choice.ordinal : 0,
+    }),
+  );
+  // A title can repeat in every week: as many as fit in one message, then how many more (their weeks or place pick them).
+  let shown = 0;
+  let length = 0;
+  while (shown < lines.length && length + (lines[shown]?.length ?? 0) <= maxChoicesLength) length += (lines[shown++]?.length ?? 0) + 2;
+  const more = lines.length - shown;
+  return [...lines.slice(0, shown), ...(more > 0 ? [t.t("item.moreChoices", { count: more })] : [])].join("; ");
+}
+
 /** A typed error worded in the translator's language. */
 export function renderUserError(t: Translator, error: UserError): string {
   const values: Record<string, MessageParam> = {};
@@ -19,20 +53,8 @@ export function renderUserError(t: Translator, error: UserError): string {
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
-    else if (name === "choices") {
-      const choices = value as Extract<UserError["params"], { choices: unknown }>["choices"];
-      values.choices = markup(
-        choices
-          .map((choice) =>
-            t.t("item.choice", {
-              title: choice.title,
-              section: choice.sectionTitle,
-              weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
-            }),
-          )
-          .join("; "),
-      );
-    } else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
+    else if (name === "choices") values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[]));
+    else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
     else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;
     else values[name] = inertText(String(value));

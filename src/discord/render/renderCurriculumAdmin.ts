@@ -7,6 +7,7 @@ import {
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
+import type { UsableCurriculum } from "../../services/findCurriculumByOption.js";
 import { renderParseProblem } from "../i18n/renderParseProblem.js";
 import { isImporterProblem } from "../../domain/curriculum/parse/problemCodes.js";
 import type { Reply } from "../commandTypes.js";
@@ -22,11 +23,12 @@ const minFieldValue = 40;
 const maxLineLength = 160;
 const maxDescriptionExcerpt = 500;
 
-function scopeLabel(t: Translator, curriculum: CurriculumSummary): string {
-  return t.t(curriculum.scope === "" ? "curriculumAdmin.scopeBuiltIn" : "curriculumAdmin.scopeImported");
+function scopeLabel(t: Translator, curriculum: CurriculumSummary & Partial<Pick<UsableCurriculum, "replacesBuiltIn">>): string {
+  if (curriculum.scope === "") return t.t("curriculumAdmin.scopeBuiltIn");
+  return t.t(curriculum.replacesBuiltIn ? "curriculumAdmin.scopeReplacesBuiltIn" : "curriculumAdmin.scopeImported");
 }
 
-export function renderCurriculumList(t: Translator, curricula: readonly CurriculumSummary[]): Reply {
+export function renderCurriculumList(t: Translator, curricula: readonly UsableCurriculum[]): Reply {
   if (curricula.length === 0) return { content: t.t("curriculum.none"), ephemeral: true };
   const lines = curricula.map((curriculum) =>
     t.t("curriculumAdmin.listLine", {
@@ -206,6 +208,7 @@ export function renderImportResult(t: Translator, result: ImportResult): Reply {
     t.t(importKeys[summary.outcome], { title: summary.curriculum.title, slug: markup(summary.curriculum.slug) }),
     t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items }),
   ];
+  if (summary.replacesBuiltIn === true) lines.push(t.t("curriculumAdmin.replacesBuiltIn"));
   if (summary.retiredItems > 0 || summary.removedItems > 0) {
     lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
   }

@@ -60,6 +60,8 @@ export interface ImportSummary {
   /** Items gone from the new document but kept because members completed them. */
   readonly retiredItems: number;
   readonly removedItems: number;
+  /** A server's new import named like a built-in curriculum, which that server then no longer picks. */
+  readonly replacesBuiltIn?: boolean;
 }
 
 /** Why a confirmed re-import wrote nothing. */

@@ -62,6 +62,8 @@ export const en = {
   "curriculumAdmin.updated":
     "Updated **{title}**. Cohorts on it see the new version; members keep their completions of items that are still there.",
   "curriculumAdmin.unchanged": "**{title}** is already up to date: this file is the same as the last import, so nothing changed.",
+  "curriculumAdmin.replacesBuiltIn":
+    "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
   "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# item} other {# items}} removed; {retired, plural, one {# removed item kept because members completed it} other {# removed items kept because members completed them}}.",
@@ -112,8 +114,10 @@ export const en = {
   "input.invalidWeek": "Pick a week between 1 and {total, number}.",
 
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
-  "item.ambiguous": "Several items match: {choices}. Pick one from the list in the `item` option.",
-  "item.choice": "**{title}** ({weeks} · {section})",
+  "item.ambiguous":
+    "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
+  "item.moreChoices": "…and {count, number} more",
+  "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
@@ -293,6 +297,7 @@ export const en = {
   "cohortAdmin.tallyNone": "No answers yet.",
   "cohortAdmin.tallyMore": "…and {count, plural, one {# more section} other {# more sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
+  "curriculumAdmin.scopeReplacesBuiltIn": "imported in this server, used instead of the built-in one of the same name",
   "curriculumAdmin.scopeImported": "imported in this server",
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# week} other {# weeks}} · {scope}",
   "curriculumAdmin.listTitle": "Curricula ({count})",
@@ -401,6 +406,12 @@ export const en = {
     'Section heading "{section}" repeats the one on line {firstLine, number, ::group-off}: merge the two sections or rename one.',
   "parse.duplicateSectionKey":
     'Section "{section}" would get the same identity as the section on line {firstLine, number, ::group-off}; give it a more distinct title.',
+  "parse.firstWeekNotOne":
+    'The first section, "{section}", starts in week {week, number, ::group-off}: a cohort would have nothing to read in weeks 1-{before, number, ::group-off}. Number the weeks from 1.',
+  "parse.weekGap":
+    'Section "{section}" starts in week {start, number, ::group-off}, but no section covers {count, plural, one {week {from, number, ::group-off}} other {weeks {from, number, ::group-off}-{to, number, ::group-off}}} (the one before, on line {previousLine, number, ::group-off}, ends in week {previousEnd, number, ::group-off}): a cohort would have nothing to read then. Number the weeks without gaps; a cohort can take a week off with `/cohort break`.',
+  "parse.duplicateItem":
+    'Item "{item}" repeats the one on line {firstLine, number, ::group-off} in the same section{group, select, none {} other { and group "{group}"}}: members could not tell them apart. Rename one (e.g. "… (part 2)") or remove it.',
   "parse.sectionAfterClosing":
     'Section heading "{heading}" comes after the closing part of the path (which starts on line {closingLine, number, ::group-off}); move the closing lists to the end.',
   "parse.itemWithoutKind":

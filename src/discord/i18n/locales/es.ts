@@ -63,6 +63,8 @@ export const es: Catalogue = {
     "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de las lecturas que siguen en él.",
   "curriculumAdmin.unchanged":
     "**{title}** ya está al día: este archivo es igual que el de la última importación, así que no ha cambiado nada.",
+  "curriculumAdmin.replacesBuiltIn":
+    "Un plan de estudios incluido tiene el mismo nombre: en este servidor, `/cohorte crear` y `/plan lista` usan ahora esta importación en su lugar. Las cohortes que ya usan el incluido lo conservan.",
   "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
   "curriculumAdmin.kept":
     "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}; {retired, plural, one {se conserva # porque hay miembros que la completaron} other {se conservan # porque hay miembros que las completaron}}.",
@@ -115,8 +117,10 @@ export const es: Catalogue = {
 
   "item.unknown":
     "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige una de la lista.",
-  "item.ambiguous": "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`.",
-  "item.choice": "**{title}** ({weeks} · {section})",
+  "item.ambiguous":
+    "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
+  "item.moreChoices": "…y {count, number} más",
+  "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
@@ -304,6 +308,7 @@ export const es: Catalogue = {
   "cohortAdmin.tallyNone": "Aún no hay respuestas.",
   "cohortAdmin.tallyMore": "…y {count, plural, one {# sección más} other {# secciones más}}",
   "curriculumAdmin.scopeBuiltIn": "incluido",
+  "curriculumAdmin.scopeReplacesBuiltIn": "importado en este servidor, se usa en lugar del incluido del mismo nombre",
   "curriculumAdmin.scopeImported": "importado en este servidor",
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# semana} other {# semanas}} · {scope}",
   "curriculumAdmin.listTitle": "Planes de estudios ({count})",
@@ -415,6 +420,12 @@ export const es: Catalogue = {
     'El encabezado de sección "{section}" repite el de la línea {firstLine, number, ::group-off}: une las dos secciones o cambia el nombre de una.',
   "parse.duplicateSectionKey":
     'La sección "{section}" tendría la misma identidad que la sección de la línea {firstLine, number, ::group-off}; dale un título más distinto.',
+  "parse.firstWeekNotOne":
+    'La primera sección, "{section}", empieza en la semana {week, number, ::group-off}: una cohorte no tendría nada que leer en las semanas 1-{before, number, ::group-off}. Numera las semanas desde 1.',
+  "parse.weekGap":
+    'La sección "{section}" empieza en la semana {start, number, ::group-off}, pero ninguna sección cubre {count, plural, one {la semana {from, number, ::group-off}} other {las semanas {from, number, ::group-off}-{to, number, ::group-off}}} (la anterior, en la línea {previousLine, number, ::group-off}, termina en la semana {previousEnd, number, ::group-off}): una cohorte no tendría nada que leer entonces. Numera las semanas sin huecos; una cohorte puede tomarse una semana libre con `/cohorte descanso`.',
+  "parse.duplicateItem":
+    'El elemento "{item}" repite el de la línea {firstLine, number, ::group-off} en la misma sección{group, select, none {} other { y el mismo grupo "{group}"}}: los miembros no podrían distinguirlos. Cambia el nombre de uno (p. ej. "… (parte 2)") o quítalo.',
   "parse.sectionAfterClosing":
     'El encabezado de sección "{heading}" aparece después de la parte final de la ruta (que empieza en la línea {closingLine, number, ::group-off}); mueve las listas finales al final.',
   "parse.itemWithoutKind":

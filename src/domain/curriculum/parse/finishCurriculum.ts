@@ -1,6 +1,7 @@
 /** Checks a finished draft as a whole (sections, limits, identities) and gives every section and item its key. */
 import type { ChecklistGroup, ParseResult, ParsedItem, ParsedSection } from "../curriculumModel.js";
 import { slugify } from "../slugify.js";
+import { readsAs } from "../typedItem.js";
 import type { DraftCurriculum, DraftItem, DraftSection } from "./draft.js";
 import { MAX_ITEMS_PER_SECTION, MAX_SECTIONS, MAX_TITLE_CHARACTERS } from "./limits.js";
 import { ProblemCode } from "./problemCodes.js";
@@ -25,6 +26,9 @@ export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList):
   checkTitleLengths(draft, problems);
   const keys = draft.sections.map(sectionKey);
   checkSections(draft, keys, problems);
+  // A heading refused or swallowed above already leaves a hole in the weeks: no second message for it.
+  if (problems.isEmpty) checkWeekCoverage(draft, problems);
+  checkRepeatedItems(draft, problems);
 
   const title = draft.title ?? "";
   if (!problems.isEmpty || title === "") {
@@ -91,6 +95,64 @@ function checkSections(draft: DraftCurriculum, keys: readonly string[], problems
     }
     headingLines.set(identity, headingLines.get(identity) ?? section.line);
     keyLines.set(key, keyLines.get(key) ?? section.line);
+  }
+}
+
+/**
+ * Every week from 1 to the last must have a section: a cohort starts in week 1, and a week no
+ * section covers would leave it with nothing to read (a week off is `/cohort break`, per cohort).
+ * Overlaps and sections written out of order are fine.
+ */
+function checkWeekCoverage(draft: DraftCurriculum, problems: ProblemList): void {
+  const byStart = [...draft.sections].sort((a, b) => a.weekStart - b.weekStart || a.line - b.line);
+  const [first] = byStart;
+  if (first !== undefined && first.weekStart > 1) {
+    problems.add(first.line, ProblemCode.FirstWeekNotOne, {
+      section: excerpt(first.heading),
+      week: first.weekStart,
+      before: first.weekStart - 1,
+    });
+    return;
+  }
+  let covered = 0;
+  let coveringLine = 1;
+  for (const section of byStart) {
+    if (section.weekStart > covered + 1) {
+      problems.add(section.line, ProblemCode.WeekGap, {
+        section: excerpt(section.heading),
+        start: section.weekStart,
+        from: covered + 1,
+        to: section.weekStart - 1,
+        count: section.weekStart - 1 - covered,
+        previousLine: coveringLine,
+        previousEnd: covered,
+      });
+    }
+    if (section.weekEnd > covered) {
+      covered = section.weekEnd;
+      coveringLine = section.line;
+    }
+  }
+}
+
+/** An item whose title repeats one of its section, group and track: members could not tell the two apart anywhere. */
+function checkRepeatedItems(draft: DraftCurriculum, problems: ProblemList): void {
+  for (const section of draft.sections) {
+    const firstLines = new Map<string, number>();
+    for (const item of section.items) {
+      // Read as a member types it back (typedItem.ts): other capitals or spacing are the same title.
+      const identity = [item.group ?? "", item.track ?? "", item.title].map(readsAs).join("\u0000");
+      const firstLine = firstLines.get(identity);
+      if (firstLine === undefined) {
+        firstLines.set(identity, item.line);
+        continue;
+      }
+      problems.add(item.line, ProblemCode.DuplicateItem, {
+        item: excerpt(item.title),
+        firstLine,
+        group: item.group === null ? "none" : excerpt(item.group),
+      });
+    }
   }
 }
 
