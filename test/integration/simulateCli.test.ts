@@ -77,4 +77,16 @@ describe("npm run cli -- simulate", () => {
     expect(badWeeks.code).toBe(2);
     expect(badWeeks.stderr).toContain("--weeks needs a whole number");
   }, 60_000);
+
+  // README: every three-letter zone but UTC, GMT, … is refused, as /cohort create refuses it: EST would be Panama, without New York's summer time.
+  it("refuses a three-letter zone such as EST as /cohort create does, and takes a place name in any capitals", async () => {
+    const abbreviated = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "EST", "--weeks", "1"]);
+    expect(abbreviated.code).toBe(1);
+    expect(abbreviated.stderr).toContain('"EST" is an abbreviation, which I would read as America/Panama');
+    expect(abbreviated.stderr).toContain("Use a place name such as Europe/London or America/New_York");
+    expect(abbreviated.stdout).toBe("");
+    const lowerCase = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "america/new_york", "--weeks", "1"]);
+    expect(lowerCase.code).toBe(0);
+    expect(lowerCase.stdout).toContain("time zone America/New_York");
+  }, 60_000);
 });
