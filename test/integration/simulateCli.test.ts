@@ -35,6 +35,8 @@ describe("npm run cli -- simulate", () => {
     const out = result.stdout;
     expect(out).toContain("nothing is sent to Discord");
     expect(out).toContain("24 posts:");
+    expect(out).toContain("Backend Engineer Learning Path · 12 weeks · starts Mon, 1 Mar 2027 · time zone America/New_York");
+    expect(out).toContain("Weekly assignment Monday 09:00 · checkpoint prompts 17:00 · study days Mon, Tue, Wed, Thu, Fri");
     const list = out.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(list).toHaveLength(24);
     expect(list[0]?.trim()).toBe("1. Mon, 1 Mar 2027 09:00  weekly assignment  week-1");
