@@ -66,7 +66,7 @@ describe("message catalogue", () => {
   // The client lists the format choices by their labels ("CSV (hojas de cálculo)"): a message that names a choice names it so.
   it.each(languageCodes)("%s names the export's format choices as its Discord client shows them", (code) => {
     const formatOption = cohortExport.options.find((entry) => entry.name === "format");
-    const commands: Readonly<Record<string, readonly string[]>> = languages[code].commands;
+    const commands: Readonly<Record<string, readonly [string, string?]>> = languages[code].commands;
     const optionName = commands["cohort export format"]?.[0] ?? "format";
     const labels = (formatOption?.choices ?? []).map((choice) => commands[`cohort export format=${choice.value}`]?.[0] ?? choice.name);
     expect(labels).toHaveLength(2);
