@@ -26,7 +26,7 @@ export function formatSimulation(simulation: SimulationView): string {
   const settings = cohort.settings;
   const lines: string[] = [
     `Dry run for ${simulation.fromDatabase ? `cohort ${cohort.id} "${cohort.name}"` : `"${cohort.name}"`}: nothing is sent to Discord.`,
-    `${simulation.curriculumTitle} · ${simulation.totalWeeks} weeks · starts ${date(settings.startDate)} · time zone ${settings.timeZone}`,
+    `${simulation.curriculumTitle} · ${t.plain("curriculumAdmin.weeks", { weeks: simulation.totalWeeks })} · starts ${date(settings.startDate)} · time zone ${settings.timeZone}`,
     `Weekly assignment ${weekdayName(t, settings.announceDay)} ${settings.announceTime} · checkpoint prompts ${settings.checkpointTime} · study days ${studyDaysText(t, settings.studyDays)}${settings.includeOptional ? " · optional items included" : ""}`,
     `${simulation.posts.length} post${simulation.posts.length === 1 ? "" : "s"}:`,
   ];

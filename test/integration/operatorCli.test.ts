@@ -55,4 +55,19 @@ describe("npm run cli -- curriculum import", () => {
     expect(result.stdout).toContain("1 section, 1 item");
     expect(result.stdout).not.toMatch(/1 sections|1 items/);
   }, 120_000);
+
+  it("lists, outlines and simulates a one-week curriculum in words that agree with the numbers", async () => {
+    const file = path.join(temp.dir, "one-week.md");
+    fs.writeFileSync(file, "One Week Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
+    expect((await cli(database.url, ["curriculum", "import", file])).code).toBe(0);
+    const list = await cli(database.url, ["curriculum", "list"]);
+    expect(list.stdout).toMatch(/one-week-path +1 week +One Week Path/);
+    const show = await cli(database.url, ["curriculum", "show", "one-week-path"]);
+    expect(show.stdout).toContain("slug: one-week-path · 1 week · 1 section");
+    expect(show.stdout).toMatch(/Required +1 item +30 min/);
+    const simulation = await cli(database.url, ["simulate", "one-week-path", "--start", "2027-03-01"]);
+    expect(simulation.stdout).toContain("One Week Path · 1 week · starts Mon, 1 Mar 2027");
+    expect(simulation.stdout).toContain("2 posts:");
+    for (const output of [list.stdout, show.stdout, simulation.stdout]) expect(output).not.toMatch(/\b1 (weeks|sections|items)\b/);
+  }, 120_000);
 });
