@@ -79,6 +79,9 @@ function commandLineProblem(args: readonly string[]): string | null {
   const shape = commandShapes.find((candidate) => candidate.words.every((word, index) => args[index] === word));
   if (shape === undefined) return `Unknown command "${args.slice(0, args[0] === "curriculum" ? 2 : 1).join(" ")}".`;
   const rest = args.slice(shape.words.length);
+  // No command but simulate takes options: "--json" is not a slug, a file or a server id.
+  const option = rest.find((arg) => arg.startsWith("-"));
+  if (option !== undefined) return `Unknown option ${option}.`;
   if (rest.length < shape.least) return shape.missing;
   return rest.length > shape.most ? `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.` : null;
 }
@@ -171,7 +174,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const args = process.argv.slice(2);
-  if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {
+  // Asking for help anywhere ("curriculum show --help") gets it, rather than "--help" read as a slug or a file.
+  if (args.length === 0 || args[0] === "help" || args.some((arg) => arg === "--help" || arg === "-h")) {
     console.log(usage);
     return 0;
   }
@@ -180,7 +184,15 @@ async function main(): Promise<number> {
     console.error(`${problem}\n\n${usage}`);
     return 2;
   }
-  const app = await createApp(config);
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    // An unreachable or unwritable database is the operator's to fix: say why, not where in the code.
+    if (!(error instanceof Error)) throw error;
+    console.error(`Cannot start: ${error.message}`);
+    return 1;
+  }
   try {
     return await run(args, app);
   } finally {

@@ -16,6 +16,8 @@ describe("npm run cli -- with a command it does not know", () => {
     [["simulate", "backend-engineer-learning-path", "--weeks", "0"], "--weeks needs a whole number"],
     [["curriculum", "import"], "Name the file to import"],
     [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],
+    [["curriculum", "show", "--json"], "Unknown option --json."],
+    [["purge-guild", "100000000000000001", "--yes"], "Unknown option --yes."],
   ])(
     "%j says what was wrong, shows the usage and exits 2 without opening the database",
     async (args, message) => {
@@ -33,6 +35,26 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
     expect(fs.existsSync(untouched)).toBe(false);
+  }, 120_000);
+
+  // Not read as a slug, a file or a server id ("No curriculum "--help"").
+  it.each([[["curriculum", "show", "--help"]], [["curriculum", "import", "--help"]], [["simulate", "--help"]], [["purge-guild", "-h"]]])(
+    "%j prints the usage and exits 0 without opening the database",
+    async (args) => {
+      const result = await cli(`file:${untouched}`, args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Usage: npm run cli -- <command>");
+      expect(result.stderr).toBe("");
+      expect(fs.existsSync(untouched)).toBe(false);
+    },
+    120_000,
+  );
+
+  it("says why the database cannot be opened, without a stack trace, and exits 1", async () => {
+    const result = await cli("postgresql://nobody@127.0.0.1:1/cohort", ["curriculum", "list"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Cannot connect to PostgreSQL at 127.0.0.1:1/cohort");
+    expect(result.stderr).not.toContain("    at ");
   }, 120_000);
 });
 
