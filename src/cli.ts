@@ -11,13 +11,15 @@ import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
 const usage = `Usage: npm run cli -- <command>
 
-  curriculum list                 list the curricula in the database
-  curriculum show [slug]          outline of one curriculum (all when no slug)
+  curriculum list                 list the built-in curricula (every server's; a server's
+                                  own imports are not listed)
+  curriculum show [slug]          outline of one built-in curriculum (all when no slug)
   curriculum import <file>        import or update a learning-path document
   simulate <cohort|curriculum> [--start YYYY-MM-DD] [--tz Zone] [--weeks N]
                                   every post the cohort would get, in order, with its
                                   local date and time, without Discord (a cohort by id
-                                  or name, or a curriculum slug with the default settings)
+                                  or name, or a built-in curriculum's slug with the default
+                                  settings)
   purge-guild <server id>         delete everything stored for one server now (what
                                   happens by itself 30 days after the bot is removed)`;
 
