@@ -11,13 +11,15 @@ import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
 const usage = `Usage: npm run cli -- <command>
 
-  curriculum list                 list the curricula in the database
-  curriculum show [slug]          outline of one curriculum (all when no slug)
+  curriculum list                 list the built-in curricula (every server's; a server's
+                                  own imports are not listed)
+  curriculum show [slug]          outline of one built-in curriculum (all when no slug)
   curriculum import <file>        import or update a learning-path document
   simulate <cohort|curriculum> [--start YYYY-MM-DD] [--tz Zone] [--weeks N]
                                   every post the cohort would get, in order, with its
                                   local date and time, without Discord (a cohort by id
-                                  or name, or a curriculum slug with the default settings)
+                                  or name, or a built-in curriculum's slug with the default
+                                  settings)
   purge-guild <server id>         delete everything stored for one server now (what
                                   happens by itself 30 days after the bot is removed)`;
 
@@ -79,6 +81,9 @@ function commandLineProblem(args: readonly string[]): string | null {
   const shape = commandShapes.find((candidate) => candidate.words.every((word, index) => args[index] === word));
   if (shape === undefined) return `Unknown command "${args.slice(0, args[0] === "curriculum" ? 2 : 1).join(" ")}".`;
   const rest = args.slice(shape.words.length);
+  // No command but simulate takes options: "--json" is not a slug, a file or a server id.
+  const option = rest.find((arg) => arg.startsWith("-"));
+  if (option !== undefined) return `Unknown option ${option}.`;
   if (rest.length < shape.least) return shape.missing;
   return rest.length > shape.most ? `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.` : null;
 }
@@ -171,7 +176,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const args = process.argv.slice(2);
-  if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {
+  // Asking for help anywhere ("curriculum show --help") gets it, rather than "--help" read as a slug or a file.
+  if (args.length === 0 || args[0] === "help" || args.some((arg) => arg === "--help" || arg === "-h")) {
     console.log(usage);
     return 0;
   }
@@ -180,7 +186,15 @@ async function main(): Promise<number> {
     console.error(`${problem}\n\n${usage}`);
     return 2;
   }
-  const app = await createApp(config);
+  let app: App;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    // An unreachable or unwritable database is the operator's to fix: say why, not where in the code.
+    if (!(error instanceof Error)) throw error;
+    console.error(`Cannot start: ${error.message}`);
+    return 1;
+  }
   try {
     return await run(args, app);
   } finally {

@@ -1,5 +1,10 @@
 import { ItemKind } from "../domain/curriculum/curriculumModel.js";
 import type { CurriculumSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
+import { durationText } from "../discord/i18n/formatters.js";
+import { translatorFor } from "../discord/i18n/Translator.js";
+
+// The CLI speaks English, with the catalogue's plural and duration rules ("1 week", "2 h 20 min").
+const en = translatorFor("en");
 
 const kindOrder = [ItemKind.Required, ItemKind.Optional, ItemKind.Reference] as const;
 
@@ -14,10 +19,12 @@ function minutesLabel(minutes: number | null): string {
 export function formatCurriculumList(curricula: readonly CurriculumSummary[]): string {
   if (curricula.length === 0) return "No curricula yet. Import one with: npm run cli -- curriculum import <file>";
   const width = Math.max(...curricula.map((curriculum) => curriculum.slug.length));
+  const weeks = curricula.map((curriculum) => en.plain("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }));
+  const weeksWidth = Math.max(...weeks.map((text) => text.length));
   return curricula
     .map(
-      (curriculum) =>
-        `${curriculum.slug.padEnd(width)}  ${String(curriculum.totalWeeks).padStart(2)} weeks  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`,
+      (curriculum, index) =>
+        `${curriculum.slug.padEnd(width)}  ${(weeks[index] ?? "").padEnd(weeksWidth)}  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`,
     )
     .join("\n");
 }
@@ -26,11 +33,12 @@ export function formatCurriculumList(curricula: readonly CurriculumSummary[]): s
 export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
   const lines: string[] = [];
   lines.push(curriculum.title);
-  lines.push(`slug: ${curriculum.slug} · ${curriculum.totalWeeks} weeks · ${curriculum.sections.length} sections`);
+  const weeks = en.plain("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks });
+  lines.push(`slug: ${curriculum.slug} · ${weeks} · ${en.plain("curriculumAdmin.sections", { count: curriculum.sections.length })}`);
   if (curriculum.description !== "") lines.push("", curriculum.description);
   const totals = new Map<string, { count: number; minutes: number; unestimated: number }>();
   for (const section of curriculum.sections) {
-    const estimate = section.estimatedMinutes === null ? "" : ` (estimated ${formatDuration(section.estimatedMinutes)})`;
+    const estimate = section.estimatedMinutes === null ? "" : ` (estimated ${durationText(en, section.estimatedMinutes)})`;
     lines.push("", `${weeksLabel(section.weekStart, section.weekEnd)} · ${section.title}${estimate}`);
     let group: string | null = null;
     for (const item of section.items) {
@@ -65,17 +73,13 @@ export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
     allMinutes += total.minutes;
     allItems += total.count;
     const unestimated = total.unestimated > 0 ? `, ${total.unestimated} without estimate` : "";
-    lines.push(`  ${kind.padEnd(9)} ${String(total.count).padStart(4)} items  ${String(total.minutes).padStart(5)} min${unestimated}`);
+    lines.push(`  ${kind.padEnd(9)} ${itemsColumn(total.count)}  ${String(total.minutes).padStart(5)} min${unestimated}`);
   }
-  lines.push(
-    `  ${"All".padEnd(9)} ${String(allItems).padStart(4)} items  ${String(allMinutes).padStart(5)} min (${formatDuration(allMinutes)})`,
-  );
+  lines.push(`  ${"All".padEnd(9)} ${itemsColumn(allItems)}  ${String(allMinutes).padStart(5)} min (${durationText(en, allMinutes)})`);
   return lines.join("\n");
 }
 
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+/** "  12 items", "   1 item ": the count right-aligned, the word agreeing with it. */
+function itemsColumn(count: number): string {
+  return `${String(count).padStart(4)} ${count === 1 ? "item " : "items"}`;
 }

@@ -2,7 +2,8 @@ import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { addDays, formatClock, isAbbreviatedTimeZone, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
@@ -571,12 +572,11 @@ export class CohortService {
     if (timeText === null) throw new UserError("remind.needTime");
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
-    const typedZone = request.timeZone?.trim() ?? null;
-    if (typedZone !== null) refuseAbbreviatedZone(typedZone);
+    const typedZone = request.timeZone === null ? null : typedTimeZone(request.timeZone);
     const zoneText = typedZone ?? member.remindTimeZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
-    const timeZone = typedZone === null ? member.remindTimeZone : canonicalTimeZone(typedZone);
+    const timeZone = typedZone ?? member.remindTimeZone;
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
@@ -630,17 +630,6 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
     before: Object.fromEntries(keys.map((key) => [key, before[key] ?? null])),
     after: Object.fromEntries(keys.map((key) => [key, after[key] ?? null])),
   };
-}
-
-/** A typed "EST" or "BST" is refused with the place the runtime would read it as (see isAbbreviatedTimeZone). */
-function refuseAbbreviatedZone(zone: string): void {
-  if (!isAbbreviatedTimeZone(zone)) return;
-  throw new UserError("input.timeZoneAbbreviation", { value: zone.slice(0, 60), readAs: canonicalTimeZone(zone) });
-}
-
-/** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
-function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 /**

@@ -3,7 +3,8 @@ import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
-import { addDays, isValidTimeZone, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { typedTimeZone } from "./typedTimeZone.js";
 import {
   DEFAULT_COHORT_SETTINGS,
   type CohortPlan,
@@ -290,8 +291,8 @@ export class PostService {
    */
   async simulation(request: SimulationRequest): Promise<SimulationView> {
     const target = request.target.trim();
-    if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone))
-      throw new UserError("input.invalidTimeZone", { value: request.timeZone.slice(0, 60) });
+    // The zone rule of /cohort create: no "EST" (Panama), canonical spelling.
+    const typedZone = request.timeZone === undefined ? undefined : typedTimeZone(request.timeZone);
     let cohort: Cohort | null = null;
     if (/^\d{1,15}$/.test(target)) cohort = await this.cohorts.findById(Number(target));
     if (cohort === null) {
@@ -306,7 +307,7 @@ export class PostService {
     if (cohort === null) {
       const curriculum = await this.curricula.show(target, null);
       if (curriculum === null) throw new UserError("posts.simulationUnknown", { value: target.slice(0, 100) });
-      const today = localDateOf(request.now, request.timeZone ?? DEFAULT_COHORT_SETTINGS.timeZone);
+      const today = localDateOf(request.now, typedZone ?? DEFAULT_COHORT_SETTINGS.timeZone);
       cohort = {
         id: 0,
         guildId: "",
@@ -328,7 +329,7 @@ export class PostService {
     }
     const startDate = request.start === undefined ? cohort.settings.startDate : parseLocalDate(request.start);
     if (startDate === null) throw new UserError("input.invalidDate", { value: String(request.start).slice(0, 40) });
-    const timeZone = request.timeZone ?? cohort.settings.timeZone;
+    const timeZone = typedZone ?? cohort.settings.timeZone;
     cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
     const context = await this.plans.contextFor(cohort);
     const weeks = request.weeks ?? context.plan.totalWeeks;

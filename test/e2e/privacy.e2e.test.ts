@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
@@ -338,11 +339,11 @@ describe("privacy through discord.js and the emulator", () => {
     if (file === undefined) throw new Error("no attachment");
     const data = (await (await fetch(file.url)).json()) as {
       nudgesSent: { cohortName: string; status: string }[];
-      pendingImports: { curriculum: string; status: string; document: string }[];
+      pendingImports: { curriculum: string; status: string; documentBytes: number }[];
     };
     expect(data.nudgesSent.map((row) => [row.cohortName, row.status])).toEqual([[cohortName, "failed"]]);
     expect(data.pendingImports.map((row) => [row.curriculum, row.status])).toEqual([["quiet-path", "pending"]]);
-    expect(data.pendingImports[0]?.document).toContain("Unpublished Draft Reading");
+    expect(data.pendingImports[0]?.documentBytes).toBe(Buffer.byteLength(path.replace("Alpha Reading", "Unpublished Draft Reading")));
     // Whom the admin nudged is that member's data, not the admin's.
     expect(JSON.stringify(data)).not.toContain(people.watcher.id);
 
@@ -356,6 +357,51 @@ describe("privacy through discord.js and the emulator", () => {
     const ada = await prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
     expect(await prisma.nudgeDelivery.count({ where: { memberId: ada.id, status: "sent", claimedBy: "" } })).toBe(1);
     expect((await nudge(ada.id, importer.id)).outcome).toBe("too_soon");
+  });
+
+  // Each preview keeps a document of up to 256 KB for about a day: an admin who previews many in a day must still get their copy.
+  it("/privacy export:True stays within Discord's upload limit however many large import previews an admin made", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const drafter = bot.member("draft-admin", { manageGuild: true });
+    const line = "- [ ] Required -- A long draft reading title that fills the document (20 min)\n";
+    const document = `Draft Path\nWeek 1: Basics\n${line.repeat(Math.floor(250_000 / line.length))}`;
+    const previews = 42;
+    const createdAt = bot.clock.now();
+    const expiresAt = new Date(createdAt.getTime() + 15 * 60 * 1000);
+    await prisma.pendingImport.createMany({
+      data: Array.from({ length: previews }, () => ({
+        scope: bot.guild.id,
+        userId: drafter.id,
+        slug: "draft-path",
+        baseVersion: "",
+        document,
+        createdAt,
+        expiresAt,
+      })),
+    });
+    try {
+      const reply = await run(drafter.id, "privacy", { export: true });
+      const [file] = reply.attachments;
+      if (file === undefined) throw new Error("no attachment");
+      const text = await (await fetch(file.url)).text();
+      expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024 * 1024);
+      const data = JSON.parse(text) as {
+        version: number;
+        pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; document?: string }[];
+      };
+      expect(data.version).toBe(4);
+      expect(data.pendingImports).toHaveLength(previews);
+      // What is stored is still said: which curriculum, when, and the document by its size and hash (`sha256sum` of the file).
+      expect(data.pendingImports[0]).toMatchObject({
+        curriculum: "draft-path",
+        status: "pending",
+        documentBytes: Buffer.byteLength(document),
+        documentSha256: createHash("sha256").update(document).digest("hex"),
+      });
+      expect(data.pendingImports[0]?.document).toBeUndefined();
+    } finally {
+      await prisma.pendingImport.deleteMany({ where: { userId: drafter.id } });
+    }
   });
 
   it("/cohort audit names no one for a deletion and for an admin whose id was erased, in English and Spanish", async () => {

@@ -16,6 +16,8 @@ describe("npm run cli -- with a command it does not know", () => {
     [["simulate", "backend-engineer-learning-path", "--weeks", "0"], "--weeks needs a whole number"],
     [["curriculum", "import"], "Name the file to import"],
     [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],
+    [["curriculum", "show", "--json"], "Unknown option --json."],
+    [["purge-guild", "100000000000000001", "--yes"], "Unknown option --yes."],
   ])(
     "%j says what was wrong, shows the usage and exits 2 without opening the database",
     async (args, message) => {
@@ -33,6 +35,26 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
     expect(fs.existsSync(untouched)).toBe(false);
+  }, 120_000);
+
+  // Not read as a slug, a file or a server id ("No curriculum "--help"").
+  it.each([[["curriculum", "show", "--help"]], [["curriculum", "import", "--help"]], [["simulate", "--help"]], [["purge-guild", "-h"]]])(
+    "%j prints the usage and exits 0 without opening the database",
+    async (args) => {
+      const result = await cli(`file:${untouched}`, args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Usage: npm run cli -- <command>");
+      expect(result.stderr).toBe("");
+      expect(fs.existsSync(untouched)).toBe(false);
+    },
+    120_000,
+  );
+
+  it("says why the database cannot be opened, without a stack trace, and exits 1", async () => {
+    const result = await cli("postgresql://nobody@127.0.0.1:1/cohort", ["curriculum", "list"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Cannot connect to PostgreSQL at 127.0.0.1:1/cohort");
+    expect(result.stderr).not.toContain("    at ");
   }, 120_000);
 });
 
@@ -54,5 +76,20 @@ describe("npm run cli -- curriculum import", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("1 section, 1 item");
     expect(result.stdout).not.toMatch(/1 sections|1 items/);
+  }, 120_000);
+
+  it("lists, outlines and simulates a one-week curriculum in words that agree with the numbers", async () => {
+    const file = path.join(temp.dir, "one-week.md");
+    fs.writeFileSync(file, "One Week Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
+    expect((await cli(database.url, ["curriculum", "import", file])).code).toBe(0);
+    const list = await cli(database.url, ["curriculum", "list"]);
+    expect(list.stdout).toMatch(/one-week-path +1 week +One Week Path/);
+    const show = await cli(database.url, ["curriculum", "show", "one-week-path"]);
+    expect(show.stdout).toContain("slug: one-week-path · 1 week · 1 section");
+    expect(show.stdout).toMatch(/Required +1 item +30 min/);
+    const simulation = await cli(database.url, ["simulate", "one-week-path", "--start", "2027-03-01"]);
+    expect(simulation.stdout).toContain("One Week Path · 1 week · starts Mon, 1 Mar 2027");
+    expect(simulation.stdout).toContain("2 posts:");
+    for (const output of [list.stdout, show.stdout, simulation.stdout]) expect(output).not.toMatch(/\b1 (weeks|sections|items)\b/);
   }, 120_000);
 });

@@ -19,7 +19,7 @@ describe("npm run cli -- simulate", () => {
       timeZone: "Asia/Tokyo",
     });
     await test.close();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => database.drop());
 
   it("prints every post of a curriculum in order with local and UTC times, across a DST change", async () => {
@@ -35,6 +35,8 @@ describe("npm run cli -- simulate", () => {
     const out = result.stdout;
     expect(out).toContain("nothing is sent to Discord");
     expect(out).toContain("24 posts:");
+    expect(out).toContain("Backend Engineer Learning Path · 12 weeks · starts Mon, 1 Mar 2027 · time zone America/New_York");
+    expect(out).toContain("Weekly assignment Monday 09:00 · checkpoint prompts 17:00 · study days Mon, Tue, Wed, Thu, Fri");
     const list = out.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(list).toHaveLength(24);
     expect(list[0]?.trim()).toBe("1. Mon, 1 Mar 2027 09:00  weekly assignment  week-1");
@@ -49,7 +51,7 @@ describe("npm run cli -- simulate", () => {
     expect(out).toContain("[ Confident ] [ Partly ] [ Not yet ]");
     expect(out).toContain("┃ 🎓 Backend Engineer Learning Path (simulation) is complete");
     expect(out).toContain("Checkpoint: Database Fundamentals on Fri 12 Mar 2027 17:00 (EST)");
-  }, 60_000);
+  }, 120_000);
 
   it("simulates a stored cohort by name in its own zone, limited to the first weeks", async () => {
     const result = await cli(database.url, ["simulate", "Night Owls", "--weeks", "2"]);
@@ -66,7 +68,7 @@ describe("npm run cli -- simulate", () => {
       "3. Fri, 16 Apr 2027 17:00  checkpoint prompt  checkpoint-w1-2-database-fundamentals",
     ]);
     expect(result.stdout).toContain("Mon, 5 Apr 2027 09:00 Asia/Tokyo  ·  2027-04-05 00:00 UTC");
-  }, 60_000);
+  }, 120_000);
 
   it("explains an unknown target or a bad option instead of printing a stack trace", async () => {
     const unknown = await cli(database.url, ["simulate", "basket-weaving"]);
@@ -76,5 +78,17 @@ describe("npm run cli -- simulate", () => {
     const badWeeks = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--weeks", "zero"]);
     expect(badWeeks.code).toBe(2);
     expect(badWeeks.stderr).toContain("--weeks needs a whole number");
-  }, 60_000);
+  }, 120_000);
+
+  // README: every three-letter zone but UTC, GMT, … is refused, as /cohort create refuses it: EST would be Panama, without New York's summer time.
+  it("refuses a three-letter zone such as EST as /cohort create does, and takes a place name in any capitals", async () => {
+    const abbreviated = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "EST", "--weeks", "1"]);
+    expect(abbreviated.code).toBe(1);
+    expect(abbreviated.stderr).toContain('"EST" is an abbreviation, which I would read as America/Panama');
+    expect(abbreviated.stderr).toContain("Use a place name such as Europe/London or America/New_York");
+    expect(abbreviated.stdout).toBe("");
+    const lowerCase = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "america/new_york", "--weeks", "1"]);
+    expect(lowerCase.code).toBe(0);
+    expect(lowerCase.stdout).toContain("time zone America/New_York");
+  }, 120_000);
 });

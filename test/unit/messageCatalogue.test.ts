@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { option as cohortExport } from "../../commands/cohort/export.js";
 import { languageCodes, languages } from "../../src/discord/i18n/languages.js";
 import { en } from "../../src/discord/i18n/locales/en.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
@@ -61,6 +62,16 @@ describe("message catalogue", () => {
     // And many still reads as many.
     expect(es.plain("week.total", { minutes: "1 h", items: 3, done: 0 })).toBe("Total: **1 h** · 3 lecturas · 0 hechas");
     expect(en.plain("closingPost.description", { weeks: 12, curriculum: "Tiny" })).toMatch(/^That's the end of all 12 weeks/);
+  });
+  // The client lists the format choices by their labels ("CSV (hojas de cálculo)"): a message that names a choice names it so.
+  it.each(languageCodes)("%s names the export's format choices as its Discord client shows them", (code) => {
+    const formatOption = cohortExport.options.find((entry) => entry.name === "format");
+    const commands: Readonly<Record<string, readonly [string, string?]>> = languages[code].commands;
+    const optionName = commands["cohort export format"]?.[0] ?? "format";
+    const labels = (formatOption?.choices ?? []).map((choice) => commands[`cohort export format=${choice.value}`]?.[0] ?? choice.name);
+    expect(labels).toHaveLength(2);
+    const message = translatorFor(code).plain("export.tooLarge", { maxMb: 9 });
+    for (const label of labels) expect(message).toContain(`\`${optionName}:${label}\``);
   });
   // A Spanish Discord client lists /hoy, /hecho and option `cohorte`: a reply that says `/today` or `cohort` points at nothing it shows.
   it("names commands and options in Spanish messages as a Spanish Discord client shows them", () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -64,11 +65,16 @@ export interface StoredMemberData {
     readonly claimedAt: Date;
     readonly sentAt: Date | null;
   }[];
-  /** `/curriculum import` re-imports the user previewed, with the uploaded document (kept until a day past expiry). */
+  /**
+   * `/curriculum import` re-imports the user previewed (kept until a day past expiry). The uploaded document is
+   * named by its size and SHA-256, not copied: up to 256 KB each, many previews would push the file past
+   * Discord's upload limit, and the admin has the file they uploaded.
+   */
   readonly pendingImports: readonly {
     readonly curriculum: string;
     readonly status: string;
-    readonly document: string;
+    readonly documentBytes: number;
+    readonly documentSha256: string;
     readonly createdAt: Date;
     readonly expiresAt: Date;
   }[];
@@ -246,7 +252,8 @@ export class PrivacyRepository {
       pendingImports: pendingImports.map((row) => ({
         curriculum: row.slug,
         status: row.status,
-        document: row.document,
+        documentBytes: Buffer.byteLength(row.document, "utf8"),
+        documentSha256: createHash("sha256").update(row.document, "utf8").digest("hex"),
         createdAt: row.createdAt,
         expiresAt: row.expiresAt,
       })),

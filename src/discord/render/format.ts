@@ -37,28 +37,6 @@ export function timestamp(instant: Date, style: "t" | "T" | "d" | "D" | "f" | "F
   return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
 }
 
-const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
-export function weekdayName(isoWeekday: number): string {
-  return weekdayNames[isoWeekday - 1] ?? `day ${isoWeekday}`;
-}
-
-// One formatter for every call: building an Intl formatter costs about a millisecond.
-const localDateFormat = new Intl.DateTimeFormat("en-GB", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** The CLI's English "Tue 19 Jan" for a cohort-local calendar date (the bot words dates through i18n/formatters) (a date, not an instant, so no time-zone shift). */
-export function localDateText(localDate: string): string {
-  const [year, month, day] = localDate.split("-").map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return localDateFormat.format(date);
-}
-
 export function buttonRows(buttons: readonly APIButtonComponent[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   for (let index = 0; index < buttons.length && rows.length < limits.rows; index += limits.buttonsPerRow) {

@@ -684,7 +684,7 @@ export const en = {
   "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
   "export.tooLarge":
-    "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:json` or `format:csv` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",
+    "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",
   "confidence.name": "Confidence map (on track / behind)",
   "confidence.line":
     "{section}: Confident {confident}/{confidentBehind} · Partly {partly}/{partlyBehind} · Not yet {notYet}/{notYetBehind}",

@@ -708,7 +708,7 @@ export const es: Catalogue = {
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.tooLarge":
-    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
+    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
   "confidence.name": "Mapa de confianza (al día / atrasados)",
   "confidence.line":
     "{section}: Con seguridad {confident}/{confidentBehind} · En parte {partly}/{partlyBehind} · Todavía no {notYet}/{notYetBehind}",

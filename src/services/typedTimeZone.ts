@@ -1,0 +1,25 @@
+import { isAbbreviatedTimeZone, isValidTimeZone } from "../domain/schedule/localTime.js";
+import { UserError } from "../errors.js";
+
+/**
+ * A zone a person typed (`/remind timezone:`, the CLI's `simulate --tz`) in its canonical spelling; an abbreviation
+ * ("EST") or an unknown name is refused with what to type instead. `/cohort create` and `/cohort edit` apply
+ * the same rule (refuseAbbreviatedZone, then the settings' own validity check).
+ */
+export function typedTimeZone(typed: string): string {
+  const zone = typed.trim();
+  refuseAbbreviatedZone(zone);
+  if (!isValidTimeZone(zone)) throw new UserError("input.invalidTimeZone", { value: zone.slice(0, 60) });
+  return canonicalTimeZone(zone);
+}
+
+/** A typed "EST" or "BST" is refused with the place the runtime would read it as (see isAbbreviatedTimeZone). */
+export function refuseAbbreviatedZone(zone: string): void {
+  if (!isAbbreviatedTimeZone(zone)) return;
+  throw new UserError("input.timeZoneAbbreviation", { value: zone.slice(0, 60), readAs: canonicalTimeZone(zone) });
+}
+
+/** "europe/berlin" is accepted; store and show the zone's canonical spelling. */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
