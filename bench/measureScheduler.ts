@@ -29,6 +29,7 @@ import { ManualClock } from "../src/clock.js";
 import { loadConfig } from "../src/config/loadConfig.js";
 import { createApp, type App } from "../src/createApp.js";
 import { CurriculumRepository } from "../src/db/repositories/CurriculumRepository.js";
+import { cohortNameKey } from "../src/domain/cohort/cohortNameKey.js";
 import { matchCurriculumVersions } from "../src/domain/curriculum/matchCurriculumVersions.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
 import { recordBalancing, replayBalancing } from "../src/domain/schedule/recordedBalancing.js";
@@ -273,6 +274,7 @@ async function measureTicks(cohortCount: number): Promise<SchedulerBenchResult["
         guildId: guild.id,
         channelId: channel.id,
         name: `Cohort ${index}`,
+        nameKey: cohortNameKey(`Cohort ${index}`),
         curriculumId: curriculum.id,
         createdBy: "bench",
         startDate: "2027-03-01",

@@ -255,7 +255,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     facilitators: new FacilitatorService(cohorts, study, audit),
     exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma)),
   };
-  watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
+  const membership = watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
 
   const scheduler = new Scheduler({
@@ -293,6 +293,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       await discord.start(router);
+      // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.
+      await membership.settled();
       scheduler.start();
     },
     async close() {

@@ -1,15 +1,27 @@
-import { Events, type Client } from "discord.js";
+import { Events, GatewayDispatchEvents, type Client, type GatewayReadyDispatchData } from "discord.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { PrivacyService } from "../services/PrivacyService.js";
+import { InFlightWork } from "./InFlightWork.js";
+
+/** How long start-up waits for the servers a READY listed to be compared with the database. */
+const sessionCheckTimeoutMs = 30_000;
+
+export interface GuildMembershipWatch {
+  /** Waits (at most 30 s) for what the sessions begun so far recorded: start() runs it before the scheduler's first tick. */
+  settled(): Promise<void>;
+}
 
 /**
  * Leaving for good: the bot removed from a server schedules that server's
  * data for deletion (30 days); joining it again, or finding it there at
  * startup or available again, cancels that. An outage (`guild.available` false) is not a removal.
+ * A removal while the bot was offline sends no GuildDelete: each shard's READY, which lists every
+ * server of the shard the bot is in (unavailable ones too), tells it instead.
  */
-export function watchGuildMembership(client: Client, privacy: PrivacyService, clock: Clock, logger: Logger): void {
+export function watchGuildMembership(client: Client, privacy: PrivacyService, clock: Clock, logger: Logger): GuildMembershipWatch {
   const report = (error: unknown) => logger.error({ err: error }, "could not record a server membership change");
+  const sessionChecks = new InFlightWork();
   client.on(Events.GuildDelete, (guild) => {
     if (!guild.available) return;
     void privacy.guildLeft(guild.id, clock.now()).catch(report);
@@ -17,9 +29,21 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   client.on(Events.GuildCreate, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
   // A server back after an outage, or brought back by a fresh session (added back while the bot was
   // disconnected): it arrives as available again, not as a join.
-  // (Before ready, discord.js reports every server of the session this way: ClientReady covers them at once.)
+  // (Before ready, discord.js reports every server of the session this way: the session's READY covers them at once.)
   client.on(Events.GuildAvailable, (guild) => {
     if (client.isReady()) void privacy.guildsPresent([guild.id]).catch(report);
   });
-  client.on(Events.ClientReady, (ready) => void privacy.guildsPresent([...ready.guilds.cache.keys()]).catch(report));
+  // The raw READY of each shard's new session (not a resume): its own list, not the client's cache, which
+  // still holds the servers of an earlier session.
+  client.ws.on(GatewayDispatchEvents.Ready, (data: GatewayReadyDispatchData, shardId: number) => {
+    const [id, count] = data.shard ?? [shardId, client.options.shardCount ?? 1];
+    const present = data.guilds.map((guild) => guild.id);
+    sessionChecks.track(privacy.shardSessionStarted({ id, count }, present, clock.now()).catch(report));
+  });
+  return {
+    async settled() {
+      if (await sessionChecks.settle(sessionCheckTimeoutMs)) return;
+      logger.warn({ timeoutMs: sessionCheckTimeoutMs }, "servers of the session still being checked at start");
+    },
+  };
 }

@@ -14,7 +14,8 @@
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
- *   userId, roleIds) (an admin giving or taking roles); setDmsClosed().
+ *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); removeBotFromGuild(guildId,
+ *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
  *   UPDATE/DELETE, THREAD_DELETE, GUILD_ROLE_CREATE; GUILD_MEMBER_ADD/UPDATE with Guild Members).
  * Users acting: runCommand({ guildId, channelId, userId, name, options? }) → InteractionHandle.
@@ -367,10 +368,13 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
 
   /**
    * GUILD_DELETE for the bot: removed from the server (kicked), or, with `outage`, the server became
-   * unavailable (Discord's outage signal, `unavailable: true`). The emulator's state keeps the guild.
+   * unavailable (Discord's outage signal, `unavailable: true`). The emulator's state keeps the guild; a
+   * session identifying afterwards (the bot offline meanwhile) finds it gone from READY, or, in an
+   * outage, listed in READY and then reported unavailable.
    */
   removeBotFromGuild(guildId: string, options: { outage?: boolean } = {}): void {
     const guild = requireGuildForUsage(this.state, guildId);
+    guild.botPresence = options.outage === true ? "unavailable" : "removed";
     this.dispatchGuildEvent(
       GatewayDispatchEvents.GuildDelete,
       options.outage === true ? { id: guild.id, unavailable: true } : { id: guild.id },
@@ -381,6 +385,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   /** GUILD_CREATE again: the bot was added back to (or the outage of) a server it had. */
   restoreBotToGuild(guildId: string): void {
     const guild = requireGuildForUsage(this.state, guildId);
+    guild.botPresence = "member";
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildCreate,
       (intents) => toGuildCreatePayload(this.state, guild, { includeAllMembers: (intents & GatewayIntentBits.GuildMembers) !== 0 }),

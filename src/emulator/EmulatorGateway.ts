@@ -249,7 +249,10 @@ export class EmulatorGateway {
     this.options.logger("debug", "gateway session identified", { sessionId: session.id, intents: session.intents });
 
     const { state } = this.options;
-    const guilds = [...state.guilds.values()].filter((guild) => shardFor(guild.id, shard[1]) === shard[0]);
+    // The servers the bot is in (available or not), on this shard: a server it was removed from is not in READY at all.
+    const guilds = [...state.guilds.values()].filter(
+      (guild) => guild.botPresence !== "removed" && shardFor(guild.id, shard[1]) === shard[0],
+    );
     const ready: GatewayReadyDispatchData = {
       v: Number(API_VERSION),
       user: { ...toApiUser(state.botUser), verified: true, mfa_enabled: false },
@@ -262,7 +265,9 @@ export class EmulatorGateway {
     this.send(session, GatewayDispatchEvents.Ready, ready);
     const includeAllMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;
     for (const guild of guilds) {
-      this.send(session, GatewayDispatchEvents.GuildCreate, toGuildCreatePayload(state, guild, { includeAllMembers }));
+      // Discord: "Guilds that are unavailable due to an outage will send a Guild Delete event" instead.
+      if (guild.botPresence === "unavailable") this.send(session, GatewayDispatchEvents.GuildDelete, { id: guild.id, unavailable: true });
+      else this.send(session, GatewayDispatchEvents.GuildCreate, toGuildCreatePayload(state, guild, { includeAllMembers }));
     }
   }
 

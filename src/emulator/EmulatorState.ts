@@ -60,7 +60,14 @@ export interface StoredGuild {
   channelIds: string[];
   roleIds: string[];
   preferredLocale: string;
+  /**
+   * The bot's standing in the server: in it, removed (a new session's READY leaves the server out), or
+   * in it during an outage (READY lists it, then GUILD_DELETE with `unavailable` instead of its GUILD_CREATE).
+   */
+  botPresence: BotPresence;
 }
+
+export type BotPresence = "member" | "removed" | "unavailable";
 
 export interface StoredThreadMetadata {
   ownerId: string;
@@ -256,6 +263,7 @@ export class EmulatorState {
       channelIds: [],
       roleIds: [],
       preferredLocale: input.preferredLocale ?? "en-US",
+      botPresence: "member",
     };
     this.guilds.set(id, guild);
     this.addRole(guild, {

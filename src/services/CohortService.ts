@@ -1,4 +1,5 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { cohortNameKey } from "../domain/cohort/cohortNameKey.js";
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
@@ -308,9 +309,22 @@ export class CohortService {
    * two apart in a list, and a name typed by hand in other capitals would find neither (findByOption).
    */
   private async assertNameFree(guildId: string, name: string, renaming: number | null): Promise<void> {
-    const wanted = name.toLowerCase();
-    const clash = (await this.cohorts.listInGuild(guildId)).find((other) => other.id !== renaming && other.name.toLowerCase() === wanted);
+    const clash = await this.nameClash(guildId, name, renaming);
     if (clash !== undefined) throw new UserError("cohort.nameTaken", { name: clash.name });
+  }
+
+  private async nameClash(guildId: string, name: string, renaming: number | null): Promise<Cohort | undefined> {
+    const wanted = cohortNameKey(name);
+    return (await this.cohorts.listInGuild(guildId)).find((other) => other.id !== renaming && cohortNameKey(other.name) === wanted);
+  }
+
+  /**
+   * The database refused the name (its unique name key): a create or rename to the same name in other
+   * capitals got there first, after our check. The check's own answer, naming that cohort.
+   */
+  private async nameTakenMeanwhile(guildId: string, name: string, renaming: number | null): Promise<UserError> {
+    const clash = await this.nameClash(guildId, name, renaming);
+    return new UserError("cohort.nameTaken", { name: clash?.name ?? name });
   }
 
   async create(input: CreateCohortInput): Promise<Cohort> {
@@ -332,7 +346,7 @@ export class CohortService {
       ...boardColumns(input),
       createdBy: input.actorId,
     });
-    if (cohort === null) throw new UserError("cohort.nameTaken", { name });
+    if (cohort === null) throw await this.nameTakenMeanwhile(input.guildId, name, null);
     // Right after the row, before anything that waits on Discord: a tick reads this line's time to decide
     // whether the running week's post is late only since the creation (Scheduler).
     await this.audit.record({
@@ -378,7 +392,7 @@ export class CohortService {
       ...(language === undefined ? {} : { language }),
       ...board,
     });
-    if (updated === null) throw new UserError("cohort.nameTaken", { name: name ?? cohort.name });
+    if (updated === null) throw await this.nameTakenMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
     await this.audit.record({

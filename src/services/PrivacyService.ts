@@ -1,5 +1,6 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
 import { BoardVisibility, isBoardVisibility } from "../domain/privacy/boardPresentation.js";
+import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
 import type { PrivacyRepository, StoredMemberData } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -126,6 +127,28 @@ export class PrivacyService {
   async guildsPresent(guildIds: readonly string[]): Promise<void> {
     const cancelled = await this.privacy.cancelDepartures(guildIds);
     if (cancelled > 0) this.logger.info({ cancelled, guilds: guildIds.length }, "bot back in server: deletion cancelled");
+  }
+
+  /**
+   * A shard's session began: Discord's READY listed `present`, every server of the shard the bot is in
+   * (those in an outage too, as unavailable). A server with data here that belongs to the shard and is
+   * not listed was removed while the bot was offline, when no GuildDelete could arrive: its departure
+   * is recorded now, so the scheduler leaves it alone and its data goes 30 days later.
+   */
+  async shardSessionStarted(shard: { id: number; count: number }, present: readonly string[], now: Date): Promise<void> {
+    await this.guildsPresent(present);
+    const listed = new Set(present);
+    const gone = (await this.privacy.guildsWithData()).filter(
+      (guildId) => !listed.has(guildId) && shardOfGuild(guildId, shard.count) === shard.id,
+    );
+    if (gone.length === 0) return;
+    const recorded = await this.privacy.recordDepartures(gone, now);
+    if (recorded.length === 0) return;
+    const sample = recorded.slice(0, 20);
+    this.logger.info(
+      { shardId: shard.id, count: recorded.length, guilds: sample },
+      "bot removed from servers while offline: data scheduled for deletion",
+    );
   }
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC, posts Mondays 09:00); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -65,5 +67,100 @@ describe("a server the bot was removed from", () => {
     await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(false));
     bot.emulator.restoreBotToGuild(bot.guild.id);
     await vi.waitFor(async () => expect(await departures()).toBe(0));
+  });
+});
+
+/**
+ * The bot removed from a server while it was not connected: no GUILD_DELETE ever arrives, so its
+ * next start finds the server missing from READY and records the departure itself. A server listed
+ * in READY as unavailable (an outage) is still the bot's.
+ */
+describe("a server the bot was removed from while it was offline", () => {
+  let bot: BotHarness;
+  let restarted: TestApp | undefined;
+  const week2 = new Date("2027-01-11T09:01:00Z");
+
+  /** A server of its own with a cohort in its channel, made while the bot is connected. */
+  async function serverWithCohort(name: string): Promise<{ guildId: string; channelId: string }> {
+    const guild = bot.emulator.createGuild({ name });
+    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
+    const admin = bot.emulator.createMember(guild.id, { username: `${name}-admin`, manageGuild: true });
+    // The bot checks the channel in what Discord told it: the server's GUILD_CREATE first.
+    await vi.waitFor(() => expect((restarted ?? bot.test).app.discord.client.channels.cache.has(channel.id)).toBe(true));
+    await (restarted ?? bot.test).app.services.cohorts.create({
+      guildId: guild.id,
+      actorId: admin.id,
+      name: cohortName,
+      curriculum: "backend-engineer-learning-path",
+      channelId: channel.id,
+      start: "2027-01-04",
+    });
+    return { guildId: guild.id, channelId: channel.id };
+  }
+  const departureOf = (guildId: string) =>
+    (restarted ?? bot.test).app.database.prisma.guildDeparture.findUnique({ where: { guildId }, select: { leftAt: true } });
+  const weekPostsIn = (channelId: string) =>
+    bot.emulator.channelMessages(channelId).filter((message) => visibleText(message).includes("Week 2 of 12"));
+
+  /** The bot started again on the same database (as shard `shard` of 2 when given), after the one running stopped. */
+  async function restart(shard?: number): Promise<TestApp> {
+    await (restarted ?? bot.test).app.close();
+    const sharding = shard === undefined ? {} : { SHARDING_MANAGER: "true", SHARDS: String(shard), SHARD_COUNT: "2" };
+    restarted = await startTestApp({
+      clock: bot.clock,
+      schedulerTickCron: null,
+      environment: {
+        DISCORD_TOKEN: bot.emulator.token,
+        DISCORD_API_URL: bot.emulator.apiUrl,
+        DATABASE_URL: bot.test.databaseUrl,
+        ...sharding,
+      },
+    });
+    await restarted.app.start();
+    return restarted;
+  }
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+  }, 120_000);
+  afterAll(async () => {
+    await restarted?.close();
+    await bot.close();
+  });
+
+  it("records the departure at the next start and posts nothing there, while a server in an outage keeps its cohort", async () => {
+    const removed = await serverWithCohort("Removed");
+    const down = await serverWithCohort("Down");
+    bot.emulator.removeBotFromGuild(removed.guildId);
+    bot.emulator.removeBotFromGuild(down.guildId, { outage: true });
+
+    bot.clock.set(week2);
+    const { app } = await restart();
+
+    // Recorded by the time the bot has started, before its scheduler's first tick.
+    expect(await departureOf(removed.guildId)).toEqual({ leftAt: week2 });
+    expect(await departureOf(down.guildId)).toBeNull();
+    expect(await departureOf(bot.guild.id)).toBeNull();
+
+    await app.scheduler.tick(week2);
+    expect(weekPostsIn(removed.channelId)).toEqual([]);
+    expect(weekPostsIn(bot.channel.id)).toHaveLength(1);
+  });
+
+  it("leaves the servers of shards it does not run to those shards' processes", async () => {
+    const servers: { guildId: string; channelId: string }[] = [];
+    while (new Set(servers.map((server) => shardOfGuild(server.guildId, 2))).size < 2) {
+      servers.push(await serverWithCohort(`Sharded ${servers.length + 1}`));
+      // Server ids carry their creation millisecond: spaced out, they fall on both shards.
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    const onShard = (shard: number) => servers.filter((server) => shardOfGuild(server.guildId, 2) === shard);
+    for (const server of servers) bot.emulator.removeBotFromGuild(server.guildId);
+
+    await restart(0);
+
+    for (const server of onShard(0)) expect(await departureOf(server.guildId)).toEqual({ leftAt: week2 });
+    for (const server of onShard(1)) expect(await departureOf(server.guildId)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../src/db/openDatabase.js";
+import { cohortNameKey } from "../../src/domain/cohort/cohortNameKey.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
 
 /** The columns a cohort row cannot do without, given by `createCohortRow` when a test does not name them. */
@@ -7,11 +8,19 @@ export type CohortRowFields = Partial<Omit<Prisma.CohortUncheckedCreateInput, "c
 /**
  * A cohort row written straight to the database (no service, no channel
  * check), for SQL and repository tests that need only rows: guild "1",
- * channel "2", named "Cohort", starting Monday 2027-03-01, unless `fields`
+ * channel "2", named "Cohort" (its name key from the name), starting Monday 2027-03-01, unless `fields`
  * says otherwise (any other column too).
  */
 export async function createCohortRow(prisma: PrismaClient, curriculumId: number, fields: CohortRowFields = {}) {
   return prisma.cohort.create({
-    data: { guildId: "1", channelId: "2", name: "Cohort", startDate: "2027-03-01", ...fields, curriculumId },
+    data: {
+      guildId: "1",
+      channelId: "2",
+      name: "Cohort",
+      startDate: "2027-03-01",
+      nameKey: cohortNameKey(fields.name ?? "Cohort"),
+      ...fields,
+      curriculumId,
+    },
   });
 }

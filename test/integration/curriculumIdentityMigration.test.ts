@@ -88,11 +88,17 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
         minutes: 20,
       },
     });
-    const cohort = await old.prisma.cohort.create({
-      data: { guildId, channelId: "500000000000000002", name: "Spring", curriculumId: curriculum.id, startDate: "2027-01-04" },
-      // Only what the old scheme has: today's client would read back columns later migrations add.
-      select: { id: true },
-    });
+    // Only the old scheme's columns, by hand: today's client would write and read back columns later migrations add.
+    const [inserted] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Cohort" ("guildId", "channelId", "name", "curriculumId", "startDate", "updatedAt")
+      VALUES (${guildId}, '500000000000000002', 'Spring', ${curriculum.id}, '2027-01-04', ${now})
+      RETURNING "id"`;
+    if (inserted === undefined) throw new Error("no cohort row");
+    const cohort = { id: Number(inserted.id) };
+    // A second cohort named alike, as two creates at the same moment could write before names had their unique key.
+    await old.prisma.$executeRaw`
+      INSERT INTO "Cohort" ("guildId", "channelId", "name", "curriculumId", "startDate", "updatedAt")
+      VALUES (${guildId}, '500000000000000002', 'SPRING', ${curriculum.id}, '2027-01-04', ${now})`;
     const member = await old.prisma.member.create({
       data: { cohortId: cohort.id, userId: "500000000000000003", points: 40 },
       select: { id: true },
@@ -116,6 +122,11 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
     test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     const prisma = test.app.database.prisma;
     expect(await snapshot(prisma)).toEqual(before);
+    // Both cohorts stay, named as they were; the later one's key is kept apart from the first's.
+    expect(await prisma.cohort.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, nameKey: true } })).toEqual([
+      { id: cohort.id, name: "Spring", nameKey: "spring" },
+      { id: cohort.id + 1, name: "SPRING", nameKey: `spring\n${cohort.id + 1}` },
+    ]);
     expect(await prisma.pendingImport.count()).toBe(0);
 
     // The admin deletes "C++ Basics" and widens the week: the old ordinal keys would have moved both completions.

@@ -38,6 +38,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
         guildId: "g1",
         channelId: "c1",
         name: "Spring",
+        nameKey: "spring",
         curriculumId: curriculum.id,
         startDate: "2027-01-04",
         exclusionsCheckedAt: new Date("2027-01-02T08:30:00.250Z"),

@@ -1,4 +1,5 @@
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
@@ -88,9 +89,10 @@ function settingsColumns(settings: CohortSettings) {
 export class CohortRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Returns null when the guild already has a cohort of that name. */
+  /** Returns null when the guild already has a cohort of that name, in any capitals (its unique name key). */
   async create(input: NewCohort): Promise<Cohort | null> {
-    const clash = await this.prisma.cohort.findUnique({ where: { guildId_name: { guildId: input.guildId, name: input.name } } });
+    const nameKey = cohortNameKey(input.name);
+    const clash = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: input.guildId, nameKey } } });
     if (clash !== null) return null;
     try {
       const row = await this.prisma.cohort.create({
@@ -99,6 +101,7 @@ export class CohortRepository {
           guildId: input.guildId,
           channelId: input.channelId,
           name: input.name,
+          nameKey,
           curriculumId: input.curriculumId,
           createdBy: input.createdBy,
           ...(input.language === undefined ? {} : { language: input.language }),
@@ -199,13 +202,14 @@ export class CohortRepository {
     return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
   }
 
+  /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
       const row = await this.prisma.cohort.update({
         where: { id: cohortId },
         include: includeBreaks,
         data: {
-          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
           ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
           ...(changes.status === undefined ? {} : { status: changes.status }),
           ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),

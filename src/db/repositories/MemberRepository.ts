@@ -272,6 +272,7 @@ const cohortColumnNames = [
   "guildId",
   "channelId",
   "name",
+  "nameKey",
   "curriculumId",
   "startDate",
   "timeZone",

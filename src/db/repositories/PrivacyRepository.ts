@@ -345,6 +345,40 @@ export class PrivacyRepository {
     );
   }
 
+  /**
+   * Several departures at once (servers found gone at a shard's start), one write per slice of ids; a
+   * server already departed keeps its date. Returns the servers newly recorded.
+   */
+  async recordDepartures(guildIds: readonly string[], now: Date): Promise<string[]> {
+    const purgeAt = new Date(now.getTime() + guildPurgeDelayDays * 24 * 60 * 60 * 1000);
+    const recorded: string[] = [];
+    for (const chunk of chunksOf([...new Set(guildIds)])) {
+      // Read inside the write queue: a GuildDelete recorded meanwhile keeps its own date.
+      await this.writes.run(async () => {
+        const known = await this.prisma.guildDeparture.findMany({ where: { guildId: { in: chunk } }, select: { guildId: true } });
+        const taken = new Set(known.map((row) => row.guildId));
+        const fresh = chunk.filter((guildId) => !taken.has(guildId));
+        if (fresh.length > 0)
+          await this.prisma.guildDeparture.createMany({ data: fresh.map((guildId) => ({ guildId, leftAt: now, purgeAt })) });
+        recorded.push(...fresh);
+      });
+    }
+    return recorded;
+  }
+
+  /**
+   * Every server that has data here: its cohorts, or curricula it imported (its audit lines and pending
+   * imports come with one of those). One read over two indexes, (guildId, name) and (scope, slug): a
+   * row per server, not per cohort.
+   */
+  async guildsWithData(): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ guildId: string }[]>`
+      SELECT "guildId" FROM "Cohort"
+      UNION
+      SELECT "scope" AS "guildId" FROM "Curriculum" WHERE "scope" <> ''`;
+    return rows.map((row) => row.guildId);
+  }
+
   /** The bot is in these servers (back, or never gone): nothing of theirs is to be deleted. Returns how many were pending. */
   async cancelDepartures(guildIds: readonly string[]): Promise<number> {
     let cancelled = 0;
