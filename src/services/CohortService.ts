@@ -2,13 +2,23 @@ import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { addDays, formatClock, isAbbreviatedTimeZone, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import {
+  addDays,
+  formatClock,
+  isAbbreviatedTimeZone,
+  isValidTimeZone,
+  localDateOf,
+  parseClock,
+  parseLocalDate,
+  type Clock,
+} from "../domain/schedule/localTime.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
@@ -167,6 +177,7 @@ export class CohortService {
     private readonly logger: Logger,
     private readonly roles: RoleDirectory,
     private readonly audit: AuditLog,
+    private readonly reminders: ReminderRepository,
     private readonly monotonicNow: () => number = () => performance.now(),
   ) {}
 
@@ -577,12 +588,24 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone === null ? member.remindTimeZone : canonicalTimeZone(typedZone);
+    await this.skipTodayWhenPast(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
       "reminder set",
     );
     return view(updated, ReminderChange.Set);
+  }
+
+  /**
+   * A reminder set (or moved) to a time already past today starts tomorrow, as the reply says: today's is
+   * recorded as skipped, or the scheduler would take it for one it missed and send it at once. Recorded
+   * before the new time is stored, so no tick (of any process) sees the new time without it.
+   */
+  private async skipTodayWhenPast(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
+    const today = localDateOf(now, zone);
+    if (localDateOf(nextDailyInstant(now, clock, zone), zone) === today) return;
+    await this.reminders.recordSkipped(memberId, today, "reminder set after its time today", now);
   }
 
   async memberCount(cohortId: number): Promise<number> {

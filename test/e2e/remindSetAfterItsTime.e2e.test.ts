@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * `/remind` set (or moved) to a time already past today says the next reminder is tomorrow: the
+ * scheduler must not send one at its next tick as if today's had been missed.
+ */
+describe("/remind set after today's reminder time", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let bob: { id: string };
+  const cohortName = "Night Owls";
+  const tick = async (iso: string) => {
+    bot.clock.set(new Date(iso));
+    return bot.test.app.scheduler.tick(bot.clock.now());
+  };
+
+  beforeAll(async () => {
+    // Wednesday 2027-01-13, 10:00 UTC, in the cohort's second week.
+    bot = await startBotHarness({ now: new Date("2027-01-13T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    ada = bot.member("ada");
+    bob = bot.member("bob");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(bob.id, "join", { cohort: cohortName });
+    // Bob's reminder is this evening; at 10:00 he moves it to 09:00, an hour ago.
+    await bot.reply(bob.id, "remind", { time: "20:00" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("says the next reminder is tomorrow and sends none today", async () => {
+    const reply = visibleText(await bot.reply(ada.id, "remind", { time: "09:00" }));
+    const tomorrowAt = Math.floor(new Date("2027-01-14T09:00:00Z").getTime() / 1000);
+    expect(reply).toContain(`<t:${tomorrowAt}:`);
+    await tick("2027-01-13T10:00:20Z");
+    await tick("2027-01-13T10:30:00Z");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
+    await tick("2027-01-14T09:00:10Z");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
+  });
+
+  it("sends none today when a reminder still to come is moved to a time already past", async () => {
+    bot.clock.set(new Date("2027-01-13T10:01:00Z"));
+    expect(visibleText(await bot.reply(bob.id, "remind", { time: "09:00" }))).toContain("**09:00**");
+    await tick("2027-01-13T10:01:20Z");
+    await tick("2027-01-13T20:00:20Z");
+    expect(bot.emulator.dmMessages(bob.id)).toHaveLength(0);
+    await tick("2027-01-14T09:00:30Z");
+    expect(bot.emulator.dmMessages(bob.id)).toHaveLength(1);
+  });
+});
