@@ -103,7 +103,7 @@ export interface SchedulerDependencies {
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /**
-   * The cohort's creation and announce day or time edits since a time (its audit lines), newest first.
+   * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
    * created, or moved by an edit, after its time.
    */
@@ -514,7 +514,7 @@ export class Scheduler {
 
   /**
    * The running (or next) week's post whose time was already past when it was set: by the cohort's
-   * creation, or by an edit of the announce day or time that moved it there from a time still to come.
+   * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
    * Its members are late only from that change, so it goes out (and is retried) while the change is less
    * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
    */
