@@ -89,11 +89,15 @@ export type ReminderChange = (typeof ReminderChange)[keyof typeof ReminderChange
 
 export interface ReminderSettingView {
   readonly cohort: Cohort;
+  readonly member: MemberRecord;
   readonly change: ReminderChange;
   /** "HH:MM" in `timeZone`; null when the member has no reminder. */
   readonly time: string | null;
   readonly timeZone: string | null;
-  /** When the next reminder falls due (whether one is sent depends on that day's reading). */
+  /**
+   * When the reminder time next comes (null when off); ReminderService.withNextReminder narrows it to a day
+   * with reading (whether one is sent then depends on that day's reading being unfinished).
+   */
   readonly nextAt: Date | null;
 }
 
@@ -561,8 +565,8 @@ export class CohortService {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
       const timeZone = updated.remindTimeZone ?? cohort.settings.timeZone;
-      if (time === null) return { cohort, change, time: null, timeZone: null, nextAt: null };
-      return { cohort, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
+      if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, nextAt: null };
+      return { cohort, member: updated, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");

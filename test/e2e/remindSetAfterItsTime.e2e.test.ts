@@ -49,3 +49,45 @@ describe("/remind set after today's reminder time", () => {
     expect(bot.emulator.dmMessages(bob.id)).toHaveLength(1);
   });
 });
+
+/** `/remind` names the next reminder that can come: on a day with reading in the member's plan, not a weekend or a day off. */
+describe("/remind's next reminder", () => {
+  let bot: BotHarness;
+  const cohortName = "Weekdays";
+  const stamp = (iso: string) => `<t:${Math.floor(new Date(iso).getTime() / 1000)}:f>`;
+
+  beforeAll(async () => {
+    // Friday 2027-01-08, 10:00 UTC, in the cohort's first week.
+    bot = await startBotHarness({ now: new Date("2027-01-08T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("is Monday's when it is set on a Friday after its time", async () => {
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    const reply = visibleText(await bot.reply(ada.id, "remind", { time: "08:00" }));
+    expect(reply).toContain(stamp("2027-01-11T08:00:00Z"));
+  });
+
+  it("is the first day after the member's days off", async () => {
+    const bob = bot.member("bob");
+    await bot.reply(bob.id, "join", { cohort: cohortName });
+    await bot.reply(bob.id, "break", { from: "2027-01-11", to: "2027-01-12" });
+    // Today's 09:00 is past; Monday and Tuesday are his days off.
+    const reply = visibleText(await bot.reply(bob.id, "remind", { time: "09:00" }));
+    expect(reply).toContain(stamp("2027-01-13T09:00:00Z"));
+  });
+
+  it("is tomorrow's when today's reminder has already been sent", async () => {
+    const carol = bot.member("carol");
+    await bot.reply(carol.id, "join", { cohort: cohortName });
+    await bot.reply(carol.id, "remind", { time: "10:30" });
+    bot.clock.set(new Date("2027-01-08T10:30:10Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(carol.id)).toHaveLength(1);
+    // Moved to this evening after today's went out: none comes tonight, so the next is Monday's.
+    const reply = visibleText(await bot.reply(carol.id, "remind", { time: "20:00" }));
+    expect(reply).toContain(stamp("2027-01-11T20:00:00Z"));
+  });
+});
