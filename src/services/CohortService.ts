@@ -592,7 +592,7 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone === null ? member.remindTimeZone : canonicalTimeZone(typedZone);
-    await this.skipTodayWhenPast(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
+    await this.skipPastReminders(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
@@ -602,12 +602,14 @@ export class CohortService {
   }
 
   /**
-   * A reminder set (or moved) to a time already past today starts tomorrow, as the reply says: today's is
-   * recorded as skipped, or the scheduler would take it for one it missed and send it at once. Recorded
-   * before the new time is stored, so no tick (of any process) sees the new time without it.
+   * A reminder set (or moved) starts with its next time, as the reply says: yesterday's, and today's when
+   * its time is past, are recorded as skipped, or the scheduler would take them for ones it missed (it
+   * catches up on reminders up to 2 hours late, across midnight too) and send one at once. Recorded before
+   * the new time is stored, so no tick (of any process) sees the new time without them.
    */
-  private async skipTodayWhenPast(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
+  private async skipPastReminders(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
     const today = localDateOf(now, zone);
+    await this.reminders.recordSkipped(memberId, addDays(today, -1), "reminder set after that day", now);
     if (localDateOf(nextDailyInstant(now, clock, zone), zone) === today) return;
     await this.reminders.recordSkipped(memberId, today, "reminder set after its time today", now);
   }

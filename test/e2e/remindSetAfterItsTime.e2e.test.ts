@@ -91,3 +91,25 @@ describe("/remind's next reminder", () => {
     expect(reply).toContain(stamp("2027-01-11T20:00:00Z"));
   });
 });
+
+describe("/remind set just after midnight for a late-evening time", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    // Tuesday 2027-01-12, 00:30 UTC: yesterday's 23:30 was an hour ago.
+    bot = await startBotHarness({ now: new Date("2027-01-12T00:30:00Z") });
+    await bot.createCohort({ name: "Late Evening", start: "2027-01-04" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("sends the first reminder tonight, not at once for last night", async () => {
+    const dora = bot.member("dora");
+    await bot.reply(dora.id, "join", { cohort: "Late Evening" });
+    const reply = visibleText(await bot.reply(dora.id, "remind", { time: "23:30" }));
+    expect(reply).toContain(`<t:${Date.parse("2027-01-12T23:30:00Z") / 1000}:f>`);
+    for (const at of ["2027-01-12T00:30:20Z", "2027-01-12T01:00:00Z"]) await bot.test.app.scheduler.tick(new Date(at));
+    expect(bot.emulator.dmMessages(dora.id)).toHaveLength(0);
+    await bot.test.app.scheduler.tick(new Date("2027-01-12T23:30:10Z"));
+    expect(bot.emulator.dmMessages(dora.id)).toHaveLength(1);
+  });
+});
