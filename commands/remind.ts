@@ -38,7 +38,7 @@ export const remindCommand: SlashCommand = {
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
     const options = readOptions(definition.options, interaction);
-    const view = await services.cohorts.reminder({
+    const setting = await services.cohorts.reminder({
       guildId,
       userId: interaction.user.id,
       cohort: options.cohort,
@@ -47,7 +47,7 @@ export const remindCommand: SlashCommand = {
       off: options.off,
       now: clock.now(),
     });
-    return renderReminderSetting(t, view);
+    return renderReminderSetting(t, await services.reminders.withNextReminder(setting, clock.now()));
   },
   async autocomplete(context, interaction) {
     const focused = interaction.options.getFocused(true);

@@ -178,6 +178,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "cohorts" }),
     new DiscordRoleDirectory(discord.client),
     audit,
+    reminderRepository,
   );
   // A member's own plan (cohort plan + /pace, /break, late join), read by /today, /done, /progress and reminders.
   const memberPlans = new MemberPlanService(

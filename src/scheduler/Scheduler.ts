@@ -3,7 +3,7 @@ import os from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
-import { isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
+import { addDays, isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
@@ -103,7 +103,7 @@ export interface SchedulerDependencies {
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /**
-   * The cohort's creation and announce day or time edits since a time (its audit lines), newest first.
+   * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
    * created, or moved by an edit, after its time.
    */
@@ -514,7 +514,7 @@ export class Scheduler {
 
   /**
    * The running (or next) week's post whose time was already past when it was set: by the cohort's
-   * creation, or by an edit of the announce day or time that moved it there from a time still to come.
+   * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
    * Its members are late only from that change, so it goes out (and is retried) while the change is less
    * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
    */
@@ -675,15 +675,21 @@ export class Scheduler {
       if (cohort === undefined || member.remindTime === null) continue;
       const zone =
         member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
-      const localDate = localDateOf(now, zone);
-      let at: Date;
+      const today = localDateOf(now, zone);
+      // Yesterday's too, while it is less late than the catch-up limit: a 23:30 reminder missed by a restart at 00:10.
+      const yesterday = addDays(today, -1);
+      let entry: { localDate: string; at: Date } | null = null;
       try {
-        at = zonedInstant(localDate, member.remindTime, zone);
+        const todayAt = zonedInstant(today, member.remindTime, zone);
+        const yesterdayAt = zonedInstant(yesterday, member.remindTime, zone);
+        if (todayAt.getTime() <= now.getTime()) entry = { localDate: today, at: todayAt };
+        else if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs)
+          entry = { localDate: yesterday, at: yesterdayAt };
       } catch {
         log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
         continue;
       }
-      if (at.getTime() <= now.getTime()) due.push({ member, cohort, localDate, at });
+      if (entry !== null) due.push({ member, cohort, ...entry });
     }
     if (due.length === 0) return;
     const deliveries = await this.dependencies.reminders.deliveriesFor(

@@ -15,7 +15,7 @@ export interface AuditRecordInput {
   readonly after?: AuditValues | null;
 }
 
-/** A creation (`replaced` null) or an edit of the announce day or time, with the values it replaced. */
+/** A creation (`replaced` null) or an edit of the announce day or time, start date or zone, with the values it replaced. */
 export interface PostTimeChange {
   readonly at: Date;
   readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
@@ -54,23 +54,22 @@ export class AuditLog {
 
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
-   * creation, and edits of the announce day or time with the values they replaced (and the start date or
-   * zone, when the same edit changed them). Newest first, at most 200. A cohort older than its audit trail has none.
+   * creation, and edits of the announce day or time, the start date or the zone, with the values they
+   * replaced. Newest first, at most 200. A cohort older than its audit trail has none.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
     const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
       if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null }];
       const { announceDay, announceTime, start, timeZone } = line.before ?? {};
-      if (typeof announceDay !== "number" && typeof announceTime !== "string") return [];
+      // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.
       const replaced = {
         ...(typeof announceDay === "number" ? { announceDay } : {}),
         ...(typeof announceTime === "string" ? { announceTime } : {}),
-        // The same edit may have moved the weeks too: the post's old time is on the old calendar.
         ...(typeof start === "string" ? { startDate: start } : {}),
         ...(typeof timeZone === "string" ? { timeZone } : {}),
       };
-      return [{ at: line.createdAt, replaced }];
+      return Object.keys(replaced).length === 0 ? [] : [{ at: line.createdAt, replaced }];
     });
   }
 

@@ -3,7 +3,15 @@ import { cohortNameKey } from "../domain/cohort/cohortNameKey.js";
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { addDays, formatClock, isValidTimeZone, parseClock, parseLocalDate } from "../domain/schedule/localTime.js";
+import {
+  addDays,
+  formatClock,
+  isValidTimeZone,
+  localDateOf,
+  parseClock,
+  parseLocalDate,
+  type Clock,
+} from "../domain/schedule/localTime.js";
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
@@ -11,6 +19,7 @@ import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedul
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
@@ -81,11 +90,15 @@ export type ReminderChange = (typeof ReminderChange)[keyof typeof ReminderChange
 
 export interface ReminderSettingView {
   readonly cohort: Cohort;
+  readonly member: MemberRecord;
   readonly change: ReminderChange;
   /** "HH:MM" in `timeZone`; null when the member has no reminder. */
   readonly time: string | null;
   readonly timeZone: string | null;
-  /** When the next reminder falls due (whether one is sent depends on that day's reading). */
+  /**
+   * When the reminder time next comes (null when off); ReminderService.withNextReminder narrows it to a day
+   * with reading (whether one is sent then depends on that day's reading being unfinished).
+   */
   readonly nextAt: Date | null;
 }
 
@@ -169,6 +182,7 @@ export class CohortService {
     private readonly logger: Logger,
     private readonly roles: RoleDirectory,
     private readonly audit: AuditLog,
+    private readonly reminders: ReminderRepository,
     private readonly monotonicNow: () => number = () => performance.now(),
   ) {}
 
@@ -565,8 +579,8 @@ export class CohortService {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
       const timeZone = updated.remindTimeZone ?? cohort.settings.timeZone;
-      if (time === null) return { cohort, change, time: null, timeZone: null, nextAt: null };
-      return { cohort, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
+      if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, nextAt: null };
+      return { cohort, member: updated, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
@@ -591,12 +605,26 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? member.remindTimeZone;
+    await this.skipPastReminders(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
       "reminder set",
     );
     return view(updated, ReminderChange.Set);
+  }
+
+  /**
+   * A reminder set (or moved) starts with its next time, as the reply says: yesterday's, and today's when
+   * its time is past, are recorded as skipped, or the scheduler would take them for ones it missed (it
+   * catches up on reminders up to 2 hours late, across midnight too) and send one at once. Recorded before
+   * the new time is stored, so no tick (of any process) sees the new time without them.
+   */
+  private async skipPastReminders(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
+    const today = localDateOf(now, zone);
+    await this.reminders.recordSkipped(memberId, addDays(today, -1), "reminder set after that day", now);
+    if (localDateOf(nextDailyInstant(now, clock, zone), zone) === today) return;
+    await this.reminders.recordSkipped(memberId, today, "reminder set after its time today", now);
   }
 
   async memberCount(cohortId: number): Promise<number> {

@@ -1,10 +1,12 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { StoredItem } from "../domain/curriculum/storedCurriculum.js";
-import { memberDayEnd } from "../domain/schedule/memberDay.js";
+import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { memberDateOf, memberDayEnd } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 
 export interface ReminderView {
@@ -17,6 +19,9 @@ export interface ReminderView {
   /** Unfinished items of earlier days. */
   readonly overdueCount: number;
 }
+
+/** How far ahead `/remind` looks for the next day with reading (a 520-week course is 3,640 days). */
+const nextReminderHorizonDays = 4_000;
 
 /** How stale the list of members to tell about switched-off reminders may get. */
 const pendingNoticesRefreshMs = 30_000;
@@ -55,6 +60,30 @@ export class ReminderService {
       });
     if (items.length === 0) return null;
     return { cohort, localDate: today, dueBy: memberDayEnd(today, zone), items, overdueCount: status.overdue.length };
+  }
+
+  /**
+   * `/remind`'s setting with the next reminder that can come: the member's time on the next day with
+   * reading in their own plan (not a weekend, a day off or a break week, nor a day whose reminder was
+   * already sent or skipped). Null when no day with reading is left. Whether it is sent still depends on
+   * that day's reading being unfinished then.
+   */
+  async withNextReminder(view: ReminderSettingView, now: Date): Promise<ReminderSettingView> {
+    const { cohort, member, time } = view;
+    if (view.nextAt === null || time === null) return view;
+    const { plan, zone } = await this.memberPlans.planFor(cohort, member, now);
+    const today = localDateOf(now, zone);
+    const settled = new Set((await this.reminders.deliveriesFor([member.id], [today])).map((delivery) => delivery.localDate));
+    for (let offset = 0; offset <= nextReminderHorizonDays; offset += 1) {
+      // The scheduler's reminder of calendar date `date` lists the member day it falls in (04:00 rollover).
+      const date = addDays(today, offset);
+      const at = zonedInstant(date, time, zone);
+      if (at.getTime() <= now.getTime() || settled.has(date)) continue;
+      const day = memberDateOf(at, zone);
+      if (memberCourseHasEnded(plan, day)) break;
+      if (isMemberStudyDay(plan, day) && (plan.itemsByDueDate.get(day)?.length ?? 0) > 0) return { ...view, nextAt: at };
+    }
+    return { ...view, nextAt: null };
   }
 
   /**

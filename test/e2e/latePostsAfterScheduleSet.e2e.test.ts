@@ -68,7 +68,7 @@ describe("the weekly post of the running week after a cohort is created", () => 
     current: SchedulerWorld,
     cohort: string,
     at: Date,
-    changes: { readonly announceDay: number; readonly start?: string },
+    changes: { readonly announceDay?: number; readonly start?: string; readonly timeZone?: string },
   ): Promise<void> {
     current.first.clock.set(at);
     await current.first.test.app.services.cohorts.edit({ guildId: current.guild.id, cohort, ...changes, actorId: current.admin.id });
@@ -144,6 +144,40 @@ describe("the weekly post of the running week after a cohort is created", () => 
       { label: "week 1", at: "2027-03-05T09:00:00.000Z" },
       { label: "week 2", at: "2027-03-06T11:00:00.000Z" },
       { label: "week 3", at: "2027-03-09T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("posts the running week's post at once when only the start date moves it into the past", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("earlier-start");
+    await world.createCohort({ name: "Earlier Start", channelId: channel.id, start: "2027-03-08" });
+    for (const at of hourlyInstants(created, new Date("2027-03-09T10:00:00Z"))) await world.first.tickAt(at);
+    // On Tuesday of its first week the admin sets the start a week earlier: the cohort is in week 2, whose
+    // post was to come next Monday and now fell due yesterday at 09:00, 25 hours ago.
+    await editScheduleAt(world, "Earlier Start", new Date("2027-03-09T10:30:00Z"), { start: "2027-03-01" });
+    for (const at of hourlyInstants(new Date("2027-03-09T11:00:00Z"), new Date("2027-03-15T09:00:00Z"))) await world.first.tickAt(at);
+    expect(weeklyPosts(world, channel.id)).toEqual([
+      { label: "week 1", at: "2027-03-08T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-09T11:00:00.000Z" },
+      { label: "week 3", at: "2027-03-15T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("posts next week's post at once when a time-zone edit across the date line moves it more than 24 hours into the past", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-03-08T19:00:00Z"))) await world.first.tickAt(at);
+    // Monday 09:00 in Pago Pago (UTC−11) is 20:00 UTC. At 19:30 UTC, half an hour before week 2's post, the
+    // cohort moves to Kiritimati (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-03-08T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-03-08T20:00:00Z"), new Date("2027-03-14T19:00:00Z"))) await world.first.tickAt(at);
+    expect(weeklyPosts(world, channel.id)).toEqual([
+      { label: "week 1", at: "2027-03-01T20:00:00.000Z" },
+      { label: "week 2", at: "2027-03-08T20:00:00.000Z" },
+      { label: "week 3", at: "2027-03-14T19:00:00.000Z" },
     ]);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ function settingLines(t: Translator, view: ReminderSettingView): string[] {
   if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort })];
   const next = markup(
     view.nextAt === null
-      ? ""
+      ? t.t("remind.nextNone")
       : t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) }),
   );
   const values = { cohort, time: markup(view.time), zone: markup(view.timeZone), next };

@@ -256,6 +256,7 @@ export const en = {
   "checkpoint.postAsk": "How confident do you feel about it? Pick an answer below. You can change it later; admins only see the totals.",
   "checkpoint.continued": "Checkpoint (continued)",
   "remind.next": "{at} ({relative})",
+  "remind.nextNone": "not planned: no day with reading is left on your calendar",
   "reminderDm.intro": "Still to read today (**{date}**, {minutes}), due by {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Also {count, plural, one {# overdue item} other {# overdue items}} from earlier days.",

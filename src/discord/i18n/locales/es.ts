@@ -266,6 +266,7 @@ export const es: Catalogue = {
     "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
+  "remind.nextNone": "sin fecha: no te queda ningún día con lectura en el calendario",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",
