@@ -161,7 +161,7 @@ export class RosterService {
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
-    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone));
+    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone), context.breakWeeks);
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
