@@ -208,6 +208,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     plans,
     memberPlans,
     new RosterRepository(database.prisma, database.target.provider, database.reader),
+    memberRepository,
   );
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
@@ -237,6 +238,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     renderNudgeDm,
     audit,
     logger.child({ component: "nudges" }),
+    roster,
   );
   const services: Services = {
     curricula,

@@ -81,4 +81,116 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
       bot.clock.set(new Date("2027-01-12T12:00:00Z"));
     }
   });
+
+  describe("members' own days off, streaks and standing", () => {
+    let summer: Cohort;
+    const wednesday = new Date("2027-01-20T12:00:00Z");
+
+    async function joinSummer(username: string) {
+      const user = bot.member(username);
+      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, username, String(summer.id), joinedAt);
+      return user;
+    }
+
+    async function member(userId: string, name: string, options: CommandOptionsInput = {}) {
+      const handle = bot.run(userId, name, options);
+      const message = await handle.final();
+      expect(handle.failed).toBe(false);
+      return message;
+    }
+
+    const roster = () => admin("cohort roster", { cohort: String(summer.id) });
+    const nudgeButton = (message: EmulatorMessage, name: string) =>
+      buttonsOf(message).find((button) => button.label === `Nudge ${name}`)?.customId ?? "";
+
+    beforeAll(async () => {
+      summer = await bot.test.app.services.cohorts.create({
+        guildId: bot.guild.id,
+        actorId: bot.admin.id,
+        name: "Backend Summer 2027",
+        curriculum: "backend-engineer-learning-path",
+        channelId: bot.channel.id,
+        start: "2027-01-04",
+      });
+    });
+
+    it("offers no Nudge to a member on days off, says until when, and a Nudge pressed before their break sends nothing", async () => {
+      bot.clock.set(wednesday);
+      try {
+        const bea = await joinSummer("bea");
+        const before = await roster();
+        expect(groupOf(before, bea.id)).toBe("Behind");
+        const stale = nudgeButton(before, "bea");
+        expect(stale).not.toBe("");
+        expect(visibleText(await member(bea.id, "break", { from: "2027-01-20", to: "2027-01-29" }))).toContain("Days off");
+        const during = await roster();
+        expect(groupOf(during, bea.id)).toBe("Behind");
+        expect(lineOf(during, bea.id)).toContain("days off until Fri, 29 Jan 2027");
+        expect(nudgeButton(during, "bea")).toBe("");
+        const answer = visibleText(await bot.click(bot.admin.id, before.id, stale).final());
+        expect(answer).toContain("is on days off until Fri, 29 Jan 2027, so no DM was sent");
+        expect(bot.emulator.dmMessages(bea.id)).toHaveLength(0);
+        // A Spanish-speaking admin reads it in Spanish.
+        const directora = bot.emulator.createMember(bot.guild.id, { username: "jefa", locale: "es-ES", manageGuild: true });
+        const spanish = await bot.reply(directora.id, "cohort roster", { cohort: String(summer.id) });
+        expect(lineOf(spanish, bea.id)).toContain("días libres hasta el");
+      } finally {
+        bot.clock.set(new Date("2027-01-12T12:00:00Z"));
+      }
+    });
+
+    it("sends nothing from a Nudge pressed before the member caught up", async () => {
+      bot.clock.set(wednesday);
+      try {
+        const cal = await joinSummer("cal");
+        const before = await roster();
+        expect(groupOf(before, cal.id)).toBe("Behind");
+        await readWeeks(cal.id, [1, 2, 3], wednesday);
+        expect(groupOf(await roster(), cal.id)).toBe("On track");
+        const answer = visibleText(await bot.click(bot.admin.id, before.id, nudgeButton(before, "cal")).final());
+        expect(answer).toContain("is on track now, so no DM was sent");
+        expect(bot.emulator.dmMessages(cal.id)).toHaveLength(0);
+      } finally {
+        bot.clock.set(new Date("2027-01-12T12:00:00Z"));
+      }
+    });
+
+    it("shows the streak the member's own /progress shows, their days off kept out of it", async () => {
+      const dan = await joinSummer("dan");
+      const items: number[] = [];
+      for (const weekNumber of [2, 3]) {
+        const week = await bot.test.app.services.study.week({
+          guildId: bot.guild.id,
+          userId: dan.id,
+          cohort: null,
+          now: wednesday,
+          weekNumber,
+        });
+        for (const day of week.week.days) for (const item of day.items) if (item.kind === "Required") items.push(item.id);
+      }
+      const readOn = async (date: string) => {
+        const at = new Date(`${date}T12:00:00Z`);
+        bot.clock.set(at);
+        await bot.test.app.services.study.complete({
+          guildId: bot.guild.id,
+          userId: dan.id,
+          cohort: null,
+          item: String(items.shift()),
+          now: at,
+        });
+      };
+      try {
+        for (const date of ["2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15"]) await readOn(date);
+        // Friday: Monday and Tuesday next week off.
+        await member(dan.id, "break", { from: "2027-01-18", to: "2027-01-19" });
+        await readOn("2027-01-20");
+        const progress = visibleText(await member(dan.id, "progress"));
+        const own = /Streak: \*\*(\d+) study day/.exec(progress)?.[1];
+        expect(own).toBe("6");
+        expect(lineOf(await roster(), dan.id)).toContain(`streak ${own}`);
+      } finally {
+        bot.clock.set(new Date("2027-01-12T12:00:00Z"));
+      }
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { Reply } from "../commandTypes.js";
-import { durationText } from "../i18n/formatters.js";
+import { durationText, localDateText } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
 import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
@@ -38,6 +38,8 @@ function rosterLine(t: Translator, member: RosterMemberView): string {
     confident: member.answers.confident,
     partly: member.answers.partly,
     notYet: member.answers.notYet,
+    daysOff: member.daysOffUntil === null ? "no" : "yes",
+    until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
   });
 }
 
@@ -114,7 +116,11 @@ export function renderNudge(t: Translator, view: NudgeView): Reply {
         ? t.t("nudge.tooSoon", { member, next: markup(timestamp(view.nextAt ?? new Date(), "R")) })
         : view.outcome === NudgeOutcome.OptedOut
           ? t.t("nudge.optedOut", { member })
-          : t.t("nudge.dmClosed", { member });
+          : view.outcome === NudgeOutcome.DaysOff
+            ? t.t("nudge.daysOff", { member, until: markup(localDateText(t, view.daysOffUntil ?? "")) })
+            : view.outcome === NudgeOutcome.NotNeeded
+              ? t.t("nudge.notNeeded", { member, finished: view.finished ? "yes" : "no" })
+              : t.t("nudge.dmClosed", { member });
   return { content: text, ephemeral: true };
 }
 
