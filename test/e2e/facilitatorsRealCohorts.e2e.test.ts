@@ -194,3 +194,28 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
     });
   });
 });
+
+describe("/cohort export of a cohort too large for one Discord attachment", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-20T12:00:00Z") });
+  });
+  afterAll(async () => bot.close());
+
+  it("refuses it, naming Discord's 10 MB limit, and sends no file", async () => {
+    const cohort = await bot.createCohort({ start: "2027-01-04" });
+    const { prisma } = bot.test.app.database;
+    // Beyond 10 MB in few rows: 600 members whose names (longer than Discord's, to keep the test small) take 18 KB each.
+    await prisma.member.createMany({
+      data: Array.from({ length: 600 }, (_, index) => ({
+        cohortId: cohort.id,
+        userId: String(100_000_000_000_000_000n + BigInt(index)),
+        displayName: `${"Long name ".repeat(1_800)}${index}`,
+        joinedAt,
+      })),
+    });
+    const message = await bot.reply(bot.admin.id, "cohort export", { cohort: String(cohort.id) });
+    expect(message.attachments).toHaveLength(0);
+    expect(visibleText(message)).toContain("larger than Discord's 10 MB attachment limit");
+  });
+});
