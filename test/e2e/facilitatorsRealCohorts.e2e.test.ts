@@ -193,6 +193,35 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
       }
     });
   });
+
+  it("lists all 20 members of a page, however long their lines: long names, Spanish, days off", async () => {
+    const winter = await bot.test.app.services.cohorts.create({
+      guildId: bot.guild.id,
+      actorId: bot.admin.id,
+      name: "Backend Winter 2027",
+      curriculum: "backend-engineer-learning-path",
+      channelId: bot.channel.id,
+      start: "2027-01-04",
+    });
+    await admin("cohort break", { cohort: String(winter.id), week: 3 });
+    const ids: string[] = [];
+    for (let index = 0; index < 20; index += 1) {
+      const user = bot.member(`winter${index}`);
+      // 32 characters, Discord's longest display name, each underscore escaped in the reply.
+      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, `${"_".repeat(30)}${10 + index}`, String(winter.id), joinedAt);
+      ids.push(user.id);
+    }
+    const jefe = bot.emulator.createMember(bot.guild.id, { username: "jefe", locale: "es-ES", manageGuild: true });
+    bot.clock.set(new Date("2027-01-22T12:00:00Z"));
+    try {
+      const page = await bot.reply(jefe.id, "cohort roster", { cohort: String(winter.id) });
+      expect(lineOf(page, ids[0] ?? "")).toContain("días libres hasta el");
+      expect(ids.filter((id) => lineOf(page, id) === "")).toEqual([]);
+      expect(visibleText(page)).toContain("Página 1 de 1");
+    } finally {
+      bot.clock.set(new Date("2027-01-12T12:00:00Z"));
+    }
+  });
 });
 
 describe("/cohort export of a cohort too large for one Discord attachment", () => {

@@ -11,6 +11,7 @@ import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { chunkLines } from "./postMessage.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
 const groupOrder = [RosterGroup.Behind, RosterGroup.Quiet, RosterGroup.NotYet, RosterGroup.OnTrack, RosterGroup.Finished] as const;
@@ -70,23 +71,35 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
           pageButton(t, view, view.page - 1, "roster.previous", view.page === 0),
           pageButton(t, view, view.page + 1, "roster.next", view.page >= view.pageCount - 1),
         ];
+  const title = truncate(t.t("roster.title", { name: view.cohort.name }), limits.title);
+  const footer = truncate(
+    t.plain("roster.footer", { page: view.page + 1, pages: view.pageCount, filter: t.plain(`roster.filter.${view.filter}`) }),
+    limits.footer,
+  );
+  const descriptions = rosterDescriptions(t, lines, title.length + footer.length);
   return {
-    embeds: [
-      {
-        color: colors.brand,
-        title: truncate(t.t("roster.title", { name: view.cohort.name }), limits.title),
-        description: fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden })),
-        footer: {
-          text: truncate(
-            t.plain("roster.footer", { page: view.page + 1, pages: view.pageCount, filter: t.plain(`roster.filter.${view.filter}`) }),
-            limits.footer,
-          ),
-        },
-      },
-    ],
+    embeds: descriptions.map((description, index) => ({
+      color: colors.brand,
+      ...(index === 0 ? { title } : {}),
+      description,
+      ...(index === descriptions.length - 1 ? { footer: { text: footer } } : {}),
+    })),
     components: [...buttonRows(nudges).slice(0, limits.rows - 1), ...(pages.length === 0 ? [] : buttonRows(pages))],
     ephemeral: true,
   };
+}
+
+/**
+ * A page's lines in one embed's description, or, when 20 long lines (long
+ * names, Spanish, days off) pass its 4,096 characters, in more embeds within
+ * the message's 6,000: the next page starts after the 20th member, so a line
+ * cut here could be read on no page at all.
+ */
+function rosterDescriptions(t: Translator, lines: readonly string[], titleAndFooter: number): string[] {
+  const chunks = chunkLines(lines, limits.description);
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, titleAndFooter);
+  if (chunks.length <= 1 || total <= limits.embedTotal) return chunks.length === 0 ? [""] : chunks;
+  return [fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden }))];
 }
 
 function pageButton(
