@@ -83,7 +83,7 @@ export class NudgeService {
     if (!member.nudges) return view(NudgeOutcome.OptedOut);
     // The button may be days old: the member may have caught up, finished or begun days off since the roster was drawn.
     const standing = await this.roster.nudgeStanding(cohort, member.id, request.now);
-    if (standing?.daysOffUntil != null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
+    if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
     if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
     const claim = await this.nudges.claim({
       memberId: member.id,
