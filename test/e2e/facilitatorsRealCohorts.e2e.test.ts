@@ -224,6 +224,37 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
   });
 });
 
+describe("a facilitator who loses Manage Server with a roster open", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-20T12:00:00Z") });
+  });
+  afterAll(async () => bot.close());
+
+  it("can no longer nudge or page from it", async () => {
+    const cohort = await bot.createCohort({ start: "2027-01-04" });
+    const members = [];
+    for (let index = 0; index < 21; index += 1) {
+      const user = bot.member(`m${index}`);
+      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, `m${index}`, String(cohort.id), joinedAt);
+      members.push(user);
+    }
+    const coach = bot.member("coach", { manageGuild: true });
+    const roster = await bot.reply(coach.id, "cohort roster");
+    const nudge = buttonsOf(roster).find((button) => button.label.startsWith("Nudge"));
+    const next = buttonsOf(roster).find((button) => button.label === "Next ▶");
+    expect(nudge).toBeDefined();
+    expect(next).toBeDefined();
+    bot.emulator.setMemberManageGuild(bot.guild.id, coach.id, false);
+    for (const button of [nudge, next]) {
+      const answer = visibleText(await bot.click(coach.id, roster.id, button?.customId ?? "").final());
+      expect(answer).toContain("Manage Server");
+    }
+    expect(members.flatMap((member) => bot.emulator.dmMessages(member.id))).toEqual([]);
+    expect(visibleText(bot.emulator.message(roster.id) ?? roster)).toContain("Page 1 of 2");
+  });
+});
+
 describe("/cohort export of a cohort too large for one Discord attachment", () => {
   let bot: BotHarness;
   beforeAll(async () => {
