@@ -209,6 +209,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     plans,
     memberPlans,
     new RosterRepository(database.prisma, database.target.provider, database.reader),
+    memberRepository,
   );
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
@@ -238,6 +239,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     renderNudgeDm,
     audit,
     logger.child({ component: "nudges" }),
+    roster,
   );
   const services: Services = {
     curricula,

@@ -8,8 +8,11 @@ import type { PlanService } from "./PlanService.js";
 export const ExportFormat = { Csv: "csv", Json: "json" } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
 
-/** Discord's attachment limit for bots in a server without boosts (10 MiB), less room for the rest of the request. */
-export const maxExportBytes = 10 * 1024 * 1024 - 64 * 1024;
+const mebibyte = 1024 * 1024;
+/** Discord's attachment limit for bots in a server without boosts: what a refusal names. */
+export const discordAttachmentLimitBytes = 10 * mebibyte;
+/** The largest file built: Discord's limit, less room for the rest of the request. */
+export const maxExportBytes = discordAttachmentLimitBytes - 64 * 1024;
 /** Members read (with their rows) per round trip. */
 const membersPerBatch = 200;
 
@@ -67,7 +70,8 @@ export class ExportService {
     const write = (text: string) => {
       const chunk = Buffer.from(text, "utf8");
       bytes += chunk.length;
-      if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: Math.floor(this.limitBytes / (1024 * 1024)) });
+      // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
+      if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
       chunks.push(chunk);
     };
     const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort) : this.jsonPieces(cohort, request.now);

@@ -6,6 +6,7 @@ import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PostMessage } from "./PostRenderer.js";
+import type { RosterService } from "./RosterService.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 import { postNonce } from "./postNonce.js";
 
@@ -21,6 +22,10 @@ export const NudgeOutcome = {
   OptedOut: "opted_out",
   /** Their DMs refuse the bot. */
   DmClosed: "dm_closed",
+  /** On days off (their `/break`, a cohort break week): `daysOffUntil` says until when. */
+  DaysOff: "days_off",
+  /** No longer behind or quiet (the roster page was older than their reading): `finished` when every Required item is done. */
+  NotNeeded: "not_needed",
 } as const;
 export type NudgeOutcome = (typeof NudgeOutcome)[keyof typeof NudgeOutcome];
 
@@ -30,6 +35,10 @@ export interface NudgeView {
   readonly displayName: string;
   readonly outcome: NudgeOutcome;
   readonly nextAt: Date | null;
+  /** `DaysOff`: the last day off, in the member's day. */
+  readonly daysOffUntil: string | null;
+  /** `NotNeeded`: every Required item is done. */
+  readonly finished: boolean;
 }
 
 /** The DM itself, worded by the Discord layer in the cohort's language. */
@@ -49,6 +58,7 @@ export class NudgeService {
     private readonly render: NudgeRenderer,
     private readonly audit: AuditLog,
     private readonly logger: Logger,
+    private readonly roster: RosterService,
   ) {}
 
   async nudge(request: {
@@ -63,14 +73,20 @@ export class NudgeService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("nudge.cohortEnded", { name: cohort.name });
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
-    const view = (outcome: NudgeOutcome, nextAt: Date | null = null): NudgeView => ({
+    const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({
       cohort,
       userId: member.userId,
       displayName: member.displayName,
       outcome,
-      nextAt,
+      nextAt: details.nextAt ?? null,
+      daysOffUntil: details.daysOffUntil ?? null,
+      finished: details.finished ?? false,
     });
     if (!member.nudges) return view(NudgeOutcome.OptedOut);
+    // The button may be days old: the member may have caught up, finished or begun days off since the roster was drawn.
+    const standing = await this.roster.nudgeStanding(cohort, member.id, request.now);
+    if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
+    if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
     const claim = await this.nudges.claim({
       memberId: member.id,
       window: Math.floor(request.now.getTime() / (NUDGE_WINDOW_DAYS * dayMs)),
@@ -78,7 +94,7 @@ export class NudgeService {
       now: request.now,
       since: new Date(request.now.getTime() - NUDGE_WINDOW_DAYS * dayMs),
     });
-    if (!claim.claimed) return view(NudgeOutcome.TooSoon, new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs));
+    if (!claim.claimed) return view(NudgeOutcome.TooSoon, { nextAt: new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs) });
     try {
       await this.sender.sendDirect(member.userId, this.render(cohort, cohort.language), postNonce(`nudge|${claim.id}`, 0));
     } catch (error) {

@@ -4,10 +4,17 @@ import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
 import { shareInFlight } from "../shared/shareInFlight.js";
-import { breakCalendarOf } from "./CourseEndService.js";
-import { forgivingStreak } from "../domain/scoring/forgivingStreak.js";
-import { breakDayRanges } from "../domain/schedule/cohortBreaks.js";
-import { RosterGroup, type RosterBasis, type RosterRepository, type RosterRow } from "../db/repositories/RosterRepository.js";
+import { daysOffUntil } from "../domain/schedule/memberPlan.js";
+import { rosterStanding } from "../domain/schedule/memberStatus.js";
+import type { MemberRecord } from "../domain/cohort/cohortModel.js";
+import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import {
+  RosterGroup,
+  type RosterBasis,
+  type RosterCompletion,
+  type RosterRepository,
+  type RosterRow,
+} from "../db/repositories/RosterRepository.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
 import type { CohortService } from "./CohortService.js";
@@ -49,8 +56,20 @@ export interface RosterMemberView {
   readonly answers: AnswerCounts;
   /** The answer at the latest checkpoint posted, if any. */
   readonly latestAnswer: CheckpointAnswerKind | null;
-  /** Behind or quiet: the Nudge button is offered. */
+  /** On days off today (their `/break`, a cohort break week): the last of them, in the member's day. */
+  readonly daysOffUntil: string | null;
+  /** Behind or quiet, and not on days off: the Nudge button is offered. */
   readonly nudgeable: boolean;
+}
+
+/** Whether a Nudge is wanted for a member now, as the roster would list them now (a roster page may be old). */
+export interface NudgeStanding {
+  /** Behind or quiet, and not on days off. */
+  readonly wanted: boolean;
+  /** On days off today: the last of them. */
+  readonly daysOffUntil: string | null;
+  /** Every Required item done. */
+  readonly finished: boolean;
 }
 
 export interface RosterView {
@@ -106,6 +125,7 @@ export class RosterService {
     private readonly plans: PlanService,
     private readonly memberPlans: MemberPlanService,
     private readonly rows: RosterRepository,
+    private readonly members: MemberRepository,
   ) {}
 
   async roster(request: {
@@ -116,7 +136,7 @@ export class RosterService {
     readonly now: Date;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const { context, basis } = await this.basisAt(cohort, request.now);
+    const { basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
     const wanted = Math.max(0, Math.trunc(request.page));
     const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
@@ -127,8 +147,32 @@ export class RosterService {
     const page = Math.min(wanted, pageCount - 1);
     // A page that no longer exists (members left since the buttons were drawn): the last one instead.
     if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const members = await this.describe(rows, cohort, context, basis, request.now);
+    const members = await this.describe(rows, cohort, basis, request.now);
     return { cohort, filter: request.filter, page, pageCount, counts, members };
+  }
+
+  /**
+   * A member's standing now, by the rules of the roster's groups applied to
+   * their own plan (`rosterStanding`, which the roster's SQL is held to):
+   * the Nudge button checks it again when pressed.
+   */
+  async nudgeStanding(cohort: Cohort, memberId: number, now: Date): Promise<NudgeStanding | null> {
+    const [member] = await this.members.findManyByIds([memberId]);
+    if (member === undefined || member.cohortId !== cohort.id) return null;
+    const planning = await this.memberPlans.planFor(cohort, member, now);
+    const completions = (await this.rows.completionRows([member.id])).get(member.id) ?? [];
+    const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.today);
+    const zone = cohort.settings.timeZone;
+    const quietDate = quietSinceDate(planning.context.plan, localDateOf(now, zone), planning.context.breakWeeks);
+    const quietSince = quietDate === null ? null : startOfLocalDay(quietDate, zone);
+    const last = completions.at(-1)?.completedAt ?? null;
+    const quiet = quietSince !== null && member.joinedAt < quietSince && (last === null || last < quietSince);
+    const offUntil = daysOffUntil(planning.plan, planning.today);
+    return {
+      wanted: !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,
+      daysOffUntil: offUntil,
+      finished: standing.finished,
+    };
   }
 
   /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
@@ -161,7 +205,7 @@ export class RosterService {
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
-    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone));
+    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone), context.breakWeeks);
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
@@ -201,43 +245,59 @@ export class RosterService {
     });
   }
 
-  private async describe(
-    rows: readonly RosterRow[],
-    cohort: Cohort,
-    context: CohortContext,
-    basis: RosterBasis,
-    now: Date,
-  ): Promise<RosterMemberView[]> {
+  private async describe(rows: readonly RosterRow[], cohort: Cohort, basis: RosterBasis, now: Date): Promise<RosterMemberView[]> {
     const ids = rows.map((row) => row.memberId);
-    const [times, answers] = await Promise.all([this.rows.completionTimes(ids), this.rows.answers(ids)]);
-    const daysOff = breakDayRanges(breakCalendarOf(cohort, context));
-    // The page's streaks in the cohort's day and break weeks (members' own zones and breaks are /progress's).
-    const streakOf = (completedAts: readonly Date[]) =>
-      forgivingStreak({
-        completions: completedAts.map((completedAt) => ({ completedAt, day: null })),
-        timeZone: cohort.settings.timeZone,
-        studyDays: cohort.settings.studyDays,
-        daysOff,
-        now,
-      }).current;
-    return rows.map((row) => {
-      const own = answers.get(row.memberId) ?? new Map<number, string>();
-      const latest = basis.latestCheckpointSectionId === null ? undefined : own.get(basis.latestCheckpointSectionId);
-      return {
-        memberId: row.memberId,
-        userId: row.userId,
-        displayName: row.displayName,
-        group: row.group,
-        behindItems: row.behindItems,
-        behindMinutes: row.behindMinutes,
-        lastCompletedAt: row.lastCompletedAt,
-        streak: streakOf(times.get(row.memberId) ?? []),
-        answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
-        latestAnswer: isAnswer(latest) ? latest : null,
-        // An ended cohort takes no completions: a nudge to read would lead nowhere.
-        nudgeable: cohort.status !== CohortStatus.Ended && (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet),
-      };
-    });
+    const [records, completions, answers] = await Promise.all([
+      this.members.findManyByIds(ids),
+      this.rows.completionRows(ids),
+      this.rows.answers(ids),
+    ]);
+    const recordById = new Map(records.map((record) => [record.id, record]));
+    return Promise.all(
+      rows.map(async (row) => {
+        const own = answers.get(row.memberId) ?? new Map<number, string>();
+        const latest = basis.latestCheckpointSectionId === null ? undefined : own.get(basis.latestCheckpointSectionId);
+        const personal = await this.personalView(cohort, recordById.get(row.memberId), completions.get(row.memberId) ?? [], now);
+        return {
+          memberId: row.memberId,
+          userId: row.userId,
+          displayName: row.displayName,
+          group: row.group,
+          behindItems: row.behindItems,
+          behindMinutes: row.behindMinutes,
+          lastCompletedAt: row.lastCompletedAt,
+          streak: personal.streak,
+          answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
+          latestAnswer: isAnswer(latest) ? latest : null,
+          daysOffUntil: personal.daysOffUntil,
+          // An ended cohort takes no completions, and a member on days off is not to be disturbed: no nudge.
+          nudgeable:
+            cohort.status !== CohortStatus.Ended &&
+            (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet) &&
+            personal.daysOffUntil === null,
+        };
+      }),
+    );
+  }
+
+  /**
+   * A page member's streak and days off in their own plan and day, as their
+   * `/progress` and `/today` show them: their zone, their `/break` days and
+   * the days `when:yesterday` logged for.
+   */
+  private async personalView(
+    cohort: Cohort,
+    member: MemberRecord | undefined,
+    completions: readonly RosterCompletion[],
+    now: Date,
+  ): Promise<{ streak: number; daysOffUntil: string | null }> {
+    // A member deleted between the page's two reads: listed as the aggregation saw them.
+    if (member === undefined) return { streak: 0, daysOffUntil: null };
+    const planning = await this.memberPlans.planFor(cohort, member, now);
+    return {
+      streak: this.memberPlans.streakOf(planning, completions, now).current,
+      daysOffUntil: daysOffUntil(planning.plan, planning.today),
+    };
   }
 }
 

@@ -7,6 +7,8 @@ import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
+/** Wednesday of week 4: members who read little are behind. */
+const inWeek4 = new Date("2027-01-27T10:00:00Z");
 const cohortName = "Private Spring";
 const day = 24 * 60 * 60 * 1000;
 
@@ -203,7 +205,8 @@ describe("privacy through discord.js and the emulator", () => {
       cohortId: String(ada.cohortId),
       memberId: ada.id,
       actorId: bot.admin.id,
-      now: bot.clock.now(),
+      // A Nudge goes only to a member who is behind or quiet when it is pressed: in week 4 she is.
+      now: inWeek4,
     });
     expect(nudged.outcome).toBe("sent");
 
@@ -325,7 +328,8 @@ describe("privacy through discord.js and the emulator", () => {
         cohortId: String(watcher.cohortId),
         memberId,
         actorId,
-        now: bot.clock.now(),
+        // Behind by then: a Nudge goes only to a member who is behind or quiet.
+        now: inWeek4,
       });
     try {
       expect((await nudge(watcher.id, importer.id)).outcome).toBe("dm_closed");

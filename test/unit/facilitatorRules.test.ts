@@ -60,6 +60,15 @@ describe("what the roster counts as due and quiet", () => {
     // Tuesday the 12th: Tue, Mon, Fri, Thu, Wed.
     expect(quietSinceDate(plan, "2027-01-12")).toBe("2027-01-06");
   });
+
+  it("skips the days of the cohort's break weeks: nothing is expected then", () => {
+    // Week 2 (11–17 January) is a break. Its Friday: the five study days are all in week 1.
+    expect(quietSinceDate(plan, "2027-01-15", [2])).toBe("2027-01-04");
+    // Tuesday of week 3: Tue, Mon, then Fri, Thu, Wed of week 1.
+    expect(quietSinceDate(plan, "2027-01-19", [2])).toBe("2027-01-06");
+    // Friday of a first-week break: the course has had no study day yet.
+    expect(quietSinceDate(plan, "2027-01-08", [1])).toBeNull();
+  });
 });
 
 describe("audit lines", () => {

@@ -54,6 +54,13 @@ export interface RosterRow {
   readonly lastCompletedAt: Date | null;
 }
 
+/** A completion as the roster reads it for one member: the item, when, and the member day it counts for in the streak. */
+export interface RosterCompletion {
+  readonly itemId: number;
+  readonly completedAt: Date;
+  readonly day: string | null;
+}
+
 export interface ConfidenceRow {
   readonly sectionId: number;
   readonly answer: string;
@@ -181,17 +188,24 @@ export class RosterRepository {
     return (await this.prisma.checkpointAnswer.findFirst({ where: { member: { cohortId } }, select: { id: true } })) !== null;
   }
 
-  /** Completion instants of a page of members (at most a page: 25), for their streaks. */
-  async completionTimes(memberIds: readonly number[]): Promise<Map<number, Date[]>> {
+  /**
+   * Completions of a page of members (at most a page) or of one member, oldest first: their
+   * streaks (in each member's own day) and, for a Nudge, what they have done and when last.
+   */
+  async completionRows(memberIds: readonly number[]): Promise<Map<number, RosterCompletion[]>> {
     const rows = await findInChunks(memberIds, (chunk) =>
       this.prisma.completion.findMany({
         where: { memberId: { in: chunk } },
-        select: { memberId: true, completedAt: true },
-        orderBy: { completedAt: "asc" },
+        select: { memberId: true, itemId: true, completedAt: true, day: true },
+        orderBy: [{ completedAt: "asc" }, { id: "asc" }],
       }),
     );
-    const byMember = new Map<number, Date[]>();
-    for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), row.completedAt]);
+    const byMember = new Map<number, RosterCompletion[]>();
+    for (const { memberId, ...row } of rows) {
+      const own = byMember.get(memberId);
+      if (own === undefined) byMember.set(memberId, [row]);
+      else own.push(row);
+    }
     return byMember;
   }
 

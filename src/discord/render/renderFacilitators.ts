@@ -5,12 +5,13 @@ import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { Reply } from "../commandTypes.js";
-import { durationText } from "../i18n/formatters.js";
+import { durationText, localDateText } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
 import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { chunkLines } from "./postMessage.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
 const groupOrder = [RosterGroup.Behind, RosterGroup.Quiet, RosterGroup.NotYet, RosterGroup.OnTrack, RosterGroup.Finished] as const;
@@ -38,6 +39,8 @@ function rosterLine(t: Translator, member: RosterMemberView): string {
     confident: member.answers.confident,
     partly: member.answers.partly,
     notYet: member.answers.notYet,
+    daysOff: member.daysOffUntil === null ? "no" : "yes",
+    until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
   });
 }
 
@@ -68,23 +71,35 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
           pageButton(t, view, view.page - 1, "roster.previous", view.page === 0),
           pageButton(t, view, view.page + 1, "roster.next", view.page >= view.pageCount - 1),
         ];
+  const title = truncate(t.t("roster.title", { name: view.cohort.name }), limits.title);
+  const footer = truncate(
+    t.plain("roster.footer", { page: view.page + 1, pages: view.pageCount, filter: t.plain(`roster.filter.${view.filter}`) }),
+    limits.footer,
+  );
+  const descriptions = rosterDescriptions(t, lines, title.length + footer.length);
   return {
-    embeds: [
-      {
-        color: colors.brand,
-        title: truncate(t.t("roster.title", { name: view.cohort.name }), limits.title),
-        description: fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden })),
-        footer: {
-          text: truncate(
-            t.plain("roster.footer", { page: view.page + 1, pages: view.pageCount, filter: t.plain(`roster.filter.${view.filter}`) }),
-            limits.footer,
-          ),
-        },
-      },
-    ],
+    embeds: descriptions.map((description, index) => ({
+      color: colors.brand,
+      ...(index === 0 ? { title } : {}),
+      description,
+      ...(index === descriptions.length - 1 ? { footer: { text: footer } } : {}),
+    })),
     components: [...buttonRows(nudges).slice(0, limits.rows - 1), ...(pages.length === 0 ? [] : buttonRows(pages))],
     ephemeral: true,
   };
+}
+
+/**
+ * A page's lines in one embed's description, or, when 20 long lines (long
+ * names, Spanish, days off) pass its 4,096 characters, in more embeds within
+ * the message's 6,000: the next page starts after the 20th member, so a line
+ * cut here could be read on no page at all.
+ */
+function rosterDescriptions(t: Translator, lines: readonly string[], titleAndFooter: number): string[] {
+  const chunks = chunkLines(lines, limits.description);
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, titleAndFooter);
+  if (chunks.length <= 1 || total <= limits.embedTotal) return chunks.length === 0 ? [""] : chunks;
+  return [fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden }))];
 }
 
 function pageButton(
@@ -114,7 +129,11 @@ export function renderNudge(t: Translator, view: NudgeView): Reply {
         ? t.t("nudge.tooSoon", { member, next: markup(timestamp(view.nextAt ?? new Date(), "R")) })
         : view.outcome === NudgeOutcome.OptedOut
           ? t.t("nudge.optedOut", { member })
-          : t.t("nudge.dmClosed", { member });
+          : view.outcome === NudgeOutcome.DaysOff
+            ? t.t("nudge.daysOff", { member, until: markup(localDateText(t, view.daysOffUntil ?? "")) })
+            : view.outcome === NudgeOutcome.NotNeeded
+              ? t.t("nudge.notNeeded", { member, finished: view.finished ? "yes" : "no" })
+              : t.t("nudge.dmClosed", { member });
   return { content: text, ephemeral: true };
 }
 

@@ -249,6 +249,18 @@ export function isMemberDayOff(plan: Omit<StudyDayContext, "studyDays">, date: s
   );
 }
 
+/**
+ * The last day of the days off `date` falls in (cohort break weeks and
+ * personal breaks, back to back), or null when `date` is not a day off.
+ */
+export function daysOffUntil(plan: Omit<StudyDayContext, "studyDays">, date: string): string | null {
+  if (!isMemberDayOff(plan, date)) return null;
+  let last = date;
+  // Ends: breaks are finite (break weeks of the course, personal breaks of at most 28 days each).
+  while (isMemberDayOff(plan, addDays(last, 1))) last = addDays(last, 1);
+  return last;
+}
+
 /** The days `isMemberDayOff` answers true for, as ranges: cohort break weeks, then personal breaks. */
 export function memberDaysOff(plan: Omit<StudyDayContext, "studyDays">): DayRange[] {
   return [...weekDayRanges(epochDayOfLocalDate(plan.startDate), plan.breakWeeks), ...localDateRanges(plan.personalBreaks)];

@@ -1,4 +1,5 @@
 import { addDays, epochDayOfLocalDate, isoWeekday } from "./localTime.js";
+import { calendarWeekOfDate } from "./cohortBreaks.js";
 import { buildMemberPlan, DueSource, MAX_EXTEND_WEEKS, MemberAdjustmentKind, type MemberPlan, type MemberPlanInput } from "./memberPlan.js";
 import type { CohortPlan } from "./scheduleTypes.js";
 
@@ -93,18 +94,22 @@ export const QUIET_STUDY_DAYS = 5;
 
 /**
  * The first of the last `QUIET_STUDY_DAYS` study days up to `today` (today
- * included when it is one): no completion since then is quiet. Null while the
- * course has not yet had that many study days.
+ * included when it is one): no completion since then is quiet. Days of the
+ * cohort's break weeks (calendar weeks) are not study days: nothing is
+ * expected then, as `/today` tells the member. Null while the course has not
+ * yet had that many study days.
  */
 export function quietSinceDate(
   plan: Pick<CohortPlan, "startDate" | "studyDays">,
   today: string,
+  breakWeeks: readonly number[] = [],
   studyDays = QUIET_STUDY_DAYS,
 ): string | null {
   if (plan.studyDays.length === 0) return null;
   let found = 0;
   for (let date = today; date >= plan.startDate; date = addDays(date, -1)) {
     if (!plan.studyDays.includes(isoWeekday(date))) continue;
+    if (breakWeeks.includes(calendarWeekOfDate(plan.startDate, date))) continue;
     found += 1;
     if (found === studyDays) return date;
   }

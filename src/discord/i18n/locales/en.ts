@@ -640,7 +640,8 @@ export const en = {
   "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" at the latest checkpoint)',
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
-  "roster.line": "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
+  "roster.line":
+    "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.never": "never",
@@ -656,6 +657,9 @@ export const en = {
   "nudge.sent": "Nudged {member}: they got a friendly DM.",
   "nudge.tooSoon": "{member} was nudged less than 3 days ago. You can nudge them again {next}.",
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",
+  "nudge.daysOff": "{member} is on days off until {until}, so no DM was sent. You can nudge them once they are back.",
+  "nudge.notNeeded":
+    "{finished, select, yes {{member} has finished every Required item} other {{member} is on track now}}, so no DM was sent.",
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
   "nudgeDm.body":

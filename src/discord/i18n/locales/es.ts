@@ -663,7 +663,8 @@ export const es: Catalogue = {
   "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en el último punto de control)',
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
-  "roster.line": "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}",
+  "roster.line":
+    "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.never": "nunca",
@@ -679,6 +680,9 @@ export const es: Catalogue = {
   "nudge.sent": "Has animado a {member}: ha recibido un mensaje directo amable.",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
   "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",
+  "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
+  "nudge.notNeeded":
+    "{finished, select, yes {{member} ya ha terminado todas las lecturas obligatorias} other {{member} ya va al día}}, así que no se ha enviado nada.",
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
   "nudgeDm.title": "Un saludo de {cohort}",
   "nudgeDm.body":
