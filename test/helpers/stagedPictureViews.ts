@@ -71,11 +71,11 @@ export const emojiCardView: ProgressCardView = {
 export const weeklyChartView: WeeklyChartView = {
   title: "Week 5 · 6–12 April",
   days: [
-    { label: "Mon", minutes: 412 },
-    { label: "Tue", minutes: 388 },
-    { label: "Wed", minutes: 251 },
-    { label: "Thu", minutes: 460 },
-    { label: "Fri", minutes: 97 },
+    { label: "Mon", value: 412 },
+    { label: "Tue", value: 388 },
+    { label: "Wed", value: 251 },
+    { label: "Thu", value: 460 },
+    { label: "Fri", value: 97 },
   ],
   sections: [
     { title: "Foundations of Data Systems", percent: 100 },
@@ -84,7 +84,7 @@ export const weeklyChartView: WeeklyChartView = {
     { title: "Appendix: Ελληνικά και Русский", percent: 0 },
   ],
   labels: {
-    minutesRead: "Minutes read",
+    perDay: "Minutes read",
     sectionCompletion: "Section completion",
     moreSections: (hidden) => `+${hidden} more`,
   },

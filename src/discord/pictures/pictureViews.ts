@@ -46,12 +46,13 @@ export interface ProgressCardView {
 export interface WeeklyChartView {
   /** e.g. "Week 3 · 6–12 April". */
   readonly title: string;
-  /** Cohort minutes read on each study day of last week. */
-  readonly days: readonly { readonly label: string; readonly minutes: number }[];
+  /** What the cohort read on each study day of last week: minutes, or topics on a path without estimates (labels.perDay says which). */
+  readonly days: readonly { readonly label: string; readonly value: number }[];
   /** Completion of each section by the cohort, 0–100. */
   readonly sections: readonly { readonly title: string; readonly percent: number }[];
   readonly labels: {
-    readonly minutesRead: string;
+    /** "Minutes read" or "Topics read". */
+    readonly perDay: string;
     readonly sectionCompletion: string;
     readonly moreSections: (hidden: number) => string;
   };

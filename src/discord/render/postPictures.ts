@@ -18,10 +18,10 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       from: localDateText(t, chart.startDate),
       to: localDateText(t, addDays(chart.endDate, -1)),
     }),
-    days: chart.days.map((day) => ({ label: shortWeekdayName(t, day.weekday), minutes: day.minutes })),
+    days: chart.days.map((day) => ({ label: shortWeekdayName(t, day.weekday), value: chart.timed ? day.minutes : day.completions })),
     sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
     labels: {
-      minutesRead: t.plain("weeklyChart.minutesRead"),
+      perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),
       sectionCompletion: t.plain("weeklyChart.sectionCompletion"),
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
@@ -48,11 +48,13 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
     name: `week-${chart.weekNumber}.png`,
     data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
     description: truncate(
-      t.plain("weeklyChart.alt", {
-        week: chart.weekNumber,
-        minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
-        sections,
-      }),
+      chart.timed
+        ? t.plain("weeklyChart.alt", { week: chart.weekNumber, minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0), sections })
+        : t.plain("weeklyChart.altTopics", {
+            week: chart.weekNumber,
+            topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            sections,
+          }),
       maxAltText,
     ),
   };

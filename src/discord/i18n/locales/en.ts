@@ -594,10 +594,13 @@ export const en = {
     "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, a streak of {streak, plural, one {# study day} other {# study days}}.",
   "weeklyChart.title": "Week {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutes read",
+  "weeklyChart.topicsRead": "Topics read",
   "weeklyChart.sectionCompletion": "Section completion",
   "weeklyChart.more": "+{count, number} more",
   "weeklyChart.alt":
     "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all on its study days; section completion: {sections}.",
+  "weeklyChart.altTopics":
+    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} in all on its study days; section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
   "courseChart.title": "{cohort} · the whole course",
   "courseChart.completionPerWeek": "Completion per week",

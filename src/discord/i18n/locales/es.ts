@@ -617,10 +617,13 @@ export const es: Catalogue = {
     "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}.",
   "weeklyChart.title": "Semana {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutos leídos",
+  "weeklyChart.topicsRead": "Temas leídos",
   "weeklyChart.sectionCompletion": "Secciones completadas",
   "weeklyChart.more": "+{count, number} más",
   "weeklyChart.alt":
     "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total en sus días de estudio; secciones completadas: {sections}.",
+  "weeklyChart.altTopics":
+    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} en total en sus días de estudio; secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
   "courseChart.title": "{cohort} · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
