@@ -57,7 +57,9 @@ describe("the 36-week path without estimates, end to end", () => {
     // Ada's first topic was logged on Tuesday 5 January, in week 1; week 2's post (11 January) charts week 1.
     const charted = channelPosts().flatMap((message) => message.attachments.filter((file) => file.filename === "week-1.png"));
     expect(charted).toHaveLength(1);
-    expect(charted[0]?.description).toMatch(/^Chart of week 1: the cohort read 1 topic in all on its study days; section completion: /);
+    expect(charted[0]?.description).toMatch(
+      /^Chart of week 1: the cohort read 1 topic in all \(Mon 0, Tue 1, Wed 0, Thu 0, Fri 0\); section completion: /,
+    );
   });
 
   it("names the first phase's objective as the next checkpoint before the cohort starts", () => {

@@ -44,15 +44,29 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
   const sections = chart.sections
     .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
     .join(", ");
+  // The bars, day by day, as the chart labels them.
+  const days = chart.days
+    .map((day) =>
+      chart.timed
+        ? t.plain("weeklyChart.dayMinutes", { day: shortWeekdayName(t, day.weekday), minutes: day.minutes })
+        : t.plain("weeklyChart.dayTopics", { day: shortWeekdayName(t, day.weekday), topics: day.completions }),
+    )
+    .join(", ");
   return {
     name: `week-${chart.weekNumber}.png`,
     data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
     description: truncate(
       chart.timed
-        ? t.plain("weeklyChart.alt", { week: chart.weekNumber, minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0), sections })
+        ? t.plain("weeklyChart.alt", {
+            week: chart.weekNumber,
+            minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+            days,
+            sections,
+          })
         : t.plain("weeklyChart.altTopics", {
             week: chart.weekNumber,
             topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            days,
             sections,
           }),
       maxAltText,
