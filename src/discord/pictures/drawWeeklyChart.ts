@@ -22,7 +22,7 @@ export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, vie
   const bars = view.days.map((day) => ({
     label: day.label,
     value: Math.max(0, day.value),
-    text: `${Math.round(Math.max(0, day.value))}`,
+    text: day.text,
   }));
   drawVerticalBars(context, fonts, minutesPanel, bars, pictureTheme.accent);
   drawPanelTitle(context, fonts, view.labels.sectionCompletion, sectionsPanel.x, sectionsPanel.width);

@@ -18,7 +18,10 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       from: localDateText(t, chart.startDate),
       to: localDateText(t, addDays(chart.endDate, -1)),
     }),
-    days: chart.days.map((day) => ({ label: shortWeekdayName(t, day.weekday), value: chart.timed ? day.minutes : day.completions })),
+    days: chart.days.map((day) => {
+      const value = chart.timed ? day.minutes : day.completions;
+      return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
+    }),
     sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
     labels: {
       perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),

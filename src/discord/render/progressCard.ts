@@ -41,6 +41,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       required: t.plain("progressCard.required"),
       sections: t.plain("progressCard.sections"),
       points: t.plain("progressCard.points", { points: view.points }),
+      pointsValue: t.plain("pictures.number", { value: view.points }),
       rank: view.rank === null ? "" : t.plain("progressCard.rank", { rank: view.rank, ranked: view.rankedMembers }),
       streak: t.plain("progressCard.streak"),
       streakValue: t.plain("progressCard.streakValue", { days: view.streak.current }),
