@@ -816,6 +816,7 @@ function studyGridOf(
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),
+    endDate: planning.plan.endDate,
     weeks: gridWeeks,
   });
 }
