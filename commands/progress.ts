@@ -3,6 +3,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { progressCardFile } from "../src/discord/render/progressCard.js";
+import { optionalPicture, PictureKind } from "../src/discord/pictures/optionalPicture.js";
 import { renderProgress } from "../src/discord/render/renderProgress.js";
 import { readOptions } from "../src/discord/readOptions.js";
 
@@ -26,7 +27,7 @@ export const progressCommand: SlashCommand = {
   defer: DeferPolicy.Auto,
   ephemeral: true,
   requiresManageServer: false,
-  async execute({ services, pictures, clock, t, guildId }, interaction) {
+  async execute({ services, pictures, clock, t, guildId, logger }, interaction) {
     const options = readOptions(definition.options, interaction);
     const view = await services.study.progress({
       guildId,
@@ -37,7 +38,9 @@ export const progressCommand: SlashCommand = {
     });
     // The text stays for screen readers and small screens; the card is drawn while the router's
     // auto-defer timer runs, so a slow render turns into "thinking…" instead of a missed reply.
-    return { ...renderProgress(t, view), files: [await progressCardFile(t, pictures, view)] };
+    // A card that cannot be drawn leaves the reply with its text alone.
+    const card = await optionalPicture(() => progressCardFile(t, pictures, view), logger, PictureKind.ProgressCard);
+    return { ...renderProgress(t, view), files: card === null ? [] : [card] };
   },
   autocomplete: (context, interaction) => memberAutocomplete(context, interaction),
 };

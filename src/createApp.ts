@@ -26,6 +26,7 @@ import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
 import { watchGuildMembership } from "./discord/watchGuildMembership.js";
 import { LazyPictures } from "./discord/pictures/LazyPictures.js";
+import type { Pictures } from "./discord/pictures/Pictures.js";
 import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
 import { createLogger, type Logger } from "./logging/createLogger.js";
 import { projectPaths, type ProjectPaths } from "./projectPaths.js";
@@ -67,6 +68,8 @@ export interface AppOverrides {
   readonly paths?: ProjectPaths;
   /** Which plans are balanced on a worker thread (`minWork`; Infinity: none) and how it starts. Default: PlanBuildThread's. */
   readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn">;
+  /** What draws the cards and charts. Default: the canvas renderer, loaded with the first picture (LazyPictures). */
+  readonly pictures?: Pictures;
 }
 
 export interface App {
@@ -149,7 +152,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   opened.defer(() => discord.stop());
 
   // Cards and charts: the canvas library and the bundled fonts load with the first picture (a process that draws none never holds them).
-  const pictures = new LazyPictures();
+  const pictures = overrides.pictures ?? new LazyPictures();
   // Big plans (the largest curricula) are balanced on a worker thread, so re-planning one never stalls other servers.
   const planThread = new PlanBuildThread({
     logger: logger.child({ component: "plan-builds" }),
@@ -218,7 +221,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
   const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository);
-  const postRenderer = createDiscordPostRenderer(pictures);
+  const postRenderer = createDiscordPostRenderer(pictures, logger.child({ component: "pictures" }));
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
   const announcements = new Announcer(

@@ -27,7 +27,7 @@ import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isR
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
-import { completionShare, minutesRead } from "../domain/scoring/completionShare.js";
+import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError, type ItemChoice } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
@@ -154,8 +154,13 @@ export interface WeeklyChartData {
   readonly startDate: string;
   /** Exclusive. */
   readonly endDate: string;
-  /** Minutes the cohort read on each study day of the week. */
-  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number }[];
+  /**
+   * Whether the path gives its items time estimates. Without them (the 36-week path's topics) minutes
+   * would all be 0: the chart counts the topics read instead, as `/progress` and the posts do.
+   */
+  readonly timed: boolean;
+  /** Minutes the cohort read, and how many completions it logged, on each study day of the week. */
+  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number; readonly completions: number }[];
   /** Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100. */
   readonly sections: readonly { readonly title: string; readonly percent: number }[];
 }
@@ -451,7 +456,7 @@ export class StudyService {
         from: startOfLocalDay(day.date, zone),
         before: endOfLocalDay(day.date, zone),
       });
-      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf) });
+      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) });
     }
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
@@ -463,7 +468,9 @@ export class StudyService {
       .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
       .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
-    return { weekNumber, startDate: week.startDate, endDate: week.endDate, days, sections };
+    // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
+    const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
+    return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
   }
 
   /** The whole course's chart for the closing post: one grouped count. */
@@ -826,6 +833,7 @@ function studyGridOf(
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),
+    endDate: planning.plan.endDate,
     weeks: gridWeeks,
   });
 }

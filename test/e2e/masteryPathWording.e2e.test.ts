@@ -28,7 +28,7 @@ describe("the 36-week path without estimates, end to end", () => {
     const [firstTopic] = await bot.autocomplete(ada.id, "done", "item", { item: "" });
     await bot.reply(ada.id, "done", { item: String(firstTopic?.value) });
     texts.set("progress", visibleText(await bot.reply(ada.id, "progress")));
-    for (const at of ["2027-01-04T09:00:00Z", "2027-01-29T17:00:00Z"]) {
+    for (const at of ["2027-01-04T09:00:00Z", "2027-01-11T09:00:30Z", "2027-01-29T17:00:00Z"]) {
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
@@ -51,6 +51,15 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
     expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
     expect(texts.get("roster")).toMatch(/\d+ items behind(?! \()/);
+  });
+
+  it("charts the topics the cohort read each day, not 0 minutes, on a path without estimates", () => {
+    // Ada's first topic was logged on Tuesday 5 January, in week 1; week 2's post (11 January) charts week 1.
+    const charted = channelPosts().flatMap((message) => message.attachments.filter((file) => file.filename === "week-1.png"));
+    expect(charted).toHaveLength(1);
+    expect(charted[0]?.description).toMatch(
+      /^Chart of week 1: the cohort read 1 topic in all \(Mon 0, Tue 1, Wed 0, Thu 0, Fri 0\); section completion: /,
+    );
   });
 
   it("names the first phase's objective as the next checkpoint before the cohort starts", () => {

@@ -53,4 +53,20 @@ describe("the progress card's study-day grid, end to end", () => {
     expect(progress.streak.best).toBe(3);
     expect(grid).toEqual(["W1 mdddm--", "W2 ooooo--", "W3 mffffff"]);
   });
+
+  it("after the course, shows its last four weeks on the card, not the weeks since as misses", async () => {
+    // 13 weeks with the break: the last one ends on Sunday 11 April. Saturday 1 May is three weeks later.
+    bot.clock.set(new Date("2027-05-01T12:00:00Z"));
+    const card = (await bot.reply(ada.id, "progress")).attachments[0];
+    const progress = await bot.test.app.services.study.progress({
+      guildId: bot.guild.id,
+      userId: ada.id,
+      cohort: null,
+      now: bot.clock.now(),
+      targetUserId: null,
+    });
+    expect(progress.studyWeeks.map((week) => week.weekNumber)).toEqual([10, 11, 12, 13]);
+    expect(progress.studyWeeks.flatMap((week) => week.days).filter((day) => day === "missed")).toHaveLength(20);
+    expect(card?.description).toContain("study-day grid: 0 days done, 20 missed, 0 days off");
+  });
 });

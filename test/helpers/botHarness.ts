@@ -4,6 +4,7 @@ import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordE
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 import { startTestApp, type TestApp } from "./testApp.js";
 
 export interface BotHarness {
@@ -65,7 +66,7 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
  * The real bot (createApp + discord.js) logged in to the Discord emulator,
  * on a fresh SQLite file, with a guild, a cohort channel and an admin.
  */
-export async function startBotHarness(options: { now?: Date } = {}): Promise<BotHarness> {
+export async function startBotHarness(options: { now?: Date; pictures?: Pictures } = {}): Promise<BotHarness> {
   const emulator = await DiscordEmulator.start();
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
   const guild = emulator.createGuild({ name: "Study Server" });
@@ -78,6 +79,7 @@ export async function startBotHarness(options: { now?: Date } = {}): Promise<Bot
     test = await startTestApp({
       clock,
       schedulerTickCron: null,
+      ...(options.pictures === undefined ? {} : { pictures: options.pictures }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

@@ -6,10 +6,12 @@ import type {
   WeeklyChartView,
 } from "../../src/discord/pictures/pictureViews.js";
 
-const englishCardLabels = (rank: string, streakDays: number, freezesLeft: number): ProgressCardLabels => ({
+const englishCardLabels = (rank: string, streakDays: number, freezesLeft: number, points: number): ProgressCardLabels => ({
   required: "Required",
   sections: "Sections",
   points: "points",
+  // As the reference pictures were drawn (a number with four digits has no separator there).
+  pointsValue: `${points}`,
   rank,
   streak: "Streak",
   streakValue: `🔥 ${streakDays} ${streakDays === 1 ? "day" : "days"}`,
@@ -45,7 +47,7 @@ export const cyrillicCardView: ProgressCardView = {
   streakDays: 9,
   freezesLeft: 2,
   weeks: fourWeeks,
-  labels: englishCardLabels("#3 of 24", 9, 2),
+  labels: englishCardLabels("#3 of 24", 9, 2, 1240),
 };
 
 export const emojiCardView: ProgressCardView = {
@@ -65,17 +67,17 @@ export const emojiCardView: ProgressCardView = {
   streakDays: 0,
   freezesLeft: 0,
   weeks: [{ label: "W1", days: days("ffff---") }],
-  labels: englishCardLabels("", 0, 0),
+  labels: englishCardLabels("", 0, 0, 0),
 };
 
 export const weeklyChartView: WeeklyChartView = {
   title: "Week 5 · 6–12 April",
   days: [
-    { label: "Mon", minutes: 412 },
-    { label: "Tue", minutes: 388 },
-    { label: "Wed", minutes: 251 },
-    { label: "Thu", minutes: 460 },
-    { label: "Fri", minutes: 97 },
+    { label: "Mon", value: 412, text: "412" },
+    { label: "Tue", value: 388, text: "388" },
+    { label: "Wed", value: 251, text: "251" },
+    { label: "Thu", value: 460, text: "460" },
+    { label: "Fri", value: 97, text: "97" },
   ],
   sections: [
     { title: "Foundations of Data Systems", percent: 100 },
@@ -84,7 +86,7 @@ export const weeklyChartView: WeeklyChartView = {
     { title: "Appendix: Ελληνικά και Русский", percent: 0 },
   ],
   labels: {
-    minutesRead: "Minutes read",
+    perDay: "Minutes read",
     sectionCompletion: "Section completion",
     moreSections: (hidden) => `+${hidden} more`,
   },

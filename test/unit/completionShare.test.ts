@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionShare, minutesRead } from "../../src/domain/scoring/completionShare.js";
+import { completionShare, completionsIn, minutesRead } from "../../src/domain/scoring/completionShare.js";
 
 describe("completionShare", () => {
   it("is completions of the items over members × items, in percent", () => {
@@ -26,5 +26,19 @@ describe("minutesRead", () => {
       [2, 2],
     ]);
     expect(minutesRead(counts, (id) => (id === 1 ? 30 : null))).toBe(90);
+  });
+});
+
+describe("completionsIn", () => {
+  it("counts every completion, estimated or not", () => {
+    expect(
+      completionsIn(
+        new Map([
+          [1, 3],
+          [2, 2],
+        ]),
+      ),
+    ).toBe(5);
+    expect(completionsIn(new Map())).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { progressCardView } from "../../src/discord/render/progressCard.js";
+import { weeklyChartView } from "../../src/discord/render/postPictures.js";
 import type { ProgressView } from "../../src/services/StudyService.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 
@@ -76,5 +77,26 @@ describe("progressCardView", () => {
     expect(card.labels.rank).toBe("");
     expect(card.labels.points).toBe("points");
     expect(card.labels.weekdays[0]).toBe("We");
+  });
+});
+
+describe("numbers on the pictures", () => {
+  it("writes the card's points as the reply does, in the reader's language", () => {
+    expect(progressCardView(translatorFor("en"), { ...view, points: 12345 }).labels.pointsValue).toBe("12,345");
+    expect(progressCardView(translatorFor("es"), { ...view, points: 12345 }).labels.pointsValue).toBe("12.345");
+  });
+
+  it("writes the weekly chart's minutes as the alt text does", () => {
+    const chart = {
+      weekNumber: 2,
+      startDate: "2027-01-11",
+      endDate: "2027-01-18",
+      timed: true,
+      days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000 }],
+      sections: [],
+    };
+    expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["61,725"]);
+    expect(weeklyChartView(translatorFor("es"), chart).days.map((day) => day.text)).toEqual(["61.725"]);
+    expect(weeklyChartView(translatorFor("en"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["2,000"]);
   });
 });

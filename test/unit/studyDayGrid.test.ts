@@ -11,6 +11,8 @@ const base: StudyGridInput = {
   joinedDate: "2027-01-04",
   daysOff: [],
   weeks: 4,
+  // A 12-week course: it ends after Sunday 28 March.
+  endDate: "2027-03-29",
 };
 
 /** d done, m missed, - not a study day, f ahead (today included until something is done). */
@@ -49,5 +51,16 @@ describe("studyDayGrid", () => {
     const daysOff = [{ from: wednesday, to: wednesday + 1 }];
     expect(letters({ ...base, today: "2027-01-08", daysOff })).toEqual(["W1 mmoofff"]);
     expect(letters({ ...base, today: "2027-01-08", daysOff, activeDates: new Set(["2027-01-07"]) })).toEqual(["W1 mmodfff"]);
+  });
+
+  it("after the course, shows its last four weeks, not weeks that never were as misses", () => {
+    // Saturday 1 May, five weeks after the last week: weeks 9-12, their days marked as they were.
+    const grid = letters({ ...base, today: "2027-05-01", activeDates: new Set(["2027-03-22", "2027-03-26"]) });
+    expect(grid).toEqual(["W9 mmmmm--", "W10 mmmmm--", "W11 mmmmm--", "W12 dmmmd--"]);
+  });
+
+  it("leaves days after the member's last day blank in the course's last week", () => {
+    // A course that ends on Wednesday 24 March (exclusive end Thursday 25): Thursday and Friday are no study days.
+    expect(letters({ ...base, today: "2027-03-26", endDate: "2027-03-25" }).at(-1)).toBe("W12 mmm----");
   });
 });

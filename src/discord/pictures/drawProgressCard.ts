@@ -42,7 +42,7 @@ function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.textAlign = "right";
   context.fillStyle = pictureTheme.warning;
   context.font = fonts.font(34, "bold");
-  const points = `${view.points}`;
+  const points = view.labels.pointsValue;
   context.fillText(points, right, 62);
   const pointsWidth = context.measureText(points).width;
   context.fillStyle = pictureTheme.mutedText;

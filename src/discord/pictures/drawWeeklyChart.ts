@@ -18,11 +18,11 @@ export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, vie
   context.fillRect(0, 0, weeklyChartSize.width, weeklyChartSize.height);
   fillRoundedRect(context, { x: 0, y: 0, width: weeklyChartSize.width, height: 6 }, 0, pictureTheme.accent);
   drawChartTitle(context, fonts, view.title, weeklyChartSize.width - padding * 2);
-  drawPanelTitle(context, fonts, view.labels.minutesRead, minutesPanel.x, minutesPanel.width);
+  drawPanelTitle(context, fonts, view.labels.perDay, minutesPanel.x, minutesPanel.width);
   const bars = view.days.map((day) => ({
     label: day.label,
-    value: Math.max(0, day.minutes),
-    text: `${Math.round(Math.max(0, day.minutes))}`,
+    value: Math.max(0, day.value),
+    text: day.text,
   }));
   drawVerticalBars(context, fonts, minutesPanel, bars, pictureTheme.accent);
   drawPanelTitle(context, fonts, view.labels.sectionCompletion, sectionsPanel.x, sectionsPanel.width);

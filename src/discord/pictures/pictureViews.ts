@@ -14,6 +14,8 @@ export interface ProgressCardLabels {
   readonly required: string;
   readonly sections: string;
   readonly points: string;
+  /** The points as the reader's language writes numbers: "1,240" (English), "1240" or "12.345" (Spanish). */
+  readonly pointsValue: string;
   /** e.g. "#3 of 24"; empty when the member has no rank yet. */
   readonly rank: string;
   readonly streak: string;
@@ -46,12 +48,13 @@ export interface ProgressCardView {
 export interface WeeklyChartView {
   /** e.g. "Week 3 · 6–12 April". */
   readonly title: string;
-  /** Cohort minutes read on each study day of last week. */
-  readonly days: readonly { readonly label: string; readonly minutes: number }[];
+  /** What the cohort read on each study day of last week: minutes, or topics on a path without estimates (labels.perDay says which). */
+  readonly days: readonly { readonly label: string; readonly value: number; readonly text: string }[];
   /** Completion of each section by the cohort, 0–100. */
   readonly sections: readonly { readonly title: string; readonly percent: number }[];
   readonly labels: {
-    readonly minutesRead: string;
+    /** "Minutes read" or "Topics read". */
+    readonly perDay: string;
     readonly sectionCompletion: string;
     readonly moreSections: (hidden: number) => string;
   };

@@ -18,10 +18,13 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       from: localDateText(t, chart.startDate),
       to: localDateText(t, addDays(chart.endDate, -1)),
     }),
-    days: chart.days.map((day) => ({ label: shortWeekdayName(t, day.weekday), minutes: day.minutes })),
+    days: chart.days.map((day) => {
+      const value = chart.timed ? day.minutes : day.completions;
+      return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
+    }),
     sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
     labels: {
-      minutesRead: t.plain("weeklyChart.minutesRead"),
+      perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),
       sectionCompletion: t.plain("weeklyChart.sectionCompletion"),
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
@@ -44,15 +47,31 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
   const sections = chart.sections
     .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
     .join(", ");
+  // The bars, day by day, as the chart labels them.
+  const days = chart.days
+    .map((day) =>
+      chart.timed
+        ? t.plain("weeklyChart.dayMinutes", { day: shortWeekdayName(t, day.weekday), minutes: day.minutes })
+        : t.plain("weeklyChart.dayTopics", { day: shortWeekdayName(t, day.weekday), topics: day.completions }),
+    )
+    .join(", ");
   return {
     name: `week-${chart.weekNumber}.png`,
     data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
     description: truncate(
-      t.plain("weeklyChart.alt", {
-        week: chart.weekNumber,
-        minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
-        sections,
-      }),
+      chart.timed
+        ? t.plain("weeklyChart.alt", {
+            week: chart.weekNumber,
+            minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+            days,
+            sections,
+          })
+        : t.plain("weeklyChart.altTopics", {
+            week: chart.weekNumber,
+            topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            days,
+            sections,
+          }),
       maxAltText,
     ),
   };

@@ -1,4 +1,5 @@
 import { isoWeekday } from "../../domain/schedule/localTime.js";
+import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { ReplyFile } from "../commandTypes.js";
@@ -40,6 +41,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       required: t.plain("progressCard.required"),
       sections: t.plain("progressCard.sections"),
       points: t.plain("progressCard.points", { points: view.points }),
+      pointsValue: t.plain("pictures.number", { value: view.points }),
       rank: view.rank === null ? "" : t.plain("progressCard.rank", { rank: view.rank, ranked: view.rankedMembers }),
       streak: t.plain("progressCard.streak"),
       streakValue: t.plain("progressCard.streakValue", { days: view.streak.current }),
@@ -55,7 +57,18 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
   };
 }
 
-/** Draws the card; its alt text says what it shows for screen readers. */
+/** The grid's filled cells by kind, as its legend names them: what the alt text says of the grid. */
+function gridCounts(view: ProgressView): { studied: number; missed: number; off: number } {
+  const counts = { studied: 0, missed: 0, off: 0 };
+  for (const day of view.studyWeeks.flatMap((week) => week.days)) {
+    if (day === StudyDayMark.done) counts.studied += 1;
+    else if (day === StudyDayMark.missed) counts.missed += 1;
+    else if (day === StudyDayMark.dayOff) counts.off += 1;
+  }
+  return counts;
+}
+
+/** Draws the card; its alt text says what it shows for screen readers (the numbers, the rank, the grid). */
 export async function progressCardFile(t: Translator, pictures: Pictures, view: ProgressView): Promise<ReplyFile> {
   const card = progressCardView(t, view);
   return {
@@ -66,7 +79,12 @@ export async function progressCardFile(t: Translator, pictures: Pictures, view: 
       done: view.required.done,
       total: view.required.total,
       points: view.points,
+      standing:
+        view.rank === null
+          ? t.plain("progressCard.altUnranked")
+          : t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers }),
       streak: view.streak.current,
+      ...gridCounts(view),
     }),
   };
 }

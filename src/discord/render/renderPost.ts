@@ -11,6 +11,8 @@ import { renderWeekPost } from "./renderWeekPost.js";
 import { renderLiveBoard } from "./renderLiveBoard.js";
 import { postPictures } from "./postPictures.js";
 import type { Pictures } from "../pictures/Pictures.js";
+import { optionalPicture, PictureKind } from "../pictures/optionalPicture.js";
+import type { Logger } from "../../logging/createLogger.js";
 
 /**
  * Any cohort-channel post. The scheduler, `/cohort announce`, `/cohort
@@ -36,12 +38,16 @@ export function cohortTranslator(language: string): Translator {
   return translatorFor(isLanguage(language) ? language : defaultLanguage);
 }
 
-/** The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language. */
-export function createDiscordPostRenderer(pictures: Pictures): PostRenderer {
+/**
+ * The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language.
+ * A chart that cannot be drawn is logged and the post goes out without it (its text says the same).
+ */
+export function createDiscordPostRenderer(pictures: Pictures, logger: Logger): PostRenderer {
   return {
     post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
     reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
-    pictures: (view, language) => postPictures(cohortTranslator(language), pictures, view),
+    pictures: async (view, language) =>
+      (await optionalPicture(() => postPictures(cohortTranslator(language), pictures, view), logger, PictureKind.PostCharts)) ?? [],
     liveBoard: (view, language) => renderLiveBoard(cohortTranslator(language), view),
   };
 }

@@ -16,3 +16,10 @@ export function minutesRead(countByItem: ReadonlyMap<number, number>, minutesByI
   for (const [itemId, count] of countByItem) minutes += count * (minutesByItem(itemId) ?? 0);
   return minutes;
 }
+
+/** Completions in all: what a day of reading counts on a path without estimates. */
+export function completionsIn(countByItem: ReadonlyMap<number, number>): number {
+  let completions = 0;
+  for (const count of countByItem.values()) completions += count;
+  return completions;
+}

@@ -25,6 +25,8 @@ export interface StudyGridInput {
   readonly studyDays: readonly number[];
   /** Date the member joined: earlier study days are not misses. */
   readonly joinedDate: string;
+  /** Exclusive end of the member's course (`MemberPlan.endDate`): later days are no study days, and no week after it is shown. */
+  readonly endDate: string;
   readonly weeks: number;
 }
 
@@ -38,10 +40,13 @@ export interface StudyGridWeek {
 /**
  * The last `weeks` cohort weeks up to today (fewer early in the course), oldest
  * first, each day marked done, missed, not a study day or still ahead. Today is
- * never a miss before it is over. Before the start: week 1, all ahead.
+ * never a miss before it is over. Before the start: week 1, all ahead. After the
+ * member's course: its last weeks (the weeks after it had nothing to read, so
+ * nothing to miss).
  */
 export function studyDayGrid(input: StudyGridInput): StudyGridWeek[] {
-  const current = Math.max(1, calendarWeekOfDate(input.startDate, input.today));
+  const lastDay = addDays(input.endDate, -1);
+  const current = Math.max(1, calendarWeekOfDate(input.startDate, input.today < lastDay ? input.today : lastDay));
   const first = Math.max(1, current - input.weeks + 1);
   const grid: StudyGridWeek[] = [];
   for (let week = first; week <= current; week += 1) {
@@ -53,6 +58,7 @@ export function studyDayGrid(input: StudyGridInput): StudyGridWeek[] {
 }
 
 function markOf(input: StudyGridInput, date: string): StudyDayMark {
+  if (date >= input.endDate) return StudyDayMark.notStudyDay;
   if (date > input.today) return StudyDayMark.future;
   if (!input.studyDays.includes(isoWeekday(date))) return StudyDayMark.notStudyDay;
   if (input.activeDates.has(date)) return StudyDayMark.done;

@@ -599,6 +599,7 @@ export const en = {
   "cohortAdmin.excludeRoleNone": "Nobody",
   // ── end of privacy block ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
+  "pictures.number": "{value, number}",
   "progressCard.required": "Required",
   "progressCard.sections": "Sections",
   "progressCard.points": "{points, plural, one {point} other {points}}",
@@ -612,13 +613,20 @@ export const en = {
   "progressCard.legendDayOff": "Day off",
   "progressCard.more": "+{count, number} more",
   "progressCard.alt":
-    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, a streak of {streak, plural, one {# study day} other {# study days}}.",
+    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, a streak of {streak, plural, one {# study day} other {# study days}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
+  "progressCard.altRanked": "rank #{rank} of {ranked, number}",
+  "progressCard.altUnranked": "not ranked yet",
   "weeklyChart.title": "Week {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutes read",
+  "weeklyChart.topicsRead": "Topics read",
   "weeklyChart.sectionCompletion": "Section completion",
   "weeklyChart.more": "+{count, number} more",
   "weeklyChart.alt":
-    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all on its study days; section completion: {sections}.",
+    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all ({days}); section completion: {sections}.",
+  "weeklyChart.dayMinutes": "{day} {minutes, number} min",
+  "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.altTopics":
+    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} in all ({days}); section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
   "courseChart.title": "{cohort} · the whole course",
   "courseChart.completionPerWeek": "Completion per week",

@@ -622,6 +622,7 @@ export const es: Catalogue = {
   "cohortAdmin.excludeRoleNone": "Nadie",
   // ── fin del bloque de privacidad ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
+  "pictures.number": "{value, number}",
   "progressCard.required": "Obligatorias",
   "progressCard.sections": "Secciones",
   "progressCard.points": "{points, plural, one {punto} other {puntos}}",
@@ -635,13 +636,20 @@ export const es: Catalogue = {
   "progressCard.legendDayOff": "Descanso",
   "progressCard.more": "+{count, number} más",
   "progressCard.alt":
-    "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}.",
+    "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
+  "progressCard.altRanked": "puesto n.º {rank} de {ranked, number}",
+  "progressCard.altUnranked": "aún sin clasificar",
   "weeklyChart.title": "Semana {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutos leídos",
+  "weeklyChart.topicsRead": "Temas leídos",
   "weeklyChart.sectionCompletion": "Secciones completadas",
   "weeklyChart.more": "+{count, number} más",
   "weeklyChart.alt":
-    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total en sus días de estudio; secciones completadas: {sections}.",
+    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total ({days}); secciones completadas: {sections}.",
+  "weeklyChart.dayMinutes": "{day} {minutes, number} min",
+  "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.altTopics":
+    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} en total ({days}); secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
   "courseChart.title": "{cohort} · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
