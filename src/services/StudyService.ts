@@ -174,7 +174,6 @@ export interface CourseChartData {
 /** Weeks of study days the progress card shows. */
 const gridWeeks = 4;
 /** Completions older than this cannot fall in the grid: their local dates are not worked out. */
-const gridLookBackMs = (gridWeeks * 7 + 2) * 24 * 60 * 60 * 1000;
 
 /** One `item` autocomplete choice: the Discord layer words its label. */
 export interface ItemSuggestion {
@@ -822,10 +821,8 @@ function studyGridOf(
   planning: MemberPlanning,
 ): StudyGridWeek[] {
   const zone = planning.zone;
-  const since = now.getTime() - gridLookBackMs;
-  const activeDates = new Set(
-    completions.filter((row) => row.completedAt.getTime() >= since).map((row) => row.day ?? memberDateOf(row.completedAt, zone)),
-  );
+  // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
+  const activeDates = new Set(completions.map((row) => row.day ?? memberDateOf(row.completedAt, zone)));
   return studyDayGrid({
     activeDates,
     today: planning.today,
