@@ -618,13 +618,19 @@ export class CohortService {
    * A reminder set (or moved) starts with its next time, as the reply says: yesterday's, and today's when
    * its time is past, are recorded as skipped, or the scheduler would take them for ones it missed (it
    * catches up on reminders up to 2 hours late, across midnight too) and send one at once. Recorded before
-   * the new time is stored, so no tick (of any process) sees the new time without them.
+   * the new time is stored, so no tick (of any process) sees the new time without them. The marks an
+   * earlier setting left go at the same time: their dates were in its zone, and after a move west one of
+   * them can be a day whose reminder is still to come.
    */
   private async skipPastReminders(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
     const today = localDateOf(now, zone);
-    await this.reminders.recordSkipped(memberId, addDays(today, -1), "reminder set after that day", now);
-    if (localDateOf(nextDailyInstant(now, clock, zone), zone) === today) return;
-    await this.reminders.recordSkipped(memberId, today, "reminder set after its time today", now);
+    const todayPast = localDateOf(nextDailyInstant(now, clock, zone), zone) !== today;
+    const marks = [
+      { localDate: addDays(today, -1), reason: reminderSetAfterDay },
+      ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
+    ];
+    // Both reasons are replaced even when only one is written: the other may be an earlier setting's.
+    await this.reminders.replaceSkippedMarks(memberId, marks, now, [reminderSetAfterDay, reminderSetAfterTime]);
   }
 
   async memberCount(cohortId: number): Promise<number> {
@@ -638,6 +644,10 @@ export class CohortService {
     throw new UserError("permissions.channelNotPostable", { channelId });
   }
 }
+
+/** Why a reminder day was skipped when `/remind` was set (stored with the day; see skipPastReminders). */
+const reminderSetAfterDay = "reminder set after that day";
+const reminderSetAfterTime = "reminder set after its time today";
 
 const statusActions = {
   [CohortStatus.Active]: AuditAction.Resume,

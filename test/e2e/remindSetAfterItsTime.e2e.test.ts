@@ -113,3 +113,30 @@ describe("/remind set just after midnight for a late-evening time", () => {
     expect(bot.emulator.dmMessages(dora.id)).toHaveLength(1);
   });
 });
+
+/**
+ * The two-step set-up (the time first, then the zone): what the first step recorded as already past, in
+ * the zone it was then, must not silence a reminder the second step's zone still has to come.
+ */
+describe("/remind set, then moved to a zone further west", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    // 01:00 UTC on Wednesday 2027-01-13: 10:00 on Wednesday in Tokyo, still Tuesday evening in New York.
+    bot = await startBotHarness({ now: new Date("2027-01-13T01:00:00Z") });
+    await bot.createCohort({ name: "Tokyo", start: "2027-01-04", timeZone: "Asia/Tokyo" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("sends the reminder the reply names: Wednesday 09:00 in New York", async () => {
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Tokyo" });
+    await bot.reply(ada.id, "remind", { time: "09:00" });
+    bot.clock.set(new Date("2027-01-13T01:05:00Z"));
+    const reply = visibleText(await bot.reply(ada.id, "remind", { timezone: "America/New_York" }));
+    expect(reply).toContain(`<t:${Math.floor(new Date("2027-01-13T14:00:00Z").getTime() / 1000)}:`);
+    bot.clock.set(new Date("2027-01-13T14:00:10Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
+  });
+});

@@ -122,6 +122,38 @@ export class ReminderRepository {
     );
   }
 
+  /**
+   * The days a reminder setting starts after (see CohortService.setReminder), in one transaction: the marks an
+   * earlier setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its
+   * zone, and the new ones are written where the day has no row yet (a sent or failed reminder stays as it is).
+   */
+  async replaceSkippedMarks(
+    memberId: number,
+    marks: readonly { localDate: string; reason: string }[],
+    now: Date,
+    replacing: readonly string[],
+  ): Promise<void> {
+    const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } }),
+        ...marks.map((mark) =>
+          this.prisma.reminderDelivery.upsert({
+            where: { memberId_localDate: { memberId, localDate: mark.localDate } },
+            create: {
+              memberId,
+              localDate: mark.localDate,
+              status: ReminderStatus.Skipped,
+              claimedAt: now,
+              lastError: mark.reason.slice(0, maxErrorLength),
+            },
+            update: {},
+          }),
+        ),
+      ]),
+    );
+  }
+
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
   async recordSkipped(memberId: number, localDate: string, reason: string, now: Date): Promise<boolean> {
     try {
