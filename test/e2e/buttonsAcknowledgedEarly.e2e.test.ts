@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { maxConcurrentHandlers } from "../../src/discord/InteractionRouter.js";
 import type { Pictures } from "../../src/discord/pictures/Pictures.js";
+import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
@@ -87,11 +88,23 @@ describe("buttons acknowledged before their handler runs", () => {
   }, 60_000);
   afterAll(async () => bot.close());
 
-  /** Every handler slot taken by a `/progress` waiting for its card: the next interaction must wait in line. */
-  async function fillTheLine(): Promise<void> {
+  /**
+   * Presses a button while every handler slot is taken by a `/progress` waiting for its card, so the
+   * click waits in line and is acknowledged before its handler runs; then lets the line move.
+   */
+  async function pressWhileBusy(press: () => InteractionHandle): Promise<InteractionHandle> {
     pictures.holding = true;
-    for (const member of members.slice(0, maxConcurrentHandlers)) bot.run(member.id, "progress");
+    const fillers = members.slice(0, maxConcurrentHandlers).map((member) => bot.run(member.id, "progress"));
     await pictures.waitingFor(maxConcurrentHandlers);
+    const click = press();
+    try {
+      // Acknowledged while it waits, and without a "thinking…" message of its own.
+      expect((await click.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    } finally {
+      pictures.release();
+    }
+    await Promise.all(fillers.map((filler) => filler.final()));
+    return click;
   }
 
   /** Messages in the channel that only `userId` sees. */
@@ -109,14 +122,7 @@ describe("buttons acknowledged before their handler runs", () => {
     expect(visibleText(roster)).toContain("Page 1 of 2");
     const before = privateTo(bot.admin.id).length;
 
-    await fillTheLine();
-    const click = bot.click(bot.admin.id, roster.id, buttonLabelled(roster, /Next/));
-    try {
-      // Acknowledged while it waits: without a "thinking…" reply of its own.
-      expect((await click.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    } finally {
-      pictures.release();
-    }
+    const click = await pressWhileBusy(() => bot.click(bot.admin.id, roster.id, buttonLabelled(roster, /Next/)));
     const shown = await click.final();
 
     expect(shown.id).toBe(roster.id);
@@ -135,13 +141,7 @@ describe("buttons acknowledged before their handler runs", () => {
     const title = done.label.replace(/^Done: /, "");
     const before = privateTo(ada.id).length;
 
-    await fillTheLine();
-    const click = bot.click(ada.id, today.id, done.customId);
-    try {
-      expect((await click.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    } finally {
-      pictures.release();
-    }
+    const click = await pressWhileBusy(() => bot.click(ada.id, today.id, done.customId));
     const updated = await click.final();
 
     expect(updated.id).toBe(today.id);
@@ -160,13 +160,7 @@ describe("buttons acknowledged before their handler runs", () => {
     // The confirmation has expired by the time it is pressed: the handler refuses it.
     bot.clock.set(new Date(asked.getTime() + 16 * 60_000));
     try {
-      await fillTheLine();
-      const click = bot.click(bea.id, ask.id, confirm);
-      try {
-        expect((await click.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
-      } finally {
-        pictures.release();
-      }
+      const click = await pressWhileBusy(() => bot.click(bea.id, ask.id, confirm));
       const [refusal] = await click.waitForFollowUps(1);
 
       expect(refusal?.ephemeral).toBe(true);
