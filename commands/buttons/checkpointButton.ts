@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoint.js";
 
 /**
@@ -9,6 +9,7 @@ import { renderCheckpointAnswer } from "../../src/discord/render/renderCheckpoin
 export const checkpointButton: ButtonHandler = {
   prefix: "checkpoint",
   requiresManageServer: false,
+  answer: ButtonAnswer.PrivateReply,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", sectionId = "", answer = ""]) {
     const view = await services.checkpoints.answer({
       guildId,
@@ -18,6 +19,6 @@ export const checkpointButton: ButtonHandler = {
       answer,
       now: clock.now(),
     });
-    return { kind: "reply", reply: renderCheckpointAnswer(t, view) };
+    return renderCheckpointAnswer(t, view);
   },
 };

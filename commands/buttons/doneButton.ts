@@ -1,13 +1,14 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderToday } from "../../src/discord/render/renderToday.js";
 
 /** "Done: <item>" under /today: logs the item, then refreshes the same reply. */
 export const doneButton: ButtonHandler = {
   prefix: "done",
   requiresManageServer: false,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", itemId = ""]) {
     const request = { guildId, userId: interaction.user.id, cohort: cohortId, now: clock.now() };
     await services.study.complete({ ...request, item: itemId });
-    return { kind: "update", reply: renderToday(t, await services.study.today(request)) };
+    return renderToday(t, await services.study.today(request));
   },
 };

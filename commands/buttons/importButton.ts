@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import {
   ImportAction,
   importButtonPrefix,
@@ -13,12 +13,13 @@ import {
 export const importButton: ButtonHandler = {
   prefix: importButtonPrefix,
   requiresManageServer: true,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, t, guildId }, interaction, [action = "", pendingId = ""]) {
     const request = { guildId, userId: interaction.user.id, pendingId, now: clock.now() };
     if (action === ImportAction.Confirm) {
-      return { kind: "update", reply: renderImportConfirmed(t, await services.curricula.confirmImport(request)) };
+      return renderImportConfirmed(t, await services.curricula.confirmImport(request));
     }
     const { slug } = await services.curricula.cancelImport(request);
-    return { kind: "update", reply: renderImportCancelled(t, slug) };
+    return renderImportCancelled(t, slug);
   },
 };

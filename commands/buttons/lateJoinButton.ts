@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderLateJoinStart } from "../../src/discord/render/renderMembership.js";
 import { renderPaceChange } from "../../src/discord/render/renderPace.js";
 import { isPaceChange } from "../../src/services/MemberPlanService.js";
@@ -7,6 +7,7 @@ import { isPaceChange } from "../../src/services/MemberPlanService.js";
 export const lateJoinButton: ButtonHandler = {
   prefix: "latejoin",
   requiresManageServer: false,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", choice = ""]) {
     const view = await services.memberPlans.lateJoinChoice({
       guildId,
@@ -15,6 +16,6 @@ export const lateJoinButton: ButtonHandler = {
       now: clock.now(),
       choice,
     });
-    return { kind: "update", reply: isPaceChange(view) ? renderPaceChange(t, view) : renderLateJoinStart(t, view) };
+    return isPaceChange(view) ? renderPaceChange(t, view) : renderLateJoinStart(t, view);
   },
 };

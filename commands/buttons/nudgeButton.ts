@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderNudge } from "../../src/discord/render/renderFacilitators.js";
 import { UserError } from "../../src/errors.js";
 
@@ -6,6 +6,7 @@ import { UserError } from "../../src/errors.js";
 export const nudgeButton: ButtonHandler = {
   prefix: "nudge",
   requiresManageServer: true,
+  answer: ButtonAnswer.PrivateReply,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", memberId = ""]) {
     if (!/^\d{1,15}$/.test(memberId)) throw new UserError("generic.unknownButton");
     const view = await services.nudges.nudge({
@@ -15,6 +16,6 @@ export const nudgeButton: ButtonHandler = {
       actorId: interaction.user.id,
       now: clock.now(),
     });
-    return { kind: "reply", reply: renderNudge(t, view) };
+    return renderNudge(t, view);
   },
 };

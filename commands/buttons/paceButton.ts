@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderPaceChange } from "../../src/discord/render/renderPace.js";
 import { UserError } from "../../src/errors.js";
 import { PaceMode } from "../../src/services/MemberPlanService.js";
@@ -16,6 +16,7 @@ function isPaceMode(value: string): value is PaceMode {
 export const paceButton: ButtonHandler = {
   prefix: "pace",
   requiresManageServer: false,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, t, guildId }, interaction, [cohortId = "", mode = "", days = ""]) {
     if (!isPaceMode(mode)) throw new UserError("generic.unknownButton");
     const view = await services.memberPlans.changePace({
@@ -26,6 +27,6 @@ export const paceButton: ButtonHandler = {
       mode,
       days: /^\d{1,2}$/.test(days) ? Number(days) : null,
     });
-    return { kind: "update", reply: renderPaceChange(t, view) };
+    return renderPaceChange(t, view);
   },
 };

@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { deleteConfirmationFresh, renderDeleted } from "../../src/discord/render/renderPrivacy.js";
 import { UserError } from "../../src/errors.js";
 
@@ -6,11 +6,12 @@ import { UserError } from "../../src/errors.js";
 export const privacyDeleteButton: ButtonHandler = {
   prefix: "privacy",
   requiresManageServer: false,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, guildId, t }, interaction, [action = "", userId = "", askedAt = ""]) {
     // The confirmation is private, but a custom id can be replayed: only its owner's click counts, and only while
     // fresh (a button left open would otherwise erase memberships joined since).
     if (action !== "delete" || userId !== interaction.user.id || !deleteConfirmationFresh(askedAt, clock.now()))
       throw new UserError("privacy.confirmExpired");
-    return { kind: "update", reply: renderDeleted(t, await services.privacy.deleteMember(guildId, userId, clock.now())) };
+    return renderDeleted(t, await services.privacy.deleteMember(guildId, userId, clock.now()));
   },
 };

@@ -1,4 +1,4 @@
-import type { ButtonHandler } from "../../src/discord/commandTypes.js";
+import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderRoster } from "../../src/discord/render/renderFacilitators.js";
 import { UserError } from "../../src/errors.js";
 import { isRosterFilter, parsePage } from "../../src/services/RosterService.js";
@@ -7,9 +7,10 @@ import { isRosterFilter, parsePage } from "../../src/services/RosterService.js";
 export const rosterPageButton: ButtonHandler = {
   prefix: "roster",
   requiresManageServer: true,
+  answer: ButtonAnswer.UpdateMessage,
   async execute({ services, clock, t, guildId }, _interaction, [cohortId = "", filter = "", page]) {
     if (!isRosterFilter(filter)) throw new UserError("generic.unknownButton");
     const view = await services.roster.roster({ guildId, cohort: cohortId, filter, page: parsePage(page), now: clock.now() });
-    return { kind: "update", reply: renderRoster(t, view) };
+    return renderRoster(t, view);
   },
 };

@@ -21,7 +21,7 @@ import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
 import type { Pictures } from "./pictures/Pictures.js";
-import { DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
+import { ButtonAnswer, DeferPolicy, type ButtonHandler, type HandlerContext, type Reply, type SlashCommand } from "./commandTypes.js";
 
 /** Never echo more than this much of a user's value back in logs. */
 const maxLoggedOptionLength = 200;
@@ -32,7 +32,7 @@ const maxLoggedOptionLength = 200;
  * and the work is served first come, first served instead of all finishing
  * late together. The database is one connection on SQLite anyway.
  */
-const maxConcurrentHandlers = 8;
+export const maxConcurrentHandlers = 8;
 /** Longest a handler waits for early acknowledgements before starting its work (see whenAcknowledged). */
 const maxAcknowledgementWaitMs = 1_000;
 
@@ -44,6 +44,13 @@ export interface RouterDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
 }
+
+/**
+ * What an early acknowledgement made the interaction's `@original`: a "thinking…" reply (private or
+ * public) to edit into the answer, or, for a button that updates its message, that message itself.
+ */
+const Deferred = { PrivateReply: "privateReply", PublicReply: "publicReply", MessageUpdate: "messageUpdate" } as const;
+type Deferred = (typeof Deferred)[keyof typeof Deferred];
 
 /** A handler's context before the router knows the interaction came from a server. */
 type InteractionContext = Omit<HandlerContext, "guildId">;
@@ -136,7 +143,7 @@ export class InteractionRouter {
       );
     } catch (error) {
       clearTimeout(timer);
-      await this.fail(interaction, context, error, deferral, command?.ephemeral ?? true);
+      await this.fail(interaction, context, error, deferral, (command?.ephemeral ?? true) ? Deferred.PrivateReply : Deferred.PublicReply);
     }
     await this.tellRemindersSwitchedOff(interaction, context);
   }
@@ -199,30 +206,27 @@ export class InteractionRouter {
         throw new UserError("permissions.manageServerRequired");
       }
       const defer = () => {
-        deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        // An update-button's @original is then the clicked message, which the answer edits (see answerButton).
+        deferral ??=
+          handler.answer === ButtonAnswer.UpdateMessage
+            ? interaction.deferUpdate()
+            : interaction.deferReply({ flags: MessageFlags.Ephemeral });
         return deferral;
       };
       if (this.gate.full) this.acknowledgeEarly(defer());
       else timer = setTimeout(() => void defer().catch(() => undefined), autoDeferDelay(Date.now(), interaction.createdTimestamp));
-      const result = await this.gate.run(async () => {
+      const reply = await this.gate.run(async () => {
         await this.whenAcknowledged();
         await this.noteCallerRoles(interaction, context);
         return handler.execute(inGuild(context, interaction.guildId), interaction, args);
       });
       clearTimeout(timer);
-      if (deferral !== undefined) {
-        await deferral;
-        const { flags: _flags, ...options } = replyOptions(result.reply);
-        await interaction.editReply(options);
-      } else if (result.kind === "update") {
-        await interaction.update(replyPayload(interaction, result.reply, { withFlags: false }));
-      } else {
-        await interaction.reply(replyPayload(interaction, result.reply));
-      }
-      context.logger.info({ customId: interaction.customId }, "button handled");
+      await answerButton(interaction, handler, reply, deferral);
+      context.logger.info({ customId: interaction.customId, deferred: deferral !== undefined }, "button handled");
     } catch (error) {
       clearTimeout(timer);
-      await this.fail(interaction, context, asButtonError(error), deferral, true);
+      const deferred = handler?.answer === ButtonAnswer.UpdateMessage ? Deferred.MessageUpdate : Deferred.PrivateReply;
+      await this.fail(interaction, context, asButtonError(error), deferral, deferred);
     }
   }
 
@@ -267,7 +271,7 @@ export class InteractionRouter {
     context: InteractionContext,
     error: unknown,
     deferral: Promise<unknown> | undefined,
-    deferredEphemeral: boolean,
+    deferred: Deferred,
   ): Promise<void> {
     let reply: Reply;
     if (isUserError(error)) {
@@ -284,9 +288,12 @@ export class InteractionRouter {
     }
     try {
       if (deferral !== undefined) await deferral.catch(() => undefined);
-      if (interaction.deferred && !interaction.replied && deferredEphemeral) {
+      if (interaction.deferred && !interaction.replied && deferred === Deferred.PrivateReply) {
         const { flags: _flags, ...options } = replyOptions(reply);
         await interaction.editReply(options);
+      } else if (interaction.deferred && deferred === Deferred.MessageUpdate) {
+        // @original is the clicked message: it stays as it was, and only the clicker reads why.
+        await interaction.followUp(replyOptions(reply));
       } else if (interaction.deferred || interaction.replied) {
         // Errors are private: replace a public "thinking…" with a private follow-up.
         if (!interaction.replied) await interaction.deleteReply().catch(() => undefined);
@@ -297,6 +304,28 @@ export class InteractionRouter {
     } catch (sendError) {
       context.logger.error({ err: sendError }, "could not send the error reply");
     }
+  }
+}
+
+/**
+ * Sends a button's answer as its handler declared it. After an early acknowledgement `@original` is
+ * what that acknowledgement made it (deferUpdate: the clicked message; deferReply: the "thinking…"
+ * reply), so editing it is right for both.
+ */
+async function answerButton(
+  interaction: ButtonInteraction,
+  handler: ButtonHandler,
+  reply: Reply,
+  deferral: Promise<unknown> | undefined,
+): Promise<void> {
+  if (deferral !== undefined) {
+    await deferral;
+    const { flags: _flags, ...options } = replyOptions(reply);
+    await interaction.editReply(options);
+  } else if (handler.answer === ButtonAnswer.UpdateMessage) {
+    await interaction.update(replyPayload(interaction, reply, { withFlags: false }));
+  } else {
+    await interaction.reply(replyPayload(interaction, reply));
   }
 }
 

@@ -79,15 +79,28 @@ export interface SlashCommand {
 }
 
 /**
- * Buttons: `customId` is "<prefix>:<arg>:<arg>…". The handler either updates
- * the message the button is on ("update") or answers with a new reply.
+ * How a button answers, declared once on its handler: by changing the message it sits on (roster
+ * paging, Done on /today, confirmations) or by a new private reply under it (a checkpoint answer,
+ * a nudge's outcome). The router acknowledges a click that has to wait to match, so a slow update
+ * still lands on the clicked message instead of a second message beside it.
  */
-export interface ButtonHandler {
+export const ButtonAnswer = { UpdateMessage: "updateMessage", PrivateReply: "privateReply" } as const;
+export type ButtonAnswer = (typeof ButtonAnswer)[keyof typeof ButtonAnswer];
+
+/** A private reply: what a reply-button answers with (its early acknowledgement is private already). */
+export type PrivateReply = Reply & { readonly ephemeral: true };
+
+interface ButtonHandlerOf<A extends ButtonAnswer, R extends Reply> {
   readonly prefix: string;
   readonly requiresManageServer: boolean;
-  execute(
-    context: HandlerContext,
-    interaction: ButtonInteraction,
-    args: readonly string[],
-  ): Promise<{ readonly kind: "update" | "reply"; readonly reply: Reply }>;
+  readonly answer: A;
+  /** The reply, or an update-button's new message content (its `ephemeral` is ignored: an update keeps the message's own). */
+  execute(context: HandlerContext, interaction: ButtonInteraction, args: readonly string[]): Promise<R>;
 }
+
+/**
+ * Buttons: `customId` is "<prefix>:<arg>:<arg>…". What a handler returns is only ever used the way
+ * its `answer` says: a handler cannot update sometimes and reply other times.
+ */
+export type ButtonHandler =
+  ButtonHandlerOf<typeof ButtonAnswer.UpdateMessage, Reply> | ButtonHandlerOf<typeof ButtonAnswer.PrivateReply, PrivateReply>;

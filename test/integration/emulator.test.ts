@@ -460,6 +460,31 @@ describe("buttons", () => {
     expect(final.ephemeral).toBe(true);
   });
 
+  it("after a deferred update, a follow-up is a new message and the clicked one changes only when @original is edited", async () => {
+    const { emu, guild, channelId } = world;
+    const member = emu.createMember(guild.id, { username: "kit" });
+    const sent = await textChannel(channelId).send({ content: "Roster page 1", components: [doneButtonRow("roster:next")] });
+    onInteraction = async (interaction) => {
+      if (!interaction.isButton()) return;
+      await interaction.deferUpdate();
+      // Unlike after a deferred reply (type 5), the first follow-up does not become the response.
+      await interaction.followUp({ content: "Not now", flags: MessageFlags.Ephemeral });
+      await interaction.editReply({ content: "Roster page 2" });
+    };
+    const click = emu.clickButton({ userId: member.id, messageId: sent.id, customId: "roster:next" });
+    const response = await click.response();
+    expect([response.type, response.message?.id, response.message?.loading]).toEqual([6, sent.id, false]);
+    const [followUp] = await click.waitForFollowUps(1);
+    expect([followUp?.content, followUp?.ephemeral, followUp?.visibleToUserId, followUp?.id === sent.id]).toEqual([
+      "Not now",
+      true,
+      member.id,
+      false,
+    ]);
+    const final = await click.final();
+    expect([final.id, final.content, final.ephemeral]).toEqual([sent.id, "Roster page 2", false]);
+  });
+
   it("handles button clicks in DMs, and refuses DMs to users who closed them with 50007", async () => {
     const { emu, guild, client } = world;
     const member = emu.createMember(guild.id, { username: "jane" });

@@ -1,7 +1,7 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
 import type { CheckpointAnswerView, CheckpointView } from "../../services/CheckpointService.js";
-import type { Reply } from "../commandTypes.js";
+import type { PrivateReply, Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors, limits, truncate } from "./format.js";
@@ -63,7 +63,7 @@ function hintOf(view: CheckpointAnswerView): MessageKey {
 }
 
 /** What a self-assessment button recorded, shown only to the member who clicked. */
-export function renderCheckpointAnswer(t: Translator, view: CheckpointAnswerView): Reply {
+export function renderCheckpointAnswer(t: Translator, view: CheckpointAnswerView): PrivateReply {
   const answer = checkpointAnswerLabel(t, view.answer);
   const section = view.section.title;
   const sentence =

@@ -4,7 +4,7 @@ import type { AuditView, CreditView } from "../../services/FacilitatorService.js
 import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
-import type { Reply } from "../commandTypes.js";
+import type { PrivateReply, Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
 import type { CommandTexts } from "../i18n/localizeCommand.js";
@@ -120,7 +120,7 @@ function pageButton(
 }
 
 /** The answer to a Nudge button. */
-export function renderNudge(t: Translator, view: NudgeView): Reply {
+export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
   const member = mention(view.userId);
   const text =
     view.outcome === NudgeOutcome.Sent
