@@ -51,13 +51,19 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
   });
 
   it("/progress does not promise a place on the board for points it will not take, before and after the closing post", async () => {
-    const promise = async () => [
-      visibleText(await run(ada.id, "progress")).includes("points put you on the leaderboard"),
-      visibleText(await run(lucia.id, "progress")).includes("los puntos te llevan a la clasificación"),
-    ];
-    expect(await promise()).toEqual([false, false]);
+    const promise = async () => {
+      const english = await run(ada.id, "progress");
+      const spanish = await run(lucia.id, "progress");
+      return [
+        visibleText(english).includes("points put you on the leaderboard"),
+        visibleText(spanish).includes("los puntos te llevan a la clasificación"),
+        english.attachments[0]?.description?.includes("not ranked yet"),
+        spanish.attachments[0]?.description?.includes("aún sin clasificar"),
+      ];
+    };
+    expect(await promise()).toEqual([false, false, false, false]);
     await bot.test.app.scheduler.tick(bot.clock.now());
-    expect(await promise()).toEqual([false, false]);
+    expect(await promise()).toEqual([false, false, false, false]);
   });
 
   it("the course summary after its last week does not say reading logged now still counts", async () => {

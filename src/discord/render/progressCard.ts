@@ -1,3 +1,4 @@
+import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
 import { isoWeekday } from "../../domain/schedule/localTime.js";
 import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
@@ -80,9 +81,9 @@ export async function progressCardFile(t: Translator, pictures: Pictures, view: 
       total: view.required.total,
       points: view.points,
       standing:
-        view.rank === null
-          ? t.plain("progressCard.altUnranked")
-          : t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers }),
+        view.rank !== null
+          ? t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers })
+          : t.plain(cohortBoardClosed(view.cohort) ? "progressCard.altOffFinalBoard" : "progressCard.altUnranked"),
       streak: view.streak.current,
       ...gridCounts(view),
     }),

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -58,6 +58,5 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
 function pointsLine(t: Translator, view: ProgressView): string {
   const { points, rank, cohort } = view;
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
-  const closed = cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
-  return t.t(closed ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
+  return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
 }

@@ -616,6 +616,7 @@ export const en = {
     "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, a streak of {streak, plural, one {# study day} other {# study days}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank} of {ranked, number}",
   "progressCard.altUnranked": "not ranked yet",
+  "progressCard.altOffFinalBoard": "not on the final leaderboard",
   "weeklyChart.title": "Week {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutes read",
   "weeklyChart.topicsRead": "Topics read",

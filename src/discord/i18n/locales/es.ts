@@ -639,6 +639,7 @@ export const es: Catalogue = {
     "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank} de {ranked, number}",
   "progressCard.altUnranked": "aún sin clasificar",
+  "progressCard.altOffFinalBoard": "fuera de la clasificación final",
   "weeklyChart.title": "Semana {week} · {from} – {to}",
   "weeklyChart.minutesRead": "Minutos leídos",
   "weeklyChart.topicsRead": "Temas leídos",
