@@ -224,6 +224,27 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
   });
 });
 
+describe("/cohort roster with a member whose stored reminder zone the runtime no longer knows", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-12T12:00:00Z") });
+  });
+  afterAll(async () => bot.close());
+
+  it("lists them in the cohort's zone instead of failing the page", async () => {
+    const cohort = await bot.createCohort({ start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "ada", String(cohort.id), joinedAt);
+    // A zone a later time-zone database dropped (stored when it was valid).
+    await bot.test.app.database.prisma.member.updateMany({ where: { userId: ada.id }, data: { remindTimeZone: "Mars/Olympus_Mons" } });
+    const handle = bot.run(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+    const page = await handle.final();
+    expect(handle.failed).toBe(false);
+    expect(lineOf(page, ada.id)).not.toBe("");
+    expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Week 2");
+  });
+});
+
 describe("a facilitator who loses Manage Server with a roster open", () => {
   let bot: BotHarness;
   beforeAll(async () => {

@@ -11,6 +11,7 @@
  */
 import {
   epochDayOfLocalDate,
+  isValidTimeZone,
   localDateOfEpochDay,
   toEpochMillis,
   wallEpochMillis,
@@ -32,7 +33,8 @@ const CHECK_UNTIL_MILLIS = 8 * 3_600_000;
 
 /** The member's zone: their own when they set one, otherwise the cohort's. */
 export function memberTimeZone(remindTimeZone: string | null, cohortTimeZone: string): string {
-  return remindTimeZone ?? cohortTimeZone;
+  // A stored zone a later time-zone database dropped falls back to the cohort's, not an error on every command.
+  return remindTimeZone !== null && isValidTimeZone(remindTimeZone) ? remindTimeZone : cohortTimeZone;
 }
 
 /** The instant member day `localDate` begins (04:00 local). */
