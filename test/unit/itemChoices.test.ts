@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { itemChoices } from "../../src/discord/itemChoices.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
+import { UserError } from "../../src/errors.js";
 import type { ItemSuggestion } from "../../src/services/StudyService.js";
 
 const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion => ({
@@ -26,5 +28,18 @@ describe("item autocomplete choices that would read the same", () => {
     const names = itemChoices(translatorFor("en"), [drill(1, 1, `${long}: one`), drill(2, 1, `${long}: two`)]).map((choice) => choice.name);
     expect(new Set(names).size).toBe(2);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("the 'several items match' reply", () => {
+  it('shows a group whatever its name, "none" included', () => {
+    const choice = { title: "Drill", sectionTitle: "One", weekStart: 1, weekEnd: 1 };
+    const error = new UserError("item.ambiguous", {
+      choices: [
+        { ...choice, group: null, ordinal: 1 },
+        { ...choice, group: "none", ordinal: null },
+      ],
+    });
+    expect(renderUserError(translatorFor("en"), error)).toContain("**Drill** (Week 1 · One · #1); **Drill** (Week 1 · One · none).");
   });
 });
