@@ -115,6 +115,17 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(picked).toHaveLength(9);
   });
 
+  it("picks the built-in path's API Versioning as the README shows it", async () => {
+    const fay = bot.member("fay-typed");
+    await bot.reply(fay.id, "join", { cohort: "Late" });
+    const done = async (value: string) => visibleText(await bot.reply(fay.id, "done", { cohort: "Late", item: value }));
+    expect(await done("API Versioning")).toContain(
+      "Several items match: **API Versioning** (Weeks 5-6 · API Design); **API Versioning** (Weeks 6-7 · Spring Boot).",
+    );
+    expect(await done("API Versioning (Weeks 6-7)")).toContain("Done!");
+    expect(await done("API Versioning (Spring Boot)")).toContain("already marked");
+  });
+
   it("numbers items a curriculum stored before repeats were refused holds twice in one section and group", async () => {
     const path = ["Old Repeats Path", "Week 1: Drills", "- [ ] Required -- Drill (20 min)", "- [ ] Required -- Drill again (20 min)", ""];
     await bot.reply(bot.admin.id, "curriculum import", { file: { name: "old-repeats.md", content: path.join("\n") } });
