@@ -791,8 +791,9 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     candidates.map((candidate) => candidate.details),
     maxListedChoices,
   );
+  const fits = new Set(fitting);
   const listed = candidates.flatMap((candidate, index) =>
-    fitting.length === 0 || fitting.includes(candidate) ? [{ ...candidate, shown: shown[index] }] : [],
+    fitting.length === 0 || fits.has(candidate) ? [{ ...candidate, shown: shown[index] }] : [],
   );
   throw new UserError("item.ambiguous", {
     choices: listed.map(({ item, details: of, shown: extra }) => ({
