@@ -4,9 +4,10 @@ export interface ItemChoice {
   readonly sectionTitle: string;
   readonly weekStart: number;
   readonly weekEnd: number;
+  /** Its group, where the reply must show it to tell this item apart (null: not shown). */
   readonly group: string | null;
-  /** 1-based place among the items of that title, in curriculum order: typed as "#2" it picks this one. */
-  readonly ordinal: number;
+  /** 1-based place among the items of that title, in curriculum order ("#2"), where the reply must show it (null: not shown). */
+  readonly ordinal: number | null;
 }
 
 type NoParams = Record<string, never>;

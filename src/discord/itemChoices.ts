@@ -30,7 +30,8 @@ function repeated(names: readonly string[]): Set<string> {
 
 /**
  * `item` autocomplete choices (member commands and /cohort credit). Items that would read the same (a title repeated
- * in one section, or long titles cut alike) add their group, then their due day in the member's plan, then their rank.
+ * in one section, or long titles cut alike) add their group, then their due day in the member's plan, then their place
+ * among the items of their title ("#2", as the "several items match" reply shows it), then the end of their title.
  */
 export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[]): AutocompleteChoice[] {
   const details: (string | null)[] = suggestions.map(() => null);
@@ -44,6 +45,14 @@ export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[
   };
   tellApart((item) => (item.group === null ? null : inertText(item.group, TextTarget.Plain)));
   tellApart((item) => (item.dueDate === null ? null : localDateText(t, item.dueDate)));
-  tellApart((_item, index) => `#${index + 1}`);
+  // The place among the items of that title, numbered as the "several items match" reply numbers it.
+  tellApart((item) => `#${item.ordinal}`);
+  // Only different titles cut alike are left: the end of the title, which the cut hid, tells them apart.
+  tellApart(
+    (item) =>
+      `…${Array.from(inertText(item.title, TextTarget.Plain))
+        .slice(-maxDetail + 1)
+        .join("")}`,
+  );
   return suggestions.map((item, index) => ({ name: choiceName(t, item, details[index] ?? null), value: String(item.itemId) }));
 }

@@ -28,12 +28,12 @@ import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid
 import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
-import { UserError, type ItemChoice } from "../errors.js";
+import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
-import { detailsFit, readsAs, splitTypedItem, type TypedItem } from "../domain/curriculum/typedItem.js";
+import { detailsAfter, detailsFit, readsAs, shownDetails, type ItemDetails } from "../domain/curriculum/typedItem.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -186,6 +186,8 @@ export interface ItemSuggestion {
   readonly group: string | null;
   /** Its due day in the member's own plan (null: not assigned to them, e.g. Reference), the last thing that tells repeats apart. */
   readonly dueDate: string | null;
+  /** Its place among the curriculum's items of its title ("#2"), numbered as the "several items match" reply numbers them. */
+  readonly ordinal: number;
 }
 
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
@@ -732,6 +734,7 @@ export class StudyService {
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     if (request.query.trim() === "") candidates.sort((a, b) => b.priority - a.priority || a.item.position - b.item.position);
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
+    const ordinals = ordinalsOf(context);
     return candidates.slice(0, maxChoices).map(({ item }) => {
       const section = sections.get(item.sectionId);
       return {
@@ -742,6 +745,7 @@ export class StudyService {
         weekEnd: section?.weekEnd ?? 0,
         group: item.group,
         dueDate: plan.itemById.get(item.id)?.dueDate ?? null,
+        ordinal: ordinals.get(item.id) ?? 1,
       };
     });
   }
@@ -773,37 +777,80 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     const byId = context.itemsById.get(Number(value));
     if (byId !== undefined) return byId;
   }
-  // A title that itself holds " · " or brackets is read whole first.
-  const text = value.replace(/^✓\s*/, "");
-  let typed: TypedItem = { title: text, details: [] };
-  let matches = titled(context, readsAs(text));
-  if (matches.length === 0) {
-    typed = splitTypedItem(text);
-    matches = titled(context, readsAs(typed.title));
-  }
+  const typed = readsAs(value.replace(/^✓\s*/, ""));
+  const { matches, details } = sameTitledFor(context, typed);
   const [first] = matches;
   if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
   if (matches.length === 1) return first;
-  const choices = matches.map((item, index) => choiceOf(context, item, index + 1));
-  const fitting = choices.filter((choice) => detailsFit(typed.details, choice));
+  const candidates = matches.map((item, index) => ({ item, details: detailsOf(context, item, index + 1) }));
+  const fitting = candidates.filter((candidate) => detailsFit(details, candidate.details));
   const [only] = fitting;
-  if (only !== undefined && fitting.length === 1 && typed.details.length > 0) return itemOf(context, only.itemId);
-  throw new UserError("item.ambiguous", { choices: (fitting.length > 0 ? fitting : choices).map(({ itemId: _id, ...choice }) => choice) });
+  if (only !== undefined && fitting.length === 1 && details !== "") return only.item;
+  // What each line shows is worked out against every item of the title: typed back, a line picks its item.
+  const shown = shownDetails(
+    candidates.map((candidate) => candidate.details),
+    maxListedChoices,
+  );
+  const fits = new Set(fitting);
+  const listed = candidates.flatMap((candidate, index) =>
+    fitting.length === 0 || fits.has(candidate) ? [{ ...candidate, shown: shown[index] }] : [],
+  );
+  throw new UserError("item.ambiguous", {
+    choices: listed.map(({ item, details: of, shown: extra }) => ({
+      title: item.title,
+      sectionTitle: of.sectionTitle,
+      weekStart: of.weekStart,
+      weekEnd: of.weekEnd,
+      group: extra?.group === true ? of.group : null,
+      ordinal: extra?.ordinal === true ? of.ordinal : null,
+    })),
+  });
 }
 
-/** Items of the curriculum whose title reads as `wanted`, in curriculum order. */
-function titled(context: CohortContext, wanted: string): StoredItem[] {
-  return [...context.itemsById.values()]
-    .filter((item) => readsAs(item.title) === wanted)
-    .sort((a, b) => a.position - b.position || a.id - b.id);
+/** More lines than one reply has room for: the ones after it are never shown. */
+const maxListedChoices = 100;
+
+/**
+ * The items a typed value names: the longest title of the curriculum it starts with that has an item its
+ * details fit (else the longest it starts with), in curriculum order, and the details typed after it.
+ */
+function sameTitledFor(context: CohortContext, typed: string): { matches: StoredItem[]; details: string } {
+  const byTitle = sameTitled(context);
+  const titles = [...byTitle.keys()].filter((title) => detailsAfter(typed, title) !== null).sort((a, b) => b.length - a.length);
+  let fallback: { matches: StoredItem[]; details: string } | null = null;
+  for (const title of titles) {
+    const matches = byTitle.get(title) ?? [];
+    const details = detailsAfter(typed, title) ?? "";
+    if (matches.some((item, index) => detailsFit(details, detailsOf(context, item, index + 1)))) return { matches, details };
+    fallback ??= { matches, details };
+  }
+  return fallback ?? { matches: [], details: "" };
 }
 
-function choiceOf(context: CohortContext, item: StoredItem, ordinal: number): ItemChoice & { readonly itemId: number } {
+/** The curriculum's items by how their title reads, each title's in curriculum order (their "#n"). */
+function sameTitled(context: CohortContext): Map<string, StoredItem[]> {
+  const byTitle = new Map<string, StoredItem[]>();
+  const items = [...context.itemsById.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+  for (const item of items) {
+    const title = readsAs(item.title);
+    const list = byTitle.get(title);
+    if (list === undefined) byTitle.set(title, [item]);
+    else list.push(item);
+  }
+  return byTitle;
+}
+
+/** Each item's place among the items of its title ("#2"), as the "several items match" reply numbers them. */
+function ordinalsOf(context: CohortContext): Map<number, number> {
+  const ordinals = new Map<number, number>();
+  for (const items of sameTitled(context).values()) items.forEach((item, index) => ordinals.set(item.id, index + 1));
+  return ordinals;
+}
+
+function detailsOf(context: CohortContext, item: StoredItem, ordinal: number): ItemDetails {
   const stored = context.curriculum.sections.find((section) => section.id === item.sectionId);
   const section = stored === undefined ? undefined : calendarSectionOf(context, stored);
   return {
-    itemId: item.id,
-    title: item.title,
     sectionTitle: section?.title ?? "",
     weekStart: section?.weekStart ?? 0,
     weekEnd: section?.weekEnd ?? 0,

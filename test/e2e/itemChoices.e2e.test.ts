@@ -68,6 +68,64 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(await done(`${longTitle} (week 2 · More)`)).toContain("already marked");
   });
 
+  it("picks exactly its item for every line of a 'several items match' reply typed back, whatever the names hold", async () => {
+    const item = (title: string) => `- [ ] Required -- ${title} (10 min)`;
+    const path = [
+      "Typed Back Path",
+      "Week 1: One",
+      item("Drill"),
+      item("Intro (part 1)"),
+      "Practice:",
+      item("Drill"),
+      "Week 1-2: Review",
+      item("Quiz"),
+      item("Intro (part 1)"),
+      "Week 2: Review",
+      item("Quiz"),
+      "Week 3: Databases (SQL)",
+      item("Joins"),
+      "Week 3: Storage, Indexing",
+      item("Joins"),
+      "Labs (B), extra:",
+      item("Joins"),
+      "",
+    ];
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "typed-back.md", content: path.join("\n") } });
+    await bot.createCohort({ name: "Typed Back", curriculum: "typed-back-path", start: "2027-01-04" });
+    const ed = bot.member("ed-typed");
+    await bot.reply(ed.id, "join", { cohort: "Typed Back" });
+    const done = async (value: string) => visibleText(await bot.reply(ed.id, "done", { cohort: "Typed Back", item: value }));
+    const picked: string[] = [];
+    for (const [title, count] of [
+      ["Drill", 2],
+      ["Quiz", 2],
+      ["Joins", 3],
+      ["Intro (part 1)", 2],
+    ] as const) {
+      const reply = await done(title);
+      const lines = (/Several items match: (.*)\. Pick one/.exec(reply)?.[1] ?? "").split("; ").map((line) => line.replaceAll("**", ""));
+      expect(lines).toHaveLength(count);
+      // Each line typed back logs a new item: none is ambiguous, none picks an item an earlier line picked.
+      for (const line of lines) {
+        const answer = await done(line);
+        picked.push(`${line}: ${answer.includes("Done!") ? "Done!" : answer.slice(0, 160)}`);
+      }
+    }
+    expect(picked.filter((entry) => !entry.endsWith(": Done!"))).toEqual([]);
+    expect(picked).toHaveLength(9);
+  });
+
+  it("picks the built-in path's API Versioning as the README shows it", async () => {
+    const fay = bot.member("fay-typed");
+    await bot.reply(fay.id, "join", { cohort: "Late" });
+    const done = async (value: string) => visibleText(await bot.reply(fay.id, "done", { cohort: "Late", item: value }));
+    expect(await done("API Versioning")).toContain(
+      "Several items match: **API Versioning** (Weeks 5-6 · API Design); **API Versioning** (Weeks 6-7 · Spring Boot).",
+    );
+    expect(await done("API Versioning (Weeks 6-7)")).toContain("Done!");
+    expect(await done("API Versioning (Spring Boot)")).toContain("already marked");
+  });
+
   it("numbers items a curriculum stored before repeats were refused holds twice in one section and group", async () => {
     const path = ["Old Repeats Path", "Week 1: Drills", "- [ ] Required -- Drill (20 min)", "- [ ] Required -- Drill again (20 min)", ""];
     await bot.reply(bot.admin.id, "curriculum import", { file: { name: "old-repeats.md", content: path.join("\n") } });

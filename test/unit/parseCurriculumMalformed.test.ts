@@ -222,6 +222,27 @@ describe("weeks a cohort would spend with nothing to read", () => {
     expect(renderParseProblem(problem as ParseProblem, "es")).toMatch(/semana 60/);
   });
 
+  it("a first section in week 2 names the one week before it in the singular", () => {
+    const text = ["Late Path", "Week 2: Two", item("A"), "Week 3: Three", item("B")].join("\n");
+    const [problem] = refused(text);
+    expect(problem).toMatchObject({ code: ProblemCode.FirstWeekNotOne, params: { week: 2, before: 1 } });
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/nothing to read in week 1\. /);
+    expect(renderParseProblem(problem as ParseProblem, "es")).toMatch(/nada que leer en la semana 1\. /);
+  });
+
+  it("a gap is listed with the other problems of the file, each at its line", () => {
+    const text = ["Gappy Path", "Week 1: One", "- [ ] Mandatory -- A (10 min)", item("B"), "Week 3: Three", item("C")].join("\n");
+    expect(refused(text).map((problem) => [problem.line, problem.code])).toEqual([
+      [3, ProblemCode.UnknownKind],
+      [5, ProblemCode.WeekGap],
+    ]);
+  });
+
+  it("a refused heading leaves its weeks to its own message, not a second one about a gap", () => {
+    const text = ["Gappy Path", "Week 1: One", item("A"), "Week 0: Zero", item("B"), "Week 2: Two", item("C")].join("\n");
+    expect(refused(text).map((problem) => problem.code)).not.toContain(ProblemCode.WeekGap);
+  });
+
   it("overlapping ranges, a week covered twice and sections out of order leave no gap", () => {
     const text = ["Busy Path", "Week 3-4: Later", item("C"), "Week 1-2: First", item("A"), "Week 2: Again", item("B")].join("\n");
     expect(accepted(text).totalWeeks).toBe(4);
@@ -240,7 +261,11 @@ describe("the same item twice in one section", () => {
   it("is refused at the repeat, naming the first one's line", () => {
     const text = ["Twice Path", "Week 1: One", item("Storage Engines"), item("Indexes"), item("storage  engines")].join("\n");
     expect(refused(text)).toEqual([
-      { line: 5, code: ProblemCode.DuplicateItem, params: { item: "storage  engines", firstLine: 3, group: "none" } },
+      {
+        line: 5,
+        code: ProblemCode.DuplicateItem,
+        params: { item: "storage  engines", firstLine: 3, inGroup: "no", group: "", onTrack: "no", track: "" },
+      },
     ]);
     const [problem] = refused(text);
     expect(renderParseProblem(problem as ParseProblem)).toBe(
@@ -252,8 +277,21 @@ describe("the same item twice in one section", () => {
   it("is refused within one group, naming the group", () => {
     const text = ["Twice Path", "Week 1: One", "Practice:", item("Drill"), item("Drill")].join("\n");
     const [problem] = refused(text);
-    expect(problem).toEqual({ line: 5, code: ProblemCode.DuplicateItem, params: { item: "Drill", firstLine: 4, group: "Practice" } });
-    expect(renderParseProblem(problem as ParseProblem)).toMatch(/in the same section and group "Practice"/);
+    expect(problem).toEqual({
+      line: 5,
+      code: ProblemCode.DuplicateItem,
+      params: { item: "Drill", firstLine: 4, inGroup: "yes", group: "Practice", onTrack: "no", track: "" },
+    });
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/in the same section and group "Practice":/);
+  });
+
+  it('names a group called "none" and the track the check also keys on', () => {
+    const text = ["Twice Path", "Week 1: One", "none:", item("Drill"), item("Drill")].join("\n");
+    const [problem] = refused(text);
+    expect(renderParseProblem(problem as ParseProblem)).toMatch(/in the same section and group "none":/);
+    const onTrack = { ...(problem as ParseProblem), params: { ...problem?.params, onTrack: "yes", track: "SQL" } };
+    expect(renderParseProblem(onTrack)).toMatch(/in the same section and group "none", on the same track "SQL":/);
+    expect(renderParseProblem(onTrack, "es")).toMatch(/mismo grupo "none", en el mismo itinerario "SQL":/);
   });
 
   it("is accepted in different groups or different sections, which tell them apart", () => {

@@ -16,26 +16,18 @@ function boldList(t: Translator, values: readonly string[]): string {
 const maxChoicesLength = 1_500;
 
 /**
- * Same-titled items, each with its weeks and section, then its group where those read alike, then its
- * place ("#2") where even that does: the member types one back as shown ("Title (Weeks 1-2 · Basics)").
+ * Same-titled items, each with its weeks and section, then its group or place ("#2") where the service found
+ * those needed: the member types one back as shown ("Title (Weeks 1-2 · Basics)") and it picks that item.
  */
 function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string {
-  const keyOf = (choice: ItemChoice, withGroup: boolean) =>
-    [choice.weekStart, choice.weekEnd, choice.sectionTitle, withGroup ? choice.group : null].join("\u0000");
-  const repeated = (withGroup: boolean) => {
-    const counts = new Map<string, number>();
-    for (const choice of choices) counts.set(keyOf(choice, withGroup), (counts.get(keyOf(choice, withGroup)) ?? 0) + 1);
-    return (choice: ItemChoice) => (counts.get(keyOf(choice, withGroup)) ?? 0) > 1;
-  };
-  const sameSection = repeated(false);
-  const sameGroup = repeated(true);
   const lines = choices.map((choice) =>
     t.t("item.choice", {
       title: choice.title,
       section: choice.sectionTitle,
       weeks: markup(weeksText(t, choice.weekStart, choice.weekEnd, "upper")),
-      group: sameSection(choice) && choice.group !== null ? choice.group : "none",
-      ordinal: sameGroup(choice) ? choice.ordinal : 0,
+      withGroup: choice.group === null ? "no" : "yes",
+      group: choice.group ?? "",
+      ordinal: choice.ordinal ?? 0,
     }),
   );
   // A title can repeat in every week: as many as fit in one message, then how many more (their weeks or place pick them).

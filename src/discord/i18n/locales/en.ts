@@ -117,7 +117,7 @@ export const en = {
   "item.ambiguous":
     "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
   "item.moreChoices": "…and {count, number} more",
-  "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
+  "item.choice": "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
@@ -408,11 +408,11 @@ export const en = {
   "parse.duplicateSectionKey":
     'Section "{section}" would get the same identity as the section on line {firstLine, number, ::group-off}; give it a more distinct title.',
   "parse.firstWeekNotOne":
-    'The first section, "{section}", starts in week {week, number, ::group-off}: a cohort would have nothing to read in weeks 1-{before, number, ::group-off}. Number the weeks from 1.',
+    'The first section, "{section}", starts in week {week, number, ::group-off}: a cohort would have nothing to read in {before, plural, one {week 1} other {weeks 1-{before, number, ::group-off}}}. Number the weeks from 1.',
   "parse.weekGap":
     'Section "{section}" starts in week {start, number, ::group-off}, but no section covers {count, plural, one {week {from, number, ::group-off}} other {weeks {from, number, ::group-off}-{to, number, ::group-off}}} (the one before, on line {previousLine, number, ::group-off}, ends in week {previousEnd, number, ::group-off}): a cohort would have nothing to read then. Number the weeks without gaps; a cohort can take a week off with `/cohort break`.',
   "parse.duplicateItem":
-    'Item "{item}" repeats the one on line {firstLine, number, ::group-off} in the same section{group, select, none {} other { and group "{group}"}}: members could not tell them apart. Rename one (e.g. "… (part 2)") or remove it.',
+    'Item "{item}" repeats the one on line {firstLine, number, ::group-off} in the same section{inGroup, select, yes { and group "{group}"} other {}}{onTrack, select, yes {, on the same track "{track}"} other {}}: members could not tell them apart. Rename one (e.g. "… (part 2)") or remove it.',
   "parse.sectionAfterClosing":
     'Section heading "{heading}" comes after the closing part of the path (which starts on line {closingLine, number, ::group-off}); move the closing lists to the end.',
   "parse.itemWithoutKind":

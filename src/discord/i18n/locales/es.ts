@@ -120,7 +120,7 @@ export const es: Catalogue = {
   "item.ambiguous":
     "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
   "item.moreChoices": "…y {count, number} más",
-  "item.choice": "**{title}** ({weeks} · {section}{group, select, none {} other { · {group}}}{ordinal, plural, =0 {} other { · '#'#}})",
+  "item.choice": "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'#}})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
@@ -422,11 +422,11 @@ export const es: Catalogue = {
   "parse.duplicateSectionKey":
     'La sección "{section}" tendría la misma identidad que la sección de la línea {firstLine, number, ::group-off}; dale un título más distinto.',
   "parse.firstWeekNotOne":
-    'La primera sección, "{section}", empieza en la semana {week, number, ::group-off}: una cohorte no tendría nada que leer en las semanas 1-{before, number, ::group-off}. Numera las semanas desde 1.',
+    'La primera sección, "{section}", empieza en la semana {week, number, ::group-off}: una cohorte no tendría nada que leer en {before, plural, one {la semana 1} other {las semanas 1-{before, number, ::group-off}}}. Numera las semanas desde 1.',
   "parse.weekGap":
     'La sección "{section}" empieza en la semana {start, number, ::group-off}, pero ninguna sección cubre {count, plural, one {la semana {from, number, ::group-off}} other {las semanas {from, number, ::group-off}-{to, number, ::group-off}}} (la anterior, en la línea {previousLine, number, ::group-off}, termina en la semana {previousEnd, number, ::group-off}): una cohorte no tendría nada que leer entonces. Numera las semanas sin huecos; una cohorte puede tomarse una semana libre con `/cohorte descanso`.',
   "parse.duplicateItem":
-    'El elemento "{item}" repite el de la línea {firstLine, number, ::group-off} en la misma sección{group, select, none {} other { y el mismo grupo "{group}"}}: los miembros no podrían distinguirlos. Cambia el nombre de uno (p. ej. "… (parte 2)") o quítalo.',
+    'El elemento "{item}" repite el de la línea {firstLine, number, ::group-off} en la misma sección{inGroup, select, yes { y el mismo grupo "{group}"} other {}}{onTrack, select, yes {, en el mismo itinerario "{track}"} other {}}: los miembros no podrían distinguirlos. Cambia el nombre de uno (p. ej. "… (parte 2)") o quítalo.',
   "parse.sectionAfterClosing":
     'El encabezado de sección "{heading}" aparece después de la parte final de la ruta (que empieza en la línea {closingLine, number, ::group-off}); mueve las listas finales al final.',
   "parse.itemWithoutKind":

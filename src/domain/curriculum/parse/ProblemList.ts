@@ -15,6 +15,11 @@ export class ProblemList {
     return this.problems.length === 0;
   }
 
+  /** The codes found so far. */
+  get codes(): ReadonlySet<ProblemCode> {
+    return new Set(this.problems.map((problem) => problem.code));
+  }
+
   /** Lines with at least one problem. */
   get reportedLines(): ReadonlySet<number> {
     return this.lines;

@@ -10,6 +10,23 @@ import { excerpt } from "./sourceLines.js";
 
 const KEY_SLUG_LENGTH = 60;
 
+/** Problems that refuse or hide a section heading: the weeks it would have covered look like a gap. */
+const headingProblems: ReadonlySet<ProblemCode> = new Set([
+  ProblemCode.LineTooLong,
+  ProblemCode.ControlCharacters,
+  ProblemCode.CodeBlockUnclosed,
+  ProblemCode.CodeBlockHidesSection,
+  ProblemCode.FrontMatterUnclosed,
+  ProblemCode.FrontMatterHidesSection,
+  ProblemCode.HeadingUnreadable,
+  ProblemCode.WeekZero,
+  ProblemCode.WeekRangeBackwards,
+  ProblemCode.WeekBeyondLimit,
+  ProblemCode.HeadingWithoutTitle,
+  ProblemCode.PhaseWithoutWeeks,
+  ProblemCode.SectionAfterClosing,
+]);
+
 function sectionKey(section: DraftSection): string {
   const weeks = section.weekStart === section.weekEnd ? `w${section.weekStart}` : `w${section.weekStart}-${section.weekEnd}`;
   return `${weeks}-${slugify(section.title, KEY_SLUG_LENGTH)}`;
@@ -27,7 +44,7 @@ export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList):
   const keys = draft.sections.map(sectionKey);
   checkSections(draft, keys, problems);
   // A heading refused or swallowed above already leaves a hole in the weeks: no second message for it.
-  if (problems.isEmpty) checkWeekCoverage(draft, problems);
+  if (![...problems.codes].some((code) => headingProblems.has(code))) checkWeekCoverage(draft, problems);
   checkRepeatedItems(draft, problems);
 
   const title = draft.title ?? "";
@@ -150,7 +167,10 @@ function checkRepeatedItems(draft: DraftCurriculum, problems: ProblemList): void
       problems.add(item.line, ProblemCode.DuplicateItem, {
         item: excerpt(item.title),
         firstLine,
-        group: item.group === null ? "none" : excerpt(item.group),
+        inGroup: item.group === null ? "no" : "yes",
+        group: item.group === null ? "" : excerpt(item.group),
+        onTrack: item.track === null ? "no" : "yes",
+        track: item.track === null ? "" : excerpt(item.track),
       });
     }
   }

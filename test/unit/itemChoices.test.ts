@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { itemChoices } from "../../src/discord/itemChoices.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
+import { UserError } from "../../src/errors.js";
+import type { ItemSuggestion } from "../../src/services/StudyService.js";
+
+const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion => ({
+  itemId,
+  title,
+  done: false,
+  weekStart: 1,
+  weekEnd: 1,
+  group: null,
+  dueDate: null,
+  ordinal,
+});
+
+describe("item autocomplete choices that would read the same", () => {
+  it("number same-titled items by their place among that title's items, as the 'several items match' reply does", () => {
+    // The third and first Drill, in that order (today's first): the list's order is not the curriculum's.
+    const names = itemChoices(translatorFor("en"), [drill(7, 3), drill(5, 1)]).map((choice) => choice.name);
+    expect(names).toEqual(["Drill · Week 1 · #3", "Drill · Week 1 · #1"]);
+  });
+
+  it("still tells apart different titles cut alike to the same name", () => {
+    const long = "A title long enough that a choice name of at most one hundred characters has to cut it before the end";
+    const names = itemChoices(translatorFor("en"), [drill(1, 1, `${long}: one`), drill(2, 1, `${long}: two`)]).map((choice) => choice.name);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("the 'several items match' reply", () => {
+  it('shows a group whatever its name, "none" included', () => {
+    const choice = { title: "Drill", sectionTitle: "One", weekStart: 1, weekEnd: 1 };
+    const error = new UserError("item.ambiguous", {
+      choices: [
+        { ...choice, group: null, ordinal: 1 },
+        { ...choice, group: "none", ordinal: null },
+      ],
+    });
+    expect(renderUserError(translatorFor("en"), error)).toContain("**Drill** (Week 1 · One · #1); **Drill** (Week 1 · One · none).");
+  });
+});
