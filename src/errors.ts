@@ -115,6 +115,7 @@ export interface UserErrorParams {
   "checkpoint.cohortEnded": { readonly name: string };
   /** A Nudge button of a cohort ended since the roster was shown. */
   "nudge.cohortEnded": { readonly name: string };
+  "break.cohortEnded": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
   "break.notAWeek": BreakParams;

@@ -483,6 +483,8 @@ export const en = {
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
   "break.ended": "Your break is over: from today reminders and streak days are back.",
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
+  "break.cohortEnded":
+    "**{name}** has ended: it sends no more reminders and keeps no more streaks, so days off no longer change. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
   "completion.loggedYesterday":

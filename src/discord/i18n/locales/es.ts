@@ -500,6 +500,8 @@ export const es: Catalogue = {
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `terminar:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
+  "break.cohortEnded":
+    "**{name}** ha terminado: ya no envía recordatorios ni lleva rachas, así que los días libres ya no cambian. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
