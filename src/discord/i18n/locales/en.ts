@@ -588,6 +588,8 @@ export const en = {
   "privacy.help":
     "Change with `/privacy leaderboard:` or `/privacy nudges:`. `/privacy export:True` sends you a copy of your data; `/privacy delete:True` erases it.",
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
+  "privacy.exportTooLarge":
+    "Your copy is larger than Discord's {maxMb} MB attachment limit, so it cannot be sent here. Ask the bot's host for a copy from the database.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",
   "privacy.deleteConfirm":
     "This erases everything stored about you in this server: {cohorts, plural, =0 {your id on the cohorts you created and the admin actions you took} one {# cohort membership with their completions, points, checkpoint answers and reminders} other {# cohort memberships with their completions, points, checkpoint answers and reminders}}. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",

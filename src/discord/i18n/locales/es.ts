@@ -611,6 +611,8 @@ export const es: Catalogue = {
   "privacy.help":
     "Cámbialo con `/privacidad clasificacion:` o `/privacidad avisos:`. `/privacidad exportar:True` te envía una copia de tus datos; `/privacidad borrar:True` los borra.",
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
+  "privacy.exportTooLarge":
+    "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
     "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
