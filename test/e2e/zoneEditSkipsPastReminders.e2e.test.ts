@@ -63,3 +63,34 @@ describe("reminders after /cohort edit timezone:", () => {
     expect(dms()).toEqual([1, 2, 1, 1]);
   });
 });
+
+/** `/cohort edit start:` moves no reminder time: a time already past today was settled by its tick (nothing to read then). */
+describe("reminders after /cohort edit start:", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Brought Forward";
+
+  beforeAll(async () => {
+    // Tuesday 12 January 2027, 08:00 UTC; the cohort (UTC) was to start the Monday after.
+    bot = await startBotHarness({ now: new Date("2027-01-12T08:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-18" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(ada.id, "remind", { time: "09:00" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("does not send at once today's reminder whose time passed before the course began", async () => {
+    bot.clock.set(new Date("2027-01-12T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    bot.clock.set(new Date("2027-01-12T10:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, start: "2027-01-11" }))).toContain("2027");
+    bot.clock.set(new Date("2027-01-12T10:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
+    // Tomorrow's comes at its time.
+    bot.clock.set(new Date("2027-01-13T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
+  });
+});
