@@ -49,6 +49,8 @@ const definition = {
 export const privacyCommand: SlashCommand = {
   definition,
   defer: DeferPolicy.Auto,
+  // A copy of a long history takes a moment to read and build: acknowledge at once.
+  deferFor: (interaction) => (interaction.options.getBoolean("export") === true ? DeferPolicy.Always : DeferPolicy.Auto),
   ephemeral: true,
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {

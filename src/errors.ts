@@ -100,6 +100,7 @@ export interface UserErrorParams {
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };
+  "privacy.exportTooLarge": { readonly maxMb: number };
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;
@@ -116,6 +117,7 @@ export interface UserErrorParams {
   "checkpoint.cohortEnded": { readonly name: string };
   /** A Nudge button of a cohort ended since the roster was shown. */
   "nudge.cohortEnded": { readonly name: string };
+  "break.cohortEnded": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
   "break.notAWeek": BreakParams;

@@ -13,6 +13,7 @@ import {
   type Clock,
 } from "../domain/schedule/localTime.js";
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
+import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
@@ -399,6 +400,8 @@ export class CohortService {
     }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
+    if (settings !== undefined && settings.timeZone !== cohort.settings.timeZone)
+      await this.skipPastFollowerReminders(cohort.id, settings.timeZone, input.now ?? new Date());
     const updated = await this.cohorts.update(cohort.id, {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
@@ -631,6 +634,20 @@ export class CohortService {
     ];
     // Both reasons are replaced even when only one is written: the other may be an earlier setting's.
     await this.reminders.replaceSkippedMarks(memberId, marks, now, [reminderSetAfterDay, reminderSetAfterTime]);
+  }
+
+  /**
+   * The cohort's zone moves the reminders of members without a zone of their own: as after `/remind`,
+   * they start with their next time in the new zone. Yesterday's there, and today's whose time is past,
+   * are recorded as skipped (two statements whatever the number of members), before the zone is stored
+   * so no tick sees the new zone without them.
+   */
+  private async skipPastFollowerReminders(cohortId: number, zone: string, now: Date): Promise<void> {
+    const today = localDateOf(now, zone);
+    await this.reminders.skipForCohortZone(cohortId, addDays(today, -1), "23:59", "cohort time zone changed after that day", now);
+    const passed = latestPassedClock(today, zone, now);
+    if (passed !== null)
+      await this.reminders.skipForCohortZone(cohortId, today, passed, "cohort time zone changed after its time today", now);
   }
 
   async memberCount(cohortId: number): Promise<number> {

@@ -261,6 +261,8 @@ export class MemberPlanService {
   /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */
   async personalBreak(request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean }): Promise<BreakView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // Both ways: an ended cohort sends no reminders and keeps no streak, so `off:True` would promise them back for nothing.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("break.cohortEnded", { name: cohort.name });
     const from = request.from.trim();
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);

@@ -5,6 +5,7 @@ import type { PrivacyRepository, StoredMemberData } from "../db/repositories/Pri
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
+import { discordAttachmentLimitBytes, maxExportBytes } from "./ExportService.js";
 
 export interface PrivacySettingsView {
   /** Memberships in this server (left ones included). */
@@ -33,6 +34,12 @@ export interface MemberExport extends StoredMemberData {
   readonly exportedAt: Date;
   readonly guildId: string;
   readonly userId: string;
+}
+
+/** The export and the JSON file sent (built once, measured against Discord's limit). */
+export interface MemberExportFile {
+  readonly document: MemberExport;
+  readonly file: Buffer;
 }
 
 /** How many rows a deletion would erase or anonymise: memberships, and everything else naming the user. */
@@ -82,9 +89,25 @@ export class PrivacyService {
     };
   }
 
-  async export(guildId: string, userId: string, now: Date): Promise<MemberExport> {
+  /**
+   * `/privacy export:True`: the document and its JSON file. Audit lines and reminder deliveries grow
+   * without limit, so a copy larger than Discord accepts is refused (as `/cohort export` is) rather
+   * than left to fail at the upload.
+   */
+  async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile> {
     const data = await this.privacy.export(guildId, userId);
-    return { format: "cohort-bot/member-export", version: exportFormatVersion, exportedAt: now, guildId, userId, ...data };
+    const document: MemberExport = {
+      format: "cohort-bot/member-export",
+      version: exportFormatVersion,
+      exportedAt: now,
+      guildId,
+      userId,
+      ...data,
+    };
+    const file = Buffer.from(JSON.stringify(document, null, 2), "utf8");
+    // Discord's limit, not the margin kept under it.
+    if (file.length > maxExportBytes) throw new UserError("privacy.exportTooLarge", { maxMb: discordAttachmentLimitBytes / (1024 * 1024) });
+    return { document, file };
   }
 
   /**

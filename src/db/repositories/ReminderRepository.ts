@@ -169,6 +169,23 @@ export class ReminderRepository {
     }
   }
 
+  /**
+   * Records as skipped the reminder of `localDate` of every active member of the cohort who follows its
+   * zone (no `/remind` zone of their own) and whose time is at most `upTo` ("HH:MM"). One statement
+   * whatever the number of members; a row already there (sent, skipped) stays as it is.
+   */
+  async skipForCohortZone(cohortId: number, localDate: string, upTo: string, reason: string, now: Date): Promise<number> {
+    return this.writes.run(
+      () => this.prisma.$executeRaw`
+        INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
+        SELECT "id", CAST(${localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${reason.slice(0, maxErrorLength)} AS TEXT)
+        FROM "Member"
+        WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
+          AND "remindTime" <= ${upTo}
+        ON CONFLICT ("memberId", "localDate") DO NOTHING`,
+    );
+  }
+
   async resetFailures(memberId: number): Promise<void> {
     await this.writes.run(() =>
       this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }),

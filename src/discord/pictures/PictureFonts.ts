@@ -11,13 +11,24 @@ const family = {
   emoji: "Cohort Emoji",
 } as const;
 
+/**
+ * Scripts Noto Sans leaves out, each from its own Noto package (the script's subset only): names in
+ * Arabic and Hebrew must not depend on system fonts (the Docker image has none). Families of their
+ * own, after Noto Sans in the font string: in one family with it, their copies of spaces, digits and
+ * punctuation would be picked for Latin text too and move its pixels.
+ */
+const scriptFonts = [
+  { packageName: "@fontsource/noto-sans-arabic", subset: "noto-sans-arabic-arabic", regular: "Cohort Arabic", bold: "Cohort Arabic Bold" },
+  { packageName: "@fontsource/noto-sans-hebrew", subset: "noto-sans-hebrew-hebrew", regular: "Cohort Hebrew", bold: "Cohort Hebrew Bold" },
+] as const;
+
 /** Noto Sans subsets covering Latin (with accents), Cyrillic, Greek and Vietnamese. */
 const textSubsets = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "greek-ext", "vietnamese"] as const;
 
 export type FontWeight = "regular" | "bold";
 
 /** Text in every script and style the pictures use: drawing it once makes the library decode those fonts. */
-const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "🔥❄📚✨🦊"] as const;
+const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "שלום", "مرحبا", "🔥❄📚✨🦊"] as const;
 
 /** A bundled font: a WOFF2 file the library reads as it is, or the WOFF of one PlainFontCache decodes first. */
 interface FontFile {
@@ -69,7 +80,8 @@ export class PictureFonts {
   }
 
   font(sizePx: number, weight: FontWeight = "regular"): string {
-    return `${sizePx}px "${family[weight]}", "${family.emoji}"`;
+    const scripts = scriptFonts.map((script) => `"${script[weight]}"`).join(", ");
+    return `${sizePx}px "${family[weight]}", ${scripts}, "${family.emoji}"`;
   }
 }
 
@@ -86,6 +98,11 @@ function fontFiles(): FontFile[] {
   for (const subset of textSubsets) {
     files.push({ path: `${sansDir}/noto-sans-${subset}-400-normal.woff2`, alias: family.regular, decode: false });
     files.push({ path: `${sansDir}/noto-sans-${subset}-700-normal.woff2`, alias: family.bold, decode: false });
+  }
+  for (const script of scriptFonts) {
+    const dir = dirname(require.resolve(`${script.packageName}/files/${script.subset}-400-normal.woff2`));
+    files.push({ path: `${dir}/${script.subset}-400-normal.woff2`, alias: script.regular, decode: false });
+    files.push({ path: `${dir}/${script.subset}-700-normal.woff2`, alias: script.bold, decode: false });
   }
   const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff"));
   for (const file of readdirSync(emojiDir)

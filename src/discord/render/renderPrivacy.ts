@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
-import type { MemberExport, PrivacySettingsView, StoredCounts } from "../../services/PrivacyService.js";
+import type { MemberExport, MemberExportFile, PrivacySettingsView, StoredCounts } from "../../services/PrivacyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
@@ -29,12 +29,12 @@ export function renderPrivacySettings(t: Translator, view: PrivacySettingsView):
 }
 
 /** `/privacy`: the settings and, when asked, the export as a JSON attachment. */
-export function renderPrivacy(t: Translator, settings: PrivacySettingsView | null, exported: MemberExport | null): Reply {
+export function renderPrivacy(t: Translator, settings: PrivacySettingsView | null, exported: MemberExportFile | null): Reply {
   const lines = settings === null ? [] : renderPrivacySettings(t, settings);
   const files: { name: string; data: Buffer }[] = [];
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
-    lines.push(t.t(exportIsEmpty(exported) ? "privacy.nothingStored" : "privacy.exported"));
+    lines.push(t.t(exportIsEmpty(exported.document) ? "privacy.nothingStored" : "privacy.exported"));
     files.push(exportFile(exported));
   }
   const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
@@ -48,8 +48,8 @@ function exportIsEmpty(exported: MemberExport): boolean {
 }
 
 /** The export as the JSON attachment `/privacy export:True` sends. */
-function exportFile(exported: MemberExport): { name: string; data: Buffer } {
-  return { name: `cohort-bot-data-${exported.guildId}.json`, data: Buffer.from(JSON.stringify(exported, null, 2), "utf8") };
+function exportFile(exported: MemberExportFile): { name: string; data: Buffer } {
+  return { name: `cohort-bot-data-${exported.document.guildId}.json`, data: exported.file };
 }
 
 /** `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes along. */
@@ -58,7 +58,7 @@ export function renderDeleteConfirmation(
   userId: string,
   stored: StoredCounts,
   askedAt: Date,
-  exported: MemberExport | null = null,
+  exported: MemberExportFile | null = null,
 ): Reply {
   const { memberships } = stored;
   // An admin who never joined is still named as a cohort's creator, in the audit trail, on nudges and imports: that is data too.

@@ -483,6 +483,8 @@ export const en = {
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
   "break.ended": "Your break is over: from today reminders and streak days are back.",
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
+  "break.cohortEnded":
+    "**{name}** has ended: it sends no more reminders and keeps no more streaks, so days off no longer change. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
   "completion.loggedYesterday":
@@ -586,6 +588,8 @@ export const en = {
   "privacy.help":
     "Change with `/privacy leaderboard:` or `/privacy nudges:`. `/privacy export:True` sends you a copy of your data; `/privacy delete:True` erases it.",
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
+  "privacy.exportTooLarge":
+    "Your copy is larger than Discord's {maxMb} MB attachment limit, so it cannot be sent here. Ask the bot's host for a copy from the database.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",
   "privacy.deleteConfirm":
     "This erases everything stored about you in this server: {cohorts, plural, =0 {your id on the cohorts you created and the admin actions you took} one {# cohort membership with their completions, points, checkpoint answers and reminders} other {# cohort memberships with their completions, points, checkpoint answers and reminders}}. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",

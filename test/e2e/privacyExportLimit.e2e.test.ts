@@ -1,0 +1,75 @@
+import { InteractionResponseType } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * `/privacy export:True` of a long history: audit lines and reminder deliveries grow without limit, so
+ * the copy can outgrow Discord's 10 MB attachment limit. The command acknowledges at once (the work can
+ * be long) and, past the limit, says so in the member's language rather than fail.
+ */
+describe("/privacy export:True of a history larger than Discord's attachment limit", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let lucia: { id: string };
+  let bea: { id: string };
+  const cohortName = "Long Haul";
+
+  /** Audit lines about the user (an admin's credits, say) with long details: 1,100 × 10 KB is about 11 MB. */
+  const fillHistory = async (userId: string) => {
+    const prisma = bot.test.app.database.prisma;
+    const member = await prisma.member.findFirstOrThrow({ where: { userId } });
+    const details = JSON.stringify({ note: "n".repeat(10_000) });
+    const createdAt = bot.clock.now();
+    await prisma.auditEntry.createMany({
+      data: Array.from({ length: 1_100 }, () => ({
+        guildId: bot.guild.id,
+        cohortId: member.cohortId,
+        actorId: bot.admin.id,
+        action: "credit",
+        subjectUserId: userId,
+        after: details,
+        createdAt,
+      })),
+    });
+    await prisma.reminderDelivery.createMany({
+      data: Array.from({ length: 2_000 }, (_, day) => ({
+        memberId: member.id,
+        localDate: new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10),
+        status: "sent",
+        claimedAt: createdAt,
+        sentAt: createdAt,
+      })),
+    });
+  };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-11" });
+    ada = bot.member("ada");
+    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
+    bea = bot.member("bea");
+    for (const member of [ada, lucia, bea]) await bot.reply(member.id, "join", { cohort: cohortName });
+    await fillHistory(ada.id);
+    await fillHistory(lucia.id);
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("acknowledges at once, then refuses, naming the limit, with no file", async () => {
+    const handle = bot.run(ada.id, "privacy", { export: true });
+    expect((await handle.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const reply = await handle.final();
+    expect(reply.attachments).toHaveLength(0);
+    expect(visibleText(reply)).toContain("larger than Discord's 10 MB attachment limit");
+  });
+
+  it("says so in Spanish", async () => {
+    const reply = await bot.reply(lucia.id, "privacy", { export: true });
+    expect(reply.attachments).toHaveLength(0);
+    expect(visibleText(reply)).toContain("supera el límite de 10 MB");
+  });
+
+  it("still hands over a copy of a history that fits", async () => {
+    const reply = await bot.reply(bea.id, "privacy", { export: true });
+    expect(reply.attachments).toHaveLength(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { GlobalFonts, createCanvas } from "@napi-rs/canvas";
+import { PictureFonts, type FontWeight } from "../../src/discord/pictures/PictureFonts.js";
+
+/**
+ * Names in Arabic and Hebrew must draw with the fonts the app ships, not with whatever the machine
+ * has: the Docker image (bookworm-slim) has no system fonts, so a glyph found only there is a box in
+ * production. This machine has system fonts (DejaVu covers Hebrew and Arabic), so "it draws" proves
+ * nothing here: the test compares the pixels of the pictures' font with those of the bundled Noto
+ * file registered alone under a family of its own. A system fallback draws other shapes.
+ */
+const fonts = new PictureFonts();
+const require = createRequire(import.meta.url);
+
+function pixelsOf(font: string, text: string): Buffer {
+  const canvas = createCanvas(240, 60);
+  const context = canvas.getContext("2d");
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, 240, 60);
+  context.fillStyle = "#000000";
+  context.font = font;
+  context.fillText(text, 10, 42);
+  return Buffer.from(context.getImageData(0, 0, 240, 60).data);
+}
+
+function inkOf(pixels: Buffer): number {
+  let ink = 0;
+  for (let index = 0; index < pixels.length; index += 4) if ((pixels[index] ?? 255) < 128) ink += 1;
+  return ink;
+}
+
+describe("the pictures' fonts for right-to-left names", () => {
+  it.each([
+    ["Hebrew", "regular", "@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff2", "שלוםדניאל"],
+    ["Hebrew", "bold", "@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-700-normal.woff2", "שלוםדניאל"],
+    ["Arabic", "regular", "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2", "مرحبافاطمة"],
+    ["Arabic", "bold", "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2", "مرحبافاطمة"],
+  ] as const)("draws %s (%s) with the bundled Noto font", (script, weight: FontWeight, file, text) => {
+    const reference = `Bundled ${script} ${weight} (test)`;
+    if (!GlobalFonts.has(reference)) expect(GlobalFonts.registerFromPath(require.resolve(file), reference)).not.toBeNull();
+    const expected = pixelsOf(`24px "${reference}"`, text);
+    expect(inkOf(expected)).toBeGreaterThan(100);
+    expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
+  });
+});
