@@ -277,7 +277,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),
-    purgeDue: (now) => privacy.purgeDue(now),
+    // A server the bot is in keeps its data, whatever its departure record says.
+    purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId)),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
