@@ -263,6 +263,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   };
   const membership = watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
+  const refolded = await cohortRepository.refoldNameKeys();
+  if (refolded > 0) logger.info({ refolded }, "cohort name keys folded as the bot compares names");
 
   const scheduler = new Scheduler({
     cohorts: cohortRepository,
