@@ -263,6 +263,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   };
   const membership = watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
+  const refolded = await cohortRepository.refoldNameKeys();
+  if (refolded > 0) logger.info({ refolded }, "cohort name keys folded as the bot compares names");
 
   const scheduler = new Scheduler({
     cohorts: cohortRepository,
@@ -277,7 +279,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     channels: channelGateway,
     clock,
     logger: logger.child({ component: "scheduler" }),
-    purgeDue: (now) => privacy.purgeDue(now),
+    // A server the bot is in keeps its data, whatever its departure record says.
+    purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId)),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.

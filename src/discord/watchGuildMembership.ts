@@ -1,8 +1,16 @@
-import { Events, GatewayDispatchEvents, type Client, type GatewayReadyDispatchData } from "discord.js";
+import {
+  Events,
+  GatewayDispatchEvents,
+  type Client,
+  type GatewayGuildCreateDispatchData,
+  type GatewayGuildDeleteDispatchData,
+  type GatewayReadyDispatchData,
+} from "discord.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { PrivacyService } from "../services/PrivacyService.js";
 import { InFlightWork } from "./InFlightWork.js";
+import { SessionGuilds } from "./SessionGuilds.js";
 
 /** How long start-up waits for the servers a READY listed to be compared with the database. */
 const sessionCheckTimeoutMs = 30_000;
@@ -10,6 +18,8 @@ const sessionCheckTimeoutMs = 30_000;
 export interface GuildMembershipWatch {
   /** Waits (at most 30 s) for what the sessions begun so far recorded: start() runs it before the scheduler's first tick. */
   settled(): Promise<void>;
+  /** Whether the bot is in the server, as the sessions so far told (false before any READY). */
+  has(guildId: string): boolean;
 }
 
 /**
@@ -22,28 +32,43 @@ export interface GuildMembershipWatch {
 export function watchGuildMembership(client: Client, privacy: PrivacyService, clock: Clock, logger: Logger): GuildMembershipWatch {
   const report = (error: unknown) => logger.error({ err: error }, "could not record a server membership change");
   const sessionChecks = new InFlightWork();
+  const guilds = new SessionGuilds();
   client.on(Events.GuildDelete, (guild) => {
     if (!guild.available) return;
     void privacy.guildLeft(guild.id, clock.now()).catch(report);
   });
-  client.on(Events.GuildCreate, (guild) => void privacy.guildsPresent([guild.id]).catch(report));
   // A server back after an outage, or brought back by a fresh session (added back while the bot was
   // disconnected): it arrives as available again, not as a join.
   // (Before ready, discord.js reports every server of the session this way: the session's READY covers them at once.)
   client.on(Events.GuildAvailable, (guild) => {
     if (client.isReady()) void privacy.guildsPresent([guild.id]).catch(report);
   });
+  // The raw events below are each session's own account, read before discord.js applies them.
+  // A join: raw, since before the client is ready (a server added while a session starts) discord.js emits no GuildCreate.
+  client.ws.on(GatewayDispatchEvents.GuildCreate, (data: GatewayGuildCreateDispatchData, shardId: number) => {
+    if (guilds.created(data.id, shardId)) sessionChecks.track(privacy.guildsPresent([data.id]).catch(report));
+  });
+  client.ws.on(GatewayDispatchEvents.GuildDelete, (data: GatewayGuildDeleteDispatchData) => {
+    if (data.unavailable !== true) guilds.removed(data.id);
+  });
   // The raw READY of each shard's new session (not a resume): its own list, not the client's cache, which
   // still holds the servers of an earlier session.
   client.ws.on(GatewayDispatchEvents.Ready, (data: GatewayReadyDispatchData, shardId: number) => {
     const [id, count] = data.shard ?? [shardId, client.options.shardCount ?? 1];
     const present = data.guilds.map((guild) => guild.id);
-    sessionChecks.track(privacy.shardSessionStarted({ id, count }, present, clock.now()).catch(report));
+    guilds.sessionStarted(id, present);
+    const check = privacy.shardSessionStarted({ id, count }, present, clock.now()).then(async (recorded) => {
+      // Added back while the check ran: its join's cancellation may have come before this record.
+      const back = recorded.filter((guildId) => guilds.has(guildId));
+      if (back.length > 0) await privacy.guildsPresent(back);
+    });
+    sessionChecks.track(check.catch(report));
   });
   return {
     async settled() {
       if (await sessionChecks.settle(sessionCheckTimeoutMs)) return;
       logger.warn({ timeoutMs: sessionCheckTimeoutMs }, "servers of the session still being checked at start");
     },
+    has: (guildId) => guilds.has(guildId),
   };
 }

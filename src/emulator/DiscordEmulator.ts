@@ -15,7 +15,8 @@
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
  *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); removeBotFromGuild(guildId,
- *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it).
+ *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
+ *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
  *   UPDATE/DELETE, THREAD_DELETE, GUILD_ROLE_CREATE; GUILD_MEMBER_ADD/UPDATE with Guild Members).
  * Users acting: runCommand({ guildId, channelId, userId, name, options? }) → InteractionHandle.
@@ -380,6 +381,11 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       options.outage === true ? { id: guild.id, unavailable: true } : { id: guild.id },
       guild.id,
     );
+  }
+
+  /** Runs `action` once, right after the next session's READY, before the GUILD_CREATEs of the servers it lists. */
+  afterNextReady(action: () => void): void {
+    this.gateway.afterNextReady(action);
   }
 
   /** GUILD_CREATE again: the bot was added back to (or the outage of) a server it had. */

@@ -64,6 +64,8 @@ export class EmulatorGateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Connection>();
   private readonly sessions = new Map<string, GatewaySession>();
+  /** Actions waiting for the next READY (a test making something happen between READY and the servers it lists). */
+  private readonly afterReady: (() => void)[] = [];
 
   constructor(
     private readonly options: {
@@ -99,6 +101,11 @@ export class EmulatorGateway {
    * Sends a dispatch to every session that should get it (disconnected ones keep it for RESUME);
    * returns how many connected sessions got it. `data` may be built per session from its intents.
    */
+  /** Runs `action` once, right after the next session's READY is sent, before that session's GUILD_CREATEs. */
+  afterNextReady(action: () => void): void {
+    this.afterReady.push(action);
+  }
+
   dispatch(event: string, data: DispatchData, target: DispatchTarget): number {
     this.forgetStaleSessions();
     let delivered = 0;
@@ -263,6 +270,7 @@ export class EmulatorGateway {
       application: { id: this.options.applicationId, flags: noFlags(ApplicationFlags), flags_new: "0" },
     };
     this.send(session, GatewayDispatchEvents.Ready, ready);
+    for (const action of this.afterReady.splice(0)) action();
     const includeAllMembers = (session.intents & GatewayIntentBits.GuildMembers) !== 0;
     for (const guild of guilds) {
       // Discord: "Guilds that are unavailable due to an outage will send a Guild Delete event" instead.

@@ -156,22 +156,34 @@ export class PrivacyService {
    * A shard's session began: Discord's READY listed `present`, every server of the shard the bot is in
    * (those in an outage too, as unavailable). A server with data here that belongs to the shard and is
    * not listed was removed while the bot was offline, when no GuildDelete could arrive: its departure
-   * is recorded now, so the scheduler leaves it alone and its data goes 30 days later.
+   * is recorded now, so the scheduler leaves it alone and its data goes 30 days later. Returns the
+   * servers recorded.
+   *
+   * A READY listing none of the shard's servers with data, when that would record several, is taken
+   * for a start with another application's token (its bot is in none of them), not for several
+   * removals while offline: nothing is recorded, 30 days before everything would be deleted.
    */
-  async shardSessionStarted(shard: { id: number; count: number }, present: readonly string[], now: Date): Promise<void> {
+  async shardSessionStarted(shard: { id: number; count: number }, present: readonly string[], now: Date): Promise<string[]> {
     await this.guildsPresent(present);
     const listed = new Set(present);
-    const gone = (await this.privacy.guildsWithData()).filter(
-      (guildId) => !listed.has(guildId) && shardOfGuild(guildId, shard.count) === shard.id,
-    );
-    if (gone.length === 0) return;
+    const known = (await this.privacy.guildsWithData()).filter((guildId) => shardOfGuild(guildId, shard.count) === shard.id);
+    const gone = known.filter((guildId) => !listed.has(guildId));
+    if (gone.length === 0) return [];
+    if (gone.length > 1 && gone.length === known.length) {
+      this.logger.warn(
+        { shardId: shard.id, knownServers: known.length, listedServers: present.length },
+        "session lists none of the servers with data: no departure recorded (another application's token?)",
+      );
+      return [];
+    }
     const recorded = await this.privacy.recordDepartures(gone, now);
-    if (recorded.length === 0) return;
+    if (recorded.length === 0) return [];
     const sample = recorded.slice(0, 20);
     this.logger.info(
       { shardId: shard.id, count: recorded.length, guilds: sample },
       "bot removed from servers while offline: data scheduled for deletion",
     );
+    return recorded;
   }
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
@@ -182,10 +194,23 @@ export class PrivacyService {
     return result;
   }
 
-  /** The scheduler's job: deletes the servers whose 30 days have passed. Idempotent; returns how many. */
-  async purgeDue(now: Date): Promise<number> {
+  /**
+   * The scheduler's job: deletes the servers whose 30 days have passed, and cancels the deletion of
+   * those the bot is in after all (`isPresent`: a return its session did not report as one). Idempotent;
+   * returns how many were deleted.
+   */
+  async purgeDue(now: Date, isPresent: (guildId: string) => boolean = () => false): Promise<number> {
     const due = await this.privacy.duePurges(now, purgesPerTick);
-    for (const guildId of due) await this.purgeGuild(guildId);
-    return due.length;
+    let purged = 0;
+    for (const guildId of due) {
+      if (isPresent(guildId)) {
+        await this.privacy.cancelDepartures([guildId]);
+        this.logger.warn({ guildId }, "server due for deletion has the bot: deletion cancelled");
+        continue;
+      }
+      await this.purgeGuild(guildId);
+      purged += 1;
+    }
+    return purged;
   }
 }

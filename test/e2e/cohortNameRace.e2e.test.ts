@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /**
  * Cohort names are one per server in any capitals. The bot checks before it writes, but two admins
@@ -46,4 +48,59 @@ describe("two cohorts named alike at the same moment", () => {
     expect(gammas).toHaveLength(1);
     expect(replies.filter((reply) => /already has a cohort called/.test(visibleText(reply)))).toHaveLength(1);
   });
+});
+
+/**
+ * Cohorts from before the name key: the migration folded their names with SQL lower(), which on SQLite
+ * leaves capitals other than A-Z. The next start folds them as the bot does.
+ */
+describe("a cohort named with accented capitals before names were keyed", () => {
+  let bot: BotHarness;
+  let restarted: TestApp | undefined;
+
+  afterAll(async () => {
+    await restarted?.close();
+    await bot.close();
+  });
+
+  it("is keyed in any capitals after the next start, and two such names that fold alike both stay", async () => {
+    bot = await startBotHarness();
+    const { prisma } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const oldRow = (name: string) =>
+      createCohortRow(prisma, curriculumId, {
+        guildId: bot.guild.id,
+        channelId: bot.channel.id,
+        name,
+        nameKey: name.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      });
+    await oldRow("Ñandú Club");
+    // Alike in any capitals, but stored before the index, with keys lower() kept apart.
+    await oldRow("Élan");
+    await oldRow("élan");
+
+    await bot.test.app.close();
+    restarted = await startTestApp({
+      clock: bot.clock,
+      schedulerTickCron: null,
+      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
+    });
+    await restarted.app.start();
+
+    const reply = await bot
+      .run(bot.admin.id, "cohort create", {
+        name: "ñandú club",
+        curriculum: "backend-engineer-learning-path",
+        channel: bot.channel.id,
+        start: "2027-01-04",
+      })
+      .final();
+    expect(visibleText(reply)).toContain("already has a cohort called **Ñandú Club**");
+    // The bot's check reads the names themselves; the keys are what the database's own guarantee (its
+    // unique index, the arbiter of two admins at the same moment) compares.
+    const rows = await restarted.app.database.prisma.cohort.findMany({ where: { guildId: bot.guild.id }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => row.name)).toEqual(["Ñandú Club", "Élan", "élan"]);
+    // "élan" already had the folded key: "Élan" gets the migration's clash suffix (a line break and its id).
+    expect(rows.map((row) => row.nameKey)).toEqual(["ñandú club", `élan\n${rows[1]?.id}`, "élan"]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 import { runCommand } from "../helpers/rankedCohort.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
+import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC, posts Mondays 09:00); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -102,10 +103,14 @@ describe("a server the bot was removed from while it was offline", () => {
   const weekPostsIn = (channelId: string) =>
     bot.emulator.channelMessages(channelId).filter((message) => visibleText(message).includes("Week 2 of 12"));
 
-  /** The bot started again on the same database (as shard `shard` of 2 when given), after the one running stopped. */
-  async function restart(shard?: number): Promise<TestApp> {
+  /**
+   * The bot started again on the same database (as shard `shard` of 2 when given), after the one running
+   * stopped; `whileOffline` runs between the two.
+   */
+  async function restart(options: { shard?: number; whileOffline?: () => void } = {}): Promise<TestApp> {
     await (restarted ?? bot.test).app.close();
-    const sharding = shard === undefined ? {} : { SHARDING_MANAGER: "true", SHARDS: String(shard), SHARD_COUNT: "2" };
+    options.whileOffline?.();
+    const sharding = options.shard === undefined ? {} : { SHARDING_MANAGER: "true", SHARDS: String(options.shard), SHARD_COUNT: "2" };
     restarted = await startTestApp({
       clock: bot.clock,
       schedulerTickCron: null,
@@ -130,9 +135,20 @@ describe("a server the bot was removed from while it was offline", () => {
   });
 
   it("records the departure at the next start and posts nothing there, while a server in an outage keeps its cohort", async () => {
+    bot.clock.set(tuesdayOfWeek1);
     const removed = await serverWithCohort("Removed");
     const down = await serverWithCohort("Down");
+    // A server that only imported a curriculum (no cohort) has data too.
+    const importedOnly = bot.emulator.createGuild({ name: "Imported only" });
+    await bot.test.app.database.prisma.curriculum.create({
+      data: { scope: importedOnly.id, slug: "own-path", title: "Own path", totalWeeks: 4, sourceHash: "own-path" },
+    });
+    // Removed while the bot was online: its departure was recorded then, and keeps that date.
+    const leftEarlier = await serverWithCohort("Left earlier");
+    bot.emulator.removeBotFromGuild(leftEarlier.guildId);
+    await vi.waitFor(async () => expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 }));
     bot.emulator.removeBotFromGuild(removed.guildId);
+    bot.emulator.removeBotFromGuild(importedOnly.id);
     bot.emulator.removeBotFromGuild(down.guildId, { outage: true });
 
     bot.clock.set(week2);
@@ -140,6 +156,8 @@ describe("a server the bot was removed from while it was offline", () => {
 
     // Recorded by the time the bot has started, before its scheduler's first tick.
     expect(await departureOf(removed.guildId)).toEqual({ leftAt: week2 });
+    expect(await departureOf(importedOnly.id)).toEqual({ leftAt: week2 });
+    expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 });
     expect(await departureOf(down.guildId)).toBeNull();
     expect(await departureOf(bot.guild.id)).toBeNull();
 
@@ -148,19 +166,103 @@ describe("a server the bot was removed from while it was offline", () => {
     expect(weekPostsIn(bot.channel.id)).toHaveLength(1);
   });
 
+  // Before the sharded start below: it makes its servers through a process that runs every shard.
+  it("keeps a server the bot is added back to while its start compares READY with the database", async () => {
+    const week3 = new Date("2027-01-18T09:01:00Z");
+    bot.clock.set(week3);
+    const readded = await serverWithCohort("Re-added");
+    const gone = await serverWithCohort("Gone");
+
+    await restart({
+      whileOffline: () => {
+        bot.emulator.removeBotFromGuild(readded.guildId);
+        bot.emulator.removeBotFromGuild(gone.guildId);
+        // READY leaves it out; its GUILD_CREATE (a join) follows at once, while the check runs.
+        bot.emulator.afterNextReady(() => bot.emulator.restoreBotToGuild(readded.guildId));
+      },
+    });
+
+    expect(await departureOf(gone.guildId)).toEqual({ leftAt: week3 });
+    expect(await departureOf(readded.guildId)).toBeNull();
+  });
+
   it("leaves the servers of shards it does not run to those shards' processes", async () => {
+    bot.clock.set(week2);
+    // Two servers with a cohort on each shard: one removed while the bot was offline, one kept.
     const servers: { guildId: string; channelId: string }[] = [];
-    while (new Set(servers.map((server) => shardOfGuild(server.guildId, 2))).size < 2) {
+    const onShard = (shard: number) => servers.filter((server) => shardOfGuild(server.guildId, 2) === shard);
+    while (onShard(0).length < 2 || onShard(1).length < 2) {
       servers.push(await serverWithCohort(`Sharded ${servers.length + 1}`));
       // Server ids carry their creation millisecond: spaced out, they fall on both shards.
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
-    const onShard = (shard: number) => servers.filter((server) => shardOfGuild(server.guildId, 2) === shard);
-    for (const server of servers) bot.emulator.removeBotFromGuild(server.guildId);
+    const kept = [...onShard(0).slice(0, 1), ...onShard(1).slice(0, 1)];
+    const removed0 = onShard(0).slice(1);
+    const removed1 = onShard(1).slice(1);
+    for (const server of [...removed0, ...removed1]) bot.emulator.removeBotFromGuild(server.guildId);
 
-    await restart(0);
+    await restart({ shard: 0 });
 
-    for (const server of onShard(0)) expect(await departureOf(server.guildId)).toEqual({ leftAt: week2 });
-    for (const server of onShard(1)) expect(await departureOf(server.guildId)).toBeNull();
+    for (const server of removed0) expect(await departureOf(server.guildId)).toEqual({ leftAt: week2 });
+    for (const server of [...kept, ...removed1]) expect(await departureOf(server.guildId)).toBeNull();
+  });
+});
+
+/**
+ * Safeguards against deleting what the bot still serves: a start with another application's token
+ * (which sees none of the servers), and a deletion falling due for a server the bot is in.
+ */
+describe("data of servers the bot has not left", () => {
+  let bot: BotHarness;
+  let other: DiscordEmulator | undefined;
+  let restarted: TestApp | undefined;
+  const departures = () => bot.test.app.database.prisma.guildDeparture.count();
+  const cohorts = (guildId: string) => bot.test.app.database.prisma.cohort.count({ where: { guildId } });
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    const guild = bot.emulator.createGuild({ name: "Second" });
+    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
+    const admin = bot.emulator.createMember(guild.id, { username: "second-admin", manageGuild: true });
+    await vi.waitFor(() => expect(bot.test.app.discord.client.channels.cache.has(channel.id)).toBe(true));
+    await bot.test.app.services.cohorts.create({
+      guildId: guild.id,
+      actorId: admin.id,
+      name: cohortName,
+      curriculum: "backend-engineer-learning-path",
+      channelId: channel.id,
+      start: "2027-01-04",
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await restarted?.close();
+    await other?.stop();
+    await bot.close();
+  });
+
+  it("cancels a deletion that falls due while the bot is in the server", async () => {
+    const past = new Date(tuesdayOfWeek1.getTime() - 86_400_000);
+    await bot.test.app.database.prisma.guildDeparture.create({ data: { guildId: bot.guild.id, leftAt: past, purgeAt: past } });
+
+    await bot.test.app.scheduler.tick(tuesdayOfWeek1);
+
+    expect(await cohorts(bot.guild.id)).toBe(1);
+    expect(await departures()).toBe(0);
+  });
+
+  it("records no departure when started with another application's token, which is in none of the servers", async () => {
+    await bot.test.app.close();
+    other = await DiscordEmulator.start();
+    other.createGuild({ name: "Its own server" });
+    restarted = await startTestApp({
+      clock: bot.clock,
+      schedulerTickCron: null,
+      environment: { DISCORD_TOKEN: other.token, DISCORD_API_URL: other.apiUrl, DATABASE_URL: bot.test.databaseUrl },
+    });
+    await restarted.app.start();
+
+    expect(await restarted.app.database.prisma.guildDeparture.count()).toBe(0);
+    expect(restarted.logs().some((line) => line.level === 40 && line.knownServers === 2)).toBe(true);
   });
 });

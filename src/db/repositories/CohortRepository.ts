@@ -89,6 +89,48 @@ function settingsColumns(settings: CohortSettings) {
 export class CohortRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /**
+   * Name keys as the bot folds them: the migration that added them used SQL lower() (ASCII letters only on
+   * SQLite, the server's locale on PostgreSQL), so an old "Ñandú" kept its capital and a new "ñandú" passed
+   * as a different name. One pass over the cohorts at start-up, `batch` rows a read; only rows whose key
+   * differs are written (none after the first pass), and keys with the migration's clash suffix (a line
+   * break and the id) are left as they are. A key another cohort of the server already has gets that
+   * suffix too. Returns how many keys changed.
+   */
+  async refoldNameKeys(batch = 500): Promise<number> {
+    let changed = 0;
+    let after = 0;
+    for (;;) {
+      const rows = await this.prisma.cohort.findMany({
+        where: { id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: batch,
+        select: { id: true, guildId: true, name: true, nameKey: true },
+      });
+      const last = rows.at(-1);
+      if (last === undefined) return changed;
+      after = last.id;
+      for (const row of rows) {
+        if (row.nameKey.includes("\n") || row.nameKey === cohortNameKey(row.name)) continue;
+        if (await this.refoldNameKey(row)) changed += 1;
+      }
+    }
+  }
+
+  private async refoldNameKey(row: { id: number; guildId: string; name: string }): Promise<boolean> {
+    const folded = cohortNameKey(row.name);
+    const holder = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: row.guildId, nameKey: folded } } });
+    const nameKey = holder === null ? folded : `${folded}\n${row.id}`;
+    try {
+      await this.prisma.cohort.update({ where: { id: row.id }, data: { nameKey } });
+      return true;
+    } catch (error) {
+      // Another process starting at the same moment took that key: the next start folds it.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
   /** Returns null when the guild already has a cohort of that name, in any capitals (its unique name key). */
   async create(input: NewCohort): Promise<Cohort | null> {
     const nameKey = cohortNameKey(input.name);
