@@ -632,22 +632,25 @@ export class CohortService {
       { localDate: addDays(today, -1), reason: reminderSetAfterDay },
       ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
     ];
-    // Both reasons are replaced even when only one is written: the other may be an earlier setting's.
-    await this.reminders.replaceSkippedMarks(memberId, marks, now, [reminderSetAfterDay, reminderSetAfterTime]);
+    // Every setting change's reasons are replaced, even those not written now: they may be an earlier setting's.
+    await this.reminders.replaceSkippedMarks(memberId, marks, now, settingChangeReasons);
   }
 
   /**
    * The cohort's zone moves the reminders of members without a zone of their own: as after `/remind`,
    * they start with their next time in the new zone. Yesterday's there, and today's whose time is past,
-   * are recorded as skipped (two statements whatever the number of members), before the zone is stored
+   * are recorded as skipped, and the marks an earlier setting left in the old zone's dates go (one
+   * transaction of at most three statements whatever the number of members), before the zone is stored
    * so no tick sees the new zone without them.
    */
   private async skipPastFollowerReminders(cohortId: number, zone: string, now: Date): Promise<void> {
     const today = localDateOf(now, zone);
-    await this.reminders.skipForCohortZone(cohortId, addDays(today, -1), "23:59", "cohort time zone changed after that day", now);
     const passed = latestPassedClock(today, zone, now);
-    if (passed !== null)
-      await this.reminders.skipForCohortZone(cohortId, today, passed, "cohort time zone changed after its time today", now);
+    const marks = [
+      { localDate: addDays(today, -1), upTo: "23:59", reason: zoneChangedAfterDay },
+      ...(passed === null ? [] : [{ localDate: today, upTo: passed, reason: zoneChangedAfterTime }]),
+    ];
+    await this.reminders.replaceCohortZoneMarks(cohortId, marks, now, settingChangeReasons);
   }
 
   async memberCount(cohortId: number): Promise<number> {
@@ -665,6 +668,9 @@ export class CohortService {
 /** Why a reminder day was skipped when `/remind` was set (stored with the day; see skipPastReminders). */
 const reminderSetAfterDay = "reminder set after that day";
 const reminderSetAfterTime = "reminder set after its time today";
+const zoneChangedAfterDay = "cohort time zone changed after that day";
+const zoneChangedAfterTime = "cohort time zone changed after its time today";
+const settingChangeReasons = [reminderSetAfterDay, reminderSetAfterTime, zoneChangedAfterDay, zoneChangedAfterTime] as const;
 
 const statusActions = {
   [CohortStatus.Active]: AuditAction.Resume,

@@ -140,3 +140,27 @@ describe("/remind set, then moved to a zone further west", () => {
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
   });
 });
+
+/** The same with the admin moving the cohort's zone west after a member who follows it set their time. */
+describe("/remind set, then the cohort's zone moved further west", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-13T01:00:00Z") });
+    await bot.createCohort({ name: "Tokyo", start: "2027-01-04", timeZone: "Asia/Tokyo" });
+  }, 60_000);
+  afterAll(async () => bot.close());
+
+  it("sends the follower's reminder on Wednesday 09:00 in New York", async () => {
+    const bob = bot.member("bob");
+    await bot.reply(bob.id, "join", { cohort: "Tokyo" });
+    await bot.reply(bob.id, "remind", { time: "09:00" });
+    bot.clock.set(new Date("2027-01-13T01:05:00Z"));
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: "Tokyo", timezone: "America/New_York" });
+    const reply = visibleText(await bot.reply(bob.id, "remind"));
+    expect(reply).toContain(`<t:${Math.floor(new Date("2027-01-13T14:00:00Z").getTime() / 1000)}:`);
+    bot.clock.set(new Date("2027-01-13T14:00:10Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(bob.id)).toHaveLength(1);
+  });
+});

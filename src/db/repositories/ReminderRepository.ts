@@ -170,19 +170,38 @@ export class ReminderRepository {
   }
 
   /**
-   * Records as skipped the reminder of `localDate` of every active member of the cohort who follows its
-   * zone (no `/remind` zone of their own) and whose time is at most `upTo` ("HH:MM"). One statement
-   * whatever the number of members; a row already there (sent, skipped) stays as it is.
+   * Records as skipped, for every active member of the cohort who follows its zone (no `/remind` zone of
+   * their own), the reminder of each mark's `localDate` whose time is at most its `upTo` ("HH:MM"); in the
+   * same transaction the marks an earlier setting left them (skipped rows with one of `replacing`'s
+   * reasons) go, since their dates were in the old zone. A fixed number of statements whatever the number
+   * of members; a row already there (sent, failed) stays as it is.
    */
-  async skipForCohortZone(cohortId: number, localDate: string, upTo: string, reason: string, now: Date): Promise<number> {
-    return this.writes.run(
-      () => this.prisma.$executeRaw`
-        INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
-        SELECT "id", CAST(${localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${reason.slice(0, maxErrorLength)} AS TEXT)
-        FROM "Member"
-        WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
-          AND "remindTime" <= ${upTo}
-        ON CONFLICT ("memberId", "localDate") DO NOTHING`,
+  async replaceCohortZoneMarks(
+    cohortId: number,
+    marks: readonly { localDate: string; upTo: string; reason: string }[],
+    now: Date,
+    replacing: readonly string[],
+  ): Promise<void> {
+    const followers = { cohortId, leftAt: null, remindTimeZone: null };
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.reminderDelivery.deleteMany({
+          where: {
+            status: ReminderStatus.Skipped,
+            lastError: { in: replacing.map((reason) => reason.slice(0, maxErrorLength)) },
+            member: followers,
+          },
+        }),
+        ...marks.map(
+          (mark) => this.prisma.$executeRaw`
+            INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
+            SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
+            FROM "Member"
+            WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
+              AND "remindTime" <= ${mark.upTo}
+            ON CONFLICT ("memberId", "localDate") DO NOTHING`,
+        ),
+      ]),
     );
   }
 
