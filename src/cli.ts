@@ -3,10 +3,12 @@ import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurri
 import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
+import { DatabaseUnavailableError } from "./db/DatabaseUnavailableError.js";
 import { renderUserError } from "./discord/i18n/renderUserError.js";
 import { translatorFor } from "./discord/i18n/Translator.js";
 import { postText } from "./discord/render/postText.js";
-import { isUserError } from "./errors.js";
+import { isUserError, type UserError, type UserErrorCode } from "./errors.js";
+import type { MessageKey } from "./discord/i18n/locales/en.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
 const usage = `Usage: npm run cli -- <command>
@@ -31,7 +33,8 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
     const arg = args[index] ?? "";
     const match = /^--(start|tz|weeks)(?:=(.*))?$/.exec(arg);
     if (match === null) {
-      if (arg.startsWith("--")) return `Unknown option ${arg}.`;
+      // One dash too ("-x", "-w 2"): an option it does not take, not a cohort called "-x".
+      if (/^-./.test(arg)) return `Unknown option ${arg}.`;
       positional.push(arg);
       continue;
     }
@@ -53,6 +56,15 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
     ...(timeZone === undefined ? {} : { timeZone }),
     ...(weeks === undefined ? {} : { weeks }),
   };
+}
+
+/** Mistakes whose Discord wording gives Discord advice ("start typing in `timezone`"): the CLI's own words. */
+const cliWording: Partial<Record<UserErrorCode, MessageKey>> = { "input.timeZoneAbbreviation": "cli.timeZoneAbbreviation" };
+
+/** A service's typed error as the CLI says it: in English, the catalogue's words, with the Markdown taken out. */
+function userErrorText(error: UserError): string {
+  const content = renderUserError(translatorFor("en"), error, cliWording[error.code] ?? error.code);
+  return postText([{ content, embeds: [] }], "UTC");
 }
 
 /** What `purge-guild` deleted, or that the server had nothing stored (a mistyped id reads differently from a deletion). */
@@ -138,7 +150,7 @@ async function run(args: readonly string[], app: App): Promise<number> {
       console.log(purgeSummary(action, await app.services.privacy.purgeGuild(action)));
     } catch (error) {
       if (!isUserError(error)) throw error;
-      console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));
+      console.error(userErrorText(error));
       return 1;
     }
     return 0;
@@ -153,8 +165,7 @@ async function run(args: readonly string[], app: App): Promise<number> {
       console.log(formatSimulation(await app.services.posts.simulation({ ...parsed, now: app.clock.now() })));
     } catch (error) {
       if (!isUserError(error)) throw error;
-      // The CLI speaks English: the catalogue's words, with the Markdown taken out.
-      console.error(postText([{ content: renderUserError(translatorFor("en"), error), embeds: [] }], "UTC"));
+      console.error(userErrorText(error));
       return 1;
     }
     return 0;
@@ -191,7 +202,8 @@ async function main(): Promise<number> {
     app = await createApp(config);
   } catch (error) {
     // An unreachable or unwritable database is the operator's to fix: say why, not where in the code.
-    if (!(error instanceof Error)) throw error;
+    // Anything else is a bug, and keeps its stack trace (Node prints it and exits 1).
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
     console.error(`Cannot start: ${error.message}`);
     return 1;
   }

@@ -16,17 +16,20 @@ function minutesLabel(minutes: number | null): string {
   return minutes === null ? "   —  " : `${String(minutes).padStart(3)} min`;
 }
 
+/** The built-in curricula (the CLI lists no server's imports), one a line: slug, weeks with the numbers right-aligned, title. */
 export function formatCurriculumList(curricula: readonly CurriculumSummary[]): string {
   if (curricula.length === 0) return "No curricula yet. Import one with: npm run cli -- curriculum import <file>";
   const width = Math.max(...curricula.map((curriculum) => curriculum.slug.length));
-  const weeks = curricula.map((curriculum) => en.plain("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }));
-  const weeksWidth = Math.max(...weeks.map((text) => text.length));
-  return curricula
-    .map(
-      (curriculum, index) =>
-        `${curriculum.slug.padEnd(width)}  ${(weeks[index] ?? "").padEnd(weeksWidth)}  ${curriculum.title}${curriculum.scope === "" ? "" : `  (server ${curriculum.scope})`}`,
-    )
-    .join("\n");
+  const weeks = weeksColumn(curricula.map((curriculum) => curriculum.totalWeeks));
+  return curricula.map((curriculum, index) => `${curriculum.slug.padEnd(width)}  ${weeks[index] ?? ""}  ${curriculum.title}`).join("\n");
+}
+
+/** " 6 weeks", "12 weeks", " 1 week ": the catalogue's words, padded so the numbers end in one column. */
+function weeksColumn(counts: readonly number[]): string[] {
+  const digits = Math.max(...counts.map((count) => String(count).length));
+  const texts = counts.map((count) => " ".repeat(digits - String(count).length) + en.plain("curriculumAdmin.weeks", { weeks: count }));
+  const width = Math.max(...texts.map((text) => text.length));
+  return texts.map((text) => text.padEnd(width));
 }
 
 /** A plain-text outline: sections with weeks, items with kind and minutes, totals per kind. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Logger } from "../logging/createLogger.js";
+import { DatabaseUnavailableError } from "./DatabaseUnavailableError.js";
 import type { DatabaseTarget, PostgresTarget } from "./parseDatabaseUrl.js";
 
 /**
@@ -68,11 +69,24 @@ interface AppliedRow {
   readonly checksum: string;
 }
 
-export function migrateSqlite(filePath: string, migrations: readonly MigrationFile[], logger: Logger): MigrationReport {
-  if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const db = new Database(filePath);
+/** The SQLite file, created with its folder when missing, in WAL mode; a path it cannot use is the operator's to fix. */
+function openSqliteFile(filePath: string): Database.Database {
+  let db: Database.Database | null = null;
   try {
+    if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    db = new Database(filePath);
     db.pragma("journal_mode = WAL");
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`Cannot open the SQLite database at ${filePath}: ${reason}`, { cause: error });
+  }
+}
+
+export function migrateSqlite(filePath: string, migrations: readonly MigrationFile[], logger: Logger): MigrationReport {
+  const db = openSqliteFile(filePath);
+  try {
     db.pragma("busy_timeout = 10000");
     db.exec(sqliteMigrationsTable);
     const applied: string[] = [];
@@ -163,7 +177,8 @@ export async function migratePostgres(
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`Cannot connect to PostgreSQL at ${target.displayName}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${target.displayName}: ${reason}`, { cause: error });
   }
   try {
     await acquireMigrationLock(client, target, options.lockWaitMs ?? 60_000);
@@ -213,7 +228,7 @@ async function acquireMigrationLock(client: pg.Client, target: PostgresTarget, l
     await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
   } catch (error) {
     if ((error as { code?: unknown }).code === "55P03") {
-      throw new Error(
+      throw new DatabaseUnavailableError(
         `Waited ${lockWaitMs / 1000} s for the migration lock on ${target.displayName} (pg_advisory_lock(${migrationLockKey})), which another process holds; is a migration stuck?`,
       );
     }

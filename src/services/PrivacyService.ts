@@ -25,7 +25,7 @@ export interface PrivacyChange {
 }
 
 /** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 4;
+export const exportFormatVersion = 5;
 
 /** `/privacy export`'s document (the README documents its shape). */
 export interface MemberExport extends StoredMemberData {

@@ -343,11 +343,20 @@ describe("privacy through discord.js and the emulator", () => {
     if (file === undefined) throw new Error("no attachment");
     const data = (await (await fetch(file.url)).json()) as {
       nudgesSent: { cohortName: string; status: string }[];
-      pendingImports: { curriculum: string; status: string; documentBytes: number }[];
+      pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; documentInExport: boolean }[];
+      importDocuments: { sha256: string; text: string }[];
     };
     expect(data.nudgesSent.map((row) => [row.cohortName, row.status])).toEqual([[cohortName, "failed"]]);
     expect(data.pendingImports.map((row) => [row.curriculum, row.status])).toEqual([["quiet-path", "pending"]]);
-    expect(data.pendingImports[0]?.documentBytes).toBe(Buffer.byteLength(path.replace("Alpha Reading", "Unpublished Draft Reading")));
+    // A small document is handed over whole: the unpublished draft is the admin's data.
+    const draft = path.replace("Alpha Reading", "Unpublished Draft Reading");
+    const draftSha256 = createHash("sha256").update(draft).digest("hex");
+    expect(data.pendingImports[0]).toMatchObject({
+      documentBytes: Buffer.byteLength(draft),
+      documentSha256: draftSha256,
+      documentInExport: true,
+    });
+    expect(data.importDocuments).toEqual([{ sha256: draftSha256, text: draft }]);
     // Whom the admin nudged is that member's data, not the admin's.
     expect(JSON.stringify(data)).not.toContain(people.watcher.id);
 
@@ -364,16 +373,18 @@ describe("privacy through discord.js and the emulator", () => {
   });
 
   // Each preview keeps a document of up to 256 KB for about a day: an admin who previews many in a day must still get their copy.
-  it("/privacy export:True stays within Discord's upload limit however many large import previews an admin made", async () => {
+  it("/privacy export:True hands over each distinct import document once while it fits, the rest by size and hash, under Discord's upload limit", async () => {
     const prisma = bot.test.app.database.prisma;
     const drafter = bot.member("draft-admin", { manageGuild: true });
     const line = "- [ ] Required -- A long draft reading title that fills the document (20 min)\n";
-    const document = `Draft Path\nWeek 1: Basics\n${line.repeat(Math.floor(250_000 / line.length))}`;
-    const previews = 42;
+    const body = line.repeat(Math.floor(250_000 / line.length));
+    // 21 distinct drafts of about 250 KB, each previewed twice: 42 previews, 5 MB of distinct text.
+    const drafts = Array.from({ length: 21 }, (_, index) => `Draft Path ${index + 1}\nWeek 1: Basics\n${body}`);
+    const previews = drafts.flatMap((document) => [document, document]);
     const createdAt = bot.clock.now();
     const expiresAt = new Date(createdAt.getTime() + 15 * 60 * 1000);
     await prisma.pendingImport.createMany({
-      data: Array.from({ length: previews }, () => ({
+      data: previews.map((document) => ({
         scope: bot.guild.id,
         userId: drafter.id,
         slug: "draft-path",
@@ -383,6 +394,7 @@ describe("privacy through discord.js and the emulator", () => {
         expiresAt,
       })),
     });
+    const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
     try {
       const reply = await run(drafter.id, "privacy", { export: true });
       const [file] = reply.attachments;
@@ -391,18 +403,31 @@ describe("privacy through discord.js and the emulator", () => {
       expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024 * 1024);
       const data = JSON.parse(text) as {
         version: number;
-        pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; document?: string }[];
+        pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; documentInExport: boolean }[];
+        importDocuments: { sha256: string; text: string }[];
       };
-      expect(data.version).toBe(4);
-      expect(data.pendingImports).toHaveLength(previews);
-      // What is stored is still said: which curriculum, when, and the document by its size and hash (`sha256sum` of the file).
-      expect(data.pendingImports[0]).toMatchObject({
-        curriculum: "draft-path",
-        status: "pending",
-        documentBytes: Buffer.byteLength(document),
-        documentSha256: createHash("sha256").update(document).digest("hex"),
+      expect(data.version).toBe(5);
+      expect(data.pendingImports).toHaveLength(previews.length);
+      // Every preview is still said: which curriculum, when, and its document by size and hash.
+      data.pendingImports.forEach((row, index) => {
+        expect(row).toMatchObject({
+          curriculum: "draft-path",
+          status: "pending",
+          documentBytes: Buffer.byteLength(previews[index] ?? ""),
+          documentSha256: sha256(previews[index] ?? ""),
+        });
       });
-      expect(data.pendingImports[0]?.document).toBeUndefined();
+      // The first drafts' text, each once however often it was previewed; past the budget, size and hash only.
+      const included = data.importDocuments.map((document) => document.sha256);
+      expect(new Set(included).size).toBe(included.length);
+      expect(included.length).toBeGreaterThan(0);
+      expect(included.length).toBeLessThan(drafts.length);
+      expect(data.importDocuments[0]).toEqual({ sha256: sha256(drafts[0] ?? ""), text: drafts[0] });
+      expect(data.pendingImports.map((row) => row.documentInExport)).toEqual(
+        previews.map((document) => included.includes(sha256(document))),
+      );
+      expect(data.pendingImports[0]?.documentInExport).toBe(true);
+      expect(data.pendingImports.at(-1)?.documentInExport).toBe(false);
     } finally {
       await prisma.pendingImport.deleteMany({ where: { userId: drafter.id } });
     }

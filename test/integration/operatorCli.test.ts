@@ -18,6 +18,9 @@ describe("npm run cli -- with a command it does not know", () => {
     [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],
     [["curriculum", "show", "--json"], "Unknown option --json."],
     [["purge-guild", "100000000000000001", "--yes"], "Unknown option --yes."],
+    // One dash is an option too, not a cohort called "-x".
+    [["simulate", "-x"], "Unknown option -x."],
+    [["simulate", "backend-engineer-learning-path", "-w", "2"], "Unknown option -w."],
   ])(
     "%j says what was wrong, shows the usage and exits 2 without opening the database",
     async (args, message) => {
@@ -50,11 +53,24 @@ describe("npm run cli -- with a command it does not know", () => {
     120_000,
   );
 
-  it("says why the database cannot be opened, without a stack trace, and exits 1", async () => {
+  it("says why the database cannot be opened, in one line without a stack trace, and exits 1", async () => {
     const result = await cli("postgresql://nobody@127.0.0.1:1/cohort", ["curriculum", "list"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Cannot connect to PostgreSQL at 127.0.0.1:1/cohort");
-    expect(result.stderr).not.toContain("    at ");
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/cohort: /);
+  }, 120_000);
+
+  it("says why a SQLite file cannot be created, in one line, and exits 1", async () => {
+    // A file where the database's folder should be: the folder cannot be made.
+    const blocker = path.join(temp.dir, "a-file");
+    fs.writeFileSync(blocker, "");
+    const result = await cli(`file:${path.join(blocker, "cohort.db")}`, ["curriculum", "list"]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: /);
+    expect(lines[0]).toContain(`Cannot open the SQLite database at ${path.join(blocker, "cohort.db")}: `);
   }, 120_000);
 });
 
@@ -83,7 +99,15 @@ describe("npm run cli -- curriculum import", () => {
     fs.writeFileSync(file, "One Week Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
     expect((await cli(database.url, ["curriculum", "import", file])).code).toBe(0);
     const list = await cli(database.url, ["curriculum", "list"]);
-    expect(list.stdout).toMatch(/one-week-path +1 week +One Week Path/);
+    // The numbers right-aligned in their column, the word after them agreeing: " 1 week ", "12 weeks", "36 weeks".
+    expect(list.stdout).toMatch(/one-week-path + {2}1 week {3}One Week Path/);
+    const lines = list.stdout.trim().split("\n");
+    const columns = lines
+      .map((line) => /(\d+) weeks? +/.exec(line))
+      .map((match) => [(match?.index ?? 0) + (match?.[1]?.length ?? 0), (match?.index ?? 0) + (match?.[0].length ?? 0)]);
+    // Where the numbers end and where the titles start: one column each.
+    expect(new Set(columns.map(([numberEnd]) => numberEnd)).size).toBe(1);
+    expect(new Set(columns.map(([, titleStart]) => titleStart)).size).toBe(1);
     const show = await cli(database.url, ["curriculum", "show", "one-week-path"]);
     expect(show.stdout).toContain("slug: one-week-path · 1 week · 1 section");
     expect(show.stdout).toMatch(/Required +1 item +30 min/);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { documentsWithinBudget, exportDocumentBudgetBytes, type ExportedDocument } from "../../domain/privacy/documentsWithinBudget.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
@@ -67,17 +68,24 @@ export interface StoredMemberData {
   }[];
   /**
    * `/curriculum import` re-imports the user previewed (kept until a day past expiry). The uploaded document is
-   * named by its size and SHA-256, not copied: up to 256 KB each, many previews would push the file past
-   * Discord's upload limit, and the admin has the file they uploaded.
+   * named by its size and SHA-256, both of the document's text in UTF-8 as stored (a byte-order mark dropped,
+   * UTF-16 and Windows-1252 converted): the same as `sha256sum` and the file size for a UTF-8 file without a
+   * byte-order mark. `documentInExport` says whether its text is in `importDocuments`.
    */
   readonly pendingImports: readonly {
     readonly curriculum: string;
     readonly status: string;
     readonly documentBytes: number;
     readonly documentSha256: string;
+    readonly documentInExport: boolean;
     readonly createdAt: Date;
     readonly expiresAt: Date;
   }[];
+  /**
+   * The previews' documents, each distinct one once, while their text fits a budget well under Discord's
+   * upload limit (see documentsWithinBudget); beyond it a preview names its document by size and hash only.
+   */
+  readonly importDocuments: readonly ExportedDocument[];
 }
 
 /**
@@ -94,6 +102,29 @@ function nudgesClaimedBy(guildId: string, userId: string): Prisma.NudgeDeliveryW
 
 function importPreviewsBy(guildId: string, userId: string): Prisma.PendingImportWhereInput {
   return { scope: guildId, userId };
+}
+
+/** Import previews by size and hash, with each distinct document's text once while it fits the export's budget. */
+function importPreviews(rows: readonly { slug: string; status: string; document: string; createdAt: Date; expiresAt: Date }[]): {
+  pendingImports: StoredMemberData["pendingImports"];
+  importDocuments: ExportedDocument[];
+} {
+  const documents = rows.map((row) => ({ sha256: createHash("sha256").update(row.document, "utf8").digest("hex"), text: row.document }));
+  const importDocuments = documentsWithinBudget(documents, exportDocumentBudgetBytes);
+  const included = new Set(importDocuments.map((document) => document.sha256));
+  const pendingImports = rows.map((row, index) => {
+    const sha256 = documents[index]?.sha256 ?? "";
+    return {
+      curriculum: row.slug,
+      status: row.status,
+      documentBytes: Buffer.byteLength(row.document, "utf8"),
+      documentSha256: sha256,
+      documentInExport: included.has(sha256),
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    };
+  });
+  return { pendingImports, importDocuments };
 }
 
 /** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
@@ -249,14 +280,7 @@ export class PrivacyRepository {
         claimedAt: row.claimedAt,
         sentAt: row.sentAt,
       })),
-      pendingImports: pendingImports.map((row) => ({
-        curriculum: row.slug,
-        status: row.status,
-        documentBytes: Buffer.byteLength(row.document, "utf8"),
-        documentSha256: createHash("sha256").update(row.document, "utf8").digest("hex"),
-        createdAt: row.createdAt,
-        expiresAt: row.expiresAt,
-      })),
+      ...importPreviews(pendingImports),
     };
   }
 

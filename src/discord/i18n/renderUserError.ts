@@ -1,6 +1,7 @@
 import type { ItemChoice, LocalDateParam, UserError } from "../../errors.js";
 import { inertText } from "./inertText.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
+import type { MessageKey } from "./locales/en.js";
 import { localDateText, weeksText } from "./formatters.js";
 
 function isLocalDate(value: unknown): value is LocalDateParam {
@@ -38,8 +39,11 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string 
   return [...lines.slice(0, shown), ...(more > 0 ? [t.t("item.moreChoices", { count: more })] : [])].join("; ");
 }
 
-/** A typed error worded in the translator's language. */
-export function renderUserError(t: Translator, error: UserError): string {
+/**
+ * A typed error worded in the translator's language; `key` words it for another surface with the same
+ * parameters (the CLI's advice where Discord's, such as autocomplete, would not apply).
+ */
+export function renderUserError(t: Translator, error: UserError, key: MessageKey = error.code): string {
   const values: Record<string, MessageParam> = {};
   for (const [name, value] of Object.entries(error.params as Record<string, unknown>)) {
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
@@ -51,5 +55,5 @@ export function renderUserError(t: Translator, error: UserError): string {
     else if (typeof value === "number" || typeof value === "string") values[name] = value;
     else values[name] = inertText(String(value));
   }
-  return t.t(error.code, values);
+  return t.t(key, values);
 }

@@ -108,6 +108,9 @@ export const en = {
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
   "input.timeZoneAbbreviation":
     '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Use a place name such as Europe/London or America/New_York (start typing in `timezone` to see them).',
+  // The CLI's wording of the same mistake: it has --tz and no autocomplete.
+  "cli.timeZoneAbbreviation":
+    '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Give --tz a place name such as Europe/London or America/New_York (an IANA time zone name).',
   "input.invalidClock": '"{value}" is not a time of day. Use 24-hour HH:MM, for example 09:00 or 18:30.',
   "input.invalidWeekday": '"{value}" is not a day of the week. Use Monday … Sunday.',
   "input.invalidLanguage": '"{value}" is not a language I speak. Pick one from the `language` choices.',

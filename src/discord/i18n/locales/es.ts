@@ -110,6 +110,9 @@ export const es: Catalogue = {
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneAbbreviation":
     "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
+  // The CLI's wording of the same mistake: it has --tz and no autocomplete.
+  "cli.timeZoneAbbreviation":
+    "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Da a --tz un nombre de lugar como Europe/Madrid o America/Mexico_City (un nombre de zona horaria IANA).",
   "input.invalidClock": "«{value}» no es una hora del día. Usa HH:MM en formato de 24 horas, por ejemplo 09:00 o 18:30.",
   "input.invalidWeekday": "«{value}» no es un día de la semana. Usa de lunes a domingo.",
   "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `idioma`.",
