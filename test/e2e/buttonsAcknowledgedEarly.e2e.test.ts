@@ -92,14 +92,17 @@ describe("buttons acknowledged before their handler runs", () => {
    * Presses a button while every handler slot is taken by a `/progress` waiting for its card, so the
    * click waits in line and is acknowledged before its handler runs; then lets the line move.
    */
-  async function pressWhileBusy(press: () => InteractionHandle): Promise<InteractionHandle> {
+  async function pressWhileBusy(
+    press: () => InteractionHandle,
+    acknowledgedAs: InteractionResponseType = InteractionResponseType.DeferredMessageUpdate,
+  ): Promise<InteractionHandle> {
     pictures.holding = true;
     const fillers = members.slice(0, maxConcurrentHandlers).map((member) => bot.run(member.id, "progress"));
     await pictures.waitingFor(maxConcurrentHandlers);
     const click = press();
     try {
-      // Acknowledged while it waits, and without a "thinking…" message of its own.
-      expect((await click.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+      // Acknowledged while it waits: an update without a "thinking…" message of its own, or a private reply.
+      expect((await click.response()).type).toBe(acknowledgedAs);
     } finally {
       pictures.release();
     }
@@ -149,6 +152,22 @@ describe("buttons acknowledged before their handler runs", () => {
     expect(buttonsOf(updated).map((button) => button.customId)).not.toContain(done.customId);
     expect(click.followUps()).toEqual([]);
     expect(privateTo(ada.id)).toHaveLength(before);
+  });
+
+  it("a checkpoint answer pressed while the bot is busy is told privately, and the checkpoint message stays as it was for everyone", async () => {
+    const cy = members[maxConcurrentHandlers + 2] ?? members[0];
+    if (cy === undefined) throw new Error("no member");
+    const checkpoint = await bot.reply(cy.id, "checkpoint");
+    const click = await pressWhileBusy(
+      () => bot.click(cy.id, checkpoint.id, buttonLabelled(checkpoint, /Confident/)),
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    );
+    const answer = await click.final();
+
+    expect(answer.id).not.toBe(checkpoint.id);
+    expect(answer.ephemeral).toBe(true);
+    const clicked = bot.emulator.message(checkpoint.id);
+    expect(clicked === null ? null : [visibleText(clicked), clicked.components]).toEqual([visibleText(checkpoint), checkpoint.components]);
   });
 
   it("a refusal after such an acknowledgement comes as a private follow-up, and the clicked message stays as it was", async () => {

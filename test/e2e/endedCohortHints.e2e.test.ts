@@ -59,11 +59,13 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
         visibleText(spanish).includes("los puntos te llevan a la clasificación"),
         english.attachments[0]?.description?.includes("not ranked yet"),
         spanish.attachments[0]?.description?.includes("aún sin clasificar"),
+        english.attachments[0]?.description?.includes("not on the final leaderboard"),
+        spanish.attachments[0]?.description?.includes("fuera de la clasificación final"),
       ];
     };
-    expect(await promise()).toEqual([false, false, false, false]);
+    expect(await promise()).toEqual([false, false, false, false, true, true]);
     await bot.test.app.scheduler.tick(bot.clock.now());
-    expect(await promise()).toEqual([false, false, false, false]);
+    expect(await promise()).toEqual([false, false, false, false, true, true]);
   });
 
   it("the course summary after its last week does not say reading logged now still counts", async () => {

@@ -10,12 +10,12 @@ export const CohortStatus = {
 } as const;
 export type CohortStatus = (typeof CohortStatus)[keyof typeof CohortStatus];
 
-/** Why the bot could not post in a cohort's channel: a code, worded by whoever shows it. */
 /** Once ended or its final board kept, a cohort's points rank nobody new: nothing may promise a place on its board. */
 export function cohortBoardClosed(cohort: Pick<Cohort, "status" | "finalBoardKept">): boolean {
   return cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
 }
 
+/** Why the bot could not post in a cohort's channel: a code, worded by whoever shows it. */
 export const ChannelProblem = { Missing: "channel_missing", NoPermission: "no_permission" } as const;
 export type ChannelProblem = (typeof ChannelProblem)[keyof typeof ChannelProblem];
 
