@@ -280,7 +280,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     clock,
     logger: logger.child({ component: "scheduler" }),
     // A server the bot is in keeps its data, whatever its departure record says.
-    purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId)),
+    purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId), config.shard),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.

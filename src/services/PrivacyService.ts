@@ -199,8 +199,14 @@ export class PrivacyService {
    * those the bot is in after all (`isPresent`: a return its session did not report as one). Idempotent;
    * returns how many were deleted.
    */
-  async purgeDue(now: Date, isPresent: (guildId: string) => boolean = () => false): Promise<number> {
-    const due = await this.privacy.duePurges(now, purgesPerTick);
+  async purgeDue(
+    now: Date,
+    isPresent: (guildId: string) => boolean = () => false,
+    shard?: { readonly id: number; readonly count: number },
+  ): Promise<number> {
+    // A process of a sharded bot sees only its shards' servers: the others' are left to their processes,
+    // which alone can tell whether the bot is still in them.
+    const due = await this.privacy.duePurges(now, purgesPerTick, shard);
     let purged = 0;
     for (const guildId of due) {
       if (isPresent(guildId)) {

@@ -201,10 +201,21 @@ describe("a server the bot was removed from while it was offline", () => {
     const removed1 = onShard(1).slice(1);
     for (const server of [...removed0, ...removed1]) bot.emulator.removeBotFromGuild(server.guildId);
 
-    await restart({ shard: 0 });
+    const shard0 = await restart({ shard: 0 });
 
     for (const server of removed0) expect(await departureOf(server.guildId)).toEqual({ leftAt: week2 });
     for (const server of [...kept, ...removed1]) expect(await departureOf(server.guildId)).toBeNull();
+
+    // A deletion falls due for shard 1's server the bot is still in: shard 0's process, which cannot see
+    // that shard's servers, leaves it to shard 1's (which finds the bot there and cancels it).
+    const [stillServed] = onShard(1);
+    if (stillServed === undefined) throw new Error("no server on shard 1");
+    const past = new Date(week2.getTime() - 86_400_000);
+    const prisma = shard0.app.database.prisma;
+    await prisma.guildDeparture.create({ data: { guildId: stillServed.guildId, leftAt: past, purgeAt: past } });
+    await shard0.app.scheduler.tick(bot.clock.now());
+    expect(await prisma.cohort.count({ where: { guildId: stillServed.guildId } })).toBe(1);
+    expect(await departureOf(stillServed.guildId)).toEqual({ leftAt: past });
   });
 });
 

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentsWithinBudget, exportDocumentBudgetBytes, type ExportedDocument } from "../../domain/privacy/documentsWithinBudget.js";
+import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+
+/** How many due deletions a shard's process reads to find its own among the other shards' (bounded). */
+const maxDuePurgesRead = 1000;
 
 /** Everything stored about one user in one server, as `/privacy export` hands it over (see README "Export shape"). */
 export interface StoredMemberData {
@@ -417,14 +421,17 @@ export class PrivacyRepository {
     return cancelled;
   }
 
-  async duePurges(now: Date, limit: number): Promise<string[]> {
+  /** The servers whose deletion is due, oldest first; with `shard`, only that shard's (read from a bounded window). */
+  async duePurges(now: Date, limit: number, shard?: { readonly id: number; readonly count: number }): Promise<string[]> {
     const rows = await this.prisma.guildDeparture.findMany({
       where: { purgeAt: { lte: now } },
       orderBy: { purgeAt: "asc" },
-      take: limit,
+      take: shard === undefined ? limit : Math.min(limit * shard.count, maxDuePurgesRead),
       select: { guildId: true },
     });
-    return rows.map((row) => row.guildId);
+    const due = rows.map((row) => row.guildId);
+    if (shard === undefined) return due;
+    return due.filter((guildId) => shardOfGuild(guildId, shard.count) === shard.id).slice(0, limit);
   }
 
   /**
