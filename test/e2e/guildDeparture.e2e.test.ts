@@ -277,3 +277,50 @@ describe("data of servers the bot has not left", () => {
     expect(restarted.logs().some((line) => line.level === 40 && line.knownServers === 2)).toBe(true);
   });
 });
+
+/**
+ * The wrong-token guard counts only servers not already leaving: a bot whose other server left while it
+ * was online, then removed from its last one while offline, records that departure at its next start.
+ */
+describe("a removal while offline after another server already left", () => {
+  let bot: BotHarness;
+  let restarted: TestApp | undefined;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: tuesdayOfWeek1 });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+  }, 120_000);
+  afterAll(async () => {
+    await restarted?.close();
+    await bot.close();
+  });
+
+  it("records it, though the session lists none of the servers with data", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const guild = bot.emulator.createGuild({ name: "Left online" });
+    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
+    const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
+    await vi.waitFor(() => expect(bot.test.app.discord.client.channels.cache.has(channel.id)).toBe(true));
+    await bot.test.app.services.cohorts.create({
+      guildId: guild.id,
+      actorId: admin.id,
+      name: cohortName,
+      curriculum: "backend-engineer-learning-path",
+      channelId: channel.id,
+      start: "2027-01-04",
+    });
+    bot.emulator.removeBotFromGuild(guild.id);
+    await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId: guild.id } })).toBe(1));
+
+    await bot.test.app.close();
+    bot.emulator.removeBotFromGuild(bot.guild.id);
+    restarted = await startTestApp({
+      clock: bot.clock,
+      schedulerTickCron: null,
+      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
+    });
+    await restarted.app.start();
+
+    expect(await restarted.app.database.prisma.guildDeparture.count({ where: { guildId: bot.guild.id } })).toBe(1);
+  });
+});

@@ -395,15 +395,19 @@ export class PrivacyRepository {
   }
 
   /**
-   * Every server that has data here: its cohorts, or curricula it imported (its audit lines and pending
-   * imports come with one of those). One read over two indexes, (guildId, name) and (scope, slug): a
+   * Every server that has data here (its cohorts, or curricula it imported; its audit lines and pending
+   * imports come with one of those) and whose departure is not recorded yet. One read over two indexes, (guildId, name) and (scope, slug): a
    * row per server, not per cohort.
    */
   async guildsWithData(): Promise<string[]> {
+    // Not those already leaving: their departure stands, and they say nothing about this session.
     const rows = await this.prisma.$queryRaw<{ guildId: string }[]>`
-      SELECT "guildId" FROM "Cohort"
-      UNION
-      SELECT "scope" AS "guildId" FROM "Curriculum" WHERE "scope" <> ''`;
+      SELECT "guildId" FROM (
+        SELECT "guildId" FROM "Cohort"
+        UNION
+        SELECT "scope" AS "guildId" FROM "Curriculum" WHERE "scope" <> ''
+      ) AS "withData"
+      WHERE "guildId" NOT IN (SELECT "guildId" FROM "GuildDeparture")`;
     return rows.map((row) => row.guildId);
   }
 
