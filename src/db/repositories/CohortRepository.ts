@@ -117,13 +117,17 @@ export class CohortRepository {
     }
   }
 
-  private async refoldNameKey(row: { id: number; guildId: string; name: string }): Promise<boolean> {
+  private async refoldNameKey(row: { id: number; guildId: string; name: string; nameKey: string }): Promise<boolean> {
     const folded = cohortNameKey(row.name);
     const holder = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: row.guildId, nameKey: folded } } });
     const nameKey = holder === null ? folded : `${folded}\n${row.id}`;
     try {
-      await this.prisma.cohort.update({ where: { id: row.id }, data: { nameKey } });
-      return true;
+      // Only the row as read: a cohort another process renamed or deleted meanwhile is left as that process left it.
+      const result = await this.prisma.cohort.updateMany({
+        where: { id: row.id, name: row.name, nameKey: row.nameKey },
+        data: { nameKey },
+      });
+      return result.count === 1;
     } catch (error) {
       // Another process starting at the same moment took that key: the next start folds it.
       if (isUniqueViolation(error)) return false;
