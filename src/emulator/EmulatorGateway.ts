@@ -97,15 +97,15 @@ export class EmulatorGateway {
     });
   }
 
-  /**
-   * Sends a dispatch to every session that should get it (disconnected ones keep it for RESUME);
-   * returns how many connected sessions got it. `data` may be built per session from its intents.
-   */
   /** Runs `action` once, right after the next session's READY is sent, before that session's GUILD_CREATEs. */
   afterNextReady(action: () => void): void {
     this.afterReady.push(action);
   }
 
+  /**
+   * Sends a dispatch to every session that should get it (disconnected ones keep it for RESUME);
+   * returns how many connected sessions got it. `data` may be built per session from its intents.
+   */
   dispatch(event: string, data: DispatchData, target: DispatchTarget): number {
     this.forgetStaleSessions();
     let delivered = 0;
