@@ -28,6 +28,9 @@ export interface PrivacyChange {
 export const exportFormatVersion = 5;
 
 /** `/privacy export`'s document (the README documents its shape). */
+/** Room kept for the JSON around each copied document (its key, hash and indentation) when the budget shrinks. */
+const documentEntrySlackBytes = 64 * 1024;
+
 export interface MemberExport extends StoredMemberData {
   readonly format: "cohort-bot/member-export";
   readonly version: typeof exportFormatVersion;
@@ -95,7 +98,21 @@ export class PrivacyService {
    * than left to fail at the upload.
    */
   async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile> {
-    const data = await this.privacy.export(guildId, userId);
+    const built = this.exportFile(await this.privacy.export(guildId, userId), guildId, userId, now);
+    if (built.file.length <= maxExportBytes) return built;
+    // Too large with the import documents' text: copy only as much of it as the rest leaves room for
+    // (a second read, in this rare case), the others named by size and hash.
+    const copied = built.document.importDocuments.reduce((sum, document) => sum + Buffer.byteLength(JSON.stringify(document.text)), 0);
+    const room = maxExportBytes - (built.file.length - copied) - documentEntrySlackBytes;
+    if (copied > 0 && room > 0) {
+      const smaller = this.exportFile(await this.privacy.export(guildId, userId, Math.min(room, copied)), guildId, userId, now);
+      if (smaller.file.length <= maxExportBytes) return smaller;
+    }
+    // The maxMb the member reads is Discord's limit, not the margin kept under it.
+    throw new UserError("privacy.exportTooLarge", { maxMb: discordAttachmentLimitBytes / (1024 * 1024) });
+  }
+
+  private exportFile(data: StoredMemberData, guildId: string, userId: string, now: Date): MemberExportFile {
     const document: MemberExport = {
       format: "cohort-bot/member-export",
       version: exportFormatVersion,
@@ -104,10 +121,7 @@ export class PrivacyService {
       userId,
       ...data,
     };
-    const file = Buffer.from(JSON.stringify(document, null, 2), "utf8");
-    // Discord's limit, not the margin kept under it.
-    if (file.length > maxExportBytes) throw new UserError("privacy.exportTooLarge", { maxMb: discordAttachmentLimitBytes / (1024 * 1024) });
-    return { document, file };
+    return { document, file: Buffer.from(JSON.stringify(document, null, 2), "utf8") };
   }
 
   /**

@@ -68,6 +68,45 @@ describe("/privacy export:True of a history larger than Discord's attachment lim
     expect(visibleText(reply)).toContain("supera el límite de 10 MB");
   });
 
+  it("copies fewer import documents, not none of the export, when the rest of the history is large", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const cy = bot.member("cy", { manageGuild: true });
+    await bot.reply(cy.id, "join", { cohort: cohortName });
+    const member = await prisma.member.findFirstOrThrow({ where: { userId: cy.id } });
+    const createdAt = bot.clock.now();
+    // About 7 MB of audit lines, and two distinct 2 MB drafts: both would pass the limit; one fits.
+    await prisma.auditEntry.createMany({
+      data: Array.from({ length: 700 }, () => ({
+        guildId: bot.guild.id,
+        cohortId: member.cohortId,
+        actorId: cy.id,
+        action: "credit",
+        after: JSON.stringify({ note: "n".repeat(10_000) }),
+        createdAt,
+      })),
+    });
+    const expiresAt = new Date(createdAt.getTime() + 86_400_000);
+    await prisma.pendingImport.createMany({
+      data: ["a", "b"].map((letter) => ({
+        scope: bot.guild.id,
+        userId: cy.id,
+        slug: `draft-${letter}`,
+        baseVersion: "",
+        document: letter.repeat(2_000_000),
+        createdAt,
+        expiresAt,
+      })),
+    });
+    const reply = await bot.reply(cy.id, "privacy", { export: true });
+    const [file] = reply.attachments;
+    if (file === undefined) throw new Error(`no attachment: ${visibleText(reply)}`);
+    const text = await (await fetch(file.url)).text();
+    expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024 * 1024);
+    const data = JSON.parse(text) as { pendingImports: { documentInExport: boolean }[]; importDocuments: unknown[] };
+    expect(data.pendingImports.map((preview) => preview.documentInExport).sort()).toEqual([false, true]);
+    expect(data.importDocuments).toHaveLength(1);
+  });
+
   it("still hands over a copy of a history that fits", async () => {
     const reply = await bot.reply(bea.id, "privacy", { export: true });
     expect(reply.attachments).toHaveLength(1);

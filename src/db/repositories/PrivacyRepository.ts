@@ -109,12 +109,15 @@ function importPreviewsBy(guildId: string, userId: string): Prisma.PendingImport
 }
 
 /** Import previews by size and hash, with each distinct document's text once while it fits the export's budget. */
-function importPreviews(rows: readonly { slug: string; status: string; document: string; createdAt: Date; expiresAt: Date }[]): {
+function importPreviews(
+  rows: readonly { slug: string; status: string; document: string; createdAt: Date; expiresAt: Date }[],
+  budgetBytes: number,
+): {
   pendingImports: StoredMemberData["pendingImports"];
   importDocuments: ExportedDocument[];
 } {
   const documents = rows.map((row) => ({ sha256: createHash("sha256").update(row.document, "utf8").digest("hex"), text: row.document }));
-  const importDocuments = documentsWithinBudget(documents, exportDocumentBudgetBytes);
+  const importDocuments = documentsWithinBudget(documents, budgetBytes);
   const included = new Set(importDocuments.map((document) => document.sha256));
   const pendingImports = rows.map((row, index) => {
     const sha256 = documents[index]?.sha256 ?? "";
@@ -204,7 +207,8 @@ export class PrivacyRepository {
     return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
-  async export(guildId: string, userId: string): Promise<StoredMemberData> {
+  /** `documentBudgetBytes`: how much import document text to copy (see documentsWithinBudget). */
+  async export(guildId: string, userId: string, documentBudgetBytes = exportDocumentBudgetBytes): Promise<StoredMemberData> {
     const members = await this.prisma.member.findMany({
       where: { userId, cohort: { guildId } },
       orderBy: { id: "asc" },
@@ -284,7 +288,7 @@ export class PrivacyRepository {
         claimedAt: row.claimedAt,
         sentAt: row.sentAt,
       })),
-      ...importPreviews(pendingImports),
+      ...importPreviews(pendingImports, documentBudgetBytes),
     };
   }
 
