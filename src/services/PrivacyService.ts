@@ -45,6 +45,15 @@ export interface MemberExportFile {
   readonly file: Buffer;
 }
 
+/** A copy too large for Discord: said beside whatever else the request did (a saved setting, the delete question). */
+export interface MemberExportTooLarge {
+  readonly tooLargeMaxMb: number;
+}
+
+export function isExportTooLarge(outcome: MemberExportFile | MemberExportTooLarge): outcome is MemberExportTooLarge {
+  return "tooLargeMaxMb" in outcome;
+}
+
 /** How many rows a deletion would erase or anonymise: memberships, and everything else naming the user. */
 export interface StoredCounts {
   readonly memberships: number;
@@ -97,7 +106,7 @@ export class PrivacyService {
    * without limit, so a copy larger than Discord accepts is refused (as `/cohort export` is) rather
    * than left to fail at the upload.
    */
-  async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile> {
+  async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile | MemberExportTooLarge> {
     const built = this.exportFile(await this.privacy.export(guildId, userId), guildId, userId, now);
     if (built.file.length <= maxExportBytes) return built;
     // Too large with the import documents' text: copy only as much of it as the rest leaves room for
@@ -108,8 +117,8 @@ export class PrivacyService {
       const smaller = this.exportFile(await this.privacy.export(guildId, userId, Math.min(room, copied)), guildId, userId, now);
       if (smaller.file.length <= maxExportBytes) return smaller;
     }
-    // The maxMb the member reads is Discord's limit, not the margin kept under it.
-    throw new UserError("privacy.exportTooLarge", { maxMb: discordAttachmentLimitBytes / (1024 * 1024) });
+    // The size the member reads is Discord's limit, not the margin kept under it.
+    return { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
   }
 
   private exportFile(data: StoredMemberData, guildId: string, userId: string, now: Date): MemberExportFile {

@@ -1,6 +1,6 @@
 import { InteractionResponseType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * `/privacy export:True` of a long history: audit lines and reminder deliveries grow without limit, so
@@ -60,6 +60,15 @@ describe("/privacy export:True of a history larger than Discord's attachment lim
     const reply = await handle.final();
     expect(reply.attachments).toHaveLength(0);
     expect(visibleText(reply)).toContain("larger than Discord's 10 MB attachment limit");
+  });
+
+  it("still says a setting changed in the same request was saved, and still asks before deleting", async () => {
+    const changed = await bot.reply(ada.id, "privacy", { export: true, leaderboard: "alias" });
+    expect(visibleText(changed)).toContain("larger than Discord's 10 MB attachment limit");
+    expect(visibleText(changed)).toContain("Saved: this applies to all your cohorts in this server.");
+    const asked = await bot.reply(ada.id, "privacy", { export: true, delete: true });
+    expect(visibleText(asked)).toContain("larger than Discord's 10 MB attachment limit");
+    expect(buttonsOf(asked)).toHaveLength(1);
   });
 
   it("says so in Spanish", async () => {

@@ -1,5 +1,12 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
-import type { MemberExport, MemberExportFile, PrivacySettingsView, StoredCounts } from "../../services/PrivacyService.js";
+import {
+  isExportTooLarge,
+  type MemberExport,
+  type MemberExportFile,
+  type MemberExportTooLarge,
+  type PrivacySettingsView,
+  type StoredCounts,
+} from "../../services/PrivacyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
@@ -29,13 +36,20 @@ export function renderPrivacySettings(t: Translator, view: PrivacySettingsView):
 }
 
 /** `/privacy`: the settings and, when asked, the export as a JSON attachment. */
-export function renderPrivacy(t: Translator, settings: PrivacySettingsView | null, exported: MemberExportFile | null): Reply {
+export function renderPrivacy(
+  t: Translator,
+  settings: PrivacySettingsView | null,
+  exported: MemberExportFile | MemberExportTooLarge | null,
+): Reply {
   const lines = settings === null ? [] : renderPrivacySettings(t, settings);
   const files: { name: string; data: Buffer }[] = [];
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
-    lines.push(t.t(exportIsEmpty(exported.document) ? "privacy.nothingStored" : "privacy.exported"));
-    files.push(exportFile(exported));
+    if (isExportTooLarge(exported)) lines.push(exportTooLargeText(t, exported));
+    else {
+      lines.push(t.t(exportIsEmpty(exported.document) ? "privacy.nothingStored" : "privacy.exported"));
+      files.push(exportFile(exported));
+    }
   }
   const embed: APIEmbed = { color: colors.brand, title: t.plain("privacy.title"), description: lines.join("\n") };
   return { embeds: [embed], files, ephemeral: true };
@@ -58,19 +72,23 @@ export function renderDeleteConfirmation(
   userId: string,
   stored: StoredCounts,
   askedAt: Date,
-  exported: MemberExportFile | null = null,
+  exported: MemberExportFile | MemberExportTooLarge | null = null,
 ): Reply {
   const { memberships } = stored;
   // An admin who never joined is still named as a cohort's creator, in the audit trail, on nudges and imports: that is data too.
   if (memberships === 0 && stored.adminRows === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
+  const tooLarge = exported !== null && isExportTooLarge(exported) ? ["", exportTooLargeText(t, exported)] : [];
+  const description = [t.t("privacy.deleteConfirm", { cohorts: memberships }), ...tooLarge].join("\n");
   return {
-    embeds: [
-      { color: colors.danger, title: t.plain("privacy.title"), description: t.t("privacy.deleteConfirm", { cohorts: memberships }) },
-    ],
+    embeds: [{ color: colors.danger, title: t.plain("privacy.title"), description }],
     components: buttonRows([button(privacyDeleteId(userId, askedAt), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
-    ...(exported === null ? {} : { files: [exportFile(exported)] }),
+    ...(exported === null || isExportTooLarge(exported) ? {} : { files: [exportFile(exported)] }),
     ephemeral: true,
   };
+}
+
+function exportTooLargeText(t: Translator, refusal: MemberExportTooLarge): string {
+  return t.t("privacy.exportTooLarge", { maxMb: refusal.tooLargeMaxMb });
 }
 
 /** After the button: what was erased, or that nothing was left (a second confirmation of the same request). */
