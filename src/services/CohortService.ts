@@ -2,7 +2,7 @@ import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "
 import { cohortNameKey } from "../domain/cohort/cohortNameKey.js";
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
-import { memberDateOf } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
   addDays,
   formatClock,
@@ -581,7 +581,7 @@ export class CohortService {
     const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
-      const timeZone = updated.remindTimeZone ?? cohort.settings.timeZone;
+      const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
       if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, nextAt: null };
       return { cohort, member: updated, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
@@ -604,10 +604,12 @@ export class CohortService {
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
     const typedZone = request.timeZone === null ? null : typedTimeZone(request.timeZone);
-    const zoneText = typedZone ?? member.remindTimeZone ?? cohort.settings.timeZone;
+    // A stored zone the runtime no longer knows is dropped: the member follows the cohort's (see memberTimeZone).
+    const storedZone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : null;
+    const zoneText = typedZone ?? storedZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
-    const timeZone = typedZone ?? member.remindTimeZone;
+    const timeZone = typedZone ?? storedZone;
     await this.skipPastReminders(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
     const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
     this.logger.info(

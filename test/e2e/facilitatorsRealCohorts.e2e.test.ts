@@ -242,6 +242,10 @@ describe("/cohort roster with a member whose stored reminder zone the runtime no
     expect(handle.failed).toBe(false);
     expect(lineOf(page, ada.id)).not.toBe("");
     expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Week 2");
+    // Their /remind shows and sets reminders in the cohort's zone too, instead of an error about a zone they did not type.
+    await bot.test.app.database.prisma.member.updateMany({ where: { userId: ada.id }, data: { remindTime: "18:00" } });
+    expect(visibleText(await bot.reply(ada.id, "remind"))).toContain("(UTC)");
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "19:00" }))).toContain("**19:00** (UTC)");
   });
 });
 
