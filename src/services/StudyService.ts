@@ -173,7 +173,6 @@ export interface CourseChartData {
 
 /** Weeks of study days the progress card shows. */
 const gridWeeks = 4;
-/** Completions older than this cannot fall in the grid: their local dates are not worked out. */
 
 /** One `item` autocomplete choice: the Discord layer words its label. */
 export interface ItemSuggestion {
@@ -440,7 +439,7 @@ export class StudyService {
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
       ...standing,
-      studyWeeks: studyGridOf(cohort, target, all, request.now, planning),
+      studyWeeks: studyGridOf(cohort, target, all, planning),
     };
   }
 
@@ -864,7 +863,6 @@ function studyGridOf(
   cohort: Cohort,
   member: MemberRecord,
   completions: readonly CompletionRecord[],
-  now: Date,
   planning: MemberPlanning,
 ): StudyGridWeek[] {
   const zone = planning.zone;
