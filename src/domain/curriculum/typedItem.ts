@@ -2,8 +2,8 @@
  * An `item` option typed by hand: a title, optionally with details that tell
  * same-titled items apart, written as the bot shows them ("Grouped (Weeks 1-2 ·
  * Basics · Practice)" in the "several items match" reply, "Grouped · Weeks 1-2 ·
- * Practice" in autocomplete). Pure: words for weeks differ by language, so a
- * week detail is read by its numbers only.
+ * Practice" in autocomplete). Pure: a week detail is its numbers, after the word
+ * for weeks of any language replies use (format.weeksUpper/Lower in the locales) or none: "part 1" is no week.
  */
 
 /** What a member may name to pick one of several same-titled items. */
@@ -28,9 +28,13 @@ const separator = " · ";
 /** Weeks, section, group and place, each of which may itself hold a few separators: more parts name nothing. */
 const maxDetailParts = 12;
 
-/** How a title reads: the same words in other capitals or spacing are the same. */
+// Characters that show nothing or reorder text, and control characters: the reply's `inertText` drops
+// them from a stored title, so a line copied back lacks them (the same list as inertText.ts).
+const hidden = /(?![\t\n\v\f\r])\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+
+/** How a title reads: the same words in other capitals or spacing, or with invisible characters, are the same. */
 export function readsAs(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(hidden, "").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
 }
 
 /** As `readsAs`, with the separator always spaced alike, so a name holding one compares whole. */
@@ -52,38 +56,125 @@ export function detailsAfter(typed: string, title: string): string | null {
   return dot === null ? null : readsAsDetails(rest.slice(dot[0].length));
 }
 
-/**
- * Whether `details` (as `detailsAfter` gives them) name this item: split on the separator only, every run of
- * parts read whole is its section, group, place ("#2") or weeks ("Weeks 1-2", "semana 2"). Quadratic in the
- * parts, which are bounded.
- */
-export function detailsFit(details: string, item: ItemDetails): boolean {
-  if (details === "") return true;
+/** An item's names read once, so that comparing typed details with it is comparisons only. */
+export interface ReadItem {
+  readonly item: ItemDetails;
+  readonly section: string;
+  readonly group: string | null;
+}
+
+export function readItem(item: ItemDetails): ReadItem {
+  return { item, section: readsAsDetails(item.sectionTitle), group: item.group === null ? null : readsAsDetails(item.group) };
+}
+
+/** One run of typed parts read whole: its text, and the place or weeks it names if it is one. */
+interface Run {
+  readonly text: string;
+  readonly ordinal: number | null;
+  readonly weeks: { readonly from: number; readonly to: number } | null;
+}
+
+/** Typed details read once: runs[start][length - 1] is parts start.. read whole. */
+export interface TypedDetails {
+  readonly runs: readonly (readonly Run[])[];
+}
+
+/** Typed details (as `detailsAfter` gives them) read once; null when they have more parts than any item's details. */
+export function readTypedDetails(details: string): TypedDetails | null {
+  if (details === "") return { runs: [] };
   const parts = details.split(separator);
-  if (parts.length > maxDetailParts) return false;
-  // read[end]: the first `end` parts are whole details of this item.
-  const read = [true, ...parts.map(() => false)];
-  for (let end = 1; end <= parts.length; end++) {
-    for (let start = 0; start < end && read[end] !== true; start++) {
-      read[end] = read[start] === true && detailFits(parts.slice(start, end).join(separator), item);
+  if (parts.length > maxDetailParts) return null;
+  const runs = parts.map((_, start) =>
+    parts.slice(start).map((__, length) => runOf(parts.slice(start, start + length + 1).join(separator))),
+  );
+  return { runs };
+}
+
+function runOf(text: string): Run {
+  const ordinal = /^#(\d{1,4})$/.exec(text);
+  const weeks = /^(?:weeks?|semanas?)?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u.exec(text);
+  const from = Number(weeks?.[1]);
+  return {
+    text,
+    ordinal: ordinal === null ? null : Number(ordinal[1]),
+    weeks: weeks === null ? null : { from, to: weeks[2] === undefined ? from : Number(weeks[2]) },
+  };
+}
+
+/**
+ * Whether typed details name this item: split on the separator only, every run of parts read whole is its
+ * section, group, place ("#2") or weeks ("Weeks 1-2", "semana 2"). O(parts²) comparisons, parts bounded.
+ */
+export function fitsRead(typed: TypedDetails, read: ReadItem): boolean {
+  const count = typed.runs.length;
+  // fits[end]: the first `end` parts are whole details of this item.
+  const fits = [true, ...typed.runs.map(() => false)];
+  for (let end = 1; end <= count; end++) {
+    for (let start = 0; start < end && fits[end] !== true; start++) {
+      const run = typed.runs[start]?.[end - start - 1];
+      fits[end] = fits[start] === true && run !== undefined && runFits(run, read);
     }
   }
-  return read[parts.length] === true;
+  return fits[count] === true;
 }
 
-function detailFits(detail: string, item: ItemDetails): boolean {
-  if (detail === readsAsDetails(item.sectionTitle)) return true;
-  if (item.group !== null && detail === readsAsDetails(item.group)) return true;
-  const ordinal = /^#(\d{1,4})$/.exec(detail);
-  if (ordinal !== null) return Number(ordinal[1]) === item.ordinal;
-  const weeks = /^\p{L}*\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u.exec(detail);
-  if (weeks === null) return false;
-  const from = Number(weeks[1]);
-  const to = weeks[2] === undefined ? from : Number(weeks[2]);
-  return from >= item.weekStart && to <= item.weekEnd && from <= to;
+function runFits(run: Run, read: ReadItem): boolean {
+  if (run.text === read.section || run.text === read.group) return true;
+  if (run.ordinal !== null) return run.ordinal === read.item.ordinal;
+  const weeks = run.weeks;
+  return weeks !== null && weeks.from >= read.item.weekStart && weeks.to <= read.item.weekEnd && weeks.from <= weeks.to;
 }
 
-/** The details a reply line shows, read as typed back (the word for weeks is any: only its numbers count). */
+/** `fitsRead` for one comparison: reads both sides first. */
+export function detailsFit(details: string, item: ItemDetails): boolean {
+  const typed = readTypedDetails(details);
+  return typed !== null && fitsRead(typed, readItem(item));
+}
+
+/** What a typed item names: one item of a title (its index there), several to choose from, or none. */
+export type TypedPick =
+  | { readonly kind: "one"; readonly title: string; readonly index: number }
+  | { readonly kind: "several"; readonly title: string; readonly indices: readonly number[] }
+  | { readonly kind: "none" };
+
+/**
+ * The item `typed` (read with `readsAs`) names among `byTitle` (items by title read with `readsAs`, each
+ * title's in curriculum order). An exact title names its items. Otherwise the longest title `typed` starts
+ * with whose items its details fit names those, and never an item they do not fit: when none fits, a title
+ * of several items lists them all, and one of one item names nothing. O(titles × typed length) to find the
+ * titles it starts with, then O(items of those titles × parts²) comparisons: linear in the same-titled items.
+ */
+export function pickTypedItem(typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>): TypedPick {
+  const exact = byTitle.get(typed);
+  if (exact !== undefined)
+    return exact.length === 1
+      ? { kind: "one", title: typed, index: 0 }
+      : several(
+          typed,
+          exact.map((_, index) => index),
+        );
+  const titles = [...byTitle.keys()].filter((title) => detailsAfter(typed, title) !== null).sort((a, b) => b.length - a.length);
+  let fallback: TypedPick = { kind: "none" };
+  for (const title of titles) {
+    const items = byTitle.get(title) ?? [];
+    const details = readTypedDetails(detailsAfter(typed, title) ?? "");
+    const fitting = details === null ? [] : items.flatMap((item, index) => (fitsRead(details, readItem(item)) ? [index] : []));
+    const [only] = fitting;
+    if (only !== undefined) return fitting.length === 1 ? { kind: "one", title, index: only } : several(title, fitting);
+    if (fallback.kind === "none" && items.length > 1)
+      fallback = several(
+        title,
+        items.map((_, index) => index),
+      );
+  }
+  return fallback;
+}
+
+function several(title: string, indices: readonly number[]): TypedPick {
+  return { kind: "several", title, indices };
+}
+
+/** The details a reply line shows, read as typed back (in English: the word for weeks in any locale reads alike). */
 function shownText(item: ItemDetails, shown: ShownDetails): string {
   const weeks = item.weekStart === item.weekEnd ? `week ${item.weekStart}` : `weeks ${item.weekStart}-${item.weekEnd}`;
   const parts = [weeks, item.sectionTitle, shown.group ? item.group : null, shown.ordinal ? `#${item.ordinal}` : null];
@@ -91,19 +182,45 @@ function shownText(item: ItemDetails, shown: ShownDetails): string {
 }
 
 /**
- * For each of `items` (all the items of one title), the fewest details beyond weeks and section that,
- * typed back, fit that item and no other, by the same `detailsFit` that reads them. Only the first `limit`
- * are worked out (a reply shows no more); the rest show everything. O(limit × items).
+ * For each of `items` (all the items of one title) whose index is in `listed`, the fewest details beyond
+ * weeks and section that, typed back, fit that item and no other, by the same `fitsRead` that reads them;
+ * the others show everything. A line's text starts with its weeks, so only items whose weeks hold those, or
+ * whose section or group reads as the line's first parts, can fit it: each listed line is compared with
+ * those alone. O(items + listed × (items + rivals × parts²)), with numbers compared for each item.
  */
-export function shownDetails(items: readonly ItemDetails[], limit: number): ShownDetails[] {
-  return items.map((item, index) => {
+export function shownDetails(items: readonly ItemDetails[], listed: readonly number[]): ShownDetails[] {
+  const read = items.map(readItem);
+  const byName = new Map<string, ReadItem[]>();
+  for (const entry of read) {
+    for (const name of new Set([entry.section, entry.group])) {
+      if (name === null) continue;
+      const named = byName.get(name);
+      if (named === undefined) byName.set(name, [entry]);
+      else named.push(entry);
+    }
+  }
+  const worked = new Set(listed);
+  return read.map((entry, index) => {
+    const { item } = entry;
     const fullest = { group: item.group !== null, ordinal: true };
-    if (index >= limit) return fullest;
+    if (!worked.has(index)) return fullest;
+    const rivals = rivalsOf(entry, read, byName);
     const options = [{ group: false, ordinal: false }, ...(item.group === null ? [] : [{ group: true, ordinal: false }]), fullest];
     const picksOnlyThis = (shown: ShownDetails) => {
-      const text = shownText(item, shown);
-      return items.every((other) => detailsFit(text, other) === (other === item));
+      const typed = readTypedDetails(shownText(item, shown));
+      return typed !== null && fitsRead(typed, entry) && rivals.every((other) => other === entry || !fitsRead(typed, other));
     };
     return options.find(picksOnlyThis) ?? fullest;
   });
+}
+
+/** The items any line for `entry` could fit: its first run is their weeks, or their section or group. */
+function rivalsOf(entry: ReadItem, read: readonly ReadItem[], byName: ReadonlyMap<string, readonly ReadItem[]>): ReadItem[] {
+  const { item } = entry;
+  const rivals = new Set(read.filter((other) => other.item.weekStart <= item.weekStart && item.weekEnd <= other.item.weekEnd));
+  const parts = shownText(item, { group: item.group !== null, ordinal: true }).split(separator);
+  for (let end = 1; end <= parts.length; end++) {
+    for (const other of byName.get(parts.slice(0, end).join(separator)) ?? []) rivals.add(other);
+  }
+  return [...rivals];
 }
