@@ -29,6 +29,22 @@ describe("a typed item with the details that tell it apart", () => {
     expect(detailsFit("labs", sql)).toBe(false);
   });
 
+  it("reads back names holding many separators, and never more parts than an item's details have", () => {
+    const many = Array.from({ length: 15 }, (_, index) => `part ${index + 1}`).join(" · ");
+    const item: ItemDetails = { sectionTitle: many, group: many, weekStart: 4, weekEnd: 5, ordinal: 3 };
+    expect(detailsFit(`weeks 4-5 · ${many} · ${many} · #3`, item)).toBe(true);
+    expect(detailsFit(many, item)).toBe(true);
+    expect(detailsFit(`${many} · #3 · week 4 · #3`, item)).toBe(true);
+    expect(detailsFit(`${many} · part 16`, item)).toBe(false);
+    expect(detailsFit(`${many} · ${many} · ${many} · ${many}`, item)).toBe(false);
+    const byTitle = new Map([["deep", [{ ...item, ordinal: 1 }, item]]]);
+    expect(pickTypedItem(`deep (weeks 4-5 · ${many} · ${many} · #3)`, byTitle)).toEqual({ kind: "one", title: "deep", index: 1 });
+    expect(shownDetails([{ ...item, ordinal: 1 }, item], [0, 1])).toEqual([
+      { group: true, ordinal: true },
+      { group: true, ordinal: true },
+    ]);
+  });
+
   it("shows, for each same-titled item, details that fit it and no other", () => {
     const items: ItemDetails[] = [
       { sectionTitle: "One", group: null, weekStart: 1, weekEnd: 1, ordinal: 1 },

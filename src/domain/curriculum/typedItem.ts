@@ -25,8 +25,6 @@ export interface ShownDetails {
 
 /** The one separator replies and autocomplete put between details; names may hold brackets and commas. */
 const separator = " · ";
-/** Weeks, section, group and place, each of which may itself hold a few separators: more parts name nothing. */
-const maxDetailParts = 12;
 
 // Characters that show nothing or reorder text, and control characters: the reply's `inertText` drops
 // them from a stored title, so a line copied back lacks them (the same list as inertText.ts).
@@ -61,41 +59,46 @@ export interface ReadItem {
   readonly item: ItemDetails;
   readonly section: string;
   readonly group: string | null;
+  /** The most parts its details have: weeks, each part of its section and group, place. */
+  readonly maxParts: number;
 }
 
 export function readItem(item: ItemDetails): ReadItem {
-  return { item, section: readsAsDetails(item.sectionTitle), group: item.group === null ? null : readsAsDetails(item.group) };
+  const section = readsAsDetails(item.sectionTitle);
+  const group = item.group === null ? null : readsAsDetails(item.group);
+  return { item, section, group, maxParts: 2 + partsIn(section) + (group === null ? 0 : partsIn(group)) };
 }
 
-/** One run of typed parts read whole: its text, and the place or weeks it names if it is one. */
-interface Run {
-  readonly text: string;
+function partsIn(name: string): number {
+  return name.split(separator).length;
+}
+
+/** One part of typed details read alone: the place or weeks it names, if it is one. */
+interface Part {
   readonly ordinal: number | null;
   readonly weeks: { readonly from: number; readonly to: number } | null;
 }
 
-/** Typed details read once: runs[start][length - 1] is parts start.. read whole. */
+/** Typed details read once: each part alone, and where each starts in `text` (then where one after the last would). */
 export interface TypedDetails {
-  readonly runs: readonly (readonly Run[])[];
+  readonly text: string;
+  readonly parts: readonly Part[];
+  readonly starts: readonly number[];
 }
 
-/** Typed details (as `detailsAfter` gives them) read once; null when they have more parts than any item's details. */
-export function readTypedDetails(details: string): TypedDetails | null {
-  if (details === "") return { runs: [] };
-  const parts = details.split(separator);
-  if (parts.length > maxDetailParts) return null;
-  const runs = parts.map((_, start) =>
-    parts.slice(start).map((__, length) => runOf(parts.slice(start, start + length + 1).join(separator))),
-  );
-  return { runs };
+/** Typed details (as `detailsAfter` gives them) read once. Linear. */
+export function readTypedDetails(details: string): TypedDetails {
+  const parts = details === "" ? [] : details.split(separator);
+  const starts = [0];
+  for (const part of parts) starts.push((starts.at(-1) ?? 0) + part.length + separator.length);
+  return { text: details, parts: parts.map(partOf), starts };
 }
 
-function runOf(text: string): Run {
+function partOf(text: string): Part {
   const ordinal = /^#(\d{1,4})$/.exec(text);
   const weeks = /^(?:weeks?|semanas?)?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u.exec(text);
   const from = Number(weeks?.[1]);
   return {
-    text,
     ordinal: ordinal === null ? null : Number(ordinal[1]),
     weeks: weeks === null ? null : { from, to: weeks[2] === undefined ? from : Number(weeks[2]) },
   };
@@ -103,32 +106,38 @@ function runOf(text: string): Run {
 
 /**
  * Whether typed details name this item: split on the separator only, every run of parts read whole is its
- * section, group, place ("#2") or weeks ("Weeks 1-2", "semana 2"). O(parts²) comparisons, parts bounded.
+ * section, group, place ("#2") or weeks ("Weeks 1-2", "semana 2"). Details with more parts than the item's
+ * never fit it (told at once); otherwise O(parts × the item's parts) comparisons, names compared only when as long.
  */
 export function fitsRead(typed: TypedDetails, read: ReadItem): boolean {
-  const count = typed.runs.length;
+  const count = typed.parts.length;
+  if (count > read.maxParts) return false;
   // fits[end]: the first `end` parts are whole details of this item.
-  const fits = [true, ...typed.runs.map(() => false)];
+  const fits = [true, ...typed.parts.map(() => false)];
   for (let end = 1; end <= count; end++) {
-    for (let start = 0; start < end && fits[end] !== true; start++) {
-      const run = typed.runs[start]?.[end - start - 1];
-      fits[end] = fits[start] === true && run !== undefined && runFits(run, read);
+    for (let start = Math.max(0, end - read.maxParts); start < end && fits[end] !== true; start++) {
+      fits[end] = fits[start] === true && runFits(typed, start, end, read);
     }
   }
   return fits[count] === true;
 }
 
-function runFits(run: Run, read: ReadItem): boolean {
-  if (run.text === read.section || run.text === read.group) return true;
-  if (run.ordinal !== null) return run.ordinal === read.item.ordinal;
-  const weeks = run.weeks;
+/** Whether parts start..end (exclusive) read whole are one of the item's details. */
+function runFits(typed: TypedDetails, start: number, end: number, read: ReadItem): boolean {
+  const from = typed.starts[start] ?? 0;
+  const length = (typed.starts[end] ?? 0) - from - separator.length;
+  const isName = (name: string | null) => name !== null && name.length === length && typed.text.startsWith(name, from);
+  if (isName(read.section) || isName(read.group)) return true;
+  const part = end === start + 1 ? typed.parts[start] : undefined;
+  if (part === undefined) return false;
+  if (part.ordinal !== null) return part.ordinal === read.item.ordinal;
+  const weeks = part.weeks;
   return weeks !== null && weeks.from >= read.item.weekStart && weeks.to <= read.item.weekEnd && weeks.from <= weeks.to;
 }
 
 /** `fitsRead` for one comparison: reads both sides first. */
 export function detailsFit(details: string, item: ItemDetails): boolean {
-  const typed = readTypedDetails(details);
-  return typed !== null && fitsRead(typed, readItem(item));
+  return fitsRead(readTypedDetails(details), readItem(item));
 }
 
 /** What a typed item names: one item of a title (its index there), several to choose from, or none. */
@@ -158,7 +167,7 @@ export function pickTypedItem(typed: string, byTitle: ReadonlyMap<string, readon
   for (const title of titles) {
     const items = byTitle.get(title) ?? [];
     const details = readTypedDetails(detailsAfter(typed, title) ?? "");
-    const fitting = details === null ? [] : items.flatMap((item, index) => (fitsRead(details, readItem(item)) ? [index] : []));
+    const fitting = items.flatMap((item, index) => (fitsRead(details, readItem(item)) ? [index] : []));
     const [only] = fitting;
     if (only !== undefined) return fitting.length === 1 ? { kind: "one", title, index: only } : several(title, fitting);
     if (fallback.kind === "none" && items.length > 1)
@@ -208,7 +217,7 @@ export function shownDetails(items: readonly ItemDetails[], listed: readonly num
     const options = [{ group: false, ordinal: false }, ...(item.group === null ? [] : [{ group: true, ordinal: false }]), fullest];
     const picksOnlyThis = (shown: ShownDetails) => {
       const typed = readTypedDetails(shownText(item, shown));
-      return typed !== null && fitsRead(typed, entry) && rivals.every((other) => other === entry || !fitsRead(typed, other));
+      return fitsRead(typed, entry) && rivals.every((other) => other === entry || !fitsRead(typed, other));
     };
     return options.find(picksOnlyThis) ?? fullest;
   });
