@@ -33,7 +33,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
-import { detailsAfter, detailsFit, readsAs, shownDetails, type ItemDetails } from "../domain/curriculum/typedItem.js";
+import { pickTypedItem, readsAs, shownDetails, type ItemDetails } from "../domain/curriculum/typedItem.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -777,54 +777,42 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
     if (byId !== undefined) return byId;
   }
   const typed = readsAs(value.replace(/^✓\s*/, ""));
-  const { matches, details } = sameTitledFor(context, typed);
-  const [first] = matches;
-  if (first === undefined) throw new UserError("item.unknown", { value: value.slice(0, 100) });
-  if (matches.length === 1) return first;
-  const candidates = matches.map((item, index) => ({ item, details: detailsOf(context, item, index + 1) }));
-  const fitting = candidates.filter((candidate) => detailsFit(details, candidate.details));
-  const [only] = fitting;
-  if (only !== undefined && fitting.length === 1 && details !== "") return only.item;
+  const byTitle = sameTitled(context);
+  const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
+  const details = new Map([...byTitle].map(([title, items]) => [title, items.map((item, index) => detailsOf(sections, item, index + 1))]));
+  const pick = pickTypedItem(typed, details);
+  if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
+  const items = byTitle.get(pick.title) ?? [];
+  const titled = details.get(pick.title) ?? [];
+  if (pick.kind === "one") return itemAt(items, pick.index);
+  const listed = pick.indices.slice(0, maxListedChoices);
   // What each line shows is worked out against every item of the title: typed back, a line picks its item.
-  const shown = shownDetails(
-    candidates.map((candidate) => candidate.details),
-    maxListedChoices,
-  );
-  const fits = new Set(fitting);
-  const listed = candidates.flatMap((candidate, index) =>
-    fitting.length === 0 || fits.has(candidate) ? [{ ...candidate, shown: shown[index] }] : [],
-  );
+  const shown = shownDetails(titled, listed);
   throw new UserError("item.ambiguous", {
-    choices: listed.map(({ item, details: of, shown: extra }) => ({
-      title: item.title,
-      sectionTitle: of.sectionTitle,
-      weekStart: of.weekStart,
-      weekEnd: of.weekEnd,
-      group: extra?.group === true ? of.group : null,
-      ordinal: extra?.ordinal === true ? of.ordinal : null,
-    })),
+    choices: pick.indices.map((index) => {
+      const item = itemAt(items, index);
+      const of = titled[index] ?? detailsOf(sections, item, index + 1);
+      const extra = shown[index];
+      return {
+        title: item.title,
+        sectionTitle: of.sectionTitle,
+        weekStart: of.weekStart,
+        weekEnd: of.weekEnd,
+        group: extra?.group === true ? of.group : null,
+        ordinal: extra?.ordinal === true ? of.ordinal : null,
+      };
+    }),
   });
 }
 
-/** More lines than one reply has room for: the ones after it are never shown. */
-const maxListedChoices = 100;
-
-/**
- * The items a typed value names: the longest title of the curriculum it starts with that has an item its
- * details fit (else the longest it starts with), in curriculum order, and the details typed after it.
- */
-function sameTitledFor(context: CohortContext, typed: string): { matches: StoredItem[]; details: string } {
-  const byTitle = sameTitled(context);
-  const titles = [...byTitle.keys()].filter((title) => detailsAfter(typed, title) !== null).sort((a, b) => b.length - a.length);
-  let fallback: { matches: StoredItem[]; details: string } | null = null;
-  for (const title of titles) {
-    const matches = byTitle.get(title) ?? [];
-    const details = detailsAfter(typed, title) ?? "";
-    if (matches.some((item, index) => detailsFit(details, detailsOf(context, item, index + 1)))) return { matches, details };
-    fallback ??= { matches, details };
-  }
-  return fallback ?? { matches: [], details: "" };
+function itemAt(items: readonly StoredItem[], index: number): StoredItem {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item at ${index} of a title`);
+  return item;
 }
+
+/** More lines than one reply has room for (1,500 characters of at least 20 each): the ones after it are never shown. */
+const maxListedChoices = 75;
 
 /** The curriculum's items by how their title reads, each title's in curriculum order (their "#n"). */
 function sameTitled(context: CohortContext): Map<string, StoredItem[]> {
@@ -846,9 +834,8 @@ function ordinalsOf(context: CohortContext): Map<number, number> {
   return ordinals;
 }
 
-function detailsOf(context: CohortContext, item: StoredItem, ordinal: number): ItemDetails {
-  const stored = context.curriculum.sections.find((section) => section.id === item.sectionId);
-  const section = stored === undefined ? undefined : calendarSectionOf(context, stored);
+function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredItem, ordinal: number): ItemDetails {
+  const section = sections.get(item.sectionId);
   return {
     sectionTitle: section?.title ?? "",
     weekStart: section?.weekStart ?? 0,

@@ -31,6 +31,13 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
   });
   afterAll(async () => bot.close());
 
+  /** The completion logged last, with its item and section: which item a typed value picked. */
+  const lastLogged = async () =>
+    bot.test.app.database.prisma.completion.findFirstOrThrow({
+      orderBy: { id: "desc" },
+      include: { item: { include: { section: true } } },
+    });
+
   it("tells items with the same title apart, and keeps a long title's weeks in its 100 characters", async () => {
     const ada = bot.member("ada-repeats");
     await bot.reply(ada.id, "join", { cohort: "Repeats" });
@@ -96,6 +103,7 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     await bot.reply(ed.id, "join", { cohort: "Typed Back" });
     const done = async (value: string) => visibleText(await bot.reply(ed.id, "done", { cohort: "Typed Back", item: value }));
     const picked: string[] = [];
+    const loggedIds = new Set<number>();
     for (const [title, count] of [
       ["Drill", 2],
       ["Quiz", 2],
@@ -108,11 +116,53 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
       // Each line typed back logs a new item: none is ambiguous, none picks an item an earlier line picked.
       for (const line of lines) {
         const answer = await done(line);
-        picked.push(`${line}: ${answer.includes("Done!") ? "Done!" : answer.slice(0, 160)}`);
+        // The item logged is the one the line names: its title, weeks and section begin the line.
+        const { item } = await lastLogged();
+        loggedIds.add(item.id);
+        const weeks =
+          item.section.weekStart === item.section.weekEnd
+            ? `Week ${item.section.weekStart}`
+            : `Weeks ${item.section.weekStart}-${item.section.weekEnd}`;
+        const names = line.startsWith(`${item.title} (${weeks} · ${item.section.title}`)
+          ? "its item"
+          : `${item.title} (${weeks} · ${item.section.title})`;
+        picked.push(`${line}: ${answer.includes("Done!") ? "Done!" : answer.slice(0, 160)}, ${names}`);
       }
     }
-    expect(picked.filter((entry) => !entry.endsWith(": Done!"))).toEqual([]);
+    expect(picked.filter((entry) => !entry.endsWith(": Done!, its item"))).toEqual([]);
     expect(picked).toHaveLength(9);
+    expect(loggedIds.size).toBe(9);
+  });
+
+  it("never logs a shorter title whose item the typed details do not fit, and reads a copied line without the title's invisible characters", async () => {
+    const path = [
+      "Intro Path",
+      "Week 1: One",
+      "- [ ] Required -- Intro (10 min)",
+      "- [ ] Required -- Intro (part 1) (10 min)",
+      "Week 2: Two",
+      "- [ ] Required -- Intro (part 1) (10 min)",
+      "",
+    ];
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "intro.md", content: path.join("\n") } });
+    // A title holding a soft hyphen and a zero-width space, which replies leave out.
+    await bot.test.app.database.prisma.item.updateMany({
+      where: { title: "Intro (part 1)" },
+      data: { title: "Intro (pa\u00adrt\u200b 1)" },
+    });
+    await bot.createCohort({ name: "Intro", curriculum: "intro-path", start: "2027-01-04" });
+    const gus = bot.member("gus-typed");
+    await bot.reply(gus.id, "join", { cohort: "Intro" });
+    const done = async (item: string) => visibleText(await bot.reply(gus.id, "done", { cohort: "Intro", item }));
+    expect(await done("Intro(part 1)")).toContain("There's no item");
+    expect(await done("Intro (prat 1) (Week 2)")).toContain("There's no item");
+    const listed = await done("Intro (part 1)");
+    expect(listed).toContain("Several items match: **Intro (part 1)** (Week 1 · One); **Intro (part 1)** (Week 2 · Two).");
+    expect(await done("Intro (part 1) (Week 2 · Two)")).toContain("Done!");
+    const { item } = await lastLogged();
+    expect([item.section.title, item.title]).toEqual(["Two", "Intro (pa\u00adrt\u200b 1)"]);
+    expect(await done("Intro")).toContain("Done!");
+    expect((await lastLogged()).item.title).toBe("Intro");
   });
 
   it("picks the built-in path's API Versioning as the README shows it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailsAfter, detailsFit, readsAs, shownDetails, type ItemDetails } from "../../src/domain/curriculum/typedItem.js";
+import { detailsAfter, detailsFit, pickTypedItem, readsAs, shownDetails, type ItemDetails } from "../../src/domain/curriculum/typedItem.js";
 
 const practice: ItemDetails = { sectionTitle: "Basics", group: "Practice", weekStart: 1, weekEnd: 2, ordinal: 2 };
 const after = (typed: string, title: string) => detailsAfter(readsAs(typed), readsAs(title));
@@ -29,6 +29,22 @@ describe("a typed item with the details that tell it apart", () => {
     expect(detailsFit("labs", sql)).toBe(false);
   });
 
+  it("reads back names holding many separators, and never more parts than an item's details have", () => {
+    const many = Array.from({ length: 15 }, (_, index) => `part ${index + 1}`).join(" · ");
+    const item: ItemDetails = { sectionTitle: many, group: many, weekStart: 4, weekEnd: 5, ordinal: 3 };
+    expect(detailsFit(`weeks 4-5 · ${many} · ${many} · #3`, item)).toBe(true);
+    expect(detailsFit(many, item)).toBe(true);
+    expect(detailsFit(`${many} · #3 · week 4 · #3`, item)).toBe(true);
+    expect(detailsFit(`${many} · part 16`, item)).toBe(false);
+    expect(detailsFit(`${many} · ${many} · ${many} · ${many}`, item)).toBe(false);
+    const byTitle = new Map([["deep", [{ ...item, ordinal: 1 }, item]]]);
+    expect(pickTypedItem(`deep (weeks 4-5 · ${many} · ${many} · #3)`, byTitle)).toEqual({ kind: "one", title: "deep", index: 1 });
+    expect(shownDetails([{ ...item, ordinal: 1 }, item], [0, 1])).toEqual([
+      { group: true, ordinal: true },
+      { group: true, ordinal: true },
+    ]);
+  });
+
   it("shows, for each same-titled item, details that fit it and no other", () => {
     const items: ItemDetails[] = [
       { sectionTitle: "One", group: null, weekStart: 1, weekEnd: 1, ordinal: 1 },
@@ -36,11 +52,54 @@ describe("a typed item with the details that tell it apart", () => {
       { sectionTitle: "Review", group: null, weekStart: 1, weekEnd: 2, ordinal: 3 },
       { sectionTitle: "Review", group: null, weekStart: 2, weekEnd: 2, ordinal: 4 },
     ];
-    expect(shownDetails(items, 10)).toEqual([
+    expect(shownDetails(items, [0, 1, 2, 3])).toEqual([
       { group: false, ordinal: true },
       { group: true, ordinal: false },
       { group: false, ordinal: false },
       { group: false, ordinal: true },
     ]);
+  });
+
+  it("never picks a shorter title whose item the details do not fit, and reads a title without invisible characters", () => {
+    const one: ItemDetails = { sectionTitle: "One", group: null, weekStart: 1, weekEnd: 1, ordinal: 1 };
+    const byTitle = new Map([
+      [readsAs("Intro"), [one]],
+      [readsAs("Intro (pa\u00adrt\u200b 1)"), [{ ...one }, { sectionTitle: "Two", group: null, weekStart: 2, weekEnd: 2, ordinal: 2 }]],
+    ]);
+    const pick = (typed: string) => pickTypedItem(readsAs(typed), byTitle);
+    expect(readsAs("In\u00adtro\u200e\u2066 (part\u200b 1)\ufeff")).toBe("intro (part 1)");
+    expect(detailsFit("part 1", one)).toBe(false);
+    expect(pick("Intro(part 1)")).toEqual({ kind: "none" });
+    expect(pick("Intro (prat 1) (Week 2)")).toEqual({ kind: "none" });
+    expect(pick("Intro (part 1) (Week 2 · Two)")).toEqual({ kind: "one", title: "intro (part 1)", index: 1 });
+    expect(pick("Intro (part 1)")).toEqual({ kind: "several", title: "intro (part 1)", indices: [0, 1] });
+    expect(pick("Intro")).toEqual({ kind: "one", title: "intro", index: 0 });
+    expect(pick("Intro (Week 1)")).toEqual({ kind: "one", title: "intro", index: 0 });
+  });
+
+  it("tells apart thousands of same-titled items: 520 weeks of 8 groups, each line and typed detail picking its own", () => {
+    const items: ItemDetails[] = Array.from({ length: 520 * 8 }, (_, index) => ({
+      sectionTitle: `Week ${Math.floor(index / 8) + 1} review`,
+      group: `Group ${(index % 8) + 1}`,
+      weekStart: Math.floor(index / 8) + 1,
+      weekEnd: Math.floor(index / 8) + 1,
+      ordinal: index + 1,
+    }));
+    const listed = Array.from({ length: 75 }, (_, index) => index * 50);
+    const shown = shownDetails(items, listed);
+    for (const index of listed) expect([index, shown[index]]).toEqual([index, { group: true, ordinal: false }]);
+    expect(shown[1]).toEqual({ group: true, ordinal: true });
+    const byTitle = new Map([["weekly review", items]]);
+    expect(pickTypedItem("weekly review (week 3 · week 3 review · group 5)", byTitle)).toEqual({
+      kind: "one",
+      title: "weekly review",
+      index: 20,
+    });
+    expect(pickTypedItem("weekly review (week 3)", byTitle)).toEqual({
+      kind: "several",
+      title: "weekly review",
+      indices: [16, 17, 18, 19, 20, 21, 22, 23],
+    });
+    expect(pickTypedItem("weekly review · #4160", byTitle)).toEqual({ kind: "one", title: "weekly review", index: 4159 });
   });
 });

@@ -13,13 +13,14 @@ import { renderLiveBoard } from "./renderLiveBoard.js";
 const maxThreadName = 100;
 
 function itemLine(t: Translator, item: AssignedItem, track: string | undefined): string {
-  if (item.minutes === null)
-    return t.t("weekPost.itemTopic", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), track: track ?? "none" });
+  // Whether there is a track is its own parameter: a track may be named anything, "none" too.
+  const tracked = { withTrack: track === undefined ? "no" : "yes", track: track ?? "" };
+  if (item.minutes === null) return t.t("weekPost.itemTopic", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), ...tracked });
   return t.t("weekPost.item", {
     title: item.title,
     kind: markup(t.t(`kind.${item.kind}`)),
     minutes: markup(durationText(t, item.minutes)),
-    track: track === undefined ? "none" : track,
+    ...tracked,
   });
 }
 

@@ -321,7 +321,7 @@ export const en = {
   "curriculumAdmin.headingCreated": "Curriculum imported",
   "curriculumAdmin.headingUpdated": "Curriculum updated",
   "curriculumAdmin.headingUnchanged": "Nothing changed",
-  "weekPost.item": "• **{title}** · {kind} · {minutes}{track, select, none {} other { · {track}}}",
+  "weekPost.item": "• **{title}** · {kind} · {minutes}{withTrack, select, yes { · {track}} other {}}",
   "weekPost.noEstimate": "no time estimate",
   "weekPost.time": "{minutes}{unestimated, plural, =0 {} other { + # without an estimate}}",
   "weekPost.dayName": "{date} · {time}",
@@ -560,7 +560,7 @@ export const en = {
   "week.breakWeek": "☕ Break week: nothing is assigned. Reading resumes on **{date}**.",
   // Paths without estimates (the 36-week path's topics)
   "format.topics": "{count, plural, one {# topic} other {# topics}}",
-  "weekPost.itemTopic": "• **{title}** · {kind}{track, select, none {} other { · {track}}}",
+  "weekPost.itemTopic": "• **{title}** · {kind}{withTrack, select, yes { · {track}} other {}}",
   "weekPost.totalTopics":
     "**Total:** {items, plural, one {# topic} other {# topics}} over {days, plural, one {# study day} other {# study days}}",
   "week.itemTopic": "{mark} {title} · {kind}",

@@ -332,7 +332,7 @@ export const es: Catalogue = {
   "curriculumAdmin.headingCreated": "Plan de estudios importado",
   "curriculumAdmin.headingUpdated": "Plan de estudios actualizado",
   "curriculumAdmin.headingUnchanged": "No ha cambiado nada",
-  "weekPost.item": "• **{title}** · {kind} · {minutes}{track, select, none {} other { · {track}}}",
+  "weekPost.item": "• **{title}** · {kind} · {minutes}{withTrack, select, yes { · {track}} other {}}",
   "weekPost.noEstimate": "sin estimación de tiempo",
   "weekPost.time": "{minutes}{unestimated, plural, =0 {} one { + # sin estimación} other { + # sin estimación}}",
   "weekPost.dayName": "{date} · {time}",
@@ -581,7 +581,7 @@ export const es: Catalogue = {
   "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
   // Planes sin estimaciones (los temas del plan de 36 semanas)
   "format.topics": "{count, plural, one {# tema} other {# temas}}",
-  "weekPost.itemTopic": "• **{title}** · {kind}{track, select, none {} other { · {track}}}",
+  "weekPost.itemTopic": "• **{title}** · {kind}{withTrack, select, yes { · {track}} other {}}",
   "weekPost.totalTopics":
     "**Total:** {items, plural, one {# tema} other {# temas}} en {days, plural, one {# día de estudio} other {# días de estudio}}",
   "week.itemTopic": "{mark} {title} · {kind}",

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { renderWeekPost } from "../../src/discord/render/renderWeekPost.js";
+import type { AssignedItem, PlanWeek } from "../../src/domain/schedule/scheduleTypes.js";
+import type { LiveBoardView, WeekPostView } from "../../src/services/PostService.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
+
+const item = (id: number, title: string, minutes: number | null): AssignedItem => ({
+  id,
+  key: `k${id}`,
+  title,
+  kind: "Required",
+  minutes,
+  sectionKey: "s",
+  position: id,
+  assignedDate: "2027-03-01",
+});
+
+describe("the week post's item lines", () => {
+  it("shows every track by its name, one named 'none' too, in English and Spanish", () => {
+    const items = [item(1, "Read", 20), item(2, "Topic", null), item(3, "Plain", 10)];
+    const week: PlanWeek = {
+      number: 1,
+      startDate: "2027-03-01",
+      endDate: "2027-03-08",
+      sections: [{ key: "s", title: "Basics", weekStart: 1, weekEnd: 1 } as PlanWeek["sections"][number]],
+      days: [{ date: "2027-03-01", weekday: 1, items, minutes: 30, unestimatedItems: 1 }],
+      totalMinutes: 30,
+      unestimatedItems: 1,
+    };
+    const cohort = cohortFixture({ id: 1, curriculumId: 1 });
+    const view: WeekPostView = {
+      cohort,
+      curriculumTitle: "Path",
+      week,
+      totalWeeks: 1,
+      referenceCount: 0,
+      trackByItemId: new Map([
+        [1, "none"],
+        [2, "None"],
+      ]),
+      checkpoints: [],
+      lastWeek: null,
+      breakWeek: null,
+      chart: null,
+      // A board that is off: the post has no live part, which this test is not about.
+      board: { cohort, weekNumber: 1, board: { boardOn: false } } as unknown as LiveBoardView,
+    };
+    for (const language of ["en", "es"] as const) {
+      const text = JSON.stringify(renderWeekPost(translatorFor(language), view).messages);
+      expect(text).toMatch(/\*\*Read\*\* · [^"\\]* · 20 min · none/);
+      expect(text).toMatch(/\*\*Topic\*\* · [^"\\·]* · None/);
+      expect(text).toMatch(/\*\*Plain\*\* · [^"\\·]* · 10 min(\\n|")/);
+    }
+  });
+});
