@@ -39,6 +39,8 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     expect(english).toContain("This cohort has ended");
     expect(english).toMatch(/…and \d+ more/);
     expect(english).not.toContain("/pace");
+    // Nor a streak that refused reading can only break, and "safe until" a day it cannot be kept.
+    expect(english).not.toContain("Streak");
     const spanish = visibleText(await run(lucia.id, "today"));
     expect(spanish).toContain("Esta cohorte ha terminado");
     expect(spanish).toMatch(/De antes de que te unieras: \d+ lecturas/);

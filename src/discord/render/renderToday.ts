@@ -1,4 +1,5 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { memberDayEnd } from "../../domain/schedule/memberDay.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
@@ -58,10 +59,11 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     t.t("today.date", { date: localDateText(t, view.today), own: view.ownZone ? "yes" : "no", zone: markup(view.zone) }),
   ];
   // An ended cohort refuses completions and pace changes: no line may send the member to /pace or /done.
-  const ended = cohort.status === "ended";
+  const ended = cohort.status === CohortStatus.Ended;
   // A personal break moves no reading: items due on it stay due, so only an empty day off says none is expected.
   const readingLeft = !ended && view.items.some((status) => !status.done);
-  if (view.dayOff) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
+  // Nor to a streak: it takes no reading, so a streak could only run out.
+  if (view.dayOff && !ended) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
@@ -81,7 +83,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
       ),
     );
   }
-  description.push("", streakLine(t, view.streak));
+  if (!ended) description.push("", streakLine(t, view.streak));
   if (view.backlog.items > 0)
     description.push(
       // Topics without estimates (the 36-week path) read as a count, never "(0 min)".

@@ -487,7 +487,7 @@ export const en = {
   "break.ended": "Your break is over: from today reminders and streak days are back.",
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
   "break.cohortEnded":
-    "**{name}** has ended: it sends no more reminders and keeps no more streaks, so days off can no longer be added or ended. Nothing changed.",
+    "**{name}** has ended: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
   "completion.loggedYesterday":

@@ -504,7 +504,7 @@ export const es: Catalogue = {
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.cohortEnded":
-    "**{name}** ha terminado: ya no envía recordatorios ni lleva rachas, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
+    "**{name}** ha terminado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
