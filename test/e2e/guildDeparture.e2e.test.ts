@@ -216,6 +216,21 @@ describe("a server the bot was removed from while it was offline", () => {
     await shard0.app.scheduler.tick(bot.clock.now());
     expect(await prisma.cohort.count({ where: { guildId: stillServed.guildId } })).toBe(1);
     expect(await departureOf(stillServed.guildId)).toEqual({ leftAt: past });
+
+    // Shard 1's process is down: a dozen of its servers' deletions, due first, do not hold up shard 0's own.
+    const longAgo = new Date(past.getTime() - 86_400_000);
+    await prisma.guildDeparture.createMany({
+      data: Array.from({ length: 12 }, (_, index) => ({
+        guildId: String((BigInt(2 * index + 1) << 22n) + 5n),
+        leftAt: longAgo,
+        purgeAt: longAgo,
+      })),
+    });
+    const [ownRemoved] = removed0;
+    if (ownRemoved === undefined) throw new Error("no removed server on shard 0");
+    await prisma.guildDeparture.update({ where: { guildId: ownRemoved.guildId }, data: { purgeAt: past } });
+    await shard0.app.scheduler.tick(bot.clock.now());
+    expect(await prisma.cohort.count({ where: { guildId: ownRemoved.guildId } })).toBe(0);
   });
 });
 

@@ -6,9 +6,6 @@ import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
-/** How many due deletions a shard's process reads to find its own among the other shards' (bounded). */
-const maxDuePurgesRead = 1000;
-
 /** Everything stored about one user in one server, as `/privacy export` hands it over (see README "Export shape"). */
 export interface StoredMemberData {
   readonly memberships: readonly {
@@ -429,12 +426,16 @@ export class PrivacyRepository {
     return cancelled;
   }
 
-  /** The servers whose deletion is due, oldest first; with `shard`, only that shard's (read from a bounded window). */
+  /**
+   * The servers whose deletion is due, oldest first; with `shard`, only that shard's. Every due id is read
+   * then (one short row per server that left, and due ones are deleted as they are found), so servers of a
+   * shard whose process is down cannot hide this shard's behind them.
+   */
   async duePurges(now: Date, limit: number, shard?: { readonly id: number; readonly count: number }): Promise<string[]> {
     const rows = await this.prisma.guildDeparture.findMany({
       where: { purgeAt: { lte: now } },
       orderBy: { purgeAt: "asc" },
-      take: shard === undefined ? limit : Math.min(limit * shard.count, maxDuePurgesRead),
+      ...(shard === undefined ? { take: limit } : {}),
       select: { guildId: true },
     });
     const due = rows.map((row) => row.guildId);
