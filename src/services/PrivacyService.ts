@@ -27,10 +27,10 @@ export interface PrivacyChange {
 /** The export's version: bump it when the shape in the README changes. */
 export const exportFormatVersion = 5;
 
-/** `/privacy export`'s document (the README documents its shape). */
 /** Room kept for the JSON around each copied document (its key, hash and indentation) when the budget shrinks. */
 const documentEntrySlackBytes = 64 * 1024;
 
+/** `/privacy export`'s document (the README documents its shape). */
 export interface MemberExport extends StoredMemberData {
   readonly format: "cohort-bot/member-export";
   readonly version: typeof exportFormatVersion;

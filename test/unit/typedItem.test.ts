@@ -103,3 +103,9 @@ describe("a typed item with the details that tell it apart", () => {
     expect(pickTypedItem("weekly review · #4160", byTitle)).toEqual({ kind: "one", title: "weekly review", index: 4159 });
   });
 });
+
+describe("readsAs with an invisible character between a letter and its accent", () => {
+  it("reads the stored title as the copied one", () => {
+    expect(readsAs("Cafe\u200b\u0301")).toBe(readsAs("Café"));
+  });
+});

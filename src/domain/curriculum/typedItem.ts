@@ -32,7 +32,8 @@ const hidden = /(?![\t\n\v\f\r])\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u20
 
 /** How a title reads: the same words in other capitals or spacing, or with invisible characters, are the same. */
 export function readsAs(text: string): string {
-  return text.normalize("NFC").replace(hidden, "").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
+  // Invisible characters first: one between a letter and its accent would keep NFC from composing them.
+  return text.replace(hidden, "").normalize("NFC").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
 }
 
 /** As `readsAs`, with the separator always spaced alike, so a name holding one compares whole. */
