@@ -100,7 +100,6 @@ export interface UserErrorParams {
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };
-  "privacy.exportTooLarge": { readonly maxMb: number };
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

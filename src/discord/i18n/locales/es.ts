@@ -540,9 +540,9 @@ export const es: Catalogue = {
   "cohortAdmin.status.finished": "🎓 Finalizada",
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.cohortEnded":
-    "**{name}** ha terminado, así que sus checkpoints ya no admiten respuestas. Tus respuestas anteriores se conservan.",
+    "**{name}** ha terminado, así que sus puntos de control ya no admiten respuestas. Tus respuestas anteriores se conservan.",
   "checkpoint.courseFinished":
-    "El curso de **{name}** ha finalizado, así que sus checkpoints ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
+    "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/hoy` muestra el resumen de tu curso.",
