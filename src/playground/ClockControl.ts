@@ -1,7 +1,8 @@
 import type { ManualClock } from "../clock.js";
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
-import { addDays, isValidTimeZone, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { UserError } from "../errors.js";
 import type { Services } from "../services/Services.js";
 import { cohortSchedule, describePost } from "./cohortSchedule.js";
@@ -139,8 +140,7 @@ export class ClockControl {
           throw error;
         });
         if (member === null || member.leftAt !== null || member.remindTime === null) continue;
-        const zone =
-          member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+        const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
         for (let date = localDateOf(from, zone); date <= localDateOf(to, zone); date = addDays(date, 1)) {
           const at = zonedInstant(date, member.remindTime, zone).getTime();
           if (at > from.getTime() && at <= to.getTime()) times.push(at);

@@ -3,7 +3,8 @@ import os from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
-import { addDays, isValidTimeZone, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
+import { addDays, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
+import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
@@ -673,8 +674,7 @@ export class Scheduler {
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);
       if (cohort === undefined || member.remindTime === null) continue;
-      const zone =
-        member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : cohort.settings.timeZone;
+      const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
       const today = localDateOf(now, zone);
       // Yesterday's too, while it is less late than the catch-up limit: a 23:30 reminder missed by a restart at 00:10.
       const yesterday = addDays(today, -1);
