@@ -31,6 +31,26 @@ export function toMember(row: MemberRow): MemberRecord {
   };
 }
 
+/** A member's `/remind` setting: "HH:MM", and the zone they chose (null: the cohort's). */
+export interface ReminderSetting {
+  readonly time: string;
+  readonly timeZone: string | null;
+}
+
+/**
+ * The member's reminder set (null: switched off). Returns the unsent statement, so a caller can put it
+ * in the same transaction as the reminder days the setting starts after (ReminderRepository).
+ */
+export function reminderUpdate(prisma: PrismaClient, memberId: number, reminder: ReminderSetting | null) {
+  return prisma.member.update({
+    where: { id: memberId },
+    data:
+      reminder === null
+        ? { remindTime: null, remindTimeZone: null }
+        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
+  });
+}
+
 export class MemberRepository {
   /**
    * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
@@ -106,17 +126,8 @@ export class MemberRepository {
   }
 
   /** `timeZone` null: the cohort's, whatever it is at the time. */
-  async setReminder(memberId: number, reminder: { time: string; timeZone: string | null } | null): Promise<MemberRecord> {
-    const row = await this.writes.run(() =>
-      this.prisma.member.update({
-        where: { id: memberId },
-        data:
-          reminder === null
-            ? { remindTime: null, remindTimeZone: null }
-            : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
-      }),
-    );
-    return toMember(row);
+  async setReminder(memberId: number, reminder: ReminderSetting | null): Promise<MemberRecord> {
+    return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder)));
   }
 
   /**
