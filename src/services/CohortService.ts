@@ -17,7 +17,7 @@ import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
-import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -400,15 +400,17 @@ export class CohortService {
     }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
-    if (settings !== undefined && settings.timeZone !== cohort.settings.timeZone)
-      await this.skipPastFollowerReminders(cohort.id, settings.timeZone, input.now ?? new Date());
-    const updated = await this.cohorts.update(cohort.id, {
+    const changes = {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
       ...(settings === undefined ? {} : { settings }),
       ...(language === undefined ? {} : { language }),
       ...board,
-    });
+    };
+    const updated =
+      settings !== undefined && settings.timeZone !== cohort.settings.timeZone
+        ? await this.moveZone(cohort.id, changes, settings.timeZone, input.now ?? new Date())
+        : await this.cohorts.update(cohort.id, changes);
     if (updated === null) throw await this.nameTakenMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
@@ -610,8 +612,7 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
-    await this.skipPastReminders(member.id, clock, timeZone ?? cohort.settings.timeZone, request.now);
-    const updated = await this.members.setReminder(member.id, { time: formatClock(clock), timeZone });
+    const updated = await this.setReminderFromNextTime(member.id, clock, timeZone, cohort.settings.timeZone, request.now);
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
       "reminder set",
@@ -622,37 +623,47 @@ export class CohortService {
   /**
    * A reminder set (or moved) starts with its next time, as the reply says: yesterday's, and today's when
    * its time is past, are recorded as skipped, or the scheduler would take them for ones it missed (it
-   * catches up on reminders up to 2 hours late, across midnight too) and send one at once. Recorded before
-   * the new time is stored, so no tick (of any process) sees the new time without them. The marks an
-   * earlier setting left go at the same time: their dates were in its zone, and after a move west one of
-   * them can be a day whose reminder is still to come.
+   * catches up on reminders up to 2 hours late, across midnight too) and send one at once. Stored in the
+   * same transaction as the new setting, so no tick (of any process) sees the new time without them, and a
+   * setting that cannot be stored leaves the old one's. The marks an earlier setting left go at the same
+   * time: their dates were in its zone, and after a move west one of them can be a day whose reminder is
+   * still to come. `timeZone` is the member's own (null: they follow `cohortZone`).
    */
-  private async skipPastReminders(memberId: number, clock: Clock, zone: string, now: Date): Promise<void> {
+  private async setReminderFromNextTime(
+    memberId: number,
+    clock: Clock,
+    timeZone: string | null,
+    cohortZone: string,
+    now: Date,
+  ): Promise<MemberRecord> {
+    const zone = timeZone ?? cohortZone;
     const today = localDateOf(now, zone);
     const todayPast = localDateOf(nextDailyInstant(now, clock, zone), zone) !== today;
     const marks = [
       { localDate: addDays(today, -1), reason: reminderSetAfterDay },
       ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
     ];
+    const setting = { time: formatClock(clock), timeZone };
     // Every setting change's reasons are replaced, even those not written now: they may be an earlier setting's.
-    await this.reminders.replaceSkippedMarks(memberId, marks, now, settingChangeReasons);
+    return this.reminders.setReminderSkipping(memberId, setting, marks, now, settingChangeReasons);
   }
 
   /**
    * The cohort's zone moves the reminders of members without a zone of their own: as after `/remind`,
    * they start with their next time in the new zone. Yesterday's there, and today's whose time is past,
-   * are recorded as skipped, and the marks an earlier setting left in the old zone's dates go (one
-   * transaction of at most three statements whatever the number of members), before the zone is stored
-   * so no tick sees the new zone without them.
+   * are recorded as skipped, and the marks an earlier setting left in the old zone's dates go (at most
+   * three statements whatever the number of members), in the same transaction as the cohort's update, so
+   * no tick sees the new zone without them and an update that fails (a name taken meanwhile) leaves them
+   * as they were. Null when the new name is taken.
    */
-  private async skipPastFollowerReminders(cohortId: number, zone: string, now: Date): Promise<void> {
+  private async moveZone(cohortId: number, changes: CohortChanges, zone: string, now: Date): Promise<Cohort | null> {
     const today = localDateOf(now, zone);
     const passed = latestPassedClock(today, zone, now);
     const marks = [
       { localDate: addDays(today, -1), upTo: "23:59", reason: zoneChangedAfterDay },
       ...(passed === null ? [] : [{ localDate: today, upTo: passed, reason: zoneChangedAfterTime }]),
     ];
-    await this.reminders.replaceCohortZoneMarks(cohortId, marks, now, settingChangeReasons);
+    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons);
   }
 
   async memberCount(cohortId: number): Promise<number> {
@@ -667,7 +678,7 @@ export class CohortService {
   }
 }
 
-/** Why a reminder day was skipped when `/remind` was set (stored with the day; see skipPastReminders). */
+/** Why a reminder day was skipped when `/remind` was set (stored with the day; see setReminderFromNextTime). */
 const reminderSetAfterDay = "reminder set after that day";
 const reminderSetAfterTime = "reminder set after its time today";
 const zoneChangedAfterDay = "cohort time zone changed after that day";

@@ -86,6 +86,28 @@ function settingsColumns(settings: CohortSettings) {
   };
 }
 
+/**
+ * The cohort's row updated with `changes` (read back with its break weeks). Returns the unsent statement,
+ * so a caller can put it in the same transaction as what goes with the change (ReminderRepository's zone
+ * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
+ */
+export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
+  return prisma.cohort.update({
+    where: { id: cohortId },
+    include: includeBreaks,
+    data: {
+      ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
+      ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
+      ...(changes.status === undefined ? {} : { status: changes.status }),
+      ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
+      ...(changes.language === undefined ? {} : { language: changes.language }),
+      ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
+      ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
+      ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
+    },
+  });
+}
+
 export class CohortRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -251,21 +273,7 @@ export class CohortRepository {
   /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
-      const row = await this.prisma.cohort.update({
-        where: { id: cohortId },
-        include: includeBreaks,
-        data: {
-          ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
-          ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
-          ...(changes.status === undefined ? {} : { status: changes.status }),
-          ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
-          ...(changes.language === undefined ? {} : { language: changes.language }),
-          ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
-          ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
-          ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
-        },
-      });
-      return toCohort(row);
+      return toCohort(await cohortUpdate(this.prisma, cohortId, changes));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

@@ -1,10 +1,10 @@
-import { CohortStatus, type MemberRecord } from "../../domain/cohort/cohortModel.js";
+import { CohortStatus, type Cohort, type MemberRecord } from "../../domain/cohort/cohortModel.js";
 import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { isUniqueViolation } from "./CohortRepository.js";
-import { toMember } from "./MemberRepository.js";
+import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
+import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
 
 export interface ReminderDeliveryRecord {
   readonly id: number;
@@ -123,19 +123,23 @@ export class ReminderRepository {
   }
 
   /**
-   * The days a reminder setting starts after (see CohortService.setReminder), in one transaction: the marks an
-   * earlier setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its
-   * zone, and the new ones are written where the day has no row yet (a sent or failed reminder stays as it is).
+   * `/remind`'s setting stored with the days it starts after (see CohortService.reminder), in one
+   * transaction: no tick (of any process) sees the new setting without its marks, or the old one without
+   * its own, and a setting that cannot be stored leaves the marks as they were. The marks an earlier
+   * setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its zone,
+   * and the new ones are written where the day has no row yet (a sent or failed reminder stays as it is).
    */
-  async replaceSkippedMarks(
+  async setReminderSkipping(
     memberId: number,
+    reminder: ReminderSetting,
     marks: readonly { localDate: string; reason: string }[],
     now: Date,
     replacing: readonly string[],
-  ): Promise<void> {
+  ): Promise<MemberRecord> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
-    await this.writes.run(() =>
+    const [row] = await this.writes.run(() =>
       this.prisma.$transaction([
+        reminderUpdate(this.prisma, memberId, reminder),
         this.prisma.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } }),
         ...marks.map((mark) =>
           this.prisma.reminderDelivery.upsert({
@@ -152,6 +156,7 @@ export class ReminderRepository {
         ),
       ]),
     );
+    return toMember(row);
   }
 
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
@@ -170,39 +175,50 @@ export class ReminderRepository {
   }
 
   /**
-   * Records as skipped, for every active member of the cohort who follows its zone (no `/remind` zone of
-   * their own), the reminder of each mark's `localDate` whose time is at most its `upTo` ("HH:MM"); in the
-   * same transaction the marks an earlier setting left them (skipped rows with one of `replacing`'s
-   * reasons) go, since their dates were in the old zone. A fixed number of statements whatever the number
-   * of members; a row already there (sent, failed) stays as it is.
+   * The cohort's update (`changes`, its new zone among them) stored with the reminder days the zone
+   * moves (see CohortService.edit), in one transaction, so they commit together or not at all: for every
+   * active member of the cohort who follows its zone (no `/remind` zone of their own), the reminder of
+   * each mark's `localDate` whose time is at most its `upTo` ("HH:MM") is recorded as skipped, and the
+   * marks an earlier setting left them (skipped rows with one of `replacing`'s reasons) go, since their
+   * dates were in the old zone. A fixed number of statements whatever the number of members; a row
+   * already there (sent, failed) stays as it is. Null, and nothing written, when the new name is another
+   * cohort's of the guild (its unique name key), as CohortRepository.update.
    */
-  async replaceCohortZoneMarks(
+  async updateCohortMovingZone(
     cohortId: number,
+    changes: CohortChanges,
     marks: readonly { localDate: string; upTo: string; reason: string }[],
     now: Date,
     replacing: readonly string[],
-  ): Promise<void> {
+  ): Promise<Cohort | null> {
     const followers = { cohortId, leftAt: null, remindTimeZone: null };
-    await this.writes.run(() =>
-      this.prisma.$transaction([
-        this.prisma.reminderDelivery.deleteMany({
-          where: {
-            status: ReminderStatus.Skipped,
-            lastError: { in: replacing.map((reason) => reason.slice(0, maxErrorLength)) },
-            member: followers,
-          },
-        }),
-        ...marks.map(
-          (mark) => this.prisma.$executeRaw`
-            INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
-            SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
-            FROM "Member"
-            WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
-              AND "remindTime" <= ${mark.upTo}
-            ON CONFLICT ("memberId", "localDate") DO NOTHING`,
-        ),
-      ]),
-    );
+    try {
+      const [row] = await this.writes.run(() =>
+        this.prisma.$transaction([
+          cohortUpdate(this.prisma, cohortId, changes),
+          this.prisma.reminderDelivery.deleteMany({
+            where: {
+              status: ReminderStatus.Skipped,
+              lastError: { in: replacing.map((reason) => reason.slice(0, maxErrorLength)) },
+              member: followers,
+            },
+          }),
+          ...marks.map(
+            (mark) => this.prisma.$executeRaw`
+              INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
+              SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
+              FROM "Member"
+              WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
+                AND "remindTime" <= ${mark.upTo}
+              ON CONFLICT ("memberId", "localDate") DO NOTHING`,
+          ),
+        ]),
+      );
+      return toCohort(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
   async resetFailures(memberId: number): Promise<void> {
