@@ -647,6 +647,9 @@ export const en = {
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
   "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
+  "liveBoard.finalTitle": "🏆 Week {week} leaderboard · final",
+  "liveBoard.finalDescription": "Week {week} is over: these are its final standings.",
+  "liveBoard.finalEmpty": "Nobody logged points this week.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
   "roster.counts":

@@ -670,6 +670,9 @@ export const es: Catalogue = {
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
+  "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
+  "liveBoard.finalDescription": "La semana {week} ha terminado: esta es su clasificación final.",
+  "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts":
