@@ -570,7 +570,8 @@ export class Scheduler {
       // Pictures ride on the first part: sent once with it, under its nonce, like its text.
       rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
       messageIds = await this.parts.send(
-        { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
+        // The instant in the nonce's key too: a week announced again at a new time (a start-date edit) is a new message.
+        { postId: claim.id, postKey: `${postKey(outcome)}@${claim.dueAt.toISOString()}`, channelId: cohort.channelId },
         rendered.messages,
         now,
         log,
