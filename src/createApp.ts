@@ -182,6 +182,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     new DiscordRoleDirectory(discord.client),
     audit,
     reminderRepository,
+    scheduledPostRepository,
   );
   // A member's own plan (cohort plan + /pace, /break, late join), read by /today, /done, /progress and reminders.
   const memberPlans = new MemberPlanService(

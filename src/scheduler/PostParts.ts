@@ -8,7 +8,7 @@ import type { PostSender } from "../services/PostSender.js";
 
 export interface PostPartsTarget {
   readonly postId: number;
-  /** The post's key ("cohort|kind|period"): each part's nonce is derived from it and the part's index. */
+  /** The post's key and instant ("cohort|kind|period@dueAt"): each part's nonce is derived from it and the part's index. */
   readonly postKey: string;
   readonly channelId: string;
 }

@@ -8,10 +8,11 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
+import { weekNumberOfPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
-import type { LiveBoardRecord, LiveBoardRepository } from "../db/repositories/LiveBoardRepository.js";
+import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository } from "../db/repositories/LiveBoardRepository.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -44,8 +45,13 @@ export const schedulerTiming = {
   reminderFailuresBeforeOff: 3,
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
-  /** A weekly post's live board is edited at most this often, however many completions come in. */
+  /**
+   * A weekly post's live board is edited at most this often, however many completions come in; its final
+   * edit comes this long after its week ends (a /done sent in the week's last second is in).
+   */
   liveBoardEveryMs: minute,
+  /** A board whose week ended longer ago than this (the bot was down, the cohort paused) keeps its last live edit. */
+  liveBoardFinalWithinMs: 24 * hour,
   /**
    * Cohorts whose posts are sent at the same time. discord.js queues each
    * channel's requests and keeps to Discord's global limit (50 requests/s), so
@@ -71,6 +77,8 @@ export interface TickReport {
   readonly reminders: { readonly sent: number; readonly failed: number; readonly switchedOff: number; readonly skipped: number };
   /** Live boards edited in this tick. */
   readonly boardsEdited: number;
+  /** Boards given their final edit (their week is over) in this tick. */
+  readonly boardsClosed: number;
 }
 
 interface MutableReport {
@@ -79,6 +87,7 @@ interface MutableReport {
   failed: (PostOutcome & { failure: DeliveryFailure; willRetry: boolean })[];
   reminders: { sent: number; failed: number; switchedOff: number; skipped: number };
   boardsEdited: number;
+  boardsClosed: number;
 }
 
 export interface SchedulerDependencies {
@@ -204,6 +213,8 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /** Boards whose final edit met Discord trouble: not tried again by this process before then (epoch ms). */
+  private readonly finalEditRetryAt = new Map<number, number>();
   /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
   private readonly watches = new Map<number, CohortWatch>();
   private watchedGeneration = -1;
@@ -277,6 +288,7 @@ export class Scheduler {
       failed: [],
       reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 },
       boardsEdited: 0,
+      boardsClosed: 0,
     };
     if (this.stopped) return report;
     this.runs += 1;
@@ -298,7 +310,8 @@ export class Scheduler {
         report.failed.length +
         report.reminders.sent +
         report.reminders.failed +
-        report.boardsEdited >
+        report.boardsEdited +
+        report.boardsClosed >
       0;
     (busy ? log.info.bind(log) : log.debug.bind(log))(
       {
@@ -309,6 +322,7 @@ export class Scheduler {
         failed: report.failed.length,
         reminders: report.reminders,
         boardsEdited: report.boardsEdited,
+        boardsClosed: report.boardsClosed,
       },
       "scheduler tick done",
     );
@@ -342,6 +356,7 @@ export class Scheduler {
     });
     try {
       await this.refreshLiveBoards(cohorts, now, log, report);
+      await this.closeEndedBoards(cohorts, now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "live boards failed");
@@ -555,7 +570,8 @@ export class Scheduler {
       // Pictures ride on the first part: sent once with it, under its nonce, like its text.
       rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
       messageIds = await this.parts.send(
-        { postId: claim.id, postKey: postKey(outcome), channelId: cohort.channelId },
+        // The instant in the nonce's key too: a week announced again at a new time (a start-date edit) is a new message.
+        { postId: claim.id, postKey: `${postKey(outcome)}@${claim.dueAt.toISOString()}`, channelId: cohort.channelId },
         rendered.messages,
         now,
         log,
@@ -597,11 +613,65 @@ export class Scheduler {
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     for (const board of await liveBoards.listDue([...cohortById.keys()], now, editedBy)) {
       const cohort = cohortById.get(board.cohortId);
-      const weekNumber = Number(/^week-(\d+)$/.exec(board.period)?.[1] ?? Number.NaN);
-      if (cohort === undefined || !Number.isInteger(weekNumber)) continue;
+      const weekNumber = weekNumberOfPeriod(board.period);
+      if (cohort === undefined || weekNumber === null) continue;
       if (!(await liveBoards.claimEdit(board, now, editedBy))) continue;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     }
+  }
+
+  /**
+   * Gives a board whose week is over its final edit (the week's final standings, saying so): once,
+   * claimed with one conditional write, a minute after the week's end. Only the latest such board of
+   * a cohort, and only within liveBoardFinalWithinMs of its end: after a long outage older boards are
+   * left as they were rather than edited in a burst. A cohort whose channel is flagged waits.
+   */
+  private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+    const { liveBoards } = this.dependencies;
+    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
+    const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
+    const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
+    const latestByCohort = new Map<number, EndedLiveBoard>();
+    for (const board of await liveBoards.listEnded(endedAfter, endedBy)) {
+      if (!cohortById.has(board.cohortId) || weekNumberOfPeriod(board.period) === null) continue;
+      const latest = latestByCohort.get(board.cohortId);
+      if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
+    }
+    for (const board of latestByCohort.values()) {
+      const cohort = cohortById.get(board.cohortId);
+      const weekNumber = weekNumberOfPeriod(board.period);
+      if (cohort === undefined || weekNumber === null || (this.finalEditRetryAt.get(board.postId) ?? 0) > now.getTime()) continue;
+      if (!(await liveBoards.claimFinalEdit(board, now))) continue;
+      await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+    }
+  }
+
+  private async editFinalBoard(
+    cohort: Cohort,
+    board: EndedLiveBoard,
+    weekNumber: number,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
+    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    try {
+      const view = await postService.liveBoardView(cohort, weekNumber, now, true);
+      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+      // Discord trouble: given back, tried again a minute later. A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient) {
+        await liveBoards.releaseFinalEdit(board, now);
+        this.finalEditRetryAt.set(board.postId, now.getTime() + schedulerTiming.liveBoardEveryMs);
+      }
+      log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
+      return;
+    }
+    this.finalEditRetryAt.delete(board.postId);
+    report.boardsClosed += 1;
+    log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }
 
   private async editLiveBoard(

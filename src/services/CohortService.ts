@@ -15,12 +15,14 @@ import {
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
+import { weekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
@@ -113,6 +115,12 @@ export interface EditCohortInput extends CohortSettingsInput, CohortBoardInput {
   readonly actorId?: string | undefined;
 }
 
+export interface EditedCohort {
+  readonly cohort: Cohort;
+  /** Weeks whose post already went out at a time a start-date edit moved: it stays up, and the week is announced again. */
+  readonly weekPostsLeftUp: readonly number[];
+}
+
 /** A language code as the Discord layer offers them ("en", "es"); which ones are shipped is its business. */
 function checkLanguage(language: string | undefined): string | undefined {
   if (language !== undefined && !/^[a-z]{2}$/.test(language))
@@ -184,6 +192,7 @@ export class CohortService {
     private readonly roles: RoleDirectory,
     private readonly audit: AuditLog,
     private readonly reminders: ReminderRepository,
+    private readonly posts: ScheduledPostRepository,
     private readonly monotonicNow: () => number = () => performance.now(),
   ) {}
 
@@ -377,7 +386,7 @@ export class CohortService {
     return cohort;
   }
 
-  async edit(input: EditCohortInput): Promise<Cohort> {
+  async edit(input: EditCohortInput): Promise<EditedCohort> {
     const cohort = await this.findByOption(input.guildId, input.cohort);
     const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some(
       (value) => value !== undefined,
@@ -421,6 +430,7 @@ export class CohortService {
       action: AuditAction.Edit,
       ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
     });
+    const weekPostsLeftUp = await this.reassignWeekPosts(cohort, updated);
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
@@ -431,7 +441,24 @@ export class CohortService {
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
       await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
-    return updated;
+    return { cohort: updated, weekPostsLeftUp };
+  }
+
+  /**
+   * After a start-date edit: the weekly posts whose time moved are set aside, so each week is announced
+   * at its new time (weekPostsAfterStartEdit). Just after the settings' own write: a process that stops
+   * between the two leaves the posts already out as they were (the week is not announced again).
+   */
+  private async reassignWeekPosts(before: Cohort, after: Cohort): Promise<readonly number[]> {
+    if (before.settings.startDate === after.settings.startDate) return [];
+    const { changes, postsLeftUp } = weekPostsAfterStartEdit(await this.posts.listForCohorts([after.id]), after.settings);
+    await this.posts.reassignWeekPosts(changes);
+    if (changes.setAside.length + changes.takenBack.length > 0)
+      this.logger.info(
+        { cohortId: after.id, setAside: changes.setAside.length, takenBack: changes.takenBack.length, postsLeftUp },
+        "weekly posts follow the new start date",
+      );
+    return postsLeftUp;
   }
 
   /**

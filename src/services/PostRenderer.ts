@@ -36,7 +36,7 @@ export interface PostRenderer {
   reminder(view: ReminderView, language: string): PostMessage;
   /** The pictures a post carries on its first message (weekly and closing charts); none for the others. */
   pictures(view: PostView, language: string): Promise<readonly PostFile[]>;
-  /** The weekly post's live board part, as it is edited while the week runs. */
+  /** The weekly post's live board part, as it is edited while the week runs (and once after, final). */
   liveBoard(view: LiveBoardView, language: string): PostMessage;
 }
 

@@ -56,6 +56,8 @@ export interface LiveBoardView {
   readonly cohort: Cohort;
   readonly weekNumber: number;
   readonly board: LeaderboardView;
+  /** The board's last edit, after its week ended: its final standings. */
+  readonly weekOver: boolean;
 }
 
 export interface CheckpointPostView {
@@ -187,9 +189,10 @@ export class PostService {
     };
   }
 
-  /** The standing of week `weekNumber` as its weekly post's live part shows it. */
-  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date): Promise<LiveBoardView> {
-    return { cohort, weekNumber, board: await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber) };
+  /** The standing of week `weekNumber` as its weekly post's live part shows it; `weekOver`: its final edit. */
+  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date, weekOver = false): Promise<LiveBoardView> {
+    const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber);
+    return { cohort, weekNumber, board, weekOver };
   }
 
   async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {

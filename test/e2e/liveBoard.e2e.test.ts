@@ -90,14 +90,20 @@ describe("the weekly post's live board", () => {
     expect(visibleText(board(1))).toContain("…and 92 more");
   });
 
-  it("stops editing a board once its week is over", async () => {
+  it("stops live edits once its week is over, then edits it once more with the week's final standings", async () => {
     const boardId = board(1).id;
-    await join("900000000000000502", "Sunday Reader", at("2027-03-07T22:00:00Z"));
-    await complete("900000000000000502", at("2027-03-07T22:00:00Z"));
-    // Monday 00:00 UTC: week 1 is over before any tick saw the change.
-    expect((await world.first.tickAt(at("2027-03-08T00:00:30Z"))).boardsEdited).toBe(0);
-    expect((await world.first.tickAt(at("2027-03-08T08:00:00Z"))).boardsEdited).toBe(0);
-    expect(edits(boardId)).toBe(3);
+    await join("900000000000000502", "Sunday Reader", at("2027-03-07T23:59:50Z"));
+    await complete("900000000000000502", at("2027-03-07T23:59:50Z"));
+    // Monday 00:00 UTC: week 1 is over before any tick saw the change; its final edit comes a minute later.
+    const atTheEnd = await world.first.tickAt(at("2027-03-08T00:00:30Z"));
+    expect([atTheEnd.boardsEdited, atTheEnd.boardsClosed]).toEqual([0, 0]);
+    const closing = await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    expect([closing.boardsEdited, closing.boardsClosed]).toEqual([0, 1]);
+    expect(board(1).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(board(1))).toContain("…and 93 more");
+    const later = await world.first.tickAt(at("2027-03-08T08:00:00Z"));
+    expect([later.boardsEdited, later.boardsClosed]).toEqual([0, 0]);
+    expect(edits(boardId)).toBe(4);
   });
 
   it("sends week 2 with its chart exactly once when Discord fails after the first part", async () => {
@@ -117,7 +123,7 @@ describe("the weekly post's live board", () => {
     await complete("900000000000000503", at("2027-03-08T10:00:00Z"));
     expect((await world.first.tickAt(at("2027-03-08T10:00:10Z"))).boardsEdited).toBe(1);
     expect(visibleText(board(2))).toContain("Week Two Reader");
-    expect(edits(board(1).id)).toBe(3);
+    expect(edits(board(1).id)).toBe(4);
   });
 
   it("takes a member who hides, or deletes their data, off the live board at its next edit", async () => {

@@ -31,12 +31,21 @@ describe("member counts on big cohorts' boards and roster", () => {
       final: false,
       publicReply: true,
     },
+    weekOver: false,
   };
   const text = (language: "en" | "es") => renderLiveBoard(translatorFor(language), board).embeds[0]?.description ?? "";
 
   it("says how many more members have points in the language's digits", () => {
     expect(text("en")).toContain("…and 12,335 more with points");
     expect(text("es")).toContain("…y 12.335 más con puntos");
+  });
+
+  it("titles the board's final edit as final, and says the week is over, in each language", () => {
+    const final = (language: "en" | "es") => renderLiveBoard(translatorFor(language), { ...board, weekOver: true }).embeds[0];
+    expect(final("en")?.title).toBe("🏆 Week 3 leaderboard · final");
+    expect(final("en")?.description).toContain("Week 3 is over: these are its final standings.");
+    expect(final("es")?.title).toBe("🏆 Clasificación de la semana 3 · final");
+    expect(final("es")?.description).toContain("La semana 3 ha terminado: esta es su clasificación final.");
   });
 
   it("counts the roster's groups in the language's digits", () => {

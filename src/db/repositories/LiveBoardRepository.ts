@@ -14,13 +14,19 @@ export interface LiveBoardRecord {
   readonly editedAt: Date;
 }
 
+/** A board whose week is over, waiting for its final edit. */
+export interface EndedLiveBoard extends LiveBoardRecord {
+  readonly liveUntil: Date;
+}
+
 /**
  * The live boards' edit ledger, on the weekly post's row. A completion marks
  * its cohort's live board dirty in the same transaction that records it
  * (CompletionRepository); the scheduler claims a dirty board whose last edit
  * is old enough with one conditional write that clears the flag and stamps
  * the edit, so a burst of completions, a second tick or a second process
- * still make one edit per interval.
+ * still make one edit per interval. After the week, the final edit is claimed
+ * the same way: it is the only one stamped after the week's end.
  */
 export class LiveBoardRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
@@ -75,6 +81,71 @@ export class LiveBoardRepository {
               editedAt: row.boardEditedAt,
             },
           ],
+    );
+  }
+
+  /**
+   * Boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final edit: every
+   * edit before it was stamped before the week's end, the final one after. Read by the boards' index
+   * (one range per value of the dirty flag), so a tick reads only the few boards whose week just ended,
+   * whatever the number of cohorts; the caller keeps those of its cohorts.
+   */
+  async listEnded(endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
+    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy } };
+    const rows = await this.prisma.scheduledPost.findMany({
+      where: {
+        OR: [
+          { boardDirty: true, ...ended },
+          { boardDirty: false, ...ended },
+        ],
+        boardMessageId: { not: null },
+        boardEditedAt: { lt: this.prisma.scheduledPost.fields.boardLiveUntil },
+      },
+      select: {
+        id: true,
+        cohortId: true,
+        period: true,
+        boardMessageId: true,
+        boardChannelId: true,
+        boardEditedAt: true,
+        boardLiveUntil: true,
+      },
+    });
+    return rows.flatMap((row) =>
+      row.boardMessageId === null || row.boardEditedAt === null || row.boardLiveUntil === null
+        ? []
+        : [
+            {
+              postId: row.id,
+              cohortId: row.cohortId,
+              period: row.period,
+              messageId: row.boardMessageId,
+              channelId: row.boardChannelId,
+              editedAt: row.boardEditedAt,
+              liveUntil: row.boardLiveUntil,
+            },
+          ],
+    );
+  }
+
+  /** Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process can win. */
+  async claimFinalEdit(board: EndedLiveBoard, now: Date): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: { lt: board.liveUntil } },
+        data: { boardDirty: false, boardEditedAt: now },
+      }),
+    );
+    return count === 1;
+  }
+
+  /** A final edit that failed on Discord trouble: given back, so a later tick tries again. */
+  async releaseFinalEdit(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: board.postId, boardEditedAt: claimedAt },
+        data: { boardEditedAt: board.editedAt },
+      }),
     );
   }
 

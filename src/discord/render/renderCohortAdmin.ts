@@ -205,8 +205,14 @@ export function renderCohortCreated(t: Translator, view: CohortInfoView): Reply 
   return renderCohortInfo(t, view, t.t("cohortAdmin.created", { name: view.cohort.name, channel: channel(view.cohort) }));
 }
 
-export function renderCohortEdited(t: Translator, view: CohortInfoView): Reply {
-  return renderCohortInfo(t, view, t.t("cohortAdmin.edited", { name: view.cohort.name }));
+/** `weekPostsLeftUp`: weeks whose post went out before a start-date edit moved them (the bot does not delete it). */
+export function renderCohortEdited(t: Translator, view: CohortInfoView, weekPostsLeftUp: readonly number[] = []): Reply {
+  const edited = t.t("cohortAdmin.edited", { name: view.cohort.name });
+  const leftUp =
+    weekPostsLeftUp.length === 0
+      ? []
+      : [t.t("cohortAdmin.weekPostsLeftUp", { count: weekPostsLeftUp.length, weeks: weekPostsLeftUp.join(", ") })];
+  return renderCohortInfo(t, view, [edited, ...leftUp].join("\n\n"));
 }
 
 const statusKeys = {

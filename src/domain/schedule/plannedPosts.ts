@@ -4,6 +4,7 @@ import type { CohortSettings, PlanCurriculum, PlannedPost, PlannedPostKind } fro
 import { sectionWeekRange } from "./sectionWeekRange.js";
 import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
 import { assertValidCohortSettings } from "./validateCohortSettings.js";
+import { weekPostPeriod } from "./weekPostPeriod.js";
 
 /** At the same instant a section's checkpoint closes it before the next week opens. */
 const KIND_ORDER: Record<PlannedPostKind, number> = { checkpoint: 0, week: 1, closing: 2 };
@@ -36,7 +37,7 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
   for (const week of plan.weeks) {
     const announceDate = weekPostDate(week.startDate, settings.announceDay);
     posts.push({
-      post: { kind: "week", period: `week-${week.number}`, ...at(announceDate, settings.announceTime), weekNumber: week.number },
+      post: { kind: "week", period: weekPostPeriod(week.number), ...at(announceDate, settings.announceTime), weekNumber: week.number },
       order: week.number,
     });
   }

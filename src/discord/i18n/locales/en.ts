@@ -49,6 +49,8 @@ export const en = {
 
   "cohortAdmin.created": "**{name}** is set up and will post in {channel}. Members join with `/join`; check the settings below.",
   "cohortAdmin.edited": "Saved. These are **{name}**'s settings now.",
+  "cohortAdmin.weekPostsLeftUp":
+    "{count, plural, one {The week {weeks} post already sent stays in the channel} other {The posts of weeks {weeks} already sent stay in the channel}}: the bot does not delete messages, so remove {count, plural, one {it} other {them}} in Discord if {count, plural, one {it no longer fits} other {they no longer fit}}. The moved weeks are announced again at their new times.",
   "cohortAdmin.paused": "**{name}** is paused: no posts and no reminders until you run `/cohort resume`.",
   "cohortAdmin.resumed": "**{name}** is running again: posts and reminders are back on.",
   "cohortAdmin.ended":
@@ -647,6 +649,9 @@ export const en = {
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
   "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
+  "liveBoard.finalTitle": "🏆 Week {week} leaderboard · final",
+  "liveBoard.finalDescription": "Week {week} is over: these are its final standings.",
+  "liveBoard.finalEmpty": "Nobody logged points this week.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
   "roster.counts":

@@ -49,6 +49,8 @@ export const es: Catalogue = {
 
   "cohortAdmin.created": "**{name}** está lista y publicará en {channel}. Los miembros se unen con `/unirse`; revisa los ajustes de abajo.",
   "cohortAdmin.edited": "Guardado. Estos son ahora los ajustes de **{name}**.",
+  "cohortAdmin.weekPostsLeftUp":
+    "{count, plural, one {La publicación ya enviada de la semana {weeks} sigue en el canal} other {Las publicaciones ya enviadas de las semanas {weeks} siguen en el canal}}: el bot no borra mensajes, así que bórra{count, plural, one {la} other {las}} en Discord si ya no {count, plural, one {encaja} other {encajan}}. Las semanas movidas se anuncian de nuevo a sus nuevas horas.",
   "cohortAdmin.paused": "**{name}** está en pausa: ni publicaciones ni recordatorios hasta que ejecutes `/cohorte reanudar`.",
   "cohortAdmin.resumed": "**{name}** vuelve a funcionar: las publicaciones y los recordatorios se reanudan.",
   "cohortAdmin.ended":
@@ -670,6 +672,9 @@ export const es: Catalogue = {
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
+  "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
+  "liveBoard.finalDescription": "La semana {week} ha terminado: esta es su clasificación final.",
+  "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts":

@@ -1,0 +1,180 @@
+import { PermissionFlagsBits } from "discord.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * The live board's final edit after its week ends, through the real bot(s),
+ * discord.js and the emulator, on the test clock: each cohort starts Monday
+ * 2027-03-01 (UTC); week 1's post goes out at 09:00 and week 1 ends on
+ * Monday 2027-03-08 at 00:00.
+ */
+const at = (iso: string) => new Date(iso);
+
+describe("the live board after its week", () => {
+  let world: SchedulerWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  interface Setup {
+    readonly current: SchedulerWorld;
+    readonly channelId: string;
+    /** The week-1 board message as members see it now. */
+    board(): EmulatorMessage;
+    /** How many times the bot edited the week-1 board. */
+    edits(): number;
+    /** A member joins and logs the first reading at `now` (the services the commands call). */
+    reads(userId: string, name: string, now: Date): Promise<void>;
+  }
+
+  /** A cohort whose week 1 was posted at 09:00 on its first day. */
+  async function postedWeekOne(name: string): Promise<Setup> {
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    world = current;
+    const channelId = current.createChannel(name.toLowerCase().replace(/\s+/g, "-")).id;
+    await current.createCohort({ name, channelId, start: "2027-03-01" });
+    expect((await current.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-1"]);
+    const board = () => {
+      const found = current.posts(channelId, { liveBoards: true }).find((post) => post.message.embeds[0]?.title?.startsWith("🏆") === true);
+      if (found === undefined) throw new Error("no board");
+      return found.message;
+    };
+    const boardId = board().id;
+    let edits = 0;
+    current.emulator.on("messageUpdate", (message: { id: string }) => {
+      if (message.id === boardId) edits += 1;
+    });
+    const { cohorts, study } = current.first.test.app.services;
+    return {
+      current,
+      channelId,
+      board,
+      edits: () => edits,
+      async reads(userId, memberName, now) {
+        await cohorts.join(current.guild.id, userId, memberName, name, now);
+        await study.complete({ guildId: current.guild.id, userId, cohort: null, item: "Storage Engines", now });
+      },
+    };
+  }
+
+  const closedIn = (reports: readonly { readonly boardsClosed: number }[]) => reports.reduce((sum, report) => sum + report.boardsClosed, 0);
+
+  it("shows a reading logged in the week's last minute, once, when two processes tick together after the week", async () => {
+    const setup = await postedWeekOne("Last Minute");
+    await setup.reads("900000000000000001", "Early Reader", at("2027-03-03T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-03T10:01:00Z"))).boardsEdited).toBe(1);
+    // Sunday 23:59:40: the last live edit was long ago, but the week ends before the next tick comes.
+    await setup.reads("900000000000000002", "Sunday Reader", at("2027-03-07T23:59:40Z"));
+    const second: BotProcess = await setup.current.startProcess(at("2027-03-08T00:00:10Z"));
+    const atTheEnd = await Promise.all([setup.current.first.tickAt(at("2027-03-08T00:00:10Z")), second.tickAt(at("2027-03-08T00:00:10Z"))]);
+    expect(atTheEnd.map((report) => [report.boardsEdited, report.boardsClosed])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(visibleText(setup.board())).not.toContain("Sunday Reader");
+
+    const closing = await Promise.all([setup.current.first.tickAt(at("2027-03-08T00:01:00Z")), second.tickAt(at("2027-03-08T00:01:00Z"))]);
+    expect(closedIn(closing)).toBe(1);
+    expect(setup.edits()).toBe(2);
+    const final = setup.board();
+    expect(final.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(postLabel(final)).toBe("live board 1");
+    const text = visibleText(final);
+    expect(text).toContain("Week 1 is over: these are its final standings.");
+    expect(text).toContain("Early Reader");
+    expect(text).toContain("Sunday Reader");
+    expect(text).not.toContain("Kept up to date");
+
+    const later = await Promise.all([setup.current.first.tickAt(at("2027-03-08T00:05:00Z")), second.tickAt(at("2027-03-08T08:00:00Z"))]);
+    expect(closedIn(later)).toBe(0);
+    expect(setup.edits()).toBe(2);
+  }, 60_000);
+
+  it("leaves the board as it was when the bot comes back more than a day after the week ended", async () => {
+    const setup = await postedWeekOne("Outage");
+    await setup.reads("900000000000000003", "Monday Reader", at("2027-03-01T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-01T10:01:00Z"))).boardsEdited).toBe(1);
+    // Down from Monday 10:01 to Tuesday 9 March 01:00: week 1 ended 25 hours before.
+    const back = await setup.current.first.tickAt(at("2027-03-09T01:00:00Z"));
+    expect([back.boardsEdited, back.boardsClosed]).toEqual([0, 0]);
+    expect(setup.edits()).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+  }, 60_000);
+
+  it("waits while the cohort is paused and closes the board when it resumes within the day", async () => {
+    const setup = await postedWeekOne("Paused");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000004", "Paused Reader", at("2027-03-05T10:00:00Z"));
+    setup.current.first.clock.set(at("2027-03-07T12:00:00Z"));
+    await cohorts.setStatus(setup.current.guild.id, "Paused", "paused", setup.current.admin.id);
+    for (const tick of ["2027-03-08T00:01:00Z", "2027-03-08T06:00:00Z"])
+      expect((await setup.current.first.tickAt(at(tick))).boardsClosed).toBe(0);
+    expect(setup.edits()).toBe(0);
+
+    setup.current.first.clock.set(at("2027-03-08T07:00:00Z"));
+    await cohorts.setStatus(setup.current.guild.id, "Paused", "active", setup.current.admin.id);
+    expect((await setup.current.first.tickAt(at("2027-03-08T07:00:00Z"))).boardsClosed).toBe(1);
+    expect(setup.edits()).toBe(1);
+    expect(visibleText(setup.board())).toContain("Paused Reader");
+  }, 60_000);
+
+  it("waits while the cohort's channel is flagged and closes the board once the bot may post there again", async () => {
+    const setup = await postedWeekOne("Flagged");
+    await setup.reads("900000000000000005", "Flag Reader", at("2027-03-05T10:00:00Z"));
+    const { current, channelId } = setup;
+    // The bot lost Send Messages on Sunday, and a failed send flagged the channel (as the scheduler records it).
+    current.emulator.setBotChannelPermissions(channelId, { botCanSend: false });
+    await until(() => !botCanSend(current.first, channelId));
+    await current.first.test.app.database.prisma.cohort.updateMany({
+      where: { name: "Flagged" },
+      data: { channelProblem: "no_permission" },
+    });
+    expect((await current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    expect(setup.edits()).toBe(0);
+
+    current.emulator.setBotChannelPermissions(channelId, { botCanSend: true });
+    await until(() => botCanSend(current.first, channelId));
+    // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again and closes the board.
+    await current.first.tickAt(at("2027-03-08T00:07:00Z"));
+    expect((await current.first.tickAt(at("2027-03-08T00:08:00Z"))).boardsClosed).toBe(1);
+    expect(setup.edits()).toBe(1);
+    expect(visibleText(setup.board())).toContain("Flag Reader");
+  }, 60_000);
+
+  it("speaks the cohort's language and keeps a board turned off private", async () => {
+    const setup = await postedWeekOne("Privada");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000006", "Hidden Reader", at("2027-03-02T10:00:00Z"));
+    await cohorts.edit({
+      guildId: setup.current.guild.id,
+      cohort: "Privada",
+      language: "es",
+      leaderboard: "off",
+      now: at("2027-03-04T10:00:00Z"),
+      actorId: setup.current.admin.id,
+    });
+    expect((await setup.current.first.tickAt(at("2027-03-04T10:00:05Z"))).boardsEdited).toBe(1);
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
+    const final = setup.board();
+    expect(final.embeds[0]?.title).toBe("🏆 Clasificación de la semana 1 · final");
+    const text = visibleText(final);
+    expect(text).toContain("Esta cohorte mantiene ahora su clasificación en privado");
+    expect(text).not.toContain("Hidden Reader");
+  }, 60_000);
+});
+
+/** Waits until `condition` holds (the test's timeout is the limit): a gateway event reaching the bot. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
+function botCanSend(process: BotProcess, channelId: string): boolean {
+  const client = process.test.app.discord.client;
+  const channel = client.channels.cache.get(channelId);
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return false;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
+}

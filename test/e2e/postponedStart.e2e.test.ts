@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import { hourlyInstants, postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * An admin moves a cohort's start after its week-1 post went out. Through the
+ * real bot, discord.js and the emulator, on the test clock: the cohort starts
+ * Monday 2027-03-01 (UTC, Monday 09:00 posts) and was created the Friday before.
+ */
+describe("a start date moved after week 1 was announced", () => {
+  let world: SchedulerWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  /** The world at `until`, its cohort's week 1 posted on Monday 2027-03-01 09:00; the channel's id. */
+  async function announcedWeekOne(name: string, until: Date): Promise<{ current: SchedulerWorld; channelId: string }> {
+    const created = new Date("2027-02-26T12:00:00Z");
+    const current = await startSchedulerWorld(created);
+    world = current;
+    const channel = current.createChannel(name.toLowerCase().replace(/\s+/g, "-"));
+    await current.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
+    for (const at of hourlyInstants(created, until)) await current.first.tickAt(at);
+    return { current, channelId: channel.id };
+  }
+
+  /** `/cohort edit` through Discord, as the admin, at `at`; the reply's text. */
+  async function editStart(current: SchedulerWorld, channelId: string, cohort: string, start: string, at: Date): Promise<string> {
+    current.first.clock.set(at);
+    const reply = await current.emulator
+      .runCommand({ guildId: current.guild.id, channelId, userId: current.admin.id, name: "cohort edit", options: { cohort, start } })
+      .final();
+    return visibleText(reply);
+  }
+
+  const channelPosts = (current: SchedulerWorld, channelId: string) =>
+    current
+      .posts(channelId, { liveBoards: true })
+      .map((post) => ({ label: postLabel(post.message), at: post.sentAt.toISOString() }))
+      .filter((post) => post.label.startsWith("week ") || post.label.startsWith("live board"));
+
+  it("announces week 1 again at the new start a week later, and tells the admin the first post stays up", async () => {
+    const { current, channelId } = await announcedWeekOne("Postponed", new Date("2027-03-02T10:00:00Z"));
+    const reply = await editStart(current, channelId, "Postponed", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    expect(reply).toContain("The week 1 post already sent stays in the channel");
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    await current.first.tickAt(new Date("2027-03-15T09:00:00Z"));
+    expect(channelPosts(current, channelId)).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
+      { label: "live board 1", at: "2027-03-01T09:00:00.000Z" },
+      { label: "week 1", at: "2027-03-08T09:00:00.000Z" },
+      { label: "live board 1", at: "2027-03-08T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-15T09:00:00.000Z" },
+      { label: "live board 2", at: "2027-03-15T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("does not announce week 1 again when the admin puts the start back to the day it was announced for", async () => {
+    const { current, channelId } = await announcedWeekOne("Put Back", new Date("2027-03-02T10:00:00Z"));
+    await editStart(current, channelId, "Put Back", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    const reply = await editStart(current, channelId, "Put Back", "2027-03-01", new Date("2027-03-03T10:30:00Z"));
+    expect(reply).not.toContain("stays in the channel");
+    for (const at of hourlyInstants(new Date("2027-03-03T11:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    expect(channelPosts(current, channelId).filter((post) => post.label.startsWith("week "))).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-08T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("keeps the week 1 post when the new start leaves its time where it was, and says nothing of old posts", async () => {
+    const { current, channelId } = await announcedWeekOne("Wednesday", new Date("2027-03-02T10:00:00Z"));
+    // Monday posts: a Wednesday 3 March start still announces week 1 on Monday 1 March at 09:00.
+    const reply = await editStart(current, channelId, "Wednesday", "2027-03-03", new Date("2027-03-02T10:30:00Z"));
+    expect(reply).not.toContain("stays in the channel");
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    expect(channelPosts(current, channelId).filter((post) => post.label.startsWith("week "))).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
+      { label: "week 2", at: "2027-03-08T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { PostStatus, type ScheduledPostRecord } from "../../src/domain/schedule/scheduledPostModel.js";
+import { weekPostsAfterStartEdit } from "../../src/domain/schedule/weekPostsAfterStartEdit.js";
+import { settings } from "../helpers/planFixtures.js";
+
+/** What a start-date edit does to the weekly post rows: one post per (week, instant). */
+describe("weekPostsAfterStartEdit", () => {
+  const row = (id: number, period: string, dueAt: string, status: PostStatus = PostStatus.Sent): ScheduledPostRecord => ({
+    id,
+    cohortId: 1,
+    kind: period.startsWith("week-") ? "week" : "checkpoint",
+    period,
+    dueAt: new Date(dueAt),
+    status,
+    attempts: 0,
+    claimedBy: null,
+    claimedAt: null,
+    sentAt: null,
+    messageId: null,
+    lastError: null,
+    nextAttemptAt: null,
+  });
+
+  it("sets aside the sent week 1 of a start postponed a week and names it as left up", () => {
+    const result = weekPostsAfterStartEdit([row(1, "week-1", "2027-03-01T09:00:00Z")], settings({ startDate: "2027-03-08" }));
+    expect(result.changes.setAside).toEqual([{ postId: 1, from: "week-1", to: "week-1@2027-03-01T09:00:00.000Z" }]);
+    expect(result.changes.takenBack).toEqual([]);
+    expect(result.postsLeftUp).toEqual([1]);
+  });
+
+  it("does not name a post that never went out (skipped, or waiting for a retry) as left up", () => {
+    const rows = [
+      row(1, "week-1", "2027-03-01T09:00:00Z", PostStatus.Skipped),
+      row(2, "week-2", "2027-03-08T09:00:00Z", PostStatus.Failed),
+    ];
+    const result = weekPostsAfterStartEdit(rows, settings({ startDate: "2027-03-15" }));
+    expect(result.changes.setAside.map((change) => change.postId)).toEqual([1, 2]);
+    expect(result.postsLeftUp).toEqual([]);
+  });
+
+  it("takes back the row set aside for the instant a start put back returns to, rather than announcing it again", () => {
+    const rows = [row(1, "week-1@2027-03-01T09:00:00.000Z", "2027-03-01T09:00:00Z"), row(2, "week-1", "2027-03-08T09:00:00Z")];
+    const result = weekPostsAfterStartEdit(rows, settings({ startDate: "2027-03-01" }));
+    expect(result.changes.setAside).toEqual([{ postId: 2, from: "week-1", to: "week-1@2027-03-08T09:00:00.000Z" }]);
+    expect(result.changes.takenBack).toEqual([
+      { postId: 1, from: "week-1@2027-03-01T09:00:00.000Z", to: "week-1", liveUntil: new Date("2027-03-08T00:00:00Z") },
+    ]);
+    expect(result.postsLeftUp).toEqual([1]);
+  });
+
+  it("keeps a row whose instant the new start leaves in place, its board live until the week's new end", () => {
+    // Monday posts: a Wednesday start announces week 1 on the Monday before, as the Monday start did.
+    const result = weekPostsAfterStartEdit(
+      [row(1, "week-1", "2027-03-01T09:00:00Z"), row(2, "checkpoint-a", "2027-03-05T17:00:00Z")],
+      settings({ startDate: "2027-03-03" }),
+    );
+    expect(result.changes.setAside).toEqual([]);
+    expect(result.changes.boardsMoved).toEqual([{ postId: 1, liveUntil: new Date("2027-03-10T00:00:00Z") }]);
+    expect(result.postsLeftUp).toEqual([]);
+  });
+});
