@@ -320,6 +320,7 @@ export class PostService {
         finalBoardKept: false,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
+        endedAt: null,
         channelProblem: null,
         createdAt: request.now,
         breakWeeks: [],

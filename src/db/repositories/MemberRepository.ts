@@ -282,6 +282,7 @@ const cohortColumnNames = [
   "studyDays",
   "includeOptional",
   "status",
+  "endedAt",
   "finalBoard",
   "channelProblem",
   "language",
