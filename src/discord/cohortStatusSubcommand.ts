@@ -15,8 +15,9 @@ export function cohortStatusSubcommand<const Name extends string>(name: Name, de
     options: [cohortOption(true, "The cohort")],
   } as const satisfies SubcommandDefinition;
 
-  async function execute({ services, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-    const cohort = await services.cohorts.setStatus(guildId, readOptions(option.options, interaction).cohort, status, interaction.user.id);
+  async function execute({ services, t, guildId, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
+    const { cohort: typed } = readOptions(option.options, interaction);
+    const cohort = await services.cohorts.setStatus(guildId, typed, status, interaction.user.id, clock.now());
     return renderCohortStatus(t, cohort);
   }
 

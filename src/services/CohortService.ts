@@ -571,8 +571,8 @@ export class CohortService {
     while (this.refreshing.size > 0) await Promise.all([...this.refreshing]);
   }
 
-  /** Pause, resume or end; `actorId` is the admin (for the audit trail). */
-  async setStatus(guildId: string, option: string, status: AdminStatus, actorId = ""): Promise<Cohort> {
+  /** Pause, resume or end at `now`; `actorId` is the admin (for the audit trail). */
+  async setStatus(guildId: string, option: string, status: AdminStatus, actorId: string, now: Date): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
@@ -580,7 +580,8 @@ export class CohortService {
       throw new UserError("cohort.alreadyPaused", { name: cohort.name });
     if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
       throw new UserError("cohort.notPaused", { name: cohort.name });
-    const updated = await this.cohorts.update(cohort.id, { status });
+    // The end's time: streaks stand as they were then (an ended cohort takes no more reading).
+    const updated = await this.cohorts.update(cohort.id, status === CohortStatus.Ended ? { status, endedAt: now } : { status });
     if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
     await this.audit.record({

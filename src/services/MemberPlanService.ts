@@ -1,7 +1,8 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
-import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { courseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   canExtend,
@@ -24,7 +25,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { courseIsOver } from "./CourseEndService.js";
+import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -38,6 +39,13 @@ export interface MemberPlanning {
   /** The member day at `now` (04:00 rollover). */
   readonly today: string;
   readonly breaks: readonly StoredPersonalBreak[];
+  /**
+   * When the member's study days stop: the end of the course's last day in their day, or the moment an
+   * admin ended the cohort if that came first. Their streak, progress grid and days off stand as they were then.
+   */
+  readonly daysEndAt: Date;
+  /** The member day those stand at: `today`, or once `daysEndAt` has passed, its day. */
+  readonly standingDay: string;
 }
 
 export const PaceMode = { CatchUp: "catch_up", Extend: "extend", Reset: "reset" } as const;
@@ -138,7 +146,10 @@ export class MemberPlanService {
     const plan = await this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state), (input) =>
       this.plans.memberPlan(context, input),
     );
-    return { context, plan, zone, today: memberDateOf(now, zone), breaks: state.breaks };
+    const today = memberDateOf(now, zone);
+    const daysEndAt = daysEndOf(cohort, context, zone);
+    const standingDay = daysEndAt.getTime() <= now.getTime() ? memberDateOf(daysEndAt, zone) : today;
+    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, standingDay };
   }
 
   /**
@@ -192,6 +203,7 @@ export class MemberPlanService {
       studyDays: planning.plan.studyDays,
       daysOff: planning.plan.daysOff,
       now,
+      until: planning.daysEndAt,
     });
   }
 
@@ -318,6 +330,15 @@ export class MemberPlanService {
   private async doneSet(memberId: number): Promise<Set<number>> {
     return new Set((await this.completions.listForMember(memberId)).map((row) => row.itemId));
   }
+}
+
+/**
+ * When a member's study days stop (`MemberPlanning.daysEndAt`): the start of the member day after the
+ * course's last one (so that day counts in full), or the moment of `/cohort end` when earlier.
+ */
+function daysEndOf(cohort: Cohort, context: CohortContext, zone: string): Date {
+  const courseEnd = memberDayStart(courseEndDate(breakCalendarOf(cohort, context)), zone);
+  return cohort.endedAt !== null && cohort.endedAt.getTime() < courseEnd.getTime() ? cohort.endedAt : courseEnd;
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */

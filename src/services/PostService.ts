@@ -323,6 +323,7 @@ export class PostService {
         finalBoardKept: false,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
+        endedAt: null,
         channelProblem: null,
         createdAt: request.now,
         breakWeeks: [],

@@ -857,7 +857,8 @@ function studyGridOf(
   const activeDates = new Set(completions.map((row) => row.day ?? memberDateOf(row.completedAt, zone)));
   return studyDayGrid({
     activeDates,
-    today: planning.today,
+    // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.
+    today: planning.standingDay,
     daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,

@@ -81,14 +81,14 @@ describe("the weekly post of the running week after a cohort is created", () => 
     const channel = current.createChannel(name.toLowerCase().replace(/\s+/g, "-"));
     await current.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
     await current.first.tickAt(new Date("2027-02-27T12:00:00Z"));
-    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "paused", current.admin.id);
+    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "paused", current.admin.id, current.first.clock.now());
     return { current, channelId: channel.id };
   }
 
   /** Resumes the cohort at `at` and ticks hourly until `until`. */
   async function resumeAndTick(current: SchedulerWorld, name: string, at: Date, until: Date): Promise<void> {
     current.first.clock.set(at);
-    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "active", current.admin.id);
+    await current.first.test.app.services.cohorts.setStatus(current.guild.id, name, "active", current.admin.id, at);
     for (const tick of hourlyInstants(new Date(Math.ceil(at.getTime() / 3_600_000) * 3_600_000), until)) await current.first.tickAt(tick);
   }
 

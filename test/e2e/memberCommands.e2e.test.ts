@@ -67,7 +67,7 @@ describe("member commands through discord.js and the emulator", () => {
       expect(visibleText(unknown)).toContain('no cohort called "Frontend Autumn"');
 
       const ended = await bot.createCohort({ name: "Old Cohort 2026" });
-      await bot.test.app.services.cohorts.setStatus(bot.guild.id, String(ended.id), "ended");
+      await bot.test.app.services.cohorts.setStatus(bot.guild.id, String(ended.id), "ended", "", bot.clock.now());
       const refused = await run(nobody.id, "join", { cohort: "Old Cohort 2026" });
       expect(visibleText(refused)).toContain("has ended");
       expect(await bot.test.app.database.prisma.member.count({ where: { userId: nobody.id } })).toBe(0);
@@ -113,7 +113,7 @@ describe("member commands through discord.js and the emulator", () => {
       const hopper = bot.member("hopper-ended");
       await run(hopper.id, "join", { cohort: "Ending Soon" });
       await run(hopper.id, "done", { item: "Database Selection Guide", cohort: "Ending Soon" });
-      await bot.test.app.services.cohorts.setStatus(bot.guild.id, String(ended.id), "ended");
+      await bot.test.app.services.cohorts.setStatus(bot.guild.id, String(ended.id), "ended", "", bot.clock.now());
       const before = await completionsOf(hopper.id);
       expect(before).toHaveLength(1);
       const refused = await run(hopper.id, "done", { item: "Storage Engines", cohort: "Ending Soon" });

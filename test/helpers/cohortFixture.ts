@@ -11,6 +11,7 @@ export function cohortFixture(fields: Partial<Cohort> & Pick<Cohort, "id" | "cur
     channelId: "c",
     name: `c${fields.id}`,
     status: CohortStatus.Active,
+    endedAt: null,
     channelProblem: null,
     breakWeeks: [],
     language: "en",

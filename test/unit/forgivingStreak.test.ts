@@ -86,7 +86,14 @@ describe("member day (04:00 rollover)", () => {
 describe("forgivingStreak: table", () => {
   // 2027-03-01 is a Monday.
   it("is empty without completions", () => {
-    expect(streakAt(new Date("2027-03-05T12:00:00Z"), [])).toEqual({ current: 0, best: 0, freezesHeld: 0, actBy: null, safeUntil: null });
+    expect(streakAt(new Date("2027-03-05T12:00:00Z"), [])).toEqual({
+      current: 0,
+      best: 0,
+      freezesHeld: 0,
+      actBy: null,
+      safeUntil: null,
+      final: false,
+    });
   });
 
   it("does not break on a today with nothing done yet, and counts today once something is done", () => {
@@ -175,6 +182,52 @@ describe("forgivingStreak: table", () => {
 
   it("ignores completions after now", () => {
     expect(streakAt(new Date("2027-03-02T12:00:00Z"), doneOn(run("2027-03-01", 5))).current).toBe(1);
+  });
+});
+
+describe("forgivingStreak: until (an ended cohort, a course over)", () => {
+  // 2027-03-01 is a Monday; weekdays are the study days.
+  const weekdays = { studyDays: WEEKDAYS };
+
+  it("stands as it did at the end, days after it, with no deadline", () => {
+    // Twelve study days in a row, the last one's reading done at 09:00 on Tuesday 16 March.
+    const history = [...doneOn([...run("2027-03-01", 5), ...run("2027-03-08", 5), "2027-03-15"]), doneAt("2027-03-16", "09:00")];
+    // Ended on that Tuesday at 10:00.
+    const until = new Date("2027-03-16T10:00:00Z");
+    const atEnd = streakAt(until, history, weekdays);
+    for (const now of [until, new Date("2027-03-19T12:00:00Z"), new Date("2027-04-30T12:00:00Z")]) {
+      const frozen = streakAt(now, history, { ...weekdays, until });
+      expect(frozen).toEqual({ ...atEnd, current: 12, best: 12, actBy: null, safeUntil: null, final: true });
+    }
+    // Without `until` the same history runs down to nothing.
+    expect(streakAt(new Date("2027-03-25T12:00:00Z"), history, weekdays).current).toBe(0);
+  });
+
+  it("does not count the end's own day as missed when it was cut short before anything was done", () => {
+    const history = doneOn([...run("2027-03-01", 5), ...run("2027-03-08", 4)]);
+    const until = new Date("2027-03-12T10:00:00Z"); // Friday, before the evening's reading
+    const later = new Date("2027-03-22T12:00:00Z");
+    expect(streakAt(later, history, { ...weekdays, until })).toMatchObject({ current: 9, freezesHeld: 1 });
+    expect(streakAt(later, history, weekdays).current).toBe(0);
+  });
+
+  it("counts the last day in full when the course ended at its close", () => {
+    const history = doneOn(run("2027-03-01", 5));
+    // The end of Friday 5 March in the member's day: 04:00 the next morning.
+    const until = memberDayEnd("2027-03-05", "UTC");
+    expect(streakAt(new Date("2027-03-20T12:00:00Z"), history, { ...weekdays, until }).current).toBe(5);
+    const missedLast = doneOn(run("2027-03-01", 4));
+    const view = streakAt(new Date("2027-03-20T12:00:00Z"), missedLast, { ...weekdays, until });
+    // Friday missed: no freeze held yet after four days, so the streak had ended by the close.
+    expect(view).toMatchObject({ current: 0, best: 4, actBy: null, safeUntil: null });
+  });
+
+  it("ignores completions after the end and changes nothing before it", () => {
+    const until = new Date("2027-03-03T10:00:00Z");
+    const late = doneOn(run("2027-03-01", 8));
+    expect(streakAt(new Date("2027-03-08T21:00:00Z"), late, { until }).current).toBe(2);
+    const before = new Date("2027-03-02T21:00:00Z");
+    expect(streakAt(before, late, { until })).toEqual(streakAt(before, late));
   });
 });
 
@@ -284,7 +337,7 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
     day = referenceStep(day, studyDay(date), active.has(date), date < today);
     best = Math.max(best, day.streak);
   }
-  if (day.streak === 0) return { current: 0, best, freezesHeld: day.freezes, actBy: null, safeUntil: null };
+  if (day.streak === 0) return { current: 0, best, freezesHeld: day.freezes, actBy: null, safeUntil: null, final: false };
   // Let the days run on with nothing done: the first day that costs something, and the day the streak ends.
   let actBy: Date | null = null;
   let safeUntil: Date | null = null;
@@ -297,7 +350,7 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
     if (next.streak === 0) safeUntil = zonedInstant(addDays(date, 1), "04:00", input.timeZone);
     future = next;
   }
-  return { current: day.streak, best, freezesHeld: day.freezes, actBy, safeUntil };
+  return { current: day.streak, best, freezesHeld: day.freezes, actBy, safeUntil, final: false };
 }
 
 describe("forgivingStreak: against a day-by-day reference model (seeded)", () => {

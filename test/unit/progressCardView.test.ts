@@ -51,7 +51,7 @@ const view: ProgressView = {
   minutesTotal: 300,
   assigned: { done: 3, total: 10 },
   sections: [{ section, done: 3, total: 6 }],
-  streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null },
+  streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null, final: false },
   points: 120,
   rank: 2,
   rankedMembers: 5,

@@ -163,7 +163,7 @@ function oldForgivingStreak(input: OldInput): StreakView {
       }
     }
   }
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, actBy, safeUntil };
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, actBy, safeUntil, final: false };
 }
 
 function oldYesterdayTarget(today: string, studyDays: readonly number[], isDayOff: (date: string) => boolean): string | null {

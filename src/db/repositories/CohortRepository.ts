@@ -29,6 +29,8 @@ export type CohortChanges = Partial<{
   channelId: string;
   settings: CohortSettings;
   status: CohortStatus;
+  /** Set with the status `ended` (never cleared: an ended cohort is not resumed). */
+  endedAt: Date;
   channelProblem: ChannelProblem | null;
   language: string;
   leaderboard: CohortBoard;
@@ -49,6 +51,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     name: row.name,
     curriculumId: row.curriculumId,
     status: row.status as CohortStatus,
+    endedAt: row.endedAt,
     // A sentence stored by an older version reads as the generic problem (the migration converts existing rows).
     channelProblem:
       row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
@@ -99,6 +102,7 @@ export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: Co
       ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
       ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
       ...(changes.status === undefined ? {} : { status: changes.status }),
+      ...(changes.endedAt === undefined ? {} : { endedAt: changes.endedAt }),
       ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
       ...(changes.language === undefined ? {} : { language: changes.language }),
       ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),

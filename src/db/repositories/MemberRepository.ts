@@ -329,6 +329,7 @@ const cohortColumnNames = [
   "studyDays",
   "includeOptional",
   "status",
+  "endedAt",
   "finalBoard",
   "channelProblem",
   "language",

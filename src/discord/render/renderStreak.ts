@@ -2,7 +2,7 @@ import { MAX_FREEZES, type StreakView } from "../../domain/scoring/forgivingStre
 import { markup, type Translator } from "../i18n/Translator.js";
 import { timestamp } from "./format.js";
 
-/** "🔥 Streak · ❄️ Freezes · safe until <t:…:R>", shared by /today, /done and /progress. */
+/** "🔥 Streak · ❄️ Freezes · safe until <t:…:R>" (or, once over, "as it stood…"), shared by /today, /done and /progress. */
 export function streakLine(t: Translator, streak: StreakView): string {
   return t.t("streak.line", {
     streak: streak.current,
@@ -10,5 +10,7 @@ export function streakLine(t: Translator, streak: StreakView): string {
     max: MAX_FREEZES,
     safe: streak.safeUntil === null ? "no" : "yes",
     until: markup(streak.safeUntil === null ? "" : timestamp(streak.safeUntil, "R")),
+    // The cohort ended or its course is over: say why the streak no longer moves.
+    final: streak.final ? "yes" : "no",
   });
 }

@@ -30,6 +30,8 @@ export interface Cohort {
   readonly name: string;
   readonly curriculumId: number;
   readonly status: CohortStatus;
+  /** When an admin ended it (`/cohort end`); null for a cohort not ended (or ended before this was recorded, with no audit line). */
+  readonly endedAt: Date | null;
   readonly settings: CohortSettings;
   /** Why the bot could not post in the channel last time, until an admin fixes it. */
   readonly channelProblem: ChannelProblem | null;

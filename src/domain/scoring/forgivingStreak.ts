@@ -50,6 +50,11 @@ export interface StreakInput {
    */
   readonly daysOff: readonly DayRange[];
   readonly now: InstantInput;
+  /**
+   * When the cohort stopped taking streak days (the end of its course's last day, or the moment an admin
+   * ended it); null: not known. From then on the streak stands as it did at that instant, with no deadlines.
+   */
+  readonly until?: InstantInput | null;
 }
 
 export interface StreakView {
@@ -60,6 +65,8 @@ export interface StreakView {
   readonly actBy: Date | null;
   /** When the streak ends if nothing more is done, freezes spent; null without a streak or with no study day ahead. */
   readonly safeUntil: Date | null;
+  /** `until` has passed: the streak stands as it was then, and nothing changes it any more. */
+  readonly final: boolean;
 }
 
 /** The streak as it stands after some days; `forgivingStreak` steps it one study day at a time. */
@@ -72,13 +79,17 @@ interface StreakState {
 }
 
 /**
- * Streak, best streak, freezes and deadlines at `now`. Days are epoch days
+ * Streak, best streak, freezes and deadlines at `now` (at `until` once that has passed). Days are epoch days
  * internally (integers): the loop runs over every day since the first
  * completion, for every /today and /done.
  */
 export function forgivingStreak(input: StreakInput): StreakView {
-  const today = memberEpochDayOf(input.now, input.timeZone);
-  const { active, first } = activeDays(input, today);
+  const until = input.until ?? null;
+  const over = until !== null && toEpochMillis(until) <= toEpochMillis(input.now);
+  // Once over, nothing can keep the streak: it is read at the end, and the days after it break nothing.
+  const now = over ? until : input.now;
+  const today = memberEpochDayOf(now, input.timeZone);
+  const { active, first } = activeDays(input.completions, input.timeZone, now, today);
   const isStudyDay = studyDayTest(input.studyDays, input.daysOff);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
   if (active.size > 0) {
@@ -90,21 +101,26 @@ export function forgivingStreak(input: StreakInput): StreakView {
     if (isStudyDay(today) && active.has(today)) counted(state);
   }
   const deadlines =
-    state.current === 0
+    state.current === 0 || over
       ? { actBy: null, safeUntil: null }
       : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines };
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over };
 }
 
 /** Member days with a completion, up to today (completions after `now` are ignored), and the earliest of them. */
-function activeDays(input: StreakInput, today: number): { active: Set<number>; first: number } {
-  const nowMillis = toEpochMillis(input.now);
+function activeDays(
+  completions: readonly StreakCompletion[],
+  timeZone: string,
+  now: InstantInput,
+  today: number,
+): { active: Set<number>; first: number } {
+  const nowMillis = toEpochMillis(now);
   const active = new Set<number>();
   let first = today;
-  for (const completion of input.completions) {
+  for (const completion of completions) {
     if (toEpochMillis(completion.completedAt) > nowMillis) continue;
     const epochDay =
-      completion.day === null ? memberEpochDayOf(completion.completedAt, input.timeZone) : epochDayOfLocalDateOrNull(completion.day);
+      completion.day === null ? memberEpochDayOf(completion.completedAt, timeZone) : epochDayOfLocalDateOrNull(completion.day);
     if (epochDay === null || epochDay > today) continue;
     active.add(epochDay);
     if (epochDay < first) first = epochDay;

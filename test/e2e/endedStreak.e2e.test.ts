@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * Once a cohort takes no more reading, nothing can keep a streak: `/progress`, its card and the roster
+ * show each streak as it stood at the end, days and weeks later, instead of letting it run down.
+ * Two ends: an admin's `/cohort end`, and a course that finished by itself after its last week.
+ */
+describe("a streak stands as it was at the cohort's end, through discord.js and the emulator", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let bea: { id: string };
+  const ended = "Ended Winter";
+  const finished = "Finished Winter";
+
+  /** One `/done` of the member's first offered item (today's and overdue items come first) at `at`. */
+  const readAt = async (member: { id: string }, at: string) => {
+    bot.clock.set(new Date(at));
+    const [item] = await bot.autocomplete(member.id, "done", "item");
+    if (item === undefined) throw new Error("no item left to complete");
+    expect(visibleText(await bot.reply(member.id, "done", { item: String(item.value) }))).toContain("Streak");
+  };
+  const weekdays = (from: number, to: number, month = "01") =>
+    Array.from({ length: to - from + 1 }, (_, index) => `2027-${month}-${String(from + index).padStart(2, "0")}T12:00:00Z`);
+  const rosterLineOf = async (cohort: string, username: string) =>
+    visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort }))
+      .split("\n")
+      .find((line) => line.includes(`(${username})`)) ?? "";
+
+  beforeAll(async () => {
+    // Both cohorts start on Monday 4 January 2027 (UTC; weekdays are study days) on the 12-week path.
+    bot = await startBotHarness({ now: new Date("2027-01-04T09:00:00Z") });
+    await bot.createCohort({ name: ended, start: "2027-01-04" });
+    await bot.createCohort({ name: finished, start: "2027-01-04" });
+    ada = bot.member("ada");
+    bea = bot.member("bea");
+    await bot.reply(ada.id, "join", { cohort: ended });
+    await bot.reply(bea.id, "join", { cohort: finished });
+    // Ada reads on twelve study days in a row: 4–8, 11–15, 18 and 19 January.
+    for (const at of [...weekdays(4, 8), ...weekdays(11, 15), ...weekdays(18, 19)]) await readAt(ada, at);
+    // Days off planned for the week after: the end leaves nothing to be off from.
+    bot.clock.set(new Date("2027-01-19T13:00:00Z"));
+    expect(visibleText(await bot.reply(ada.id, "break", { cohort: ended, from: "2027-01-25", to: "2027-01-29" }))).toContain("Days off");
+    // Tuesday 19 January, after her reading: the admin ends the cohort.
+    bot.clock.set(new Date("2027-01-19T14:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: ended }))).toContain(ended);
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("shows an ended cohort's streak at its end on /progress, its card and the roster, a week later", async () => {
+    bot.clock.set(new Date("2027-01-26T12:00:00Z"));
+    const progress = await bot.reply(ada.id, "progress");
+    const text = visibleText(progress);
+    expect(text).toContain("Streak: **12 study days**");
+    // Nothing can keep it any more: no "safe until", and the line says why.
+    expect(text).not.toContain("safe until");
+    expect(text).toContain("final, as it stood when the course ended");
+    // The card's grid stops at the end too: the study days since are no misses.
+    expect(progress.attachments[0]?.description).toContain("a streak of 12 study days; study-day grid: 12 days done, 0 missed");
+    const line = await rosterLineOf(ended, "ada");
+    expect(line).toContain("streak 12");
+    expect(line).not.toContain("days off");
+  });
+
+  it("shows a finished course's streak as it stood at the end of its last day, late reading changing none", async () => {
+    // Bea reads on the last five study days of week 12 (22–26 March); the course ends on Sunday 28 March.
+    for (const at of weekdays(22, 26, "03")) await readAt(bea, at);
+    // The scheduler makes the closing post after the last week, and the cohort becomes finished.
+    for (let hour = 0; hour <= 12; hour += 1) await bot.test.app.scheduler.tick(new Date(Date.UTC(2027, 2, 29, hour)));
+    const row = await bot.test.app.database.prisma.cohort.findFirst({ where: { name: finished }, select: { status: true } });
+    expect(row?.status).toBe("finished");
+    // Nine days later, and after a late /done on the Wednesday (it still counts in the points).
+    await readAt(bea, "2027-04-07T12:00:00Z");
+    const text = visibleText(await bot.reply(bea.id, "progress"));
+    expect(text).toContain("Streak: **5 study days**");
+    expect(text).not.toContain("safe until");
+    expect(text).toContain("final, as it stood when the course ended");
+    expect(await rosterLineOf(finished, "bea")).toContain("streak 5");
+  });
+
+  it("keeps it so after the course's own last week", async () => {
+    bot.clock.set(new Date("2027-05-03T12:00:00Z"));
+    expect(visibleText(await bot.reply(ada.id, "progress"))).toContain("Streak: **12 study days**");
+    expect(await rosterLineOf(ended, "ada")).toContain("streak 12");
+  });
+});

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/openDatabase.js";
+import { projectPaths } from "../../src/projectPaths.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+import { makeTempDir } from "../helpers/tempDir.js";
+import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+/** The migration that records when a cohort was ended; the rows below are written just before it. */
+const endedAtMigration = "20261205034000_cohort_ended_at";
+const guildId = "500000000000000001";
+const adminId = "500000000000000009";
+
+/** The project's migrations before `endedAtMigration` (SQLite and PostgreSQL). */
+function migrationsBefore(dir: string): string {
+  const root = projectPaths().root;
+  const sqlite = path.join(dir, "migrations");
+  const postgres = path.join(dir, "postgresql", "migrations");
+  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
+  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
+  for (const base of [sqlite, postgres]) {
+    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
+    for (const name of names) if (name >= endedAtMigration) fs.rmSync(path.join(base, name), { recursive: true });
+  }
+  return sqlite;
+}
+
+describe(`a ${testDatabaseProvider} database with cohorts ended before their end time was stored`, () => {
+  let database: TestDatabase | undefined;
+  let test: TestApp | undefined;
+  let temp: ReturnType<typeof makeTempDir> | undefined;
+  afterEach(async () => {
+    await test?.close();
+    await database?.drop();
+    temp?.cleanup();
+    [test, database, temp] = [undefined, undefined, undefined];
+  });
+
+  it("gives each ended cohort the time of its latest End line, else its last change, and no other cohort an end", async () => {
+    temp = makeTempDir();
+    database = await createTestDatabase();
+    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    const curriculum = await old.prisma.curriculum.create({
+      data: { scope: guildId, slug: "old-path", title: "Old Path", totalWeeks: 1, sourceHash: "old-hash" },
+    });
+    const lastChange = new Date("2027-02-01T08:00:00Z");
+    // Only the columns before the migration, by hand: today's client would read back the new one.
+    const cohortRow = async (name: string, status: string) => {
+      const [row] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
+        INSERT INTO "Cohort" ("guildId", "channelId", "name", "nameKey", "curriculumId", "startDate", "status", "updatedAt")
+        VALUES (${guildId}, '500000000000000002', ${name}, ${name.toLowerCase()}, ${curriculum.id}, '2027-01-04', ${status}, ${lastChange})
+        RETURNING "id"`;
+      if (row === undefined) throw new Error("no cohort row");
+      return Number(row.id);
+    };
+    const audited = await cohortRow("Audited", "ended");
+    const unaudited = await cohortRow("Unaudited", "ended");
+    const running = await cohortRow("Running", "active");
+    const line = (cohortId: number, action: string, at: string) =>
+      old.prisma.auditEntry.create({ data: { guildId, cohortId, actorId: adminId, action, createdAt: new Date(at) } });
+    // Of two End lines (two /cohort end at the same moment) the latest is kept; a pause line is no end.
+    await line(audited, "end", "2027-01-19T14:00:00Z");
+    await line(audited, "end", "2027-01-19T14:00:01Z");
+    await line(audited, "pause", "2027-01-20T09:00:00Z");
+    await line(running, "pause", "2027-01-12T09:00:00Z");
+    await old.close();
+
+    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const rows = await test.app.database.prisma.cohort.findMany({ orderBy: { id: "asc" }, select: { id: true, endedAt: true } });
+    expect(rows).toEqual([
+      { id: audited, endedAt: new Date("2027-01-19T14:00:01Z") },
+      { id: unaudited, endedAt: lastChange },
+      { id: running, endedAt: null },
+    ]);
+  }, 120_000);
+});
