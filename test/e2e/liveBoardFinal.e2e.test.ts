@@ -109,13 +109,13 @@ describe("the live board after its week", () => {
     const { cohorts } = setup.current.first.test.app.services;
     await setup.reads("900000000000000004", "Paused Reader", at("2027-03-05T10:00:00Z"));
     setup.current.first.clock.set(at("2027-03-07T12:00:00Z"));
-    await cohorts.setStatus(setup.current.guild.id, "Paused", "paused", setup.current.admin.id);
+    await cohorts.setStatus(setup.current.guild.id, "Paused", "paused", setup.current.admin.id, at("2027-03-07T12:00:00Z"));
     for (const tick of ["2027-03-08T00:01:00Z", "2027-03-08T06:00:00Z"])
       expect((await setup.current.first.tickAt(at(tick))).boardsClosed).toBe(0);
     expect(setup.edits()).toBe(0);
 
     setup.current.first.clock.set(at("2027-03-08T07:00:00Z"));
-    await cohorts.setStatus(setup.current.guild.id, "Paused", "active", setup.current.admin.id);
+    await cohorts.setStatus(setup.current.guild.id, "Paused", "active", setup.current.admin.id, at("2027-03-08T07:00:00Z"));
     expect((await setup.current.first.tickAt(at("2027-03-08T07:00:00Z"))).boardsClosed).toBe(1);
     expect(setup.edits()).toBe(1);
     expect(visibleText(setup.board())).toContain("Paused Reader");
