@@ -1,5 +1,4 @@
 import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
-import { cohortNameKey } from "../domain/cohort/cohortNameKey.js";
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -255,11 +254,9 @@ export class CohortService {
       const byId = await this.cohorts.findInGuild(guildId, Number(value));
       if (byId !== null) return byId;
     }
-    const byName = await this.cohorts.findByName(guildId, value);
+    // The exact name first: of two cohorts alike from before the name key, each is found by its own spelling.
+    const byName = (await this.cohorts.findByName(guildId, value)) ?? (await this.cohorts.findByNameKey(guildId, value));
     if (byName !== null) return byName;
-    const all = await this.cohorts.listInGuild(guildId);
-    const insensitive = all.filter((cohort) => cohort.name.toLowerCase() === value.toLowerCase());
-    if (insensitive.length === 1 && insensitive[0] !== undefined) return insensitive[0];
     throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
   }
 
@@ -330,7 +327,7 @@ export class CohortService {
 
   /**
    * A name another cohort of the server has in other capitals is taken too: members could not tell the
-   * two apart in a list, and a name typed by hand in other capitals would find neither (findByOption).
+   * two apart in a list, and a name typed by hand in other capitals would find only one of them (findByOption).
    */
   private async assertNameFree(guildId: string, name: string, renaming: number | null): Promise<void> {
     const clash = await this.nameClash(guildId, name, renaming);
@@ -338,8 +335,8 @@ export class CohortService {
   }
 
   private async nameClash(guildId: string, name: string, renaming: number | null): Promise<Cohort | undefined> {
-    const wanted = cohortNameKey(name);
-    return (await this.cohorts.listInGuild(guildId)).find((other) => other.id !== renaming && cohortNameKey(other.name) === wanted);
+    const holder = await this.cohorts.findByNameKey(guildId, name);
+    return holder === null || holder.id === renaming ? undefined : holder;
   }
 
   /**

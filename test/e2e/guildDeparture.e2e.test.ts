@@ -9,6 +9,50 @@ import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
 const cohortName = "Departing";
 
+/** A bot on a fresh database, on Tuesday of week 1, with the cohort in its server. */
+async function startWithCohort(): Promise<BotHarness> {
+  const bot = await startBotHarness({ now: tuesdayOfWeek1 });
+  await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+  return bot;
+}
+
+/** A server of its own with the cohort in its channel, made through `running` (the bot connected to `bot`'s emulator). */
+async function serverWithCohort(bot: BotHarness, running: TestApp, name: string): Promise<{ guildId: string; channelId: string }> {
+  const guild = bot.emulator.createGuild({ name });
+  const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
+  const admin = bot.emulator.createMember(guild.id, { username: `${name}-admin`, manageGuild: true });
+  // The bot checks the channel in what Discord told it: the server's GUILD_CREATE first.
+  await vi.waitFor(() => expect(running.app.discord.client.channels.cache.has(channel.id)).toBe(true));
+  await running.app.services.cohorts.create({
+    guildId: guild.id,
+    actorId: admin.id,
+    name: cohortName,
+    curriculum: "backend-engineer-learning-path",
+    channelId: channel.id,
+    start: "2027-01-04",
+  });
+  return { guildId: guild.id, channelId: channel.id };
+}
+
+/**
+ * The bot started on `bot`'s database and emulator after the one running there was closed (the caller closes
+ * it); `environment` adds to or replaces the connection settings (sharding, another application's token).
+ */
+async function startAgain(bot: BotHarness, environment: Record<string, string> = {}): Promise<TestApp> {
+  const app = await startTestApp({
+    clock: bot.clock,
+    schedulerTickCron: null,
+    environment: {
+      DISCORD_TOKEN: bot.emulator.token,
+      DISCORD_API_URL: bot.emulator.apiUrl,
+      DATABASE_URL: bot.test.databaseUrl,
+      ...environment,
+    },
+  });
+  await app.app.start();
+  return app;
+}
+
 /**
  * The bot removed from a server: its data waits 30 days for deletion, and meanwhile nothing is
  * posted in the server or DMed to its members on the cohorts' behalf; when the bot comes back
@@ -23,8 +67,7 @@ describe("a server the bot was removed from", () => {
   const departures = () => bot.test.app.database.prisma.guildDeparture.count({ where: { guildId: bot.guild.id } });
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    bot = await startWithCohort();
     ada = bot.member("ada");
     await runCommand(bot, ada.id, "join", { cohort: cohortName });
     await runCommand(bot, ada.id, "remind", { time: "18:00" });
@@ -81,23 +124,8 @@ describe("a server the bot was removed from while it was offline", () => {
   let restarted: TestApp | undefined;
   const week2 = new Date("2027-01-11T09:01:00Z");
 
-  /** A server of its own with a cohort in its channel, made while the bot is connected. */
-  async function serverWithCohort(name: string): Promise<{ guildId: string; channelId: string }> {
-    const guild = bot.emulator.createGuild({ name });
-    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
-    const admin = bot.emulator.createMember(guild.id, { username: `${name}-admin`, manageGuild: true });
-    // The bot checks the channel in what Discord told it: the server's GUILD_CREATE first.
-    await vi.waitFor(() => expect((restarted ?? bot.test).app.discord.client.channels.cache.has(channel.id)).toBe(true));
-    await (restarted ?? bot.test).app.services.cohorts.create({
-      guildId: guild.id,
-      actorId: admin.id,
-      name: cohortName,
-      curriculum: "backend-engineer-learning-path",
-      channelId: channel.id,
-      start: "2027-01-04",
-    });
-    return { guildId: guild.id, channelId: channel.id };
-  }
+  /** A server of its own with a cohort in its channel, made while the bot (as last started) is connected. */
+  const serverWithCohortNow = (name: string) => serverWithCohort(bot, restarted ?? bot.test, name);
   const departureOf = (guildId: string) =>
     (restarted ?? bot.test).app.database.prisma.guildDeparture.findUnique({ where: { guildId }, select: { leftAt: true } });
   const weekPostsIn = (channelId: string) =>
@@ -111,23 +139,12 @@ describe("a server the bot was removed from while it was offline", () => {
     await (restarted ?? bot.test).app.close();
     options.whileOffline?.();
     const sharding = options.shard === undefined ? {} : { SHARDING_MANAGER: "true", SHARDS: String(options.shard), SHARD_COUNT: "2" };
-    restarted = await startTestApp({
-      clock: bot.clock,
-      schedulerTickCron: null,
-      environment: {
-        DISCORD_TOKEN: bot.emulator.token,
-        DISCORD_API_URL: bot.emulator.apiUrl,
-        DATABASE_URL: bot.test.databaseUrl,
-        ...sharding,
-      },
-    });
-    await restarted.app.start();
+    restarted = await startAgain(bot, sharding);
     return restarted;
   }
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    bot = await startWithCohort();
   }, 120_000);
   afterAll(async () => {
     await restarted?.close();
@@ -136,15 +153,15 @@ describe("a server the bot was removed from while it was offline", () => {
 
   it("records the departure at the next start and posts nothing there, while a server in an outage keeps its cohort", async () => {
     bot.clock.set(tuesdayOfWeek1);
-    const removed = await serverWithCohort("Removed");
-    const down = await serverWithCohort("Down");
+    const removed = await serverWithCohortNow("Removed");
+    const down = await serverWithCohortNow("Down");
     // A server that only imported a curriculum (no cohort) has data too.
     const importedOnly = bot.emulator.createGuild({ name: "Imported only" });
     await bot.test.app.database.prisma.curriculum.create({
       data: { scope: importedOnly.id, slug: "own-path", title: "Own path", totalWeeks: 4, sourceHash: "own-path" },
     });
     // Removed while the bot was online: its departure was recorded then, and keeps that date.
-    const leftEarlier = await serverWithCohort("Left earlier");
+    const leftEarlier = await serverWithCohortNow("Left earlier");
     bot.emulator.removeBotFromGuild(leftEarlier.guildId);
     await vi.waitFor(async () => expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 }));
     bot.emulator.removeBotFromGuild(removed.guildId);
@@ -170,8 +187,8 @@ describe("a server the bot was removed from while it was offline", () => {
   it("keeps a server the bot is added back to while its start compares READY with the database", async () => {
     const week3 = new Date("2027-01-18T09:01:00Z");
     bot.clock.set(week3);
-    const readded = await serverWithCohort("Re-added");
-    const gone = await serverWithCohort("Gone");
+    const readded = await serverWithCohortNow("Re-added");
+    const gone = await serverWithCohortNow("Gone");
 
     await restart({
       whileOffline: () => {
@@ -192,7 +209,7 @@ describe("a server the bot was removed from while it was offline", () => {
     const servers: { guildId: string; channelId: string }[] = [];
     const onShard = (shard: number) => servers.filter((server) => shardOfGuild(server.guildId, 2) === shard);
     while (onShard(0).length < 2 || onShard(1).length < 2) {
-      servers.push(await serverWithCohort(`Sharded ${servers.length + 1}`));
+      servers.push(await serverWithCohortNow(`Sharded ${servers.length + 1}`));
       // Server ids carry their creation millisecond: spaced out, they fall on both shards.
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
@@ -246,20 +263,8 @@ describe("data of servers the bot has not left", () => {
   const cohorts = (guildId: string) => bot.test.app.database.prisma.cohort.count({ where: { guildId } });
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
-    const guild = bot.emulator.createGuild({ name: "Second" });
-    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
-    const admin = bot.emulator.createMember(guild.id, { username: "second-admin", manageGuild: true });
-    await vi.waitFor(() => expect(bot.test.app.discord.client.channels.cache.has(channel.id)).toBe(true));
-    await bot.test.app.services.cohorts.create({
-      guildId: guild.id,
-      actorId: admin.id,
-      name: cohortName,
-      curriculum: "backend-engineer-learning-path",
-      channelId: channel.id,
-      start: "2027-01-04",
-    });
+    bot = await startWithCohort();
+    await serverWithCohort(bot, bot.test, "Second");
   }, 120_000);
   afterAll(async () => {
     await restarted?.close();
@@ -281,12 +286,7 @@ describe("data of servers the bot has not left", () => {
     await bot.test.app.close();
     other = await DiscordEmulator.start();
     other.createGuild({ name: "Its own server" });
-    restarted = await startTestApp({
-      clock: bot.clock,
-      schedulerTickCron: null,
-      environment: { DISCORD_TOKEN: other.token, DISCORD_API_URL: other.apiUrl, DATABASE_URL: bot.test.databaseUrl },
-    });
-    await restarted.app.start();
+    restarted = await startAgain(bot, { DISCORD_TOKEN: other.token, DISCORD_API_URL: other.apiUrl });
 
     expect(await restarted.app.database.prisma.guildDeparture.count()).toBe(0);
     expect(restarted.logs().some((line) => line.level === 40 && line.knownServers === 2)).toBe(true);
@@ -302,8 +302,7 @@ describe("a removal while offline after another server already left", () => {
   let restarted: TestApp | undefined;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: tuesdayOfWeek1 });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    bot = await startWithCohort();
   }, 120_000);
   afterAll(async () => {
     await restarted?.close();
@@ -312,29 +311,13 @@ describe("a removal while offline after another server already left", () => {
 
   it("records it, though the session lists none of the servers with data", async () => {
     const prisma = bot.test.app.database.prisma;
-    const guild = bot.emulator.createGuild({ name: "Left online" });
-    const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
-    const admin = bot.emulator.createMember(guild.id, { username: "other-admin", manageGuild: true });
-    await vi.waitFor(() => expect(bot.test.app.discord.client.channels.cache.has(channel.id)).toBe(true));
-    await bot.test.app.services.cohorts.create({
-      guildId: guild.id,
-      actorId: admin.id,
-      name: cohortName,
-      curriculum: "backend-engineer-learning-path",
-      channelId: channel.id,
-      start: "2027-01-04",
-    });
-    bot.emulator.removeBotFromGuild(guild.id);
-    await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId: guild.id } })).toBe(1));
+    const { guildId } = await serverWithCohort(bot, bot.test, "Left online");
+    bot.emulator.removeBotFromGuild(guildId);
+    await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId } })).toBe(1));
 
     await bot.test.app.close();
     bot.emulator.removeBotFromGuild(bot.guild.id);
-    restarted = await startTestApp({
-      clock: bot.clock,
-      schedulerTickCron: null,
-      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
-    });
-    await restarted.app.start();
+    restarted = await startAgain(bot);
 
     expect(await restarted.app.database.prisma.guildDeparture.count({ where: { guildId: bot.guild.id } })).toBe(1);
   });

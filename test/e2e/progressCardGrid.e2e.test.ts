@@ -17,6 +17,10 @@ describe("the progress card's study-day grid, end to end", () => {
     await bot.click(ada.id, today.id, done.customId).final();
   };
 
+  /** Ada's own /progress as of the test clock, as the service hands it to the card. */
+  const adaProgress = () =>
+    bot.test.app.services.study.progress({ guildId: bot.guild.id, userId: ada.id, cohort: null, now: bot.clock.now(), targetUserId: null });
+
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
     // Week 1 starts on Monday 11 January (UTC); week 2 (18–24 January) is a break.
@@ -40,13 +44,7 @@ describe("the progress card's study-day grid, end to end", () => {
   afterAll(async () => bot.close());
 
   it("marks the days the streak counts as done, and the break week as days off, not misses", async () => {
-    const progress = await bot.test.app.services.study.progress({
-      guildId: bot.guild.id,
-      userId: ada.id,
-      cohort: null,
-      now: bot.clock.now(),
-      targetUserId: null,
-    });
+    const progress = await adaProgress();
     const letter = { done: "d", missed: "m", dayOff: "o", notStudyDay: "-", future: "f" } as const;
     const grid = progress.studyWeeks.map((week) => `W${week.weekNumber} ${week.days.map((day) => letter[day]).join("")}`);
     // Tuesday, Wednesday and Thursday in a row: the streak says 3 days.
@@ -60,13 +58,7 @@ describe("the progress card's study-day grid, end to end", () => {
     await clickFirstDone();
     bot.clock.set(new Date("2027-05-01T12:00:00Z"));
     const card = (await bot.reply(ada.id, "progress")).attachments[0];
-    const progress = await bot.test.app.services.study.progress({
-      guildId: bot.guild.id,
-      userId: ada.id,
-      cohort: null,
-      now: bot.clock.now(),
-      targetUserId: null,
-    });
+    const progress = await adaProgress();
     expect(progress.studyWeeks.map((week) => week.weekNumber)).toEqual([10, 11, 12, 13]);
     expect(progress.studyWeeks[0]?.days.slice(0, 5)).toEqual(["missed", "done", "missed", "missed", "missed"]);
     expect(progress.studyWeeks.flatMap((week) => week.days).filter((day) => day === "missed")).toHaveLength(19);

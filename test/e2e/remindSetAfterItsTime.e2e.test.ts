@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
+/** A bot whose clock reads `now`, with one cohort that started on Monday 2027-01-04 (in UTC unless `cohort` gives a zone). */
+async function startWithCohort(now: string, cohort: { name: string; timeZone?: string }): Promise<BotHarness> {
+  const bot = await startBotHarness({ now: new Date(now) });
+  await bot.createCohort({ start: "2027-01-04", ...cohort });
+  return bot;
+}
+
 /**
  * `/remind` set (or moved) to a time already past today says the next reminder is tomorrow: the
  * scheduler must not send one at its next tick as if today's had been missed.
@@ -17,8 +24,7 @@ describe("/remind set after today's reminder time", () => {
 
   beforeAll(async () => {
     // Wednesday 2027-01-13, 10:00 UTC, in the cohort's second week.
-    bot = await startBotHarness({ now: new Date("2027-01-13T10:00:00Z") });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    bot = await startWithCohort("2027-01-13T10:00:00Z", { name: cohortName });
     ada = bot.member("ada");
     bob = bot.member("bob");
     await bot.reply(ada.id, "join", { cohort: cohortName });
@@ -58,8 +64,7 @@ describe("/remind's next reminder", () => {
 
   beforeAll(async () => {
     // Friday 2027-01-08, 10:00 UTC, in the cohort's first week.
-    bot = await startBotHarness({ now: new Date("2027-01-08T10:00:00Z") });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    bot = await startWithCohort("2027-01-08T10:00:00Z", { name: cohortName });
   }, 60_000);
   afterAll(async () => bot.close());
 
@@ -90,6 +95,16 @@ describe("/remind's next reminder", () => {
     const reply = visibleText(await bot.reply(carol.id, "remind", { time: "20:00" }));
     expect(reply).toContain(stamp("2027-01-11T20:00:00Z"));
   });
+
+  it("is none once the member's plan has no more days with reading, and the reply says so plainly", async () => {
+    bot.clock.set(new Date("2027-01-08T11:00:00Z"));
+    const dan = bot.member("dan");
+    await bot.reply(dan.id, "join", { cohort: cohortName });
+    // Saturday of the course's last week: its last reading was due on Friday.
+    bot.clock.set(new Date("2027-03-27T10:00:00Z"));
+    const reply = visibleText(await bot.reply(dan.id, "remind", { time: "08:00" }));
+    expect(reply).toContain("Next one: none, as your plan has no more days with reading.");
+  });
 });
 
 describe("/remind set just after midnight for a late-evening time", () => {
@@ -97,8 +112,7 @@ describe("/remind set just after midnight for a late-evening time", () => {
 
   beforeAll(async () => {
     // Tuesday 2027-01-12, 00:30 UTC: yesterday's 23:30 was an hour ago.
-    bot = await startBotHarness({ now: new Date("2027-01-12T00:30:00Z") });
-    await bot.createCohort({ name: "Late Evening", start: "2027-01-04" });
+    bot = await startWithCohort("2027-01-12T00:30:00Z", { name: "Late Evening" });
   }, 60_000);
   afterAll(async () => bot.close());
 
@@ -123,8 +137,7 @@ describe("/remind set, then moved to a zone further west", () => {
 
   beforeAll(async () => {
     // 01:00 UTC on Wednesday 2027-01-13: 10:00 on Wednesday in Tokyo, still Tuesday evening in New York.
-    bot = await startBotHarness({ now: new Date("2027-01-13T01:00:00Z") });
-    await bot.createCohort({ name: "Tokyo", start: "2027-01-04", timeZone: "Asia/Tokyo" });
+    bot = await startWithCohort("2027-01-13T01:00:00Z", { name: "Tokyo", timeZone: "Asia/Tokyo" });
   }, 60_000);
   afterAll(async () => bot.close());
 
@@ -146,8 +159,7 @@ describe("/remind set, then the cohort's zone moved further west", () => {
   let bot: BotHarness;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-13T01:00:00Z") });
-    await bot.createCohort({ name: "Tokyo", start: "2027-01-04", timeZone: "Asia/Tokyo" });
+    bot = await startWithCohort("2027-01-13T01:00:00Z", { name: "Tokyo", timeZone: "Asia/Tokyo" });
   }, 60_000);
   afterAll(async () => bot.close());
 

@@ -18,6 +18,18 @@ describe("npm run cli -- simulate", () => {
       startDate: "2027-04-05",
       timeZone: "Asia/Tokyo",
     });
+    // One name in two servers, in other capitals: the CLI has no server to pick one by.
+    for (const { guildId, name } of [
+      { guildId: "100000000000000003", name: "Été 2027" },
+      { guildId: "100000000000000004", name: "été 2027" },
+      { guildId: "100000000000000003", name: "Ñandú Club" },
+    ])
+      await createCohortRow(test.app.database.prisma, curriculum.id, {
+        guildId,
+        channelId: "100000000000000002",
+        name,
+        startDate: "2027-04-05",
+      });
     await test.close();
   }, 120_000);
   afterAll(async () => database.drop());
@@ -68,6 +80,18 @@ describe("npm run cli -- simulate", () => {
       "3. Fri, 16 Apr 2027 17:00  checkpoint prompt  checkpoint-w1-2-database-fundamentals",
     ]);
     expect(result.stdout).toContain("Mon, 5 Apr 2027 09:00 Asia/Tokyo  ·  2027-04-05 00:00 UTC");
+  }, 120_000);
+
+  it("finds a stored cohort named in other capitals, accented ones too, and lists the ids of one name in several servers", async () => {
+    const accented = await cli(database.url, ["simulate", "ÑANDÚ CLUB", "--weeks", "1"]);
+    expect(accented.code).toBe(0);
+    expect(accented.stdout).toContain('"Ñandú Club"');
+    const ambiguous = await cli(database.url, ["simulate", "ÉTÉ 2027"]);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain(
+      "Several cohorts have that name; give one of these ids instead: 2 (Été 2027, server 100000000000000003)",
+    );
+    expect(ambiguous.stderr).toContain("3 (été 2027, server 100000000000000004)");
   }, 120_000);
 
   it("explains an unknown target or a bad option instead of printing a stack trace", async () => {

@@ -204,11 +204,29 @@ export class CohortRepository {
     return row === null ? null : toCohort(row);
   }
 
-  /** Cohorts of any guild with this name (case-insensitive), for tools without a guild such as the simulate CLI. */
+  /**
+   * The guild's cohort whose name folds as `name` does (cohortNameKey): one read of the unique name key. Of two
+   * cohorts alike from before that key, the one holding the plain key (the other has its clash suffix).
+   */
+  async findByNameKey(guildId: string, name: string): Promise<Cohort | null> {
+    const row = await this.prisma.cohort.findUnique({
+      where: { guildId_nameKey: { guildId, nameKey: cohortNameKey(name) } },
+      include: includeBreaks,
+    });
+    return row === null ? null : toCohort(row);
+  }
+
+  /**
+   * Cohorts of any guild with this name in any capitals (cohortNameKey), for tools without a guild such as the
+   * simulate CLI. The key's index starts with the guild, so this scans the names (ids and names only; the rest
+   * is read for the matches), and folds them itself: two cohorts alike from before the key are both found.
+   */
   async listByNameAnywhere(name: string): Promise<Cohort[]> {
-    const wanted = name.trim().toLowerCase();
-    const rows = await this.prisma.cohort.findMany({ orderBy: { id: "asc" } });
-    return (await this.withBreaks(rows.filter((row) => row.name.toLowerCase() === wanted))).map(toCohort);
+    const wanted = cohortNameKey(name.trim());
+    const names = await this.prisma.cohort.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
+    const ids = names.filter((row) => cohortNameKey(row.name) === wanted).map((row) => row.id);
+    const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } }, orderBy: { id: "asc" } }));
+    return (await this.withBreaks(rows)).map(toCohort);
   }
 
   async listInGuild(guildId: string): Promise<Cohort[]> {

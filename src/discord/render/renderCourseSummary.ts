@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { Cohort } from "../../domain/cohort/cohortModel.js";
+import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../../domain/cohort/courseSummary.js";
 import { addDays } from "../../domain/schedule/localTime.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
@@ -19,7 +19,7 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) }),
       "",
       // An ended cohort takes no more completions: nothing logged now would count.
-      t.t(cohort.status === "ended" ? "summary.lateEnded" : "summary.late"),
+      t.t(cohort.status === CohortStatus.Ended ? "summary.lateEnded" : "summary.late"),
     ].join("\n"),
     fields: [
       field(

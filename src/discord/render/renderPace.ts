@@ -1,4 +1,5 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { PaceMode, type PaceChangeView, type PaceView } from "../../services/MemberPlanService.js";
 import type { ItemTally } from "../../domain/schedule/memberStatus.js";
 import type { Reply } from "../commandTypes.js";
@@ -41,7 +42,7 @@ export function renderPace(t: Translator, view: PaceView): Reply {
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
   // After the course, or in an ended cohort, no mode applies: no help for them and no buttons that would only be refused.
-  const ended = view.cohort.status === "ended";
+  const ended = view.cohort.status === CohortStatus.Ended;
   const noModes = view.courseOver || ended;
   lines.push(
     "",

@@ -93,7 +93,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
         minutes: durationText(t, view.backlog.minutes),
       }),
     );
-  if (cohort.status === "paused") description.push("", t.t("today.paused"));
+  if (cohort.status === CohortStatus.Paused) description.push("", t.t("today.paused"));
   // Say why, and offer no Done button that would only be refused.
   if (ended) description.push("", t.t("today.ended"));
   embed.description = truncate(description.join("\n"), limits.description);
@@ -130,7 +130,7 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
   });
   if (view.overdueMore.items > 0)
     lines.push(
-      t.t(view.cohort.status === "ended" ? "today.overdueMoreEnded" : "today.overdueMore", {
+      t.t(view.cohort.status === CohortStatus.Ended ? "today.overdueMoreEnded" : "today.overdueMore", {
         count: view.overdueMore.items,
         minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items),
       }),

@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { addDays } from "../../domain/schedule/localTime.js";
 import type { AssignedItem } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekView } from "../../services/StudyService.js";
@@ -86,7 +87,7 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
     ),
     description: truncate(descriptionOf(t, view).join("\n"), 1500),
     // An ended cohort refuses /done: its footer only explains the marks.
-    footer: { text: truncate(t.plain(cohort.status === "ended" ? "week.footerEnded" : "week.footer"), limits.footer) },
+    footer: { text: truncate(t.plain(cohort.status === CohortStatus.Ended ? "week.footerEnded" : "week.footer"), limits.footer) },
   };
   const shown = blocks.slice(0, limits.fields);
   const names = shown.map((block) => truncate(block.name, limits.fieldName));

@@ -132,9 +132,9 @@ export const en = {
   "remind.isOff":
     "You have no daily reminder for **{cohort}**. Turn one on with `/remind time:08:30` (24-hour time; add `timezone:` for another time zone).",
   "remind.isOn":
-    "Your daily reminder for **{cohort}** is at **{time}** ({zone}); next one {next}. Change it with `/remind time:`, or stop it with `/remind off:True`.",
+    "Your daily reminder for **{cohort}** is at **{time}** ({zone}); next one: {next}. Change it with `/remind time:`, or stop it with `/remind off:True`.",
   "remind.set":
-    "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one {next}.",
+    "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one: {next}.",
   "remind.turnedOff": "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`.",
   "remind.alreadyOff": "Your daily reminder for **{cohort}** was already off, so nothing changed.",
   "remind.directMessages": "Reminders come as direct messages: allow direct messages from members of this server to receive them.",
@@ -261,7 +261,7 @@ export const en = {
   "checkpoint.postAsk": "How confident do you feel about it? Pick an answer below. You can change it later; admins only see the totals.",
   "checkpoint.continued": "Checkpoint (continued)",
   "remind.next": "{at} ({relative})",
-  "remind.nextNone": "not planned: no day with reading is left on your calendar",
+  "remind.nextNone": "none, as your plan has no more days with reading",
   "reminderDm.intro": "Still to read today (**{date}**, {minutes}), due by {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Also {count, plural, one {# overdue item} other {# overdue items}} from earlier days.",

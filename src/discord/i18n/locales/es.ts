@@ -136,9 +136,9 @@ export const es: Catalogue = {
   "remind.isOff":
     "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas; añade `zona_horaria:` para otra zona horaria).",
   "remind.isOn":
-    "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
+    "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo: {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
-    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
+    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
@@ -271,7 +271,7 @@ export const es: Catalogue = {
     "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
-  "remind.nextNone": "sin fecha: no te queda ningún día con lectura en el calendario",
+  "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
+
+/**
+ * A `cohort:` option typed by hand: the exact name, or the name in other capitals (accented ones too), finds
+ * the cohort through the server's unique name key; a name no cohort has is refused and changes nothing.
+ */
+describe("a cohort named by hand in the cohort option", () => {
+  let bot: BotHarness;
+
+  const join = (userId: string, cohort: string) => bot.reply(userId, "join", { cohort });
+  const membershipsOf = (userId: string) => bot.test.app.database.prisma.member.count({ where: { userId } });
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: "été 2027" });
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("finds a cohort typed in accented capitals, for /join, /today and admin commands", async () => {
+    const ada = bot.member("ada");
+    expect(visibleText(await join(ada.id, "ÉTÉ 2027"))).toContain("Welcome to **été 2027**");
+    expect(visibleText(await join(ada.id, "Été 2027"))).toContain("You're already a member of **été 2027**");
+    expect(visibleText(await bot.reply(ada.id, "today", { cohort: "ÉTÉ 2027" }))).toContain("été 2027");
+    const info = await bot.reply(bot.admin.id, "cohort info", { cohort: "  éTÉ 2027 " });
+    expect(visibleText(info)).toContain("été 2027");
+    expect(visibleText(info)).toMatch(/Members\n1\b/);
+  });
+
+  it("refuses a name no cohort of the server has, and joins nothing", async () => {
+    const bob = bot.member("bob");
+    const reply = await join(bob.id, "ÉTÉ 2028");
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain('There\'s no cohort called "ÉTÉ 2028" in this server');
+    expect(await membershipsOf(bob.id)).toBe(0);
+  });
+
+  it("of two cohorts alike from before the name key, finds each by its own spelling and the key's holder by any other", async () => {
+    const { prisma } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const place = { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04" };
+    await createCohortRow(prisma, curriculumId, { ...place, name: "élan" });
+    // The second keeps its name with the migration's clash suffix (a line break and its id) in its key.
+    const suffixed = await createCohortRow(prisma, curriculumId, { ...place, name: "Élan", nameKey: "élan\npending" });
+    await prisma.cohort.update({ where: { id: suffixed.id }, data: { nameKey: `élan\n${suffixed.id}` } });
+
+    expect(visibleText(await join(bot.member("cy").id, "Élan"))).toContain("Welcome to **Élan**");
+    expect(visibleText(await join(bot.member("dee").id, "élan"))).toContain("Welcome to **élan**");
+    expect(visibleText(await join(bot.member("eve").id, "ÉLAN"))).toContain("Welcome to **élan**");
+  });
+});
