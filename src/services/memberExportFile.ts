@@ -129,10 +129,7 @@ function documentsCopied(previews: readonly ImportPreviewSummary[], room: number
     sha256: preview.documentSha256,
     textBytes: preview.textBytes,
     fileBytes:
-      elementSeparatorBytes +
-      documentEntryBytes +
-      preview.textBytes -
-      copiedPreviewSaving * (naming.get(preview.documentSha256) ?? 0),
+      elementSeparatorBytes + documentEntryBytes + preview.textBytes - copiedPreviewSaving * (naming.get(preview.documentSha256) ?? 0),
   }));
   return documentsWithinBudget(candidates, exportDocumentBudgetBytes, room - withoutDocuments - firstElementBytes);
 }
@@ -144,7 +141,8 @@ async function* copiedDocuments(
   copied: ReadonlySet<string>,
 ): AsyncGenerator<{ sha256: string; text: string }> {
   const firsts = new Map<string, number>();
-  for (const preview of previews) if (copied.has(preview.documentSha256) && !firsts.has(preview.documentSha256)) firsts.set(preview.documentSha256, preview.id);
+  for (const preview of previews)
+    if (copied.has(preview.documentSha256) && !firsts.has(preview.documentSha256)) firsts.set(preview.documentSha256, preview.id);
   const shaOf = new Map([...firsts].map(([sha256, id]) => [id, sha256]));
   // A preview cleared since it was read is left out: the file still fits, it names that document by hash.
   for await (const { id, text } of privacy.importDocumentTexts([...firsts.values()])) yield { sha256: shaOf.get(id) ?? "", text };
@@ -177,7 +175,8 @@ export async function memberExportFile(
     ["nudgesSent", counted(pages.nudgesSent, tally)],
   ];
   if (!file.write("{")) return null;
-  for (const [index, [key, value]] of head.entries()) if (!(await file.writeAll(indentedFieldPieces(key, value, 0, index === 0)))) return null;
+  for (const [index, [key, value]] of head.entries())
+    if (!(await file.writeAll(indentedFieldPieces(key, value, 0, index === 0)))) return null;
   const previews = await previewsWithin(privacy.importPreviews(guildId, userId), file.room);
   if (previews === null) return null;
   const copied = documentsCopied(previews, file.room);

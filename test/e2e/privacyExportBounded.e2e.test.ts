@@ -38,15 +38,29 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     const [first, second] = await prisma.member.findMany({ where: { userId }, orderBy: { id: "asc" } });
     const other = await prisma.member.findFirstOrThrow({ where: { userId: otherId } });
     if (first === undefined || second === undefined) throw new Error("two memberships expected");
-    await prisma.member.update({ where: { id: first.id }, data: { displayName: 'Ada "Lovelace" \u2028 ✨ <b>\\', alias: 7, remindTime: "08:30" } });
+    await prisma.member.update({
+      where: { id: first.id },
+      data: { displayName: 'Ada "Lovelace" \u2028 ✨ <b>\\', alias: 7, remindTime: "08:30" },
+    });
     await prisma.cohort.updateMany({ where: { guildId: bot.guild.id }, data: { createdBy: userId } });
     const cohort = await prisma.cohort.findUniqueOrThrow({ where: { id: first.cohortId } });
     const sections = await prisma.section.findMany({ where: { curriculumId: cohort.curriculumId }, orderBy: { position: "asc" }, take: 3 });
     await prisma.checkpointAnswer.createMany({
-      data: sections.map((section, index) => ({ memberId: first.id, sectionId: section.id, answer: "partly", answeredAt: at(index === 2 ? 5 : 0) })),
+      data: sections.map((section, index) => ({
+        memberId: first.id,
+        sectionId: section.id,
+        answer: "partly",
+        answeredAt: at(index === 2 ? 5 : 0),
+      })),
     });
     await prisma.weeklyScore.createMany({
-      data: [2, 3, 4].map((weekNumber) => ({ memberId: first.id, cohortId: first.cohortId, weekNumber, points: weekNumber * 10, reachedAt: now })),
+      data: [2, 3, 4].map((weekNumber) => ({
+        memberId: first.id,
+        cohortId: first.cohortId,
+        weekNumber,
+        points: weekNumber * 10,
+        reachedAt: now,
+      })),
     });
     await prisma.reminderDelivery.createMany({
       data: ["2027-01-07", "2027-01-05", "2027-01-06", "2027-01-08", "2027-01-09"].map((localDate, index) => ({
@@ -76,12 +90,26 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         { memberId: first.id, window: 1, status: "sent", claimedBy: bot.admin.id, claimedAt: at(3), sentAt: at(3) },
         { memberId: first.id, window: 2, status: "failed", claimedBy: bot.admin.id, claimedAt: at(3) },
         { memberId: first.id, window: 3, status: "claimed", claimedBy: bot.admin.id, claimedAt: at(1) },
-        ...[1, 2, 3].map((window) => ({ memberId: other.id, window, status: "sent", claimedBy: userId, claimedAt: at(window % 2), sentAt: at(4) })),
+        ...[1, 2, 3].map((window) => ({
+          memberId: other.id,
+          window,
+          status: "sent",
+          claimedBy: userId,
+          claimedAt: at(window % 2),
+          sentAt: at(4),
+        })),
       ],
     });
     await prisma.auditEntry.createMany({
       data: [
-        { after: JSON.stringify({ item: "Storage Engines", points: 36, note: "line\nbreak \"quoted\" ✨", nested: { list: [1, { a: [] }], empty: {} } }) },
+        {
+          after: JSON.stringify({
+            item: "Storage Engines",
+            points: 36,
+            note: 'line\nbreak "quoted" ✨',
+            nested: { list: [1, { a: [] }], empty: {} },
+          }),
+        },
         { after: "not json {" },
         { after: null },
         { after: JSON.stringify([1, "two", null, { three: 3 }]) },
@@ -96,7 +124,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         createdAt: at(index < 3 ? 0 : 2),
       })),
     });
-    const documents = ["Draft A\nWeek 1: Basics\n", "Draft B \"quoted\"\t\u0000 ✨ \u2028", "Draft C\r\n- [ ] Item (5 min)\n"];
+    const documents = ["Draft A\nWeek 1: Basics\n", 'Draft B "quoted"\t\u0000 ✨ \u2028', "Draft C\r\n- [ ] Item (5 min)\n"];
     await prisma.pendingImport.createMany({
       data: [0, 1, 0, 2, 1].map((which, index) => ({
         scope: bot.guild.id,
@@ -145,7 +173,11 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     const now = bot.clock.now();
     const exported = await privacyWith({ rows: 2, auditLines: 2, previews: 1 }).export(bot.guild.id, people.ada.id, now);
     if (isExportTooLarge(exported)) throw new Error("refused");
-    const expected = await memberExportOracle(bot.test.app.database.prisma, { guildId: bot.guild.id, userId: people.ada.id, exportedAt: now });
+    const expected = await memberExportOracle(bot.test.app.database.prisma, {
+      guildId: bot.guild.id,
+      userId: people.ada.id,
+      exportedAt: now,
+    });
     expect(exported.file.toString("utf8")).toBe(expected);
   });
 

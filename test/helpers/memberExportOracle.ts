@@ -82,7 +82,11 @@ export async function memberExportOracle(
         onTime: row.onTime,
       })),
       weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points })),
-      checkpointAnswers: member.checkpointAnswers.map((row) => ({ section: row.section.title, answer: row.answer, answeredAt: row.answeredAt })),
+      checkpointAnswers: member.checkpointAnswers.map((row) => ({
+        section: row.section.title,
+        answer: row.answer,
+        answeredAt: row.answeredAt,
+      })),
       reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
       reminderFailures: member.remindFailures,
       lateJoinDay: member.joinedOn,

@@ -13,11 +13,24 @@ async function written(value: unknown): Promise<string> {
 
 describe("indentedJsonPieces", () => {
   const at = new Date("2027-01-05T10:00:00.000Z");
-  const entry = (n: number) => ({ n, at, text: `line ${n}\n"quoted" ✨ \u2028`, details: n === 2 ? { nested: [1, { deep: [] }], empty: {} } : null });
+  const entry = (n: number) => ({
+    n,
+    at,
+    text: `line ${n}\n"quoted" ✨ \u2028`,
+    details: n === 2 ? { nested: [1, { deep: [] }], empty: {} } : null,
+  });
 
   it("writes what JSON.stringify(value, null, 2) writes, with lists read as they come, empty ones included", async () => {
     const lists = { one: [entry(1)], three: [entry(1), entry(2), entry(3)], none: [] as ReturnType<typeof entry>[] };
-    const plain = { format: "x", skipped: undefined, outer: [{ a: 1, inner: lists.three, empty: lists.none }, { a: 2, inner: lists.one, empty: lists.none }], last: lists.none };
+    const plain = {
+      format: "x",
+      skipped: undefined,
+      outer: [
+        { a: 1, inner: lists.three, empty: lists.none },
+        { a: 2, inner: lists.one, empty: lists.none },
+      ],
+      last: lists.none,
+    };
     const lazy = {
       format: "x",
       skipped: undefined,

@@ -44,7 +44,12 @@ export interface ExportedMembership {
   /** `/break` days off, both ends included. */
   readonly daysOff: AsyncIterable<{ readonly from: string; readonly to: string }>;
   /** `/pace` catch-ups, extensions and resets, in the order applied. */
-  readonly paceChanges: AsyncIterable<{ readonly kind: string; readonly appliedOn: string | null; readonly days: number | null; readonly at: Date }>;
+  readonly paceChanges: AsyncIterable<{
+    readonly kind: string;
+    readonly appliedOn: string | null;
+    readonly days: number | null;
+    readonly at: Date;
+  }>;
   /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
   readonly nudgesReceived: AsyncIterable<{ readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }>;
 }
@@ -253,7 +258,9 @@ export class PrivacyRepository {
       adminActions: keysetRows(
         (after: { id: number; createdAt: Date } | undefined, take) =>
           this.prisma.auditEntry.findMany({
-            where: { AND: [auditLinesNaming(guildId, userId), after === undefined ? {} : laterThan("createdAt", after.createdAt, after.id)] },
+            where: {
+              AND: [auditLinesNaming(guildId, userId), after === undefined ? {} : laterThan("createdAt", after.createdAt, after.id)],
+            },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             take,
           }),
@@ -270,7 +277,9 @@ export class PrivacyRepository {
       nudgesSent: keysetRows(
         (after: { id: number; claimedAt: Date } | undefined, take) =>
           this.prisma.nudgeDelivery.findMany({
-            where: { AND: [nudgesClaimedBy(guildId, userId), after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)] },
+            where: {
+              AND: [nudgesClaimedBy(guildId, userId), after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)],
+            },
             orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
             take,
             select: {
