@@ -124,7 +124,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         createdAt: at(index < 3 ? 0 : 2),
       })),
     });
-    const documents = ["Draft A\nWeek 1: Basics\n", 'Draft B "quoted"\t\u0000 ✨ \u2028', "Draft C\r\n- [ ] Item (5 min)\n"];
+    const documents = ["Draft A\nWeek 1: Basics\n", 'Draft B "quoted"\t\u0001 ✨ \u2028', "Draft C\r\n- [ ] Item (5 min)\n"];
     await prisma.pendingImport.createMany({
       data: [0, 1, 0, 2, 1].map((which, index) => ({
         scope: bot.guild.id,
