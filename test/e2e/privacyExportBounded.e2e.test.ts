@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { PrivacyRepository, type ExportPageRows } from "../../src/db/repositories/PrivacyRepository.js";
 import { AuditLog } from "../../src/services/AuditLog.js";
+import { memberExportFile } from "../../src/services/memberExportFile.js";
 import { isExportTooLarge, PrivacyService } from "../../src/services/PrivacyService.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { memberExportOracle } from "../helpers/memberExportOracle.js";
@@ -179,6 +180,22 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
       exportedAt: now,
     });
     expect(exported.file.toString("utf8")).toBe(expected);
+  });
+
+  it("copies every document when the file fits its limit to the byte, and leaves the last out, still within it, a byte short", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const now = bot.clock.now();
+    const request = { guildId: bot.guild.id, userId: people.ada.id, now };
+    const expected = await memberExportOracle(prisma, { guildId: bot.guild.id, userId: people.ada.id, exportedAt: now });
+    const exact = Buffer.byteLength(expected);
+    const repository = new PrivacyRepository(prisma);
+    expect((await memberExportFile(repository, request, exact))?.file.toString("utf8")).toBe(expected);
+    const short = await memberExportFile(repository, request, exact - 1);
+    if (short === null) throw new Error("refused");
+    expect(short.file.length).toBeLessThanOrEqual(exact - 1);
+    const copied = (JSON.parse(short.file.toString("utf8")) as { pendingImports: { documentInExport: boolean }[] }).pendingImports;
+    // Previews of drafts A, B, A, C, B: C's text no longer fits.
+    expect(copied.map((preview) => preview.documentInExport)).toEqual([true, true, true, false, true]);
   });
 
   it("refuses a history just over the limit without reading what comes after it, and a larger one without reading it all", async () => {
