@@ -144,7 +144,8 @@ async function* copiedDocuments(
   for (const preview of previews)
     if (copied.has(preview.documentSha256) && !firsts.has(preview.documentSha256)) firsts.set(preview.documentSha256, preview.id);
   const shaOf = new Map([...firsts].map(([sha256, id]) => [id, sha256]));
-  // A preview cleared since it was read is left out: the file still fits, it names that document by hash.
+  // Read again by the first preview naming each: one cleared in between (a day past its expiry, mid-export) leaves its
+  // text out, though its previews say it is copied; the file stays within its limit.
   for await (const { id, text } of privacy.importDocumentTexts([...firsts.values()])) yield { sha256: shaOf.get(id) ?? "", text };
 }
 
