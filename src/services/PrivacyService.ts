@@ -1,11 +1,12 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
 import { BoardVisibility, isBoardVisibility } from "../domain/privacy/boardPresentation.js";
 import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
-import type { PrivacyRepository, StoredMemberData } from "../db/repositories/PrivacyRepository.js";
+import type { PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
 import { discordAttachmentLimitBytes, maxExportBytes } from "./ExportService.js";
+import { memberExportFile, type MemberExportFile } from "./memberExportFile.js";
 
 export interface PrivacySettingsView {
   /** Memberships in this server (left ones included). */
@@ -22,27 +23,6 @@ export interface PrivacyChange {
   readonly boardVisibility: BoardVisibility | null;
   readonly nudges: boolean | null;
   readonly now: Date;
-}
-
-/** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 5;
-
-/** Room kept for the JSON around each copied document (its key, hash and indentation) when the budget shrinks. */
-const documentEntrySlackBytes = 64 * 1024;
-
-/** `/privacy export`'s document (the README documents its shape). */
-export interface MemberExport extends StoredMemberData {
-  readonly format: "cohort-bot/member-export";
-  readonly version: typeof exportFormatVersion;
-  readonly exportedAt: Date;
-  readonly guildId: string;
-  readonly userId: string;
-}
-
-/** The export and the JSON file sent (built once, measured against Discord's limit). */
-export interface MemberExportFile {
-  readonly document: MemberExport;
-  readonly file: Buffer;
 }
 
 /** A copy too large for Discord: said beside whatever else the request did (a saved setting, the delete question). */
@@ -102,35 +82,14 @@ export class PrivacyService {
   }
 
   /**
-   * `/privacy export:True`: the document and its JSON file. Audit lines and reminder deliveries grow
-   * without limit, so a copy larger than Discord accepts is refused (as `/cohort export` is) rather
-   * than left to fail at the upload.
+   * `/privacy export:True`: the JSON file. Audit lines, reminder deliveries and completions grow without
+   * limit, so the file is written as its rows are read, a page at a time, and a copy larger than Discord
+   * accepts is refused (as `/cohort export` is) as soon as it would pass the limit, the rest left unread.
    */
   async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile | MemberExportTooLarge> {
-    const built = this.exportFile(await this.privacy.export(guildId, userId), guildId, userId, now);
-    if (built.file.length <= maxExportBytes) return built;
-    // Too large with the import documents' text: copy only as much of it as the rest leaves room for
-    // (a second read, in this rare case), the others named by size and hash.
-    const copied = built.document.importDocuments.reduce((sum, document) => sum + Buffer.byteLength(JSON.stringify(document.text)), 0);
-    const room = maxExportBytes - (built.file.length - copied) - documentEntrySlackBytes;
-    if (copied > 0 && room > 0) {
-      const smaller = this.exportFile(await this.privacy.export(guildId, userId, Math.min(room, copied)), guildId, userId, now);
-      if (smaller.file.length <= maxExportBytes) return smaller;
-    }
+    const exported = await memberExportFile(this.privacy, { guildId, userId, now }, maxExportBytes);
     // The size the member reads is Discord's limit, not the margin kept under it.
-    return { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
-  }
-
-  private exportFile(data: StoredMemberData, guildId: string, userId: string, now: Date): MemberExportFile {
-    const document: MemberExport = {
-      format: "cohort-bot/member-export",
-      version: exportFormatVersion,
-      exportedAt: now,
-      guildId,
-      userId,
-      ...data,
-    };
-    return { document, file: Buffer.from(JSON.stringify(document, null, 2), "utf8") };
+    return exported ?? { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
   }
 
   /**

@@ -1,92 +1,133 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
-import { documentsWithinBudget, exportDocumentBudgetBytes, type ExportedDocument } from "../../domain/privacy/documentsWithinBudget.js";
+import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
 import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
-/** Everything stored about one user in one server, as `/privacy export` hands it over (see README "Export shape"). */
-export interface StoredMemberData {
-  readonly memberships: readonly {
-    readonly cohortId: number;
-    readonly cohortName: string;
-    readonly displayName: string;
-    readonly joinedAt: Date;
-    readonly leftAt: Date | null;
-    readonly remindTime: string | null;
-    readonly remindTimeZone: string | null;
-    readonly nudges: boolean;
-    readonly boardVisibility: string;
-    readonly alias: number | null;
-    readonly points: number;
-    readonly completions: readonly {
-      readonly item: string;
-      readonly completedAt: Date;
-      readonly weekNumber: number;
-      readonly points: number;
-      readonly onTime: boolean;
-    }[];
-    readonly weeklyScores: readonly { readonly weekNumber: number; readonly points: number }[];
-    readonly checkpointAnswers: readonly { readonly section: string; readonly answer: string; readonly answeredAt: Date }[];
-    readonly reminderDeliveries: readonly { readonly localDate: string; readonly status: string; readonly sentAt: Date | null }[];
-    /** Reminders refused in a row by the member's DMs (three switch them off). */
-    readonly reminderFailures: number;
-    /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
-    readonly lateJoinDay: string | null;
-    /** Holds the cohort's exclude_role: never ranked. */
-    readonly excludedFromBoards: boolean;
-    /** `/break` days off, both ends included. */
-    readonly daysOff: readonly { readonly from: string; readonly to: string }[];
-    /** `/pace` catch-ups, extensions and resets, in the order applied. */
-    readonly paceChanges: readonly {
-      readonly kind: string;
-      readonly appliedOn: string | null;
-      readonly days: number | null;
-      readonly at: Date;
-    }[];
-    /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
-    readonly nudgesReceived: readonly { readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }[];
-  }[];
+/** One completion in `/privacy export` (see README "Export shape"). */
+export interface ExportedCompletion {
+  readonly item: string;
+  readonly completedAt: Date;
+  readonly weekNumber: number;
+  readonly points: number;
+  readonly onTime: boolean;
+}
+
+/**
+ * One membership in `/privacy export`, its lists read a page at a time as they are written (fields in
+ * the file's order). Every list grows with time, completions most: a long history is never held whole.
+ */
+export interface ExportedMembership {
+  readonly cohortId: number;
+  readonly cohortName: string;
+  readonly displayName: string;
+  readonly joinedAt: Date;
+  readonly leftAt: Date | null;
+  readonly remindTime: string | null;
+  readonly remindTimeZone: string | null;
+  readonly nudges: boolean;
+  readonly boardVisibility: string;
+  readonly alias: number | null;
+  readonly points: number;
+  readonly completions: AsyncIterable<ExportedCompletion>;
+  readonly weeklyScores: AsyncIterable<{ readonly weekNumber: number; readonly points: number }>;
+  readonly checkpointAnswers: AsyncIterable<{ readonly section: string; readonly answer: string; readonly answeredAt: Date }>;
+  readonly reminderDeliveries: AsyncIterable<{ readonly localDate: string; readonly status: string; readonly sentAt: Date | null }>;
+  /** Reminders refused in a row by the member's DMs (three switch them off). */
+  readonly reminderFailures: number;
+  /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
+  readonly lateJoinDay: string | null;
+  /** Holds the cohort's exclude_role: never ranked. */
+  readonly excludedFromBoards: boolean;
+  /** `/break` days off, both ends included. */
+  readonly daysOff: AsyncIterable<{ readonly from: string; readonly to: string }>;
+  /** `/pace` catch-ups, extensions and resets, in the order applied. */
+  readonly paceChanges: AsyncIterable<{
+    readonly kind: string;
+    readonly appliedOn: string | null;
+    readonly days: number | null;
+    readonly at: Date;
+  }>;
+  /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
+  readonly nudgesReceived: AsyncIterable<{ readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }>;
+}
+
+/** Everything stored about one user in one server before their import previews, in the file's order, read as written. */
+export interface StoredMemberPages {
+  readonly memberships: AsyncIterable<ExportedMembership>;
   /** Names of the cohorts the user created as an admin. */
-  readonly cohortsCreated: readonly string[];
+  readonly cohortsCreated: AsyncIterable<string>;
   /** Audit lines about the user (a credit, a nudge) or by them as an admin; other people's ids left out. */
-  readonly adminActions: readonly {
+  readonly adminActions: AsyncIterable<{
     readonly cohortId: number | null;
     readonly action: string;
     readonly byYou: boolean;
     readonly aboutYou: boolean;
     readonly details: unknown;
     readonly at: Date;
-  }[];
+  }>;
   /** Nudges the user pressed as an admin, sent or not (a failed one writes no audit line); whom they went to is left out. */
-  readonly nudgesSent: readonly {
+  readonly nudgesSent: AsyncIterable<{
     readonly cohortId: number;
     readonly cohortName: string;
     readonly status: string;
     readonly claimedAt: Date;
     readonly sentAt: Date | null;
-  }[];
-  /**
-   * `/curriculum import` re-imports the user previewed (kept until a day past expiry). The uploaded document is
-   * named by its size and SHA-256, both of the document's text in UTF-8 as stored (a byte-order mark dropped,
-   * UTF-16 and Windows-1252 converted): the same as `sha256sum` and the file size for a UTF-8 file without a
-   * byte-order mark. `documentInExport` says whether its text is in `importDocuments`.
-   */
-  readonly pendingImports: readonly {
-    readonly curriculum: string;
-    readonly status: string;
-    readonly documentBytes: number;
-    readonly documentSha256: string;
-    readonly documentInExport: boolean;
-    readonly createdAt: Date;
-    readonly expiresAt: Date;
-  }[];
-  /**
-   * The previews' documents, each distinct one once, while their text fits a budget well under Discord's
-   * upload limit (see documentsWithinBudget); beyond it a preview names its document by size and hash only.
-   */
-  readonly importDocuments: readonly ExportedDocument[];
+  }>;
+}
+
+/**
+ * A `/curriculum import` preview the user made (kept until a day past expiry), without its document's text:
+ * the document is named by its size and SHA-256, both of its text in UTF-8 as stored (a byte-order mark
+ * dropped, UTF-16 and Windows-1252 converted), the same as `sha256sum` and the file size for a UTF-8 file
+ * without a byte-order mark. `id` reads the text again (importDocumentTexts) when the export copies it.
+ */
+export interface ImportPreviewSummary {
+  readonly id: number;
+  readonly curriculum: string;
+  readonly status: string;
+  readonly documentBytes: number;
+  readonly documentSha256: string;
+  /** The text's bytes as written in the export (JSON-escaped). */
+  readonly textBytes: number;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
+
+/** Rows read per statement for an export: small rows (completions, reminders), audit lines (their details can be long), import previews. */
+export interface ExportPageRows {
+  readonly rows: number;
+  readonly auditLines: number;
+  /** A preview carries its document (up to 256 KB): a few at a time. */
+  readonly previews: number;
+}
+
+const defaultExportPageRows: ExportPageRows = { rows: 500, auditLines: 200, previews: 4 };
+
+/**
+ * Rows read a page at a time, each page after the last row of the one before (keyset: `readPage` filters
+ * and orders by the same columns), shaped by `shape`; other work runs between pages. A consumer that stops
+ * reading stops the reads.
+ */
+async function* keysetRows<R extends K, K, T>(
+  readPage: (after: K | undefined, take: number) => Promise<R[]>,
+  shape: (row: R) => T,
+  take: number,
+): AsyncGenerator<T> {
+  let after: K | undefined;
+  for (;;) {
+    const page = await readPage(after, take);
+    for (const row of page) yield shape(row);
+    if (page.length < take) return;
+    after = page.at(-1);
+    await yieldToEventLoop();
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -105,30 +146,11 @@ function importPreviewsBy(guildId: string, userId: string): Prisma.PendingImport
   return { scope: guildId, userId };
 }
 
-/** Import previews by size and hash, with each distinct document's text once while it fits the export's budget. */
-function importPreviews(
-  rows: readonly { slug: string; status: string; document: string; createdAt: Date; expiresAt: Date }[],
-  budgetBytes: number,
-): {
-  pendingImports: StoredMemberData["pendingImports"];
-  importDocuments: ExportedDocument[];
-} {
-  const documents = rows.map((row) => ({ sha256: createHash("sha256").update(row.document, "utf8").digest("hex"), text: row.document }));
-  const importDocuments = documentsWithinBudget(documents, budgetBytes);
-  const included = new Set(importDocuments.map((document) => document.sha256));
-  const pendingImports = rows.map((row, index) => {
-    const sha256 = documents[index]?.sha256 ?? "";
-    return {
-      curriculum: row.slug,
-      status: row.status,
-      documentBytes: Buffer.byteLength(row.document, "utf8"),
-      documentSha256: sha256,
-      documentInExport: included.has(sha256),
-      createdAt: row.createdAt,
-      expiresAt: row.expiresAt,
-    };
-  });
-  return { pendingImports, importDocuments };
+/** Rows after one of a list ordered by `column`, then id: the next page of a keyset read. */
+function laterThan<K extends string, V>(column: K, value: V, id: number) {
+  const later = { [column]: { gt: value } } as Record<K, { gt: V }>;
+  const tied = { [column]: value, id: { gt: id } } as Record<K, V> & { id: { gt: number } };
+  return { OR: [later, tied] };
 }
 
 /** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
@@ -149,6 +171,7 @@ export class PrivacyRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly exportPageRows: ExportPageRows = defaultExportPageRows,
   ) {}
 
   /** The user's memberships in the server, left ones included: their privacy settings. */
@@ -204,89 +227,227 @@ export class PrivacyRepository {
     return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
-  /** `documentBudgetBytes`: how much import document text to copy (see documentsWithinBudget). */
-  async export(guildId: string, userId: string, documentBudgetBytes = exportDocumentBudgetBytes): Promise<StoredMemberData> {
-    const members = await this.prisma.member.findMany({
-      where: { userId, cohort: { guildId } },
-      orderBy: { id: "asc" },
-      include: {
-        cohort: { select: { name: true } },
-        completions: { orderBy: { completedAt: "asc" }, include: { item: { select: { title: true } } } },
-        weeklyScores: { orderBy: { weekNumber: "asc" } },
-        checkpointAnswers: { orderBy: { answeredAt: "asc" }, include: { section: { select: { title: true } } } },
-        reminders: { orderBy: { localDate: "asc" } },
-        breaks: { orderBy: [{ fromDate: "asc" }, { id: "asc" }] },
-        adjustments: { orderBy: { id: "asc" } },
-        nudgeDeliveries: { orderBy: { claimedAt: "asc" } },
-      },
-    });
-    const created = await this.prisma.cohort.findMany({
-      where: { guildId, createdBy: userId },
-      select: { name: true },
-      orderBy: { id: "asc" },
-    });
-    const auditLines = await this.prisma.auditEntry.findMany({
-      where: auditLinesNaming(guildId, userId),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    const nudgesSent = await this.prisma.nudgeDelivery.findMany({
-      where: nudgesClaimedBy(guildId, userId),
-      orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
-      select: { status: true, claimedAt: true, sentAt: true, member: { select: { cohortId: true, cohort: { select: { name: true } } } } },
-    });
-    const pendingImports = await this.prisma.pendingImport.findMany({ where: importPreviewsBy(guildId, userId), orderBy: { id: "asc" } });
+  /**
+   * `/privacy export`'s rows before the import previews, each list read a page at a time as it is written
+   * (keyset on the list's order; ties broken by a unique column so no row is read twice or skipped).
+   */
+  exportPages(guildId: string, userId: string, pages: ExportPageRows = this.exportPageRows): StoredMemberPages {
     return {
-      memberships: members.map((member) => ({
-        cohortId: member.cohortId,
-        cohortName: member.cohort.name,
-        displayName: member.displayName,
-        joinedAt: member.joinedAt,
-        leftAt: member.leftAt,
-        remindTime: member.remindTime,
-        remindTimeZone: member.remindTimeZone,
-        nudges: member.nudges,
-        boardVisibility: member.boardVisibility,
-        alias: member.alias,
-        points: member.points,
-        completions: member.completions.map((row) => ({
-          item: row.item.title,
-          completedAt: row.completedAt,
-          weekNumber: row.weekNumber,
-          points: row.points,
-          onTime: row.onTime,
-        })),
-        weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points })),
-        checkpointAnswers: member.checkpointAnswers.map((row) => ({
-          section: row.section.title,
-          answer: row.answer,
-          answeredAt: row.answeredAt,
-        })),
-        reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
-        reminderFailures: member.remindFailures,
-        lateJoinDay: member.joinedOn,
-        excludedFromBoards: member.excluded,
-        daysOff: member.breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
-        paceChanges: member.adjustments.map((row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt })),
-        nudgesReceived: member.nudgeDeliveries.map((row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt })),
-      })),
-      cohortsCreated: created.map((row) => row.name),
-      adminActions: auditLines.map((line) => ({
-        cohortId: line.cohortId,
-        action: line.action,
-        byYou: line.actorId === userId,
-        aboutYou: line.subjectUserId === userId,
-        details: parseJson(line.after),
-        at: line.createdAt,
-      })),
-      nudgesSent: nudgesSent.map((row) => ({
-        cohortId: row.member.cohortId,
-        cohortName: row.member.cohort.name,
-        status: row.status,
-        claimedAt: row.claimedAt,
-        sentAt: row.sentAt,
-      })),
-      ...importPreviews(pendingImports, documentBudgetBytes),
+      memberships: keysetRows(
+        (after: { id: number } | undefined, take) =>
+          this.prisma.member.findMany({
+            where: { userId, cohort: { guildId }, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            orderBy: { id: "asc" },
+            take,
+            include: { cohort: { select: { name: true } } },
+          }),
+        (member) => this.exportedMembership(member, pages.rows),
+        pages.rows,
+      ),
+      cohortsCreated: keysetRows(
+        (after: { id: number; name: string } | undefined, take) =>
+          this.prisma.cohort.findMany({
+            where: { guildId, createdBy: userId, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            select: { id: true, name: true },
+            orderBy: { id: "asc" },
+            take,
+          }),
+        (row) => row.name,
+        pages.rows,
+      ),
+      adminActions: keysetRows(
+        (after: { id: number; createdAt: Date } | undefined, take) =>
+          this.prisma.auditEntry.findMany({
+            where: {
+              AND: [auditLinesNaming(guildId, userId), after === undefined ? {} : laterThan("createdAt", after.createdAt, after.id)],
+            },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            take,
+          }),
+        (line) => ({
+          cohortId: line.cohortId,
+          action: line.action,
+          byYou: line.actorId === userId,
+          aboutYou: line.subjectUserId === userId,
+          details: parseJson(line.after),
+          at: line.createdAt,
+        }),
+        pages.auditLines,
+      ),
+      nudgesSent: keysetRows(
+        (after: { id: number; claimedAt: Date } | undefined, take) =>
+          this.prisma.nudgeDelivery.findMany({
+            where: {
+              AND: [nudgesClaimedBy(guildId, userId), after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)],
+            },
+            orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
+            take,
+            select: {
+              id: true,
+              status: true,
+              claimedAt: true,
+              sentAt: true,
+              member: { select: { cohortId: true, cohort: { select: { name: true } } } },
+            },
+          }),
+        (row) => ({
+          cohortId: row.member.cohortId,
+          cohortName: row.member.cohort.name,
+          status: row.status,
+          claimedAt: row.claimedAt,
+          sentAt: row.sentAt,
+        }),
+        pages.rows,
+      ),
     };
+  }
+
+  /** One membership's fields, its lists read as they are written. */
+  private exportedMembership(
+    member: Prisma.MemberGetPayload<{ include: { cohort: { select: { name: true } } } }>,
+    take: number,
+  ): ExportedMembership {
+    const memberId = member.id;
+    return {
+      cohortId: member.cohortId,
+      cohortName: member.cohort.name,
+      displayName: member.displayName,
+      joinedAt: member.joinedAt,
+      leftAt: member.leftAt,
+      remindTime: member.remindTime,
+      remindTimeZone: member.remindTimeZone,
+      nudges: member.nudges,
+      boardVisibility: member.boardVisibility,
+      alias: member.alias,
+      points: member.points,
+      completions: this.exportedCompletions(memberId, take),
+      weeklyScores: keysetRows(
+        (after: { weekNumber: number; points: number } | undefined, size) =>
+          this.prisma.weeklyScore.findMany({
+            where: { memberId, ...(after === undefined ? {} : { weekNumber: { gt: after.weekNumber } }) },
+            orderBy: { weekNumber: "asc" },
+            take: size,
+            select: { weekNumber: true, points: true },
+          }),
+        (row) => ({ weekNumber: row.weekNumber, points: row.points }),
+        take,
+      ),
+      checkpointAnswers: keysetRows(
+        (after: { id: number; answeredAt: Date } | undefined, size) =>
+          this.prisma.checkpointAnswer.findMany({
+            where: { memberId, ...(after === undefined ? {} : laterThan("answeredAt", after.answeredAt, after.id)) },
+            orderBy: [{ answeredAt: "asc" }, { id: "asc" }],
+            take: size,
+            select: { id: true, answer: true, answeredAt: true, section: { select: { title: true } } },
+          }),
+        (row) => ({ section: row.section.title, answer: row.answer, answeredAt: row.answeredAt }),
+        take,
+      ),
+      reminderDeliveries: keysetRows(
+        (after: { localDate: string; status: string; sentAt: Date | null } | undefined, size) =>
+          this.prisma.reminderDelivery.findMany({
+            where: { memberId, ...(after === undefined ? {} : { localDate: { gt: after.localDate } }) },
+            orderBy: { localDate: "asc" },
+            take: size,
+            select: { localDate: true, status: true, sentAt: true },
+          }),
+        (row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt }),
+        take,
+      ),
+      reminderFailures: member.remindFailures,
+      lateJoinDay: member.joinedOn,
+      excludedFromBoards: member.excluded,
+      daysOff: keysetRows(
+        (after: { id: number; fromDate: string; toDate: string } | undefined, size) =>
+          this.prisma.memberBreak.findMany({
+            where: { memberId, ...(after === undefined ? {} : laterThan("fromDate", after.fromDate, after.id)) },
+            orderBy: [{ fromDate: "asc" }, { id: "asc" }],
+            take: size,
+            select: { id: true, fromDate: true, toDate: true },
+          }),
+        (row) => ({ from: row.fromDate, to: row.toDate }),
+        take,
+      ),
+      paceChanges: keysetRows(
+        (after: { id: number } | undefined, size) =>
+          this.prisma.memberAdjustment.findMany({
+            where: { memberId, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            orderBy: { id: "asc" },
+            take: size,
+            select: { id: true, kind: true, appliedOn: true, days: true, createdAt: true },
+          }),
+        (row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt }),
+        take,
+      ),
+      nudgesReceived: keysetRows(
+        (after: { id: number; status: string; claimedAt: Date; sentAt: Date | null } | undefined, size) =>
+          this.prisma.nudgeDelivery.findMany({
+            where: { memberId, ...(after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)) },
+            orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
+            take: size,
+            select: { id: true, status: true, claimedAt: true, sentAt: true },
+          }),
+        (row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt }),
+        take,
+      ),
+    };
+  }
+
+  /** A member's completions by time, ties by item (unique per member): the order of the index /today reads them by. */
+  private exportedCompletions(memberId: number, take: number): AsyncIterable<ExportedCompletion> {
+    return keysetRows(
+      (after: { completedAt: Date; itemId: number } | undefined, size) =>
+        this.prisma.completion.findMany({
+          where: {
+            memberId,
+            ...(after === undefined
+              ? {}
+              : { OR: [{ completedAt: { gt: after.completedAt } }, { completedAt: after.completedAt, itemId: { gt: after.itemId } }] }),
+          },
+          orderBy: [{ completedAt: "asc" }, { itemId: "asc" }],
+          take: size,
+          select: { itemId: true, completedAt: true, weekNumber: true, points: true, onTime: true, item: { select: { title: true } } },
+        }),
+      (row) => ({ item: row.item.title, completedAt: row.completedAt, weekNumber: row.weekNumber, points: row.points, onTime: row.onTime }),
+      take,
+    );
+  }
+
+  /** The user's import previews by id, without their documents' text (hashed and measured as read, a few at a time). */
+  importPreviews(guildId: string, userId: string, take: number = this.exportPageRows.previews): AsyncIterable<ImportPreviewSummary> {
+    return keysetRows(
+      (after: { id: number } | undefined, size) =>
+        this.prisma.pendingImport.findMany({
+          where: { ...importPreviewsBy(guildId, userId), ...(after === undefined ? {} : { id: { gt: after.id } }) },
+          orderBy: { id: "asc" },
+          take: size,
+          select: { id: true, slug: true, status: true, document: true, createdAt: true, expiresAt: true },
+        }),
+      (row) => ({
+        id: row.id,
+        curriculum: row.slug,
+        status: row.status,
+        documentBytes: Buffer.byteLength(row.document, "utf8"),
+        documentSha256: createHash("sha256").update(row.document, "utf8").digest("hex"),
+        textBytes: documentTextBytes(row.document),
+        createdAt: row.createdAt,
+        expiresAt: row.expiresAt,
+      }),
+      take,
+    );
+  }
+
+  /** The documents of these import previews (ids from importPreviews), in the order given, a few at a time; a preview cleared since is missing. */
+  async *importDocumentTexts(ids: readonly number[]): AsyncGenerator<{ id: number; text: string }> {
+    for (const chunk of chunksOf(ids, this.exportPageRows.previews)) {
+      const rows = await this.prisma.pendingImport.findMany({ where: { id: { in: chunk } }, select: { id: true, document: true } });
+      const texts = new Map(rows.map((row) => [row.id, row.document]));
+      for (const id of chunk) {
+        const text = texts.get(id);
+        if (text !== undefined) yield { id, text };
+      }
+      await yieldToEventLoop();
+    }
   }
 
   /**

@@ -1,12 +1,6 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
-import {
-  isExportTooLarge,
-  type MemberExport,
-  type MemberExportFile,
-  type MemberExportTooLarge,
-  type PrivacySettingsView,
-  type StoredCounts,
-} from "../../services/PrivacyService.js";
+import type { MemberExportFile } from "../../services/memberExportFile.js";
+import { isExportTooLarge, type MemberExportTooLarge, type PrivacySettingsView, type StoredCounts } from "../../services/PrivacyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
@@ -47,7 +41,7 @@ export function renderPrivacy(
     if (lines.length > 0) lines.push("");
     if (isExportTooLarge(exported)) lines.push(exportTooLargeText(t, exported));
     else {
-      lines.push(t.t(exportIsEmpty(exported.document) ? "privacy.nothingStored" : "privacy.exported"));
+      lines.push(t.t(exported.empty ? "privacy.nothingStored" : "privacy.exported"));
       files.push(exportFile(exported));
     }
   }
@@ -55,15 +49,9 @@ export function renderPrivacy(
   return { embeds: [embed], files, ephemeral: true };
 }
 
-/** Whether the export holds nothing about the caller (every list of it empty). */
-function exportIsEmpty(exported: MemberExport): boolean {
-  const lists = [exported.memberships, exported.cohortsCreated, exported.adminActions, exported.nudgesSent, exported.pendingImports];
-  return lists.every((list) => list.length === 0);
-}
-
 /** The export as the JSON attachment `/privacy export:True` sends. */
 function exportFile(exported: MemberExportFile): { name: string; data: Buffer } {
-  return { name: `cohort-bot-data-${exported.document.guildId}.json`, data: exported.file };
+  return { name: `cohort-bot-data-${exported.guildId}.json`, data: exported.file };
 }
 
 /** `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes along. */

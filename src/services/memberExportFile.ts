@@ -1,0 +1,191 @@
+import { indentedArrayBytes, indentedFieldPieces, indentedJson, indentedObjectEnd } from "../domain/export/indentedJson.js";
+import { documentsWithinBudget, exportDocumentBudgetBytes, type DocumentCandidate } from "../domain/privacy/documentsWithinBudget.js";
+import type { ImportPreviewSummary, PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
+
+/** The export's version: bump it when the shape in the README changes. */
+export const exportFormatVersion = 5;
+
+/** `/privacy export`'s JSON file (the README documents its shape). */
+export interface MemberExportFile {
+  readonly guildId: string;
+  /** Nothing is stored about the caller here: every list of the file is empty. */
+  readonly empty: boolean;
+  readonly file: Buffer;
+}
+
+/** Text gathered before it becomes a chunk of the file: few, large buffers rather than one per row. */
+const chunkBytes = 64 * 1024;
+
+/** The file as written so far, refused as soon as it would pass its limit. */
+class BoundedFile {
+  private readonly chunks: Buffer[] = [];
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+
+  constructor(private readonly limitBytes: number) {}
+
+  /** Bytes still allowed. */
+  get room(): number {
+    return this.limitBytes - this.written;
+  }
+
+  /** False, and nothing more kept, once the file would pass its limit. */
+  write(text: string): boolean {
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes > this.room) return false;
+    this.written += bytes;
+    this.pending.push(text);
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= chunkBytes) this.flush();
+    return true;
+  }
+
+  /** Writes the pieces as they come; stops reading them (and so the rows behind them) at the limit. */
+  async writeAll(pieces: AsyncIterable<string>): Promise<boolean> {
+    for await (const piece of pieces) if (!this.write(piece)) return false;
+    return true;
+  }
+
+  toBuffer(): Buffer {
+    this.flush();
+    return Buffer.concat(this.chunks, this.written);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+/** Counts the rows of a list as they are written. */
+async function* counted<T>(rows: AsyncIterable<T>, tally: { rows: number }): AsyncGenerator<T> {
+  for await (const row of rows) {
+    tally.rows += 1;
+    yield row;
+  }
+}
+
+async function* listed<T>(values: readonly T[]): AsyncGenerator<T> {
+  yield* values;
+}
+
+/** The import preview as the file says it, in the README's field order. */
+function previewEntry(preview: ImportPreviewSummary, documentInExport: boolean) {
+  return {
+    curriculum: preview.curriculum,
+    status: preview.status,
+    documentBytes: preview.documentBytes,
+    documentSha256: preview.documentSha256,
+    documentInExport,
+    createdAt: preview.createdAt,
+    expiresAt: preview.expiresAt,
+  };
+}
+
+const previewsField = `,\n  "pendingImports": `;
+const documentsField = `,\n  "importDocuments": `;
+const documentEnd = indentedObjectEnd(0, false);
+/** What each further element adds to a list in the file's top object (its separator), and what a first one adds beside it. */
+const elementSeparatorBytes = indentedArrayBytes(2, 0, 1) - indentedArrayBytes(1, 0, 1);
+const firstElementBytes = indentedArrayBytes(1, 0, 1) - indentedArrayBytes(0, 0, 1) - elementSeparatorBytes;
+/** A copied document's entry beside its text (its hash, keys and indentation). */
+const documentEntryBytes = Buffer.byteLength(indentedJson({ sha256: "0".repeat(64), text: "" }, 2)) - '""'.length;
+/** A preview whose document is copied says `true`, a byte shorter than `false`. */
+const copiedPreviewSaving = "false".length - "true".length;
+
+/**
+ * The user's import previews while the file has room for them (each said with `false`, its longest);
+ * null, having stopped reading them, once it has not.
+ */
+async function previewsWithin(previews: AsyncIterable<ImportPreviewSummary>, room: number): Promise<ImportPreviewSummary[] | null> {
+  const kept: ImportPreviewSummary[] = [];
+  let entryBytes = 0;
+  for await (const preview of previews) {
+    kept.push(preview);
+    entryBytes += Buffer.byteLength(indentedJson(previewEntry(preview, false), 2));
+    if (previewsField.length + indentedArrayBytes(kept.length, entryBytes, 1) > room) return null;
+  }
+  return kept;
+}
+
+/**
+ * Which documents to copy: each distinct one once within the 4 MiB budget, and within what the file still
+ * has room for after the previews and the end, exactly (a copied document's entry, less a byte for each
+ * preview that then says `true`). When everything fits this copies what the budget alone would.
+ */
+function documentsCopied(previews: readonly ImportPreviewSummary[], room: number): Set<string> {
+  const naming = new Map<string, number>();
+  let previewBytes = 0;
+  for (const preview of previews) {
+    naming.set(preview.documentSha256, (naming.get(preview.documentSha256) ?? 0) + 1);
+    previewBytes += Buffer.byteLength(indentedJson(previewEntry(preview, false), 2));
+  }
+  const withoutDocuments =
+    previewsField.length + indentedArrayBytes(previews.length, previewBytes, 1) + documentsField.length + "[]".length + documentEnd.length;
+  const candidates: DocumentCandidate[] = previews.map((preview) => ({
+    sha256: preview.documentSha256,
+    textBytes: preview.textBytes,
+    fileBytes:
+      elementSeparatorBytes + documentEntryBytes + preview.textBytes - copiedPreviewSaving * (naming.get(preview.documentSha256) ?? 0),
+  }));
+  return documentsWithinBudget(candidates, exportDocumentBudgetBytes, room - withoutDocuments - firstElementBytes);
+}
+
+/** The copied documents' texts, each once, in the order of the first preview naming it (read again, a few at a time). */
+async function* copiedDocuments(
+  privacy: PrivacyRepository,
+  previews: readonly ImportPreviewSummary[],
+  copied: ReadonlySet<string>,
+): AsyncGenerator<{ sha256: string; text: string }> {
+  const firsts = new Map<string, number>();
+  for (const preview of previews)
+    if (copied.has(preview.documentSha256) && !firsts.has(preview.documentSha256)) firsts.set(preview.documentSha256, preview.id);
+  const shaOf = new Map([...firsts].map(([sha256, id]) => [id, sha256]));
+  // Read again by the first preview naming each: one cleared in between (a day past its expiry, mid-export) leaves its
+  // text out, though its previews say it is copied; the file stays within its limit.
+  for await (const { id, text } of privacy.importDocumentTexts([...firsts.values()])) yield { sha256: shaOf.get(id) ?? "", text };
+}
+
+/**
+ * `/privacy export`'s file, written as its rows are read a page at a time (PrivacyRepository.exportPages)
+ * and counted as written: null, having stopped reading, as soon as it would pass `limitBytes`. Only the
+ * file itself (under the limit) and the import previews' sizes and hashes are held, never the history.
+ * Byte for byte `JSON.stringify(document, null, 2)` of the whole document (see indentedJson).
+ */
+export async function memberExportFile(
+  privacy: PrivacyRepository,
+  request: { readonly guildId: string; readonly userId: string; readonly now: Date },
+  limitBytes: number,
+): Promise<MemberExportFile | null> {
+  const { guildId, userId, now } = request;
+  const file = new BoundedFile(limitBytes);
+  const tally = { rows: 0 };
+  const pages = privacy.exportPages(guildId, userId);
+  const head: [string, unknown][] = [
+    ["format", "cohort-bot/member-export"],
+    ["version", exportFormatVersion],
+    ["exportedAt", now],
+    ["guildId", guildId],
+    ["userId", userId],
+    ["memberships", counted(pages.memberships, tally)],
+    ["cohortsCreated", counted(pages.cohortsCreated, tally)],
+    ["adminActions", counted(pages.adminActions, tally)],
+    ["nudgesSent", counted(pages.nudgesSent, tally)],
+  ];
+  if (!file.write("{")) return null;
+  for (const [index, [key, value]] of head.entries())
+    if (!(await file.writeAll(indentedFieldPieces(key, value, 0, index === 0)))) return null;
+  const previews = await previewsWithin(privacy.importPreviews(guildId, userId), file.room);
+  if (previews === null) return null;
+  const copied = documentsCopied(previews, file.room);
+  const entries = previews.map((preview) => previewEntry(preview, copied.has(preview.documentSha256)));
+  const written =
+    (await file.writeAll(indentedFieldPieces("pendingImports", listed(entries), 0, false))) &&
+    (await file.writeAll(indentedFieldPieces("importDocuments", copiedDocuments(privacy, previews, copied), 0, false))) &&
+    file.write(documentEnd);
+  if (!written) return null;
+  return { guildId, empty: tally.rows + previews.length === 0, file: file.toBuffer() };
+}

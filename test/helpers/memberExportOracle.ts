@@ -1,0 +1,126 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../../src/generated/prisma/client.js";
+
+/**
+ * `/privacy export`'s file as version 5 was built before it was written a page at a time: every row read
+ * at once into one document, then `JSON.stringify(document, null, 2)`. The reference a paged export must
+ * equal byte for byte when it fits. Lists are in the export's order, ties broken as it breaks them
+ * (completions by item, the others by id), which the whole read left to the database.
+ */
+export async function memberExportOracle(
+  prisma: PrismaClient,
+  request: { guildId: string; userId: string; exportedAt: Date },
+  documentBudgetBytes = 4 * 1024 * 1024,
+): Promise<string> {
+  const { guildId, userId } = request;
+  const members = await prisma.member.findMany({
+    where: { userId, cohort: { guildId } },
+    orderBy: { id: "asc" },
+    include: {
+      cohort: { select: { name: true } },
+      completions: { orderBy: [{ completedAt: "asc" }, { itemId: "asc" }], include: { item: { select: { title: true } } } },
+      weeklyScores: { orderBy: { weekNumber: "asc" } },
+      checkpointAnswers: { orderBy: [{ answeredAt: "asc" }, { id: "asc" }], include: { section: { select: { title: true } } } },
+      reminders: { orderBy: { localDate: "asc" } },
+      breaks: { orderBy: [{ fromDate: "asc" }, { id: "asc" }] },
+      adjustments: { orderBy: { id: "asc" } },
+      nudgeDeliveries: { orderBy: [{ claimedAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  const created = await prisma.cohort.findMany({ where: { guildId, createdBy: userId }, orderBy: { id: "asc" } });
+  const auditLines = await prisma.auditEntry.findMany({
+    where: { guildId, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const nudgesSent = await prisma.nudgeDelivery.findMany({
+    where: { claimedBy: userId, member: { cohort: { guildId } } },
+    orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
+    include: { member: { include: { cohort: true } } },
+  });
+  const previews = await prisma.pendingImport.findMany({ where: { scope: guildId, userId }, orderBy: { id: "asc" } });
+  const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+  const copied: { sha256: string; text: string }[] = [];
+  let used = 0;
+  for (const preview of previews) {
+    const hash = sha256(preview.document);
+    const size = Buffer.byteLength(JSON.stringify(preview.document));
+    if (copied.some((document) => document.sha256 === hash) || used + size > documentBudgetBytes) continue;
+    used += size;
+    copied.push({ sha256: hash, text: preview.document });
+  }
+  const parsed = (text: string | null): unknown => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  const document = {
+    format: "cohort-bot/member-export",
+    version: 5,
+    exportedAt: request.exportedAt,
+    guildId,
+    userId,
+    memberships: members.map((member) => ({
+      cohortId: member.cohortId,
+      cohortName: member.cohort.name,
+      displayName: member.displayName,
+      joinedAt: member.joinedAt,
+      leftAt: member.leftAt,
+      remindTime: member.remindTime,
+      remindTimeZone: member.remindTimeZone,
+      nudges: member.nudges,
+      boardVisibility: member.boardVisibility,
+      alias: member.alias,
+      points: member.points,
+      completions: member.completions.map((row) => ({
+        item: row.item.title,
+        completedAt: row.completedAt,
+        weekNumber: row.weekNumber,
+        points: row.points,
+        onTime: row.onTime,
+      })),
+      weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points })),
+      checkpointAnswers: member.checkpointAnswers.map((row) => ({
+        section: row.section.title,
+        answer: row.answer,
+        answeredAt: row.answeredAt,
+      })),
+      reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
+      reminderFailures: member.remindFailures,
+      lateJoinDay: member.joinedOn,
+      excludedFromBoards: member.excluded,
+      daysOff: member.breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+      paceChanges: member.adjustments.map((row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt })),
+      nudgesReceived: member.nudgeDeliveries.map((row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt })),
+    })),
+    cohortsCreated: created.map((row) => row.name),
+    adminActions: auditLines.map((line) => ({
+      cohortId: line.cohortId,
+      action: line.action,
+      byYou: line.actorId === userId,
+      aboutYou: line.subjectUserId === userId,
+      details: parsed(line.after),
+      at: line.createdAt,
+    })),
+    nudgesSent: nudgesSent.map((row) => ({
+      cohortId: row.member.cohortId,
+      cohortName: row.member.cohort.name,
+      status: row.status,
+      claimedAt: row.claimedAt,
+      sentAt: row.sentAt,
+    })),
+    pendingImports: previews.map((row) => ({
+      curriculum: row.slug,
+      status: row.status,
+      documentBytes: Buffer.byteLength(row.document, "utf8"),
+      documentSha256: sha256(row.document),
+      documentInExport: copied.some((document) => document.sha256 === sha256(row.document)),
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    })),
+    importDocuments: copied,
+  };
+  return JSON.stringify(document, null, 2);
+}
