@@ -266,9 +266,6 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
   const refolded = await cohortRepository.refoldNameKeys();
   if (refolded > 0) logger.info({ refolded }, "cohort name keys folded as the bot compares names");
-  // After a runtime upgrade dropped a zone: those members follow their cohort's zone, by one rule everywhere.
-  const cleared = await memberRepository.clearUnknownReminderZones();
-  if (cleared > 0) logger.info({ cleared }, "reminder time zones the runtime does not know cleared");
 
   const scheduler = new Scheduler({
     cohorts: cohortRepository,

@@ -674,10 +674,11 @@ export class CohortService {
   }
 
   /**
-   * The cohort's zone moves the reminders of members without a zone of their own: as after `/remind`,
-   * they start with their next time in the new zone. Yesterday's there, and today's whose time is past,
-   * are recorded as skipped, and the marks an earlier setting left in the old zone's dates go (at most
-   * three statements whatever the number of members), in the same transaction as the cohort's update, so
+   * The cohort's zone moves the reminders of members without a zone of their own (or with one this runtime
+   * does not know, kept stored: see memberTimeZone): as after `/remind`, they start with their next time in
+   * the new zone. Yesterday's there, and today's whose time is past, are recorded as skipped, and the marks
+   * an earlier setting left in the old zone's dates go (a fixed number of statements whatever the number
+   * of members: see ReminderRepository.updateCohortMovingZone), in the same transaction as the cohort's update, so
    * no tick sees the new zone without them and an update that fails (a name taken meanwhile) leaves them
    * as they were. Null when the new name is taken.
    */

@@ -1,6 +1,5 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
-import { isValidTimeZone } from "../../domain/schedule/localTime.js";
 import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -129,41 +128,6 @@ export class MemberRepository {
   /** `timeZone` null: the cohort's, whatever it is at the time. */
   async setReminder(memberId: number, reminder: ReminderSetting | null): Promise<MemberRecord> {
     return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder)));
-  }
-
-  /**
-   * Clears the `/remind` zones the runtime does not know (a later time-zone database dropped them): such
-   * a member already follows the cohort's zone wherever a zone is read (memberTimeZone), and cleared, so
-   * does the marks' SQL of a cohort zone move (ReminderRepository.updateCohortMovingZone), which selects
-   * followers by a null zone. One pass at start-up over the distinct stored zones, `batch` a read, a
-   * batch's unknown ones cleared in one write. Returns how many members' zones were cleared.
-   */
-  async clearUnknownReminderZones(batch = 500): Promise<number> {
-    let cleared = 0;
-    let after: string | null = null;
-    for (;;) {
-      const zones = await this.storedZonesAfter(after, batch);
-      const last = zones.at(-1);
-      if (last === undefined) return cleared;
-      after = last;
-      const unknown = zones.filter((zone) => !isValidTimeZone(zone));
-      if (unknown.length === 0) continue;
-      const result = await this.writes.run(() =>
-        this.prisma.member.updateMany({ where: { remindTimeZone: { in: unknown } }, data: { remindTimeZone: null } }),
-      );
-      cleared += result.count;
-    }
-  }
-
-  /** The distinct stored `/remind` zones after `after` (null: from the first) in name order, at most `batch`. */
-  private async storedZonesAfter(after: string | null, batch: number): Promise<string[]> {
-    const rows = await this.prisma.member.groupBy({
-      by: ["remindTimeZone"],
-      where: { remindTimeZone: after === null ? { not: null } : { gt: after } },
-      orderBy: { remindTimeZone: "asc" },
-      take: batch,
-    });
-    return rows.flatMap((row) => (row.remindTimeZone === null ? [] : [row.remindTimeZone]));
   }
 
   /**

@@ -1,7 +1,8 @@
 import { CohortStatus, type Cohort, type MemberRecord } from "../../domain/cohort/cohortModel.js";
+import { isValidTimeZone } from "../../domain/schedule/localTime.js";
 import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import { findInChunks } from "../inChunks.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
@@ -177,12 +178,15 @@ export class ReminderRepository {
   /**
    * The cohort's update (`changes`, its new zone among them) stored with the reminder days the zone
    * moves (see CohortService.edit), in one transaction, so they commit together or not at all: for every
-   * active member of the cohort who follows its zone (no `/remind` zone of their own), the reminder of
-   * each mark's `localDate` whose time is at most its `upTo` ("HH:MM") is recorded as skipped, and the
-   * marks an earlier setting left them (skipped rows with one of `replacing`'s reasons) go, since their
-   * dates were in the old zone. A fixed number of statements whatever the number of members; a row
-   * already there (sent, failed) stays as it is. Null, and nothing written, when the new name is another
-   * cohort's of the guild (its unique name key), as CohortRepository.update.
+   * active member of the cohort who follows its zone (no `/remind` zone of their own, or one this runtime
+   * does not know: memberTimeZone), the reminder of each mark's `localDate` whose time is at most its
+   * `upTo` ("HH:MM") is recorded as skipped, and the marks an earlier setting left them (skipped rows with
+   * one of `replacing`'s reasons) go, since their dates were in the old zone. An unknown zone stays stored:
+   * a process with other time-zone data (another shard, a newer or older build) may know it. One read of
+   * the cohort's distinct zones, then a fixed number of statements whatever the number of members (more
+   * only past 500 unknown zones); a row already there (sent, failed) stays as it is. Null, and nothing
+   * written, when the new name is another cohort's of the guild (its unique name key), as
+   * CohortRepository.update.
    */
   async updateCohortMovingZone(
     cohortId: number,
@@ -191,27 +195,32 @@ export class ReminderRepository {
     now: Date,
     replacing: readonly string[],
   ): Promise<Cohort | null> {
-    const followers = { cohortId, leftAt: null, remindTimeZone: null };
+    const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
+    const unknownChunks = chunksOf(await this.unknownStoredZones(cohortId));
+    // Each group's statements take the members without a zone and those with one of the group's unknown zones.
+    const groups = unknownChunks.length === 0 ? [[]] : unknownChunks;
     try {
       const [row] = await this.writes.run(() =>
         this.prisma.$transaction([
           cohortUpdate(this.prisma, cohortId, changes),
-          this.prisma.reminderDelivery.deleteMany({
-            where: {
-              status: ReminderStatus.Skipped,
-              lastError: { in: replacing.map((reason) => reason.slice(0, maxErrorLength)) },
-              member: followers,
-            },
-          }),
-          ...marks.map(
-            (mark) => this.prisma.$executeRaw`
-              INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
-              SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
-              FROM "Member"
-              WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND "remindTimeZone" IS NULL
-                AND "remindTime" <= ${mark.upTo}
-              ON CONFLICT ("memberId", "localDate") DO NOTHING`,
-          ),
+          ...groups.flatMap((unknown) => [
+            this.prisma.reminderDelivery.deleteMany({
+              where: {
+                status: ReminderStatus.Skipped,
+                lastError: { in: reasons },
+                member: { cohortId, leftAt: null, OR: [{ remindTimeZone: null }, { remindTimeZone: { in: unknown } }] },
+              },
+            }),
+            ...marks.map(
+              (mark) => this.prisma.$executeRaw`
+                INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
+                SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
+                FROM "Member"
+                WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND ${followsCohortZone(unknown)}
+                  AND "remindTime" <= ${mark.upTo}
+                ON CONFLICT ("memberId", "localDate") DO NOTHING`,
+            ),
+          ]),
         ]),
       );
       return toCohort(row);
@@ -219,6 +228,18 @@ export class ReminderRepository {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * The `/remind` zones stored for the cohort's members that this runtime does not know. Grouped in the
+   * database: at most one row per zone name (a few hundred exist), whatever the number of members.
+   */
+  private async unknownStoredZones(cohortId: number): Promise<string[]> {
+    const rows = await this.prisma.member.groupBy({
+      by: ["remindTimeZone"],
+      where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
+    });
+    return rows.flatMap((row) => (row.remindTimeZone === null || isValidTimeZone(row.remindTimeZone) ? [] : [row.remindTimeZone]));
   }
 
   async resetFailures(memberId: number): Promise<void> {
@@ -269,4 +290,11 @@ export class ReminderRepository {
     );
     return result.count > 0;
   }
+}
+
+/** The raw SQL condition for a member who follows the cohort's zone: no zone, or one of `unknown`. */
+function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
+  return unknown.length === 0
+    ? Prisma.sql`"remindTimeZone" IS NULL`
+    : Prisma.sql`("remindTimeZone" IS NULL OR "remindTimeZone" IN (${Prisma.join(unknown)}))`;
 }
