@@ -450,8 +450,37 @@ describe("member commands through discord.js and the emulator", () => {
       expect(visibleText(await run(ada.id, "remind"))).toContain("is at **08:30** (Europe/Berlin)");
 
       expect(visibleText(await run(ada.id, "remind", { off: true }))).toContain("is off now");
-      expect(await reminderOf(ada.id)).toEqual({ time: null, timeZone: null });
+      expect(await reminderOf(ada.id)).toEqual({ time: null, timeZone: "Europe/Berlin" });
       expect(visibleText(await run(ada.id, "remind", { off: true }))).toContain("already off");
+    });
+
+    it("keeps the zone a member chose when they switch the reminder off, and says so", async () => {
+      const kai = await joined("kai-remind");
+      await run(kai.id, "remind", { time: "08:30", timezone: "Asia/Tokyo" });
+      const off = visibleText(await run(kai.id, "remind", { off: true }));
+      expect(off).toContain("is off now");
+      expect(off).toContain("it keeps the time zone you chose, Asia/Tokyo");
+      expect(visibleText(await run(kai.id, "remind"))).toContain("in the time zone you chose, Asia/Tokyo");
+      // On again without timezone:: in their zone, not the cohort's.
+      const on = visibleText(await run(kai.id, "remind", { time: "07:00" }));
+      expect(on).toContain("**07:00** (Asia/Tokyo)");
+      expect(await reminderOf(kai.id)).toEqual({ time: "07:00", timeZone: "Asia/Tokyo" });
+      // timezone:cohort (offered first by autocomplete) is the way back to following the cohort's zone.
+      const offered = await bot.autocomplete(kai.id, "remind", "timezone", { timezone: "" });
+      expect(offered[0]).toEqual({ name: "The cohort's time zone (follows it when an admin changes it)", value: "cohort" });
+      const berlin = await bot.autocomplete(kai.id, "remind", "timezone", { timezone: "berlin" });
+      expect(berlin.map((choice) => choice.value)).not.toContain("cohort");
+      expect(visibleText(await run(kai.id, "remind", { timezone: "cohort" }))).toContain("**07:00** (UTC)");
+      expect(await reminderOf(kai.id)).toEqual({ time: "07:00", timeZone: null });
+
+      // A member who never chose one is told nothing about a zone; theirs follows the cohort.
+      const lou = await joined("lou-remind");
+      await run(lou.id, "remind", { time: "08:30" });
+      const louOff = visibleText(await run(lou.id, "remind", { off: true }));
+      expect(louOff).not.toContain("time zone you chose");
+      expect(visibleText(await run(lou.id, "remind"))).toContain("add `timezone:` for another time zone");
+      expect(visibleText(await run(lou.id, "remind", { time: "09:00" }))).toContain("**09:00** (UTC)");
+      expect(await reminderOf(lou.id)).toEqual({ time: "09:00", timeZone: null });
     });
 
     it("refuses a bad time, an unknown zone and contradictory options, changing nothing", async () => {

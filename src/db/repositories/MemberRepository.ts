@@ -105,14 +105,17 @@ export class MemberRepository {
     await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
   }
 
-  /** `timeZone` null: the cohort's, whatever it is at the time. */
+  /**
+   * `timeZone` null: the cohort's, whatever it is at the time. `reminder` null switches it off and keeps the
+   * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
+   */
   async setReminder(memberId: number, reminder: { time: string; timeZone: string | null } | null): Promise<MemberRecord> {
     const row = await this.writes.run(() =>
       this.prisma.member.update({
         where: { id: memberId },
         data:
           reminder === null
-            ? { remindTime: null, remindTimeZone: null }
+            ? { remindTime: null }
             : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
       }),
     );

@@ -128,12 +128,14 @@ export const en = {
   "remind.offWithTime": "Pick one: `off:True` switches your reminder off, `time:` sets it. Nothing changed.",
   "remind.needTime": "You have no reminder yet, so give a time too, for example `/remind time:08:30`. Nothing changed.",
   "remind.isOff":
-    "You have no daily reminder for **{cohort}**. Turn one on with `/remind time:08:30` (24-hour time; add `timezone:` for another time zone).",
+    "You have no daily reminder for **{cohort}**. Turn one on with `/remind time:08:30` (24-hour time{chosen, select, yes {, in the time zone you chose, {zone}; `timezone:` changes it} other {; add `timezone:` for another time zone}}).",
   "remind.isOn":
     "Your daily reminder for **{cohort}** is at **{time}** ({zone}); next one {next}. Change it with `/remind time:`, or stop it with `/remind off:True`.",
   "remind.set":
     "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one {next}.",
-  "remind.turnedOff": "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`.",
+  "remind.turnedOff":
+    "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`{chosen, select, yes {: it keeps the time zone you chose, {zone}} other {}}.",
+  "remind.followCohortChoice": "The cohort's time zone (follows it when an admin changes it)",
   "remind.alreadyOff": "Your daily reminder for **{cohort}** was already off, so nothing changed.",
   "remind.directMessages": "Reminders come as direct messages: allow direct messages from members of this server to receive them.",
   "remind.pausedNote": "This cohort is paused: no reminders are sent until an admin resumes it.",

@@ -132,13 +132,14 @@ export const es: Catalogue = {
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
   "remind.isOff":
-    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas; añade `zona_horaria:` para otra zona horaria).",
+    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas{chosen, select, yes {, en la zona horaria que elegiste, {zone}; `zona_horaria:` la cambia} other {; añade `zona_horaria:` para otra zona horaria}}).",
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
   "remind.turnedOff":
-    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
+    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: mantiene la zona horaria que elegiste, {zone}} other {}}.",
+  "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
@@ -787,7 +788,10 @@ export const esCommands: CommandTexts = {
   "leave cohort": ["cohorte", "La cohorte que dejas"],
   remind: ["recordatorio", "Un mensaje directo diario con la lectura pendiente; sin opciones muestra tu ajuste"],
   "remind time": ["hora", "Tu hora local, HH:MM de 24 horas (p. ej. 08:30)"],
-  "remind timezone": ["zona_horaria", "Zona horaria IANA como Europe/Madrid (por defecto, la de la cohorte)"],
+  "remind timezone": [
+    "zona_horaria",
+    "Zona IANA como Europe/Madrid; cohort sigue la de la cohorte (por defecto: la tuya, si no la de ella)",
+  ],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
   "remind cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
   privacy: ["privacidad", "Lo que otros ven de ti, los avisos, una copia de tus datos o borrarlos (solo este servidor)"],
