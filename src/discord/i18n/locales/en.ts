@@ -684,6 +684,8 @@ export const en = {
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",
   "audit.empty": "No admin actions recorded yet.",
+  "audit.newer": "◀ Newer",
+  "audit.older": "Older ▶",
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "an admin whose id is not kept",
   "audit.breakSet": "week {week} is a break",
