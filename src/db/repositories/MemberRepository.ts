@@ -122,6 +122,12 @@ export class MemberRepository {
     return toMember(row);
   }
 
+  /** Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the reminder off. */
+  async followCohortZone(memberId: number, switchOff: boolean): Promise<MemberRecord> {
+    const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
+    return toMember(await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data })));
+  }
+
   /**
    * The member's alias number ("Member 7"), given the first time it is needed: the cohort's next
    * sequence number, so it says nothing about who they are. Stored, so it stays the same. A clash with

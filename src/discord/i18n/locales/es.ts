@@ -132,13 +132,15 @@ export const es: Catalogue = {
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
   "remind.isOff":
-    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas{chosen, select, yes {, en la zona horaria que elegiste, {zone}; `zona_horaria:` la cambia} other {; añade `zona_horaria:` para otra zona horaria}}).",
+    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas{chosen, select, yes {, en la zona horaria guardada para ti, {zone}; `zona_horaria:` la cambia y `zona_horaria:cohorte` sigue la de la cohorte} other {; añade `zona_horaria:` para otra zona horaria}}).",
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo, {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo, {next}.",
   "remind.turnedOff":
-    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: mantiene la zona horaria que elegiste, {zone}} other {}}.",
+    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
+  "remind.followsCohort":
+    "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
   "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
@@ -792,7 +794,7 @@ export const esCommands: CommandTexts = {
   "remind time": ["hora", "Tu hora local, HH:MM de 24 horas (p. ej. 08:30)"],
   "remind timezone": [
     "zona_horaria",
-    "Zona IANA como Europe/Madrid; cohort sigue la de la cohorte (por defecto: la tuya, si no la de ella)",
+    "Zona IANA como Europe/Madrid; cohorte sigue la de la cohorte (por defecto: la tuya, si no la de ella)",
   ],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
   "remind cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
