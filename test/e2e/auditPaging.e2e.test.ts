@@ -1,3 +1,4 @@
+import { ButtonStyle, ComponentType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
@@ -156,5 +157,91 @@ describe("/cohort audit pages with ◀ Newer / Older ▶", () => {
     expect(pageButtons(spanish).map((button) => button.label)).toEqual(["◀ Más recientes", "Más antiguas ▶"]);
     const next = await bot.click(directora.id, spanish.id, pageButtons(spanish)[1]?.customId ?? "").final();
     expect(visibleText(next)).toContain("creó la cohorte");
+  });
+
+  /** One line of `action` on the cohort, `minutes` after `now`. */
+  async function line(cohort: Cohort, action: string, title: string, minutes: number): Promise<number> {
+    const row = await bot.test.app.database.prisma.auditEntry.create({
+      data: {
+        guildId: cohort.guildId,
+        cohortId: cohort.id,
+        actorId: bot.admin.id,
+        action,
+        subjectUserId: null,
+        before: null,
+        after: JSON.stringify({ item: title, points: 24 }),
+        createdAt: new Date(now.getTime() + minutes * 60_000),
+      },
+    });
+    return row.id;
+  }
+
+  it("fills every page with lines it can show, however many lines of unknown actions lie between them", async () => {
+    const cohort = await bot.createCohort({ name: "Audit Unknown Actions" });
+    // Oldest first: items 1-10, 30 lines of an action this version does not know, items 11-40, 30 more unknown ones.
+    for (let index = 1; index <= 10; index += 1) await line(cohort, "credit", item(index), 100 + index);
+    for (let index = 0; index < 30; index += 1) await line(cohort, "retired_action", "Retired", 200);
+    for (let index = 11; index <= 40; index += 1) await line(cohort, "credit", item(index), 300 + index);
+    for (let index = 0; index < 30; index += 1) await line(cohort, "retired_action", "Retired", 400);
+    const descending = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, offset) => item(from - offset));
+
+    const first = await bot.reply(bot.admin.id, "cohort audit", { cohort: String(cohort.id) });
+    expect(itemsOn(first)).toEqual(descending(40, 16));
+    expect(disabled(first, "◀ Newer")).toBe(true);
+    const second = await click(first, "Older ▶");
+    expect(itemsOn(second)).toEqual(descending(15, 1));
+    expect(visibleText(second)).toContain("created the cohort");
+    expect(disabled(second, "Older ▶")).toBe(true);
+    const back = await click(second, "◀ Newer");
+    expect(itemsOn(back)).toEqual(descending(40, 16));
+    expect(disabled(back, "◀ Newer")).toBe(true);
+  });
+
+  it("answers crafted buttons naming another server's cohort or line, or another cohort's line, as out of date, changing nothing", async () => {
+    const cohort = await bot.createCohort({ name: "Audit Crafted" });
+    const sibling = await bot.createCohort({ name: "Audit Crafted Sibling" });
+    const ownLine = await line(cohort, "credit", item(1), 1);
+    const siblingLine = await line(sibling, "credit", item(2), 1);
+
+    const otherGuild = bot.emulator.createGuild({ name: "Audit Other Server" });
+    const otherChannel = bot.emulator.createChannel(otherGuild.id, { name: "study" });
+    const client = bot.test.app.discord.client;
+    // Until the bot has the channel (the test's timeout bounds the wait, not a count of attempts).
+    while (!client.guilds.cache.get(otherGuild.id)?.channels.cache.has(otherChannel.id))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const foreign = await bot.test.app.services.cohorts.create({
+      guildId: otherGuild.id,
+      actorId: "1",
+      name: "Audit Foreign",
+      curriculum: "backend-engineer-learning-path",
+      channelId: otherChannel.id,
+      start: "2027-01-04",
+    });
+    const foreignLine = await line(foreign, "credit", item(3), 1);
+
+    const customIds = [
+      `audit:${foreign.id}:older:${foreignLine}`,
+      `audit:${cohort.id}:older:${foreignLine}`,
+      `audit:${cohort.id}:newer:${siblingLine}`,
+      `audit:${sibling.id}:older:${ownLine}`,
+    ];
+    const channel = await client.channels.fetch(bot.channel.id);
+    if (channel === null || !channel.isSendable()) throw new Error("channel not sendable");
+    const post = await channel.send({
+      content: "crafted audit page",
+      components: customIds.map((customId) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: customId, custom_id: customId }],
+      })),
+    });
+    const original = () => bot.emulator.channelMessages(bot.channel.id).find((message) => message.id === post.id);
+    const before = original();
+    for (const customId of customIds) {
+      const answer = await bot.click(bot.admin.id, post.id, customId).final();
+      expect(answer.ephemeral).toBe(true);
+      expect(visibleText(answer)).toContain("This button is out of date");
+      expect(visibleText(answer)).not.toContain("Audit Foreign");
+    }
+    expect(original()).toEqual(before);
   });
 });

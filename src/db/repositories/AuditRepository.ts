@@ -1,4 +1,4 @@
-import { isAuditAction, type AuditAction, type AuditValues } from "../../domain/audit/auditAction.js";
+import { AuditAction, isAuditAction, type AuditValues } from "../../domain/audit/auditAction.js";
 import type { AuditEntry, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
@@ -34,6 +34,9 @@ function parseValues(json: string | null): AuditValues | null {
     return null;
   }
 }
+
+/** The actions this version can show. */
+const knownActions: string[] = Object.values(AuditAction);
 
 /** The trail's order (newest first), and its reverse for the lines newer than a page's. */
 const newestFirst: Prisma.AuditEntryOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
@@ -80,7 +83,9 @@ export class AuditRepository {
    * deep it is, and lines written meanwhile shift nothing. null when the anchor is not a line of this trail.
    */
   async pageForCohort(guildId: string, cohortId: number, anchor: AuditPageAnchor, limit: number): Promise<AuditPage | null> {
-    const trail = { guildId, OR: [{ cohortId }, { cohortId: null }] };
+    // Lines of actions this version does not know (a newer one wrote them) are left out by the query, not
+    // after it: a page cut first and filtered after would come short, or empty with more beyond it.
+    const trail = { guildId, OR: [{ cohortId }, { cohortId: null }], action: { in: knownActions } };
     if (anchor === null) {
       const rows = await this.prisma.auditEntry.findMany({ where: trail, orderBy: newestFirst, take: limit + 1 });
       return { entries: toRecords(rows.slice(0, limit)), hasOlder: rows.length > limit, hasNewer: false };
