@@ -10,6 +10,7 @@ import { privacyDeleteButton } from "./buttons/privacyDeleteButton.js";
 import { importButton } from "./buttons/importButton.js";
 import { nudgeButton } from "./buttons/nudgeButton.js";
 import { rosterPageButton } from "./buttons/rosterPageButton.js";
+import { auditPageButton } from "./buttons/auditPageButton.js";
 import { checkpointCommand } from "./checkpoint.js";
 import { cohortCommand } from "./cohort.js";
 import { curriculumCommand } from "./curriculum.js";
@@ -58,5 +59,6 @@ export const buttonHandlers: readonly ButtonHandler[] = [
   privacyDeleteButton,
   importButton,
   rosterPageButton,
+  auditPageButton,
   nudgeButton,
 ];

@@ -4,6 +4,8 @@ import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderReminderSetting } from "../src/discord/render/renderReminderSetting.js";
 import { suggestTimeZones } from "../src/services/suggestTimeZones.js";
+import { followCohortZone, maxChoices } from "../src/services/CohortService.js";
+import type { Translator } from "../src/discord/i18n/Translator.js";
 import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
@@ -21,7 +23,7 @@ const definition = {
     {
       type: ApplicationCommandOptionType.String,
       name: "timezone",
-      description: "IANA time zone such as Europe/Berlin (default: the cohort's)",
+      description: "IANA zone such as Europe/Berlin; cohort follows the cohort's (default: yours, else the cohort's)",
       required: false,
       autocomplete: true,
       max_length: 64,
@@ -51,7 +53,16 @@ export const remindCommand: SlashCommand = {
   },
   async autocomplete(context, interaction) {
     const focused = interaction.options.getFocused(true);
-    if (focused.name === "timezone") return suggestTimeZones(focused.value);
+    if (focused.name === "timezone") return zoneChoices(context.t, focused.value);
     return memberAutocomplete(context, interaction);
   },
 };
+
+/** The zones matching what was typed, after "the cohort's" when that matches too (the way back to following it). */
+function zoneChoices(t: Translator, typed: string): { name: string; value: string }[] {
+  const query = typed.trim().toLowerCase();
+  const name = t.plain("remind.followCohortChoice");
+  const follow = followCohortZone.startsWith(query) || name.toLowerCase().includes(query);
+  const zones = suggestTimeZones(typed);
+  return follow ? [{ name, value: followCohortZone }, ...zones].slice(0, maxChoices) : zones;
+}

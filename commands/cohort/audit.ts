@@ -8,7 +8,7 @@ import { readOptions } from "../../src/discord/readOptions.js";
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
   name: "audit",
-  description: "The last 25 admin actions on a cohort: who did what, and when",
+  description: "The admin actions on a cohort, newest first: who did what, and when",
   options: [cohortOption(false, "Cohort (optional when the server has only one)")],
 } as const satisfies SubcommandDefinition;
 

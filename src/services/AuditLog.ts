@@ -1,6 +1,6 @@
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { CohortSettings } from "../domain/schedule/scheduleTypes.js";
-import type { AuditEntryRecord, AuditRepository } from "../db/repositories/AuditRepository.js";
+import type { AuditPage, AuditPageAnchor, AuditRepository } from "../db/repositories/AuditRepository.js";
 
 export interface AuditRecordInput {
   readonly guildId: string;
@@ -24,7 +24,7 @@ export interface PostTimeChange {
 /** How many of a day's creation and edit lines the scheduler reads: far more edits than a cohort gets in a day. */
 const postTimeChangesRead = 200;
 
-/** How many lines `/cohort audit` shows. */
+/** How many lines a page of `/cohort audit` shows at most. */
 export const auditPageSize = 25;
 
 /**
@@ -73,8 +73,11 @@ export class AuditLog {
     });
   }
 
-  /** The cohort's last `auditPageSize` admin actions (guild-wide ones included), newest first. */
-  async latest(guildId: string, cohortId: number): Promise<AuditEntryRecord[]> {
-    return this.entries.latestForCohort(guildId, cohortId, auditPageSize);
+  /**
+   * A page of at most `auditPageSize` of the cohort's admin actions (guild-wide ones included), newest first:
+   * the latest, or those next to a line of an earlier page. null when that line is not in this trail.
+   */
+  async page(guildId: string, cohortId: number, anchor: AuditPageAnchor): Promise<AuditPage | null> {
+    return this.entries.pageForCohort(guildId, cohortId, anchor, auditPageSize);
   }
 }

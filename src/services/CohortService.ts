@@ -81,13 +81,30 @@ export interface ReminderRequest {
   readonly cohort: string | null;
   /** "HH:MM" as typed, or null when left out. */
   readonly time: string | null;
-  /** IANA name as typed, or null when left out. */
+  /** IANA name as typed (or `followCohortZone`), or null when left out. */
   readonly timeZone: string | null;
   readonly off: boolean | null;
   readonly now: Date;
 }
 
-export const ReminderChange = { Shown: "shown", Set: "set", TurnedOff: "turned-off", AlreadyOff: "already-off" } as const;
+/** `/remind timezone:cohort`: drop a chosen zone, so the reminder (and the member's day) follows the cohort's again. */
+export const followCohortZone = "cohort";
+
+/** What `timezone:` takes for it, in any case: the choice's value, and the Spanish word typed without picking the choice. */
+const followCohortWords: ReadonlySet<string> = new Set([followCohortZone, "cohorte"]);
+
+function isFollowCohortZone(typed: string | null): boolean {
+  return typed !== null && followCohortWords.has(typed.trim().toLowerCase());
+}
+
+/** FollowsCohort: the reminder is off and the zone kept for the member dropped (`timezone:cohort` while off, or with `off:True`). */
+export const ReminderChange = {
+  Shown: "shown",
+  Set: "set",
+  TurnedOff: "turned-off",
+  AlreadyOff: "already-off",
+  FollowsCohort: "follows-cohort",
+} as const;
 export type ReminderChange = (typeof ReminderChange)[keyof typeof ReminderChange];
 
 export interface ReminderSettingView {
@@ -97,6 +114,8 @@ export interface ReminderSettingView {
   /** "HH:MM" in `timeZone`; null when the member has no reminder. */
   readonly time: string | null;
   readonly timeZone: string | null;
+  /** The zone the member chose with `timezone:` (kept while the reminder is off), or null: the cohort's. */
+  readonly chosenZone: string | null;
   /**
    * When the reminder time next comes (null when off); ReminderService.withNextReminder narrows it to a day
    * with reading (whether one is sent then depends on that day's reading being unfinished).
@@ -609,9 +628,18 @@ export class CohortService {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
       const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
-      if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, nextAt: null };
-      return { cohort, member: updated, change, time, timeZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
+      // A stored zone the runtime no longer knows is not one kept for the member: they follow the cohort's.
+      const chosenZone = updated.remindTimeZone !== null && isValidTimeZone(updated.remindTimeZone) ? updated.remindTimeZone : null;
+      if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null };
+      return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
+    const follow = isFollowCohortZone(request.timeZone);
+    // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
+    if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
+      const updated = await this.members.followCohortZone(member.id, request.off === true);
+      this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder zone follows the cohort's");
+      return view(updated, ReminderChange.FollowsCohort);
+    }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
@@ -630,9 +658,9 @@ export class CohortService {
     if (timeText === null) throw new UserError("remind.needTime");
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
-    const typedZone = request.timeZone === null ? null : typedTimeZone(request.timeZone);
+    const typedZone = request.timeZone === null || follow ? null : typedTimeZone(request.timeZone);
     // A stored zone the runtime no longer knows is dropped: the member follows the cohort's (see memberTimeZone).
-    const storedZone = member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : null;
+    const storedZone = !follow && member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : null;
     const zoneText = typedZone ?? storedZone ?? cohort.settings.timeZone;
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.

@@ -1,6 +1,6 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
-import type { AuditEntryRecord } from "../db/repositories/AuditRepository.js";
+import type { AuditEntryRecord, AuditPageAnchor } from "../db/repositories/AuditRepository.js";
 import { isUserError, UserError } from "../errors.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
@@ -8,7 +8,13 @@ import type { CompletionView, ItemSuggestion, StudyService, UndoView } from "./S
 
 export interface AuditView {
   readonly cohort: Cohort;
+  /** Newest first. */
   readonly entries: readonly AuditEntryRecord[];
+  /** How the page was asked for: the latest lines (null), or those older or newer than a line. */
+  readonly anchor: AuditPageAnchor;
+  /** Lines older than the page's oldest, newer than its newest. */
+  readonly hasOlder: boolean;
+  readonly hasNewer: boolean;
 }
 
 export type CreditView =
@@ -38,9 +44,12 @@ export class FacilitatorService {
     private readonly audit: AuditLog,
   ) {}
 
-  async auditTrail(guildId: string, option: string | null): Promise<AuditView> {
+  /** `/cohort audit`: the latest page of the trail, or (its buttons) the page next to a line of another. */
+  async auditTrail(guildId: string, option: string | null, anchor: AuditPageAnchor = null): Promise<AuditView> {
     const cohort = await this.cohorts.resolveInGuild(guildId, option);
-    return { cohort, entries: await this.audit.latest(guildId, cohort.id) };
+    const page = await this.audit.page(guildId, cohort.id, anchor);
+    if (page === null) throw new UserError("generic.staleButton");
+    return { cohort, anchor, ...page };
   }
 
   async credit(request: CreditRequest): Promise<CreditView> {

@@ -450,8 +450,89 @@ describe("member commands through discord.js and the emulator", () => {
       expect(visibleText(await run(ada.id, "remind"))).toContain("is at **08:30** (Europe/Berlin)");
 
       expect(visibleText(await run(ada.id, "remind", { off: true }))).toContain("is off now");
-      expect(await reminderOf(ada.id)).toEqual({ time: null, timeZone: null });
+      expect(await reminderOf(ada.id)).toEqual({ time: null, timeZone: "Europe/Berlin" });
       expect(visibleText(await run(ada.id, "remind", { off: true }))).toContain("already off");
+    });
+
+    it("keeps the zone a member chose when they switch the reminder off, and says so", async () => {
+      const kai = await joined("kai-remind");
+      await run(kai.id, "remind", { time: "08:30", timezone: "Asia/Tokyo" });
+      const off = visibleText(await run(kai.id, "remind", { off: true }));
+      expect(off).toContain("is off now");
+      expect(off).toContain("it stays in the time zone kept for you, Asia/Tokyo (`/remind timezone:cohort` follows the cohort's zone)");
+      expect(visibleText(await run(kai.id, "remind"))).toContain(
+        "in the time zone kept for you, Asia/Tokyo; `timezone:` changes it, `timezone:cohort` follows the cohort's zone",
+      );
+      // On again without timezone:: in their zone, not the cohort's.
+      const on = visibleText(await run(kai.id, "remind", { time: "07:00" }));
+      expect(on).toContain("**07:00** (Asia/Tokyo)");
+      expect(await reminderOf(kai.id)).toEqual({ time: "07:00", timeZone: "Asia/Tokyo" });
+      // timezone:cohort (offered first by autocomplete) is the way back to following the cohort's zone.
+      const offered = await bot.autocomplete(kai.id, "remind", "timezone", { timezone: "" });
+      expect(offered[0]).toEqual({ name: "The cohort's time zone (follows it when an admin changes it)", value: "cohort" });
+      const berlin = await bot.autocomplete(kai.id, "remind", "timezone", { timezone: "berlin" });
+      expect(berlin.map((choice) => choice.value)).not.toContain("cohort");
+      expect(visibleText(await run(kai.id, "remind", { timezone: "cohort" }))).toContain("**07:00** (UTC)");
+      expect(await reminderOf(kai.id)).toEqual({ time: "07:00", timeZone: null });
+
+      // A member who never chose one is told nothing about a zone; theirs follows the cohort.
+      const lou = await joined("lou-remind");
+      await run(lou.id, "remind", { time: "08:30" });
+      const louOff = visibleText(await run(lou.id, "remind", { off: true }));
+      expect(louOff).not.toContain("kept for you");
+      expect(visibleText(await run(lou.id, "remind"))).toContain("add `timezone:` for another time zone");
+      expect(visibleText(await run(lou.id, "remind", { time: "09:00" }))).toContain("**09:00** (UTC)");
+      expect(await reminderOf(lou.id)).toEqual({ time: "09:00", timeZone: null });
+    });
+
+    it("drops a kept zone while the reminder is off with timezone:cohort, alone or with off:True, turning nothing on", async () => {
+      const noa = await joined("noa-remind");
+      const followText = "follows the cohort's time zone";
+      await run(noa.id, "remind", { time: "08:30", timezone: "Asia/Tokyo" });
+      await run(noa.id, "remind", { off: true });
+      const alone = visibleText(await run(noa.id, "remind", { timezone: "cohort" }));
+      expect(alone).toContain(followText);
+      expect(alone).not.toContain("give a time too");
+      expect(await reminderOf(noa.id)).toEqual({ time: null, timeZone: null });
+      expect(visibleText(await run(noa.id, "remind"))).toContain("add `timezone:` for another time zone");
+
+      // With off:True too, while off: the same, not "Pick one".
+      await run(noa.id, "remind", { time: "08:30", timezone: "Asia/Tokyo" });
+      await run(noa.id, "remind", { off: true });
+      expect(visibleText(await run(noa.id, "remind", { off: true, timezone: "COHORT" }))).toContain(followText);
+      expect(await reminderOf(noa.id)).toEqual({ time: null, timeZone: null });
+
+      // And while on: off:True timezone:cohort switches it off and drops the zone in one go.
+      await run(noa.id, "remind", { time: "09:00", timezone: "Europe/Berlin" });
+      expect(visibleText(await run(noa.id, "remind", { off: true, timezone: "cohort" }))).toContain(followText);
+      expect(await reminderOf(noa.id)).toEqual({ time: null, timeZone: null });
+      // Turned on again without timezone:: in the cohort's zone.
+      expect(visibleText(await run(noa.id, "remind", { time: "07:00" }))).toContain("**07:00** (UTC)");
+    });
+
+    it("names no kept zone when the stored one is unknown to the runtime", async () => {
+      const oli = await joined("oli-remind");
+      await bot.test.app.database.prisma.member.updateMany({
+        where: { userId: oli.id },
+        data: { remindTime: null, remindTimeZone: "Atlantis/Lost_City" },
+      });
+      const shown = visibleText(await run(oli.id, "remind"));
+      expect(shown).not.toContain("kept for you");
+      expect(shown).toContain("add `timezone:` for another time zone");
+    });
+
+    it("takes the Spanish word cohorte for the cohort's zone, in any case", async () => {
+      const lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia-remind", locale: "es-ES" });
+      await run(lucia.id, "join", { cohort: cohortName });
+      await run(lucia.id, "remind", { time: "08:30", timezone: "Europe/Madrid" });
+      const off = visibleText(await run(lucia.id, "remind", { off: true }));
+      expect(off).toContain("`/recordatorio zona_horaria:cohorte` sigue la de la cohorte");
+      expect(visibleText(await run(lucia.id, "remind"))).toContain("la zona horaria guardada para ti, Europe/Madrid");
+      expect(visibleText(await run(lucia.id, "remind", { timezone: "Cohorte" }))).toContain("sigue la zona horaria de la cohorte");
+      expect(await reminderOf(lucia.id)).toEqual({ time: null, timeZone: null });
+      await run(lucia.id, "remind", { time: "08:30", timezone: "Europe/Madrid" });
+      expect(visibleText(await run(lucia.id, "remind", { timezone: "cohorte" }))).toContain("**08:30** (UTC)");
+      expect(await reminderOf(lucia.id)).toEqual({ time: "08:30", timeZone: null });
     });
 
     it("refuses a bad time, an unknown zone and contradictory options, changing nothing", async () => {

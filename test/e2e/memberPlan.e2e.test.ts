@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { estimatedMinutes } from "../../src/domain/schedule/estimatedMinutes.js";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
@@ -215,6 +216,33 @@ describe("member plans through discord.js and the emulator", () => {
       for (let week = 1; week <= 4; week += 1) await command("pace", { mode: "extend" });
       expect(visibleText(await command("pace", { mode: "extend" }))).toContain("already runs 4 weeks");
       expect(buttonsOf(await command("pace")).map((entry) => entry.label)).not.toContain("Extend by a week");
+    });
+  });
+
+  describe("catch up at a late join, then extend", () => {
+    it("keeps every day with catch-up reading within 2 × the cohort's average study day", async () => {
+      const joinAt = at("2027-01-13T10:00:00Z"); // Wednesday of week 2
+      const { cohort, member, welcome, command } = await memberOfNewCohort("late-kim", joinAt);
+      const catchUp = buttonsOf(welcome).find((entry) => entry.label === "Catch up");
+      await click(member.id, welcome, catchUp?.customId ?? "");
+      expect(visibleText(await command("pace", { mode: "extend" }))).toContain("runs 1 week later than the cohort's");
+
+      const record = await bot.test.app.services.cohorts.memberOf(cohort, member.id);
+      const { plan } = await bot.test.app.services.memberPlans.planFor(cohort, record, joinAt);
+      const caughtUpDays = [...plan.itemsByDueDate].filter(([, entries]) => entries.some((entry) => entry.source === "catch_up"));
+      expect(caughtUpDays.length).toBeGreaterThan(0);
+      for (const [date, entries] of caughtUpDays) {
+        const minutes = entries.reduce((sum, entry) => sum + estimatedMinutes(entry.item), 0);
+        expect({ date, minutes: minutes <= plan.catchUpCap }).toEqual({ date, minutes: true });
+      }
+      // /week, as the member reads it, says the same of every day of the weeks the catch-up fills.
+      const minutesOf = (text: string) =>
+        text === "free" ? 0 : Number(/(\d+) h/.exec(text)?.[1] ?? 0) * 60 + Number(/(\d+) min/.exec(text)?.[1] ?? 0);
+      for (const number of [2, 3, 4]) {
+        const days = [...visibleText(await command("week", { number })).matchAll(/^\w{3}, \d+ \w{3} 2027 · (.+)$/gm)];
+        expect(days.length).toBeGreaterThanOrEqual(5);
+        for (const [, total] of days) expect(minutesOf(total ?? "")).toBeLessThanOrEqual(plan.catchUpCap);
+      }
     });
   });
 

@@ -169,7 +169,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       after: null,
       createdAt: daysAgo(1),
     });
-    const lines = await audit.latestForCohort("1", basis.cohortId, 25);
+    const lines = (await audit.pageForCohort("1", basis.cohortId, null, 25))?.entries ?? [];
     expect(lines.map((line) => [line.action, line.after])).toEqual([
       ["import", { title: "Path" }],
       ["pause", { status: "paused" }],

@@ -231,6 +231,50 @@ describe("extend and reset", () => {
     expect(plan.items.some((entry) => entry.cohortDate < "2027-03-08" && !entry.preJoin)).toBe(true);
   });
 
+  it("keeps a late joiner's catch-up days under the cap when an extension moves heavier reading onto them", () => {
+    // Week 1 is the backlog; week 2 reads 40 min a day, weeks 3-4 10 min: the catch-up fills week 3's light days.
+    const { section, curriculum: build } = curriculumBuilder();
+    const plan0 = buildCohortPlan(
+      build(4, [
+        section(
+          "w1",
+          1,
+          1,
+          Array.from({ length: 15 }, () => 15),
+        ),
+        section("w2", 2, 2, [40, 40, 40, 40, 40]),
+        section(
+          "w3",
+          3,
+          4,
+          Array.from({ length: 10 }, () => 10),
+        ),
+      ]),
+      settings(),
+    );
+    const joinedOn = "2027-03-08";
+    const input: MemberPlanInput = { basePlan: plan0, breakWeeks: [], joinedOn, adjustments: [], personalBreaks: [] };
+    const joined = { ...input, adjustments: [catchUp(joinedOn, 10, catchUpBacklog(buildMemberPlan(input), none, joinedOn))] };
+    const caughtUp = buildMemberPlan(joined);
+    const week3 = ["2027-03-15", "2027-03-16", "2027-03-17", "2027-03-18", "2027-03-19"];
+    const caughtUpOn = (plan: MemberPlan, date: string) =>
+      (plan.itemsByDueDate.get(date) ?? []).filter((entry) => entry.source === DueSource.CatchUp);
+    expect(week3.some((date) => caughtUpOn(caughtUp, date).length > 0)).toBe(true);
+
+    const extended = buildMemberPlan({ ...joined, adjustments: [...joined.adjustments, extend] });
+    expect(extended.extraWeeks).toBe(1);
+    const catchUpDays = [...extended.itemsByDueDate.keys()].filter((date) => caughtUpOn(extended, date).length > 0);
+    for (const date of catchUpDays) expect(loadOn(extended, date)).toBeLessThanOrEqual(extended.catchUpCap);
+    // Nothing caught up moves earlier, and reading order holds.
+    for (const entry of extended.items.filter((candidate) => candidate.source === DueSource.CatchUp))
+      expect(entry.dueDate >= (caughtUp.itemById.get(entry.item.id)?.dueDate ?? "")).toBe(true);
+    const moved = extended.items.filter((entry) => entry.source === DueSource.CatchUp);
+    expect(moved.map((entry) => entry.dueDate)).toEqual(moved.map((entry) => entry.dueDate).sort());
+    // The rest of the calendar moved a week.
+    for (const entry of extended.items.filter((candidate) => candidate.source !== DueSource.CatchUp))
+      expect(entry.dueDate).toBe(addDays(entry.cohortDate, 7));
+  });
+
   it("reset gives back the cohort's plan", () => {
     const cohort = memberPlan({ breakWeeks: [4] });
     const adjustedInput = withCatchUp({ breakWeeks: [4], adjustments: [extend, extend] }, "2027-04-01", 6);
@@ -381,6 +425,25 @@ describe("member plan properties (seeded)", () => {
       for (const prefix of catchUpPrefixes) {
         expectCatchUpWithinCap(prefix);
         checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("keeps every catch-up day under its cap after the adjustments that follow it too (extensions)", () => {
+    const random = seededRandom(31);
+    let checked = 0;
+    for (let run = 0; run < 150; run += 1) {
+      const { input } = randomScenario(random, plans[run % plans.length] ?? basePlan);
+      const plan = buildMemberPlan(input);
+      for (const [date, entries] of plan.itemsByDueDate) {
+        const caughtUp = entries.filter((entry) => entry.source === DueSource.CatchUp);
+        if (caughtUp.length === 0) continue;
+        checked += 1;
+        expect(isMemberStudyDay(plan, date)).toBe(true);
+        // An item heavier than the cap on its own has a day without other catch-up reading (see spreadCatchUp).
+        if (caughtUp.some((entry) => estimatedMinutes(entry.item) > plan.catchUpCap)) continue;
+        expect(loadOn(plan, date)).toBeLessThanOrEqual(plan.catchUpCap + 1e-9);
       }
     }
     expect(checked).toBeGreaterThan(100);

@@ -46,7 +46,7 @@ export function reminderUpdate(prisma: PrismaClient, memberId: number, reminder:
     where: { id: memberId },
     data:
       reminder === null
-        ? { remindTime: null, remindTimeZone: null }
+        ? { remindTime: null }
         : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
   });
 }
@@ -125,9 +125,18 @@ export class MemberRepository {
     await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
   }
 
-  /** `timeZone` null: the cohort's, whatever it is at the time. */
+  /**
+   * `timeZone` null: the cohort's, whatever it is at the time. `reminder` null switches it off and keeps the
+   * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
+   */
   async setReminder(memberId: number, reminder: ReminderSetting | null): Promise<MemberRecord> {
     return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder)));
+  }
+
+  /** Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the reminder off. */
+  async followCohortZone(memberId: number, switchOff: boolean): Promise<MemberRecord> {
+    const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
+    return toMember(await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data })));
   }
 
   /**

@@ -137,31 +137,79 @@ export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
   return { content: text, ephemeral: true };
 }
 
-/** `/cohort audit`: the last admin actions, newest first. */
+/** `/cohort audit`: a page of the admin actions, newest first, with ◀ Newer / Older ▶ buttons. */
 export function renderAudit(t: Translator, view: AuditView): Reply {
-  const lines = view.entries.map((entry) => {
-    const details = auditDetails(t, entry);
-    // A `/privacy delete` line keeps no one: it says only that a member deleted their data.
-    const hasActor = entry.action !== AuditAction.PrivacyDelete;
-    return t.t("audit.line", {
-      when: markup(timestamp(entry.createdAt, "R")),
-      hasActor: hasActor ? "yes" : "no",
-      actor: markup(hasActor ? auditActor(t, entry) : ""),
-      action: markup(t.t(`audit.action.${entry.action}`)),
-      details: markup(details.join(" · ")),
-      hasDetails: details.length > 0 ? "yes" : "no",
-    });
-  });
+  const title = truncate(t.t("audit.title", { name: view.cohort.name }), limits.title);
+  const lines = view.entries.map((entry) => auditLine(t, entry));
+  // Lines that do not fit are left to the next page, never cut: the page ends at the last line it shows.
+  // A page of newer lines keeps those next to the page it came from, its newest ones going to the next.
+  const fromNewest = view.anchor?.direction !== "newer";
+  const budget = Math.min(limits.description, limits.embedTotal - title.length);
+  const shown = fittingCount(fromNewest ? lines : [...lines].reverse(), budget);
+  const first = fromNewest ? 0 : lines.length - shown;
+  const entries = view.entries.slice(first, first + shown);
+  const newest = entries[0];
+  const oldest = entries.at(-1);
+  const moreNewer = view.hasNewer || (!fromNewest && shown < lines.length);
+  const moreOlder = view.hasOlder || (fromNewest && shown < lines.length);
+  const buttons =
+    newest === undefined || oldest === undefined || !(moreNewer || moreOlder)
+      ? []
+      : [auditPageButton(t, view, "newer", newest.id, !moreNewer), auditPageButton(t, view, "older", oldest.id, !moreOlder)];
   return {
     embeds: [
       {
         color: colors.neutral,
-        title: truncate(t.t("audit.title", { name: view.cohort.name }), limits.title),
-        description:
-          lines.length === 0 ? t.t("audit.empty") : fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden })),
+        title,
+        // truncate: only a single line longer than a whole page could pass the budget.
+        description: entries.length === 0 ? t.t("audit.empty") : truncate(lines.slice(first, first + shown).join("\n"), budget),
       },
     ],
+    components: buttonRows(buttons),
     ephemeral: true,
+  };
+}
+
+function auditLine(t: Translator, entry: AuditEntryRecord): string {
+  const details = auditDetails(t, entry);
+  // A `/privacy delete` line keeps no one: it says only that a member deleted their data.
+  const hasActor = entry.action !== AuditAction.PrivacyDelete;
+  return t.t("audit.line", {
+    when: markup(timestamp(entry.createdAt, "R")),
+    hasActor: hasActor ? "yes" : "no",
+    actor: markup(hasActor ? auditActor(t, entry) : ""),
+    action: markup(t.t(`audit.action.${entry.action}`)),
+    details: markup(details.join(" · ")),
+    hasDetails: details.length > 0 ? "yes" : "no",
+  });
+}
+
+/** How many of `lines`, from the first, fit in `budget` characters joined by line breaks (at least one: a page always moves on). */
+function fittingCount(lines: readonly string[], budget: number): number {
+  let used = -1;
+  let count = 0;
+  for (const line of lines) {
+    used += line.length + 1;
+    if (used > budget) break;
+    count += 1;
+  }
+  return Math.min(lines.length, Math.max(1, count));
+}
+
+function auditPageButton(
+  t: Translator,
+  view: AuditView,
+  direction: "older" | "newer",
+  entryId: number,
+  disabled: boolean,
+): APIButtonComponent {
+  // The line the page starts next to, not a page number: lines written meanwhile shift nothing.
+  return {
+    type: ComponentType.Button,
+    custom_id: `audit:${view.cohort.id}:${direction}:${entryId}`,
+    label: truncate(t.plain(direction === "older" ? "audit.older" : "audit.newer"), limits.buttonLabel),
+    style: ButtonStyle.Primary,
+    disabled,
   };
 }
 

@@ -6,9 +6,13 @@ import { colors, limits, timestamp, truncate } from "./format.js";
 
 function settingLines(t: Translator, view: ReminderSettingView): string[] {
   const cohort = view.cohort.name;
-  if (view.change === ReminderChange.TurnedOff) return [t.t("remind.turnedOff", { cohort })];
+  // Off keeps a zone the member chose: say so, since turning it on again without `timezone:` uses it.
+  const chosen = { chosen: view.chosenZone === null ? "no" : "yes", zone: markup(view.chosenZone ?? "") };
+  if (view.change === ReminderChange.TurnedOff) return [t.t("remind.turnedOff", { cohort, ...chosen })];
+  if (view.change === ReminderChange.FollowsCohort)
+    return [t.t("remind.followsCohort", { cohort, zone: markup(view.cohort.settings.timeZone) })];
   if (view.change === ReminderChange.AlreadyOff) return [t.t("remind.alreadyOff", { cohort })];
-  if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort })];
+  if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort, ...chosen })];
   const next = markup(
     view.nextAt === null
       ? t.t("remind.nextNone")

@@ -126,9 +126,14 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 
   for (const adjustment of input.adjustments) {
     if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map() };
-    else if (adjustment.kind === MemberAdjustmentKind.Extend)
-      state = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
-    else
+    else if (adjustment.kind === MemberAdjustmentKind.Extend) {
+      const extended = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
+      // The extension moves the reading around catch-up days that were filled up to the cap: keep them under it.
+      state = {
+        ...extended,
+        overrides: withinCap(extended.overrides, datesOf(extended), baseItems, (date) => isMemberStudyDay(context, date), cap),
+      };
+    } else
       state = {
         ...state,
         overrides: withCatchUp(state.overrides, datesOf(state), adjustment, baseItems, (date) => isMemberStudyDay(context, date), cap),
@@ -214,6 +219,68 @@ function withCatchUp(
   const next = new Map(overrides);
   backlog.forEach(({ item }, index) => next.set(item.id, dates[index] ?? catchUp.appliedOn));
   return next;
+}
+
+/**
+ * `overrides` after the member's own reading moved under them (an extension): catch-up items stay on
+ * their day while it holds them under the cap; a day that would pass it hands its last catch-up items
+ * on to the next study days, each filled up to the cap, reading order kept. Nothing moves earlier. An
+ * item heavier than the cap keeps a day with no other catch-up item, as `spreadCatchUp` gives it.
+ */
+function withinCap(
+  overrides: ReadonlyMap<number, string>,
+  dueDates: ReadonlyMap<number, string>,
+  baseItems: readonly { item: PlanItem }[],
+  isStudyDay: (date: string) => boolean,
+  cap: number,
+): Map<number, string> {
+  const next = new Map(overrides);
+  const ownLoads = new Map<string, number>();
+  const caughtUpByDate = new Map<string, { id: number; weight: number }[]>();
+  for (const { item } of baseItems) {
+    const date = dueDates.get(item.id);
+    if (date === undefined) continue;
+    const weight = estimatedMinutes(item);
+    if (!overrides.has(item.id)) ownLoads.set(date, (ownLoads.get(date) ?? 0) + weight);
+    else {
+      const sameDay = caughtUpByDate.get(date);
+      if (sameDay === undefined) caughtUpByDate.set(date, [{ id: item.id, weight }]);
+      else sameDay.push({ id: item.id, weight });
+    }
+  }
+  const dates = [...caughtUpByDate.keys()].sort();
+  const waiting: { id: number; weight: number }[] = [];
+  let date = dates[0] ?? "";
+  for (let index = 0, scanned = 0; index < dates.length || waiting.length > 0; scanned += 1) {
+    if (scanned > MAX_CAP_SCAN_DAYS) throw new RangeError("No study days left to keep a catch-up under its cap");
+    if (waiting.length === 0) date = dates[index] ?? date;
+    if (date === dates[index]) {
+      waiting.push(...(caughtUpByDate.get(date) ?? []));
+      index += 1;
+    }
+    // A day that is no study day keeps nothing it is handed (a catch-up never chose one).
+    const placed = isStudyDay(date) ? countUnderCap(waiting, ownLoads.get(date) ?? 0, cap) : 0;
+    for (const entry of waiting.splice(0, placed)) next.set(entry.id, date);
+    date = addDays(date, 1);
+  }
+  return next;
+}
+
+/** Scanning this far past a catch-up day without placing its items means no study days are left. */
+const MAX_CAP_SCAN_DAYS = 3660 * 2;
+
+/** How many of `waiting`'s first items a day with `own` minutes of other reading takes under the cap. */
+function countUnderCap(waiting: readonly { weight: number }[], own: number, cap: number): number {
+  let added = 0;
+  let count = 0;
+  for (const { weight } of waiting) {
+    const oversized = weight > cap;
+    if (oversized ? count > 0 : own + added + weight > cap) break;
+    added += weight;
+    count += 1;
+    if (oversized) break;
+  }
+  return count;
 }
 
 /** The i-th study day on or after `from`, computed once each. */

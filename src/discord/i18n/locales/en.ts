@@ -130,12 +130,16 @@ export const en = {
   "remind.offWithTime": "Pick one: `off:True` switches your reminder off, `time:` sets it. Nothing changed.",
   "remind.needTime": "You have no reminder yet, so give a time too, for example `/remind time:08:30`. Nothing changed.",
   "remind.isOff":
-    "You have no daily reminder for **{cohort}**. Turn one on with `/remind time:08:30` (24-hour time; add `timezone:` for another time zone).",
+    "You have no daily reminder for **{cohort}**. Turn one on with `/remind time:08:30` (24-hour time{chosen, select, yes {, in the time zone kept for you, {zone}; `timezone:` changes it, `timezone:cohort` follows the cohort's zone} other {; add `timezone:` for another time zone}}).",
   "remind.isOn":
     "Your daily reminder for **{cohort}** is at **{time}** ({zone}); next one: {next}. Change it with `/remind time:`, or stop it with `/remind off:True`.",
   "remind.set":
     "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one: {next}.",
-  "remind.turnedOff": "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`.",
+  "remind.turnedOff":
+    "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`{chosen, select, yes {: it stays in the time zone kept for you, {zone} (`/remind timezone:cohort` follows the cohort's zone)} other {}}.",
+  "remind.followsCohort":
+    "Your daily reminder for **{cohort}** is off, and now follows the cohort's time zone ({zone}): turned back on with `/remind time:`, it comes in that zone.",
+  "remind.followCohortChoice": "The cohort's time zone (follows it when an admin changes it)",
   "remind.alreadyOff": "Your daily reminder for **{cohort}** was already off, so nothing changed.",
   "remind.directMessages": "Reminders come as direct messages: allow direct messages from members of this server to receive them.",
   "remind.pausedNote": "This cohort is paused: no reminders are sent until an admin resumes it.",
@@ -687,6 +691,8 @@ export const en = {
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",
   "audit.empty": "No admin actions recorded yet.",
+  "audit.newer": "◀ Newer",
+  "audit.older": "Older ▶",
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "an admin whose id is not kept",
   "audit.breakSet": "week {week} is a break",

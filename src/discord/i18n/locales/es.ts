@@ -134,13 +134,16 @@ export const es: Catalogue = {
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
   "remind.isOff":
-    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas; añade `zona_horaria:` para otra zona horaria).",
+    "No tienes recordatorio diario para **{cohort}**. Actívalo con `/recordatorio hora:08:30` (hora de 24 horas{chosen, select, yes {, en la zona horaria guardada para ti, {zone}; `zona_horaria:` la cambia y `zona_horaria:cohorte` sigue la de la cohorte} other {; añade `zona_horaria:` para otra zona horaria}}).",
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo: {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
-    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`.",
+    "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
+  "remind.followsCohort":
+    "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
+  "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
@@ -710,6 +713,8 @@ export const es: Catalogue = {
     "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
+  "audit.newer": "◀ Más recientes",
+  "audit.older": "Más antiguas ▶",
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "un administrador cuyo id no se guarda",
   "audit.breakSet": "la semana {week} es de descanso",
@@ -792,7 +797,10 @@ export const esCommands: CommandTexts = {
   "leave cohort": ["cohorte", "La cohorte que dejas"],
   remind: ["recordatorio", "Un mensaje directo diario con la lectura pendiente; sin opciones muestra tu ajuste"],
   "remind time": ["hora", "Tu hora local, HH:MM de 24 horas (p. ej. 08:30)"],
-  "remind timezone": ["zona_horaria", "Zona horaria IANA como Europe/Madrid (por defecto, la de la cohorte)"],
+  "remind timezone": [
+    "zona_horaria",
+    "Zona IANA como Europe/Madrid; cohorte sigue la de la cohorte (por defecto: la tuya, si no la de ella)",
+  ],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
   "remind cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
   privacy: ["privacidad", "Lo que otros ven de ti, los avisos, una copia de tus datos o borrarlos (solo este servidor)"],
@@ -885,7 +893,7 @@ export const esCommands: CommandTexts = {
   "cohort credit member": ["miembro", "El miembro al que corresponde la lectura"],
   "cohort credit item": ["lectura", "La lectura (empieza a escribir para buscar)"],
   "cohort credit undo": ["deshacer", "True retira la lectura en lugar de registrarla"],
-  "cohort audit": ["auditoria", "Las últimas 25 acciones de administración de una cohorte: quién hizo qué y cuándo"],
+  "cohort audit": ["auditoria", "Las acciones de administración de una cohorte, las más recientes primero: quién hizo qué y cuándo"],
   "cohort audit cohort": ["cohorte", "Cohorte (opcional si el servidor solo tiene una)"],
   "cohort export": ["exportar", "Descarga los miembros, lecturas, respuestas a los puntos de control y puntos semanales"],
   "cohort export cohort": ["cohorte", "La cohorte"],
