@@ -206,4 +206,10 @@ describe("readsAs with an invisible character between a letter and its accent", 
   it("reads the stored title as the copied one", () => {
     expect(readsAs("Cafe\u200b\u0301")).toBe(readsAs("Café"));
   });
+
+  it("reads plain ASCII as other text: capitals and runs of spaces aside", () => {
+    expect(readsAs("  Plain   Title (Part 1) ")).toBe("plain title (part 1)");
+    expect(readsAs("Plain\tTitle")).toBe("plain title");
+    expect(readsAs("Plain Title\u00a0")).toBe("plain title");
+  });
 });
