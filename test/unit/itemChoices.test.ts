@@ -44,6 +44,20 @@ describe("the 'several items match' reply", () => {
     expect(renderUserError(translatorFor("en"), error)).toContain("**Drill** (Week 1 · One · #1); **Drill** (Week 1 · One · none).");
   });
 
+  it.each(["en", "es"] as const)("writes a place of thousands as typed back, without grouping its digits (%s)", (language) => {
+    const choice = { title: "Review", sectionTitle: "Part 1", weekStart: 1, weekEnd: 2, group: "Lab 1" };
+    const error = new UserError("item.ambiguous", {
+      choices: [
+        { ...choice, ordinal: 4_160 },
+        { ...choice, ordinal: 12_999 },
+      ],
+      unlisted: 0,
+    });
+    const text = renderUserError(translatorFor(language), error);
+    expect(text).toContain("Part 1 · Lab 1 · #4160); **Review** (");
+    expect(text).toContain("Part 1 · Lab 1 · #12999).");
+  });
+
   it("counts the items the service did not list with those that did not fit", () => {
     const choices = Array.from({ length: 75 }, (_, index) => ({
       title: "Review",

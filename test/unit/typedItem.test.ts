@@ -168,6 +168,11 @@ describe("thousands of items sharing a title and weeks", () => {
       index: 74,
     });
     expect(pickTypedItem(readsAs("Review (#9999)"), byTitle)).toEqual({ kind: "one", title: "review", index: 9998 });
+    expect(pickTypedItem(readsAs("Review (Weeks 1-2 · Part 1 · Lab 1 · #13000)"), byTitle)).toEqual({
+      kind: "one",
+      title: "review",
+      index: 12_999,
+    });
   });
 });
 

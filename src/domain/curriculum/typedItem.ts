@@ -142,7 +142,8 @@ export function readTypedDetails(details: string, weekWords: readonly WeekWords[
 const weeksPattern = /^(\D*?)\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u;
 
 function partOf(text: string, words: ReadonlySet<string>): Part {
-  const ordinal = /^#(\d{1,4})$/.exec(text);
+  // A place is at most 5 digits: a curriculum (256 KB) holds fewer than 100,000 items.
+  const ordinal = /^#(\d{1,5})$/.exec(text);
   const match = weeksPattern.exec(text);
   const weeks = match !== null && (match[1] === "" || words.has(match[1] ?? "")) ? match : null;
   const from = Number(weeks?.[2]);
