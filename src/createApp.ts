@@ -21,6 +21,7 @@ import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { PlanBuildThread, type PlanBuildThreadOptions } from "./workers/PlanBuildThread.js";
 import { createDiscordBot, type DiscordBot } from "./discord/createDiscordBot.js";
 import { DiscordChannelGateway } from "./discord/DiscordChannelGateway.js";
+import { catalogueWeekWords } from "./discord/i18n/catalogueWeekWords.js";
 import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
@@ -207,6 +208,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     courseEnd,
     memberRepository,
     new MemberDayRepository(database.hotReader, database.target.provider),
+    catalogueWeekWords(),
   );
   const roster = new RosterService(
     cohorts,

@@ -82,7 +82,8 @@ export interface UserErrorParams {
   "input.invalidWeek": { readonly total: number };
   "input.invalidLanguage": { readonly value: string };
   "item.unknown": { readonly value: string };
-  "item.ambiguous": { readonly choices: readonly ItemChoice[] };
+  /** The first of the items a typed title names, and how many more it names (counted, not listed). */
+  "item.ambiguous": { readonly choices: readonly ItemChoice[]; readonly unlisted: number };
   "item.notDone": { readonly title: string };
   /** `/cohort credit undo:True` of an item the member has not done: `userId` is the member. */
   "credit.notDone": { readonly title: string; readonly userId: string };

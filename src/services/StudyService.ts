@@ -33,7 +33,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
-import { pickTypedItem, readsAs, shownDetails, type ItemDetails } from "../domain/curriculum/typedItem.js";
+import { pickTypedItem, readsAs, shownDetails, type ItemDetails, type WeekWordsOfLanguages } from "../domain/curriculum/typedItem.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -254,6 +254,8 @@ export class StudyService {
     private readonly courseEnd: CourseEndService,
     private readonly members: MemberRepository,
     private readonly memberDays: MemberDayRepository,
+    /** How replies of each language write weeks, from the message catalogue: a typed item's details are read with them. */
+    private readonly weekWords: WeekWordsOfLanguages,
   ) {}
 
   async today(request: MemberRequest): Promise<TodayView> {
@@ -317,7 +319,7 @@ export class StudyService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
-    const item = findItem(context, request.item);
+    const item = findItem(context, request.item, this.weekWords);
     const forYesterday = request.when === CompletionWhen.Yesterday;
     const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
@@ -361,7 +363,7 @@ export class StudyService {
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
-    const item = findItem(context, request.item);
+    const item = findItem(context, request.item, this.weekWords);
     const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
@@ -770,7 +772,7 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { 
  * optionally with the details that tell same-titled items apart (see typedItem.ts).
  * Only items of this cohort's curriculum are found, whatever value is sent.
  */
-export function findItem(context: CohortContext, raw: string): StoredItem {
+export function findItem(context: CohortContext, raw: string, weekWords: WeekWordsOfLanguages): StoredItem {
   const value = raw.trim();
   if (/^\d{1,15}$/.test(value)) {
     const byId = context.itemsById.get(Number(value));
@@ -780,16 +782,17 @@ export function findItem(context: CohortContext, raw: string): StoredItem {
   const byTitle = sameTitled(context);
   const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
   const details = new Map([...byTitle].map(([title, items]) => [title, items.map((item, index) => detailsOf(sections, item, index + 1))]));
-  const pick = pickTypedItem(typed, details);
+  const pick = pickTypedItem(typed, details, weekWords);
   if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
   const items = byTitle.get(pick.title) ?? [];
   const titled = details.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
   const listed = pick.indices.slice(0, maxListedChoices);
   // What each line shows is worked out against every item of the title: typed back, a line picks its item.
-  const shown = shownDetails(titled, listed);
+  const shown = shownDetails(titled, listed, weekWords);
   throw new UserError("item.ambiguous", {
-    choices: pick.indices.map((index) => {
+    unlisted: pick.indices.length - listed.length,
+    choices: listed.map((index) => {
       const item = itemAt(items, index);
       const of = titled[index] ?? detailsOf(sections, item, index + 1);
       const extra = shown[index];
@@ -811,7 +814,7 @@ function itemAt(items: readonly StoredItem[], index: number): StoredItem {
   return item;
 }
 
-/** More lines than one reply has room for (1,500 characters of at least 20 each): the ones after it are never shown. */
+/** More lines than one reply has room for (1,500 characters of at least 20 each): the items after them are only counted. */
 const maxListedChoices = 75;
 
 /** The curriculum's items by how their title reads, each title's in curriculum order (their "#n"). */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** Titles longer than a choice may be, repeated in two sections; two titles cut alike in one section; a title in two groups. */
@@ -207,6 +209,70 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(listed).toContain("**Weekly Review** (Week 1 · A section title");
     expect(listed).toMatch(/…and \d+ more/);
     expect(await done("Weekly Review (Week 60)")).toContain("Done!");
+  });
+
+  it("answers a title 5,000 items share in the same weeks with at most 75 lines, and a line or any item's details typed back pick it", async () => {
+    const sections = Array.from({ length: 200 }, (_, part) => [
+      `Week 1-2: Part ${part + 1}`,
+      ...Array.from({ length: 25 }, (_, lab) => [`Lab ${lab + 1}:`, "- [ ] Required -- Review (5 min)"]).flat(),
+    ]);
+    const parsed = parseCurriculum(["Crowded Path", ...sections.flat(), ""].join("\n"));
+    if (!parsed.ok) throw new Error(`the crowded path does not parse: ${JSON.stringify(parsed.problems)}`);
+    // Stored through the repository: the importer's speed on 5,000 items is not what this test is about.
+    await new CurriculumRepository(bot.test.app.database.prisma).applyImport(parsed.curriculum, "crowded-v1", bot.guild.id);
+    await bot.createCohort({ name: "Crowded", curriculum: "crowded-path", start: "2027-01-04" });
+    const hal = bot.member("hal-crowded");
+    await bot.reply(hal.id, "join", { cohort: "Crowded" });
+    const done = async (item: string) => visibleText(await bot.reply(hal.id, "done", { cohort: "Crowded", item }));
+    const lines = (/Several items match: (.*)\. Pick one/.exec(await done("Review"))?.[1] ?? "").split("; ");
+    const more = lines.pop() ?? "";
+    expect(lines.length).toBeLessThanOrEqual(75);
+    expect(lines.slice(0, 2)).toEqual(["**Review** (Weeks 1-2 · Part 1 · Lab 1)", "**Review** (Weeks 1-2 · Part 1 · Lab 2)"]);
+    expect(more).toMatch(/^…and [\d,]+ more$/);
+    expect(lines.length + Number(more.replace(/\D/g, ""))).toBe(5000);
+    const logged = async () => {
+      const { item } = await lastLogged();
+      return [item.title, item.section.title, item.groupName];
+    };
+    for (const line of [lines[0] ?? "", lines.at(-1) ?? ""]) {
+      expect(await done(line.replaceAll("**", ""))).toContain("Done!");
+      const [, section, group] = /\(Weeks 1-2 · (.*) · (.*)\)$/.exec(line) ?? [];
+      expect(await logged()).toEqual(["Review", section, group]);
+    }
+    expect(await done("Review (Weeks 1-2 · Part 200 · Lab 25)")).toContain("Done!");
+    expect(await logged()).toEqual(["Review", "Part 200", "Lab 25"]);
+    // A generous bound: importing and planning 5,000 items is what takes time here, not the replies.
+  }, 120_000);
+
+  it("answers a Spanish member with lines in Spanish that pick their item typed back, even where a section is named like a week", async () => {
+    const item = (title: string) => `- [ ] Required -- ${title} (10 min)`;
+    const path = ["Semanas Path", "Week 1: Intro", "Lab:", item("Drill"), "Week 1-2: Review", item("Quiz"), "Week 2: Review", item("Quiz")];
+    // "Semana 1 · Intro" would name this section and group as well as the first Drill's week and section.
+    path.push("Week 3: Semana 1", "Intro:", item("Drill"), "");
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "semanas.md", content: path.join("\n") } });
+    await bot.createCohort({ name: "Semanas", curriculum: "semanas-path", start: "2027-01-04" });
+    const ines = bot.emulator.createMember(bot.guild.id, { username: "ines-typed", locale: "es-ES" });
+    await bot.reply(ines.id, "join", { cohort: "Semanas" });
+    const done = async (value: string) => visibleText(await bot.reply(ines.id, "done", { cohort: "Semanas", item: value }));
+    const listed = async (title: string) => (/Coinciden varias lecturas: (.*)\. Elige una/.exec(await done(title))?.[1] ?? "").split("; ");
+    expect(await listed("Quiz")).toEqual(["**Quiz** (Semanas 1-2 · Review)", "**Quiz** (Semana 2 · Review · #2)"]);
+    expect(await listed("Drill")).toEqual(["**Drill** (Semana 1 · Intro · Lab)", "**Drill** (Semana 3 · Semana 1)"]);
+    const picked: string[][] = [];
+    for (const line of [...(await listed("Quiz")), ...(await listed("Drill"))]) {
+      const answer = await done(line.replaceAll("**", ""));
+      const { item: logged } = await lastLogged();
+      picked.push([
+        line,
+        answer.includes("Registrad") ? "logged" : answer.slice(0, 120),
+        `${logged.section.title} ${logged.section.weekStart}`,
+      ]);
+    }
+    expect(picked).toEqual([
+      ["**Quiz** (Semanas 1-2 · Review)", "logged", "Review 1"],
+      ["**Quiz** (Semana 2 · Review · #2)", "logged", "Review 2"],
+      ["**Drill** (Semana 1 · Intro · Lab)", "logged", "Intro 1"],
+      ["**Drill** (Semana 3 · Semana 1)", "logged", "Semana 1 3"],
+    ]);
   });
 
   it("lists a late joiner's overdue items right after today's, before their backlog from before they joined", async () => {

@@ -39,7 +39,38 @@ describe("the 'several items match' reply", () => {
         { ...choice, group: null, ordinal: 1 },
         { ...choice, group: "none", ordinal: null },
       ],
+      unlisted: 0,
     });
     expect(renderUserError(translatorFor("en"), error)).toContain("**Drill** (Week 1 · One · #1); **Drill** (Week 1 · One · none).");
+  });
+
+  it.each(["en", "es"] as const)("writes a place of thousands as typed back, without grouping its digits (%s)", (language) => {
+    const choice = { title: "Review", sectionTitle: "Part 1", weekStart: 1, weekEnd: 2, group: "Lab 1" };
+    const error = new UserError("item.ambiguous", {
+      choices: [
+        { ...choice, ordinal: 4_160 },
+        { ...choice, ordinal: 12_999 },
+      ],
+      unlisted: 0,
+    });
+    const text = renderUserError(translatorFor(language), error);
+    expect(text).toContain("Part 1 · Lab 1 · #4160); **Review** (");
+    expect(text).toContain("Part 1 · Lab 1 · #12999).");
+  });
+
+  it("counts the items the service did not list with those that did not fit", () => {
+    const choices = Array.from({ length: 75 }, (_, index) => ({
+      title: "Review",
+      sectionTitle: `Part ${index + 1}`,
+      weekStart: 1,
+      weekEnd: 2,
+      group: null,
+      ordinal: null,
+    }));
+    const text = renderUserError(translatorFor("en"), new UserError("item.ambiguous", { choices, unlisted: 4_925 }));
+    const lines = (/Several items match: (.*)\. Pick one/.exec(text)?.[1] ?? "").split("; ");
+    const shown = lines.length - 1;
+    expect(lines[0]).toBe("**Review** (Weeks 1-2 · Part 1)");
+    expect(lines.at(-1)).toBe(`…and ${(5_000 - shown).toLocaleString("en-GB")} more`);
   });
 });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { detailsAfter, detailsFit, pickTypedItem, readsAs, shownDetails, type ItemDetails } from "../../src/domain/curriculum/typedItem.js";
+import { catalogueWeekWords } from "../../src/discord/i18n/catalogueWeekWords.js";
+import {
+  detailsAfter,
+  detailsFit as fitsIn,
+  pickTypedItem as pickIn,
+  readsAs,
+  shownDetails as shownIn,
+  type ItemDetails,
+} from "../../src/domain/curriculum/typedItem.js";
+
+/** The week words of the shipped languages, as the app reads them from the message catalogue. */
+const weekWords = catalogueWeekWords();
+const detailsFit = (details: string, item: ItemDetails) => fitsIn(details, item, weekWords);
+const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) => pickIn(typed, byTitle, weekWords);
+const shownDetails = (items: readonly ItemDetails[], listed: readonly number[]) => shownIn(items, listed, weekWords);
 
 const practice: ItemDetails = { sectionTitle: "Basics", group: "Practice", weekStart: 1, weekEnd: 2, ordinal: 2 };
 const after = (typed: string, title: string) => detailsAfter(readsAs(typed), readsAs(title));
@@ -104,8 +118,103 @@ describe("a typed item with the details that tell it apart", () => {
   });
 });
 
+describe("thousands of items sharing a title and weeks", () => {
+  /** 13,000 items titled "Review", all in weeks 1-2: 520 sections ("Part 1"…) of 25 groups ("Lab 1"…). */
+  const review: ItemDetails[] = Array.from({ length: 13_000 }, (_, index) => ({
+    sectionTitle: `Part ${Math.floor(index / 25) + 1}`,
+    group: `Lab ${(index % 25) + 1}`,
+    weekStart: 1,
+    weekEnd: 2,
+    ordinal: index + 1,
+  }));
+  const listed = Array.from({ length: 75 }, (_, index) => index);
+
+  it("shows the 75 listed lines of 520 sections × 25 groups with their group, and each line typed back in either language picks its item", () => {
+    const items = review;
+    const byTitle = new Map([["review", items]]);
+    const pick = pickTypedItem("review", byTitle);
+    expect(pick.kind === "several" ? pick.indices.length : pick.kind).toBe(13_000);
+    const shown = shownDetails(items, listed);
+    expect(listed.map((at) => shown[at])).toEqual(listed.map(() => ({ group: true, ordinal: false })));
+    for (const at of [0, 26, 74]) {
+      const { sectionTitle, group } = items[at] ?? practice;
+      for (const weeks of ["Weeks 1-2", "Semanas 1-2"]) {
+        expect([weeks, pickTypedItem(readsAs(`Review (${weeks} · ${sectionTitle} · ${group ?? ""})`), byTitle)]).toEqual([
+          weeks,
+          { kind: "one", title: "review", index: at },
+        ]);
+      }
+    }
+    expect(pickTypedItem(readsAs("Review (Weeks 1-2 · Part 520 · Lab 25)"), byTitle)).toEqual({
+      kind: "one",
+      title: "review",
+      index: 12_999,
+    });
+    expect(pickTypedItem(readsAs("Review (Part 7)"), byTitle)).toEqual({
+      kind: "several",
+      title: "review",
+      indices: Array.from({ length: 25 }, (_, index) => 150 + index),
+    });
+  });
+
+  it("shows each of 13,000 items of one section and group with its place, and the place typed back picks it", () => {
+    const items = review.map((item) => ({ ...item, sectionTitle: "Part 1", group: "Lab 1" }));
+    const shown = shownDetails(items, listed);
+    expect(listed.filter((at) => shown[at]?.ordinal !== true)).toEqual([]);
+    const byTitle = new Map([["review", items]]);
+    expect(pickTypedItem(readsAs("Review (Weeks 1-2 · Part 1 · Lab 1 · #75)"), byTitle)).toEqual({
+      kind: "one",
+      title: "review",
+      index: 74,
+    });
+    expect(pickTypedItem(readsAs("Review (#9999)"), byTitle)).toEqual({ kind: "one", title: "review", index: 9998 });
+    expect(pickTypedItem(readsAs("Review (Weeks 1-2 · Part 1 · Lab 1 · #13000)"), byTitle)).toEqual({
+      kind: "one",
+      title: "review",
+      index: 12_999,
+    });
+  });
+});
+
+describe("the words for weeks, from each language's catalogue", () => {
+  it("reads a week after any language's words it is given, and only those", () => {
+    const german = [{ one: "woche", several: "wochen" }] as const;
+    expect(fitsIn("wochen 1-2 · basics", practice, german)).toBe(true);
+    expect(fitsIn("woche 2", practice, german)).toBe(true);
+    expect(fitsIn("wochen 1-2 · basics", practice, weekWords)).toBe(false);
+    expect(fitsIn("weeks 1-2", practice, german)).toBe(false);
+    expect(fitsIn("1-2", practice, german)).toBe(true);
+  });
+
+  it("shows what tells an item apart in every language a reply may be written in: a section named like another language's week", () => {
+    const items: ItemDetails[] = [
+      { sectionTitle: "Intro", group: "Lab", weekStart: 1, weekEnd: 1, ordinal: 1 },
+      { sectionTitle: "Semana 1", group: "Intro", weekStart: 5, weekEnd: 5, ordinal: 2 },
+    ];
+    // "Week 1 · Intro" is the first item's alone, but "Semana 1 · Intro" also names the second's section and group.
+    expect(shownIn(items, [0], [{ one: "week", several: "weeks" }])[0]).toEqual({ group: false, ordinal: false });
+    expect(shownDetails(items, [0])[0]).toEqual({ group: true, ordinal: false });
+    expect(pickTypedItem(readsAs("Intro (Semana 1 · Intro)"), new Map([["intro", items]]))).toEqual({
+      kind: "several",
+      title: "intro",
+      indices: [0, 1],
+    });
+    expect(pickTypedItem(readsAs("Intro (Semana 1 · Intro · Lab)"), new Map([["intro", items]]))).toEqual({
+      kind: "one",
+      title: "intro",
+      index: 0,
+    });
+  });
+});
+
 describe("readsAs with an invisible character between a letter and its accent", () => {
   it("reads the stored title as the copied one", () => {
     expect(readsAs("Cafe\u200b\u0301")).toBe(readsAs("Café"));
+  });
+
+  it("reads plain ASCII as other text: capitals and runs of spaces aside", () => {
+    expect(readsAs("  Plain   Title (Part 1) ")).toBe("plain title (part 1)");
+    expect(readsAs("Plain\tTitle")).toBe("plain title");
+    expect(readsAs("Plain Title\u00a0")).toBe("plain title");
   });
 });

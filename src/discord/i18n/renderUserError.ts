@@ -19,8 +19,9 @@ const maxChoicesLength = 1_500;
 /**
  * Same-titled items, each with its weeks and section, then its group or place ("#2") where the service found
  * those needed: the member types one back as shown ("Title (Weeks 1-2 · Basics)") and it picks that item.
+ * `unlisted` more items are counted with those that do not fit.
  */
-function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string {
+function itemChoicesText(t: Translator, choices: readonly ItemChoice[], unlisted: number): string {
   const lines = choices.map((choice) =>
     t.t("item.choice", {
       title: choice.title,
@@ -35,7 +36,7 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string 
   let shown = 0;
   let length = 0;
   while (shown < lines.length && length + (lines[shown]?.length ?? 0) <= maxChoicesLength) length += (lines[shown++]?.length ?? 0) + 2;
-  const more = lines.length - shown;
+  const more = lines.length - shown + unlisted;
   return [...lines.slice(0, shown), ...(more > 0 ? [t.t("item.moreChoices", { count: more })] : [])].join("; ");
 }
 
@@ -45,11 +46,12 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[]): string 
  */
 export function renderUserError(t: Translator, error: UserError, key: MessageKey = error.code): string {
   const values: Record<string, MessageParam> = {};
-  for (const [name, value] of Object.entries(error.params as Record<string, unknown>)) {
+  const params = error.params as Record<string, unknown>;
+  for (const [name, value] of Object.entries(params)) {
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
-    else if (name === "choices") values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[]));
+    else if (name === "choices") values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[], Number(params.unlisted ?? 0)));
     else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
     else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;

@@ -2,9 +2,19 @@
  * An `item` option typed by hand: a title, optionally with details that tell
  * same-titled items apart, written as the bot shows them ("Grouped (Weeks 1-2 ·
  * Basics · Practice)" in the "several items match" reply, "Grouped · Weeks 1-2 ·
- * Practice" in autocomplete). Pure: a week detail is its numbers, after the word
- * for weeks of any language replies use (format.weeksUpper/Lower in the locales) or none: "part 1" is no week.
+ * Practice" in autocomplete). Pure: a week detail is its numbers, after a word for
+ * weeks that replies of some language write (`WeekWords`, which the caller reads from the message catalogue)
+ * or none: "part 1" is no week.
  */
+
+/** How one language's replies write weeks, read with `readsAs`: its word before one week ("week" 3) and before a range ("weeks" 1-2). */
+export interface WeekWords {
+  readonly one: string;
+  readonly several: string;
+}
+
+/** The week words of every language replies are written in (at least one). */
+export type WeekWordsOfLanguages = readonly [WeekWords, ...WeekWords[]];
 
 /** What a member may name to pick one of several same-titled items. */
 export interface ItemDetails {
@@ -30,8 +40,13 @@ const separator = " · ";
 // them from a stored title, so a line copied back lacks them (the same list as inertText.ts).
 const hidden = /(?![\t\n\v\f\r])\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
+// Printable ASCII, as most titles and names are: nothing to drop or compose, no spaces but the space.
+const printableAscii = /^[\x20-\x7e]*$/;
+
 /** How a title reads: the same words in other capitals or spacing, or with invisible characters, are the same. */
 export function readsAs(text: string): string {
+  // The same result as below, without its passes over the text: a title indexes thousands of names.
+  if (printableAscii.test(text)) return text.toLowerCase().replace(/ +/g, " ").trim();
   // Invisible characters first: one between a letter and its accent would keep NFC from composing them.
   return text.replace(hidden, "").normalize("NFC").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
 }
@@ -65,13 +80,31 @@ export interface ReadItem {
 }
 
 export function readItem(item: ItemDetails): ReadItem {
-  const section = readsAsDetails(item.sectionTitle);
-  const group = item.group === null ? null : readsAsDetails(item.group);
+  return readItemWith(item, readsAsDetails);
+}
+
+/** `readItem`, its names read by `readName`. */
+function readItemWith(item: ItemDetails, readName: (name: string) => string): ReadItem {
+  const section = readName(item.sectionTitle);
+  const group = item.group === null ? null : readName(item.group);
   return { item, section, group, maxParts: 2 + partsIn(section) + (group === null ? 0 : partsIn(group)) };
 }
 
+/** `readsAsDetails`, each name read once however many items share it. */
+function nameReader(): (name: string) => string {
+  const read = new Map<string, string>();
+  return (name) => {
+    let text = read.get(name);
+    if (text === undefined) read.set(name, (text = readsAsDetails(name)));
+    return text;
+  };
+}
+
+/** How many parts `name.split(separator)` has, without making them. */
 function partsIn(name: string): number {
-  return name.split(separator).length;
+  let parts = 1;
+  for (let at = name.indexOf(separator); at !== -1; at = name.indexOf(separator, at + separator.length)) parts++;
+  return parts;
 }
 
 /** One part of typed details read alone: the place or weeks it names, if it is one. */
@@ -87,21 +120,36 @@ export interface TypedDetails {
   readonly starts: readonly number[];
 }
 
-/** Typed details (as `detailsAfter` gives them) read once. Linear. */
-export function readTypedDetails(details: string): TypedDetails {
+/** Every word of `weekWords`, the words a week detail may start with. */
+function wordsFor(weekWords: readonly WeekWords[]): ReadonlySet<string> {
+  return new Set(weekWords.flatMap((words) => [words.one, words.several]));
+}
+
+/** Typed details (as `detailsAfter` gives them) read once; `words` as `wordsFor` gives them. Linear. */
+function readTyped(details: string, words: ReadonlySet<string>): TypedDetails {
   const parts = details === "" ? [] : details.split(separator);
   const starts = [0];
   for (const part of parts) starts.push((starts.at(-1) ?? 0) + part.length + separator.length);
-  return { text: details, parts: parts.map(partOf), starts };
+  return { text: details, parts: parts.map((part) => partOf(part, words)), starts };
 }
 
-function partOf(text: string): Part {
-  const ordinal = /^#(\d{1,4})$/.exec(text);
-  const weeks = /^(?:weeks?|semanas?)?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u.exec(text);
-  const from = Number(weeks?.[1]);
+/** Typed details (as `detailsAfter` gives them) read once, a week after any of `weekWords`' words. Linear. */
+export function readTypedDetails(details: string, weekWords: readonly WeekWords[]): TypedDetails {
+  return readTyped(details, wordsFor(weekWords));
+}
+
+// Weeks: a word (no digits; one of the week words, or none), then one week or a range.
+const weeksPattern = /^(\D*?)\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/u;
+
+function partOf(text: string, words: ReadonlySet<string>): Part {
+  // A place is at most 5 digits: a curriculum (256 KB) holds fewer than 100,000 items.
+  const ordinal = /^#(\d{1,5})$/.exec(text);
+  const match = weeksPattern.exec(text);
+  const weeks = match !== null && (match[1] === "" || words.has(match[1] ?? "")) ? match : null;
+  const from = Number(weeks?.[2]);
   return {
     ordinal: ordinal === null ? null : Number(ordinal[1]),
-    weeks: weeks === null ? null : { from, to: weeks[2] === undefined ? from : Number(weeks[2]) },
+    weeks: weeks === null ? null : { from, to: weeks[3] === undefined ? from : Number(weeks[3]) },
   };
 }
 
@@ -137,8 +185,8 @@ function runFits(typed: TypedDetails, start: number, end: number, read: ReadItem
 }
 
 /** `fitsRead` for one comparison: reads both sides first. */
-export function detailsFit(details: string, item: ItemDetails): boolean {
-  return fitsRead(readTypedDetails(details), readItem(item));
+export function detailsFit(details: string, item: ItemDetails, weekWords: readonly WeekWords[]): boolean {
+  return fitsRead(readTypedDetails(details, weekWords), readItem(item));
 }
 
 /** What a typed item names: one item of a title (its index there), several to choose from, or none. */
@@ -151,10 +199,15 @@ export type TypedPick =
  * The item `typed` (read with `readsAs`) names among `byTitle` (items by title read with `readsAs`, each
  * title's in curriculum order). An exact title names its items. Otherwise the longest title `typed` starts
  * with whose items its details fit names those, and never an item they do not fit: when none fits, a title
- * of several items lists them all, and one of one item names nothing. O(titles × typed length) to find the
- * titles it starts with, then O(items of those titles × parts²) comparisons: linear in the same-titled items.
+ * of several items lists them all, and one of one item names nothing. A week detail may use the words of any
+ * of `weekWords`. O(titles × typed length) to find the titles it starts with, then for each such title
+ * O(its items) to index them (`TitleIndex`) and O(kinds the details could fit × parts²) comparisons.
  */
-export function pickTypedItem(typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>): TypedPick {
+export function pickTypedItem(
+  typed: string,
+  byTitle: ReadonlyMap<string, readonly ItemDetails[]>,
+  weekWords: readonly WeekWords[],
+): TypedPick {
   const exact = byTitle.get(typed);
   if (exact !== undefined)
     return exact.length === 1
@@ -164,11 +217,12 @@ export function pickTypedItem(typed: string, byTitle: ReadonlyMap<string, readon
           exact.map((_, index) => index),
         );
   const titles = [...byTitle.keys()].filter((title) => detailsAfter(typed, title) !== null).sort((a, b) => b.length - a.length);
+  const words = wordsFor(weekWords);
   let fallback: TypedPick = { kind: "none" };
   for (const title of titles) {
     const items = byTitle.get(title) ?? [];
-    const details = readTypedDetails(detailsAfter(typed, title) ?? "");
-    const fitting = items.flatMap((item, index) => (fitsRead(details, readItem(item)) ? [index] : []));
+    const details = readTyped(detailsAfter(typed, title) ?? "", words);
+    const fitting = fittingItems(indexTitle(items, words), details);
     const [only] = fitting;
     if (only !== undefined) return fitting.length === 1 ? { kind: "one", title, index: only } : several(title, fitting);
     if (fallback.kind === "none" && items.length > 1)
@@ -184,53 +238,185 @@ function several(title: string, indices: readonly number[]): TypedPick {
   return { kind: "several", title, indices };
 }
 
-/** The details a reply line shows, read as typed back (in English: the word for weeks in any locale reads alike). */
-function shownText(item: ItemDetails, shown: ShownDetails): string {
-  const weeks = item.weekStart === item.weekEnd ? `week ${item.weekStart}` : `weeks ${item.weekStart}-${item.weekEnd}`;
+/** The details a reply line shows in the language of `words`, read as typed back. */
+function shownText(item: ItemDetails, shown: ShownDetails, words: WeekWords): string {
+  const weeks = item.weekStart === item.weekEnd ? `${words.one} ${item.weekStart}` : `${words.several} ${item.weekStart}-${item.weekEnd}`;
   const parts = [weeks, item.sectionTitle, shown.group ? item.group : null, shown.ordinal ? `#${item.ordinal}` : null];
   return readsAsDetails(parts.filter((part) => part !== null).join(separator));
 }
 
 /**
  * For each of `items` (all the items of one title) whose index is in `listed`, the fewest details beyond
- * weeks and section that, typed back, fit that item and no other, by the same `fitsRead` that reads them;
- * the others show everything. A line's text starts with its weeks, so only items whose weeks hold those, or
- * whose section or group reads as the line's first parts, can fit it: each listed line is compared with
- * those alone. O(items + listed × (items + rivals × parts²)), with numbers compared for each item.
+ * weeks and section that, typed back, fit that item and no other, by the same `fitsRead` that reads them,
+ * whichever language of `weekWords` the line is written in; the others show everything. Each line is
+ * worked out once however many items show it, by finding the items it fits, up to two, in an index of the
+ * title's items (`TitleIndex`): O(items) to build it, then per line O(parts² + kinds it could fit × parts²).
  */
-export function shownDetails(items: readonly ItemDetails[], listed: readonly number[]): ShownDetails[] {
-  const read = items.map(readItem);
-  const byName = new Map<string, ReadItem[]>();
-  for (const entry of read) {
-    for (const name of new Set([entry.section, entry.group])) {
-      if (name === null) continue;
-      const named = byName.get(name);
-      if (named === undefined) byName.set(name, [entry]);
-      else named.push(entry);
+export function shownDetails(items: readonly ItemDetails[], listed: readonly number[], weekWords: WeekWordsOfLanguages): ShownDetails[] {
+  const index = indexTitle(items, wordsFor(weekWords));
+  const lines = new Map<string, { readonly typed: TypedDetails; readonly fitsOne: boolean }>();
+  // Whether the line fits exactly one item, and that one is `entry`.
+  const picksOnly = (entry: ReadItem, text: string) => {
+    let line = lines.get(text);
+    if (line === undefined) {
+      const typed = readTyped(text, index.words);
+      lines.set(text, (line = { typed, fitsOne: fittingItems(index, typed, 2).length === 1 }));
     }
-  }
+    return line.fitsOne && fitsRead(line.typed, entry);
+  };
   const worked = new Set(listed);
-  return read.map((entry, index) => {
-    const { item } = entry;
+  return items.map((item, at) => {
     const fullest = { group: item.group !== null, ordinal: true };
-    if (!worked.has(index)) return fullest;
-    const rivals = rivalsOf(entry, read, byName);
-    const options = [{ group: false, ordinal: false }, ...(item.group === null ? [] : [{ group: true, ordinal: false }]), fullest];
-    const picksOnlyThis = (shown: ShownDetails) => {
-      const typed = readTypedDetails(shownText(item, shown));
-      return fitsRead(typed, entry) && rivals.every((other) => other === entry || !fitsRead(typed, other));
-    };
-    return options.find(picksOnlyThis) ?? fullest;
+    if (!worked.has(at)) return fullest;
+    const entry = readAt(index, at);
+    // Everything shown is the last resort whether or not it tells the item apart: it is not worked out.
+    const options = [{ group: false, ordinal: false }, ...(item.group === null ? [] : [{ group: true, ordinal: false }])];
+    const pickedBack = (shown: ShownDetails) => weekWords.every((words) => picksOnly(entry, shownText(item, shown, words)));
+    return options.find(pickedBack) ?? fullest;
   });
 }
 
-/** The items any line for `entry` could fit: its first run is their weeks, or their section or group. */
-function rivalsOf(entry: ReadItem, read: readonly ReadItem[], byName: ReadonlyMap<string, readonly ReadItem[]>): ReadItem[] {
-  const { item } = entry;
-  const rivals = new Set(read.filter((other) => other.item.weekStart <= item.weekStart && item.weekEnd <= other.item.weekEnd));
-  const parts = shownText(item, { group: item.group !== null, ordinal: true }).split(separator);
-  for (let end = 1; end <= parts.length; end++) {
-    for (const other of byName.get(parts.slice(0, end).join(separator)) ?? []) rivals.add(other);
+/**
+ * Items alike in weeks, section and group: details fit all of them or none, unless a part reads as a place
+ * ("#2"), which fits the one item of that place. Fitting details to a kind is fitting them to its items.
+ */
+interface Kind {
+  /** The kind's details with no place (NaN equals no "#n"). */
+  readonly read: ReadItem;
+  /** Its items' indices, in curriculum order. */
+  readonly members: number[];
+}
+
+/** One title's items' kinds, read once and found by name and by weeks, and the items by place. */
+interface TitleIndex {
+  readonly words: ReadonlySet<string>;
+  readonly items: readonly ItemDetails[];
+  readonly kindOf: readonly Kind[];
+  readonly kinds: readonly Kind[];
+  /** Kinds by their section and by their group. */
+  readonly byName: ReadonlyMap<string, readonly Kind[]>;
+  /** The most parts a name has: no longer run of typed parts can be one. */
+  readonly maxNameParts: number;
+  /** Kinds by their weeks ("1-2"), each weeks once. */
+  readonly byWeeks: ReadonlyMap<string, { readonly start: number; readonly end: number; readonly kinds: Kind[] }>;
+  /** Kinds whose weeks hold a typed week or range, found once per range. */
+  readonly holding: Map<string, readonly Kind[]>;
+  /** Items' indices by their place, once a typed part reads as one. */
+  byPlace: ReadonlyMap<number, readonly number[]> | null;
+}
+
+/** `items` (one title's) indexed, each name read once: O(items), and O(kinds) names looked at. */
+function indexTitle(items: readonly ItemDetails[], words: ReadonlySet<string>): TitleIndex {
+  const readName = nameReader();
+  const kinds = new Map<string, Kind>();
+  const kindOf = items.map((item, at) => {
+    const section = readName(item.sectionTitle);
+    const group = item.group === null ? null : readName(item.group);
+    // Read names hold no control characters (`readsAs` drops them): \u0000 separates, \u0001 stands for no group.
+    const key = `${item.weekStart}\u0000${item.weekEnd}\u0000${section}\u0000${group ?? "\u0001"}`;
+    let kind = kinds.get(key);
+    if (kind === undefined) kinds.set(key, (kind = { read: readItemWith({ ...item, ordinal: Number.NaN }, readName), members: [] }));
+    kind.members.push(at);
+    return kind;
+  });
+  const byName = new Map<string, Kind[]>();
+  const byWeeks = new Map<string, { start: number; end: number; kinds: Kind[] }>();
+  let maxNameParts = 1;
+  for (const kind of kinds.values()) {
+    const { item, section, group } = kind.read;
+    for (const name of group === section ? [section] : [section, group]) {
+      if (name === null) continue;
+      listAt(byName, name).push(kind);
+      maxNameParts = Math.max(maxNameParts, partsIn(name));
+    }
+    const weeks = `${item.weekStart}-${item.weekEnd}`;
+    let same = byWeeks.get(weeks);
+    if (same === undefined) byWeeks.set(weeks, (same = { start: item.weekStart, end: item.weekEnd, kinds: [] }));
+    same.kinds.push(kind);
   }
-  return [...rivals];
+  return { words, items, kindOf, kinds: [...kinds.values()], byName, maxNameParts, byWeeks, holding: new Map(), byPlace: null };
+}
+
+/** Item `at` of the index, read: its kind's names with its own place. */
+function readAt(index: TitleIndex, at: number): ReadItem {
+  const kind = index.kindOf[at];
+  const item = index.items[at];
+  if (kind === undefined || item === undefined) throw new RangeError(`no item ${at} in this title`);
+  return { ...kind.read, item };
+}
+
+/** The indices of the items of place `place`. */
+function itemsAtPlace(index: TitleIndex, place: number): readonly number[] {
+  if (index.byPlace === null) {
+    const byPlace = new Map<number, number[]>();
+    index.items.forEach((item, at) => listAt(byPlace, item.ordinal).push(at));
+    index.byPlace = byPlace;
+  }
+  return index.byPlace.get(place) ?? [];
+}
+
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  return list;
+}
+
+/**
+ * The indices of the items `typed` fits, in curriculum order; once `enough` are found, those found so far
+ * (in any order). A kind it fits has, for each typed part, a name that a run of parts around it reads as,
+ * or weeks holding that part's: only the kinds found so for the part with the fewest are compared. An item
+ * whose kind it does not fit fits only by a part that reads as its place, looked up by that place.
+ */
+function fittingItems(index: TitleIndex, typed: TypedDetails, enough = Infinity): number[] {
+  const found: number[] = [];
+  for (const kind of candidateKinds(index, typed)) {
+    if (!fitsRead(typed, kind.read)) continue;
+    for (const at of kind.members) found.push(at);
+    if (found.length >= enough) return found;
+  }
+  const places = new Set(typed.parts.flatMap((part) => (part.ordinal === null ? [] : [part.ordinal])));
+  for (const place of places) {
+    for (const at of itemsAtPlace(index, place)) {
+      const kind = index.kindOf[at];
+      if (kind !== undefined && !fitsRead(typed, kind.read) && fitsRead(typed, readAt(index, at))) found.push(at);
+    }
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/** The kinds that could fit `typed`: those that could cover its part with the fewest such kinds. */
+function candidateKinds(index: TitleIndex, typed: TypedDetails): Iterable<Kind> {
+  const count = typed.parts.length;
+  if (count === 0) return index.kinds;
+  const covering: (readonly Kind[])[][] = typed.parts.map(() => []);
+  for (let start = 0; start < count; start++) {
+    for (let end = start + 1; end <= Math.min(count, start + index.maxNameParts); end++) {
+      const named = index.byName.get(runText(typed, start, end));
+      if (named !== undefined) for (let at = start; at < end; at++) covering[at]?.push(named);
+    }
+    const weeks = typed.parts[start]?.weeks ?? null;
+    if (weeks !== null) covering[start]?.push(kindsHolding(index, weeks.from, weeks.to));
+  }
+  const sizes = covering.map((lists) => lists.reduce((sum, list) => sum + list.length, 0));
+  const fewest = covering[sizes.indexOf(Math.min(...sizes))] ?? [];
+  return fewest.length === 1 ? (fewest[0] ?? []) : new Set(fewest.flat());
+}
+
+/** Parts start..end (exclusive) of `typed`, read whole. */
+function runText(typed: TypedDetails, start: number, end: number): string {
+  return typed.text.slice(typed.starts[start] ?? 0, (typed.starts[end] ?? 0) - separator.length);
+}
+
+/** The kinds whose weeks hold weeks `from` to `to` (none for a backwards range), as `runFits` compares them. */
+function kindsHolding(index: TitleIndex, from: number, to: number): readonly Kind[] {
+  const key = `${from}-${to}`;
+  let kinds = index.holding.get(key);
+  if (kinds === undefined) {
+    kinds =
+      from > to
+        ? []
+        : [...index.byWeeks.values()].filter((weeks) => weeks.start <= from && to <= weeks.end).flatMap((weeks) => weeks.kinds);
+    index.holding.set(key, kinds);
+  }
+  return kinds;
 }

@@ -122,7 +122,8 @@ export const en = {
   "item.ambiguous":
     "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
   "item.moreChoices": "…and {count, number} more",
-  "item.choice": "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'#}})",
+  "item.choice":
+    "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":

@@ -125,7 +125,8 @@ export const es: Catalogue = {
   "item.ambiguous":
     "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
   "item.moreChoices": "…y {count, number} más",
-  "item.choice": "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'#}})",
+  "item.choice":
+    "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
