@@ -10,6 +10,8 @@ describe("a streak stands as it was at the cohort's end, through discord.js and 
   let bot: BotHarness;
   let ada: { id: string };
   let bea: { id: string };
+  let cy: { id: string };
+  let dee: { id: string };
   const ended = "Ended Winter";
   const finished = "Finished Winter";
 
@@ -36,6 +38,12 @@ describe("a streak stands as it was at the cohort's end, through discord.js and 
     bea = bot.member("bea");
     await bot.reply(ada.id, "join", { cohort: ended });
     await bot.reply(bea.id, "join", { cohort: finished });
+    cy = bot.member("cy");
+    dee = bot.member("dee");
+    await bot.reply(cy.id, "join", { cohort: finished });
+    await bot.reply(dee.id, "join", { cohort: finished });
+    // Dee's own plan runs a week past the course: she reads on in it.
+    expect(visibleText(await bot.reply(dee.id, "pace", { mode: "extend" }))).toContain("runs 1 week later");
     // Ada reads on twelve study days in a row: 4–8, 11–15, 18 and 19 January.
     for (const at of [...weekdays(4, 8), ...weekdays(11, 15), ...weekdays(18, 19)]) await readAt(ada, at);
     // Days off planned for the week after: the end leaves nothing to be off from.
@@ -63,12 +71,25 @@ describe("a streak stands as it was at the cohort's end, through discord.js and 
   });
 
   it("shows a finished course's streak as it stood at the end of its last day, late reading changing none", async () => {
-    // Bea reads on the last five study days of week 12 (22–26 March); the course ends on Sunday 28 March.
+    // Bea and Dee read on the last five study days of week 12 (22–26 March); the course ends on Sunday 28 March.
     for (const at of weekdays(22, 26, "03")) await readAt(bea, at);
+    for (const at of weekdays(22, 26, "03")) await readAt(dee, at);
+    // Cy plans days off from the Thursday through two weeks past the course's end (they are no misses meanwhile).
+    bot.clock.set(new Date("2027-03-24T13:00:00Z"));
+    expect(visibleText(await bot.reply(cy.id, "break", { cohort: finished, from: "2027-03-27", to: "2027-04-11" }))).toContain("Days off");
+    // Cy reads Monday to Thursday, and Friday's reading only on the Monday after, `when:yesterday`.
+    for (const at of weekdays(22, 25, "03")) await readAt(cy, at);
     // The scheduler makes the closing post after the last week, and the cohort becomes finished.
     for (let hour = 0; hour <= 12; hour += 1) await bot.test.app.scheduler.tick(new Date(Date.UTC(2027, 2, 29, hour)));
     const row = await bot.test.app.database.prisma.cohort.findFirst({ where: { name: finished }, select: { status: true } });
     expect(row?.status).toBe("finished");
+    bot.clock.set(new Date("2027-03-29T13:00:00Z"));
+    const [friday] = await bot.autocomplete(cy.id, "done", "item");
+    const logged = await bot.reply(cy.id, "done", { item: String(friday?.value), when: "yesterday" });
+    expect(visibleText(logged)).toContain("for **Fri, 26 Mar 2027**");
+    // Dee reads on through her extension week, 29 March – 2 April.
+    for (const at of weekdays(29, 31, "03")) await readAt(dee, at);
+    for (const at of weekdays(1, 2, "04")) await readAt(dee, at);
     // Nine days later, and after a late /done on the Wednesday (it still counts in the points).
     await readAt(bea, "2027-04-07T12:00:00Z");
     const text = visibleText(await bot.reply(bea.id, "progress"));
@@ -76,6 +97,28 @@ describe("a streak stands as it was at the cohort's end, through discord.js and 
     expect(text).not.toContain("safe until");
     expect(text).toContain("final, as it stood when the course ended");
     expect(await rosterLineOf(finished, "bea")).toContain("streak 5");
+  });
+
+  it("counts reading logged `when:yesterday` the morning after the last day for that day, on the streak and the grid alike", async () => {
+    bot.clock.set(new Date("2027-04-07T12:00:00Z"));
+    const progress = await bot.reply(cy.id, "progress");
+    expect(visibleText(progress)).toContain("Streak: **5 study days**");
+    expect(progress.attachments[0]?.description).toContain("a streak of 5 study days; study-day grid: 5 days done");
+    const line = await rosterLineOf(finished, "cy");
+    expect(line).toContain("streak 5");
+    // Her days are over: nothing left to be off from.
+    expect(line).not.toContain("days off");
+  });
+
+  it("runs a streak and the grid on through a member's own extension week, then stands at its end", async () => {
+    bot.clock.set(new Date("2027-04-20T12:00:00Z"));
+    const progress = await bot.reply(dee.id, "progress");
+    const text = visibleText(progress);
+    expect(text).toContain("Streak: **10 study days**");
+    expect(text).toContain("final, as it stood when the course ended");
+    // Weeks 10 and 11 unread are misses; her extension week shows done, none of it still ahead.
+    expect(progress.attachments[0]?.description).toContain("a streak of 10 study days; study-day grid: 10 days done");
+    expect(await rosterLineOf(finished, "dee")).toContain("streak 10");
   });
 
   it("keeps it so after the course's own last week", async () => {
