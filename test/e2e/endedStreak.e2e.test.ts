@@ -127,3 +127,52 @@ describe("a streak stands as it was at the cohort's end, through discord.js and 
     expect(await rosterLineOf(ended, "ada")).toContain("streak 12");
   });
 });
+
+/**
+ * A course whose weeks run Wednesday to Tuesday, so its last day is a study day, with a cohort break week
+ * near the end, and a member in New York while the cohort keeps UTC: her streak stands at the end of that
+ * Tuesday in her day.
+ */
+describe("a finished course's streak in a member's own zone, with a break week and a study day last", () => {
+  let bot: BotHarness;
+  let fay: { id: string };
+  const cohort = "Wednesday Spring";
+
+  const readAt = async (at: string) => {
+    bot.clock.set(new Date(at));
+    const [item] = await bot.autocomplete(fay.id, "done", "item");
+    if (item === undefined) throw new Error("no item left to complete");
+    expect(visibleText(await bot.reply(fay.id, "done", { item: String(item.value) }))).toContain("Streak");
+  };
+
+  beforeAll(async () => {
+    // Wednesday 6 January 2027 (UTC; weekdays are study days), 12 weeks of reading plus break week 12 (24–30 March):
+    // the course's last day is Tuesday 6 April.
+    bot = await startBotHarness({ now: new Date("2027-01-04T09:00:00Z") });
+    await bot.createCohort({ name: cohort, start: "2027-01-06" });
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort break", { cohort, week: 12 }))).toContain("is now a break");
+    fay = bot.member("fay");
+    await bot.reply(fay.id, "join", { cohort });
+    expect(visibleText(await bot.reply(fay.id, "remind", { time: "08:00", timezone: "America/New_York" }))).toContain("New_York");
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("counts the last Tuesday in full in her day, the break week breaking nothing, and nothing after", async () => {
+    // Monday 22 and Tuesday 23 March, then the break week, then Wednesday 31 March to Tuesday 6 April.
+    for (const at of ["2027-03-22T14:00:00Z", "2027-03-23T14:00:00Z", "2027-03-31T14:00:00Z", "2027-04-01T14:00:00Z"]) await readAt(at);
+    for (const at of ["2027-04-02T14:00:00Z", "2027-04-05T14:00:00Z"]) await readAt(at);
+    // Tuesday's reading at 02:30 the night after in New York (06:30 UTC): her day (04:00 rollover) is still
+    // Tuesday, the last one, though in the cohort's zone that day is over.
+    await readAt("2027-04-07T06:30:00Z");
+    // Wednesday 7 April in New York: after her days, it changes nothing.
+    await readAt("2027-04-07T14:00:00Z");
+    bot.clock.set(new Date("2027-04-20T14:00:00Z"));
+    const progress = await bot.reply(fay.id, "progress");
+    const text = visibleText(progress);
+    expect(text).toContain("Streak: **7 study days**");
+    expect(text).toContain("final, as it stood when the course ended");
+    expect(progress.attachments[0]?.description).toContain("a streak of 7 study days; study-day grid: 7 days done");
+    const roster = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort }));
+    expect(roster.split("\n").find((line) => line.includes("(fay)"))).toContain("streak 7");
+  });
+});
