@@ -44,6 +44,8 @@ export interface MemberPlanning {
    * admin ended the cohort if that came first. Their streak, progress grid and days off stand as they were then.
    */
   readonly daysEndAt: Date;
+  /** `daysEndAt` has passed: nothing the member does changes their streak or grid any more. */
+  readonly daysOver: boolean;
   /** The member day those stand at: `today`, or once `daysEndAt` has passed, its day. */
   readonly standingDay: string;
 }
@@ -147,9 +149,10 @@ export class MemberPlanService {
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
-    const daysEndAt = daysEndOf(cohort, context, zone);
-    const standingDay = daysEndAt.getTime() <= now.getTime() ? memberDateOf(daysEndAt, zone) : today;
-    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, standingDay };
+    const daysEndAt = daysEndOf(cohort, context, plan, zone);
+    const daysOver = daysEndAt.getTime() <= now.getTime();
+    const standingDay = daysOver ? memberDateOf(daysEndAt, zone) : today;
+    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, standingDay };
   }
 
   /**
@@ -333,11 +336,13 @@ export class MemberPlanService {
 }
 
 /**
- * When a member's study days stop (`MemberPlanning.daysEndAt`): the start of the member day after the
- * course's last one (so that day counts in full), or the moment of `/cohort end` when earlier.
+ * When a member's study days stop (`MemberPlanning.daysEndAt`): the start of the member day after the last
+ * one of the course, or of their own plan when it runs later (`/pace extend`: they read on in those weeks),
+ * so that day counts in full; or the moment of `/cohort end` when earlier.
  */
-function daysEndOf(cohort: Cohort, context: CohortContext, zone: string): Date {
-  const courseEnd = memberDayStart(courseEndDate(breakCalendarOf(cohort, context)), zone);
+function daysEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
+  const courseEndDay = courseEndDate(breakCalendarOf(cohort, context));
+  const courseEnd = memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
   return cohort.endedAt !== null && cohort.endedAt.getTime() < courseEnd.getTime() ? cohort.endedAt : courseEnd;
 }
 

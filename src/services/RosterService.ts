@@ -296,8 +296,8 @@ export class RosterService {
     const planning = await this.memberPlans.planFor(cohort, member, now);
     return {
       streak: this.memberPlans.streakOf(planning, completions, now).current,
-      // An ended cohort takes no reading: there is nothing to be off from (its streaks stand as they were at the end).
-      daysOffUntil: cohort.status === CohortStatus.Ended ? null : daysOffUntil(planning.plan, planning.today),
+      // Once the member's days are over (cohort ended, course finished) there is nothing to be off from.
+      daysOffUntil: planning.daysOver ? null : daysOffUntil(planning.plan, planning.today),
     };
   }
 }

@@ -25,7 +25,7 @@ import type { StoredMemberPlanState } from "../db/repositories/MemberPlanReposit
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
-import { endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
@@ -848,6 +848,13 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
   };
 }
 
+/** The grid's exclusive end: the member's plan's end, or the day after the standing day once their days are over. */
+function gridEndDate(planning: MemberPlanning): string {
+  if (!planning.daysOver) return planning.plan.endDate;
+  const afterStanding = addDays(planning.standingDay, 1);
+  return afterStanding < planning.plan.endDate ? afterStanding : planning.plan.endDate;
+}
+
 /** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */
 function studyGridOf(
   cohort: Cohort,
@@ -866,7 +873,8 @@ function studyGridOf(
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,
     joinedDate: localDateOf(member.joinedAt, zone),
-    endDate: planning.plan.endDate,
+    // Ended early by an admin: the days after the end were never to come, so none shows as still ahead.
+    endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
 }

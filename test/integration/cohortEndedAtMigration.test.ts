@@ -38,7 +38,7 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
     [test, database, temp] = [undefined, undefined, undefined];
   });
 
-  it("gives each ended cohort the time of its latest End line, else its last change, and no other cohort an end", async () => {
+  it("gives each ended cohort the time of its latest End line, else the earliest of its closing post and its last change, and no other cohort an end", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
     const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
@@ -58,6 +58,40 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
     const audited = await cohortRow("Audited", "ended");
     const unaudited = await cohortRow("Unaudited", "ended");
     const running = await cohortRow("Running", "active");
+    // Ended before the audit trail, then its closing post (which changed the row again, later).
+    const closed = await cohortRow("Closed", "ended");
+    const closedPost = new Date("2027-01-30T09:00:00Z");
+    await old.prisma.scheduledPost.create({
+      data: {
+        cohortId: closed,
+        kind: "closing",
+        period: "closing",
+        dueAt: closedPost,
+        status: "sent",
+        claimedAt: closedPost,
+        sentAt: new Date("2027-01-30T09:00:05Z"),
+      },
+    });
+    // A closing post claimed after the row's last change moves nothing; a weekly post is no closing.
+    const lateClosing = await cohortRow("Late Closing", "ended");
+    await old.prisma.scheduledPost.create({
+      data: {
+        cohortId: lateClosing,
+        kind: "closing",
+        period: "closing",
+        dueAt: new Date("2027-02-02T09:00:00Z"),
+        claimedAt: new Date("2027-02-02T09:00:00Z"),
+      },
+    });
+    await old.prisma.scheduledPost.create({
+      data: {
+        cohortId: unaudited,
+        kind: "week",
+        period: "week-1",
+        dueAt: new Date("2027-01-04T09:00:00Z"),
+        claimedAt: new Date("2027-01-04T09:00:00Z"),
+      },
+    });
     const line = (cohortId: number, action: string, at: string) =>
       old.prisma.auditEntry.create({ data: { guildId, cohortId, actorId: adminId, action, createdAt: new Date(at) } });
     // Of two End lines (two /cohort end at the same moment) the latest is kept; a pause line is no end.
@@ -73,6 +107,8 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
       { id: audited, endedAt: new Date("2027-01-19T14:00:01Z") },
       { id: unaudited, endedAt: lastChange },
       { id: running, endedAt: null },
+      { id: closed, endedAt: closedPost },
+      { id: lateClosing, endedAt: lastChange },
     ]);
   }, 120_000);
 });

@@ -222,6 +222,17 @@ describe("forgivingStreak: until (an ended cohort, a course over)", () => {
     expect(view).toMatchObject({ current: 0, best: 4, actBy: null, safeUntil: null });
   });
 
+  it("counts reading logged `when:yesterday` the morning after the last day for that day, and no later day", () => {
+    // Monday to Thursday read on the day; Friday 5 March's reading logged on Monday morning, after the course's Sunday close.
+    const history = [...doneOn(run("2027-03-01", 4)), { completedAt: new Date("2027-03-08T09:00:00Z"), day: "2027-03-05" }];
+    const until = memberDayEnd("2027-03-07", "UTC");
+    const later = new Date("2027-03-20T12:00:00Z");
+    expect(streakAt(later, history, { ...weekdays, until })).toMatchObject({ current: 5, final: true });
+    // Reading logged for a day after the close counts for nothing.
+    const afterClose = [...history, { completedAt: new Date("2027-03-09T09:00:00Z"), day: "2027-03-08" }];
+    expect(streakAt(later, afterClose, { ...weekdays, until }).current).toBe(5);
+  });
+
   it("ignores completions after the end and changes nothing before it", () => {
     const until = new Date("2027-03-03T10:00:00Z");
     const late = doneOn(run("2027-03-01", 8));

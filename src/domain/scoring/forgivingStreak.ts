@@ -89,7 +89,7 @@ export function forgivingStreak(input: StreakInput): StreakView {
   // Once over, nothing can keep the streak: it is read at the end, and the days after it break nothing.
   const now = over ? until : input.now;
   const today = memberEpochDayOf(now, input.timeZone);
-  const { active, first } = activeDays(input.completions, input.timeZone, now, today);
+  const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
   const isStudyDay = studyDayTest(input.studyDays, input.daysOff);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
   if (active.size > 0) {
@@ -107,21 +107,28 @@ export function forgivingStreak(input: StreakInput): StreakView {
   return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over };
 }
 
-/** Member days with a completion, up to today (completions after `now` are ignored), and the earliest of them. */
+/**
+ * Member days with a completion, up to today, and the earliest of them. Completions after `now` are ignored,
+ * except one logged for a day before today (`when:yesterday`) by `loggedBy`: the morning after a course's
+ * last day, reading logged for that day counts for it, as it would during the course (and as the grid shows it).
+ */
 function activeDays(
   completions: readonly StreakCompletion[],
   timeZone: string,
-  now: InstantInput,
+  instants: { readonly now: InstantInput; readonly loggedBy: InstantInput },
   today: number,
 ): { active: Set<number>; first: number } {
-  const nowMillis = toEpochMillis(now);
+  const nowMillis = toEpochMillis(instants.now);
+  const loggedByMillis = toEpochMillis(instants.loggedBy);
   const active = new Set<number>();
   let first = today;
   for (const completion of completions) {
-    if (toEpochMillis(completion.completedAt) > nowMillis) continue;
+    const completedMillis = toEpochMillis(completion.completedAt);
+    if (completedMillis > loggedByMillis) continue;
     const epochDay =
       completion.day === null ? memberEpochDayOf(completion.completedAt, timeZone) : epochDayOfLocalDateOrNull(completion.day);
     if (epochDay === null || epochDay > today) continue;
+    if (completedMillis > nowMillis && (completion.day === null || epochDay === today)) continue;
     active.add(epochDay);
     if (epochDay < first) first = epochDay;
   }
