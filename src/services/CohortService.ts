@@ -15,7 +15,7 @@ import {
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
-import { weekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
+import { weekPostsAfterStartEdit, type WeekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -411,13 +411,18 @@ export class CohortService {
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
     if (settings !== undefined && settings.timeZone !== cohort.settings.timeZone)
       await this.skipPastFollowerReminders(cohort.id, settings.timeZone, input.now ?? new Date());
-    const updated = await this.cohorts.update(cohort.id, {
+    const changes = {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
       ...(settings === undefined ? {} : { settings }),
       ...(language === undefined ? {} : { language }),
       ...board,
-    });
+    };
+    const weekPosts = settings === undefined ? null : await this.weekPostsAfter(cohort, settings, input.now ?? new Date());
+    const updated =
+      weekPosts === null
+        ? await this.cohorts.update(cohort.id, changes)
+        : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
     if (updated === null) throw await this.nameTakenMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
@@ -428,7 +433,16 @@ export class CohortService {
       action: AuditAction.Edit,
       ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
     });
-    const weekPostsLeftUp = await this.reassignWeekPosts(cohort, updated);
+    if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
+      this.logger.info(
+        {
+          cohortId: cohort.id,
+          setAside: weekPosts.changes.setAside.length,
+          takenBack: weekPosts.changes.takenBack.length,
+          postsLeftUp: weekPosts.postsLeftUp,
+        },
+        "weekly posts follow the new start date",
+      );
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
@@ -439,24 +453,17 @@ export class CohortService {
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
       await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
-    return { cohort: updated, weekPostsLeftUp };
+    return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [] };
   }
 
   /**
-   * After a start-date edit: the weekly posts whose time moved are set aside, so each week is announced
-   * at its new time (weekPostsAfterStartEdit). Just after the settings' own write: a process that stops
-   * between the two leaves the posts already out as they were (the week is not announced again).
+   * After a start-date or zone edit: the weekly posts the new start moves are set aside, so each week is
+   * announced at its new time, and the live boards follow their week's new end (weekPostsAfterStartEdit);
+   * written in the settings' own transaction. Null when neither changed.
    */
-  private async reassignWeekPosts(before: Cohort, after: Cohort): Promise<readonly number[]> {
-    if (before.settings.startDate === after.settings.startDate) return [];
-    const { changes, postsLeftUp } = weekPostsAfterStartEdit(await this.posts.listForCohorts([after.id]), after.settings);
-    await this.posts.reassignWeekPosts(changes);
-    if (changes.setAside.length + changes.takenBack.length > 0)
-      this.logger.info(
-        { cohortId: after.id, setAside: changes.setAside.length, takenBack: changes.takenBack.length, postsLeftUp },
-        "weekly posts follow the new start date",
-      );
-    return postsLeftUp;
+  private async weekPostsAfter(before: Cohort, settings: CohortSettings, now: Date): Promise<WeekPostsAfterStartEdit | null> {
+    if (before.settings.startDate === settings.startDate && before.settings.timeZone === settings.timeZone) return null;
+    return weekPostsAfterStartEdit(await this.posts.listForCohorts([before.id]), before.settings, settings, now);
   }
 
   /**
