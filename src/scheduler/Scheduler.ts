@@ -8,7 +8,7 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
-import { weekNumberOfPeriod } from "../domain/schedule/weekPostPeriod.js";
+import { setAsideWeekPeriod, weekNumberOfPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -52,6 +52,8 @@ export const schedulerTiming = {
   liveBoardEveryMs: minute,
   /** A board whose week ended longer ago than this (the bot was down, the cohort paused) keeps its last live edit. */
   liveBoardFinalWithinMs: 24 * hour,
+  /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
+  liveBoardFinalsPerTick: 256,
   /**
    * Cohorts whose posts are sent at the same time. discord.js queues each
    * channel's requests and keeps to Discord's global limit (50 requests/s), so
@@ -129,6 +131,16 @@ type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem"
 function currentWeekPost(due: readonly PlannedPost[]): PlannedPost | undefined {
   if (due.some((post) => post.kind === "closing")) return undefined;
   return due.filter((post) => post.kind === "week").at(-1);
+}
+
+/**
+ * A week's post with no row of its own but one set aside for the very time it is due: it went out at that
+ * time already. A start edit renames rows in the same transaction as the settings, so a tick sees this only
+ * from a cohort read before the edit and rows read after; it is settled, not posted again.
+ */
+function setAsideForItsTime(cohort: Cohort, post: PlannedPost, rowByKey: ReadonlyMap<string, ScheduledPostRecord>): boolean {
+  if (post.kind !== "week" || post.weekNumber === undefined) return false;
+  return rowByKey.has(postKey({ cohortId: cohort.id, kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
 }
 
 function postKey(post: PostOutcome): string {
@@ -356,7 +368,6 @@ export class Scheduler {
     });
     try {
       await this.refreshLiveBoards(cohorts, now, log, report);
-      await this.closeEndedBoards(cohorts, now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "live boards failed");
@@ -371,6 +382,13 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "reminders failed");
+    }
+    // Last: a burst of boards whose week ended together waits behind the posts and reminders due now.
+    try {
+      await this.closeEndedBoards(cohorts, now, log, report);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "final board edits failed");
     }
     return cohorts.length;
   }
@@ -428,6 +446,7 @@ export class Scheduler {
     const current = currentWeekPost(due);
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
+      if (existing === undefined && setAsideForItsTime(cohort, post, rowByKey)) continue;
       const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.
@@ -632,18 +651,21 @@ export class Scheduler {
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     const latestByCohort = new Map<number, EndedLiveBoard>();
-    for (const board of await liveBoards.listEnded(endedAfter, endedBy)) {
-      if (!cohortById.has(board.cohortId) || weekNumberOfPeriod(board.period) === null) continue;
+    for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy)) {
+      if (weekNumberOfPeriod(board.period) === null) continue;
       const latest = latestByCohort.get(board.cohortId);
       if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
     }
-    for (const board of latestByCohort.values()) {
+    // Side by side like the posts, and a bounded number a tick: the rest are listed again at the next.
+    const boards = [...latestByCohort.values()]
+      .filter((board) => (this.finalEditRetryAt.get(board.postId) ?? 0) <= now.getTime())
+      .slice(0, schedulerTiming.liveBoardFinalsPerTick);
+    await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
-      if (cohort === undefined || weekNumber === null || (this.finalEditRetryAt.get(board.postId) ?? 0) > now.getTime()) continue;
-      if (!(await liveBoards.claimFinalEdit(board, now))) continue;
+      if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
-    }
+    });
   }
 
   private async editFinalBoard(

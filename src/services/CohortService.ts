@@ -14,7 +14,7 @@ import {
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
-import { weekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
+import { weekPostsAfterStartEdit, type WeekPostChanges, type WeekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -432,10 +432,14 @@ export class CohortService {
       ...(language === undefined ? {} : { language }),
       ...board,
     };
+    const now = input.now ?? new Date();
+    const weekPosts = settings === undefined ? null : await this.weekPostsAfter(cohort, settings, now);
     const updated =
       settings !== undefined && settings.timeZone !== cohort.settings.timeZone
-        ? await this.moveZone(cohort.id, changes, settings.timeZone, input.now ?? new Date())
-        : await this.cohorts.update(cohort.id, changes);
+        ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null)
+        : weekPosts === null
+          ? await this.cohorts.update(cohort.id, changes)
+          : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
     if (updated === null) throw await this.nameTakenMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
@@ -446,7 +450,16 @@ export class CohortService {
       action: AuditAction.Edit,
       ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
     });
-    const weekPostsLeftUp = await this.reassignWeekPosts(cohort, updated);
+    if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
+      this.logger.info(
+        {
+          cohortId: cohort.id,
+          setAside: weekPosts.changes.setAside.length,
+          takenBack: weekPosts.changes.takenBack.length,
+          postsLeftUp: weekPosts.postsLeftUp,
+        },
+        "weekly posts follow the new start date",
+      );
     if (input.excludeRoleId !== undefined) {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
@@ -457,24 +470,17 @@ export class CohortService {
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
       await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
-    return { cohort: updated, weekPostsLeftUp };
+    return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [] };
   }
 
   /**
-   * After a start-date edit: the weekly posts whose time moved are set aside, so each week is announced
-   * at its new time (weekPostsAfterStartEdit). Just after the settings' own write: a process that stops
-   * between the two leaves the posts already out as they were (the week is not announced again).
+   * After a start-date or zone edit: the weekly posts the new start moves are set aside, so each week is
+   * announced at its new time, and the live boards follow their week's new end (weekPostsAfterStartEdit);
+   * written in the settings' own transaction. Null when neither changed.
    */
-  private async reassignWeekPosts(before: Cohort, after: Cohort): Promise<readonly number[]> {
-    if (before.settings.startDate === after.settings.startDate) return [];
-    const { changes, postsLeftUp } = weekPostsAfterStartEdit(await this.posts.listForCohorts([after.id]), after.settings);
-    await this.posts.reassignWeekPosts(changes);
-    if (changes.setAside.length + changes.takenBack.length > 0)
-      this.logger.info(
-        { cohortId: after.id, setAside: changes.setAside.length, takenBack: changes.takenBack.length, postsLeftUp },
-        "weekly posts follow the new start date",
-      );
-    return postsLeftUp;
+  private async weekPostsAfter(before: Cohort, settings: CohortSettings, now: Date): Promise<WeekPostsAfterStartEdit | null> {
+    if (before.settings.startDate === settings.startDate && before.settings.timeZone === settings.timeZone) return null;
+    return weekPostsAfterStartEdit(await this.posts.listForCohorts([before.id]), before.settings, settings, now);
   }
 
   /**
@@ -710,14 +716,20 @@ export class CohortService {
    * no tick sees the new zone without them and an update that fails (a name taken meanwhile) leaves them
    * as they were. Null when the new name is taken.
    */
-  private async moveZone(cohortId: number, changes: CohortChanges, zone: string, now: Date): Promise<Cohort | null> {
+  private async moveZone(
+    cohortId: number,
+    changes: CohortChanges,
+    zone: string,
+    now: Date,
+    weekPosts: WeekPostChanges | null,
+  ): Promise<Cohort | null> {
     const today = localDateOf(now, zone);
     const passed = latestPassedClock(today, zone, now);
     const marks = [
       { localDate: addDays(today, -1), upTo: "23:59", reason: zoneChangedAfterDay },
       ...(passed === null ? [] : [{ localDate: today, upTo: passed, reason: zoneChangedAfterTime }]),
     ];
-    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons);
+    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons, weekPosts);
   }
 
   async memberCount(cohortId: number): Promise<number> {

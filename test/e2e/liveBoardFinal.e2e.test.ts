@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -163,6 +164,87 @@ describe("the live board after its week", () => {
     const text = visibleText(final);
     expect(text).toContain("Esta cohorte mantiene ahora su clasificación en privado");
     expect(text).not.toContain("Hidden Reader");
+  }, 60_000);
+
+  it("follows a zone edit: a board of a cohort moved from UTC to Los Angeles becomes final 8 hours later", async () => {
+    const setup = await postedWeekOne("Zoned");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000007", "Zone Reader", at("2027-03-02T10:00:00Z"));
+    setup.current.first.clock.set(at("2027-03-03T10:00:00Z"));
+    await cohorts.edit({
+      guildId: setup.current.guild.id,
+      cohort: "Zoned",
+      timeZone: "America/Los_Angeles",
+      now: at("2027-03-03T10:00:00Z"),
+      actorId: setup.current.admin.id,
+    });
+    // Week 1 now ends on Monday 8 March at 00:00 in Los Angeles: 08:00 UTC.
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect((await setup.current.first.tickAt(at("2027-03-08T08:01:00Z"))).boardsClosed).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+  }, 60_000);
+
+  it("keeps a final board final when a later start edit moves its week's end", async () => {
+    const setup = await postedWeekOne("Stays Final");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000008", "Final Reader", at("2027-03-02T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
+    expect(setup.edits()).toBe(1);
+    // Monday posts: a Wednesday 3 March start keeps week 1's post on Monday 1 March, its week now ending on 10 March.
+    setup.current.first.clock.set(at("2027-03-08T00:30:00Z"));
+    await cohorts.edit({
+      guildId: setup.current.guild.id,
+      cohort: "Stays Final",
+      start: "2027-03-03",
+      now: at("2027-03-08T00:30:00Z"),
+      actorId: setup.current.admin.id,
+    });
+    await setup.reads("900000000000000009", "Late Reader", at("2027-03-08T01:00:00Z"));
+    for (const tick of ["2027-03-08T01:01:00Z", "2027-03-10T00:01:00Z"]) await setup.current.first.tickAt(at(tick));
+    expect(setup.edits()).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).not.toContain("Late Reader");
+  }, 60_000);
+
+  it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
+    const setup = await postedWeekOne("Listed");
+    const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
+    const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
+    const window = [at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z")] as const;
+    expect((await liveBoards.listEnded([cohortId + 1], ...window)).length).toBe(0);
+    expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(1);
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
+    expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(0);
+  }, 60_000);
+
+  it("sends the posts and reminders due at the week's end before it gives the boards their final edit", async () => {
+    const setup = await postedWeekOne("Order");
+    const reader = setup.current.emulator.createMember(setup.current.guild.id, { username: "order-reader" });
+    await setup.reads(reader.id, "Order Reader", at("2027-03-02T10:00:00Z"));
+    await setup.current.first.test.app.services.cohorts.reminder({
+      guildId: setup.current.guild.id,
+      userId: reader.id,
+      cohort: null,
+      time: "09:00",
+      timeZone: null,
+      off: null,
+      now: at("2027-03-02T10:00:00Z"),
+    });
+    const order: string[] = [];
+    setup.current.emulator.on("message", (message: { embeds?: readonly { title?: string }[] }) => {
+      order.push(`create ${message.embeds?.[0]?.title ?? ""}`);
+    });
+    setup.current.emulator.on("messageUpdate", (message: { embeds?: readonly { title?: string }[] }) => {
+      order.push(`update ${message.embeds?.[0]?.title ?? ""}`);
+    });
+    // Down from Monday 09:00 until after week 1's end and week 2's post: both are due at this tick.
+    const report = await setup.current.first.tickAt(at("2027-03-08T09:00:00Z"));
+    expect([report.sent.map((post) => post.period), report.reminders.sent, report.boardsClosed]).toEqual([["week-2"], 1, 1]);
+    const finalAt = order.indexOf("update 🏆 Week 1 leaderboard · final");
+    expect(finalAt).toBeGreaterThan(-1);
+    expect(order.slice(finalAt + 1).filter((entry) => entry.startsWith("create"))).toEqual([]);
+    expect(setup.current.dms(reader.id)).toHaveLength(1);
   }, 60_000);
 });
 

@@ -15,9 +15,13 @@ describe("a start date moved after week 1 was announced", () => {
   });
 
   /** The world at `until`, its cohort's week 1 posted on Monday 2027-03-01 09:00; the channel's id. */
-  async function announcedWeekOne(name: string, until: Date): Promise<{ current: SchedulerWorld; channelId: string }> {
+  async function announcedWeekOne(
+    name: string,
+    until: Date,
+    options: { readonly nonceWindowMs?: number } = {},
+  ): Promise<{ current: SchedulerWorld; channelId: string }> {
     const created = new Date("2027-02-26T12:00:00Z");
-    const current = await startSchedulerWorld(created);
+    const current = await startSchedulerWorld(created, options);
     world = current;
     const channel = current.createChannel(name.toLowerCase().replace(/\s+/g, "-"));
     await current.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
@@ -77,6 +81,52 @@ describe("a start date moved after week 1 was announced", () => {
     expect(channelPosts(current, channelId).filter((post) => post.label.startsWith("week "))).toEqual([
       { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
       { label: "week 2", at: "2027-03-08T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("does not announce week 1 again after an announce time edit, when a later start edit leaves its Monday in place", async () => {
+    const { current, channelId } = await announcedWeekOne("Later Hour", new Date("2027-03-01T09:00:00Z"));
+    current.first.clock.set(new Date("2027-03-01T09:30:00Z"));
+    await current.first.test.app.services.cohorts.edit({
+      guildId: current.guild.id,
+      cohort: "Later Hour",
+      announceTime: "10:00",
+      now: new Date("2027-03-01T09:30:00Z"),
+      actorId: current.admin.id,
+    });
+    // Monday posts: a Wednesday 3 March start still announces week 1 on Monday 1 March, now at 10:00.
+    const reply = await editStart(current, channelId, "Later Hour", "2027-03-03", new Date("2027-03-01T09:40:00Z"));
+    expect(reply).not.toContain("stays in the channel");
+    for (const at of hourlyInstants(new Date("2027-03-01T10:00:00Z"), new Date("2027-03-02T12:00:00Z"))) await current.first.tickAt(at);
+    expect(channelPosts(current, channelId).filter((post) => post.label.startsWith("week "))).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("announces week 1 again when the start is postponed two minutes after it went out (a new nonce for the new time)", async () => {
+    // Discord (the emulator) drops a message whose nonce it saw within its window: here the window spans both posts.
+    const { current, channelId } = await announcedWeekOne("Two Minutes", new Date("2027-03-01T09:00:00Z"), {
+      nonceWindowMs: 8 * 24 * 3_600_000,
+    });
+    const reply = await editStart(current, channelId, "Two Minutes", "2027-03-08", new Date("2027-03-01T09:02:00Z"));
+    expect(reply).toContain("The week 1 post already sent stays in the channel");
+    for (const at of hourlyInstants(new Date("2027-03-01T09:03:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    expect(channelPosts(current, channelId).filter((post) => post.label === "week 1")).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
+      { label: "week 1", at: "2027-03-08T09:00:00.000Z" },
+    ]);
+  }, 60_000);
+
+  it("does not announce week 1 again when a tick finds its row set aside for the time it is due (an edit half seen)", async () => {
+    const { current, channelId } = await announcedWeekOne("Half Seen", new Date("2027-03-01T09:00:00Z"));
+    // As a tick between a put-back start's settings and its renames would see it: no week-1 row, one set aside for 09:00.
+    await current.first.test.app.database.prisma.scheduledPost.updateMany({
+      where: { period: "week-1" },
+      data: { period: "week-1@2027-03-01T09:00:00.000Z" },
+    });
+    for (const at of hourlyInstants(new Date("2027-03-01T10:00:00Z"), new Date("2027-03-01T13:00:00Z"))) await current.first.tickAt(at);
+    expect(channelPosts(current, channelId).filter((post) => post.label.startsWith("week "))).toEqual([
+      { label: "week 1", at: "2027-03-01T09:00:00.000Z" },
     ]);
   }, 60_000);
 });

@@ -2,9 +2,11 @@ import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
+import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 
 export interface NewCohort {
   readonly guildId: string;
@@ -95,21 +97,7 @@ function settingsColumns(settings: CohortSettings) {
  * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
  */
 export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
-  return prisma.cohort.update({
-    where: { id: cohortId },
-    include: includeBreaks,
-    data: {
-      ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
-      ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
-      ...(changes.status === undefined ? {} : { status: changes.status }),
-      ...(changes.endedAt === undefined ? {} : { endedAt: changes.endedAt }),
-      ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
-      ...(changes.language === undefined ? {} : { language: changes.language }),
-      ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
-      ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
-      ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
-    },
-  });
+  return prisma.cohort.update({ where: { id: cohortId }, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 
 export class CohortRepository {
@@ -302,6 +290,23 @@ export class CohortRepository {
     }
   }
 
+  /**
+   * `update` and a start-date or zone edit's changes to the weekly post rows, in one transaction: a tick
+   * never sees the new settings with the old rows (it would announce a week again) or the other way round.
+   */
+  async updateWithWeekPosts(cohortId: number, changes: CohortChanges, weekPosts: WeekPostChanges): Promise<Cohort | null> {
+    try {
+      const [row] = await this.prisma.$transaction([
+        cohortUpdate(this.prisma, cohortId, changes),
+        ...weekPostChangeWrites(this.prisma, weekPosts),
+      ]);
+      return toCohort(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
   /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
   async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
     await markLiveBoardsDirty(this.prisma, { cohortId }, now);
@@ -425,4 +430,19 @@ export class CohortRepository {
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/** The columns an update writes: only those it changes. */
+function cohortUpdateData(changes: CohortChanges) {
+  return {
+    ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
+    ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
+    ...(changes.status === undefined ? {} : { status: changes.status }),
+    ...(changes.endedAt === undefined ? {} : { endedAt: changes.endedAt }),
+    ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
+    ...(changes.language === undefined ? {} : { language: changes.language }),
+    ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
+    ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
+    ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
+  };
 }

@@ -26,7 +26,7 @@ export interface EndedLiveBoard extends LiveBoardRecord {
  * is old enough with one conditional write that clears the flag and stamps
  * the edit, so a burst of completions, a second tick or a second process
  * still make one edit per interval. After the week, the final edit is claimed
- * the same way: it is the only one stamped after the week's end.
+ * the same way, clearing the board's end.
  */
 export class LiveBoardRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
@@ -85,32 +85,34 @@ export class LiveBoardRepository {
   }
 
   /**
-   * Boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final edit: every
-   * edit before it was stamped before the week's end, the final one after. Read by the boards' index
-   * (one range per value of the dirty flag), so a tick reads only the few boards whose week just ended,
-   * whatever the number of cohorts; the caller keeps those of its cohorts.
+   * These cohorts' boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final
+   * edit: claiming it clears the board's end (claimFinalEdit), so a board is listed until then only. Read
+   * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
+   * week just ended, whatever the number of cohorts.
    */
-  async listEnded(endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
+  async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
     const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy } };
-    const rows = await this.prisma.scheduledPost.findMany({
-      where: {
-        OR: [
-          { boardDirty: true, ...ended },
-          { boardDirty: false, ...ended },
-        ],
-        boardMessageId: { not: null },
-        boardEditedAt: { lt: this.prisma.scheduledPost.fields.boardLiveUntil },
-      },
-      select: {
-        id: true,
-        cohortId: true,
-        period: true,
-        boardMessageId: true,
-        boardChannelId: true,
-        boardEditedAt: true,
-        boardLiveUntil: true,
-      },
-    });
+    const rows = await findInChunks(cohortIds, (chunk) =>
+      this.prisma.scheduledPost.findMany({
+        where: {
+          OR: [
+            { boardDirty: true, ...ended },
+            { boardDirty: false, ...ended },
+          ],
+          cohortId: { in: chunk },
+          boardMessageId: { not: null },
+        },
+        select: {
+          id: true,
+          cohortId: true,
+          period: true,
+          boardMessageId: true,
+          boardChannelId: true,
+          boardEditedAt: true,
+          boardLiveUntil: true,
+        },
+      }),
+    );
     return rows.flatMap((row) =>
       row.boardMessageId === null || row.boardEditedAt === null || row.boardLiveUntil === null
         ? []
@@ -128,23 +130,27 @@ export class LiveBoardRepository {
     );
   }
 
-  /** Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process can win. */
+  /**
+   * Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process
+   * can win. It clears the board's end: the board leaves listEnded's range, no edit comes after, and a
+   * later start or zone edit does not move it (ScheduledPost rows keep a null end once final).
+   */
   async claimFinalEdit(board: EndedLiveBoard, now: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: { lt: board.liveUntil } },
-        data: { boardDirty: false, boardEditedAt: now },
+        where: { id: board.postId, boardLiveUntil: board.liveUntil },
+        data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
       }),
     );
     return count === 1;
   }
 
-  /** A final edit that failed on Discord trouble: given back, so a later tick tries again. */
+  /** A final edit that failed on Discord trouble: given back (its end restored), so a later tick tries again. */
   async releaseFinalEdit(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardEditedAt: claimedAt },
-        data: { boardEditedAt: board.editedAt },
+        where: { id: board.postId, boardLiveUntil: null, boardEditedAt: claimedAt },
+        data: { boardEditedAt: board.editedAt, boardLiveUntil: board.liveUntil },
       }),
     );
   }

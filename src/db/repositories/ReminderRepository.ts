@@ -6,6 +6,8 @@ import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
+import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 
 export interface ReminderDeliveryRecord {
   readonly id: number;
@@ -184,7 +186,8 @@ export class ReminderRepository {
    * one of `replacing`'s reasons) go, since their dates were in the old zone. An unknown zone stays stored:
    * a process with other time-zone data (another shard, a newer or older build) may know it. One read of
    * the cohort's distinct zones, then a fixed number of statements whatever the number of members (more
-   * only past 500 unknown zones); a row already there (sent, failed) stays as it is. Null, and nothing
+   * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
+   * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
    * written, when the new name is another cohort's of the guild (its unique name key), as
    * CohortRepository.update.
    */
@@ -194,6 +197,7 @@ export class ReminderRepository {
     marks: readonly { localDate: string; upTo: string; reason: string }[],
     now: Date,
     replacing: readonly string[],
+    weekPosts: WeekPostChanges | null = null,
   ): Promise<Cohort | null> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
     const unknownChunks = chunksOf(await this.unknownStoredZones(cohortId));
@@ -203,6 +207,7 @@ export class ReminderRepository {
       const [row] = await this.writes.run(() =>
         this.prisma.$transaction([
           cohortUpdate(this.prisma, cohortId, changes),
+          ...(weekPosts === null ? [] : weekPostChangeWrites(this.prisma, weekPosts)),
           ...groups.flatMap((unknown) => [
             this.prisma.reminderDelivery.deleteMany({
               where: {

@@ -1,6 +1,5 @@
 import { PostStatus, type ScheduledPostRecord } from "../../domain/schedule/scheduledPostModel.js";
 import type { PlannedPostKind } from "../../domain/schedule/scheduleTypes.js";
-import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 import type { PrismaClient, ScheduledPost as ScheduledPostRow } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -162,43 +161,5 @@ export class ScheduledPostRepository {
       }),
     );
     return result.count === 1;
-  }
-
-  /**
-   * A start-date edit's changes to the cohort's weekly post rows, in one transaction: rows set aside
-   * (renamed; one still waiting to be sent is given up, its board no longer edited), then rows taken
-   * back (renamed to the week's own period, their board live until `liveUntil`), then the boards of
-   * rows that keep their period live until their week's new end. Each rename repeats the period it
-   * expects, so a row changed meanwhile is left alone.
-   */
-  async reassignWeekPosts(changes: WeekPostChanges): Promise<void> {
-    if (changes.setAside.length + changes.takenBack.length + changes.boardsMoved.length === 0) return;
-    const pending = [{ status: PostStatus.Claimed }, { status: PostStatus.Failed, nextAttemptAt: { not: null } }];
-    await this.writes.run(() =>
-      this.prisma.$transaction([
-        ...changes.setAside.flatMap((row) => [
-          this.prisma.scheduledPost.updateMany({
-            where: { id: row.postId, period: row.from, OR: pending },
-            data: { status: PostStatus.Skipped, nextAttemptAt: null, lastError: "its week moved (start date edited)" },
-          }),
-          this.prisma.scheduledPost.updateMany({
-            where: { id: row.postId, period: row.from },
-            data: { period: row.to, boardDirty: false, boardLiveUntil: null },
-          }),
-        ]),
-        ...changes.takenBack.map((row) =>
-          this.prisma.scheduledPost.updateMany({
-            where: { id: row.postId, period: row.from },
-            data: { period: row.to, boardLiveUntil: row.liveUntil },
-          }),
-        ),
-        ...changes.boardsMoved.map((row) =>
-          this.prisma.scheduledPost.updateMany({
-            where: { id: row.postId, boardLiveUntil: { not: null } },
-            data: { boardLiveUntil: row.liveUntil },
-          }),
-        ),
-      ]),
-    );
   }
 }

@@ -9,7 +9,7 @@ import {
   weekPostPeriod,
 } from "./weekPostPeriod.js";
 
-/** What a start-date edit does to the cohort's weekly post rows (ScheduledPostRepository.reassignWeekPosts). */
+/** What a start-date or zone edit does to the cohort's weekly post rows (written with the settings, in one transaction). */
 export interface WeekPostChanges {
   readonly setAside: readonly { readonly postId: number; readonly from: string; readonly to: string }[];
   readonly takenBack: readonly { readonly postId: number; readonly from: string; readonly to: string; readonly liveUntil: Date }[];
@@ -18,43 +18,76 @@ export interface WeekPostChanges {
 
 export interface WeekPostsAfterStartEdit {
   readonly changes: WeekPostChanges;
-  /** Weeks whose post went out at a time the edit moved: those messages stay in the channel. */
+  /** Weeks whose post went out at a time the edit moved and that will be announced again: those messages stay in the channel. */
   readonly postsLeftUp: readonly number[];
 }
 
+type PostSettings = Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">;
+
+/** Posts due longer ago than this are skipped, not sent (the scheduler's catch-up rule, Scheduler.handlePost). */
+const maxLateMs = 24 * 60 * 60 * 1000;
+
 /**
- * A week's post is one post per (week, instant). After a start-date edit, a row whose instant moved
- * is set aside, so the week is announced again at its new time; a row set aside earlier for exactly
- * the new instant is taken back, so that instant is not announced twice. A row whose instant stayed
- * (a start moved within the days before the announce day) keeps its period; its board follows the
- * week's new end.
+ * A week's post is one post per (week, instant). After an edit of the start date, a row whose week the
+ * new start moves (its time under the old start and under the new one differ, the other settings as
+ * they are now: a post sent before an announce time or zone edit is not "moved" by that) is set aside,
+ * so the week is announced again at its new time; a row set aside earlier for exactly the new instant
+ * is taken back, so that instant is not announced twice. Every other row keeps its period; its board
+ * follows the week's new end (a zone edit moves it too).
  */
 export function weekPostsAfterStartEdit(
   rows: readonly ScheduledPostRecord[],
-  settings: Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">,
+  before: PostSettings,
+  after: PostSettings,
+  now: Date,
 ): WeekPostsAfterStartEdit {
-  const setAside: WeekPostChanges["setAside"][number][] = [];
+  const setAside: (WeekPostChanges["setAside"][number] & { readonly week: number; readonly sent: boolean })[] = [];
   const boardsMoved: WeekPostChanges["boardsMoved"][number][] = [];
-  const postsLeftUp: number[] = [];
   const heldWeeks = new Set<number>();
+  const startMoves = (week: number) =>
+    weekPostDueAt({ ...after, startDate: before.startDate }, week).getTime() !== weekPostDueAt(after, week).getTime();
   for (const row of rows) {
     const weekNumber = row.kind === "week" ? weekNumberOfPeriod(row.period) : null;
     if (weekNumber === null) continue;
-    if (weekPostDueAt(settings, weekNumber).getTime() === row.dueAt.getTime()) {
+    if (!startMoves(weekNumber)) {
       heldWeeks.add(weekNumber);
-      boardsMoved.push({ postId: row.id, liveUntil: weekBoardLiveUntil(settings, weekNumber) });
+      boardsMoved.push({ postId: row.id, liveUntil: weekBoardLiveUntil(after, weekNumber) });
       continue;
     }
-    setAside.push({ postId: row.id, from: row.period, to: setAsideWeekPeriod(weekNumber, row.dueAt) });
-    if (row.status === PostStatus.Sent) postsLeftUp.push(weekNumber);
+    setAside.push({
+      postId: row.id,
+      from: row.period,
+      to: setAsideWeekPeriod(weekNumber, row.dueAt),
+      week: weekNumber,
+      sent: row.status === PostStatus.Sent,
+    });
   }
   const takenBack: WeekPostChanges["takenBack"][number][] = [];
   for (const row of rows) {
     const week = row.kind === "week" ? weekNumberOfSetAsidePeriod(row.period) : null;
     if (week === null) continue;
-    if (heldWeeks.has(week) || row.period !== setAsideWeekPeriod(week, weekPostDueAt(settings, week))) continue;
+    if (heldWeeks.has(week) || row.period !== setAsideWeekPeriod(week, weekPostDueAt(after, week))) continue;
     heldWeeks.add(week);
-    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil: weekBoardLiveUntil(settings, week) });
+    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil: weekBoardLiveUntil(after, week) });
   }
-  return { changes: { setAside, takenBack, boardsMoved }, postsLeftUp: postsLeftUp.sort((a, b) => a - b) };
+  const postsLeftUp = setAside
+    .filter((row) => row.sent && !heldWeeks.has(row.week) && announcedAgain(row.week, before, after, now))
+    .map((row) => row.week);
+  return {
+    changes: { setAside: setAside.map(({ postId, from, to }) => ({ postId, from, to })), takenBack, boardsMoved },
+    postsLeftUp: postsLeftUp.sort((a, b) => a - b),
+  };
+}
+
+/**
+ * Whether the scheduler will send week `week`'s post at its new time: it is still to come or less than a
+ * day late, or it is the running week's post that this edit moved from a time still to come into the past
+ * (late only since the edit). Any other past week is skipped by the catch-up rule.
+ */
+function announcedAgain(week: number, before: PostSettings, after: PostSettings, now: Date): boolean {
+  const dueAt = weekPostDueAt(after, week).getTime();
+  if (dueAt > now.getTime() - maxLateMs) return true;
+  const nextDueAt = weekPostDueAt(after, week + 1).getTime();
+  const running = nextDueAt > now.getTime();
+  return running && weekPostDueAt(before, week).getTime() > now.getTime();
 }

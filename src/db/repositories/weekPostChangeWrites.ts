@@ -1,0 +1,39 @@
+import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
+import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+
+/**
+ * The writes of a start-date or zone edit to the cohort's weekly post rows, for the transaction that
+ * saves the new settings (CohortRepository.updateWithWeekPosts): rows set aside (renamed; one still
+ * waiting to be sent is given up, its board no longer edited), then rows taken back (renamed to the
+ * week's own period, their board live until `liveUntil`), then the boards of rows that keep their
+ * period live until their week's new end (a board already given its final edit has no end left and
+ * stays final). Each rename repeats the period it expects, so a row changed meanwhile is left alone.
+ */
+export function weekPostChangeWrites(prisma: PrismaClient, changes: WeekPostChanges) {
+  const pending = [{ status: PostStatus.Claimed }, { status: PostStatus.Failed, nextAttemptAt: { not: null } }];
+  return [
+    ...changes.setAside.flatMap((row) => [
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.from, OR: pending },
+        data: { status: PostStatus.Skipped, nextAttemptAt: null, lastError: "its week moved (start date edited)" },
+      }),
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.from },
+        data: { period: row.to, boardDirty: false, boardLiveUntil: null },
+      }),
+    ]),
+    ...changes.takenBack.map((row) =>
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.from },
+        data: { period: row.to, boardLiveUntil: row.liveUntil },
+      }),
+    ),
+    ...changes.boardsMoved.map((row) =>
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, boardLiveUntil: { not: null } },
+        data: { boardLiveUntil: row.liveUntil },
+      }),
+    ),
+  ];
+}
