@@ -274,8 +274,13 @@ export class CohortService {
       if (byId !== null) return byId;
     }
     // The exact name first: of two cohorts alike from before the name key, each is found by its own spelling.
-    const byName = (await this.cohorts.findByName(guildId, value)) ?? (await this.cohorts.findByNameKey(guildId, value));
-    if (byName !== null) return byName;
+    const exact = await this.cohorts.findByName(guildId, value);
+    if (exact !== null) return exact;
+    // Any other capitals name both of them: ask which rather than pick one.
+    const alike = await this.cohorts.listByNameKey(guildId, value);
+    if (alike.length > 1) throw new UserError("cohort.ambiguousAdmin", { names: alike.map((cohort) => cohort.name) });
+    const [only] = alike;
+    if (only !== undefined) return only;
     throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
   }
 
@@ -353,9 +358,9 @@ export class CohortService {
     if (clash !== undefined) throw new UserError("cohort.nameTaken", { name: clash.name });
   }
 
+  /** Another cohort whose name folds alike, its key plain or with the migration's clash suffix (listByNameKey). */
   private async nameClash(guildId: string, name: string, renaming: number | null): Promise<Cohort | undefined> {
-    const holder = await this.cohorts.findByNameKey(guildId, name);
-    return holder === null || holder.id === renaming ? undefined : holder;
+    return (await this.cohorts.listByNameKey(guildId, name)).find((other) => other.id !== renaming);
   }
 
   /**

@@ -36,17 +36,53 @@ describe("a cohort named by hand in the cohort option", () => {
     expect(await membershipsOf(bob.id)).toBe(0);
   });
 
-  it("of two cohorts alike from before the name key, finds each by its own spelling and the key's holder by any other", async () => {
+  /** Two cohorts named alike from before the name key: the second keeps its name, with the migration's clash suffix (a line break and its id) in its key. */
+  async function legacyTwins(plain: string, suffixedName: string): Promise<void> {
     const { prisma } = bot.test.app.database;
     const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     const place = { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04" };
-    await createCohortRow(prisma, curriculumId, { ...place, name: "élan" });
-    // The second keeps its name with the migration's clash suffix (a line break and its id) in its key.
-    const suffixed = await createCohortRow(prisma, curriculumId, { ...place, name: "Élan", nameKey: "élan\npending" });
-    await prisma.cohort.update({ where: { id: suffixed.id }, data: { nameKey: `élan\n${suffixed.id}` } });
+    await createCohortRow(prisma, curriculumId, { ...place, name: plain });
+    const suffixed = await createCohortRow(prisma, curriculumId, { ...place, name: suffixedName, nameKey: `${plain}\npending` });
+    await prisma.cohort.update({ where: { id: suffixed.id }, data: { nameKey: `${plain}\n${suffixed.id}` } });
+  }
 
+  it("of two cohorts alike from before the name key, finds each by its own spelling and asks which for any other", async () => {
+    await legacyTwins("élan", "Élan");
     expect(visibleText(await join(bot.member("cy").id, "Élan"))).toContain("Welcome to **Élan**");
     expect(visibleText(await join(bot.member("dee").id, "élan"))).toContain("Welcome to **élan**");
-    expect(visibleText(await join(bot.member("eve").id, "ÉLAN"))).toContain("Welcome to **élan**");
+    const eve = bot.member("eve");
+    const reply = await join(eve.id, "ÉLAN");
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain("This server has several cohorts: **élan**, **Élan**. Pick one with the `cohort` option.");
+    expect(await membershipsOf(eve.id)).toBe(0);
+    const info = await bot.reply(bot.admin.id, "cohort info", { cohort: "ÉLAN" });
+    expect(visibleText(info)).toContain("This server has several cohorts: **élan**, **Élan**.");
+  });
+
+  it("reads _ and % in a typed name as themselves, not as patterns matching a suffixed key", async () => {
+    await legacyTwins("abc", "ABC");
+    const reply = await join(bot.member("gus").id, "A_C");
+    expect(visibleText(reply)).toContain('There\'s no cohort called "A_C" in this server');
+    expect(visibleText(await join(bot.member("gus").id, "A%"))).toContain('There\'s no cohort called "A%" in this server');
+    expect(await membershipsOf(bot.member("gus").id)).toBe(0);
+    // A backslash too is itself, not LIKE's escape.
+    await legacyTwins("a\\b", "A\\B");
+    expect(visibleText(await join(bot.member("gus").id, "a\\B"))).toContain("This server has several cohorts: **a\\\\b**, **A\\\\B**.");
+  });
+
+  it("once the plain key's holder is renamed, finds the other in any capitals and keeps its name taken", async () => {
+    await legacyTwins("ñandú", "Ñandú");
+    const renamed = await bot.reply(bot.admin.id, "cohort edit", { cohort: "ñandú", name: "Printemps" });
+    expect(visibleText(renamed)).toContain("Printemps");
+    expect(visibleText(await join(bot.member("fay").id, "ÑANDÚ"))).toContain("Welcome to **Ñandú**");
+    const before = await bot.test.app.database.prisma.cohort.count();
+    const create = await bot.reply(bot.admin.id, "cohort create", {
+      name: "ñandú",
+      curriculum: "backend-engineer-learning-path",
+      channel: bot.channel.id,
+      start: "2027-01-04",
+    });
+    expect(visibleText(create)).toContain("This server already has a cohort called **Ñandú**. Choose another name.");
+    expect(await bot.test.app.database.prisma.cohort.count()).toBe(before);
   });
 });

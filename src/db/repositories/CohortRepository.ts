@@ -193,15 +193,27 @@ export class CohortRepository {
   }
 
   /**
-   * The guild's cohort whose name folds as `name` does (cohortNameKey): one read of the unique name key. Of two
-   * cohorts alike from before that key, the one holding the plain key (the other has its clash suffix).
+   * The guild's cohorts whose names fold as `name` does (cohortNameKey), by id, at most `limit`: the holder of
+   * the plain key and those alike from before that key, whose keys carry the migration's clash suffix (a line
+   * break and the id). Two are enough to tell one from several. Reads the guild's part of the key's index.
    */
-  async findByNameKey(guildId: string, name: string): Promise<Cohort | null> {
-    const row = await this.prisma.cohort.findUnique({
-      where: { guildId_nameKey: { guildId, nameKey: cohortNameKey(name) } },
+  async listByNameKey(guildId: string, name: string, limit = 2): Promise<Cohort[]> {
+    const nameKey = cohortNameKey(name);
+    const suffixed = `${nameKey}\n`;
+    // substr, not LIKE (Prisma's startsWith): LIKE reads _, % and (on PostgreSQL) \ in a name as patterns,
+    // and ignores ASCII capitals on SQLite. Both count characters (code points), as Array.from does.
+    const keys = await this.prisma.$queryRaw<{ id: number | bigint }[]>`
+      SELECT "id" FROM "Cohort"
+      WHERE "guildId" = ${guildId} AND ("nameKey" = ${nameKey} OR substr("nameKey", 1, CAST(${Array.from(suffixed).length} AS INTEGER)) = ${suffixed})
+      ORDER BY "id" LIMIT ${limit}`;
+    const ids = keys.map((row) => Number(row.id));
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.cohort.findMany({
+      where: { id: { in: ids } },
+      orderBy: { id: "asc" },
       include: includeBreaks,
     });
-    return row === null ? null : toCohort(row);
+    return rows.map(toCohort);
   }
 
   /**
