@@ -251,4 +251,44 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
       counter.uninstall();
     }
   });
+
+  it("stops reading import previews once the file's end after them would no longer fit", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const pia = bot.member("pia", { manageGuild: true });
+    const createdAt = bot.clock.now();
+    await prisma.pendingImport.createMany({
+      data: ["Draft P", "Draft Q", "Draft P"].map((document) => ({
+        scope: bot.guild.id,
+        userId: pia.id,
+        slug: "draft",
+        baseVersion: "",
+        document,
+        createdAt,
+        expiresAt: createdAt,
+      })),
+    });
+    const request = { guildId: bot.guild.id, userId: pia.id, now: createdAt };
+    const repository = new PrivacyRepository(prisma, undefined, { rows: 1, auditLines: 1, previews: 1 });
+    const whole = await memberExportFile(repository, request, 10_000_000);
+    // The same file with no document copied: the least the previews need, their file's end included.
+    const document = JSON.parse(whole?.file.toString("utf8") ?? "{}") as { pendingImports: { documentInExport: boolean }[] };
+    for (const preview of document.pendingImports) preview.documentInExport = false;
+    const least = Buffer.byteLength(JSON.stringify({ ...document, importDocuments: [] }, null, 2));
+    expect((await memberExportFile(repository, request, least))?.file.toString("utf8")).toBe(
+      JSON.stringify({ ...document, importDocuments: [] }, null, 2),
+    );
+    const counter = StatementCounter.install();
+    try {
+      let outcome: unknown;
+      const reads = await counter.during(async () => {
+        outcome = await memberExportFile(repository, request, least - 1);
+      });
+      expect(outcome).toBeNull();
+      // One preview a page: the third does not fit with the end after it, and no further page or document is read.
+      expect(reads.filter((sql) => sql.includes("PendingImport") && sql.includes("userId"))).toHaveLength(3);
+      expect(reads.filter((sql) => sql.includes("PendingImport") && sql.includes("document"))).toHaveLength(3);
+    } finally {
+      counter.uninstall();
+    }
+  });
 });
