@@ -16,12 +16,19 @@ export interface MemberExportFile {
 /** Text gathered before it becomes a chunk of the file: few, large buffers rather than one per row. */
 const chunkBytes = 64 * 1024;
 
+/**
+ * Bytes written between two pauses for other work: SQLite's driver answers without waiting, so an export
+ * whose lists never fill a page would otherwise hold the event loop from start to end.
+ */
+const bytesBetweenPauses = 64 * 1024;
+
 /** The file as written so far, refused as soon as it would pass its limit. */
 class BoundedFile {
   private readonly chunks: Buffer[] = [];
   private pending: string[] = [];
   private pendingBytes = 0;
   private written = 0;
+  private sincePause = 0;
 
   constructor(private readonly limitBytes: number) {}
 
@@ -35,15 +42,25 @@ class BoundedFile {
     const bytes = Buffer.byteLength(text, "utf8");
     if (bytes > this.room) return false;
     this.written += bytes;
+    this.sincePause += bytes;
     this.pending.push(text);
     this.pendingBytes += bytes;
     if (this.pendingBytes >= chunkBytes) this.flush();
     return true;
   }
 
-  /** Writes the pieces as they come; stops reading them (and so the rows behind them) at the limit. */
+  /**
+   * Writes the pieces as they come, letting other work run every bytesBetweenPauses; stops reading them
+   * (and so the rows behind them) at the limit.
+   */
   async writeAll(pieces: AsyncIterable<string>): Promise<boolean> {
-    for await (const piece of pieces) if (!this.write(piece)) return false;
+    for await (const piece of pieces) {
+      if (!this.write(piece)) return false;
+      if (this.sincePause >= bytesBetweenPauses) {
+        this.sincePause = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     return true;
   }
 
@@ -88,6 +105,8 @@ function previewEntry(preview: ImportPreviewSummary, documentInExport: boolean) 
 const previewsField = `,\n  "pendingImports": `;
 const documentsField = `,\n  "importDocuments": `;
 const documentEnd = indentedObjectEnd(0, false);
+/** What follows the previews at the least: no document copied, and the file's end. */
+const fileEndBytes = documentsField.length + "[]".length + documentEnd.length;
 /** What each further element adds to a list in the file's top object (its separator), and what a first one adds beside it. */
 const elementSeparatorBytes = indentedArrayBytes(2, 0, 1) - indentedArrayBytes(1, 0, 1);
 const firstElementBytes = indentedArrayBytes(1, 0, 1) - indentedArrayBytes(0, 0, 1) - elementSeparatorBytes;
@@ -97,8 +116,8 @@ const documentEntryBytes = Buffer.byteLength(indentedJson({ sha256: "0".repeat(6
 const copiedPreviewSaving = "false".length - "true".length;
 
 /**
- * The user's import previews while the file has room for them (each said with `false`, its longest);
- * null, having stopped reading them, once it has not.
+ * The user's import previews while the file has room for them (each said with `false`, its longest) and
+ * for its end after them (no document copied); null, having stopped reading them, once it has not.
  */
 async function previewsWithin(previews: AsyncIterable<ImportPreviewSummary>, room: number): Promise<ImportPreviewSummary[] | null> {
   const kept: ImportPreviewSummary[] = [];
@@ -106,7 +125,7 @@ async function previewsWithin(previews: AsyncIterable<ImportPreviewSummary>, roo
   for await (const preview of previews) {
     kept.push(preview);
     entryBytes += Buffer.byteLength(indentedJson(previewEntry(preview, false), 2));
-    if (previewsField.length + indentedArrayBytes(kept.length, entryBytes, 1) > room) return null;
+    if (previewsField.length + indentedArrayBytes(kept.length, entryBytes, 1) + fileEndBytes > room) return null;
   }
   return kept;
 }
@@ -123,8 +142,7 @@ function documentsCopied(previews: readonly ImportPreviewSummary[], room: number
     naming.set(preview.documentSha256, (naming.get(preview.documentSha256) ?? 0) + 1);
     previewBytes += Buffer.byteLength(indentedJson(previewEntry(preview, false), 2));
   }
-  const withoutDocuments =
-    previewsField.length + indentedArrayBytes(previews.length, previewBytes, 1) + documentsField.length + "[]".length + documentEnd.length;
+  const withoutDocuments = previewsField.length + indentedArrayBytes(previews.length, previewBytes, 1) + fileEndBytes;
   const candidates: DocumentCandidate[] = previews.map((preview) => ({
     sha256: preview.documentSha256,
     textBytes: preview.textBytes,
@@ -134,19 +152,51 @@ function documentsCopied(previews: readonly ImportPreviewSummary[], room: number
   return documentsWithinBudget(candidates, exportDocumentBudgetBytes, room - withoutDocuments - firstElementBytes);
 }
 
-/** The copied documents' texts, each once, in the order of the first preview naming it (read again, a few at a time). */
+/** Documents read again at once: a few, each up to 256 KB. */
+const documentsPerRead = 4;
+
+/**
+ * The copied documents' texts, each once, in the order of the first preview naming it, read again a few at
+ * a time by the first preview naming each; one cleared in between (a day past its expiry, mid-export) is read
+ * by the next preview naming the same document. Cleared with every preview naming it, its text is left out,
+ * though its previews say it is copied; the file stays within its limit.
+ */
 async function* copiedDocuments(
   privacy: PrivacyRepository,
   previews: readonly ImportPreviewSummary[],
   copied: ReadonlySet<string>,
 ): AsyncGenerator<{ sha256: string; text: string }> {
-  const firsts = new Map<string, number>();
-  for (const preview of previews)
-    if (copied.has(preview.documentSha256) && !firsts.has(preview.documentSha256)) firsts.set(preview.documentSha256, preview.id);
-  const shaOf = new Map([...firsts].map(([sha256, id]) => [id, sha256]));
-  // Read again by the first preview naming each: one cleared in between (a day past its expiry, mid-export) leaves its
-  // text out, though its previews say it is copied; the file stays within its limit.
-  for await (const { id, text } of privacy.importDocumentTexts([...firsts.values()])) yield { sha256: shaOf.get(id) ?? "", text };
+  const naming = new Map<string, number[]>();
+  for (const preview of previews) {
+    if (!copied.has(preview.documentSha256)) continue;
+    const ids = naming.get(preview.documentSha256);
+    if (ids === undefined) naming.set(preview.documentSha256, [preview.id]);
+    else ids.push(preview.id);
+  }
+  const documents = [...naming];
+  for (let start = 0; start < documents.length; start += documentsPerRead)
+    yield* documentsOf(privacy, documents.slice(start, start + documentsPerRead));
+}
+
+/** The texts of these documents (each with the ids of the previews naming it), in order, each read by the first preview still there. */
+async function* documentsOf(
+  privacy: PrivacyRepository,
+  documents: readonly (readonly [string, readonly number[]])[],
+): AsyncGenerator<{ sha256: string; text: string }> {
+  const texts = new Map<string, string>();
+  for (let attempt = 0; ; attempt += 1) {
+    const asked = new Map<number, string>();
+    for (const [sha256, ids] of documents) {
+      const id = ids[attempt];
+      if (!texts.has(sha256) && id !== undefined) asked.set(id, sha256);
+    }
+    if (asked.size === 0) break;
+    for await (const { id, text } of privacy.importDocumentTexts([...asked.keys()])) texts.set(asked.get(id) ?? "", text);
+  }
+  for (const [sha256] of documents) {
+    const text = texts.get(sha256);
+    if (text !== undefined) yield { sha256, text };
+  }
 }
 
 /**
@@ -163,7 +213,9 @@ export async function memberExportFile(
   const { guildId, userId, now } = request;
   const file = new BoundedFile(limitBytes);
   const tally = { rows: 0 };
-  const pages = privacy.exportPages(guildId, userId);
+  // Rows as they stood when the export began: one changed mid-export is written once (see ExportCeiling).
+  const ceiling = await privacy.exportCeiling(now);
+  const pages = privacy.exportPages(guildId, userId, ceiling);
   const head: [string, unknown][] = [
     ["format", "cohort-bot/member-export"],
     ["version", exportFormatVersion],
@@ -178,7 +230,7 @@ export async function memberExportFile(
   if (!file.write("{")) return null;
   for (const [index, [key, value]] of head.entries())
     if (!(await file.writeAll(indentedFieldPieces(key, value, 0, index === 0)))) return null;
-  const previews = await previewsWithin(privacy.importPreviews(guildId, userId), file.room);
+  const previews = await previewsWithin(privacy.importPreviews(guildId, userId, ceiling), file.room);
   if (previews === null) return null;
   const copied = documentsCopied(previews, file.room);
   const entries = previews.map((preview) => previewEntry(preview, copied.has(preview.documentSha256)));

@@ -39,6 +39,16 @@ describe("privacy through discord.js and the emulator", () => {
 
   const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
     runCommand(bot, userId, name, options);
+  /** `/privacy export:True` run at `at`, the clock then set back. */
+  const exportAt = async (at: Date, userId: string) => {
+    const before = bot.clock.now();
+    bot.clock.set(at);
+    try {
+      return await run(userId, "privacy", { export: true });
+    } finally {
+      bot.clock.set(before);
+    }
+  };
   const board = (userId: string, options: Record<string, string> = {}) => run(userId, "leaderboard", { period: "all", ...options });
   const complete = (userId: string, count: number) =>
     Promise.all(
@@ -210,7 +220,8 @@ describe("privacy through discord.js and the emulator", () => {
     });
     expect(nudged.outcome).toBe("sent");
 
-    const [file] = (await run(people.ada.id, "privacy", { export: true })).attachments;
+    // Exported after the nudge (an export holds what was there when it began).
+    const [file] = (await exportAt(inWeek4, people.ada.id)).attachments;
     if (file === undefined) throw new Error("no attachment");
     const data = (await (await fetch(file.url)).json()) as {
       memberships: {
@@ -339,7 +350,7 @@ describe("privacy through discord.js and the emulator", () => {
 
     const ask = await run(importer.id, "privacy", { delete: true });
     expect(visibleText(ask)).toContain("cannot be undone");
-    const [file] = (await run(importer.id, "privacy", { export: true })).attachments;
+    const [file] = (await exportAt(inWeek4, importer.id)).attachments;
     if (file === undefined) throw new Error("no attachment");
     const data = (await (await fetch(file.url)).json()) as {
       nudgesSent: { cohortName: string; status: string }[];

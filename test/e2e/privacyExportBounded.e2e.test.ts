@@ -31,7 +31,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     );
   };
 
-  /** A history with a row of every kind, several of most, ties in time, and text that JSON escapes. */
+  /** A history with a row of every kind, several of most, ties (three days off, three answers), and text that JSON escapes. */
   const fillHistory = async (userId: string, otherId: string) => {
     const prisma = bot.test.app.database.prisma;
     const now = bot.clock.now();
@@ -47,11 +47,12 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     const cohort = await prisma.cohort.findUniqueOrThrow({ where: { id: first.cohortId } });
     const sections = await prisma.section.findMany({ where: { curriculumId: cohort.curriculumId }, orderBy: { position: "asc" }, take: 3 });
     await prisma.checkpointAnswer.createMany({
-      data: sections.map((section, index) => ({
+      data: sections.map((section) => ({
         memberId: first.id,
         sectionId: section.id,
         answer: "partly",
-        answeredAt: at(index === 2 ? 5 : 0),
+        // Three tied: a page of two ends inside the tie (broken by id).
+        answeredAt: at(0),
       })),
     });
     await prisma.weeklyScore.createMany({
@@ -77,6 +78,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         { memberId: first.id, fromDate: "2027-01-12", toDate: "2027-01-13" },
         { memberId: first.id, fromDate: "2027-01-06", toDate: "2027-01-07" },
         { memberId: first.id, fromDate: "2027-01-06", toDate: "2027-01-06" },
+        { memberId: first.id, fromDate: "2027-01-06", toDate: "2027-01-08" },
       ],
     });
     await prisma.memberAdjustment.createMany({
@@ -146,6 +148,8 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     await bot.createCohort({ name: otherCohort });
     await bot.reply(people.ada.id, "join", { cohort: otherCohort });
     await fillHistory(people.ada.id, people.bob.id);
+    // The history's times are all before the exports (an export reads rows up to its own time).
+    bot.clock.advance(60 * 60_000);
   }, 120_000);
   afterAll(async () => bot.close());
 
@@ -232,7 +236,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         outcome = await privacy.export(bot.guild.id, eve.id, createdAt);
       });
       expect(outcome).toEqual({ tooLargeMaxMb: 10 });
-      expect(justOver.filter((sql) => sql.includes("PendingImport") || sql.includes('"claimedBy"'))).toEqual([]);
+      expect(justOver.filter((sql) => (sql.includes("PendingImport") && sql.includes("userId")) || sql.includes("claimedBy"))).toEqual([]);
 
       // 2,100 lines, 21 MB: about 1 MB a page, the file passes the limit in the eleventh of 21 pages.
       await addLines(1_000);
@@ -243,6 +247,46 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
       const auditReads = twiceOver.filter((sql) => sql.includes("AuditEntry"));
       expect(auditReads.length).toBeGreaterThan(0);
       expect(auditReads.length).toBeLessThanOrEqual(12);
+    } finally {
+      counter.uninstall();
+    }
+  });
+
+  it("stops reading import previews once the file's end after them would no longer fit", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const pia = bot.member("pia", { manageGuild: true });
+    const createdAt = bot.clock.now();
+    await prisma.pendingImport.createMany({
+      data: ["Draft P", "Draft Q", "Draft P"].map((document) => ({
+        scope: bot.guild.id,
+        userId: pia.id,
+        slug: "draft",
+        baseVersion: "",
+        document,
+        createdAt,
+        expiresAt: createdAt,
+      })),
+    });
+    const request = { guildId: bot.guild.id, userId: pia.id, now: createdAt };
+    const repository = new PrivacyRepository(prisma, undefined, { rows: 1, auditLines: 1, previews: 1 });
+    const whole = await memberExportFile(repository, request, 10_000_000);
+    // The same file with no document copied: the least the previews need, their file's end included.
+    const document = JSON.parse(whole?.file.toString("utf8") ?? "{}") as { pendingImports: { documentInExport: boolean }[] };
+    for (const preview of document.pendingImports) preview.documentInExport = false;
+    const least = Buffer.byteLength(JSON.stringify({ ...document, importDocuments: [] }, null, 2));
+    expect((await memberExportFile(repository, request, least))?.file.toString("utf8")).toBe(
+      JSON.stringify({ ...document, importDocuments: [] }, null, 2),
+    );
+    const counter = StatementCounter.install();
+    try {
+      let outcome: unknown;
+      const reads = await counter.during(async () => {
+        outcome = await memberExportFile(repository, request, least - 1);
+      });
+      expect(outcome).toBeNull();
+      // One preview a page: the third does not fit with the end after it, and no further page or document is read.
+      expect(reads.filter((sql) => sql.includes("PendingImport") && sql.includes("userId"))).toHaveLength(3);
+      expect(reads.filter((sql) => sql.includes("PendingImport") && sql.includes("document"))).toHaveLength(3);
     } finally {
       counter.uninstall();
     }

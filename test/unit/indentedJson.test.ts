@@ -44,6 +44,22 @@ describe("indentedJsonPieces", () => {
     expect(await written(streamed([]))).toBe("[]");
   });
 
+  it("writes a list read as it comes wherever it sits: in a plain list, deep in a field's object", async () => {
+    const plain = { rows: [{ a: [1, 2], b: { c: { d: [entry(1)] } } }, []], deep: { empty: [] as number[], one: [3] } };
+    const lazy = {
+      rows: [{ a: streamed([1, 2]), b: { c: { d: streamed([entry(1)]) } } }, streamed([])],
+      deep: { empty: streamed([]), one: streamed([3]) },
+    };
+    expect(await written(lazy)).toBe(JSON.stringify(plain, null, 2));
+  });
+
+  it("writes null for a value JSON has no word for in a list read as it comes, as JSON.stringify does in a list", async () => {
+    const plain = [1, undefined, () => 2, { kept: 3, dropped: undefined }];
+    const lazy = streamed([1, undefined, () => 2, { kept: streamed([3]), dropped: undefined }]);
+    expect(await written(lazy)).toBe(JSON.stringify([1, undefined, () => 2, { kept: [3], dropped: undefined }], null, 2));
+    expect(await written(streamed(plain))).toBe(JSON.stringify(plain, null, 2));
+  });
+
   it("knows a list's bytes before it is written", async () => {
     for (const count of [0, 1, 3]) {
       const elements = Array.from({ length: count }, (_, index) => entry(index));

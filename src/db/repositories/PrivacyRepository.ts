@@ -107,6 +107,20 @@ export interface ExportPageRows {
 const defaultExportPageRows: ExportPageRows = { rows: 500, auditLines: 200, previews: 4 };
 
 /**
+ * The rows an export reads: those there when it began. A row keyed by time is read up to the export's
+ * `now` (a completion undone and logged again mid-export, a re-answered checkpoint, a retaken nudge come
+ * back later than that: written once, as they stood); one keyed by id up to the highest id then.
+ */
+export interface ExportCeiling {
+  readonly now: Date;
+  readonly memberId: number;
+  readonly cohortId: number;
+  readonly adjustmentId: number;
+  readonly breakId: number;
+  readonly previewId: number;
+}
+
+/**
  * Rows read a page at a time, each page after the last row of the one before (keyset: `readPage` filters
  * and orders by the same columns), shaped by `shape`; other work runs between pages. A consumer that stops
  * reading stops the reads.
@@ -144,6 +158,11 @@ function nudgesClaimedBy(guildId: string, userId: string): Prisma.NudgeDeliveryW
 
 function importPreviewsBy(guildId: string, userId: string): Prisma.PendingImportWhereInput {
   return { scope: guildId, userId };
+}
+
+/** Ids after the last row read (none read yet: from the first) up to the export's ceiling. */
+function idsAfter(after: { id: number } | undefined, ceiling: number): { gt?: number; lte: number } {
+  return after === undefined ? { lte: ceiling } : { gt: after.id, lte: ceiling };
 }
 
 /** Rows after one of a list ordered by `column`, then id: the next page of a keyset read. */
@@ -227,27 +246,49 @@ export class PrivacyRepository {
     return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
+  /** What an export begun at `now` reads (see ExportCeiling): the highest ids there are, a look-up of each primary key's end. */
+  async exportCeiling(now: Date): Promise<ExportCeiling> {
+    const last = { orderBy: { id: "desc" }, select: { id: true } } as const;
+    const [member, cohort, adjustment, memberBreak, preview] = await Promise.all([
+      this.prisma.member.findFirst(last),
+      this.prisma.cohort.findFirst(last),
+      this.prisma.memberAdjustment.findFirst(last),
+      this.prisma.memberBreak.findFirst(last),
+      this.prisma.pendingImport.findFirst(last),
+    ]);
+    return {
+      now,
+      memberId: member?.id ?? 0,
+      cohortId: cohort?.id ?? 0,
+      adjustmentId: adjustment?.id ?? 0,
+      breakId: memberBreak?.id ?? 0,
+      previewId: preview?.id ?? 0,
+    };
+  }
+
   /**
    * `/privacy export`'s rows before the import previews, each list read a page at a time as it is written
-   * (keyset on the list's order; ties broken by a unique column so no row is read twice or skipped).
+   * (keyset on the list's order; ties broken by a unique column so no row is read twice or skipped), as
+   * they stood when the export began (`ceiling`).
    */
-  exportPages(guildId: string, userId: string, pages: ExportPageRows = this.exportPageRows): StoredMemberPages {
+  exportPages(guildId: string, userId: string, ceiling: ExportCeiling, pages: ExportPageRows = this.exportPageRows): StoredMemberPages {
+    const { now } = ceiling;
     return {
       memberships: keysetRows(
         (after: { id: number } | undefined, take) =>
           this.prisma.member.findMany({
-            where: { userId, cohort: { guildId }, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            where: { userId, cohort: { guildId }, id: idsAfter(after, ceiling.memberId) },
             orderBy: { id: "asc" },
             take,
             include: { cohort: { select: { name: true } } },
           }),
-        (member) => this.exportedMembership(member, pages.rows),
+        (member) => this.exportedMembership(member, ceiling, pages.rows),
         pages.rows,
       ),
       cohortsCreated: keysetRows(
         (after: { id: number; name: string } | undefined, take) =>
           this.prisma.cohort.findMany({
-            where: { guildId, createdBy: userId, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            where: { guildId, createdBy: userId, id: idsAfter(after, ceiling.cohortId) },
             select: { id: true, name: true },
             orderBy: { id: "asc" },
             take,
@@ -259,7 +300,11 @@ export class PrivacyRepository {
         (after: { id: number; createdAt: Date } | undefined, take) =>
           this.prisma.auditEntry.findMany({
             where: {
-              AND: [auditLinesNaming(guildId, userId), after === undefined ? {} : laterThan("createdAt", after.createdAt, after.id)],
+              AND: [
+                auditLinesNaming(guildId, userId),
+                { createdAt: { lte: now } },
+                after === undefined ? {} : laterThan("createdAt", after.createdAt, after.id),
+              ],
             },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             take,
@@ -278,7 +323,11 @@ export class PrivacyRepository {
         (after: { id: number; claimedAt: Date } | undefined, take) =>
           this.prisma.nudgeDelivery.findMany({
             where: {
-              AND: [nudgesClaimedBy(guildId, userId), after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)],
+              AND: [
+                nudgesClaimedBy(guildId, userId),
+                { claimedAt: { lte: now } },
+                after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id),
+              ],
             },
             orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
             take,
@@ -305,9 +354,11 @@ export class PrivacyRepository {
   /** One membership's fields, its lists read as they are written. */
   private exportedMembership(
     member: Prisma.MemberGetPayload<{ include: { cohort: { select: { name: true } } } }>,
+    ceiling: ExportCeiling,
     take: number,
   ): ExportedMembership {
     const memberId = member.id;
+    const { now } = ceiling;
     return {
       cohortId: member.cohortId,
       cohortName: member.cohort.name,
@@ -320,7 +371,7 @@ export class PrivacyRepository {
       boardVisibility: member.boardVisibility,
       alias: member.alias,
       points: member.points,
-      completions: this.exportedCompletions(memberId, take),
+      completions: this.exportedCompletions(memberId, now, take),
       weeklyScores: keysetRows(
         (after: { weekNumber: number; points: number } | undefined, size) =>
           this.prisma.weeklyScore.findMany({
@@ -335,7 +386,9 @@ export class PrivacyRepository {
       checkpointAnswers: keysetRows(
         (after: { id: number; answeredAt: Date } | undefined, size) =>
           this.prisma.checkpointAnswer.findMany({
-            where: { memberId, ...(after === undefined ? {} : laterThan("answeredAt", after.answeredAt, after.id)) },
+            where: {
+              AND: [{ memberId, answeredAt: { lte: now } }, after === undefined ? {} : laterThan("answeredAt", after.answeredAt, after.id)],
+            },
             orderBy: [{ answeredAt: "asc" }, { id: "asc" }],
             take: size,
             select: { id: true, answer: true, answeredAt: true, section: { select: { title: true } } },
@@ -360,7 +413,9 @@ export class PrivacyRepository {
       daysOff: keysetRows(
         (after: { id: number; fromDate: string; toDate: string } | undefined, size) =>
           this.prisma.memberBreak.findMany({
-            where: { memberId, ...(after === undefined ? {} : laterThan("fromDate", after.fromDate, after.id)) },
+            where: {
+              AND: [{ memberId, id: { lte: ceiling.breakId } }, after === undefined ? {} : laterThan("fromDate", after.fromDate, after.id)],
+            },
             orderBy: [{ fromDate: "asc" }, { id: "asc" }],
             take: size,
             select: { id: true, fromDate: true, toDate: true },
@@ -371,7 +426,7 @@ export class PrivacyRepository {
       paceChanges: keysetRows(
         (after: { id: number } | undefined, size) =>
           this.prisma.memberAdjustment.findMany({
-            where: { memberId, ...(after === undefined ? {} : { id: { gt: after.id } }) },
+            where: { memberId, id: idsAfter(after, ceiling.adjustmentId) },
             orderBy: { id: "asc" },
             take: size,
             select: { id: true, kind: true, appliedOn: true, days: true, createdAt: true },
@@ -382,7 +437,9 @@ export class PrivacyRepository {
       nudgesReceived: keysetRows(
         (after: { id: number; status: string; claimedAt: Date; sentAt: Date | null } | undefined, size) =>
           this.prisma.nudgeDelivery.findMany({
-            where: { memberId, ...(after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)) },
+            where: {
+              AND: [{ memberId, claimedAt: { lte: now } }, after === undefined ? {} : laterThan("claimedAt", after.claimedAt, after.id)],
+            },
             orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
             take: size,
             select: { id: true, status: true, claimedAt: true, sentAt: true },
@@ -394,12 +451,13 @@ export class PrivacyRepository {
   }
 
   /** A member's completions by time, ties by item (unique per member): the order of the index /today reads them by. */
-  private exportedCompletions(memberId: number, take: number): AsyncIterable<ExportedCompletion> {
+  private exportedCompletions(memberId: number, now: Date, take: number): AsyncIterable<ExportedCompletion> {
     return keysetRows(
       (after: { completedAt: Date; itemId: number } | undefined, size) =>
         this.prisma.completion.findMany({
           where: {
             memberId,
+            completedAt: { lte: now },
             ...(after === undefined
               ? {}
               : { OR: [{ completedAt: { gt: after.completedAt } }, { completedAt: after.completedAt, itemId: { gt: after.itemId } }] }),
@@ -414,11 +472,16 @@ export class PrivacyRepository {
   }
 
   /** The user's import previews by id, without their documents' text (hashed and measured as read, a few at a time). */
-  importPreviews(guildId: string, userId: string, take: number = this.exportPageRows.previews): AsyncIterable<ImportPreviewSummary> {
+  importPreviews(
+    guildId: string,
+    userId: string,
+    ceiling: ExportCeiling,
+    take: number = this.exportPageRows.previews,
+  ): AsyncIterable<ImportPreviewSummary> {
     return keysetRows(
       (after: { id: number } | undefined, size) =>
         this.prisma.pendingImport.findMany({
-          where: { ...importPreviewsBy(guildId, userId), ...(after === undefined ? {} : { id: { gt: after.id } }) },
+          where: { ...importPreviewsBy(guildId, userId), id: idsAfter(after, ceiling.previewId) },
           orderBy: { id: "asc" },
           take: size,
           select: { id: true, slug: true, status: true, document: true, createdAt: true, expiresAt: true },

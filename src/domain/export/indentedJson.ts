@@ -1,7 +1,9 @@
 /**
  * JSON written as `JSON.stringify(value, null, 2)` writes it, a piece at a time: an async iterable is an
- * array read while it is written, so a long list is never held whole. The pieces joined are byte for
- * byte what JSON.stringify gives for the same value with its lists read out.
+ * array read while it is written, so a long list is never held whole. It may sit anywhere a plain array
+ * or object (one without toJSON) leads to; the pieces joined are byte for byte what JSON.stringify gives
+ * for the same value with its lists read out. An object with toJSON (a Date) is written as its toJSON
+ * says, whole: a list read as it comes is not looked for there.
  */
 
 /** The indentation of `depth` levels. */
@@ -13,13 +15,29 @@ function isStreamed(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
 
-/** A plain object with a streamed list among its fields (recursed into); any other value is written in one piece. */
-function holdsStreamed(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).some(isStreamed);
+/** An object JSON.stringify walks field by field (no toJSON of its own). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
+}
+
+/** Whether a streamed list sits in `value`, through plain arrays and objects (those are then written a field at a time). */
+function holdsStreamed(value: unknown): boolean {
+  if (isStreamed(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsStreamed);
+  return isPlainObject(value) && Object.values(value).some(holdsStreamed);
+}
+
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+function hasNoJson(value: unknown): boolean {
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
 /** `value` (no streamed list in it) as JSON.stringify(value, null, 2) writes it nested `depth` levels deep. */
 export function indentedJson(value: unknown, depth: number): string {
+  // A value JSON has no word for (undefined, a function): null, as in a list.
+  if (hasNoJson(value)) return "null";
   // A string's own line breaks are escaped ("\n"), so every raw one is layout and takes the nesting's indentation.
   const text = JSON.stringify(value, null, 2);
   return depth === 0 ? text : text.replaceAll("\n", `\n${pad(depth)}`);
@@ -28,7 +46,8 @@ export function indentedJson(value: unknown, depth: number): string {
 /** The pieces of `value`, nested `depth` levels deep. */
 export async function* indentedJsonPieces(value: unknown, depth = 0): AsyncGenerator<string> {
   if (isStreamed(value)) yield* arrayPieces(value, depth);
-  else if (holdsStreamed(value)) yield* objectPieces(value, depth);
+  else if (Array.isArray(value) && holdsStreamed(value)) yield* arrayPieces(value, depth);
+  else if (isPlainObject(value) && holdsStreamed(value)) yield* objectPieces(value, depth);
   else yield indentedJson(value, depth);
 }
 
@@ -53,13 +72,13 @@ export function indentedArrayBytes(count: number, elementBytes: number, depth: n
   return "[".length + separators + elementBytes + `\n${pad(depth)}]`.length;
 }
 
-async function* arrayPieces(items: AsyncIterable<unknown>, depth: number): AsyncGenerator<string> {
+async function* arrayPieces(items: AsyncIterable<unknown> | Iterable<unknown>, depth: number): AsyncGenerator<string> {
   yield "[";
   let empty = true;
   for await (const item of items) {
     yield `${empty ? "" : ","}\n${pad(depth + 1)}`;
     empty = false;
-    yield* indentedJsonPieces(item, depth + 1);
+    yield* indentedJsonPieces(hasNoJson(item) ? null : item, depth + 1);
   }
   yield empty ? "]" : `\n${pad(depth)}]`;
 }
@@ -68,8 +87,8 @@ async function* objectPieces(object: Record<string, unknown>, depth: number): As
   yield "{";
   let empty = true;
   for (const [key, value] of Object.entries(object)) {
-    // As JSON.stringify: a field without a value is left out.
-    if (value === undefined) continue;
+    // As JSON.stringify: a field without a JSON value is left out.
+    if (hasNoJson(value)) continue;
     yield* indentedFieldPieces(key, value, depth, empty);
     empty = false;
   }
