@@ -798,10 +798,7 @@ export const esCommands: CommandTexts = {
   "leave cohort": ["cohorte", "La cohorte que dejas"],
   remind: ["recordatorio", "Un mensaje directo diario con la lectura pendiente; sin opciones muestra tu ajuste"],
   "remind time": ["hora", "Tu hora local, HH:MM de 24 horas (p. ej. 08:30)"],
-  "remind timezone": [
-    "zona_horaria",
-    "Zona IANA como Europe/Madrid; cohorte sigue la de la cohorte (por defecto: la tuya, si no la de ella)",
-  ],
+  "remind timezone": ["zona_horaria", "Zona IANA como Europe/Madrid; cohorte: la de la cohorte (por defecto: la tuya, si no la de ella)"],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
   "remind cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
   privacy: ["privacidad", "Lo que otros ven de ti, los avisos, una copia de tus datos o borrarlos (solo este servidor)"],
