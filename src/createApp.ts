@@ -124,9 +124,9 @@ interface AppParts {
 
 // Long by design: the composition root is one list of wiring, read top to bottom; splitting it would hide who gets what.
 async function assembleApp({ config, overrides, logger, clock, paths, database, opened }: AppParts): Promise<App> {
-  const cohortRepository = new CohortRepository(database.prisma);
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
+  const cohortRepository = new CohortRepository(database.prisma, writes);
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
   const completionRepository = new CompletionRepository(

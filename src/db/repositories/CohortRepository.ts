@@ -1,3 +1,4 @@
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
@@ -101,7 +102,11 @@ export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: Co
 }
 
 export class CohortRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    // The process's one write queue: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
+    private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {}
 
   /**
    * Name keys as the bot folds them: the migration that added them used SQL lower() (ASCII letters only on
@@ -295,7 +300,7 @@ export class CohortRepository {
   /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
-      return toCohort(await cohortUpdate(this.prisma, cohortId, changes));
+      return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -308,10 +313,9 @@ export class CohortRepository {
    */
   async updateWithWeekPosts(cohortId: number, changes: CohortChanges, weekPosts: WeekPostChanges): Promise<Cohort | null> {
     try {
-      const [row] = await this.prisma.$transaction([
-        cohortUpdate(this.prisma, cohortId, changes),
-        ...weekPostChangeWrites(this.prisma, weekPosts),
-      ]);
+      const [row] = await this.writes.run(() =>
+        this.prisma.$transaction([cohortUpdate(this.prisma, cohortId, changes), ...weekPostChangeWrites(this.prisma, weekPosts)]),
+      );
       return toCohort(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
