@@ -122,6 +122,51 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).toContain("Paused Reader");
   }, 60_000);
 
+  it("gives the board of a cohort ended mid-week its final edit a minute later, then no live edit", async () => {
+    const setup = await postedWeekOne("Ended Early");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000011", "Tuesday Reader", at("2027-03-02T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-02T10:01:00Z"))).boardsEdited).toBe(1);
+    // A reading just before the end, not yet on the board when the admin ends the cohort.
+    await setup.reads("900000000000000012", "Wednesday Reader", at("2027-03-03T11:59:30Z"));
+    setup.current.first.clock.set(at("2027-03-03T12:00:00Z"));
+    await cohorts.setStatus(setup.current.guild.id, "Ended Early", "ended", setup.current.admin.id, at("2027-03-03T12:00:00Z"));
+
+    const next = await setup.current.first.tickAt(at("2027-03-03T12:01:00Z"));
+    expect([next.boardsEdited, next.boardsClosed]).toEqual([0, 1]);
+    expect(setup.edits()).toBe(2);
+    const final = setup.board();
+    expect(final.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(final)).toContain("Wednesday Reader");
+    expect(visibleText(final)).not.toContain("Kept up to date");
+
+    // The week's original end and the day after: nothing more.
+    for (const tick of ["2027-03-03T12:05:00Z", "2027-03-08T00:01:00Z", "2027-03-08T12:00:00Z"]) {
+      const report = await setup.current.first.tickAt(at(tick));
+      expect([report.boardsEdited, report.boardsClosed]).toEqual([0, 0]);
+    }
+    expect(setup.edits()).toBe(2);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+  }, 60_000);
+
+  it("gives the board of a cohort paused mid-week, then ended within the week, its final edit a minute after the end", async () => {
+    const setup = await postedWeekOne("Paused Then Ended");
+    const { cohorts } = setup.current.first.test.app.services;
+    await setup.reads("900000000000000013", "Paused Reader", at("2027-03-02T10:00:00Z"));
+    setup.current.first.clock.set(at("2027-03-02T12:00:00Z"));
+    await cohorts.setStatus(setup.current.guild.id, "Paused Then Ended", "paused", setup.current.admin.id, at("2027-03-02T12:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-02T12:01:00Z"))).boardsEdited).toBe(0);
+    setup.current.first.clock.set(at("2027-03-04T12:00:00Z"));
+    await cohorts.setStatus(setup.current.guild.id, "Paused Then Ended", "ended", setup.current.admin.id, at("2027-03-04T12:00:00Z"));
+
+    expect((await setup.current.first.tickAt(at("2027-03-04T12:01:00Z"))).boardsClosed).toBe(1);
+    expect(setup.edits()).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("Paused Reader");
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    expect(setup.edits()).toBe(1);
+  }, 60_000);
+
   it("waits while the cohort's channel is flagged and closes the board once the bot may post there again", async () => {
     const setup = await postedWeekOne("Flagged");
     await setup.reads("900000000000000005", "Flag Reader", at("2027-03-05T10:00:00Z"));

@@ -297,10 +297,25 @@ export class CohortRepository {
     return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
   }
 
-  /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
+  /**
+   * Returns null when a new name is another cohort's of the guild in any capitals (its unique name key).
+   * An end (`endedAt`) also ends, in the same transaction, the cohort's live boards still live then: the
+   * scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at their week's end.
+   */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
+    const { endedAt } = changes;
     try {
-      return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
+      if (endedAt === undefined) return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
+      const [row] = await this.writes.run(() =>
+        this.prisma.$transaction([
+          cohortUpdate(this.prisma, cohortId, changes),
+          this.prisma.scheduledPost.updateMany({
+            where: { cohortId, boardLiveUntil: { gt: endedAt } },
+            data: { boardLiveUntil: endedAt },
+          }),
+        ]),
+      );
+      return toCohort(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
