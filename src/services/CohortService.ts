@@ -645,6 +645,8 @@ export class CohortService {
       return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
     const follow = isFollowCohortZone(request.timeZone);
+    // Dropping the kept zone moves the member's day (and a streak frozen at the end): once over, refused too.
+    if (follow) await this.refuseWhenRemindersAreOver(cohort, request.now);
     // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -658,21 +660,16 @@ export class CohortService {
       this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
       return view(updated, ReminderChange.TurnedOff);
     }
-    // A finished course sends no reminders: say so rather than promise one.
-    // (Nor does one whose last week is over, before its closing post marks it finished.)
-    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, request.now)))
-      throw new UserError("remind.courseFinished", { cohort: cohort.name });
-    // Nor does an ended one (`/cohort end`): it never sends a reminder again.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
+    await this.refuseWhenRemindersAreOver(cohort, request.now);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
     const clock = parseClock(timeText);
     if (clock === null) throw new UserError("input.invalidClock", { value: timeText.trim().slice(0, 20) });
     const typedZone = request.timeZone === null || follow ? null : typedTimeZone(request.timeZone);
-    // A stored zone the runtime no longer knows is dropped: the member follows the cohort's (see memberTimeZone).
-    const storedZone = !follow && member.remindTimeZone !== null && isValidTimeZone(member.remindTimeZone) ? member.remindTimeZone : null;
-    const zoneText = typedZone ?? storedZone ?? cohort.settings.timeZone;
+    // A stored zone is kept, even one the runtime does not know (while unknown, the member follows the cohort's: memberTimeZone).
+    const storedZone = follow ? null : member.remindTimeZone;
+    const zoneText = memberTimeZone(typedZone ?? storedZone, cohort.settings.timeZone);
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
@@ -682,6 +679,15 @@ export class CohortService {
       "reminder set",
     );
     return view(updated, ReminderChange.Set);
+  }
+
+  /** A cohort whose course is over, or that an admin ended, sends no reminders: `/remind` says so rather than promise one. */
+  private async refuseWhenRemindersAreOver(cohort: Cohort, now: Date): Promise<void> {
+    // Finished, or its last week over before the closing post marks it finished.
+    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
+      throw new UserError("remind.courseFinished", { cohort: cohort.name });
+    // An ended one (`/cohort end`) never sends a reminder again.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
   }
 
   /**
@@ -700,7 +706,8 @@ export class CohortService {
     cohortZone: string,
     now: Date,
   ): Promise<MemberRecord> {
-    const zone = timeZone ?? cohortZone;
+    // The effective zone: a stored one the runtime does not know is kept, but the cohort's is followed.
+    const zone = memberTimeZone(timeZone, cohortZone);
     const today = localDateOf(now, zone);
     const todayPast = localDateOf(nextDailyInstant(now, clock, zone), zone) !== today;
     const marks = [

@@ -5,6 +5,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 describe("/remind in a cohort an admin ended", () => {
   let bot: BotHarness;
   let ada: { id: string };
+  let bea: { id: string };
   const cohortName = "Shortlived";
   const remindTimeOf = async (userId: string) =>
     (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTime ?? null;
@@ -14,6 +15,11 @@ describe("/remind in a cohort an admin ended", () => {
     await bot.createCohort({ name: cohortName, start: "2027-01-11" });
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: cohortName });
+    bea = bot.member("bea");
+    await bot.reply(bea.id, "join", { cohort: cohortName });
+    // A zone Bea chose, kept while her reminder is off.
+    await bot.reply(bea.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
+    await bot.reply(bea.id, "remind", { off: true });
   }, 60_000);
   afterAll(async () => bot.close());
 
@@ -41,5 +47,19 @@ describe("/remind in a cohort an admin ended", () => {
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
+  });
+
+  it("refuses timezone:cohort once ended, keeping the chosen zone, but still switches a reminder off", async () => {
+    const zoneOf = async (userId: string) =>
+      (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTimeZone ?? null;
+    const alone = visibleText(await bot.reply(bea.id, "remind", { timezone: "cohort" }));
+    expect(alone).toContain("has ended, so there are no more reminders");
+    expect(alone).not.toContain("follows the cohort's time zone");
+    const withOff = visibleText(await bot.reply(bea.id, "remind", { off: true, timezone: "cohort" }));
+    expect(withOff).toContain("has ended, so there are no more reminders");
+    expect(await zoneOf(bea.id)).toBe("Asia/Tokyo");
+
+    expect(visibleText(await bot.reply(ada.id, "remind", { off: true }))).toContain("is off now");
+    expect(await remindTimeOf(ada.id)).toBeNull();
   });
 });

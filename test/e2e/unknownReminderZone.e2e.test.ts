@@ -37,4 +37,22 @@ describe("a stored /remind zone the runtime does not know", () => {
     await app.scheduler.tick(bot.clock.now());
     expect(bot.emulator.dmMessages(cara.id)).toHaveLength(1);
   });
+
+  it("keeps an unknown stored zone when the reminder is turned back on without timezone:, reminding at the cohort zone's time", async () => {
+    const app = bot.test.app;
+    const dov = bot.member("dov");
+    await bot.reply(dov.id, "join", { cohort: "Drifting" });
+    await app.database.prisma.member.updateMany({ where: { userId: dov.id }, data: { remindTime: null, remindTimeZone: "Mars/Olympus" } });
+    // Wednesday 18:00:30 in Tokyo (the cohort's zone now): 20:00 there is still to come today.
+    expect(visibleText(await bot.reply(dov.id, "remind", { time: "20:00" }))).toContain("Saved");
+    const member = await app.database.prisma.member.findFirstOrThrow({ where: { userId: dov.id } });
+    expect({ time: member.remindTime, timeZone: member.remindTimeZone }).toEqual({ time: "20:00", timeZone: "Mars/Olympus" });
+    bot.clock.set(new Date("2027-01-13T10:59:30Z"));
+    await app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(dov.id)).toHaveLength(0);
+    // 20:00 in Tokyo.
+    bot.clock.set(new Date("2027-01-13T11:00:30Z"));
+    await app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.dmMessages(dov.id)).toHaveLength(1);
+  });
 });
