@@ -40,9 +40,13 @@ export interface UserErrorParams {
   "cohort.notMemberOfAny": NoParams;
   "cohort.ambiguous": { readonly names: readonly string[] };
   "cohort.ambiguousAdmin": { readonly names: readonly string[] };
+  /** A name typed in other capitals that several cohorts have (alike from before the name key). */
+  "cohort.ambiguousName": { readonly name: string; readonly names: readonly string[] };
   "cohort.unknown": { readonly value: string };
   "cohort.notJoined": { readonly name: string };
   "cohort.nameTaken": { readonly name: string };
+  /** An edit refused by a unique key while no other cohort has the name: a weekly post row it renames changed meanwhile, or the clash is gone. */
+  "cohort.changedMeanwhile": NoParams;
   "cohort.nameInvalid": NoParams;
   "cohort.ended": { readonly name: string };
   /** An admin's post or schedule change for an ended cohort (members get "cohort.ended"). */

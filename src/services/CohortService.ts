@@ -168,6 +168,9 @@ const guildExcludeRolesTtlMs = 60 * 1000;
 
 /** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
 const maxNameLength = 80;
+
+/** Cohorts alike in other capitals named in the "which one?" answer: legacy twins are few, and each name is at most 80 characters. */
+const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
 
@@ -277,8 +280,9 @@ export class CohortService {
     const exact = await this.cohorts.findByName(guildId, value);
     if (exact !== null) return exact;
     // Any other capitals name both of them: ask which rather than pick one.
-    const alike = await this.cohorts.listByNameKey(guildId, value);
-    if (alike.length > 1) throw new UserError("cohort.ambiguousAdmin", { names: alike.map((cohort) => cohort.name) });
+    const alike = await this.cohorts.listByNameKey(guildId, value, maxAlikeListed);
+    if (alike.length > 1)
+      throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: alike.map((cohort) => cohort.name) });
     const [only] = alike;
     if (only !== undefined) return only;
     throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
@@ -372,6 +376,16 @@ export class CohortService {
     return new UserError("cohort.nameTaken", { name: clash?.name ?? name });
   }
 
+  /**
+   * The database refused an edit (a unique violation): the name key when another cohort has the name now,
+   * else a weekly post row the edit renames (a tick wrote the week's row meanwhile) or a clash gone since:
+   * no name to blame, and the edit may be tried again.
+   */
+  private async editRefusedMeanwhile(guildId: string, name: string, cohortId: number): Promise<UserError> {
+    const clash = await this.nameClash(guildId, name, cohortId);
+    return clash === undefined ? new UserError("cohort.changedMeanwhile") : new UserError("cohort.nameTaken", { name: clash.name });
+  }
+
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
@@ -445,7 +459,7 @@ export class CohortService {
         : weekPosts === null
           ? await this.cohorts.update(cohort.id, changes)
           : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
-    if (updated === null) throw await this.nameTakenMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
+    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
     await this.audit.record({

@@ -37,13 +37,15 @@ describe("a cohort named by hand in the cohort option", () => {
   });
 
   /** Two cohorts named alike from before the name key: the second keeps its name, with the migration's clash suffix (a line break and its id) in its key. */
-  async function legacyTwins(plain: string, suffixedName: string): Promise<void> {
+  async function legacyTwins(plain: string, ...suffixedNames: string[]): Promise<void> {
     const { prisma } = bot.test.app.database;
     const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
     const place = { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04" };
     await createCohortRow(prisma, curriculumId, { ...place, name: plain });
-    const suffixed = await createCohortRow(prisma, curriculumId, { ...place, name: suffixedName, nameKey: `${plain}\npending` });
-    await prisma.cohort.update({ where: { id: suffixed.id }, data: { nameKey: `${plain}\n${suffixed.id}` } });
+    for (const suffixedName of suffixedNames) {
+      const suffixed = await createCohortRow(prisma, curriculumId, { ...place, name: suffixedName, nameKey: `${plain}\npending` });
+      await prisma.cohort.update({ where: { id: suffixed.id }, data: { nameKey: `${plain}\n${suffixed.id}` } });
+    }
   }
 
   it("of two cohorts alike from before the name key, finds each by its own spelling and asks which for any other", async () => {
@@ -53,10 +55,19 @@ describe("a cohort named by hand in the cohort option", () => {
     const eve = bot.member("eve");
     const reply = await join(eve.id, "ÉLAN");
     expect(reply.ephemeral).toBe(true);
-    expect(visibleText(reply)).toContain("This server has several cohorts: **élan**, **Élan**. Pick one with the `cohort` option.");
+    expect(visibleText(reply)).toContain(
+      "Several cohorts are called **ÉLAN** in other capitals: **élan**, **Élan**. Type one exactly as written, or pick it from the list.",
+    );
     expect(await membershipsOf(eve.id)).toBe(0);
     const info = await bot.reply(bot.admin.id, "cohort info", { cohort: "ÉLAN" });
-    expect(visibleText(info)).toContain("This server has several cohorts: **élan**, **Élan**.");
+    expect(visibleText(info)).toContain("Several cohorts are called **ÉLAN** in other capitals: **élan**, **Élan**.");
+  });
+
+  it("names every cohort alike, not just the first two, when more than two share the name in other capitals", async () => {
+    await legacyTwins("kilo", "Kilo", "KILO");
+    const reply = await join(bot.member("hal").id, "kIlO");
+    expect(visibleText(reply)).toContain("Several cohorts are called **kIlO** in other capitals: **kilo**, **Kilo**, **KILO**.");
+    expect(await membershipsOf(bot.member("hal").id)).toBe(0);
   });
 
   it("reads _ and % in a typed name as themselves, not as patterns matching a suffixed key", async () => {
@@ -67,7 +78,7 @@ describe("a cohort named by hand in the cohort option", () => {
     expect(await membershipsOf(bot.member("gus").id)).toBe(0);
     // A backslash too is itself, not LIKE's escape.
     await legacyTwins("a\\b", "A\\B");
-    expect(visibleText(await join(bot.member("gus").id, "a\\B"))).toContain("This server has several cohorts: **a\\\\b**, **A\\\\B**.");
+    expect(visibleText(await join(bot.member("gus").id, "a\\B"))).toContain("in other capitals: **a\\\\b**, **A\\\\B**.");
   });
 
   it("once the plain key's holder is renamed, finds the other in any capitals and keeps its name taken", async () => {

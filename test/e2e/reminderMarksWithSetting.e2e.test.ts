@@ -69,14 +69,17 @@ describe("/cohort edit name: timezone: when another cohort took the name meanwhi
   }, 60_000);
   afterAll(async () => bot.close());
 
-  it("says the name is taken and keeps the zone, the reminder days and today's reminder as they were", async () => {
+  // The trigger's rename is rolled back with the edit, so afterwards no other cohort has the name: the admin
+  // is told to try again (a rename by another admin stays, and the answer names that cohort).
+  it("says the edit was refused, to try again, and keeps the zone, the reminder days and today's reminder as they were", async () => {
     const { prisma } = bot.test.app.database;
     const before = await reminderRows(prisma, ada.id);
 
     // In Tokyo it is 19:00: the move would have recorded Ada's 18:00 of today as skipped.
     const reply = await bot.reply(bot.admin.id, "cohort edit", { cohort: "Drifting", name: "Gamma", timezone: "Asia/Tokyo" });
 
-    expect(visibleText(reply)).toContain("already has a cohort called **Gamma**");
+    expect(visibleText(reply)).toContain("changed while saving");
+    expect(visibleText(reply)).toContain("Try the edit again.");
     expect(await reminderRows(prisma, ada.id)).toEqual(before);
     const cohort = await prisma.cohort.findFirstOrThrow({ where: { guildId: bot.guild.id, name: "Drifting" } });
     expect(cohort.timeZone).toBe("UTC");

@@ -200,7 +200,7 @@ export class CohortRepository {
   /**
    * The guild's cohorts whose names fold as `name` does (cohortNameKey), by id, at most `limit`: the holder of
    * the plain key and those alike from before that key, whose keys carry the migration's clash suffix (a line
-   * break and the id). Two are enough to tell one from several. Reads the guild's part of the key's index.
+   * break and the id). Two are enough to tell one from several; a caller listing them asks for more. Reads the guild's part of the key's index.
    */
   async listByNameKey(guildId: string, name: string, limit = 2): Promise<Cohort[]> {
     const nameKey = cohortNameKey(name);

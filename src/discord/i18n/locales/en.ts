@@ -23,9 +23,13 @@ export const en = {
   "cohort.notMemberOfAny": "You haven't joined a cohort in this server yet. Use `/join` to join one.",
   "cohort.ambiguous": "You're in several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
+  "cohort.ambiguousName":
+    "Several cohorts are called **{name}** in other capitals: {names}. Type one exactly as written, or pick it from the list.",
   "cohort.unknown": 'There\'s no cohort called "{value}" in this server. Start typing in the `cohort` option to see the choices.',
   "cohort.notJoined": "You're not a member of **{name}**. Use `/join` and pick it in the `cohort` option first.",
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",
+  "cohort.changedMeanwhile":
+    "The cohort or its posts changed while saving (another edit, or a post going out), so nothing was changed. Try the edit again.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",

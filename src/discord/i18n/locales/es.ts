@@ -22,10 +22,14 @@ export const es: Catalogue = {
   "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
   "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
+  "cohort.ambiguousName":
+    "Varias cohortes se llaman **{name}** con otras mayúsculas: {names}. Escribe una tal como está escrita, o elígela de la lista.",
   "cohort.unknown":
     "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohorte` para ver las opciones.",
   "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/unirse` y elígela en la opción `cohorte`.",
   "cohort.nameTaken": "Este servidor ya tiene una cohorte llamada **{name}**. Elige otro nombre.",
+  "cohort.changedMeanwhile":
+    "La cohorte o sus publicaciones cambiaron mientras se guardaba (otra edición, o una publicación que salía), así que no se cambió nada. Vuelve a intentar la edición.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
