@@ -381,7 +381,9 @@ export class CohortService {
    * else a weekly post row the edit renames (a tick wrote the week's row meanwhile) or a clash gone since:
    * no name to blame, and the edit may be tried again.
    */
-  private async editRefusedMeanwhile(guildId: string, name: string, cohortId: number): Promise<UserError> {
+  private async editRefusedMeanwhile(guildId: string, name: string | undefined, cohortId: number): Promise<UserError> {
+    // Without a rename the name key cannot be what refused the write (an old cohort alike in other capitals is no clash).
+    if (name === undefined) return new UserError("cohort.changedMeanwhile");
     const clash = await this.nameClash(guildId, name, cohortId);
     return clash === undefined ? new UserError("cohort.changedMeanwhile") : new UserError("cohort.nameTaken", { name: clash.name });
   }
@@ -426,6 +428,8 @@ export class CohortService {
     const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some(
       (value) => value !== undefined,
     );
+    // An ended cohort's schedule stands (its boards closed, streaks frozen at the end): no setting moves it.
+    if (changesSettings && cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
     if (
@@ -459,7 +463,7 @@ export class CohortService {
         : weekPosts === null
           ? await this.cohorts.update(cohort.id, changes)
           : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
-    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name ?? cohort.name, cohort.id);
+    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort.id);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
     await this.audit.record({

@@ -46,6 +46,16 @@ describe("/cohort edit start: when the cohort's posts changed while saving", () 
     bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
     const cohort = await bot.createCohort({ name: "Drifting", start: "2027-01-11" });
     cohortId = cohort.id;
+    // A cohort alike in other capitals from before the name key (its key has the clash suffix): no rename, so no clash.
+    const {
+      id: _id,
+      createdAt: _created,
+      updatedAt: _updated,
+      ...row
+    } = await bot.test.app.database.prisma.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+    });
+    await bot.test.app.database.prisma.cohort.create({ data: { ...row, name: "DRIFTING", nameKey: "drifting\n9999" } });
     await bot.test.app.database.prisma.scheduledPost.create({
       data: { cohortId, kind: "week", period: "week-1", dueAt: weekPostDueAt(cohort.settings, 1), status: "sent", sentAt: new Date() },
     });

@@ -53,7 +53,7 @@ async function reminderRows(prisma: PrismaClient, userId: string) {
   });
 }
 
-describe("/cohort edit name: timezone: when another cohort took the name meanwhile", () => {
+describe("/cohort edit name: timezone: when the cohort update is refused inside its transaction", () => {
   let bot: BotHarness;
   let ada: { id: string };
 

@@ -412,11 +412,14 @@ export class CohortRepository {
    * Returns the stored board (this one or an earlier one).
    */
   async saveFinalBoard(cohortId: number, finalBoard: string): Promise<string> {
-    await this.prisma.$transaction([
-      this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
+    // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
-      this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
-    ]);
+        this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
+      ]),
+    );
     return (await this.finalBoard(cohortId)) ?? finalBoard;
   }
 
