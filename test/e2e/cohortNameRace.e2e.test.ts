@@ -104,3 +104,44 @@ describe("a cohort named with accented capitals before names were keyed", () => 
     expect(rows.map((row) => row.nameKey)).toEqual(["ñandú club", `élan\n${rows[1]?.id}`, "élan"]);
   }, 120_000);
 });
+
+/**
+ * Two cohorts from before the name key whose names SQLite's lower() folded alike: the second got the
+ * migration's clash suffix on a key that kept its accented capital ("Œuvre\n<id>"). The next start folds
+ * that key too, suffix kept, so a name typed in any capitals finds both and asks which.
+ */
+describe("a legacy twin whose suffixed key kept an accented capital", () => {
+  let bot: BotHarness;
+  let restarted: TestApp | undefined;
+
+  afterAll(async () => {
+    await restarted?.close();
+    await bot.close();
+  });
+
+  it("is found in any capitals after the next start, with its suffix kept", async () => {
+    bot = await startBotHarness();
+    const { prisma } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const place = { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04" };
+    // As the migration left them: lower("Œuvre") and lower("ŒUVRE") are both "Œuvre" on SQLite.
+    await createCohortRow(prisma, curriculumId, { ...place, name: "Œuvre", nameKey: "Œuvre" });
+    const twin = await createCohortRow(prisma, curriculumId, { ...place, name: "ŒUVRE", nameKey: "Œuvre\npending" });
+    await prisma.cohort.update({ where: { id: twin.id }, data: { nameKey: `Œuvre\n${twin.id}` } });
+
+    await bot.test.app.close();
+    restarted = await startTestApp({
+      clock: bot.clock,
+      schedulerTickCron: null,
+      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
+    });
+    await restarted.app.start();
+
+    const joiner = bot.member("joiner");
+    const reply = await bot.run(joiner.id, "join", { cohort: "œuvre" }).final();
+    expect(visibleText(reply)).toContain("Several cohorts are called **œuvre** in other capitals: **Œuvre**, **ŒUVRE**.");
+    expect(await restarted.app.database.prisma.member.count({ where: { userId: joiner.id } })).toBe(0);
+    const keys = await restarted.app.database.prisma.cohort.findMany({ where: { guildId: bot.guild.id }, orderBy: { id: "asc" } });
+    expect(keys.map((row) => row.nameKey)).toEqual(["œuvre", `œuvre\n${twin.id}`]);
+  }, 120_000);
+});

@@ -101,6 +101,20 @@ export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: Co
   return prisma.cohort.update({ where: { id: cohortId }, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 
+/** What refolding a cohort's name key reads of its row. */
+interface NameKeyRow {
+  readonly id: number;
+  readonly guildId: string;
+  readonly name: string;
+  readonly nameKey: string;
+}
+
+/** The row's key folded as the bot folds names; a clash suffix (a line break and an id) is kept as it is. */
+function refoldedKey(row: NameKeyRow): string {
+  const suffixAt = row.nameKey.indexOf("\n");
+  return cohortNameKey(row.name) + (suffixAt === -1 ? "" : row.nameKey.slice(suffixAt));
+}
+
 export class CohortRepository {
   constructor(
     private readonly prisma: PrismaClient,
@@ -112,9 +126,9 @@ export class CohortRepository {
    * Name keys as the bot folds them: the migration that added them used SQL lower() (ASCII letters only on
    * SQLite, the server's locale on PostgreSQL), so an old "Ñandú" kept its capital and a new "ñandú" passed
    * as a different name. One pass over the cohorts at start-up, `batch` rows a read; only rows whose key
-   * differs are written (none after the first pass), and keys with the migration's clash suffix (a line
-   * break and the id) are left as they are. A key another cohort of the server already has gets that
-   * suffix too. Returns how many keys changed.
+   * differs are written (none after the first pass). A key with the migration's clash suffix (a line break
+   * and the id) is folded before it and keeps it, so `listByNameKey` finds it in any capitals. A plain key
+   * another cohort of the server already has gets that suffix too. Returns how many keys changed.
    */
   async refoldNameKeys(batch = 500): Promise<number> {
     let changed = 0;
@@ -130,22 +144,26 @@ export class CohortRepository {
       if (last === undefined) return changed;
       after = last.id;
       for (const row of rows) {
-        if (row.nameKey.includes("\n") || row.nameKey === cohortNameKey(row.name)) continue;
+        if (row.nameKey === refoldedKey(row)) continue;
         if (await this.refoldNameKey(row)) changed += 1;
       }
     }
   }
 
-  private async refoldNameKey(row: { id: number; guildId: string; name: string; nameKey: string }): Promise<boolean> {
-    const folded = cohortNameKey(row.name);
-    const holder = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: row.guildId, nameKey: folded } } });
-    const nameKey = holder === null ? folded : `${folded}\n${row.id}`;
+  private async refoldNameKey(row: NameKeyRow): Promise<boolean> {
+    let nameKey = refoldedKey(row);
+    if (!nameKey.includes("\n")) {
+      const holder = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: row.guildId, nameKey } } });
+      if (holder !== null) nameKey = `${nameKey}\n${row.id}`;
+    }
     try {
       // Only the row as read: a cohort another process renamed or deleted meanwhile is left as that process left it.
-      const result = await this.prisma.cohort.updateMany({
-        where: { id: row.id, name: row.name, nameKey: row.nameKey },
-        data: { nameKey },
-      });
+      const result = await this.writes.run(() =>
+        this.prisma.cohort.updateMany({
+          where: { id: row.id, name: row.name, nameKey: row.nameKey },
+          data: { nameKey },
+        }),
+      );
       return result.count === 1;
     } catch (error) {
       // Another process starting at the same moment took that key: the next start folds it.
