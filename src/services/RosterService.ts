@@ -1,5 +1,6 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { courseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
@@ -17,6 +18,7 @@ import {
 } from "../db/repositories/RosterRepository.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
+import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
@@ -161,10 +163,9 @@ export class RosterService {
     if (member === undefined || member.cohortId !== cohort.id) return null;
     const planning = await this.memberPlans.planFor(cohort, member, now);
     const completions = (await this.rows.completionRows([member.id])).get(member.id) ?? [];
-    const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.today);
-    const zone = cohort.settings.timeZone;
-    const quietDate = quietSinceDate(planning.context.plan, localDateOf(now, zone), planning.context.breakWeeks);
-    const quietSince = quietDate === null ? null : startOfLocalDay(quietDate, zone);
+    // The member's standing day: today, or once their days are over (cohort ended, course finished) their end's.
+    const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
+    const quietSince = quietSinceOf(cohort, planning.context, now);
     const last = completions.at(-1)?.completedAt ?? null;
     const quiet = quietSince !== null && member.joinedAt < quietSince && (last === null || last < quietSince);
     const offUntil = daysOffUntil(planning.plan, planning.today);
@@ -205,9 +206,9 @@ export class RosterService {
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
-    const quietDate = quietSinceDate(context.plan, localDateOf(now, zone), context.breakWeeks);
+    const at = standingMoment(cohort, now);
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
-    const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= now.getTime());
+    const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= at.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
     const [zones, catchUps, required] = await Promise.all([
@@ -215,7 +216,7 @@ export class RosterService {
       this.memberPlans.catchUpDues(cohort, context),
       this.requiredOf(context),
     ]);
-    const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(now, memberZone));
+    const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(at, memberZone));
     return {
       cohortId: cohort.id,
       required,
@@ -224,7 +225,7 @@ export class RosterService {
       // A stored zone the clock no longer knows: the member is read in the cohort's day.
       todayByZone: zones.filter(isValidTimeZone).map((memberZone) => ({ zone: memberZone, today: memberToday(memberZone) })),
       catchUps: [...catchUps].flatMap(([memberId, dues]) => dues.map((due) => ({ memberId, ...due }))),
-      quietSince: quietDate === null ? null : startOfLocalDay(quietDate, zone),
+      quietSince: quietSinceOf(cohort, context, now),
       latestCheckpointSectionId: latestSection?.id ?? null,
     };
   }
@@ -300,6 +301,26 @@ export class RosterService {
       daysOffUntil: planning.daysOver ? null : daysOffUntil(planning.plan, planning.today),
     };
   }
+}
+
+/**
+ * The moment the roster's groups are worked out at: now, or once an admin ended the cohort, that end (it
+ * takes no more reading, so days after it make nobody behind or quiet, as its streaks stand there too).
+ */
+function standingMoment(cohort: Cohort, now: Date): Date {
+  return cohort.endedAt !== null && cohort.endedAt.getTime() < now.getTime() ? cohort.endedAt : now;
+}
+
+/**
+ * Since when silence is quiet (`quietSinceDate`), on the cohort's day at its standing moment, and never
+ * after the course's last day: once the course is over there are no study days left to be quiet in.
+ */
+function quietSinceOf(cohort: Cohort, context: CohortContext, now: Date): Date | null {
+  const zone = cohort.settings.timeZone;
+  const lastDay = addDays(courseEndDate(breakCalendarOf(cohort, context)), -1);
+  const day = localDateOf(standingMoment(cohort, now), zone);
+  const quietDate = quietSinceDate(context.plan, day < lastDay ? day : lastDay, context.breakWeeks);
+  return quietDate === null ? null : startOfLocalDay(quietDate, zone);
 }
 
 function isAnswer(value: string | undefined): value is CheckpointAnswerKind {

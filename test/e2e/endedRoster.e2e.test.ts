@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * An ended cohort takes no more reading: its roster's groups stand as they were at `/cohort end`, as its
+ * streaks do. Days after the end make nobody behind on items due after it, nor quiet for not reading them.
+ */
+describe("an ended cohort's roster, days after the end", () => {
+  let bot: BotHarness;
+  const cohort = "Ended Spring";
+  const roster = async (filter?: string) =>
+    visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort, ...(filter === undefined ? {} : { filter }) }));
+
+  beforeAll(async () => {
+    // Monday 4 January 2027 (UTC; weekdays are study days) on the 12-week path.
+    bot = await startBotHarness({ now: new Date("2027-01-04T09:00:00Z") });
+    await bot.createCohort({ name: cohort, start: "2027-01-04" });
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("lists the same groups and counts a week after /cohort end as at the end", async () => {
+    // Bob joins on the first day and reads nothing: behind at the end.
+    await bot.reply(bot.member("bob").id, "join", { cohort });
+    // Ada joins on Tuesday 19 January and reads that day's item: on track, with a completion that day.
+    bot.clock.set(new Date("2027-01-19T13:00:00Z"));
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort });
+    const [today] = await bot.autocomplete(ada.id, "done", "item");
+    expect(visibleText(await bot.reply(ada.id, "done", { item: String(today?.value) }))).toContain("Streak");
+    bot.clock.set(new Date("2027-01-19T14:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort }))).toContain(cohort);
+    const atEnd = await roster();
+    expect(atEnd).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
+    expect(atEnd).toMatch(/\(bob\) · 16 items behind/);
+
+    // A week later (five study days after the end): the same roster.
+    bot.clock.set(new Date("2027-01-26T12:00:00Z"));
+    expect(await roster()).toBe(atEnd);
+    expect(await roster("quiet")).not.toContain("(ada)");
+    expect(await roster("behind")).not.toContain("(ada)");
+  });
+
+  it("makes nobody quiet for the days after a course's last day", async () => {
+    const finished = "Finished Spring";
+    bot.clock.set(new Date("2027-01-04T09:00:00Z"));
+    await bot.createCohort({ name: finished, start: "2027-01-04" });
+    // Cy joins on Friday 26 March, the last study day of week 12, and reads that day's item.
+    bot.clock.set(new Date("2027-03-26T12:00:00Z"));
+    const cy = bot.member("cy");
+    await bot.reply(cy.id, "join", { cohort: finished });
+    const [today] = await bot.autocomplete(cy.id, "done", "item");
+    expect(visibleText(await bot.reply(cy.id, "done", { item: String(today?.value) }))).toContain("Streak");
+    // Ten days (six weekdays) after the course's last day, Sunday 28 March.
+    bot.clock.set(new Date("2027-04-07T12:00:00Z"));
+    const text = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: finished }));
+    expect(text).toContain("🔴 Behind 0 · 💤 Quiet 0 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
+  });
+});
