@@ -33,7 +33,14 @@ import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
-import { pickTypedItem, readsAs, shownDetails, type ItemDetails, type WeekWordsOfLanguages } from "../domain/curriculum/typedItem.js";
+import {
+  pickIn,
+  readsAs,
+  shownDetailsIn,
+  typedItemLookup,
+  type ItemDetails,
+  type WeekWordsOfLanguages,
+} from "../domain/curriculum/typedItem.js";
 import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
@@ -782,14 +789,16 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
   const byTitle = sameTitled(context);
   const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
   const details = new Map([...byTitle].map(([title, items]) => [title, items.map((item, index) => detailsOf(sections, item, index + 1))]));
-  const pick = pickTypedItem(typed, details, weekWords);
+  // One look-up: the picked title's index serves the "several items match" lines too.
+  const lookup = typedItemLookup(details, weekWords);
+  const pick = pickIn(lookup, typed);
   if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
   const items = byTitle.get(pick.title) ?? [];
   const titled = details.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
   const listed = pick.indices.slice(0, maxListedChoices);
   // What each line shows is worked out against every item of the title: typed back, a line picks its item.
-  const shown = shownDetails(titled, listed, weekWords);
+  const shown = shownDetailsIn(lookup, pick.title, listed);
   throw new UserError("item.ambiguous", {
     unlisted: pick.indices.length - listed.length,
     choices: listed.map((index) => {
@@ -817,10 +826,19 @@ function itemAt(items: readonly StoredItem[], index: number): StoredItem {
 /** More lines than one reply has room for (1,500 characters of at least 20 each): the items after them are only counted. */
 const maxListedChoices = 75;
 
-/** The curriculum's items by how their title reads, each title's in curriculum order (their "#n"). */
-function sameTitled(context: CohortContext): Map<string, StoredItem[]> {
+/** `sameTitled` per curriculum version: its items' map is kept with that version (PlanService), and so is this. */
+const sameTitledByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<string, readonly StoredItem[]>>();
+
+/** The curriculum's items by how their title reads, each title's in curriculum order (their "#n"); sorted once per version. */
+function sameTitled(context: CohortContext): ReadonlyMap<string, readonly StoredItem[]> {
+  let known = sameTitledByItems.get(context.itemsById);
+  if (known === undefined) sameTitledByItems.set(context.itemsById, (known = titlesOf(context.itemsById)));
+  return known;
+}
+
+function titlesOf(itemsById: ReadonlyMap<number, StoredItem>): Map<string, StoredItem[]> {
   const byTitle = new Map<string, StoredItem[]>();
-  const items = [...context.itemsById.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+  const items = [...itemsById.values()].sort((a, b) => a.position - b.position || a.id - b.id);
   for (const item of items) {
     const title = readsAs(item.title);
     const list = byTitle.get(title);

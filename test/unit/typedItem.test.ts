@@ -3,17 +3,20 @@ import { catalogueWeekWords } from "../../src/discord/i18n/catalogueWeekWords.js
 import {
   detailsAfter,
   detailsFit as fitsIn,
-  pickTypedItem as pickIn,
+  pickIn,
+  pickTypedItem as pickWith,
   readsAs,
-  shownDetails as shownIn,
+  shownDetails as shownWith,
+  shownDetailsIn,
+  typedItemLookup,
   type ItemDetails,
 } from "../../src/domain/curriculum/typedItem.js";
 
 /** The week words of the shipped languages, as the app reads them from the message catalogue. */
 const weekWords = catalogueWeekWords();
 const detailsFit = (details: string, item: ItemDetails) => fitsIn(details, item, weekWords);
-const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) => pickIn(typed, byTitle, weekWords);
-const shownDetails = (items: readonly ItemDetails[], listed: readonly number[]) => shownIn(items, listed, weekWords);
+const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) => pickWith(typed, byTitle, weekWords);
+const shownDetails = (items: readonly ItemDetails[], listed: readonly number[]) => shownWith(items, listed, weekWords);
 
 const practice: ItemDetails = { sectionTitle: "Basics", group: "Practice", weekStart: 1, weekEnd: 2, ordinal: 2 };
 const after = (typed: string, title: string) => detailsAfter(readsAs(typed), readsAs(title));
@@ -176,6 +179,33 @@ describe("thousands of items sharing a title and weeks", () => {
   });
 });
 
+describe("same-titled items whose every section and group many others share", () => {
+  it("shows each listed line with details that, typed back, pick its own item", () => {
+    // 150 sections × 150 groups, all in weeks 1-2: each name is shared by 150 kinds of item.
+    const items: ItemDetails[] = Array.from({ length: 150 * 150 }, (_, index) => ({
+      sectionTitle: `Part ${Math.floor(index / 150) + 1}`,
+      group: `Lab ${(index % 150) + 1}`,
+      weekStart: 1,
+      weekEnd: 2,
+      ordinal: index + 1,
+    }));
+    const listed = Array.from({ length: 75 }, (_, index) => index * 7);
+    // One look-up for all the picks, as one reply's: the title is indexed once.
+    const lookup = typedItemLookup(new Map([["review", items]]), weekWords);
+    const shown = shownDetailsIn(lookup, "review", listed);
+    for (const at of listed) {
+      const item = items[at] ?? practice;
+      const details = [
+        "Weeks 1-2",
+        item.sectionTitle,
+        shown[at]?.group === true ? item.group : null,
+        shown[at]?.ordinal === true ? `#${item.ordinal}` : null,
+      ].filter((part) => part !== null);
+      expect([at, pickIn(lookup, readsAs(`Review (${details.join(" · ")})`))]).toEqual([at, { kind: "one", title: "review", index: at }]);
+    }
+  });
+});
+
 describe("the words for weeks, from each language's catalogue", () => {
   it("reads a week after any language's words it is given, and only those", () => {
     const german = [{ one: "woche", several: "wochen" }] as const;
@@ -192,7 +222,7 @@ describe("the words for weeks, from each language's catalogue", () => {
       { sectionTitle: "Semana 1", group: "Intro", weekStart: 5, weekEnd: 5, ordinal: 2 },
     ];
     // "Week 1 · Intro" is the first item's alone, but "Semana 1 · Intro" also names the second's section and group.
-    expect(shownIn(items, [0], [{ one: "week", several: "weeks" }])[0]).toEqual({ group: false, ordinal: false });
+    expect(shownWith(items, [0], [{ one: "week", several: "weeks" }])[0]).toEqual({ group: false, ordinal: false });
     expect(shownDetails(items, [0])[0]).toEqual({ group: true, ordinal: false });
     expect(pickTypedItem(readsAs("Intro (Semana 1 · Intro)"), new Map([["intro", items]]))).toEqual({
       kind: "several",

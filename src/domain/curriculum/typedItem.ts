@@ -196,18 +196,50 @@ export type TypedPick =
   | { readonly kind: "none" };
 
 /**
- * The item `typed` (read with `readsAs`) names among `byTitle` (items by title read with `readsAs`, each
- * title's in curriculum order). An exact title names its items. Otherwise the longest title `typed` starts
- * with whose items its details fit names those, and never an item they do not fit: when none fits, a title
- * of several items lists them all, and one of one item names nothing. A week detail may use the words of any
- * of `weekWords`. O(titles × typed length) to find the titles it starts with, then for each such title
- * O(its items) to index them (`TitleIndex`) and O(kinds the details could fit × parts²) comparisons.
+ * One look-up of a typed item: the items by title (read with `readsAs`, each title's in curriculum order),
+ * the week words of every language, and each title's index (`TitleIndex`), built when first needed and then
+ * shared: picking the item (`pickIn`) and showing the choices when several match (`shownDetailsIn`) index
+ * a title once.
  */
+export interface TypedItemLookup {
+  readonly byTitle: ReadonlyMap<string, readonly ItemDetails[]>;
+  readonly weekWords: WeekWordsOfLanguages;
+  readonly indexes: Map<string, TitleIndex>;
+}
+
+export function typedItemLookup(byTitle: ReadonlyMap<string, readonly ItemDetails[]>, weekWords: WeekWordsOfLanguages): TypedItemLookup {
+  return { byTitle, weekWords, indexes: new Map() };
+}
+
+/** The index of `title`'s items, built on the look-up's first need of it. */
+function titleIndexOf(lookup: TypedItemLookup, title: string): TitleIndex {
+  let index = lookup.indexes.get(title);
+  if (index === undefined) {
+    index = indexTitle(lookup.byTitle.get(title) ?? [], wordsFor(lookup.weekWords));
+    lookup.indexes.set(title, index);
+  }
+  return index;
+}
+
+/** `pickIn` on a look-up of its own. */
 export function pickTypedItem(
   typed: string,
   byTitle: ReadonlyMap<string, readonly ItemDetails[]>,
-  weekWords: readonly WeekWords[],
+  weekWords: WeekWordsOfLanguages,
 ): TypedPick {
+  return pickIn(typedItemLookup(byTitle, weekWords), typed);
+}
+
+/**
+ * The item `typed` (read with `readsAs`) names among the look-up's items. An exact title names its items.
+ * Otherwise the longest title `typed` starts with whose items its details fit names those, and never an item
+ * they do not fit: when none fits, a title of several items lists them all, and one of one item names
+ * nothing. A week detail may use the words of any language. O(titles × typed length) to find the titles it
+ * starts with, then for each such title O(its items) to index them (once per look-up, `TitleIndex`) and
+ * O(kinds the details could fit × parts²) comparisons.
+ */
+export function pickIn(lookup: TypedItemLookup, typed: string): TypedPick {
+  const { byTitle } = lookup;
   const exact = byTitle.get(typed);
   if (exact !== undefined)
     return exact.length === 1
@@ -217,12 +249,11 @@ export function pickTypedItem(
           exact.map((_, index) => index),
         );
   const titles = [...byTitle.keys()].filter((title) => detailsAfter(typed, title) !== null).sort((a, b) => b.length - a.length);
-  const words = wordsFor(weekWords);
   let fallback: TypedPick = { kind: "none" };
   for (const title of titles) {
     const items = byTitle.get(title) ?? [];
-    const details = readTyped(detailsAfter(typed, title) ?? "", words);
-    const fitting = fittingItems(indexTitle(items, words), details);
+    const index = titleIndexOf(lookup, title);
+    const fitting = fittingItems(index, readTyped(detailsAfter(typed, title) ?? "", index.words)) ?? [];
     const [only] = fitting;
     if (only !== undefined) return fitting.length === 1 ? { kind: "one", title, index: only } : several(title, fitting);
     if (fallback.kind === "none" && items.length > 1)
@@ -245,22 +276,30 @@ function shownText(item: ItemDetails, shown: ShownDetails, words: WeekWords): st
   return readsAsDetails(parts.filter((part) => part !== null).join(separator));
 }
 
-/**
- * For each of `items` (all the items of one title) whose index is in `listed`, the fewest details beyond
- * weeks and section that, typed back, fit that item and no other, by the same `fitsRead` that reads them,
- * whichever language of `weekWords` the line is written in; the others show everything. Each line is
- * worked out once however many items show it, by finding the items it fits, up to two, in an index of the
- * title's items (`TitleIndex`): O(items) to build it, then per line O(parts² + kinds it could fit × parts²).
- */
+/** `shownDetailsIn` for the items of one title, on a look-up of its own. */
 export function shownDetails(items: readonly ItemDetails[], listed: readonly number[], weekWords: WeekWordsOfLanguages): ShownDetails[] {
-  const index = indexTitle(items, wordsFor(weekWords));
+  return shownDetailsIn(typedItemLookup(new Map([["", items]]), weekWords), "", listed);
+}
+
+/**
+ * For each item of `title` (all its items) whose index is in `listed`, the fewest details beyond weeks and
+ * section that, typed back, fit that item and no other, by the same `fitsRead` that reads them, whichever
+ * language of the look-up's week words the line is written in; the others show everything. Each line is
+ * worked out once however many items show it, by finding the items it fits, up to two, in the title's index
+ * (`TitleIndex`, shared with `pickIn`): O(items) to build it if not yet built, then per line O(parts²) and at
+ * most `lineKindBudget` kinds compared (a line that would take more shows more details instead).
+ */
+export function shownDetailsIn(lookup: TypedItemLookup, title: string, listed: readonly number[]): ShownDetails[] {
+  const { weekWords } = lookup;
+  const items = lookup.byTitle.get(title) ?? [];
+  const index = titleIndexOf(lookup, title);
   const lines = new Map<string, { readonly typed: TypedDetails; readonly fitsOne: boolean }>();
   // Whether the line fits exactly one item, and that one is `entry`.
   const picksOnly = (entry: ReadItem, text: string) => {
     let line = lines.get(text);
     if (line === undefined) {
       const typed = readTyped(text, index.words);
-      lines.set(text, (line = { typed, fitsOne: fittingItems(index, typed, 2).length === 1 }));
+      lines.set(text, (line = { typed, fitsOne: fittingItems(index, typed, 2, lineKindBudget)?.length === 1 }));
     }
     return line.fitsOne && fitsRead(line.typed, entry);
   };
@@ -275,6 +314,13 @@ export function shownDetails(items: readonly ItemDetails[], listed: readonly num
     return options.find(pickedBack) ?? fullest;
   });
 }
+
+/**
+ * The most kinds a reply line is compared with to tell whether it fits one item: names contrived so that
+ * many kinds share each detail would otherwise cost that many per line, 75 lines a reply. A line over it
+ * shows more details instead (everything, at worst: its place then tells its item apart).
+ */
+const lineKindBudget = 100;
 
 /**
  * Items alike in weeks, section and group: details fit all of them or none, unless a part reads as a place
@@ -364,12 +410,16 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
 /**
  * The indices of the items `typed` fits, in curriculum order; once `enough` are found, those found so far
  * (in any order). A kind it fits has, for each typed part, a name that a run of parts around it reads as,
- * or weeks holding that part's: only the kinds found so for the part with the fewest are compared. An item
- * whose kind it does not fit fits only by a part that reads as its place, looked up by that place.
+ * or weeks holding that part's: only the kinds found so for the part with the fewest are compared, and
+ * null once more than `budget` of them were. An item whose kind it does not fit fits only by a part that
+ * reads as its place, looked up by that place.
  */
-function fittingItems(index: TitleIndex, typed: TypedDetails, enough = Infinity): number[] {
+function fittingItems(index: TitleIndex, typed: TypedDetails, enough = Infinity, budget = Infinity): number[] | null {
   const found: number[] = [];
+  let compared = 0;
   for (const kind of candidateKinds(index, typed)) {
+    compared += 1;
+    if (compared > budget) return null;
     if (!fitsRead(typed, kind.read)) continue;
     for (const at of kind.members) found.push(at);
     if (found.length >= enough) return found;
@@ -399,7 +449,19 @@ function candidateKinds(index: TitleIndex, typed: TypedDetails): Iterable<Kind> 
   }
   const sizes = covering.map((lists) => lists.reduce((sum, list) => sum + list.length, 0));
   const fewest = covering[sizes.indexOf(Math.min(...sizes))] ?? [];
-  return fewest.length === 1 ? (fewest[0] ?? []) : new Set(fewest.flat());
+  return fewest.length === 1 ? (fewest[0] ?? []) : distinctKinds(fewest);
+}
+
+/** The kinds of `lists`, each once, as they are asked for: a caller that stops early reads no further. */
+function* distinctKinds(lists: readonly (readonly Kind[])[]): Generator<Kind> {
+  const seen = new Set<Kind>();
+  for (const list of lists) {
+    for (const kind of list) {
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      yield kind;
+    }
+  }
 }
 
 /** Parts start..end (exclusive) of `typed`, read whole. */
