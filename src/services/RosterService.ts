@@ -168,7 +168,8 @@ export class RosterService {
     const quietSince = quietSinceOf(cohort, planning.context, now);
     const last = completions.at(-1)?.completedAt ?? null;
     const quiet = quietSince !== null && member.joinedAt < quietSince && (last === null || last < quietSince);
-    const offUntil = daysOffUntil(planning.plan, planning.today);
+    // As the roster's line shows it (`personalView`): once the member's days are over there is nothing to be off from.
+    const offUntil = planning.daysOver ? null : daysOffUntil(planning.plan, planning.today);
     return {
       wanted: !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,
       daysOffUntil: offUntil,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * An ended cohort takes no more reading: its roster's groups stand as they were at `/cohort end`, as its
@@ -54,5 +54,26 @@ describe("an ended cohort's roster, days after the end", () => {
     bot.clock.set(new Date("2027-04-07T12:00:00Z"));
     const text = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: finished }));
     expect(text).toContain("🔴 Behind 0 · 💤 Quiet 0 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
+  });
+
+  it("nudges a member behind after the course's last day whose /break ran past it: the days off are over with the course", async () => {
+    const natural = "Natural Spring";
+    bot.clock.set(new Date("2027-01-04T09:00:00Z"));
+    await bot.createCohort({ name: natural, start: "2027-01-04" });
+    const dan = bot.member("dan");
+    await bot.reply(dan.id, "join", { cohort: natural });
+    // Monday 22 March, week 12: Dan, far behind, takes days off from Thursday until after the course's last day.
+    bot.clock.set(new Date("2027-03-22T12:00:00Z"));
+    expect(visibleText(await bot.reply(dan.id, "break", { from: "2027-03-25", to: "2027-04-09" }))).toContain("Days off from");
+    // Thursday 1 April: the course is over, Dan's break is not.
+    bot.clock.set(new Date("2027-04-01T12:00:00Z"));
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: natural, filter: "behind" });
+    expect(visibleText(roster)).not.toContain("days off until");
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge dan");
+    expect(nudge).toBeDefined();
+    const answer = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    expect(answer).not.toContain("days off");
+    expect(answer).toContain("Nudged");
+    expect(bot.emulator.dmMessages(dan.id)).toHaveLength(1);
   });
 });
