@@ -109,10 +109,16 @@ interface NameKeyRow {
   readonly nameKey: string;
 }
 
-/** The row's key folded as the bot folds names; a clash suffix (a line break and an id) is kept as it is. */
+/** The migration's clash suffix on the row's key (a line break and the row's own id at its end), or "". */
+function clashSuffix(row: NameKeyRow): string {
+  // Exactly that: a legacy name may itself hold a line break.
+  const suffix = `\n${row.id}`;
+  return row.nameKey.endsWith(suffix) ? suffix : "";
+}
+
+/** The row's key folded as the bot folds names; a clash suffix is kept as it is. */
 function refoldedKey(row: NameKeyRow): string {
-  const suffixAt = row.nameKey.indexOf("\n");
-  return cohortNameKey(row.name) + (suffixAt === -1 ? "" : row.nameKey.slice(suffixAt));
+  return cohortNameKey(row.name) + clashSuffix(row);
 }
 
 export class CohortRepository {
@@ -152,7 +158,7 @@ export class CohortRepository {
 
   private async refoldNameKey(row: NameKeyRow): Promise<boolean> {
     let nameKey = refoldedKey(row);
-    if (!nameKey.includes("\n")) {
+    if (clashSuffix(row) === "") {
       const holder = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: row.guildId, nameKey } } });
       if (holder !== null) nameKey = `${nameKey}\n${row.id}`;
     }
