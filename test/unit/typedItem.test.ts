@@ -4,19 +4,22 @@ import {
   detailsAfter,
   detailsFit as fitsIn,
   pickIn,
-  pickTypedItem as pickWith,
   readsAs,
-  shownDetails as shownWith,
   shownDetailsIn,
   typedItemLookup,
   type ItemDetails,
+  type WeekWordsOfLanguages,
 } from "../../src/domain/curriculum/typedItem.js";
 
 /** The week words of the shipped languages, as the app reads them from the message catalogue. */
 const weekWords = catalogueWeekWords();
 const detailsFit = (details: string, item: ItemDetails) => fitsIn(details, item, weekWords);
-const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) => pickWith(typed, byTitle, weekWords);
-const shownDetails = (items: readonly ItemDetails[], listed: readonly number[]) => shownWith(items, listed, weekWords);
+/** A pick on a look-up of its own. */
+const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) =>
+  pickIn(typedItemLookup(byTitle, weekWords), typed);
+/** The lines of one title's items, on a look-up of its own. */
+const shownDetails = (items: readonly ItemDetails[], listed: readonly number[], words: WeekWordsOfLanguages = weekWords) =>
+  shownDetailsIn(typedItemLookup(new Map([["", items]]), words), "", listed);
 
 const practice: ItemDetails = { sectionTitle: "Basics", group: "Practice", weekStart: 1, weekEnd: 2, ordinal: 2 };
 const after = (typed: string, title: string) => detailsAfter(readsAs(typed), readsAs(title));
@@ -180,18 +183,21 @@ describe("thousands of items sharing a title and weeks", () => {
 });
 
 describe("same-titled items whose every section and group many others share", () => {
-  it("shows each listed line with details that, typed back, pick its own item", () => {
-    // 150 sections × 150 groups, all in weeks 1-2: each name is shared by 150 kinds of item.
-    const items: ItemDetails[] = Array.from({ length: 150 * 150 }, (_, index) => ({
-      sectionTitle: `Part ${Math.floor(index / 150) + 1}`,
-      group: `Lab ${(index % 150) + 1}`,
-      weekStart: 1,
-      weekEnd: 2,
-      ordinal: index + 1,
-    }));
-    const listed = Array.from({ length: 75 }, (_, index) => index * 7);
-    // One look-up for all the picks, as one reply's: the title is indexed once.
-    const lookup = typedItemLookup(new Map([["review", items]]), weekWords);
+  // 150 sections × 150 groups, all in weeks 1-2: each name is shared by 150 kinds of item.
+  const items: ItemDetails[] = Array.from({ length: 150 * 150 }, (_, index) => ({
+    sectionTitle: `Part ${Math.floor(index / 150) + 1}`,
+    group: `Lab ${(index % 150) + 1}`,
+    weekStart: 1,
+    weekEnd: 2,
+    ordinal: index + 1,
+  }));
+  const listed = Array.from({ length: 75 }, (_, index) => index * 7);
+  // Each listed item's reply lines: without and with its group, in each language.
+  const mostLines = listed.length * 2 * weekWords.length;
+
+  /** The listed lines, on one look-up of `budget` kinds a line (as one reply's: the title is indexed once); each typed back picks its own item. */
+  const linesOn = (budget?: number) => {
+    const lookup = typedItemLookup(new Map([["review", items]]), weekWords, budget);
     const shown = shownDetailsIn(lookup, "review", listed);
     for (const at of listed) {
       const item = items[at] ?? practice;
@@ -203,6 +209,23 @@ describe("same-titled items whose every section and group many others share", ()
       ].filter((part) => part !== null);
       expect([at, pickIn(lookup, readsAs(`Review (${details.join(" · ")})`))]).toEqual([at, { kind: "one", title: "review", index: at }]);
     }
+    return { shown: listed.map((at) => shown[at]), compared: lookup.lineWork.compared };
+  };
+
+  it("shows each listed line with its place: telling section and group apart would compare 150 kinds, more than a line's 100", () => {
+    const { shown, compared } = linesOn();
+    expect(shown).toEqual(listed.map(() => ({ group: true, ordinal: true })));
+    expect(compared).toBeLessThanOrEqual(mostLines * 100);
+  });
+
+  it("compares at most the budget's kinds a line, and with room for 150 shows section and group without the place", () => {
+    const tight = linesOn(10);
+    expect(tight.shown).toEqual(listed.map(() => ({ group: true, ordinal: true })));
+    // Without the budget each line with a group alone compares all 150 kinds of its section: 150 × 150 in all.
+    expect(tight.compared).toBeLessThanOrEqual(mostLines * 10);
+    const roomy = linesOn(150);
+    expect(roomy.shown).toEqual(listed.map(() => ({ group: true, ordinal: false })));
+    expect(roomy.compared).toBeGreaterThanOrEqual(listed.length * 2 * 150);
   });
 });
 
@@ -222,7 +245,7 @@ describe("the words for weeks, from each language's catalogue", () => {
       { sectionTitle: "Semana 1", group: "Intro", weekStart: 5, weekEnd: 5, ordinal: 2 },
     ];
     // "Week 1 · Intro" is the first item's alone, but "Semana 1 · Intro" also names the second's section and group.
-    expect(shownWith(items, [0], [{ one: "week", several: "weeks" }])[0]).toEqual({ group: false, ordinal: false });
+    expect(shownDetails(items, [0], [{ one: "week", several: "weeks" }])[0]).toEqual({ group: false, ordinal: false });
     expect(shownDetails(items, [0])[0]).toEqual({ group: true, ordinal: false });
     expect(pickTypedItem(readsAs("Intro (Semana 1 · Intro)"), new Map([["intro", items]]))).toEqual({
       kind: "several",

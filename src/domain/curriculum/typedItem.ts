@@ -205,10 +205,29 @@ export interface TypedItemLookup {
   readonly byTitle: ReadonlyMap<string, readonly ItemDetails[]>;
   readonly weekWords: WeekWordsOfLanguages;
   readonly indexes: Map<string, TitleIndex>;
+  readonly lineWork: LineWork;
 }
 
-export function typedItemLookup(byTitle: ReadonlyMap<string, readonly ItemDetails[]>, weekWords: WeekWordsOfLanguages): TypedItemLookup {
-  return { byTitle, weekWords, indexes: new Map() };
+/** The work of telling reply lines apart (`shownDetailsIn`): the most kinds one line is compared with, and how many all were. */
+export interface LineWork {
+  readonly budget: number;
+  compared: number;
+}
+
+/**
+ * The most kinds a reply line is compared with to tell whether it fits one item: names contrived so that
+ * many kinds share each detail would otherwise cost that many per line, 75 lines a reply. A line over it
+ * shows more details instead (everything, at worst: its place then tells its item apart).
+ */
+const defaultLineKindBudget = 100;
+
+/** `lineKindBudget`: the most kinds one reply line is compared with (the default suits a reply; tests vary it). */
+export function typedItemLookup(
+  byTitle: ReadonlyMap<string, readonly ItemDetails[]>,
+  weekWords: WeekWordsOfLanguages,
+  lineKindBudget = defaultLineKindBudget,
+): TypedItemLookup {
+  return { byTitle, weekWords, indexes: new Map(), lineWork: { budget: lineKindBudget, compared: 0 } };
 }
 
 /** The index of `title`'s items, built on the look-up's first need of it. */
@@ -219,15 +238,6 @@ function titleIndexOf(lookup: TypedItemLookup, title: string): TitleIndex {
     lookup.indexes.set(title, index);
   }
   return index;
-}
-
-/** `pickIn` on a look-up of its own. */
-export function pickTypedItem(
-  typed: string,
-  byTitle: ReadonlyMap<string, readonly ItemDetails[]>,
-  weekWords: WeekWordsOfLanguages,
-): TypedPick {
-  return pickIn(typedItemLookup(byTitle, weekWords), typed);
 }
 
 /**
@@ -253,7 +263,7 @@ export function pickIn(lookup: TypedItemLookup, typed: string): TypedPick {
   for (const title of titles) {
     const items = byTitle.get(title) ?? [];
     const index = titleIndexOf(lookup, title);
-    const fitting = fittingItems(index, readTyped(detailsAfter(typed, title) ?? "", index.words)) ?? [];
+    const fitting = fittingItems(index, readTyped(detailsAfter(typed, title) ?? "", index.words));
     const [only] = fitting;
     if (only !== undefined) return fitting.length === 1 ? { kind: "one", title, index: only } : several(title, fitting);
     if (fallback.kind === "none" && items.length > 1)
@@ -276,18 +286,14 @@ function shownText(item: ItemDetails, shown: ShownDetails, words: WeekWords): st
   return readsAsDetails(parts.filter((part) => part !== null).join(separator));
 }
 
-/** `shownDetailsIn` for the items of one title, on a look-up of its own. */
-export function shownDetails(items: readonly ItemDetails[], listed: readonly number[], weekWords: WeekWordsOfLanguages): ShownDetails[] {
-  return shownDetailsIn(typedItemLookup(new Map([["", items]]), weekWords), "", listed);
-}
-
 /**
  * For each item of `title` (all its items) whose index is in `listed`, the fewest details beyond weeks and
  * section that, typed back, fit that item and no other, by the same `fitsRead` that reads them, whichever
  * language of the look-up's week words the line is written in; the others show everything. Each line is
  * worked out once however many items show it, by finding the items it fits, up to two, in the title's index
  * (`TitleIndex`, shared with `pickIn`): O(items) to build it if not yet built, then per line O(parts²) and at
- * most `lineKindBudget` kinds compared (a line that would take more shows more details instead).
+ * most the look-up's line budget of kinds compared, counted in its `lineWork` (a line that would take more
+ * shows more details instead).
  */
 export function shownDetailsIn(lookup: TypedItemLookup, title: string, listed: readonly number[]): ShownDetails[] {
   const { weekWords } = lookup;
@@ -299,7 +305,7 @@ export function shownDetailsIn(lookup: TypedItemLookup, title: string, listed: r
     let line = lines.get(text);
     if (line === undefined) {
       const typed = readTyped(text, index.words);
-      lines.set(text, (line = { typed, fitsOne: fittingItems(index, typed, 2, lineKindBudget)?.length === 1 }));
+      lines.set(text, (line = { typed, fitsOne: fittingItems(index, typed, 2, lookup.lineWork)?.length === 1 }));
     }
     return line.fitsOne && fitsRead(line.typed, entry);
   };
@@ -314,13 +320,6 @@ export function shownDetailsIn(lookup: TypedItemLookup, title: string, listed: r
     return options.find(pickedBack) ?? fullest;
   });
 }
-
-/**
- * The most kinds a reply line is compared with to tell whether it fits one item: names contrived so that
- * many kinds share each detail would otherwise cost that many per line, 75 lines a reply. A line over it
- * shows more details instead (everything, at worst: its place then tells its item apart).
- */
-const lineKindBudget = 100;
 
 /**
  * Items alike in weeks, section and group: details fit all of them or none, unless a part reads as a place
@@ -410,16 +409,21 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
 /**
  * The indices of the items `typed` fits, in curriculum order; once `enough` are found, those found so far
  * (in any order). A kind it fits has, for each typed part, a name that a run of parts around it reads as,
- * or weeks holding that part's: only the kinds found so for the part with the fewest are compared, and
- * null once more than `budget` of them were. An item whose kind it does not fit fits only by a part that
- * reads as its place, looked up by that place.
+ * or weeks holding that part's: only the kinds found so for the part with the fewest are compared. With
+ * `work`, each comparison is counted there, and the answer is null rather than compare more than its
+ * budget. An item whose kind it does not fit fits only by a part that reads as its place, looked up by that place.
  */
-function fittingItems(index: TitleIndex, typed: TypedDetails, enough = Infinity, budget = Infinity): number[] | null {
+function fittingItems(index: TitleIndex, typed: TypedDetails): number[];
+function fittingItems(index: TitleIndex, typed: TypedDetails, enough: number, work: LineWork): number[] | null;
+function fittingItems(index: TitleIndex, typed: TypedDetails, enough = Infinity, work?: LineWork): number[] | null {
   const found: number[] = [];
   let compared = 0;
   for (const kind of candidateKinds(index, typed)) {
-    compared += 1;
-    if (compared > budget) return null;
+    if (work !== undefined) {
+      if (compared === work.budget) return null;
+      compared += 1;
+      work.compared += 1;
+    }
     if (!fitsRead(typed, kind.read)) continue;
     for (const at of kind.members) found.push(at);
     if (found.length >= enough) return found;
