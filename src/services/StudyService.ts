@@ -37,6 +37,7 @@ import {
   pickIn,
   readsAs,
   shownDetailsIn,
+  titleDetails,
   typedItemLookup,
   type ItemDetails,
   type WeekWordsOfLanguages,
@@ -788,14 +789,14 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
   const typed = readsAs(value.replace(/^✓\s*/, ""));
   const byTitle = sameTitled(context);
   const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
-  const details = new Map([...byTitle].map(([title, items]) => [title, items.map((item, index) => detailsOf(sections, item, index + 1))]));
-  // One look-up: the picked title's index serves the "several items match" lines too.
-  const lookup = typedItemLookup(details, weekWords);
+  // One look-up: details are read only for the titles the typed text starts with, and the picked title's
+  // index serves the "several items match" lines too.
+  const lookup = typedItemLookup(byTitle, (item: StoredItem, ordinal: number) => detailsOf(sections, item, ordinal), weekWords);
   const pick = pickIn(lookup, typed);
   if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
   const items = byTitle.get(pick.title) ?? [];
-  const titled = details.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
+  const titled = titleDetails(lookup, pick.title);
   const listed = pick.indices.slice(0, maxListedChoices);
   // What each line shows is worked out against every item of the title: typed back, a line picks its item.
   const shown = shownDetailsIn(lookup, pick.title, listed);
@@ -848,11 +849,18 @@ function titlesOf(itemsById: ReadonlyMap<number, StoredItem>): Map<string, Store
   return byTitle;
 }
 
-/** Each item's place among the items of its title ("#2"), as the "several items match" reply numbers them. */
-function ordinalsOf(context: CohortContext): Map<number, number> {
-  const ordinals = new Map<number, number>();
-  for (const items of sameTitled(context).values()) items.forEach((item, index) => ordinals.set(item.id, index + 1));
-  return ordinals;
+/** `ordinalsOf` per curriculum version, as `sameTitled`. */
+const ordinalsByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<number, number>>();
+
+/** Each item's place among the items of its title ("#2"), as the "several items match" reply numbers them; worked out once per version. */
+function ordinalsOf(context: CohortContext): ReadonlyMap<number, number> {
+  let known = ordinalsByItems.get(context.itemsById);
+  if (known === undefined) {
+    const ordinals = new Map<number, number>();
+    for (const items of sameTitled(context).values()) items.forEach((item, index) => ordinals.set(item.id, index + 1));
+    ordinalsByItems.set(context.itemsById, (known = ordinals));
+  }
+  return known;
 }
 
 function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredItem, ordinal: number): ItemDetails {

@@ -14,12 +14,14 @@ import {
 /** The week words of the shipped languages, as the app reads them from the message catalogue. */
 const weekWords = catalogueWeekWords();
 const detailsFit = (details: string, item: ItemDetails) => fitsIn(details, item, weekWords);
+/** Items given as their details (their own places). */
+const same = (item: ItemDetails) => item;
 /** A pick on a look-up of its own. */
 const pickTypedItem = (typed: string, byTitle: ReadonlyMap<string, readonly ItemDetails[]>) =>
-  pickIn(typedItemLookup(byTitle, weekWords), typed);
+  pickIn(typedItemLookup(byTitle, same, weekWords), typed);
 /** The lines of one title's items, on a look-up of its own. */
 const shownDetails = (items: readonly ItemDetails[], listed: readonly number[], words: WeekWordsOfLanguages = weekWords) =>
-  shownDetailsIn(typedItemLookup(new Map([["", items]]), words), "", listed);
+  shownDetailsIn(typedItemLookup(new Map([["", items]]), same, words), "", listed);
 
 const practice: ItemDetails = { sectionTitle: "Basics", group: "Practice", weekStart: 1, weekEnd: 2, ordinal: 2 };
 const after = (typed: string, title: string) => detailsAfter(readsAs(typed), readsAs(title));
@@ -197,7 +199,7 @@ describe("same-titled items whose every section and group many others share", ()
 
   /** The listed lines, on one look-up of `budget` kinds a line (as one reply's: the title is indexed once); each typed back picks its own item. */
   const linesOn = (budget?: number) => {
-    const lookup = typedItemLookup(new Map([["review", items]]), weekWords, budget);
+    const lookup = typedItemLookup(new Map([["review", items]]), same, weekWords, budget);
     const shown = shownDetailsIn(lookup, "review", listed);
     for (const at of listed) {
       const item = items[at] ?? practice;
@@ -226,6 +228,24 @@ describe("same-titled items whose every section and group many others share", ()
     const roomy = linesOn(150);
     expect(roomy.shown).toEqual(listed.map(() => ({ group: true, ordinal: false })));
     expect(roomy.compared).toBeGreaterThanOrEqual(listed.length * 2 * 150);
+  });
+});
+
+describe("a look-up of a typed item among many titles", () => {
+  it("reads the details of only the titles the typed text starts with", () => {
+    const one: ItemDetails = { sectionTitle: "One", group: null, weekStart: 1, weekEnd: 1, ordinal: 1 };
+    const byTitle = new Map(Array.from({ length: 1000 }, (_, at) => [`title ${at}`, [one, { ...one, weekStart: 2, weekEnd: 2 }]]));
+    const read: string[] = [];
+    const lookup = typedItemLookup(
+      byTitle,
+      (item: ItemDetails, ordinal: number) => {
+        read.push(`${item.weekStart}#${ordinal}`);
+        return { ...item, ordinal };
+      },
+      weekWords,
+    );
+    expect(pickIn(lookup, "title 7 (week 2)")).toEqual({ kind: "one", title: "title 7", index: 1 });
+    expect(read).toEqual(["1#1", "2#2"]);
   });
 });
 

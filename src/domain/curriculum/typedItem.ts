@@ -197,13 +197,16 @@ export type TypedPick =
 
 /**
  * One look-up of a typed item: the items by title (read with `readsAs`, each title's in curriculum order),
- * the week words of every language, and each title's index (`TitleIndex`), built when first needed and then
- * shared: picking the item (`pickIn`) and showing the choices when several match (`shownDetailsIn`) index
- * a title once.
+ * the week words of every language, and each title's details and index (`TitleIndex`), built when first
+ * needed and then shared: picking the item (`pickIn`) and showing the choices when several match
+ * (`shownDetailsIn`) read the details of only the titles the typed text starts with, and index a title once.
  */
-export interface TypedItemLookup {
-  readonly byTitle: ReadonlyMap<string, readonly ItemDetails[]>;
+export interface TypedItemLookup<T> {
+  readonly byTitle: ReadonlyMap<string, readonly T[]>;
+  /** An item's details, given its place among its title's items. */
+  readonly detailsOf: (item: T, ordinal: number) => ItemDetails;
   readonly weekWords: WeekWordsOfLanguages;
+  readonly details: Map<string, readonly ItemDetails[]>;
   readonly indexes: Map<string, TitleIndex>;
   readonly lineWork: LineWork;
 }
@@ -222,19 +225,30 @@ export interface LineWork {
 const defaultLineKindBudget = 100;
 
 /** `lineKindBudget`: the most kinds one reply line is compared with (the default suits a reply; tests vary it). */
-export function typedItemLookup(
-  byTitle: ReadonlyMap<string, readonly ItemDetails[]>,
+export function typedItemLookup<T>(
+  byTitle: ReadonlyMap<string, readonly T[]>,
+  detailsOf: (item: T, ordinal: number) => ItemDetails,
   weekWords: WeekWordsOfLanguages,
   lineKindBudget = defaultLineKindBudget,
-): TypedItemLookup {
-  return { byTitle, weekWords, indexes: new Map(), lineWork: { budget: lineKindBudget, compared: 0 } };
+): TypedItemLookup<T> {
+  return { byTitle, detailsOf, weekWords, details: new Map(), indexes: new Map(), lineWork: { budget: lineKindBudget, compared: 0 } };
+}
+
+/** The details of `title`'s items, in its order, read on the look-up's first need of them. */
+export function titleDetails<T>(lookup: TypedItemLookup<T>, title: string): readonly ItemDetails[] {
+  let details = lookup.details.get(title);
+  if (details === undefined) {
+    details = (lookup.byTitle.get(title) ?? []).map((item, at) => lookup.detailsOf(item, at + 1));
+    lookup.details.set(title, details);
+  }
+  return details;
 }
 
 /** The index of `title`'s items, built on the look-up's first need of it. */
-function titleIndexOf(lookup: TypedItemLookup, title: string): TitleIndex {
+function titleIndexOf<T>(lookup: TypedItemLookup<T>, title: string): TitleIndex {
   let index = lookup.indexes.get(title);
   if (index === undefined) {
-    index = indexTitle(lookup.byTitle.get(title) ?? [], wordsFor(lookup.weekWords));
+    index = indexTitle(titleDetails(lookup, title), wordsFor(lookup.weekWords));
     lookup.indexes.set(title, index);
   }
   return index;
@@ -248,7 +262,7 @@ function titleIndexOf(lookup: TypedItemLookup, title: string): TitleIndex {
  * starts with, then for each such title O(its items) to index them (once per look-up, `TitleIndex`) and
  * O(kinds the details could fit × parts²) comparisons.
  */
-export function pickIn(lookup: TypedItemLookup, typed: string): TypedPick {
+export function pickIn<T>(lookup: TypedItemLookup<T>, typed: string): TypedPick {
   const { byTitle } = lookup;
   const exact = byTitle.get(typed);
   if (exact !== undefined)
@@ -295,9 +309,9 @@ function shownText(item: ItemDetails, shown: ShownDetails, words: WeekWords): st
  * most the look-up's line budget of kinds compared, counted in its `lineWork` (a line that would take more
  * shows more details instead).
  */
-export function shownDetailsIn(lookup: TypedItemLookup, title: string, listed: readonly number[]): ShownDetails[] {
+export function shownDetailsIn<T>(lookup: TypedItemLookup<T>, title: string, listed: readonly number[]): ShownDetails[] {
   const { weekWords } = lookup;
-  const items = lookup.byTitle.get(title) ?? [];
+  const items = titleDetails(lookup, title);
   const index = titleIndexOf(lookup, title);
   const lines = new Map<string, { readonly typed: TypedDetails; readonly fitsOne: boolean }>();
   // Whether the line fits exactly one item, and that one is `entry`.
