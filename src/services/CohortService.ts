@@ -625,8 +625,7 @@ export class CohortService {
       throw new UserError("cohort.alreadyPaused", { name: cohort.name });
     if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
       throw new UserError("cohort.notPaused", { name: cohort.name });
-    // The end's time: streaks stand as they were then (an ended cohort takes no more reading).
-    const updated = await this.cohorts.update(cohort.id, status === CohortStatus.Ended ? { status, endedAt: now } : { status });
+    const updated = status === CohortStatus.Ended ? await this.end(cohort, now) : await this.cohorts.update(cohort.id, { status });
     if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
     await this.audit.record({
@@ -638,6 +637,20 @@ export class CohortService {
       after: { status: updated.status },
     });
     return updated;
+  }
+
+  /**
+   * Ends the cohort at `now` (streaks stand as they were then: an ended cohort takes no more reading). Of two
+   * ends at the same moment only one wins; the other is refused as if it came after, so only one audit line
+   * and one announcement follow. Null when the cohort is gone.
+   */
+  private async end(cohort: Cohort, now: Date): Promise<Cohort | null> {
+    const ended = await this.cohorts.end(cohort.id, now);
+    if (ended !== null) return ended;
+    const current = await this.cohorts.findById(cohort.id);
+    if (current === null) return null;
+    if (current.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    throw new UserError("cohort.alreadyEnded", { name: cohort.name });
   }
 
   /** Another member of the same cohort, for /progress member:. */

@@ -31,9 +31,8 @@ export type CohortChanges = Partial<{
   name: string;
   channelId: string;
   settings: CohortSettings;
-  status: CohortStatus;
-  /** Set with the status `ended` (never cleared: an ended cohort is not resumed). */
-  endedAt: Date;
+  /** Not `ended`: only `end` ends a cohort (once, with its boards). */
+  status: Exclude<CohortStatus, typeof CohortStatus.Ended>;
   channelProblem: ChannelProblem | null;
   language: string;
   leaderboard: CohortBoard;
@@ -297,29 +296,38 @@ export class CohortRepository {
     return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
   }
 
-  /**
-   * Returns null when a new name is another cohort's of the guild in any capitals (its unique name key).
-   * An end (`endedAt`) also ends, in the same transaction, the cohort's live boards still live then: the
-   * scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at their week's end.
-   */
+  /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
-    const { endedAt } = changes;
     try {
-      if (endedAt === undefined) return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
-      const [row] = await this.writes.run(() =>
-        this.prisma.$transaction([
-          cohortUpdate(this.prisma, cohortId, changes),
-          this.prisma.scheduledPost.updateMany({
-            where: { cohortId, boardLiveUntil: { gt: endedAt } },
-            data: { boardLiveUntil: endedAt },
-          }),
-        ]),
-      );
-      return toCohort(row);
+      return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Ends an active or paused cohort at `now`, once: one conditional write, so of two admins (or processes)
+   * ending it at the same moment exactly one wins. The same transaction ends the cohort's live boards still
+   * live then: the scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at
+   * their week's end. Returns the ended cohort, or null when this call did not end it (already ended or
+   * finished, or gone).
+   */
+  async end(cohortId: number, now: Date): Promise<Cohort | null> {
+    const [ended] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.cohort.updateMany({
+          where: { id: cohortId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+          data: { status: CohortStatus.Ended, endedAt: now },
+        }),
+        // Only when this end won: the loser's `now` must not move the winner's boards.
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardLiveUntil: { gt: now }, cohort: { endedAt: now } },
+          data: { boardLiveUntil: now },
+        }),
+      ]),
+    );
+    return ended.count === 0 ? null : this.findById(cohortId);
   }
 
   /**
@@ -472,7 +480,6 @@ function cohortUpdateData(changes: CohortChanges) {
     ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
     ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
     ...(changes.status === undefined ? {} : { status: changes.status }),
-    ...(changes.endedAt === undefined ? {} : { endedAt: changes.endedAt }),
     ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
     ...(changes.language === undefined ? {} : { language: changes.language }),
     ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
