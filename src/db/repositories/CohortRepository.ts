@@ -141,10 +141,12 @@ export class CohortRepository {
     const nameKey = holder === null ? folded : `${folded}\n${row.id}`;
     try {
       // Only the row as read: a cohort another process renamed or deleted meanwhile is left as that process left it.
-      const result = await this.prisma.cohort.updateMany({
-        where: { id: row.id, name: row.name, nameKey: row.nameKey },
-        data: { nameKey },
-      });
+      const result = await this.writes.run(() =>
+        this.prisma.cohort.updateMany({
+          where: { id: row.id, name: row.name, nameKey: row.nameKey },
+          data: { nameKey },
+        }),
+      );
       return result.count === 1;
     } catch (error) {
       // Another process starting at the same moment took that key: the next start folds it.
@@ -159,21 +161,23 @@ export class CohortRepository {
     const clash = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: input.guildId, nameKey } } });
     if (clash !== null) return null;
     try {
-      const row = await this.prisma.cohort.create({
-        include: includeBreaks,
-        data: {
-          guildId: input.guildId,
-          channelId: input.channelId,
-          name: input.name,
-          nameKey,
-          curriculumId: input.curriculumId,
-          createdBy: input.createdBy,
-          ...(input.language === undefined ? {} : { language: input.language }),
-          ...(input.leaderboard === undefined ? {} : { leaderboard: input.leaderboard }),
-          ...(input.excludeRoleId === undefined ? {} : { excludeRoleId: input.excludeRoleId }),
-          ...settingsColumns(input.settings),
-        },
-      });
+      const row = await this.writes.run(() =>
+        this.prisma.cohort.create({
+          include: includeBreaks,
+          data: {
+            guildId: input.guildId,
+            channelId: input.channelId,
+            name: input.name,
+            nameKey,
+            curriculumId: input.curriculumId,
+            createdBy: input.createdBy,
+            ...(input.language === undefined ? {} : { language: input.language }),
+            ...(input.leaderboard === undefined ? {} : { leaderboard: input.leaderboard }),
+            ...(input.excludeRoleId === undefined ? {} : { excludeRoleId: input.excludeRoleId }),
+            ...settingsColumns(input.settings),
+          },
+        }),
+      );
       return toCohort(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -348,7 +352,7 @@ export class CohortRepository {
 
   /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
   async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
-    await markLiveBoardsDirty(this.prisma, { cohortId }, now);
+    await this.writes.run(() => markLiveBoardsDirty(this.prisma, { cohortId }, now));
   }
 
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */
@@ -378,10 +382,12 @@ export class CohortRepository {
     if (staleBefore !== null && row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore) return null;
     // updatedAt is written back unchanged: it is the scheduler's version of the cohort's settings
     // (listSchedulableVersions), and a listing every five minutes changes none of them.
-    const { count } = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt, excludeRoleId: row.excludeRoleId },
-      data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
-    });
+    const { count } = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt, excludeRoleId: row.excludeRoleId },
+        data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
+      }),
+    );
     return count > 0 ? row.excludeRoleId : null;
   }
 
@@ -389,26 +395,32 @@ export class CohortRepository {
   async releaseExclusionClaim(cohortId: number, claimedAt: Date): Promise<void> {
     const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true } });
     if (row === null) return;
-    await this.prisma.cohort.updateMany({
-      where: { id: cohortId, exclusionsCheckedAt: claimedAt, updatedAt: row.updatedAt },
-      data: { exclusionsCheckedAt: null, updatedAt: row.updatedAt },
-    });
+    await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, exclusionsCheckedAt: claimedAt, updatedAt: row.updatedAt },
+        data: { exclusionsCheckedAt: null, updatedAt: row.updatedAt },
+      }),
+    );
   }
 
-  /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */
+  /**
+   * Adds (`undo` false) or removes a break week; false when there was nothing to change. One queued
+   * transaction: a break moves every later post, so the cohort's row gets a new version (updatedAt) with it,
+   * and a running scheduler reads the cohort again; never the break without the version or the other way round.
+   */
   async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
-    const changed = await this.writeBreak(cohortId, week, undo);
-    // A break moves every later post: a new row version makes a running scheduler read the cohort again.
-    if (changed) await this.prisma.cohort.update({ where: { id: cohortId }, data: { updatedAt: new Date() } });
-    return changed;
-  }
-
-  private async writeBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
-    if (undo) return (await this.prisma.cohortBreak.deleteMany({ where: { cohortId, week } })).count > 0;
     try {
-      await this.prisma.cohortBreak.create({ data: { cohortId, week } });
-      return true;
+      return await this.writes.run(() =>
+        this.prisma.$transaction(async (tx) => {
+          if (undo) {
+            if ((await tx.cohortBreak.deleteMany({ where: { cohortId, week } })).count === 0) return false;
+          } else await tx.cohortBreak.create({ data: { cohortId, week } });
+          await tx.cohort.update({ where: { id: cohortId }, data: { updatedAt: new Date() } });
+          return true;
+        }),
+      );
     } catch (error) {
+      // The week is a break already (added meanwhile, or twice): nothing changed, the transaction rolled back.
       if (isUniqueViolation(error)) return false;
       throw error;
     }
@@ -433,10 +445,12 @@ export class CohortRepository {
 
   /** An active cohort becomes finished (after its closing post); false when it was not active. */
   async markFinished(cohortId: number): Promise<boolean> {
-    const updated = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, status: CohortStatus.Active },
-      data: { status: CohortStatus.Finished },
-    });
+    const updated = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, status: CohortStatus.Active },
+        data: { status: CohortStatus.Finished },
+      }),
+    );
     return updated.count > 0;
   }
 
