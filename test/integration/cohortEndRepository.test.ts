@@ -77,7 +77,7 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect((await cohorts.findById(cohortId))?.status).toBe(CohortStatus.Finished);
     // A finished cohort is no longer the scheduler's.
     expect((await cohorts.listSchedulable()).map((cohort) => cohort.id)).not.toContain(cohortId);
-    await cohorts.update(cohortId, { status: CohortStatus.Paused });
+    await handle.prisma.cohort.update({ where: { id: cohortId }, data: { status: CohortStatus.Paused } });
     expect(await cohorts.markFinished(cohortId)).toBe(false);
   });
 
@@ -100,19 +100,36 @@ describe("CohortRepository: break weeks and the final board", () => {
     const liveUntil = async () => (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
 
     const endedAt = new Date("2027-03-03T12:00:00Z");
-    const ended = await cohorts.end(id, endedAt);
+    const ended = await cohorts.end(id, CohortStatus.Active, endedAt);
     expect([ended?.status, ended?.endedAt?.toISOString()]).toEqual([CohortStatus.Ended, endedAt.toISOString()]);
     expect(await liveUntil()).toEqual(endedAt);
     // A new version: a running scheduler reads the cohort again.
     expect(await version()).not.toEqual(old);
-    // A second end (another admin a minute later) changes nothing: the first end and its board stand.
-    expect(await cohorts.end(id, new Date("2027-03-03T11:59:00Z"))).toBeNull();
+    // A second end (another admin a minute later, who read the cohort active) changes nothing: the first end and its board stand.
+    expect(await cohorts.end(id, CohortStatus.Active, new Date("2027-03-03T12:01:00Z"))).toBeNull();
     expect((await cohorts.findById(id))?.endedAt).toEqual(endedAt);
     expect(await liveUntil()).toEqual(endedAt);
 
     const finished = await createCohortRow(handle.prisma, curriculum.id, { name: "Finished", status: CohortStatus.Finished });
-    expect(await cohorts.end(finished.id, endedAt)).toBeNull();
+    expect(await cohorts.end(finished.id, CohortStatus.Active, endedAt)).toBeNull();
     expect((await cohorts.findById(finished.id))?.status).toBe(CohortStatus.Finished);
+  });
+
+  it("caps a board attached after the end only when the cohort is ended, not for an end time alone", async () => {
+    const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
+    const weekEnd = new Date("2027-03-08T00:00:00Z");
+    const endedAt = new Date("2027-03-03T12:00:00Z");
+    const liveUntilAfterAttach = async (name: string, status: CohortStatus) => {
+      const { id } = await createCohortRow(handle.prisma, curriculum.id, { name, status, endedAt });
+      const post = await handle.prisma.scheduledPost.create({
+        data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
+      });
+      await new LiveBoardRepository(handle.prisma).attach(post.id, { messageId: "1", channelId: "2" }, weekEnd, endedAt);
+      return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
+    };
+    expect(await liveUntilAfterAttach("Ended Before Attach", CohortStatus.Ended)).toEqual(endedAt);
+    // A paused row with an end time (left by an older build's pause written over an end) keeps its week.
+    expect(await liveUntilAfterAttach("Paused With End Time", CohortStatus.Paused)).toEqual(weekEnd);
   });
 
   it("gives the cohort a new version with a break it adds or removes, and none when nothing changes", async () => {

@@ -1,5 +1,5 @@
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort, type RunningStatus } from "../../domain/cohort/cohortModel.js";
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
@@ -30,9 +30,8 @@ export interface CohortVersion {
 export type CohortChanges = Partial<{
   name: string;
   channelId: string;
+  /** Written only while the cohort is not ended (see cohortUpdate). */
   settings: CohortSettings;
-  /** Not `ended`: only `end` ends a cohort (once, with its boards). */
-  status: Exclude<CohortStatus, typeof CohortStatus.Ended>;
   channelProblem: ChannelProblem | null;
   language: string;
   leaderboard: CohortBoard;
@@ -95,9 +94,12 @@ function settingsColumns(settings: CohortSettings) {
  * The cohort's row updated with `changes` (read back with its break weeks). Returns the unsent statement,
  * so a caller can put it in the same transaction as what goes with the change (ReminderRepository's zone
  * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
+ * New settings are written only while the cohort is not ended (an ended cohort's schedule stands): one that
+ * ended since it was read fails the statement as a missing row (isRecordMissing), and nothing is written.
  */
 export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
-  return prisma.cohort.update({ where: { id: cohortId }, include: includeBreaks, data: cohortUpdateData(changes) });
+  const where = changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { not: CohortStatus.Ended } };
+  return prisma.cohort.update({ where, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 
 export class CohortRepository {
@@ -300,28 +302,44 @@ export class CohortRepository {
     return rows.map((row) => ({ cohort: toCohort(row), version: row.updatedAt.getTime() }));
   }
 
-  /** Returns null when a new name is another cohort's of the guild in any capitals (its unique name key). */
+  /**
+   * Returns null, and writes nothing, when a new name is another cohort's of the guild in any capitals (its
+   * unique name key), or new settings meet a cohort ended meanwhile (cohortUpdate).
+   */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
       return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
+      if (isEditRefused(error)) return null;
       throw error;
     }
   }
 
   /**
-   * Ends an active or paused cohort at `now`, once: one conditional write, so of two admins (or processes)
-   * ending it at the same moment exactly one wins. The same transaction ends the cohort's live boards still
-   * live then: the scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at
-   * their week's end. Returns the ended cohort, or null when this call did not end it (already ended or
-   * finished, or gone).
+   * Pauses or resumes: moves the cohort from `from` to `to` only while it is still `from` (one conditional
+   * queued write), so a pause or resume that read the cohort before another admin ended it never un-ends it.
+   * Returns the cohort, or null when its status was no longer `from` (or it is gone) and nothing was written.
    */
-  async end(cohortId: number, now: Date): Promise<Cohort | null> {
+  async setStatus(cohortId: number, from: RunningStatus, to: RunningStatus): Promise<Cohort | null> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({ where: { id: cohortId, status: from }, data: { status: to } }),
+    );
+    return count === 0 ? null : this.findById(cohortId);
+  }
+
+  /**
+   * Ends the cohort at `now` when its status is still `from` (active or paused, as the caller read it), once:
+   * one conditional write, so of two admins (or processes) ending it at the same moment exactly one wins, and
+   * the caller knows the status it ended from. The same transaction ends the cohort's live boards still
+   * live then: the scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at
+   * their week's end. Returns the ended cohort, or null when this call did not end it (its status is no longer
+   * `from`: ended, finished, paused or resumed meanwhile; or it is gone).
+   */
+  async end(cohortId: number, from: RunningStatus, now: Date): Promise<Cohort | null> {
     const [ended] = await this.writes.run(() =>
       this.prisma.$transaction([
         this.prisma.cohort.updateMany({
-          where: { id: cohortId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+          where: { id: cohortId, status: from },
           data: { status: CohortStatus.Ended, endedAt: now },
         }),
         // Only when this end won: the loser's `now` must not move the winner's boards.
@@ -345,7 +363,7 @@ export class CohortRepository {
       );
       return toCohort(row);
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
+      if (isEditRefused(error)) return null;
       throw error;
     }
   }
@@ -488,12 +506,21 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
+/** An update's row was not there as its condition asked (gone, or ended meanwhile: cohortUpdate). */
+function isRecordMissing(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";
+}
+
+/** What refuses a cohort edit without anything written: a name taken (unique key) or a row no longer as asked. */
+export function isEditRefused(error: unknown): boolean {
+  return isUniqueViolation(error) || isRecordMissing(error);
+}
+
 /** The columns an update writes: only those it changes. */
 function cohortUpdateData(changes: CohortChanges) {
   return {
     ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
     ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
-    ...(changes.status === undefined ? {} : { status: changes.status }),
     ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
     ...(changes.language === undefined ? {} : { language: changes.language }),
     ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
@@ -65,11 +66,12 @@ export class LiveBoardRepository {
             boardDirty: false,
           },
         }),
-        // Both columns as the database stores them: compared and copied without converting.
+        // Both columns as the database stores them: compared and copied without converting. Only a cohort
+        // ended now: its end time alone says nothing of its status.
         this.prisma.$executeRaw`UPDATE "ScheduledPost"
           SET "boardLiveUntil" = (SELECT "endedAt" FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId")
           WHERE "id" = ${postId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
-            AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
+            AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
       ]),
     );
   }
