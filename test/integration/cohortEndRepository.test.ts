@@ -113,6 +113,10 @@ describe("CohortRepository: break weeks and the final board", () => {
     const finished = await createCohortRow(handle.prisma, curriculum.id, { name: "Finished", status: CohortStatus.Finished });
     expect(await cohorts.end(finished.id, CohortStatus.Active, endedAt)).toBeNull();
     expect((await cohorts.findById(finished.id))?.status).toBe(CohortStatus.Finished);
+    // Nor does a break reach an ended or finished cohort (one ended after its break was checked): nothing is written.
+    expect(await cohorts.setBreak(id, 4, false)).toBeNull();
+    expect(await cohorts.setBreak(finished.id, 4, false)).toBeNull();
+    expect(await handle.prisma.cohortBreak.count({ where: { cohortId: { in: [id, finished.id] } } })).toBe(0);
   });
 
   it("caps a board attached after the end only when the cohort is ended, not for an end time alone", async () => {
@@ -135,7 +139,7 @@ describe("CohortRepository: break weeks and the final board", () => {
   it("gives the cohort a new version with a break it adds or removes, and none when nothing changes", async () => {
     // The row's version set back to a known old instant before each change, to see whether the change moved it.
     const old = new Date("2020-01-01T00:00:00Z");
-    const versionAfter = async (change: () => Promise<boolean>) => {
+    const versionAfter = async (change: () => Promise<boolean | null>) => {
       await handle.prisma.cohort.update({ where: { id: cohortId }, data: { updatedAt: old } });
       const changed = await change();
       const moved = (await handle.prisma.cohort.findUniqueOrThrow({ where: { id: cohortId } })).updatedAt.getTime() !== old.getTime();

@@ -11,7 +11,9 @@ import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { UserError } from "../../src/errors.js";
 import { AuditLog } from "../../src/services/AuditLog.js";
 import { ChannelCheck } from "../../src/services/ChannelGateway.js";
+import { CohortBreakService } from "../../src/services/CohortBreakService.js";
 import { CohortService } from "../../src/services/CohortService.js";
+import { PlanService } from "../../src/services/PlanService.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
@@ -48,6 +50,11 @@ class Overtaken extends CohortRepository {
   override async update(...args: Parameters<CohortRepository["update"]>) {
     await this.letOtherFinish();
     return super.update(...args);
+  }
+
+  override async setBreak(...args: Parameters<CohortRepository["setBreak"]>) {
+    await this.letOtherFinish();
+    return super.setBreak(...args);
   }
 }
 
@@ -161,5 +168,18 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect(await refusal(edit)).toBe("cohort.endedNoChange");
     expect((await stored(id)).announceTime).not.toBe("18:30");
     expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
+  });
+
+  it("refuses a break that read the cohort before an end and writes after it", async () => {
+    const id = await cohortNamed("Break Then End");
+    overtaken.meanwhile = () => second.setStatus("1", "Break Then End", CohortStatus.Ended, "admin-b", now);
+    const { logger } = captureLogger();
+    const audit = new AuditLog(new AuditRepository(handle.prisma), () => now);
+    const breaks = new CohortBreakService(first, overtaken, new PlanService(new CurriculumRepository(handle.prisma)), logger, audit);
+
+    const request = { guildId: "1", cohort: "Break Then End", week: 3, undo: false, now, actorId: "admin-a" };
+    expect(await refusal(breaks.change(request))).toBe("cohort.endedNoChange");
+    expect(await handle.prisma.cohortBreak.findMany({ where: { cohortId: id } })).toEqual([]);
+    expect(await linesOf(id, AuditAction.Break)).toEqual([]);
   });
 });

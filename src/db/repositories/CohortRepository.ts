@@ -422,24 +422,31 @@ export class CohortRepository {
   }
 
   /**
-   * Adds (`undo` false) or removes a break week; false when there was nothing to change. One queued
+   * Adds (`undo` false) or removes a break week; false when there was nothing to change, null when the cohort
+   * is no longer running (ended or finished since it was read, or gone): nothing written either way. One queued
    * transaction: a break moves every later post, so the cohort's row gets a new version (updatedAt) with it,
    * and a running scheduler reads the cohort again; never the break without the version or the other way round.
    */
-  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
+  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean | null> {
     try {
       return await this.writes.run(() =>
         this.prisma.$transaction(async (tx) => {
           if (undo) {
             if ((await tx.cohortBreak.deleteMany({ where: { cohortId, week } })).count === 0) return false;
           } else await tx.cohortBreak.create({ data: { cohortId, week } });
-          await tx.cohort.update({ where: { id: cohortId }, data: { updatedAt: new Date() } });
+          // Only while running: on PostgreSQL this waits for an end committing meanwhile, then sees it.
+          const { count } = await tx.cohort.updateMany({
+            where: { id: cohortId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+            data: { updatedAt: new Date() },
+          });
+          if (count === 0) throw new CohortNotRunning();
           return true;
         }),
       );
     } catch (error) {
       // The week is a break already (added meanwhile, or twice): nothing changed, the transaction rolled back.
       if (isUniqueViolation(error)) return false;
+      if (error instanceof CohortNotRunning) return null;
       throw error;
     }
   }
@@ -501,6 +508,9 @@ export class CohortRepository {
     return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
 }
+
+/** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */
+class CohortNotRunning extends Error {}
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
