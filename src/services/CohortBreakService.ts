@@ -1,4 +1,4 @@
-import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import { BreakProblem, calendarWeekCount, checkBreakChange, courseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -54,8 +54,7 @@ export class CohortBreakService {
 
   async change(request: BreakRequest): Promise<BreakView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    if (!isRunning(cohort.status)) throw notRunningRefusal(cohort);
     const context = await this.plans.contextFor(cohort);
     const calendar = breakCalendarOf(cohort, context);
     const params = { name: cohort.name, week: request.week, total: calendarWeekCount(calendar) };
@@ -64,8 +63,10 @@ export class CohortBreakService {
     const weekPost = (await this.plans.postsFor(cohort)).find((post) => post.kind === "week" && post.weekNumber === request.week);
     // The week's post goes out before a mid-week start: once it is out, members have read the week's plan.
     if (weekPost !== undefined && weekPost.dueAt.getTime() <= request.now.getTime()) throw new UserError("break.postSent", params);
-    await this.cohortRepository.setBreak(cohort.id, request.week, request.undo);
+    const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo);
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
+    // Ended (or finished) since the check: refused as the check would have.
+    if (changed === null) throw notRunningRefusal(updated);
     const after = breakCalendarOf(updated, await this.plans.contextFor(updated));
     this.logger.info({ cohortId: cohort.id, week: request.week, undo: request.undo, breaks: after.breakWeeks }, "cohort break changed");
     await this.audit.record({
@@ -85,4 +86,11 @@ export class CohortBreakService {
       courseEndDate: courseEndDate(after),
     };
   }
+}
+
+/** The refusal for a break in a cohort no longer running: ended by an admin, or finished (gone: as finished). */
+function notRunningRefusal(cohort: Cohort): UserError {
+  return cohort.status === CohortStatus.Ended
+    ? new UserError("cohort.endedNoChange", { name: cohort.name })
+    : new UserError("cohort.finished", { name: cohort.name });
 }

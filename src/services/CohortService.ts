@@ -1,4 +1,11 @@
-import { CohortStatus, type Cohort, type JoinOutcome, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import {
+  CohortStatus,
+  isRunning,
+  type Cohort,
+  type JoinOutcome,
+  type MemberRecord,
+  type RunningStatus,
+} from "../domain/cohort/cohortModel.js";
 import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -377,11 +384,20 @@ export class CohortService {
   }
 
   /**
-   * The database refused an edit (a unique violation): the name key when another cohort has the name now,
-   * else a weekly post row the edit renames (a tick wrote the week's row meanwhile) or a clash gone since:
-   * no name to blame, and the edit may be tried again.
+   * The database refused an edit: new settings for a cohort ended since the check (refused as the check
+   * would), else a unique violation: the name key when another cohort has the name now, else a weekly post
+   * row the edit renames (a tick wrote the week's row meanwhile) or a clash gone since: no name to blame,
+   * and the edit may be tried again.
    */
-  private async editRefusedMeanwhile(guildId: string, name: string | undefined, cohortId: number): Promise<UserError> {
+  private async editRefusedMeanwhile(
+    guildId: string,
+    name: string | undefined,
+    cohort: Cohort,
+    settingsChanged: boolean,
+  ): Promise<UserError> {
+    const cohortId = cohort.id;
+    if (settingsChanged && (await this.cohorts.findById(cohortId))?.status === CohortStatus.Ended)
+      return new UserError("cohort.endedNoChange", { name: cohort.name });
     // Without a rename the name key cannot be what refused the write (an old cohort alike in other capitals is no clash).
     if (name === undefined) return new UserError("cohort.changedMeanwhile");
     const clash = await this.nameClash(guildId, name, cohortId);
@@ -463,7 +479,7 @@ export class CohortService {
         : weekPosts === null
           ? await this.cohorts.update(cohort.id, changes)
           : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
-    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort.id);
+    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
     // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
     // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
     await this.audit.record({
@@ -619,25 +635,59 @@ export class CohortService {
   /** Pause, resume or end at `now`; `actorId` is the admin (for the audit trail). */
   async setStatus(guildId: string, option: string, status: AdminStatus, actorId: string, now: Date): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.alreadyEnded", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
-    if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused)
-      throw new UserError("cohort.alreadyPaused", { name: cohort.name });
-    if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
-      throw new UserError("cohort.notPaused", { name: cohort.name });
-    // The end's time: streaks stand as they were then (an ended cohort takes no more reading).
-    const updated = await this.cohorts.update(cohort.id, status === CohortStatus.Ended ? { status, endedAt: now } : { status });
-    if (updated === null) throw new Error(`cohort ${cohort.id} vanished`);
+    const { updated, from } = status === CohortStatus.Ended ? await this.end(cohort, now) : await this.pauseOrResume(cohort, status);
     this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
     await this.audit.record({
       guildId,
       cohortId: cohort.id,
       actorId,
       action: statusActions[status],
-      before: { status: cohort.status },
+      // The status the write actually moved the cohort from, not the one first read.
+      before: { status: from },
       after: { status: updated.status },
     });
     return updated;
+  }
+
+  /**
+   * Pauses or resumes with one conditional write: a pause or resume that read the cohort before another admin
+   * ended (or paused, or resumed) it is refused as if it came after, and never un-ends it.
+   */
+  private async pauseOrResume(cohort: Cohort, status: RunningStatus): Promise<StatusChange> {
+    const refusal = statusRefusal(cohort, status);
+    if (refusal !== null) throw refusal;
+    const from = status === CohortStatus.Paused ? CohortStatus.Active : CohortStatus.Paused;
+    const updated = await this.cohorts.setStatus(cohort.id, from, status);
+    if (updated !== null) return { updated, from };
+    const current = await this.existing(cohort.id);
+    throw statusRefusal(current, status) ?? new UserError("cohort.changedMeanwhile");
+  }
+
+  /**
+   * Ends the cohort at `now` (streaks stand as they were then: an ended cohort takes no more reading). Of two
+   * ends at the same moment only one wins; the other is refused as if it came after, so only one audit line
+   * and one announcement follow. A pause or resume committed between the read and the write is no refusal:
+   * the end is tried again from the status now stored, and says which one it ended from.
+   */
+  private async end(cohort: Cohort, now: Date): Promise<StatusChange> {
+    let current = cohort;
+    for (let attempt = 0; attempt < maxEndAttempts; attempt += 1) {
+      const refusal = statusRefusal(current, CohortStatus.Ended);
+      if (refusal !== null) throw refusal;
+      if (!isRunning(current.status)) break;
+      const from = current.status;
+      const updated = await this.cohorts.end(cohort.id, from, now);
+      if (updated !== null) return { updated, from };
+      current = await this.existing(cohort.id);
+    }
+    throw new UserError("cohort.changedMeanwhile");
+  }
+
+  /** The cohort as stored now (read again after a conditional write found it changed). */
+  private async existing(cohortId: number): Promise<Cohort> {
+    const current = await this.cohorts.findById(cohortId);
+    if (current === null) throw new Error(`cohort ${cohortId} vanished`);
+    return current;
   }
 
   /** Another member of the same cohort, for /progress member:. */
@@ -789,6 +839,26 @@ const statusActions = {
 
 /** The statuses an admin sets (a cohort becomes finished by itself). */
 export type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
+
+/** A status an admin set, and the one the cohort had just before (for the audit trail). */
+interface StatusChange {
+  readonly updated: Cohort;
+  readonly from: RunningStatus;
+}
+
+/** An end meets at most a pause and a resume committed meanwhile; more changes than that in a row is refused. */
+const maxEndAttempts = 3;
+
+/** Why a cohort as it is cannot be given `status` by an admin, or null when it can. */
+function statusRefusal(cohort: Cohort, status: AdminStatus): UserError | null {
+  if (cohort.status === CohortStatus.Ended) return new UserError("cohort.alreadyEnded", { name: cohort.name });
+  if (cohort.status === CohortStatus.Finished) return new UserError("cohort.finished", { name: cohort.name });
+  if (status === CohortStatus.Paused && cohort.status === CohortStatus.Paused)
+    return new UserError("cohort.alreadyPaused", { name: cohort.name });
+  if (status === CohortStatus.Active && cohort.status !== CohortStatus.Paused)
+    return new UserError("cohort.notPaused", { name: cohort.name });
+  return null;
+}
 
 /** What an audit line keeps of a cohort's settings. */
 function auditValuesOf(cohort: Cohort): AuditValues {

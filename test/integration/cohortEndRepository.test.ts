@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
+import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
@@ -76,7 +77,77 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect((await cohorts.findById(cohortId))?.status).toBe(CohortStatus.Finished);
     // A finished cohort is no longer the scheduler's.
     expect((await cohorts.listSchedulable()).map((cohort) => cohort.id)).not.toContain(cohortId);
-    await cohorts.update(cohortId, { status: CohortStatus.Paused });
+    await handle.prisma.cohort.update({ where: { id: cohortId }, data: { status: CohortStatus.Paused } });
     expect(await cohorts.markFinished(cohortId)).toBe(false);
+  });
+
+  it("ends a cohort once, with its live board capped at the end, and leaves a finished cohort as it is", async () => {
+    const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
+    const { id } = await createCohortRow(handle.prisma, curriculum.id, { name: "Ends Once" });
+    const weekEnd = new Date("2027-03-08T00:00:00Z");
+    const post = await handle.prisma.scheduledPost.create({
+      data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
+    });
+    await new LiveBoardRepository(handle.prisma).attach(
+      post.id,
+      { messageId: "1", channelId: "2" },
+      weekEnd,
+      new Date("2027-03-01T09:00:00Z"),
+    );
+    const old = new Date("2020-01-01T00:00:00Z");
+    await handle.prisma.cohort.update({ where: { id }, data: { updatedAt: old } });
+    const version = async () => (await handle.prisma.cohort.findUniqueOrThrow({ where: { id } })).updatedAt;
+    const liveUntil = async () => (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
+
+    const endedAt = new Date("2027-03-03T12:00:00Z");
+    const ended = await cohorts.end(id, CohortStatus.Active, endedAt);
+    expect([ended?.status, ended?.endedAt?.toISOString()]).toEqual([CohortStatus.Ended, endedAt.toISOString()]);
+    expect(await liveUntil()).toEqual(endedAt);
+    // A new version: a running scheduler reads the cohort again.
+    expect(await version()).not.toEqual(old);
+    // A second end (another admin a minute later, who read the cohort active) changes nothing: the first end and its board stand.
+    expect(await cohorts.end(id, CohortStatus.Active, new Date("2027-03-03T12:01:00Z"))).toBeNull();
+    expect((await cohorts.findById(id))?.endedAt).toEqual(endedAt);
+    expect(await liveUntil()).toEqual(endedAt);
+
+    const finished = await createCohortRow(handle.prisma, curriculum.id, { name: "Finished", status: CohortStatus.Finished });
+    expect(await cohorts.end(finished.id, CohortStatus.Active, endedAt)).toBeNull();
+    expect((await cohorts.findById(finished.id))?.status).toBe(CohortStatus.Finished);
+    // Nor does a break reach an ended or finished cohort (one ended after its break was checked): nothing is written.
+    expect(await cohorts.setBreak(id, 4, false)).toBeNull();
+    expect(await cohorts.setBreak(finished.id, 4, false)).toBeNull();
+    expect(await handle.prisma.cohortBreak.count({ where: { cohortId: { in: [id, finished.id] } } })).toBe(0);
+  });
+
+  it("caps a board attached after the end only when the cohort is ended, not for an end time alone", async () => {
+    const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
+    const weekEnd = new Date("2027-03-08T00:00:00Z");
+    const endedAt = new Date("2027-03-03T12:00:00Z");
+    const liveUntilAfterAttach = async (name: string, status: CohortStatus) => {
+      const { id } = await createCohortRow(handle.prisma, curriculum.id, { name, status, endedAt });
+      const post = await handle.prisma.scheduledPost.create({
+        data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
+      });
+      await new LiveBoardRepository(handle.prisma).attach(post.id, { messageId: "1", channelId: "2" }, weekEnd, endedAt);
+      return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
+    };
+    expect(await liveUntilAfterAttach("Ended Before Attach", CohortStatus.Ended)).toEqual(endedAt);
+    // A paused row with an end time (left by an older build's pause written over an end) keeps its week.
+    expect(await liveUntilAfterAttach("Paused With End Time", CohortStatus.Paused)).toEqual(weekEnd);
+  });
+
+  it("gives the cohort a new version with a break it adds or removes, and none when nothing changes", async () => {
+    // The row's version set back to a known old instant before each change, to see whether the change moved it.
+    const old = new Date("2020-01-01T00:00:00Z");
+    const versionAfter = async (change: () => Promise<boolean | null>) => {
+      await handle.prisma.cohort.update({ where: { id: cohortId }, data: { updatedAt: old } });
+      const changed = await change();
+      const moved = (await handle.prisma.cohort.findUniqueOrThrow({ where: { id: cohortId } })).updatedAt.getTime() !== old.getTime();
+      return [changed, moved];
+    };
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false))).toEqual([true, true]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false))).toEqual([false, false]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 6, true))).toEqual([false, false]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, true))).toEqual([true, true]);
   });
 });

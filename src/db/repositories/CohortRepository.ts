@@ -1,5 +1,5 @@
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort, type RunningStatus } from "../../domain/cohort/cohortModel.js";
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
@@ -30,10 +30,8 @@ export interface CohortVersion {
 export type CohortChanges = Partial<{
   name: string;
   channelId: string;
+  /** Written only while the cohort is not ended (see cohortUpdate). */
   settings: CohortSettings;
-  status: CohortStatus;
-  /** Set with the status `ended` (never cleared: an ended cohort is not resumed). */
-  endedAt: Date;
   channelProblem: ChannelProblem | null;
   language: string;
   leaderboard: CohortBoard;
@@ -96,9 +94,12 @@ function settingsColumns(settings: CohortSettings) {
  * The cohort's row updated with `changes` (read back with its break weeks). Returns the unsent statement,
  * so a caller can put it in the same transaction as what goes with the change (ReminderRepository's zone
  * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
+ * New settings are written only while the cohort is not ended (an ended cohort's schedule stands): one that
+ * ended since it was read fails the statement as a missing row (isRecordMissing), and nothing is written.
  */
 export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
-  return prisma.cohort.update({ where: { id: cohortId }, include: includeBreaks, data: cohortUpdateData(changes) });
+  const where = changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { not: CohortStatus.Ended } };
+  return prisma.cohort.update({ where, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 
 /** What refolding a cohort's name key reads of its row. */
@@ -184,21 +185,23 @@ export class CohortRepository {
     const clash = await this.prisma.cohort.findUnique({ where: { guildId_nameKey: { guildId: input.guildId, nameKey } } });
     if (clash !== null) return null;
     try {
-      const row = await this.prisma.cohort.create({
-        include: includeBreaks,
-        data: {
-          guildId: input.guildId,
-          channelId: input.channelId,
-          name: input.name,
-          nameKey,
-          curriculumId: input.curriculumId,
-          createdBy: input.createdBy,
-          ...(input.language === undefined ? {} : { language: input.language }),
-          ...(input.leaderboard === undefined ? {} : { leaderboard: input.leaderboard }),
-          ...(input.excludeRoleId === undefined ? {} : { excludeRoleId: input.excludeRoleId }),
-          ...settingsColumns(input.settings),
-        },
-      });
+      const row = await this.writes.run(() =>
+        this.prisma.cohort.create({
+          include: includeBreaks,
+          data: {
+            guildId: input.guildId,
+            channelId: input.channelId,
+            name: input.name,
+            nameKey,
+            curriculumId: input.curriculumId,
+            createdBy: input.createdBy,
+            ...(input.language === undefined ? {} : { language: input.language }),
+            ...(input.leaderboard === undefined ? {} : { leaderboard: input.leaderboard }),
+            ...(input.excludeRoleId === undefined ? {} : { excludeRoleId: input.excludeRoleId }),
+            ...settingsColumns(input.settings),
+          },
+        }),
+      );
       return toCohort(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -322,28 +325,53 @@ export class CohortRepository {
   }
 
   /**
-   * Returns null when a new name is another cohort's of the guild in any capitals (its unique name key).
-   * An end (`endedAt`) also ends, in the same transaction, the cohort's live boards still live then: the
-   * scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at their week's end.
+   * Returns null, and writes nothing, when a new name is another cohort's of the guild in any capitals (its
+   * unique name key), or new settings meet a cohort ended meanwhile (cohortUpdate).
    */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
-    const { endedAt } = changes;
     try {
-      if (endedAt === undefined) return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
-      const [row] = await this.writes.run(() =>
-        this.prisma.$transaction([
-          cohortUpdate(this.prisma, cohortId, changes),
-          this.prisma.scheduledPost.updateMany({
-            where: { cohortId, boardLiveUntil: { gt: endedAt } },
-            data: { boardLiveUntil: endedAt },
-          }),
-        ]),
-      );
-      return toCohort(row);
+      return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
+      if (isEditRefused(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Pauses or resumes: moves the cohort from `from` to `to` only while it is still `from` (one conditional
+   * queued write), so a pause or resume that read the cohort before another admin ended it never un-ends it.
+   * Returns the cohort, or null when its status was no longer `from` (or it is gone) and nothing was written.
+   */
+  async setStatus(cohortId: number, from: RunningStatus, to: RunningStatus): Promise<Cohort | null> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({ where: { id: cohortId, status: from }, data: { status: to } }),
+    );
+    return count === 0 ? null : this.findById(cohortId);
+  }
+
+  /**
+   * Ends the cohort at `now` when its status is still `from` (active or paused, as the caller read it), once:
+   * one conditional write, so of two admins (or processes) ending it at the same moment exactly one wins, and
+   * the caller knows the status it ended from. The same transaction ends the cohort's live boards still
+   * live then: the scheduler gives them their final edit a minute later (LiveBoardRepository.listEnded), not at
+   * their week's end. Returns the ended cohort, or null when this call did not end it (its status is no longer
+   * `from`: ended, finished, paused or resumed meanwhile; or it is gone).
+   */
+  async end(cohortId: number, from: RunningStatus, now: Date): Promise<Cohort | null> {
+    const [ended] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.cohort.updateMany({
+          where: { id: cohortId, status: from },
+          data: { status: CohortStatus.Ended, endedAt: now },
+        }),
+        // Only when this end won: the loser's `now` must not move the winner's boards.
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardLiveUntil: { gt: now }, cohort: { endedAt: now } },
+          data: { boardLiveUntil: now },
+        }),
+      ]),
+    );
+    return ended.count === 0 ? null : this.findById(cohortId);
   }
 
   /**
@@ -357,14 +385,14 @@ export class CohortRepository {
       );
       return toCohort(row);
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
+      if (isEditRefused(error)) return null;
       throw error;
     }
   }
 
   /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
   async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
-    await markLiveBoardsDirty(this.prisma, { cohortId }, now);
+    await this.writes.run(() => markLiveBoardsDirty(this.prisma, { cohortId }, now));
   }
 
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */
@@ -394,10 +422,12 @@ export class CohortRepository {
     if (staleBefore !== null && row.exclusionsCheckedAt !== null && row.exclusionsCheckedAt >= staleBefore) return null;
     // updatedAt is written back unchanged: it is the scheduler's version of the cohort's settings
     // (listSchedulableVersions), and a listing every five minutes changes none of them.
-    const { count } = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt, excludeRoleId: row.excludeRoleId },
-      data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
-    });
+    const { count } = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, updatedAt: row.updatedAt, exclusionsCheckedAt: row.exclusionsCheckedAt, excludeRoleId: row.excludeRoleId },
+        data: { exclusionsCheckedAt: now, updatedAt: row.updatedAt },
+      }),
+    );
     return count > 0 ? row.excludeRoleId : null;
   }
 
@@ -405,27 +435,40 @@ export class CohortRepository {
   async releaseExclusionClaim(cohortId: number, claimedAt: Date): Promise<void> {
     const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { updatedAt: true } });
     if (row === null) return;
-    await this.prisma.cohort.updateMany({
-      where: { id: cohortId, exclusionsCheckedAt: claimedAt, updatedAt: row.updatedAt },
-      data: { exclusionsCheckedAt: null, updatedAt: row.updatedAt },
-    });
+    await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, exclusionsCheckedAt: claimedAt, updatedAt: row.updatedAt },
+        data: { exclusionsCheckedAt: null, updatedAt: row.updatedAt },
+      }),
+    );
   }
 
-  /** Adds (`undo` false) or removes a break week; false when there was nothing to change. */
-  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
-    const changed = await this.writeBreak(cohortId, week, undo);
-    // A break moves every later post: a new row version makes a running scheduler read the cohort again.
-    if (changed) await this.prisma.cohort.update({ where: { id: cohortId }, data: { updatedAt: new Date() } });
-    return changed;
-  }
-
-  private async writeBreak(cohortId: number, week: number, undo: boolean): Promise<boolean> {
-    if (undo) return (await this.prisma.cohortBreak.deleteMany({ where: { cohortId, week } })).count > 0;
+  /**
+   * Adds (`undo` false) or removes a break week; false when there was nothing to change, null when the cohort
+   * is no longer running (ended or finished since it was read, or gone): nothing written either way. One queued
+   * transaction: a break moves every later post, so the cohort's row gets a new version (updatedAt) with it,
+   * and a running scheduler reads the cohort again; never the break without the version or the other way round.
+   */
+  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean | null> {
     try {
-      await this.prisma.cohortBreak.create({ data: { cohortId, week } });
-      return true;
+      return await this.writes.run(() =>
+        this.prisma.$transaction(async (tx) => {
+          if (undo) {
+            if ((await tx.cohortBreak.deleteMany({ where: { cohortId, week } })).count === 0) return false;
+          } else await tx.cohortBreak.create({ data: { cohortId, week } });
+          // Only while running: on PostgreSQL this waits for an end committing meanwhile, then sees it.
+          const { count } = await tx.cohort.updateMany({
+            where: { id: cohortId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+            data: { updatedAt: new Date() },
+          });
+          if (count === 0) throw new CohortNotRunning();
+          return true;
+        }),
+      );
     } catch (error) {
+      // The week is a break already (added meanwhile, or twice): nothing changed, the transaction rolled back.
       if (isUniqueViolation(error)) return false;
+      if (error instanceof CohortNotRunning) return null;
       throw error;
     }
   }
@@ -449,10 +492,12 @@ export class CohortRepository {
 
   /** An active cohort becomes finished (after its closing post); false when it was not active. */
   async markFinished(cohortId: number): Promise<boolean> {
-    const updated = await this.prisma.cohort.updateMany({
-      where: { id: cohortId, status: CohortStatus.Active },
-      data: { status: CohortStatus.Finished },
-    });
+    const updated = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: { id: cohortId, status: CohortStatus.Active },
+        data: { status: CohortStatus.Finished },
+      }),
+    );
     return updated.count > 0;
   }
 
@@ -486,8 +531,21 @@ export class CohortRepository {
   }
 }
 
+/** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */
+class CohortNotRunning extends Error {}
+
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/** An update's row was not there as its condition asked (gone, or ended meanwhile: cohortUpdate). */
+function isRecordMissing(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";
+}
+
+/** What refuses a cohort edit without anything written: a name taken (unique key) or a row no longer as asked. */
+export function isEditRefused(error: unknown): boolean {
+  return isUniqueViolation(error) || isRecordMissing(error);
 }
 
 /** The columns an update writes: only those it changes. */
@@ -495,8 +553,6 @@ function cohortUpdateData(changes: CohortChanges) {
   return {
     ...(changes.name === undefined ? {} : { name: changes.name, nameKey: cohortNameKey(changes.name) }),
     ...(changes.channelId === undefined ? {} : { channelId: changes.channelId }),
-    ...(changes.status === undefined ? {} : { status: changes.status }),
-    ...(changes.endedAt === undefined ? {} : { endedAt: changes.endedAt }),
     ...(changes.channelProblem === undefined ? {} : { channelProblem: changes.channelProblem }),
     ...(changes.language === undefined ? {} : { language: changes.language }),
     ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
@@ -38,7 +39,9 @@ export class LiveBoardRepository {
   /**
    * After the weekly post went out: its board is `messageId` in `channelId` (kept: the cohort's channel may
    * change during the week, the message stays where it was posted), live until `liveUntil`, just "edited"
-   * (posted) at `now`.
+   * (posted) at `now`. A cohort ended while the post was on its way (claimed before the end, attached after)
+   * caps the board at its end in the same transaction, as CohortRepository.end caps the boards already
+   * attached: the board's final edit comes a minute after the end, not at its week's end.
    */
   async attach(
     postId: number,
@@ -47,16 +50,29 @@ export class LiveBoardRepository {
     now: Date,
   ): Promise<void> {
     await this.writes.run(() =>
-      this.prisma.scheduledPost.update({
-        where: { id: postId },
-        data: {
-          boardMessageId: board.messageId,
-          boardChannelId: board.channelId,
-          boardLiveUntil: liveUntil,
-          boardEditedAt: now,
-          boardDirty: false,
-        },
-      }),
+      this.prisma.$transaction([
+        // Locks the cohort's row first (a write that changes nothing), as an end does: on PostgreSQL an end
+        // committing meanwhile is then seen by the cap below, or sees this board itself (SQLite runs one
+        // write transaction at a time anyway).
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "endedAt" = "endedAt"
+          WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId})`,
+        this.prisma.scheduledPost.update({
+          where: { id: postId },
+          data: {
+            boardMessageId: board.messageId,
+            boardChannelId: board.channelId,
+            boardLiveUntil: liveUntil,
+            boardEditedAt: now,
+            boardDirty: false,
+          },
+        }),
+        // Both columns as the database stores them: compared and copied without converting. Only a cohort
+        // ended now: its end time alone says nothing of its status.
+        this.prisma.$executeRaw`UPDATE "ScheduledPost"
+          SET "boardLiveUntil" = (SELECT "endedAt" FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId")
+          WHERE "id" = ${postId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
+            AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
+      ]),
     );
   }
 

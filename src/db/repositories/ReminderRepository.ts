@@ -4,7 +4,7 @@ import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
+import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
@@ -188,8 +188,8 @@ export class ReminderRepository {
    * the cohort's distinct zones, then a fixed number of statements whatever the number of members (more
    * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
    * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
-   * written, when the new name is another cohort's of the guild (its unique name key), as
-   * CohortRepository.update.
+   * written, when the new name is another cohort's of the guild (its unique name key) or the cohort ended
+   * meanwhile, as CohortRepository.update.
    */
   async updateCohortMovingZone(
     cohortId: number,
@@ -230,7 +230,7 @@ export class ReminderRepository {
       );
       return toCohort(row);
     } catch (error) {
-      if (isUniqueViolation(error)) return null;
+      if (isEditRefused(error)) return null;
       throw error;
     }
   }

@@ -10,6 +10,13 @@ export const CohortStatus = {
 } as const;
 export type CohortStatus = (typeof CohortStatus)[keyof typeof CohortStatus];
 
+/** A cohort still running: an admin may pause, resume or end it. */
+export type RunningStatus = typeof CohortStatus.Active | typeof CohortStatus.Paused;
+
+export function isRunning(status: CohortStatus): status is RunningStatus {
+  return status === CohortStatus.Active || status === CohortStatus.Paused;
+}
+
 /** Once ended or its final board kept, a cohort's points rank nobody new: nothing may promise a place on its board. */
 export function cohortBoardClosed(cohort: Pick<Cohort, "status" | "finalBoardKept">): boolean {
   return cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
+import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
+import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
+import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { ReminderRepository } from "../../src/db/repositories/ReminderRepository.js";
+import { ScheduledPostRepository } from "../../src/db/repositories/ScheduledPostRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { AuditAction } from "../../src/domain/audit/auditAction.js";
+import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
+import { UserError } from "../../src/errors.js";
+import { AuditLog } from "../../src/services/AuditLog.js";
+import { ChannelCheck } from "../../src/services/ChannelGateway.js";
+import { CohortBreakService } from "../../src/services/CohortBreakService.js";
+import { CohortService } from "../../src/services/CohortService.js";
+import { PlanService } from "../../src/services/PlanService.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
+import { createCurriculumRow } from "../helpers/curriculumRows.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { captureLogger } from "../helpers/silentLogger.js";
+
+/**
+ * Two admins changing a cohort's status at the same moment, against a real database (SQLite, or PostgreSQL with
+ * TEST_DATABASE=postgresql). The interleaving is made certain: admin A has read the cohort, then admin B's whole
+ * command runs before A's write (A's repository runs B's command first), as it would when B's write commits
+ * between A's check and A's write.
+ */
+const now = new Date("2027-03-03T10:00:00Z");
+
+/** Admin A's repository: its next status or settings write waits until `meanwhile` (admin B's command) is done. */
+class Overtaken extends CohortRepository {
+  meanwhile: (() => Promise<unknown>) | null = null;
+
+  private async letOtherFinish(): Promise<void> {
+    const other = this.meanwhile;
+    this.meanwhile = null;
+    if (other !== null) await other();
+  }
+
+  override async end(...args: Parameters<CohortRepository["end"]>) {
+    await this.letOtherFinish();
+    return super.end(...args);
+  }
+
+  override async setStatus(...args: Parameters<CohortRepository["setStatus"]>) {
+    await this.letOtherFinish();
+    return super.setStatus(...args);
+  }
+
+  override async update(...args: Parameters<CohortRepository["update"]>) {
+    await this.letOtherFinish();
+    return super.update(...args);
+  }
+
+  override async setBreak(...args: Parameters<CohortRepository["setBreak"]>) {
+    await this.letOtherFinish();
+    return super.setBreak(...args);
+  }
+}
+
+describe("two admins changing a cohort's status at the same moment", () => {
+  let handle: TestDatabaseHandle;
+  let curriculumId: number;
+  let overtaken: Overtaken;
+  /** Admin A, whose write comes last. */
+  let first: CohortService;
+  /** Admin B, another process: its own write queue. */
+  let second: CohortService;
+
+  const serviceOver = (repository: CohortRepository) => {
+    const { logger } = captureLogger();
+    const writes = new SerialWriteQueue({ lockedRetryBudgetMs: 5_000, logger });
+    return new CohortService(
+      repository,
+      new MemberRepository(handle.prisma, writes, handle.hotReader),
+      new CurriculumRepository(handle.prisma, writes),
+      { checkPostable: () => Promise.resolve(ChannelCheck.Ok) },
+      logger,
+      { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
+      new AuditLog(new AuditRepository(handle.prisma, writes), () => now),
+      new ReminderRepository(handle.prisma, writes),
+      new ScheduledPostRepository(handle.prisma, writes),
+    );
+  };
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    curriculumId = (await createCurriculumRow(handle.prisma, "status-races", 4)).id;
+    overtaken = new Overtaken(handle.prisma);
+    first = serviceOver(overtaken);
+    second = serviceOver(new CohortRepository(handle.prisma));
+  }, 60_000);
+  afterAll(async () => {
+    await handle.closeAndDrop();
+  });
+
+  const cohortNamed = async (name: string, status: CohortStatus = CohortStatus.Active) =>
+    (await createCohortRow(handle.prisma, curriculumId, { name, status })).id;
+  const stored = (id: number) => handle.prisma.cohort.findUniqueOrThrow({ where: { id } });
+  const linesOf = (id: number, action: AuditAction) => handle.prisma.auditEntry.findMany({ where: { cohortId: id, action } });
+  const refusal = async (attempt: Promise<unknown>) => {
+    const error = await attempt.then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    return (error as UserError).code;
+  };
+
+  it("keeps the cohort ended when a pause read it active before the end and writes after it", async () => {
+    const id = await cohortNamed("Pause Then End");
+    overtaken.meanwhile = () => second.setStatus("1", "Pause Then End", CohortStatus.Ended, "admin-b", now);
+
+    expect(await refusal(first.setStatus("1", "Pause Then End", CohortStatus.Paused, "admin-a", now))).toBe("cohort.alreadyEnded");
+    const cohort = await stored(id);
+    expect([cohort.status, cohort.endedAt?.toISOString()]).toEqual([CohortStatus.Ended, now.toISOString()]);
+    expect((await linesOf(id, AuditAction.End)).map((line) => line.actorId)).toEqual(["admin-b"]);
+    expect(await linesOf(id, AuditAction.Pause)).toEqual([]);
+    // A second end is refused: no second End line.
+    expect(await refusal(second.setStatus("1", "Pause Then End", CohortStatus.Ended, "admin-b", now))).toBe("cohort.alreadyEnded");
+    expect(await linesOf(id, AuditAction.End)).toHaveLength(1);
+  });
+
+  it("keeps the cohort ended when a resume read it paused before the end and writes after it", async () => {
+    const id = await cohortNamed("Resume Then End", CohortStatus.Paused);
+    overtaken.meanwhile = () => second.setStatus("1", "Resume Then End", CohortStatus.Ended, "admin-b", now);
+
+    expect(await refusal(first.setStatus("1", "Resume Then End", CohortStatus.Active, "admin-a", now))).toBe("cohort.alreadyEnded");
+    expect((await stored(id)).status).toBe(CohortStatus.Ended);
+    expect(await linesOf(id, AuditAction.Resume)).toEqual([]);
+  });
+
+  it("refuses the second of two pauses as already paused, with one Pause line", async () => {
+    const id = await cohortNamed("Paused Twice");
+    overtaken.meanwhile = () => second.setStatus("1", "Paused Twice", CohortStatus.Paused, "admin-b", now);
+
+    expect(await refusal(first.setStatus("1", "Paused Twice", CohortStatus.Paused, "admin-a", now))).toBe("cohort.alreadyPaused");
+    expect((await stored(id)).status).toBe(CohortStatus.Paused);
+    expect(await linesOf(id, AuditAction.Pause)).toHaveLength(1);
+  });
+
+  it("ends the cohort once when both admins read it before either ends it", async () => {
+    const id = await cohortNamed("Both End");
+    const later = new Date(now.getTime() + 60_000);
+    overtaken.meanwhile = () => second.setStatus("1", "Both End", CohortStatus.Ended, "admin-b", now);
+
+    expect(await refusal(first.setStatus("1", "Both End", CohortStatus.Ended, "admin-a", later))).toBe("cohort.alreadyEnded");
+    // The end that won stands, with its own time and its own single End line.
+    expect((await stored(id)).endedAt?.toISOString()).toBe(now.toISOString());
+    expect((await linesOf(id, AuditAction.End)).map((line) => line.actorId)).toEqual(["admin-b"]);
+  });
+
+  it("records the status an end actually ended from when a pause came between its check and its write", async () => {
+    const id = await cohortNamed("Paused Meanwhile");
+    overtaken.meanwhile = () => second.setStatus("1", "Paused Meanwhile", CohortStatus.Paused, "admin-b", now);
+
+    const ended = await first.setStatus("1", "Paused Meanwhile", CohortStatus.Ended, "admin-a", now);
+    expect(ended.status).toBe(CohortStatus.Ended);
+    const [line] = await linesOf(id, AuditAction.End);
+    expect([line?.before, line?.after]).toEqual([JSON.stringify({ status: "paused" }), JSON.stringify({ status: "ended" })]);
+  });
+
+  it("refuses a schedule edit that read the cohort before an end and writes after it", async () => {
+    const id = await cohortNamed("Edit Then End");
+    overtaken.meanwhile = () => second.setStatus("1", "Edit Then End", CohortStatus.Ended, "admin-b", now);
+
+    const edit = first.edit({ guildId: "1", cohort: "Edit Then End", announceTime: "18:30", actorId: "admin-a", now });
+    expect(await refusal(edit)).toBe("cohort.endedNoChange");
+    expect((await stored(id)).announceTime).not.toBe("18:30");
+    expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
+  });
+
+  it("refuses a break that read the cohort before an end and writes after it", async () => {
+    const id = await cohortNamed("Break Then End");
+    overtaken.meanwhile = () => second.setStatus("1", "Break Then End", CohortStatus.Ended, "admin-b", now);
+    const { logger } = captureLogger();
+    const audit = new AuditLog(new AuditRepository(handle.prisma), () => now);
+    const breaks = new CohortBreakService(first, overtaken, new PlanService(new CurriculumRepository(handle.prisma)), logger, audit);
+
+    const request = { guildId: "1", cohort: "Break Then End", week: 3, undo: false, now, actorId: "admin-a" };
+    expect(await refusal(breaks.change(request))).toBe("cohort.endedNoChange");
+    expect(await handle.prisma.cohortBreak.findMany({ where: { cohortId: id } })).toEqual([]);
+    expect(await linesOf(id, AuditAction.Break)).toEqual([]);
+  });
+});
