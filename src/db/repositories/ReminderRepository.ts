@@ -20,6 +20,14 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+export interface ReminderRepositoryOptions {
+  /**
+   * Runs once the scheduler's read of the members with reminders (and their rows) has returned, before
+   * it acts on it: a test commits a `/remind` change at that moment. Nothing in the bot sets it.
+   */
+  readonly afterDueRead?: () => Promise<void>;
+}
+
 /**
  * Daily reminder DMs: one (member, local date) row each, unique, so a
  * reminder is claimed by one process and sent at most once a day; plus the
@@ -30,6 +38,7 @@ export class ReminderRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly options: ReminderRepositoryOptions = {},
   ) {}
 
   /**
@@ -45,6 +54,7 @@ export class ReminderRepository {
         : await findInChunks(guildIds, (chunk) =>
             this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
           );
+    await this.options.afterDueRead?.();
     return rows.sort((a, b) => a.id - b.id).map(toMember);
   }
 
