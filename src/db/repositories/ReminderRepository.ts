@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
-import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 
@@ -19,6 +19,12 @@ export interface ReminderDeliveryRecord {
 }
 
 const maxErrorLength = 500;
+
+/** A member with a reminder, and its reminder rows of the dates asked for. */
+export interface MemberWithReminders {
+  readonly member: MemberRecord;
+  readonly deliveries: readonly ReminderDeliveryRecord[];
+}
 
 export interface ReminderRepositoryOptions {
   /**
@@ -42,20 +48,26 @@ export class ReminderRepository {
   ) {}
 
   /**
-   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time. Filtered by
-   * the cohort's status in the same query rather than by a list of cohort ids: one statement per tick
-   * (per 500 guilds of a shard) whatever the number of cohorts.
+   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time, each with its
+   * reminder rows of `localDates`, read in ONE statement (per 500 guilds of a shard; a member is in one
+   * slice): a `/remind` change commits its setting and the days it starts after together, and a tick that
+   * read them in two statements could see the old time without the days it started after, and send it.
+   * One statement reads one moment on both databases. Filtered by the cohort's status in the same
+   * statement, whatever the number of cohorts.
    */
-  async membersWithReminders(guildIds?: readonly string[]): Promise<MemberRecord[]> {
-    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({ leftAt: null, remindTime: { not: null }, cohort });
-    const rows =
-      guildIds === undefined
-        ? await this.prisma.member.findMany({ where: where({ status: CohortStatus.Active }), orderBy: { id: "asc" } })
-        : await findInChunks(guildIds, (chunk) =>
-            this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
-          );
+  async membersWithReminders(localDates: readonly string[], guildIds?: readonly string[]): Promise<MemberWithReminders[]> {
+    const read = (guilds: readonly string[] | null) => this.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${Prisma.raw(memberColumnsOnly)}, d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",
+        d."attempts" AS "d_attempts", d."claimedAt" AS "d_claimedAt"
+      FROM "Member" m
+      JOIN "Cohort" c ON c."id" = m."cohortId"
+      LEFT JOIN "ReminderDelivery" d ON d."memberId" = m."id" AND d."localDate" IN (${Prisma.join([...new Set(localDates)])})
+      WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND c."status" = ${CohortStatus.Active}
+        ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
+      ORDER BY m."id"`;
+    const rows = guildIds === undefined ? await read(null) : await findInChunks(guildIds, (chunk) => read(chunk));
     await this.options.afterDueRead?.();
-    return rows.sort((a, b) => a.id - b.id).map(toMember);
+    return membersWithTheirRows(rows);
   }
 
   async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {
@@ -312,4 +324,25 @@ function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
   return unknown.length === 0
     ? Prisma.sql`"remindTimeZone" IS NULL`
     : Prisma.sql`("remindTimeZone" IS NULL OR "remindTimeZone" IN (${Prisma.join(unknown)}))`;
+}
+
+/** membersWithReminders' rows (one per reminder row, or one without: ordered by member) as members with their rows. */
+function membersWithTheirRows(rows: readonly Record<string, unknown>[]): MemberWithReminders[] {
+  const members: { member: MemberRecord; deliveries: ReminderDeliveryRecord[] }[] = [];
+  let currentId: number | null = null;
+  for (const row of rows) {
+    const memberId = Number(row.m_id);
+    if (currentId !== memberId) members.push({ member: memberOfRow(row), deliveries: [] });
+    currentId = memberId;
+    if (row.d_id === null || row.d_id === undefined) continue;
+    members.at(-1)?.deliveries.push({
+      id: Number(row.d_id),
+      memberId,
+      localDate: String(row.d_localDate),
+      status: row.d_status as ReminderStatus,
+      attempts: Number(row.d_attempts),
+      claimedAt: row.d_claimedAt as Date,
+    });
+  }
+  return members;
 }
