@@ -49,17 +49,21 @@ describe("/remind in a cohort an admin ended", () => {
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
   });
 
-  it("refuses timezone:cohort once ended, keeping the chosen zone, but still switches a reminder off", async () => {
+  it("refuses timezone:cohort alone once ended, keeping the chosen zone; beside off:True it switches a reminder off", async () => {
     const zoneOf = async (userId: string) =>
       (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTimeZone ?? null;
     const alone = visibleText(await bot.reply(bea.id, "remind", { timezone: "cohort" }));
     expect(alone).toContain("has ended, so there are no more reminders");
     expect(alone).not.toContain("follows the cohort's time zone");
-    const withOff = visibleText(await bot.reply(bea.id, "remind", { off: true, timezone: "cohort" }));
-    expect(withOff).toContain("has ended, so there are no more reminders");
+    // Bea's reminder is off already: as off:True alone, nothing changes.
+    const alreadyOff = visibleText(await bot.reply(bea.id, "remind", { off: true, timezone: "cohort" }));
+    expect(alreadyOff).toContain("was already off, so nothing changed");
     expect(await zoneOf(bea.id)).toBe("Asia/Tokyo");
 
-    expect(visibleText(await bot.reply(ada.id, "remind", { off: true }))).toContain("is off now");
+    const switchedOff = visibleText(await bot.reply(ada.id, "remind", { off: true, timezone: "cohort" }));
+    expect(switchedOff).toContain("is off now");
+    expect(switchedOff).not.toContain("has ended");
     expect(await remindTimeOf(ada.id)).toBeNull();
+    expect(visibleText(await bot.reply(ada.id, "remind", { off: true }))).toContain("was already off, so nothing changed");
   });
 });
