@@ -4,7 +4,7 @@ import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
-import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
+import type { Cohort as CohortRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
@@ -97,7 +97,7 @@ function settingsColumns(settings: CohortSettings) {
  * so a caller can put it in the same transaction as what goes with the change (ReminderRepository's zone
  * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
  */
-export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
+export function cohortUpdate(prisma: Prisma.TransactionClient, cohortId: number, changes: CohortChanges) {
   return prisma.cohort.update({ where: { id: cohortId }, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 

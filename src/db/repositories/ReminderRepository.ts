@@ -19,6 +19,8 @@ export interface ReminderDeliveryRecord {
 }
 
 const maxErrorLength = 500;
+/** The zone move's transaction: an admin's edit, a handful of statements; the queue may hold it behind others. */
+const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
 
 /** A member with a reminder, and its reminder rows of the dates asked for. */
 export interface MemberWithReminders {
@@ -207,7 +209,8 @@ export class ReminderRepository {
    * `upTo` ("HH:MM") is recorded as skipped, and the marks an earlier setting left them (skipped rows with
    * one of `replacing`'s reasons) go, since their dates were in the old zone. An unknown zone stays stored:
    * a process with other time-zone data (another shard, a newer or older build) may know it. One read of
-   * the cohort's distinct zones, then a fixed number of statements whatever the number of members (more
+   * the cohort's distinct zones, inside the transaction after the cohort's update (a zone stored just
+   * before would otherwise be missed), then a fixed number of statements whatever the number of members (more
    * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
    * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
    * written, when the new name is another cohort's of the guild (its unique name key), as
@@ -222,51 +225,39 @@ export class ReminderRepository {
     weekPosts: WeekPostChanges | null = null,
   ): Promise<Cohort | null> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
-    const unknownChunks = chunksOf(await this.unknownStoredZones(cohortId));
-    // Each group's statements take the members without a zone and those with one of the group's unknown zones.
-    const groups = unknownChunks.length === 0 ? [[]] : unknownChunks;
     try {
-      const [row] = await this.writes.run(() =>
-        this.prisma.$transaction([
-          cohortUpdate(this.prisma, cohortId, changes),
-          ...(weekPosts === null ? [] : weekPostChangeWrites(this.prisma, weekPosts)),
-          ...groups.flatMap((unknown) => [
-            this.prisma.reminderDelivery.deleteMany({
+      return await this.writes.run(() =>
+        this.prisma.$transaction(async (tx) => {
+          // The cohort first: on SQLite its write takes the file's lock, on PostgreSQL the cohort row's,
+          // before the members' zones are read, so the marks go by the zones stored when they commit.
+          const row = await cohortUpdate(tx, cohortId, changes);
+          for (const write of weekPosts === null ? [] : weekPostChangeWrites(tx, weekPosts)) await write;
+          const unknownChunks = chunksOf(await unknownStoredZones(tx, cohortId));
+          // Each group's statements take the members without a zone and those with one of the group's unknown zones.
+          for (const unknown of unknownChunks.length === 0 ? [[]] : unknownChunks) {
+            await tx.reminderDelivery.deleteMany({
               where: {
                 status: ReminderStatus.Skipped,
                 lastError: { in: reasons },
                 member: { cohortId, leftAt: null, OR: [{ remindTimeZone: null }, { remindTimeZone: { in: unknown } }] },
               },
-            }),
-            ...marks.map(
-              (mark) => this.prisma.$executeRaw`
+            });
+            for (const mark of marks)
+              await tx.$executeRaw`
                 INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
                 SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
                 FROM "Member"
                 WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND ${followsCohortZone(unknown)}
                   AND "remindTime" <= ${mark.upTo}
-                ON CONFLICT ("memberId", "localDate") DO NOTHING`,
-            ),
-          ]),
-        ]),
+                ON CONFLICT ("memberId", "localDate") DO NOTHING`;
+          }
+          return toCohort(row);
+        }, transactionOptions),
       );
-      return toCohort(row);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-  }
-
-  /**
-   * The `/remind` zones stored for the cohort's members that this runtime does not know. Grouped in the
-   * database: at most one row per zone name (a few hundred exist), whatever the number of members.
-   */
-  private async unknownStoredZones(cohortId: number): Promise<string[]> {
-    const rows = await this.prisma.member.groupBy({
-      by: ["remindTimeZone"],
-      where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
-    });
-    return rows.flatMap((row) => (row.remindTimeZone === null || isValidTimeZone(row.remindTimeZone) ? [] : [row.remindTimeZone]));
   }
 
   async resetFailures(memberId: number): Promise<void> {
@@ -345,4 +336,16 @@ function membersWithTheirRows(rows: readonly Record<string, unknown>[]): MemberW
     });
   }
   return members;
+}
+
+/**
+ * The `/remind` zones stored for the cohort's members that this runtime does not know. Grouped in the
+ * database: at most one row per zone name (a few hundred exist), whatever the number of members.
+ */
+async function unknownStoredZones(tx: Prisma.TransactionClient, cohortId: number): Promise<string[]> {
+  const rows = await tx.member.groupBy({
+    by: ["remindTimeZone"],
+    where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
+  });
+  return rows.flatMap((row) => (row.remindTimeZone === null || isValidTimeZone(row.remindTimeZone) ? [] : [row.remindTimeZone]));
 }
