@@ -665,21 +665,18 @@ export class CohortService {
     const follow = isFollowCohortZone(request.timeZone);
     // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
-      // Dropping the kept zone moves the member's day (and a streak frozen at the end): once over, refused,
-      // but beside off:True the reminder still goes off (and follows the cohort's zone: nothing more comes).
+      // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
+      // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
       const over = await this.remindersOver(cohort, request.now);
       if (over !== null && request.off !== true) throw over;
-      if (over !== null && member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
+      if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
-      return view(updated, over === null ? ReminderChange.FollowsCohort : ReminderChange.TurnedOff);
+      return view(updated, ReminderChange.FollowsCohort);
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
-      const updated = await this.members.setReminder(member.id, null);
-      this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
-      return view(updated, ReminderChange.TurnedOff);
+      return this.switchReminderOff(cohort, member, view);
     }
     await this.refuseWhenRemindersAreOver(cohort, request.now);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -700,6 +697,18 @@ export class CohortService {
       "reminder set",
     );
     return view(updated, ReminderChange.Set);
+  }
+
+  /** `/remind off:True`: the reminder goes off; a chosen zone stays (it is the member's day too). */
+  private async switchReminderOff(
+    cohort: Cohort,
+    member: MemberRecord,
+    view: (updated: MemberRecord, change: ReminderChange) => ReminderSettingView,
+  ): Promise<ReminderSettingView> {
+    if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
+    const updated = await this.members.setReminder(member.id, null);
+    this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
+    return view(updated, ReminderChange.TurnedOff);
   }
 
   /** A cohort whose course is over, or that an admin ended, sends no reminders: `/remind` says so rather than promise one. */
