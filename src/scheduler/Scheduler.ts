@@ -161,6 +161,11 @@ function reminderDatesAround(now: Date): string[] {
   return [-2, -1, 0, 1].map((days) => addDays(utcToday, days));
 }
 
+/** The cohort as the tick read it, in `timeZone` (the one read later with its members' reminder rows). */
+function withTimeZone(cohort: Cohort, timeZone: string): Cohort {
+  return cohort.settings.timeZone === timeZone ? cohort : { ...cohort, settings: { ...cohort.settings, timeZone } };
+}
+
 function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
 }
@@ -782,10 +787,13 @@ export class Scheduler {
     // The members and their reminder rows in one read: a `/remind` change commits both together.
     const members = await this.dependencies.reminders.membersWithReminders(reminderDatesAround(now), this.dependencies.guildScope?.());
     const due: DueReminder[] = [];
-    for (const { member, deliveries } of members) {
-      const cohort = cohortById.get(member.cohortId);
-      const day = cohort === undefined ? null : this.reminderDayDue(member, cohort, now, log);
-      if (cohort === undefined || day === null) continue;
+    for (const { member, deliveries, cohortTimeZone } of members) {
+      const readCohort = cohortById.get(member.cohortId);
+      if (readCohort === undefined) continue;
+      // The zone read with the member's rows: a zone move committed since the cohort's read moves the day and time.
+      const cohort = withTimeZone(readCohort, cohortTimeZone);
+      const day = this.reminderDayDue(member, cohort, now, log);
+      if (day === null) continue;
       due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
     }
     for (const entry of due) {

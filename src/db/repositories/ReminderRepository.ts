@@ -22,13 +22,20 @@ const maxErrorLength = 500;
 /** The zone move's transaction: an admin's edit, a handful of statements; the queue may hold it behind others. */
 const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
 
-/** A member with a reminder, and its reminder rows of the dates asked for. */
+/** A member with a reminder, its reminder rows of the dates asked for, and its cohort's zone, read together. */
 export interface MemberWithReminders {
   readonly member: MemberRecord;
   readonly deliveries: readonly ReminderDeliveryRecord[];
+  /** The cohort's zone in the same statement: a zone move commits with the reminder days it marks. */
+  readonly cohortTimeZone: string;
 }
 
 export interface ReminderRepositoryOptions {
+  /**
+   * Runs just before the scheduler's read of the members with reminders, after the tick read its cohorts:
+   * a test commits a cohort zone move at that moment. Nothing in the bot sets it.
+   */
+  readonly beforeDueRead?: () => Promise<void>;
   /**
    * Runs once the scheduler's read of the members with reminders (and their rows) has returned, before
    * it acts on it: a test commits a `/remind` change at that moment. Nothing in the bot sets it.
@@ -55,11 +62,12 @@ export class ReminderRepository {
    * slice): a `/remind` change commits its setting and the days it starts after together, and a tick that
    * read them in two statements could see the old time without the days it started after, and send it.
    * One statement reads one moment on both databases. Filtered by the cohort's status in the same
-   * statement, whatever the number of cohorts.
+   * statement, whatever the number of cohorts. The cohort's zone too: a zone move commits with the days it
+   * marks, and the tick's earlier read of the cohort may hold the zone before it.
    */
   async membersWithReminders(localDates: readonly string[], guildIds?: readonly string[]): Promise<MemberWithReminders[]> {
     const read = (guilds: readonly string[] | null) => this.prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT ${Prisma.raw(memberColumnsOnly)}, d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",
+      SELECT ${Prisma.raw(memberColumnsOnly)}, c."timeZone" AS "c_timeZone", d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",
         d."attempts" AS "d_attempts", d."claimedAt" AS "d_claimedAt"
       FROM "Member" m
       JOIN "Cohort" c ON c."id" = m."cohortId"
@@ -67,6 +75,7 @@ export class ReminderRepository {
       WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND c."status" = ${CohortStatus.Active}
         ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
       ORDER BY m."id"`;
+    await this.options.beforeDueRead?.();
     const rows = guildIds === undefined ? await read(null) : await findInChunks(guildIds, (chunk) => read(chunk));
     await this.options.afterDueRead?.();
     return membersWithTheirRows(rows);
@@ -319,11 +328,11 @@ function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
 
 /** membersWithReminders' rows (one per reminder row, or one without: ordered by member) as members with their rows. */
 function membersWithTheirRows(rows: readonly Record<string, unknown>[]): MemberWithReminders[] {
-  const members: { member: MemberRecord; deliveries: ReminderDeliveryRecord[] }[] = [];
+  const members: { member: MemberRecord; deliveries: ReminderDeliveryRecord[]; cohortTimeZone: string }[] = [];
   let currentId: number | null = null;
   for (const row of rows) {
     const memberId = Number(row.m_id);
-    if (currentId !== memberId) members.push({ member: memberOfRow(row), deliveries: [] });
+    if (currentId !== memberId) members.push({ member: memberOfRow(row), deliveries: [], cohortTimeZone: String(row.c_timeZone) });
     currentId = memberId;
     if (row.d_id === null || row.d_id === undefined) continue;
     members.at(-1)?.deliveries.push({
