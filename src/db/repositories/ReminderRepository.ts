@@ -237,8 +237,10 @@ export class ReminderRepository {
     try {
       return await this.writes.run(() =>
         this.prisma.$transaction(async (tx) => {
-          // The cohort first: on SQLite its write takes the file's lock, on PostgreSQL the cohort row's,
-          // before the members' zones are read, so the marks go by the zones stored when they commit.
+          // The cohort first, then the members' zones. On SQLite the write takes the file's lock, so no
+          // `/remind` commits until this does: the marks go by the zones stored at commit. On PostgreSQL
+          // (READ COMMITTED; `/remind` never touches the cohort row) each statement sees what committed
+          // before it began: an unknown zone a `/remind` stores after the read below gets no marks here.
           const row = await cohortUpdate(tx, cohortId, changes);
           for (const write of weekPosts === null ? [] : weekPostChangeWrites(tx, weekPosts)) await write;
           const unknownChunks = chunksOf(await unknownStoredZones(tx, cohortId));
