@@ -4,6 +4,7 @@ import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
@@ -19,8 +20,6 @@ export interface ReminderDeliveryRecord {
 }
 
 const maxErrorLength = 500;
-/** The zone move's transaction: an admin's edit, a handful of statements; the queue may hold it behind others. */
-const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
 
 /** A member with a reminder, its reminder rows of the dates asked for, and its cohort's zone, read together. */
 export interface MemberWithReminders {
@@ -263,7 +262,7 @@ export class ReminderRepository {
                 ON CONFLICT ("memberId", "localDate") DO NOTHING`;
           }
           return toCohort(row);
-        }, transactionOptions),
+        }, longTransactionOptions),
       );
     } catch (error) {
       if (isUniqueViolation(error)) return null;
