@@ -36,6 +36,8 @@ describe("/remind off:True timezone:cohort in a finished cohort", () => {
     expect((await memberRow(ada.id))?.remindTime).toBeNull();
     expect((await memberRow(ada.id))?.remindTimeZone).toBe("Asia/Tokyo");
     expect(visibleText(await bot.reply(ada.id, "progress"))).toBe(progressBefore);
-    expect(visibleText(await bot.reply(ada.id, "remind", { off: true, timezone: "cohort" }))).toContain("was already off, so nothing changed");
+    expect(visibleText(await bot.reply(ada.id, "remind", { off: true, timezone: "cohort" }))).toContain(
+      "was already off, so nothing changed",
+    );
   });
 });
