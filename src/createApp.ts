@@ -14,7 +14,7 @@ import { LiveBoardRepository } from "./db/repositories/LiveBoardRepository.js";
 import { MemberDayRepository } from "./db/repositories/MemberDayRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
-import { ReminderRepository } from "./db/repositories/ReminderRepository.js";
+import { ReminderRepository, type ReminderRepositoryOptions } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
@@ -71,6 +71,8 @@ export interface AppOverrides {
   readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn">;
   /** What draws the cards and charts. Default: the canvas renderer, loaded with the first picture (LazyPictures). */
   readonly pictures?: Pictures;
+  /** Test seams of the reminder repository (ReminderRepositoryOptions). Default: none. */
+  readonly reminderRepository?: ReminderRepositoryOptions;
 }
 
 export interface App {
@@ -138,7 +140,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   );
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
   const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
-  const reminderRepository = new ReminderRepository(database.prisma, writes);
+  const reminderRepository = new ReminderRepository(database.prisma, writes, overrides.reminderRepository);
 
   const discord = createDiscordBot({
     token: config.discordToken ?? "",

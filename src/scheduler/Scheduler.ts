@@ -143,6 +143,29 @@ function setAsideForItsTime(cohort: Cohort, post: PlannedPost, rowByKey: Readonl
   return rowByKey.has(postKey({ cohortId: cohort.id, kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
 }
 
+/** A reminder whose time has come: the member's local date, that time, and the day's row if it has one. */
+interface DueReminder {
+  readonly member: MemberRecord;
+  readonly cohort: Cohort;
+  readonly localDate: string;
+  readonly at: Date;
+  readonly existing: ReminderDeliveryRecord | undefined;
+}
+
+/**
+ * Every local date a reminder due at `now` can be of, in any zone (UTC−12 to UTC+14): today there is
+ * the UTC date or the day before or after, yesterday one day earlier still.
+ */
+function reminderDatesAround(now: Date): string[] {
+  const utcToday = localDateOf(now, "UTC");
+  return [-2, -1, 0, 1].map((days) => addDays(utcToday, days));
+}
+
+/** The cohort as the tick read it, in `timeZone` (the one read later with its members' reminder rows). */
+function withTimeZone(cohort: Cohort, timeZone: string): Cohort {
+  return cohort.settings.timeZone === timeZone ? cohort : { ...cohort, settings: { ...cohort.settings, timeZone } };
+}
+
 function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
 }
@@ -761,37 +784,21 @@ export class Scheduler {
   private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.());
-    const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
-    for (const member of members) {
-      const cohort = cohortById.get(member.cohortId);
-      if (cohort === undefined || member.remindTime === null) continue;
-      const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-      const today = localDateOf(now, zone);
-      // Yesterday's too, while it is less late than the catch-up limit: a 23:30 reminder missed by a restart at 00:10.
-      const yesterday = addDays(today, -1);
-      let entry: { localDate: string; at: Date } | null = null;
-      try {
-        const todayAt = zonedInstant(today, member.remindTime, zone);
-        const yesterdayAt = zonedInstant(yesterday, member.remindTime, zone);
-        if (todayAt.getTime() <= now.getTime()) entry = { localDate: today, at: todayAt };
-        else if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs)
-          entry = { localDate: yesterday, at: yesterdayAt };
-      } catch {
-        log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
-        continue;
-      }
-      if (entry !== null) due.push({ member, cohort, ...entry });
+    // The members and their reminder rows in one read: a `/remind` change commits both together.
+    const members = await this.dependencies.reminders.membersWithReminders(reminderDatesAround(now), this.dependencies.guildScope?.());
+    const due: DueReminder[] = [];
+    for (const { member, deliveries, cohortTimeZone } of members) {
+      const readCohort = cohortById.get(member.cohortId);
+      if (readCohort === undefined) continue;
+      // The zone read with the member's rows: a zone move committed since the cohort's read moves the day and time.
+      const cohort = withTimeZone(readCohort, cohortTimeZone);
+      const day = this.reminderDayDue(member, cohort, now, log);
+      if (day === null) continue;
+      due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
     }
-    if (due.length === 0) return;
-    const deliveries = await this.dependencies.reminders.deliveriesFor(
-      due.map((entry) => entry.member.id),
-      due.map((entry) => entry.localDate),
-    );
-    const deliveryByKey = new Map(deliveries.map((delivery) => [`${delivery.memberId}|${delivery.localDate}`, delivery]));
     for (const entry of due) {
       try {
-        await this.remind(entry, deliveryByKey.get(`${entry.member.id}|${entry.localDate}`), now, log, report);
+        await this.remind(entry, now, log, report);
       } catch (error) {
         if (error instanceof DatabaseBusyError) throw error;
         log.error({ err: error, memberId: entry.member.id }, "reminder failed");
@@ -799,15 +806,27 @@ export class Scheduler {
     }
   }
 
-  private async remind(
-    entry: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date },
-    existing: ReminderDeliveryRecord | undefined,
-    now: Date,
-    parentLog: Logger,
-    report: MutableReport,
-  ): Promise<void> {
+  /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
+  private reminderDayDue(member: MemberRecord, cohort: Cohort, now: Date, log: Logger): { localDate: string; at: Date } | null {
+    if (member.remindTime === null) return null;
+    const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
+    const today = localDateOf(now, zone);
+    // Yesterday's too, while it is less late than the catch-up limit: a 23:30 reminder missed by a restart at 00:10.
+    const yesterday = addDays(today, -1);
+    try {
+      const todayAt = zonedInstant(today, member.remindTime, zone);
+      const yesterdayAt = zonedInstant(yesterday, member.remindTime, zone);
+      if (todayAt.getTime() <= now.getTime()) return { localDate: today, at: todayAt };
+      if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs) return { localDate: yesterday, at: yesterdayAt };
+    } catch {
+      log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
+    }
+    return null;
+  }
+
+  private async remind(entry: DueReminder, now: Date, parentLog: Logger, report: MutableReport): Promise<void> {
     const { reminders, reminderService } = this.dependencies;
-    const { member, cohort, localDate } = entry;
+    const { member, cohort, localDate, existing } = entry;
     const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     if (existing === undefined) {

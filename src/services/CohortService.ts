@@ -713,20 +713,20 @@ export class CohortService {
       return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
     };
     const follow = isFollowCohortZone(request.timeZone);
-    // Dropping the kept zone moves the member's day (and a streak frozen at the end): once over, refused too.
-    if (follow) await this.refuseWhenRemindersAreOver(cohort, request.now);
     // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
+      // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
+      // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
+      const over = await this.remindersOver(cohort, request.now);
+      if (over !== null && request.off !== true) throw over;
+      if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
-      this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder zone follows the cohort's");
+      this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
-      const updated = await this.members.setReminder(member.id, null);
-      this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
-      return view(updated, ReminderChange.TurnedOff);
+      return this.switchReminderOff(cohort, member, view);
     }
     await this.refuseWhenRemindersAreOver(cohort, request.now);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -749,13 +749,32 @@ export class CohortService {
     return view(updated, ReminderChange.Set);
   }
 
+  /** `/remind off:True`: the reminder goes off; a chosen zone stays (it is the member's day too). */
+  private async switchReminderOff(
+    cohort: Cohort,
+    member: MemberRecord,
+    view: (updated: MemberRecord, change: ReminderChange) => ReminderSettingView,
+  ): Promise<ReminderSettingView> {
+    if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
+    const updated = await this.members.setReminder(member.id, null);
+    this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
+    return view(updated, ReminderChange.TurnedOff);
+  }
+
   /** A cohort whose course is over, or that an admin ended, sends no reminders: `/remind` says so rather than promise one. */
   private async refuseWhenRemindersAreOver(cohort: Cohort, now: Date): Promise<void> {
+    const over = await this.remindersOver(cohort, now);
+    if (over !== null) throw over;
+  }
+
+  /** Why the cohort sends no more reminders (the error `/remind` answers with), or null while it does. */
+  private async remindersOver(cohort: Cohort, now: Date): Promise<UserError | null> {
     // Finished, or its last week over before the closing post marks it finished.
     if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
-      throw new UserError("remind.courseFinished", { cohort: cohort.name });
+      return new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
+    if (cohort.status === CohortStatus.Ended) return new UserError("remind.cohortEnded", { cohort: cohort.name });
+    return null;
   }
 
   /**

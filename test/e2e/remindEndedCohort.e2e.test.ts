@@ -6,6 +6,7 @@ describe("/remind in a cohort an admin ended", () => {
   let bot: BotHarness;
   let ada: { id: string };
   let bea: { id: string };
+  let cal: { id: string };
   const cohortName = "Shortlived";
   const remindTimeOf = async (userId: string) =>
     (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTime ?? null;
@@ -20,6 +21,18 @@ describe("/remind in a cohort an admin ended", () => {
     // A zone Bea chose, kept while her reminder is off.
     await bot.reply(bea.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
     await bot.reply(bea.id, "remind", { off: true });
+    // Cal's day is Tokyo's: his reading at 10:00 and 20:00 UTC on Tuesday is on Tuesday and Wednesday there.
+    cal = bot.member("cal");
+    await bot.reply(cal.id, "join", { cohort: cohortName });
+    await bot.reply(cal.id, "remind", { time: "20:00", timezone: "Asia/Tokyo" });
+    const items = await bot.autocomplete(cal.id, "done", "item");
+    for (const [index, at] of ["2027-01-12T10:00:00Z", "2027-01-12T20:00:00Z"].entries()) {
+      bot.clock.set(new Date(at));
+      const item = items[index];
+      if (item === undefined) throw new Error("no item to complete");
+      expect(visibleText(await bot.reply(cal.id, "done", { item: String(item.value) }))).toContain("Done!");
+    }
+    bot.clock.set(new Date("2027-01-12T10:00:00Z"));
   }, 60_000);
   afterAll(async () => bot.close());
 
@@ -31,7 +44,8 @@ describe("/remind in a cohort an admin ended", () => {
   });
 
   it("once the cohort ended, refuses a new time, saying why, and keeps the setting as it was", async () => {
-    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
+    // 02:00 UTC: still Tuesday's member day in UTC (days roll over at 04:00), Wednesday's in Tokyo.
+    bot.clock.set(new Date("2027-01-13T02:00:00Z"));
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
     // The closing post goes out at the next tick.
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -49,17 +63,35 @@ describe("/remind in a cohort an admin ended", () => {
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(1);
   });
 
-  it("refuses timezone:cohort once ended, keeping the chosen zone, but still switches a reminder off", async () => {
+  it("refuses timezone:cohort alone once ended, keeping the chosen zone; beside off:True it switches a reminder off", async () => {
     const zoneOf = async (userId: string) =>
       (await bot.test.app.database.prisma.member.findFirst({ where: { userId } }))?.remindTimeZone ?? null;
     const alone = visibleText(await bot.reply(bea.id, "remind", { timezone: "cohort" }));
     expect(alone).toContain("has ended, so there are no more reminders");
     expect(alone).not.toContain("follows the cohort's time zone");
-    const withOff = visibleText(await bot.reply(bea.id, "remind", { off: true, timezone: "cohort" }));
-    expect(withOff).toContain("has ended, so there are no more reminders");
+    // Bea's reminder is off already: as off:True alone, nothing changes.
+    const alreadyOff = visibleText(await bot.reply(bea.id, "remind", { off: true, timezone: "cohort" }));
+    expect(alreadyOff).toContain("was already off, so nothing changed");
     expect(await zoneOf(bea.id)).toBe("Asia/Tokyo");
 
-    expect(visibleText(await bot.reply(ada.id, "remind", { off: true }))).toContain("is off now");
+    const switchedOff = visibleText(await bot.reply(ada.id, "remind", { off: true, timezone: "cohort" }));
+    expect(switchedOff).toContain("is off now");
+    expect(switchedOff).not.toContain("has ended");
     expect(await remindTimeOf(ada.id)).toBeNull();
+    expect(visibleText(await bot.reply(ada.id, "remind", { off: true }))).toContain("was already off, so nothing changed");
+  });
+
+  it("beside off:True, timezone:cohort switches a reminder off and keeps the chosen zone: the member's day stays where it was", async () => {
+    const progressOf = async (userId: string) => {
+      const progress = await bot.reply(userId, "progress");
+      return { text: visibleText(progress), card: progress.attachments[0]?.description };
+    };
+    const before = await progressOf(cal.id);
+    expect(before.text).toContain("Streak: **2 study days**");
+    const reply = visibleText(await bot.reply(cal.id, "remind", { off: true, timezone: "cohort" }));
+    expect(reply).toContain("is off now");
+    expect(await remindTimeOf(cal.id)).toBeNull();
+    expect(await progressOf(cal.id)).toEqual(before);
+    expect((await bot.test.app.database.prisma.member.findFirst({ where: { userId: cal.id } }))?.remindTimeZone).toBe("Asia/Tokyo");
   });
 });

@@ -5,6 +5,7 @@ import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js"
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import type { Pictures } from "../../src/discord/pictures/Pictures.js";
+import type { ReminderRepositoryOptions } from "../../src/db/repositories/ReminderRepository.js";
 import { startTestApp, type TestApp } from "./testApp.js";
 
 export interface BotHarness {
@@ -66,7 +67,9 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
  * The real bot (createApp + discord.js) logged in to the Discord emulator,
  * on a fresh SQLite file, with a guild, a cohort channel and an admin.
  */
-export async function startBotHarness(options: { now?: Date; pictures?: Pictures } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  options: { now?: Date; pictures?: Pictures; reminderRepository?: ReminderRepositoryOptions } = {},
+): Promise<BotHarness> {
   const emulator = await DiscordEmulator.start();
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
   const guild = emulator.createGuild({ name: "Study Server" });
@@ -80,6 +83,7 @@ export async function startBotHarness(options: { now?: Date; pictures?: Pictures
       clock,
       schedulerTickCron: null,
       ...(options.pictures === undefined ? {} : { pictures: options.pictures }),
+      ...(options.reminderRepository === undefined ? {} : { reminderRepository: options.reminderRepository }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

@@ -4,7 +4,7 @@ import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
-import type { Cohort as CohortRow, PrismaClient } from "../../generated/prisma/client.js";
+import type { Cohort as CohortRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
@@ -97,7 +97,7 @@ function settingsColumns(settings: CohortSettings) {
  * New settings are written only while the cohort is not ended (an ended cohort's schedule stands): one that
  * ended since it was read fails the statement as a missing row (isRecordMissing), and nothing is written.
  */
-export function cohortUpdate(prisma: PrismaClient, cohortId: number, changes: CohortChanges) {
+export function cohortUpdate(prisma: Prisma.TransactionClient, cohortId: number, changes: CohortChanges) {
   const where = changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { not: CohortStatus.Ended } };
   return prisma.cohort.update({ where, include: includeBreaks, data: cohortUpdateData(changes) });
 }

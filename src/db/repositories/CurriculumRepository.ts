@@ -17,6 +17,7 @@ import {
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 
 interface OutlineJson {
   outcomes: string[];
@@ -24,7 +25,6 @@ interface OutlineJson {
   notes: string[];
 }
 
-const transactionOptions = { timeout: 30_000, maxWait: 30_000 } as const;
 /** Finished or expired pending imports are kept a day (a late click still gets a clear answer), then dropped. */
 const pendingImportRetentionMs = 24 * 60 * 60_000;
 
@@ -227,7 +227,7 @@ export class CurriculumRepository {
         await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
         const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
         return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
-      }, transactionOptions),
+      }, longTransactionOptions),
     );
   }
 }

@@ -345,6 +345,14 @@ type MembershipRow = Record<string, unknown> & { readonly m_id: number | bigint;
 const memberColumns = memberColumnNames.map((name) => [name, `m_${name}`] as const);
 const cohortColumns = cohortColumnNames.map((name) => [name, `c_${name}`] as const);
 
+/** The member's columns alone, prefixed `m_` as in membershipColumns (memberOfRow reads them). */
+export const memberColumnsOnly = memberColumnNames.map((name) => `m."${name}" AS "m_${name}"`).join(", ");
+
+/** The member in a row holding memberColumnsOnly (or membershipColumns). */
+export function memberOfRow(row: Record<string, unknown>): MemberRecord {
+  return toMember(pickColumns(row, memberColumns) as MemberRow);
+}
+
 /** The memberships in activeInGuildSql's rows (one row per break week), in their order. */
 export function membershipsOf(rows: readonly Record<string, unknown>[]): { cohort: Cohort; member: MemberRecord }[] {
   const memberships: { cohort: Cohort; member: MemberRecord }[] = [];
@@ -367,7 +375,7 @@ export function membershipsOf(rows: readonly Record<string, unknown>[]): { cohor
 export function membershipOf(row: Record<string, unknown>, breakWeeks: readonly number[]): { cohort: Cohort; member: MemberRecord } {
   const cohort = pickColumns(row, cohortColumns) as CohortRow;
   return {
-    member: toMember(pickColumns(row, memberColumns) as MemberRow),
+    member: memberOfRow(row),
     cohort: toCohort({ ...cohort, breaks: breakWeeks.map((week) => ({ week })) }),
   };
 }

@@ -4,8 +4,9 @@ import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
-import { reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 
@@ -20,6 +21,27 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+/** A member with a reminder, its reminder rows of the dates asked for, and its cohort's zone, read together. */
+export interface MemberWithReminders {
+  readonly member: MemberRecord;
+  readonly deliveries: readonly ReminderDeliveryRecord[];
+  /** The cohort's zone in the same statement: a zone move commits with the reminder days it marks. */
+  readonly cohortTimeZone: string;
+}
+
+export interface ReminderRepositoryOptions {
+  /**
+   * Runs just before the scheduler's read of the members with reminders, after the tick read its cohorts:
+   * a test commits a cohort zone move at that moment. Nothing in the bot sets it.
+   */
+  readonly beforeDueRead?: () => Promise<void>;
+  /**
+   * Runs once the scheduler's read of the members with reminders (and their rows) has returned, before
+   * it acts on it: a test commits a `/remind` change at that moment. Nothing in the bot sets it.
+   */
+  readonly afterDueRead?: () => Promise<void>;
+}
+
 /**
  * Daily reminder DMs: one (member, local date) row each, unique, so a
  * reminder is claimed by one process and sent at most once a day; plus the
@@ -30,22 +52,32 @@ export class ReminderRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    private readonly options: ReminderRepositoryOptions = {},
   ) {}
 
   /**
-   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time. Filtered by
-   * the cohort's status in the same query rather than by a list of cohort ids: one statement per tick
-   * (per 500 guilds of a shard) whatever the number of cohorts.
+   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time, each with its
+   * reminder rows of `localDates`, read in ONE statement (per 500 guilds of a shard; a member is in one
+   * slice): a `/remind` change commits its setting and the days it starts after together, and a tick that
+   * read them in two statements could see the old time without the days it started after, and send it.
+   * One statement reads one moment on both databases. Filtered by the cohort's status in the same
+   * statement, whatever the number of cohorts. The cohort's zone too: a zone move commits with the days it
+   * marks, and the tick's earlier read of the cohort may hold the zone before it.
    */
-  async membersWithReminders(guildIds?: readonly string[]): Promise<MemberRecord[]> {
-    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({ leftAt: null, remindTime: { not: null }, cohort });
-    const rows =
-      guildIds === undefined
-        ? await this.prisma.member.findMany({ where: where({ status: CohortStatus.Active }), orderBy: { id: "asc" } })
-        : await findInChunks(guildIds, (chunk) =>
-            this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
-          );
-    return rows.sort((a, b) => a.id - b.id).map(toMember);
+  async membersWithReminders(localDates: readonly string[], guildIds?: readonly string[]): Promise<MemberWithReminders[]> {
+    const read = (guilds: readonly string[] | null) => this.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${Prisma.raw(memberColumnsOnly)}, c."timeZone" AS "c_timeZone", d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",
+        d."attempts" AS "d_attempts", d."claimedAt" AS "d_claimedAt"
+      FROM "Member" m
+      JOIN "Cohort" c ON c."id" = m."cohortId"
+      LEFT JOIN "ReminderDelivery" d ON d."memberId" = m."id" AND d."localDate" IN (${Prisma.join([...new Set(localDates)])})
+      WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND c."status" = ${CohortStatus.Active}
+        ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
+      ORDER BY m."id"`;
+    await this.options.beforeDueRead?.();
+    const rows = guildIds === undefined ? await read(null) : await findInChunks(guildIds, (chunk) => read(chunk));
+    await this.options.afterDueRead?.();
+    return membersWithTheirRows(rows);
   }
 
   async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {
@@ -185,7 +217,8 @@ export class ReminderRepository {
    * `upTo` ("HH:MM") is recorded as skipped, and the marks an earlier setting left them (skipped rows with
    * one of `replacing`'s reasons) go, since their dates were in the old zone. An unknown zone stays stored:
    * a process with other time-zone data (another shard, a newer or older build) may know it. One read of
-   * the cohort's distinct zones, then a fixed number of statements whatever the number of members (more
+   * the cohort's distinct zones, inside the transaction after the cohort's update (a zone stored just
+   * before would otherwise be missed), then a fixed number of statements whatever the number of members (more
    * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
    * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
    * written, when the new name is another cohort's of the guild (its unique name key) or the cohort ended
@@ -200,51 +233,41 @@ export class ReminderRepository {
     weekPosts: WeekPostChanges | null = null,
   ): Promise<Cohort | null> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
-    const unknownChunks = chunksOf(await this.unknownStoredZones(cohortId));
-    // Each group's statements take the members without a zone and those with one of the group's unknown zones.
-    const groups = unknownChunks.length === 0 ? [[]] : unknownChunks;
     try {
-      const [row] = await this.writes.run(() =>
-        this.prisma.$transaction([
-          cohortUpdate(this.prisma, cohortId, changes),
-          ...(weekPosts === null ? [] : weekPostChangeWrites(this.prisma, weekPosts)),
-          ...groups.flatMap((unknown) => [
-            this.prisma.reminderDelivery.deleteMany({
+      return await this.writes.run(() =>
+        this.prisma.$transaction(async (tx) => {
+          // The cohort first, then the members' zones. On SQLite the write takes the file's lock, so no
+          // `/remind` commits until this does: the marks go by the zones stored at commit. On PostgreSQL
+          // (READ COMMITTED; `/remind` never touches the cohort row) each statement sees what committed
+          // before it began: an unknown zone a `/remind` stores after the read below gets no marks here.
+          const row = await cohortUpdate(tx, cohortId, changes);
+          for (const write of weekPosts === null ? [] : weekPostChangeWrites(tx, weekPosts)) await write;
+          const unknownChunks = chunksOf(await unknownStoredZones(tx, cohortId));
+          // Each group's statements take the members without a zone and those with one of the group's unknown zones.
+          for (const unknown of unknownChunks.length === 0 ? [[]] : unknownChunks) {
+            await tx.reminderDelivery.deleteMany({
               where: {
                 status: ReminderStatus.Skipped,
                 lastError: { in: reasons },
                 member: { cohortId, leftAt: null, OR: [{ remindTimeZone: null }, { remindTimeZone: { in: unknown } }] },
               },
-            }),
-            ...marks.map(
-              (mark) => this.prisma.$executeRaw`
+            });
+            for (const mark of marks)
+              await tx.$executeRaw`
                 INSERT INTO "ReminderDelivery" ("memberId", "localDate", "status", "attempts", "claimedAt", "lastError")
                 SELECT "id", CAST(${mark.localDate} AS TEXT), CAST(${ReminderStatus.Skipped} AS TEXT), 0, ${now}, CAST(${mark.reason.slice(0, maxErrorLength)} AS TEXT)
                 FROM "Member"
                 WHERE "cohortId" = ${cohortId} AND "leftAt" IS NULL AND "remindTime" IS NOT NULL AND ${followsCohortZone(unknown)}
                   AND "remindTime" <= ${mark.upTo}
-                ON CONFLICT ("memberId", "localDate") DO NOTHING`,
-            ),
-          ]),
-        ]),
+                ON CONFLICT ("memberId", "localDate") DO NOTHING`;
+          }
+          return toCohort(row);
+        }, longTransactionOptions),
       );
-      return toCohort(row);
     } catch (error) {
       if (isEditRefused(error)) return null;
       throw error;
     }
-  }
-
-  /**
-   * The `/remind` zones stored for the cohort's members that this runtime does not know. Grouped in the
-   * database: at most one row per zone name (a few hundred exist), whatever the number of members.
-   */
-  private async unknownStoredZones(cohortId: number): Promise<string[]> {
-    const rows = await this.prisma.member.groupBy({
-      by: ["remindTimeZone"],
-      where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
-    });
-    return rows.flatMap((row) => (row.remindTimeZone === null || isValidTimeZone(row.remindTimeZone) ? [] : [row.remindTimeZone]));
   }
 
   async resetFailures(memberId: number): Promise<void> {
@@ -302,4 +325,37 @@ function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
   return unknown.length === 0
     ? Prisma.sql`"remindTimeZone" IS NULL`
     : Prisma.sql`("remindTimeZone" IS NULL OR "remindTimeZone" IN (${Prisma.join(unknown)}))`;
+}
+
+/** membersWithReminders' rows (one per reminder row, or one without: ordered by member) as members with their rows. */
+function membersWithTheirRows(rows: readonly Record<string, unknown>[]): MemberWithReminders[] {
+  const members: { member: MemberRecord; deliveries: ReminderDeliveryRecord[]; cohortTimeZone: string }[] = [];
+  let currentId: number | null = null;
+  for (const row of rows) {
+    const memberId = Number(row.m_id);
+    if (currentId !== memberId) members.push({ member: memberOfRow(row), deliveries: [], cohortTimeZone: String(row.c_timeZone) });
+    currentId = memberId;
+    if (row.d_id === null || row.d_id === undefined) continue;
+    members.at(-1)?.deliveries.push({
+      id: Number(row.d_id),
+      memberId,
+      localDate: String(row.d_localDate),
+      status: row.d_status as ReminderStatus,
+      attempts: Number(row.d_attempts),
+      claimedAt: row.d_claimedAt as Date,
+    });
+  }
+  return members;
+}
+
+/**
+ * The `/remind` zones stored for the cohort's members that this runtime does not know. Grouped in the
+ * database: at most one row per zone name (a few hundred exist), whatever the number of members.
+ */
+async function unknownStoredZones(tx: Prisma.TransactionClient, cohortId: number): Promise<string[]> {
+  const rows = await tx.member.groupBy({
+    by: ["remindTimeZone"],
+    where: { cohortId, leftAt: null, remindTimeZone: { not: null } },
+  });
+  return rows.flatMap((row) => (row.remindTimeZone === null || isValidTimeZone(row.remindTimeZone) ? [] : [row.remindTimeZone]));
 }

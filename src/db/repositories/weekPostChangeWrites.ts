@@ -1,6 +1,6 @@
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 
 /**
  * The writes of a start-date or zone edit to the cohort's weekly post rows, for the transaction that
@@ -10,7 +10,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
  * period live until their week's new end (a board already given its final edit has no end left and
  * stays final). Each rename repeats the period it expects, so a row changed meanwhile is left alone.
  */
-export function weekPostChangeWrites(prisma: PrismaClient, changes: WeekPostChanges) {
+export function weekPostChangeWrites(prisma: Prisma.TransactionClient, changes: WeekPostChanges) {
   const pending = [{ status: PostStatus.Claimed }, { status: PostStatus.Failed, nextAttemptAt: { not: null } }];
   return [
     ...changes.setAside.flatMap((row) => [

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
+
+/** The curriculum reads a command sent (whether the course is over is read from the cohort's curriculum). */
+const curriculumReads = (statements: readonly string[]) => statements.filter((sql) => /[`"]Curriculum[`"]/.test(sql)).length;
+
+/** `/remind timezone:cohort time:` checks once whether reminders are over, as `/remind time:` does. */
+describe("/remind timezone:cohort time: reads", () => {
+  let bot: BotHarness;
+  let counter: StatementCounter;
+  let ada: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
+    await bot.createCohort({ name: "Steady", start: "2027-01-11" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Steady" });
+    await bot.reply(ada.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
+    counter = StatementCounter.install();
+  }, 60_000);
+  afterAll(async () => {
+    counter.uninstall();
+    await bot.close();
+  });
+
+  it("reads the cohort's curriculum no more often than a new time alone", async () => {
+    let timeAlone = "";
+    const alone = await counter.during(async () => {
+      timeAlone = visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }));
+    });
+    let followed = "";
+    const following = await counter.during(async () => {
+      followed = visibleText(await bot.reply(ada.id, "remind", { time: "19:00", timezone: "cohort" }));
+    });
+
+    expect(timeAlone).toContain("Saved");
+    expect(followed).toContain("Saved");
+    expect(curriculumReads(alone)).toBeGreaterThan(0);
+    expect(curriculumReads(following)).toBe(curriculumReads(alone));
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });
+    expect([member.remindTime, member.remindTimeZone]).toEqual(["19:00", null]);
+  });
+});
