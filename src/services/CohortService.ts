@@ -430,6 +430,8 @@ export class CohortService {
     );
     // An ended cohort's schedule stands (its boards closed, streaks frozen at the end): no setting moves it.
     if (changesSettings && cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
+    // Nor a finished one's: nothing is left to post, and the course summary's dates and totals stay as they were.
+    if (changesSettings && cohort.status === CohortStatus.Finished) throw new UserError("cohort.finishedNoChange", { name: cohort.name });
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
     if (
