@@ -299,9 +299,9 @@ export class CohortService {
   }
 
   /**
-   * `/join`. A first join after week 1 is a late join: the join day is stored
-   * (earlier items become backlog, not overdue) and `lateJoin` asks the
-   * Discord layer to offer *Start from this week* / *Catch up*.
+   * `/join`. A join after week 1, first or back after `/leave`, is a late join: the join day is stored
+   * (earlier items not done become backlog, not overdue) and `lateJoin` asks the Discord layer to offer
+   * *Start from this week* / *Catch up*.
    */
   async join(
     guildId: string,
@@ -316,14 +316,16 @@ export class CohortService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
       throw new UserError("cohort.finished", { name: cohort.name });
-    // A new member has no /remind zone yet: their day is the cohort's.
     const late = dayInfo(cohort.settings, now).weekNumber > 1;
-    const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
+    // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
+    const previous = late ? await this.members.find(cohort.id, userId) : null;
+    const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
+    const joinedOn = late ? memberDateOf(now, zone) : null;
     const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
-    return { cohort, outcome, lateJoin: late && outcome === "joined" };
+    return { cohort, outcome, lateJoin: late && outcome !== "already" };
   }
 
   /**

@@ -82,8 +82,9 @@ export class MemberRepository {
   }
 
   /**
-   * Joining again after /leave restores the member with their history (and
-   * their first join day). `joinedOn`: see MemberRecord (null for a week-1 join).
+   * Joining again after /leave restores the member with their history (completions, points, settings);
+   * their join time and day are the return's, like a first join's. `joinedOn`: see MemberRecord (null
+   * for a week-1 join).
    */
   async join(
     cohortId: number,
@@ -98,7 +99,11 @@ export class MemberRepository {
         return { member: toMember(existing), outcome: "already" as const };
       }
       if (existing !== null) {
-        const row = await this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName } });
+        // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
+        const [row] = await this.prisma.$transaction([
+          this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName, joinedAt: now, joinedOn } }),
+          markLiveBoardsDirty(this.prisma, { cohortId }, now),
+        ]);
         return { member: toMember(row), outcome: "rejoined" as const };
       }
       const row = await this.prisma.member.upsert({

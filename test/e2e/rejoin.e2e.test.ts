@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, visibleText } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * A member who `/leave`s and `/join`s again, through discord.js and the emulator: the live weekly
+ * board shows them again at its next edit, and coming back after the first week is a late join
+ * (the same two buttons, earlier items a backlog, quiet counted from the return).
+ * The cohort starts Monday 2027-03-01 (UTC); its week-1 post goes out at 09:00.
+ */
+const cohortName = "Return Spring";
+const at = (iso: string) => new Date(iso);
+
+describe("a member who leaves and joins again", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+  let alice: { id: string };
+  let bob: { id: string };
+
+  const board = () => {
+    const found = world.posts(channelId, { liveBoards: true }).findLast((post) => postLabel(post.message).startsWith("live board"));
+    if (found === undefined) throw new Error("no live board");
+    return visibleText(found.message);
+  };
+  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    channelId = world.createChannel("return").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    alice = world.emulator.createMember(world.guild.id, { username: "alice", displayName: "Alice Hopper" });
+    bob = world.emulator.createMember(world.guild.id, { username: "bob", displayName: "Bob Kernighan" });
+    expect((await world.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-1"]);
+  }, 60_000);
+  afterAll(async () => world.close());
+
+  it("is back on the live weekly board at its next edit", async () => {
+    world.first.clock.set(at("2027-03-01T09:05:00Z"));
+    await runAs(alice.id, "join", { cohort: cohortName });
+    expect(visibleText(await runAs(alice.id, "done", { item: "Storage Engines" }))).toContain("Storage Engines");
+    await world.first.tickAt(at("2027-03-01T09:06:00Z"));
+    expect(board()).toContain("Alice Hopper");
+
+    world.first.clock.set(at("2027-03-01T09:10:00Z"));
+    await runAs(alice.id, "leave", { cohort: cohortName });
+    await world.first.tickAt(at("2027-03-01T09:10:05Z"));
+    expect(board()).toContain("No points yet this week");
+
+    world.first.clock.set(at("2027-03-01T09:20:00Z"));
+    expect(visibleText(await runAs(alice.id, "join", { cohort: cohortName }))).toContain("Welcome back");
+    expect((await world.first.tickAt(at("2027-03-01T09:20:05Z"))).boardsEdited).toBe(1);
+    expect(board()).toContain("Alice Hopper");
+    expect(board()).not.toContain("No points yet this week");
+  });
+
+  it("after the first week, gets the late joiner's choice, no overdue items, and is not counted quiet on the first day back", async () => {
+    world.first.clock.set(at("2027-03-02T10:00:00Z"));
+    await runAs(bob.id, "join", { cohort: cohortName });
+    expect(visibleText(await runAs(bob.id, "done", { item: "Storage Engines" }))).toContain("Storage Engines");
+    await runAs(bob.id, "leave", { cohort: cohortName });
+
+    // Monday of week 4.
+    world.first.clock.set(at("2027-03-22T10:00:00Z"));
+    const welcome = await runAs(bob.id, "join", { cohort: cohortName });
+    expect(visibleText(welcome)).toContain("Welcome back");
+    expect(buttonsOf(welcome).map((button) => button.label)).toEqual(["Start from this week", "Catch up"]);
+
+    const today = visibleText(await runAs(bob.id, "today"));
+    expect(today).not.toContain("Overdue");
+    // Their completion stays: the backlog is what they have not done.
+    expect(visibleText(await runAs(bob.id, "done", { item: "Storage Engines" }))).toContain("already");
+
+    const quiet = visibleText(await runAs(world.admin.id, "cohort roster", { cohort: cohortName, filter: "quiet" }));
+    expect(quiet).not.toContain(`<@${bob.id}>`);
+
+    const started = await world.emulator
+      .clickButton({ userId: bob.id, messageId: welcome.id, customId: buttonsOf(welcome)[0]?.customId ?? "" })
+      .final();
+    expect(visibleText(started)).toContain("You start from this week");
+  });
+});
