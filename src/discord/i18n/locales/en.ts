@@ -374,6 +374,10 @@ export const en = {
     "That's the end of {weeks, plural, one {the one week} other {all # weeks}} of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
   "closingPost.footer": "{cohort} · final post",
   "closingPost.continued": "Course complete (continued)",
+  "closingPost.endedTitle": "🏁 {cohort} has ended",
+  "closingPost.endedDescription":
+    "{week, plural, =0 {It was ended before its first week} other {It was ended after week # of {weeks}}} of **{curriculum}**. Thank you to everyone who read along!",
+  "closingPost.endedContinued": "Cohort ended (continued)",
   "preview.weekLabel": "Week {week} assignment",
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",

@@ -384,6 +384,10 @@ export const es: Catalogue = {
     "Aquí {weeks, plural, one {termina la única semana} other {terminan las # semanas}} de **{curriculum}**. ¡Gracias por leer con nosotros, y enhorabuena a todos los que han participado!",
   "closingPost.footer": "{cohort} · publicación final",
   "closingPost.continued": "Curso terminado (continuación)",
+  "closingPost.endedTitle": "🏁 {cohort} ha terminado",
+  "closingPost.endedDescription":
+    "{week, plural, =0 {Se dio por terminada antes de su primera semana} other {Se dio por terminada tras la semana # de {weeks}}} de **{curriculum}**. ¡Gracias a todos los que han leído con nosotros!",
+  "closingPost.endedContinued": "Cohorte terminada (continuación)",
   "preview.weekLabel": "Plan de la semana {week}",
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
