@@ -79,4 +79,29 @@ describe("a member who leaves and joins again", () => {
       .final();
     expect(visibleText(started)).toContain("You start from this week");
   });
+
+  it("back weeks after a catch-up left undone, finds those items a backlog, not overdue", async () => {
+    const bo = world.emulator.createMember(world.guild.id, { username: "bo", displayName: "Bo Liskov" });
+    // Tuesday of week 2: a late join, the backlog spread by *Catch up*, then gone with it undone.
+    world.first.clock.set(at("2027-03-09T10:00:00Z"));
+    const first = await runAs(bo.id, "join", { cohort: cohortName });
+    const caughtUp = await world.emulator
+      .clickButton({ userId: bo.id, messageId: first.id, customId: buttonsOf(first)[1]?.customId ?? "" })
+      .final();
+    expect(visibleText(caughtUp)).not.toContain("You start from this week");
+    await runAs(bo.id, "leave", { cohort: cohortName });
+
+    // Monday of week 6: the catch-up's days are weeks in the past.
+    world.first.clock.set(at("2027-04-05T10:00:00Z"));
+    const welcome = await runAs(bo.id, "join", { cohort: cohortName });
+    expect(buttonsOf(welcome).map((button) => button.label)).toEqual(["Start from this week", "Catch up"]);
+    const today = visibleText(await runAs(bo.id, "today"));
+    expect(today).not.toContain("Overdue");
+    const behind = visibleText(await runAs(world.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" }));
+    expect(behind).not.toContain(`<@${bo.id}>`);
+    const started = await world.emulator
+      .clickButton({ userId: bo.id, messageId: welcome.id, customId: buttonsOf(welcome)[0]?.customId ?? "" })
+      .final();
+    expect(visibleText(started)).toContain("You start from this week");
+  });
 });

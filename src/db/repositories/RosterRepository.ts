@@ -268,8 +268,9 @@ export class RosterRepository {
       `CASE ${member}."x" ${weeks.map((x) => (x < MAX_EXTEND_WEEKS ? `WHEN ${x} THEN r."d${x}"` : `ELSE r."d${x}"`)).join(" ")} END`;
     const byCalendar = (member: string) =>
       `CASE WHEN ${dayOf(member)} >= ${member}."j" AND ${dayOf(member)} < ${member}."t" THEN 1 ELSE 0 END`;
-    // A catch-up day, where the member has one for the item, decides alone (a re-planned item is never pre-join).
-    const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END FROM cu
+    // A catch-up day, where the member has one for the item, decides alone; one before the (re)join day is backlog.
+    const catchUpOverdue = (member: string) => `CASE WHEN cu."dueDay" >= ${member}."j" AND cu."dueDay" < ${member}."t" THEN 1 ELSE 0 END`;
+    const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT ${catchUpOverdue("m")} FROM cu
           WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
     const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
     const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
@@ -358,8 +359,8 @@ export class RosterRepository {
       ),
       ${done},
       fix AS (
-        SELECT m."id", SUM(${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) AS "n",
-          SUM((${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) * r."minutes") AS "minutes"
+        SELECT m."id", SUM(${fixOf(catchUpOverdue("m"))}) AS "n",
+          SUM((${fixOf(catchUpOverdue("m"))}) * r."minutes") AS "minutes"
         FROM cu JOIN mem m ON m."id" = cu."memberId" JOIN req r ON r."itemId" = cu."itemId"
         GROUP BY m."id"
       ),
