@@ -299,9 +299,10 @@ export class CohortService {
   }
 
   /**
-   * `/join`. A join after week 1, first or back after `/leave`, is a late join: the join day is stored
-   * (earlier items not done become backlog, not overdue) and `lateJoin` asks the Discord layer to offer
-   * *Start from this week* / *Catch up*.
+   * `/join`. A first join after week 1 is a late join: the join day is stored (earlier items not done
+   * become backlog, not overdue) and `lateJoin` asks the Discord layer to offer *Start from this week* /
+   * *Catch up*. A return after `/leave` is one too when it comes in a later course week than the leave;
+   * within the same week it is a plain welcome back, nothing reset.
    */
   async join(
     guildId: string,
@@ -316,9 +317,11 @@ export class CohortService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
       throw new UserError("cohort.finished", { name: cohort.name });
-    const late = dayInfo(cohort.settings, now).weekNumber > 1;
+    const week = dayInfo(cohort.settings, now).weekNumber;
+    const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
+    // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
+    const late = week > 1 && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
-    const previous = late ? await this.members.find(cohort.id, userId) : null;
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
     const joinedOn = late ? memberDateOf(now, zone) : null;
     const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);

@@ -166,7 +166,8 @@ export class RosterService {
     const quietDate = quietSinceDate(planning.context.plan, localDateOf(now, zone), planning.context.breakWeeks);
     const quietSince = quietDate === null ? null : startOfLocalDay(quietDate, zone);
     const last = completions.at(-1)?.completedAt ?? null;
-    const quiet = quietSince !== null && member.joinedAt < quietSince && (last === null || last < quietSince);
+    // Quiet counts from the member's return when they came back: the days away are not theirs to log.
+    const quiet = quietSince !== null && (member.returnedAt ?? member.joinedAt) < quietSince && (last === null || last < quietSince);
     const offUntil = daysOffUntil(planning.plan, planning.today);
     return {
       wanted: !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,

@@ -4,8 +4,9 @@ import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/
 
 /**
  * A member who `/leave`s and `/join`s again, through discord.js and the emulator: the live weekly
- * board shows them again at its next edit, and coming back after the first week is a late join
- * (the same two buttons, earlier items a backlog, quiet counted from the return).
+ * board shows them again at its next edit, and coming back in a later course week than the leave is
+ * a late join (the same two buttons, earlier items a backlog, a catch-up left undone included, quiet
+ * counted from the return, the first join kept); within the same week it is a plain welcome back.
  * The cohort starts Monday 2027-03-01 (UTC); its week-1 post goes out at 09:00.
  */
 const cohortName = "Return Spring";
@@ -68,6 +69,7 @@ describe("a member who leaves and joins again", () => {
 
     const today = visibleText(await runAs(bob.id, "today"));
     expect(today).not.toContain("Overdue");
+    expect(today).toContain("📚 From before you came back:");
     // Their completion stays: the backlog is what they have not done.
     expect(visibleText(await runAs(bob.id, "done", { item: "Storage Engines" }))).toContain("already");
 
@@ -103,5 +105,37 @@ describe("a member who leaves and joins again", () => {
       .clickButton({ userId: bo.id, messageId: welcome.id, customId: buttonsOf(welcome)[0]?.customId ?? "" })
       .final();
     expect(visibleText(started)).toContain("You start from this week");
+  });
+
+  it("leaving and joining again within the same week is a plain welcome back: what was overdue still is", async () => {
+    const dee = world.emulator.createMember(world.guild.id, { username: "dee", displayName: "Dee Hamilton" });
+    world.first.clock.set(at("2027-04-05T11:00:00Z"));
+    const first = await runAs(dee.id, "join", { cohort: cohortName });
+    await world.emulator.clickButton({ userId: dee.id, messageId: first.id, customId: buttonsOf(first)[0]?.customId ?? "" }).final();
+
+    // Thursday of the same week: Monday's to Wednesday's reading is overdue.
+    world.first.clock.set(at("2027-04-08T10:00:00Z"));
+    expect(visibleText(await runAs(dee.id, "today"))).toContain("Overdue");
+    await runAs(dee.id, "leave", { cohort: cohortName });
+    world.first.clock.set(at("2027-04-08T10:01:00Z"));
+    const welcome = await runAs(dee.id, "join", { cohort: cohortName });
+    expect(visibleText(welcome)).toContain("Welcome back");
+    expect(buttonsOf(welcome)).toEqual([]);
+    const today = visibleText(await runAs(dee.id, "today"));
+    expect(today).toContain("Overdue");
+    expect(today).toContain("📚 From before you joined:");
+    const behind = visibleText(await runAs(world.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" }));
+    expect(behind).toContain(`<@${dee.id}>`);
+  });
+
+  it("keeps the first join in the admin export, the return beside it", async () => {
+    const message = await runAs(world.admin.id, "cohort export", { cohort: cohortName, format: "json" });
+    const body = (await (await fetch(message.attachments[0]?.url ?? "")).json()) as {
+      members: { userId: string; joinedAt: string; returnedAt: string | null }[];
+    };
+    const entry = (userId: string) => body.members.find((member) => member.userId === userId);
+    expect(entry(bob.id)).toMatchObject({ joinedAt: "2027-03-02T10:00:00.000Z", returnedAt: "2027-03-22T10:00:00.000Z" });
+    // Alice came back within the week she left: a plain return, none stored.
+    expect(entry(alice.id)).toMatchObject({ joinedAt: "2027-03-01T09:05:00.000Z", returnedAt: null });
   });
 });

@@ -320,7 +320,7 @@ export class RosterRepository {
         GROUP BY a."memberId"
       ),
       mem AS MATERIALIZED (
-        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt",
+        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt", m."returnedAt",
           COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
           COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
           CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
@@ -365,7 +365,7 @@ export class RosterRepository {
         GROUP BY m."id"
       ),
       base AS (
-        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."lastAt", a."answer",
+        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."lastAt", a."answer",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
@@ -377,7 +377,7 @@ export class RosterRepository {
         SELECT base.*, CASE
           WHEN CAST(@requiredTotal AS INTEGER) > 0 AND "requiredDone" >= CAST(@requiredTotal AS INTEGER) THEN 4
           WHEN "behindItems" > 0 THEN 0
-          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "joinedAt" < ${this.instant("quietSince")}
+          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND COALESCE("returnedAt", "joinedAt") < ${this.instant("quietSince")}
             AND ("lastAt" IS NULL OR "lastAt" < ${this.instant("quietSince")}) THEN 1
           WHEN "answer" = 'not_yet' THEN 2
           ELSE 3 END AS "grp"

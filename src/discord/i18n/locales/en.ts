@@ -513,12 +513,12 @@ export const en = {
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}{final, select, yes { · final, as it stood when the course ended} other {}}",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   // An ended cohort takes no completions and no pace changes: its lines point nowhere else.
   "today.overdueMoreEnded": "…and {count, number} more ({minutes})",
   "today.backlogEnded":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
   "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",

@@ -529,11 +529,11 @@ export const es: Catalogue = {
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}{final, select, yes { · definitiva, tal como quedó al terminar el curso} other {}}",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
