@@ -4,7 +4,8 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 
 /**
  * `/cohort end` in week 2 of 12: the closing post that follows says the cohort was ended after the
- * weeks it ran, keeps its final board, and does not congratulate anyone on a path they did not finish.
+ * weeks it ran (or before its first week), keeps its final board, and does not congratulate anyone on
+ * a path they did not finish.
  */
 describe("the closing post of a cohort ended early", () => {
   let bot: BotHarness;
@@ -43,6 +44,29 @@ describe("the closing post of a cohort ended early", () => {
       expect(text).not.toContain("is complete");
       expect(text).not.toContain("all 12 weeks");
       expect(text).not.toContain("congratulations");
+      expect(text).not.toContain("What you can do now");
+    });
+  });
+
+  describe("ended before its first week", () => {
+    beforeAll(async () => {
+      bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+      await bot.createCohort({ name: cohortName, start: "2027-01-11" });
+      await bot.reply(bot.member("ada").id, "join", { cohort: cohortName });
+      expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
+      const before = bot.emulator.channelMessages(bot.channel.id).length;
+      bot.clock.set(new Date("2027-01-05T10:01:00Z"));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+      const [first] = bot.emulator.channelMessages(bot.channel.id).slice(before);
+      if (first === undefined) throw new Error("no closing post");
+      closing = first;
+    }, 60_000);
+    afterAll(async () => bot.close());
+
+    it("says so, with no week and no path's outcomes", () => {
+      const text = visibleText(closing);
+      expect(text).toContain("It was ended before its first week");
+      expect(text).not.toContain("ended after week");
       expect(text).not.toContain("What you can do now");
     });
   });
