@@ -51,6 +51,8 @@ export interface UserErrorParams {
   "cohort.ended": { readonly name: string };
   /** An admin's post or schedule change for an ended cohort (members get "cohort.ended"). */
   "cohort.endedNoChange": { readonly name: string };
+  /** An admin's schedule change for a finished cohort (after its closing post). */
+  "cohort.finishedNoChange": { readonly name: string };
   "cohort.alreadyPaused": { readonly name: string };
   "cohort.notPaused": { readonly name: string };
   "cohort.alreadyEnded": { readonly name: string };

@@ -306,9 +306,10 @@ export class CohortService {
   }
 
   /**
-   * `/join`. A first join after week 1 is a late join: the join day is stored
-   * (earlier items become backlog, not overdue) and `lateJoin` asks the
-   * Discord layer to offer *Start from this week* / *Catch up*.
+   * `/join`. A first join after week 1 is a late join: the join day is stored (earlier items not done
+   * become backlog, not overdue) and `lateJoin` asks the Discord layer to offer *Start from this week* /
+   * *Catch up*. A return after `/leave` is one too when it comes in a later course week than the leave;
+   * within the same week it is a plain welcome back, nothing reset.
    */
   async join(
     guildId: string,
@@ -323,14 +324,18 @@ export class CohortService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
       throw new UserError("cohort.finished", { name: cohort.name });
-    // A new member has no /remind zone yet: their day is the cohort's.
-    const late = dayInfo(cohort.settings, now).weekNumber > 1;
-    const joinedOn = late ? memberDateOf(now, cohort.settings.timeZone) : null;
+    const week = dayInfo(cohort.settings, now).weekNumber;
+    const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
+    // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
+    const late = week > 1 && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
+    const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
+    const joinedOn = late ? memberDateOf(now, zone) : null;
     const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
-    return { cohort, outcome, lateJoin: late && outcome === "joined" };
+    return { cohort, outcome, lateJoin: late && outcome !== "already" };
   }
 
   /**
@@ -446,6 +451,8 @@ export class CohortService {
     );
     // An ended cohort's schedule stands (its boards closed, streaks frozen at the end): no setting moves it.
     if (changesSettings && cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
+    // Nor a finished one's: nothing is left to post, and the course summary's dates and totals stay as they were.
+    if (changesSettings && cohort.status === CohortStatus.Finished) throw new UserError("cohort.finishedNoChange", { name: cohort.name });
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
     if (

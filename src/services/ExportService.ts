@@ -40,6 +40,8 @@ export const csvColumns = [
   "on_time",
   "answer",
   "answered_at",
+  // Added after the first version: last, so that the columns before keep their places.
+  "returned_at",
 ] as const;
 
 type Row = Partial<Record<(typeof csvColumns)[number], string | number | boolean | null>>;
@@ -99,6 +101,7 @@ export class ExportService {
           ...who,
           joined_at: member.joinedAt.toISOString(),
           left_at: member.leftAt?.toISOString() ?? null,
+          returned_at: member.returnedAt?.toISOString() ?? null,
           points: member.points,
         });
         for (const done of completions)
@@ -130,7 +133,7 @@ export class ExportService {
     const { curriculum } = await this.plans.contextFor(cohort);
     const head = {
       format: "cohort-bot/cohort-export",
-      version: 1,
+      version: 2,
       exportedAt: now.toISOString(),
       cohort: {
         id: cohort.id,
@@ -151,6 +154,7 @@ export class ExportService {
           displayName: member.displayName,
           joinedAt: member.joinedAt.toISOString(),
           leftAt: member.leftAt?.toISOString() ?? null,
+          returnedAt: member.returnedAt?.toISOString() ?? null,
           points: member.points,
           completions: completions.map((done) => ({
             section: done.item.section.title,

@@ -327,7 +327,8 @@ export class MemberPlanService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
     const { plan } = await this.planFor(cohort, member, request.now);
-    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp) };
+    // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
+    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin) };
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {

@@ -17,7 +17,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
-import { calendarSectionOf, type PlanService } from "./PlanService.js";
+import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
 import {
   LeaderboardPeriod,
   type CourseChartData,
@@ -74,8 +74,10 @@ export interface ClosingPostView {
   readonly rankedMembers: number;
   /** False when the cohort's board is off: the post names nobody. */
   readonly boardOn: boolean;
-  /** What the path says members can do afterwards. */
+  /** What the path says members can do afterwards (none for a cohort ended early: they did not get there). */
   readonly outcomes: readonly string[];
+  /** Ended by an admin before its course was over: the last week it ran (0: before week 1). Null: the whole course ran. */
+  readonly endedAfterWeek: number | null;
   /** Completion of each week (attached as a picture). */
   readonly course: CourseChartData;
 }
@@ -229,6 +231,7 @@ export class PostService {
 
   private async closingViewWith(cohort: Cohort, board: FinalBoard): Promise<ClosingPostView> {
     const context = await this.plans.contextFor(cohort);
+    const endedAfterWeek = endedAfterWeekOf(cohort, context);
     return {
       cohort,
       curriculumTitle: context.curriculum.title,
@@ -236,7 +239,8 @@ export class PostService {
       top: board.top,
       rankedMembers: board.rankedMembers,
       boardOn: cohort.leaderboard !== CohortBoard.Off,
-      outcomes: context.curriculum.outcomes,
+      outcomes: endedAfterWeek === null ? context.curriculum.outcomes : [],
+      endedAfterWeek,
       course: await this.study.courseChartOf(cohort),
     };
   }
@@ -345,4 +349,14 @@ export class PostService {
     for (const post of posts) simulated.push({ post, view: await this.viewOf(cohort, post, post.dueAt) });
     return { cohort, fromDatabase, curriculumTitle: context.curriculum.title, totalWeeks: context.plan.totalWeeks, posts: simulated };
   }
+}
+
+/**
+ * The week `/cohort end` came in (the calendar's, breaks included; 0 before week 1), when that was before
+ * the course was over: the closing post then speaks of the weeks that ran, not of a course completed.
+ */
+function endedAfterWeekOf(cohort: Cohort, context: CohortContext): number | null {
+  if (cohort.endedAt === null) return null;
+  const week = currentWeekNumber(context.plan, cohort.endedAt);
+  return week > context.plan.totalWeeks ? null : week;
 }

@@ -167,7 +167,8 @@ export class RosterService {
     const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
     const quietSince = quietSinceOf(cohort, planning.context, now);
     const last = completions.at(-1)?.completedAt ?? null;
-    const quiet = quietSince !== null && member.joinedAt < quietSince && (last === null || last < quietSince);
+    // Quiet counts from the member's return when they came back: the days away are not theirs to log.
+    const quiet = quietSince !== null && (member.returnedAt ?? member.joinedAt) < quietSince && (last === null || last < quietSince);
     // As the roster's line shows it (`personalView`): once the member's days are over there is nothing to be off from.
     const offUntil = planning.daysOver ? null : daysOffUntil(planning.plan, planning.today);
     return {

@@ -86,6 +86,8 @@ export interface TodayView {
   readonly overdueMore: ItemTally;
   /** Items due before a late join, not done: for `/pace`, never overdue. */
   readonly backlog: ItemTally;
+  /** The late join was a return after `/leave`: the backlog is from before the member came back. */
+  readonly backlogBeforeReturn: boolean;
   readonly streak: StreakView;
   /** Minutes of today's items still to read. */
   readonly minutesLeft: number;
@@ -304,6 +306,7 @@ export class StudyService {
       overdueTotal: tally(status.overdue),
       overdueMore: page.more,
       backlog: tally(status.backlog),
+      backlogBeforeReturn: member.returnedAt !== null,
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
@@ -898,6 +901,7 @@ function studyGridOf(
     daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,
+    // The first join, kept through a /leave and return: days already missed stay missed, days away show as missed too.
     joinedDate: localDateOf(member.joinedAt, zone),
     // Ended early by an admin: the days after the end were never to come, so none shows as still ahead.
     endDate: gridEndDate(planning),

@@ -276,6 +276,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
       "on_time",
       "answer",
       "answered_at",
+      "returned_at",
     ]);
     const memberRows = rows.filter((row) => row[0] === "member");
     expect(memberRows).toHaveLength(Object.keys(people).length);
@@ -303,7 +304,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
       }[];
     };
     expect(body.format).toBe("cohort-bot/cohort-export");
-    expect(body.version).toBe(1);
+    expect(body.version).toBe(2);
     expect(body.cohort.id).toBe(cohort.id);
     const dee = body.members.find((member) => member.userId === people.dee?.id);
     expect(dee?.completions.length).toBeGreaterThan(0);

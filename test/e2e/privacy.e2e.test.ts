@@ -417,7 +417,7 @@ describe("privacy through discord.js and the emulator", () => {
         pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; documentInExport: boolean }[];
         importDocuments: { sha256: string; text: string }[];
       };
-      expect(data.version).toBe(5);
+      expect(data.version).toBe(6);
       expect(data.pendingImports).toHaveLength(previews.length);
       // Every preview is still said: which curriculum, when, and its document by size and hash.
       data.pendingImports.forEach((row, index) => {

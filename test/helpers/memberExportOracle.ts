@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 
 /**
- * `/privacy export`'s file as version 5 was built before it was written a page at a time: every row read
+ * `/privacy export`'s file as version 5 was built (version 6 adds `returnedAt`) before it was written a page at a time: every row read
  * at once into one document, then `JSON.stringify(document, null, 2)`. The reference a paged export must
  * equal byte for byte when it fits. Lists are in the export's order, ties broken as it breaks them
  * (completions by item, the others by id), which the whole read left to the database.
@@ -58,7 +58,7 @@ export async function memberExportOracle(
   };
   const document = {
     format: "cohort-bot/member-export",
-    version: 5,
+    version: 6,
     exportedAt: request.exportedAt,
     guildId,
     userId,
@@ -68,6 +68,7 @@ export async function memberExportOracle(
       displayName: member.displayName,
       joinedAt: member.joinedAt,
       leftAt: member.leftAt,
+      returnedAt: member.returnedAt,
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
       nudges: member.nudges,

@@ -169,7 +169,8 @@ export function postLabel(message: EmulatorMessage): string {
   const week = /^📚 Week (\d+) of \d+/.exec(title);
   if (week !== null) return `week ${week[1]}`;
   if (title.startsWith("✅ Checkpoint · ")) return `checkpoint ${title.slice("✅ Checkpoint · ".length)}`;
-  if (title.startsWith("🎓 ")) return "closing";
+  // 🏁: the closing post of a cohort ended early.
+  if (title.startsWith("🎓 ") || title.startsWith("🏁 ")) return "closing";
   if (title.endsWith("(continued)")) return "continued";
   // A board says "live" while its week runs, "final" after its last edit.
   const board = /^🏆 Week (\d+) leaderboard · (?:live|final)/.exec(title);

@@ -38,12 +38,44 @@ describe("MemberPlanRepository and the member-plan columns", () => {
   const newMember = async (userId: string, joinedOn: string | null = null) =>
     (await members.join(cohortId, userId, userId, new Date("2027-03-09T10:00:00Z"), joinedOn)).member;
 
-  it("stores the late join day, and keeps it when the member leaves and comes back", async () => {
+  it("stores the late join day, and the return's when the member leaves and comes back (a late join again)", async () => {
     const late = await newMember("late", "2027-03-09");
     expect(late.joinedOn).toBe("2027-03-09");
     expect((await newMember("early")).joinedOn).toBeNull();
     await members.leave(cohortId, "late", new Date("2027-03-10T10:00:00Z"));
-    expect((await newMember("late", "2027-03-20")).joinedOn).toBe("2027-03-09");
+    const back = await members.join(cohortId, "late", "late", new Date("2027-03-20T10:00:00Z"), "2027-03-20");
+    expect(back.outcome).toBe("rejoined");
+    // The first join stays on record; the return is stored beside it.
+    expect(back.member).toMatchObject({
+      joinedOn: "2027-03-20",
+      joinedAt: new Date("2027-03-09T10:00:00Z"),
+      returnedAt: new Date("2027-03-20T10:00:00Z"),
+    });
+  });
+
+  it("a return without a day (same course week as the leave) is a plain welcome back: nothing reset", async () => {
+    await newMember("brief", "2027-03-09");
+    await members.leave(cohortId, "brief", new Date("2027-03-09T10:01:00Z"));
+    const back = await members.join(cohortId, "brief", "brief", new Date("2027-03-09T10:02:00Z"));
+    expect(back.outcome).toBe("rejoined");
+    expect(back.member).toMatchObject({
+      joinedOn: "2027-03-09",
+      joinedAt: new Date("2027-03-09T10:00:00Z"),
+      returnedAt: null,
+      leftAt: null,
+    });
+  });
+
+  it("two returns at once (two processes, each its own write queue): one comes back, the other finds the member already back", async () => {
+    await newMember("twice");
+    await members.leave(cohortId, "twice", new Date("2027-03-10T10:00:00Z"));
+    const other = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    const at = new Date("2027-03-20T10:00:00Z");
+    const outcomes = await Promise.all([
+      members.join(cohortId, "twice", "twice", at, "2027-03-20"),
+      other.join(cohortId, "twice", "twice", at, "2027-03-20"),
+    ]);
+    expect(outcomes.map((result) => result.outcome).sort()).toEqual(["already", "rejoined"]);
   });
 
   it("returns adjustments in the order they were made, catch-ups with their backlog, and clears them for a reset", async () => {

@@ -128,6 +128,18 @@ describe("late joiners", () => {
       for (const item of basePlan.dayByDate.get(date)?.items ?? []) expect(plan.itemById.get(item.id)?.dueDate).toBe(date);
     }
   });
+
+  it("back after /leave weeks later: a catch-up's days before the return are backlog too, never overdue", () => {
+    const caughtUp = withCatchUp({ joinedOn: earlyJoin }, earlyJoin, 5);
+    const returnedOn = "2027-04-05"; // Monday of week 6
+    const plan = memberPlan({ ...caughtUp, joinedOn: returnedOn });
+    const status = memberDayStatus(plan, none, returnedOn);
+    expect(status.overdue).toEqual([]);
+    const moved = plan.items.filter((entry) => entry.source === DueSource.CatchUp);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((entry) => entry.preJoin)).toBe(true);
+    expect(status.backlog.map((entry) => entry.item.id)).toEqual(expect.arrayContaining(moved.map((entry) => entry.item.id)));
+  });
 });
 
 describe("catch_up", () => {

@@ -27,6 +27,7 @@ const member: MemberRecord = {
   displayName: "Дмитрий 📚",
   joinedAt: new Date("2027-01-06T08:00:00Z"),
   leftAt: null,
+  returnedAt: null,
   remindTime: null,
   remindTimeZone: null,
   remindFailures: 0,

@@ -7,6 +7,7 @@ export interface ExportMember {
   readonly displayName: string;
   readonly joinedAt: Date;
   readonly leftAt: Date | null;
+  readonly returnedAt: Date | null;
   readonly points: number;
 }
 
@@ -42,7 +43,7 @@ export class ExportRepository {
       where: { cohortId, id: { gt: afterId } },
       orderBy: { id: "asc" },
       take,
-      select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, points: true },
+      select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, returnedAt: true, points: true },
     });
   }
 

@@ -16,6 +16,7 @@ export function toMember(row: MemberRow): MemberRecord {
     joinedAt: row.joinedAt,
     joinedOn: row.joinedOn,
     leftAt: row.leftAt,
+    returnedAt: row.returnedAt,
     remindTime: row.remindTime,
     remindTimeZone: row.remindTimeZone,
     remindFailures: row.remindFailures,
@@ -82,8 +83,10 @@ export class MemberRepository {
   }
 
   /**
-   * Joining again after /leave restores the member with their history (and
-   * their first join day). `joinedOn`: see MemberRecord (null for a week-1 join).
+   * Joining again after /leave restores the member with their history (completions, points, settings,
+   * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
+   * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
+   * `joinedOn`: see MemberRecord (null for a week-1 join).
    */
   async join(
     cohortId: number,
@@ -98,8 +101,15 @@ export class MemberRepository {
         return { member: toMember(existing), outcome: "already" as const };
       }
       if (existing !== null) {
-        const row = await this.prisma.member.update({ where: { id: existing.id }, data: { leftAt: null, displayName } });
-        return { member: toMember(row), outcome: "rejoined" as const };
+        const back = joinedOn === null ? { leftAt: null, displayName } : { leftAt: null, displayName, returnedAt: now, joinedOn };
+        // Only a member still away comes back: another process's return in the meantime makes this one "already".
+        // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
+        const [returned] = await this.prisma.$transaction([
+          this.prisma.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back }),
+          markLiveBoardsDirty(this.prisma, { cohortId }, now),
+        ]);
+        const row = await this.prisma.member.findUniqueOrThrow({ where: { id: existing.id } });
+        return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const) };
       }
       const row = await this.prisma.member.upsert({
         where: { cohortId_userId: { cohortId, userId } },
@@ -273,6 +283,7 @@ const memberColumnNames = [
   "displayName",
   "joinedAt",
   "leftAt",
+  "returnedAt",
   "remindTime",
   "remindTimeZone",
   "remindFailures",

@@ -25,6 +25,7 @@ export interface ExportedMembership {
   readonly displayName: string;
   readonly joinedAt: Date;
   readonly leftAt: Date | null;
+  readonly returnedAt: Date | null;
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;
   readonly nudges: boolean;
@@ -365,6 +366,7 @@ export class PrivacyRepository {
       displayName: member.displayName,
       joinedAt: member.joinedAt,
       leftAt: member.leftAt,
+      returnedAt: member.returnedAt,
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
       nudges: member.nudges,

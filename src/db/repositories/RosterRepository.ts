@@ -268,8 +268,9 @@ export class RosterRepository {
       `CASE ${member}."x" ${weeks.map((x) => (x < MAX_EXTEND_WEEKS ? `WHEN ${x} THEN r."d${x}"` : `ELSE r."d${x}"`)).join(" ")} END`;
     const byCalendar = (member: string) =>
       `CASE WHEN ${dayOf(member)} >= ${member}."j" AND ${dayOf(member)} < ${member}."t" THEN 1 ELSE 0 END`;
-    // A catch-up day, where the member has one for the item, decides alone (a re-planned item is never pre-join).
-    const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END FROM cu
+    // A catch-up day, where the member has one for the item, decides alone; one before the (re)join day is backlog.
+    const catchUpOverdue = (member: string) => `CASE WHEN cu."dueDay" >= ${member}."j" AND cu."dueDay" < ${member}."t" THEN 1 ELSE 0 END`;
+    const byCatchUp = `CASE WHEN m."caughtUp" = 1 THEN (SELECT ${catchUpOverdue("m")} FROM cu
           WHERE cu."memberId" = m."id" AND cu."itemId" = r."itemId") END`;
     const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
     const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
@@ -319,7 +320,7 @@ export class RosterRepository {
         GROUP BY a."memberId"
       ),
       mem AS MATERIALIZED (
-        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt",
+        SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt", m."returnedAt",
           COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
           COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
           CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
@@ -358,13 +359,13 @@ export class RosterRepository {
       ),
       ${done},
       fix AS (
-        SELECT m."id", SUM(${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) AS "n",
-          SUM((${fixOf(`CASE WHEN cu."dueDay" < m."t" THEN 1 ELSE 0 END`)}) * r."minutes") AS "minutes"
+        SELECT m."id", SUM(${fixOf(catchUpOverdue("m"))}) AS "n",
+          SUM((${fixOf(catchUpOverdue("m"))}) * r."minutes") AS "minutes"
         FROM cu JOIN mem m ON m."id" = cu."memberId" JOIN req r ON r."itemId" = cu."itemId"
         GROUP BY m."id"
       ),
       base AS (
-        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."lastAt", a."answer",
+        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."lastAt", a."answer",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
@@ -376,7 +377,7 @@ export class RosterRepository {
         SELECT base.*, CASE
           WHEN CAST(@requiredTotal AS INTEGER) > 0 AND "requiredDone" >= CAST(@requiredTotal AS INTEGER) THEN 4
           WHEN "behindItems" > 0 THEN 0
-          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "joinedAt" < ${this.instant("quietSince")}
+          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND COALESCE("returnedAt", "joinedAt") < ${this.instant("quietSince")}
             AND ("lastAt" IS NULL OR "lastAt" < ${this.instant("quietSince")}) THEN 1
           WHEN "answer" = 'not_yet' THEN 2
           ELSE 3 END AS "grp"

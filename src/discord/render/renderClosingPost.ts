@@ -12,9 +12,12 @@ function finalBoard(t: Translator, view: ClosingPostView): string {
   return [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])].join("\n");
 }
 
-/** After the last week: the final (all-time) leaderboard and what the path says members can now do. */
+/**
+ * After the last week: the final (all-time) leaderboard and what the path says members can now do.
+ * A cohort ended early says after which week, with its final board and no outcomes.
+ */
 export function renderClosingPost(t: Translator, view: ClosingPostView): RenderedPost {
-  const { cohort } = view;
+  const { cohort, endedAfterWeek } = view;
   // A cohort whose board is off gets no public board, not even the final one.
   const fields: APIEmbedField[] = view.boardOn ? [{ name: t.plain("closingPost.finalName"), value: finalBoard(t, view) }] : [];
   if (view.outcomes.length > 0) {
@@ -30,12 +33,23 @@ export function renderClosingPost(t: Translator, view: ClosingPostView): Rendere
   const messages = packEmbeds(
     {
       color: colors.success,
-      title: t.t("closingPost.title", { cohort: cohort.name }),
-      description: t.t("closingPost.description", { weeks: view.totalWeeks, curriculum: view.curriculumTitle }),
+      ...(endedAfterWeek === null
+        ? {
+            title: t.t("closingPost.title", { cohort: cohort.name }),
+            description: t.t("closingPost.description", { weeks: view.totalWeeks, curriculum: view.curriculumTitle }),
+          }
+        : {
+            title: t.t("closingPost.endedTitle", { cohort: cohort.name }),
+            description: t.t("closingPost.endedDescription", {
+              week: endedAfterWeek,
+              weeks: view.totalWeeks,
+              curriculum: view.curriculumTitle,
+            }),
+          }),
       footer: { text: t.plain("closingPost.footer", { cohort: cohort.name }) },
     },
     fields,
-    { continuationTitle: t.plain("closingPost.continued") },
+    { continuationTitle: t.plain(endedAfterWeek === null ? "closingPost.continued" : "closingPost.endedContinued") },
   );
   return { messages, threadName: null };
 }

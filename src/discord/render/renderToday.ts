@@ -89,6 +89,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
       // Topics without estimates (the 36-week path) read as a count, never "(0 min)".
       t.t(ended ? "today.backlogEnded" : "today.backlog", {
         count: view.backlog.items,
+        returned: view.backlogBeforeReturn ? "yes" : "no",
         timed: view.backlog.minutes > 0 ? "yes" : "no",
         minutes: durationText(t, view.backlog.minutes),
       }),

@@ -66,6 +66,8 @@ export interface MemberRecord {
   /** Member-local date of a late join (after week 1): earlier items are backlog, not overdue. Null: the whole plan. */
   readonly joinedOn: string | null;
   readonly leftAt: Date | null;
+  /** The latest `/join` back after `/leave` in a later course week (null: never): quiet is counted from it. */
+  readonly returnedAt: Date | null;
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;
   readonly remindFailures: number;

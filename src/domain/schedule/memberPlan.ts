@@ -74,7 +74,10 @@ export interface MemberPlanItem {
   /** Its day in the member's plan: due date and on-time bonus. */
   readonly dueDate: string;
   readonly source: DueSource;
-  /** Due before the member joined and not re-planned: backlog, listed but never overdue. */
+  /**
+   * Due before the member joined (or came back), whatever set the date: backlog, listed but never overdue.
+   * A catch-up re-plans from its own day on, so only one made before a later return leaves items here.
+   */
   readonly preJoin: boolean;
 }
 
@@ -145,7 +148,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     const cohortDate = shift(date, 0);
     const dueDate = dueDates.get(item.id) ?? cohortDate;
     const source = state.overrides.has(item.id) ? DueSource.CatchUp : dueDate === cohortDate ? DueSource.Cohort : DueSource.Extended;
-    return { item, order, cohortDate, dueDate, source, preJoin: source !== DueSource.CatchUp && dueDate < input.joinedOn };
+    return { item, order, cohortDate, dueDate, source, preJoin: dueDate < input.joinedOn };
   });
   return {
     ...context,

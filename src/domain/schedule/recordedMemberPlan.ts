@@ -83,8 +83,7 @@ export function replayMemberPlan(input: MemberPlanInput, record: MemberPlanRecor
   const items = planItems.map((item, order): MemberPlanItem => {
     const dueDate = dateAt(record.dueDates[order]);
     const source = sourceCodes[record.sources[order] ?? 0] ?? DueSource.Cohort;
-    const preJoin = source !== DueSource.CatchUp && dueDate < input.joinedOn;
-    return { item, order, cohortDate: dateAt(record.cohortDates[order]), dueDate, source, preJoin };
+    return { item, order, cohortDate: dateAt(record.cohortDates[order]), dueDate, source, preJoin: dueDate < input.joinedOn };
   });
   const context = {
     startDate: input.basePlan.startDate,

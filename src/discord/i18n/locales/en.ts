@@ -33,6 +33,8 @@ export const en = {
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",
+  "cohort.finishedNoChange":
+    "**{name}** has finished: its course is over and the closing post went out, so its schedule no longer changes. Its name, channel, language and board settings still can.",
   "cohort.alreadyPaused": "**{name}** is already paused.",
   "cohort.notPaused": "**{name}** is not paused.",
   "cohort.alreadyEnded": "**{name}** has already ended.",
@@ -372,6 +374,10 @@ export const en = {
     "That's the end of {weeks, plural, one {the one week} other {all # weeks}} of **{curriculum}**. Thank you for reading along, and congratulations to everyone who took part!",
   "closingPost.footer": "{cohort} · final post",
   "closingPost.continued": "Course complete (continued)",
+  "closingPost.endedTitle": "🏁 {cohort} has ended",
+  "closingPost.endedDescription":
+    "{week, plural, =0 {It was ended before its first week} other {It was ended after week # of {weeks}}} of **{curriculum}**. Thank you to everyone who read along!",
+  "closingPost.endedContinued": "Cohort ended (continued)",
   "preview.weekLabel": "Week {week} assignment",
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
@@ -507,12 +513,12 @@ export const en = {
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}{final, select, yes { · final, as it stood when the course ended} other {}}",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   // An ended cohort takes no completions and no pace changes: its lines point nowhere else.
   "today.overdueMoreEnded": "…and {count, number} more ({minutes})",
   "today.backlogEnded":
-    "📚 From before you joined: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
   "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",

@@ -33,6 +33,8 @@ export const es: Catalogue = {
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
+  "cohort.finishedNoChange":
+    "**{name}** ha finalizado: su curso ha acabado y ya salió la publicación de cierre, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
   "cohort.alreadyPaused": "**{name}** ya está en pausa.",
   "cohort.notPaused": "**{name}** no está en pausa.",
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
@@ -382,6 +384,10 @@ export const es: Catalogue = {
     "Aquí {weeks, plural, one {termina la única semana} other {terminan las # semanas}} de **{curriculum}**. ¡Gracias por leer con nosotros, y enhorabuena a todos los que han participado!",
   "closingPost.footer": "{cohort} · publicación final",
   "closingPost.continued": "Curso terminado (continuación)",
+  "closingPost.endedTitle": "🏁 {cohort} ha terminado",
+  "closingPost.endedDescription":
+    "{week, plural, =0 {Se dio por terminada antes de su primera semana} other {Se dio por terminada tras la semana # de {weeks}}} de **{curriculum}**. ¡Gracias a todos los que han leído con nosotros!",
+  "closingPost.endedContinued": "Cohorte terminada (continuación)",
   "preview.weekLabel": "Plan de la semana {week}",
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
@@ -523,11 +529,11 @@ export const es: Catalogue = {
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}{final, select, yes { · definitiva, tal como quedó al terminar el curso} other {}}",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
-    "📚 De antes de que te unieras: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
