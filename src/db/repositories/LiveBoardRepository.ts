@@ -19,6 +19,29 @@ export interface EndedLiveBoard extends LiveBoardRecord {
   readonly liveUntil: Date;
 }
 
+/** A weekly post row's board columns as read by listDue and listEnded. */
+interface BoardRow {
+  readonly id: number;
+  readonly cohortId: number;
+  readonly period: string;
+  readonly boardMessageId: string | null;
+  readonly boardChannelId: string | null;
+  readonly boardEditedAt: Date | null;
+}
+
+/** The board of a post row; null for a row without one (never posted, or posted before boards were kept). */
+function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
+  if (row.boardMessageId === null || row.boardEditedAt === null) return null;
+  return {
+    postId: row.id,
+    cohortId: row.cohortId,
+    period: row.period,
+    messageId: row.boardMessageId,
+    channelId: row.boardChannelId,
+    editedAt: row.boardEditedAt,
+  };
+}
+
 /**
  * The live boards' edit ledger, on the weekly post's row. A completion marks
  * its cohort's live board dirty in the same transaction that records it
@@ -68,20 +91,7 @@ export class LiveBoardRepository {
         select: { id: true, cohortId: true, period: true, boardMessageId: true, boardChannelId: true, boardEditedAt: true },
       }),
     );
-    return rows.flatMap((row) =>
-      row.boardMessageId === null || row.boardEditedAt === null
-        ? []
-        : [
-            {
-              postId: row.id,
-              cohortId: row.cohortId,
-              period: row.period,
-              messageId: row.boardMessageId,
-              channelId: row.boardChannelId,
-              editedAt: row.boardEditedAt,
-            },
-          ],
-    );
+    return rows.flatMap((row) => toLiveBoard(row) ?? []);
   }
 
   /**
@@ -113,21 +123,10 @@ export class LiveBoardRepository {
         },
       }),
     );
-    return rows.flatMap((row) =>
-      row.boardMessageId === null || row.boardEditedAt === null || row.boardLiveUntil === null
-        ? []
-        : [
-            {
-              postId: row.id,
-              cohortId: row.cohortId,
-              period: row.period,
-              messageId: row.boardMessageId,
-              channelId: row.boardChannelId,
-              editedAt: row.boardEditedAt,
-              liveUntil: row.boardLiveUntil,
-            },
-          ],
-    );
+    return rows.flatMap((row) => {
+      const board = toLiveBoard(row);
+      return board === null || row.boardLiveUntil === null ? [] : [{ ...board, liveUntil: row.boardLiveUntil }];
+    });
   }
 
   /**
