@@ -225,8 +225,6 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
-  /** Boards whose final edit met Discord trouble: not tried again by this process before then (epoch ms). */
-  private readonly finalEditRetryAt = new Map<number, number>();
   /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
   private readonly watches = new Map<number, CohortWatch>();
   private watchedGeneration = -1;
@@ -657,9 +655,7 @@ export class Scheduler {
       if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
     }
     // Side by side like the posts, and a bounded number a tick: the rest are listed again at the next.
-    const boards = [...latestByCohort.values()]
-      .filter((board) => (this.finalEditRetryAt.get(board.postId) ?? 0) <= now.getTime())
-      .slice(0, schedulerTiming.liveBoardFinalsPerTick);
+    const boards = [...latestByCohort.values()].slice(0, schedulerTiming.liveBoardFinalsPerTick);
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
@@ -683,15 +679,11 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: given back, tried again a minute later. A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient) {
-        await liveBoards.releaseFinalEdit(board, now);
-        this.finalEditRetryAt.set(board.postId, now.getTime() + schedulerTiming.liveBoardEveryMs);
-      }
+      // Discord trouble: given back, tried again a minute later (listEnded). A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient) await liveBoards.releaseFinalEdit(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
-    this.finalEditRetryAt.delete(board.postId);
     report.boardsClosed += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }

@@ -252,6 +252,26 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).not.toContain("Late Reader");
   }, 60_000);
 
+  it("waits a minute after a final edit Discord refused, in every process, then edits once", async () => {
+    const setup = await postedWeekOne("Retried");
+    await setup.reads("900000000000000014", "Retry Reader", at("2027-03-05T10:00:00Z"));
+    // Discord answers 503 to the edit and to discord.js's own retries: the final edit fails at 00:01.
+    setup.current.emulator.failNext(`PATCH /channels/${setup.channelId}/messages/${setup.board().id}`, 503, 4);
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    // A process started since (or this one restarted) knows nothing of that failure but still waits the minute.
+    const second = await setup.current.startProcess(at("2027-03-08T00:01:20Z"));
+    const meanwhile = [await second.tickAt(at("2027-03-08T00:01:20Z")), await setup.current.first.tickAt(at("2027-03-08T00:01:40Z"))];
+    expect(closedIn(meanwhile)).toBe(0);
+    expect(setup.edits()).toBe(0);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+
+    const retried = await Promise.all([second.tickAt(at("2027-03-08T00:02:00Z")), setup.current.first.tickAt(at("2027-03-08T00:02:00Z"))]);
+    expect(closedIn(retried)).toBe(1);
+    expect(setup.edits()).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("Retry Reader");
+  }, 60_000);
+
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
     const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);

@@ -98,10 +98,12 @@ export class LiveBoardRepository {
    * These cohorts' boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final
    * edit: claiming it clears the board's end (claimFinalEdit), so a board is listed until then only. Read
    * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
-   * week just ended, whatever the number of cohorts.
+   * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
+   * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
+   * tried again once its time is as old as the week's end must be.
    */
   async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
-    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy } };
+    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
         where: {
@@ -144,12 +146,16 @@ export class LiveBoardRepository {
     return count === 1;
   }
 
-  /** A final edit that failed on Discord trouble: given back (its end restored), so a later tick tries again. */
+  /**
+   * A final edit that failed on Discord trouble: given back (its end restored), so a later tick tries again.
+   * The attempt's time stays as the board's last edit: listEnded skips the board until it is as old as a
+   * week's end must be (a minute), in every process and after a restart.
+   */
   async releaseFinalEdit(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: board.postId, boardLiveUntil: null, boardEditedAt: claimedAt },
-        data: { boardEditedAt: board.editedAt, boardLiveUntil: board.liveUntil },
+        data: { boardLiveUntil: board.liveUntil },
       }),
     );
   }
