@@ -114,6 +114,8 @@ export interface SchedulerDependencies {
   readonly purgeDue?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
+  /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
+  readonly finalEditsPerTick?: number;
   /**
    * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
@@ -655,7 +657,8 @@ export class Scheduler {
       if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
     }
     // Side by side like the posts, and a bounded number a tick: the rest are listed again at the next.
-    const boards = [...latestByCohort.values()].slice(0, schedulerTiming.liveBoardFinalsPerTick);
+    const perTick = this.dependencies.finalEditsPerTick ?? schedulerTiming.liveBoardFinalsPerTick;
+    const boards = [...latestByCohort.values()].slice(0, perTick);
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);

@@ -272,6 +272,36 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).toContain("Retry Reader");
   }, 60_000);
 
+  it("gives more ended boards than a tick's cap their final edit over the next ticks, each once", async () => {
+    // The product's cap is 256 a tick; the same rule with a cap of 2 and 5 cohorts.
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"), { finalEditsPerTick: 2 });
+    world = current;
+    const channelIds: string[] = [];
+    for (const name of ["Cap A", "Cap B", "Cap C", "Cap D", "Cap E"]) {
+      channelIds.push(current.createChannel(name.toLowerCase().replace(/\s+/g, "-")).id);
+      await current.createCohort({ name, channelId: channelIds.at(-1) ?? "", start: "2027-03-01" });
+    }
+    expect((await current.first.tickAt(at("2027-03-01T09:00:00Z"))).sent).toHaveLength(5);
+    const boardIds = channelIds.flatMap((channelId) =>
+      current
+        .posts(channelId, { liveBoards: true })
+        .filter((post) => post.message.embeds[0]?.title?.startsWith("🏆") === true)
+        .map((post) => post.message.id),
+    );
+    expect(boardIds).toHaveLength(5);
+    const finalEdits = new Map<string, number>();
+    current.emulator.on("messageUpdate", (message: { id: string; embeds?: readonly { title?: string }[] }) => {
+      if (message.embeds?.[0]?.title?.endsWith("· final") === true) finalEdits.set(message.id, (finalEdits.get(message.id) ?? 0) + 1);
+    });
+
+    const closed: number[] = [];
+    for (const tick of ["2027-03-08T00:01:00Z", "2027-03-08T00:01:20Z", "2027-03-08T00:01:40Z", "2027-03-08T00:02:00Z"])
+      closed.push((await current.first.tickAt(at(tick))).boardsClosed);
+    expect(closed).toEqual([2, 2, 1, 0]);
+    expect([...finalEdits.keys()].sort()).toEqual([...boardIds].sort());
+    expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
+  }, 60_000);
+
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
     const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
