@@ -8,7 +8,7 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
-import { setAsideWeekPeriod, weekNumberOfPeriod } from "../domain/schedule/weekPostPeriod.js";
+import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -651,17 +651,20 @@ export class Scheduler {
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     const latestByCohort = new Map<number, EndedLiveBoard>();
+    // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
+    const setAside: EndedLiveBoard[] = [];
     for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy)) {
+      if (weekNumberOfSetAsidePeriod(board.period) !== null) setAside.push(board);
       if (weekNumberOfPeriod(board.period) === null) continue;
       const latest = latestByCohort.get(board.cohortId);
       if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
     }
     // Side by side like the posts, and a bounded number a tick: the rest are listed again at the next.
     const perTick = this.dependencies.finalEditsPerTick ?? schedulerTiming.liveBoardFinalsPerTick;
-    const boards = [...latestByCohort.values()].slice(0, perTick);
+    const boards = [...latestByCohort.values(), ...setAside].slice(0, perTick);
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
-      const weekNumber = weekNumberOfPeriod(board.period);
+      const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
       if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
@@ -677,7 +680,10 @@ export class Scheduler {
   ): Promise<void> {
     const { postService, renderer, sender, liveBoards } = this.dependencies;
     try {
-      const view = await postService.liveBoardView(cohort, weekNumber, now, true);
+      const view = {
+        ...(await postService.liveBoardView(cohort, weekNumber, now, true)),
+        setAside: weekNumberOfPeriod(board.period) === null,
+      };
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;

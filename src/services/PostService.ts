@@ -58,6 +58,8 @@ export interface LiveBoardView {
   readonly board: LeaderboardView;
   /** The board's last edit, after its week ended: its final standings. */
   readonly weekOver: boolean;
+  /** The board's last edit after a start edit moved its week (its post set aside): no standings, where to look instead. */
+  readonly setAside?: boolean;
 }
 
 export interface CheckpointPostView {

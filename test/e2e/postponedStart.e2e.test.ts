@@ -60,6 +60,24 @@ describe("a start date moved after week 1 was announced", () => {
     ]);
   }, 60_000);
 
+  it("tells readers of the week 1 board set aside by a postponed start that it moved, once, while the new week 1 board stays live", async () => {
+    const { current, channelId } = await announcedWeekOne("Moved Board", new Date("2027-03-02T10:00:00Z"));
+    const boards = () => current.posts(channelId, { liveBoards: true }).filter((post) => postLabel(post.message).startsWith("live board"));
+    const oldBoardId = boards()[0]?.message.id;
+    let oldBoardEdits = 0;
+    current.emulator.on("messageUpdate", (message: { id: string }) => {
+      if (message.id === oldBoardId) oldBoardEdits += 1;
+    });
+    await editStart(current, channelId, "Moved Board", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    const [old, renewed] = boards();
+    expect(old?.message.id).toBe(oldBoardId);
+    expect(old?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · moved");
+    expect(old === undefined ? "" : visibleText(old.message)).toContain("no longer kept up to date");
+    expect(oldBoardEdits).toBe(1);
+    expect(renewed?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+  }, 60_000);
+
   it("does not announce week 1 again when the admin puts the start back to the day it was announced for", async () => {
     const { current, channelId } = await announcedWeekOne("Put Back", new Date("2027-03-02T10:00:00Z"));
     await editStart(current, channelId, "Put Back", "2027-03-08", new Date("2027-03-02T10:30:00Z"));

@@ -177,8 +177,8 @@ export function postLabel(message: EmulatorMessage): string {
   if (title.startsWith("✅ Checkpoint · ")) return `checkpoint ${title.slice("✅ Checkpoint · ".length)}`;
   if (title.startsWith("🎓 ")) return "closing";
   if (title.endsWith("(continued)")) return "continued";
-  // A board says "live" while its week runs, "final" after its last edit.
-  const board = /^🏆 Week (\d+) leaderboard · (?:live|final)/.exec(title);
+  // A board says "live" while its week runs, "final" after its last edit, "moved" when a start edit set its post aside.
+  const board = /^🏆 Week (\d+) leaderboard · (?:live|final|moved)/.exec(title);
   if (board !== null) return `live board ${board[1]}`;
   return `other: ${title}`;
 }

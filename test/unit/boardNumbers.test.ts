@@ -48,6 +48,16 @@ describe("member counts on big cohorts' boards and roster", () => {
     expect(final("es")?.description).toContain("La semana 3 ha terminado: esta es su clasificación final.");
   });
 
+  it("titles a board whose week a start edit moved as moved, without standings, in each language", () => {
+    const moved = (language: "en" | "es") =>
+      renderLiveBoard(translatorFor(language), { ...board, weekOver: true, setAside: true }).embeds[0];
+    expect(moved("en")?.title).toBe("🏆 Week 3 leaderboard · moved");
+    expect(moved("en")?.description).toContain("week 3 moved to new dates: this board is no longer kept up to date");
+    expect(moved("en")?.description).not.toContain("Reader 1");
+    expect(moved("es")?.title).toBe("🏆 Clasificación de la semana 3 · trasladada");
+    expect(moved("es")?.description).toContain("esta clasificación ya no se actualiza");
+  });
+
   it("counts the roster's groups in the language's digits", () => {
     const counts = { behind: 1_234, quiet: 0, not_yet: 0, on_track: 25_000, finished: 0 };
     const view = { cohort, filter: RosterFilter.All, page: 0, pageCount: 1_312, counts, members: [] };

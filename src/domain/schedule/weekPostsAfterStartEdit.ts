@@ -14,6 +14,8 @@ export interface WeekPostChanges {
   readonly setAside: readonly { readonly postId: number; readonly from: string; readonly to: string }[];
   readonly takenBack: readonly { readonly postId: number; readonly from: string; readonly to: string; readonly liveUntil: Date }[];
   readonly boardsMoved: readonly { readonly postId: number; readonly liveUntil: Date }[];
+  /** The edit's time: a set-aside row's board still live ends then, and gets its "moved" edit a minute later. */
+  readonly at: Date;
 }
 
 export interface WeekPostsAfterStartEdit {
@@ -74,7 +76,7 @@ export function weekPostsAfterStartEdit(
     .filter((row) => row.sent && !heldWeeks.has(row.week) && announcedAgain(row.week, before, after, now))
     .map((row) => row.week);
   return {
-    changes: { setAside: setAside.map(({ postId, from, to }) => ({ postId, from, to })), takenBack, boardsMoved },
+    changes: { setAside: setAside.map(({ postId, from, to }) => ({ postId, from, to })), takenBack, boardsMoved, at: now },
     postsLeftUp: postsLeftUp.sort((a, b) => a - b),
   };
 }

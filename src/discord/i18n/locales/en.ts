@@ -661,6 +661,9 @@ export const en = {
   "liveBoard.finalTitle": "🏆 Week {week} leaderboard · final",
   "liveBoard.finalDescription": "Week {week} is over: these are its final standings.",
   "liveBoard.finalEmpty": "Nobody logged points this week.",
+  "liveBoard.setAsideTitle": "🏆 Week {week} leaderboard · moved",
+  "liveBoard.setAsideDescription":
+    "The cohort's start date changed and week {week} moved to new dates: this board is no longer kept up to date. `/leaderboard` shows the standings.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
   "roster.counts":

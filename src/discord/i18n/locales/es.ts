@@ -683,6 +683,9 @@ export const es: Catalogue = {
   "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
   "liveBoard.finalDescription": "La semana {week} ha terminado: esta es su clasificación final.",
   "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
+  "liveBoard.setAsideTitle": "🏆 Clasificación de la semana {week} · trasladada",
+  "liveBoard.setAsideDescription":
+    "La fecha de inicio de la cohorte cambió y la semana {week} pasó a otras fechas: esta clasificación ya no se actualiza. `/clasificacion` muestra la clasificación.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts":
