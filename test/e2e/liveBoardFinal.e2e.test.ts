@@ -84,7 +84,7 @@ describe("the live board after its week", () => {
     expect(final.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(postLabel(final)).toBe("live board 1");
     const text = visibleText(final);
-    expect(text).toContain("Week 1 is over: these are its final standings.");
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when it ended.");
     expect(text).toContain("Early Reader");
     expect(text).toContain("Sunday Reader");
     expect(text).not.toContain("Kept up to date");
@@ -300,6 +300,25 @@ describe("the live board after its week", () => {
     expect(closed).toEqual([2, 2, 1, 0]);
     expect([...finalEdits.keys()].sort()).toEqual([...boardIds].sort());
     expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
+  }, 60_000);
+
+  it("keeps the final board as the week ended when a member undoes a reading of that week afterwards, and says so", async () => {
+    const setup = await postedWeekOne("Undone Later");
+    await setup.reads("900000000000000015", "Undoing Reader", at("2027-03-05T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
+    // Monday of week 2: the reader takes back week 1's reading; week 1's board is a record of how the week ended.
+    await setup.current.first.test.app.services.study.undo({
+      guildId: setup.current.guild.id,
+      userId: "900000000000000015",
+      cohort: null,
+      item: "Storage Engines",
+      now: at("2027-03-08T10:00:00Z"),
+    });
+    for (const tick of ["2027-03-08T10:01:00Z", "2027-03-08T12:00:00Z"]) await setup.current.first.tickAt(at(tick));
+    expect(setup.edits()).toBe(1);
+    const text = visibleText(setup.board());
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when it ended.");
+    expect(text).toContain("Undoing Reader");
   }, 60_000);
 
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
