@@ -332,6 +332,19 @@ describe("the live board after its week", () => {
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(0);
   }, 60_000);
 
+  it("does not let a process that listed a board before a failed final edit claim it again at once", async () => {
+    const setup = await postedWeekOne("Stale Listing");
+    const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
+    const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
+    // Process B lists the board at 00:01; process A claims it, Discord refuses the edit, A gives it back.
+    const [listedByB] = await liveBoards.listEnded([cohortId], at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z"));
+    if (listedByB === undefined) throw new Error("week 1's board is not listed");
+    expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:00Z"))).toBe(true);
+    await liveBoards.releaseFinalEdit(listedByB, at("2027-03-08T00:01:00Z"));
+    // B, still holding its listing, must wait the minute like everyone else.
+    expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:05Z"))).toBe(false);
+  }, 60_000);
+
   it("sends the posts and reminders due at the week's end before it gives the boards their final edit", async () => {
     const setup = await postedWeekOne("Order");
     const reader = setup.current.emulator.createMember(setup.current.guild.id, { username: "order-reader" });

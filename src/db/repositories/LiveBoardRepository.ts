@@ -134,12 +134,14 @@ export class LiveBoardRepository {
   /**
    * Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process
    * can win. It clears the board's end: the board leaves listEnded's range, no edit comes after, and a
-   * later start or zone edit does not move it (ScheduledPost rows keep a null end once final).
+   * later start or zone edit does not move it (ScheduledPost rows keep a null end once final). The board's
+   * last edit is part of the condition: a failed attempt given back (releaseFinalEdit) restores the end but
+   * not that time, so a process that listed the board before the attempt cannot claim it at once.
    */
   async claimFinalEdit(board: EndedLiveBoard, now: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardLiveUntil: board.liveUntil },
+        where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: board.editedAt },
         data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
       }),
     );
