@@ -84,7 +84,7 @@ describe("the live board after its week", () => {
     expect(final.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(postLabel(final)).toBe("live board 1");
     const text = visibleText(final);
-    expect(text).toContain("Week 1 is over: these are its standings as they stood when it ended.");
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
     expect(text).toContain("Early Reader");
     expect(text).toContain("Sunday Reader");
     expect(text).not.toContain("Kept up to date");
@@ -302,7 +302,7 @@ describe("the live board after its week", () => {
     expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
   }, 60_000);
 
-  it("keeps the final board as the week ended when a member undoes a reading of that week afterwards, and says so", async () => {
+  it("keeps the final board as it was closed when a member undoes a reading of that week afterwards, and says so", async () => {
     const setup = await postedWeekOne("Undone Later");
     await setup.reads("900000000000000015", "Undoing Reader", at("2027-03-05T10:00:00Z"));
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
@@ -317,7 +317,7 @@ describe("the live board after its week", () => {
     for (const tick of ["2027-03-08T10:01:00Z", "2027-03-08T12:00:00Z"]) await setup.current.first.tickAt(at(tick));
     expect(setup.edits()).toBe(1);
     const text = visibleText(setup.board());
-    expect(text).toContain("Week 1 is over: these are its standings as they stood when it ended.");
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
     expect(text).toContain("Undoing Reader");
   }, 60_000);
 

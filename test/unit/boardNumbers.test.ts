@@ -43,9 +43,11 @@ describe("member counts on big cohorts' boards and roster", () => {
   it("titles the board's final edit as final, and says the week is over, in each language", () => {
     const final = (language: "en" | "es") => renderLiveBoard(translatorFor(language), { ...board, weekOver: true }).embeds[0];
     expect(final("en")?.title).toBe("🏆 Week 3 leaderboard · final");
-    expect(final("en")?.description).toContain("Week 3 is over: these are its standings as they stood when it ended.");
+    expect(final("en")?.description).toContain("Week 3 is over: these are its standings as they stood when this board was closed.");
     expect(final("es")?.title).toBe("🏆 Clasificación de la semana 3 · final");
-    expect(final("es")?.description).toContain("La semana 3 ha terminado: esta es su clasificación tal como quedó al terminar.");
+    expect(final("es")?.description).toContain(
+      "La semana 3 ha terminado: esta es su clasificación tal como estaba cuando este mensaje dejó de actualizarse.",
+    );
   });
 
   it("titles a board whose week a start edit moved as moved, without standings, in each language", () => {

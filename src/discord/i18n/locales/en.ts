@@ -659,7 +659,7 @@ export const en = {
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
   "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
   "liveBoard.finalTitle": "🏆 Week {week} leaderboard · final",
-  "liveBoard.finalDescription": "Week {week} is over: these are its standings as they stood when it ended.",
+  "liveBoard.finalDescription": "Week {week} is over: these are its standings as they stood when this board was closed.",
   "liveBoard.finalEmpty": "Nobody logged points this week.",
   "liveBoard.setAsideTitle": "🏆 Week {week} leaderboard · moved",
   "liveBoard.setAsideDescription":

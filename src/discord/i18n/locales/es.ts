@@ -681,7 +681,8 @@ export const es: Catalogue = {
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
   "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
-  "liveBoard.finalDescription": "La semana {week} ha terminado: esta es su clasificación tal como quedó al terminar.",
+  "liveBoard.finalDescription":
+    "La semana {week} ha terminado: esta es su clasificación tal como estaba cuando este mensaje dejó de actualizarse.",
   "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
   "liveBoard.setAsideTitle": "🏆 Clasificación de la semana {week} · trasladada",
   "liveBoard.setAsideDescription":
