@@ -680,10 +680,11 @@ export class Scheduler {
   ): Promise<void> {
     const { postService, renderer, sender, liveBoards } = this.dependencies;
     try {
-      const view = {
-        ...(await postService.liveBoardView(cohort, weekNumber, now, true)),
-        setAside: weekNumberOfPeriod(board.period) === null,
-      };
+      // A set-aside board (its period renamed) only says its week moved: no standings to read.
+      const view =
+        weekNumberOfPeriod(board.period) === null
+          ? postService.setAsideBoardView(cohort, weekNumber)
+          : await postService.liveBoardView(cohort, weekNumber, now, true);
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;

@@ -31,8 +31,9 @@ describe("member counts on big cohorts' boards and roster", () => {
       final: false,
       publicReply: true,
     },
+    setAside: false,
     weekOver: false,
-  };
+  } as const;
   const text = (language: "en" | "es") => renderLiveBoard(translatorFor(language), board).embeds[0]?.description ?? "";
 
   it("says how many more members have points in the language's digits", () => {
@@ -51,8 +52,7 @@ describe("member counts on big cohorts' boards and roster", () => {
   });
 
   it("titles a board whose week a start edit moved as moved, without standings, in each language", () => {
-    const moved = (language: "en" | "es") =>
-      renderLiveBoard(translatorFor(language), { ...board, weekOver: true, setAside: true }).embeds[0];
+    const moved = (language: "en" | "es") => renderLiveBoard(translatorFor(language), { cohort, weekNumber: 3, setAside: true }).embeds[0];
     expect(moved("en")?.title).toBe("🏆 Week 3 leaderboard · moved");
     expect(moved("en")?.description).toContain("week 3 moved to new dates: this board is no longer kept up to date");
     expect(moved("en")?.description).not.toContain("Reader 1");

@@ -6,7 +6,7 @@ import { standingLines } from "./standingLines.js";
 
 /** The weekly post's last message: this week's top ten, edited in place while the week runs, and once after it (final). */
 export function renderLiveBoard(t: Translator, view: LiveBoardView): PostMessage {
-  if (view.setAside === true)
+  if (view.setAside)
     return boardMessage(t, view, t.t("liveBoard.setAsideTitle", { week: view.weekNumber }), [
       t.t("liveBoard.setAsideDescription", { week: view.weekNumber }),
     ]);
