@@ -78,6 +78,20 @@ describe("a start date moved after week 1 was announced", () => {
     expect(renewed?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
   }, 60_000);
 
+  it("redraws as final a week 1 board that said it moved when the start is put back more than a day after that week's end", async () => {
+    const { current, channelId } = await announcedWeekOne("Back Late", new Date("2027-03-02T10:00:00Z"));
+    const oldBoard = () => current.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    await editStart(current, channelId, "Back Late", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-09T04:00:00Z"))) await current.first.tickAt(at);
+    expect(oldBoard()?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · moved");
+    // Tuesday 9 March: week 1 under the first start ended more than a day ago; the admin puts that start back.
+    await editStart(current, channelId, "Back Late", "2027-03-01", new Date("2027-03-09T05:00:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-09T06:00:00Z"), new Date("2027-03-09T07:00:00Z"))) await current.first.tickAt(at);
+    expect(oldBoard()?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    const closed = oldBoard();
+    expect(closed === undefined ? "" : visibleText(closed.message)).toContain("Week 1 is over");
+  }, 60_000);
+
   it("names the running week after a break week as announced again, as the scheduler then does", async () => {
     const created = new Date("2027-02-26T12:00:00Z");
     const current = await startSchedulerWorld(created);

@@ -55,7 +55,8 @@ describe("weekPostsAfterStartEdit", () => {
     );
     expect(result.changes.setAside).toEqual([{ postId: 2, from: "week-1", to: "week-1@2027-03-08T09:00:00.000Z" }]);
     expect(result.changes.takenBack).toEqual([
-      { postId: 1, from: "week-1@2027-03-01T09:00:00.000Z", to: "week-1", liveUntil: new Date("2027-03-08T00:00:00Z") },
+      // Week 1 ended on 8 March: its board ends at the edit, for its final edit a minute later.
+      { postId: 1, from: "week-1@2027-03-01T09:00:00.000Z", to: "week-1", liveUntil: new Date("2027-03-09T10:00:00Z") },
     ]);
     // Week 1 is not announced again (its 1 March post is back): the reply does not say it will be.
     expect(result.postsLeftUp).toEqual([]);

@@ -29,13 +29,18 @@ export function weekPostChangeWrites(prisma: PrismaClient, changes: WeekPostChan
         data: { boardLiveUntil: changes.at },
       }),
     ]),
-    ...changes.takenBack.map((row) =>
+    ...changes.takenBack.flatMap((row) => [
+      // Dirty, when there is a board: one that said its week moved is drawn live again at the next tick
+      // (or, its week over, final a minute after the edit: liveUntil is then the edit's time).
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.from, boardMessageId: { not: null } },
+        data: { boardDirty: true },
+      }),
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, period: row.from },
-        // Dirty: a board that said its week moved is drawn live again at the next tick.
-        data: { period: row.to, boardLiveUntil: row.liveUntil, boardDirty: true },
+        data: { period: row.to, boardLiveUntil: row.liveUntil },
       }),
-    ),
+    ]),
     ...changes.boardsMoved.map((row) =>
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, boardLiveUntil: { not: null } },

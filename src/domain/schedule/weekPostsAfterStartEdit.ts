@@ -34,7 +34,8 @@ const maxLateMs = 24 * 60 * 60 * 1000;
  * new start moves (its time under the old start and under the new one differ, the other settings as
  * they are now: a post sent before an announce time or zone edit is not "moved" by that) is set aside,
  * so the week is announced again at its new time; a row set aside earlier for exactly the new instant
- * is taken back, so that instant is not announced twice. Every other row keeps its period; its board
+ * is taken back, so that instant is not announced twice (its board live until the week's end, or until the
+ * edit when that end is past). Every other row keeps its period; its board
  * follows the week's new end (a zone edit moves it too).
  */
 export function weekPostsAfterStartEdit(
@@ -70,7 +71,9 @@ export function weekPostsAfterStartEdit(
     if (week === null) continue;
     if (heldWeeks.has(week) || row.period !== setAsideWeekPeriod(week, weekPostDueAt(after, week))) continue;
     heldWeeks.add(week);
-    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil: weekBoardLiveUntil(after, week) });
+    // A week already over ends at the edit: its board, which may say its week moved, gets its final edit a minute later.
+    const liveUntil = new Date(Math.max(weekBoardLiveUntil(after, week).getTime(), now.getTime()));
+    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil });
   }
   const postsLeftUp = setAside
     .filter((row) => row.sent && !heldWeeks.has(row.week) && announcedAgain(row.week, before, after, now))
