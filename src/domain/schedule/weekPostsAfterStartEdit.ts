@@ -87,7 +87,9 @@ export function weekPostsAfterStartEdit(
 /**
  * Whether the scheduler will send week `week`'s post at its new time: it is still to come or less than a
  * day late, or it is the running week's post that this edit moved from a time still to come into the past
- * (late only since the edit). Any other past week is skipped by the catch-up rule.
+ * (late only since the edit). Any other past week is skipped by the catch-up rule. The running week ends
+ * with the next calendar week's post, a break week's too: a break week has its own post, which the
+ * scheduler then sends as the running week's (Scheduler's currentWeekPost), so no break weeks are needed here.
  */
 function announcedAgain(week: number, before: PostSettings, after: PostSettings, now: Date): boolean {
   const dueAt = weekPostDueAt(after, week).getTime();
