@@ -65,6 +65,8 @@ export interface AppOverrides {
   readonly clock?: Clock;
   /** node-cron expression of the scheduler's automatic tick; null turns it off (tests tick by hand). Default: every 20 s. */
   readonly schedulerTickCron?: string | null;
+  /** Final board edits a scheduler tick makes at most. Default: schedulerTiming.liveBoardFinalsPerTick (tests set a small one). */
+  readonly schedulerFinalEditsPerTick?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
   /** Which plans are balanced on a worker thread (`minWork`; Infinity: none) and how it starts. Default: PlanBuildThread's. */
@@ -288,6 +290,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId), config.shard),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
+    ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),

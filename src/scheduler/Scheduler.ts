@@ -8,7 +8,7 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
-import { setAsideWeekPeriod, weekNumberOfPeriod } from "../domain/schedule/weekPostPeriod.js";
+import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -114,6 +114,8 @@ export interface SchedulerDependencies {
   readonly purgeDue?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
+  /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
+  readonly finalEditsPerTick?: number;
   /**
    * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
@@ -248,8 +250,6 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
-  /** Boards whose final edit met Discord trouble: not tried again by this process before then (epoch ms). */
-  private readonly finalEditRetryAt = new Map<number, number>();
   /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
   private readonly watches = new Map<number, CohortWatch>();
   private watchedGeneration = -1;
@@ -674,18 +674,20 @@ export class Scheduler {
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     const latestByCohort = new Map<number, EndedLiveBoard>();
+    // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
+    const setAside: EndedLiveBoard[] = [];
     for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy)) {
+      if (weekNumberOfSetAsidePeriod(board.period) !== null) setAside.push(board);
       if (weekNumberOfPeriod(board.period) === null) continue;
       const latest = latestByCohort.get(board.cohortId);
       if (latest === undefined || board.liveUntil.getTime() > latest.liveUntil.getTime()) latestByCohort.set(board.cohortId, board);
     }
     // Side by side like the posts, and a bounded number a tick: the rest are listed again at the next.
-    const boards = [...latestByCohort.values()]
-      .filter((board) => (this.finalEditRetryAt.get(board.postId) ?? 0) <= now.getTime())
-      .slice(0, schedulerTiming.liveBoardFinalsPerTick);
+    const perTick = this.dependencies.finalEditsPerTick ?? schedulerTiming.liveBoardFinalsPerTick;
+    const boards = [...latestByCohort.values(), ...setAside].slice(0, perTick);
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
-      const weekNumber = weekNumberOfPeriod(board.period);
+      const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
       if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
@@ -701,20 +703,20 @@ export class Scheduler {
   ): Promise<void> {
     const { postService, renderer, sender, liveBoards } = this.dependencies;
     try {
-      const view = await postService.liveBoardView(cohort, weekNumber, now, true);
+      // A set-aside board (its period renamed) only says its week moved: no standings to read.
+      const view =
+        weekNumberOfPeriod(board.period) === null
+          ? postService.setAsideBoardView(cohort, weekNumber)
+          : await postService.liveBoardView(cohort, weekNumber, now, true);
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: given back, tried again a minute later. A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient) {
-        await liveBoards.releaseFinalEdit(board, now);
-        this.finalEditRetryAt.set(board.postId, now.getTime() + schedulerTiming.liveBoardEveryMs);
-      }
+      // Discord trouble: given back, tried again a minute later (listEnded). A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient) await liveBoards.releaseFinalEdit(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
-    this.finalEditRetryAt.delete(board.postId);
     report.boardsClosed += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }

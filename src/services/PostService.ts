@@ -48,17 +48,27 @@ export interface WeekPostView {
   /** From week 2: the previous week's chart (attached as a picture). */
   readonly chart: WeeklyChartData | null;
   /** This week's board: the post's last message, kept live while the week runs. */
-  readonly board: LiveBoardView;
+  readonly board: LiveBoardStandingsView;
 }
 
-/** The weekly post's live leaderboard part. */
-export interface LiveBoardView {
+/** The weekly post's live leaderboard part with its week's standings: while the week runs, and its final edit. */
+export interface LiveBoardStandingsView {
   readonly cohort: Cohort;
   readonly weekNumber: number;
+  readonly setAside: false;
   readonly board: LeaderboardView;
   /** The board's last edit, after its week ended: its final standings. */
   readonly weekOver: boolean;
 }
+
+/** The last edit of a board whose week a start edit moved (its post set aside): no standings, where to look instead. */
+export interface SetAsideBoardView {
+  readonly cohort: Cohort;
+  readonly weekNumber: number;
+  readonly setAside: true;
+}
+
+export type LiveBoardView = LiveBoardStandingsView | SetAsideBoardView;
 
 export interface CheckpointPostView {
   readonly cohort: Cohort;
@@ -192,9 +202,14 @@ export class PostService {
   }
 
   /** The standing of week `weekNumber` as its weekly post's live part shows it; `weekOver`: its final edit. */
-  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date, weekOver = false): Promise<LiveBoardView> {
+  async liveBoardView(cohort: Cohort, weekNumber: number, now: Date, weekOver = false): Promise<LiveBoardStandingsView> {
     const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber);
-    return { cohort, weekNumber, board, weekOver };
+    return { cohort, weekNumber, setAside: false, board, weekOver };
+  }
+
+  /** The board of a week a start edit moved: it shows no standings, so none are read. */
+  setAsideBoardView(cohort: Cohort, weekNumber: number): SetAsideBoardView {
+    return { cohort, weekNumber, setAside: true };
   }
 
   async checkpointView(cohort: Cohort, sectionKey: string): Promise<CheckpointPostView> {

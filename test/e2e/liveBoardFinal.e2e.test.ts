@@ -84,7 +84,7 @@ describe("the live board after its week", () => {
     expect(final.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(postLabel(final)).toBe("live board 1");
     const text = visibleText(final);
-    expect(text).toContain("Week 1 is over: these are its final standings.");
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
     expect(text).toContain("Early Reader");
     expect(text).toContain("Sunday Reader");
     expect(text).not.toContain("Kept up to date");
@@ -252,6 +252,75 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).not.toContain("Late Reader");
   }, 60_000);
 
+  it("waits a minute after a final edit Discord refused, in every process, then edits once", async () => {
+    const setup = await postedWeekOne("Retried");
+    await setup.reads("900000000000000014", "Retry Reader", at("2027-03-05T10:00:00Z"));
+    // Discord answers 503 to the edit and to discord.js's own retries: the final edit fails at 00:01.
+    setup.current.emulator.failNext(`PATCH /channels/${setup.channelId}/messages/${setup.board().id}`, 503, 4);
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    // A process started since (or this one restarted) knows nothing of that failure but still waits the minute.
+    const second = await setup.current.startProcess(at("2027-03-08T00:01:20Z"));
+    const meanwhile = [await second.tickAt(at("2027-03-08T00:01:20Z")), await setup.current.first.tickAt(at("2027-03-08T00:01:40Z"))];
+    expect(closedIn(meanwhile)).toBe(0);
+    expect(setup.edits()).toBe(0);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+
+    const retried = await Promise.all([second.tickAt(at("2027-03-08T00:02:00Z")), setup.current.first.tickAt(at("2027-03-08T00:02:00Z"))]);
+    expect(closedIn(retried)).toBe(1);
+    expect(setup.edits()).toBe(1);
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("Retry Reader");
+  }, 60_000);
+
+  it("gives more ended boards than a tick's cap their final edit over the next ticks, each once", async () => {
+    // The product's cap is 256 a tick; the same rule with a cap of 2 and 5 cohorts.
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"), { finalEditsPerTick: 2 });
+    world = current;
+    const channelIds: string[] = [];
+    for (const name of ["Cap A", "Cap B", "Cap C", "Cap D", "Cap E"]) {
+      channelIds.push(current.createChannel(name.toLowerCase().replace(/\s+/g, "-")).id);
+      await current.createCohort({ name, channelId: channelIds.at(-1) ?? "", start: "2027-03-01" });
+    }
+    expect((await current.first.tickAt(at("2027-03-01T09:00:00Z"))).sent).toHaveLength(5);
+    const boardIds = channelIds.flatMap((channelId) =>
+      current
+        .posts(channelId, { liveBoards: true })
+        .filter((post) => post.message.embeds[0]?.title?.startsWith("🏆") === true)
+        .map((post) => post.message.id),
+    );
+    expect(boardIds).toHaveLength(5);
+    const finalEdits = new Map<string, number>();
+    current.emulator.on("messageUpdate", (message: { id: string; embeds?: readonly { title?: string }[] }) => {
+      if (message.embeds?.[0]?.title?.endsWith("· final") === true) finalEdits.set(message.id, (finalEdits.get(message.id) ?? 0) + 1);
+    });
+
+    const closed: number[] = [];
+    for (const tick of ["2027-03-08T00:01:00Z", "2027-03-08T00:01:20Z", "2027-03-08T00:01:40Z", "2027-03-08T00:02:00Z"])
+      closed.push((await current.first.tickAt(at(tick))).boardsClosed);
+    expect(closed).toEqual([2, 2, 1, 0]);
+    expect([...finalEdits.keys()].sort()).toEqual([...boardIds].sort());
+    expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
+  }, 60_000);
+
+  it("keeps the final board as it was closed when a member undoes a reading of that week afterwards, and says so", async () => {
+    const setup = await postedWeekOne("Undone Later");
+    await setup.reads("900000000000000015", "Undoing Reader", at("2027-03-05T10:00:00Z"));
+    expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
+    // Monday of week 2: the reader takes back week 1's reading; week 1's board is a record of how the week ended.
+    await setup.current.first.test.app.services.study.undo({
+      guildId: setup.current.guild.id,
+      userId: "900000000000000015",
+      cohort: null,
+      item: "Storage Engines",
+      now: at("2027-03-08T10:00:00Z"),
+    });
+    for (const tick of ["2027-03-08T10:01:00Z", "2027-03-08T12:00:00Z"]) await setup.current.first.tickAt(at(tick));
+    expect(setup.edits()).toBe(1);
+    const text = visibleText(setup.board());
+    expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
+    expect(text).toContain("Undoing Reader");
+  }, 60_000);
+
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
     const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
@@ -261,6 +330,19 @@ describe("the live board after its week", () => {
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(1);
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(0);
+  }, 60_000);
+
+  it("does not let a process that listed a board before a failed final edit claim it again at once", async () => {
+    const setup = await postedWeekOne("Stale Listing");
+    const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
+    const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
+    // Process B lists the board at 00:01; process A claims it, Discord refuses the edit, A gives it back.
+    const [listedByB] = await liveBoards.listEnded([cohortId], at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z"));
+    if (listedByB === undefined) throw new Error("week 1's board is not listed");
+    expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:00Z"))).toBe(true);
+    await liveBoards.releaseFinalEdit(listedByB, at("2027-03-08T00:01:00Z"));
+    // B, still holding its listing, must wait the minute like everyone else.
+    expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:05Z"))).toBe(false);
   }, 60_000);
 
   it("sends the posts and reminders due at the week's end before it gives the boards their final edit", async () => {

@@ -60,6 +60,70 @@ describe("a start date moved after week 1 was announced", () => {
     ]);
   }, 60_000);
 
+  it("tells readers of the week 1 board set aside by a postponed start that it moved, once, while the new week 1 board stays live", async () => {
+    const { current, channelId } = await announcedWeekOne("Moved Board", new Date("2027-03-02T10:00:00Z"));
+    const boards = () => current.posts(channelId, { liveBoards: true }).filter((post) => postLabel(post.message).startsWith("live board"));
+    const oldBoardId = boards()[0]?.message.id;
+    let oldBoardEdits = 0;
+    current.emulator.on("messageUpdate", (message: { id: string }) => {
+      if (message.id === oldBoardId) oldBoardEdits += 1;
+    });
+    await editStart(current, channelId, "Moved Board", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-08T10:00:00Z"))) await current.first.tickAt(at);
+    const [old, renewed] = boards();
+    expect(old?.message.id).toBe(oldBoardId);
+    expect(old?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · moved");
+    expect(old === undefined ? "" : visibleText(old.message)).toContain("no longer kept up to date");
+    expect(oldBoardEdits).toBe(1);
+    expect(renewed?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+  }, 60_000);
+
+  it("redraws as final a week 1 board that said it moved when the start is put back more than a day after that week's end", async () => {
+    const { current, channelId } = await announcedWeekOne("Back Late", new Date("2027-03-02T10:00:00Z"));
+    const oldBoard = () => current.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    await editStart(current, channelId, "Back Late", "2027-03-08", new Date("2027-03-02T10:30:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-02T11:00:00Z"), new Date("2027-03-09T04:00:00Z"))) await current.first.tickAt(at);
+    expect(oldBoard()?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · moved");
+    // Tuesday 9 March: week 1 under the first start ended more than a day ago; the admin puts that start back.
+    await editStart(current, channelId, "Back Late", "2027-03-01", new Date("2027-03-09T05:00:00Z"));
+    for (const at of hourlyInstants(new Date("2027-03-09T06:00:00Z"), new Date("2027-03-09T07:00:00Z"))) await current.first.tickAt(at);
+    expect(oldBoard()?.message.embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    const closed = oldBoard();
+    expect(closed === undefined ? "" : visibleText(closed.message)).toContain("Week 1 is over");
+  }, 60_000);
+
+  it("names the running week after a break week as announced again, as the scheduler then does", async () => {
+    const created = new Date("2027-02-26T12:00:00Z");
+    const current = await startSchedulerWorld(created);
+    world = current;
+    const channelId = current.createChannel("after-break").id;
+    await current.createCohort({ name: "After Break", channelId, start: "2027-03-01" });
+    current.first.clock.set(created);
+    const breakReply = await current.emulator
+      .runCommand({
+        guildId: current.guild.id,
+        channelId,
+        userId: current.admin.id,
+        name: "cohort break",
+        options: { cohort: "After Break", week: 2 },
+      })
+      .final();
+    expect(visibleText(breakReply)).toContain("is now a break");
+    // Week 1 on 1 March, break week 2 on 8 March, week 3 on 15 March: now Tuesday of week 3.
+    for (const at of ["2027-03-01T09:00:00Z", "2027-03-08T09:00:00Z", "2027-03-15T09:00:00Z", "2027-03-16T10:00:00Z"])
+      await current.first.tickAt(new Date(at));
+    const reply = await editStart(current, channelId, "After Break", "2027-03-08", new Date("2027-03-16T10:30:00Z"));
+    // A week later each week: week 3 (the running one, after the break) comes back on 22 March; weeks 1 and 2 are past.
+    expect(reply).toContain("The week 3 post already sent stays in the channel");
+    for (const at of ["2027-03-16T11:00:00Z", "2027-03-22T09:00:00Z"]) await current.first.tickAt(new Date(at));
+    expect(current.posts(channelId).map((post) => `${postLabel(post.message)} @ ${post.sentAt.toISOString()}`)).toEqual([
+      "week 1 @ 2027-03-01T09:00:00.000Z",
+      "week 2 @ 2027-03-08T09:00:00.000Z",
+      "week 3 @ 2027-03-15T09:00:00.000Z",
+      "week 3 @ 2027-03-22T09:00:00.000Z",
+    ]);
+  }, 60_000);
+
   it("does not announce week 1 again when the admin puts the start back to the day it was announced for", async () => {
     const { current, channelId } = await announcedWeekOne("Put Back", new Date("2027-03-02T10:00:00Z"));
     await editStart(current, channelId, "Put Back", "2027-03-08", new Date("2027-03-02T10:30:00Z"));

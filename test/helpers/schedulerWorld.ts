@@ -49,10 +49,11 @@ export interface SchedulerWorld {
 /**
  * `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt).
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
+ * `finalEditsPerTick`: the scheduler's cap on final board edits per tick (default: the product's).
  */
 export async function startSchedulerWorld(
   start: Date,
-  options: { readonly tickCron?: string; readonly nonceWindowMs?: number } = {},
+  options: { readonly tickCron?: string; readonly nonceWindowMs?: number; readonly finalEditsPerTick?: number } = {},
 ): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
@@ -68,7 +69,12 @@ export async function startSchedulerWorld(
   const launch = async (at: Date): Promise<BotProcess> => {
     const clock = new ManualClock(at);
     const environment = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, DATABASE_URL: database.url };
-    const test = await startTestApp({ clock, schedulerTickCron: options.tickCron ?? null, environment });
+    const test = await startTestApp({
+      clock,
+      schedulerTickCron: options.tickCron ?? null,
+      environment,
+      ...(options.finalEditsPerTick === undefined ? {} : { schedulerFinalEditsPerTick: options.finalEditsPerTick }),
+    });
     try {
       await test.app.start();
     } catch (error) {
@@ -172,8 +178,8 @@ export function postLabel(message: EmulatorMessage): string {
   // 🏁: the closing post of a cohort ended early.
   if (title.startsWith("🎓 ") || title.startsWith("🏁 ")) return "closing";
   if (title.endsWith("(continued)")) return "continued";
-  // A board says "live" while its week runs, "final" after its last edit.
-  const board = /^🏆 Week (\d+) leaderboard · (?:live|final)/.exec(title);
+  // A board says "live" while its week runs, "final" after its last edit, "moved" when a start edit set its post aside.
+  const board = /^🏆 Week (\d+) leaderboard · (?:live|final|moved)/.exec(title);
   if (board !== null) return `live board ${board[1]}`;
   return `other: ${title}`;
 }

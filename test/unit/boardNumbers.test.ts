@@ -31,8 +31,9 @@ describe("member counts on big cohorts' boards and roster", () => {
       final: false,
       publicReply: true,
     },
+    setAside: false,
     weekOver: false,
-  };
+  } as const;
   const text = (language: "en" | "es") => renderLiveBoard(translatorFor(language), board).embeds[0]?.description ?? "";
 
   it("says how many more members have points in the language's digits", () => {
@@ -43,9 +44,20 @@ describe("member counts on big cohorts' boards and roster", () => {
   it("titles the board's final edit as final, and says the week is over, in each language", () => {
     const final = (language: "en" | "es") => renderLiveBoard(translatorFor(language), { ...board, weekOver: true }).embeds[0];
     expect(final("en")?.title).toBe("🏆 Week 3 leaderboard · final");
-    expect(final("en")?.description).toContain("Week 3 is over: these are its final standings.");
+    expect(final("en")?.description).toContain("Week 3 is over: these are its standings as they stood when this board was closed.");
     expect(final("es")?.title).toBe("🏆 Clasificación de la semana 3 · final");
-    expect(final("es")?.description).toContain("La semana 3 ha terminado: esta es su clasificación final.");
+    expect(final("es")?.description).toContain(
+      "La semana 3 ha terminado: esta es su clasificación tal como estaba cuando este mensaje dejó de actualizarse.",
+    );
+  });
+
+  it("titles a board whose week a start edit moved as moved, without standings, in each language", () => {
+    const moved = (language: "en" | "es") => renderLiveBoard(translatorFor(language), { cohort, weekNumber: 3, setAside: true }).embeds[0];
+    expect(moved("en")?.title).toBe("🏆 Week 3 leaderboard · moved");
+    expect(moved("en")?.description).toContain("week 3 moved to new dates: this board is no longer kept up to date");
+    expect(moved("en")?.description).not.toContain("Reader 1");
+    expect(moved("es")?.title).toBe("🏆 Clasificación de la semana 3 · trasladada");
+    expect(moved("es")?.description).toContain("esta clasificación ya no se actualiza");
   });
 
   it("counts the roster's groups in the language's digits", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { renderWeekPost } from "../../src/discord/render/renderWeekPost.js";
 import type { AssignedItem, PlanWeek } from "../../src/domain/schedule/scheduleTypes.js";
-import type { LiveBoardView, WeekPostView } from "../../src/services/PostService.js";
+import type { LiveBoardStandingsView, WeekPostView } from "../../src/services/PostService.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 
 const item = (id: number, title: string, minutes: number | null): AssignedItem => ({
@@ -44,7 +44,7 @@ describe("the week post's item lines", () => {
       breakWeek: null,
       chart: null,
       // A board that is off: the post has no live part, which this test is not about.
-      board: { cohort, weekNumber: 1, board: { boardOn: false } } as unknown as LiveBoardView,
+      board: { cohort, weekNumber: 1, board: { boardOn: false } } as unknown as LiveBoardStandingsView,
     };
     for (const language of ["en", "es"] as const) {
       const text = JSON.stringify(renderWeekPost(translatorFor(language), view).messages);

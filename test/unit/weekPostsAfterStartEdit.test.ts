@@ -55,7 +55,8 @@ describe("weekPostsAfterStartEdit", () => {
     );
     expect(result.changes.setAside).toEqual([{ postId: 2, from: "week-1", to: "week-1@2027-03-08T09:00:00.000Z" }]);
     expect(result.changes.takenBack).toEqual([
-      { postId: 1, from: "week-1@2027-03-01T09:00:00.000Z", to: "week-1", liveUntil: new Date("2027-03-08T00:00:00Z") },
+      // Week 1 ended on 8 March: its board ends at the edit, for its final edit a minute later.
+      { postId: 1, from: "week-1@2027-03-01T09:00:00.000Z", to: "week-1", liveUntil: new Date("2027-03-09T10:00:00Z") },
     ]);
     // Week 1 is not announced again (its 1 March post is back): the reply does not say it will be.
     expect(result.postsLeftUp).toEqual([]);
@@ -95,6 +96,36 @@ describe("weekPostsAfterStartEdit", () => {
     );
     expect(result.changes.setAside).toEqual([]);
     expect(result.changes.boardsMoved).toEqual([{ postId: 1, liveUntil: new Date("2027-03-08T08:00:00Z") }]);
+  });
+
+  // Wednesday starts. Week 1 went out on Monday 1 March (Monday posts then); announce_day then became Wednesday,
+  // so under the settings before the start edit its time is Wednesday 3 March 09:00, still to come on 2 March.
+  const wednesdays = (startDate: string) => settings({ startDate, announceDay: 3 });
+
+  it("names the running week's post moved from a time still to come into the past as announced again", () => {
+    // Start a week earlier: week 1 (24 Feb - 2 Mar) is running, its post more than a day late only since this edit.
+    const result = weekPostsAfterStartEdit(
+      [row(1, "week-1", "2027-03-01T09:00:00Z")],
+      wednesdays("2027-03-03"),
+      wednesdays("2027-02-24"),
+      at("2027-03-02T10:00:00Z"),
+    );
+    expect(result.changes.setAside.map((change) => change.postId)).toEqual([1]);
+    expect(result.postsLeftUp).toEqual([1]);
+  });
+
+  it("does not name that post when the week after it, a break week, is already running: its own post is the current one", () => {
+    // Start two weeks earlier, week 2 a break: week 1 is 17-23 Feb, break week 2 (24 Feb - 2 Mar) runs. A break
+    // week has its weekly post (telling members when reading resumes), due 24 Feb: the scheduler sends that one
+    // as the running week's (currentWeekPost) and skips week 1's by the catch-up rule.
+    const result = weekPostsAfterStartEdit(
+      [row(1, "week-1", "2027-03-01T09:00:00Z")],
+      wednesdays("2027-03-03"),
+      wednesdays("2027-02-17"),
+      at("2027-03-02T10:00:00Z"),
+    );
+    expect(result.changes.setAside.map((change) => change.postId)).toEqual([1]);
+    expect(result.postsLeftUp).toEqual([]);
   });
 
   it("names only the weeks that will be announced again, not past weeks the catch-up rule skips", () => {

@@ -20,6 +20,29 @@ export interface EndedLiveBoard extends LiveBoardRecord {
   readonly liveUntil: Date;
 }
 
+/** A weekly post row's board columns as read by listDue and listEnded. */
+interface BoardRow {
+  readonly id: number;
+  readonly cohortId: number;
+  readonly period: string;
+  readonly boardMessageId: string | null;
+  readonly boardChannelId: string | null;
+  readonly boardEditedAt: Date | null;
+}
+
+/** The board of a post row; null for a row without one (never posted, or posted before boards were kept). */
+function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
+  if (row.boardMessageId === null || row.boardEditedAt === null) return null;
+  return {
+    postId: row.id,
+    cohortId: row.cohortId,
+    period: row.period,
+    messageId: row.boardMessageId,
+    channelId: row.boardChannelId,
+    editedAt: row.boardEditedAt,
+  };
+}
+
 /**
  * The live boards' edit ledger, on the weekly post's row. A completion marks
  * its cohort's live board dirty in the same transaction that records it
@@ -84,30 +107,19 @@ export class LiveBoardRepository {
         select: { id: true, cohortId: true, period: true, boardMessageId: true, boardChannelId: true, boardEditedAt: true },
       }),
     );
-    return rows.flatMap((row) =>
-      row.boardMessageId === null || row.boardEditedAt === null
-        ? []
-        : [
-            {
-              postId: row.id,
-              cohortId: row.cohortId,
-              period: row.period,
-              messageId: row.boardMessageId,
-              channelId: row.boardChannelId,
-              editedAt: row.boardEditedAt,
-            },
-          ],
-    );
+    return rows.flatMap((row) => toLiveBoard(row) ?? []);
   }
 
   /**
    * These cohorts' boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final
    * edit: claiming it clears the board's end (claimFinalEdit), so a board is listed until then only. Read
    * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
-   * week just ended, whatever the number of cohorts.
+   * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
+   * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
+   * tried again once its time is as old as the week's end must be.
    */
   async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
-    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy } };
+    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
         where: {
@@ -129,44 +141,39 @@ export class LiveBoardRepository {
         },
       }),
     );
-    return rows.flatMap((row) =>
-      row.boardMessageId === null || row.boardEditedAt === null || row.boardLiveUntil === null
-        ? []
-        : [
-            {
-              postId: row.id,
-              cohortId: row.cohortId,
-              period: row.period,
-              messageId: row.boardMessageId,
-              channelId: row.boardChannelId,
-              editedAt: row.boardEditedAt,
-              liveUntil: row.boardLiveUntil,
-            },
-          ],
-    );
+    return rows.flatMap((row) => {
+      const board = toLiveBoard(row);
+      return board === null || row.boardLiveUntil === null ? [] : [{ ...board, liveUntil: row.boardLiveUntil }];
+    });
   }
 
   /**
    * Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process
    * can win. It clears the board's end: the board leaves listEnded's range, no edit comes after, and a
-   * later start or zone edit does not move it (ScheduledPost rows keep a null end once final).
+   * later start or zone edit does not move it (ScheduledPost rows keep a null end once final). The board's
+   * last edit is part of the condition: a failed attempt given back (releaseFinalEdit) restores the end but
+   * not that time, so a process that listed the board before the attempt cannot claim it at once.
    */
   async claimFinalEdit(board: EndedLiveBoard, now: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardLiveUntil: board.liveUntil },
+        where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: board.editedAt },
         data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
       }),
     );
     return count === 1;
   }
 
-  /** A final edit that failed on Discord trouble: given back (its end restored), so a later tick tries again. */
+  /**
+   * A final edit that failed on Discord trouble: given back (its end restored), so a later tick tries again.
+   * The attempt's time stays as the board's last edit: listEnded skips the board until it is as old as a
+   * week's end must be (a minute), in every process and after a restart.
+   */
   async releaseFinalEdit(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: board.postId, boardLiveUntil: null, boardEditedAt: claimedAt },
-        data: { boardEditedAt: board.editedAt, boardLiveUntil: board.liveUntil },
+        data: { boardLiveUntil: board.liveUntil },
       }),
     );
   }

@@ -5,7 +5,8 @@ import type { Prisma } from "../../generated/prisma/client.js";
 /**
  * The writes of a start-date or zone edit to the cohort's weekly post rows, for the transaction that
  * saves the new settings (CohortRepository.updateWithWeekPosts): rows set aside (renamed; one still
- * waiting to be sent is given up, its board no longer edited), then rows taken back (renamed to the
+ * waiting to be sent is given up; a board still live ends at the edit, so the scheduler's final edit
+ * tells its readers the week moved, rather than it saying "live" forever), then rows taken back (renamed to the
  * week's own period, their board live until `liveUntil`), then the boards of rows that keep their
  * period live until their week's new end (a board already given its final edit has no end left and
  * stays final). Each rename repeats the period it expects, so a row changed meanwhile is left alone.
@@ -20,15 +21,26 @@ export function weekPostChangeWrites(prisma: Prisma.TransactionClient, changes: 
       }),
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, period: row.from },
-        data: { period: row.to, boardDirty: false, boardLiveUntil: null },
+        data: { period: row.to, boardDirty: false },
+      }),
+      // A board already final (no end left) stays as it is.
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.to, boardLiveUntil: { not: null } },
+        data: { boardLiveUntil: changes.at },
       }),
     ]),
-    ...changes.takenBack.map((row) =>
+    ...changes.takenBack.flatMap((row) => [
+      // Dirty, when there is a board: one that said its week moved is drawn live again at the next tick
+      // (or, its week over, final a minute after the edit: liveUntil is then the edit's time).
+      prisma.scheduledPost.updateMany({
+        where: { id: row.postId, period: row.from, boardMessageId: { not: null } },
+        data: { boardDirty: true },
+      }),
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, period: row.from },
         data: { period: row.to, boardLiveUntil: row.liveUntil },
       }),
-    ),
+    ]),
     ...changes.boardsMoved.map((row) =>
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, boardLiveUntil: { not: null } },

@@ -6,6 +6,10 @@ import { standingLines } from "./standingLines.js";
 
 /** The weekly post's last message: this week's top ten, edited in place while the week runs, and once after it (final). */
 export function renderLiveBoard(t: Translator, view: LiveBoardView): PostMessage {
+  if (view.setAside)
+    return boardMessage(t, view, t.t("liveBoard.setAsideTitle", { week: view.weekNumber }), [
+      t.t("liveBoard.setAsideDescription", { week: view.weekNumber }),
+    ]);
   const lines = standingLines(t, view.board.top);
   const more = view.board.rankedMembers - view.board.top.length;
   const empty = t.t(view.weekOver ? "liveBoard.finalEmpty" : "liveBoard.empty");
@@ -14,6 +18,10 @@ export function renderLiveBoard(t: Translator, view: LiveBoardView): PostMessage
   // A cohort whose board was turned off while the week ran: its board says so, not that nobody scored.
   const description = view.board.boardOn ? [intro, "", ...standings] : [t.t("liveBoard.off")];
   const title = t.t(view.weekOver ? "liveBoard.finalTitle" : "liveBoard.title", { week: view.weekNumber });
+  return boardMessage(t, view, title, description);
+}
+
+function boardMessage(t: Translator, view: LiveBoardView, title: string, description: readonly string[]): PostMessage {
   return {
     embeds: [
       {

@@ -14,6 +14,8 @@ export interface WeekPostChanges {
   readonly setAside: readonly { readonly postId: number; readonly from: string; readonly to: string }[];
   readonly takenBack: readonly { readonly postId: number; readonly from: string; readonly to: string; readonly liveUntil: Date }[];
   readonly boardsMoved: readonly { readonly postId: number; readonly liveUntil: Date }[];
+  /** The edit's time: a set-aside row's board still live ends then, and gets its "moved" edit a minute later. */
+  readonly at: Date;
 }
 
 export interface WeekPostsAfterStartEdit {
@@ -32,7 +34,8 @@ const maxLateMs = 24 * 60 * 60 * 1000;
  * new start moves (its time under the old start and under the new one differ, the other settings as
  * they are now: a post sent before an announce time or zone edit is not "moved" by that) is set aside,
  * so the week is announced again at its new time; a row set aside earlier for exactly the new instant
- * is taken back, so that instant is not announced twice. Every other row keeps its period; its board
+ * is taken back, so that instant is not announced twice (its board live until the week's end, or until the
+ * edit when that end is past). Every other row keeps its period; its board
  * follows the week's new end (a zone edit moves it too).
  */
 export function weekPostsAfterStartEdit(
@@ -68,13 +71,15 @@ export function weekPostsAfterStartEdit(
     if (week === null) continue;
     if (heldWeeks.has(week) || row.period !== setAsideWeekPeriod(week, weekPostDueAt(after, week))) continue;
     heldWeeks.add(week);
-    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil: weekBoardLiveUntil(after, week) });
+    // A week already over ends at the edit: its board, which may say its week moved, gets its final edit a minute later.
+    const liveUntil = new Date(Math.max(weekBoardLiveUntil(after, week).getTime(), now.getTime()));
+    takenBack.push({ postId: row.id, from: row.period, to: weekPostPeriod(week), liveUntil });
   }
   const postsLeftUp = setAside
     .filter((row) => row.sent && !heldWeeks.has(row.week) && announcedAgain(row.week, before, after, now))
     .map((row) => row.week);
   return {
-    changes: { setAside: setAside.map(({ postId, from, to }) => ({ postId, from, to })), takenBack, boardsMoved },
+    changes: { setAside: setAside.map(({ postId, from, to }) => ({ postId, from, to })), takenBack, boardsMoved, at: now },
     postsLeftUp: postsLeftUp.sort((a, b) => a - b),
   };
 }
@@ -82,7 +87,9 @@ export function weekPostsAfterStartEdit(
 /**
  * Whether the scheduler will send week `week`'s post at its new time: it is still to come or less than a
  * day late, or it is the running week's post that this edit moved from a time still to come into the past
- * (late only since the edit). Any other past week is skipped by the catch-up rule.
+ * (late only since the edit). Any other past week is skipped by the catch-up rule. The running week ends
+ * with the next calendar week's post, a break week's too: a break week has its own post, which the
+ * scheduler then sends as the running week's (Scheduler's currentWeekPost), so no break weeks are needed here.
  */
 function announcedAgain(week: number, before: PostSettings, after: PostSettings, now: Date): boolean {
   const dueAt = weekPostDueAt(after, week).getTime();

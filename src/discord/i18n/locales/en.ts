@@ -665,8 +665,11 @@ export const en = {
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",
   "liveBoard.off": "This cohort keeps its leaderboard private now: each member sees their own standing with `/leaderboard`.",
   "liveBoard.finalTitle": "🏆 Week {week} leaderboard · final",
-  "liveBoard.finalDescription": "Week {week} is over: these are its final standings.",
+  "liveBoard.finalDescription": "Week {week} is over: these are its standings as they stood when this board was closed.",
   "liveBoard.finalEmpty": "Nobody logged points this week.",
+  "liveBoard.setAsideTitle": "🏆 Week {week} leaderboard · moved",
+  "liveBoard.setAsideDescription":
+    "The cohort's start date changed and week {week} moved to new dates: this board is no longer kept up to date. `/leaderboard` shows the standings.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Roster · {name}",
   "roster.counts":

@@ -687,8 +687,12 @@ export const es: Catalogue = {
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
   "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
-  "liveBoard.finalDescription": "La semana {week} ha terminado: esta es su clasificación final.",
+  "liveBoard.finalDescription":
+    "La semana {week} ha terminado: esta es su clasificación tal como estaba cuando este mensaje dejó de actualizarse.",
   "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
+  "liveBoard.setAsideTitle": "🏆 Clasificación de la semana {week} · trasladada",
+  "liveBoard.setAsideDescription":
+    "La fecha de inicio de la cohorte cambió y la semana {week} pasó a otras fechas: esta clasificación ya no se actualiza. `/clasificacion` muestra la clasificación.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.title": "Miembros · {name}",
   "roster.counts":
