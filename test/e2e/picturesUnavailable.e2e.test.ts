@@ -81,7 +81,7 @@ describe("replies and posts when pictures cannot be drawn, end to end", () => {
     bot.clock.set(new Date("2027-01-11T09:01:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
     expect(pictures.attempts).toBeGreaterThan(before);
-    const closing = bot.emulator.channelMessages(bot.channel.id).filter((message) => visibleText(message).includes("Winter is complete"));
+    const closing = bot.emulator.channelMessages(bot.channel.id).filter((message) => visibleText(message).includes("Winter has ended"));
     expect(closing.map((message) => [visibleText(message).includes("Final leaderboard"), message.attachments.length])).toEqual([[true, 0]]);
   });
 });
