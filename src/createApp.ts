@@ -67,8 +67,11 @@ export interface AppOverrides {
   readonly schedulerTickCron?: string | null;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
-  /** Which plans are balanced on a worker thread (`minWork`; Infinity: none) and how it starts. Default: PlanBuildThread's. */
-  readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn">;
+  /**
+   * Which plans are balanced on a worker thread (`minWork`; Infinity: none), how it starts, and how long it may stay
+   * silent before it counts as stuck (`timeoutMs`; tests that hold its work longer). Default: PlanBuildThread's.
+   */
+  readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn" | "timeoutMs">;
   /** What draws the cards and charts. Default: the canvas renderer, loaded with the first picture (LazyPictures). */
   readonly pictures?: Pictures;
 }

@@ -1,4 +1,5 @@
 import { ManualClock } from "../../src/clock.js";
+import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
@@ -75,7 +76,9 @@ export const unhurriedDeadlineMs = 5 * 60_000;
  * The real bot (createApp + discord.js) logged in to the Discord emulator,
  * on a fresh SQLite file, with a guild, a cohort channel and an admin.
  */
-export async function startBotHarness(options: { now?: Date; pictures?: Pictures } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  options: { now?: Date; pictures?: Pictures; planBuilds?: AppOverrides["planBuilds"] } = {},
+): Promise<BotHarness> {
   const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
   const guild = emulator.createGuild({ name: "Study Server" });
@@ -89,6 +92,7 @@ export async function startBotHarness(options: { now?: Date; pictures?: Pictures
       clock,
       schedulerTickCron: null,
       ...(options.pictures === undefined ? {} : { pictures: options.pictures }),
+      ...(options.planBuilds === undefined ? {} : { planBuilds: options.planBuilds }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();
