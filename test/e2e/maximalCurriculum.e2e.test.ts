@@ -21,9 +21,10 @@ class HeldPlanWorker {
     const worker = spawnWorker(name);
     const post = worker.postMessage.bind(worker);
     worker.postMessage = (value: unknown, transferList?: Parameters<Worker["postMessage"]>[1]) => {
-      if (!this.holding) return post(value, transferList);
-      this.held.push(() => post(value, transferList));
-      for (const check of [...this.onHeld]) check();
+      if (this.holding) {
+        this.held.push(() => post(value, transferList));
+        for (const check of [...this.onHeld]) check();
+      } else post(value, transferList);
     };
     return worker;
   };
