@@ -141,6 +141,15 @@ describe("buttons acknowledged before their handler runs", () => {
     expect(answer.attachments.length).toBe(1);
   });
 
+  it("a /done run while every handler slot is taken is acknowledged (thinking…) as it waits in line, then answered", async () => {
+    const dan = members[maxConcurrentHandlers + 3] ?? members[0];
+    if (dan === undefined) throw new Error("no member");
+    const today = await bot.reply(dan.id, "today");
+    const item = (buttonsOf(today)[0]?.label ?? "").replace(/^Done: /, "");
+    const done = await pressWhileBusy(() => bot.run(dan.id, "done", { item }), InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(visibleText(await done.final())).toContain("Logged");
+  });
+
   it("roster ▶ pressed while the bot is busy shows page 2 in the same message, and posts nothing new", async () => {
     const roster = await bot.reply(bot.admin.id, "cohort roster");
     expect(visibleText(roster)).toContain("Page 1 of 2");

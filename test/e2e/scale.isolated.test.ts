@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { DiscordEmulator, type EmulatorGuild, type EmulatorMessage } from "../../src/emulator/DiscordEmulator.js";
 import { projectPaths } from "../../src/projectPaths.js";
-import { visibleText } from "../helpers/botHarness.js";
+import { unhurriedDeadlineMs, visibleText } from "../helpers/botHarness.js";
 import { spawnBotProcess, SharedTestClock, type BotProcess, type LogLine } from "../helpers/botProcess.js";
 import { chronologicalPosts, expectedCoursePosts, postLabel } from "../helpers/schedulerWorld.js";
 import { captureLogger } from "../helpers/silentLogger.js";
@@ -53,7 +53,12 @@ interface World {
 
 async function startWorld(startAt: Date, emulatorOptions: { recommendedShards?: number; maxConcurrency?: number } = {}): Promise<World> {
   const database = await createTestDatabase(testDatabaseProvider);
-  const emulator = await DiscordEmulator.start(emulatorOptions);
+  // Discord's 3 s on the wall clock would make a busy machine's late answers failures; see unhurriedDeadlineMs.
+  const emulator = await DiscordEmulator.start({
+    ...emulatorOptions,
+    interactionDeadlineMs: unhurriedDeadlineMs,
+    answerWaitMs: unhurriedDeadlineMs,
+  });
   const temp = makeTempDir();
   const clock = new SharedTestClock(path.join(temp.dir, "clock"));
   // Opened (and migrated) before any bot process: the test reads the rows the processes write.
@@ -220,7 +225,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
           options: { item: String(storageEngines.id) },
         }),
       );
-      const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
+      const replies = await Promise.all(handles.map((handle) => handle.final()));
       expect(handles.filter((handle) => handle.failed)).toEqual([]);
       for (const reply of replies) expect(visibleText(reply)).toContain("**Storage Engines**");
     }
