@@ -159,7 +159,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
             name: "cohort create",
             options: { name, curriculum: learningPath, channel: server.channelId, start, timezone: zone },
           })
-          .final({ timeoutMs: 15_000 });
+          .final();
         expect(visibleText(reply)).toContain(`**${name}** is set up`);
         cohortIds.set(shard, (await prisma.cohort.findFirstOrThrow({ where: { guildId: server.guild.id, name } })).id);
       }
@@ -201,7 +201,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
       for (const instant of instants) {
         setClock(instant);
         for (let shard = 0; shard < shardCount; shard += 1) {
-          await managerOf(shard).waitForLog(isTickAt(instant, shard), `shard ${shard} to tick at ${instant.toISOString()}`, 30_000);
+          await managerOf(shard).waitForLog(isTickAt(instant, shard), `shard ${shard} to tick at ${instant.toISOString()}`);
         }
         if (instant.getTime() !== doneAt.getTime()) continue;
         const runs = [...byShard].flatMap(([shard, server]) => (members.get(shard) ?? []).map((userId) => ({ userId, server })));
