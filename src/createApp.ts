@@ -83,6 +83,8 @@ export interface App {
   readonly database: DatabaseHandle;
   readonly services: Services;
   readonly discord: DiscordBot;
+  /** The process's one write queue, which every repository of the app shares (see SerialWriteQueue). */
+  readonly writes: SerialWriteQueue;
   /** Posts and reminders; started by start(). `scheduler.tick(now)` runs one pass by hand. */
   readonly scheduler: Scheduler;
   /** Connects to Discord (needs DISCORD_TOKEN) and starts answering interactions. */
@@ -304,6 +306,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     database,
     services,
     discord,
+    writes,
     scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");

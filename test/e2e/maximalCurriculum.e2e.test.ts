@@ -83,11 +83,8 @@ describe("a cohort on a maximal curriculum in one server beside /today and /done
     await waitFor(() => bot.test.app.discord.client.channels.cache.has(bigChannel.id));
     // Imported through the repository (the parser is not what this test is about), with no 30 s limit on its
     // transaction: on a busy machine storing 4,680 items has taken longer, and that is not what this test is about either.
-    await new CurriculumRepository(bot.test.app.database.prisma, undefined, unhurriedDeadlineMs).applyImport(
-      generated.curriculum,
-      "maximal-v1",
-      bigGuild.id,
-    );
+    const curricula = new CurriculumRepository(bot.test.app.database.prisma, bot.test.app.writes, { importTimeoutMs: unhurriedDeadlineMs });
+    await curricula.applyImport(generated.curriculum, "maximal-v1", bigGuild.id);
     await bot.test.app.services.cohorts.create({
       guildId: bigGuild.id,
       actorId: bigAdmin.id,

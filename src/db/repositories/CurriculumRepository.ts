@@ -33,8 +33,8 @@ export class CurriculumRepository {
     private readonly prisma: PrismaClient,
     /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
-    /** How long an import's transaction may wait and run (Prisma's timeout and maxWait). Tests that only seed a curriculum on a busy machine give it longer. */
-    private readonly importTimeoutMs = defaultImportTimeoutMs,
+    /** `importTimeoutMs`: how long an import's transaction may wait and run (Prisma's timeout and maxWait). Tests that only seed a curriculum on a busy machine give it longer. */
+    private readonly options: { readonly importTimeoutMs?: number } = {},
   ) {}
 
   /** Built-in curricula plus the ones this guild imported, ordered by title. */
@@ -202,6 +202,7 @@ export class CurriculumRepository {
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard: ImportGuard): Promise<GuardedImport>;
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard?: ImportGuard): Promise<GuardedImport> {
+    const limitMs = this.options.importTimeoutMs ?? defaultImportTimeoutMs;
     return this.writes.run(() =>
       this.prisma.$transaction(
         async (tx) => {
@@ -234,7 +235,7 @@ export class CurriculumRepository {
           const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
           return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
         },
-        { timeout: this.importTimeoutMs, maxWait: this.importTimeoutMs },
+        { timeout: limitMs, maxWait: limitMs },
       ),
     );
   }
