@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-/** Load tests (e.g. 500 members running /done at once), one file at a time, nothing beside them. */
+/**
+ * Load tests (e.g. 500 members running /done at once, several bot processes), one file at a time,
+ * nothing beside them: they take the machine's cores for minutes. Their emulators' deadlines and
+ * waits are hang guards (unhurriedDeadlineMs), so a slow machine makes them slower, not failing.
+ */
 export default defineConfig({
   test: {
     include: ["test/**/*.isolated.test.ts"],

@@ -69,8 +69,11 @@ export interface AppOverrides {
   readonly schedulerFinalEditsPerTick?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
-  /** Which plans are balanced on a worker thread (`minWork`; Infinity: none) and how it starts. Default: PlanBuildThread's. */
-  readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn">;
+  /**
+   * Which plans are balanced on a worker thread (`minWork`; Infinity: none), how it starts, and how long it may stay
+   * silent before it counts as stuck (`timeoutMs`; tests that hold its work longer). Default: PlanBuildThread's.
+   */
+  readonly planBuilds?: Pick<PlanBuildThreadOptions, "minWork" | "spawn" | "timeoutMs">;
   /** What draws the cards and charts. Default: the canvas renderer, loaded with the first picture (LazyPictures). */
   readonly pictures?: Pictures;
   /** Test seams of the reminder repository (ReminderRepositoryOptions). Default: none. */
@@ -84,6 +87,8 @@ export interface App {
   readonly database: DatabaseHandle;
   readonly services: Services;
   readonly discord: DiscordBot;
+  /** The process's one write queue, which every repository of the app shares (see SerialWriteQueue). */
+  readonly writes: SerialWriteQueue;
   /** Posts and reminders; started by start(). `scheduler.tick(now)` runs one pass by hand. */
   readonly scheduler: Scheduler;
   /** Connects to Discord (needs DISCORD_TOKEN) and starts answering interactions. */
@@ -306,6 +311,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     database,
     services,
     discord,
+    writes,
     scheduler,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");

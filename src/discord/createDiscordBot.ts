@@ -26,9 +26,10 @@ export interface DiscordBot {
   stopInteractions(): void;
   /**
    * Waits for the interactions already being handled to finish (at most
-   * `interactionSettleTimeoutMs`, then logged), so none meets a closed database.
+   * `timeoutMs`, default `interactionSettleTimeoutMs`, then logged), so none meets a closed database.
+   * Tests pass a hang guard to wait for an interaction's last statement without a stopwatch.
    */
-  settleInteractions(): Promise<void>;
+  settleInteractions(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -75,9 +76,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       client.off(Events.InteractionCreate, onInteraction);
       onInteraction = ignore;
     },
-    async settleInteractions() {
-      if (await inFlight.settle(interactionSettleTimeoutMs)) return;
-      logger.warn({ inFlight: inFlight.size, timeoutMs: interactionSettleTimeoutMs }, "interactions still in flight at shutdown");
+    async settleInteractions(timeoutMs = interactionSettleTimeoutMs) {
+      if (await inFlight.settle(timeoutMs)) return;
+      logger.warn({ inFlight: inFlight.size, timeoutMs }, "interactions still in flight at shutdown");
     },
     async stop() {
       await client.destroy();

@@ -113,6 +113,8 @@ export interface DiscordEmulatorOptions {
   interactionDeadlineMs?: number | undefined;
   /** How long interaction tokens work for follow-ups and edits (Discord: 15 minutes). */
   interactionTokenLifetimeMs?: number | undefined;
+  /** How long `handle.final()` and `waitForFollowUps()` wait by default (10 s); tests on a busy machine wait longer. */
+  answerWaitMs?: number | undefined;
   /** How long `enforce_nonce` remembers a nonce (Discord: "a few minutes"). */
   nonceWindowMs?: number | undefined;
   /** The clock the nonce memory runs on (default: real time); tests pass their test clock to pass the window without waiting. */
@@ -212,6 +214,7 @@ const DEFAULT_HEARTBEAT_MS = 41_250;
 const DEFAULT_DEADLINE_MS = 3_000;
 const DEFAULT_TOKEN_LIFETIME_MS = 15 * 60_000;
 const DEFAULT_NONCE_WINDOW_MS = 5 * 60_000;
+const DEFAULT_ANSWER_WAIT_MS = 10_000;
 
 export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   readonly token: string;
@@ -288,6 +291,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       {
         acknowledgeWithinMs: options.interactionDeadlineMs ?? DEFAULT_DEADLINE_MS,
         tokenValidForMs: options.interactionTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
+        answerWaitMs: options.answerWaitMs ?? DEFAULT_ANSWER_WAIT_MS,
       },
       (record) => {
         this.logger("warn", "interaction was not acknowledged in time", { interactionId: record.id });

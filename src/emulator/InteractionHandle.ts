@@ -25,8 +25,6 @@ export interface WaitOptions {
   timeoutMs?: number | undefined;
 }
 
-const DEFAULT_FINAL_TIMEOUT_MS = 10_000;
-
 /**
  * What a test or the playground holds after triggering an interaction: it waits for the bot's
  * acknowledgement and final message and lists follow-ups. Deliberately not thenable.
@@ -78,7 +76,7 @@ export class InteractionHandle {
    * update, or after the edit that follows a deferral.
    */
   final(options: WaitOptions = {}): Promise<EmulatorMessage> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_FINAL_TIMEOUT_MS;
+    const timeoutMs = options.timeoutMs ?? this.registry.deadlines.answerWaitMs;
     return this.waitUntil(
       () => {
         if (!this.record.originalSettled || this.record.originalMessageId === null) return undefined;
@@ -115,7 +113,7 @@ export class InteractionHandle {
 
   /** Resolves when the number of follow-ups reaches `count`. */
   waitForFollowUps(count: number, options: WaitOptions = {}): Promise<EmulatorMessage[]> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_FINAL_TIMEOUT_MS;
+    const timeoutMs = options.timeoutMs ?? this.registry.deadlines.answerWaitMs;
     return this.waitUntil(
       () => (this.record.followUpIds.length >= count ? this.followUps() : undefined),
       () => (this.record.expired ? new Error(`${this.describe()} was never acknowledged`) : undefined),

@@ -58,6 +58,8 @@ const PRUNE_THRESHOLD = 1000;
 export interface InteractionDeadlines {
   acknowledgeWithinMs: number;
   tokenValidForMs: number;
+  /** How long an InteractionHandle waits for a final message or follow-ups unless told otherwise (a hang guard for tests). */
+  answerWaitMs: number;
 }
 
 /**

@@ -24,6 +24,11 @@ export interface PlaygroundOptions {
   readonly now?: Date;
   /** The demo cohort's time zone (default: this machine's). */
   readonly timeZone?: string;
+  /**
+   * How long the emulator gives the bot to acknowledge an interaction, and waits for an answer
+   * (default: Discord's 3 s and the emulator's 10 s). Tests on a busy machine give a hang guard.
+   */
+  readonly interactionDeadlineMs?: number;
 }
 
 export interface Playground {
@@ -63,6 +68,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     removeDemoDatabase(config.playgroundDatabaseUrl);
     const emulator = await DiscordEmulator.start({
       botUsername: botName,
+      interactionDeadlineMs: options.interactionDeadlineMs,
+      answerWaitMs: options.interactionDeadlineMs,
       logger: (level, message, details) => logger[level]({ component: "emulator", ...details }, message),
     });
     cleanups.push(() => emulator.stop());

@@ -36,11 +36,11 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
   });
   afterAll(async () => bot.close());
 
-  /** Waits for the final message and checks Discord's 3-second acknowledgement window was met. */
+  /** Waits for the final message and checks the bot acknowledged the interaction (how fast: `npm run bench`). */
   async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
     const message = await handle.final();
+    expect(handle.failed).toBe(false);
     expect(handle.respondedWithinMs).not.toBeNull();
-    expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
     return message;
   }
 

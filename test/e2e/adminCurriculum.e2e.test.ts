@@ -43,7 +43,8 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
 
   async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
     const message = await handle.final();
-    expect(handle.respondedWithinMs ?? Infinity).toBeLessThan(3_000);
+    expect(handle.failed).toBe(false);
+    expect(handle.respondedWithinMs).not.toBeNull();
     return message;
   }
   const asAdmin = (name: string, options: CommandOptionsInput = {}) => answered(bot.run(bot.admin.id, name, options));

@@ -120,6 +120,36 @@ describe("buttons acknowledged before their handler runs", () => {
     return button.customId;
   }
 
+  it("a command slower than the auto-defer timer is acknowledged (thinking…) while its work still waits, then edited into the answer", async () => {
+    const [ada] = members;
+    if (ada === undefined) throw new Error("no member");
+    // Only this one handler runs, so no line forms: the router's own timer must acknowledge it. The card
+    // stays held until the test has seen the acknowledgement, however slow the machine is.
+    pictures.holding = true;
+    const progress = bot.run(ada.id, "progress");
+    try {
+      await pictures.waitingFor(1);
+      const response = await progress.response();
+      expect([response.type, response.ephemeral]).toEqual([InteractionResponseType.DeferredChannelMessageWithSource, true]);
+      expect(progress.originalMessage()?.content ?? "").toBe("");
+    } finally {
+      pictures.release();
+    }
+    const answer = await progress.final();
+    expect(progress.failed).toBe(false);
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.attachments.length).toBe(1);
+  });
+
+  it("a /done run while every handler slot is taken is acknowledged (thinking…) as it waits in line, then answered", async () => {
+    const dan = members[maxConcurrentHandlers + 3] ?? members[0];
+    if (dan === undefined) throw new Error("no member");
+    const today = await bot.reply(dan.id, "today");
+    const item = (buttonsOf(today)[0]?.label ?? "").replace(/^Done: /, "");
+    const done = await pressWhileBusy(() => bot.run(dan.id, "done", { item }), InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(visibleText(await done.final())).toContain("Logged");
+  });
+
   it("roster ▶ pressed while the bot is busy shows page 2 in the same message, and posts nothing new", async () => {
     const roster = await bot.reply(bot.admin.id, "cohort roster");
     expect(visibleText(roster)).toContain("Page 1 of 2");

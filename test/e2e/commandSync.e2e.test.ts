@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
 import { syncCommands } from "../../src/discord/syncCommands.js";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
+import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -18,7 +19,8 @@ describe("slash command registration against the emulator", () => {
   });
 
   async function emulatorWithGuild() {
-    const emulator = await DiscordEmulator.start();
+    // A hang guard, not Discord's 3 s on the wall clock; see unhurriedDeadlineMs.
+    const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
     cleanups.push(() => emulator.stop());
     const guild = emulator.createGuild({ name: "Study Server" });
     const channel = emulator.createChannel(guild.id, { name: "general" });

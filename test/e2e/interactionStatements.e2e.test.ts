@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, unhurriedDeadlineMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
@@ -75,7 +75,7 @@ describe("statements per interaction", () => {
     await bot.reply(ada.id, "join", { cohort: "Backend Spring 2027" });
     // After a reply the bot loads who is owed a reminders notice, once in a while: done before counting (its PREPAREs noted).
     executions(await counter.during(() => bot.reply(ada.id, "today")));
-    await settle();
+    await settle(bot);
     let today = "";
     const todayStatements = await counter.during(async () => {
       today = visibleText(await bot.reply(ada.id, "today"));
@@ -84,7 +84,7 @@ describe("statements per interaction", () => {
     expect(executions(todayStatements)).toHaveLength(todayStatementCount);
     if (!onSqlite) for (const read of todayReads) expect(todayStatements[0]).toContain(read);
 
-    await settle();
+    await settle(bot);
     let done = "";
     const doneStatements = await counter.during(async () => {
       done = visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }));
@@ -95,7 +95,7 @@ describe("statements per interaction", () => {
       expect(doneStatements.filter((sql) => sql === "BEGIN IMMEDIATE" || sql === "COMMIT")).toEqual(["BEGIN IMMEDIATE", "COMMIT"]);
     else expect(executesInOrder(doneStatements, transactionInOrder)).toBe(true);
 
-    await settle();
+    await settle(bot);
     const again = await counter.during(async () => {
       expect(visibleText(await bot.reply(ada.id, "done", { item: "Storage Engines" }))).toContain("already marked");
     });
@@ -109,7 +109,7 @@ describe("statements per interaction", () => {
     await bot.reply(lin.id, "join", { cohort: "Backend Spring 2027" });
     // Its PREPAREs noted too: run alone, this test sees the shared statements prepared here.
     executions(await counter.during(() => bot.reply(lin.id, "done", { item: "Storage Engines" })));
-    await settle();
+    await settle(bot);
     let text = "";
     const sent = await counter.during(async () => {
       text = visibleText(await bot.reply(lin.id, "undo", { item: "Storage Engines" }));
@@ -141,7 +141,7 @@ describe("statements per interaction", () => {
       { name: "progress", options: {}, statements: 4, shows: "Points: **36** · Rank: **#1** of 2" },
     ] as const;
     for (const { name, options, statements, shows } of expected) {
-      await settle();
+      await settle(bot);
       let text = "";
       const sent = await counter.during(async () => {
         text = visibleText(await bot.reply(grace.id, name, options));
@@ -166,7 +166,7 @@ describe("statements per interaction", () => {
       { options: {}, statements: 1, shows: "Backend Autumn 2027" },
     ] as const;
     for (const { options, statements, shows } of expected) {
-      await settle();
+      await settle(bot);
       let text = "";
       const sent = await counter.during(async () => {
         text = visibleText(await bot.reply(kay.id, "today", options));
@@ -177,7 +177,11 @@ describe("statements per interaction", () => {
   });
 });
 
-/** Lets what the bot does after a reply finish, so the next count holds the next interaction only. */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 200));
+/**
+ * Waits until the bot has finished handling the interactions it received (what it does after a reply too,
+ * e.g. the reminders notice), so the next count holds the next interaction only: the router's own end of
+ * each interaction, not a guess at how long a busy machine takes.
+ */
+async function settle(bot: BotHarness): Promise<void> {
+  await bot.test.app.discord.settleInteractions(unhurriedDeadlineMs);
 }

@@ -211,14 +211,16 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(await done("Weekly Review (Week 60)")).toContain("Done!");
   });
 
-  it("answers a title 5,000 items share in the same weeks with at most 75 lines, and a line or any item's details typed back pick it", async () => {
-    const sections = Array.from({ length: 200 }, (_, part) => [
+  // 500 items are more than a reply lists (75 lines), so the reply lists some and counts the rest; thousands of
+  // same-titled items are told apart in test/unit/typedItem.test.ts, and how long that takes is the bench's business.
+  it("answers a title 500 items share in the same weeks with at most 75 lines, and a line or any item's details typed back pick it", async () => {
+    const sections = Array.from({ length: 20 }, (_, part) => [
       `Week 1-2: Part ${part + 1}`,
       ...Array.from({ length: 25 }, (_, lab) => [`Lab ${lab + 1}:`, "- [ ] Required -- Review (5 min)"]).flat(),
     ]);
     const parsed = parseCurriculum(["Crowded Path", ...sections.flat(), ""].join("\n"));
     if (!parsed.ok) throw new Error(`the crowded path does not parse: ${JSON.stringify(parsed.problems)}`);
-    // Stored through the repository: the importer's speed on 5,000 items is not what this test is about.
+    // Stored through the repository: the importer is not what this test is about.
     await new CurriculumRepository(bot.test.app.database.prisma).applyImport(parsed.curriculum, "crowded-v1", bot.guild.id);
     await bot.createCohort({ name: "Crowded", curriculum: "crowded-path", start: "2027-01-04" });
     const hal = bot.member("hal-crowded");
@@ -229,7 +231,7 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     expect(lines.length).toBeLessThanOrEqual(75);
     expect(lines.slice(0, 2)).toEqual(["**Review** (Weeks 1-2 · Part 1 · Lab 1)", "**Review** (Weeks 1-2 · Part 1 · Lab 2)"]);
     expect(more).toMatch(/^…and [\d,]+ more$/);
-    expect(lines.length + Number(more.replace(/\D/g, ""))).toBe(5000);
+    expect(lines.length + Number(more.replace(/\D/g, ""))).toBe(500);
     const logged = async () => {
       const { item } = await lastLogged();
       return [item.title, item.section.title, item.groupName];
@@ -239,10 +241,9 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
       const [, section, group] = /\(Weeks 1-2 · (.*) · (.*)\)$/.exec(line) ?? [];
       expect(await logged()).toEqual(["Review", section, group]);
     }
-    expect(await done("Review (Weeks 1-2 · Part 200 · Lab 25)")).toContain("Done!");
-    expect(await logged()).toEqual(["Review", "Part 200", "Lab 25"]);
-    // A generous bound: importing and planning 5,000 items is what takes time here, not the replies.
-  }, 120_000);
+    expect(await done("Review (Weeks 1-2 · Part 20 · Lab 25)")).toContain("Done!");
+    expect(await logged()).toEqual(["Review", "Part 20", "Lab 25"]);
+  });
 
   it("answers a Spanish member with lines in Spanish that pick their item typed back, even where a section is named like a week", async () => {
     const item = (title: string) => `- [ ] Required -- ${title} (10 min)`;

@@ -317,11 +317,11 @@ describe("the playground in a browser", () => {
       for (let moves = 0; moves < 16 && (await closingPost.count()) === 0; moves += 1) {
         const shown = await page.locator("#clock-time").innerText();
         await page.click('[data-clock="week"]');
-        await waitFor(async () => (await page.locator("#clock-time").innerText()) !== shown, "the clock to move", 60_000);
+        await waitFor(async () => (await page.locator("#clock-time").innerText()) !== shown, "the clock to move");
       }
       await waitFor(async () => (await closingPost.count()) === 1, "the closing post");
       await page.click('[data-clock="week"]');
-      await waitFor(async () => (await page.locator("#clock-day").innerText()).includes("Course finished"), "the course to finish", 60_000);
+      await waitFor(async () => (await page.locator("#clock-day").innerText()).includes("Course finished"), "the course to finish");
       await actAs(page, "Maya Chen");
       const today = await runAndWait(page, "today");
       expect(await today.locator(".embed-title").innerText()).toContain("Course finished");

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/loadConfig.js";
 import { LeaderboardPeriod } from "../../src/services/StudyService.js";
 import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
 import type { PlaygroundState } from "../../src/playground/PlaygroundActions.js";
+import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
@@ -86,6 +87,8 @@ describe("the playground's demo and JSON API", () => {
       logger: captureLogger("warn").logger,
       now: new Date("2027-03-11T08:00:00Z"),
       timeZone: "Europe/Berlin",
+      // A hang guard, not Discord's 3 s on the wall clock (see unhurriedDeadlineMs).
+      interactionDeadlineMs: unhurriedDeadlineMs,
     });
     closePlayground = () => playground.close();
   }, 60_000);

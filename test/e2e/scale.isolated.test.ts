@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { DiscordEmulator, type EmulatorGuild, type EmulatorMessage } from "../../src/emulator/DiscordEmulator.js";
 import { projectPaths } from "../../src/projectPaths.js";
-import { visibleText } from "../helpers/botHarness.js";
+import { unhurriedDeadlineMs, visibleText } from "../helpers/botHarness.js";
 import { spawnBotProcess, SharedTestClock, type BotProcess, type LogLine } from "../helpers/botProcess.js";
 import { chronologicalPosts, expectedCoursePosts, postLabel } from "../helpers/schedulerWorld.js";
 import { captureLogger } from "../helpers/silentLogger.js";
@@ -53,7 +53,12 @@ interface World {
 
 async function startWorld(startAt: Date, emulatorOptions: { recommendedShards?: number; maxConcurrency?: number } = {}): Promise<World> {
   const database = await createTestDatabase(testDatabaseProvider);
-  const emulator = await DiscordEmulator.start(emulatorOptions);
+  // Discord's 3 s on the wall clock would make a busy machine's late answers failures; see unhurriedDeadlineMs.
+  const emulator = await DiscordEmulator.start({
+    ...emulatorOptions,
+    interactionDeadlineMs: unhurriedDeadlineMs,
+    answerWaitMs: unhurriedDeadlineMs,
+  });
   const temp = makeTempDir();
   const clock = new SharedTestClock(path.join(temp.dir, "clock"));
   // Opened (and migrated) before any bot process: the test reads the rows the processes write.
@@ -111,7 +116,7 @@ async function createCohort(world: World, server: Server, name: string): Promise
       name: "cohort create",
       options: { name, curriculum: learningPath, channel: server.channelId, start, timezone: zone },
     })
-    .final({ timeoutMs: 15_000 });
+    .final();
   expect(visibleText(reply)).toContain(`**${name}** is set up`);
   const row = await world.prisma.cohort.findFirstOrThrow({ where: { guildId: server.guild.id, name } });
   return row.id;
@@ -207,7 +212,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     for (const instant of instants) {
       world.setClock(instant);
       await Promise.all(
-        processes.map((process) => process.waitForLog(isTickAt(instant), `every process to tick at ${instant.toISOString()}`, 20_000)),
+        processes.map((process) => process.waitForLog(isTickAt(instant), `every process to tick at ${instant.toISOString()}`)),
       );
       if (instant.getTime() !== doneAt.getTime()) continue;
       // Every process holds the same (only) shard, so each gets every interaction and races to answer, as on Discord.
@@ -220,7 +225,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
           options: { item: String(storageEngines.id) },
         }),
       );
-      const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
+      const replies = await Promise.all(handles.map((handle) => handle.final()));
       expect(handles.filter((handle) => handle.failed)).toEqual([]);
       for (const reply of replies) expect(visibleText(reply)).toContain("**Storage Engines**");
     }
@@ -285,7 +290,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const weekOne = new Date("2027-03-01T08:00:00Z");
     world.setClock(weekOne);
     for (const shard of [0, 1, 2])
-      await manager.waitForLog((line) => isTickAt(weekOne)(line) && line.shard === shard, `shard ${shard} to tick at week 1`, 20_000);
+      await manager.waitForLog((line) => isTickAt(weekOne)(line) && line.shard === shard, `shard ${shard} to tick at week 1`);
     for (const [shard, server] of byShard) {
       expect(postsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00"]);
       expect(liveBoardsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00"]);
@@ -317,7 +322,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
         options: { item: String(storageEngines.id) },
       }),
     );
-    const replies = await Promise.all(handles.map((handle) => handle.final({ timeoutMs: 30_000 })));
+    const replies = await Promise.all(handles.map((handle) => handle.final()));
     expect(handles.filter((handle) => handle.failed)).toEqual([]);
     const onTimePoints = Math.round(storageEngines.minutes * 1.2);
     for (const reply of replies) expect(visibleText(reply)).toContain(`Logged **Storage Engines**: **+${onTimePoints} points**`);
@@ -347,7 +352,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     const weekTwo = new Date("2027-03-08T08:00:00Z");
     world.setClock(weekTwo);
     for (const shard of [0, 1, 2])
-      await manager.waitForLog((line) => isTickAt(weekTwo)(line) && line.shard === shard, `shard ${shard} to tick at week 2`, 20_000);
+      await manager.waitForLog((line) => isTickAt(weekTwo)(line) && line.shard === shard, `shard ${shard} to tick at week 2`);
     for (const server of byShard.values()) {
       expect(postsIn(world, server.channelId, weekOne)).toEqual(["week 1 @ Mon 2027-03-01 09:00", "week 2 @ Mon 2027-03-08 09:00"]);
     }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { DiscordEmulator, type EmulatorGuild, type EmulatorMessage } from "../../src/emulator/DiscordEmulator.js";
 import { projectPaths } from "../../src/projectPaths.js";
-import { visibleText } from "../helpers/botHarness.js";
+import { unhurriedDeadlineMs, visibleText } from "../helpers/botHarness.js";
 import { spawnBotProcess, SharedTestClock, type BotProcess, type LogLine } from "../helpers/botProcess.js";
 import { chronologicalPosts, expectedCoursePosts, postLabel } from "../helpers/schedulerWorld.js";
 import { captureLogger } from "../helpers/silentLogger.js";
@@ -53,7 +53,12 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
     it("runs each shard once across both, prepares the deployment once, and posts and counts everything exactly once through a course with 200 /done at once", async () => {
       const database = await createTestDatabase("postgresql");
       cleanups.push(() => database.drop());
-      const emulator = await DiscordEmulator.start({ maxConcurrency: 16 });
+      // Discord's 3 s on the wall clock would make a busy machine's late answers failures; see unhurriedDeadlineMs.
+      const emulator = await DiscordEmulator.start({
+        maxConcurrency: 16,
+        interactionDeadlineMs: unhurriedDeadlineMs,
+        answerWaitMs: unhurriedDeadlineMs,
+      });
       cleanups.push(() => emulator.stop());
       const temp = makeTempDir();
       cleanups.push(() => temp.cleanup());
@@ -154,7 +159,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
             name: "cohort create",
             options: { name, curriculum: learningPath, channel: server.channelId, start, timezone: zone },
           })
-          .final({ timeoutMs: 15_000 });
+          .final();
         expect(visibleText(reply)).toContain(`**${name}** is set up`);
         cohortIds.set(shard, (await prisma.cohort.findFirstOrThrow({ where: { guildId: server.guild.id, name } })).id);
       }
@@ -196,7 +201,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
       for (const instant of instants) {
         setClock(instant);
         for (let shard = 0; shard < shardCount; shard += 1) {
-          await managerOf(shard).waitForLog(isTickAt(instant, shard), `shard ${shard} to tick at ${instant.toISOString()}`, 30_000);
+          await managerOf(shard).waitForLog(isTickAt(instant, shard), `shard ${shard} to tick at ${instant.toISOString()}`);
         }
         if (instant.getTime() !== doneAt.getTime()) continue;
         const runs = [...byShard].flatMap(([shard, server]) => (members.get(shard) ?? []).map((userId) => ({ userId, server })));
@@ -210,7 +215,7 @@ describe.skipIf(testDatabaseProvider !== "postgresql")(
             options: { item: String(storageEngines.id) },
           }),
         );
-        const replies = await Promise.all(handles.map((interaction) => interaction.final({ timeoutMs: 30_000 })));
+        const replies = await Promise.all(handles.map((interaction) => interaction.final()));
         expect(handles.filter((interaction) => interaction.failed)).toEqual([]);
         for (const reply of replies) expect(visibleText(reply)).toContain(`Logged **Storage Engines**: **+${onTimePoints} points**`);
       }

@@ -1,4 +1,5 @@
 import { ManualClock } from "../../src/clock.js";
+import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
@@ -64,13 +65,27 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
 }
 
 /**
+ * The emulator's acknowledgement deadline and default answer wait in these tests: a hang guard, not
+ * Discord's 3 s. Both run on the wall clock, and on a shared machine (load 20) a timer or a request can
+ * be late by seconds, so Discord's real 3 s would fail tests that mean something else. That the bot
+ * acknowledges before slow work ends is tested by holding the work on a gate (buttonsAcknowledgedEarly,
+ * maximalCurriculum), and how fast it answers is measured by `npm run bench`.
+ */
+export const unhurriedDeadlineMs = 5 * 60_000;
+
+/**
  * The real bot (createApp + discord.js) logged in to the Discord emulator,
  * on a fresh SQLite file, with a guild, a cohort channel and an admin.
  */
 export async function startBotHarness(
-  options: { now?: Date; pictures?: Pictures; reminderRepository?: ReminderRepositoryOptions } = {},
+  options: {
+    now?: Date;
+    pictures?: Pictures;
+    reminderRepository?: ReminderRepositoryOptions;
+    planBuilds?: AppOverrides["planBuilds"];
+  } = {},
 ): Promise<BotHarness> {
-  const emulator = await DiscordEmulator.start();
+  const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
   const guild = emulator.createGuild({ name: "Study Server" });
   const channel = emulator.createChannel(guild.id, { name: "backend-cohort" });
@@ -84,6 +99,7 @@ export async function startBotHarness(
       schedulerTickCron: null,
       ...(options.pictures === undefined ? {} : { pictures: options.pictures }),
       ...(options.reminderRepository === undefined ? {} : { reminderRepository: options.reminderRepository }),
+      ...(options.planBuilds === undefined ? {} : { planBuilds: options.planBuilds }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

@@ -2,6 +2,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
+import { unhurriedDeadlineMs } from "./botHarness.js";
 import { captureLogger } from "./silentLogger.js";
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is ever downloaded. */
@@ -18,7 +19,13 @@ const chromiumArgs = [
 /** The demo on a fixed date: mid-week in January 2027, UTC, Wednesday 13 January, week 2 of the cohort. */
 export async function startTestPlayground(dir: string): Promise<Playground> {
   const config = loadConfig({ PLAYGROUND_PORT: "0", PLAYGROUND_DATABASE_URL: `file:${path.join(dir, "playground.db")}` });
-  return startPlayground({ config, logger: captureLogger("warn").logger, now: new Date("2027-01-14T12:00:00Z"), timeZone: "UTC" });
+  return startPlayground({
+    config,
+    logger: captureLogger("warn").logger,
+    now: new Date("2027-01-14T12:00:00Z"),
+    timeZone: "UTC",
+    interactionDeadlineMs: unhurriedDeadlineMs,
+  });
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -46,7 +53,8 @@ export async function openPlayground(
     timezoneId: "UTC",
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // A hang guard: a busy machine may take longer than any figure to render; the test's timeout bounds it.
+  page.setDefaultTimeout(unhurriedDeadlineMs);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   // Nothing may leave the machine: every request the page makes goes to the playground itself.
@@ -100,8 +108,8 @@ export async function runAndWait(
   return reply;
 }
 
-/** Polls a condition the page reaches asynchronously (the bot answers over the live feed). */
-export async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+/** Polls a condition the page reaches asynchronously (the bot answers over the live feed); the default limit is a hang guard. */
+export async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = unhurriedDeadlineMs): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

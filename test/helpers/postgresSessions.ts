@@ -24,3 +24,12 @@ export async function countLockWaiters(handle: TestDatabaseHandle): Promise<numb
   );
   return Number(rows[0]?.waiting ?? 0);
 }
+
+/**
+ * Resolves once some session of the test database waits for a lock, or once `finished()` holds (the step
+ * ran without waiting). Polled with no deadline of its own: the test's timeout is the hang guard, so a
+ * busy machine that is slow to reach the lock only makes the test slower.
+ */
+export async function untilLockWaitOr(handle: TestDatabaseHandle, finished: () => boolean): Promise<void> {
+  while (!finished() && (await countLockWaiters(handle)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+}

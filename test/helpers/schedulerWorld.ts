@@ -3,6 +3,7 @@ import { ManualClock } from "../../src/clock.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { unhurriedDeadlineMs } from "./botHarness.js";
 import { createTestDatabase } from "./testDatabase.js";
 import { startTestApp, type TestApp } from "./testApp.js";
 
@@ -58,7 +59,13 @@ export async function startSchedulerWorld(
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
   const database = await createTestDatabase();
-  const emulator = await DiscordEmulator.start({ nonceWindowMs: options.nonceWindowMs, now: () => currentTime.getTime() });
+  // Discord's 3 s and a 10 s answer wait on the wall clock would fail a busy machine; see unhurriedDeadlineMs.
+  const emulator = await DiscordEmulator.start({
+    nonceWindowMs: options.nonceWindowMs,
+    now: () => currentTime.getTime(),
+    interactionDeadlineMs: unhurriedDeadlineMs,
+    answerWaitMs: unhurriedDeadlineMs,
+  });
   const guild = emulator.createGuild({ name: "Study Server" });
   const admin = emulator.createMember(guild.id, { username: "admin", manageGuild: true });
   const processes: BotProcess[] = [];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
-import { countLockWaiters, openOtherSession } from "../helpers/postgresSessions.js";
+import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
@@ -141,10 +141,7 @@ describe("recording a completion and reading the streak it leaves", () => {
           .finally(() => (recorded = true));
         // Commit once this /done waits for the other. Without the lock first it waits too, at the totals'
         // update, whose sums were read before the other committed (the bug): both are caught below.
-        await vi.waitFor(async () => expect(recorded || (await countLockWaiters(handle)) > 0).toBe(true), {
-          timeout: 10_000,
-          interval: 20,
-        });
+        await untilLockWaitOr(handle, () => recorded);
         await other.query("COMMIT");
         const logged = await logging;
         expect(logged.streak.map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1]]);
@@ -174,10 +171,7 @@ describe("recording a completion and reading the streak it leaves", () => {
         const logging = first()
           .recordAndReadStreak(completion(memberId, itemIds[2] ?? 0, 5, 3))
           .finally(() => (recorded = true));
-        await vi.waitFor(async () => expect(recorded || (await countLockWaiters(handle)) > 0).toBe(true), {
-          timeout: 10_000,
-          interval: 20,
-        });
+        await untilLockWaitOr(handle, () => recorded);
         const completionsLocked = await migration.query(`LOCK TABLE "Completion" IN SHARE MODE`).then(
           () => "locked",
           (error: unknown) => String(error),

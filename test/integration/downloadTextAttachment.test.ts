@@ -80,10 +80,11 @@ describe("downloadTextAttachment", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const limits = { maxBytes: 10_000, timeoutMs: 300 };
+  // A download that works must never be cut short by a busy machine: only the hanging one gets a short timeout.
+  const limits = { maxBytes: 10_000, timeoutMs: 60_000 };
   /** Refusals carry a code; assert on the English a member reads. */
-  const download = (path: string, size = 10, contentType: string | null = "text/plain") =>
-    downloadTextAttachment({ url: `${base}${path}`, size, contentType }, limits).catch((error: unknown) => {
+  const download = (path: string, size = 10, contentType: string | null = "text/plain", timeoutMs = limits.timeoutMs) =>
+    downloadTextAttachment({ url: `${base}${path}`, size, contentType }, { ...limits, timeoutMs }).catch((error: unknown) => {
       if (isUserError(error)) error.message = renderUserError(translatorFor("en"), error);
       throw error;
     });
@@ -109,6 +110,6 @@ describe("downloadTextAttachment", () => {
 
   it("gives up on missing or hanging downloads with a message the user can act on", async () => {
     await expect(download("/missing")).rejects.toThrow(/couldn't download/);
-    await expect(download("/slow")).rejects.toThrow(/couldn't download/);
+    await expect(download("/slow", 10, "text/plain", 300)).rejects.toThrow(/couldn't download/);
   });
 });

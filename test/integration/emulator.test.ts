@@ -14,6 +14,7 @@ import type { ForumChannel, Interaction, TextChannel } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../../src/emulator/EmulatorUsageError.js";
+import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
 import { startEmulatorWithClient } from "../helpers/emulatorClient.js";
 import type { EmulatorWithClient } from "../helpers/emulatorClient.js";
 
@@ -55,7 +56,9 @@ let world: EmulatorWithClient;
 let onInteraction: ((interaction: Interaction) => Promise<void>) | null = null;
 
 beforeAll(async () => {
-  world = await startEmulatorWithClient();
+  // Discord's 3 s on the wall clock is tested on its own below (150 ms against a bot that answers at 300 ms); the
+  // other tests are about what the emulator does, and a busy machine must not make their answers "late".
+  world = await startEmulatorWithClient({ emulator: { interactionDeadlineMs: unhurriedDeadlineMs } });
   world.client.on(Events.InteractionCreate, (interaction) => {
     void onInteraction?.(interaction);
   });
@@ -228,7 +231,8 @@ describe("slash commands", () => {
     expect(response.type).toBe(4);
     expect(response.ephemeral).toBe(true);
     expect(response.message?.content).toBe("Created Backend Spring");
-    expect(handle.respondedWithinMs).toBeLessThan(3000);
+    expect(handle.failed).toBe(false);
+    expect(handle.respondedWithinMs).not.toBeNull();
     expect(streamed).toEqual([{ type: 4, ephemeral: true }]);
     // Ephemeral replies are not part of the channel as others see it.
     expect(emu.channelMessages(channelId).some((m) => m.content === "Created Backend Spring")).toBe(false);

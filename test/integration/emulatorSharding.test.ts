@@ -2,6 +2,10 @@ import { REST } from "@discordjs/rest";
 import { Client, Events, GatewayIntentBits, Routes, type APIGatewayBotInfo, type Interaction } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
+import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
+
+/** For the emulators whose interactions are answered: hang guards, not Discord's 3 s on the wall clock (see unhurriedDeadlineMs). */
+const unhurried = { interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs } as const;
 
 /** Discord's documented rule, written out here rather than taken from the emulator. */
 function discordShardOf(guildId: string, shardCount: number): number {
@@ -63,7 +67,7 @@ describe("the emulator serving a sharded bot", () => {
   });
 
   it("gives each shard exactly its guilds and delivers a guild's interactions to its shard only", async () => {
-    emulator = await DiscordEmulator.start({ recommendedShards: 3 });
+    emulator = await DiscordEmulator.start({ recommendedShards: 3, ...unhurried });
     const guilds = await guildsOnEveryShard(emulator, 3);
     await new REST({ api: emulator.apiUrl }).setToken(emulator.token).put(Routes.applicationCommands(emulator.applicationId), {
       body: [{ name: "today", description: "Today's reading" }],
@@ -119,7 +123,7 @@ describe("the emulator serving a sharded bot", () => {
   });
 
   it("delivers a shard's events to every session on that shard, as Discord does when a bot runs twice", async () => {
-    emulator = await DiscordEmulator.start();
+    emulator = await DiscordEmulator.start(unhurried);
     const guild = emulator.createGuild({ name: "Twice" });
     const channel = emulator.createChannel(guild.id, { name: "general" });
     const member = emulator.createMember(guild.id, { username: "reader" });

@@ -1,10 +1,10 @@
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
-import { countLockWaiters, openOtherSession } from "../helpers/postgresSessions.js";
+import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
 /** A cohort whose exclude_role is `roleId`, with members `userIds` (none marked yet). */
@@ -90,13 +90,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("a role listing's mar
     let marked = false;
     const marking = members.markExcluded(cohortId, "old-role", new Set(["u1", "u2"]), new Date()).then(() => (marked = true));
     // Commit the edit once the marking waits for it, or once the marking is done without waiting (the bug).
-    await vi.waitFor(
-      async () => {
-        const waiting = await countLockWaiters(database);
-        expect(marked || waiting > 0).toBe(true);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
+    await untilLockWaitOr(database, () => marked);
     await editor.query("COMMIT");
     await marking;
     const excluded = await database.prisma.member.findMany({ where: { cohortId, excluded: true }, select: { userId: true } });

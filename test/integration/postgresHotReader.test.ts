@@ -153,16 +153,20 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
   }, 20_000);
 
   it("connections the server closed are replaced: the next /done is logged", async () => {
+    const lostBefore = lostConnections(handle);
     const admin = await openOtherSession(handle);
+    let terminated: number;
     try {
-      await admin.query(
+      // The test's own database: every other session on it is one of the pool's idle connections.
+      const ended = await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
       );
+      terminated = ended.rowCount ?? 0;
     } finally {
       await admin.end();
     }
-    // The pool learns of its idle connections' end on their error event, a moment later.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The pool learns of its idle connections' end on their error events (each logged), a moment later.
+    while (lostConnections(handle) < lostBefore + terminated) await new Promise((resolve) => setTimeout(resolve, 20));
     const logged = await completions.record(completion(itemIds[2] ?? 0, "2027-01-05T11:00:00Z"));
     expect(logged.created).toBe(true);
     expect((await completions.streakRowsForMember(memberId)).map((row) => row.itemId)).toEqual([itemIds[0], itemIds[1], itemIds[2]]);
@@ -173,17 +177,16 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     if (runner === null) throw new Error("PostgreSQL runs transactions through PostgresTransactionRunner");
     const admin = await openOtherSession(handle);
     try {
-      const running = runner.run([{ sql: `SELECT pg_sleep(?)`, params: [5] }]);
+      // Long enough that a busy machine's late polls still find it running; ending its connection cuts it short.
+      const running = runner.run([{ sql: `SELECT pg_sleep(?)`, params: [60] }]);
       const settled = running.then(
         () => "committed",
         () => "failed",
       );
       // Wait until the statement runs on the server, then end its connection as a restart or failover would.
       const activeSleep = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event = 'PgSleep'`;
-      for (let tries = 0; (await admin.query(activeSleep)).rowCount === 0; tries += 1) {
-        if (tries > 100) throw new Error("the statement never started");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // No count of tries: the test's timeout is the hang guard should it never start.
+      while ((await admin.query(activeSleep)).rowCount === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       await admin.query(`SELECT pg_terminate_backend(pid) FROM (${activeSleep}) AS sleeping`);
       expect(await settled).toBe("failed");
     } finally {
@@ -193,3 +196,8 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     expect(logged.created).toBe(true);
   }, 20_000);
 });
+
+/** How many connections the pool has reported lost (createPostgresPrismaSession's onPoolError line). */
+function lostConnections(handle: TestDatabaseHandle): number {
+  return handle.logLines().filter((line) => line.msg === "PostgreSQL connection lost; the pool reconnects on next use").length;
+}

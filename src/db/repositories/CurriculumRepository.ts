@@ -33,6 +33,8 @@ export class CurriculumRepository {
     private readonly prisma: PrismaClient,
     /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    /** `importTimeoutMs`: how long an import's transaction may wait and run (Prisma's timeout and maxWait). Tests that only seed a curriculum on a busy machine give it longer. */
+    private readonly options: { readonly importTimeoutMs?: number } = {},
   ) {}
 
   /** Built-in curricula plus the ones this guild imported, ordered by title. */
@@ -200,34 +202,41 @@ export class CurriculumRepository {
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard: ImportGuard): Promise<GuardedImport>;
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard?: ImportGuard): Promise<GuardedImport> {
+    const limitMs = this.options.importTimeoutMs ?? longTransactionOptions.timeout;
     return this.writes.run(() =>
-      this.prisma.$transaction(async (tx) => {
-        const existing = await tx.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
-        if (guard !== undefined) {
-          const refused = await refusalOf(tx, guard, existing === null ? null : versionOf(existing));
-          if (refused !== null) return { refused };
-        }
-        const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
-        const counts = { sections: parsed.sections.length, items: itemCount };
-        if (existing !== null && existing.sourceHash === sourceHash) {
-          return { outcome: ImportOutcome.Unchanged, curriculum: summaryOf(existing), ...counts, retiredItems: 0, removedItems: 0 };
-        }
-        const curriculum = await upsertCurriculum(tx, existing?.id ?? null, parsed, sourceHash, scope);
-        await nextTurn();
-        const oldSections = await tx.section.findMany({
-          where: { curriculumId: curriculum.id },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-        });
-        const oldItems = await tx.item.findMany({ where: { curriculumId: curriculum.id }, orderBy: [{ position: "asc" }, { id: "asc" }] });
-        const match = await matchInTurns(parsed, oldSections, oldItems);
-        const takenKeys = { sections: new Set(oldSections.map((row) => row.key)), items: new Set(oldItems.map((row) => row.key)) };
-        const sectionIds = await writeSectionRows(tx, curriculum.id, parsed, match, oldSections, takenKeys.sections);
-        await writeItemRows(tx, curriculum.id, parsed, match, sectionIds, oldItems, takenKeys.items);
-        const gone = await retireGoneItems(tx, oldItems, new Set(match.goneItemIds));
-        await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
-        const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
-        return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
-      }, longTransactionOptions),
+      this.prisma.$transaction(
+        async (tx) => {
+          const existing = await tx.curriculum.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
+          if (guard !== undefined) {
+            const refused = await refusalOf(tx, guard, existing === null ? null : versionOf(existing));
+            if (refused !== null) return { refused };
+          }
+          const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
+          const counts = { sections: parsed.sections.length, items: itemCount };
+          if (existing !== null && existing.sourceHash === sourceHash) {
+            return { outcome: ImportOutcome.Unchanged, curriculum: summaryOf(existing), ...counts, retiredItems: 0, removedItems: 0 };
+          }
+          const curriculum = await upsertCurriculum(tx, existing?.id ?? null, parsed, sourceHash, scope);
+          await nextTurn();
+          const oldSections = await tx.section.findMany({
+            where: { curriculumId: curriculum.id },
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+          });
+          const oldItems = await tx.item.findMany({
+            where: { curriculumId: curriculum.id },
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+          });
+          const match = await matchInTurns(parsed, oldSections, oldItems);
+          const takenKeys = { sections: new Set(oldSections.map((row) => row.key)), items: new Set(oldItems.map((row) => row.key)) };
+          const sectionIds = await writeSectionRows(tx, curriculum.id, parsed, match, oldSections, takenKeys.sections);
+          await writeItemRows(tx, curriculum.id, parsed, match, sectionIds, oldItems, takenKeys.items);
+          const gone = await retireGoneItems(tx, oldItems, new Set(match.goneItemIds));
+          await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
+          const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
+          return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+        },
+        { ...longTransactionOptions, timeout: limitMs, maxWait: limitMs },
+      ),
     );
   }
 }
