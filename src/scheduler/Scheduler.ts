@@ -46,6 +46,12 @@ export const schedulerTiming = {
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
   /**
+   * How long after it finished a cohort's members who changed their own plan are still looked at for reminders
+   * (each then by their own plan's end): 4 extension weeks and a catch-up of up to 20 study days from the
+   * course's last week, at one study day a week, with room.
+   */
+  finishedRemindingMs: 26 * 7 * 24 * hour,
+  /**
    * A weekly post's live board is edited at most this often, however many completions come in; its final
    * edit comes this long after its week ends (a /done sent in the week's last second is in).
    */
@@ -373,12 +379,12 @@ export class Scheduler {
       log.error({ err: error }, "live boards failed");
     }
     try {
-      await this.sendReminders(
-        cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
-        now,
-        log,
-        report,
+      // Finished cohorts too: a member who finishes late (`/pace extend`) is reminded until their own last day.
+      const finished = await this.dependencies.cohorts.listFinishedReminding(
+        this.dependencies.guildScope?.(),
+        new Date(now.getTime() - schedulerTiming.finishedRemindingMs),
       );
+      await this.sendReminders([...cohorts.filter((cohort) => cohort.status === CohortStatus.Active), ...finished], now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "reminders failed");
@@ -761,7 +767,8 @@ export class Scheduler {
   private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.());
+    const finishedIds = cohorts.filter((cohort) => cohort.status === CohortStatus.Finished).map((cohort) => cohort.id);
+    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.(), finishedIds);
     const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);

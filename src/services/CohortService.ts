@@ -75,6 +75,9 @@ export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput
   readonly start: string;
 }
 
+/** Whether the member's own last study day is behind them (MemberPlanning.planOver): CohortService cannot build member plans itself. */
+export type OwnCourseOver = (cohort: Cohort, member: MemberRecord) => Promise<boolean>;
+
 export interface ReminderRequest {
   readonly guildId: string;
   readonly userId: string;
@@ -652,7 +655,7 @@ export class CohortService {
    * The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
-  async reminder(request: ReminderRequest): Promise<ReminderSettingView> {
+  async reminder(request: ReminderRequest, ownCourseOver: OwnCourseOver): Promise<ReminderSettingView> {
     const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
@@ -664,7 +667,7 @@ export class CohortService {
     };
     const follow = isFollowCohortZone(request.timeZone);
     // Dropping the kept zone moves the member's day (and a streak frozen at the end): once over, refused too.
-    if (follow) await this.refuseWhenRemindersAreOver(cohort, request.now);
+    if (follow) await this.refuseWhenRemindersAreOver(cohort, member, ownCourseOver);
     // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -678,7 +681,7 @@ export class CohortService {
       this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
       return view(updated, ReminderChange.TurnedOff);
     }
-    await this.refuseWhenRemindersAreOver(cohort, request.now);
+    await this.refuseWhenRemindersAreOver(cohort, member, ownCourseOver);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -699,11 +702,13 @@ export class CohortService {
     return view(updated, ReminderChange.Set);
   }
 
-  /** A cohort whose course is over, or that an admin ended, sends no reminders: `/remind` says so rather than promise one. */
-  private async refuseWhenRemindersAreOver(cohort: Cohort, now: Date): Promise<void> {
-    // Finished, or its last week over before the closing post marks it finished.
-    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
-      throw new UserError("remind.courseFinished", { cohort: cohort.name });
+  /**
+   * No reminders once the member's course is over (their own last study day passed, or an admin ended the
+   * cohort): `/remind` says so rather than promise one. A member who finishes late is reminded after the
+   * cohort's closing post, until their own end.
+   */
+  private async refuseWhenRemindersAreOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<void> {
+    if (await ownCourseOver(cohort, member)) throw new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) throw new UserError("remind.cohortEnded", { cohort: cohort.name });
   }

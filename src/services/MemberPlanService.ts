@@ -44,8 +44,14 @@ export interface MemberPlanning {
    * admin ended the cohort if that came first. Their streak, progress grid and days off stand as they were then.
    */
   readonly daysEndAt: Date;
-  /** `daysEndAt` has passed: nothing the member does changes their streak or grid any more. */
+  /**
+   * `daysEndAt` has passed: the one rule for "this member's course is over". Nothing they do changes their
+   * streak or grid any more, no reminder or nudge reaches them. A member who finishes late (`/pace extend`)
+   * reads on after the cohort's closing post, until their own last study day.
+   */
   readonly daysOver: boolean;
+  /** Their own last study day is behind them (an admin's end aside): `/today` shows their course summary. */
+  readonly planOver: boolean;
   /** The member day those stand at: `today`, or once `daysEndAt` has passed, its day. */
   readonly standingDay: string;
 }
@@ -149,10 +155,13 @@ export class MemberPlanService {
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
-    const daysEndAt = daysEndOf(cohort, context, plan, zone);
+    const planEndAt = planEndOf(cohort, context, plan, zone);
+    // An admin's end comes first when earlier: over for everyone at that moment.
+    const daysEndAt = cohort.endedAt !== null && cohort.endedAt.getTime() < planEndAt.getTime() ? cohort.endedAt : planEndAt;
     const daysOver = daysEndAt.getTime() <= now.getTime();
+    const planOver = planEndAt.getTime() <= now.getTime();
     const standingDay = daysOver ? memberDateOf(daysEndAt, zone) : today;
-    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, standingDay };
+    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, planOver, standingDay };
   }
 
   /**
@@ -336,14 +345,13 @@ export class MemberPlanService {
 }
 
 /**
- * When a member's study days stop (`MemberPlanning.daysEndAt`): the start of the member day after the last
- * one of the course, or of their own plan when it runs later (`/pace extend`: they read on in those weeks),
- * so that day counts in full; or the moment of `/cohort end` when earlier.
+ * When a member's own plan ends (`MemberPlanning.planOver`; `daysEndAt` unless `/cohort end` came first): the
+ * start of the member day after the last one of the course, or of their own plan when it runs later (`/pace
+ * extend`: they read on in those weeks), so that day counts in full.
  */
-function daysEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
+function planEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
   const courseEndDay = courseEndDate(breakCalendarOf(cohort, context));
-  const courseEnd = memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
-  return cohort.endedAt !== null && cohort.endedAt.getTime() < courseEnd.getTime() ? cohort.endedAt : courseEnd;
+  return memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */

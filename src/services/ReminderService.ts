@@ -6,7 +6,7 @@ import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
-import type { ReminderSettingView } from "./CohortService.js";
+import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 
 export interface ReminderView {
@@ -38,7 +38,17 @@ export class ReminderService {
     private readonly memberPlans: MemberPlanService,
     private readonly completions: CompletionRepository,
     private readonly reminders: ReminderRepository,
+    private readonly cohorts: CohortService,
   ) {}
+
+  /** `/remind`: the setting (refused once the member's own course is over), with the next reminder that can come. */
+  async setting(request: ReminderRequest): Promise<ReminderSettingView> {
+    const view = await this.cohorts.reminder(
+      request,
+      async (cohort, member) => (await this.memberPlans.planFor(cohort, member, request.now)).planOver,
+    );
+    return this.withNextReminder(view, request.now);
+  }
 
   /**
    * The reminder a member gets at `now`: today's unfinished items in the

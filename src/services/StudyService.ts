@@ -34,7 +34,7 @@ import { cohortIdOption, maxChoices, matchScore, type CohortService, type Member
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
 import { pickTypedItem, readsAs, shownDetails, type ItemDetails, type WeekWordsOfLanguages } from "../domain/curriculum/typedItem.js";
-import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -269,7 +269,8 @@ export class StudyService {
     // The member's day (their zone, the 04:00 rollover) heads the reply, like its date and items.
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
-    const courseOver = courseIsOver(cohort, context, request.now);
+    // Their own plan, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing post.
+    const courseOver = planning.planOver;
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);

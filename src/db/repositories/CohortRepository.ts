@@ -291,6 +291,28 @@ export class CohortRepository {
     return new Set(rows.map((row) => row.guildId));
   }
 
+  /**
+   * Finished cohorts (finished, or last changed, since `since`) with a member who set a reminder and changed
+   * their own plan (`/pace`: any adjustment row, `reset` deletes them): a member who finishes late is still
+   * reminded after the closing post. Not in servers the bot left.
+   */
+  async listFinishedReminding(guildIds: readonly string[] | undefined, since: Date): Promise<Cohort[]> {
+    const where = (guild: { guildId?: { in: string[] } }) => ({
+      status: CohortStatus.Finished,
+      updatedAt: { gte: since },
+      members: { some: { leftAt: null, remindTime: { not: null }, adjustments: { some: {} } } },
+      ...guild,
+    });
+    const rows =
+      guildIds === undefined
+        ? await this.prisma.cohort.findMany({ where: where({}), include: includeBreaks, orderBy: { id: "asc" } })
+        : await findInChunks(guildIds, (chunk) =>
+            this.prisma.cohort.findMany({ where: where({ guildId: { in: chunk } }), include: includeBreaks, orderBy: { id: "asc" } }),
+          );
+    const departed = await this.departedGuilds();
+    return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
+  }
+
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
   async listVersionedByIds(ids: readonly number[]): Promise<{ cohort: Cohort; version: number }[]> {
     const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } }, include: includeBreaks }));

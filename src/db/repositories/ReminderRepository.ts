@@ -35,17 +35,27 @@ export class ReminderRepository {
   /**
    * Active members of active cohorts (of these guilds: a shard's) who set a reminder time. Filtered by
    * the cohort's status in the same query rather than by a list of cohort ids: one statement per tick
-   * (per 500 guilds of a shard) whatever the number of cohorts.
+   * (per 500 guilds of a shard) whatever the number of cohorts. Also those of `finishedCohortIds` (a few,
+   * of these guilds already) who changed their own plan.
    */
-  async membersWithReminders(guildIds?: readonly string[]): Promise<MemberRecord[]> {
-    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({ leftAt: null, remindTime: { not: null }, cohort });
+  async membersWithReminders(guildIds?: readonly string[], finishedCohortIds: readonly number[] = []): Promise<MemberRecord[]> {
+    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({
+      leftAt: null,
+      remindTime: { not: null },
+      // Of finished cohorts (CohortRepository.listFinishedReminding), members who changed their plan: they may finish late.
+      ...(finishedCohortIds.length === 0
+        ? { cohort }
+        : { OR: [{ cohort }, { cohortId: { in: [...finishedCohortIds] }, adjustments: { some: {} } }] }),
+    });
     const rows =
       guildIds === undefined
         ? await this.prisma.member.findMany({ where: where({ status: CohortStatus.Active }), orderBy: { id: "asc" } })
         : await findInChunks(guildIds, (chunk) =>
             this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
           );
-    return rows.sort((a, b) => a.id - b.id).map(toMember);
+    // A finished cohort's members match in every slice of guilds: once each.
+    const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
+    return unique.sort((a, b) => a.id - b.id).map(toMember);
   }
 
   async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {

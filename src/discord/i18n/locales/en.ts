@@ -217,7 +217,7 @@ export const en = {
   "format.weeksUpper": "{same, select, yes {Week {start}} other {Weeks {start}-{end}}}",
   "format.more": "…and {count, number} more",
 
-  "today.title": "{cohort} · {phase, select, notStarted {Not started yet} finished {Course finished} other {Week {week} · Day {day}}}",
+  "today.title": "{cohort} · {phase, select, notStarted {Not started yet} extra {Extra week {week} · Day {day}} other {Week {week} · Day {day}}}",
   "today.date": "**{date}** ({own, select, yes {your time} other {cohort time}}, {zone})",
   "today.nothingNoMore": "Nothing is assigned today, and the plan has no more reading days.",
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",
@@ -516,6 +516,7 @@ export const en = {
   "week.footerEnded": "✅ done · ⬜ to do",
   "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
+  "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":

@@ -224,7 +224,7 @@ export const es: Catalogue = {
   "format.weeksUpper": "{same, select, yes {Semana {start}} other {Semanas {start}-{end}}}",
   "format.more": "…y {count, number} más",
 
-  "today.title": "{cohort} · {phase, select, notStarted {Aún no ha empezado} finished {Curso terminado} other {Semana {week} · Día {day}}}",
+  "today.title": "{cohort} · {phase, select, notStarted {Aún no ha empezado} extra {Semana extra {week} · Día {day}} other {Semana {week} · Día {day}}}",
   "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
@@ -531,6 +531,7 @@ export const es: Catalogue = {
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
+  "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":

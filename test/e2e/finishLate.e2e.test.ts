@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * A member who extended their calendar by the full 4 weeks finishes 4 weeks after the cohort's
+ * closing post: until their own last day `/today` shows their reading, `/remind` works and the
+ * reminder DM comes; then their summary. A member on the cohort's calendar is done at the closing post.
+ * 12-week course from Monday 2027-01-04: closing post Monday 2027-03-29, Ada's last day Sunday 2027-04-25.
+ */
+describe("finishing late: a member's own extended plan after the cohort finished", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let bob: { id: string };
+  const cohortName = "Latecomers";
+  let lastWeekRoster: EmulatorMessage;
+  const at = async (iso: string) => {
+    bot.clock.set(new Date(iso));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    ada = bot.member("ada");
+    bob = bot.member("bob");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(bob.id, "join", { cohort: cohortName });
+    bot.clock.set(new Date("2027-03-01T10:00:00Z"));
+    for (let week = 1; week <= 4; week += 1) expect(visibleText(await bot.reply(ada.id, "pace", { mode: "extend" }))).toContain(cohortName);
+    await bot.reply(ada.id, "remind", { time: "18:00" });
+    await bot.reply(bob.id, "remind", { time: "18:00" });
+    // A roster drawn in the course's last week: Bob is behind, with a Nudge button.
+    bot.clock.set(new Date("2027-03-26T10:00:00Z"));
+    lastWeekRoster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    // The closing post, then the cohort is finished.
+    await at("2027-03-29T09:00:30Z");
+    const cohort = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    expect(cohort.status).toBe("finished");
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("shows the extended member their day's reading after the closing post, and the others their summary", async () => {
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+    const adaToday = visibleText(await bot.reply(ada.id, "today"));
+    expect(adaToday).not.toContain("Course finished");
+    expect(adaToday).toContain("Extra week 1");
+    expect(adaToday).toContain("Due by");
+    const bobToday = visibleText(await bot.reply(bob.id, "today"));
+    expect(bobToday).toContain("Course finished");
+  });
+
+  it("takes the extended member's /remind and refuses the others', saying why", async () => {
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("Saved");
+    expect(visibleText(await bot.reply(bob.id, "remind", { time: "18:00" }))).toContain("course has finished, so there are no more reminders");
+  });
+
+  it("sends the extended member's reminder DM at their time, and none to the others", async () => {
+    const adaBefore = bot.emulator.dmMessages(ada.id).length;
+    const bobBefore = bot.emulator.dmMessages(bob.id).length;
+    await at("2027-03-30T18:00:30Z");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(adaBefore + 1);
+    expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobBefore);
+  });
+
+  it("offers Nudge for the extended member only, and refuses a nudge of a member whose course is over", async () => {
+    bot.clock.set(new Date("2027-03-31T10:00:00Z"));
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    const nudges = buttonsOf(roster).filter((button) => button.label.startsWith("Nudge"));
+    expect(nudges.map((button) => button.label)).toEqual(["Nudge ada"]);
+    const sent = visibleText(await bot.click(bot.admin.id, roster.id, nudges[0]?.customId ?? "").final());
+    expect(sent).toContain("friendly DM");
+    const bobDms = bot.emulator.dmMessages(bob.id).length;
+    // The Nudge button drawn before Bob's course was over: refused, no DM.
+    const oldButton = buttonsOf(lastWeekRoster).find((button) => button.label === "Nudge bob");
+    const refused = visibleText(await bot.click(bot.admin.id, lastWeekRoster.id, oldButton?.customId ?? "").final());
+    expect(refused).toContain("course is over");
+    expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobDms);
+  });
+
+  it("after the extended member's own last day: the summary, /remind says why, no reminder", async () => {
+    bot.clock.set(new Date("2027-04-26T10:00:00Z"));
+    expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Course finished");
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("course has finished, so there are no more reminders");
+    const before = bot.emulator.dmMessages(ada.id).length;
+    await at("2027-04-26T18:00:30Z");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before);
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    expect(buttonsOf(roster).filter((button) => button.label.startsWith("Nudge"))).toEqual([]);
+  });
+});
