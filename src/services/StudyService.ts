@@ -5,9 +5,9 @@ import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
-import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
+import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
-import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
@@ -375,12 +375,13 @@ export class StudyService {
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
-    const total = context.plan.totalWeeks;
+    // The member's own weeks: a member who finishes late (`/pace extend`) has weeks after the cohort's last.
+    const total = memberTotalWeeks(context.plan.totalWeeks, plan);
     // The week of the member's day, as /today heads it.
-    const current = weekNumberOfDate(context.plan, today);
+    const current = weekNumberOfDate({ startDate: context.plan.startDate, totalWeeks: total }, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
-    const cohortWeek = context.plan.weeks[wanted - 1];
-    if (cohortWeek === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > total) throw new UserError("input.invalidWeek", { total });
+    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKeyOf(context.plan.weeks));
     // The member's own due days: extensions and catch-ups move items between weeks.
     const week = memberPlanWeek(cohortWeek, plan);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
@@ -847,6 +848,11 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
     group: item.group,
     ordinal,
   };
+}
+
+/** The sections of the cohort's weeks by key. */
+function sectionsByKeyOf(weeks: readonly PlanWeek[]): Map<string, PlanSection> {
+  return new Map(weeks.flatMap((week) => week.sections.map((section) => [section.key, section] as const)));
 }
 
 /** The grid's exclusive end: the member's plan's end, or the day after the standing day once their days are over. */

@@ -50,6 +50,17 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(bobToday).toContain("Course finished");
   });
 
+  it("shows the extended member's /week of an extra week with their own dates, and refuses weeks past their plan", async () => {
+    const current = visibleText(await bot.reply(ada.id, "week"));
+    expect(current).toContain("Week 13 of 16 (this week)");
+    // Their reading of the cohort's week 9, four weeks later: due on 2027-03-30 (Tuesday of week 13).
+    expect(current).toContain("Tue, 30 Mar 2027");
+    expect(current).not.toContain("Nothing assigned");
+    expect(visibleText(await bot.reply(ada.id, "week", { number: 16 }))).toContain("Week 16 of 16");
+    expect(visibleText(await bot.reply(ada.id, "week", { number: 17 }))).toContain("between 1 and 16");
+    expect(visibleText(await bot.reply(bob.id, "week", { number: 13 }))).toContain("between 1 and 12");
+  });
+
   it("takes the extended member's /remind and refuses the others', saying why", async () => {
     expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("Saved");
     expect(visibleText(await bot.reply(bob.id, "remind", { time: "18:00" }))).toContain("course has finished, so there are no more reminders");
