@@ -63,7 +63,9 @@ describe("finishing late: a member's own extended plan after the cohort finished
 
   it("takes the extended member's /remind and refuses the others', saying why", async () => {
     expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("Saved");
-    expect(visibleText(await bot.reply(bob.id, "remind", { time: "18:00" }))).toContain("course has finished, so there are no more reminders");
+    expect(visibleText(await bot.reply(bob.id, "remind", { time: "18:00" }))).toContain(
+      "course has finished, so there are no more reminders",
+    );
   });
 
   it("sends the extended member's reminder DM at their time, and none to the others", async () => {
@@ -92,7 +94,9 @@ describe("finishing late: a member's own extended plan after the cohort finished
   it("after the extended member's own last day: the summary, /remind says why, no reminder", async () => {
     bot.clock.set(new Date("2027-04-26T10:00:00Z"));
     expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Course finished");
-    expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain("course has finished, so there are no more reminders");
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "18:00" }))).toContain(
+      "course has finished, so there are no more reminders",
+    );
     const before = bot.emulator.dmMessages(ada.id).length;
     await at("2027-04-26T18:00:30Z");
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before);
