@@ -68,6 +68,7 @@ export interface TodayView {
   readonly ownZone: boolean;
   /** A cohort break week or a personal break: no reading is expected. */
   readonly dayOff: boolean;
+  /** The member's own weeks (`memberTotalWeeks`): the cohort's, and their extension's after its last. */
   readonly totalWeeks: number;
   readonly items: readonly ItemStatus[];
   /** The oldest overdue items (at most 5): listed, each with a Done button. */
@@ -115,9 +116,10 @@ export interface UndoView {
 export interface WeekView {
   readonly cohort: Cohort;
   readonly week: PlanWeek;
+  /** The member's own weeks (`memberTotalWeeks`): the cohort's, and their extension's after its last. */
   readonly totalWeeks: number;
   readonly isCurrent: boolean;
-  /** The cohort week now: 0 before the start, totalWeeks + 1 after the end. */
+  /** The calendar week of the member's day: 0 before the start, totalWeeks + 1 after their end. */
   readonly currentWeek: number;
   readonly doneItemIds: ReadonlySet<number>;
   readonly references: readonly StoredItem[];
@@ -281,8 +283,10 @@ export class StudyService {
       done: isDone,
     });
     const todays = status.dueToday.map((entry) => statusOf(entry, entry.done));
-    const week = context.plan.weeks[day.weekNumber - 1];
-    const weekItems = week === undefined ? [] : memberWeekItems(plan, day.weekNumber);
+    // The member's own weeks: one who finishes late (`/pace extend`) reads on past the cohort's last ("Week 13 · Day 2").
+    const totalWeeks = memberTotalWeeks(context.plan.totalWeeks, plan);
+    const inPlan = day.weekNumber >= 1 && day.weekNumber <= totalWeeks;
+    const weekItems = inPlan ? memberWeekItems(plan, day.weekNumber) : [];
     const minutesOf = (entry: ItemStatus) => entry.item.minutes ?? 0;
     return {
       cohort,
@@ -291,7 +295,7 @@ export class StudyService {
       zone: planning.zone,
       ownZone: planning.zone !== cohort.settings.timeZone,
       dayOff: isMemberDayOff(plan, today),
-      totalWeeks: context.plan.totalWeeks,
+      totalWeeks,
       items: todays,
       overdue: page.listed.map((entry) => statusOf(entry, false)),
       overdueTotal: tally(status.overdue),
@@ -302,10 +306,10 @@ export class StudyService {
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
       // No bar for a week with nothing to read (a break week, or one an extension emptied): "0/0 items" says nothing.
       week:
-        week === undefined || weekItems.length === 0
+        weekItems.length === 0
           ? null
           : {
-              weekNumber: week.number,
+              weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => done.has(entry.item.id)).length,
               total: weekItems.length,
             },

@@ -44,7 +44,7 @@ describe("finishing late: a member's own extended plan after the cohort finished
     bot.clock.set(new Date("2027-03-30T10:00:00Z"));
     const adaToday = visibleText(await bot.reply(ada.id, "today"));
     expect(adaToday).not.toContain("Course finished");
-    expect(adaToday).toContain("Extra week 1");
+    expect(adaToday).toContain("Week 13 · Day 2");
     expect(adaToday).toContain("Due by");
     const bobToday = visibleText(await bot.reply(bob.id, "today"));
     expect(bobToday).toContain("Course finished");

@@ -42,10 +42,8 @@ function listLines(t: Translator, lines: readonly string[], max: number): string
 
 function titleOf(t: Translator, view: TodayView): string {
   const week = view.day.weekNumber;
-  // Past the cohort's last week only a member who finishes late (`/pace extend`) reads on: their extra weeks.
-  const phase = week === 0 ? "notStarted" : week > view.totalWeeks ? "extra" : "week";
-  const shown = phase === "extra" ? week - view.totalWeeks : week;
-  return t.t("today.title", { cohort: view.cohort.name, phase, week: shown, day: view.day.dayOfWeekIndex });
+  const phase = week === 0 ? "notStarted" : week > view.totalWeeks ? "finished" : "week";
+  return t.t("today.title", { cohort: view.cohort.name, phase, week, day: view.day.dayOfWeekIndex });
 }
 
 /**

@@ -217,8 +217,7 @@ export const en = {
   "format.weeksUpper": "{same, select, yes {Week {start}} other {Weeks {start}-{end}}}",
   "format.more": "…and {count, number} more",
 
-  "today.title":
-    "{cohort} · {phase, select, notStarted {Not started yet} extra {Extra week {week} · Day {day}} other {Week {week} · Day {day}}}",
+  "today.title": "{cohort} · {phase, select, notStarted {Not started yet} finished {Course finished} other {Week {week} · Day {day}}}",
   "today.date": "**{date}** ({own, select, yes {your time} other {cohort time}}, {zone})",
   "today.nothingNoMore": "Nothing is assigned today, and the plan has no more reading days.",
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",

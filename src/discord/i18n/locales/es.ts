@@ -224,8 +224,7 @@ export const es: Catalogue = {
   "format.weeksUpper": "{same, select, yes {Semana {start}} other {Semanas {start}-{end}}}",
   "format.more": "…y {count, number} más",
 
-  "today.title":
-    "{cohort} · {phase, select, notStarted {Aún no ha empezado} extra {Semana extra {week} · Día {day}} other {Semana {week} · Día {day}}}",
+  "today.title": "{cohort} · {phase, select, notStarted {Aún no ha empezado} finished {Curso terminado} other {Semana {week} · Día {day}}}",
   "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
