@@ -271,8 +271,9 @@ export class StudyService {
     // The member's day (their zone, the 04:00 rollover) heads the reply, like its date and items.
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
-    // Their own plan, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing post.
-    const courseOver = planning.planOver;
+    // Their own end, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing
+    // post; an admin's `/cohort end` is the end for everyone.
+    const courseOver = planning.daysOver;
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);

@@ -104,3 +104,33 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(buttonsOf(roster).filter((button) => button.label.startsWith("Nudge"))).toEqual([]);
   });
 });
+
+/**
+ * An admin's `/cohort end` is the end for everyone, also for a member who extended their own plan:
+ * Ada extends by 4 weeks, the cohort is ended in week 5; on the day her extended plan would have had
+ * reading (2027-03-30) /today shows her summary, as her streak, the roster and /remind say the course is over.
+ */
+describe("finishing late: an admin's end comes first", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Ended Early";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    for (let week = 1; week <= 4; week += 1) expect(visibleText(await bot.reply(ada.id, "pace", { mode: "extend" }))).toContain(cohortName);
+    bot.clock.set(new Date("2027-02-03T10:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("shows the extended member their summary, not a day's reading, after the cohort ended", async () => {
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+    const today = visibleText(await bot.reply(ada.id, "today"));
+    expect(today).not.toContain("Week 13");
+    expect(today).not.toContain("Due by");
+    expect(today).toContain("Course finished");
+  });
+});
