@@ -379,12 +379,12 @@ export class Scheduler {
       log.error({ err: error }, "live boards failed");
     }
     try {
-      // Finished cohorts too: a member who finishes late (`/pace extend`) is reminded until their own last day.
-      const finished = await this.dependencies.cohorts.listFinishedReminding(
-        this.dependencies.guildScope?.(),
-        new Date(now.getTime() - schedulerTiming.finishedRemindingMs),
+      await this.sendReminders(
+        cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
+        now,
+        log,
+        report,
       );
-      await this.sendReminders([...cohorts.filter((cohort) => cohort.status === CohortStatus.Active), ...finished], now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "reminders failed");
@@ -764,11 +764,14 @@ export class Scheduler {
     return "failed";
   }
 
-  private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+  private async sendReminders(activeCohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
-    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-    const finishedIds = cohorts.filter((cohort) => cohort.status === CohortStatus.Finished).map((cohort) => cohort.id);
-    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.(), finishedIds);
+    const cohortById = new Map(activeCohorts.map((cohort) => [cohort.id, cohort]));
+    // Finished cohorts' members too: one who finishes late (`/pace extend`) is reminded until their own last day.
+    const finishedSince = new Date(now.getTime() - schedulerTiming.finishedRemindingMs);
+    const members = await this.dependencies.reminders.membersWithReminders(this.dependencies.guildScope?.(), finishedSince);
+    const finishedIds = [...new Set(members.map((member) => member.cohortId).filter((id) => !cohortById.has(id)))];
+    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
     const due: { member: MemberRecord; cohort: Cohort; localDate: string; at: Date }[] = [];
     for (const member of members) {
       const cohort = cohortById.get(member.cohortId);

@@ -292,23 +292,14 @@ export class CohortRepository {
   }
 
   /**
-   * Finished cohorts (finished, or last changed, since `since`) with a member who set a reminder and changed
-   * their own plan (`/pace`: any adjustment row, `reset` deletes them): a member who finishes late is still
-   * reminded after the closing post. Not in servers the bot left.
+   * These cohorts, those finished and not in a server the bot left, with their breaks: the cohorts of the few
+   * members who may finish late that the reminder read matched (ReminderRepository.membersWithReminders).
    */
-  async listFinishedReminding(guildIds: readonly string[] | undefined, since: Date): Promise<Cohort[]> {
-    const where = (guild: { guildId?: { in: string[] } }) => ({
-      status: CohortStatus.Finished,
-      updatedAt: { gte: since },
-      members: { some: { leftAt: null, remindTime: { not: null }, adjustments: { some: {} } } },
-      ...guild,
-    });
-    const rows =
-      guildIds === undefined
-        ? await this.prisma.cohort.findMany({ where: where({}), include: includeBreaks, orderBy: { id: "asc" } })
-        : await findInChunks(guildIds, (chunk) =>
-            this.prisma.cohort.findMany({ where: where({ guildId: { in: chunk } }), include: includeBreaks, orderBy: { id: "asc" } }),
-          );
+  async listFinishedByIds(ids: readonly number[]): Promise<Cohort[]> {
+    if (ids.length === 0) return [];
+    const rows = await findInChunks(ids, (chunk) =>
+      this.prisma.cohort.findMany({ where: { id: { in: chunk }, status: CohortStatus.Finished }, include: includeBreaks }),
+    );
     const departed = await this.departedGuilds();
     return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
   }

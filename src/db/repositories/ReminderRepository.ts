@@ -21,6 +21,15 @@ export interface ReminderDeliveryRecord {
 const maxErrorLength = 500;
 
 /**
+ * The finished-cohort condition of the reminder read: a member of a cohort of these guilds that finished (its row
+ * last changed) at or after `since`, who changed their own plan (`/pace`: any adjustment row; `reset` deletes
+ * them), so may finish late. Each is then reminded by their own plan's end (ReminderService.reminderView).
+ */
+export function remindsAfterFinish(since: Date, guild: { guildId?: { in: string[] } }) {
+  return { cohort: { status: CohortStatus.Finished, updatedAt: { gte: since }, ...guild }, adjustments: { some: {} } };
+}
+
+/**
  * Daily reminder DMs: one (member, local date) row each, unique, so a
  * reminder is claimed by one process and sent at most once a day; plus the
  * member's DM failure count that switches reminders off.
@@ -33,29 +42,26 @@ export class ReminderRepository {
   ) {}
 
   /**
-   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time. Filtered by
-   * the cohort's status in the same query rather than by a list of cohort ids: one statement per tick
-   * (per 500 guilds of a shard) whatever the number of cohorts. Also those of `finishedCohortIds` (a few,
-   * of these guilds already) who changed their own plan.
+   * Active members of active cohorts (of these guilds: a shard's) who set a reminder time; with `finishedSince`,
+   * also those of cohorts finished since then who may finish late (remindsAfterFinish). Filtered by the cohort's
+   * status in the same query rather than by a list of cohort ids: one statement per tick (per 500 guilds of a
+   * shard) whatever the number of cohorts.
    */
-  async membersWithReminders(guildIds?: readonly string[], finishedCohortIds: readonly number[] = []): Promise<MemberRecord[]> {
-    const where = (cohort: { status: string; guildId?: { in: string[] } }) => ({
-      leftAt: null,
-      remindTime: { not: null },
-      // Of finished cohorts (CohortRepository.listFinishedReminding), members who changed their plan: they may finish late.
-      ...(finishedCohortIds.length === 0
-        ? { cohort }
-        : { OR: [{ cohort }, { cohortId: { in: [...finishedCohortIds] }, adjustments: { some: {} } }] }),
-    });
+  async membersWithReminders(guildIds?: readonly string[], finishedSince?: Date): Promise<MemberRecord[]> {
+    const where = (guild: { guildId?: { in: string[] } }) => {
+      const active = { cohort: { status: CohortStatus.Active, ...guild } };
+      const reminding = { leftAt: null, remindTime: { not: null } };
+      return finishedSince === undefined
+        ? { ...reminding, ...active }
+        : { ...reminding, OR: [active, remindsAfterFinish(finishedSince, guild)] };
+    };
     const rows =
       guildIds === undefined
-        ? await this.prisma.member.findMany({ where: where({ status: CohortStatus.Active }), orderBy: { id: "asc" } })
+        ? await this.prisma.member.findMany({ where: where({}), orderBy: { id: "asc" } })
         : await findInChunks(guildIds, (chunk) =>
-            this.prisma.member.findMany({ where: where({ status: CohortStatus.Active, guildId: { in: chunk } }), orderBy: { id: "asc" } }),
+            this.prisma.member.findMany({ where: where({ guildId: { in: chunk } }), orderBy: { id: "asc" } }),
           );
-    // A finished cohort's members match in every slice of guilds: once each.
-    const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
-    return unique.sort((a, b) => a.id - b.id).map(toMember);
+    return rows.sort((a, b) => a.id - b.id).map(toMember);
   }
 
   async deliveriesFor(memberIds: readonly number[], localDates: readonly string[]): Promise<ReminderDeliveryRecord[]> {
