@@ -25,7 +25,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
+import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -236,7 +236,8 @@ export class MemberPlanService {
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
       catchUpDays,
-      courseOver: courseIsOver(cohort, planning.context, request.now),
+      // The member's own end, as /today's: one who finishes late plans on after the closing post.
+      courseOver: planning.daysOver,
     };
   }
 
@@ -246,8 +247,8 @@ export class MemberPlanService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
-    // After the course /today shows the summary: a plan made now would promise days nobody is shown.
-    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
+    // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
@@ -297,7 +298,7 @@ export class MemberPlanService {
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);
     if (request.off) return { cohort, ...(await this.endBreaks(member, planning, { from, to })) };
-    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
     if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)

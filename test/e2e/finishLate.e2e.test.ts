@@ -134,3 +134,41 @@ describe("finishing late: an admin's end comes first", () => {
     expect(today).toContain("Course finished");
   });
 });
+
+/**
+ * /pace and /break agree with /today after the closing post: a member who finishes late can still plan
+ * until their own last study day (extend within the 4-week cap, days off), then the course is over for them too.
+ */
+describe("finishing late: /pace and /break until the member's own end", () => {
+  let bot: BotHarness;
+  let cleo: { id: string };
+  const cohortName = "Planners";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    cleo = bot.member("cleo");
+    await bot.reply(cleo.id, "join", { cohort: cohortName });
+    for (let week = 1; week <= 2; week += 1)
+      expect(visibleText(await bot.reply(cleo.id, "pace", { mode: "extend" }))).toContain(cohortName);
+    // The closing post (Monday 2027-03-29): the cohort is finished, Cleo's own plan runs to Sunday 2027-04-11.
+    bot.clock.set(new Date("2027-03-29T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("lets the extended member extend once more and plan days off after the closing post", async () => {
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+    const pace = visibleText(await bot.reply(cleo.id, "pace"));
+    expect(pace).not.toContain("nothing left to plan");
+    expect(visibleText(await bot.reply(cleo.id, "pace", { mode: "extend" }))).toContain("runs 3 weeks later");
+    expect(visibleText(await bot.reply(cleo.id, "break", { from: "2027-04-05", to: "2027-04-06" }))).toContain("Days off");
+  });
+
+  it("says the course is over once the extended member's own last day has passed", async () => {
+    // Three extension weeks: her last study day is Sunday 2027-04-18.
+    bot.clock.set(new Date("2027-04-19T10:00:00Z"));
+    expect(visibleText(await bot.reply(cleo.id, "pace"))).toContain("nothing left to plan");
+    expect(visibleText(await bot.reply(cleo.id, "break", { from: "2027-04-20", to: "2027-04-21" }))).toContain("nothing left to plan");
+  });
+});
