@@ -791,7 +791,10 @@ export class Scheduler {
         log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
         continue;
       }
-      if (entry !== null) due.push({ member, cohort, ...entry });
+      if (entry === null) continue;
+      // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
+      if (cohort.status === CohortStatus.Finished && (await this.dependencies.reminderService.courseOverFor(cohort, member, now))) continue;
+      due.push({ member, cohort, ...entry });
     }
     if (due.length === 0) return;
     const deliveries = await this.dependencies.reminders.deliveriesFor(

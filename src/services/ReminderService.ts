@@ -50,6 +50,11 @@ export class ReminderService {
     return this.withNextReminder(view, request.now);
   }
 
+  /** The member's own course is over at `now` (MemberPlanning.daysOver): no reminder of theirs is due, nor recorded. */
+  async courseOverFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
+    return (await this.memberPlans.planFor(cohort, member, now)).daysOver;
+  }
+
   /**
    * The reminder a member gets at `now`: today's unfinished items in the
    * member's own plan (the day `/today` shows at that moment). Null on a day

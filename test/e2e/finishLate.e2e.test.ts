@@ -72,6 +72,8 @@ describe("finishing late: a member's own extended plan after the cohort finished
     const adaBefore = bot.emulator.dmMessages(ada.id).length;
     const bobBefore = bot.emulator.dmMessages(bob.id).length;
     await at("2027-03-30T18:00:30Z");
+    // A tick later (another process's, or the next minute's): still the one DM.
+    await at("2027-03-30T18:01:30Z");
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(adaBefore + 1);
     expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobBefore);
   });
@@ -91,6 +93,17 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobDms);
   });
 
+  it("no longer looks at a cohort that finished more than 26 weeks ago", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const cohort = await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    await prisma.cohort.update({ where: { id: cohort.id }, data: { updatedAt: new Date("2026-09-27T00:00:00Z") } });
+    const before = bot.emulator.dmMessages(ada.id).length;
+    // Wednesday 31 March: Ada has reading, unfinished, at her time.
+    await at("2027-03-31T18:00:30Z");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before);
+    await prisma.cohort.update({ where: { id: cohort.id }, data: { updatedAt: cohort.updatedAt } });
+  });
+
   it("after the extended member's own last day: the summary, /remind says why, no reminder", async () => {
     bot.clock.set(new Date("2027-04-26T10:00:00Z"));
     expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Course finished");
@@ -98,8 +111,13 @@ describe("finishing late: a member's own extended plan after the cohort finished
       "course has finished, so there are no more reminders",
     );
     const before = bot.emulator.dmMessages(ada.id).length;
+    // Monday 26 April, a weekday: a study day of the cohort's calendar, at her time. Nothing sent, nothing recorded.
     await at("2027-04-26T18:00:30Z");
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before);
+    const rows = await bot.test.app.database.prisma.reminderDelivery.findMany({
+      where: { member: { userId: ada.id }, localDate: "2027-04-26" },
+    });
+    expect(rows).toEqual([]);
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
     expect(buttonsOf(roster).filter((button) => button.label.startsWith("Nudge"))).toEqual([]);
   });
