@@ -40,7 +40,7 @@ export const remindCommand: SlashCommand = {
   requiresManageServer: false,
   async execute({ services, clock, t, guildId }, interaction) {
     const options = readOptions(definition.options, interaction);
-    const setting = await services.cohorts.reminder({
+    const setting = await services.reminders.setting({
       guildId,
       userId: interaction.user.id,
       cohort: options.cohort,
@@ -49,7 +49,7 @@ export const remindCommand: SlashCommand = {
       off: options.off,
       now: clock.now(),
     });
-    return renderReminderSetting(t, await services.reminders.withNextReminder(setting, clock.now()));
+    return renderReminderSetting(t, setting);
   },
   async autocomplete(context, interaction) {
     const focused = interaction.options.getFocused(true);

@@ -232,7 +232,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   ]);
   const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
-  const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository);
+  const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository, cohorts);
   const postRenderer = createDiscordPostRenderer(pictures, logger.child({ component: "pictures" }));
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.

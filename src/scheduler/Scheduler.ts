@@ -46,6 +46,12 @@ export const schedulerTiming = {
   /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
   reminderAttempts: 3,
   /**
+   * How long after it finished a cohort's members who changed their own plan are still looked at for reminders
+   * (each then by their own plan's end): 4 extension weeks and a catch-up of up to 20 study days from the
+   * course's last week, at one study day a week, with room.
+   */
+  finishedRemindingMs: 26 * 7 * 24 * hour,
+  /**
    * A weekly post's live board is edited at most this often, however many completions come in; its final
    * edit comes this long after its week ends (a /done sent in the week's last second is in).
    */
@@ -783,11 +789,19 @@ export class Scheduler {
     return "failed";
   }
 
-  private async sendReminders(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+  private async sendReminders(activeCohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
-    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(activeCohorts.map((cohort) => [cohort.id, cohort]));
+    // Finished cohorts' members too: one who finishes late (`/pace extend`) is reminded until their own last day.
+    const finishedSince = new Date(now.getTime() - schedulerTiming.finishedRemindingMs);
     // The members and their reminder rows in one read: a `/remind` change commits both together.
-    const members = await this.dependencies.reminders.membersWithReminders(reminderDatesAround(now), this.dependencies.guildScope?.());
+    const members = await this.dependencies.reminders.membersWithReminders(
+      reminderDatesAround(now),
+      this.dependencies.guildScope?.(),
+      finishedSince,
+    );
+    const finishedIds = [...new Set(members.map(({ member }) => member.cohortId).filter((id) => !cohortById.has(id)))];
+    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
     const due: DueReminder[] = [];
     for (const { member, deliveries, cohortTimeZone } of members) {
       const readCohort = cohortById.get(member.cohortId);
@@ -796,6 +810,8 @@ export class Scheduler {
       const cohort = withTimeZone(readCohort, cohortTimeZone);
       const day = this.reminderDayDue(member, cohort, now, log);
       if (day === null) continue;
+      // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
+      if (cohort.status === CohortStatus.Finished && (await this.dependencies.reminderService.courseOverFor(cohort, member, now))) continue;
       due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
     }
     for (const entry of due) {

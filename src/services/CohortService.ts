@@ -82,6 +82,9 @@ export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput
   readonly start: string;
 }
 
+/** Whether the member's own last study day is behind them (MemberPlanning.planOver): CohortService cannot build member plans itself. */
+export type OwnCourseOver = (cohort: Cohort, member: MemberRecord) => Promise<boolean>;
+
 export interface ReminderRequest {
   readonly guildId: string;
   readonly userId: string;
@@ -709,7 +712,7 @@ export class CohortService {
    * The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
-  async reminder(request: ReminderRequest): Promise<ReminderSettingView> {
+  async reminder(request: ReminderRequest, ownCourseOver: OwnCourseOver): Promise<ReminderSettingView> {
     const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
       const time = updated.remindTime;
@@ -724,7 +727,7 @@ export class CohortService {
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
-      const over = await this.remindersOver(cohort, request.now);
+      const over = await this.remindersOver(cohort, member, ownCourseOver);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -735,7 +738,7 @@ export class CohortService {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       return this.switchReminderOff(cohort, member, view);
     }
-    await this.refuseWhenRemindersAreOver(cohort, request.now);
+    await this.refuseWhenRemindersAreOver(cohort, member, ownCourseOver);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -768,17 +771,19 @@ export class CohortService {
     return view(updated, ReminderChange.TurnedOff);
   }
 
-  /** A cohort whose course is over, or that an admin ended, sends no reminders: `/remind` says so rather than promise one. */
-  private async refuseWhenRemindersAreOver(cohort: Cohort, now: Date): Promise<void> {
-    const over = await this.remindersOver(cohort, now);
+  /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
+  private async refuseWhenRemindersAreOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<void> {
+    const over = await this.remindersOver(cohort, member, ownCourseOver);
     if (over !== null) throw over;
   }
 
-  /** Why the cohort sends no more reminders (the error `/remind` answers with), or null while it does. */
-  private async remindersOver(cohort: Cohort, now: Date): Promise<UserError | null> {
-    // Finished, or its last week over before the closing post marks it finished.
-    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
-      return new UserError("remind.courseFinished", { cohort: cohort.name });
+  /**
+   * Why no more reminders come (the error `/remind` answers with), or null while they do: the member's course
+   * is over (their own last study day passed, or an admin ended the cohort). A member who finishes late is
+   * reminded after the cohort's closing post, until their own end.
+   */
+  private async remindersOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<UserError | null> {
+    if (await ownCourseOver(cohort, member)) return new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) return new UserError("remind.cohortEnded", { cohort: cohort.name });
     return null;

@@ -25,7 +25,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
+import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -44,8 +44,14 @@ export interface MemberPlanning {
    * admin ended the cohort if that came first. Their streak, progress grid and days off stand as they were then.
    */
   readonly daysEndAt: Date;
-  /** `daysEndAt` has passed: nothing the member does changes their streak or grid any more. */
+  /**
+   * `daysEndAt` has passed: the one rule for "this member's course is over". Nothing they do changes their
+   * streak or grid any more, no reminder or nudge reaches them. A member who finishes late (`/pace extend`)
+   * reads on after the cohort's closing post, until their own last study day.
+   */
   readonly daysOver: boolean;
+  /** Their own last study day is behind them (an admin's end aside): `/today` shows their course summary. */
+  readonly planOver: boolean;
   /** The member day those stand at: `today`, or once `daysEndAt` has passed, its day. */
   readonly standingDay: string;
 }
@@ -149,10 +155,13 @@ export class MemberPlanService {
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
-    const daysEndAt = daysEndOf(cohort, context, plan, zone);
+    const planEndAt = planEndOf(cohort, context, plan, zone);
+    // An admin's end comes first when earlier: over for everyone at that moment.
+    const daysEndAt = cohort.endedAt !== null && cohort.endedAt.getTime() < planEndAt.getTime() ? cohort.endedAt : planEndAt;
     const daysOver = daysEndAt.getTime() <= now.getTime();
+    const planOver = planEndAt.getTime() <= now.getTime();
     const standingDay = daysOver ? memberDateOf(daysEndAt, zone) : today;
-    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, standingDay };
+    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, planOver, standingDay };
   }
 
   /**
@@ -227,7 +236,8 @@ export class MemberPlanService {
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
       catchUpDays,
-      courseOver: courseIsOver(cohort, planning.context, request.now),
+      // The member's own end, as /today's: one who finishes late plans on after the closing post.
+      courseOver: planning.daysOver,
     };
   }
 
@@ -237,8 +247,8 @@ export class MemberPlanService {
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
-    // After the course /today shows the summary: a plan made now would promise days nobody is shown.
-    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
+    // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
@@ -288,7 +298,7 @@ export class MemberPlanService {
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);
     if (request.off) return { cohort, ...(await this.endBreaks(member, planning, { from, to })) };
-    if (courseIsOver(cohort, planning.context, request.now)) throw new UserError("pace.courseOver", { name: cohort.name });
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
     if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
@@ -337,14 +347,13 @@ export class MemberPlanService {
 }
 
 /**
- * When a member's study days stop (`MemberPlanning.daysEndAt`): the start of the member day after the last
- * one of the course, or of their own plan when it runs later (`/pace extend`: they read on in those weeks),
- * so that day counts in full; or the moment of `/cohort end` when earlier.
+ * When a member's own plan ends (`MemberPlanning.planOver`; `daysEndAt` unless `/cohort end` came first): the
+ * start of the member day after the last one of the course, or of their own plan when it runs later (`/pace
+ * extend`: they read on in those weeks), so that day counts in full.
  */
-function daysEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
+function planEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
   const courseEndDay = courseEndDate(breakCalendarOf(cohort, context));
-  const courseEnd = memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
-  return cohort.endedAt !== null && cohort.endedAt.getTime() < courseEnd.getTime() ? cohort.endedAt : courseEnd;
+  return memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */

@@ -85,6 +85,8 @@ export class NudgeService {
     if (!member.nudges) return view(NudgeOutcome.OptedOut);
     // The button may be days old: the member may have caught up, finished or begun days off since the roster was drawn.
     const standing = await this.roster.nudgeStanding(cohort, member.id, request.now);
+    // Their own last study day passed (a finished cohort's member who finishes late is still nudged before theirs).
+    if (standing?.courseOver === true) throw new UserError("nudge.courseOver", { member: member.displayName });
     if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
     if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
     const claim = await this.nudges.claim({

@@ -6,8 +6,8 @@ import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
-import type { ReminderSettingView } from "./CohortService.js";
-import type { MemberPlanService } from "./MemberPlanService.js";
+import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
+import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 
 export interface ReminderView {
   readonly cohort: Cohort;
@@ -38,7 +38,28 @@ export class ReminderService {
     private readonly memberPlans: MemberPlanService,
     private readonly completions: CompletionRepository,
     private readonly reminders: ReminderRepository,
+    private readonly cohorts: CohortService,
   ) {}
+
+  /** `/remind`: the setting (refused once the member's own course is over), with the next reminder that can come. */
+  async setting(request: ReminderRequest): Promise<ReminderSettingView> {
+    // The member's plan is built once: asked up to twice whether their course is over, then for the next reminder.
+    const planned = new Map<MemberRecord, Promise<MemberPlanning>>();
+    const view = await this.cohorts.reminder(request, async (cohort, member) => {
+      const planning = planned.get(member) ?? this.memberPlans.planFor(cohort, member, request.now);
+      planned.set(member, planning);
+      return (await planning).planOver;
+    });
+    // A newly chosen zone moves the member's day: their plan is read again then.
+    const [[asked, planning] = []] = [...planned];
+    const sameZone = asked !== undefined && asked.remindTimeZone === view.member.remindTimeZone;
+    return this.withNextReminder(view, request.now, sameZone ? planning : undefined);
+  }
+
+  /** The member's own course is over at `now` (MemberPlanning.daysOver): no reminder of theirs is due, nor recorded. */
+  async courseOverFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
+    return (await this.memberPlans.planFor(cohort, member, now)).daysOver;
+  }
 
   /**
    * The reminder a member gets at `now`: today's unfinished items in the
@@ -68,10 +89,10 @@ export class ReminderService {
    * already sent or skipped). Null when no day with reading is left. Whether it is sent still depends on
    * that day's reading being unfinished then.
    */
-  async withNextReminder(view: ReminderSettingView, now: Date): Promise<ReminderSettingView> {
+  async withNextReminder(view: ReminderSettingView, now: Date, planning?: Promise<MemberPlanning>): Promise<ReminderSettingView> {
     const { cohort, member, time } = view;
     if (view.nextAt === null || time === null) return view;
-    const { plan, zone } = await this.memberPlans.planFor(cohort, member, now);
+    const { plan, zone } = await (planning ?? this.memberPlans.planFor(cohort, member, now));
     const today = localDateOf(now, zone);
     const settled = new Set((await this.reminders.deliveriesFor([member.id], [today])).map((delivery) => delivery.localDate));
     for (let offset = 0; offset <= nextReminderHorizonDays; offset += 1) {

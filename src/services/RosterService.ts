@@ -72,6 +72,8 @@ export interface NudgeStanding {
   readonly daysOffUntil: string | null;
   /** Every Required item done. */
   readonly finished: boolean;
+  /** The member's course is over (MemberPlanning.daysOver): nobody is nudged to read any more. */
+  readonly courseOver: boolean;
 }
 
 export interface RosterView {
@@ -172,9 +174,10 @@ export class RosterService {
     // As the roster's line shows it (`personalView`): once the member's days are over there is nothing to be off from.
     const offUntil = planning.daysOver ? null : daysOffUntil(planning.plan, planning.today);
     return {
-      wanted: !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,
+      wanted: !planning.daysOver && !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,
       daysOffUntil: offUntil,
       finished: standing.finished,
+      courseOver: planning.daysOver,
     };
   }
 
@@ -273,9 +276,11 @@ export class RosterService {
           answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
           latestAnswer: isAnswer(latest) ? latest : null,
           daysOffUntil: personal.daysOffUntil,
-          // An ended cohort takes no completions, and a member on days off is not to be disturbed: no nudge.
+          // An ended cohort takes no completions, a member whose course is over has nothing left to read (a
+          // finished cohort's member who finishes late still has), and one on days off is not to be disturbed: no nudge.
           nudgeable:
             cohort.status !== CohortStatus.Ended &&
+            !personal.courseOver &&
             (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet) &&
             personal.daysOffUntil === null,
         };
@@ -293,14 +298,15 @@ export class RosterService {
     member: MemberRecord | undefined,
     completions: readonly RosterCompletion[],
     now: Date,
-  ): Promise<{ streak: number; daysOffUntil: string | null }> {
+  ): Promise<{ streak: number; daysOffUntil: string | null; courseOver: boolean }> {
     // A member deleted between the page's two reads: listed as the aggregation saw them.
-    if (member === undefined) return { streak: 0, daysOffUntil: null };
+    if (member === undefined) return { streak: 0, daysOffUntil: null, courseOver: false };
     const planning = await this.memberPlans.planFor(cohort, member, now);
     return {
       streak: this.memberPlans.streakOf(planning, completions, now).current,
       // Once the member's days are over (cohort ended, course finished) there is nothing to be off from.
       daysOffUntil: planning.daysOver ? null : daysOffUntil(planning.plan, planning.today),
+      courseOver: planning.daysOver,
     };
   }
 }

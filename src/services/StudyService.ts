@@ -5,9 +5,9 @@ import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
-import { memberPlanWeek } from "../domain/schedule/memberPlanWeek.js";
+import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
-import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
@@ -42,7 +42,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -76,6 +76,7 @@ export interface TodayView {
   readonly ownZone: boolean;
   /** A cohort break week or a personal break: no reading is expected. */
   readonly dayOff: boolean;
+  /** The member's own weeks (`memberTotalWeeks`): the cohort's, and their extension's after its last. */
   readonly totalWeeks: number;
   readonly items: readonly ItemStatus[];
   /** The oldest overdue items (at most 5): listed, each with a Done button. */
@@ -125,9 +126,10 @@ export interface UndoView {
 export interface WeekView {
   readonly cohort: Cohort;
   readonly week: PlanWeek;
+  /** The member's own weeks (`memberTotalWeeks`): the cohort's, and their extension's after its last. */
   readonly totalWeeks: number;
   readonly isCurrent: boolean;
-  /** The cohort week now: 0 before the start, totalWeeks + 1 after the end. */
+  /** The calendar week of the member's day: 0 before the start, totalWeeks + 1 after their end. */
   readonly currentWeek: number;
   readonly doneItemIds: ReadonlySet<number>;
   readonly references: readonly StoredItem[];
@@ -279,7 +281,9 @@ export class StudyService {
     // The member's day (their zone, the 04:00 rollover) heads the reply, like its date and items.
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
-    const courseOver = courseIsOver(cohort, context, request.now);
+    // Their own end, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing
+    // post; an admin's `/cohort end` is the end for everyone.
+    const courseOver = planning.daysOver;
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
@@ -290,8 +294,10 @@ export class StudyService {
       done: isDone,
     });
     const todays = status.dueToday.map((entry) => statusOf(entry, entry.done));
-    const week = context.plan.weeks[day.weekNumber - 1];
-    const weekItems = week === undefined ? [] : memberWeekItems(plan, day.weekNumber);
+    // The member's own weeks: one who finishes late (`/pace extend`) reads on past the cohort's last ("Week 13 · Day 2").
+    const totalWeeks = memberTotalWeeks(context.plan.totalWeeks, plan);
+    const inPlan = day.weekNumber >= 1 && day.weekNumber <= totalWeeks;
+    const weekItems = inPlan ? memberWeekItems(plan, day.weekNumber) : [];
     const minutesOf = (entry: ItemStatus) => entry.item.minutes ?? 0;
     return {
       cohort,
@@ -300,7 +306,7 @@ export class StudyService {
       zone: planning.zone,
       ownZone: planning.zone !== cohort.settings.timeZone,
       dayOff: isMemberDayOff(plan, today),
-      totalWeeks: context.plan.totalWeeks,
+      totalWeeks,
       items: todays,
       overdue: page.listed.map((entry) => statusOf(entry, false)),
       overdueTotal: tally(status.overdue),
@@ -312,10 +318,10 @@ export class StudyService {
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
       // No bar for a week with nothing to read (a break week, or one an extension emptied): "0/0 items" says nothing.
       week:
-        week === undefined || weekItems.length === 0
+        weekItems.length === 0
           ? null
           : {
-              weekNumber: week.number,
+              weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => done.has(entry.item.id)).length,
               total: weekItems.length,
             },
@@ -385,12 +391,13 @@ export class StudyService {
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
-    const total = context.plan.totalWeeks;
+    // The member's own weeks: a member who finishes late (`/pace extend`) has weeks after the cohort's last.
+    const total = memberTotalWeeks(context.plan.totalWeeks, plan);
     // The week of the member's day, as /today heads it.
-    const current = weekNumberOfDate(context.plan, today);
+    const current = weekNumberOfDate({ startDate: context.plan.startDate, totalWeeks: total }, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
-    const cohortWeek = context.plan.weeks[wanted - 1];
-    if (cohortWeek === undefined || !Number.isInteger(wanted)) throw new UserError("input.invalidWeek", { total });
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > total) throw new UserError("input.invalidWeek", { total });
+    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKeyOf(context.plan.weeks));
     // The member's own due days: extensions and catch-ups move items between weeks.
     const week = memberPlanWeek(cohortWeek, plan);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
@@ -875,6 +882,11 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
     group: item.group,
     ordinal,
   };
+}
+
+/** The sections of the cohort's weeks by key. */
+function sectionsByKeyOf(weeks: readonly PlanWeek[]): Map<string, PlanSection> {
+  return new Map(weeks.flatMap((week) => week.sections.map((section) => [section.key, section] as const)));
 }
 
 /** The grid's exclusive end: the member's plan's end, or the day after the standing day once their days are over. */

@@ -349,7 +349,7 @@ describe("the live board after its week", () => {
     const setup = await postedWeekOne("Order");
     const reader = setup.current.emulator.createMember(setup.current.guild.id, { username: "order-reader" });
     await setup.reads(reader.id, "Order Reader", at("2027-03-02T10:00:00Z"));
-    await setup.current.first.test.app.services.cohorts.reminder({
+    await setup.current.first.test.app.services.reminders.setting({
       guildId: setup.current.guild.id,
       userId: reader.id,
       cohort: null,

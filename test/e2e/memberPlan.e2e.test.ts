@@ -204,9 +204,9 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(today)).toContain("**Storage Engines**");
       await command("done", { item: "Storage Engines" });
       expect(await pointsOfItem(member.id, "Storage Engines")).toMatchObject({ points: 36, onTime: true });
-      // /week follows the member's calendar too: week 2 carries week 1's reading.
+      // /week follows the member's calendar too: week 2 carries week 1's reading, and their weeks are 13.
       const week = visibleText(await command("week"));
-      expect(week).toContain("Week 2 of 12 (this week)");
+      expect(week).toContain("Week 2 of 13 (this week)");
       expect(week).toContain("✅ Storage Engines · Required · 30 min");
       expect(week).toContain("⬜ Database Selection Guide · Required · 20 min");
 

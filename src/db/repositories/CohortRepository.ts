@@ -318,6 +318,19 @@ export class CohortRepository {
     return new Set(rows.map((row) => row.guildId));
   }
 
+  /**
+   * These cohorts, those finished and not in a server the bot left, with their breaks: the cohorts of the few
+   * members who may finish late that the reminder read matched (ReminderRepository.membersWithReminders).
+   */
+  async listFinishedByIds(ids: readonly number[]): Promise<Cohort[]> {
+    if (ids.length === 0) return [];
+    const rows = await findInChunks(ids, (chunk) =>
+      this.prisma.cohort.findMany({ where: { id: { in: chunk }, status: CohortStatus.Finished }, include: includeBreaks }),
+    );
+    const departed = await this.departedGuilds();
+    return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
+  }
+
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
   async listVersionedByIds(ids: readonly number[]): Promise<{ cohort: Cohort; version: number }[]> {
     const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } }, include: includeBreaks }));

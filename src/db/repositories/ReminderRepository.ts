@@ -62,16 +62,28 @@ export class ReminderRepository {
    * read them in two statements could see the old time without the days it started after, and send it.
    * One statement reads one moment on both databases. Filtered by the cohort's status in the same
    * statement, whatever the number of cohorts. The cohort's zone too: a zone move commits with the days it
-   * marks, and the tick's earlier read of the cohort may hold the zone before it.
+   * marks, and the tick's earlier read of the cohort may hold the zone before it. With `finishedSince`, also
+   * the members of cohorts finished (their row last changed) at or after it who changed their own plan
+   * (`/pace`: any adjustment row; `reset` deletes them), so may finish late: each is then reminded by their
+   * own plan's end (ReminderService.courseOverFor).
    */
-  async membersWithReminders(localDates: readonly string[], guildIds?: readonly string[]): Promise<MemberWithReminders[]> {
+  async membersWithReminders(
+    localDates: readonly string[],
+    guildIds?: readonly string[],
+    finishedSince?: Date,
+  ): Promise<MemberWithReminders[]> {
+    const finished =
+      finishedSince === undefined
+        ? Prisma.empty
+        : Prisma.sql`OR (c."status" = ${CohortStatus.Finished} AND c."updatedAt" >= ${finishedSince}
+            AND EXISTS (SELECT 1 FROM "MemberAdjustment" a WHERE a."memberId" = m."id"))`;
     const read = (guilds: readonly string[] | null) => this.prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT ${Prisma.raw(memberColumnsOnly)}, c."timeZone" AS "c_timeZone", d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",
         d."attempts" AS "d_attempts", d."claimedAt" AS "d_claimedAt"
       FROM "Member" m
       JOIN "Cohort" c ON c."id" = m."cohortId"
       LEFT JOIN "ReminderDelivery" d ON d."memberId" = m."id" AND d."localDate" IN (${Prisma.join([...new Set(localDates)])})
-      WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND c."status" = ${CohortStatus.Active}
+      WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND (c."status" = ${CohortStatus.Active} ${finished})
         ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
       ORDER BY m."id"`;
     await this.options.beforeDueRead?.();

@@ -1,7 +1,35 @@
-import { isoWeekday } from "./localTime.js";
+import { calendarWeekStartDate } from "./cohortBreaks.js";
+import { addDays, daysBetween, isoWeekday } from "./localTime.js";
 import type { MemberPlan } from "./memberPlan.js";
 import { memberWeekItems } from "./memberStatus.js";
-import type { AssignedItem, PlanDay, PlanWeek } from "./scheduleTypes.js";
+import type { AssignedItem, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
+
+/**
+ * Calendar weeks of the member's own plan: the cohort's, and after its last those their plan still runs
+ * in (a member who finishes late, `/pace extend`).
+ */
+export function memberTotalWeeks(cohortWeeks: number, plan: Pick<MemberPlan, "startDate" | "endDate">): number {
+  return Math.max(cohortWeeks, Math.ceil(daysBetween(plan.startDate, plan.endDate) / 7));
+}
+
+/**
+ * Calendar week `number` after the cohort's last, in the member's plan (an extension's week): its study
+ * days, none of the cohort's reading, and the sections of the member's items due then (`sectionsByKey`).
+ * `memberPlanWeek` then fills in their items.
+ */
+export function extraPlanWeek(number: number, plan: MemberPlan, sectionsByKey: ReadonlyMap<string, PlanSection>): PlanWeek {
+  const startDate = calendarWeekStartDate(plan.startDate, number);
+  const dates = Array.from({ length: 7 }, (_, offset) => addDays(startDate, offset));
+  const days = dates
+    .filter((date) => plan.studyDays.includes(isoWeekday(date)))
+    .map((date): PlanDay => ({ date, weekday: isoWeekday(date), items: [], minutes: 0, unestimatedItems: 0 }));
+  const keys = new Set(memberWeekItems(plan, number).map((entry) => entry.item.sectionKey));
+  const sections = [...keys].flatMap((key) => {
+    const section = sectionsByKey.get(key);
+    return section === undefined ? [] : [section];
+  });
+  return { number, startDate, endDate: addDays(startDate, 7), sections, days, totalMinutes: 0, unestimatedItems: 0 };
+}
 
 /**
  * Calendar week `week` of the cohort as the member reads it (`/week`): the

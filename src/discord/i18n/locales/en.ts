@@ -522,6 +522,7 @@ export const en = {
   "week.footerEnded": "✅ done · ⬜ to do",
   "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
+  "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":

@@ -537,6 +537,7 @@ export const es: Catalogue = {
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
+  "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
