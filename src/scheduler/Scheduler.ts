@@ -256,6 +256,11 @@ export class Scheduler {
   private runs = 0;
   private finished = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /**
+   * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
+   * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
+   */
+  private readonly courseOverMembers = new Set<number>();
   /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
   private readonly watches = new Map<number, CohortWatch>();
   private watchedGeneration = -1;
@@ -811,7 +816,7 @@ export class Scheduler {
       const day = this.reminderDayDue(member, cohort, now, log);
       if (day === null) continue;
       // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
-      if (cohort.status === CohortStatus.Finished && (await this.dependencies.reminderService.courseOverFor(cohort, member, now))) continue;
+      if (cohort.status === CohortStatus.Finished && (await this.finishedCourseOver(cohort, member, now))) continue;
       due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
     }
     for (const entry of due) {
@@ -825,6 +830,14 @@ export class Scheduler {
   }
 
   /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
+  /** Whether a finished cohort's member's own course is over (courseOverMembers). */
+  private async finishedCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
+    if (this.courseOverMembers.has(member.id)) return true;
+    const over = await this.dependencies.reminderService.courseOverFor(cohort, member, now);
+    if (over) this.courseOverMembers.add(member.id);
+    return over;
+  }
+
   private reminderDayDue(member: MemberRecord, cohort: Cohort, now: Date, log: Logger): { localDate: string; at: Date } | null {
     if (member.remindTime === null) return null;
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
