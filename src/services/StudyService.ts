@@ -42,7 +42,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
+import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -282,8 +282,8 @@ export class StudyService {
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     // Their own end, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing
-    // post; an admin's `/cohort end` is the end for everyone.
-    const courseOver = planning.daysOver;
+    // post. A cohort an admin ended shows its hints-free day until the course's last week, then the summary, for everyone.
+    const courseOver = planning.planOver || (cohort.status === CohortStatus.Ended && courseIsOver(cohort, context, request.now));
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
