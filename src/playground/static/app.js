@@ -59,19 +59,49 @@ async function loadState() {
   state.channelId ??= data.defaultChannelId;
 }
 
+/**
+ * Opens the live connection and resolves once it is open. Events that arrive before the page has drawn its
+ * first state wait in `pending`, so nothing the bot sends while the page opens is lost or drawn twice.
+ */
 function listen() {
-  const events = new EventSource("/api/events");
-  let lost = false;
-  // A restarted playground is a new demo server: start over rather than show stale ids.
-  events.onerror = () => (lost = true);
-  events.onopen = () => lost && location.reload();
-  events.onmessage = (event) => {
-    const data = JSON.parse(event.data);
-    if (data.type === "message") upsertMessage(data.message);
-    else if (data.type === "delete") removeMessage(data.id);
-    else if (data.type === "clock") refresh();
-    else if (data.type === "members") updateMembers(data.users);
-  };
+  return new Promise((resolve, reject) => {
+    const events = new EventSource("/api/events");
+    let opened = false;
+    let lost = false;
+    events.onerror = () => {
+      if (opened) lost = true;
+      // A refused first connection is not retried by the browser: say so rather than wait forever.
+      else if (events.readyState === EventSource.CLOSED) reject(new Error("its live connection was refused"));
+    };
+    events.onopen = () => {
+      // A restarted playground is a new demo server: start over rather than show stale ids.
+      if (lost) location.reload();
+      opened = true;
+      resolve();
+    };
+    events.onmessage = (event) => receive(JSON.parse(event.data));
+  });
+}
+
+/** Live events held until the first state is drawn; null once they are applied as they come. */
+let pending = [];
+
+function receive(data) {
+  if (pending !== null) pending.push(data);
+  else applyEvent(data);
+}
+
+function applyEvent(data) {
+  if (data.type === "message") upsertMessage(data.message);
+  else if (data.type === "delete") removeMessage(data.id);
+  else if (data.type === "clock") refresh();
+  else if (data.type === "members") updateMembers(data.users);
+}
+
+function applyPending() {
+  const held = pending;
+  pending = null;
+  for (const data of held) applyEvent(data);
 }
 
 async function refresh() {
@@ -702,6 +732,8 @@ function wire() {
 
 async function start() {
   wire();
+  // Open the live connection before reading the state: whatever the bot sends meanwhile is in one or the other.
+  await listen();
   await loadState();
   renderServer();
   renderChannels();
@@ -709,7 +741,7 @@ async function start() {
   renderViewer();
   renderClock();
   renderMessages();
-  listen();
+  applyPending();
   document.body.dataset.ready = "true";
 }
 
