@@ -99,6 +99,35 @@ export class LiveBoardRepository {
     );
   }
 
+  /**
+   * After a weekly post went out that a start edit set aside while it was on its way (its row renamed to
+   * `setAsidePeriod` and given up before the send was recorded): its board is kept, but ends at `now`, as a
+   * set-aside board still live ends at the edit (weekPostChangeWrites), so its final edit a minute later
+   * tells its readers the week moved; it is never the week's live board. Only a row still set aside under
+   * that name and without a board: a row another process took over (still under the week's own name) or
+   * whose board that process attached is left alone. Returns whether the board was kept.
+   */
+  async attachSetAside(
+    postId: number,
+    setAsidePeriod: string,
+    board: { readonly messageId: string; readonly channelId: string },
+    now: Date,
+  ): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, period: setAsidePeriod, boardMessageId: null },
+        data: {
+          boardMessageId: board.messageId,
+          boardChannelId: board.channelId,
+          boardLiveUntil: now,
+          boardEditedAt: now,
+          boardDirty: false,
+        },
+      }),
+    );
+    return count === 1;
+  }
+
   /** Dirty boards of these cohorts still live at `now` whose last edit was at or before `editedBy`. */
   async listDue(cohortIds: readonly number[], now: Date, editedBy: Date): Promise<LiveBoardRecord[]> {
     const rows = await findInChunks(cohortIds, (chunk) =>
