@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { findInChunks } from "../inChunks.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
@@ -56,6 +57,7 @@ export class LiveBoardRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
 
@@ -74,12 +76,8 @@ export class LiveBoardRepository {
   ): Promise<void> {
     await this.writes.run(() =>
       this.prisma.$transaction([
-        // Locks the cohort's row first (a write that changes nothing), as an end does: on PostgreSQL an end
-        // committing meanwhile is then seen by the cap below, or sees this board itself (SQLite runs one
-        // write transaction at a time anyway).
-        this.prisma.$executeRaw`UPDATE "Cohort" SET "endedAt" = "endedAt"
-          WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId})`,
-        this.prisma.scheduledPost.update({
+        ...this.lockCohortOfPost(postId),
+        this.prisma.scheduledPost.updateMany({
           where: { id: postId },
           data: {
             boardMessageId: board.messageId,
@@ -97,6 +95,24 @@ export class LiveBoardRepository {
             AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
       ]),
     );
+  }
+
+  /**
+   * What makes attach and an end (CohortRepository.end, which writes the cohort's row first) take turns, so
+   * the end sees the board or the attach sees the end. On PostgreSQL the cohort's row is locked first
+   * (READ COMMITTED: an end committing meanwhile is waited for, then seen by the cap; an end coming later
+   * waits for this transaction, then caps this board itself), with the row lock the end's update takes
+   * (`FOR NO KEY UPDATE`: it writes no row version, and, unlike `FOR UPDATE`, does not hold up a member's
+   * join or a post's claim, whose foreign-key checks only share the row's key). On SQLite nothing is needed: a transaction
+   * takes the file's write lock at its first write (attach's first statement is one) and holds it to its
+   * commit, so no end commits between its statements, and it reads the latest data.
+   */
+  private lockCohortOfPost(postId: number) {
+    if (this.provider === "sqlite") return [];
+    return [
+      this.prisma.$queryRaw`SELECT 1 FROM "Cohort"
+        WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId}) FOR NO KEY UPDATE`,
+    ];
   }
 
   /**
