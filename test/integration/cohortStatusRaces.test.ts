@@ -52,6 +52,11 @@ class Overtaken extends CohortRepository {
     return super.update(...args);
   }
 
+  override async updateWithWeekPosts(...args: Parameters<CohortRepository["updateWithWeekPosts"]>) {
+    await this.letOtherFinish();
+    return super.updateWithWeekPosts(...args);
+  }
+
   override async setBreak(...args: Parameters<CohortRepository["setBreak"]>) {
     await this.letOtherFinish();
     return super.setBreak(...args);
@@ -169,6 +174,26 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect((await stored(id)).announceTime).not.toBe("18:30");
     expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
   });
+
+  it.each([
+    ["announce time", { announceTime: "18:30" }],
+    ["start date", { start: "2027-03-08" }],
+  ] as const)(
+    "refuses a %s edit that read the cohort before its closing post finished it, saying the course has finished",
+    async (_change, options) => {
+      const name = `Edit Then Finish ${Object.keys(options).join("")}`;
+      const id = await cohortNamed(name);
+      const before = await stored(id);
+      // The scheduler's closing post, in another process, between the edit's check and its write.
+      overtaken.meanwhile = () => new CohortRepository(handle.prisma).markFinished(id);
+
+      const edit = first.edit({ guildId: "1", cohort: name, ...options, actorId: "admin-a", now });
+      expect(await refusal(edit)).toBe("cohort.finishedNoChange");
+      const after = await stored(id);
+      expect([after.status, after.startDate, after.announceTime]).toEqual([CohortStatus.Finished, before.startDate, before.announceTime]);
+      expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
+    },
+  );
 
   it("refuses a break that read the cohort before an end and writes after it", async () => {
     const id = await cohortNamed("Break Then End");
