@@ -635,7 +635,19 @@ export class Scheduler {
     const firstId = messageIds[0] ?? "";
     const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
-    if (!marked) {
+    // A start edit committed after the send was recorded may have set the row aside since: attach says so.
+    const ours =
+      marked &&
+      (liveUntil === null ||
+        boardId === undefined ||
+        (await this.dependencies.liveBoards.attach(
+          claim.id,
+          claim.period,
+          { messageId: boardId, channelId: cohort.channelId },
+          liveUntil,
+          now,
+        )));
+    if (!ours) {
       await this.sentButNotOurs(cohort, post, claim, boardId, now, log.child({ messageId: firstId }));
       return "not_ours";
     }
@@ -644,8 +656,6 @@ export class Scheduler {
       lateMs >= minute ? "post sent late" : "post sent",
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
-    if (liveUntil !== null && boardId !== undefined)
-      await this.dependencies.liveBoards.attach(claim.id, { messageId: boardId, channelId: cohort.channelId }, liveUntil, now);
     if (rendered.threadName !== null && firstId !== "") {
       try {
         const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
@@ -660,7 +670,8 @@ export class Scheduler {
   /**
    * The post went out, but its row was no longer this process's claim when the send was recorded: a start
    * edit set it aside meanwhile (the week is announced again at its new time), or another process took
-   * over the claim (it owns the outcome: the row, the board, the thread, the report). Either way this post
+   * over the claim (it owns the outcome: the row, the board, the thread, the report); or the send was
+   * recorded, but a start edit set the row aside before its board was attached. Either way this post
    * is not the week's: its board is never attached as the week's live board, no discussion thread opens on
    * it and it is not reported as sent. A set-aside post's board is kept only to be told, a minute later,
    * that its week moved (attachSetAside), as the board of a post set aside after it was sent is.

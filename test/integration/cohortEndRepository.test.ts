@@ -92,6 +92,7 @@ describe("CohortRepository: break weeks and the final board", () => {
     });
     await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
       post.id,
+      "week-1",
       { messageId: "1", channelId: "2" },
       weekEnd,
       new Date("2027-03-01T09:00:00Z"),
@@ -132,6 +133,7 @@ describe("CohortRepository: break weeks and the final board", () => {
       });
       await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
         post.id,
+        "week-1",
         { messageId: "1", channelId: "2" },
         weekEnd,
         endedAt,
@@ -189,7 +191,13 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
     return { cohortId: cohort.id, postId: post.id };
   };
   const attach = (postId: number) =>
-    new LiveBoardRepository(handle.prisma, handle.target.provider).attach(postId, { messageId: "1", channelId: "2" }, weekEnd, postedAt);
+    new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
+      postId,
+      "week-1",
+      { messageId: "1", channelId: "2" },
+      weekEnd,
+      postedAt,
+    );
 
   it("waits for an end in flight, then caps the board at it", async () => {
     const { cohortId, postId } = await weekOnePost("Ends While Attaching");

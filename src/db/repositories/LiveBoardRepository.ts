@@ -66,19 +66,23 @@ export class LiveBoardRepository {
    * change during the week, the message stays where it was posted), live until `liveUntil`, just "edited"
    * (posted) at `now`. A cohort ended while the post was on its way (claimed before the end, attached after)
    * caps the board at its end in the same transaction, as CohortRepository.end caps the boards already
-   * attached: the board's final edit comes a minute after the end, not at its week's end.
+   * attached: the board's final edit comes a minute after the end, not at its week's end. Only while the row
+   * is still the week's (`period`, its claim's): a start edit committed since the send was recorded has set
+   * it aside under another name, and then nothing is written. Returns whether the board was attached.
    */
   async attach(
     postId: number,
+    period: string,
     board: { readonly messageId: string; readonly channelId: string },
     liveUntil: Date,
     now: Date,
-  ): Promise<void> {
-    await this.writes.run(() =>
+  ): Promise<boolean> {
+    const lock = this.lockCohortOfPost(postId);
+    const results = await this.writes.run(() =>
       this.prisma.$transaction([
-        ...this.lockCohortOfPost(postId),
+        ...lock,
         this.prisma.scheduledPost.updateMany({
-          where: { id: postId },
+          where: { id: postId, period },
           data: {
             boardMessageId: board.messageId,
             boardChannelId: board.channelId,
@@ -91,10 +95,12 @@ export class LiveBoardRepository {
         // ended now: its end time alone says nothing of its status.
         this.prisma.$executeRaw`UPDATE "ScheduledPost"
           SET "boardLiveUntil" = (SELECT "endedAt" FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId")
-          WHERE "id" = ${postId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
+          WHERE "id" = ${postId} AND "period" = ${period} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
             AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
       ]),
     );
+    const attached = results[lock.length] as { readonly count: number } | undefined;
+    return attached?.count === 1;
   }
 
   /**
