@@ -31,6 +31,17 @@ interface BoardRow {
   readonly boardEditedAt: Date | null;
 }
 
+/** A board's columns as a weekly post row gets them when its post went out: posted (so "edited") at `now`, live until `liveUntil`. */
+function boardColumns(board: { readonly messageId: string; readonly channelId: string }, liveUntil: Date, now: Date) {
+  return {
+    boardMessageId: board.messageId,
+    boardChannelId: board.channelId,
+    boardLiveUntil: liveUntil,
+    boardEditedAt: now,
+    boardDirty: false,
+  };
+}
+
 /** The board of a post row; null for a row without one (never posted, or posted before boards were kept). */
 function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
   if (row.boardMessageId === null || row.boardEditedAt === null) return null;
@@ -81,16 +92,8 @@ export class LiveBoardRepository {
     const results = await this.writes.run(() =>
       this.prisma.$transaction([
         ...lock,
-        this.prisma.scheduledPost.updateMany({
-          where: { id: postId, period },
-          data: {
-            boardMessageId: board.messageId,
-            boardChannelId: board.channelId,
-            boardLiveUntil: liveUntil,
-            boardEditedAt: now,
-            boardDirty: false,
-          },
-        }),
+        // On SQLite (no lock statement) this write must stay first: it takes the file's write lock (lockCohortOfPost).
+        this.prisma.scheduledPost.updateMany({ where: { id: postId, period }, data: boardColumns(board, liveUntil, now) }),
         // Both columns as the database stores them: compared and copied without converting. Only a cohort
         // ended now: its end time alone says nothing of its status.
         this.prisma.$executeRaw`UPDATE "ScheduledPost"
@@ -138,13 +141,7 @@ export class LiveBoardRepository {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, period: setAsidePeriod, boardMessageId: null },
-        data: {
-          boardMessageId: board.messageId,
-          boardChannelId: board.channelId,
-          boardLiveUntil: now,
-          boardEditedAt: now,
-          boardDirty: false,
-        },
+        data: boardColumns(board, now, now),
       }),
     );
     return count === 1;
