@@ -675,6 +675,12 @@ export class Scheduler {
    * is not the week's: its board is never attached as the week's live board, no discussion thread opens on
    * it and it is not reported as sent. A set-aside post's board is kept only to be told, a minute later,
    * that its week moved (attachSetAside), as the board of a post set aside after it was sent is.
+   * Not handled: a second start edit that puts the row back under the week's name (takes it back: the week
+   * returns to this post's instant) after the send but before attachSetAside. The row is then the week's
+   * again, but given up (skipped) by the first edit, so nothing sends the week again; this post is its
+   * post in the channel, yet its board is recorded nowhere: it keeps saying "live", no edit or final edit
+   * ever reaches it, and no thread opens. (Taken back after the send was recorded, attach finds the week's
+   * name again and all goes as usual.) It needs two edits within one send, the second undoing the first.
    */
   private async sentButNotOurs(
     cohort: Cohort,
