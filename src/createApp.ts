@@ -78,6 +78,11 @@ export interface AppOverrides {
   readonly pictures?: Pictures;
   /** Test seams of the reminder repository (ReminderRepositoryOptions). Default: none. */
   readonly reminderRepository?: ReminderRepositoryOptions;
+  /**
+   * Builds the weekly and checkpoint posts' repository: a test's subclass, which commits another write at a chosen
+   * moment of a send. Default: ScheduledPostRepository itself.
+   */
+  readonly scheduledPostRepository?: (prisma: DatabaseHandle["prisma"], writes: SerialWriteQueue) => ScheduledPostRepository;
 }
 
 export interface App {
@@ -146,7 +151,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     database.postgresTransactions,
   );
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
-  const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
+  const scheduledPostRepository =
+    overrides.scheduledPostRepository?.(database.prisma, writes) ?? new ScheduledPostRepository(database.prisma, writes);
   const reminderRepository = new ReminderRepository(database.prisma, writes, overrides.reminderRepository);
 
   const discord = createDiscordBot({
@@ -282,7 +288,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     cohorts: cohortRepository,
     posts: scheduledPostRepository,
     postParts: new ScheduledPostPartRepository(database.prisma, writes),
-    liveBoards: new LiveBoardRepository(database.prisma, writes),
+    liveBoards: new LiveBoardRepository(database.prisma, database.target.provider, writes),
     reminders: reminderRepository,
     postService: posts,
     reminderService: reminders,

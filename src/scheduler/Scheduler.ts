@@ -633,16 +633,29 @@ export class Scheduler {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }
     const firstId = messageIds[0] ?? "";
+    const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
-    if (!marked) log.warn({ messageId: firstId }, "post sent, but another process took over its claim meanwhile");
+    // A start edit committed after the send was recorded may have set the row aside since: attach says so.
+    const ours =
+      marked &&
+      (liveUntil === null ||
+        boardId === undefined ||
+        (await this.dependencies.liveBoards.attach(
+          claim.id,
+          claim.period,
+          { messageId: boardId, channelId: cohort.channelId },
+          liveUntil,
+          now,
+        )));
+    if (!ours) {
+      await this.sentButNotOurs(cohort, post, claim, boardId, now, log.child({ messageId: firstId }));
+      return "not_ours";
+    }
     log.info(
       { messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) },
       lateMs >= minute ? "post sent late" : "post sent",
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
-    const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
-    if (liveUntil !== null && boardId !== undefined)
-      await this.dependencies.liveBoards.attach(claim.id, { messageId: boardId, channelId: cohort.channelId }, liveUntil, now);
     if (rendered.threadName !== null && firstId !== "") {
       try {
         const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
@@ -652,6 +665,43 @@ export class Scheduler {
       }
     }
     return "sent";
+  }
+
+  /**
+   * The post went out, but its row was no longer this process's claim when the send was recorded: a start
+   * edit set it aside meanwhile (the week is announced again at its new time), or another process took
+   * over the claim (it owns the outcome: the row, the board, the thread, the report); or the send was
+   * recorded, but a start edit set the row aside before its board was attached. Either way this post
+   * is not the week's: its board is never attached as the week's live board, no discussion thread opens on
+   * it and it is not reported as sent. A set-aside post's board is kept only to be told, a minute later,
+   * that its week moved (attachSetAside), as the board of a post set aside after it was sent is.
+   * Not handled: a second start edit that puts the row back under the week's name (takes it back: the week
+   * returns to this post's instant) after the send but before attachSetAside. The row is then the week's
+   * again, but given up (skipped) by the first edit, so nothing sends the week again; this post is its
+   * post in the channel, yet its board is recorded nowhere: it keeps saying "live", no edit or final edit
+   * ever reaches it, and no thread opens. (Taken back after the send was recorded, attach finds the week's
+   * name again and all goes as usual.) It needs two edits within one send, the second undoing the first.
+   */
+  private async sentButNotOurs(
+    cohort: Cohort,
+    post: PlannedPost,
+    claim: ScheduledPostRecord,
+    boardId: string | undefined,
+    now: Date,
+    log: Logger,
+  ): Promise<void> {
+    const setAsidePeriod =
+      post.kind === "week" && post.weekNumber !== undefined ? setAsideWeekPeriod(post.weekNumber, claim.dueAt) : undefined;
+    const boardKept =
+      setAsidePeriod !== undefined &&
+      boardId !== undefined &&
+      (await this.dependencies.liveBoards.attachSetAside(
+        claim.id,
+        setAsidePeriod,
+        { messageId: boardId, channelId: cohort.channelId },
+        now,
+      ));
+    log.warn({ boardKept }, "post sent, but it was set aside or another process took over its claim meanwhile");
   }
 
   /**

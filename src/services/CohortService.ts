@@ -392,8 +392,8 @@ export class CohortService {
   }
 
   /**
-   * The database refused an edit: new settings for a cohort ended since the check (refused as the check
-   * would), else a unique violation: the name key when another cohort has the name now, else a weekly post
+   * The database refused an edit: new settings for a cohort ended or finished since the check (refused as
+   * the check would), else a unique violation: the name key when another cohort has the name now, else a weekly post
    * row the edit renames (a tick wrote the week's row meanwhile) or a clash gone since: no name to blame,
    * and the edit may be tried again.
    */
@@ -404,8 +404,10 @@ export class CohortService {
     settingsChanged: boolean,
   ): Promise<UserError> {
     const cohortId = cohort.id;
-    if (settingsChanged && (await this.cohorts.findById(cohortId))?.status === CohortStatus.Ended)
-      return new UserError("cohort.endedNoChange", { name: cohort.name });
+    const status = settingsChanged ? (await this.cohorts.findById(cohortId))?.status : undefined;
+    if (status === CohortStatus.Ended) return new UserError("cohort.endedNoChange", { name: cohort.name });
+    // Its closing post went out since the check: the course is over.
+    if (status === CohortStatus.Finished) return new UserError("cohort.finishedNoChange", { name: cohort.name });
     // Without a rename the name key cannot be what refused the write (an old cohort alike in other capitals is no clash).
     if (name === undefined) return new UserError("cohort.changedMeanwhile");
     const clash = await this.nameClash(guildId, name, cohortId);

@@ -323,7 +323,10 @@ describe("the live board after its week", () => {
 
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
-    const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
+    const liveBoards = new LiveBoardRepository(
+      setup.current.first.test.app.database.prisma,
+      setup.current.first.test.app.database.target.provider,
+    );
     const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
     const window = [at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z")] as const;
     expect((await liveBoards.listEnded([cohortId + 1], ...window)).length).toBe(0);
@@ -334,7 +337,10 @@ describe("the live board after its week", () => {
 
   it("does not let a process that listed a board before a failed final edit claim it again at once", async () => {
     const setup = await postedWeekOne("Stale Listing");
-    const liveBoards = new LiveBoardRepository(setup.current.first.test.app.database.prisma);
+    const liveBoards = new LiveBoardRepository(
+      setup.current.first.test.app.database.prisma,
+      setup.current.first.test.app.database.target.provider,
+    );
     const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
     // Process B lists the board at 00:01; process A claims it, Discord refuses the edit, A gives it back.
     const [listedByB] = await liveBoards.listEnded([cohortId], at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z"));

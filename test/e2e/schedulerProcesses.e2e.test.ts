@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ScheduledPostRepository } from "../../src/db/repositories/ScheduledPostRepository.js";
 import {
   chronologicalPosts,
   expectedCoursePosts,
@@ -7,10 +8,23 @@ import {
   postLabel,
   probeInstants,
   startSchedulerWorld,
+  type BotProcess,
   type SchedulerWorld,
 } from "../helpers/schedulerWorld.js";
 
 const minute = 60_000;
+
+/** A process's post rows, where `beforeRecorded` runs between a post's send and its record (another process's tick). */
+class Overtaken extends ScheduledPostRepository {
+  beforeRecorded: (() => Promise<unknown>) | null = null;
+
+  override async markSent(...args: Parameters<ScheduledPostRepository["markSent"]>) {
+    const meanwhile = this.beforeRecorded;
+    this.beforeRecorded = null;
+    if (meanwhile !== null) await meanwhile();
+    return super.markSent(...args);
+  }
+}
 
 describe("restarts and several bot processes on one database", () => {
   let world: SchedulerWorld | undefined;
@@ -85,6 +99,39 @@ describe("restarts and several bot processes on one database", () => {
     const row = await survivor.test.app.database.prisma.scheduledPost.findFirst({ where: { cohortId: cohort.id, period: "week-1" } });
     expect(row).toMatchObject({ status: "sent", messageId: posts[0]?.message.id, claimedBy: survivor.test.app.scheduler.instanceId });
     expect(survivor.test.logs().some((line) => line.msg === "took over a stale claim")).toBe(true);
+  });
+
+  it("leaves the post to the process that took over a slow process's claim: the slow one reports nothing sent and opens no thread", async () => {
+    const repositories: Overtaken[] = [];
+    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), {
+      scheduledPostRepository: (prisma, writes) => {
+        const repository = new Overtaken(prisma, writes);
+        repositories.push(repository);
+        return repository;
+      },
+    });
+    const channel = world.createChannel("slow-cohort");
+    const cohort = await world.createCohort({ name: "Slow", channelId: channel.id, start: "2027-03-01" });
+    const slow = world.first;
+    const other = await world.startProcess(new Date("2027-03-01T09:03:00Z"));
+    // The slow process has sent the post at 09:00; before it records the send, the other process finds its claim
+    // stale (09:03) and takes over: it sends again under the same nonces (Discord returns the same messages).
+    let takeover: Awaited<ReturnType<BotProcess["tickAt"]>> | undefined;
+    const slowRepository = repositories[0];
+    if (slowRepository === undefined) throw new Error("the slow process did not build its post repository");
+    slowRepository.beforeRecorded = async () => (takeover = await other.tickAt(new Date("2027-03-01T09:03:00Z")));
+    const lost = await slow.tickAt(new Date("2027-03-01T09:00:00Z"));
+
+    expect(takeover?.sent.map((post) => post.period)).toEqual(["week-1"]);
+    expect(lost.sent).toEqual([]);
+    const posts = world.posts(channel.id, { liveBoards: true });
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    expect(posts[0]?.message.threadId).not.toBeNull();
+    // One discussion thread was asked for, by the process that owns the post; the slow one asked for none.
+    const threadRequests = world.emulator.requestLog().filter((entry) => entry.method === "POST" && entry.path.endsWith("/threads"));
+    expect(threadRequests).toHaveLength(1);
+    const row = await other.test.app.database.prisma.scheduledPost.findFirst({ where: { cohortId: cohort.id, period: "week-1" } });
+    expect(row).toMatchObject({ status: "sent", claimedBy: other.test.app.scheduler.instanceId, boardMessageId: posts[1]?.message.id });
   });
 
   it("finishes the send of a process that died after Discord stored the post, once, even when Discord has forgotten the nonce", async () => {
@@ -183,5 +230,7 @@ describe("restarts and several bot processes on one database", () => {
     const rows = await one.test.app.database.prisma.scheduledPost.findMany();
     expect(rows).toHaveLength(48);
     expect(rows.every((row) => row.status === "sent" && row.attempts === 0)).toBe(true);
-  }, 90_000);
+    // A hang guard, not a speed claim: about 500 instants over three months, each ticked by both processes
+    // (some 1,000 ticks, each a few statements); a busy PostgreSQL spends about 90 s on them.
+  }, 300_000);
 });

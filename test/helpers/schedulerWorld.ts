@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { ManualClock } from "../../src/clock.js";
+import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
@@ -51,10 +52,16 @@ export interface SchedulerWorld {
  * `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt).
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
  * `finalEditsPerTick`: the scheduler's cap on final board edits per tick (default: the product's).
+ * `scheduledPostRepository`: every process's post repository (a test's subclass; default: the app's own).
  */
 export async function startSchedulerWorld(
   start: Date,
-  options: { readonly tickCron?: string; readonly nonceWindowMs?: number; readonly finalEditsPerTick?: number } = {},
+  options: {
+    readonly tickCron?: string;
+    readonly nonceWindowMs?: number;
+    readonly finalEditsPerTick?: number;
+    readonly scheduledPostRepository?: AppOverrides["scheduledPostRepository"];
+  } = {},
 ): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
@@ -81,6 +88,7 @@ export async function startSchedulerWorld(
       schedulerTickCron: options.tickCron ?? null,
       environment,
       ...(options.finalEditsPerTick === undefined ? {} : { schedulerFinalEditsPerTick: options.finalEditsPerTick }),
+      ...(options.scheduledPostRepository === undefined ? {} : { scheduledPostRepository: options.scheduledPostRepository }),
     });
     try {
       await test.app.start();

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
@@ -8,6 +9,7 @@ import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 /**
  * Break weeks and the end of the course against a real database (SQLite, or
@@ -88,8 +90,9 @@ describe("CohortRepository: break weeks and the final board", () => {
     const post = await handle.prisma.scheduledPost.create({
       data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
     });
-    await new LiveBoardRepository(handle.prisma).attach(
+    await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
       post.id,
+      "week-1",
       { messageId: "1", channelId: "2" },
       weekEnd,
       new Date("2027-03-01T09:00:00Z"),
@@ -128,7 +131,13 @@ describe("CohortRepository: break weeks and the final board", () => {
       const post = await handle.prisma.scheduledPost.create({
         data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
       });
-      await new LiveBoardRepository(handle.prisma).attach(post.id, { messageId: "1", channelId: "2" }, weekEnd, endedAt);
+      await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
+        post.id,
+        "week-1",
+        { messageId: "1", channelId: "2" },
+        weekEnd,
+        endedAt,
+      );
       return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
     };
     expect(await liveUntilAfterAttach("Ended Before Attach", CohortStatus.Ended)).toEqual(endedAt);
@@ -149,5 +158,73 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false))).toEqual([false, false]);
     expect(await versionAfter(() => cohorts.setBreak(cohortId, 6, true))).toEqual([false, false]);
     expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, true))).toEqual([true, true]);
+  });
+});
+
+/**
+ * On PostgreSQL (READ COMMITTED) a board attached while an end commits must still be capped at the end:
+ * attach holds the cohort's row first (SELECT … FOR NO KEY UPDATE), so an end in flight is waited for and then
+ * seen. Holding the row writes nothing to it. (SQLite runs one writer at a time: nothing commits in between.)
+ */
+describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board while a cohort ends, on PostgreSQL", () => {
+  let handle: TestDatabaseHandle;
+  let admin: pg.Client;
+  let curriculumId: number;
+  const weekEnd = new Date("2027-03-08T00:00:00Z");
+  const postedAt = new Date("2027-03-01T09:00:00Z");
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    curriculumId = (await createCurriculumRow(handle.prisma, "attach-lock", 4)).id;
+    admin = await openOtherSession(handle);
+  }, 60_000);
+  afterAll(async () => {
+    await admin.end();
+    await handle.closeAndDrop();
+  });
+
+  const weekOnePost = async (name: string) => {
+    const cohort = await createCohortRow(handle.prisma, curriculumId, { name });
+    const post = await handle.prisma.scheduledPost.create({
+      data: { cohortId: cohort.id, kind: "week", period: "week-1", dueAt: postedAt, status: "sent" },
+    });
+    return { cohortId: cohort.id, postId: post.id };
+  };
+  const attach = (postId: number) =>
+    new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
+      postId,
+      "week-1",
+      { messageId: "1", channelId: "2" },
+      weekEnd,
+      postedAt,
+    );
+
+  it("waits for an end in flight, then caps the board at it", async () => {
+    const { cohortId, postId } = await weekOnePost("Ends While Attaching");
+    await admin.query("BEGIN");
+    await admin.query(`UPDATE "Cohort" SET "status" = 'ended', "endedAt" = '2027-03-03 12:00:00' WHERE "id" = $1`, [cohortId]);
+    let attached = false;
+    const attaching = attach(postId).then(() => (attached = true));
+    // Commit the end once the attach waits for it, or once the attach is done without waiting.
+    await untilLockWaitOr(handle, () => attached);
+    await admin.query("COMMIT");
+    await attaching;
+    const post = await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: postId } });
+    expect([post.boardMessageId, post.boardLiveUntil]).toEqual(["1", new Date("2027-03-03T12:00:00Z")]);
+  });
+
+  it("writes no new version of the cohort's row", async () => {
+    const { cohortId, postId } = await weekOnePost("Attached Quietly");
+    const version = async () => {
+      const rows = await handle.prisma.$queryRawUnsafe<{ version: string }[]>(
+        `SELECT xmin::text AS "version" FROM "Cohort" WHERE "id" = $1`,
+        cohortId,
+      );
+      return rows[0]?.version;
+    };
+    const before = await version();
+    await attach(postId);
+    expect(await version()).toBe(before);
+    expect((await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: postId } })).boardLiveUntil).toEqual(weekEnd);
   });
 });

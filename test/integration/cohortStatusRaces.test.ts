@@ -31,7 +31,7 @@ const now = new Date("2027-03-03T10:00:00Z");
 class Overtaken extends CohortRepository {
   meanwhile: (() => Promise<unknown>) | null = null;
 
-  private async letOtherFinish(): Promise<void> {
+  async letOtherFinish(): Promise<void> {
     const other = this.meanwhile;
     this.meanwhile = null;
     if (other !== null) await other();
@@ -52,9 +52,30 @@ class Overtaken extends CohortRepository {
     return super.update(...args);
   }
 
+  override async updateWithWeekPosts(...args: Parameters<CohortRepository["updateWithWeekPosts"]>) {
+    await this.letOtherFinish();
+    return super.updateWithWeekPosts(...args);
+  }
+
   override async setBreak(...args: Parameters<CohortRepository["setBreak"]>) {
     await this.letOtherFinish();
     return super.setBreak(...args);
+  }
+}
+
+/** Admin A's reminder repository, through which a zone edit writes: it waits for `turn`'s `meanwhile` as Overtaken does. */
+class OvertakenReminders extends ReminderRepository {
+  constructor(
+    prisma: ConstructorParameters<typeof ReminderRepository>[0],
+    writes: SerialWriteQueue,
+    private readonly turn: Overtaken,
+  ) {
+    super(prisma, writes);
+  }
+
+  override async updateCohortMovingZone(...args: Parameters<ReminderRepository["updateCohortMovingZone"]>) {
+    await this.turn.letOtherFinish();
+    return super.updateCohortMovingZone(...args);
   }
 }
 
@@ -67,7 +88,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
   /** Admin B, another process: its own write queue. */
   let second: CohortService;
 
-  const serviceOver = (repository: CohortRepository) => {
+  const serviceOver = (repository: CohortRepository, remindersOver?: (writes: SerialWriteQueue) => ReminderRepository) => {
     const { logger } = captureLogger();
     const writes = new SerialWriteQueue({ lockedRetryBudgetMs: 5_000, logger });
     return new CohortService(
@@ -78,7 +99,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),
-      new ReminderRepository(handle.prisma, writes),
+      remindersOver?.(writes) ?? new ReminderRepository(handle.prisma, writes),
       new ScheduledPostRepository(handle.prisma, writes),
     );
   };
@@ -87,7 +108,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
     handle = await openTestDatabase();
     curriculumId = (await createCurriculumRow(handle.prisma, "status-races", 4)).id;
     overtaken = new Overtaken(handle.prisma);
-    first = serviceOver(overtaken);
+    first = serviceOver(overtaken, (writes) => new OvertakenReminders(handle.prisma, writes, overtaken));
     second = serviceOver(new CohortRepository(handle.prisma));
   }, 60_000);
   afterAll(async () => {
@@ -169,6 +190,33 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect((await stored(id)).announceTime).not.toBe("18:30");
     expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
   });
+
+  it.each([
+    ["announce time", { announceTime: "18:30" }],
+    ["start date", { start: "2027-03-08" }],
+    // Written with the reminder days it moves (ReminderRepository.updateCohortMovingZone).
+    ["time zone", { timeZone: "America/New_York" }],
+  ] as const)(
+    "refuses a %s edit that read the cohort before its closing post finished it, saying the course has finished",
+    async (_change, options) => {
+      const name = `Edit Then Finish ${Object.keys(options).join("")}`;
+      const id = await cohortNamed(name);
+      const before = await stored(id);
+      // The scheduler's closing post, in another process, between the edit's check and its write.
+      overtaken.meanwhile = () => new CohortRepository(handle.prisma).markFinished(id);
+
+      const edit = first.edit({ guildId: "1", cohort: name, ...options, actorId: "admin-a", now });
+      expect(await refusal(edit)).toBe("cohort.finishedNoChange");
+      const after = await stored(id);
+      expect([after.status, after.startDate, after.announceTime, after.timeZone]).toEqual([
+        CohortStatus.Finished,
+        before.startDate,
+        before.announceTime,
+        before.timeZone,
+      ]);
+      expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
+    },
+  );
 
   it("refuses a break that read the cohort before an end and writes after it", async () => {
     const id = await cohortNamed("Break Then End");

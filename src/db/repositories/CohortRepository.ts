@@ -94,11 +94,13 @@ function settingsColumns(settings: CohortSettings) {
  * The cohort's row updated with `changes` (read back with its break weeks). Returns the unsent statement,
  * so a caller can put it in the same transaction as what goes with the change (ReminderRepository's zone
  * marks); a new name another cohort of the guild has fails it with a unique violation (isUniqueViolation).
- * New settings are written only while the cohort is not ended (an ended cohort's schedule stands): one that
- * ended since it was read fails the statement as a missing row (isRecordMissing), and nothing is written.
+ * New settings are written only while the cohort is neither ended (an ended cohort's schedule stands) nor
+ * finished (its course summed up): one that ended, or whose closing post finished it, since it was read fails
+ * the statement as a missing row (isRecordMissing), and nothing is written.
  */
 export function cohortUpdate(prisma: Prisma.TransactionClient, cohortId: number, changes: CohortChanges) {
-  const where = changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { not: CohortStatus.Ended } };
+  const where =
+    changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { notIn: [CohortStatus.Ended, CohortStatus.Finished] } };
   return prisma.cohort.update({ where, include: includeBreaks, data: cohortUpdateData(changes) });
 }
 
@@ -339,7 +341,7 @@ export class CohortRepository {
 
   /**
    * Returns null, and writes nothing, when a new name is another cohort's of the guild in any capitals (its
-   * unique name key), or new settings meet a cohort ended meanwhile (cohortUpdate).
+   * unique name key), or new settings meet a cohort ended or finished meanwhile (cohortUpdate).
    */
   async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
     try {
@@ -551,7 +553,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** An update's row was not there as its condition asked (gone, or ended meanwhile: cohortUpdate). */
+/** An update's row was not there as its condition asked (gone, or ended or finished meanwhile: cohortUpdate). */
 function isRecordMissing(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";
 }

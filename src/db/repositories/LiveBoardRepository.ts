@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { findInChunks } from "../inChunks.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
@@ -30,6 +31,17 @@ interface BoardRow {
   readonly boardEditedAt: Date | null;
 }
 
+/** A board's columns as a weekly post row gets them when its post went out: posted (so "edited") at `now`, live until `liveUntil`. */
+function boardColumns(board: { readonly messageId: string; readonly channelId: string }, liveUntil: Date, now: Date) {
+  return {
+    boardMessageId: board.messageId,
+    boardChannelId: board.channelId,
+    boardLiveUntil: liveUntil,
+    boardEditedAt: now,
+    boardDirty: false,
+  };
+}
+
 /** The board of a post row; null for a row without one (never posted, or posted before boards were kept). */
 function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
   if (row.boardMessageId === null || row.boardEditedAt === null) return null;
@@ -56,6 +68,7 @@ export class LiveBoardRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
 
@@ -64,39 +77,74 @@ export class LiveBoardRepository {
    * change during the week, the message stays where it was posted), live until `liveUntil`, just "edited"
    * (posted) at `now`. A cohort ended while the post was on its way (claimed before the end, attached after)
    * caps the board at its end in the same transaction, as CohortRepository.end caps the boards already
-   * attached: the board's final edit comes a minute after the end, not at its week's end.
+   * attached: the board's final edit comes a minute after the end, not at its week's end. Only while the row
+   * is still the week's (`period`, its claim's): a start edit committed since the send was recorded has set
+   * it aside under another name, and then nothing is written. Returns whether the board was attached.
    */
   async attach(
     postId: number,
+    period: string,
     board: { readonly messageId: string; readonly channelId: string },
     liveUntil: Date,
     now: Date,
-  ): Promise<void> {
-    await this.writes.run(() =>
+  ): Promise<boolean> {
+    const lock = this.lockCohortOfPost(postId);
+    const results = await this.writes.run(() =>
       this.prisma.$transaction([
-        // Locks the cohort's row first (a write that changes nothing), as an end does: on PostgreSQL an end
-        // committing meanwhile is then seen by the cap below, or sees this board itself (SQLite runs one
-        // write transaction at a time anyway).
-        this.prisma.$executeRaw`UPDATE "Cohort" SET "endedAt" = "endedAt"
-          WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId})`,
-        this.prisma.scheduledPost.update({
-          where: { id: postId },
-          data: {
-            boardMessageId: board.messageId,
-            boardChannelId: board.channelId,
-            boardLiveUntil: liveUntil,
-            boardEditedAt: now,
-            boardDirty: false,
-          },
-        }),
+        ...lock,
+        // On SQLite (no lock statement) this write must stay first: it takes the file's write lock (lockCohortOfPost).
+        this.prisma.scheduledPost.updateMany({ where: { id: postId, period }, data: boardColumns(board, liveUntil, now) }),
         // Both columns as the database stores them: compared and copied without converting. Only a cohort
         // ended now: its end time alone says nothing of its status.
         this.prisma.$executeRaw`UPDATE "ScheduledPost"
           SET "boardLiveUntil" = (SELECT "endedAt" FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId")
-          WHERE "id" = ${postId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
+          WHERE "id" = ${postId} AND "period" = ${period} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
             AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
       ]),
     );
+    const attached = results[lock.length] as { readonly count: number } | undefined;
+    return attached?.count === 1;
+  }
+
+  /**
+   * What makes attach and an end (CohortRepository.end, which writes the cohort's row first) take turns, so
+   * the end sees the board or the attach sees the end. On PostgreSQL the cohort's row is locked first
+   * (READ COMMITTED: an end committing meanwhile is waited for, then seen by the cap; an end coming later
+   * waits for this transaction, then caps this board itself), with the row lock the end's update takes
+   * (`FOR NO KEY UPDATE`: it writes no row version, and, unlike `FOR UPDATE`, does not hold up a member's
+   * join or a post's claim, whose foreign-key checks only share the row's key). On SQLite nothing is needed: a transaction
+   * takes the file's write lock at its first write (attach's first statement is one) and holds it to its
+   * commit, so no end commits between its statements, and it reads the latest data.
+   */
+  private lockCohortOfPost(postId: number) {
+    if (this.provider === "sqlite") return [];
+    return [
+      this.prisma.$queryRaw`SELECT 1 FROM "Cohort"
+        WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId}) FOR NO KEY UPDATE`,
+    ];
+  }
+
+  /**
+   * After a weekly post went out that a start edit set aside while it was on its way (its row renamed to
+   * `setAsidePeriod` and given up before the send was recorded): its board is kept, but ends at `now`, as a
+   * set-aside board still live ends at the edit (weekPostChangeWrites), so its final edit a minute later
+   * tells its readers the week moved; it is never the week's live board. Only a row still set aside under
+   * that name and without a board: a row another process took over (still under the week's own name) or
+   * whose board that process attached is left alone. Returns whether the board was kept.
+   */
+  async attachSetAside(
+    postId: number,
+    setAsidePeriod: string,
+    board: { readonly messageId: string; readonly channelId: string },
+    now: Date,
+  ): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, period: setAsidePeriod, boardMessageId: null },
+        data: boardColumns(board, now, now),
+      }),
+    );
+    return count === 1;
   }
 
   /** Dirty boards of these cohorts still live at `now` whose last edit was at or before `editedBy`. */

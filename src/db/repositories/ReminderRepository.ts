@@ -233,8 +233,8 @@ export class ReminderRepository {
    * before would otherwise be missed), then a fixed number of statements whatever the number of members (more
    * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
    * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
-   * written, when the new name is another cohort's of the guild (its unique name key) or the cohort ended
-   * meanwhile, as CohortRepository.update.
+   * written, when the new name is another cohort's of the guild (its unique name key) or the cohort ended or
+   * finished meanwhile, as CohortRepository.update.
    */
   async updateCohortMovingZone(
     cohortId: number,
