@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import { localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -89,6 +90,10 @@ export class CourseEndService {
     const points = rows.reduce((sum, row) => sum + row.points, 0);
     const rank = await this.finalRank(cohort, member, points);
     const calendar = breakCalendarOf(cohort, context);
+    const endDate = courseEndDate(calendar);
+    // `/cohort end` before the planned end: the course ended that day, not on the planned last one.
+    const { endedAt } = cohort;
+    const endedEarly = endedAt !== null && endedAt.getTime() < startOfLocalDay(endDate, calendar.timeZone).getTime();
     return {
       cohortName: cohort.name,
       requiredDone: required.filter((item) => done.has(item.id)).length,
@@ -100,7 +105,8 @@ export class CourseEndService {
       bestStreak,
       checkpointsAnswered: await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id),
       checkpointsTotal: context.curriculum.sections.filter((section) => (section.checkpoint ?? "").trim() !== "").length,
-      courseEndDate: courseEndDate(calendar),
+      courseEndDate: endDate,
+      endedEarlyOn: endedEarly ? localDateOf(endedAt, calendar.timeZone) : null,
     };
   }
 

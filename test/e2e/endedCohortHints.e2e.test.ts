@@ -85,6 +85,22 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     }
   });
 
+  it("the course summary gives the day the admin ended the cohort, not the planned last day, in English and Spanish", async () => {
+    const now = bot.clock.now();
+    bot.clock.set(new Date("2027-04-01T10:00:00Z"));
+    try {
+      // Ended on Wednesday 20 January 2027; the course was planned to run until Sunday 28 March.
+      const english = visibleText(await run(ada.id, "today"));
+      expect(english).toContain("An admin ended this cohort early on **Wed, 20 Jan 2027**");
+      expect(english).not.toContain("Mar 2027");
+      const spanish = visibleText(await run(lucia.id, "today"));
+      expect(spanish).toContain("Un administrador dio por terminada esta cohorte antes de tiempo el **mié, 20 ene 2027**");
+      expect(spanish).not.toContain("mar 2027");
+    } finally {
+      bot.clock.set(now);
+    }
+  });
+
   it("sends no nudge DM from a roster made before the end, and the roster offers none after it", async () => {
     const nudge = buttonsOf(roster).find((button) => button.label === "Nudge ada");
     const answer = await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final();

@@ -15,8 +15,10 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
     color: colors.success,
     title: truncate(t.t("summary.title", { cohort: cohort.name }), limits.title),
     description: [
-      // The stored end is exclusive: the last day of the course is the day before.
-      t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) }),
+      // Ended by an admin before its planned end: that day. Else the stored end, exclusive: the last day is the day before.
+      summary.endedEarlyOn === null
+        ? t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) })
+        : t.t("summary.descriptionEndedEarly", { date: localDateText(t, summary.endedEarlyOn) }),
       "",
       // An ended cohort takes no more completions: nothing logged now would count.
       t.t(cohort.status === CohortStatus.Ended ? "summary.lateEnded" : "summary.late"),

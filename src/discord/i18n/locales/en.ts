@@ -546,6 +546,7 @@ export const en = {
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",
+  "summary.descriptionEndedEarly": "An admin ended this cohort early on **{date}**. This is how your course went:",
   "summary.requiredName": "Required",
   "summary.requiredValue": "{bar} {done, number} of {total, number}",
   "summary.optionalName": "Optional",

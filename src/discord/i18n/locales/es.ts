@@ -565,6 +565,7 @@ export const es: Catalogue = {
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/hoy` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
   "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
+  "summary.descriptionEndedEarly": "Un administrador dio por terminada esta cohorte antes de tiempo el **{date}**. Así te ha ido:",
   "summary.requiredName": "Obligatorias",
   "summary.requiredValue": "{bar} {done, number} de {total, number}",
   "summary.optionalName": "Opcionales",
