@@ -108,6 +108,14 @@ export interface BreakView {
 interface CatchUpEntry {
   readonly key: string;
   readonly dues: readonly CatchUpDue[];
+  /** The exclusive end of their own plan (`MemberPlan.endDate`): a catch-up may run past their calendar's last week. */
+  readonly endDate: string;
+}
+
+/** A caught-up member's catch-up dates and the exclusive end of their own plan (`MemberPlan.endDate`). */
+export interface CaughtUpPlan {
+  readonly dues: readonly CatchUpDue[];
+  readonly endDate: string;
 }
 
 export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
@@ -173,19 +181,26 @@ export class MemberPlanService {
    * only the plans that changed since the last one.
    */
   async catchUpDues(cohort: Cohort, context: CohortContext): Promise<Map<number, readonly CatchUpDue[]>> {
+    const plans = await this.caughtUpPlans(cohort, context);
+    return new Map([...plans].map(([memberId, entry]) => [memberId, entry.dues]));
+  }
+
+  /** `catchUpDues` with each caught-up member's own plan end (the roster's *quiet* stops there). */
+  async caughtUpPlans(cohort: Cohort, context: CohortContext): Promise<Map<number, CaughtUpPlan>> {
     const states = await this.planState.loadCaughtUp(cohort.id);
     const known = this.catchUpEntries(context.plan, cohort.id);
-    const dues = new Map<number, readonly CatchUpDue[]>();
+    const dues = new Map<number, CaughtUpPlan>();
     for (const [memberId, state] of states) {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        entry = { key, dues: catchUpDueDays(await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state))) };
+        const plan = await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state));
+        entry = { key, dues: catchUpDueDays(plan), endDate: plan.endDate };
         known.set(memberId, entry);
         // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      dues.set(memberId, entry.dues);
+      dues.set(memberId, entry);
     }
     // Members who left or reset since: their entries go.
     for (const memberId of known.keys()) if (!states.has(memberId)) known.delete(memberId);
