@@ -330,15 +330,14 @@ function standingMoment(cohort: Cohort, now: Date): Date {
 }
 
 /**
- * Since when silence is quiet (`quietSinceDate`), on the cohort's day. Only for members whose own course
- * still runs (the roster's SQL and `nudgeStanding` check that): after their own last study day (the
- * course's, or their extension's) there are no study days left to be quiet in. Null once an admin ended the
- * cohort: everyone's course is over at its end.
+ * Since when silence is quiet (`quietSinceDate`), on the cohort's day at the roster's standing moment (an
+ * ended cohort's groups stand at its end: whoever was quiet then stays quiet). Only for members whose own
+ * course still runs at that moment (the roster's SQL and `nudgeStanding` check that): after their own last
+ * study day (the course's, or their extension's) there are no study days left to be quiet in.
  */
 function quietSinceOf(cohort: Cohort, context: CohortContext, now: Date): Date | null {
-  if (cohort.endedAt !== null && cohort.endedAt.getTime() <= now.getTime()) return null;
   const zone = cohort.settings.timeZone;
-  const quietDate = quietSinceDate(context.plan, localDateOf(now, zone), context.breakWeeks);
+  const quietDate = quietSinceDate(context.plan, localDateOf(standingMoment(cohort, now), zone), context.breakWeeks);
   return quietDate === null ? null : startOfLocalDay(quietDate, zone);
 }
 
