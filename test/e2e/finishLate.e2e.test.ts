@@ -158,7 +158,8 @@ describe("finishing late: an admin's end comes first", () => {
     const today = visibleText(await bot.reply(ada.id, "today"));
     expect(today).not.toContain("Week 13");
     expect(today).not.toContain("Due by");
-    expect(today).toContain("Course finished");
+    expect(today).toContain("🏁 Ended Early · Cohort ended");
+    expect(today).toContain("It was ended on **Wed, 3 Feb 2027**, before its planned last day.");
   });
 });
 
