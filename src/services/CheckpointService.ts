@@ -52,8 +52,8 @@ export class CheckpointService {
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
     private readonly checkpoints: CheckpointRepository,
-    private readonly logger: Logger,
     private readonly memberPlans: MemberPlanService,
+    private readonly logger: Logger,
   ) {}
 
   /**

@@ -1,5 +1,5 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -227,8 +227,8 @@ export class RosterService {
       this.requiredOf(context),
     ]);
     const courseEnd = courseEndDate(breakCalendarOf(cohort, context));
-    // A member's own course ends with the course's last day, or their plan's when it runs later (`planEndOf`).
-    const endDayOf = (planEnd: string) => epochDayOfLocalDate(planEnd > courseEnd ? planEnd : courseEnd);
+    // A member's own course ends with the course's last day, or their plan's when it runs later.
+    const endDayOf = (planEnd: string) => epochDayOfLocalDate(ownCourseEndDate(courseEnd, planEnd));
     const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(at, memberZone));
     return {
       cohortId: cohort.id,

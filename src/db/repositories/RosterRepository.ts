@@ -98,10 +98,11 @@ function toDate(value: unknown): Date | null {
 /**
  * The facilitator's roster and confidence map, aggregated by the database:
  * one pass over the cohort's completions, member by member, never loading
- * them. The plan's side (the Required items' due days, the members' zones'
- * days, catch-up days) comes as JSON parameters whose size is the
- * curriculum's, whatever the number of members, read by json_each (SQLite)
- * or jsonb_array_elements (PostgreSQL).
+ * them. The plan's side comes as parameters: the end day of each extended
+ * calendar, and JSON read by json_each (SQLite) or jsonb_array_elements
+ * (PostgreSQL): the Required items' due days (the curriculum's size), each
+ * member zone's day, and for each member who caught up their catch-up days
+ * and their own course's end day (sized by those members, not by all).
  */
 export class RosterRepository {
   constructor(
