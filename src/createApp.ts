@@ -236,7 +236,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
     roster.confidenceInfo(),
   ]);
-  const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, logger.child({ component: "checkpoints" }));
+  const checkpoints = new CheckpointService(cohorts, plans, checkpointRepository, memberPlans, logger.child({ component: "checkpoints" }));
   const posts = new PostService(plans, study, cohortRepository, curricula, courseEnd);
   const reminders = new ReminderService(memberPlans, completionRepository, reminderRepository, cohorts);
   const postRenderer = createDiscordPostRenderer(pictures, logger.child({ component: "pictures" }));

@@ -119,6 +119,7 @@ export interface UserErrorParams {
   // Issue 12 (cohort side): the end of the course and break weeks.
   "cohort.finished": { readonly name: string };
   "checkpoint.courseFinished": { readonly name: string };
+  "checkpoint.courseFinishedReadOn": { readonly name: string };
   /** A checkpoint button of a cohort an admin ended: it takes no more answers. */
   "checkpoint.cohortEnded": { readonly name: string };
   /** A Nudge button of a cohort ended since the roster was shown. */

@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
@@ -8,6 +8,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
 import { courseIsOver } from "./CourseEndService.js";
+import type { MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 
@@ -45,30 +46,35 @@ function isAnswerKind(value: string): value is CheckpointAnswerKind {
   return answerKinds.has(value);
 }
 
-/**
- * A checkpoint takes answers until the closing post goes out (the cohort then
- * finishes), so the final section's prompt, posted on the last study day, can
- * be answered over the weekend after it too; an ended cohort takes none.
- */
-function refuseClosedCheckpoints(cohort: Cohort): void {
-  if (cohort.status === CohortStatus.Ended) throw new UserError("checkpoint.cohortEnded", { name: cohort.name });
-  if (cohort.status === CohortStatus.Finished) throw new UserError("checkpoint.courseFinished", { name: cohort.name });
-}
-
 /** Section checkpoints: the one a member is working towards, and their self-assessments. */
 export class CheckpointService {
   constructor(
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
     private readonly checkpoints: CheckpointRepository,
+    private readonly memberPlans: MemberPlanService,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * A checkpoint takes answers until the closing post goes out (the cohort then
+   * finishes), so the final section's prompt, posted on the last study day, can
+   * be answered over the weekend after it too; an ended cohort takes none. After
+   * the closing post the refusal says what the member's `/today` shows: their
+   * summary, or their reading when they finish late (their own plan runs on).
+   */
+  private async refuseClosedCheckpoints(cohort: Cohort, member: MemberRecord, now: Date): Promise<void> {
+    if (cohort.status === CohortStatus.Ended) throw new UserError("checkpoint.cohortEnded", { name: cohort.name });
+    if (cohort.status !== CohortStatus.Finished) return;
+    const { daysOver } = await this.memberPlans.planFor(cohort, member, now);
+    throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });
+  }
 
   /** `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest). */
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
-    refuseClosedCheckpoints(cohort);
+    await this.refuseClosedCheckpoints(cohort, member, request.now);
     const context = await this.plans.contextFor(cohort);
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
@@ -96,7 +102,7 @@ export class CheckpointService {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);
-    refuseClosedCheckpoints(cohort);
+    await this.refuseClosedCheckpoints(cohort, member, request.now);
     const context = await this.plans.contextFor(cohort);
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);

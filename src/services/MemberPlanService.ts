@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
-import { courseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
@@ -108,6 +108,14 @@ export interface BreakView {
 interface CatchUpEntry {
   readonly key: string;
   readonly dues: readonly CatchUpDue[];
+  /** The exclusive end of their own plan (`MemberPlan.endDate`): a catch-up may run past their calendar's last week. */
+  readonly endDate: string;
+}
+
+/** A caught-up member's catch-up dates and the exclusive end of their own plan (`MemberPlan.endDate`). */
+export interface CaughtUpPlan {
+  readonly dues: readonly CatchUpDue[];
+  readonly endDate: string;
 }
 
 export const LateJoinChoice = { FromThisWeek: "from_this_week", CatchUp: "catch_up" } as const;
@@ -128,7 +136,7 @@ export class MemberPlanService {
   /** Built plans by their inputs: most members of a cohort read the very same plan. */
   private readonly memberPlans = new MemberPlanMemo();
   /**
-   * `catchUpDues` per cohort plan (dropped with it), then per cohort id: member
+   * `caughtUpPlans` per cohort plan (dropped with it), then per cohort id: member
    * id → the state it was built from and its dates. Why per cohort too: cohorts
    * with the same settings share one plan, and each cohort's call forgets the
    * members it does not have.
@@ -144,7 +152,7 @@ export class MemberPlanService {
   ) {}
 
   /**
-   * The member's plan at `now`. With `catchUpDues`, the only place a member plan is built. `storedState`:
+   * The member's plan at `now`. With `caughtUpPlans`, the only place a member plan is built. `storedState`:
    * the member's plan state when read already (with the membership, MemberDayRepository), else read here.
    */
   async planFor(cohort: Cohort, member: MemberRecord, now: Date, storedState?: StoredMemberPlanState): Promise<MemberPlanning> {
@@ -166,26 +174,28 @@ export class MemberPlanService {
 
   /**
    * The catch-up dates of Required items of every active member who caught
-   * up: member id → their days (`catchUpDueDays`). The roster derives every
-   * other due date in SQL. Those plans depend on the stored state and the
+   * up, and the exclusive end of their own plan (a catch-up may run past their
+   * calendar's last week): member id → their days (`catchUpDueDays`) and end.
+   * The roster derives every other due date and end in SQL. Those plans depend on the stored state and the
    * cohort's plan only (not on the day or on completions), so each is kept
    * per cohort plan until that member's state changes: a roster page rebuilds
    * only the plans that changed since the last one.
    */
-  async catchUpDues(cohort: Cohort, context: CohortContext): Promise<Map<number, readonly CatchUpDue[]>> {
+  async caughtUpPlans(cohort: Cohort, context: CohortContext): Promise<Map<number, CaughtUpPlan>> {
     const states = await this.planState.loadCaughtUp(cohort.id);
     const known = this.catchUpEntries(context.plan, cohort.id);
-    const dues = new Map<number, readonly CatchUpDue[]>();
+    const dues = new Map<number, CaughtUpPlan>();
     for (const [memberId, state] of states) {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        entry = { key, dues: catchUpDueDays(await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state))) };
+        const plan = await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state));
+        entry = { key, dues: catchUpDueDays(plan), endDate: plan.endDate };
         known.set(memberId, entry);
         // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      dues.set(memberId, entry.dues);
+      dues.set(memberId, entry);
     }
     // Members who left or reset since: their entries go.
     for (const memberId of known.keys()) if (!states.has(memberId)) known.delete(memberId);
@@ -352,8 +362,7 @@ export class MemberPlanService {
  * extend`: they read on in those weeks), so that day counts in full.
  */
 function planEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
-  const courseEndDay = courseEndDate(breakCalendarOf(cohort, context));
-  return memberDayStart(plan.endDate > courseEndDay ? plan.endDate : courseEndDay, zone);
+  return memberDayStart(ownCourseEndDate(courseEndDate(breakCalendarOf(cohort, context)), plan.endDate), zone);
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */
@@ -369,7 +378,7 @@ export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is 
   return "mode" in view;
 }
 
-/** The member's plan from their stored state: `planFor` and `catchUpDues` build every member plan through this. */
+/** The member's plan from their stored state: `planFor` and `caughtUpPlans` build every member plan through this. */
 /** What a member's plan is built from: one place for `planFor` and the roster's catch-up dates. */
 function memberPlanInput(context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
   return {

@@ -1,6 +1,6 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate } from "../domain/schedule/cohortBreaks.js";
-import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
@@ -120,9 +120,9 @@ function countAnswers(answers: Iterable<string>): AnswerCounts {
  * the database's; only a page's members are looked at one by one.
  */
 export class RosterService {
-  private readonly requiredByPlan = new WeakMap<object, readonly RequiredItemDue[]>();
+  private readonly requiredByPlan = new WeakMap<object, ExtendedPlans>();
   /** `requiredOf` builds in progress by cohort plan: concurrent rosters of one plan share them. */
-  private readonly requiring = new Map<object, Promise<readonly RequiredItemDue[]>>();
+  private readonly requiring = new Map<object, Promise<ExtendedPlans>>();
 
   constructor(
     private readonly cohorts: CohortService,
@@ -169,8 +169,13 @@ export class RosterService {
     const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
     const quietSince = quietSinceOf(cohort, planning.context, now);
     const last = completions.at(-1)?.completedAt ?? null;
-    // Quiet counts from the member's return when they came back: the days away are not theirs to log.
-    const quiet = quietSince !== null && (member.returnedAt ?? member.joinedAt) < quietSince && (last === null || last < quietSince);
+    // Quiet counts from the member's return when they came back: the days away are not theirs to log. Once their
+    // own course is over there are no study days left to be quiet in (one who finishes late has until their own end).
+    const quiet =
+      !planning.daysOver &&
+      quietSince !== null &&
+      (member.returnedAt ?? member.joinedAt) < quietSince &&
+      (last === null || last < quietSince);
     // As the roster's line shows it (`personalView`): once the member's days are over there is nothing to be off from.
     const offUntil = planning.daysOver ? null : daysOffUntil(planning.plan, planning.today);
     return {
@@ -216,20 +221,25 @@ export class RosterService {
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= at.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
-    const [zones, catchUps, required] = await Promise.all([
+    const [zones, caughtUp, extended] = await Promise.all([
       this.rows.memberZones(cohort.id),
-      this.memberPlans.catchUpDues(cohort, context),
+      this.memberPlans.caughtUpPlans(cohort, context),
       this.requiredOf(context),
     ]);
+    const courseEnd = courseEndDate(breakCalendarOf(cohort, context));
+    // A member's own course ends with the course's last day, or their plan's when it runs later.
+    const endDayOf = (planEnd: string) => epochDayOfLocalDate(ownCourseEndDate(courseEnd, planEnd));
     const memberToday = (memberZone: string) => epochDayOfLocalDate(memberDateOf(at, memberZone));
     return {
       cohortId: cohort.id,
-      required,
+      required: extended.required,
       startDay: epochDayOfLocalDate(context.plan.startDate),
       today: memberToday(zone),
       // A stored zone the clock no longer knows: the member is read in the cohort's day.
       todayByZone: zones.filter(isValidTimeZone).map((memberZone) => ({ zone: memberZone, today: memberToday(memberZone) })),
-      catchUps: [...catchUps].flatMap(([memberId, dues]) => dues.map((due) => ({ memberId, ...due }))),
+      catchUps: [...caughtUp].flatMap(([memberId, entry]) => entry.dues.map((due) => ({ memberId, ...due }))),
+      endDays: extended.endDates.map(endDayOf),
+      ownEndDays: [...caughtUp].map(([memberId, entry]) => ({ memberId, endDay: endDayOf(entry.endDate) })),
       quietSince: quietSinceOf(cohort, context, now),
       latestCheckpointSectionId: latestSection?.id ?? null,
     };
@@ -239,15 +249,15 @@ export class RosterService {
    * `requiredItemsDue` of the cohort's plan, once per cached plan. Its five member plans (one per
    * extension) go through the plan service: a big cohort's are built on the plan worker, not here.
    */
-  private async requiredOf(context: CohortContext): Promise<readonly RequiredItemDue[]> {
+  private async requiredOf(context: CohortContext): Promise<ExtendedPlans> {
     const known = this.requiredByPlan.get(context.plan);
     if (known !== undefined) return known;
     return shareInFlight(this.requiring, context.plan, async () => {
       const inputs = requiredItemsDueInputs(context.basePlan, context.breakWeeks);
       const plans = await Promise.all(inputs.map((input) => this.plans.memberPlan(context, input)));
-      const required = requiredItemsDueOf(plans);
-      this.requiredByPlan.set(context.plan, required);
-      return required;
+      const extended = { required: requiredItemsDueOf(plans), endDates: plans.map((plan) => plan.endDate) };
+      this.requiredByPlan.set(context.plan, extended);
+      return extended;
     });
   }
 
@@ -320,15 +330,21 @@ function standingMoment(cohort: Cohort, now: Date): Date {
 }
 
 /**
- * Since when silence is quiet (`quietSinceDate`), on the cohort's day at its standing moment, and never
- * after the course's last day: once the course is over there are no study days left to be quiet in.
+ * Since when silence is quiet (`quietSinceDate`), on the cohort's day at the roster's standing moment (an
+ * ended cohort's groups stand at its end: whoever was quiet then stays quiet). Only for members whose own
+ * course still runs at that moment (the roster's SQL and `nudgeStanding` check that): after their own last
+ * study day (the course's, or their extension's) there are no study days left to be quiet in.
  */
 function quietSinceOf(cohort: Cohort, context: CohortContext, now: Date): Date | null {
   const zone = cohort.settings.timeZone;
-  const lastDay = addDays(courseEndDate(breakCalendarOf(cohort, context)), -1);
-  const day = localDateOf(standingMoment(cohort, now), zone);
-  const quietDate = quietSinceDate(context.plan, day < lastDay ? day : lastDay, context.breakWeeks);
+  const quietDate = quietSinceDate(context.plan, localDateOf(standingMoment(cohort, now), zone), context.breakWeeks);
   return quietDate === null ? null : startOfLocalDay(quietDate, zone);
+}
+
+/** `requiredItemsDue` and the exclusive end (`MemberPlan.endDate`) of each extended calendar, at index `x`. */
+interface ExtendedPlans {
+  readonly required: readonly RequiredItemDue[];
+  readonly endDates: readonly string[];
 }
 
 function isAnswer(value: string | undefined): value is CheckpointAnswerKind {

@@ -75,11 +75,36 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     bot.clock.set(new Date("2027-04-01T10:00:00Z"));
     try {
       const english = visibleText(await run(ada.id, "today"));
-      expect(english).toContain("Course finished");
+      expect(english).toContain("Cohort ended");
       expect(english).not.toContain("still counts");
       expect(english).not.toContain("/progress");
       const spanish = visibleText(await run(lucia.id, "today"));
       expect(spanish).not.toContain("sigue contando");
+    } finally {
+      bot.clock.set(now);
+    }
+  });
+
+  it("the course summary gives the day the admin ended the cohort, not the planned last day, once, in English and Spanish", async () => {
+    const now = bot.clock.now();
+    bot.clock.set(new Date("2027-04-01T10:00:00Z"));
+    try {
+      // Ended on Wednesday 20 January 2027; the course was planned to run until Sunday 28 March.
+      const englishMessage = await run(ada.id, "today");
+      expect(englishMessage.embeds[0]?.title).toBe(`🏁 ${cohortName} · Cohort ended`);
+      const english = visibleText(englishMessage);
+      expect(english).toContain("It was ended on **Wed, 20 Jan 2027**, before its planned last day.");
+      expect(english).not.toContain("Course finished");
+      expect(english).not.toContain("Mar 2027");
+      // Said once: no second "has ended" under it.
+      expect(english).not.toContain("This cohort has ended");
+      const spanishMessage = await run(lucia.id, "today");
+      expect(spanishMessage.embeds[0]?.title).toBe(`🏁 ${cohortName} · Cohorte terminada`);
+      const spanish = visibleText(spanishMessage);
+      expect(spanish).toContain("Se dio por terminada el **mié, 20 ene 2027**, antes de su último día previsto.");
+      expect(spanish).not.toContain("Curso finalizado");
+      expect(spanish).not.toContain("mar 2027");
+      expect(spanish).not.toContain("Esta cohorte ha terminado");
     } finally {
       bot.clock.set(now);
     }

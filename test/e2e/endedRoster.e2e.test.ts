@@ -40,6 +40,43 @@ describe("an ended cohort's roster, days after the end", () => {
     expect(await roster("behind")).not.toContain("(ada)");
   });
 
+  it("keeps a member who was quiet when the cohort was ended quiet at the end and a week later", async () => {
+    const quietCohort = "Quiet Spring";
+    bot.clock.set(new Date("2027-01-04T09:00:00Z"));
+    await bot.createCohort({ name: quietCohort, start: "2027-01-04" });
+    // Fay joins on Monday 4 January and, on Tuesday 5 January, reads every Required item due before Monday 25 January.
+    const fay = bot.member("fay");
+    await bot.reply(fay.id, "join", { cohort: quietCohort });
+    const read = new Date("2027-01-05T12:00:00Z");
+    for (let weekNumber = 1; weekNumber <= 3; weekNumber += 1) {
+      const week = await bot.test.app.services.study.week({
+        guildId: bot.guild.id,
+        userId: fay.id,
+        cohort: quietCohort,
+        now: read,
+        weekNumber,
+      });
+      for (const day of week.week.days)
+        for (const item of day.items)
+          if (item.kind === "Required" && day.date < "2027-01-25")
+            await bot.test.app.services.study.complete({
+              guildId: bot.guild.id,
+              userId: fay.id,
+              cohort: quietCohort,
+              item: String(item.id),
+              now: read,
+            });
+    }
+    // Wednesday 20 January: silent through ten study days, not behind. The cohort is ended that afternoon.
+    bot.clock.set(new Date("2027-01-20T14:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: quietCohort }))).toContain(quietCohort);
+    const quietRoster = async () => visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: quietCohort }));
+    const atEnd = await quietRoster();
+    expect(atEnd).toContain("🔴 Behind 0 · 💤 Quiet 1 · 🤔 Not yet 0 · 🟢 On track 0 · 🏁 Finished 0");
+    bot.clock.set(new Date("2027-01-27T12:00:00Z"));
+    expect(await quietRoster()).toBe(atEnd);
+  });
+
   it("makes nobody quiet for the days after a course's last day", async () => {
     const finished = "Finished Spring";
     bot.clock.set(new Date("2027-01-04T09:00:00Z"));

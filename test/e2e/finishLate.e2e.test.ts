@@ -50,6 +50,15 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(bobToday).toContain("Course finished");
   });
 
+  it("tells the extended member checkpoints are closed without sending them to a summary /today does not show them", async () => {
+    const adaCheckpoint = visibleText(await bot.reply(ada.id, "checkpoint", { cohort: cohortName }));
+    expect(adaCheckpoint).toContain("take no more answers");
+    expect(adaCheckpoint).not.toContain("course summary");
+    expect(adaCheckpoint).toContain("`/today` shows your reading");
+    const bobCheckpoint = visibleText(await bot.reply(bob.id, "checkpoint", { cohort: cohortName }));
+    expect(bobCheckpoint).toContain("`/today` shows your course summary");
+  });
+
   it("shows the extended member's /week of an extra week with their own dates, and refuses weeks past their plan", async () => {
     const current = visibleText(await bot.reply(ada.id, "week"));
     expect(current).toContain("Week 13 of 16 (this week)");
@@ -149,7 +158,8 @@ describe("finishing late: an admin's end comes first", () => {
     const today = visibleText(await bot.reply(ada.id, "today"));
     expect(today).not.toContain("Week 13");
     expect(today).not.toContain("Due by");
-    expect(today).toContain("Course finished");
+    expect(today).toContain("🏁 Ended Early · Cohort ended");
+    expect(today).toContain("It was ended on **Wed, 3 Feb 2027**, before its planned last day.");
   });
 });
 

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
- * The roster's catch-up dates (`MemberPlanService.catchUpDues`) are kept per
+ * The roster's catch-up dates (`MemberPlanService.caughtUpPlans`) are kept per
  * cohort: two cohorts with the same settings share one cohort plan, and one
  * cohort's roster must not throw away (and so rebuild) the other's. On SQLite,
  * and on PostgreSQL with TEST_DATABASE=postgresql.
@@ -57,11 +57,11 @@ describe("catch-up dates of cohorts sharing a plan", () => {
     const secondContext = await plans.contextFor(second.cohort);
     expect(secondContext.plan).toBe(firstContext.plan);
 
-    const before = (await memberPlans.catchUpDues(first.cohort, firstContext)).get(first.memberId);
+    const before = (await memberPlans.caughtUpPlans(first.cohort, firstContext)).get(first.memberId)?.dues;
     expect(before?.length).toBeGreaterThan(0);
-    expect((await memberPlans.catchUpDues(second.cohort, secondContext)).get(second.memberId)?.length).toBeGreaterThan(0);
+    expect((await memberPlans.caughtUpPlans(second.cohort, secondContext)).get(second.memberId)?.dues.length).toBeGreaterThan(0);
     // The very same dates object: the first cohort's member plan was not built again.
-    expect((await memberPlans.catchUpDues(first.cohort, firstContext)).get(first.memberId)).toBe(before);
+    expect((await memberPlans.caughtUpPlans(first.cohort, firstContext)).get(first.memberId)?.dues).toBe(before);
   });
 
   it("gives the event loop back after each member plan it builds, so a big cohort's roster never holds up other servers", async () => {
@@ -87,7 +87,7 @@ describe("catch-up dates of cohorts sharing a plan", () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    const dues = await memberPlans.catchUpDues(cohort, counted);
+    const dues = await memberPlans.caughtUpPlans(cohort, counted);
     done = true;
     await watching;
     expect(dues.size).toBe(members);

@@ -79,8 +79,8 @@ describe("member plans built on the app's plan worker", () => {
     expect(planning.plan).toEqual(inline);
     expect(planning.plan.items.filter((entry) => entry.source === "catch_up")).toHaveLength(items.length);
     expect(planning.plan.extraWeeks).toBe(1);
-    const dues = await memberPlans.catchUpDues(cohort, planning.context);
-    expect(dues.get(member.id)).toEqual(catchUpDueDays(inline));
+    const dues = await memberPlans.caughtUpPlans(cohort, planning.context);
+    expect(dues.get(member.id)?.dues).toEqual(catchUpDueDays(inline));
     // One worker did it: the cohort plan, then the member plan (once for both asks), then the roster's.
     expect(workers).toHaveLength(1);
     expect(answers.filter((outcome) => outcome === "memberPlanned")).toHaveLength(2);

@@ -79,6 +79,9 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       today,
       todayByZone: [],
       catchUps: [],
+      // Every member's own course runs past today.
+      endDays: Array<number>(5).fill(today + 30),
+      ownEndDays: [],
       quietSince: daysAgo(7),
       latestCheckpointSectionId: sectionId,
     };

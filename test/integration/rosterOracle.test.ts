@@ -53,7 +53,7 @@ describe("the roster's SQL equals each member's own plan", () => {
   }
 
   /** What the scenarios covered, so a generator that stopped producing a case fails loudly. */
-  const seen = { behind: 0, finished: 0, caughtUp: 0, otherToday: 0, preJoin: 0, extended: 0 };
+  const seen = { behind: 0, finished: 0, caughtUp: 0, otherToday: 0, preJoin: 0, extended: 0, quiet: 0, silentOver: 0 };
 
   async function scenario(seed: number): Promise<void> {
     const random = seededRandom(seed);
@@ -129,11 +129,20 @@ describe("the roster's SQL equals each member's own plan", () => {
       seen.extended += planning.plan.extraWeeks > 0 ? 1 : 0;
       seen.preJoin += planning.plan.items.some((entry) => entry.preJoin && entry.dueDate < planning.today) ? 1 : 0;
       const sql = rows.find((entry) => entry.memberId === member.id);
+      // Quiet: silent since `quietSince` while their own course runs (`daysOver`: after their own last study day).
+      const { quietSince } = basis;
+      const last = (await prisma.completion.findFirst({ where: { memberId: member.id }, orderBy: { completedAt: "desc" } }))?.completedAt;
+      const silent = quietSince !== null && member.joinedAt < quietSince && (last === undefined || last < quietSince);
+      const behind = !standing.finished && standing.behind.items > 0;
+      const quiet = !standing.finished && !behind && silent && !planning.daysOver;
+      seen.quiet += quiet ? 1 : 0;
+      seen.silentOver += !standing.finished && !behind && silent && planning.daysOver ? 1 : 0;
       const expected = {
         behindItems: standing.behind.items,
         behindMinutes: standing.behind.minutes,
         finished: standing.finished,
-        behind: !standing.finished && standing.behind.items > 0,
+        behind,
+        quiet,
       };
       expect(
         {
@@ -141,6 +150,7 @@ describe("the roster's SQL equals each member's own plan", () => {
           behindMinutes: sql?.behindMinutes,
           finished: sql?.group === RosterGroup.Finished,
           behind: sql?.group === RosterGroup.Behind,
+          quiet: sql?.group === RosterGroup.Quiet,
         },
         `seed ${seed}, member ${member.userId}, now ${now.toISOString()}`,
       ).toEqual(expected);

@@ -13,6 +13,7 @@ import {
   effectiveBreakWeeks,
   isBreakDate,
   isBreakWeek,
+  ownCourseEndDate,
   type BreakCalendar,
 } from "../../src/domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../../src/domain/schedule/currentWeekNumber.js";
@@ -76,6 +77,14 @@ describe("break week arithmetic", () => {
     expect(courseHasEnded(tokyo, new Date("2027-05-30T15:00:00Z"))).toBe(true);
     expect(calendarWeekAt(tokyo, new Date("2027-05-30T14:59:00Z"))).toBe(13);
     expect(calendarWeekAt(tokyo, new Date("2027-05-30T15:00:00Z"))).toBe(14);
+  });
+
+  it("ends a member's own course with the course, or with their own plan when it runs later", () => {
+    expect(ownCourseEndDate("2027-05-24", "2027-05-24")).toBe("2027-05-24");
+    // A late joiner's plan never ends before the course does.
+    expect(ownCourseEndDate("2027-05-24", "2027-05-17")).toBe("2027-05-24");
+    // Two extension weeks.
+    expect(ownCourseEndDate("2027-05-24", "2027-06-07")).toBe("2027-06-07");
   });
 
   it("tells break dates from reading dates", () => {

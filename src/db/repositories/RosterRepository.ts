@@ -36,7 +36,18 @@ export interface RosterBasis {
   readonly todayByZone: readonly { readonly zone: string; readonly today: number }[];
   /** Catch-up days of Required items, per member who caught up. */
   readonly catchUps: readonly { readonly memberId: number; readonly itemId: number; readonly dueDay: number }[];
-  /** Members without a completion since this instant (and who joined before it) are quiet; null: nobody is. */
+  /**
+   * Exclusive end (epoch day) of a member's own course on the calendar with `x` extra weeks, at index `x`
+   * (0..MAX_EXTEND_WEEKS): the course's end, or their extension's. A member whose day is on or after it is
+   * past their own last study day.
+   */
+  readonly endDays: readonly number[];
+  /** The same for each member who caught up: their own plan's (a catch-up may run past their calendar's end). */
+  readonly ownEndDays: readonly { readonly memberId: number; readonly endDay: number }[];
+  /**
+   * Members without a completion since this instant (and who joined before it) are quiet, while their own
+   * course runs (their day before their end day); null: nobody is.
+   */
   readonly quietSince: Date | null;
   /** The section of the latest checkpoint posted so far; null before the first. */
   readonly latestCheckpointSectionId: number | null;
@@ -87,10 +98,11 @@ function toDate(value: unknown): Date | null {
 /**
  * The facilitator's roster and confidence map, aggregated by the database:
  * one pass over the cohort's completions, member by member, never loading
- * them. The plan's side (the Required items' due days, the members' zones'
- * days, catch-up days) comes as JSON parameters whose size is the
- * curriculum's, whatever the number of members, read by json_each (SQLite)
- * or jsonb_array_elements (PostgreSQL).
+ * them. The plan's side comes as parameters: the end day of each extended
+ * calendar, and JSON read by json_each (SQLite) or jsonb_array_elements
+ * (PostgreSQL): the Required items' due days (the curriculum's size), each
+ * member zone's day, and for each member who caught up their catch-up days
+ * and their own course's end day (sized by those members, not by all).
  */
 export class RosterRepository {
   constructor(
@@ -300,6 +312,12 @@ export class RosterRepository {
         FROM packed m LEFT JOIN grouped g ON g."memberId" = m."id"
       )`;
     const joinDay = pg ? `(CAST(m."joinedOn" AS date) - DATE '1970-01-01')` : `CAST(julianday(m."joinedOn") - 2440587.5 AS INTEGER)`;
+    // The end of the member's own course on their extended calendar (`e."n"` extends, at most MAX_EXTEND_WEEKS).
+    const endDayOf = `CASE ${weeks
+      .map((x) =>
+        x < MAX_EXTEND_WEEKS ? `WHEN COALESCE(e."n", 0) = ${x} THEN CAST(@end${x} AS INTEGER)` : `ELSE CAST(@end${x} AS INTEGER)`,
+      )
+      .join(" ")} END`;
     const fixOf = (value: string) => `${value} - ${byCalendar("m")}`;
     const sql = `
       WITH req AS MATERIALIZED (${jsonTable("required", [["itemId", "int"], ["minutes", "int"], ...weeks.map((x) => [`d${x}`, "int"] as const)])}),
@@ -311,6 +329,10 @@ export class RosterRepository {
         ["memberId", "int"],
         ["itemId", "int"],
         ["dueDay", "int"],
+      ])}),
+      oe AS MATERIALIZED (${jsonTable("ownEnds", [
+        ["memberId", "int"],
+        ["endDay", "int"],
       ])}),
       ext AS (
         SELECT a."memberId", COUNT(*) AS "n"
@@ -324,8 +346,10 @@ export class RosterRepository {
           COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
           COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
           CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
-          CASE WHEN EXISTS (SELECT 1 FROM cu WHERE cu."memberId" = m."id") THEN 1 ELSE 0 END AS "caughtUp"
+          CASE WHEN EXISTS (SELECT 1 FROM cu WHERE cu."memberId" = m."id") THEN 1 ELSE 0 END AS "caughtUp",
+          COALESCE(o."endDay", ${endDayOf}) AS "e"
         FROM "Member" m LEFT JOIN ext e ON e."memberId" = m."id" LEFT JOIN zt z ON z."zone" = m."remindTimeZone"
+          LEFT JOIN oe o ON o."memberId" = m."id"
         WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
       ),
       keyed AS MATERIALIZED (
@@ -366,6 +390,7 @@ export class RosterRepository {
       ),
       base AS (
         SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."lastAt", a."answer",
+          CASE WHEN d."t" < d."e" THEN 1 ELSE 0 END AS "running",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
@@ -377,7 +402,7 @@ export class RosterRepository {
         SELECT base.*, CASE
           WHEN CAST(@requiredTotal AS INTEGER) > 0 AND "requiredDone" >= CAST(@requiredTotal AS INTEGER) THEN 4
           WHEN "behindItems" > 0 THEN 0
-          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND COALESCE("returnedAt", "joinedAt") < ${this.instant("quietSince")}
+          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "running" = 1 AND COALESCE("returnedAt", "joinedAt") < ${this.instant("quietSince")}
             AND ("lastAt" IS NULL OR "lastAt" < ${this.instant("quietSince")}) THEN 1
           WHEN "answer" = 'not_yet' THEN 2
           ELSE 3 END AS "grp"
@@ -390,6 +415,8 @@ export class RosterRepository {
         required: JSON.stringify(basis.required.map((item) => [item.itemId, item.minutes, ...weeks.map((x) => item.dueDays[x] ?? 0)])),
         zones: JSON.stringify(basis.todayByZone.map((entry) => [entry.zone, entry.today])),
         catchUps: JSON.stringify(basis.catchUps.map((entry) => [entry.memberId, entry.itemId, entry.dueDay])),
+        ownEnds: JSON.stringify(basis.ownEndDays.map((entry) => [entry.memberId, entry.endDay])),
+        ...Object.fromEntries(weeks.map((x) => [`end${x}`, basis.endDays[x] ?? basis.endDays.at(-1) ?? NO_DAY])),
         startDay: basis.startDay,
         today: basis.today,
         latestSection: basis.latestCheckpointSectionId ?? -1,

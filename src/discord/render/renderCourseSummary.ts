@@ -11,15 +11,19 @@ import { colors, limits, truncate } from "./format.js";
 /** `/today` once the course is over: the member's course in six numbers, and no more buttons. */
 export function renderCourseSummary(t: Translator, cohort: Cohort, summary: MemberCourseSummary): Reply {
   const field = (name: Parameters<Translator["plain"]>[0], value: string) => ({ name: t.plain(name), value, inline: true });
+  // Ended by an admin before its planned last day: the cohort ended (as its closing post says) that day, said once.
+  const endedEarlyOn = summary.endedEarlyOn;
   const embed: APIEmbed = {
     color: colors.success,
-    title: truncate(t.t("summary.title", { cohort: cohort.name }), limits.title),
+    title: truncate(t.t(endedEarlyOn === null ? "summary.title" : "summary.titleEndedEarly", { cohort: cohort.name }), limits.title),
     description: [
-      // The stored end is exclusive: the last day of the course is the day before.
-      t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) }),
+      // Else the course finished: the stored end is exclusive, its last day is the day before.
+      endedEarlyOn === null
+        ? t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) })
+        : t.t("summary.descriptionEndedEarly", { date: localDateText(t, endedEarlyOn) }),
       "",
       // An ended cohort takes no more completions: nothing logged now would count.
-      t.t(cohort.status === CohortStatus.Ended ? "summary.lateEnded" : "summary.late"),
+      t.t(endedEarlyOn !== null ? "summary.lateEndedEarly" : cohort.status === CohortStatus.Ended ? "summary.lateEnded" : "summary.late"),
     ].join("\n"),
     fields: [
       field(

@@ -22,4 +22,6 @@ export interface MemberCourseSummary {
   readonly checkpointsTotal: number;
   /** Exclusive end of the cohort's course (`courseEndDate`): "finished on …". */
   readonly courseEndDate: string;
+  /** The cohort's day (its zone) an admin ended it on (`/cohort end`) when that came before the course's last day; else null. */
+  readonly endedEarlyOn: string | null;
 }

@@ -109,6 +109,14 @@ export function courseEndDate(calendar: Omit<BreakCalendar, "timeZone">): string
   return calendarWeekStartDate(calendar.startDate, calendarWeekCount(calendar) + 1);
 }
 
+/**
+ * Exclusive end of a member's own course: the course's (`courseEndDate`), or their own plan's
+ * (`MemberPlan.endDate`) when it runs later (`/pace extend`: they read on in those weeks).
+ */
+export function ownCourseEndDate(courseEnd: string, planEnd: string): string {
+  return planEnd > courseEnd ? planEnd : courseEnd;
+}
+
 /** Whether the cohort's last week (breaks included) is over at `now`, in the cohort's zone. */
 export function courseHasEnded(calendar: BreakCalendar, now: InstantInput): boolean {
   return localDateOf(now, calendar.timeZone) >= courseEndDate(calendar);

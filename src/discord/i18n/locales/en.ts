@@ -542,10 +542,15 @@ export const en = {
   "checkpoint.cohortEnded": "**{name}** has ended, so its checkpoints take no more answers. Your answers so far are kept.",
   "checkpoint.courseFinished":
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
+  "checkpoint.courseFinishedReadOn":
+    "**{name}**'s course has finished, so its checkpoints take no more answers. Your own plan runs on: `/today` shows your reading.",
   "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",
+  "summary.titleEndedEarly": "🏁 {cohort} · Cohort ended",
+  "summary.descriptionEndedEarly": "It was ended on **{date}**, before its planned last day. This is how your course went:",
+  "summary.lateEndedEarly": "It takes no more completions, and the final leaderboard stays as it was posted.",
   "summary.requiredName": "Required",
   "summary.requiredValue": "{bar} {done, number} of {total, number}",
   "summary.optionalName": "Optional",

@@ -560,11 +560,16 @@ export const es: Catalogue = {
     "**{name}** ha terminado, así que sus puntos de control ya no admiten respuestas. Tus respuestas anteriores se conservan.",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
+  "checkpoint.courseFinishedReadOn":
+    "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. Tu propio plan sigue: `/hoy` muestra tus lecturas.",
   "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/hoy` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
   "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
+  "summary.titleEndedEarly": "🏁 {cohort} · Cohorte terminada",
+  "summary.descriptionEndedEarly": "Se dio por terminada el **{date}**, antes de su último día previsto. Así te ha ido:",
+  "summary.lateEndedEarly": "Ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "summary.requiredName": "Obligatorias",
   "summary.requiredValue": "{bar} {done, number} de {total, number}",
   "summary.optionalName": "Opcionales",

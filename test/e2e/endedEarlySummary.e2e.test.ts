@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The course summary of a cohort an admin ended (`/cohort end`) names the cohort's day of the end, in its
+ * own zone, when that came before the planned last day; an end on the planned last day itself is the
+ * course finishing. 12-week course from Monday 2027-01-04: its planned last day is Sunday 28 March.
+ */
+describe("the course summary of an ended cohort, on the cohort's day", () => {
+  let bot: BotHarness;
+
+  /** A cohort in `timeZone` Ada joins on its first day and an admin ends at `endedAt`; her /today on 1 April. */
+  async function summaryOf(name: string, timeZone: string, endedAt: string): Promise<string> {
+    bot.clock.set(new Date("2027-01-04T18:00:00Z"));
+    await bot.createCohort({ name, start: "2027-01-04", timeZone });
+    const ada = bot.member(`ada-${timeZone.toLowerCase().replace(/\W/g, "-")}`);
+    await bot.reply(ada.id, "join", { cohort: name });
+    bot.clock.set(new Date(endedAt));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: name }))).toContain(name);
+    bot.clock.set(new Date("2027-04-01T20:00:00Z"));
+    return visibleText(await bot.reply(ada.id, "today", { cohort: name }));
+  }
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T18:00:00Z") });
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("calls an end on the planned last day the course finishing, not an early end", async () => {
+    const summary = await summaryOf("Last Day", "UTC", "2027-03-28T14:00:00Z");
+    expect(summary).toContain("🎓 Last Day · Course finished");
+    expect(summary).toContain("The course ended on **Sun, 28 Mar 2027**");
+    expect(summary).not.toContain("before its planned last day");
+  });
+
+  it("names the day in the cohort's zone when the end's UTC date is another", async () => {
+    // 05:00 UTC on Wednesday 20 January is 21:00 on Tuesday 19 January in Los Angeles.
+    const summary = await summaryOf("Pacific", "America/Los_Angeles", "2027-01-20T05:00:00Z");
+    expect(summary).toContain("🏁 Pacific · Cohort ended");
+    expect(summary).toContain("It was ended on **Tue, 19 Jan 2027**, before its planned last day.");
+  });
+});
