@@ -308,6 +308,9 @@ export const en = {
   "cohortAdmin.field.nextCheckpoint": "Next checkpoint",
   "cohortAdmin.field.note": "Note",
   "cohortAdmin.field.channelProblem": "⚠️ Channel problem",
+  "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
+  "cohortAdmin.picturesBlocked":
+    "I can't attach files in {channel}, so posts there go out without their charts (the text says the same). Give me the **Attach Files** permission there to add them.",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",

@@ -318,6 +318,9 @@ export const es: Catalogue = {
   "cohortAdmin.field.nextCheckpoint": "Próximo punto de control",
   "cohortAdmin.field.note": "Nota",
   "cohortAdmin.field.channelProblem": "⚠️ Problema con el canal",
+  "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
+  "cohortAdmin.picturesBlocked":
+    "No puedo adjuntar archivos en {channel}, así que las publicaciones salen allí sin sus gráficos (el texto dice lo mismo). Dame allí el permiso **Adjuntar archivos** para añadirlos.",
   "cohortAdmin.footer": "Id de la cohorte {id}",
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
