@@ -102,6 +102,14 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
     expect(otherWeek2.map((message) => message.attachments.map((attachment) => attachment.filename))).toEqual([["week-1.png"]]);
   });
 
+  it("/cohort announce of the week posts there too, without the chart", async () => {
+    const reply = await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "week" });
+    expect(visibleText(reply)).not.toMatch(/can't post|didn't accept/);
+    const week2 = posts(noFiles.id, "Week 2 of 12");
+    expect(week2.map((message) => message.attachments.length)).toEqual([0, 0]);
+    expect(refusedPosts(noFiles.id)).toEqual([]);
+  });
+
   it("sends the closing post there without the course's chart", async () => {
     await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName });
     await tickAt("2027-01-11T10:01:30Z");
