@@ -46,7 +46,7 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
     const text = visibleText(message);
     expect(message.ephemeral).toBe(true);
     expect(text).toContain("is set up");
-    expect(text).toMatch(/can't attach files in <#\d+>.*without their charts.*\*\*Attach Files\*\*/s);
+    expect(text).toMatch(/can't attach files in <#\d+>.*without their charts.*\*\*Attach Files\*\*.*next posts will carry them again/s);
     expect(text).not.toMatch(/View Channel|Send Messages|Embed Links/);
     expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
   });
@@ -58,7 +58,9 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
 
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const enEspañol = visibleText(await bot.reply(directora.id, "cohort info", { cohort: cohortName }));
-    expect(enEspañol).toMatch(/No puedo adjuntar archivos en <#\d+>.*sin sus gráficos.*\*\*Adjuntar archivos\*\*/s);
+    expect(enEspañol).toMatch(
+      /No puedo adjuntar archivos en <#\d+>.*sin gráficos.*\*\*Adjuntar archivos\*\*.*las próximas los llevarán de nuevo/s,
+    );
   });
 
   it("/cohort edit moving another cohort into the channel warns too; a channel with Attach Files shows no warning", async () => {

@@ -320,7 +320,7 @@ export const es: Catalogue = {
   "cohortAdmin.field.channelProblem": "⚠️ Problema con el canal",
   "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
   "cohortAdmin.picturesBlocked":
-    "No puedo adjuntar archivos en {channel}, así que las publicaciones salen allí sin sus gráficos (el texto dice lo mismo). Dame allí el permiso **Adjuntar archivos** para añadirlos.",
+    "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.footer": "Id de la cohorte {id}",
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
