@@ -55,7 +55,8 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly breakWeeks: readonly number[];
   /**
    * The bot may post in the cohort's channel but not attach files there, and posts are still to come:
-   * they go out without their charts. A warning, not a channel problem.
+   * they go out without their charts. A warning, not a channel problem; false while the channel is
+   * flagged (`channelProblem`), whose warning says more.
    */
   readonly picturesBlocked: boolean;
 }
@@ -106,7 +107,8 @@ export class CohortInfoService {
         checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      picturesBlocked: !over && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
+      // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
+      picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
     };
   }
 

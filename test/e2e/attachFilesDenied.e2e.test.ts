@@ -161,6 +161,25 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
       .filter((entry) => entry.method === "POST" && entry.path === `/channels/${bot.channel.id}/messages`);
     expect(sends.map((entry) => entry.status)).toEqual([403, 403]);
   });
+
+  it("/cohort info of a flagged channel shows the channel problem only, not the pictures warning on top", async () => {
+    const locked = bot.emulator.createChannel(bot.guild.id, { name: "locked", botCanAttachFiles: false });
+    await waitFor(() => bot.test.app.discord.client.channels.cache.has(locked.id));
+    await bot.reply(bot.admin.id, "cohort create", {
+      name: "Autumn",
+      curriculum: "backend-engineer-learning-path",
+      channel: locked.id,
+      start: "2027-02-08",
+    });
+    // An admin then takes Send Messages away too: the first post is refused and the channel flagged.
+    bot.emulator.setBotChannelPermissions(locked.id, { botCanSend: false });
+    await tickAt("2027-02-08T09:00:30Z");
+    expect((await cohortRow("Autumn")).channelProblem).toBe("no_permission");
+
+    const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Autumn" }));
+    expect(info).toContain("Channel problem");
+    expect(info).not.toMatch(/Pictures|attach files/i);
+  });
 });
 
 /** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
