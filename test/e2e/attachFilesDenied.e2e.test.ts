@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weekPostPeriod } from "../../src/domain/schedule/weekPostPeriod.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
@@ -136,9 +137,21 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
       .requestLog()
       .slice(before)
       .filter((entry) => entry.method === "POST" && entry.path === `/channels/${bot.channel.id}/messages`);
-    // The refused send, its one retry without the chart, then the post's other parts.
+    const week3Row = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({
+      where: { cohortId: (await cohortRow(otherName)).id, kind: "week", period: weekPostPeriod(3) },
+      include: { parts: { orderBy: { part: "asc" } } },
+    });
+    expect(week3Row.status).toBe("sent");
+    // The refused send, its one retry without the chart, then the post's other parts: one send more than parts.
+    expect(sends).toHaveLength(week3Row.parts.length + 1);
     expect(sends[0]).toMatchObject({ status: 403, injected: true });
-    expect(sends.slice(1).every((entry) => entry.status === 200)).toBe(true);
+    expect(sends.slice(1).map((entry) => entry.status)).toEqual(week3Row.parts.map(() => 200));
+    // The retry went under the nonce the refused send was given (part 0's), so Discord keeps it to one message.
+    const [firstPart] = week3Row.parts;
+    if (firstPart === undefined) throw new Error("week 3's post has no parts");
+    const firstMessage = bot.emulator.channelMessages(bot.channel.id).find((message) => message.id === firstPart.messageId);
+    expect(firstMessage?.nonce).toBe(firstPart.nonce);
+    expect(firstMessage?.attachments).toEqual([]);
     expect((await cohortRow(otherName)).channelProblem).toBeNull();
     await tickAt("2027-01-18T09:05:30Z");
     expect(posts(bot.channel.id, "Week 3 of 12")).toHaveLength(1);
