@@ -13,6 +13,7 @@ import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { botMay, botMayAttachFiles } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
@@ -136,13 +137,16 @@ export class DiscordPostSender implements PostSender {
     }
   }
 
-  /** Whether the cached guild channel denies the bot Attach Files; false when the cache cannot tell (the send then decides). */
+  /**
+   * Whether the cached guild channel denies the bot Attach Files. The cache only, no fetch on the send
+   * path: false when the cache cannot tell (the send then decides).
+   */
   private attachFilesDenied(channelId: string): boolean {
     const channel = this.client.channels.cache.get(channelId);
     if (channel === undefined || channel.isDMBased()) return false;
     const me = channel.guild.members.me;
     if (me === null) return false;
-    return !channel.permissionsFor(me).has(PermissionFlagsBits.AttachFiles);
+    return !botMayAttachFiles(channel, me);
   }
 
   async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
@@ -182,7 +186,7 @@ export class DiscordPostSender implements PostSender {
     const me = guild?.members.me;
     if (channel !== undefined && me !== undefined && me !== null) {
       const threadable = channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement;
-      if (!threadable || !channel.permissionsFor(me).has(PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
+      if (!threadable || !botMay(channel, me, PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
     }
     try {
       await this.client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: threadArchiveMinutes } });
