@@ -232,7 +232,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     new RosterRepository(database.prisma, database.target.provider, database.reader),
     memberRepository,
   );
-  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, [
+  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
     roster.confidenceInfo(),
   ]);

@@ -1,5 +1,6 @@
-import { ChannelType, PermissionFlagsBits, type Client } from "discord.js";
+import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
+import { botMay, botMayAttachFiles } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const neededPermissions = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -8,13 +9,24 @@ export class DiscordChannelGateway implements ChannelGateway {
   constructor(private readonly client: Client) {}
 
   async checkPostable(guildId: string, channelId: string): Promise<ChannelCheck> {
+    const found = await this.find(guildId, channelId);
+    if (found === null) return ChannelCheck.Missing;
+    if (!postableTypes.has(found.channel.type)) return ChannelCheck.NotText;
+    if (found.me === null) return ChannelCheck.NoPermission;
+    return botMay(found.channel, found.me, neededPermissions) ? ChannelCheck.Ok : ChannelCheck.NoPermission;
+  }
+
+  async canAttachFiles(guildId: string, channelId: string): Promise<boolean> {
+    const found = await this.find(guildId, channelId);
+    if (found === null || found.me === null) return true;
+    return botMayAttachFiles(found.channel, found.me);
+  }
+
+  /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */
+  private async find(guildId: string, channelId: string): Promise<{ channel: GuildBasedChannel; me: GuildMember | null } | null> {
     const guild = this.client.guilds.cache.get(guildId);
     const channel = guild?.channels.cache.get(channelId) ?? (await guild?.channels.fetch(channelId).catch(() => null));
-    if (guild === undefined || channel === null || channel === undefined) return ChannelCheck.Missing;
-    if (!postableTypes.has(channel.type)) return ChannelCheck.NotText;
-    const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
-    if (me === null) return ChannelCheck.NoPermission;
-    const permissions = channel.permissionsFor(me);
-    return neededPermissions.every((permission) => permissions.has(permission)) ? ChannelCheck.Ok : ChannelCheck.NoPermission;
+    if (guild === undefined || channel === null || channel === undefined) return null;
+    return { channel, me: guild.members.me ?? (await guild.members.fetchMe().catch(() => null)) };
   }
 }

@@ -13,6 +13,7 @@ import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { botMay, botMayAttachFiles } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
@@ -59,6 +60,11 @@ function editBody(message: PostMessage): RESTPostAPIChannelMessageJSONBody {
   };
 }
 
+function withoutFiles(message: PostMessage): PostMessage {
+  const { files: _files, ...rest } = message;
+  return rest;
+}
+
 function uploads(message: PostMessage): { files?: RawFile[] } {
   if (message.files === undefined || message.files.length === 0) return {};
   return { files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: "image/png" })) };
@@ -97,7 +103,29 @@ export class DiscordPostSender implements PostSender {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Pictures never cost a post: where the bot may not attach files (as far as its cache knows) the
+   * message goes without them, and when Discord refuses one with its pictures for missing permissions
+   * (Attach Files taken away since), it is sent once more without them, under the same nonce, so
+   * Discord still keeps it to one message. A refusal of that second send is the channel's problem.
+   */
   async sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+    const files = message.files?.length ?? 0;
+    const hasFiles = files > 0;
+    if (hasFiles && this.attachFilesDenied(channelId)) {
+      this.logger.info({ channelId, files }, "no Attach Files in the channel: post sent without its pictures");
+      return this.post(channelId, withoutFiles(message), nonce);
+    }
+    try {
+      return await this.post(channelId, message, nonce);
+    } catch (error) {
+      if (!hasFiles || !(error instanceof DeliveryError) || error.code !== RESTJSONErrorCodes.MissingPermissions) throw error;
+      this.logger.warn({ channelId, code: error.code }, "post with pictures refused for missing permissions: sent again without them");
+      return this.post(channelId, withoutFiles(message), nonce);
+    }
+  }
+
+  private async post(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
     try {
       const posted = (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: body(message, nonce),
@@ -107,6 +135,18 @@ export class DiscordPostSender implements PostSender {
     } catch (error) {
       throw classify(error, "channel");
     }
+  }
+
+  /**
+   * Whether the cached guild channel denies the bot Attach Files. The cache only, no fetch on the send
+   * path: false when the cache cannot tell (the send then decides).
+   */
+  private attachFilesDenied(channelId: string): boolean {
+    const channel = this.client.channels.cache.get(channelId);
+    if (channel === undefined || channel.isDMBased()) return false;
+    const me = channel.guild.members.me;
+    if (me === null) return false;
+    return !botMayAttachFiles(channel, me);
   }
 
   async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
@@ -146,7 +186,7 @@ export class DiscordPostSender implements PostSender {
     const me = guild?.members.me;
     if (channel !== undefined && me !== undefined && me !== null) {
       const threadable = channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement;
-      if (!threadable || !channel.permissionsFor(me).has(PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
+      if (!threadable || !botMay(channel, me, PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
     }
     try {
       await this.client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: threadArchiveMinutes } });

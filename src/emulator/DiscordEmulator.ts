@@ -10,7 +10,7 @@
  * Properties: apiUrl (`http://127.0.0.1:PORT/api`; discord.js appends /v10), baseUrl, gatewayUrl,
  *   token, applicationId, botUserId (equal to the application id, as for modern apps).
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
- *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads? });
+ *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads?, botCanAttachFiles? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
@@ -144,6 +144,8 @@ export interface BotChannelAccess {
   botCanSend?: boolean | undefined;
   /** false: a member overwrite denies the bot Create Public Threads. */
   botCanCreateThreads?: boolean | undefined;
+  /** false: a member overwrite denies the bot Attach Files (a message with files is refused with 50013). */
+  botCanAttachFiles?: boolean | undefined;
 }
 
 export interface CreateChannelInput extends BotChannelAccess {
@@ -430,6 +432,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       botCanView: access.botCanView ?? !hasBit(current?.deny, PermissionFlagsBits.ViewChannel),
       botCanSend: access.botCanSend ?? !hasBit(current?.deny, PermissionFlagsBits.SendMessages),
       botCanCreateThreads: access.botCanCreateThreads ?? !hasBit(current?.deny, PermissionFlagsBits.CreatePublicThreads),
+      botCanAttachFiles: access.botCanAttachFiles ?? !hasBit(current?.deny, PermissionFlagsBits.AttachFiles),
     };
     channel.overwrites = [
       ...channel.overwrites.filter((o) => !(o.type === OverwriteType.Member && o.id === this.botUserId)),
@@ -788,6 +791,7 @@ function botOverwrites(botUserId: string, access: BotChannelAccess): StoredOverw
   if (access.botCanView === false) deny |= PermissionFlagsBits.ViewChannel;
   if (access.botCanSend === false) deny |= PermissionFlagsBits.SendMessages;
   if (access.botCanCreateThreads === false) deny |= PermissionFlagsBits.CreatePublicThreads;
+  if (access.botCanAttachFiles === false) deny |= PermissionFlagsBits.AttachFiles;
   return deny === 0n ? [] : [{ id: botUserId, type: OverwriteType.Member, allow: 0n, deny }];
 }
 

@@ -12,6 +12,12 @@ export const ChannelCheck = {
 export type ChannelCheck = (typeof ChannelCheck)[keyof typeof ChannelCheck];
 
 export interface ChannelGateway {
-  /** Whether the bot can post embeds in the channel of this guild. */
+  /** Whether the bot can post embeds in the channel of this guild (View Channel, Send Messages, Embed Links). */
   checkPostable(guildId: string, channelId: string): Promise<ChannelCheck>;
+  /**
+   * Whether the bot may attach files (the posts' charts) there. Without it a post still goes out,
+   * without its pictures. True when it cannot tell (a channel it cannot find or see): checkPostable
+   * says what is wrong with such a channel.
+   */
+  canAttachFiles(guildId: string, channelId: string): Promise<boolean>;
 }

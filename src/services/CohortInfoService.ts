@@ -4,6 +4,7 @@ import { calendarWeekCount } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { ChannelGateway } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
 import type { CurriculumService } from "./CurriculumService.js";
@@ -52,6 +53,12 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly extraFields: readonly InfoField[];
   /** `/cohort break` weeks that take effect, ascending. */
   readonly breakWeeks: readonly number[];
+  /**
+   * The bot may post in the cohort's channel but not attach files there, and posts are still to come:
+   * they go out without their charts. A warning, not a channel problem; false while the channel is
+   * flagged (`channelProblem`), whose warning says more.
+   */
+  readonly picturesBlocked: boolean;
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -60,6 +67,7 @@ export class CohortInfoService {
     private readonly cohorts: CohortService,
     private readonly curricula: CurriculumService,
     private readonly plans: PlanService,
+    private readonly channels: ChannelGateway,
     private readonly extensions: readonly CohortInfoExtension[] = [],
   ) {}
 
@@ -99,6 +107,8 @@ export class CohortInfoService {
         checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
+      // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
+      picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
     };
   }
 

@@ -95,7 +95,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       repository,
       new MemberRepository(handle.prisma, writes, handle.hotReader),
       new CurriculumRepository(handle.prisma, writes),
-      { checkPostable: () => Promise.resolve(ChannelCheck.Ok) },
+      { checkPostable: () => Promise.resolve(ChannelCheck.Ok), canAttachFiles: () => Promise.resolve(true) },
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),

@@ -637,6 +637,34 @@ describe("channel messages", () => {
     expect(emu.channelMessages(locked.id)).toEqual([]);
   });
 
+  it("refuses a message with files (403 Missing Permissions, 50013) where the bot may not attach files, and takes it without them", async () => {
+    const { emu, guild, client } = world;
+    const noFiles = emu.createChannel(guild.id, { name: "no-files", botCanAttachFiles: false });
+    await eventually(() => client.channels.cache.has(noFiles.id));
+    const channel = textChannel(noFiles.id);
+    expect(channel.permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.AttachFiles)).toBe(false);
+    expect(channel.permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.SendMessages)).toBe(true);
+    const chart = { attachment: Buffer.from("chart"), name: "week-2.png" };
+    const error = await channel.send({ content: "Week 2", files: [chart] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "DiscordAPIError[50013]", status: 403, code: 50013, message: "Missing Permissions" });
+    expect(emu.channelMessages(noFiles.id)).toEqual([]);
+    await channel.send({ content: "Week 2" });
+    expect(emu.channelMessages(noFiles.id).map((m) => [m.content, m.attachments.length])).toEqual([["Week 2", 0]]);
+
+    // An admin gives it back (as other denials, through setBotChannelPermissions): files go through again.
+    emu.setBotChannelPermissions(noFiles.id, { botCanAttachFiles: true });
+    await eventually(() => textChannel(noFiles.id).permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.AttachFiles) === true);
+    await textChannel(noFiles.id).send({ content: "Week 3", files: [chart] });
+    expect(emu.channelMessages(noFiles.id).map((m) => m.attachments.length)).toEqual([0, 1]);
+    // Changing another permission keeps the Attach Files denial as it was.
+    emu.setBotChannelPermissions(noFiles.id, { botCanAttachFiles: false });
+    emu.setBotChannelPermissions(noFiles.id, { botCanCreateThreads: false });
+    const refused = await world.rest
+      .post(Routes.channelMessages(noFiles.id), { body: { content: "Week 4" }, files: [{ name: "c.png", data: Buffer.from("c") }] })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 403, code: 50013 });
+  });
+
   it("answers 403 Missing Access (50001) where the bot cannot even see the channel", async () => {
     const { emu, guild, rest } = world;
     const hidden = emu.createChannel(guild.id, { name: "mods", botCanView: false });

@@ -224,6 +224,7 @@ describe("cohort views", () => {
       memberCount: 3,
       totalWeeks: 13,
       breakWeeks: [5],
+      picturesBlocked: true,
       currentWeek: 2,
       startsAt: new Date("2027-01-04T00:00:00Z"),
       lastDate: "2027-03-28",

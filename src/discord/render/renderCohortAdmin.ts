@@ -138,6 +138,14 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       ),
     );
   }
+  if (view.picturesBlocked)
+    fields.push(
+      field(
+        "cohortAdmin.field.picturesBlocked",
+        truncate(t.t("cohortAdmin.picturesBlocked", { channel: channel(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
   return fields;
 }
 

@@ -308,6 +308,9 @@ export const en = {
   "cohortAdmin.field.nextCheckpoint": "Next checkpoint",
   "cohortAdmin.field.note": "Note",
   "cohortAdmin.field.channelProblem": "⚠️ Channel problem",
+  "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
+  "cohortAdmin.picturesBlocked":
+    "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",

@@ -318,6 +318,9 @@ export const es: Catalogue = {
   "cohortAdmin.field.nextCheckpoint": "Próximo punto de control",
   "cohortAdmin.field.note": "Nota",
   "cohortAdmin.field.channelProblem": "⚠️ Problema con el canal",
+  "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
+  "cohortAdmin.picturesBlocked":
+    "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.footer": "Id de la cohorte {id}",
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",

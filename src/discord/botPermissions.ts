@@ -1,0 +1,15 @@
+import { PermissionFlagsBits, type GuildBasedChannel, type GuildMember, type PermissionResolvable } from "discord.js";
+
+/**
+ * Whether the bot's member holds the permission(s) in a guild channel, its overwrites included.
+ * Callers find the channel and the member themselves, each by its own policy (the cache only, or
+ * fetching what the cache lacks), and decide what not knowing means.
+ */
+export function botMay(channel: GuildBasedChannel, me: GuildMember, permission: PermissionResolvable): boolean {
+  return channel.permissionsFor(me).has(permission);
+}
+
+/** Whether the bot may attach files (the posts' charts) in the channel. */
+export function botMayAttachFiles(channel: GuildBasedChannel, me: GuildMember): boolean {
+  return botMay(channel, me, PermissionFlagsBits.AttachFiles);
+}
