@@ -98,4 +98,11 @@ describe("message catalogue", () => {
     expect(references.length).toBeGreaterThan(50);
     expect([...new Set(references.filter((name) => name !== "" && !spanishNames.has(name)))]).toEqual([]);
   });
+  // The checkpoint post must promise no more privacy than /cohort roster and /cohort export keep: they show each member's answer.
+  it("tells members in both languages that admins see each member's checkpoint answer", () => {
+    expect(translatorFor("en").plain("checkpoint.postAsk")).toContain("admins see each member's answer");
+    const spanish = translatorFor("es").plain("checkpoint.postAsk");
+    expect(spanish).not.toContain("solo ven los totales");
+    expect(spanish).toContain("los administradores ven la respuesta de cada miembro");
+  });
 });

@@ -269,7 +269,8 @@ export const en = {
   "checkpoint.outcome": "• {text}",
   "checkpoint.title": "✅ Checkpoint · {section}",
   "checkpoint.footer": "{cohort} · {weeks} of {total}",
-  "checkpoint.postAsk": "How confident do you feel about it? Pick an answer below. You can change it later; admins only see the totals.",
+  "checkpoint.postAsk":
+    "How confident do you feel about it? Pick an answer below. You can change it later; admins see each member's answer.",
   "checkpoint.continued": "Checkpoint (continued)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "none, as your plan has no more days with reading",

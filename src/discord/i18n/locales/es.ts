@@ -278,7 +278,7 @@ export const es: Catalogue = {
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
   "checkpoint.postAsk":
-    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
+    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores ven la respuesta de cada miembro.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
