@@ -576,14 +576,14 @@ export const es: Catalogue = {
   "summary.unranked": "No estás en la clasificación final",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
-  "summary.checkpointsName": "Checkpoints",
+  "summary.checkpointsName": "Puntos de control",
   "summary.checkpointsValue": "{answered, number} de {total, number} respondidos",
   "summary.late": "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
   "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
   "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "break.title": "Semanas de descanso",
   "break.set":
-    "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y checkpoint posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+    "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.undone":
     "La semana {week} de **{name}** vuelve a ser de lectura: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
