@@ -117,4 +117,14 @@ describe("message catalogue", () => {
       .map(([key]) => key);
     expect(english).toEqual([]);
   });
+
+  it("words a posted leaderboard in Spanish with the verb agreeing", () => {
+    const es = translatorFor("es");
+    expect(es.plain("posts.announced", { what: es.plain("posts.announcedLeaderboard"), channel: "#estudio", messages: 1 })).toBe(
+      "Se ha publicado la clasificación en #estudio.",
+    );
+    expect(es.plain("posts.announced", { what: es.plain("posts.announcedWeek", { week: 3 }), channel: "#estudio", messages: 2 })).toBe(
+      "Se ha publicado el plan de la semana 3 en #estudio (2 mensajes).",
+    );
+  });
 });

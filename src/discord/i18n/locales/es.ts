@@ -202,7 +202,7 @@ export const es: Catalogue = {
   "posts.simulationUnknown":
     "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
   "posts.simulationAmbiguous": "Varias cohortes tienen ese nombre; indica uno de estos ids: {cohorts}.",
-  "posts.announced": "Publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
+  "posts.announced": "Se ha publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",
