@@ -271,7 +271,12 @@ export class PostService {
     return { cohort, week, allTime: await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null) };
   }
 
-  /** The week `/cohort announce kind:week` posts: the current one (week 1 before the start, the last after the end). */
+  /** Whether the cohort's first day has come, in its zone: before it there is no current week or checkpoint to announce. */
+  async courseStarted(cohort: Cohort, now: Date): Promise<boolean> {
+    return currentWeekNumber((await this.plans.contextFor(cohort)).plan, now) >= 1;
+  }
+
+  /** The week `/cohort announce kind:week` posts: the current one (the last after the end; before the start, announce refuses). */
   async currentWeek(cohort: Cohort, now: Date): Promise<number> {
     const context = await this.plans.contextFor(cohort);
     return Math.min(Math.max(currentWeekNumber(context.plan, now), 1), context.plan.totalWeeks);
