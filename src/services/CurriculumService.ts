@@ -219,8 +219,12 @@ export class CurriculumService {
   }
 
   /** /curriculum list: the curricula the guild can pick, as `/cohort create` resolves them. */
-  async listUsable(guildId: string): Promise<UsableCurriculum[]> {
-    return usableCurricula(await this.curricula.listVisible(guildId));
+  /** The curricula the guild can use, or only the one `option` names (a UserError when it names none). */
+  async listUsable(guildId: string, option: string | null = null): Promise<UsableCurriculum[]> {
+    const usable = usableCurricula(await this.curricula.listVisible(guildId));
+    if (option === null || option.trim() === "") return usable;
+    const named = await this.resolve(guildId, option);
+    return usable.filter((entry) => entry.id === named.id);
   }
 
   async show(slug: string, guildId: string | null): Promise<StoredCurriculum | null> {

@@ -200,6 +200,18 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(text).not.toContain("Other Cohort");
     });
 
+    it("narrows the list to the cohort its option names, offered by the same autocomplete as info", async () => {
+      const text = visibleText(await asAdmin("cohort list", { cohort: "Defaults Cohort" }));
+      expect(text).toContain("Defaults Cohort");
+      expect(text).not.toContain("Backend Spring 2027");
+      expect(text).toContain("Cohorts in this server (1)");
+      const choices = await bot.autocomplete(bot.admin.id, "cohort list", "cohort", { cohort: "defaults" });
+      expect(choices).toEqual(await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "defaults" }));
+      expect(choices.map((choice) => choice.name)).toContain("Defaults Cohort");
+      // Another server's cohort is not this server's to list.
+      expect(visibleText(await asAdmin("cohort list", { cohort: "Other Cohort" }))).toMatch(/no cohort called/);
+    });
+
     it("says so when a server has no cohorts", async () => {
       const guild = bot.emulator.createGuild({ name: "Empty Server" });
       const channel = bot.emulator.createChannel(guild.id, { name: "general" });
