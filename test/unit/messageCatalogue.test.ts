@@ -106,16 +106,24 @@ describe("message catalogue", () => {
     expect(spanish).toContain("los administradores ven la respuesta de cada miembro");
   });
 
-  // "Checkpoint" is English: the Spanish words are "punto de control". Only the curriculum file's own syntax keeps it.
+  // "Checkpoint" is English: the Spanish words are "punto de control". Only quoted text (the curriculum file's own syntax) keeps it.
   it("says checkpoint in Spanish everywhere but where it quotes the curriculum file's format", () => {
-    const quotesFileFormat = (key: string) => key.startsWith("parse.");
-    // What a reader sees: not a select's case names ("{kind, select, checkpoint {…}}") nor a parameter's name.
+    // What a reader sees: not a select's case names ("{kind, select, checkpoint {…}}") nor a parameter's name,
+    // nor quoted text ("Checkpoint", «Checkpoint», `**Checkpoint:**`), which shows the file's format as written.
     const readable = (message: string) =>
-      message.replace(/(?<=(?:select,|plural,|\})\s*)[\w=]+(?= \{)/g, "").replace(/\{\w+(?=[,}])/g, "{");
+      message
+        .replace(/(?<=(?:select,|plural,|\})\s*)[\w=]+(?= \{)/g, "")
+        .replace(/\{\w+(?=[,}])/g, "{")
+        .replace(/"[^"]*"|«[^»]*»|`[^`]*`/g, "");
     const english = Object.entries(languages.es.catalogue as Readonly<Record<string, string>>)
-      .filter(([key, message]) => !quotesFileFormat(key) && /checkpoint/i.test(readable(message)))
+      .filter(([, message]) => /checkpoint/i.test(readable(message)))
       .map(([key]) => key);
     expect(english).toEqual([]);
+    // The command names, descriptions and choices too.
+    const commandTexts = Object.entries(languages.es.commands)
+      .filter(([, texts]) => texts.some((text) => text !== undefined && /checkpoint/i.test(readable(text))))
+      .map(([path]) => path);
+    expect(commandTexts).toEqual([]);
   });
 
   it("words a posted leaderboard in Spanish with the verb agreeing", () => {

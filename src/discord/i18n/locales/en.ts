@@ -463,7 +463,7 @@ export const en = {
   "parse.estimateUnreadable": 'Cannot read the reading time "{value}": write it like "6 hours", "3.5 hours" or "45 min".',
   "parse.estimateTooShort": 'The reading time "{value}" must be at least 1 minute.',
   "parse.estimateTooLong": 'The reading time "{value}" is more than {hours, number} hours; check for a typo.',
-  "parse.checkpointRepeated": 'Section "{section}" already has a Checkpoint (line {firstLine, number, ::group-off}); keep one.',
+  "parse.checkpointRepeated": 'Section "{section}" already has a "Checkpoint" (line {firstLine, number, ::group-off}); keep one.',
   "parse.checkpointWithoutText": '"Checkpoint" must be followed by the checkpoint paragraph on the next line.',
   "parse.checkpointNotInline": 'Write the checkpoint text on the same line: "**Checkpoint:** After this phase you can …".',
 

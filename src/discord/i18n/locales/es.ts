@@ -476,9 +476,9 @@ export const es: Catalogue = {
   "parse.estimateUnreadable": 'No se puede leer el tiempo de lectura "{value}": escríbelo como "6 hours", "3.5 hours" o "45 min".',
   "parse.estimateTooShort": 'El tiempo de lectura "{value}" debe ser de al menos 1 minuto.',
   "parse.estimateTooLong": 'El tiempo de lectura "{value}" supera las {hours, number} horas; revisa si hay una errata.',
-  "parse.checkpointRepeated": 'La sección "{section}" ya tiene un Checkpoint (línea {firstLine, number, ::group-off}); deja uno.',
-  "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del checkpoint en la línea siguiente.',
-  "parse.checkpointNotInline": 'Escribe el texto del checkpoint en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
+  "parse.checkpointRepeated": 'La sección "{section}" ya tiene un "Checkpoint" (línea {firstLine, number, ::group-off}); deja uno.',
+  "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del punto de control en la línea siguiente.',
+  "parse.checkpointNotInline": 'Escribe el texto del punto de control en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
 
   // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
