@@ -80,7 +80,12 @@ export class Announcer {
       request.kind === AnnounceKind.Week
         ? !(await this.posts.firstWeekPostDue(cohort, request.now))
         : request.kind === AnnounceKind.Checkpoint && !(await this.posts.courseStarted(cohort, request.now));
-    if (tooEarly) throw new UserError("posts.notStarted", { name: cohort.name, start: { localDate: cohort.settings.startDate } });
+    if (tooEarly)
+      throw new UserError("posts.notStarted", {
+        name: cohort.name,
+        start: { localDate: cohort.settings.startDate },
+        kind: request.kind === AnnounceKind.Week ? "week" : "checkpoint",
+      });
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.

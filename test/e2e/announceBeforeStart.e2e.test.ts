@@ -16,10 +16,13 @@ describe("/cohort announce before the course starts", () => {
   const channelPosts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
   const announceLines = () => bot.test.app.database.prisma.auditEntry.count({ where: { action: "announce" } });
 
-  it.each(["week", "checkpoint"])("refuses kind:%s, naming the start date, and posts nothing", async (kind) => {
+  it.each([
+    ["week", "there's no weekly assignment to post yet"],
+    ["checkpoint", "there's no checkpoint to post yet"],
+  ])("refuses kind:%s, naming the start date and what there is not, and posts nothing", async (kind, what) => {
     const refusal = await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind });
     expect(refusal.ephemeral).toBe(true);
-    expect(visibleText(refusal)).toMatch(/\*\*Backend Spring 2027\*\* starts on \*\*Mon, 4 Jan 2027\*\*/);
+    expect(visibleText(refusal)).toBe(`**Backend Spring 2027** starts on **Mon, 4 Jan 2027**: ${what}, so nothing was posted.`);
     expect(channelPosts()).toEqual([]);
     expect(await announceLines()).toBe(0);
   });
@@ -28,6 +31,9 @@ describe("/cohort announce before the course starts", () => {
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const refusal = await bot.reply(directora.id, "cohort announce", { cohort: cohortName, kind: "checkpoint" });
     expect(visibleText(refusal)).toContain("**Backend Spring 2027** empieza el **");
+    expect(visibleText(refusal)).toContain("todavía no hay ningún punto de control que publicar");
+    const week = await bot.reply(directora.id, "cohort announce", { cohort: cohortName, kind: "week" });
+    expect(visibleText(week)).toContain("todavía no hay ninguna tarea semanal que publicar");
     expect(channelPosts()).toEqual([]);
   });
 
