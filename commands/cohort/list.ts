@@ -13,5 +13,6 @@ export const option = {
 } as const satisfies SubcommandDefinition;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
-  return renderCohortList(t, await services.cohortInfo.list(guildId, clock.now(), readOptions(option.options, interaction).cohort));
+  const { cohort } = readOptions(option.options, interaction);
+  return renderCohortList(t, await services.cohortInfo.list(guildId, clock.now(), cohort), cohort !== null);
 }

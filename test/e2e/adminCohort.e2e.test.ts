@@ -204,7 +204,12 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       const text = visibleText(await asAdmin("cohort list", { cohort: "Defaults Cohort" }));
       expect(text).toContain("Defaults Cohort");
       expect(text).not.toContain("Backend Spring 2027");
-      expect(text).toContain("Cohorts in this server (1)");
+      // The server has more cohorts: the title does not count only the one shown as all of them.
+      expect(text).toContain("One cohort of this server");
+      expect(text).not.toContain("Cohorts in this server");
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+      const spanish = visibleText(await answered(bot.run(directora.id, "cohort list", { cohort: "Defaults Cohort" })));
+      expect(spanish).toContain("Una cohorte de este servidor");
       const choices = await bot.autocomplete(bot.admin.id, "cohort list", "cohort", { cohort: "defaults" });
       expect(choices).toEqual(await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "defaults" }));
       expect(choices.map((choice) => choice.name)).toContain("Defaults Cohort");

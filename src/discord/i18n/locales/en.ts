@@ -291,6 +291,7 @@ export const en = {
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
+  "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",

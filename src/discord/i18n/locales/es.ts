@@ -300,6 +300,7 @@ export const es: Catalogue = {
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
+  "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
