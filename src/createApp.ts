@@ -277,7 +277,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     roster,
     nudges,
     facilitators: new FacilitatorService(cohorts, study, audit),
-    exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma)),
+    exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma), audit),
   };
   const membership = watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));

@@ -112,6 +112,8 @@ export interface UserErrorParams {
   "checkpoint.noSections": NoParams;
   "checkpoint.unknownSection": NoParams;
   "posts.noCheckpoint": NoParams;
+  /** `/cohort announce` of week 1's assignment before its post is due, or of the current checkpoint before the course's first day. */
+  "posts.notStarted": { readonly name: string; readonly start: LocalDateParam; readonly kind: "week" | "checkpoint" };
   "posts.channelProblem": { readonly problem: ChannelProblemCode; readonly channelId: string };
   "posts.announceFailed": NoParams;
   "posts.simulationUnknown": { readonly value: string };

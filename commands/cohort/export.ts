@@ -32,6 +32,12 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
   const options = readOptions(option.options, interaction);
   return renderExport(
     t,
-    await services.exports.export({ guildId, cohort: options.cohort, format: options.format ?? ExportFormat.Csv, now: clock.now() }),
+    await services.exports.export({
+      guildId,
+      cohort: options.cohort,
+      format: options.format ?? ExportFormat.Csv,
+      now: clock.now(),
+      actorId: interaction.user.id,
+    }),
   );
 }

@@ -71,8 +71,13 @@ export class CohortInfoService {
     private readonly extensions: readonly CohortInfoExtension[] = [],
   ) {}
 
-  async list(guildId: string, now: Date): Promise<CohortSummaryView[]> {
-    const [cohorts, curricula] = await Promise.all([this.cohorts.list(guildId), this.curricula.list(guildId)]);
+  /** The guild's cohorts, or only the one `option` names (a UserError when it names none of this guild's). */
+  async list(guildId: string, now: Date, option: string | null = null): Promise<CohortSummaryView[]> {
+    const named = option !== null && option.trim() !== "";
+    const [cohorts, curricula] = await Promise.all([
+      named ? this.cohorts.resolveInGuild(guildId, option).then((cohort) => [cohort]) : this.cohorts.list(guildId),
+      this.curricula.list(guildId),
+    ]);
     const curriculumById = new Map(curricula.map((curriculum) => [curriculum.id, curriculum]));
     return Promise.all(
       cohorts.map(async (cohort) => {

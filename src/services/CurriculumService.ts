@@ -218,9 +218,16 @@ export class CurriculumService {
     return this.curricula.listVisible(guildId);
   }
 
-  /** /curriculum list: the curricula the guild can pick, as `/cohort create` resolves them. */
-  async listUsable(guildId: string): Promise<UsableCurriculum[]> {
-    return usableCurricula(await this.curricula.listVisible(guildId));
+  /**
+   * /curriculum list: the curricula the guild can pick, as `/cohort create` resolves them, or only the one
+   * `option` names (a UserError when it names none).
+   */
+  async listUsable(guildId: string, option: string | null = null): Promise<UsableCurriculum[]> {
+    const visible = await this.curricula.listVisible(guildId);
+    const usable = usableCurricula(visible);
+    if (option === null || option.trim() === "") return usable;
+    const named = namedBy(visible, option);
+    return usable.filter((entry) => entry.id === named.id);
   }
 
   async show(slug: string, guildId: string | null): Promise<StoredCurriculum | null> {
@@ -230,9 +237,7 @@ export class CurriculumService {
 
   /** The curriculum an option names (slug from autocomplete, or a slug or title typed by hand); a UserError when none. */
   async resolve(guildId: string, option: string): Promise<CurriculumSummary> {
-    const found = findCurriculumByOption(await this.curricula.listVisible(guildId), option);
-    if (found === null) throw new UserError("curriculum.unknown", { value: option.trim().slice(0, 100) });
-    return found;
+    return namedBy(await this.curricula.listVisible(guildId), option);
   }
 
   /** /curriculum show: the option's curriculum, or the only one the guild sees. */
@@ -291,4 +296,11 @@ function confirmRefusal(problems: readonly ParseProblem[]): UserError {
   }
   if (problem !== undefined && isImporterProblem(problem.code)) return new UserError("curriculumImport.importerFailed");
   return new UserError("curriculumImport.stale");
+}
+
+/** The curriculum of `visible` an option names; a UserError when none. */
+function namedBy(visible: readonly CurriculumSummary[], option: string): CurriculumSummary {
+  const found = findCurriculumByOption(visible, option);
+  if (found === null) throw new UserError("curriculum.unknown", { value: option.trim().slice(0, 100) });
+  return found;
 }

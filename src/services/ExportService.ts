@@ -2,6 +2,8 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
 import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
+import { AuditAction } from "../domain/audit/auditAction.js";
+import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
 
@@ -56,6 +58,7 @@ export class ExportService {
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
     private readonly rows: ExportRepository,
+    private readonly audit: AuditLog,
     private readonly limitBytes: number = maxExportBytes,
   ) {}
 
@@ -64,6 +67,8 @@ export class ExportService {
     readonly cohort: string;
     readonly format: ExportFormat;
     readonly now: Date;
+    /** The admin exporting: the file holds every member's data, so the cohort's audit trail names who took it. */
+    readonly actorId: string;
   }): Promise<ExportFile> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const chunks: Buffer[] = [];
@@ -86,6 +91,14 @@ export class ExportService {
         .replace(/[^\p{L}\p{N}]+/gu, "-")
         .replace(/^-|-$/g, "")
         .slice(0, 60) || "cohort";
+    // Only a file that was built is handed out: a refused export (too large) leaves no line.
+    await this.audit.record({
+      guildId: request.guildId,
+      cohortId: cohort.id,
+      actorId: request.actorId,
+      action: AuditAction.Export,
+      after: { format: request.format },
+    });
     return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members };
   }
 

@@ -271,7 +271,21 @@ export class PostService {
     return { cohort, week, allTime: await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null) };
   }
 
-  /** The week `/cohort announce kind:week` posts: the current one (week 1 before the start, the last after the end). */
+  /** Whether the cohort's first day has come, in its zone: before it there is no current checkpoint to announce. */
+  async courseStarted(cohort: Cohort, now: Date): Promise<boolean> {
+    return currentWeekNumber((await this.plans.contextFor(cohort)).plan, now) >= 1;
+  }
+
+  /**
+   * Whether the scheduler's post of week 1's assignment has fallen due: it goes out on the announce day on or
+   * before the first day, so `/cohort announce kind:week` may post it from then, even before the course starts.
+   */
+  async firstWeekPostDue(cohort: Cohort, now: Date): Promise<boolean> {
+    const firstWeekPost = (await this.schedule(cohort)).find((post) => post.kind === "week");
+    return firstWeekPost !== undefined && firstWeekPost.dueAt.getTime() <= now.getTime();
+  }
+
+  /** The week `/cohort announce kind:week` posts: the current one (week 1 until the course starts, the last after the end). */
   async currentWeek(cohort: Cohort, now: Date): Promise<number> {
     const context = await this.plans.contextFor(cohort);
     return Math.min(Math.max(currentWeekNumber(context.plan, now), 1), context.plan.totalWeeks);

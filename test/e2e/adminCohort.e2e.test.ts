@@ -200,6 +200,23 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(text).not.toContain("Other Cohort");
     });
 
+    it("narrows the list to the cohort its option names, offered by the same autocomplete as info", async () => {
+      const text = visibleText(await asAdmin("cohort list", { cohort: "Defaults Cohort" }));
+      expect(text).toContain("Defaults Cohort");
+      expect(text).not.toContain("Backend Spring 2027");
+      // The server has more cohorts: the title does not count only the one shown as all of them.
+      expect(text).toContain("One cohort of this server");
+      expect(text).not.toContain("Cohorts in this server");
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+      const spanish = visibleText(await answered(bot.run(directora.id, "cohort list", { cohort: "Defaults Cohort" })));
+      expect(spanish).toContain("Una cohorte de este servidor");
+      const choices = await bot.autocomplete(bot.admin.id, "cohort list", "cohort", { cohort: "defaults" });
+      expect(choices).toEqual(await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "defaults" }));
+      expect(choices.map((choice) => choice.name)).toContain("Defaults Cohort");
+      // Another server's cohort is not this server's to list.
+      expect(visibleText(await asAdmin("cohort list", { cohort: "Other Cohort" }))).toMatch(/no cohort called/);
+    });
+
     it("says so when a server has no cohorts", async () => {
       const guild = bot.emulator.createGuild({ name: "Empty Server" });
       const channel = bot.emulator.createChannel(guild.id, { name: "general" });

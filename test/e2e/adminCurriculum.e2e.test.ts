@@ -78,6 +78,15 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).toContain("backend-engineer-complete-mastery-path");
     });
 
+    it("narrows the list to the curriculum its option names, offered by the same autocomplete as show", async () => {
+      const text = visibleText(await asAdmin("curriculum list", { curriculum: "backend-engineer-learning-path" }));
+      expect(text).toContain("Backend Engineer Learning Path");
+      expect(text).not.toContain("backend-engineer-complete-mastery-path");
+      const choices = await bot.autocomplete(bot.admin.id, "curriculum list", "curriculum", { curriculum: "mastery" });
+      expect(choices).toEqual(await bot.autocomplete(bot.admin.id, "curriculum show", "curriculum", { curriculum: "mastery" }));
+      expect(choices.map((choice) => choice.value)).toEqual(["backend-engineer-complete-mastery-path"]);
+    });
+
     it("shows the 12-week outline inside Discord's limits, trimming what does not fit", async () => {
       const message = await asAdmin("curriculum show", { curriculum: "backend-engineer-learning-path" });
       expect(message.ephemeral).toBe(true);

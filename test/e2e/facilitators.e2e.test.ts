@@ -313,6 +313,25 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(body.members).toHaveLength(Object.keys(people).length);
   });
 
+  it("records each export in /cohort audit with its format, as it hands out every member's data", async () => {
+    // The two exports above: JSON the newest, then CSV.
+    const text = visibleText(await admin("cohort audit"));
+    const exports = text.split("\n").filter((line) => line.includes("exported the cohort's data"));
+    expect(exports).toHaveLength(2);
+    expect(exports[0]).toContain(`<@${bot.admin.id}>`);
+    expect(exports.map((line) => line.split(" · ").at(-1))).toEqual(["JSON", "CSV"]);
+    const rows = await bot.test.app.database.prisma.auditEntry.findMany({
+      where: { cohortId: cohort.id, action: "export" },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.actorId, row.after])).toEqual([
+      [bot.admin.id, JSON.stringify({ format: "csv" })],
+      [bot.admin.id, JSON.stringify({ format: "json" })],
+    ]);
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora2", locale: "es-ES", manageGuild: true });
+    expect(visibleText(await bot.reply(directora.id, "cohort audit"))).toContain("exportó los datos de la cohorte · JSON");
+  });
+
   /** Every page of `/cohort roster filter:<filter>`: each listed member's line, under the group heading it is listed in. */
   async function rosterLines(filter: string): Promise<Map<string, { group: string; line: string }>> {
     const lines = new Map<string, { group: string; line: string }>();

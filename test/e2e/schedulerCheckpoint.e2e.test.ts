@@ -79,6 +79,19 @@ describe("checkpoint prompts, /cohort preview and /cohort announce, end to end",
     expect(text).toContain("Database Fundamentals: Confident 1 · Partly 1 · Not yet 0");
   });
 
+  it("tells members on the prompt that admins see each answer, as /cohort roster shows them", async () => {
+    const prompt = channelPosts().find((message) => message.embeds[0]?.title === "✅ Checkpoint · Database Fundamentals");
+    if (prompt === undefined) throw new Error("the checkpoint prompt was not posted");
+    const text = visibleText(prompt);
+    expect(text).not.toContain("only see the totals");
+    expect(text).toContain("admins see each member's answer");
+    // What the admins see: each member's own answers on their roster line.
+    const roster = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName }));
+    const lineOf = (id: string) => roster.split("\n").find((line) => line.includes(`<@${id}>`)) ?? "";
+    expect(lineOf(ada.id)).toContain("✅ 1 🟡 0 🔴 0");
+    expect(lineOf(bob.id)).toContain("✅ 0 🟡 1 🔴 0");
+  });
+
   it("announces the leaderboard, this week's assignment and the current checkpoint on demand", async () => {
     bot.clock.set(new Date("2027-01-12T10:00:00Z"));
     const before = channelPosts().length;

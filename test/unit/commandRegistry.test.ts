@@ -165,4 +165,20 @@ describe("commands/registry.ts", () => {
     }
     expect(byName.get("leaderboard")?.ephemeral).toBe(false);
   });
+  // PRODUCT.md's table: `/cohort list`, `/cohort info` take `cohort?`; `/curriculum list`, `/curriculum show` take `curriculum?`.
+  it.each([
+    ["cohort", "list", "info", "cohort", "cohorte"],
+    ["curriculum", "list", "show", "curriculum", "plan"],
+  ])("gives /%s %s the optional option that %s has (%s), named in Spanish as well", (command, list, other, option, spanish) => {
+    const definition = slashCommands.find((entry) => entry.definition.name === command)?.definition as unknown as {
+      options: readonly (OptionJson & { name_localizations?: Record<string, string> })[];
+    };
+    const optionOf = (subcommand: string) =>
+      definition.options.find((entry) => entry.name === subcommand)?.options?.find((entry) => entry.name === option) as
+        (OptionJson & { name_localizations?: Record<string, string> }) | undefined;
+    const listed = optionOf(list);
+    expect(listed).toMatchObject({ type: ApplicationCommandOptionType.String, required: false, autocomplete: true });
+    expect(listed?.name_localizations?.["es-ES"]).toBe(spanish);
+    expect(listed?.name_localizations).toEqual(optionOf(other)?.name_localizations);
+  });
 });

@@ -98,4 +98,41 @@ describe("message catalogue", () => {
     expect(references.length).toBeGreaterThan(50);
     expect([...new Set(references.filter((name) => name !== "" && !spanishNames.has(name)))]).toEqual([]);
   });
+  // The checkpoint post must promise no more privacy than /cohort roster and /cohort export keep: they show each member's answer.
+  it("tells members in both languages that admins see each member's checkpoint answer", () => {
+    expect(translatorFor("en").plain("checkpoint.postAsk")).toContain("admins see each member's answer");
+    const spanish = translatorFor("es").plain("checkpoint.postAsk");
+    expect(spanish).not.toContain("solo ven los totales");
+    expect(spanish).toContain("los administradores ven la respuesta de cada miembro");
+  });
+
+  // "Checkpoint" is English: the Spanish words are "punto de control". Only quoted text (the curriculum file's own syntax) keeps it.
+  it("says checkpoint in Spanish everywhere but where it quotes the curriculum file's format", () => {
+    // What a reader sees: not a select's case names ("{kind, select, checkpoint {…}}") nor a parameter's name,
+    // nor quoted text ("Checkpoint", «Checkpoint», `**Checkpoint:**`), which shows the file's format as written.
+    const readable = (message: string) =>
+      message
+        .replace(/(?<=(?:select,|plural,|\})\s*)[\w=]+(?= \{)/g, "")
+        .replace(/\{\w+(?=[,}])/g, "{")
+        .replace(/"[^"]*"|«[^»]*»|`[^`]*`/g, "");
+    const english = Object.entries(languages.es.catalogue as Readonly<Record<string, string>>)
+      .filter(([, message]) => /checkpoint/i.test(readable(message)))
+      .map(([key]) => key);
+    expect(english).toEqual([]);
+    // The command names, descriptions and choices too.
+    const commandTexts = Object.entries(languages.es.commands)
+      .filter(([, texts]) => texts.some((text) => text !== undefined && /checkpoint/i.test(readable(text))))
+      .map(([path]) => path);
+    expect(commandTexts).toEqual([]);
+  });
+
+  it("words a posted leaderboard in Spanish with the verb agreeing", () => {
+    const es = translatorFor("es");
+    expect(es.plain("posts.announced", { what: es.plain("posts.announcedLeaderboard"), channel: "#estudio", messages: 1 })).toBe(
+      "Se ha publicado la clasificación en #estudio.",
+    );
+    expect(es.plain("posts.announced", { what: es.plain("posts.announcedWeek", { week: 3 }), channel: "#estudio", messages: 2 })).toBe(
+      "Se ha publicado el plan de la semana 3 en #estudio (2 mensajes).",
+    );
+  });
 });

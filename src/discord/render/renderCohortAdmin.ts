@@ -30,7 +30,8 @@ function channel(cohort: Cohort) {
   return markup(`<#${cohort.channelId}>`);
 }
 
-export function renderCohortList(t: Translator, views: readonly CohortSummaryView[]): Reply {
+/** `narrowed`: the list was asked for one cohort, so its length is not the server's count. */
+export function renderCohortList(t: Translator, views: readonly CohortSummaryView[], narrowed = false): Reply {
   if (views.length === 0) return { content: t.t("cohort.noneInServer"), ephemeral: true };
   const entries = views.map((view) => {
     const { cohort } = view;
@@ -50,7 +51,7 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   });
   const embed: APIEmbed = {
     color: colors.brand,
-    title: t.t("cohortAdmin.listTitle", { count: views.length }),
+    title: narrowed ? t.t("cohortAdmin.listOneTitle") : t.t("cohortAdmin.listTitle", { count: views.length }),
     description: fitLines(entries, limits.description, (count) => t.t("cohortAdmin.moreCohorts", { count })),
   };
   return { embeds: [embed], ephemeral: true };

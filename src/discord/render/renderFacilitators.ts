@@ -220,7 +220,7 @@ function auditActor(t: Translator, entry: AuditEntryRecord): string {
   return entry.actorId === "" ? t.t("audit.actor.erased") : `<@${entry.actorId}>`;
 }
 
-/** What the line was about: the member, the item or title, a break's week, an announcement's kind, an edit's fields. */
+/** What the line was about: the member, the item or title, a break's week, an announcement's kind, an export's format, an edit's fields. */
 function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
   const details: string[] = [];
   if (entry.subjectUserId !== null) details.push(`<@${entry.subjectUserId}>`);
@@ -228,6 +228,8 @@ function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
   if (entry.action === AuditAction.Break) return [...details, ...breakChanges(t, entry)];
   if (entry.action === AuditAction.Announce && typeof after.kind === "string")
     return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
+  if (entry.action === AuditAction.Export && typeof after.format === "string")
+    return [...details, t.t("audit.exported", { format: after.format })];
   const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
   if (label !== null) details.push(t.user(String(label)));
   const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after).map((key) => editOptionName(t, key)) : [];

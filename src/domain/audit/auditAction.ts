@@ -11,6 +11,8 @@ export const AuditAction = {
   Announce: "announce",
   Import: "import",
   Nudge: "nudge",
+  /** A `/cohort export`: every member's data handed out (the line keeps the file's format). */
+  Export: "export",
   /** A member's `/privacy delete`: the line keeps neither who nor whose. */
   PrivacyDelete: "privacy_delete",
 } as const;

@@ -184,6 +184,8 @@ export const en = {
   "leaderboard.anonymous": "A member",
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
+  "posts.notStarted":
+    "**{name}** starts on **{start}**: {kind, select, week {there's no weekly assignment to post yet} other {there's no checkpoint to post yet}}, so nothing was posted.",
   "posts.channelProblem":
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
@@ -269,7 +271,8 @@ export const en = {
   "checkpoint.outcome": "• {text}",
   "checkpoint.title": "✅ Checkpoint · {section}",
   "checkpoint.footer": "{cohort} · {weeks} of {total}",
-  "checkpoint.postAsk": "How confident do you feel about it? Pick an answer below. You can change it later; admins only see the totals.",
+  "checkpoint.postAsk":
+    "How confident do you feel about it? Pick an answer below. You can change it later; admins see each member's answer.",
   "checkpoint.continued": "Checkpoint (continued)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "none, as your plan has no more days with reading",
@@ -288,6 +291,7 @@ export const en = {
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
+  "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
@@ -463,7 +467,7 @@ export const en = {
   "parse.estimateUnreadable": 'Cannot read the reading time "{value}": write it like "6 hours", "3.5 hours" or "45 min".',
   "parse.estimateTooShort": 'The reading time "{value}" must be at least 1 minute.',
   "parse.estimateTooLong": 'The reading time "{value}" is more than {hours, number} hours; check for a typo.',
-  "parse.checkpointRepeated": 'Section "{section}" already has a Checkpoint (line {firstLine, number, ::group-off}); keep one.',
+  "parse.checkpointRepeated": 'Section "{section}" already has a "Checkpoint" (line {firstLine, number, ::group-off}); keep one.',
   "parse.checkpointWithoutText": '"Checkpoint" must be followed by the checkpoint paragraph on the next line.',
   "parse.checkpointNotInline": 'Write the checkpoint text on the same line: "**Checkpoint:** After this phase you can …".',
 
@@ -721,6 +725,7 @@ export const en = {
   "audit.breakSet": "week {week} is a break",
   "audit.breakUndone": "week {week} is a reading week again",
   "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
+  "audit.exported": "{format, select, json {JSON} other {CSV}}",
   "audit.action.create": "created the cohort",
   "audit.action.edit": "edited the settings",
   "audit.action.pause": "paused the cohort",
@@ -732,6 +737,7 @@ export const en = {
   "audit.action.announce": "posted an announcement",
   "audit.action.import": "imported a curriculum",
   "audit.action.nudge": "nudged a member",
+  "audit.action.export": "exported the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",

@@ -190,6 +190,8 @@ export const es: Catalogue = {
   "leaderboard.anonymous": "Un miembro",
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
+  "posts.notStarted":
+    "**{name}** empieza el **{start}**: {kind, select, week {todavía no hay ninguna tarea semanal que publicar} other {todavía no hay ningún punto de control que publicar}}, así que no se ha publicado nada.",
   "posts.channelProblem":
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
@@ -202,7 +204,7 @@ export const es: Catalogue = {
   "posts.simulationUnknown":
     "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
   "posts.simulationAmbiguous": "Varias cohortes tienen ese nombre; indica uno de estos ids: {cohorts}.",
-  "posts.announced": "Publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
+  "posts.announced": "Se ha publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",
@@ -278,7 +280,7 @@ export const es: Catalogue = {
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
   "checkpoint.postAsk":
-    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores solo ven los totales.",
+    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores ven la respuesta de cada miembro.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
@@ -298,6 +300,7 @@ export const es: Catalogue = {
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
+  "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
@@ -477,9 +480,9 @@ export const es: Catalogue = {
   "parse.estimateUnreadable": 'No se puede leer el tiempo de lectura "{value}": escríbelo como "6 hours", "3.5 hours" o "45 min".',
   "parse.estimateTooShort": 'El tiempo de lectura "{value}" debe ser de al menos 1 minuto.',
   "parse.estimateTooLong": 'El tiempo de lectura "{value}" supera las {hours, number} horas; revisa si hay una errata.',
-  "parse.checkpointRepeated": 'La sección "{section}" ya tiene un Checkpoint (línea {firstLine, number, ::group-off}); deja uno.',
-  "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del checkpoint en la línea siguiente.',
-  "parse.checkpointNotInline": 'Escribe el texto del checkpoint en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
+  "parse.checkpointRepeated": 'La sección "{section}" ya tiene un "Checkpoint" (línea {firstLine, number, ::group-off}); deja uno.',
+  "parse.checkpointWithoutText": '"Checkpoint" debe ir seguido del párrafo del punto de control en la línea siguiente.',
+  "parse.checkpointNotInline": 'Escribe el texto del punto de control en la misma línea: "**Checkpoint:** Después de esta fase puedes …".',
 
   // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
@@ -584,14 +587,14 @@ export const es: Catalogue = {
   "summary.unranked": "No estás en la clasificación final",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
-  "summary.checkpointsName": "Checkpoints",
+  "summary.checkpointsName": "Puntos de control",
   "summary.checkpointsValue": "{answered, number} de {total, number} respondidos",
   "summary.late": "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
   "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
   "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "break.title": "Semanas de descanso",
   "break.set":
-    "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y checkpoint posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+    "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.undone":
     "La semana {week} de **{name}** vuelve a ser de lectura: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
@@ -745,6 +748,7 @@ export const es: Catalogue = {
   "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
+  "audit.exported": "{format, select, json {JSON} other {CSV}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
@@ -756,6 +760,7 @@ export const es: Catalogue = {
   "audit.action.announce": "publicó un anuncio",
   "audit.action.import": "importó un plan de estudios",
   "audit.action.nudge": "animó a un miembro",
+  "audit.action.export": "exportó los datos de la cohorte",
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacidad)",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
@@ -860,6 +865,7 @@ export const esCommands: CommandTexts = {
   "cohort create leaderboard=off": ["Desactivada"],
   "cohort create exclude_role": ["rol_excluido", "Un rol cuyos miembros nunca se clasifican, p. ej. facilitadores"],
   "cohort list": ["lista", "Todas las cohortes del servidor con su estado"],
+  "cohort list cohort": ["cohorte", "Solo esta cohorte (por defecto, todas las del servidor)"],
   "cohort info": ["info", "Ajustes, miembros, estado y próximas publicaciones de una cohorte"],
   "cohort info cohort": ["cohorte", "Cohorte (opcional si el servidor solo tiene una)"],
   "cohort edit": ["editar", "Cambia el nombre, el canal o el calendario de una cohorte"],
@@ -923,6 +929,7 @@ export const esCommands: CommandTexts = {
   "cohort export format=json": ["JSON"],
   curriculum: ["plan", "Lista, muestra e importa planes de estudios (administradores)"],
   "curriculum list": ["lista", "Planes que puede usar este servidor: los incluidos y los importados"],
+  "curriculum list curriculum": ["plan", "Solo este plan (por defecto, todos los que puede usar este servidor)"],
   "curriculum show": ["mostrar", "El esquema de un plan: secciones, semanas y lecturas"],
   "curriculum show curriculum": ["plan", "Plan de estudios (opcional si solo hay uno)"],
   "curriculum import": ["importar", "Importa o actualiza un plan desde un archivo (.md o .txt)"],
