@@ -147,7 +147,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   );
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
   const scheduledPostRepository = new ScheduledPostRepository(database.prisma, writes);
-  const reminderRepository = new ReminderRepository(database.prisma, writes, overrides.reminderRepository);
+  const reminderRepository = new ReminderRepository(database.prisma, database.target.provider, writes, overrides.reminderRepository);
 
   const discord = createDiscordBot({
     token: config.discordToken ?? "",

@@ -50,9 +50,9 @@ export class ReminderService {
       planned.set(member, planning);
       return (await planning).planOver;
     });
-    // A newly chosen zone moves the member's day: their plan is read again then.
-    const [[asked, planning] = []] = [...planned];
-    const sameZone = asked !== undefined && asked.remindTimeZone === view.member.remindTimeZone;
+    // A newly chosen zone (or a cohort zone moved meanwhile) moves the member's day: their plan is read again then.
+    const [[, planning] = []] = [...planned];
+    const sameZone = planning !== undefined && (await planning).zone === view.timeZone;
     return this.withNextReminder(view, request.now, sameZone ? planning : undefined);
   }
 

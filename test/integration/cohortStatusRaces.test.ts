@@ -78,7 +78,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),
-      new ReminderRepository(handle.prisma, writes),
+      new ReminderRepository(handle.prisma, handle.target.provider, writes),
       new ScheduledPostRepository(handle.prisma, writes),
     );
   };

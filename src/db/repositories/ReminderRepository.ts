@@ -7,6 +7,7 @@ import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 
@@ -40,6 +41,11 @@ export interface ReminderRepositoryOptions {
    * it acts on it: a test commits a `/remind` change at that moment. Nothing in the bot sets it.
    */
   readonly afterDueRead?: () => Promise<void>;
+  /**
+   * Runs when `/remind` has read the member and their cohort, just before its setting is stored: a test
+   * commits a cohort zone move at that moment. Nothing in the bot sets it.
+   */
+  readonly beforeSettingWrite?: () => Promise<void>;
 }
 
 /**
@@ -51,6 +57,7 @@ export class ReminderRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
     private readonly options: ReminderRepositoryOptions = {},
   ) {}
@@ -174,22 +181,32 @@ export class ReminderRepository {
    * transaction: no tick (of any process) sees the new setting without its marks, or the old one without
    * its own, and a setting that cannot be stored leaves the marks as they were. The marks an earlier
    * setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its zone,
-   * and the new ones are written where the day has no row yet (a sent or failed reminder stays as it is).
+   * and the new ones (`marksIn` the cohort's zone) are written where the day has no row yet (a sent or
+   * failed reminder stays as it is). The cohort's zone is read in the transaction, after the member's
+   * update: a `/cohort edit timezone:` that committed since `/remind` read the cohort is seen. On SQLite
+   * that update takes the file's lock, so no zone move commits until this does; on PostgreSQL the read
+   * shares the cohort row's lock, so it waits for a zone move in progress (and one that starts after it
+   * waits for this, then marks the member in the new zone as any follower).
    */
   async setReminderSkipping(
     memberId: number,
     reminder: ReminderSetting,
-    marks: readonly { localDate: string; reason: string }[],
+    marksIn: (cohortTimeZone: string) => readonly { localDate: string; reason: string }[],
     now: Date,
     replacing: readonly string[],
-  ): Promise<MemberRecord> {
+  ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
-    const [row] = await this.writes.run(() =>
-      this.prisma.$transaction([
-        reminderUpdate(this.prisma, memberId, reminder),
-        this.prisma.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } }),
-        ...marks.map((mark) =>
-          this.prisma.reminderDelivery.upsert({
+    await this.options.beforeSettingWrite?.();
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const row = await reminderUpdate(tx, memberId, reminder);
+        const lock = this.provider === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
+        const [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
+          SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId} ${lock}`;
+        if (cohort === undefined) throw new Error("the member's cohort is gone");
+        await tx.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } });
+        for (const mark of marksIn(cohort.timeZone))
+          await tx.reminderDelivery.upsert({
             where: { memberId_localDate: { memberId, localDate: mark.localDate } },
             create: {
               memberId,
@@ -199,11 +216,10 @@ export class ReminderRepository {
               lastError: mark.reason.slice(0, maxErrorLength),
             },
             update: {},
-          }),
-        ),
-      ]),
+          });
+        return { member: toMember(row), cohortTimeZone: cohort.timeZone };
+      }),
     );
-    return toMember(row);
   }
 
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
