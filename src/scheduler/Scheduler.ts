@@ -833,7 +833,7 @@ export class Scheduler {
   /** Whether a finished cohort's member's own course is over (courseOverMembers). */
   private async finishedCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
     if (this.courseOverMembers.has(member.id)) return true;
-    const over = await this.dependencies.reminderService.courseOverFor(cohort, member, now);
+    const over = await this.dependencies.reminderService.ownCourseOver(cohort, member, now);
     if (over) this.courseOverMembers.add(member.id);
     return over;
   }

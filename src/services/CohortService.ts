@@ -82,9 +82,6 @@ export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput
   readonly start: string;
 }
 
-/** Whether the member's own last study day is behind them (MemberPlanning.planOver): CohortService cannot build member plans itself. */
-export type OwnCourseOver = (cohort: Cohort, member: MemberRecord) => Promise<boolean>;
-
 export interface ReminderRequest {
   readonly guildId: string;
   readonly userId: string;
@@ -708,12 +705,12 @@ export class CohortService {
   }
 
   /**
-   * `/remind`: shows, sets or switches off the member's daily reminder.
-   * The time zone defaults to the member's earlier choice, else the cohort's.
+   * `/remind`: shows, sets or switches off the member's daily reminder (`membership`: resolveForMember's for
+   * the request; `ownCourseOver`: their own last study day is behind them, MemberPlanning.planOver, which
+   * CohortService cannot build itself). The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
-  async reminder(request: ReminderRequest, ownCourseOver: OwnCourseOver): Promise<ReminderSettingView> {
-    const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
+  async reminder(request: ReminderRequest, { cohort, member }: Membership, ownCourseOver: boolean): Promise<ReminderSettingView> {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView =>
       reminderSettingView(cohort, updated, change, request.now);
     const follow = isFollowCohortZone(request.timeZone);
@@ -721,7 +718,7 @@ export class CohortService {
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
-      const over = await this.remindersOver(cohort, member, ownCourseOver);
+      const over = this.remindersOver(cohort, ownCourseOver);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -732,7 +729,7 @@ export class CohortService {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       return this.switchReminderOff(cohort, member, view);
     }
-    await this.refuseWhenRemindersAreOver(cohort, member, ownCourseOver);
+    this.refuseWhenRemindersAreOver(cohort, ownCourseOver);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -768,8 +765,8 @@ export class CohortService {
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
-  private async refuseWhenRemindersAreOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<void> {
-    const over = await this.remindersOver(cohort, member, ownCourseOver);
+  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean): void {
+    const over = this.remindersOver(cohort, ownCourseOver);
     if (over !== null) throw over;
   }
 
@@ -778,8 +775,8 @@ export class CohortService {
    * is over (their own last study day passed, or an admin ended the cohort). A member who finishes late is
    * reminded after the cohort's closing post, until their own end.
    */
-  private async remindersOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<UserError | null> {
-    if (await ownCourseOver(cohort, member)) return new UserError("remind.courseFinished", { cohort: cohort.name });
+  private remindersOver(cohort: Cohort, ownCourseOver: boolean): UserError | null {
+    if (ownCourseOver) return new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) return new UserError("remind.cohortEnded", { cohort: cohort.name });
     return null;

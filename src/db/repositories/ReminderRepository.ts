@@ -72,7 +72,7 @@ export class ReminderRepository {
    * marks, and the tick's earlier read of the cohort may hold the zone before it. With `finishedSince`, also
    * the members of cohorts finished (their row last changed) at or after it who changed their own plan
    * (`/pace`: any adjustment row; `reset` deletes them), so may finish late: each is then reminded by their
-   * own plan's end (ReminderService.courseOverFor).
+   * own plan's end (ReminderService.ownCourseOver).
    */
   async membersWithReminders(
     localDates: readonly string[],
