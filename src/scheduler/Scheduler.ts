@@ -381,7 +381,9 @@ export class Scheduler {
    * at: a tick with nothing due reads two columns per cohort and no post rows.
    */
   private async postAndRemind(now: Date, log: Logger, report: MutableReport): Promise<number> {
-    const cohorts = await this.schedulableCohorts();
+    // Servers the bot left, read once a tick: their cohorts are neither posted to nor reminded of.
+    const departed = await this.dependencies.cohorts.departedGuilds();
+    const cohorts = await this.schedulableCohorts(departed);
     const looked = this.cohortsToLookAt(cohorts, now);
     const rows = await this.dependencies.posts.listForCohorts(looked.map((cohort) => cohort.id));
     const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
@@ -409,6 +411,7 @@ export class Scheduler {
     try {
       await this.sendReminders(
         cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
+        departed,
         now,
         log,
         report,
@@ -428,9 +431,9 @@ export class Scheduler {
   }
 
   /** The schedulable cohorts, re-reading only those whose row changed since the last tick. */
-  private async schedulableCohorts(): Promise<Cohort[]> {
+  private async schedulableCohorts(departed: ReadonlySet<string>): Promise<Cohort[]> {
     const { cohorts } = this.dependencies;
-    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.());
+    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.(), departed);
     const changed = versions.filter((entry) => this.watches.get(entry.id)?.version !== entry.version).map((entry) => entry.id);
     for (const { cohort, version } of await cohorts.listVersionedByIds(changed)) {
       this.watches.set(cohort.id, { cohort, version, lookAt: Number.NEGATIVE_INFINITY });
@@ -794,7 +797,13 @@ export class Scheduler {
     return "failed";
   }
 
-  private async sendReminders(activeCohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+  private async sendReminders(
+    activeCohorts: readonly Cohort[],
+    departed: ReadonlySet<string>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(activeCohorts.map((cohort) => [cohort.id, cohort]));
     // Finished cohorts' members too: one who finishes late (`/pace extend`) is reminded until their own last day.
@@ -806,7 +815,7 @@ export class Scheduler {
       finishedSince,
     );
     const finishedIds = [...new Set(members.map(({ member }) => member.cohortId).filter((id) => !cohortById.has(id)))];
-    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
+    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds, departed)) cohortById.set(cohort.id, cohort);
     const due: DueReminder[] = [];
     for (const { member, deliveries, cohortTimeZone } of members) {
       const readCohort = cohortById.get(member.cohortId);

@@ -292,9 +292,10 @@ export class CohortRepository {
 
   /**
    * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
-   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick.
+   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick. Those of
+   * servers the bot left (`departed`: departedGuilds) are left out.
    */
-  async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
+  async listSchedulableVersions(guildIds: readonly string[] | undefined, departed: ReadonlySet<string>): Promise<CohortVersion[]> {
     const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
     const select = { id: true, updatedAt: true, guildId: true } as const;
     const rows =
@@ -305,29 +306,28 @@ export class CohortRepository {
               this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
             )
           ).sort((a, b) => a.id - b.id);
-    const departed = await this.departedGuilds();
     return rows.filter((row) => !departed.has(row.guildId)).map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
   }
 
   /**
    * Servers the bot was removed from (their data waits for deletion): nothing is posted there or DMed on their
-   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days).
+   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days). A scheduler tick
+   * reads them once and hands them to listSchedulableVersions and listFinishedByIds.
    */
-  private async departedGuilds(): Promise<ReadonlySet<string>> {
+  async departedGuilds(): Promise<ReadonlySet<string>> {
     const rows = await this.prisma.guildDeparture.findMany({ select: { guildId: true } });
     return new Set(rows.map((row) => row.guildId));
   }
 
   /**
-   * These cohorts, those finished and not in a server the bot left, with their breaks: the cohorts of the few
+   * These cohorts, those finished and not in a server the bot left (`departed`: departedGuilds, as the tick read them), with their breaks: the cohorts of the few
    * members who may finish late that the reminder read matched (ReminderRepository.membersWithReminders).
    */
-  async listFinishedByIds(ids: readonly number[]): Promise<Cohort[]> {
+  async listFinishedByIds(ids: readonly number[], departed: ReadonlySet<string>): Promise<Cohort[]> {
     if (ids.length === 0) return [];
     const rows = await findInChunks(ids, (chunk) =>
       this.prisma.cohort.findMany({ where: { id: { in: chunk }, status: CohortStatus.Finished }, include: includeBreaks }),
     );
-    const departed = await this.departedGuilds();
     return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
   }
 
