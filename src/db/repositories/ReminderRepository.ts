@@ -72,7 +72,8 @@ export class ReminderRepository {
    * marks, and the tick's earlier read of the cohort may hold the zone before it. With `finishedSince`, also
    * the members of cohorts finished (their row last changed) at or after it who changed their own plan
    * (`/pace`: any adjustment row; `reset` deletes them), so may finish late: each is then reminded by their
-   * own plan's end (ReminderService.ownCourseOver).
+   * own plan's end (ReminderService.ownCourseOver). Not those of servers the bot left (GuildDeparture, a few
+   * rows keyed by guild: one anti-join, no parameter per guild).
    */
   async membersWithReminders(
     localDates: readonly string[],
@@ -91,6 +92,7 @@ export class ReminderRepository {
       JOIN "Cohort" c ON c."id" = m."cohortId"
       LEFT JOIN "ReminderDelivery" d ON d."memberId" = m."id" AND d."localDate" IN (${Prisma.join([...new Set(localDates)])})
       WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND (c."status" = ${CohortStatus.Active} ${finished})
+        AND NOT EXISTS (SELECT 1 FROM "GuildDeparture" g WHERE g."guildId" = c."guildId")
         ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
       ORDER BY m."id"`;
     await this.options.beforeDueRead?.();
