@@ -495,6 +495,9 @@ export class CohortRepository {
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
       this.prisma.$transaction([
+        // The cohort's row first, then its members' (the order ReminderRepository.setReminderSkipping and
+        // MemberRepository.markExcluded take them in on PostgreSQL): no deadlock with a /remind meanwhile.
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "finalBoard" = "finalBoard" WHERE "id" = ${cohortId}`,
         this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
         this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),

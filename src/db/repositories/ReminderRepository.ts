@@ -184,11 +184,15 @@ export class ReminderRepository {
    * its own, and a setting that cannot be stored leaves the marks as they were. The marks an earlier
    * setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its zone,
    * and the new ones (`marksIn` the cohort's zone) are written where the day has no row yet (a sent or
-   * failed reminder stays as it is). The cohort's zone is read in the transaction, after the member's
-   * update: a `/cohort edit timezone:` that committed since `/remind` read the cohort is seen. On SQLite
-   * that update takes the file's lock, so no zone move commits until this does; on PostgreSQL the read
-   * shares the cohort row's lock, so it waits for a zone move in progress (and one that starts after it
-   * waits for this, then marks the member in the new zone as any follower).
+   * failed reminder stays as it is). The cohort's zone is read in the transaction: a `/cohort edit
+   * timezone:` that committed since `/remind` read the cohort is seen. Lock order: on PostgreSQL the
+   * cohort row first (read `FOR SHARE`: it waits for a zone move in progress, and one that starts after it
+   * waits for this, then marks the member in the new zone as any follower), then the member row, as
+   * MemberRepository.markExcluded and PrivacyRepository.purgeGuild take them (CohortRepository.saveFinalBoard
+   * wrote the member rows before the cohort's, so now first holds the cohort row with a no-op update:
+   * otherwise it and this could each wait for the other). On SQLite the member's update comes first: a
+   * transaction's first statement must be a write to take the file's lock, so no zone move commits until
+   * this does.
    */
   async setReminderSkipping(
     memberId: number,
@@ -201,10 +205,14 @@ export class ReminderRepository {
     await this.options.beforeSettingWrite?.();
     return this.writes.run(() =>
       this.prisma.$transaction(async (tx) => {
+        let cohort: { timeZone: string } | undefined;
+        if (this.provider === "postgresql")
+          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
+            SELECT c."timeZone" FROM "Cohort" c JOIN "Member" m ON m."cohortId" = c."id" WHERE m."id" = ${memberId}
+            FOR SHARE OF c`;
         const row = await reminderUpdate(tx, memberId, reminder);
-        const lock = this.provider === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
-        const [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
-          SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId} ${lock}`;
+        if (this.provider !== "postgresql")
+          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId}`;
         if (cohort === undefined) throw new Error("the member's cohort is gone");
         await tx.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } });
         for (const mark of marksIn(cohort.timeZone))
