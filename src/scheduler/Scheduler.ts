@@ -388,9 +388,7 @@ export class Scheduler {
    * at: a tick with nothing due reads two columns per cohort and no post rows.
    */
   private async postAndRemind(now: Date, log: Logger, report: MutableReport): Promise<number> {
-    // Servers the bot left, read once a tick: their cohorts are neither posted to nor reminded of.
-    const departed = await this.dependencies.cohorts.departedGuilds();
-    const cohorts = await this.schedulableCohorts(departed);
+    const cohorts = await this.schedulableCohorts();
     const looked = this.cohortsToLookAt(cohorts, now);
     const rows = await this.dependencies.posts.listForCohorts(looked.map((cohort) => cohort.id));
     const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
@@ -418,7 +416,6 @@ export class Scheduler {
     try {
       await this.sendReminders(
         cohorts.filter((cohort) => cohort.status === CohortStatus.Active),
-        departed,
         now,
         log,
         report,
@@ -438,9 +435,9 @@ export class Scheduler {
   }
 
   /** The schedulable cohorts, re-reading only those whose row changed since the last tick. */
-  private async schedulableCohorts(departed: ReadonlySet<string>): Promise<Cohort[]> {
+  private async schedulableCohorts(): Promise<Cohort[]> {
     const { cohorts } = this.dependencies;
-    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.(), departed);
+    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.());
     const changed = versions.filter((entry) => this.watches.get(entry.id)?.version !== entry.version).map((entry) => entry.id);
     for (const { cohort, version } of await cohorts.listVersionedByIds(changed)) {
       this.watches.set(cohort.id, { cohort, version, lookAt: Number.NEGATIVE_INFINITY });
@@ -804,13 +801,7 @@ export class Scheduler {
     return "failed";
   }
 
-  private async sendReminders(
-    activeCohorts: readonly Cohort[],
-    departed: ReadonlySet<string>,
-    now: Date,
-    log: Logger,
-    report: MutableReport,
-  ): Promise<void> {
+  private async sendReminders(activeCohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     // DMs do not depend on the cohort channel: a flagged channel does not stop reminders.
     const cohortById = new Map(activeCohorts.map((cohort) => [cohort.id, cohort]));
     // Finished cohorts' members too: one who finishes late (`/pace extend`) is reminded until their own last day.
@@ -822,7 +813,7 @@ export class Scheduler {
       finishedSince,
     );
     const finishedIds = [...new Set(members.map(({ member }) => member.cohortId).filter((id) => !cohortById.has(id)))];
-    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds, departed)) cohortById.set(cohort.id, cohort);
+    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
     const due: DueReminder[] = [];
     for (const { member, deliveries, cohortTimeZone } of members) {
       const readCohort = cohortById.get(member.cohortId);

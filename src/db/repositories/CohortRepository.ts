@@ -293,9 +293,9 @@ export class CohortRepository {
   /**
    * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
    * scheduler reads again only the cohorts that changed: two small columns per cohort and tick. Those of
-   * servers the bot left (`departed`: departedGuilds) are left out.
+   * servers the bot left (departedGuilds, read here: once a tick) are left out.
    */
-  async listSchedulableVersions(guildIds: readonly string[] | undefined, departed: ReadonlySet<string>): Promise<CohortVersion[]> {
+  async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
     const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
     const select = { id: true, updatedAt: true, guildId: true } as const;
     const rows =
@@ -306,29 +306,31 @@ export class CohortRepository {
               this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
             )
           ).sort((a, b) => a.id - b.id);
+    const departed = await this.departedGuilds();
     return rows.filter((row) => !departed.has(row.guildId)).map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
   }
 
   /**
    * Servers the bot was removed from (their data waits for deletion): nothing is posted there or DMed on their
-   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days). A scheduler tick
-   * reads them once and hands them to listSchedulableVersions and listFinishedByIds.
+   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days). The reminder read
+   * leaves them out in its own statement (ReminderRepository.membersWithReminders).
    */
-  async departedGuilds(): Promise<ReadonlySet<string>> {
+  private async departedGuilds(): Promise<ReadonlySet<string>> {
     const rows = await this.prisma.guildDeparture.findMany({ select: { guildId: true } });
     return new Set(rows.map((row) => row.guildId));
   }
 
   /**
-   * These cohorts, those finished and not in a server the bot left (`departed`: departedGuilds, as the tick read them), with their breaks: the cohorts of the few
-   * members who may finish late that the reminder read matched (ReminderRepository.membersWithReminders).
+   * These cohorts, those finished, with their breaks: the cohorts of the few members who may finish late
+   * that the reminder read matched (ReminderRepository.membersWithReminders, which already leaves out the
+   * servers the bot left).
    */
-  async listFinishedByIds(ids: readonly number[], departed: ReadonlySet<string>): Promise<Cohort[]> {
+  async listFinishedByIds(ids: readonly number[]): Promise<Cohort[]> {
     if (ids.length === 0) return [];
     const rows = await findInChunks(ids, (chunk) =>
       this.prisma.cohort.findMany({ where: { id: { in: chunk }, status: CohortStatus.Finished }, include: includeBreaks }),
     );
-    return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
+    return rows.map(toCohort);
   }
 
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
