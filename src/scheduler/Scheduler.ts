@@ -1,4 +1,3 @@
-import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
@@ -24,6 +23,7 @@ import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
 
@@ -125,7 +125,10 @@ export interface SchedulerDependencies {
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
   readonly finalEditsPerTick?: number;
-  /** Members whose own course is over the scheduler remembers at most (courseOverMembers). Default: schedulerTiming.courseOverMembersKept. */
+  /**
+   * Members whose own course is over the scheduler remembers at most (courseOverMembers).
+   * Default: schedulerTiming.courseOverMembersKept.
+   */
   readonly courseOverMembersKept?: number;
   /**
    * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
