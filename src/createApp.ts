@@ -67,6 +67,8 @@ export interface AppOverrides {
   readonly schedulerTickCron?: string | null;
   /** Final board edits a scheduler tick makes at most. Default: schedulerTiming.liveBoardFinalsPerTick (tests set a small one). */
   readonly schedulerFinalEditsPerTick?: number;
+  /** Members whose own course is over the scheduler remembers at most. Default: schedulerTiming.courseOverMembersKept (tests set a small one). */
+  readonly schedulerCourseOverMembersKept?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
   /**
@@ -153,7 +155,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const checkpointRepository = new CheckpointRepository(database.prisma, writes);
   const scheduledPostRepository =
     overrides.scheduledPostRepository?.(database.prisma, writes) ?? new ScheduledPostRepository(database.prisma, writes);
-  const reminderRepository = new ReminderRepository(database.prisma, writes, overrides.reminderRepository);
+  const reminderRepository = new ReminderRepository(database.prisma, database.target.provider, writes, overrides.reminderRepository);
 
   const discord = createDiscordBot({
     token: config.discordToken ?? "",
@@ -302,6 +304,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
+    ...(overrides.schedulerCourseOverMembersKept === undefined ? {} : { courseOverMembersKept: overrides.schedulerCourseOverMembersKept }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),

@@ -23,6 +23,7 @@ import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
 
@@ -51,6 +52,8 @@ export const schedulerTiming = {
    * course's last week, at one study day a week, with room.
    */
   finishedRemindingMs: 26 * 7 * 24 * hour,
+  /** Finished cohorts' members whose own course is over, remembered (the least recently asked forgotten first). */
+  courseOverMembersKept: 10_000,
   /**
    * A weekly post's live board is edited at most this often, however many completions come in; its final
    * edit comes this long after its week ends (a /done sent in the week's last second is in).
@@ -122,6 +125,11 @@ export interface SchedulerDependencies {
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
   readonly finalEditsPerTick?: number;
+  /**
+   * Members whose own course is over the scheduler remembers at most (courseOverMembers).
+   * Default: schedulerTiming.courseOverMembersKept.
+   */
+  readonly courseOverMembersKept?: number;
   /**
    * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
@@ -259,8 +267,9 @@ export class Scheduler {
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
+   * Bounded: past courseOverMembersKept the least recently asked is forgotten, and read again if it comes up.
    */
-  private readonly courseOverMembers = new Set<number>();
+  private readonly courseOverMembers: WeightedLruCache<number, true>;
   /** Every schedulable cohort as last read, and when the scheduler must look at it again. */
   private readonly watches = new Map<number, CohortWatch>();
   private watchedGeneration = -1;
@@ -269,6 +278,7 @@ export class Scheduler {
   constructor(private readonly dependencies: SchedulerDependencies) {
     this.instanceId = dependencies.instanceId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
     this.parts = new PostParts(dependencies.sender, dependencies.postParts);
+    this.courseOverMembers = new WeightedLruCache(dependencies.courseOverMembersKept ?? schedulerTiming.courseOverMembersKept);
   }
 
   /** Starts the automatic tick (when configured) and runs one at once, to catch up on what came due while the bot was down. */
@@ -882,9 +892,9 @@ export class Scheduler {
   /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
   /** Whether a finished cohort's member's own course is over (courseOverMembers). */
   private async finishedCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
-    if (this.courseOverMembers.has(member.id)) return true;
-    const over = await this.dependencies.reminderService.courseOverFor(cohort, member, now);
-    if (over) this.courseOverMembers.add(member.id);
+    if (this.courseOverMembers.get(member.id) === true) return true;
+    const over = await this.dependencies.reminderService.ownCourseOver(cohort, member, now);
+    if (over) this.courseOverMembers.set(member.id, true);
     return over;
   }
 

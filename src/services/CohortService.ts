@@ -82,9 +82,6 @@ export interface CreateCohortInput extends CohortSettingsInput, CohortBoardInput
   readonly start: string;
 }
 
-/** Whether the member's own last study day is behind them (MemberPlanning.planOver): CohortService cannot build member plans itself. */
-export type OwnCourseOver = (cohort: Cohort, member: MemberRecord) => Promise<boolean>;
-
 export interface ReminderRequest {
   readonly guildId: string;
   readonly userId: string;
@@ -710,26 +707,20 @@ export class CohortService {
   }
 
   /**
-   * `/remind`: shows, sets or switches off the member's daily reminder.
-   * The time zone defaults to the member's earlier choice, else the cohort's.
+   * `/remind`: shows, sets or switches off the member's daily reminder (`membership`: resolveForMember's for
+   * the request; `ownCourseOver`: their own last study day is behind them, MemberPlanning.planOver, which
+   * CohortService cannot build itself). The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
-  async reminder(request: ReminderRequest, ownCourseOver: OwnCourseOver): Promise<ReminderSettingView> {
-    const { cohort, member } = await this.resolveForMember(request.guildId, request.userId, request.cohort);
-    const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView => {
-      const time = updated.remindTime;
-      const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
-      // A stored zone the runtime no longer knows is not one kept for the member: they follow the cohort's.
-      const chosenZone = updated.remindTimeZone !== null && isValidTimeZone(updated.remindTimeZone) ? updated.remindTimeZone : null;
-      if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null };
-      return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(request.now, time, timeZone) };
-    };
+  async reminder(request: ReminderRequest, { cohort, member }: Membership, ownCourseOver: boolean): Promise<ReminderSettingView> {
+    const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView =>
+      reminderSettingView(cohort, updated, change, request.now);
     const follow = isFollowCohortZone(request.timeZone);
     // timezone:cohort while off (or with off:True) drops the kept zone only: it needs no time and turns nothing on.
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
-      const over = await this.remindersOver(cohort, member, ownCourseOver);
+      const over = this.remindersOver(cohort, ownCourseOver);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -740,7 +731,7 @@ export class CohortService {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       return this.switchReminderOff(cohort, member, view);
     }
-    await this.refuseWhenRemindersAreOver(cohort, member, ownCourseOver);
+    this.refuseWhenRemindersAreOver(cohort, ownCourseOver);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -753,12 +744,14 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
-    const updated = await this.setReminderFromNextTime(member.id, clock, timeZone, cohort.settings.timeZone, request.now);
+    const stored = await this.setReminderFromNextTime(member.id, clock, timeZone, request.now);
     this.logger.info(
-      { cohortId: cohort.id, memberId: member.id, time: updated.remindTime, timeZone: updated.remindTimeZone },
+      { cohortId: cohort.id, memberId: member.id, time: stored.member.remindTime, timeZone: stored.member.remindTimeZone },
       "reminder set",
     );
-    return view(updated, ReminderChange.Set);
+    // The cohort's zone the setting was stored with: an admin may have moved it since it was read above.
+    const storedWith: Cohort = { ...cohort, settings: { ...cohort.settings, timeZone: stored.cohortTimeZone } };
+    return reminderSettingView(storedWith, stored.member, ReminderChange.Set, request.now);
   }
 
   /** `/remind off:True`: the reminder goes off; a chosen zone stays (it is the member's day too). */
@@ -774,8 +767,8 @@ export class CohortService {
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
-  private async refuseWhenRemindersAreOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<void> {
-    const over = await this.remindersOver(cohort, member, ownCourseOver);
+  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean): void {
+    const over = this.remindersOver(cohort, ownCourseOver);
     if (over !== null) throw over;
   }
 
@@ -784,8 +777,8 @@ export class CohortService {
    * is over (their own last study day passed, or an admin ended the cohort). A member who finishes late is
    * reminded after the cohort's closing post, until their own end.
    */
-  private async remindersOver(cohort: Cohort, member: MemberRecord, ownCourseOver: OwnCourseOver): Promise<UserError | null> {
-    if (await ownCourseOver(cohort, member)) return new UserError("remind.courseFinished", { cohort: cohort.name });
+  private remindersOver(cohort: Cohort, ownCourseOver: boolean): UserError | null {
+    if (ownCourseOver) return new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again.
     if (cohort.status === CohortStatus.Ended) return new UserError("remind.cohortEnded", { cohort: cohort.name });
     return null;
@@ -804,20 +797,22 @@ export class CohortService {
     memberId: number,
     clock: Clock,
     timeZone: string | null,
-    cohortZone: string,
     now: Date,
-  ): Promise<MemberRecord> {
-    // The effective zone: a stored one the runtime does not know is kept, but the cohort's is followed.
-    const zone = memberTimeZone(timeZone, cohortZone);
-    const today = localDateOf(now, zone);
-    const todayPast = localDateOf(nextDailyInstant(now, clock, zone), zone) !== today;
-    const marks = [
-      { localDate: addDays(today, -1), reason: reminderSetAfterDay },
-      ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
-    ];
+  ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
+    // The cohort's zone is the one read in the setting's transaction (a zone move may commit meanwhile).
+    const marksIn = (cohortZone: string) => {
+      // The effective zone: a stored one the runtime does not know is kept, but the cohort's is followed.
+      const zone = memberTimeZone(timeZone, cohortZone);
+      const today = localDateOf(now, zone);
+      const todayPast = localDateOf(nextDailyInstant(now, clock, zone), zone) !== today;
+      return [
+        { localDate: addDays(today, -1), reason: reminderSetAfterDay },
+        ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
+      ];
+    };
     const setting = { time: formatClock(clock), timeZone };
     // Every setting change's reasons are replaced, even those not written now: they may be an earlier setting's.
-    return this.reminders.setReminderSkipping(memberId, setting, marks, now, settingChangeReasons);
+    return this.reminders.setReminderSkipping(memberId, setting, marksIn, now, settingChangeReasons);
   }
 
   /**
@@ -855,6 +850,16 @@ export class CohortService {
     if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
     throw new UserError("permissions.channelNotPostable", { channelId });
   }
+}
+
+/** `/remind`'s view of the member's setting in `cohort` (its zone is theirs unless they chose one). */
+function reminderSettingView(cohort: Cohort, updated: MemberRecord, change: ReminderChange, now: Date): ReminderSettingView {
+  const time = updated.remindTime;
+  const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
+  // A stored zone the runtime no longer knows is not one kept for the member: they follow the cohort's.
+  const chosenZone = updated.remindTimeZone !== null && isValidTimeZone(updated.remindTimeZone) ? updated.remindTimeZone : null;
+  if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null };
+  return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(now, time, timeZone) };
 }
 
 /** Why a reminder day was skipped when `/remind` was set (stored with the day; see setReminderFromNextTime). */

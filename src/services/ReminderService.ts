@@ -43,22 +43,20 @@ export class ReminderService {
 
   /** `/remind`: the setting (refused once the member's own course is over), with the next reminder that can come. */
   async setting(request: ReminderRequest): Promise<ReminderSettingView> {
-    // The member's plan is built once: asked up to twice whether their course is over, then for the next reminder.
-    const planned = new Map<MemberRecord, Promise<MemberPlanning>>();
-    const view = await this.cohorts.reminder(request, async (cohort, member) => {
-      const planning = planned.get(member) ?? this.memberPlans.planFor(cohort, member, request.now);
-      planned.set(member, planning);
-      return (await planning).planOver;
-    });
-    // A newly chosen zone moves the member's day: their plan is read again then.
-    const [[asked, planning] = []] = [...planned];
-    const sameZone = asked !== undefined && asked.remindTimeZone === view.member.remindTimeZone;
-    return this.withNextReminder(view, request.now, sameZone ? planning : undefined);
+    const membership = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // The member's plan is built once: whether their course is over, then their next reminder.
+    const planning = await this.memberPlans.planFor(membership.cohort, membership.member, request.now);
+    const view = await this.cohorts.reminder(request, membership, planning.planOver);
+    // A newly chosen zone (or a cohort zone moved meanwhile) moves the member's day: their plan is read again then.
+    return this.withNextReminder(view, request.now, planning.zone === view.timeZone ? planning : undefined);
   }
 
-  /** The member's own course is over at `now` (MemberPlanning.daysOver): no reminder of theirs is due, nor recorded. */
-  async courseOverFor(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
-    return (await this.memberPlans.planFor(cohort, member, now)).daysOver;
+  /**
+   * The member's own last study day is behind them at `now` (MemberPlanning.planOver): no reminder of theirs
+   * is due, nor recorded. An admin's end is not asked here: an ended cohort sends no reminder at all.
+   */
+  async ownCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
+    return (await this.memberPlans.planFor(cohort, member, now)).planOver;
   }
 
   /**
@@ -89,10 +87,10 @@ export class ReminderService {
    * already sent or skipped). Null when no day with reading is left. Whether it is sent still depends on
    * that day's reading being unfinished then.
    */
-  async withNextReminder(view: ReminderSettingView, now: Date, planning?: Promise<MemberPlanning>): Promise<ReminderSettingView> {
+  async withNextReminder(view: ReminderSettingView, now: Date, planning?: MemberPlanning): Promise<ReminderSettingView> {
     const { cohort, member, time } = view;
     if (view.nextAt === null || time === null) return view;
-    const { plan, zone } = await (planning ?? this.memberPlans.planFor(cohort, member, now));
+    const { plan, zone } = planning ?? (await this.memberPlans.planFor(cohort, member, now));
     const today = localDateOf(now, zone);
     const settled = new Set((await this.reminders.deliveriesFor([member.id], [today])).map((delivery) => delivery.localDate));
     for (let offset = 0; offset <= nextReminderHorizonDays; offset += 1) {

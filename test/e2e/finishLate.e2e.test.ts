@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
 
 /**
  * A member who extended their calendar by the full 4 weeks finishes 4 weeks after the cohort's
@@ -85,6 +86,20 @@ describe("finishing late: a member's own extended plan after the cohort finished
     await at("2027-03-30T18:01:30Z");
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(adaBefore + 1);
     expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobBefore);
+  });
+
+  it("reads the servers the bot left once in a tick that reminds a finished cohort's member", async () => {
+    const counter = StatementCounter.install();
+    try {
+      // Ada's reminder of today went out at 18:00:30; this tick still reads her (a finished cohort's member).
+      const statements = await counter.during(() => at("2027-03-30T18:02:30Z"));
+      // The departures' list: not the purge's read of those due for deletion, nor the reminder read (which
+      // leaves out the departed servers' members in its own statement), both of which the tick also makes.
+      const departureReads = statements.filter((sql) => /GuildDeparture/.test(sql) && !/purgeAt/.test(sql) && !/"Member"/.test(sql));
+      expect(departureReads).toHaveLength(1);
+    } finally {
+      counter.uninstall();
+    }
   });
 
   it("offers Nudge for the extended member only, and refuses a nudge of a member whose course is over", async () => {

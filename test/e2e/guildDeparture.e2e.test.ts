@@ -4,6 +4,7 @@ import { runCommand } from "../helpers/rankedCohort.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
+import { ReminderRepository } from "../../src/db/repositories/ReminderRepository.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC, posts Mondays 09:00); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -82,6 +83,10 @@ describe("a server the bot was removed from", () => {
     const tuesdayEvening = new Date("2027-01-05T18:01:00Z");
     await bot.test.app.scheduler.tick(tuesdayEvening);
     expect(bot.emulator.dmMessages(ada.id)).toEqual([]);
+    // The reminder read leaves the server's members out: no cohort of theirs is read for them.
+    const { prisma } = bot.test.app.database;
+    const read = await new ReminderRepository(prisma, bot.test.provider).membersWithReminders(["2027-01-05"], undefined, new Date(0));
+    expect(read.map(({ member }) => member.userId)).not.toContain(ada.id);
     const week2 = new Date("2027-01-11T09:01:00Z");
     bot.clock.set(week2);
     await bot.test.app.scheduler.tick(week2);

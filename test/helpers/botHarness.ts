@@ -83,6 +83,7 @@ export async function startBotHarness(
     pictures?: Pictures;
     reminderRepository?: ReminderRepositoryOptions;
     planBuilds?: AppOverrides["planBuilds"];
+    schedulerCourseOverMembersKept?: number;
   } = {},
 ): Promise<BotHarness> {
   const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
@@ -100,6 +101,9 @@ export async function startBotHarness(
       ...(options.pictures === undefined ? {} : { pictures: options.pictures }),
       ...(options.reminderRepository === undefined ? {} : { reminderRepository: options.reminderRepository }),
       ...(options.planBuilds === undefined ? {} : { planBuilds: options.planBuilds }),
+      ...(options.schedulerCourseOverMembersKept === undefined
+        ? {}
+        : { schedulerCourseOverMembersKept: options.schedulerCourseOverMembersKept }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

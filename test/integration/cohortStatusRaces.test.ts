@@ -67,10 +67,11 @@ class Overtaken extends CohortRepository {
 class OvertakenReminders extends ReminderRepository {
   constructor(
     prisma: ConstructorParameters<typeof ReminderRepository>[0],
+    provider: ConstructorParameters<typeof ReminderRepository>[1],
     writes: SerialWriteQueue,
     private readonly turn: Overtaken,
   ) {
-    super(prisma, writes);
+    super(prisma, provider, writes);
   }
 
   override async updateCohortMovingZone(...args: Parameters<ReminderRepository["updateCohortMovingZone"]>) {
@@ -99,7 +100,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),
-      remindersOver?.(writes) ?? new ReminderRepository(handle.prisma, writes),
+      remindersOver?.(writes) ?? new ReminderRepository(handle.prisma, handle.target.provider, writes),
       new ScheduledPostRepository(handle.prisma, writes),
     );
   };
@@ -108,7 +109,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
     handle = await openTestDatabase();
     curriculumId = (await createCurriculumRow(handle.prisma, "status-races", 4)).id;
     overtaken = new Overtaken(handle.prisma);
-    first = serviceOver(overtaken, (writes) => new OvertakenReminders(handle.prisma, writes, overtaken));
+    first = serviceOver(overtaken, (writes) => new OvertakenReminders(handle.prisma, handle.target.provider, writes, overtaken));
     second = serviceOver(new CohortRepository(handle.prisma));
   }, 60_000);
   afterAll(async () => {

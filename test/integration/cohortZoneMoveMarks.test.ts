@@ -53,7 +53,7 @@ describe("the reminder marks of a cohort zone move", () => {
   afterAll(async () => database.closeAndDrop());
 
   it("marks every follower, whatever the number of unknown zones, replaces their earlier marks, and keeps the stored zones", async () => {
-    const reminders = new ReminderRepository(database.prisma, new SerialWriteQueue());
+    const reminders = new ReminderRepository(database.prisma, database.target.provider, new SerialWriteQueue());
     const moved = await reminders.updateCohortMovingZone(
       cohortId,
       { language: "es" },

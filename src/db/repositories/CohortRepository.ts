@@ -294,7 +294,8 @@ export class CohortRepository {
 
   /**
    * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
-   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick.
+   * scheduler reads again only the cohorts that changed: two small columns per cohort and tick. Those of
+   * servers the bot left (departedGuilds, read here: once a tick) are left out.
    */
   async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
     const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
@@ -313,7 +314,8 @@ export class CohortRepository {
 
   /**
    * Servers the bot was removed from (their data waits for deletion): nothing is posted there or DMed on their
-   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days).
+   * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days). The reminder read
+   * leaves them out in its own statement (ReminderRepository.membersWithReminders).
    */
   private async departedGuilds(): Promise<ReadonlySet<string>> {
     const rows = await this.prisma.guildDeparture.findMany({ select: { guildId: true } });
@@ -321,16 +323,16 @@ export class CohortRepository {
   }
 
   /**
-   * These cohorts, those finished and not in a server the bot left, with their breaks: the cohorts of the few
-   * members who may finish late that the reminder read matched (ReminderRepository.membersWithReminders).
+   * These cohorts, those finished, with their breaks: the cohorts of the few members who may finish late
+   * that the reminder read matched (ReminderRepository.membersWithReminders, which already leaves out the
+   * servers the bot left).
    */
   async listFinishedByIds(ids: readonly number[]): Promise<Cohort[]> {
     if (ids.length === 0) return [];
     const rows = await findInChunks(ids, (chunk) =>
       this.prisma.cohort.findMany({ where: { id: { in: chunk }, status: CohortStatus.Finished }, include: includeBreaks }),
     );
-    const departed = await this.departedGuilds();
-    return rows.filter((row) => !departed.has(row.guildId)).map(toCohort);
+    return rows.map(toCohort);
   }
 
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
@@ -497,6 +499,9 @@ export class CohortRepository {
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
       this.prisma.$transaction([
+        // The cohort's row first, then its members' (the order ReminderRepository.setReminderSkipping and
+        // MemberRepository.markExcluded take them in on PostgreSQL): no deadlock with a /remind meanwhile.
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "finalBoard" = "finalBoard" WHERE "id" = ${cohortId}`,
         this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
         this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),

@@ -42,7 +42,7 @@ export interface ReminderSetting {
  * The member's reminder set (null: switched off). Returns the unsent statement, so a caller can put it
  * in the same transaction as the reminder days the setting starts after (ReminderRepository).
  */
-export function reminderUpdate(prisma: PrismaClient, memberId: number, reminder: ReminderSetting | null) {
+export function reminderUpdate(prisma: PrismaClient | Prisma.TransactionClient, memberId: number, reminder: ReminderSetting | null) {
   return prisma.member.update({
     where: { id: memberId },
     data:

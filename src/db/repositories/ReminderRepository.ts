@@ -7,6 +7,7 @@ import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 
@@ -40,6 +41,11 @@ export interface ReminderRepositoryOptions {
    * it acts on it: a test commits a `/remind` change at that moment. Nothing in the bot sets it.
    */
   readonly afterDueRead?: () => Promise<void>;
+  /**
+   * Runs when `/remind` has read the member and their cohort, just before its setting is stored: a test
+   * commits a cohort zone move at that moment. Nothing in the bot sets it.
+   */
+  readonly beforeSettingWrite?: () => Promise<void>;
 }
 
 /**
@@ -51,6 +57,7 @@ export class ReminderRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
     private readonly options: ReminderRepositoryOptions = {},
   ) {}
@@ -65,7 +72,8 @@ export class ReminderRepository {
    * marks, and the tick's earlier read of the cohort may hold the zone before it. With `finishedSince`, also
    * the members of cohorts finished (their row last changed) at or after it who changed their own plan
    * (`/pace`: any adjustment row; `reset` deletes them), so may finish late: each is then reminded by their
-   * own plan's end (ReminderService.courseOverFor).
+   * own plan's end (ReminderService.ownCourseOver). Not those of servers the bot left (GuildDeparture, a few
+   * rows keyed by guild: one anti-join, no parameter per guild).
    */
   async membersWithReminders(
     localDates: readonly string[],
@@ -84,6 +92,7 @@ export class ReminderRepository {
       JOIN "Cohort" c ON c."id" = m."cohortId"
       LEFT JOIN "ReminderDelivery" d ON d."memberId" = m."id" AND d."localDate" IN (${Prisma.join([...new Set(localDates)])})
       WHERE m."leftAt" IS NULL AND m."remindTime" IS NOT NULL AND (c."status" = ${CohortStatus.Active} ${finished})
+        AND NOT EXISTS (SELECT 1 FROM "GuildDeparture" g WHERE g."guildId" = c."guildId")
         ${guilds === null ? Prisma.empty : Prisma.sql`AND c."guildId" IN (${Prisma.join(guilds)})`}
       ORDER BY m."id"`;
     await this.options.beforeDueRead?.();
@@ -174,22 +183,40 @@ export class ReminderRepository {
    * transaction: no tick (of any process) sees the new setting without its marks, or the old one without
    * its own, and a setting that cannot be stored leaves the marks as they were. The marks an earlier
    * setting left (skipped rows with one of `replacing`'s reasons) go, since their dates were in its zone,
-   * and the new ones are written where the day has no row yet (a sent or failed reminder stays as it is).
+   * and the new ones (`marksIn` the cohort's zone) are written where the day has no row yet (a sent or
+   * failed reminder stays as it is). The cohort's zone is read in the transaction: a `/cohort edit
+   * timezone:` that committed since `/remind` read the cohort is seen. Lock order: on PostgreSQL the
+   * cohort row first (read `FOR SHARE`: it waits for a zone move in progress, and one that starts after it
+   * waits for this, then marks the member in the new zone as any follower), then the member row, as
+   * MemberRepository.markExcluded and PrivacyRepository.purgeGuild take them (CohortRepository.saveFinalBoard
+   * wrote the member rows before the cohort's, so now first holds the cohort row with a no-op update:
+   * otherwise it and this could each wait for the other). On SQLite the member's update comes first: a
+   * transaction's first statement must be a write to take the file's lock, so no zone move commits until
+   * this does.
    */
   async setReminderSkipping(
     memberId: number,
     reminder: ReminderSetting,
-    marks: readonly { localDate: string; reason: string }[],
+    marksIn: (cohortTimeZone: string) => readonly { localDate: string; reason: string }[],
     now: Date,
     replacing: readonly string[],
-  ): Promise<MemberRecord> {
+  ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
-    const [row] = await this.writes.run(() =>
-      this.prisma.$transaction([
-        reminderUpdate(this.prisma, memberId, reminder),
-        this.prisma.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } }),
-        ...marks.map((mark) =>
-          this.prisma.reminderDelivery.upsert({
+    await this.options.beforeSettingWrite?.();
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        let cohort: { timeZone: string } | undefined;
+        if (this.provider === "postgresql")
+          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
+            SELECT c."timeZone" FROM "Cohort" c JOIN "Member" m ON m."cohortId" = c."id" WHERE m."id" = ${memberId}
+            FOR SHARE OF c`;
+        const row = await reminderUpdate(tx, memberId, reminder);
+        if (this.provider !== "postgresql")
+          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId}`;
+        if (cohort === undefined) throw new Error("the member's cohort is gone");
+        await tx.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } });
+        for (const mark of marksIn(cohort.timeZone))
+          await tx.reminderDelivery.upsert({
             where: { memberId_localDate: { memberId, localDate: mark.localDate } },
             create: {
               memberId,
@@ -199,11 +226,10 @@ export class ReminderRepository {
               lastError: mark.reason.slice(0, maxErrorLength),
             },
             update: {},
-          }),
-        ),
-      ]),
+          });
+        return { member: toMember(row), cohortTimeZone: cohort.timeZone };
+      }),
     );
-    return toMember(row);
   }
 
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
