@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 
@@ -19,6 +20,46 @@ export interface LiveBoardRecord {
 export interface EndedLiveBoard extends LiveBoardRecord {
   readonly liveUntil: Date;
 }
+
+/**
+ * A post already sent whose boards are to be shown again without a member (a deletion) or less openly (a
+ * privacy change): a weekly post (its top five of the week before, its own board once final) or the closing
+ * post. Flagged by `redrawAt` (the sent row's otherwise unused `nextAttemptAt`: only a failed post is retried).
+ */
+export interface PostedBoardRecord {
+  readonly postId: number;
+  readonly cohortId: number;
+  readonly kind: string;
+  readonly period: string;
+  /** The post's first message. */
+  readonly messageId: string | null;
+  /** The weekly post's board part; null for a post without one. */
+  readonly board: { readonly messageId: string; readonly channelId: string | null; readonly liveUntil: Date | null } | null;
+  readonly redrawAt: Date;
+}
+
+/**
+ * Flags these sent posts' boards for the scheduler to show again (see PostedBoardRecord). Returns the unsent
+ * statement, for the transaction of the change that moves the boards.
+ */
+export function flagPostedBoards(prisma: PrismaClient, postIds: readonly number[], at: Date) {
+  return prisma.scheduledPost.updateMany({
+    where: { id: { in: [...postIds] }, status: PostStatus.Sent },
+    data: { nextAttemptAt: at },
+  });
+}
+
+const postedSelect = {
+  id: true,
+  cohortId: true,
+  kind: true,
+  period: true,
+  messageId: true,
+  boardMessageId: true,
+  boardChannelId: true,
+  boardLiveUntil: true,
+  nextAttemptAt: true,
+} as const;
 
 /** A weekly post row's board columns as read by listDue and listEnded. */
 interface BoardRow {
@@ -187,6 +228,62 @@ export class LiveBoardRepository {
       }),
     );
     return count === 1;
+  }
+
+  /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
+  async listPostedDue(now: Date, limit: number, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
+    // Cohorts the scheduler looks after (a paused one's wait); one shard's servers when scoped.
+    const status = { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] };
+    const read = (cohort: { status: typeof status; guildId?: { in: string[] } }) =>
+      this.prisma.scheduledPost.findMany({
+        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort },
+        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: limit,
+        select: postedSelect,
+      });
+    const rows =
+      guildIds === undefined
+        ? await read({ status })
+        : (await findInChunks(guildIds, (chunk) => read({ status, guildId: { in: [...chunk] } }))).slice(0, limit);
+    return rows.flatMap((row) =>
+      row.nextAttemptAt === null
+        ? []
+        : [
+            {
+              postId: row.id,
+              cohortId: row.cohortId,
+              kind: row.kind,
+              period: row.period,
+              messageId: row.messageId,
+              board:
+                row.boardMessageId === null
+                  ? null
+                  : { messageId: row.boardMessageId, channelId: row.boardChannelId, liveUntil: row.boardLiveUntil },
+              redrawAt: row.nextAttemptAt,
+            },
+          ],
+    );
+  }
+
+  /** Takes the flagged redraw of a sent post's boards: one write, which only one tick or process can win (a later flag is a new redraw). */
+  async claimPosted(post: PostedBoardRecord): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: post.postId, status: PostStatus.Sent, nextAttemptAt: post.redrawAt },
+        data: { nextAttemptAt: null },
+      }),
+    );
+    return count === 1;
+  }
+
+  /** A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile). */
+  async releasePosted(postId: number, retryAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: null },
+        data: { nextAttemptAt: retryAt },
+      }),
+    );
   }
 
   /** An edit that failed: the board stays dirty, so a later tick tries again. */
