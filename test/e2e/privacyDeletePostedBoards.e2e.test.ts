@@ -27,6 +27,7 @@ describe("/privacy delete edits the boards already posted", () => {
   let channelId: string;
   const editsByMessage = new Map<string, number>();
   const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
+  let adaId = "";
   const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
     world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
   const post = (label: string) => {
@@ -47,6 +48,7 @@ describe("/privacy delete edits the boards already posted", () => {
     expect((await world.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((sent) => sent.period)).toEqual(["week-1"]);
     const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
     const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    adaId = ada.id;
     world.first.clock.set(at("2027-03-01T10:00:00Z"));
     for (const member of [zed, ada]) {
       await runAs(member.id, "join", { cohort: cohortName });
@@ -109,5 +111,20 @@ describe("/privacy delete edits the boards already posted", () => {
     const snapshot = new Map([...editsByMessage]);
     await world.first.tickAt(at("2027-03-09T13:10:00Z"));
     expect(new Map([...editsByMessage])).toEqual(snapshot);
+  }, 120_000);
+
+  it("takes a member who then chooses to be hidden off the same posted boards, each edited once", async () => {
+    const week2 = post("week 2");
+    const closing = post("closing");
+    const editsBefore = new Map([week2.id, closing.id, post("live board 1").id].map((id) => [id, edits(id)]));
+    world.first.clock.set(at("2027-03-09T14:00:00Z"));
+    await runAs(adaId, "privacy", { leaderboard: "hidden" });
+    await world.first.tickAt(at("2027-03-09T14:00:05Z"));
+    await world.first.tickAt(at("2027-03-09T14:01:10Z"));
+    for (const { message } of world.posts(channelId, { liveBoards: true })) expect(visibleText(message)).not.toContain("Ada Lovelace");
+    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).toContain("Nobody logged points in week 1");
+    expect(withoutField(post("week 2"), "🏆 Week 1 top five")).toEqual(withoutField(week2, "🏆 Week 1 top five"));
+    expect(withoutField(post("closing"), "🏆 Final leaderboard")).toEqual(withoutField(closing, "🏆 Final leaderboard"));
+    for (const [id, count] of editsBefore) expect(edits(id)).toBe(count + 1);
   }, 120_000);
 });
