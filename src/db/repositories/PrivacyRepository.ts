@@ -255,9 +255,9 @@ export class PrivacyRepository {
   /**
    * The sent posts of the user's cohorts in the server whose boards can show them, for the scheduler to edit
    * (LiveBoardRepository.listPostedDue): per membership, the weekly posts of the weeks they scored in (their
-   * board) and of the next reading week after each (its top five of that week), and the closing post when its
-   * kept final board lists them. At most two posts per week they scored in, plus one: bounded by their own
-   * history, not by the length of the course.
+   * board) and of the break weeks and the next reading week after each (their top five of that week), and the closing post when its
+   * kept final board lists them. Bounded by their own history and the cohort's break weeks, not by the
+   * length of the course.
    */
   private async postsShowing(guildId: string, userId: string): Promise<number[]> {
     const members = await this.prisma.member.findMany({
@@ -275,8 +275,12 @@ export class PrivacyRepository {
       const weeks = new Set<number>();
       for (const { weekNumber } of member.weeklyScores) {
         weeks.add(weekNumber);
+        // The break weeks' posts after it show its top five too, and so does the next reading week's.
         let next = weekNumber + 1;
-        while (breaks.has(next)) next += 1;
+        while (breaks.has(next)) {
+          weeks.add(next);
+          next += 1;
+        }
         weeks.add(next);
       }
       const onFinalBoard = finalBoardLists(member.cohort.finalBoard, member.id);
