@@ -67,6 +67,8 @@ export interface AppOverrides {
   readonly schedulerTickCron?: string | null;
   /** Final board edits a scheduler tick makes at most. Default: schedulerTiming.liveBoardFinalsPerTick (tests set a small one). */
   readonly schedulerFinalEditsPerTick?: number;
+  /** Posted boards a scheduler tick edits again at most. Default: schedulerTiming.postedBoardsPerTick (tests set a small one). */
+  readonly schedulerPostedBoardsPerTick?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
   /**
@@ -296,6 +298,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
+    ...(overrides.schedulerPostedBoardsPerTick === undefined ? {} : { postedBoardsPerTick: overrides.schedulerPostedBoardsPerTick }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),

@@ -134,6 +134,8 @@ export interface SchedulerDependencies {
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
   readonly finalEditsPerTick?: number;
+  /** Posted boards one tick edits again at most; default schedulerTiming.postedBoardsPerTick (a test sets a small one). */
+  readonly postedBoardsPerTick?: number;
   /**
    * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
    * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
@@ -736,7 +738,8 @@ export class Scheduler {
    */
   private async redrawPostedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const due = await liveBoards.listPostedDue(now, schedulerTiming.postedBoardsPerTick, this.dependencies.guildScope?.());
+    const perTick = this.dependencies.postedBoardsPerTick ?? schedulerTiming.postedBoardsPerTick;
+    const due = await liveBoards.listPostedDue(now, perTick, this.dependencies.guildScope?.());
     if (due.length === 0) return;
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const finished = [...new Set(due.map((post) => post.cohortId).filter((id) => !cohortById.has(id)))];

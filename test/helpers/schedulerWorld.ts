@@ -51,10 +51,16 @@ export interface SchedulerWorld {
  * `tickCron`: the scheduler's automatic tick for every process (default none: tests call tickAt).
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
  * `finalEditsPerTick`: the scheduler's cap on final board edits per tick (default: the product's).
+ * `postedBoardsPerTick`: the scheduler's cap on posted boards edited again per tick (default: the product's).
  */
 export async function startSchedulerWorld(
   start: Date,
-  options: { readonly tickCron?: string; readonly nonceWindowMs?: number; readonly finalEditsPerTick?: number } = {},
+  options: {
+    readonly tickCron?: string;
+    readonly nonceWindowMs?: number;
+    readonly finalEditsPerTick?: number;
+    readonly postedBoardsPerTick?: number;
+  } = {},
 ): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
@@ -81,6 +87,7 @@ export async function startSchedulerWorld(
       schedulerTickCron: options.tickCron ?? null,
       environment,
       ...(options.finalEditsPerTick === undefined ? {} : { schedulerFinalEditsPerTick: options.finalEditsPerTick }),
+      ...(options.postedBoardsPerTick === undefined ? {} : { schedulerPostedBoardsPerTick: options.postedBoardsPerTick }),
     });
     try {
       await test.app.start();

@@ -232,19 +232,29 @@ export class LiveBoardRepository {
 
   /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
   async listPostedDue(now: Date, limit: number, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
-    // Cohorts the scheduler looks after (a paused one's wait); one shard's servers when scoped.
-    const status = { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] };
-    const read = (cohort: { status: typeof status; guildId?: { in: string[] } }) =>
+    // Only the cohorts the scheduler edits for (not a paused one, one whose channel is flagged, or one of a server
+    // the bot left: theirs wait, and must not crowd the others out of `limit`); one shard's servers when scoped.
+    // Servers left: a few rows (departures of the last 30 days, then purged).
+    const departed = (await this.prisma.guildDeparture.findMany({ select: { guildId: true } })).map((row) => row.guildId);
+    const eligible = {
+      status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
+      channelProblem: null,
+      ...(departed.length === 0 ? {} : { NOT: { guildId: { in: departed } } }),
+    };
+    const read = (scope: { guildId?: { in: string[] } }) =>
       this.prisma.scheduledPost.findMany({
-        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort },
+        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligible, ...scope } },
         orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
         take: limit,
         select: postedSelect,
       });
     const rows =
       guildIds === undefined
-        ? await read({ status })
-        : (await findInChunks(guildIds, (chunk) => read({ status, guildId: { in: [...chunk] } }))).slice(0, limit);
+        ? await read({})
+        : // Each chunk's oldest, merged oldest first again.
+          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } })))
+            .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id)
+            .slice(0, limit);
     return rows.flatMap((row) =>
       row.nextAttemptAt === null
         ? []
