@@ -93,7 +93,8 @@ describe("/privacy delete edits the boards already posted", () => {
     const week2After = post("week 2");
     const closingAfter = post("closing");
     expect(fieldValue(week2After, topName)).toContain("Ada Lovelace");
-    expect(fieldValue(closingAfter, finalName)).toContain("Ada Lovelace");
+    // Ranked as before, without the member: no "…and 1 more" standing for them.
+    expect(fieldValue(closingAfter, finalName)).toBe("🥈 **Ada Lovelace** · 36 pts\n🥈 **Cara Mason** · 36 pts");
     expect(visibleText(post("live board 1"))).toContain("Ada Lovelace");
     // Nothing else in those messages changed: the rest of their embeds, their pictures, their titles.
     expect(withoutField(week2After, topName)).toEqual(withoutField(week2, topName));

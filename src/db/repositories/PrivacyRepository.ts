@@ -643,10 +643,15 @@ export class PrivacyRepository {
       select: { id: true, cohort: { select: { id: true, finalBoard: true } } },
     });
     return members.flatMap((member) => {
-      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[] } | null;
+      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
       if (board === null || !Array.isArray(board.top)) return [];
       const top = board.top.filter((entry) => entry.memberId !== member.id);
-      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top }) }];
+      // One ranked member fewer: the board's "…and N more with points" no longer counts them.
+      const ranked =
+        top.length < board.top.length && typeof board.rankedMembers === "number"
+          ? { rankedMembers: Math.max(top.length, board.rankedMembers - 1) }
+          : {};
+      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top, ...ranked }) }];
     });
   }
 
