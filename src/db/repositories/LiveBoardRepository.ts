@@ -44,7 +44,8 @@ export interface PostedBoardRecord {
  */
 export function flagPostedBoards(prisma: PrismaClient, postIds: readonly number[], at: Date) {
   return prisma.scheduledPost.updateMany({
-    where: { id: { in: [...postIds] }, status: PostStatus.Sent },
+    // A post still being sent (claimed) keeps the flag once sent (ScheduledPostRepository.markSent); claims set none.
+    where: { id: { in: [...postIds] }, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },
     data: { nextAttemptAt: at },
   });
 }

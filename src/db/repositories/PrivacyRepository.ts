@@ -286,7 +286,8 @@ export class PrivacyRepository {
       const onFinalBoard = finalBoardLists(member.cohort.finalBoard, member.id);
       if (weeks.size === 0 && !onFinalBoard) continue;
       const posts = await this.prisma.scheduledPost.findMany({
-        where: { cohortId: member.cohortId, status: PostStatus.Sent, kind: { in: ["week", "closing"] } },
+        // A post still being sent was drawn before the change, most likely with them: flagged too (markSent keeps the flag).
+        where: { cohortId: member.cohortId, status: { in: [PostStatus.Sent, PostStatus.Claimed] }, kind: { in: ["week", "closing"] } },
         select: { id: true, kind: true, period: true },
       });
       for (const post of posts) {
