@@ -149,6 +149,8 @@ describe("/privacy delete edits the boards already posted", () => {
     await world.first.tickAt(at("2027-03-09T15:00:30Z"));
     expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).toContain("Cara Mason");
     await world.first.tickAt(at("2027-03-09T15:01:10Z"));
+    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).not.toContain("Cara Mason");
+    expect(edits(week2.id)).toBe((editsBefore.get(week2.id) ?? 0) + 1);
     await world.first.tickAt(at("2027-03-09T15:05:00Z"));
     for (const { message } of world.posts(channelId, { liveBoards: true })) expect(visibleText(message)).not.toContain("Cara Mason");
     for (const [id, count] of editsBefore) expect(edits(id)).toBe(count + 1);
