@@ -20,7 +20,7 @@ import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRe
 import type { Logger } from "../logging/createLogger.js";
 import type { PostTimeChange } from "../services/AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
-import { withPictures, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
+import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
@@ -780,7 +780,8 @@ export class Scheduler {
       );
       const messageIds = parts.length > 0 ? parts : post.messageId === null ? [] : [post.messageId];
       for (const messageId of messageIds) {
-        const replaced = renderer.postedBoard(await sender.readMessage(channelId, messageId), view);
+        const read = await readUnlessGone(sender, channelId, messageId);
+        const replaced = read === null ? null : renderer.postedBoard(read, view);
         if (replaced === null) continue;
         await sender.editMessage(channelId, messageId, replaced);
         edited += 1;
@@ -796,7 +797,8 @@ export class Scheduler {
     if (!final && !left) return edited;
     const message = renderer.liveBoard(await postService.liveBoardView(cohort, boardWeek, now, final), cohort.language);
     const boardChannel = board.channelId ?? cohort.channelId;
-    if (messageFingerprint(await sender.readMessage(boardChannel, board.messageId)) === messageFingerprint(message)) return edited;
+    const current = await readUnlessGone(sender, boardChannel, board.messageId);
+    if (current === null || messageFingerprint(current) === messageFingerprint(message)) return edited;
     await sender.editMessage(boardChannel, board.messageId, message);
     return edited + 1;
   }
@@ -1018,5 +1020,18 @@ export class Scheduler {
     if (member.remindFailures > 0) await reminders.resetFailures(member.id);
     report.reminders.sent += 1;
     log.info({ items: view.items.length }, "reminder sent");
+  }
+}
+
+/**
+ * A posted message as Discord holds it now; null when it will not come back (deleted by someone, or its
+ * channel gone): the post's other messages are edited all the same. Discord trouble still throws.
+ */
+async function readUnlessGone(sender: PostSender, channelId: string, messageId: string): Promise<PostMessage | null> {
+  try {
+    return await sender.readMessage(channelId, messageId);
+  } catch (error) {
+    if (error instanceof DeliveryError && error.failure !== DeliveryFailure.Transient) return null;
+    throw error;
   }
 }
