@@ -746,15 +746,19 @@ export class Scheduler {
     for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finished)) cohortById.set(cohort.id, cohort);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (post) => {
       const cohort = cohortById.get(post.cohortId);
-      if (cohort === undefined || cohort.channelProblem !== null || !(await liveBoards.claimPosted(post))) return;
+      // Held for a claim's lifetime: should this process stop before the edit, another takes it then.
+      const heldUntil = new Date(now.getTime() + schedulerTiming.claimLifetimeMs);
+      if (cohort === undefined || cohort.channelProblem !== null || !(await liveBoards.claimPosted(post, heldUntil))) return;
       const postLog = log.child({ cohortId: cohort.id, postId: post.postId });
       try {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
+        await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-        // Discord trouble (or a busy database): flagged again; a deleted message or channel will not come back.
+        // Discord trouble (or a busy database): flagged again; a deleted channel will not come back.
         if (failure === DeliveryFailure.Transient)
-          await liveBoards.releasePosted(post.postId, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+        else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
         postLog.warn({ err: error, failure }, "posted board not edited");
       }

@@ -276,22 +276,36 @@ export class LiveBoardRepository {
     );
   }
 
-  /** Takes the flagged redraw of a sent post's boards: one write, which only one tick or process can win (a later flag is a new redraw). */
-  async claimPosted(post: PostedBoardRecord): Promise<boolean> {
+  /**
+   * Takes the flagged redraw of a sent post's boards: one write, which only one tick or process can win. The
+   * flag is held (moved to `heldUntil`), not cleared: a process that stops before the edit leaves it to be taken
+   * again then (the edit is idempotent). A later flag is a new redraw.
+   */
+  async claimPosted(post: PostedBoardRecord, heldUntil: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: post.postId, status: PostStatus.Sent, nextAttemptAt: post.redrawAt },
-        data: { nextAttemptAt: null },
+        data: { nextAttemptAt: heldUntil },
       }),
     );
     return count === 1;
   }
 
-  /** A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile). */
-  async releasePosted(postId: number, retryAt: Date): Promise<void> {
+  /** The redraw taken until `heldUntil` is done: the flag goes (unless a newer flag came meanwhile). */
+  async finishPosted(postId: number, heldUntil: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: null },
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
+        data: { nextAttemptAt: null },
+      }),
+    );
+  }
+
+  /** A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile). */
+  async releasePosted(postId: number, heldUntil: Date, retryAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
         data: { nextAttemptAt: retryAt },
       }),
     );
