@@ -69,6 +69,8 @@ export interface AppOverrides {
   readonly schedulerFinalEditsPerTick?: number;
   /** Members whose own course is over the scheduler remembers at most. Default: schedulerTiming.courseOverMembersKept (tests set a small one). */
   readonly schedulerCourseOverMembersKept?: number;
+  /** Posted boards a scheduler tick edits again at most. Default: schedulerTiming.postedBoardsPerTick (tests set a small one). */
+  readonly schedulerPostedBoardsPerTick?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
   /**
@@ -305,6 +307,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
     ...(overrides.schedulerCourseOverMembersKept === undefined ? {} : { courseOverMembersKept: overrides.schedulerCourseOverMembersKept }),
+    ...(overrides.schedulerPostedBoardsPerTick === undefined ? {} : { postedBoardsPerTick: overrides.schedulerPostedBoardsPerTick }),
     // A shard posts for the guilds it holds now; read at every tick, since resharding moves guilds between shards.
     // Should two shards ever hold the same guild (overlap while resharding), the database claim still decides.
     ...(config.shard === undefined ? {} : { guildScope: () => [...discord.client.guilds.cache.keys()] }),

@@ -5,6 +5,7 @@ import {
   RESTJSONErrorCodes,
   Routes,
   type APIChannel,
+  type APIEmbed,
   type APIMessage,
   type Client,
   type RESTPostAPIChannelMessageJSONBody,
@@ -68,6 +69,30 @@ function withoutFiles(message: PostMessage): PostMessage {
 function uploads(message: PostMessage): { files?: RawFile[] } {
   if (message.files === undefined || message.files.length === 0) return {};
   return { files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: "image/png" })) };
+}
+
+/**
+ * An embed as the bot sent it, from the one Discord returns: the parts our posts use (Discord adds its own,
+ * `type` and the like, which an edit need not send back). Posts carry no embed images (pictures are attachments).
+ */
+function sentEmbed(embed: APIEmbed): APIEmbed {
+  return {
+    ...(embed.color === undefined ? {} : { color: embed.color }),
+    ...(embed.title === undefined ? {} : { title: embed.title }),
+    ...(embed.description === undefined ? {} : { description: embed.description }),
+    ...(embed.url === undefined ? {} : { url: embed.url }),
+    ...(embed.author === undefined ? {} : { author: { name: embed.author.name } }),
+    ...(embed.fields === undefined
+      ? {}
+      : {
+          fields: embed.fields.map((field) => ({
+            name: field.name,
+            value: field.value,
+            ...(field.inline === undefined ? {} : { inline: field.inline }),
+          })),
+        }),
+    ...(embed.footer === undefined ? {} : { footer: { text: embed.footer.text } }),
+  };
 }
 
 /** discord.js errors → the scheduler's failure kinds. */
@@ -152,6 +177,15 @@ export class DiscordPostSender implements PostSender {
   async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
     try {
       await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
+    } catch (error) {
+      throw classify(error, "channel");
+    }
+  }
+
+  async readMessage(channelId: string, messageId: string): Promise<PostMessage> {
+    try {
+      const message = (await this.client.rest.get(Routes.channelMessage(channelId, messageId))) as APIMessage;
+      return { content: message.content, embeds: message.embeds.map(sentEmbed) };
     } catch (error) {
       throw classify(error, "channel");
     }

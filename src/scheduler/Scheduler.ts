@@ -12,13 +12,15 @@ import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod } fr
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
-import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository } from "../db/repositories/LiveBoardRepository.js";
+import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository, PostedBoardRecord } from "../db/repositories/LiveBoardRepository.js";
+import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
+import { messageFingerprint } from "../services/messageFingerprint.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { PostTimeChange } from "../services/AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
-import { withPictures, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
+import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
@@ -61,6 +63,13 @@ export const schedulerTiming = {
   liveBoardEveryMs: minute,
   /** A board whose week ended longer ago than this (the bot was down, the cohort paused) keeps its last live edit. */
   liveBoardFinalWithinMs: 24 * hour,
+  /**
+   * Posts already sent whose boards one tick edits again at most (a member deleted their data or hid: each a
+   * claim, a few message reads and edits): more wait for the next.
+   */
+  postedBoardsPerTick: 64,
+  /** A post's boards that met Discord trouble while edited again are tried again this much later. */
+  postedBoardRetryMs: minute,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
   liveBoardFinalsPerTick: 256,
   /**
@@ -90,6 +99,8 @@ export interface TickReport {
   readonly boardsEdited: number;
   /** Boards given their final edit (their week is over) in this tick. */
   readonly boardsClosed: number;
+  /** Messages already posted whose boards were edited again (a member deleted their data or hid) in this tick. */
+  readonly postedBoardsEdited: number;
 }
 
 interface MutableReport {
@@ -99,6 +110,7 @@ interface MutableReport {
   reminders: { sent: number; failed: number; switchedOff: number; skipped: number };
   boardsEdited: number;
   boardsClosed: number;
+  postedBoardsEdited: number;
 }
 
 export interface SchedulerDependencies {
@@ -125,6 +137,8 @@ export interface SchedulerDependencies {
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
   readonly finalEditsPerTick?: number;
+  /** Posted boards one tick edits again at most; default schedulerTiming.postedBoardsPerTick (a test sets a small one). */
+  readonly postedBoardsPerTick?: number;
   /**
    * Members whose own course is over the scheduler remembers at most (courseOverMembers).
    * Default: schedulerTiming.courseOverMembersKept.
@@ -345,6 +359,7 @@ export class Scheduler {
       reminders: { sent: 0, failed: 0, switchedOff: 0, skipped: 0 },
       boardsEdited: 0,
       boardsClosed: 0,
+      postedBoardsEdited: 0,
     };
     if (this.stopped) return report;
     this.runs += 1;
@@ -367,7 +382,8 @@ export class Scheduler {
         report.reminders.sent +
         report.reminders.failed +
         report.boardsEdited +
-        report.boardsClosed >
+        report.boardsClosed +
+        report.postedBoardsEdited >
       0;
     (busy ? log.info.bind(log) : log.debug.bind(log))(
       {
@@ -379,6 +395,7 @@ export class Scheduler {
         reminders: report.reminders,
         boardsEdited: report.boardsEdited,
         boardsClosed: report.boardsClosed,
+        postedBoardsEdited: report.postedBoardsEdited,
       },
       "scheduler tick done",
     );
@@ -433,6 +450,12 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "final board edits failed");
+    }
+    try {
+      await this.redrawPostedBoards(cohorts, now, log, report);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "posted board edits failed");
     }
     return cohorts.length;
   }
@@ -764,6 +787,86 @@ export class Scheduler {
     });
   }
 
+  /**
+   * Edits the boards of posts already sent that a member's deletion (or privacy change) flagged
+   * (LiveBoardRepository.listPostedDue), so they no longer show them: a weekly post's top five of the week
+   * before and its own board once final or left (a board still live, or waiting for its final edit, is
+   * refreshLiveBoards' and closeEndedBoards'), and the closing post's final board. Each flag is claimed with
+   * one write; each message is read from Discord and only its board part replaced, the rest sent back as it
+   * is; a message already showing that is not edited, so a retry edits nothing twice. Discord trouble flags
+   * the post again a minute later; a deleted message is left. A cohort whose channel is flagged waits.
+   */
+  private async redrawPostedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+    const { liveBoards } = this.dependencies;
+    const perTick = this.dependencies.postedBoardsPerTick ?? schedulerTiming.postedBoardsPerTick;
+    const due = await liveBoards.listPostedDue(now, perTick, this.dependencies.guildScope?.());
+    if (due.length === 0) return;
+    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const finished = [...new Set(due.map((post) => post.cohortId).filter((id) => !cohortById.has(id)))];
+    for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finished)) cohortById.set(cohort.id, cohort);
+    await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (post) => {
+      const cohort = cohortById.get(post.cohortId);
+      // Held for a claim's lifetime: should this process stop before the edit, another takes it then.
+      const heldUntil = new Date(now.getTime() + schedulerTiming.claimLifetimeMs);
+      if (cohort === undefined || cohort.channelProblem !== null || !(await liveBoards.claimPosted(post, heldUntil))) return;
+      const postLog = log.child({ cohortId: cohort.id, postId: post.postId });
+      try {
+        report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
+        await liveBoards.finishPosted(post.postId, heldUntil);
+      } catch (error) {
+        const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+        // Discord trouble (or a busy database): flagged again; a deleted channel will not come back.
+        if (failure === DeliveryFailure.Transient)
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+        else await liveBoards.finishPosted(post.postId, heldUntil);
+        if (error instanceof DatabaseBusyError) throw error;
+        postLog.warn({ err: error, failure }, "posted board not edited");
+      }
+    });
+  }
+
+  /** One flagged post's boards, as they are to show now; returns how many of its messages were edited. */
+  private async redrawPosted(cohort: Cohort, post: PostedBoardRecord, now: Date): Promise<number> {
+    const { postService, renderer, sender, postParts } = this.dependencies;
+    const channelId = post.board?.channelId ?? cohort.channelId;
+    let edited = 0;
+    const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
+    const view =
+      post.kind === "closing"
+        ? await postService.postedClosingBoard(cohort)
+        : week === null
+          ? null
+          : await postService.postedWeekTop(cohort, week, now);
+    if (view !== null) {
+      // The post's messages but its live board (the board part is in one of them, named as it was posted).
+      const parts = (await postParts.listFor(post.postId)).flatMap((part) =>
+        part.status === PostPartStatus.Sent && part.messageId !== null && part.messageId !== post.board?.messageId ? [part.messageId] : [],
+      );
+      const messageIds = parts.length > 0 ? parts : post.messageId === null ? [] : [post.messageId];
+      for (const messageId of messageIds) {
+        const read = await readUnlessGone(sender, channelId, messageId);
+        const replaced = read === null ? null : renderer.postedBoard(read, view);
+        if (replaced === null) continue;
+        await sender.editMessage(channelId, messageId, replaced);
+        edited += 1;
+        break;
+      }
+    }
+    // The post's own board, once its week is over: final, or left as its last live edit after a long outage.
+    const board = post.board;
+    const boardWeek = weekNumberOfPeriod(post.period);
+    if (board === null || boardWeek === null) return edited;
+    const final = board.liveUntil === null;
+    const left = board.liveUntil !== null && now.getTime() - board.liveUntil.getTime() >= schedulerTiming.liveBoardFinalWithinMs;
+    if (!final && !left) return edited;
+    const message = renderer.liveBoard(await postService.liveBoardView(cohort, boardWeek, now, final), cohort.language);
+    const boardChannel = board.channelId ?? cohort.channelId;
+    const current = await readUnlessGone(sender, boardChannel, board.messageId);
+    if (current === null || messageFingerprint(current) === messageFingerprint(message)) return edited;
+    await sender.editMessage(boardChannel, board.messageId, message);
+    return edited + 1;
+  }
+
   private async editFinalBoard(
     cohort: Cohort,
     board: EndedLiveBoard,
@@ -981,5 +1084,18 @@ export class Scheduler {
     if (member.remindFailures > 0) await reminders.resetFailures(member.id);
     report.reminders.sent += 1;
     log.info({ items: view.items.length }, "reminder sent");
+  }
+}
+
+/**
+ * A posted message as Discord holds it now; null when it will not come back (deleted by someone, or its
+ * channel gone): the post's other messages are edited all the same. Discord trouble still throws.
+ */
+async function readUnlessGone(sender: PostSender, channelId: string, messageId: string): Promise<PostMessage | null> {
+  try {
+    return await sender.readMessage(channelId, messageId);
+  } catch (error) {
+    if (error instanceof DeliveryError && error.failure !== DeliveryFailure.Transient) return null;
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord.js";
-import type { LiveBoardView, PostView } from "./PostService.js";
+import type { LiveBoardView, PostedBoardView, PostView } from "./PostService.js";
 import type { ReminderView } from "./ReminderService.js";
 
 /** A picture attached to a post: `description` is its alt text. */
@@ -38,6 +38,11 @@ export interface PostRenderer {
   pictures(view: PostView, language: string): Promise<readonly PostFile[]>;
   /** The weekly post's live board part, as it is edited while the week runs (and once after, final). */
   liveBoard(view: LiveBoardView, language: string): PostMessage;
+  /**
+   * A message already posted (as PostSender.readMessage read it) with its board part replaced by `view`, the
+   * rest unchanged; null when it has no such part or the part already shows that.
+   */
+  postedBoard(message: PostMessage, view: PostedBoardView): PostMessage | null;
 }
 
 /** The rendered post with its pictures on its first message. */

@@ -39,6 +39,11 @@ export interface PostSender {
    * those found. Throws DeliveryError.
    */
   findPosted(channelId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /**
+   * A message the bot posted, as Discord holds it now: its text and embeds (what an edit of one part of it
+   * sends back unchanged). Throws DeliveryError.
+   */
+  readMessage(channelId: string, messageId: string): Promise<PostMessage>;
   /** Replaces a posted message's content (the live board). Throws DeliveryError. */
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */

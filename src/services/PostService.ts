@@ -70,6 +70,28 @@ export interface SetAsideBoardView {
 
 export type LiveBoardView = LiveBoardStandingsView | SetAsideBoardView;
 
+/**
+ * A board part of a post already sent, as it is to show now (a member deleted their data or chose to be
+ * shown less): a weekly post's top five of the week before it, or the closing post's final board. Only
+ * that part of the message is replaced; `boardOn` false: the cohort's board is off now, the part says so.
+ */
+export type PostedBoardView =
+  | {
+      readonly kind: "weekTop";
+      readonly cohort: Cohort;
+      /** The week whose leaders the part shows (the post's week's last reading week). */
+      readonly weekNumber: number;
+      readonly boardOn: boolean;
+      readonly top: readonly LeaderboardEntry[];
+    }
+  | {
+      readonly kind: "closing";
+      readonly cohort: Cohort;
+      readonly boardOn: boolean;
+      readonly top: readonly LeaderboardEntry[];
+      readonly rankedMembers: number;
+    };
+
 export interface CheckpointPostView {
   readonly cohort: Cohort;
   readonly section: StoredSection;
@@ -205,6 +227,32 @@ export class PostService {
   async liveBoardView(cohort: Cohort, weekNumber: number, now: Date, weekOver = false): Promise<LiveBoardStandingsView> {
     const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, weekNumber);
     return { cohort, weekNumber, setAside: false, board, weekOver };
+  }
+
+  /**
+   * The top five part of week `weekNumber`'s post as it is to show now: the leaders of its last reading week
+   * (read from the weekly scores, which a start or zone edit does not move); null when the week has none (week 1,
+   * or only break weeks before it).
+   */
+  async postedWeekTop(cohort: Cohort, weekNumber: number, now: Date): Promise<PostedBoardView | null> {
+    const context = await this.plans.contextFor(cohort);
+    let previous = weekNumber - 1;
+    while (context.breakWeeks.includes(previous)) previous -= 1;
+    if (previous < 1) return null;
+    const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    const top = boardOn
+      ? (await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous)).top.slice(0, weeklyTopCount)
+      : [];
+    return { kind: "weekTop", cohort, weekNumber: previous, boardOn, top };
+  }
+
+  /** The closing post's final board as it is to show now (the kept board, each member as they choose now); null when none was kept. */
+  async postedClosingBoard(cohort: Cohort): Promise<PostedBoardView | null> {
+    const board = await this.courseEnd.finalBoard(cohort);
+    if (board === null) return null;
+    const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    const top = boardOn ? await this.study.keptFinalBoardNow(cohort, board) : [];
+    return { kind: "closing", cohort, boardOn, top, rankedMembers: board.rankedMembers };
   }
 
   /** The board of a week a start edit moved: it shows no standings, so none are read. */

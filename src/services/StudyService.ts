@@ -541,6 +541,11 @@ export class StudyService {
     };
   }
 
+  /** The kept final board's lines as the closing post shows them once edited now (asTheyChooseNow). */
+  async keptFinalBoardNow(cohort: Cohort, board: FinalBoard): Promise<LeaderboardEntry[]> {
+    return this.asTheyChooseNow(cohort, board.top);
+  }
+
   /**
    * The kept final board's lines, each member shown no less privately than they choose now: one who
    * took an alias or hid after the closing post is shown by alias or left out (ranks and points stay

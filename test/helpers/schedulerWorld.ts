@@ -53,6 +53,7 @@ export interface SchedulerWorld {
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
  * `finalEditsPerTick`: the scheduler's cap on final board edits per tick (default: the product's).
  * `scheduledPostRepository`: every process's post repository (a test's subclass; default: the app's own).
+ * `postedBoardsPerTick`: the scheduler's cap on posted boards edited again per tick (default: the product's).
  */
 export async function startSchedulerWorld(
   start: Date,
@@ -61,6 +62,7 @@ export async function startSchedulerWorld(
     readonly nonceWindowMs?: number;
     readonly finalEditsPerTick?: number;
     readonly scheduledPostRepository?: AppOverrides["scheduledPostRepository"];
+    readonly postedBoardsPerTick?: number;
   } = {},
 ): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
@@ -89,6 +91,7 @@ export async function startSchedulerWorld(
       environment,
       ...(options.finalEditsPerTick === undefined ? {} : { schedulerFinalEditsPerTick: options.finalEditsPerTick }),
       ...(options.scheduledPostRepository === undefined ? {} : { scheduledPostRepository: options.scheduledPostRepository }),
+      ...(options.postedBoardsPerTick === undefined ? {} : { schedulerPostedBoardsPerTick: options.postedBoardsPerTick }),
     });
     try {
       await test.app.start();

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -20,6 +21,47 @@ export interface LiveBoardRecord {
 export interface EndedLiveBoard extends LiveBoardRecord {
   readonly liveUntil: Date;
 }
+
+/**
+ * A post already sent whose boards are to be shown again without a member (a deletion) or less openly (a
+ * privacy change): a weekly post (its top five of the week before, its own board once final) or the closing
+ * post. Flagged by `redrawAt` (the sent row's otherwise unused `nextAttemptAt`: only a failed post is retried).
+ */
+export interface PostedBoardRecord {
+  readonly postId: number;
+  readonly cohortId: number;
+  readonly kind: string;
+  readonly period: string;
+  /** The post's first message. */
+  readonly messageId: string | null;
+  /** The weekly post's board part; null for a post without one. */
+  readonly board: { readonly messageId: string; readonly channelId: string | null; readonly liveUntil: Date | null } | null;
+  readonly redrawAt: Date;
+}
+
+/**
+ * Flags these sent posts' boards for the scheduler to show again (see PostedBoardRecord). Returns the unsent
+ * statement, for the transaction of the change that moves the boards.
+ */
+export function flagPostedBoards(prisma: PrismaClient, postIds: readonly number[], at: Date) {
+  return prisma.scheduledPost.updateMany({
+    // A post still being sent (claimed) keeps the flag once sent (ScheduledPostRepository.markSent); claims set none.
+    where: { id: { in: [...postIds] }, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },
+    data: { nextAttemptAt: at },
+  });
+}
+
+const postedSelect = {
+  id: true,
+  cohortId: true,
+  kind: true,
+  period: true,
+  messageId: true,
+  boardMessageId: true,
+  boardChannelId: true,
+  boardLiveUntil: true,
+  nextAttemptAt: true,
+} as const;
 
 /** A weekly post row's board columns as read by listDue and listEnded. */
 interface BoardRow {
@@ -235,6 +277,86 @@ export class LiveBoardRepository {
       }),
     );
     return count === 1;
+  }
+
+  /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
+  async listPostedDue(now: Date, limit: number, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
+    // Only the cohorts the scheduler edits for (not a paused one, one whose channel is flagged, or one of a server
+    // the bot left: theirs wait, and must not crowd the others out of `limit`); one shard's servers when scoped.
+    // Servers left: a few rows (departures of the last 30 days, then purged).
+    const departed = (await this.prisma.guildDeparture.findMany({ select: { guildId: true } })).map((row) => row.guildId);
+    const eligible = {
+      status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
+      channelProblem: null,
+      ...(departed.length === 0 ? {} : { NOT: { guildId: { in: departed } } }),
+    };
+    const read = (scope: { guildId?: { in: string[] } }) =>
+      this.prisma.scheduledPost.findMany({
+        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligible, ...scope } },
+        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: limit,
+        select: postedSelect,
+      });
+    const rows =
+      guildIds === undefined
+        ? await read({})
+        : // Each chunk's oldest, merged oldest first again.
+          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } })))
+            .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id)
+            .slice(0, limit);
+    return rows.flatMap((row) =>
+      row.nextAttemptAt === null
+        ? []
+        : [
+            {
+              postId: row.id,
+              cohortId: row.cohortId,
+              kind: row.kind,
+              period: row.period,
+              messageId: row.messageId,
+              board:
+                row.boardMessageId === null
+                  ? null
+                  : { messageId: row.boardMessageId, channelId: row.boardChannelId, liveUntil: row.boardLiveUntil },
+              redrawAt: row.nextAttemptAt,
+            },
+          ],
+    );
+  }
+
+  /**
+   * Takes the flagged redraw of a sent post's boards: one write, which only one tick or process can win. The
+   * flag is held (moved to `heldUntil`), not cleared: a process that stops before the edit leaves it to be taken
+   * again then (the edit is idempotent). A later flag is a new redraw.
+   */
+  async claimPosted(post: PostedBoardRecord, heldUntil: Date): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: post.postId, status: PostStatus.Sent, nextAttemptAt: post.redrawAt },
+        data: { nextAttemptAt: heldUntil },
+      }),
+    );
+    return count === 1;
+  }
+
+  /** The redraw taken until `heldUntil` is done: the flag goes (unless a newer flag came meanwhile). */
+  async finishPosted(postId: number, heldUntil: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
+        data: { nextAttemptAt: null },
+      }),
+    );
+  }
+
+  /** A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile). */
+  async releasePosted(postId: number, heldUntil: Date, retryAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
+        data: { nextAttemptAt: retryAt },
+      }),
+    );
   }
 
   /** An edit that failed: the board stays dirty, so a later tick tries again. */

@@ -5,6 +5,10 @@ import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
 import { chunksOf } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { flagPostedBoards } from "./LiveBoardRepository.js";
+import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
+import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
+import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
 
 /** One completion in `/privacy export` (see README "Export shape"). */
 export interface ExportedCompletion {
@@ -233,13 +237,65 @@ export class PrivacyRepository {
     changes: { boardVisibility?: string; nudges?: boolean },
     now: Date,
   ): Promise<number> {
-    const [result] = await this.writes.run(() =>
-      this.prisma.$transaction([
+    const [result] = await this.writes.run(async () => {
+      // Shown less openly (an alias, or not at all): the boards already posted that may show them are edited too.
+      const posted =
+        changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
+          ? await this.postsShowing(guildId, userId)
+          : [];
+      return this.prisma.$transaction([
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
-      ]),
-    );
+        ...(posted.length === 0 ? [] : [flagPostedBoards(this.prisma, posted, now)]),
+      ]);
+    });
     return result.count;
+  }
+
+  /**
+   * The sent posts of the user's cohorts in the server whose boards can show them, for the scheduler to edit
+   * (LiveBoardRepository.listPostedDue): per membership, the weekly posts of the weeks they scored in (their
+   * board) and of the break weeks and the next reading week after each (their top five of that week), and the closing post when its
+   * kept final board lists them. Bounded by their own history and the cohort's break weeks, not by the
+   * length of the course.
+   */
+  private async postsShowing(guildId: string, userId: string): Promise<number[]> {
+    const members = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId } },
+      select: {
+        id: true,
+        cohortId: true,
+        weeklyScores: { where: { points: { gt: 0 } }, select: { weekNumber: true } },
+        cohort: { select: { finalBoard: true, breaks: { select: { week: true } } } },
+      },
+    });
+    const ids: number[] = [];
+    for (const member of members) {
+      const breaks = new Set(member.cohort.breaks.map((row) => row.week));
+      const weeks = new Set<number>();
+      for (const { weekNumber } of member.weeklyScores) {
+        weeks.add(weekNumber);
+        // The break weeks' posts after it show its top five too, and so does the next reading week's.
+        let next = weekNumber + 1;
+        while (breaks.has(next)) {
+          weeks.add(next);
+          next += 1;
+        }
+        weeks.add(next);
+      }
+      const onFinalBoard = finalBoardLists(member.cohort.finalBoard, member.id);
+      if (weeks.size === 0 && !onFinalBoard) continue;
+      const posts = await this.prisma.scheduledPost.findMany({
+        // A post still being sent was drawn before the change, most likely with them: flagged too (markSent keeps the flag).
+        where: { cohortId: member.cohortId, status: { in: [PostStatus.Sent, PostStatus.Claimed] }, kind: { in: ["week", "closing"] } },
+        select: { id: true, kind: true, period: true },
+      });
+      for (const post of posts) {
+        const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
+        if (post.kind === "closing" ? onFinalBoard : week !== null && weeks.has(week)) ids.push(post.id);
+      }
+    }
+    return ids;
   }
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
@@ -530,6 +586,7 @@ export class PrivacyRepository {
   ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
+      const posted = await this.postsShowing(guildId, userId);
       const cohortIds = await this.cohortsNaming(guildId, userId);
       const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
@@ -539,9 +596,11 @@ export class PrivacyRepository {
         this.prisma.nudgeDelivery.updateMany({ where: nudgesClaimedBy(guildId, userId), data: { claimedBy: "" } }),
         this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
       ];
-      const [, deleted, ...results] = await this.prisma.$transaction([
+      const [, , deleted, ...results] = await this.prisma.$transaction([
         // Before the memberships go: their cohorts' live boards still name the user until edited.
         this.markBoardsDirty(guildId, userId, now),
+        // The boards already posted that may name them: edited by the scheduler, without them.
+        flagPostedBoards(this.prisma, posted, now),
         this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
         ...cleanup,
         ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
@@ -585,10 +644,15 @@ export class PrivacyRepository {
       select: { id: true, cohort: { select: { id: true, finalBoard: true } } },
     });
     return members.flatMap((member) => {
-      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[] } | null;
+      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
       if (board === null || !Array.isArray(board.top)) return [];
       const top = board.top.filter((entry) => entry.memberId !== member.id);
-      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top }) }];
+      // One ranked member fewer: the board's "…and N more with points" no longer counts them.
+      const ranked =
+        top.length < board.top.length && typeof board.rankedMembers === "number"
+          ? { rankedMembers: Math.max(top.length, board.rankedMembers - 1) }
+          : {};
+      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top, ...ranked }) }];
     });
   }
 
@@ -690,4 +754,11 @@ export class PrivacyRepository {
       return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
     });
   }
+}
+
+/** Whether a kept final board (JSON, see PrivacyRepository.finalBoardsWithout) lists the member. */
+function finalBoardLists(json: string | null, memberId: number): boolean {
+  if (json === null) return false;
+  const board = JSON.parse(json) as { top?: { memberId?: unknown }[] } | null;
+  return board !== null && Array.isArray(board.top) && board.top.some((entry) => entry.memberId === memberId);
 }

@@ -96,12 +96,16 @@ export class ScheduledPostRepository {
     return row === null ? null : toScheduledPost(row);
   }
 
-  /** False when the claim was taken over meanwhile (the other process owns the outcome). */
+  /**
+   * False when the claim was taken over meanwhile (the other process owns the outcome). `nextAttemptAt` is left
+   * as it is: taking a post on (claimNew, reclaim) clears it, so it is set only when a deletion or privacy change
+   * flagged the post while it was being sent, and its boards are then edited again (listPostedDue).
+   */
   async markSent(postId: number, claimedBy: string, messageId: string, now: Date): Promise<boolean> {
     const result = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Claimed, claimedBy },
-        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null, nextAttemptAt: null },
+        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null },
       }),
     );
     return result.count === 1;

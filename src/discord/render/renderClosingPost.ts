@@ -6,7 +6,8 @@ import { colors, limits } from "./format.js";
 import { packEmbeds, type RenderedPost } from "./postMessage.js";
 import { standingLines } from "./standingLines.js";
 
-function finalBoard(t: Translator, view: ClosingPostView): string {
+/** The closing post's final board (also what an edit of the post already sent replaces). */
+export function finalBoardText(t: Translator, view: Pick<ClosingPostView, "top" | "rankedMembers">): string {
   if (view.top.length === 0) return t.t("closingPost.finalEmpty");
   const more = view.rankedMembers - view.top.length;
   return [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])].join("\n");
@@ -19,7 +20,7 @@ function finalBoard(t: Translator, view: ClosingPostView): string {
 export function renderClosingPost(t: Translator, view: ClosingPostView): RenderedPost {
   const { cohort, endedAfterWeek } = view;
   // A cohort whose board is off gets no public board, not even the final one.
-  const fields: APIEmbedField[] = view.boardOn ? [{ name: t.plain("closingPost.finalName"), value: finalBoard(t, view) }] : [];
+  const fields: APIEmbedField[] = view.boardOn ? [{ name: t.plain("closingPost.finalName"), value: finalBoardText(t, view) }] : [];
   if (view.outcomes.length > 0) {
     fields.push({
       name: t.plain("closingPost.outcomesName"),

@@ -9,6 +9,7 @@ import { renderLeaderboardPost } from "./renderLeaderboardPost.js";
 import { renderReminderDm } from "./renderReminderDm.js";
 import { renderWeekPost } from "./renderWeekPost.js";
 import { renderLiveBoard } from "./renderLiveBoard.js";
+import { renderPostedBoard } from "./renderPostedBoard.js";
 import { postPictures } from "./postPictures.js";
 import type { Pictures } from "../pictures/Pictures.js";
 import { optionalPicture, PictureKind } from "../pictures/optionalPicture.js";
@@ -49,5 +50,6 @@ export function createDiscordPostRenderer(pictures: Pictures, logger: Logger): P
     pictures: async (view, language) =>
       (await optionalPicture(() => postPictures(cohortTranslator(language), pictures, view), logger, PictureKind.PostCharts)) ?? [],
     liveBoard: (view, language) => renderLiveBoard(cohortTranslator(language), view),
+    postedBoard: (message, view) => renderPostedBoard(message, view),
   };
 }

@@ -2,6 +2,7 @@ import type { APIEmbedField } from "discord.js";
 import { addDays } from "../../domain/schedule/localTime.js";
 import type { AssignedItem, PlanDay } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostView } from "../../services/PostService.js";
+import type { LeaderboardEntry } from "../../services/StudyService.js";
 import { durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
@@ -80,6 +81,15 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
   return description;
 }
 
+/** The post's part naming the leaders of its last reading week (also what an edit of a post already sent replaces). */
+export function lastWeekTopField(t: Translator, lastWeek: number, top: readonly LeaderboardEntry[]): APIEmbedField {
+  const lines = standingLines(t, top);
+  return {
+    name: t.plain("weekPost.topName", { week: lastWeek }),
+    value: lines.length === 0 ? t.t("weekPost.topEmpty", { week: lastWeek }) : lines.join("\n"),
+  };
+}
+
 /**
  * The weekly assignment: the week's sections, its items grouped by study day
  * with kind and minutes, the total time, and from week 2 the previous week's
@@ -89,14 +99,7 @@ export function renderWeekPost(t: Translator, view: WeekPostView): RenderedPost 
   const { cohort, week } = view;
   const items = week.days.flatMap((day) => day.items);
   const fields: APIEmbedField[] = items.length === 0 ? [] : week.days.flatMap((day) => dayFields(t, day, view.trackByItemId));
-  if (view.lastWeek !== null) {
-    const lines = standingLines(t, view.lastWeek.top);
-    const lastWeek = view.lastWeek.weekNumber;
-    fields.push({
-      name: t.plain("weekPost.topName", { week: lastWeek }),
-      value: lines.length === 0 ? t.t("weekPost.topEmpty", { week: lastWeek }) : lines.join("\n"),
-    });
-  }
+  if (view.lastWeek !== null) fields.push(lastWeekTopField(t, view.lastWeek.weekNumber, view.lastWeek.top));
   const numbers = { week: week.number, total: view.totalWeeks };
   const messages = packEmbeds(
     {

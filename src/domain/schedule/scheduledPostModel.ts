@@ -6,8 +6,11 @@ import type { PlannedPostKind } from "./scheduleTypes.js";
  * period) key is unique, which is what makes every post go out once.
  *
  * - claimed: a process is sending it right now (or crashed doing so: a claim
- *   older than the claim lifetime may be taken over);
- * - sent: done, `messageId` is the first message;
+ *   older than the claim lifetime may be taken over). `nextAttemptAt` set: a
+ *   member deleted their data or hid meanwhile, its boards are edited once sent;
+ * - sent: done, `messageId` is the first message. With `nextAttemptAt` set its
+ *   boards are to be edited again from then on (a member deleted their data or
+ *   hid: LiveBoardRepository.listPostedDue); the post itself is never resent;
  * - failed: the last attempt failed. With `nextAttemptAt` set it is retried
  *   from then on; without it the scheduler gave up (logged as an error);
  * - skipped: never sent on purpose (more than 24 h late, or the cohort ended).

@@ -628,7 +628,7 @@ export const en = {
     "This erases everything stored about you in this server: {cohorts, plural, =0 {your id on the cohorts you created and the admin actions you took} one {# cohort membership with their completions, points, checkpoint answers and reminders} other {# cohort memberships with their completions, points, checkpoint answers and reminders}}. It cannot be undone. Press the button to confirm, or dismiss this message to keep your data.",
   "privacy.deleteButton": "Delete my data",
   "privacy.deleted":
-    "Done: everything stored about you in this server is erased ({cohorts, plural, =0 {your id in the admin records} one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you.",
+    "Done: everything stored about you in this server is erased ({cohorts, plural, =0 {your id in the admin records} one {# cohort membership} other {# cohort memberships}}). The leaderboards no longer count you, and the boards already posted in the cohort channels are edited to leave you out, usually within a few minutes (later while a cohort is paused or the bot cannot post in its channel; a post an admin made with `/cohort announce` stays as it was).",
   "cohortAdmin.field.leaderboard": "Leaderboard",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",

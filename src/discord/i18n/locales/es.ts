@@ -649,7 +649,7 @@ export const es: Catalogue = {
     "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
-    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan.",
+    "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan y las ya publicadas en los canales de las cohortes se editan para quitarte, normalmente en unos minutos (más tarde si una cohorte está en pausa o el bot no puede publicar en su canal; una publicación que un administrador hizo con `/cohorte anunciar` se queda como estaba).",
   "cohortAdmin.field.leaderboard": "Clasificación",
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",

@@ -1,0 +1,60 @@
+import { Routes } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, visibleText } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * A posted message someone deleted does not keep the rest of its post from being edited after a
+ * `/privacy delete`: week 2's post is gone, its final board is still edited. The cohort starts Monday 2027-03-01 (UTC).
+ */
+const cohortName = "Missing Part";
+const at = (iso: string) => new Date(iso);
+
+describe("/privacy delete when a posted message was deleted", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+  const post = (label: string) => {
+    const found = world.posts(channelId, { liveBoards: true }).find((observed) => postLabel(observed.message) === label);
+    if (found === undefined) throw new Error(`no ${label} post`);
+    return found.message;
+  };
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
+    channelId = world.createChannel("missing").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+  }, 60_000);
+  afterAll(async () => world.close());
+
+  it("edits the post's final board though its first message is gone", async () => {
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    world.first.clock.set(at("2027-03-01T10:00:00Z"));
+    for (const member of [zed, ada]) {
+      await runAs(member.id, "join", { cohort: cohortName });
+      await runAs(member.id, "done", { item: "Storage Engines" });
+    }
+    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    world.first.clock.set(at("2027-03-08T10:00:00Z"));
+    await runAs(zed.id, "done", { item: "PostgreSQL Internals" });
+    await world.first.tickAt(at("2027-03-08T10:01:00Z"));
+    await world.first.tickAt(at("2027-03-15T00:01:00Z"));
+    expect(visibleText(post("live board 2"))).toContain("Zeddicus");
+
+    // Someone deleted week 2's post (its first message); its board stays.
+    await world.first.test.app.discord.client.rest.delete(Routes.channelMessage(channelId, post("week 2").id));
+    world.first.clock.set(at("2027-03-15T13:00:00Z"));
+    const asked = await runAs(zed.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(asked);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    await world.first.tickAt(at("2027-03-15T13:00:05Z"));
+
+    expect(visibleText(post("live board 2"))).not.toContain("Zeddicus");
+    expect(post("live board 2").embeds[0]?.title).toBe("🏆 Week 2 leaderboard · final");
+  }, 120_000);
+});

@@ -1,0 +1,78 @@
+import { PermissionFlagsBits } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * Posted boards waiting on a cohort whose channel is flagged do not hold back the others: with a cap of one
+ * edit per tick, a member's delete still reaches the boards of their other cohort. Both cohorts start Monday
+ * 2027-03-01 (UTC); the first one's channel is flagged before the delete.
+ */
+const at = (iso: string) => new Date(iso);
+const topName = "🏆 Week 1 top five";
+
+describe("/privacy delete with posted boards of a cohort whose channel is flagged", () => {
+  let world: SchedulerWorld;
+  const channels: string[] = [];
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"), { postedBoardsPerTick: 1 });
+    for (const name of ["Blocked", "Open"]) {
+      const channel = world.createChannel(name.toLowerCase());
+      channels.push(channel.id);
+      await world.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
+    }
+  }, 60_000);
+  afterAll(async () => world.close());
+  /** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
+  const botCanSend = (channelId: string) => {
+    const client = world.first.test.app.discord.client;
+    const channel = client.channels.cache.get(channelId);
+    if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return false;
+    return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
+  };
+
+  it("edits the eligible cohort's posted boards however many flags of the other wait", async () => {
+    const [blocked, open] = channels as [string, string];
+    const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId: open, userId, name, options }).final();
+    const topOf = (channelId: string) =>
+      world
+        .posts(channelId)
+        .find((observed) => postLabel(observed.message) === "week 2")
+        ?.message.embeds.flatMap((embed) => embed.fields ?? [])
+        .find((field) => field.name === topName)?.value;
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    world.first.clock.set(at("2027-03-01T10:00:00Z"));
+    for (const name of ["Blocked", "Open"])
+      for (const member of [zed, ada]) {
+        await runAs(member.id, "join", { cohort: name });
+        await runAs(member.id, "done", { cohort: name, item: "Storage Engines" });
+      }
+    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    expect(topOf(blocked)).toContain("Zeddicus");
+    expect(topOf(open)).toContain("Zeddicus");
+
+    // The first cohort's channel became unusable (the bot lost Send Messages there, and a failed send flagged it):
+    // its posts wait, and their flags are the oldest.
+    world.emulator.setBotChannelPermissions(blocked, { botCanSend: false });
+    await until(() => !botCanSend(blocked));
+    await world.first.test.app.database.prisma.cohort.updateMany({ where: { name: "Blocked" }, data: { channelProblem: "no_permission" } });
+    world.first.clock.set(at("2027-03-08T13:00:00Z"));
+    const asked = await runAs(zed.id, "privacy", { delete: true });
+    const [confirm] = buttonsOf(asked);
+    if (confirm === undefined) throw new Error("no confirmation button");
+    await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    for (const second of ["05", "25", "45"]) await world.first.tickAt(at(`2027-03-08T13:00:${second}Z`));
+
+    expect(topOf(open)).toBe("🥇 **Ada Lovelace** · 36 pts");
+    expect(topOf(blocked)).toContain("Zeddicus");
+  }, 120_000);
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
