@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.isolated.test.ts"],
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 120_000 } },
     maxWorkers: 1,
     fileParallelism: false,
   },

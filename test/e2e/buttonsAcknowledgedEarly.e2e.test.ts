@@ -85,7 +85,7 @@ describe("buttons acknowledged before their handler runs", () => {
       );
       members.push(member);
     }
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   /**

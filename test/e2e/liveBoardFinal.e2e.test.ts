@@ -92,7 +92,7 @@ describe("the live board after its week", () => {
     const later = await Promise.all([setup.current.first.tickAt(at("2027-03-08T00:05:00Z")), second.tickAt(at("2027-03-08T08:00:00Z"))]);
     expect(closedIn(later)).toBe(0);
     expect(setup.edits()).toBe(2);
-  }, 60_000);
+  });
 
   it("leaves the board as it was when the bot comes back more than a day after the week ended", async () => {
     const setup = await postedWeekOne("Outage");
@@ -103,7 +103,7 @@ describe("the live board after its week", () => {
     expect([back.boardsEdited, back.boardsClosed]).toEqual([0, 0]);
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
-  }, 60_000);
+  });
 
   it("waits while the cohort is paused and closes the board when it resumes within the day", async () => {
     const setup = await postedWeekOne("Paused");
@@ -120,7 +120,7 @@ describe("the live board after its week", () => {
     expect((await setup.current.first.tickAt(at("2027-03-08T07:00:00Z"))).boardsClosed).toBe(1);
     expect(setup.edits()).toBe(1);
     expect(visibleText(setup.board())).toContain("Paused Reader");
-  }, 60_000);
+  });
 
   it("gives the board of a cohort ended mid-week its final edit a minute later, then no live edit", async () => {
     const setup = await postedWeekOne("Ended Early");
@@ -147,7 +147,7 @@ describe("the live board after its week", () => {
     }
     expect(setup.edits()).toBe(2);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
-  }, 60_000);
+  });
 
   it("gives the board of a cohort paused mid-week, then ended within the week, its final edit a minute after the end", async () => {
     const setup = await postedWeekOne("Paused Then Ended");
@@ -165,7 +165,7 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).toContain("Paused Reader");
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
     expect(setup.edits()).toBe(1);
-  }, 60_000);
+  });
 
   it("waits while the cohort's channel is flagged and closes the board once the bot may post there again", async () => {
     const setup = await postedWeekOne("Flagged");
@@ -188,7 +188,7 @@ describe("the live board after its week", () => {
     expect((await current.first.tickAt(at("2027-03-08T00:08:00Z"))).boardsClosed).toBe(1);
     expect(setup.edits()).toBe(1);
     expect(visibleText(setup.board())).toContain("Flag Reader");
-  }, 60_000);
+  });
 
   it("speaks the cohort's language and keeps a board turned off private", async () => {
     const setup = await postedWeekOne("Privada");
@@ -209,7 +209,7 @@ describe("the live board after its week", () => {
     const text = visibleText(final);
     expect(text).toContain("Esta cohorte mantiene ahora su clasificación en privado");
     expect(text).not.toContain("Hidden Reader");
-  }, 60_000);
+  });
 
   it("follows a zone edit: a board of a cohort moved from UTC to Los Angeles becomes final 8 hours later", async () => {
     const setup = await postedWeekOne("Zoned");
@@ -228,7 +228,7 @@ describe("the live board after its week", () => {
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
     expect((await setup.current.first.tickAt(at("2027-03-08T08:01:00Z"))).boardsClosed).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
-  }, 60_000);
+  });
 
   it("keeps a final board final when a later start edit moves its week's end", async () => {
     const setup = await postedWeekOne("Stays Final");
@@ -250,7 +250,7 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(setup.board())).not.toContain("Late Reader");
-  }, 60_000);
+  });
 
   it("waits a minute after a final edit Discord refused, in every process, then edits once", async () => {
     const setup = await postedWeekOne("Retried");
@@ -270,7 +270,7 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(setup.board())).toContain("Retry Reader");
-  }, 60_000);
+  });
 
   it("gives more ended boards than a tick's cap their final edit over the next ticks, each once", async () => {
     // The product's cap is 256 a tick; the same rule with a cap of 2 and 5 cohorts.
@@ -300,7 +300,7 @@ describe("the live board after its week", () => {
     expect(closed).toEqual([2, 2, 1, 0]);
     expect([...finalEdits.keys()].sort()).toEqual([...boardIds].sort());
     expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
-  }, 60_000);
+  });
 
   it("keeps the final board as it was closed when a member undoes a reading of that week afterwards, and says so", async () => {
     const setup = await postedWeekOne("Undone Later");
@@ -319,7 +319,7 @@ describe("the live board after its week", () => {
     const text = visibleText(setup.board());
     expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
     expect(text).toContain("Undoing Reader");
-  }, 60_000);
+  });
 
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
@@ -330,7 +330,7 @@ describe("the live board after its week", () => {
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(1);
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(0);
-  }, 60_000);
+  });
 
   it("does not let a process that listed a board before a failed final edit claim it again at once", async () => {
     const setup = await postedWeekOne("Stale Listing");
@@ -343,7 +343,7 @@ describe("the live board after its week", () => {
     await liveBoards.releaseFinalEdit(listedByB, at("2027-03-08T00:01:00Z"));
     // B, still holding its listing, must wait the minute like everyone else.
     expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:05Z"))).toBe(false);
-  }, 60_000);
+  });
 
   it("sends the posts and reminders due at the week's end before it gives the boards their final edit", async () => {
     const setup = await postedWeekOne("Order");
@@ -372,7 +372,7 @@ describe("the live board after its week", () => {
     expect(finalAt).toBeGreaterThan(-1);
     expect(order.slice(finalAt + 1).filter((entry) => entry.startsWith("create"))).toEqual([]);
     expect(setup.current.dms(reader.id)).toHaveLength(1);
-  }, 60_000);
+  });
 });
 
 /** Waits until `condition` holds (the test's timeout is the limit): a gateway event reaching the bot. */

@@ -183,5 +183,5 @@ describe("restarts and several bot processes on one database", () => {
     const rows = await one.test.app.database.prisma.scheduledPost.findMany();
     expect(rows).toHaveLength(48);
     expect(rows.every((row) => row.status === "sent" && row.attempts === 0)).toBe(true);
-  }, 90_000);
+  });
 });

@@ -89,7 +89,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
     overtaken = new Overtaken(handle.prisma);
     first = serviceOver(overtaken);
     second = serviceOver(new CohortRepository(handle.prisma));
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

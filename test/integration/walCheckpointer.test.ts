@@ -131,7 +131,7 @@ describe("WalCheckpointer", () => {
 });
 
 describe("openDatabase on SQLite", () => {
-  it("leaves checkpoints to the background and folds the log into the file when closed", { timeout: 20_000 }, async () => {
+  it("leaves checkpoints to the background and folds the log into the file when closed", async () => {
     const temp = makeTempDir();
     const file = path.join(temp.dir, "bot.db");
     try {
