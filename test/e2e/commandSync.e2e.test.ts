@@ -126,7 +126,11 @@ function runDeployCommands(environment: Record<string, string>): Promise<{ code:
     execFile(
       process.execPath,
       ["--import", "tsx", "src/deployCommands.ts"],
-      { cwd: projectRoot, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment }, timeout: 30_000 },
+      {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment },
+        timeout: unhurriedDeadlineMs,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
         resolve({ code, stdout, stderr });
