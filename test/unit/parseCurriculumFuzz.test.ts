@@ -174,5 +174,6 @@ describe("the parser on thousands of damaged copies of both seeds", () => {
     // Both outcomes must be exercised for the properties to mean anything.
     expect(accepted).toBeGreaterThan(300);
     expect(refused).toBeGreaterThan(300);
-  }, 180_000);
+    // A hang guard: 2,000 parses took 32 s alone and 102 s at a load of 15–18.
+  }, 300_000);
 });
