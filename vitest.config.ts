@@ -25,8 +25,10 @@ export default defineConfig({
     // test. Speed goals live in `npm run bench`.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // expect.poll's own default is 1 s: a busy machine may take longer to reach what it polls for.
-    expect: { poll: { timeout: 120_000 } },
+    // expect.poll's own default is 1 s: a busy machine may take longer to reach what it polls for. Below
+    // the test timeout (as waitLimitMs in test/helpers/botHarness.ts), so a poll that never succeeds fails
+    // with its own assertion message instead of a bare "Test timed out".
+    expect: { poll: { timeout: 100_000 } },
     // Two cores: keep parallelism modest so the machine stays usable (no test depends on speed).
     maxWorkers: 2,
   },

@@ -10,7 +10,7 @@ export default defineConfig({
     include: ["test/**/*.isolated.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    expect: { poll: { timeout: 120_000 } },
+    expect: { poll: { timeout: 100_000 } }, // below the test timeout, as in vitest.config.ts
     maxWorkers: 1,
     fileParallelism: false,
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startBotHarness, unhurriedDeadlineMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
@@ -22,7 +22,7 @@ async function serverWithCohort(bot: BotHarness, running: TestApp, name: string)
   const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
   const admin = bot.emulator.createMember(guild.id, { username: `${name}-admin`, manageGuild: true });
   // The bot checks the channel in what Discord told it: the server's GUILD_CREATE first.
-  await vi.waitFor(() => expect(running.app.discord.client.channels.cache.has(channel.id)).toBe(true), { timeout: unhurriedDeadlineMs });
+  await vi.waitFor(() => expect(running.app.discord.client.channels.cache.has(channel.id)).toBe(true), { timeout: waitLimitMs });
   await running.app.services.cohorts.create({
     guildId: guild.id,
     actorId: admin.id,
@@ -77,7 +77,7 @@ describe("a server the bot was removed from", () => {
 
   it("gets no reminders and no posts while the bot is out, and both again once it is back", async () => {
     bot.emulator.removeBotFromGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(1), { timeout: unhurriedDeadlineMs });
+    await vi.waitFor(async () => expect(await departures()).toBe(1), { timeout: waitLimitMs });
 
     const tuesdayEvening = new Date("2027-01-05T18:01:00Z");
     await bot.test.app.scheduler.tick(tuesdayEvening);
@@ -91,7 +91,7 @@ describe("a server the bot was removed from", () => {
     expect(member.remindFailures).toBe(0);
 
     bot.emulator.restoreBotToGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: unhurriedDeadlineMs });
+    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: waitLimitMs });
     await bot.test.app.scheduler.tick(week2);
     expect(weekPosts(2)).toHaveLength(1);
     const mondayEvening = new Date("2027-01-11T18:01:00Z");
@@ -109,10 +109,10 @@ describe("a server the bot was removed from", () => {
     });
     bot.emulator.removeBotFromGuild(bot.guild.id, { outage: true });
     await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(false), {
-      timeout: unhurriedDeadlineMs,
+      timeout: waitLimitMs,
     });
     bot.emulator.restoreBotToGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: unhurriedDeadlineMs });
+    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: waitLimitMs });
   });
 });
 
@@ -166,7 +166,7 @@ describe("a server the bot was removed from while it was offline", () => {
     const leftEarlier = await serverWithCohortNow("Left earlier");
     bot.emulator.removeBotFromGuild(leftEarlier.guildId);
     await vi.waitFor(async () => expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 }), {
-      timeout: unhurriedDeadlineMs,
+      timeout: waitLimitMs,
     });
     bot.emulator.removeBotFromGuild(removed.guildId);
     bot.emulator.removeBotFromGuild(importedOnly.id);
@@ -318,7 +318,7 @@ describe("a removal while offline after another server already left", () => {
     const { guildId } = await serverWithCohort(bot, bot.test, "Left online");
     bot.emulator.removeBotFromGuild(guildId);
     await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId } })).toBe(1), {
-      timeout: unhurriedDeadlineMs,
+      timeout: waitLimitMs,
     });
 
     await bot.test.app.close();
