@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 /** Another connection to the bot's database, holding its write lock until released. */
 interface LockHolder {
@@ -11,17 +12,16 @@ interface LockHolder {
   release(): Promise<void>;
 }
 
-/** Waits until `condition` holds, with no count of tries: the test's timeout is the hang guard. */
-async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 /** SQLite: a second better-sqlite3 connection in BEGIN IMMEDIATE, as another process would hold it. */
 function holdSqliteLock(bot: BotHarness): LockHolder {
   const other = new Database(bot.test.databaseFile);
   other.exec("BEGIN IMMEDIATE");
   return {
-    writeWaiting: () => until(() => bot.test.logs().some((line) => line.msg === "database write waits: another connection holds the lock")),
+    writeWaiting: () =>
+      until(
+        () => bot.test.logs().some((line) => line.msg === "database write waits: another connection holds the lock"),
+        "the bot's log line that a write waits on the SQLite lock",
+      ),
     async release() {
       other.exec("ROLLBACK");
       other.close();
@@ -42,7 +42,7 @@ async function holdPostgresLock(bot: BotHarness): Promise<LockHolder> {
     return (result.rows[0] as { n: number }).n > 0;
   };
   return {
-    writeWaiting: () => until(waiting),
+    writeWaiting: () => until(waiting, "one of the bot's writes to wait on the PostgreSQL table lock"),
     async release() {
       await other.query("ROLLBACK");
       await other.end();
@@ -118,7 +118,7 @@ describe("another connection holding the database's write lock", () => {
 
     const next = await bot.test.app.scheduler.tick(due);
     expect(next.sent.map((post) => post.period)).toContain("week-1");
-    await until(() => weekPosts().length > 0);
+    await until(() => weekPosts().length > 0, "the week's post once the lock is released");
     expect(weekPosts()).toHaveLength(1);
     await bot.test.app.scheduler.tick(new Date(due.getTime() + 60_000));
     expect(weekPosts()).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
@@ -173,7 +174,7 @@ describe("the live board after its week", () => {
     const { current, channelId } = setup;
     // The bot lost Send Messages on Sunday, and a failed send flagged the channel (as the scheduler records it).
     current.emulator.setBotChannelPermissions(channelId, { botCanSend: false });
-    await until(() => !botCanSend(current.first, channelId));
+    await until(() => !botCanSend(current.first, channelId), "the bot to see Send Messages denied in the channel");
     await current.first.test.app.database.prisma.cohort.updateMany({
       where: { name: "Flagged" },
       data: { channelProblem: "no_permission" },
@@ -182,7 +183,7 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(0);
 
     current.emulator.setBotChannelPermissions(channelId, { botCanSend: true });
-    await until(() => botCanSend(current.first, channelId));
+    await until(() => botCanSend(current.first, channelId), "the bot to see Send Messages allowed again in the channel");
     // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again and closes the board.
     await current.first.tickAt(at("2027-03-08T00:07:00Z"));
     expect((await current.first.tickAt(at("2027-03-08T00:08:00Z"))).boardsClosed).toBe(1);
@@ -374,11 +375,6 @@ describe("the live board after its week", () => {
     expect(setup.current.dms(reader.id)).toHaveLength(1);
   });
 });
-
-/** Waits until `condition` holds (the test's timeout is the limit): a gateway event reaching the bot. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 /** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
 function botCanSend(process: BotProcess, channelId: string): boolean {

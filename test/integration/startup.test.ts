@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { waitLimitMs } from "../helpers/botHarness.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,14 +44,20 @@ describe("npm start", () => {
       child.kill("SIGTERM");
     });
     try {
-      // Until the address is printed or the process exits: the test's timeout bounds the wait, not a figure.
+      // Until the address is printed or the process exits, at most waitLimitMs (a hang guard below the
+      // test's timeout): a start that never prints it fails with what the process printed.
+      let limit: NodeJS.Timeout | undefined;
       const address = await new Promise<string>((resolve, reject) => {
         child.stdout.on("data", () => {
           const match = /playground: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
           if (match?.[1]) resolve(match[1]);
         });
-        void exited.then((code) => reject(new Error(`exited with ${code}; stderr: ${stderr}`)));
-      });
+        void exited.then((code) => reject(new Error(`exited with ${code}; stdout: ${stdout}\nstderr: ${stderr}`)));
+        limit = setTimeout(
+          () => reject(new Error(`no address printed within ${waitLimitMs} ms; stdout: ${stdout}\nstderr: ${stderr}`)),
+          waitLimitMs,
+        );
+      }).finally(() => clearTimeout(limit));
 
       const page = await fetch(address);
       expect(page.status).toBe(200);
