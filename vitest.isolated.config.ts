@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.isolated.test.ts"],
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 100_000 } }, // below the test timeout, as in vitest.config.ts
     maxWorkers: 1,
     fileParallelism: false,
   },

@@ -23,7 +23,7 @@ describe("/cohort announce in a finished cohort", () => {
     bot.clock.set(new Date("2027-03-30T10:00:00Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
     postsBefore = bot.emulator.channelMessages(bot.channel.id).length;
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it.each(["week", "checkpoint", "leaderboard"])("refuses kind:%s, saying the course has finished, and posts nothing", async (kind) => {
@@ -42,7 +42,7 @@ describe("/cohort announce in a cohort an admin just ended", () => {
     bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
     await bot.createCohort({ name: cohortName, start: "2027-01-11" });
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }))).toContain(cohortName);
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it.each(["week", "checkpoint", "leaderboard"])("refuses kind:%s, saying the cohort has ended, and posts nothing", async (kind) => {

@@ -34,7 +34,7 @@ describe("charts around a break week, end to end", () => {
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("charts the last reading week, not the break, on the first weekly post after a break", () => {

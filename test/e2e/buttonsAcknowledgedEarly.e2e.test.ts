@@ -6,16 +6,13 @@ import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { HoldLine } from "../helpers/holdLine.js";
 
 /**
  * Draws nothing until released, while holding: a `/progress` waiting for its card keeps its place
  * among the handlers the router works on at once, so enough of them fill the line for sure.
  */
-class HeldPictures implements Pictures {
-  holding = false;
-  private readonly held: (() => void)[] = [];
-  private readonly onHeld = new Set<() => void>();
-
+class HeldPictures extends HoldLine implements Pictures {
   renderProgressCard(): Promise<Buffer> {
     return this.draw();
   }
@@ -28,31 +25,8 @@ class HeldPictures implements Pictures {
     return this.draw();
   }
 
-  /** Resolves once `count` drawings wait. */
-  waitingFor(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.held.length < count) return;
-        this.onHeld.delete(check);
-        resolve();
-      };
-      this.onHeld.add(check);
-      check();
-    });
-  }
-
-  release(): void {
-    this.holding = false;
-    for (const resume of this.held.splice(0)) resume();
-  }
-
   private async draw(): Promise<Buffer> {
-    if (this.holding) {
-      await new Promise<void>((resume) => {
-        this.held.push(resume);
-        for (const check of [...this.onHeld]) check();
-      });
-    }
+    await this.through();
     return Buffer.from("card");
   }
 }
@@ -85,7 +59,7 @@ describe("buttons acknowledged before their handler runs", () => {
       );
       members.push(member);
     }
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   /**

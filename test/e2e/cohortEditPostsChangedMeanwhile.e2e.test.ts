@@ -62,7 +62,7 @@ describe("/cohort edit start: when the cohort's posts changed while saving", () 
     // Postponed a week: the sent week 1 row is set aside, to be taken back when the start is put back.
     await editStart("2027-01-18");
     await tickMeanwhileTrigger(bot.test.app.database.prisma, bot.test.provider);
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("says the posts changed and to try again, not that the cohort's own name is taken, and changes nothing", async () => {

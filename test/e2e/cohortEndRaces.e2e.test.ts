@@ -40,5 +40,5 @@ describe("ending a cohort during a race", () => {
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     // Nothing more at the week's original end.
     expect((await current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
-  }, 60_000);
+  });
 });

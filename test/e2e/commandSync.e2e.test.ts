@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
 import { syncCommands } from "../../src/discord/syncCommands.js";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
-import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
+import { unhurriedDeadlineMs, waitLimitMs } from "../helpers/botHarness.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -123,14 +123,23 @@ describe("slash command registration against the emulator", () => {
 
 function runDeployCommands(environment: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/deployCommands.ts"],
-      { cwd: projectRoot, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment }, timeout: 30_000 },
+      {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment },
+        // Killed before the test's timeout, so a hang fails on the child's output, not a bare timeout.
+        timeout: waitLimitMs,
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
         resolve({ code, stdout, stderr });
       },
     );
+    // However the test ends, its timeout included, the child does not outlive it.
+    onTestFinished(() => {
+      child.kill("SIGKILL");
+    });
   });
 }

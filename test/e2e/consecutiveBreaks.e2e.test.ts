@@ -16,7 +16,7 @@ describe("consecutive break weeks, end to end", () => {
     }
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: cohortName });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("/week of the first break says reading resumes after the second one", async () => {

@@ -3,20 +3,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 /** Another connection to the bot's database, holding its write lock until released. */
 interface LockHolder {
   /** Resolves once one of the bot's writes is waiting on this lock. */
   writeWaiting(): Promise<void>;
   release(): Promise<void>;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let tries = 0; tries < 500; tries += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`gave up waiting until ${what}`);
 }
 
 /** SQLite: a second better-sqlite3 connection in BEGIN IMMEDIATE, as another process would hold it. */
@@ -27,7 +20,7 @@ function holdSqliteLock(bot: BotHarness): LockHolder {
     writeWaiting: () =>
       until(
         () => bot.test.logs().some((line) => line.msg === "database write waits: another connection holds the lock"),
-        "a write waits on the lock",
+        "the bot's log line that a write waits on the SQLite lock",
       ),
     async release() {
       other.exec("ROLLBACK");
@@ -49,7 +42,7 @@ async function holdPostgresLock(bot: BotHarness): Promise<LockHolder> {
     return (result.rows[0] as { n: number }).n > 0;
   };
   return {
-    writeWaiting: () => until(waiting, "a write waits on the lock"),
+    writeWaiting: () => until(waiting, "one of the bot's writes to wait on the PostgreSQL table lock"),
     async release() {
       await other.query("ROLLBACK");
       await other.end();
@@ -125,7 +118,7 @@ describe("another connection holding the database's write lock", () => {
 
     const next = await bot.test.app.scheduler.tick(due);
     expect(next.sent.map((post) => post.period)).toContain("week-1");
-    await until(() => weekPosts().length > 0, "the week 1 post arrives");
+    await until(() => weekPosts().length > 0, "the week's post once the lock is released");
     expect(weekPosts()).toHaveLength(1);
     await bot.test.app.scheduler.tick(new Date(due.getTime() + 60_000));
     expect(weekPosts()).toHaveLength(1);

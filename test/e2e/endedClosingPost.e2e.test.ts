@@ -33,7 +33,7 @@ describe("the closing post of a cohort ended early", () => {
   describe("in English", () => {
     beforeAll(async () => {
       closing = await closingPost("en");
-    }, 60_000);
+    });
     afterAll(async () => bot.close());
 
     it("says it was ended after week 2 of 12, with the final board and without the path's outcomes", () => {
@@ -60,7 +60,7 @@ describe("the closing post of a cohort ended early", () => {
       const [first] = bot.emulator.channelMessages(bot.channel.id).slice(before);
       if (first === undefined) throw new Error("no closing post");
       closing = first;
-    }, 60_000);
+    });
     afterAll(async () => bot.close());
 
     it("says so, with no week and no path's outcomes", () => {
@@ -74,7 +74,7 @@ describe("the closing post of a cohort ended early", () => {
   describe("in Spanish", () => {
     beforeAll(async () => {
       closing = await closingPost("es");
-    }, 60_000);
+    });
     afterAll(async () => bot.close());
 
     it("says it too", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
@@ -60,8 +60,11 @@ describe("exclude_role takes effect without waiting for a post", () => {
     const before = await cohortRow();
     later(pastStaleWindow);
     bot.emulator.clearRequestLog();
-    // Boards until the listing landed (it is waited for up to a second; a slow machine may need one more board).
-    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Bob"), { timeout: 20_000, interval: 100 });
+    // Boards until the listing landed (it is waited for up to a second; a slow machine may need more boards, the test's timeout bounds them).
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Bob"), {
+      timeout: waitLimitMs,
+      interval: 100,
+    });
     expect(await board(people.cy.id)).toContain("🥈 **Cy**");
     // However many boards were shown in this window, the server was listed once.
     expect(listings()).toBe(1);
@@ -72,7 +75,10 @@ describe("exclude_role takes effect without waiting for a post", () => {
 
     bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, []);
     later(pastStaleWindow);
-    await vi.waitFor(async () => expect(await board(people.watcher.id)).toContain("🥈 **Bob**"), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).toContain("🥈 **Bob**"), {
+      timeout: waitLimitMs,
+      interval: 100,
+    });
     expect(listings()).toBe(2);
   });
 
@@ -83,7 +89,10 @@ describe("exclude_role takes effect without waiting for a post", () => {
     const handles = [people.watcher, people.ada, people.bob].map((person) => bot.run(person.id, "leaderboard", { period: "all" }));
     for (const handle of handles) await handle.final();
     expect(handles.map((handle) => handle.failed)).toEqual([false, false, false]);
-    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Cy"), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(async () => expect(await board(people.watcher.id)).not.toContain("Cy"), {
+      timeout: waitLimitMs,
+      interval: 100,
+    });
     expect(listings()).toBe(1);
     bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, []);
     await run(people.cy.id, "today");
@@ -100,7 +109,7 @@ describe("exclude_role takes effect without waiting for a post", () => {
       // The board still answers, with the marks as they were (Ada did not use the bot since she got the role).
       const text = await board(people.watcher.id);
       expect(text).toContain("🥇 **Ada**");
-      await vi.waitFor(() => expect(listings()).toBe(1), { timeout: 20_000, interval: 50 });
+      await vi.waitFor(() => expect(listings()).toBe(1), { timeout: waitLimitMs, interval: 50 });
       await bot.test.app.services.cohorts.settle();
       expect({ round, warnings: warnings().length - before }).toEqual({ round, warnings: 1 });
     }

@@ -20,7 +20,7 @@ describe("/cohort edit of a finished cohort", () => {
     bot.clock.set(new Date("2027-03-30T10:00:00Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
     expect((await stored()).status).toBe("finished");
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it.each([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
@@ -23,7 +23,7 @@ async function serverWithCohort(bot: BotHarness, running: TestApp, name: string)
   const channel = bot.emulator.createChannel(guild.id, { name: "cohort" });
   const admin = bot.emulator.createMember(guild.id, { username: `${name}-admin`, manageGuild: true });
   // The bot checks the channel in what Discord told it: the server's GUILD_CREATE first.
-  await vi.waitFor(() => expect(running.app.discord.client.channels.cache.has(channel.id)).toBe(true));
+  await vi.waitFor(() => expect(running.app.discord.client.channels.cache.has(channel.id)).toBe(true), { timeout: waitLimitMs });
   await running.app.services.cohorts.create({
     guildId: guild.id,
     actorId: admin.id,
@@ -78,7 +78,7 @@ describe("a server the bot was removed from", () => {
 
   it("gets no reminders and no posts while the bot is out, and both again once it is back", async () => {
     bot.emulator.removeBotFromGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(1));
+    await vi.waitFor(async () => expect(await departures()).toBe(1), { timeout: waitLimitMs });
 
     const tuesdayEvening = new Date("2027-01-05T18:01:00Z");
     await bot.test.app.scheduler.tick(tuesdayEvening);
@@ -96,7 +96,7 @@ describe("a server the bot was removed from", () => {
     expect(member.remindFailures).toBe(0);
 
     bot.emulator.restoreBotToGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(0));
+    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: waitLimitMs });
     await bot.test.app.scheduler.tick(week2);
     expect(weekPosts(2)).toHaveLength(1);
     const mondayEvening = new Date("2027-01-11T18:01:00Z");
@@ -113,9 +113,11 @@ describe("a server the bot was removed from", () => {
       data: { guildId: bot.guild.id, leftAt: now, purgeAt: new Date(now.getTime() + 30 * 86_400_000) },
     });
     bot.emulator.removeBotFromGuild(bot.guild.id, { outage: true });
-    await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(false));
+    await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(false), {
+      timeout: waitLimitMs,
+    });
     bot.emulator.restoreBotToGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toBe(0));
+    await vi.waitFor(async () => expect(await departures()).toBe(0), { timeout: waitLimitMs });
   });
 });
 
@@ -168,7 +170,9 @@ describe("a server the bot was removed from while it was offline", () => {
     // Removed while the bot was online: its departure was recorded then, and keeps that date.
     const leftEarlier = await serverWithCohortNow("Left earlier");
     bot.emulator.removeBotFromGuild(leftEarlier.guildId);
-    await vi.waitFor(async () => expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 }));
+    await vi.waitFor(async () => expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 }), {
+      timeout: waitLimitMs,
+    });
     bot.emulator.removeBotFromGuild(removed.guildId);
     bot.emulator.removeBotFromGuild(importedOnly.id);
     bot.emulator.removeBotFromGuild(down.guildId, { outage: true });
@@ -318,7 +322,9 @@ describe("a removal while offline after another server already left", () => {
     const prisma = bot.test.app.database.prisma;
     const { guildId } = await serverWithCohort(bot, bot.test, "Left online");
     bot.emulator.removeBotFromGuild(guildId);
-    await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId } })).toBe(1));
+    await vi.waitFor(async () => expect(await prisma.guildDeparture.count({ where: { guildId } })).toBe(1), {
+      timeout: waitLimitMs,
+    });
 
     await bot.test.app.close();
     bot.emulator.removeBotFromGuild(bot.guild.id);

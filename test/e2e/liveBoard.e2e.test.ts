@@ -34,7 +34,7 @@ describe("the weekly post's live board", () => {
     channelId = world.createChannel("live").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
     world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("posts week 1 with its board last, empty until someone logs reading", async () => {

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
@@ -92,7 +93,7 @@ describe("the live board after its week", () => {
     const later = await Promise.all([setup.current.first.tickAt(at("2027-03-08T00:05:00Z")), second.tickAt(at("2027-03-08T08:00:00Z"))]);
     expect(closedIn(later)).toBe(0);
     expect(setup.edits()).toBe(2);
-  }, 60_000);
+  });
 
   it("leaves the board as it was when the bot comes back more than a day after the week ended", async () => {
     const setup = await postedWeekOne("Outage");
@@ -103,7 +104,7 @@ describe("the live board after its week", () => {
     expect([back.boardsEdited, back.boardsClosed]).toEqual([0, 0]);
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
-  }, 60_000);
+  });
 
   it("waits while the cohort is paused and closes the board when it resumes within the day", async () => {
     const setup = await postedWeekOne("Paused");
@@ -120,7 +121,7 @@ describe("the live board after its week", () => {
     expect((await setup.current.first.tickAt(at("2027-03-08T07:00:00Z"))).boardsClosed).toBe(1);
     expect(setup.edits()).toBe(1);
     expect(visibleText(setup.board())).toContain("Paused Reader");
-  }, 60_000);
+  });
 
   it("gives the board of a cohort ended mid-week its final edit a minute later, then no live edit", async () => {
     const setup = await postedWeekOne("Ended Early");
@@ -147,7 +148,7 @@ describe("the live board after its week", () => {
     }
     expect(setup.edits()).toBe(2);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
-  }, 60_000);
+  });
 
   it("gives the board of a cohort paused mid-week, then ended within the week, its final edit a minute after the end", async () => {
     const setup = await postedWeekOne("Paused Then Ended");
@@ -165,7 +166,7 @@ describe("the live board after its week", () => {
     expect(visibleText(setup.board())).toContain("Paused Reader");
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
     expect(setup.edits()).toBe(1);
-  }, 60_000);
+  });
 
   it("waits while the cohort's channel is flagged and closes the board once the bot may post there again", async () => {
     const setup = await postedWeekOne("Flagged");
@@ -173,7 +174,7 @@ describe("the live board after its week", () => {
     const { current, channelId } = setup;
     // The bot lost Send Messages on Sunday, and a failed send flagged the channel (as the scheduler records it).
     current.emulator.setBotChannelPermissions(channelId, { botCanSend: false });
-    await until(() => !botCanSend(current.first, channelId));
+    await until(() => !botCanSend(current.first, channelId), "the bot to see Send Messages denied in the channel");
     await current.first.test.app.database.prisma.cohort.updateMany({
       where: { name: "Flagged" },
       data: { channelProblem: "no_permission" },
@@ -182,13 +183,13 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(0);
 
     current.emulator.setBotChannelPermissions(channelId, { botCanSend: true });
-    await until(() => botCanSend(current.first, channelId));
+    await until(() => botCanSend(current.first, channelId), "the bot to see Send Messages allowed again in the channel");
     // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again and closes the board.
     await current.first.tickAt(at("2027-03-08T00:07:00Z"));
     expect((await current.first.tickAt(at("2027-03-08T00:08:00Z"))).boardsClosed).toBe(1);
     expect(setup.edits()).toBe(1);
     expect(visibleText(setup.board())).toContain("Flag Reader");
-  }, 60_000);
+  });
 
   it("speaks the cohort's language and keeps a board turned off private", async () => {
     const setup = await postedWeekOne("Privada");
@@ -209,7 +210,7 @@ describe("the live board after its week", () => {
     const text = visibleText(final);
     expect(text).toContain("Esta cohorte mantiene ahora su clasificación en privado");
     expect(text).not.toContain("Hidden Reader");
-  }, 60_000);
+  });
 
   it("follows a zone edit: a board of a cohort moved from UTC to Los Angeles becomes final 8 hours later", async () => {
     const setup = await postedWeekOne("Zoned");
@@ -228,7 +229,7 @@ describe("the live board after its week", () => {
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
     expect((await setup.current.first.tickAt(at("2027-03-08T08:01:00Z"))).boardsClosed).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
-  }, 60_000);
+  });
 
   it("keeps a final board final when a later start edit moves its week's end", async () => {
     const setup = await postedWeekOne("Stays Final");
@@ -250,7 +251,7 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(setup.board())).not.toContain("Late Reader");
-  }, 60_000);
+  });
 
   it("waits a minute after a final edit Discord refused, in every process, then edits once", async () => {
     const setup = await postedWeekOne("Retried");
@@ -270,7 +271,7 @@ describe("the live board after its week", () => {
     expect(setup.edits()).toBe(1);
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(setup.board())).toContain("Retry Reader");
-  }, 60_000);
+  });
 
   it("gives more ended boards than a tick's cap their final edit over the next ticks, each once", async () => {
     // The product's cap is 256 a tick; the same rule with a cap of 2 and 5 cohorts.
@@ -300,7 +301,7 @@ describe("the live board after its week", () => {
     expect(closed).toEqual([2, 2, 1, 0]);
     expect([...finalEdits.keys()].sort()).toEqual([...boardIds].sort());
     expect([...finalEdits.values()]).toEqual([1, 1, 1, 1, 1]);
-  }, 60_000);
+  });
 
   it("keeps the final board as it was closed when a member undoes a reading of that week afterwards, and says so", async () => {
     const setup = await postedWeekOne("Undone Later");
@@ -319,7 +320,7 @@ describe("the live board after its week", () => {
     const text = visibleText(setup.board());
     expect(text).toContain("Week 1 is over: these are its standings as they stood when this board was closed.");
     expect(text).toContain("Undoing Reader");
-  }, 60_000);
+  });
 
   it("lists a board for its final edit only until it is claimed, and only for the cohorts asked about", async () => {
     const setup = await postedWeekOne("Listed");
@@ -333,7 +334,7 @@ describe("the live board after its week", () => {
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(1);
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(0);
-  }, 60_000);
+  });
 
   it("does not let a process that listed a board before a failed final edit claim it again at once", async () => {
     const setup = await postedWeekOne("Stale Listing");
@@ -349,7 +350,7 @@ describe("the live board after its week", () => {
     await liveBoards.releaseFinalEdit(listedByB, at("2027-03-08T00:01:00Z"));
     // B, still holding its listing, must wait the minute like everyone else.
     expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:05Z"))).toBe(false);
-  }, 60_000);
+  });
 
   it("sends the posts and reminders due at the week's end before it gives the boards their final edit", async () => {
     const setup = await postedWeekOne("Order");
@@ -378,13 +379,8 @@ describe("the live board after its week", () => {
     expect(finalAt).toBeGreaterThan(-1);
     expect(order.slice(finalAt + 1).filter((entry) => entry.startsWith("create"))).toEqual([]);
     expect(setup.current.dms(reader.id)).toHaveLength(1);
-  }, 60_000);
+  });
 });
-
-/** Waits until `condition` holds (the test's timeout is the limit): a gateway event reaching the bot. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 /** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
 function botCanSend(process: BotProcess, channelId: string): boolean {

@@ -7,49 +7,20 @@ import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js"
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { buttonsOf, startBotHarness, unhurriedDeadlineMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { HoldLine } from "../helpers/holdLine.js";
 
 /**
  * The plan worker, with a gate on what the bot asks of it: while `holding`, requests wait here, so
  * the big server's plans stay unbuilt for as long as the test needs, however slow the machine is.
  */
-class HeldPlanWorker {
-  holding = false;
-  private readonly held: (() => void)[] = [];
-  private readonly onHeld = new Set<() => void>();
-
+class HeldPlanWorker extends HoldLine {
   readonly spawn = (name: string): Worker => {
     const worker = spawnWorker(name);
     const post = worker.postMessage.bind(worker);
-    worker.postMessage = (value: unknown, transferList?: Parameters<Worker["postMessage"]>[1]) => {
-      if (this.holding) {
-        this.held.push(() => post(value, transferList));
-        for (const check of [...this.onHeld]) check();
-      } else post(value, transferList);
-    };
+    worker.postMessage = (value: unknown, transferList?: Parameters<Worker["postMessage"]>[1]) =>
+      this.pass(() => post(value, transferList));
     return worker;
   };
-
-  get waiting(): number {
-    return this.held.length;
-  }
-
-  /** Resolves once `count` requests wait. */
-  waitingFor(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.held.length < count) return;
-        this.onHeld.delete(check);
-        resolve();
-      };
-      this.onHeld.add(check);
-      check();
-    });
-  }
-
-  release(): void {
-    this.holding = false;
-    for (const post of this.held.splice(0)) post();
-  }
 }
 
 /**

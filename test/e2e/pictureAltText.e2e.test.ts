@@ -33,7 +33,7 @@ describe("the alt text of the pictures, end to end", () => {
     bot.clock.set(new Date("2027-01-05T12:00:00Z"));
     await readFirstItem(ada.id);
     bot.clock.set(new Date("2027-01-07T12:00:00Z"));
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("says the rank and the study-day grid the progress card shows", async () => {

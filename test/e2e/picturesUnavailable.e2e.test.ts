@@ -43,7 +43,7 @@ describe("replies and posts when pictures cannot be drawn, end to end", () => {
     const done = buttonsOf(today)[0];
     if (done === undefined) throw new Error("/today offered no done button");
     await bot.click(ada.id, today.id, done.customId).final();
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("answers /progress with its text, without the card", async () => {

@@ -91,7 +91,7 @@ describe("the playground's demo and JSON API", () => {
       interactionDeadlineMs: unhurriedDeadlineMs,
     });
     closePlayground = () => playground.close();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await closePlayground();

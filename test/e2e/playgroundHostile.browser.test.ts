@@ -63,7 +63,7 @@ describe("the playground draws anything the bot may send", () => {
     closers.push(() => browser.close());
     opened = await openPlayground(browser, playground, { width: 1024, height: 720 });
     page = opened.page;
-  }, 90_000);
+  });
 
   afterAll(async () => {
     for (const close of closers.reverse()) await close();

@@ -15,7 +15,7 @@ describe("a playground page that is still opening", () => {
     closers.push(() => playground.close());
     browser = await launchChromium();
     closers.push(() => browser.close());
-  }, 90_000);
+  });
 
   afterAll(async () => {
     for (const close of closers.reverse()) await close();

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
@@ -494,12 +494,12 @@ describe("privacy through discord.js and the emulator", () => {
     bot.emulator.removeBotFromGuild(bot.guild.id, { outage: true });
     bot.emulator.restoreBotToGuild(bot.guild.id);
     bot.emulator.removeBotFromGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toHaveLength(1));
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(1), { timeout: waitLimitMs });
     bot.emulator.restoreBotToGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toHaveLength(0));
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(0), { timeout: waitLimitMs });
 
     bot.emulator.removeBotFromGuild(bot.guild.id);
-    await vi.waitFor(async () => expect(await departures()).toHaveLength(1));
+    await vi.waitFor(async () => expect(await departures()).toHaveLength(1), { timeout: waitLimitMs });
     const [departure] = await departures();
     expect(departure?.purgeAt.getTime()).toBe(removedAt.getTime() + 30 * day);
 

@@ -22,7 +22,7 @@ describe("/remind after the cohort's time zone changes", () => {
     expect(visibleText(await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, timezone: "America/New_York" }))).toContain(
       "America/New_York",
     );
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("shows the reminder in the cohort's new zone for a member who never chose one, and keeps a chosen zone", async () => {

@@ -19,7 +19,7 @@ describe("a late-evening reminder after a restart past midnight", () => {
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Evening" });
     await bot.reply(ada.id, "remind", { time: "23:30" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("sends Monday's 23:30 reminder at 00:10, with Monday's reading", async () => {

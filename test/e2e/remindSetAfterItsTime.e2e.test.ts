@@ -31,7 +31,7 @@ describe("/remind set after today's reminder time", () => {
     await bot.reply(bob.id, "join", { cohort: cohortName });
     // Bob's reminder is this evening; at 10:00 he moves it to 09:00, an hour ago.
     await bot.reply(bob.id, "remind", { time: "20:00" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("says the next reminder is tomorrow and sends none today", async () => {
@@ -65,7 +65,7 @@ describe("/remind's next reminder", () => {
   beforeAll(async () => {
     // Friday 2027-01-08, 10:00 UTC, in the cohort's first week.
     bot = await startWithCohort("2027-01-08T10:00:00Z", { name: cohortName });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("is Monday's when it is set on a Friday after its time", async () => {
@@ -113,7 +113,7 @@ describe("/remind set just after midnight for a late-evening time", () => {
   beforeAll(async () => {
     // Tuesday 2027-01-12, 00:30 UTC: yesterday's 23:30 was an hour ago.
     bot = await startWithCohort("2027-01-12T00:30:00Z", { name: "Late Evening" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("sends the first reminder tonight, not at once for last night", async () => {
@@ -138,7 +138,7 @@ describe("/remind set, then moved to a zone further west", () => {
   beforeAll(async () => {
     // 01:00 UTC on Wednesday 2027-01-13: 10:00 on Wednesday in Tokyo, still Tuesday evening in New York.
     bot = await startWithCohort("2027-01-13T01:00:00Z", { name: "Tokyo", timeZone: "Asia/Tokyo" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("sends the reminder the reply names: Wednesday 09:00 in New York", async () => {
@@ -160,7 +160,7 @@ describe("/remind set, then the cohort's zone moved further west", () => {
 
   beforeAll(async () => {
     bot = await startWithCohort("2027-01-13T01:00:00Z", { name: "Tokyo", timeZone: "Asia/Tokyo" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("sends the follower's reminder on Wednesday 09:00 in New York", async () => {

@@ -18,7 +18,7 @@ describe("/remind timezone:cohort time: reads", () => {
     await bot.reply(ada.id, "join", { cohort: "Steady" });
     await bot.reply(ada.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
     counter = StatementCounter.install();
-  }, 60_000);
+  });
   afterAll(async () => {
     counter.uninstall();
     await bot.close();

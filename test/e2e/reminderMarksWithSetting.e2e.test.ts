@@ -66,7 +66,7 @@ describe("/cohort edit name: timezone: when the cohort update is refused inside 
     await bot.reply(ada.id, "join", { cohort: "Drifting" });
     await bot.reply(ada.id, "remind", { time: "18:00" });
     await renameRaceTrigger(bot.test.app.database.prisma, bot.test.provider, drifting.id, steady.id);
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   // The trigger's rename is rolled back with the edit, so afterwards no other cohort has the name: the admin
@@ -100,7 +100,7 @@ describe("/remind when the new time cannot be stored", () => {
     await bot.reply(ben.id, "join", { cohort: "Steady" });
     await bot.reply(ben.id, "remind", { time: "18:00" });
     await refuseReminderTrigger(bot.test.app.database.prisma, bot.test.provider, "09:00");
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("keeps the reminder days of the old time, whose reminder still comes today", async () => {

@@ -1,15 +1,11 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 const minute = 60_000;
 const postMessages = "POST /channels/:channelId/messages";
-
-/** Waits until `condition` holds (the test's timeout is the limit), e.g. until a gateway event reached the bot. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 /** True once the bot's discord.js cache has the channel, with Send Messages allowed for the bot when `canSend`. */
 function botSees(world: SchedulerWorld, channelId: string, canSend = false): boolean {
@@ -162,7 +158,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
 
     // An admin fixes the channel in Discord; the bot notices on its next check (every 5 minutes) and posts.
     world.emulator.setBotChannelPermissions(closed.id, { botCanSend: true });
-    await until(() => botSees(started, closed.id, true));
+    await until(() => botSees(started, closed.id, true), "the bot to see the channel with Send Messages allowed");
     expect((await world.first.tickAt(new Date("2027-03-01T09:02:00Z"))).sent).toEqual([]);
     const resumed = await world.first.tickAt(new Date("2027-03-01T09:05:00Z"));
     expect(resumed.sent.map((post) => post.period)).toEqual(["week-1"]);
@@ -175,7 +171,7 @@ describe("scheduler faults, through discord.js and the emulator", () => {
     world = started;
     const noThreads = world.emulator.createChannel(world.guild.id, { name: "no-threads", botCanCreateThreads: false });
     await world.createCohort({ name: "No threads", channelId: noThreads.id, start: "2027-03-01" });
-    await until(() => botSees(started, noThreads.id));
+    await until(() => botSees(started, noThreads.id), "the bot to see the channel without threads");
     const report = await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     expect(report.sent.map((post) => post.period)).toEqual(["week-1"]);
     expect(world.posts(noThreads.id)[0]?.message.threadId).toBeNull();

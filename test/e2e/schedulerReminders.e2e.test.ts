@@ -68,7 +68,7 @@ describe("daily reminder DMs", () => {
     world.first.clock.set(new Date("2027-03-07T10:00:00Z"));
     carolFirstCommand = run("carol", "today");
     carolFirstReply = await carolFirstCommand.final();
-  }, 90_000);
+  });
   afterAll(async () => world.close());
 
   const dmTimes = (user: string, zone = "UTC") => world.dms(users.get(user)?.id ?? "").map((dm) => localStamp(dm.sentAt, zone));

@@ -36,7 +36,7 @@ describe("reminders after /cohort edit timezone:", () => {
     await bot.reply(dan.id, "remind", { time: "23:45" });
     // Cara chose her own zone: the cohort's does not move her reminder.
     await bot.reply(cara.id, "remind", { time: "10:30", timezone: "Europe/London" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("does not send at once a reminder whose time passed today in the new zone", async () => {
@@ -77,7 +77,7 @@ describe("reminders after /cohort edit start:", () => {
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: cohortName });
     await bot.reply(ada.id, "remind", { time: "09:00" });
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("does not send at once today's reminder whose time passed before the course began", async () => {

@@ -38,7 +38,7 @@ describe("/cohort edit timezone: while a member's unknown zone is stored", () =>
     await bot.reply(ada.id, "join", { cohort: "Drifting" });
     await bot.reply(ada.id, "remind", { time: "18:00" });
     await unknownZoneTrigger(bot.test.app.database.prisma, bot.test.provider, cohort.id, ada.id);
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("skips the member's reminder already past in the new zone: none is sent late", async () => {

@@ -74,6 +74,14 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
 export const unhurriedDeadlineMs = 5 * 60_000;
 
 /**
+ * How long a test's own wait (vi.waitFor, a child process, a log line, a polled condition) may last: a
+ * hang guard, not a speed claim, but below the 120 s test timeout (vitest.config.ts) so that a wait that
+ * never ends fails with its own message (what it waited for, the child's output, the log tail) and stops
+ * polling, instead of a bare "Test timed out". Keep it 20 s under the test timeout, room for that message.
+ */
+export const waitLimitMs = 100_000;
+
+/**
  * The real bot (createApp + discord.js) logged in to the Discord emulator,
  * on a fresh SQLite file, with a guild, a cohort channel and an admin.
  */

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitLimitMs } from "./botHarness.js";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -57,7 +58,7 @@ export function spawnBotProcess(environment: Record<string, string>): BotProcess
   return {
     pid: child.pid ?? -1,
     logs: () => lines,
-    async waitForLog(predicate, description, timeoutMs = 60_000) {
+    async waitForLog(predicate, description, timeoutMs = waitLimitMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = lines.find(predicate);

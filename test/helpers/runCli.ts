@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
+import { waitLimitMs } from "./botHarness.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -10,14 +12,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** `npm run cli -- <args>` as its own process on `databaseUrl`, JSON logs on stderr; never rejects. */
+/**
+ * `npm run cli -- <args>` as its own process on `databaseUrl`, JSON logs on stderr; never rejects. Call it
+ * inside a test: a CLI that hangs is killed at waitLimitMs, so the test fails on its output, not on a bare
+ * timeout, and it is killed when the test ends however it ends.
+ */
 export function runCli(databaseUrl: string, args: readonly string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/cli.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: waitLimitMs },
       (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
     );
+    onTestFinished(() => {
+      child.kill("SIGKILL");
+    });
   });
 }

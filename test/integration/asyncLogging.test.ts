@@ -25,5 +25,5 @@ describe("production logging (asynchronous standard output)", () => {
     expect(indexes).toHaveLength(lines);
     expect(indexes).toEqual(Array.from({ length: lines }, (_, index) => index));
     expect(parsed.at(-1)?.msg).toBe("shutting down");
-  }, 60_000);
+  });
 });

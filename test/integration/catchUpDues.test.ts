@@ -18,7 +18,7 @@ describe("catch-up dates of cohorts sharing a plan", () => {
 
   beforeAll(async () => {
     test = await startTestApp();
-  }, 60_000);
+  });
   afterAll(async () => test.close());
 
   /** A cohort on the seeded curriculum with `members` members (one by default) who caught up on its first item. */

@@ -33,7 +33,7 @@ describe("CohortRepository: break weeks and the final board", () => {
     const curriculum = await createCurriculumRow(handle.prisma, "end-test", 4);
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Ending" });
     cohortId = cohort.id;
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

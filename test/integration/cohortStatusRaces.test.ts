@@ -111,7 +111,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
     overtaken = new Overtaken(handle.prisma);
     first = serviceOver(overtaken, (writes) => new OvertakenReminders(handle.prisma, handle.target.provider, writes, overtaken));
     second = serviceOver(new CohortRepository(handle.prisma));
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

@@ -36,7 +36,7 @@ describe("recording a completion and reading the streak it leaves", () => {
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 2 };
     ({ itemIds } = await createSectionRows(handle.prisma, curriculum.id, section, Array<ItemRow>(8).fill({ kind: "Required" })));
     cohortId = (await createCohortRow(handle.prisma, curriculum.id)).id;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await handle.closeAndDrop();

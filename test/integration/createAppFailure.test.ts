@@ -29,5 +29,5 @@ describe("createApp when a step after opening the database throws", () => {
     const paths = { ...projectPaths(), seedCurriculaDir: path.join(projectPaths().root, "no-such-seed-folder") };
     await expect(createApp(config, { ...options, paths })).rejects.toThrow(/no-such-seed-folder/);
     expect(await openConnectionsTo(database)).toEqual([]);
-  }, 60_000);
+  });
 });

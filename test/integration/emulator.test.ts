@@ -16,6 +16,7 @@ import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../../src/emulator/EmulatorUsageError.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
 import { startEmulatorWithClient } from "../helpers/emulatorClient.js";
+import { until } from "../helpers/until.js";
 import type { EmulatorWithClient } from "../helpers/emulatorClient.js";
 
 const COMMANDS = [
@@ -79,23 +80,17 @@ function textChannel(id: string): TextChannel {
   return channel;
 }
 
-/**
- * Waits until discord.js has applied gateway events (they arrive asynchronously).
- * No deadline of its own: how long delivery takes depends on the machine's load,
- * and the test's timeout already bounds the wait.
- */
-async function eventually(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 describe("gateway", () => {
   it("acknowledges heartbeats and announces guilds the bot joins after login", async () => {
     const beat = await startEmulatorWithClient({ emulator: { heartbeatIntervalMs: 40 } });
     try {
-      await eventually(() => beat.client.ws.ping >= 0);
+      await until(() => beat.client.ws.ping >= 0, "a heartbeat acknowledged");
       const joined = beat.emu.createGuild({ name: "Second Server" });
       const channel = beat.emu.createChannel(joined.id, { name: "lobby" });
-      await eventually(() => beat.client.guilds.cache.get(joined.id)?.channels.cache.has(channel.id) === true);
+      await until(
+        () => beat.client.guilds.cache.get(joined.id)?.channels.cache.has(channel.id) === true,
+        "the joined guild's channel in the client's cache",
+      );
       expect(beat.client.guilds.cache.get(joined.id)?.name).toBe("Second Server");
     } finally {
       await beat.stop();
@@ -129,7 +124,7 @@ describe("logging in", () => {
     await resumed;
     // A channel created after the resume still reaches the cache through the resumed session.
     const channel = emu.createChannel(guild.id, { name: "after-resume" });
-    await eventually(() => client.channels.cache.has(channel.id));
+    await until(() => client.channels.cache.has(channel.id), "the new channel in the client's cache");
     const member = emu.createMember(guild.id, { username: "resumer" });
     onInteraction = async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply("still here");
@@ -146,7 +141,7 @@ describe("gateway resume", () => {
     emu.dropGatewayConnections();
     const missed = emu.createChannel(guild.id, { name: "created-while-offline" });
     await resumed;
-    await eventually(() => client.channels.cache.has(missed.id));
+    await until(() => client.channels.cache.has(missed.id), "the channel created while disconnected in the client's cache");
   });
 });
 
@@ -306,7 +301,7 @@ describe("slash commands", () => {
       responseContent = response.resource?.message?.content;
     };
     await emu.runCommand({ guildId: guild.id, channelId, userId: member.id, name: "today" }).final();
-    await eventually(() => responseContent !== undefined);
+    await until(() => responseContent !== undefined, "the interaction's response");
     expect(responseContent).toBe("with response");
   });
 
@@ -625,7 +620,7 @@ describe("channel messages", () => {
   it("answers 403 Missing Permissions (50013) in a channel where the bot may not send", async () => {
     const { emu, guild, client } = world;
     const locked = emu.createChannel(guild.id, { name: "read-only", botCanSend: false });
-    await eventually(() => client.channels.cache.has(locked.id));
+    await until(() => client.channels.cache.has(locked.id), "the locked channel in the client's cache");
     const channel = textChannel(locked.id);
     expect(channel.permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.SendMessages)).toBe(false);
     expect(emu.guildSnapshot(guild.id).channels.find((c) => c.id === locked.id)).toMatchObject({
@@ -675,9 +670,9 @@ describe("channel messages", () => {
   it("answers Unknown Channel (10003) for a deleted channel and removes it from the client's cache", async () => {
     const { emu, guild, client, rest } = world;
     const doomed = emu.createChannel(guild.id, { name: "doomed" });
-    await eventually(() => client.channels.cache.has(doomed.id));
+    await until(() => client.channels.cache.has(doomed.id), "the channel to delete in the client's cache");
     emu.deleteChannel(doomed.id);
-    await eventually(() => !client.channels.cache.has(doomed.id));
+    await until(() => !client.channels.cache.has(doomed.id), "the deleted channel gone from the client's cache");
     const error = await rest.post(Routes.channelMessages(doomed.id), { body: { content: "hi" } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, code: 10003 });
   });
@@ -727,13 +722,13 @@ describe("channel messages", () => {
     expect(emu.channelMessages(thread.id).map((m) => m.content)).toEqual(["Discuss here"]);
 
     const forumRef = emu.createChannel(guild.id, { name: "questions", type: "forum" });
-    await eventually(() => client.channels.cache.has(forumRef.id));
+    await until(() => client.channels.cache.has(forumRef.id), "the forum channel in the client's cache");
     const forum = client.channels.cache.get(forumRef.id) as ForumChannel;
     const forumPost = await forum.threads.create({ name: "Week 1 questions", message: { content: "Ask away" } });
     expect(emu.channelMessages(forumPost.id).map((m) => m.content)).toEqual(["Ask away"]);
 
     const noThreads = emu.createChannel(guild.id, { name: "no-threads", botCanCreateThreads: false });
-    await eventually(() => client.channels.cache.has(noThreads.id));
+    await until(() => client.channels.cache.has(noThreads.id), "the channel without threads in the client's cache");
     const blockedPost = await textChannel(noThreads.id).send("Week 3 assignment");
     const error = await blockedPost.startThread({ name: "Week 3" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 403, code: 50013 });

@@ -29,7 +29,8 @@ describe("emulator rate limits, like Discord's", () => {
   });
 
   it("limits each channel's bucket on its own, with Discord's headers and a 429 with retry_after", async () => {
-    emulator = await DiscordEmulator.start({ rateLimits: { perRoute: { limit: 2, windowMs: 60_000 } } });
+    // The window runs on the wall clock: an hour, so that however slow the machine, the three posts fall in it.
+    emulator = await DiscordEmulator.start({ rateLimits: { perRoute: { limit: 2, windowMs: 3_600_000 } } });
     const guild = emulator.createGuild({ name: "Server" });
     const busy = emulator.createChannel(guild.id, { name: "busy" });
     const quiet = emulator.createChannel(guild.id, { name: "quiet" });

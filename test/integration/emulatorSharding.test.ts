@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, Routes, type APIGatewayBotInfo, type
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 /** For the emulators whose interactions are answered: hang guards, not Discord's 3 s on the wall clock (see unhurriedDeadlineMs). */
 const unhurried = { interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs } as const;
@@ -20,11 +21,6 @@ async function guildsOnEveryShard(emulator: DiscordEmulator, shardCount: number)
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   return guilds;
-}
-
-/** Waits until `check` holds; the test's timeout bounds the wait, not a deadline that depends on the machine's speed. */
-async function eventually(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe("the emulator serving a sharded bot", () => {
@@ -110,7 +106,7 @@ describe("the emulator serving a sharded bot", () => {
     const shards = [await connectShard(0, 2, received), await connectShard(1, 2, received)];
     const joined = emulator.createGuild({ name: "Joined Later" });
     const owner = discordShardOf(joined.id, 2);
-    await eventually(() => shards[owner]?.guilds.cache.has(joined.id) === true);
+    await until(() => shards[owner]?.guilds.cache.has(joined.id) === true, "the joined guild on its owning shard", 20);
     // A later guild of the other shard: once it has arrived there, anything sent to that shard before it has too
     // (one connection delivers in order), so the first guild's absence there is final, not "not yet".
     let later = emulator.createGuild({ name: "Joined Later Elsewhere" });
@@ -118,7 +114,7 @@ describe("the emulator serving a sharded bot", () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
       later = emulator.createGuild({ name: "Joined Later Elsewhere" });
     }
-    await eventually(() => shards[1 - owner]?.guilds.cache.has(later.id) === true);
+    await until(() => shards[1 - owner]?.guilds.cache.has(later.id) === true, "the later guild on the other shard", 20);
     expect(shards[1 - owner]?.guilds.cache.has(joined.id)).toBe(false);
   });
 
@@ -136,6 +132,6 @@ describe("the emulator serving a sharded bot", () => {
     await connectShard(0, 1, second);
     const handle = emulator.runCommand({ guildId: guild.id, channelId: channel.id, userId: member.id, name: "today" });
     expect((await handle.final()).content).toBe("shard 0 here");
-    await eventually(() => first.get(0)?.length === 1 && second.get(0)?.length === 1);
+    await until(() => first.get(0)?.length === 1 && second.get(0)?.length === 1, "one event on each of the two connections", 20);
   });
 });

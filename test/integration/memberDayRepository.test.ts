@@ -88,7 +88,7 @@ describe("MemberDayRepository", () => {
       await plans.addAdjustment(other.id, { kind: "extend" });
       await complete(other.id, other.cohortId, item0, "2027-03-05T09:00:00Z", "2027-03-05");
     }
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

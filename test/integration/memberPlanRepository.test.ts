@@ -30,7 +30,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Plans" });
     cohortId = cohort.id;
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

@@ -30,7 +30,7 @@ describe("member plans built on the app's plan worker", () => {
       return worker;
     };
     test = await startTestApp({ planBuilds: { minWork: 0, spawn } });
-  }, 60_000);
+  });
   afterAll(async () => test.close());
 
   it("are the plans built inline, for /today's plan and for the roster's catch-up dates", async () => {

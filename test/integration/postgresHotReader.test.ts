@@ -56,7 +56,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
       },
     });
     memberId = member.id;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await handle.closeAndDrop();
@@ -150,7 +150,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     expect(await handle.prisma.completion.count({ where: { memberId, itemId: itemIds[1] ?? 0 } })).toBe(0);
     const later = await completions.record(completion(itemIds[1] ?? 0, "2027-01-05T10:01:00Z"));
     expect(later.created).toBe(true);
-  }, 20_000);
+  });
 
   it("connections the server closed are replaced: the next /done is logged", async () => {
     const lostBefore = lostConnections(handle);
@@ -194,7 +194,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     }
     const logged = await completions.record(completion(itemIds[3] ?? 0, "2027-01-05T12:00:00Z"));
     expect(logged.created).toBe(true);
-  }, 20_000);
+  });
 });
 
 /** How many connections the pool has reported lost (createPostgresPrismaSession's onPoolError line). */

@@ -26,7 +26,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's transac
       data: { cohortId: cohort.id, userId: "u1", displayName: "Ada", joinedAt: new Date("2027-03-01T08:00:00Z") },
     });
     memberId = member.id;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await handle.closeAndDrop();

@@ -85,7 +85,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       quietSince: daysAgo(7),
       latestCheckpointSectionId: sectionId,
     };
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

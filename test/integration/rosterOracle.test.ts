@@ -29,7 +29,7 @@ describe("the roster's SQL equals each member's own plan", () => {
 
   beforeAll(async () => {
     test = await startTestApp();
-  }, 60_000);
+  });
   afterAll(async () => test.close());
 
   const pick = <T>(random: () => number, values: readonly T[]): T => values[randomInt(random, 0, values.length - 1)] as T;

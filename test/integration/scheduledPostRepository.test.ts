@@ -26,7 +26,7 @@ describe("ScheduledPostRepository state conditions", () => {
     const curriculum = await createCurriculumRow(handle.prisma, "ledger-test", 1);
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Ledger" });
     cohortId = cohort.id;
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

@@ -33,7 +33,7 @@ describe("leaderboard standings from the score tally", () => {
       const cohort = await createCohortRow(handle.prisma, curriculum.id, { name });
       cohortIds.push(cohort.id);
     }
-  }, 60_000);
+  });
   afterAll(async () => {
     await handle.closeAndDrop();
   });

@@ -7,6 +7,7 @@ import { WalCheckpointer, type CheckpointReport } from "../../src/db/WalCheckpoi
 import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
+import { until } from "../helpers/until.js";
 
 const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 const megabyte = 1_048_576;
@@ -32,11 +33,6 @@ async function writeInBatches(
     await betweenBatches();
   }
   return Math.max(largest, walSize(file));
-}
-
-/** Waits until `condition` holds, without a time limit of its own (the test's timeout is the limit). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe("WalCheckpointer", () => {
@@ -108,7 +104,7 @@ describe("WalCheckpointer", () => {
     // Twenty checkpoints with nothing new written in between (the interval's ticks run the same code).
     const idle: (CheckpointReport | null)[] = [];
     for (let run = 0; run < 20; run++) idle.push(await checkpointer.checkpointNow());
-    await until(() => reported().length > 0);
+    await until(() => reported().length > 0, "a checkpoint report", 5);
 
     expect(idle.every((report) => report !== null && report.log > 0 && report.checkpointed === report.log)).toBe(true);
     expect(reported()).toHaveLength(1);
@@ -131,7 +127,7 @@ describe("WalCheckpointer", () => {
 });
 
 describe("openDatabase on SQLite", () => {
-  it("leaves checkpoints to the background and folds the log into the file when closed", { timeout: 20_000 }, async () => {
+  it("leaves checkpoints to the background and folds the log into the file when closed", async () => {
     const temp = makeTempDir();
     const file = path.join(temp.dir, "bot.db");
     try {
@@ -158,7 +154,7 @@ describe("openDatabase on SQLite", () => {
       expect(largest).toBeLessThan(6 * megabyte);
       // And it runs by itself: its interval reports checkpoints without being asked.
       await database.prisma.$executeRawUnsafe(`INSERT INTO filler (body) VALUES (x'00')`);
-      await until(() => captured.lines().some((line) => line.msg === "write-ahead log checkpointed"));
+      await until(() => captured.lines().some((line) => line.msg === "write-ahead log checkpointed"), "the log line of a checkpoint", 5);
 
       await database.close();
       expect(fs.existsSync(`${file}-wal`)).toBe(false);
