@@ -34,7 +34,7 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
     noFiles = bot.emulator.createChannel(bot.guild.id, { name: "no-files", botCanAttachFiles: false });
     await waitFor(() => bot.test.app.discord.client.channels.cache.has(noFiles.id));
     ada = bot.member("ada");
-  }, 60_000);
+  });
   afterAll(async () => bot.close());
 
   it("/cohort create takes the channel and warns that posts will go without their charts", async () => {

@@ -29,7 +29,7 @@ describe("/privacy delete edits a break week's post already posted", () => {
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
     channelId = world.createChannel("breaks").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("takes the member off the break week's top five and the next reading week's", async () => {

@@ -25,7 +25,7 @@ describe("/privacy delete when a posted message was deleted", () => {
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
     channelId = world.createChannel("missing").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("edits the post's final board though its first message is gone", async () => {

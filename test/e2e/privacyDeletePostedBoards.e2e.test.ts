@@ -42,7 +42,7 @@ describe("/privacy delete edits the boards already posted", () => {
     channelId = world.createChannel("boards").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
     world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("leaves no trace of the member's name in the week-2 top five, the final boards and the closing post, changing nothing else", async () => {

@@ -28,7 +28,7 @@ describe("/privacy delete when the process editing the posted boards stops", () 
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
     channelId = world.createChannel("stopped").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("makes the edit once the stopped process's hold runs out", async () => {

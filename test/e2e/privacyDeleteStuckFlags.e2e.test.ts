@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf } from "../helpers/botHarness.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { until } from "../helpers/until.js";
 
 /**
  * Posted boards waiting on a cohort whose channel is flagged do not hold back the others: with a cap of one
@@ -22,7 +23,7 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
       channels.push(channel.id);
       await world.createCohort({ name, channelId: channel.id, start: "2027-03-01" });
     }
-  }, 60_000);
+  });
   afterAll(async () => world.close());
   /** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
   const botCanSend = (channelId: string) => {
@@ -59,7 +60,7 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
     // The first cohort's channel became unusable (the bot lost Send Messages there, and a failed send flagged it):
     // its posts wait, and their flags are the oldest.
     world.emulator.setBotChannelPermissions(blocked, { botCanSend: false });
-    await until(() => !botCanSend(blocked));
+    await until(() => !botCanSend(blocked), "the lost permission in the bot's cache");
     await world.first.test.app.database.prisma.cohort.updateMany({ where: { name: "Blocked" }, data: { channelProblem: "no_permission" } });
     world.first.clock.set(at("2027-03-08T13:00:00Z"));
     const asked = await runAs(zed.id, "privacy", { delete: true });
@@ -72,7 +73,3 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
     expect(topOf(blocked)).toContain("Zeddicus");
   }, 120_000);
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}

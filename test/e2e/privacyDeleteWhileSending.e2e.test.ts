@@ -27,7 +27,7 @@ describe("/privacy delete while a weekly post is being sent", () => {
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
     channelId = world.createChannel("sending").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
-  }, 60_000);
+  });
   afterAll(async () => world.close());
 
   it("edits the post that went out meanwhile, without the member", async () => {

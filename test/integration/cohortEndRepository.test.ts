@@ -177,7 +177,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
     handle = await openTestDatabase();
     curriculumId = (await createCurriculumRow(handle.prisma, "attach-lock", 4)).id;
     admin = await openOtherSession(handle);
-  }, 60_000);
+  });
   afterAll(async () => {
     await admin.end();
     await handle.closeAndDrop();

@@ -635,7 +635,7 @@ describe("channel messages", () => {
   it("refuses a message with files (403 Missing Permissions, 50013) where the bot may not attach files, and takes it without them", async () => {
     const { emu, guild, client } = world;
     const noFiles = emu.createChannel(guild.id, { name: "no-files", botCanAttachFiles: false });
-    await eventually(() => client.channels.cache.has(noFiles.id));
+    await until(() => client.channels.cache.has(noFiles.id), "the no-files channel in the client's cache");
     const channel = textChannel(noFiles.id);
     expect(channel.permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.AttachFiles)).toBe(false);
     expect(channel.permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.SendMessages)).toBe(true);
@@ -648,7 +648,10 @@ describe("channel messages", () => {
 
     // An admin gives it back (as other denials, through setBotChannelPermissions): files go through again.
     emu.setBotChannelPermissions(noFiles.id, { botCanAttachFiles: true });
-    await eventually(() => textChannel(noFiles.id).permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.AttachFiles) === true);
+    await until(
+      () => textChannel(noFiles.id).permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.AttachFiles) === true,
+      "Attach Files given back in the client's cache",
+    );
     await textChannel(noFiles.id).send({ content: "Week 3", files: [chart] });
     expect(emu.channelMessages(noFiles.id).map((m) => m.attachments.length)).toEqual([0, 1]);
     // Changing another permission keeps the Attach Files denial as it was.
