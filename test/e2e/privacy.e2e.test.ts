@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { confirmationOf } from "../helpers/postedBoards.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
@@ -258,12 +259,11 @@ describe("privacy through discord.js and the emulator", () => {
 
   it("a delete confirmation left open expires: pressed later it erases nothing and asks to start again", async () => {
     const ask = await run(people.watcher.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
+    const confirm = confirmationOf(ask);
     const asked = bot.clock.now();
     bot.clock.set(new Date(asked.getTime() + 16 * 60_000));
     try {
-      const stale = await bot.click(people.watcher.id, ask.id, confirm.customId).final();
+      const stale = await bot.click(people.watcher.id, ask.id, confirm).final();
       expect(visibleText(stale)).toContain("Run `/privacy delete:True` again.");
       expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.watcher.id } })).toBe(1);
     } finally {
@@ -276,12 +276,11 @@ describe("privacy through discord.js and the emulator", () => {
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);
     const ask = await run(people.bob.id, "privacy", { delete: true });
     expect(visibleText(ask)).toContain("cannot be undone");
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
+    const confirm = confirmationOf(ask);
     // Nothing is deleted until the button is pressed.
     expect(await bot.test.app.database.prisma.member.count({ where: { userId: people.bob.id } })).toBe(1);
 
-    const done: EmulatorMessage = await bot.click(people.bob.id, ask.id, confirm.customId).final();
+    const done: EmulatorMessage = await bot.click(people.bob.id, ask.id, confirm).final();
     expect(visibleText(done)).toContain("everything stored about you in this server is erased (1 cohort membership)");
     // The audit trail says a deletion happened, and neither who asked nor whose data it was.
     const lines = await bot.test.app.database.prisma.auditEntry.findMany({ where: { action: "privacy_delete" } });
@@ -294,9 +293,8 @@ describe("privacy through discord.js and the emulator", () => {
 
   it("/privacy delete:True also erases an admin's id as the creator of their cohorts", async () => {
     const ask = await run(bot.admin.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await bot.click(bot.admin.id, ask.id, confirm.customId).final();
+    const confirm = confirmationOf(ask);
+    await bot.click(bot.admin.id, ask.id, confirm).final();
     for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(bot.admin.id) }).toEqual({ table, found: false });
     expect(await bot.test.app.database.prisma.cohort.count({ where: { name: cohortName } })).toBe(1);
   });
@@ -307,14 +305,13 @@ describe("privacy through discord.js and the emulator", () => {
     const first = await run(helper.id, "privacy", { delete: true });
     const second = await run(helper.id, "privacy", { delete: true });
     expect(visibleText(first)).not.toContain("Nothing is stored");
-    const [confirm] = buttonsOf(first);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await bot.click(helper.id, first.id, confirm.customId).final();
+    const confirm = confirmationOf(first);
+    await bot.click(helper.id, first.id, confirm).final();
     for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(helper.id) }).toEqual({ table, found: false });
 
     const deletions = () => bot.test.app.database.prisma.auditEntry.count({ where: { action: "privacy_delete" } });
     const before = await deletions();
-    const again = await bot.click(helper.id, second.id, confirm.customId).final();
+    const again = await bot.click(helper.id, second.id, confirm).final();
     expect(visibleText(again)).toContain("Nothing is stored about you in this server.");
     expect(visibleText(again)).not.toContain("erased");
     expect(await deletions()).toBe(before);
@@ -371,9 +368,8 @@ describe("privacy through discord.js and the emulator", () => {
     // Whom the admin nudged is that member's data, not the admin's.
     expect(JSON.stringify(data)).not.toContain(people.watcher.id);
 
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await bot.click(importer.id, ask.id, confirm.customId).final();
+    const confirm = confirmationOf(ask);
+    await bot.click(importer.id, ask.id, confirm).final();
     for (const [table, rows] of await everyRow(bot)) expect({ table, found: rows.includes(importer.id) }).toEqual({ table, found: false });
     expect(await prisma.pendingImport.count()).toBe(0);
     // The nudge claims stay, without the admin's id: a member nudged by an erased admin still waits out the 3 days.
@@ -480,9 +476,8 @@ describe("privacy through discord.js and the emulator", () => {
     };
     expect(await kept()).toContain(cy.id);
     const ask = await run(people.cy.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await bot.click(people.cy.id, ask.id, confirm.customId).final();
+    const confirm = confirmationOf(ask);
+    await bot.click(people.cy.id, ask.id, confirm).final();
     expect(await kept()).not.toContain(cy.id);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { confirmationOf } from "../helpers/postedBoards.js";
 
 /**
  * A member's `/privacy delete` writes its audit line in the trail of each
@@ -16,9 +17,7 @@ describe("where /privacy delete shows in /cohort audit, through discord.js and t
   const run = (userId: string, name: string, options: CommandOptionsInput = {}) => bot.reply(userId, name, options);
   const deleteData = async (userId: string) => {
     const ask = await run(userId, "privacy", { delete: true });
-    const [confirm] = buttonsOf(ask);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await bot.click(userId, ask.id, confirm.customId).final();
+    await bot.click(userId, ask.id, confirmationOf(ask)).final();
   };
   const deletionLines = async (cohort: string) =>
     visibleText(await run(bot.admin.id, "cohort audit", { cohort }))

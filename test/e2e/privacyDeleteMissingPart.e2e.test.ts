@@ -1,25 +1,19 @@
 import { Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, visibleText } from "../helpers/botHarness.js";
-import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { visibleText } from "../helpers/botHarness.js";
+import { at, commandsIn, deleteDataOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
  * A posted message someone deleted does not keep the rest of its post from being edited after a
  * `/privacy delete`: week 2's post is gone, its final board is still edited. The cohort starts Monday 2027-03-01 (UTC).
  */
 const cohortName = "Missing Part";
-const at = (iso: string) => new Date(iso);
 
 describe("/privacy delete when a posted message was deleted", () => {
   let world: SchedulerWorld;
   let channelId: string;
-  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
-  const post = (label: string) => {
-    const found = world.posts(channelId, { liveBoards: true }).find((observed) => postLabel(observed.message) === label);
-    if (found === undefined) throw new Error(`no ${label} post`);
-    return found.message;
-  };
+  const post = (label: string) => postLabelled(world, channelId, label, { liveBoards: true });
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
@@ -29,14 +23,9 @@ describe("/privacy delete when a posted message was deleted", () => {
   afterAll(async () => world.close());
 
   it("edits the post's final board though its first message is gone", async () => {
+    const runAs = commandsIn(world, channelId);
     await world.first.tickAt(at("2027-03-01T09:00:00Z"));
-    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
-    world.first.clock.set(at("2027-03-01T10:00:00Z"));
-    for (const member of [zed, ada]) {
-      await runAs(member.id, "join", { cohort: cohortName });
-      await runAs(member.id, "done", { item: "Storage Engines" });
-    }
+    const { zed } = await twoMembersScoreWeekOne(world, runAs, [cohortName], at("2027-03-01T10:00:00Z"));
     await world.first.tickAt(at("2027-03-08T00:01:00Z"));
     await world.first.tickAt(at("2027-03-08T09:00:00Z"));
     world.first.clock.set(at("2027-03-08T10:00:00Z"));
@@ -48,10 +37,7 @@ describe("/privacy delete when a posted message was deleted", () => {
     // Someone deleted week 2's post (its first message); its board stays.
     await world.first.test.app.discord.client.rest.delete(Routes.channelMessage(channelId, post("week 2").id));
     world.first.clock.set(at("2027-03-15T13:00:00Z"));
-    const asked = await runAs(zed.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(asked);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    await deleteDataOf(world, channelId, zed.id);
     await world.first.tickAt(at("2027-03-15T13:00:05Z"));
 
     expect(visibleText(post("live board 2"))).not.toContain("Zeddicus");

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { APIEmbed } from "discord.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, visibleText } from "../helpers/botHarness.js";
-import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { visibleText } from "../helpers/botHarness.js";
+import {
+  at,
+  commandsIn,
+  createZedAndAda,
+  deleteDataOf,
+  fieldOf,
+  joinAndFinishStorageEngines,
+  postLabelled,
+  type RunCommand,
+} from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
  * `/privacy delete` takes the member off the boards the bot already posted, not only off the live one:
@@ -11,15 +21,10 @@ import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/
  * The cohort starts Monday 2027-03-01 (UTC).
  */
 const cohortName = "Posted Boards";
-const at = (iso: string) => new Date(iso);
 
 /** A message's embeds with the one field named `fieldName` left out (what must not change). */
 function withoutField(message: EmulatorMessage, fieldName: string): APIEmbed[] {
   return message.embeds.map((embed) => ({ ...embed, fields: (embed.fields ?? []).filter((field) => field.name !== fieldName) }));
-}
-
-function fieldValue(message: EmulatorMessage, fieldName: string): string | undefined {
-  return message.embeds.flatMap((embed) => embed.fields ?? []).find((field) => field.name === fieldName)?.value;
 }
 
 describe("/privacy delete edits the boards already posted", () => {
@@ -29,17 +34,13 @@ describe("/privacy delete edits the boards already posted", () => {
   const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
   let adaId = "";
   let caraId = "";
-  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
-  const post = (label: string) => {
-    const found = world.posts(channelId, { liveBoards: true }).find((observed) => postLabel(observed.message) === label);
-    if (found === undefined) throw new Error(`no ${label} post`);
-    return found.message;
-  };
+  let runAs: RunCommand;
+  const post = (label: string) => postLabelled(world, channelId, label, { liveBoards: true });
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
     channelId = world.createChannel("boards").id;
+    runAs = commandsIn(world, channelId);
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
     world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
   });
@@ -47,16 +48,12 @@ describe("/privacy delete edits the boards already posted", () => {
 
   it("leaves no trace of the member's name in the week-2 top five, the final boards and the closing post, changing nothing else", async () => {
     expect((await world.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((sent) => sent.period)).toEqual(["week-1"]);
-    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    const { zed, ada } = createZedAndAda(world);
     adaId = ada.id;
     world.first.clock.set(at("2027-03-01T10:00:00Z"));
     const cara = world.emulator.createMember(world.guild.id, { username: "cara", displayName: "Cara Mason" });
     caraId = cara.id;
-    for (const member of [zed, ada, cara]) {
-      await runAs(member.id, "join", { cohort: cohortName });
-      await runAs(member.id, "done", { item: "Storage Engines" });
-    }
+    await joinAndFinishStorageEngines(runAs, [zed, ada, cara], [cohortName]);
     await world.first.tickAt(at("2027-03-01T10:01:00Z"));
     // Week 1's board gets its final edit; the week-2 post shows week 1's top five.
     await world.first.tickAt(at("2027-03-08T00:01:00Z"));
@@ -75,26 +72,23 @@ describe("/privacy delete edits the boards already posted", () => {
     const before = new Map(world.posts(channelId, { liveBoards: true }).map(({ message }) => [message.id, message]));
     const week2 = post("week 2");
     const closing = post("closing");
-    expect(fieldValue(week2, topName)).toContain("Zeddicus");
-    expect(fieldValue(closing, finalName)).toContain("Zeddicus");
+    expect(fieldOf(week2, topName)).toContain("Zeddicus");
+    expect(fieldOf(closing, finalName)).toContain("Zeddicus");
     expect(visibleText(post("live board 1"))).toContain("Zeddicus");
     expect(visibleText(post("live board 2"))).toContain("Zeddicus");
     const editsBefore = new Map([...before.keys()].map((id) => [id, edits(id)]));
 
     world.first.clock.set(at("2027-03-09T13:00:00Z"));
-    const asked = await runAs(zed.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(asked);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    const done = await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    const done = await deleteDataOf(world, channelId, zed.id);
     await world.first.tickAt(at("2027-03-09T13:00:05Z"));
     await world.first.tickAt(at("2027-03-09T13:01:10Z"));
 
     for (const { message } of world.posts(channelId, { liveBoards: true })) expect(visibleText(message)).not.toContain("Zeddicus");
     const week2After = post("week 2");
     const closingAfter = post("closing");
-    expect(fieldValue(week2After, topName)).toContain("Ada Lovelace");
+    expect(fieldOf(week2After, topName)).toContain("Ada Lovelace");
     // Ranked as before, without the member: no "…and 1 more" standing for them.
-    expect(fieldValue(closingAfter, finalName)).toBe("🥈 **Ada Lovelace** · 36 pts\n🥈 **Cara Mason** · 36 pts");
+    expect(fieldOf(closingAfter, finalName)).toBe("🥈 **Ada Lovelace** · 36 pts\n🥈 **Cara Mason** · 36 pts");
     expect(visibleText(post("live board 1"))).toContain("Ada Lovelace");
     // Nothing else in those messages changed: the rest of their embeds, their pictures, their titles.
     expect(withoutField(week2After, topName)).toEqual(withoutField(week2, topName));
@@ -126,7 +120,7 @@ describe("/privacy delete edits the boards already posted", () => {
     await world.first.tickAt(at("2027-03-09T14:00:05Z"));
     await world.first.tickAt(at("2027-03-09T14:01:10Z"));
     for (const { message } of world.posts(channelId, { liveBoards: true })) expect(visibleText(message)).not.toContain("Ada Lovelace");
-    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).toBe("🥇 **Cara Mason** · 36 pts");
+    expect(fieldOf(post("week 2"), "🏆 Week 1 top five")).toBe("🥇 **Cara Mason** · 36 pts");
     expect(withoutField(post("week 2"), "🏆 Week 1 top five")).toEqual(withoutField(week2, "🏆 Week 1 top five"));
     expect(withoutField(post("closing"), "🏆 Final leaderboard")).toEqual(withoutField(closing, "🏆 Final leaderboard"));
     for (const [id, count] of editsBefore) expect(edits(id)).toBe(count + 1);
@@ -135,21 +129,18 @@ describe("/privacy delete edits the boards already posted", () => {
   it("tries an edit that met Discord trouble again a minute later, and edits each message once", async () => {
     const week2 = post("week 2");
     const closing = post("closing");
-    expect(fieldValue(week2, "🏆 Week 1 top five")).toContain("Cara Mason");
+    expect(fieldOf(week2, "🏆 Week 1 top five")).toContain("Cara Mason");
     const editsBefore = new Map([week2.id, closing.id].map((id) => [id, edits(id)]));
     world.first.clock.set(at("2027-03-09T15:00:00Z"));
-    const asked = await runAs(caraId, "privacy", { delete: true });
-    const [confirm] = buttonsOf(asked);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await world.emulator.clickButton({ userId: caraId, messageId: asked.id, customId: confirm.customId }).final();
+    await deleteDataOf(world, channelId, caraId);
     world.emulator.failNext(`PATCH /channels/${channelId}/messages/${week2.id}`, 503, 4);
     await world.first.tickAt(at("2027-03-09T15:00:05Z"));
-    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).toContain("Cara Mason");
+    expect(fieldOf(post("week 2"), "🏆 Week 1 top five")).toContain("Cara Mason");
     // Within the minute: not yet; then once.
     await world.first.tickAt(at("2027-03-09T15:00:30Z"));
-    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).toContain("Cara Mason");
+    expect(fieldOf(post("week 2"), "🏆 Week 1 top five")).toContain("Cara Mason");
     await world.first.tickAt(at("2027-03-09T15:01:10Z"));
-    expect(fieldValue(post("week 2"), "🏆 Week 1 top five")).not.toContain("Cara Mason");
+    expect(fieldOf(post("week 2"), "🏆 Week 1 top five")).not.toContain("Cara Mason");
     expect(edits(week2.id)).toBe((editsBefore.get(week2.id) ?? 0) + 1);
     await world.first.tickAt(at("2027-03-09T15:05:00Z"));
     for (const { message } of world.posts(channelId, { liveBoards: true })) expect(visibleText(message)).not.toContain("Cara Mason");

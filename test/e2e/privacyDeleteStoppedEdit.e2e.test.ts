@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { schedulerTiming } from "../../src/scheduler/Scheduler.js";
-import { buttonsOf } from "../helpers/botHarness.js";
-import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { at, commandsIn, deleteDataOf, postField, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
  * A process that took a posted board's edit after `/privacy delete` and stopped before making it does not
  * lose the edit: the next tick after the hold runs out makes it. The cohort starts Monday 2027-03-01 (UTC).
  */
 const cohortName = "Stopped Edit";
-const at = (iso: string) => new Date(iso);
 const topName = "🏆 Week 1 top five";
 
 describe("/privacy delete when the process editing the posted boards stops", () => {
   let world: SchedulerWorld;
   let channelId: string;
-  const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
-  const topOfWeek2 = () =>
-    world
-      .posts(channelId)
-      .find((observed) => postLabel(observed.message) === "week 2")
-      ?.message.embeds.flatMap((embed) => embed.fields ?? [])
-      .find((field) => field.name === topName)?.value;
+  const topOfWeek2 = () => postField(world, channelId, "week 2", topName);
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
@@ -33,20 +25,11 @@ describe("/privacy delete when the process editing the posted boards stops", () 
 
   it("makes the edit once the stopped process's hold runs out", async () => {
     await world.first.tickAt(at("2027-03-01T09:00:00Z"));
-    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
-    world.first.clock.set(at("2027-03-01T10:00:00Z"));
-    for (const member of [zed, ada]) {
-      await runAs(member.id, "join", { cohort: cohortName });
-      await runAs(member.id, "done", { item: "Storage Engines" });
-    }
+    const { zed } = await twoMembersScoreWeekOne(world, commandsIn(world, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
     await world.first.tickAt(at("2027-03-08T00:01:00Z"));
     await world.first.tickAt(at("2027-03-08T09:00:00Z"));
     world.first.clock.set(at("2027-03-08T13:00:00Z"));
-    const asked = await runAs(zed.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(asked);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    await deleteDataOf(world, channelId, zed.id);
 
     // Another process takes the flagged edits at 13:00:05 and stops before touching Discord.
     const other = new LiveBoardRepository(world.first.test.app.database.prisma, world.first.test.app.database.target.provider);

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf } from "../helpers/botHarness.js";
-import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { at, commandsIn, deleteDataOf, postField, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
 /**
@@ -9,7 +9,6 @@ import { until } from "../helpers/until.js";
  * edit per tick, a member's delete still reaches the boards of their other cohort. Both cohorts start Monday
  * 2027-03-01 (UTC); the first one's channel is flagged before the delete.
  */
-const at = (iso: string) => new Date(iso);
 const topName = "🏆 Week 1 top five";
 
 describe("/privacy delete with posted boards of a cohort whose channel is flagged", () => {
@@ -35,23 +34,9 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
 
   it("edits the eligible cohort's posted boards however many flags of the other wait", async () => {
     const [blocked, open] = channels as [string, string];
-    const runAs = (userId: string, name: string, options: Record<string, string | boolean> = {}) =>
-      world.emulator.runCommand({ guildId: world.guild.id, channelId: open, userId, name, options }).final();
-    const topOf = (channelId: string) =>
-      world
-        .posts(channelId)
-        .find((observed) => postLabel(observed.message) === "week 2")
-        ?.message.embeds.flatMap((embed) => embed.fields ?? [])
-        .find((field) => field.name === topName)?.value;
+    const topOf = (channelId: string) => postField(world, channelId, "week 2", topName);
     await world.first.tickAt(at("2027-03-01T09:00:00Z"));
-    const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
-    world.first.clock.set(at("2027-03-01T10:00:00Z"));
-    for (const name of ["Blocked", "Open"])
-      for (const member of [zed, ada]) {
-        await runAs(member.id, "join", { cohort: name });
-        await runAs(member.id, "done", { cohort: name, item: "Storage Engines" });
-      }
+    const { zed } = await twoMembersScoreWeekOne(world, commandsIn(world, open), ["Blocked", "Open"], at("2027-03-01T10:00:00Z"));
     await world.first.tickAt(at("2027-03-08T00:01:00Z"));
     await world.first.tickAt(at("2027-03-08T09:00:00Z"));
     expect(topOf(blocked)).toContain("Zeddicus");
@@ -63,10 +48,7 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
     await until(() => !botCanSend(blocked), "the lost permission in the bot's cache");
     await world.first.test.app.database.prisma.cohort.updateMany({ where: { name: "Blocked" }, data: { channelProblem: "no_permission" } });
     world.first.clock.set(at("2027-03-08T13:00:00Z"));
-    const asked = await runAs(zed.id, "privacy", { delete: true });
-    const [confirm] = buttonsOf(asked);
-    if (confirm === undefined) throw new Error("no confirmation button");
-    await world.emulator.clickButton({ userId: zed.id, messageId: asked.id, customId: confirm.customId }).final();
+    await deleteDataOf(world, open, zed.id);
     for (const second of ["05", "25", "45"]) await world.first.tickAt(at(`2027-03-08T13:00:${second}Z`));
 
     expect(topOf(open)).toBe("🥇 **Ada Lovelace** · 36 pts");

@@ -1,0 +1,93 @@
+import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf } from "./botHarness.js";
+import { postLabel, type SchedulerWorld } from "./schedulerWorld.js";
+
+/**
+ * The shared set-up of the posted-board tests (`/privacy delete` editing boards the bot already posted):
+ * members running commands in a channel, posts found by label, embed fields found by name, and the
+ * `/privacy delete` confirmation.
+ */
+
+/** An instant from its ISO text. */
+export const at = (iso: string) => new Date(iso);
+
+/** Runs a slash command as a member. */
+export type RunCommand = (userId: string, name: string, options?: CommandOptionsInput) => Promise<EmulatorMessage>;
+
+/** Runs a slash command as `userId` in the channel and resolves with the bot's final reply. */
+export function commandsIn(world: SchedulerWorld, channelId: string): RunCommand {
+  return (userId, name, options = {}) => world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+}
+
+/** The bot's post in the channel with that label (see postLabel); throws when there is none. */
+export function postLabelled(
+  world: SchedulerWorld,
+  channelId: string,
+  label: string,
+  options: { readonly liveBoards?: boolean } = {},
+): EmulatorMessage {
+  const found = world.posts(channelId, options).find((observed) => postLabel(observed.message) === label)?.message;
+  if (found === undefined) throw new Error(`no ${label} post`);
+  return found;
+}
+
+/** The value of the message's embed field named `name`, if it has one. */
+export function fieldOf(message: EmulatorMessage, name: string): string | undefined {
+  return message.embeds.flatMap((embed) => embed.fields ?? []).find((field) => field.name === name)?.value;
+}
+
+/** The value of the field named `name` on the channel's post with that label, if the post and the field are there. */
+export function postField(world: SchedulerWorld, channelId: string, label: string, name: string): string | undefined {
+  const found = world.posts(channelId).find((observed) => postLabel(observed.message) === label);
+  return found === undefined ? undefined : fieldOf(found.message, name);
+}
+
+/** The custom id of the confirmation button on a `/privacy delete` reply; throws when there is none. */
+export function confirmationOf(ask: EmulatorMessage): string {
+  const [confirm] = buttonsOf(ask);
+  if (confirm === undefined) throw new Error("no confirmation button");
+  return confirm.customId;
+}
+
+/** The member runs `/privacy delete` in the channel and presses the confirmation; resolves with the final reply. */
+export async function deleteDataOf(world: SchedulerWorld, channelId: string, userId: string): Promise<EmulatorMessage> {
+  const asked = await commandsIn(world, channelId)(userId, "privacy", { delete: true });
+  return world.emulator.clickButton({ userId, messageId: asked.id, customId: confirmationOf(asked) }).final();
+}
+
+/** Each member joins each cohort and marks "Storage Engines" done there (naming the cohort when there are several). */
+export async function joinAndFinishStorageEngines(
+  run: RunCommand,
+  members: readonly { readonly id: string }[],
+  cohorts: readonly string[],
+): Promise<void> {
+  for (const cohort of cohorts)
+    for (const member of members) {
+      await run(member.id, "join", { cohort });
+      await run(member.id, "done", cohorts.length > 1 ? { cohort, item: "Storage Engines" } : { item: "Storage Engines" });
+    }
+}
+
+/** Creates Zeddicus (zed) and Ada Lovelace (ada), members of the world's guild. */
+export function createZedAndAda(world: SchedulerWorld): { zed: { id: string }; ada: { id: string } } {
+  const zed = world.emulator.createMember(world.guild.id, { username: "zed", displayName: "Zeddicus" });
+  const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+  return { zed, ada };
+}
+
+/**
+ * Zeddicus and Ada Lovelace join the cohorts at `now` (the first process's clock is set there) and mark week 1's
+ * "Storage Engines" done: both score 36 points in week 1.
+ */
+export async function twoMembersScoreWeekOne(
+  world: SchedulerWorld,
+  run: RunCommand,
+  cohorts: readonly string[],
+  now: Date,
+): Promise<{ zed: { id: string }; ada: { id: string } }> {
+  const members = createZedAndAda(world);
+  world.first.clock.set(now);
+  await joinAndFinishStorageEngines(run, [members.zed, members.ada], cohorts);
+  return members;
+}
