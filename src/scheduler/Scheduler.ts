@@ -408,7 +408,9 @@ export class Scheduler {
    * at: a tick with nothing due reads two columns per cohort and no post rows.
    */
   private async postAndRemind(now: Date, log: Logger, report: MutableReport): Promise<number> {
-    const cohorts = await this.schedulableCohorts();
+    // The servers the bot left, read once a tick: nothing is posted or edited there until it comes back.
+    const departed = await this.dependencies.cohorts.departedGuilds();
+    const cohorts = await this.schedulableCohorts(departed);
     const looked = this.cohortsToLookAt(cohorts, now);
     const rows = await this.dependencies.posts.listForCohorts(looked.map((cohort) => cohort.id));
     const rowsByCohort = new Map<number, Map<string, ScheduledPostRecord>>();
@@ -452,7 +454,7 @@ export class Scheduler {
       log.error({ err: error }, "final board edits failed");
     }
     try {
-      await this.redrawPostedBoards(cohorts, now, log, report);
+      await this.redrawPostedBoards(cohorts, departed, now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "posted board edits failed");
@@ -461,9 +463,9 @@ export class Scheduler {
   }
 
   /** The schedulable cohorts, re-reading only those whose row changed since the last tick. */
-  private async schedulableCohorts(): Promise<Cohort[]> {
+  private async schedulableCohorts(departed: ReadonlySet<string>): Promise<Cohort[]> {
     const { cohorts } = this.dependencies;
-    const versions = await cohorts.listSchedulableVersions(this.dependencies.guildScope?.());
+    const versions = await cohorts.listSchedulableVersions(departed, this.dependencies.guildScope?.());
     const changed = versions.filter((entry) => this.watches.get(entry.id)?.version !== entry.version).map((entry) => entry.id);
     for (const { cohort, version } of await cohorts.listVersionedByIds(changed)) {
       this.watches.set(cohort.id, { cohort, version, lookAt: Number.NEGATIVE_INFINITY });
@@ -796,10 +798,16 @@ export class Scheduler {
    * is; a message already showing that is not edited, so a retry edits nothing twice. Discord trouble flags
    * the post again a minute later; a deleted message is left. A cohort whose channel is flagged waits.
    */
-  private async redrawPostedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+  private async redrawPostedBoards(
+    cohorts: readonly Cohort[],
+    departed: ReadonlySet<string>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
     const { liveBoards } = this.dependencies;
     const perTick = this.dependencies.postedBoardsPerTick ?? schedulerTiming.postedBoardsPerTick;
-    const due = await liveBoards.listPostedDue(now, perTick, this.dependencies.guildScope?.());
+    const due = await liveBoards.listPostedDue(now, perTick, departed, this.dependencies.guildScope?.());
     if (due.length === 0) return;
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const finished = [...new Set(due.map((post) => post.cohortId).filter((id) => !cohortById.has(id)))];

@@ -34,7 +34,7 @@ describe("/privacy delete when the process editing the posted boards stops", () 
     // Another process takes the flagged edits at 13:00:05 and stops before touching Discord.
     const other = new LiveBoardRepository(world.first.test.app.database.prisma, world.first.test.app.database.target.provider);
     const taken = at("2027-03-08T13:00:05Z");
-    const flagged = await other.listPostedDue(taken, 64);
+    const flagged = await other.listPostedDue(taken, 64, new Set());
     expect(flagged.length).toBeGreaterThan(0);
     // Held as the scheduler holds it: for a claim's lifetime.
     const heldUntil = new Date(taken.getTime() + schedulerTiming.claimLifetimeMs);

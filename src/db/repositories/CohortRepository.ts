@@ -295,9 +295,9 @@ export class CohortRepository {
   /**
    * listSchedulable's ids with a version that changes whenever the row does (its updatedAt), so the
    * scheduler reads again only the cohorts that changed: two small columns per cohort and tick. Those of
-   * servers the bot left (departedGuilds, read here: once a tick) are left out.
+   * `departed` servers (departedGuilds, which the scheduler reads once a tick) are left out.
    */
-  async listSchedulableVersions(guildIds?: readonly string[]): Promise<CohortVersion[]> {
+  async listSchedulableVersions(departed: ReadonlySet<string>, guildIds?: readonly string[]): Promise<CohortVersion[]> {
     const status = { in: [CohortStatus.Active, CohortStatus.Ended] };
     const select = { id: true, updatedAt: true, guildId: true } as const;
     const rows =
@@ -308,7 +308,6 @@ export class CohortRepository {
               this.prisma.cohort.findMany({ where: { status, guildId: { in: chunk } }, select, orderBy: { id: "asc" } }),
             )
           ).sort((a, b) => a.id - b.id);
-    const departed = await this.departedGuilds();
     return rows.filter((row) => !departed.has(row.guildId)).map((row) => ({ id: row.id, version: row.updatedAt.getTime() }));
   }
 
@@ -317,7 +316,7 @@ export class CohortRepository {
    * cohorts' behalf until the bot comes back. A few rows (removals of the last 30 days). The reminder read
    * leaves them out in its own statement (ReminderRepository.membersWithReminders).
    */
-  private async departedGuilds(): Promise<ReadonlySet<string>> {
+  async departedGuilds(): Promise<ReadonlySet<string>> {
     const rows = await this.prisma.guildDeparture.findMany({ select: { guildId: true } });
     return new Set(rows.map((row) => row.guildId));
   }

@@ -280,15 +280,14 @@ export class LiveBoardRepository {
   }
 
   /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
-  async listPostedDue(now: Date, limit: number, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
+  async listPostedDue(now: Date, limit: number, departed: ReadonlySet<string>, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
     // Only the cohorts the scheduler edits for (not a paused one, one whose channel is flagged, or one of a server
     // the bot left: theirs wait, and must not crowd the others out of `limit`); one shard's servers when scoped.
-    // Servers left: a few rows (departures of the last 30 days, then purged).
-    const departed = (await this.prisma.guildDeparture.findMany({ select: { guildId: true } })).map((row) => row.guildId);
+    // Servers left (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
     const eligible = {
       status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
       channelProblem: null,
-      ...(departed.length === 0 ? {} : { NOT: { guildId: { in: departed } } }),
+      ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
     };
     const read = (scope: { guildId?: { in: string[] } }) =>
       this.prisma.scheduledPost.findMany({
