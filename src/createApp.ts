@@ -256,7 +256,11 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     audit,
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
-  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }), audit);
+  const privacy = new PrivacyService(
+    new PrivacyRepository(database.prisma, database.target.provider, writes),
+    logger.child({ component: "privacy" }),
+    audit,
+  );
   const nudges = new NudgeService(
     cohorts,
     new NudgeRepository(database.prisma, writes),
