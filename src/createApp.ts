@@ -144,7 +144,7 @@ interface AppParts {
 async function assembleApp({ config, overrides, logger, clock, paths, database, opened }: AppParts): Promise<App> {
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
-  const cohortRepository = new CohortRepository(database.prisma, writes);
+  const cohortRepository = new CohortRepository(database.prisma, database.target.provider, writes);
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
   const completionRepository = new CompletionRepository(
