@@ -794,7 +794,8 @@ export class Scheduler {
    * refreshLiveBoards' and closeEndedBoards'), and the closing post's final board. Each flag is claimed with
    * one write; each message is read from Discord and only its board part replaced, the rest sent back as it
    * is; a message already showing that is not edited, so a retry edits nothing twice. Discord trouble flags
-   * the post again a minute later; a deleted message is left. A cohort whose channel is flagged waits.
+   * the post again a minute later, and so does a message the bot may not read or edit now (no access); a
+   * deleted message is left. A cohort whose channel is flagged waits.
    */
   private async redrawPostedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
@@ -815,8 +816,9 @@ export class Scheduler {
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-        // Discord trouble (or a busy database): flagged again; a deleted channel will not come back.
-        if (failure === DeliveryFailure.Transient)
+        // Discord trouble (or a busy database), or no access to a message still there: flagged again; a
+        // deleted channel will not come back.
+        if (failure === DeliveryFailure.Transient || failure === DeliveryFailure.NoPermission)
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
         else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
@@ -1088,14 +1090,19 @@ export class Scheduler {
 }
 
 /**
- * A posted message as Discord holds it now; null when it will not come back (deleted by someone, or its
- * channel gone): the post's other messages are edited all the same. Discord trouble still throws.
+ * A posted message as Discord holds it now; null when it will not come back (Unknown Message: deleted by
+ * someone): the post's other messages are edited all the same. Anything else throws: Discord trouble, and
+ * no access to the message (Missing Access, Missing Permissions: Read Message History taken away), which the
+ * caller tries again later, since the message is still there; a channel gone throws too.
  */
 async function readUnlessGone(sender: PostSender, channelId: string, messageId: string): Promise<PostMessage | null> {
   try {
     return await sender.readMessage(channelId, messageId);
   } catch (error) {
-    if (error instanceof DeliveryError && error.failure !== DeliveryFailure.Transient) return null;
+    if (error instanceof DeliveryError && error.code === unknownMessageCode) return null;
     throw error;
   }
 }
+
+/** Discord's JSON error code for a message that does not exist (any more). */
+const unknownMessageCode = 10008;
