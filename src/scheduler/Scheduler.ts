@@ -644,6 +644,7 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
     let rendered: RenderedPost;
     let messageIds: string[];
+    let reused: boolean;
     let liveUntil: Date | null = null;
     try {
       const { postService, renderer } = this.dependencies;
@@ -655,19 +656,23 @@ export class Scheduler {
       if (view.kind === "week") liveUntil = startOfLocalDay(view.view.week.endDate, cohort.settings.timeZone);
       // Pictures ride on the first part: sent once with it, under its nonce, like its text.
       rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
-      messageIds = await this.parts.send(
+      ({ messageIds, reused } = await this.parts.send(
         // The instant in the nonce's key too: a week announced again at a new time (a start-date edit) is a new message.
         { postId: claim.id, postKey: `${postKey(outcome)}@${claim.dueAt.toISOString()}`, channelId: cohort.channelId },
         rendered.messages,
         now,
         log,
-      );
+      ));
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }
     const firstId = messageIds[0] ?? "";
     const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
-    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
+    // Parts sent by an earlier attempt were drawn then: a deletion or privacy change since (whose flag a failed
+    // attempt's retry time replaced, or that found the post failed) is not in them. Flagged for a redraw, which
+    // edits nothing where they are already right.
+    const redraw = reused && (post.kind === "week" || post.kind === "closing");
+    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
     const ours =
       marked &&
