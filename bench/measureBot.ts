@@ -468,7 +468,7 @@ async function readCohortPlan(url: string, cohortId: number): Promise<{ cohort: 
   });
   const reader = await openDatabase({ url, migrationsDir: projectPaths().migrationsDir, logger });
   try {
-    const cohort = await new CohortRepository(reader.prisma).findById(cohortId);
+    const cohort = await new CohortRepository(reader.prisma, reader.target.provider).findById(cohortId);
     if (cohort === null) throw new Error(`cohort ${cohortId} is missing from the data set`);
     return { cohort, context: await new PlanService(new CurriculumRepository(reader.prisma)).contextFor(cohort) };
   } finally {

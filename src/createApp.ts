@@ -144,7 +144,7 @@ interface AppParts {
 async function assembleApp({ config, overrides, logger, clock, paths, database, opened }: AppParts): Promise<App> {
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
-  const cohortRepository = new CohortRepository(database.prisma, writes);
+  const cohortRepository = new CohortRepository(database.prisma, database.target.provider, writes);
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
   const completionRepository = new CompletionRepository(
@@ -256,7 +256,11 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     audit,
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
-  const privacy = new PrivacyService(new PrivacyRepository(database.prisma, writes), logger.child({ component: "privacy" }), audit);
+  const privacy = new PrivacyService(
+    new PrivacyRepository(database.prisma, database.target.provider, writes),
+    logger.child({ component: "privacy" }),
+    audit,
+  );
   const nudges = new NudgeService(
     cohorts,
     new NudgeRepository(database.prisma, writes),

@@ -31,14 +31,25 @@ export class PostParts {
     private readonly parts: ScheduledPostPartRepository,
   ) {}
 
-  /** The message ids of every part, in order. Throws (DeliveryError) at the first part that cannot be sent. */
-  async send(target: PostPartsTarget, messages: readonly PostMessage[], now: Date, log: Logger): Promise<string[]> {
+  /**
+   * The message ids of every part, in order, and whether any of them was sent by an earlier attempt (drawn
+   * then, so perhaps before a member's deletion or privacy change that came since). Throws (DeliveryError)
+   * at the first part that cannot be sent.
+   */
+  async send(
+    target: PostPartsTarget,
+    messages: readonly PostMessage[],
+    now: Date,
+    log: Logger,
+  ): Promise<{ messageIds: string[]; reused: boolean }> {
     const sentIds = await this.alreadySent(target, now, log);
     const messageIds: string[] = [];
+    let reused = false;
     for (const [part, message] of messages.entries()) {
       const earlier = sentIds.get(part);
       if (earlier !== undefined) {
         messageIds.push(earlier);
+        reused = true;
         continue;
       }
       const nonce = postNonce(target.postKey, part);
@@ -47,7 +58,7 @@ export class PostParts {
       await this.parts.markSent(target.postId, part, messageId, now);
       messageIds.push(messageId);
     }
-    return messageIds;
+    return { messageIds, reused };
   }
 
   /** Part index → message id of the parts sent before, including those found in the channel after an attempt left no record. */

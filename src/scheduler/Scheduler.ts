@@ -646,6 +646,7 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
     let rendered: RenderedPost;
     let messageIds: string[];
+    let reused: boolean;
     let liveUntil: Date | null = null;
     try {
       const { postService, renderer } = this.dependencies;
@@ -657,19 +658,23 @@ export class Scheduler {
       if (view.kind === "week") liveUntil = startOfLocalDay(view.view.week.endDate, cohort.settings.timeZone);
       // Pictures ride on the first part: sent once with it, under its nonce, like its text.
       rendered = withPictures(renderer.post(view, cohort.language), await renderer.pictures(view, cohort.language));
-      messageIds = await this.parts.send(
+      ({ messageIds, reused } = await this.parts.send(
         // The instant in the nonce's key too: a week announced again at a new time (a start-date edit) is a new message.
         { postId: claim.id, postKey: `${postKey(outcome)}@${claim.dueAt.toISOString()}`, channelId: cohort.channelId },
         rendered.messages,
         now,
         log,
-      );
+      ));
     } catch (error) {
       return this.recordFailure(cohort, claim, error, now, log, report);
     }
     const firstId = messageIds[0] ?? "";
     const boardId = rendered.livePart === undefined || rendered.livePart === null ? undefined : messageIds[rendered.livePart];
-    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now);
+    // Parts sent by an earlier attempt were drawn then: a deletion or privacy change since (whose flag a failed
+    // attempt's retry time replaced, or that found the post failed) is not in them. Flagged for a redraw, which
+    // edits nothing where they are already right.
+    const redraw = reused && (post.kind === "week" || post.kind === "closing");
+    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
     const ours =
       marked &&
@@ -796,7 +801,8 @@ export class Scheduler {
    * refreshLiveBoards' and closeEndedBoards'), and the closing post's final board. Each flag is claimed with
    * one write; each message is read from Discord and only its board part replaced, the rest sent back as it
    * is; a message already showing that is not edited, so a retry edits nothing twice. Discord trouble flags
-   * the post again a minute later; a deleted message is left. A cohort whose channel is flagged waits.
+   * the post again a minute later, and so does a message the bot may not read or edit now (no access); a
+   * deleted message is left. A cohort whose channel is flagged waits.
    */
   private async redrawPostedBoards(
     cohorts: readonly Cohort[],
@@ -823,8 +829,9 @@ export class Scheduler {
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-        // Discord trouble (or a busy database): flagged again; a deleted channel will not come back.
-        if (failure === DeliveryFailure.Transient)
+        // Discord trouble (or a busy database), or no access to a message still there: flagged again; a
+        // deleted channel will not come back.
+        if (failure === DeliveryFailure.Transient || failure === DeliveryFailure.NoPermission)
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
         else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
@@ -1096,14 +1103,19 @@ export class Scheduler {
 }
 
 /**
- * A posted message as Discord holds it now; null when it will not come back (deleted by someone, or its
- * channel gone): the post's other messages are edited all the same. Discord trouble still throws.
+ * A posted message as Discord holds it now; null when it will not come back (Unknown Message: deleted by
+ * someone): the post's other messages are edited all the same. Anything else throws: Discord trouble, and
+ * no access to the message (Missing Access, Missing Permissions: Read Message History taken away), which the
+ * caller tries again later, since the message is still there; a channel gone throws too.
  */
 async function readUnlessGone(sender: PostSender, channelId: string, messageId: string): Promise<PostMessage | null> {
   try {
     return await sender.readMessage(channelId, messageId);
   } catch (error) {
-    if (error instanceof DeliveryError && error.failure !== DeliveryFailure.Transient) return null;
+    if (error instanceof DeliveryError && error.code === unknownMessageCode) return null;
     throw error;
   }
 }
+
+/** Discord's JSON error code for a message that does not exist (any more). */
+const unknownMessageCode = 10008;

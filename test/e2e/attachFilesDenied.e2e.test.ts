@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weekPostPeriod } from "../../src/domain/schedule/weekPostPeriod.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 /**
  * A cohort channel where the bot may post but not attach files (an admin took Attach Files away, or
@@ -32,7 +33,7 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
     noFiles = bot.emulator.createChannel(bot.guild.id, { name: "no-files", botCanAttachFiles: false });
-    await waitFor(() => bot.test.app.discord.client.channels.cache.has(noFiles.id));
+    await until(() => bot.test.app.discord.client.channels.cache.has(noFiles.id), "the no-files channel in the bot's cache");
     ada = bot.member("ada");
   });
   afterAll(async () => bot.close());
@@ -177,7 +178,7 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
 
   it("/cohort info of a flagged channel shows the channel problem only, not the pictures warning on top", async () => {
     const locked = bot.emulator.createChannel(bot.guild.id, { name: "locked", botCanAttachFiles: false });
-    await waitFor(() => bot.test.app.discord.client.channels.cache.has(locked.id));
+    await until(() => bot.test.app.discord.client.channels.cache.has(locked.id), "the locked channel in the bot's cache");
     await bot.reply(bot.admin.id, "cohort create", {
       name: "Autumn",
       curriculum: "backend-engineer-learning-path",
@@ -194,8 +195,3 @@ describe("a cohort channel where the bot may not attach files, end to end", () =
     expect(info).not.toMatch(/Pictures|attach files/i);
   });
 });
-
-/** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}

@@ -25,7 +25,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
   const privacyWith = (pages: ExportPageRows) => {
     const prisma = bot.test.app.database.prisma;
     return new PrivacyService(
-      new PrivacyRepository(prisma, undefined, pages),
+      new PrivacyRepository(prisma, bot.test.app.database.target.provider, undefined, pages),
       captureLogger().logger,
       new AuditLog(new AuditRepository(prisma), () => bot.clock.now()),
     );
@@ -192,7 +192,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     const request = { guildId: bot.guild.id, userId: people.ada.id, now };
     const expected = await memberExportOracle(prisma, { guildId: bot.guild.id, userId: people.ada.id, exportedAt: now });
     const exact = Buffer.byteLength(expected);
-    const repository = new PrivacyRepository(prisma);
+    const repository = new PrivacyRepository(prisma, bot.test.app.database.target.provider);
     expect((await memberExportFile(repository, request, exact))?.file.toString("utf8")).toBe(expected);
     const short = await memberExportFile(repository, request, exact - 1);
     if (short === null) throw new Error("refused");
@@ -268,7 +268,11 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
       })),
     });
     const request = { guildId: bot.guild.id, userId: pia.id, now: createdAt };
-    const repository = new PrivacyRepository(prisma, undefined, { rows: 1, auditLines: 1, previews: 1 });
+    const repository = new PrivacyRepository(prisma, bot.test.app.database.target.provider, undefined, {
+      rows: 1,
+      auditLines: 1,
+      previews: 1,
+    });
     const whole = await memberExportFile(repository, request, 10_000_000);
     // The same file with no document copied: the least the previews need, their file's end included.
     const document = JSON.parse(whole?.file.toString("utf8") ?? "{}") as { pendingImports: { documentInExport: boolean }[] };

@@ -37,7 +37,11 @@ describe("/privacy export:True is a snapshot taken while other interactions run"
       data: [1, 2].map((window) => ({ memberId: member.id, window, status: "failed", claimedBy: bot.admin.id, claimedAt: earlier })),
     });
     const now = bot.clock.now();
-    const repository = new PrivacyRepository(prisma, undefined, { rows: 1, auditLines: 1, previews: 1 });
+    const repository = new PrivacyRepository(prisma, bot.test.app.database.target.provider, undefined, {
+      rows: 1,
+      auditLines: 1,
+      previews: 1,
+    });
     const pages = repository.exportPages(bot.guild.id, people.ada.id, await repository.exportCeiling(now));
     const [membership] = await collected(pages.memberships);
     if (membership === undefined) throw new Error("no membership");
@@ -82,7 +86,7 @@ describe("/privacy export:True is a snapshot taken while other interactions run"
   it("leaves out what was added after it began, in every list (an id past the ones it began with, a time past its own)", async () => {
     const prisma = bot.test.app.database.prisma;
     const now = bot.clock.now();
-    const repository = new PrivacyRepository(prisma);
+    const repository = new PrivacyRepository(prisma, bot.test.app.database.target.provider);
     const ceiling = await repository.exportCeiling(now);
     const member = await prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
     const before = await collected(repository.exportPages(bot.guild.id, people.bob.id, ceiling).memberships);
@@ -125,7 +129,7 @@ describe("/privacy export:True is a snapshot taken while other interactions run"
       }
     }
     const exported = await memberExportFile(
-      new SweptMidExport(prisma),
+      new SweptMidExport(prisma, bot.test.app.database.target.provider),
       { guildId: bot.guild.id, userId: people.cy.id, now: bot.clock.now() },
       10_000_000,
     );
@@ -159,7 +163,7 @@ describe("/privacy export:True is a snapshot taken while other interactions run"
     };
     setImmediate(probe);
     const exported = await memberExportFile(
-      new PrivacyRepository(prisma),
+      new PrivacyRepository(prisma, bot.test.app.database.target.provider),
       { guildId: bot.guild.id, userId: people.cy.id, now: bot.clock.now() },
       10_000_000,
     );

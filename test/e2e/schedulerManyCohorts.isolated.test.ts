@@ -27,7 +27,7 @@ describe(`the scheduler with ${cohortCount} cohorts of distinct settings`, () =>
 
   beforeAll(async () => {
     world = await startSchedulerWorld(new Date("2027-02-28T12:00:00Z"));
-    const repository = new CohortRepository(world.first.test.app.database.prisma);
+    const repository = new CohortRepository(world.first.test.app.database.prisma, world.first.test.app.database.target.provider);
     const curriculum = await world.first.test.app.services.curricula.resolve(world.guild.id, "backend-engineer-learning-path");
     const seen = new Set<string>();
     for (let index = 0; index < cohortCount; index += 1) {

@@ -24,7 +24,7 @@ describe("CohortRepository: break weeks and the final board", () => {
 
   beforeAll(async () => {
     handle = await openTestDatabase();
-    cohorts = new CohortRepository(handle.prisma);
+    cohorts = new CohortRepository(handle.prisma, handle.target.provider);
     members = new MemberRepository(
       handle.prisma,
       new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }),

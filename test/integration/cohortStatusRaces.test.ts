@@ -108,9 +108,9 @@ describe("two admins changing a cohort's status at the same moment", () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     curriculumId = (await createCurriculumRow(handle.prisma, "status-races", 4)).id;
-    overtaken = new Overtaken(handle.prisma);
+    overtaken = new Overtaken(handle.prisma, handle.target.provider);
     first = serviceOver(overtaken, (writes) => new OvertakenReminders(handle.prisma, handle.target.provider, writes, overtaken));
-    second = serviceOver(new CohortRepository(handle.prisma));
+    second = serviceOver(new CohortRepository(handle.prisma, handle.target.provider));
   });
   afterAll(async () => {
     await handle.closeAndDrop();
@@ -204,7 +204,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       const id = await cohortNamed(name);
       const before = await stored(id);
       // The scheduler's closing post, in another process, between the edit's check and its write.
-      overtaken.meanwhile = () => new CohortRepository(handle.prisma).markFinished(id);
+      overtaken.meanwhile = () => new CohortRepository(handle.prisma, handle.target.provider).markFinished(id);
 
       const edit = first.edit({ guildId: "1", cohort: name, ...options, actorId: "admin-a", now });
       expect(await refusal(edit)).toBe("cohort.finishedNoChange");

@@ -6,6 +6,8 @@ import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 import type { Cohort as CohortRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import { lockCohortRows } from "./lockCohortRows.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 
@@ -127,6 +129,7 @@ function refoldedKey(row: NameKeyRow): string {
 export class CohortRepository {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     // The process's one write queue: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
@@ -498,9 +501,10 @@ export class CohortRepository {
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
       this.prisma.$transaction([
-        // The cohort's row first, then its members' (the order ReminderRepository.setReminderSkipping and
-        // MemberRepository.markExcluded take them in on PostgreSQL): no deadlock with a /remind meanwhile.
-        this.prisma.$executeRaw`UPDATE "Cohort" SET "finalBoard" = "finalBoard" WHERE "id" = ${cohortId}`,
+        // The cohort's row first, then its members' (the one lock order, lockCohortRows; ReminderRepository.setReminderSkipping
+        // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile.
+        // On SQLite the members' update below is the first write, which takes the file's lock.
+        ...lockCohortRows(this.prisma, this.provider, { cohortId }),
         this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
         this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),

@@ -4,6 +4,7 @@ import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { lockCohortRows } from "./lockCohortRows.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
 export interface LiveBoardRecord {
@@ -130,11 +131,14 @@ export class LiveBoardRepository {
     liveUntil: Date,
     now: Date,
   ): Promise<boolean> {
-    const lock = this.lockCohortOfPost(postId);
+    const lock = lockCohortRows(this.prisma, this.provider, { cohortOfPost: postId });
     const results = await this.writes.run(() =>
       this.prisma.$transaction([
         ...lock,
-        // On SQLite (no lock statement) this write must stay first: it takes the file's write lock (lockCohortOfPost).
+        // On SQLite (no lock statement) this write must stay first: it takes the file's write lock, so no end
+        // commits between these statements and they read the latest data. On PostgreSQL the cohort's row is
+        // locked first with the lock an end's update takes (CohortRepository.end writes the cohort's row first):
+        // an end committing meanwhile is waited for, then seen by the cap; a later end waits, then caps this board.
         this.prisma.scheduledPost.updateMany({ where: { id: postId, period }, data: boardColumns(board, liveUntil, now) }),
         // Both columns as the database stores them: compared and copied without converting. Only a cohort
         // ended now: its end time alone says nothing of its status.
@@ -146,24 +150,6 @@ export class LiveBoardRepository {
     );
     const attached = results[lock.length] as { readonly count: number } | undefined;
     return attached?.count === 1;
-  }
-
-  /**
-   * What makes attach and an end (CohortRepository.end, which writes the cohort's row first) take turns, so
-   * the end sees the board or the attach sees the end. On PostgreSQL the cohort's row is locked first
-   * (READ COMMITTED: an end committing meanwhile is waited for, then seen by the cap; an end coming later
-   * waits for this transaction, then caps this board itself), with the row lock the end's update takes
-   * (`FOR NO KEY UPDATE`: it writes no row version, and, unlike `FOR UPDATE`, does not hold up a member's
-   * join or a post's claim, whose foreign-key checks only share the row's key). On SQLite nothing is needed: a transaction
-   * takes the file's write lock at its first write (attach's first statement is one) and holds it to its
-   * commit, so no end commits between its statements, and it reads the latest data.
-   */
-  private lockCohortOfPost(postId: number) {
-    if (this.provider === "sqlite") return [];
-    return [
-      this.prisma.$queryRaw`SELECT 1 FROM "Cohort"
-        WHERE "id" = (SELECT "cohortId" FROM "ScheduledPost" WHERE "id" = ${postId}) FOR NO KEY UPDATE`,
-    ];
   }
 
   /**

@@ -3,7 +3,9 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
 import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
 import { chunksOf } from "../inChunks.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { lockCohortRows } from "./lockCohortRows.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
@@ -194,6 +196,7 @@ export const guildPurgeDelayDays = 30;
 export class PrivacyRepository {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
     private readonly exportPageRows: ExportPageRows = defaultExportPageRows,
   ) {}
@@ -578,6 +581,12 @@ export class PrivacyRepository {
    * and in the audit trail, and their `/curriculum import` previews. Nudge
    * claims they made stay without their id: the member's 3-day limit counts them.
    * The boards are computed from these rows, so they no longer count the user.
+   *
+   * Locks (PostgreSQL): the user's cohorts' rows first (those they belong to or created, in the order of
+   * their ids), then the posts' rows (dirty marks, flags), then the members' rows, then the cohorts' rows
+   * again (creator, final board): the one order cohort → post → member (lockCohortRows) that
+   * saveFinalBoard, LiveBoardRepository.attach and /remind take too, so none of them deadlocks with it.
+   * On SQLite the transaction's first write takes the file's lock.
    */
   async deleteMember(
     guildId: string,
@@ -596,17 +605,23 @@ export class PrivacyRepository {
         this.prisma.nudgeDelivery.updateMany({ where: nudgesClaimedBy(guildId, userId), data: { claimedBy: "" } }),
         this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
       ];
-      const [, , deleted, ...results] = await this.prisma.$transaction([
-        // Before the memberships go: their cohorts' live boards still name the user until edited.
-        this.markBoardsDirty(guildId, userId, now),
-        // The boards already posted that may name them: edited by the scheduler, without them.
-        flagPostedBoards(this.prisma, posted, now),
-        this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
-        ...cleanup,
-        ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
-      ]);
+      const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
+      const [, , deletedRows, ...results] = (
+        await this.prisma.$transaction([
+          // The one lock order (lockCohortRows): the cohorts first, then their posts, then their members.
+          ...lock,
+          // Before the memberships go: their cohorts' live boards still name the user until edited.
+          this.markBoardsDirty(guildId, userId, now),
+          // The boards already posted that may name them: edited by the scheduler, without them.
+          flagPostedBoards(this.prisma, posted, now),
+          this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
+          ...cleanup,
+          ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
+        ])
+      ).slice(lock.length);
       // Rows that named the user: none left means a second confirmation, which deleted nothing.
       const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
+      const deleted = deletedRows as { count: number };
       const rows = deleted.count + cleared;
       return { memberships: deleted.count, rows, cohortIds };
     });

@@ -99,13 +99,14 @@ export class ScheduledPostRepository {
   /**
    * False when the claim was taken over meanwhile (the other process owns the outcome). `nextAttemptAt` is left
    * as it is: taking a post on (claimNew, reclaim) clears it, so it is set only when a deletion or privacy change
-   * flagged the post while it was being sent, and its boards are then edited again (listPostedDue).
+   * flagged the post while it was being sent, and its boards are then edited again (listPostedDue). `redraw`
+   * (some parts were sent by an earlier attempt, drawn before a change that may have come since) flags it at `now`.
    */
-  async markSent(postId: number, claimedBy: string, messageId: string, now: Date): Promise<boolean> {
+  async markSent(postId: number, claimedBy: string, messageId: string, now: Date, redraw = false): Promise<boolean> {
     const result = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Claimed, claimedBy },
-        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null },
+        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null, ...(redraw ? { nextAttemptAt: now } : {}) },
       }),
     );
     return result.count === 1;
