@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageMessage } from "../../src/playground/MessageFeed.js";
 import type { PlaygroundState } from "../../src/playground/PlaygroundActions.js";
 import type { Playground } from "../../src/playground/startPlayground.js";
-import { launchChromium, openPlayground, runAndWait, startTestPlayground, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import {
+  launchChromium,
+  openPlayground,
+  postAsBot,
+  runAndWait,
+  startTestPlayground,
+  waitFor,
+  type OpenedPage,
+} from "../helpers/playgroundBrowser.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 /** Markup the bot could send that no date can hold, or that only looks like markup: each must show as typed. */
@@ -34,18 +42,6 @@ describe("the playground draws anything the bot may send", () => {
   let opened: OpenedPage;
   let page: Page;
 
-  /** Posts as the bot, through the emulator's REST API, as the bot's own code would. */
-  async function postAsBot(body: unknown): Promise<string> {
-    const channelId = playground.world.cohortChannel.id;
-    const response = await fetch(`${playground.emulator.apiUrl}/v10/channels/${channelId}/messages`, {
-      method: "POST",
-      headers: { authorization: `Bot ${playground.emulator.token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-    return ((await response.json()) as { id: string }).id;
-  }
-
   async function reload(): Promise<void> {
     await page.reload();
     await page.waitForSelector("body[data-ready=true], .fatal");
@@ -71,7 +67,7 @@ describe("the playground draws anything the bot may send", () => {
   });
 
   it("shows out-of-range and malformed timestamps as their literal text, live and after a reload", async () => {
-    const id = await postAsBot({
+    const id = await postAsBot(playground, {
       content: hostileContent,
       embeds: [
         {

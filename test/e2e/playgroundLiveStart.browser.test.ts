@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Playground } from "../../src/playground/startPlayground.js";
-import { launchChromium, startTestPlayground } from "../helpers/playgroundBrowser.js";
+import { launchChromium, postAsBot, startTestPlayground } from "../helpers/playgroundBrowser.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 describe("a playground page that is still opening", () => {
@@ -22,17 +22,6 @@ describe("a playground page that is still opening", () => {
     temp.cleanup();
   });
 
-  async function postAsBot(content: string): Promise<string> {
-    const channelId = playground.world.cohortChannel.id;
-    const response = await fetch(`${playground.emulator.apiUrl}/v10/channels/${channelId}/messages`, {
-      method: "POST",
-      headers: { authorization: `Bot ${playground.emulator.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ content }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { id: string }).id;
-  }
-
   it("shows a message the bot sent while the page's live connection was still opening", async () => {
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC" });
     closers.push(() => context.close());
@@ -49,7 +38,7 @@ describe("a playground page that is still opening", () => {
     });
     const loading = page.goto(playground.url);
     await eventsRequested;
-    const id = await postAsBot("Posted while the page was opening");
+    const id = await postAsBot(playground, { content: "Posted while the page was opening" });
     release();
     await loading;
     await page.waitForSelector("body[data-ready=true]");

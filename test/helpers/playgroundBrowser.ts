@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
 import { unhurriedDeadlineMs } from "./botHarness.js";
+import { expect } from "vitest";
 import { captureLogger } from "./silentLogger.js";
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is ever downloaded. */
@@ -26,6 +27,18 @@ export async function startTestPlayground(dir: string): Promise<Playground> {
     timeZone: "UTC",
     interactionDeadlineMs: unhurriedDeadlineMs,
   });
+}
+
+/** Posts a message in the cohort's channel as the bot, through the emulator's REST API as the bot's own code would; its id. */
+export async function postAsBot(playground: Playground, body: unknown): Promise<string> {
+  const channelId = playground.world.cohortChannel.id;
+  const response = await fetch(`${playground.emulator.apiUrl}/v10/channels/${channelId}/messages`, {
+    method: "POST",
+    headers: { authorization: `Bot ${playground.emulator.token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return ((await response.json()) as { id: string }).id;
 }
 
 export function launchChromium(): Promise<Browser> {
