@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LeaderboardPeriod } from "../../src/services/StudyService.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
+import { watchShutdownStep } from "../helpers/shutdownWaits.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
@@ -179,11 +180,12 @@ describe("a role listing in flight when the bot shuts down", () => {
       const held = bot.emulator.holdNext(listMembers);
       await run(bot, watcher.id, "leaderboard", { period: "all" });
       await held.arrived;
+      const listings = watchShutdownStep(bot.test.app.services.cohorts, "settle");
       const closing = bot.test.app.close();
-      // The first page arrives while the bot is closing; the second is asked for after it. Had the
-      // client gone first it would have gone by now (its token is dropped): give it that chance.
-      const clientGone = () => expect(bot.test.app.discord.client.token).toBeNull();
-      await vi.waitFor(clientGone, { timeout: 3000, interval: 50 }).catch(() => undefined);
+      // The first page arrives once close() can get no further without it (a close() that does not wait
+      // for the listing has by then dropped the client, however slow the machine); the second is asked for after it.
+      expect(await listings.blocked(closing), "close() went on without waiting for the listing").toBe("waiting");
+      expect(bot.test.app.discord.client.token, "the client is still connected while close() waits").not.toBeNull();
       held.release();
       await closing;
       expect(requests(bot, listMembers)).toBe(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { startBotHarness, visibleText } from "../helpers/botHarness.js";
+import { watchShutdownStep } from "../helpers/shutdownWaits.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
@@ -35,10 +36,12 @@ describe("an interaction in flight when the bot shuts down", () => {
 
       const done = bot.run(ada.id, "done", { item: item.title });
       await hasArrived;
+      const settling = watchShutdownStep(bot.test.app.discord, "settleInteractions");
       const closing = bot.test.app.close();
-      // Had close() not waited for the /done, the client and then the database would have gone by now: give it that chance.
-      const clientGone = () => expect(bot.test.app.discord.client.token).toBeNull();
-      await vi.waitFor(clientGone, { timeout: 2000, interval: 50 }).catch(() => undefined);
+      // The /done is released only once close() can get no further without it: a close() that does not
+      // wait has by then closed the client and the database, however slow the machine.
+      expect(await settling.blocked(closing), "close() went on without waiting for the /done").toBe("waiting");
+      expect(bot.test.app.discord.client.token, "the client is still connected while close() waits").not.toBeNull();
       release();
       await closing;
 
