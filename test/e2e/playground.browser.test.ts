@@ -1,20 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Playground } from "../../src/playground/startPlayground.js";
-import {
-  launchChromium,
-  openPlayground,
-  pointsOf,
-  runAndWait,
-  startTestPlayground,
-  waitFor,
-  type OpenedPage,
-} from "../helpers/playgroundBrowser.js";
+import { openPlayground, pointsOf, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
-import { makeTempDir } from "../helpers/tempDir.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -88,23 +78,7 @@ async function actAs(page: Page, name: string): Promise<void> {
 }
 
 describe("the playground in a browser", () => {
-  const temp = makeTempDir();
-  let playground: Playground;
-  let browser: Browser;
-  // Filled as things start, so a failed start closes only what opened.
-  const closers: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    playground = await startTestPlayground(temp.dir);
-    closers.push(() => playground.close());
-    browser = await launchChromium();
-    closers.push(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-    temp.cleanup();
-  });
+  const running = usePlaygroundInBrowser();
 
   describe.each(screens)("at $width × $height ($name)", (screen) => {
     let opened: OpenedPage;
@@ -112,7 +86,7 @@ describe("the playground in a browser", () => {
     let closePage = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
-      opened = await openPlayground(browser, playground, screen);
+      opened = await openPlayground(running.browser, running.playground, screen);
       page = opened.page;
       closePage = () => opened.context.close();
     });
@@ -252,7 +226,7 @@ describe("the playground in a browser", () => {
     let closePage = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
-      opened = await openPlayground(browser, playground, { width: 1440, height: 900 });
+      opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
       page = opened.page;
       closePage = () => opened.context.close();
     });
@@ -292,7 +266,7 @@ describe("the playground in a browser", () => {
     let closePage = (): Promise<void> => Promise.resolve();
 
     beforeAll(async () => {
-      opened = await openPlayground(browser, playground, { width: 1440, height: 900 });
+      opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
       page = opened.page;
       closePage = () => opened.context.close();
     });

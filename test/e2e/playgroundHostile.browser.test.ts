@@ -1,18 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PageMessage } from "../../src/playground/MessageFeed.js";
 import type { PlaygroundState } from "../../src/playground/PlaygroundActions.js";
-import type { Playground } from "../../src/playground/startPlayground.js";
-import {
-  launchChromium,
-  openPlayground,
-  postAsBot,
-  runAndWait,
-  startTestPlayground,
-  waitFor,
-  type OpenedPage,
-} from "../helpers/playgroundBrowser.js";
-import { makeTempDir } from "../helpers/tempDir.js";
+import { openPlayground, postAsBot, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
 
 /** Markup the bot could send that no date can hold, or that only looks like markup: each must show as typed. */
 const literalTimestamps = [
@@ -34,11 +24,7 @@ const hostileContent = [
 ].join("\n");
 
 describe("the playground draws anything the bot may send", () => {
-  const temp = makeTempDir();
-  let playground: Playground;
-  let browser: Browser;
-  // Filled as things start, so a failed start closes only what opened.
-  const closers: (() => Promise<void>)[] = [];
+  const running = usePlaygroundInBrowser();
   let opened: OpenedPage;
   let page: Page;
 
@@ -53,21 +39,12 @@ describe("the playground draws anything the bot may send", () => {
   }
 
   beforeAll(async () => {
-    playground = await startTestPlayground(temp.dir);
-    closers.push(() => playground.close());
-    browser = await launchChromium();
-    closers.push(() => browser.close());
-    opened = await openPlayground(browser, playground, { width: 1024, height: 720 });
+    opened = await openPlayground(running.browser, running.playground, { width: 1024, height: 720 });
     page = opened.page;
   });
 
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-    temp.cleanup();
-  });
-
   it("shows out-of-range and malformed timestamps as their literal text, live and after a reload", async () => {
-    const id = await postAsBot(playground, {
+    const id = await postAsBot(running.playground, {
       content: hostileContent,
       embeds: [
         {

@@ -1,30 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Playground } from "../../src/playground/startPlayground.js";
-import { launchChromium, postAsBot, startTestPlayground } from "../helpers/playgroundBrowser.js";
-import { makeTempDir } from "../helpers/tempDir.js";
+import { describe, expect, it } from "vitest";
+import { postAsBot, usePlaygroundInBrowser } from "../helpers/playgroundBrowser.js";
 
 describe("a playground page that is still opening", () => {
-  const temp = makeTempDir();
-  let playground: Playground;
-  let browser: Browser;
-  const closers: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    playground = await startTestPlayground(temp.dir);
-    closers.push(() => playground.close());
-    browser = await launchChromium();
-    closers.push(() => browser.close());
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-    temp.cleanup();
-  });
+  const running = usePlaygroundInBrowser();
 
   it("shows a message the bot sent while the page's live connection was still opening", async () => {
-    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC" });
-    closers.push(() => context.close());
+    const context = await running.browser.newContext({ locale: "en-GB", timezoneId: "UTC" });
+    running.closeAfter(() => context.close());
     const page = await context.newPage();
     // Hold the page's live connection until the bot has posted: a busy machine opens it late.
     let release!: () => void;
@@ -36,9 +18,9 @@ describe("a playground page that is still opening", () => {
       await held;
       await route.continue();
     });
-    const loading = page.goto(playground.url);
+    const loading = page.goto(running.playground.url);
     await eventsRequested;
-    const id = await postAsBot(playground, { content: "Posted while the page was opening" });
+    const id = await postAsBot(running.playground, { content: "Posted while the page was opening" });
     release();
     await loading;
     await page.waitForSelector("body[data-ready=true]");

@@ -3,8 +3,9 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { startPlayground, type Playground } from "../../src/playground/startPlayground.js";
 import { unhurriedDeadlineMs } from "./botHarness.js";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { captureLogger } from "./silentLogger.js";
+import { makeTempDir } from "./tempDir.js";
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is ever downloaded. */
 const chromiumPath = "/usr/bin/chromium";
@@ -27,6 +28,54 @@ export async function startTestPlayground(dir: string): Promise<Playground> {
     timeZone: "UTC",
     interactionDeadlineMs: unhurriedDeadlineMs,
   });
+}
+
+/** What usePlaygroundInBrowser starts for a describe block, to read in its hooks and tests. */
+export interface PlaygroundInBrowser {
+  readonly playground: Playground;
+  readonly browser: Browser;
+  /** Runs `close` after the block, before the browser and the playground close (last opened, first closed). */
+  closeAfter(close: () => Promise<void>): void;
+}
+
+/**
+ * Starts the test playground (in a temporary folder of its own) and Chromium before the describe block
+ * it is called in, and closes them after it; a describe block's own beforeAll runs after these.
+ */
+export function usePlaygroundInBrowser(): PlaygroundInBrowser {
+  const temp = makeTempDir();
+  let playground: Playground | undefined;
+  let browser: Browser | undefined;
+  // Filled as things start, so a failed start closes only what opened.
+  const closers: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    const started = await startTestPlayground(temp.dir);
+    playground = started;
+    closers.push(() => started.close());
+    const launched = await launchChromium();
+    browser = launched;
+    closers.push(() => launched.close());
+  });
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+    temp.cleanup();
+  });
+
+  return {
+    get playground() {
+      if (playground === undefined) throw new Error("the playground is read before it started");
+      return playground;
+    },
+    get browser() {
+      if (browser === undefined) throw new Error("the browser is read before it started");
+      return browser;
+    },
+    closeAfter(close) {
+      closers.push(close);
+    },
+  };
 }
 
 /** Posts a message in the cohort's channel as the bot, through the emulator's REST API as the bot's own code would; its id. */
