@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { restartBot } from "../helpers/restartBot.js";
+import type { TestApp } from "../helpers/testApp.js";
 
 /**
  * Cohort names are one per server in any capitals. The bot checks before it writes, but two admins
@@ -79,13 +80,7 @@ describe("a cohort named with accented capitals before names were keyed", () => 
     await oldRow("Élan");
     await oldRow("élan");
 
-    await bot.test.app.close();
-    restarted = await startTestApp({
-      clock: bot.clock,
-      schedulerTickCron: null,
-      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
-    });
-    await restarted.app.start();
+    restarted = await restartBot(bot);
 
     const reply = await bot
       .run(bot.admin.id, "cohort create", {
@@ -131,13 +126,7 @@ describe("a legacy twin whose suffixed key kept an accented capital", () => {
     // A legacy name holding a line break: no suffix, however its key reads after that break.
     await createCohortRow(prisma, curriculumId, { ...place, name: "Ñu\nClub", nameKey: "Ñu\nclub" });
 
-    await bot.test.app.close();
-    restarted = await startTestApp({
-      clock: bot.clock,
-      schedulerTickCron: null,
-      environment: { DISCORD_TOKEN: bot.emulator.token, DISCORD_API_URL: bot.emulator.apiUrl, DATABASE_URL: bot.test.databaseUrl },
-    });
-    await restarted.app.start();
+    restarted = await restartBot(bot);
 
     const joiner = bot.member("joiner");
     const reply = await bot.run(joiner.id, "join", { cohort: "œuvre" }).final();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startBotHarness, waitLimitMs, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { startAgain } from "../helpers/restartBot.js";
+import type { TestApp } from "../helpers/testApp.js";
 import { shardOfGuild } from "../../src/domain/privacy/shardOfGuild.js";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { ReminderRepository } from "../../src/db/repositories/ReminderRepository.js";
@@ -33,25 +34,6 @@ async function serverWithCohort(bot: BotHarness, running: TestApp, name: string)
     start: "2027-01-04",
   });
   return { guildId: guild.id, channelId: channel.id };
-}
-
-/**
- * The bot started on `bot`'s database and emulator after the one running there was closed (the caller closes
- * it); `environment` adds to or replaces the connection settings (sharding, another application's token).
- */
-async function startAgain(bot: BotHarness, environment: Record<string, string> = {}): Promise<TestApp> {
-  const app = await startTestApp({
-    clock: bot.clock,
-    schedulerTickCron: null,
-    environment: {
-      DISCORD_TOKEN: bot.emulator.token,
-      DISCORD_API_URL: bot.emulator.apiUrl,
-      DATABASE_URL: bot.test.databaseUrl,
-      ...environment,
-    },
-  });
-  await app.app.start();
-  return app;
 }
 
 /**
