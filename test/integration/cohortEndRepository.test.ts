@@ -11,6 +11,31 @@ import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
+/** Week 1's post, due 2027-03-01 09:00, sent: the row a board is attached to. */
+const weekOneDue = new Date("2027-03-01T09:00:00Z");
+
+async function sentWeekOnePost(handle: TestDatabaseHandle, cohortId: number): Promise<number> {
+  const post = await handle.prisma.scheduledPost.create({
+    data: { cohortId, kind: "week", period: "week-1", dueAt: weekOneDue, status: "sent" },
+  });
+  return post.id;
+}
+
+/** Attaches week 1's board (message 1 in channel 2) to the post at `attachedAt`, live until `weekEnd` unless the cohort ended. */
+async function attachWeekOneBoard(handle: TestDatabaseHandle, postId: number, weekEnd: Date, attachedAt: Date): Promise<void> {
+  await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
+    postId,
+    "week-1",
+    { messageId: "1", channelId: "2" },
+    weekEnd,
+    attachedAt,
+  );
+}
+
+async function boardLiveUntil(handle: TestDatabaseHandle, postId: number): Promise<Date | null> {
+  return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: postId } })).boardLiveUntil;
+}
+
 /**
  * Break weeks and the end of the course against a real database (SQLite, or
  * PostgreSQL with TEST_DATABASE=postgresql): what `/cohort break` stores, the
@@ -87,20 +112,12 @@ describe("CohortRepository: break weeks and the final board", () => {
     const curriculum = await handle.prisma.curriculum.findFirstOrThrow();
     const { id } = await createCohortRow(handle.prisma, curriculum.id, { name: "Ends Once" });
     const weekEnd = new Date("2027-03-08T00:00:00Z");
-    const post = await handle.prisma.scheduledPost.create({
-      data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
-    });
-    await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
-      post.id,
-      "week-1",
-      { messageId: "1", channelId: "2" },
-      weekEnd,
-      new Date("2027-03-01T09:00:00Z"),
-    );
+    const postId = await sentWeekOnePost(handle, id);
+    await attachWeekOneBoard(handle, postId, weekEnd, weekOneDue);
     const old = new Date("2020-01-01T00:00:00Z");
     await handle.prisma.cohort.update({ where: { id }, data: { updatedAt: old } });
     const version = async () => (await handle.prisma.cohort.findUniqueOrThrow({ where: { id } })).updatedAt;
-    const liveUntil = async () => (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
+    const liveUntil = () => boardLiveUntil(handle, postId);
 
     const endedAt = new Date("2027-03-03T12:00:00Z");
     const ended = await cohorts.end(id, CohortStatus.Active, endedAt);
@@ -128,17 +145,9 @@ describe("CohortRepository: break weeks and the final board", () => {
     const endedAt = new Date("2027-03-03T12:00:00Z");
     const liveUntilAfterAttach = async (name: string, status: CohortStatus) => {
       const { id } = await createCohortRow(handle.prisma, curriculum.id, { name, status, endedAt });
-      const post = await handle.prisma.scheduledPost.create({
-        data: { cohortId: id, kind: "week", period: "week-1", dueAt: new Date("2027-03-01T09:00:00Z"), status: "sent" },
-      });
-      await new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
-        post.id,
-        "week-1",
-        { messageId: "1", channelId: "2" },
-        weekEnd,
-        endedAt,
-      );
-      return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).boardLiveUntil;
+      const postId = await sentWeekOnePost(handle, id);
+      await attachWeekOneBoard(handle, postId, weekEnd, endedAt);
+      return boardLiveUntil(handle, postId);
     };
     expect(await liveUntilAfterAttach("Ended Before Attach", CohortStatus.Ended)).toEqual(endedAt);
     // A paused row with an end time (left by an older build's pause written over an end) keeps its week.
@@ -171,7 +180,6 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
   let admin: pg.Client;
   let curriculumId: number;
   const weekEnd = new Date("2027-03-08T00:00:00Z");
-  const postedAt = new Date("2027-03-01T09:00:00Z");
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -185,19 +193,9 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
 
   const weekOnePost = async (name: string) => {
     const cohort = await createCohortRow(handle.prisma, curriculumId, { name });
-    const post = await handle.prisma.scheduledPost.create({
-      data: { cohortId: cohort.id, kind: "week", period: "week-1", dueAt: postedAt, status: "sent" },
-    });
-    return { cohortId: cohort.id, postId: post.id };
+    return { cohortId: cohort.id, postId: await sentWeekOnePost(handle, cohort.id) };
   };
-  const attach = (postId: number) =>
-    new LiveBoardRepository(handle.prisma, handle.target.provider).attach(
-      postId,
-      "week-1",
-      { messageId: "1", channelId: "2" },
-      weekEnd,
-      postedAt,
-    );
+  const attach = (postId: number) => attachWeekOneBoard(handle, postId, weekEnd, weekOneDue);
 
   it("waits for an end in flight, then caps the board at it", async () => {
     const { cohortId, postId } = await weekOnePost("Ends While Attaching");
@@ -225,6 +223,6 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
     const before = await version();
     await attach(postId);
     expect(await version()).toBe(before);
-    expect((await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: postId } })).boardLiveUntil).toEqual(weekEnd);
+    expect(await boardLiveUntil(handle, postId)).toEqual(weekEnd);
   });
 });
