@@ -405,6 +405,7 @@ export class PostService {
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         endedAt: null,
+        optionalFrom: null,
         channelProblem: null,
         createdAt: request.now,
         breakWeeks: [],
