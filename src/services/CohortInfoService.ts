@@ -1,6 +1,6 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
-import { calendarWeekCount } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -38,6 +38,8 @@ export interface CohortSummaryView {
   readonly totalWeeks: number;
   /** 0 before the start date, 1..totalWeeks while it runs, totalWeeks + 1 after. */
   readonly currentWeek: number;
+  /** The status as shown: a cohort an admin ended on its planned last day or later ran to its end, so finished. */
+  readonly shownStatus: CohortStatus;
 }
 
 /** Everything /cohort info shows. */
@@ -136,12 +138,15 @@ export class CohortInfoService {
   ): CohortSummaryView {
     const { startDate, timeZone } = cohort.settings;
     const totalWeeks = calendarWeekCount({ curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks });
+    const calendar = { startDate, timeZone, curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks };
+    const ranToItsEnd = cohort.status === CohortStatus.Ended && endedEarlyOn(cohort.endedAt, calendar) === null;
     return {
       cohort,
       curriculum: { slug: curriculum.slug, title: curriculum.title, totalWeeks: curriculum.totalWeeks },
       memberCount,
       totalWeeks,
       currentWeek: currentWeekNumber({ startDate, timeZone, totalWeeks }, now),
+      shownStatus: ranToItsEnd ? CohortStatus.Finished : cohort.status,
     };
   }
 }

@@ -473,14 +473,15 @@ export class CohortService {
     }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
+    const now = input.now ?? new Date();
     const changes = {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
       ...(settings === undefined ? {} : { settings }),
+      ...(settings?.includeOptional === true && !cohort.settings.includeOptional ? { optionalFrom: optionalFromOf(settings, now) } : {}),
       ...(language === undefined ? {} : { language }),
       ...board,
     };
-    const now = input.now ?? new Date();
     const weekPosts = settings === undefined ? null : await this.weekPostsAfter(cohort, settings, now);
     const updated =
       settings !== undefined && settings.timeZone !== cohort.settings.timeZone
@@ -1014,4 +1015,13 @@ function namesCohort(option: string, cohort: Cohort): boolean {
 export function cohortIdOption(option: string | null): number | null {
   const value = option?.trim() ?? "";
   return /^\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * The day Optional items turned on at `now` count from (`Cohort.optionalFrom`): today in the cohort's zone once
+ * the course has begun, so what was due before stays off everyone's overdue list (no wall at once); null before.
+ */
+function optionalFromOf(settings: CohortSettings, now: Date): string | null {
+  const today = localDateOf(now, settings.timeZone);
+  return today > settings.startDate ? today : null;
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
-import { courseEndDate, courseHasEnded, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
-import { addDays, localDateOf } from "../domain/schedule/localTime.js";
+import { courseEndDate, courseHasEnded, endedEarlyOn, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -91,9 +90,6 @@ export class CourseEndService {
     const rank = await this.finalRank(cohort, member, points);
     const calendar = breakCalendarOf(cohort, context);
     const endDate = courseEndDate(calendar);
-    // `/cohort end` on a cohort's day before the planned last one (the stored end is exclusive): the course
-    // ended that day. An end on the last day itself is the course finishing.
-    const endedOn = cohort.endedAt === null ? null : localDateOf(cohort.endedAt, calendar.timeZone);
     return {
       cohortName: cohort.name,
       requiredDone: required.filter((item) => done.has(item.id)).length,
@@ -106,7 +102,7 @@ export class CourseEndService {
       checkpointsAnswered: await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id),
       checkpointsTotal: context.curriculum.sections.filter((section) => (section.checkpoint ?? "").trim() !== "").length,
       courseEndDate: endDate,
-      endedEarlyOn: endedOn !== null && endedOn < addDays(endDate, -1) ? endedOn : null,
+      endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
     };
   }
 

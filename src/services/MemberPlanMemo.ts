@@ -35,7 +35,7 @@ export class MemberPlanMemo {
       this.byCohortPlan.set(input.basePlan, plans);
     }
     const { built, building } = plans;
-    const key = JSON.stringify([input.breakWeeks, input.joinedOn, input.adjustments, input.personalBreaks]);
+    const key = JSON.stringify([input.breakWeeks, input.joinedOn, input.optionalFrom ?? null, input.adjustments, input.personalBreaks]);
     const known = built.get(key);
     if (known !== undefined) return known;
     return shareInFlight(building, key, async () => {

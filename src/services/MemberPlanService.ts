@@ -159,7 +159,7 @@ export class MemberPlanService {
     const context = await this.plans.contextFor(cohort);
     const state = storedState ?? (await this.planState.load(member.id));
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = await this.memberPlans.planOf(memberPlanInput(context, member.joinedOn, state), (input) =>
+    const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state), (input) =>
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
@@ -189,7 +189,7 @@ export class MemberPlanService {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        const plan = await this.plans.memberPlan(context, memberPlanInput(context, state.joinedOn, state));
+        const plan = await this.plans.memberPlan(context, memberPlanInput(cohort, context, state.joinedOn, state));
         entry = { key, dues: catchUpDueDays(plan), endDate: plan.endDate };
         known.set(memberId, entry);
         // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
@@ -380,8 +380,10 @@ export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is 
 
 /** The member's plan from their stored state: `planFor` and `caughtUpPlans` build every member plan through this. */
 /** What a member's plan is built from: one place for `planFor` and the roster's catch-up dates. */
-function memberPlanInput(context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
+function memberPlanInput(cohort: Cohort, context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
   return {
+    // Only while Optional items are assigned: a plan without them has none to hold back.
+    optionalFrom: cohort.settings.includeOptional ? cohort.optionalFrom : null,
     basePlan: context.basePlan,
     breakWeeks: context.breakWeeks,
     // Null: on the cohort's plan from its first day (no pre-join backlog).

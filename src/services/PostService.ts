@@ -1,7 +1,7 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { resumption } from "../domain/schedule/cohortBreaks.js";
+import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { typedTimeZone } from "./typedTimeZone.js";
@@ -16,7 +16,7 @@ import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
-import type { CourseEndService, FinalBoard } from "./CourseEndService.js";
+import { breakCalendarOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
 import {
   LeaderboardPeriod,
@@ -405,6 +405,7 @@ export class PostService {
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         endedAt: null,
+        optionalFrom: null,
         channelProblem: null,
         createdAt: request.now,
         breakWeeks: [],
@@ -430,10 +431,10 @@ export class PostService {
 
 /**
  * The week `/cohort end` came in (the calendar's, breaks included; 0 before week 1), when that was before
- * the course was over: the closing post then speaks of the weeks that ran, not of a course completed.
+ * the course's planned last day: the closing post then speaks of the weeks that ran, not of a course
+ * completed. An end on the last day itself is the course finishing, as the member's summary says.
  */
 function endedAfterWeekOf(cohort: Cohort, context: CohortContext): number | null {
-  if (cohort.endedAt === null) return null;
-  const week = currentWeekNumber(context.plan, cohort.endedAt);
-  return week > context.plan.totalWeeks ? null : week;
+  if (cohort.endedAt === null || endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) === null) return null;
+  return currentWeekNumber(context.plan, cohort.endedAt);
 }

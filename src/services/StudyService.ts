@@ -3,7 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { resumption } from "../domain/schedule/cohortBreaks.js";
+import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
@@ -42,7 +42,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import { breakCalendarOf, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -245,6 +245,8 @@ export interface LeaderboardView {
   readonly rankedMembers: number;
   /** The final board, as the closing post showed it (after the course; late completions change it no more). */
   readonly final: boolean;
+  /** A final board of a cohort an admin ended before its planned last day (`endedEarlyOn`): it reads as ended, not finished. */
+  readonly endedEarly: boolean;
   /** Whether the reply may be public: the board is on and the caller appears on it by name. */
   readonly publicReply: boolean;
 }
@@ -527,6 +529,7 @@ export class StudyService {
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
     const callerView = { ...caller, rank: caller.rank === null ? null : rank };
+    const context = await this.plans.contextFor(cohort);
     return {
       cohort,
       period: LeaderboardPeriod.All,
@@ -538,6 +541,7 @@ export class StudyService {
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
+      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
     };
   }
 
@@ -613,7 +617,19 @@ export class StudyService {
         : await this.entries(cohort, rankStandings(rows), caller);
     const callerView = caller === null ? null : this.callerView(cohort, caller, points, ahead);
     const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);
-    return { cohort, period, scope, weekNumber, boardOn, top, caller: callerView, rankedMembers: ranked, publicReply, final: false };
+    return {
+      cohort,
+      period,
+      scope,
+      weekNumber,
+      boardOn,
+      top,
+      caller: callerView,
+      rankedMembers: ranked,
+      publicReply,
+      final: false,
+      endedEarly: false,
+    };
   }
 
   /**

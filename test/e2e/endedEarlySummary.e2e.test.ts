@@ -9,17 +9,34 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 describe("the course summary of an ended cohort, on the cohort's day", () => {
   let bot: BotHarness;
 
-  /** A cohort in `timeZone` Ada joins on its first day and an admin ends at `endedAt`; her /today on 1 April. */
-  async function summaryOf(name: string, timeZone: string, endedAt: string): Promise<string> {
+  /**
+   * A cohort in `timeZone` Ada joins on its first day and an admin ends at `endedAt`: its closing post (the
+   * scheduler's next tick), then on 1 April Ada's /today and /leaderboard, and the admin's /cohort info.
+   */
+  async function endedCohort(name: string, timeZone: string, endedAt: string) {
     bot.clock.set(new Date("2027-01-04T18:00:00Z"));
     await bot.createCohort({ name, start: "2027-01-04", timeZone });
     const ada = bot.member(`ada-${timeZone.toLowerCase().replace(/\W/g, "-")}`);
     await bot.reply(ada.id, "join", { cohort: name });
     bot.clock.set(new Date(endedAt));
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: name }))).toContain(name);
+    const before = bot.emulator.channelMessages(bot.channel.id).length;
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const closing = bot.emulator
+      .channelMessages(bot.channel.id)
+      .slice(before)
+      .map((message) => visibleText(message))
+      .join("\n");
     bot.clock.set(new Date("2027-04-01T20:00:00Z"));
-    return visibleText(await bot.reply(ada.id, "today", { cohort: name }));
+    const leaderboard = await bot.reply(ada.id, "leaderboard", { cohort: name });
+    return {
+      summary: visibleText(await bot.reply(ada.id, "today", { cohort: name })),
+      closing,
+      leaderboardTitle: leaderboard.embeds[0]?.title ?? "",
+      info: visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: name })),
+    };
   }
+  const summaryOf = async (name: string, timeZone: string, endedAt: string) => (await endedCohort(name, timeZone, endedAt)).summary;
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T18:00:00Z") });
@@ -31,6 +48,26 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
     expect(summary).toContain("🎓 Last Day · Course finished");
     expect(summary).toContain("The course ended on **Sun, 28 Mar 2027**");
     expect(summary).not.toContain("before its planned last day");
+    expect(summary).not.toContain("has ended");
+  });
+
+  it("calls it finished everywhere else too: the closing post, the final board and /cohort info", async () => {
+    const { closing, leaderboardTitle, info } = await endedCohort("Ran Out", "UTC", "2027-03-28T15:00:00Z");
+    expect(closing).toContain("🎓 Ran Out is complete");
+    expect(closing).not.toContain("has ended");
+    expect(closing).not.toContain("ended after week");
+    expect(leaderboardTitle).toBe("🏆 Ran Out · Final leaderboard");
+    expect(info).toContain("🎓 Finished");
+    expect(info).not.toContain("🏁 Ended");
+  });
+
+  it("calls an end before the last day ended everywhere: the closing post, the final board and /cohort info", async () => {
+    const { summary, closing, leaderboardTitle, info } = await endedCohort("Cut", "UTC", "2027-03-27T15:00:00Z");
+    expect(summary).toContain("🏁 Cut · Cohort ended");
+    expect(closing).toContain("🏁 Cut has ended");
+    expect(closing).toContain("ended after week 12 of 12");
+    expect(leaderboardTitle).toBe("🏁 Cut · Final leaderboard");
+    expect(info).toContain("🏁 Ended");
   });
 
   it("names the day in the cohort's zone when the end's UTC date is another", async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
+import { ReminderRepository } from "../../src/db/repositories/ReminderRepository.js";
+import { schedulerTiming } from "../../src/scheduler/Scheduler.js";
 
 /**
  * A member who extended their calendar by the full 4 weeks finishes 4 weeks after the cohort's
@@ -117,14 +119,25 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(bot.emulator.dmMessages(bob.id)).toHaveLength(bobDms);
   });
 
-  it("no longer looks at a cohort that finished more than 26 weeks ago", async () => {
+  it("counts the 26 weeks a finished cohort is looked at from its closing post, not from the last change of its row", async () => {
     const prisma = bot.test.app.database.prisma;
     const cohort = await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    // A row last written long before (as the finish itself would be, for a cohort that then never changed):
+    // two days after the closing post Ada, still reading, is reminded all the same.
     await prisma.cohort.update({ where: { id: cohort.id }, data: { updatedAt: new Date("2026-09-27T00:00:00Z") } });
     const before = bot.emulator.dmMessages(ada.id).length;
     // Wednesday 31 March: Ada has reading, unfinished, at her time.
     await at("2027-03-31T18:00:30Z");
-    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before);
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(before + 1);
+    // 27 weeks after the closing post, the cohort renamed that day (its row written then): no longer read.
+    const later = new Date("2027-10-04T18:00:30Z");
+    await prisma.cohort.update({ where: { id: cohort.id }, data: { updatedAt: later } });
+    const reminders = new ReminderRepository(prisma, bot.test.provider);
+    const since = (now: Date) => new Date(now.getTime() - schedulerTiming.finishedRemindingMs);
+    const readAt = async (now: Date) =>
+      (await reminders.membersWithReminders(["2027-03-31"], undefined, since(now))).map(({ member }) => member.userId);
+    expect(await readAt(later)).not.toContain(ada.id);
+    expect(await readAt(new Date("2027-03-31T18:00:30Z"))).toContain(ada.id);
     await prisma.cohort.update({ where: { id: cohort.id }, data: { updatedAt: cohort.updatedAt } });
   });
 

@@ -12,6 +12,7 @@ export function cohortFixture(fields: Partial<Cohort> & Pick<Cohort, "id" | "cur
     name: `c${fields.id}`,
     status: CohortStatus.Active,
     endedAt: null,
+    optionalFrom: null,
     channelProblem: null,
     breakWeeks: [],
     language: "en",

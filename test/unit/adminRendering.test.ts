@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { CohortStatus, type Cohort } from "../../src/domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem, StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
 import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
 import { fitLines, shareBudget } from "../../src/discord/render/fitLines.js";
@@ -211,6 +211,7 @@ describe("cohort views", () => {
       memberCount: index,
       totalWeeks: 12,
       currentWeek: 3,
+      shownStatus: CohortStatus.Active,
     }));
     const reply = renderCohortList(en, views);
     expectWithinDiscordLimits(reply.embeds ?? []);
@@ -226,6 +227,7 @@ describe("cohort views", () => {
       breakWeeks: [5],
       picturesBlocked: true,
       currentWeek: 2,
+      shownStatus: CohortStatus.Active,
       startsAt: new Date("2027-01-04T00:00:00Z"),
       lastDate: "2027-03-28",
       nextWeekPost: {

@@ -29,6 +29,7 @@ describe("member counts on big cohorts' boards and roster", () => {
       caller: null,
       rankedMembers: 12_345,
       final: false,
+      endedEarly: false,
       publicReply: true,
     },
     setAside: false,

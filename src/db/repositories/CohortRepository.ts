@@ -34,6 +34,8 @@ export type CohortChanges = Partial<{
   channelId: string;
   /** Written only while the cohort is not ended (see cohortUpdate). */
   settings: CohortSettings;
+  /** Written with `settings` (the day Optional items were turned on mid-course, see Cohort.optionalFrom). */
+  optionalFrom: string | null;
   channelProblem: ChannelProblem | null;
   language: string;
   leaderboard: CohortBoard;
@@ -55,6 +57,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     curriculumId: row.curriculumId,
     status: row.status as CohortStatus,
     endedAt: row.endedAt,
+    optionalFrom: row.optionalFrom,
     // A sentence stored by an older version reads as the generic problem (the migration converts existing rows).
     channelProblem:
       row.channelProblem === null ? null : isChannelProblem(row.channelProblem) ? row.channelProblem : ChannelProblem.NoPermission,
@@ -581,5 +584,6 @@ function cohortUpdateData(changes: CohortChanges) {
     ...(changes.leaderboard === undefined ? {} : { leaderboard: changes.leaderboard }),
     ...(changes.excludeRoleId === undefined ? {} : { excludeRoleId: changes.excludeRoleId }),
     ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
+    ...(changes.optionalFrom === undefined ? {} : { optionalFrom: changes.optionalFrom }),
   };
 }

@@ -312,6 +312,7 @@ const cohortColumnNames = [
   "checkpointTime",
   "studyDays",
   "includeOptional",
+  "optionalFrom",
   "status",
   "endedAt",
   "finalBoard",

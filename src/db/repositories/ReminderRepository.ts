@@ -70,7 +70,7 @@ export class ReminderRepository {
    * One statement reads one moment on both databases. Filtered by the cohort's status in the same
    * statement, whatever the number of cohorts. The cohort's zone too: a zone move commits with the days it
    * marks, and the tick's earlier read of the cohort may hold the zone before it. With `finishedSince`, also
-   * the members of cohorts finished (their row last changed) at or after it who changed their own plan
+   * the members of cohorts finished (their closing post sent) at or after it who changed their own plan
    * (`/pace`: any adjustment row; `reset` deletes them), so may finish late: each is then reminded by their
    * own plan's end (ReminderService.ownCourseOver). Not those of servers the bot left (GuildDeparture, a few
    * rows keyed by guild: one anti-join, no parameter per guild).
@@ -83,7 +83,11 @@ export class ReminderRepository {
     const finished =
       finishedSince === undefined
         ? Prisma.empty
-        : Prisma.sql`OR (c."status" = ${CohortStatus.Finished} AND c."updatedAt" >= ${finishedSince}
+        : // Finished when its closing post went out (or was given up): that row is settled once and not written
+          // again, where the cohort's own row moves with any later write (a rename, a final board redrawn).
+          Prisma.sql`OR (c."status" = ${CohortStatus.Finished}
+            AND EXISTS (SELECT 1 FROM "ScheduledPost" p WHERE p."cohortId" = c."id" AND p."kind" = 'closing'
+              AND COALESCE(p."sentAt", p."claimedAt", p."dueAt") >= ${finishedSince})
             AND EXISTS (SELECT 1 FROM "MemberAdjustment" a WHERE a."memberId" = m."id"))`;
     const read = (guilds: readonly string[] | null) => this.prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT ${Prisma.raw(memberColumnsOnly)}, c."timeZone" AS "c_timeZone", d."id" AS "d_id", d."localDate" AS "d_localDate", d."status" AS "d_status",

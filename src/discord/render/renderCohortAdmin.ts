@@ -38,7 +38,7 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
     return [
       t.t("cohortAdmin.listName", {
         name: markup(truncate(t.user(cohort.name), 100)),
-        status: markup(statusLabel(t, cohort.status)),
+        status: markup(statusLabel(t, view.shownStatus)),
         channel: channel(cohort),
       }),
       t.t("cohortAdmin.listDetail", {
@@ -95,7 +95,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     inline,
   });
   const fields: APIEmbedField[] = [
-    field("cohortAdmin.field.status", statusLabel(t, cohort.status)),
+    field("cohortAdmin.field.status", statusLabel(t, view.shownStatus)),
     field("cohortAdmin.field.channel", `<#${cohort.channelId}>`),
     field("cohortAdmin.field.members", String(view.memberCount)),
     {
@@ -190,7 +190,7 @@ function tallyValue(t: Translator, extra: InfoField): string {
 /** /cohort info (and the confirmation of create/edit, with `description`). */
 export function renderCohortInfo(t: Translator, view: CohortInfoView, description?: string): Reply {
   const embed: APIEmbed = {
-    color: statusColors[view.cohort.status],
+    color: statusColors[view.shownStatus],
     title: truncate(t.user(view.cohort.name), limits.title),
     ...(description === undefined ? {} : { description: truncate(description, limits.description) }),
     fields: settingsFields(t, view),

@@ -22,8 +22,9 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
         ? t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) })
         : t.t("summary.descriptionEndedEarly", { date: localDateText(t, endedEarlyOn) }),
       "",
-      // An ended cohort takes no more completions: nothing logged now would count.
-      t.t(endedEarlyOn !== null ? "summary.lateEndedEarly" : cohort.status === CohortStatus.Ended ? "summary.lateEnded" : "summary.late"),
+      // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
+      // which an end on the planned last day (a course that finished) would contradict.
+      t.t(cohort.status === CohortStatus.Ended ? "summary.lateEndedEarly" : "summary.late"),
     ].join("\n"),
     fields: [
       field(

@@ -67,9 +67,17 @@ function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
   if (caller.length > 0) lines.push("", ...caller);
   const embed: APIEmbed = {
     color: colors.success,
-    title: truncate(t.t("leaderboard.finalTitle", { cohort: view.cohort.name }), limits.title),
+    title: truncate(
+      t.t(view.endedEarly ? "leaderboard.finalTitleEnded" : "leaderboard.finalTitle", { cohort: view.cohort.name }),
+      limits.title,
+    ),
     description: truncate(lines.join("\n"), limits.description),
-    footer: { text: truncate(t.plain("leaderboard.finalFooter", { ranked: view.rankedMembers }), limits.footer) },
+    footer: {
+      text: truncate(
+        t.plain(view.endedEarly ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooter", { ranked: view.rankedMembers }),
+        limits.footer,
+      ),
+    },
   };
   return { embeds: [embed], ephemeral: !view.publicReply };
 }

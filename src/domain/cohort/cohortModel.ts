@@ -39,6 +39,11 @@ export interface Cohort {
   readonly status: CohortStatus;
   /** When an admin ended it (`/cohort end`); null for a cohort not ended (or ended before this was recorded, with no audit line). */
   readonly endedAt: Date | null;
+  /**
+   * Cohort-local day `/cohort edit include_optional:true` turned Optional items on during the course (null: from
+   * the start): Optional items due before it are backlog, never overdue (`MemberPlanInput.optionalFrom`).
+   */
+  readonly optionalFrom: string | null;
   readonly settings: CohortSettings;
   /** Why the bot could not post in the channel last time, until an admin fixes it. */
   readonly channelProblem: ChannelProblem | null;

@@ -117,6 +117,18 @@ export function ownCourseEndDate(courseEnd: string, planEnd: string): string {
   return planEnd > courseEnd ? planEnd : courseEnd;
 }
 
+/**
+ * The cohort-local day `/cohort end` (at `endedAt`) ended the course, when that came before its planned last
+ * day; null when it was not ended, or ended on that last day or later: the course then ran to its planned
+ * end and reads as finished everywhere (closing post, course summary, final board, /cohort info).
+ */
+export function endedEarlyOn(endedAt: InstantInput | null, calendar: BreakCalendar): string | null {
+  if (endedAt === null) return null;
+  const endedOn = localDateOf(endedAt, calendar.timeZone);
+  // The stored end is exclusive: the planned last day is the day before it.
+  return endedOn < addDays(courseEndDate(calendar), -1) ? endedOn : null;
+}
+
 /** Whether the cohort's last week (breaks included) is over at `now`, in the cohort's zone. */
 export function courseHasEnded(calendar: BreakCalendar, now: InstantInput): boolean {
   return localDateOf(now, calendar.timeZone) >= courseEndDate(calendar);

@@ -54,6 +54,11 @@ export interface MemberPlanInput {
   readonly breakWeeks: readonly number[];
   /** Member-local date the member joined. */
   readonly joinedOn: string;
+  /**
+   * The day Optional items were turned on mid-course (`Cohort.optionalFrom`; absent or null: from the start).
+   * Optional items due before it are backlog like a late joiner's: turning them on makes no wall of overdue.
+   */
+  readonly optionalFrom?: string | null;
   readonly adjustments: readonly MemberAdjustment[];
   readonly personalBreaks: readonly PersonalBreak[];
 }
@@ -75,7 +80,8 @@ export interface MemberPlanItem {
   readonly dueDate: string;
   readonly source: DueSource;
   /**
-   * Due before the member joined (or came back), whatever set the date: backlog, listed but never overdue.
+   * Due before the member joined (or came back), whatever set the date, or an Optional item due before
+   * `optionalFrom`: backlog, listed but never overdue.
    * A catch-up re-plans from its own day on, so only one made before a later return leaves items here.
    */
   readonly preJoin: boolean;
@@ -148,7 +154,8 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     const cohortDate = shift(date, 0);
     const dueDate = dueDates.get(item.id) ?? cohortDate;
     const source = state.overrides.has(item.id) ? DueSource.CatchUp : dueDate === cohortDate ? DueSource.Cohort : DueSource.Extended;
-    return { item, order, cohortDate, dueDate, source, preJoin: dueDate < input.joinedOn };
+    const beforeOptional = item.kind === "Optional" && input.optionalFrom != null && dueDate < input.optionalFrom;
+    return { item, order, cohortDate, dueDate, source, preJoin: dueDate < input.joinedOn || beforeOptional };
   });
   return {
     ...context,

@@ -527,7 +527,6 @@ export const en = {
   "today.backlogEnded":
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
-  "summary.lateEnded": "This cohort has ended: it takes no more completions, and the final leaderboard stays as it was posted.",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
   "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
   "today.dayOffWithReading":
@@ -574,6 +573,8 @@ export const en = {
   "summary.late": "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
   "leaderboard.finalTitle": "🏆 {cohort} · Final leaderboard",
   "leaderboard.finalFooter": "As posted at the end of the course · {ranked, plural, one {# member} other {# members}} with points",
+  "leaderboard.finalTitleEnded": "🏁 {cohort} · Final leaderboard",
+  "leaderboard.finalFooterEnded": "As posted when the cohort was ended · {ranked, plural, one {# member} other {# members}} with points",
   "break.title": "Break weeks",
   "break.set":
     "Week {week} of **{name}** is now a break: nothing is assigned that week, and every later week, post and checkpoint moves one week later. The course now has {total} weeks; its closing post comes on **{end}**.",

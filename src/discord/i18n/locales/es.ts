@@ -385,11 +385,11 @@ export const es: Catalogue = {
   "closingPost.finalName": "🏆 Clasificación final",
   "closingPost.finalEmpty": "Nadie registró puntos durante el curso.",
   "closingPost.outcomesName": "Lo que ya sabes hacer",
-  "closingPost.title": "🎓 {cohort} ha terminado",
+  "closingPost.title": "🎓 {cohort} ha finalizado",
   "closingPost.description":
     "Aquí {weeks, plural, one {termina la única semana} other {terminan las # semanas}} de **{curriculum}**. ¡Gracias por leer con nosotros, y enhorabuena a todos los que han participado!",
   "closingPost.footer": "{cohort} · publicación final",
-  "closingPost.continued": "Curso terminado (continuación)",
+  "closingPost.continued": "Curso finalizado (continuación)",
   "closingPost.endedTitle": "🏁 {cohort} ha terminado",
   "closingPost.endedDescription":
     "{week, plural, =0 {Se dio por terminada antes de su primera semana} other {Se dio por terminada tras la semana # de {weeks}}} de **{curriculum}**. ¡Gracias a todos los que han leído con nosotros!",
@@ -541,7 +541,6 @@ export const es: Catalogue = {
   "today.backlogEnded":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
-  "summary.lateEnded": "Esta cohorte ha terminado: ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "today.dayOffWithReading":
@@ -592,6 +591,9 @@ export const es: Catalogue = {
   "summary.late": "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
   "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
   "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
+  "leaderboard.finalTitleEnded": "🏁 {cohort} · Clasificación final",
+  "leaderboard.finalFooterEnded":
+    "Tal como se publicó al terminar la cohorte · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "break.title": "Semanas de descanso",
   "break.set":
     "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * `/cohort edit include_optional:true` in week 5 of 12 (course from Monday 2027-01-04): the Optional items
+ * of weeks 1–4 are not overdue for anyone at once (no wall); Optional items due from the edit on are.
+ */
+describe("include_optional turned on mid-course", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Optional Later";
+  const overdueCount = (text: string) => Number(/Overdue · (\d+) items?/.exec(text)?.[1] ?? 0);
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("lists no Optional item from before the edit as overdue, also when turned off and on again", async () => {
+    const prisma = bot.test.app.database.prisma;
+    const cohort = await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    const optional = new Set(
+      (await prisma.item.findMany({ where: { curriculumId: cohort.curriculumId, kind: "Optional" } })).map((item) => item.title),
+    );
+    const required = new Set(
+      (await prisma.item.findMany({ where: { curriculumId: cohort.curriculumId, kind: "Required" } })).map((item) => item.title),
+    );
+    // Titles only Optional items have: what `/today`'s overdue lines (title · time · from day) would show.
+    const optionalOnly = [...optional].filter((title) => !required.has(title));
+    expect(optionalOnly.length).toBeGreaterThan(0);
+    const overdueLines = (text: string) => text.split("\n").filter((line) => line.includes(" · from "));
+    const overdueOptional = async () =>
+      overdueLines(visibleText(await bot.reply(ada.id, "today"))).filter((line) => optionalOnly.some((title) => line.includes(title)));
+
+    bot.clock.set(new Date("2027-02-03T10:00:00Z"));
+    const before = overdueCount(visibleText(await bot.reply(ada.id, "today")));
+    expect(before).toBeGreaterThan(0);
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, include_optional: true }))).toContain(cohortName);
+    expect(await overdueOptional()).toEqual([]);
+    // Not a wall: the plan is balanced again with the Optional items in it, which may move a Required item or two.
+    expect(overdueCount(visibleText(await bot.reply(ada.id, "today")))).toBeLessThan(before + 5);
+    bot.clock.set(new Date("2027-02-10T10:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, include_optional: false });
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, include_optional: true });
+    expect(await overdueOptional()).toEqual([]);
+  });
+});
