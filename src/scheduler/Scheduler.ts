@@ -843,7 +843,8 @@ export class Scheduler {
   /** One flagged post's boards, as they are to show now; returns how many of its messages were edited. */
   private async redrawPosted(cohort: Cohort, post: PostedBoardRecord, now: Date): Promise<number> {
     const { postService, renderer, sender, postParts } = this.dependencies;
-    const channelId = post.board?.channelId ?? cohort.channelId;
+    // Where the post went: each part's own channel (the cohort's may have changed since), else its board's.
+    const postChannel = post.board?.channelId ?? cohort.channelId;
     let edited = 0;
     const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
     const view =
@@ -855,10 +856,12 @@ export class Scheduler {
     if (view !== null) {
       // The post's messages but its live board (the board part is in one of them, named as it was posted).
       const parts = (await postParts.listFor(post.postId)).flatMap((part) =>
-        part.status === PostPartStatus.Sent && part.messageId !== null && part.messageId !== post.board?.messageId ? [part.messageId] : [],
+        part.status === PostPartStatus.Sent && part.messageId !== null && part.messageId !== post.board?.messageId
+          ? [{ messageId: part.messageId, channelId: part.channelId ?? postChannel }]
+          : [],
       );
-      const messageIds = parts.length > 0 ? parts : post.messageId === null ? [] : [post.messageId];
-      for (const messageId of messageIds) {
+      const messages = parts.length > 0 ? parts : post.messageId === null ? [] : [{ messageId: post.messageId, channelId: postChannel }];
+      for (const { messageId, channelId } of messages) {
         const read = await readUnlessGone(sender, channelId, messageId);
         const replaced = read === null ? null : renderer.postedBoard(read, view);
         if (replaced === null) continue;
