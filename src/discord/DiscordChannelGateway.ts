@@ -1,6 +1,6 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
-import { botMay, botMayAttachFiles } from "./botPermissions.js";
+import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const neededPermissions = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -20,6 +20,12 @@ export class DiscordChannelGateway implements ChannelGateway {
     const found = await this.find(guildId, channelId);
     if (found === null || found.me === null) return true;
     return botMayAttachFiles(found.channel, found.me);
+  }
+
+  async canReadHistory(guildId: string, channelId: string): Promise<boolean> {
+    const found = await this.find(guildId, channelId);
+    if (found === null || found.me === null) return true;
+    return botMayReadHistory(found.channel, found.me);
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

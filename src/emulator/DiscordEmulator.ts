@@ -10,7 +10,7 @@
  * Properties: apiUrl (`http://127.0.0.1:PORT/api`; discord.js appends /v10), baseUrl, gatewayUrl,
  *   token, applicationId, botUserId (equal to the application id, as for modern apps).
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
- *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads?, botCanAttachFiles? });
+ *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
@@ -146,6 +146,8 @@ export interface BotChannelAccess {
   botCanCreateThreads?: boolean | undefined;
   /** false: a member overwrite denies the bot Attach Files (a message with files is refused with 50013). */
   botCanAttachFiles?: boolean | undefined;
+  /** false: a member overwrite denies the bot Read Message History (reading a message by id is refused with 50013). */
+  botCanReadHistory?: boolean | undefined;
 }
 
 export interface CreateChannelInput extends BotChannelAccess {
@@ -433,6 +435,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       botCanSend: access.botCanSend ?? !hasBit(current?.deny, PermissionFlagsBits.SendMessages),
       botCanCreateThreads: access.botCanCreateThreads ?? !hasBit(current?.deny, PermissionFlagsBits.CreatePublicThreads),
       botCanAttachFiles: access.botCanAttachFiles ?? !hasBit(current?.deny, PermissionFlagsBits.AttachFiles),
+      botCanReadHistory: access.botCanReadHistory ?? !hasBit(current?.deny, PermissionFlagsBits.ReadMessageHistory),
     };
     channel.overwrites = [
       ...channel.overwrites.filter((o) => !(o.type === OverwriteType.Member && o.id === this.botUserId)),
@@ -792,6 +795,7 @@ function botOverwrites(botUserId: string, access: BotChannelAccess): StoredOverw
   if (access.botCanSend === false) deny |= PermissionFlagsBits.SendMessages;
   if (access.botCanCreateThreads === false) deny |= PermissionFlagsBits.CreatePublicThreads;
   if (access.botCanAttachFiles === false) deny |= PermissionFlagsBits.AttachFiles;
+  if (access.botCanReadHistory === false) deny |= PermissionFlagsBits.ReadMessageHistory;
   return deny === 0n ? [] : [{ id: botUserId, type: OverwriteType.Member, allow: 0n, deny }];
 }
 

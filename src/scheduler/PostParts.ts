@@ -55,7 +55,7 @@ export class PostParts {
       const nonce = postNonce(target.postKey, part);
       await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
       const { messageId } = await this.sender.sendToChannel(target.channelId, message, nonce);
-      await this.parts.markSent(target.postId, part, messageId, now);
+      await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
       messageIds.push(messageId);
     }
     return { messageIds, reused };
@@ -73,19 +73,20 @@ export class PostParts {
       target.channelId,
       uncertain.map((record) => record.fingerprint),
     );
-    for (const record of uncertain) await this.adoptFound(record, found.get(record.fingerprint), sent, now, log);
+    for (const record of uncertain) await this.adoptFound(record, target.channelId, found.get(record.fingerprint), sent, now, log);
     return sent;
   }
 
   private async adoptFound(
     record: PostPartRecord,
+    channelId: string,
     messageId: string | undefined,
     sent: Map<number, string>,
     now: Date,
     log: Logger,
   ): Promise<void> {
     if (messageId === undefined) return;
-    await this.parts.markSent(record.postId, record.part, messageId, now);
+    await this.parts.markSent(record.postId, record.part, messageId, channelId, now);
     sent.set(record.part, messageId);
     log.warn({ part: record.part, messageId }, "post part found in the channel: an earlier attempt had sent it");
   }

@@ -31,6 +31,7 @@ import { PostParts } from "./PostParts.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
+const day = 24 * hour;
 
 /** The timing rules of the scheduler, in one place (the README quotes them). */
 export const schedulerTiming = {
@@ -68,8 +69,14 @@ export const schedulerTiming = {
    * claim, a few message reads and edits): more wait for the next.
    */
   postedBoardsPerTick: 64,
-  /** A post's boards that met Discord trouble while edited again are tried again this much later. */
+  /**
+   * A post's boards that met Discord trouble while edited again are tried again this much later. A message the
+   * bot may not read or edit (Read Message History missing, say) waits twice as long after each refused try, up
+   * to postedBoardRetryMaxMs, and is left as it is after postedBoardRefusedTries (about five and a half days).
+   */
   postedBoardRetryMs: minute,
+  postedBoardRetryMaxMs: day,
+  postedBoardRefusedTries: 16,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
   liveBoardFinalsPerTick: 256,
   /**
@@ -801,8 +808,8 @@ export class Scheduler {
    * refreshLiveBoards' and closeEndedBoards'), and the closing post's final board. Each flag is claimed with
    * one write; each message is read from Discord and only its board part replaced, the rest sent back as it
    * is; a message already showing that is not edited, so a retry edits nothing twice. Discord trouble flags
-   * the post again a minute later, and so does a message the bot may not read or edit now (no access); a
-   * deleted message is left. A cohort whose channel is flagged waits.
+   * the post again a minute later; a message the bot may not read or edit now (no access) later and later, then
+   * not (schedulerTiming.postedBoardRefusedTries); a deleted message is left. A cohort whose channel is flagged waits.
    */
   private async redrawPostedBoards(
     cohorts: readonly Cohort[],
@@ -829,13 +836,20 @@ export class Scheduler {
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-        // Discord trouble (or a busy database), or no access to a message still there: flagged again; a
-        // deleted channel will not come back.
-        if (failure === DeliveryFailure.Transient || failure === DeliveryFailure.NoPermission)
+        // Discord trouble (or a busy database): flagged again. No access to a message still there: flagged again
+        // later and later (an admin may give the permission back), given up after a few tries rather than read
+        // every minute for ever; /cohort info says what is missing. A deleted channel will not come back.
+        const tries = post.refusedTries + 1;
+        const givenUp = failure === DeliveryFailure.NoPermission && tries >= schedulerTiming.postedBoardRefusedTries;
+        if (failure === DeliveryFailure.Transient)
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
-        else await liveBoards.finishPosted(post.postId, heldUntil);
+        else if (failure === DeliveryFailure.NoPermission && !givenUp) {
+          const delay = Math.min(schedulerTiming.postedBoardRetryMs * 2 ** (tries - 1), schedulerTiming.postedBoardRetryMaxMs);
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + delay), true);
+        } else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
-        postLog.warn({ err: error, failure }, "posted board not edited");
+        if (givenUp) postLog.warn({ err: error, failure, tries }, "posted board not edited: given up, the bot may not read or edit it");
+        else postLog.warn({ err: error, failure }, "posted board not edited");
       }
     });
   }
@@ -843,7 +857,8 @@ export class Scheduler {
   /** One flagged post's boards, as they are to show now; returns how many of its messages were edited. */
   private async redrawPosted(cohort: Cohort, post: PostedBoardRecord, now: Date): Promise<number> {
     const { postService, renderer, sender, postParts } = this.dependencies;
-    const channelId = post.board?.channelId ?? cohort.channelId;
+    // Where the post went: each part's own channel (the cohort's may have changed since), else its board's.
+    const postChannel = post.board?.channelId ?? cohort.channelId;
     let edited = 0;
     const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
     const view =
@@ -855,10 +870,12 @@ export class Scheduler {
     if (view !== null) {
       // The post's messages but its live board (the board part is in one of them, named as it was posted).
       const parts = (await postParts.listFor(post.postId)).flatMap((part) =>
-        part.status === PostPartStatus.Sent && part.messageId !== null && part.messageId !== post.board?.messageId ? [part.messageId] : [],
+        part.status === PostPartStatus.Sent && part.messageId !== null && part.messageId !== post.board?.messageId
+          ? [{ messageId: part.messageId, channelId: part.channelId ?? postChannel }]
+          : [],
       );
-      const messageIds = parts.length > 0 ? parts : post.messageId === null ? [] : [post.messageId];
-      for (const messageId of messageIds) {
+      const messages = parts.length > 0 ? parts : post.messageId === null ? [] : [{ messageId: post.messageId, channelId: postChannel }];
+      for (const { messageId, channelId } of messages) {
         const read = await readUnlessGone(sender, channelId, messageId);
         const replaced = read === null ? null : renderer.postedBoard(read, view);
         if (replaced === null) continue;

@@ -20,4 +20,9 @@ export interface ChannelGateway {
    * says what is wrong with such a channel.
    */
   canAttachFiles(guildId: string, channelId: string): Promise<boolean>;
+  /**
+   * Whether the bot may read the channel's history (Read Message History): without it the boards already posted
+   * there cannot be read, so not edited after a member's deletion or privacy change. True when it cannot tell.
+   */
+  canReadHistory(guildId: string, channelId: string): Promise<boolean>;
 }

@@ -61,6 +61,12 @@ export interface CohortInfoView extends CohortSummaryView {
    * flagged (`channelProblem`), whose warning says more.
    */
   readonly picturesBlocked: boolean;
+  /**
+   * The bot may not read the cohort's channel's history: the boards it posted there cannot be edited after a
+   * member's deletion or privacy change (ended and finished cohorts too: their closing post). False while the
+   * channel is flagged, as for picturesBlocked.
+   */
+  readonly historyBlocked: boolean;
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -116,6 +122,7 @@ export class CohortInfoService {
       breakWeeks: context.breakWeeks,
       // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
       picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
+      historyBlocked: cohort.channelProblem === null && !(await this.channels.canReadHistory(cohort.guildId, cohort.channelId)),
     };
   }
 

@@ -96,7 +96,11 @@ describe("two admins changing a cohort's status at the same moment", () => {
       repository,
       new MemberRepository(handle.prisma, writes, handle.hotReader),
       new CurriculumRepository(handle.prisma, writes),
-      { checkPostable: () => Promise.resolve(ChannelCheck.Ok), canAttachFiles: () => Promise.resolve(true) },
+      {
+        checkPostable: () => Promise.resolve(ChannelCheck.Ok),
+        canAttachFiles: () => Promise.resolve(true),
+        canReadHistory: () => Promise.resolve(true),
+      },
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),

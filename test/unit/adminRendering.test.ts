@@ -226,6 +226,7 @@ describe("cohort views", () => {
       totalWeeks: 13,
       breakWeeks: [5],
       picturesBlocked: true,
+      historyBlocked: true,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,
       startsAt: new Date("2027-01-04T00:00:00Z"),

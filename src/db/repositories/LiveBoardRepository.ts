@@ -38,6 +38,8 @@ export interface PostedBoardRecord {
   /** The weekly post's board part; null for a post without one. */
   readonly board: { readonly messageId: string; readonly channelId: string | null; readonly liveUntil: Date | null } | null;
   readonly redrawAt: Date;
+  /** Tries of this redraw so far that Discord refused for want of access (see releasePosted). */
+  readonly refusedTries: number;
 }
 
 /**
@@ -48,7 +50,8 @@ export function flagPostedBoards(prisma: PrismaClient, postIds: readonly number[
   return prisma.scheduledPost.updateMany({
     // A post still being sent (claimed) keeps the flag once sent (ScheduledPostRepository.markSent); claims set none.
     where: { id: { in: [...postIds] }, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },
-    data: { nextAttemptAt: at },
+    // A new flag is a new redraw: it gets its own tries.
+    data: { nextAttemptAt: at, redrawAttempts: 0 },
   });
 }
 
@@ -62,6 +65,7 @@ const postedSelect = {
   boardChannelId: true,
   boardLiveUntil: true,
   nextAttemptAt: true,
+  redrawAttempts: true,
 } as const;
 
 /** A weekly post row's board columns as read by listDue and listEnded. */
@@ -304,6 +308,7 @@ export class LiveBoardRepository {
                   ? null
                   : { messageId: row.boardMessageId, channelId: row.boardChannelId, liveUntil: row.boardLiveUntil },
               redrawAt: row.nextAttemptAt,
+              refusedTries: row.redrawAttempts,
             },
           ],
     );
@@ -324,22 +329,25 @@ export class LiveBoardRepository {
     return count === 1;
   }
 
-  /** The redraw taken until `heldUntil` is done: the flag goes (unless a newer flag came meanwhile). */
+  /** The redraw taken until `heldUntil` is done (or given up): the flag goes (unless a newer flag came meanwhile). */
   async finishPosted(postId: number, heldUntil: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
-        data: { nextAttemptAt: null },
+        data: { nextAttemptAt: null, redrawAttempts: 0 },
       }),
     );
   }
 
-  /** A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile). */
-  async releasePosted(postId: number, heldUntil: Date, retryAt: Date): Promise<void> {
+  /**
+   * A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile).
+   * `refused`: Discord refused it for want of access, counted in the post's refusedTries.
+   */
+  async releasePosted(postId: number, heldUntil: Date, retryAt: Date, refused = false): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
-        data: { nextAttemptAt: retryAt },
+        data: { nextAttemptAt: retryAt, ...(refused ? { redrawAttempts: { increment: 1 } } : {}) },
       }),
     );
   }

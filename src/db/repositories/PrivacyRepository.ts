@@ -245,11 +245,12 @@ export class PrivacyRepository {
       const posted =
         changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
           ? await this.postsShowing(guildId, userId)
-          : [];
+          : { ids: [], seen: [] };
       return this.prisma.$transaction([
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
-        ...(posted.length === 0 ? [] : [flagPostedBoards(this.prisma, posted, now)]),
+        ...(posted.ids.length === 0 ? [] : [flagPostedBoards(this.prisma, posted.ids, now)]),
+        ...this.flagPostedSince(posted.seen, now),
       ]);
     });
     return result.count;
@@ -260,9 +261,9 @@ export class PrivacyRepository {
    * (LiveBoardRepository.listPostedDue): per membership, the weekly posts of the weeks they scored in (their
    * board) and of the break weeks and the next reading week after each (their top five of that week), and the closing post when its
    * kept final board lists them. Bounded by their own history and the cohort's break weeks, not by the
-   * length of the course.
+   * length of the course. `seen`: per cohort looked at, every post it read, whatever it decided (see flagPostedSince).
    */
-  private async postsShowing(guildId: string, userId: string): Promise<number[]> {
+  private async postsShowing(guildId: string, userId: string): Promise<{ ids: number[]; seen: { cohortId: number; postIds: number[] }[] }> {
     const members = await this.prisma.member.findMany({
       where: { userId, cohort: { guildId } },
       select: {
@@ -273,6 +274,7 @@ export class PrivacyRepository {
       },
     });
     const ids: number[] = [];
+    const seen: { cohortId: number; postIds: number[] }[] = [];
     for (const member of members) {
       const breaks = new Set(member.cohort.breaks.map((row) => row.week));
       const weeks = new Set<number>();
@@ -293,12 +295,34 @@ export class PrivacyRepository {
         where: { cohortId: member.cohortId, status: { in: [PostStatus.Sent, PostStatus.Claimed] }, kind: { in: ["week", "closing"] } },
         select: { id: true, kind: true, period: true },
       });
+      seen.push({ cohortId: member.cohortId, postIds: posts.map((post) => post.id) });
       for (const post of posts) {
         const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
         if (post.kind === "closing" ? onFinalBoard : week !== null && weeks.has(week)) ids.push(post.id);
       }
     }
-    return ids;
+    return { ids, seen };
+  }
+
+  /**
+   * For the change's transaction: flags the weekly and closing posts of the cohorts postsShowing looked at that it
+   * did not see, the ones claimed or sent since (another process drew them between that read and this commit,
+   * most likely with the member). Read when the statement runs, inside the transaction: on SQLite no claim can come
+   * between it and the commit; on PostgreSQL only one made during the transaction's last statements can (a claim
+   * does not wait for the cohort's lock). A post that does not show the member after all is read and left as it is.
+   */
+  private flagPostedSince(seen: readonly { cohortId: number; postIds: readonly number[] }[], now: Date) {
+    if (seen.length === 0) return [];
+    return [
+      this.prisma.scheduledPost.updateMany({
+        where: {
+          OR: seen.map(({ cohortId, postIds }) => ({ cohortId, id: { notIn: [...postIds] } })),
+          kind: { in: ["week", "closing"] },
+          status: { in: [PostStatus.Sent, PostStatus.Claimed] },
+        },
+        data: { nextAttemptAt: now, redrawAttempts: 0 },
+      }),
+    ];
   }
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
@@ -606,19 +630,23 @@ export class PrivacyRepository {
         this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
       ];
       const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
-      const [, , deletedRows, ...results] = (
+      // Posts drawn between postsShowing's read and this commit (read when the statement runs, in the transaction).
+      const flagSince = this.flagPostedSince(posted.seen, now);
+      const [, , ...rest] = (
         await this.prisma.$transaction([
           // The one lock order (lockCohortRows): the cohorts first, then their posts, then their members.
           ...lock,
           // Before the memberships go: their cohorts' live boards still name the user until edited.
           this.markBoardsDirty(guildId, userId, now),
           // The boards already posted that may name them: edited by the scheduler, without them.
-          flagPostedBoards(this.prisma, posted, now),
+          flagPostedBoards(this.prisma, posted.ids, now),
+          ...flagSince,
           this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
           ...cleanup,
           ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
         ])
       ).slice(lock.length);
+      const [deletedRows, ...results] = rest.slice(flagSince.length);
       // Rows that named the user: none left means a second confirmation, which deleted nothing.
       const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
       const deleted = deletedRows as { count: number };

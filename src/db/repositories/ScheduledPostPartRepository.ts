@@ -22,6 +22,8 @@ export interface PostPartRecord {
   readonly fingerprint: string;
   readonly status: PostPartStatus;
   readonly messageId: string | null;
+  /** The channel it was sent in; null when sent before this was kept (or not sent yet). */
+  readonly channelId: string | null;
 }
 
 function toPostPart(row: ScheduledPostPartRow): PostPartRecord {
@@ -32,6 +34,7 @@ function toPostPart(row: ScheduledPostPartRow): PostPartRecord {
     fingerprint: row.fingerprint,
     status: row.status as PostPartStatus,
     messageId: row.messageId,
+    channelId: row.channelId,
   };
 }
 
@@ -63,11 +66,12 @@ export class ScheduledPostPartRepository {
     );
   }
 
-  async markSent(postId: number, part: number, messageId: string, now: Date): Promise<void> {
+  /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
+  async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPostPart.updateMany({
         where: { postId, part },
-        data: { status: PostPartStatus.Sent, messageId, sentAt: now },
+        data: { status: PostPartStatus.Sent, messageId, channelId, sentAt: now },
       }),
     );
   }

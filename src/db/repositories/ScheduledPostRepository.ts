@@ -106,7 +106,13 @@ export class ScheduledPostRepository {
     const result = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Claimed, claimedBy },
-        data: { status: PostStatus.Sent, sentAt: now, messageId, lastError: null, ...(redraw ? { nextAttemptAt: now } : {}) },
+        data: {
+          status: PostStatus.Sent,
+          sentAt: now,
+          messageId,
+          lastError: null,
+          ...(redraw ? { nextAttemptAt: now, redrawAttempts: 0 } : {}),
+        },
       }),
     );
     return result.count === 1;

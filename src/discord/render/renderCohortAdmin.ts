@@ -147,6 +147,14 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
+  if (view.historyBlocked)
+    fields.push(
+      field(
+        "cohortAdmin.field.historyBlocked",
+        truncate(t.t("cohortAdmin.historyBlocked", { channel: channel(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
   return fields;
 }
 

@@ -315,6 +315,9 @@ export const en = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
+  "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
+  "cohortAdmin.historyBlocked":
+    "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up). Give me the **Read Message History** permission there.",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",

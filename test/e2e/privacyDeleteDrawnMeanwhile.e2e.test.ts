@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
+import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import { at, commandsIn, postField, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * A weekly post that another bot process draws and sends while `/privacy delete` is under way (after the
+ * deletion began looking for the posts that show the member, before it commits) shows the member: it is
+ * flagged and edited like the posts sent before. The cohort starts Monday 2027-03-01 (UTC).
+ */
+const cohortName = "Drawn Meanwhile";
+const topName = "🏆 Week 1 top five";
+
+describe("/privacy delete while another process draws a weekly post", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
+    channelId = world.createChannel("drawn").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+  });
+  afterAll(async () => world.close());
+
+  it("edits the post the other process sent meanwhile, without the member", async () => {
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const { zed } = await twoMembersScoreWeekOne(world, commandsIn(world, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    const other = await world.startProcess(at("2027-03-08T09:00:00Z"));
+
+    // The deletion's first look at the cohort's posts: the other process then sends week 2's post (drawn with
+    // Zeddicus, whose rows are still there), and the deletion goes on.
+    const { prisma, target } = world.first.test.app.database;
+    let sentMeanwhile: readonly string[] | null = null;
+    const watched = prisma.$extends({
+      query: {
+        scheduledPost: {
+          async findMany({ args, query }) {
+            const rows = await query(args);
+            if (sentMeanwhile === null) sentMeanwhile = (await other.tickAt(at("2027-03-08T09:00:00Z"))).sent.map((post) => post.period);
+            return rows;
+          },
+        },
+      },
+    }) as unknown as PrismaClient;
+    await new PrivacyRepository(watched, target.provider).deleteMember(world.guild.id, zed.id, at("2027-03-08T09:00:01Z"));
+    expect(sentMeanwhile).toEqual(["week-2"]);
+    expect(postField(world, channelId, "week 2", topName)).toContain("Zeddicus");
+
+    await world.first.tickAt(at("2027-03-08T09:00:30Z"));
+    expect(postField(world, channelId, "week 2", topName)).toBe("🥇 **Ada Lovelace** · 36 pts");
+  });
+});
