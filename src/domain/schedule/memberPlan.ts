@@ -152,7 +152,8 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
       const from = pending[begun]?.from ?? "";
       begun += 1;
       isStudyDay = studyDayTest(context, pending.slice(0, begun));
-      state = respreadFrom(state, from, datesOf(state), baseItems, isStudyDay, cap);
+      // Without a catch-up in force there is nothing to re-spread (most members): skip reading every date.
+      if (state.catchUps.length > 0) state = respreadFrom(state, from, datesOf(state), baseItems, isStudyDay, cap);
     }
   };
 
