@@ -63,7 +63,7 @@ export class CohortBreakService {
     const weekPost = (await this.plans.postsFor(cohort)).find((post) => post.kind === "week" && post.weekNumber === request.week);
     // The week's post goes out before a mid-week start: once it is out, members have read the week's plan.
     if (weekPost !== undefined && weekPost.dueAt.getTime() <= request.now.getTime()) throw new UserError("break.postSent", params);
-    const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo);
+    const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo, calendar.curriculumWeeks);
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
     // Ended (or finished) since the check: refused as the check would have.
     if (changed === null) throw notRunningRefusal(updated);

@@ -150,6 +150,22 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("pace", { mode: "catch_up" }))).toContain("Nothing to catch up");
     });
 
+    it("a /break planned the day after a catch-up leaves today's catch-up reading due today, not overdue", async () => {
+      const { command } = await memberOfNewCohort("behind-ben");
+      // Over 20 days no day is at the cap, so fewer study days (the break) would give each earlier day more.
+      bot.clock.set(at("2027-01-18T10:00:00Z"));
+      expect(visibleText(await command("pace", { mode: "catch_up", days: 20 }))).toMatch(/Spread \*\*\d+ items\*\*/);
+      bot.clock.set(at("2027-01-19T10:00:00Z"));
+      const listed = (reply: Awaited<ReturnType<typeof command>>) => buttonsOf(reply).map((entry) => entry.label);
+      const before = await command("today");
+      expect(listed(before).length).toBeGreaterThan(overdueLines(before).length);
+      expect(visibleText(await command("break", { from: "2027-01-20", to: "2027-01-22" }))).toContain("Days off from");
+      const after = await command("today");
+      // Monday's catch-up reading is as overdue as it was; Tuesday's stays due today (no new overdue line).
+      expect(overdueLines(after)).toEqual(overdueLines(before));
+      expect(listed(after)).toEqual(listed(before));
+    });
+
     it("/pace days:10 without a mode offers a catch-up over those 10 days, and its button spreads over 10", async () => {
       const { member, command } = await memberOfNewCohort("patient-pia");
       bot.clock.set(wednesdayOfWeek3);

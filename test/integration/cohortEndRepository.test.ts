@@ -64,16 +64,31 @@ describe("CohortRepository: break weeks and the final board", () => {
   });
 
   it("stores break weeks once each, reads them with the cohort in order, and removes them", async () => {
-    expect(await cohorts.setBreak(cohortId, 3, false)).toBe(true);
-    expect(await cohorts.setBreak(cohortId, 2, false)).toBe(true);
-    expect(await cohorts.setBreak(cohortId, 3, false)).toBe(false);
+    expect(await cohorts.setBreak(cohortId, 3, false, 12)).toBe(true);
+    expect(await cohorts.setBreak(cohortId, 2, false, 12)).toBe(true);
+    expect(await cohorts.setBreak(cohortId, 3, false, 12)).toBe(false);
     expect((await cohorts.findById(cohortId))?.breakWeeks).toEqual([2, 3]);
     expect((await cohorts.listSchedulable())[0]?.breakWeeks).toEqual([2, 3]);
     expect((await cohorts.listInGuild("1"))[0]?.breakWeeks).toEqual([2, 3]);
-    expect(await cohorts.setBreak(cohortId, 2, true)).toBe(true);
-    expect(await cohorts.setBreak(cohortId, 2, true)).toBe(false);
+    expect(await cohorts.setBreak(cohortId, 2, true, 12)).toBe(true);
+    expect(await cohorts.setBreak(cohortId, 2, true, 12)).toBe(false);
     expect((await cohorts.findByName("1", "Ending"))?.breakWeeks).toEqual([3]);
     expect((await members.listActiveInGuild("1", "nobody")).length).toBe(0);
+  });
+
+  it("deletes the stored breaks an undo leaves past the course, so none comes back with a later break", async () => {
+    const breakWeeks = async () => (await cohorts.findById(cohortId))?.breakWeeks;
+    await handle.prisma.cohortBreak.deleteMany({ where: { cohortId } });
+    // 4 reading weeks: a break at 2 makes 5 calendar weeks, so week 5 may be a break too.
+    expect(await cohorts.setBreak(cohortId, 2, false, 4)).toBe(true);
+    expect(await cohorts.setBreak(cohortId, 5, false, 4)).toBe(true);
+    expect(await cohorts.setBreak(cohortId, 2, true, 4)).toBe(true);
+    expect(await breakWeeks()).toEqual([]);
+    // A hidden row stored before this rule is dropped by the next change too.
+    await handle.prisma.cohortBreak.create({ data: { cohortId, week: 5 } });
+    expect(await cohorts.setBreak(cohortId, 1, false, 4)).toBe(true);
+    expect(await breakWeeks()).toEqual([1]);
+    await handle.prisma.cohortBreak.deleteMany({ where: { cohortId } });
   });
 
   it("keeps the first final board with every member's points at that moment, and ranks on them", async () => {
@@ -134,8 +149,8 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect(await cohorts.end(finished.id, CohortStatus.Active, endedAt)).toBeNull();
     expect((await cohorts.findById(finished.id))?.status).toBe(CohortStatus.Finished);
     // Nor does a break reach an ended or finished cohort (one ended after its break was checked): nothing is written.
-    expect(await cohorts.setBreak(id, 4, false)).toBeNull();
-    expect(await cohorts.setBreak(finished.id, 4, false)).toBeNull();
+    expect(await cohorts.setBreak(id, 4, false, 12)).toBeNull();
+    expect(await cohorts.setBreak(finished.id, 4, false, 12)).toBeNull();
     expect(await handle.prisma.cohortBreak.count({ where: { cohortId: { in: [id, finished.id] } } })).toBe(0);
   });
 
@@ -163,10 +178,10 @@ describe("CohortRepository: break weeks and the final board", () => {
       const moved = (await handle.prisma.cohort.findUniqueOrThrow({ where: { id: cohortId } })).updatedAt.getTime() !== old.getTime();
       return [changed, moved];
     };
-    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false))).toEqual([true, true]);
-    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false))).toEqual([false, false]);
-    expect(await versionAfter(() => cohorts.setBreak(cohortId, 6, true))).toEqual([false, false]);
-    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, true))).toEqual([true, true]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false, 12))).toEqual([true, true]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, false, 12))).toEqual([false, false]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 6, true, 12))).toEqual([false, false]);
+    expect(await versionAfter(() => cohorts.setBreak(cohortId, 5, true, 12))).toEqual([true, true]);
   });
 });
 

@@ -336,6 +336,83 @@ describe("personal breaks", () => {
   });
 });
 
+describe("days off planned after a catch-up", () => {
+  /** Items whose due day before `firstDayOff` is not what it was in `before`. */
+  const movedBefore = (before: MemberPlan, after: MemberPlan, firstDayOff: string): string[] =>
+    before.items.flatMap((entry) => {
+      const now = after.itemById.get(entry.item.id)?.dueDate;
+      const was = entry.dueDate < firstDayOff || (now !== undefined && now < firstDayOff);
+      return was && now !== entry.dueDate ? [`item ${entry.item.id} ${entry.dueDate} -> ${now}`] : [];
+    });
+
+  it("keeps the catch-up's days before a /break where they were: today's item stays due today", () => {
+    // Caught up on Monday 8 March over 5 days; on Tuesday the member plans Wednesday to Friday off.
+    const caughtUp = withCatchUp({}, "2027-03-08", 5);
+    const before = memberPlan(caughtUp);
+    const after = memberPlan({ ...caughtUp, personalBreaks: [{ from: "2027-03-10", to: "2027-03-12" }] });
+    const dueTuesday = before.itemsByDueDate.get("2027-03-09") ?? [];
+    expect(dueTuesday.filter((entry) => entry.source === DueSource.CatchUp).length).toBeGreaterThan(0);
+    expect(after.itemsByDueDate.get("2027-03-09")?.map((entry) => entry.item.id)).toEqual(dueTuesday.map((entry) => entry.item.id));
+    const overdueIds = (plan: MemberPlan) => memberDayStatus(plan, none, "2027-03-09").overdue.map((entry) => entry.item.id);
+    expect(overdueIds(after)).toEqual(overdueIds(before));
+    expect(movedBefore(before, after, "2027-03-10")).toEqual([]);
+    // The catch-up items from Wednesday on moved past the break, none onto its days.
+    const moved = after.items.filter((entry) => entry.source === DueSource.CatchUp && entry.dueDate >= "2027-03-10");
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((entry) => entry.dueDate > "2027-03-12")).toBe(true);
+  });
+
+  it("moves no catch-up day before the first day off, whenever the break is planned", () => {
+    const moved: string[] = [];
+    for (let offset = 7; offset < 60; offset += 3)
+      for (const days of [3, 10, 20])
+        for (const wait of [0, 1, 6])
+          for (const length of [0, 2, 6]) {
+            const appliedOn = addDays(START, offset);
+            const caughtUp = withCatchUp({}, appliedOn, days);
+            const before = memberPlan(caughtUp);
+            const from = addDays(appliedOn, wait + 1);
+            const after = memberPlan({ ...caughtUp, personalBreaks: [{ from, to: addDays(from, length) }] });
+            moved.push(...movedBefore(before, after, from).map((line) => `${appliedOn} days ${days} break ${from}+${length}: ${line}`));
+          }
+    expect(moved).toEqual([]);
+  });
+
+  it("moves no catch-up day before today when a break is ended with off:True", () => {
+    const caughtUp = withCatchUp({}, "2027-03-15", 10);
+    const planned = { from: "2027-03-17", to: "2027-03-26" };
+    const before = memberPlan({ ...caughtUp, personalBreaks: [planned] });
+    for (const today of ["2027-03-16", "2027-03-17", "2027-03-19", "2027-03-22"]) {
+      const ended = endPersonalBreak(planned, today);
+      const after = memberPlan({ ...caughtUp, personalBreaks: ended === null ? [] : [ended] });
+      expect(movedBefore(before, after, today)).toEqual([]);
+    }
+  });
+
+  it("moves no catch-up day before a cohort break week set after it", () => {
+    const moved: string[] = [];
+    for (let offset = 7; offset < 45; offset += 1)
+      for (const days of [3, 5, 10, 20])
+        for (const week of [3, 4, 5, 6, 7, 8]) {
+          const appliedOn = addDays(START, offset);
+          const firstDay = addDays(START, 7 * (week - 1));
+          if (firstDay <= appliedOn) continue;
+          const caughtUp = withCatchUp({}, appliedOn, days);
+          const after = memberPlan({ ...caughtUp, breakWeeks: [week] });
+          moved.push(...movedBefore(memberPlan(caughtUp), after, firstDay).map((line) => `${appliedOn} ${days} week ${week}: ${line}`));
+        }
+    expect(moved).toEqual([]);
+  });
+
+  it("gives the same plan however far ahead the days off were planned, before or after the catch-up", () => {
+    // A break planned before the catch-up and one planned after it are the same stored rows: one plan.
+    const personalBreaks = [{ from: "2027-03-18", to: "2027-03-22" }];
+    const before = memberPlan(withCatchUp({ personalBreaks }, "2027-03-15", 10));
+    const after = memberPlan({ ...withCatchUp({}, "2027-03-15", 10), personalBreaks });
+    expect(dueDates(after)).toEqual(dueDates(before));
+  });
+});
+
 // ---------------------------------------------------------------- properties
 
 interface Scenario {

@@ -2,6 +2,7 @@ import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort, type RunningStatus } from "../../domain/cohort/cohortModel.js";
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
 import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
+import { effectiveBreakWeeks } from "../../domain/schedule/cohortBreaks.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
 import type { Cohort as CohortRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
@@ -470,14 +471,24 @@ export class CohortRepository {
    * is no longer running (ended or finished since it was read, or gone): nothing written either way. One queued
    * transaction: a break moves every later post, so the cohort's row gets a new version (updatedAt) with it,
    * and a running scheduler reads the cohort again; never the break without the version or the other way round.
+   * Stored breaks not in effect for `curriculumWeeks` (past the course once an earlier break is undone) are
+   * deleted with it, before and after the change: what the admin is shown is what is stored, and no hidden
+   * break comes back when a later break lengthens the course again.
    */
-  async setBreak(cohortId: number, week: number, undo: boolean): Promise<boolean | null> {
+  async setBreak(cohortId: number, week: number, undo: boolean, curriculumWeeks: number): Promise<boolean | null> {
+    const dropIneffective = async (tx: Prisma.TransactionClient): Promise<void> => {
+      const stored = (await tx.cohortBreak.findMany({ where: { cohortId }, select: { week: true } })).map((row) => row.week);
+      const inEffect = effectiveBreakWeeks(curriculumWeeks, stored);
+      if (inEffect.length < stored.length) await tx.cohortBreak.deleteMany({ where: { cohortId, week: { notIn: inEffect } } });
+    };
     try {
       return await this.writes.run(() =>
         this.prisma.$transaction(async (tx) => {
+          await dropIneffective(tx);
           if (undo) {
             if ((await tx.cohortBreak.deleteMany({ where: { cohortId, week } })).count === 0) return false;
           } else await tx.cohortBreak.create({ data: { cohortId, week } });
+          await dropIneffective(tx);
           // Only while running: on PostgreSQL this waits for an end committing meanwhile, then sees it.
           const { count } = await tx.cohort.updateMany({
             where: { id: cohortId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },

@@ -114,9 +114,25 @@ interface PlanState {
   readonly extraWeeks: number;
   /** Catch-up dates, which win over the (extended) cohort dates. */
   readonly overrides: ReadonlyMap<number, string>;
+  /** The catch-ups in force, oldest first: what a break planned after them re-spreads. */
+  readonly catchUps: readonly CatchUpSpan[];
 }
 
-/** The member's plan. Pure: the same inputs give the same plan. */
+/** A catch-up in force: the items it still places (a later catch-up takes over those it re-plans) and its window. */
+interface CatchUpSpan {
+  readonly itemIds: readonly number[];
+  /** The study days it was asked to spread over (`days` of them), as days off since moved them. */
+  readonly window: readonly string[];
+}
+
+/**
+ * The member's plan. Pure: the same inputs give the same plan.
+ *
+ * Personal breaks are folded in by date, not all at once: a catch-up is spread with the days off that have
+ * begun by its day, and each later break re-spreads only what falls on or after its first day. `/break`
+ * refuses past days, so a break booked after a catch-up then moves nothing due before it (today's item
+ * stays today's), and a break booked before gives the same plan, as both are the same stored rows.
+ */
 export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   const { basePlan } = input;
   const breaks = effectiveBreakWeeks(basePlan.totalWeeks, input.breakWeeks);
@@ -129,25 +145,36 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   };
   const cap = catchUpCap(basePlan);
   const shift = memoizedShift(basePlan.startDate, breaks);
-  let state: PlanState = { extraWeeks: 0, overrides: new Map() };
+  let state: PlanState = { extraWeeks: 0, overrides: new Map(), catchUps: [] };
   const datesOf = (current: PlanState): Map<number, string> =>
     new Map(baseItems.map(({ item, date }) => [item.id, current.overrides.get(item.id) ?? shift(date, current.extraWeeks)]));
 
+  // Breaks by first day; `begun` of them are in force at the point of the fold.
+  const pending = [...input.personalBreaks].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  let begun = 0;
+  let isStudyDay = studyDayTest(context, pending.slice(0, begun));
+  const beginBreaksUpTo = (day: string | null): void => {
+    while (begun < pending.length && (day === null || (pending[begun]?.from ?? "") <= day)) {
+      const from = pending[begun]?.from ?? "";
+      begun += 1;
+      isStudyDay = studyDayTest(context, pending.slice(0, begun));
+      // Without a catch-up in force there is nothing to re-spread (most members): skip reading every date.
+      if (state.catchUps.length > 0) state = respreadFrom(state, from, datesOf(state), baseItems, isStudyDay, cap);
+    }
+  };
+
   for (const adjustment of input.adjustments) {
-    if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map() };
+    if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map(), catchUps: [] };
     else if (adjustment.kind === MemberAdjustmentKind.Extend) {
       const extended = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
       // The extension moves the reading around catch-up days that were filled up to the cap: keep them under it.
-      state = {
-        ...extended,
-        overrides: withinCap(extended.overrides, datesOf(extended), baseItems, (date) => isMemberStudyDay(context, date), cap),
-      };
-    } else
-      state = {
-        ...state,
-        overrides: withCatchUp(state.overrides, datesOf(state), adjustment, baseItems, (date) => isMemberStudyDay(context, date), cap),
-      };
+      state = { ...extended, overrides: withinCap(extended.overrides, datesOf(extended), baseItems, isStudyDay, cap) };
+    } else {
+      beginBreaksUpTo(adjustment.appliedOn);
+      state = withCatchUp(state, datesOf(state), adjustment, baseItems, isStudyDay, cap);
+    }
   }
+  beginBreaksUpTo(null);
 
   const dueDates = datesOf(state);
   const items = baseItems.map(({ item, date }, order): MemberPlanItem => {
@@ -199,35 +226,86 @@ export function baseItemsInOrder(plan: CohortPlan): { item: PlanItem; date: stri
   });
 }
 
-/** `overrides` after one catch-up: its backlog re-planned over the member's next study days. */
+/** The state after one catch-up: its backlog re-planned over the member's next study days. */
 function withCatchUp(
-  overrides: ReadonlyMap<number, string>,
+  state: PlanState,
   dueDates: ReadonlyMap<number, string>,
   catchUp: Extract<MemberAdjustment, { kind: "catch_up" }>,
   baseItems: readonly { item: PlanItem }[],
   isStudyDay: (date: string) => boolean,
   cap: number,
-): Map<number, string> {
+): PlanState {
   const wanted = new Set(catchUp.itemIds);
   const backlog = baseItems.filter(({ item }) => wanted.has(item.id) && dueDates.has(item.id));
   // Oldest first; reading order among items of the same day (the sort is stable).
   backlog.sort((a, b) => (dueDates.get(a.item.id) ?? "").localeCompare(dueDates.get(b.item.id) ?? ""));
+  // A stored value outside 2–20 (the command refuses those) is read as the nearest bound.
+  const windowDays = Math.min(CATCH_UP_DAYS.max, Math.max(CATCH_UP_DAYS.min, Math.trunc(catchUp.days) || CATCH_UP_DAYS.default));
+  const dayAt = studyDaySequence(catchUp.appliedOn, isStudyDay);
+  const overrides = spreadOver(state.overrides, dueDates, baseItems, backlog, windowDays, dayAt, cap, catchUp.appliedOn);
   const moving = new Set(backlog.map(({ item }) => item.id));
+  const earlier = state.catchUps.map((span) => ({ ...span, itemIds: span.itemIds.filter((id) => !moving.has(id)) }));
+  const window = Array.from({ length: windowDays }, (_, index) => dayAt(index));
+  return { ...state, overrides, catchUps: [...earlier, { itemIds: backlog.map(({ item }) => item.id), window }] };
+}
+
+/**
+ * The state once days off begin on `from`: each catch-up's items due on or after `from` are spread again
+ * from `from` over as many study days as its window had left there; nothing before `from` moves.
+ */
+function respreadFrom(
+  state: PlanState,
+  from: string,
+  dueDates: ReadonlyMap<number, string>,
+  baseItems: readonly { item: PlanItem }[],
+  isStudyDay: (date: string) => boolean,
+  cap: number,
+): PlanState {
+  let overrides = state.overrides;
+  let current = dueDates;
+  const catchUps = state.catchUps.map((span): CatchUpSpan => {
+    const ids = new Set(span.itemIds);
+    const later = baseItems.filter(({ item }) => ids.has(item.id) && (current.get(item.id) ?? "") >= from);
+    const left = span.window.filter((date) => date >= from).length;
+    if (left === 0 && later.length === 0) return span;
+    later.sort((a, b) => (current.get(a.item.id) ?? "").localeCompare(current.get(b.item.id) ?? ""));
+    const dayAt = studyDaySequence(from, isStudyDay);
+    overrides = spreadOver(overrides, current, baseItems, later, left, dayAt, cap, from);
+    const next = new Map(current);
+    for (const { item } of later) next.set(item.id, overrides.get(item.id) ?? from);
+    current = next;
+    const window = [...span.window.filter((date) => date < from), ...Array.from({ length: left }, (_, index) => dayAt(index))];
+    return { ...span, window };
+  });
+  return { ...state, overrides, catchUps };
+}
+
+/** `overrides` with `moving` (oldest first) spread by `spreadCatchUp` on top of everything else's due dates. */
+function spreadOver(
+  overrides: ReadonlyMap<number, string>,
+  dueDates: ReadonlyMap<number, string>,
+  baseItems: readonly { item: PlanItem }[],
+  moving: readonly { item: PlanItem }[],
+  windowDays: number,
+  dayAt: (index: number) => string,
+  cap: number,
+  fallback: string,
+): Map<number, string> {
+  const movingIds = new Set(moving.map(({ item }) => item.id));
   const loads = new Map<string, number>();
   for (const { item } of baseItems) {
     const date = dueDates.get(item.id);
-    if (date !== undefined && !moving.has(item.id)) loads.set(date, (loads.get(date) ?? 0) + estimatedMinutes(item));
+    if (date !== undefined && !movingIds.has(item.id)) loads.set(date, (loads.get(date) ?? 0) + estimatedMinutes(item));
   }
   const dates = spreadCatchUp({
-    weights: backlog.map(({ item }) => estimatedMinutes(item)),
-    // A stored value outside 2–20 (the command refuses those) is read as the nearest bound.
-    windowDays: Math.min(CATCH_UP_DAYS.max, Math.max(CATCH_UP_DAYS.min, Math.trunc(catchUp.days) || CATCH_UP_DAYS.default)),
+    weights: moving.map(({ item }) => estimatedMinutes(item)),
+    windowDays,
     cap,
-    dayAt: studyDaySequence(catchUp.appliedOn, isStudyDay),
+    dayAt,
     ownLoad: (date) => loads.get(date) ?? 0,
   });
   const next = new Map(overrides);
-  backlog.forEach(({ item }, index) => next.set(item.id, dates[index] ?? catchUp.appliedOn));
+  moving.forEach(({ item }, index) => next.set(item.id, dates[index] ?? fallback));
   return next;
 }
 
@@ -311,6 +389,12 @@ interface StudyDayContext {
   readonly studyDays: readonly number[];
   readonly breakWeeks: readonly number[];
   readonly personalBreaks: readonly PersonalBreak[];
+}
+
+/** `isMemberStudyDay` with only `personalBreaks` of the member's breaks in force. */
+function studyDayTest(plan: StudyDayContext, personalBreaks: readonly PersonalBreak[]): (date: string) => boolean {
+  const inForce = { ...plan, personalBreaks };
+  return (date) => isMemberStudyDay(inForce, date);
 }
 
 /** A day the member is expected to read: a cohort study weekday, outside cohort break weeks and personal breaks. */
