@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -79,9 +80,15 @@ export class CourseEndService {
   /**
    * What `/today` shows once the course is over. `bestStreak`: the member's own streak's best
    * (`MemberPlanService.streakOf`: their zone, their breaks, the days completions were logged for),
-   * the streak they saw during the course.
+   * the streak they saw during the course. `posts`: the cohort's post schedule (`PlanService.postsFor`).
    */
-  async summary(cohort: Cohort, member: MemberRecord, context: CohortContext, bestStreak: number): Promise<MemberCourseSummary> {
+  async summary(
+    cohort: Cohort,
+    member: MemberRecord,
+    context: CohortContext,
+    bestStreak: number,
+    posts: readonly PlannedPost[],
+  ): Promise<MemberCourseSummary> {
     const rows = await this.completions.listForMember(member.id);
     const done = new Set(rows.map((row) => row.itemId));
     const items = [...context.itemsById.values()];
@@ -90,6 +97,11 @@ export class CourseEndService {
     const rank = await this.finalRank(cohort, member, points);
     const calendar = breakCalendarOf(cohort, context);
     const endDate = courseEndDate(calendar);
+    // A cohort ended early never posted its later prompts: only those due by the end are "of" anything.
+    const endedAt = cohort.endedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const checkpointsPosted = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= endedAt).length;
+    // `/checkpoint` answers the current section's before its prompt is posted: never "5 of 4".
+    const checkpointsAnswered = await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id);
     return {
       cohortName: cohort.name,
       requiredDone: required.filter((item) => done.has(item.id)).length,
@@ -99,8 +111,8 @@ export class CourseEndService {
       finalRank: rank.rank,
       rankedMembers: rank.ranked,
       bestStreak,
-      checkpointsAnswered: await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id),
-      checkpointsTotal: context.curriculum.sections.filter((section) => (section.checkpoint ?? "").trim() !== "").length,
+      checkpointsAnswered,
+      checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
     };

@@ -345,8 +345,11 @@ export class MemberPlanService {
     if (request.choice === LateJoinChoice.CatchUp) return this.changePace({ ...request, mode: PaceMode.CatchUp, days: null });
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
-    const { plan } = await this.planFor(cohort, member, request.now);
+    const { plan, daysOver } = await this.planFor(cohort, member, request.now);
+    if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
     return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin) };
   }

@@ -328,7 +328,9 @@ export class StudyService {
               total: weekItems.length,
             },
       nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
-      courseSummary: courseOver ? await this.courseEnd.summary(cohort, member, context, streak.best) : null,
+      courseSummary: courseOver
+        ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort))
+        : null,
     };
   }
 

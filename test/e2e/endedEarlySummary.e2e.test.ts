@@ -76,4 +76,19 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
     expect(summary).toContain("🏁 Pacific · Cohort ended");
     expect(summary).toContain("It was ended on **Tue, 19 Jan 2027**, before its planned last day.");
   });
+
+  it("counts only the checkpoints posted before the end, not every section's", async () => {
+    const sections = await bot.test.app.database.prisma.section.findMany({
+      where: { curriculum: { slug: "backend-engineer-learning-path" }, checkpoint: { not: null } },
+    });
+    // A section's prompt goes out on the Friday of its last week at 17:00 (the cohort's zone, UTC here).
+    const endedAt = new Date("2027-02-03T12:00:00Z");
+    const posted = sections.filter(
+      (section) => new Date(Date.UTC(2027, 0, 4 + 7 * (section.weekEnd - 1) + 4, 17)).getTime() <= endedAt.getTime(),
+    ).length;
+    expect(posted).toBeGreaterThan(0);
+    expect(posted).toBeLessThan(sections.length);
+    const summary = await summaryOf("Early Checkpoints", "UTC", endedAt.toISOString());
+    expect(summary).toContain(`0 of ${posted} answered`);
+  });
 });

@@ -1,5 +1,6 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { MAX_TITLE_CHARACTERS } from "../../domain/curriculum/parse/limits.js";
 import { memberDayEnd } from "../../domain/schedule/memberDay.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
@@ -30,14 +31,44 @@ function itemLine(t: Translator, status: ItemStatus): string {
   });
 }
 
-function listLines(t: Translator, lines: readonly string[], max: number): string {
+/** Today's lines within the description's share. */
+const todayListMax = 3000;
+
+/**
+ * Today's items as far as they fit: in `max` characters, and (`buttons` not null) with no more open items than
+ * there are Done buttons left, since each open line listed gets one. The rest is one "…and N more" line.
+ */
+function todayList(t: Translator, items: readonly ItemStatus[], buttons: number | null, max: number): { text: string; open: ItemStatus[] } {
   let text = "";
-  for (const [index, line] of lines.entries()) {
-    const more = `\n${t.t("format.more", { count: lines.length - index })}`;
-    if (text.length + line.length + 1 + more.length > max) return `${text}${more}`;
+  const open: ItemStatus[] = [];
+  for (const [index, status] of items.entries()) {
+    const count = items.length - index;
+    // Once finished, no line may send the member to /done: the plain "…and N more".
+    const more = `\n${buttons === null ? t.t("format.more", { count }) : t.t("today.itemsMore", { count })}`;
+    const line = itemLine(t, status);
+    const needsButton = buttons !== null && !status.done;
+    if ((needsButton && open.length >= buttons) || text.length + line.length + 1 + more.length > max)
+      return { text: `${text}${more}`, open };
     text += `${text === "" ? "" : "\n"}${line}`;
+    if (needsButton) open.push(status);
   }
-  return text;
+  return { text, open };
+}
+
+/**
+ * The lines `render` words, its titles shortened (never the words around them) until the whole fits `max`:
+ * every line listed stays whole and a last "…and N more" line is never cut off.
+ */
+function fitTitles(render: (title: (text: string) => string) => string[], max: number): string {
+  let text = render((title) => title).join("\n");
+  let cap = MAX_TITLE_CHARACTERS;
+  while (text.length > max && cap > 1) {
+    // Escapes make a title longer than its characters: shrink in proportion, by one at least.
+    cap = Math.max(1, Math.min(cap - 1, Math.floor((cap * max) / text.length)));
+    const shortened = cap;
+    text = render((title) => truncate(title, shortened)).join("\n");
+  }
+  return truncate(text, max);
 }
 
 function titleOf(t: Translator, view: TodayView): string {
@@ -64,6 +95,9 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const readingLeft = !ended && view.items.some((status) => !status.done);
   // Nor to a streak: it takes no reading, so a streak could only run out.
   if (view.dayOff && !ended) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
+  // Buttons for exactly what is listed (5 rows of 5): the listed overdue ones first take theirs, today's the rest.
+  const buttonsLeft = limits.buttonsPerRow * limits.rows - view.overdue.length;
+  const listed = todayList(t, view.items, ended ? null : buttonsLeft, todayListMax);
   if (view.items.length === 0) {
     description.push(
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
@@ -76,11 +110,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
         total: amountText(t, view.minutesTotal, view.items.length),
       }),
       "",
-      listLines(
-        t,
-        view.items.map((status) => itemLine(t, status)),
-        3000,
-      ),
+      listed.text,
     );
   }
   if (!ended) description.push("", streakLine(t, view.streak));
@@ -111,37 +141,39 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     });
   }
   embed.fields = fields;
-  // Buttons for exactly what is listed: today's open items, then the listed overdue ones.
-  const open = ended ? [] : [...view.items.filter((status) => !status.done), ...view.overdue];
-  const buttons = open
-    .slice(0, limits.buttonsPerRow * limits.rows)
-    .map((status) =>
-      button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
-    );
+  // Today's open items listed, then the listed overdue ones: no more than 25 (see buttonsLeft).
+  const open = ended ? [] : [...listed.open, ...view.overdue];
+  const buttons = open.map((status) =>
+    button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
+  );
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }
 
 function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fields"]>[number] {
-  const lines = view.overdue.map((status) => {
-    const date = status.assignedDate === null ? "?" : localDateText(t, status.assignedDate);
-    // Paths without estimates read as topics, not as "no time estimate".
-    return status.item.minutes === null
-      ? t.t("today.overdueItemTopic", { title: status.item.title, date })
-      : t.t("today.overdueItem", { title: status.item.title, minutes: durationText(t, status.item.minutes), date });
-  });
-  if (view.overdueMore.items > 0)
-    lines.push(
-      t.t(view.cohort.status === CohortStatus.Ended ? "today.overdueMoreEnded" : "today.overdueMore", {
-        count: view.overdueMore.items,
-        minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items),
-      }),
-    );
+  // Five 200-character titles overflow the field: they are shortened, so the pointer to /pace always shows.
+  const lines = (title: (text: string) => string): string[] => {
+    const listed = view.overdue.map((status) => {
+      const date = status.assignedDate === null ? "?" : localDateText(t, status.assignedDate);
+      // Paths without estimates read as topics, not as "no time estimate".
+      return status.item.minutes === null
+        ? t.t("today.overdueItemTopic", { title: title(status.item.title), date })
+        : t.t("today.overdueItem", { title: title(status.item.title), minutes: durationText(t, status.item.minutes), date });
+    });
+    if (view.overdueMore.items > 0)
+      listed.push(
+        t.t(view.cohort.status === CohortStatus.Ended ? "today.overdueMoreEnded" : "today.overdueMore", {
+          count: view.overdueMore.items,
+          minutes: amountText(t, view.overdueMore.minutes, view.overdueMore.items),
+        }),
+      );
+    return listed;
+  };
   const total = view.overdueTotal;
   return {
     name:
       total.minutes === 0
         ? t.plain("today.overdueTopics", { count: total.items })
         : t.plain("today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
-    value: truncate(lines.join("\n"), limits.fieldValue),
+    value: fitTitles(lines, limits.fieldValue),
   };
 }

@@ -600,6 +600,7 @@ export const en = {
   "week.itemTopic": "{mark} {title} · {kind}",
   "week.totalTopics": "Total: **{items, plural, one {# topic} other {# topics}}** · {done, plural, other {# done}}",
   "today.itemTopic": "{mark} **{title}** · {kind}",
+  "today.itemsMore": "…and {count, number} more: `/week` lists them, and `/done` finds them by name",
   "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
   "today.overdueItemTopic": "⬜ {title} · from {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",

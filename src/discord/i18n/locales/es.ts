@@ -620,6 +620,7 @@ export const es: Catalogue = {
   "week.itemTopic": "{mark} {title} · {kind}",
   "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done, plural, one {# hecho} other {# hechos}}",
   "today.itemTopic": "{mark} **{title}** · {kind}",
+  "today.itemsMore": "…y {count, number} más: `/semana` las muestra, y `/hecho` las encuentra por su nombre",
   "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
   "today.overdueItemTopic": "⬜ {title} · del {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
