@@ -482,6 +482,29 @@ describe("accepted variations in the plain format", () => {
     expect(problemsOf(text)).toEqual([{ line: 7, message: matching(/30 minutes or so/) }]);
   });
 
+  it("keeps a closing sentence with no list under it as the path's outcome", () => {
+    const curriculum = parsed([...SMALL_PATH, "After this path you will be able to ship a production backend."].join("\n"));
+    expect(curriculum.outcomes).toEqual(["After this path you will be able to ship a production backend."]);
+  });
+
+  it("keeps a closing heading that names outcomes but has nothing under it, as a note", () => {
+    const curriculum = parsed([...SMALL_PATH, "Outcomes"].join("\n"));
+    expect([...curriculum.outcomes, ...curriculum.notes]).toEqual(["Outcomes"]);
+  });
+
+  it("reads a bold **Checkpoint:** line, in the last section too", () => {
+    const curriculum = parsed(
+      withLines((lines) => {
+        lines.splice(7, 2, "**Checkpoint:** After this section you should be able to explain the basics.");
+        lines.push("**Checkpoint**: After this section you should be able to explain X.");
+      }),
+    );
+    expect(curriculum.sections.map((section) => section.checkpoint)).toEqual([
+      "After this section you should be able to explain the basics.",
+      "After this section you should be able to explain X.",
+    ]);
+  });
+
   it("keeps a correctly encoded title whose symbols could be read as mojibake", () => {
     const curriculum = parsed(withLines((lines) => lines.splice(6, 1, "- [ ] Optional -- Estimating √π by hand (10 min)")));
     expect(curriculum.sections[0]?.items[1]?.title).toBe("Estimating √π by hand");
