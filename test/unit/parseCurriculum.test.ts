@@ -456,6 +456,59 @@ describe("accepted variations in the plain format", () => {
     expect(damaged).toContain("‚Äî");
     expect(parsed(damaged).sections[0]?.items[1]?.title).toBe("Café Tour");
   });
+
+  it("reads a duration followed by a note, keeping the note in the title", () => {
+    const curriculum = parsed(
+      withLines((lines) => {
+        lines.splice(
+          6,
+          1,
+          "- [ ] Required -- Storage Engines (30 min) - chapters 1-3 only",
+          "- [ ] Optional -- Indexing (45 min) (skim)",
+          "- [ ] Reference -- Replication (1h 30min), sections 2 and 4",
+        );
+      }),
+    );
+    expect(curriculum.sections[0]?.items.map((item) => [item.title, item.minutes])).toEqual([
+      ["Intro", 30],
+      ["Storage Engines - chapters 1-3 only", 30],
+      ["Indexing (skim)", 45],
+      ["Replication, sections 2 and 4", 90],
+    ]);
+  });
+
+  it("refuses an unreadable duration followed by a note, as it does a trailing one", () => {
+    const text = withLines((lines) => lines.splice(6, 1, "- [ ] Required -- Storage Engines (30 minutes or so) (skim)"));
+    expect(problemsOf(text)).toEqual([{ line: 7, message: matching(/30 minutes or so/) }]);
+  });
+
+  it("keeps a closing sentence with no list under it as the path's outcome", () => {
+    const curriculum = parsed([...SMALL_PATH, "After this path you will be able to ship a production backend."].join("\n"));
+    expect(curriculum.outcomes).toEqual(["After this path you will be able to ship a production backend."]);
+  });
+
+  it("keeps a closing heading that names outcomes but has nothing under it, as a note", () => {
+    const curriculum = parsed([...SMALL_PATH, "Outcomes"].join("\n"));
+    expect([...curriculum.outcomes, ...curriculum.notes]).toEqual(["Outcomes"]);
+  });
+
+  it("reads a bold **Checkpoint:** line, in the last section too", () => {
+    const curriculum = parsed(
+      withLines((lines) => {
+        lines.splice(7, 2, "**Checkpoint:** After this section you should be able to explain the basics.");
+        lines.push("**Checkpoint**: After this section you should be able to explain X.");
+      }),
+    );
+    expect(curriculum.sections.map((section) => section.checkpoint)).toEqual([
+      "After this section you should be able to explain the basics.",
+      "After this section you should be able to explain X.",
+    ]);
+  });
+
+  it("keeps a correctly encoded title whose symbols could be read as mojibake", () => {
+    const curriculum = parsed(withLines((lines) => lines.splice(6, 1, "- [ ] Optional -- Estimating √π by hand (10 min)")));
+    expect(curriculum.sections[0]?.items[1]?.title).toBe("Estimating √π by hand");
+  });
 });
 
 // ---------------------------------------------------------------------------

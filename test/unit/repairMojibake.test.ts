@@ -51,6 +51,17 @@ describe("repairMojibake", () => {
     expect(repairMojibake(correct)).toBe(correct);
   });
 
+  it("leaves correct text alone when its only trace of damage is a pair that stands on its own (√π is also ù read as Mac Roman)", () => {
+    for (const correct of ["Estimating √π by hand", "x ≈ ∞ and √∑ terms", "Week 1: ¬∂ and √π\n- [ ] Required -- Area ≈ π (10 min)"]) {
+      expect(repairMojibake(correct)).toBe(correct);
+    }
+  });
+
+  it("repairs a standalone pair too once the text shows clear damage elsewhere", () => {
+    expect(repairMojibake(toMojibake("Caf\u00e9 — à la carte"))).toBe("Caf\u00e9 — à la carte");
+    expect(repairMojibake(toMojibake("é importante: não é"))).toBe("é importante: não é");
+  });
+
   it("leaves sequences that are not valid UTF-8 alone", () => {
     const invalid = [
       "‚Ä", // E2 80: truncated three-byte sequence

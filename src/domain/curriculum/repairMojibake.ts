@@ -4,6 +4,11 @@
  * bytes forming a valid UTF-8 sequence is replaced by the character those
  * bytes encode. Everything else, including genuine accented letters and
  * punctuation, is left as it is.
+ *
+ * Only text that is clearly damaged is repaired: it must hold at least one
+ * run no correct text would contain, a three- or four-byte sequence ("‚Äî")
+ * or a two-byte pair inside a word ("caf√©"). A pair standing on its own is
+ * ambiguous ("√π" is also "ù" misread) and is repaired only alongside such a run.
  */
 
 /** Mac Roman bytes 0x80–0xFF, in order (Apple's table, with € at 0xDB). */
@@ -72,29 +77,53 @@ function decodeSequence(bytes: readonly number[]): number {
   return rest.reduce((codePoint, byte) => (codePoint << 6) | (byte & 0x3f), leadBits);
 }
 
+interface Repair {
+  readonly index: number;
+  readonly length: number;
+  readonly character: string;
+}
+
+/** The valid UTF-8 sequence whose Mac Roman reading starts at index, if any. */
+function repairAt(text: string, index: number): Repair | null {
+  const lead = byteByCharCode.get(text.charCodeAt(index));
+  if (lead === undefined) return null;
+  const length = sequenceLength(lead);
+  if (length === 0 || index + length > text.length) return null;
+
+  const bytes = [lead];
+  for (let offset = 1; offset < length; offset++) {
+    const byte = byteByCharCode.get(text.charCodeAt(index + offset));
+    if (!isContinuation(byte)) break;
+    bytes.push(byte);
+  }
+  const second = bytes[1];
+  if (bytes.length !== length || second === undefined || !secondByteAllowed(lead, second)) return null;
+  return { index, length, character: String.fromCodePoint(decodeSequence(bytes)) };
+}
+
+const LETTER = /\p{L}/u;
+
+/** A run correct text would not contain: three or four bytes, or a pair touching a letter ("caf√©", "√úber"). */
+function isUnmistakable(text: string, repair: Repair): boolean {
+  if (repair.length > 2) return true;
+  return LETTER.test(text.charAt(repair.index - 1)) || LETTER.test(text.charAt(repair.index + repair.length));
+}
+
 export function repairMojibake(text: string): string {
+  const repairs: Repair[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const repair = repairAt(text, index);
+    if (repair === null) continue;
+    repairs.push(repair);
+    index += repair.length - 1;
+  }
+  if (!repairs.some((repair) => isUnmistakable(text, repair))) return text;
   const parts: string[] = [];
   let copiedUpTo = 0;
-  for (let index = 0; index < text.length; index++) {
-    const lead = byteByCharCode.get(text.charCodeAt(index));
-    if (lead === undefined) continue;
-    const length = sequenceLength(lead);
-    if (length === 0 || index + length > text.length) continue;
-
-    const bytes = [lead];
-    for (let offset = 1; offset < length; offset++) {
-      const byte = byteByCharCode.get(text.charCodeAt(index + offset));
-      if (!isContinuation(byte)) break;
-      bytes.push(byte);
-    }
-    const second = bytes[1];
-    if (bytes.length !== length || second === undefined || !secondByteAllowed(lead, second)) continue;
-
-    parts.push(text.slice(copiedUpTo, index), String.fromCodePoint(decodeSequence(bytes)));
-    index += length - 1;
-    copiedUpTo = index + 1;
+  for (const repair of repairs) {
+    parts.push(text.slice(copiedUpTo, repair.index), repair.character);
+    copiedUpTo = repair.index + repair.length;
   }
-  if (copiedUpTo === 0) return text;
   parts.push(text.slice(copiedUpTo));
   return parts.join("");
 }

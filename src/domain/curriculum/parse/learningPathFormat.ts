@@ -39,8 +39,9 @@ function classifyPlainLine(raw: string): PlainLine {
   if (week !== null) return { kind: "section", week, text: headingText };
   const estimate = /^estimated(?:\s+reading)?\s+time\s*:\s*(.*)$/i.exec(text);
   if (estimate !== null) return { kind: "estimate", value: estimate[1] ?? "", text };
-  const checkpoint = /^checkpoint\s*(?::\s*(.*))?$/i.exec(text);
-  if (checkpoint !== null) return { kind: "checkpoint", inline: (checkpoint[1] ?? "").trim(), text };
+  // Also bold, as the Markdown format writes it: "**Checkpoint:** …", "**Checkpoint**: …".
+  const checkpoint = /^(?:checkpoint\s*(?::\s*(.*))?|(\*\*|__)checkpoint\s*(?::\s*\2|\2\s*:?)\s*(.*))$/i.exec(text);
+  if (checkpoint !== null) return { kind: "checkpoint", inline: (checkpoint[1] ?? checkpoint[3] ?? "").trim(), text };
   const checkbox = CHECKBOX_LINE.exec(text);
   if (checkbox !== null) return { kind: "checkbox", body: (checkbox[1] ?? "").trim(), text };
   const bullet = BULLET_LINE.exec(text);
@@ -271,7 +272,11 @@ function readSectionText(reader: PlainReader, section: DraftSection, text: strin
 function storeClosing(reader: PlainReader): void {
   const { draft } = reader;
   for (const block of reader.closing?.blocks ?? []) {
-    if (/\b(?:be able to|outcomes?)\b/i.test(block.heading)) {
+    if (/\b(?:be able to|outcomes?)\b/i.test(block.heading) && block.bullets.length === 0 && block.prose.length === 0) {
+      // A lone sentence ("After this path you will be able to ship …") is the outcome itself; a lone heading stays a note.
+      if (looksLikeProse(block.heading)) draft.outcomes.push(block.heading);
+      else draft.notes.push(formatNote(block));
+    } else if (/\b(?:be able to|outcomes?)\b/i.test(block.heading)) {
       draft.outcomes.push(...block.bullets);
       if (block.prose.length > 0) draft.notes.push(`${block.heading}: ${block.prose.join(" ")}`);
     } else {
