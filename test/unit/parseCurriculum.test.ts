@@ -457,31 +457,6 @@ describe("accepted variations in the plain format", () => {
     expect(parsed(damaged).sections[0]?.items[1]?.title).toBe("Café Tour");
   });
 
-  it("reads a duration followed by a note, keeping the note in the title", () => {
-    const curriculum = parsed(
-      withLines((lines) => {
-        lines.splice(
-          6,
-          1,
-          "- [ ] Required -- Storage Engines (30 min) - chapters 1-3 only",
-          "- [ ] Optional -- Indexing (45 min) (skim)",
-          "- [ ] Reference -- Replication (1h 30min), sections 2 and 4",
-        );
-      }),
-    );
-    expect(curriculum.sections[0]?.items.map((item) => [item.title, item.minutes])).toEqual([
-      ["Intro", 30],
-      ["Storage Engines - chapters 1-3 only", 30],
-      ["Indexing (skim)", 45],
-      ["Replication, sections 2 and 4", 90],
-    ]);
-  });
-
-  it("refuses an unreadable duration followed by a note, as it does a trailing one", () => {
-    const text = withLines((lines) => lines.splice(6, 1, "- [ ] Required -- Storage Engines (30 minutes or so) (skim)"));
-    expect(problemsOf(text)).toEqual([{ line: 7, message: matching(/30 minutes or so/) }]);
-  });
-
   it("keeps a closing sentence with no list under it as the path's outcome", () => {
     const curriculum = parsed([...SMALL_PATH, "After this path you will be able to ship a production backend."].join("\n"));
     expect(curriculum.outcomes).toEqual(["After this path you will be able to ship a production backend."]);

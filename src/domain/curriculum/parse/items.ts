@@ -50,30 +50,16 @@ export function parseKindedItem(body: string, line: number, problems: ProblemLis
  * Splits "Title (30 min)". A trailing parenthesis counts as a duration when it
  * starts with a number or names a unit, so "(30 mni)" is reported rather than
  * silently kept in the title, while "Sharding (part two)" stays a title.
- * Otherwise the last earlier parenthesis that names a unit is the duration and
- * what follows it stays in the title as a note: "Title (30 min) - chapters 1-3
- * only" is "Title - chapters 1-3 only", 30 minutes ("(2nd edition)" stays).
  */
 function splitTrailingDuration(rest: string): { title: string; durationText: string | null } {
   const text = rest.trim();
-  const groups = [...text.matchAll(/\(([^()]*)\)/g)];
-  const last = groups.at(-1);
-  if (last !== undefined && last.index + last[0].length === text.length && looksLikeDuration(last[1] ?? "", true)) {
-    return { title: text.slice(0, last.index).trim(), durationText: (last[1] ?? "").trim() };
-  }
-  const note = groups.findLast((group) => looksLikeDuration(group[1] ?? "", false));
-  if (note === undefined) return { title: text, durationText: null };
-  const before = text.slice(0, note.index).trimEnd();
-  const after = text.slice(note.index + note[0].length).trimStart();
-  // "Title (30 min), sections 2-4" keeps its comma against the title.
-  const title = after === "" || /^[,;.]/.test(after) ? `${before}${after}` : `${before} ${after}`;
-  return { title: title.trim(), durationText: (note[1] ?? "").trim() };
-}
-
-/** At the end of an item a leading number is enough ("(25 pages)" is refused); before a note, a unit must be named. */
-function looksLikeDuration(inner: string, trailing: boolean): boolean {
-  const text = inner.trim();
-  return (trailing && /^~?\s*\d/.test(text)) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(text) || parseDuration(text) !== null;
+  if (!text.endsWith(")")) return { title: text, durationText: null };
+  const open = text.lastIndexOf("(");
+  if (open < 0) return { title: text, durationText: null };
+  const inner = text.slice(open + 1, -1).trim();
+  const looksLikeDuration = /^~?\s*\d/.test(inner) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(inner);
+  if (!looksLikeDuration) return { title: text, durationText: null };
+  return { title: text.slice(0, open).trim(), durationText: inner };
 }
 
 const DURATION_SEPARATOR = /[\s,+]*(?:and\s+)?/iy;
