@@ -143,3 +143,26 @@ export async function syncCommands(
   logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands registered");
   return "registered";
 }
+
+/**
+ * Removes our commands (by name) from one server's guild scope, where a start with DISCORD_GUILD_ID left
+ * them: with the global ones registered too, that server's members would see every command twice.
+ * Returns how many were removed. Other guild commands of the application are kept.
+ */
+export async function clearGuildCommands(
+  target: Omit<SyncTarget, "guildId">,
+  guildId: string,
+  definitions: readonly CommandDefinition[],
+): Promise<number> {
+  const rest = restFor({ ...target, guildId });
+  const appId = await applicationId(rest);
+  const route = Routes.applicationGuildCommands(appId, guildId);
+  const existing = (await rest.get(route)) as APIApplicationCommand[];
+  const names = new Set(definitions.map((definition) => definition.name));
+  const ours = existing.filter((command) => names.has(command.name));
+  if (ours.length === 0) return 0;
+  // One request when the scope holds only ours; otherwise one per command, keeping the others.
+  if (ours.length === existing.length) await rest.put(route, { body: [] });
+  else for (const command of ours) await rest.delete(Routes.applicationGuildCommand(appId, guildId, command.id));
+  return ours.length;
+}
