@@ -3,6 +3,8 @@ import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurri
 import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
+import { createLogger } from "./logging/createLogger.js";
+import { invalidServerId, isServerId } from "./services/PrivacyService.js";
 import { DatabaseUnavailableError } from "./db/DatabaseUnavailableError.js";
 import { renderUserError } from "./discord/i18n/renderUserError.js";
 import { translatorFor } from "./discord/i18n/Translator.js";
@@ -91,13 +93,16 @@ function commandLineProblem(args: readonly string[]): string | null {
     return typeof parsed === "string" ? parsed : null;
   }
   const shape = commandShapes.find((candidate) => candidate.words.every((word, index) => args[index] === word));
+  if (args[0] === "curriculum" && args.length === 1) return "curriculum needs an action: list, show or import.";
   if (shape === undefined) return `Unknown command "${args.slice(0, args[0] === "curriculum" ? 2 : 1).join(" ")}".`;
   const rest = args.slice(shape.words.length);
   // No command but simulate takes options: "--json" is not a slug, a file or a server id.
   const option = rest.find((arg) => arg.startsWith("-"));
   if (option !== undefined) return `Unknown option ${option}.`;
   if (rest.length < shape.least) return shape.missing;
-  return rest.length > shape.most ? `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.` : null;
+  if (rest.length > shape.most) return `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.`;
+  const serverId = shape.words[0] === "purge-guild" ? rest[0] : undefined;
+  return serverId !== undefined && !isServerId(serverId) ? userErrorText(invalidServerId(serverId)) : null;
 }
 
 // Long only as a dispatch table: one short branch per CLI command.
@@ -199,7 +204,8 @@ async function main(): Promise<number> {
   }
   let app: App;
   try {
-    app = await createApp(config);
+    // Logs on standard error: standard output is the command's output, also where LOG_LEVEL=info (docker compose).
+    app = await createApp(config, { logger: createLogger({ level: config.logLevel, format: config.logFormat, fd: 2 }) });
   } catch (error) {
     // An unreachable or unwritable database is the operator's to fix: say why, not where in the code.
     // Anything else is a bug, and keeps its stack trace (Node prints it and exits 1).

@@ -1,14 +1,39 @@
 // `npm run deploy-commands`: registers the slash commands with Discord
-// (in DISCORD_GUILD_ID when set, globally otherwise).
+// (in DISCORD_GUILD_ID when set, globally otherwise). `-- --clear-guild <server id>` instead removes them
+// from that server's guild scope (left by a start with DISCORD_GUILD_ID, once the commands are global).
 import { slashCommands } from "../commands/registry.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
-import { deployCommands } from "./discord/syncCommands.js";
+import { clearGuildCommands, deployCommands } from "./discord/syncCommands.js";
+
+const usage = "Usage: npm run deploy-commands [-- --clear-guild <server id>]";
+
+/** The server to clear, null to register, or what is wrong with the command line. */
+function clearGuildArgument(args: readonly string[]): { clear: string | null } | { problem: string } {
+  if (args.length === 0) return { clear: null };
+  const match = /^--clear-guild(?:=(.*))?$/.exec(args[0] ?? "");
+  const guildId = match === null ? undefined : (match[1] ?? args[1]);
+  const used = match?.[1] === undefined ? 2 : 1;
+  if (match === null || args.length > used) return { problem: `Unexpected arguments: ${args.join(" ")}.\n${usage}` };
+  if (guildId === undefined || !/^\d{17,20}$/.test(guildId)) return { problem: `--clear-guild needs a server id (digits).\n${usage}` };
+  return { clear: guildId };
+}
 
 try {
   const config = loadConfig(process.env);
-  if (config.discordToken === undefined) {
+  const parsed = clearGuildArgument(process.argv.slice(2));
+  if ("problem" in parsed) {
+    console.error(parsed.problem);
+    process.exitCode = 2;
+  } else if (config.discordToken === undefined) {
     console.error("cohort-bot: DISCORD_TOKEN is not set. Set it to your bot's token to register the commands.");
     process.exitCode = 1;
+  } else if (parsed.clear !== null) {
+    const removed = await clearGuildCommands(
+      { token: config.discordToken, apiUrl: config.discordApiUrl },
+      parsed.clear,
+      slashCommands.map((command) => command.definition),
+    );
+    console.log(`Removed ${removed} commands from server ${parsed.clear} (global commands are unchanged).`);
   } else {
     const count = await deployCommands(
       { token: config.discordToken, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },

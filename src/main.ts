@@ -55,7 +55,17 @@ async function runBot(config: Config): Promise<number> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   // A shard whose manager is gone would run on unsupervised: it stops too.
   if (config.shard !== undefined) process.once("disconnect", () => void shutdown("sharding manager gone"));
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    // Half-started (commands answered, no scheduler, no heartbeat) is worse than stopped: close the
+    // connection, workers and database and exit non-zero, so Docker (or the shard manager) restarts it.
+    stopping = true;
+    console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+    await app.close().catch((closeError: unknown) => app.logger.error({ err: closeError }, "shutdown after a failed start-up failed"));
+    await drainLogs(app.logger);
+    process.exit(1);
+  }
   // A shard's health is the manager's to report (all shards or none).
   if (config.shard !== undefined) return 0;
   const beat = () => {
@@ -141,5 +151,6 @@ try {
   process.exitCode = await main();
 } catch (error) {
   console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  // Whatever start-up left open (a connection, a timer) must not keep a process that does nothing alive.
+  process.exit(1);
 }

@@ -1,5 +1,6 @@
-import { REST } from "@discordjs/rest";
-import { Routes, type APIApplication, type APIApplicationCommand } from "discord.js";
+import { DiscordAPIError, REST } from "@discordjs/rest";
+import { RESTJSONErrorCodes, Routes, type APIApplication, type APIApplicationCommand } from "discord.js";
+import { ConfigError } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
 
@@ -93,12 +94,28 @@ async function applicationId(rest: REST): Promise<string> {
   return application.id;
 }
 
+/**
+ * Discord refuses a guild's commands with a bare "Missing Access" (or "Unknown Guild") when the bot is not
+ * in that server: said as the setting to change, so the operator knows which value is wrong.
+ */
+async function inGuildScope<T>(guildId: string | undefined, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    const notThere =
+      error instanceof DiscordAPIError &&
+      (error.code === RESTJSONErrorCodes.MissingAccess || error.code === RESTJSONErrorCodes.UnknownGuild);
+    if (guildId === undefined || !notThere) throw error;
+    throw new ConfigError([`DISCORD_GUILD_ID ${guildId}: the bot is not in that server (invite it, or unset DISCORD_GUILD_ID)`]);
+  }
+}
+
 /** Replaces the registered commands with ours (`npm run deploy-commands`). */
 export async function deployCommands(target: SyncTarget, definitions: readonly CommandDefinition[]): Promise<number> {
   const rest = restFor(target);
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);
-  const result = (await rest.put(route, { body: definitions })) as APIApplicationCommand[];
+  const result = (await inGuildScope(target.guildId, () => rest.put(route, { body: definitions }))) as APIApplicationCommand[];
   return result.length;
 }
 
@@ -115,12 +132,37 @@ export async function syncCommands(
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);
   // Full localization dictionaries, so a changed translation is seen as a change.
-  const existing = (await rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) })) as Record<string, unknown>[];
+  const existing = (await inGuildScope(target.guildId, () =>
+    rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) }),
+  )) as Record<string, unknown>[];
   if (sameCommands(definitions, existing)) {
     logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands up to date");
     return "unchanged";
   }
-  await rest.put(route, { body: definitions });
+  await inGuildScope(target.guildId, () => rest.put(route, { body: definitions }));
   logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands registered");
   return "registered";
+}
+
+/**
+ * Removes our commands (by name) from one server's guild scope, where a start with DISCORD_GUILD_ID left
+ * them: with the global ones registered too, that server's members would see every command twice.
+ * Returns how many were removed. Other guild commands of the application are kept.
+ */
+export async function clearGuildCommands(
+  target: Omit<SyncTarget, "guildId">,
+  guildId: string,
+  definitions: readonly CommandDefinition[],
+): Promise<number> {
+  const rest = restFor({ ...target, guildId });
+  const appId = await applicationId(rest);
+  const route = Routes.applicationGuildCommands(appId, guildId);
+  const existing = (await rest.get(route)) as APIApplicationCommand[];
+  const names = new Set(definitions.map((definition) => definition.name));
+  const ours = existing.filter((command) => names.has(command.name));
+  if (ours.length === 0) return 0;
+  // One request when the scope holds only ours; otherwise one per command, keeping the others.
+  if (ours.length === existing.length) await rest.put(route, { body: [] });
+  else for (const command of ours) await rest.delete(Routes.applicationGuildCommand(appId, guildId, command.id));
+  return ours.length;
 }

@@ -8,10 +8,13 @@ export interface LoggerOptions {
   readonly format?: "json" | "pretty" | undefined;
   /** Where JSON lines go; tests pass a stream to read them back (written synchronously, as given). */
   readonly destination?: NodeJS.WritableStream | undefined;
+  /** Standard output (1, the default) or standard error (2: the operator CLI, whose output is on standard output). */
+  readonly fd?: 1 | 2 | undefined;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  const format = options.format ?? (process.stdout.isTTY ? "pretty" : "json");
+  const fd = options.fd ?? 1;
+  const format = options.format ?? ((fd === 1 ? process.stdout : process.stderr).isTTY ? "pretty" : "json");
   const base = { level: options.level, base: { service: "cohort-bot" } };
   if (options.destination !== undefined) {
     return pino(base, options.destination);
@@ -19,10 +22,13 @@ export function createLogger(options: LoggerOptions): Logger {
   if (format === "pretty") {
     return pino({
       ...base,
-      transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" } },
+      transport: {
+        target: "pino-pretty",
+        options: { destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" },
+      },
     });
   }
-  return pino(base, asyncStdout());
+  return pino(base, asyncOutput(fd));
 }
 
 /**
@@ -35,8 +41,8 @@ export function createLogger(options: LoggerOptions): Logger {
  * `drainLogs` first (test/integration/asyncLogging.test.ts). `minLength: 1`
  * still writes each line at once; with 0 the stream's flush would not wait.
  */
-function asyncStdout(): ReturnType<typeof pino.destination> {
-  return pino.destination({ dest: 1, sync: false, minLength: 1 });
+function asyncOutput(fd: 1 | 2): ReturnType<typeof pino.destination> {
+  return pino.destination({ dest: fd, sync: false, minLength: 1 });
 }
 
 /**

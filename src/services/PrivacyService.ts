@@ -170,7 +170,7 @@ export class PrivacyService {
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
   async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
-    if (!/^\d{1,25}$/.test(guildId)) throw new UserError("privacy.invalidGuild", { value: guildId.slice(0, 40) });
+    if (!isServerId(guildId)) throw invalidServerId(guildId);
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");
     return result;
@@ -201,4 +201,13 @@ export class PrivacyService {
     }
     return purged;
   }
+}
+
+/** Whether `value` has a server id's form (digits); the CLI checks it before opening the database. */
+export function isServerId(value: string): boolean {
+  return /^\d{1,25}$/.test(value);
+}
+
+export function invalidServerId(value: string): UserError {
+  return new UserError("privacy.invalidGuild", { value: value.slice(0, 40) });
 }

@@ -13,16 +13,16 @@ export interface CliResult {
 }
 
 /**
- * `npm run cli -- <args>` as its own process on `databaseUrl`, JSON logs on stderr; never rejects. Call it
+ * `npm run cli -- <args>` as its own process on `databaseUrl` (and `environment`), JSON logs; never rejects. Call it
  * inside a test: a CLI that hangs is killed at waitLimitMs, so the test fails on its output, not on a bare
  * timeout, and it is killed when the test ends however it ends.
  */
-export function runCli(databaseUrl: string, args: readonly string[]): Promise<CliResult> {
+export function runCli(databaseUrl: string, args: readonly string[], environment: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/cli.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json" }, timeout: waitLimitMs },
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json", ...environment }, timeout: waitLimitMs },
       (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
     );
     onTestFinished(() => {

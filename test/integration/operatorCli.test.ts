@@ -13,6 +13,9 @@ describe("npm run cli -- with a command it does not know", () => {
 
   it.each([
     [["curriculum", "lsit"], 'Unknown command "curriculum lsit"'],
+    // The group alone is known: it lacks its action.
+    [["curriculum"], "curriculum needs an action: list, show or import."],
+    [["purge-guild", "abc"], '"abc" is not a server id.'],
     [["simulate", "backend-engineer-learning-path", "--weeks", "0"], "--weeks needs a whole number"],
     [["curriculum", "import"], "Name the file to import"],
     [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],
@@ -72,6 +75,19 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(lines[0]).toMatch(/^Cannot start: /);
     expect(lines[0]).toContain(`Cannot open the SQLite database at ${path.join(blocker, "cohort.db")}: `);
   }, 120_000);
+});
+
+describe("npm run cli -- where LOG_LEVEL=info (docker compose sets it)", () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.cleanup());
+
+  it("prints the command's output alone on standard output, its log lines on standard error", async () => {
+    const result = await cli(`file:${path.join(temp.dir, "cli.db")}`, ["curriculum", "list"], { LOG_LEVEL: "info" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("backend-engineer-learning-path");
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("{"))).toEqual([]);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("{")).length).toBeGreaterThan(0);
+  });
 });
 
 describe("npm run cli -- curriculum import", () => {

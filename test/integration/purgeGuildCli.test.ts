@@ -65,9 +65,9 @@ describe("npm run cli -- purge-guild", () => {
     }
   });
 
-  it("refuses something that is not a server id", async () => {
+  it("refuses something that is not a server id, as it refuses a malformed command line", async () => {
     const result = await cli(database.url, ["purge-guild", "everything"]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("is not a server id");
   });
 });
