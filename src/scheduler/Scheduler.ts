@@ -676,7 +676,7 @@ export class Scheduler {
     const redraw = reused && (post.kind === "week" || post.kind === "closing");
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
-    const ours =
+    const attached =
       marked &&
       (liveUntil === null ||
         boardId === undefined ||
@@ -687,10 +687,7 @@ export class Scheduler {
           liveUntil,
           now,
         )));
-    if (!ours) {
-      await this.sentButNotOurs(cohort, post, claim, boardId, now, log.child({ messageId: firstId }));
-      return "not_ours";
-    }
+    if (!attached && !(await this.movedMeanwhile(cohort, post, claim, { firstId, boardId, liveUntil }, now, log))) return "not_ours";
     log.info(
       { messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) },
       lateMs >= minute ? "post sent late" : "post sent",
@@ -708,40 +705,50 @@ export class Scheduler {
   }
 
   /**
-   * The post went out, but its row was no longer this process's claim when the send was recorded: a start
-   * edit set it aside meanwhile (the week is announced again at its new time), or another process took
-   * over the claim (it owns the outcome: the row, the board, the thread, the report); or the send was
-   * recorded, but a start edit set the row aside before its board was attached. Either way this post
-   * is not the week's: its board is never attached as the week's live board, no discussion thread opens on
-   * it and it is not reported as sent. A set-aside post's board is kept only to be told, a minute later,
-   * that its week moved (attachSetAside), as the board of a post set aside after it was sent is.
-   * Not handled: a second start edit that puts the row back under the week's name (takes it back: the week
-   * returns to this post's instant) after the send but before attachSetAside. The row is then the week's
-   * again, but given up (skipped) by the first edit, so nothing sends the week again; this post is its
-   * post in the channel, yet its board is recorded nowhere: it keeps saying "live", no edit or final edit
-   * ever reaches it, and no thread opens. (Taken back after the send was recorded, attach finds the week's
-   * name again and all goes as usual.) It needs two edits within one send, the second undoing the first.
+   * The post went out, but its row was no longer this process's claim when the send was to be recorded, or
+   * was renamed before its board was attached: start edits changed it meanwhile, or another process took
+   * over the claim (it owns the outcome: the row, the board, the thread, the report). A weekly post is
+   * recorded where its row is now (LiveBoardRepository.attachAfterMove), so every message sent is recorded
+   * once, as the week's post or as set aside, never neither: set aside (its week moved, announced again at
+   * its new time), it is not the week's: its board is never the week's live board, only told a minute later
+   * that its week moved, as the board of a post set aside after it was sent is; no discussion thread opens
+   * on it, it is not reported as sent, and its messages are kept so a member's deletion or privacy change
+   * redraws their boards. Taken back by a second edit (the week returned to this post's instant), it is the
+   * week's post: true, and the caller goes on as for a post recorded at once (thread, report).
    */
-  private async sentButNotOurs(
+  private async movedMeanwhile(
     cohort: Cohort,
     post: PlannedPost,
     claim: ScheduledPostRecord,
-    boardId: string | undefined,
+    sent: { readonly firstId: string; readonly boardId: string | undefined; readonly liveUntil: Date | null },
     now: Date,
     log: Logger,
-  ): Promise<void> {
-    const setAsidePeriod =
-      post.kind === "week" && post.weekNumber !== undefined ? setAsideWeekPeriod(post.weekNumber, claim.dueAt) : undefined;
-    const boardKept =
-      setAsidePeriod !== undefined &&
-      boardId !== undefined &&
-      (await this.dependencies.liveBoards.attachSetAside(
-        claim.id,
-        setAsidePeriod,
-        { messageId: boardId, channelId: cohort.channelId },
-        now,
-      ));
-    log.warn({ boardKept }, "post sent, but it was set aside or another process took over its claim meanwhile");
+  ): Promise<boolean> {
+    const recorded =
+      post.kind === "week" && post.weekNumber !== undefined
+        ? await this.dependencies.liveBoards.attachAfterMove(
+            {
+              postId: claim.id,
+              claimedBy: this.instanceId,
+              messageId: sent.firstId,
+              period: claim.period,
+              setAsidePeriod: setAsideWeekPeriod(post.weekNumber, claim.dueAt),
+            },
+            sent.boardId === undefined || sent.liveUntil === null
+              ? null
+              : { messageId: sent.boardId, channelId: cohort.channelId, liveUntil: sent.liveUntil },
+            now,
+          )
+        : null;
+    if (recorded === "week") {
+      log.info({ messageId: sent.firstId }, "post sent: its week was moved and put back while it was being sent");
+      return true;
+    }
+    log.warn(
+      { messageId: sent.firstId, setAside: recorded === "setAside" },
+      "post sent, but it was set aside or another process took over its claim meanwhile",
+    );
+    return false;
   }
 
   /**
