@@ -200,6 +200,15 @@ function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
 }
 
+/**
+ * A post sent while set aside (recorded without `sentAt`, LiveBoardRepository.attachAfterMove), found under a
+ * planned post's own name: an edit put its week back since, so it is that week's post, not yet reported sent
+ * nor given its thread (Scheduler.reportPutBack).
+ */
+function putBackUnreported(row: ScheduledPostRecord): boolean {
+  return row.kind === "week" && row.status === PostStatus.Sent && row.sentAt === null && row.messageId !== null;
+}
+
 /** A post row that will not be attempted again: sent, skipped, or failed for good. */
 function isSettled(row: ScheduledPostRecord): boolean {
   return (
@@ -246,7 +255,7 @@ export function nextLookAt(
   let at = latest;
   for (const post of planned) {
     const row = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
-    at = Math.min(at, row === undefined ? post.dueAt.getTime() : attentionOf(row));
+    at = Math.min(at, row === undefined ? post.dueAt.getTime() : putBackUnreported(row) ? now.getTime() : attentionOf(row));
   }
   return at;
 }
@@ -579,6 +588,7 @@ export class Scheduler {
       !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
+    if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
     if (existing === undefined) {
       if (tooLate) {
         if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
@@ -693,14 +703,41 @@ export class Scheduler {
       lateMs >= minute ? "post sent late" : "post sent",
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
-    if (rendered.threadName !== null && firstId !== "") {
-      try {
-        const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
-        log.debug({ thread }, "discussion thread");
-      } catch (error) {
-        log.warn({ err: error }, "could not open the discussion thread");
-      }
+    await this.openThread(cohort, firstId, rendered.threadName, log);
+    return "sent";
+  }
+
+  private async openThread(cohort: Cohort, firstId: string, threadName: string | null, log: Logger): Promise<void> {
+    if (threadName === null || firstId === "") return;
+    try {
+      const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, threadName);
+      log.debug({ thread }, "discussion thread");
+    } catch (error) {
+      log.warn({ err: error }, "could not open the discussion thread");
     }
+  }
+
+  /**
+   * A weekly post sent while set aside, its week put back since by an edit committed after its send was
+   * recorded (putBackUnreported): the week's post after all. Its board went live again with the edit
+   * (weekPostChangeWrites); here it is reported sent and its discussion thread opened, once (claimPutBack).
+   */
+  private async reportPutBack(
+    cohort: Cohort,
+    post: PlannedPost,
+    row: ScheduledPostRecord,
+    lateMs: number,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<PostResult> {
+    const firstId = row.messageId ?? "";
+    if (!(await this.dependencies.posts.claimPutBack(row.id, row.period, now))) return "not_ours";
+    const postLog = log.child({ postId: row.id, kind: post.kind, period: post.period });
+    postLog.info({ messageId: firstId }, "post sent: its week was put back after it was recorded as set aside");
+    report.sent.push({ cohortId: cohort.id, kind: post.kind, period: post.period, messageId: firstId, lateMs });
+    const view = await this.dependencies.postService.viewOf(cohort, post, now);
+    await this.openThread(cohort, firstId, this.dependencies.renderer.post(view, cohort.language).threadName, postLog);
     return "sent";
   }
 

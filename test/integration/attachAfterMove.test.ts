@@ -70,7 +70,14 @@ describe("LiveBoardRepository.attachAfterMove", () => {
       boardMessageId: `board-${post.id}`,
       boardLiveUntil: now,
       nextAttemptAt: now,
+      sentAt: null,
     });
+    // Put back by a later edit, it is the week's post: reported sent (its thread opened) once, by whoever claims that first.
+    expect(await posts.claimPutBack(post.id, post.period, now)).toBe(false);
+    await takeBack(post, weekEnd);
+    expect(await posts.claimPutBack(post.id, post.period, now)).toBe(true);
+    expect(await posts.claimPutBack(post.id, post.period, now)).toBe(false);
+    expect(await rowOf(post)).toMatchObject({ period: post.period, status: PostStatus.Sent, sentAt: now, boardLiveUntil: weekEnd });
   });
 
   it("records as the week's post one a second edit took back, its board live until the end the taking back gave it", async () => {

@@ -213,9 +213,11 @@ export class LiveBoardRepository {
           WHERE "id" = ${postId} AND "period" = ${post.period} AND "boardMessageId" = ${board?.messageId ?? ""}
             AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
             AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
+        // No `sentAt`: never reported sent as its week's post, no thread opened on it. An edit that puts its week
+        // back later leaves that to the next tick (ScheduledPostRepository.claimPutBack).
         this.prisma.scheduledPost.updateMany({
           where: { ...unrecorded, period: post.setAsidePeriod },
-          data: { ...sent, ...boardUntil(now) },
+          data: { ...sent, sentAt: null, ...boardUntil(now) },
         }),
       ]),
     );
