@@ -743,15 +743,17 @@ export class Scheduler {
 
   /**
    * The post went out, but its row was no longer this process's claim when the send was to be recorded, or
-   * was renamed before its board was attached: start edits changed it meanwhile, or another process took
-   * over the claim (it owns the outcome: the row, the board, the thread, the report). A weekly post is
-   * recorded where its row is now (LiveBoardRepository.attachAfterMove), so every message sent is recorded
+   * was renamed before its board was attached: start edits changed it meanwhile, another process took over
+   * the claim (it owns the outcome: the row, the board, the thread, the report), or another process gave the
+   * stale claim up (more than 24 hours late, or the cohort ended: skipPending), leaving the row skipped under
+   * the week's name, without a message. A weekly post is recorded where its row is now (LiveBoardRepository.attachAfterMove), so every message sent is recorded
    * once, as the week's post or as set aside, never neither: set aside (its week moved, announced again at
    * its new time), it is not the week's: its board is never the week's live board, only told a minute later
    * that its week moved, as the board of a post set aside after it was sent is; no discussion thread opens
    * on it, it is not reported as sent, and its messages are kept so a member's deletion or privacy change
-   * redraws their boards. Taken back by a second edit (the week returned to this post's instant), it is the
-   * week's post: true, and the caller goes on as for a post recorded at once (thread, report).
+   * redraws their boards. Given up by another process, or taken back by a second edit (the week returned to
+   * this post's instant), it is the week's post (the only one it will have: a given-up row is never sent
+   * again): true, and the caller goes on as for a post recorded at once (thread, report).
    */
   private async movedMeanwhile(
     cohort: Cohort,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { ScheduledPostRepository } from "../../src/db/repositories/ScheduledPostRepository.js";
 import { weekPostChangeWrites } from "../../src/db/repositories/weekPostChangeWrites.js";
@@ -96,6 +97,39 @@ describe("LiveBoardRepository.attachAfterMove", () => {
         boardMessageId: `board-${post.id}`,
         boardLiveUntil: takenBackUntil,
       });
+    }
+  });
+
+  it("records as the week's post one another process gave up on as a stale claim while it was going out, its board ending with an ended cohort", async () => {
+    const staleBefore = new Date(now.getTime() + 1);
+    // Given up as more than 24 hours late: nothing else sends that week, this post is its post.
+    const late = await claimed("process-a");
+    expect(await posts.skipPending(late, "more than 24 hours late", staleBefore)).toBe(true);
+    expect(await record(late, "process-a")).toBe("week");
+    expect(await rowOf(late)).toMatchObject({
+      period: late.period,
+      status: PostStatus.Sent,
+      messageId: `message-${late.id}`,
+      boardMessageId: `board-${late.id}`,
+      boardLiveUntil: weekEnd,
+      nextAttemptAt: now,
+    });
+    expect(await record(late, "process-a")).toBeNull();
+
+    // Given up as its cohort ended: the week's post too, its board ending at the cohort's end, as attach does.
+    const endedAt = new Date("2027-03-03T12:00:00Z");
+    const endedPost = await claimed("process-a");
+    await handle.prisma.cohort.update({ where: { id: cohortId }, data: { status: CohortStatus.Ended, endedAt } });
+    try {
+      expect(await posts.skipPending(endedPost, "cohort ended", staleBefore)).toBe(true);
+      expect(await record(endedPost, "process-a")).toBe("week");
+      expect(await rowOf(endedPost)).toMatchObject({
+        status: PostStatus.Sent,
+        boardMessageId: `board-${endedPost.id}`,
+        boardLiveUntil: endedAt,
+      });
+    } finally {
+      await handle.prisma.cohort.update({ where: { id: cohortId }, data: { status: CohortStatus.Active, endedAt: null } });
     }
   });
 

@@ -153,13 +153,15 @@ export class LiveBoardRepository {
   }
 
   /**
-   * After a weekly post went out whose row a start edit changed while it was on its way (markSent found it
-   * given up, or attach found it renamed): records the post where its row is now, so every message sent is
+   * After a weekly post went out whose row changed while it was on its way (markSent found it given up, by a
+   * start edit or by another process's skipPending of the stale claim, or attach found it renamed by a start
+   * edit): records the post where its row is now, so every message sent is
    * recorded once, as the week's post or as set aside. In one transaction that locks the cohort's row first,
    * as a start edit writes it first (CohortRepository.updateWithWeekPosts), so no edit commits between its
-   * statements. Only a row not recorded by anyone yet (given up by the edit, without a message) or recorded
+   * statements. Only a row not recorded by anyone yet (given up, without a message) or recorded
    * by this claim's own markSent (`claimedBy`, `messageId`), and without a board:
-   * - back under the week's own name (`period`: a second edit took it back): the week's post, sent, its
+   * - under the week's own name (`period`: given up by another process, more than 24 hours late or its
+   *   cohort ended, so nothing else will send the week; or a second edit took it back): the week's post, sent, its
    *   board live until the end the taking back gave it (or `board.liveUntil`), capped at an ended cohort's
    *   end as attach does. Returns "week": the caller opens its thread and reports it sent.
    * - still set aside under `setAsidePeriod`: sent, its board ending `now`, so its final edit a minute later
