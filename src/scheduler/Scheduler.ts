@@ -736,8 +736,17 @@ export class Scheduler {
     const postLog = log.child({ postId: row.id, kind: post.kind, period: post.period });
     postLog.info({ messageId: firstId }, "post sent: its week was put back after it was recorded as set aside");
     report.sent.push({ cohortId: cohort.id, kind: post.kind, period: post.period, messageId: firstId, lateMs });
-    const view = await this.dependencies.postService.viewOf(cohort, post, now);
-    await this.openThread(cohort, firstId, this.dependencies.renderer.post(view, cohort.language).threadName, postLog);
+    let threadName: string | null;
+    try {
+      threadName = this.dependencies.renderer.post(
+        await this.dependencies.postService.viewOf(cohort, post, now),
+        cohort.language,
+      ).threadName;
+    } catch (error) {
+      postLog.warn({ err: error }, "could not open the discussion thread");
+      return "sent";
+    }
+    await this.openThread(cohort, firstId, threadName, postLog);
     return "sent";
   }
 
