@@ -207,6 +207,15 @@ function postKey(post: PostOutcome): string {
   return `${post.cohortId}|${post.kind}|${post.period}`;
 }
 
+/**
+ * A post sent while set aside (recorded without `sentAt`, LiveBoardRepository.attachAfterMove), found under a
+ * planned post's own name: an edit put its week back since, so it is that week's post, not yet reported sent
+ * nor given its thread (Scheduler.reportPutBack).
+ */
+function putBackUnreported(row: ScheduledPostRecord): boolean {
+  return row.kind === "week" && row.status === PostStatus.Sent && row.sentAt === null && row.messageId !== null;
+}
+
 /** A post row that will not be attempted again: sent, skipped, or failed for good. */
 function isSettled(row: ScheduledPostRecord): boolean {
   return (
@@ -253,7 +262,7 @@ export function nextLookAt(
   let at = latest;
   for (const post of planned) {
     const row = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
-    at = Math.min(at, row === undefined ? post.dueAt.getTime() : attentionOf(row));
+    at = Math.min(at, row === undefined ? post.dueAt.getTime() : putBackUnreported(row) ? now.getTime() : attentionOf(row));
   }
   return at;
 }
@@ -586,6 +595,7 @@ export class Scheduler {
       !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
+    if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
     if (existing === undefined) {
       if (tooLate) {
         if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
@@ -683,7 +693,7 @@ export class Scheduler {
     const redraw = reused && (post.kind === "week" || post.kind === "closing");
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
-    const ours =
+    const attached =
       marked &&
       (liveUntil === null ||
         boardId === undefined ||
@@ -694,61 +704,106 @@ export class Scheduler {
           liveUntil,
           now,
         )));
-    if (!ours) {
-      await this.sentButNotOurs(cohort, post, claim, boardId, now, log.child({ messageId: firstId }));
-      return "not_ours";
-    }
+    if (!attached && !(await this.movedMeanwhile(cohort, post, claim, { firstId, boardId, liveUntil }, now, log))) return "not_ours";
     log.info(
       { messageId: firstId, messages: messageIds.length, lateMinutes: Math.max(0, Math.round(lateMs / minute)) },
       lateMs >= minute ? "post sent late" : "post sent",
     );
     report.sent.push({ ...outcome, messageId: firstId, lateMs });
-    if (rendered.threadName !== null && firstId !== "") {
-      try {
-        const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, rendered.threadName);
-        log.debug({ thread }, "discussion thread");
-      } catch (error) {
-        log.warn({ err: error }, "could not open the discussion thread");
-      }
+    await this.openThread(cohort, firstId, rendered.threadName, log);
+    return "sent";
+  }
+
+  private async openThread(cohort: Cohort, firstId: string, threadName: string | null, log: Logger): Promise<void> {
+    if (threadName === null || firstId === "") return;
+    try {
+      const thread = await this.dependencies.sender.openThread(cohort.guildId, cohort.channelId, firstId, threadName);
+      log.debug({ thread }, "discussion thread");
+    } catch (error) {
+      log.warn({ err: error }, "could not open the discussion thread");
     }
+  }
+
+  /**
+   * A weekly post sent while set aside, its week put back since by an edit committed after its send was
+   * recorded (putBackUnreported): the week's post after all. Its board went live again with the edit
+   * (weekPostChangeWrites); here it is reported sent and its discussion thread opened, once (claimPutBack).
+   */
+  private async reportPutBack(
+    cohort: Cohort,
+    post: PlannedPost,
+    row: ScheduledPostRecord,
+    lateMs: number,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<PostResult> {
+    const firstId = row.messageId ?? "";
+    if (!(await this.dependencies.posts.claimPutBack(row.id, row.period, now))) return "not_ours";
+    const postLog = log.child({ postId: row.id, kind: post.kind, period: post.period });
+    postLog.info({ messageId: firstId }, "post sent: its week was put back after it was recorded as set aside");
+    report.sent.push({ cohortId: cohort.id, kind: post.kind, period: post.period, messageId: firstId, lateMs });
+    let threadName: string | null;
+    try {
+      threadName = this.dependencies.renderer.post(
+        await this.dependencies.postService.viewOf(cohort, post, now),
+        cohort.language,
+      ).threadName;
+    } catch (error) {
+      postLog.warn({ err: error }, "could not open the discussion thread");
+      return "sent";
+    }
+    await this.openThread(cohort, firstId, threadName, postLog);
     return "sent";
   }
 
   /**
-   * The post went out, but its row was no longer this process's claim when the send was recorded: a start
-   * edit set it aside meanwhile (the week is announced again at its new time), or another process took
-   * over the claim (it owns the outcome: the row, the board, the thread, the report); or the send was
-   * recorded, but a start edit set the row aside before its board was attached. Either way this post
-   * is not the week's: its board is never attached as the week's live board, no discussion thread opens on
-   * it and it is not reported as sent. A set-aside post's board is kept only to be told, a minute later,
-   * that its week moved (attachSetAside), as the board of a post set aside after it was sent is.
-   * Not handled: a second start edit that puts the row back under the week's name (takes it back: the week
-   * returns to this post's instant) after the send but before attachSetAside. The row is then the week's
-   * again, but given up (skipped) by the first edit, so nothing sends the week again; this post is its
-   * post in the channel, yet its board is recorded nowhere: it keeps saying "live", no edit or final edit
-   * ever reaches it, and no thread opens. (Taken back after the send was recorded, attach finds the week's
-   * name again and all goes as usual.) It needs two edits within one send, the second undoing the first.
+   * The post went out, but its row was no longer this process's claim when the send was to be recorded, or
+   * was renamed before its board was attached: start edits changed it meanwhile, another process took over
+   * the claim (it owns the outcome: the row, the board, the thread, the report), or another process gave the
+   * stale claim up (more than 24 hours late, or the cohort ended: skipPending), leaving the row skipped under
+   * the week's name, without a message. A weekly post is recorded where its row is now (LiveBoardRepository.attachAfterMove), so every message sent is recorded
+   * once, as the week's post or as set aside, never neither: set aside (its week moved, announced again at
+   * its new time), it is not the week's: its board is never the week's live board, only told a minute later
+   * that its week moved, as the board of a post set aside after it was sent is; no discussion thread opens
+   * on it, it is not reported as sent, and its messages are kept so a member's deletion or privacy change
+   * redraws their boards. Given up by another process, or taken back by a second edit (the week returned to
+   * this post's instant), it is the week's post (the only one it will have: a given-up row is never sent
+   * again): true, and the caller goes on as for a post recorded at once (thread, report).
    */
-  private async sentButNotOurs(
+  private async movedMeanwhile(
     cohort: Cohort,
     post: PlannedPost,
     claim: ScheduledPostRecord,
-    boardId: string | undefined,
+    sent: { readonly firstId: string; readonly boardId: string | undefined; readonly liveUntil: Date | null },
     now: Date,
     log: Logger,
-  ): Promise<void> {
-    const setAsidePeriod =
-      post.kind === "week" && post.weekNumber !== undefined ? setAsideWeekPeriod(post.weekNumber, claim.dueAt) : undefined;
-    const boardKept =
-      setAsidePeriod !== undefined &&
-      boardId !== undefined &&
-      (await this.dependencies.liveBoards.attachSetAside(
-        claim.id,
-        setAsidePeriod,
-        { messageId: boardId, channelId: cohort.channelId },
-        now,
-      ));
-    log.warn({ boardKept }, "post sent, but it was set aside or another process took over its claim meanwhile");
+  ): Promise<boolean> {
+    const recorded =
+      post.kind === "week" && post.weekNumber !== undefined
+        ? await this.dependencies.liveBoards.attachAfterMove(
+            {
+              postId: claim.id,
+              claimedBy: this.instanceId,
+              messageId: sent.firstId,
+              period: claim.period,
+              setAsidePeriod: setAsideWeekPeriod(post.weekNumber, claim.dueAt),
+            },
+            sent.boardId === undefined || sent.liveUntil === null
+              ? null
+              : { messageId: sent.boardId, channelId: cohort.channelId, liveUntil: sent.liveUntil },
+            now,
+          )
+        : null;
+    if (recorded === "week") {
+      log.info({ messageId: sent.firstId }, "post sent: its week was moved and put back while it was being sent");
+      return true;
+    }
+    log.warn(
+      { messageId: sent.firstId, setAside: recorded === "setAside" },
+      "post sent, but it was set aside or another process took over its claim meanwhile",
+    );
+    return false;
   }
 
   /**

@@ -109,4 +109,65 @@ describe("a start date moved while the week 1 post was on its way", () => {
       expect(weekPosts().map((post) => post.message.threadId !== null)).toEqual([false, true]);
     },
   );
+
+  /**
+   * When the second edit (the start put back) commits: with the first while the post is at Discord, once its
+   * send was refused, or after its send was recorded as set aside (the tick over).
+   */
+  const secondMoments = ["while the post is sent", "right after its send is refused", "after it was recorded as set aside"] as const;
+
+  it.each(secondMoments)(
+    "keeps the post as week 1's, its board live then final and its thread open, when a second edit puts the start back %s",
+    async (moment) => {
+      let repository: EditedOnceSent | undefined;
+      const current = await startSchedulerWorld(new Date("2027-02-26T12:00:00Z"), {
+        scheduledPostRepository: (prisma, writes) => (repository = new EditedOnceSent(prisma, writes)),
+      });
+      world = current;
+      const name = `Put Back ${secondMoments.indexOf(moment)}`;
+      const channelId = current.createChannel(name.toLowerCase().replace(/\s+/g, "-")).id;
+      await current.createCohort({ name, channelId, start: "2027-03-01" });
+      const edit = (start: string, iso: string) => async () => {
+        const editedAt = new Date(iso);
+        current.first.clock.set(editedAt);
+        await current.first.test.app.services.cohorts.edit({
+          guildId: current.guild.id,
+          cohort: name,
+          start,
+          now: editedAt,
+          actorId: current.admin.id,
+        });
+      };
+      const postpone = edit("2027-03-08", "2027-03-01T09:00:20Z");
+      const putBack = edit("2027-03-01", "2027-03-01T09:00:40Z");
+      const held = current.emulator.holdNext(`POST /channels/${channelId}/messages`);
+      const tick = current.first.tickAt(new Date("2027-03-01T09:00:00Z"));
+      await held.arrived;
+      await postpone();
+      if (moment === "while the post is sent") await putBack();
+      else if (moment === "right after its send is refused") {
+        if (repository === undefined) throw new Error("the app did not build its post repository");
+        repository.afterSent = putBack;
+      }
+      held.release();
+      const reports = [await tick];
+      if (moment === "after it was recorded as set aside") await putBack();
+
+      const weekPosts = () => current.posts(channelId).filter((post) => postLabel(post.message) === "week 1");
+      const boardTitles = () =>
+        current
+          .posts(channelId, { liveBoards: true })
+          .filter((post) => postLabel(post.message).startsWith("live board"))
+          .map((post) => post.message.embeds[0]?.title);
+      reports.push(await current.first.tickAt(new Date("2027-03-01T09:01:30Z")));
+      reports.push(await current.first.tickAt(new Date("2027-03-01T10:00:00Z")));
+      // Reported sent once, as week 1's post, whichever tick found it the week's.
+      expect(reports.flatMap((report) => report.sent.map((post) => post.period))).toEqual(["week-1"]);
+      expect(weekPosts().map((post) => post.message.threadId !== null)).toEqual([true]);
+      expect(boardTitles()).toEqual(["🏆 Week 1 leaderboard · live"]);
+      await current.first.tickAt(new Date("2027-03-08T00:01:00Z"));
+      expect(boardTitles()).toEqual(["🏆 Week 1 leaderboard · final"]);
+      expect(weekPosts()).toHaveLength(1);
+    },
+  );
 });

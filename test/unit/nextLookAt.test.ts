@@ -69,6 +69,13 @@ describe("nextLookAt", () => {
     expect(nextLookAt(cohort, [week1, week2], failed, now)).toBe(nextAttemptAt.getTime());
   });
 
+  it("is now for a post sent while set aside that an edit put back under its week's name, until it is reported sent", () => {
+    const putBack = new Map([row("week-1", PostStatus.Sent, { messageId: "m1" })]);
+    expect(nextLookAt(cohort, [week1, week2], putBack, now)).toBe(now.getTime());
+    const reported = new Map([row("week-1", PostStatus.Sent, { messageId: "m1", sentAt: now })]);
+    expect(nextLookAt(cohort, [week1, week2], reported, now)).toBe(latest);
+  });
+
   it("keeps looking at an ended cohort until its closing post is settled", () => {
     const ended = { ...cohort, status: CohortStatus.Ended };
     const closing: PlannedPost = { ...post("closing", "2027-06-01T09:00:00Z"), kind: "closing" };

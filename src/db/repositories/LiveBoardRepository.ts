@@ -157,26 +157,79 @@ export class LiveBoardRepository {
   }
 
   /**
-   * After a weekly post went out that a start edit set aside while it was on its way (its row renamed to
-   * `setAsidePeriod` and given up before the send was recorded): its board is kept, but ends at `now`, as a
-   * set-aside board still live ends at the edit (weekPostChangeWrites), so its final edit a minute later
-   * tells its readers the week moved; it is never the week's live board. Only a row still set aside under
-   * that name and without a board: a row another process took over (still under the week's own name) or
-   * whose board that process attached is left alone. Returns whether the board was kept.
+   * After a weekly post went out whose row changed while it was on its way (markSent found it given up, by a
+   * start edit or by another process's skipPending of the stale claim, or attach found it renamed by a start
+   * edit): records the post where its row is now, so every message sent is
+   * recorded once, as the week's post or as set aside. In one transaction that locks the cohort's row first,
+   * as a start edit writes it first (CohortRepository.updateWithWeekPosts), so no edit commits between its
+   * statements. Only a row not recorded by anyone yet (given up, without a message) or recorded
+   * by this claim's own markSent (`claimedBy`, `messageId`), and without a board:
+   * - under the week's own name (`period`: given up by another process, more than 24 hours late or its
+   *   cohort ended, so nothing else will send the week; or a second edit took it back): the week's post, sent, its
+   *   board live until the end the taking back gave it (or `board.liveUntil`), capped at an ended cohort's
+   *   end as attach does. Returns "week": the caller opens its thread and reports it sent.
+   * - still set aside under `setAsidePeriod`: sent, its board ending `now`, so its final edit a minute later
+   *   tells its readers the week moved (as a set-aside board still live ends at the edit: weekPostChangeWrites);
+   *   never the week's live board. Returns "setAside".
+   * Either way the post is flagged for a redraw of its boards at `now` (listPostedDue): it was drawn before
+   * the edit, which cleared any flag a deletion or privacy change set meanwhile, and one committed while the
+   * row was given up did not flag it; a redraw edits nothing already right. Null when nothing matched: another
+   * process took the claim over (it owns the outcome) or recorded it first.
    */
-  async attachSetAside(
-    postId: number,
-    setAsidePeriod: string,
-    board: { readonly messageId: string; readonly channelId: string },
+  async attachAfterMove(
+    post: {
+      readonly postId: number;
+      readonly claimedBy: string;
+      readonly messageId: string;
+      readonly period: string;
+      readonly setAsidePeriod: string;
+    },
+    board: { readonly messageId: string; readonly channelId: string; readonly liveUntil: Date } | null,
     now: Date,
-  ): Promise<boolean> {
-    const { count } = await this.writes.run(() =>
-      this.prisma.scheduledPost.updateMany({
-        where: { id: postId, period: setAsidePeriod, boardMessageId: null },
-        data: boardColumns(board, now, now),
-      }),
+  ): Promise<"week" | "setAside" | null> {
+    const { postId, claimedBy, messageId } = post;
+    const unrecorded = {
+      id: postId,
+      boardMessageId: null,
+      OR: [
+        { status: PostStatus.Skipped, messageId: null },
+        { status: PostStatus.Sent, messageId, claimedBy },
+      ],
+    };
+    const sent = { status: PostStatus.Sent, sentAt: now, messageId, claimedBy, lastError: null, nextAttemptAt: now };
+    // The board's columns, live until `liveUntil`; undefined keeps the end the row has.
+    const boardUntil = (liveUntil: Date | undefined) =>
+      board === null ? {} : { ...boardColumns(board, now, now), boardLiveUntil: liveUntil };
+    const lock = lockCohortRows(this.prisma, this.provider, { cohortOfPost: postId });
+    const results = await this.writes.run(() =>
+      this.prisma.$transaction([
+        ...lock,
+        // On SQLite this write stays first: it takes the file's write lock (see attach). A row taken back has
+        // the end its taking back gave it; one never attached has none yet.
+        this.prisma.scheduledPost.updateMany({
+          where: { ...unrecorded, period: post.period, boardLiveUntil: null },
+          data: { ...sent, ...boardUntil(board?.liveUntil) },
+        }),
+        this.prisma.scheduledPost.updateMany({
+          where: { ...unrecorded, period: post.period, boardLiveUntil: { not: null } },
+          data: { ...sent, ...boardUntil(undefined) },
+        }),
+        this.prisma.$executeRaw`UPDATE "ScheduledPost"
+          SET "boardLiveUntil" = (SELECT "endedAt" FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId")
+          WHERE "id" = ${postId} AND "period" = ${post.period} AND "boardMessageId" = ${board?.messageId ?? ""}
+            AND EXISTS (SELECT 1 FROM "Cohort" WHERE "Cohort"."id" = "ScheduledPost"."cohortId"
+            AND "Cohort"."status" = ${CohortStatus.Ended} AND "Cohort"."endedAt" < "ScheduledPost"."boardLiveUntil")`,
+        // No `sentAt`: never reported sent as its week's post, no thread opened on it. An edit that puts its week
+        // back later leaves that to the next tick (ScheduledPostRepository.claimPutBack).
+        this.prisma.scheduledPost.updateMany({
+          where: { ...unrecorded, period: post.setAsidePeriod },
+          data: { ...sent, sentAt: null, ...boardUntil(now) },
+        }),
+      ]),
     );
-    return count === 1;
+    const count = (index: number) => (results[lock.length + index] as { readonly count: number } | undefined)?.count ?? 0;
+    if (count(0) + count(1) > 0) return "week";
+    return count(3) > 0 ? "setAside" : null;
   }
 
   /** Dirty boards of these cohorts still live at `now` whose last edit was at or before `editedBy`. */

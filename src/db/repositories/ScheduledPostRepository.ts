@@ -119,6 +119,21 @@ export class ScheduledPostRepository {
   }
 
   /**
+   * A weekly post sent while set aside (recorded without `sentAt`: LiveBoardRepository.attachAfterMove) that an
+   * edit has put back under its week's name since: claims reporting it sent as the week's post and opening its
+   * thread, with one conditional write, so two ticks or processes do that once. False when done already.
+   */
+  async claimPutBack(postId: number, period: string, now: Date): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, period, status: PostStatus.Sent, sentAt: null, messageId: { not: null } },
+        data: { sentAt: now },
+      }),
+    );
+    return result.count === 1;
+  }
+
+  /**
    * Records a failed attempt: retried from `nextAttemptAt`, or given up when
    * it is null. `countAttempt` is false for channel trouble, which waits for
    * an admin rather than using up retries.
