@@ -4,7 +4,7 @@ import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
 import { InFlightWork } from "./InFlightWork.js";
 import type { InteractionRouter } from "./InteractionRouter.js";
-import { clearGuildCommands, syncCommands } from "./syncCommands.js";
+import { syncCommands } from "./syncCommands.js";
 
 export interface DiscordBotOptions {
   readonly token: string;
@@ -70,11 +70,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
       if (!options.registerCommands) return;
-      const target = { token: options.token, apiUrl: options.apiUrl, guildId: options.guildId };
-      const outcome = await syncCommands(target, options.definitions, logger);
-      // Only when the global commands were just (re)registered, e.g. after a start with DISCORD_GUILD_ID:
-      // a restart with nothing changed spends no requests on every server.
-      if (outcome === "registered" && options.guildId === undefined) await clearLeftGuildCommands(client, options, logger);
+      await syncCommands({ token: options.token, apiUrl: options.apiUrl, guildId: options.guildId }, options.definitions, logger);
     },
     stopInteractions() {
       client.off(Events.InteractionCreate, onInteraction);
@@ -88,18 +84,6 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await client.destroy();
     },
   };
-}
-
-/** Removes our guild commands from the servers the bot is in; a server that refuses is logged and skipped. */
-async function clearLeftGuildCommands(client: Client, options: DiscordBotOptions, logger: Logger): Promise<void> {
-  for (const guildId of client.guilds.cache.keys()) {
-    try {
-      const removed = await clearGuildCommands({ token: options.token, apiUrl: options.apiUrl }, guildId, options.definitions);
-      if (removed > 0) logger.info({ guildId, removed }, "guild commands removed now that the commands are global");
-    } catch (error) {
-      logger.warn({ guildId, err: error }, "guild commands could not be checked");
-    }
-  }
 }
 
 /**
