@@ -13,6 +13,12 @@ import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
 
 /** One completion in `/privacy export` (see README "Export shape"). */
+/** What postsShowing looked at: the cohorts, and the highest post id before its first look. */
+interface PostsSeen {
+  readonly cohortIds: readonly number[];
+  readonly highestId: number;
+}
+
 export interface ExportedCompletion {
   readonly item: string;
   readonly completedAt: Date;
@@ -245,11 +251,11 @@ export class PrivacyRepository {
       const posted =
         changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
           ? await this.postsShowing(guildId, userId)
-          : { ids: [], seen: [] };
+          : { ids: [], seen: { cohortIds: [], highestId: 0 } };
       return this.prisma.$transaction([
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
-        ...(posted.ids.length === 0 ? [] : [flagPostedBoards(this.prisma, posted.ids, now)]),
+        ...this.flagPosted(posted.ids, now),
         ...this.flagPostedSince(posted.seen, now),
       ]);
     });
@@ -261,9 +267,13 @@ export class PrivacyRepository {
    * (LiveBoardRepository.listPostedDue): per membership, the weekly posts of the weeks they scored in (their
    * board) and of the break weeks and the next reading week after each (their top five of that week), and the closing post when its
    * kept final board lists them. Bounded by their own history and the cohort's break weeks, not by the
-   * length of the course. `seen`: per cohort looked at, every post it read, whatever it decided (see flagPostedSince).
+   * length of the course. A failed post that shows them is picked too: it is flagged if it is taken on again and
+   * sent before the change commits (flagPostedBoards flags only claimed and sent posts). `seen`: the cohorts looked
+   * at and the highest post id there was before the first look (see flagPostedSince).
    */
-  private async postsShowing(guildId: string, userId: string): Promise<{ ids: number[]; seen: { cohortId: number; postIds: number[] }[] }> {
+  private async postsShowing(guildId: string, userId: string): Promise<{ ids: number[]; seen: PostsSeen }> {
+    // Read first: a post created after it has a higher id (each new post takes the next one).
+    const highest = await this.prisma.scheduledPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const members = await this.prisma.member.findMany({
       where: { userId, cohort: { guildId } },
       select: {
@@ -274,7 +284,7 @@ export class PrivacyRepository {
       },
     });
     const ids: number[] = [];
-    const seen: { cohortId: number; postIds: number[] }[] = [];
+    const cohortIds: number[] = [];
     for (const member of members) {
       const breaks = new Set(member.cohort.breaks.map((row) => row.week));
       const weeks = new Set<number>();
@@ -292,37 +302,48 @@ export class PrivacyRepository {
       if (weeks.size === 0 && !onFinalBoard) continue;
       const posts = await this.prisma.scheduledPost.findMany({
         // A post still being sent was drawn before the change, most likely with them: flagged too (markSent keeps the flag).
-        where: { cohortId: member.cohortId, status: { in: [PostStatus.Sent, PostStatus.Claimed] }, kind: { in: ["week", "closing"] } },
+        where: {
+          cohortId: member.cohortId,
+          status: { in: [PostStatus.Sent, PostStatus.Claimed, PostStatus.Failed] },
+          kind: { in: ["week", "closing"] },
+        },
         select: { id: true, kind: true, period: true },
       });
-      seen.push({ cohortId: member.cohortId, postIds: posts.map((post) => post.id) });
+      cohortIds.push(member.cohortId);
       for (const post of posts) {
         const week = weekNumberOfPeriod(post.period) ?? weekNumberOfSetAsidePeriod(post.period);
         if (post.kind === "closing" ? onFinalBoard : week !== null && weeks.has(week)) ids.push(post.id);
       }
     }
-    return { ids, seen };
+    return { ids, seen: { cohortIds, highestId: highest?.id ?? 0 } };
   }
 
   /**
-   * For the change's transaction: flags the weekly and closing posts of the cohorts postsShowing looked at that it
-   * did not see, the ones claimed or sent since (another process drew them between that read and this commit,
-   * most likely with the member). Read when the statement runs, inside the transaction: on SQLite no claim can come
-   * between it and the commit; on PostgreSQL only one made during the transaction's last statements can (a claim
-   * does not wait for the cohort's lock). A post that does not show the member after all is read and left as it is.
+   * For the change's transaction, as its last statements: flags the weekly and closing posts of the cohorts
+   * postsShowing looked at that were created since its first look (id above `highestId`: another process claimed
+   * and drew them meanwhile, most likely with the member; one taken on again is picked by postsShowing when it
+   * shows them). A few parameters per slice of cohorts, however many posts they have. Read when the statement
+   * runs: on SQLite no claim can come between it and the commit; on PostgreSQL one made while the commit is under
+   * way still can (a claim does not wait for the cohort's lock). A post that does not show the member after all
+   * is read and left as it is.
    */
-  private flagPostedSince(seen: readonly { cohortId: number; postIds: readonly number[] }[], now: Date) {
-    if (seen.length === 0) return [];
-    return [
+  private flagPostedSince(seen: PostsSeen, now: Date) {
+    return chunksOf(seen.cohortIds).map((chunk) =>
       this.prisma.scheduledPost.updateMany({
         where: {
-          OR: seen.map(({ cohortId, postIds }) => ({ cohortId, id: { notIn: [...postIds] } })),
+          cohortId: { in: chunk },
+          id: { gt: seen.highestId },
           kind: { in: ["week", "closing"] },
           status: { in: [PostStatus.Sent, PostStatus.Claimed] },
         },
         data: { nextAttemptAt: now, redrawAttempts: 0 },
       }),
-    ];
+    );
+  }
+
+  /** flagPostedBoards one slice of ids at a time (a member's history can be long). */
+  private flagPosted(ids: readonly number[], now: Date) {
+    return chunksOf(ids).map((chunk) => flagPostedBoards(this.prisma, chunk, now));
   }
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
@@ -630,23 +651,23 @@ export class PrivacyRepository {
         this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
       ];
       const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
-      // Posts drawn between postsShowing's read and this commit (read when the statement runs, in the transaction).
-      const flagSince = this.flagPostedSince(posted.seen, now);
-      const [, , ...rest] = (
+      const flagged = this.flagPosted(posted.ids, now);
+      const [deletedRows, ...results] = (
         await this.prisma.$transaction([
           // The one lock order (lockCohortRows): the cohorts first, then their posts, then their members.
           ...lock,
           // Before the memberships go: their cohorts' live boards still name the user until edited.
           this.markBoardsDirty(guildId, userId, now),
           // The boards already posted that may name them: edited by the scheduler, without them.
-          flagPostedBoards(this.prisma, posted.ids, now),
-          ...flagSince,
+          ...flagged,
           this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
           ...cleanup,
           ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
+          // Last, the posts drawn since postsShowing's first look, read as close to the commit as can be. Posts
+          // created meanwhile only: a claim is one statement that waits for nothing else, so this cannot deadlock.
+          ...this.flagPostedSince(posted.seen, now),
         ])
-      ).slice(lock.length);
-      const [deletedRows, ...results] = rest.slice(flagSince.length);
+      ).slice(lock.length + 1 + flagged.length);
       // Rows that named the user: none left means a second confirmation, which deleted nothing.
       const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
       const deleted = deletedRows as { count: number };

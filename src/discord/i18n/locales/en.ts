@@ -317,7 +317,7 @@ export const en = {
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
   "cohortAdmin.historyBlocked":
-    "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up). Give me the **Read Message History** permission there.",
+    "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Read Message History** permission there: the boards I have given up on stay as they are, the later changes' boards are edited.",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",

@@ -326,7 +326,7 @@ export const es: Catalogue = {
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
   "cohortAdmin.historyBlocked":
-    "No puedo leer el historial de mensajes de {channel}, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y luego desisto). Dame allí el permiso **Leer el historial de mensajes**.",
+    "No puedo leer el historial de mensajes de {channel}, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). Dame allí el permiso **Leer el historial de mensajes**: las clasificaciones en las que ya desistí se quedan como están, las de los cambios posteriores se editan.",
   "cohortAdmin.footer": "Id de la cohorte {id}",
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
