@@ -42,6 +42,8 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
         minutes: item.minutes,
         sectionKey: section.key,
         position: item.position,
+        group: item.group,
+        track: item.track,
       })),
     })),
   };

@@ -237,6 +237,7 @@ export const en = {
   "kind.Required": "Required",
   "kind.Optional": "Optional",
   "kind.Reference": "Reference",
+  "item.chooseOne": "Choose one: {tracks}",
 
   "week.range": "**{from} – {to}** (cohort time, {zone})",
   "week.section": "📘 **{title}** · {weeks}",

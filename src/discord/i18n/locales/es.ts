@@ -244,6 +244,7 @@ export const es: Catalogue = {
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
   "kind.Reference": "Consulta",
+  "item.chooseOne": "Elige uno: {tracks}",
 
   "week.range": "**{from} – {to}** (hora de la cohorte, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
