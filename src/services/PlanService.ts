@@ -3,7 +3,7 @@ import type { StoredCurriculum, StoredItem, StoredSection } from "../domain/curr
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
-import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { CohortPlan, CohortSettings, PlanCurriculum, PlanItem, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { buildMemberPlan, type MemberPlan, type MemberPlanInput } from "../domain/schedule/memberPlan.js";
 import { shareInFlight } from "../shared/shareInFlight.js";
@@ -22,6 +22,20 @@ export interface CohortContext {
   readonly breakWeeks: readonly number[];
   /** What `basePlan` was built from: a member plan is built from it too (`PlanService.memberPlan`). */
   readonly planSource: PlanSource;
+}
+
+/** A plan item as stored; a "choose one" slot (`choiceSlots.ts`) is Required and lists its tracks. */
+export type StoredPlanItem = StoredItem & { readonly choice?: readonly StoredItem[] };
+
+export function storedPlanItem(context: Pick<CohortContext, "itemsById">, item: PlanItem): StoredPlanItem {
+  const stored = context.itemsById.get(item.id);
+  if (stored === undefined) throw new Error(`item ${item.id} is not in the cohort's curriculum`);
+  if (item.choice === undefined) return stored;
+  const choice = item.choice.flatMap((track) => {
+    const found = context.itemsById.get(track.id);
+    return found === undefined ? [] : [found];
+  });
+  return { ...stored, title: item.title, kind: item.kind, minutes: item.minutes, choice };
 }
 
 export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {

@@ -6,6 +6,7 @@ import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { itemTitle } from "./itemTitle.js";
 import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 import { streakLine } from "./renderStreak.js";
@@ -19,12 +20,12 @@ function itemLine(t: Translator, status: ItemStatus): string {
   if (status.item.minutes === null)
     return t.t("today.itemTopic", {
       mark: markup(status.done ? "✅" : "⬜"),
-      title: status.item.title,
+      title: itemTitle(t, status.item),
       kind: markup(t.t(`kind.${status.item.kind}`)),
     });
   return t.t("today.item", {
     mark: markup(status.done ? "✅" : "⬜"),
-    title: status.item.title,
+    title: itemTitle(t, status.item),
     kind: markup(t.t(`kind.${status.item.kind}`)),
     minutes: markup(durationText(t, status.item.minutes)),
   });
@@ -114,10 +115,10 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   // Buttons for exactly what is listed: today's open items, then the listed overdue ones.
   const open = ended ? [] : [...view.items.filter((status) => !status.done), ...view.overdue];
   const buttons = open
+    // A "choose one" slot has a button per track: the member marks the one they read.
+    .flatMap((status) => status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title })) ?? [status.item])
     .slice(0, limits.buttonsPerRow * limits.rows)
-    .map((status) =>
-      button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
-    );
+    .map((item) => button(doneButtonId(cohort.id, item.id), t.plain("today.doneButton", { title: item.title }), ButtonStyle.Success));
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }
 
@@ -126,8 +127,8 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
     const date = status.assignedDate === null ? "?" : localDateText(t, status.assignedDate);
     // Paths without estimates read as topics, not as "no time estimate".
     return status.item.minutes === null
-      ? t.t("today.overdueItemTopic", { title: status.item.title, date })
-      : t.t("today.overdueItem", { title: status.item.title, minutes: durationText(t, status.item.minutes), date });
+      ? t.t("today.overdueItemTopic", { title: itemTitle(t, status.item), date })
+      : t.t("today.overdueItem", { title: itemTitle(t, status.item), minutes: durationText(t, status.item.minutes), date });
   });
   if (view.overdueMore.items > 0)
     lines.push(

@@ -56,3 +56,35 @@ function heaviest(tracks: readonly PlanItem[]): number | null {
   const minutes = tracks.flatMap((track) => (track.minutes === null ? [] : [track.minutes]));
   return minutes.length === 0 ? null : Math.max(...minutes);
 }
+
+/** What `requiredSlots` reads of an item (a stored item or a plan item). */
+export interface SlotSource {
+  readonly id: number;
+  readonly kind: string;
+  readonly sectionKey: string;
+  readonly group?: string | null;
+  readonly track?: string | null;
+}
+
+/**
+ * What "every Required item" means (`/progress`, the course summary): each
+ * Required item, and each "choose one" group once, as the ids that complete it.
+ */
+export function requiredSlots(items: Iterable<SlotSource>): number[][] {
+  const slots: number[][] = [];
+  const choiceByGroup = new Map<string, number[]>();
+  for (const item of items) {
+    if (item.track !== undefined && item.track !== null && item.kind !== "Reference") {
+      // The separator cannot occur in a key: a section key is a slug.
+      const key = `${item.sectionKey}\u0000${item.group ?? ""}`;
+      const slot = choiceByGroup.get(key);
+      if (slot !== undefined) slot.push(item.id);
+      else {
+        const fresh = [item.id];
+        choiceByGroup.set(key, fresh);
+        slots.push(fresh);
+      }
+    } else if (item.kind === "Required") slots.push([item.id]);
+  }
+  return slots;
+}
