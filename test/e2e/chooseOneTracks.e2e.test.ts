@@ -38,6 +38,9 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     texts.set("progressAfterOne", visibleText(await bot.reply(ada.id, "progress")));
     await bot.reply(ada.id, "done", { item: valueOf("Python Path") });
     texts.set("progressAfterTwo", visibleText(await bot.reply(ada.id, "progress")));
+    // Week 6: nothing new is assigned; the post says what the week is for.
+    bot.clock.set(new Date("2027-02-08T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
   });
   afterAll(async () => bot.close());
 
@@ -52,6 +55,12 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
       expect(text).not.toMatch(/estimate|0 min/);
     }
     expect(texts.get("today")).toContain(`⬜ **${choice}** · Required`);
+  });
+
+  it("says in a quiet week of the phase to keep going with the chosen track", () => {
+    const weekPost = channelPosts().find((message) => message.embeds[0]?.title?.startsWith("📚 Week 6 ") === true);
+    if (weekPost === undefined) throw new Error("no week 6 post");
+    expect(visibleText(weekPost)).toContain("nothing new this week: keep going with the track you chose, or catch up.");
   });
 
   it("offers a Done button and an autocomplete entry for each track", () => {

@@ -97,3 +97,42 @@ describe("a 'choose one' slot in the week post", () => {
     }
   });
 });
+
+describe("a week of a 'choose one' phase with nothing new", () => {
+  it("says to keep going with the chosen track, in English and Spanish", () => {
+    const section = {
+      key: "s",
+      title: "Phase 2",
+      weekStart: 5,
+      weekEnd: 12,
+      checkpoint: null,
+      position: 1,
+      items: [{ ...item(1, "Python Path: details", null), kind: "Optional" as const, group: "Choose one path", track: "Python Path" }],
+    };
+    const week: PlanWeek = {
+      number: 6,
+      startDate: "2027-04-05",
+      endDate: "2027-04-12",
+      sections: [section],
+      days: [{ date: "2027-04-05", weekday: 1, items: [], minutes: 0, unestimatedItems: 0 }],
+      totalMinutes: 0,
+      unestimatedItems: 0,
+    };
+    const cohort = cohortFixture({ id: 1, curriculumId: 1 });
+    const view: WeekPostView = {
+      cohort,
+      curriculumTitle: "Path",
+      week,
+      totalWeeks: 36,
+      referenceCount: 0,
+      trackByItemId: new Map(),
+      checkpoints: [],
+      lastWeek: null,
+      breakWeek: null,
+      chart: null,
+      board: { cohort, weekNumber: 6, board: { boardOn: false } } as unknown as LiveBoardStandingsView,
+    };
+    expect(JSON.stringify(renderWeekPost(translatorFor("en"), view).messages)).toContain("keep going with the track you chose");
+    expect(JSON.stringify(renderWeekPost(translatorFor("es"), view).messages)).toContain("sigue con el itinerario que elegiste");
+  });
+});

@@ -64,7 +64,12 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
       ? [
           sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
           items.length === 0
-            ? t.t("weekPost.totalNone")
+            ? // A phase with "choose one" tracks is read over all its weeks: its quiet weeks are for the chosen track.
+              t.t(
+                week.sections.some((section) => section.items.some((item) => (item.track ?? null) !== null))
+                  ? "weekPost.totalNoneChoice"
+                  : "weekPost.totalNone",
+              )
             : week.totalMinutes === 0
               ? t.t("weekPost.totalTopics", { items: items.length, days: week.days.length })
               : t.t("weekPost.total", {
