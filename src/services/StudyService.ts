@@ -486,13 +486,28 @@ export class StudyService {
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
+    const planItems = context.plan.weeks.flatMap((week) =>
+      week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
+    );
+    const doneBySlot = new Map(byEnd);
+    for (const item of planItems)
+      if (item.choice !== undefined)
+        doneBySlot.set(
+          item.id,
+          await this.completions.membersCompletingAny(
+            cohort.id,
+            item.choice.map((track) => track.id),
+            startOfLocalDay(week.endDate, zone),
+          ),
+        );
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
     const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
       .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
-      .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
+      .map((section) => ({ section, itemIds: planItems.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
-      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
+      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(doneBySlot, itemIds, members) }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
     const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };

@@ -87,3 +87,31 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     expect(required("progressAfterTwo")).toEqual([(doneBefore ?? 0) + 1, total]);
   });
 });
+
+describe("the weekly chart's section completion with 'choose one' tracks", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.createCohort({ name: "Chart 2027", curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Chart 2027" });
+    bot.clock.set(new Date("2027-02-01T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    bot.clock.set(new Date("2027-02-01T12:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "Go Path" });
+    await bot.reply(ada.id, "done", { item: String(choices.find((entry) => entry.name.startsWith("Go Path"))?.value) });
+    bot.clock.set(new Date("2027-02-08T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  });
+  afterAll(async () => bot.close());
+
+  it("counts the choice once in Phase 2's share, done by the one track logged", () => {
+    const alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((attachment) => attachment.filename === "week-5.png")?.description;
+    // Phase 2 assigns two things: the choice (four tracks, one logged) and the "For all" item.
+    expect(alt).toContain("Phase 2: Programming Language Mastery 50%");
+  });
+});
