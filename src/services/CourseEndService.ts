@@ -1,3 +1,4 @@
+import { requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
@@ -92,7 +93,8 @@ export class CourseEndService {
     const rows = await this.completions.listForMember(member.id);
     const done = new Set(rows.map((row) => row.itemId));
     const items = [...context.itemsById.values()];
-    const required = items.filter((item) => item.kind === "Required");
+    // A "choose one" group is one Required item, done by any of its tracks (which are not counted as Optional reading).
+    const required = requiredSlots(items);
     const points = rows.reduce((sum, row) => sum + row.points, 0);
     const rank = await this.finalRank(cohort, member, points);
     const calendar = breakCalendarOf(cohort, context);
@@ -104,9 +106,9 @@ export class CourseEndService {
     const checkpointsAnswered = await this.checkpoints.countAnsweredIn(member.id, context.curriculum.id);
     return {
       cohortName: cohort.name,
-      requiredDone: required.filter((item) => done.has(item.id)).length,
+      requiredDone: required.filter((ids) => ids.some((id) => done.has(id))).length,
       requiredTotal: required.length,
-      optionalDone: items.filter((item) => item.kind === "Optional" && done.has(item.id)).length,
+      optionalDone: items.filter((item) => item.kind === "Optional" && item.track === null && done.has(item.id)).length,
       points,
       finalRank: rank.rank,
       rankedMembers: rank.ranked,

@@ -3,7 +3,7 @@ import type { StoredCurriculum, StoredItem, StoredSection } from "../domain/curr
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
-import type { CohortPlan, CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { CohortPlan, CohortSettings, PlanCurriculum, PlanItem, PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { buildMemberPlan, type MemberPlan, type MemberPlanInput } from "../domain/schedule/memberPlan.js";
 import { shareInFlight } from "../shared/shareInFlight.js";
@@ -24,6 +24,20 @@ export interface CohortContext {
   readonly planSource: PlanSource;
 }
 
+/** A plan item as stored; a "choose one" slot (`choiceSlots.ts`) is Required and lists its tracks. */
+export type StoredPlanItem = StoredItem & { readonly choice?: readonly StoredItem[] };
+
+export function storedPlanItem(context: Pick<CohortContext, "itemsById">, item: PlanItem): StoredPlanItem {
+  const stored = context.itemsById.get(item.id);
+  if (stored === undefined) throw new Error(`item ${item.id} is not in the cohort's curriculum`);
+  if (item.choice === undefined) return stored;
+  const choice = item.choice.flatMap((track) => {
+    const found = context.itemsById.get(track.id);
+    return found === undefined ? [] : [found];
+  });
+  return { ...stored, title: item.title, kind: item.kind, minutes: item.minutes, choice };
+}
+
 export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
   return {
     totalWeeks: curriculum.totalWeeks,
@@ -42,6 +56,8 @@ export function toPlanCurriculum(curriculum: StoredCurriculum): PlanCurriculum {
         minutes: item.minutes,
         sectionKey: section.key,
         position: item.position,
+        group: item.group,
+        track: item.track,
       })),
     })),
   };

@@ -1,5 +1,4 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
-import type { StoredItem } from "../domain/curriculum/storedCurriculum.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
 import { memberDateOf, memberDayEnd } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
@@ -8,6 +7,7 @@ import type { CompletionRepository } from "../db/repositories/CompletionReposito
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
+import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
 export interface ReminderView {
   readonly cohort: Cohort;
@@ -15,7 +15,7 @@ export interface ReminderView {
   readonly localDate: string;
   /** End of that day, when the on-time bonus runs out. */
   readonly dueBy: Date;
-  readonly items: readonly StoredItem[];
+  readonly items: readonly StoredPlanItem[];
   /** Unfinished items of earlier days. */
   readonly overdueCount: number;
 }
@@ -73,10 +73,7 @@ export class ReminderService {
     const status = memberDayStatus(plan, done, today);
     const items = status.dueToday
       .filter((entry) => !entry.done)
-      .flatMap((entry) => {
-        const stored = context.itemsById.get(entry.item.id);
-        return stored === undefined ? [] : [stored];
-      });
+      .flatMap((entry) => (context.itemsById.has(entry.item.id) ? [storedPlanItem(context, entry.item)] : []));
     if (items.length === 0) return null;
     return { cohort, localDate: today, dueBy: memberDayEnd(today, zone), items, overdueCount: status.overdue.length };
   }

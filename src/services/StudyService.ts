@@ -6,6 +6,7 @@ import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
+import { isItemDone, requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -32,7 +33,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
+import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
 import {
   pickIn,
   readsAs,
@@ -54,7 +55,7 @@ export interface MemberRequest {
 }
 
 export interface ItemStatus {
-  readonly item: StoredItem;
+  readonly item: StoredPlanItem;
   readonly assignedDate: string | null;
   readonly done: boolean;
 }
@@ -291,7 +292,7 @@ export class StudyService {
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
     const page = overduePage(status.overdue);
     const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => ({
-      item: itemOf(context, entry.item.id),
+      item: storedPlanItem(context, entry.item),
       assignedDate: entry.dueDate,
       done: isDone,
     });
@@ -324,7 +325,7 @@ export class StudyService {
           ? null
           : {
               weekNumber: day.weekNumber,
-              done: weekItems.filter((entry) => done.has(entry.item.id)).length,
+              done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
             },
       nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
@@ -440,12 +441,16 @@ export class StudyService {
     ]);
     const { context } = planning;
     const done = new Set(all.map((row) => row.itemId));
-    const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    // The plan's items, not every id with a date: a "choose one" slot is one item, done by any of its tracks.
+    const assigned = context.plan.weeks.flatMap((week) =>
+      week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
+    );
+    const isDone = (item: StoredPlanItem) => (item.choice ?? [item]).some((track) => done.has(track.id));
     const sections = context.curriculum.sections.map((stored) => {
       // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
       const section = calendarSectionOf(context, stored);
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
-      return { section, done: sectionItems.filter((item) => done.has(item.id)).length, total: sectionItems.length };
+      return { section, done: sectionItems.filter(isDone).length, total: sectionItems.length };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
     // After the closing post the board is final: late completions count in the points, but move no rank.
@@ -456,9 +461,9 @@ export class StudyService {
       cohort,
       member: target,
       required: requiredProgress(context, done),
-      minutesDone: assigned.filter((item) => done.has(item.id)).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
+      minutesDone: assigned.filter(isDone).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
       minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
-      assigned: { done: assigned.filter((item) => done.has(item.id)).length, total: assigned.length },
+      assigned: { done: assigned.filter(isDone).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
@@ -485,13 +490,28 @@ export class StudyService {
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
+    // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
+    const planItems = context.plan.weeks.flatMap((week) =>
+      week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
+    );
+    const doneBySlot = new Map(byEnd);
+    for (const item of planItems)
+      if (item.choice !== undefined)
+        doneBySlot.set(
+          item.id,
+          await this.completions.membersCompletingAny(
+            cohort.id,
+            item.choice.map((track) => track.id),
+            startOfLocalDay(week.endDate, zone),
+          ),
+        );
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
     const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
       .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
-      .map((section) => ({ section, itemIds: assigned.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
+      .map((section) => ({ section, itemIds: planItems.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
-      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(byEnd, itemIds, members) }));
+      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(doneBySlot, itemIds, members) }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
     const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
@@ -768,7 +788,7 @@ export class StudyService {
       // A late joiner's backlog from before they joined is never overdue (it would crowd out what is).
       const planned = plan.itemById.get(item.id);
       const date = planned?.dueDate;
-      const overdue = date !== undefined && date < today && !done.has(item.id) && planned?.preJoin !== true;
+      const overdue = planned !== undefined && date !== undefined && date < today && !isItemDone(planned.item, done) && !planned.preJoin;
       const priority = date === undefined ? 0 : date === today ? 3 : overdue ? 2 : 1;
       candidates.push({ item, priority, score });
     }
@@ -804,8 +824,9 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
-  const required = [...context.itemsById.values()].filter((item) => item.kind === "Required");
-  return { done: required.filter((item) => done.has(item.id)).length, total: required.length };
+  // A "choose one" group counts once, done by any of its tracks.
+  const required = requiredSlots(context.itemsById.values());
+  return { done: required.filter((ids) => ids.some((id) => done.has(id))).length, total: required.length };
 }
 
 /**

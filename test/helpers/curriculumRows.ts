@@ -4,6 +4,9 @@ import type { PrismaClient } from "../../src/db/openDatabase.js";
 export interface ItemRow {
   readonly kind: string;
   readonly minutes?: number | null;
+  /** A "choose one" track: its group (the choice's wording) and track name. */
+  readonly groupName?: string;
+  readonly track?: string;
 }
 
 export interface SectionRow {
@@ -44,6 +47,8 @@ export async function createSectionRows(
         title: `Item ${position}`,
         kind: item.kind,
         minutes: item.minutes ?? null,
+        groupName: item.groupName ?? null,
+        track: item.track ?? null,
       },
     });
     itemIds.push(row.id);

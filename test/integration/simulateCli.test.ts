@@ -94,6 +94,14 @@ describe("npm run cli -- simulate", () => {
     expect(ambiguous.stderr).toContain("3 (été 2027, server 100000000000000004)");
   }, 120_000);
 
+  it("prints the mastery path's 'choose one' tracks as one choice in week 5, and week 6 as a week to keep going", async () => {
+    const result = await cli(database.url, ["simulate", "backend-engineer-complete-mastery-path", "--start", "2027-01-04", "--weeks", "6"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("• Choose one: Python Path / Node.js Path / Java Path / Go Path · Required");
+    expect(result.stdout).not.toMatch(/• (Python|Node\.js|Java|Go) Path/);
+    expect(result.stdout).toContain("nothing new this week: keep going with the track you chose, or catch up.");
+  });
+
   it("explains an unknown target or a bad option instead of printing a stack trace", async () => {
     const unknown = await cli(database.url, ["simulate", "basket-weaving"]);
     expect(unknown.code).toBe(1);

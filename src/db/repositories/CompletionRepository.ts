@@ -282,6 +282,15 @@ export class CompletionRepository {
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
   }
 
+  /** How many active members completed any of `itemIds` before `before`: a "choose one" choice, done once by any track. */
+  async membersCompletingAny(cohortId: number, itemIds: readonly number[], before: Date): Promise<number> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["memberId"],
+      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] }, completedAt: { lt: before } },
+    });
+    return rows.length;
+  }
+
   /**
    * What /today and /done read of a member's completions (done items, points,
    * streak days), oldest first: the columns of the member's covering index, so

@@ -287,7 +287,13 @@ export class RosterRepository {
     const inWindow = (lo: string, hi: string) => `CASE WHEN r."d0" >= ${lo} AND r."d0" < ${hi} THEN 1 ELSE 0 END`;
     const overdue = `COALESCE(${byCatchUp}, ${inWindow('m."lo"', 'm."hi"')})`;
     const usual = inWindow('u."lo"', 'u."hi"');
-    const ownPass = `FROM "Completion" c LEFT JOIN req r ON r."itemId" = c."itemId"
+    // The Required item a completion counts for: its own, or a "choose one" slot's for a track (`tr`) unless the
+    // member also completed an earlier track of it (the slot counts once); none for a track so skipped.
+    const credited = `CASE WHEN t."itemId" IS NULL THEN c."itemId" WHEN NOT EXISTS (SELECT 1 FROM tr t2
+          JOIN "Completion" c2 ON c2."itemId" = t2."itemId" AND c2."memberId" = c."memberId" AND c2."cohortId" = c."cohortId"
+          WHERE t2."slotId" = t."slotId" AND t2."rank" < t."rank") THEN t."slotId" END`;
+    const trackJoin = `LEFT JOIN tr t ON t."itemId" = c."itemId"`;
+    const ownPass = `FROM "Completion" c ${trackJoin} LEFT JOIN req r ON r."itemId" = ${credited}
           WHERE c."cohortId" = CAST(@cohortId AS INTEGER) AND c."memberId" = m."id"`;
     // PostgreSQL: a lateral pass per member whose window is not the usual one (the gate skips the others).
     // SQLite has no LATERAL: the pass's two values travel as one JSON array from a scalar subquery,
@@ -321,6 +327,11 @@ export class RosterRepository {
     const fixOf = (value: string) => `${value} - ${byCalendar("m")}`;
     const sql = `
       WITH req AS MATERIALIZED (${jsonTable("required", [["itemId", "int"], ["minutes", "int"], ...weeks.map((x) => [`d${x}`, "int"] as const)])}),
+      tr AS MATERIALIZED (${jsonTable("tracks", [
+        ["itemId", "int"],
+        ["slotId", "int"],
+        ["rank", "int"],
+      ])}),
       zt AS MATERIALIZED (${jsonTable("zones", [
         ["zone", "text"],
         ["today", "int"],
@@ -377,7 +388,7 @@ export class RosterRepository {
       grouped AS (
         SELECT c."memberId", SUM(r."usual") AS "usualDone", SUM(r."usualMinutes") AS "usualMinutesDone",
           COUNT(r."itemId") AS "requiredDone", MAX(c."completedAt") AS "lastAt"
-        FROM "Completion" c LEFT JOIN usualReq r ON r."itemId" = c."itemId"
+        FROM "Completion" c ${trackJoin} LEFT JOIN usualReq r ON r."itemId" = ${credited}
         WHERE c."cohortId" = CAST(@cohortId AS INTEGER)
         GROUP BY c."memberId"
       ),
@@ -413,6 +424,7 @@ export class RosterRepository {
       values: {
         cohortId: basis.cohortId,
         required: JSON.stringify(basis.required.map((item) => [item.itemId, item.minutes, ...weeks.map((x) => item.dueDays[x] ?? 0)])),
+        tracks: JSON.stringify(basis.required.flatMap((item) => (item.tracks ?? []).map((trackId, rank) => [trackId, item.itemId, rank]))),
         zones: JSON.stringify(basis.todayByZone.map((entry) => [entry.zone, entry.today])),
         catchUps: JSON.stringify(basis.catchUps.map((entry) => [entry.memberId, entry.itemId, entry.dueDay])),
         ownEnds: JSON.stringify(basis.ownEndDays.map((entry) => [entry.memberId, entry.endDay])),

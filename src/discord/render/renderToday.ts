@@ -7,6 +7,7 @@ import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { itemTitle } from "./itemTitle.js";
 import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 import { streakLine } from "./renderStreak.js";
@@ -20,15 +21,20 @@ function itemLine(t: Translator, status: ItemStatus): string {
   if (status.item.minutes === null)
     return t.t("today.itemTopic", {
       mark: markup(status.done ? "✅" : "⬜"),
-      title: status.item.title,
+      title: itemTitle(t, status.item),
       kind: markup(t.t(`kind.${status.item.kind}`)),
     });
   return t.t("today.item", {
     mark: markup(status.done ? "✅" : "⬜"),
-    title: status.item.title,
+    title: itemTitle(t, status.item),
     kind: markup(t.t(`kind.${status.item.kind}`)),
     minutes: markup(durationText(t, status.item.minutes)),
   });
+}
+
+/** Done buttons a listed open item takes: one, or one per track of a "choose one" slot. */
+function buttonsFor(status: ItemStatus): number {
+  return status.item.choice?.length ?? 1;
 }
 
 /** Today's lines within the description's share. */
@@ -41,16 +47,20 @@ const todayListMax = 3000;
 function todayList(t: Translator, items: readonly ItemStatus[], buttons: number | null, max: number): { text: string; open: ItemStatus[] } {
   let text = "";
   const open: ItemStatus[] = [];
+  let used = 0;
   for (const [index, status] of items.entries()) {
     const count = items.length - index;
     // Once finished, no line may send the member to /done: the plain "…and N more".
     const more = `\n${buttons === null ? t.t("format.more", { count }) : t.t("today.itemsMore", { count })}`;
     const line = itemLine(t, status);
     const needsButton = buttons !== null && !status.done;
-    if ((needsButton && open.length >= buttons) || text.length + line.length + 1 + more.length > max)
+    if ((needsButton && used + buttonsFor(status) > buttons) || text.length + line.length + 1 + more.length > max)
       return { text: `${text}${more}`, open };
     text += `${text === "" ? "" : "\n"}${line}`;
-    if (needsButton) open.push(status);
+    if (needsButton) {
+      open.push(status);
+      used += buttonsFor(status);
+    }
   }
   return { text, open };
 }
@@ -96,7 +106,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   // Nor to a streak: it takes no reading, so a streak could only run out.
   if (view.dayOff && !ended) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
   // Buttons for exactly what is listed (5 rows of 5): the listed overdue ones first take theirs, today's the rest.
-  const buttonsLeft = limits.buttonsPerRow * limits.rows - view.overdue.length;
+  const buttonsLeft = limits.buttonsPerRow * limits.rows - view.overdue.reduce((sum, status) => sum + buttonsFor(status), 0);
   const listed = todayList(t, view.items, ended ? null : buttonsLeft, todayListMax);
   if (view.items.length === 0) {
     description.push(
@@ -143,21 +153,25 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   embed.fields = fields;
   // Today's open items listed, then the listed overdue ones: no more than 25 (see buttonsLeft).
   const open = ended ? [] : [...listed.open, ...view.overdue];
-  const buttons = open.map((status) =>
-    button(doneButtonId(cohort.id, status.item.id), t.plain("today.doneButton", { title: status.item.title }), ButtonStyle.Success),
-  );
+  const buttons = open
+    // A "choose one" slot has a button per track: the member marks the one they read.
+    .flatMap((status) => status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title })) ?? [status.item])
+    .slice(0, limits.buttonsPerRow * limits.rows)
+    .map((item) => button(doneButtonId(cohort.id, item.id), t.plain("today.doneButton", { title: item.title }), ButtonStyle.Success));
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }
 
 function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fields"]>[number] {
   // Five 200-character titles overflow the field: they are shortened, so the pointer to /pace always shows.
   const lines = (title: (text: string) => string): string[] => {
+    // A "choose one" slot's wording (its track names) is short and not shortened.
+    const titled = (item: ItemStatus["item"]) => (item.choice === undefined ? title(item.title) : itemTitle(t, item));
     const listed = view.overdue.map((status) => {
       const date = status.assignedDate === null ? "?" : localDateText(t, status.assignedDate);
       // Paths without estimates read as topics, not as "no time estimate".
       return status.item.minutes === null
-        ? t.t("today.overdueItemTopic", { title: title(status.item.title), date })
-        : t.t("today.overdueItem", { title: title(status.item.title), minutes: durationText(t, status.item.minutes), date });
+        ? t.t("today.overdueItemTopic", { title: titled(status.item), date })
+        : t.t("today.overdueItem", { title: titled(status.item), minutes: durationText(t, status.item.minutes), date });
     });
     if (view.overdueMore.items > 0)
       listed.push(

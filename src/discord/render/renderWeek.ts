@@ -1,11 +1,13 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { isItemDone } from "../../domain/schedule/choiceSlots.js";
 import { addDays } from "../../domain/schedule/localTime.js";
 import type { AssignedItem } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { itemTitle } from "./itemTitle.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
 
@@ -16,10 +18,10 @@ const minimumFieldValue = 60;
 
 function itemLine(t: Translator, item: AssignedItem, done: boolean): string {
   if (item.minutes === null)
-    return t.t("week.itemTopic", { mark: markup(done ? "✅" : "⬜"), title: item.title, kind: markup(t.t(`kind.${item.kind}`)) });
+    return t.t("week.itemTopic", { mark: markup(done ? "✅" : "⬜"), title: itemTitle(t, item), kind: markup(t.t(`kind.${item.kind}`)) });
   return t.t("week.item", {
     mark: markup(done ? "✅" : "⬜"),
-    title: item.title,
+    title: itemTitle(t, item),
     kind: markup(t.t(`kind.${item.kind}`)),
     minutes: markup(durationText(t, item.minutes)),
   });
@@ -48,7 +50,7 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
     ),
   );
   const assigned = week.days.flatMap((day) => day.items);
-  const done = assigned.filter((item) => view.doneItemIds.has(item.id)).length;
+  const done = assigned.filter((item) => isItemDone(item, view.doneItemIds)).length;
   if (week.totalMinutes === 0 && assigned.length > 0) {
     description.push("", t.t("week.totalTopics", { items: assigned.length, done }));
   } else {
@@ -67,14 +69,18 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
       minutes: day.items.length === 0 ? t.plain("weekPost.free") : amountText(t, day.minutes, day.items.length),
     }),
     lines:
-      day.items.length === 0 ? [t.t("week.nothingAssigned")] : day.items.map((item) => itemLine(t, item, view.doneItemIds.has(item.id))),
+      day.items.length === 0
+        ? [t.t("week.nothingAssigned")]
+        : day.items.map((item) => itemLine(t, item, isItemDone(item, view.doneItemIds))),
   }));
   if (view.references.length > 0) {
     blocks.push({
       name: t.plain("week.referenceName", { count: view.references.length }),
       lines: [
         t.t("week.referenceIntro"),
-        ...view.references.map((item) => t.t("week.referenceItem", { title: item.title, minutes: markup(durationText(t, item.minutes)) })),
+        ...view.references.map((item) =>
+          t.t("week.referenceItem", { title: itemTitle(t, item), minutes: markup(durationText(t, item.minutes)) }),
+        ),
       ],
     });
   }

@@ -5,6 +5,7 @@ import type { WeekPostView } from "../../services/PostService.js";
 import type { LeaderboardEntry } from "../../services/StudyService.js";
 import { durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { itemTitle } from "./itemTitle.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 import { chunkLines, packEmbeds, type RenderedPost } from "./postMessage.js";
 import { standingLines } from "./standingLines.js";
@@ -16,9 +17,10 @@ const maxThreadName = 100;
 function itemLine(t: Translator, item: AssignedItem, track: string | undefined): string {
   // Whether there is a track is its own parameter: a track may be named anything, "none" too.
   const tracked = { withTrack: track === undefined ? "no" : "yes", track: track ?? "" };
-  if (item.minutes === null) return t.t("weekPost.itemTopic", { title: item.title, kind: markup(t.t(`kind.${item.kind}`)), ...tracked });
+  if (item.minutes === null)
+    return t.t("weekPost.itemTopic", { title: itemTitle(t, item), kind: markup(t.t(`kind.${item.kind}`)), ...tracked });
   return t.t("weekPost.item", {
-    title: item.title,
+    title: itemTitle(t, item),
     kind: markup(t.t(`kind.${item.kind}`)),
     minutes: markup(durationText(t, item.minutes)),
     ...tracked,
@@ -39,7 +41,7 @@ function dayFields(t: Translator, day: PlanDay, trackByItemId: ReadonlyMap<numbe
   });
   if (day.items.length === 0) return [{ name, value: t.t("weekPost.nothingAssigned") }];
   const chunks = chunkLines(
-    day.items.map((item) => itemLine(t, item, trackByItemId.get(item.id))),
+    day.items.map((item) => itemLine(t, item, item.choice === undefined ? trackByItemId.get(item.id) : undefined)),
     limits.fieldValue,
   );
   return chunks.map((value, index) => ({ name: index === 0 ? name : t.plain("weekPost.dayContinued", { date }), value }));
@@ -62,7 +64,12 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
       ? [
           sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
           items.length === 0
-            ? t.t("weekPost.totalNone")
+            ? // A phase with "choose one" tracks is read over all its weeks: its quiet weeks are for the chosen track.
+              t.t(
+                week.sections.some((section) => section.items.some((item) => (item.track ?? null) !== null))
+                  ? "weekPost.totalNoneChoice"
+                  : "weekPost.totalNone",
+              )
             : week.totalMinutes === 0
               ? t.t("weekPost.totalTopics", { items: items.length, days: week.days.length })
               : t.t("weekPost.total", {

@@ -1,4 +1,5 @@
 import { balanceItems } from "./balanceItems.js";
+import { withChoiceSlots } from "./choiceSlots.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
 import { epochDayOfLocalDate, isoWeekdayOfEpochDay, localDateOfEpochDay } from "./localTime.js";
 import type {
@@ -132,7 +133,7 @@ function placeSections(
       section.key,
       items.filter((item) => item.kind === "Reference"),
     );
-    const assigned = items.filter((item) => isAssigned(item, includeOptional));
+    const assigned = withChoiceSlots(items).filter((item) => isAssigned(item, includeOptional));
     if (assigned.length === 0) continue;
 
     // The section's days are one contiguous run of dates; a view of their loads, not a copy.
@@ -148,6 +149,8 @@ function placeSections(
       itemsByDay[day]?.push(withAssignedDate(item, date));
       loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
+      // Any track completes a slot: each is due on the slot's day.
+      for (const track of item.choice ?? []) assignedDateByItemId.set(track.id, date);
     });
   }
   return { itemsByDay, sectionsByWeek, assignedDateByItemId, referenceItemsBySection };

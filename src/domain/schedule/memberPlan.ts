@@ -12,6 +12,16 @@ import { estimatedMinutes } from "./estimatedMinutes.js";
 import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, parseLocalDate } from "./localTime.js";
 import type { CohortPlan, PlanItem } from "./scheduleTypes.js";
 
+/** Each entry by its id, and a "choose one" slot by each of its tracks' ids too: any track is due when the slot is. */
+function itemsById(items: readonly MemberPlanItem[]): Map<number, MemberPlanItem> {
+  const byId = new Map<number, MemberPlanItem>();
+  for (const entry of items) {
+    byId.set(entry.item.id, entry);
+    for (const track of entry.item.choice ?? []) byId.set(track.id, entry);
+  }
+  return byId;
+}
+
 /** `/pace mode:extend` adds one week per use, up to this many in all. */
 export const MAX_EXTEND_WEEKS = 4;
 
@@ -90,6 +100,7 @@ export interface MemberPlanItem {
 export interface MemberPlan {
   /** Every assigned item exactly once, in the cohort's reading order. */
   readonly items: readonly MemberPlanItem[];
+  /** By item id; a "choose one" slot also by each of its tracks' ids. */
   readonly itemById: ReadonlyMap<number, MemberPlanItem>;
   /** Items due on each date, in reading order. */
   readonly itemsByDueDate: ReadonlyMap<string, readonly MemberPlanItem[]>;
@@ -187,7 +198,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   return {
     ...context,
     items,
-    itemById: new Map(items.map((entry) => [entry.item.id, entry])),
+    itemById: itemsById(items),
     itemsByDueDate: groupByDueDate(items),
     itemsInDueOrder: [...items].sort(oldestDueFirst),
     extraWeeks: state.extraWeeks,

@@ -3,6 +3,7 @@
  * today's reading, what is overdue, the late joiner's backlog, and how far
  * behind or ahead of the cohort they are.
  */
+import { isItemDone } from "./choiceSlots.js";
 import { calendarWeekStartDate } from "./cohortBreaks.js";
 import { isMemberStudyDay, oldestDueFirst, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
 
@@ -49,12 +50,12 @@ export function memberDayStatus(plan: MemberPlan, doneItemIds: ReadonlySet<numbe
   const { itemsInDueOrder } = plan;
   for (let index = 0, end = dueBefore(plan, today); index < end; index += 1) {
     const entry = itemsInDueOrder[index];
-    if (entry === undefined || doneItemIds.has(entry.item.id)) continue;
+    if (entry === undefined || isItemDone(entry.item, doneItemIds)) continue;
     (isOverdue(entry, today) ? overdue : backlog).push(entry);
   }
   return {
     today,
-    dueToday: (plan.itemsByDueDate.get(today) ?? []).map((entry) => ({ ...entry, done: doneItemIds.has(entry.item.id) })),
+    dueToday: (plan.itemsByDueDate.get(today) ?? []).map((entry) => ({ ...entry, done: isItemDone(entry.item, doneItemIds) })),
     overdue,
     backlog,
   };
@@ -77,10 +78,10 @@ export interface RosterStanding {
  */
 export function rosterStanding(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): RosterStanding {
   const required = plan.items.filter((entry) => entry.item.kind === "Required");
-  const behind = required.filter((entry) => isOverdue(entry, today) && !doneItemIds.has(entry.item.id));
+  const behind = required.filter((entry) => isOverdue(entry, today) && !isItemDone(entry.item, doneItemIds));
   return {
     behind: { items: behind.length, minutes: behind.reduce((sum, entry) => sum + (entry.item.minutes ?? 0), 0) },
-    finished: required.length > 0 && required.every((entry) => doneItemIds.has(entry.item.id)),
+    finished: required.length > 0 && required.every((entry) => isItemDone(entry.item, doneItemIds)),
   };
 }
 
@@ -127,8 +128,8 @@ export interface MemberPace {
 export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): MemberPace {
   const required = plan.items.filter((entry) => entry.item.kind === "Required");
   return {
-    behind: tally(required.filter((entry) => entry.cohortDate < today && !doneItemIds.has(entry.item.id))),
-    ahead: tally(required.filter((entry) => entry.cohortDate > today && doneItemIds.has(entry.item.id))),
+    behind: tally(required.filter((entry) => entry.cohortDate < today && !isItemDone(entry.item, doneItemIds))),
+    ahead: tally(required.filter((entry) => entry.cohortDate > today && isItemDone(entry.item, doneItemIds))),
   };
 }
 

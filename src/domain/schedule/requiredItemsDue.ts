@@ -10,6 +10,8 @@ export interface RequiredItemDue {
   readonly minutes: number;
   /** Its due day in a member plan with `x` extra weeks and no catch-up, at index `x` (0..MAX_EXTEND_WEEKS). */
   readonly dueDays: readonly number[];
+  /** A "choose one" slot's tracks, in order (the first's id is `itemId`): any completes it, counted once. Empty otherwise. */
+  readonly tracks?: readonly number[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function requiredItemsDueOf(plans: readonly MemberPlan[]): RequiredItemDu
       itemId: entry.item.id,
       minutes: entry.item.minutes ?? 0,
       dueDays: plans.map((plan) => epochDayOfLocalDate(plan.itemById.get(entry.item.id)?.dueDate ?? entry.dueDate)),
+      tracks: entry.item.choice?.map((track) => track.id) ?? [],
     }));
   assertExtensionsKeepOrder(items);
   return items;

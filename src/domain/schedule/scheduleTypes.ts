@@ -15,6 +15,12 @@ export interface PlanItem {
   readonly sectionKey: string;
   /** Order inside the section (curriculum order). */
   readonly position: number;
+  /** Sub-group the item sits under; for a track, its "choose one" group. */
+  readonly group?: string | null;
+  /** "Choose one" track ("Python Path"), if any: the tracks of one group are assigned as one slot (`choiceSlots.ts`). */
+  readonly track?: string | null;
+  /** On a "choose one" slot only: its tracks in curriculum order; completing any one completes the slot. */
+  readonly choice?: readonly PlanItem[];
 }
 
 export interface PlanSection {

@@ -237,6 +237,7 @@ export const en = {
   "kind.Required": "Required",
   "kind.Optional": "Optional",
   "kind.Reference": "Reference",
+  "item.chooseOne": "Choose one: {tracks}",
 
   "week.range": "**{from} – {to}** (cohort time, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
@@ -356,6 +357,7 @@ export const en = {
   "weekPost.thisWeek": "**This week:** {sections}",
   "weekPost.section": "{title} ({weeks})",
   "weekPost.totalNone": "**Total:** nothing new this week: a good time to catch up.",
+  "weekPost.totalNoneChoice": "**Total:** nothing new this week: keep going with the track you chose, or catch up.",
   "weekPost.total":
     "**Total:** {items, plural, one {# item} other {# items}} · {time} over {days, plural, one {# study day} other {# study days}}",
   "weekPost.checkpoint": "**Checkpoint:** {section} on {at}",

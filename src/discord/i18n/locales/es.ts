@@ -244,6 +244,7 @@ export const es: Catalogue = {
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
   "kind.Reference": "Consulta",
+  "item.chooseOne": "Elige uno: {tracks}",
 
   "week.range": "**{from} – {to}** (hora de la cohorte, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
@@ -365,6 +366,7 @@ export const es: Catalogue = {
   "weekPost.thisWeek": "**Esta semana:** {sections}",
   "weekPost.section": "{title} ({weeks})",
   "weekPost.totalNone": "**Total:** nada nuevo esta semana: un buen momento para ponerse al día.",
+  "weekPost.totalNoneChoice": "**Total:** nada nuevo esta semana: sigue con el itinerario que elegiste, o ponte al día.",
   "weekPost.total":
     "**Total:** {items, plural, one {# lectura} other {# lecturas}} · {time} en {days, plural, one {# día de estudio} other {# días de estudio}}",
   "weekPost.checkpoint": "**Punto de control:** {section} el {at}",

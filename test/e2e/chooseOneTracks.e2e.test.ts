@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The 36-week path's Phase 2 says "Choose one path" over four language tracks.
+ * A default cohort is assigned the choice once (Monday of week 5), worded as a
+ * choice, and whichever track a member logs completes it, counted once.
+ */
+describe("the mastery path's 'choose one' language tracks, end to end", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Tracks 2027";
+  const texts = new Map<string, string>();
+  let todayButtons: string[] = [];
+  let offered: string[] = [];
+  const channelPosts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    // Monday of week 5 (Phase 2, weeks 5-12): the weekly post, then Ada's day.
+    bot.clock.set(new Date("2027-02-01T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    bot.clock.set(new Date("2027-02-01T12:00:00Z"));
+    const today = await bot.reply(ada.id, "today");
+    texts.set("today", visibleText(today));
+    todayButtons = buttonsOf(today).map((button) => button.label);
+    texts.set("week", visibleText(await bot.reply(ada.id, "week")));
+    texts.set("progressBefore", visibleText(await bot.reply(ada.id, "progress")));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "Path" });
+    offered = choices.map((entry) => entry.name);
+    const valueOf = (track: string) => String(choices.find((entry) => entry.name.startsWith(track))?.value);
+    texts.set("done", visibleText(await bot.reply(ada.id, "done", { item: valueOf("Go Path") })));
+    texts.set("todayAfter", visibleText(await bot.reply(ada.id, "today")));
+    texts.set("weekAfter", visibleText(await bot.reply(ada.id, "week")));
+    texts.set("progressAfterOne", visibleText(await bot.reply(ada.id, "progress")));
+    await bot.reply(ada.id, "done", { item: valueOf("Python Path") });
+    texts.set("progressAfterTwo", visibleText(await bot.reply(ada.id, "progress")));
+    // Week 6: nothing new is assigned; the post says what the week is for.
+    bot.clock.set(new Date("2027-02-08T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  });
+  afterAll(async () => bot.close());
+
+  const choice = "Choose one: Python Path / Node.js Path / Java Path / Go Path";
+
+  it("posts the choice once in week 5 and lists it in /today and /week, never the four tracks as items", () => {
+    const weekPost = channelPosts().find((message) => message.embeds[0]?.title?.startsWith("📚 Week 5 ") === true);
+    if (weekPost === undefined) throw new Error("no week 5 post");
+    for (const text of [visibleText(weekPost), texts.get("today") ?? "", texts.get("week") ?? ""]) {
+      expect(text).toContain(choice);
+      expect(text).not.toContain("Variables, data types");
+      expect(text).not.toMatch(/estimate|0 min/);
+    }
+    expect(texts.get("today")).toContain(`⬜ **${choice}** · Required`);
+  });
+
+  it("says in a quiet week of the phase to keep going with the chosen track", () => {
+    const weekPost = channelPosts().find((message) => message.embeds[0]?.title?.startsWith("📚 Week 6 ") === true);
+    if (weekPost === undefined) throw new Error("no week 6 post");
+    expect(visibleText(weekPost)).toContain("nothing new this week: keep going with the track you chose, or catch up.");
+  });
+
+  it("offers a Done button and an autocomplete entry for each track", () => {
+    expect(todayButtons).toEqual(expect.arrayContaining(["Done: Python Path", "Done: Node.js Path", "Done: Java Path", "Done: Go Path"]));
+    for (const track of ["Python Path", "Node.js Path", "Java Path", "Go Path"])
+      expect(
+        offered.some((name) => name.startsWith(track)),
+        `${track} in ${JSON.stringify(offered)}`,
+      ).toBe(true);
+  });
+
+  it("marks the choice done when any one track is logged, and counts it once as Required", () => {
+    expect(texts.get("done")).toContain("Go Path");
+    expect(texts.get("todayAfter")).toContain(`✅ **${choice}** · Required`);
+    expect(texts.get("weekAfter")).toContain(`✅ ${choice}`);
+    const required = (key: string) =>
+      /Required items: \S* \*\*(\d+)\/(\d+)\*\*/
+        .exec(texts.get(key) ?? "")
+        ?.slice(1)
+        .map(Number);
+    const [doneBefore, total] = required("progressBefore") ?? [];
+    expect(required("progressAfterOne")).toEqual([(doneBefore ?? 0) + 1, total]);
+    // A second track is more reading, not a second Required item.
+    expect(required("progressAfterTwo")).toEqual([(doneBefore ?? 0) + 1, total]);
+  });
+});
+
+describe("the weekly chart's section completion with 'choose one' tracks", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.createCohort({ name: "Chart 2027", curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Chart 2027" });
+    bot.clock.set(new Date("2027-02-01T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    bot.clock.set(new Date("2027-02-01T12:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "Go Path" });
+    await bot.reply(ada.id, "done", { item: String(choices.find((entry) => entry.name.startsWith("Go Path"))?.value) });
+    bot.clock.set(new Date("2027-02-08T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  });
+  afterAll(async () => bot.close());
+
+  it("counts the choice once in Phase 2's share, done by the one track logged", () => {
+    const alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((attachment) => attachment.filename === "week-5.png")?.description;
+    // Phase 2 assigns two things: the choice (four tracks, one logged) and the "For all" item.
+    expect(alt).toContain("Phase 2: Programming Language Mastery 50%");
+  });
+});

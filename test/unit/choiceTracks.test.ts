@@ -1,0 +1,90 @@
+/** The 36-week path's "choose one" language tracks: one slot of the phase, done by any one track. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
+import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { buildMemberPlan } from "../../src/domain/schedule/memberPlan.js";
+import { memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
+import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
+
+function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
+  let nextId = 1;
+  return {
+    totalWeeks: parsed.totalWeeks,
+    sections: parsed.sections.map((section, position) => ({
+      key: section.key,
+      title: section.title,
+      weekStart: section.weekStart,
+      weekEnd: section.weekEnd,
+      checkpoint: section.checkpoint,
+      position,
+      items: section.items.map((item, index) => ({
+        id: nextId++,
+        key: item.key,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        sectionKey: section.key,
+        position: index,
+        group: item.group,
+        track: item.track,
+      })),
+    })),
+  };
+}
+
+function masteryPath(): PlanCurriculum {
+  const result = parseCurriculum(readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8"));
+  if (!result.ok) throw new Error("the mastery path does not parse");
+  return toPlanCurriculum(result.curriculum);
+}
+
+const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01", timeZone: "America/New_York" };
+const phase2Weeks = [5, 6, 7, 8, 9, 10, 11, 12];
+const tracks = ["Python Path", "Node.js Path", "Java Path", "Go Path"];
+
+describe("the mastery path's 'choose one' tracks", () => {
+  for (const includeOptional of [false, true]) {
+    it(`are one Required slot of Phase 2 listing the four tracks (include_optional ${includeOptional})`, () => {
+      const curriculum = masteryPath();
+      const plan = buildCohortPlan(curriculum, { ...settings, includeOptional });
+      const phase2 = phase2Weeks.flatMap((n) => plan.weeks[n - 1]?.days.flatMap((day) => day.items) ?? []);
+      const slots = phase2.filter((item) => item.choice !== undefined);
+      expect(slots).toHaveLength(1);
+      expect(slots[0]?.kind).toBe("Required");
+      expect(slots[0]?.choice?.map((track) => track.track)).toEqual(tracks);
+      // No track is assigned on its own: a member is not asked to learn four languages.
+      expect(phase2.filter((item) => item.choice === undefined && item.title.includes("Path"))).toEqual([]);
+      // Whichever track a member completes, it is due on the slot's day (the on-time bonus reads this).
+      const trackIds = slots[0]?.choice?.map((track) => track.id) ?? [];
+      expect(trackIds.map((id) => plan.assignedDateByItemId.get(id))).toEqual(trackIds.map(() => slots[0]?.assignedDate));
+    });
+  }
+
+  it("completing any one track completes the slot in /today, /pace and the roster, and counts it once", () => {
+    const curriculum = masteryPath();
+    const basePlan = buildCohortPlan(curriculum, settings);
+    const plan = buildMemberPlan({ basePlan, breakWeeks: [], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] });
+    const slot = plan.items.find((entry) => entry.item.choice !== undefined);
+    if (slot === undefined) throw new Error("no choice slot in the member's plan");
+    const goId = slot.item.choice?.find((track) => track.track === "Go Path")?.id ?? -1;
+    const everythingButTracks = new Set(plan.items.filter((entry) => entry.item.choice === undefined).map((entry) => entry.item.id));
+    const withGo = new Set([...everythingButTracks, goId]);
+
+    const onSlotDay = memberDayStatus(plan, withGo, slot.dueDate).dueToday.find((entry) => entry.item.id === slot.item.id);
+    expect(onSlotDay?.done).toBe(true);
+    const later = addDaysIso(slot.dueDate, 1);
+    expect(memberDayStatus(plan, withGo, later).overdue.map((entry) => entry.item.id)).not.toContain(slot.item.id);
+    expect(memberDayStatus(plan, everythingButTracks, later).overdue.map((entry) => entry.item.id)).toContain(slot.item.id);
+    expect(memberPace(plan, withGo, later).behind.items).toBe(0);
+    expect(rosterStanding(plan, withGo, "2027-12-31").finished).toBe(true);
+    expect(rosterStanding(plan, everythingButTracks, "2027-12-31").finished).toBe(false);
+  });
+});
+
+function addDaysIso(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
