@@ -186,7 +186,7 @@ export class MemberPlanService {
     const known = this.catchUpEntries(context.plan, cohort.id);
     const dues = new Map<number, CaughtUpPlan>();
     for (const [memberId, state] of states) {
-      const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to])]);
+      const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to, entry.bookedAfter])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
         const plan = await this.plans.memberPlan(context, memberPlanInput(cohort, context, state.joinedOn, state));
@@ -392,7 +392,7 @@ function memberPlanInput(cohort: Cohort, context: CohortContext, joinedOn: strin
     // Null: on the cohort's plan from its first day (no pre-join backlog).
     joinedOn: joinedOn ?? context.plan.startDate,
     adjustments: state.adjustments,
-    // Without ids: the plan reads dates only, and equal breaks then share a plan.
-    personalBreaks: state.breaks.map(({ from, to }) => ({ from, to })),
+    // Without ids: the plan reads dates and booking order only, and equal breaks then share a plan.
+    personalBreaks: state.breaks.map(({ from, to, bookedAfter }) => (bookedAfter === undefined ? { from, to } : { from, to, bookedAfter })),
   };
 }

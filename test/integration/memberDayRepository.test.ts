@@ -114,7 +114,8 @@ describe("MemberDayRepository", () => {
         cohort: first,
         planState: {
           adjustments: [{ kind: "extend" }, { kind: "catch_up", appliedOn: "2027-03-05", days: 2, itemIds: [] }],
-          breaks: [{ id: firstBreakId, from: "2027-03-10", to: "2027-03-11" }],
+          // Booked after one of the two adjustments (the extend).
+          breaks: [{ id: firstBreakId, from: "2027-03-10", to: "2027-03-11", bookedAfter: 1 }],
         },
       },
       { cohort: second, planState: { adjustments: [{ kind: "catch_up", appliedOn: "2027-03-04", days: 5, itemIds: [2, 1] }], breaks: [] } },

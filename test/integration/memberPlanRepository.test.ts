@@ -102,7 +102,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     await plans.changeBreak(member.id, first.id, { from: "2027-03-10", to: "2027-03-14" });
     await plans.changeBreak(member.id, second.id, null);
     await plans.changeBreak(member.id, theirs.id, null);
-    expect((await plans.load(member.id)).breaks).toEqual([{ id: first.id, from: "2027-03-10", to: "2027-03-14" }]);
+    expect((await plans.load(member.id)).breaks).toEqual([{ id: first.id, from: "2027-03-10", to: "2027-03-14", bookedAfter: 0 }]);
     expect((await plans.load(other.id)).breaks).toEqual([theirs]);
   });
 
@@ -146,5 +146,31 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     await handle.prisma.member.delete({ where: { id: member.id } });
     expect(await handle.prisma.memberAdjustment.count({ where: { memberId: member.id } })).toBe(0);
     expect(await handle.prisma.memberBreak.count({ where: { memberId: member.id } })).toBe(0);
+  });
+
+  it("stores when each /break was booked among the member's catch-ups, on both reads; rows from before read as booked first", async () => {
+    const member = await newMember("booker");
+    const catchUp = { kind: "catch_up", appliedOn: "2027-03-08", days: 5, itemIds: [itemId] } as const;
+    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-16" });
+    await plans.addAdjustment(member.id, catchUp);
+    await plans.addBreak(member.id, { from: "2027-03-20", to: "2027-03-21" });
+    await handle.prisma.memberBreak.create({ data: { memberId: member.id, fromDate: "2027-03-25", toDate: "2027-03-26" } });
+    const booked = (state: { breaks: readonly { from: string; bookedAfter?: number }[] } | undefined) =>
+      state?.breaks.map((entry) => [entry.from, entry.bookedAfter ?? "before all"]);
+    const expected = [
+      ["2027-03-10", 0],
+      ["2027-03-20", 1],
+      ["2027-03-25", "before all"],
+    ];
+    expect(booked(await plans.load(member.id))).toEqual(expected);
+    expect(booked((await plans.loadCaughtUp(cohortId)).get(member.id))).toEqual(expected);
+    // After a reset (rows dropped) a new catch-up comes after both breaks.
+    await plans.clearAdjustments(member.id);
+    await plans.addAdjustment(member.id, catchUp);
+    expect(booked(await plans.load(member.id))).toEqual([
+      ["2027-03-10", 0],
+      ["2027-03-20", 0],
+      ["2027-03-25", "before all"],
+    ]);
   });
 });

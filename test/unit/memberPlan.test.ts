@@ -349,7 +349,7 @@ describe("days off planned after a catch-up", () => {
     // Caught up on Monday 8 March over 5 days; on Tuesday the member plans Wednesday to Friday off.
     const caughtUp = withCatchUp({}, "2027-03-08", 5);
     const before = memberPlan(caughtUp);
-    const after = memberPlan({ ...caughtUp, personalBreaks: [{ from: "2027-03-10", to: "2027-03-12" }] });
+    const after = memberPlan({ ...caughtUp, personalBreaks: [{ from: "2027-03-10", to: "2027-03-12", bookedAfter: 1 }] });
     const dueTuesday = before.itemsByDueDate.get("2027-03-09") ?? [];
     expect(dueTuesday.filter((entry) => entry.source === DueSource.CatchUp).length).toBeGreaterThan(0);
     expect(after.itemsByDueDate.get("2027-03-09")?.map((entry) => entry.item.id)).toEqual(dueTuesday.map((entry) => entry.item.id));
@@ -372,7 +372,7 @@ describe("days off planned after a catch-up", () => {
             const caughtUp = withCatchUp({}, appliedOn, days);
             const before = memberPlan(caughtUp);
             const from = addDays(appliedOn, wait + 1);
-            const after = memberPlan({ ...caughtUp, personalBreaks: [{ from, to: addDays(from, length) }] });
+            const after = memberPlan({ ...caughtUp, personalBreaks: [{ from, to: addDays(from, length), bookedAfter: 1 }] });
             moved.push(...movedBefore(before, after, from).map((line) => `${appliedOn} days ${days} break ${from}+${length}: ${line}`));
           }
     expect(moved).toEqual([]);
@@ -380,7 +380,7 @@ describe("days off planned after a catch-up", () => {
 
   it("moves no catch-up day before today when a break is ended with off:True", () => {
     const caughtUp = withCatchUp({}, "2027-03-15", 10);
-    const planned = { from: "2027-03-17", to: "2027-03-26" };
+    const planned = { from: "2027-03-17", to: "2027-03-26", bookedAfter: 1 };
     const before = memberPlan({ ...caughtUp, personalBreaks: [planned] });
     for (const today of ["2027-03-16", "2027-03-17", "2027-03-19", "2027-03-22"]) {
       const ended = endPersonalBreak(planned, today);
@@ -404,12 +404,37 @@ describe("days off planned after a catch-up", () => {
     expect(moved).toEqual([]);
   });
 
-  it("gives the same plan however far ahead the days off were planned, before or after the catch-up", () => {
-    // A break planned before the catch-up and one planned after it are the same stored rows: one plan.
-    const personalBreaks = [{ from: "2027-03-18", to: "2027-03-22" }];
-    const before = memberPlan(withCatchUp({ personalBreaks }, "2027-03-15", 10));
-    const after = memberPlan({ ...withCatchUp({}, "2027-03-15", 10), personalBreaks });
-    expect(dueDates(after)).toEqual(dueDates(before));
+  it("spreads a catch-up around days off booked before it, as before: nothing moves for those members", () => {
+    // Booked a /break for 10–16 March first, then caught up on Monday 8 March over 5 days.
+    const personalBreaks = [{ from: "2027-03-10", to: "2027-03-16", bookedAfter: 0 }];
+    const caughtUp = withCatchUp({ personalBreaks }, "2027-03-08", 5);
+    const catchUpDates = (plan: MemberPlan) => plan.items.filter((entry) => entry.item.id <= 4).map((entry) => entry.dueDate);
+    // The dates the catch-up always gave here: the two study days before the break, then from the 17th on.
+    expect(catchUpDates(memberPlan(caughtUp))).toEqual(["2027-03-08", "2027-03-18", "2027-03-19", "2027-03-19"]);
+    // Rows stored before bookings were counted read as booked before every catch-up: the same plan.
+    const unknown = memberPlan({ ...caughtUp, personalBreaks: [{ from: "2027-03-10", to: "2027-03-16" }] });
+    expect(dueDates(unknown)).toEqual(dueDates(memberPlan(caughtUp)));
+  });
+
+  it("keeps days off booked before a catch-up in force for it, and re-spreads from the first day off only for a later booking", () => {
+    const moved: string[] = [];
+    for (let offset = 7; offset < 60; offset += 3)
+      for (const days of [3, 10, 20])
+        for (const wait of [0, 1, 6])
+          for (const length of [0, 2, 6]) {
+            const appliedOn = addDays(START, offset);
+            const from = addDays(appliedOn, wait + 1);
+            const entry = { from, to: addDays(from, length) };
+            const first = memberPlan(withCatchUp({ personalBreaks: [{ ...entry, bookedAfter: 0 }] }, appliedOn, days));
+            const alwaysInForce = memberPlan(withCatchUp({ personalBreaks: [entry] }, appliedOn, days));
+            const label = `${appliedOn} days ${days} break ${from}+${length}`;
+            if (JSON.stringify(dueDates(first)) !== JSON.stringify(dueDates(alwaysInForce))) moved.push(`${label}: booked first`);
+            const later = memberPlan({ ...withCatchUp({}, appliedOn, days), personalBreaks: [{ ...entry, bookedAfter: 1 }] });
+            const onDayOff = (item: MemberPlanItem) =>
+              item.source === DueSource.CatchUp && item.dueDate >= from && item.dueDate <= entry.to;
+            if (later.items.some(onDayOff)) moved.push(`${label}: catch-up item due on a day off`);
+          }
+    expect(moved).toEqual([]);
   });
 });
 

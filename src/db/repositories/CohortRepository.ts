@@ -484,6 +484,9 @@ export class CohortRepository {
     try {
       return await this.writes.run(() =>
         this.prisma.$transaction(async (tx) => {
+          // The cohort's row first (lockCohortRows): two admins' changes at once on PostgreSQL run one after the
+          // other, so one's clean-up never reads the breaks before the other's commit and deletes its new row.
+          for (const lock of lockCohortRows(tx, this.provider, { cohortId })) await lock;
           await dropIneffective(tx);
           if (undo) {
             if ((await tx.cohortBreak.deleteMany({ where: { cohortId, week } })).count === 0) return false;

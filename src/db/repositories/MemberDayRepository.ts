@@ -40,7 +40,7 @@ function postgresDaySql(withCompletions: boolean, inOneCohort: boolean): string 
     (SELECT json_agg(b."week" ORDER BY b."week") FROM "CohortBreak" b WHERE b."cohortId" = c."id") AS "breakWeeks",
     ${onlyOne(`SELECT json_agg(json_build_array(a."id", a."kind", a."appliedOn", a."days", a."itemIds") ORDER BY a."id")
        FROM "MemberAdjustment" a WHERE a."memberId" = m."id"`)} AS "adjustments",
-    ${onlyOne(`SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate") ORDER BY k."id")
+    ${onlyOne(`SELECT json_agg(json_build_array(k."id", k."fromDate", k."toDate", k."bookedAfterAdjustmentId") ORDER BY k."id")
        FROM "MemberBreak" k WHERE k."memberId" = m."id"`)} AS "breaks"${completions}
   FROM "Member" m JOIN "Cohort" c ON c."id" = m."cohortId"
   WHERE m."userId" = ? AND m."leftAt" IS NULL AND c."guildId" = ?${inCohort}
@@ -114,8 +114,15 @@ function membershipWithStateOf(row: Record<string, unknown>, withCompletions: bo
     itemIds,
     fromDate: null,
     toDate: null,
+    bookedAfterAdjustmentId: null,
   }));
-  const breaks = ((row.breaks ?? []) as JsonRow[]).map(([id, fromDate, toDate]) => ({ source: 1, id, fromDate, toDate }));
+  const breaks = ((row.breaks ?? []) as JsonRow[]).map(([id, fromDate, toDate, bookedAfterAdjustmentId]) => ({
+    source: 1,
+    id,
+    fromDate,
+    toDate,
+    bookedAfterAdjustmentId,
+  }));
   const completions = ((row.completions ?? []) as JsonRow[]).map(([itemId, completedAt, points, day]) =>
     toStreakRow({ itemId, completedAt: utcDate(completedAt), points, day }),
   );

@@ -57,8 +57,16 @@ export class MemberPlanRepository {
         { joinedOn: member.joinedOn, adjustments: [] as MemberAdjustment[], breaks: [] as StoredPersonalBreak[] },
       ]),
     );
-    for (const row of adjustments) states.get(row.memberId)?.adjustments.push(...toAdjustment(row));
-    for (const row of breaks) states.get(row.memberId)?.breaks.push({ id: row.id, from: row.fromDate, to: row.toDate });
+    const adjustmentIds = new Map<number, number[]>();
+    for (const row of adjustments) {
+      const found = toAdjustment(row);
+      states.get(row.memberId)?.adjustments.push(...found);
+      if (found.length > 0) adjustmentIds.set(row.memberId, [...(adjustmentIds.get(row.memberId) ?? []), row.id]);
+    }
+    for (const row of breaks)
+      states
+        .get(row.memberId)
+        ?.breaks.push(storedBreak(row.id, row.fromDate, row.toDate, row.bookedAfterAdjustmentId, adjustmentIds.get(row.memberId) ?? []));
     return states;
   }
 
@@ -85,9 +93,16 @@ export class MemberPlanRepository {
     await this.writes.run(() => this.prisma.memberAdjustment.deleteMany({ where: { memberId } }));
   }
 
+  /** Stored with the member's last adjustment, so catch-ups made before the booking are re-spread only from its first day. */
   async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
-    const row = await this.writes.run(() => this.prisma.memberBreak.create({ data: { memberId, fromDate: entry.from, toDate: entry.to } }));
-    return { id: row.id, from: row.fromDate, to: row.toDate };
+    return this.writes.run(async () => {
+      const made = await this.prisma.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
+      const afterId = made.at(-1)?.id ?? 0;
+      const row = await this.prisma.memberBreak.create({
+        data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
+      });
+      return { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length };
+    });
   }
 
   /** Shortens a break (`to` earlier) or drops it (null). Scoped to the member so a stray id changes nothing of anyone else's. */
@@ -102,22 +117,40 @@ export class MemberPlanRepository {
 
 /** A member's adjustments and breaks (`load`): two ids, the member's. */
 export const planStateSql = `
-  SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate"
+  SELECT 0 AS "source", "id", "kind", "appliedOn", "days", "itemIds", NULL AS "fromDate", NULL AS "toDate",
+    NULL AS "bookedAfterAdjustmentId"
   FROM "MemberAdjustment" WHERE "memberId" = ?
   UNION ALL
-  SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate"
+  SELECT 1 AS "source", "id", NULL, NULL, NULL, NULL, "fromDate", "toDate", "bookedAfterAdjustmentId"
   FROM "MemberBreak" WHERE "memberId" = ?
   ORDER BY "source", "id"`;
 
 /** The state in rows of `load`'s union (adjustments, then breaks, each in id order), of one member. */
 export function planStateOf(rows: readonly Record<string, unknown>[]): StoredMemberPlanState {
   const adjustments: MemberAdjustment[] = [];
+  const adjustmentIds: number[] = [];
   const breaks: StoredPersonalBreak[] = [];
   for (const row of rows as unknown as readonly PlanStateRow[]) {
-    if (Number(row.source) === 0) adjustments.push(...toAdjustment(row));
-    else if (row.fromDate !== null && row.toDate !== null) breaks.push({ id: Number(row.id), from: row.fromDate, to: row.toDate });
+    if (Number(row.source) === 0) {
+      const found = toAdjustment(row);
+      adjustments.push(...found);
+      if (found.length > 0) adjustmentIds.push(Number(row.id));
+    } else if (row.fromDate !== null && row.toDate !== null) {
+      const after = row.bookedAfterAdjustmentId ?? null;
+      breaks.push(storedBreak(Number(row.id), row.fromDate, row.toDate, after === null ? null : Number(after), adjustmentIds));
+    }
   }
   return { adjustments, breaks };
+}
+
+/**
+ * A stored break with `bookedAfter`: how many of the member's adjustments (their ids ascending) it was booked after.
+ * A reset drops earlier rows, so this is counted on what is stored, not kept. Null (booked before it was stored):
+ * left out, i.e. before them all, the plan these members always had.
+ */
+function storedBreak(id: number, from: string, to: string, afterId: number | null, adjustmentIds: readonly number[]): StoredPersonalBreak {
+  if (afterId === null) return { id, from, to };
+  return { id, from, to, bookedAfter: adjustmentIds.filter((adjustmentId) => adjustmentId <= afterId).length };
 }
 
 /** One row of `load`'s union: an adjustment (source 0) or a break (source 1); counts may come back as bigint. */
@@ -130,6 +163,8 @@ interface PlanStateRow {
   readonly itemIds: string | null;
   readonly fromDate: string | null;
   readonly toDate: string | null;
+  /** Absent: read as null (booked before it was stored). */
+  readonly bookedAfterAdjustmentId?: number | bigint | null;
 }
 
 /** A stored row as the domain's adjustment; a row the code no longer knows is skipped rather than breaking the plan. */

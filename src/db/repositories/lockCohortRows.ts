@@ -23,7 +23,7 @@ export type CohortRowsToLock =
  * so no other write comes between its statements. The caller keeps its first statement a write where it must
  * read the latest data (see LiveBoardRepository.attach).
  */
-export function lockCohortRows(prisma: PrismaClient, provider: DatabaseTarget["provider"], rows: CohortRowsToLock) {
+export function lockCohortRows(prisma: Pick<PrismaClient, "$queryRaw">, provider: DatabaseTarget["provider"], rows: CohortRowsToLock) {
   if (provider === "sqlite") return [];
   if ("cohortId" in rows) return [prisma.$queryRaw`SELECT 1 FROM "Cohort" WHERE "id" = ${rows.cohortId} FOR NO KEY UPDATE`];
   if ("cohortOfPost" in rows)

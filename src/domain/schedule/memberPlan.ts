@@ -55,6 +55,11 @@ export type MemberAdjustment =
 export interface PersonalBreak {
   readonly from: string;
   readonly to: string;
+  /**
+   * How many of the member's `adjustments` had been made when it was booked: catch-ups made after it are spread
+   * around it, earlier ones re-spread from its first day. Absent (booked before this was stored): before them all.
+   */
+  readonly bookedAfter?: number;
 }
 
 export interface MemberPlanInput {
@@ -139,10 +144,9 @@ interface CatchUpSpan {
 /**
  * The member's plan. Pure: the same inputs give the same plan.
  *
- * Personal breaks are folded in by date, not all at once: a catch-up is spread with the days off that have
- * begun by its day, and each later break re-spreads only what falls on or after its first day. `/break`
- * refuses past days, so a break booked after a catch-up then moves nothing due before it (today's item
- * stays today's), and a break booked before gives the same plan, as both are the same stored rows.
+ * Personal breaks are folded in in booking order (`bookedAfter`), not all at once: a catch-up is spread with
+ * the days off booked before it, and a break booked after it re-spreads only what falls on or after its first
+ * day. `/break` refuses past days, so such a break moves nothing due before it (today's item stays today's).
  */
 export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   const { basePlan } = input;
@@ -160,12 +164,16 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   const datesOf = (current: PlanState): Map<number, string> =>
     new Map(baseItems.map(({ item, date }) => [item.id, current.overrides.get(item.id) ?? shift(date, current.extraWeeks)]));
 
-  // Breaks by first day; `begun` of them are in force at the point of the fold.
-  const pending = [...input.personalBreaks].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  // Breaks in booking order, then by first day; `begun` of them are in force at the point of the fold.
+  const bookedAfter = (entry: PersonalBreak): number => entry.bookedAfter ?? 0;
+  const pending = [...input.personalBreaks].sort(
+    (a, b) => bookedAfter(a) - bookedAfter(b) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
   let begun = 0;
   let isStudyDay = studyDayTest(context, pending.slice(0, begun));
-  const beginBreaksUpTo = (day: string | null): void => {
-    while (begun < pending.length && (day === null || (pending[begun]?.from ?? "") <= day)) {
+  /** Puts in force the breaks booked when at most `made` adjustments had been made (null: every break). */
+  const beginBreaksBookedBy = (made: number | null): void => {
+    while (begun < pending.length && (made === null || bookedAfter(pending[begun] ?? { from: "", to: "" }) <= made)) {
       const from = pending[begun]?.from ?? "";
       begun += 1;
       isStudyDay = studyDayTest(context, pending.slice(0, begun));
@@ -174,18 +182,16 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     }
   };
 
-  for (const adjustment of input.adjustments) {
+  for (const [index, adjustment] of input.adjustments.entries()) {
+    beginBreaksBookedBy(index);
     if (adjustment.kind === MemberAdjustmentKind.Reset) state = { extraWeeks: 0, overrides: new Map(), catchUps: [] };
     else if (adjustment.kind === MemberAdjustmentKind.Extend) {
       const extended = { ...state, extraWeeks: Math.min(MAX_EXTEND_WEEKS, state.extraWeeks + 1) };
       // The extension moves the reading around catch-up days that were filled up to the cap: keep them under it.
       state = { ...extended, overrides: withinCap(extended.overrides, datesOf(extended), baseItems, isStudyDay, cap) };
-    } else {
-      beginBreaksUpTo(adjustment.appliedOn);
-      state = withCatchUp(state, datesOf(state), adjustment, baseItems, isStudyDay, cap);
-    }
+    } else state = withCatchUp(state, datesOf(state), adjustment, baseItems, isStudyDay, cap);
   }
-  beginBreaksUpTo(null);
+  beginBreaksBookedBy(null);
 
   const dueDates = datesOf(state);
   const items = baseItems.map(({ item, date }, order): MemberPlanItem => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MemberBreak" ADD COLUMN "bookedAfterAdjustmentId" INTEGER;
