@@ -67,6 +67,10 @@ export interface PaceView {
   readonly backlog: ItemTally;
   /** Of the backlog, items due before a late join (never overdue). */
   readonly preJoinBacklog: ItemTally;
+  /** Of the backlog, Optional items due before they were turned on mid-course (`optionalFrom`), not before the join. */
+  readonly optionalBacklog: ItemTally;
+  /** The cohort-local day Optional items were turned on mid-course; null: from the start. */
+  readonly optionalFrom: string | null;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
@@ -241,7 +245,9 @@ export class MemberPlanService {
       cohort,
       pace: memberPace(planning.plan, done, planning.today),
       backlog: tally(backlog),
-      preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin)),
+      preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
+      optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
+      optionalFrom: cohort.optionalFrom,
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),

@@ -38,6 +38,8 @@ export function renderPace(t: Translator, view: PaceView): Reply {
         count: view.backlog.items,
         ...minutesOf(t, view.backlog),
         preJoin: view.preJoinBacklog.items,
+        optional: view.optionalBacklog.items,
+        day: view.optionalFrom === null ? "" : localDateText(t, view.optionalFrom),
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
