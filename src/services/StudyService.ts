@@ -93,6 +93,8 @@ export interface TodayView {
   readonly optionalBacklog: ItemTally;
   /** The cohort-local day Optional items were turned on mid-course; null: from the start. */
   readonly optionalFrom: string | null;
+  /** An admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it reads as finished. */
+  readonly endedEarly: boolean;
   readonly streak: StreakView;
   /** Minutes of today's items still to read. */
   readonly minutesLeft: number;
@@ -321,6 +323,7 @@ export class StudyService {
       backlogBeforeReturn: member.returnedAt !== null,
       optionalBacklog: tally(status.backlog.filter((entry) => entry.addedLate)),
       optionalFrom: cohort.optionalFrom,
+      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),

@@ -50,7 +50,7 @@ export function renderPace(t: Translator, view: PaceView): Reply {
     "",
     // Ended first: an ended cohort takes no more reading, so the course-over words ("still counts") would mislead.
     ended
-      ? t.t("pace.ended")
+      ? t.t(view.endedEarly ? "pace.ended" : "pace.finished")
       : view.courseOver
         ? t.t("pace.courseOver", { name: view.cohort.name })
         : t.t("pace.help", { days: view.catchUpDays }),

@@ -105,7 +105,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
     );
   if (cohort.status === CohortStatus.Paused) description.push("", t.t("today.paused"));
   // Say why, and offer no Done button that would only be refused.
-  if (ended) description.push("", t.t("today.ended"));
+  if (ended) description.push("", t.t(view.endedEarly ? "today.ended" : "today.finished"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (view.overdue.length > 0) fields.push(overdueField(t, view));

@@ -228,6 +228,7 @@ export const en = {
   "today.due": "Due by {due} · {left} left of {total}",
   "today.paused": "⏸️ This cohort is paused: no posts or reminders for now.",
   "today.ended": "🏁 This cohort has ended: it takes no more completions. Your history and points are kept.",
+  "today.finished": "🎓 This cohort has finished: it takes no more completions. Your history and points are kept.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Overdue · {count, plural, one {# item} other {# items}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · from {date}",
@@ -488,6 +489,7 @@ export const en = {
     "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
+  "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",

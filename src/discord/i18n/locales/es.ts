@@ -235,6 +235,7 @@ export const es: Catalogue = {
   "today.due": "Para antes de {due} · quedan {left} de {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
   "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
+  "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
@@ -502,6 +503,7 @@ export const es: Catalogue = {
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
+  "pace.finished": "🎓 Esta cohorte ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
