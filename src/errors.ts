@@ -131,6 +131,7 @@ export interface UserErrorParams {
   "break.cohortEnded": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
+  "remind.cohortFinished": { readonly cohort: string };
   "break.notAWeek": BreakParams;
   "break.alreadyBreak": BreakParams;
   "break.notABreak": BreakParams;

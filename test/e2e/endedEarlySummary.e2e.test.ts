@@ -75,6 +75,9 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
       expect(text).not.toContain("has ended");
       expect(text).toContain("🎓 This cohort has finished");
     }
+    const remind = visibleText(await bot.reply(bea.id, "remind", { cohort: "Same Day", time: "18:00" }));
+    expect(remind).not.toContain("has ended");
+    expect(remind).toContain("**Same Day** has finished, so there are no more reminders");
   });
 
   it("calls an end before the last day ended everywhere: the closing post, the final board and /cohort info", async () => {
