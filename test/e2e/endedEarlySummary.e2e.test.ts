@@ -78,6 +78,16 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
     const remind = visibleText(await bot.reply(bea.id, "remind", { cohort: "Same Day", time: "18:00" }));
     expect(remind).not.toContain("has ended");
     expect(remind).toContain("**Same Day** has finished, so there are no more reminders");
+    // A Nudge button from a roster shown before the end: refused as finished, not ended.
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: bea.id } });
+    const nudge = bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(member.cohortId),
+      memberId: member.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    await expect(nudge).rejects.toMatchObject({ code: "nudge.cohortFinished" });
   });
 
   it("calls an end before the last day ended everywhere: the closing post, the final board and /cohort info", async () => {

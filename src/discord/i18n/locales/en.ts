@@ -534,6 +534,7 @@ export const en = {
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
+  "nudge.cohortFinished": "**{name}** has finished: it takes no more completions, so no nudge was sent.",
   "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",

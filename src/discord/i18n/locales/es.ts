@@ -548,6 +548,7 @@ export const es: Catalogue = {
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
+  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
