@@ -126,11 +126,13 @@ export interface UserErrorParams {
   "checkpoint.cohortEnded": { readonly name: string };
   /** A Nudge button of a cohort ended since the roster was shown. */
   "nudge.cohortEnded": { readonly name: string };
+  "nudge.cohortFinished": { readonly name: string };
   /** A Nudge button of a member whose own course is over (their last study day passed): nothing is left to read. */
   "nudge.courseOver": { readonly member: string };
   "break.cohortEnded": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
+  "remind.cohortFinished": { readonly cohort: string };
   "break.notAWeek": BreakParams;
   "break.alreadyBreak": BreakParams;
   "break.notABreak": BreakParams;

@@ -713,7 +713,12 @@ export class CohortService {
    * CohortService cannot build itself). The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
-  async reminder(request: ReminderRequest, { cohort, member }: Membership, ownCourseOver: boolean): Promise<ReminderSettingView> {
+  async reminder(
+    request: ReminderRequest,
+    { cohort, member }: Membership,
+    ownCourseOver: boolean,
+    endedEarly: boolean,
+  ): Promise<ReminderSettingView> {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView =>
       reminderSettingView(cohort, updated, change, request.now);
     const follow = isFollowCohortZone(request.timeZone);
@@ -721,7 +726,7 @@ export class CohortService {
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
-      const over = this.remindersOver(cohort, ownCourseOver);
+      const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(cohort, member, view);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -732,7 +737,7 @@ export class CohortService {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
       return this.switchReminderOff(cohort, member, view);
     }
-    this.refuseWhenRemindersAreOver(cohort, ownCourseOver);
+    this.refuseWhenRemindersAreOver(cohort, ownCourseOver, endedEarly);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -768,8 +773,8 @@ export class CohortService {
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
-  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean): void {
-    const over = this.remindersOver(cohort, ownCourseOver);
+  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean, endedEarly: boolean): void {
+    const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
     if (over !== null) throw over;
   }
 
@@ -778,10 +783,11 @@ export class CohortService {
    * is over (their own last study day passed, or an admin ended the cohort). A member who finishes late is
    * reminded after the cohort's closing post, until their own end.
    */
-  private remindersOver(cohort: Cohort, ownCourseOver: boolean): UserError | null {
+  private remindersOver(cohort: Cohort, ownCourseOver: boolean, endedEarly: boolean): UserError | null {
     if (ownCourseOver) return new UserError("remind.courseFinished", { cohort: cohort.name });
-    // An ended one (`/cohort end`) never sends a reminder again.
-    if (cohort.status === CohortStatus.Ended) return new UserError("remind.cohortEnded", { cohort: cohort.name });
+    // An ended one (`/cohort end`) never sends a reminder again; ended on its planned last day, it finished.
+    if (cohort.status === CohortStatus.Ended)
+      return new UserError(endedEarly ? "remind.cohortEnded" : "remind.cohortFinished", { cohort: cohort.name });
     return null;
   }
 

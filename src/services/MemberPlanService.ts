@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
-import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
@@ -67,6 +67,12 @@ export interface PaceView {
   readonly backlog: ItemTally;
   /** Of the backlog, items due before a late join (never overdue). */
   readonly preJoinBacklog: ItemTally;
+  /** Of the backlog, Optional items due before they were turned on mid-course (`optionalFrom`), not before the join. */
+  readonly optionalBacklog: ItemTally;
+  /** The cohort-local day Optional items were turned on mid-course; null: from the start. */
+  readonly optionalFrom: string | null;
+  /** An admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it reads as finished. */
+  readonly endedEarly: boolean;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
@@ -241,7 +247,10 @@ export class MemberPlanService {
       cohort,
       pace: memberPace(planning.plan, done, planning.today),
       backlog: tally(backlog),
-      preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin)),
+      preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
+      optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
+      optionalFrom: cohort.optionalFrom,
+      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, planning.context)) !== null,
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),

@@ -70,7 +70,8 @@ export class NudgeService {
   }): Promise<NudgeView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohortId);
     // A Nudge button from a roster shown before /cohort end: the cohort takes no more completions.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("nudge.cohortEnded", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended)
+      throw new UserError((await this.roster.endedEarly(cohort)) ? "nudge.cohortEnded" : "nudge.cohortFinished", { name: cohort.name });
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({

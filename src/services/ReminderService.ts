@@ -1,5 +1,6 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
+import { endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayEnd } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
@@ -7,6 +8,7 @@ import type { CompletionRepository } from "../db/repositories/CompletionReposito
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
+import { breakCalendarOf } from "./CourseEndService.js";
 import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
 export interface ReminderView {
@@ -46,7 +48,9 @@ export class ReminderService {
     const membership = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // The member's plan is built once: whether their course is over, then their next reminder.
     const planning = await this.memberPlans.planFor(membership.cohort, membership.member, request.now);
-    const view = await this.cohorts.reminder(request, membership, planning.planOver);
+    const { cohort } = membership;
+    const endedEarly = endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, planning.context)) !== null;
+    const view = await this.cohorts.reminder(request, membership, planning.planOver, endedEarly);
     // A newly chosen zone (or a cohort zone moved meanwhile) moves the member's day: their plan is read again then.
     return this.withNextReminder(view, request.now, planning.zone === view.timeZone ? planning : undefined);
   }

@@ -1,5 +1,5 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -201,6 +201,11 @@ export class RosterService {
       });
       return [{ kind: "confidenceMap", sections }];
     };
+  }
+
+  /** Whether an admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it is the course finishing. */
+  async endedEarly(cohort: Cohort): Promise<boolean> {
+    return endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort))) !== null;
   }
 
   /** The cohort's plan and the aggregation's basis at `now`. */

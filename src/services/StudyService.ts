@@ -90,6 +90,12 @@ export interface TodayView {
   readonly backlog: ItemTally;
   /** The late join was a return after `/leave`: the backlog is from before the member came back. */
   readonly backlogBeforeReturn: boolean;
+  /** Optional items due before they were turned on mid-course (not before the join), not done: never overdue. */
+  readonly optionalBacklog: ItemTally;
+  /** The cohort-local day Optional items were turned on mid-course; null: from the start. */
+  readonly optionalFrom: string | null;
+  /** An admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it reads as finished. */
+  readonly endedEarly: boolean;
   readonly streak: StreakView;
   /** Minutes of today's items still to read. */
   readonly minutesLeft: number;
@@ -314,8 +320,11 @@ export class StudyService {
       overdue: page.listed.map((entry) => statusOf(entry, false)),
       overdueTotal: tally(status.overdue),
       overdueMore: page.more,
-      backlog: tally(status.backlog),
+      backlog: tally(status.backlog.filter((entry) => !entry.addedLate)),
       backlogBeforeReturn: member.returnedAt !== null,
+      optionalBacklog: tally(status.backlog.filter((entry) => entry.addedLate)),
+      optionalFrom: cohort.optionalFrom,
+      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),

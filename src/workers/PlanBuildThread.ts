@@ -135,11 +135,11 @@ export class PlanBuildThread implements PlanBuilder {
   async memberPlan({ curriculumKey, curriculum, settings, member }: MemberPlanBuildInput): Promise<MemberPlan> {
     if (this.inline(curriculum, settings)) return buildMemberPlan(member);
     // The worker has the cohort plan (or builds it again): only the member's own inputs are copied over.
-    const { breakWeeks, joinedOn, adjustments, personalBreaks } = member;
+    const { breakWeeks, joinedOn, optionalFrom, adjustments, personalBreaks } = member;
     return this.orInlineOnceBackedOff(
       async () => {
         const reply = await this.ask(PlanTask.MemberPlan, curriculumKey, curriculum, settings, {
-          member: { breakWeeks, joinedOn, adjustments, personalBreaks },
+          member: { breakWeeks, joinedOn, optionalFrom: optionalFrom ?? null, adjustments, personalBreaks },
         });
         if (reply.outcome !== "memberPlanned") throw new PlanBuildFailedError("the plan worker answered a member plan with something else");
         return replayMemberPlan(member, reply.record);

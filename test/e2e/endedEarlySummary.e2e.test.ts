@@ -61,6 +61,35 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
     expect(info).not.toContain("🏁 Ended");
   });
 
+  it("calls it finished in /today and /pace on the planned last day itself, right after the end", async () => {
+    bot.clock.set(new Date("2027-01-04T18:00:00Z"));
+    await bot.createCohort({ name: "Same Day", start: "2027-01-04", timeZone: "UTC" });
+    const bea = bot.member("bea-same-day");
+    await bot.reply(bea.id, "join", { cohort: "Same Day" });
+    bot.clock.set(new Date("2027-03-28T15:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort end", { cohort: "Same Day" });
+    bot.clock.set(new Date("2027-03-28T16:00:00Z"));
+    const today = visibleText(await bot.reply(bea.id, "today", { cohort: "Same Day" }));
+    const pace = visibleText(await bot.reply(bea.id, "pace", { cohort: "Same Day" }));
+    for (const text of [today, pace]) {
+      expect(text).not.toContain("has ended");
+      expect(text).toContain("🎓 This cohort has finished");
+    }
+    const remind = visibleText(await bot.reply(bea.id, "remind", { cohort: "Same Day", time: "18:00" }));
+    expect(remind).not.toContain("has ended");
+    expect(remind).toContain("**Same Day** has finished, so there are no more reminders");
+    // A Nudge button from a roster shown before the end: refused as finished, not ended.
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: bea.id } });
+    const nudge = bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(member.cohortId),
+      memberId: member.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    await expect(nudge).rejects.toMatchObject({ code: "nudge.cohortFinished" });
+  });
+
   it("calls an end before the last day ended everywhere: the closing post, the final board and /cohort info", async () => {
     const { summary, closing, leaderboardTitle, info } = await endedCohort("Cut", "UTC", "2027-03-27T15:00:00Z");
     expect(summary).toContain("🏁 Cut · Cohort ended");

@@ -40,6 +40,13 @@ describe("include_optional turned on mid-course", () => {
     expect(before).toBeGreaterThan(0);
     expect(visibleText(await bot.reply(bot.admin.id, "cohort edit", { cohort: cohortName, include_optional: true }))).toContain(cohortName);
     expect(await overdueOptional()).toEqual([]);
+    // Ada joined on day 1: the held-back Optional items are not "from before you joined".
+    const today = visibleText(await bot.reply(ada.id, "today"));
+    expect(today).not.toContain("before you joined");
+    expect(today).toMatch(/Optional items added on [^:]+: \d+ items?/);
+    const pace = visibleText(await bot.reply(ada.id, "pace"));
+    expect(pace).not.toContain("before you joined");
+    expect(pace).toMatch(/\d+ of them Optional items added on /);
     // Not a wall: the plan is balanced again with the Optional items in it, which may move a Required item or two.
     expect(overdueCount(visibleText(await bot.reply(ada.id, "today")))).toBeLessThan(before + 5);
     bot.clock.set(new Date("2027-02-10T10:00:00Z"));

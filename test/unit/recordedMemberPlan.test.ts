@@ -60,6 +60,22 @@ describe("a member plan assembled from its record", () => {
     expect(preJoinSeen).toBe(true);
   });
 
+  it("keeps Optional items due before include_optional was turned on mid-course out of overdue, as the built plan does", () => {
+    const basePlan = buildCohortPlan(curriculum, settings({ includeOptional: true }));
+    const input: MemberPlanInput = {
+      basePlan,
+      breakWeeks: [],
+      joinedOn: basePlan.startDate,
+      optionalFrom: addDays(basePlan.startDate, 30),
+      adjustments: [],
+      personalBreaks: [],
+    };
+    const built = buildMemberPlan(input);
+    const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built, basePlan)));
+    expect(built.items.some((entry) => entry.preJoin && entry.item.kind === "Optional")).toBe(true);
+    expect(replayed).toEqual(built);
+  });
+
   it("refuses a record of another cohort plan instead of assembling a wrong plan, also one with as many items", () => {
     const builtOn = buildCohortPlan(curriculum, settings({ includeOptional: true }));
     const input = { breakWeeks: [], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] };

@@ -38,6 +38,8 @@ export function renderPace(t: Translator, view: PaceView): Reply {
         count: view.backlog.items,
         ...minutesOf(t, view.backlog),
         preJoin: view.preJoinBacklog.items,
+        optional: view.optionalBacklog.items,
+        day: view.optionalFrom === null ? "" : localDateText(t, view.optionalFrom),
       }),
     );
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
@@ -48,7 +50,7 @@ export function renderPace(t: Translator, view: PaceView): Reply {
     "",
     // Ended first: an ended cohort takes no more reading, so the course-over words ("still counts") would mislead.
     ended
-      ? t.t("pace.ended")
+      ? t.t(view.endedEarly ? "pace.ended" : "pace.finished")
       : view.courseOver
         ? t.t("pace.courseOver", { name: view.cohort.name })
         : t.t("pace.help", { days: view.catchUpDays }),

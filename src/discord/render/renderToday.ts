@@ -134,9 +134,18 @@ export function renderToday(t: Translator, view: TodayView): Reply {
         minutes: durationText(t, view.backlog.minutes),
       }),
     );
+  if (view.optionalBacklog.items > 0 && view.optionalFrom !== null)
+    description.push(
+      t.t(ended ? "today.optionalBacklogEnded" : "today.optionalBacklog", {
+        day: localDateText(t, view.optionalFrom),
+        count: view.optionalBacklog.items,
+        timed: view.optionalBacklog.minutes > 0 ? "yes" : "no",
+        minutes: durationText(t, view.optionalBacklog.minutes),
+      }),
+    );
   if (cohort.status === CohortStatus.Paused) description.push("", t.t("today.paused"));
   // Say why, and offer no Done button that would only be refused.
-  if (ended) description.push("", t.t("today.ended"));
+  if (ended) description.push("", t.t(view.endedEarly ? "today.ended" : "today.finished"));
   embed.description = truncate(description.join("\n"), limits.description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
   if (view.overdue.length > 0) fields.push(overdueField(t, view));

@@ -100,6 +100,8 @@ export interface MemberPlanItem {
    * A catch-up re-plans from its own day on, so only one made before a later return leaves items here.
    */
   readonly preJoin: boolean;
+  /** Backlog only because it is an Optional item due before `optionalFrom` (not before the join): its own wording. */
+  readonly addedLate: boolean;
 }
 
 export interface MemberPlan {
@@ -198,8 +200,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     const cohortDate = shift(date, 0);
     const dueDate = dueDates.get(item.id) ?? cohortDate;
     const source = state.overrides.has(item.id) ? DueSource.CatchUp : dueDate === cohortDate ? DueSource.Cohort : DueSource.Extended;
-    const beforeOptional = item.kind === "Optional" && input.optionalFrom != null && dueDate < input.optionalFrom;
-    return { item, order, cohortDate, dueDate, source, preJoin: dueDate < input.joinedOn || beforeOptional };
+    return { item, order, cohortDate, dueDate, source, ...backlogOf(item, dueDate, input) };
   });
   return {
     ...context,
@@ -492,4 +493,18 @@ export function endPersonalBreak(entry: PersonalBreak, today: string): PersonalB
   if (entry.to < today) return entry;
   const yesterday = addDays(today, -1);
   return entry.from > yesterday ? null : { from: entry.from, to: yesterday };
+}
+
+/**
+ * Whether an item due on `dueDate` is backlog (never overdue), and whether only because Optional items were
+ * turned on after it was due. One rule for `buildMemberPlan` and `replayMemberPlan`.
+ */
+export function backlogOf(
+  item: PlanItem,
+  dueDate: string,
+  input: Pick<MemberPlanInput, "joinedOn" | "optionalFrom">,
+): Pick<MemberPlanItem, "preJoin" | "addedLate"> {
+  const beforeJoin = dueDate < input.joinedOn;
+  const beforeOptional = item.kind === "Optional" && input.optionalFrom != null && dueDate < input.optionalFrom;
+  return { preJoin: beforeJoin || beforeOptional, addedLate: beforeOptional && !beforeJoin };
 }

@@ -12,6 +12,7 @@
 import { effectiveBreakWeeks } from "./cohortBreaks.js";
 import { epochDayOfLocalDate } from "./localTime.js";
 import {
+  backlogOf,
   baseItemsInOrder,
   DueSource,
   groupByDueDate,
@@ -83,7 +84,7 @@ export function replayMemberPlan(input: MemberPlanInput, record: MemberPlanRecor
   const items = planItems.map((item, order): MemberPlanItem => {
     const dueDate = dateAt(record.dueDates[order]);
     const source = sourceCodes[record.sources[order] ?? 0] ?? DueSource.Cohort;
-    return { item, order, cohortDate: dateAt(record.cohortDates[order]), dueDate, source, preJoin: dueDate < input.joinedOn };
+    return { item, order, cohortDate: dateAt(record.cohortDates[order]), dueDate, source, ...backlogOf(item, dueDate, input) };
   });
   const context = {
     startDate: input.basePlan.startDate,

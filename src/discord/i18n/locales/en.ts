@@ -228,6 +228,7 @@ export const en = {
   "today.due": "Due by {due} · {left} left of {total}",
   "today.paused": "⏸️ This cohort is paused: no posts or reminders for now.",
   "today.ended": "🏁 This cohort has ended: it takes no more completions. Your history and points are kept.",
+  "today.finished": "🎓 This cohort has finished: it takes no more completions. Your history and points are kept.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Overdue · {count, plural, one {# item} other {# items}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · from {date}",
@@ -490,9 +491,10 @@ export const en = {
     "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
-    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}.",
+    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
+  "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",
@@ -526,6 +528,10 @@ export const en = {
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+  "today.optionalBacklog":
+    "📚 Optional items added on {day}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+  "today.optionalBacklogEnded":
+    "📚 Optional items added on {day}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   // An ended cohort takes no completions and no pace changes: its lines point nowhere else.
   "today.overdueMoreEnded": "…and {count, number} more ({minutes})",
@@ -533,6 +539,7 @@ export const en = {
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
+  "nudge.cohortFinished": "**{name}** has finished: it takes no more completions, so no nudge was sent.",
   "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
@@ -556,6 +563,7 @@ export const en = {
   "checkpoint.courseFinishedReadOn":
     "**{name}**'s course has finished, so its checkpoints take no more answers. Your own plan runs on: `/today` shows your reading.",
   "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",
+  "remind.cohortFinished": "**{cohort}** has finished, so there are no more reminders. Nothing changed.",
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",
