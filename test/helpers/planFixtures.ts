@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
+import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 /** Small curricula, settings and a seeded PRNG for the member-plan, break and streak tests. */
 import type { CohortSettings, PlanCurriculum, PlanItem, PlanItemKind, PlanSection } from "../../src/domain/schedule/scheduleTypes.js";
 
@@ -80,4 +83,37 @@ export function seededRandom(seed: number): () => number {
 /** An integer in [min, max]. */
 export function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
+}
+
+function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
+  let nextId = 1;
+  return {
+    totalWeeks: parsed.totalWeeks,
+    sections: parsed.sections.map((section, position) => ({
+      key: section.key,
+      title: section.title,
+      weekStart: section.weekStart,
+      weekEnd: section.weekEnd,
+      checkpoint: section.checkpoint,
+      position,
+      items: section.items.map((item, index) => ({
+        id: nextId++,
+        key: item.key,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        sectionKey: section.key,
+        position: index,
+        group: item.group,
+        track: item.track,
+      })),
+    })),
+  };
+}
+
+/** The 36-week seed as the planner sees it (ids numbered in reading order). */
+export function masteryPath(): PlanCurriculum {
+  const result = parseCurriculum(readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8"));
+  if (!result.ok) throw new Error("the mastery path does not parse");
+  return toPlanCurriculum(result.curriculum);
 }

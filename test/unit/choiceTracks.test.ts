@@ -1,44 +1,10 @@
 /** The 36-week path's "choose one" language tracks: one slot of the phase, done by any one track. */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
-import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import { buildMemberPlan } from "../../src/domain/schedule/memberPlan.js";
 import { memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
-import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
-
-function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
-  let nextId = 1;
-  return {
-    totalWeeks: parsed.totalWeeks,
-    sections: parsed.sections.map((section, position) => ({
-      key: section.key,
-      title: section.title,
-      weekStart: section.weekStart,
-      weekEnd: section.weekEnd,
-      checkpoint: section.checkpoint,
-      position,
-      items: section.items.map((item, index) => ({
-        id: nextId++,
-        key: item.key,
-        title: item.title,
-        kind: item.kind,
-        minutes: item.minutes,
-        sectionKey: section.key,
-        position: index,
-        group: item.group,
-        track: item.track,
-      })),
-    })),
-  };
-}
-
-function masteryPath(): PlanCurriculum {
-  const result = parseCurriculum(readFileSync(new URL("../../prisma/seed/backend-engineer-mastery-path.txt", import.meta.url), "utf8"));
-  if (!result.ok) throw new Error("the mastery path does not parse");
-  return toPlanCurriculum(result.curriculum);
-}
+import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
+import { masteryPath } from "../helpers/planFixtures.js";
 
 const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01", timeZone: "America/New_York" };
 const phase2Weeks = [5, 6, 7, 8, 9, 10, 11, 12];

@@ -8,7 +8,7 @@ import {
   type MemberPlanInput,
 } from "../../src/domain/schedule/memberPlan.js";
 import { recordMemberPlan, replayMemberPlan } from "../../src/domain/schedule/recordedMemberPlan.js";
-import { randomInt, seededRandom, settings, twelveWeekCurriculum } from "../helpers/planFixtures.js";
+import { masteryPath, randomInt, seededRandom, settings, twelveWeekCurriculum } from "../helpers/planFixtures.js";
 
 const curriculum = twelveWeekCurriculum();
 
@@ -74,6 +74,18 @@ describe("a member plan assembled from its record", () => {
     const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built, basePlan)));
     expect(built.items.some((entry) => entry.preJoin && entry.item.kind === "Optional")).toBe(true);
     expect(replayed).toEqual(built);
+  });
+
+  it("finds a choose-one slot by any of its tracks, as the built plan does (the on-time bonus of a later track)", () => {
+    const basePlan = buildCohortPlan(masteryPath(), settings({ startDate: "2027-03-01", timeZone: "America/New_York" }));
+    const input = { basePlan, breakWeeks: [], joinedOn: "2027-03-01", adjustments: [], personalBreaks: [] };
+    const built = buildMemberPlan(input);
+    const replayed = replayMemberPlan(input, structuredClone(recordMemberPlan(built, basePlan)));
+    const trackIds = built.items.find((entry) => entry.item.choice !== undefined)?.item.choice?.map((track) => track.id) ?? [];
+    expect(trackIds).toHaveLength(4);
+    const dueDates = (plan: typeof built) => trackIds.map((id) => plan.itemById.get(id)?.dueDate ?? null);
+    expect(dueDates(built).every((date) => date !== null)).toBe(true);
+    expect(dueDates(replayed)).toEqual(dueDates(built));
   });
 
   it("refuses a record of another cohort plan instead of assembling a wrong plan, also one with as many items", () => {

@@ -13,7 +13,7 @@ import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, parseLocalDate }
 import type { CohortPlan, PlanItem } from "./scheduleTypes.js";
 
 /** Each entry by its id, and a "choose one" slot by each of its tracks' ids too: any track is due when the slot is. */
-function itemsById(items: readonly MemberPlanItem[]): Map<number, MemberPlanItem> {
+export function itemsById(items: readonly MemberPlanItem[]): Map<number, MemberPlanItem> {
   const byId = new Map<number, MemberPlanItem>();
   for (const entry of items) {
     byId.set(entry.item.id, entry);

@@ -16,6 +16,7 @@ import {
   baseItemsInOrder,
   DueSource,
   groupByDueDate,
+  itemsById,
   memberDaysOff,
   type MemberPlan,
   type MemberPlanInput,
@@ -95,7 +96,7 @@ export function replayMemberPlan(input: MemberPlanInput, record: MemberPlanRecor
   return {
     ...context,
     items,
-    itemById: new Map(items.map((entry) => [entry.item.id, entry])),
+    itemById: itemsById(items),
     itemsByDueDate: groupByDueDate(items),
     itemsInDueOrder: Array.from(record.dueOrder, (order) => items[order] as MemberPlanItem),
     extraWeeks: record.extraWeeks,
