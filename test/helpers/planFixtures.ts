@@ -85,7 +85,8 @@ export function randomInt(random: () => number, min: number, max: number): numbe
   return min + Math.floor(random() * (max - min + 1));
 }
 
-function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
+/** A parsed curriculum as the planner sees it, its items numbered in reading order from 1. */
+export function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
   let nextId = 1;
   return {
     totalWeeks: parsed.totalWeeks,

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ParsedCurriculum } from "../../src/domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { balanceItems } from "../../src/domain/schedule/balanceItems.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
+import { toPlanCurriculum } from "../helpers/planFixtures.js";
 import { referenceBalanceItems } from "../helpers/referenceBalanceItems.js";
 
 /** mulberry32: reproducible random inputs. */
@@ -16,30 +16,6 @@ function seededRandom(seed: number): () => number {
     value = Math.imul(value ^ (value >>> 15), value | 1);
     value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
     return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function toPlanCurriculum(parsed: ParsedCurriculum): PlanCurriculum {
-  let nextId = 1;
-  return {
-    totalWeeks: parsed.totalWeeks,
-    sections: parsed.sections.map((section, position) => ({
-      key: section.key,
-      title: section.title,
-      weekStart: section.weekStart,
-      weekEnd: section.weekEnd,
-      checkpoint: section.checkpoint,
-      position,
-      items: section.items.map((item, index) => ({
-        id: nextId++,
-        key: item.key,
-        title: item.title,
-        kind: item.kind,
-        minutes: item.minutes,
-        sectionKey: section.key,
-        position: index,
-      })),
-    })),
   };
 }
 
