@@ -55,42 +55,49 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
       if (row === undefined) throw new Error("no cohort row");
       return Number(row.id);
     };
+    // Likewise the posts: today's client would write columns later migrations added.
+    const postRow = (post: {
+      cohortId: number;
+      kind: string;
+      period: string;
+      dueAt: Date;
+      status?: string;
+      claimedAt: Date;
+      sentAt?: Date;
+    }) =>
+      old.prisma.$executeRaw`
+        INSERT INTO "ScheduledPost" ("cohortId", "kind", "period", "dueAt", "status", "claimedAt", "sentAt")
+        VALUES (${post.cohortId}, ${post.kind}, ${post.period}, ${post.dueAt}, ${post.status ?? "claimed"}, ${post.claimedAt}, ${post.sentAt ?? null})`;
     const audited = await cohortRow("Audited", "ended");
     const unaudited = await cohortRow("Unaudited", "ended");
     const running = await cohortRow("Running", "active");
     // Ended before the audit trail, then its closing post (which changed the row again, later).
     const closed = await cohortRow("Closed", "ended");
     const closedPost = new Date("2027-01-30T09:00:00Z");
-    await old.prisma.scheduledPost.create({
-      data: {
-        cohortId: closed,
-        kind: "closing",
-        period: "closing",
-        dueAt: closedPost,
-        status: "sent",
-        claimedAt: closedPost,
-        sentAt: new Date("2027-01-30T09:00:05Z"),
-      },
+    await postRow({
+      cohortId: closed,
+      kind: "closing",
+      period: "closing",
+      dueAt: closedPost,
+      status: "sent",
+      claimedAt: closedPost,
+      sentAt: new Date("2027-01-30T09:00:05Z"),
     });
     // A closing post claimed after the row's last change moves nothing; a weekly post is no closing.
     const lateClosing = await cohortRow("Late Closing", "ended");
-    await old.prisma.scheduledPost.create({
-      data: {
-        cohortId: lateClosing,
-        kind: "closing",
-        period: "closing",
-        dueAt: new Date("2027-02-02T09:00:00Z"),
-        claimedAt: new Date("2027-02-02T09:00:00Z"),
-      },
+    await postRow({
+      cohortId: lateClosing,
+      kind: "closing",
+      period: "closing",
+      dueAt: new Date("2027-02-02T09:00:00Z"),
+      claimedAt: new Date("2027-02-02T09:00:00Z"),
     });
-    await old.prisma.scheduledPost.create({
-      data: {
-        cohortId: unaudited,
-        kind: "week",
-        period: "week-1",
-        dueAt: new Date("2027-01-04T09:00:00Z"),
-        claimedAt: new Date("2027-01-04T09:00:00Z"),
-      },
+    await postRow({
+      cohortId: unaudited,
+      kind: "week",
+      period: "week-1",
+      dueAt: new Date("2027-01-04T09:00:00Z"),
+      claimedAt: new Date("2027-01-04T09:00:00Z"),
     });
     const line = (cohortId: number, action: string, at: string) =>
       old.prisma.auditEntry.create({ data: { guildId, cohortId, actorId: adminId, action, createdAt: new Date(at) } });
