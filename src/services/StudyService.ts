@@ -454,7 +454,7 @@ export class StudyService {
     const assigned = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
     );
-    const isDone = (item: StoredPlanItem) => (item.choice ?? [item]).some((track) => done.has(track.id));
+    const isDone = (item: StoredPlanItem) => isItemDone(item, done);
     const sections = context.curriculum.sections.map((stored) => {
       // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
       const section = calendarSectionOf(context, stored);

@@ -32,9 +32,14 @@ function itemLine(t: Translator, status: ItemStatus): string {
   });
 }
 
-/** Done buttons a listed open item takes: one, or one per track of a "choose one" slot. */
+/** What a listed open item's Done buttons mark: the item, or each track of a "choose one" slot. */
+function doneTargets(status: ItemStatus): readonly { readonly id: number; readonly title: string }[] {
+  return status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title })) ?? [status.item];
+}
+
+/** Done buttons a listed open item takes. */
 function buttonsFor(status: ItemStatus): number {
-  return status.item.choice?.length ?? 1;
+  return doneTargets(status).length;
 }
 
 /** Today's lines within the description's share. */
@@ -164,7 +169,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const open = ended ? [] : [...listed.open, ...view.overdue];
   const buttons = open
     // A "choose one" slot has a button per track: the member marks the one they read.
-    .flatMap((status) => status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title })) ?? [status.item])
+    .flatMap(doneTargets)
     .slice(0, limits.buttonsPerRow * limits.rows)
     .map((item) => button(doneButtonId(cohort.id, item.id), t.plain("today.doneButton", { title: item.title }), ButtonStyle.Success));
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };

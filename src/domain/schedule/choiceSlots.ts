@@ -42,7 +42,7 @@ export function withChoiceSlots(items: readonly PlanItem[]): PlanItem[] {
 }
 
 /** Whether a plan item is done: a slot when any of its tracks is. */
-export function isItemDone(item: PlanItem, doneItemIds: ReadonlySet<number>): boolean {
+export function isItemDone(item: Pick<PlanItem, "id" | "choice">, doneItemIds: ReadonlySet<number>): boolean {
   if (item.choice === undefined) return doneItemIds.has(item.id);
   return item.choice.some((track) => doneItemIds.has(track.id));
 }
