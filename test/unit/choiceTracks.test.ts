@@ -1,9 +1,9 @@
 /** The 36-week path's "choose one" language tracks: one slot of the phase, done by any one track. */
 import { describe, expect, it } from "vitest";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
-import { buildMemberPlan } from "../../src/domain/schedule/memberPlan.js";
+import { buildMemberPlan, DueSource, MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
 import { memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
-import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
+import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
 import { masteryPath } from "../helpers/planFixtures.js";
 
 const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01", timeZone: "America/New_York" };
@@ -46,6 +46,37 @@ describe("the mastery path's 'choose one' tracks", () => {
     expect(memberPace(plan, withGo, later).behind.items).toBe(0);
     expect(rosterStanding(plan, withGo, "2027-12-31").finished).toBe(true);
     expect(rosterStanding(plan, everythingButTracks, "2027-12-31").finished).toBe(false);
+  });
+});
+
+describe("a stored catch-up across a re-import that reorders a choice's tracks", () => {
+  /** Week 1 holds one item and the choice; its tracks keep their ids (an item's identity is its title) in either order. */
+  const withTracks = (goFirst: boolean): PlanCurriculum => {
+    const python = { id: 2, title: "Python Path: basics", track: "Python Path" };
+    const go = { id: 3, title: "Go Path: basics", track: "Go Path" };
+    const items = [
+      { id: 1, title: "Intro", kind: "Required" as const, group: null, track: null },
+      ...(goFirst ? [go, python] : [python, go]).map((track) => ({ ...track, kind: "Optional" as const, group: "Choose one path" })),
+      { id: 4, title: "Wrap-up", kind: "Required" as const, group: null, track: null },
+    ].map((item, position) => ({ ...item, key: `s1/${item.id}`, minutes: 30, sectionKey: "s1", position }));
+    return { totalWeeks: 2, sections: [{ key: "s1", title: "Phase", weekStart: 1, weekEnd: 2, checkpoint: null, position: 0, items }] };
+  };
+  const planOf = (curriculum: PlanCurriculum, slotId: number) => {
+    const basePlan = buildCohortPlan(curriculum, settings);
+    // The catch-up was made before the re-import: it stored the slot's id of then (its first track's).
+    const catchUp = { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2027-03-10", days: 3, itemIds: [slotId] } as const;
+    const plan = buildMemberPlan({ basePlan, breakWeeks: [], joinedOn: "2027-03-01", adjustments: [catchUp], personalBreaks: [] });
+    const slot = plan.items.find((entry) => entry.item.choice !== undefined);
+    if (slot === undefined) throw new Error("no choice slot");
+    return slot;
+  };
+
+  it("keeps the slot re-planned by the catch-up when another track now comes first", () => {
+    const before = planOf(withTracks(false), 2);
+    expect(before.source).toBe(DueSource.CatchUp);
+    const after = planOf(withTracks(true), 2);
+    expect(after.item.id).toBe(3);
+    expect([after.source, after.dueDate]).toEqual([DueSource.CatchUp, before.dueDate]);
   });
 });
 

@@ -254,7 +254,10 @@ function withCatchUp(
   cap: number,
 ): PlanState {
   const wanted = new Set(catchUp.itemIds);
-  const backlog = baseItems.filter(({ item }) => wanted.has(item.id) && dueDates.has(item.id));
+  // A "choose one" slot by any of its tracks' ids: a re-import that reorders the tracks gives the slot another
+  // (its first track's) id, and the catch-up stored the one of then.
+  const isWanted = (item: PlanItem) => wanted.has(item.id) || (item.choice?.some((track) => wanted.has(track.id)) ?? false);
+  const backlog = baseItems.filter(({ item }) => isWanted(item) && dueDates.has(item.id));
   // Oldest first; reading order among items of the same day (the sort is stable).
   backlog.sort((a, b) => (dueDates.get(a.item.id) ?? "").localeCompare(dueDates.get(b.item.id) ?? ""));
   // A stored value outside 2–20 (the command refuses those) is read as the nearest bound.
