@@ -503,17 +503,7 @@ export class StudyService {
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
     );
-    const doneBySlot = new Map(byEnd);
-    for (const item of planItems)
-      if (item.choice !== undefined)
-        doneBySlot.set(
-          item.id,
-          await this.completions.membersCompletingAny(
-            cohort.id,
-            item.choice.map((track) => track.id),
-            startOfLocalDay(week.endDate, zone),
-          ),
-        );
+    const doneBySlot = await this.withSlotCounts(cohort, planItems, byEnd, startOfLocalDay(week.endDate, zone));
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
     const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
@@ -530,7 +520,9 @@ export class StudyService {
   async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
     const context = await this.plans.contextFor(cohort);
     const members = await this.cohorts.memberCount(cohort.id);
-    const counts = await this.completions.countsByItem(cohort.id);
+    const planItems = context.plan.weeks.flatMap((week) => week.days.flatMap((day) => day.items));
+    // A "choose one" slot (keyed by its id) counts once, done by any track, like the weekly chart and /progress.
+    const counts = await this.withSlotCounts(cohort, planItems, await this.completions.countsByItem(cohort.id));
     return {
       weeks: context.plan.weeks.map((week) => ({
         weekNumber: week.number,
@@ -542,6 +534,27 @@ export class StudyService {
         ),
       })),
     };
+  }
+
+  /** `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any track. */
+  private async withSlotCounts(
+    cohort: Cohort,
+    planItems: readonly { readonly id: number; readonly choice?: readonly { readonly id: number }[] }[],
+    counts: ReadonlyMap<number, number>,
+    before?: Date,
+  ): Promise<Map<number, number>> {
+    const bySlot = new Map(counts);
+    for (const item of planItems)
+      if (item.choice !== undefined)
+        bySlot.set(
+          item.id,
+          await this.completions.membersCompletingAny(
+            cohort.id,
+            item.choice.map((track) => track.id),
+            before,
+          ),
+        );
+    return bySlot;
   }
 
   async leaderboard(
@@ -850,7 +863,7 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
     if (byId !== undefined) return byId;
   }
   const typed = readsAs(value.replace(/^✓\s*/, ""));
-  const byTitle = sameTitled(context);
+  const byTitle = typedNames(context);
   const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
   // One look-up: details are read only for the titles the typed text starts with, and the picked title's
   // index serves the "several items match" lines too.
@@ -910,6 +923,29 @@ function titlesOf(itemsById: ReadonlyMap<number, StoredItem>): Map<string, Store
     else list.push(item);
   }
   return byTitle;
+}
+
+/** `typedNames` per curriculum version, as `sameTitled`. */
+const typedNamesByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<string, readonly StoredItem[]>>();
+
+/**
+ * What a typed `item` may name: each title (`sameTitled`), and a "choose one" track by its name too ("Go Path"),
+ * as its Done button shows it, unless an item is titled so (that title names its items).
+ */
+function typedNames(context: CohortContext): ReadonlyMap<string, readonly StoredItem[]> {
+  let known = typedNamesByItems.get(context.itemsById);
+  if (known === undefined) {
+    const titles = sameTitled(context);
+    const names = new Map(titles);
+    // In curriculum order, as a title's items are (their "#n").
+    const tracks = [...context.itemsById.values()].filter((item) => item.track !== null && item.kind !== "Reference");
+    for (const item of tracks.sort((a, b) => a.position - b.position || a.id - b.id)) {
+      const name = readsAs(item.track ?? "");
+      if (!titles.has(name)) names.set(name, [...(names.get(name) ?? []), item]);
+    }
+    typedNamesByItems.set(context.itemsById, (known = names));
+  }
+  return known;
 }
 
 /** `ordinalsOf` per curriculum version, as `sameTitled`. */

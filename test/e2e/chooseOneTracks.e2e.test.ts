@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -38,6 +39,9 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     texts.set("progressAfterOne", visibleText(await bot.reply(ada.id, "progress")));
     await bot.reply(ada.id, "done", { item: valueOf("Python Path") });
     texts.set("progressAfterTwo", visibleText(await bot.reply(ada.id, "progress")));
+    // Typed without picking from the list: the track's name, as its Done button says it.
+    texts.set("typedTrack", visibleText(await bot.reply(ada.id, "done", { item: "Java Path" })));
+    texts.set("typedTrackLower", visibleText(await bot.reply(ada.id, "done", { item: "node.js path" })));
     // Week 6: nothing new is assigned; the post says what the week is for.
     bot.clock.set(new Date("2027-02-08T09:00:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -72,6 +76,16 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
       ).toBe(true);
   });
 
+  it("finds a track typed by its name, as its Done button and autocomplete show it", () => {
+    for (const [key, track] of [
+      ["typedTrack", "Java Path"],
+      ["typedTrackLower", "Node.js Path"],
+    ] as const) {
+      expect(texts.get(key)).not.toContain("There's no item");
+      expect(texts.get(key)).toContain(track);
+    }
+  });
+
   it("marks the choice done when any one track is logged, and counts it once as Required", () => {
     expect(texts.get("done")).toContain("Go Path");
     expect(texts.get("todayAfter")).toContain(`✅ **${choice}** · Required`);
@@ -90,10 +104,11 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
 
 describe("the weekly chart's section completion with 'choose one' tracks", () => {
   let bot: BotHarness;
+  let cohort: Cohort;
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    await bot.createCohort({ name: "Chart 2027", curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    cohort = await bot.createCohort({ name: "Chart 2027", curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Chart 2027" });
     bot.clock.set(new Date("2027-02-01T09:00:30Z"));
@@ -113,5 +128,11 @@ describe("the weekly chart's section completion with 'choose one' tracks", () =>
       .find((attachment) => attachment.filename === "week-5.png")?.description;
     // Phase 2 assigns two things: the choice (four tracks, one logged) and the "For all" item.
     expect(alt).toContain("Phase 2: Programming Language Mastery 50%");
+  });
+
+  it("counts the choice in the closing post's course chart, done by a later track", async () => {
+    const chart = await bot.test.app.services.study.courseChartOf(cohort);
+    // Week 5 assigns only the choice (the "For all" item comes in a later week), and Ada, the only member, logged the Go Path.
+    expect(chart.weeks.find((week) => week.weekNumber === 5)?.percent).toBe(100);
   });
 });

@@ -282,11 +282,16 @@ export class CompletionRepository {
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
   }
 
-  /** How many active members completed any of `itemIds` before `before`: a "choose one" choice, done once by any track. */
-  async membersCompletingAny(cohortId: number, itemIds: readonly number[], before: Date): Promise<number> {
+  /** How many active members completed any of `itemIds` (before `before`, if given): a "choose one" choice, done once by any track. */
+  async membersCompletingAny(cohortId: number, itemIds: readonly number[], before?: Date): Promise<number> {
     const rows = await this.prisma.completion.groupBy({
       by: ["memberId"],
-      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] }, completedAt: { lt: before } },
+      where: {
+        cohortId,
+        member: { leftAt: null },
+        itemId: { in: [...itemIds] },
+        ...(before === undefined ? {} : { completedAt: { lt: before } }),
+      },
     });
     return rows.length;
   }
