@@ -6,7 +6,7 @@ import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
-import { isItemDone, requiredSlots } from "../domain/schedule/choiceSlots.js";
+import { isItemDone, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -470,8 +470,9 @@ export class StudyService {
       cohort,
       member: target,
       required: requiredProgress(context, done),
-      minutesDone: assigned.filter(isDone).reduce((sum, item) => sum + (item.minutes ?? 0), 0),
-      minutesTotal: assigned.reduce((sum, item) => sum + (item.minutes ?? 0), 0),
+      // A done "choose one" slot counts the track read, in both: reading everything reads "X of X".
+      minutesDone: assigned.filter(isDone).reduce((sum, item) => sum + memberMinutes(item, done), 0),
+      minutesTotal: assigned.reduce((sum, item) => sum + memberMinutes(item, done), 0),
       assigned: { done: assigned.filter(isDone).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),

@@ -42,6 +42,27 @@ function buttonsFor(status: ItemStatus): number {
   return doneTargets(status).length;
 }
 
+/** Done buttons one reply may carry: 5 rows of 5. */
+const maxButtons = limits.buttonsPerRow * limits.rows;
+
+/**
+ * The listed overdue items whose Done buttons all fit (a "choose one" slot takes one per track, so a few slots of
+ * many tracks would not), in order; those after the first that does not fit join the "…and N more" line.
+ */
+function overdueWithinButtons(view: TodayView): Pick<TodayView, "overdue" | "overdueMore"> {
+  let used = 0;
+  const kept = view.overdue.findIndex((status) => (used += buttonsFor(status)) > maxButtons);
+  if (kept === -1) return view;
+  const dropped = view.overdue.slice(kept);
+  const more = { ...view.overdueMore };
+  for (const status of dropped) {
+    more.items += 1;
+    if (status.item.minutes === null) more.unestimatedItems += 1;
+    else more.minutes += status.item.minutes;
+  }
+  return { overdue: view.overdue.slice(0, kept), overdueMore: more };
+}
+
 /** Today's lines within the description's share. */
 const todayListMax = 3000;
 
@@ -97,8 +118,10 @@ function titleOf(t: Translator, view: TodayView): string {
  * first) then "…and N more: `/pace`", the streak, and a Done button for
  * exactly the items listed.
  */
-export function renderToday(t: Translator, view: TodayView): Reply {
-  if (view.courseSummary !== null) return renderCourseSummary(t, view.cohort, view.courseSummary);
+export function renderToday(t: Translator, asServed: TodayView): Reply {
+  if (asServed.courseSummary !== null) return renderCourseSummary(t, asServed.cohort, asServed.courseSummary);
+  // An ended cohort offers no button: its overdue list stays as served.
+  const view = asServed.cohort.status === CohortStatus.Ended ? asServed : { ...asServed, ...overdueWithinButtons(asServed) };
   const { cohort } = view;
   const embed: APIEmbed = { color: colors.brand, title: truncate(titleOf(t, view), limits.title), fields: [] };
   const description: string[] = [
@@ -111,7 +134,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   // Nor to a streak: it takes no reading, so a streak could only run out.
   if (view.dayOff && !ended) description.push(t.t(readingLeft ? "today.dayOffWithReading" : "today.dayOff"));
   // Buttons for exactly what is listed (5 rows of 5): the listed overdue ones first take theirs, today's the rest.
-  const buttonsLeft = limits.buttonsPerRow * limits.rows - view.overdue.reduce((sum, status) => sum + buttonsFor(status), 0);
+  const buttonsLeft = maxButtons - view.overdue.reduce((sum, status) => sum + buttonsFor(status), 0);
   const listed = todayList(t, view.items, ended ? null : buttonsLeft, todayListMax);
   if (view.items.length === 0) {
     description.push(
@@ -170,7 +193,7 @@ export function renderToday(t: Translator, view: TodayView): Reply {
   const buttons = open
     // A "choose one" slot has a button per track: the member marks the one they read.
     .flatMap(doneTargets)
-    .slice(0, limits.buttonsPerRow * limits.rows)
+    .slice(0, maxButtons)
     .map((item) => button(doneButtonId(cohort.id, item.id), t.plain("today.doneButton", { title: item.title }), ButtonStyle.Success));
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }

@@ -47,6 +47,16 @@ export function isItemDone(item: Pick<PlanItem, "id" | "choice">, doneItemIds: R
   return item.choice.some((track) => doneItemIds.has(track.id));
 }
 
+/**
+ * The minutes a plan item counts for a member (`/progress`'s reading time): its estimate, but a done "choose one"
+ * slot counts the track the member read (the longest of them if they read several), not its longest track.
+ */
+export function memberMinutes(item: Pick<PlanItem, "id" | "minutes" | "choice">, doneItemIds: ReadonlySet<number>): number {
+  const read = item.choice?.filter((track) => doneItemIds.has(track.id)) ?? [];
+  if (read.length === 0) return item.minutes ?? 0;
+  return Math.max(...read.map((track) => track.minutes ?? 0));
+}
+
 function isTrack(item: PlanItem): boolean {
   // A Reference line is never assigned, track or not.
   return item.track !== undefined && item.track !== null && item.kind !== "Reference";

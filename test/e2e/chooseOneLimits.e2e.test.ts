@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
+
+/** Four one-week phases, each a choice of eight tracks and a "For all" topic, then a two-week project. */
+function manyTracksPath(): string {
+  const lines = ["# Many Tracks Path", "", "A path whose phases each offer eight tracks to choose from.", "", "## Learning Path", ""];
+  for (const [index, letter] of ["A", "B", "C", "D"].entries()) {
+    const week = index + 1;
+    lines.push(`### Phase ${week}: ${letter} Basics (Week ${week})`, `**Objective:** Learn ${letter}`, "", "**Choose one path:**");
+    for (let track = 1; track <= 8; track += 1) lines.push(`- **${letter}${track} Path:** topic ${track}`);
+    lines.push("", `**For all:** ${letter} wrap-up`, "");
+  }
+  lines.push(
+    "### Phase 5: Project (Weeks 5-6)",
+    "**Objective:** Build it",
+    "",
+    "- Project planning",
+    "- Project build",
+    "- Project review",
+    "",
+  );
+  return lines.join("\n");
+}
+
+describe("/today's Done buttons with choices of eight tracks", () => {
+  let bot: BotHarness;
+  let text = "";
+  let labels: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const imported = await bot.test.app.services.curricula.importDocument(manyTracksPath(), "");
+    if (!imported.ok) throw new Error(`the fixture does not import: ${JSON.stringify(imported.problems)}`);
+    await bot.createCohort({ name: "Tracks 2027", curriculum: imported.summary.curriculum.slug, start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Tracks 2027" });
+    // Monday of week 5, nothing logged: four weeks of choices are overdue.
+    bot.clock.set(new Date("2027-02-01T12:00:00Z"));
+    const today = await bot.reply(ada.id, "today");
+    text = visibleText(today);
+    labels = buttonsOf(today).map((button) => button.label);
+  });
+  afterAll(async () => bot.close());
+
+  it("never offers more than 25, and offers every track of each choice it lists, for no choice it does not list", () => {
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.length).toBeLessThanOrEqual(25);
+    for (const letter of ["A", "B", "C", "D"]) {
+      const tracks = Array.from({ length: 8 }, (_, index) => `Done: ${letter}${index + 1} Path`);
+      const listed = text.includes(`Choose one: ${letter}1 Path / ${letter}2 Path`);
+      const offered = tracks.filter((label) => labels.includes(label));
+      expect(offered, `phase ${letter}: listed ${listed}, buttons ${JSON.stringify(labels)}`).toEqual(listed ? tracks : []);
+    }
+  });
+
+  it("counts what it does not list in the overdue line's '…and N more'", () => {
+    // Four choices and four "For all" topics are overdue; the choices listed say which.
+    const listedChoices = ["A", "B", "C", "D"].filter((letter) => text.includes(`Choose one: ${letter}1 Path`)).length;
+    const listedTopics = ["A", "B", "C", "D"].filter((letter) => text.includes(`${letter} wrap-up`)).length;
+    expect(text).toContain(`…and ${8 - listedChoices - listedTopics} more`);
+  });
+});
+
+describe("/progress's reading time with a choice of tracks of different lengths", () => {
+  let bot: BotHarness;
+  const progress: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
+    // A 30-minute item, then a choice of a 60-minute track and a 20-minute one.
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+    ]);
+    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    bot.clock.set(new Date("2027-01-08T12:00:00Z"));
+    progress.push(visibleText(await bot.reply(ada.id, "progress")));
+    await bot.reply(ada.id, "done", { item: "Short Track" });
+    progress.push(visibleText(await bot.reply(ada.id, "progress")));
+    await bot.reply(ada.id, "done", { item: "Item 0" });
+    progress.push(visibleText(await bot.reply(ada.id, "progress")));
+  });
+  afterAll(async () => bot.close());
+
+  it("credits the track the member read, and counts the choice at it once done", () => {
+    const readingTime = progress.map((text) => /Reading time: .*/.exec(text)?.[0]);
+    expect(readingTime).toEqual([
+      // Before choosing, the choice counts as its longest track.
+      "Reading time: **0 min** of 1 h 30 min",
+      "Reading time: **20 min** of 50 min",
+      "Reading time: **50 min** of 50 min",
+    ]);
+  });
+});
