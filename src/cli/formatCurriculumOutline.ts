@@ -1,12 +1,11 @@
-import { ItemKind } from "../domain/curriculum/curriculumModel.js";
 import type { CurriculumSummary, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
+import { isChoiceTrack } from "../domain/schedule/choiceSlots.js";
+import { curriculumTotals } from "../domain/schedule/curriculumTotals.js";
 import { durationText } from "../discord/i18n/formatters.js";
 import { translatorFor } from "../discord/i18n/Translator.js";
 
 // The CLI speaks English, with the catalogue's plural and duration rules ("1 week", "2 h 20 min").
 const en = translatorFor("en");
-
-const kindOrder = [ItemKind.Required, ItemKind.Optional, ItemKind.Reference] as const;
 
 function weeksLabel(start: number, end: number): string {
   return start === end ? `Week ${start}` : `Weeks ${start}-${end}`;
@@ -32,14 +31,16 @@ function weeksColumn(counts: readonly number[]): string[] {
   return texts.map((text) => text.padEnd(width));
 }
 
-/** A plain-text outline: sections with weeks, items with kind and minutes, totals per kind. */
+/**
+ * A plain-text outline: sections with weeks, items with kind and minutes, totals per kind. A "choose one" track's kind
+ * reads "Choice": its group is one Required slot (counted once, as its longest track), never optional reading.
+ */
 export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
   const lines: string[] = [];
   lines.push(curriculum.title);
   const weeks = en.plain("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks });
   lines.push(`slug: ${curriculum.slug} · ${weeks} · ${en.plain("curriculumAdmin.sections", { count: curriculum.sections.length })}`);
   if (curriculum.description !== "") lines.push("", curriculum.description);
-  const totals = new Map<string, { count: number; minutes: number; unestimated: number }>();
   for (const section of curriculum.sections) {
     const estimate = section.estimatedMinutes === null ? "" : ` (estimated ${durationText(en, section.estimatedMinutes)})`;
     lines.push("", `${weeksLabel(section.weekStart, section.weekEnd)} · ${section.title}${estimate}`);
@@ -50,12 +51,8 @@ export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
         if (group !== null) lines.push(`    ${group}:`);
       }
       const indent = group === null ? "    " : "      ";
-      lines.push(`${indent}${item.kind.padEnd(9)} ${minutesLabel(item.minutes)}  ${item.title}`);
-      const total = totals.get(item.kind) ?? { count: 0, minutes: 0, unestimated: 0 };
-      total.count += 1;
-      if (item.minutes === null) total.unestimated += 1;
-      else total.minutes += item.minutes;
-      totals.set(item.kind, total);
+      const kind = isChoiceTrack(item) ? "Choice" : item.kind;
+      lines.push(`${indent}${kind.padEnd(9)} ${minutesLabel(item.minutes)}  ${item.title}`);
     }
     if (section.checkpoint !== null) lines.push(`    Checkpoint: ${section.checkpoint}`);
   }
@@ -68,17 +65,22 @@ export function formatCurriculumOutline(curriculum: StoredCurriculum): string {
     for (const entry of group.items) lines.push(`  [ ] ${entry}`);
   }
   lines.push("", "Totals:");
+  const totals = curriculumTotals(curriculum.sections.flatMap((section) => section.items));
   let allMinutes = 0;
   let allItems = 0;
-  for (const kind of kindOrder) {
-    const total = totals.get(kind);
-    if (total === undefined) continue;
+  for (const [kind, total] of [
+    ["Required", totals.required],
+    ["Optional", totals.optional],
+    ["Reference", totals.reference],
+  ] as const) {
+    if (total.count === 0) continue;
     allMinutes += total.minutes;
     allItems += total.count;
     const unestimated = total.unestimated > 0 ? `, ${total.unestimated} without estimate` : "";
     lines.push(`  ${kind.padEnd(9)} ${itemsColumn(total.count)}  ${String(total.minutes).padStart(5)} min${unestimated}`);
   }
   lines.push(`  ${"All".padEnd(9)} ${itemsColumn(allItems)}  ${String(allMinutes).padStart(5)} min (${durationText(en, allMinutes)})`);
+  if (totals.hasChoices) lines.push('  (Required counts each "choose one" group once, as its longest track.)');
   return lines.join("\n");
 }
 

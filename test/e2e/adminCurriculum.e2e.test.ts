@@ -114,6 +114,16 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).not.toMatch(/‚Ä|üöÄ/);
     });
 
+    it("counts the mastery path's language tracks as one Required choice, not as optional reading", async () => {
+      const text = visibleText(await asAdmin("curriculum show", { curriculum: "backend-engineer-complete-mastery-path" }));
+      // Members are measured against 61 Required items: the 60 plus one "choose one" slot for the four tracks.
+      expect(text).toContain("61 required");
+      expect(text).not.toMatch(/\d+ optional/);
+      expect(text).toContain("Python Path");
+      expect(text).toMatch(/Go Path[^\n]*\*\(choose one\)\*/);
+      expect(text).not.toContain("(optional)");
+    });
+
     it("asks which curriculum when several are visible and none is given", async () => {
       const text = visibleText(await asAdmin("curriculum show"));
       expect(text).toMatch(/Several curricula.*Backend Engineer Learning Path/s);

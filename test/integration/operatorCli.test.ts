@@ -132,4 +132,14 @@ describe("npm run cli -- curriculum import", () => {
     expect(simulation.stdout).toContain("2 posts:");
     for (const output of [list.stdout, show.stdout, simulation.stdout]) expect(output).not.toMatch(/\b1 (weeks|sections|items)\b/);
   }, 120_000);
+
+  it("outlines the mastery path's language tracks as one Required choice, as members are measured", async () => {
+    const show = await cli(database.url, ["curriculum", "show", "backend-engineer-complete-mastery-path"]);
+    expect(show.code).toBe(0);
+    // 60 Required items and one "choose one" slot for the four language tracks: never "4 optional".
+    expect(show.stdout).toMatch(/^ {2}Required +61 items /m);
+    expect(show.stdout).not.toMatch(/^ {2}Optional /m);
+    expect(show.stdout).toMatch(/^ {6}Choice +— +Python Path: /m);
+    expect(show.stdout).not.toMatch(/^ +Optional +— +Go Path/m);
+  }, 120_000);
 });

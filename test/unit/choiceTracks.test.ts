@@ -1,6 +1,7 @@
 /** The 36-week path's "choose one" language tracks: one slot of the phase, done by any one track. */
 import { describe, expect, it } from "vitest";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
+import { curriculumTotals } from "../../src/domain/schedule/curriculumTotals.js";
 import { buildMemberPlan, DueSource, MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
 import { memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
@@ -77,6 +78,32 @@ describe("a stored catch-up across a re-import that reorders a choice's tracks",
     const after = planOf(withTracks(true), 2);
     expect(after.item.id).toBe(3);
     expect([after.source, after.dueDate]).toEqual([DueSource.CatchUp, before.dueDate]);
+  });
+});
+
+describe("a curriculum's totals (/curriculum show, the CLI outline)", () => {
+  it("count a choose-one group once among Required, as its longest track, and its tracks not as Optional", () => {
+    const item = (id: number, kind: string, minutes: number | null, track: string | null = null) => ({
+      id,
+      kind,
+      minutes,
+      sectionKey: "s1",
+      group: track === null ? null : "Choose one path",
+      track,
+    });
+    const totals = curriculumTotals([
+      item(1, "Required", 30),
+      item(2, "Optional", 40, "Python Path"),
+      item(3, "Optional", 90, "Go Path"),
+      item(4, "Optional", null, "Java Path"),
+      item(5, "Optional", 15),
+      item(6, "Reference", null),
+      item(7, "Required", null),
+    ]);
+    expect(totals.required).toEqual({ count: 3, minutes: 120, unestimated: 1 });
+    expect(totals.optional).toEqual({ count: 1, minutes: 15, unestimated: 0 });
+    expect(totals.reference).toEqual({ count: 1, minutes: 0, unestimated: 1 });
+    expect(totals.hasChoices).toBe(true);
   });
 });
 

@@ -1,11 +1,13 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { ItemKind, type ParseProblem } from "../../domain/curriculum/curriculumModel.js";
+import type { ParseProblem } from "../../domain/curriculum/curriculumModel.js";
 import {
   ImportOutcome,
   type CurriculumSummary,
   type StoredCurriculum,
   type StoredSection,
 } from "../../domain/curriculum/storedCurriculum.js";
+import { isChoiceTrack } from "../../domain/schedule/choiceSlots.js";
+import { curriculumTotals } from "../../domain/schedule/curriculumTotals.js";
 import type { ImportResult } from "../../services/CurriculumService.js";
 import type { UsableCurriculum } from "../../services/findCurriculumByOption.js";
 import { renderParseProblem } from "../i18n/renderParseProblem.js";
@@ -59,29 +61,27 @@ function itemLines(t: Translator, section: StoredSection): string[] {
       if (group !== null) lines.push(truncate(t.t("curriculumAdmin.group", { group }), maxLineLength));
     }
     const minutes = item.minutes === null ? "none" : markup(durationText(t, item.minutes));
-    lines.push(truncate(t.t("curriculumAdmin.item", { title: item.title, minutes, kind: markup(item.kind) }), maxLineLength));
+    // A "choose one" track is part of its group's Required slot, never optional reading.
+    const kind = isChoiceTrack(item) ? "Choice" : item.kind;
+    lines.push(truncate(t.t("curriculumAdmin.item", { title: item.title, minutes, kind: markup(kind) }), maxLineLength));
   }
   if (lines.length === 0) lines.push(t.t("curriculumAdmin.noItems"));
   return lines;
 }
 
 function totalsLine(t: Translator, curriculum: StoredCurriculum): string {
-  const items = curriculum.sections.flatMap((section) => section.items);
-  const required = items.filter((item) => item.kind === ItemKind.Required);
-  const optional = items.filter((item) => item.kind === ItemKind.Optional).length;
-  const reference = items.filter((item) => item.kind === ItemKind.Reference).length;
-  const requiredMinutes = required.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
+  const totals = curriculumTotals(curriculum.sections.flatMap((section) => section.items));
   const parts = [
     `\`${curriculum.slug}\``,
     t.t("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }),
     t.t("curriculumAdmin.sections", { count: curriculum.sections.length }),
     t.t("curriculumAdmin.required", {
-      count: required.length,
-      minutes: requiredMinutes > 0 ? markup(durationText(t, requiredMinutes)) : "none",
+      count: totals.required.count,
+      minutes: totals.required.minutes > 0 ? markup(durationText(t, totals.required.minutes)) : "none",
     }),
   ];
-  if (optional > 0) parts.push(t.t("curriculumAdmin.optional", { count: optional }));
-  if (reference > 0) parts.push(t.t("curriculumAdmin.reference", { count: reference }));
+  if (totals.optional.count > 0) parts.push(t.t("curriculumAdmin.optional", { count: totals.optional.count }));
+  if (totals.reference.count > 0) parts.push(t.t("curriculumAdmin.reference", { count: totals.reference.count }));
   parts.push(scopeLabel(t, curriculum));
   return parts.join(" · ");
 }

@@ -15,7 +15,7 @@ import type { PlanItem } from "./scheduleTypes.js";
 export function withChoiceSlots(items: readonly PlanItem[]): PlanItem[] {
   const tracksByGroup = new Map<string, PlanItem[]>();
   for (const item of items) {
-    if (!isTrack(item)) continue;
+    if (!isChoiceTrack(item)) continue;
     const key = item.group ?? "";
     const tracks = tracksByGroup.get(key);
     if (tracks === undefined) tracksByGroup.set(key, [item]);
@@ -24,7 +24,7 @@ export function withChoiceSlots(items: readonly PlanItem[]): PlanItem[] {
   if (tracksByGroup.size === 0) return [...items];
   const result: PlanItem[] = [];
   for (const item of items) {
-    if (!isTrack(item)) {
+    if (!isChoiceTrack(item)) {
       result.push(item);
       continue;
     }
@@ -57,8 +57,8 @@ export function memberMinutes(item: Pick<PlanItem, "id" | "minutes" | "choice">,
   return Math.max(...read.map((track) => track.minutes ?? 0));
 }
 
-function isTrack(item: PlanItem): boolean {
-  // A Reference line is never assigned, track or not.
+/** Whether an item is a "choose one" track, part of its group's Required slot. A Reference line is never assigned, track or not. */
+export function isChoiceTrack(item: Pick<SlotSource, "kind" | "track">): boolean {
   return item.track !== undefined && item.track !== null && item.kind !== "Reference";
 }
 
@@ -84,7 +84,7 @@ export function requiredSlots(items: Iterable<SlotSource>): number[][] {
   const slots: number[][] = [];
   const choiceByGroup = new Map<string, number[]>();
   for (const item of items) {
-    if (item.track !== undefined && item.track !== null && item.kind !== "Reference") {
+    if (isChoiceTrack(item)) {
       // The separator cannot occur in a key: a section key is a slug.
       const key = `${item.sectionKey}\u0000${item.group ?? ""}`;
       const slot = choiceByGroup.get(key);

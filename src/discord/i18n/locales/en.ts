@@ -332,7 +332,7 @@ export const en = {
   "curriculumAdmin.listTitle": "Curricula ({count})",
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
-    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(optional)*} other { *(reference)*}}",
+    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Choice { *(choose one)*} Optional { *(optional)*} other { *(reference)*}}",
   "curriculumAdmin.noItems": "No items.",
   "curriculumAdmin.weeks": "{weeks, plural, one {# week} other {# weeks}}",
   "curriculumAdmin.sections": "{count, plural, one {# section} other {# sections}}",

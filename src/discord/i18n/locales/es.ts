@@ -341,7 +341,7 @@ export const es: Catalogue = {
   "curriculumAdmin.listTitle": "Planes de estudios ({count})",
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
-    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Optional { *(opcional)*} other { *(consulta)*}}",
+    "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Choice { *(elige uno)*} Optional { *(opcional)*} other { *(consulta)*}}",
   "curriculumAdmin.noItems": "Sin lecturas.",
   "curriculumAdmin.weeks": "{weeks, plural, one {# semana} other {# semanas}}",
   "curriculumAdmin.sections": "{count, plural, one {# sección} other {# secciones}}",
