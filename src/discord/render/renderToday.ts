@@ -2,6 +2,7 @@ import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { MAX_TITLE_CHARACTERS } from "../../domain/curriculum/parse/limits.js";
 import { memberDayEnd } from "../../domain/schedule/memberDay.js";
+import { tally } from "../../domain/schedule/memberStatus.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ItemStatus, TodayView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -53,14 +54,7 @@ function overdueWithinButtons(view: TodayView): Pick<TodayView, "overdue" | "ove
   let used = 0;
   const kept = view.overdue.findIndex((status) => (used += buttonsFor(status)) > maxButtons);
   if (kept === -1) return view;
-  const dropped = view.overdue.slice(kept);
-  const more = { ...view.overdueMore };
-  for (const status of dropped) {
-    more.items += 1;
-    if (status.item.minutes === null) more.unestimatedItems += 1;
-    else more.minutes += status.item.minutes;
-  }
-  return { overdue: view.overdue.slice(0, kept), overdueMore: more };
+  return { overdue: view.overdue.slice(0, kept), overdueMore: tally(view.overdue.slice(kept), view.overdueMore) };
 }
 
 /** Today's lines within the description's share. */

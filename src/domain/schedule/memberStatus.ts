@@ -133,9 +133,16 @@ export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, t
   };
 }
 
-/** Count and minutes of some items. */
-export function tally(entries: readonly MemberPlanItem[]): ItemTally {
-  return tallyFrom(entries, 0);
+/** What `tally` reads of an entry (a member plan item, or `/today`'s status of one). */
+interface Tallied {
+  readonly item: { readonly minutes: number | null };
+}
+
+const noItems: ItemTally = { items: 0, minutes: 0, unestimatedItems: 0 };
+
+/** Count and minutes of some items, added to `base` (`/today` adds the overdue lines it cannot list to "…and N more"). */
+export function tally(entries: readonly Tallied[], base: ItemTally = noItems): ItemTally {
+  return tallyFrom(entries, 0, base);
 }
 
 export interface OverduePage {
@@ -150,11 +157,9 @@ export function overduePage(overdue: readonly MemberPlanItem[], limit = OVERDUE_
   return { listed: overdue.slice(0, limit), more: tallyFrom(overdue, limit) };
 }
 
-/** `tally(entries.slice(start))` without the copy: the overdue list of a late member runs to dozens. */
-function tallyFrom(entries: readonly MemberPlanItem[], start: number): ItemTally {
-  let items = 0;
-  let minutes = 0;
-  let unestimatedItems = 0;
+/** `tally(entries.slice(start), base)` without the copy: the overdue list of a late member runs to dozens. */
+function tallyFrom(entries: readonly Tallied[], start: number, base: ItemTally = noItems): ItemTally {
+  let { items, minutes, unestimatedItems } = base;
   for (let index = start; index < entries.length; index += 1) {
     const minutesOfItem = entries[index]?.item.minutes ?? null;
     items += 1;
