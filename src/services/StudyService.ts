@@ -517,7 +517,10 @@ export class StudyService {
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
   }
 
-  /** The whole course's chart for the closing post: one grouped count. */
+  /**
+   * The whole course's chart for the closing post: one grouped count of members per item, and one more query per
+   * "choose one" slot (`withSlotCounts`; the mastery path has one).
+   */
   async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
     const context = await this.plans.contextFor(cohort);
     const members = await this.cohorts.memberCount(cohort.id);
@@ -537,7 +540,10 @@ export class StudyService {
     };
   }
 
-  /** `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any track. */
+  /**
+   * `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any
+   * track: one query per slot.
+   */
   private async withSlotCounts(
     cohort: Cohort,
     planItems: readonly { readonly id: number; readonly choice?: readonly { readonly id: number }[] }[],
