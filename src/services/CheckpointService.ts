@@ -7,7 +7,7 @@ import type { CheckpointRepository } from "../db/repositories/CheckpointReposito
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { courseIsOver } from "./CourseEndService.js";
+import { courseIsOver, wasEndedEarly } from "./CourseEndService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
@@ -64,7 +64,11 @@ export class CheckpointService {
    * summary, or their reading when they finish late (their own plan runs on).
    */
   private async refuseClosedCheckpoints(cohort: Cohort, member: MemberRecord, now: Date): Promise<void> {
-    if (cohort.status === CohortStatus.Ended) throw new UserError("checkpoint.cohortEnded", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) {
+      // Ended on its planned last day or later, it finished; "courseFinished" is the closing post's (status Finished).
+      const early = wasEndedEarly(cohort, await this.plans.contextFor(cohort));
+      throw new UserError(early ? "checkpoint.cohortEnded" : "checkpoint.cohortFinished", { name: cohort.name });
+    }
     if (cohort.status !== CohortStatus.Finished) return;
     const { daysOver } = await this.memberPlans.planFor(cohort, member, now);
     throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });

@@ -8,6 +8,7 @@ import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -42,6 +43,19 @@ export function breakCalendarOf(cohort: Cohort, context: CohortContext): BreakCa
     curriculumWeeks: context.basePlan.totalWeeks,
     breakWeeks: context.breakWeeks,
   };
+}
+
+/** Whether an admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it or later is the course finishing. */
+export function wasEndedEarly(cohort: Cohort, context: CohortContext): boolean {
+  return endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null;
+}
+
+/**
+ * The refusal of a completion, an undo or a pace change in a cohort an admin ended: "has ended" when that came
+ * before its planned last day, "has finished" when on it or later (as /today and /pace say).
+ */
+export function completionsClosedError(cohort: Cohort, context: CohortContext): UserError<"cohort.ended" | "cohort.finishedNoCompletions"> {
+  return new UserError(wasEndedEarly(cohort, context) ? "cohort.ended" : "cohort.finishedNoCompletions", { name: cohort.name });
 }
 
 /** Whether the cohort's course is over at `now`: its last week (breaks included) has passed, or it finished. */

@@ -43,7 +43,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { breakCalendarOf, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import { breakCalendarOf, completionsClosedError, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -347,7 +347,7 @@ export class StudyService {
   /** `/done`: points against the member's own due day; `when:yesterday` counts for the previous study day, without the bonus. */
   async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
     const { cohort, member, planState } = await this.resolveWithState(request, false);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, await this.plans.contextFor(cohort));
     const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
     const item = findItem(context, request.item, this.weekWords);
@@ -392,8 +392,8 @@ export class StudyService {
   async undo(request: MemberRequest & { readonly item: string }): Promise<UndoView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
+    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, context);
     const item = findItem(context, request.item, this.weekWords);
     const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });

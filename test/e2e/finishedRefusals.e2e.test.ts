@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * A member's refusals in a cohort an admin ended (`/cohort end`) follow the rule of /today and /pace: an end on
+ * the planned last day is the course finishing ("has finished"), an earlier one an early end ("has ended").
+ * 12-week course from Monday 2027-01-04 (UTC): its planned last day is Sunday 28 March. "Ran Out" is ended
+ * that day, "Cut Short" the day before; Ada reads in English, Lucía in Spanish.
+ */
+describe("refusals after /cohort end: finished on the planned last day, ended before it", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let lucia: { id: string };
+  /** Messages shown before the end, whose buttons are pressed after it. */
+  const shown = new Map<string, EmulatorMessage>();
+  const finished = "Ran Out";
+  const endedEarly = "Cut Short";
+  const key = (userId: string, cohort: string, what: string) => `${userId}:${cohort}:${what}`;
+
+  const says = (text: string, cohort: string, spanish: boolean) => {
+    if (cohort === finished) {
+      expect(text).toContain(spanish ? `**${cohort}** ha finalizado` : `**${cohort}** has finished`);
+      expect(text).not.toContain(spanish ? "ha terminado" : "has ended");
+    } else {
+      expect(text).toContain(spanish ? `**${cohort}** ha terminado` : `**${cohort}** has ended`);
+      expect(text).not.toContain(spanish ? "ha finalizado" : "has finished");
+    }
+  };
+  const press = async (userId: string, message: EmulatorMessage | undefined, pick: (label: string, customId: string) => boolean) => {
+    if (message === undefined) throw new Error("no message shown before the end");
+    const target = buttonsOf(message).find((candidate) => pick(candidate.label, candidate.customId));
+    if (target === undefined) throw new Error(`no such button among ${JSON.stringify(buttonsOf(message))}`);
+    return visibleText(await bot.click(userId, message.id, target.customId).final());
+  };
+  const members = () => [
+    { who: ada, spanish: false },
+    { who: lucia, spanish: true },
+  ];
+  const cohorts = [finished, endedEarly];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T18:00:00Z") });
+    ada = bot.member("ada-refusals");
+    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia-refusals", locale: "es-ES" });
+    for (const cohort of cohorts) {
+      await bot.createCohort({ name: cohort, start: "2027-01-04", timeZone: "UTC" });
+      for (const { who } of members()) await bot.reply(who.id, "join", { cohort });
+    }
+    // Friday of the last week, before either end: one item done (for /undo), and the replies whose buttons come later.
+    bot.clock.set(new Date("2027-03-26T10:00:00Z"));
+    for (const cohort of cohorts) {
+      for (const { who } of members()) {
+        await bot.reply(who.id, "done", { cohort, item: "Storage Engines" });
+        shown.set(key(who.id, cohort, "today"), await bot.reply(who.id, "today", { cohort }));
+        shown.set(key(who.id, cohort, "pace"), await bot.reply(who.id, "pace", { cohort }));
+        shown.set(key(who.id, cohort, "checkpoint"), await bot.reply(who.id, "checkpoint", { cohort }));
+      }
+    }
+    bot.clock.set(new Date("2027-03-27T15:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort end", { cohort: endedEarly });
+    bot.clock.set(new Date("2027-03-28T15:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort end", { cohort: finished });
+    bot.clock.set(new Date("2027-03-28T16:00:00Z"));
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  for (const cohort of cohorts) {
+    const word = cohort === finished ? "finished" : "ended";
+
+    it(`/done and its Done buttons say ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of members()) {
+        says(visibleText(await bot.reply(who.id, "done", { cohort, item: "Database Selection Guide" })), cohort, spanish);
+        says(await press(who.id, shown.get(key(who.id, cohort, "today")), (_, id) => id.startsWith("done:")), cohort, spanish);
+      }
+    });
+
+    it(`/undo says ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of members()) {
+        says(visibleText(await bot.reply(who.id, "undo", { cohort, item: "Storage Engines" })), cohort, spanish);
+      }
+    });
+
+    it(`/pace mode: and the pace buttons say ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of members()) {
+        for (const mode of ["catch_up", "extend", "reset"]) {
+          says(visibleText(await bot.reply(who.id, "pace", { cohort, mode })), cohort, spanish);
+        }
+        says(await press(who.id, shown.get(key(who.id, cohort, "pace")), (_, id) => id.endsWith(":reset")), cohort, spanish);
+      }
+    });
+
+    it(`/break says ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of members()) {
+        says(visibleText(await bot.reply(who.id, "break", { cohort, from: "2027-03-29", to: "2027-03-30" })), cohort, spanish);
+        says(visibleText(await bot.reply(who.id, "break", { cohort, from: "2027-03-29", to: "2027-03-30", off: true })), cohort, spanish);
+      }
+    });
+
+    it(`/checkpoint and its answer buttons say ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of members()) {
+        says(visibleText(await bot.reply(who.id, "checkpoint", { cohort })), cohort, spanish);
+        says(await press(who.id, shown.get(key(who.id, cohort, "checkpoint")), (_, id) => id.startsWith("checkpoint:")), cohort, spanish);
+      }
+    });
+  }
+
+  it("changed nothing: the completion stays and no checkpoint answer was stored", async () => {
+    const completions = await bot.test.app.database.prisma.completion.count({ where: { member: { userId: { in: [ada.id, lucia.id] } } } });
+    expect(completions).toBe(4);
+    expect(await bot.test.app.database.prisma.checkpointAnswer.count()).toBe(0);
+  });
+});
