@@ -1024,10 +1024,10 @@ export function cohortIdOption(option: string | null): number | null {
 }
 
 /**
- * The day Optional items turned on at `now` count from (`Cohort.optionalFrom`): today in the cohort's zone once
- * the course has begun, so what was due before stays off everyone's overdue list (no wall at once); null before.
+ * When Optional items turned on at `now` count from (`Cohort.optionalFrom`): that moment (ISO) once the course has
+ * begun, read per member as the day it fell in, in their zone (`memberOptionalFrom`), so what was due before in
+ * their days stays off their overdue list (no wall at once); null before.
  */
 function optionalFromOf(settings: CohortSettings, now: Date): string | null {
-  const today = localDateOf(now, settings.timeZone);
-  return today > settings.startDate ? today : null;
+  return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
 }

@@ -2,7 +2,7 @@ import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
-import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   canExtend,
@@ -165,7 +165,7 @@ export class MemberPlanService {
     const context = await this.plans.contextFor(cohort);
     const state = storedState ?? (await this.planState.load(member.id));
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state), (input) =>
+    const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state, zone), (input) =>
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
@@ -195,7 +195,11 @@ export class MemberPlanService {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to, entry.bookedAfter])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        const plan = await this.plans.memberPlan(context, memberPlanInput(cohort, context, state.joinedOn, state));
+        // In the cohort's zone: only Required items' dates are read here, and `optionalFrom` moves only Optional ones.
+        const plan = await this.plans.memberPlan(
+          context,
+          memberPlanInput(cohort, context, state.joinedOn, state, cohort.settings.timeZone),
+        );
         entry = { key, dues: catchUpDueDays(plan), endDate: plan.endDate };
         known.set(memberId, entry);
         // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
@@ -249,7 +253,7 @@ export class MemberPlanService {
       backlog: tally(backlog),
       preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
       optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
-      optionalFrom: cohort.optionalFrom,
+      optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
       endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, planning.context)) !== null,
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
@@ -395,10 +399,16 @@ export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is 
 
 /** The member's plan from their stored state: `planFor` and `caughtUpPlans` build every member plan through this. */
 /** What a member's plan is built from: one place for `planFor` and the roster's catch-up dates. */
-function memberPlanInput(cohort: Cohort, context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
+function memberPlanInput(
+  cohort: Cohort,
+  context: CohortContext,
+  joinedOn: string | null,
+  state: StoredMemberPlanState,
+  zone: string,
+): MemberPlanInput {
   return {
-    // Only while Optional items are assigned: a plan without them has none to hold back.
-    optionalFrom: cohort.settings.includeOptional ? cohort.optionalFrom : null,
+    // Only while Optional items are assigned: a plan without them has none to hold back. The member's day of the switch.
+    optionalFrom: cohort.settings.includeOptional ? memberOptionalFrom(cohort.optionalFrom, zone) : null,
     basePlan: context.basePlan,
     breakWeeks: context.breakWeeks,
     // Null: on the cohort's plan from its first day (no pre-join backlog).

@@ -27,7 +27,7 @@ import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberOptionalFrom } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -323,7 +323,7 @@ export class StudyService {
       backlog: tally(status.backlog.filter((entry) => !entry.addedLate)),
       backlogBeforeReturn: member.returnedAt !== null,
       optionalBacklog: tally(status.backlog.filter((entry) => entry.addedLate)),
-      optionalFrom: cohort.optionalFrom,
+      optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
       endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),

@@ -12,6 +12,7 @@
 import {
   epochDayOfLocalDate,
   isValidTimeZone,
+  parseLocalDate,
   localDateOfEpochDay,
   toEpochMillis,
   wallEpochMillis,
@@ -70,4 +71,16 @@ export function memberEpochDayOf(instant: InstantInput, zone: string): number {
   // DST days consistent with memberDayStart.
   if (wall - wallDay * MILLIS_PER_DAY >= CHECK_UNTIL_MILLIS) return wallDay;
   return toEpochMillis(instant) >= memberDayStartMillis(wallDay, zone) ? wallDay : wallDay - 1;
+}
+
+/**
+ * The member day Optional items count from (`MemberPlanInput.optionalFrom`), from the stored `Cohort.optionalFrom`:
+ * the moment `/cohort edit include_optional:true` turned them on (an ISO instant), read as the member day it fell
+ * in, in the member's zone, the frame of their due days; or a cohort-local day (YYYY-MM-DD, as stored before
+ * 2026-12-05's instants), read as it is.
+ */
+export function memberOptionalFrom(stored: string | null, zone: string): string | null {
+  if (stored === null || parseLocalDate(stored) !== null) return stored;
+  const instant = new Date(stored);
+  return Number.isNaN(instant.getTime()) ? null : memberDateOf(instant, zone);
 }
