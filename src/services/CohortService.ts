@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, courseEndDate, courseHasEnded, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -321,8 +321,9 @@ export class CohortService {
     roleIds?: ReadonlySet<string>,
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
+    // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
+    if (cohort.status === CohortStatus.Ended && (await this.endedEarly(cohort))) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
       throw new UserError("cohort.finished", { name: cohort.name });
     const week = dayInfo(cohort.settings, now).weekNumber;
     const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
@@ -343,6 +344,14 @@ export class CohortService {
    * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
    * that is over or promising a reminder that will not come.
    */
+  /** Whether an admin ended the cohort before its planned last day (`endedEarlyOn`); unreadable weeks: yes, as before. */
+  private async endedEarly(cohort: Cohort): Promise<boolean> {
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    if (totalWeeks === null) return true;
+    const { startDate, timeZone } = cohort.settings;
+    return endedEarlyOn(cohort.endedAt, { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }) !== null;
+  }
+
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
     const totalWeeks = await this.totalWeeksOf(cohort);
     if (totalWeeks === null) return false;

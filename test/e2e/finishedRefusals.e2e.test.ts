@@ -97,6 +97,14 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
       }
     });
 
+    it(`/join says ${word} (${cohort}), in both languages`, async () => {
+      const newcomers = [
+        { who: bot.member(`noa-${word}`), spanish: false },
+        { who: bot.emulator.createMember(bot.guild.id, { username: `nora-${word}`, locale: "es-ES" }), spanish: true },
+      ];
+      for (const { who, spanish } of newcomers) says(visibleText(await bot.reply(who.id, "join", { cohort })), cohort, spanish);
+    });
+
     it(`/checkpoint and its answer buttons say ${word} (${cohort}), in both languages`, async () => {
       for (const { who, spanish } of members()) {
         says(visibleText(await bot.reply(who.id, "checkpoint", { cohort })), cohort, spanish);
