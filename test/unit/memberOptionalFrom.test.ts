@@ -18,4 +18,22 @@ describe("memberOptionalFrom", () => {
     expect(memberOptionalFrom("2027-02-03", "Pacific/Auckland")).toBe("2027-02-03");
     expect(memberOptionalFrom(null, "Pacific/Auckland")).toBeNull();
   });
+
+  it("reads only the instant form the bot writes as an instant: no day rolled over, no hour 24", () => {
+    expect(memberOptionalFrom("2027-02-03T20:00:00Z", "Pacific/Auckland")).toBe("2027-02-04");
+    // Not an instant that exists: never read as the day `new Date` would roll it into (3 March, or Thursday).
+    expect(() => memberOptionalFrom("2027-02-31T20:00:00.000Z", "UTC")).toThrow(/optionalFrom/);
+    expect(memberOptionalFrom("2027-02-03T24:00:00.000Z", "Pacific/Auckland")).toBe("2027-02-03");
+  });
+
+  it("never reads a malformed value as no switch day: the day it begins with, as an old row, or an error", () => {
+    // Offsets, a space for the T, a missing Z: the day written, as the cohort's (as rows before instants).
+    for (const malformed of ["2027-02-03T20:00:00+13:00", "2027-02-03 20:00:00", "2027-02-03T20:00:00", "2027-02-03T20:00Z"]) {
+      expect(memberOptionalFrom(malformed, "Pacific/Auckland")).toBe("2027-02-03");
+    }
+    // Nothing readable: an error naming the value, not every Optional item due since the start at once.
+    for (const garbage of ["", "yesterday", "1738612800000", "Wed Feb 03 2027 20:00:00 GMT+0000"]) {
+      expect(() => memberOptionalFrom(garbage, "UTC")).toThrow(JSON.stringify(garbage));
+    }
+  });
 });
