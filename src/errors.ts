@@ -100,6 +100,10 @@ export interface UserErrorParams {
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
   "pace.courseOver": { readonly name: string };
+  /** A pace change in a cohort an admin ended before its planned last day (members' "cohort.ended", in /pace's words). */
+  "pace.cohortEnded": { readonly name: string };
+  /** As "pace.cohortEnded", for an end on the planned last day or later: it finished. */
+  "pace.cohortFinished": { readonly name: string };
   "break.notADate": { readonly value: string };
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };

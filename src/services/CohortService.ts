@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -344,19 +344,19 @@ export class CohortService {
    * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
    * that is over or promising a reminder that will not come.
    */
-  /** Whether an admin ended the cohort before its planned last day (`endedEarlyOn`); unreadable weeks: yes, as before. */
-  private async endedEarly(cohort: Cohort): Promise<boolean> {
-    const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return true;
-    const { startDate, timeZone } = cohort.settings;
-    return endedEarlyOn(cohort.endedAt, { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }) !== null;
-  }
-
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
     const totalWeeks = await this.totalWeeksOf(cohort);
     if (totalWeeks === null) return false;
     const { startDate, timeZone } = cohort.settings;
     return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+  }
+
+  /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); unreadable weeks: yes, as before. */
+  private async endedEarly(cohort: Cohort): Promise<boolean> {
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    if (totalWeeks === null) return true;
+    const { startDate, timeZone } = cohort.settings;
+    return wasEndedEarly(cohort.endedAt, { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks });
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */

@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
-import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
@@ -25,7 +25,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf, completionsClosedError, wasEndedEarly } from "./CourseEndService.js";
+import { breakCalendarOf, paceClosedError } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -254,7 +254,7 @@ export class MemberPlanService {
       preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
       optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
       optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, planning.context)) !== null,
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, planning.context)),
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
@@ -267,7 +267,7 @@ export class MemberPlanService {
   /** `/pace mode:…` (and its buttons, where `cohort` is the cohort's id). */
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, await this.plans.contextFor(cohort));
+    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
     // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
@@ -311,7 +311,7 @@ export class MemberPlanService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Both ways: an ended cohort sends no reminders and keeps no streak, so `off:True` would promise them back for nothing.
     if (cohort.status === CohortStatus.Ended) {
-      const early = wasEndedEarly(cohort, await this.plans.contextFor(cohort));
+      const early = wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
       throw new UserError(early ? "break.cohortEnded" : "break.cohortFinished", { name: cohort.name });
     }
     const from = request.from.trim();
@@ -362,7 +362,7 @@ export class MemberPlanService {
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
-    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, await this.plans.contextFor(cohort));
+    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
     const { plan, daysOver } = await this.planFor(cohort, member, request.now);
     if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });

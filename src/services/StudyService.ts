@@ -3,7 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
+import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, requiredSlots } from "../domain/schedule/choiceSlots.js";
@@ -324,7 +324,7 @@ export class StudyService {
       backlogBeforeReturn: member.returnedAt !== null,
       optionalBacklog: tally(status.backlog.filter((entry) => entry.addedLate)),
       optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
@@ -572,7 +572,7 @@ export class StudyService {
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
     };
   }
 

@@ -6,7 +6,8 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
  * A member's refusals in a cohort an admin ended (`/cohort end`) follow the rule of /today and /pace: an end on
  * the planned last day is the course finishing ("has finished"), an earlier one an early end ("has ended").
  * 12-week course from Monday 2027-01-04 (UTC): its planned last day is Sunday 28 March. "Ran Out" is ended
- * that day, "Cut Short" the day before; Ada reads in English, Lucía in Spanish.
+ * that day, "Cut Short" the day before; Ada reads in English, Lucía in Spanish. Leo (English) and Luz (Spanish)
+ * join late, in week 12, and press their welcome's *Start from this week* after the end.
  */
 describe("refusals after /cohort end: finished on the planned last day, ended before it", () => {
   let bot: BotHarness;
@@ -38,6 +39,19 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
     { who: lucia, spanish: true },
   ];
   const cohorts = [finished, endedEarly];
+  const lateJoiners: { who: { id: string }; spanish: boolean }[] = [];
+  /** Every row a refused command could have written, as it stood right after both ends. */
+  let rowsAfterTheEnds: unknown;
+  const rowsNow = async () => {
+    const prisma = bot.test.app.database.prisma;
+    return {
+      members: await prisma.member.findMany({ orderBy: { id: "asc" } }),
+      adjustments: await prisma.memberAdjustment.findMany({ orderBy: { id: "asc" } }),
+      breaks: await prisma.memberBreak.findMany({ orderBy: { id: "asc" } }),
+      completions: await prisma.completion.findMany({ orderBy: { id: "asc" } }),
+      answers: await prisma.checkpointAnswer.findMany({ orderBy: { id: "asc" } }),
+    };
+  };
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T18:00:00Z") });
@@ -57,11 +71,19 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
         shown.set(key(who.id, cohort, "checkpoint"), await bot.reply(who.id, "checkpoint", { cohort }));
       }
     }
+    lateJoiners.push(
+      { who: bot.member("leo-late"), spanish: false },
+      { who: bot.emulator.createMember(bot.guild.id, { username: "luz-late", locale: "es-ES" }), spanish: true },
+    );
+    for (const cohort of cohorts) {
+      for (const { who } of lateJoiners) shown.set(key(who.id, cohort, "welcome"), await bot.reply(who.id, "join", { cohort }));
+    }
     bot.clock.set(new Date("2027-03-27T15:00:00Z"));
     await bot.reply(bot.admin.id, "cohort end", { cohort: endedEarly });
     bot.clock.set(new Date("2027-03-28T15:00:00Z"));
     await bot.reply(bot.admin.id, "cohort end", { cohort: finished });
     bot.clock.set(new Date("2027-03-28T16:00:00Z"));
+    rowsAfterTheEnds = await rowsNow();
   }, 120_000);
   afterAll(async () => bot.close());
 
@@ -84,9 +106,22 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
     it(`/pace mode: and the pace buttons say ${word} (${cohort}), in both languages`, async () => {
       for (const { who, spanish } of members()) {
         for (const mode of ["catch_up", "extend", "reset"]) {
-          says(visibleText(await bot.reply(who.id, "pace", { cohort, mode })), cohort, spanish);
+          const text = visibleText(await bot.reply(who.id, "pace", { cohort, mode }));
+          says(text, cohort, spanish);
+          // In /pace's words, not "no longer takes new members or completions".
+          expect(text).toContain(spanish ? "tu ritmo ya no puede cambiar" : "your pace can no longer change");
         }
         says(await press(who.id, shown.get(key(who.id, cohort, "pace")), (_, id) => id.endsWith(":reset")), cohort, spanish);
+      }
+    });
+
+    it(`a late joiner's Start from this week and Catch up say ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of lateJoiners) {
+        const welcome = shown.get(key(who.id, cohort, "welcome"));
+        const started = await press(who.id, welcome, (_, id) => id.endsWith(":from_this_week"));
+        says(started, cohort, spanish);
+        expect(started).toContain(spanish ? "tu ritmo ya no puede cambiar" : "your pace can no longer change");
+        says(await press(who.id, welcome, (_, id) => id.endsWith(":catch_up")), cohort, spanish);
       }
     });
 
@@ -113,9 +148,12 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
     });
   }
 
-  it("changed nothing: the completion stays and no checkpoint answer was stored", async () => {
-    const completions = await bot.test.app.database.prisma.completion.count({ where: { member: { userId: { in: [ada.id, lucia.id] } } } });
-    expect(completions).toBe(4);
-    expect(await bot.test.app.database.prisma.checkpointAnswer.count()).toBe(0);
+  it("changed nothing: no member, pace change, day off, completion or checkpoint answer was added, changed or removed", async () => {
+    const rows = await rowsNow();
+    expect(rows).toEqual(rowsAfterTheEnds);
+    // And what stood: 2 cohorts × (Ada, Lucía, Leo, Luz), the item each of Ada and Lucía did, no answer.
+    expect(rows.members).toHaveLength(8);
+    expect(rows.completions).toHaveLength(4);
+    expect(rows.answers).toHaveLength(0);
   });
 });

@@ -496,6 +496,8 @@ export const en = {
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
+  "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
+  "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",

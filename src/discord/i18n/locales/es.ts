@@ -510,6 +510,8 @@ export const es: Catalogue = {
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.finished": "🎓 Esta cohorte ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
+  "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
+  "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
