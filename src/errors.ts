@@ -49,6 +49,8 @@ export interface UserErrorParams {
   "cohort.changedMeanwhile": NoParams;
   "cohort.nameInvalid": NoParams;
   "cohort.ended": { readonly name: string };
+  /** "cohort.ended" for a cohort an admin ended on its planned last day or later (`endedEarlyOn`): it finished. */
+  "cohort.finishedNoCompletions": { readonly name: string };
   /** An admin's post or schedule change for an ended cohort (members get "cohort.ended"). */
   "cohort.endedNoChange": { readonly name: string };
   /** An admin's schedule change for a finished cohort (after its closing post). */
@@ -98,6 +100,10 @@ export interface UserErrorParams {
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
   "pace.courseOver": { readonly name: string };
+  /** A pace change in a cohort an admin ended before its planned last day (members' "cohort.ended", in /pace's words). */
+  "pace.cohortEnded": { readonly name: string };
+  /** As "pace.cohortEnded", for an end on the planned last day or later: it finished. */
+  "pace.cohortFinished": { readonly name: string };
   "break.notADate": { readonly value: string };
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };
@@ -124,12 +130,15 @@ export interface UserErrorParams {
   "checkpoint.courseFinishedReadOn": { readonly name: string };
   /** A checkpoint button of a cohort an admin ended: it takes no more answers. */
   "checkpoint.cohortEnded": { readonly name: string };
+  /** As "checkpoint.cohortEnded", for an end on the planned last day or later (not the closing post: "checkpoint.courseFinished"). */
+  "checkpoint.cohortFinished": { readonly name: string };
   /** A Nudge button of a cohort ended since the roster was shown. */
   "nudge.cohortEnded": { readonly name: string };
   "nudge.cohortFinished": { readonly name: string };
   /** A Nudge button of a member whose own course is over (their last study day passed): nothing is left to read. */
   "nudge.courseOver": { readonly member: string };
   "break.cohortEnded": { readonly name: string };
+  "break.cohortFinished": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
   "remind.cohortEnded": { readonly cohort: string };
   "remind.cohortFinished": { readonly cohort: string };

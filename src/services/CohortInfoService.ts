@@ -1,6 +1,6 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
-import { calendarWeekCount, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -146,7 +146,7 @@ export class CohortInfoService {
     const { startDate, timeZone } = cohort.settings;
     const totalWeeks = calendarWeekCount({ curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks });
     const calendar = { startDate, timeZone, curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks };
-    const ranToItsEnd = cohort.status === CohortStatus.Ended && endedEarlyOn(cohort.endedAt, calendar) === null;
+    const ranToItsEnd = cohort.status === CohortStatus.Ended && !wasEndedEarly(cohort.endedAt, calendar);
     return {
       cohort,
       curriculum: { slug: curriculum.slug, title: curriculum.title, totalWeeks: curriculum.totalWeeks },

@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -321,8 +321,9 @@ export class CohortService {
     roleIds?: ReadonlySet<string>,
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
-    if (cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
+    // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
+    if (cohort.status === CohortStatus.Ended && (await this.endedEarly(cohort))) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
       throw new UserError("cohort.finished", { name: cohort.name });
     const week = dayInfo(cohort.settings, now).weekNumber;
     const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
@@ -348,6 +349,14 @@ export class CohortService {
     if (totalWeeks === null) return false;
     const { startDate, timeZone } = cohort.settings;
     return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+  }
+
+  /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); unreadable weeks: yes, as before. */
+  private async endedEarly(cohort: Cohort): Promise<boolean> {
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    if (totalWeeks === null) return true;
+    const { startDate, timeZone } = cohort.settings;
+    return wasEndedEarly(cohort.endedAt, { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks });
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
@@ -1024,10 +1033,10 @@ export function cohortIdOption(option: string | null): number | null {
 }
 
 /**
- * The day Optional items turned on at `now` count from (`Cohort.optionalFrom`): today in the cohort's zone once
- * the course has begun, so what was due before stays off everyone's overdue list (no wall at once); null before.
+ * When Optional items turned on at `now` count from (`Cohort.optionalFrom`): that moment (ISO) once the course has
+ * begun, read per member as the day it fell in, in their zone (`memberOptionalFrom`), so what was due before in
+ * their days stays off their overdue list (no wall at once); null before.
  */
 function optionalFromOf(settings: CohortSettings, now: Date): string | null {
-  const today = localDateOf(now, settings.timeZone);
-  return today > settings.startDate ? today : null;
+  return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
 }

@@ -1,8 +1,8 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
-import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
-import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   canExtend,
@@ -25,7 +25,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf } from "./CourseEndService.js";
+import { breakCalendarOf, paceClosedError } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -165,7 +165,7 @@ export class MemberPlanService {
     const context = await this.plans.contextFor(cohort);
     const state = storedState ?? (await this.planState.load(member.id));
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
-    const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state), (input) =>
+    const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state, zone), (input) =>
       this.plans.memberPlan(context, input),
     );
     const today = memberDateOf(now, zone);
@@ -195,7 +195,11 @@ export class MemberPlanService {
       const key = JSON.stringify([state.adjustments, state.breaks.map((entry) => [entry.from, entry.to, entry.bookedAfter])]);
       let entry = known.get(memberId);
       if (entry?.key !== key) {
-        const plan = await this.plans.memberPlan(context, memberPlanInput(cohort, context, state.joinedOn, state));
+        // In the cohort's zone: only Required items' dates are read here, and `optionalFrom` moves only Optional ones.
+        const plan = await this.plans.memberPlan(
+          context,
+          memberPlanInput(cohort, context, state.joinedOn, state, cohort.settings.timeZone),
+        );
         entry = { key, dues: catchUpDueDays(plan), endDate: plan.endDate };
         known.set(memberId, entry);
         // Built inline (a small cohort) or assembled from the worker's record (a few milliseconds for the largest): other servers' work goes between two.
@@ -249,8 +253,8 @@ export class MemberPlanService {
       backlog: tally(backlog),
       preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
       optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
-      optionalFrom: cohort.optionalFrom,
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, planning.context)) !== null,
+      optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, planning.context)),
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
@@ -263,7 +267,7 @@ export class MemberPlanService {
   /** `/pace mode:…` (and its buttons, where `cohort` is the cohort's id). */
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     const days = checkedCatchUpDays(request.days);
     const planning = await this.planFor(cohort, member, request.now);
     // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
@@ -306,7 +310,10 @@ export class MemberPlanService {
   async personalBreak(request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean }): Promise<BreakView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Both ways: an ended cohort sends no reminders and keeps no streak, so `off:True` would promise them back for nothing.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("break.cohortEnded", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) {
+      const early = wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
+      throw new UserError(early ? "break.cohortEnded" : "break.cohortFinished", { name: cohort.name });
+    }
     const from = request.from.trim();
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);
@@ -355,7 +362,7 @@ export class MemberPlanService {
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
     const { plan, daysOver } = await this.planFor(cohort, member, request.now);
     if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
@@ -392,10 +399,16 @@ export function isPaceChange(view: PaceChangeView | LateJoinStartView): view is 
 
 /** The member's plan from their stored state: `planFor` and `caughtUpPlans` build every member plan through this. */
 /** What a member's plan is built from: one place for `planFor` and the roster's catch-up dates. */
-function memberPlanInput(cohort: Cohort, context: CohortContext, joinedOn: string | null, state: StoredMemberPlanState): MemberPlanInput {
+function memberPlanInput(
+  cohort: Cohort,
+  context: CohortContext,
+  joinedOn: string | null,
+  state: StoredMemberPlanState,
+  zone: string,
+): MemberPlanInput {
   return {
-    // Only while Optional items are assigned: a plan without them has none to hold back.
-    optionalFrom: cohort.settings.includeOptional ? cohort.optionalFrom : null,
+    // Only while Optional items are assigned: a plan without them has none to hold back. The member's day of the switch.
+    optionalFrom: cohort.settings.includeOptional ? memberOptionalFrom(cohort.optionalFrom, zone) : null,
     basePlan: context.basePlan,
     breakWeeks: context.breakWeeks,
     // Null: on the cohort's plan from its first day (no pre-join backlog).

@@ -1,7 +1,7 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
+import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { typedTimeZone } from "./typedTimeZone.js";
@@ -435,6 +435,6 @@ export class PostService {
  * completed. An end on the last day itself is the course finishing, as the member's summary says.
  */
 function endedAfterWeekOf(cohort: Cohort, context: CohortContext): number | null {
-  if (cohort.endedAt === null || endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) === null) return null;
+  if (cohort.endedAt === null || !wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context))) return null;
   return currentWeekNumber(context.plan, cohort.endedAt);
 }

@@ -1,5 +1,5 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -203,9 +203,9 @@ export class RosterService {
     };
   }
 
-  /** Whether an admin ended the cohort before its planned last day (`endedEarlyOn`); an end on it is the course finishing. */
+  /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); an end on it is the course finishing. */
   async endedEarly(cohort: Cohort): Promise<boolean> {
-    return endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort))) !== null;
+    return wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
   }
 
   /** The cohort's plan and the aggregation's basis at `now`. */

@@ -3,7 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { endedEarlyOn, resumption } from "../domain/schedule/cohortBreaks.js";
+import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
@@ -27,7 +27,7 @@ import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberOptionalFrom } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -43,7 +43,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { breakCalendarOf, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import { breakCalendarOf, completionsClosedError, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -323,8 +323,8 @@ export class StudyService {
       backlog: tally(status.backlog.filter((entry) => !entry.addedLate)),
       backlogBeforeReturn: member.returnedAt !== null,
       optionalBacklog: tally(status.backlog.filter((entry) => entry.addedLate)),
-      optionalFrom: cohort.optionalFrom,
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
+      optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
       streak,
       minutesLeft: todays.filter((entry) => !entry.done).reduce((sum, entry) => sum + minutesOf(entry), 0),
       minutesTotal: todays.reduce((sum, entry) => sum + minutesOf(entry), 0),
@@ -347,7 +347,7 @@ export class StudyService {
   /** `/done`: points against the member's own due day; `when:yesterday` counts for the previous study day, without the bonus. */
   async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
     const { cohort, member, planState } = await this.resolveWithState(request, false);
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, await this.plans.contextFor(cohort));
     const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
     const item = findItem(context, request.item, this.weekWords);
@@ -392,8 +392,8 @@ export class StudyService {
   async undo(request: MemberRequest & { readonly item: string }): Promise<UndoView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const context = await this.plans.contextFor(cohort);
+    if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, context);
     const item = findItem(context, request.item, this.weekWords);
     const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
@@ -592,7 +592,7 @@ export class StudyService {
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
-      endedEarly: endedEarlyOn(cohort.endedAt, breakCalendarOf(cohort, context)) !== null,
+      endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
     };
   }
 

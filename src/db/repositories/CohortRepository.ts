@@ -35,7 +35,7 @@ export type CohortChanges = Partial<{
   channelId: string;
   /** Written only while the cohort is not ended (see cohortUpdate). */
   settings: CohortSettings;
-  /** Written with `settings` (the day Optional items were turned on mid-course, see Cohort.optionalFrom). */
+  /** Written with `settings` (when Optional items were turned on mid-course, see Cohort.optionalFrom). */
   optionalFrom: string | null;
   channelProblem: ChannelProblem | null;
   language: string;

@@ -40,8 +40,9 @@ export interface Cohort {
   /** When an admin ended it (`/cohort end`); null for a cohort not ended (or ended before this was recorded, with no audit line). */
   readonly endedAt: Date | null;
   /**
-   * Cohort-local day `/cohort edit include_optional:true` turned Optional items on during the course (null: from
-   * the start): Optional items due before it are backlog, never overdue (`MemberPlanInput.optionalFrom`).
+   * When `/cohort edit include_optional:true` turned Optional items on during the course (an ISO instant, or a
+   * cohort-local day as stored before instants were; null: from the start): Optional items due before it, in each
+   * member's days (`memberOptionalFrom`), are backlog, never overdue (`MemberPlanInput.optionalFrom`).
    */
   readonly optionalFrom: string | null;
   readonly settings: CohortSettings;

@@ -129,6 +129,14 @@ export function endedEarlyOn(endedAt: InstantInput | null, calendar: BreakCalend
   return endedOn < addDays(courseEndDate(calendar), -1) ? endedOn : null;
 }
 
+/**
+ * Whether `/cohort end` (at `endedAt`) came before the course's planned last day (`endedEarlyOn`): the cohort then
+ * reads as ended; an end on that day or later, or none, as finished. Every "ended or finished?" answer reads this.
+ */
+export function wasEndedEarly(endedAt: InstantInput | null, calendar: BreakCalendar): boolean {
+  return endedEarlyOn(endedAt, calendar) !== null;
+}
+
 /** Whether the cohort's last week (breaks included) is over at `now`, in the cohort's zone. */
 export function courseHasEnded(calendar: BreakCalendar, now: InstantInput): boolean {
   return localDateOf(now, calendar.timeZone) >= courseEndDate(calendar);

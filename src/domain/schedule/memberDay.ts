@@ -12,6 +12,7 @@
 import {
   epochDayOfLocalDate,
   isValidTimeZone,
+  parseLocalDate,
   localDateOfEpochDay,
   toEpochMillis,
   wallEpochMillis,
@@ -70,4 +71,29 @@ export function memberEpochDayOf(instant: InstantInput, zone: string): number {
   // DST days consistent with memberDayStart.
   if (wall - wallDay * MILLIS_PER_DAY >= CHECK_UNTIL_MILLIS) return wallDay;
   return toEpochMillis(instant) >= memberDayStartMillis(wallDay, zone) ? wallDay : wallDay - 1;
+}
+
+/** `Date.prototype.toISOString()`'s form, as `/cohort edit` stores `Cohort.optionalFrom` (UTC, `Z`; milliseconds optional). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/**
+ * The member day Optional items count from (`MemberPlanInput.optionalFrom`), from the stored `Cohort.optionalFrom`:
+ * the moment `/cohort edit include_optional:true` turned them on (an ISO instant, `ISO_INSTANT`), read as the member
+ * day it fell in, in the member's zone, the frame of their due days (so it rolls over at 04:00: an edit at 01:00
+ * their time falls in the day before); or a cohort-local day (YYYY-MM-DD, as stored before 2026-12-05's instants),
+ * read as it is. A malformed value never reads as "no switch day" (every Optional item overdue at once): one that
+ * begins with a valid day reads as that day, as an old row would; anything else is an error.
+ */
+export function memberOptionalFrom(stored: string | null, zone: string): string | null {
+  if (stored === null) return null;
+  const day = parseLocalDate(stored);
+  if (day !== null) return day;
+  if (ISO_INSTANT.test(stored)) {
+    const instant = new Date(stored);
+    // Only the instant written: no 30 February rolled into March, no 24:00.
+    if (!Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 19) === stored.slice(0, 19)) return memberDateOf(instant, zone);
+  }
+  const leadingDay = parseLocalDate(stored.slice(0, 10));
+  if (leadingDay !== null) return leadingDay;
+  throw new Error(`Cohort.optionalFrom ${JSON.stringify(stored)} is neither an ISO instant nor a day`);
 }

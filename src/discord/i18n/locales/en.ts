@@ -32,6 +32,7 @@ export const en = {
     "The cohort or its posts changed while saving (another edit, or a post going out), so nothing was changed. Try the edit again.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
+  "cohort.finishedNoCompletions": "**{name}** has finished: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",
   "cohort.finishedNoChange":
     "**{name}** has finished: its course is over and the closing post went out, so its schedule no longer changes. Its name, channel, language and board settings still can.",
@@ -495,6 +496,8 @@ export const en = {
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
+  "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
+  "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
     "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",
@@ -519,6 +522,8 @@ export const en = {
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
   "break.cohortEnded":
     "**{name}** has ended: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
+  "break.cohortFinished":
+    "**{name}** has finished: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
   "completion.loggedYesterday":
@@ -558,6 +563,7 @@ export const en = {
   "cohortAdmin.status.finished": "🎓 Finished",
   "cohortAdmin.field.breaks": "Break weeks",
   "checkpoint.cohortEnded": "**{name}** has ended, so its checkpoints take no more answers. Your answers so far are kept.",
+  "checkpoint.cohortFinished": "**{name}** has finished, so its checkpoints take no more answers. Your answers so far are kept.",
   "checkpoint.courseFinished":
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
   "checkpoint.courseFinishedReadOn":

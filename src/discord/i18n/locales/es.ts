@@ -32,6 +32,7 @@ export const es: Catalogue = {
     "La cohorte o sus publicaciones cambiaron mientras se guardaba (otra edición, o una publicación que salía), así que no se cambió nada. Vuelve a intentar la edición.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
+  "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.finishedNoChange":
     "**{name}** ha finalizado: su curso ha acabado y ya salió la publicación de cierre, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
@@ -509,6 +510,8 @@ export const es: Catalogue = {
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.finished": "🎓 Esta cohorte ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
+  "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
+  "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
     "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
@@ -534,6 +537,8 @@ export const es: Catalogue = {
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.cohortEnded":
     "**{name}** ha terminado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
+  "break.cohortFinished":
+    "**{name}** ha finalizado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
@@ -575,6 +580,8 @@ export const es: Catalogue = {
   "cohortAdmin.field.breaks": "Semanas de descanso",
   "checkpoint.cohortEnded":
     "**{name}** ha terminado, así que sus puntos de control ya no admiten respuestas. Tus respuestas anteriores se conservan.",
+  "checkpoint.cohortFinished":
+    "**{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. Tus respuestas anteriores se conservan.",
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "checkpoint.courseFinishedReadOn":
