@@ -23,7 +23,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   beforeAll(async () => {
     handle = await openTestDatabase();
-    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };

@@ -1,7 +1,9 @@
 import { MemberAdjustmentKind, type MemberAdjustment, type PersonalBreak } from "../../domain/schedule/memberPlan.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
+import { lockMemberRow } from "./lockMemberRow.js";
 
 /** A stored `/break`, with the id that ending it needs. */
 export interface StoredPersonalBreak extends PersonalBreak {
@@ -26,6 +28,7 @@ export class MemberPlanRepository {
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue,
     private readonly reader: SqlReader,
+    private readonly provider: DatabaseTarget["provider"],
   ) {}
 
   /**
@@ -81,7 +84,10 @@ export class MemberPlanRepository {
             itemIds: JSON.stringify(adjustment.itemIds),
           }
         : { memberId, kind: adjustment.kind };
-    await this.writes.run(() => this.prisma.memberAdjustment.create({ data }));
+    // Behind the member's lock, as addBreak: a break booked meanwhile (another process) is wholly before it or after it.
+    await this.writes.run(() =>
+      this.prisma.$transaction([lockMemberRow(this.prisma, this.provider, memberId), this.prisma.memberAdjustment.create({ data })]),
+    );
   }
 
   /**
@@ -90,19 +96,33 @@ export class MemberPlanRepository {
    * resets and extends repeated on end then cannot grow the member's rows.
    */
   async clearAdjustments(memberId: number): Promise<void> {
-    await this.writes.run(() => this.prisma.memberAdjustment.deleteMany({ where: { memberId } }));
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        lockMemberRow(this.prisma, this.provider, memberId),
+        this.prisma.memberAdjustment.deleteMany({ where: { memberId } }),
+      ]),
+    );
   }
 
-  /** Stored with the member's last adjustment, so catch-ups made before the booking are re-spread only from its first day. */
+  /**
+   * Stored with the member's last adjustment, so catch-ups made before the booking are re-spread only from its
+   * first day. One transaction, the member's row locked first (lockMemberRow; the writers of the member's
+   * adjustments take it too): on PostgreSQL a pace change from another process waits for the commit or is
+   * read, on SQLite the lock is the transaction's first write, so none commits between the read and the write.
+   * Nothing here waits for a cohort or post row: no other lock order to meet (lockCohortRows).
+   */
   async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
-    return this.writes.run(async () => {
-      const made = await this.prisma.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
-      const afterId = made.at(-1)?.id ?? 0;
-      const row = await this.prisma.memberBreak.create({
-        data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
-      });
-      return { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length };
-    });
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const made = await tx.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
+        const afterId = made.at(-1)?.id ?? 0;
+        const row = await tx.memberBreak.create({
+          data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
+        });
+        return { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length };
+      }),
+    );
   }
 
   /** Shortens a break (`to` earlier) or drops it (null). Scoped to the member so a stray id changes nothing of anyone else's. */
