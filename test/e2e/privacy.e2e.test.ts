@@ -33,6 +33,27 @@ async function everyRow(bot: BotHarness): Promise<Map<string, string>> {
   return rows;
 }
 
+/** Tables with a "memberId" column and how many of their rows hold this member's id: rows keyed by the member, not the user. */
+async function rowsOfMember(bot: BotHarness, memberId: number): Promise<Record<string, number>> {
+  const prisma = bot.test.app.database.prisma;
+  const tables =
+    testDatabaseProvider === "sqlite"
+      ? await prisma.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'memberId')`,
+        )
+      : await prisma.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'memberId'`,
+        );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<{ rows: bigint | number }[]>(
+      `SELECT count(*) AS "rows" FROM "${name}" WHERE "memberId" = ${memberId}`,
+    );
+    counts[name] = Number(row?.rows ?? 0);
+  }
+  return counts;
+}
+
 describe("privacy through discord.js and the emulator", () => {
   let bot: BotHarness;
   let items: readonly string[];
@@ -290,6 +311,12 @@ describe("privacy through discord.js and the emulator", () => {
   });
 
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
+    // Days off and a pace change: rows that hold the member's id, not the user's.
+    await run(people.bob.id, "pace", { mode: "extend" });
+    await run(people.bob.id, "break", { from: "2027-02-08", to: "2027-02-09" });
+    const bob = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
+    const held = await rowsOfMember(bot, bob.id);
+    expect(held).toMatchObject({ MemberBreak: 1, MemberAdjustment: 1 });
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);
     const ask = await run(people.bob.id, "privacy", { delete: true });
@@ -305,6 +332,8 @@ describe("privacy through discord.js and the emulator", () => {
     expect(lines.map((line) => ({ actorId: line.actorId, subject: line.subjectUserId }))).toEqual([{ actorId: "", subject: null }]);
     for (const [table, rows] of await everyRow(bot))
       expect({ table, found: rows.includes(people.bob.id) }).toEqual({ table, found: false });
+    // Nor any row keyed by the membership (days off, pace changes, completions, scores, reminders, nudges).
+    expect(await rowsOfMember(bot, bob.id)).toEqual(Object.fromEntries(Object.keys(held).map((table) => [table, 0])));
     // The boards are recomputed: Cy leads now (Ada hidden, the facilitators excluded).
     expect(visibleText(await board(people.watcher.id))).toContain("🥇 **Cy**");
   });
