@@ -5,12 +5,13 @@ import { courseEndDate, endedEarlyOn, ownCourseEndDate } from "../domain/schedul
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
+  BreakBookingProblem,
   canExtend,
   checkPersonalBreak,
   DueSource,
-  endPersonalBreak,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
+  MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
   PersonalBreakProblem,
   type MemberPlan,
@@ -94,9 +95,6 @@ export interface PaceChangeView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
 }
-
-/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
-export const MAX_PLANNED_BREAKS = 10;
 
 /** `CalledOff`: `off:True` met only breaks not yet begun (dropped whole); `Ended`: at least one under way ends yesterday. */
 export const BreakChange = { Added: "added", Ended: "ended", CalledOff: "called_off", NothingToEnd: "nothing_to_end" } as const;
@@ -320,13 +318,15 @@ export class MemberPlanService {
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
-    if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
-      throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
+    // Checked on the breaks read in the transaction that books: sent twice at once, the second sees the first.
+    const { refused } = await this.planState.addBreak(member.id, { from, to }, planning.today);
+    if (refused?.problem === BreakBookingProblem.TooMany) throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
     // Overlapping days off would be ended together by one `off:True`: one break per day, named when refused.
-    const overlapping = planning.breaks.find((entry) => entry.to >= planning.today && entry.from <= to && entry.to >= from);
-    if (overlapping !== undefined)
-      throw new UserError("break.overlaps", { fromDate: { localDate: overlapping.from }, toDate: { localDate: overlapping.to } });
-    await this.planState.addBreak(member.id, { from, to });
+    if (refused?.problem === BreakBookingProblem.Overlaps)
+      throw new UserError("break.overlaps", {
+        fromDate: { localDate: refused.overlapping.from },
+        toDate: { localDate: refused.overlapping.to },
+      });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };
   }
@@ -336,8 +336,8 @@ export class MemberPlanService {
     planning: MemberPlanning,
     range: PersonalBreak,
   ): Promise<Pick<BreakView, "change" | "from" | "to">> {
-    const touched = planning.breaks.filter((entry) => entry.to >= planning.today && entry.to >= range.from && entry.from <= range.to);
-    for (const entry of touched) await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
+    // Read and ended in one locked transaction: an `off:True` sent twice at once ends the breaks once.
+    const touched = await this.planState.endBreaks(member.id, range, planning.today);
     if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
     this.logger.info({ memberId: member.id, ended: touched.length }, "personal break ended");
     // Only breaks still to come: nothing "is over", those days are study days again.

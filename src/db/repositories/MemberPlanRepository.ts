@@ -1,4 +1,11 @@
-import { MemberAdjustmentKind, type MemberAdjustment, type PersonalBreak } from "../../domain/schedule/memberPlan.js";
+import {
+  MemberAdjustmentKind,
+  personalBreaksToEnd,
+  refuseBreakBooking,
+  type BreakBookingRefusal,
+  type MemberAdjustment,
+  type PersonalBreak,
+} from "../../domain/schedule/memberPlan.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
@@ -9,6 +16,10 @@ import { lockMemberRow } from "./lockMemberRow.js";
 export interface StoredPersonalBreak extends PersonalBreak {
   readonly id: number;
 }
+
+/** `addBreak`: the days off booked, or why not (checked on the member's breaks read under their lock). */
+export type BreakBooking =
+  { readonly booked: StoredPersonalBreak; readonly refused: null } | { readonly booked: null; readonly refused: BreakBookingRefusal };
 
 /** What the member's plan is built from, besides the cohort's plan. */
 export interface StoredMemberPlanState {
@@ -105,32 +116,52 @@ export class MemberPlanRepository {
   }
 
   /**
-   * Stored with the member's last adjustment, so catch-ups made before the booking are re-spread only from its
-   * first day. One transaction, the member's row locked first (lockMemberRow; the writers of the member's
-   * adjustments take it too): on PostgreSQL a pace change from another process waits for the commit or is
-   * read, on SQLite the lock is the transaction's first write, so none commits between the read and the write.
-   * Nothing here waits for a cohort or post row: no other lock order to meet (lockCohortRows).
+   * `/break from to` on member day `today`: checked (refuseBreakBooking) on the member's breaks and stored with
+   * their last adjustment, so catch-ups made before the booking are re-spread only from its first day. One
+   * transaction, the member's row locked first (lockMemberRow; every writer of the member's adjustments and
+   * breaks takes it too): on PostgreSQL another process's booking, `off:True` or pace change waits for the
+   * commit or is read, on SQLite the lock is the transaction's first write, so none commits between the reads
+   * and the write: days off booked twice at once are checked one after the other, never both against the
+   * breaks before either. Nothing here waits for a cohort or post row: no other lock order to meet (lockCohortRows).
    */
-  async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
+  async addBreak(memberId: number, entry: PersonalBreak, today: string): Promise<BreakBooking> {
     return this.writes.run(() =>
-      this.prisma.$transaction(async (tx) => {
+      this.prisma.$transaction(async (tx): Promise<BreakBooking> => {
         await lockMemberRow(tx, this.provider, memberId);
+        const breaks = await tx.memberBreak.findMany({ where: { memberId }, select: { fromDate: true, toDate: true } });
+        const refused = refuseBreakBooking(
+          breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+          entry,
+          today,
+        );
+        if (refused !== null) return { booked: null, refused };
         const made = await tx.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
         const afterId = made.at(-1)?.id ?? 0;
         const row = await tx.memberBreak.create({
           data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
         });
-        return { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length };
+        return { booked: { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length }, refused: null };
       }),
     );
   }
 
-  /** Shortens a break (`to` earlier) or drops it (null). Scoped to the member so a stray id changes nothing of anyone else's. */
-  async changeBreak(memberId: number, breakId: number, entry: PersonalBreak | null): Promise<void> {
-    await this.writes.run(() =>
-      entry === null
-        ? this.prisma.memberBreak.deleteMany({ where: { id: breakId, memberId } })
-        : this.prisma.memberBreak.updateMany({ where: { id: breakId, memberId }, data: { fromDate: entry.from, toDate: entry.to } }),
+  /**
+   * `/break off:True from to` on member day `today`: the breaks not yet over that the dates touch are shortened
+   * to end yesterday or dropped (personalBreaksToEnd), and returned as they were. Read and written in one
+   * transaction behind the member's lock, as addBreak: sent twice at once, the second finds them ended.
+   */
+  async endBreaks(memberId: number, range: PersonalBreak, today: string): Promise<PersonalBreak[]> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const rows = await tx.memberBreak.findMany({ where: { memberId }, orderBy: { id: "asc" } });
+        const breaks = rows.map((row) => ({ id: row.id, from: row.fromDate, to: row.toDate }));
+        const ended = personalBreaksToEnd(breaks, range, today);
+        for (const { entry, rest } of ended)
+          if (rest === null) await tx.memberBreak.delete({ where: { id: entry.id } });
+          else await tx.memberBreak.update({ where: { id: entry.id }, data: { fromDate: rest.from, toDate: rest.to } });
+        return ended.map(({ entry }) => ({ from: entry.from, to: entry.to }));
+      }),
     );
   }
 }

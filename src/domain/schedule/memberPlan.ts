@@ -28,6 +28,9 @@ export const MAX_EXTEND_WEEKS = 4;
 /** `/break`: `to` at most this many days after `from`. */
 export const MAX_PERSONAL_BREAK_DAYS = 28;
 
+/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
+export const MAX_PLANNED_BREAKS = 10;
+
 export const MemberAdjustmentKind = {
   CatchUp: "catch_up",
   Extend: "extend",
@@ -482,6 +485,41 @@ export function checkPersonalBreak(from: string, to: string): PersonalBreakProbl
   if (to < from) return PersonalBreakProblem.EndsBeforeStart;
   if (daysBetween(from, to) > MAX_PERSONAL_BREAK_DAYS) return PersonalBreakProblem.TooLong;
   return null;
+}
+
+export const BreakBookingProblem = { TooMany: "too_many", Overlaps: "overlaps" } as const;
+
+/** Why days off cannot be booked beside the member's breaks: `MAX_PLANNED_BREAKS` planned already, or one they overlap. */
+export type BreakBookingRefusal =
+  | { readonly problem: typeof BreakBookingProblem.TooMany }
+  | { readonly problem: typeof BreakBookingProblem.Overlaps; readonly overlapping: PersonalBreak };
+
+/**
+ * Whether `entry` may be booked on member day `today` beside `breaks`, the member's breaks as stored (read in
+ * the transaction that writes it, so two bookings at once are checked one after the other). Only breaks not
+ * yet over count: overlapping days off would be ended together by one `off:True`, so one break per day.
+ */
+export function refuseBreakBooking(breaks: readonly PersonalBreak[], entry: PersonalBreak, today: string): BreakBookingRefusal | null {
+  const planned = breaks.filter((other) => other.to >= today);
+  if (planned.length >= MAX_PLANNED_BREAKS) return { problem: BreakBookingProblem.TooMany };
+  const overlapping = planned.find((other) => other.from <= entry.to && other.to >= entry.from);
+  if (overlapping === undefined) return null;
+  return { problem: BreakBookingProblem.Overlaps, overlapping: { from: overlapping.from, to: overlapping.to } };
+}
+
+/**
+ * `/break off:True from to` on member day `today`: each break not yet over that the dates touch, with what is
+ * left of it (`endPersonalBreak`). `breaks`: the member's as stored, read in the transaction that writes the
+ * result, so an `off:True` sent twice at once ends them once.
+ */
+export function personalBreaksToEnd<T extends PersonalBreak>(
+  breaks: readonly T[],
+  range: PersonalBreak,
+  today: string,
+): { readonly entry: T; readonly rest: PersonalBreak | null }[] {
+  return breaks
+    .filter((entry) => entry.to >= today && entry.to >= range.from && entry.from <= range.to)
+    .map((entry) => ({ entry, rest: endPersonalBreak(entry, today) }));
 }
 
 /**
