@@ -97,6 +97,8 @@ export interface UserErrorParams {
   "pace.invalidDays": { readonly min: number; readonly max: number };
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
+  /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
+  "pace.changedMeanwhile": NoParams;
   "pace.courseOver": { readonly name: string };
   "break.notADate": { readonly value: string };
   "break.endsBeforeStart": NoParams;

@@ -13,6 +13,7 @@ import {
   MAX_PERSONAL_BREAK_DAYS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  PaceChangeProblem,
   PersonalBreakProblem,
   type MemberPlan,
   type MemberPlanInput,
@@ -56,6 +57,9 @@ export interface MemberPlanning {
   /** The member day those stand at: `today`, or once `daysEndAt` has passed, its day. */
   readonly standingDay: string;
 }
+
+/** Tries of a catch-up whose plan changed under it (refusePaceChange) before it gives up. */
+const MAX_CATCH_UP_ATTEMPTS = 3;
 
 export const PaceMode = { CatchUp: "catch_up", Extend: "extend", Reset: "reset" } as const;
 export type PaceMode = (typeof PaceMode)[keyof typeof PaceMode];
@@ -263,14 +267,17 @@ export class MemberPlanService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.ended", { name: cohort.name });
     const days = checkedCatchUpDays(request.days);
-    const planning = await this.planFor(cohort, member, request.now);
+    const state = await this.planState.load(member.id);
+    const planning = await this.planFor(cohort, member, request.now, state);
     // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
-    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
+    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
-    else await this.planState.addAdjustment(member.id, { kind: request.mode });
+    // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
+    else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
+      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
@@ -279,14 +286,27 @@ export class MemberPlanService {
   private async catchUp(
     cohort: Cohort,
     member: MemberRecord,
+    state: StoredMemberPlanState,
     planning: MemberPlanning,
     days: number,
     now: Date,
   ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "extraWeeks">> {
-    const done = await this.doneSet(member.id);
-    const itemIds = catchUpBacklog(planning.plan, done, planning.today);
-    if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
-    await this.planState.addAdjustment(member.id, { kind: MemberAdjustmentKind.CatchUp, appliedOn: planning.today, days, itemIds });
+    let read = { state, planning };
+    let itemIds: number[] = [];
+    // The backlog is read from the plan and stored only if the member's pace changes are still those it was built on
+    // (checked under their lock): a catch-up sent twice at once re-reads the plan the first made, and finds nothing
+    // left to catch up. Each retry follows another pace change that committed, so a few are plenty.
+    for (let attempt = 1; ; attempt += 1) {
+      const done = await this.doneSet(member.id);
+      itemIds = catchUpBacklog(read.planning.plan, done, read.planning.today);
+      if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
+      const adjustment = { kind: MemberAdjustmentKind.CatchUp, appliedOn: read.planning.today, days, itemIds } as const;
+      const refused = await this.planState.addAdjustment(member.id, adjustment, read.state.adjustments);
+      if (refused === null) break;
+      if (attempt === MAX_CATCH_UP_ATTEMPTS) throw new UserError("pace.changedMeanwhile");
+      const reloaded = await this.planState.load(member.id);
+      read = { state: reloaded, planning: await this.planFor(cohort, member, now, reloaded) };
+    }
     this.logger.info({ cohortId: cohort.id, memberId: member.id, items: itemIds.length, days }, "catch-up planned");
     const after = await this.planFor(cohort, member, now);
     const moved = itemIds.flatMap((id) => {

@@ -16,9 +16,11 @@ import {
   MAX_EXTEND_WEEKS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  PaceChangeProblem,
   PersonalBreakProblem,
   personalBreaksToEnd,
   refuseBreakBooking,
+  refusePaceChange,
   type MemberAdjustment,
   type MemberPlan,
   type MemberPlanInput,
@@ -220,6 +222,21 @@ describe("catch_up", () => {
 });
 
 describe("extend and reset", () => {
+  it("refuses an extension past the limit on the adjustments stored, as the plan counts them (a reset clears them)", () => {
+    const three = [extend, extend, extend];
+    expect(refusePaceChange(three, extend, [])).toBeNull();
+    expect(refusePaceChange([...three, extend], extend, [])).toBe(PaceChangeProblem.ExtendLimit);
+    expect(refusePaceChange([...three, extend, reset, extend], extend, [])).toBeNull();
+    expect(canExtend(memberPlan({ adjustments: [...three, extend] }))).toBe(false);
+  });
+
+  it("refuses a catch-up built on other adjustments than those stored: its backlog may be planned already", () => {
+    const catchUp: MemberAdjustment = { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2027-03-10", days: 5, itemIds: [1, 2] };
+    expect(refusePaceChange([extend], catchUp, [extend])).toBeNull();
+    expect(refusePaceChange([extend, catchUp], catchUp, [extend])).toBe(PaceChangeProblem.PlanChanged);
+    expect(refusePaceChange([extend, extend], catchUp, [extend])).toBe(PaceChangeProblem.PlanChanged);
+  });
+
   it("moves the member's calendar a week per use, at most 4, skipping cohort breaks", () => {
     const once = memberPlan({ adjustments: [extend] });
     for (const entry of once.items) expect(entry.dueDate).toBe(addDays(entry.cohortDate, 7));

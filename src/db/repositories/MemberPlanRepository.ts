@@ -2,8 +2,10 @@ import {
   MemberAdjustmentKind,
   personalBreaksToEnd,
   refuseBreakBooking,
+  refusePaceChange,
   type BreakBookingRefusal,
   type MemberAdjustment,
+  type PaceChangeProblem,
   type PersonalBreak,
 } from "../../domain/schedule/memberPlan.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -84,7 +86,18 @@ export class MemberPlanRepository {
     return states;
   }
 
-  async addAdjustment(memberId: number, adjustment: MemberAdjustment): Promise<void> {
+  /**
+   * `/pace mode:extend` or `catch_up`: checked (refusePaceChange) on the member's adjustments read in the
+   * transaction that stores it, behind the member's lock as addBreak, so `/pace` sent twice at once is checked
+   * one after the other, and a break booked meanwhile (another process) is wholly before it or after it.
+   * `planned`: the adjustments the caller built the plan on (a catch-up's items come from it); omitted (a
+   * caller that built no plan, e.g. a test's setup), the catch-up is checked against what is stored. The refusal, or null.
+   */
+  async addAdjustment(
+    memberId: number,
+    adjustment: MemberAdjustment,
+    planned?: readonly MemberAdjustment[],
+  ): Promise<PaceChangeProblem | null> {
     const data =
       adjustment.kind === MemberAdjustmentKind.CatchUp
         ? {
@@ -95,9 +108,19 @@ export class MemberPlanRepository {
             itemIds: JSON.stringify(adjustment.itemIds),
           }
         : { memberId, kind: adjustment.kind };
-    // Behind the member's lock, as addBreak: a break booked meanwhile (another process) is wholly before it or after it.
-    await this.writes.run(() =>
-      this.prisma.$transaction([lockMemberRow(this.prisma, this.provider, memberId), this.prisma.memberAdjustment.create({ data })]),
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const rows = await tx.memberAdjustment.findMany({
+          where: { memberId },
+          orderBy: { id: "asc" },
+          select: { kind: true, appliedOn: true, days: true, itemIds: true },
+        });
+        const adjustments = rows.flatMap(toAdjustment);
+        const refused = refusePaceChange(adjustments, adjustment, planned ?? adjustments);
+        if (refused === null) await tx.memberAdjustment.create({ data });
+        return refused;
+      }),
     );
   }
 

@@ -472,6 +472,41 @@ export function canExtend(plan: Pick<MemberPlan, "extraWeeks">): boolean {
   return plan.extraWeeks < MAX_EXTEND_WEEKS;
 }
 
+/** The weeks of extension the adjustments leave in force, folded as `buildMemberPlan` folds them (a reset clears them). */
+export function extraWeeksOf(adjustments: readonly MemberAdjustment[]): number {
+  return adjustments.reduce(
+    (weeks, adjustment) =>
+      adjustment.kind === MemberAdjustmentKind.Reset
+        ? 0
+        : adjustment.kind === MemberAdjustmentKind.Extend
+          ? Math.min(MAX_EXTEND_WEEKS, weeks + 1)
+          : weeks,
+    0,
+  );
+}
+
+export const PaceChangeProblem = { ExtendLimit: "extend_limit", PlanChanged: "plan_changed" } as const;
+export type PaceChangeProblem = (typeof PaceChangeProblem)[keyof typeof PaceChangeProblem];
+
+/**
+ * Why `adjustment` may not be stored after `stored`, the member's adjustments read in the transaction that
+ * writes it (so two `/pace` at once are checked one after the other), or null. An extension past
+ * `MAX_EXTEND_WEEKS` is refused (`canExtend`); a catch-up, whose items were read from the plan built on
+ * `planned`, is refused when the adjustments changed since: its backlog may be planned already (the same
+ * catch-up sent twice at once), so the caller re-reads the plan rather than store it twice.
+ */
+export function refusePaceChange(
+  stored: readonly MemberAdjustment[],
+  adjustment: MemberAdjustment,
+  planned: readonly MemberAdjustment[],
+): PaceChangeProblem | null {
+  if (adjustment.kind === MemberAdjustmentKind.Extend && !canExtend({ extraWeeks: extraWeeksOf(stored) }))
+    return PaceChangeProblem.ExtendLimit;
+  if (adjustment.kind === MemberAdjustmentKind.CatchUp && JSON.stringify(stored) !== JSON.stringify(planned))
+    return PaceChangeProblem.PlanChanged;
+  return null;
+}
+
 export const PersonalBreakProblem = {
   NotADate: "not_a_date",
   EndsBeforeStart: "ends_before_start",
