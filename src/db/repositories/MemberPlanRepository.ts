@@ -241,6 +241,11 @@ interface PlanStateRow {
   readonly bookedAfterAdjustmentId?: number | bigint | null;
 }
 
+/** Whether the plan reads this stored adjustment row (`toAdjustment`): what a break's `bookedAfter` counts. */
+export function isPlannedAdjustment(row: Pick<PlanStateRow, "kind" | "appliedOn">): boolean {
+  return toAdjustment({ ...row, days: null, itemIds: null }).length > 0;
+}
+
 /** A stored row as the domain's adjustment; a row the code no longer knows is skipped rather than breaking the plan. */
 function toAdjustment(row: Pick<PlanStateRow, "kind" | "appliedOn" | "days" | "itemIds">): MemberAdjustment[] {
   if (row.kind === MemberAdjustmentKind.Extend || row.kind === MemberAdjustmentKind.Reset) return [{ kind: row.kind }];

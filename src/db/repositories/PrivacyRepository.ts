@@ -6,6 +6,7 @@ import { chunksOf } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
@@ -600,7 +601,7 @@ export class PrivacyRepository {
   /**
    * A page of days off with their booking order as the export lists the pace changes: how many of the member's
    * stored adjustments (id order, up to the export's ceiling) have an id up to the one stored with the break, as
-   * the plan counts them (MemberPlanRepository). One read of the adjustments' ids per page; a member has few.
+   * the plan counts them (MemberPlanRepository; a row the plan cannot read counts in neither). One read of the adjustments' ids per page; a member has few.
    */
   private async withBookingOrder<R extends { bookedAfterAdjustmentId: number | null }>(
     memberId: number,
@@ -611,9 +612,14 @@ export class PrivacyRepository {
     const ids =
       highest === 0
         ? []
-        : (await this.prisma.memberAdjustment.findMany({ where: { memberId, id: { lte: highest } }, select: { id: true } })).map(
-            (row) => row.id,
-          );
+        : (
+            await this.prisma.memberAdjustment.findMany({
+              where: { memberId, id: { lte: highest } },
+              select: { id: true, kind: true, appliedOn: true },
+            })
+          )
+            .filter(isPlannedAdjustment)
+            .map((row) => row.id);
     return rows.map((row) => {
       const afterId = row.bookedAfterAdjustmentId;
       return { ...row, bookedAfterPaceChanges: afterId === null ? null : ids.filter((id) => id <= afterId).length };
