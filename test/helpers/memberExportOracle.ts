@@ -107,13 +107,16 @@ export async function memberExportOracle(
       reminderDeliveries: member.reminders.map((row) => ({
         localDate: row.localDate,
         status: row.status,
+        claimedAt: row.claimedAt,
         sentAt: row.sentAt,
         attempts: row.attempts,
         lastError: row.lastError,
       })),
       reminderFailures: member.remindFailures,
+      reminderDisabledNotice: member.remindDisabledNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
+      excludedFromBoardsMarkedAt: member.excludedMarkedAt,
       daysOff: member.breaks.map((row) => {
         const afterId = row.bookedAfterAdjustmentId;
         const bookedAfterPaceChanges = afterId === null ? null : member.adjustments.filter((adjustment) => adjustment.id <= afterId).length;

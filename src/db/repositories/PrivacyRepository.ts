@@ -59,16 +59,22 @@ export interface ExportedMembership {
   readonly reminderDeliveries: AsyncIterable<{
     readonly localDate: string;
     readonly status: string;
+    /** When a bot process took the reminder to send. */
+    readonly claimedAt: Date;
     readonly sentAt: Date | null;
     readonly attempts: number;
     readonly lastError: string | null;
   }>;
   /** Reminders refused in a row by the member's DMs (three switch them off). */
   readonly reminderFailures: number;
+  /** Reminders were switched off after those refusals and the member is yet to be told (on their next command). */
+  readonly reminderDisabledNotice: boolean;
   /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
   readonly lateJoinDay: string | null;
   /** Holds the cohort's exclude_role: never ranked. */
   readonly excludedFromBoards: boolean;
+  /** When the member's own interaction (or join) last set `excludedFromBoards`; null: set by a role listing. */
+  readonly excludedFromBoardsMarkedAt: Date | null;
   /**
    * `/break` days off, both ends included, each with how many of the `paceChanges` listed (the first N) were
    * made before it was booked; null: booked before that was kept.
@@ -541,14 +547,23 @@ export class PrivacyRepository {
             where: { memberId, ...(after === undefined ? {} : { localDate: { gt: after.localDate } }) },
             orderBy: { localDate: "asc" },
             take: size,
-            select: { localDate: true, status: true, sentAt: true, attempts: true, lastError: true },
+            select: { localDate: true, status: true, claimedAt: true, sentAt: true, attempts: true, lastError: true },
           }),
-        (row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt, attempts: row.attempts, lastError: row.lastError }),
+        (row) => ({
+          localDate: row.localDate,
+          status: row.status,
+          claimedAt: row.claimedAt,
+          sentAt: row.sentAt,
+          attempts: row.attempts,
+          lastError: row.lastError,
+        }),
         take,
       ),
       reminderFailures: member.remindFailures,
+      reminderDisabledNotice: member.remindDisabledNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
+      excludedFromBoardsMarkedAt: member.excludedMarkedAt,
       daysOff: keysetRows(
         async (after: { id: number; fromDate: string } | undefined, size) =>
           this.withBookingOrder(
