@@ -23,8 +23,14 @@ export const postgresLockMemberSql = `
 /**
  * The member's row lock through Prisma (a batch's or an interactive transaction's first statement), as
  * CompletionRepository takes it for /done and /undo: writes of one member's own rows that must read the
- * latest of them run one after the other. It comes after the cohort's rows in the one lock order
- * (lockCohortRows): a transaction that takes it never waits for a cohort or post row afterwards.
+ * latest of them run one after the other. In the one lock order (lockCohortRows) it comes after the
+ * cohort's and the posts' rows, and /pace, /break and their readers take nothing after it. NOT so /done
+ * and /undo on PostgreSQL: after it they mark the cohort's live board dirty (CompletionRepository's
+ * markBoardDirtySql, an UPDATE of "ScheduledPost" rows), i.e. member → post, while /privacy delete takes
+ * post rows and then the member (PrivacyRepository.deleteMember). A member's own /done racing their
+ * /privacy delete can therefore deadlock; PostgreSQL detects it (deadlock_timeout) and aborts one of the
+ * two with an error. Known and not yet fixed: flagging the board before this lock would change /done's
+ * one-round-trip statement list (see CompletionRepository).
  */
 export function lockMemberRow(
   prisma: Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">,
