@@ -208,7 +208,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const memberPlans = new MemberPlanService(
     cohorts,
     plans,
-    new MemberPlanRepository(database.prisma, writes, database.hotReader),
+    new MemberPlanRepository(database.prisma, writes, database.hotReader, database.target.provider),
     completionRepository,
     logger.child({ component: "member-plans" }),
   );

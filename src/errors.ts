@@ -99,6 +99,8 @@ export interface UserErrorParams {
   "pace.invalidDays": { readonly min: number; readonly max: number };
   "pace.extendLimit": { readonly max: number };
   "pace.nothingToCatchUp": NoParams;
+  /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
+  "pace.changedMeanwhile": NoParams;
   "pace.courseOver": { readonly name: string };
   /** A pace change in a cohort an admin ended before its planned last day (members' "cohort.ended", in /pace's words). */
   "pace.cohortEnded": { readonly name: string };

@@ -5,13 +5,15 @@ import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedu
 import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { parseLocalDate } from "../domain/schedule/localTime.js";
 import {
+  BreakBookingProblem,
   canExtend,
   checkPersonalBreak,
   DueSource,
-  endPersonalBreak,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
+  MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  PaceChangeProblem,
   PersonalBreakProblem,
   type MemberPlan,
   type MemberPlanInput,
@@ -56,6 +58,9 @@ export interface MemberPlanning {
   readonly standingDay: string;
 }
 
+/** Tries of a catch-up whose plan changed under it (refusePaceChange) before it gives up. */
+const MAX_CATCH_UP_ATTEMPTS = 3;
+
 export const PaceMode = { CatchUp: "catch_up", Extend: "extend", Reset: "reset" } as const;
 export type PaceMode = (typeof PaceMode)[keyof typeof PaceMode];
 
@@ -94,9 +99,6 @@ export interface PaceChangeView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
 }
-
-/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
-export const MAX_PLANNED_BREAKS = 10;
 
 /** `CalledOff`: `off:True` met only breaks not yet begun (dropped whole); `Ended`: at least one under way ends yesterday. */
 export const BreakChange = { Added: "added", Ended: "ended", CalledOff: "called_off", NothingToEnd: "nothing_to_end" } as const;
@@ -269,14 +271,17 @@ export class MemberPlanService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     const days = checkedCatchUpDays(request.days);
-    const planning = await this.planFor(cohort, member, request.now);
+    const state = await this.planState.load(member.id);
+    const planning = await this.planFor(cohort, member, request.now, state);
     // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
-    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, planning, days, request.now)) };
+    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
-    else await this.planState.addAdjustment(member.id, { kind: request.mode });
+    // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
+    else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
+      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
@@ -285,14 +290,27 @@ export class MemberPlanService {
   private async catchUp(
     cohort: Cohort,
     member: MemberRecord,
+    state: StoredMemberPlanState,
     planning: MemberPlanning,
     days: number,
     now: Date,
   ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "extraWeeks">> {
-    const done = await this.doneSet(member.id);
-    const itemIds = catchUpBacklog(planning.plan, done, planning.today);
-    if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
-    await this.planState.addAdjustment(member.id, { kind: MemberAdjustmentKind.CatchUp, appliedOn: planning.today, days, itemIds });
+    let read = { state, planning };
+    let itemIds: number[] = [];
+    // The backlog is read from the plan and stored only if the member's pace changes are still those it was built on
+    // (checked under their lock): a catch-up sent twice at once re-reads the plan the first made, and finds nothing
+    // left to catch up. Each retry follows another pace change that committed, so a few are plenty.
+    for (let attempt = 1; ; attempt += 1) {
+      const done = await this.doneSet(member.id);
+      itemIds = catchUpBacklog(read.planning.plan, done, read.planning.today);
+      if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
+      const adjustment = { kind: MemberAdjustmentKind.CatchUp, appliedOn: read.planning.today, days, itemIds } as const;
+      const refused = await this.planState.addAdjustment(member.id, adjustment, read.state.adjustments);
+      if (refused === null) break;
+      if (attempt === MAX_CATCH_UP_ATTEMPTS) throw new UserError("pace.changedMeanwhile");
+      const reloaded = await this.planState.load(member.id);
+      read = { state: reloaded, planning: await this.planFor(cohort, member, now, reloaded) };
+    }
     this.logger.info({ cohortId: cohort.id, memberId: member.id, items: itemIds.length, days }, "catch-up planned");
     const after = await this.planFor(cohort, member, now);
     const moved = itemIds.flatMap((id) => {
@@ -327,13 +345,15 @@ export class MemberPlanService {
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
-    if (planning.breaks.filter((entry) => entry.to >= planning.today).length >= MAX_PLANNED_BREAKS)
-      throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
+    // Checked on the breaks read in the transaction that books: sent twice at once, the second sees the first.
+    const { refused } = await this.planState.addBreak(member.id, { from, to }, planning.today);
+    if (refused?.problem === BreakBookingProblem.TooMany) throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
     // Overlapping days off would be ended together by one `off:True`: one break per day, named when refused.
-    const overlapping = planning.breaks.find((entry) => entry.to >= planning.today && entry.from <= to && entry.to >= from);
-    if (overlapping !== undefined)
-      throw new UserError("break.overlaps", { fromDate: { localDate: overlapping.from }, toDate: { localDate: overlapping.to } });
-    await this.planState.addBreak(member.id, { from, to });
+    if (refused?.problem === BreakBookingProblem.Overlaps)
+      throw new UserError("break.overlaps", {
+        fromDate: { localDate: refused.overlapping.from },
+        toDate: { localDate: refused.overlapping.to },
+      });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, from, to }, "personal break added");
     return { cohort, from, to, change: BreakChange.Added };
   }
@@ -343,8 +363,8 @@ export class MemberPlanService {
     planning: MemberPlanning,
     range: PersonalBreak,
   ): Promise<Pick<BreakView, "change" | "from" | "to">> {
-    const touched = planning.breaks.filter((entry) => entry.to >= planning.today && entry.to >= range.from && entry.from <= range.to);
-    for (const entry of touched) await this.planState.changeBreak(member.id, entry.id, endPersonalBreak(entry, planning.today));
+    // Read and ended in one locked transaction: an `off:True` sent twice at once ends the breaks once.
+    const touched = await this.planState.endBreaks(member.id, range, planning.today);
     if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
     this.logger.info({ memberId: member.id, ended: touched.length }, "personal break ended");
     // Only breaks still to come: nothing "is over", those days are study days again.

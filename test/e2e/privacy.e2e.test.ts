@@ -33,6 +33,27 @@ async function everyRow(bot: BotHarness): Promise<Map<string, string>> {
   return rows;
 }
 
+/** Tables with a "memberId" column and how many of their rows hold this member's id: rows keyed by the member, not the user. */
+async function rowsOfMember(bot: BotHarness, memberId: number): Promise<Record<string, number>> {
+  const prisma = bot.test.app.database.prisma;
+  const tables =
+    testDatabaseProvider === "sqlite"
+      ? await prisma.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'memberId')`,
+        )
+      : await prisma.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'memberId'`,
+        );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<{ rows: bigint | number }[]>(
+      `SELECT count(*) AS "rows" FROM "${name}" WHERE "memberId" = ${memberId}`,
+    );
+    counts[name] = Number(row?.rows ?? 0);
+  }
+  return counts;
+}
+
 describe("privacy through discord.js and the emulator", () => {
   let bot: BotHarness;
   let items: readonly string[];
@@ -208,6 +229,8 @@ describe("privacy through discord.js and the emulator", () => {
   it("/privacy export:True also holds the caller's days off, pace changes, nudges and the admin actions about them", async () => {
     await run(people.ada.id, "break", { from: "2027-01-06", to: "2027-01-07" });
     await run(people.ada.id, "pace", { mode: "extend" });
+    // Booked after the pace change: the plan spreads later catch-ups around it, earlier ones from its first day.
+    await run(people.ada.id, "break", { from: "2027-02-08", to: "2027-02-09" });
     await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "", undo: true });
     await run(bot.admin.id, "cohort credit", { cohort: cohortName, member: people.ada.id, item: items[0] ?? "" });
     const ada = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
@@ -226,16 +249,32 @@ describe("privacy through discord.js and the emulator", () => {
     if (file === undefined) throw new Error("no attachment");
     const data = (await (await fetch(file.url)).json()) as {
       memberships: {
-        daysOff: { from: string; to: string }[];
-        paceChanges: { kind: string }[];
-        nudgesReceived: { status: string }[];
+        daysOff: { from: string; to: string; bookedAfterPaceChanges: number | null }[];
+        paceChanges: { kind: string; items: string[] | null }[];
+        nudgesReceived: { status: string; lastError: string | null }[];
+        completions: { day: string | null; forYesterday: boolean }[];
+        weeklyScores: { reachedAt: string }[];
+        reminderDeliveries: unknown[];
+        pointsReachedAt: string | null;
+        finalPoints: number | null;
       }[];
       adminActions: { action: string; aboutYou: boolean; byYou: boolean; details: Record<string, unknown> | null }[];
     };
     const [membership] = data.memberships;
-    expect(membership?.daysOff).toEqual([{ from: "2027-01-06", to: "2027-01-07" }]);
-    expect(membership?.paceChanges.map((change) => change.kind)).toEqual(["extend"]);
-    expect(membership?.nudgesReceived.map((nudge) => nudge.status)).toEqual(["sent"]);
+    // Each day off says when it was booked among the pace changes listed: after the first N of them.
+    expect(membership?.daysOff).toEqual([
+      { from: "2027-01-06", to: "2027-01-07", bookedAfterPaceChanges: 0 },
+      { from: "2027-02-08", to: "2027-02-09", bookedAfterPaceChanges: 1 },
+    ]);
+    expect(membership?.paceChanges.map((change) => [change.kind, change.items])).toEqual([["extend", null]]);
+    expect(membership?.nudgesReceived.map((nudge) => [nudge.status, nudge.lastError])).toEqual([["sent", null]]);
+    // The other columns kept about her: the member day each item counts for, when each score was reached.
+    expect(membership?.completions.length).toBeGreaterThan(0);
+    for (const completion of membership?.completions ?? []) expect(completion).toMatchObject({ forYesterday: false });
+    expect(membership?.completions.every((completion) => "day" in completion)).toBe(true);
+    expect(membership?.weeklyScores.every((score) => typeof score.reachedAt === "string")).toBe(true);
+    expect(membership).toMatchObject({ finalPoints: null });
+    expect(typeof membership?.pointsReachedAt).toBe("string");
     expect(data.adminActions.map((line) => [line.action, line.aboutYou, line.byYou])).toEqual([
       ["credit_undo", true, false],
       ["credit", true, false],
@@ -272,6 +311,12 @@ describe("privacy through discord.js and the emulator", () => {
   });
 
   it("/privacy delete:True asks first, then leaves no row anywhere that refers to the member", async () => {
+    // Days off and a pace change: rows that hold the member's id, not the user's.
+    await run(people.bob.id, "pace", { mode: "extend" });
+    await run(people.bob.id, "break", { from: "2027-02-08", to: "2027-02-09" });
+    const bob = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
+    const held = await rowsOfMember(bot, bob.id);
+    expect(held).toMatchObject({ MemberBreak: 1, MemberAdjustment: 1 });
     const before = await everyRow(bot);
     expect([...before.values()].some((rows) => rows.includes(people.bob.id))).toBe(true);
     const ask = await run(people.bob.id, "privacy", { delete: true });
@@ -287,6 +332,8 @@ describe("privacy through discord.js and the emulator", () => {
     expect(lines.map((line) => ({ actorId: line.actorId, subject: line.subjectUserId }))).toEqual([{ actorId: "", subject: null }]);
     for (const [table, rows] of await everyRow(bot))
       expect({ table, found: rows.includes(people.bob.id) }).toEqual({ table, found: false });
+    // Nor any row keyed by the membership (days off, pace changes, completions, scores, reminders, nudges).
+    expect(await rowsOfMember(bot, bob.id)).toEqual(Object.fromEntries(Object.keys(held).map((table) => [table, 0])));
     // The boards are recomputed: Cy leads now (Ada hidden, the facilitators excluded).
     expect(visibleText(await board(people.watcher.id))).toContain("🥇 **Cy**");
   });
@@ -413,7 +460,7 @@ describe("privacy through discord.js and the emulator", () => {
         pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; documentInExport: boolean }[];
         importDocuments: { sha256: string; text: string }[];
       };
-      expect(data.version).toBe(6);
+      expect(data.version).toBe(7);
       expect(data.pendingImports).toHaveLength(previews.length);
       // Every preview is still said: which curriculum, when, and its document by size and hash.
       data.pendingImports.forEach((row, index) => {

@@ -12,7 +12,7 @@ import { StatementCounter } from "../helpers/statementCounter.js";
 
 /**
  * `/privacy export:True` is written as its rows are read, a page at a time, and counted as written: a
- * history that fits gives the same file, byte for byte, as the whole document did (export version 6);
+ * history that fits gives the same file, byte for byte, as the whole document did (export version 7);
  * one past Discord's limit is refused as soon as the file would pass it, the rest of it left unread.
  */
 describe("/privacy export:True reads a page at a time and stops at the limit", () => {
@@ -71,6 +71,8 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         status: index === 1 ? "failed" : "sent",
         claimedAt: now,
         sentAt: index === 1 ? null : now,
+        attempts: index === 1 ? 3 : 1,
+        lastError: index === 1 ? 'Cannot send messages to this user "50007"' : null,
       })),
     });
     await prisma.memberBreak.createMany({
@@ -81,17 +83,34 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
         { memberId: first.id, fromDate: "2027-01-06", toDate: "2027-01-08" },
       ],
     });
+    const items = await prisma.item.findMany({ where: { curriculumId: cohort.curriculumId }, orderBy: { position: "asc" }, take: 2 });
     await prisma.memberAdjustment.createMany({
       data: [
-        { memberId: first.id, kind: "catch_up", appliedOn: "2027-01-05", days: 5, createdAt: at(1) },
+        // The items it re-planned, by id (one gone since: left out), read back as their titles.
+        {
+          memberId: first.id,
+          kind: "catch_up",
+          appliedOn: "2027-01-05",
+          days: 5,
+          itemIds: JSON.stringify([...items.map((item) => item.id).reverse(), 999_999]),
+          createdAt: at(1),
+        },
         { memberId: first.id, kind: "extend", createdAt: at(0) },
         { memberId: second.id, kind: "reset", createdAt: at(2) },
       ],
     });
+    // Booked before the pace changes, after the first, after both, and before this was kept (null).
+    const made = await prisma.memberAdjustment.findMany({ where: { memberId: first.id }, orderBy: { id: "asc" } });
+    const breaks = await prisma.memberBreak.findMany({ where: { memberId: first.id }, orderBy: { id: "asc" } });
+    for (const [index, entry] of breaks.entries())
+      await prisma.memberBreak.update({
+        where: { id: entry.id },
+        data: { bookedAfterAdjustmentId: [0, made[0]?.id ?? 0, made[1]?.id ?? 0, null][index] ?? null },
+      });
     await prisma.nudgeDelivery.createMany({
       data: [
         { memberId: first.id, window: 1, status: "sent", claimedBy: bot.admin.id, claimedAt: at(3), sentAt: at(3) },
-        { memberId: first.id, window: 2, status: "failed", claimedBy: bot.admin.id, claimedAt: at(3) },
+        { memberId: first.id, window: 2, status: "failed", claimedBy: bot.admin.id, claimedAt: at(3), lastError: "Missing Access" },
         { memberId: first.id, window: 3, status: "claimed", claimedBy: bot.admin.id, claimedAt: at(1) },
         ...[1, 2, 3].map((window) => ({
           memberId: other.id,

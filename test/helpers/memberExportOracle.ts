@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 
 /**
- * `/privacy export`'s file as version 5 was built (version 6 adds `returnedAt`) before it was written a page at a time: every row read
+ * `/privacy export`'s file as version 5 was built (version 6 adds `returnedAt`, version 7 the booking order of days off, a catch-up's items and the other columns kept about the member) before it was written a page at a time: every row read
  * at once into one document, then `JSON.stringify(document, null, 2)`. The reference a paged export must
  * equal byte for byte when it fits. Lists are in the export's order, ties broken as it breaks them
  * (completions by item, the others by id), which the whole read left to the database.
@@ -48,17 +48,29 @@ export async function memberExportOracle(
     used += size;
     copied.push({ sha256: hash, text: preview.document });
   }
-  const parsed = (text: string | null): unknown => {
+  const catchUpIds = (text: string | null): number[] | null => {
+    const value = parsed(text);
+    return Array.isArray(value) ? value.filter((id): id is number => Number.isInteger(id)) : null;
+  };
+  const itemTitles = new Map(
+    (
+      await prisma.item.findMany({
+        where: { id: { in: members.flatMap((member) => member.adjustments.flatMap((row) => catchUpIds(row.itemIds) ?? [])) } },
+        select: { id: true, title: true },
+      })
+    ).map((item) => [item.id, item.title]),
+  );
+  function parsed(text: string | null): unknown {
     if (text === null) return null;
     try {
       return JSON.parse(text) as unknown;
     } catch {
       return text;
     }
-  };
+  }
   const document = {
     format: "cohort-bot/member-export",
-    version: 6,
+    version: 7,
     exportedAt: request.exportedAt,
     guildId,
     userId,
@@ -75,26 +87,52 @@ export async function memberExportOracle(
       boardVisibility: member.boardVisibility,
       alias: member.alias,
       points: member.points,
+      pointsReachedAt: member.pointsReachedAt,
+      finalPoints: member.finalPoints,
       completions: member.completions.map((row) => ({
         item: row.item.title,
         completedAt: row.completedAt,
         weekNumber: row.weekNumber,
         points: row.points,
         onTime: row.onTime,
+        day: row.day,
+        forYesterday: row.forYesterday,
       })),
-      weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points })),
+      weeklyScores: member.weeklyScores.map((row) => ({ weekNumber: row.weekNumber, points: row.points, reachedAt: row.reachedAt })),
       checkpointAnswers: member.checkpointAnswers.map((row) => ({
         section: row.section.title,
         answer: row.answer,
         answeredAt: row.answeredAt,
       })),
-      reminderDeliveries: member.reminders.map((row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt })),
+      reminderDeliveries: member.reminders.map((row) => ({
+        localDate: row.localDate,
+        status: row.status,
+        claimedAt: row.claimedAt,
+        sentAt: row.sentAt,
+        attempts: row.attempts,
+        lastError: row.lastError,
+      })),
       reminderFailures: member.remindFailures,
+      reminderDisabledNotice: member.remindDisabledNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
-      daysOff: member.breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
-      paceChanges: member.adjustments.map((row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt })),
-      nudgesReceived: member.nudgeDeliveries.map((row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt })),
+      excludedFromBoardsMarkedAt: member.excludedMarkedAt,
+      daysOff: member.breaks.map((row) => {
+        const afterId = row.bookedAfterAdjustmentId;
+        const bookedAfterPaceChanges = afterId === null ? null : member.adjustments.filter((adjustment) => adjustment.id <= afterId).length;
+        return { from: row.fromDate, to: row.toDate, bookedAfterPaceChanges };
+      }),
+      paceChanges: member.adjustments.map((row) => {
+        const ids = catchUpIds(row.itemIds);
+        const items = ids === null ? null : ids.flatMap((id) => itemTitles.get(id) ?? []);
+        return { kind: row.kind, appliedOn: row.appliedOn, days: row.days, items, at: row.createdAt };
+      }),
+      nudgesReceived: member.nudgeDeliveries.map((row) => ({
+        status: row.status,
+        claimedAt: row.claimedAt,
+        sentAt: row.sentAt,
+        lastError: row.lastError,
+      })),
     })),
     cohortsCreated: created.map((row) => row.name),
     adminActions: auditLines.map((line) => ({

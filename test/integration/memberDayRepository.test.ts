@@ -45,7 +45,7 @@ describe("MemberDayRepository", () => {
     const writes = new SerialWriteQueue();
     days = new MemberDayRepository(handle.hotReader, handle.target.provider);
     members = new MemberRepository(handle.prisma, writes, handle.hotReader);
-    plans = new MemberPlanRepository(handle.prisma, writes, handle.hotReader);
+    plans = new MemberPlanRepository(handle.prisma, writes, handle.hotReader, handle.target.provider);
     completions = new CompletionRepository(handle.prisma, writes, handle.hotReader, handle.sqliteTransactions, handle.postgresTransactions);
     curriculumId = (await createCurriculumRow(handle.prisma, "day-test", 1)).id;
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
@@ -69,7 +69,7 @@ describe("MemberDayRepository", () => {
     await members.leave(left.id, "u1", new Date("2027-03-04T10:00:00Z"));
     for (const week of [5, 3]) await handle.prisma.cohortBreak.create({ data: { cohortId: first.id, week } });
     await plans.addAdjustment(inFirst.id, { kind: "extend" });
-    await plans.addBreak(inFirst.id, { from: "2027-03-10", to: "2027-03-11" });
+    await plans.addBreak(inFirst.id, { from: "2027-03-10", to: "2027-03-11" }, "2027-03-09");
     // Catch-up rows with the NULLs the columns allow: no day applied (not one the plan can use), no item list.
     await handle.prisma.memberAdjustment.create({
       data: { memberId: inFirst.id, kind: "catch_up", appliedOn: null, days: 3, itemIds: null },

@@ -5,13 +5,14 @@ import { MemberRepository } from "../../src/db/repositories/MemberRepository.js"
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { bookBreak } from "../helpers/bookBreak.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * A member's plan state on the database under test (SQLite by default,
  * TEST_DATABASE=postgresql for PostgreSQL), migrated as the bot migrates it:
- * adjustments come back in the order they were made, breaks can be shortened
- * or dropped (only the member's own), the join day and a completion's member
+ * adjustments come back in the order they were made, breaks are refused when
+ * they overlap or exceed the limit and can be ended (only the member's own), the join day and a completion's member
  * day survive the round trip, and deleting a member takes its state along.
  */
 describe("MemberPlanRepository and the member-plan columns", () => {
@@ -23,7 +24,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
 
   beforeAll(async () => {
     handle = await openTestDatabase();
-    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
     const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
@@ -93,24 +94,49 @@ describe("MemberPlanRepository and the member-plan columns", () => {
     expect((await plans.load(member.id)).adjustments).toEqual([]);
   });
 
-  it("shortens and drops a member's breaks, never another member's", async () => {
+  it("ends a member's breaks that the dates touch (under way: shortened to yesterday, to come: dropped), never another member's", async () => {
     const member = await newMember("rester");
     const other = await newMember("other");
-    const first = await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-20" });
-    const second = await plans.addBreak(member.id, { from: "2027-04-01", to: "2027-04-05" });
-    const theirs = await plans.addBreak(other.id, { from: "2027-03-10", to: "2027-03-12" });
-    await plans.changeBreak(member.id, first.id, { from: "2027-03-10", to: "2027-03-14" });
-    await plans.changeBreak(member.id, second.id, null);
-    await plans.changeBreak(member.id, theirs.id, null);
-    expect((await plans.load(member.id)).breaks).toEqual([{ id: first.id, from: "2027-03-10", to: "2027-03-14", bookedAfter: 0 }]);
+    const over = await bookBreak(plans, member.id, { from: "2027-03-01", to: "2027-03-05" });
+    const first = await bookBreak(plans, member.id, { from: "2027-03-10", to: "2027-03-20" });
+    await bookBreak(plans, member.id, { from: "2027-04-01", to: "2027-04-05" });
+    const untouched = await bookBreak(plans, member.id, { from: "2027-05-01", to: "2027-05-02" });
+    const theirs = await bookBreak(plans, other.id, { from: "2027-03-10", to: "2027-03-12" });
+    const ended = await plans.endBreaks(member.id, { from: "2027-03-01", to: "2027-04-30" }, "2027-03-15");
+    expect(ended).toEqual([
+      { from: "2027-03-10", to: "2027-03-20" },
+      { from: "2027-04-01", to: "2027-04-05" },
+    ]);
+    expect((await plans.load(member.id)).breaks).toEqual([over, { ...first, to: "2027-03-14" }, untouched]);
     expect((await plans.load(other.id)).breaks).toEqual([theirs]);
+    // Sent again: nothing left to end.
+    expect(await plans.endBreaks(member.id, { from: "2027-03-01", to: "2027-04-30" }, "2027-03-15")).toEqual([]);
+  });
+
+  it("refuses days off overlapping planned ones, naming them, and an 11th planned break, storing nothing", async () => {
+    const member = await newMember("refused");
+    await bookBreak(plans, member.id, { from: "2027-03-01", to: "2027-03-02" });
+    await bookBreak(plans, member.id, { from: "2027-03-10", to: "2027-03-12" });
+    // A break already over overlaps nothing.
+    expect((await plans.addBreak(member.id, { from: "2027-03-02", to: "2027-03-02" }, "2027-03-09")).booked).not.toBeNull();
+    expect(await plans.addBreak(member.id, { from: "2027-03-12", to: "2027-03-14" }, "2027-03-09")).toEqual({
+      booked: null,
+      refused: { problem: "overlaps", overlapping: { from: "2027-03-10", to: "2027-03-12" } },
+    });
+    for (let day = 20; day < 29; day += 1)
+      await bookBreak(plans, member.id, { from: `2027-03-${day}`, to: `2027-03-${day}` }, "2027-03-09");
+    expect(await plans.addBreak(member.id, { from: "2027-04-10", to: "2027-04-10" }, "2027-03-09")).toEqual({
+      booked: null,
+      refused: { problem: "too_many" },
+    });
+    expect(await handle.prisma.memberBreak.count({ where: { memberId: member.id } })).toBe(12);
   });
 
   it("reads adjustments and breaks together, each list in the order it was made", async () => {
     const member = await newMember("both");
-    const later = await plans.addBreak(member.id, { from: "2027-04-01", to: "2027-04-02" });
+    const later = await bookBreak(plans, member.id, { from: "2027-04-01", to: "2027-04-02" });
     await plans.addAdjustment(member.id, { kind: "extend" });
-    const earlier = await plans.addBreak(member.id, { from: "2027-03-20", to: "2027-03-21" });
+    const earlier = await bookBreak(plans, member.id, { from: "2027-03-20", to: "2027-03-21" });
     await plans.addAdjustment(member.id, { kind: "catch_up", appliedOn: "2027-03-12", days: 3, itemIds: [7] });
     expect(await plans.load(member.id)).toEqual({
       adjustments: [{ kind: "extend" }, { kind: "catch_up", appliedOn: "2027-03-12", days: 3, itemIds: [7] }],
@@ -142,7 +168,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
       expect.objectContaining({ itemId, day: "2027-03-08", forYesterday: true, points: 20 }),
     ]);
     await plans.addAdjustment(member.id, { kind: "extend" });
-    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-11" });
+    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-11" }, "2027-03-09");
     await handle.prisma.member.delete({ where: { id: member.id } });
     expect(await handle.prisma.memberAdjustment.count({ where: { memberId: member.id } })).toBe(0);
     expect(await handle.prisma.memberBreak.count({ where: { memberId: member.id } })).toBe(0);
@@ -151,9 +177,9 @@ describe("MemberPlanRepository and the member-plan columns", () => {
   it("stores when each /break was booked among the member's catch-ups, on both reads; rows from before read as booked first", async () => {
     const member = await newMember("booker");
     const catchUp = { kind: "catch_up", appliedOn: "2027-03-08", days: 5, itemIds: [itemId] } as const;
-    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-16" });
+    await plans.addBreak(member.id, { from: "2027-03-10", to: "2027-03-16" }, "2027-03-09");
     await plans.addAdjustment(member.id, catchUp);
-    await plans.addBreak(member.id, { from: "2027-03-20", to: "2027-03-21" });
+    await plans.addBreak(member.id, { from: "2027-03-20", to: "2027-03-21" }, "2027-03-09");
     await handle.prisma.memberBreak.create({ data: { memberId: member.id, fromDate: "2027-03-25", toDate: "2027-03-26" } });
     const booked = (state: { breaks: readonly { from: string; bookedAfter?: number }[] } | undefined) =>
       state?.breaks.map((entry) => [entry.from, entry.bookedAfter ?? "before all"]);

@@ -7,14 +7,20 @@ import { addDays, isoWeekday } from "../../src/domain/schedule/localTime.js";
 import {
   buildMemberPlan,
   canExtend,
+  BreakBookingProblem,
   checkPersonalBreak,
   DueSource,
   endPersonalBreak,
   isMemberDayOff,
   isMemberStudyDay,
   MAX_EXTEND_WEEKS,
+  MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  PaceChangeProblem,
   PersonalBreakProblem,
+  personalBreaksToEnd,
+  refuseBreakBooking,
+  refusePaceChange,
   type MemberAdjustment,
   type MemberPlan,
   type MemberPlanInput,
@@ -216,6 +222,21 @@ describe("catch_up", () => {
 });
 
 describe("extend and reset", () => {
+  it("refuses an extension past the limit on the adjustments stored, as the plan counts them (a reset clears them)", () => {
+    const three = [extend, extend, extend];
+    expect(refusePaceChange(three, extend, [])).toBeNull();
+    expect(refusePaceChange([...three, extend], extend, [])).toBe(PaceChangeProblem.ExtendLimit);
+    expect(refusePaceChange([...three, extend, reset, extend], extend, [])).toBeNull();
+    expect(canExtend(memberPlan({ adjustments: [...three, extend] }))).toBe(false);
+  });
+
+  it("refuses a catch-up built on other adjustments than those stored: its backlog may be planned already", () => {
+    const catchUp: MemberAdjustment = { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2027-03-10", days: 5, itemIds: [1, 2] };
+    expect(refusePaceChange([extend], catchUp, [extend])).toBeNull();
+    expect(refusePaceChange([extend, catchUp], catchUp, [extend])).toBe(PaceChangeProblem.PlanChanged);
+    expect(refusePaceChange([extend, extend], catchUp, [extend])).toBe(PaceChangeProblem.PlanChanged);
+  });
+
   it("moves the member's calendar a week per use, at most 4, skipping cohort breaks", () => {
     const once = memberPlan({ adjustments: [extend] });
     for (const entry of once.items) expect(entry.dueDate).toBe(addDays(entry.cohortDate, 7));
@@ -325,6 +346,44 @@ describe("personal breaks", () => {
     expect(endPersonalBreak(entry, "2027-03-10")).toBeNull();
     expect(endPersonalBreak(entry, "2027-03-01")).toBeNull();
     expect(endPersonalBreak(entry, "2027-03-25")).toEqual(entry);
+  });
+
+  it("are refused beside planned days off they overlap, naming them, or beyond the limit of planned breaks", () => {
+    const planned = [
+      { from: "2027-03-01", to: "2027-03-03" },
+      { from: "2027-03-10", to: "2027-03-12" },
+    ];
+    expect(refuseBreakBooking(planned, { from: "2027-03-13", to: "2027-03-20" }, "2027-03-05")).toBeNull();
+    expect(refuseBreakBooking(planned, { from: "2027-03-08", to: "2027-03-10" }, "2027-03-05")).toEqual({
+      problem: BreakBookingProblem.Overlaps,
+      overlapping: { from: "2027-03-10", to: "2027-03-12" },
+    });
+    // Days off already over overlap nothing and count for nothing.
+    expect(refuseBreakBooking(planned, { from: "2027-03-05", to: "2027-03-06" }, "2027-03-04")).toBeNull();
+    expect(refuseBreakBooking(planned, { from: "2027-03-03", to: "2027-03-06" }, "2027-03-04")).toBeNull();
+    const ten = Array.from({ length: MAX_PLANNED_BREAKS }, (_, index) => ({
+      from: addDays("2027-04-01", index),
+      to: addDays("2027-04-01", index),
+    }));
+    expect(refuseBreakBooking(ten, { from: "2027-05-01", to: "2027-05-01" }, "2027-03-05")).toEqual({
+      problem: BreakBookingProblem.TooMany,
+    });
+    expect(refuseBreakBooking(ten.slice(1), { from: "2027-05-01", to: "2027-05-01" }, "2027-03-05")).toBeNull();
+    expect(refuseBreakBooking(ten, { from: "2027-05-01", to: "2027-05-01" }, "2027-04-02")).toBeNull();
+  });
+
+  it("off:True ends every break not yet over that the dates touch, and only those", () => {
+    const breaks = [
+      { id: 1, from: "2027-03-01", to: "2027-03-03" },
+      { id: 2, from: "2027-03-10", to: "2027-03-20" },
+      { id: 3, from: "2027-03-22", to: "2027-03-23" },
+      { id: 4, from: "2027-04-01", to: "2027-04-02" },
+    ];
+    expect(personalBreaksToEnd(breaks, { from: "2027-03-01", to: "2027-03-25" }, "2027-03-15")).toEqual([
+      { entry: breaks[1], rest: { from: "2027-03-10", to: "2027-03-14" } },
+      { entry: breaks[2], rest: null },
+    ]);
+    expect(personalBreaksToEnd(breaks, { from: "2027-03-24", to: "2027-03-31" }, "2027-03-15")).toEqual([]);
   });
 
   it("are days off, like cohort break weeks", () => {

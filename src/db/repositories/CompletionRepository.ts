@@ -4,6 +4,7 @@ import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { numberedPlaceholders, type SqlReader, type SqlValue } from "../SqlReader.js";
 import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
 import type { PostgresTransactionRunner } from "../PostgresTransactionRunner.js";
+import { lockMemberSql, postgresLockMemberSql } from "./lockMemberRow.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export interface CompletionRecord {
@@ -159,24 +160,6 @@ function scoreRefresh(memberId: number, cohortId: number, weekNumber: number, ch
  */
 const markBoardDirtySql = `
   UPDATE "ScheduledPost" SET "boardDirty" = true WHERE "cohortId" = ? AND "boardDirty" = false AND "boardLiveUntil" > ?`;
-
-/** The member lock (see lockMember) on SQLite, inside Prisma's batch: a write, as SQLite has no row locks. */
-const lockMemberSql = `UPDATE "Member" SET "points" = "points" WHERE "id" = ?`;
-
-/**
- * The member lock on PostgreSQL: the locks an UPDATE of the member takes, without writing a new version
- * of the row. The no-op update wrote one per /done and /undo, fired the score tally's trigger, and made
- * the totals' update that follows re-check the member's foreign key (a row version of the transaction's
- * own is always re-checked): about a tenth of the transaction's server time. FOR NO KEY UPDATE is the
- * update's row lock; the update that changes no row (`WHERE false`) takes the update's table lock first,
- * as the no-op update did: with only FOR NO KEY UPDATE's weaker one a /done could start beside a
- * migration holding the member table, take the completions' table, then wait for the member table's
- * write lock while the migration waits for the completions': a deadlock. (A statement-level UPDATE
- * trigger on "Member" would fire for it on every /done: the tally's are row-level, which it does not fire.)
- */
-const postgresLockMemberSql = `
-  WITH "memberTableLock" AS (UPDATE "Member" SET "points" = "points" WHERE false)
-  SELECT 1 FROM "Member" WHERE "id" = ? FOR NO KEY UPDATE`;
 
 /**
  * The privacy value and the board's length are written into the statements' text, not bound: on

@@ -1,12 +1,27 @@
-import { MemberAdjustmentKind, type MemberAdjustment, type PersonalBreak } from "../../domain/schedule/memberPlan.js";
+import {
+  MemberAdjustmentKind,
+  personalBreaksToEnd,
+  refuseBreakBooking,
+  refusePaceChange,
+  type BreakBookingRefusal,
+  type MemberAdjustment,
+  type PaceChangeProblem,
+  type PersonalBreak,
+} from "../../domain/schedule/memberPlan.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
+import { lockMemberRow } from "./lockMemberRow.js";
 
 /** A stored `/break`, with the id that ending it needs. */
 export interface StoredPersonalBreak extends PersonalBreak {
   readonly id: number;
 }
+
+/** `addBreak`: the days off booked, or why not (checked on the member's breaks read under their lock). */
+export type BreakBooking =
+  { readonly booked: StoredPersonalBreak; readonly refused: null } | { readonly booked: null; readonly refused: BreakBookingRefusal };
 
 /** What the member's plan is built from, besides the cohort's plan. */
 export interface StoredMemberPlanState {
@@ -26,6 +41,7 @@ export class MemberPlanRepository {
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue,
     private readonly reader: SqlReader,
+    private readonly provider: DatabaseTarget["provider"],
   ) {}
 
   /**
@@ -70,7 +86,18 @@ export class MemberPlanRepository {
     return states;
   }
 
-  async addAdjustment(memberId: number, adjustment: MemberAdjustment): Promise<void> {
+  /**
+   * `/pace mode:extend` or `catch_up`: checked (refusePaceChange) on the member's adjustments read in the
+   * transaction that stores it, behind the member's lock as addBreak, so `/pace` sent twice at once is checked
+   * one after the other, and a break booked meanwhile (another process) is wholly before it or after it.
+   * `planned`: the adjustments the caller built the plan on (a catch-up's items come from it); omitted (a
+   * caller that built no plan, e.g. a test's setup), the catch-up is checked against what is stored. The refusal, or null.
+   */
+  async addAdjustment(
+    memberId: number,
+    adjustment: MemberAdjustment,
+    planned?: readonly MemberAdjustment[],
+  ): Promise<PaceChangeProblem | null> {
     const data =
       adjustment.kind === MemberAdjustmentKind.CatchUp
         ? {
@@ -81,7 +108,20 @@ export class MemberPlanRepository {
             itemIds: JSON.stringify(adjustment.itemIds),
           }
         : { memberId, kind: adjustment.kind };
-    await this.writes.run(() => this.prisma.memberAdjustment.create({ data }));
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const rows = await tx.memberAdjustment.findMany({
+          where: { memberId },
+          orderBy: { id: "asc" },
+          select: { kind: true, appliedOn: true, days: true, itemIds: true },
+        });
+        const adjustments = rows.flatMap(toAdjustment);
+        const refused = refusePaceChange(adjustments, adjustment, planned ?? adjustments);
+        if (refused === null) await tx.memberAdjustment.create({ data });
+        return refused;
+      }),
+    );
   }
 
   /**
@@ -90,27 +130,61 @@ export class MemberPlanRepository {
    * resets and extends repeated on end then cannot grow the member's rows.
    */
   async clearAdjustments(memberId: number): Promise<void> {
-    await this.writes.run(() => this.prisma.memberAdjustment.deleteMany({ where: { memberId } }));
-  }
-
-  /** Stored with the member's last adjustment, so catch-ups made before the booking are re-spread only from its first day. */
-  async addBreak(memberId: number, entry: PersonalBreak): Promise<StoredPersonalBreak> {
-    return this.writes.run(async () => {
-      const made = await this.prisma.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
-      const afterId = made.at(-1)?.id ?? 0;
-      const row = await this.prisma.memberBreak.create({
-        data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
-      });
-      return { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length };
-    });
-  }
-
-  /** Shortens a break (`to` earlier) or drops it (null). Scoped to the member so a stray id changes nothing of anyone else's. */
-  async changeBreak(memberId: number, breakId: number, entry: PersonalBreak | null): Promise<void> {
     await this.writes.run(() =>
-      entry === null
-        ? this.prisma.memberBreak.deleteMany({ where: { id: breakId, memberId } })
-        : this.prisma.memberBreak.updateMany({ where: { id: breakId, memberId }, data: { fromDate: entry.from, toDate: entry.to } }),
+      this.prisma.$transaction([
+        lockMemberRow(this.prisma, this.provider, memberId),
+        this.prisma.memberAdjustment.deleteMany({ where: { memberId } }),
+      ]),
+    );
+  }
+
+  /**
+   * `/break from to` on member day `today`: checked (refuseBreakBooking) on the member's breaks and stored with
+   * their last adjustment, so catch-ups made before the booking are re-spread only from its first day. One
+   * transaction, the member's row locked first (lockMemberRow; every writer of the member's adjustments and
+   * breaks takes it too): on PostgreSQL another process's booking, `off:True` or pace change waits for the
+   * commit or is read, on SQLite the lock is the transaction's first write, so none commits between the reads
+   * and the write: days off booked twice at once are checked one after the other, never both against the
+   * breaks before either. Nothing here waits for a cohort or post row: no other lock order to meet (lockCohortRows).
+   */
+  async addBreak(memberId: number, entry: PersonalBreak, today: string): Promise<BreakBooking> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx): Promise<BreakBooking> => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const breaks = await tx.memberBreak.findMany({ where: { memberId }, select: { fromDate: true, toDate: true } });
+        const refused = refuseBreakBooking(
+          breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+          entry,
+          today,
+        );
+        if (refused !== null) return { booked: null, refused };
+        const made = await tx.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
+        const afterId = made.at(-1)?.id ?? 0;
+        const row = await tx.memberBreak.create({
+          data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
+        });
+        return { booked: { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length }, refused: null };
+      }),
+    );
+  }
+
+  /**
+   * `/break off:True from to` on member day `today`: the breaks not yet over that the dates touch are shortened
+   * to end yesterday or dropped (personalBreaksToEnd), and returned as they were. Read and written in one
+   * transaction behind the member's lock, as addBreak: sent twice at once, the second finds them ended.
+   */
+  async endBreaks(memberId: number, range: PersonalBreak, today: string): Promise<PersonalBreak[]> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await lockMemberRow(tx, this.provider, memberId);
+        const rows = await tx.memberBreak.findMany({ where: { memberId }, orderBy: { id: "asc" } });
+        const breaks = rows.map((row) => ({ id: row.id, from: row.fromDate, to: row.toDate }));
+        const ended = personalBreaksToEnd(breaks, range, today);
+        for (const { entry, rest } of ended)
+          if (rest === null) await tx.memberBreak.delete({ where: { id: entry.id } });
+          else await tx.memberBreak.update({ where: { id: entry.id }, data: { fromDate: rest.from, toDate: rest.to } });
+        return ended.map(({ entry }) => ({ from: entry.from, to: entry.to }));
+      }),
     );
   }
 }
@@ -165,6 +239,11 @@ interface PlanStateRow {
   readonly toDate: string | null;
   /** Absent: read as null (booked before it was stored). */
   readonly bookedAfterAdjustmentId?: number | bigint | null;
+}
+
+/** Whether the plan reads this stored adjustment row (`toAdjustment`): what a break's `bookedAfter` counts. */
+export function isPlannedAdjustment(row: Pick<PlanStateRow, "kind" | "appliedOn">): boolean {
+  return toAdjustment({ ...row, days: null, itemIds: null }).length > 0;
 }
 
 /** A stored row as the domain's adjustment; a row the code no longer knows is skipped rather than breaking the plan. */

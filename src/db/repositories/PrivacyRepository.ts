@@ -6,6 +6,7 @@ import { chunksOf } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
@@ -25,6 +26,10 @@ export interface ExportedCompletion {
   readonly weekNumber: number;
   readonly points: number;
   readonly onTime: boolean;
+  /** The member day (YYYY-MM-DD) it counts for in the streak; null: the day of `completedAt`. */
+  readonly day: string | null;
+  /** Logged with `/done … when:yesterday` (no on-time bonus). */
+  readonly forYesterday: boolean;
 }
 
 /**
@@ -44,27 +49,52 @@ export interface ExportedMembership {
   readonly boardVisibility: string;
   readonly alias: number | null;
   readonly points: number;
+  /** When the member reached their points (the board's tie-break). */
+  readonly pointsReachedAt: Date | null;
+  /** Points when the closing post was made (their line on the final board); null before it. */
+  readonly finalPoints: number | null;
   readonly completions: AsyncIterable<ExportedCompletion>;
-  readonly weeklyScores: AsyncIterable<{ readonly weekNumber: number; readonly points: number }>;
+  readonly weeklyScores: AsyncIterable<{ readonly weekNumber: number; readonly points: number; readonly reachedAt: Date }>;
   readonly checkpointAnswers: AsyncIterable<{ readonly section: string; readonly answer: string; readonly answeredAt: Date }>;
-  readonly reminderDeliveries: AsyncIterable<{ readonly localDate: string; readonly status: string; readonly sentAt: Date | null }>;
+  readonly reminderDeliveries: AsyncIterable<{
+    readonly localDate: string;
+    readonly status: string;
+    /** When a bot process took the reminder to send. */
+    readonly claimedAt: Date;
+    readonly sentAt: Date | null;
+    readonly attempts: number;
+    readonly lastError: string | null;
+  }>;
   /** Reminders refused in a row by the member's DMs (three switch them off). */
   readonly reminderFailures: number;
+  /** Reminders were switched off after those refusals and the member is yet to be told (on their next command). */
+  readonly reminderDisabledNotice: boolean;
   /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
   readonly lateJoinDay: string | null;
   /** Holds the cohort's exclude_role: never ranked. */
   readonly excludedFromBoards: boolean;
-  /** `/break` days off, both ends included. */
-  readonly daysOff: AsyncIterable<{ readonly from: string; readonly to: string }>;
-  /** `/pace` catch-ups, extensions and resets, in the order applied. */
+  /** When the member's own interaction (or join) last set `excludedFromBoards`; null: set by a role listing. */
+  readonly excludedFromBoardsMarkedAt: Date | null;
+  /**
+   * `/break` days off, both ends included, each with how many of the `paceChanges` listed (the first N) were
+   * made before it was booked; null: booked before that was kept.
+   */
+  readonly daysOff: AsyncIterable<{ readonly from: string; readonly to: string; readonly bookedAfterPaceChanges: number | null }>;
+  /** `/pace` catch-ups, extensions and resets, in the order applied; a catch-up with the titles of the items it re-planned. */
   readonly paceChanges: AsyncIterable<{
     readonly kind: string;
     readonly appliedOn: string | null;
     readonly days: number | null;
+    readonly items: readonly string[] | null;
     readonly at: Date;
   }>;
   /** Facilitators' nudge DMs (who pressed Nudge is the admin's data, not the member's). */
-  readonly nudgesReceived: AsyncIterable<{ readonly status: string; readonly claimedAt: Date; readonly sentAt: Date | null }>;
+  readonly nudgesReceived: AsyncIterable<{
+    readonly status: string;
+    readonly claimedAt: Date;
+    readonly sentAt: Date | null;
+    readonly lastError: string | null;
+  }>;
 }
 
 /** Everything stored about one user in one server before their import previews, in the file's order, read as written. */
@@ -183,6 +213,13 @@ function laterThan<K extends string, V>(column: K, value: V, id: number) {
   const later = { [column]: { gt: value } } as Record<K, { gt: V }>;
   const tied = { [column]: value, id: { gt: id } } as Record<K, V> & { id: { gt: number } };
   return { OR: [later, tied] };
+}
+
+/** A catch-up's stored item ids (a JSON array), null for any other pace change or a value that is not one. */
+function itemIdsOf(text: string | null): number[] | null {
+  if (text === null) return null;
+  const parsed = parseJson(text);
+  return Array.isArray(parsed) ? parsed.filter((value): value is number => Number.isInteger(value)) : null;
 }
 
 /** An audit line's stored JSON, or its raw text when it is not JSON (it is shown, never interpreted). */
@@ -477,16 +514,18 @@ export class PrivacyRepository {
       boardVisibility: member.boardVisibility,
       alias: member.alias,
       points: member.points,
+      pointsReachedAt: member.pointsReachedAt,
+      finalPoints: member.finalPoints,
       completions: this.exportedCompletions(memberId, now, take),
       weeklyScores: keysetRows(
-        (after: { weekNumber: number; points: number } | undefined, size) =>
+        (after: { weekNumber: number } | undefined, size) =>
           this.prisma.weeklyScore.findMany({
             where: { memberId, ...(after === undefined ? {} : { weekNumber: { gt: after.weekNumber } }) },
             orderBy: { weekNumber: "asc" },
             take: size,
-            select: { weekNumber: true, points: true },
+            select: { weekNumber: true, points: true, reachedAt: true },
           }),
-        (row) => ({ weekNumber: row.weekNumber, points: row.points }),
+        (row) => ({ weekNumber: row.weekNumber, points: row.points, reachedAt: row.reachedAt }),
         take,
       ),
       checkpointAnswers: keysetRows(
@@ -503,41 +542,59 @@ export class PrivacyRepository {
         take,
       ),
       reminderDeliveries: keysetRows(
-        (after: { localDate: string; status: string; sentAt: Date | null } | undefined, size) =>
+        (after: { localDate: string } | undefined, size) =>
           this.prisma.reminderDelivery.findMany({
             where: { memberId, ...(after === undefined ? {} : { localDate: { gt: after.localDate } }) },
             orderBy: { localDate: "asc" },
             take: size,
-            select: { localDate: true, status: true, sentAt: true },
+            select: { localDate: true, status: true, claimedAt: true, sentAt: true, attempts: true, lastError: true },
           }),
-        (row) => ({ localDate: row.localDate, status: row.status, sentAt: row.sentAt }),
+        (row) => ({
+          localDate: row.localDate,
+          status: row.status,
+          claimedAt: row.claimedAt,
+          sentAt: row.sentAt,
+          attempts: row.attempts,
+          lastError: row.lastError,
+        }),
         take,
       ),
       reminderFailures: member.remindFailures,
+      reminderDisabledNotice: member.remindDisabledNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
+      excludedFromBoardsMarkedAt: member.excludedMarkedAt,
       daysOff: keysetRows(
-        (after: { id: number; fromDate: string; toDate: string } | undefined, size) =>
-          this.prisma.memberBreak.findMany({
-            where: {
-              AND: [{ memberId, id: { lte: ceiling.breakId } }, after === undefined ? {} : laterThan("fromDate", after.fromDate, after.id)],
-            },
-            orderBy: [{ fromDate: "asc" }, { id: "asc" }],
-            take: size,
-            select: { id: true, fromDate: true, toDate: true },
-          }),
-        (row) => ({ from: row.fromDate, to: row.toDate }),
+        async (after: { id: number; fromDate: string } | undefined, size) =>
+          this.withBookingOrder(
+            memberId,
+            ceiling,
+            await this.prisma.memberBreak.findMany({
+              where: {
+                AND: [
+                  { memberId, id: { lte: ceiling.breakId } },
+                  after === undefined ? {} : laterThan("fromDate", after.fromDate, after.id),
+                ],
+              },
+              orderBy: [{ fromDate: "asc" }, { id: "asc" }],
+              take: size,
+              select: { id: true, fromDate: true, toDate: true, bookedAfterAdjustmentId: true },
+            }),
+          ),
+        (row) => ({ from: row.fromDate, to: row.toDate, bookedAfterPaceChanges: row.bookedAfterPaceChanges }),
         take,
       ),
       paceChanges: keysetRows(
-        (after: { id: number } | undefined, size) =>
-          this.prisma.memberAdjustment.findMany({
-            where: { memberId, id: idsAfter(after, ceiling.adjustmentId) },
-            orderBy: { id: "asc" },
-            take: size,
-            select: { id: true, kind: true, appliedOn: true, days: true, createdAt: true },
-          }),
-        (row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, at: row.createdAt }),
+        async (after: { id: number } | undefined, size) =>
+          this.withItemTitles(
+            await this.prisma.memberAdjustment.findMany({
+              where: { memberId, id: idsAfter(after, ceiling.adjustmentId) },
+              orderBy: { id: "asc" },
+              take: size,
+              select: { id: true, kind: true, appliedOn: true, days: true, itemIds: true, createdAt: true },
+            }),
+          ),
+        (row) => ({ kind: row.kind, appliedOn: row.appliedOn, days: row.days, items: row.items, at: row.createdAt }),
         take,
       ),
       nudgesReceived: keysetRows(
@@ -548,12 +605,54 @@ export class PrivacyRepository {
             },
             orderBy: [{ claimedAt: "asc" }, { id: "asc" }],
             take: size,
-            select: { id: true, status: true, claimedAt: true, sentAt: true },
+            select: { id: true, status: true, claimedAt: true, sentAt: true, lastError: true },
           }),
-        (row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt }),
+        (row) => ({ status: row.status, claimedAt: row.claimedAt, sentAt: row.sentAt, lastError: row.lastError }),
         take,
       ),
     };
+  }
+
+  /**
+   * A page of days off with their booking order as the export lists the pace changes: how many of the member's
+   * stored adjustments (id order, up to the export's ceiling) have an id up to the one stored with the break, as
+   * the plan counts them (MemberPlanRepository; a row the plan cannot read counts in neither). One read of the adjustments' ids per page; a member has few.
+   */
+  private async withBookingOrder<R extends { bookedAfterAdjustmentId: number | null }>(
+    memberId: number,
+    ceiling: ExportCeiling,
+    rows: readonly R[],
+  ): Promise<(R & { bookedAfterPaceChanges: number | null })[]> {
+    const highest = Math.min(ceiling.adjustmentId, Math.max(0, ...rows.map((row) => row.bookedAfterAdjustmentId ?? 0)));
+    const ids =
+      highest === 0
+        ? []
+        : (
+            await this.prisma.memberAdjustment.findMany({
+              where: { memberId, id: { lte: highest } },
+              select: { id: true, kind: true, appliedOn: true },
+            })
+          )
+            .filter(isPlannedAdjustment)
+            .map((row) => row.id);
+    return rows.map((row) => {
+      const afterId = row.bookedAfterAdjustmentId;
+      return { ...row, bookedAfterPaceChanges: afterId === null ? null : ids.filter((id) => id <= afterId).length };
+    });
+  }
+
+  /** A page of pace changes with the titles of the items each catch-up re-planned (null for the others), one read per page. */
+  private async withItemTitles<R extends { itemIds: string | null }>(rows: readonly R[]): Promise<(R & { items: string[] | null })[]> {
+    const lists = rows.map((row) => itemIdsOf(row.itemIds));
+    const wanted = [...new Set(lists.flatMap((ids) => ids ?? []))];
+    const titles = new Map<number, string>();
+    for (const chunk of chunksOf(wanted))
+      for (const item of await this.prisma.item.findMany({ where: { id: { in: chunk } }, select: { id: true, title: true } }))
+        titles.set(item.id, item.title);
+    return rows.map((row, index) => {
+      const ids = lists[index] ?? null;
+      return { ...row, items: ids === null ? null : ids.flatMap((id) => titles.get(id) ?? []) };
+    });
   }
 
   /** A member's completions by time, ties by item (unique per member): the order of the index /today reads them by. */
@@ -570,9 +669,26 @@ export class PrivacyRepository {
           },
           orderBy: [{ completedAt: "asc" }, { itemId: "asc" }],
           take: size,
-          select: { itemId: true, completedAt: true, weekNumber: true, points: true, onTime: true, item: { select: { title: true } } },
+          select: {
+            itemId: true,
+            completedAt: true,
+            weekNumber: true,
+            points: true,
+            onTime: true,
+            day: true,
+            forYesterday: true,
+            item: { select: { title: true } },
+          },
         }),
-      (row) => ({ item: row.item.title, completedAt: row.completedAt, weekNumber: row.weekNumber, points: row.points, onTime: row.onTime }),
+      (row) => ({
+        item: row.item.title,
+        completedAt: row.completedAt,
+        weekNumber: row.weekNumber,
+        points: row.points,
+        onTime: row.onTime,
+        day: row.day,
+        forYesterday: row.forYesterday,
+      }),
       take,
     );
   }

@@ -28,6 +28,9 @@ export const MAX_EXTEND_WEEKS = 4;
 /** `/break`: `to` at most this many days after `from`. */
 export const MAX_PERSONAL_BREAK_DAYS = 28;
 
+/** Breaks not yet over that a member may hold at once: bounds the rows every plan reads. */
+export const MAX_PLANNED_BREAKS = 10;
+
 export const MemberAdjustmentKind = {
   CatchUp: "catch_up",
   Extend: "extend",
@@ -472,6 +475,41 @@ export function canExtend(plan: Pick<MemberPlan, "extraWeeks">): boolean {
   return plan.extraWeeks < MAX_EXTEND_WEEKS;
 }
 
+/** The weeks of extension the adjustments leave in force, folded as `buildMemberPlan` folds them (a reset clears them). */
+export function extraWeeksOf(adjustments: readonly MemberAdjustment[]): number {
+  return adjustments.reduce(
+    (weeks, adjustment) =>
+      adjustment.kind === MemberAdjustmentKind.Reset
+        ? 0
+        : adjustment.kind === MemberAdjustmentKind.Extend
+          ? Math.min(MAX_EXTEND_WEEKS, weeks + 1)
+          : weeks,
+    0,
+  );
+}
+
+export const PaceChangeProblem = { ExtendLimit: "extend_limit", PlanChanged: "plan_changed" } as const;
+export type PaceChangeProblem = (typeof PaceChangeProblem)[keyof typeof PaceChangeProblem];
+
+/**
+ * Why `adjustment` may not be stored after `stored`, the member's adjustments read in the transaction that
+ * writes it (so two `/pace` at once are checked one after the other), or null. An extension past
+ * `MAX_EXTEND_WEEKS` is refused (`canExtend`); a catch-up, whose items were read from the plan built on
+ * `planned`, is refused when the adjustments changed since: its backlog may be planned already (the same
+ * catch-up sent twice at once), so the caller re-reads the plan rather than store it twice.
+ */
+export function refusePaceChange(
+  stored: readonly MemberAdjustment[],
+  adjustment: MemberAdjustment,
+  planned: readonly MemberAdjustment[],
+): PaceChangeProblem | null {
+  if (adjustment.kind === MemberAdjustmentKind.Extend && !canExtend({ extraWeeks: extraWeeksOf(stored) }))
+    return PaceChangeProblem.ExtendLimit;
+  if (adjustment.kind === MemberAdjustmentKind.CatchUp && JSON.stringify(stored) !== JSON.stringify(planned))
+    return PaceChangeProblem.PlanChanged;
+  return null;
+}
+
 export const PersonalBreakProblem = {
   NotADate: "not_a_date",
   EndsBeforeStart: "ends_before_start",
@@ -485,6 +523,41 @@ export function checkPersonalBreak(from: string, to: string): PersonalBreakProbl
   if (to < from) return PersonalBreakProblem.EndsBeforeStart;
   if (daysBetween(from, to) > MAX_PERSONAL_BREAK_DAYS) return PersonalBreakProblem.TooLong;
   return null;
+}
+
+export const BreakBookingProblem = { TooMany: "too_many", Overlaps: "overlaps" } as const;
+
+/** Why days off cannot be booked beside the member's breaks: `MAX_PLANNED_BREAKS` planned already, or one they overlap. */
+export type BreakBookingRefusal =
+  | { readonly problem: typeof BreakBookingProblem.TooMany }
+  | { readonly problem: typeof BreakBookingProblem.Overlaps; readonly overlapping: PersonalBreak };
+
+/**
+ * Whether `entry` may be booked on member day `today` beside `breaks`, the member's breaks as stored (read in
+ * the transaction that writes it, so two bookings at once are checked one after the other). Only breaks not
+ * yet over count: overlapping days off would be ended together by one `off:True`, so one break per day.
+ */
+export function refuseBreakBooking(breaks: readonly PersonalBreak[], entry: PersonalBreak, today: string): BreakBookingRefusal | null {
+  const planned = breaks.filter((other) => other.to >= today);
+  if (planned.length >= MAX_PLANNED_BREAKS) return { problem: BreakBookingProblem.TooMany };
+  const overlapping = planned.find((other) => other.from <= entry.to && other.to >= entry.from);
+  if (overlapping === undefined) return null;
+  return { problem: BreakBookingProblem.Overlaps, overlapping: { from: overlapping.from, to: overlapping.to } };
+}
+
+/**
+ * `/break off:True from to` on member day `today`: each break not yet over that the dates touch, with what is
+ * left of it (`endPersonalBreak`). `breaks`: the member's as stored, read in the transaction that writes the
+ * result, so an `off:True` sent twice at once ends them once.
+ */
+export function personalBreaksToEnd<T extends PersonalBreak>(
+  breaks: readonly T[],
+  range: PersonalBreak,
+  today: string,
+): { readonly entry: T; readonly rest: PersonalBreak | null }[] {
+  return breaks
+    .filter((entry) => entry.to >= today && entry.to >= range.from && entry.from <= range.to)
+    .map((entry) => ({ entry, rest: endPersonalBreak(entry, today) }));
 }
 
 /**

@@ -483,6 +483,7 @@ export const en = {
   "pace.extendLimit":
     "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
+  "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":
     "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",
   "pace.title": "Your pace · {cohort}",

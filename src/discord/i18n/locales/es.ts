@@ -496,6 +496,7 @@ export const es: Catalogue = {
   "pace.extendLimit":
     "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
     "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
   "pace.title": "Tu ritmo · {cohort}",
