@@ -334,6 +334,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       await discord.start(router);
       // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.
       await membership.settled();
+      // Closed while it connected (a stop asked for during start-up): nothing more starts.
+      if (closed) return;
       scheduler.start();
     },
     async close() {
