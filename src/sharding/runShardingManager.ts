@@ -7,6 +7,7 @@ import { syncCommands } from "../discord/syncCommands.js";
 import type { Logger } from "../logging/createLogger.js";
 import { fetchGatewayBot } from "./fetchGatewayBot.js";
 import { prepareDeployment } from "./prepareDeployment.js";
+import { nextRespawn, type ShardExitHistory } from "./respawnBackoff.js";
 import { withDeploymentLock } from "./withDeploymentLock.js";
 
 /** A shard process may take this long from spawn to connected (it migrates-checks and seeds-checks first). */
@@ -23,6 +24,10 @@ export interface ShardingManagerOptions {
   /** Node options for the shard processes, e.g. tsx's loader when run from source. */
   readonly execArgv: readonly string[];
   readonly logger: Logger;
+  /** Waits before a shard process that exited is started again (nextRespawn's delay). Default: a timer; tests hold it. */
+  readonly respawnWait?: (delayMs: number) => Promise<void>;
+  /** The clock nextRespawn reads (ms since the epoch). Default: Date.now. */
+  readonly now?: () => number;
 }
 
 export interface RunningShards {
@@ -39,7 +44,9 @@ export interface RunningShards {
  * SHARD_COUNT set: this process becomes discord.js's ShardingManager. It
  * migrates the database and registers the commands once, then starts one
  * process per shard running the normal bot entry; discord.js passes each its
- * shard in SHARDS / SHARD_COUNT and restarts one that exits. With
+ * shard in SHARDS / SHARD_COUNT. A shard that exits after it connected is
+ * started again after a wait that grows while it keeps exiting (nextRespawn);
+ * discord.js's own respawn would restart it at once, in a tight loop. With
  * SHARD_LIST it runs only those shards of SHARD_COUNT; managers on other
  * machines run the rest, and the one that prepares the deployment first does
  * it for all (see withDeploymentLock).
@@ -70,25 +77,39 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     shardList: [...shardIds],
     token,
     mode: "process",
-    respawn: true,
+    // Restarts are ours, after a wait (below); discord.js's would start the process again at once.
+    respawn: false,
     execArgv: [...options.execArgv],
   });
+  const now = options.now ?? Date.now;
+  const respawnWait = options.respawnWait ?? ((delayMs: number) => sleep(delayMs));
   let stopping = false;
   manager.on("shardCreate", (shard: Shard) => {
     const log = logger.child({ shard: shard.id });
+    let history: ShardExitHistory = { exitsInARow: 0, readySince: null };
+    let everConnected = false;
     shard.on("spawn", () => log.info({ pid: shard.process?.pid }, "shard process started"));
-    shard.on("ready", () => log.info("shard connected"));
+    shard.on("ready", () => {
+      everConnected = true;
+      history = { ...history, readySince: now() };
+      log.info("shard connected");
+    });
     shard.on("disconnect", () => log.warn("shard disconnected from Discord"));
     shard.on("death", () => {
-      if (!stopping) log.warn("shard process exited; discord.js starts it again");
+      // A shard that never connected is still part of start-up, which fails with it (manager.spawn rejects).
+      if (stopping || !everConnected) return;
+      const { delayMs, exitsInARow } = nextRespawn(history, now());
+      history = { exitsInARow, readySince: null };
+      log.warn({ delayMs, exitsInARow }, "shard process exited; starting it again after a wait");
+      void respawnWait(delayMs)
+        // -1: resolve once started; its connecting (or exiting again) is reported by the events above.
+        .then(() => (stopping ? undefined : shard.spawn(-1)))
+        .catch((error: unknown) => log.error({ err: error }, "shard process could not be restarted"));
     });
-    shard.on("error", (error) => log.error({ err: error }, "shard process could not be restarted"));
   });
 
   const stop = async () => {
     stopping = true;
-    // Read by discord.js when a shard exits: nothing is restarted from now on.
-    manager.respawn = false;
     await Promise.all(manager.shards.map((shard) => stopShard(shard)));
   };
   try {
