@@ -46,6 +46,8 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   let app: App | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let started = false;
+  // Until createApp returns (its logger names the shard too).
+  const startLogger = config.shard === undefined ? baseLogger : baseLogger.child({ shard: config.shard.id });
   // Set by a signal at any moment: read after each step of start-up.
   let stopReason: string | undefined;
   const stopAsked = (): boolean => stopReason !== undefined;
@@ -61,7 +63,7 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   const onSignal = (reason: string) => {
     if (stopAsked()) return;
     stopReason = reason;
-    const logger = app?.logger ?? baseLogger;
+    const logger = app?.logger ?? startLogger;
     if (started) logger.info({ reason }, "shutting down");
     else logger.info({ reason }, "asked to stop during start-up");
     // Before createApp has returned there is nothing to close yet: start-up stops as soon as it returns.
@@ -119,18 +121,44 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
   let heartbeat: NodeJS.Timeout | undefined;
   let shards: Awaited<ReturnType<typeof runShardingManager>> | undefined;
   let stopping = false;
+  // Aborted by a signal before every shard connected: runShardingManager stops what it started and rejects.
+  const startUp = new AbortController();
+  const exit = async (code: number): Promise<never> => {
+    await drainLogs(logger);
+    process.exit(code);
+  };
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (shards === undefined) {
+      logger.info({ signal }, "asked to stop during start-up");
+      startUp.abort();
+      return;
+    }
     logger.info({ signal }, "shutting down every shard");
     clearInterval(heartbeat);
-    await shards?.stop();
-    await drainLogs(logger);
-    process.exit(0);
+    await shards.stop();
+    await exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  shards = await runShardingManager({ config, shardFile: fileURLToPath(import.meta.url), execArgv: process.execArgv, logger });
+  try {
+    shards = await runShardingManager({
+      config,
+      shardFile: fileURLToPath(import.meta.url),
+      execArgv: process.execArgv,
+      logger,
+      stopSignal: startUp.signal,
+    });
+  } catch (error) {
+    // Its shards are stopped already: what ended start-up was the stop asked for.
+    if (startUp.signal.aborted) return exit(0);
+    throw error;
+  }
+  if (startUp.signal.aborted) {
+    await shards.stop();
+    return exit(0);
+  }
   const running = shards;
   const beat = () => {
     if (running.allReady()) writeHeartbeat(healthFile, new Date());

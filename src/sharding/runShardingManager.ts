@@ -28,6 +28,11 @@ export interface ShardingManagerOptions {
   readonly respawnWait?: (delayMs: number) => Promise<void>;
   /** The clock nextRespawn reads (ms since the epoch). Default: Date.now. */
   readonly now?: () => number;
+  /**
+   * Aborted when the manager is asked to stop while it starts (SIGTERM before every shard connected): no
+   * further shard is started, those started are stopped, and runShardingManager rejects.
+   */
+  readonly stopSignal?: AbortSignal;
 }
 
 export interface RunningShards {
@@ -88,7 +93,11 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     const log = logger.child({ shard: shard.id });
     let history: ShardExitHistory = { exitsInARow: 0, readySince: null };
     let everConnected = false;
-    shard.on("spawn", () => log.info({ pid: shard.process?.pid }, "shard process started"));
+    shard.on("spawn", () => {
+      log.info({ pid: shard.process?.pid }, "shard process started");
+      // Started by manager.spawn just as a stop was asked for: stopped at once (and manager.spawn rejects).
+      if (stopping) void stopShard(shard);
+    });
     shard.on("ready", () => {
       everConnected = true;
       history = { ...history, readySince: now() };
@@ -108,11 +117,18 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     });
   });
 
-  const stop = async () => {
+  // Once: a second SIGTERM would kill a shard still shutting down from the first.
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
     stopping = true;
-    await Promise.all(manager.shards.map((shard) => stopShard(shard)));
+    stopped ??= Promise.all(manager.shards.map((shard) => stopShard(shard))).then(() => undefined);
+    return stopped;
   };
+  const stopSignal = options.stopSignal;
+  const stopAsked = () => void stop();
+  stopSignal?.addEventListener("abort", stopAsked, { once: true });
   try {
+    if (stopSignal?.aborted === true) throw new Error("asked to stop before the shards started");
     await manager.spawn({
       amount: shardCount,
       delay: Math.ceil(identifyWindowMs / Math.max(1, gateway.maxConcurrency)),
@@ -121,6 +137,8 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    stopSignal?.removeEventListener("abort", stopAsked);
   }
   logger.info({ shards: shardCount, here: shardIds }, "all shards connected");
   return {

@@ -15,7 +15,7 @@ describe("SIGTERM while the bot is starting", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function startBot(): Promise<{ emulator: DiscordEmulator; bot: () => BotProcess }> {
+  async function startBot(extra: Record<string, string> = {}): Promise<{ emulator: DiscordEmulator; bot: () => BotProcess }> {
     const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
     cleanups.push(() => emulator.stop());
     emulator.createGuild({ name: "Study Server" });
@@ -31,6 +31,7 @@ describe("SIGTERM while the bot is starting", () => {
           HEALTH_FILE: path.join(temp.dir, "health"),
           LOG_LEVEL: "info",
           LOG_FORMAT: "json",
+          ...extra,
         });
         cleanups.push(async () => {
           await bot.stop();
@@ -62,4 +63,36 @@ describe("SIGTERM while the bot is starting", () => {
     await bot.closed();
     expect(bot.logs().filter((line) => Number(line.level) >= errorLevel)).toEqual([]);
   });
+
+  it("under the shard manager, while a shard logs in: stops that shard, then exits 0 without an error", async () => {
+    const { emulator, bot: spawn } = await startBot({ SHARD_COUNT: "1" });
+    // GET /gateway/bot: first the manager's (how many shards), then the shard's login, held.
+    const managerAsks = emulator.holdNext("GET /gateway/bot");
+    cleanups.push(() => managerAsks.release());
+    const bot = spawn();
+    await managerAsks.arrived;
+    const shardLogin = emulator.holdNext("GET /gateway/bot");
+    cleanups.push(() => shardLogin.release());
+    managerAsks.release();
+    await shardLogin.arrived;
+    const shard = await bot.waitForLog((line) => line.msg === "shard process started", "the shard process");
+    expect(await bot.stop()).toBe(0);
+    await bot.closed();
+    expect(bot.logs().filter((line) => Number(line.level) >= errorLevel)).toEqual([]);
+    // The manager's and the shard's (in either order: they share the output), the shard stopped before the manager exits.
+    const stopLines = bot.logs().filter((line) => line.msg === "asked to stop during start-up");
+    expect(stopLines).toHaveLength(2);
+    expect(stopLines.find((line) => line.shard === undefined)).toMatchObject({ signal: "SIGTERM" });
+    expect(stopLines.find((line) => line.shard === 0)).toMatchObject({ reason: "SIGTERM" });
+    expect(isRunning(Number(shard.pid))).toBe(false);
+  });
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
