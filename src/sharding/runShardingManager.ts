@@ -24,13 +24,17 @@ export interface ShardingManagerOptions {
   /** Node options for the shard processes, e.g. tsx's loader when run from source. */
   readonly execArgv: readonly string[];
   readonly logger: Logger;
-  /** Waits before a shard process that exited is started again (nextRespawn's delay). Default: a timer; tests hold it. */
-  readonly respawnWait?: (delayMs: number) => Promise<void>;
+  /**
+   * Waits before a shard process that exited is started again (nextRespawn's delay); `signal` is aborted when
+   * the manager stops (the wait may then end at once, or reject). Default: a timer; tests hold it.
+   */
+  readonly respawnWait?: (delayMs: number, signal: AbortSignal) => Promise<void>;
   /** The clock nextRespawn reads (ms since the epoch). Default: Date.now. */
   readonly now?: () => number;
   /**
    * Aborted when the manager is asked to stop while it starts (SIGTERM before every shard connected): no
-   * further shard is started, those started are stopped, and runShardingManager rejects.
+   * further shard is started (not even one whose turn comes during the wait between two), those started are
+   * stopped, and runShardingManager rejects with the signal's reason.
    */
   readonly stopSignal?: AbortSignal;
 }
@@ -87,17 +91,15 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     execArgv: [...options.execArgv],
   });
   const now = options.now ?? Date.now;
-  const respawnWait = options.respawnWait ?? ((delayMs: number) => sleep(delayMs));
+  const respawnWait = options.respawnWait ?? ((delayMs: number, signal: AbortSignal) => sleep(delayMs, undefined, { signal }));
   let stopping = false;
+  // Aborted by stop(): ends the waits between shards at start-up and before a restart.
+  const waitsCalledOff = new AbortController();
   manager.on("shardCreate", (shard: Shard) => {
     const log = logger.child({ shard: shard.id });
     let history: ShardExitHistory = { exitsInARow: 0, readySince: null };
     let everConnected = false;
-    shard.on("spawn", () => {
-      log.info({ pid: shard.process?.pid }, "shard process started");
-      // Started by manager.spawn just as a stop was asked for: stopped at once (and manager.spawn rejects).
-      if (stopping) void stopShard(shard);
-    });
+    shard.on("spawn", () => log.info({ pid: shard.process?.pid }, "shard process started"));
     shard.on("ready", () => {
       everConnected = true;
       history = { ...history, readySince: now() };
@@ -105,15 +107,18 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     });
     shard.on("disconnect", () => log.warn("shard disconnected from Discord"));
     shard.on("death", () => {
-      // A shard that never connected is still part of start-up, which fails with it (manager.spawn rejects).
+      // A shard that never connected is still part of start-up, which fails with it (its spawn rejects).
       if (stopping || !everConnected) return;
       const { delayMs, exitsInARow } = nextRespawn(history, now());
       history = { exitsInARow, readySince: null };
       log.warn({ delayMs, exitsInARow }, "shard process exited; starting it again after a wait");
-      void respawnWait(delayMs)
+      void respawnWait(delayMs, waitsCalledOff.signal)
         // -1: resolve once started; its connecting (or exiting again) is reported by the events above.
         .then(() => (stopping ? undefined : shard.spawn(-1)))
-        .catch((error: unknown) => log.error({ err: error }, "shard process could not be restarted"));
+        .catch((error: unknown) => {
+          // The wait called off by a stop.
+          if (!stopping) log.error({ err: error }, "shard process could not be restarted");
+        });
     });
   });
 
@@ -121,22 +126,25 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping = true;
+    waitsCalledOff.abort();
     stopped ??= Promise.all(manager.shards.map((shard) => stopShard(shard))).then(() => undefined);
     return stopped;
   };
   const stopSignal = options.stopSignal;
   const stopAsked = () => void stop();
   stopSignal?.addEventListener("abort", stopAsked, { once: true });
+  if (stopSignal?.aborted === true) stopAsked();
   try {
-    if (stopSignal?.aborted === true) throw new Error("asked to stop before the shards started");
-    await manager.spawn({
-      amount: shardCount,
-      delay: Math.ceil(identifyWindowMs / Math.max(1, gateway.maxConcurrency)),
-      timeout: shardReadyTimeoutMs,
+    await spawnShards(manager, shardIds, {
+      delayMs: Math.ceil(identifyWindowMs / Math.max(1, gateway.maxConcurrency)),
+      signal: waitsCalledOff.signal,
+      stopAsked: () => stopping,
     });
   } catch (error) {
+    // A shard that failed as it started, or stopped by the stop asked for (then the stop is what ended start-up).
+    const stopWasAsked = stopSignal?.aborted === true;
     await stop();
-    throw error;
+    throw stopWasAsked ? stopSignal.reason : error;
   } finally {
     stopSignal?.removeEventListener("abort", stopAsked);
   }
@@ -147,6 +155,27 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     allReady: () => manager.shards.size === shardIds.length && manager.shards.every((shard) => shard.ready),
     stop,
   };
+}
+
+/**
+ * discord.js's ShardingManager.spawn, which, once started, starts every shard even when a stop is asked
+ * for meanwhile: each shard of `shardIds` in turn, the next one once this one connected (or failed to, within
+ * the timeout) and `delayMs` went by since it started (Discord's identify limit), the last without that wait.
+ * Nothing more starts once `stopAsked`; `signal` ends the wait.
+ */
+async function spawnShards(
+  manager: ShardingManager,
+  shardIds: readonly number[],
+  options: { readonly delayMs: number; readonly signal: AbortSignal; readonly stopAsked: () => boolean },
+): Promise<void> {
+  for (const [index, shardId] of shardIds.entries()) {
+    if (options.stopAsked()) throw new Error("asked to stop while the shards started");
+    const shard = manager.createShard(shardId);
+    const waits: Promise<unknown>[] = [shard.spawn(shardReadyTimeoutMs)];
+    if (options.delayMs > 0 && index < shardIds.length - 1) waits.push(sleep(options.delayMs, undefined, { signal: options.signal }));
+    // One after the other, as Discord's identify limit wants.
+    await Promise.all(waits);
+  }
 }
 
 async function stopShard(shard: Shard): Promise<void> {
