@@ -61,16 +61,21 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
       process.exit(0);
     })());
   const onSignal = (reason: string) => {
-    if (stopAsked()) return;
-    stopReason = reason;
     const logger = app?.logger ?? startLogger;
+    // A second Ctrl+C (or SIGTERM) changes nothing: the stop under way finishes.
+    if (stopAsked()) {
+      logger.info({ reason, stopping: stopReason }, "already stopping");
+      return;
+    }
+    stopReason = reason;
     if (started) logger.info({ reason }, "shutting down");
     else logger.info({ reason }, "asked to stop during start-up");
     // Before createApp has returned there is nothing to close yet: start-up stops as soon as it returns.
     if (app !== undefined) void stop(app);
   };
-  process.once("SIGINT", () => onSignal("SIGINT"));
-  process.once("SIGTERM", () => onSignal("SIGTERM"));
+  // on, not once: with no listener left, a repeated signal would kill Node outright, mid-stop.
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
   // A shard whose manager is gone would run on unsupervised: it stops too.
   if (config.shard !== undefined) process.once("disconnect", () => onSignal("sharding manager gone"));
 
@@ -128,7 +133,11 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
     process.exit(code);
   };
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    // A second Ctrl+C (or SIGTERM) changes nothing: the stop under way finishes.
+    if (stopping) {
+      logger.info({ signal }, "already stopping");
+      return;
+    }
     stopping = true;
     if (shards === undefined) {
       logger.info({ signal }, "asked to stop during start-up");
@@ -140,8 +149,9 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
     await shards.stop();
     await exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // on, not once: with no listener left, a repeated signal would kill Node outright, mid-stop.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
   try {
     shards = await runShardingManager({
       config,
@@ -151,8 +161,12 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
       stopSignal: startUp.signal,
     });
   } catch (error) {
-    // Its shards are stopped already: what ended start-up was the stop asked for.
-    if (startUp.signal.aborted) return exit(0);
+    // Its shards are stopped already. What ended start-up was the stop asked for (rejected with the
+    // signal's reason), or a failure as it stopped (the database unreachable): exit 0 all the same, as asked.
+    if (startUp.signal.aborted) {
+      if (error !== startUp.signal.reason) logger.warn({ err: error }, "start-up failed while it was being stopped");
+      return exit(0);
+    }
     throw error;
   }
   if (startUp.signal.aborted) {
