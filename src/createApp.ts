@@ -334,6 +334,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       await discord.start(router);
       // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.
       await membership.settled();
+      // Closed while it connected (a stop asked for during start-up): nothing more starts.
+      if (closed) return;
       scheduler.start();
     },
     async close() {
@@ -342,9 +344,10 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       discord.stopInteractions();
       // A tick in progress finishes (its claims are then marked, not left stale) while the interactions
       // already being handled (a /done halfway through) finish, the database still open: side by side, so
-      // a long tick does not spend the time a shard's manager allows for stopping before they start.
+      // a long tick does not spend the time a shard's manager allows for stopping before they start. So do the
+      // checks of the servers a session listed (start() may be waiting for them: a stop asked for during start-up).
       const failures: unknown[] = [];
-      for (const outcome of await Promise.allSettled([scheduler.stop(), discord.settleInteractions()])) {
+      for (const outcome of await Promise.allSettled([scheduler.stop(), discord.settleInteractions(), membership.settled()])) {
         if (outcome.status === "rejected") failures.push(outcome.reason);
       }
       // Role listings a board started in the background still need Discord to finish: they settle

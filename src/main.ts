@@ -1,12 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
-import type { AppOverrides } from "./createApp.js";
+import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
+import type { Logger } from "./logging/createLogger.js";
 
 const heartbeatEveryMs = 30_000;
 /** The scheduler's tick under the test clock: the clock jumps, so follow it promptly. */
 const testClockTickCron = "* * * * * *";
+
+/** The logger of the bot or shard manager, once there is one: the outer catch logs a fatal error with it. */
+let processLogger: { readonly logger: Logger; readonly drain: (logger: Logger) => Promise<void> } | undefined;
 
 async function main(): Promise<number> {
   let config;
@@ -21,8 +25,11 @@ async function main(): Promise<number> {
     throw error;
   }
   if (config.discordToken === undefined) return runPlayground(config);
-  if (config.shardCount !== undefined) return runShards(config);
-  return runBot(config);
+  const { createLogger, drainLogs } = await import("./logging/createLogger.js");
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  processLogger = { logger, drain: drainLogs };
+  if (config.shardCount !== undefined) return runShards(config, logger);
+  return runBot(config, logger);
 }
 
 /** The heartbeat is written once the bot is connected: a place it cannot be written stops start-up before anything starts. */
@@ -32,44 +39,77 @@ function checkHealthFile(): void {
 }
 
 /** One bot process: every guild (no SHARD_COUNT), or one shard started by the ShardingManager. */
-async function runBot(config: Config): Promise<number> {
+// Long as one life cycle (stop asked for before, during or after start-up; start-up failed) whose steps share its state.
+async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   const [{ createApp }, { drainLogs }] = await Promise.all([import("./createApp.js"), import("./logging/createLogger.js")]);
-  const app = await createApp(config, testClockOverrides(config));
-  if (config.testClockFile !== undefined) {
-    app.logger.warn({ file: config.testClockFile }, "test clock: now is read from COHORT_BOT_TEST_CLOCK_FILE (never set it in production)");
-  }
   const healthFile = healthFileOf(process.env);
+  let app: App | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
-  let stopping = false;
-  const shutdown = async (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ reason }, "shutting down");
-    clearInterval(heartbeat);
-    await app.close();
-    // process.exit would cut short the log lines still being written (asynchronously).
-    await drainLogs(app.logger);
-    process.exit(0);
+  let started = false;
+  // Until createApp returns (its logger names the shard too).
+  const startLogger = config.shard === undefined ? baseLogger : baseLogger.child({ shard: config.shard.id });
+  // Set by a signal at any moment: read after each step of start-up.
+  let stopReason: string | undefined;
+  const stopAsked = (): boolean => stopReason !== undefined;
+  let stopped: Promise<never> | undefined;
+  // Closes what is open, writes the lines still queued (process.exit would cut them short) and exits 0.
+  const stop = (running: App): Promise<never> =>
+    (stopped ??= (async () => {
+      clearInterval(heartbeat);
+      await running.close();
+      await drainLogs(running.logger);
+      process.exit(0);
+    })());
+  const onSignal = (reason: string) => {
+    const logger = app?.logger ?? startLogger;
+    // A second Ctrl+C (or SIGTERM) changes nothing: the stop under way finishes.
+    if (stopAsked()) {
+      logger.info({ reason, stopping: stopReason }, "already stopping");
+      return;
+    }
+    stopReason = reason;
+    if (started) logger.info({ reason }, "shutting down");
+    else logger.info({ reason }, "asked to stop during start-up");
+    // Before createApp has returned there is nothing to close yet: start-up stops as soon as it returns.
+    if (app !== undefined) void stop(app);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // on, not once: with no listener left, a repeated signal would kill Node outright, mid-stop.
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
   // A shard whose manager is gone would run on unsupervised: it stops too.
-  if (config.shard !== undefined) process.once("disconnect", () => void shutdown("sharding manager gone"));
+  if (config.shard !== undefined) process.once("disconnect", () => onSignal("sharding manager gone"));
+
+  const opened = await createApp(config, { ...testClockOverrides(config), logger: baseLogger });
+  app = opened;
+  if (stopAsked()) return stop(opened);
+  if (config.testClockFile !== undefined) {
+    opened.logger.warn(
+      { file: config.testClockFile },
+      "test clock: now is read from COHORT_BOT_TEST_CLOCK_FILE (never set it in production)",
+    );
+  }
   try {
-    await app.start();
+    await opened.start();
   } catch (error) {
+    // Stopped while connecting: closing the client is what ended start(); the stop exits 0.
+    if (stopAsked()) return stop(opened);
     // Half-started (commands answered, no scheduler, no heartbeat) is worse than stopped: close the
     // connection, workers and database and exit non-zero, so Docker (or the shard manager) restarts it.
-    stopping = true;
+    stopReason = "start-up failed";
     console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
-    await app.close().catch((closeError: unknown) => app.logger.error({ err: closeError }, "shutdown after a failed start-up failed"));
-    await drainLogs(app.logger);
+    opened.logger.fatal({ err: error }, "start-up failed");
+    await opened
+      .close()
+      .catch((closeError: unknown) => opened.logger.error({ err: closeError }, "shutdown after a failed start-up failed"));
+    await drainLogs(opened.logger);
     process.exit(1);
   }
+  if (stopAsked()) return stop(opened);
+  started = true;
   // A shard's health is the manager's to report (all shards or none).
   if (config.shard !== undefined) return 0;
   const beat = () => {
-    if (app.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
+    if (opened.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
   };
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);
@@ -77,28 +117,62 @@ async function runBot(config: Config): Promise<number> {
 }
 
 /** SHARD_COUNT: this process runs discord.js's ShardingManager, which runs this same entry once per shard. */
-async function runShards(config: Config): Promise<number> {
-  const [{ createLogger, drainLogs }, { runShardingManager }] = await Promise.all([
+async function runShards(config: Config, logger: Logger): Promise<number> {
+  const [{ drainLogs }, { runShardingManager }] = await Promise.all([
     import("./logging/createLogger.js"),
     import("./sharding/runShardingManager.js"),
   ]);
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const healthFile = healthFileOf(process.env);
   let heartbeat: NodeJS.Timeout | undefined;
   let shards: Awaited<ReturnType<typeof runShardingManager>> | undefined;
   let stopping = false;
+  // Aborted by a signal before every shard connected: runShardingManager stops what it started and rejects.
+  const startUp = new AbortController();
+  const exit = async (code: number): Promise<never> => {
+    await drainLogs(logger);
+    process.exit(code);
+  };
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    // A second Ctrl+C (or SIGTERM) changes nothing: the stop under way finishes.
+    if (stopping) {
+      logger.info({ signal }, "already stopping");
+      return;
+    }
     stopping = true;
+    if (shards === undefined) {
+      logger.info({ signal }, "asked to stop during start-up");
+      startUp.abort();
+      return;
+    }
     logger.info({ signal }, "shutting down every shard");
     clearInterval(heartbeat);
-    await shards?.stop();
-    await drainLogs(logger);
-    process.exit(0);
+    await shards.stop();
+    await exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  shards = await runShardingManager({ config, shardFile: fileURLToPath(import.meta.url), execArgv: process.execArgv, logger });
+  // on, not once: with no listener left, a repeated signal would kill Node outright, mid-stop.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  try {
+    shards = await runShardingManager({
+      config,
+      shardFile: fileURLToPath(import.meta.url),
+      execArgv: process.execArgv,
+      logger,
+      stopSignal: startUp.signal,
+    });
+  } catch (error) {
+    // Its shards are stopped already. What ended start-up was the stop asked for (rejected with the
+    // signal's reason), or a failure as it stopped (the database unreachable): exit 0 all the same, as asked.
+    if (startUp.signal.aborted) {
+      if (error !== startUp.signal.reason) logger.warn({ err: error }, "start-up failed while it was being stopped");
+      return exit(0);
+    }
+    throw error;
+  }
+  if (startUp.signal.aborted) {
+    await shards.stop();
+    return exit(0);
+  }
   const running = shards;
   const beat = () => {
     if (running.allReady()) writeHeartbeat(healthFile, new Date());
@@ -151,6 +225,11 @@ try {
   process.exitCode = await main();
 } catch (error) {
   console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  if (processLogger !== undefined) {
+    processLogger.logger.fatal({ err: error }, "start-up failed");
+    // process.exit would cut short the lines still being written (asynchronously), this one included.
+    await processLogger.drain(processLogger.logger);
+  }
   // Whatever start-up left open (a connection, a timer) must not keep a process that does nothing alive.
   process.exit(1);
 }

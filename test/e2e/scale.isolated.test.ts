@@ -335,7 +335,7 @@ describe(`three bot processes on one ${testDatabaseProvider === "postgresql" ? "
     });
     expect(points.map((member) => member.points)).toEqual(runs.map(() => onTimePoints));
 
-    // Shard 1's process dies; discord.js starts it again, and it sends nothing that was already sent.
+    // Shard 1's process dies; the manager starts it again (after its first wait, 1 s), and it sends nothing that was already sent.
     const shardOne = manager.logs().find((line) => line.msg === "shard process started" && line.shard === 1);
     process.kill(Number(shardOne?.pid), "SIGKILL");
     await manager.waitForLog(

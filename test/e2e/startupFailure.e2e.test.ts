@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { unhurriedDeadlineMs, waitLimitMs } from "../helpers/botHarness.js";
+import { spawnBotProcess } from "../helpers/botProcess.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { startTestApp } from "../helpers/testApp.js";
 import { until } from "../helpers/until.js";
@@ -71,6 +72,36 @@ describe("a start-up failure after login", () => {
     expect(result.stderr).toContain(`DISCORD_GUILD_ID ${strangerGuildId}: the bot is not in that server`);
     expect(result.exited).toBe(true);
     expect(result.code).toBe(1);
+  });
+
+  it.each([
+    ["one process", {}],
+    ["under the shard manager", { SHARD_COUNT: "1" }],
+  ])("%s: logs the failure as one fatal line with the error in its fields before it exits", async (_, extra) => {
+    const emulator = await emulatorWithGuild();
+    const temp = makeTempDir();
+    cleanups.push(() => temp.cleanup());
+    // Debug level: many lines still being written when it fails, as the fatal one must not be lost behind them.
+    const bot = spawnBotProcess({
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_GUILD_ID: strangerGuildId,
+      DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
+      HEALTH_FILE: path.join(temp.dir, "health"),
+      LOG_LEVEL: "debug",
+      LOG_FORMAT: "json",
+      ...extra,
+    });
+    cleanups.push(async () => {
+      await bot.stop();
+    });
+    expect(await bot.closed()).toBe(1);
+    const fatal = bot.logs().filter((line) => line.level === 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]).toMatchObject({ msg: "start-up failed", err: { type: "ConfigError" } });
+    expect(String((fatal[0]?.err as { message?: unknown } | undefined)?.message)).toContain(
+      `DISCORD_GUILD_ID ${strangerGuildId}: the bot is not in that server`,
+    );
   });
 
   it("app.start() rejects with an error naming DISCORD_GUILD_ID", async () => {

@@ -21,6 +21,8 @@ export interface BotProcess {
   waitForLog(predicate: (line: LogLine) => boolean, description: string, timeoutMs?: number): Promise<LogLine>;
   /** SIGTERM, then waits for the exit; returns the exit code. */
   stop(): Promise<number | null>;
+  /** The exit code once the process has exited and its output is read to the end (every line in logs()). */
+  closed(): Promise<number | null>;
 }
 
 /** Starts the bot entry with exactly `environment` (plus PATH and HOME). */
@@ -53,6 +55,7 @@ export function spawnBotProcess(environment: Record<string, string>): BotProcess
       resolve(code);
     }),
   );
+  const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   const tail = () => [...lines.slice(-15).map((line) => JSON.stringify(line)), other.slice(-2_000)].join("\n");
 
   return {
@@ -72,6 +75,7 @@ export function spawnBotProcess(environment: Record<string, string>): BotProcess
       if (exitCode === undefined) child.kill("SIGTERM");
       return exited;
     },
+    closed: () => closed,
   };
 }
 

@@ -8,11 +8,19 @@ export interface CapturedLogger {
 }
 
 /** A real pino logger whose output is kept in memory for assertions. */
-export function captureLogger(level: "info" | "debug" | "warn" = "info"): CapturedLogger {
+export function captureLogger(
+  level: "info" | "debug" | "warn" = "info",
+  /** Called with each line as it is logged (synchronously, inside the logging call): a test acts at that exact moment. */
+  onLine?: (line: Record<string, unknown>) => void,
+): CapturedLogger {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString("utf8"));
+      const text = chunk.toString("utf8");
+      chunks.push(text);
+      if (onLine !== undefined) {
+        for (const line of text.split("\n").filter((part) => part.trim() !== "")) onLine(JSON.parse(line) as Record<string, unknown>);
+      }
       callback();
     },
   });
