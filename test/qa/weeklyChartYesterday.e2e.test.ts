@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * QA probe: the weekly chart shows "minutes read per study day". Reading logged the next day with
+ * `/done when:yesterday` is recorded for the day it was read (streaks count it there): the chart's bar
+ * for that day must show it, not the day it was logged.
+ */
+describe("QA: the weekly chart and /done when:yesterday", () => {
+  let bot: BotHarness;
+  let alt: string | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    const bo = bot.member("bo");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await bot.reply(bo.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Ada reads Monday's first item on Monday evening and logs it on Tuesday morning, for yesterday.
+    bot.clock.set(new Date("2027-01-05T07:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    const first = choices[0];
+    if (first === undefined) throw new Error("no item offered");
+    await bot.reply(ada.id, "done", { item: String(first.value), when: "yesterday" });
+    // Bo reads the same item on Friday and logs it on Saturday (not a study day), for yesterday.
+    bot.clock.set(new Date("2027-01-09T10:00:00Z"));
+    logged = visibleText(await bot.reply(bo.id, "done", { item: String(first.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("puts the minutes on Monday, the day they were read for, not on Tuesday", () => {
+    expect(alt).toMatch(/\(Mon [1-9]\d* min, Tue 0 min, /);
+  });
+
+  it("logged Bo's Friday reading", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("counts Friday's reading logged on Saturday for yesterday in the week's minutes (Fri bar)", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});
