@@ -8,8 +8,8 @@ import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
  */
 describe("QA: the course chart's week with a 'choose one' choice", () => {
   let bot: BotHarness;
-  let weekly: string | undefined;
-  let course: string | undefined;
+  let weekly: string | null | undefined;
+  let course: string | null | undefined;
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });

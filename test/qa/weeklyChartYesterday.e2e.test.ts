@@ -8,7 +8,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
  */
 describe("QA: the weekly chart and /done when:yesterday", () => {
   let bot: BotHarness;
-  let alt: string | undefined;
+  let alt: string | null | undefined;
   let logged = "";
 
   beforeAll(async () => {
