@@ -40,4 +40,9 @@ describe("QA: the course chart's week with a 'choose one' choice", () => {
     expect(course).toBeDefined();
     expect(course).not.toMatch(/week 5: 0%/);
   });
+
+  it("an early-ended cohort's course chart charts the weeks it ran, not 30 weeks that never came as 0%", () => {
+    // Ended on Tuesday of week 6 of 36: weeks 7-36 were never assigned to anyone.
+    expect(course).not.toMatch(/week 36: 0%/);
+  });
 });
