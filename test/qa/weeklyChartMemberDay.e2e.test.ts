@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * QA probe: a member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday
+ * counts for Thursday in the streak and the progress card's grid. The weekly chart's "minutes read per
+ * study day" should put it on Thursday too, not on Friday.
+ */
+describe("QA: the weekly chart and the member day's 04:00 rollover", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Thursday night, after midnight: still Thursday for Ada's streak.
+    bot.clock.set(new Date("2027-01-08T01:30:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value) }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged the reading", () => {
+    expect(logged).not.toBe("");
+    expect(alt).toMatch(/read [1-9]\d* minutes/);
+  });
+
+  it("charts it on Thursday, the member's day it counts for, not on Friday", () => {
+    expect(alt).toMatch(/Thu [1-9]\d* min, Fri 0 min\)/);
+  });
+});
