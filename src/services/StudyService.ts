@@ -26,8 +26,8 @@ import type { StoredMemberPlanState } from "../db/repositories/MemberPlanReposit
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
-import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf } from "../domain/schedule/memberDay.js";
+import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { memberDateOf, memberDayStart } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -488,12 +488,24 @@ export class StudyService {
     if (week === undefined) return null;
     const zone = cohort.settings.timeZone;
     const minutesOf = (itemId: number) => context.itemsById.get(itemId)?.minutes ?? null;
+    // Each completion on the member day it counts for (its stored day: `/done when:yesterday`, the 04:00
+    // rollover, the member's zone), as the streak and the progress card's grid count it. A day's reading is
+    // logged from its start (in the zone furthest ahead) to the end of the day after (when:yesterday).
+    const dates = week.days.map((day) => day.date);
+    const byDay = await this.completions.countsByDayAndItem(cohort.id, dates, {
+      from: startOfLocalDay(addDays(week.startDate, -2), zone),
+      before: startOfLocalDay(addDays(dates.at(-1) ?? week.startDate, 3), zone),
+    });
     const days = [];
     for (const day of week.days) {
-      const counts = await this.completions.countsByItem(cohort.id, {
-        from: startOfLocalDay(day.date, zone),
-        before: endOfLocalDay(day.date, zone),
+      // Completions stored before their day was: on the member day of completedAt, in the cohort's zone.
+      const undated = await this.completions.countsByItem(cohort.id, {
+        from: memberDayStart(day.date, zone),
+        before: memberDayStart(addDays(day.date, 1), zone),
+        withoutDayOnly: true,
       });
+      const counts = new Map(byDay.get(day.date));
+      for (const [itemId, count] of undated) counts.set(itemId, (counts.get(itemId) ?? 0) + count);
       days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) });
     }
     const members = await this.cohorts.memberCount(cohort.id);

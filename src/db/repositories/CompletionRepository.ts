@@ -262,12 +262,17 @@ export class CompletionRepository {
    * only completions in [from, before): one grouped query, whose rows are the
    * curriculum's items (never one per completion).
    */
-  async countsByItem(cohortId: number, range: { readonly from?: Date; readonly before?: Date } = {}): Promise<Map<number, number>> {
+  async countsByItem(
+    cohortId: number,
+    range: { readonly from?: Date; readonly before?: Date; readonly withoutDayOnly?: boolean } = {},
+  ): Promise<Map<number, number>> {
     const rows = await this.prisma.completion.groupBy({
       by: ["itemId"],
       where: {
         cohortId,
         member: { leftAt: null },
+        // Only completions stored before their member day was (day null): the caller places them by completedAt.
+        ...(range.withoutDayOnly === true ? { day: null } : {}),
         ...(range.from === undefined && range.before === undefined
           ? {}
           : {
@@ -280,6 +285,28 @@ export class CompletionRepository {
       _count: { _all: true },
     });
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
+  /**
+   * How many of the cohort's current members completed each item for each of `days` (the member day
+   * stored with the completion: `/done when:yesterday`, the 04:00 rollover), logged in [from, before):
+   * one grouped query by day and item, never one row per completion. Completions without a stored day
+   * are left out (countsByItem's `withoutDayOnly` finds them).
+   */
+  async countsByDayAndItem(
+    cohortId: number,
+    days: readonly string[],
+    logged: { readonly from: Date; readonly before: Date },
+  ): Promise<Map<string, Map<number, number>>> {
+    const byDay = new Map<string, Map<number, number>>(days.map((day) => [day, new Map()]));
+    if (days.length === 0) return byDay;
+    const rows = await this.prisma.completion.groupBy({
+      by: ["day", "itemId"],
+      where: { cohortId, member: { leftAt: null }, day: { in: [...days] }, completedAt: { gte: logged.from, lt: logged.before } },
+      _count: { _all: true },
+    });
+    for (const row of rows) if (row.day !== null) byDay.get(row.day)?.set(row.itemId, row._count._all);
+    return byDay;
   }
 
   /** How many active members completed any of `itemIds` before `before`: a "choose one" choice, done once by any track. */

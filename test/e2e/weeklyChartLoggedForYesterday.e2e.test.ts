@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * QA probe: the weekly chart shows "minutes read per study day". Reading logged the next day with
- * `/done when:yesterday` is recorded for the day it was read (streaks count it there): the chart's bar
- * for that day must show it, not the day it was logged.
+ * The weekly chart shows "minutes read per study day". Reading logged the next day with
+ * `/done when:yesterday` counts for the day it was read (as the streak counts it): the chart's bar
+ * for that day shows it, not the day it was logged, even when that is not a study day.
  */
-describe("QA: the weekly chart and /done when:yesterday", () => {
+describe("the weekly chart and /done when:yesterday", () => {
   let bot: BotHarness;
   let alt: string | null | undefined;
   let logged = "";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * QA probe: a member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday
- * counts for Thursday in the streak and the progress card's grid. The weekly chart's "minutes read per
- * study day" should put it on Thursday too, not on Friday.
+ * A member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday counts
+ * for Thursday in the streak and the progress card's grid. The weekly chart's "minutes read per study
+ * day" puts it on Thursday too, not on Friday.
  */
-describe("QA: the weekly chart and the member day's 04:00 rollover", () => {
+describe("the weekly chart and the member day's 04:00 rollover", () => {
   let bot: BotHarness;
   let alt: string | null | undefined;
   let logged = "";
