@@ -165,6 +165,11 @@ export interface ProgressView {
   readonly rankedMembers: number;
   /** The last four cohort weeks, day by day (the progress card's grid). */
   readonly studyWeeks: readonly StudyGridWeek[];
+  /**
+   * The calendar week of the member's day (as the sections' weeks count, break weeks included): 0 before
+   * the first, one past the last after it; at the end for a member whose days are over (cohort ended).
+   */
+  readonly currentWeek: number;
 }
 
 /** The weekly post's chart: one finished week of the cohort. */
@@ -180,8 +185,11 @@ export interface WeeklyChartData {
   readonly timed: boolean;
   /** Minutes the cohort read, and how many completions it logged, on each study day of the week. */
   readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number; readonly completions: number }[];
-  /** Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100. */
-  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+  /**
+   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
+   * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
+   */
+  readonly sections: readonly { readonly title: string; readonly percent: number; readonly weekStart: number; readonly weekEnd: number }[];
 }
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
@@ -478,6 +486,7 @@ export class StudyService {
       points,
       ...standing,
       studyWeeks: studyGridOf(cohort, target, all, planning),
+      currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }
 
@@ -527,12 +536,17 @@ export class StudyService {
           ),
         );
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
-    const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
-      .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
+      .map((stored) => calendarSectionOf(context, stored))
+      .filter((section) => section.weekStart <= weekNumber)
       .map((section) => ({ section, itemIds: planItems.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
-      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(doneBySlot, itemIds, members) }));
+      .map(({ section, itemIds }) => ({
+        title: section.title,
+        percent: completionShare(doneBySlot, itemIds, members),
+        weekStart: section.weekStart,
+        weekEnd: section.weekEnd,
+      }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
     const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };

@@ -22,13 +22,25 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       const value = chart.timed ? day.minutes : day.completions;
       return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
     }),
-    sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
+    sections: chart.sections.map((section) => ({
+      title: t.plainUser(section.title),
+      percent: section.percent,
+      priority: weeklySectionPriority(section, chart.weekNumber),
+    })),
     labels: {
       perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),
       sectionCompletion: t.plain("weeklyChart.sectionCompletion"),
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
   };
+}
+
+/**
+ * Which sections the weekly chart draws when not all fit: the charted week's own (the most recently
+ * begun first), then the others, the most recently read first.
+ */
+function weeklySectionPriority(section: { readonly weekStart: number; readonly weekEnd: number }, weekNumber: number): number {
+  return section.weekEnd >= weekNumber ? weekNumber - section.weekStart : 2 * weekNumber - section.weekEnd;
 }
 
 export function courseChartView(t: Translator, cohortName: string, chart: CourseChartData): CourseChartView {
