@@ -43,7 +43,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { breakCalendarOf, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import { breakCalendarOf, courseIsOver, endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -558,7 +558,7 @@ export class StudyService {
     const members = await this.cohorts.memberCount(cohort.id);
     const counts = await this.completions.countsByItem(cohort.id);
     return {
-      weeks: context.plan.weeks.map((week) => ({
+      weeks: weeksRun(cohort, context).map((week) => ({
         weekNumber: week.number,
         breakWeek: context.breakWeeks.includes(week.number),
         percent: completionShare(
@@ -961,6 +961,12 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
     group: item.group,
     ordinal,
   };
+}
+
+/** The cohort's weeks, in order; for a cohort ended early (`/cohort end`), those up to the week it ended in, not the ones that never came. */
+function weeksRun(cohort: Cohort, context: CohortContext): readonly PlanWeek[] {
+  const endedAfterWeek = endedAfterWeekOf(cohort, context);
+  return endedAfterWeek === null ? context.plan.weeks : context.plan.weeks.filter((week) => week.number <= endedAfterWeek);
 }
 
 /** The sections of the cohort's weeks by key. */

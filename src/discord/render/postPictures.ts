@@ -104,9 +104,11 @@ async function courseChartFile(t: Translator, pictures: Pictures, cohortName: st
   };
 }
 
-/** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post. */
+/** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post (of the weeks that ran). */
 export async function postPictures(t: Translator, pictures: Pictures, post: PostView): Promise<PostFile[]> {
   if (post.kind === "week" && post.view.chart !== null) return [await weeklyChartFile(t, pictures, post.view.chart)];
-  if (post.kind === "closing") return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
+  // A cohort ended before its first week has no week to chart.
+  if (post.kind === "closing" && post.view.course.weeks.length > 0)
+    return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
   return [];
 }
