@@ -27,7 +27,7 @@ import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf, memberDayStart } from "../domain/schedule/memberDay.js";
+import { completionDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -497,26 +497,28 @@ export class StudyService {
     if (week === undefined) return null;
     const zone = cohort.settings.timeZone;
     const minutesOf = (itemId: number) => context.itemsById.get(itemId)?.minutes ?? null;
-    // Each completion on the member day it counts for (its stored day: `/done when:yesterday`, the 04:00
-    // rollover, the member's zone), as the streak and the progress card's grid count it. A day's reading is
-    // logged from its start (in the zone furthest ahead) to the end of the day after (when:yesterday).
+    // Each completion on the member day it counts for (`completionDateOf`: its stored day, `/done when:yesterday`,
+    // the 04:00 rollover, the member's zone), as the streak and the progress card's grid count it.
     const dates = week.days.map((day) => day.date);
-    const byDay = await this.completions.countsByDayAndItem(cohort.id, dates, {
-      from: startOfLocalDay(addDays(week.startDate, -2), zone),
-      before: startOfLocalDay(addDays(dates.at(-1) ?? week.startDate, 3), zone),
-    });
-    const days = [];
-    for (const day of week.days) {
-      // Completions stored before their day was: on the member day of completedAt, in the cohort's zone.
-      const undated = await this.completions.countsByItem(cohort.id, {
-        from: memberDayStart(day.date, zone),
-        before: memberDayStart(addDays(day.date, 1), zone),
-        withoutDayOnly: true,
-      });
-      const counts = new Map(byDay.get(day.date));
-      for (const [itemId, count] of undated) counts.set(itemId, (counts.get(itemId) ?? 0) + count);
-      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) });
+    const first = dates[0] ?? week.startDate;
+    const last = dates.at(-1) ?? week.startDate;
+    // No member day of the week starts before this (the member zone furthest ahead of the cohort's is a day
+    // and a few hours ahead), nor ends after `undatedBefore` (a day and a few hours behind). A stored day is
+    // the day itself, however late it was logged (`when:yesterday` on Monday morning logs for Friday).
+    const loggedFrom = startOfLocalDay(addDays(first, -2), zone);
+    const undatedBefore = startOfLocalDay(addDays(last, 3), zone);
+    const [byDay, undated] = await Promise.all([
+      this.completions.countsByDayAndItem(cohort.id, dates, loggedFrom),
+      this.completions.undatedLogged(cohort.id, { from: loggedFrom, before: undatedBefore }),
+    ]);
+    for (const row of undated) {
+      const counts = byDay.get(completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)));
+      counts?.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
     }
+    const days = week.days.map((day) => {
+      const counts = byDay.get(day.date) ?? new Map<number, number>();
+      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) };
+    });
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
@@ -990,7 +992,7 @@ function studyGridOf(
 ): StudyGridWeek[] {
   const zone = planning.zone;
   // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
-  const activeDates = new Set(completions.map((row) => row.day ?? memberDateOf(row.completedAt, zone)));
+  const activeDates = new Set(completions.map((row) => completionDateOf(row, zone)));
   return studyDayGrid({
     activeDates,
     // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.

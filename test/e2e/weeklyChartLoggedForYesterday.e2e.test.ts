@@ -50,3 +50,41 @@ describe("the weekly chart and /done when:yesterday", () => {
     expect(alt).toMatch(/Fri [1-9]\d* min\)/);
   });
 });
+
+/**
+ * On Monday, `/done when:yesterday` logs for Friday (the previous study day). Reading logged that way on
+ * Monday morning, before the week's post, is in the post's chart on Friday, as the reply said it counts.
+ */
+describe("the weekly chart and Friday's reading logged on Monday morning for yesterday", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const bo = bot.member("bo");
+    await bot.reply(bo.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Monday 08:00, an hour before the week's post: Bo logs Friday's reading.
+    bot.clock.set(new Date("2027-01-11T08:00:00Z"));
+    const choices = await bot.autocomplete(bo.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(bo.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged it for Friday", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("charts it on Friday", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});
