@@ -4,6 +4,8 @@ import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { progressCardView } from "../../src/discord/render/progressCard.js";
+import { maxSectionRows as cardSectionRows } from "../../src/discord/pictures/drawProgressCard.js";
+import { maxSectionRows as chartSectionRows } from "../../src/discord/pictures/drawWeeklyChart.js";
 import { rowsThatFit } from "../../src/discord/pictures/rowsThatFit.js";
 import { weeklyChartView } from "../../src/discord/render/postPictures.js";
 import type { ProgressView } from "../../src/services/StudyService.js";
@@ -111,13 +113,13 @@ describe("numbers on the pictures", () => {
       total: 2,
     }));
     const card = progressCardView(translatorFor("en"), { ...view, sections, currentWeek: 10 });
-    const { shown, hidden } = rowsThatFit(card.sections, 5);
+    const { shown, hidden } = rowsThatFit(card.sections, cardSectionRows);
     // Week 10's own, the unfinished 8 before it, then the next ones.
     expect(shown.map((row) => row.title)).toEqual(["S8", "S10", "S11", "S12"]);
     expect(hidden).toBe(8);
     // Before the course: the first sections, as they come.
     const before = progressCardView(translatorFor("en"), { ...view, sections, currentWeek: 0 });
-    expect(rowsThatFit(before.sections, 5).shown.map((row) => row.title)).toEqual(["S1", "S2", "S3", "S4"]);
+    expect(rowsThatFit(before.sections, cardSectionRows).shown.map((row) => row.title)).toEqual(["S1", "S2", "S3", "S4"]);
   });
 
   it("keeps the charted week's sections on the weekly chart when not all fit, then the most recent", () => {
@@ -128,7 +130,7 @@ describe("numbers on the pictures", () => {
       weekEnd: index + 2,
     }));
     const chart = { weekNumber: 9, startDate: "2027-03-01", endDate: "2027-03-08", timed: true, days: [], sections };
-    const { shown, hidden } = rowsThatFit(weeklyChartView(translatorFor("en"), chart).sections, 6);
+    const { shown, hidden } = rowsThatFit(weeklyChartView(translatorFor("en"), chart).sections, chartSectionRows);
     expect(shown.map((row) => row.title)).toEqual(["S5", "S6", "S7", "S8", "S9"]);
     expect(hidden).toBe(4);
   });

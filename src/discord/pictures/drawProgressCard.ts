@@ -13,7 +13,8 @@ const padding = 32;
 const sectionColumn = { x: padding, width: 380 } as const;
 const streakColumn = { x: 448, width: 320 } as const;
 const bodyTop = 196;
-const maxSectionRows = 5;
+/** The most section rows the card draws (the last one may be "+n more"). */
+export const maxSectionRows = 5;
 const cell = { size: 30, gap: 6 } as const;
 
 export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {

@@ -12,7 +12,8 @@ export const weeklyChartSize = { width: 800, height: 420 } as const;
 const padding = 32;
 const minutesPanel = { x: padding, y: 120, width: 400, height: 260 } as const;
 const sectionsPanel = { x: 472, width: 296 } as const;
-const maxSectionRows = 6;
+/** The most section rows the chart draws (the last one may be "+n more"). */
+export const maxSectionRows = 6;
 
 export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, view: WeeklyChartView): void {
   context.fillStyle = pictureTheme.background;
