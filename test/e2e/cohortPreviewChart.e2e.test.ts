@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * README: `/cohort preview` shows "exactly what the bot will post for that week". From week 2 the weekly
@@ -11,6 +11,8 @@ describe("/cohort preview of a weekly post with a chart", () => {
   let posted: Attachment[] = [];
   let previewed: Attachment[] = [];
   let firstWeekPreviewed: Attachment[] = [];
+  let lastWeekPreviewed: Attachment[] = [];
+  let lastWeek = 0;
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
@@ -25,6 +27,10 @@ describe("/cohort preview of a weekly post with a chart", () => {
     bot.clock.set(new Date("2027-01-08T12:00:00Z"));
     previewed = (await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: 2 })).attachments;
     firstWeekPreviewed = (await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: 1 })).attachments;
+    // The last week: its weekly post and the closing post, each with its chart.
+    const refused = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: 520 }));
+    lastWeek = Number(/between 1 and (\d+)/.exec(refused)?.[1]);
+    lastWeekPreviewed = (await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: lastWeek })).attachments;
     bot.clock.set(new Date("2027-01-11T09:00:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
     posted = bot.emulator.channelMessages(bot.channel.id).flatMap((message) => message.attachments);
@@ -44,5 +50,11 @@ describe("/cohort preview of a weekly post with a chart", () => {
 
   it("the preview of week 1, whose post has no chart, shows none", () => {
     expect(firstWeekPreviewed).toEqual([]);
+  });
+
+  it("the preview of the last week shows its weekly post's chart and the closing post's course chart", () => {
+    expect(lastWeek).toBeGreaterThan(2);
+    expect(lastWeekPreviewed.map((file) => file.filename)).toEqual([`week-${lastWeek - 1}.png`, "course.png"]);
+    expect(lastWeekPreviewed[1]?.description).toMatch(/^Chart of the course: .*week 1: [1-9]\d*%/);
   });
 });

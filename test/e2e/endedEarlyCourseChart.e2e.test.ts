@@ -43,3 +43,33 @@ describe("the course chart of a cohort ended early", () => {
     expect(chart).not.toMatch(/week (7|8|9|10|11|12):/);
   });
 });
+
+/** A cohort ended before its first week ran has no week to chart: its closing post attaches no course chart. */
+describe("the closing post of a cohort ended before its first week", () => {
+  let bot: BotHarness;
+  let closing = "";
+  let files: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-11" });
+    await bot.reply(bot.member("ada").id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    await bot.run(bot.admin.id, "cohort end", { cohort: "Winter" }).final();
+    const before = bot.emulator.channelMessages(bot.channel.id).length;
+    bot.clock.set(new Date("2027-01-05T10:01:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const messages = bot.emulator.channelMessages(bot.channel.id).slice(before);
+    closing = messages.map((message) => visibleText(message)).join("\n");
+    files = messages.flatMap((message) => message.attachments).map((file) => file.filename);
+  });
+  afterAll(async () => bot.close());
+
+  it("posts the closing post", () => {
+    expect(closing).toContain("ended before its first week");
+  });
+
+  it("attaches no course chart", () => {
+    expect(files).toEqual([]);
+  });
+});
