@@ -88,3 +88,43 @@ describe("the weekly chart and Friday's reading logged on Monday morning for yes
     expect(alt).toMatch(/Fri [1-9]\d* min\)/);
   });
 });
+
+/**
+ * A member far behind the cohort's zone: her Sunday morning comes after the cohort's Sunday has ended, yet
+ * before the cohort's Monday post. Friday's reading she logs then for yesterday is in that post's chart.
+ */
+describe("the weekly chart and a member in a zone far behind the cohort's", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    // The cohort lives at UTC+14; its Monday 09:00 post is Sunday 19:00 UTC.
+    bot = await startBotHarness({ now: new Date("2027-01-03T10:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04", timeZone: "Pacific/Kiritimati" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await bot.reply(ada.id, "remind", { time: "18:00", timezone: "Pacific/Pago_Pago" });
+    bot.clock.set(new Date("2027-01-03T19:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Sunday 05:00 at UTC-11 (the cohort's Monday 06:00): Ada logs Friday's reading.
+    bot.clock.set(new Date("2027-01-10T16:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-10T19:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged it for Friday", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("charts it on Friday", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});
