@@ -131,7 +131,11 @@ export class Announcer {
         kind: post.kind,
         sectionTitle,
         dueAt: post.dueAt,
-        rendered: this.renderer.post(view, cohort.language, { inertButtons: true }),
+        // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
+        rendered: withPictures(
+          this.renderer.post(view, cohort.language, { inertButtons: true }),
+          await this.renderer.pictures(view, cohort.language),
+        ),
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
@@ -63,6 +64,16 @@ export function paceClosedError(cohort: Cohort, context: CohortContext): UserErr
   return new UserError(wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)) ? "pace.cohortEnded" : "pace.cohortFinished", {
     name: cohort.name,
   });
+}
+
+/**
+ * The week `/cohort end` came in (the calendar's, breaks included; 0 before week 1), when that was before
+ * the course's planned last day: the closing post then speaks of the weeks that ran, not of a course
+ * completed. An end on the last day itself is the course finishing, as the member's summary says.
+ */
+export function endedAfterWeekOf(cohort: Cohort, context: CohortContext): number | null {
+  if (cohort.endedAt === null || !wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context))) return null;
+  return currentWeekNumber(context.plan, cohort.endedAt);
 }
 
 /** Whether the cohort's course is over at `now`: its last week (breaks included) has passed, or it finished. */

@@ -1,7 +1,7 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { typedTimeZone } from "./typedTimeZone.js";
@@ -16,8 +16,8 @@ import { sectionWeekRange } from "../domain/schedule/sectionWeekRange.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
-import { breakCalendarOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
-import { calendarSectionOf, type CohortContext, type PlanService } from "./PlanService.js";
+import { endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import {
   LeaderboardPeriod,
   type CourseChartData,
@@ -427,14 +427,4 @@ export class PostService {
     for (const post of posts) simulated.push({ post, view: await this.viewOf(cohort, post, post.dueAt) });
     return { cohort, fromDatabase, curriculumTitle: context.curriculum.title, totalWeeks: context.plan.totalWeeks, posts: simulated };
   }
-}
-
-/**
- * The week `/cohort end` came in (the calendar's, breaks included; 0 before week 1), when that was before
- * the course's planned last day: the closing post then speaks of the weeks that ran, not of a course
- * completed. An end on the last day itself is the course finishing, as the member's summary says.
- */
-function endedAfterWeekOf(cohort: Cohort, context: CohortContext): number | null {
-  if (cohort.endedAt === null || !wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context))) return null;
-  return currentWeekNumber(context.plan, cohort.endedAt);
 }

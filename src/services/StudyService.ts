@@ -26,8 +26,8 @@ import type { StoredMemberPlanState } from "../db/repositories/MemberPlanReposit
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
-import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf, memberOptionalFrom } from "../domain/schedule/memberDay.js";
+import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { completionDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -43,7 +43,14 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { breakCalendarOf, completionsClosedError, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import {
+  breakCalendarOf,
+  completionsClosedError,
+  courseIsOver,
+  endedAfterWeekOf,
+  type CourseEndService,
+  type FinalBoard,
+} from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 
 export interface MemberRequest {
@@ -165,6 +172,11 @@ export interface ProgressView {
   readonly rankedMembers: number;
   /** The last four cohort weeks, day by day (the progress card's grid). */
   readonly studyWeeks: readonly StudyGridWeek[];
+  /**
+   * The calendar week of the member's day (as the sections' weeks count, break weeks included): 0 before
+   * the first, one past the last after it; at the end for a member whose days are over (cohort ended).
+   */
+  readonly currentWeek: number;
 }
 
 /** The weekly post's chart: one finished week of the cohort. */
@@ -180,8 +192,11 @@ export interface WeeklyChartData {
   readonly timed: boolean;
   /** Minutes the cohort read, and how many completions it logged, on each study day of the week. */
   readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number; readonly completions: number }[];
-  /** Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100. */
-  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+  /**
+   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
+   * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
+   */
+  readonly sections: readonly { readonly title: string; readonly percent: number; readonly weekStart: number; readonly weekEnd: number }[];
 }
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
@@ -479,6 +494,7 @@ export class StudyService {
       points,
       ...standing,
       studyWeeks: studyGridOf(cohort, target, all, planning),
+      currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }
 
@@ -489,14 +505,28 @@ export class StudyService {
     if (week === undefined) return null;
     const zone = cohort.settings.timeZone;
     const minutesOf = (itemId: number) => context.itemsById.get(itemId)?.minutes ?? null;
-    const days = [];
-    for (const day of week.days) {
-      const counts = await this.completions.countsByItem(cohort.id, {
-        from: startOfLocalDay(day.date, zone),
-        before: endOfLocalDay(day.date, zone),
-      });
-      days.push({ date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) });
+    // Each completion on the member day it counts for (`completionDateOf`: its stored day, `/done when:yesterday`,
+    // the 04:00 rollover, the member's zone), as the streak and the progress card's grid count it.
+    const dates = week.days.map((day) => day.date);
+    const first = dates[0] ?? week.startDate;
+    const last = dates.at(-1) ?? week.startDate;
+    // No member day of the week starts before this (the member zone furthest ahead of the cohort's is a day
+    // and a few hours ahead), nor ends after `undatedBefore` (a day and a few hours behind). A stored day is
+    // the day itself, however late it was logged (`when:yesterday` on Monday morning logs for Friday).
+    const loggedFrom = startOfLocalDay(addDays(first, -2), zone);
+    const undatedBefore = startOfLocalDay(addDays(last, 3), zone);
+    const [byDay, undated] = await Promise.all([
+      this.completions.countsByDayAndItem(cohort.id, dates, loggedFrom),
+      this.completions.undatedLogged(cohort.id, { from: loggedFrom, before: undatedBefore }),
+    ]);
+    for (const row of undated) {
+      const counts = byDay.get(completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)));
+      counts?.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
     }
+    const days = week.days.map((day) => {
+      const counts = byDay.get(day.date) ?? new Map<number, number>();
+      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) };
+    });
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
     const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
@@ -506,12 +536,17 @@ export class StudyService {
     );
     const doneBySlot = await this.withSlotCounts(cohort, planItems, byEnd, startOfLocalDay(week.endDate, zone));
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
-    const calendarStart = new Map(context.planCurriculum.sections.map((section) => [section.key, section.weekStart]));
     const sections = context.curriculum.sections
-      .filter((section) => (calendarStart.get(section.key) ?? section.weekStart) <= weekNumber)
+      .map((stored) => calendarSectionOf(context, stored))
+      .filter((section) => section.weekStart <= weekNumber)
       .map((section) => ({ section, itemIds: planItems.filter((item) => item.sectionId === section.id).map((item) => item.id) }))
       .filter(({ itemIds }) => itemIds.length > 0)
-      .map(({ section, itemIds }) => ({ title: section.title, percent: completionShare(doneBySlot, itemIds, members) }));
+      .map(({ section, itemIds }) => ({
+        title: section.title,
+        percent: completionShare(doneBySlot, itemIds, members),
+        weekStart: section.weekStart,
+        weekEnd: section.weekEnd,
+      }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
     const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
@@ -528,7 +563,7 @@ export class StudyService {
     // A "choose one" slot (keyed by its id) counts once, done by any track, like the weekly chart and /progress.
     const counts = await this.withSlotCounts(cohort, planItems, await this.completions.countsByItem(cohort.id));
     return {
-      weeks: context.plan.weeks.map((week) => ({
+      weeks: weeksRun(cohort, context).map((week) => ({
         weekNumber: week.number,
         breakWeek: context.breakWeeks.includes(week.number),
         percent: completionShare(
@@ -980,6 +1015,12 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
   };
 }
 
+/** The cohort's weeks, in order; for a cohort ended early (`/cohort end`), those up to the week it ended in, not the ones that never came. */
+function weeksRun(cohort: Cohort, context: CohortContext): readonly PlanWeek[] {
+  const endedAfterWeek = endedAfterWeekOf(cohort, context);
+  return endedAfterWeek === null ? context.plan.weeks : context.plan.weeks.filter((week) => week.number <= endedAfterWeek);
+}
+
 /** The sections of the cohort's weeks by key. */
 function sectionsByKeyOf(weeks: readonly PlanWeek[]): Map<string, PlanSection> {
   return new Map(weeks.flatMap((week) => week.sections.map((section) => [section.key, section] as const)));
@@ -1001,7 +1042,7 @@ function studyGridOf(
 ): StudyGridWeek[] {
   const zone = planning.zone;
   // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
-  const activeDates = new Set(completions.map((row) => row.day ?? memberDateOf(row.completedAt, zone)));
+  const activeDates = new Set(completions.map((row) => completionDateOf(row, zone)));
   return studyDayGrid({
     activeDates,
     // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.

@@ -4,6 +4,9 @@ import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { progressCardView } from "../../src/discord/render/progressCard.js";
+import { maxSectionRows as cardSectionRows } from "../../src/discord/pictures/drawProgressCard.js";
+import { maxSectionRows as chartSectionRows } from "../../src/discord/pictures/drawWeeklyChart.js";
+import { rowsThatFit } from "../../src/discord/pictures/rowsThatFit.js";
 import { weeklyChartView } from "../../src/discord/render/postPictures.js";
 import type { ProgressView } from "../../src/services/StudyService.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
@@ -57,6 +60,7 @@ const view: ProgressView = {
   rank: 2,
   rankedMembers: 5,
   studyWeeks: [{ weekNumber: 1, days: ["done", "done", "missed", "notStudyDay", "notStudyDay", "future", "future"] }],
+  currentWeek: 1,
 };
 
 describe("progressCardView", () => {
@@ -69,7 +73,7 @@ describe("progressCardView", () => {
     expect(card.labels.streakValue).toBe("🔥 2 días");
     expect(card.labels.weekdays).toEqual(["mi", "ju", "vi", "sá", "do", "lu", "ma"]);
     expect(card.weeks).toEqual([{ label: "S1", days: view.studyWeeks[0]?.days }]);
-    expect(card.sections).toEqual([{ title: "Fundamentos", done: 3, total: 6 }]);
+    expect(card.sections).toEqual([{ title: "Fundamentos", done: 3, total: 6, priority: 0 }]);
     expect(card.labels.moreSections(4)).toBe("+4 más");
   });
 
@@ -99,5 +103,35 @@ describe("numbers on the pictures", () => {
     expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["61,725"]);
     expect(weeklyChartView(translatorFor("es"), chart).days.map((day) => day.text)).toEqual(["61.725"]);
     expect(weeklyChartView(translatorFor("en"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["2,000"]);
+  });
+
+  it("keeps the card's sections around the member's current week when not all fit, in course order", () => {
+    // Twelve one-week sections; in week 10, sections 1-7 and 9 are read, 8 is not.
+    const sections = Array.from({ length: 12 }, (_, index) => ({
+      section: { id: index + 1, title: `S${index + 1}`, weekStart: index + 1, weekEnd: index + 1 } as StoredSection,
+      done: index + 1 === 8 || index + 1 > 9 ? 0 : 2,
+      total: 2,
+    }));
+    const card = progressCardView(translatorFor("en"), { ...view, sections, currentWeek: 10 });
+    const { shown, hidden } = rowsThatFit(card.sections, cardSectionRows);
+    // Week 10's own, the unfinished 8 before it, then the next ones.
+    expect(shown.map((row) => row.title)).toEqual(["S8", "S10", "S11", "S12"]);
+    expect(hidden).toBe(8);
+    // Before the course: the first sections, as they come.
+    const before = progressCardView(translatorFor("en"), { ...view, sections, currentWeek: 0 });
+    expect(rowsThatFit(before.sections, cardSectionRows).shown.map((row) => row.title)).toEqual(["S1", "S2", "S3", "S4"]);
+  });
+
+  it("keeps the charted week's sections on the weekly chart when not all fit, then the most recent", () => {
+    const sections = Array.from({ length: 9 }, (_, index) => ({
+      title: `S${index + 1}`,
+      percent: 50,
+      weekStart: index + 1,
+      weekEnd: index + 2,
+    }));
+    const chart = { weekNumber: 9, startDate: "2027-03-01", endDate: "2027-03-08", timed: true, days: [], sections };
+    const { shown, hidden } = rowsThatFit(weeklyChartView(translatorFor("en"), chart).sections, chartSectionRows);
+    expect(shown.map((row) => row.title)).toEqual(["S5", "S6", "S7", "S8", "S9"]);
+    expect(hidden).toBe(4);
   });
 });

@@ -265,6 +265,41 @@ export class CompletionRepository {
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
   }
 
+  /**
+   * How many of the cohort's current members completed each item for each of `days` (the member day
+   * stored with the completion: `/done when:yesterday`, the 04:00 rollover): one grouped query by day and
+   * item, never one row per completion. `loggedFrom`: no completion for the first of `days` was logged
+   * earlier (it bounds the index range; the days themselves select the rows, however late they were logged).
+   * Completions without a stored day are left out (`undatedLogged` finds them).
+   */
+  async countsByDayAndItem(cohortId: number, days: readonly string[], loggedFrom: Date): Promise<Map<string, Map<number, number>>> {
+    const byDay = new Map<string, Map<number, number>>(days.map((day) => [day, new Map()]));
+    if (days.length === 0) return byDay;
+    const rows = await this.prisma.completion.groupBy({
+      by: ["day", "itemId"],
+      where: { cohortId, member: { leftAt: null }, day: { in: [...days] }, completedAt: { gte: loggedFrom } },
+      _count: { _all: true },
+    });
+    for (const row of rows) if (row.day !== null) byDay.get(row.day)?.set(row.itemId, row._count._all);
+    return byDay;
+  }
+
+  /**
+   * The cohort's current members' completions logged in [from, before) that have no stored member day (logged
+   * before completions kept it), with the member's `/remind` zone to place them by: one query. Only rows from
+   * before that migration, so few, and none in a cohort that started after it.
+   */
+  async undatedLogged(
+    cohortId: number,
+    logged: { readonly from: Date; readonly before: Date },
+  ): Promise<{ readonly itemId: number; readonly completedAt: Date; readonly remindTimeZone: string | null }[]> {
+    const rows = await this.prisma.completion.findMany({
+      where: { cohortId, member: { leftAt: null }, day: null, completedAt: { gte: logged.from, lt: logged.before } },
+      select: { itemId: true, completedAt: true, member: { select: { remindTimeZone: true } } },
+    });
+    return rows.map((row) => ({ itemId: row.itemId, completedAt: row.completedAt, remindTimeZone: row.member.remindTimeZone }));
+  }
+
   /** How many active members completed any of `itemIds` (before `before`, if given): a "choose one" choice, done once by any track. */
   async membersCompletingAny(cohortId: number, itemIds: readonly number[], before?: Date): Promise<number> {
     const rows = await this.prisma.completion.groupBy({

@@ -5,6 +5,7 @@ import { StudyDayState } from "./pictureViews.js";
 import { pictureTheme, studyDayColour } from "./pictureTheme.js";
 import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { rowsThatFit } from "./rowsThatFit.js";
 
 export const progressCardSize = { width: 800, height: 470 } as const;
 
@@ -12,7 +13,8 @@ const padding = 32;
 const sectionColumn = { x: padding, width: 380 } as const;
 const streakColumn = { x: 448, width: 320 } as const;
 const bodyTop = 196;
-const maxSectionRows = 5;
+/** The most section rows the card draws (the last one may be "+n more"). */
+export const maxSectionRows = 5;
 const cell = { size: 30, gap: 6 } as const;
 
 export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
@@ -77,8 +79,7 @@ function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: Progres
 function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const { x, width } = sectionColumn;
   drawColumnTitle(context, fonts, view.labels.sections, x, width);
-  const overflow = view.sections.length > maxSectionRows;
-  const shown = view.sections.slice(0, overflow ? maxSectionRows - 1 : maxSectionRows);
+  const { shown, hidden } = rowsThatFit(view.sections, maxSectionRows);
   shown.forEach((section, index) => {
     const top = bodyTop + 24 + index * 46;
     context.font = fonts.font(18, "bold");
@@ -99,10 +100,9 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
       complete ? pictureTheme.success : pictureTheme.accent,
     );
   });
-  if (overflow) {
+  if (hidden > 0) {
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.faintText;
-    const hidden = view.sections.length - shown.length;
     context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
   }
 }

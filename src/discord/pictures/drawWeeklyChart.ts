@@ -4,6 +4,7 @@ import type { WeeklyChartView } from "./pictureViews.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { clampPercent, drawBar, fillRoundedRect } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { rowsThatFit } from "./rowsThatFit.js";
 import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
 export const weeklyChartSize = { width: 800, height: 420 } as const;
@@ -11,7 +12,8 @@ export const weeklyChartSize = { width: 800, height: 420 } as const;
 const padding = 32;
 const minutesPanel = { x: padding, y: 120, width: 400, height: 260 } as const;
 const sectionsPanel = { x: 472, width: 296 } as const;
-const maxSectionRows = 6;
+/** The most section rows the chart draws (the last one may be "+n more"). */
+export const maxSectionRows = 6;
 
 export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, view: WeeklyChartView): void {
   context.fillStyle = pictureTheme.background;
@@ -31,8 +33,7 @@ export function drawWeeklyChart(context: SKRSContext2D, fonts: PictureFonts, vie
 
 function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: WeeklyChartView): void {
   const { x, width } = sectionsPanel;
-  const overflow = view.sections.length > maxSectionRows;
-  const shown = view.sections.slice(0, overflow ? maxSectionRows - 1 : maxSectionRows);
+  const { shown, hidden } = rowsThatFit(view.sections, maxSectionRows);
   shown.forEach((section, index) => {
     const top = minutesPanel.y + 12 + index * 44;
     const percent = clampPercent(section.percent);
@@ -49,10 +50,9 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
     const colour = percent >= 100 ? pictureTheme.success : pictureTheme.accent;
     drawBar(context, { x, y: top + 22, width, height: 10 }, percent / 100, colour);
   });
-  if (overflow) {
+  if (hidden > 0) {
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.faintText;
-    const hidden = view.sections.length - shown.length;
     context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
   }
 }

@@ -1,5 +1,6 @@
 /** Plain data the pictures are drawn from; the caller has already applied the privacy rule and chosen the words. */
 import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
+import type { PrioritizedRow } from "./rowsThatFit.js";
 
 /** How one day of the card's grid looks: the domain's marks themselves (one colour each, pictureTheme). */
 export const StudyDayState = StudyDayMark;
@@ -36,7 +37,8 @@ export interface ProgressCardView {
   readonly memberName: string;
   readonly cohortName: string;
   readonly required: Progress;
-  readonly sections: readonly ({ readonly title: string } & Progress)[];
+  /** In course order; when not all fit, the card keeps those of the lowest `priority` (the member's current ones). */
+  readonly sections: readonly ({ readonly title: string } & Progress & PrioritizedRow)[];
   readonly points: number;
   readonly streakDays: number;
   readonly freezesLeft: number;
@@ -50,8 +52,8 @@ export interface WeeklyChartView {
   readonly title: string;
   /** What the cohort read on each study day of last week: minutes, or topics on a path without estimates (labels.perDay says which). */
   readonly days: readonly { readonly label: string; readonly value: number; readonly text: string }[];
-  /** Completion of each section by the cohort, 0–100. */
-  readonly sections: readonly { readonly title: string; readonly percent: number }[];
+  /** Completion of each section by the cohort, 0–100, in course order; when not all fit, the chart keeps those of the lowest `priority` (the week's own). */
+  readonly sections: readonly ({ readonly title: string; readonly percent: number } & PrioritizedRow)[];
   readonly labels: {
     /** "Minutes read" or "Topics read". */
     readonly perDay: string;

@@ -22,13 +22,25 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       const value = chart.timed ? day.minutes : day.completions;
       return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
     }),
-    sections: chart.sections.map((section) => ({ title: t.plainUser(section.title), percent: section.percent })),
+    sections: chart.sections.map((section) => ({
+      title: t.plainUser(section.title),
+      percent: section.percent,
+      priority: weeklySectionPriority(section, chart.weekNumber),
+    })),
     labels: {
       perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),
       sectionCompletion: t.plain("weeklyChart.sectionCompletion"),
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
   };
+}
+
+/**
+ * Which sections the weekly chart draws when not all fit: the charted week's own (the most recently
+ * begun first), then the others, the most recently read first.
+ */
+function weeklySectionPriority(section: { readonly weekStart: number; readonly weekEnd: number }, weekNumber: number): number {
+  return section.weekEnd >= weekNumber ? weekNumber - section.weekStart : 2 * weekNumber - section.weekEnd;
 }
 
 export function courseChartView(t: Translator, cohortName: string, chart: CourseChartData): CourseChartView {
@@ -92,9 +104,11 @@ async function courseChartFile(t: Translator, pictures: Pictures, cohortName: st
   };
 }
 
-/** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post. */
+/** The pictures of a post: last week's chart on the weekly post (from week 2), the course's on the closing post (of the weeks that ran). */
 export async function postPictures(t: Translator, pictures: Pictures, post: PostView): Promise<PostFile[]> {
   if (post.kind === "week" && post.view.chart !== null) return [await weeklyChartFile(t, pictures, post.view.chart)];
-  if (post.kind === "closing") return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
+  // A cohort ended before its first week has no week to chart.
+  if (post.kind === "closing" && post.view.course.weeks.length > 0)
+    return [await courseChartFile(t, pictures, post.view.cohort.name, post.view.course)];
   return [];
 }

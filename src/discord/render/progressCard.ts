@@ -27,13 +27,38 @@ function weekdayLabels(t: Translator, startDate: string): string[] {
   return Array.from({ length: 7 }, (_, index) => shortWeekdayName(t, ((first - 1 + index) % 7) + 1).slice(0, 2));
 }
 
+/**
+ * Which sections the card draws when not all fit, around the member's current week: the week's own, then
+ * the earlier ones still unfinished (the most recent first), then the next ones (the nearest first), then
+ * the earlier ones finished (the most recent first). The sections' places in that order, by index.
+ */
+function cardSectionPriorities(view: ProgressView): number[] {
+  const week = view.currentWeek;
+  const keys = view.sections.map(({ section, done, total }, index) => {
+    if (section.weekStart <= week && week <= section.weekEnd) return { index, group: 0, distance: week - section.weekStart };
+    if (section.weekStart > week) return { index, group: 2, distance: section.weekStart - week };
+    return { index, group: done < total ? 1 : 3, distance: week - section.weekEnd };
+  });
+  const priorities: number[] = [];
+  keys
+    .sort((a, b) => a.group - b.group || a.distance - b.distance || a.index - b.index)
+    .forEach((key, place) => (priorities[key.index] = place));
+  return priorities;
+}
+
 /** The words and numbers of `/progress`'s card, in the reader's language. */
 export function progressCardView(t: Translator, view: ProgressView): ProgressCardView {
+  const priorities = cardSectionPriorities(view);
   return {
     memberName: cardMemberName(t, view.member),
     cohortName: t.plainUser(view.cohort.name),
     required: view.required,
-    sections: view.sections.map(({ section, done, total }) => ({ title: t.plainUser(section.title), done, total })),
+    sections: view.sections.map(({ section, done, total }, index) => ({
+      title: t.plainUser(section.title),
+      done,
+      total,
+      priority: priorities[index] ?? index,
+    })),
     points: view.points,
     streakDays: view.streak.current,
     freezesLeft: view.streak.freezesHeld,

@@ -61,7 +61,9 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
     }
   }
   if (hidden > 0) header.push(t.t("posts.previewHidden", { hidden, maxEmbeds, maxCharacters: limits.embedTotal }));
-  return { content: truncate(header.join("\n"), maxContent), embeds, components, ephemeral: true };
+  // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments).
+  const files = view.posts.flatMap((post) => post.rendered.messages.flatMap((message) => message.files ?? []));
+  return { content: truncate(header.join("\n"), maxContent), embeds, components, ...(files.length > 0 ? { files } : {}), ephemeral: true };
 }
 
 /** The confirmation of `/cohort announce`. */

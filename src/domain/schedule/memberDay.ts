@@ -62,6 +62,14 @@ export function memberDateOf(instant: InstantInput, zone: string): string {
   return localDateOfEpochDay(memberEpochDayOf(instant, zone));
 }
 
+/**
+ * The member day a completion counts for: the day stored with it (`/done when:yesterday`, the 04:00 rollover),
+ * or for one stored before completions kept their day, the member day it was logged on in the member's zone.
+ */
+export function completionDateOf(completion: { readonly day: string | null; readonly completedAt: InstantInput }, zone: string): string {
+  return completion.day ?? memberDateOf(completion.completedAt, zone);
+}
+
 /** `memberDateOf` as a day counted from 1970-01-01: streaks loop over these without building text. */
 export function memberEpochDayOf(instant: InstantInput, zone: string): number {
   const wall = wallEpochMillis(instant, zone);

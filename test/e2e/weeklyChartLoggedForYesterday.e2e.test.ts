@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The weekly chart shows "minutes read per study day". Reading logged the next day with
+ * `/done when:yesterday` counts for the day it was read (as the streak counts it): the chart's bar
+ * for that day shows it, not the day it was logged, even when that is not a study day.
+ */
+describe("the weekly chart and /done when:yesterday", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    const bo = bot.member("bo");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await bot.reply(bo.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Ada reads Monday's first item on Monday evening and logs it on Tuesday morning, for yesterday.
+    bot.clock.set(new Date("2027-01-05T07:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    const first = choices[0];
+    if (first === undefined) throw new Error("no item offered");
+    await bot.reply(ada.id, "done", { item: String(first.value), when: "yesterday" });
+    // Bo reads the same item on Friday and logs it on Saturday (not a study day), for yesterday.
+    bot.clock.set(new Date("2027-01-09T10:00:00Z"));
+    logged = visibleText(await bot.reply(bo.id, "done", { item: String(first.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("puts the minutes on Monday, the day they were read for, not on Tuesday", () => {
+    expect(alt).toMatch(/\(Mon [1-9]\d* min, Tue 0 min, /);
+  });
+
+  it("logged Bo's Friday reading", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("counts Friday's reading logged on Saturday for yesterday in the week's minutes (Fri bar)", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});
+
+/**
+ * On Monday, `/done when:yesterday` logs for Friday (the previous study day). Reading logged that way on
+ * Monday morning, before the week's post, is in the post's chart on Friday, as the reply said it counts.
+ */
+describe("the weekly chart and Friday's reading logged on Monday morning for yesterday", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const bo = bot.member("bo");
+    await bot.reply(bo.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Monday 08:00, an hour before the week's post: Bo logs Friday's reading.
+    bot.clock.set(new Date("2027-01-11T08:00:00Z"));
+    const choices = await bot.autocomplete(bo.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(bo.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged it for Friday", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("charts it on Friday", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});
+
+/**
+ * A member far behind the cohort's zone: her Sunday morning comes after the cohort's Sunday has ended, yet
+ * before the cohort's Monday post. Friday's reading she logs then for yesterday is in that post's chart.
+ */
+describe("the weekly chart and a member in a zone far behind the cohort's", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    // The cohort lives at UTC+14; its Monday 09:00 post is Sunday 19:00 UTC.
+    bot = await startBotHarness({ now: new Date("2027-01-03T10:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04", timeZone: "Pacific/Kiritimati" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await bot.reply(ada.id, "remind", { time: "18:00", timezone: "Pacific/Pago_Pago" });
+    bot.clock.set(new Date("2027-01-03T19:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Sunday 05:00 at UTC-11 (the cohort's Monday 06:00): Ada logs Friday's reading.
+    bot.clock.set(new Date("2027-01-10T16:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    bot.clock.set(new Date("2027-01-10T19:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged it for Friday", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("charts it on Friday", () => {
+    expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+});

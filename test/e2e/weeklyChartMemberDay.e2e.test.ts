@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * A member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday counts
+ * for Thursday in the streak and the progress card's grid. The weekly chart's "minutes read per study
+ * day" puts it on Thursday too, not on Friday.
+ */
+describe("the weekly chart and the member day's 04:00 rollover", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Thursday night, after midnight: still Thursday for Ada's streak.
+    bot.clock.set(new Date("2027-01-08T01:30:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value) }));
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("logged the reading", () => {
+    expect(logged).not.toBe("");
+    expect(alt).toMatch(/read [1-9]\d* minutes/);
+  });
+
+  it("charts it on Thursday, the member's day it counts for, not on Friday", () => {
+    expect(alt).toMatch(/Thu [1-9]\d* min, Fri 0 min\)/);
+  });
+});
+
+/**
+ * Completions stored before a completion kept its member day (day null in the database) count on the member
+ * day of when they were logged, in the member's own zone with the 04:00 rollover, as the progress card's grid
+ * and the streak place them.
+ */
+describe("the weekly chart and a completion stored without its day", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+  let updated = 0;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await bot.reply(ada.id, "remind", { time: "18:00", timezone: "America/New_York" });
+    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Tuesday 06:00 UTC is still Monday night (01:00) in New York: Monday for Ada.
+    bot.clock.set(new Date("2027-01-05T06:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
+    // As a completion logged before the day was stored.
+    updated = await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
+    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((file) => file.filename === "week-1.png")?.description;
+  });
+  afterAll(async () => bot.close());
+
+  it("charts it on Monday, Ada's day in her zone, not on Tuesday (the cohort's UTC day)", () => {
+    expect(updated).toBe(1);
+    expect(alt).toMatch(/\(Mon [1-9]\d* min, Tue 0 min, /);
+  });
+});
