@@ -7,7 +7,7 @@ import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCo
  * `/leaderboard` tells them "hidden from the board · you would be #3". `/progress` (its text, its card's
  * alt text) shows "Rank: #3 of 2": a rank past the number of ranked members, counted without them.
  */
-describe("QA: /progress of a hidden member", () => {
+describe("QA: /progress rank of a member who takes no place on the boards (hidden or excluded)", () => {
   let bot: BotHarness;
   let people: RankedCohort["people"];
   beforeAll(async () => {
@@ -34,5 +34,16 @@ describe("QA: /progress of a hidden member", () => {
     expect(rank).toBeLessThanOrEqual(of);
     const alt = progress.attachments[0]?.description ?? "";
     expect(alt).not.toContain("rank #3 of 2");
+  });
+
+  it("gives no rank to a member the exclude_role keeps off every board, as /leaderboard says", async () => {
+    const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: "Hidden Ranks", exclude_role: roleId });
+    bot.emulator.setMemberRoles(bot.guild.id, people.ada.id, [roleId]);
+    const board = visibleText(await runCommand(bot, people.ada.id, "leaderboard", { period: "all" }));
+    expect(board).toContain("not ranked in this cohort");
+
+    const progress = visibleText(await runCommand(bot, people.ada.id, "progress"));
+    expect(progress).not.toMatch(/Rank: \*\*#\d+/);
   });
 });
