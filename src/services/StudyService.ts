@@ -24,7 +24,15 @@ import type {
 import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
 import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
-import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
+import {
+  BoardVisibility,
+  boardPresentation,
+  CohortBoard,
+  isBoardVisibility,
+  isRanked,
+  OwnRanking,
+  ownRanking,
+} from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
@@ -161,6 +169,9 @@ export interface ProgressView {
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
+  /** Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no rank). */
+  readonly ranking: OwnRanking;
+  /** Null without points, after leaving, or when excluded; never counted in `rankedMembers` unless ranked. */
   readonly rank: number | null;
   readonly rankedMembers: number;
   /** The last four cohort weeks, day by day (the progress card's grid). */
@@ -466,6 +477,8 @@ export class StudyService {
     const standing = cohort.finalBoardKept
       ? await this.courseEnd.finalRank(cohort, target, points).then(({ rank, ranked: rankedMembers }) => ({ rank, rankedMembers }))
       : { rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null, rankedMembers: ranked };
+    // As /leaderboard tells it: a hidden member only the place they would take, an excluded one no rank.
+    const ranking = ownRanking({ visibility: target.boardVisibility, excluded: target.excluded });
     return {
       cohort,
       member: target,
@@ -476,7 +489,9 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      ...standing,
+      ranking,
+      rank: ranking === OwnRanking.Excluded ? null : standing.rank,
+      rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning),
     };
   }
