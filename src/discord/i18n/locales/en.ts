@@ -654,6 +654,7 @@ export const en = {
   // ── end of privacy block ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
+  "pictures.percent": "{value, number}%",
   "progressCard.required": "Required",
   "progressCard.sections": "Sections",
   "progressCard.points": "{points, plural, one {point} other {points}}",

@@ -676,6 +676,7 @@ export const es: Catalogue = {
   // ── fin del bloque de privacidad ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
+  "pictures.percent": "{value, number} %",
   "progressCard.required": "Obligatorias",
   "progressCard.sections": "Secciones",
   "progressCard.points": "{points, plural, one {punto} other {puntos}}",
