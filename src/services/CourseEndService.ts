@@ -4,6 +4,7 @@ import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/c
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { OwnRanking, ownRanking } from "../domain/privacy/boardPresentation.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -111,6 +112,7 @@ export class CourseEndService {
       optionalDone: items.filter((item) => item.kind === "Optional" && item.track === null && done.has(item.id)).length,
       points,
       finalRank: rank.rank,
+      ranking: rank.ranking,
       rankedMembers: rank.ranked,
       bestStreak,
       checkpointsAnswered,
@@ -120,16 +122,44 @@ export class CourseEndService {
     };
   }
 
-  /** Rank on the final board; before it is made (the closing post is still to come), on the live one. */
-  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<{ rank: number | null; ranked: number }> {
+  /**
+   * Rank on the final board; before it is made (the closing post is still to come), on the live one. Counted
+   * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
+   * is told, as `ranking` says, the place they would take, or (excluded) none.
+   */
+  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<FinalRank> {
     if ((await this.cohorts.finalBoard(cohort.id)) !== null) {
       const finalPoints = member.finalPoints ?? 0;
       const { ahead, ranked } = await this.cohorts.finalStanding(cohort.id, finalPoints);
-      return { rank: finalPoints > 0 ? competitionRank(ahead) : null, ranked };
+      const ranking = finalRanking(member);
+      return { rank: finalPoints > 0 && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null, ranked, ranking };
     }
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
-    return { rank: points > 0 && member.leftAt === null ? competitionRank(ahead) : null, ranked };
+    const ranking = ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
+    return {
+      rank: points > 0 && member.leftAt === null && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null,
+      ranked,
+      ranking,
+    };
   }
+}
+
+/** A member's rank for themselves (CourseEndService.finalRank). */
+export interface FinalRank {
+  /** Null without points, or when excluded; for a member hidden from the board, the place they would take. */
+  readonly rank: number | null;
+  readonly ranked: number;
+  readonly ranking: OwnRanking;
+}
+
+/**
+ * How a member stands on the kept final board: as they choose now (a member ranked on it who hid since is told
+ * the place they would take, as /leaderboard does), but never ranked when they took no place on it when it was
+ * made (hidden or excluded then: the place they would take, or none while excluded).
+ */
+export function finalRanking(member: MemberRecord): OwnRanking {
+  const now = ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
+  return member.finalRanked || now === OwnRanking.Excluded ? now : OwnRanking.Hidden;
 }
 
 function parseBoard(json: string | null): FinalBoard | null {

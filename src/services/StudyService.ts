@@ -474,11 +474,18 @@ export class StudyService {
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
     // After the closing post the board is final: late completions count in the points, but move no rank.
+    // As /leaderboard tells it: a hidden member only the place they would take, an excluded one no rank (on the
+    // kept final board, one who took no place on it when it was made is hidden from it).
     const standing = cohort.finalBoardKept
-      ? await this.courseEnd.finalRank(cohort, target, points).then(({ rank, ranked: rankedMembers }) => ({ rank, rankedMembers }))
-      : { rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null, rankedMembers: ranked };
-    // As /leaderboard tells it: a hidden member only the place they would take, an excluded one no rank.
-    const ranking = ownRanking({ visibility: target.boardVisibility, excluded: target.excluded });
+      ? await this.courseEnd
+          .finalRank(cohort, target, points)
+          .then(({ rank, ranked: rankedMembers, ranking }) => ({ rank, rankedMembers, ranking }))
+      : {
+          rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
+          rankedMembers: ranked,
+          ranking: ownRanking({ visibility: target.boardVisibility, excluded: target.excluded }),
+        };
+    const { ranking } = standing;
     return {
       cohort,
       member: target,
@@ -571,10 +578,12 @@ export class StudyService {
 
   /** After the closing post: the board it showed (privacy applied when it was made), whatever was logged since; the caller's rank on it. */
   private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
-    const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
+    const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
-    const callerView = { ...caller, rank: caller.rank === null ? null : rank };
+    // A member who took no place on the board when it was made is hidden from it, whatever they chose since.
+    const presentation = ranking === OwnRanking.Hidden ? BoardVisibility.Hidden : caller.presentation;
+    const callerView = { ...caller, presentation, rank: caller.rank === null ? null : rank };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,

@@ -36,6 +36,7 @@ const member: MemberRecord = {
   pointsReachedAt: null,
   joinedOn: null,
   finalPoints: null,
+  finalRanked: false,
   nudges: true,
   boardVisibility: "name",
   alias: null,

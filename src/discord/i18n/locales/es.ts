@@ -599,6 +599,7 @@ export const es: Catalogue = {
   "summary.rankName": "Puesto final",
   "summary.rankValue": "#{rank, number} de {ranked, number}",
   "summary.unranked": "No estás en la clasificación final",
+  "summary.rankHidden": "Oculto en la clasificación · estarías en el puesto #{rank, number}",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
   "summary.checkpointsName": "Puntos de control",
