@@ -245,6 +245,8 @@ export interface LeaderboardCaller {
   readonly presentation: BoardVisibility;
   /** Holds the cohort's exclude_role: never ranked. */
   readonly excluded: boolean;
+  /** Whether the caller takes a place in the ranking (also on a board that is off, where everybody's presentation is hidden). */
+  readonly ranking: OwnRanking;
   /** Null without points or when excluded; for a hidden member, the place they would take. */
   readonly rank: number | null;
   readonly points: number;
@@ -583,7 +585,7 @@ export class StudyService {
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
     // A member who took no place on the board when it was made is hidden from it, whatever they chose since.
     const presentation = ranking === OwnRanking.Hidden ? BoardVisibility.Hidden : caller.presentation;
-    const callerView = { ...caller, presentation, rank: caller.rank === null ? null : rank };
+    const callerView = { ...caller, presentation, ranking, rank: caller.rank === null ? null : rank };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,
@@ -725,6 +727,7 @@ export class StudyService {
       displayName: caller.displayName,
       presentation: boardPresentation(cohort.leaderboard, privacy),
       excluded: caller.excluded,
+      ranking: ownRanking(privacy),
       // Ranks count only ranked members, so a hidden member's "would be" rank is the same count plus one.
       rank: points <= 0 || caller.excluded ? null : competitionRank(ahead),
       points,

@@ -47,4 +47,14 @@ describe("/progress of a hidden or excluded member", () => {
     expect(text).not.toContain("Rank:");
     expect(progress.attachments[0]?.description ?? "").toContain("not ranked in this cohort");
   });
+
+  it("tells a hidden member of a cohort whose board is off the place they would take too, never a rank past the count", async () => {
+    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: "Hidden Ranks", leaderboard: "off" });
+    // Ada is excluded, Cy hidden: Bob alone is ranked, and Cy would come after him.
+    const board = visibleText(await runCommand(bot, people.cy.id, "leaderboard", { period: "all" }));
+    expect(board).toContain("you would be #2");
+    expect(board).not.toContain("#2 of 1");
+    expect(visibleText(await runCommand(bot, people.cy.id, "progress"))).toContain("you would be **#2**");
+    expect(visibleText(await runCommand(bot, people.bob.id, "leaderboard", { period: "all" }))).toContain("**Bob**: #1 of 1");
+  });
 });
