@@ -37,7 +37,7 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
     [test, database, temp] = [undefined, undefined, undefined];
   });
 
-  it("ranks the members with final points who are active, not hidden and not excluded, and nobody else", async () => {
+  it("ranks the members with final points who are not hidden and not excluded, left since or not, and those the board lists", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
     const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
@@ -51,10 +51,13 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
       RETURNING "id"`;
     if (cohortRow === undefined) throw new Error("no cohort row");
     const cohortId = Number(cohortRow.id);
-    const member = async (userId: string, row: { finalPoints: number | null; boardVisibility?: string; excluded?: boolean }) => {
+    const member = async (
+      userId: string,
+      row: { finalPoints: number | null; boardVisibility?: string; excluded?: boolean; leftAt?: Date | null },
+    ) => {
       const [inserted] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
-        INSERT INTO "Member" ("cohortId", "userId", "points", "finalPoints", "boardVisibility", "excluded")
-        VALUES (${cohortId}, ${userId}, 40, ${row.finalPoints}, ${row.boardVisibility ?? "name"}, ${row.excluded ?? false})
+        INSERT INTO "Member" ("cohortId", "userId", "points", "finalPoints", "boardVisibility", "excluded", "leftAt")
+        VALUES (${cohortId}, ${userId}, 40, ${row.finalPoints}, ${row.boardVisibility ?? "name"}, ${row.excluded ?? false}, ${row.leftAt ?? null})
         RETURNING "id"`;
       if (inserted === undefined) throw new Error("no member row");
       return Number(inserted.id);
@@ -63,6 +66,18 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
     const hidden = await member("500000000000000012", { finalPoints: 60, boardVisibility: "hidden" });
     const excluded = await member("500000000000000013", { finalPoints: 50, excluded: true });
     const joinedLater = await member("500000000000000014", { finalPoints: null });
+    // Left after the close: their final points stay, and the kept board ranked them.
+    const leftAfterClose = await member("500000000000000015", { finalPoints: 70, leftAt: new Date() });
+    // Hidden and excluded since the close: the kept board still lists them, so they took a place on it.
+    const hiddenSince = await member("500000000000000016", { finalPoints: 80, boardVisibility: "hidden" });
+    const excludedSince = await member("500000000000000017", { finalPoints: 30, excluded: true });
+    const top = [
+      { rank: 1, memberId: hiddenSince, points: 80, shown: { kind: "name", displayName: "Hidden Since" } },
+      { rank: 2, memberId: leftAfterClose, points: 70, shown: { kind: "name", displayName: "Left" } },
+      { rank: 3, memberId: ranked, points: 40, shown: { kind: "name", displayName: "Ranked" } },
+      { rank: 4, memberId: excludedSince, points: 30, shown: { kind: "name", displayName: "Excluded Since" } },
+    ];
+    await old.prisma.$executeRaw`UPDATE "Cohort" SET "finalBoard" = ${JSON.stringify({ top, rankedMembers: 4 })} WHERE "id" = ${cohortId}`;
     await old.close();
 
     test = await startTestApp({ environment: { DATABASE_URL: database.url } });
@@ -72,6 +87,9 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
       { id: hidden, finalRanked: false },
       { id: excluded, finalRanked: false },
       { id: joinedLater, finalRanked: false },
+      { id: leftAfterClose, finalRanked: true },
+      { id: hiddenSince, finalRanked: true },
+      { id: excludedSince, finalRanked: true },
     ]);
   }, 120_000);
 });
