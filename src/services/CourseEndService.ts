@@ -4,7 +4,7 @@ import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/c
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { OwnRanking, ownRanking } from "../domain/privacy/boardPresentation.js";
+import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -135,7 +135,7 @@ export class CourseEndService {
       return { rank: finalPoints > 0 && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null, ranked, ranking };
     }
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
-    const ranking = ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
+    const ranking = ownRankingOf(member);
     return {
       rank: points > 0 && member.leftAt === null && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null,
       ranked,
@@ -153,13 +153,14 @@ export interface FinalRank {
 }
 
 /**
- * How a member stands on the kept final board: as they choose now (a member ranked on it who hid since is told
- * the place they would take, as /leaderboard does), but never ranked when they took no place on it when it was
- * made (hidden or excluded then: the place they would take, or none while excluded).
+ * How a member stands on the kept final board, which is the truth after the close: a member it ranked keeps
+ * their place though excluded since, as the board still lists them (one who hid since is told the place they
+ * would take, as /leaderboard does); one it did not rank (hidden or excluded then) is never ranked: the place
+ * they would take, or none while excluded.
  */
 export function finalRanking(member: MemberRecord): OwnRanking {
-  const now = ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
-  return member.finalRanked || now === OwnRanking.Excluded ? now : OwnRanking.Hidden;
+  if (member.finalRanked) return ownRanking({ visibility: member.boardVisibility, excluded: false });
+  return member.excluded ? OwnRanking.Excluded : OwnRanking.Hidden;
 }
 
 function parseBoard(json: string | null): FinalBoard | null {

@@ -32,6 +32,7 @@ import {
   isRanked,
   OwnRanking,
   ownRanking,
+  ownRankingOf,
 } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
@@ -485,9 +486,11 @@ export class StudyService {
       : {
           rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
           rankedMembers: ranked,
-          ranking: ownRanking({ visibility: target.boardVisibility, excluded: target.excluded }),
+          ranking: ownRankingOf(target),
         };
     const { ranking } = standing;
+    // Someone else's progress shows a rank only where the board gives them one: never the place they would take.
+    const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
     return {
       cohort,
       member: target,
@@ -499,7 +502,7 @@ export class StudyService {
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
       ranking,
-      rank: ranking === OwnRanking.Excluded ? null : standing.rank,
+      rank: shownRank,
       rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning),
     };
@@ -583,9 +586,16 @@ export class StudyService {
     const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
-    // A member who took no place on the board when it was made is hidden from it, whatever they chose since.
-    const presentation = ranking === OwnRanking.Hidden ? BoardVisibility.Hidden : caller.presentation;
-    const callerView = { ...caller, presentation, ranking, rank: caller.rank === null ? null : rank };
+    // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
+    // they chose since; one it ranked keeps their place though excluded since (finalRanking).
+    const excluded = ranking === OwnRanking.Excluded;
+    const presentation =
+      ranking === OwnRanking.Hidden
+        ? BoardVisibility.Hidden
+        : excluded
+          ? caller.presentation
+          : boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: false });
+    const callerView = { ...caller, presentation, excluded, ranking, rank };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,

@@ -14,6 +14,7 @@ import { rankedMembers } from "../helpers/rankedMembers.js";
 describe("own rank on the kept final board, with a hidden member above", () => {
   let bot: BotHarness;
   let people: RankedCohort["people"];
+  let roleId: string;
   const cohortName = "Final Ranks";
 
   beforeAll(async () => {
@@ -21,6 +22,9 @@ describe("own rank on the kept final board, with a hidden member above", () => {
     // Ada > Bob > Cy on points; Ada hides before the course ends.
     ({ people } = await rankedCohort(bot, cohortName));
     await runCommand(bot, people.ada.id, "privacy", { leaderboard: "hidden" });
+    // An exclude_role nobody holds yet: Cy is given it after the close.
+    roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
     bot.clock.set(new Date("2027-01-13T10:00:00Z"));
     await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
     bot.clock.set(new Date("2027-01-13T10:01:00Z"));
@@ -52,11 +56,31 @@ describe("own rank on the kept final board, with a hidden member above", () => {
     await runCommand(bot, people.ada.id, "privacy", { leaderboard: "name" });
     expect(visibleText(await runCommand(bot, people.ada.id, "progress"))).toContain("you would be **#1**");
     expect(visibleText(await runCommand(bot, people.bob.id, "progress"))).toContain("Rank: **#1** of 2");
+    // Bob looking at her progress now that it shows her name: not on the final board, and no place of hers.
+    const adaForBob = await runCommand(bot, people.bob.id, "progress", { member: people.ada.id });
+    const text = visibleText(adaForBob);
+    expect(text).toContain("Not on the final leaderboard");
+    expect(text).not.toContain("would be");
+    expect(text).not.toContain("#1");
+    expect(adaForBob.attachments[0]?.description).toContain("not on the final leaderboard");
+    expect(adaForBob.attachments[0]?.description).not.toContain("would be");
+  });
+
+  it("keeps Cy's place on the kept board though he is given the exclude_role after the close: the board still lists him", async () => {
+    bot.emulator.setMemberRoles(bot.guild.id, people.cy.id, [roleId]);
+    const board = visibleText(await runCommand(bot, people.cy.id, "leaderboard"));
+    expect(board).toContain("🥈 **Cy**");
+    expect(board).toContain("**Cy**: #2 of 2");
+    expect(board).not.toContain("not ranked");
+    const progress = await runCommand(bot, people.cy.id, "progress");
+    expect(visibleText(progress)).toContain("Rank: **#2** of 2");
+    expect(progress.attachments[0]?.description).toContain("rank #2 of 2");
   });
 
   it("says the same in the course summary once the course is over", async () => {
     bot.clock.set(new Date("2027-04-01T20:00:00Z"));
     expect(visibleText(await runCommand(bot, people.bob.id, "today"))).toMatch(/Final rank\n#1 of 2/);
+    expect(visibleText(await runCommand(bot, people.cy.id, "today"))).toMatch(/Final rank\n#2 of 2/);
     const ada = visibleText(await runCommand(bot, people.ada.id, "today"));
     expect(ada).toMatch(/Final rank\nHidden from the board · you would be #1/);
     expect(ada).not.toContain("of 2");

@@ -53,3 +53,8 @@ export function ownRanking(member: BoardPrivacy): OwnRanking {
   if (member.excluded) return OwnRanking.Excluded;
   return member.visibility === BoardVisibility.Hidden ? OwnRanking.Hidden : OwnRanking.Ranked;
 }
+
+/** `ownRanking` of a member row, as they choose now. */
+export function ownRankingOf(member: { readonly boardVisibility: BoardVisibility; readonly excluded: boolean }): OwnRanking {
+  return ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
+}
