@@ -70,7 +70,9 @@ export class CourseEndService {
 
   /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
   async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
-    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board));
+    // The members it lists are ranked on it, whatever they chose since it was read.
+    const listed = board.top.map((entry) => entry.memberId);
+    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board), listed);
     return parseBoard(stored) ?? board;
   }
 
