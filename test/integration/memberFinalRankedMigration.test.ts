@@ -78,6 +78,17 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
       { rank: 4, memberId: excludedSince, points: 30, shown: { kind: "name", displayName: "Excluded Since" } },
     ];
     await old.prisma.$executeRaw`UPDATE "Cohort" SET "finalBoard" = ${JSON.stringify({ top, rankedMembers: 4 })} WHERE "id" = ${cohortId}`;
+    // A kept board that is not valid JSON (written by hand) is skipped, not a failed migration that stops the bot.
+    const [brokenRow] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Cohort" ("guildId", "channelId", "name", "nameKey", "curriculumId", "startDate", "status", "finalBoard", "updatedAt")
+      VALUES (${guildId}, '500000000000000003', 'Broken', 'broken', ${curriculum.id}, '2027-01-04', 'finished', '{"top": [oops', ${new Date()})
+      RETURNING "id"`;
+    if (brokenRow === undefined) throw new Error("no cohort row");
+    const [brokenMember] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Member" ("cohortId", "userId", "points", "finalPoints", "boardVisibility", "excluded", "leftAt")
+      VALUES (${Number(brokenRow.id)}, '500000000000000021', 10, 10, 'hidden', false, NULL)
+      RETURNING "id"`;
+    if (brokenMember === undefined) throw new Error("no member row");
     await old.close();
 
     test = await startTestApp({ environment: { DATABASE_URL: database.url } });
@@ -90,6 +101,7 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
       { id: leftAfterClose, finalRanked: true },
       { id: hiddenSince, finalRanked: true },
       { id: excludedSince, finalRanked: true },
+      { id: Number(brokenMember.id), finalRanked: false },
     ]);
   }, 120_000);
 });
