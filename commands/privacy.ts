@@ -57,23 +57,24 @@ export const privacyCommand: SlashCommand = {
     const options = readOptions(definition.options, interaction);
     const userId = interaction.user.id;
     const exporting = options.export === true;
-    // Deleting asks first and changes nothing else in the same request; a copy asked for with it comes with the question.
+    const changing = options.leaderboard !== null || options.nudges !== null;
+    const applySettings = () =>
+      services.privacy.settings({
+        guildId,
+        userId,
+        boardVisibility: options.leaderboard,
+        nudges: options.nudges === null ? null : options.nudges === "on",
+        now: clock.now(),
+      });
+    // Deleting asks first. A leaderboard or nudges choice sent with it is saved at once (the member may dismiss
+    // the question and keep their data) and the question says so; a copy asked for with it comes with the question.
     if (options.delete === true) {
+      const changed = changing ? await applySettings() : null;
       const stored = await services.privacy.stored(guildId, userId);
       const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
-      return renderDeleteConfirmation(t, userId, stored, clock.now(), exported);
+      return renderDeleteConfirmation(t, userId, stored, clock.now(), exported, changed);
     }
-    const changing = options.leaderboard !== null || options.nudges !== null;
-    const settings =
-      changing || !exporting
-        ? await services.privacy.settings({
-            guildId,
-            userId,
-            boardVisibility: options.leaderboard,
-            nudges: options.nudges === null ? null : options.nudges === "on",
-            now: clock.now(),
-          })
-        : null;
+    const settings = changing || !exporting ? await applySettings() : null;
     const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
     return renderPrivacy(t, settings, exported);
   },

@@ -5,6 +5,7 @@ import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -101,7 +102,9 @@ export class CourseEndService {
 
   /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
   async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
-    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board));
+    // The members it lists are ranked on it, whatever they chose since it was read.
+    const listed = board.top.map((entry) => entry.memberId);
+    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board), listed);
     return parseBoard(stored) ?? board;
   }
 
@@ -143,6 +146,7 @@ export class CourseEndService {
       optionalDone: items.filter((item) => item.kind === "Optional" && item.track === null && done.has(item.id)).length,
       points,
       finalRank: rank.rank,
+      ranking: rank.ranking,
       rankedMembers: rank.ranked,
       bestStreak,
       checkpointsAnswered,
@@ -152,16 +156,45 @@ export class CourseEndService {
     };
   }
 
-  /** Rank on the final board; before it is made (the closing post is still to come), on the live one. */
-  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<{ rank: number | null; ranked: number }> {
+  /**
+   * Rank on the final board; before it is made (the closing post is still to come), on the live one. Counted
+   * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
+   * is told, as `ranking` says, the place they would take, or (excluded) none.
+   */
+  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<FinalRank> {
     if ((await this.cohorts.finalBoard(cohort.id)) !== null) {
       const finalPoints = member.finalPoints ?? 0;
       const { ahead, ranked } = await this.cohorts.finalStanding(cohort.id, finalPoints);
-      return { rank: finalPoints > 0 ? competitionRank(ahead) : null, ranked };
+      const ranking = finalRanking(member);
+      return { rank: finalPoints > 0 && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null, ranked, ranking };
     }
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
-    return { rank: points > 0 && member.leftAt === null ? competitionRank(ahead) : null, ranked };
+    const ranking = ownRankingOf(member);
+    return {
+      rank: points > 0 && member.leftAt === null && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null,
+      ranked,
+      ranking,
+    };
   }
+}
+
+/** A member's rank for themselves (CourseEndService.finalRank). */
+export interface FinalRank {
+  /** Null without points, or when excluded; for a member hidden from the board, the place they would take. */
+  readonly rank: number | null;
+  readonly ranked: number;
+  readonly ranking: OwnRanking;
+}
+
+/**
+ * How a member stands on the kept final board, which is the truth after the close: a member it ranked keeps
+ * their place though excluded since, as the board still lists them (one who hid since is told the place they
+ * would take, as /leaderboard does); one it did not rank (hidden or excluded then) is never ranked: the place
+ * they would take, or none while excluded.
+ */
+export function finalRanking(member: MemberRecord): OwnRanking {
+  if (member.finalRanked) return ownRanking({ visibility: member.boardVisibility, excluded: false });
+  return member.excluded ? OwnRanking.Excluded : OwnRanking.Hidden;
 }
 
 function parseBoard(json: string | null): FinalBoard | null {

@@ -24,7 +24,16 @@ import type {
 import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
 import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
-import { BoardVisibility, boardPresentation, CohortBoard, isBoardVisibility, isRanked } from "../domain/privacy/boardPresentation.js";
+import {
+  BoardVisibility,
+  boardPresentation,
+  CohortBoard,
+  isBoardVisibility,
+  isRanked,
+  OwnRanking,
+  ownRanking,
+  ownRankingOf,
+} from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { completionDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -168,6 +177,9 @@ export interface ProgressView {
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
+  /** Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no rank). */
+  readonly ranking: OwnRanking;
+  /** Null without points, after leaving, or when excluded; never counted in `rankedMembers` unless ranked. */
   readonly rank: number | null;
   readonly rankedMembers: number;
   /** The last four cohort weeks, day by day (the progress card's grid). */
@@ -249,6 +261,8 @@ export interface LeaderboardCaller {
   readonly presentation: BoardVisibility;
   /** Holds the cohort's exclude_role: never ranked. */
   readonly excluded: boolean;
+  /** Whether the caller takes a place in the ranking (also on a board that is off, where everybody's presentation is hidden). */
+  readonly ranking: OwnRanking;
   /** Null without points or when excluded; for a hidden member, the place they would take. */
   readonly rank: number | null;
   readonly points: number;
@@ -478,9 +492,20 @@ export class StudyService {
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
     // After the closing post the board is final: late completions count in the points, but move no rank.
+    // As /leaderboard tells it: a hidden member only the place they would take, an excluded one no rank (on the
+    // kept final board, one who took no place on it when it was made is hidden from it).
     const standing = cohort.finalBoardKept
-      ? await this.courseEnd.finalRank(cohort, target, points).then(({ rank, ranked: rankedMembers }) => ({ rank, rankedMembers }))
-      : { rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null, rankedMembers: ranked };
+      ? await this.courseEnd
+          .finalRank(cohort, target, points)
+          .then(({ rank, ranked: rankedMembers, ranking }) => ({ rank, rankedMembers, ranking }))
+      : {
+          rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
+          rankedMembers: ranked,
+          ranking: ownRankingOf(target),
+        };
+    const { ranking } = standing;
+    // Someone else's progress shows a rank only where the board gives them one: never the place they would take.
+    const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
     return {
       cohort,
       member: target,
@@ -492,7 +517,9 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      ...standing,
+      ranking,
+      rank: shownRank,
+      rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
@@ -611,10 +638,19 @@ export class StudyService {
 
   /** After the closing post: the board it showed (privacy applied when it was made), whatever was logged since; the caller's rank on it. */
   private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
-    const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
+    const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
-    const callerView = { ...caller, rank: caller.rank === null ? null : rank };
+    // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
+    // they chose since; one it ranked keeps their place though excluded since (finalRanking).
+    const excluded = ranking === OwnRanking.Excluded;
+    const presentation =
+      ranking === OwnRanking.Hidden
+        ? BoardVisibility.Hidden
+        : excluded
+          ? caller.presentation
+          : boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: false });
+    const callerView = { ...caller, presentation, excluded, ranking, rank };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,
@@ -756,6 +792,7 @@ export class StudyService {
       displayName: caller.displayName,
       presentation: boardPresentation(cohort.leaderboard, privacy),
       excluded: caller.excluded,
+      ranking: ownRanking(privacy),
       // Ranks count only ranked members, so a hidden member's "would be" rank is the same count plus one.
       rank: points <= 0 || caller.excluded ? null : competitionRank(ahead),
       points,

@@ -80,10 +80,10 @@ export const weeklyChartView: WeeklyChartView = {
     { label: "Fri", value: 97, text: "97" },
   ],
   sections: [
-    { title: "Foundations of Data Systems", percent: 100 },
-    { title: "Distributed Data", percent: 71.4 },
-    { title: "Derived Data", percent: 12 },
-    { title: "Appendix: Ελληνικά και Русский", percent: 0 },
+    { title: "Foundations of Data Systems", percent: 100, text: "100%" },
+    { title: "Distributed Data", percent: 71.4, text: "71%" },
+    { title: "Derived Data", percent: 12, text: "12%" },
+    { title: "Appendix: Ελληνικά και Русский", percent: 0, text: "0%" },
   ],
   labels: {
     perDay: "Minutes read",
@@ -94,6 +94,6 @@ export const weeklyChartView: WeeklyChartView = {
 
 export const courseChartView: CourseChartView = {
   title: "Spring cohort · the whole course",
-  weeks: [96, 91, 88, 84, 79, 80, 72, 65, 100, 58].map((percent, index) => ({ label: `W${index + 1}`, percent })),
-  labels: { completionPerWeek: "Completion per week" },
+  weeks: [96, 91, 88, 84, 79, 80, 72, 65, 100, 58].map((percent, index) => ({ label: `W${index + 1}`, percent, text: `${percent}%` })),
+  labels: { completionPerWeek: "Completion per week", percentAxis: { half: "50%", full: "100%" } },
 };

@@ -100,10 +100,10 @@ describe("CohortRepository: break weeks and the final board", () => {
     await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 30 } });
     await handle.prisma.member.update({ where: { id: cy.id }, data: { points: 30, leftAt: now } });
 
-    expect(await cohorts.saveFinalBoard(cohortId, '{"first":true}')).toBe('{"first":true}');
+    expect(await cohorts.saveFinalBoard(cohortId, '{"first":true}', [])).toBe('{"first":true}');
     // Later completions and a second save change nothing kept.
     await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 90 } });
-    expect(await cohorts.saveFinalBoard(cohortId, '{"second":true}')).toBe('{"first":true}');
+    expect(await cohorts.saveFinalBoard(cohortId, '{"second":true}', [])).toBe('{"first":true}');
     expect(await cohorts.finalBoard(cohortId)).toBe('{"first":true}');
 
     const finalPoints = async (memberId: number) => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).finalPoints;
@@ -111,6 +111,30 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect((await members.find(cohortId, "bob"))?.finalPoints).toBe(30);
     expect(await cohorts.finalStanding(cohortId, 30)).toEqual({ ahead: 1, ranked: 2 });
     expect(await cohorts.finalStanding(cohortId, 50)).toEqual({ ahead: 0, ranked: 2 });
+  });
+
+  it("ranks on the kept board every member its top lists, though one hid between the board's read and its keeping", async () => {
+    const curriculum = await createCurriculumRow(handle.prisma, "drawn-test", 4);
+    const drawnId = (await createCohortRow(handle.prisma, curriculum.id, { name: "Drawn" })).id;
+    const now = new Date("2027-04-05T09:00:00Z");
+    const ada = (await members.join(drawnId, "ada", "Ada", now)).member;
+    const bob = (await members.join(drawnId, "bob", "Bob", now)).member;
+    const dee = (await members.join(drawnId, "dee", "Dee", now)).member;
+    await handle.prisma.member.update({ where: { id: ada.id }, data: { points: 50 } });
+    await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 30 } });
+    await handle.prisma.member.update({ where: { id: dee.id }, data: { points: 20, boardVisibility: "hidden" } });
+    // The board was drawn with Ada first (and Bob below its top); she hides before it is kept.
+    const board = JSON.stringify({
+      top: [{ rank: 1, memberId: ada.id, points: 50, shown: { kind: "name", displayName: "Ada" } }],
+      rankedMembers: 2,
+    });
+    await handle.prisma.member.update({ where: { id: ada.id }, data: { boardVisibility: "hidden" } });
+    await cohorts.saveFinalBoard(drawnId, board, [ada.id]);
+
+    const ranked = async (memberId: number) => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).finalRanked;
+    expect([await ranked(ada.id), await ranked(bob.id), await ranked(dee.id)]).toEqual([true, true, false]);
+    // Bob's own rank is the #2 of 2 the board counts.
+    expect(await cohorts.finalStanding(drawnId, 30)).toEqual({ ahead: 1, ranked: 2 });
   });
 
   it("finishes an active cohort once, and never a paused or ended one", async () => {

@@ -99,10 +99,11 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
     await old.prisma.$executeRaw`
       INSERT INTO "Cohort" ("guildId", "channelId", "name", "curriculumId", "startDate", "updatedAt")
       VALUES (${guildId}, '500000000000000002', 'SPRING', ${curriculum.id}, '2027-01-04', ${now})`;
-    const member = await old.prisma.member.create({
-      data: { cohortId: cohort.id, userId: "500000000000000003", points: 40 },
-      select: { id: true },
-    });
+    // By hand too: today's client writes every Member column with a default, some the old scheme lacks.
+    const [memberRow] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Member" ("cohortId", "userId", "points") VALUES (${cohort.id}, '500000000000000003', 40) RETURNING "id"`;
+    if (memberRow === undefined) throw new Error("no member row");
+    const member = { id: Number(memberRow.id) };
     for (const item of [items[1], items[2]]) {
       if (item === undefined) throw new Error("missing item");
       await old.prisma.completion.create({

@@ -39,6 +39,7 @@ const member: MemberRecord = {
   pointsReachedAt: null,
   joinedOn: null,
   finalPoints: null,
+  finalRanked: false,
   nudges: true,
   boardVisibility: "name",
   alias: null,
@@ -57,6 +58,7 @@ const view: ProgressView = {
   sections: [{ section, done: 3, total: 6 }],
   streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null, final: false },
   points: 120,
+  ranking: "ranked",
   rank: 2,
   rankedMembers: 5,
   studyWeeks: [{ weekNumber: 1, days: ["done", "done", "missed", "notStudyDay", "notStudyDay", "future", "future"] }],
@@ -82,6 +84,12 @@ describe("progressCardView", () => {
     expect(card.labels.rank).toBe("");
     expect(card.labels.points).toBe("points");
     expect(card.labels.weekdays[0]).toBe("We");
+  });
+
+  it("gives a hidden member the place they would take, and an excluded one no rank, never a count they are not in", () => {
+    expect(progressCardView(translatorFor("en"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("would be #6");
+    expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el n.º 6");
+    expect(progressCardView(translatorFor("en"), { ...view, ranking: "excluded", rank: null }).labels.rank).toBe("");
   });
 });
 

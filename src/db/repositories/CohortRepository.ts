@@ -1,11 +1,11 @@
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { ChannelProblem, CohortStatus, isChannelProblem, type Cohort, type RunningStatus } from "../../domain/cohort/cohortModel.js";
 import { cohortNameKey } from "../../domain/cohort/cohortNameKey.js";
-import { CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
+import { BoardVisibility, CohortBoard, isCohortBoard } from "../../domain/privacy/boardPresentation.js";
 import { effectiveBreakWeeks } from "../../domain/schedule/cohortBreaks.js";
 import type { CohortSettings } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
-import type { Cohort as CohortRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { lockCohortRows } from "./lockCohortRows.js";
@@ -512,9 +512,15 @@ export class CohortRepository {
   /**
    * Keeps the final board (JSON, as the closing post shows it) and every
    * member's points at this moment, once: the first caller's board stays.
+   * Each member's `finalRanked` says whether they took a place on it, so own
+   * ranks on the kept board count only those: every member its top lists
+   * (`listedMemberIds`, though one hid or was excluded since the board was
+   * read), and below its top the ranking's rule (CompletionRepository.standing:
+   * active, not hidden, not excluded).
    * Returns the stored board (this one or an earlier one).
    */
-  async saveFinalBoard(cohortId: number, finalBoard: string): Promise<string> {
+  async saveFinalBoard(cohortId: number, finalBoard: string, listedMemberIds: readonly number[]): Promise<string> {
+    const listed = listedMemberIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listedMemberIds)})`;
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
       this.prisma.$transaction([
@@ -522,7 +528,9 @@ export class CohortRepository {
         // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile.
         // On SQLite the members' update below is the first write, which takes the file's lock.
         ...lockCohortRows(this.prisma, this.provider, { cohortId }),
-        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END
+        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
+          "finalRanked" = CASE WHEN "leftAt" IS NULL AND (${listed} OR ("boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false))
+            THEN true ELSE false END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
         this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
       ]),
@@ -542,13 +550,14 @@ export class CohortRepository {
   }
 
   /**
-   * A member's rank on the final board: how many members had more points when
-   * it was made, and how many were ranked (the same rule as `standing`).
+   * A member's rank on the final board: how many of the members ranked on it
+   * had more points when it was made, and how many were ranked (the same rule
+   * as `standing`: hidden and excluded members took no place).
    */
   async finalStanding(cohortId: number, finalPoints: number): Promise<{ ahead: number; ranked: number }> {
     const [row] = await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
       SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0`;
+      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0 AND "finalRanked" = true`;
     return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
   }
 

@@ -24,6 +24,7 @@ export function toMember(row: MemberRow): MemberRecord {
     points: row.points,
     pointsReachedAt: row.pointsReachedAt,
     finalPoints: row.finalPoints,
+    finalRanked: row.finalRanked,
     nudges: row.nudges,
     // An unknown stored value reads as the most private choice.
     boardVisibility: isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden,
@@ -297,6 +298,7 @@ const memberColumnNames = [
   "points",
   "pointsReachedAt",
   "finalPoints",
+  "finalRanked",
 ] as const satisfies readonly (keyof MemberRow)[];
 const cohortColumnNames = [
   "id",

@@ -287,7 +287,7 @@ export class PrivacyRepository {
       // Shown less openly (an alias, or not at all): the boards already posted that may show them are edited too.
       const posted =
         changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
-          ? await this.postsShowing(guildId, userId)
+          ? await this.postsShowing(guildId, userId, false)
           : { ids: [], seen: { cohortIds: [], highestId: 0 } };
       return this.prisma.$transaction([
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
@@ -303,12 +303,12 @@ export class PrivacyRepository {
    * The sent posts of the user's cohorts in the server whose boards can show them, for the scheduler to edit
    * (LiveBoardRepository.listPostedDue): per membership, the weekly posts of the weeks they scored in (their
    * board) and of the break weeks and the next reading week after each (their top five of that week), and the closing post when its
-   * kept final board lists them. Bounded by their own history and the cohort's break weeks, not by the
+   * kept final board lists them, or (`deleting`) ranked them below its top ten (its "…and N more with points" counts them). Bounded by their own history and the cohort's break weeks, not by the
    * length of the course. A failed post that shows them is picked too: it is flagged if it is taken on again and
    * sent before the change commits (flagPostedBoards flags only claimed and sent posts). `seen`: the cohorts looked
    * at and the highest post id there was before the first look (see flagPostedSince).
    */
-  private async postsShowing(guildId: string, userId: string): Promise<{ ids: number[]; seen: PostsSeen }> {
+  private async postsShowing(guildId: string, userId: string, deleting: boolean): Promise<{ ids: number[]; seen: PostsSeen }> {
     // Read first: a post created after it has a higher id (each new post takes the next one).
     const highest = await this.prisma.scheduledPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const members = await this.prisma.member.findMany({
@@ -316,6 +316,8 @@ export class PrivacyRepository {
       select: {
         id: true,
         cohortId: true,
+        finalPoints: true,
+        finalRanked: true,
         weeklyScores: { where: { points: { gt: 0 } }, select: { weekNumber: true } },
         cohort: { select: { finalBoard: true, breaks: { select: { week: true } } } },
       },
@@ -335,7 +337,9 @@ export class PrivacyRepository {
         }
         weeks.add(next);
       }
-      const onFinalBoard = finalBoardLists(member.cohort.finalBoard, member.id);
+      const onFinalBoard =
+        finalBoardLists(member.cohort.finalBoard, member.id) ||
+        (deleting && member.cohort.finalBoard !== null && rankedOnFinalBoard(member));
       if (weeks.size === 0 && !onFinalBoard) continue;
       const posts = await this.prisma.scheduledPost.findMany({
         // A post still being sent was drawn before the change, most likely with them: flagged too (markSent keeps the flag).
@@ -756,7 +760,7 @@ export class PrivacyRepository {
   ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
     return this.writes.run(async () => {
       const boards = await this.finalBoardsWithout(guildId, userId);
-      const posted = await this.postsShowing(guildId, userId);
+      const posted = await this.postsShowing(guildId, userId, true);
       const cohortIds = await this.cohortsNaming(guildId, userId);
       const cleanup = [
         this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
@@ -821,15 +825,15 @@ export class PrivacyRepository {
   private async finalBoardsWithout(guildId: string, userId: string): Promise<{ cohortId: number; json: string }[]> {
     const members = await this.prisma.member.findMany({
       where: { userId, cohort: { guildId, finalBoard: { not: null } } },
-      select: { id: true, cohort: { select: { id: true, finalBoard: true } } },
+      select: { id: true, finalPoints: true, finalRanked: true, cohort: { select: { id: true, finalBoard: true } } },
     });
     return members.flatMap((member) => {
       const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
       if (board === null || !Array.isArray(board.top)) return [];
       const top = board.top.filter((entry) => entry.memberId !== member.id);
-      // One ranked member fewer: the board's "…and N more with points" no longer counts them.
+      // One ranked member fewer, listed or not (ranked below its top ten): the board's "…and N more with points" no longer counts them.
       const ranked =
-        top.length < board.top.length && typeof board.rankedMembers === "number"
+        (top.length < board.top.length || rankedOnFinalBoard(member)) && typeof board.rankedMembers === "number"
           ? { rankedMembers: Math.max(top.length, board.rankedMembers - 1) }
           : {};
       return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top, ...ranked }) }];
@@ -934,6 +938,11 @@ export class PrivacyRepository {
       return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
     });
   }
+}
+
+/** Whether the member took a place on their cohort's kept final board (counted in its ranked members). */
+function rankedOnFinalBoard(member: { finalPoints: number | null; finalRanked: boolean }): boolean {
+  return member.finalRanked && (member.finalPoints ?? 0) > 0;
 }
 
 /** Whether a kept final board (JSON, see PrivacyRepository.finalBoardsWithout) lists the member. */

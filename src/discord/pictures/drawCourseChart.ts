@@ -20,13 +20,13 @@ export function drawCourseChart(context: SKRSContext2D, fonts: PictureFonts, vie
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.fillText(fitText(context, view.labels.completionPerWeek.toUpperCase(), plot.width), padding, 104);
-  drawPercentAxis(context, fonts);
+  drawPercentAxis(context, fonts, view.labels.percentAxis);
   const bars = view.weeks.map((week) => {
     const percent = clampPercent(week.percent);
     return {
       label: week.label,
       value: percent,
-      text: week.text ?? `${Math.round(percent)}%`,
+      text: week.text,
       colour: percent >= 100 ? pictureTheme.success : pictureTheme.accent,
     };
   });
@@ -34,17 +34,20 @@ export function drawCourseChart(context: SKRSContext2D, fonts: PictureFonts, vie
 }
 
 /** Faint lines at 50% and 100% so the bars can be read without their labels. */
-function drawPercentAxis(context: SKRSContext2D, fonts: PictureFonts): void {
+function drawPercentAxis(context: SKRSContext2D, fonts: PictureFonts, labels: CourseChartView["labels"]["percentAxis"]): void {
   const baseline = plot.y + plot.height - 26;
   const plotHeight = plot.height - 26 - 24;
   context.font = fonts.font(13);
   context.textAlign = "right";
-  for (const percent of [50, 100]) {
+  for (const [percent, label] of [
+    [50, labels.half],
+    [100, labels.full],
+  ] as const) {
     const y = baseline - Math.round((percent / 100) * plotHeight);
     context.fillStyle = pictureTheme.gridLine;
     context.fillRect(plot.x, y, plot.width, 1);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(`${percent}%`, plot.x - 8, y + 4);
+    context.fillText(label, plot.x - 8, y + 4);
   }
   context.textAlign = "left";
 }

@@ -37,7 +37,7 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
   shown.forEach((section, index) => {
     const top = minutesPanel.y + 12 + index * 44;
     const percent = clampPercent(section.percent);
-    const percentText = `${Math.round(percent)}%`;
+    const percentText = section.text;
     context.font = fonts.font(17, "bold");
     context.fillStyle = pictureTheme.mutedText;
     context.textAlign = "right";

@@ -52,8 +52,11 @@ export interface WeeklyChartView {
   readonly title: string;
   /** What the cohort read on each study day of last week: minutes, or topics on a path without estimates (labels.perDay says which). */
   readonly days: readonly { readonly label: string; readonly value: number; readonly text: string }[];
-  /** Completion of each section by the cohort, 0–100, in course order; when not all fit, the chart keeps those of the lowest `priority` (the week's own). */
-  readonly sections: readonly ({ readonly title: string; readonly percent: number } & PrioritizedRow)[];
+  /**
+   * Completion of each section by the cohort, 0–100, in course order, and that percent as the reader's language writes
+   * it ("67 %"); when not all fit, the chart keeps those of the lowest `priority` (the week's own).
+   */
+  readonly sections: readonly ({ readonly title: string; readonly percent: number; readonly text: string } & PrioritizedRow)[];
   readonly labels: {
     /** "Minutes read" or "Topics read". */
     readonly perDay: string;
@@ -64,7 +67,14 @@ export interface WeeklyChartView {
 
 export interface CourseChartView {
   readonly title: string;
-  /** The cohort's completion of each week's reading, 0–100, in course order; `text` is printed above the bar instead of its percent. */
-  readonly weeks: readonly { readonly label: string; readonly percent: number; readonly text?: string }[];
-  readonly labels: { readonly completionPerWeek: string };
+  /**
+   * The cohort's completion of each week's reading, 0–100, in course order; `text` is printed above the bar:
+   * its percent as the reader's language writes it ("67 %"), or a word for a break week.
+   */
+  readonly weeks: readonly { readonly label: string; readonly percent: number; readonly text: string }[];
+  readonly labels: {
+    readonly completionPerWeek: string;
+    /** The axis's 50 % and 100 % lines' labels, as the reader's language writes them. */
+    readonly percentAxis: { readonly half: string; readonly full: string };
+  };
 }

@@ -4,12 +4,18 @@ import type { PostView } from "../../services/PostService.js";
 import type { CourseChartData, WeeklyChartData } from "../../services/StudyService.js";
 import { localDateText, shortWeekdayName } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
+import { clampPercent } from "../pictures/drawShapes.js";
 import type { Pictures } from "../pictures/Pictures.js";
 import type { CourseChartView, WeeklyChartView } from "../pictures/pictureViews.js";
 import { truncate } from "./format.js";
 
 /** Discord's limit for an attachment's description (its alt text). */
 const maxAltText = 1024;
+
+/** A chart's percent as the reader's language writes it ("67%", "67 %"), rounded as the bar is drawn. */
+function percentText(t: Translator, percent: number): string {
+  return t.plain("pictures.percent", { value: Math.round(clampPercent(percent)) });
+}
 
 export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyChartView {
   return {
@@ -26,6 +32,7 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       title: t.plainUser(section.title),
       percent: section.percent,
       priority: weeklySectionPriority(section, chart.weekNumber),
+      text: percentText(t, section.percent),
     })),
     labels: {
       perDay: t.plain(chart.timed ? "weeklyChart.minutesRead" : "weeklyChart.topicsRead"),
@@ -49,9 +56,14 @@ export function courseChartView(t: Translator, cohortName: string, chart: Course
     weeks: chart.weeks.map((week) => ({
       label: t.plain("courseChart.week", { week: week.weekNumber }),
       // A break week had nothing to read: no bar, and a word instead of "0%".
-      ...(week.breakWeek ? { percent: 0, text: t.plain("courseChart.breakBar") } : { percent: week.percent }),
+      ...(week.breakWeek
+        ? { percent: 0, text: t.plain("courseChart.breakBar") }
+        : { percent: week.percent, text: percentText(t, week.percent) }),
     })),
-    labels: { completionPerWeek: t.plain("courseChart.completionPerWeek") },
+    labels: {
+      completionPerWeek: t.plain("courseChart.completionPerWeek"),
+      percentAxis: { half: percentText(t, 50), full: percentText(t, 100) },
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
+import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
 import { isoWeekday } from "../../domain/schedule/localTime.js";
 import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
@@ -68,7 +69,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       sections: t.plain("progressCard.sections"),
       points: t.plain("progressCard.points", { points: view.points }),
       pointsValue: t.plain("pictures.number", { value: view.points }),
-      rank: view.rank === null ? "" : t.plain("progressCard.rank", { rank: view.rank, ranked: view.rankedMembers }),
+      rank: rankLabel(t, view),
       streak: t.plain("progressCard.streak"),
       streakValue: t.plain("progressCard.streakValue", { days: view.streak.current }),
       freezes: view.streak.freezesHeld === 0 ? "" : t.plain("progressCard.freezes", { count: view.streak.freezesHeld }),
@@ -81,6 +82,21 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       moreSections: (hidden) => t.plain("progressCard.more", { count: hidden }),
     },
   };
+}
+
+/** The card's rank, as `/progress` says it: none when excluded, the place a hidden member would take. */
+function rankLabel(t: Translator, view: ProgressView): string {
+  if (view.rank === null || view.ranking === OwnRanking.Excluded) return "";
+  if (view.ranking === OwnRanking.Hidden) return t.plain("progressCard.rankHidden", { rank: view.rank });
+  return t.plain("progressCard.rank", { rank: view.rank, ranked: view.rankedMembers });
+}
+
+/** The alt text's standing: the same words as the card and `/progress`. */
+function altStanding(t: Translator, view: ProgressView): string {
+  if (view.ranking === OwnRanking.Excluded) return t.plain("progressCard.altExcluded");
+  if (view.rank !== null && view.ranking === OwnRanking.Hidden) return t.plain("progressCard.altHidden", { rank: view.rank });
+  if (view.rank !== null) return t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers });
+  return t.plain(cohortBoardClosed(view.cohort) ? "progressCard.altOffFinalBoard" : "progressCard.altUnranked");
 }
 
 /** The grid's filled cells by kind, as its legend names them: what the alt text says of the grid. */
@@ -105,10 +121,7 @@ export async function progressCardFile(t: Translator, pictures: Pictures, view: 
       done: view.required.done,
       total: view.required.total,
       points: view.points,
-      standing:
-        view.rank !== null
-          ? t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers })
-          : t.plain(cohortBoardClosed(view.cohort) ? "progressCard.altOffFinalBoard" : "progressCard.altUnranked"),
+      standing: altStanding(t, view),
       streak: view.streak.current,
       ...gridCounts(view),
     }),

@@ -1,3 +1,4 @@
+import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
 import type { APIEmbed } from "discord.js";
 import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../../domain/cohort/courseSummary.js";
@@ -41,7 +42,9 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
         "summary.rankName",
         summary.finalRank === null
           ? t.t("summary.unranked")
-          : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
+          : summary.ranking === OwnRanking.Hidden
+            ? t.t("summary.rankHidden", { rank: summary.finalRank })
+            : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
       ),
       field("summary.streakName", t.t("summary.streakValue", { days: summary.bestStreak })),
       field(

@@ -1,3 +1,4 @@
+import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
 import type { APIEmbed } from "discord.js";
 import { LeaderboardPeriod, LeaderboardScope, type LeaderboardCaller, type LeaderboardView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -10,8 +11,8 @@ function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardC
   const name = memberName(t, caller.displayName);
   if (caller.excluded) return t.t("leaderboard.callerExcluded", { name, points: caller.points });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
-  if (caller.presentation === "hidden" && view.boardOn)
-    return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
+  // Not counted among the ranked members (also on a board that is off): never "#3 of 2".
+  if (caller.ranking === OwnRanking.Hidden) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
   return t.t("leaderboard.callerRanked", { name, rank: caller.rank, ranked: view.rankedMembers, points: caller.points });
 }
 

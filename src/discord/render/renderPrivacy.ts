@@ -23,9 +23,13 @@ export function deleteConfirmationFresh(askedAtMs: string, now: Date): boolean {
 
 /** `/privacy` without a request, or after changing a setting: what is set now, for all the member's cohorts here. */
 export function renderPrivacySettings(t: Translator, view: PrivacySettingsView): string[] {
+  return [...savedSettingsLines(t, view), "", t.t("privacy.cohortRule"), t.t("privacy.help")];
+}
+
+/** "Saved: …" when the request changed them, then the settings now. */
+function savedSettingsLines(t: Translator, view: PrivacySettingsView): string[] {
   const lines = [t.t("privacy.settings", { cohorts: view.cohorts, leaderboard: view.boardVisibility, nudges: view.nudges ? "on" : "off" })];
   if (view.changed) lines.unshift(t.t("privacy.updated"));
-  lines.push("", t.t("privacy.cohortRule"), t.t("privacy.help"));
   return lines;
 }
 
@@ -54,19 +58,25 @@ function exportFile(exported: MemberExportFile): { name: string; data: Buffer } 
   return { name: `cohort-bot-data-${exported.guildId}.json`, data: exported.file };
 }
 
-/** `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes along. */
+/**
+ * `/privacy delete:True`: what will go, and the one button that erases it; with `export:True` too, the copy comes
+ * along. `changed`: the leaderboard or nudges choice sent with it, saved already: said first, so dismissing the
+ * question keeps it.
+ */
 export function renderDeleteConfirmation(
   t: Translator,
   userId: string,
   stored: StoredCounts,
   askedAt: Date,
   exported: MemberExportFile | MemberExportTooLarge | null = null,
+  changed: PrivacySettingsView | null = null,
 ): Reply {
   const { memberships } = stored;
   // An admin who never joined is still named as a cohort's creator, in the audit trail, on nudges and imports: that is data too.
   if (memberships === 0 && stored.adminRows === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
   const tooLarge = exported !== null && isExportTooLarge(exported) ? ["", exportTooLargeText(t, exported)] : [];
-  const description = [t.t("privacy.deleteConfirm", { cohorts: memberships }), ...tooLarge].join("\n");
+  const saved = changed === null ? [] : [...savedSettingsLines(t, changed), ""];
+  const description = [...saved, t.t("privacy.deleteConfirm", { cohorts: memberships }), ...tooLarge].join("\n");
   return {
     embeds: [{ color: colors.danger, title: t.plain("privacy.title"), description }],
     components: buttonRows([button(privacyDeleteId(userId, askedAt), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),

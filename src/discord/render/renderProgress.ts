@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
+import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -57,6 +58,9 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
  */
 function pointsLine(t: Translator, view: ProgressView): string {
   const { points, rank, cohort } = view;
+  // As /leaderboard's own line: never a rank counted among members the excluded or hidden member is not counted with.
+  if (view.ranking === OwnRanking.Excluded) return t.t("progress.pointsExcluded", { points });
+  if (rank !== null && view.ranking === OwnRanking.Hidden) return t.t("progress.pointsHidden", { points, rank });
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
   return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
 }

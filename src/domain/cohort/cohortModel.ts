@@ -82,6 +82,8 @@ export interface MemberRecord {
   readonly pointsReachedAt: Date | null;
   /** Points when the cohort's final board was made (null before, or when the member was not on it). */
   readonly finalPoints: number | null;
+  /** Whether the member took a place on the final board when it was made (not hidden, not excluded): only those rank. */
+  readonly finalRanked: boolean;
   /** `/privacy nudges:`. */
   readonly nudges: boolean;
   /** `/privacy leaderboard:`. */

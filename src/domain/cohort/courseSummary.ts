@@ -1,3 +1,5 @@
+import type { OwnRanking } from "../privacy/boardPresentation.js";
+
 /**
  * A member's course summary: what `/today` shows once the course is over
  * (`courseHasEnded` in `schedule/cohortBreaks.ts`). The service fills it; the
@@ -12,8 +14,12 @@ export interface MemberCourseSummary {
   readonly optionalDone: number;
   /** All points, late completions included (`/progress` keeps counting). */
   readonly points: number;
-  /** Rank on the final board as the closing post showed it; null when the member was not on it. */
+  /**
+   * Rank on the final board as the closing post showed it, among the members ranked on it; null when the member
+   * was not on it. For a member hidden from it (`ranking`), the place they would take.
+   */
   readonly finalRank: number | null;
+  readonly ranking: OwnRanking;
   readonly rankedMembers: number;
   /** `forgivingStreak(...).best`. */
   readonly bestStreak: number;

@@ -40,3 +40,21 @@ export function boardPresentation(cohortBoard: CohortBoard, member: BoardPrivacy
 export function isRanked(member: BoardPrivacy): boolean {
   return !member.excluded && member.visibility !== BoardVisibility.Hidden;
 }
+
+/**
+ * Where a member stands in the ranking, as they are told it themselves (`/leaderboard`'s own line,
+ * `/progress`, the course summary): ranked; hidden (no place, only the one they would take); or off
+ * every board (the exclude_role: no rank at all).
+ */
+export const OwnRanking = { Ranked: "ranked", Hidden: "hidden", Excluded: "excluded" } as const;
+export type OwnRanking = (typeof OwnRanking)[keyof typeof OwnRanking];
+
+export function ownRanking(member: BoardPrivacy): OwnRanking {
+  if (member.excluded) return OwnRanking.Excluded;
+  return member.visibility === BoardVisibility.Hidden ? OwnRanking.Hidden : OwnRanking.Ranked;
+}
+
+/** `ownRanking` of a member row, as they choose now. */
+export function ownRankingOf(member: { readonly boardVisibility: BoardVisibility; readonly excluded: boolean }): OwnRanking {
+  return ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
+}

@@ -255,6 +255,8 @@ export const en = {
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
+  "progress.pointsHidden": "Points: **{points, number}** · Hidden from the board · you would be **#{rank}**",
+  "progress.pointsExcluded": "Points: **{points, number}** · Not ranked in this cohort (your role is left off its boards)",
   "progress.pointsOffFinalBoard": "Points: **{points, number}** · Not on the final leaderboard: it was settled when the course closed.",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
@@ -586,6 +588,7 @@ export const en = {
   "summary.rankName": "Final rank",
   "summary.rankValue": "#{rank, number} of {ranked, number}",
   "summary.unranked": "Not on the final board",
+  "summary.rankHidden": "Hidden from the board · you would be #{rank, number}",
   "summary.streakName": "Best streak",
   "summary.streakValue": "{days, plural, one {# study day} other {# study days}}",
   "summary.checkpointsName": "Checkpoints",
@@ -659,10 +662,12 @@ export const en = {
   // ── end of privacy block ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
+  "pictures.percent": "{value, number}%",
   "progressCard.required": "Required",
   "progressCard.sections": "Sections",
   "progressCard.points": "{points, plural, one {point} other {points}}",
   "progressCard.rank": "#{rank} of {ranked, number}",
+  "progressCard.rankHidden": "would be #{rank}",
   "progressCard.streak": "Streak",
   "progressCard.streakValue": "🔥 {days, plural, one {# day} other {# days}}",
   "progressCard.freezes": "❄️ {count, plural, one {# freeze} other {# freezes}} held",
@@ -674,6 +679,8 @@ export const en = {
   "progressCard.alt":
     "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, a streak of {streak, plural, one {# study day} other {# study days}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank} of {ranked, number}",
+  "progressCard.altHidden": "hidden from the board, would be #{rank}",
+  "progressCard.altExcluded": "not ranked in this cohort",
   "progressCard.altUnranked": "not ranked yet",
   "progressCard.altOffFinalBoard": "not on the final leaderboard",
   "weeklyChart.title": "Week {week} · {from} – {to}",

@@ -263,6 +263,8 @@ export const es: Catalogue = {
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
+  "progress.pointsHidden": "Puntos: **{points, number}** · Oculto en la clasificación · estarías en el puesto **n.º {rank}**",
+  "progress.pointsExcluded": "Puntos: **{points, number}** · Sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones)",
   "progress.pointsOffFinalBoard": "Puntos: **{points, number}** · Fuera de la clasificación final: se cerró al terminar el curso.",
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progreso · {name}",
@@ -605,6 +607,7 @@ export const es: Catalogue = {
   "summary.rankName": "Puesto final",
   "summary.rankValue": "#{rank, number} de {ranked, number}",
   "summary.unranked": "No estás en la clasificación final",
+  "summary.rankHidden": "Oculto en la clasificación · estarías en el puesto #{rank, number}",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
   "summary.checkpointsName": "Puntos de control",
@@ -682,10 +685,12 @@ export const es: Catalogue = {
   // ── fin del bloque de privacidad ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
+  "pictures.percent": "{value, number} %",
   "progressCard.required": "Obligatorias",
   "progressCard.sections": "Secciones",
   "progressCard.points": "{points, plural, one {punto} other {puntos}}",
   "progressCard.rank": "#{rank} de {ranked, number}",
+  "progressCard.rankHidden": "serías el n.º {rank}",
   "progressCard.streak": "Racha",
   "progressCard.streakValue": "🔥 {days, plural, one {# día} other {# días}}",
   "progressCard.freezes": "❄️ {count, plural, one {# comodín} other {# comodines}}",
@@ -697,6 +702,8 @@ export const es: Catalogue = {
   "progressCard.alt":
     "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank} de {ranked, number}",
+  "progressCard.altHidden": "oculto en la clasificación, estaría en el puesto n.º {rank}",
+  "progressCard.altExcluded": "sin puesto en esta cohorte",
   "progressCard.altUnranked": "aún sin clasificar",
   "progressCard.altOffFinalBoard": "fuera de la clasificación final",
   "weeklyChart.title": "Semana {week} · {from} – {to}",
