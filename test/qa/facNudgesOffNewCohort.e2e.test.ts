@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** Cohorts that start on Monday 2027-01-04; `now` is Wednesday of week 3: a member who logged nothing is behind. */
+const weekOne = new Date("2027-01-05T12:00:00Z");
+const now = new Date("2027-01-20T12:00:00Z");
+
+describe("QA facilitators: /privacy nudges:off is for all the member's cohorts in the server", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: weekOne });
+  });
+  afterAll(async () => bot.close());
+
+  it("a member who turned nudges off gets no Nudge DM from a cohort they joined afterwards", async () => {
+    await bot.createCohort({ name: "Spring A", start: "2027-01-04" });
+    await bot.createCohort({ name: "Spring B", start: "2027-01-04" });
+    const zoe = bot.member("zoe");
+    // Week 1: zoe joins A, turns nudges off ("for all your cohorts in this server"), then joins B.
+    await bot.run(zoe.id, "join", { cohort: "Spring A" }).final();
+    const privacy = await bot.reply(zoe.id, "privacy", { nudges: "off" });
+    expect(visibleText(privacy)).toMatch(/off/i);
+    await bot.run(zoe.id, "join", { cohort: "Spring B" }).final();
+    // Her settings, as /privacy shows them after the join, still say nudges are off.
+    expect(visibleText(await bot.reply(zoe.id, "privacy"))).toMatch(/nudges?[^\n]*off/i);
+
+    bot.clock.set(now);
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: "Spring B" });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge zoe");
+    if (nudge !== undefined) {
+      const answer = await bot.click(bot.admin.id, roster.id, nudge.customId).final();
+      expect(visibleText(answer)).toContain("turned nudges off");
+    }
+    expect(bot.emulator.dmMessages(zoe.id)).toHaveLength(0);
+  });
+});
