@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+const now = new Date("2027-01-06T12:00:00Z");
+
+describe("QA facilitators: /cohort credit's item autocomplete is for admins only", () => {
+  let bot: BotHarness;
+  let cohort: Cohort;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now });
+    cohort = await bot.createCohort({ start: "2027-01-04" });
+  });
+  afterAll(async () => bot.close());
+
+  it("a member without Manage Server cannot list another member's completed items through it", async () => {
+    const bob = bot.member("bob");
+    const eve = bot.member("eve");
+    for (const user of [bob, eve]) await bot.test.app.services.cohorts.join(bot.guild.id, user.id, user.username, String(cohort.id), now);
+    const item = await bot.test.app.database.prisma.item.findFirstOrThrow({
+      where: { curriculumId: cohort.curriculumId, kind: "Required", retired: false },
+      orderBy: { id: "asc" },
+    });
+    await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: bob.id, cohort: null, item: String(item.id), now });
+    // The bot refuses the command itself to eve (a server's command permission override can show it to her)...
+    const refused = await bot.runIgnoringDefaultPermissions(eve.id, "cohort credit", {
+      cohort: String(cohort.id),
+      member: bob.id,
+      item: String(item.id),
+      undo: true,
+    }).final();
+    expect(visibleText(refused)).toContain("Manage Server");
+    // ...but its autocomplete answers her with what bob has done.
+    const choices = await bot.emulator.autocomplete({
+      guildId: bot.guild.id,
+      channelId: bot.channel.id,
+      userId: eve.id,
+      name: "cohort credit",
+      options: { cohort: String(cohort.id), member: bob.id, undo: true, item: "" },
+      focused: "item",
+      ignoreDefaultMemberPermissions: true,
+    });
+    expect(choices.map((choice) => choice.name)).toEqual([]);
+  });
+});
