@@ -24,12 +24,14 @@ describe("QA facilitators: /cohort credit's item autocomplete is for admins only
     });
     await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: bob.id, cohort: null, item: String(item.id), now });
     // The bot refuses the command itself to eve (a server's command permission override can show it to her)...
-    const refused = await bot.runIgnoringDefaultPermissions(eve.id, "cohort credit", {
-      cohort: String(cohort.id),
-      member: bob.id,
-      item: String(item.id),
-      undo: true,
-    }).final();
+    const refused = await bot
+      .runIgnoringDefaultPermissions(eve.id, "cohort credit", {
+        cohort: String(cohort.id),
+        member: bob.id,
+        item: String(item.id),
+        undo: true,
+      })
+      .final();
     expect(visibleText(refused)).toContain("Manage Server");
     // ...but its autocomplete answers her with what bob has done.
     const choices = await bot.emulator.autocomplete({

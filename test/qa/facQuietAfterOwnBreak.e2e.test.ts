@@ -37,7 +37,13 @@ describe("QA facilitators: a member's own /break days are not study days for 'qu
       for (const day of week.week.days)
         for (const item of day.items)
           if (item.kind === "Required")
-            await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: ada.id, cohort: null, item: String(item.id), now: at });
+            await bot.test.app.services.study.complete({
+              guildId: bot.guild.id,
+              userId: ada.id,
+              cohort: null,
+              item: String(item.id),
+              now: at,
+            });
     }
     const planned = await bot.run(ada.id, "break", { from: "2027-01-18", to: "2027-01-22" }).final();
     expect(visibleText(planned)).toContain("Days off");
