@@ -23,6 +23,9 @@ describe("QA facilitators: /cohort credit's item autocomplete is for admins only
       orderBy: { id: "asc" },
     });
     await bot.test.app.services.study.complete({ guildId: bot.guild.id, userId: bob.id, cohort: null, item: String(item.id), now });
+    // bob keeps his progress private: eve's /progress member:bob is refused.
+    await bot.reply(bob.id, "privacy", { leaderboard: "hidden" });
+    expect(visibleText(await bot.reply(eve.id, "progress", { member: bob.id }))).toContain("keeps their progress private");
     // The bot refuses the command itself to eve (a server's command permission override can show it to her)...
     const refused = await bot
       .runIgnoringDefaultPermissions(eve.id, "cohort credit", {
