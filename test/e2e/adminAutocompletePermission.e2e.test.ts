@@ -4,7 +4,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 
 const now = new Date("2027-01-06T12:00:00Z");
 
-describe("QA facilitators: /cohort credit's item autocomplete is for admins only", () => {
+describe("/cohort credit's item autocomplete is for admins only", () => {
   let bot: BotHarness;
   let cohort: Cohort;
 

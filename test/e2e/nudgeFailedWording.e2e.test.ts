@@ -4,7 +4,7 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: a member who logged nothing is behind. */
 const now = new Date("2027-01-20T12:00:00Z");
 
-describe("QA facilitators: a Nudge Discord refuses for a moment is told as a nudge, not as a post", () => {
+describe("a Nudge Discord refuses for a moment is told as a nudge, not as a post", () => {
   let bot: BotHarness;
 
   beforeAll(async () => {

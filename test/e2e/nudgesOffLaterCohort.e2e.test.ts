@@ -5,7 +5,7 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 const weekOne = new Date("2027-01-05T12:00:00Z");
 const now = new Date("2027-01-20T12:00:00Z");
 
-describe("QA facilitators: /privacy nudges:off is for all the member's cohorts in the server", () => {
+describe("/privacy nudges:off is for all the member's cohorts in the server", () => {
   let bot: BotHarness;
 
   beforeAll(async () => {

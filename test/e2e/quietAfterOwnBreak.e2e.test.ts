@@ -17,7 +17,7 @@ function groupOf(message: EmulatorMessage, userId: string): string {
   return "";
 }
 
-describe("QA facilitators: a member's own /break days are not study days for 'quiet'", () => {
+describe("a member's own /break days are not study days for 'quiet'", () => {
   let bot: BotHarness;
   let cohort: Cohort;
 
