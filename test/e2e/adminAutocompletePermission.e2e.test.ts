@@ -4,7 +4,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 
 const now = new Date("2027-01-06T12:00:00Z");
 
-describe("/cohort credit's item autocomplete is for admins only", () => {
+describe("admin commands' autocomplete is for whoever may run them (Manage Server)", () => {
   let bot: BotHarness;
   let cohort: Cohort;
 
@@ -36,16 +36,23 @@ describe("/cohort credit's item autocomplete is for admins only", () => {
       })
       .final();
     expect(visibleText(refused)).toContain("Manage Server");
-    // ...but its autocomplete answers her with what bob has done.
-    const choices = await bot.emulator.autocomplete({
-      guildId: bot.guild.id,
-      channelId: bot.channel.id,
-      userId: eve.id,
-      name: "cohort credit",
-      options: { cohort: String(cohort.id), member: bob.id, undo: true, item: "" },
-      focused: "item",
-      ignoreDefaultMemberPermissions: true,
-    });
-    expect(choices.map((choice) => choice.name)).toEqual([]);
+    // ...and so does its autocomplete: no list of what bob has done, nor of the server's cohorts.
+    const suggest = (userId: string, focused: "item" | "cohort") =>
+      bot.emulator.autocomplete({
+        guildId: bot.guild.id,
+        channelId: bot.channel.id,
+        userId,
+        name: "cohort credit",
+        options: { cohort: focused === "cohort" ? "" : String(cohort.id), member: bob.id, undo: true, item: "" },
+        focused,
+        ignoreDefaultMemberPermissions: true,
+      });
+    expect((await suggest(eve.id, "item")).map((choice) => choice.name)).toEqual([]);
+    expect((await suggest(eve.id, "cohort")).map((choice) => choice.name)).toEqual([]);
+    // An admin still gets both.
+    const adminItems = await suggest(bot.admin.id, "item");
+    expect(adminItems.map((choice) => choice.value)).toEqual([String(item.id)]);
+    expect(adminItems[0]?.name).toContain(`✓ ${item.title}`);
+    expect((await suggest(bot.admin.id, "cohort")).length).toBe(1);
   });
 });
