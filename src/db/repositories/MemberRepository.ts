@@ -1,4 +1,5 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
+import { serverWideChoices, type PrivacyChoices } from "../../domain/privacy/serverWideChoices.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
@@ -100,8 +101,10 @@ export class MemberRepository {
       if (existing !== null && existing.leftAt === null) {
         return { member: toMember(existing), outcome: "already" as const };
       }
+      // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
+      const choices = await this.privacyChoices(cohortId, userId);
       if (existing !== null) {
-        const back = joinedOn === null ? { leftAt: null, displayName } : { leftAt: null, displayName, returnedAt: now, joinedOn };
+        const back = { leftAt: null, displayName, ...choices, ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }) };
         // Only a member still away comes back: another process's return in the meantime makes this one "already".
         // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
         const [returned] = await this.prisma.$transaction([
@@ -113,11 +116,21 @@ export class MemberRepository {
       }
       const row = await this.prisma.member.upsert({
         where: { cohortId_userId: { cohortId, userId } },
-        create: { cohortId, userId, displayName, joinedAt: now, joinedOn },
+        create: { cohortId, userId, displayName, joinedAt: now, joinedOn, ...choices },
         update: {},
       });
       return { member: toMember(row), outcome: "joined" as const };
     });
+  }
+
+  /** The user's `/privacy` choices in the cohort's server (see serverWideChoices): their memberships there, left ones included. */
+  private async privacyChoices(cohortId: number, userId: string): Promise<PrivacyChoices> {
+    const { guildId } = await this.prisma.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { guildId: true } });
+    const memberships = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId } },
+      select: { boardVisibility: true, nudges: true },
+    });
+    return serverWideChoices(memberships);
   }
 
   /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */

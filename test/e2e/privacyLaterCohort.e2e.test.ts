@@ -5,7 +5,7 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 const weekOne = new Date("2027-01-05T12:00:00Z");
 const now = new Date("2027-01-20T12:00:00Z");
 
-describe("/privacy nudges:off is for all the member's cohorts in the server", () => {
+describe("/privacy choices are for all the member's cohorts in the server, those joined later too", () => {
   let bot: BotHarness;
 
   beforeAll(async () => {
@@ -33,5 +33,23 @@ describe("/privacy nudges:off is for all the member's cohorts in the server", ()
       expect(visibleText(answer)).toContain("turned nudges off");
     }
     expect(bot.emulator.dmMessages(zoe.id)).toHaveLength(0);
+  });
+
+  it("a member who hid themselves from the boards is hidden on the board of a cohort they joined afterwards", async () => {
+    await bot.createCohort({ name: "Summer A", start: "2027-01-04" });
+    const summerB = await bot.createCohort({ name: "Summer B", start: "2027-01-04" });
+    const item = await bot.test.app.database.prisma.item.findFirstOrThrow({
+      where: { curriculumId: summerB.curriculumId, kind: "Required", retired: false },
+      orderBy: { id: "asc" },
+    });
+    const yan = bot.member("yan");
+    await bot.run(yan.id, "join", { cohort: "Summer A" }).final();
+    await bot.reply(yan.id, "privacy", { leaderboard: "hidden" });
+    await bot.run(yan.id, "join", { cohort: "Summer B" }).final();
+    const done = await bot.run(yan.id, "done", { cohort: "Summer B", item: String(item.id) }).final();
+    expect(visibleText(done)).toMatch(/\+\d+ points/);
+    const board = await bot.run(yan.id, "leaderboard", { cohort: "Summer B", period: "all" }).final();
+    expect(visibleText(board)).toContain("hidden from the board · you would be #1");
+    expect(board.ephemeral).toBe(true);
   });
 });
