@@ -52,5 +52,16 @@ describe("a member's own /break days are not study days for 'quiet'", () => {
     const roster = await bot.run(bot.admin.id, "cohort roster").final();
     expect(groupOf(roster, ada.id)).toBe("On track");
     expect(buttonsOf(roster).map((button) => button.label)).not.toContain("Nudge ada");
+    // A Nudge pressed from an older roster checks again, by the same rule: no DM.
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: ada.id } });
+    const pressed = await bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(cohort.id),
+      memberId: member.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    expect(pressed.outcome).toBe("not_needed");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
   });
 });
