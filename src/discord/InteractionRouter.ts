@@ -132,6 +132,9 @@ export class InteractionRouter {
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
+      await reply
+        .afterSent?.()
+        .catch((error: unknown) => context.logger.error({ err: error }, "could not record what the reply delivered"));
       context.logger.info(
         {
           ms: Date.now() - startedAt,
