@@ -30,12 +30,14 @@ export const defer = DeferPolicy.Always;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = readOptions(option.options, interaction);
-  const file = await services.exports.export({
-    guildId,
-    cohort: options.cohort,
-    format: options.format ?? ExportFormat.Csv,
-    now: clock.now(),
-  });
-  // The file holds every member's data: the cohort's audit trail names who took it, once Discord took it.
-  return { ...renderExport(t, file), afterSent: () => services.exports.delivered(file, { guildId, actorId: interaction.user.id }) };
+  return renderExport(
+    t,
+    await services.exports.export({
+      guildId,
+      cohort: options.cohort,
+      format: options.format ?? ExportFormat.Csv,
+      now: clock.now(),
+      actorId: interaction.user.id,
+    }),
+  );
 }

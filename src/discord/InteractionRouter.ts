@@ -132,9 +132,6 @@ export class InteractionRouter {
       });
       clearTimeout(timer);
       await this.send(interaction, reply, deferral);
-      await reply
-        .afterSent?.()
-        .catch((error: unknown) => context.logger.error({ err: error }, "could not record what the reply delivered"));
       context.logger.info(
         {
           ms: Date.now() - startedAt,

@@ -37,11 +37,6 @@ export interface Reply {
   readonly files?: readonly ReplyFile[];
   /** Only the caller sees it. Errors are always ephemeral. */
   readonly ephemeral: boolean;
-  /**
-   * Commands only: run once Discord took the reply (not when it refused it), for what must not be recorded
-   * unless the caller got the reply (an export's audit line). A failure is logged; the caller has their reply.
-   */
-  readonly afterSent?: () => Promise<void>;
 }
 
 export interface ReplyFile {

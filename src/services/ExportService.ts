@@ -67,6 +67,8 @@ export class ExportService {
     readonly cohort: string;
     readonly format: ExportFormat;
     readonly now: Date;
+    /** The admin exporting: the file holds every member's data, so the cohort's audit trail names who took it. */
+    readonly actorId: string;
   }): Promise<ExportFile> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const chunks: Buffer[] = [];
@@ -89,21 +91,15 @@ export class ExportService {
         .replace(/[^\p{L}\p{N}]+/gu, "-")
         .replace(/^-|-$/g, "")
         .slice(0, 60) || "cohort";
-    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members };
-  }
-
-  /**
-   * The cohort's audit line for an export the admin received: written once Discord took the file, so a refused
-   * export (too large) or an upload Discord refused leaves no line.
-   */
-  async delivered(file: ExportFile, request: { readonly guildId: string; readonly actorId: string }): Promise<void> {
+    // Only a file that was built is handed out: a refused export (too large) leaves no line.
     await this.audit.record({
       guildId: request.guildId,
-      cohortId: file.cohort.id,
+      cohortId: cohort.id,
       actorId: request.actorId,
       action: AuditAction.Export,
-      after: { format: file.format },
+      after: { format: request.format },
     });
+    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members };
   }
 
   private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
