@@ -265,8 +265,19 @@ export class RosterService {
   ): Promise<RosterBasis["ownQuietSince"]> {
     if (quietSince === null) return [];
     const zone = cohort.settings.timeZone;
-    const daysOff = await this.rows.daysOffWithin(cohort.id, localDateOf(quietSince, zone), localDateOf(standingMoment(cohort, now), zone));
-    return [...daysOff].map(([memberId, breaks]) => ({ memberId, quietSince: quietSinceOf(cohort, context, now, breaks) ?? new Date(0) }));
+    const standingDate = localDateOf(standingMoment(cohort, now), zone);
+    const daysOff = await this.rows.daysOffWithin(cohort.id, localDateOf(quietSince, zone), standingDate);
+    // Members often share their days off (a week's /break): each distinct list of them is worked out once.
+    const byDaysOff = new Map<string, Date>();
+    return [...daysOff].map(([memberId, breaks]) => {
+      const key = breaks.map((days) => `${days.from}/${days.to}`).join(",");
+      let since = byDaysOff.get(key);
+      if (since === undefined) {
+        since = quietSinceOnDate(cohort, context, standingDate, breaks) ?? new Date(0);
+        byDaysOff.set(key, since);
+      }
+      return { memberId, quietSince: since };
+    });
   }
 
   /**
@@ -366,8 +377,18 @@ export function quietSinceOf(
   now: Date,
   daysOff: readonly { readonly from: string; readonly to: string }[] = [],
 ): Date | null {
+  return quietSinceOnDate(cohort, context, localDateOf(standingMoment(cohort, now), cohort.settings.timeZone), daysOff);
+}
+
+/** `quietSinceOf` with the standing moment's date (cohort-local YYYY-MM-DD) already worked out. */
+function quietSinceOnDate(
+  cohort: Cohort,
+  context: CohortContext,
+  standingDate: string,
+  daysOff: readonly { readonly from: string; readonly to: string }[],
+): Date | null {
   const zone = cohort.settings.timeZone;
-  const quietDate = quietSinceDate(context.plan, localDateOf(standingMoment(cohort, now), zone), context.breakWeeks, daysOff);
+  const quietDate = quietSinceDate(context.plan, standingDate, context.breakWeeks, daysOff);
   return quietDate === null ? null : startOfLocalDay(quietDate, zone);
 }
 

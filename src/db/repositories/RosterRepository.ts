@@ -212,7 +212,12 @@ export class RosterRepository {
       orderBy: [{ memberId: "asc" }, { id: "asc" }],
     });
     const byMember = new Map<number, { from: string; to: string }[]>();
-    for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { from: row.fromDate, to: row.toDate }]);
+    for (const row of rows) {
+      const days = { from: row.fromDate, to: row.toDate };
+      const list = byMember.get(row.memberId);
+      if (list === undefined) byMember.set(row.memberId, [days]);
+      else list.push(days);
+    }
     return byMember;
   }
 
