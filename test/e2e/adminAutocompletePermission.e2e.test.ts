@@ -55,4 +55,22 @@ describe("admin commands' autocomplete is for whoever may run them (Manage Serve
     expect(adminItems[0]?.name).toContain(`✓ ${item.title}`);
     expect((await suggest(bot.admin.id, "cohort")).length).toBe(1);
   });
+
+  it("/curriculum's curriculum autocomplete offers nothing to a member without Manage Server, and the list to an admin", async () => {
+    const eve = bot.member("eve");
+    const suggest = (userId: string, name: "curriculum show" | "curriculum list") =>
+      bot.emulator.autocomplete({
+        guildId: bot.guild.id,
+        channelId: bot.channel.id,
+        userId,
+        name,
+        options: { curriculum: "" },
+        focused: "curriculum",
+        ignoreDefaultMemberPermissions: true,
+      });
+    for (const name of ["curriculum show", "curriculum list"] as const) {
+      expect(await suggest(eve.id, name)).toEqual([]);
+      expect((await suggest(bot.admin.id, name)).length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -52,4 +52,45 @@ describe("/privacy choices are for all the member's cohorts in the server, those
     expect(visibleText(board)).toContain("hidden from the board · you would be #1");
     expect(board.ephemeral).toBe(true);
   });
+
+  it("/privacy shows the most private of the choices when the member's memberships disagree (stored before the choices were server-wide)", async () => {
+    const autumnA = await bot.createCohort({ name: "Autumn A", start: "2027-01-04" });
+    await bot.createCohort({ name: "Autumn B", start: "2027-01-04" });
+    const xia = bot.member("xia");
+    await bot.run(xia.id, "join", { cohort: "Autumn A" }).final();
+    await bot.run(xia.id, "join", { cohort: "Autumn B" }).final();
+    // As a database from before could hold them: an alias and nudges off in A only.
+    await bot.test.app.database.prisma.member.updateMany({
+      where: { cohortId: autumnA.id, userId: xia.id },
+      data: { boardVisibility: "alias", nudges: false },
+    });
+    const shown = visibleText(await bot.reply(xia.id, "privacy"));
+    expect(shown).toContain("2 cohorts");
+    expect(shown).toContain("Leaderboard: **an alias**");
+    expect(shown).toContain("Nudges from facilitators: **off**");
+  });
+
+  it("a cohort joined again takes on the member's choices, even where its own left membership kept an older one", async () => {
+    await bot.createCohort({ name: "Winter A", start: "2027-01-04" });
+    const winterB = await bot.createCohort({ name: "Winter B", start: "2027-01-04" });
+    const item = await bot.test.app.database.prisma.item.findFirstOrThrow({
+      where: { curriculumId: winterB.curriculumId, kind: "Required", retired: false },
+      orderBy: { id: "asc" },
+    });
+    const wen = bot.member("wen");
+    await bot.run(wen.id, "join", { cohort: "Winter A" }).final();
+    await bot.run(wen.id, "join", { cohort: "Winter B" }).final();
+    await bot.run(wen.id, "leave", { cohort: "Winter B" }).final();
+    await bot.reply(wen.id, "privacy", { leaderboard: "hidden" });
+    // As a database from before could hold it: the left membership in B still shown by name.
+    await bot.test.app.database.prisma.member.updateMany({
+      where: { cohortId: winterB.id, userId: wen.id },
+      data: { boardVisibility: "name" },
+    });
+    await bot.run(wen.id, "join", { cohort: "Winter B" }).final();
+    const done = await bot.run(wen.id, "done", { cohort: "Winter B", item: String(item.id) }).final();
+    expect(visibleText(done)).toMatch(/\+\d+ points/);
+    const board = await bot.run(wen.id, "leaderboard", { cohort: "Winter B", period: "all" }).final();
+    expect(visibleText(board)).toContain("hidden from the board · you would be #1");
+  });
 });
