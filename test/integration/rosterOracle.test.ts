@@ -139,7 +139,12 @@ describe("the roster's SQL equals each member's own plan", () => {
     const { roster, memberPlans } = test.app.services;
     const { basis } = await roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
-    const members = await new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader).activeMembers(row.id);
+    const members = await new MemberRepository(
+      prisma,
+      new SerialWriteQueue(),
+      test.app.database.hotReader,
+      test.app.database.target.provider,
+    ).activeMembers(row.id);
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
     expect(rows).toHaveLength(members.length);
