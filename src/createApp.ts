@@ -146,7 +146,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
   const cohortRepository = new CohortRepository(database.prisma, database.target.provider, writes);
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
-  const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader);
+  const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader, database.target.provider);
   const completionRepository = new CompletionRepository(
     database.prisma,
     writes,

@@ -139,6 +139,8 @@ export interface UserErrorParams {
   "nudge.cohortFinished": { readonly name: string };
   /** A Nudge button of a member whose own course is over (their last study day passed): nothing is left to read. */
   "nudge.courseOver": { readonly member: string };
+  /** Discord refused the Nudge DM for a moment (a server error or a rate limit past its retries). */
+  "nudge.failed": { readonly member: string };
   "break.cohortEnded": { readonly name: string };
   "break.cohortFinished": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };

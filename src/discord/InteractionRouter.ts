@@ -237,8 +237,12 @@ export class InteractionRouter {
     });
     const command = this.commands.get(interaction.commandName);
     try {
+      // An admin command's suggestions (a member's done items, every cohort of the server) are for whoever may run it:
+      // a server's permission override can show the command to others, and the command itself refuses them.
       const choices =
-        command?.autocomplete === undefined || !interaction.inGuild()
+        command?.autocomplete === undefined ||
+        !interaction.inGuild() ||
+        (command.requiresManageServer && !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
           ? []
           : await command.autocomplete(inGuild(context, interaction.guildId), interaction);
       await interaction.respond(

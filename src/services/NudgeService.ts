@@ -108,7 +108,7 @@ export class NudgeService {
         return view(NudgeOutcome.DmClosed);
       }
       this.logger.error({ err: error, cohortId: cohort.id, memberId: member.id }, "nudge failed");
-      throw new UserError("posts.announceFailed");
+      throw new UserError("nudge.failed", { member: member.displayName });
     }
     await this.nudges.markSent(claim.id, request.now);
     await this.audit.record({

@@ -1,5 +1,6 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
-import { BoardVisibility, isBoardVisibility } from "../domain/privacy/boardPresentation.js";
+import type { BoardVisibility } from "../domain/privacy/boardPresentation.js";
+import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
 import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
 import type { PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
@@ -71,14 +72,8 @@ export class PrivacyService {
       if (updated === 0) throw new UserError("privacy.notInServer");
     }
     const memberships = await this.privacy.memberships(change.guildId, change.userId);
-    const [first] = memberships;
-    if (first === undefined) throw new UserError("privacy.notInServer");
-    return {
-      cohorts: memberships.length,
-      boardVisibility: isBoardVisibility(first.boardVisibility) ? first.boardVisibility : BoardVisibility.Hidden,
-      nudges: first.nudges,
-      changed: wantsChange,
-    };
+    if (memberships.length === 0) throw new UserError("privacy.notInServer");
+    return { cohorts: memberships.length, ...serverWideChoices(memberships), changed: wantsChange };
   }
 
   /**

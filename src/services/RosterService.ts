@@ -167,7 +167,7 @@ export class RosterService {
     const completions = (await this.rows.completionRows([member.id])).get(member.id) ?? [];
     // The member's standing day: today, or once their days are over (cohort ended, course finished) their end's.
     const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
-    const quietSince = quietSinceOf(cohort, planning.context, now);
+    const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks);
     const last = completions.at(-1)?.completedAt ?? null;
     // Quiet counts from the member's return when they came back: the days away are not theirs to log. Once their
     // own course is over there are no study days left to be quiet in (one who finishes late has until their own end).
@@ -226,10 +226,12 @@ export class RosterService {
     const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= at.getTime());
     const latestKey = checkpoints.at(-1)?.sectionKey;
     const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
-    const [zones, caughtUp, extended] = await Promise.all([
+    const quietSince = quietSinceOf(cohort, context, now);
+    const [zones, caughtUp, extended, ownQuietSince] = await Promise.all([
       this.rows.memberZones(cohort.id),
       this.memberPlans.caughtUpPlans(cohort, context),
       this.requiredOf(context),
+      this.ownQuietSince(cohort, context, quietSince, now),
     ]);
     const courseEnd = courseEndDate(breakCalendarOf(cohort, context));
     // A member's own course ends with the course's last day, or their plan's when it runs later.
@@ -245,9 +247,37 @@ export class RosterService {
       catchUps: [...caughtUp].flatMap(([memberId, entry]) => entry.dues.map((due) => ({ memberId, ...due }))),
       endDays: extended.endDates.map(endDayOf),
       ownEndDays: [...caughtUp].map(([memberId, entry]) => ({ memberId, endDay: endDayOf(entry.endDate) })),
-      quietSince: quietSinceOf(cohort, context, now),
+      quietSince,
+      ownQuietSince,
       latestCheckpointSectionId: latestSection?.id ?? null,
     };
+  }
+
+  /**
+   * The members whose own days off (`/break`) fall between the cohort's `quietSince` and the standing moment,
+   * with the earlier `quietSince` those days give them (the epoch when they have not had the study days yet).
+   */
+  private async ownQuietSince(
+    cohort: Cohort,
+    context: CohortContext,
+    quietSince: Date | null,
+    now: Date,
+  ): Promise<RosterBasis["ownQuietSince"]> {
+    if (quietSince === null) return [];
+    const zone = cohort.settings.timeZone;
+    const standingDate = localDateOf(standingMoment(cohort, now), zone);
+    const daysOff = await this.rows.daysOffWithin(cohort.id, localDateOf(quietSince, zone), standingDate);
+    // Members often share their days off (a week's /break): each distinct list of them is worked out once.
+    const byDaysOff = new Map<string, Date>();
+    return [...daysOff].map(([memberId, breaks]) => {
+      const key = breaks.map((days) => `${days.from}/${days.to}`).join(",");
+      let since = byDaysOff.get(key);
+      if (since === undefined) {
+        since = quietSinceOnDate(cohort, context, standingDate, breaks) ?? new Date(0);
+        byDaysOff.set(key, since);
+      }
+      return { memberId, quietSince: since };
+    });
   }
 
   /**
@@ -336,13 +366,29 @@ function standingMoment(cohort: Cohort, now: Date): Date {
 
 /**
  * Since when silence is quiet (`quietSinceDate`), on the cohort's day at the roster's standing moment (an
- * ended cohort's groups stand at its end: whoever was quiet then stays quiet). Only for members whose own
+ * ended cohort's groups stand at its end: whoever was quiet then stays quiet), for a member with these
+ * `/break` days off (their dates read on the cohort's day). Only for members whose own
  * course still runs at that moment (the roster's SQL and `nudgeStanding` check that): after their own last
  * study day (the course's, or their extension's) there are no study days left to be quiet in.
  */
-function quietSinceOf(cohort: Cohort, context: CohortContext, now: Date): Date | null {
+export function quietSinceOf(
+  cohort: Cohort,
+  context: CohortContext,
+  now: Date,
+  daysOff: readonly { readonly from: string; readonly to: string }[] = [],
+): Date | null {
+  return quietSinceOnDate(cohort, context, localDateOf(standingMoment(cohort, now), cohort.settings.timeZone), daysOff);
+}
+
+/** `quietSinceOf` with the standing moment's date (cohort-local YYYY-MM-DD) already worked out. */
+function quietSinceOnDate(
+  cohort: Cohort,
+  context: CohortContext,
+  standingDate: string,
+  daysOff: readonly { readonly from: string; readonly to: string }[],
+): Date | null {
   const zone = cohort.settings.timeZone;
-  const quietDate = quietSinceDate(context.plan, localDateOf(standingMoment(cohort, now), zone), context.breakWeeks);
+  const quietDate = quietSinceDate(context.plan, standingDate, context.breakWeeks, daysOff);
   return quietDate === null ? null : startOfLocalDay(quietDate, zone);
 }
 

@@ -54,6 +54,7 @@ describe("CohortRepository: break weeks and the final board", () => {
       handle.prisma,
       new SerialWriteQueue({ lockedRetryBudgetMs: 1_000, logger: captureLogger().logger }),
       handle.hotReader,
+      handle.target.provider,
     );
     const curriculum = await createCurriculumRow(handle.prisma, "end-test", 4);
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Ending" });

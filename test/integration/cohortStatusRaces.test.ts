@@ -94,7 +94,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
     const writes = new SerialWriteQueue({ lockedRetryBudgetMs: 5_000, logger });
     return new CohortService(
       repository,
-      new MemberRepository(handle.prisma, writes, handle.hotReader),
+      new MemberRepository(handle.prisma, writes, handle.hotReader, handle.target.provider),
       new CurriculumRepository(handle.prisma, writes),
       {
         checkPostable: () => Promise.resolve(ChannelCheck.Ok),

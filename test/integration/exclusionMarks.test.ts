@@ -20,7 +20,7 @@ async function cohortWithRole(database: TestDatabaseHandle, roleId: string, user
   const memberIds: number[] = [];
   for (const userId of userIds)
     memberIds.push((await database.prisma.member.create({ data: { cohortId, userId }, select: { id: true } })).id);
-  const members = new MemberRepository(database.prisma, new SerialWriteQueue(), database.hotReader);
+  const members = new MemberRepository(database.prisma, new SerialWriteQueue(), database.hotReader, database.target.provider);
   return { cohortId, memberIds, members };
 }
 

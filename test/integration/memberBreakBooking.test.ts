@@ -30,7 +30,7 @@ describe("/break's booking order among the member's pace changes", () => {
     handle = await openTestDatabase();
     // A second bot process on the same database: its own connection(s).
     other = await openDatabase({ url: handle.target.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
-    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     const curriculum = await createCurriculumRow(handle.prisma, "booking-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
     [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;

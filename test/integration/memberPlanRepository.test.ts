@@ -25,7 +25,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     plans = new MemberPlanRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
-    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     const curriculum = await createCurriculumRow(handle.prisma, "plan-test", 1);
     const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 1 };
     [itemId = 0] = (await createSectionRows(handle.prisma, curriculum.id, section, [{ kind: "Required", minutes: 20 }])).itemIds;
@@ -70,7 +70,7 @@ describe("MemberPlanRepository and the member-plan columns", () => {
   it("two returns at once (two processes, each its own write queue): one comes back, the other finds the member already back", async () => {
     await newMember("twice");
     await members.leave(cohortId, "twice", new Date("2027-03-10T10:00:00Z"));
-    const other = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    const other = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     const at = new Date("2027-03-20T10:00:00Z");
     const outcomes = await Promise.all([
       members.join(cohortId, "twice", "twice", at, "2027-03-20"),

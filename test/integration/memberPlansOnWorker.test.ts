@@ -59,7 +59,12 @@ describe("member plans built on the app's plan worker", () => {
     await prisma.memberAdjustment.create({ data: { memberId: member.id, kind: MemberAdjustmentKind.Extend } });
     await prisma.memberBreak.create({ data: { memberId: member.id, fromDate: "2027-03-24", toDate: "2027-03-26" } });
     const cohort = cohortFixture({ id: row.id, curriculumId: curriculum.id, name: "worker", settings, breakWeeks: [4] });
-    const [record] = await new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader).activeMembers(row.id);
+    const [record] = await new MemberRepository(
+      prisma,
+      new SerialWriteQueue(),
+      test.app.database.hotReader,
+      test.app.database.target.provider,
+    ).activeMembers(row.id);
     if (record === undefined) throw new Error("member missing");
 
     const { memberPlans } = test.app.services;

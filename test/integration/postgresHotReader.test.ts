@@ -95,7 +95,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PostgreSQL's interac
     expect(String(row?.half)).toBe("0.5");
 
     const members = (reader: typeof handle.hotReader) =>
-      new MemberRepository(handle.prisma, new SerialWriteQueue(), reader).listActiveInGuild("g1", "u1");
+      new MemberRepository(handle.prisma, new SerialWriteQueue(), reader, handle.target.provider).listActiveInGuild("g1", "u1");
     expect(await members(handle.hotReader)).toEqual(await members(prismaSqlReader(handle.prisma, "postgresql")));
   });
 

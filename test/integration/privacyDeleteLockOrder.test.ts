@@ -35,7 +35,7 @@ describe.runIf(postgres)("PrivacyRepository.deleteMember: the cohort's row first
     const curriculum = await createCurriculumRow(handle.prisma, "lock-order", 4);
     // The member created the cohort: the deletion also clears the cohort's creator (a write on its row).
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Locks", createdBy: "ada" });
-    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     await members.join(cohort.id, "ada", "Ada", now);
     await members.join(cohort.id, "bob", "Bob", now);
 

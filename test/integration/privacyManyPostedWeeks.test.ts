@@ -24,7 +24,7 @@ describe("/privacy leaderboard:hidden and /privacy delete with many weekly posts
   it("flag the posts that show the member in both cohorts", async () => {
     const now = new Date("2037-01-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "many-weeks", 4);
-    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader);
+    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
     const cohortIds: number[] = [];
     for (const name of ["Long A", "Long B"]) {
       const cohort = await createCohortRow(handle.prisma, curriculum.id, { name });

@@ -83,6 +83,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       endDays: Array<number>(5).fill(today + 30),
       ownEndDays: [],
       quietSince: daysAgo(7),
+      ownQuietSince: [],
       latestCheckpointSectionId: sectionId,
     };
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
+import { quietSinceOf } from "../../src/services/RosterService.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
 import { MAX_PERSONAL_BREAK_DAYS } from "../../src/domain/schedule/memberPlan.js";
 import { rosterStanding } from "../../src/domain/schedule/memberStatus.js";
@@ -17,7 +18,8 @@ import { createCohortRow } from "../helpers/cohortRows.js";
  * zones) and members (late joins, extends, resets, catch-ups, personal
  * breaks, own zones, completions), the roster's SQL gives every member
  * exactly what `rosterStanding` gives on the plan `MemberPlanService.planFor`
- * builds for them: the same behind items and minutes, the same finished. On
+ * builds for them: the same behind items and minutes, the same finished; and
+ * quiet as `quietSinceOf` gives it with their own days off. On
  * SQLite, and on PostgreSQL with TEST_DATABASE=postgresql.
  */
 const zones = ["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"];
@@ -65,7 +67,18 @@ describe("the roster's SQL equals each member's own plan", () => {
   }
 
   /** What the scenarios covered, so a generator that stopped producing a case fails loudly. */
-  const seen = { behind: 0, finished: 0, caughtUp: 0, otherToday: 0, preJoin: 0, extended: 0, quiet: 0, silentOver: 0, laterTrackOnly: 0 };
+  const seen = {
+    behind: 0,
+    finished: 0,
+    caughtUp: 0,
+    otherToday: 0,
+    preJoin: 0,
+    extended: 0,
+    quiet: 0,
+    silentOver: 0,
+    laterTrackOnly: 0,
+    ownDaysOff: 0,
+  };
 
   async function scenario(seed: number): Promise<void> {
     const random = seededRandom(seed);
@@ -126,7 +139,12 @@ describe("the roster's SQL equals each member's own plan", () => {
     const { roster, memberPlans } = test.app.services;
     const { basis } = await roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
-    const members = await new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader).activeMembers(row.id);
+    const members = await new MemberRepository(
+      prisma,
+      new SerialWriteQueue(),
+      test.app.database.hotReader,
+      test.app.database.target.provider,
+    ).activeMembers(row.id);
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
     expect(rows).toHaveLength(members.length);
@@ -147,8 +165,10 @@ describe("the roster's SQL equals each member's own plan", () => {
       seen.extended += planning.plan.extraWeeks > 0 ? 1 : 0;
       seen.preJoin += planning.plan.items.some((entry) => entry.preJoin && entry.dueDate < planning.today) ? 1 : 0;
       const sql = rows.find((entry) => entry.memberId === member.id);
-      // Quiet: silent since `quietSince` while their own course runs (`daysOver`: after their own last study day).
-      const { quietSince } = basis;
+      // Quiet: silent since `quietSince`, counted past their own days off, while their own course runs (`daysOver`: after
+      // their own last study day).
+      const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks);
+      seen.ownDaysOff += quietSince?.getTime() !== basis.quietSince?.getTime() ? 1 : 0;
       const last = (await prisma.completion.findFirst({ where: { memberId: member.id }, orderBy: { completedAt: "desc" } }))?.completedAt;
       const silent = quietSince !== null && member.joinedAt < quietSince && (last === undefined || last < quietSince);
       const behind = !standing.finished && standing.behind.items > 0;

@@ -46,11 +46,17 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
 
   it("a membership reads the same, dates, booleans and break weeks included, as through Prisma", async () => {
     expect(handle.hotReader).toBeInstanceOf(SqliteHotReader);
-    const hot = await new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader).listActiveInGuild("g1", "u1");
+    const hot = await new MemberRepository(
+      handle.prisma,
+      new SerialWriteQueue(),
+      handle.hotReader,
+      handle.target.provider,
+    ).listActiveInGuild("g1", "u1");
     const viaPrisma = await new MemberRepository(
       handle.prisma,
       new SerialWriteQueue(),
       prismaSqlReader(handle.prisma, "sqlite"),
+      handle.target.provider,
     ).listActiveInGuild("g1", "u1");
     expect(hot).toEqual(viaPrisma);
     const [only] = hot;

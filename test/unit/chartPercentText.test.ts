@@ -19,7 +19,7 @@ const week = {
   endDate: "2027-01-18",
   timed: true,
   days: [{ date: "2027-01-11", weekday: 1, minutes: 45, completions: 2 }],
-  sections: [{ title: "Fundamentos", percent: 66.7 }],
+  sections: [{ title: "Fundamentos", percent: 66.7, weekStart: 1, weekEnd: 2 }],
 };
 
 /** Every text a chart prints on its picture. */

@@ -69,6 +69,15 @@ describe("what the roster counts as due and quiet", () => {
     // Friday of a first-week break: the course has had no study day yet.
     expect(quietSinceDate(plan, "2027-01-08", [1])).toBeNull();
   });
+
+  it("skips the member's own days off too (`/break`)", () => {
+    // Days off Monday 11 to Friday 15: on Monday the 18th the five study days are Mon 18 and Fri–Tue of week 1.
+    expect(quietSinceDate(plan, "2027-01-18", [], [{ from: "2027-01-11", to: "2027-01-15" }])).toBe("2027-01-05");
+    // With week 2 a cohort break and Monday 18 off: Tuesday the 19th counts itself, then Fri to Tue of week 1.
+    expect(quietSinceDate(plan, "2027-01-19", [2], [{ from: "2027-01-18", to: "2027-01-18" }])).toBe("2027-01-05");
+    // Days off all of the first week: the course has not yet had five study days for them.
+    expect(quietSinceDate(plan, "2027-01-08", [], [{ from: "2027-01-04", to: "2027-01-08" }])).toBeNull();
+  });
 });
 
 describe("audit lines", () => {

@@ -1,7 +1,10 @@
 import { BoardVisibility, isBoardVisibility } from "../../domain/privacy/boardPresentation.js";
+import { serverWideChoices } from "../../domain/privacy/serverWideChoices.js";
 import type { Cohort, JoinOutcome, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { Cohort as CohortRow, Member as MemberRow, Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
+import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import { lockCohortRows } from "./lockCohortRows.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
@@ -62,6 +65,7 @@ export class MemberRepository {
     private readonly prisma: PrismaClient,
     private readonly writes: SerialWriteQueue,
     private readonly reader: SqlReader,
+    private readonly provider: DatabaseTarget["provider"],
   ) {}
 
   // findFirst, not findUnique: Prisma merges same-tick findUnique calls into one query, and a burst of
@@ -96,29 +100,40 @@ export class MemberRepository {
     now: Date,
     joinedOn: string | null = null,
   ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
-    return this.writes.run(async () => {
-      const existing = await this.prisma.member.findFirst({ where: { cohortId, userId } });
-      if (existing !== null && existing.leftAt === null) {
-        return { member: toMember(existing), outcome: "already" as const };
-      }
-      if (existing !== null) {
-        const back = joinedOn === null ? { leftAt: null, displayName } : { leftAt: null, displayName, returnedAt: now, joinedOn };
-        // Only a member still away comes back: another process's return in the meantime makes this one "already".
-        // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
-        const [returned] = await this.prisma.$transaction([
-          this.prisma.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back }),
-          markLiveBoardsDirty(this.prisma, { cohortId }, now),
-        ]);
-        const row = await this.prisma.member.findUniqueOrThrow({ where: { id: existing.id } });
-        return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const) };
-      }
-      const row = await this.prisma.member.upsert({
-        where: { cohortId_userId: { cohortId, userId } },
-        create: { cohortId, userId, displayName, joinedAt: now, joinedOn },
-        update: {},
-      });
-      return { member: toMember(row), outcome: "joined" as const };
-    });
+    // One transaction: the member's server-wide choices are read and the membership written with no /privacy
+    // change committing between (PrivacyRepository.updateSettings takes the same cohort locks first, on
+    // PostgreSQL; on SQLite the transaction's first statement takes the file's write lock).
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        // SQLite: a write first, so no other process's write comes between the reads below and this one's.
+        if (this.provider === "sqlite") await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "id" = ${cohortId}`;
+        const { guildId } = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { guildId: true } });
+        for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
+        const existing = await tx.member.findFirst({ where: { cohortId, userId } });
+        if (existing !== null && existing.leftAt === null) {
+          return { member: toMember(existing), outcome: "already" as const };
+        }
+        // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
+        const choices = serverWideChoices(
+          await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
+        );
+        if (existing !== null) {
+          const back = { leftAt: null, displayName, ...choices, ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }) };
+          // Only a member still away comes back: another process's return in the meantime makes this one "already".
+          // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
+          const returned = await tx.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back });
+          await markLiveBoardsDirty(tx, { cohortId }, now);
+          const row = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
+          return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const) };
+        }
+        const row = await tx.member.upsert({
+          where: { cohortId_userId: { cohortId, userId } },
+          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, ...choices },
+          update: {},
+        });
+        return { member: toMember(row), outcome: "joined" as const };
+      }),
+    );
   }
 
   /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */

@@ -283,20 +283,25 @@ export class PrivacyRepository {
     changes: { boardVisibility?: string; nudges?: boolean },
     now: Date,
   ): Promise<number> {
-    const [result] = await this.writes.run(async () => {
+    const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
+    const results = await this.writes.run(async () => {
       // Shown less openly (an alias, or not at all): the boards already posted that may show them are edited too.
       const posted =
         changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
           ? await this.postsShowing(guildId, userId, false)
           : { ids: [], seen: { cohortIds: [], highestId: 0 } };
       return this.prisma.$transaction([
+        // The user's cohorts first (lockCohortRows), as a join takes them (MemberRepository.join): a join
+        // committing meanwhile is waited for, and its new membership changed too; one after waits for this one.
+        ...lock,
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
         ...this.flagPosted(posted.ids, now),
         ...this.flagPostedSince(posted.seen, now),
       ]);
     });
-    return result.count;
+    const updated = results[lock.length] as { count: number } | undefined;
+    return updated?.count ?? 0;
   }
 
   /**

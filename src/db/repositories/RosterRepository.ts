@@ -49,6 +49,11 @@ export interface RosterBasis {
    * course runs (their day before their end day); null: nobody is.
    */
   readonly quietSince: Date | null;
+  /**
+   * The members whose own days off (`/break`) fall in the quiet window: their own, earlier, `quietSince`
+   * (the epoch for one who has not yet had the study days to be quiet: nobody joined before it).
+   */
+  readonly ownQuietSince: readonly { readonly memberId: number; readonly quietSince: Date }[];
   /** The section of the latest checkpoint posted so far; null before the first. */
   readonly latestCheckpointSectionId: number | null;
 }
@@ -195,6 +200,27 @@ export class RosterRepository {
     return rows.flatMap((row) => (row.remindTimeZone === null ? [] : [row.remindTimeZone]));
   }
 
+  /**
+   * The `/break` days off of every active member of the cohort who has some on a day from `from` to `to`
+   * (member-local YYYY-MM-DD, inclusive): all of their breaks (an earlier one may reach further back), by
+   * member. One query; the rows are those members' own few.
+   */
+  async daysOffWithin(cohortId: number, from: string, to: string): Promise<Map<number, { from: string; to: string }[]>> {
+    const rows = await this.prisma.memberBreak.findMany({
+      where: { member: { cohortId, leftAt: null, breaks: { some: { toDate: { gte: from }, fromDate: { lte: to } } } } },
+      select: { memberId: true, fromDate: true, toDate: true },
+      orderBy: [{ memberId: "asc" }, { id: "asc" }],
+    });
+    const byMember = new Map<number, { from: string; to: string }[]>();
+    for (const row of rows) {
+      const days = { from: row.fromDate, to: row.toDate };
+      const list = byMember.get(row.memberId);
+      if (list === undefined) byMember.set(row.memberId, [days]);
+      else list.push(days);
+    }
+    return byMember;
+  }
+
   /** Whether any member of the cohort answered a checkpoint (the confidence map is skipped, and costs nothing, until one has). */
   async hasAnswers(cohortId: number): Promise<boolean> {
     return (await this.prisma.checkpointAnswer.findFirst({ where: { member: { cohortId } }, select: { id: true } })) !== null;
@@ -265,11 +291,15 @@ export class RosterRepository {
   private rosterCte(basis: RosterBasis): { sql: string; values: Record<string, SqlValue> } {
     const pg = this.provider === "postgresql";
     const weeks = Array.from({ length: MAX_EXTEND_WEEKS + 1 }, (_, x) => x);
-    const jsonTable = (name: string, columns: readonly (readonly [string, "int" | "text"])[]) => {
+    // An instant travels as a stored DateTime compares: PostgreSQL's UTC text, SQLite's epoch milliseconds.
+    const jsonTable = (name: string, columns: readonly (readonly [string, "int" | "text" | "instant"])[]) => {
       const read = columns.map(([column, type], index) => {
-        if (pg) return `(e.value->>${index})${type === "int" ? "::int" : ""} AS "${column}"`;
+        if (pg) {
+          const text = `(e.value->>${index})`;
+          return `${type === "int" ? `${text}::int` : type === "instant" ? `CAST(${text} AS TIMESTAMP(3))` : text} AS "${column}"`;
+        }
         const value = `json_extract(e.value, '$[${index}]')`;
-        return `${type === "int" ? `CAST(${value} AS INTEGER)` : value} AS "${column}"`;
+        return `${type === "text" ? value : `CAST(${value} AS INTEGER)`} AS "${column}"`;
       });
       return pg
         ? `SELECT ${read.join(", ")} FROM jsonb_array_elements(CAST(@${name} AS jsonb)) AS e(value)`
@@ -345,6 +375,10 @@ export class RosterRepository {
         ["memberId", "int"],
         ["endDay", "int"],
       ])}),
+      oq AS MATERIALIZED (${jsonTable("ownQuiet", [
+        ["memberId", "int"],
+        ["since", "instant"],
+      ])}),
       ext AS (
         SELECT a."memberId", COUNT(*) AS "n"
         FROM "MemberAdjustment" a JOIN "Member" m ON m."id" = a."memberId"
@@ -354,13 +388,14 @@ export class RosterRepository {
       ),
       mem AS MATERIALIZED (
         SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt", m."returnedAt",
+          COALESCE(q."since", ${this.instant("quietSince")}) AS "quietSince",
           COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
           COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
           CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
           CASE WHEN EXISTS (SELECT 1 FROM cu WHERE cu."memberId" = m."id") THEN 1 ELSE 0 END AS "caughtUp",
           COALESCE(o."endDay", ${endDayOf}) AS "e"
         FROM "Member" m LEFT JOIN ext e ON e."memberId" = m."id" LEFT JOIN zt z ON z."zone" = m."remindTimeZone"
-          LEFT JOIN oe o ON o."memberId" = m."id"
+          LEFT JOIN oe o ON o."memberId" = m."id" LEFT JOIN oq q ON q."memberId" = m."id"
         WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
       ),
       keyed AS MATERIALIZED (
@@ -400,7 +435,8 @@ export class RosterRepository {
         GROUP BY m."id"
       ),
       base AS (
-        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."lastAt", a."answer",
+        SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."quietSince", d."lastAt",
+          a."answer",
           CASE WHEN d."t" < d."e" THEN 1 ELSE 0 END AS "running",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
@@ -413,8 +449,8 @@ export class RosterRepository {
         SELECT base.*, CASE
           WHEN CAST(@requiredTotal AS INTEGER) > 0 AND "requiredDone" >= CAST(@requiredTotal AS INTEGER) THEN 4
           WHEN "behindItems" > 0 THEN 0
-          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "running" = 1 AND COALESCE("returnedAt", "joinedAt") < ${this.instant("quietSince")}
-            AND ("lastAt" IS NULL OR "lastAt" < ${this.instant("quietSince")}) THEN 1
+          WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "running" = 1 AND COALESCE("returnedAt", "joinedAt") < "quietSince"
+            AND ("lastAt" IS NULL OR "lastAt" < "quietSince") THEN 1
           WHEN "answer" = 'not_yet' THEN 2
           ELSE 3 END AS "grp"
         FROM base
@@ -428,6 +464,9 @@ export class RosterRepository {
         zones: JSON.stringify(basis.todayByZone.map((entry) => [entry.zone, entry.today])),
         catchUps: JSON.stringify(basis.catchUps.map((entry) => [entry.memberId, entry.itemId, entry.dueDay])),
         ownEnds: JSON.stringify(basis.ownEndDays.map((entry) => [entry.memberId, entry.endDay])),
+        ownQuiet: JSON.stringify(
+          basis.ownQuietSince.map((entry) => [entry.memberId, pg ? entry.quietSince.toISOString() : entry.quietSince.getTime()]),
+        ),
         ...Object.fromEntries(weeks.map((x) => [`end${x}`, basis.endDays[x] ?? basis.endDays.at(-1) ?? NO_DAY])),
         startDay: basis.startDay,
         today: basis.today,

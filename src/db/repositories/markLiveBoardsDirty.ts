@@ -9,7 +9,7 @@ export type BoardCohorts = Pick<Prisma.ScheduledPostWhereInput, "cohortId" | "co
  * so a caller can put it in the same transaction as the change that moves the
  * board; at most one board per cohort is live.
  */
-export function markLiveBoardsDirty(prisma: PrismaClient, cohorts: BoardCohorts, at: Date) {
+export function markLiveBoardsDirty(prisma: Pick<PrismaClient, "scheduledPost">, cohorts: BoardCohorts, at: Date) {
   return prisma.scheduledPost.updateMany({
     where: { ...cohorts, boardDirty: false, boardLiveUntil: { gt: at } },
     data: { boardDirty: true },

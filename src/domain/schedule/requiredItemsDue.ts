@@ -98,14 +98,16 @@ export const QUIET_STUDY_DAYS = 5;
 /**
  * The first of the last `QUIET_STUDY_DAYS` study days up to `today` (today
  * included when it is one): no completion since then is quiet. Days of the
- * cohort's break weeks (calendar weeks) are not study days: nothing is
- * expected then, as `/today` tells the member. Null while the course has not
- * yet had that many study days.
+ * cohort's break weeks (calendar weeks) and the member's own days off
+ * (`/break`, `from`–`to` inclusive) are not study days: nothing is expected
+ * then, as `/today` tells the member. Null while the course has not yet had
+ * that many study days (for the member).
  */
 export function quietSinceDate(
   plan: Pick<CohortPlan, "startDate" | "studyDays">,
   today: string,
   breakWeeks: readonly number[] = [],
+  daysOff: readonly { readonly from: string; readonly to: string }[] = [],
   studyDays = QUIET_STUDY_DAYS,
 ): string | null {
   if (plan.studyDays.length === 0) return null;
@@ -113,6 +115,7 @@ export function quietSinceDate(
   for (let date = today; date >= plan.startDate; date = addDays(date, -1)) {
     if (!plan.studyDays.includes(isoWeekday(date))) continue;
     if (breakWeeks.includes(calendarWeekOfDate(plan.startDate, date))) continue;
+    if (daysOff.some((off) => off.from <= date && date <= off.to)) continue;
     found += 1;
     if (found === studyDays) return date;
   }

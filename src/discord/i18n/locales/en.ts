@@ -549,6 +549,7 @@ export const en = {
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
   "nudge.cohortFinished": "**{name}** has finished: it takes no more completions, so no nudge was sent.",
   "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
+  "nudge.failed": "Discord didn't accept the nudge DM to {member} just now, so it wasn't sent. Please try again in a minute.",
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":

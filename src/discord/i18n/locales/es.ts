@@ -563,6 +563,8 @@ export const es: Catalogue = {
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
+  "nudge.failed":
+    "Discord no ha aceptado ahora mismo el mensaje directo de ánimo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+const now = new Date("2027-01-06T12:00:00Z");
+
+describe("/cohort export's audit line", () => {
+  let bot: BotHarness;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now });
+  });
+  afterAll(async () => bot.close());
+
+  it("is written before the upload: an upload Discord refuses still leaves its 'exported' line, as the data may have left", async () => {
+    const cohort = await bot.createCohort({ start: "2027-01-04" });
+    const exported = () =>
+      bot.reply(bot.admin.id, "cohort audit", { cohort: String(cohort.id) }).then((audit) =>
+        visibleText(audit)
+          .split("\n")
+          .filter((line) => line.includes("exported the cohort's data")),
+      );
+    // Discord refuses the reply carrying the file (the deferred reply's edit).
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 413, 1, {
+      body: { message: "Request entity too large", code: 40005 },
+    });
+    const refused = await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
+    expect(refused.attachments).toHaveLength(0);
+    expect(await exported()).toHaveLength(1);
+    const taken = await bot.reply(bot.admin.id, "cohort export", { cohort: String(cohort.id) });
+    expect(taken.attachments).toHaveLength(1);
+    expect(await exported()).toHaveLength(2);
+  });
+});

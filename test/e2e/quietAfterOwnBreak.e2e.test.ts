@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** The cohort starts on Monday 2027-01-04; the member joins in its first week. */
+const joinedAt = new Date("2027-01-05T12:00:00Z");
+
+/** The heading of the group a member is listed under on a roster page. */
+function groupOf(message: EmulatorMessage, userId: string): string {
+  let group = "";
+  for (const line of visibleText(message).split("\n")) {
+    const heading = /^\*\*\S+ (Behind|Quiet|Not yet|On track|Finished)\*\*/.exec(line);
+    if (heading !== null) group = heading[1] ?? "";
+    if (line.includes(`<@${userId}>`)) return group;
+  }
+  return "";
+}
+
+describe("a member's own /break days are not study days for 'quiet'", () => {
+  let bot: BotHarness;
+  let cohort: Cohort;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-15T12:00:00Z") });
+    cohort = await bot.createCohort({ start: "2027-01-04" });
+  });
+  afterAll(async () => bot.close());
+
+  it("a member who read ahead and took week 3 off is on track, not quiet (and not nudged), on the Monday they are back", async () => {
+    const ada = bot.member("ada");
+    await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "ada", String(cohort.id), joinedAt);
+    // Friday of week 2: ada reads everything due in weeks 1 to 3, then plans week 3 (Mon 18 – Fri 22) as days off.
+    const at = new Date("2027-01-15T12:00:00Z");
+    for (const weekNumber of [1, 2, 3]) {
+      const week = await bot.test.app.services.study.week({ guildId: bot.guild.id, userId: ada.id, cohort: null, now: at, weekNumber });
+      for (const day of week.week.days)
+        for (const item of day.items)
+          if (item.kind === "Required")
+            await bot.test.app.services.study.complete({
+              guildId: bot.guild.id,
+              userId: ada.id,
+              cohort: null,
+              item: String(item.id),
+              now: at,
+            });
+    }
+    const planned = await bot.run(ada.id, "break", { from: "2027-01-18", to: "2027-01-22" }).final();
+    expect(visibleText(planned)).toContain("Days off");
+    // Monday of week 4, noon: the only study day of hers in the last five is today, and it is not over.
+    bot.clock.set(new Date("2027-01-25T12:00:00Z"));
+    const roster = await bot.run(bot.admin.id, "cohort roster").final();
+    expect(groupOf(roster, ada.id)).toBe("On track");
+    expect(buttonsOf(roster).map((button) => button.label)).not.toContain("Nudge ada");
+    // A Nudge pressed from an older roster checks again, by the same rule: no DM.
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: ada.id } });
+    const pressed = await bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(cohort.id),
+      memberId: member.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    expect(pressed.outcome).toBe("not_needed");
+    expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
+  });
+});
