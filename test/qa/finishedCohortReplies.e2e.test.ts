@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * QA probes (commands contract, finished cohort): replies after the closing post that state something
+ * false or promise an action the bot then refuses. The cohort starts Mon 2027-01-04 (12 weeks, UTC);
+ * its closing post goes out on Mon 2027-03-29 09:00.
+ */
+describe("replies on a finished cohort", () => {
+  let bot: BotHarness;
+  const cohortName = "Backend Spring 2027";
+  let ada: { id: string };
+  let bob: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-03-25T10:00:00Z") });
+    await bot.createCohort({ name: cohortName });
+    ada = bot.member("ada");
+    bob = bot.member("bob");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(bob.id, "join", { cohort: cohortName });
+    await bot.reply(ada.id, "remind", { time: "08:00" });
+    await bot.reply(bob.id, "done", { item: "Database Selection Guide" });
+    bot.clock.set(new Date("2027-03-29T09:30:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    expect(bot.emulator.channelMessages(bot.channel.id).map(visibleText).join("\n")).toContain("Final leaderboard");
+  });
+  afterAll(async () => bot.close());
+
+  it("/leaderboard does not tell the channel that a member with points has 'no points yet'", async () => {
+    // Reading logged after the close still counts in /progress (PRODUCT.md "The end of the course").
+    await bot.reply(ada.id, "done", { item: "PostgreSQL Internals" });
+    expect(visibleText(await bot.reply(ada.id, "progress"))).toContain("Points: **35**");
+    const board = await bot.reply(ada.id, "leaderboard");
+    expect(board.ephemeral).toBe(false);
+    // Public reply: "**ada**: no points yet" is false; she is off the final board, with 35 points.
+    expect(visibleText(board)).not.toContain("no points yet");
+  });
+
+  it("/remind off:True does not promise '/remind time:' that is then refused", async () => {
+    const off = visibleText(await bot.reply(ada.id, "remind", { off: true }));
+    const on = visibleText(await bot.reply(ada.id, "remind", { time: "09:00" }));
+    const promisesOn = off.includes("Turn it back on any time");
+    const refused = on.includes("no more reminders");
+    expect({ off, on, broken: promisesOn && refused }).toMatchObject({ broken: false });
+  });
+
+  it("/leave does not promise a /join that is then refused", async () => {
+    const leave = visibleText(await bot.reply(bob.id, "leave", { cohort: cohortName }));
+    const rejoin = visibleText(await bot.reply(bob.id, "join", { cohort: cohortName }));
+    const promisesRejoin = leave.includes("`/join` again");
+    const refused = rejoin.includes("has finished");
+    expect({ leave, rejoin, broken: promisesRejoin && refused }).toMatchObject({ broken: false });
+  });
+});
