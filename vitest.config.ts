@@ -19,7 +19,7 @@ const tier = (name: string) => ({
 
 export default defineConfig({
   test: {
-    projects: [tier("unit"), tier("integration"), tier("e2e"), tier("qa")],
+    projects: [tier("unit"), tier("integration"), tier("e2e")],
     // Hang guards, not speed claims: at a load of 20 the scheduler-world tests take 25–32 s of work
     // that takes 5 s alone, and a hook that starts the playground and a browser is no lighter than a
     // test. Speed goals live in `npm run bench`.
