@@ -236,6 +236,7 @@ export interface LeaderboardCaller {
   readonly excluded: boolean;
   /** Null without points or when excluded; for a hidden member, the place they would take. */
   readonly rank: number | null;
+  /** On a final board, the points it shows; off it, all their points (those logged after the close count). */
   readonly points: number;
 }
 
@@ -559,7 +560,11 @@ export class StudyService {
     const { rank } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
-    const callerView = { ...caller, rank: caller.rank === null ? null : rank };
+    // Off the final board, the caller sees all their points, late ones included (as /progress counts them).
+    const offBoard = !caller.excluded && (caller.rank === null || rank === null);
+    const callerView = offBoard
+      ? { ...caller, rank: null, points: member.points }
+      : { ...caller, rank: caller.rank === null ? null : rank };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,

@@ -180,6 +180,8 @@ export const en = {
   "leaderboard.callerRanked": "**{name}**: #{rank} of {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
+  "leaderboard.callerOffFinalBoard":
+    "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.anonymous": "A member",
 

@@ -186,6 +186,7 @@ export const es: Catalogue = {
   "leaderboard.callerRanked": "**{name}**: n.º {rank} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
+  "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.anonymous": "Un miembro",
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * QA probe (commands contract): `/leave` on a cohort an admin ended answers "Your history is kept;
+ * `/leave` on a cohort an admin ended answers "Your history is kept;
  * `/join` again any time to pick up where you were", but `/join` on an ended cohort is refused ("it no
  * longer takes new members"). The member is locked out of the cohort they were promised they could
  * come back to (and of its course summary in `/today`).

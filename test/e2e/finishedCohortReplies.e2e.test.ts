@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * QA probes (commands contract, finished cohort): replies after the closing post that state something
+ * replies after the closing post that state something
  * false or promise an action the bot then refuses. The cohort starts Mon 2027-01-04 (12 weeks, UTC);
  * its closing post goes out on Mon 2027-03-29 09:00.
  */
@@ -27,13 +27,13 @@ describe("replies on a finished cohort", () => {
   });
   afterAll(async () => bot.close());
 
-  it("/leaderboard does not tell the channel that a member with points has 'no points yet'", async () => {
+  it("/leaderboard shows a member who logged reading after the close as off the final board, with their points", async () => {
     // Reading logged after the close still counts in /progress (PRODUCT.md "The end of the course").
     await bot.reply(ada.id, "done", { item: "PostgreSQL Internals" });
     expect(visibleText(await bot.reply(ada.id, "progress"))).toContain("Points: **35**");
     const board = await bot.reply(ada.id, "leaderboard");
     expect(board.ephemeral).toBe(false);
-    // Public reply: "**ada**: no points yet" is false; she is off the final board, with 35 points.
+    expect(visibleText(board)).toContain("**ada**: not on the final leaderboard (it was settled when the course closed) · 35 pts");
     expect(visibleText(board)).not.toContain("no points yet");
   });
 
