@@ -104,11 +104,15 @@ function isFollowCohortZone(typed: string | null): boolean {
   return typed !== null && followCohortWords.has(typed.trim().toLowerCase());
 }
 
-/** FollowsCohort: the reminder is off and the zone kept for the member dropped (`timezone:cohort` while off, or with `off:True`). */
+/**
+ * FollowsCohort: the reminder is off and the zone kept for the member dropped (`timezone:cohort` while off, or with `off:True`).
+ * TurnedOffForGood: turned off once no more reminders come (remindersOver), so it cannot be turned on again.
+ */
 export const ReminderChange = {
   Shown: "shown",
   Set: "set",
   TurnedOff: "turned-off",
+  TurnedOffForGood: "turned-off-for-good",
   AlreadyOff: "already-off",
   FollowsCohort: "follows-cohort",
 } as const;
@@ -728,14 +732,14 @@ export class CohortService {
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
       const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
       if (over !== null && request.off !== true) throw over;
-      if (over !== null) return this.switchReminderOff(cohort, member, view);
+      if (over !== null) return this.switchReminderOff(cohort, member, view, true);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      return this.switchReminderOff(cohort, member, view);
+      return this.switchReminderOff(cohort, member, view, this.remindersOver(cohort, ownCourseOver, endedEarly) !== null);
     }
     this.refuseWhenRemindersAreOver(cohort, ownCourseOver, endedEarly);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -765,11 +769,12 @@ export class CohortService {
     cohort: Cohort,
     member: MemberRecord,
     view: (updated: MemberRecord, change: ReminderChange) => ReminderSettingView,
+    remindersOver: boolean,
   ): Promise<ReminderSettingView> {
     if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
     const updated = await this.members.setReminder(member.id, null);
     this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
-    return view(updated, ReminderChange.TurnedOff);
+    return view(updated, remindersOver ? ReminderChange.TurnedOffForGood : ReminderChange.TurnedOff);
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */

@@ -144,6 +144,7 @@ export const en = {
     "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one: {next}.",
   "remind.turnedOff":
     "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`{chosen, select, yes {: it stays in the time zone kept for you, {zone} (`/remind timezone:cohort` follows the cohort's zone)} other {}}.",
+  "remind.turnedOffForGood": "Your daily reminder for **{cohort}** is off now. The course is over for you, so no more reminders come.",
   "remind.followsCohort":
     "Your daily reminder for **{cohort}** is off, and now follows the cohort's time zone ({zone}): turned back on with `/remind time:`, it comes in that zone.",
   "remind.followCohortChoice": "The cohort's time zone (follows it when an admin changes it)",

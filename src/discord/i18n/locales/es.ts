@@ -148,6 +148,8 @@ export const es: Catalogue = {
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
+  "remind.turnedOffForGood":
+    "Tu recordatorio diario para **{cohort}** está desactivado. El curso ha terminado para ti, así que no llegarán más recordatorios.",
   "remind.followsCohort":
     "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
   "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
