@@ -52,10 +52,9 @@ describe("replies on a finished cohort", () => {
     expect({ leave, rejoin, broken: promisesRejoin && refused }).toMatchObject({ broken: false });
   });
 
-  it("/cohort preview does not present past posts of a finished cohort as what the bot will post", async () => {
+  it("/cohort preview is refused, as /cohort announce is, instead of showing past posts as what the bot will post", async () => {
     const preview = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: cohortName }));
-    // Nothing more is posted after the closing post (PRODUCT.md), yet the preview lists week 12's post
-    // and the closing post, both in the past, under "what the bot will post".
+    expect(preview).toContain("**Backend Spring 2027** has finished");
     expect(preview).not.toContain("what the bot will post");
   });
 });

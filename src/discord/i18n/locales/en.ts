@@ -195,7 +195,6 @@ export const en = {
   "posts.previewHeader":
     "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: what the bot will post in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
-  "posts.previewEnded": "_The cohort has ended: only its closing post still goes out, if it has not already._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
   "posts.simulationUnknown": 'There\'s no cohort (id or name) or curriculum (slug) called "{value}". See `npm run cli -- curriculum list`.',

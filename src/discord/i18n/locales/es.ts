@@ -201,7 +201,6 @@ export const es: Catalogue = {
   "posts.previewHeader":
     "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: lo que el bot publicará en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
-  "posts.previewEnded": "_La cohorte ha terminado: solo falta su publicación de cierre, si aún no ha salido._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
   "posts.simulationUnknown":
