@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekCount, courseEndDate, courseHasEnded, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -360,9 +360,39 @@ export class CohortService {
     return curriculum?.totalWeeks ?? null;
   }
 
+  /**
+   * `/leave`: refused once the course is over (when /join would refuse a comeback): leaving then would only
+   * drop the member's course summary and final standing, with no way back.
+   */
   async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
     const cohort = await this.findByOption(guildId, option);
+    const member = await this.members.find(cohort.id, userId);
+    if (member !== null && member.leftAt === null) {
+      const over = await this.courseOverFor(cohort, now);
+      if (over !== null) throw new UserError(over === "ended" ? "leave.cohortEnded" : "leave.cohortFinished", { name: cohort.name });
+    }
     return { cohort, left: await this.members.leave(cohort.id, userId, now) };
+  }
+
+  /**
+   * Whether the course is over as /join sees it (ended, finished, or past its last week before the closing
+   * post), and how it reads: "ended" when an admin ended it before its planned last day (endedEarlyOn).
+   */
+  private async courseOverFor(cohort: Cohort, now: Date): Promise<"ended" | "finished" | null> {
+    if (cohort.status === CohortStatus.Finished) return "finished";
+    const totalWeeks = await this.totalWeeksOf(cohort);
+    const calendar =
+      totalWeeks === null
+        ? null
+        : {
+            startDate: cohort.settings.startDate,
+            timeZone: cohort.settings.timeZone,
+            curriculumWeeks: totalWeeks,
+            breakWeeks: cohort.breakWeeks,
+          };
+    if (cohort.status === CohortStatus.Ended)
+      return calendar === null || endedEarlyOn(cohort.endedAt, calendar) !== null ? "ended" : "finished";
+    return calendar !== null && courseHasEnded(calendar, now) ? "finished" : null;
   }
 
   async list(guildId: string): Promise<Cohort[]> {
