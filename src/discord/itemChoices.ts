@@ -1,4 +1,5 @@
 import { truncateChoiceName } from "../services/CohortService.js";
+import { itemOptionValue } from "../services/itemOptionValue.js";
 import type { ItemSuggestion } from "../services/StudyService.js";
 import type { AutocompleteChoice } from "./commandWithSubcommands.js";
 import { localDateText, weeksText } from "./i18n/formatters.js";
@@ -9,13 +10,19 @@ import type { Translator } from "./i18n/Translator.js";
 const maxChoiceName = 100;
 /** A group label is a hint, not the point of the choice. */
 const maxDetail = 30;
+/** A cohort's name (up to 80 characters) leaves room for the item's title. */
+const maxCohort = 40;
 
-/** "✓ Title · Weeks 1-2 · detail": the title is what gets shortened, so the weeks and detail always show. */
+/**
+ * "✓ Title · Weeks 1-2 · detail · Cohort": the title is what gets shortened, so the weeks, detail and cohort
+ * (named when the items of several are offered) always show.
+ */
 function choiceName(t: Translator, item: ItemSuggestion, detail: string | null): string {
   const prefix = item.done ? "✓ " : "";
   const suffix = [
     ` · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
     detail === null ? "" : ` · ${truncateChoiceName(detail, maxDetail)}`,
+    item.cohort === null ? "" : ` · ${truncateChoiceName(inertText(item.cohort.name, TextTarget.Plain), maxCohort)}`,
   ].join("");
   return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
 }
@@ -54,5 +61,8 @@ export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[
         .slice(-maxDetail + 1)
         .join("")}`,
   );
-  return suggestions.map((item, index) => ({ name: choiceName(t, item, details[index] ?? null), value: String(item.itemId) }));
+  return suggestions.map((item, index) => ({
+    name: choiceName(t, item, details[index] ?? null),
+    value: itemOptionValue(item.itemId, item.cohort?.id ?? null),
+  }));
 }

@@ -3,6 +3,7 @@ import { itemChoices } from "../../src/discord/itemChoices.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
 import { UserError } from "../../src/errors.js";
+import { cohortItemOfValue } from "../../src/services/itemOptionValue.js";
 import type { ItemSuggestion } from "../../src/services/StudyService.js";
 
 const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion => ({
@@ -14,6 +15,7 @@ const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion
   group: null,
   dueDate: null,
   ordinal,
+  cohort: null,
 });
 
 describe("item autocomplete choices that would read the same", () => {
@@ -28,6 +30,19 @@ describe("item autocomplete choices that would read the same", () => {
     const names = itemChoices(translatorFor("en"), [drill(1, 1, `${long}: one`), drill(2, 1, `${long}: two`)]).map((choice) => choice.name);
     expect(new Set(names).size).toBe(2);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("item autocomplete choices of several cohorts", () => {
+  it("name the cohort, cut to leave the title room and without hidden characters, and pick both cohort and item", () => {
+    const cohort = { id: 3, name: `Evening\u202e group ${"x".repeat(70)}` };
+    const [choice] = itemChoices(translatorFor("en"), [{ ...drill(7, 1, "Storage Engines"), cohort }]);
+    expect(choice?.name).toBe(`Storage Engines · Week 1 · Evening group ${"x".repeat(25)}…`);
+    expect(choice?.value).toBe("c3/i7");
+    expect(cohortItemOfValue(choice?.value ?? "")).toEqual({ cohortId: 3, itemId: 7 });
+    // An id (one cohort's choice) or a title typed by hand names no cohort.
+    expect(cohortItemOfValue("7")).toBeNull();
+    expect(cohortItemOfValue("Storage Engines")).toBeNull();
   });
 });
 
