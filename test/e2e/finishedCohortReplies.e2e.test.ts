@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * replies after the closing post that state something
- * false or promise an action the bot then refuses. The cohort starts Mon 2027-01-04 (12 weeks, UTC);
- * its closing post goes out on Mon 2027-03-29 09:00.
+ * After the closing post, replies state what is true and promise no action the bot then refuses. The
+ * cohort starts Mon 2027-01-04 (12 weeks, UTC); its closing post goes out on Mon 2027-03-29 09:00.
  */
 describe("replies on a finished cohort", () => {
   let bot: BotHarness;
