@@ -206,12 +206,16 @@ export const en = {
 
   "completion.logged":
     "Logged **{title}**: **+{points, plural, one {# point} other {# points}}**{onTime, select, yes { (includes the {bonus, number} % on-time bonus)} other {}}.",
+  "completion.loggedNoPoints":
+    "Logged **{title}**{forDay, select, yes { for **{date}**} other {}}: {reference, select, yes {reference material, worth no points} other {worth no points}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
   "completion.totals": "Total: **{total, plural, one {# point} other {# points}}**",
   "completion.required": "Required items: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
   "undo.title": "Completion removed",
+  "undo.descriptionNoPoints":
+    "**{title}** is no longer marked as done ({reference, select, yes {reference material, worth no points} other {it was worth no points}}). Total: **{total, plural, one {# point} other {# points}}**.",
   "undo.description":
     "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
 

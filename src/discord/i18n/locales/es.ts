@@ -213,12 +213,16 @@ export const es: Catalogue = {
 
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
+  "completion.loggedNoPoints":
+    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de referencia, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
   "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
   "undo.title": "Lectura desmarcada",
+  "undo.descriptionNoPoints":
+    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de referencia, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
 
