@@ -120,9 +120,6 @@ export interface UserErrorParams {
   "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
   // Issue 12 (cohort side): the end of the course and break weeks.
   "cohort.finished": { readonly name: string };
-  /** `/leave` once the course is over: ended before its planned last day (endedEarlyOn), or finished. */
-  "leave.cohortEnded": { readonly name: string };
-  "leave.cohortFinished": { readonly name: string };
   "checkpoint.courseFinished": { readonly name: string };
   "checkpoint.courseFinishedReadOn": { readonly name: string };
   /** A checkpoint button of a cohort an admin ended: it takes no more answers. */

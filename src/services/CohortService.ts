@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
+import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, endedEarlyOn } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -348,10 +348,16 @@ export class CohortService {
    * that is over or promising a reminder that will not come.
    */
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
+    const calendar = await this.calendarOf(cohort);
+    return calendar !== null && courseHasEnded(calendar, now);
+  }
+
+  /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */
+  private async calendarOf(cohort: Cohort): Promise<BreakCalendar | null> {
     const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return false;
+    if (totalWeeks === null) return null;
     const { startDate, timeZone } = cohort.settings;
-    return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+    return { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks };
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
@@ -361,17 +367,18 @@ export class CohortService {
   }
 
   /**
-   * `/leave`: refused once the course is over (when /join would refuse a comeback): leaving then would only
-   * drop the member's course summary and final standing, with no way back.
+   * `/leave`: also once the course is over (a member of a finished and a running cohort would otherwise have to
+   * name `cohort:` forever); `over` then says how it reads, as `/join` will not take them back.
    */
-  async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
+  async leave(
+    guildId: string,
+    userId: string,
+    option: string,
+    now: Date,
+  ): Promise<{ cohort: Cohort; left: boolean; over: "ended" | "finished" | null }> {
     const cohort = await this.findByOption(guildId, option);
-    const member = await this.members.find(cohort.id, userId);
-    if (member !== null && member.leftAt === null) {
-      const over = await this.courseOverFor(cohort, now);
-      if (over !== null) throw new UserError(over === "ended" ? "leave.cohortEnded" : "leave.cohortFinished", { name: cohort.name });
-    }
-    return { cohort, left: await this.members.leave(cohort.id, userId, now) };
+    const left = await this.members.leave(cohort.id, userId, now);
+    return { cohort, left, over: left ? await this.courseOverFor(cohort, now) : null };
   }
 
   /**
@@ -380,16 +387,7 @@ export class CohortService {
    */
   private async courseOverFor(cohort: Cohort, now: Date): Promise<"ended" | "finished" | null> {
     if (cohort.status === CohortStatus.Finished) return "finished";
-    const totalWeeks = await this.totalWeeksOf(cohort);
-    const calendar =
-      totalWeeks === null
-        ? null
-        : {
-            startDate: cohort.settings.startDate,
-            timeZone: cohort.settings.timeZone,
-            curriculumWeeks: totalWeeks,
-            breakWeeks: cohort.breakWeeks,
-          };
+    const calendar = await this.calendarOf(cohort);
     if (cohort.status === CohortStatus.Ended)
       return calendar === null || endedEarlyOn(cohort.endedAt, calendar) !== null ? "ended" : "finished";
     return calendar !== null && courseHasEnded(calendar, now) ? "finished" : null;

@@ -43,11 +43,11 @@ describe("replies on a finished cohort", () => {
     expect(visibleText(await bot.reply(ada.id, "remind", { time: "09:00" }))).toContain("no more reminders");
   });
 
-  it("/leave is refused, saying the cohort has finished, rather than promising a /join that is refused", async () => {
+  it("/leave works, keeps the history and says /join can't take the member back, rather than promising it", async () => {
     const leave = visibleText(await bot.reply(bob.id, "leave", { cohort: cohortName }));
-    expect(leave).toContain("**Backend Spring 2027** has finished, so there is nothing to leave");
+    expect(leave).toContain("You left **Backend Spring 2027**. Your history is kept, but the course is over");
     expect(leave).not.toContain("`/join` again");
-    expect(visibleText(await bot.reply(bob.id, "progress"))).toContain("Points: **");
+    expect(visibleText(await bot.reply(bob.id, "join", { cohort: cohortName }))).toContain("has finished");
   });
 
   it("/cohort preview is refused, as /cohort announce is, instead of showing past posts as what the bot will post", async () => {

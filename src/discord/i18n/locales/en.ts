@@ -272,10 +272,8 @@ export const en = {
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",
   "leave.left": "You left **{name}**. Your history is kept; `/join` again any time to pick up where you were.",
   "leave.notMember": "You're not a member of **{name}**, so there was nothing to leave.",
-  "leave.cohortEnded":
-    "**{name}** has ended, so there is nothing to leave: your history stays with it, and `/progress` still shows how you did.",
-  "leave.cohortFinished":
-    "**{name}** has finished, so there is nothing to leave: your history stays with it, and `/progress` still shows how you did.",
+  "leave.leftEnded": "You left **{name}**. Your history is kept, but the cohort has ended, so `/join` can't take you back into it.",
+  "leave.leftFinished": "You left **{name}**. Your history is kept, but the course is over, so `/join` can't take you back into it.",
   "checkpoint.answer.confident": "Confident",
   "checkpoint.answer.partly": "Partly",
   "checkpoint.answer.not_yet": "Not yet",

@@ -280,10 +280,10 @@ export const es: Catalogue = {
   "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
   "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
   "leave.notMember": "No eres miembro de **{name}**, así que no había nada que dejar.",
-  "leave.cohortEnded":
-    "**{name}** ha terminado, así que no hay nada que dejar: tu historial se queda con ella, y `/progreso` sigue mostrando cómo te fue.",
-  "leave.cohortFinished":
-    "**{name}** ha finalizado, así que no hay nada que dejar: tu historial se queda con ella, y `/progreso` sigue mostrando cómo te fue.",
+  "leave.leftEnded":
+    "Has dejado **{name}**. Tu historial se conserva, pero la cohorte ha terminado, así que `/unirse` no puede volver a admitirte.",
+  "leave.leftFinished":
+    "Has dejado **{name}**. Tu historial se conserva, pero el curso ha acabado, así que `/unirse` no puede volver a admitirte.",
   "checkpoint.answer.confident": "Con seguridad",
   "checkpoint.answer.partly": "En parte",
   "checkpoint.answer.not_yet": "Todavía no",
