@@ -37,6 +37,7 @@ import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -283,8 +284,9 @@ export class CohortService {
   /** Only ever looks inside `guildId`: a crafted id from another server is "unknown". */
   private async findByOption(guildId: string, option: string): Promise<Cohort> {
     const value = option.trim();
-    if (/^\d{1,15}$/.test(value)) {
-      const byId = await this.cohorts.findInGuild(guildId, Number(value));
+    const id = rowIdOf(value);
+    if (id !== null) {
+      const byId = await this.cohorts.findInGuild(guildId, id);
       if (byId !== null) return byId;
     }
     // The exact name first: of two cohorts alike from before the name key, each is found by its own spelling.
@@ -1053,7 +1055,7 @@ function namesCohort(option: string, cohort: Cohort): boolean {
 /** The cohort id a `cohort:` option names (buttons and autocomplete send ids), or null for none or a name (resolveAmong's reading). */
 export function cohortIdOption(option: string | null): number | null {
   const value = option?.trim() ?? "";
-  return /^\d{1,15}$/.test(value) ? Number(value) : null;
+  return rowIdOf(value);
 }
 
 /**

@@ -43,9 +43,10 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
-import { cohortItemOfValue, type CohortItem } from "./itemOptionValue.js";
+import { cohortItemOfValue, isCohortItemShaped, type CohortItem } from "./itemOptionValue.js";
 import { breakCalendarOf, courseIsOver, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 export interface MemberRequest {
   readonly guildId: string;
@@ -897,21 +898,29 @@ export class StudyService {
 
   /**
    * The item the `item` option names in the cohort resolved. A choice that names its cohort too
-   * (cohortItemOfValue) is found by id; picked from another cohort's list than `cohort:` names, it is
-   * not in this one's curriculum when that cohort's differs, and is answered as any unknown item, by its title.
+   * (cohortItemOfValue) is found by id; picked from another cohort's list than `cohort:` names, it is refused
+   * naming both (two cohorts often share a curriculum: logging it in the other one would be silent). A value of
+   * that shape naming no item of the cohort (stale, or hand-made) asks for the item to be picked again.
    */
   private async itemOfOption(context: CohortContext, cohort: Cohort, raw: string, picked: CohortItem | null): Promise<StoredItem> {
-    if (picked === null) return findItem(context, raw, this.weekWords);
+    if (picked === null) {
+      if (isCohortItemShaped(raw)) throw new UserError("item.pickAgain");
+      return findItem(context, raw, this.weekWords);
+    }
+    if (picked.cohortId !== cohort.id) {
+      const other = await this.cohortNameInGuild(cohort.guildId, picked.cohortId);
+      if (other !== null) throw new UserError("item.otherCohort", { picked: other, cohort: cohort.name });
+      throw new UserError("item.pickAgain");
+    }
     const item = context.itemsById.get(picked.itemId);
     if (item !== undefined) return item;
-    throw new UserError("item.unknown", { value: (await this.titleInCohort(cohort.guildId, picked)) ?? raw.trim().slice(0, 100) });
+    throw new UserError("item.pickAgain");
   }
 
-  /** The title of the item a choice of another cohort named, if that cohort and item are still there. */
-  private async titleInCohort(guildId: string, picked: CohortItem): Promise<string | null> {
+  /** The name of the cohort a choice named, if it is still there in this server. */
+  private async cohortNameInGuild(guildId: string, cohortId: number): Promise<string | null> {
     try {
-      const other = await this.cohorts.resolveInGuild(guildId, String(picked.cohortId));
-      return (await this.plans.contextFor(other)).itemsById.get(picked.itemId)?.title ?? null;
+      return (await this.cohorts.resolveInGuild(guildId, String(cohortId))).name;
     } catch (error) {
       if (error instanceof UserError) return null;
       throw error;
@@ -942,8 +951,9 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { 
  */
 export function findItem(context: CohortContext, raw: string, weekWords: WeekWordsOfLanguages): StoredItem {
   const value = raw.trim();
-  if (/^\d{1,15}$/.test(value)) {
-    const byId = context.itemsById.get(Number(value));
+  const id = rowIdOf(value);
+  if (id !== null) {
+    const byId = context.itemsById.get(id);
     if (byId !== undefined) return byId;
   }
   const typed = readsAs(value.replace(/^✓\s*/, ""));

@@ -1,3 +1,5 @@
+import { rowIdOf } from "../domain/rowId.js";
+
 /**
  * The `item` option's value in an autocomplete choice: the item's id, or, offered to a member of several
  * cohorts before `cohort` is filled, "c<cohortId>/i<itemId>", naming the cohort too, so `/done` and `/undo`
@@ -15,7 +17,13 @@ export interface CohortItem {
 
 /** The cohort and item a "c<cohortId>/i<itemId>" value names; null for anything else (an id, a typed title). */
 export function cohortItemOfValue(raw: string): CohortItem | null {
-  const match = /^c(\d{1,15})\/i(\d{1,15})$/.exec(raw.trim());
-  if (match === null) return null;
-  return { cohortId: Number(match[1]), itemId: Number(match[2]) };
+  const match = /^c(\d+)\/i(\d+)$/.exec(raw.trim());
+  const cohortId = rowIdOf(match?.[1] ?? "");
+  const itemId = rowIdOf(match?.[2] ?? "");
+  return cohortId === null || itemId === null ? null : { cohortId, itemId };
+}
+
+/** Whether `raw` has the shape of a "c<cohortId>/i<itemId>" value, whether or not its ids can name a row. */
+export function isCohortItemShaped(raw: string): boolean {
+  return /^c\d+\/i\d+$/.test(raw.trim());
 }

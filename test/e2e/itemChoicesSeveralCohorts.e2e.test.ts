@@ -87,9 +87,8 @@ describe("item autocomplete for a member of two cohorts, before `cohort` is fill
     const picked = choices.find((choice) => choice.name.endsWith(` · ${masteryShown}`));
     if (picked === undefined) throw new Error("no choice of the second cohort");
     const reply = visibleText(await bot.reply(ada.id, "done", { item: picked.value, cohort: spring }));
-    const title = picked.name.split(" · ")[0]?.replace(/…$/, "") ?? "?";
-    expect(reply).toContain(`There's no item "${title}`);
-    expect(reply).toContain("in this cohort's curriculum");
+    expect(reply).toContain("That item was picked from the list of **Mastery");
+    expect(reply).toContain(`but the \`cohort\` option names **${spring}**. Pick the item again from the list`);
     expect(await lastCompletion()).toBeNull();
   });
 });

@@ -125,6 +125,9 @@ export const en = {
   "input.invalidWeek": "Pick a week between 1 and {total, number}.",
 
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
+  "item.otherCohort":
+    "That item was picked from the list of **{picked}**, but the `cohort` option names **{cohort}**. Pick the item again from the list, or leave the `cohort` option empty.",
+  "item.pickAgain": "That item isn't on the list any more. Pick the item again from the list in the `item` option.",
   "item.ambiguous":
     "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
   "item.moreChoices": "…and {count, number} more",

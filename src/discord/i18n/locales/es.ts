@@ -128,6 +128,9 @@ export const es: Catalogue = {
 
   "item.unknown":
     "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige una de la lista.",
+  "item.otherCohort":
+    "Esa lectura se eligió de la lista de **{picked}**, pero la opción `cohorte` indica **{cohort}**. Vuelve a elegir la lectura de la lista, o deja vacía la opción `cohorte`.",
+  "item.pickAgain": "Esa lectura ya no está en la lista. Vuelve a elegirla de la lista en la opción `lectura`.",
   "item.ambiguous":
     "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
   "item.moreChoices": "…y {count, number} más",
