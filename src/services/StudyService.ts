@@ -229,6 +229,30 @@ function withPickedCohort<Request extends MemberRequest>(request: Request, picke
   return { ...request, cohort: String(picked.cohortId) };
 }
 
+/** At most this many cohorts' items are offered (a plan is built for each, on every keystroke). */
+const maxCohortsOffered = 5;
+
+/**
+ * The cohorts whose items `item` autocomplete offers to a member of several before `cohort` is filled: not ended
+ * ones (they take no completions), running ones first, then finished ones, most recently started first, at most
+ * maxCohortsOffered (itemCandidates leaves out those whose course is over for the member).
+ */
+function cohortsOffered(joined: readonly Membership[]): Membership[] {
+  const running = (membership: Membership) => (membership.cohort.status === CohortStatus.Finished ? 1 : 0);
+  return joined
+    .filter(({ cohort }) => cohort.status !== CohortStatus.Ended)
+    .sort(
+      (a, b) =>
+        running(a) - running(b) ||
+        (a.cohort.settings.startDate < b.cohort.settings.startDate
+          ? 1
+          : a.cohort.settings.startDate > b.cohort.settings.startDate
+            ? -1
+            : 0),
+    )
+    .slice(0, maxCohortsOffered);
+}
+
 /** An `item` autocomplete candidate with what ranks it (suggestItems). */
 interface ItemCandidate {
   readonly priority: number;
@@ -830,7 +854,7 @@ export class StudyService {
       several = (request.cohort === null || request.cohort.trim() === "") && joined.length > 1;
       // An ended cohort takes no completions (nor undos): its items would only be refused.
       memberships = several
-        ? joined.filter(({ cohort }) => cohort.status !== CohortStatus.Ended)
+        ? cohortsOffered(joined)
         : [await this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort)];
     } catch (error) {
       if (error instanceof UserError) return [];
@@ -838,7 +862,7 @@ export class StudyService {
     }
     const candidates: ItemCandidate[] = [];
     for (const [order, membership] of memberships.entries())
-      candidates.push(...(await this.itemCandidates(membership, request, several ? order : null)));
+      candidates.push(...(await this.itemCandidates(membership, request, several ? order : null, several)));
     const typed = request.query.trim() !== "";
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     // Several cohorts' items of a kind (today's, overdue, later) come by due day, so neither cohort crowds out the other.
@@ -858,8 +882,11 @@ export class StudyService {
     { cohort, member }: Membership,
     request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean },
     cohortOrder: number | null,
+    /** Offered beside other cohorts' items: none once the course is over for the member (past their last study day). */
+    skipIfOver = false,
   ): Promise<ItemCandidate[]> {
-    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan, today, daysOver } = await this.memberPlans.planFor(cohort, member, request.now);
+    if (skipIfOver && daysOver) return [];
     const done = await this.doneSet(member.id);
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     const ordinals = ordinalsOf(context);
