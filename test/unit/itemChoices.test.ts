@@ -44,6 +44,30 @@ describe("item autocomplete choices of several cohorts", () => {
     expect(cohortItemOfValue("7")).toBeNull();
     expect(cohortItemOfValue("Storage Engines")).toBeNull();
   });
+
+  it("tell apart two cohorts whose names differ only past the cut, by the end of their names", () => {
+    const shared = "Backend Engineer Complete Mastery Path ";
+    const choices = itemChoices(translatorFor("en"), [
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 3, name: `${shared}— Europe morning` } },
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 4, name: `${shared}— Americas evening` } },
+    ]);
+    const [europe, americas] = choices.map((choice) => choice.name);
+    expect(europe).not.toBe(americas);
+    expect(europe).toMatch(/ · Backend Engineer.*….*Europe morning$/);
+    expect(americas).toMatch(/ · Backend Engineer.*….*Americas evening$/);
+    for (const name of [europe, americas]) expect(name?.length).toBeLessThanOrEqual(100);
+  });
+
+  it("tell apart two cohorts whose names differ only in the middle, by their ids", () => {
+    const choices = itemChoices(translatorFor("en"), [
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 3, name: `${"a".repeat(39)}ONE${"b".repeat(38)}` } },
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 4, name: `${"a".repeat(39)}TWO${"b".repeat(38)}` } },
+    ]);
+    const [one, two] = choices.map((choice) => choice.name);
+    expect(one).not.toBe(two);
+    expect(one).toMatch(/ #3$/);
+    expect(two).toMatch(/ #4$/);
+  });
 });
 
 describe("the 'several items match' reply", () => {
