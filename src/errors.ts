@@ -90,6 +90,10 @@ export interface UserErrorParams {
   "input.invalidWeek": { readonly total: number };
   "input.invalidLanguage": { readonly value: string };
   "item.unknown": { readonly value: string };
+  /** A "c<cohortId>/i<itemId>" choice of one cohort sent with `cohort:` naming another. */
+  "item.otherCohort": { readonly picked: string; readonly cohort: string };
+  /** A "c<cohortId>/i<itemId>" value naming no item of the cohort (stale or hand-made). */
+  "item.pickAgain": NoParams;
   /** The first of the items a typed title names, and how many more it names (counted, not listed). */
   "item.ambiguous": { readonly choices: readonly ItemChoice[]; readonly unlisted: number };
   "item.notDone": { readonly title: string };

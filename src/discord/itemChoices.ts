@@ -1,4 +1,5 @@
 import { truncateChoiceName } from "../services/CohortService.js";
+import { itemOptionValue } from "../services/itemOptionValue.js";
 import type { ItemSuggestion } from "../services/StudyService.js";
 import type { AutocompleteChoice } from "./commandWithSubcommands.js";
 import { localDateText, weeksText } from "./i18n/formatters.js";
@@ -9,15 +10,46 @@ import type { Translator } from "./i18n/Translator.js";
 const maxChoiceName = 100;
 /** A group label is a hint, not the point of the choice. */
 const maxDetail = 30;
+/** A cohort's name (up to 80 characters) leaves room for the item's title. */
+const maxCohort = 40;
 
-/** "✓ Title · Weeks 1-2 · detail": the title is what gets shortened, so the weeks and detail always show. */
-function choiceName(t: Translator, item: ItemSuggestion, detail: string | null): string {
+/**
+ * "✓ Title · Weeks 1-2 · detail · Cohort": the title is what gets shortened, so the weeks, detail and cohort
+ * (named when the items of several are offered) always show.
+ */
+function choiceName(t: Translator, item: ItemSuggestion, detail: string | null, cohortLabel: string | null): string {
   const prefix = item.done ? "✓ " : "";
   const suffix = [
     ` · ${weeksText(t, item.weekStart, item.weekEnd, "upper")}`,
     detail === null ? "" : ` · ${truncateChoiceName(detail, maxDetail)}`,
+    cohortLabel === null ? "" : ` · ${cohortLabel}`,
   ].join("");
   return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
+}
+
+/** `name` cut to `max` characters in the middle, keeping its start and its end. */
+function middleCut(name: string, max: number): string {
+  const characters = Array.from(name);
+  if (characters.length <= max) return name;
+  const head = Math.ceil((max - 1) / 2);
+  return `${characters.slice(0, head).join("")}…${characters.slice(characters.length - (max - 1 - head)).join("")}`;
+}
+
+/**
+ * Each offered cohort's label, at most maxCohort characters: its name, cut at the end; cohorts whose names cut
+ * alike are cut in the middle instead (the end often tells them apart), and if still alike carry their id ("#12").
+ */
+function cohortLabels(suggestions: readonly ItemSuggestion[]): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const { cohort } of suggestions) if (cohort !== null) names.set(cohort.id, inertText(cohort.name, TextTarget.Plain));
+  const labels = new Map([...names].map(([id, name]) => [id, truncateChoiceName(name, maxCohort)]));
+  const relabelClashing = (label: (name: string, id: number) => string) => {
+    const twice = repeated([...labels.values()]);
+    for (const [id, name] of names) if (twice.has(labels.get(id) ?? "")) labels.set(id, label(name, id));
+  };
+  relabelClashing((name) => middleCut(name, maxCohort));
+  relabelClashing((name, id) => `${truncateChoiceName(name, maxCohort - ` #${id}`.length)} #${id}`);
+  return labels;
 }
 
 /** Names that appear more than once in `names`. */
@@ -35,7 +67,9 @@ function repeated(names: readonly string[]): Set<string> {
  */
 export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[]): AutocompleteChoice[] {
   const details: (string | null)[] = suggestions.map(() => null);
-  const names = () => suggestions.map((item, index) => choiceName(t, item, details[index] ?? null));
+  const labels = cohortLabels(suggestions);
+  const labelOf = (item: ItemSuggestion) => (item.cohort === null ? null : (labels.get(item.cohort.id) ?? null));
+  const names = () => suggestions.map((item, index) => choiceName(t, item, details[index] ?? null, labelOf(item)));
   const tellApart = (detailOf: (item: ItemSuggestion, index: number) => string | null) => {
     const twice = repeated(names());
     names().forEach((name, index) => {
@@ -54,5 +88,8 @@ export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[
         .slice(-maxDetail + 1)
         .join("")}`,
   );
-  return suggestions.map((item, index) => ({ name: choiceName(t, item, details[index] ?? null), value: String(item.itemId) }));
+  return suggestions.map((item, index) => ({
+    name: choiceName(t, item, details[index] ?? null, labelOf(item)),
+    value: itemOptionValue(item.itemId, item.cohort?.id ?? null),
+  }));
 }

@@ -117,6 +117,9 @@ export class Announcer {
     readonly now: Date;
   }): Promise<PreviewView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    // Refused as announce is: after the end nothing more is posted, and past posts are not "what the bot will post".
+    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
+    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
     const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));

@@ -12,6 +12,7 @@ import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 export interface CheckpointView {
   readonly cohort: Cohort;
@@ -103,7 +104,7 @@ export class CheckpointService {
    * clicker's guild only, and the section must belong to its curriculum.
    */
   async answer(request: CheckpointAnswerRequest): Promise<CheckpointAnswerView> {
-    if (!isAnswerKind(request.answer) || !/^\d{1,15}$/.test(request.sectionId) || !/^\d{1,15}$/.test(request.cohortId)) {
+    if (!isAnswerKind(request.answer) || rowIdOf(request.sectionId) === null || rowIdOf(request.cohortId) === null) {
       throw new UserError("generic.unknownButton");
     }
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohortId);

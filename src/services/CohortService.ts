@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -37,6 +37,7 @@ import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -104,11 +105,15 @@ function isFollowCohortZone(typed: string | null): boolean {
   return typed !== null && followCohortWords.has(typed.trim().toLowerCase());
 }
 
-/** FollowsCohort: the reminder is off and the zone kept for the member dropped (`timezone:cohort` while off, or with `off:True`). */
+/**
+ * FollowsCohort: the reminder is off and the zone kept for the member dropped (`timezone:cohort` while off, or with `off:True`).
+ * TurnedOffForGood: turned off once no more reminders come (remindersOver), so it cannot be turned on again.
+ */
 export const ReminderChange = {
   Shown: "shown",
   Set: "set",
   TurnedOff: "turned-off",
+  TurnedOffForGood: "turned-off-for-good",
   AlreadyOff: "already-off",
   FollowsCohort: "follows-cohort",
 } as const;
@@ -279,8 +284,9 @@ export class CohortService {
   /** Only ever looks inside `guildId`: a crafted id from another server is "unknown". */
   private async findByOption(guildId: string, option: string): Promise<Cohort> {
     const value = option.trim();
-    if (/^\d{1,15}$/.test(value)) {
-      const byId = await this.cohorts.findInGuild(guildId, Number(value));
+    const id = rowIdOf(value);
+    if (id !== null) {
+      const byId = await this.cohorts.findInGuild(guildId, id);
       if (byId !== null) return byId;
     }
     // The exact name first: of two cohorts alike from before the name key, each is found by its own spelling.
@@ -345,18 +351,22 @@ export class CohortService {
    * that is over or promising a reminder that will not come.
    */
   private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
+    const calendar = await this.calendarOf(cohort);
+    return calendar !== null && courseHasEnded(calendar, now);
+  }
+
+  /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */
+  private async calendarOf(cohort: Cohort): Promise<BreakCalendar | null> {
     const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return false;
+    if (totalWeeks === null) return null;
     const { startDate, timeZone } = cohort.settings;
-    return courseHasEnded({ startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks }, now);
+    return { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks };
   }
 
   /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); unreadable weeks: yes, as before. */
   private async endedEarly(cohort: Cohort): Promise<boolean> {
-    const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return true;
-    const { startDate, timeZone } = cohort.settings;
-    return wasEndedEarly(cohort.endedAt, { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks });
+    const calendar = await this.calendarOf(cohort);
+    return calendar === null || wasEndedEarly(cohort.endedAt, calendar);
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
@@ -365,9 +375,30 @@ export class CohortService {
     return curriculum?.totalWeeks ?? null;
   }
 
-  async leave(guildId: string, userId: string, option: string, now: Date): Promise<{ cohort: Cohort; left: boolean }> {
+  /**
+   * `/leave`: also once the course is over (a member of a finished and a running cohort would otherwise have to
+   * name `cohort:` forever); `over` then says how it reads, as `/join` will not take them back.
+   */
+  async leave(
+    guildId: string,
+    userId: string,
+    option: string,
+    now: Date,
+  ): Promise<{ cohort: Cohort; left: boolean; over: "ended" | "finished" | null }> {
     const cohort = await this.findByOption(guildId, option);
-    return { cohort, left: await this.members.leave(cohort.id, userId, now) };
+    const left = await this.members.leave(cohort.id, userId, now);
+    return { cohort, left, over: left ? await this.courseOverFor(cohort, now) : null };
+  }
+
+  /**
+   * Whether the course is over as /join sees it (ended, finished, or past its last week before the closing
+   * post), and how it reads: "ended" when an admin ended it before its planned last day (wasEndedEarly).
+   */
+  private async courseOverFor(cohort: Cohort, now: Date): Promise<"ended" | "finished" | null> {
+    if (cohort.status === CohortStatus.Finished) return "finished";
+    const calendar = await this.calendarOf(cohort);
+    if (cohort.status === CohortStatus.Ended) return calendar === null || wasEndedEarly(cohort.endedAt, calendar) ? "ended" : "finished";
+    return calendar !== null && courseHasEnded(calendar, now) ? "finished" : null;
   }
 
   async list(guildId: string): Promise<Cohort[]> {
@@ -737,14 +768,14 @@ export class CohortService {
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
       const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
       if (over !== null && request.off !== true) throw over;
-      if (over !== null) return this.switchReminderOff(cohort, member, view);
+      if (over !== null) return this.switchReminderOff(cohort, member, view, true);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      return this.switchReminderOff(cohort, member, view);
+      return this.switchReminderOff(cohort, member, view, this.remindersOver(cohort, ownCourseOver, endedEarly) !== null);
     }
     this.refuseWhenRemindersAreOver(cohort, ownCourseOver, endedEarly);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -774,11 +805,12 @@ export class CohortService {
     cohort: Cohort,
     member: MemberRecord,
     view: (updated: MemberRecord, change: ReminderChange) => ReminderSettingView,
+    remindersOver: boolean,
   ): Promise<ReminderSettingView> {
     if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
     const updated = await this.members.setReminder(member.id, null);
     this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
-    return view(updated, ReminderChange.TurnedOff);
+    return view(updated, remindersOver ? ReminderChange.TurnedOffForGood : ReminderChange.TurnedOff);
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
@@ -1029,7 +1061,7 @@ function namesCohort(option: string, cohort: Cohort): boolean {
 /** The cohort id a `cohort:` option names (buttons and autocomplete send ids), or null for none or a name (resolveAmong's reading). */
 export function cohortIdOption(option: string | null): number | null {
   const value = option?.trim() ?? "";
-  return /^\d{1,15}$/.test(value) ? Number(value) : null;
+  return rowIdOf(value);
 }
 
 /**

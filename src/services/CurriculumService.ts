@@ -14,6 +14,7 @@ import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
@@ -188,7 +189,7 @@ export class CurriculumService {
 
   /** The caller's own pending import, still waiting; a UserError saying why not otherwise. */
   private async pendingFor({ guildId, userId, pendingId, now }: PendingRequest): Promise<PendingImport> {
-    const id = /^\d{1,15}$/.test(pendingId) ? Number(pendingId) : null;
+    const id = rowIdOf(pendingId);
     const pending = id === null ? null : await this.curricula.findPendingImport(id);
     if (pending?.scope !== guildId) throw new UserError("curriculumImport.unknown");
     if (pending.userId !== userId) throw new UserError("curriculumImport.notYours");

@@ -26,6 +26,7 @@ import {
   type StudyService,
   type WeeklyChartData,
 } from "./StudyService.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 /** How many of last week's leaders the weekly assignment names. */
 export const weeklyTopCount = 5;
@@ -378,7 +379,8 @@ export class PostService {
     // The zone rule of /cohort create: no "EST" (Panama), canonical spelling.
     const typedZone = request.timeZone === undefined ? undefined : typedTimeZone(request.timeZone);
     let cohort: Cohort | null = null;
-    if (/^\d{1,15}$/.test(target)) cohort = await this.cohorts.findById(Number(target));
+    const targetId = rowIdOf(target);
+    if (targetId !== null) cohort = await this.cohorts.findById(targetId);
     if (cohort === null) {
       const named = await this.cohorts.listByNameAnywhere(target);
       if (named.length > 1)

@@ -52,6 +52,7 @@ import {
   type ItemDetails,
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
+import { cohortItemOfValue, isCohortItemShaped, type CohortItem } from "./itemOptionValue.js";
 import {
   breakCalendarOf,
   completionsClosedError,
@@ -61,6 +62,7 @@ import {
   type FinalBoard,
 } from "./CourseEndService.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
+import { rowIdOf } from "../domain/rowId.js";
 
 export interface MemberRequest {
   readonly guildId: string;
@@ -233,6 +235,58 @@ export interface ItemSuggestion {
   readonly dueDate: string | null;
   /** Its place among the curriculum's items of its title ("#2"), numbered as the "several items match" reply numbers them. */
   readonly ordinal: number;
+  /**
+   * Its cohort, when the items of several are offered (a member of several cohorts, `cohort` not filled in):
+   * the choice names it, and its value names both (itemOptionValue); null for one cohort's items.
+   */
+  readonly cohort: { readonly id: number; readonly name: string } | null;
+}
+
+/** Earlier due days first; items without one (not assigned to the member) last. */
+function byDueDate(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** The request with the cohort an `item` choice named (cohortItemOfValue) when `cohort` was left out. */
+function withPickedCohort<Request extends MemberRequest>(request: Request, picked: CohortItem | null): Request {
+  if (picked === null || (request.cohort !== null && request.cohort.trim() !== "")) return request;
+  return { ...request, cohort: String(picked.cohortId) };
+}
+
+/** At most this many cohorts' items are offered (a plan is built for each, on every keystroke). */
+const maxCohortsOffered = 5;
+
+/**
+ * The cohorts whose items `item` autocomplete offers to a member of several before `cohort` is filled: not ended
+ * ones (they take no completions), running ones first, then finished ones, most recently started first, at most
+ * maxCohortsOffered (itemCandidates leaves out those whose course is over for the member).
+ */
+function cohortsOffered(joined: readonly Membership[]): Membership[] {
+  const running = (membership: Membership) => (membership.cohort.status === CohortStatus.Finished ? 1 : 0);
+  return joined
+    .filter(({ cohort }) => cohort.status !== CohortStatus.Ended)
+    .sort(
+      (a, b) =>
+        running(a) - running(b) ||
+        (a.cohort.settings.startDate < b.cohort.settings.startDate
+          ? 1
+          : a.cohort.settings.startDate > b.cohort.settings.startDate
+            ? -1
+            : 0),
+    )
+    .slice(0, maxCohortsOffered);
+}
+
+/** An `item` autocomplete candidate with what ranks it (suggestItems). */
+interface ItemCandidate {
+  readonly priority: number;
+  readonly score: number;
+  readonly position: number;
+  readonly cohortOrder: number;
+  readonly suggestion: ItemSuggestion;
 }
 
 export const LeaderboardPeriod = { Week: "week", All: "all" } as const;
@@ -265,6 +319,7 @@ export interface LeaderboardCaller {
   readonly ranking: OwnRanking;
   /** Null without points or when excluded; for a hidden member, the place they would take. */
   readonly rank: number | null;
+  /** On a final board, the points it shows; off it, all their points (those logged after the close count). */
   readonly points: number;
 }
 
@@ -375,11 +430,12 @@ export class StudyService {
 
   /** `/done`: points against the member's own due day; `when:yesterday` counts for the previous study day, without the bonus. */
   async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
-    const { cohort, member, planState } = await this.resolveWithState(request, false);
+    const picked = cohortItemOfValue(request.item);
+    const { cohort, member, planState } = await this.resolveWithState(withPickedCohort(request, picked), false);
     if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, await this.plans.contextFor(cohort));
     const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
-    const item = findItem(context, request.item, this.weekWords);
+    const item = await this.itemOfOption(context, cohort, request.item, picked);
     const forYesterday = request.when === CompletionWhen.Yesterday;
     const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
@@ -419,11 +475,16 @@ export class StudyService {
   }
 
   async undo(request: MemberRequest & { readonly item: string }): Promise<UndoView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const picked = cohortItemOfValue(request.item);
+    const { cohort, member } = await this.cohorts.resolveForMember(
+      request.guildId,
+      request.userId,
+      withPickedCohort(request, picked).cohort,
+    );
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
     const context = await this.plans.contextFor(cohort);
     if (cohort.status === CohortStatus.Ended) throw completionsClosedError(cohort, context);
-    const item = findItem(context, request.item, this.weekWords);
+    const item = await this.itemOfOption(context, cohort, request.item, picked);
     const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
@@ -650,7 +711,9 @@ export class StudyService {
         : excluded
           ? caller.presentation
           : boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: false });
-    const callerView = { ...caller, presentation, excluded, ranking, rank };
+    // Off the final board (no place on it), the caller sees all their points, late ones included (as /progress counts them).
+    const offBoard = !excluded && rank === null;
+    const callerView = { ...caller, presentation, excluded, ranking, rank, points: offBoard ? member.points : caller.points };
     const context = await this.plans.contextFor(cohort);
     return {
       cohort,
@@ -868,19 +931,56 @@ export class StudyService {
     return "planState" in resolved ? resolved : { ...resolved, planState: undefined, completions: null };
   }
 
-  /** Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. */
+  /**
+   * Autocomplete for `item`: today's and overdue items first, then the rest, best matches first. A member of
+   * several cohorts who has not filled in `cohort` (Discord lists `item` first) is offered the items of each
+   * one still taking completions, each with its cohort.
+   */
   async suggestItems(request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean }): Promise<ItemSuggestion[]> {
-    let resolved;
+    let memberships: readonly Membership[];
+    let several = false;
     try {
-      resolved = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+      const joined = await this.members.listActiveInGuild(request.guildId, request.userId);
+      several = (request.cohort === null || request.cohort.trim() === "") && joined.length > 1;
+      // An ended cohort takes no completions (nor undos): its items would only be refused.
+      memberships = several
+        ? cohortsOffered(joined)
+        : [await this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort)];
     } catch (error) {
       if (error instanceof UserError) return [];
       throw error;
     }
-    const { cohort, member } = resolved;
-    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
+    const candidates: ItemCandidate[] = [];
+    for (const [order, membership] of memberships.entries())
+      candidates.push(...(await this.itemCandidates(membership, request, several ? order : null, several)));
+    const typed = request.query.trim() !== "";
+    // Rank by match first only when the user typed something; otherwise today's and overdue lead.
+    // Several cohorts' items of a kind (today's, overdue, later) come by due day, so neither cohort crowds out the other.
+    candidates.sort(
+      (a, b) =>
+        (typed ? b.score - a.score : 0) ||
+        b.priority - a.priority ||
+        (several ? byDueDate(a.suggestion.dueDate, b.suggestion.dueDate) : 0) ||
+        a.cohortOrder - b.cohortOrder ||
+        a.position - b.position,
+    );
+    return candidates.slice(0, maxChoices).map((candidate) => candidate.suggestion);
+  }
+
+  /** One membership's items matching the query, ranked (suggestItems); `cohortOrder` null: its cohort alone is offered. */
+  private async itemCandidates(
+    { cohort, member }: Membership,
+    request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean },
+    cohortOrder: number | null,
+    /** Offered beside other cohorts' items: none once the course is over for the member (past their last study day). */
+    skipIfOver = false,
+  ): Promise<ItemCandidate[]> {
+    const { context, plan, today, daysOver } = await this.memberPlans.planFor(cohort, member, request.now);
+    if (skipIfOver && daysOver) return [];
     const done = await this.doneSet(member.id);
-    const candidates: { item: StoredItem; priority: number; score: number }[] = [];
+    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
+    const ordinals = ordinalsOf(context);
+    const candidates: ItemCandidate[] = [];
     for (const item of context.itemsById.values()) {
       if (request.onlyDone === true ? !done.has(item.id) : false) continue;
       const score = matchScore(item.title, request.query);
@@ -891,26 +991,57 @@ export class StudyService {
       const date = planned?.dueDate;
       const overdue = planned !== undefined && date !== undefined && date < today && !isItemDone(planned.item, done) && !planned.preJoin;
       const priority = date === undefined ? 0 : date === today ? 3 : overdue ? 2 : 1;
-      candidates.push({ item, priority, score });
-    }
-    candidates.sort((a, b) => b.score - a.score || b.priority - a.priority || a.item.position - b.item.position);
-    // Rank by match first only when the user typed something; otherwise today's and overdue lead.
-    if (request.query.trim() === "") candidates.sort((a, b) => b.priority - a.priority || a.item.position - b.item.position);
-    const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
-    const ordinals = ordinalsOf(context);
-    return candidates.slice(0, maxChoices).map(({ item }) => {
       const section = sections.get(item.sectionId);
-      return {
-        itemId: item.id,
-        title: item.title,
-        done: done.has(item.id),
-        weekStart: section?.weekStart ?? 0,
-        weekEnd: section?.weekEnd ?? 0,
-        group: item.group,
-        dueDate: plan.itemById.get(item.id)?.dueDate ?? null,
-        ordinal: ordinals.get(item.id) ?? 1,
-      };
-    });
+      candidates.push({
+        priority,
+        score,
+        position: item.position,
+        cohortOrder: cohortOrder ?? 0,
+        suggestion: {
+          itemId: item.id,
+          title: item.title,
+          done: done.has(item.id),
+          weekStart: section?.weekStart ?? 0,
+          weekEnd: section?.weekEnd ?? 0,
+          group: item.group,
+          dueDate: date ?? null,
+          ordinal: ordinals.get(item.id) ?? 1,
+          cohort: cohortOrder === null ? null : { id: cohort.id, name: cohort.name },
+        },
+      });
+    }
+    return candidates;
+  }
+
+  /**
+   * The item the `item` option names in the cohort resolved. A choice that names its cohort too
+   * (cohortItemOfValue) is found by id; picked from another cohort's list than `cohort:` names, it is refused
+   * naming both (two cohorts often share a curriculum: logging it in the other one would be silent). A value of
+   * that shape naming no item of the cohort (stale, or hand-made) asks for the item to be picked again.
+   */
+  private async itemOfOption(context: CohortContext, cohort: Cohort, raw: string, picked: CohortItem | null): Promise<StoredItem> {
+    if (picked === null) {
+      if (isCohortItemShaped(raw)) throw new UserError("item.pickAgain");
+      return findItem(context, raw, this.weekWords);
+    }
+    if (picked.cohortId !== cohort.id) {
+      const other = await this.cohortNameInGuild(cohort.guildId, picked.cohortId);
+      if (other !== null) throw new UserError("item.otherCohort", { picked: other, cohort: cohort.name });
+      throw new UserError("item.pickAgain");
+    }
+    const item = context.itemsById.get(picked.itemId);
+    if (item !== undefined) return item;
+    throw new UserError("item.pickAgain");
+  }
+
+  /** The name of the cohort a choice named, if it is still there in this server. */
+  private async cohortNameInGuild(guildId: string, cohortId: number): Promise<string | null> {
+    try {
+      return (await this.cohorts.resolveInGuild(guildId, String(cohortId))).name;
+    } catch (error) {
+      if (error instanceof UserError) return null;
+      throw error;
+    }
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {
@@ -937,8 +1068,9 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { 
  */
 export function findItem(context: CohortContext, raw: string, weekWords: WeekWordsOfLanguages): StoredItem {
   const value = raw.trim();
-  if (/^\d{1,15}$/.test(value)) {
-    const byId = context.itemsById.get(Number(value));
+  const id = rowIdOf(value);
+  if (id !== null) {
+    const byId = context.itemsById.get(id);
     if (byId !== undefined) return byId;
   }
   const typed = readsAs(value.replace(/^✓\s*/, ""));

@@ -51,4 +51,10 @@ describe("/cohort announce in a cohort an admin just ended", () => {
     expect(reply).toContain("has ended");
     expect(bot.emulator.channelMessages(bot.channel.id)).toHaveLength(before);
   });
+
+  it("refuses /cohort preview the same way: nothing more is posted", async () => {
+    const reply = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: cohortName }));
+    expect(reply).toContain("**Stopped Early** has ended: nothing more is posted in its channel");
+    expect(reply).not.toContain("what the bot will post");
+  });
 });

@@ -149,6 +149,16 @@ describe("member commands through discord.js and the emulator", () => {
       expect(await pointsOf(margaret.id)).toBe(before - earned);
     });
 
+    it("logs and takes back a Reference item, worth no points, without a '+0' or '−0 points'", async () => {
+      const grace = await joined("grace-reference");
+      const logged = visibleText(await run(grace.id, "done", { item: "SQL Cheat Sheet" }));
+      expect(logged).toContain("Logged **SQL Cheat Sheet**: reference material, worth no points.");
+      expect(logged).not.toContain("+0");
+      const undone = visibleText(await run(grace.id, "undo", { item: "SQL Cheat Sheet" }));
+      expect(undone).toContain("**SQL Cheat Sheet** is no longer marked as done (reference material, worth no points).");
+      expect(undone).not.toContain("−0");
+    });
+
     it("refuses an unknown item and someone who has not joined", async () => {
       const barbara = await joined("barbara-undo");
       expect(visibleText(await run(barbara.id, "undo", { item: "Underwater Basket Weaving" }))).toContain("no item");

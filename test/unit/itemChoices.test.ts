@@ -3,6 +3,7 @@ import { itemChoices } from "../../src/discord/itemChoices.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { renderUserError } from "../../src/discord/i18n/renderUserError.js";
 import { UserError } from "../../src/errors.js";
+import { cohortItemOfValue } from "../../src/services/itemOptionValue.js";
 import type { ItemSuggestion } from "../../src/services/StudyService.js";
 
 const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion => ({
@@ -14,6 +15,7 @@ const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion
   group: null,
   dueDate: null,
   ordinal,
+  cohort: null,
 });
 
 describe("item autocomplete choices that would read the same", () => {
@@ -28,6 +30,43 @@ describe("item autocomplete choices that would read the same", () => {
     const names = itemChoices(translatorFor("en"), [drill(1, 1, `${long}: one`), drill(2, 1, `${long}: two`)]).map((choice) => choice.name);
     expect(new Set(names).size).toBe(2);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("item autocomplete choices of several cohorts", () => {
+  it("name the cohort, cut to leave the title room and without hidden characters, and pick both cohort and item", () => {
+    const cohort = { id: 3, name: `Evening\u202e group ${"x".repeat(70)}` };
+    const [choice] = itemChoices(translatorFor("en"), [{ ...drill(7, 1, "Storage Engines"), cohort }]);
+    expect(choice?.name).toBe(`Storage Engines · Week 1 · Evening group ${"x".repeat(25)}…`);
+    expect(choice?.value).toBe("c3/i7");
+    expect(cohortItemOfValue(choice?.value ?? "")).toEqual({ cohortId: 3, itemId: 7 });
+    // An id (one cohort's choice) or a title typed by hand names no cohort.
+    expect(cohortItemOfValue("7")).toBeNull();
+    expect(cohortItemOfValue("Storage Engines")).toBeNull();
+  });
+
+  it("tell apart two cohorts whose names differ only past the cut, by the end of their names", () => {
+    const shared = "Backend Engineer Complete Mastery Path ";
+    const choices = itemChoices(translatorFor("en"), [
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 3, name: `${shared}— Europe morning` } },
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 4, name: `${shared}— Americas evening` } },
+    ]);
+    const [europe, americas] = choices.map((choice) => choice.name);
+    expect(europe).not.toBe(americas);
+    expect(europe).toMatch(/ · Backend Engineer.*….*Europe morning$/);
+    expect(americas).toMatch(/ · Backend Engineer.*….*Americas evening$/);
+    for (const name of [europe, americas]) expect(name?.length).toBeLessThanOrEqual(100);
+  });
+
+  it("tell apart two cohorts whose names differ only in the middle, by their ids", () => {
+    const choices = itemChoices(translatorFor("en"), [
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 3, name: `${"a".repeat(39)}ONE${"b".repeat(38)}` } },
+      { ...drill(7, 1, "Storage Engines"), cohort: { id: 4, name: `${"a".repeat(39)}TWO${"b".repeat(38)}` } },
+    ]);
+    const [one, two] = choices.map((choice) => choice.name);
+    expect(one).not.toBe(two);
+    expect(one).toMatch(/ #3$/);
+    expect(two).toMatch(/ #4$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { ItemKind } from "../../domain/curriculum/curriculumModel.js";
 import { ON_TIME_BONUS_PERCENT } from "../../domain/scoring/pointsForCompletion.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { CompletionView, UndoView } from "../../services/StudyService.js";
@@ -10,11 +11,22 @@ import { streakLine } from "./renderStreak.js";
 
 export function renderCompletion(t: Translator, view: CompletionView): Reply {
   const title = view.item.title;
+  const reference = view.item.kind === ItemKind.Reference ? "yes" : "no";
   const lines = view.alreadyDone
     ? [t.t("completion.alreadyDone", { title })]
-    : view.loggedFor !== null
-      ? [t.t("completion.loggedYesterday", { title, date: localDateText(t, view.loggedFor), points: view.points })]
-      : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
+    : view.points === 0
+      ? // No "+0 points": an item worth none (Reference material) says so.
+        [
+          t.t("completion.loggedNoPoints", {
+            title,
+            reference,
+            forDay: view.loggedFor === null ? "no" : "yes",
+            date: view.loggedFor === null ? "" : localDateText(t, view.loggedFor),
+          }),
+        ]
+      : view.loggedFor !== null
+        ? [t.t("completion.loggedYesterday", { title, date: localDateText(t, view.loggedFor), points: view.points })]
+        : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
   lines.push(
     "",
     t.t("completion.totals", { total: view.totalPoints }),
@@ -40,7 +52,14 @@ export function renderUndo(t: Translator, view: UndoView): Reply {
       {
         color: colors.neutral,
         title: t.t("undo.title"),
-        description: t.t("undo.description", { title: view.item.title, points: view.pointsRemoved, total: view.totalPoints }),
+        description:
+          view.pointsRemoved === 0
+            ? t.t("undo.descriptionNoPoints", {
+                title: view.item.title,
+                reference: view.item.kind === ItemKind.Reference ? "yes" : "no",
+                total: view.totalPoints,
+              })
+            : t.t("undo.description", { title: view.item.title, points: view.pointsRemoved, total: view.totalPoints }),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],

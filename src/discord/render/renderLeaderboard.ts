@@ -10,6 +10,9 @@ import { memberName, standingLines } from "./standingLines.js";
 function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardCaller, weekly: boolean): string {
   const name = memberName(t, caller.displayName);
   if (caller.excluded) return t.t("leaderboard.callerExcluded", { name, points: caller.points });
+  // After the close, points logged late count, but the final board is settled: not "no points yet".
+  if (caller.rank === null && view.final && caller.points > 0)
+    return t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
   // Not counted among the ranked members (also on a board that is off): never "#3 of 2".
   if (caller.ranking === OwnRanking.Hidden) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });

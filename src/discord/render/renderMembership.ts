@@ -33,9 +33,13 @@ export function renderLateJoinStart(t: Translator, view: LateJoinStartView): Rep
   return { embeds: [{ color: colors.success, description }], components: [], ephemeral: true };
 }
 
-export function renderLeave(t: Translator, result: { cohort: Cohort; left: boolean }): Reply {
+const leftKeys: Record<"ended" | "finished", MessageKey> = { ended: "leave.leftEnded", finished: "leave.leftFinished" };
+
+/** Left (once the course is over: history kept, and no `/join` back), or not a member. */
+export function renderLeave(t: Translator, result: { cohort: Cohort; left: boolean; over: "ended" | "finished" | null }): Reply {
+  const key = !result.left ? "leave.notMember" : result.over === null ? "leave.left" : leftKeys[result.over];
   return {
-    embeds: [{ color: colors.neutral, description: t.t(result.left ? "leave.left" : "leave.notMember", { name: result.cohort.name }) }],
+    embeds: [{ color: colors.neutral, description: t.t(key, { name: result.cohort.name }) }],
     ephemeral: true,
   };
 }

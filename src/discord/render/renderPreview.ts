@@ -41,7 +41,6 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
     );
   }
   if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
-  if (cohort.status === CohortStatus.Ended) header.push(t.t("posts.previewEnded"));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
   let total = 0;

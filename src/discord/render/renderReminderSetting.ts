@@ -9,6 +9,8 @@ function settingLines(t: Translator, view: ReminderSettingView): string[] {
   // Off keeps a zone the member chose: say so, since turning it on again without `timezone:` uses it.
   const chosen = { chosen: view.chosenZone === null ? "no" : "yes", zone: markup(view.chosenZone ?? "") };
   if (view.change === ReminderChange.TurnedOff) return [t.t("remind.turnedOff", { cohort, ...chosen })];
+  // No more reminders come: no "turn it back on", which /remind time: would then refuse.
+  if (view.change === ReminderChange.TurnedOffForGood) return [t.t("remind.turnedOffForGood", { cohort })];
   if (view.change === ReminderChange.FollowsCohort)
     return [t.t("remind.followsCohort", { cohort, zone: markup(view.cohort.settings.timeZone) })];
   if (view.change === ReminderChange.AlreadyOff) return [t.t("remind.alreadyOff", { cohort })];

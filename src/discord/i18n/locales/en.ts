@@ -126,6 +126,9 @@ export const en = {
   "input.invalidWeek": "Pick a week between 1 and {total, number}.",
 
   "item.unknown": "There's no item \"{value}\" in this cohort's curriculum. Start typing in the `item` option and pick one from the list.",
+  "item.otherCohort":
+    "That item was picked from the list of **{picked}**, but the `cohort` option names **{cohort}**. Pick the item again from the list, or leave the `cohort` option empty.",
+  "item.pickAgain": "That item isn't on the list any more. Pick the item again from the list in the `item` option.",
   "item.ambiguous":
     "Several items match: {choices}. Pick one from the list in the `item` option, or type the title with its details in brackets, as written here.",
   "item.moreChoices": "…and {count, number} more",
@@ -145,6 +148,7 @@ export const en = {
     "Saved: I'll send you a direct message at **{time}** ({zone}) on days you still have reading left in **{cohort}**. Next one: {next}.",
   "remind.turnedOff":
     "Your daily reminder for **{cohort}** is off now. Turn it back on any time with `/remind time:`{chosen, select, yes {: it stays in the time zone kept for you, {zone} (`/remind timezone:cohort` follows the cohort's zone)} other {}}.",
+  "remind.turnedOffForGood": "Your daily reminder for **{cohort}** is off now. The course is over for you, so no more reminders come.",
   "remind.followsCohort":
     "Your daily reminder for **{cohort}** is off, and now follows the cohort's time zone ({zone}): turned back on with `/remind time:`, it comes in that zone.",
   "remind.followCohortChoice": "The cohort's time zone (follows it when an admin changes it)",
@@ -181,6 +185,8 @@ export const en = {
   "leaderboard.callerRanked": "**{name}**: #{rank} of {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
+  "leaderboard.callerOffFinalBoard":
+    "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.anonymous": "A member",
 
@@ -193,7 +199,6 @@ export const en = {
   "posts.previewHeader":
     "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: what the bot will post in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
-  "posts.previewEnded": "_The cohort has ended: only its closing post still goes out, if it has not already._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
   "posts.simulationUnknown": 'There\'s no cohort (id or name) or curriculum (slug) called "{value}". See `npm run cli -- curriculum list`.',
@@ -205,12 +210,16 @@ export const en = {
 
   "completion.logged":
     "Logged **{title}**: **+{points, plural, one {# point} other {# points}}**{onTime, select, yes { (includes the {bonus, number} % on-time bonus)} other {}}.",
+  "completion.loggedNoPoints":
+    "Logged **{title}**{forDay, select, yes { for **{date}**} other {}}: {reference, select, yes {reference material, worth no points} other {worth no points}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
   "completion.totals": "Total: **{total, plural, one {# point} other {# points}}**",
   "completion.required": "Required items: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
   "undo.title": "Completion removed",
+  "undo.descriptionNoPoints":
+    "**{title}** is no longer marked as done ({reference, select, yes {reference material, worth no points} other {it was worth no points}}). Total: **{total, plural, one {# point} other {# points}}**.",
   "undo.description":
     "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
 
@@ -269,6 +278,8 @@ export const en = {
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",
   "leave.left": "You left **{name}**. Your history is kept; `/join` again any time to pick up where you were.",
   "leave.notMember": "You're not a member of **{name}**, so there was nothing to leave.",
+  "leave.leftEnded": "You left **{name}**. Your history is kept, but the cohort has ended, so `/join` can't take you back into it.",
+  "leave.leftFinished": "You left **{name}**. Your history is kept, but the course is over, so `/join` can't take you back into it.",
   "checkpoint.answer.confident": "Confident",
   "checkpoint.answer.partly": "Partly",
   "checkpoint.answer.not_yet": "Not yet",

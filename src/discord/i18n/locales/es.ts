@@ -129,6 +129,9 @@ export const es: Catalogue = {
 
   "item.unknown":
     "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige una de la lista.",
+  "item.otherCohort":
+    "Esa lectura se eligió de la lista de **{picked}**, pero la opción `cohorte` indica **{cohort}**. Vuelve a elegir la lectura de la lista, o deja vacía la opción `cohorte`.",
+  "item.pickAgain": "Esa lectura ya no está en la lista. Vuelve a elegirla de la lista en la opción `lectura`.",
   "item.ambiguous":
     "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
   "item.moreChoices": "…y {count, number} más",
@@ -149,6 +152,8 @@ export const es: Catalogue = {
     "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
+  "remind.turnedOffForGood":
+    "Tu recordatorio diario para **{cohort}** está desactivado. El curso ha terminado para ti, así que no llegarán más recordatorios.",
   "remind.followsCohort":
     "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
   "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
@@ -187,6 +192,7 @@ export const es: Catalogue = {
   "leaderboard.callerRanked": "**{name}**: n.º {rank} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
+  "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.anonymous": "Un miembro",
 
@@ -199,7 +205,6 @@ export const es: Catalogue = {
   "posts.previewHeader":
     "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: lo que el bot publicará en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
-  "posts.previewEnded": "_La cohorte ha terminado: solo falta su publicación de cierre, si aún no ha salido._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
   "posts.simulationUnknown":
@@ -212,12 +217,16 @@ export const es: Catalogue = {
 
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
+  "completion.loggedNoPoints":
+    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de referencia, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
   "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
   "undo.title": "Lectura desmarcada",
+  "undo.descriptionNoPoints":
+    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de referencia, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
 
@@ -277,6 +286,10 @@ export const es: Catalogue = {
   "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
   "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
   "leave.notMember": "No eres miembro de **{name}**, así que no había nada que dejar.",
+  "leave.leftEnded":
+    "Has dejado **{name}**. Tu historial se conserva, pero la cohorte ha terminado, así que `/unirse` no puede volver a admitirte.",
+  "leave.leftFinished":
+    "Has dejado **{name}**. Tu historial se conserva, pero el curso ha acabado, así que `/unirse` no puede volver a admitirte.",
   "checkpoint.answer.confident": "Con seguridad",
   "checkpoint.answer.partly": "En parte",
   "checkpoint.answer.not_yet": "Todavía no",
