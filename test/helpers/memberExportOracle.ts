@@ -89,6 +89,7 @@ export async function memberExportOracle(
       points: member.points,
       pointsReachedAt: member.pointsReachedAt,
       finalPoints: member.finalPoints,
+      finalRanked: member.finalRanked,
       completions: member.completions.map((row) => ({
         item: row.item.title,
         completedAt: row.completedAt,

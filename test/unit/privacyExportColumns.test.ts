@@ -51,6 +51,7 @@ const coverage: Readonly<Record<string, Coverage>> = {
       points: "points",
       pointsReachedAt: "pointsReachedAt",
       finalPoints: "finalPoints",
+      finalRanked: "finalRanked",
     },
     { id: keys.id, userId: "the caller's own Discord id, which the file is for (the export names it once, at the top)" },
   ),

@@ -53,6 +53,8 @@ export interface ExportedMembership {
   readonly pointsReachedAt: Date | null;
   /** Points when the closing post was made (their line on the final board); null before it. */
   readonly finalPoints: number | null;
+  /** Whether they took a place on the kept final board (its own ranks count those who did); false before it. */
+  readonly finalRanked: boolean;
   readonly completions: AsyncIterable<ExportedCompletion>;
   readonly weeklyScores: AsyncIterable<{ readonly weekNumber: number; readonly points: number; readonly reachedAt: Date }>;
   readonly checkpointAnswers: AsyncIterable<{ readonly section: string; readonly answer: string; readonly answeredAt: Date }>;
@@ -525,6 +527,7 @@ export class PrivacyRepository {
       points: member.points,
       pointsReachedAt: member.pointsReachedAt,
       finalPoints: member.finalPoints,
+      finalRanked: member.finalRanked,
       completions: this.exportedCompletions(memberId, now, take),
       weeklyScores: keysetRows(
         (after: { weekNumber: number } | undefined, size) =>
