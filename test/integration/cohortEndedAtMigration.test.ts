@@ -1,10 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
+import { migrationsBefore } from "../helpers/migrationsBefore.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -12,20 +10,6 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 const endedAtMigration = "20261205034000_cohort_ended_at";
 const guildId = "500000000000000001";
 const adminId = "500000000000000009";
-
-/** The project's migrations before `endedAtMigration` (SQLite and PostgreSQL). */
-function migrationsBefore(dir: string): string {
-  const root = projectPaths().root;
-  const sqlite = path.join(dir, "migrations");
-  const postgres = path.join(dir, "postgresql", "migrations");
-  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
-  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
-  for (const base of [sqlite, postgres]) {
-    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
-    for (const name of names) if (name >= endedAtMigration) fs.rmSync(path.join(base, name), { recursive: true });
-  }
-  return sqlite;
-}
 
 describe(`a ${testDatabaseProvider} database with cohorts ended before their end time was stored`, () => {
   let database: TestDatabase | undefined;
@@ -41,7 +25,11 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
   it("gives each ended cohort the time of its latest End line, else the earliest of its closing post and its last change, and no other cohort an end", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
-    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    const old = await openDatabase({
+      url: database.url,
+      migrationsDir: migrationsBefore(temp.dir, endedAtMigration),
+      logger: captureLogger().logger,
+    });
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-path", title: "Old Path", totalWeeks: 1, sourceHash: "old-hash" },
     });

@@ -1,10 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
+import { migrationsBefore } from "../helpers/migrationsBefore.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -13,20 +11,6 @@ const identityMigration = "20261203175839_pending_imports";
 const guildId = "500000000000000001";
 const adminId = "500000000000000009";
 const now = new Date("2027-01-05T10:00:00Z");
-
-/** The project's migrations as they were before the new identity (SQLite and PostgreSQL). */
-function migrationsBefore(dir: string): string {
-  const root = projectPaths().root;
-  const sqlite = path.join(dir, "migrations");
-  const postgres = path.join(dir, "postgresql", "migrations");
-  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
-  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
-  for (const base of [sqlite, postgres]) {
-    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
-    for (const name of names) if (name >= identityMigration) fs.rmSync(path.join(base, name), { recursive: true });
-  }
-  return sqlite;
-}
 
 const document = (languagesHeading: string, titles: readonly string[]) =>
   [
@@ -53,7 +37,11 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
   it("migrates without losing a row, and its items then keep their completions through a re-import", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
-    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    const old = await openDatabase({
+      url: database.url,
+      migrationsDir: migrationsBefore(temp.dir, identityMigration),
+      logger: captureLogger().logger,
+    });
     // Rows exactly as the old importer keyed them: slug plus ordinal, week range in the section key.
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-scheme-path", title: "Old Scheme Path", totalWeeks: 2, sourceHash: "old-hash" },

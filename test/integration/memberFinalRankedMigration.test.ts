@@ -1,30 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
+import { migrationsBefore } from "../helpers/migrationsBefore.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /** The migration that records who took a place on a kept final board; the rows below are written just before it. */
 const finalRankedMigration = "20261205164804_member_final_ranked";
 const guildId = "500000000000000001";
-
-/** The project's migrations before `finalRankedMigration` (SQLite and PostgreSQL). */
-function migrationsBefore(dir: string): string {
-  const root = projectPaths().root;
-  const sqlite = path.join(dir, "migrations");
-  const postgres = path.join(dir, "postgresql", "migrations");
-  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
-  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
-  for (const base of [sqlite, postgres]) {
-    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
-    for (const name of names) if (name >= finalRankedMigration) fs.rmSync(path.join(base, name), { recursive: true });
-  }
-  return sqlite;
-}
 
 describe(`a ${testDatabaseProvider} database with final boards kept before their ranked members were recorded`, () => {
   let database: TestDatabase | undefined;
@@ -40,7 +24,11 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
   it("ranks the members with final points who are not hidden and not excluded, left since or not, and those the board lists", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
-    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    const old = await openDatabase({
+      url: database.url,
+      migrationsDir: migrationsBefore(temp.dir, finalRankedMigration),
+      logger: captureLogger().logger,
+    });
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-path", title: "Old Path", totalWeeks: 1, sourceHash: "old-hash" },
     });

@@ -1,10 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
-import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
+import { migrationsBefore } from "../helpers/migrationsBefore.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
@@ -12,20 +10,6 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 const privacyMigration = "20261205171916_member_privacy_most_private";
 const guildId = "500000000000000001";
 const otherGuildId = "500000000000000011";
-
-/** The project's migrations before `privacyMigration` (SQLite and PostgreSQL). */
-function migrationsBefore(dir: string): string {
-  const root = projectPaths().root;
-  const sqlite = path.join(dir, "migrations");
-  const postgres = path.join(dir, "postgresql", "migrations");
-  fs.cpSync(path.join(root, "prisma", "migrations"), sqlite, { recursive: true });
-  fs.cpSync(path.join(root, "prisma", "postgresql", "migrations"), postgres, { recursive: true });
-  for (const base of [sqlite, postgres]) {
-    const names = fs.readdirSync(base).filter((name) => /^\d{14}_/.test(name));
-    for (const name of names) if (name >= privacyMigration) fs.rmSync(path.join(base, name), { recursive: true });
-  }
-  return sqlite;
-}
 
 describe(`a ${testDatabaseProvider} database whose members' memberships in a server disagree on their /privacy choices`, () => {
   let database: TestDatabase | undefined;
@@ -41,7 +25,11 @@ describe(`a ${testDatabaseProvider} database whose members' memberships in a ser
   it("gives each of a user's memberships in the server the most private of their choices there, and changes nothing elsewhere", async () => {
     temp = makeTempDir();
     database = await createTestDatabase();
-    const old = await openDatabase({ url: database.url, migrationsDir: migrationsBefore(temp.dir), logger: captureLogger().logger });
+    const old = await openDatabase({
+      url: database.url,
+      migrationsDir: migrationsBefore(temp.dir, privacyMigration),
+      logger: captureLogger().logger,
+    });
     // Only the columns before the migration, by hand: today's client writes columns later migrations add.
     const cohortRow = async (guild: string, name: string) => {
       const [curriculum] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
