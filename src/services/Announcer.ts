@@ -1,4 +1,4 @@
-import { ChannelProblem, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -72,8 +72,7 @@ export class Announcer {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     // After the closing post nothing more is posted: no assignment or prompt of a course that is over, and no
     // board but the final one the closing post showed (/leaderboard shows it).
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
+    if (!isRunning(cohort.status)) throw await this.notRunningError(cohort);
     // Week 1's assignment may be announced once the scheduler's post of it is due (it can come before the first day);
     // before the first day there is no current checkpoint.
     const tooEarly =
@@ -118,8 +117,7 @@ export class Announcer {
   }): Promise<PreviewView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     // Refused as announce is: after the end nothing more is posted, and past posts are not "what the bot will post".
-    if (cohort.status === CohortStatus.Finished) throw new UserError("cohort.finished", { name: cohort.name });
-    if (cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
+    if (!isRunning(cohort.status)) throw await this.notRunningError(cohort);
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
     const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
@@ -142,6 +140,15 @@ export class Announcer {
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
+  }
+
+  /**
+   * The refusal for a cohort no longer running: "has ended" when an admin ended it before its planned last day,
+   * "has finished" when it finished or was ended on that day or later (as /cohort info says).
+   */
+  private async notRunningError(cohort: Cohort): Promise<UserError<"cohort.endedNoChange" | "cohort.finished">> {
+    const ended = cohort.status === CohortStatus.Ended && (await this.cohorts.endedEarly(cohort));
+    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finished", { name: cohort.name });
   }
 
   private async viewFor(

@@ -52,9 +52,18 @@ export class CohortBreakService {
     private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * The refusal for a break in a cohort no longer running: "has ended" when an admin ended it before its planned last
+   * day, "has finished" when it finished, was ended on that day or later, or is gone (as /cohort info says).
+   */
+  private async notRunningRefusal(cohort: Cohort): Promise<UserError> {
+    const ended = cohort.status === CohortStatus.Ended && (await this.cohorts.endedEarly(cohort));
+    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finished", { name: cohort.name });
+  }
+
   async change(request: BreakRequest): Promise<BreakView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    if (!isRunning(cohort.status)) throw notRunningRefusal(cohort);
+    if (!isRunning(cohort.status)) throw await this.notRunningRefusal(cohort);
     const context = await this.plans.contextFor(cohort);
     const calendar = breakCalendarOf(cohort, context);
     const params = { name: cohort.name, week: request.week, total: calendarWeekCount(calendar) };
@@ -66,7 +75,7 @@ export class CohortBreakService {
     const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo, calendar.curriculumWeeks);
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
     // Ended (or finished) since the check: refused as the check would have.
-    if (changed === null) throw notRunningRefusal(updated);
+    if (changed === null) throw await this.notRunningRefusal(updated);
     const after = breakCalendarOf(updated, await this.plans.contextFor(updated));
     this.logger.info({ cohortId: cohort.id, week: request.week, undo: request.undo, breaks: after.breakWeeks }, "cohort break changed");
     await this.audit.record({
@@ -86,11 +95,4 @@ export class CohortBreakService {
       courseEndDate: courseEndDate(after),
     };
   }
-}
-
-/** The refusal for a break in a cohort no longer running: ended by an admin, or finished (gone: as finished). */
-function notRunningRefusal(cohort: Cohort): UserError {
-  return cohort.status === CohortStatus.Ended
-    ? new UserError("cohort.endedNoChange", { name: cohort.name })
-    : new UserError("cohort.finished", { name: cohort.name });
 }

@@ -363,10 +363,22 @@ export class CohortService {
     return { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks };
   }
 
-  /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); unreadable weeks: yes, as before. */
-  private async endedEarly(cohort: Cohort): Promise<boolean> {
+  /**
+   * Whether an admin ended the cohort before its planned last day (`wasEndedEarly`): it then reads as ended, an end
+   * on that day or later as finished. Unreadable weeks: yes, as before.
+   */
+  async endedEarly(cohort: Cohort): Promise<boolean> {
     const calendar = await this.calendarOf(cohort);
     return calendar === null || wasEndedEarly(cohort.endedAt, calendar);
+  }
+
+  /**
+   * The refusal of a schedule change (`/cohort edit`) in a cohort no longer running: "has ended" when an admin ended
+   * it before its planned last day, "has finished" when it finished or was ended on that day or later (as /cohort info says).
+   */
+  private async scheduleClosedError(cohort: Cohort): Promise<UserError<"cohort.endedNoChange" | "cohort.finishedNoChange">> {
+    const ended = cohort.status === CohortStatus.Ended && (await this.endedEarly(cohort));
+    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finishedNoChange", { name: cohort.name });
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
@@ -441,10 +453,9 @@ export class CohortService {
     settingsChanged: boolean,
   ): Promise<UserError> {
     const cohortId = cohort.id;
-    const status = settingsChanged ? (await this.cohorts.findById(cohortId))?.status : undefined;
-    if (status === CohortStatus.Ended) return new UserError("cohort.endedNoChange", { name: cohort.name });
-    // Its closing post went out since the check: the course is over.
-    if (status === CohortStatus.Finished) return new UserError("cohort.finishedNoChange", { name: cohort.name });
+    const current = settingsChanged ? await this.cohorts.findById(cohortId) : null;
+    // Ended since the check, or its closing post went out: refused as the check would have (scheduleClosedError).
+    if (current !== null && !isRunning(current.status)) return this.scheduleClosedError(current);
     // Without a rename the name key cannot be what refused the write (an old cohort alike in other capitals is no clash).
     if (name === undefined) return new UserError("cohort.changedMeanwhile");
     const clash = await this.nameClash(guildId, name, cohortId);
@@ -491,10 +502,9 @@ export class CohortService {
     const changesSettings = [input.start, input.timeZone, input.announceDay, input.announceTime, input.includeOptional].some(
       (value) => value !== undefined,
     );
-    // An ended cohort's schedule stands (its boards closed, streaks frozen at the end): no setting moves it.
-    if (changesSettings && cohort.status === CohortStatus.Ended) throw new UserError("cohort.endedNoChange", { name: cohort.name });
-    // Nor a finished one's: nothing is left to post, and the course summary's dates and totals stay as they were.
-    if (changesSettings && cohort.status === CohortStatus.Finished) throw new UserError("cohort.finishedNoChange", { name: cohort.name });
+    // An ended cohort's schedule stands (its boards closed, streaks frozen at the end), and a finished one's (nothing
+    // is left to post, and the course summary's dates and totals stay as they were): no setting moves it.
+    if (changesSettings && !isRunning(cohort.status)) throw await this.scheduleClosedError(cohort);
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
     if (

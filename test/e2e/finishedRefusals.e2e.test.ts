@@ -7,12 +7,15 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
  * the planned last day is the course finishing ("has finished"), an earlier one an early end ("has ended").
  * 12-week course from Monday 2027-01-04 (UTC): its planned last day is Sunday 28 March. "Ran Out" is ended
  * that day, "Cut Short" the day before; Ada reads in English, Lucía in Spanish. Leo (English) and Luz (Spanish)
- * join late, in week 12, and press their welcome's *Start from this week* after the end.
+ * join late, in week 12, and press their welcome's *Start from this week* after the end. The admins' refusals
+ * (`/cohort preview`, `announce`, `edit` of the schedule, `break`) follow the same rule, for the English admin and
+ * for Directora, who reads in Spanish.
  */
 describe("refusals after /cohort end: finished on the planned last day, ended before it", () => {
   let bot: BotHarness;
   let ada: { id: string };
   let lucia: { id: string };
+  let directora: { id: string };
   /** Messages shown before the end, whose buttons are pressed after it. */
   const shown = new Map<string, EmulatorMessage>();
   const finished = "Ran Out";
@@ -50,6 +53,10 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
       breaks: await prisma.memberBreak.findMany({ orderBy: { id: "asc" } }),
       completions: await prisma.completion.findMany({ orderBy: { id: "asc" } }),
       answers: await prisma.checkpointAnswer.findMany({ orderBy: { id: "asc" } }),
+      cohorts: await prisma.cohort.findMany({ orderBy: { id: "asc" } }),
+      cohortBreaks: await prisma.cohortBreak.findMany({ orderBy: { id: "asc" } }),
+      audit: await prisma.auditEntry.findMany({ orderBy: { id: "asc" } }),
+      channelPosts: bot.emulator.channelMessages(bot.channel.id).length,
     };
   };
 
@@ -57,6 +64,7 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
     bot = await startBotHarness({ now: new Date("2027-01-04T18:00:00Z") });
     ada = bot.member("ada-refusals");
     lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia-refusals", locale: "es-ES" });
+    directora = bot.emulator.createMember(bot.guild.id, { username: "directora-refusals", locale: "es-ES", manageGuild: true });
     for (const cohort of cohorts) {
       await bot.createCohort({ name: cohort, start: "2027-01-04", timeZone: "UTC" });
       for (const { who } of members()) await bot.reply(who.id, "join", { cohort });
@@ -146,9 +154,37 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
         says(await press(who.id, shown.get(key(who.id, cohort, "checkpoint")), (_, id) => id.startsWith("checkpoint:")), cohort, spanish);
       }
     });
+
+    const admins = () => [
+      { who: bot.admin, spanish: false },
+      { who: directora, spanish: true },
+    ];
+
+    it(`/cohort preview and /cohort announce say ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of admins()) {
+        says(visibleText(await bot.reply(who.id, "cohort preview", { cohort })), cohort, spanish);
+        says(visibleText(await bot.reply(who.id, "cohort preview", { cohort, week: 12 })), cohort, spanish);
+        for (const kind of ["week", "checkpoint", "leaderboard"])
+          says(visibleText(await bot.reply(who.id, "cohort announce", { cohort, kind })), cohort, spanish);
+      }
+    });
+
+    it(`/cohort edit of the schedule says ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of admins()) {
+        says(visibleText(await bot.reply(who.id, "cohort edit", { cohort, announce_time: "08:30" })), cohort, spanish);
+        says(visibleText(await bot.reply(who.id, "cohort edit", { cohort, start: "2027-01-11" })), cohort, spanish);
+      }
+    });
+
+    it(`/cohort break says ${word} (${cohort}), in both languages`, async () => {
+      for (const { who, spanish } of admins()) {
+        says(visibleText(await bot.reply(who.id, "cohort break", { cohort, week: 12 })), cohort, spanish);
+        says(visibleText(await bot.reply(who.id, "cohort break", { cohort, week: 12, undo: true })), cohort, spanish);
+      }
+    });
   }
 
-  it("changed nothing: no member, pace change, day off, completion or checkpoint answer was added, changed or removed", async () => {
+  it("changed nothing: no member, pace change, day off, completion, checkpoint answer, cohort setting, break week, audit line or post was added, changed or removed", async () => {
     const rows = await rowsNow();
     expect(rows).toEqual(rowsAfterTheEnds);
     // And what stood: 2 cohorts × (Ada, Lucía, Leo, Luz), the item each of Ada and Lucía did, no answer.

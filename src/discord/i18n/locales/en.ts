@@ -35,7 +35,7 @@ export const en = {
   "cohort.finishedNoCompletions": "**{name}** has finished: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",
   "cohort.finishedNoChange":
-    "**{name}** has finished: its course is over and the closing post went out, so its schedule no longer changes. Its name, channel, language and board settings still can.",
+    "**{name}** has finished: its course is over, so its schedule no longer changes. Its name, channel, language and board settings still can.",
   "cohort.alreadyPaused": "**{name}** is already paused.",
   "cohort.notPaused": "**{name}** is not paused.",
   "cohort.alreadyEnded": "**{name}** has already ended.",

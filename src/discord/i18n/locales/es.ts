@@ -35,7 +35,7 @@ export const es: Catalogue = {
   "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.finishedNoChange":
-    "**{name}** ha finalizado: su curso ha acabado y ya salió la publicación de cierre, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
+    "**{name}** ha finalizado: su curso ha acabado, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
   "cohort.alreadyPaused": "**{name}** ya está en pausa.",
   "cohort.notPaused": "**{name}** no está en pausa.",
   "cohort.alreadyEnded": "**{name}** ya ha terminado.",
