@@ -256,15 +256,15 @@ function withPickedCohort<Request extends MemberRequest>(request: Request, picke
   return { ...request, cohort: String(picked.cohortId) };
 }
 
-/** At most this many cohorts' items are offered (a plan is built for each, on every keystroke). */
+/** At most this many cohorts' items are offered (a plan is built for each, and for each over one passed, on every keystroke). */
 const maxCohortsOffered = 5;
 
 /**
- * The cohorts whose items `item` autocomplete offers to a member of several before `cohort` is filled: not ended
- * ones (they take no completions), running ones first, then finished ones, most recently started first, at most
- * maxCohortsOffered (itemCandidates leaves out those whose course is over for the member).
+ * The cohorts whose items `item` autocomplete may offer to a member of several before `cohort` is filled, in the order
+ * tried: not ended ones (they take no completions), running ones first, then finished ones, most recently started
+ * first. suggestItems offers the first maxCohortsOffered of them whose course is not over for the member.
  */
-function cohortsOffered(joined: readonly Membership[]): Membership[] {
+function cohortsToOffer(joined: readonly Membership[]): Membership[] {
   const running = (membership: Membership) => (membership.cohort.status === CohortStatus.Finished ? 1 : 0);
   return joined
     .filter(({ cohort }) => cohort.status !== CohortStatus.Ended)
@@ -276,8 +276,7 @@ function cohortsOffered(joined: readonly Membership[]): Membership[] {
           : a.cohort.settings.startDate > b.cohort.settings.startDate
             ? -1
             : 0),
-    )
-    .slice(0, maxCohortsOffered);
+    );
 }
 
 /** An `item` autocomplete candidate with what ranks it (suggestItems). */
@@ -944,15 +943,23 @@ export class StudyService {
       several = (request.cohort === null || request.cohort.trim() === "") && joined.length > 1;
       // An ended cohort takes no completions (nor undos): its items would only be refused.
       memberships = several
-        ? cohortsOffered(joined)
+        ? cohortsToOffer(joined)
         : [await this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort)];
     } catch (error) {
       if (error instanceof UserError) return [];
       throw error;
     }
     const candidates: ItemCandidate[] = [];
-    for (const [order, membership] of memberships.entries())
-      candidates.push(...(await this.itemCandidates(membership, request, several ? order : null, several)));
+    // Several: the first five cohorts still taking the member's completions; one whose course is over for them
+    // (null) is dropped before it is counted, so over ones never crowd out a running one.
+    let offered = 0;
+    for (const membership of memberships) {
+      if (offered === maxCohortsOffered) break;
+      const found = await this.itemCandidates(membership, request, several ? offered : null, several);
+      if (found === null) continue;
+      candidates.push(...found);
+      offered += 1;
+    }
     const typed = request.query.trim() !== "";
     // Rank by match first only when the user typed something; otherwise today's and overdue lead.
     // Several cohorts' items of a kind (today's, overdue, later) come by due day, so neither cohort crowds out the other.
@@ -972,11 +979,11 @@ export class StudyService {
     { cohort, member }: Membership,
     request: MemberRequest & { readonly query: string; readonly onlyDone?: boolean },
     cohortOrder: number | null,
-    /** Offered beside other cohorts' items: none once the course is over for the member (past their last study day). */
+    /** Offered beside other cohorts' items: null once the course is over for the member (past their last study day). */
     skipIfOver = false,
-  ): Promise<ItemCandidate[]> {
+  ): Promise<ItemCandidate[] | null> {
     const { context, plan, today, daysOver } = await this.memberPlans.planFor(cohort, member, request.now);
-    if (skipIfOver && daysOver) return [];
+    if (skipIfOver && daysOver) return null;
     const done = await this.doneSet(member.id);
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     const ordinals = ordinalsOf(context);
