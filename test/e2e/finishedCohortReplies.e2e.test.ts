@@ -10,6 +10,7 @@ describe("replies on a finished cohort", () => {
   const cohortName = "Backend Spring 2027";
   let ada: { id: string };
   let bob: { id: string };
+  let lucia: { id: string };
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-03-25T10:00:00Z") });
@@ -19,6 +20,9 @@ describe("replies on a finished cohort", () => {
     await bot.reply(ada.id, "join", { cohort: cohortName });
     await bot.reply(bob.id, "join", { cohort: cohortName });
     await bot.reply(ada.id, "remind", { time: "08:00" });
+    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
+    await bot.reply(lucia.id, "join", { cohort: cohortName });
+    await bot.reply(lucia.id, "remind", { time: "08:00" });
     await bot.reply(bob.id, "done", { item: "Database Selection Guide" });
     bot.clock.set(new Date("2027-03-29T09:30:00Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -41,6 +45,10 @@ describe("replies on a finished cohort", () => {
     expect(off).toContain("Your daily reminder for **Backend Spring 2027** is off now. The course is over for you");
     expect(off).not.toContain("Turn it back on");
     expect(visibleText(await bot.reply(ada.id, "remind", { time: "09:00" }))).toContain("no more reminders");
+    // In Spanish the course "ha acabado" (finished), as /leave says: "ha terminado" is the catalogue's word for ended.
+    const apagado = visibleText(await bot.reply(lucia.id, "remind", { off: true }));
+    expect(apagado).toContain("Tu recordatorio diario para **Backend Spring 2027** está desactivado. El curso ha acabado para ti");
+    expect(apagado).not.toContain("terminado");
   });
 
   it("/leave works, keeps the history and says /join can't take the member back, rather than promising it", async () => {

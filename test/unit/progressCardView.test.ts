@@ -88,7 +88,7 @@ describe("progressCardView", () => {
 
   it("gives a hidden member the place they would take, and an excluded one no rank, never a count they are not in", () => {
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("would be #6");
-    expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el n.º 6");
+    expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el #6");
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "excluded", rank: null }).labels.rank).toBe("");
   });
 });

@@ -153,7 +153,7 @@ export const es: Catalogue = {
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
   "remind.turnedOffForGood":
-    "Tu recordatorio diario para **{cohort}** está desactivado. El curso ha terminado para ti, así que no llegarán más recordatorios.",
+    "Tu recordatorio diario para **{cohort}** está desactivado. El curso ha acabado para ti, así que no llegarán más recordatorios.",
   "remind.followsCohort":
     "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
   "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
@@ -705,7 +705,7 @@ export const es: Catalogue = {
   "progressCard.sections": "Secciones",
   "progressCard.points": "{points, plural, one {punto} other {puntos}}",
   "progressCard.rank": "#{rank} de {ranked, number}",
-  "progressCard.rankHidden": "serías el n.º {rank}",
+  "progressCard.rankHidden": "serías el #{rank}",
   "progressCard.streak": "Racha",
   "progressCard.streakValue": "🔥 {days, plural, one {# día} other {# días}}",
   "progressCard.freezes": "❄️ {count, plural, one {# comodín} other {# comodines}}",
