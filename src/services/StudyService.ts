@@ -258,6 +258,8 @@ function withPickedCohort<Request extends MemberRequest>(request: Request, picke
 
 /** At most this many cohorts' items are offered (a plan is built for each, and for each over one passed, on every keystroke). */
 const maxCohortsOffered = 5;
+/** At most this many cohorts are tried for them (a member of many finished cohorts would otherwise cost a plan each per keystroke). */
+const maxCohortsTried = 2 * maxCohortsOffered;
 
 /**
  * The cohorts whose items `item` autocomplete may offer to a member of several before `cohort` is filled, in the order
@@ -953,7 +955,7 @@ export class StudyService {
     // Several: the first five cohorts still taking the member's completions; one whose course is over for them
     // (null) is dropped before it is counted, so over ones never crowd out a running one.
     let offered = 0;
-    for (const membership of memberships) {
+    for (const membership of memberships.slice(0, maxCohortsTried)) {
       if (offered === maxCohortsOffered) break;
       const found = await this.itemCandidates(membership, request, several ? offered : null, several);
       if (found === null) continue;
