@@ -102,8 +102,8 @@ export class CourseEndService {
 
   /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
   async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
-    // The members it lists are ranked on it, whatever they chose since it was read.
-    const listed = board.top.map((entry) => entry.memberId);
+    // The members it lists are ranked on it with their listed points, whatever they chose (or left) since it was read.
+    const listed = board.top.map((entry) => ({ memberId: entry.memberId, points: entry.points }));
     const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board), listed);
     return parseBoard(stored) ?? board;
   }

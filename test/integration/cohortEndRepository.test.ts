@@ -130,12 +130,46 @@ describe("CohortRepository: break weeks and the final board", () => {
       rankedMembers: 2,
     });
     await handle.prisma.member.update({ where: { id: ada.id }, data: { boardVisibility: "hidden" } });
-    await cohorts.saveFinalBoard(drawnId, board, [ada.id]);
+    await cohorts.saveFinalBoard(drawnId, board, [{ memberId: ada.id, points: 50 }]);
 
     const ranked = async (memberId: number) => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).finalRanked;
     expect([await ranked(ada.id), await ranked(bob.id), await ranked(dee.id)]).toEqual([true, true, false]);
     // Bob's own rank is the #2 of 2 the board counts.
     expect(await cohorts.finalStanding(drawnId, 30)).toEqual({ ahead: 1, ranked: 2 });
+  });
+
+  it("ranks with its listed points a member the top lists who left between the board's read and its keeping", async () => {
+    const curriculum = await createCurriculumRow(handle.prisma, "left-test", 4);
+    const leftId = (await createCohortRow(handle.prisma, curriculum.id, { name: "Left" })).id;
+    const now = new Date("2027-04-05T09:00:00Z");
+    const ada = (await members.join(leftId, "ada", "Ada", now)).member;
+    const bob = (await members.join(leftId, "bob", "Bob", now)).member;
+    await handle.prisma.member.update({ where: { id: ada.id }, data: { points: 50 } });
+    await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 30 } });
+    // The board was drawn with Ada first and Bob second; Ada leaves before it is kept.
+    const board = JSON.stringify({
+      top: [
+        { rank: 1, memberId: ada.id, points: 50, shown: { kind: "name", displayName: "Ada" } },
+        { rank: 2, memberId: bob.id, points: 30, shown: { kind: "name", displayName: "Bob" } },
+      ],
+      rankedMembers: 2,
+    });
+    await handle.prisma.member.update({ where: { id: ada.id }, data: { leftAt: now } });
+    await cohorts.saveFinalBoard(leftId, board, [
+      { memberId: ada.id, points: 50 },
+      { memberId: bob.id, points: 30 },
+    ]);
+
+    const kept = async (memberId: number) => {
+      const row = await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
+      return { finalRanked: row.finalRanked, finalPoints: row.finalPoints };
+    };
+    expect([await kept(ada.id), await kept(bob.id)]).toEqual([
+      { finalRanked: true, finalPoints: 50 },
+      { finalRanked: true, finalPoints: 30 },
+    ]);
+    // Bob's own rank is the #2 of 2 the board shows.
+    expect(await cohorts.finalStanding(leftId, 30)).toEqual({ ahead: 1, ranked: 2 });
   });
 
   it("finishes an active cohort once, and never a paused or ended one", async () => {

@@ -514,13 +514,24 @@ export class CohortRepository {
    * member's points at this moment, once: the first caller's board stays.
    * Each member's `finalRanked` says whether they took a place on it, so own
    * ranks on the kept board count only those: every member its top lists
-   * (`listedMemberIds`, though one hid or was excluded since the board was
-   * read), and below its top the ranking's rule (CompletionRepository.standing:
-   * active, not hidden, not excluded).
+   * (`listed`, with their points as listed, though one hid, was excluded or
+   * left since the board was read), and below its top the ranking's rule
+   * (CompletionRepository.standing: active, not hidden, not excluded).
    * Returns the stored board (this one or an earlier one).
    */
-  async saveFinalBoard(cohortId: number, finalBoard: string, listedMemberIds: readonly number[]): Promise<string> {
-    const listed = listedMemberIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listedMemberIds)})`;
+  async saveFinalBoard(
+    cohortId: number,
+    finalBoard: string,
+    listed: readonly { readonly memberId: number; readonly points: number }[],
+  ): Promise<string> {
+    const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listed.map((entry) => entry.memberId))})`;
+    const listedPoints =
+      listed.length === 0
+        ? Prisma.sql`NULL`
+        : Prisma.sql`CASE ${Prisma.join(
+            listed.map((entry) => Prisma.sql`WHEN "id" = ${entry.memberId} THEN CAST(${entry.points} AS INTEGER)`),
+            " ",
+          )} END`;
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
       this.prisma.$transaction([
@@ -528,8 +539,10 @@ export class CohortRepository {
         // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile.
         // On SQLite the members' update below is the first write, which takes the file's lock.
         ...lockCohortRows(this.prisma, this.provider, { cohortId }),
-        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
-          "finalRanked" = CASE WHEN "leftAt" IS NULL AND (${listed} OR ("boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false))
+        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
+            WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
+          "finalRanked" = CASE WHEN ${isListed}
+            OR ("leftAt" IS NULL AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false)
             THEN true ELSE false END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
         this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),

@@ -46,7 +46,7 @@ export interface PostedBoardRecord {
  * Flags these sent posts' boards for the scheduler to show again (see PostedBoardRecord). Returns the unsent
  * statement, for the transaction of the change that moves the boards.
  */
-export function flagPostedBoards(prisma: PrismaClient, postIds: readonly number[], at: Date) {
+export function flagPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, postIds: readonly number[], at: Date) {
   return prisma.scheduledPost.updateMany({
     // A post still being sent (claimed) keeps the flag once sent (ScheduledPostRepository.markSent); claims set none.
     where: { id: { in: [...postIds] }, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },

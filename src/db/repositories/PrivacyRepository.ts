@@ -6,6 +6,7 @@ import { chunksOf } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
@@ -14,6 +15,9 @@ import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
 
 /** One completion in `/privacy export` (see README "Export shape"). */
+/** The client a read or write goes through: the repository's, or a transaction's. */
+type Db = PrismaClient | Prisma.TransactionClient;
+
 /** What postsShowing looked at: the cohorts, and the highest post id before its first look. */
 interface PostsSeen {
   readonly cohortIds: readonly number[];
@@ -290,7 +294,7 @@ export class PrivacyRepository {
       // Shown less openly (an alias, or not at all): the boards already posted that may show them are edited too.
       const posted =
         changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
-          ? await this.postsShowing(guildId, userId, false)
+          ? await this.postsShowing(this.prisma, guildId, userId, false)
           : { ids: [], seen: { cohortIds: [], highestId: 0 } };
       return this.prisma.$transaction([
         // The user's cohorts first (lockCohortRows), as a join takes them (MemberRepository.join): a join
@@ -298,8 +302,8 @@ export class PrivacyRepository {
         ...lock,
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
-        ...this.flagPosted(posted.ids, now),
-        ...this.flagPostedSince(posted.seen, now),
+        ...this.flagPosted(this.prisma, posted.ids, now),
+        ...this.flagPostedSince(this.prisma, posted.seen, now),
       ]);
     });
     const updated = results[lock.length] as { count: number } | undefined;
@@ -315,10 +319,10 @@ export class PrivacyRepository {
    * sent before the change commits (flagPostedBoards flags only claimed and sent posts). `seen`: the cohorts looked
    * at and the highest post id there was before the first look (see flagPostedSince).
    */
-  private async postsShowing(guildId: string, userId: string, deleting: boolean): Promise<{ ids: number[]; seen: PostsSeen }> {
+  private async postsShowing(db: Db, guildId: string, userId: string, deleting: boolean): Promise<{ ids: number[]; seen: PostsSeen }> {
     // Read first: a post created after it has a higher id (each new post takes the next one).
-    const highest = await this.prisma.scheduledPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-    const members = await this.prisma.member.findMany({
+    const highest = await db.scheduledPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    const members = await db.member.findMany({
       where: { userId, cohort: { guildId } },
       select: {
         id: true,
@@ -348,7 +352,7 @@ export class PrivacyRepository {
         finalBoardLists(member.cohort.finalBoard, member.id) ||
         (deleting && member.cohort.finalBoard !== null && rankedOnFinalBoard(member));
       if (weeks.size === 0 && !onFinalBoard) continue;
-      const posts = await this.prisma.scheduledPost.findMany({
+      const posts = await db.scheduledPost.findMany({
         // A post still being sent was drawn before the change, most likely with them: flagged too (markSent keeps the flag).
         where: {
           cohortId: member.cohortId,
@@ -375,9 +379,9 @@ export class PrivacyRepository {
    * way still can (a claim does not wait for the cohort's lock). A post that does not show the member after all
    * is read and left as it is.
    */
-  private flagPostedSince(seen: PostsSeen, now: Date) {
+  private flagPostedSince(db: Db, seen: PostsSeen, now: Date) {
     return chunksOf(seen.cohortIds).map((chunk) =>
-      this.prisma.scheduledPost.updateMany({
+      db.scheduledPost.updateMany({
         where: {
           cohortId: { in: chunk },
           id: { gt: seen.highestId },
@@ -390,8 +394,8 @@ export class PrivacyRepository {
   }
 
   /** flagPostedBoards one slice of ids at a time (a member's history can be long). */
-  private flagPosted(ids: readonly number[], now: Date) {
-    return chunksOf(ids).map((chunk) => flagPostedBoards(this.prisma, chunk, now));
+  private flagPosted(db: Db, ids: readonly number[], now: Date) {
+    return chunksOf(ids).map((chunk) => flagPostedBoards(db, chunk, now));
   }
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
@@ -756,10 +760,14 @@ export class PrivacyRepository {
    * The boards are computed from these rows, so they no longer count the user.
    *
    * Locks (PostgreSQL): the user's cohorts' rows first (those they belong to or created, in the order of
-   * their ids), then the posts' rows (dirty marks, flags), then the members' rows, then the cohorts' rows
-   * again (creator, final board): the one order cohort → post → member (lockCohortRows) that
-   * saveFinalBoard, LiveBoardRepository.attach and /remind take too, so none of them deadlocks with it.
-   * On SQLite the transaction's first write takes the file's lock.
+   * their ids, lockCohortRows), then the members' rows (the deletion; the score tally's trigger takes the tally's
+   * rows), then the posts' rows (dirty marks, flags) and the cohorts' rows again (creator, final board). What
+   * to flag and the kept final boards are read after the cohorts' locks, inside the transaction: another
+   * deletion in the same cohort has committed by then, and its trimmed board is the one trimmed again. The
+   * posts come after the members, as in a /done (member → tally → live board, CompletionRepository), so another
+   * member's /done under way does not deadlock with it; saveFinalBoard, LiveBoardRepository.attach and /remind
+   * take the cohort's row first, so they wait for it or it for them. On SQLite the transaction's first
+   * statement is a write, which takes the file's lock before the reads.
    */
   async deleteMember(
     guildId: string,
@@ -767,40 +775,38 @@ export class PrivacyRepository {
     now: Date,
   ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
     return this.writes.run(async () => {
-      const boards = await this.finalBoardsWithout(guildId, userId);
-      const posted = await this.postsShowing(guildId, userId, true);
       const cohortIds = await this.cohortsNaming(guildId, userId);
-      const cleanup = [
-        this.prisma.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } }),
+      return this.prisma.$transaction(async (tx) => {
+        if (this.provider === "sqlite")
+          await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "guildId" = ${guildId} AND "createdBy" = ${userId}`;
+        for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
+        // Read before the memberships go, after the locks: a join or another deletion meanwhile has committed.
+        const boards = await this.finalBoardsWithout(tx, guildId, userId);
+        const posted = await this.postsShowing(tx, guildId, userId, true);
+        const memberOf = [
+          ...new Set(
+            (await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } })).map((row) => row.cohortId),
+          ),
+        ];
+        const deleted = await tx.member.deleteMany({ where: { userId, cohort: { guildId } } });
+        let cleared = 0;
+        cleared += (await tx.cohort.updateMany({ where: { guildId, createdBy: userId }, data: { createdBy: "" } })).count;
         // The audit trail keeps its lines but no longer says who they were about or by.
-        this.prisma.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } }),
-        this.prisma.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } }),
-        this.prisma.nudgeDelivery.updateMany({ where: nudgesClaimedBy(guildId, userId), data: { claimedBy: "" } }),
-        this.prisma.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) }),
-      ];
-      const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
-      const flagged = this.flagPosted(posted.ids, now);
-      const [deletedRows, ...results] = (
-        await this.prisma.$transaction([
-          // The one lock order (lockCohortRows): the cohorts first, then their posts, then their members.
-          ...lock,
-          // Before the memberships go: their cohorts' live boards still name the user until edited.
-          this.markBoardsDirty(guildId, userId, now),
-          // The boards already posted that may name them: edited by the scheduler, without them.
-          ...flagged,
-          this.prisma.member.deleteMany({ where: { userId, cohort: { guildId } } }),
-          ...cleanup,
-          ...boards.map((board) => this.prisma.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } })),
-          // Last, the posts drawn since postsShowing's first look, read as close to the commit as can be. Posts
-          // created meanwhile only: a claim is one statement that waits for nothing else, so this cannot deadlock.
-          ...this.flagPostedSince(posted.seen, now),
-        ])
-      ).slice(lock.length + 1 + flagged.length);
-      // Rows that named the user: none left means a second confirmation, which deleted nothing.
-      const cleared = (results.slice(0, cleanup.length) as { count: number }[]).reduce((sum, result) => sum + result.count, 0);
-      const deleted = deletedRows as { count: number };
-      const rows = deleted.count + cleared;
-      return { memberships: deleted.count, rows, cohortIds };
+        cleared += (await tx.auditEntry.updateMany({ where: { guildId, subjectUserId: userId }, data: { subjectUserId: null } })).count;
+        cleared += (await tx.auditEntry.updateMany({ where: { guildId, actorId: userId }, data: { actorId: "" } })).count;
+        cleared += (await tx.nudgeDelivery.updateMany({ where: nudgesClaimedBy(guildId, userId), data: { claimedBy: "" } })).count;
+        cleared += (await tx.pendingImport.deleteMany({ where: importPreviewsBy(guildId, userId) })).count;
+        for (const board of boards) await tx.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } });
+        // After the memberships (the one order of a /done: member, then post): their cohorts' live boards named
+        // the user until edited, and the boards already posted that may name them are edited by the scheduler.
+        for (const chunk of chunksOf(memberOf)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now);
+        for (const flag of this.flagPosted(tx, posted.ids, now)) await flag;
+        // Last, the posts drawn since postsShowing's first look, read as close to the commit as can be. Posts
+        // created meanwhile only: a claim is one statement that waits for nothing else, so this cannot deadlock.
+        for (const flag of this.flagPostedSince(tx, posted.seen, now)) await flag;
+        // Rows that named the user: none left means a second confirmation, which deleted nothing.
+        return { memberships: deleted.count, rows: deleted.count + cleared, cohortIds };
+      }, longTransactionOptions);
     });
   }
 
@@ -830,8 +836,8 @@ export class PrivacyRepository {
    * A finished cohort's final board (kept as the closing post showed it) names
    * its members: the user's line is taken out of it too.
    */
-  private async finalBoardsWithout(guildId: string, userId: string): Promise<{ cohortId: number; json: string }[]> {
-    const members = await this.prisma.member.findMany({
+  private async finalBoardsWithout(db: Db, guildId: string, userId: string): Promise<{ cohortId: number; json: string }[]> {
+    const members = await db.member.findMany({
       where: { userId, cohort: { guildId, finalBoard: { not: null } } },
       select: { id: true, finalPoints: true, finalRanked: true, cohort: { select: { id: true, finalBoard: true } } },
     });

@@ -12,6 +12,8 @@ export type CohortRowsToLock =
  * its posts' rows, then its members' rows. A transaction that writes a post or member row and may also write
  * (or wait for) its cohort's row puts these statements first, so it never holds a post or member row while
  * waiting for a cohort that another transaction holds while waiting for that post or member.
+ * (PrivacyRepository.deleteMember, holding its cohorts' rows, writes the members before the posts, the order
+ * of a /done that takes no cohort row: the writes that take the cohort's row first wait for it all the same.)
  *
  * On PostgreSQL: `SELECT … FOR NO KEY UPDATE`, the row lock an update of the cohort takes; it writes no row
  * version and, unlike `FOR UPDATE`, does not hold up a member's join or a post's claim, whose foreign-key

@@ -24,13 +24,12 @@ export const postgresLockMemberSql = `
  * The member's row lock through Prisma (a batch's or an interactive transaction's first statement), as
  * CompletionRepository takes it for /done and /undo: writes of one member's own rows that must read the
  * latest of them run one after the other. In the one lock order (lockCohortRows) it comes after the
- * cohort's and the posts' rows, and /pace, /break and their readers take nothing after it. NOT so /done
- * and /undo on PostgreSQL: after it they mark the cohort's live board dirty (CompletionRepository's
- * markBoardDirtySql, an UPDATE of "ScheduledPost" rows), i.e. member → post, while /privacy delete takes
- * post rows and then the member (PrivacyRepository.deleteMember). A member's own /done racing their
- * /privacy delete can therefore deadlock; PostgreSQL detects it (deadlock_timeout) and aborts one of the
- * two with an error. Known and not yet fixed: flagging the board before this lock would change /done's
- * one-round-trip statement list (see CompletionRepository).
+ * cohort's and the posts' rows, and /pace, /break and their readers take nothing after it. /done and /undo
+ * on PostgreSQL go on to the score tally's rows (its trigger) and then mark the cohort's live board dirty
+ * (CompletionRepository's markBoardDirtySql, an UPDATE of "ScheduledPost" rows): member → tally → post.
+ * /privacy delete (PrivacyRepository.deleteMember) takes the cohorts' rows, then deletes the members (the
+ * tally's rows by trigger) and only then writes the posts' rows, the same member → post order, so a /done
+ * by the member or by another member of the cohort waits for it or it for the /done, without a deadlock.
  */
 export function lockMemberRow(
   prisma: Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">,
