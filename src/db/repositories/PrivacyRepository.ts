@@ -14,7 +14,6 @@ import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
 
-/** One completion in `/privacy export` (see README "Export shape"). */
 /** The client a read or write goes through: the repository's, or a transaction's. */
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,6 +23,7 @@ interface PostsSeen {
   readonly highestId: number;
 }
 
+/** One completion in `/privacy export` (see README "Export shape"). */
 export interface ExportedCompletion {
   readonly item: string;
   readonly completedAt: Date;
