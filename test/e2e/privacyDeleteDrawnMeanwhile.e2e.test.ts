@@ -6,9 +6,11 @@ import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWo
 
 /**
  * A weekly post that another bot process would draw while `/privacy delete` is under way (after the deletion
- * began looking for the posts that show the member, before it commits) is not sent with the member: the
- * deletion holds the cohort (PostgreSQL's row lock; SQLite's write lock), so the other process's try waits for
- * it and gives up; the post is then sent, or edited, without them. The cohort starts Monday 2027-03-01 (UTC).
+ * began looking for the posts that show the member, before it commits) ends up without the member. On SQLite
+ * the deletion holds the file's write lock, so the other process's try waits for it and gives up (after the lock
+ * budget: this test waits for that, not for an event). On PostgreSQL the post may go out drawn with the member
+ * while the deletion runs (a claim waits for no cohort lock), and the deletion's flagPostedSince then has it
+ * edited without them. Either way the post the channel keeps shows only Ada. The cohort starts Monday 2027-03-01 (UTC).
  */
 const cohortName = "Drawn Meanwhile";
 const topName = "🏆 Week 1 top five";
