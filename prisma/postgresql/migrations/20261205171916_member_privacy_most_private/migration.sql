@@ -1,6 +1,6 @@
 -- `/privacy` is server-wide: a user's memberships in one server that still disagree (a cohort joined before a
 -- later join took on the choices) all take the most private of their values, as `/privacy` already shows them
--- (serverWideChoices): nudges off if any is off; leaderboard hidden, else alias, else by name. Data only.
+-- (serverWideChoices): nudges off if any is off, and leaderboard hidden if any is, else alias, else by name. Data only (no semicolon in these comments: prisma migrate deploy splits statements at every one).
 UPDATE "Member" SET "nudges" = false
 WHERE "nudges" = true AND EXISTS (
     SELECT 1 FROM "Member" AS "other"
