@@ -1,9 +1,10 @@
-import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
@@ -72,7 +73,7 @@ export class Announcer {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     // After the closing post nothing more is posted: no assignment or prompt of a course that is over, and no
     // board but the final one the closing post showed (/leaderboard shows it).
-    if (!isRunning(cohort.status)) throw await this.notRunningError(cohort);
+    if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     // Week 1's assignment may be announced once the scheduler's post of it is due (it can come before the first day);
     // before the first day there is no current checkpoint.
     const tooEarly =
@@ -117,7 +118,7 @@ export class Announcer {
   }): Promise<PreviewView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     // Refused as announce is: after the end nothing more is posted, and past posts are not "what the bot will post".
-    if (!isRunning(cohort.status)) throw await this.notRunningError(cohort);
+    if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
     const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
@@ -140,15 +141,6 @@ export class Announcer {
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
-  }
-
-  /**
-   * The refusal for a cohort no longer running: "has ended" when an admin ended it before its planned last day,
-   * "has finished" when it finished or was ended on that day or later (as /cohort info says).
-   */
-  private async notRunningError(cohort: Cohort): Promise<UserError<"cohort.endedNoChange" | "cohort.finished">> {
-    const ended = cohort.status === CohortStatus.Ended && (await this.cohorts.endedEarly(cohort));
-    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finished", { name: cohort.name });
   }
 
   private async viewFor(

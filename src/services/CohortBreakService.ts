@@ -1,10 +1,11 @@
-import { CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
+import { isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import { BreakProblem, calendarWeekCount, checkBreakChange, courseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { PlanService } from "./PlanService.js";
@@ -52,18 +53,9 @@ export class CohortBreakService {
     private readonly audit: AuditLog,
   ) {}
 
-  /**
-   * The refusal for a break in a cohort no longer running: "has ended" when an admin ended it before its planned last
-   * day, "has finished" when it finished, was ended on that day or later, or is gone (as /cohort info says).
-   */
-  private async notRunningRefusal(cohort: Cohort): Promise<UserError> {
-    const ended = cohort.status === CohortStatus.Ended && (await this.cohorts.endedEarly(cohort));
-    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finished", { name: cohort.name });
-  }
-
   async change(request: BreakRequest): Promise<BreakView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    if (!isRunning(cohort.status)) throw await this.notRunningRefusal(cohort);
+    if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     const context = await this.plans.contextFor(cohort);
     const calendar = breakCalendarOf(cohort, context);
     const params = { name: cohort.name, week: request.week, total: calendarWeekCount(calendar) };
@@ -75,7 +67,7 @@ export class CohortBreakService {
     const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo, calendar.curriculumWeeks);
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
     // Ended (or finished) since the check: refused as the check would have.
-    if (changed === null) throw await this.notRunningRefusal(updated);
+    if (changed === null) throw await this.cohorts.closedError(updated, ClosedWordings.posts);
     const after = breakCalendarOf(updated, await this.plans.contextFor(updated));
     this.logger.info({ cohortId: cohort.id, week: request.week, undo: request.undo, breaks: after.breakWeeks }, "cohort break changed");
     await this.audit.record({

@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -18,6 +18,7 @@ import {
   parseLocalDate,
   type Clock,
 } from "../domain/schedule/localTime.js";
+import { closedCohortError, ClosedWordings, readsAsEnded, type ClosedWording, type CohortNameCode } from "./closedCohortError.js";
 import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
@@ -328,9 +329,8 @@ export class CohortService {
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
-    if (cohort.status === CohortStatus.Ended && (await this.endedEarly(cohort))) throw new UserError("cohort.ended", { name: cohort.name });
-    if (cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished || (await this.courseHasEnded(cohort, now)))
-      throw new UserError("cohort.finished", { name: cohort.name });
+    if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
+    if (await this.courseHasEnded(cohort, now)) throw new UserError("cohort.finished", { name: cohort.name });
     const week = dayInfo(cohort.settings, now).weekNumber;
     const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
@@ -364,21 +364,14 @@ export class CohortService {
   }
 
   /**
-   * Whether an admin ended the cohort before its planned last day (`wasEndedEarly`): it then reads as ended, an end
-   * on that day or later as finished. Unreadable weeks: yes, as before.
+   * The refusal of something the cohort, no longer running, does not take, in the `wording` for how it reads:
+   * ended before its planned last day, or finished (closedCohortError). Unreadable weeks read as ended, as before.
    */
-  async endedEarly(cohort: Cohort): Promise<boolean> {
-    const calendar = await this.calendarOf(cohort);
-    return calendar === null || wasEndedEarly(cohort.endedAt, calendar);
-  }
-
-  /**
-   * The refusal of a schedule change (`/cohort edit`) in a cohort no longer running: "has ended" when an admin ended
-   * it before its planned last day, "has finished" when it finished or was ended on that day or later (as /cohort info says).
-   */
-  private async scheduleClosedError(cohort: Cohort): Promise<UserError<"cohort.endedNoChange" | "cohort.finishedNoChange">> {
-    const ended = cohort.status === CohortStatus.Ended && (await this.endedEarly(cohort));
-    return new UserError(ended ? "cohort.endedNoChange" : "cohort.finishedNoChange", { name: cohort.name });
+  async closedError<Ended extends CohortNameCode, Finished extends CohortNameCode>(
+    cohort: Cohort,
+    wording: ClosedWording<Ended, Finished>,
+  ): Promise<UserError<Ended | Finished>> {
+    return closedCohortError(cohort, await this.calendarOf(cohort), wording);
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
@@ -404,12 +397,12 @@ export class CohortService {
 
   /**
    * Whether the course is over as /join sees it (ended, finished, or past its last week before the closing
-   * post), and how it reads: "ended" when an admin ended it before its planned last day (wasEndedEarly).
+   * post), and how it reads: "ended" when an admin ended it before its planned last day (readsAsEnded).
    */
   private async courseOverFor(cohort: Cohort, now: Date): Promise<"ended" | "finished" | null> {
     if (cohort.status === CohortStatus.Finished) return "finished";
     const calendar = await this.calendarOf(cohort);
-    if (cohort.status === CohortStatus.Ended) return calendar === null || wasEndedEarly(cohort.endedAt, calendar) ? "ended" : "finished";
+    if (cohort.status === CohortStatus.Ended) return readsAsEnded(cohort, calendar) ? "ended" : "finished";
     return calendar !== null && courseHasEnded(calendar, now) ? "finished" : null;
   }
 
@@ -454,8 +447,8 @@ export class CohortService {
   ): Promise<UserError> {
     const cohortId = cohort.id;
     const current = settingsChanged ? await this.cohorts.findById(cohortId) : null;
-    // Ended since the check, or its closing post went out: refused as the check would have (scheduleClosedError).
-    if (current !== null && !isRunning(current.status)) return this.scheduleClosedError(current);
+    // Ended since the check, or its closing post went out: refused as the check would have (ClosedWordings.schedule).
+    if (current !== null && !isRunning(current.status)) return this.closedError(current, ClosedWordings.schedule);
     // Without a rename the name key cannot be what refused the write (an old cohort alike in other capitals is no clash).
     if (name === undefined) return new UserError("cohort.changedMeanwhile");
     const clash = await this.nameClash(guildId, name, cohortId);
@@ -504,7 +497,7 @@ export class CohortService {
     );
     // An ended cohort's schedule stands (its boards closed, streaks frozen at the end), and a finished one's (nothing
     // is left to post, and the course summary's dates and totals stay as they were): no setting moves it.
-    if (changesSettings && !isRunning(cohort.status)) throw await this.scheduleClosedError(cohort);
+    if (changesSettings && !isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.schedule);
     const language = checkLanguage(input.language);
     const board = boardColumns(input);
     if (

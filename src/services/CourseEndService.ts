@@ -10,7 +10,6 @@ import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
-import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -45,26 +44,6 @@ export function breakCalendarOf(cohort: Cohort, context: CohortContext): BreakCa
     curriculumWeeks: context.basePlan.totalWeeks,
     breakWeeks: context.breakWeeks,
   };
-}
-
-/**
- * The refusal of a completion or an undo in a cohort an admin ended: "has ended" when that came
- * before its planned last day, "has finished" when on it or later (as /today and /pace say).
- */
-export function completionsClosedError(cohort: Cohort, context: CohortContext): UserError<"cohort.ended" | "cohort.finishedNoCompletions"> {
-  return new UserError(wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)) ? "cohort.ended" : "cohort.finishedNoCompletions", {
-    name: cohort.name,
-  });
-}
-
-/**
- * The refusal of a pace change (`/pace mode:`, its buttons, a late joiner's welcome buttons) in a cohort an admin
- * ended, in `/pace`'s words: "your pace can no longer change", ended or finished as for completions.
- */
-export function paceClosedError(cohort: Cohort, context: CohortContext): UserError<"pace.cohortEnded" | "pace.cohortFinished"> {
-  return new UserError(wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)) ? "pace.cohortEnded" : "pace.cohortFinished", {
-    name: cohort.name,
-  });
 }
 
 /**

@@ -27,7 +27,8 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf, paceClosedError } from "./CourseEndService.js";
+import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
+import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
@@ -269,7 +270,8 @@ export class MemberPlanService {
   /** `/pace mode:…` (and its buttons, where `cohort` is the cohort's id). */
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
+    if (cohort.status === CohortStatus.Ended)
+      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.pace);
     const days = checkedCatchUpDays(request.days);
     const state = await this.planState.load(member.id);
     const planning = await this.planFor(cohort, member, request.now, state);
@@ -382,7 +384,8 @@ export class MemberPlanService {
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
-    if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
+    if (cohort.status === CohortStatus.Ended)
+      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.pace);
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
     const { plan, daysOver } = await this.planFor(cohort, member, request.now);
     if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });

@@ -1,5 +1,5 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -203,9 +203,9 @@ export class RosterService {
     };
   }
 
-  /** Whether an admin ended the cohort before its planned last day (`wasEndedEarly`); an end on it is the course finishing. */
-  async endedEarly(cohort: Cohort): Promise<boolean> {
-    return wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
+  /** The cohort's course calendar (start, zone, curriculum and break weeks), as its plan reads it. */
+  async calendarOf(cohort: Cohort): Promise<BreakCalendar> {
+    return breakCalendarOf(cohort, await this.plans.contextFor(cohort));
   }
 
   /** The cohort's plan and the aggregation's basis at `now`. */
