@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/openDatabase.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { migrationsBefore } from "../helpers/migrationsBefore.js";
-import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { describe, expect, it } from "vitest";
+import { openBeforeMigration } from "../helpers/openBeforeMigration.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The migration that records when a cohort was ended; the rows below are written just before it. */
 const endedAtMigration = "20261205034000_cohort_ended_at";
@@ -12,24 +8,10 @@ const guildId = "500000000000000001";
 const adminId = "500000000000000009";
 
 describe(`a ${testDatabaseProvider} database with cohorts ended before their end time was stored`, () => {
-  let database: TestDatabase | undefined;
-  let test: TestApp | undefined;
-  let temp: ReturnType<typeof makeTempDir> | undefined;
-  afterEach(async () => {
-    await test?.close();
-    await database?.drop();
-    temp?.cleanup();
-    [test, database, temp] = [undefined, undefined, undefined];
-  });
+  const schema = openBeforeMigration(endedAtMigration);
 
   it("gives each ended cohort the time of its latest End line, else the earliest of its closing post and its last change, and no other cohort an end", async () => {
-    temp = makeTempDir();
-    database = await createTestDatabase();
-    const old = await openDatabase({
-      url: database.url,
-      migrationsDir: migrationsBefore(temp.dir, endedAtMigration),
-      logger: captureLogger().logger,
-    });
+    const old = await schema.open();
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-path", title: "Old Path", totalWeeks: 1, sourceHash: "old-hash" },
     });
@@ -94,9 +76,8 @@ describe(`a ${testDatabaseProvider} database with cohorts ended before their end
     await line(audited, "end", "2027-01-19T14:00:01Z");
     await line(audited, "pause", "2027-01-20T09:00:00Z");
     await line(running, "pause", "2027-01-12T09:00:00Z");
-    await old.close();
 
-    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const test = await schema.migrate();
     const rows = await test.app.database.prisma.cohort.findMany({ orderBy: { id: "asc" }, select: { id: true, endedAt: true } });
     expect(rows).toEqual([
       { id: audited, endedAt: new Date("2027-01-19T14:00:01Z") },

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/openDatabase.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { migrationsBefore } from "../helpers/migrationsBefore.js";
-import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { describe, expect, it } from "vitest";
+import { openBeforeMigration } from "../helpers/openBeforeMigration.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The first migration of the new item identity; everything before it is the old key scheme's schema. */
 const identityMigration = "20261203175839_pending_imports";
@@ -24,24 +20,10 @@ const document = (languagesHeading: string, titles: readonly string[]) =>
   ].join("\n");
 
 describe(`a ${testDatabaseProvider} database written with the old key scheme`, () => {
-  let database: TestDatabase | undefined;
-  let test: TestApp | undefined;
-  let temp: ReturnType<typeof makeTempDir> | undefined;
-  afterEach(async () => {
-    await test?.close();
-    await database?.drop();
-    temp?.cleanup();
-    [test, database, temp] = [undefined, undefined, undefined];
-  });
+  const schema = openBeforeMigration(identityMigration);
 
   it("migrates without losing a row, and its items then keep their completions through a re-import", async () => {
-    temp = makeTempDir();
-    database = await createTestDatabase();
-    const old = await openDatabase({
-      url: database.url,
-      migrationsDir: migrationsBefore(temp.dir, identityMigration),
-      logger: captureLogger().logger,
-    });
+    const old = await schema.open();
     // Rows exactly as the old importer keyed them: slug plus ordinal, week range in the section key.
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-scheme-path", title: "Old Scheme Path", totalWeeks: 2, sourceHash: "old-hash" },
@@ -105,10 +87,9 @@ describe(`a ${testDatabaseProvider} database written with the old key scheme`, (
       members: await prisma.member.findMany({ orderBy: { id: "asc" }, select: { id: true, cohortId: true, userId: true, points: true } }),
     });
     const before = await snapshot(old.prisma);
-    await old.close();
 
     // The bot starts on it: the remaining migrations run, nothing is lost or rekeyed.
-    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const test = await schema.migrate();
     const prisma = test.app.database.prisma;
     expect(await snapshot(prisma)).toEqual(before);
     // Both cohorts stay, named as they were; the later one's key is kept apart from the first's.

@@ -1,34 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/openDatabase.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { migrationsBefore } from "../helpers/migrationsBefore.js";
-import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { describe, expect, it } from "vitest";
+import { openBeforeMigration } from "../helpers/openBeforeMigration.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The migration that records who took a place on a kept final board; the rows below are written just before it. */
 const finalRankedMigration = "20261205164804_member_final_ranked";
 const guildId = "500000000000000001";
 
 describe(`a ${testDatabaseProvider} database with final boards kept before their ranked members were recorded`, () => {
-  let database: TestDatabase | undefined;
-  let test: TestApp | undefined;
-  let temp: ReturnType<typeof makeTempDir> | undefined;
-  afterEach(async () => {
-    await test?.close();
-    await database?.drop();
-    temp?.cleanup();
-    [test, database, temp] = [undefined, undefined, undefined];
-  });
+  const schema = openBeforeMigration(finalRankedMigration);
 
   it("ranks the members with final points who are not hidden and not excluded, left since or not, and those the board lists", async () => {
-    temp = makeTempDir();
-    database = await createTestDatabase();
-    const old = await openDatabase({
-      url: database.url,
-      migrationsDir: migrationsBefore(temp.dir, finalRankedMigration),
-      logger: captureLogger().logger,
-    });
+    const old = await schema.open();
     const curriculum = await old.prisma.curriculum.create({
       data: { scope: guildId, slug: "old-path", title: "Old Path", totalWeeks: 1, sourceHash: "old-hash" },
     });
@@ -77,9 +59,8 @@ describe(`a ${testDatabaseProvider} database with final boards kept before their
       VALUES (${Number(brokenRow.id)}, '500000000000000021', 10, 10, 'hidden', false, NULL)
       RETURNING "id"`;
     if (brokenMember === undefined) throw new Error("no member row");
-    await old.close();
 
-    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const test = await schema.migrate();
     const rows = await test.app.database.prisma.member.findMany({ orderBy: { id: "asc" }, select: { id: true, finalRanked: true } });
     expect(rows).toEqual([
       { id: ranked, finalRanked: true },

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/openDatabase.js";
-import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { migrationsBefore } from "../helpers/migrationsBefore.js";
-import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
-import { startTestApp, type TestApp } from "../helpers/testApp.js";
+import { describe, expect, it } from "vitest";
+import { openBeforeMigration } from "../helpers/openBeforeMigration.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
 
 /** The migration that makes a user's memberships in a server agree on their `/privacy` choices; the rows below are written just before it. */
 const privacyMigration = "20261205171916_member_privacy_most_private";
@@ -12,24 +8,10 @@ const guildId = "500000000000000001";
 const otherGuildId = "500000000000000011";
 
 describe(`a ${testDatabaseProvider} database whose members' memberships in a server disagree on their /privacy choices`, () => {
-  let database: TestDatabase | undefined;
-  let test: TestApp | undefined;
-  let temp: ReturnType<typeof makeTempDir> | undefined;
-  afterEach(async () => {
-    await test?.close();
-    await database?.drop();
-    temp?.cleanup();
-    [test, database, temp] = [undefined, undefined, undefined];
-  });
+  const schema = openBeforeMigration(privacyMigration);
 
   it("gives each of a user's memberships in the server the most private of their choices there, and changes nothing elsewhere", async () => {
-    temp = makeTempDir();
-    database = await createTestDatabase();
-    const old = await openDatabase({
-      url: database.url,
-      migrationsDir: migrationsBefore(temp.dir, privacyMigration),
-      logger: captureLogger().logger,
-    });
+    const old = await schema.open();
     // Only the columns before the migration, by hand: today's client writes columns later migrations add.
     const cohortRow = async (guild: string, name: string) => {
       const [curriculum] = await old.prisma.$queryRaw<{ id: number | bigint }[]>`
@@ -72,9 +54,8 @@ describe(`a ${testDatabaseProvider} database whose members' memberships in a ser
     // Cy's memberships agree already.
     const cySpring = await memberRow(spring, cy, { boardVisibility: "alias", nudges: false });
     const cySummer = await memberRow(summer, cy, { boardVisibility: "alias", nudges: false });
-    await old.close();
 
-    test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    const test = await schema.migrate();
     const rows = await test.app.database.prisma.member.findMany({
       orderBy: { id: "asc" },
       select: { id: true, boardVisibility: true, nudges: true },
