@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { postedWeekChartAlt, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * The weekly chart shows "minutes read per study day". Reading logged the next day with
@@ -18,8 +18,7 @@ describe("the weekly chart and /done when:yesterday", () => {
     const bo = bot.member("bo");
     await bot.reply(ada.id, "join", { cohort: "Winter" });
     await bot.reply(bo.id, "join", { cohort: "Winter" });
-    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    await tickAt(bot, "2027-01-04T09:00:30Z");
     // Ada reads Monday's first item on Monday evening and logs it on Tuesday morning, for yesterday.
     bot.clock.set(new Date("2027-01-05T07:00:00Z"));
     const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
@@ -29,12 +28,8 @@ describe("the weekly chart and /done when:yesterday", () => {
     // Bo reads the same item on Friday and logs it on Saturday (not a study day), for yesterday.
     bot.clock.set(new Date("2027-01-09T10:00:00Z"));
     logged = visibleText(await bot.reply(bo.id, "done", { item: String(first.value), when: "yesterday" }));
-    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-1.png")?.description;
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 1);
   });
   afterAll(async () => bot.close());
 
@@ -65,18 +60,13 @@ describe("the weekly chart and Friday's reading logged on Monday morning for yes
     await bot.createCohort({ name: "Winter", start: "2027-01-04" });
     const bo = bot.member("bo");
     await bot.reply(bo.id, "join", { cohort: "Winter" });
-    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    await tickAt(bot, "2027-01-04T09:00:30Z");
     // Monday 08:00, an hour before the week's post: Bo logs Friday's reading.
     bot.clock.set(new Date("2027-01-11T08:00:00Z"));
     const choices = await bot.autocomplete(bo.id, "done", "item", { item: "" });
     logged = visibleText(await bot.reply(bo.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
-    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-1.png")?.description;
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 1);
   });
   afterAll(async () => bot.close());
 
@@ -105,18 +95,13 @@ describe("the weekly chart and a member in a zone far behind the cohort's", () =
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Winter" });
     await bot.reply(ada.id, "remind", { time: "18:00", timezone: "Pacific/Pago_Pago" });
-    bot.clock.set(new Date("2027-01-03T19:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    await tickAt(bot, "2027-01-03T19:00:30Z");
     // Sunday 05:00 at UTC-11 (the cohort's Monday 06:00): Ada logs Friday's reading.
     bot.clock.set(new Date("2027-01-10T16:00:00Z"));
     const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
     logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
-    bot.clock.set(new Date("2027-01-10T19:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-1.png")?.description;
+    await tickAt(bot, "2027-01-10T19:00:30Z");
+    alt = postedWeekChartAlt(bot, 1);
   });
   afterAll(async () => bot.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { postedWeekChartAlt, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * A member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday counts
@@ -16,18 +16,13 @@ describe("the weekly chart and the member day's 04:00 rollover", () => {
     await bot.createCohort({ name: "Winter", start: "2027-01-04" });
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Winter" });
-    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    await tickAt(bot, "2027-01-04T09:00:30Z");
     // Thursday night, after midnight: still Thursday for Ada's streak.
     bot.clock.set(new Date("2027-01-08T01:30:00Z"));
     const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
     logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value) }));
-    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-1.png")?.description;
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 1);
   });
   afterAll(async () => bot.close());
 
@@ -57,20 +52,15 @@ describe("the weekly chart and a completion stored without its day", () => {
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Winter" });
     await bot.reply(ada.id, "remind", { time: "18:00", timezone: "America/New_York" });
-    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    await tickAt(bot, "2027-01-04T09:00:30Z");
     // Tuesday 06:00 UTC is still Monday night (01:00) in New York: Monday for Ada.
     bot.clock.set(new Date("2027-01-05T06:00:00Z"));
     const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
     await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
     // As a completion logged before the day was stored.
     updated = await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
-    bot.clock.set(new Date("2027-01-11T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-1.png")?.description;
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 1);
   });
   afterAll(async () => bot.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawWeeklyChart } from "../../src/discord/pictures/drawWeeklyChart.js";
 import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 import { recordingFonts, textRecordingContext } from "../helpers/textRecordingContext.js";
-import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+import { postedWeekChartAlt, startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * The weekly post's chart shows "each section's completion" of last week. On the 12-week path, week 10's
@@ -40,12 +40,8 @@ describe("which sections the weekly chart draws late in the course", () => {
     await bot.createCohort({ name: "Winter", start: "2027-01-04" });
     await bot.reply(bot.member("ada").id, "join", { cohort: "Winter" });
     // Week 10's post (Monday 8 March), charting week 9.
-    bot.clock.set(new Date("2027-03-08T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    alt = bot.emulator
-      .channelMessages(bot.channel.id)
-      .flatMap((message) => message.attachments)
-      .find((file) => file.filename === "week-9.png")?.description;
+    await tickAt(bot, "2027-03-08T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 9);
   });
   afterAll(async () => bot.close());
 

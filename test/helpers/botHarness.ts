@@ -52,6 +52,20 @@ export function visibleText(message: EmulatorMessage): string {
   return parts.filter((part) => part !== "").join("\n");
 }
 
+/** Moves the bot's clock to `at` and runs one scheduler tick there (posts due by then go out). */
+export async function tickAt(bot: BotHarness, at: string): Promise<void> {
+  bot.clock.set(new Date(at));
+  await bot.test.app.scheduler.tick(bot.clock.now());
+}
+
+/** The alt text of week `week`'s chart as posted in the cohort's channel; undefined if no such chart went out. */
+export function postedWeekChartAlt(bot: BotHarness, week: number): string | null | undefined {
+  return bot.emulator
+    .channelMessages(bot.channel.id)
+    .flatMap((message) => message.attachments)
+    .find((file) => file.filename === `week-${week}.png`)?.description;
+}
+
 /** Labels and custom ids of every button in a message. */
 export function buttonsOf(message: EmulatorMessage): { label: string; customId: string }[] {
   const result: { label: string; customId: string }[] = [];
