@@ -371,7 +371,9 @@ export class CohortService {
     cohort: Cohort,
     wording: ClosedWording<Ended, Finished>,
   ): Promise<UserError<Ended | Finished>> {
-    return closedCohortError(cohort, await this.calendarOf(cohort), wording);
+    // Only an Ended cohort can read as ended (readsAsEnded): a Finished one's curriculum is not read for nothing.
+    const calendar = cohort.status === CohortStatus.Ended ? await this.calendarOf(cohort) : null;
+    return closedCohortError(cohort, calendar, wording);
   }
 
   /** The weeks of the cohort's curriculum (break weeks not included); null if it cannot be read. */
