@@ -148,8 +148,8 @@ export interface UserErrorParams {
   "break.cohortEnded": { readonly name: string };
   "break.cohortFinished": { readonly name: string };
   "remind.courseFinished": { readonly cohort: string };
-  "remind.cohortEnded": { readonly cohort: string };
-  "remind.cohortFinished": { readonly cohort: string };
+  "remind.cohortEnded": { readonly name: string };
+  "remind.cohortFinished": { readonly name: string };
   "break.notAWeek": BreakParams;
   "break.alreadyBreak": BreakParams;
   "break.notABreak": BreakParams;

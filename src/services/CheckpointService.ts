@@ -1,12 +1,12 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { currentSection } from "../domain/schedule/currentSection.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
@@ -66,11 +66,9 @@ export class CheckpointService {
    * summary, or their reading when they finish late (their own plan runs on).
    */
   private async refuseClosedCheckpoints(cohort: Cohort, member: MemberRecord, now: Date): Promise<void> {
-    if (cohort.status === CohortStatus.Ended) {
-      // Ended on its planned last day or later, it finished; "courseFinished" is the closing post's (status Finished).
-      const early = wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
-      throw new UserError(early ? "checkpoint.cohortEnded" : "checkpoint.cohortFinished", { name: cohort.name });
-    }
+    // Ended on its planned last day or later, it finished; "courseFinished" is the closing post's (status Finished).
+    if (cohort.status === CohortStatus.Ended)
+      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.checkpoint);
     if (cohort.status !== CohortStatus.Finished) return;
     const { daysOver } = await this.memberPlans.planFor(cohort, member, now);
     throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });

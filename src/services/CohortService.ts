@@ -755,14 +755,14 @@ export class CohortService {
   /**
    * `/remind`: shows, sets or switches off the member's daily reminder (`membership`: resolveForMember's for
    * the request; `ownCourseOver`: their own last study day is behind them, MemberPlanning.planOver, which
-   * CohortService cannot build itself). The time zone defaults to the member's earlier choice, else the cohort's.
+   * CohortService cannot build itself; `calendar`: the cohort's, for how an end reads). The time zone defaults to the member's earlier choice, else the cohort's.
    * Every value is checked before anything is stored.
    */
   async reminder(
     request: ReminderRequest,
     { cohort, member }: Membership,
     ownCourseOver: boolean,
-    endedEarly: boolean,
+    calendar: BreakCalendar,
   ): Promise<ReminderSettingView> {
     const view = (updated: MemberRecord, change: ReminderChange): ReminderSettingView =>
       reminderSettingView(cohort, updated, change, request.now);
@@ -771,7 +771,7 @@ export class CohortService {
     if (follow && request.time === null && (request.off === true || member.remindTime === null)) {
       // Dropping the kept zone moves the member's day (and a streak frozen at the end): once reminders are
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
-      const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
+      const over = this.remindersOver(cohort, ownCourseOver, calendar);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(cohort, member, view, true);
       const updated = await this.members.followCohortZone(member.id, request.off === true);
@@ -780,9 +780,9 @@ export class CohortService {
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      return this.switchReminderOff(cohort, member, view, this.remindersOver(cohort, ownCourseOver, endedEarly) !== null);
+      return this.switchReminderOff(cohort, member, view, this.remindersOver(cohort, ownCourseOver, calendar) !== null);
     }
-    this.refuseWhenRemindersAreOver(cohort, ownCourseOver, endedEarly);
+    this.refuseWhenRemindersAreOver(cohort, ownCourseOver, calendar);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
     const timeText = request.time ?? member.remindTime;
     if (timeText === null) throw new UserError("remind.needTime");
@@ -819,8 +819,8 @@ export class CohortService {
   }
 
   /** `/remind` says why no reminder comes rather than promise one (remindersOver). */
-  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean, endedEarly: boolean): void {
-    const over = this.remindersOver(cohort, ownCourseOver, endedEarly);
+  private refuseWhenRemindersAreOver(cohort: Cohort, ownCourseOver: boolean, calendar: BreakCalendar): void {
+    const over = this.remindersOver(cohort, ownCourseOver, calendar);
     if (over !== null) throw over;
   }
 
@@ -829,11 +829,10 @@ export class CohortService {
    * is over (their own last study day passed, or an admin ended the cohort). A member who finishes late is
    * reminded after the cohort's closing post, until their own end.
    */
-  private remindersOver(cohort: Cohort, ownCourseOver: boolean, endedEarly: boolean): UserError | null {
+  private remindersOver(cohort: Cohort, ownCourseOver: boolean, calendar: BreakCalendar): UserError | null {
     if (ownCourseOver) return new UserError("remind.courseFinished", { cohort: cohort.name });
     // An ended one (`/cohort end`) never sends a reminder again; ended on its planned last day, it finished.
-    if (cohort.status === CohortStatus.Ended)
-      return new UserError(endedEarly ? "remind.cohortEnded" : "remind.cohortFinished", { cohort: cohort.name });
+    if (cohort.status === CohortStatus.Ended) return closedCohortError(cohort, calendar, ClosedWordings.remind);
     return null;
   }
 

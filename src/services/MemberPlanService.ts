@@ -330,10 +330,8 @@ export class MemberPlanService {
   async personalBreak(request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean }): Promise<BreakView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Both ways: an ended cohort sends no reminders and keeps no streak, so `off:True` would promise them back for nothing.
-    if (cohort.status === CohortStatus.Ended) {
-      const early = wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, await this.plans.contextFor(cohort)));
-      throw new UserError(early ? "break.cohortEnded" : "break.cohortFinished", { name: cohort.name });
-    }
+    if (cohort.status === CohortStatus.Ended)
+      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.personalBreak);
     const from = request.from.trim();
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);

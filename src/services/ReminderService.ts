@@ -1,6 +1,5 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
-import { wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayEnd } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
@@ -48,9 +47,8 @@ export class ReminderService {
     const membership = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // The member's plan is built once: whether their course is over, then their next reminder.
     const planning = await this.memberPlans.planFor(membership.cohort, membership.member, request.now);
-    const { cohort } = membership;
-    const endedEarly = wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, planning.context));
-    const view = await this.cohorts.reminder(request, membership, planning.planOver, endedEarly);
+    const calendar = breakCalendarOf(membership.cohort, planning.context);
+    const view = await this.cohorts.reminder(request, membership, planning.planOver, calendar);
     // A newly chosen zone (or a cohort zone moved meanwhile) moves the member's day: their plan is read again then.
     return this.withNextReminder(view, request.now, planning.zone === view.timeZone ? planning : undefined);
   }

@@ -33,6 +33,12 @@ export const ClosedWordings = {
   posts: { ended: "cohort.endedNoChange", finished: "cohort.finished" },
   /** A Nudge button from a roster shown before `/cohort end`. */
   nudge: { ended: "nudge.cohortEnded", finished: "nudge.cohortFinished" },
+  /** Days off (`/break`), taken or ended. */
+  personalBreak: { ended: "break.cohortEnded", finished: "break.cohortFinished" },
+  /** A checkpoint (`/checkpoint`, its answer buttons) of a cohort an admin ended. */
+  checkpoint: { ended: "checkpoint.cohortEnded", finished: "checkpoint.cohortFinished" },
+  /** `/remind` (a setting, or timezone:cohort) in a cohort an admin ended. */
+  remind: { ended: "remind.cohortEnded", finished: "remind.cohortFinished" },
 } as const satisfies Record<string, ClosedWording<CohortNameCode, CohortNameCode>>;
 
 /**

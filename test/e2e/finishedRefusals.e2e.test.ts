@@ -140,6 +140,15 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
       }
     });
 
+    it(`/remind says ${word} (${cohort}), in both languages`, async () => {
+      // Before the members' own last study day is behind them: the cohort's end is the reason, not their course's.
+      for (const { who, spanish } of members()) {
+        const text = visibleText(await bot.reply(who.id, "remind", { cohort, time: "19:00" }));
+        says(text, cohort, spanish);
+        expect(text).toContain(spanish ? "ya no hay recordatorios" : "there are no more reminders");
+      }
+    });
+
     it(`/join says ${word} (${cohort}), in both languages`, async () => {
       const newcomers = [
         { who: bot.member(`noa-${word}`), spanish: false },
@@ -184,7 +193,7 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
     });
   }
 
-  it("changed nothing: no member, pace change, day off, completion, checkpoint answer, cohort setting, break week, audit line or post was added, changed or removed", async () => {
+  it("changed nothing: no member, reminder, pace change, day off, completion, checkpoint answer, cohort setting, break week, audit line or post was added, changed or removed", async () => {
     const rows = await rowsNow();
     expect(rows).toEqual(rowsAfterTheEnds);
     // And what stood: 2 cohorts × (Ada, Lucía, Leo, Luz), the item each of Ada and Lucía did, no answer.

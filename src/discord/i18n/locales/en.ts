@@ -583,8 +583,8 @@ export const en = {
     "**{name}**'s course has finished, so its checkpoints take no more answers. `/today` shows your course summary.",
   "checkpoint.courseFinishedReadOn":
     "**{name}**'s course has finished, so its checkpoints take no more answers. Your own plan runs on: `/today` shows your reading.",
-  "remind.cohortEnded": "**{cohort}** has ended, so there are no more reminders. Nothing changed.",
-  "remind.cohortFinished": "**{cohort}** has finished, so there are no more reminders. Nothing changed.",
+  "remind.cohortEnded": "**{name}** has ended, so there are no more reminders. Nothing changed.",
+  "remind.cohortFinished": "**{name}** has finished, so there are no more reminders. Nothing changed.",
   "remind.courseFinished": "**{cohort}**'s course has finished, so there are no more reminders. `/today` shows your course summary.",
   "summary.title": "🎓 {cohort} · Course finished",
   "summary.description": "The course ended on **{date}**. This is how your course went:",

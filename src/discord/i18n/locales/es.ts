@@ -604,8 +604,8 @@ export const es: Catalogue = {
     "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "checkpoint.courseFinishedReadOn":
     "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. Tu propio plan sigue: `/hoy` muestra tus lecturas.",
-  "remind.cohortEnded": "**{cohort}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
-  "remind.cohortFinished": "**{cohort}** ha finalizado, así que ya no hay recordatorios. No ha cambiado nada.",
+  "remind.cohortEnded": "**{name}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
+  "remind.cohortFinished": "**{name}** ha finalizado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
     "El curso de **{cohort}** ha finalizado, así que ya no hay recordatorios. `/hoy` muestra el resumen de tu curso.",
   "summary.title": "🎓 {cohort} · Curso finalizado",
