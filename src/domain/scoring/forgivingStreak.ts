@@ -49,6 +49,11 @@ export interface StreakInput {
    * every day since the first completion.
    */
   readonly daysOff: readonly DayRange[];
+  /**
+   * The course's first day ("YYYY-MM-DD"): the days before it are no study days (nothing is assigned on
+   * them, as `yesterdayTarget` holds), so reading logged on them neither counts nor breaks. Null: no bound.
+   */
+  readonly firstDay?: string | null;
   readonly now: InstantInput;
   /**
    * When the cohort stopped taking streak days (the end of its course's last day, or the moment an admin
@@ -90,7 +95,11 @@ export function forgivingStreak(input: StreakInput): StreakView {
   const now = over ? until : input.now;
   const today = memberEpochDayOf(now, input.timeZone);
   const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
-  const isStudyDay = studyDayTest(input.studyDays, input.daysOff);
+  const isStudyDay = studyDayTest(
+    input.studyDays,
+    input.daysOff,
+    input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay),
+  );
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
   if (active.size > 0) {
     for (let day = first; day < today; day += 1) {
@@ -135,9 +144,13 @@ function activeDays(
   return { active, first };
 }
 
-/** A cohort study weekday that is not a day off. */
-function studyDayTest(studyDays: readonly number[], daysOff: readonly DayRange[]): (day: number) => boolean {
-  return (day) => studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
+/** A cohort study weekday that is not a day off, from the course's first day on (`firstDay`, an epoch day; null: any). */
+function studyDayTest(
+  studyDays: readonly number[],
+  daysOff: readonly DayRange[],
+  firstDay: number | null = null,
+): (day: number) => boolean {
+  return (day) => (firstDay === null || day >= firstDay) && studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
 }
 
 function counted(state: StreakState): void {
