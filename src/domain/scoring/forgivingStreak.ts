@@ -72,6 +72,11 @@ export interface StreakView {
   readonly safeUntil: Date | null;
   /** `until` has passed: the streak stands as it was then, and nothing changes it any more. */
   readonly final: boolean;
+  /**
+   * Before the course's first day (`firstDay`): the member day ("YYYY-MM-DD") the streak can start on, the
+   * first study day from then on, so replies say when it starts rather than "0 days". Null from that day on.
+   */
+  readonly startsOn: string | null;
 }
 
 /** The streak as it stands after some days; `forgivingStreak` steps it one study day at a time. */
@@ -95,11 +100,8 @@ export function forgivingStreak(input: StreakInput): StreakView {
   const now = over ? until : input.now;
   const today = memberEpochDayOf(now, input.timeZone);
   const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
-  const isStudyDay = studyDayTest(
-    input.studyDays,
-    input.daysOff,
-    input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay),
-  );
+  const firstDay = input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay);
+  const isStudyDay = studyDayTest(input.studyDays, input.daysOff, firstDay);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
   if (active.size > 0) {
     for (let day = first; day < today; day += 1) {
@@ -113,7 +115,17 @@ export function forgivingStreak(input: StreakInput): StreakView {
     state.current === 0 || over
       ? { actBy: null, safeUntil: null }
       : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over };
+  // An ended cohort's streak stands as it was: it starts on no day any more.
+  const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+}
+
+/** The first study day from `from` on, within reach ("YYYY-MM-DD"); null when there is none. */
+function nextStudyDay(from: number, isStudyDay: (day: number) => boolean): string | null {
+  for (let day = from; day <= from + MAX_LOOKAHEAD_DAYS; day += 1) {
+    if (isStudyDay(day)) return localDateOfEpochDay(day);
+  }
+  return null;
 }
 
 /**
@@ -145,11 +157,7 @@ function activeDays(
 }
 
 /** A cohort study weekday that is not a day off, from the course's first day on (`firstDay`, an epoch day; null: any). */
-function studyDayTest(
-  studyDays: readonly number[],
-  daysOff: readonly DayRange[],
-  firstDay: number | null = null,
-): (day: number) => boolean {
+function studyDayTest(studyDays: readonly number[], daysOff: readonly DayRange[], firstDay: number | null): (day: number) => boolean {
   return (day) => (firstDay === null || day >= firstDay) && studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
 }
 
@@ -205,7 +213,7 @@ export function yesterdayTarget(
   daysOff: readonly DayRange[],
   startDate: string | null = null,
 ): string | null {
-  const isStudyDay = studyDayTest(studyDays, daysOff);
+  const isStudyDay = studyDayTest(studyDays, daysOff, null);
   const todayDay = epochDayOfLocalDate(today);
   const firstDay =
     startDate === null ? todayDay - MAX_LOOKAHEAD_DAYS : Math.max(epochDayOfLocalDate(startDate), todayDay - MAX_LOOKAHEAD_DAYS);
