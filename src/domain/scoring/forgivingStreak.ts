@@ -213,11 +213,9 @@ export function yesterdayTarget(
   daysOff: readonly DayRange[],
   startDate: string | null = null,
 ): string | null {
-  const isStudyDay = studyDayTest(studyDays, daysOff, null);
+  const isStudyDay = studyDayTest(studyDays, daysOff, startDate === null ? null : epochDayOfLocalDate(startDate));
   const todayDay = epochDayOfLocalDate(today);
-  const firstDay =
-    startDate === null ? todayDay - MAX_LOOKAHEAD_DAYS : Math.max(epochDayOfLocalDate(startDate), todayDay - MAX_LOOKAHEAD_DAYS);
-  for (let day = todayDay - 1; day >= firstDay; day -= 1) {
+  for (let day = todayDay - 1; day >= todayDay - MAX_LOOKAHEAD_DAYS; day -= 1) {
     if (isStudyDay(day)) return localDateOfEpochDay(day);
   }
   return null;
