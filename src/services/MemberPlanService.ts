@@ -237,6 +237,7 @@ export class MemberPlanService {
       timeZone: planning.zone,
       studyDays: planning.plan.studyDays,
       daysOff: planning.plan.daysOff,
+      firstDay: planning.plan.startDate,
       now,
       until: planning.daysEndAt,
     });

@@ -437,7 +437,9 @@ export class StudyService {
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
-    const weekNumber = Math.max(0, dayInfo(cohort.settings, request.now).weekNumber);
+    // Reading logged before the first day (week 1's post may go out days earlier, its live board with it)
+    // counts for week 1's board, the week `/leaderboard` shows then: no week 0 board shows it anywhere.
+    const weekNumber = Math.max(1, dayInfo(cohort.settings, request.now).weekNumber);
     // The streak rows come with the write: on PostgreSQL in the same round trip.
     const {
       created,

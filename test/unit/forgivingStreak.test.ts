@@ -93,6 +93,7 @@ describe("forgivingStreak: table", () => {
       actBy: null,
       safeUntil: null,
       final: false,
+      startsOn: null,
     });
   });
 
@@ -182,6 +183,59 @@ describe("forgivingStreak: table", () => {
 
   it("ignores completions after now", () => {
     expect(streakAt(new Date("2027-03-02T12:00:00Z"), doneOn(run("2027-03-01", 5))).current).toBe(1);
+  });
+});
+
+describe("forgivingStreak: the course's first day", () => {
+  // 2027-03-01 is a Monday; the course starts on Wednesday 3 March, weekdays are the study days.
+  const course = { studyDays: WEEKDAYS, firstDay: "2027-03-03" };
+
+  it("neither counts nor breaks on days before the first day, and says the streak starts on it", () => {
+    const early = doneOn(["2027-03-01", "2027-03-02"]);
+    const tuesday = streakAt(new Date("2027-03-02T21:00:00Z"), early, course);
+    expect(tuesday).toEqual({ current: 0, best: 0, freezesHeld: 0, actBy: null, safeUntil: null, final: false, startsOn: "2027-03-03" });
+    // Without a first day the same reading is a streak of two.
+    expect(streakAt(new Date("2027-03-02T21:00:00Z"), early, { studyDays: WEEKDAYS })).toMatchObject({ current: 2, startsOn: null });
+    // Nothing logged on the first day's morning: no miss, and the streak counts from that day on.
+    const wednesday = streakAt(new Date("2027-03-03T09:00:00Z"), early, course);
+    expect(wednesday).toMatchObject({ current: 0, best: 0, startsOn: null });
+    const thursday = streakAt(new Date("2027-03-04T21:00:00Z"), doneOn([...run("2027-03-01", 4)]), course);
+    expect(thursday).toMatchObject({ current: 2, best: 2, startsOn: null });
+  });
+
+  it("counts the first day itself, and in the member's own day (04:00 rollover)", () => {
+    expect(streakAt(new Date("2027-03-03T21:00:00Z"), doneOn(["2027-03-03"]), course)).toMatchObject({ current: 1, startsOn: null });
+    // 02:00 on the first day is still the member day before it.
+    const night = [{ completedAt: new Date("2027-03-03T02:00:00Z"), day: null }];
+    expect(streakAt(new Date("2027-03-03T02:30:00Z"), night, course)).toMatchObject({ current: 0, startsOn: "2027-03-03" });
+    expect(streakAt(new Date("2027-03-03T21:00:00Z"), night, course)).toMatchObject({ current: 0, startsOn: null });
+  });
+
+  it("starts on the first study day from the first day on: not a weekend, not a day off", () => {
+    const saturdayStart = { studyDays: WEEKDAYS, firstDay: "2027-03-06" };
+    expect(streakAt(new Date("2027-03-04T12:00:00Z"), [], saturdayStart).startsOn).toBe("2027-03-08");
+    const offFirstDays = { ...course, daysOff: off("2027-03-03", "2027-03-09") };
+    expect(streakAt(new Date("2027-03-02T12:00:00Z"), [], offFirstDays).startsOn).toBe("2027-03-10");
+  });
+
+  it("starts on no day once the cohort has ended, even before its first day", () => {
+    const until = new Date("2027-03-01T12:00:00Z");
+    expect(streakAt(new Date("2027-03-02T12:00:00Z"), doneOn(["2027-03-01"]), { ...course, until })).toMatchObject({
+      current: 0,
+      final: true,
+      startsOn: null,
+    });
+  });
+
+  it("gives when:yesterday no day before the first day", () => {
+    expect(yesterdayTarget("2027-03-03", WEEKDAYS, [], "2027-03-03")).toBeNull();
+    expect(yesterdayTarget("2027-03-02", WEEKDAYS, [], "2027-03-03")).toBeNull();
+    expect(yesterdayTarget("2027-03-04", WEEKDAYS, [], "2027-03-03")).toBe("2027-03-03");
+    // The first day off: the first study day after it is the earliest target.
+    expect(yesterdayTarget("2027-03-05", WEEKDAYS, off("2027-03-03", "2027-03-03"), "2027-03-03")).toBe("2027-03-04");
+    expect(yesterdayTarget("2027-03-04", WEEKDAYS, off("2027-03-03", "2027-03-03"), "2027-03-03")).toBeNull();
+    // Monday after a Saturday start: Friday is before the course, so there is none.
+    expect(yesterdayTarget("2027-03-08", WEEKDAYS, [], "2027-03-06")).toBeNull();
   });
 });
 
@@ -341,14 +395,21 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
   }
   const isDayOff = (date: string) =>
     input.daysOff.some((range) => range.from <= epochDayOfLocalDate(date) && epochDayOfLocalDate(date) <= range.to);
-  const studyDay = (date: string) => input.studyDays.includes(isoWeekday(date)) && !isDayOff(date);
+  const firstDay = input.firstDay ?? null;
+  const studyDay = (date: string) =>
+    (firstDay === null || date >= firstDay) && input.studyDays.includes(isoWeekday(date)) && !isDayOff(date);
+  // Before the first day: the first study day from it on.
+  let startsOn: string | null = null;
+  if (firstDay !== null && today < firstDay)
+    for (let date = firstDay, steps = 0; steps <= 400 && startsOn === null; steps += 1, date = addDays(date, 1))
+      if (studyDay(date)) startsOn = date;
   let day: ReferenceDay = { streak: 0, freezes: 0, run: 0 };
   let best = 0;
   for (let date = windowStart; date <= today; date = addDays(date, 1)) {
     day = referenceStep(day, studyDay(date), active.has(date), date < today);
     best = Math.max(best, day.streak);
   }
-  if (day.streak === 0) return { current: 0, best, freezesHeld: day.freezes, actBy: null, safeUntil: null, final: false };
+  if (day.streak === 0) return { current: 0, best, freezesHeld: day.freezes, actBy: null, safeUntil: null, final: false, startsOn };
   // Let the days run on with nothing done: the first day that costs something, and the day the streak ends.
   let actBy: Date | null = null;
   let safeUntil: Date | null = null;
@@ -361,7 +422,7 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
     if (next.streak === 0) safeUntil = zonedInstant(addDays(date, 1), "04:00", input.timeZone);
     future = next;
   }
-  return { current: day.streak, best, freezesHeld: day.freezes, actBy, safeUntil, final: false };
+  return { current: day.streak, best, freezesHeld: day.freezes, actBy, safeUntil, final: false, startsOn };
 }
 
 describe("forgivingStreak: against a day-by-day reference model (seeded)", () => {
@@ -369,7 +430,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
   // Windows that contain DST changes in the northern and southern hemispheres.
   const windowStarts = ["2027-03-01", "2027-10-10", "2027-03-20"];
 
-  it("matches on random histories, zones, study days, days off and yesterday logs", () => {
+  it("matches on random histories, zones, study days, days off, first days and yesterday logs", () => {
     const random = seededRandom(5);
     for (let sample = 0; sample < 300; sample += 1) {
       const zone = zones[sample % zones.length] ?? "UTC";
@@ -379,6 +440,8 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
       const offFrom = addDays(windowStart, randomInt(random, 0, 50));
       const offTo = addDays(offFrom, randomInt(random, -1, 6));
       const daysOff = off(offFrom, offTo);
+      // Half the samples have a course's first day somewhere in the window.
+      const firstDay = random() < 0.5 ? addDays(windowStart, randomInt(random, 0, 40)) : null;
       const density = 0.5 + random() * 0.5;
       const completions: StreakCompletion[] = [];
       for (let day = 0; day < 60; day += 1) {
@@ -386,7 +449,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         const date = addDays(windowStart, day);
         const clock = `${String(randomInt(random, 0, 23)).padStart(2, "0")}:${String(randomInt(random, 0, 59)).padStart(2, "0")}`;
         const completedAt = zonedInstant(date, clock, zone);
-        const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, daysOff) : null;
+        const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, daysOff, firstDay) : null;
         completions.push({ completedAt, day: yesterday });
       }
       const now = zonedInstant(
@@ -394,7 +457,7 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         `${String(randomInt(random, 0, 23)).padStart(2, "0")}:30`,
         zone,
       );
-      const input: StreakInput = { completions, timeZone: zone, studyDays, daysOff, now };
+      const input: StreakInput = { completions, timeZone: zone, studyDays, daysOff, firstDay, now };
       expect(forgivingStreak(input), `sample ${sample} in ${zone}`).toEqual(referenceStreak(input, addDays(windowStart, -14)));
     }
   });

@@ -56,7 +56,7 @@ const view: ProgressView = {
   minutesTotal: 300,
   assigned: { done: 3, total: 10 },
   sections: [{ section, done: 3, total: 6 }],
-  streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null, final: false },
+  streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null, final: false, startsOn: null },
   points: 120,
   ranking: "ranked",
   rank: 2,

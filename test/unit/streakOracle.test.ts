@@ -176,7 +176,8 @@ function oldForgivingStreak(input: OldInput): StreakView {
       }
     }
   }
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, actBy, safeUntil, final: false };
+  // The old streak had no course's first day: nothing started later.
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, actBy, safeUntil, final: false, startsOn: null };
 }
 
 function oldYesterdayTarget(today: string, studyDays: readonly number[], isDayOff: (date: string) => boolean): string | null {

@@ -1,9 +1,12 @@
 import { MAX_FREEZES, type StreakView } from "../../domain/scoring/forgivingStreak.js";
+import { localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { timestamp } from "./format.js";
 
 /** "🔥 Streak · ❄️ Freezes · safe until <t:…:R>" (or, once over, "as it stood…"), shared by /today, /done and /progress. */
 export function streakLine(t: Translator, streak: StreakView): string {
+  // Before the course's first day no day counts yet: "0 days" right after logging reading would read as lost.
+  if (streak.startsOn !== null) return t.t("streak.startsOn", { date: localDateText(t, streak.startsOn) });
   return t.t("streak.line", {
     streak: streak.current,
     freezes: streak.freezesHeld,

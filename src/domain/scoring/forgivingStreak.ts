@@ -49,6 +49,11 @@ export interface StreakInput {
    * every day since the first completion.
    */
   readonly daysOff: readonly DayRange[];
+  /**
+   * The course's first day ("YYYY-MM-DD"): the days before it are no study days (nothing is assigned on
+   * them, as `yesterdayTarget` holds), so reading logged on them neither counts nor breaks. Null: no bound.
+   */
+  readonly firstDay?: string | null;
   readonly now: InstantInput;
   /**
    * When the cohort stopped taking streak days (the end of its course's last day, or the moment an admin
@@ -67,6 +72,11 @@ export interface StreakView {
   readonly safeUntil: Date | null;
   /** `until` has passed: the streak stands as it was then, and nothing changes it any more. */
   readonly final: boolean;
+  /**
+   * Before the course's first day (`firstDay`): the member day ("YYYY-MM-DD") the streak can start on, the
+   * first study day from then on, so replies say when it starts rather than "0 days". Null from that day on.
+   */
+  readonly startsOn: string | null;
 }
 
 /** The streak as it stands after some days; `forgivingStreak` steps it one study day at a time. */
@@ -90,7 +100,8 @@ export function forgivingStreak(input: StreakInput): StreakView {
   const now = over ? until : input.now;
   const today = memberEpochDayOf(now, input.timeZone);
   const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
-  const isStudyDay = studyDayTest(input.studyDays, input.daysOff);
+  const firstDay = input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay);
+  const isStudyDay = studyDayTest(input.studyDays, input.daysOff, firstDay);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
   if (active.size > 0) {
     for (let day = first; day < today; day += 1) {
@@ -104,7 +115,17 @@ export function forgivingStreak(input: StreakInput): StreakView {
     state.current === 0 || over
       ? { actBy: null, safeUntil: null }
       : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over };
+  // An ended cohort's streak stands as it was: it starts on no day any more.
+  const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+}
+
+/** The first study day from `from` on, within reach ("YYYY-MM-DD"); null when there is none. */
+function nextStudyDay(from: number, isStudyDay: (day: number) => boolean): string | null {
+  for (let day = from; day <= from + MAX_LOOKAHEAD_DAYS; day += 1) {
+    if (isStudyDay(day)) return localDateOfEpochDay(day);
+  }
+  return null;
 }
 
 /**
@@ -135,9 +156,9 @@ function activeDays(
   return { active, first };
 }
 
-/** A cohort study weekday that is not a day off. */
-function studyDayTest(studyDays: readonly number[], daysOff: readonly DayRange[]): (day: number) => boolean {
-  return (day) => studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
+/** A cohort study weekday that is not a day off, from the course's first day on (`firstDay`, an epoch day; null: any). */
+function studyDayTest(studyDays: readonly number[], daysOff: readonly DayRange[], firstDay: number | null): (day: number) => boolean {
+  return (day) => (firstDay === null || day >= firstDay) && studyDays.includes(isoWeekdayOfEpochDay(day)) && !isInDayRanges(daysOff, day);
 }
 
 function counted(state: StreakState): void {
@@ -192,11 +213,9 @@ export function yesterdayTarget(
   daysOff: readonly DayRange[],
   startDate: string | null = null,
 ): string | null {
-  const isStudyDay = studyDayTest(studyDays, daysOff);
+  const isStudyDay = studyDayTest(studyDays, daysOff, startDate === null ? null : epochDayOfLocalDate(startDate));
   const todayDay = epochDayOfLocalDate(today);
-  const firstDay =
-    startDate === null ? todayDay - MAX_LOOKAHEAD_DAYS : Math.max(epochDayOfLocalDate(startDate), todayDay - MAX_LOOKAHEAD_DAYS);
-  for (let day = todayDay - 1; day >= firstDay; day -= 1) {
+  for (let day = todayDay - 1; day >= todayDay - MAX_LOOKAHEAD_DAYS; day -= 1) {
     if (isStudyDay(day)) return localDateOfEpochDay(day);
   }
   return null;
