@@ -8,7 +8,9 @@ import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartE
 import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 
@@ -517,14 +519,18 @@ export class CohortRepository {
    * (`listed`, with their points as listed, though one hid, was excluded or
    * left since the board was read), and below its top the ranking's rule
    * (CompletionRepository.standing: active, not hidden, not excluded).
-   * Returns the stored board (this one or an earlier one).
+   * A member the top lists whose data was deleted since the board was read
+   * (`/privacy delete`) is taken off it as their deletion takes them off a
+   * board kept before it (finalBoardWithout). Returns the stored board (this
+   * one, so trimmed, or an earlier one): what the closing post shows.
    */
   async saveFinalBoard(
     cohortId: number,
     finalBoard: string,
     listed: readonly { readonly memberId: number; readonly points: number }[],
   ): Promise<string> {
-    const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listed.map((entry) => entry.memberId))})`;
+    const listedIds = listed.map((entry) => entry.memberId);
+    const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listedIds)})`;
     const listedPoints =
       listed.length === 0
         ? Prisma.sql`NULL`
@@ -534,21 +540,32 @@ export class CohortRepository {
           )} END`;
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
-      this.prisma.$transaction([
+      this.prisma.$transaction(async (tx) => {
         // The cohort's row first, then its members' (the one lock order, lockCohortRows; ReminderRepository.setReminderSkipping
-        // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile.
-        // On SQLite the members' update below is the first write, which takes the file's lock.
-        ...lockCohortRows(this.prisma, this.provider, { cohortId }),
-        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
+        // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile,
+        // and a deletion in flight has committed once it is taken. On SQLite the members' update below is the first
+        // statement, a write, which takes the file's lock: no deletion comes between it and the commit.
+        for (const lock of lockCohortRows(tx, this.provider, { cohortId })) await lock;
+        await tx.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
             WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
           "finalRanked" = CASE WHEN ${isListed}
             OR ("leftAt" IS NULL AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false)
             THEN true ELSE false END
-        WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
-        this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
-      ]),
+        WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`;
+        const present = await this.presentMembers(tx, cohortId, listedIds);
+        const deleted = listedIds.filter((id) => !present.includes(id)).map((memberId) => ({ memberId, ranked: true }));
+        const kept = deleted.length === 0 ? finalBoard : (finalBoardWithout(finalBoard, deleted) ?? finalBoard);
+        await tx.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard: kept } });
+      }, longTransactionOptions),
     );
     return (await this.finalBoard(cohortId)) ?? finalBoard;
+  }
+
+  /** Which of these members of the cohort still have their row (the top ten of a board: one short read). */
+  private async presentMembers(tx: Prisma.TransactionClient, cohortId: number, memberIds: readonly number[]): Promise<number[]> {
+    if (memberIds.length === 0) return [];
+    const rows = await tx.member.findMany({ where: { cohortId, id: { in: [...memberIds] } }, select: { id: true } });
+    return rows.map((row) => row.id);
   }
 
   /** An active cohort becomes finished (after its closing post); false when it was not active. */

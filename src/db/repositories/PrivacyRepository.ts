@@ -10,6 +10,7 @@ import { longTransactionOptions } from "./longTransactionOptions.js";
 import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
+import { finalBoardWithout } from "./finalBoardWithout.js";
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
@@ -842,15 +843,9 @@ export class PrivacyRepository {
       select: { id: true, finalPoints: true, finalRanked: true, cohort: { select: { id: true, finalBoard: true } } },
     });
     return members.flatMap((member) => {
-      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
-      if (board === null || !Array.isArray(board.top)) return [];
-      const top = board.top.filter((entry) => entry.memberId !== member.id);
       // One ranked member fewer, listed or not (ranked below its top ten): the board's "…and N more with points" no longer counts them.
-      const ranked =
-        (top.length < board.top.length || rankedOnFinalBoard(member)) && typeof board.rankedMembers === "number"
-          ? { rankedMembers: Math.max(top.length, board.rankedMembers - 1) }
-          : {};
-      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top, ...ranked }) }];
+      const json = finalBoardWithout(member.cohort.finalBoard ?? "null", [{ memberId: member.id, ranked: rankedOnFinalBoard(member) }]);
+      return json === null ? [] : [{ cohortId: member.cohort.id, json }];
     });
   }
 
