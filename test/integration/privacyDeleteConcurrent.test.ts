@@ -54,6 +54,30 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     expect(kept.rankedMembers).toBe(1);
   });
 
+  it("a membership joined while the deletion waits for the user's cohorts: its cohort gets the deletion's audit line too", async () => {
+    const now = new Date("2027-04-05T09:00:00Z");
+    const curriculum = await createCurriculumRow(handle.prisma, "audit-join", 4);
+    const first = await createCohortRow(handle.prisma, curriculum.id, { name: "Audit First" });
+    const second = await createCohortRow(handle.prisma, curriculum.id, { name: "Audit Second" });
+    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
+    await members.join(first.id, "dana", "Dana", now);
+
+    // Another write holds Dana's cohort; once the deletion waits for it, Dana's join of the second cohort commits.
+    await other.query("BEGIN");
+    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    let finished = false;
+    const deletion = new PrivacyRepository(handle.prisma, handle.target.provider)
+      .deleteMember("1", "dana", now)
+      .finally(() => (finished = true));
+    await untilLockWaitOr(handle, () => finished);
+    await other.query(`INSERT INTO "Member" ("cohortId", "userId", "displayName") VALUES ($1, 'dana', 'Dana')`, [second.id]);
+    await other.query("COMMIT");
+
+    // Both memberships went, and both cohorts' trails are to say someone there deleted their data.
+    const { memberships, cohortIds } = await deletion;
+    expect({ memberships, cohortIds }).toEqual({ memberships: 2, cohortIds: [first.id, second.id] });
+  });
+
   it("another member's /done under way (their row, the score tally, then the live board): both commit, the board is flagged", async () => {
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "dl", 4);
