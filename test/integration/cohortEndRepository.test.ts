@@ -192,6 +192,20 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect(await cohorts.finalStanding(deletedId, 20)).toEqual({ ahead: 1, ranked: 2 });
   });
 
+  it("counts one ranked member fewer for a member ranked below its top who deleted their data between the board's read and its keeping", async () => {
+    const { cohortId: belowId, board, listed } = await boardDrawnWithThree(handle, members, "Deleted Below");
+    // The board lists only Ada (as a top ten of a bigger cohort leaves Cy below it), three ranked; Cy's deletion commits before it is kept.
+    const parsed = JSON.parse(board) as { top: unknown[]; rankedMembers: number };
+    const topOfOne = JSON.stringify({ ...parsed, top: parsed.top.slice(0, 1) });
+    const privacy = new PrivacyRepository(handle.prisma, handle.target.provider);
+    expect((await privacy.deleteMember("1", "deleted-below-cy", new Date("2027-04-05T09:01:00Z"))).memberships).toBe(1);
+    const kept = await cohorts.saveFinalBoard(belowId, topOfOne, listed.slice(0, 1));
+
+    // "…and 1 more with points", "2 ranked": as Bob's own rank counts (#2 of 2).
+    expect(namesAndRanked(kept)).toEqual({ names: ["Ada"], rankedMembers: 2 });
+    expect(await cohorts.finalStanding(belowId, 30)).toEqual({ ahead: 1, ranked: 2 });
+  });
+
   it("ranks with its listed points a member the top lists who left between the board's read and its keeping", async () => {
     const curriculum = await createCurriculumRow(handle.prisma, "left-test", 4);
     const leftId = (await createCohortRow(handle.prisma, curriculum.id, { name: "Left" })).id;

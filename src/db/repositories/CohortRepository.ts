@@ -8,7 +8,6 @@ import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartE
 import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
-import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
@@ -519,10 +518,11 @@ export class CohortRepository {
    * (`listed`, with their points as listed, though one hid, was excluded or
    * left since the board was read), and below its top the ranking's rule
    * (CompletionRepository.standing: active, not hidden, not excluded).
-   * A member the top lists whose data was deleted since the board was read
-   * (`/privacy delete`) is taken off it as their deletion takes them off a
-   * board kept before it (finalBoardWithout). Returns the stored board (this
-   * one, so trimmed, or an earlier one): what the closing post shows.
+   * A member whose data was deleted since the board was read (`/privacy
+   * delete`) is taken off it as their deletion takes them off a board kept
+   * before it: their line, if the top lists them, and one ranked member fewer,
+   * listed or ranked below the top (boardAsKept). Returns the stored board
+   * (this one, so trimmed, or an earlier one): what the closing post shows.
    */
   async saveFinalBoard(
     cohortId: number,
@@ -553,9 +553,11 @@ export class CohortRepository {
             THEN true ELSE false END
         WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`;
         const present = await this.presentMembers(tx, cohortId, listedIds);
-        const deleted = listedIds.filter((id) => !present.includes(id)).map((memberId) => ({ memberId, ranked: true }));
-        const kept = deleted.length === 0 ? finalBoard : (finalBoardWithout(finalBoard, deleted) ?? finalBoard);
-        await tx.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard: kept } });
+        const { ranked } = await finalRankedCount(tx, cohortId, null);
+        await tx.cohort.updateMany({
+          where: { id: cohortId, finalBoard: null },
+          data: { finalBoard: boardAsKept(finalBoard, present, ranked) },
+        });
       }, longTransactionOptions),
     );
     return (await this.finalBoard(cohortId)) ?? finalBoard;
@@ -585,10 +587,7 @@ export class CohortRepository {
    * as `standing`: hidden and excluded members took no place).
    */
   async finalStanding(cohortId: number, finalPoints: number): Promise<{ ahead: number; ranked: number }> {
-    const [row] = await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
-      SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0 AND "finalRanked" = true`;
-    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+    return finalRankedCount(this.prisma, cohortId, finalPoints);
   }
 
   /** The final board stored when the cohort finished (JSON), or null. */
@@ -608,6 +607,35 @@ export class CohortRepository {
     for (const entry of breaks) weeksByCohort.set(entry.cohortId, [...(weeksByCohort.get(entry.cohortId) ?? []), { week: entry.week }]);
     return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
+}
+
+/**
+ * The members ranked on the cohort's final board (with points when it was kept, and a place on it), and how many
+ * of them had more than `finalPoints` (0 for null): what own ranks count, and what the kept board says it ranked.
+ */
+async function finalRankedCount(
+  client: Prisma.TransactionClient | PrismaClient,
+  cohortId: number,
+  finalPoints: number | null,
+): Promise<{ ahead: number; ranked: number }> {
+  const [row] = await client.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+    SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints ?? 0} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
+    FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0 AND "finalRanked" = true`;
+  return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+}
+
+/**
+ * The board (JSON, as the closing post read it) as it is kept: without the lines of listed members no longer
+ * `present` (deleted since the read), and saying it ranked no more members than `ranked` (the members the keeping
+ * ranked: a member ranked below its top who was deleted since is one fewer), never fewer than it lists.
+ * Anything that is not such a board is kept as it is.
+ */
+function boardAsKept(json: string, present: readonly number[], ranked: number): string {
+  const board = JSON.parse(json) as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
+  if (board === null || !Array.isArray(board.top) || typeof board.rankedMembers !== "number") return json;
+  const top = board.top.filter((entry) => typeof entry.memberId !== "number" || present.includes(entry.memberId));
+  const rankedMembers = Math.max(top.length, Math.min(board.rankedMembers, ranked));
+  return top.length === board.top.length && rankedMembers === board.rankedMembers ? json : JSON.stringify({ ...board, top, rankedMembers });
 }
 
 /** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */

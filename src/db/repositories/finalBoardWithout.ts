@@ -8,8 +8,8 @@ export interface MemberOffFinalBoard {
  * A kept final board (JSON, as the closing post shows it: CourseEndService) without these members' lines, and
  * one ranked member fewer for each it listed or ranked below its top (its "…and N more with points" no longer
  * counts them); the other lines keep their ranks and points as shown. Null when the JSON is not such a board.
- * Used by a member's deletion after the board was kept (PrivacyRepository.deleteMember) and by the keeping itself,
- * for a member deleted between the board's read and its keeping (CohortRepository.saveFinalBoard).
+ * Used by a member's deletion after the board was kept (PrivacyRepository.deleteMember); a deletion between the
+ * board's read and its keeping is counted by the keeping itself (CohortRepository.saveFinalBoard).
  */
 export function finalBoardWithout(json: string, members: readonly MemberOffFinalBoard[]): string | null {
   const board = JSON.parse(json) as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
