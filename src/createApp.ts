@@ -87,6 +87,15 @@ export interface AppOverrides {
    * moment of a send. Default: ScheduledPostRepository itself.
    */
   readonly scheduledPostRepository?: (prisma: DatabaseHandle["prisma"], writes: SerialWriteQueue) => ScheduledPostRepository;
+  /**
+   * Builds the cohorts' repository: a test's subclass, which commits another write at a chosen moment of the
+   * course's end (between the final board's read and its keeping). Default: CohortRepository itself.
+   */
+  readonly cohortRepository?: (
+    prisma: DatabaseHandle["prisma"],
+    provider: DatabaseHandle["target"]["provider"],
+    writes: SerialWriteQueue,
+  ) => CohortRepository;
 }
 
 export interface App {
@@ -144,7 +153,9 @@ interface AppParts {
 async function assembleApp({ config, overrides, logger, clock, paths, database, opened }: AppParts): Promise<App> {
   // One queue for the whole process: writes never overlap a transaction in progress (see SerialWriteQueue).
   const writes = new SerialWriteQueue({ lockedRetryBudgetMs: database.lockedRetryBudgetMs, logger: logger.child({ component: "writes" }) });
-  const cohortRepository = new CohortRepository(database.prisma, database.target.provider, writes);
+  const cohortRepository =
+    overrides.cohortRepository?.(database.prisma, database.target.provider, writes) ??
+    new CohortRepository(database.prisma, database.target.provider, writes);
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader, database.target.provider);
   const completionRepository = new CompletionRepository(

@@ -278,13 +278,21 @@ export class PostService {
   /**
    * The closing post the scheduler sends: its board is kept as the final one
    * the first time (a retry, or another process, shows the same board), so
-   * `/leaderboard` shows it unchanged afterwards.
+   * `/leaderboard` shows it unchanged afterwards. Its lines show each member
+   * as they choose now, as a redraw does (postedClosingBoard): one who hid or
+   * took an alias between the board's read and its keeping found no kept board
+   * listing them, so no redraw follows their change.
    */
   async finalClosingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
-    const kept = await this.courseEnd.finalBoard(cohort);
-    if (kept !== null) return this.closingViewWith(cohort, kept);
+    const kept = (await this.courseEnd.finalBoard(cohort)) ?? (await this.keepFinalBoard(cohort, now));
+    const top = cohort.leaderboard === CohortBoard.Off ? kept.top : await this.study.keptFinalBoardNow(cohort, kept);
+    return this.closingViewWith(cohort, { ...kept, top });
+  }
+
+  /** The all-time board as it stands now, kept as the final one unless another process kept one first; the one kept. */
+  private async keepFinalBoard(cohort: Cohort, now: Date): Promise<FinalBoard> {
     const live = await this.study.finalLeaderboardOf(cohort, now);
-    return this.closingViewWith(cohort, await this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers }));
+    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers });
   }
 
   /** After the closing post went out (or was skipped): the cohort is finished. */

@@ -53,6 +53,7 @@ export interface SchedulerWorld {
  * `nonceWindowMs`: how long the emulator remembers a nonce, on the test clock (default: the emulator's 5 minutes).
  * `finalEditsPerTick`: the scheduler's cap on final board edits per tick (default: the product's).
  * `scheduledPostRepository`: every process's post repository (a test's subclass; default: the app's own).
+ * `cohortRepository`: every process's cohort repository (a test's subclass; default: the app's own).
  * `postedBoardsPerTick`: the scheduler's cap on posted boards edited again per tick (default: the product's).
  */
 export async function startSchedulerWorld(
@@ -62,6 +63,7 @@ export async function startSchedulerWorld(
     readonly nonceWindowMs?: number;
     readonly finalEditsPerTick?: number;
     readonly scheduledPostRepository?: AppOverrides["scheduledPostRepository"];
+    readonly cohortRepository?: AppOverrides["cohortRepository"];
     readonly postedBoardsPerTick?: number;
   } = {},
 ): Promise<SchedulerWorld> {
@@ -91,6 +93,7 @@ export async function startSchedulerWorld(
       environment,
       ...(options.finalEditsPerTick === undefined ? {} : { schedulerFinalEditsPerTick: options.finalEditsPerTick }),
       ...(options.scheduledPostRepository === undefined ? {} : { scheduledPostRepository: options.scheduledPostRepository }),
+      ...(options.cohortRepository === undefined ? {} : { cohortRepository: options.cohortRepository }),
       ...(options.postedBoardsPerTick === undefined ? {} : { schedulerPostedBoardsPerTick: options.postedBoardsPerTick }),
     });
     try {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { captureLogger } from "../helpers/silentLogger.js";
@@ -34,6 +35,44 @@ async function attachWeekOneBoard(handle: TestDatabaseHandle, postId: number, we
 
 async function boardLiveUntil(handle: TestDatabaseHandle, postId: number): Promise<Date | null> {
   return (await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: postId } })).boardLiveUntil;
+}
+
+/**
+ * A cohort whose all-time board was drawn with Ada (50), Bob (30) and Cy (20), in that order, all three ranked:
+ * the board's JSON as the closing post read it, and the members it lists. Ada's user id is `<name as a slug>-ada`.
+ */
+async function boardDrawnWithThree(handle: TestDatabaseHandle, members: MemberRepository, name: string) {
+  const slug = name.toLowerCase().replaceAll(" ", "-");
+  const curriculum = await createCurriculumRow(handle.prisma, `${slug}-test`, 4);
+  const cohortId = (await createCohortRow(handle.prisma, curriculum.id, { name })).id;
+  const now = new Date("2027-04-05T09:00:00Z");
+  const drawn = [];
+  for (const [userId, displayName, points] of [
+    ["ada", "Ada", 50],
+    ["bob", "Bob", 30],
+    ["cy", "Cy", 20],
+  ] as const) {
+    // Users of their own: the file's other cohorts are in the same server.
+    const member = (await members.join(cohortId, `${slug}-${userId}`, displayName, now)).member;
+    await handle.prisma.member.update({ where: { id: member.id }, data: { points } });
+    drawn.push({ memberId: member.id, displayName, points });
+  }
+  const board = JSON.stringify({
+    top: drawn.map((entry, index) => ({
+      rank: index + 1,
+      memberId: entry.memberId,
+      points: entry.points,
+      shown: { kind: "name", displayName: entry.displayName },
+    })),
+    rankedMembers: 3,
+  });
+  return { cohortId, board, listed: drawn.map(({ memberId, points }) => ({ memberId, points })) };
+}
+
+/** The names a kept final board lists, and how many members it says it ranked. */
+function namesAndRanked(json: string | null): { names: string[]; rankedMembers: number } {
+  const board = JSON.parse(json ?? "null") as { top: { shown: { displayName?: string } }[]; rankedMembers: number };
+  return { names: board.top.map((entry) => entry.shown.displayName ?? "?"), rankedMembers: board.rankedMembers };
 }
 
 /**
@@ -136,6 +175,35 @@ describe("CohortRepository: break weeks and the final board", () => {
     expect([await ranked(ada.id), await ranked(bob.id), await ranked(dee.id)]).toEqual([true, true, false]);
     // Bob's own rank is the #2 of 2 the board counts.
     expect(await cohorts.finalStanding(drawnId, 30)).toEqual({ ahead: 1, ranked: 2 });
+  });
+
+  it("keeps no line of a member who deleted their data between the board's read and its keeping, one ranked member fewer", async () => {
+    const { cohortId: deletedId, board, listed } = await boardDrawnWithThree(handle, members, "Deleted Meanwhile");
+    // The closing post read the board with Ada on top; her /privacy delete commits before it is kept.
+    const privacy = new PrivacyRepository(handle.prisma, handle.target.provider);
+    const deletion = await privacy.deleteMember("1", "deleted-meanwhile-ada", new Date("2027-04-05T09:01:00Z"));
+    expect(deletion.memberships).toBe(1);
+    const kept = await cohorts.saveFinalBoard(deletedId, board, listed);
+
+    // What the closing post shows (the board returned) and /leaderboard afterwards (the board stored): Bob and Cy, "2 ranked".
+    expect(namesAndRanked(kept)).toEqual({ names: ["Bob", "Cy"], rankedMembers: 2 });
+    expect(await cohorts.finalBoard(deletedId)).toBe(kept);
+    // Own ranks count the same two.
+    expect(await cohorts.finalStanding(deletedId, 20)).toEqual({ ahead: 1, ranked: 2 });
+  });
+
+  it("counts one ranked member fewer for a member ranked below its top who deleted their data between the board's read and its keeping", async () => {
+    const { cohortId: belowId, board, listed } = await boardDrawnWithThree(handle, members, "Deleted Below");
+    // The board lists only Ada (as a top ten of a bigger cohort leaves Cy below it), three ranked; Cy's deletion commits before it is kept.
+    const parsed = JSON.parse(board) as { top: unknown[]; rankedMembers: number };
+    const topOfOne = JSON.stringify({ ...parsed, top: parsed.top.slice(0, 1) });
+    const privacy = new PrivacyRepository(handle.prisma, handle.target.provider);
+    expect((await privacy.deleteMember("1", "deleted-below-cy", new Date("2027-04-05T09:01:00Z"))).memberships).toBe(1);
+    const kept = await cohorts.saveFinalBoard(belowId, topOfOne, listed.slice(0, 1));
+
+    // "…and 1 more with points", "2 ranked": as Bob's own rank counts (#2 of 2).
+    expect(namesAndRanked(kept)).toEqual({ names: ["Ada"], rankedMembers: 2 });
+    expect(await cohorts.finalStanding(belowId, 30)).toEqual({ ahead: 1, ranked: 2 });
   });
 
   it("ranks with its listed points a member the top lists who left between the board's read and its keeping", async () => {
@@ -298,5 +366,42 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("attaching a board wh
     await attach(postId);
     expect(await version()).toBe(before);
     expect(await boardLiveUntil(handle, postId)).toEqual(weekEnd);
+  });
+});
+
+/**
+ * On PostgreSQL a member's deletion that holds the cohort's row when the final board is kept (the other session
+ * takes the row and deletes the member as PrivacyRepository.deleteMember does): saveFinalBoard waits for it, then
+ * keeps the board without the member. (SQLite runs one writer at a time: nothing commits in between.)
+ */
+describe.runIf(process.env.TEST_DATABASE === "postgresql")("keeping the final board while a deletion commits, on PostgreSQL", () => {
+  let handle: TestDatabaseHandle;
+  let other: pg.Client;
+  let members: MemberRepository;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    other = await openOtherSession(handle);
+    members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
+  });
+  afterAll(async () => {
+    await other.end();
+    await handle.closeAndDrop();
+  });
+
+  it("waits for the deletion, then keeps no line of the member", async () => {
+    const { cohortId, board, listed } = await boardDrawnWithThree(handle, members, "Deleting While Kept");
+    const cohorts = new CohortRepository(handle.prisma, handle.target.provider);
+    await other.query("BEGIN");
+    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohortId]);
+    await other.query(`DELETE FROM "Member" WHERE "userId" = $1`, ["deleting-while-kept-ada"]);
+    let saved = false;
+    const saving = cohorts.saveFinalBoard(cohortId, board, listed).finally(() => (saved = true));
+    // Commit the deletion once the keeping waits for it (or once it is done without waiting).
+    await untilLockWaitOr(handle, () => saved);
+    await other.query("COMMIT");
+
+    expect(namesAndRanked(await saving)).toEqual({ names: ["Bob", "Cy"], rankedMembers: 2 });
+    expect(await cohorts.finalStanding(cohortId, 20)).toEqual({ ahead: 1, ranked: 2 });
   });
 });

@@ -1,12 +1,17 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { AuditAction } from "../../src/domain/audit/auditAction.js";
+import { AuditLog } from "../../src/services/AuditLog.js";
+import { PrivacyService } from "../../src/services/PrivacyService.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { countLockWaiters, openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { captureLogger } from "../helpers/silentLogger.js";
 
 /**
  * /privacy delete against other writes of the same cohort at once, on PostgreSQL (another session holds a
@@ -52,6 +57,34 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     };
     expect(kept.top.map((entry) => entry.displayName)).toEqual(["Cy"]);
     expect(kept.rankedMembers).toBe(1);
+  });
+
+  it("a membership joined while the deletion waits for the user's cohorts: its cohort gets the deletion's audit line too", async () => {
+    const now = new Date("2027-04-05T09:00:00Z");
+    const curriculum = await createCurriculumRow(handle.prisma, "audit-join", 4);
+    const first = await createCohortRow(handle.prisma, curriculum.id, { name: "Audit First" });
+    const second = await createCohortRow(handle.prisma, curriculum.id, { name: "Audit Second" });
+    const members = new MemberRepository(handle.prisma, new SerialWriteQueue(), handle.hotReader, handle.target.provider);
+    await members.join(first.id, "dana", "Dana", now);
+
+    // Another write holds Dana's cohort; once the deletion waits for it, Dana's join of the second cohort commits.
+    await other.query("BEGIN");
+    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    const audit = new AuditLog(new AuditRepository(handle.prisma), () => now);
+    const privacy = new PrivacyService(new PrivacyRepository(handle.prisma, handle.target.provider), captureLogger().logger, audit);
+    let finished = false;
+    const deletion = privacy.deleteMember("1", "dana", now).finally(() => (finished = true));
+    await untilLockWaitOr(handle, () => finished);
+    await other.query(`INSERT INTO "Member" ("cohortId", "userId", "displayName") VALUES ($1, 'dana', 'Dana')`, [second.id]);
+    await other.query("COMMIT");
+
+    // Both memberships went, and each cohort's trail (as /cohort audit pages it) says someone there deleted their data.
+    expect((await deletion).memberships).toBe(2);
+    const trail = async (cohortId: number) => (await audit.page("1", cohortId, null))?.entries.map((entry) => entry.action);
+    expect({ first: await trail(first.id), second: await trail(second.id) }).toEqual({
+      first: [AuditAction.PrivacyDelete],
+      second: [AuditAction.PrivacyDelete],
+    });
   });
 
   it("another member's /done under way (their row, the score tally, then the live board): both commit, the board is flagged", async () => {

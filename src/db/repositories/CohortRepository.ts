@@ -9,6 +9,7 @@ import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../gener
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 
@@ -517,14 +518,19 @@ export class CohortRepository {
    * (`listed`, with their points as listed, though one hid, was excluded or
    * left since the board was read), and below its top the ranking's rule
    * (CompletionRepository.standing: active, not hidden, not excluded).
-   * Returns the stored board (this one or an earlier one).
+   * A member whose data was deleted since the board was read (`/privacy
+   * delete`) is taken off it as their deletion takes them off a board kept
+   * before it: their line, if the top lists them, and one ranked member fewer,
+   * listed or ranked below the top (boardAsKept). Returns the stored board
+   * (this one, so trimmed, or an earlier one): what the closing post shows.
    */
   async saveFinalBoard(
     cohortId: number,
     finalBoard: string,
     listed: readonly { readonly memberId: number; readonly points: number }[],
   ): Promise<string> {
-    const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listed.map((entry) => entry.memberId))})`;
+    const listedIds = listed.map((entry) => entry.memberId);
+    const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listedIds)})`;
     const listedPoints =
       listed.length === 0
         ? Prisma.sql`NULL`
@@ -534,21 +540,34 @@ export class CohortRepository {
           )} END`;
     // Queued: on SQLite a transaction must have the connection to itself (SerialWriteQueue).
     await this.writes.run(() =>
-      this.prisma.$transaction([
+      this.prisma.$transaction(async (tx) => {
         // The cohort's row first, then its members' (the one lock order, lockCohortRows; ReminderRepository.setReminderSkipping
-        // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile.
-        // On SQLite the members' update below is the first write, which takes the file's lock.
-        ...lockCohortRows(this.prisma, this.provider, { cohortId }),
-        this.prisma.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
+        // and MemberRepository.markExcluded take them so on PostgreSQL): no deadlock with a /remind or a deletion meanwhile,
+        // and a deletion in flight has committed once it is taken. On SQLite the members' update below is the first
+        // statement, a write, which takes the file's lock: no deletion comes between it and the commit.
+        for (const lock of lockCohortRows(tx, this.provider, { cohortId })) await lock;
+        await tx.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
             WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
           "finalRanked" = CASE WHEN ${isListed}
             OR ("leftAt" IS NULL AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false)
             THEN true ELSE false END
-        WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`,
-        this.prisma.cohort.updateMany({ where: { id: cohortId, finalBoard: null }, data: { finalBoard } }),
-      ]),
+        WHERE "cohortId" = ${cohortId} AND EXISTS (SELECT 1 FROM "Cohort" WHERE "id" = ${cohortId} AND "finalBoard" IS NULL)`;
+        const present = await this.presentMembers(tx, cohortId, listedIds);
+        const { ranked } = await finalRankedCount(tx, cohortId, null);
+        await tx.cohort.updateMany({
+          where: { id: cohortId, finalBoard: null },
+          data: { finalBoard: boardAsKept(finalBoard, present, ranked) },
+        });
+      }, longTransactionOptions),
     );
     return (await this.finalBoard(cohortId)) ?? finalBoard;
+  }
+
+  /** Which of these members of the cohort still have their row (the top ten of a board: one short read). */
+  private async presentMembers(tx: Prisma.TransactionClient, cohortId: number, memberIds: readonly number[]): Promise<number[]> {
+    if (memberIds.length === 0) return [];
+    const rows = await tx.member.findMany({ where: { cohortId, id: { in: [...memberIds] } }, select: { id: true } });
+    return rows.map((row) => row.id);
   }
 
   /** An active cohort becomes finished (after its closing post); false when it was not active. */
@@ -568,10 +587,7 @@ export class CohortRepository {
    * as `standing`: hidden and excluded members took no place).
    */
   async finalStanding(cohortId: number, finalPoints: number): Promise<{ ahead: number; ranked: number }> {
-    const [row] = await this.prisma.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
-      SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
-      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0 AND "finalRanked" = true`;
-    return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+    return finalRankedCount(this.prisma, cohortId, finalPoints);
   }
 
   /** The final board stored when the cohort finished (JSON), or null. */
@@ -591,6 +607,35 @@ export class CohortRepository {
     for (const entry of breaks) weeksByCohort.set(entry.cohortId, [...(weeksByCohort.get(entry.cohortId) ?? []), { week: entry.week }]);
     return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
+}
+
+/**
+ * The members ranked on the cohort's final board (with points when it was kept, and a place on it), and how many
+ * of them had more than `finalPoints` (0 for null): what own ranks count, and what the kept board says it ranked.
+ */
+async function finalRankedCount(
+  client: Prisma.TransactionClient | PrismaClient,
+  cohortId: number,
+  finalPoints: number | null,
+): Promise<{ ahead: number; ranked: number }> {
+  const [row] = await client.$queryRaw<{ ahead: bigint | number | null; ranked: bigint | number }[]>`
+    SELECT SUM(CASE WHEN "finalPoints" > ${finalPoints ?? 0} THEN 1 ELSE 0 END) AS "ahead", COUNT(*) AS "ranked"
+    FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalPoints" > 0 AND "finalRanked" = true`;
+  return { ahead: Number(row?.ahead ?? 0), ranked: Number(row?.ranked ?? 0) };
+}
+
+/**
+ * The board (JSON, as the closing post read it) as it is kept: without the lines of listed members no longer
+ * `present` (deleted since the read), and saying it ranked no more members than `ranked` (the members the keeping
+ * ranked: a member ranked below its top who was deleted since is one fewer), never fewer than it lists.
+ * Anything that is not such a board is kept as it is.
+ */
+function boardAsKept(json: string, present: readonly number[], ranked: number): string {
+  const board = JSON.parse(json) as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
+  if (board === null || !Array.isArray(board.top) || typeof board.rankedMembers !== "number") return json;
+  const top = board.top.filter((entry) => typeof entry.memberId !== "number" || present.includes(entry.memberId));
+  const rankedMembers = Math.max(top.length, Math.min(board.rankedMembers, ranked));
+  return top.length === board.top.length && rankedMembers === board.rankedMembers ? json : JSON.stringify({ ...board, top, rankedMembers });
 }
 
 /** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */

@@ -10,6 +10,7 @@ import { longTransactionOptions } from "./longTransactionOptions.js";
 import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
+import { finalBoardWithout } from "./finalBoardWithout.js";
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
@@ -762,8 +763,9 @@ export class PrivacyRepository {
    * Locks (PostgreSQL): the user's cohorts' rows first (those they belong to or created, in the order of
    * their ids, lockCohortRows), then the members' rows (the deletion; the score tally's trigger takes the tally's
    * rows), then the posts' rows (dirty marks, flags) and the cohorts' rows again (creator, final board). What
-   * to flag and the kept final boards are read after the cohorts' locks, inside the transaction: another
-   * deletion in the same cohort has committed by then, and its trimmed board is the one trimmed again. The
+   * to flag, the kept final boards and the cohorts the audit lines go to are read after the cohorts' locks, inside
+   * the transaction: another deletion in the same cohort has committed by then, and its trimmed board is the one
+   * trimmed again; so has a join meanwhile, whose membership goes too and whose cohort is told. The
    * posts come after the members, as in a /done (member → tally → live board, CompletionRepository), so another
    * member's /done under way does not deadlock with it; saveFinalBoard, LiveBoardRepository.attach and /remind
    * take the cohort's row first, so they wait for it or it for them. On SQLite the transaction's first
@@ -774,13 +776,14 @@ export class PrivacyRepository {
     userId: string,
     now: Date,
   ): Promise<{ memberships: number; rows: number; cohortIds: readonly number[] }> {
-    return this.writes.run(async () => {
-      const cohortIds = await this.cohortsNaming(guildId, userId);
-      return this.prisma.$transaction(async (tx) => {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
         if (this.provider === "sqlite")
           await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "guildId" = ${guildId} AND "createdBy" = ${userId}`;
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
-        // Read before the memberships go, after the locks: a join or another deletion meanwhile has committed.
+        // Read before the memberships go, after the locks: a join or another deletion meanwhile has committed
+        // (the audit lines' cohorts too: a membership joined meanwhile is deleted below, and its cohort told).
+        const cohortIds = await this.cohortsNaming(tx, guildId, userId);
         const boards = await this.finalBoardsWithout(tx, guildId, userId);
         const posted = await this.postsShowing(tx, guildId, userId, true);
         const memberOf = [
@@ -806,24 +809,23 @@ export class PrivacyRepository {
         for (const flag of this.flagPostedSince(tx, posted.seen, now)) await flag;
         // Rows that named the user: none left means a second confirmation, which deleted nothing.
         return { memberships: deleted.count, rows: deleted.count + cleared, cohortIds };
-      }, longTransactionOptions);
-    });
+      }, longTransactionOptions),
+    );
   }
 
   /**
-   * Where a deletion's audit lines go (read inside the write queue, before the rows go): the cohorts the user
+   * Where a deletion's audit lines go (read inside its transaction, before the rows go): the cohorts the user
    * belonged to, created, or is named in the trail of (an admin who never joined).
    */
-  private async cohortsNaming(guildId: string, userId: string): Promise<number[]> {
-    const [memberships, created, audited] = await Promise.all([
-      this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } }),
-      this.prisma.cohort.findMany({ where: { guildId, createdBy: userId }, select: { id: true } }),
-      this.prisma.auditEntry.findMany({
-        where: { guildId, cohortId: { not: null }, OR: [{ actorId: userId }, { subjectUserId: userId }] },
-        select: { cohortId: true },
-        distinct: ["cohortId"],
-      }),
-    ]);
+  private async cohortsNaming(db: Db, guildId: string, userId: string): Promise<number[]> {
+    // One after the other: a transaction's statements share its one connection.
+    const memberships = await db.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true } });
+    const created = await db.cohort.findMany({ where: { guildId, createdBy: userId }, select: { id: true } });
+    const audited = await db.auditEntry.findMany({
+      where: { guildId, cohortId: { not: null }, OR: [{ actorId: userId }, { subjectUserId: userId }] },
+      select: { cohortId: true },
+      distinct: ["cohortId"],
+    });
     const ids = [
       ...memberships.map((row) => row.cohortId),
       ...created.map((row) => row.id),
@@ -842,15 +844,9 @@ export class PrivacyRepository {
       select: { id: true, finalPoints: true, finalRanked: true, cohort: { select: { id: true, finalBoard: true } } },
     });
     return members.flatMap((member) => {
-      const board = JSON.parse(member.cohort.finalBoard ?? "null") as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
-      if (board === null || !Array.isArray(board.top)) return [];
-      const top = board.top.filter((entry) => entry.memberId !== member.id);
       // One ranked member fewer, listed or not (ranked below its top ten): the board's "…and N more with points" no longer counts them.
-      const ranked =
-        (top.length < board.top.length || rankedOnFinalBoard(member)) && typeof board.rankedMembers === "number"
-          ? { rankedMembers: Math.max(top.length, board.rankedMembers - 1) }
-          : {};
-      return [{ cohortId: member.cohort.id, json: JSON.stringify({ ...board, top, ...ranked }) }];
+      const json = finalBoardWithout(member.cohort.finalBoard ?? "null", [{ memberId: member.id, ranked: rankedOnFinalBoard(member) }]);
+      return json === null ? [] : [{ cohortId: member.cohort.id, json }];
     });
   }
 
