@@ -382,11 +382,13 @@ export class StudyService {
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
     const page = overduePage(status.overdue);
-    const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => ({
-      item: storedPlanItem(context, entry.item),
-      assignedDate: entry.dueDate,
-      done: isDone,
-    });
+    const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => {
+      const item = storedPlanItem(context, entry.item);
+      // A done "choose one" slot weighs the track read, as /progress counts it; an open one its longest track (as
+      // /progress and /pace do). A slot of topics without estimates stays one.
+      const readTrack = isDone && item.choice !== undefined && item.minutes !== null;
+      return { item: readTrack ? { ...item, minutes: memberMinutes(item, done) } : item, assignedDate: entry.dueDate, done: isDone };
+    };
     const todays = status.dueToday.map((entry) => statusOf(entry, entry.done));
     // The member's own weeks: one who finishes late (`/pace extend`) reads on past the cohort's last ("Week 13 · Day 2").
     const totalWeeks = memberTotalWeeks(context.plan.totalWeeks, plan);

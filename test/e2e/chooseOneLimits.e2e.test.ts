@@ -98,3 +98,38 @@ describe("/progress's reading time with a choice of tracks of different lengths"
     ]);
   });
 });
+
+describe("/today's minutes with a choice of tracks of different lengths", () => {
+  let bot: BotHarness;
+  const today: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+    ]);
+    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
+    today.push(visibleText(await bot.reply(ada.id, "today")));
+    await bot.reply(ada.id, "done", { item: "Short Track" });
+    today.push(visibleText(await bot.reply(ada.id, "today")));
+  });
+  afterAll(async () => bot.close());
+
+  it("counts an open choice at its longest track, as /progress and /pace do", () => {
+    expect(today[0]).toContain("1 h left of 1 h");
+    expect(today[0]).toContain("⬜ **Choose one: Long Track / Short Track** · Required · 1 h");
+  });
+
+  it("counts a done choice at the track the member read, as /progress does", () => {
+    expect(today[1]).toContain("0 min left of 20 min");
+    expect(today[1]).toContain("✅ **Choose one: Long Track / Short Track** · Required · 20 min");
+  });
+});
