@@ -133,3 +133,30 @@ describe("/today's minutes with a choice of tracks of different lengths", () => 
     expect(today[1]).toContain("✅ **Choose one: Long Track / Short Track** · Required · 20 min");
   });
 });
+
+describe("/pace catch_up with a choice of tracks overdue", () => {
+  let bot: BotHarness;
+  let caughtUp = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+    ]);
+    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    bot.clock.set(new Date("2027-01-07T12:00:00Z"));
+    caughtUp = visibleText(await bot.reply(ada.id, "pace", { mode: "catch_up" }));
+  });
+  afterAll(async () => bot.close());
+
+  it("spreads the choice as one item of its longest track, however many tracks it has", () => {
+    expect(caughtUp).toContain("Spread **2 items** (1 h 30 min)");
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import { curriculumTotals } from "../../src/domain/schedule/curriculumTotals.js";
 import { buildMemberPlan, DueSource, MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
-import { memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
+import { catchUpBacklog, memberDayStatus, memberPace, rosterStanding } from "../../src/domain/schedule/memberStatus.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
 import { masteryPath } from "../helpers/planFixtures.js";
 
@@ -77,6 +77,44 @@ describe("a stored catch-up across a re-import that reorders a choice's tracks",
     expect(before.source).toBe(DueSource.CatchUp);
     const after = planOf(withTracks(true), 2);
     expect(after.item.id).toBe(3);
+    expect([after.source, after.dueDate]).toEqual([DueSource.CatchUp, before.dueDate]);
+  });
+});
+
+describe("a stored catch-up across a re-import that removes a choice's first track", () => {
+  const python = { id: 2, title: "Python Path: basics", track: "Python Path" };
+  const go = { id: 3, title: "Go Path: basics", track: "Go Path" };
+  /** Week 1 holds one item and the choice; a re-import may drop the Python track (its row goes, the others keep their ids). */
+  const withTracks = (choice: readonly (typeof python)[]): PlanCurriculum => {
+    const items = [
+      { id: 1, title: "Intro", kind: "Required" as const, group: null, track: null },
+      ...choice.map((track) => ({ ...track, kind: "Optional" as const, group: "Choose one path" })),
+      { id: 4, title: "Wrap-up", kind: "Required" as const, group: null, track: null },
+    ].map((item, position) => ({ ...item, key: `s1/${item.id}`, minutes: 30, sectionKey: "s1", position }));
+    return { totalWeeks: 2, sections: [{ key: "s1", title: "Phase", weekStart: 1, weekEnd: 2, checkpoint: null, position: 0, items }] };
+  };
+  const planOf = (curriculum: PlanCurriculum, adjustments: Parameters<typeof buildMemberPlan>[0]["adjustments"]) =>
+    buildMemberPlan({
+      basePlan: buildCohortPlan(curriculum, settings),
+      breakWeeks: [],
+      joinedOn: "2027-03-01",
+      adjustments,
+      personalBreaks: [],
+    });
+  const slotOf = (plan: ReturnType<typeof planOf>) => {
+    const slot = plan.items.find((entry) => entry.item.choice !== undefined);
+    if (slot === undefined) throw new Error("no choice slot");
+    return slot;
+  };
+
+  it("keeps the slot re-planned by the catch-up, by the tracks still there", () => {
+    // The member catches up on the 10th with nothing done: the slot (then Python's id) is in what /pace stores.
+    const itemIds = catchUpBacklog(planOf(withTracks([python, go]), []), new Set(), "2027-03-10");
+    const catchUp = { kind: MemberAdjustmentKind.CatchUp, appliedOn: "2027-03-10", days: 3, itemIds } as const;
+    const before = slotOf(planOf(withTracks([python, go]), [catchUp]));
+    expect(before.source).toBe(DueSource.CatchUp);
+    const after = slotOf(planOf(withTracks([go]), [catchUp]));
+    expect(after.item.id).toBe(go.id);
     expect([after.source, after.dueDate]).toEqual([DueSource.CatchUp, before.dueDate]);
   });
 });

@@ -106,11 +106,16 @@ function partitionPoint(entries: readonly MemberPlanItem[], isBefore: (entry: Me
 /**
  * What `/pace mode:catch_up` re-plans on `today`: every assigned item due
  * before today and not done (overdue and pre-join backlog alike), oldest first.
- * Store these ids with the adjustment.
+ * Store these ids with the adjustment. A "choose one" slot gives its id and
+ * every track's after it: a re-import that removes the slot's first track (whose
+ * id the slot had) leaves the others to find it by.
  */
 export function catchUpBacklog(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): number[] {
   const status = memberDayStatus(plan, doneItemIds, today);
-  return [...status.overdue, ...status.backlog].sort(oldestDueFirst).map((entry) => entry.item.id);
+  const ids = [...status.overdue, ...status.backlog]
+    .sort(oldestDueFirst)
+    .flatMap(({ item }) => [item.id, ...(item.choice ?? []).map((track) => track.id)]);
+  return [...new Set(ids)];
 }
 
 export interface MemberPace {
