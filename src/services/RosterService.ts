@@ -265,8 +265,9 @@ export class RosterService {
   ): Promise<RosterBasis["ownQuietSince"]> {
     if (quietSince === null) return [];
     const zone = cohort.settings.timeZone;
-    // Their dates are their own days: a day either side of the cohort's takes in every zone's.
-    const from = addDays(localDateOf(quietSince, zone), -1);
+    // Their dates are their own days: zones up to 26 h apart and the 04:00 rollover put a member's day up to
+    // two days behind the cohort's and one ahead, so this window takes in every zone's.
+    const from = addDays(localDateOf(quietSince, zone), -2);
     const daysOff = await this.rows.daysOffWithin(cohort.id, from, addDays(localDateOf(standingMoment(cohort, now), zone), 1));
     // Members often share their days off (a week's /break) and zone: each distinct pair is worked out once.
     const byDaysOff = new Map<string, Date>();
