@@ -51,15 +51,18 @@ describe("the roster's quiet rule with own days off two member-days behind the c
       },
     });
     await prisma.memberBreak.create({ data: { memberId: member.id, fromDate: "2027-03-14", toDate: "2027-03-14" } });
+    const [firstItem] = first.itemIds;
+    if (firstItem === undefined) throw new Error("the fixture has an item");
     await prisma.completion.create({
-      data: { memberId: member.id, itemId: first.itemIds[0]!, cohortId: row.id, completedAt: lastStudied, weekNumber: 2, points: 1 },
+      data: { memberId: member.id, itemId: firstItem, cohortId: row.id, completedAt: lastStudied, weekNumber: 2, points: 1 },
     });
 
     const { basis } = await test.app.services.roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 100, 0);
     const members = new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader, test.app.database.target.provider);
     const [record] = await members.activeMembers(row.id);
-    const planning = await test.app.services.memberPlans.planFor(cohort, record!, now);
+    if (record === undefined) throw new Error("the member is active");
+    const planning = await test.app.services.memberPlans.planFor(cohort, record, now);
     const since = quietSinceOf(cohort, planning.context, now, planning.breaks, planning.zone);
 
     // The day off moves their quiet window back past their last study: a Nudge would be refused, and the
