@@ -160,3 +160,50 @@ describe("/pace catch_up with a choice of tracks overdue", () => {
     expect(caughtUp).toContain("Spread **2 items** (1 h 30 min)");
   });
 });
+
+describe("/pace, /week and /today with a choice read ahead", () => {
+  let bot: BotHarness;
+  let pace = "";
+  let week = "";
+  let unestimatedToday = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "ahead-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track, a 20-minute one and one without an estimate.
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+      { kind: "Optional", minutes: null, groupName: "Choose one", track: "Open Track" },
+    ]);
+    await bot.createCohort({ name: "Ahead 2027", curriculum: "ahead-tracks", start: "2027-01-04" });
+    const [ada, bob] = [bot.member("ada"), bot.member("bob")];
+    await bot.reply(ada.id, "join", { cohort: "Ahead 2027" });
+    await bot.reply(bob.id, "join", { cohort: "Ahead 2027" });
+    // Monday: Ada reads the short track, two days before the choice is due.
+    bot.clock.set(new Date("2027-01-04T12:00:00Z"));
+    await bot.reply(ada.id, "done", { item: "Short Track" });
+    pace = visibleText(await bot.reply(ada.id, "pace"));
+    week = visibleText(await bot.reply(ada.id, "week"));
+    // Wednesday: Bob reads the track without an estimate.
+    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
+    await bot.reply(bob.id, "done", { item: "Open Track" });
+    unestimatedToday = visibleText(await bot.reply(bob.id, "today"));
+  });
+  afterAll(async () => bot.close());
+
+  it("/pace counts the choice done ahead as the track read, as /today and /progress do", () => {
+    expect(pace).toContain("Ahead of the cohort's plan: **1 Required item** (20 min)");
+  });
+
+  it("/week shows the done choice with the track read's minutes", () => {
+    expect(week).toContain("✅ Choose one: Long Track / Short Track / Open Track · Required · 20 min");
+  });
+
+  it("/today shows a choice done by a track without an estimate without minutes", () => {
+    expect(unestimatedToday).toContain("✅ **Choose one: Long Track / Short Track / Open Track** · Required");
+    expect(unestimatedToday).not.toContain("Open Track** · Required · 0 min");
+  });
+});

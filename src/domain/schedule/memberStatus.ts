@@ -3,7 +3,7 @@
  * today's reading, what is overdue, the late joiner's backlog, and how far
  * behind or ahead of the cohort they are.
  */
-import { isItemDone } from "./choiceSlots.js";
+import { isItemDone, memberEstimate } from "./choiceSlots.js";
 import { calendarWeekStartDate } from "./cohortBreaks.js";
 import { isMemberStudyDay, oldestDueFirst, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
 
@@ -134,7 +134,12 @@ export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, t
   const required = plan.items.filter((entry) => entry.item.kind === "Required");
   return {
     behind: tally(required.filter((entry) => entry.cohortDate < today && !isItemDone(entry.item, doneItemIds))),
-    ahead: tally(required.filter((entry) => entry.cohortDate > today && isItemDone(entry.item, doneItemIds))),
+    // A slot done ahead weighs the track read, as /today and /progress count it.
+    ahead: tally(
+      required
+        .filter((entry) => entry.cohortDate > today && isItemDone(entry.item, doneItemIds))
+        .map((entry) => ({ item: { minutes: memberEstimate(entry.item, doneItemIds) } })),
+    ),
   };
 }
 
