@@ -5,13 +5,13 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader, SqlValue } from "../SqlReader.js";
 
-/** The roster's groups, in the order they are listed; each member is in the first that applies. */
 /** A member's own days off (`/break`, their dates) and the zone those dates are read in (null: the cohort's). */
 export interface MemberDaysOff {
   readonly remindTimeZone: string | null;
   readonly breaks: { from: string; to: string }[];
 }
 
+/** The roster's groups, in the order they are listed; each member is in the first that applies. */
 export const RosterGroup = { Behind: "behind", Quiet: "quiet", NotYet: "not_yet", OnTrack: "on_track", Finished: "finished" } as const;
 export type RosterGroup = (typeof RosterGroup)[keyof typeof RosterGroup];
 
