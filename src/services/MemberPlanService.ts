@@ -316,10 +316,15 @@ export class MemberPlanService {
     }
     this.logger.info({ cohortId: cohort.id, memberId: member.id, items: itemIds.length, days }, "catch-up planned");
     const after = await this.planFor(cohort, member, now);
-    const moved = itemIds.flatMap((id) => {
-      const entry = after.plan.itemById.get(id);
-      return entry === undefined ? [] : [entry];
-    });
+    // A "choose one" slot's tracks are stored with it: each entry once.
+    const moved = [
+      ...new Set(
+        itemIds.flatMap((id) => {
+          const entry = after.plan.itemById.get(id);
+          return entry === undefined ? [] : [entry];
+        }),
+      ),
+    ];
     const catchUpUntil = moved.reduce<string | null>(
       (latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest),
       null,

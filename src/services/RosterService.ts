@@ -1,7 +1,7 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { courseEndDate, ownCourseEndDate, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
-import { epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { memberDateOf } from "../domain/schedule/memberDay.js";
+import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
+import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type RequiredItemDue } from "../domain/schedule/requiredItemsDue.js";
 import { shareInFlight } from "../shared/shareInFlight.js";
@@ -167,7 +167,7 @@ export class RosterService {
     const completions = (await this.rows.completionRows([member.id])).get(member.id) ?? [];
     // The member's standing day: today, or once their days are over (cohort ended, course finished) their end's.
     const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
-    const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks);
+    const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks, planning.zone);
     const last = completions.at(-1)?.completedAt ?? null;
     // Quiet counts from the member's return when they came back: the days away are not theirs to log. Once their
     // own course is over there are no study days left to be quiet in (one who finishes late has until their own end).
@@ -265,18 +265,22 @@ export class RosterService {
   ): Promise<RosterBasis["ownQuietSince"]> {
     if (quietSince === null) return [];
     const zone = cohort.settings.timeZone;
-    const standingDate = localDateOf(standingMoment(cohort, now), zone);
-    const daysOff = await this.rows.daysOffWithin(cohort.id, localDateOf(quietSince, zone), standingDate);
-    // Members often share their days off (a week's /break): each distinct list of them is worked out once.
+    // Their dates are their own days: zones up to 26 h apart and the 04:00 rollover put a member's day up to
+    // two days behind the cohort's and one ahead, so this window takes in every zone's.
+    const from = addDays(localDateOf(quietSince, zone), -2);
+    const daysOff = await this.rows.daysOffWithin(cohort.id, from, addDays(localDateOf(standingMoment(cohort, now), zone), 1));
+    // Members often share their days off (a week's /break) and zone: each distinct pair is worked out once.
     const byDaysOff = new Map<string, Date>();
-    return [...daysOff].map(([memberId, breaks]) => {
-      const key = breaks.map((days) => `${days.from}/${days.to}`).join(",");
+    return [...daysOff].flatMap(([memberId, { remindTimeZone, breaks }]) => {
+      const memberZone = memberTimeZone(remindTimeZone, zone);
+      const key = `${memberZone} ${breaks.map((days) => `${days.from}/${days.to}`).join(",")}`;
       let since = byDaysOff.get(key);
       if (since === undefined) {
-        since = quietSinceOnDate(cohort, context, standingDate, breaks) ?? new Date(0);
+        since = quietSinceOf(cohort, context, now, breaks, memberZone) ?? new Date(0);
         byDaysOff.set(key, since);
       }
-      return { memberId, quietSince: since };
+      // Days off outside their window change nothing: the cohort's rule stands.
+      return since.getTime() === quietSince.getTime() ? [] : [{ memberId, quietSince: since }];
     });
   }
 
@@ -366,30 +370,28 @@ function standingMoment(cohort: Cohort, now: Date): Date {
 
 /**
  * Since when silence is quiet (`quietSinceDate`), on the cohort's day at the roster's standing moment (an
- * ended cohort's groups stand at its end: whoever was quiet then stays quiet), for a member with these
- * `/break` days off (their dates read on the cohort's day). Only for members whose own
- * course still runs at that moment (the roster's SQL and `nudgeStanding` check that): after their own last
- * study day (the course's, or their extension's) there are no study days left to be quiet in.
+ * ended cohort's groups stand at its end: whoever was quiet then stays quiet). For a member with `/break` days
+ * off in their window it is worked out on their own days, as those dates are (their `/remind` zone `memberZone`,
+ * the 04:00 rollover), as `/today` tells them they are off; days off outside it leave the cohort's. Only for
+ * members whose own course still runs at that moment (the roster's SQL and `nudgeStanding` check that): after
+ * their own last study day (the course's, or their extension's) there are no study days left to be quiet in.
  */
 export function quietSinceOf(
   cohort: Cohort,
   context: CohortContext,
   now: Date,
   daysOff: readonly { readonly from: string; readonly to: string }[] = [],
+  memberZone: string = cohort.settings.timeZone,
 ): Date | null {
-  return quietSinceOnDate(cohort, context, localDateOf(standingMoment(cohort, now), cohort.settings.timeZone), daysOff);
-}
-
-/** `quietSinceOf` with the standing moment's date (cohort-local YYYY-MM-DD) already worked out. */
-function quietSinceOnDate(
-  cohort: Cohort,
-  context: CohortContext,
-  standingDate: string,
-  daysOff: readonly { readonly from: string; readonly to: string }[],
-): Date | null {
+  const at = standingMoment(cohort, now);
   const zone = cohort.settings.timeZone;
-  const quietDate = quietSinceDate(context.plan, standingDate, context.breakWeeks, daysOff);
-  return quietDate === null ? null : startOfLocalDay(quietDate, zone);
+  const cohortDate = quietSinceDate(context.plan, localDateOf(at, zone), context.breakWeeks);
+  const cohortSince = cohortDate === null ? null : startOfLocalDay(cohortDate, zone);
+  if (daysOff.length === 0) return cohortSince;
+  const today = memberDateOf(at, memberZone);
+  const own = quietSinceDate(context.plan, today, context.breakWeeks, daysOff);
+  if (own === quietSinceDate(context.plan, today, context.breakWeeks)) return cohortSince;
+  return own === null ? null : memberDayStart(own, memberZone);
 }
 
 /** `requiredItemsDue` and the exclusive end (`MemberPlan.endDate`) of each extended calendar, at index `x`. */

@@ -6,7 +6,7 @@ import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
-import { isItemDone, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
+import { isItemDone, memberEstimate, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -376,11 +376,13 @@ export class StudyService {
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
     const page = overduePage(status.overdue);
-    const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => ({
-      item: storedPlanItem(context, entry.item),
-      assignedDate: entry.dueDate,
-      done: isDone,
-    });
+    const statusOf = (entry: MemberPlanItem, isDone: boolean): ItemStatus => {
+      const item = storedPlanItem(context, entry.item);
+      // A done "choose one" slot weighs the track read, as /progress counts it (no estimate when that track has
+      // none); an open one its longest track (as /progress and /pace do).
+      const readTrack = isDone && item.choice !== undefined;
+      return { item: readTrack ? { ...item, minutes: memberEstimate(item, done) } : item, assignedDate: entry.dueDate, done: isDone };
+    };
     const todays = status.dueToday.map((entry) => statusOf(entry, entry.done));
     // The member's own weeks: one who finishes late (`/pace extend`) reads on past the cohort's last ("Week 13 · Day 2").
     const totalWeeks = memberTotalWeeks(context.plan.totalWeeks, plan);
@@ -492,7 +494,10 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
+    const [{ context, plan, today }, doneItemIds] = await Promise.all([
+      this.memberPlans.planFor(cohort, member, request.now),
+      this.doneSet(member.id),
+    ]);
     // The member's own weeks: a member who finishes late (`/pace extend`) has weeks after the cohort's last.
     const total = memberTotalWeeks(context.plan.totalWeeks, plan);
     // The week of the member's day, as /today heads it.
@@ -500,8 +505,8 @@ export class StudyService {
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     if (!Number.isInteger(wanted) || wanted < 1 || wanted > total) throw new UserError("input.invalidWeek", { total });
     const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKeyOf(context.plan.weeks));
-    // The member's own due days: extensions and catch-ups move items between weeks.
-    const week = memberPlanWeek(cohortWeek, plan);
+    // The member's own due days: extensions and catch-ups move items between weeks. A done slot weighs the track read.
+    const week = memberPlanWeek(cohortWeek, plan, doneItemIds);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
@@ -512,7 +517,7 @@ export class StudyService {
       totalWeeks: total,
       isCurrent: wanted === current,
       currentWeek: current,
-      doneItemIds: await this.doneSet(member.id),
+      doneItemIds,
       references,
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
     };

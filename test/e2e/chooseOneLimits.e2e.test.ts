@@ -98,3 +98,112 @@ describe("/progress's reading time with a choice of tracks of different lengths"
     ]);
   });
 });
+
+describe("/today's minutes with a choice of tracks of different lengths", () => {
+  let bot: BotHarness;
+  const today: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+    ]);
+    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
+    today.push(visibleText(await bot.reply(ada.id, "today")));
+    await bot.reply(ada.id, "done", { item: "Short Track" });
+    today.push(visibleText(await bot.reply(ada.id, "today")));
+  });
+  afterAll(async () => bot.close());
+
+  it("counts an open choice at its longest track, as /progress and /pace do", () => {
+    expect(today[0]).toContain("1 h left of 1 h");
+    expect(today[0]).toContain("⬜ **Choose one: Long Track / Short Track** · Required · 1 h");
+  });
+
+  it("counts a done choice at the track the member read, as /progress does", () => {
+    expect(today[1]).toContain("0 min left of 20 min");
+    expect(today[1]).toContain("✅ **Choose one: Long Track / Short Track** · Required · 20 min");
+  });
+});
+
+describe("/pace catch_up with a choice of tracks overdue", () => {
+  let bot: BotHarness;
+  let caughtUp = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+    ]);
+    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    bot.clock.set(new Date("2027-01-07T12:00:00Z"));
+    caughtUp = visibleText(await bot.reply(ada.id, "pace", { mode: "catch_up" }));
+  });
+  afterAll(async () => bot.close());
+
+  it("spreads the choice as one item of its longest track, however many tracks it has", () => {
+    expect(caughtUp).toContain("Spread **2 items** (1 h 30 min)");
+  });
+});
+
+describe("/pace, /week and /today with a choice read ahead", () => {
+  let bot: BotHarness;
+  let pace = "";
+  let week = "";
+  let unestimatedToday = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    const { prisma } = bot.test.app.database;
+    const curriculum = await createCurriculumRow(prisma, "ahead-tracks", 1);
+    // A 30-minute item (Monday's), then a choice of a 60-minute track, a 20-minute one and one without an estimate.
+    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+      { kind: "Required", minutes: 30 },
+      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+      { kind: "Optional", minutes: null, groupName: "Choose one", track: "Open Track" },
+    ]);
+    await bot.createCohort({ name: "Ahead 2027", curriculum: "ahead-tracks", start: "2027-01-04" });
+    const [ada, bob] = [bot.member("ada"), bot.member("bob")];
+    await bot.reply(ada.id, "join", { cohort: "Ahead 2027" });
+    await bot.reply(bob.id, "join", { cohort: "Ahead 2027" });
+    // Monday: Ada reads the short track, two days before the choice is due.
+    bot.clock.set(new Date("2027-01-04T12:00:00Z"));
+    await bot.reply(ada.id, "done", { item: "Short Track" });
+    pace = visibleText(await bot.reply(ada.id, "pace"));
+    week = visibleText(await bot.reply(ada.id, "week"));
+    // Wednesday: Bob reads the track without an estimate.
+    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
+    await bot.reply(bob.id, "done", { item: "Open Track" });
+    unestimatedToday = visibleText(await bot.reply(bob.id, "today"));
+  });
+  afterAll(async () => bot.close());
+
+  it("/pace counts the choice done ahead as the track read, as /today and /progress do", () => {
+    expect(pace).toContain("Ahead of the cohort's plan: **1 Required item** (20 min)");
+  });
+
+  it("/week shows the done choice with the track read's minutes", () => {
+    expect(week).toContain("✅ Choose one: Long Track / Short Track / Open Track · Required · 20 min");
+  });
+
+  it("/today shows a choice done by a track without an estimate without minutes", () => {
+    expect(unestimatedToday).toContain("✅ **Choose one: Long Track / Short Track / Open Track** · Required");
+    expect(unestimatedToday).not.toContain("Open Track** · Required · 0 min");
+  });
+});

@@ -65,3 +65,53 @@ describe("a member's own /break days are not study days for 'quiet'", () => {
     expect(bot.emulator.dmMessages(ada.id)).toHaveLength(0);
   });
 });
+
+describe("a member's own /break days are their own days (their /remind zone, the 04:00 rollover) for 'quiet'", () => {
+  let bot: BotHarness;
+  let cohort: Cohort;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-12T12:00:00Z") });
+    cohort = await bot.createCohort({ start: "2027-01-04" });
+  });
+  afterAll(async () => bot.close());
+
+  it("a member in Tokyo whose last five study days, theirs, had no reading is quiet, on the roster and for a Nudge", async () => {
+    const ada = bot.member("ada");
+    await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "ada", String(cohort.id), joinedAt);
+    expect(visibleText(await bot.reply(ada.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" }))).toContain("Tokyo");
+    // Tuesday 12 January, 21:00 in Tokyo (her day): ada reads everything due in weeks 1 to 4, then takes week 3 off.
+    const at = bot.clock.now();
+    for (const weekNumber of [1, 2, 3, 4]) {
+      const week = await bot.test.app.services.study.week({ guildId: bot.guild.id, userId: ada.id, cohort: null, now: at, weekNumber });
+      for (const day of week.week.days)
+        for (const item of day.items)
+          if (item.kind === "Required")
+            await bot.test.app.services.study.complete({
+              guildId: bot.guild.id,
+              userId: ada.id,
+              cohort: null,
+              item: String(item.id),
+              now: at,
+            });
+    }
+    const planned = await bot.run(ada.id, "break", { from: "2027-01-18", to: "2027-01-22" }).final();
+    expect(visibleText(planned)).toContain("Days off");
+    // Monday 25 January, 20:00 UTC: Tuesday 26, 05:00 in Tokyo. Her last five study days are the 26th, the 25th and
+    // the 15th, 14th and 13th: none had reading (on the cohort's calendar the 12th, her last reading day, would be one).
+    bot.clock.set(new Date("2027-01-25T20:00:00Z"));
+    const roster = await bot.run(bot.admin.id, "cohort roster").final();
+    expect(groupOf(roster, ada.id)).toBe("Quiet");
+    expect(buttonsOf(roster).map((button) => button.label)).toContain("Nudge ada");
+    // A Nudge checks again by the same rule: it goes out.
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: ada.id } });
+    const pressed = await bot.test.app.services.nudges.nudge({
+      guildId: bot.guild.id,
+      cohortId: String(cohort.id),
+      memberId: member.id,
+      actorId: bot.admin.id,
+      now: bot.clock.now(),
+    });
+    expect(pressed.outcome).toBe("sent");
+  });
+});

@@ -19,7 +19,7 @@ import { createCohortRow } from "../helpers/cohortRows.js";
  * breaks, own zones, completions), the roster's SQL gives every member
  * exactly what `rosterStanding` gives on the plan `MemberPlanService.planFor`
  * builds for them: the same behind items and minutes, the same finished; and
- * quiet as `quietSinceOf` gives it with their own days off. On
+ * quiet as `quietSinceOf` gives it with their own days off (their days). On
  * SQLite, and on PostgreSQL with TEST_DATABASE=postgresql.
  */
 const zones = ["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"];
@@ -167,7 +167,7 @@ describe("the roster's SQL equals each member's own plan", () => {
       const sql = rows.find((entry) => entry.memberId === member.id);
       // Quiet: silent since `quietSince`, counted past their own days off, while their own course runs (`daysOver`: after
       // their own last study day).
-      const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks);
+      const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks, planning.zone);
       seen.ownDaysOff += quietSince?.getTime() !== basis.quietSince?.getTime() ? 1 : 0;
       const last = (await prisma.completion.findFirst({ where: { memberId: member.id }, orderBy: { completedAt: "desc" } }))?.completedAt;
       const silent = quietSince !== null && member.joinedAt < quietSince && (last === undefined || last < quietSince);

@@ -5,6 +5,12 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader, SqlValue } from "../SqlReader.js";
 
+/** A member's own days off (`/break`, their dates) and the zone those dates are read in (null: the cohort's). */
+export interface MemberDaysOff {
+  readonly remindTimeZone: string | null;
+  readonly breaks: { from: string; to: string }[];
+}
+
 /** The roster's groups, in the order they are listed; each member is in the first that applies. */
 export const RosterGroup = { Behind: "behind", Quiet: "quiet", NotYet: "not_yet", OnTrack: "on_track", Finished: "finished" } as const;
 export type RosterGroup = (typeof RosterGroup)[keyof typeof RosterGroup];
@@ -202,21 +208,21 @@ export class RosterRepository {
 
   /**
    * The `/break` days off of every active member of the cohort who has some on a day from `from` to `to`
-   * (member-local YYYY-MM-DD, inclusive): all of their breaks (an earlier one may reach further back), by
-   * member. One query; the rows are those members' own few.
+   * (member-local YYYY-MM-DD, inclusive): all of their breaks (an earlier one may reach further back), with
+   * their `/remind` zone, by member. One query; the rows are those members' own few.
    */
-  async daysOffWithin(cohortId: number, from: string, to: string): Promise<Map<number, { from: string; to: string }[]>> {
+  async daysOffWithin(cohortId: number, from: string, to: string): Promise<Map<number, MemberDaysOff>> {
     const rows = await this.prisma.memberBreak.findMany({
       where: { member: { cohortId, leftAt: null, breaks: { some: { toDate: { gte: from }, fromDate: { lte: to } } } } },
-      select: { memberId: true, fromDate: true, toDate: true },
+      select: { memberId: true, fromDate: true, toDate: true, member: { select: { remindTimeZone: true } } },
       orderBy: [{ memberId: "asc" }, { id: "asc" }],
     });
-    const byMember = new Map<number, { from: string; to: string }[]>();
+    const byMember = new Map<number, MemberDaysOff>();
     for (const row of rows) {
       const days = { from: row.fromDate, to: row.toDate };
-      const list = byMember.get(row.memberId);
-      if (list === undefined) byMember.set(row.memberId, [days]);
-      else list.push(days);
+      const entry = byMember.get(row.memberId);
+      if (entry === undefined) byMember.set(row.memberId, { remindTimeZone: row.member.remindTimeZone, breaks: [days] });
+      else entry.breaks.push(days);
     }
     return byMember;
   }

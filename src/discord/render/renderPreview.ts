@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { AnnounceKind, type AnnounceResult, type PreviewPost, type PreviewView } from "../../services/Announcer.js";
+import type { PostMessage } from "../../services/PostRenderer.js";
 import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength } from "./fitLines.js";
@@ -43,10 +44,14 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
   if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
+  // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments), each with
+  // its message: a message whose embeds the limits leave out shows no chart either, which would read as another's.
+  const files: NonNullable<PostMessage["files"]>[number][] = [];
   let total = 0;
   let hidden = 0;
   for (const post of view.posts) {
     for (const message of post.rendered.messages) {
+      let shown = message.embeds.length === 0;
       for (const embed of message.embeds) {
         const length = embedLength(embed);
         if (embeds.length >= maxEmbeds || total + length > limits.embedTotal) {
@@ -55,13 +60,13 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
         }
         embeds.push(embed);
         total += length;
+        shown = true;
       }
+      if (shown) files.push(...(message.files ?? []));
       for (const row of message.components ?? []) if (components.length < limits.rows) components.push(row);
     }
   }
   if (hidden > 0) header.push(t.t("posts.previewHidden", { hidden, maxEmbeds, maxCharacters: limits.embedTotal }));
-  // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments).
-  const files = view.posts.flatMap((post) => post.rendered.messages.flatMap((message) => message.files ?? []));
   return { content: truncate(header.join("\n"), maxContent), embeds, components, ...(files.length > 0 ? { files } : {}), ephemeral: true };
 }
 

@@ -48,13 +48,18 @@ export function isItemDone(item: Pick<PlanItem, "id" | "choice">, doneItemIds: R
 }
 
 /**
- * The minutes a plan item counts for a member (`/progress`'s reading time): its estimate, but a done "choose one"
- * slot counts the track the member read (the longest of them if they read several), not its longest track.
+ * The estimate a plan item has for a member (`/today`, `/week`, `/pace`): its own, but a done "choose one" slot
+ * weighs the track the member read (the longest of them if they read several), not its longest track; null
+ * when no track they read has an estimate.
  */
-export function memberMinutes(item: Pick<PlanItem, "id" | "minutes" | "choice">, doneItemIds: ReadonlySet<number>): number {
+export function memberEstimate(item: Pick<PlanItem, "id" | "minutes" | "choice">, doneItemIds: ReadonlySet<number>): number | null {
   const read = item.choice?.filter((track) => doneItemIds.has(track.id)) ?? [];
-  if (read.length === 0) return item.minutes ?? 0;
-  return Math.max(...read.map((track) => track.minutes ?? 0));
+  return read.length === 0 ? item.minutes : heaviest(read);
+}
+
+/** The minutes a plan item counts for a member (`/progress`'s reading time): `memberEstimate`, 0 without one. */
+export function memberMinutes(item: Pick<PlanItem, "id" | "minutes" | "choice">, doneItemIds: ReadonlySet<number>): number {
+  return memberEstimate(item, doneItemIds) ?? 0;
 }
 
 /** Whether an item is a "choose one" track, part of its group's Required slot. A Reference line is never assigned, track or not. */
@@ -62,7 +67,7 @@ export function isChoiceTrack(item: Pick<SlotSource, "kind" | "track">): boolean
   return item.track !== undefined && item.track !== null && item.kind !== "Reference";
 }
 
-function heaviest(tracks: readonly PlanItem[]): number | null {
+function heaviest(tracks: readonly Pick<PlanItem, "minutes">[]): number | null {
   const minutes = tracks.flatMap((track) => (track.minutes === null ? [] : [track.minutes]));
   return minutes.length === 0 ? null : Math.max(...minutes);
 }

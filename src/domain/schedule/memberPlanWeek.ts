@@ -1,3 +1,4 @@
+import { memberEstimate } from "./choiceSlots.js";
 import { calendarWeekStartDate } from "./cohortBreaks.js";
 import { addDays, daysBetween, isoWeekday } from "./localTime.js";
 import type { MemberPlan } from "./memberPlan.js";
@@ -37,11 +38,14 @@ export function extraPlanWeek(number: number, plan: MemberPlan, sectionsByKey: R
  * has due then (extensions, catch-ups), not the cohort's items. Days of the
  * cohort's week stay listed even when empty; a catch-up day outside them is added.
  */
-export function memberPlanWeek(week: PlanWeek, plan: MemberPlan): PlanWeek {
+export function memberPlanWeek(week: PlanWeek, plan: MemberPlan, doneItemIds: ReadonlySet<number>): PlanWeek {
   const entries = memberWeekItems(plan, week.number);
   const dates = [...new Set([...week.days.map((day) => day.date), ...entries.map((entry) => entry.dueDate)])].sort();
   const days = dates.map((date): PlanDay => {
-    const items: AssignedItem[] = entries.filter((entry) => entry.dueDate === date).map((entry) => ({ ...entry.item, assignedDate: date }));
+    // A done "choose one" slot weighs the track read, as /today and /progress count it.
+    const items: AssignedItem[] = entries
+      .filter((entry) => entry.dueDate === date)
+      .map((entry) => ({ ...entry.item, minutes: memberEstimate(entry.item, doneItemIds), assignedDate: date }));
     return {
       date,
       weekday: isoWeekday(date),

@@ -3,7 +3,7 @@
  * today's reading, what is overdue, the late joiner's backlog, and how far
  * behind or ahead of the cohort they are.
  */
-import { isItemDone } from "./choiceSlots.js";
+import { isItemDone, memberEstimate } from "./choiceSlots.js";
 import { calendarWeekStartDate } from "./cohortBreaks.js";
 import { isMemberStudyDay, oldestDueFirst, type MemberPlan, type MemberPlanItem } from "./memberPlan.js";
 
@@ -106,11 +106,16 @@ function partitionPoint(entries: readonly MemberPlanItem[], isBefore: (entry: Me
 /**
  * What `/pace mode:catch_up` re-plans on `today`: every assigned item due
  * before today and not done (overdue and pre-join backlog alike), oldest first.
- * Store these ids with the adjustment.
+ * Store these ids with the adjustment. A "choose one" slot gives its id and
+ * every track's after it: a re-import that removes the slot's first track (whose
+ * id the slot had) leaves the others to find it by.
  */
 export function catchUpBacklog(plan: MemberPlan, doneItemIds: ReadonlySet<number>, today: string): number[] {
   const status = memberDayStatus(plan, doneItemIds, today);
-  return [...status.overdue, ...status.backlog].sort(oldestDueFirst).map((entry) => entry.item.id);
+  const ids = [...status.overdue, ...status.backlog]
+    .sort(oldestDueFirst)
+    .flatMap(({ item }) => [item.id, ...(item.choice ?? []).map((track) => track.id)]);
+  return [...new Set(ids)];
 }
 
 export interface MemberPace {
@@ -129,7 +134,12 @@ export function memberPace(plan: MemberPlan, doneItemIds: ReadonlySet<number>, t
   const required = plan.items.filter((entry) => entry.item.kind === "Required");
   return {
     behind: tally(required.filter((entry) => entry.cohortDate < today && !isItemDone(entry.item, doneItemIds))),
-    ahead: tally(required.filter((entry) => entry.cohortDate > today && isItemDone(entry.item, doneItemIds))),
+    // A slot done ahead weighs the track read, as /today and /progress count it.
+    ahead: tally(
+      required
+        .filter((entry) => entry.cohortDate > today && isItemDone(entry.item, doneItemIds))
+        .map((entry) => ({ item: { minutes: memberEstimate(entry.item, doneItemIds) } })),
+    ),
   };
 }
 
