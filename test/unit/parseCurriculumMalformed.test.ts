@@ -299,3 +299,41 @@ describe("the same item twice in one section", () => {
     expect(accepted(text).sections.flatMap((section) => section.items.map((entry) => entry.title))).toEqual(["Drill", "Drill", "Drill"]);
   });
 });
+
+describe("a note written after an item's duration", () => {
+  const path = (item: string) => `Notes Path\nA path.\nWeek 1: Intro\n- [ ] Required -- Warm-up (10 min)\n${item}\n`;
+
+  it("is refused at its line instead of losing the estimate into the title", () => {
+    expect(refused(path("- [ ] Required -- Storage Engines (30 min) - optional read"))).toEqual([
+      {
+        line: 5,
+        code: ProblemCode.DurationNotAtEnd,
+        params: { item: "Storage Engines", duration: "30 min", note: "- optional read" },
+      },
+    ]);
+    expect(refused(path("- [ ] Optional -- Sharding (1h 30min) (skim)"))[0]?.code).toBe(ProblemCode.DurationNotAtEnd);
+  });
+
+  it("says where the duration goes, in English and Spanish", () => {
+    const problem: ParseProblem = {
+      line: 5,
+      code: ProblemCode.DurationNotAtEnd,
+      params: { item: "Storage Engines", duration: "30 min", note: "- optional read" },
+    };
+    expect(renderParseProblem(problem)).toBe(
+      'Item "Storage Engines": the duration "(30 min)" must end the line, but "- optional read" follows it. Move the note before the duration: "Storage Engines - optional read (30 min)".',
+    );
+    expect(renderParseProblem(problem, "es")).toBe(
+      'Elemento "Storage Engines": la duración "(30 min)" debe ir al final de la línea, pero le sigue "- optional read". Pon la nota antes de la duración: "Storage Engines - optional read (30 min)".',
+    );
+  });
+
+  it("a parenthesis that is not a duration stays part of the title", () => {
+    const items = accepted(path("- [ ] Required -- Sharding (part two) - the sequel (30 min)")).sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.minutes])).toEqual([
+      ["Warm-up", 10],
+      ["Sharding (part two) - the sequel", 30],
+    ]);
+    expect(accepted(path("- [ ] Required -- Chapter (2) review")).sections[0]?.items[1]?.title).toBe("Chapter (2) review");
+  });
+});

@@ -471,6 +471,8 @@ export const en = {
   "parse.durationTooShort": 'Item "{item}": the duration "({duration})" must be at least 1 minute.',
   "parse.durationTooLong":
     'Item "{item}": the duration "({duration})" is more than {hours, number} hours; check for a typo or split the reading up.',
+  "parse.durationNotAtEnd":
+    'Item "{item}": the duration "({duration})" must end the line, but "{note}" follows it. Move the note before the duration: "{item} {note} ({duration})".',
   "parse.itemBeforeFirstSection":
     'Item before the first section: put it under a section heading such as "Week 1-2: Database Fundamentals".',
   "parse.itemOutsidePhase": 'Item outside any phase: put it under a heading such as "### Phase 1: Foundations (Weeks 1-4)".',

@@ -485,6 +485,8 @@ export const es: Catalogue = {
   "parse.durationTooShort": 'Elemento "{item}": la duración "({duration})" debe ser de al menos 1 minuto.',
   "parse.durationTooLong":
     'Elemento "{item}": la duración "({duration})" supera las {hours, number} horas; revisa si hay una errata o divide la lectura.',
+  "parse.durationNotAtEnd":
+    'Elemento "{item}": la duración "({duration})" debe ir al final de la línea, pero le sigue "{note}". Pon la nota antes de la duración: "{item} {note} ({duration})".',
   "parse.itemBeforeFirstSection":
     'Elemento antes de la primera sección: ponlo bajo un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
   "parse.itemOutsidePhase": 'Elemento fuera de cualquier fase: ponlo bajo un encabezado como "### Phase 1: Foundations (Weeks 1-4)".',

@@ -33,6 +33,7 @@ export function parseKindedItem(body: string, line: number, problems: ProblemLis
     return null;
   }
   const { title, durationText } = splitTrailingDuration(match[2] ?? "");
+  if (durationText === null && reportMisplacedDuration(title, line, problems)) return null;
   let minutes: number | null = null;
   let usable = true;
   if (durationText !== null) {
@@ -60,6 +61,24 @@ function splitTrailingDuration(rest: string): { title: string; durationText: str
   const looksLikeDuration = /^~?\s*\d/.test(inner) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(inner);
   if (!looksLikeDuration) return { title: text, durationText: null };
   return { title: text.slice(0, open).trim(), durationText: inner };
+}
+
+/**
+ * "Title (30 min) - optional read": a readable duration with a note after it.
+ * Read as a title, the item would lose its estimate and show "(30 min)" in
+ * its name, so the line is refused with where the duration goes instead.
+ */
+function reportMisplacedDuration(text: string, line: number, problems: ProblemList): boolean {
+  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter((group) => parseDuration(group[1] ?? "") !== null);
+  const last = durations.at(-1);
+  if (last === undefined) return false;
+  const note = text.slice(last.index + last[0].length).trim();
+  problems.add(line, ProblemCode.DurationNotAtEnd, {
+    item: excerpt(text.slice(0, last.index).trim()),
+    duration: excerpt((last[1] ?? "").trim()),
+    note: excerpt(note),
+  });
+  return true;
 }
 
 const DURATION_SEPARATOR = /[\s,+]*(?:and\s+)?/iy;

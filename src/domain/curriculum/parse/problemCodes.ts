@@ -45,6 +45,7 @@ export const ProblemCode = {
   DurationUnreadable: "durationUnreadable",
   DurationTooShort: "durationTooShort",
   DurationTooLong: "durationTooLong",
+  DurationNotAtEnd: "durationNotAtEnd",
   ItemBeforeFirstSection: "itemBeforeFirstSection",
   ItemOutsidePhase: "itemOutsidePhase",
   ItemAfterClosing: "itemAfterClosing",
