@@ -337,3 +337,30 @@ describe("a note written after an item's duration", () => {
     expect(accepted(path("- [ ] Required -- Chapter (2) review")).sections[0]?.items[1]?.title).toBe("Chapter (2) review");
   });
 });
+
+describe("a week heading written without the colon", () => {
+  const file = (heading: string) =>
+    [
+      "Tiny Path",
+      "A path.",
+      heading,
+      "- [ ] Required -- Storage Engines (30 min)",
+      "Week 2: Next",
+      "- [ ] Required -- Indexes (20 min)",
+    ].join("\n");
+
+  it.each(["Week 1 - Intro", "Week 1 — Intro", "Week 1-2 – Intro", "Week 1. Intro", "Week 1", "Weeks 1-2", "**Week 1: Intro**"])(
+    "is refused at its own line, not as items before the first section: %s",
+    (heading) => {
+      expect(refused(file(heading))).toEqual([{ line: 3, code: ProblemCode.HeadingUnreadable, params: { heading } }]);
+    },
+  );
+
+  it("a sentence about a week in a section's introduction is still prose", () => {
+    const text = file("Week 1: Intro").replace("Week 2: Next", "Week 2: Next\nWeek 2 builds on everything from week 1.");
+    expect(accepted(text).sections.map((section) => [section.title, section.summary])).toEqual([
+      ["Intro", ""],
+      ["Next", "Week 2 builds on everything from week 1."],
+    ]);
+  });
+});
