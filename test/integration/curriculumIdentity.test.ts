@@ -145,6 +145,15 @@ describe("an item keeps its identity (and its completions) across re-imports", (
     expect(await world.completed()).toEqual([{ title: "C Basics", retired: false }]);
   });
 
+  it("a section that leaves the document keeps its members' checkpoint answers, so exports still show them", async () => {
+    const world = await withCompletion();
+    const section = await world.prisma.section.findFirstOrThrow({ where: { title: "More" } });
+    await world.prisma.checkpointAnswer.create({ data: { memberId: (await world.member()).id, sectionId: section.id, answer: "not_yet" } });
+    await world.reimport(original.replace("Week 2: More", "Week 2: Wrap-up").replace("Closing Notes", "Final Review"));
+    const answers = await world.prisma.checkpointAnswer.findMany({ select: { answer: true, section: { select: { title: true } } } });
+    expect(answers).toEqual([{ answer: "not_yet", section: { title: "More" } }]);
+  });
+
   it("an item moved to another section keeps its completion", async () => {
     const world = await withCompletion("C Basics");
     const moved = original
