@@ -7,8 +7,9 @@
  *
  * Only text that is clearly damaged is repaired: it must hold at least one
  * run no correct text would contain, a three- or four-byte sequence ("‚Äî")
- * or a two-byte pair inside a word ("caf√©"). A pair standing on its own is
- * ambiguous ("√π" is also "ù" misread) and is repaired only alongside such a run.
+ * or a two-byte pair inside a word ("caf√©", "√úber"). A pair standing on its
+ * own is ambiguous ("√π" is also "ù" misread), and so is a maths pair starting
+ * a word ("√πr"): those are repaired only alongside such a run.
  */
 
 /** Mac Roman bytes 0x80–0xFF, in order (Apple's table, with € at 0xDB). */
@@ -103,10 +104,19 @@ function repairAt(text: string, index: number): Repair | null {
 
 const LETTER = /\p{L}/u;
 
+/**
+ * Mac Roman's maths symbols and Greek letters (π ∑ ∏ ∂ ∫ Ω µ ∞ ± ≤ ≥ ≠): after
+ * "√", "≈" or "¬" they are also correct maths ("√πr" is √π·r), so such a pair
+ * at the start of a word proves nothing; inside a word ("x√π") it still does.
+ */
+const MATHS_SYMBOLS = "π∑∏∂∫Ωµ∞±≤≥≠\u2126\u03BC";
+const MATHS_SECOND = new Set(Array.from({ length: MATHS_SYMBOLS.length }, (_, index) => MATHS_SYMBOLS.charCodeAt(index)));
+
 /** A run correct text would not contain: three or four bytes, or a pair touching a letter ("caf√©", "√úber"). */
 function isUnmistakable(text: string, repair: Repair): boolean {
   if (repair.length > 2) return true;
-  return LETTER.test(text.charAt(repair.index - 1)) || LETTER.test(text.charAt(repair.index + repair.length));
+  if (LETTER.test(text.charAt(repair.index - 1))) return true;
+  return LETTER.test(text.charAt(repair.index + repair.length)) && !MATHS_SECOND.has(text.charCodeAt(repair.index + 1));
 }
 
 export function repairMojibake(text: string): string {
