@@ -114,3 +114,16 @@ describe("matching a re-imported curriculum to the stored one", () => {
     expect(old.items.length).toBeGreaterThan(4_000);
   });
 });
+
+describe("an item stored before a note after its duration was refused", () => {
+  it("continues as the item whose note now comes before the duration, so its completions stay", () => {
+    const old = stored(parsed(documentOf([{ heading: "Week 1: Notes", items: ["Warm-up", "Storage Engines"] }])));
+    // Imported then as one title: "Storage Engines (30 min) - optional read", with no estimate.
+    const legacy = old.items.map((item) =>
+      item.title === "Storage Engines" ? { ...item, title: "Storage Engines (30 min) - optional read" } : item,
+    );
+    const next = parsed(documentOf([{ heading: "Week 1: Notes", items: ["Warm-up", "Storage Engines - optional read"] }]));
+    const match = matchCurriculumVersions(next, old.sections, legacy);
+    expect(match.itemIds.flat()).toEqual(legacy.map((item) => item.id));
+  });
+});

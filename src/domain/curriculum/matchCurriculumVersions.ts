@@ -8,6 +8,7 @@
  * is linear in the number of sections and items.
  */
 import type { ParsedCurriculum } from "./curriculumModel.js";
+import { parseDuration } from "./parse/items.js";
 
 /** What the matcher needs of a stored section (retired ones included: a section that comes back is the same section). */
 export interface PreviousSection {
@@ -261,8 +262,21 @@ function titleKeysOf(title: string, group: string | null): TitleKeys {
   return {
     withGroup: `${group === null ? "" : normalizeTitle(group)}\u0001${normalized}`,
     title: normalized,
-    folded: normalized.toLowerCase(),
+    folded: withoutInnerDuration(normalized).toLowerCase(),
   };
+}
+
+/**
+ * "Storage (30 min) - optional read" → "Storage - optional read": an item
+ * imported before a note after its duration was refused kept the duration in
+ * its title; its line, rewritten with the note first, still continues it.
+ */
+function withoutInnerDuration(title: string): string {
+  if (!title.includes("(")) return title;
+  return title
+    .replace(/\s*\(([^()]*)\)(?=.)/g, (group: string, inner: string) => (parseDuration(inner) === null ? group : ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
