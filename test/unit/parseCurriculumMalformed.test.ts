@@ -364,3 +364,31 @@ describe("a week heading written without the colon", () => {
     ]);
   });
 });
+
+describe("an item line without its '- [ ]'", () => {
+  const file = (line: string, after: readonly string[]) =>
+    ["Tiny Path", "A path.", "Week 1: Intro", "- [ ] Required -- Warm-up (5 min)", line, ...after].join("\n");
+
+  it.each([
+    "1. Required -- Storage Engines (30 min)",
+    "2) Optional: Storage Engines (30 min)",
+    "Required -- Storage Engines (30 min)",
+    "+ [ ] Required -- Storage Engines (30 min)",
+    "[ ] Reference - Storage Engines",
+    "☐ Required -- Storage Engines (30 min)",
+  ])("is refused at its line, not kept as a group label or a closing note: %s", (line) => {
+    for (const after of [[], ["- [ ] Required -- Indexes (20 min)"]]) {
+      expect(refused(file(line, after))).toEqual([
+        { line: 5, code: ProblemCode.ListLineNotItem, params: { text: line, section: "Week 1: Intro" } },
+      ]);
+    }
+  });
+
+  it("a group label that names a kind stays a group label", () => {
+    const items = accepted(file("Optional -- deep dives:", ["- [ ] Optional -- Indexes (20 min)"])).sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.group])).toEqual([
+      ["Warm-up", null],
+      ["Indexes", "Optional -- deep dives"],
+    ]);
+  });
+});

@@ -243,9 +243,26 @@ function readCheckpoint(reader: PlainReader, section: DraftSection, inline: stri
   return nextIndex;
 }
 
+/**
+ * An item written without its "- [ ]": "1. Required -- …", "+ [ ] Optional -- …",
+ * "☐ Required -- …", or a bare "Required -- …" (a label ending in ":" such as
+ * "Optional -- deep dives:" is a group). Read as text, it would become a group
+ * label or a closing note and the item would vanish without a word.
+ */
+const MARKED_KIND_LINE = /^(?:\d{1,3}[.)]|[+☐☑]|\[[ xX✓✔]?\])\s*(?:\[[ xX✓✔]?\]\s*)?(?:required|optional|reference)\s*(?:--|—|–|-|:)/i;
+const BARE_KIND_LINE = /^(?:required|optional|reference)\s*(?:--|—|–)(?!.*:$)/i;
+
+function looksLikeItemLine(text: string): boolean {
+  return MARKED_KIND_LINE.test(text) || BARE_KIND_LINE.test(text);
+}
+
 /** A text line inside a section: its summary, a group heading, the start of the closing part, or a mistake. */
 function readSectionText(reader: PlainReader, section: DraftSection, text: string, index: number): void {
   const lineNumber = lineNumberAt(reader, index);
+  if (looksLikeItemLine(text)) {
+    reader.problems.add(lineNumber, ProblemCode.ListLineNotItem, { text: excerpt(text), section: excerpt(section.heading) });
+    return;
+  }
   const next = reader.classified[nextContentIndex(reader, index + 1)];
   const nextIsItem = next?.kind === "checkbox";
   if (section.items.length === 0 && reader.group === null && !text.endsWith(":") && (looksLikeProse(text) || !nextIsItem)) {
