@@ -105,18 +105,24 @@ function repairAt(text: string, index: number): Repair | null {
 const LETTER = /\p{L}/u;
 
 /**
- * Mac Roman's maths symbols and Greek letters (π ∑ ∏ ∂ ∫ Ω µ ∞ ± ≤ ≥ ≠): after
- * "√", "≈" or "¬" they are also correct maths ("√πr" is √π·r), so such a pair
- * at the start of a word proves nothing; inside a word ("x√π") it still does.
+ * "√" and "≈" before π ∑ ∏ Ω µ ∞ ± ≤ are also correct maths ("√πr" is √π·r,
+ * "≈µs" about a microsecond), so such a pair at the start of a word proves
+ * nothing; inside a word ("x√π") it still does. Other pairs stay damage at a
+ * word's start: "√∫ltima" (ú), "√∂ffentlich" (ö), "√≠" (í), "√≥" (ó), "ƒ∞stanbul"
+ * (İ), and "¬∞C" or "¬µs", which are how "°C" and "µs" arrive mis-decoded.
  */
-const MATHS_SYMBOLS = "π∑∏∂∫Ωµ∞±≤≥≠\u2126\u03BC";
-const MATHS_SECOND = new Set(Array.from({ length: MATHS_SYMBOLS.length }, (_, index) => MATHS_SYMBOLS.charCodeAt(index)));
+const MATHS_LEADS: ReadonlySet<string> = new Set(["√", "≈"]);
+const MATHS_SECONDS: ReadonlySet<string> = new Set(["π", "∑", "∏", "Ω", "\u2126", "µ", "\u03BC", "∞", "±", "≤"]);
+
+function isMathsPair(text: string, index: number): boolean {
+  return MATHS_LEADS.has(text.charAt(index)) && MATHS_SECONDS.has(text.charAt(index + 1));
+}
 
 /** A run correct text would not contain: three or four bytes, or a pair touching a letter ("caf√©", "√úber"). */
 function isUnmistakable(text: string, repair: Repair): boolean {
   if (repair.length > 2) return true;
   if (LETTER.test(text.charAt(repair.index - 1))) return true;
-  return LETTER.test(text.charAt(repair.index + repair.length)) && !MATHS_SECOND.has(text.charCodeAt(repair.index + 1));
+  return LETTER.test(text.charAt(repair.index + repair.length)) && !isMathsPair(text, repair.index);
 }
 
 export function repairMojibake(text: string): string {
