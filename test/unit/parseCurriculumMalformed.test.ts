@@ -391,4 +391,10 @@ describe("an item line without its '- [ ]'", () => {
       ["Indexes", "Optional -- deep dives"],
     ]);
   });
+
+  it("a long sentence after 'Week 2 -' is prose too, not a heading", () => {
+    const sentence = "Week 2 - we review everything from week 1 before moving on";
+    const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n${sentence}`);
+    expect(accepted(text).sections[1]?.summary).toBe(sentence);
+  });
 });
