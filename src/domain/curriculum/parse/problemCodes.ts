@@ -51,6 +51,7 @@ export const ProblemCode = {
   ItemAfterClosing: "itemAfterClosing",
   EmptyTopic: "emptyTopic",
   ListLineNotItem: "listLineNotItem",
+  ItemWithoutCheckbox: "itemWithoutCheckbox",
   UnexpectedLine: "unexpectedLine",
   GroupWithoutName: "groupWithoutName",
   NeedsSectionFirst: "needsSectionFirst",
