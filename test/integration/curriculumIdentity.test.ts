@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { CheckpointRepository } from "../../src/db/repositories/CheckpointRepository.js";
 import { CurriculumRepository } from "../../src/db/repositories/CurriculumRepository.js";
 import type { ParseResult } from "../../src/domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
@@ -143,6 +144,34 @@ describe("an item keeps its identity (and its completions) across re-imports", (
     ]);
     expect(new Set(items.map((item) => item.key)).size).toBe(6);
     expect(await world.completed()).toEqual([{ title: "C Basics", retired: false }]);
+  });
+
+  it("a section that leaves the document keeps its members' checkpoint answers, so exports still show them", async () => {
+    const world = await withCompletion();
+    const section = await world.prisma.section.findFirstOrThrow({ where: { title: "More" } });
+    await world.prisma.checkpointAnswer.create({ data: { memberId: (await world.member()).id, sectionId: section.id, answer: "not_yet" } });
+    await world.reimport(original.replace("Week 2: More", "Week 2: Wrap-up").replace("Closing Notes", "Final Review"));
+    const answers = await world.prisma.checkpointAnswer.findMany({ select: { answer: true, section: { select: { title: true } } } });
+    expect(answers).toEqual([{ answer: "not_yet", section: { title: "More" } }]);
+  });
+
+  it("a kept section's answered checkpoint no longer counts among the checkpoints the member answered", async () => {
+    const world = await withCompletion();
+    const withCheckpoints = original
+      .replace("Week 2: More", "Checkpoint: I can tell the C languages apart.\nWeek 2: More")
+      .concat("Checkpoint: I can wrap up.\n");
+    const curriculumId = (await world.reimport(withCheckpoints)).curriculum.id;
+    const sections = await world.prisma.section.findMany({
+      where: { curriculumId, checkpoint: { not: null } },
+      orderBy: { position: "asc" },
+    });
+    expect(sections.map((section) => section.title)).toEqual(["Languages", "More"]);
+    const memberId = (await world.member()).id;
+    for (const section of sections)
+      await world.prisma.checkpointAnswer.create({ data: { memberId, sectionId: section.id, answer: "confident" } });
+    await world.reimport(withCheckpoints.replace("Week 2: More", "Week 2: Wrap-up").replace("Closing Notes", "Final Review"));
+    const checkpoints = new CheckpointRepository(world.prisma);
+    expect(await checkpoints.countAnsweredIn(memberId, curriculumId)).toBe(1);
   });
 
   it("an item moved to another section keeps its completion", async () => {

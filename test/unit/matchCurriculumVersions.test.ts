@@ -114,3 +114,45 @@ describe("matching a re-imported curriculum to the stored one", () => {
     expect(old.items.length).toBeGreaterThan(4_000);
   });
 });
+
+describe("an item stored before a note after its duration was refused", () => {
+  it("continues as the item whose note now comes before the duration, so its completions stay", () => {
+    const old = stored(parsed(documentOf([{ heading: "Week 1: Notes", items: ["Warm-up", "Storage Engines"] }])));
+    // Imported then as one title: "Storage Engines (30 min) - optional read", with no estimate.
+    const legacy = old.items.map((item) =>
+      item.title === "Storage Engines" ? { ...item, title: "Storage Engines (30 min) - optional read" } : item,
+    );
+    const next = parsed(documentOf([{ heading: "Week 1: Notes", items: ["Warm-up", "Storage Engines - optional read"] }]));
+    const match = matchCurriculumVersions(next, old.sections, legacy);
+    expect(match.itemIds.flat()).toEqual(legacy.map((item) => item.id));
+  });
+});
+
+describe("an item stored with a punctuated note after its duration", () => {
+  const line = (rest: string) =>
+    ["Match Path", "For the matcher.", "Week 1: Notes", "- [ ] Required -- Warm-up (20 min)", `- [ ] Required -- ${rest}`, ""].join("\n");
+  const legacyTitle = "Replication (1h 30min), sections 2 and 4";
+  /** As imported before such lines were refused: the whole rest of the line as the title, no estimate. */
+  const legacy = () => {
+    const old = stored(parsed(line("Replication (20 min)")));
+    return {
+      ...old,
+      items: old.items.map((item) => (item.title === "Replication" ? { ...item, title: legacyTitle, minutes: null } : item)),
+    };
+  };
+
+  it("keeps its id (and so its completions) once its line is rewritten as the importer suggests", () => {
+    const result = parseCurriculum(line(legacyTitle));
+    if (result.ok) throw new Error("expected the old line to be refused");
+    const rewritten = String(result.problems[0]?.params["rewritten"]);
+    const old = legacy();
+    const match = matchCurriculumVersions(parsed(line(rewritten)), old.sections, old.items);
+    expect(match.itemIds.flat()).toEqual(old.items.map((item) => item.id));
+  });
+
+  it("keeps its id when the author left a space before the note's comma", () => {
+    const old = legacy();
+    const match = matchCurriculumVersions(parsed(line("Replication , sections 2 and 4 (1h 30min)")), old.sections, old.items);
+    expect(match.itemIds.flat()).toEqual(old.items.map((item) => item.id));
+  });
+});

@@ -299,3 +299,167 @@ describe("the same item twice in one section", () => {
     expect(accepted(text).sections.flatMap((section) => section.items.map((entry) => entry.title))).toEqual(["Drill", "Drill", "Drill"]);
   });
 });
+
+describe("a note written after an item's duration", () => {
+  const path = (item: string) => `Notes Path\nA path.\nWeek 1: Intro\n- [ ] Required -- Warm-up (10 min)\n${item}\n`;
+
+  it("is refused at its line instead of losing the estimate into the title", () => {
+    expect(refused(path("- [ ] Required -- Storage Engines (30 min) - optional read"))).toEqual([
+      {
+        line: 5,
+        code: ProblemCode.DurationNotAtEnd,
+        params: {
+          item: "Storage Engines",
+          duration: "30 min",
+          note: "- optional read",
+          rewritten: "Storage Engines - optional read (30 min)",
+        },
+      },
+    ]);
+    expect(refused(path("- [ ] Optional -- Sharding (1h 30min) (skim)"))[0]?.code).toBe(ProblemCode.DurationNotAtEnd);
+  });
+
+  it("says where the duration goes, in English and Spanish", () => {
+    const problem: ParseProblem = {
+      line: 5,
+      code: ProblemCode.DurationNotAtEnd,
+      params: {
+        item: "Storage Engines",
+        duration: "30 min",
+        note: "- optional read",
+        rewritten: "Storage Engines - optional read (30 min)",
+      },
+    };
+    expect(renderParseProblem(problem)).toBe(
+      'Item "Storage Engines": the duration "(30 min)" must end the line, but "- optional read" follows it. Move the note before the duration: "Storage Engines - optional read (30 min)".',
+    );
+    expect(renderParseProblem(problem, "es")).toBe(
+      'Elemento "Storage Engines": la duración "(30 min)" debe ir al final de la línea, pero le sigue "- optional read". Pon la nota antes de la duración: "Storage Engines - optional read (30 min)".',
+    );
+  });
+
+  it("suggests the note right after the title, with no space before its punctuation", () => {
+    const [problem] = refused(path("- [ ] Required -- Replication (1h 30min), sections 2 and 4"));
+    expect(problem?.params["rewritten"]).toBe("Replication, sections 2 and 4 (1h 30min)");
+    expect(renderParseProblem(problem as ParseProblem)).toContain(
+      'Move the note before the duration: "Replication, sections 2 and 4 (1h 30min)".',
+    );
+    expect(refused(path("- [ ] Required -- Replication (1h 30min): sections 2 and 4"))[0]?.params["rewritten"]).toBe(
+      "Replication: sections 2 and 4 (1h 30min)",
+    );
+  });
+
+  it("a capital M or H in parentheses mid-title is a count, not a duration", () => {
+    const items = accepted(path("- [ ] Reference -- Scaling to (1M) users\n- [ ] Reference -- Sharding a table of (10M) rows (20 min)"))
+      .sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.minutes])).toEqual([
+      ["Warm-up", 10],
+      ["Scaling to (1M) users", null],
+      ["Sharding a table of (10M) rows", 20],
+    ]);
+    expect(refused(path("- [ ] Optional -- Sharding (45 Minutes) skim"))[0]?.code).toBe(ProblemCode.DurationNotAtEnd);
+  });
+
+  it("a parenthesis that is not a duration stays part of the title", () => {
+    const items = accepted(path("- [ ] Required -- Sharding (part two) - the sequel (30 min)")).sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.minutes])).toEqual([
+      ["Warm-up", 10],
+      ["Sharding (part two) - the sequel", 30],
+    ]);
+    expect(accepted(path("- [ ] Required -- Chapter (2) review")).sections[0]?.items[1]?.title).toBe("Chapter (2) review");
+  });
+});
+
+describe("a week heading written without the colon", () => {
+  const file = (heading: string) =>
+    [
+      "Tiny Path",
+      "A path.",
+      heading,
+      "- [ ] Required -- Storage Engines (30 min)",
+      "Week 2: Next",
+      "- [ ] Required -- Indexes (20 min)",
+    ].join("\n");
+
+  it.each(["Week 1 - Intro", "Week 1 — Intro", "Week 1-2 – Intro", "Week 1. Intro", "Week 1", "Weeks 1-2", "**Week 1: Intro**"])(
+    "is refused at its own line, not as items before the first section: %s",
+    (heading) => {
+      expect(refused(file(heading))).toEqual([{ line: 3, code: ProblemCode.HeadingUnreadable, params: { heading } }]);
+    },
+  );
+
+  it("a sentence about a week in a section's introduction is still prose", () => {
+    const text = file("Week 1: Intro").replace("Week 2: Next", "Week 2: Next\nWeek 2 builds on everything from week 1.");
+    expect(accepted(text).sections.map((section) => [section.title, section.summary])).toEqual([
+      ["Intro", ""],
+      ["Next", "Week 2 builds on everything from week 1."],
+    ]);
+  });
+
+  it("a long sentence after 'Week 2 -' is prose too, not a heading", () => {
+    const sentence = "Week 2 - we review everything from week 1 before moving on";
+    const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n${sentence}`);
+    expect(accepted(text).sections[1]?.summary).toBe(sentence);
+  });
+});
+
+describe("an item line without its '- [ ]'", () => {
+  const file = (line: string, after: readonly string[]) =>
+    ["Tiny Path", "A path.", "Week 1: Intro", "- [ ] Required -- Warm-up (5 min)", line, ...after].join("\n");
+
+  it.each([
+    "1. Required -- Storage Engines (30 min)",
+    "2) Optional: Storage Engines (30 min)",
+    "Required -- Storage Engines (30 min)",
+    "Reference - Storage Engines (1h 30min)",
+    "+ [ ] Required -- Storage Engines (30 min)",
+    "[ ] Reference - Storage Engines",
+    "☐ Required -- Storage Engines (30 min)",
+  ])("is refused at its line, not kept as a group label or a closing note: %s", (line) => {
+    for (const after of [[], ["- [ ] Required -- Indexes (20 min)"]]) {
+      expect(refused(file(line, after))).toEqual([
+        { line: 5, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Week 1: Intro" } },
+      ]);
+    }
+  });
+
+  it("says to add '- [ ]' for an item or end the line with ':' for a group, in English and Spanish", () => {
+    const problem: ParseProblem = {
+      line: 5,
+      code: ProblemCode.ItemWithoutCheckbox,
+      params: { text: "1. Required -- Storage Engines (30 min)", section: "Week 1: Intro" },
+    };
+    expect(renderParseProblem(problem)).toBe(
+      'Line "1. Required -- Storage Engines (30 min)" in section "Week 1: Intro" reads like an item without its "- [ ]": add "- [ ]" for an item ("- [ ] Required -- Storage Engines (30 min)"), or end it with ":" for a group.',
+    );
+    expect(renderParseProblem(problem, "es")).toBe(
+      'La línea "1. Required -- Storage Engines (30 min)" de la sección "Week 1: Intro" parece un elemento sin su "- [ ]": añade "- [ ]" si es un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), o termínala con ":" si es un grupo.',
+    );
+  });
+
+  it.each([
+    "Optional -- deep dives:",
+    "Optional — for the curious",
+    "Optional -- deep dives",
+    "Reference – keep these handy",
+    "1) Optional: extras",
+    "Required — read these before Friday's call",
+  ])("a group label that names a kind stays a group label: %s", (label) => {
+    const items = accepted(file(label, ["- [ ] Optional -- Indexes (20 min)"])).sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.group])).toEqual([
+      ["Warm-up", null],
+      ["Indexes", label.replace(/:$/, "")],
+    ]);
+  });
+
+  it("a sentence that starts with a kind stays the section's introduction", () => {
+    const text = [
+      "Tiny Path",
+      "A path.",
+      "Week 1: Intro",
+      "Required — read these before Friday's call.",
+      "- [ ] Required -- Warm-up (5 min)",
+    ].join("\n");
+    expect(accepted(text).sections[0]?.summary).toBe("Required — read these before Friday's call.");
+  });
+});

@@ -57,6 +57,32 @@ describe("repairMojibake", () => {
     }
   });
 
+  it("leaves a maths symbol pair that starts a word alone (√πr is the square root of π times r, not ùr)", () => {
+    for (const correct of [
+      "Estimating √πx by hand",
+      "The area is √πr² here",
+      "Week 3: ≈µs latency\n- [ ] Required -- Sums √∑xi (10 min)",
+    ]) {
+      expect(repairMojibake(correct)).toBe(correct);
+    }
+  });
+
+  it("still repairs a damaged accented letter at the start of a word", () => {
+    for (const original of [
+      "Über alles",
+      "École",
+      "Semana: última lectura",
+      "öffentlich",
+      "İstanbul trip",
+      "íntimo",
+      "óptimo",
+      "20°C",
+      "5µs",
+    ]) {
+      expect(repairMojibake(toMojibake(original))).toBe(original);
+    }
+  });
+
   it("repairs a standalone pair too once the text shows clear damage elsewhere", () => {
     expect(repairMojibake(toMojibake("Caf\u00e9 — à la carte"))).toBe("Caf\u00e9 — à la carte");
     expect(repairMojibake(toMojibake("é importante: não é"))).toBe("é importante: não é");

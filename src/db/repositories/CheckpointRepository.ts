@@ -51,8 +51,10 @@ export class CheckpointRepository {
     });
   }
 
-  /** How many checkpoints of this curriculum the member answered. */
+  /** How many checkpoints of this curriculum the member answered (a retired section's answer is kept, not counted). */
   async countAnsweredIn(memberId: number, curriculumId: number): Promise<number> {
-    return this.prisma.checkpointAnswer.count({ where: { memberId, section: { curriculumId, checkpoint: { not: null } } } });
+    return this.prisma.checkpointAnswer.count({
+      where: { memberId, section: { curriculumId, retired: false, checkpoint: { not: null } } },
+    });
   }
 }

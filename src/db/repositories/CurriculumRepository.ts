@@ -434,11 +434,14 @@ async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], go
   return { retiredItems: toRetire.length, removedItems: toDelete.length };
 }
 
+/** Sections no longer in the document: retired while they hold retired items or checkpoint answers, deleted otherwise. */
 async function retireGoneSections(tx: Transaction, oldSections: readonly SectionRow[], goneIds: ReadonlySet<number>): Promise<void> {
   for (const section of oldSections) {
     if (!goneIds.has(section.id)) continue;
     const remaining = await tx.item.count({ where: { sectionId: section.id } });
-    if (remaining === 0) {
+    // Members' checkpoint answers are theirs like completions: deleting the section would cascade them away.
+    const answered = remaining === 0 && (await tx.checkpointAnswer.count({ where: { sectionId: section.id } })) > 0;
+    if (remaining === 0 && !answered) {
       await tx.section.delete({ where: { id: section.id } });
     } else {
       await tx.section.update({ where: { id: section.id }, data: { retired: true, position: 10_000 + section.position } });

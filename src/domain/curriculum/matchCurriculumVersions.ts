@@ -8,6 +8,7 @@
  * is linear in the number of sections and items.
  */
 import type { ParsedCurriculum } from "./curriculumModel.js";
+import { isInnerDuration } from "./parse/items.js";
 
 /** What the matcher needs of a stored section (retired ones included: a section that comes back is the same section). */
 export interface PreviousSection {
@@ -261,8 +262,25 @@ function titleKeysOf(title: string, group: string | null): TitleKeys {
   return {
     withGroup: `${group === null ? "" : normalizeTitle(group)}\u0001${normalized}`,
     title: normalized,
-    folded: normalized.toLowerCase(),
+    folded: withoutInnerDuration(normalized).toLowerCase(),
   };
+}
+
+/**
+ * "Storage (30 min) - optional read" → "Storage - optional read": an item
+ * imported before a note after its duration was refused kept the duration in
+ * its title; its line, rewritten with the note first, still continues it.
+ * Spaces before punctuation are dropped on both sides, so "Replication (1h),
+ * part 2" is the same as "Replication , part 2 (1h)" as well as "Replication, part 2 (1h)".
+ */
+function withoutInnerDuration(title: string): string {
+  const shortened = title.includes("(")
+    ? title.replace(/\s*\(([^()]*)\)(?=.)/g, (group: string, inner: string) => (isInnerDuration(inner) ? "" : group))
+    : title;
+  return shortened
+    .replace(/\s+([,;:.!?])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

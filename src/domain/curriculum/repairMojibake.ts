@@ -7,8 +7,9 @@
  *
  * Only text that is clearly damaged is repaired: it must hold at least one
  * run no correct text would contain, a three- or four-byte sequence ("‚Äî")
- * or a two-byte pair inside a word ("caf√©"). A pair standing on its own is
- * ambiguous ("√π" is also "ù" misread) and is repaired only alongside such a run.
+ * or a two-byte pair inside a word ("caf√©", "√úber"). A pair standing on its
+ * own is ambiguous ("√π" is also "ù" misread), and so is a maths pair starting
+ * a word ("√πr"): those are repaired only alongside such a run.
  */
 
 /** Mac Roman bytes 0x80–0xFF, in order (Apple's table, with € at 0xDB). */
@@ -103,10 +104,25 @@ function repairAt(text: string, index: number): Repair | null {
 
 const LETTER = /\p{L}/u;
 
+/**
+ * "√" and "≈" before π ∑ ∏ Ω µ ∞ ± ≤ are also correct maths ("√πr" is √π·r,
+ * "≈µs" about a microsecond), so such a pair at the start of a word proves
+ * nothing; inside a word ("x√π") it still does. Other pairs stay damage at a
+ * word's start: "√∫ltima" (ú), "√∂ffentlich" (ö), "√≠" (í), "√≥" (ó), "ƒ∞stanbul"
+ * (İ), and "¬∞C" or "¬µs", which are how "°C" and "µs" arrive mis-decoded.
+ */
+const MATHS_LEADS: ReadonlySet<string> = new Set(["√", "≈"]);
+const MATHS_SECONDS: ReadonlySet<string> = new Set(["π", "∑", "∏", "Ω", "\u2126", "µ", "\u03BC", "∞", "±", "≤"]);
+
+function isMathsPair(text: string, index: number): boolean {
+  return MATHS_LEADS.has(text.charAt(index)) && MATHS_SECONDS.has(text.charAt(index + 1));
+}
+
 /** A run correct text would not contain: three or four bytes, or a pair touching a letter ("caf√©", "√úber"). */
 function isUnmistakable(text: string, repair: Repair): boolean {
   if (repair.length > 2) return true;
-  return LETTER.test(text.charAt(repair.index - 1)) || LETTER.test(text.charAt(repair.index + repair.length));
+  if (LETTER.test(text.charAt(repair.index - 1))) return true;
+  return LETTER.test(text.charAt(repair.index + repair.length)) && !isMathsPair(text, repair.index);
 }
 
 export function repairMojibake(text: string): string {

@@ -471,6 +471,8 @@ export const en = {
   "parse.durationTooShort": 'Item "{item}": the duration "({duration})" must be at least 1 minute.',
   "parse.durationTooLong":
     'Item "{item}": the duration "({duration})" is more than {hours, number} hours; check for a typo or split the reading up.',
+  "parse.durationNotAtEnd":
+    'Item "{item}": the duration "({duration})" must end the line, but "{note}" follows it. Move the note before the duration: "{rewritten}".',
   "parse.itemBeforeFirstSection":
     'Item before the first section: put it under a section heading such as "Week 1-2: Database Fundamentals".',
   "parse.itemOutsidePhase": 'Item outside any phase: put it under a heading such as "### Phase 1: Foundations (Weeks 1-4)".',
@@ -479,6 +481,8 @@ export const en = {
   "parse.emptyTopic": 'Empty topic in phase "{section}": write it like "- Internet fundamentals: HTTP, DNS, TCP/IP" or remove the line.',
   "parse.listLineNotItem":
     'List line "{text}" inside section "{section}" is not an item: write it like "- [ ] Required -- Storage Engines (30 min)".',
+  "parse.itemWithoutCheckbox":
+    'Line "{text}" in section "{section}" reads like an item without its "- [ ]": add "- [ ]" for an item ("- [ ] Required -- Storage Engines (30 min)"), or end it with ":" for a group.',
   "parse.unexpectedLine":
     '{format, select, markdown {Unexpected line "{text}" after the topics of phase "{section}": make it a topic ("- Internet fundamentals: HTTP, DNS, TCP/IP") or a group label ("**Group:**"), or move it above the topics.} other {Unexpected line "{text}" in section "{section}": expected an item ("- [ ] Required -- Storage Engines (30 min)"), a group heading followed by items, or "Checkpoint" followed by its paragraph.}}',
   "parse.groupWithoutName": "A group heading needs a name before the colon.",

@@ -485,6 +485,8 @@ export const es: Catalogue = {
   "parse.durationTooShort": 'Elemento "{item}": la duración "({duration})" debe ser de al menos 1 minuto.',
   "parse.durationTooLong":
     'Elemento "{item}": la duración "({duration})" supera las {hours, number} horas; revisa si hay una errata o divide la lectura.',
+  "parse.durationNotAtEnd":
+    'Elemento "{item}": la duración "({duration})" debe ir al final de la línea, pero le sigue "{note}". Pon la nota antes de la duración: "{rewritten}".',
   "parse.itemBeforeFirstSection":
     'Elemento antes de la primera sección: ponlo bajo un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
   "parse.itemOutsidePhase": 'Elemento fuera de cualquier fase: ponlo bajo un encabezado como "### Phase 1: Foundations (Weeks 1-4)".',
@@ -494,6 +496,8 @@ export const es: Catalogue = {
     'Tema vacío en la fase "{section}": escríbelo como "- Fundamentos de Internet: HTTP, DNS, TCP/IP" o elimina la línea.',
   "parse.listLineNotItem":
     'La línea de lista "{text}" de la sección "{section}" no es un elemento: escríbela como "- [ ] Required -- Motores de almacenamiento (30 min)".',
+  "parse.itemWithoutCheckbox":
+    'La línea "{text}" de la sección "{section}" parece un elemento sin su "- [ ]": añade "- [ ]" si es un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), o termínala con ":" si es un grupo.',
   "parse.unexpectedLine":
     '{format, select, markdown {Línea inesperada "{text}" después de los temas de la fase "{section}": conviértela en un tema ("- Fundamentos de Internet: HTTP, DNS, TCP/IP") o en una etiqueta de grupo ("**Grupo:**"), o muévela encima de los temas.} other {Línea inesperada "{text}" en la sección "{section}": se esperaba un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), un encabezado de grupo seguido de elementos, o "Checkpoint" seguido de su párrafo.}}',
   "parse.groupWithoutName": "Un encabezado de grupo necesita un nombre antes de los dos puntos.",

@@ -33,6 +33,7 @@ export function parseKindedItem(body: string, line: number, problems: ProblemLis
     return null;
   }
   const { title, durationText } = splitTrailingDuration(match[2] ?? "");
+  if (durationText === null && reportMisplacedDuration(title, line, problems)) return null;
   let minutes: number | null = null;
   let usable = true;
   if (durationText !== null) {
@@ -60,6 +61,43 @@ function splitTrailingDuration(rest: string): { title: string; durationText: str
   const looksLikeDuration = /^~?\s*\d/.test(inner) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(inner);
   if (!looksLikeDuration) return { title: text, durationText: null };
   return { title: text.slice(0, open).trim(), durationText: inner };
+}
+
+/** "Title (30 min)": the line ends in what reads as a duration (readable or not, as splitTrailingDuration decides). */
+export function endsWithDuration(text: string): boolean {
+  return splitTrailingDuration(text).durationText !== null;
+}
+
+/**
+ * "Title (30 min) - optional read": a readable duration with a note after it.
+ * Read as a title, the item would lose its estimate and show "(30 min)" in
+ * its name, so the line is refused with where the duration goes instead.
+ */
+function reportMisplacedDuration(text: string, line: number, problems: ProblemList): boolean {
+  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter((group) => isInnerDuration(group[1] ?? ""));
+  const last = durations.at(-1);
+  if (last === undefined) return false;
+  const item = text.slice(0, last.index).trim();
+  const note = text.slice(last.index + last[0].length).trim();
+  const duration = (last[1] ?? "").trim();
+  // "Replication, sections 2 and 4": a note opening with punctuation follows the title without a space.
+  const gap = /^[,;:.!?]/.test(note) ? "" : " ";
+  problems.add(line, ProblemCode.DurationNotAtEnd, {
+    item: excerpt(item),
+    duration: excerpt(duration),
+    note: excerpt(note),
+    rewritten: `${excerpt(item)}${gap}${excerpt(note)} (${excerpt(duration)})`,
+  });
+  return true;
+}
+
+/**
+ * A parenthesis inside a title read as a duration ("(30 min)", "(1h 30min)").
+ * A one-letter unit counts only in lower case: "(1M) users" and "(10M) rows"
+ * are counts, not minutes.
+ */
+export function isInnerDuration(text: string): boolean {
+  return parseDuration(text) !== null && !/\d\s*[HM](?![a-z])/.test(text);
 }
 
 const DURATION_SEPARATOR = /[\s,+]*(?:and\s+)?/iy;

@@ -12,7 +12,7 @@
  * and an optional closing part (outcomes, notes) after the last section.
  */
 import { DocumentFormat, emptyDraft, newSection, type DraftCurriculum, type DraftSection } from "./draft.js";
-import { applyEstimate, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KINDED_ITEM } from "./items.js";
+import { applyEstimate, endsWithDuration, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KINDED_ITEM } from "./items.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
@@ -243,9 +243,29 @@ function readCheckpoint(reader: PlainReader, section: DraftSection, inline: stri
   return nextIndex;
 }
 
+/**
+ * An item written without its "- [ ]": "1. Required -- Title (30 min)", "Required
+ * -- Title (30 min)", "+ [ ] Optional -- …", "☐ Required -- …". Read as text, it
+ * would become a group label or a closing note and the item would vanish without
+ * a word. Without a checkbox of its own, a line led by a kind is such an item only
+ * when it ends in a duration: "Optional — for the curious", "1) Optional: extras"
+ * and "Required — read these before Friday's call" stay group labels or prose.
+ */
+const KIND_LED_LINE = /^(?:(?:\d{1,3}[.)]|\+)\s*)?(\[[ xX✓✔]?\]|[☐☑])?\s*(?:required|optional|reference)\s*(?:--|—|–|-|:)(.*)$/i;
+
+function looksLikeItemLine(text: string): boolean {
+  const match = KIND_LED_LINE.exec(text);
+  if (match === null) return false;
+  return match[1] !== undefined || endsWithDuration(match[2] ?? "");
+}
+
 /** A text line inside a section: its summary, a group heading, the start of the closing part, or a mistake. */
 function readSectionText(reader: PlainReader, section: DraftSection, text: string, index: number): void {
   const lineNumber = lineNumberAt(reader, index);
+  if (looksLikeItemLine(text)) {
+    reader.problems.add(lineNumber, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(section.heading) });
+    return;
+  }
   const next = reader.classified[nextContentIndex(reader, index + 1)];
   const nextIsItem = next?.kind === "checkbox";
   if (section.items.length === 0 && reader.group === null && !text.endsWith(":") && (looksLikeProse(text) || !nextIsItem)) {

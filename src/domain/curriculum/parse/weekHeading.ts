@@ -14,15 +14,33 @@ export interface WeekHeading {
 }
 
 const WEEK_HEADING = /^weeks?\s+(\d{1,9})\s*(?:(?:-|–|—|to)\s*(\d{1,9})\s*)?:\s*(.*)$/i;
-/** Something the author meant as a week heading but did not write in a form we read. */
-const WEEK_HEADING_LIKE = /^weeks?\s+[^:\s][^:]{0,40}:/i;
+/**
+ * Something the author meant as a week heading but did not write in a form we
+ * read: "Week one: …", a bare "Week 1" or "Week 1-2", the title after a dash
+ * or a period ("Week 1 - Intro", "Week 1. Intro"), or a bold heading. Read as
+ * prose instead, its items would be reported as before the first section and
+ * the heading's own line never named. A sentence ("Week 2 builds on …", or
+ * more than 40 characters after the dash, as after the colon) stays prose.
+ */
+const WEEK_HEADING_LIKE = [
+  /^weeks?\s+[^:\s][^:]{0,40}:/i,
+  /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?$/i,
+  /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\s*(?:[-–—]|\.(?=\s))\s*[^.!?]{1,40}$/i,
+];
+const EMPHASIZED = /^(\*\*|__)(.+)\1$/;
+
+function meantAsWeekHeading(text: string): boolean {
+  if (WEEK_HEADING_LIKE.some((pattern) => pattern.test(text))) return true;
+  const inner = EMPHASIZED.exec(text)?.[2]?.trim();
+  return inner !== undefined && (WEEK_HEADING.test(inner) || WEEK_HEADING_LIKE.some((pattern) => pattern.test(inner)));
+}
 const WEEK_RANGE = /^weeks?\s+(\d{1,9})\s*(?:(?:-|–|—|to)\s*(\d{1,9})\s*)?$/i;
 
 /** "Week 3-4: Title"; null when the text is not meant as a week heading at all. */
 export function parseWeekHeading(text: string): WeekHeading | null {
   const match = WEEK_HEADING.exec(text);
   if (match === null) {
-    if (!WEEK_HEADING_LIKE.test(text)) return null;
+    if (!meantAsWeekHeading(text)) return null;
     return { title: text, weekStart: 1, weekEnd: 1, problem: { code: ProblemCode.HeadingUnreadable, params: { heading: excerpt(text) } } };
   }
   return checkedWeekHeading(text, match[3] ?? "", match[1] ?? "", match[2]);
