@@ -8,7 +8,7 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
-import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../domain/schedule/weekPostPeriod.js";
+import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod, weekPostPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -852,6 +852,10 @@ export class Scheduler {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
       if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
+      // The next week's post, when it went out before this week was over (announced on a day before its first),
+      // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
+      if (weekNumberOfPeriod(board.period) !== null)
+        await liveBoards.flagDrawnBefore(cohort.id, weekPostPeriod(weekNumber + 1), board.liveUntil, now);
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
   }

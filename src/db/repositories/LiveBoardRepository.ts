@@ -405,6 +405,25 @@ export class LiveBoardRepository {
     );
   }
 
+  /**
+   * Flags the post `period` of the cohort for a redraw when it was drawn before `weekEnd`: the post of the week
+   * after a week whose board was just closed, announced before that week was over (an announce day before its
+   * first day), shows that week's top five as it stood then. A post still being sent was drawn before too.
+   */
+  async flagDrawnBefore(cohortId: number, period: string, weekEnd: Date, now: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: {
+          cohortId,
+          period,
+          OR: [{ status: PostStatus.Sent, sentAt: { lt: weekEnd } }, { status: PostStatus.Claimed }],
+        },
+        // A new flag is a new redraw: it gets its own tries (as flagPostedBoards).
+        data: { nextAttemptAt: now, redrawAttempts: 0 },
+      }),
+    );
+  }
+
   /** An edit that failed: the board stays dirty, so a later tick tries again. */
   async markDirty(postId: number): Promise<void> {
     await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));
