@@ -60,6 +60,8 @@ export interface UserErrorParams {
   "cohort.alreadyEnded": { readonly name: string };
   "cohort.nothingToEdit": NoParams;
   "cohort.startCourseOver": { readonly start: LocalDateParam; readonly weeks: number; readonly lastDay: LocalDateParam };
+  /** A start so far ahead that the course would run past the year 9999. */
+  "cohort.startTooFar": { readonly start: LocalDateParam };
   // Privacy (issue 13).
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;

@@ -11,6 +11,7 @@ import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
   addDays,
+  epochDayOfLocalDate,
   formatClock,
   isValidTimeZone,
   localDateOf,
@@ -988,6 +989,7 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
  * A start date in the course's last weeks stays allowed (a cohort set up once it is running).
  */
 function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date, breakWeeks: readonly number[] = []): void {
+  assertCourseFitsCalendar(settings.startDate, totalWeeks + breakWeeks.length);
   const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks };
   if (!courseHasEnded(calendar, now)) return;
   throw new UserError("cohort.startCourseOver", {
@@ -996,6 +998,23 @@ function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: 
     weeks: calendarWeekCount(calendar),
     lastDay: { localDate: addDays(courseEndDate(calendar), -1) },
   });
+}
+
+/**
+ * Weeks a course may run on past its own (members' `/pace` extensions, later break weeks, late finishers' reminders),
+ * with room: its dates must all be ones the bot can write.
+ */
+const calendarRoomWeeks = 52;
+/** The last day the bot's dates reach: "YYYY-MM-DD" has four digits for the year. */
+const lastCalendarDay = epochDayOfLocalDate("9999-12-31");
+
+/**
+ * A start so far ahead that the course would run past the year 9999 cannot be planned (its dates cannot be
+ * written): refused, as a date that does not exist is, instead of failing every reply and tick that plans it.
+ */
+function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): void {
+  if (epochDayOfLocalDate(startDate) + 7 * (calendarWeeks + calendarRoomWeeks) <= lastCalendarDay) return;
+  throw new UserError("cohort.startTooFar", { start: { localDate: startDate } });
 }
 
 function normaliseName(raw: string): string {

@@ -134,6 +134,15 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(visibleText(running)).toContain("Week 12 of 12");
     });
 
+    it("refuses a start date whose course would run past the year 9999, saying so", async () => {
+      // The 12-week path from 9999-12-20 would end in the year 10000, a date the bot cannot write.
+      await expectRefusal(
+        "cohort create",
+        createOptions({ name: "Far Ahead", start: "9999-12-20" }),
+        /starting on \*\*Mon, 20 Dec 9999\*\* would run past the year 9999.*earlier `start`/s,
+      );
+    });
+
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
@@ -328,6 +337,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("refuses bad values and keeps every setting", async () => {
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2027-13-01" }, /not a date that exists/);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "9999-12-20" }, /would run past the year 9999/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", timezone: "Europe/Atlantis" }, /not a time zone/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", announce_time: "12:60" }, /not a time of day/);
       // A valid setting beside a bad one is not applied either.

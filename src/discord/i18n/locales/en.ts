@@ -42,6 +42,8 @@ export const en = {
   "cohort.nothingToEdit": "Give at least one option to change.",
   "cohort.startCourseOver":
     "A cohort starting on **{start}** would already be over: its {weeks, plural, one {# week} other {# weeks}} ended on **{lastDay}**, so nothing would ever be posted. Pick a later `start` date (YYYY-MM-DD).",
+  "cohort.startTooFar":
+    "A cohort starting on **{start}** would run past the year 9999, the last one the bot's calendar reaches. Pick an earlier `start` date (YYYY-MM-DD).",
   "cohort.otherNotMember": "That person isn't a member of **{name}**.",
 
   "curriculum.unknown": 'There\'s no curriculum called "{value}". Start typing in the `curriculum` option to see the choices.',

@@ -42,6 +42,8 @@ export const es: Catalogue = {
   "cohort.nothingToEdit": "Indica al menos una opción que cambiar.",
   "cohort.startCourseOver":
     "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `inicio` posterior (AAAA-MM-DD).",
+  "cohort.startTooFar":
+    "Una cohorte que empiece el **{start}** pasaría del año 9999, el último al que llega el calendario del bot. Elige una fecha de `inicio` anterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
   "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
