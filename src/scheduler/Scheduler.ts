@@ -851,11 +851,12 @@ export class Scheduler {
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
-      if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
+      if (cohort === undefined || weekNumber === null) return;
       // The next week's post, when it went out before this week was over (announced on a day before its first),
       // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
-      if (weekNumberOfPeriod(board.period) !== null)
-        await liveBoards.flagDrawnBefore(cohort.id, weekPostPeriod(weekNumber + 1), board.liveUntil, now);
+      // Not after a break week: the next post's top five is an earlier week's, final long before.
+      const ranked = weekNumberOfPeriod(board.period) !== null && !cohort.breakWeeks.includes(weekNumber);
+      if (!(await liveBoards.claimFinalEdit(board, now, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
   }
