@@ -7,11 +7,11 @@ import {
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
 import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
   addDays,
-  epochDayOfLocalDate,
   formatClock,
   isValidTimeZone,
   localDateOf,
@@ -468,6 +468,7 @@ export class CohortService {
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
     if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    assertCourseFitsCalendar(settings.startDate, curriculum.totalWeeks);
     if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);
     const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
@@ -518,9 +519,11 @@ export class CohortService {
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
-    if (settings !== undefined && input.start !== undefined && input.now !== undefined) {
+    if (settings !== undefined && input.start !== undefined) {
       const totalWeeks = await this.totalWeeksOf(cohort);
-      if (totalWeeks !== null) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
+      // A curriculum no longer listed: its break weeks at least (the plan cannot be built anyway).
+      assertCourseFitsCalendar(settings.startDate, (totalWeeks ?? 0) + cohort.breakWeeks.length);
+      if (totalWeeks !== null && input.now !== undefined) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
     }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
@@ -989,7 +992,6 @@ function changedValues(before: AuditValues, after: AuditValues): { before: Audit
  * A start date in the course's last weeks stays allowed (a cohort set up once it is running).
  */
 function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: Date, breakWeeks: readonly number[] = []): void {
-  assertCourseFitsCalendar(settings.startDate, totalWeeks + breakWeeks.length);
   const calendar = { startDate: settings.startDate, timeZone: settings.timeZone, curriculumWeeks: totalWeeks, breakWeeks };
   if (!courseHasEnded(calendar, now)) return;
   throw new UserError("cohort.startCourseOver", {
@@ -1001,20 +1003,13 @@ function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: 
 }
 
 /**
- * Weeks a course may run on past its own (members' `/pace` extensions, later break weeks, late finishers' reminders),
- * with room: its dates must all be ones the bot can write.
- */
-const calendarRoomWeeks = 52;
-/** The last day the bot's dates reach: "YYYY-MM-DD" has four digits for the year. */
-const lastCalendarDay = epochDayOfLocalDate("9999-12-31");
-
-/**
- * A start so far ahead that the course would run past the year 9999 cannot be planned (its dates cannot be
- * written): refused, as a date that does not exist is, instead of failing every reply and tick that plans it.
+ * A start so far ahead that the course would come too close to the year 9999 cannot be planned (its dates, with
+ * their room for extensions and breaks, cannot be written): refused, as a date that does not exist is, instead of
+ * failing every reply and tick that plans it. Checked whether or not `now` is known.
  */
 function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): void {
-  if (epochDayOfLocalDate(startDate) + 7 * (calendarWeeks + calendarRoomWeeks) <= lastCalendarDay) return;
-  throw new UserError("cohort.startTooFar", { start: { localDate: startDate } });
+  if (courseFitsCalendar(startDate, calendarWeeks)) return;
+  throw new UserError("cohort.startTooFar", { start: { localDate: startDate }, latest: { localDate: latestCourseStart(calendarWeeks) } });
 }
 
 function normaliseName(raw: string): string {

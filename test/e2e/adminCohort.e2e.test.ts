@@ -139,7 +139,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       await expectRefusal(
         "cohort create",
         createOptions({ name: "Far Ahead", start: "9999-12-20" }),
-        /starting on \*\*Mon, 20 Dec 9999\*\* would run past the year 9999.*earlier `start`/s,
+        /starting on \*\*Mon, 20 Dec 9999\*\* is too far ahead.*latest start the bot accepts for this curriculum is \*\*Fri, 9 Oct 9998\*\*.*earlier `start`/s,
       );
     });
 
@@ -337,7 +337,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("refuses bad values and keeps every setting", async () => {
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2027-13-01" }, /not a date that exists/);
-      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "9999-12-20" }, /would run past the year 9999/);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "9999-12-20" }, /is too far ahead/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", timezone: "Europe/Atlantis" }, /not a time zone/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", announce_time: "12:60" }, /not a time of day/);
       // A valid setting beside a bad one is not applied either.

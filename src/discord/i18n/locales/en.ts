@@ -43,7 +43,7 @@ export const en = {
   "cohort.startCourseOver":
     "A cohort starting on **{start}** would already be over: its {weeks, plural, one {# week} other {# weeks}} ended on **{lastDay}**, so nothing would ever be posted. Pick a later `start` date (YYYY-MM-DD).",
   "cohort.startTooFar":
-    "A cohort starting on **{start}** would run past the year 9999, the last one the bot's calendar reaches. Pick an earlier `start` date (YYYY-MM-DD).",
+    "A cohort starting on **{start}** is too far ahead: the bot's calendar ends with the year 9999, and with room for extensions and breaks the latest start the bot accepts for this curriculum is **{latest}**. Pick an earlier `start` date (YYYY-MM-DD).",
   "cohort.otherNotMember": "That person isn't a member of **{name}**.",
 
   "curriculum.unknown": 'There\'s no curriculum called "{value}". Start typing in the `curriculum` option to see the choices.',
@@ -624,6 +624,8 @@ export const en = {
   "break.notABreak": "Week {week} of **{name}** is not a break, so there is nothing to undo.",
   "break.alreadyStarted": "Week {week} of **{name}** has already begun: only weeks still to come can change.",
   "break.postSent": "Week {week}'s post for **{name}** has already gone out: only weeks not yet announced can change.",
+  "break.pastCalendar":
+    "**{name}** can't take another break week: its course would then come too close to the end of the year 9999, where the bot's calendar ends.",
   "weekPost.breakWeek": "☕ **Break week:** no reading this week. Rest, or catch up on earlier reading; week {next} starts on **{date}**.",
   "week.breakWeek": "☕ Break week: nothing is assigned. Reading resumes on **{date}**.",
   // Paths without estimates (the 36-week path's topics)

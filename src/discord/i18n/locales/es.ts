@@ -43,7 +43,7 @@ export const es: Catalogue = {
   "cohort.startCourseOver":
     "Una cohorte que empiece el **{start}** ya habría terminado: {weeks, plural, one {su # semana terminó} other {sus # semanas terminaron}} el **{lastDay}**, así que nunca se publicaría nada. Elige una fecha de `inicio` posterior (AAAA-MM-DD).",
   "cohort.startTooFar":
-    "Una cohorte que empiece el **{start}** pasaría del año 9999, el último al que llega el calendario del bot. Elige una fecha de `inicio` anterior (AAAA-MM-DD).",
+    "Una cohorte que empiece el **{start}** empieza demasiado lejos en el futuro: el calendario del bot termina con el año 9999 y, dejando margen para ampliaciones y descansos, la fecha de inicio más tardía que el bot acepta para este plan de estudios es el **{latest}**. Elige una fecha de `inicio` anterior (AAAA-MM-DD).",
   "cohort.otherNotMember": "Esa persona no es miembro de **{name}**.",
 
   "curriculum.unknown": "No hay ningún plan de estudios llamado «{value}». Empieza a escribir en la opción `plan` para ver las opciones.",
@@ -647,6 +647,8 @@ export const es: Catalogue = {
   "break.notABreak": "La semana {week} de **{name}** no es de descanso, así que no hay nada que deshacer.",
   "break.alreadyStarted": "La semana {week} de **{name}** ya ha empezado: solo pueden cambiar las semanas que aún no han llegado.",
   "break.postSent": "La publicación de la semana {week} de **{name}** ya ha salido: solo pueden cambiar las semanas aún no anunciadas.",
+  "break.pastCalendar":
+    "**{name}** no puede tener otra semana de descanso: su curso acabaría demasiado cerca del final del año 9999, donde termina el calendario del bot.",
   "weekPost.breakWeek":
     "☕ **Semana de descanso:** esta semana no hay lectura. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
   "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
