@@ -378,7 +378,10 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(visibleText(await asAdmin("cohort info", { cohort: name }))).toContain("Paused");
       await expectRefusal("cohort pause", { cohort: name }, /already paused/);
 
-      expect(visibleText(await asAdmin("cohort resume", { cohort: name }))).toContain("running again");
+      const resumed = visibleText(await asAdmin("cohort resume", { cohort: name }));
+      expect(resumed).toContain("running again");
+      // What the pause cost: posts more than a day late, the closing post too, are not sent on resume.
+      expect(resumed).toContain("older ones are not sent, the closing post included if it came due more than a day ago");
       expect(await status()).toBe("active");
       await expectRefusal("cohort resume", { cohort: name }, /is not paused/);
 
