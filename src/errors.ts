@@ -60,6 +60,8 @@ export interface UserErrorParams {
   "cohort.alreadyEnded": { readonly name: string };
   "cohort.nothingToEdit": NoParams;
   "cohort.startCourseOver": { readonly start: LocalDateParam; readonly weeks: number; readonly lastDay: LocalDateParam };
+  /** A start so far ahead that the course would come too close to the year 9999; `latest`: the latest start accepted. */
+  "cohort.startTooFar": { readonly start: LocalDateParam; readonly latest: LocalDateParam };
   // Privacy (issue 13).
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;
@@ -155,6 +157,8 @@ export interface UserErrorParams {
   "break.notABreak": BreakParams;
   "break.alreadyStarted": BreakParams;
   "break.postSent": BreakParams;
+  /** One more break week would bring the course too close to the year 9999 (see cohort.startTooFar). */
+  "break.pastCalendar": BreakParams;
 }
 
 /** What every `/cohort break` refusal can say. */

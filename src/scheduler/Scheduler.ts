@@ -8,7 +8,7 @@ import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
-import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../domain/schedule/weekPostPeriod.js";
+import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod, weekPostPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -851,7 +851,12 @@ export class Scheduler {
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
-      if (cohort === undefined || weekNumber === null || !(await liveBoards.claimFinalEdit(board, now))) return;
+      if (cohort === undefined || weekNumber === null) return;
+      // The next week's post, when it went out before this week was over (announced on a day before its first),
+      // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
+      // Not after a break week: the next post's top five is an earlier week's, final long before.
+      const ranked = weekNumberOfPeriod(board.period) !== null && !cohort.breakWeeks.includes(weekNumber);
+      if (!(await liveBoards.claimFinalEdit(board, now, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
       await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
   }

@@ -1,4 +1,5 @@
 import { isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
+import { courseFitsCalendar } from "../domain/schedule/calendarReach.js";
 import { BreakProblem, calendarWeekCount, checkBreakChange, courseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -64,6 +65,9 @@ export class CohortBreakService {
     const weekPost = (await this.plans.postsFor(cohort)).find((post) => post.kind === "week" && post.weekNumber === request.week);
     // The week's post goes out before a mid-week start: once it is out, members have read the week's plan.
     if (weekPost !== undefined && weekPost.dueAt.getTime() <= request.now.getTime()) throw new UserError("break.postSent", params);
+    // One more calendar week must leave the course its room before the year 9999 (as a start date must).
+    if (!request.undo && !courseFitsCalendar(cohort.settings.startDate, params.total + 1))
+      throw new UserError("break.pastCalendar", params);
     const changed = await this.cohortRepository.setBreak(cohort.id, request.week, request.undo, calendar.curriculumWeeks);
     const updated = (await this.cohortRepository.findById(cohort.id)) ?? cohort;
     // Ended (or finished) since the check: refused as the check would have.

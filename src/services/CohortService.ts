@@ -7,6 +7,7 @@ import {
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
 import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -462,6 +463,7 @@ export class CohortService {
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
     if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
+    assertCourseFitsCalendar(settings.startDate, curriculum.totalWeeks);
     if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);
     const language = checkLanguage(input.language);
     await this.assertPostable(input.guildId, input.channelId);
@@ -512,9 +514,11 @@ export class CohortService {
       throw new UserError("cohort.nothingToEdit");
     const name = input.name === undefined ? undefined : normaliseName(input.name);
     const settings = changesSettings ? buildSettings(cohort.settings, input) : undefined;
-    if (settings !== undefined && input.start !== undefined && input.now !== undefined) {
+    if (settings !== undefined && input.start !== undefined) {
       const totalWeeks = await this.totalWeeksOf(cohort);
-      if (totalWeeks !== null) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
+      // A curriculum no longer listed: its break weeks at least (the plan cannot be built anyway).
+      assertCourseFitsCalendar(settings.startDate, (totalWeeks ?? 0) + cohort.breakWeeks.length);
+      if (totalWeeks !== null && input.now !== undefined) assertCourseNotOver(settings, totalWeeks, input.now, cohort.breakWeeks);
     }
     if (input.channelId !== undefined) await this.assertPostable(input.guildId, input.channelId);
     if (name !== undefined) await this.assertNameFree(input.guildId, name, cohort.id);
@@ -990,6 +994,16 @@ function assertCourseNotOver(settings: CohortSettings, totalWeeks: number, now: 
     weeks: calendarWeekCount(calendar),
     lastDay: { localDate: addDays(courseEndDate(calendar), -1) },
   });
+}
+
+/**
+ * A start so far ahead that the course would come too close to the year 9999 cannot be planned (its dates, with
+ * their room for extensions and breaks, cannot be written): refused, as a date that does not exist is, instead of
+ * failing every reply and tick that plans it. Checked whether or not `now` is known.
+ */
+function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): void {
+  if (courseFitsCalendar(startDate, calendarWeeks)) return;
+  throw new UserError("cohort.startTooFar", { start: { localDate: startDate }, latest: { localDate: latestCourseStart(calendarWeeks) } });
 }
 
 function normaliseName(raw: string): string {

@@ -134,6 +134,15 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(visibleText(running)).toContain("Week 12 of 12");
     });
 
+    it("refuses a start date whose course would run past the year 9999, saying so", async () => {
+      // The 12-week path from 9999-12-20 would end in the year 10000, a date the bot cannot write.
+      await expectRefusal(
+        "cohort create",
+        createOptions({ name: "Far Ahead", start: "9999-12-20" }),
+        /starting on \*\*Mon, 20 Dec 9999\*\* is too far ahead.*latest start the bot accepts for this curriculum is \*\*Fri, 9 Oct 9998\*\*.*earlier `start`/s,
+      );
+    });
+
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
@@ -328,6 +337,7 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
     it("refuses bad values and keeps every setting", async () => {
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "2027-13-01" }, /not a date that exists/);
+      await expectRefusal("cohort edit", { cohort: "Renamed Cohort", start: "9999-12-20" }, /is too far ahead/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", timezone: "Europe/Atlantis" }, /not a time zone/);
       await expectRefusal("cohort edit", { cohort: "Renamed Cohort", announce_time: "12:60" }, /not a time of day/);
       // A valid setting beside a bad one is not applied either.
@@ -368,7 +378,10 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(visibleText(await asAdmin("cohort info", { cohort: name }))).toContain("Paused");
       await expectRefusal("cohort pause", { cohort: name }, /already paused/);
 
-      expect(visibleText(await asAdmin("cohort resume", { cohort: name }))).toContain("running again");
+      const resumed = visibleText(await asAdmin("cohort resume", { cohort: name }));
+      expect(resumed).toContain("running again");
+      // What the pause cost: posts more than a day late, the closing post too, are not sent on resume.
+      expect(resumed).toContain("older ones are not sent, the closing post included if it came due more than a day ago");
       expect(await status()).toBe("active");
       await expectRefusal("cohort resume", { cohort: name }, /is not paused/);
 

@@ -286,15 +286,32 @@ export class LiveBoardRepository {
    * later start or zone edit does not move it (ScheduledPost rows keep a null end once final). The board's
    * last edit is part of the condition: a failed attempt given back (releaseFinalEdit) restores the end but
    * not that time, so a process that listed the board before the attempt cannot claim it at once.
+   * `nextWeekPeriod`: the weekly post whose top five is this board's week; when it went out before the week was
+   * over (an announce day before its first day), it is flagged for a redraw (listPostedDue) in the same
+   * transaction as the claim, so a stop or a busy database after the claim cannot lose the flag.
    */
-  async claimFinalEdit(board: EndedLiveBoard, now: Date): Promise<boolean> {
-    const { count } = await this.writes.run(() =>
-      this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: board.editedAt },
-        data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
+  async claimFinalEdit(board: EndedLiveBoard, now: Date, nextWeekPeriod?: string): Promise<boolean> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.scheduledPost.updateMany({
+          where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: board.editedAt },
+          data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
+        });
+        if (count === 1 && nextWeekPeriod !== undefined)
+          await tx.scheduledPost.updateMany({
+            where: {
+              cohortId: board.cohortId,
+              kind: "week",
+              period: nextWeekPeriod,
+              // A post still being sent was drawn before too (markSent keeps the flag).
+              OR: [{ status: PostStatus.Sent, sentAt: { lt: board.liveUntil } }, { status: PostStatus.Claimed }],
+            },
+            // A new flag is a new redraw: it gets its own tries (as flagPostedBoards).
+            data: { nextAttemptAt: now, redrawAttempts: 0 },
+          });
+        return count === 1;
       }),
     );
-    return count === 1;
   }
 
   /**

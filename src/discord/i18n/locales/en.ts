@@ -42,6 +42,8 @@ export const en = {
   "cohort.nothingToEdit": "Give at least one option to change.",
   "cohort.startCourseOver":
     "A cohort starting on **{start}** would already be over: its {weeks, plural, one {# week} other {# weeks}} ended on **{lastDay}**, so nothing would ever be posted. Pick a later `start` date (YYYY-MM-DD).",
+  "cohort.startTooFar":
+    "A cohort starting on **{start}** is too far ahead: the bot's calendar ends with the year 9999, and with room for extensions and breaks the latest start the bot accepts for this curriculum is **{latest}**. Pick an earlier `start` date (YYYY-MM-DD).",
   "cohort.otherNotMember": "That person isn't a member of **{name}**.",
 
   "curriculum.unknown": 'There\'s no curriculum called "{value}". Start typing in the `curriculum` option to see the choices.',
@@ -59,7 +61,8 @@ export const en = {
   "cohortAdmin.weekPostsLeftUp":
     "{count, plural, one {The week {weeks} post already sent stays in the channel} other {The posts of weeks {weeks} already sent stay in the channel}}: the bot does not delete messages, so remove {count, plural, one {it} other {them}} in Discord if {count, plural, one {it no longer fits} other {they no longer fit}}. The moved weeks are announced again at their new times.",
   "cohortAdmin.paused": "**{name}** is paused: no posts and no reminders until you run `/cohort resume`.",
-  "cohortAdmin.resumed": "**{name}** is running again: posts and reminders are back on.",
+  "cohortAdmin.resumed":
+    "**{name}** is running again: posts and reminders are back on. Posts that came due while it was paused go out now if they are less than 24 hours late; older ones are not sent, the closing post included if it came due more than a day ago.",
   "cohortAdmin.ended":
     "**{name}** has ended: its closing post with the final leaderboard goes out if it has not yet, then no more posts, reminders or new members. Members keep their history and points.",
   "cohortAdmin.pausedNote": "Paused: nothing is posted and no reminders are sent until `/cohort resume`.",
@@ -627,6 +630,8 @@ export const en = {
   "break.notABreak": "Week {week} of **{name}** is not a break, so there is nothing to undo.",
   "break.alreadyStarted": "Week {week} of **{name}** has already begun: only weeks still to come can change.",
   "break.postSent": "Week {week}'s post for **{name}** has already gone out: only weeks not yet announced can change.",
+  "break.pastCalendar":
+    "**{name}** can't take another break week: its course would then come too close to the end of the year 9999, where the bot's calendar ends.",
   "weekPost.breakWeek": "☕ **Break week:** no reading this week. Rest, or catch up on earlier reading; week {next} starts on **{date}**.",
   "week.breakWeek": "☕ Break week: nothing is assigned. Reading resumes on **{date}**.",
   // Paths without estimates (the 36-week path's topics)
