@@ -438,7 +438,9 @@ export class StudyService {
     const { context, plan } = planning;
     const item = await this.itemOfOption(context, cohort, request.item, picked);
     const forYesterday = request.when === CompletionWhen.Yesterday;
-    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
+    // Not before the member's own first day either: a late joiner (or a return) was not in the cohort before it.
+    const firstDay = member.joinedOn !== null && member.joinedOn > plan.startDate ? member.joinedOn : plan.startDate;
+    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDay) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);

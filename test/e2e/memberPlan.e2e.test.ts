@@ -294,6 +294,17 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
     });
 
+    it("has no yesterday on a late joiner's first day: nothing is logged for a day before they joined", async () => {
+      // Monday of week 3: the previous study day, Friday of week 2, was before the member was in the cohort.
+      const { member, command } = await memberOfNewCohort("late-yesterday-yara", at("2027-01-18T10:00:00Z"));
+      const refused = await command("done", { item: "N+1 Problem", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      // From the join day on, yesterday is theirs: on Tuesday it logs for Monday, their first day.
+      bot.clock.set(at("2027-01-19T10:00:00Z"));
+      expect(visibleText(await command("done", { item: "N+1 Problem", when: "yesterday" }))).toContain("for **Mon, 18 Jan 2027**");
+    });
+
     it("heads /today and /week with the week and day of the member's day, not the next one's", async () => {
       const { command } = await memberOfNewCohort("late-night-lou", at("2027-01-04T10:00:00Z"));
       // 01:30 on Monday of week 2 is still Sunday for the member.
