@@ -106,6 +106,8 @@ export interface UserErrorParams {
   /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
   "pace.changedMeanwhile": NoParams;
   "pace.courseOver": { readonly name: string };
+  /** `/pace mode:reset` after the course's last day, by a member still reading in their own weeks: it would end their course. */
+  "pace.resetAfterCourse": { readonly name: string };
   /** A pace change in a cohort an admin ended before its planned last day (members' "cohort.ended", in /pace's words). */
   "pace.cohortEnded": { readonly name: string };
   /** As "pace.cohortEnded", for an end on the planned last day or later: it finished. */

@@ -81,6 +81,8 @@ export interface PaceView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
+  /** `reset` may be used: not once the cohort's calendar is over (`cohortCalendarOver`), which it would go back to. */
+  readonly canReset: boolean;
   /** The study days *Catch up* spreads over: the `days` asked for, else the default. */
   readonly catchUpDays: number;
   /** The cohort's course is over: nothing can be planned any more (`/today` shows the summary). */
@@ -260,6 +262,7 @@ export class MemberPlanService {
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
+      canReset: !cohortCalendarOver(cohort, planning, request.now),
       catchUpDays,
       // The member's own end, as /today's: one who finishes late plans on after the closing post.
       courseOver: planning.daysOver,
@@ -278,6 +281,9 @@ export class MemberPlanService {
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+    // A member still reading in their own weeks after the cohort's last day: its calendar would end their course now, for good.
+    if (request.mode === PaceMode.Reset && cohortCalendarOver(cohort, planning, request.now))
+      throw new UserError("pace.resetAfterCourse", { name: cohort.name });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
     // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
     else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
@@ -402,6 +408,14 @@ export class MemberPlanService {
  */
 function planEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
   return memberDayStart(ownCourseEndDate(courseEndDate(breakCalendarOf(cohort, context)), plan.endDate), zone);
+}
+
+/**
+ * The cohort's own calendar is over on the member's day (they may read on in their own weeks: `planOver` is later):
+ * going back to it (`reset`) would end their course at once, and nothing could plan it again.
+ */
+function cohortCalendarOver(cohort: Cohort, planning: Pick<MemberPlanning, "context" | "zone">, now: Date): boolean {
+  return memberDayStart(courseEndDate(breakCalendarOf(cohort, planning.context)), planning.zone).getTime() <= now.getTime();
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */

@@ -495,6 +495,8 @@ export const en = {
   "pace.invalidDays": "Pick between {min, number} and {max, number} study days for a catch-up.",
   "pace.extendLimit":
     "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
+  "pace.resetAfterCourse":
+    "**{name}**'s own calendar is over: going back to it would end your course today, with no way to plan it again. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
   "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":
@@ -513,7 +515,7 @@ export const en = {
   "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
-    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
+    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later.{reset, select, yes { **Reset** goes back to the cohort's calendar.} other {}}",
   "pace.catchUpButton": "Catch up",
   "pace.extendButton": "Extend by a week",
   "pace.resetButton": "Back to the cohort's plan",

@@ -510,6 +510,8 @@ export const es: Catalogue = {
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
   "pace.extendLimit":
     "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.",
+  "pace.resetAfterCourse":
+    "El calendario de **{name}** ya ha llegado a su fin: volver a él terminaría hoy tu curso, sin forma de volver a planificarlo. Tus propias semanas siguen como están; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
   "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
@@ -529,7 +531,7 @@ export const es: Catalogue = {
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana.{reset, select, yes { **Restablecer** vuelve al calendario de la cohorte.} other {}}",
   "pace.catchUpButton": "Ponerse al día",
   "pace.extendButton": "Ampliar una semana",
   "pace.resetButton": "Volver al plan de la cohorte",

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * A member who finishes late reads in their own weeks after the cohort's calendar is over: going "back to the
+ * cohort's calendar" then would end their course at once, with no way back (`extend` is refused once it is over).
+ * So after the course's last day `/pace` offers no reset, and a reset (typed, or a button drawn before) changes
+ * nothing and says why. 12-week course from Monday 2027-01-04: last day Sunday 2027-03-28, closing post Monday 29.
+ */
+describe("/pace mode:reset after the cohort's calendar is over", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let lucia: { id: string };
+  let paceBeforeTheEnd: EmulatorMessage;
+  const cohortName = "Late Readers";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    ada = bot.member("ada");
+    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
+    for (const member of [ada, lucia]) await bot.reply(member.id, "join", { cohort: cohortName });
+    bot.clock.set(new Date("2027-03-22T10:00:00Z"));
+    for (const member of [ada, lucia]) await bot.reply(member.id, "pace", { mode: "extend" });
+    paceBeforeTheEnd = await bot.reply(ada.id, "pace");
+    bot.clock.set(new Date("2027-03-29T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("offers no reset after the course's last day, and refuses one, keeping the member's own weeks", async () => {
+    const pace = await bot.reply(ada.id, "pace");
+    expect(buttonsOf(pace).map((button) => button.label)).toEqual(["Catch up", "Extend by a week"]);
+    expect(visibleText(pace)).not.toContain("**Reset**");
+
+    const refused = visibleText(await bot.reply(ada.id, "pace", { mode: "reset" }));
+    expect(refused).toContain("would end your course today");
+    expect(refused).not.toContain("back on the cohort's calendar");
+    const today = visibleText(await bot.reply(ada.id, "today"));
+    expect(today).toContain("Week 13 · Day 2");
+    expect(today).not.toContain("Course finished");
+  });
+
+  it("refuses the reset button of a /pace drawn before the end", async () => {
+    const reset = buttonsOf(paceBeforeTheEnd).find((button) => button.label === "Back to the cohort's plan");
+    const refused = visibleText(await bot.click(ada.id, paceBeforeTheEnd.id, reset?.customId ?? "").final());
+    expect(refused).toContain("would end your course today");
+    expect(visibleText(await bot.reply(ada.id, "today"))).toContain("Week 13 · Day 2");
+  });
+
+  it("says so in Spanish", async () => {
+    const pace = await bot.reply(lucia.id, "pace");
+    expect(buttonsOf(pace).map((button) => button.label)).toEqual(["Ponerse al día", "Ampliar una semana"]);
+    expect(visibleText(pace)).not.toContain("**Restablecer**");
+    expect(visibleText(await bot.reply(lucia.id, "pace", { mode: "reset" }))).toContain("terminaría hoy tu curso");
+    expect(visibleText(await bot.reply(lucia.id, "today"))).toContain("Semana 13 · Día 2");
+  });
+});
