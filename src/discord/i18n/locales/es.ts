@@ -242,7 +242,8 @@ export const es: Catalogue = {
   "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
-  "today.due": "Para antes de {due} · quedan {left} de {total}",
+  // "por hacer": no verb to agree with "1 tema" or "1 h" ("quedan 1 tema" does not).
+  "today.due": "Para antes de {due} · por hacer: {left} de {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
   "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
