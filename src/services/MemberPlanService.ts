@@ -3,11 +3,12 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
   canExtend,
   checkPersonalBreak,
+  daysOffUntil,
   DueSource,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
@@ -112,6 +113,11 @@ export interface BreakView {
   /** The dates asked for; for `CalledOff`, the first and last day off called off. */
   readonly from: string;
   readonly to: string;
+  /**
+   * `Ended` on a day that is still a day off (a cohort break week, and any days off right after it): the last of
+   * them and the day reminders and streak days are back. Absent: today is no day off any more.
+   */
+  readonly daysOffGoOn?: { readonly until: string; readonly backOn: string };
 }
 
 /** A caught-up member's catch-up dates and the stored state (as a key) they were built from. */
@@ -368,7 +374,7 @@ export class MemberPlanService {
     member: MemberRecord,
     planning: MemberPlanning,
     range: PersonalBreak,
-  ): Promise<Pick<BreakView, "change" | "from" | "to">> {
+  ): Promise<Pick<BreakView, "change" | "from" | "to" | "daysOffGoOn">> {
     // Read and ended in one locked transaction: an `off:True` sent twice at once ends the breaks once.
     const touched = await this.planState.endBreaks(member.id, range, planning.today);
     if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
@@ -379,7 +385,10 @@ export class MemberPlanService {
       const to = touched.reduce((last, entry) => (entry.to > last ? entry.to : last), range.from);
       return { change: BreakChange.CalledOff, from, to };
     }
-    return { change: BreakChange.Ended, ...range };
+    // The member's own break is over, but a cohort break week may go on from today: "from today" would promise too much.
+    const untouched = planning.breaks.filter((entry) => !touched.some((ended) => ended.from === entry.from && ended.to === entry.to));
+    const until = daysOffUntil({ ...planning.plan, personalBreaks: untouched }, planning.today);
+    return { change: BreakChange.Ended, ...range, ...(until === null ? {} : { daysOffGoOn: { until, backOn: addDays(until, 1) } }) };
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
