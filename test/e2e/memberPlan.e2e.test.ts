@@ -305,6 +305,17 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("done", { item: "N+1 Problem", when: "yesterday" }))).toContain("for **Mon, 18 Jan 2027**");
     });
 
+    it("has no yesterday on the join day of a member who joined during week 1: nothing is logged for a day before they joined", async () => {
+      // Wednesday of week 1: Tuesday is a study day of the course, but not of this member's.
+      const { member, command } = await memberOfNewCohort("midweek-yesterday-mia", at("2027-01-06T10:00:00Z"));
+      const refused = await command("done", { item: "Storage Engines", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      // On Thursday, yesterday is their join day.
+      bot.clock.set(at("2027-01-07T10:00:00Z"));
+      expect(visibleText(await command("done", { item: "Storage Engines", when: "yesterday" }))).toContain("for **Wed, 6 Jan 2027**");
+    });
+
     it("heads /today and /week with the week and day of the member's day, not the next one's", async () => {
       const { command } = await memberOfNewCohort("late-night-lou", at("2027-01-04T10:00:00Z"));
       // 01:30 on Monday of week 2 is still Sunday for the member.
