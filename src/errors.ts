@@ -101,7 +101,8 @@ export interface UserErrorParams {
   "credit.notDone": { readonly title: string; readonly userId: string };
   // Member plans (issue 12): /pace, /break, /done when:yesterday.
   "pace.invalidDays": { readonly min: number; readonly max: number };
-  "pace.extendLimit": { readonly max: number };
+  /** `reset`: whether the sentence pointing at `/pace mode:reset` fits ("no" once the cohort's calendar is over, when it is refused). */
+  "pace.extendLimit": { readonly max: number; readonly reset: "yes" | "no" };
   "pace.nothingToCatchUp": NoParams;
   /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
   "pace.changedMeanwhile": NoParams;

@@ -286,14 +286,16 @@ export class MemberPlanService {
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
-    if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+    const calendarOver = cohortCalendarOver(cohort, planning, request.now);
+    // The limit's advice to reset only while a reset is allowed.
+    const extendLimit = () => new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS, reset: calendarOver ? "no" : "yes" });
+    if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw extendLimit();
     // A member still reading in their own weeks after the cohort's last day: its calendar would end their course now, for good.
-    if (request.mode === PaceMode.Reset && cohortCalendarOver(cohort, planning, request.now))
-      throw new UserError("pace.resetAfterCourse", { name: cohort.name });
+    if (request.mode === PaceMode.Reset && calendarOver) throw new UserError("pace.resetAfterCourse", { name: cohort.name });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
     // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
     else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
-      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+      throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };

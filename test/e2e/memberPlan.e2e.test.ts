@@ -230,7 +230,9 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("today"))).not.toContain("**Storage Engines**");
 
       for (let week = 1; week <= 4; week += 1) await command("pace", { mode: "extend" });
-      expect(visibleText(await command("pace", { mode: "extend" }))).toContain("already runs 4 weeks");
+      const limit = visibleText(await command("pace", { mode: "extend" }));
+      expect(limit).toContain("already runs 4 weeks");
+      expect(limit).toContain("`/pace mode:reset` goes back to the cohort's calendar");
       expect(buttonsOf(await command("pace")).map((entry) => entry.label)).not.toContain("Extend by a week");
     });
   });

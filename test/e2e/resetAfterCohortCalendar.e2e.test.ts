@@ -12,6 +12,8 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
   let bot: BotHarness;
   let ada: { id: string };
   let lucia: { id: string };
+  let max: { id: string };
+  let mateo: { id: string };
   let paceBeforeTheEnd: EmulatorMessage;
   const cohortName = "Late Readers";
 
@@ -20,9 +22,13 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
     ada = bot.member("ada");
     lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
-    for (const member of [ada, lucia]) await bot.reply(member.id, "join", { cohort: cohortName });
+    max = bot.member("max");
+    mateo = bot.emulator.createMember(bot.guild.id, { username: "mateo", locale: "es-ES" });
+    for (const member of [ada, lucia, max, mateo]) await bot.reply(member.id, "join", { cohort: cohortName });
     bot.clock.set(new Date("2027-03-22T10:00:00Z"));
     for (const member of [ada, lucia]) await bot.reply(member.id, "pace", { mode: "extend" });
+    // Max and Mateo take the whole 4 weeks: any further extend is refused.
+    for (const member of [max, mateo]) for (let week = 1; week <= 4; week += 1) await bot.reply(member.id, "pace", { mode: "extend" });
     paceBeforeTheEnd = await bot.reply(ada.id, "pace");
     bot.clock.set(new Date("2027-03-29T09:00:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -56,5 +62,14 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     expect(visibleText(pace)).not.toContain("**Restablecer**");
     expect(visibleText(await bot.reply(lucia.id, "pace", { mode: "reset" }))).toContain("terminaría hoy tu curso");
     expect(visibleText(await bot.reply(lucia.id, "today"))).toContain("Semana 13 · Día 2");
+  });
+
+  it("refuses an extend past the 4 weeks without pointing at the reset it would refuse", async () => {
+    const refused = visibleText(await bot.reply(max.id, "pace", { mode: "extend" }));
+    expect(refused).toContain("already runs 4 weeks behind the cohort's, the most it can.");
+    expect(refused).not.toContain("mode:reset");
+    const rechazado = visibleText(await bot.reply(mateo.id, "pace", { mode: "extend" }));
+    expect(rechazado).toContain("ya va 4 semanas por detrás del de la cohorte, el máximo.");
+    expect(rechazado).not.toContain("Volver al plan de la cohorte");
   });
 });

@@ -494,7 +494,7 @@ export const en = {
   // --- Member plans (issue 12): /pace, /break, /done when:, late joiners, forgiving streaks ---
   "pace.invalidDays": "Pick between {min, number} and {max, number} study days for a catch-up.",
   "pace.extendLimit":
-    "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
+    "Your calendar already runs {max, number} weeks behind the cohort's, the most it can.{reset, select, yes { `/pace mode:reset` goes back to the cohort's calendar.} other {}}",
   "pace.resetAfterCourse":
     "**{name}**'s own calendar is over: going back to it would end your course today, with no way to plan it again. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",

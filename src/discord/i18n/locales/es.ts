@@ -510,7 +510,7 @@ export const es: Catalogue = {
   // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
   "pace.extendLimit":
-    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.",
+    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.} other {}}",
   "pace.resetAfterCourse":
     "El calendario de **{name}** ya ha llegado a su fin: volver a él terminaría hoy tu curso, sin forma de volver a planificarlo. Tus propias semanas siguen como están; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
