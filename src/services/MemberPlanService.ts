@@ -141,6 +141,8 @@ export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice
 export interface LateJoinStartView {
   readonly cohort: Cohort;
   readonly alreadyCaughtUp: boolean;
+  /** `reset` may be used (as `PaceView.canReset`): only then is it offered as the way back to the backlog. */
+  readonly canReset: boolean;
 }
 
 /**
@@ -401,10 +403,14 @@ export class MemberPlanService {
     // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
     if (cohort.status === CohortStatus.Ended) throw paceClosedError(cohort, await this.plans.contextFor(cohort));
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
-    const { plan, daysOver } = await this.planFor(cohort, member, request.now);
-    if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
-    // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
-    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin) };
+    const planning = await this.planFor(cohort, member, request.now);
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
+    return {
+      cohort,
+      // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
+      alreadyCaughtUp: planning.plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin),
+      canReset: !cohortCalendarOver(cohort, planning, request.now),
+    };
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {

@@ -100,6 +100,7 @@ describe("member plans through discord.js and the emulator", () => {
       // The catch-up stays: the earlier items are on the coming days, not in a backlog.
       expect(answer).not.toContain("Earlier items stay in your backlog");
       expect(answer).toContain("already spread");
+      expect(answer).toContain("`/pace mode:reset` puts them back in your backlog");
       expect(visibleText(await command("today"))).not.toContain("From before you joined");
     });
 

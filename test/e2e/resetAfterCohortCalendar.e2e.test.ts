@@ -15,6 +15,10 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
   let max: { id: string };
   let mateo: { id: string };
   let paceBeforeTheEnd: EmulatorMessage;
+  let leo: { id: string };
+  let ramon: { id: string };
+  let leoWelcome: EmulatorMessage;
+  let ramonWelcome: EmulatorMessage;
   const cohortName = "Late Readers";
 
   beforeAll(async () => {
@@ -27,6 +31,16 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     for (const member of [ada, lucia, max, mateo]) await bot.reply(member.id, "join", { cohort: cohortName });
     bot.clock.set(new Date("2027-03-22T10:00:00Z"));
     for (const member of [ada, lucia]) await bot.reply(member.id, "pace", { mode: "extend" });
+    // Leo and Ramón join late, in week 12, catch up with `/pace` (their welcome keeps its buttons)
+    // and extend: their catch-up reading runs on past the end.
+    leo = bot.member("leo");
+    ramon = bot.emulator.createMember(bot.guild.id, { username: "ramon", locale: "es-ES" });
+    leoWelcome = await bot.reply(leo.id, "join", { cohort: cohortName });
+    ramonWelcome = await bot.reply(ramon.id, "join", { cohort: cohortName });
+    for (const member of [leo, ramon]) {
+      await bot.reply(member.id, "pace", { mode: "catch_up" });
+      await bot.reply(member.id, "pace", { mode: "extend" });
+    }
     // Max and Mateo take the whole 4 weeks: any further extend is refused.
     for (const member of [max, mateo]) for (let week = 1; week <= 4; week += 1) await bot.reply(member.id, "pace", { mode: "extend" });
     paceBeforeTheEnd = await bot.reply(ada.id, "pace");
@@ -71,5 +85,17 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     const rechazado = visibleText(await bot.reply(mateo.id, "pace", { mode: "extend" }));
     expect(rechazado).toContain("ya va 4 semanas por detrás del de la cohorte, el máximo.");
     expect(rechazado).not.toContain("Volver al plan de la cohorte");
+  });
+
+  it("answers a late joiner's Start from this week after a catch-up without pointing at the reset it would refuse", async () => {
+    const start = buttonsOf(leoWelcome)[0];
+    expect(start?.label).toBe("Start from this week");
+    const answer = visibleText(await bot.click(leo.id, leoWelcome.id, start?.customId ?? "").final());
+    expect(answer).toContain("already spread over your coming study days");
+    expect(answer).not.toContain("mode:reset");
+
+    const respuesta = visibleText(await bot.click(ramon.id, ramonWelcome.id, buttonsOf(ramonWelcome)[0]?.customId ?? "").final());
+    expect(respuesta).toContain("ya están repartidas en tus próximos días de estudio");
+    expect(respuesta).not.toContain("Volver al plan de la cohorte");
   });
 });

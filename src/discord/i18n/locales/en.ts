@@ -572,7 +572,7 @@ export const en = {
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":
-    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share. `/pace mode:reset` puts them back in your backlog.",
+    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share.{reset, select, yes { `/pace mode:reset` puts them back in your backlog.} other {}}",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
   "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",

@@ -590,7 +590,7 @@ export const es: Catalogue = {
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
-    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día. `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.",
+    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.} other {}}",
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
