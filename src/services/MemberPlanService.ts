@@ -115,9 +115,10 @@ export interface BreakView {
   readonly to: string;
   /**
    * `Ended` on a day that is still a day off (a cohort break week, and any days off right after it): the last of
-   * them and the day reminders and streak days are back. Absent: today is no day off any more.
+   * them and the day reminders and streak days are back; `ownDaysOff` when the member's own days off (not ended)
+   * are among them. Absent: today is no day off any more.
    */
-  readonly daysOffGoOn?: { readonly until: string; readonly backOn: string };
+  readonly daysOffGoOn?: { readonly until: string; readonly backOn: string; readonly ownDaysOff: boolean };
 }
 
 /** A caught-up member's catch-up dates and the stored state (as a key) they were built from. */
@@ -392,7 +393,9 @@ export class MemberPlanService {
     // The member's own break is over, but a cohort break week may go on from today: "from today" would promise too much.
     const untouched = planning.breaks.filter((entry) => !touched.some((ended) => ended.from === entry.from && ended.to === entry.to));
     const until = daysOffUntil({ ...planning.plan, personalBreaks: untouched }, planning.today);
-    return { change: BreakChange.Ended, ...range, ...(until === null ? {} : { daysOffGoOn: { until, backOn: addDays(until, 1) } }) };
+    if (until === null) return { change: BreakChange.Ended, ...range };
+    const ownDaysOff = untouched.some((entry) => entry.from <= until && entry.to >= planning.today);
+    return { change: BreakChange.Ended, ...range, daysOffGoOn: { until, backOn: addDays(until, 1), ownDaysOff } };
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */

@@ -49,4 +49,22 @@ describe("/break off:True during a cohort break week", () => {
       "from today reminders and streak days are back",
     );
   });
+
+  it("names the member's own days off after the break week when the days off run on into them", async () => {
+    const cy = bot.emulator.createMember(bot.guild.id, { username: "cy" });
+    const rosa = bot.emulator.createMember(bot.guild.id, { username: "rosa", locale: "es-ES" });
+    bot.clock.set(new Date("2027-01-13T12:00:00Z"));
+    for (const member of [cy, rosa]) {
+      await bot.reply(member.id, "join", { cohort: cohortName });
+      // Thursday 14 to Wednesday 20 (into the break week), and Monday 25 to Friday 29, right after it.
+      await bot.reply(member.id, "break", { from: "2027-01-14", to: "2027-01-20" });
+      await bot.reply(member.id, "break", { from: "2027-01-25", to: "2027-01-29" });
+    }
+    bot.clock.set(new Date("2027-01-19T12:00:00Z"));
+    const ended = visibleText(await bot.reply(cy.id, "break", { from: "2027-01-19", to: "2027-01-19", off: true }));
+    expect(ended).toContain("until **Fri, 29 Jan 2027** (a cohort break week, then days off you planned)");
+    expect(ended).toContain("back from **Sat, 30 Jan 2027**");
+    const terminado = visibleText(await bot.reply(rosa.id, "break", { from: "2027-01-19", to: "2027-01-19", off: true }));
+    expect(terminado).toContain("(una semana de descanso de la cohorte, y después días libres que planificaste)");
+  });
 });

@@ -23,6 +23,7 @@ export function renderBreak(t: Translator, view: BreakView): Reply {
             ? t.t("break.endedDaysOffGoOn", {
                 until: localDateText(t, view.daysOffGoOn.until),
                 back: localDateText(t, view.daysOffGoOn.backOn),
+                own: view.daysOffGoOn.ownDaysOff ? "yes" : "no",
               })
             : t.t(keys[view.change], { from: localDateText(t, view.from), to: localDateText(t, view.to) }),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },

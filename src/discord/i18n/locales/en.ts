@@ -536,7 +536,7 @@ export const en = {
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
   "break.ended": "Your break is over: from today reminders and streak days are back.",
   "break.endedDaysOffGoOn":
-    "Your break is over, but days off go on until **{until}** (a cohort break week): reminders and streak days are back from **{back}**.",
+    "Your break is over, but days off go on until **{until}** (a cohort break week{own, select, yes {, then days off you planned} other {}}): reminders and streak days are back from **{back}**.",
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
   "break.cohortEnded":
     "**{name}** has ended: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",

@@ -554,7 +554,7 @@ export const es: Catalogue = {
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `terminar:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
   "break.endedDaysOffGoOn":
-    "Tu descanso ha terminado, pero los días libres siguen hasta el **{until}** (una semana de descanso de la cohorte): los recordatorios y los días de racha vuelven a partir del **{back}**.",
+    "Tu descanso ha terminado, pero los días libres siguen hasta el **{until}** (una semana de descanso de la cohorte{own, select, yes {, y después días libres que planificaste} other {}}): los recordatorios y los días de racha vuelven a partir del **{back}**.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.cohortEnded":
     "**{name}** ha terminado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
