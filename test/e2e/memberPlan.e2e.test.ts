@@ -234,7 +234,10 @@ describe("member plans through discord.js and the emulator", () => {
       const limit = visibleText(await command("pace", { mode: "extend" }));
       expect(limit).toContain("already runs 4 weeks");
       expect(limit).toContain("`/pace mode:reset` goes back to the cohort's calendar");
-      expect(buttonsOf(await command("pace")).map((entry) => entry.label)).not.toContain("Extend by a week");
+      const atLimit = await command("pace");
+      expect(buttonsOf(atLimit).map((entry) => entry.label)).not.toContain("Extend by a week");
+      expect(visibleText(atLimit)).not.toContain("**Extend**");
+      expect(visibleText(atLimit)).toContain("**Reset** goes back to the cohort's calendar");
     });
   });
 

@@ -85,6 +85,13 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     const rechazado = visibleText(await bot.reply(mateo.id, "pace", { mode: "extend" }));
     expect(rechazado).toContain("ya va 4 semanas por detrás del de la cohorte, el máximo.");
     expect(rechazado).not.toContain("Volver al plan de la cohorte");
+    // Nor does /pace describe a mode it offers no button for.
+    const pace = visibleText(await bot.reply(max.id, "pace"));
+    expect(pace).toContain("**Catch up** spreads");
+    expect(pace).not.toContain("**Extend**");
+    const ritmo = visibleText(await bot.reply(mateo.id, "pace"));
+    expect(ritmo).toContain("**Ponerse al día** reparte");
+    expect(ritmo).not.toContain("**Ampliar**");
   });
 
   it("answers a late joiner's Start from this week after a catch-up without pointing at the reset it would refuse", async () => {

@@ -53,7 +53,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       ? t.t(view.endedEarly ? "pace.ended" : "pace.finished")
       : view.courseOver
         ? t.t("pace.courseOver", { name: view.cohort.name })
-        : t.t("pace.help", { days: view.catchUpDays, reset: view.canReset ? "yes" : "no" }),
+        : t.t("pace.help", {
+            days: view.catchUpDays,
+            extend: view.canExtend ? "yes" : "no",
+            reset: view.canReset ? "yes" : "no",
+          }),
   );
   const modes: PaceMode[] = noModes
     ? []

@@ -515,7 +515,7 @@ export const en = {
   "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
-    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later.{reset, select, yes { **Reset** goes back to the cohort's calendar.} other {}}",
+    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day.{extend, select, yes { **Extend** moves your calendar one week later.} other {}}{reset, select, yes { **Reset** goes back to the cohort's calendar.} other {}}",
   "pace.catchUpButton": "Catch up",
   "pace.extendButton": "Extend by a week",
   "pace.resetButton": "Back to the cohort's plan",
