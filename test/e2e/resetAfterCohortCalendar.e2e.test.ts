@@ -74,7 +74,9 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     const pace = await bot.reply(lucia.id, "pace");
     expect(buttonsOf(pace).map((button) => button.label)).toEqual(["Ponerse al día", "Ampliar una semana"]);
     expect(visibleText(pace)).not.toContain("**Restablecer**");
-    expect(visibleText(await bot.reply(lucia.id, "pace", { mode: "reset" }))).toContain("terminaría hoy tu curso");
+    expect(visibleText(await bot.reply(lucia.id, "pace", { mode: "reset" }))).toContain(
+      "pondría fin hoy a tu curso, sin poder volver a planificarlo",
+    );
     expect(visibleText(await bot.reply(lucia.id, "today"))).toContain("Semana 13 · Día 2");
   });
 

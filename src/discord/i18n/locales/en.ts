@@ -496,7 +496,7 @@ export const en = {
   "pace.extendLimit":
     "Your calendar already runs {max, number} weeks behind the cohort's, the most it can.{reset, select, yes { `/pace mode:reset` goes back to the cohort's calendar.} other {}}",
   "pace.resetAfterCourse":
-    "**{name}**'s own calendar is over: going back to it would end your course today, with no way to plan it again. Your own weeks stay as they are; nothing changed.",
+    "**{name}**'s calendar is over: going back to it would end your course today, for good. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
   "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":

@@ -512,7 +512,7 @@ export const es: Catalogue = {
   "pace.extendLimit":
     "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.} other {}}",
   "pace.resetAfterCourse":
-    "El calendario de **{name}** ya ha llegado a su fin: volver a él terminaría hoy tu curso, sin forma de volver a planificarlo. Tus propias semanas siguen como están; no ha cambiado nada.",
+    "El calendario de **{name}** ya ha acabado: regresar a él pondría fin hoy a tu curso, sin poder volver a planificarlo. Tus semanas siguen como estaban; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
   "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
