@@ -68,11 +68,11 @@ describe("Spanish through discord.js and the emulator", () => {
   it("says what is left of a day of one topic (the 36-week path) in grammatical Spanish", async () => {
     await bot.createCohort({ name: "Maestría", curriculum: "backend-engineer-complete-mastery-path" });
     const elena = spanishMember("elena-temas");
-    await bot.reply(elena.id, "join", { cohort: "Maestría" });
-    // Monday 4 January carries one topic: "quedan 1 tema" would not agree.
+    // Monday 4 January carries one topic: "quedan 1 tema" would not agree. Joined that Monday, not after it.
     const tuesday = bot.clock.now();
     bot.clock.set(new Date("2027-01-04T10:00:00Z"));
     try {
+      await bot.reply(elena.id, "join", { cohort: "Maestría" });
       const text = visibleText(await bot.reply(elena.id, "today"));
       expect(text).toContain("por hacer: 1 tema de 1 tema");
       expect(text).not.toContain("quedan 1 tema");
