@@ -103,11 +103,14 @@ export interface UserErrorParams {
   "credit.notDone": { readonly title: string; readonly userId: string };
   // Member plans (issue 12): /pace, /break, /done when:yesterday.
   "pace.invalidDays": { readonly min: number; readonly max: number };
-  "pace.extendLimit": { readonly max: number };
+  /** `reset`: whether the sentence pointing at `/pace mode:reset` fits ("no" once the cohort's calendar is over, when it is refused). */
+  "pace.extendLimit": { readonly max: number; readonly reset: "yes" | "no" };
   "pace.nothingToCatchUp": NoParams;
   /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
   "pace.changedMeanwhile": NoParams;
   "pace.courseOver": { readonly name: string };
+  /** `/pace mode:reset` after the course's last day, by a member still reading in their own weeks: it would end their course. */
+  "pace.resetAfterCourse": { readonly name: string };
   /** A pace change in a cohort an admin ended before its planned last day (members' "cohort.ended", in /pace's words). */
   "pace.cohortEnded": { readonly name: string };
   /** As "pace.cohortEnded", for an end on the planned last day or later: it finished. */

@@ -3,11 +3,12 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
   canExtend,
   checkPersonalBreak,
+  daysOffUntil,
   DueSource,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
@@ -82,6 +83,8 @@ export interface PaceView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
+  /** `reset` may be used: not once the cohort's calendar is over (`cohortCalendarOver`), which it would go back to. */
+  readonly canReset: boolean;
   /** The study days *Catch up* spreads over: the `days` asked for, else the default. */
   readonly catchUpDays: number;
   /** The cohort's course is over: nothing can be planned any more (`/today` shows the summary). */
@@ -111,6 +114,12 @@ export interface BreakView {
   /** The dates asked for; for `CalledOff`, the first and last day off called off. */
   readonly from: string;
   readonly to: string;
+  /**
+   * `Ended` on a day that is still a day off (a cohort break week, and any days off right after it): the last of
+   * them and the day reminders and streak days are back; `ownDaysOff` when the member's own days off (not ended)
+   * are among them. Absent: today is no day off any more.
+   */
+  readonly daysOffGoOn?: { readonly until: string; readonly backOn: string; readonly ownDaysOff: boolean };
 }
 
 /** A caught-up member's catch-up dates and the stored state (as a key) they were built from. */
@@ -134,6 +143,8 @@ export type LateJoinChoice = (typeof LateJoinChoice)[keyof typeof LateJoinChoice
 export interface LateJoinStartView {
   readonly cohort: Cohort;
   readonly alreadyCaughtUp: boolean;
+  /** `reset` may be used (as `PaceView.canReset`): only then is it offered as the way back to the backlog. */
+  readonly canReset: boolean;
 }
 
 /**
@@ -262,6 +273,7 @@ export class MemberPlanService {
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
+      canReset: !cohortCalendarOver(cohort, planning, request.now),
       catchUpDays,
       // The member's own end, as /today's: one who finishes late plans on after the closing post.
       courseOver: planning.daysOver,
@@ -280,11 +292,16 @@ export class MemberPlanService {
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
     if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
-    if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+    const calendarOver = cohortCalendarOver(cohort, planning, request.now);
+    // The limit's advice to reset only while a reset is allowed.
+    const extendLimit = () => new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS, reset: calendarOver ? "no" : "yes" });
+    if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw extendLimit();
+    // A member still reading in their own weeks after the cohort's last day: its calendar would end their course now, for good.
+    if (request.mode === PaceMode.Reset && calendarOver) throw new UserError("pace.resetAfterCourse", { name: cohort.name });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
     // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
     else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
-      throw new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS });
+      throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
     return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
@@ -368,7 +385,7 @@ export class MemberPlanService {
     member: MemberRecord,
     planning: MemberPlanning,
     range: PersonalBreak,
-  ): Promise<Pick<BreakView, "change" | "from" | "to">> {
+  ): Promise<Pick<BreakView, "change" | "from" | "to" | "daysOffGoOn">> {
     // Read and ended in one locked transaction: an `off:True` sent twice at once ends the breaks once.
     const touched = await this.planState.endBreaks(member.id, range, planning.today);
     if (touched.length === 0) return { change: BreakChange.NothingToEnd, ...range };
@@ -379,7 +396,12 @@ export class MemberPlanService {
       const to = touched.reduce((last, entry) => (entry.to > last ? entry.to : last), range.from);
       return { change: BreakChange.CalledOff, from, to };
     }
-    return { change: BreakChange.Ended, ...range };
+    // The member's own break is over, but a cohort break week may go on from today: "from today" would promise too much.
+    const untouched = planning.breaks.filter((entry) => !touched.some((ended) => ended.from === entry.from && ended.to === entry.to));
+    const until = daysOffUntil({ ...planning.plan, personalBreaks: untouched }, planning.today);
+    if (until === null) return { change: BreakChange.Ended, ...range };
+    const ownDaysOff = untouched.some((entry) => entry.from <= until && entry.to >= planning.today);
+    return { change: BreakChange.Ended, ...range, daysOffGoOn: { until, backOn: addDays(until, 1), ownDaysOff } };
   }
 
   /** The late joiner's buttons: *Start from this week* stores nothing (it is the default); *Catch up* spreads the backlog. */
@@ -391,10 +413,14 @@ export class MemberPlanService {
     if (cohort.status === CohortStatus.Ended)
       throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.pace);
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
-    const { plan, daysOver } = await this.planFor(cohort, member, request.now);
-    if (daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
-    // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
-    return { cohort, alreadyCaughtUp: plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin) };
+    const planning = await this.planFor(cohort, member, request.now);
+    if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
+    return {
+      cohort,
+      // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
+      alreadyCaughtUp: planning.plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin),
+      canReset: !cohortCalendarOver(cohort, planning, request.now),
+    };
   }
 
   private async doneSet(memberId: number): Promise<Set<number>> {
@@ -409,6 +435,14 @@ export class MemberPlanService {
  */
 function planEndOf(cohort: Cohort, context: CohortContext, plan: MemberPlan, zone: string): Date {
   return memberDayStart(ownCourseEndDate(courseEndDate(breakCalendarOf(cohort, context)), plan.endDate), zone);
+}
+
+/**
+ * The cohort's own calendar is over on the member's day (they may read on in their own weeks: `planOver` is later):
+ * going back to it (`reset`) would end their course at once, and nothing could plan it again.
+ */
+function cohortCalendarOver(cohort: Cohort, planning: Pick<MemberPlanning, "context" | "zone">, now: Date): boolean {
+  return memberDayStart(courseEndDate(breakCalendarOf(cohort, planning.context)), planning.zone).getTime() <= now.getTime();
 }
 
 /** `/pace days:` (null: the default), refused outside 2–20. */

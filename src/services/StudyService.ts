@@ -36,7 +36,7 @@ import {
 } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { completionDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -435,7 +435,11 @@ export class StudyService {
     const { context, plan } = planning;
     const item = await this.itemOfOption(context, cohort, request.item, picked);
     const forYesterday = request.when === CompletionWhen.Yesterday;
-    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, plan.startDate) : planning.today;
+    // Not before the member's own first day either (the day of their latest join, in week 1 too): they were not in
+    // the cohort before it. A late join's stored day counts as well, in case their zone moved west since.
+    const joinDay = memberDateOf(member.returnedAt ?? member.joinedAt, planning.zone);
+    const firstDay = [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
+    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDay) : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);

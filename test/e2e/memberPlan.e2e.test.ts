@@ -100,6 +100,7 @@ describe("member plans through discord.js and the emulator", () => {
       // The catch-up stays: the earlier items are on the coming days, not in a backlog.
       expect(answer).not.toContain("Earlier items stay in your backlog");
       expect(answer).toContain("already spread");
+      expect(answer).toContain("`/pace mode:reset` puts them back in your backlog");
       expect(visibleText(await command("today"))).not.toContain("From before you joined");
     });
 
@@ -230,8 +231,13 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("today"))).not.toContain("**Storage Engines**");
 
       for (let week = 1; week <= 4; week += 1) await command("pace", { mode: "extend" });
-      expect(visibleText(await command("pace", { mode: "extend" }))).toContain("already runs 4 weeks");
-      expect(buttonsOf(await command("pace")).map((entry) => entry.label)).not.toContain("Extend by a week");
+      const limit = visibleText(await command("pace", { mode: "extend" }));
+      expect(limit).toContain("already runs 4 weeks");
+      expect(limit).toContain("`/pace mode:reset` goes back to the cohort's calendar");
+      const atLimit = await command("pace");
+      expect(buttonsOf(atLimit).map((entry) => entry.label)).not.toContain("Extend by a week");
+      expect(visibleText(atLimit)).not.toContain("**Extend**");
+      expect(visibleText(atLimit)).toContain("**Reset** goes back to the cohort's calendar");
     });
   });
 
@@ -292,6 +298,28 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
       expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
       expect(visibleText(await command("done", { item: "Database Selection Guide" }))).toContain("Streak: **1 study day**");
+    });
+
+    it("has no yesterday on a late joiner's first day: nothing is logged for a day before they joined", async () => {
+      // Monday of week 3: the previous study day, Friday of week 2, was before the member was in the cohort.
+      const { member, command } = await memberOfNewCohort("late-yesterday-yara", at("2027-01-18T10:00:00Z"));
+      const refused = await command("done", { item: "N+1 Problem", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      // From the join day on, yesterday is theirs: on Tuesday it logs for Monday, their first day.
+      bot.clock.set(at("2027-01-19T10:00:00Z"));
+      expect(visibleText(await command("done", { item: "N+1 Problem", when: "yesterday" }))).toContain("for **Mon, 18 Jan 2027**");
+    });
+
+    it("has no yesterday on the join day of a member who joined during week 1: nothing is logged for a day before they joined", async () => {
+      // Wednesday of week 1: Tuesday is a study day of the course, but not of this member's.
+      const { member, command } = await memberOfNewCohort("midweek-yesterday-mia", at("2027-01-06T10:00:00Z"));
+      const refused = await command("done", { item: "Storage Engines", when: "yesterday" });
+      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
+      // On Thursday, yesterday is their join day.
+      bot.clock.set(at("2027-01-07T10:00:00Z"));
+      expect(visibleText(await command("done", { item: "Storage Engines", when: "yesterday" }))).toContain("for **Wed, 6 Jan 2027**");
     });
 
     it("heads /today and /week with the week and day of the member's day, not the next one's", async () => {

@@ -65,6 +65,22 @@ describe("Spanish through discord.js and the emulator", () => {
     expect(visibleText(await bot.reply(pierre.id, "today"))).toContain("Week 1 · Day 2");
   });
 
+  it("says what is left of a day of one topic (the 36-week path) in grammatical Spanish", async () => {
+    await bot.createCohort({ name: "Maestría", curriculum: "backend-engineer-complete-mastery-path" });
+    const elena = spanishMember("elena-temas");
+    // Monday 4 January carries one topic: "quedan 1 tema" would not agree. Joined that Monday, not after it.
+    const tuesday = bot.clock.now();
+    bot.clock.set(new Date("2027-01-04T10:00:00Z"));
+    try {
+      await bot.reply(elena.id, "join", { cohort: "Maestría" });
+      const text = visibleText(await bot.reply(elena.id, "today"));
+      expect(text).toContain("por hacer: 1 tema de 1 tema");
+      expect(text).not.toContain("quedan 1 tema");
+    } finally {
+      bot.clock.set(tuesday);
+    }
+  });
+
   it("words errors in the member's language", async () => {
     const sofia = spanishMember("sofia");
     const refusal = await bot.reply(sofia.id, "today");

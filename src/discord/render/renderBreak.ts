@@ -18,7 +18,14 @@ export function renderBreak(t: Translator, view: BreakView): Reply {
     embeds: [
       {
         color: view.change === BreakChange.NothingToEnd ? colors.neutral : colors.success,
-        description: t.t(keys[view.change], { from: localDateText(t, view.from), to: localDateText(t, view.to) }),
+        description:
+          view.change === BreakChange.Ended && view.daysOffGoOn !== undefined
+            ? t.t("break.endedDaysOffGoOn", {
+                until: localDateText(t, view.daysOffGoOn.until),
+                back: localDateText(t, view.daysOffGoOn.backOn),
+                own: view.daysOffGoOn.ownDaysOff ? "yes" : "no",
+              })
+            : t.t(keys[view.change], { from: localDateText(t, view.from), to: localDateText(t, view.to) }),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],

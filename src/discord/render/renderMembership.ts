@@ -29,7 +29,9 @@ export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: Joi
 
 /** *Start from this week* clicked: nothing changes, it is the default (or a catch-up made since stays). */
 export function renderLateJoinStart(t: Translator, view: LateJoinStartView): Reply {
-  const description = t.t(view.alreadyCaughtUp ? "join.startAfterCatchUp" : "join.startChosen");
+  const description = view.alreadyCaughtUp
+    ? t.t("join.startAfterCatchUp", { reset: view.canReset ? "yes" : "no" })
+    : t.t("join.startChosen");
   return { embeds: [{ color: colors.success, description }], components: [], ephemeral: true };
 }
 

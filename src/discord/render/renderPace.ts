@@ -53,11 +53,19 @@ export function renderPace(t: Translator, view: PaceView): Reply {
       ? t.t(view.endedEarly ? "pace.ended" : "pace.finished")
       : view.courseOver
         ? t.t("pace.courseOver", { name: view.cohort.name })
-        : t.t("pace.help", { days: view.catchUpDays }),
+        : t.t("pace.help", {
+            days: view.catchUpDays,
+            extend: view.canExtend ? "yes" : "no",
+            reset: view.canReset ? "yes" : "no",
+          }),
   );
   const modes: PaceMode[] = noModes
     ? []
-    : [...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []), ...(view.canExtend ? [PaceMode.Extend] : []), PaceMode.Reset];
+    : [
+        ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
+        ...(view.canExtend ? [PaceMode.Extend] : []),
+        ...(view.canReset ? [PaceMode.Reset] : []),
+      ];
   const embed: APIEmbed = {
     color: colors.brand,
     title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),

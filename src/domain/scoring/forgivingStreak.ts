@@ -203,9 +203,10 @@ function streakDeadlines(
 
 /**
  * The member day `/done … when:yesterday` logs for on member day `today`: the
- * latest study day before today that is not a day off, and not before the
- * course's first day `startDate` (there is no study day before the course);
- * null when there is none within reach.
+ * latest study day before today that is not a day off, and not before
+ * `startDate`: the course's first day, or the member's own when they joined
+ * later (there is no study day of theirs before it); null when there is none
+ * within reach.
  */
 export function yesterdayTarget(
   today: string,

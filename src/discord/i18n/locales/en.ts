@@ -501,7 +501,9 @@ export const en = {
   // --- Member plans (issue 12): /pace, /break, /done when:, late joiners, forgiving streaks ---
   "pace.invalidDays": "Pick between {min, number} and {max, number} study days for a catch-up.",
   "pace.extendLimit":
-    "Your calendar already runs {max, number} weeks behind the cohort's, the most it can. `/pace mode:reset` goes back to the cohort's calendar.",
+    "Your calendar already runs {max, number} weeks behind the cohort's, the most it can.{reset, select, yes { `/pace mode:reset` goes back to the cohort's calendar.} other {}}",
+  "pace.resetAfterCourse":
+    "**{name}**'s calendar is over: going back to it would end your course today, for good. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
   "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":
@@ -520,7 +522,7 @@ export const en = {
   "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.help":
-    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day. **Extend** moves your calendar one week later. **Reset** goes back to the cohort's calendar.",
+    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day.{extend, select, yes { **Extend** moves your calendar one week later.} other {}}{reset, select, yes { **Reset** goes back to the cohort's calendar.} other {}}",
   "pace.catchUpButton": "Catch up",
   "pace.extendButton": "Extend by a week",
   "pace.resetButton": "Back to the cohort's plan",
@@ -540,6 +542,8 @@ export const en = {
   "break.added":
     "🌴 Days off from **{from}** to **{to}**: no reminders, and these days neither break nor extend your streak. `off:True` ends the break early.",
   "break.ended": "Your break is over: from today reminders and streak days are back.",
+  "break.endedDaysOffGoOn":
+    "Your break is over, but days off go on until **{until}** (a cohort break week{own, select, yes {, then days off you planned} other {}}): reminders and streak days are back from **{back}**.",
   "break.calledOff": "Your days off from **{from}** to **{to}** are called off: reminders and streak days go on as usual.",
   "break.cohortEnded":
     "**{name}** has ended: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
@@ -576,7 +580,7 @@ export const en = {
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":
-    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share. `/pace mode:reset` puts them back in your backlog.",
+    "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share.{reset, select, yes { `/pace mode:reset` puts them back in your backlog.} other {}}",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
   "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",

@@ -245,7 +245,8 @@ export const es: Catalogue = {
   "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
-  "today.due": "Para antes de {due} · quedan {left} de {total}",
+  // "por hacer": no verb to agree with "1 tema" or "1 h" ("quedan 1 tema" does not).
+  "today.due": "Para antes de {due} · por hacer: {left} de {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
   "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
@@ -516,7 +517,9 @@ export const es: Catalogue = {
   // --- Planes personales (issue 12): /pace, /break, /done when:, incorporaciones tardías, rachas que perdonan ---
   "pace.invalidDays": "Elige entre {min, number} y {max, number} días de estudio para ponerte al día.",
   "pace.extendLimit":
-    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo. `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.",
+    "Tu calendario ya va {max, number} semanas por detrás del de la cohorte, el máximo.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` vuelve al calendario de la cohorte.} other {}}",
+  "pace.resetAfterCourse":
+    "El calendario de **{name}** ya ha acabado: regresar a él pondría fin hoy a tu curso, sin poder volver a planificarlo. Tus semanas siguen como estaban; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
   "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
@@ -536,7 +539,7 @@ export const es: Catalogue = {
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.help":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio. **Ampliar** retrasa tu calendario una semana. **Restablecer** vuelve al calendario de la cohorte.",
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.{extend, select, yes { **Ampliar** retrasa tu calendario una semana.} other {}}{reset, select, yes { **Restablecer** vuelve al calendario de la cohorte.} other {}}",
   "pace.catchUpButton": "Ponerse al día",
   "pace.extendButton": "Ampliar una semana",
   "pace.resetButton": "Volver al plan de la cohorte",
@@ -557,6 +560,8 @@ export const es: Catalogue = {
   "break.added":
     "🌴 Días libres del **{from}** al **{to}**: sin recordatorios, y esos días ni rompen ni alargan tu racha. `terminar:True` termina el descanso antes.",
   "break.ended": "Tu descanso ha terminado: desde hoy vuelven los recordatorios y los días de racha.",
+  "break.endedDaysOffGoOn":
+    "Tu descanso ha terminado, pero los días libres siguen hasta el **{until}** (una semana de descanso de la cohorte{own, select, yes {, y después días libres que planificaste} other {}}): los recordatorios y los días de racha vuelven a partir del **{back}**.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.cohortEnded":
     "**{name}** ha terminado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
@@ -593,7 +598,7 @@ export const es: Catalogue = {
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
-    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día. `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.",
+    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.} other {}}",
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
