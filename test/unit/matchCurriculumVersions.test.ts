@@ -150,6 +150,19 @@ describe("an item stored with a punctuated note after its duration", () => {
     expect(match.itemIds.flat()).toEqual(old.items.map((item) => item.id));
   });
 
+  it.each(["Storage Engines (30 min)- optional read", "Storage Engines (30 min)/ part 2", "Storage Engines (30 min)— optional"])(
+    "keeps its id when no space separated the duration from the note: %s",
+    (title) => {
+      const result = parseCurriculum(line(title));
+      if (result.ok) throw new Error("expected the old line to be refused");
+      const rewritten = String(result.problems[0]?.params["rewritten"]);
+      const old = stored(parsed(line("Replication (20 min)")));
+      const legacyItems = old.items.map((item) => (item.title === "Replication" ? { ...item, title, minutes: null } : item));
+      const match = matchCurriculumVersions(parsed(line(rewritten)), old.sections, legacyItems);
+      expect(match.itemIds.flat()).toEqual(legacyItems.map((item) => item.id));
+    },
+  );
+
   it("keeps its id when the author left a space before the note's comma", () => {
     const old = legacy();
     const match = matchCurriculumVersions(parsed(line("Replication , sections 2 and 4 (1h 30min)")), old.sections, old.items);

@@ -349,6 +349,12 @@ describe("a note written after an item's duration", () => {
     );
   });
 
+  it("suggests the whole title, however long, so the rewritten line continues the item", () => {
+    const title = `Storage Engines ${"and more ".repeat(10)}`.trim();
+    const [problem] = refused(path(`- [ ] Required -- ${title} (30 min) - optional read`));
+    expect(problem?.params["rewritten"]).toBe(`${title} - optional read (30 min)`);
+  });
+
   it("a capital M or H in parentheses mid-title is a count, not a duration", () => {
     const items = accepted(path("- [ ] Reference -- Scaling to (1M) users\n- [ ] Reference -- Sharding a table of (10M) rows (20 min)"))
       .sections[0]?.items;
@@ -358,6 +364,7 @@ describe("a note written after an item's duration", () => {
       ["Sharding a table of (10M) rows", 20],
     ]);
     expect(refused(path("- [ ] Optional -- Sharding (45 Minutes) skim"))[0]?.code).toBe(ProblemCode.DurationNotAtEnd);
+    expect(refused(path("- [ ] Optional -- Sharding (90 MINS) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (90 MINS)");
   });
 
   it("a parenthesis that is not a duration stays part of the title", () => {
@@ -400,6 +407,20 @@ describe("a week heading written without the colon", () => {
     const sentence = "Week 2 - we review everything from week 1 before moving on";
     const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n${sentence}`);
     expect(accepted(text).sections[1]?.summary).toBe(sentence);
+  });
+
+  it("a phrase with a comma after 'Week 2 -' is not a heading: the section keeps its items", () => {
+    const phrase = "Week 2 - lighter load, finish the exercises";
+    const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n${phrase}`);
+    expect(accepted(text).sections.map((section) => [section.title, section.items.map((item) => item.title)])).toEqual([
+      ["Intro", ["Storage Engines"]],
+      ["Next", ["Indexes"]],
+    ]);
+  });
+
+  it("a refused heading inside a section is the only problem: the section above is not also called empty", () => {
+    const text = file("Week 1: Intro").replace("Week 2: Next", "Week 2: Next\nWeek 2 - lighter load");
+    expect(refused(text)).toEqual([{ line: 6, code: ProblemCode.HeadingUnreadable, params: { heading: "Week 2 - lighter load" } }]);
   });
 });
 
@@ -444,6 +465,8 @@ describe("an item line without its '- [ ]'", () => {
     "Reference – keep these handy",
     "1) Optional: extras",
     "Required — read these before Friday's call",
+    "Optional — Kleppmann, chapter 5 (2nd ed)",
+    "Required — chapters (1-3)",
   ])("a group label that names a kind stays a group label: %s", (label) => {
     const items = accepted(file(label, ["- [ ] Optional -- Indexes (20 min)"])).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.group])).toEqual([

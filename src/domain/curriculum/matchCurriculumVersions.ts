@@ -270,12 +270,14 @@ function titleKeysOf(title: string, group: string | null): TitleKeys {
  * "Storage (30 min) - optional read" → "Storage - optional read": an item
  * imported before a note after its duration was refused kept the duration in
  * its title; its line, rewritten with the note first, still continues it.
- * Spaces before punctuation are dropped on both sides, so "Replication (1h),
- * part 2" is the same as "Replication , part 2 (1h)" as well as "Replication, part 2 (1h)".
+ * The duration becomes a space, so "Storage (30 min)- optional" also reads as
+ * "Storage - optional"; spaces before punctuation are dropped on both sides, so
+ * "Replication (1h), part 2" is the same as "Replication , part 2 (1h)" as
+ * well as "Replication, part 2 (1h)".
  */
 function withoutInnerDuration(title: string): string {
   const shortened = title.includes("(")
-    ? title.replace(/\s*\(([^()]*)\)(?=.)/g, (group: string, inner: string) => (isInnerDuration(inner) ? "" : group))
+    ? title.replace(/\s*\(([^()]*)\)(?=.)/g, (group: string, inner: string) => (isInnerDuration(inner) ? " " : group))
     : title;
   return shortened
     .replace(/\s+([,;:.!?])/g, "$1")

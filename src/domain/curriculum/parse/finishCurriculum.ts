@@ -84,13 +84,22 @@ export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList):
   };
 }
 
+/**
+ * The next heading was refused and holds items: they were most likely meant for
+ * this section, so calling it empty as well would only send the author looking.
+ */
+function takenByRefusedHeading(draft: DraftCurriculum, position: number): boolean {
+  const next = draft.sections[position + 1];
+  return next !== undefined && next.broken && next.items.length + next.rejectedItems > 0;
+}
+
 /** Empty, oversized and repeated sections; a section whose key another one already has. */
 function checkSections(draft: DraftCurriculum, keys: readonly string[], problems: ProblemList): void {
   const headingLines = new Map<string, number>();
   const keyLines = new Map<string, number>();
   for (const [position, section] of draft.sections.entries()) {
     const key = keys[position] ?? sectionKey(section);
-    if (section.items.length === 0 && section.rejectedItems === 0 && !section.broken) {
+    if (section.items.length === 0 && section.rejectedItems === 0 && !section.broken && !takenByRefusedHeading(draft, position)) {
       problems.add(section.line, ProblemCode.SectionWithoutItems, { section: excerpt(section.heading), format: draft.format });
     }
     if (section.items.length > MAX_ITEMS_PER_SECTION) {

@@ -1,7 +1,7 @@
 /** Item kinds, item lines and reading times, as both formats write them. */
 import { ItemKind } from "../curriculumModel.js";
 import type { DraftSection } from "./draft.js";
-import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES } from "./limits.js";
+import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES, MAX_TITLE_CHARACTERS } from "./limits.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt } from "./sourceLines.js";
@@ -47,6 +47,8 @@ export function parseKindedItem(body: string, line: number, problems: ProblemLis
   return usable ? { title, kind, minutes } : null;
 }
 
+const UNIT_WORD = /\b(?:mins?|minutes?|hrs?|hours?)\b/i;
+
 /**
  * Splits "Title (30 min)". A trailing parenthesis counts as a duration when it
  * starts with a number or names a unit, so "(30 mni)" is reported rather than
@@ -58,14 +60,19 @@ function splitTrailingDuration(rest: string): { title: string; durationText: str
   const open = text.lastIndexOf("(");
   if (open < 0) return { title: text, durationText: null };
   const inner = text.slice(open + 1, -1).trim();
-  const looksLikeDuration = /^~?\s*\d/.test(inner) || /\b(?:mins?|minutes?|hrs?|hours?)\b/i.test(inner);
+  const looksLikeDuration = /^~?\s*\d/.test(inner) || UNIT_WORD.test(inner);
   if (!looksLikeDuration) return { title: text, durationText: null };
   return { title: text.slice(0, open).trim(), durationText: inner };
 }
 
-/** "Title (30 min)": the line ends in what reads as a duration (readable or not, as splitTrailingDuration decides). */
+/**
+ * "Title (30 min)" or "Title (30 mins)": the line ends in a readable duration
+ * or one naming a unit. "(2nd ed)" or "(1-3)" only start with a digit, so
+ * "Optional — Kleppmann, chapter 5 (2nd ed)" is not taken for an item.
+ */
 export function endsWithDuration(text: string): boolean {
-  return splitTrailingDuration(text).durationText !== null;
+  const durationText = splitTrailingDuration(text).durationText;
+  return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText));
 }
 
 /**
@@ -82,11 +89,14 @@ function reportMisplacedDuration(text: string, line: number, problems: ProblemLi
   const duration = (last[1] ?? "").trim();
   // "Replication, sections 2 and 4": a note opening with punctuation follows the title without a space.
   const gap = /^[,;:.!?]/.test(note) ? "" : " ";
+  // Whole, so that pasting it continues the item. Cut only past what a title may hold: such a
+  // suggestion, pasted, is refused as too long rather than becoming a new item named "…".
+  const rewritten = excerpt(`${item}${gap}${note} (${duration})`, MAX_TITLE_CHARACTERS + 40);
   problems.add(line, ProblemCode.DurationNotAtEnd, {
     item: excerpt(item),
     duration: excerpt(duration),
     note: excerpt(note),
-    rewritten: `${excerpt(item)}${gap}${excerpt(note)} (${excerpt(duration)})`,
+    rewritten,
   });
   return true;
 }
@@ -94,10 +104,10 @@ function reportMisplacedDuration(text: string, line: number, problems: ProblemLi
 /**
  * A parenthesis inside a title read as a duration ("(30 min)", "(1h 30min)").
  * A one-letter unit counts only in lower case: "(1M) users" and "(10M) rows"
- * are counts, not minutes.
+ * are counts, not minutes; "(90 MINS)" is minutes.
  */
 export function isInnerDuration(text: string): boolean {
-  return parseDuration(text) !== null && !/\d\s*[HM](?![a-z])/.test(text);
+  return parseDuration(text) !== null && !/\d\s*[HM](?![a-zA-Z])/.test(text);
 }
 
 const DURATION_SEPARATOR = /[\s,+]*(?:and\s+)?/iy;

@@ -19,13 +19,14 @@ const WEEK_HEADING = /^weeks?\s+(\d{1,9})\s*(?:(?:-|–|—|to)\s*(\d{1,9})\s*)?
  * read: "Week one: …", a bare "Week 1" or "Week 1-2", the title after a dash
  * or a period ("Week 1 - Intro", "Week 1. Intro"), or a bold heading. Read as
  * prose instead, its items would be reported as before the first section and
- * the heading's own line never named. A sentence ("Week 2 builds on …", or
- * more than 40 characters after the dash, as after the colon) stays prose.
+ * the heading's own line never named. A sentence ("Week 2 builds on …", more
+ * than 40 characters after the dash, as after the colon, or a comma after the
+ * dash: "Week 5 - lighter load, finish the exercises") stays prose.
  */
 const WEEK_HEADING_LIKE = [
   /^weeks?\s+[^:\s][^:]{0,40}:/i,
   /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?$/i,
-  /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\s*(?:[-–—]|\.(?=\s))\s*[^.!?]{1,40}$/i,
+  /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\s*(?:[-–—]|\.(?=\s))\s*[^.!?,]{1,40}$/i,
 ];
 const EMPHASIZED = /^(\*\*|__)(.+)\1$/;
 
