@@ -3,6 +3,40 @@ import { z } from "zod";
 
 /** Environment variables the bot reads, with the form each must take. */
 const snowflake = /^\d{17,20}$/;
+/** Prisma's `?schema=`: plain identifiers only, as src/db/parseDatabaseUrl.ts puts it into search_path and DDL. */
+const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * What the database layer would otherwise find only as it opens the database, with a stack trace: a PostgreSQL URL
+ * that does not parse or names an unusable schema, and a SQLite "file" that is none (in memory, the bot's worker
+ * threads and every restart would each see another, empty database).
+ */
+function databaseUrlProblems(url: string, context: z.RefinementCtx): void {
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length).replace(/\?.*$/, "");
+    if (file === "") context.addIssue({ code: "custom", message: "must be file:<path> with a path before any ?parameters" });
+    else if (file === ":memory:")
+      context.addIssue({ code: "custom", message: "must name a file: an in-memory SQLite database would lose everything at each restart" });
+    return;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    context.addIssue({
+      code: "custom",
+      message: "is not a valid URL: use postgresql://user:password@host:port/database (encode @ : / in the password as %40 %3A %2F)",
+    });
+    return;
+  }
+  const schema = parsed.searchParams.get("schema");
+  if (schema !== null && !schemaName.test(schema)) {
+    context.addIssue({
+      code: "custom",
+      message: `has schema "${schema}", which must be a plain identifier (letters, digits and _, not starting with a digit)`,
+    });
+  }
+}
 
 const environmentSchema = z.object({
   DISCORD_TOKEN: z
@@ -22,7 +56,9 @@ const environmentSchema = z.object({
     .default("file:./data/cohort-bot.db")
     .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
       error: "must be file:<path> for SQLite or postgresql://user:password@host:port/database",
-    }),
+      abort: true,
+    })
+    .superRefine(databaseUrlProblems),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -64,7 +100,11 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .default("file:./data/playground.db")
-    .refine((url) => /^file:.+/.test(url), { error: "must be file:<path> (the playground keeps its demo in its own SQLite file)" }),
+    .refine((url) => /^file:.+/.test(url), {
+      error: "must be file:<path> (the playground keeps its demo in its own SQLite file)",
+      abort: true,
+    })
+    .superRefine(databaseUrlProblems),
 });
 
 export interface Config {

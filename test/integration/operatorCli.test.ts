@@ -64,6 +64,15 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(lines[0]).toMatch(/^Cannot start: Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/cohort: /);
   }, 120_000);
 
+  // A typo in the URL is a configuration mistake, not a bug: named as the bot names any bad variable.
+  it("names DATABASE_URL when it is not a URL the bot can use, without a stack trace, and exits 2", async () => {
+    const result = await cli("postgres://cohort:secret@db:notaport/cohort", ["curriculum", "list"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Invalid configuration:");
+    expect(result.stderr).toContain("DATABASE_URL");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
   it("says why a SQLite file cannot be created, in one line, and exits 1", async () => {
     // A file where the database's folder should be: the folder cannot be made.
     const blocker = path.join(temp.dir, "a-file");

@@ -46,6 +46,33 @@ describe("loadConfig", () => {
     expect(problems[0]).toContain(expected);
   });
 
+  // Formed well enough to pass a prefix check, but not a database the bot can use: refused at start-up like any bad
+  // value (exit 2, the variable named), not as a stack trace from wherever the URL is first parsed.
+  it.each([
+    ["postgres://cohort:secret@db:notaport/cohort", "postgresql://user:password@host:port/database"],
+    ["postgresql://postgres@127.0.0.1:5432/cohort?schema=cohort-bot", "schema"],
+    ["file::memory:", "a file"],
+    ["file:?mode=ro", "file:<path>"],
+  ])("names DATABASE_URL when it is %s", (value, expected) => {
+    const problems = problemsOf({ DATABASE_URL: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DATABASE_URL");
+    expect(problems[0]).toContain(expected);
+  });
+
+  it("refuses an in-memory playground database, whose demo the bot's own workers could not see", () => {
+    const problems = problemsOf({ PLAYGROUND_DATABASE_URL: "file::memory:" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("PLAYGROUND_DATABASE_URL");
+  });
+
+  it("accepts a PostgreSQL URL with a plain schema name and a SQLite file with parameters", () => {
+    expect(problemsOf({ DATABASE_URL: "postgresql://postgres:p%40ss@127.0.0.1:5432/cohort?schema=cohort_bot&sslmode=disable" })).toEqual(
+      [],
+    );
+    expect(problemsOf({ DATABASE_URL: "file:./data/cohort-bot.db?connection_limit=1" })).toEqual([]);
+  });
+
   it("reports every bad variable at once", () => {
     const problems = problemsOf({ LOG_LEVEL: "loud", DISCORD_GUILD_ID: "x" });
     expect(problems.map((problem) => problem.split(" ")[0]).sort()).toEqual(["DISCORD_GUILD_ID", "LOG_LEVEL"]);
