@@ -1,4 +1,4 @@
-import { DiscordAPIError, REST } from "@discordjs/rest";
+import { DiscordAPIError, HTTPError, REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes, type APIApplication, type APIApplicationCommand } from "discord.js";
 import { ConfigError } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -89,9 +89,24 @@ function restFor(target: SyncTarget): REST {
   return new REST({ api: target.apiUrl }).setToken(target.token);
 }
 
+/**
+ * Discord answers 401 to a token that is no bot's (the client secret or public key pasted instead, a token reset
+ * since): said as the setting to change, where discord.js says only "An invalid token was provided" or "401: Unauthorized".
+ */
+export function refusedTokenError(): ConfigError {
+  return new ConfigError([
+    "DISCORD_TOKEN was refused by Discord (401 Unauthorized): copy the bot token again from the Developer Portal (your application → Bot → Reset Token)",
+  ]);
+}
+
 async function applicationId(rest: REST): Promise<string> {
-  const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-  return application.id;
+  try {
+    const application = (await rest.get(Routes.currentApplication())) as APIApplication;
+    return application.id;
+  } catch (error) {
+    if ((error instanceof DiscordAPIError || error instanceof HTTPError) && error.status === 401) throw refusedTokenError();
+    throw error;
+  }
 }
 
 /**
