@@ -97,6 +97,14 @@ describe("npm run cli -- where LOG_LEVEL=info (docker compose sets it)", () => {
     expect(result.stdout.split("\n").filter((line) => line.startsWith("{"))).toEqual([]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("{")).length).toBeGreaterThan(0);
   });
+
+  // An empty variable counts as unset (README, Configuration): the CLI's own quiet default, not the bot's info.
+  it("logs only warnings where LOG_LEVEL is set but empty", async () => {
+    const result = await cli(`file:${path.join(temp.dir, "cli.db")}`, ["curriculum", "list"], { LOG_LEVEL: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("backend-engineer-learning-path");
+    expect(result.stderr).toBe("");
+  });
 });
 
 describe("npm run cli -- curriculum import", () => {
