@@ -48,7 +48,11 @@ const environmentSchema = z.object({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://discord.com/api" })
     .default("https://discord.com/api")
-    .transform((url) => url.replace(/\/+$/, "")),
+    .transform((url) => url.replace(/\/+$/, ""))
+    // discord.js adds the version (/v10) itself: one in the URL would make every request a 404.
+    .refine((url) => !/\/v\d+$/i.test(url), {
+      error: "must be the API's base URL without a version, such as https://discord.com/api (discord.js adds /v10 itself)",
+    }),
   DISCORD_GUILD_ID: z.string().trim().regex(snowflake, "must be a server id (17 to 20 digits)").optional(),
   DATABASE_URL: z
     .string()

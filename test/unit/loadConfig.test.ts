@@ -60,6 +60,14 @@ describe("loadConfig", () => {
     expect(problems[0]).toContain(expected);
   });
 
+  // discord.js adds the API version itself: ".../api/v10" would be asked for ".../api/v10/v10/..." and answer 404.
+  it("names DISCORD_API_URL when it ends in an API version", () => {
+    const problems = problemsOf({ DISCORD_API_URL: "https://discord.com/api/v10/" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DISCORD_API_URL");
+    expect(problems[0]).toContain("https://discord.com/api");
+  });
+
   it("refuses an in-memory playground database, whose demo the bot's own workers could not see", () => {
     const problems = problemsOf({ PLAYGROUND_DATABASE_URL: "file::memory:" });
     expect(problems).toHaveLength(1);
