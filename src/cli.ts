@@ -183,7 +183,8 @@ async function main(): Promise<number> {
   let config;
   try {
     // Operators want the command's output, not the bot's info logs (also where LOG_LEVEL is set but empty, i.e. unset).
-    config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
+    // The CLI never runs the playground, so it needs no DISCORD_TOKEN where the playground is off (the Docker image).
+    config = loadConfig({ ...process.env, COHORT_BOT_PLAYGROUND: undefined, LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -100,6 +100,8 @@ const environmentSchema = z.object({
       error: "must be an absolute path (a test-only setting: the bot's clock read from that file)",
     })
     .optional(),
+  // "off" in the Docker image, where the playground could not serve its page (only 127.0.0.1 inside the container).
+  COHORT_BOT_PLAYGROUND: z.enum(["on", "off"], { error: "must be on or off (off: DISCORD_TOKEN is required)" }).default("on"),
   PLAYGROUND_DATABASE_URL: z
     .string()
     .trim()
@@ -170,6 +172,11 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
   if (sameSqliteFile(env.PLAYGROUND_DATABASE_URL, env.DATABASE_URL)) {
     throw new ConfigError([
       "PLAYGROUND_DATABASE_URL must name a different file than DATABASE_URL (the playground's demo data never goes into the bot's database)",
+    ]);
+  }
+  if (env.COHORT_BOT_PLAYGROUND === "off" && env.DISCORD_TOKEN === undefined) {
+    throw new ConfigError([
+      "DISCORD_TOKEN must be set to your bot's token (Discord Developer Portal → your application → Bot): the playground without a token is for `npm start` on your machine, not this deployment (COHORT_BOT_PLAYGROUND=off, as in the Docker image)",
     ]);
   }
   const shard = shardIdentity(env);

@@ -68,6 +68,17 @@ describe("loadConfig", () => {
     expect(problems[0]).toContain("https://discord.com/api");
   });
 
+  // The Docker image sets COHORT_BOT_PLAYGROUND=off: there the playground could not serve its page (not in the image,
+  // on 127.0.0.1 inside the container), so a forgotten token is a configuration error naming DISCORD_TOKEN.
+  it("refuses a missing DISCORD_TOKEN where COHORT_BOT_PLAYGROUND=off, pointing to npm start for the playground", () => {
+    const problems = problemsOf({ COHORT_BOT_PLAYGROUND: "off" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DISCORD_TOKEN");
+    expect(problems[0]).toContain("npm start");
+    expect(problemsOf({ COHORT_BOT_PLAYGROUND: "off", DISCORD_TOKEN: "abc.def.ghi" })).toEqual([]);
+    expect(problemsOf({ COHORT_BOT_PLAYGROUND: "maybe" })[0]).toContain("COHORT_BOT_PLAYGROUND");
+  });
+
   it("refuses an in-memory playground database, whose demo the bot's own workers could not see", () => {
     const problems = problemsOf({ PLAYGROUND_DATABASE_URL: "file::memory:" });
     expect(problems).toHaveLength(1);
