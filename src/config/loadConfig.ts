@@ -1,11 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
+import { postgresUrlProblem } from "../shared/databaseUrl.js";
 
 /** Environment variables the bot reads, with the form each must take. */
 const snowflake = /^\d{17,20}$/;
-/** Prisma's `?schema=`: plain identifiers only, as src/db/parseDatabaseUrl.ts puts it into search_path and DDL. */
-const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
 /**
  * What the database layer would otherwise find only as it opens the database, with a stack trace: a PostgreSQL URL
  * that does not parse or names an unusable schema, and a SQLite "file" that is none (in memory, the bot's worker
@@ -19,23 +17,8 @@ function databaseUrlProblems(url: string, context: z.RefinementCtx): void {
       context.addIssue({ code: "custom", message: "must name a file: an in-memory SQLite database would lose everything at each restart" });
     return;
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    context.addIssue({
-      code: "custom",
-      message: "is not a valid URL: use postgresql://user:password@host:port/database (encode @ : / in the password as %40 %3A %2F)",
-    });
-    return;
-  }
-  const schema = parsed.searchParams.get("schema");
-  if (schema !== null && !schemaName.test(schema)) {
-    context.addIssue({
-      code: "custom",
-      message: `has schema "${schema}", which must be a plain identifier (letters, digits and _, not starting with a digit)`,
-    });
-  }
+  const problem = postgresUrlProblem(url);
+  if (problem !== null) context.addIssue({ code: "custom", message: problem });
 }
 
 const environmentSchema = z.object({

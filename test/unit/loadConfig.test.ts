@@ -92,6 +92,25 @@ describe("loadConfig", () => {
     expect(problemsOf({ DATABASE_URL: "file:./data/cohort-bot.db?connection_limit=1" })).toEqual([]);
   });
 
+  // A raw # or / in the password, or a socket URL without a host, does not parse: the message says how to write them.
+  it.each([
+    "postgresql://cohort:pa#ss@db:5432/cohort",
+    "postgresql://cohort:pa/ss@db:5432/cohort",
+    "postgresql://cohort:p@/cohort?host=/var/run/postgresql",
+  ])("says how to encode the password and reach a Unix socket when DATABASE_URL is %s", (value) => {
+    const problems = problemsOf({ DATABASE_URL: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DATABASE_URL");
+    expect(problems[0]).toContain("encodeURIComponent");
+    expect(problems[0]).toContain("# → %23");
+    expect(problems[0]).toContain("postgresql://user@localhost/database?host=/var/run/postgresql");
+  });
+
+  it("accepts the socket form the message suggests and a percent-encoded password", () => {
+    expect(problemsOf({ DATABASE_URL: "postgresql://cohort@localhost/cohort?host=/var/run/postgresql" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: `postgresql://cohort:${encodeURIComponent("pa#s/s?@:")}@db:5432/cohort` })).toEqual([]);
+  });
+
   it("reports every bad variable at once", () => {
     const problems = problemsOf({ LOG_LEVEL: "loud", DISCORD_GUILD_ID: "x" });
     expect(problems.map((problem) => problem.split(" ")[0]).sort()).toEqual(["DISCORD_GUILD_ID", "LOG_LEVEL"]);
