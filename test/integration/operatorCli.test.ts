@@ -43,6 +43,13 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(fs.existsSync(untouched)).toBe(false);
   }, 120_000);
 
+  // The Docker image sets COHORT_BOT_PLAYGROUND=off; the CLI runs no bot and no playground, so it needs no token there.
+  it("runs without DISCORD_TOKEN where the playground is off, as in the Docker image", async () => {
+    const result = await cli(`file:${untouched}`, ["-h"], { COHORT_BOT_PLAYGROUND: "off", DISCORD_TOKEN: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: npm run cli -- <command>");
+  }, 120_000);
+
   // Not read as a slug, a file or a server id ("No curriculum "--help"").
   it.each([[["curriculum", "show", "--help"]], [["curriculum", "import", "--help"]], [["simulate", "--help"]], [["purge-guild", "-h"]]])(
     "%j prints the usage and exits 0 without opening the database",
