@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Mirrors the README: `npm ci` (which generates the Prisma client), `npm run build`,
 # then `node dist/src/main.js`. Migrations and the built-in curricula are applied
-# by the bot itself on start.
+# by the bot itself on start. COHORT_BOT_PLAYGROUND=off: a missing DISCORD_TOKEN stops the
+# container (exit 2) instead of starting the playground, which is for `npm start` on your machine.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -26,6 +27,7 @@ ENV NODE_ENV=production \
     DATABASE_URL=file:/data/cohort-bot.db \
     HEALTH_FILE=/tmp/cohort-bot.health \
     LOG_FORMAT=json \
+    COHORT_BOT_PLAYGROUND=off \
     MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json ./

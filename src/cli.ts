@@ -182,8 +182,9 @@ async function run(args: readonly string[], app: App): Promise<number> {
 async function main(): Promise<number> {
   let config;
   try {
-    // Operators want the command's output, not the bot's info logs.
-    config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+    // Operators want the command's output, not the bot's info logs (also where LOG_LEVEL is set but empty, i.e. unset).
+    // The CLI never runs the playground, so it needs no DISCORD_TOKEN where the playground is off (the Docker image).
+    config = loadConfig({ ...process.env, COHORT_BOT_PLAYGROUND: undefined, LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -2,7 +2,7 @@
 // (in DISCORD_GUILD_ID when set, globally otherwise). `-- --clear-guild <server id>` instead removes them
 // from that server's guild scope (left by a start with DISCORD_GUILD_ID, once the commands are global).
 import { slashCommands } from "../commands/registry.js";
-import { ConfigError, loadConfig } from "./config/loadConfig.js";
+import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
 import { clearGuildCommands, deployCommands } from "./discord/syncCommands.js";
 
 const usage = "Usage: npm run deploy-commands [-- --clear-guild <server id>]";
@@ -18,36 +18,59 @@ function clearGuildArgument(args: readonly string[]): { clear: string | null } |
   return { clear: guildId };
 }
 
-try {
-  const config = loadConfig(process.env);
-  const parsed = clearGuildArgument(process.argv.slice(2));
-  if ("problem" in parsed) {
-    console.error(parsed.problem);
-    process.exitCode = 2;
-  } else if (config.discordToken === undefined) {
+/**
+ * The environment as the bot reads it (a value the bot would refuse is refused here too, before any request): a bad
+ * setting or a missing token exits 2 with its message only, as `npm start` does; what Discord refuses exits 1.
+ */
+function configOrExit(): Config | null {
+  try {
+    const config = loadConfig(process.env);
+    if (config.discordToken !== undefined) return config;
     console.error("cohort-bot: DISCORD_TOKEN is not set. Set it to your bot's token to register the commands.");
-    process.exitCode = 1;
-  } else if (parsed.clear !== null) {
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+  }
+  process.exitCode = 2;
+  return null;
+}
+
+async function register(config: Config, token: string, parsed: { clear: string | null }): Promise<void> {
+  if (parsed.clear !== null) {
     const removed = await clearGuildCommands(
-      { token: config.discordToken, apiUrl: config.discordApiUrl },
+      { token, apiUrl: config.discordApiUrl },
       parsed.clear,
       slashCommands.map((command) => command.definition),
     );
     console.log(`Removed ${removed} commands from server ${parsed.clear} (global commands are unchanged).`);
-  } else {
-    const count = await deployCommands(
-      { token: config.discordToken, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
-      slashCommands.map((command) => command.definition),
-    );
-    console.log(
-      `Registered ${count} commands ${config.discordGuildId === undefined ? "globally (may take up to an hour to appear)" : `in server ${config.discordGuildId}`}.`,
-    );
+    return;
   }
-} catch (error) {
-  console.error(
-    error instanceof ConfigError
-      ? error.message
-      : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`,
+  const count = await deployCommands(
+    { token, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
+    slashCommands.map((command) => command.definition),
   );
-  process.exitCode = 1;
+  console.log(
+    `Registered ${count} commands ${config.discordGuildId === undefined ? "globally (may take up to an hour to appear)" : `in server ${config.discordGuildId}`}.`,
+  );
+}
+
+const parsed = clearGuildArgument(process.argv.slice(2));
+if ("problem" in parsed) {
+  console.error(parsed.problem);
+  process.exitCode = 2;
+} else {
+  const config = configOrExit();
+  if (config?.discordToken !== undefined) {
+    try {
+      await register(config, config.discordToken, parsed);
+    } catch (error) {
+      // A refused token or a server the bot is not in (a ConfigError from Discord's answer) says only its message.
+      console.error(
+        error instanceof ConfigError
+          ? error.message
+          : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      process.exitCode = 1;
+    }
+  }
 }

@@ -1,8 +1,25 @@
 import path from "node:path";
 import { z } from "zod";
+import { postgresUrlProblem } from "../shared/databaseUrl.js";
 
 /** Environment variables the bot reads, with the form each must take. */
 const snowflake = /^\d{17,20}$/;
+/**
+ * What the database layer would otherwise find only as it opens the database, with a stack trace: a PostgreSQL URL
+ * that does not parse or names an unusable schema, and a SQLite "file" that is none (in memory, the bot's worker
+ * threads and every restart would each see another, empty database).
+ */
+function databaseUrlProblems(url: string, context: z.RefinementCtx): void {
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length).replace(/\?.*$/, "");
+    if (file === "") context.addIssue({ code: "custom", message: "must be file:<path> with a path before any ?parameters" });
+    else if (file === ":memory:")
+      context.addIssue({ code: "custom", message: "must name a file: an in-memory SQLite database would lose everything at each restart" });
+    return;
+  }
+  const problem = postgresUrlProblem(url);
+  if (problem !== null) context.addIssue({ code: "custom", message: problem });
+}
 
 const environmentSchema = z.object({
   DISCORD_TOKEN: z
@@ -14,7 +31,11 @@ const environmentSchema = z.object({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://discord.com/api" })
     .default("https://discord.com/api")
-    .transform((url) => url.replace(/\/+$/, "")),
+    .transform((url) => url.replace(/\/+$/, ""))
+    // discord.js adds the version (/v10) itself: one in the URL would make every request a 404.
+    .refine((url) => !/\/v\d+$/i.test(url), {
+      error: "must be the API's base URL without a version, such as https://discord.com/api (discord.js adds /v10 itself)",
+    }),
   DISCORD_GUILD_ID: z.string().trim().regex(snowflake, "must be a server id (17 to 20 digits)").optional(),
   DATABASE_URL: z
     .string()
@@ -22,7 +43,9 @@ const environmentSchema = z.object({
     .default("file:./data/cohort-bot.db")
     .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
       error: "must be file:<path> for SQLite or postgresql://user:password@host:port/database",
-    }),
+      abort: true,
+    })
+    .superRefine(databaseUrlProblems),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -60,11 +83,17 @@ const environmentSchema = z.object({
       error: "must be an absolute path (a test-only setting: the bot's clock read from that file)",
     })
     .optional(),
+  // "off" in the Docker image, where the playground could not serve its page (only 127.0.0.1 inside the container).
+  COHORT_BOT_PLAYGROUND: z.enum(["on", "off"], { error: "must be on or off (off: DISCORD_TOKEN is required)" }).default("on"),
   PLAYGROUND_DATABASE_URL: z
     .string()
     .trim()
     .default("file:./data/playground.db")
-    .refine((url) => /^file:.+/.test(url), { error: "must be file:<path> (the playground keeps its demo in its own SQLite file)" }),
+    .refine((url) => /^file:.+/.test(url), {
+      error: "must be file:<path> (the playground keeps its demo in its own SQLite file)",
+      abort: true,
+    })
+    .superRefine(databaseUrlProblems),
 });
 
 export interface Config {
@@ -126,6 +155,11 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
   if (sameSqliteFile(env.PLAYGROUND_DATABASE_URL, env.DATABASE_URL)) {
     throw new ConfigError([
       "PLAYGROUND_DATABASE_URL must name a different file than DATABASE_URL (the playground's demo data never goes into the bot's database)",
+    ]);
+  }
+  if (env.COHORT_BOT_PLAYGROUND === "off" && env.DISCORD_TOKEN === undefined) {
+    throw new ConfigError([
+      "DISCORD_TOKEN must be set to your bot's token (Discord Developer Portal → your application → Bot): the playground without a token is for `npm start` on your machine, not this deployment (COHORT_BOT_PLAYGROUND=off, as in the Docker image)",
     ]);
   }
   const shard = shardIdentity(env);

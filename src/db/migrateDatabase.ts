@@ -73,7 +73,7 @@ interface AppliedRow {
 function openSqliteFile(filePath: string): Database.Database {
   let db: Database.Database | null = null;
   try {
-    if (filePath !== ":memory:") fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
     db = new Database(filePath);
     db.pragma("journal_mode = WAL");
     return db;

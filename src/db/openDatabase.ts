@@ -114,7 +114,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     let checkpointer: WalCheckpointer | null = null;
     let readWorker: SqliteReadWorker | null = null;
     let hotReader: SqliteHotReader | null = null;
-    if (target.provider === "sqlite" && target.filePath !== ":memory:") {
+    if (target.provider === "sqlite") {
       const worker = new SqliteReadWorker({ filePath: target.filePath, busyTimeoutMs: sqliteReadBusyTimeoutMs, logger: options.logger });
       opened.defer(() => worker.stop());
       readWorker = worker;

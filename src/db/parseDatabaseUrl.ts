@@ -1,4 +1,5 @@
 import path from "node:path";
+import { postgresUrlProblem } from "../shared/databaseUrl.js";
 
 export type DatabaseTarget =
   | { readonly provider: "sqlite"; readonly url: string; readonly filePath: string }
@@ -15,9 +16,6 @@ export type DatabaseTarget =
 
 export type PostgresTarget = Extract<DatabaseTarget, { provider: "postgresql" }>;
 
-// Plain identifiers only, so the schema name can go into search_path and DDL safely.
-const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
 /**
  * `file:./data/x.db` → an absolute SQLite path (relative to `cwd`);
  * `postgresql://…` (or `postgres://…`) → the URL as is, with Prisma's
@@ -25,21 +23,15 @@ const schemaName = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  */
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
   if (url.startsWith("file:")) {
-    const raw = url.slice("file:".length).replace(/\?.*$/, "");
-    const filePath = raw === ":memory:" ? raw : path.resolve(cwd, raw);
+    // loadConfig refuses file::memory: (every worker thread and restart would see another database).
+    const filePath = path.resolve(cwd, url.slice("file:".length).replace(/\?.*$/, ""));
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new Error("DATABASE_URL is not a valid postgresql:// URL");
-    }
+    const problem = postgresUrlProblem(url);
+    if (problem !== null) throw new Error(`DATABASE_URL ${problem}`);
+    const parsed = new URL(url);
     const schema = parsed.searchParams.get("schema");
-    if (schema !== null && !schemaName.test(schema)) {
-      throw new Error(`DATABASE_URL: schema "${schema}" must be a plain identifier (letters, digits, _)`);
-    }
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
     return {
       provider: "postgresql",

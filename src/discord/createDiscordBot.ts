@@ -1,10 +1,10 @@
-import { Client, Events, GatewayIntentBits, type ClientOptions, type Interaction } from "discord.js";
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, type ClientOptions, type Interaction } from "discord.js";
 import type { ShardIdentity } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
 import { InFlightWork } from "./InFlightWork.js";
 import type { InteractionRouter } from "./InteractionRouter.js";
-import { syncCommands } from "./syncCommands.js";
+import { refusedTokenError, syncCommands } from "./syncCommands.js";
 
 export interface DiscordBotOptions {
   readonly token: string;
@@ -66,7 +66,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
       client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, "gateway disconnected"));
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
+      await client.login(options.token).catch((error: unknown) => {
+        // discord.js turns Discord's 401 into a bare "An invalid token was provided".
+        throw error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid ? refusedTokenError() : error;
+      });
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "connected to Discord");
       if (!options.registerCommands) return;

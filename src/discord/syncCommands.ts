@@ -1,4 +1,4 @@
-import { DiscordAPIError, REST } from "@discordjs/rest";
+import { DiscordAPIError, HTTPError, REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes, type APIApplication, type APIApplicationCommand } from "discord.js";
 import { ConfigError } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -12,6 +12,8 @@ export interface SyncTarget {
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** Where commands are registered: globally, or in one server (DISCORD_GUILD_ID). */
+export type CommandScope = "global" | "guild";
 
 /** A list Discord may leave out when it is empty (sub-commands without options, options without choices). */
 function nonEmpty(value: unknown): readonly unknown[] | undefined {
@@ -62,7 +64,17 @@ function normaliseOption(option: Record<string, unknown>): Json {
   return normalised;
 }
 
-export function normaliseCommand(command: Record<string, unknown>): Json {
+/**
+ * The fields of a command that matter for a change. Discord keeps `contexts` and `integration_types` for global
+ * commands only (a guild command comes back with contexts null), so in a guild's scope they are left out: comparing
+ * them would find every restart with DISCORD_GUILD_ID a change.
+ */
+export function normaliseCommand(command: Record<string, unknown>, scope: CommandScope = "global"): Json {
+  const { contexts, integration_types, ...rest } = normaliseGlobalCommand(command);
+  return scope === "global" ? { ...rest, contexts, integration_types } : rest;
+}
+
+function normaliseGlobalCommand(command: Record<string, unknown>): { contexts: Json; integration_types: Json; [key: string]: Json } {
   const contexts = nonEmpty(command.contexts);
   const integrationTypes = nonEmpty(command.integration_types);
   const options = nonEmpty(command.options) as Record<string, unknown>[] | undefined;
@@ -79,9 +91,17 @@ export function normaliseCommand(command: Record<string, unknown>): Json {
   };
 }
 
-export function sameCommands(ours: readonly CommandDefinition[], theirs: readonly Record<string, unknown>[]): boolean {
+export function sameCommands(
+  ours: readonly CommandDefinition[],
+  theirs: readonly Record<string, unknown>[],
+  scope: CommandScope = "global",
+): boolean {
   const key = (list: readonly Record<string, unknown>[]) =>
-    JSON.stringify(list.map(normaliseCommand).sort((a, b) => (a as { name: string }).name.localeCompare((b as { name: string }).name)));
+    JSON.stringify(
+      list
+        .map((command) => normaliseCommand(command, scope))
+        .sort((a, b) => (a as { name: string }).name.localeCompare((b as { name: string }).name)),
+    );
   return key(ours) === key(theirs);
 }
 
@@ -89,9 +109,24 @@ function restFor(target: SyncTarget): REST {
   return new REST({ api: target.apiUrl }).setToken(target.token);
 }
 
+/**
+ * Discord answers 401 to a token that is no bot's (the client secret or public key pasted instead, a token reset
+ * since): said as the setting to change, where discord.js says only "An invalid token was provided" or "401: Unauthorized".
+ */
+export function refusedTokenError(): ConfigError {
+  return new ConfigError([
+    "DISCORD_TOKEN was refused by Discord (401 Unauthorized): copy the bot token again from the Developer Portal (your application → Bot → Reset Token)",
+  ]);
+}
+
 async function applicationId(rest: REST): Promise<string> {
-  const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-  return application.id;
+  try {
+    const application = (await rest.get(Routes.currentApplication())) as APIApplication;
+    return application.id;
+  } catch (error) {
+    if ((error instanceof DiscordAPIError || error instanceof HTTPError) && error.status === 401) throw refusedTokenError();
+    throw error;
+  }
 }
 
 /**
@@ -135,7 +170,7 @@ export async function syncCommands(
   const existing = (await inGuildScope(target.guildId, () =>
     rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) }),
   )) as Record<string, unknown>[];
-  if (sameCommands(definitions, existing)) {
+  if (sameCommands(definitions, existing, target.guildId === undefined ? "global" : "guild")) {
     logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands up to date");
     return "unchanged";
   }

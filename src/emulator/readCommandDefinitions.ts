@@ -86,7 +86,11 @@ export function toApiCommand(
   input: CommandDefinitionInput,
   ids: { id: string; applicationId: string; version: string; guildId: string | null },
 ): APIApplicationCommand {
-  const { id: _id, application_id: _app, version: _version, guild_id: _guild, ...rest } = input.raw;
+  const { id: _id, application_id: _app, version: _version, guild_id: _guild, ...raw } = input.raw;
+  // As Discord: contexts and integration_types are for global commands only; a guild command comes back with
+  // contexts null and no integration_types, whatever was sent.
+  const { contexts: _contexts, integration_types: _integrationTypes, ...guildRest } = raw;
+  const rest = ids.guildId ? { ...guildRest, contexts: null } : raw;
   return {
     ...(rest as Partial<APIApplicationCommand>),
     id: ids.id,

@@ -129,10 +129,18 @@ describe("slash command registration against the emulator", () => {
     expect(emulator.registeredCommands()).toHaveLength(slashCommands.length);
   });
 
-  it("npm run deploy-commands explains a missing token", async () => {
+  // Configuration errors exit 2 with their message only, as npm start's do.
+  it("npm run deploy-commands explains a missing token, and exits 2", async () => {
     const result = await runDeployCommands({});
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("DISCORD_TOKEN is not set");
+  });
+
+  it("npm run deploy-commands names a badly formed variable, and exits 2", async () => {
+    const result = await runDeployCommands({ DISCORD_TOKEN: "x", DISCORD_GUILD_ID: "my-server" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("DISCORD_GUILD_ID must be a server id");
+    expect(result.stderr).not.toContain("could not register");
   });
 });
 

@@ -113,6 +113,48 @@ describe("a start-up failure after login", () => {
     await expect(test.app.start()).rejects.toThrow(`DISCORD_GUILD_ID ${strangerGuildId}: the bot is not in that server`);
   });
 
+  // A newcomer's likeliest first-start mistake: the application's client secret or public key pasted, or a token
+  // reset since. Well formed, so only Discord can refuse it; the message must say which setting to fix.
+  const refusedToken = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.not-this-bots-token-at-all-000000000000";
+
+  it.each([
+    ["one process", {}],
+    ["under the shard manager", { SHARD_COUNT: "1" }],
+  ])("%s: a token Discord refuses stops start-up naming DISCORD_TOKEN, and exits 1", async (_, extra) => {
+    const emulator = await emulatorWithGuild();
+    const result = await runStart({ DISCORD_TOKEN: refusedToken, DISCORD_API_URL: emulator.apiUrl, ...extra });
+    expect(result.exited).toBe(true);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("start-up failed");
+    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+  });
+
+  it("npm run deploy-commands names DISCORD_TOKEN when Discord refuses it, and exits 1", async () => {
+    const emulator = await emulatorWithGuild();
+    const result = await runDeployCommands({ DISCORD_TOKEN: refusedToken, DISCORD_API_URL: emulator.apiUrl });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+  });
+
+  /** `npm run deploy-commands` as its own process with exactly `environment` (plus PATH and HOME). */
+  function runDeployCommands(environment: Record<string, string>): Promise<{ code: number; stderr: string }> {
+    return new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", "src/deployCommands.ts"],
+        {
+          cwd: projectRoot,
+          env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment },
+          timeout: waitLimitMs,
+        },
+        (error, _stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stderr }),
+      );
+      onTestFinished(() => {
+        child.kill("SIGKILL");
+      });
+    });
+  }
+
   it("npm run deploy-commands names DISCORD_GUILD_ID and exits 1", async () => {
     const emulator = await emulatorWithGuild();
     const result = await new Promise<{ code: number; stderr: string }>((resolve) => {

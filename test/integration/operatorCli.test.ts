@@ -43,6 +43,13 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(fs.existsSync(untouched)).toBe(false);
   }, 120_000);
 
+  // The Docker image sets COHORT_BOT_PLAYGROUND=off; the CLI runs no bot and no playground, so it needs no token there.
+  it("runs without DISCORD_TOKEN where the playground is off, as in the Docker image", async () => {
+    const result = await cli(`file:${untouched}`, ["-h"], { COHORT_BOT_PLAYGROUND: "off", DISCORD_TOKEN: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: npm run cli -- <command>");
+  }, 120_000);
+
   // Not read as a slug, a file or a server id ("No curriculum "--help"").
   it.each([[["curriculum", "show", "--help"]], [["curriculum", "import", "--help"]], [["simulate", "--help"]], [["purge-guild", "-h"]]])(
     "%j prints the usage and exits 0 without opening the database",
@@ -62,6 +69,15 @@ describe("npm run cli -- with a command it does not know", () => {
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Cannot start: Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/cohort: /);
+  }, 120_000);
+
+  // A typo in the URL is a configuration mistake, not a bug: named as the bot names any bad variable.
+  it("names DATABASE_URL when it is not a URL the bot can use, without a stack trace, and exits 2", async () => {
+    const result = await cli("postgres://cohort:secret@db:notaport/cohort", ["curriculum", "list"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Invalid configuration:");
+    expect(result.stderr).toContain("DATABASE_URL");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   }, 120_000);
 
   it("says why a SQLite file cannot be created, in one line, and exits 1", async () => {
@@ -87,6 +103,14 @@ describe("npm run cli -- where LOG_LEVEL=info (docker compose sets it)", () => {
     expect(result.stdout).toContain("backend-engineer-learning-path");
     expect(result.stdout.split("\n").filter((line) => line.startsWith("{"))).toEqual([]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("{")).length).toBeGreaterThan(0);
+  });
+
+  // An empty variable counts as unset (README, Configuration): the CLI's own quiet default, not the bot's info.
+  it("logs only warnings where LOG_LEVEL is set but empty", async () => {
+    const result = await cli(`file:${path.join(temp.dir, "cli.db")}`, ["curriculum", "list"], { LOG_LEVEL: "" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("backend-engineer-learning-path");
+    expect(result.stderr).toBe("");
   });
 });
 

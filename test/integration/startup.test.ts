@@ -111,6 +111,15 @@ describe("npm start", () => {
     }
   });
 
+  // As in the Docker image, which sets COHORT_BOT_PLAYGROUND=off: a forgotten token is not a playground nobody can open.
+  it("stops naming DISCORD_TOKEN (exit 2) when it is missing and the playground is off", () => {
+    const result = start({ COHORT_BOT_PLAYGROUND: "off" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("DISCORD_TOKEN");
+    expect(result.stderr).toContain("npm start");
+    expect(result.stdout).not.toContain("playground:");
+  });
+
   it("stops with a message naming a bad playground port", () => {
     const result = start({ PLAYGROUND_PORT: "99999" });
     expect(result.status).toBe(2);

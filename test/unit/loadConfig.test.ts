@@ -46,6 +46,71 @@ describe("loadConfig", () => {
     expect(problems[0]).toContain(expected);
   });
 
+  // Formed well enough to pass a prefix check, but not a database the bot can use: refused at start-up like any bad
+  // value (exit 2, the variable named), not as a stack trace from wherever the URL is first parsed.
+  it.each([
+    ["postgres://cohort:secret@db:notaport/cohort", "postgresql://user:password@host:port/database"],
+    ["postgresql://postgres@127.0.0.1:5432/cohort?schema=cohort-bot", "schema"],
+    ["file::memory:", "a file"],
+    ["file:?mode=ro", "file:<path>"],
+  ])("names DATABASE_URL when it is %s", (value, expected) => {
+    const problems = problemsOf({ DATABASE_URL: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DATABASE_URL");
+    expect(problems[0]).toContain(expected);
+  });
+
+  // discord.js adds the API version itself: ".../api/v10" would be asked for ".../api/v10/v10/..." and answer 404.
+  it("names DISCORD_API_URL when it ends in an API version", () => {
+    const problems = problemsOf({ DISCORD_API_URL: "https://discord.com/api/v10/" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DISCORD_API_URL");
+    expect(problems[0]).toContain("https://discord.com/api");
+  });
+
+  // The Docker image sets COHORT_BOT_PLAYGROUND=off: there the playground could not serve its page (not in the image,
+  // on 127.0.0.1 inside the container), so a forgotten token is a configuration error naming DISCORD_TOKEN.
+  it("refuses a missing DISCORD_TOKEN where COHORT_BOT_PLAYGROUND=off, pointing to npm start for the playground", () => {
+    const problems = problemsOf({ COHORT_BOT_PLAYGROUND: "off" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DISCORD_TOKEN");
+    expect(problems[0]).toContain("npm start");
+    expect(problemsOf({ COHORT_BOT_PLAYGROUND: "off", DISCORD_TOKEN: "abc.def.ghi" })).toEqual([]);
+    expect(problemsOf({ COHORT_BOT_PLAYGROUND: "maybe" })[0]).toContain("COHORT_BOT_PLAYGROUND");
+  });
+
+  it("refuses an in-memory playground database, whose demo the bot's own workers could not see", () => {
+    const problems = problemsOf({ PLAYGROUND_DATABASE_URL: "file::memory:" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("PLAYGROUND_DATABASE_URL");
+  });
+
+  it("accepts a PostgreSQL URL with a plain schema name and a SQLite file with parameters", () => {
+    expect(problemsOf({ DATABASE_URL: "postgresql://postgres:p%40ss@127.0.0.1:5432/cohort?schema=cohort_bot&sslmode=disable" })).toEqual(
+      [],
+    );
+    expect(problemsOf({ DATABASE_URL: "file:./data/cohort-bot.db?connection_limit=1" })).toEqual([]);
+  });
+
+  // A raw # or / in the password, or a socket URL without a host, does not parse: the message says how to write them.
+  it.each([
+    "postgresql://cohort:pa#ss@db:5432/cohort",
+    "postgresql://cohort:pa/ss@db:5432/cohort",
+    "postgresql://cohort:p@/cohort?host=/var/run/postgresql",
+  ])("says how to encode the password and reach a Unix socket when DATABASE_URL is %s", (value) => {
+    const problems = problemsOf({ DATABASE_URL: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("DATABASE_URL");
+    expect(problems[0]).toContain("encodeURIComponent");
+    expect(problems[0]).toContain("# → %23");
+    expect(problems[0]).toContain("postgresql://user@localhost/database?host=/var/run/postgresql");
+  });
+
+  it("accepts the socket form the message suggests and a percent-encoded password", () => {
+    expect(problemsOf({ DATABASE_URL: "postgresql://cohort@localhost/cohort?host=/var/run/postgresql" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: `postgresql://cohort:${encodeURIComponent("pa#s/s?@:")}@db:5432/cohort` })).toEqual([]);
+  });
+
   it("reports every bad variable at once", () => {
     const problems = problemsOf({ LOG_LEVEL: "loud", DISCORD_GUILD_ID: "x" });
     expect(problems.map((problem) => problem.split(" ")[0]).sort()).toEqual(["DISCORD_GUILD_ID", "LOG_LEVEL"]);
