@@ -297,7 +297,8 @@ export class PostService {
 
   /** After the closing post went out (or was skipped): the cohort is finished. */
   async finishCourse(cohort: Cohort, now: Date): Promise<void> {
-    if ((await this.courseEnd.finalBoard(cohort)) === null) await this.finalClosingView(cohort, now);
+    // No closing post is drawn here: keep the board only, without the aliases drawing it may assign (keptFinalBoardNow).
+    if ((await this.courseEnd.finalBoard(cohort)) === null) await this.keepFinalBoard(cohort, now);
     await this.courseEnd.finish(cohort);
   }
 

@@ -3,7 +3,8 @@ import type { Cohort, MemberRecord } from "../../src/domain/cohort/cohortModel.j
 import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
-import { progressCardView } from "../../src/discord/render/progressCard.js";
+import { progressCardFile, progressCardView } from "../../src/discord/render/progressCard.js";
+import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 import { maxSectionRows as cardSectionRows } from "../../src/discord/pictures/drawProgressCard.js";
 import { maxSectionRows as chartSectionRows } from "../../src/discord/pictures/drawWeeklyChart.js";
 import { rowsThatFit } from "../../src/discord/pictures/rowsThatFit.js";
@@ -90,6 +91,18 @@ describe("progressCardView", () => {
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("would be #6");
     expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el #6");
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "excluded", rank: null }).labels.rank).toBe("");
+  });
+
+  it("says when the streak starts before the course's first day, on the card and in its alt text, as /progress does", async () => {
+    const early: ProgressView = { ...view, streak: { ...view.streak, current: 0, startsOn: "2027-01-06" } };
+    const pictures = { renderProgressCard: () => Promise.resolve(Buffer.alloc(0)) } as unknown as Pictures;
+    const en = translatorFor("en");
+    expect(progressCardView(en, early).labels.streakValue).toBe("🔥 Starts Wed, 6 Jan 2027");
+    expect((await progressCardFile(en, pictures, early)).description).toContain("a streak starting on Wed, 6 Jan 2027;");
+    const es = translatorFor("es");
+    expect(progressCardView(es, early).labels.streakValue).toBe("🔥 Empieza el mié, 6 ene 2027");
+    expect((await progressCardFile(es, pictures, early)).description).toContain("una racha que empieza el mié, 6 ene 2027;");
+    expect((await progressCardFile(en, pictures, view)).description).toContain("a streak of 2 study days;");
   });
 });
 

@@ -8,6 +8,7 @@ import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartE
 import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
@@ -556,7 +557,7 @@ export class CohortRepository {
         const { ranked } = await finalRankedCount(tx, cohortId, null);
         await tx.cohort.updateMany({
           where: { id: cohortId, finalBoard: null },
-          data: { finalBoard: boardAsKept(finalBoard, present, ranked) },
+          data: { finalBoard: boardAsKept(finalBoard, listedIds, present, ranked) },
         });
       }, longTransactionOptions),
     );
@@ -630,12 +631,10 @@ async function finalRankedCount(
  * ranked: a member ranked below its top who was deleted since is one fewer), never fewer than it lists.
  * Anything that is not such a board is kept as it is.
  */
-function boardAsKept(json: string, present: readonly number[], ranked: number): string {
-  const board = JSON.parse(json) as { top?: { memberId?: unknown }[]; rankedMembers?: unknown } | null;
-  if (board === null || !Array.isArray(board.top) || typeof board.rankedMembers !== "number") return json;
-  const top = board.top.filter((entry) => typeof entry.memberId !== "number" || present.includes(entry.memberId));
-  const rankedMembers = Math.max(top.length, Math.min(board.rankedMembers, ranked));
-  return top.length === board.top.length && rankedMembers === board.rankedMembers ? json : JSON.stringify({ ...board, top, rankedMembers });
+function boardAsKept(json: string, listed: readonly number[], present: readonly number[], ranked: number): string {
+  // The read board listed them: each one gone is a ranked member fewer, and `ranked` caps the rest (the one parser).
+  const gone = listed.filter((memberId) => !present.includes(memberId)).map((memberId) => ({ memberId, ranked: true }));
+  return finalBoardWithout(json, gone, ranked) ?? json;
 }
 
 /** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */

@@ -73,7 +73,10 @@ export interface Standing {
   readonly ranked: number;
 }
 
-/** ScoreTally's weekNumber for the all-time board (cohort weeks are 0 and up). */
+/**
+ * ScoreTally's weekNumber for the all-time board. Cohort weeks are 1 and up, and 0 for reading logged before
+ * the course's first day by earlier versions (on no weekly board, never migrated).
+ */
 export const allTimeBoard = -1;
 
 /** How many scores one ScoreBucketTally row sums (bucket = points / width); the triggers use the same number. */

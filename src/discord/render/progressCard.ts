@@ -5,7 +5,7 @@ import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { ReplyFile } from "../commandTypes.js";
-import { shortWeekdayName } from "../i18n/formatters.js";
+import { localDateText, shortWeekdayName } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
 import type { Pictures } from "../pictures/Pictures.js";
 import type { ProgressCardView } from "../pictures/pictureViews.js";
@@ -71,7 +71,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       pointsValue: t.plain("pictures.number", { value: view.points }),
       rank: rankLabel(t, view),
       streak: t.plain("progressCard.streak"),
-      streakValue: t.plain("progressCard.streakValue", { days: view.streak.current }),
+      streakValue: streakValue(t, view),
       freezes: view.streak.freezesHeld === 0 ? "" : t.plain("progressCard.freezes", { count: view.streak.freezesHeld }),
       weekdays: weekdayLabels(t, view.cohort.settings.startDate),
       legend: {
@@ -82,6 +82,13 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       moreSections: (hidden) => t.plain("progressCard.more", { count: hidden }),
     },
   };
+}
+
+/** The streak's days, or before the course's first day when it starts, as `/progress`'s streak line says. */
+function streakValue(t: Translator, view: ProgressView): string {
+  const { startsOn, current } = view.streak;
+  if (startsOn !== null) return t.plain("progressCard.streakStarts", { date: localDateText(t, startsOn) });
+  return t.plain("progressCard.streakValue", { days: current });
 }
 
 /** The card's rank, as `/progress` says it: none when excluded, the place a hidden member would take. */
@@ -123,6 +130,9 @@ export async function progressCardFile(t: Translator, pictures: Pictures, view: 
       points: view.points,
       standing: altStanding(t, view),
       streak: view.streak.current,
+      // Before the course's first day: when the streak starts, as the card says, not "0 study days".
+      starts: view.streak.startsOn === null ? "no" : "yes",
+      startsOn: view.streak.startsOn === null ? "" : localDateText(t, view.streak.startsOn),
       ...gridCounts(view),
     }),
   };

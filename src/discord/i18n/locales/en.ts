@@ -696,6 +696,7 @@ export const en = {
   "progressCard.rankHidden": "would be #{rank}",
   "progressCard.streak": "Streak",
   "progressCard.streakValue": "🔥 {days, plural, one {# day} other {# days}}",
+  "progressCard.streakStarts": "🔥 Starts {date}",
   "progressCard.freezes": "❄️ {count, plural, one {# freeze} other {# freezes}} held",
   "progressCard.week": "W{week}",
   "progressCard.legendDone": "Done",
@@ -703,7 +704,7 @@ export const en = {
   "progressCard.legendDayOff": "Day off",
   "progressCard.more": "+{count, number} more",
   "progressCard.alt":
-    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, a streak of {streak, plural, one {# study day} other {# study days}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
+    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank} of {ranked, number}",
   "progressCard.altHidden": "hidden from the board, would be #{rank}",
   "progressCard.altExcluded": "not ranked in this cohort",

@@ -723,6 +723,7 @@ export const es: Catalogue = {
   "progressCard.rankHidden": "serías el #{rank}",
   "progressCard.streak": "Racha",
   "progressCard.streakValue": "🔥 {days, plural, one {# día} other {# días}}",
+  "progressCard.streakStarts": "🔥 Empieza el {date}",
   "progressCard.freezes": "❄️ {count, plural, one {# comodín} other {# comodines}}",
   "progressCard.week": "S{week}",
   "progressCard.legendDone": "Hecho",
@@ -730,7 +731,7 @@ export const es: Catalogue = {
   "progressCard.legendDayOff": "Descanso",
   "progressCard.more": "+{count, number} más",
   "progressCard.alt":
-    "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
+    "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank} de {ranked, number}",
   "progressCard.altHidden": "oculto en la clasificación, estaría en el puesto n.º {rank}",
   "progressCard.altExcluded": "sin puesto en esta cohorte",
