@@ -32,9 +32,7 @@ export function drawVerticalBars(
   const max = scaleMax ?? Math.max(1, ...bars.map((bar) => bar.value));
   const slot = area.width / bars.length;
   const barWidth = Math.max(4, Math.min(56, slot * 0.62));
-  // Skip labels when slots are too narrow to hold them, keeping the first and a regular stride.
-  const labelStride = Math.max(1, Math.ceil(34 / slot));
-  const fontSize = slot < 40 ? 13 : 16;
+  const { fontSize, labelStride } = labelLayout(context, fonts, bars, slot);
   bars.forEach((bar, index) => {
     const centre = area.x + slot * index + slot / 2;
     const scaled = Math.round((Math.min(bar.value, max) / max) * plotHeight);
@@ -53,12 +51,39 @@ export function drawVerticalBars(
     context.textAlign = "center";
     context.font = fonts.font(fontSize, "bold");
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, bar.text, slot * labelStride - 4), centre, baseline - height - 8);
+    context.fillText(fitText(context, bar.text, slot * labelStride - textGap), centre, baseline - height - 8);
     context.font = fonts.font(fontSize);
     context.fillStyle = pictureTheme.mutedText;
-    context.fillText(fitText(context, bar.label, slot * labelStride - 4), centre, baseline + labelBand - 6);
+    context.fillText(fitText(context, bar.label, slot * labelStride - textGap), centre, baseline + labelBand - 6);
   });
   context.textAlign = "left";
+}
+
+/** Room a bar's texts leave between them and their neighbours'. */
+const textGap = 4;
+/** Font sizes for the bars' texts, largest first: the smallest still reads on a phone. */
+const fontSizes = [16, 15, 14, 13, 12, 11] as const;
+
+/**
+ * The font size and how many bars share one pair of texts (the first bar of each stride has them):
+ * measured, so that a number is never cut short, since "10…" above a week everyone read looks like 10 %.
+ * The largest size at which every bar has its texts, else the smaller 13 px with every n-th bar's.
+ */
+function labelLayout(
+  context: SKRSContext2D,
+  fonts: PictureFonts,
+  bars: readonly VerticalBar[],
+  slot: number,
+): { fontSize: number; labelStride: number } {
+  const widest = (fontSize: number): number => {
+    context.font = fonts.font(fontSize, "bold");
+    const texts = Math.max(...bars.map((bar) => context.measureText(bar.text).width));
+    context.font = fonts.font(fontSize);
+    return Math.max(texts, ...bars.map((bar) => context.measureText(bar.label).width));
+  };
+  for (const fontSize of fontSizes) if (widest(fontSize) + textGap <= slot) return { fontSize, labelStride: 1 };
+  const fontSize = 13;
+  return { fontSize, labelStride: Math.ceil((widest(fontSize) + textGap) / slot) };
 }
 
 export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, width: number): void {
