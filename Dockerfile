@@ -18,7 +18,10 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 RUN npm run build && npm prune --omit=dev
-# The colour emoji font decoded once into a plain file the canvas library maps (src/discord/pictures/PlainFontCache.ts);
+# Of the CJK font packages (130 MB) the pictures use one file each (src/discord/pictures/PictureFonts.ts).
+RUN find node_modules/@fontsource/noto-sans-sc/files node_modules/@fontsource/noto-sans-kr/files -type f \
+      ! -name 'noto-sans-sc-chinese-simplified-400-normal.woff' ! -name 'noto-sans-kr-korean-400-normal.woff' -delete
+# The colour emoji and CJK fonts decoded once into a plain file the canvas library maps (src/discord/pictures/PlainFontCache.ts);
 # the runtime user cannot write node_modules, and would otherwise decode it into /tmp at every start.
 RUN node --input-type=module -e "await (await import('./dist/src/discord/pictures/PictureFonts.js')).PictureFonts.load()"
 

@@ -90,6 +90,18 @@ describe("pictures", () => {
     expect(looksTheSame(await differenceBetween(fox, owl))).toBe(false);
   });
 
+  it.each([
+    ["Chinese", "王小明", "李秀英"],
+    ["Traditional Chinese", "陳怡君", "張雅婷"],
+    ["Japanese kanji", "山田太郎", "佐藤花子"],
+    ["Japanese kana", "さくら", "ひかり"],
+    ["Korean", "김민준", "이서연"],
+  ])("draws a %s name with its own glyphs, not with missing-glyph boxes", async (_script, first, second) => {
+    const one = await renderer.renderProgressCard({ ...cyrillicCardView, memberName: first });
+    const other = await renderer.renderProgressCard({ ...cyrillicCardView, memberName: second });
+    expect(looksTheSame(await differenceBetween(one, other))).toBe(false);
+  });
+
   it("keeps Discord-friendly sizes", async () => {
     expect(pngSize(await renderer.renderProgressCard(cyrillicCardView))).toEqual({ width: 800, height: 470 });
     expect(pngSize(await renderer.renderWeeklyChart(weeklyChartView))).toEqual({ width: 800, height: 420 });

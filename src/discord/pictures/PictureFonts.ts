@@ -22,13 +22,26 @@ const scriptFonts = [
   { packageName: "@fontsource/noto-sans-hebrew", subset: "noto-sans-hebrew-hebrew", regular: "Cohort Hebrew", bold: "Cohort Hebrew Bold" },
 ] as const;
 
+/**
+ * Chinese and Japanese (Noto Sans SC's Chinese subset: common Han and kana), then Korean (Noto Sans KR's
+ * Korean subset: Hangul), last in the font string: names in them must not be boxes, and the Docker image
+ * has no system fonts. One subset file each, not the packages' hundred unicode-range slices: every slice
+ * is a face the library searches at each text drawn (measured: text 20 times slower). Regular only: a CJK
+ * name in a bold line draws regular. WOFF, decoded by PlainFontCache into a plain file the library maps,
+ * as the colour emoji (each face decompressed whole would be 2.5 MB held for the life of the process).
+ */
+const cjkFonts = [
+  { packageName: "@fontsource/noto-sans-sc", subset: "noto-sans-sc-chinese-simplified", family: "Cohort CJK" },
+  { packageName: "@fontsource/noto-sans-kr", subset: "noto-sans-kr-korean", family: "Cohort Korean" },
+] as const;
+
 /** Noto Sans subsets covering Latin (with accents), Cyrillic, Greek and Vietnamese. */
 const textSubsets = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "greek-ext", "vietnamese"] as const;
 
 export type FontWeight = "regular" | "bold";
 
 /** Text in every script and style the pictures use: drawing it once makes the library decode those fonts. */
-const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "שלום", "مرحبا", "🔥❄📚✨🦊"] as const;
+const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "שלום", "مرحبا", "🔥❄📚✨🦊", "山田さくら", "김민준"] as const;
 
 /** A bundled font: a WOFF2 file the library reads as it is, or the WOFF of one PlainFontCache decodes first. */
 interface FontFile {
@@ -81,7 +94,8 @@ export class PictureFonts {
 
   font(sizePx: number, weight: FontWeight = "regular"): string {
     const scripts = scriptFonts.map((script) => `"${script[weight]}"`).join(", ");
-    return `${sizePx}px "${family[weight]}", ${scripts}, "${family.emoji}"`;
+    const cjk = cjkFonts.map((font) => `"${font.family}"`).join(", ");
+    return `${sizePx}px "${family[weight]}", ${scripts}, "${family.emoji}", ${cjk}`;
   }
 }
 
@@ -103,6 +117,9 @@ function fontFiles(): FontFile[] {
     const dir = dirname(require.resolve(`${script.packageName}/files/${script.subset}-400-normal.woff2`));
     files.push({ path: `${dir}/${script.subset}-400-normal.woff2`, alias: script.regular, decode: false });
     files.push({ path: `${dir}/${script.subset}-700-normal.woff2`, alias: script.bold, decode: false });
+  }
+  for (const font of cjkFonts) {
+    files.push({ path: require.resolve(`${font.packageName}/files/${font.subset}-400-normal.woff`), alias: font.family, decode: true });
   }
   const emojiDir = dirname(require.resolve("@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff"));
   for (const file of readdirSync(emojiDir)
