@@ -110,16 +110,31 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
 function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const { x, width } = streakColumn;
   drawColumnTitle(context, fonts, view.labels.streak, x, width);
-  context.font = fonts.font(26, "bold");
-  context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
-  const streakText = fitText(context, view.labels.streakValue, width / 2);
-  context.fillText(streakText, x, bodyTop + 44);
   context.font = fonts.font(16);
   context.fillStyle = pictureTheme.mutedText;
   context.textAlign = "right";
-  context.fillText(fitText(context, view.labels.freezes, width / 2 - 8), x + width, bodyTop + 42);
+  const freezes = fitText(context, view.labels.freezes, width / 2 - 8);
+  context.fillText(freezes, x + width, bodyTop + 42);
   context.textAlign = "left";
+  // The streak takes the rest of the line, in a smaller font rather than cut: "🔥 Starts…" would lose its date.
+  const room = freezes === "" ? width : width - context.measureText(freezes).width - 12;
+  context.font = fonts.font(fontSizeThatFits(context, fonts, view.labels.streakValue, room), "bold");
+  context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
+  context.fillText(fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
   drawStudyGrid(context, fonts, view, bodyTop + 62);
+}
+
+/** Sizes for the streak's value, largest first. */
+const streakFontSizes = [26, 24, 22, 20, 18] as const;
+const smallestStreakFont = 16;
+
+/** The largest of streakFontSizes at which the bold text fits `room`, else the smallest (the text is then cut). */
+function fontSizeThatFits(context: SKRSContext2D, fonts: PictureFonts, text: string, room: number): number {
+  for (const size of streakFontSizes) {
+    context.font = fonts.font(size, "bold");
+    if (context.measureText(text).width <= room) return size;
+  }
+  return smallestStreakFont;
 }
 
 function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
