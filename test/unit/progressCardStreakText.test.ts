@@ -1,25 +1,12 @@
-import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
-import { drawProgressCard } from "../../src/discord/pictures/drawProgressCard.js";
+import { drawProgressCard, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { localDateText } from "../../src/discord/i18n/formatters.js";
 import { cyrillicCardView } from "../helpers/stagedPictureViews.js";
+import { printedBy } from "../helpers/printedBy.js";
 
 const fonts = new PictureFonts();
-
-/** Every text the card prints on its picture. */
-function printedBy(draw: (context: SKRSContext2D) => void): string[] {
-  const context = createCanvas(800, 470).getContext("2d");
-  const printed: string[] = [];
-  const fillText = context.fillText.bind(context);
-  context.fillText = (text: string, x: number, y: number) => {
-    printed.push(text);
-    fillText(text, x, y);
-  };
-  draw(context);
-  return printed;
-}
 
 /**
  * Before the course's first day the card's streak says when it starts; cut to "🔥 Starts…" it says
@@ -31,7 +18,7 @@ describe("the card's streak before the course starts", () => {
       const t = translatorFor(language);
       const streakValue = t.plain("progressCard.streakStarts", { date: localDateText(t, "2027-09-29") });
       const view = { ...cyrillicCardView, streakDays: 0, freezesLeft: 0, labels: { ...cyrillicCardView.labels, streakValue, freezes: "" } };
-      const printed = printedBy((context) => drawProgressCard(context, fonts, view));
+      const printed = printedBy(progressCardSize, (context) => drawProgressCard(context, fonts, view));
       expect(printed).toContain(streakValue);
     });
   }

@@ -5,6 +5,7 @@ import { StudyDayState } from "./pictureViews.js";
 import { pictureTheme, studyDayColour } from "./pictureTheme.js";
 import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { largestFittingSize } from "./largestFittingSize.js";
 import { rowsThatFit } from "./rowsThatFit.js";
 
 export const progressCardSize = { width: 800, height: 470 } as const;
@@ -130,11 +131,11 @@ const smallestStreakFont = 16;
 
 /** The largest of streakFontSizes at which the bold text fits `room`, else the smallest (the text is then cut). */
 function fontSizeThatFits(context: SKRSContext2D, fonts: PictureFonts, text: string, room: number): number {
-  for (const size of streakFontSizes) {
+  const fits = (size: number): boolean => {
     context.font = fonts.font(size, "bold");
-    if (context.measureText(text).width <= room) return size;
-  }
-  return smallestStreakFont;
+    return context.measureText(text).width <= room;
+  };
+  return largestFittingSize(streakFontSizes, fits) ?? smallestStreakFont;
 }
 
 function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {

@@ -3,6 +3,7 @@ import type { PictureFonts } from "./PictureFonts.js";
 import type { Box } from "./drawShapes.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { fitText } from "./fitText.js";
+import { largestFittingSize } from "./largestFittingSize.js";
 
 export interface VerticalBar {
   readonly label: string;
@@ -47,7 +48,8 @@ export function drawVerticalBars(
       context.roundRect(box.x, box.y, box.width, box.height, [radius, radius, 0, 0]);
       context.fill();
     }
-    if (index % labelStride !== 0) return;
+    // Counted from the last bar, so the latest week always has its texts.
+    if ((bars.length - 1 - index) % labelStride !== 0) return;
     context.textAlign = "center";
     context.font = fonts.font(fontSize, "bold");
     context.fillStyle = pictureTheme.text;
@@ -61,13 +63,14 @@ export function drawVerticalBars(
 
 /** Room a bar's texts leave between them and their neighbours'. */
 const textGap = 4;
-/** Font sizes for the bars' texts, largest first: the smallest still reads on a phone. */
-const fontSizes = [16, 15, 14, 13, 12, 11] as const;
+/** Font sizes for the bars' texts, largest first: 13 px is the smallest that still reads on a phone. */
+const fontSizes = [16, 15, 14, 13] as const;
+const smallestFontSize = 13;
 
 /**
- * The font size and how many bars share one pair of texts (the first bar of each stride has them):
- * measured, so that a number is never cut short, since "10…" above a week everyone read looks like 10 %.
- * The largest size at which every bar has its texts, else the smaller 13 px with every n-th bar's.
+ * The font size and how many bars share one pair of texts (the last bar of each stride, counted from
+ * the end, has them): measured, so that a number is never cut short, since "10…" above a week everyone
+ * read looks like 10 %. The largest size at which every bar has its texts, else 13 px with every n-th bar's.
  */
 function labelLayout(
   context: SKRSContext2D,
@@ -75,15 +78,25 @@ function labelLayout(
   bars: readonly VerticalBar[],
   slot: number,
 ): { fontSize: number; labelStride: number } {
+  // Each distinct text measured once per size: a course's bars repeat the same few percents.
+  const texts = new Set(bars.map((bar) => bar.text));
+  const labels = new Set(bars.map((bar) => bar.label));
+  const widestAt = new Map<number, number>();
   const widest = (fontSize: number): number => {
-    context.font = fonts.font(fontSize, "bold");
-    const texts = Math.max(...bars.map((bar) => context.measureText(bar.text).width));
-    context.font = fonts.font(fontSize);
-    return Math.max(texts, ...bars.map((bar) => context.measureText(bar.label).width));
+    const known = widestAt.get(fontSize);
+    if (known !== undefined) return known;
+    const width = Math.max(widestOf(context, fonts.font(fontSize, "bold"), texts), widestOf(context, fonts.font(fontSize), labels));
+    widestAt.set(fontSize, width);
+    return width;
   };
-  for (const fontSize of fontSizes) if (widest(fontSize) + textGap <= slot) return { fontSize, labelStride: 1 };
-  const fontSize = 13;
-  return { fontSize, labelStride: Math.ceil((widest(fontSize) + textGap) / slot) };
+  const fontSize = largestFittingSize(fontSizes, (size) => widest(size) + textGap <= slot);
+  if (fontSize !== undefined) return { fontSize, labelStride: 1 };
+  return { fontSize: smallestFontSize, labelStride: Math.ceil((widest(smallestFontSize) + textGap) / slot) };
+}
+
+function widestOf(context: SKRSContext2D, font: string, texts: ReadonlySet<string>): number {
+  context.font = font;
+  return Math.max(0, ...[...texts].map((text) => context.measureText(text).width));
 }
 
 export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, width: number): void {
