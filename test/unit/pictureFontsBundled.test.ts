@@ -44,3 +44,23 @@ describe("the pictures' fonts for right-to-left names", () => {
     expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
   });
 });
+
+/**
+ * The same for Chinese, Japanese and Korean names (this machine may have system CJK fonts): drawn with
+ * the bundled Noto Sans SC and KR subsets, in both weights, since a CJK name in a bold line draws regular.
+ */
+describe("the pictures' fonts for Chinese, Japanese and Korean names", () => {
+  it.each([
+    ["Chinese", "regular", "@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff", "王小明李秀英"],
+    ["Japanese", "regular", "@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff", "山田さくら"],
+    ["Japanese", "bold", "@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff", "山田さくら"],
+    ["Korean", "regular", "@fontsource/noto-sans-kr/files/noto-sans-kr-korean-400-normal.woff", "김민준이서연"],
+    ["Korean", "bold", "@fontsource/noto-sans-kr/files/noto-sans-kr-korean-400-normal.woff", "김민준이서연"],
+  ] as const)("draws %s (%s line) with the bundled Noto font", (script, weight: FontWeight, file, text) => {
+    const reference = `Bundled ${script} CJK (test)`;
+    if (!GlobalFonts.has(reference)) expect(GlobalFonts.registerFromPath(require.resolve(file), reference)).not.toBeNull();
+    const expected = pixelsOf(`24px "${reference}"`, text);
+    expect(inkOf(expected)).toBeGreaterThan(100);
+    expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
+  });
+});
