@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
-import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rosterGroupOf } from "../helpers/rosterGroupOf.js";
 
 /** The cohort starts on Monday 2027-01-04; the member joins in its first week. */
 const joinedAt = new Date("2027-01-05T12:00:00Z");
-
-/** The heading of the group a member is listed under on a roster page. */
-function groupOf(message: EmulatorMessage, userId: string): string {
-  let group = "";
-  for (const line of visibleText(message).split("\n")) {
-    const heading = /^\*\*\S+ (Behind|Quiet|Not yet|On track|Finished)\*\*/.exec(line);
-    if (heading !== null) group = heading[1] ?? "";
-    if (line.includes(`<@${userId}>`)) return group;
-  }
-  return "";
-}
 
 /** A bot at `now` with a cohort from Monday 2027-01-04 that ada joined in its first week. */
 async function cohortWithAda(now: Date): Promise<{ bot: BotHarness; cohort: Cohort; ada: { id: string } }> {
@@ -75,7 +64,7 @@ describe("a member's own /break days are not study days for 'quiet'", () => {
     // Monday of week 4, noon: the only study day of hers in the last five is today, and it is not over.
     bot.clock.set(new Date("2027-01-25T12:00:00Z"));
     const { roster, nudge } = await rosterAndNudge(bot, cohort, ada);
-    expect(groupOf(roster, ada.id)).toBe("On track");
+    expect(rosterGroupOf(roster, ada.id)).toBe("On track");
     expect(buttonsOf(roster).map((button) => button.label)).not.toContain("Nudge ada");
     // A Nudge pressed from an older roster checks again, by the same rule: no DM.
     expect(nudge).toBe("not_needed");
@@ -100,7 +89,7 @@ describe("a member's own /break days are their own days (their /remind zone, the
     // the 15th, 14th and 13th: none had reading (on the cohort's calendar the 12th, her last reading day, would be one).
     bot.clock.set(new Date("2027-01-25T20:00:00Z"));
     const { roster, nudge } = await rosterAndNudge(bot, cohort, ada);
-    expect(groupOf(roster, ada.id)).toBe("Quiet");
+    expect(rosterGroupOf(roster, ada.id)).toBe("Quiet");
     expect(buttonsOf(roster).map((button) => button.label)).toContain("Nudge ada");
     // A Nudge checks again by the same rule: it goes out.
     expect(nudge).toBe("sent");

@@ -4,7 +4,7 @@ import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { withOtherSession } from "../helpers/withOtherSession.js";
-import { untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 const postgres = process.env.TEST_DATABASE === "postgresql";
 
@@ -27,8 +27,7 @@ describe.runIf(postgres)("MemberRepository.join against a /privacy change commit
     await members.join(first.id, "ada", "Ada", now);
 
     // The other process's /privacy leaderboard:hidden nudges:off: the member's cohorts first, then their memberships.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    await holdCohortRow(other, first.id);
     await other.query(`UPDATE "Member" SET "boardVisibility" = 'hidden', "nudges" = false WHERE "userId" = 'ada'`);
     let finished = false;
     const joining = members.join(second.id, "ada", "Ada", now).finally(() => {

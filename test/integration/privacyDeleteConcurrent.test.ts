@@ -9,7 +9,7 @@ import { PrivacyService } from "../../src/services/PrivacyService.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { withOtherSession } from "../helpers/withOtherSession.js";
-import { countLockWaiters, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { countLockWaiters, holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 
 /**
@@ -34,8 +34,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     await handle.prisma.member.updateMany({ where: { cohortId: cohort.id }, data: { finalRanked: true, finalPoints: 10 } });
 
     // Another write holds the cohort's row until both deletions wait for it (two processes, two write queues).
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohort.id]);
+    await holdCohortRow(other, cohort.id);
     const a = new PrivacyRepository(handle.prisma, handle.target.provider).deleteMember("1", "ada", now);
     const b = new PrivacyRepository(handle.prisma, handle.target.provider).deleteMember("1", "bob", now);
     while ((await countLockWaiters(handle)) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -60,8 +59,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     await members.join(first.id, "dana", "Dana", now);
 
     // Another write holds Dana's cohort; once the deletion waits for it, Dana's join of the second cohort commits.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    await holdCohortRow(other, first.id);
     const audit = new AuditLog(new AuditRepository(handle.prisma), () => now);
     const privacy = new PrivacyService(new PrivacyRepository(handle.prisma, handle.target.provider), captureLogger().logger, audit);
     let finished = false;

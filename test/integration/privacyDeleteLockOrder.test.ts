@@ -5,7 +5,7 @@ import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { withOtherSession } from "../helpers/withOtherSession.js";
-import { untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 const postgres = process.env.TEST_DATABASE === "postgresql";
 
@@ -30,8 +30,7 @@ describe.runIf(postgres)("PrivacyRepository.deleteMember: the cohort's row first
     await members.join(cohort.id, "bob", "Bob", now);
 
     // The other process: the cohort's row, then (after the deletion has started) every member's row.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohort.id]);
+    await holdCohortRow(other, cohort.id);
     let finished = false;
     const deletion = new PrivacyRepository(handle.prisma, handle.target.provider)
       .deleteMember("1", "ada", now)
