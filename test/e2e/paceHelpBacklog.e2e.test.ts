@@ -30,15 +30,15 @@ describe("/pace's help without and with a backlog", () => {
     const { text, buttons } = await paceOf("fresh-fay", "en-US", firstDay);
     expect(text).not.toContain("To catch up");
     expect(text).not.toContain("Catch up");
-    expect(text).toContain("**Extend** moves your calendar one week later.");
-    expect(text).toContain("**Reset** goes back to the cohort's calendar.");
+    expect(text).toContain("**Extend by a week** moves your calendar one week later.");
+    expect(text).toContain("**Back to the cohort's plan** goes back to the cohort's calendar.");
     expect(buttons).toEqual(["Extend by a week", "Back to the cohort's plan"]);
   });
 
   it("says nothing of Ponerse al día in Spanish either", async () => {
     const { text, buttons } = await paceOf("fresca-flor", "es-ES", firstDay);
     expect(text).not.toContain("Ponerse al día");
-    expect(text).toContain("**Ampliar** retrasa tu calendario una semana.");
+    expect(text).toContain("**Ampliar una semana** retrasa tu calendario siete días.");
     expect(buttons).toEqual(["Ampliar una semana", "Volver al plan de la cohorte"]);
   });
 

@@ -17,7 +17,12 @@ export function withOtherSession(): DatabaseWithOtherSession {
   let opened: DatabaseWithOtherSession | null = null;
   beforeAll(async () => {
     const handle = await openTestDatabase();
-    opened = { handle, other: await openOtherSession(handle) };
+    try {
+      opened = { handle, other: await openOtherSession(handle) };
+    } catch (error) {
+      await handle.closeAndDrop();
+      throw error;
+    }
   });
   afterAll(async () => {
     await opened?.other.end();
