@@ -6,9 +6,9 @@ import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
-import { breakCalendarOf, courseIsOver } from "./CourseEndService.js";
+import { courseIsOver } from "./CourseEndService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
@@ -67,8 +67,7 @@ export class CheckpointService {
    */
   private async refuseClosedCheckpoints(cohort: Cohort, member: MemberRecord, now: Date): Promise<void> {
     // Ended on its planned last day or later, it finished; "courseFinished" is the closing post's (status Finished).
-    if (cohort.status === CohortStatus.Ended)
-      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.checkpoint);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.checkpoint);
     if (cohort.status !== CohortStatus.Finished) return;
     const { daysOver } = await this.memberPlans.planFor(cohort, member, now);
     throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });

@@ -28,7 +28,7 @@ import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak }
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortService } from "./CohortService.js";
-import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
@@ -283,8 +283,7 @@ export class MemberPlanService {
   /** `/pace mode:…` (and its buttons, where `cohort` is the cohort's id). */
   async changePace(request: MemberRequest & { readonly mode: PaceMode; readonly days: number | null }): Promise<PaceChangeView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    if (cohort.status === CohortStatus.Ended)
-      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.pace);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.pace);
     const days = checkedCatchUpDays(request.days);
     const state = await this.planState.load(member.id);
     const planning = await this.planFor(cohort, member, request.now, state);
@@ -353,8 +352,7 @@ export class MemberPlanService {
   async personalBreak(request: MemberRequest & { readonly from: string; readonly to: string; readonly off: boolean }): Promise<BreakView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Both ways: an ended cohort sends no reminders and keeps no streak, so `off:True` would promise them back for nothing.
-    if (cohort.status === CohortStatus.Ended)
-      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.personalBreak);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.personalBreak);
     const from = request.from.trim();
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);
@@ -410,8 +408,7 @@ export class MemberPlanService {
     if (request.choice !== LateJoinChoice.FromThisWeek) throw new UserError("generic.unknownButton");
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // Refused as *Catch up* is: after the end there is no week to start from, nor a backlog `/pace` would show.
-    if (cohort.status === CohortStatus.Ended)
-      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.pace);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.pace);
     // The welcome's buttons stay clickable after a `/pace mode:catch_up`: say what holds, not "your backlog stays".
     const planning = await this.planFor(cohort, member, request.now);
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });

@@ -4,7 +4,7 @@ import type { NudgeRepository } from "../db/repositories/NudgeRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
-import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import type { PostMessage } from "./PostRenderer.js";
 import type { RosterService } from "./RosterService.js";
@@ -71,7 +71,7 @@ export class NudgeService {
   }): Promise<NudgeView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohortId);
     // A Nudge button from a roster shown before /cohort end: the cohort takes no more completions.
-    if (cohort.status === CohortStatus.Ended) throw closedCohortError(cohort, await this.roster.calendarOf(cohort), ClosedWordings.nudge);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.nudge);
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({

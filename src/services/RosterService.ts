@@ -1,5 +1,5 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseEndDate, ownCourseEndDate, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -201,11 +201,6 @@ export class RosterService {
       });
       return [{ kind: "confidenceMap", sections }];
     };
-  }
-
-  /** The cohort's course calendar (start, zone, curriculum and break weeks), as its plan reads it. */
-  async calendarOf(cohort: Cohort): Promise<BreakCalendar> {
-    return breakCalendarOf(cohort, await this.plans.contextFor(cohort));
   }
 
   /** The cohort's plan and the aggregation's basis at `now`. */

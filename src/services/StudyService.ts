@@ -54,7 +54,7 @@ import {
 } from "../domain/curriculum/typedItem.js";
 import { cohortItemOfValue, isCohortItemShaped, type CohortItem } from "./itemOptionValue.js";
 import { breakCalendarOf, courseIsOver, endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
-import { closedCohortError, ClosedWordings } from "./closedCohortError.js";
+import { ClosedWordings } from "./closedCohortError.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { rowIdOf } from "../domain/rowId.js";
 
@@ -429,8 +429,7 @@ export class StudyService {
   async complete(request: MemberRequest & { readonly item: string; readonly when?: CompletionWhen | null }): Promise<CompletionView> {
     const picked = cohortItemOfValue(request.item);
     const { cohort, member, planState } = await this.resolveWithState(withPickedCohort(request, picked), false);
-    if (cohort.status === CohortStatus.Ended)
-      throw closedCohortError(cohort, breakCalendarOf(cohort, await this.plans.contextFor(cohort)), ClosedWordings.completions);
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.completions);
     const planning = await this.memberPlans.planFor(cohort, member, request.now, planState);
     const { context, plan } = planning;
     const item = await this.itemOfOption(context, cohort, request.item, picked);
@@ -486,8 +485,8 @@ export class StudyService {
       withPickedCohort(request, picked).cohort,
     );
     // An ended cohort's final leaderboard is posted: its completions are frozen both ways.
+    if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.completions);
     const context = await this.plans.contextFor(cohort);
-    if (cohort.status === CohortStatus.Ended) throw closedCohortError(cohort, breakCalendarOf(cohort, context), ClosedWordings.completions);
     const item = await this.itemOfOption(context, cohort, request.item, picked);
     const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
     if (removed === null) throw new UserError("item.notDone", { title: item.title });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
-import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
+import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 
 /** Four one-week phases, each a choice of eight tracks and a "For all" topic, then a two-week project. */
 function manyTracksPath(): string {
@@ -21,6 +21,36 @@ function manyTracksPath(): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** A choice of a 60-minute track and a 20-minute one. */
+const longAndShortTracks: readonly ItemRow[] = [
+  { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
+  { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
+];
+
+/**
+ * A bot on Friday 2027-01-01 with a one-week curriculum `slug`: a 30-minute Required item ("Item 0", Monday's),
+ * then a choice of `tracks` (Wednesday's); and a cohort `cohort` from Monday 2027-01-04 that each of `usernames` joined.
+ */
+async function trackChoiceWorld<const Names extends readonly string[]>(
+  slug: string,
+  cohort: string,
+  tracks: readonly ItemRow[],
+  usernames: Names,
+): Promise<{ bot: BotHarness; members: { readonly [Index in keyof Names]: { readonly id: string } } }> {
+  const bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+  const { prisma } = bot.test.app.database;
+  const curriculum = await createCurriculumRow(prisma, slug, 1);
+  await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
+    { kind: "Required", minutes: 30 },
+    ...tracks,
+  ]);
+  await bot.createCohort({ name: cohort, curriculum: slug, start: "2027-01-04" });
+  const members = usernames.map((username) => bot.member(username));
+  for (const member of members) await bot.reply(member.id, "join", { cohort });
+  // One member per name, in order: map keeps the tuple's length, which its type does not say.
+  return { bot, members: members as { readonly [Index in keyof Names]: { readonly id: string } } };
 }
 
 describe("/today's Done buttons with choices of eight tracks", () => {
@@ -62,23 +92,25 @@ describe("/today's Done buttons with choices of eight tracks", () => {
   });
 });
 
-describe("/progress's reading time with a choice of tracks of different lengths", () => {
+describe("a choice of a 60-minute track and a 20-minute one, each member on their own", () => {
   let bot: BotHarness;
+  const today: string[] = [];
+  let caughtUp = "";
   const progress: string[] = [];
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    const { prisma } = bot.test.app.database;
-    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
-    // A 30-minute item, then a choice of a 60-minute track and a 20-minute one.
-    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
-      { kind: "Required", minutes: 30 },
-      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
-      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
-    ]);
-    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
+    const world = await trackChoiceWorld("timed-tracks", "Timed 2027", longAndShortTracks, ["ada", "bea", "cy"]);
+    bot = world.bot;
+    const [ada, bea, cy] = world.members;
+    // Wednesday, the choice's day: Bea's /today before and after she reads the short track.
+    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
+    today.push(visibleText(await bot.reply(bea.id, "today")));
+    await bot.reply(bea.id, "done", { item: "Short Track" });
+    today.push(visibleText(await bot.reply(bea.id, "today")));
+    // Thursday: Cy, who read nothing, catches up.
+    bot.clock.set(new Date("2027-01-07T12:00:00Z"));
+    caughtUp = visibleText(await bot.reply(cy.id, "pace", { mode: "catch_up" }));
+    // Friday: Ada's /progress before choosing, after the short track, then after Monday's item.
     bot.clock.set(new Date("2027-01-08T12:00:00Z"));
     progress.push(visibleText(await bot.reply(ada.id, "progress")));
     await bot.reply(ada.id, "done", { item: "Short Track" });
@@ -88,76 +120,34 @@ describe("/progress's reading time with a choice of tracks of different lengths"
   });
   afterAll(async () => bot.close());
 
-  it("credits the track the member read, and counts the choice at it once done", () => {
-    const readingTime = progress.map((text) => /Reading time: .*/.exec(text)?.[0]);
-    expect(readingTime).toEqual([
-      // Before choosing, the choice counts as its longest track.
-      "Reading time: **0 min** of 1 h 30 min",
-      "Reading time: **20 min** of 50 min",
-      "Reading time: **50 min** of 50 min",
-    ]);
-  });
-});
-
-describe("/today's minutes with a choice of tracks of different lengths", () => {
-  let bot: BotHarness;
-  const today: string[] = [];
-
-  beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    const { prisma } = bot.test.app.database;
-    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
-    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
-    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
-      { kind: "Required", minutes: 30 },
-      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
-      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
-    ]);
-    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
-    bot.clock.set(new Date("2027-01-06T12:00:00Z"));
-    today.push(visibleText(await bot.reply(ada.id, "today")));
-    await bot.reply(ada.id, "done", { item: "Short Track" });
-    today.push(visibleText(await bot.reply(ada.id, "today")));
-  });
-  afterAll(async () => bot.close());
-
-  it("counts an open choice at its longest track, as /progress and /pace do", () => {
-    expect(today[0]).toContain("1 h left of 1 h");
-    expect(today[0]).toContain("⬜ **Choose one: Long Track / Short Track** · Required · 1 h");
+  describe("/progress's reading time", () => {
+    it("credits the track the member read, and counts the choice at it once done", () => {
+      const readingTime = progress.map((text) => /Reading time: .*/.exec(text)?.[0]);
+      expect(readingTime).toEqual([
+        // Before choosing, the choice counts as its longest track.
+        "Reading time: **0 min** of 1 h 30 min",
+        "Reading time: **20 min** of 50 min",
+        "Reading time: **50 min** of 50 min",
+      ]);
+    });
   });
 
-  it("counts a done choice at the track the member read, as /progress does", () => {
-    expect(today[1]).toContain("0 min left of 20 min");
-    expect(today[1]).toContain("✅ **Choose one: Long Track / Short Track** · Required · 20 min");
+  describe("/today's minutes", () => {
+    it("counts an open choice at its longest track, as /progress and /pace do", () => {
+      expect(today[0]).toContain("1 h left of 1 h");
+      expect(today[0]).toContain("⬜ **Choose one: Long Track / Short Track** · Required · 1 h");
+    });
+
+    it("counts a done choice at the track the member read, as /progress does", () => {
+      expect(today[1]).toContain("0 min left of 20 min");
+      expect(today[1]).toContain("✅ **Choose one: Long Track / Short Track** · Required · 20 min");
+    });
   });
-});
 
-describe("/pace catch_up with a choice of tracks overdue", () => {
-  let bot: BotHarness;
-  let caughtUp = "";
-
-  beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    const { prisma } = bot.test.app.database;
-    const curriculum = await createCurriculumRow(prisma, "timed-tracks", 1);
-    // A 30-minute item (Monday's), then a choice of a 60-minute track and a 20-minute one (Wednesday's).
-    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
-      { kind: "Required", minutes: 30 },
-      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
-      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
-    ]);
-    await bot.createCohort({ name: "Timed 2027", curriculum: "timed-tracks", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Timed 2027" });
-    bot.clock.set(new Date("2027-01-07T12:00:00Z"));
-    caughtUp = visibleText(await bot.reply(ada.id, "pace", { mode: "catch_up" }));
-  });
-  afterAll(async () => bot.close());
-
-  it("spreads the choice as one item of its longest track, however many tracks it has", () => {
-    expect(caughtUp).toContain("Spread **2 items** (1 h 30 min)");
+  describe("/pace catch_up with the choice overdue", () => {
+    it("spreads the choice as one item of its longest track, however many tracks it has", () => {
+      expect(caughtUp).toContain("Spread **2 items** (1 h 30 min)");
+    });
   });
 });
 
@@ -168,20 +158,11 @@ describe("/pace, /week and /today with a choice read ahead", () => {
   let unestimatedToday = "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    const { prisma } = bot.test.app.database;
-    const curriculum = await createCurriculumRow(prisma, "ahead-tracks", 1);
-    // A 30-minute item (Monday's), then a choice of a 60-minute track, a 20-minute one and one without an estimate.
-    await createSectionRows(prisma, curriculum.id, { key: "s1", position: 0, title: "Basics", weekStart: 1, weekEnd: 1 }, [
-      { kind: "Required", minutes: 30 },
-      { kind: "Optional", minutes: 60, groupName: "Choose one", track: "Long Track" },
-      { kind: "Optional", minutes: 20, groupName: "Choose one", track: "Short Track" },
-      { kind: "Optional", minutes: null, groupName: "Choose one", track: "Open Track" },
-    ]);
-    await bot.createCohort({ name: "Ahead 2027", curriculum: "ahead-tracks", start: "2027-01-04" });
-    const [ada, bob] = [bot.member("ada"), bot.member("bob")];
-    await bot.reply(ada.id, "join", { cohort: "Ahead 2027" });
-    await bot.reply(bob.id, "join", { cohort: "Ahead 2027" });
+    // The long and the short track, and one without an estimate.
+    const tracks = [...longAndShortTracks, { kind: "Optional", minutes: null, groupName: "Choose one", track: "Open Track" }];
+    const world = await trackChoiceWorld("ahead-tracks", "Ahead 2027", tracks, ["ada", "bob"]);
+    bot = world.bot;
+    const [ada, bob] = world.members;
     // Monday: Ada reads the short track, two days before the choice is due.
     bot.clock.set(new Date("2027-01-04T12:00:00Z"));
     await bot.reply(ada.id, "done", { item: "Short Track" });

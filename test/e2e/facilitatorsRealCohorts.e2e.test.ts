@@ -3,6 +3,7 @@ import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rosterGroupOf } from "../helpers/rosterGroupOf.js";
 
 /** The cohort starts on Monday 2027-01-04; members join in its first week. */
 const joinedAt = new Date("2027-01-05T12:00:00Z");
@@ -14,17 +15,6 @@ function lineOf(message: EmulatorMessage, userId: string): string {
       .split("\n")
       .find((line) => line.includes(`<@${userId}>`)) ?? ""
   );
-}
-
-/** The heading of the group a member is listed under on a roster page. */
-function groupOf(message: EmulatorMessage, userId: string): string {
-  let group = "";
-  for (const line of visibleText(message).split("\n")) {
-    const heading = /^\*\*\S+ (Behind|Quiet|Not yet|On track|Finished)\*\*/.exec(line);
-    if (heading !== null) group = heading[1] ?? "";
-    if (line.includes(`<@${userId}>`)) return group;
-  }
-  return "";
 }
 
 describe("/cohort roster and Nudge in a cohort with breaks and days off", () => {
@@ -70,12 +60,12 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
       // Friday of the break week: nothing was expected of anyone since ada's last reading.
       bot.clock.set(new Date("2027-01-22T12:00:00Z"));
       const during = await admin("cohort roster");
-      expect(groupOf(during, ada.id)).toBe("On track");
+      expect(rosterGroupOf(during, ada.id)).toBe("On track");
       expect(buttonsOf(during).map((button) => button.label)).not.toContain("Nudge ada");
       // Monday after it: four of the last five study days are before the break, and she read on one of them.
       bot.clock.set(new Date("2027-01-25T12:00:00Z"));
       const after = await admin("cohort roster");
-      expect(groupOf(after, ada.id)).toBe("On track");
+      expect(rosterGroupOf(after, ada.id)).toBe("On track");
       expect(lineOf(after, ada.id)).toContain("on pace");
     } finally {
       bot.clock.set(new Date("2027-01-12T12:00:00Z"));
@@ -119,12 +109,12 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
       try {
         const bea = await joinSummer("bea");
         const before = await roster();
-        expect(groupOf(before, bea.id)).toBe("Behind");
+        expect(rosterGroupOf(before, bea.id)).toBe("Behind");
         const stale = nudgeButton(before, "bea");
         expect(stale).not.toBe("");
         expect(visibleText(await member(bea.id, "break", { from: "2027-01-20", to: "2027-01-29" }))).toContain("Days off");
         const during = await roster();
-        expect(groupOf(during, bea.id)).toBe("Behind");
+        expect(rosterGroupOf(during, bea.id)).toBe("Behind");
         expect(lineOf(during, bea.id)).toContain("days off until Fri, 29 Jan 2027");
         expect(nudgeButton(during, "bea")).toBe("");
         const answer = visibleText(await bot.click(bot.admin.id, before.id, stale).final());
@@ -144,9 +134,9 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
       try {
         const cal = await joinSummer("cal");
         const before = await roster();
-        expect(groupOf(before, cal.id)).toBe("Behind");
+        expect(rosterGroupOf(before, cal.id)).toBe("Behind");
         await readWeeks(cal.id, [1, 2, 3], wednesday);
-        expect(groupOf(await roster(), cal.id)).toBe("On track");
+        expect(rosterGroupOf(await roster(), cal.id)).toBe("On track");
         const answer = visibleText(await bot.click(bot.admin.id, before.id, nudgeButton(before, "cal")).final());
         expect(answer).toContain("is on track now, so no DM was sent");
         expect(bot.emulator.dmMessages(cal.id)).toHaveLength(0);

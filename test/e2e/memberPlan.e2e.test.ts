@@ -236,8 +236,8 @@ describe("member plans through discord.js and the emulator", () => {
       expect(limit).toContain("`/pace mode:reset` goes back to the cohort's calendar");
       const atLimit = await command("pace");
       expect(buttonsOf(atLimit).map((entry) => entry.label)).not.toContain("Extend by a week");
-      expect(visibleText(atLimit)).not.toContain("**Extend**");
-      expect(visibleText(atLimit)).toContain("**Reset** goes back to the cohort's calendar");
+      expect(visibleText(atLimit)).not.toContain("**Extend by a week**");
+      expect(visibleText(atLimit)).toContain("**Back to the cohort's plan** goes back to the cohort's calendar");
     });
   });
 

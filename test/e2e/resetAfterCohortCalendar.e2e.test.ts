@@ -53,7 +53,7 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
   it("offers no reset after the course's last day, and refuses one, keeping the member's own weeks", async () => {
     const pace = await bot.reply(ada.id, "pace");
     expect(buttonsOf(pace).map((button) => button.label)).toEqual(["Catch up", "Extend by a week"]);
-    expect(visibleText(pace)).not.toContain("**Reset**");
+    expect(visibleText(pace)).not.toContain("**Back to the cohort's plan**");
 
     const refused = visibleText(await bot.reply(ada.id, "pace", { mode: "reset" }));
     expect(refused).toContain("would end your course today");
@@ -73,7 +73,7 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
   it("says so in Spanish", async () => {
     const pace = await bot.reply(lucia.id, "pace");
     expect(buttonsOf(pace).map((button) => button.label)).toEqual(["Ponerse al día", "Ampliar una semana"]);
-    expect(visibleText(pace)).not.toContain("**Restablecer**");
+    expect(visibleText(pace)).not.toContain("**Volver al plan de la cohorte**");
     expect(visibleText(await bot.reply(lucia.id, "pace", { mode: "reset" }))).toContain(
       "pondría fin hoy a tu curso, sin poder volver a planificarlo",
     );
@@ -90,10 +90,10 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     // Nor does /pace describe a mode it offers no button for.
     const pace = visibleText(await bot.reply(max.id, "pace"));
     expect(pace).toContain("**Catch up** spreads");
-    expect(pace).not.toContain("**Extend**");
+    expect(pace).not.toContain("**Extend by a week**");
     const ritmo = visibleText(await bot.reply(mateo.id, "pace"));
     expect(ritmo).toContain("**Ponerse al día** reparte");
-    expect(ritmo).not.toContain("**Ampliar**");
+    expect(ritmo).not.toContain("**Ampliar una semana**");
   });
 
   it("answers a late joiner's Start from this week after a catch-up without pointing at the reset it would refuse", async () => {

@@ -33,3 +33,9 @@ export async function countLockWaiters(handle: TestDatabaseHandle): Promise<numb
 export async function untilLockWaitOr(handle: TestDatabaseHandle, finished: () => boolean): Promise<void> {
   while (!finished() && (await countLockWaiters(handle)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
 }
+
+/** Begins a transaction in `session` that holds the cohort's row, as another process's write of the cohort does first. The caller commits it. */
+export async function holdCohortRow(session: pg.Client, cohortId: number): Promise<void> {
+  await session.query("BEGIN");
+  await session.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohortId]);
+}

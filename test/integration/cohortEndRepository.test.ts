@@ -10,7 +10,7 @@ import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
-import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { holdCohortRow, openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 /** Week 1's post, due 2027-03-01 09:00, sent: the row a board is attached to. */
 const weekOneDue = new Date("2027-03-01T09:00:00Z");
@@ -392,8 +392,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("keeping the final bo
   it("waits for the deletion, then keeps no line of the member", async () => {
     const { cohortId, board, listed } = await boardDrawnWithThree(handle, members, "Deleting While Kept");
     const cohorts = new CohortRepository(handle.prisma, handle.target.provider);
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohortId]);
+    await holdCohortRow(other, cohortId);
     await other.query(`DELETE FROM "Member" WHERE "userId" = $1`, ["deleting-while-kept-ada"]);
     let saved = false;
     const saving = cohorts.saveFinalBoard(cohortId, board, listed).finally(() => (saved = true));

@@ -1,11 +1,10 @@
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
-import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { withOtherSession } from "../helpers/withOtherSession.js";
+import { holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 const postgres = process.env.TEST_DATABASE === "postgresql";
 
@@ -16,19 +15,10 @@ const postgres = process.env.TEST_DATABASE === "postgresql";
  * SQLite one write holds the file at a time: there is no such interleaving to test.
  */
 describe.runIf(postgres)("MemberRepository.join against a /privacy change committing in another process", () => {
-  let handle: TestDatabaseHandle;
-  let other: pg.Client;
-
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    other = await openOtherSession(handle);
-  });
-  afterAll(async () => {
-    await other.end();
-    await handle.closeAndDrop();
-  });
+  const database = withOtherSession();
 
   it("waits for it, and the cohort joined takes on the new choices", async () => {
+    const { handle, other } = database;
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "join-lock", 4);
     const first = await createCohortRow(handle.prisma, curriculum.id, { name: "First" });
@@ -37,8 +27,7 @@ describe.runIf(postgres)("MemberRepository.join against a /privacy change commit
     await members.join(first.id, "ada", "Ada", now);
 
     // The other process's /privacy leaderboard:hidden nudges:off: the member's cohorts first, then their memberships.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    await holdCohortRow(other, first.id);
     await other.query(`UPDATE "Member" SET "boardVisibility" = 'hidden', "nudges" = false WHERE "userId" = 'ada'`);
     let finished = false;
     const joining = members.join(second.id, "ada", "Ada", now).finally(() => {

@@ -1,5 +1,4 @@
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
@@ -7,10 +6,10 @@ import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { AuditAction } from "../../src/domain/audit/auditAction.js";
 import { AuditLog } from "../../src/services/AuditLog.js";
 import { PrivacyService } from "../../src/services/PrivacyService.js";
-import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
-import { countLockWaiters, openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { withOtherSession } from "../helpers/withOtherSession.js";
+import { countLockWaiters, holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 
 /**
@@ -19,18 +18,10 @@ import { captureLogger } from "../helpers/silentLogger.js";
  * time: there is no such interleaving to test.
  */
 describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.deleteMember at the same time as other writes", () => {
-  let handle: TestDatabaseHandle;
-  let other: pg.Client;
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    other = await openOtherSession(handle);
-  });
-  afterAll(async () => {
-    await other.end();
-    await handle.closeAndDrop();
-  });
+  const database = withOtherSession();
 
   it("two members of one finished cohort deleting themselves at once: the kept final board names neither", async () => {
+    const { handle, other } = database;
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "race", 4);
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "Race" });
@@ -43,8 +34,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     await handle.prisma.member.updateMany({ where: { cohortId: cohort.id }, data: { finalRanked: true, finalPoints: 10 } });
 
     // Another write holds the cohort's row until both deletions wait for it (two processes, two write queues).
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohort.id]);
+    await holdCohortRow(other, cohort.id);
     const a = new PrivacyRepository(handle.prisma, handle.target.provider).deleteMember("1", "ada", now);
     const b = new PrivacyRepository(handle.prisma, handle.target.provider).deleteMember("1", "bob", now);
     while ((await countLockWaiters(handle)) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -60,6 +50,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
   });
 
   it("a membership joined while the deletion waits for the user's cohorts: its cohort gets the deletion's audit line too", async () => {
+    const { handle, other } = database;
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "audit-join", 4);
     const first = await createCohortRow(handle.prisma, curriculum.id, { name: "Audit First" });
@@ -68,8 +59,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
     await members.join(first.id, "dana", "Dana", now);
 
     // Another write holds Dana's cohort; once the deletion waits for it, Dana's join of the second cohort commits.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [first.id]);
+    await holdCohortRow(other, first.id);
     const audit = new AuditLog(new AuditRepository(handle.prisma), () => now);
     const privacy = new PrivacyService(new PrivacyRepository(handle.prisma, handle.target.provider), captureLogger().logger, audit);
     let finished = false;
@@ -88,6 +78,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("PrivacyRepository.de
   });
 
   it("another member's /done under way (their row, the score tally, then the live board): both commit, the board is flagged", async () => {
+    const { handle, other } = database;
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "dl", 4);
     const cohort = await createCohortRow(handle.prisma, curriculum.id, { name: "DL" });

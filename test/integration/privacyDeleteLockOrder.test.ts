@@ -1,12 +1,11 @@
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
-import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
+import { withOtherSession } from "../helpers/withOtherSession.js";
+import { holdCohortRow, untilLockWaitOr } from "../helpers/postgresSessions.js";
 
 const postgres = process.env.TEST_DATABASE === "postgresql";
 
@@ -18,19 +17,10 @@ const postgres = process.env.TEST_DATABASE === "postgresql";
  * at a time: there is no such interleaving to test.
  */
 describe.runIf(postgres)("PrivacyRepository.deleteMember: the cohort's row first", () => {
-  let handle: TestDatabaseHandle;
-  let other: pg.Client;
-
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    other = await openOtherSession(handle);
-  });
-  afterAll(async () => {
-    await other.end();
-    await handle.closeAndDrop();
-  });
+  const database = withOtherSession();
 
   it("waits for a write that holds the cohort and then writes its members, and both commit", async () => {
+    const { handle, other } = database;
     const now = new Date("2027-04-05T09:00:00Z");
     const curriculum = await createCurriculumRow(handle.prisma, "lock-order", 4);
     // The member created the cohort: the deletion also clears the cohort's creator (a write on its row).
@@ -40,8 +30,7 @@ describe.runIf(postgres)("PrivacyRepository.deleteMember: the cohort's row first
     await members.join(cohort.id, "bob", "Bob", now);
 
     // The other process: the cohort's row, then (after the deletion has started) every member's row.
-    await other.query("BEGIN");
-    await other.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [cohort.id]);
+    await holdCohortRow(other, cohort.id);
     let finished = false;
     const deletion = new PrivacyRepository(handle.prisma, handle.target.provider)
       .deleteMember("1", "ada", now)

@@ -19,6 +19,22 @@ const buttonLabels: Record<PaceMode, MessageKey> = {
   reset: "pace.resetButton",
 };
 
+/** Each mode's sentence in `/pace`'s help, shown only with its button. */
+const helpLines: Record<PaceMode, MessageKey> = {
+  catch_up: "pace.helpCatchUp",
+  extend: "pace.helpExtend",
+  reset: "pace.helpReset",
+};
+
+/** The modes `/pace` offers while the course runs: *Catch up* only with a backlog to spread. */
+function offeredModes(view: PaceView): PaceMode[] {
+  return [
+    ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
+    ...(view.canExtend ? [PaceMode.Extend] : []),
+    ...(view.canReset ? [PaceMode.Reset] : []),
+  ];
+}
+
 /** The "(2 h)" after a count of items: left out for topics without estimates (the 36-week path), never "(0 min)". */
 function minutesOf(t: Translator, tally: ItemTally): { timed: "yes" | "no"; minutes: string } {
   return { timed: tally.minutes > 0 ? "yes" : "no", minutes: durationText(t, tally.minutes) };
@@ -45,27 +61,11 @@ export function renderPace(t: Translator, view: PaceView): Reply {
   if (view.extraWeeks > 0) lines.push(t.t("pace.extended", { weeks: view.extraWeeks, max: view.maxExtraWeeks }));
   // After the course, or in an ended cohort, no mode applies: no help for them and no buttons that would only be refused.
   const ended = view.cohort.status === CohortStatus.Ended;
-  const noModes = view.courseOver || ended;
-  lines.push(
-    "",
-    // Ended first: an ended cohort takes no more reading, so the course-over words ("still counts") would mislead.
-    ended
-      ? t.t(view.endedEarly ? "pace.ended" : "pace.finished")
-      : view.courseOver
-        ? t.t("pace.courseOver", { name: view.cohort.name })
-        : t.t("pace.help", {
-            days: view.catchUpDays,
-            extend: view.canExtend ? "yes" : "no",
-            reset: view.canReset ? "yes" : "no",
-          }),
-  );
-  const modes: PaceMode[] = noModes
-    ? []
-    : [
-        ...(view.backlog.items > 0 ? [PaceMode.CatchUp] : []),
-        ...(view.canExtend ? [PaceMode.Extend] : []),
-        ...(view.canReset ? [PaceMode.Reset] : []),
-      ];
+  const modes = view.courseOver || ended ? [] : offeredModes(view);
+  // Ended first: an ended cohort takes no more reading, so the course-over words ("still counts") would mislead.
+  if (ended) lines.push("", t.t(view.endedEarly ? "pace.ended" : "pace.finished"));
+  else if (view.courseOver) lines.push("", t.t("pace.courseOver", { name: view.cohort.name }));
+  else if (modes.length > 0) lines.push("", modes.map((mode) => t.t(helpLines[mode], { days: view.catchUpDays })).join(" "));
   const embed: APIEmbed = {
     color: colors.brand,
     title: truncate(t.t("pace.title", { cohort: view.cohort.name }), limits.title),

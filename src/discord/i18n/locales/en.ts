@@ -521,8 +521,9 @@ export const en = {
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
-  "pace.help":
-    "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day.{extend, select, yes { **Extend** moves your calendar one week later.} other {}}{reset, select, yes { **Reset** goes back to the cohort's calendar.} other {}}",
+  "pace.helpCatchUp": "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day.",
+  "pace.helpExtend": "**Extend by a week** moves your calendar one week later.",
+  "pace.helpReset": "**Back to the cohort's plan** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",
   "pace.extendButton": "Extend by a week",
   "pace.resetButton": "Back to the cohort's plan",

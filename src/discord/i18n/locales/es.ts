@@ -538,8 +538,10 @@ export const es: Catalogue = {
   "pace.finished": "🎓 Esta cohorte ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
-  "pace.help":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.{extend, select, yes { **Ampliar** retrasa tu calendario una semana.} other {}}{reset, select, yes { **Restablecer** vuelve al calendario de la cohorte.} other {}}",
+  "pace.helpCatchUp":
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.",
+  "pace.helpExtend": "**Ampliar una semana** retrasa tu calendario siete días.",
+  "pace.helpReset": "**Volver al plan de la cohorte** recupera el calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
   "pace.extendButton": "Ampliar una semana",
   "pace.resetButton": "Volver al plan de la cohorte",
