@@ -166,17 +166,24 @@ export class MemberRepository {
   }
 
   /**
-   * The member's alias number ("Member 7"), given the first time it is needed: the cohort's next
-   * sequence number, so it says nothing about who they are. Stored, so it stays the same. A clash with
-   * another process giving out the same number (unique per cohort) is retried.
+   * The member's alias number ("Member 7"), given the first time it is needed: one more than the highest
+   * the cohort ever gave (its `aliasesGiven` counter), so it says nothing about who they are, and a number
+   * once given never names anyone else, also after its member deleted their data. Stored, so it stays the
+   * same. The counter's row is taken before the member's (the one lock order, lockCohortRows): two
+   * processes giving aliases at once get different numbers; one giving the same member an alias again
+   * leaves a gap, never a clash. A clash left by data older than the counter (unique per cohort) is retried.
    */
   async assignAlias(memberId: number, cohortId: number): Promise<number> {
     return this.writes.run(async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await this.prisma.$executeRaw`
-            UPDATE "Member" SET "alias" = (SELECT COALESCE(MAX("alias"), 0) + 1 FROM "Member" WHERE "cohortId" = ${cohortId})
-            WHERE "id" = ${memberId} AND "alias" IS NULL`;
+          await this.prisma.$transaction([
+            this.prisma.$executeRaw`UPDATE "Cohort" SET "aliasesGiven" = "aliasesGiven" + 1
+              WHERE "id" = ${cohortId} AND EXISTS (SELECT 1 FROM "Member" WHERE "id" = ${memberId} AND "alias" IS NULL)`,
+            this.prisma.$executeRaw`
+              UPDATE "Member" SET "alias" = (SELECT "aliasesGiven" FROM "Cohort" WHERE "id" = ${cohortId})
+              WHERE "id" = ${memberId} AND "alias" IS NULL`,
+          ]);
           break;
         } catch (error) {
           if (attempt >= 3) throw error;
@@ -341,6 +348,7 @@ const cohortColumnNames = [
   "createdBy",
   "createdAt",
   "updatedAt",
+  "aliasesGiven",
 ] as const satisfies readonly (keyof CohortRow)[];
 /** Compile-time check that the lists above are whole: `true` only when no column is missing. */
 export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof memberColumnNames)[number]>] extends [never]
