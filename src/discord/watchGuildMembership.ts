@@ -25,7 +25,7 @@ export interface GuildMembershipWatch {
 /**
  * Leaving for good: the bot removed from a server schedules that server's
  * data for deletion (30 days); joining it again, or finding it there at
- * startup or available again, cancels that. An outage (`guild.available` false) is not a removal.
+ * startup or available again, cancels that. An outage (GUILD_DELETE with `unavailable`) is not a removal.
  * A removal while the bot was offline sends no GuildDelete: each shard's READY, which lists every
  * server of the shard the bot is in (unavailable ones too), tells it instead.
  */
@@ -33,10 +33,6 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   const report = (error: unknown) => logger.error({ err: error }, "could not record a server membership change");
   const sessionChecks = new InFlightWork();
   const guilds = new SessionGuilds();
-  client.on(Events.GuildDelete, (guild) => {
-    if (!guild.available) return;
-    void privacy.guildLeft(guild.id, clock.now()).catch(report);
-  });
   // A server back after an outage, or brought back by a fresh session (added back while the bot was
   // disconnected): it arrives as available again, not as a join.
   // (Before ready, discord.js reports every server of the session this way: the session's READY covers them at once.)
@@ -48,8 +44,12 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   client.ws.on(GatewayDispatchEvents.GuildCreate, (data: GatewayGuildCreateDispatchData, shardId: number) => {
     if (guilds.created(data.id, shardId)) sessionChecks.track(privacy.guildsPresent([data.id]).catch(report));
   });
+  // A removal is a GUILD_DELETE without `unavailable` (an outage sets it), read raw: discord.js's GuildDelete
+  // event carries a guild whose `available` is still false when the removal came during an outage.
   client.ws.on(GatewayDispatchEvents.GuildDelete, (data: GatewayGuildDeleteDispatchData) => {
-    if (data.unavailable !== true) guilds.removed(data.id);
+    if (data.unavailable === true) return;
+    guilds.removed(data.id);
+    void privacy.guildLeft(data.id, clock.now()).catch(report);
   });
   // The raw READY of each shard's new session (not a resume): its own list, not the client's cache, which
   // still holds the servers of an earlier session.
