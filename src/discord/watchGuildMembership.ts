@@ -49,7 +49,11 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   client.ws.on(GatewayDispatchEvents.GuildDelete, (data: GatewayGuildDeleteDispatchData) => {
     if (data.unavailable === true) return;
     guilds.removed(data.id);
-    void privacy.guildLeft(data.id, clock.now()).catch(report);
+    const recorded = privacy.guildLeft(data.id, clock.now()).then(async () => {
+      // Added back while the record waited its turn to be written: the join found nothing to cancel yet.
+      if (guilds.has(data.id)) await privacy.guildsPresent([data.id]);
+    });
+    void recorded.catch(report);
   });
   // The raw READY of each shard's new session (not a resume): its own list, not the client's cache, which
   // still holds the servers of an earlier session.

@@ -6,9 +6,10 @@ const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
 
 /**
  * Discord's GUILD_DELETE without `unavailable` is a removal, whatever the server's state before it: a server
- * in an outage (reported unavailable) that then removes the bot is left for good, and its data goes 30 days later.
+ * in an outage (reported unavailable) that then removes the bot is left for good, and its data goes 30 days later;
+ * one that adds the bot back keeps it, however soon.
  */
-describe("a server that removes the bot while it is in an outage", () => {
+describe("a server's removal of the bot, as the gateway reports it", () => {
   let bot: BotHarness;
 
   beforeAll(async () => {
@@ -31,5 +32,29 @@ describe("a server that removes the bot while it is in an outage", () => {
     await vi.waitFor(async () => expect((await departure())?.purgeAt).toEqual(new Date(tuesdayOfWeek1.getTime() + 30 * 86_400_000)), {
       timeout: waitLimitMs,
     });
+  });
+
+  it("keeps a server the bot is added back to while the removal was still being recorded", async () => {
+    const departure = () => bot.test.app.database.prisma.guildDeparture.findUnique({ where: { guildId: bot.guild.id } });
+    bot.emulator.restoreBotToGuild(bot.guild.id);
+    await vi.waitFor(async () => expect(await departure()).toBeNull(), { timeout: waitLimitMs });
+
+    // Other writes ahead of the removal's record in the process's write queue (a busy bot).
+    let release = () => {};
+    const held = bot.test.app.writes.run(() => new Promise<void>((resolve) => (release = resolve)));
+    bot.emulator.removeBotFromGuild(bot.guild.id);
+    await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.has(bot.guild.id)).toBe(false), { timeout: waitLimitMs });
+    // Added back before the record is written: the join finds no departure to cancel yet.
+    bot.emulator.restoreBotToGuild(bot.guild.id);
+    await vi.waitFor(() => expect(bot.test.app.discord.client.guilds.cache.get(bot.guild.id)?.available).toBe(true), {
+      timeout: waitLimitMs,
+    });
+    expect(await departure()).toBeNull();
+    release();
+    await held;
+
+    // Once written, the record of a server the bot is back in goes: its cohorts get their posts and reminders.
+    await bot.test.app.writes.run(async () => undefined);
+    await vi.waitFor(async () => expect(await departure()).toBeNull(), { timeout: waitLimitMs });
   });
 });
