@@ -48,5 +48,19 @@ describe(`a ${testDatabaseProvider} database with aliases given before cohorts c
     expect(await members.assignAlias(summerNew, summer)).toBe(1);
     // Given once, it stays.
     expect(await members.assignAlias(springNew, spring)).toBe(4);
+
+    // A process still on the old version (during a rolling upgrade) gave "Member 5" without moving the counter.
+    const late = async (userId: string, alias: number | null) => {
+      const [row] = await app.database.prisma.$queryRaw<{ id: number | bigint }[]>`
+        INSERT INTO "Member" ("cohortId", "userId", "boardVisibility", "alias")
+        VALUES (${spring}, ${userId}, 'alias', ${alias})
+        RETURNING "id"`;
+      if (row === undefined) throw new Error("no member row");
+      return Number(row.id);
+    };
+    await late("500000000000000106", 5);
+    const next = await late("500000000000000107", null);
+    // The next member still gets an alias, a number nobody had.
+    expect(await members.assignAlias(next, spring)).toBe(6);
   }, 120_000);
 });

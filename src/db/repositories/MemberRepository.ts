@@ -171,24 +171,21 @@ export class MemberRepository {
    * once given never names anyone else, also after its member deleted their data. Stored, so it stays the
    * same. The counter's row is taken before the member's (the one lock order, lockCohortRows): two
    * processes giving aliases at once get different numbers; one giving the same member an alias again
-   * leaves a gap, never a clash. A clash left by data older than the counter (unique per cohort) is retried.
+   * leaves a gap, never a clash. An alias above the counter (given by a process still on a version
+   * before it) is passed over: the next number is one more than the higher of the two.
    */
   async assignAlias(memberId: number, cohortId: number): Promise<number> {
     return this.writes.run(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await this.prisma.$transaction([
-            this.prisma.$executeRaw`UPDATE "Cohort" SET "aliasesGiven" = "aliasesGiven" + 1
-              WHERE "id" = ${cohortId} AND EXISTS (SELECT 1 FROM "Member" WHERE "id" = ${memberId} AND "alias" IS NULL)`,
-            this.prisma.$executeRaw`
-              UPDATE "Member" SET "alias" = (SELECT "aliasesGiven" FROM "Cohort" WHERE "id" = ${cohortId})
-              WHERE "id" = ${memberId} AND "alias" IS NULL`,
-          ]);
-          break;
-        } catch (error) {
-          if (attempt >= 3) throw error;
-        }
-      }
+      await this.prisma.$transaction([
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "aliasesGiven" = (
+            SELECT CASE WHEN MAX("alias") > "Cohort"."aliasesGiven" THEN MAX("alias") ELSE "Cohort"."aliasesGiven" END
+            FROM "Member" WHERE "cohortId" = ${cohortId}
+          ) + 1
+          WHERE "id" = ${cohortId} AND EXISTS (SELECT 1 FROM "Member" WHERE "id" = ${memberId} AND "alias" IS NULL)`,
+        this.prisma.$executeRaw`
+          UPDATE "Member" SET "alias" = (SELECT "aliasesGiven" FROM "Cohort" WHERE "id" = ${cohortId})
+          WHERE "id" = ${memberId} AND "alias" IS NULL`,
+      ]);
       const row = await this.prisma.member.findFirstOrThrow({ where: { id: memberId }, select: { alias: true } });
       if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
       return row.alias;
