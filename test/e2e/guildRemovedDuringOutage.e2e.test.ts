@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startBotHarness, waitLimitMs, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, tickAt, waitLimitMs, type BotHarness } from "../helpers/botHarness.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -52,9 +52,13 @@ describe("a server's removal of the bot, as the gateway reports it", () => {
     expect(await departure()).toBeNull();
     release();
     await held;
+    // The removal's record and its re-check, then the re-add's own check: all written by now.
+    await bot.test.app.membership.settled();
+    expect(await departure()).toBeNull();
 
-    // Once written, the record of a server the bot is back in goes: its cohorts get their posts and reminders.
-    await bot.test.app.writes.run(async () => undefined);
-    await vi.waitFor(async () => expect(await departure()).toBeNull(), { timeout: waitLimitMs });
+    // The server keeps its cohort: next Monday's post goes out in its channel.
+    const postsBefore = bot.emulator.channelMessages(bot.channel.id).length;
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    expect(bot.emulator.channelMessages(bot.channel.id).length).toBeGreaterThan(postsBefore);
   });
 });
