@@ -25,7 +25,7 @@ import { catalogueWeekWords } from "./discord/i18n/catalogueWeekWords.js";
 import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
-import { watchGuildMembership } from "./discord/watchGuildMembership.js";
+import { watchGuildMembership, type GuildMembershipWatch } from "./discord/watchGuildMembership.js";
 import { LazyPictures } from "./discord/pictures/LazyPictures.js";
 import type { Pictures } from "./discord/pictures/Pictures.js";
 import { createDiscordPostRenderer } from "./discord/render/renderPost.js";
@@ -109,6 +109,8 @@ export interface App {
   readonly writes: SerialWriteQueue;
   /** Posts and reminders; started by start(). `scheduler.tick(now)` runs one pass by hand. */
   readonly scheduler: Scheduler;
+  /** Which servers the bot is in; `settled()` waits for the departures their changes record or cancel. */
+  readonly membership: GuildMembershipWatch;
   /** Connects to Discord (needs DISCORD_TOKEN) and starts answering interactions. */
   start(): Promise<void>;
   /** Releases everything createApp opened. Safe to call twice. */
@@ -340,6 +342,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     discord,
     writes,
     scheduler,
+    membership,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       await discord.start(router);

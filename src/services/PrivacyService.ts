@@ -123,9 +123,12 @@ export class PrivacyService {
     this.logger.info({ guildId }, "bot removed from server: data scheduled for deletion");
   }
 
-  /** The bot is in these servers (joined again, or found at startup): their pending deletions are cancelled. */
-  async guildsPresent(guildIds: readonly string[]): Promise<void> {
-    const cancelled = await this.privacy.cancelDepartures(guildIds);
+  /**
+   * The bot is in these servers (joined again, or found at startup): their pending deletions are cancelled,
+   * those of servers `isPresent` no longer has (removed again meanwhile) excepted.
+   */
+  async guildsPresent(guildIds: readonly string[], isPresent?: (guildId: string) => boolean): Promise<void> {
+    const cancelled = await this.privacy.cancelDepartures(guildIds, isPresent);
     if (cancelled > 0) this.logger.info({ cancelled, guilds: guildIds.length }, "bot back in server: deletion cancelled");
   }
 
@@ -139,9 +142,15 @@ export class PrivacyService {
    * A READY listing none of the shard's servers with data, when that would record several, is taken
    * for a start with another application's token (its bot is in none of them), not for several
    * removals while offline: nothing is recorded, 30 days before everything would be deleted.
+   * `isPresent`: as for guildsPresent.
    */
-  async shardSessionStarted(shard: { id: number; count: number }, present: readonly string[], now: Date): Promise<string[]> {
-    await this.guildsPresent(present);
+  async shardSessionStarted(
+    shard: { id: number; count: number },
+    present: readonly string[],
+    now: Date,
+    isPresent?: (guildId: string) => boolean,
+  ): Promise<string[]> {
+    await this.guildsPresent(present, isPresent);
     const listed = new Set(present);
     const known = (await this.privacy.guildsWithData()).filter((guildId) => shardOfGuild(guildId, shard.count) === shard.id);
     const gone = known.filter((guildId) => !listed.has(guildId));

@@ -166,22 +166,26 @@ export class MemberRepository {
   }
 
   /**
-   * The member's alias number ("Member 7"), given the first time it is needed: the cohort's next
-   * sequence number, so it says nothing about who they are. Stored, so it stays the same. A clash with
-   * another process giving out the same number (unique per cohort) is retried.
+   * The member's alias number ("Member 7"), given the first time it is needed: one more than the highest
+   * the cohort ever gave (its `aliasesGiven` counter), so it says nothing about who they are, and a number
+   * once given never names anyone else, also after its member deleted their data. Stored, so it stays the
+   * same. The counter's row is taken before the member's (the one lock order, lockCohortRows): two
+   * processes giving aliases at once get different numbers; one giving the same member an alias again
+   * leaves a gap, never a clash. An alias above the counter (given by a process still on a version
+   * before it) is passed over: the next number is one more than the higher of the two.
    */
   async assignAlias(memberId: number, cohortId: number): Promise<number> {
     return this.writes.run(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await this.prisma.$executeRaw`
-            UPDATE "Member" SET "alias" = (SELECT COALESCE(MAX("alias"), 0) + 1 FROM "Member" WHERE "cohortId" = ${cohortId})
-            WHERE "id" = ${memberId} AND "alias" IS NULL`;
-          break;
-        } catch (error) {
-          if (attempt >= 3) throw error;
-        }
-      }
+      await this.prisma.$transaction([
+        this.prisma.$executeRaw`UPDATE "Cohort" SET "aliasesGiven" = (
+            SELECT CASE WHEN MAX("alias") > "Cohort"."aliasesGiven" THEN MAX("alias") ELSE "Cohort"."aliasesGiven" END
+            FROM "Member" WHERE "cohortId" = ${cohortId}
+          ) + 1
+          WHERE "id" = ${cohortId} AND EXISTS (SELECT 1 FROM "Member" WHERE "id" = ${memberId} AND "alias" IS NULL)`,
+        this.prisma.$executeRaw`
+          UPDATE "Member" SET "alias" = (SELECT "aliasesGiven" FROM "Cohort" WHERE "id" = ${cohortId})
+          WHERE "id" = ${memberId} AND "alias" IS NULL`,
+      ]);
       const row = await this.prisma.member.findFirstOrThrow({ where: { id: memberId }, select: { alias: true } });
       if (row.alias === null) throw new Error(`member ${memberId} has no alias after assigning one`);
       return row.alias;
@@ -341,6 +345,7 @@ const cohortColumnNames = [
   "createdBy",
   "createdAt",
   "updatedAt",
+  "aliasesGiven",
 ] as const satisfies readonly (keyof CohortRow)[];
 /** Compile-time check that the lists above are whole: `true` only when no column is missing. */
 export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof memberColumnNames)[number]>] extends [never]

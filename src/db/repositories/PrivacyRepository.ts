@@ -896,15 +896,23 @@ export class PrivacyRepository {
     return rows.map((row) => row.guildId);
   }
 
-  /** The bot is in these servers (back, or never gone): nothing of theirs is to be deleted. Returns how many were pending. */
-  async cancelDepartures(guildIds: readonly string[]): Promise<number> {
+  /**
+   * The bot is in these servers (back, or never gone): nothing of theirs is to be deleted. Returns how many
+   * were pending. `isPresent` is asked again in the write queue, just before the delete: a server that
+   * removed the bot since keeps the departure its removal recorded.
+   */
+  async cancelDepartures(guildIds: readonly string[], isPresent: (guildId: string) => boolean = () => true): Promise<number> {
     let cancelled = 0;
     for (const chunk of chunksOf(guildIds)) {
       // Almost always none is pending: a read, so a start or a new session (one call per server) queues no writes.
       const pending = await this.prisma.guildDeparture.findMany({ where: { guildId: { in: chunk } }, select: { guildId: true } });
       if (pending.length === 0) continue;
-      const ids = pending.map((row) => row.guildId);
-      const result = await this.writes.run(() => this.prisma.guildDeparture.deleteMany({ where: { guildId: { in: ids } } }));
+      const result = await this.writes.run(async () => {
+        // The read above ran outside the queue: a removal recorded before it may be what it found.
+        const ids = pending.map((row) => row.guildId).filter((guildId) => isPresent(guildId));
+        if (ids.length === 0) return { count: 0 };
+        return this.prisma.guildDeparture.deleteMany({ where: { guildId: { in: ids } } });
+      });
       cancelled += result.count;
     }
     return cancelled;
