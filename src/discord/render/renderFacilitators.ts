@@ -20,7 +20,7 @@ function mention(userId: string) {
   return markup(`<@${userId}>`);
 }
 
-function rosterLine(t: Translator, member: RosterMemberView): string {
+function rosterLine(t: Translator, member: RosterMemberView, name: string): string {
   const pace =
     member.behindItems > 0
       ? t.t("roster.paceBehind", {
@@ -32,7 +32,7 @@ function rosterLine(t: Translator, member: RosterMemberView): string {
       : t.t("roster.paceOnTrack");
   return t.t("roster.line", {
     member: mention(member.userId),
-    name: member.displayName,
+    name,
     pace: markup(pace),
     last: markup(member.lastCompletedAt === null ? t.t("roster.never") : timestamp(member.lastCompletedAt, "R")),
     streak: member.streak,
@@ -55,15 +55,17 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
       finished: view.counts.finished,
     }),
   ];
+  const names = pageNames(view.members);
+  const nameOf = (member: RosterMemberView) => names.get(member.memberId) ?? member.displayName;
   for (const group of groupOrder) {
     const members = view.members.filter((member) => member.group === group);
     if (members.length === 0) continue;
-    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member)));
+    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member, nameOf(member))));
   }
   if (view.members.length === 0) lines.push("", t.t("roster.empty"));
   const nudges = view.members
     .filter((member) => member.nudgeable)
-    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: member.displayName })));
+    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: nameOf(member) })));
   const pages: APIButtonComponent[] =
     view.pageCount <= 1
       ? []
@@ -87,6 +89,28 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
     components: [...buttonRows(nudges).slice(0, limits.rows - 1), ...(pages.length === 0 ? [] : buttonRows(pages))],
     ephemeral: true,
   };
+}
+
+/**
+ * Each page member's name as their line and Nudge button show it: a name two members of the page share
+ * gets "#1", "#2"… in the order they are listed, or two buttons would read "Nudge Alex" and the
+ * admin could not tell which Alex gets the DM (mentions of both render alike too).
+ */
+function pageNames(members: readonly RosterMemberView[]): Map<number, string> {
+  const key = (member: RosterMemberView) => member.displayName.trim();
+  const sharing = new Map<string, number>();
+  for (const member of members) sharing.set(key(member), (sharing.get(key(member)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  // Listed by group, in groupOrder: the numbers follow the lines from the top of the page.
+  const listed = groupOrder.flatMap((group) => members.filter((member) => member.group === group));
+  return new Map(
+    listed.map((member) => {
+      if ((sharing.get(key(member)) ?? 0) < 2) return [member.memberId, member.displayName];
+      const ordinal = (seen.get(key(member)) ?? 0) + 1;
+      seen.set(key(member), ordinal);
+      return [member.memberId, `${member.displayName} #${ordinal}`];
+    }),
+  );
 }
 
 /**
