@@ -11,6 +11,7 @@ import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { StreakOwner } from "./renderStreak.js";
 import { chunkLines } from "./postMessage.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
@@ -305,7 +306,7 @@ export function renderCredit(t: Translator, view: CreditView): Reply {
       content: t.t("credit.alreadyDone", { title: view.completion.item.title, member: mention(view.memberUserId) }),
       ephemeral: true,
     };
-  const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion);
+  const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion, StreakOwner.Other);
   return { ...reply, content: t.t(view.undo ? "credit.removedFor" : "credit.loggedFor", { member: mention(view.memberUserId) }) };
 }
 

@@ -555,7 +555,7 @@ export const en = {
     "Logged **{title}** for **{date}**: **+{points, plural, one {# point} other {# points}}** (no on-time bonus for a completion logged for an earlier day).",
   "streak.line":
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}{final, select, yes { · final, as it stood when the course ended} other {}}",
-  "streak.startsOn": "🔥 Streak: starts on **{date}**, your first study day of the course",
+  "streak.startsOn": "🔥 Streak: starts on **{date}**, {whose, select, own {your} other {their}} first study day of the course",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",

@@ -573,7 +573,7 @@ export const es: Catalogue = {
     "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
   "streak.line":
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}{final, select, yes { · definitiva, tal como quedó al terminar el curso} other {}}",
-  "streak.startsOn": "🔥 Racha: empieza el **{date}**, tu primer día de estudio del curso",
+  "streak.startsOn": "🔥 Racha: empieza el **{date}**, {whose, select, own {tu} other {su}} primer día de estudio del curso",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
