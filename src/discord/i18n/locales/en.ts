@@ -9,6 +9,8 @@ export const en = {
     "Something went wrong on our side. Please try again in a moment. If it keeps happening, give an admin this reference: `{reference}`.",
   "generic.databaseBusy": "The bot's database is busy right now, so nothing was changed. Please try again in a moment.",
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
+  "generic.fileTooLarge":
+    "Discord refused the file as too large to attach here, so it was not sent; trying again will not help.{cohortExport, select, yes { Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.} other {}}",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
   "generic.staleButton":

@@ -8,6 +8,8 @@ export const es: Catalogue = {
   "generic.databaseBusy":
     "La base de datos del bot está ocupada ahora mismo, así que no se ha cambiado nada. Vuelve a intentarlo en un momento.",
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
+  "generic.fileTooLarge":
+    "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
   "generic.staleButton":
