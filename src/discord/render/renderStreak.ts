@@ -11,7 +11,7 @@ export type StreakOwner = (typeof StreakOwner)[keyof typeof StreakOwner];
  * "🔥 Streak · ❄️ Freezes · safe until <t:…:R>" (or, once over, "as it stood…"), shared by /today, /done and /progress.
  * `whose`: the member's own streak, or (`/cohort credit`) one an admin reads about a member.
  */
-export function streakLine(t: Translator, streak: StreakView, whose: StreakOwner = StreakOwner.Own): string {
+export function streakLine(t: Translator, streak: StreakView, whose: StreakOwner): string {
   // Before the course's first day no day counts yet: "0 days" right after logging reading would read as lost.
   if (streak.startsOn !== null) return t.t("streak.startsOn", { date: localDateText(t, streak.startsOn), whose });
   return t.t("streak.line", {

@@ -267,7 +267,8 @@ export const en = {
   "progress.required": "Required items: {bar} **{done}/{total}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
-  "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
+  "progress.pointsUnranked":
+    "Points: **{points, number}** · Not ranked yet: points put {own, select, yes {you} other {them}} on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
   "progress.pointsHidden": "Points: **{points, number}** · Hidden from the board · you would be **#{rank}**",
   "progress.pointsExcluded": "Points: **{points, number}** · Not ranked in this cohort (your role is left off its boards)",

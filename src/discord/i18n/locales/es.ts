@@ -276,7 +276,8 @@ export const es: Catalogue = {
   "progress.required": "Lecturas obligatorias: {bar} **{done}/{total}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
-  "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
+  "progress.pointsUnranked":
+    "Puntos: **{points, number}** · Aún sin clasificar: {own, select, yes {los puntos te llevan a la clasificación} other {con puntos entrará en la clasificación}}.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
   "progress.pointsHidden": "Puntos: **{points, number}** · Oculto en la clasificación · estarías en el puesto **n.º {rank}**",
   "progress.pointsExcluded": "Puntos: **{points, number}** · Sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones)",
