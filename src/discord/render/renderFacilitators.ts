@@ -12,6 +12,7 @@ import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
 import { StreakOwner } from "./renderStreak.js";
+import { numberedNames } from "./numberedNames.js";
 import { chunkLines } from "./postMessage.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
@@ -56,7 +57,7 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
       finished: view.counts.finished,
     }),
   ];
-  const names = pageNames(view.members);
+  const names = numberedNames(t, view.cohortNames);
   const nameOf = (member: RosterMemberView) => names.get(member.memberId) ?? member.displayName;
   for (const group of groupOrder) {
     const members = view.members.filter((member) => member.group === group);
@@ -93,28 +94,6 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
 }
 
 /**
- * Each page member's name as their line and Nudge button show it: a name two members of the page share
- * gets "#1", "#2"… in the order they are listed, or two buttons would read "Nudge Alex" and the
- * admin could not tell which Alex gets the DM (mentions of both render alike too).
- */
-function pageNames(members: readonly RosterMemberView[]): Map<number, string> {
-  const key = (member: RosterMemberView) => member.displayName.trim();
-  const sharing = new Map<string, number>();
-  for (const member of members) sharing.set(key(member), (sharing.get(key(member)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  // Listed by group, in groupOrder: the numbers follow the lines from the top of the page.
-  const listed = groupOrder.flatMap((group) => members.filter((member) => member.group === group));
-  return new Map(
-    listed.map((member) => {
-      if ((sharing.get(key(member)) ?? 0) < 2) return [member.memberId, member.displayName];
-      const ordinal = (seen.get(key(member)) ?? 0) + 1;
-      seen.set(key(member), ordinal);
-      return [member.memberId, `${member.displayName} #${ordinal}`];
-    }),
-  );
-}
-
-/**
  * A page's lines in one embed's description, or, when 20 long lines (long
  * names, Spanish, days off) pass its 4,096 characters, in more embeds within
  * the message's 6,000: the next page starts after the 20th member, so a line
@@ -146,7 +125,9 @@ function pageButton(
 
 /** The answer to a Nudge button. */
 export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
-  const member = mention(view.userId);
+  // Named as the roster's line and button named them: "Alex #2" when two members show as Alex.
+  const name = numberedNames(t, view.cohortNames).get(view.memberId) ?? view.displayName;
+  const member = markup(t.t("nudge.member", { member: mention(view.userId), name }));
   const text =
     view.outcome === NudgeOutcome.Sent
       ? t.t("nudge.sent", { member })

@@ -765,6 +765,7 @@ export const en = {
   "roster.filter.behind": "behind",
   "roster.filter.quiet": "quiet",
   "roster.filter.not_yet": "not yet",
+  "nudge.member": "{member} ({name})",
   "nudge.sent": "Nudged {member}: they got a friendly DM.",
   "nudge.tooSoon": "{member} was nudged less than 3 days ago. You can nudge them again {next}.",
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",

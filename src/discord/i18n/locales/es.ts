@@ -793,6 +793,7 @@ export const es: Catalogue = {
   "roster.filter.behind": "atrasados",
   "roster.filter.quiet": "inactivos",
   "roster.filter.not_yet": "todavía no",
+  "nudge.member": "{member} ({name})",
   "nudge.sent": "Has animado a {member}: ha recibido un mensaje directo amable.",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
   "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",
