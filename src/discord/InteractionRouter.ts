@@ -380,8 +380,8 @@ function describeOptions(interaction: ChatInputCommandInteraction): Record<strin
 
 /** Discord's refusal of a request larger than it accepts (an attachment past the server's upload limit). */
 function isFileTooLarge(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.status === 413 || error.code === requestEntityTooLarge);
+  return error instanceof DiscordAPIError && (error.status === 413 || tooLargeCodes.has(Number(error.code)));
 }
 
-/** Discord's JSON error code for "Request entity too large". */
-const requestEntityTooLarge = 40005;
+/** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */
+const tooLargeCodes: ReadonlySet<number> = new Set([40005, 50045]);

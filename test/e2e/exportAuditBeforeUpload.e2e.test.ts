@@ -47,4 +47,14 @@ describe("/cohort export's audit line", () => {
     const spanish = visibleText(await bot.run(directora.id, "cohort export", { cohort: String(cohort.id) }).final());
     expect(spanish).toContain("Discord ha rechazado el archivo por ser demasiado grande");
   });
+
+  it("reads Discord's 'file exceeds maximum size' (400, code 50045) as too large too", async () => {
+    const cohort = await bot.createCohort({ name: "Oversized File Cohort", start: "2027-01-04" });
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 400, 1, {
+      body: { message: "File uploaded exceeds the maximum size", code: 50045 },
+    });
+    const refused = visibleText(await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final());
+    expect(refused).toContain("Discord refused the file as too large");
+    expect(refused).not.toContain("Something went wrong");
+  });
 });
