@@ -33,6 +33,8 @@ export interface UserErrorParams {
   "generic.unknownButton": NoParams;
   "generic.staleButton": NoParams;
   "generic.guildOnly": NoParams;
+  /** Discord refused a reply's file as larger than it accepts there; `cohortExport` for `/cohort export` (it has another format to try). */
+  "generic.fileTooLarge": { readonly cohortExport: "yes" | "no" };
   "permissions.manageServerRequired": NoParams;
   "permissions.channelNotPostable": { readonly channelId: string };
   "permissions.channelNotText": { readonly channelId: string };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  DiscordAPIError,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -131,7 +132,14 @@ export class InteractionRouter {
         return command.execute(inGuild(context, interaction.guildId), interaction);
       });
       clearTimeout(timer);
-      await this.send(interaction, reply, deferral);
+      await this.send(interaction, reply, deferral).catch((error: unknown) => {
+        // "Something went wrong, try again" would send the admin round in circles: the same file is refused again.
+        if (reply.files !== undefined && reply.files.length > 0 && isFileTooLarge(error))
+          throw new UserError("generic.fileTooLarge", {
+            cohortExport: interaction.commandName === "cohort" && subcommand === "export" ? "yes" : "no",
+          });
+        throw error;
+      });
       context.logger.info(
         {
           ms: Date.now() - startedAt,
@@ -369,3 +377,11 @@ function describeOptions(interaction: ChatInputCommandInteraction): Record<strin
   visit(interaction.options.data);
   return result;
 }
+
+/** Discord's refusal of a request larger than it accepts (an attachment past the server's upload limit). */
+function isFileTooLarge(error: unknown): boolean {
+  return error instanceof DiscordAPIError && (error.status === 413 || tooLargeCodes.has(Number(error.code)));
+}
+
+/** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */
+const tooLargeCodes: ReadonlySet<number> = new Set([40005, 50045]);

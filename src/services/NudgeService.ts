@@ -7,7 +7,7 @@ import type { AuditLog } from "./AuditLog.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import type { PostMessage } from "./PostRenderer.js";
-import type { RosterService } from "./RosterService.js";
+import type { MemberName, RosterService } from "./RosterService.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 import { postNonce } from "./postNonce.js";
 
@@ -33,7 +33,10 @@ export type NudgeOutcome = (typeof NudgeOutcome)[keyof typeof NudgeOutcome];
 export interface NudgeView {
   readonly cohort: Cohort;
   readonly userId: string;
+  readonly memberId: number;
   readonly displayName: string;
+  /** The cohort's names, as the roster numbers a shared one: the answer names the member as their button did. */
+  readonly cohortNames: readonly MemberName[];
   readonly outcome: NudgeOutcome;
   readonly nextAt: Date | null;
   /** `DaysOff`: the last day off, in the member's day. */
@@ -74,10 +77,13 @@ export class NudgeService {
     if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.nudge);
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
+    const cohortNames = await this.roster.memberNames(cohort);
     const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({
       cohort,
       userId: member.userId,
+      memberId: member.id,
       displayName: member.displayName,
+      cohortNames,
       outcome,
       nextAt: details.nextAt ?? null,
       daysOffUntil: details.daysOffUntil ?? null,

@@ -76,8 +76,16 @@ export interface NudgeStanding {
   readonly courseOver: boolean;
 }
 
+/** A member of the cohort and the name they go by there: what tells namesakes apart. */
+export interface MemberName {
+  readonly memberId: number;
+  readonly displayName: string;
+}
+
 export interface RosterView {
   readonly cohort: Cohort;
+  /** Every current member's name, in join order: a shared name is numbered over the whole cohort, the same on every page. */
+  readonly cohortNames: readonly MemberName[];
   readonly filter: RosterFilter;
   /** 0-based, clamped to the pages there are. */
   readonly page: number;
@@ -151,8 +159,14 @@ export class RosterService {
     const page = Math.min(wanted, pageCount - 1);
     // A page that no longer exists (members left since the buttons were drawn): the last one instead.
     if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const members = await this.describe(rows, cohort, basis, request.now);
-    return { cohort, filter: request.filter, page, pageCount, counts, members };
+    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.memberNames(cohort)]);
+    return { cohort, cohortNames, filter: request.filter, page, pageCount, counts, members };
+  }
+
+  /** The cohort's current members' names, in join order (member id order). */
+  async memberNames(cohort: Cohort): Promise<MemberName[]> {
+    const members = await this.members.activeMembers(cohort.id);
+    return members.map((member) => ({ memberId: member.id, displayName: member.displayName }));
   }
 
   /**

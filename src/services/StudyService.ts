@@ -165,6 +165,8 @@ export interface SectionProgress {
 export interface ProgressView {
   readonly cohort: Cohort;
   readonly member: MemberRecord;
+  /** Whether the reader looks at their own progress (`/progress member:` shows someone else's, in the third person). */
+  readonly own: boolean;
   readonly required: { readonly done: number; readonly total: number };
   readonly minutesDone: number;
   readonly minutesTotal: number;
@@ -576,6 +578,7 @@ export class StudyService {
     return {
       cohort,
       member: target,
+      own: target.id === member.id,
       required: requiredProgress(context, done),
       // A done "choose one" slot counts the track read, in both: reading everything reads "X of X".
       minutesDone: assigned.filter(isDone).reduce((sum, item) => sum + memberMinutes(item, done), 0),

@@ -30,4 +30,31 @@ describe("/cohort export's audit line", () => {
     expect(taken.attachments).toHaveLength(1);
     expect(await exported()).toHaveLength(2);
   });
+
+  it("tells the admin Discord refused the file as too large, not that something went wrong on our side", async () => {
+    const cohort = await bot.createCohort({ name: "Refused Upload Cohort", start: "2027-01-04" });
+    const refuseNextUpload = () =>
+      bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 413, 1, {
+        body: { message: "Request entity too large", code: 40005 },
+      });
+    refuseNextUpload();
+    const refused = visibleText(await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final());
+    expect(refused).toContain("Discord refused the file as too large");
+    expect(refused).toContain("Try `format:JSON` or `format:CSV (spreadsheets)`");
+    expect(refused).not.toContain("Something went wrong");
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    refuseNextUpload();
+    const spanish = visibleText(await bot.run(directora.id, "cohort export", { cohort: String(cohort.id) }).final());
+    expect(spanish).toContain("Discord ha rechazado el archivo por ser demasiado grande");
+  });
+
+  it("reads Discord's 'file exceeds maximum size' (400, code 50045) as too large too", async () => {
+    const cohort = await bot.createCohort({ name: "Oversized File Cohort", start: "2027-01-04" });
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 400, 1, {
+      body: { message: "File uploaded exceeds the maximum size", code: 50045 },
+    });
+    const refused = visibleText(await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final());
+    expect(refused).toContain("Discord refused the file as too large");
+    expect(refused).not.toContain("Something went wrong");
+  });
 });

@@ -52,6 +52,7 @@ const section = { id: 3, title: "Fundamentos", weekStart: 1, weekEnd: 2 } as Sto
 const view: ProgressView = {
   cohort,
   member,
+  own: true,
   required: { done: 3, total: 10 },
   minutesDone: 90,
   minutesTotal: 300,

@@ -7,9 +7,10 @@ import type { Reply } from "../commandTypes.js";
 import { localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, truncate } from "./format.js";
-import { streakLine } from "./renderStreak.js";
+import { streakLine, StreakOwner } from "./renderStreak.js";
 
-export function renderCompletion(t: Translator, view: CompletionView): Reply {
+/** `whose`: the member's own `/done`, or an admin's `/cohort credit` for them. */
+export function renderCompletion(t: Translator, view: CompletionView, whose: StreakOwner = StreakOwner.Own): Reply {
   const title = view.item.title;
   const reference = view.item.kind === ItemKind.Reference ? "yes" : "no";
   const lines = view.alreadyDone
@@ -30,7 +31,7 @@ export function renderCompletion(t: Translator, view: CompletionView): Reply {
   lines.push(
     "",
     t.t("completion.totals", { total: view.totalPoints }),
-    streakLine(t, view.streak),
+    streakLine(t, view.streak, whose),
     t.t("completion.required", {
       bar: markup(progressBar(view.required.done, view.required.total)),
       done: view.required.done,

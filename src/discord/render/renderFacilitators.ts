@@ -11,6 +11,8 @@ import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { StreakOwner } from "./renderStreak.js";
+import { numberedNames } from "./numberedNames.js";
 import { chunkLines } from "./postMessage.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 
@@ -20,7 +22,7 @@ function mention(userId: string) {
   return markup(`<@${userId}>`);
 }
 
-function rosterLine(t: Translator, member: RosterMemberView): string {
+function rosterLine(t: Translator, member: RosterMemberView, name: string): string {
   const pace =
     member.behindItems > 0
       ? t.t("roster.paceBehind", {
@@ -32,7 +34,7 @@ function rosterLine(t: Translator, member: RosterMemberView): string {
       : t.t("roster.paceOnTrack");
   return t.t("roster.line", {
     member: mention(member.userId),
-    name: member.displayName,
+    name,
     pace: markup(pace),
     last: markup(member.lastCompletedAt === null ? t.t("roster.never") : timestamp(member.lastCompletedAt, "R")),
     streak: member.streak,
@@ -55,15 +57,17 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
       finished: view.counts.finished,
     }),
   ];
+  const names = numberedNames(t, view.cohortNames);
+  const nameOf = (member: RosterMemberView) => names.get(member.memberId) ?? member.displayName;
   for (const group of groupOrder) {
     const members = view.members.filter((member) => member.group === group);
     if (members.length === 0) continue;
-    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member)));
+    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member, nameOf(member))));
   }
   if (view.members.length === 0) lines.push("", t.t("roster.empty"));
   const nudges = view.members
     .filter((member) => member.nudgeable)
-    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: member.displayName })));
+    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: nameOf(member) })));
   const pages: APIButtonComponent[] =
     view.pageCount <= 1
       ? []
@@ -121,7 +125,9 @@ function pageButton(
 
 /** The answer to a Nudge button. */
 export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
-  const member = mention(view.userId);
+  // Named as the roster's line and button named them: "Alex #2" when two members show as Alex.
+  const name = numberedNames(t, view.cohortNames).get(view.memberId) ?? view.displayName;
+  const member = markup(t.t("nudge.member", { member: mention(view.userId), name }));
   const text =
     view.outcome === NudgeOutcome.Sent
       ? t.t("nudge.sent", { member })
@@ -281,7 +287,7 @@ export function renderCredit(t: Translator, view: CreditView): Reply {
       content: t.t("credit.alreadyDone", { title: view.completion.item.title, member: mention(view.memberUserId) }),
       ephemeral: true,
     };
-  const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion);
+  const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion, StreakOwner.Other);
   return { ...reply, content: t.t(view.undo ? "credit.removedFor" : "credit.loggedFor", { member: mention(view.memberUserId) }) };
 }
 

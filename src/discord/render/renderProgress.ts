@@ -8,7 +8,7 @@ import { durationText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
-import { streakLine } from "./renderStreak.js";
+import { StreakOwner, streakLine } from "./renderStreak.js";
 import { memberName } from "./standingLines.js";
 
 /** `/progress`: required items, reading time, points, rank, streak and a bar per section. */
@@ -22,7 +22,7 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
       ? t.t("progress.topicsRead", { done: view.assigned.done, total: view.assigned.total })
       : t.t("progress.readingTime", { done: durationText(t, view.minutesDone), total: durationText(t, view.minutesTotal) }),
     pointsLine(t, view),
-    streakLine(t, view.streak),
+    streakLine(t, view.streak, view.own ? StreakOwner.Own : StreakOwner.Other),
   ];
   if (member.leftAt !== null) lines.push("", t.t("progress.leftCohort", { name }));
   const sectionLines = view.sections.map(({ section, done, total }) =>
@@ -62,5 +62,8 @@ function pointsLine(t: Translator, view: ProgressView): string {
   if (view.ranking === OwnRanking.Excluded) return t.t("progress.pointsExcluded", { points });
   if (rank !== null && view.ranking === OwnRanking.Hidden) return t.t("progress.pointsHidden", { points, rank });
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
-  return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", { points });
+  return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", {
+    points,
+    own: view.own ? "yes" : "no",
+  });
 }

@@ -11,7 +11,7 @@ import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
 import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
-import { streakLine } from "./renderStreak.js";
+import { StreakOwner, streakLine } from "./renderStreak.js";
 
 /** Custom id of the "mark done" buttons: done:<cohortId>:<itemId>. */
 export function doneButtonId(cohortId: number, itemId: number): string {
@@ -145,7 +145,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
       listed.text,
     );
   }
-  if (!ended) description.push("", streakLine(t, view.streak));
+  if (!ended) description.push("", streakLine(t, view.streak, StreakOwner.Own));
   if (view.backlog.items > 0)
     description.push(
       // Topics without estimates (the 36-week path) read as a count, never "(0 min)".

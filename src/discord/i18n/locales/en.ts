@@ -9,6 +9,8 @@ export const en = {
     "Something went wrong on our side. Please try again in a moment. If it keeps happening, give an admin this reference: `{reference}`.",
   "generic.databaseBusy": "The bot's database is busy right now, so nothing was changed. Please try again in a moment.",
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
+  "generic.fileTooLarge":
+    "Discord refused the file as too large to attach here, so it was not sent; trying again will not help.{cohortExport, select, yes { Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.} other {}}",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
   "generic.staleButton":
@@ -265,7 +267,8 @@ export const en = {
   "progress.required": "Required items: {bar} **{done}/{total}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
-  "progress.pointsUnranked": "Points: **{points, number}** · Not ranked yet: points put you on the leaderboard.",
+  "progress.pointsUnranked":
+    "Points: **{points, number}** · Not ranked yet: points put {own, select, yes {you} other {them}} on the leaderboard.",
   "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
   "progress.pointsHidden": "Points: **{points, number}** · Hidden from the board · you would be **#{rank}**",
   "progress.pointsExcluded": "Points: **{points, number}** · Not ranked in this cohort (your role is left off its boards)",
@@ -556,7 +559,7 @@ export const en = {
     "Logged **{title}** for **{date}**: **+{points, plural, one {# point} other {# points}}** (no on-time bonus for a completion logged for an earlier day).",
   "streak.line":
     "🔥 Streak: **{streak, plural, one {# study day} other {# study days}}** · ❄️ Freezes: {freezes, number}/{max, number}{safe, select, yes { · safe until {until}} other {}}{final, select, yes { · final, as it stood when the course ended} other {}}",
-  "streak.startsOn": "🔥 Streak: starts on **{date}**, your first study day of the course",
+  "streak.startsOn": "🔥 Streak: starts on **{date}**, {whose, select, own {your} other {their}} first study day of the course",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
@@ -763,6 +766,7 @@ export const en = {
   "roster.filter.behind": "behind",
   "roster.filter.quiet": "quiet",
   "roster.filter.not_yet": "not yet",
+  "nudge.member": "{member} ({name})",
   "nudge.sent": "Nudged {member}: they got a friendly DM.",
   "nudge.tooSoon": "{member} was nudged less than 3 days ago. You can nudge them again {next}.",
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",

@@ -8,6 +8,8 @@ export const es: Catalogue = {
   "generic.databaseBusy":
     "La base de datos del bot está ocupada ahora mismo, así que no se ha cambiado nada. Vuelve a intentarlo en un momento.",
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
+  "generic.fileTooLarge":
+    "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
   "generic.staleButton":
@@ -274,7 +276,8 @@ export const es: Catalogue = {
   "progress.required": "Lecturas obligatorias: {bar} **{done}/{total}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
-  "progress.pointsUnranked": "Puntos: **{points, number}** · Aún sin clasificar: los puntos te llevan a la clasificación.",
+  "progress.pointsUnranked":
+    "Puntos: **{points, number}** · Aún sin clasificar: {own, select, yes {los puntos te llevan a la clasificación} other {con puntos entrará en la clasificación}}.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank}** de {ranked, number}",
   "progress.pointsHidden": "Puntos: **{points, number}** · Oculto en la clasificación · estarías en el puesto **n.º {rank}**",
   "progress.pointsExcluded": "Puntos: **{points, number}** · Sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones)",
@@ -575,7 +578,7 @@ export const es: Catalogue = {
     "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
   "streak.line":
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}{final, select, yes { · definitiva, tal como quedó al terminar el curso} other {}}",
-  "streak.startsOn": "🔥 Racha: empieza el **{date}**, tu primer día de estudio del curso",
+  "streak.startsOn": "🔥 Racha: empieza el **{date}**, {whose, select, own {tu} other {su}} primer día de estudio del curso",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
@@ -792,6 +795,7 @@ export const es: Catalogue = {
   "roster.filter.behind": "atrasados",
   "roster.filter.quiet": "inactivos",
   "roster.filter.not_yet": "todavía no",
+  "nudge.member": "{member} ({name})",
   "nudge.sent": "Has animado a {member}: ha recibido un mensaje directo amable.",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
   "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: whoever has read nothing is behind. */
+const now = new Date("2027-01-20T12:00:00Z");
+
+describe("/cohort roster with members who share a display name", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now });
+  });
+  afterAll(async () => bot.close());
+
+  it("tells their Nudge buttons apart, each naming its member as their line does", async () => {
+    const cohort = await bot.createCohort({ start: "2027-01-04" });
+    const users = ["alex1", "alex2", "sam"].map((username) => bot.member(username));
+    for (const [index, user] of users.entries())
+      await bot.test.app.services.cohorts.join(
+        bot.guild.id,
+        user.id,
+        index < 2 ? "Alex" : "Sam",
+        String(cohort.id),
+        new Date("2027-01-05T12:00:00Z"),
+      );
+    const members = await bot.test.app.database.prisma.member.findMany({
+      where: { cohortId: cohort.id },
+      select: { id: true, userId: true },
+    });
+    const userIdOf = new Map(members.map((member) => [String(member.id), member.userId]));
+
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+    const lines = visibleText(roster).split("\n");
+    const nudges = buttonsOf(roster).filter((button) => button.customId.startsWith("nudge:"));
+    expect(nudges).toHaveLength(3);
+    // Two buttons reading "Nudge Alex" would leave the admin guessing which Alex gets the DM.
+    expect(new Set(nudges.map((button) => button.label)).size).toBe(3);
+    for (const button of nudges) {
+      const userId = userIdOf.get(button.customId.split(":")[2] ?? "") ?? "";
+      const line = lines.find((candidate) => candidate.includes(`<@${userId}>`)) ?? "";
+      expect(line).toContain(`<@${userId}> (${button.label.replace(/^Nudge /, "")})`);
+    }
+    // A name no one else on the page has stays as it is.
+    expect(nudges.map((button) => button.label)).toContain("Nudge Sam");
+  });
+
+  it("numbers a shared name as it is shown, by join order over the cohort, the same on every filter and in the Nudge answer", async () => {
+    const cohort = await bot.createCohort({ name: "Namesakes", start: "2027-01-04" });
+    const early = new Date("2027-01-05T12:00:00Z");
+    // The first Alex joins today (a late joiner, not behind), the second on the course's second day (behind).
+    const people = [
+      ["alexa", "Alex", now],
+      ["alexb", "Alex\u200b", early],
+      ["josenfc", "Jos\u00e9", early],
+      ["josenfd", "Jose\u0301", early],
+      ["samtyped", "Sam #1", early],
+      ["sama", "Sam", early],
+      ["samb", "Sam", early],
+    ] as const;
+    const ids = new Map<string, string>();
+    for (const [username, name, at] of people) {
+      const user = bot.member(username);
+      ids.set(username, user.id);
+      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, name, String(cohort.id), at);
+    }
+    const rows = await bot.test.app.database.prisma.member.findMany({ where: { cohortId: cohort.id }, select: { id: true, userId: true } });
+    const memberIdOf = (username: string) => String(rows.find((row) => row.userId === ids.get(username))?.id);
+    const labelsOf = async (filter: string) => {
+      const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id), filter });
+      const nudges = buttonsOf(roster).filter((button) => button.customId.startsWith("nudge:"));
+      return { roster, labels: new Map(nudges.map((button) => [button.customId.split(":")[2] ?? "", button.label])) };
+    };
+
+    for (const filter of ["all", "behind"]) {
+      const { labels } = await labelsOf(filter);
+      // "Alex" and "Alex" with an invisible character, "José" in two Unicode forms: each shows alike, each is numbered.
+      expect(labels.get(memberIdOf("alexb"))).toBe("Nudge Alex #2");
+      expect(new Set([labels.get(memberIdOf("josenfc"))?.normalize("NFC"), labels.get(memberIdOf("josenfd"))?.normalize("NFC")])).toEqual(
+        new Set(["Nudge José #1", "Nudge José #2"]),
+      );
+      // A member really called "Sam #1" keeps the name; the two Sams take numbers no one has.
+      expect(labels.get(memberIdOf("samtyped"))).toBe("Nudge Sam #1");
+      expect(labels.get(memberIdOf("sama"))).toBe("Nudge Sam #2");
+      expect(labels.get(memberIdOf("samb"))).toBe("Nudge Sam #3");
+    }
+    const { roster } = await labelsOf("behind");
+    const pressed = await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${memberIdOf("alexb")}`).final();
+    expect(visibleText(pressed)).toContain("Alex #2");
+  });
+});
