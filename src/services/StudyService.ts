@@ -40,7 +40,8 @@ import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } fr
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
+import { matchScore } from "../domain/search/matchScore.js";
+import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
 import {
