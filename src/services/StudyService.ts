@@ -530,7 +530,7 @@ export class StudyService {
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
   async progress(request: MemberRequest & { readonly targetUserId: string | null }): Promise<ProgressView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member } = await this.progressMembership(request);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
     // Someone else's progress shows their points and rank: only for members the boards show by name.
@@ -592,6 +592,21 @@ export class StudyService {
       studyWeeks: studyGridOf(cohort, target, all, planning),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
+  }
+
+  /**
+   * The caller's cohort for `/progress`. Asked about someone else without `cohort:`, a member of several cohorts
+   * means the one they share with them: only when they share several (or none) is the call unclear.
+   */
+  private async progressMembership(request: MemberRequest & { readonly targetUserId: string | null }): Promise<Membership> {
+    const joined = await this.members.listActiveInGuild(request.guildId, request.userId);
+    const target = request.targetUserId;
+    const unnamed = request.cohort === null || request.cohort.trim() === "";
+    if (!unnamed || joined.length < 2 || target === null || target === request.userId)
+      return this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
+    const theirs = new Set((await this.members.listActiveInGuild(request.guildId, target)).map(({ cohort }) => cohort.id));
+    const shared = joined.filter(({ cohort }) => theirs.has(cohort.id));
+    return this.cohorts.resolveAmong(shared.length === 0 ? joined : shared, request.guildId, request.userId, null);
   }
 
   /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
