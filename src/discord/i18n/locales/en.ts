@@ -20,7 +20,7 @@ export const en = {
   "permissions.channelNotText": "{channel} is not a text channel. Pick a text channel for the cohort's posts.",
 
   "cohort.noneInServer": "There are no cohorts in this server yet. An admin can create one with `/cohort create`.",
-  "cohort.notMemberOfAny": "You haven't joined a cohort in this server yet. Use `/join` to join one.",
+  "cohort.notMemberOfAny": "You're not a member of any cohort in this server. Use `/join` to join one.",
   "cohort.ambiguous": "You're in several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousName":

@@ -19,7 +19,7 @@ export const es: Catalogue = {
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
 
   "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohorte crear`.",
-  "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
+  "cohort.notMemberOfAny": "No eres miembro de ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
   "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousName":
