@@ -7,10 +7,9 @@
 export function matchScore(candidate: string, query: string): number {
   const typed = foldForMatch(query);
   if (typed === "") return 1;
-  const name = foldForMatch(candidate);
+  const { name, words } = readCandidate(candidate);
   if (name === typed) return 4;
   if (name.startsWith(typed)) return 3;
-  const words = wordsOf(name);
   if (words.some((word) => word.startsWith(typed))) return 2;
   if (name.includes(typed)) return 1;
   const typedWords = wordsOf(typed);
@@ -30,6 +29,21 @@ function foldForMatch(text: string): string {
   return plain.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** Names read for matching, kept: every keystroke matches the same titles again. Emptied whole when full. */
+const readCandidates = new Map<string, { readonly name: string; readonly words: readonly string[] }>();
+const maxReadCandidates = 20_000;
+
+function readCandidate(candidate: string): { readonly name: string; readonly words: readonly string[] } {
+  let read = readCandidates.get(candidate);
+  if (read === undefined) {
+    if (readCandidates.size >= maxReadCandidates) readCandidates.clear();
+    const name = foldForMatch(candidate);
+    read = { name, words: wordsOf(name) };
+    readCandidates.set(candidate, read);
+  }
+  return read;
+}
+
 function wordsOf(text: string): string[] {
   return text.split(separators).filter((word) => word !== "");
 }
@@ -45,30 +59,33 @@ function startsWithSlip(word: string, typed: string): boolean {
   if (typed.length < minSlipLength || word[0] !== typed[0]) return false;
   const allowed = typed.length >= 8 ? 2 : 1;
   if (word.length < typed.length - allowed) return false;
-  for (let length = typed.length - allowed; length <= typed.length + allowed; length++) {
-    if (length > word.length) break;
-    if (editDistance(word.slice(0, length), typed, allowed) <= allowed) return true;
-  }
-  return false;
+  return prefixDistance(typed, word.slice(0, typed.length + allowed), allowed) <= allowed;
 }
 
-/** Optimal string alignment distance (a swap of two neighbours is one edit), stopped once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+/**
+ * The fewest edits turning `typed` into some start of `word` (optimal string alignment: a swap of two neighbours is
+ * one edit), stopped once it must exceed `limit`. One table: its last row holds the distance to every start of `word`.
+ */
+function prefixDistance(typed: string, word: string, limit: number): number {
+  const width = word.length + 1;
+  let beforePrevious = new Array<number>(width).fill(0);
+  // Row 0: `typed` empty against the first j letters of `word`.
+  let previous = Array.from({ length: width }, (_, j) => j);
+  for (let i = 1; i <= typed.length; i++) {
+    const current = new Array<number>(width);
+    current[0] = i;
     let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = 1; j < width; j++) {
+      const cost = typed[i - 1] === word[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
-      current.push(value);
+      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1])
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      current[j] = value;
       rowBest = Math.min(rowBest, value);
     }
     if (rowBest > limit) return limit + 1;
     beforePrevious = previous;
     previous = current;
   }
-  return previous[b.length] ?? limit + 1;
+  return Math.min(...previous);
 }
