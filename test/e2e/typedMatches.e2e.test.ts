@@ -47,6 +47,13 @@ describe("autocomplete reads what members type, through discord.js and the emula
     expect((await itemNames("Backend Spring 2027", "replicaton"))[0]).toBe("Replication · Weeks 1-2");
   });
 
+  it("finds a time zone typed as a city, with a space for the underscore or a slip of a key", async () => {
+    const zones = async (typed: string) =>
+      (await bot.autocomplete(ada.id, "remind", "timezone", { timezone: typed })).map((choice) => choice.name);
+    expect(await zones("new york")).toContain("America/New_York");
+    expect(await zones("madird")).toContain("Europe/Madrid");
+  });
+
   it("lists what the typed text really matches before anything found only by forgiving a slip", async () => {
     const names = await itemNames("Backend Spring 2027", "caching");
     const exact = names.filter((name) => name.toLowerCase().includes("caching"));
