@@ -40,7 +40,7 @@ import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } fr
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { matchScore } from "../domain/search/matchScore.js";
+import { matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
@@ -1012,9 +1012,11 @@ export class StudyService {
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     const ordinals = ordinalsOf(context);
     const candidates: ItemCandidate[] = [];
+    const matches = matcherFor(request.query);
+    const readings = matchReadings(context);
     for (const item of context.itemsById.values()) {
       if (request.onlyDone === true ? !done.has(item.id) : false) continue;
-      const score = matchScore(item.title, request.query);
+      const score = matches(readings.get(item.id) ?? readForMatch(item.title));
       if (score < 0) continue;
       // The member's own due day: their catch-up and extension decide what is "today" and "overdue".
       // A late joiner's backlog from before they joined is never overdue (it would crowd out what is).
@@ -1165,6 +1167,20 @@ function titlesOf(itemsById: ReadonlyMap<number, StoredItem>): Map<string, Store
     else list.push(item);
   }
   return byTitle;
+}
+
+/** `matchReadings` per curriculum version, as `sameTitled`: a re-import reads the new titles afresh. */
+const matchReadingsByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<number, MatchReading>>();
+
+/** Each item's title read for autocomplete matching, by item id; read once per version, not at every keystroke. */
+function matchReadings(context: CohortContext): ReadonlyMap<number, MatchReading> {
+  let known = matchReadingsByItems.get(context.itemsById);
+  if (known === undefined) {
+    const readings = new Map<number, MatchReading>();
+    for (const item of context.itemsById.values()) readings.set(item.id, readForMatch(item.title));
+    matchReadingsByItems.set(context.itemsById, (known = readings));
+  }
+  return known;
 }
 
 /** `typedNames` per curriculum version, as `sameTitled`. */

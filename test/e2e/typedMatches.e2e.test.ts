@@ -11,7 +11,7 @@ const spanishPath = [
   "",
 ].join("\n");
 
-/** What a member types in the autocomplete box finds what they mean: any case, with or without accents, a slip of a key. */
+/** What a member types in the autocomplete box finds what they mean: any case, with or without accents, words in any order. */
 describe("autocomplete reads what members type, through discord.js and the emulator", () => {
   let bot: BotHarness;
   let ada: { id: string };
@@ -41,25 +41,15 @@ describe("autocomplete reads what members type, through discord.js and the emula
     expect(cohorts.map((choice) => choice.name)).toEqual(["Diseño Backend"]);
   });
 
-  it("finds a title from its words in any order, and from a word with a slip of a key", async () => {
+  it("finds a title from its words in any order", async () => {
     expect(await itemNames("Backend Spring 2027", "dive indexing")).toEqual(["Indexing Deep Dive · Weeks 1-2"]);
-    expect((await itemNames("Backend Spring 2027", "stroage"))[0]).toBe("Storage Engines · Weeks 1-2");
-    expect((await itemNames("Backend Spring 2027", "replicaton"))[0]).toBe("Replication · Weeks 1-2");
+    expect(await itemNames("Diseño Backend", "esquemas DISENO")).toEqual(["Diseño de esquemas · Weeks 1-2"]);
   });
 
-  it("finds a time zone typed as a city, with a space for the underscore or a slip of a key", async () => {
+  it("finds a time zone typed as a city, with a space for the underscore", async () => {
     const zones = async (typed: string) =>
       (await bot.autocomplete(ada.id, "remind", "timezone", { timezone: typed })).map((choice) => choice.name);
     expect(await zones("new york")).toContain("America/New_York");
-    expect(await zones("madird")).toContain("Europe/Madrid");
-  });
-
-  it("lists what the typed text really matches before anything found only by forgiving a slip", async () => {
-    const names = await itemNames("Backend Spring 2027", "caching");
-    const exact = names.filter((name) => name.toLowerCase().includes("caching"));
-    expect(exact.length).toBeGreaterThan(0);
-    expect(names.slice(0, exact.length)).toEqual(exact);
-    // A short query is never stretched: three letters only ever match as typed.
-    for (const name of await itemNames("Backend Spring 2027", "api")) expect(name.toLowerCase()).toContain("api");
+    expect(await zones("madrid")).toContain("Europe/Madrid");
   });
 });

@@ -47,9 +47,8 @@ describe("suggestTimeZones", () => {
   });
 
   it("offers nothing for text that names no zone", () => {
-    // ("Atlantis" is one slip from "Atlantic", whose zones are then offered as a guess.)
+    expect(suggestTimeZones("Atlantis")).toEqual([]);
     expect(suggestTimeZones("Narnia")).toEqual([]);
-    expect(suggestTimeZones("Atlantis").every((choice) => choice.name.startsWith("Atlantic/"))).toBe(true);
   });
 });
 
