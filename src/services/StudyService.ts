@@ -596,7 +596,7 @@ export class StudyService {
 
   /**
    * The caller's cohort for `/progress`. Asked about someone else without `cohort:`, a member of several cohorts
-   * means the one they share with them: only when they share several (or none) is the call unclear.
+   * means the one they share with them; sharing several, the caller picks among those, and sharing none, there is nothing to show.
    */
   private async progressMembership(request: MemberRequest & { readonly targetUserId: string | null }): Promise<Membership> {
     const joined = await this.members.listActiveInGuild(request.guildId, request.userId);
@@ -606,7 +606,10 @@ export class StudyService {
       return this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
     const theirs = new Set((await this.members.listActiveInGuild(request.guildId, target)).map(({ cohort }) => cohort.id));
     const shared = joined.filter(({ cohort }) => theirs.has(cohort.id));
-    return this.cohorts.resolveAmong(shared.length === 0 ? joined : shared, request.guildId, request.userId, null);
+    const [only] = shared;
+    if (only === undefined) throw new UserError("cohort.noneShared");
+    if (shared.length > 1) throw new UserError("cohort.ambiguousShared", { names: shared.map(({ cohort }) => cohort.name) });
+    return only;
   }
 
   /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */

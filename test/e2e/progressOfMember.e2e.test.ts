@@ -39,10 +39,19 @@ describe("/progress member: from a member of several cohorts", () => {
     await bot.reply(cy.id, "join", { cohort: "Backend Spring 2027" });
     await bot.reply(cy.id, "join", { cohort: "Backend Autumn 2027" });
     const text = await progressOf(cy.id);
-    expect(text).toContain("several cohorts");
+    expect(text).toContain("You share several cohorts with them");
     expect(text).toContain("Backend Spring 2027");
     expect(text).toContain("Backend Autumn 2027");
     expect(text).not.toContain("Mastery Evenings");
     expect(await progressOf(ada.id)).toContain("Mastery Evenings");
+  });
+
+  it("says at once that someone who shares none of the caller's cohorts is in none of them", async () => {
+    await bot.createCohort({ name: "Frontend Evenings" });
+    const dee = bot.member("dee-elsewhere");
+    await bot.reply(dee.id, "join", { cohort: "Frontend Evenings" });
+    const text = await progressOf(dee.id);
+    expect(text).toContain("isn't in any of your cohorts");
+    expect(text).not.toContain("Backend Spring 2027");
   });
 });
