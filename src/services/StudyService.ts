@@ -40,7 +40,7 @@ import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } fr
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
+import { foldForMatch, matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
@@ -1115,7 +1115,10 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
   // One look-up: details are read only for the titles the typed text starts with, and the picked title's
   // index serves the "several items match" lines too.
   const lookup = typedItemLookup(byTitle, (item: StoredItem, ordinal: number) => detailsOf(sections, item, ordinal), weekWords);
-  const pick = pickIn(lookup, typed);
+  let pick = pickIn(lookup, typed);
+  // A whole name typed without its accents, as autocomplete finds it ("indices" for "Índices"), names it too.
+  const folded = pick.kind === "none" ? foldedNames(context, byTitle).get(foldForMatch(typed)) : undefined;
+  if (folded !== undefined && folded !== null) pick = pickIn(lookup, folded);
   if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
   const items = byTitle.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
@@ -1182,6 +1185,23 @@ function matchReadings(context: CohortContext): ReadonlyMap<number, MatchReading
     const readings = new Map<number, MatchReading>();
     for (const item of context.itemsById.values()) readings.set(item.id, readForMatch(item.title));
     matchReadingsByItems.set(context.itemsById, (known = readings));
+  }
+  return known;
+}
+
+/** `foldedNames` per curriculum version, as `sameTitled`. */
+const foldedNamesByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<string, string | null>>();
+
+/** Each typed name (`typedNames`) by how it reads without accents (`foldForMatch`); null where two names fold alike. */
+function foldedNames(context: CohortContext, names: ReadonlyMap<string, unknown>): ReadonlyMap<string, string | null> {
+  let known = foldedNamesByItems.get(context.itemsById);
+  if (known === undefined) {
+    const folded = new Map<string, string | null>();
+    for (const name of names.keys()) {
+      const key = foldForMatch(name);
+      folded.set(key, folded.has(key) ? null : name);
+    }
+    foldedNamesByItems.set(context.itemsById, (known = folded));
   }
   return known;
 }

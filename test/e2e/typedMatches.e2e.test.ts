@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** A Spanish server's own curriculum: titles with accents, as its members type them (or do not). */
 const spanishPath = [
@@ -51,5 +51,11 @@ describe("autocomplete reads what members type, through discord.js and the emula
       (await bot.autocomplete(ada.id, "remind", "timezone", { timezone: typed })).map((choice) => choice.name);
     expect(await zones("new york")).toContain("America/New_York");
     expect(await zones("madrid")).toContain("Europe/Madrid");
+  });
+
+  it("logs a title typed in full without its accents, as autocomplete offered it", async () => {
+    const reply = visibleText(await bot.reply(ada.id, "done", { cohort: "Diseño Backend", item: "introduccion a los INDICES" }));
+    expect(reply).not.toContain("There's no item");
+    expect(reply).toContain("Introducción a los índices");
   });
 });
