@@ -41,6 +41,10 @@ export interface UserErrorParams {
   "cohort.noneInServer": NoParams;
   "cohort.notMemberOfAny": NoParams;
   "cohort.ambiguous": { readonly names: readonly string[] };
+  /** `/progress member:` without `cohort:`: the cohorts the caller shares with that member. */
+  "cohort.ambiguousShared": { readonly names: readonly string[] };
+  /** `/progress member:` about someone in none of the caller's cohorts. */
+  "cohort.noneShared": NoParams;
   "cohort.ambiguousAdmin": { readonly names: readonly string[] };
   /** A name typed in other capitals that several cohorts have (alike from before the name key). */
   "cohort.ambiguousName": { readonly name: string; readonly names: readonly string[] };

@@ -40,6 +40,9 @@ import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
+import { matchScore } from "../domain/search/matchScore.js";
+// Importable from here too: other modules match names as cohorts are matched.
+export { matchScore } from "../domain/search/matchScore.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -187,17 +190,6 @@ const maxNameLength = 80;
 const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
-
-/** Case-insensitive match quality: exact, prefix, word prefix, substring. -1 = no match. */
-export function matchScore(candidate: string, query: string): number {
-  const name = candidate.toLowerCase();
-  const q = query.trim().toLowerCase();
-  if (q === "") return 1;
-  if (name === q) return 4;
-  if (name.startsWith(q)) return 3;
-  if (name.split(/[\s\-_/:(]+/).some((word) => word.startsWith(q))) return 2;
-  return name.includes(q) ? 1 : -1;
-}
 
 /**
  * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting

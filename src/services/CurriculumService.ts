@@ -9,7 +9,8 @@ import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/cur
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { maxChoices, matchScore, truncateChoiceName, type Choice } from "./CohortService.js";
+import { matchScore } from "../domain/search/matchScore.js";
+import { maxChoices, truncateChoiceName, type Choice } from "./CohortService.js";
 import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";

@@ -40,7 +40,8 @@ import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } fr
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
-import { cohortIdOption, maxChoices, matchScore, type CohortService, type Membership } from "./CohortService.js";
+import { foldForMatch, matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
+import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
 import {
@@ -530,7 +531,7 @@ export class StudyService {
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
   async progress(request: MemberRequest & { readonly targetUserId: string | null }): Promise<ProgressView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member } = await this.progressMembership(request);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
     // Someone else's progress shows their points and rank: only for members the boards show by name.
@@ -593,6 +594,24 @@ export class StudyService {
       studyWeeks: studyGridOf(cohort, target, all, planning),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
+  }
+
+  /**
+   * The caller's cohort for `/progress`. Asked about someone else without `cohort:`, a member of several cohorts
+   * means the one they share with them; sharing several, the caller picks among those, and sharing none, there is nothing to show.
+   */
+  private async progressMembership(request: MemberRequest & { readonly targetUserId: string | null }): Promise<Membership> {
+    const joined = await this.members.listActiveInGuild(request.guildId, request.userId);
+    const target = request.targetUserId;
+    const unnamed = request.cohort === null || request.cohort.trim() === "";
+    if (!unnamed || joined.length < 2 || target === null || target === request.userId)
+      return this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
+    const theirs = new Set((await this.members.listActiveInGuild(request.guildId, target)).map(({ cohort }) => cohort.id));
+    const shared = joined.filter(({ cohort }) => theirs.has(cohort.id));
+    const [only] = shared;
+    if (only === undefined) throw new UserError("cohort.noneShared");
+    if (shared.length > 1) throw new UserError("cohort.ambiguousShared", { names: shared.map(({ cohort }) => cohort.name) });
+    return only;
   }
 
   /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
@@ -998,9 +1017,11 @@ export class StudyService {
     const sections = new Map(context.curriculum.sections.map((section) => [section.id, calendarSectionOf(context, section)]));
     const ordinals = ordinalsOf(context);
     const candidates: ItemCandidate[] = [];
+    const matches = matcherFor(request.query);
+    const readings = matchReadings(context);
     for (const item of context.itemsById.values()) {
       if (request.onlyDone === true ? !done.has(item.id) : false) continue;
-      const score = matchScore(item.title, request.query);
+      const score = matches(readings.get(item.id) ?? readForMatch(item.title));
       if (score < 0) continue;
       // The member's own due day: their catch-up and extension decide what is "today" and "overdue".
       // A late joiner's backlog from before they joined is never overdue (it would crowd out what is).
@@ -1096,7 +1117,10 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
   // One look-up: details are read only for the titles the typed text starts with, and the picked title's
   // index serves the "several items match" lines too.
   const lookup = typedItemLookup(byTitle, (item: StoredItem, ordinal: number) => detailsOf(sections, item, ordinal), weekWords);
-  const pick = pickIn(lookup, typed);
+  let pick = pickIn(lookup, typed);
+  // A whole name typed without its accents, as autocomplete finds it ("indices" for "Índices"), names it too.
+  const folded = pick.kind === "none" ? foldedNames(context, byTitle).get(foldForMatch(typed)) : undefined;
+  if (folded !== undefined && folded !== null) pick = pickIn(lookup, folded);
   if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
   const items = byTitle.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
@@ -1151,6 +1175,37 @@ function titlesOf(itemsById: ReadonlyMap<number, StoredItem>): Map<string, Store
     else list.push(item);
   }
   return byTitle;
+}
+
+/** `matchReadings` per curriculum version, as `sameTitled`: a re-import reads the new titles afresh. */
+const matchReadingsByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<number, MatchReading>>();
+
+/** Each item's title read for autocomplete matching, by item id; read once per version, not at every keystroke. */
+function matchReadings(context: CohortContext): ReadonlyMap<number, MatchReading> {
+  let known = matchReadingsByItems.get(context.itemsById);
+  if (known === undefined) {
+    const readings = new Map<number, MatchReading>();
+    for (const item of context.itemsById.values()) readings.set(item.id, readForMatch(item.title));
+    matchReadingsByItems.set(context.itemsById, (known = readings));
+  }
+  return known;
+}
+
+/** `foldedNames` per curriculum version, as `sameTitled`. */
+const foldedNamesByItems = new WeakMap<ReadonlyMap<number, StoredItem>, ReadonlyMap<string, string | null>>();
+
+/** Each typed name (`typedNames`) by how it reads without accents (`foldForMatch`); null where two names fold alike. */
+function foldedNames(context: CohortContext, names: ReadonlyMap<string, unknown>): ReadonlyMap<string, string | null> {
+  let known = foldedNamesByItems.get(context.itemsById);
+  if (known === undefined) {
+    const folded = new Map<string, string | null>();
+    for (const name of names.keys()) {
+      const key = foldForMatch(name);
+      folded.set(key, folded.has(key) ? null : name);
+    }
+    foldedNamesByItems.set(context.itemsById, (known = folded));
+  }
+  return known;
 }
 
 /** `typedNames` per curriculum version, as `sameTitled`. */

@@ -1,4 +1,5 @@
-import { maxChoices, matchScore, type Choice } from "./CohortService.js";
+import { matchScore } from "../domain/search/matchScore.js";
+import { maxChoices, type Choice } from "./CohortService.js";
 
 let zones: readonly string[] | undefined;
 

@@ -421,7 +421,8 @@ describe("member commands through discord.js and the emulator", () => {
       const watcher = await joined("watcher-leave");
       await run(watcher.id, "done", { item: "Storage Engines" });
       expect(visibleText(await answered(bot.run(watcher.id, "leaderboard", { period: "all" })))).not.toContain("Leaving Larry");
-      expect(visibleText(await run(leaver.id, "today"))).toContain("/join");
+      // They did join once: the refusal must not tell them they never have.
+      expect(visibleText(await run(leaver.id, "today"))).toBe("You're not a member of any cohort in this server. Use `/join` to join one.");
       expect(visibleText(await run(leaver.id, "leave", { cohort: cohortName }))).toContain("nothing to leave");
       expect(await completionsOf(leaver.id)).toHaveLength(1);
 

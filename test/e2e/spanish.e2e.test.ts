@@ -85,7 +85,7 @@ describe("Spanish through discord.js and the emulator", () => {
     const sofia = spanishMember("sofia");
     const refusal = await bot.reply(sofia.id, "today");
     expect(refusal.ephemeral).toBe(true);
-    expect(visibleText(refusal)).toContain("Aún no te has unido a ninguna cohorte de este servidor.");
+    expect(visibleText(refusal)).toContain("No eres miembro de ninguna cohorte de este servidor.");
   });
 
   it("words the facilitators' roster in the admin's Spanish, its groups agreeing in number", async () => {

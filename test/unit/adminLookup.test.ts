@@ -48,6 +48,7 @@ describe("suggestTimeZones", () => {
 
   it("offers nothing for text that names no zone", () => {
     expect(suggestTimeZones("Atlantis")).toEqual([]);
+    expect(suggestTimeZones("Narnia")).toEqual([]);
   });
 });
 

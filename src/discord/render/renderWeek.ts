@@ -92,9 +92,10 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
       limits.title,
     ),
     description: truncate(descriptionOf(t, view).join("\n"), 1500),
-    // An ended cohort refuses /done: its footer only explains the marks.
-    footer: { text: truncate(t.plain(cohort.status === CohortStatus.Ended ? "week.footerEnded" : "week.footer"), limits.footer) },
   };
+  // A break week lists nothing: no marks to explain. An ended cohort refuses /done: its footer only explains the marks.
+  if (view.breakResumesOn === null)
+    embed.footer = { text: truncate(t.plain(cohort.status === CohortStatus.Ended ? "week.footerEnded" : "week.footer"), limits.footer) };
   const shown = blocks.slice(0, limits.fields);
   const names = shown.map((block) => truncate(block.name, limits.fieldName));
   const room = embedBudget - embedLength(embed) - names.reduce((sum, name) => sum + name.length, 0);

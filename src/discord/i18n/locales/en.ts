@@ -22,8 +22,10 @@ export const en = {
   "permissions.channelNotText": "{channel} is not a text channel. Pick a text channel for the cohort's posts.",
 
   "cohort.noneInServer": "There are no cohorts in this server yet. An admin can create one with `/cohort create`.",
-  "cohort.notMemberOfAny": "You haven't joined a cohort in this server yet. Use `/join` to join one.",
+  "cohort.notMemberOfAny": "You're not a member of any cohort in this server. Use `/join` to join one.",
   "cohort.ambiguous": "You're in several cohorts: {names}. Pick one with the `cohort` option.",
+  "cohort.ambiguousShared": "You share several cohorts with them: {names}. Pick one with the `cohort` option.",
+  "cohort.noneShared": "That member isn't in any of your cohorts, so there is no progress of theirs to show you.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousName":
     "Several cohorts are called **{name}** in other capitals: {names}. Type one exactly as written, or pick it from the list.",

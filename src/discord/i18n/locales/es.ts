@@ -21,8 +21,10 @@ export const es: Catalogue = {
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
 
   "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohorte crear`.",
-  "cohort.notMemberOfAny": "Aún no te has unido a ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
+  "cohort.notMemberOfAny": "No eres miembro de ninguna cohorte de este servidor. Usa `/unirse` para unirte a una.",
   "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohorte`.",
+  "cohort.ambiguousShared": "Compartes varias cohortes con esa persona: {names}. Elige una con la opción `cohorte`.",
+  "cohort.noneShared": "Esa persona no está en ninguna de tus cohortes, así que no hay progreso suyo que mostrarte.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousName":
     "Varias cohortes se llaman **{name}** con otras mayúsculas: {names}. Escribe una tal como está escrita, o elígela de la lista.",
