@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ChannelType } from "discord.js";
-import { languageCodes, languages } from "./i18n/languages.js";
+import { languageChoices } from "./i18n/languages.js";
 
 /** Option builders shared by the admin commands (/cohort, /curriculum). */
 
@@ -97,7 +97,7 @@ export const languageOption = (description: string) =>
     name: "language",
     description,
     required: false,
-    choices: languageCodes.map((code) => ({ name: languages[code].label, value: code })),
+    choices: languageChoices(),
   }) as const;
 
 /** The cohort's public boards: names (default), aliases ("Member 7") or off (each member sees only their own standing). */

@@ -1,3 +1,5 @@
+import type { LanguageFile } from "../languages.js";
+
 /**
  * English: the reference catalogue. Every other language has exactly these
  * keys with the same ICU parameters (test/i18n/catalogue.test.ts checks).
@@ -808,3 +810,12 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** English, the default: its commands' texts are the definitions' own. */
+export const language: LanguageFile = {
+  catalogue: en,
+  commands: {},
+  intlLocale: "en-GB",
+  discordLocales: ["en-US", "en-GB"],
+  label: "English",
+};

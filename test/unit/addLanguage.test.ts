@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { slashCommands } from "../../commands/registry.js";
+import { commandLocalesOf, languageChoices, languageOfLocale, loadLanguages } from "../../src/discord/i18n/languages.js";
+import { commandPaths, localizeCommand } from "../../src/discord/i18n/localizeCommand.js";
+import { makeTempDir } from "../helpers/tempDir.js";
+
+const shippedLocales = path.resolve("src/discord/i18n/locales");
+const definitionOf = (name: string) => {
+  const command = slashCommands.find((entry) => entry.definition.name === name);
+  if (command === undefined) throw new Error(`no /${name}`);
+  return command.definition;
+};
+
+type Json = { name: string; name_localizations?: Record<string, string>; options?: Json[]; choices?: Json[] };
+
+describe("adding a language (PRODUCT.md: adding a language is adding one file)", () => {
+  it("serves, localizes and offers a locale file put beside the others, with no other edit", async () => {
+    const { dir, cleanup } = makeTempDir();
+    try {
+      for (const file of fs.readdirSync(shippedLocales)) fs.copyFileSync(path.join(shippedLocales, file), path.join(dir, file));
+      // Portuguese as a translator would add it: one file (its words borrowed from Spanish here; only the wiring is tested).
+      const spanish = pathToFileURL(path.join(shippedLocales, "es.ts")).href;
+      fs.writeFileSync(
+        path.join(dir, "pt.ts"),
+        `import { language as spanish } from ${JSON.stringify(spanish)};\n` +
+          `export const language = { ...spanish, intlLocale: "pt-BR", discordLocales: ["pt-BR"], label: "Português" };\n`,
+      );
+
+      const shipped = await loadLanguages(pathToFileURL(`${dir}/`));
+      expect([...shipped.keys()]).toEqual(["en", "es", "pt"]);
+      expect(languageOfLocale("pt-BR", shipped)).toBe("pt");
+      expect(languageOfLocale("es-419", shipped)).toBe("es");
+      expect(languageOfLocale("fr", shipped)).toBe("en");
+
+      // A Brazilian client lists the commands in the new language…
+      const today = localizeCommand(definitionOf("today"), commandLocalesOf(shipped)) as unknown as Json;
+      expect(today.name_localizations).toMatchObject({ "pt-BR": "hoy", "es-ES": "hoy" });
+      // …and admins can pick it for a cohort's posts, named in its own words.
+      expect(languageChoices(shipped)).toEqual([
+        { name: "English", value: "en" },
+        { name: "Español", value: "es" },
+        { name: "Português", value: "pt" },
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("asks no language to translate the language choices: each is named in its own language for every client", () => {
+    // Registered as Discord gets it (localized): a Spanish client reads the same names as an English one.
+    const cohort = definitionOf("cohort") as unknown as Json;
+    const language = cohort.options?.find((option) => option.name === "create")?.options?.find((option) => option.name === "language");
+    const spanishNames = language?.choices?.map((choice) => choice.name_localizations?.["es-ES"] ?? choice.name);
+    expect(spanishNames).toEqual(["English", "Español"]);
+    // So no locale file has to name the others (nor be edited when one is added).
+    expect(commandPaths(definitionOf("cohort")).filter((entry) => entry.includes("language="))).toEqual([]);
+  });
+});
