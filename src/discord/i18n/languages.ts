@@ -36,8 +36,8 @@ function isLanguageFile(value: unknown): value is LanguageFile {
 }
 
 /**
- * Every language of a `locales/` folder, English first, then by code: adding a language is adding
- * its file there (see README "How to add a language"), nothing else.
+ * Every language of a `locales/` folder (its URL ends with "/"), English first, then by code: adding a
+ * language is adding its file there (see README "How to add a language"), nothing else.
  */
 export async function loadLanguages(directory: URL): Promise<ShippedLanguages> {
   const codes = new Map<Language, string>();
