@@ -2,7 +2,7 @@ import type { LanguageFile } from "../languages.js";
 
 /**
  * English: the reference catalogue. Every other language has exactly these
- * keys with the same ICU parameters (test/i18n/catalogue.test.ts checks).
+ * keys with the same ICU parameters (test/unit/messageCatalogue.test.ts checks).
  * Messages are ICU MessageFormat; parameters from users (names, titles,
  * echoed input) are made inert by the translator, so write them bare here.
  */
