@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
 import { commandLocalesOf, languageChoices, languageOfLocale, loadLanguages } from "../../src/discord/i18n/languages.js";
+import { isLanguageCode } from "../../src/domain/cohort/languageCode.js";
 import { commandPaths, localizeCommand } from "../../src/discord/i18n/localizeCommand.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
@@ -21,17 +22,17 @@ describe("adding a language (PRODUCT.md: adding a language is adding one file)",
     const { dir, cleanup } = makeTempDir();
     try {
       for (const file of fs.readdirSync(shippedLocales)) fs.copyFileSync(path.join(shippedLocales, file), path.join(dir, file));
-      // Portuguese as a translator would add it: one file (its words borrowed from Spanish here; only the wiring is tested).
+      // Brazilian Portuguese as a translator would add it: one file (its words borrowed from Spanish here; only the wiring is tested).
       const spanish = pathToFileURL(path.join(shippedLocales, "es.ts")).href;
       fs.writeFileSync(
-        path.join(dir, "pt.ts"),
+        path.join(dir, "pt-BR.ts"),
         `import { language as spanish } from ${JSON.stringify(spanish)};\n` +
           `export const language = { ...spanish, intlLocale: "pt-BR", discordLocales: ["pt-BR"], label: "Português" };\n`,
       );
 
       const shipped = await loadLanguages(pathToFileURL(`${dir}/`));
-      expect([...shipped.keys()]).toEqual(["en", "es", "pt"]);
-      expect(languageOfLocale("pt-BR", shipped)).toBe("pt");
+      expect([...shipped.keys()]).toEqual(["en", "es", "pt-BR"]);
+      expect(languageOfLocale("pt-BR", shipped)).toBe("pt-BR");
       expect(languageOfLocale("es-419", shipped)).toBe("es");
       expect(languageOfLocale("fr", shipped)).toBe("en");
 
@@ -42,20 +43,17 @@ describe("adding a language (PRODUCT.md: adding a language is adding one file)",
       expect(languageChoices(shipped)).toEqual([
         { name: "English", value: "en" },
         { name: "Español", value: "es" },
-        { name: "Português", value: "pt" },
+        { name: "Português", value: "pt-BR" },
       ]);
+      // …which the cohort service takes as a language (test/integration/cohortLanguageCodes.test.ts sets one).
+      for (const choice of languageChoices(shipped)) expect(isLanguageCode(choice.value), choice.value).toBe(true);
     } finally {
       cleanup();
     }
   });
 
   it("asks no language to translate the language choices: each is named in its own language for every client", () => {
-    // Registered as Discord gets it (localized): a Spanish client reads the same names as an English one.
-    const cohort = definitionOf("cohort") as unknown as Json;
-    const language = cohort.options?.find((option) => option.name === "create")?.options?.find((option) => option.name === "language");
-    const spanishNames = language?.choices?.map((choice) => choice.name_localizations?.["es-ES"] ?? choice.name);
-    expect(spanishNames).toEqual(["English", "Español"]);
-    // So no locale file has to name the others (nor be edited when one is added).
+    // Before, every locale file had to name each language (`cohort create language=es`): adding one edited them all.
     expect(commandPaths(definitionOf("cohort")).filter((entry) => entry.includes("language="))).toEqual([]);
   });
 });

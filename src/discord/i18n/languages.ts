@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import { isLanguageCode } from "../../domain/cohort/languageCode.js";
 import type { Catalogue } from "./Catalogue.js";
 import type { CommandLocale, CommandTexts } from "./localizeCommand.js";
 
@@ -15,14 +16,23 @@ export interface LanguageFile {
   readonly label: string;
 }
 
-/** A shipped language's code: the name of its file in `locales/` ("en", "es"). */
+/**
+ * A shipped language's code: the name of its file in `locales/` ("en", "es"). A plain string: tests and
+ * the CLI name languages by their literal code; `isLanguage` tells whether one is shipped.
+ */
 export type Language = string;
 export type ShippedLanguages = ReadonlyMap<Language, LanguageFile>;
 
 export const defaultLanguage: Language = "en";
 
-// "es.ts" in the sources, "es.js" once built; never "es.d.ts" or "es.js.map".
-const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:ts|js)$/;
+// "es.ts" in the sources, "es.js" once built ("es.d.ts" and "es.js.map" are no language code: see codeOfLocaleFile).
+const localeFile = /^(.+)\.(?:ts|js)$/;
+
+/** The language a `locales/` file holds, named by the same rule cohorts' languages are checked by (isLanguageCode). */
+function codeOfLocaleFile(file: string): Language | undefined {
+  const code = localeFile.exec(file)?.[1];
+  return code !== undefined && isLanguageCode(code) ? code : undefined;
+}
 
 function isLanguageFile(value: unknown): value is LanguageFile {
   const entry = value as Partial<LanguageFile> | undefined;
@@ -42,7 +52,7 @@ function isLanguageFile(value: unknown): value is LanguageFile {
 export async function loadLanguages(directory: URL): Promise<ShippedLanguages> {
   const codes = new Map<Language, string>();
   for (const file of (await readdir(directory)).sort()) {
-    const code = localeFile.exec(file)?.[1];
+    const code = codeOfLocaleFile(file);
     if (code !== undefined && !codes.has(code)) codes.set(code, file);
   }
   if (!codes.has(defaultLanguage)) throw new Error(`no ${defaultLanguage} catalogue in ${directory.href}`);
@@ -58,7 +68,11 @@ export async function loadLanguages(directory: URL): Promise<ShippedLanguages> {
   return new Map(loaded);
 }
 
-/** The shipped languages: the files of `locales/`. */
+/**
+ * The shipped languages: the files of `locales/`. Loaded at import (top-level await) so that the
+ * translators and the command definitions, which every part of the bot builds at import, can stay
+ * synchronous; the files are local, so this only delays the start by their import.
+ */
 export const languages: ShippedLanguages = await loadLanguages(new URL("./locales/", import.meta.url));
 export const languageCodes: readonly Language[] = [...languages.keys()];
 
