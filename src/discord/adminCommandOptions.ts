@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType } from "discord.js";
 import { languageChoices } from "./i18n/languages.js";
+import { ownNameChoices } from "./i18n/localizeCommand.js";
 
 /** Option builders shared by the admin commands (/cohort, /curriculum). */
 
@@ -98,6 +99,7 @@ export const languageOption = (description: string) =>
     description,
     required: false,
     choices: languageChoices(),
+    [ownNameChoices]: true,
   }) as const;
 
 /** The cohort's public boards: names (default), aliases ("Member 7") or off (each member sees only their own standing). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
 import { commandLocalesOf, languageChoices, languageOfLocale, loadLanguages } from "../../src/discord/i18n/languages.js";
 import { isLanguageCode } from "../../src/domain/cohort/languageCode.js";
-import { commandPaths, localizeCommand } from "../../src/discord/i18n/localizeCommand.js";
+import { commandPaths, localizeCommand, ownNameChoices } from "../../src/discord/i18n/localizeCommand.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 
 const shippedLocales = path.resolve("src/discord/i18n/locales");
@@ -55,5 +55,17 @@ describe("adding a language (PRODUCT.md: adding a language is adding one file)",
   it("asks no language to translate the language choices: each is named in its own language for every client", () => {
     // Before, every locale file had to name each language (`cohort create language=es`): adding one edited them all.
     expect(commandPaths(definitionOf("cohort")).filter((entry) => entry.includes("language="))).toEqual([]);
+  });
+
+  it("skips only the choices marked as named in their own language, not those of any option called language", () => {
+    const option = { type: 3, name: "language", description: "Spoken in the recording", choices: [{ name: "Signed", value: "signed" }] };
+    const definition = (marked: boolean) =>
+      ({
+        name: "talk",
+        description: "A talk",
+        options: [marked ? { ...option, [ownNameChoices]: true } : option],
+      }) as unknown as Parameters<typeof commandPaths>[0];
+    expect(commandPaths(definition(false))).toContain("talk language=signed");
+    expect(commandPaths(definition(true))).not.toContain("talk language=signed");
   });
 });

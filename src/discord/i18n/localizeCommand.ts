@@ -16,13 +16,14 @@ export interface CommandLocale {
 type Json = Record<string, unknown>;
 
 /**
- * Options whose choices are languages, each under its own name ("English", "Español") for every
- * client: no language translates them, so adding one edits no other language's file.
+ * Marks an option whose choices are languages, each under its own name ("English", "Español") for every
+ * client: no language translates them, so adding one edits no other language's file. A symbol key, so
+ * it is never sent to Discord (nor part of what syncCommands compares).
  */
-const ownNameChoiceOptions: ReadonlySet<string> = new Set(["language"]);
+export const ownNameChoices: unique symbol = Symbol("ownNameChoices");
 
 function hasOwnNameChoices(node: Json): boolean {
-  return ownNameChoiceOptions.has(String(node.name));
+  return (node as { [ownNameChoices]?: unknown })[ownNameChoices] === true;
 }
 
 function localized(locales: readonly CommandLocale[], path: string, index: 0 | 1): Record<string, string> | undefined {
