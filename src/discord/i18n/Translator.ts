@@ -1,7 +1,7 @@
 import { IntlMessageFormat, type Formatters } from "intl-messageformat";
 import { compileMessage } from "./compileMessage.js";
 import { inertText, TextTarget } from "./inertText.js";
-import { defaultLanguage, languageEntry, type Language } from "./languages.js";
+import { defaultLanguage, isLanguage, languageEntry, type Language } from "./languages.js";
 import type { MessageKey } from "./locales/en.js";
 
 /** Text the bot built itself (a channel mention, a `<t:…>` timestamp, another message): passed on as is. */
@@ -137,4 +137,9 @@ export function translatorFor(language: Language = defaultLanguage): Translator 
     translators.set(language, translator);
   }
   return translator;
+}
+
+/** A cohort's language as a translator; a language no longer shipped falls back to English. */
+export function cohortTranslator(language: string): Translator {
+  return translatorFor(isLanguage(language) ? language : defaultLanguage);
 }

@@ -5,7 +5,7 @@ import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
-import { cohortTranslator } from "./renderPost.js";
+import { cohortTranslator } from "../i18n/Translator.js";
 import { memberName, standingLines } from "./standingLines.js";
 
 function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardCaller, weekly: boolean): string {
