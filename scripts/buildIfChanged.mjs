@@ -47,6 +47,7 @@ export function build(root, digest) {
   const tsc = createRequire(path.join(root, "package.json")).resolve("typescript/bin/tsc");
   // tsc --incremental trusts its build info over what is on disk: without the entry point, compile from scratch.
   if (!fs.existsSync(path.join(root, entryFile))) fs.rmSync(path.join(root, buildInfoFile), { force: true });
+  removeStaleOutputs(root);
   const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--incremental", "--tsBuildInfoFile", buildInfoFile], {
     cwd: root,
     stdio: "inherit",
@@ -54,6 +55,42 @@ export function build(root, digest) {
   if (result.status !== 0) return result.status ?? 1;
   fs.writeFileSync(path.join(root, stampFile), `${digest}\n`);
   return 0;
+}
+
+/** What tsc writes for a source, by the output's ending: the source endings it may come from. */
+const outputSources = [
+  [".d.ts.map", [".ts", ".tsx"]],
+  [".d.mts.map", [".mts"]],
+  [".d.cts.map", [".cts"]],
+  [".d.ts", [".ts", ".tsx"]],
+  [".d.mts", [".mts"]],
+  [".d.cts", [".cts"]],
+  [".js.map", [".ts", ".tsx"]],
+  [".mjs.map", [".mts"]],
+  [".cjs.map", [".cts"]],
+  [".js", [".ts", ".tsx"]],
+  [".mjs", [".mts"]],
+  [".cjs", [".cts"]],
+];
+
+/**
+ * Deletes the compiled files in dist/ whose source is gone: tsc never does, and a deleted or renamed
+ * file would still run (languages.ts loads every file of its built locales/ folder).
+ */
+export function removeStaleOutputs(root) {
+  for (const dir of sourceDirs) {
+    const built = path.join(root, "dist", dir);
+    if (!fs.existsSync(built)) continue;
+    for (const entry of fs.readdirSync(built, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const match = outputSources.find(([ending]) => entry.name.endsWith(ending));
+      if (match === undefined) continue;
+      const [ending, sourceEndings] = match;
+      const output = path.join(entry.parentPath, entry.name);
+      const stem = path.join(root, path.relative(path.join(root, "dist"), output)).slice(0, -ending.length);
+      if (!sourceEndings.some((sourceEnding) => fs.existsSync(stem + sourceEnding))) fs.rmSync(output);
+    }
+  }
 }
 
 function sourceFilesUnder(root, dir) {

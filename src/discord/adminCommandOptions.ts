@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType } from "discord.js";
-import { languageCodes, languages } from "./i18n/languages.js";
+import { languageChoices } from "./i18n/languages.js";
+import { ownNameChoices } from "./i18n/localizeCommand.js";
 
 /** Option builders shared by the admin commands (/cohort, /curriculum). */
 
@@ -97,7 +98,8 @@ export const languageOption = (description: string) =>
     name: "language",
     description,
     required: false,
-    choices: languageCodes.map((code) => ({ name: languages[code].label, value: code })),
+    choices: languageChoices(),
+    [ownNameChoices]: true,
   }) as const;
 
 /** The cohort's public boards: names (default), aliases ("Member 7") or off (each member sees only their own standing). */

@@ -8,6 +8,7 @@ import {
 } from "../domain/cohort/cohortModel.js";
 import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
+import { isLanguageCode } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import {
@@ -156,10 +157,9 @@ export interface EditedCohort {
   readonly weekPostsLeftUp: readonly number[];
 }
 
-/** A language code as the Discord layer offers them ("en", "es"); which ones are shipped is its business. */
+/** A language code as the Discord layer offers them ("en", "pt-BR"); which ones are shipped is its business. */
 function checkLanguage(language: string | undefined): string | undefined {
-  if (language !== undefined && !/^[a-z]{2}$/.test(language))
-    throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
+  if (language !== undefined && !isLanguageCode(language)) throw new UserError("input.invalidLanguage", { value: language.slice(0, 20) });
   return language;
 }
 

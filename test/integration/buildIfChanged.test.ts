@@ -82,6 +82,23 @@ describe("buildIfChanged (npm start's build step)", () => {
     expect(start(temp.dir)).toMatchObject({ status: 0, output: "second" });
   }, 120_000);
 
+  it("leaves in dist/ nothing of a source since deleted or renamed, so npm start cannot load it", () => {
+    // src/discord/i18n/languages.ts loads every file of its built locales/ folder.
+    const built = () => fs.readdirSync(path.join(temp.dir, "dist", "src", "locales")).filter((file) => file.endsWith(".js"));
+    fs.mkdirSync(path.join(temp.dir, "src", "locales"));
+    edit("src/locales/en.ts", `export const label: string = "English";\n`);
+    edit("src/locales/pt.ts", `export const label: string = "Português";\n`);
+    expect(start(temp.dir).status).toBe(0);
+    expect(built()).toEqual(["en.js", "pt.js"]);
+
+    fs.renameSync(path.join(temp.dir, "src", "locales", "pt.ts"), path.join(temp.dir, "src", "locales", "pt-BR.ts"));
+    expect(start(temp.dir).status).toBe(0);
+    expect(built()).toEqual(["en.js", "pt-BR.js"]);
+    fs.rmSync(path.join(temp.dir, "src", "locales", "pt-BR.ts"));
+    expect(start(temp.dir)).toMatchObject({ status: 0, output: "first" });
+    expect(built()).toEqual(["en.js"]);
+  }, 120_000);
+
   it("fails the start, and records nothing, when the TypeScript does not compile", () => {
     edit("src/greeting.ts", `export const greeting: string = 42;\n`);
     expect(start(temp.dir).status).not.toBe(0);

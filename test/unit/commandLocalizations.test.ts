@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
-import { languageCodes, languages } from "../../src/discord/i18n/languages.js";
+import { languageCodes, languageEntry } from "../../src/discord/i18n/languages.js";
 import { commandPaths } from "../../src/discord/i18n/localizeCommand.js";
 
 const paths = slashCommands.flatMap((command) => commandPaths(command.definition));
@@ -8,7 +8,7 @@ const translated = languageCodes.filter((code) => code !== "en");
 
 describe("command localizations", () => {
   it.each(translated)("%s names and describes every command, option and choice, and nothing else", (code) => {
-    const texts = languages[code].commands;
+    const texts = languageEntry(code).commands;
     expect(Object.keys(texts).sort()).toEqual([...paths].sort());
     for (const path of paths) {
       const [name, description] = texts[path] ?? [];

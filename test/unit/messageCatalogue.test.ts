@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { option as cohortExport } from "../../commands/cohort/export.js";
-import { languageCodes, languages } from "../../src/discord/i18n/languages.js";
+import { languageCodes, languageEntry } from "../../src/discord/i18n/languages.js";
 import { en } from "../../src/discord/i18n/locales/en.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { messageParameters } from "../helpers/messageParameters.js";
@@ -9,11 +9,11 @@ const englishKeys = Object.keys(en).sort();
 
 describe("message catalogue", () => {
   it.each(languageCodes)("%s has every English key and nothing else", (code) => {
-    expect(Object.keys(languages[code].catalogue).sort()).toEqual(englishKeys);
+    expect(Object.keys(languageEntry(code).catalogue).sort()).toEqual(englishKeys);
   });
 
   it.each(languageCodes)("%s uses the same ICU parameters as English in every message", (code) => {
-    const catalogue: Readonly<Record<string, string>> = languages[code].catalogue;
+    const catalogue: Readonly<Record<string, string>> = languageEntry(code).catalogue;
     const differences: string[] = [];
     for (const key of englishKeys) {
       const expected = Object.fromEntries(messageParameters(en[key as keyof typeof en]));
@@ -66,7 +66,7 @@ describe("message catalogue", () => {
   // The client lists the format choices by their labels ("CSV (hojas de cálculo)"): a message that names a choice names it so.
   it.each(languageCodes)("%s names the export's format choices as its Discord client shows them", (code) => {
     const formatOption = cohortExport.options.find((entry) => entry.name === "format");
-    const commands: Readonly<Record<string, readonly [string, string?]>> = languages[code].commands;
+    const commands: Readonly<Record<string, readonly [string, string?]>> = languageEntry(code).commands;
     const optionName = commands["cohort export format"]?.[0] ?? "format";
     const labels = (formatOption?.choices ?? []).map((choice) => commands[`cohort export format=${choice.value}`]?.[0] ?? choice.name);
     expect(labels).toHaveLength(2);
@@ -75,9 +75,9 @@ describe("message catalogue", () => {
   });
   // A Spanish Discord client lists /hoy, /hecho and option `cohorte`: a reply that says `/today` or `cohort` points at nothing it shows.
   it("names commands and options in Spanish messages as a Spanish Discord client shows them", () => {
-    const spanishNames = new Set(Object.values(languages.es.commands).map(([name]) => name));
+    const spanishNames = new Set(Object.values(languageEntry("es").commands).map(([name]) => name));
     const references: string[] = [];
-    const messages: readonly string[] = Object.values(languages.es.catalogue);
+    const messages: readonly string[] = Object.values(languageEntry("es").catalogue);
     for (const message of messages) {
       for (const [, code] of message.matchAll(/`([^`]+)`/g)) {
         if (code === undefined) continue;
@@ -115,12 +115,12 @@ describe("message catalogue", () => {
         .replace(/(?<=(?:select,|plural,|\})\s*)[\w=]+(?= \{)/g, "")
         .replace(/\{\w+(?=[,}])/g, "{")
         .replace(/"[^"]*"|«[^»]*»|`[^`]*`/g, "");
-    const english = Object.entries(languages.es.catalogue as Readonly<Record<string, string>>)
+    const english = Object.entries(languageEntry("es").catalogue as Readonly<Record<string, string>>)
       .filter(([, message]) => /checkpoint/i.test(readable(message)))
       .map(([key]) => key);
     expect(english).toEqual([]);
     // The command names, descriptions and choices too.
-    const commandTexts = Object.entries(languages.es.commands)
+    const commandTexts = Object.entries(languageEntry("es").commands)
       .filter(([, texts]) => texts.some((text) => text !== undefined && /checkpoint/i.test(readable(text))))
       .map(([path]) => path);
     expect(commandTexts).toEqual([]);

@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { compileMessage } from "../../src/discord/i18n/compileMessage.js";
-import { languageCodes, languages } from "../../src/discord/i18n/languages.js";
+import { languageCodes, languageEntry } from "../../src/discord/i18n/languages.js";
 import type { MessageKey } from "../../src/discord/i18n/locales/en.js";
 import { markup, translatorFor, type MessageParam } from "../../src/discord/i18n/Translator.js";
 import { messageParameters } from "../helpers/messageParameters.js";
@@ -21,7 +21,7 @@ function plainFormat(message: string, locale: string, values: Record<string, str
 describe("the translator's compiled messages and Intl formatters, built once per language", () => {
   it.each(languageCodes)("word every %s message as intl-messageformat does, for many numbers and choices", (code) => {
     const t = translatorFor(code);
-    const catalogue: Readonly<Record<string, string>> = languages[code].catalogue;
+    const catalogue: Readonly<Record<string, string>> = languageEntry(code).catalogue;
     let compared = 0;
     for (const [key, message] of Object.entries(catalogue)) {
       const parameters = [...messageParameters(message)];
@@ -63,7 +63,7 @@ describe("compileMessage", () => {
       getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
       getPluralRules: (_locales?: string | string[], options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options),
     };
-    const messages = Object.values(languages[code].catalogue as Readonly<Record<string, string>>);
+    const messages = Object.values(languageEntry(code).catalogue as Readonly<Record<string, string>>);
     const handedBack = messages.filter(
       (message) => compileMessage(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst(), locale, shared) === null,
     );

@@ -1,7 +1,7 @@
 import { IntlMessageFormat, type Formatters } from "intl-messageformat";
 import { compileMessage } from "./compileMessage.js";
 import { inertText, TextTarget } from "./inertText.js";
-import { defaultLanguage, languages, type Language } from "./languages.js";
+import { defaultLanguage, isLanguage, languageEntry, type Language } from "./languages.js";
 import type { MessageKey } from "./locales/en.js";
 
 /** Text the bot built itself (a channel mention, a `<t:…>` timestamp, another message): passed on as is. */
@@ -92,7 +92,7 @@ class CatalogueTranslator implements Translator {
   private readonly formatters: Formatters;
 
   constructor(readonly language: Language) {
-    this.locale = languages[language].intlLocale;
+    this.locale = languageEntry(language).intlLocale;
     this.formatters = formattersFor(this.locale);
   }
 
@@ -116,7 +116,7 @@ class CatalogueTranslator implements Translator {
     let format = this.formats.get(key);
     if (format === undefined) {
       // ignoreTag: "<" in a message is text, not a rich-text tag.
-      const parsed = new IntlMessageFormat(languages[this.language].catalogue[key], this.locale, undefined, {
+      const parsed = new IntlMessageFormat(languageEntry(this.language).catalogue[key], this.locale, undefined, {
         ignoreTag: true,
         formatters: this.formatters,
       });
@@ -137,4 +137,9 @@ export function translatorFor(language: Language = defaultLanguage): Translator 
     translators.set(language, translator);
   }
   return translator;
+}
+
+/** A cohort's language as a translator; a language no longer shipped falls back to English. */
+export function cohortTranslator(language: string): Translator {
+  return translatorFor(isLanguage(language) ? language : defaultLanguage);
 }

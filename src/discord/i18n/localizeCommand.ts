@@ -15,6 +15,17 @@ export interface CommandLocale {
 
 type Json = Record<string, unknown>;
 
+/**
+ * Marks an option whose choices are languages, each under its own name ("English", "Español") for every
+ * client: no language translates them, so adding one edits no other language's file. A symbol key, so
+ * it is never sent to Discord (nor part of what syncCommands compares).
+ */
+export const ownNameChoices: unique symbol = Symbol("ownNameChoices");
+
+function hasOwnNameChoices(node: Json): boolean {
+  return (node as { [ownNameChoices]?: unknown })[ownNameChoices] === true;
+}
+
 function localized(locales: readonly CommandLocale[], path: string, index: 0 | 1): Record<string, string> | undefined {
   const result: Record<string, string> = {};
   for (const locale of locales) {
@@ -27,12 +38,13 @@ function localized(locales: readonly CommandLocale[], path: string, index: 0 | 1
 function localizeNode(node: Json, path: string, locales: readonly CommandLocale[]): Json {
   const names = localized(locales, path, 0);
   const descriptions = localized(locales, path, 1);
-  const choices = Array.isArray(node.choices)
-    ? (node.choices as Json[]).map((choice) => {
-        const choiceNames = localized(locales, `${path}=${String(choice.value)}`, 0);
-        return choiceNames === undefined ? choice : { ...choice, name_localizations: choiceNames };
-      })
-    : undefined;
+  const choices =
+    Array.isArray(node.choices) && !hasOwnNameChoices(node)
+      ? (node.choices as Json[]).map((choice) => {
+          const choiceNames = localized(locales, `${path}=${String(choice.value)}`, 0);
+          return choiceNames === undefined ? choice : { ...choice, name_localizations: choiceNames };
+        })
+      : undefined;
   const options = Array.isArray(node.options)
     ? (node.options as Json[]).map((option) => localizeNode(option, `${path} ${String(option.name)}`, locales))
     : undefined;
@@ -55,7 +67,8 @@ export function commandPaths(definition: CommandDefinition): string[] {
   const paths: string[] = [];
   const visit = (node: Json, path: string) => {
     paths.push(path);
-    for (const choice of (node.choices as Json[] | undefined) ?? []) paths.push(`${path}=${String(choice.value)}`);
+    if (!hasOwnNameChoices(node))
+      for (const choice of (node.choices as Json[] | undefined) ?? []) paths.push(`${path}=${String(choice.value)}`);
     for (const option of (node.options as Json[] | undefined) ?? []) visit(option, `${path} ${String(option.name)}`);
   };
   visit(definition, definition.name);

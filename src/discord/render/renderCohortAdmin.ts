@@ -3,7 +3,7 @@ import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
-import { isLanguage, languages } from "../i18n/languages.js";
+import { languages } from "../i18n/languages.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines } from "./fitLines.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
@@ -62,7 +62,7 @@ function postText(t: Translator, dueAt: Date, detail: string) {
 }
 
 function languageLabel(code: string): string {
-  return isLanguage(code) ? languages[code].label : code;
+  return languages.get(code)?.label ?? code;
 }
 
 function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {

@@ -6,7 +6,7 @@ import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
 import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { PrivateReply, Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
-import { languages } from "../i18n/languages.js";
+import { languageEntry } from "../i18n/languages.js";
 import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
@@ -260,7 +260,7 @@ const editOptionOf: Readonly<Record<string, string>> = {
 /** A changed setting as the admin's Discord names its `/cohort edit` option (localised), not the stored key. */
 function editOptionName(t: Translator, key: string): string {
   const option = editOptionOf[key] ?? key;
-  const commands: CommandTexts = languages[t.language].commands;
+  const commands: CommandTexts = languageEntry(t.language).commands;
   return commands[`cohort edit ${option}`]?.[0] ?? option;
 }
 

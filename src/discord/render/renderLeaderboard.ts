@@ -5,6 +5,7 @@ import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { fitLines } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
+import { cohortTranslator } from "../i18n/Translator.js";
 import { memberName, standingLines } from "./standingLines.js";
 
 function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardCaller, weekly: boolean): string {
@@ -41,8 +42,11 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
  * and the caller's own line. Public only when the board is on and the caller
  * appears on it by name; otherwise private, so nobody can tie an alias or a
  * hidden rank to the member who asked. Names are inert text, never mentions.
+ * A public reply is worded in the cohort's language, a private one in `asker`'s.
  */
-export function renderLeaderboard(t: Translator, view: LeaderboardView): Reply {
+export function renderLeaderboard(asker: Translator, view: LeaderboardView): Reply {
+  // The whole channel reads a public board: in the cohort's language, as its posts are; a private one in the asker's.
+  const t = view.publicReply ? cohortTranslator(view.cohort.language) : asker;
   if (view.final) return renderFinalLeaderboard(t, view);
   const weekly = view.period === LeaderboardPeriod.Week;
   const week = view.weekNumber ?? 1;

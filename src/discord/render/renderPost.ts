@@ -1,7 +1,6 @@
 import type { PostRenderer } from "../../services/PostRenderer.js";
 import type { PostView } from "../../services/PostService.js";
-import { defaultLanguage, isLanguage } from "../i18n/languages.js";
-import { translatorFor, type Translator } from "../i18n/Translator.js";
+import { cohortTranslator, type Translator } from "../i18n/Translator.js";
 import type { RenderedPost } from "./postMessage.js";
 import { renderCheckpointPost } from "./renderCheckpointPost.js";
 import { renderClosingPost } from "./renderClosingPost.js";
@@ -32,11 +31,6 @@ export function renderPost(t: Translator, post: PostView, options: { readonly in
     case "leaderboard":
       return renderLeaderboardPost(t, post.view);
   }
-}
-
-/** A cohort's language as a translator; a language no longer shipped falls back to English. */
-export function cohortTranslator(language: string): Translator {
-  return translatorFor(isLanguage(language) ? language : defaultLanguage);
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { LanguageFile } from "../languages.js";
+
 /**
  * English: the reference catalogue. Every other language has exactly these
- * keys with the same ICU parameters (test/i18n/catalogue.test.ts checks).
+ * keys with the same ICU parameters (test/unit/messageCatalogue.test.ts checks).
  * Messages are ICU MessageFormat; parameters from users (names, titles,
  * echoed input) are made inert by the translator, so write them bare here.
  */
@@ -815,3 +817,12 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** English, the default: its commands' texts are the definitions' own. */
+export const language: LanguageFile = {
+  catalogue: en,
+  commands: {},
+  intlLocale: "en-GB",
+  discordLocales: ["en-US", "en-GB"],
+  label: "English",
+};

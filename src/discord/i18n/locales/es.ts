@@ -1,4 +1,5 @@
 import type { Catalogue } from "../Catalogue.js";
+import type { LanguageFile } from "../languages.js";
 import type { CommandTexts } from "../localizeCommand.js";
 
 /** Spanish (es-ES, also served to es-419). Same keys and ICU parameters as en.ts. */
@@ -927,8 +928,6 @@ export const esCommands: CommandTexts = {
   "cohort create announce_time": ["hora_anuncio", "Hora de la publicación semanal, HH:MM (por defecto 09:00)"],
   "cohort create include_optional": ["incluir_opcionales", "Asignar también las lecturas opcionales (por defecto, no)"],
   "cohort create language": ["idioma", "Idioma de las publicaciones en el canal (por defecto, inglés)"],
-  "cohort create language=en": ["English"],
-  "cohort create language=es": ["Español"],
   "cohort create leaderboard": ["clasificacion", "Cómo muestran a los miembros las clasificaciones públicas (por defecto, nombres)"],
   "cohort create leaderboard=names": ["Nombres"],
   "cohort create leaderboard=aliases": ["Alias"],
@@ -955,8 +954,6 @@ export const esCommands: CommandTexts = {
   "cohort edit announce_time": ["hora_anuncio", "Hora nueva de la publicación semanal, HH:MM"],
   "cohort edit include_optional": ["incluir_opcionales", "Asignar también las lecturas opcionales"],
   "cohort edit language": ["idioma", "Idioma de las publicaciones en el canal"],
-  "cohort edit language=en": ["English"],
-  "cohort edit language=es": ["Español"],
   "cohort edit leaderboard": ["clasificacion", "Cómo muestran a los miembros las clasificaciones públicas"],
   "cohort edit leaderboard=names": ["Nombres"],
   "cohort edit leaderboard=aliases": ["Alias"],
@@ -1009,4 +1006,12 @@ export const esCommands: CommandTexts = {
   "cohort break cohort": ["cohorte", "La cohorte"],
   "cohort break week": ["semana", "La semana que pasa a ser de descanso (una que aún no ha empezado)"],
   "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser de lectura"],
+};
+
+export const language: LanguageFile = {
+  catalogue: es,
+  commands: esCommands,
+  intlLocale: "es-ES",
+  discordLocales: ["es-ES", "es-419"],
+  label: "Español",
 };

@@ -1,0 +1,11 @@
+/**
+ * A language code's shape: "en", "fil", "pt-BR". It names a locale file (src/discord/i18n/locales/) and is
+ * what a cohort's language may be set to: one rule for both, so every language the bot loads can be picked.
+ */
+const languageCodePattern = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** Longer codes are no language anyone ships (BCP 47 tags in use stay well within it). */
+const maxLanguageCodeLength = 35;
+
+export function isLanguageCode(value: string): boolean {
+  return value.length <= maxLanguageCodeLength && languageCodePattern.test(value);
+}
