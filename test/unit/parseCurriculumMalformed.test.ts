@@ -367,6 +367,17 @@ describe("a note written after an item's duration", () => {
     expect(refused(path("- [ ] Optional -- Sharding (90 MINS) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (90 MINS)");
   });
 
+  it("a one-letter amount in the middle of a title is a count, not a duration: only a trailing one is", () => {
+    const items = accepted(path("- [ ] Reference -- Scaling to (10m) users\n- [ ] Optional -- Serving (2h) of traffic from cache (20m)"))
+      .sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.minutes])).toEqual([
+      ["Warm-up", 10],
+      ["Scaling to (10m) users", null],
+      ["Serving (2h) of traffic from cache", 20],
+    ]);
+    expect(refused(path("- [ ] Optional -- Sharding (1h 30m) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (1h 30m)");
+  });
+
   it("a parenthesis that is not a duration stays part of the title", () => {
     const items = accepted(path("- [ ] Required -- Sharding (part two) - the sequel (30 min)")).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.minutes])).toEqual([
@@ -418,6 +429,28 @@ describe("a week heading written without the colon", () => {
     ]);
   });
 
+  it.each(["Week 3 - Joins, Indexes", "Week 3 – Joins, Indexes, Views", "Week 3. SQL, NoSQL"])(
+    "a title listing topics after the dash is a heading, refused at its line rather than merging week 3 into week 2: %s",
+    (heading) => {
+      const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n- [ ] Optional -- Views (10 min)\n${heading}`);
+      expect(refused(text)).toEqual([{ line: 7, code: ProblemCode.HeadingUnreadable, params: { heading } }]);
+    },
+  );
+
+  it("as a Markdown phase heading too: refused as a heading, not as topics outside a phase", () => {
+    const text = [
+      "# Tiny Path",
+      "",
+      "A path.",
+      "",
+      "## Week 1: Intro",
+      "- [ ] Required -- Storage Engines (30 min)",
+      "### Week 2 - Joins, Indexes",
+      "- [ ] Required -- Indexes (20 min)",
+    ].join("\n");
+    expect(refused(text)).toEqual([{ line: 7, code: ProblemCode.HeadingUnreadable, params: { heading: "Week 2 - Joins, Indexes" } }]);
+  });
+
   it("a refused heading inside a section is the only problem: the section above is not also called empty", () => {
     const text = file("Week 1: Intro").replace("Week 2: Next", "Week 2: Next\nWeek 2 - lighter load");
     expect(refused(text)).toEqual([{ line: 6, code: ProblemCode.HeadingUnreadable, params: { heading: "Week 2 - lighter load" } }]);
@@ -440,6 +473,19 @@ describe("an item line without its '- [ ]'", () => {
     for (const after of [[], ["- [ ] Required -- Indexes (20 min)"]]) {
       expect(refused(file(line, after))).toEqual([
         { line: 5, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Week 1: Intro" } },
+      ]);
+    }
+  });
+
+  it.each([
+    ["Required -- Storage Engines (30 mni)", "30 mni"],
+    ["Optional: Storage Engines (1 huor)", "1 huor"],
+    ["2) Reference - Storage Engines (45 minuts)", "45 minuts"],
+  ])("with a typo in its unit is refused at its line, naming the duration, not kept as a group label: %s", (line, duration) => {
+    for (const after of [[], ["- [ ] Required -- Indexes (20 min)"]]) {
+      expect(refused(file(line, after))).toEqual([
+        { line: 5, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Week 1: Intro" } },
+        { line: 5, code: ProblemCode.DurationUnreadable, params: { item: "Storage Engines", duration } },
       ]);
     }
   });

@@ -72,8 +72,39 @@ function splitTrailingDuration(rest: string): { title: string; durationText: str
  */
 export function endsWithDuration(text: string): boolean {
   const durationText = splitTrailingDuration(text).durationText;
-  return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText));
+  return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText) || namesMisspelledUnit(durationText));
 }
+
+/** The item and duration of "Title (30 mni)", when the line ends in a duration that cannot be read; else null. */
+export function unreadableTrailingDuration(text: string): { item: string; duration: string } | null {
+  const { title, durationText } = splitTrailingDuration(text);
+  if (durationText === null || parseDuration(durationText) !== null) return null;
+  return { item: excerpt(title), duration: excerpt(durationText) };
+}
+
+const UNIT_NAMES = ["min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours"] as const;
+
+/** "(30 mni)", "(1 huor)", "(45 minuts)": a number and one word a typo away from a unit. */
+function namesMisspelledUnit(durationText: string): boolean {
+  const word = /^~?\s*\d+(?:\.\d+)?\s*([a-z]{2,8})\.?$/i.exec(durationText)?.[1]?.toLowerCase();
+  return word !== undefined && UNIT_NAMES.some((unit) => withinOneTypo(word, unit));
+}
+
+/** One letter added, dropped or changed, or two neighbours swapped. */
+function withinOneTypo(typed: string, meant: string): boolean {
+  if (Math.abs(typed.length - meant.length) > 1) return false;
+  let start = 0;
+  while (start < typed.length && typed[start] === meant[start]) start++;
+  const rest = (text: string, from: number) => text.slice(from);
+  if (typed.length === meant.length) {
+    const swapped = typed[start] === meant[start + 1] && typed[start + 1] === meant[start];
+    return rest(typed, start + 1) === rest(meant, start + 1) || (swapped && rest(typed, start + 2) === rest(meant, start + 2));
+  }
+  return typed.length > meant.length ? rest(typed, start + 1) === rest(meant, start) : rest(typed, start) === rest(meant, start + 1);
+}
+
+/** "(10m)", "(2h)": inside a title an amount ("Scaling to (10m) users"); only at the end of the line a duration. */
+const ONE_LETTER_AMOUNT = /^\s*\d+(?:\.\d+)?\s*[hm]\s*$/i;
 
 /**
  * "Title (30 min) - optional read": a readable duration with a note after it.
@@ -81,7 +112,9 @@ export function endsWithDuration(text: string): boolean {
  * its name, so the line is refused with where the duration goes instead.
  */
 function reportMisplacedDuration(text: string, line: number, problems: ProblemList): boolean {
-  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter((group) => isInnerDuration(group[1] ?? ""));
+  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter(
+    (group) => isInnerDuration(group[1] ?? "") && !ONE_LETTER_AMOUNT.test(group[1] ?? ""),
+  );
   const last = durations.at(-1);
   if (last === undefined) return false;
   const item = text.slice(0, last.index).trim();
