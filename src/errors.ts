@@ -85,6 +85,8 @@ export interface UserErrorParams {
   "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
+  /** An unknown zone close to known ones ("Europe/Berln", "New York"): `suggestions`, best first. */
+  "input.timeZoneTypo": { readonly value: string; readonly suggestions: readonly string[] };
   /** "EST" typed as a zone: `readAs` is the place the runtime would take it for. */
   "input.timeZoneAbbreviation": { readonly value: string; readonly readAs: string };
   "input.invalidClock": { readonly value: string };

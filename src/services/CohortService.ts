@@ -20,7 +20,7 @@ import {
   type Clock,
 } from "../domain/schedule/localTime.js";
 import { closedCohortError, ClosedWordings, readsAsEnded, type ClosedWording, type CohortNameCode } from "./closedCohortError.js";
-import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
+import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone, unknownTimeZoneError } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { weekPostsAfterStartEdit, type WeekPostChanges, type WeekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
@@ -1042,7 +1042,7 @@ function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSe
     case CohortSettingsProblem.StartDate:
       return new UserError("input.invalidDate", { value: settings.startDate.slice(0, 40) });
     case CohortSettingsProblem.TimeZone:
-      return new UserError("input.invalidTimeZone", { value: settings.timeZone.slice(0, 60) });
+      return unknownTimeZoneError(settings.timeZone);
     case CohortSettingsProblem.AnnounceTime:
       return new UserError("input.invalidClock", { value: settings.announceTime.slice(0, 20) });
     case CohortSettingsProblem.AnnounceDay:

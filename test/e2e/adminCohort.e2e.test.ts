@@ -146,6 +146,24 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
+    it("refuses a time zone with a typo, a space for its underscore or a bare city, suggesting the zone meant", async () => {
+      await expectRefusal(
+        "cohort create",
+        createOptions({ timezone: "Europe/Berln" }),
+        /"Europe\/Berln" is not a time zone.*did you mean \*\*Europe\/Berlin\*\*\?/s,
+      );
+      await expectRefusal("cohort create", createOptions({ timezone: "America/New York" }), /did you mean \*\*America\/New_York\*\*\?/);
+      await expectRefusal("cohort create", createOptions({ timezone: "Berlin" }), /did you mean \*\*Europe\/Berlin\*\*\?/);
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora-zona", locale: "es-ES", manageGuild: true });
+      const enEspañol = visibleText(await answered(bot.run(directora.id, "cohort create", createOptions({ timezone: "Amercia/Chicago" }))));
+      expect(enEspañol).toMatch(/«Amercia\/Chicago» no es una zona horaria que conozca: ¿quisiste decir \*\*America\/Chicago\*\*\?/);
+    });
+
+    it("an unknown time zone with nothing close suggests none", async () => {
+      const message = await expectRefusal("cohort create", createOptions({ timezone: "Nowhere/Land" }), /not a time zone/);
+      expect(visibleText(message)).not.toMatch(/did you mean/);
+    });
+
     it("refuses a time of day that is not HH:MM", async () => {
       await expectRefusal("cohort create", createOptions({ announce_time: "25:00" }), /"25:00" is not a time of day/);
       await expectRefusal("cohort create", createOptions({ announce_time: "9am" }), /"9am" is not a time of day.*HH:MM/);
@@ -196,6 +214,11 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("offers time zones by city", async () => {
       const choices = await bot.autocomplete(bot.admin.id, "cohort create", "timezone", { timezone: "berlin" });
       expect(choices.map((choice) => choice.value)).toContain("Europe/Berlin");
+    });
+
+    it("offers time zones typed with spaces for their underscores", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort create", "timezone", { timezone: "new york" });
+      expect(choices.map((choice) => choice.value)).toContain("America/New_York");
     });
   });
 

@@ -118,6 +118,8 @@ export const en = {
 
   "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
+  "input.timeZoneTypo":
+    '"{value}" is not a time zone I know: did you mean {suggestions}? Time zones are IANA names such as Europe/Berlin or America/New_York.',
   "input.timeZoneAbbreviation":
     '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Use a place name such as Europe/London or America/New_York (start typing in `timezone` to see them).',
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.

@@ -120,6 +120,8 @@ export const es: Catalogue = {
 
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
+  "input.timeZoneTypo":
+    "«{value}» no es una zona horaria que conozca: ¿quisiste decir {suggestions}? Las zonas horarias son nombres IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneAbbreviation":
     "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.
