@@ -22,6 +22,8 @@ export interface LocalDateParam {
  * layer; services pass a ChannelProblem here, so tsc reports any drift.
  */
 type ChannelProblemCode = "channel_missing" | "no_permission";
+/** services' PostPermission codes. */
+type PostPermissionCode = "view_channel" | "send_messages" | "embed_links";
 
 /**
  * Every mistake a user can make, by code, with the values its message needs.
@@ -35,6 +37,8 @@ export interface UserErrorParams {
   "generic.guildOnly": NoParams;
   "permissions.manageServerRequired": NoParams;
   "permissions.channelNotPostable": { readonly channelId: string };
+  /** The post permissions the bot lacks in the channel (services' PostPermission codes, spelt out as below). */
+  "permissions.channelMissingPermissions": { readonly channelId: string; readonly permissions: readonly PostPermissionCode[] };
   "permissions.channelNotText": { readonly channelId: string };
   "cohort.noneInServer": NoParams;
   "cohort.notMemberOfAny": NoParams;

@@ -904,7 +904,9 @@ export class CohortService {
     const check = await this.channels.checkPostable(guildId, channelId);
     if (check === ChannelCheck.Ok) return;
     if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
-    throw new UserError("permissions.channelNotPostable", { channelId });
+    const missing = await this.channels.missingPostPermissions(guildId, channelId);
+    if (missing.length === 0) throw new UserError("permissions.channelNotPostable", { channelId });
+    throw new UserError("permissions.channelMissingPermissions", { channelId, permissions: missing });
   }
 }
 

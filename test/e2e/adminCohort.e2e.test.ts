@@ -178,6 +178,27 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       await expectRefusal("cohort create", createOptions({ channel: closed.id }), /can't post in <#\d+>.*Send Messages/);
     });
 
+    it("names exactly the permission the bot lacks in the channel, in the admin's language", async () => {
+      const noEmbeds = bot.emulator.createChannel(bot.guild.id, { name: "no-embeds", botCanEmbedLinks: false });
+      const noSend = bot.emulator.createChannel(bot.guild.id, { name: "no-send", botCanSend: false });
+      const hidden = bot.emulator.createChannel(bot.guild.id, { name: "no-view", botCanView: false, botCanSend: false });
+      for (const channel of [noEmbeds, noSend, hidden]) await waitForChannel(bot, channel.id);
+      const embeds = visibleText(await expectRefusal("cohort create", createOptions({ channel: noEmbeds.id }), /can't post in <#\d+>/));
+      expect(embeds).toMatch(/missing the \*\*Embed Links\*\* permission there/);
+      expect(embeds).not.toMatch(/View Channel|Send Messages/);
+      const send = visibleText(await expectRefusal("cohort create", createOptions({ channel: noSend.id }), /can't post in <#\d+>/));
+      expect(send).toMatch(/missing the \*\*Send Messages\*\* permission there/);
+      expect(send).not.toMatch(/View Channel|Embed Links/);
+      await expectRefusal(
+        "cohort create",
+        createOptions({ channel: hidden.id }),
+        /missing the \*\*View Channel\*\* and \*\*Send Messages\*\* permissions there/,
+      );
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora-canal", locale: "es-ES", manageGuild: true });
+      const enEspañol = visibleText(await answered(bot.run(directora.id, "cohort create", createOptions({ channel: noEmbeds.id }))));
+      expect(enEspañol).toMatch(/No puedo publicar en <#\d+>: me falta allí el permiso \*\*Insertar enlaces\*\*/);
+    });
+
     it("refuses a duplicate name in the same server", () =>
       expectRefusal(
         "cohort create",

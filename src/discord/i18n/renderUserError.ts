@@ -13,6 +13,12 @@ function boldList(t: Translator, values: readonly string[]): string {
   return values.map((value) => `**${t.user(value)}**`).join(", ");
 }
 
+/** Discord's names of permissions, bold, as a list in the reader's language ("**View Channel** and **Send Messages**"). */
+function permissionList(t: Translator, codes: readonly string[]): string {
+  const names = codes.map((code) => `**${t.t("permission.name", { code })}**`);
+  return new Intl.ListFormat(t.locale, { type: "conjunction" }).format(names);
+}
+
 /** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
 const maxChoicesLength = 1_500;
 
@@ -51,7 +57,11 @@ export function renderUserError(t: Translator, error: UserError, key: MessageKey
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
-    else if (name === "choices") values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[], Number(params.unlisted ?? 0)));
+    else if (name === "permissions") {
+      values.permissions = markup(permissionList(t, value as readonly string[]));
+      values.count = (value as readonly string[]).length;
+    } else if (name === "choices")
+      values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[], Number(params.unlisted ?? 0)));
     else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
     else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));
     else if (typeof value === "number" || typeof value === "string") values[name] = value;

@@ -17,6 +17,9 @@ export const en = {
   "permissions.manageServerRequired": "Only members with the **Manage Server** permission can do this.",
   "permissions.channelNotPostable":
     "I can't post in {channel}. Give me the **View Channel**, **Send Messages** and **Embed Links** permissions there, or pick another channel.",
+  "permissions.channelMissingPermissions":
+    "I can't post in {channel}: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. Give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel.",
+  "permission.name": "{code, select, view_channel {View Channel} send_messages {Send Messages} embed_links {Embed Links} other {{code}}}",
   "permissions.channelNotText": "{channel} is not a text channel. Pick a text channel for the cohort's posts.",
 
   "cohort.noneInServer": "There are no cohorts in this server yet. An admin can create one with `/cohort create`.",
