@@ -490,6 +490,24 @@ describe("an item line without its '- [ ]'", () => {
     }
   });
 
+  it.each([
+    ["- Optional -- Storage Engines (30 min)", []],
+    ["- Required — Storage Engines (30 mni)", [{ item: "Storage Engines", duration: "30 mni" }]],
+  ])("in a Markdown phase, a bullet led by a kind and ending in a duration is refused, not kept as a topic: %s", (line, durations) => {
+    const text = ["# Tiny Path", "", "A path.", "", "### Phase 1: Intro (Weeks 1-2)", "- [ ] Required -- Warm-up (5 min)", line].join("\n");
+    expect(refused(text)).toEqual([
+      { line: 7, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Phase 1: Intro (Weeks 1-2)" } },
+      ...durations.map((params) => ({ line: 7, code: ProblemCode.DurationUnreadable, params })),
+    ]);
+  });
+
+  it("in a Markdown phase, a topic that merely starts with a kind stays a topic", () => {
+    const text = ["# Tiny Path", "", "A path.", "", "### Phase 1: Intro (Weeks 1-2)", "- Optional — Kleppmann, chapter 5 (2nd ed)"].join(
+      "\n",
+    );
+    expect(accepted(text).sections[0]?.items.map((item) => item.title)).toEqual(["Optional — Kleppmann, chapter 5 (2nd ed)"]);
+  });
+
   it("says to add '- [ ]' for an item or end the line with ':' for a group, in English and Spanish", () => {
     const problem: ParseProblem = {
       line: 5,
