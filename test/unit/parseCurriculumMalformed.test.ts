@@ -378,6 +378,23 @@ describe("a note written after an item's duration", () => {
     expect(refused(path("- [ ] Optional -- Sharding (1h 30m) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (1h 30m)");
   });
 
+  it("an hour, or minutes before a separator or the end of a note, is still a duration and keeps its estimate", () => {
+    const rewrites = [
+      ["- [ ] Required -- Chapter 3 (1h) - notes", "Chapter 3 - notes (1h)"],
+      ["- [ ] Optional -- Watch the keynote (45m) - optional", "Watch the keynote - optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m): optional", "Watch the keynote: optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m) — optional", "Watch the keynote — optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m), optional", "Watch the keynote, optional (45m)"],
+      ["- [ ] Reference -- Intro talk (3h) video", "Intro talk video (3h)"],
+      ["- [ ] Required -- Intro (1 h) - notes", "Intro - notes (1 h)"],
+    ] as const;
+    for (const [line, rewritten] of rewrites) {
+      const [problem] = refused(path(line));
+      expect(problem?.code).toBe(ProblemCode.DurationNotAtEnd);
+      expect(problem?.params["rewritten"]).toBe(rewritten);
+    }
+  });
+
   it("a parenthesis that is not a duration stays part of the title", () => {
     const items = accepted(path("- [ ] Required -- Sharding (part two) - the sequel (30 min)")).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.minutes])).toEqual([
@@ -531,6 +548,11 @@ describe("an item line without its '- [ ]'", () => {
     "Required — read these before Friday's call",
     "Optional — Kleppmann, chapter 5 (2nd ed)",
     "Required — chapters (1-3)",
+    "Optional — bring a ruler (8 in)",
+    "Optional — a short run (5 mi)",
+    "Reference — a team of (3 men)",
+    "Optional — the campus (1 tour)",
+    "Reference — sampling audio (50 hz)",
   ])("a group label that names a kind stays a group label: %s", (label) => {
     const items = accepted(file(label, ["- [ ] Optional -- Indexes (20 min)"])).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.group])).toEqual([

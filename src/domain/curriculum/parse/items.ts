@@ -1,4 +1,5 @@
 /** Item kinds, item lines and reading times, as both formats write them. */
+import { editDistance } from "../../editDistance.js";
 import { ItemKind } from "../curriculumModel.js";
 import type { DraftSection } from "./draft.js";
 import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES, MAX_TITLE_CHARACTERS } from "./limits.js";
@@ -84,27 +85,30 @@ export function unreadableTrailingDuration(text: string): { item: string; durati
 
 const UNIT_NAMES = ["min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours"] as const;
 
-/** "(30 mni)", "(1 huor)", "(45 minuts)": a number and one word a typo away from a unit. */
+/**
+ * "(30 mni)", "(1 huor)", "(45 minuts)": a number and one word a typo away from a unit, and starting with
+ * its letter, so "(8 in)" or "(1 tour)" stay what they say. A word under four letters must also hold
+ * all the unit's letters (swapped or doubled): "(5 mi)", "(3 men)" and "(50 hz)" are other units.
+ */
 function namesMisspelledUnit(durationText: string): boolean {
   const word = /^~?\s*\d+(?:\.\d+)?\s*([a-z]{2,8})\.?$/i.exec(durationText)?.[1]?.toLowerCase();
-  return word !== undefined && UNIT_NAMES.some((unit) => withinOneTypo(word, unit));
+  return word !== undefined && UNIT_NAMES.some((unit) => isUnitTypo(word, unit));
 }
 
-/** One letter added, dropped or changed, or two neighbours swapped. */
-function withinOneTypo(typed: string, meant: string): boolean {
-  if (Math.abs(typed.length - meant.length) > 1) return false;
-  let start = 0;
-  while (start < typed.length && typed[start] === meant[start]) start++;
-  const rest = (text: string, from: number) => text.slice(from);
-  if (typed.length === meant.length) {
-    const swapped = typed[start] === meant[start + 1] && typed[start + 1] === meant[start];
-    return rest(typed, start + 1) === rest(meant, start + 1) || (swapped && rest(typed, start + 2) === rest(meant, start + 2));
-  }
-  return typed.length > meant.length ? rest(typed, start + 1) === rest(meant, start) : rest(typed, start) === rest(meant, start + 1);
+function isUnitTypo(word: string, unit: string): boolean {
+  if (word[0] !== unit[0] || editDistance(word, unit, 1) > 1) return false;
+  return word.length >= 4 || Array.from(unit).every((letter) => word.includes(letter));
 }
 
-/** "(10m)", "(2h)": inside a title an amount ("Scaling to (10m) users"); only at the end of the line a duration. */
-const ONE_LETTER_AMOUNT = /^\s*\d+(?:\.\d+)?\s*[hm]\s*$/i;
+/**
+ * "Scaling to (10m) users": a number of m followed by a word is an amount. An
+ * "h" is always hours, and "(45m) - optional" or "(45m)" before nothing is
+ * minutes, so "Keynote (45m) - optional" keeps its estimate.
+ */
+function isOneLetterAmount(group: RegExpExecArray, text: string): boolean {
+  const following = text.slice(group.index + group[0].length);
+  return /^\s*\d+(?:\.\d+)?\s*m\s*$/.test(group[1] ?? "") && /^\s+\p{L}/u.test(following);
+}
 
 /**
  * "Title (30 min) - optional read": a readable duration with a note after it.
@@ -113,7 +117,7 @@ const ONE_LETTER_AMOUNT = /^\s*\d+(?:\.\d+)?\s*[hm]\s*$/i;
  */
 function reportMisplacedDuration(text: string, line: number, problems: ProblemList): boolean {
   const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter(
-    (group) => isInnerDuration(group[1] ?? "") && !ONE_LETTER_AMOUNT.test(group[1] ?? ""),
+    (group) => isInnerDuration(group[1] ?? "") && !isOneLetterAmount(group, text),
   );
   const last = durations.at(-1);
   if (last === undefined) return false;
