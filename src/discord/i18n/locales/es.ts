@@ -17,7 +17,7 @@ export const es: Catalogue = {
   "permissions.channelNotPostable":
     "No puedo publicar en {channel}. Dame allí los permisos **Ver canal**, **Enviar mensajes** e **Insertar enlaces**, o elige otro canal.",
   "permissions.channelMissingPermissions":
-    "No puedo publicar en {channel}: me falta allí {count, plural, one {el permiso {permissions}} other {los permisos {permissions}}}. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal.",
+    "No puedo publicar en {channel}: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal.",
   "permission.name":
     "{code, select, view_channel {Ver canal} send_messages {Enviar mensajes} embed_links {Insertar enlaces} other {{code}}}",
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
