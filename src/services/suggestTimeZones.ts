@@ -1,12 +1,5 @@
-import { closeTimeZones } from "../domain/schedule/closeTimeZones.js";
+import { closeTimeZones, knownTimeZones } from "../domain/schedule/closeTimeZones.js";
 import { maxChoices, matchScore, type Choice } from "./CohortService.js";
-
-let zones: readonly string[] | undefined;
-
-function knownZones(): readonly string[] {
-  zones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
-  return zones;
-}
 
 /**
  * Autocomplete for `timezone` options: IANA names, best matches first ("berlin" finds Europe/Berlin, and
@@ -14,7 +7,7 @@ function knownZones(): readonly string[] {
  */
 export function suggestTimeZones(query: string): Choice[] {
   const typed = query.trim().replace(/\s+/g, "_");
-  const matches = knownZones()
+  const matches = knownTimeZones()
     .map((zone, index) => ({ zone, index, score: matchScore(zone, typed) }))
     .filter((entry) => entry.score >= 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
