@@ -3,12 +3,12 @@ import { ChannelCheck, PostPermission, type ChannelGateway } from "../services/C
 import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
-const neededPermissions = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
 const permissionBits = [
   [PostPermission.ViewChannel, PermissionFlagsBits.ViewChannel],
   [PostPermission.SendMessages, PermissionFlagsBits.SendMessages],
   [PostPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
 ] as const;
+const neededPermissions = permissionBits.map(([, bit]) => bit);
 
 export class DiscordChannelGateway implements ChannelGateway {
   constructor(private readonly client: Client) {}

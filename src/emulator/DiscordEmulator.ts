@@ -142,7 +142,10 @@ export interface BotChannelAccess {
   botCanView?: boolean | undefined;
   /** false: a member overwrite denies the bot Send Messages. */
   botCanSend?: boolean | undefined;
-  /** false: a member overwrite denies the bot Embed Links. */
+  /**
+   * false: a member overwrite denies the bot Embed Links. Only the permission checks see it: a message
+   * with embeds posted there anyway is accepted (Discord would drop its embeds), which is not modelled.
+   */
   botCanEmbedLinks?: boolean | undefined;
   /** false: a member overwrite denies the bot Create Public Threads. */
   botCanCreateThreads?: boolean | undefined;
