@@ -510,6 +510,9 @@ describe("an item line without its '- [ ]'", () => {
   it.each([
     ["- Optional -- Storage Engines (30 min)", []],
     ["- Required — Storage Engines (30 mni)", [{ item: "Storage Engines", duration: "30 mni" }]],
+    ["- Optional: Storage Engines (30 min)", []],
+    ["- **Optional** -- Storage Engines (30 min)", []],
+    ["- **Reference:** Storage Engines (1h)", []],
   ])("in a Markdown phase, a bullet led by a kind and ending in a duration is refused, not kept as a topic: %s", (line, durations) => {
     const text = ["# Tiny Path", "", "A path.", "", "### Phase 1: Intro (Weeks 1-2)", "- [ ] Required -- Warm-up (5 min)", line].join("\n");
     expect(refused(text)).toEqual([

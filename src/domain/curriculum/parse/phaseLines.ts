@@ -59,11 +59,14 @@ export function readPhaseLine(
   return state;
 }
 
-/** "- Required -- Title (30 min)": a topic only by mistake (its kind and time would stay in its title), so refused. */
-const KIND_LED_BULLET = /^(?:required|optional|reference)\s*(?:--|—|–)(.*)$/i;
+/**
+ * "- Required -- Title (30 min)", "- Optional: Title (30 min)", "- **Optional** -- Title (30 min)": a topic only
+ * by mistake (its kind and time would stay in its title), so refused. Read after cleanInline, so bold is no disguise.
+ */
+const KIND_LED_BULLET = /^(?:required|optional|reference)\s*(?:--|—|–|:)(.*)$/i;
 
 function reportedAsItemWithoutCheckbox(at: PhaseLine, text: string, body: string): boolean {
-  const rest = KIND_LED_BULLET.exec(body)?.[1];
+  const rest = KIND_LED_BULLET.exec(cleanInline(body))?.[1];
   if (rest === undefined || !endsWithDuration(rest)) return false;
   at.problems.add(at.line, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(at.section.heading) });
   const duration = unreadableTrailingDuration(rest);
