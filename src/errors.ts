@@ -22,6 +22,8 @@ export interface LocalDateParam {
  * layer; services pass a ChannelProblem here, so tsc reports any drift.
  */
 type ChannelProblemCode = "channel_missing" | "no_permission";
+/** services' PostPermission codes. */
+type PostPermissionCode = "view_channel" | "send_messages" | "embed_links";
 
 /**
  * Every mistake a user can make, by code, with the values its message needs.
@@ -37,6 +39,8 @@ export interface UserErrorParams {
   "generic.fileTooLarge": { readonly cohortExport: "yes" | "no" };
   "permissions.manageServerRequired": NoParams;
   "permissions.channelNotPostable": { readonly channelId: string };
+  /** The post permissions the bot lacks in the channel (services' PostPermission codes, spelt out as below). */
+  "permissions.channelMissingPermissions": { readonly channelId: string; readonly permissions: readonly PostPermissionCode[] };
   "permissions.channelNotText": { readonly channelId: string };
   "cohort.noneInServer": NoParams;
   "cohort.notMemberOfAny": NoParams;
@@ -91,6 +95,8 @@ export interface UserErrorParams {
   "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };
   "input.invalidTimeZone": { readonly value: string };
+  /** An unknown zone close to known ones ("Europe/Berln", "New York"): `suggestions`, best first. */
+  "input.timeZoneTypo": { readonly value: string; readonly suggestions: readonly string[] };
   /** "EST" typed as a zone: `readAs` is the place the runtime would take it for. */
   "input.timeZoneAbbreviation": { readonly value: string; readonly readAs: string };
   "input.invalidClock": { readonly value: string };

@@ -1,9 +1,14 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
+import { ChannelCheck, PostPermission, type ChannelGateway } from "../services/ChannelGateway.js";
 import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
-const neededPermissions = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+const permissionBits = [
+  [PostPermission.ViewChannel, PermissionFlagsBits.ViewChannel],
+  [PostPermission.SendMessages, PermissionFlagsBits.SendMessages],
+  [PostPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
+] as const;
+const neededPermissions = permissionBits.map(([, bit]) => bit);
 
 export class DiscordChannelGateway implements ChannelGateway {
   constructor(private readonly client: Client) {}
@@ -14,6 +19,13 @@ export class DiscordChannelGateway implements ChannelGateway {
     if (!postableTypes.has(found.channel.type)) return ChannelCheck.NotText;
     if (found.me === null) return ChannelCheck.NoPermission;
     return botMay(found.channel, found.me, neededPermissions) ? ChannelCheck.Ok : ChannelCheck.NoPermission;
+  }
+
+  async missingPostPermissions(guildId: string, channelId: string): Promise<PostPermission[]> {
+    const found = await this.find(guildId, channelId);
+    if (found === null || found.me === null) return [];
+    const { channel, me } = found;
+    return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
   }
 
   async canAttachFiles(guildId: string, channelId: string): Promise<boolean> {

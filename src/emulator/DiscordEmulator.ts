@@ -10,7 +10,7 @@
  * Properties: apiUrl (`http://127.0.0.1:PORT/api`; discord.js appends /v10), baseUrl, gatewayUrl,
  *   token, applicationId, botUserId (equal to the application id, as for modern apps).
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
- *   type?: "text" | "forum" | "announcement", botCanSend?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
+ *   type?: "text" | "forum" | "announcement", botCanSend?, botCanEmbedLinks?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
@@ -142,6 +142,11 @@ export interface BotChannelAccess {
   botCanView?: boolean | undefined;
   /** false: a member overwrite denies the bot Send Messages. */
   botCanSend?: boolean | undefined;
+  /**
+   * false: a member overwrite denies the bot Embed Links. Only the permission checks see it: a message
+   * with embeds posted there anyway is accepted (Discord would drop its embeds), which is not modelled.
+   */
+  botCanEmbedLinks?: boolean | undefined;
   /** false: a member overwrite denies the bot Create Public Threads. */
   botCanCreateThreads?: boolean | undefined;
   /** false: a member overwrite denies the bot Attach Files (a message with files is refused with 50013). */
@@ -433,6 +438,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const merged: BotChannelAccess = {
       botCanView: access.botCanView ?? !hasBit(current?.deny, PermissionFlagsBits.ViewChannel),
       botCanSend: access.botCanSend ?? !hasBit(current?.deny, PermissionFlagsBits.SendMessages),
+      botCanEmbedLinks: access.botCanEmbedLinks ?? !hasBit(current?.deny, PermissionFlagsBits.EmbedLinks),
       botCanCreateThreads: access.botCanCreateThreads ?? !hasBit(current?.deny, PermissionFlagsBits.CreatePublicThreads),
       botCanAttachFiles: access.botCanAttachFiles ?? !hasBit(current?.deny, PermissionFlagsBits.AttachFiles),
       botCanReadHistory: access.botCanReadHistory ?? !hasBit(current?.deny, PermissionFlagsBits.ReadMessageHistory),
@@ -793,6 +799,7 @@ function botOverwrites(botUserId: string, access: BotChannelAccess): StoredOverw
   let deny = 0n;
   if (access.botCanView === false) deny |= PermissionFlagsBits.ViewChannel;
   if (access.botCanSend === false) deny |= PermissionFlagsBits.SendMessages;
+  if (access.botCanEmbedLinks === false) deny |= PermissionFlagsBits.EmbedLinks;
   if (access.botCanCreateThreads === false) deny |= PermissionFlagsBits.CreatePublicThreads;
   if (access.botCanAttachFiles === false) deny |= PermissionFlagsBits.AttachFiles;
   if (access.botCanReadHistory === false) deny |= PermissionFlagsBits.ReadMessageHistory;

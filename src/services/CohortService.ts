@@ -21,7 +21,7 @@ import {
   type Clock,
 } from "../domain/schedule/localTime.js";
 import { closedCohortError, ClosedWordings, readsAsEnded, type ClosedWording, type CohortNameCode } from "./closedCohortError.js";
-import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone } from "./typedTimeZone.js";
+import { canonicalTimeZone, refuseAbbreviatedZone, typedTimeZone, unknownTimeZoneError } from "./typedTimeZone.js";
 import { latestPassedClock } from "../domain/schedule/latestPassedClock.js";
 import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { weekPostsAfterStartEdit, type WeekPostChanges, type WeekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
@@ -896,7 +896,9 @@ export class CohortService {
     const check = await this.channels.checkPostable(guildId, channelId);
     if (check === ChannelCheck.Ok) return;
     if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
-    throw new UserError("permissions.channelNotPostable", { channelId });
+    const missing = await this.channels.missingPostPermissions(guildId, channelId);
+    if (missing.length === 0) throw new UserError("permissions.channelNotPostable", { channelId });
+    throw new UserError("permissions.channelMissingPermissions", { channelId, permissions: missing });
   }
 }
 
@@ -1034,7 +1036,7 @@ function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSe
     case CohortSettingsProblem.StartDate:
       return new UserError("input.invalidDate", { value: settings.startDate.slice(0, 40) });
     case CohortSettingsProblem.TimeZone:
-      return new UserError("input.invalidTimeZone", { value: settings.timeZone.slice(0, 60) });
+      return unknownTimeZoneError(settings.timeZone);
     case CohortSettingsProblem.AnnounceTime:
       return new UserError("input.invalidClock", { value: settings.announceTime.slice(0, 20) });
     case CohortSettingsProblem.AnnounceDay:

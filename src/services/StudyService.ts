@@ -421,7 +421,8 @@ export class StudyService {
               done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
             },
-      nextStudyDate: courseOver ? null : nextReadingDay(plan, today),
+      // An ended cohort has no reading day left to point at, whatever its calendar says.
+      nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
       courseSummary: courseOver
         ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort))
         : null,

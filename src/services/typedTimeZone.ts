@@ -1,3 +1,4 @@
+import { closeTimeZones } from "../domain/schedule/closeTimeZones.js";
 import { isAbbreviatedTimeZone, isValidTimeZone } from "../domain/schedule/localTime.js";
 import { UserError } from "../errors.js";
 
@@ -9,8 +10,17 @@ import { UserError } from "../errors.js";
 export function typedTimeZone(typed: string): string {
   const zone = typed.trim();
   refuseAbbreviatedZone(zone);
-  if (!isValidTimeZone(zone)) throw new UserError("input.invalidTimeZone", { value: zone.slice(0, 60) });
+  if (!isValidTimeZone(zone)) throw unknownTimeZoneError(zone);
   return canonicalTimeZone(zone);
+}
+
+/** A zone the runtime does not know, with the zones probably meant when some are close. */
+export function unknownTimeZoneError(zone: string): UserError {
+  const value = zone.slice(0, 60);
+  const suggestions = closeTimeZones(zone);
+  return suggestions.length === 0
+    ? new UserError("input.invalidTimeZone", { value })
+    : new UserError("input.timeZoneTypo", { value, suggestions });
 }
 
 /** A typed "EST" or "BST" is refused with the place the runtime would read it as (see isAbbreviatedTimeZone). */

@@ -146,6 +146,24 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("refuses an unknown time zone", () =>
       expectRefusal("cohort create", createOptions({ timezone: "Mars/Olympus_Mons" }), /"Mars\/Olympus_Mons" is not a time zone/));
 
+    it("refuses a time zone with a typo, a space for its underscore or a bare city, suggesting the zone meant", async () => {
+      await expectRefusal(
+        "cohort create",
+        createOptions({ timezone: "Europe/Berln" }),
+        /"Europe\/Berln" is not a time zone.*did you mean \*\*Europe\/Berlin\*\*\?/s,
+      );
+      await expectRefusal("cohort create", createOptions({ timezone: "America/New York" }), /did you mean \*\*America\/New_York\*\*\?/);
+      await expectRefusal("cohort create", createOptions({ timezone: "Berlin" }), /did you mean \*\*Europe\/Berlin\*\*\?/);
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora-zona", locale: "es-ES", manageGuild: true });
+      const enEspañol = visibleText(await answered(bot.run(directora.id, "cohort create", createOptions({ timezone: "Amercia/Chicago" }))));
+      expect(enEspañol).toMatch(/«Amercia\/Chicago» no es una zona horaria que conozca: ¿quisiste decir \*\*America\/Chicago\*\*\?/);
+    });
+
+    it("an unknown time zone with nothing close suggests none", async () => {
+      const message = await expectRefusal("cohort create", createOptions({ timezone: "Nowhere/Land" }), /not a time zone/);
+      expect(visibleText(message)).not.toMatch(/did you mean/);
+    });
+
     it("refuses a time of day that is not HH:MM", async () => {
       await expectRefusal("cohort create", createOptions({ announce_time: "25:00" }), /"25:00" is not a time of day/);
       await expectRefusal("cohort create", createOptions({ announce_time: "9am" }), /"9am" is not a time of day.*HH:MM/);
@@ -158,6 +176,27 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       const closed = bot.emulator.createChannel(bot.guild.id, { name: "read-only", botCanSend: false });
       await waitForChannel(bot, closed.id);
       await expectRefusal("cohort create", createOptions({ channel: closed.id }), /can't post in <#\d+>.*Send Messages/);
+    });
+
+    it("names exactly the permission the bot lacks in the channel, in the admin's language", async () => {
+      const noEmbeds = bot.emulator.createChannel(bot.guild.id, { name: "no-embeds", botCanEmbedLinks: false });
+      const noSend = bot.emulator.createChannel(bot.guild.id, { name: "no-send", botCanSend: false });
+      const hidden = bot.emulator.createChannel(bot.guild.id, { name: "no-view", botCanView: false, botCanSend: false });
+      for (const channel of [noEmbeds, noSend, hidden]) await waitForChannel(bot, channel.id);
+      const embeds = visibleText(await expectRefusal("cohort create", createOptions({ channel: noEmbeds.id }), /can't post in <#\d+>/));
+      expect(embeds).toMatch(/missing the \*\*Embed Links\*\* permission there/);
+      expect(embeds).not.toMatch(/View Channel|Send Messages/);
+      const send = visibleText(await expectRefusal("cohort create", createOptions({ channel: noSend.id }), /can't post in <#\d+>/));
+      expect(send).toMatch(/missing the \*\*Send Messages\*\* permission there/);
+      expect(send).not.toMatch(/View Channel|Embed Links/);
+      await expectRefusal(
+        "cohort create",
+        createOptions({ channel: hidden.id }),
+        /missing the \*\*View Channel\*\* and \*\*Send Messages\*\* permissions there/,
+      );
+      const directora = bot.emulator.createMember(bot.guild.id, { username: "directora-canal", locale: "es-ES", manageGuild: true });
+      const enEspañol = visibleText(await answered(bot.run(directora.id, "cohort create", createOptions({ channel: noEmbeds.id }))));
+      expect(enEspañol).toMatch(/No puedo publicar en <#\d+>: me falta allí el permiso \*\*Insertar enlaces\*\*/);
     });
 
     it("refuses a duplicate name in the same server", () =>
@@ -196,6 +235,11 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     it("offers time zones by city", async () => {
       const choices = await bot.autocomplete(bot.admin.id, "cohort create", "timezone", { timezone: "berlin" });
       expect(choices.map((choice) => choice.value)).toContain("Europe/Berlin");
+    });
+
+    it("offers time zones typed with spaces for their underscores", async () => {
+      const choices = await bot.autocomplete(bot.admin.id, "cohort create", "timezone", { timezone: "new york" });
+      expect(choices.map((choice) => choice.value)).toContain("America/New_York");
     });
   });
 

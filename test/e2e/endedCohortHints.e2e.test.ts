@@ -47,6 +47,21 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     expect(spanish).not.toContain("/ritmo");
   });
 
+  it("/today on a day with nothing assigned names no next reading day the ended cohort will never have", async () => {
+    // Saturday of week 3: no reading that day.
+    bot.clock.set(new Date("2027-01-23T10:00:00Z"));
+    try {
+      const english = visibleText(await run(ada.id, "today"));
+      expect(english).toContain("This cohort has ended");
+      expect(english).not.toContain("Next reading day");
+      const spanish = visibleText(await run(lucia.id, "today"));
+      expect(spanish).toContain("Esta cohorte ha terminado");
+      expect(spanish).not.toMatch(/Próximo día de lectura/i);
+    } finally {
+      bot.clock.set(new Date("2027-01-20T10:00:00Z"));
+    }
+  });
+
   it("/week offers no /done", async () => {
     expect(visibleText(await run(ada.id, "week"))).not.toContain("/done");
     expect(visibleText(await run(lucia.id, "week"))).not.toContain("/hecho");

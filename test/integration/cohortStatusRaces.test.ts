@@ -98,6 +98,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       new CurriculumRepository(handle.prisma, writes),
       {
         checkPostable: () => Promise.resolve(ChannelCheck.Ok),
+        missingPostPermissions: () => Promise.resolve([]),
         canAttachFiles: () => Promise.resolve(true),
         canReadHistory: () => Promise.resolve(true),
       },

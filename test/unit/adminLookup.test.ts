@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CurriculumSummary } from "../../src/domain/curriculum/storedCurriculum.js";
 import { findCurriculumByOption } from "../../src/services/findCurriculumByOption.js";
+import { editDistance } from "../../src/domain/editDistance.js";
+import { closeTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
 import { truncateChoiceName } from "../../src/services/CohortService.js";
 
@@ -49,6 +51,42 @@ describe("suggestTimeZones", () => {
   it("offers nothing for text that names no zone", () => {
     expect(suggestTimeZones("Atlantis")).toEqual([]);
     expect(suggestTimeZones("Narnia")).toEqual([]);
+  });
+});
+
+describe("closeTimeZones", () => {
+  it("finds a city by its current name where the runtime lists the zone under an older one", () => {
+    for (const [typed, listed] of [
+      ["Kolkata", "Asia/Calcutta"],
+      ["Asia/Kolkatta", "Asia/Calcutta"],
+      ["Kyiv", "Europe/Kiev"],
+      ["Nuuk", "America/Godthab"],
+      ["Ho Chi Minh", "Asia/Saigon"],
+    ] as const) {
+      expect(closeTimeZones(typed)).toEqual([listed]);
+      expect(suggestTimeZones(typed).map((choice) => choice.value)).toEqual([listed]);
+    }
+  });
+
+  it("suggests the zones a typo away and nothing far off", () => {
+    expect(closeTimeZones("Europe/Berln")).toEqual(["Europe/Berlin"]);
+    expect(closeTimeZones("Amercia/Chicago")).toEqual(["America/Chicago"]);
+    expect(closeTimeZones("Nowhere/Land")).toEqual([]);
+  });
+});
+
+describe("editDistance", () => {
+  it("counts letters added, dropped or changed, and a swap of neighbours as one", () => {
+    expect(editDistance("berln", "berlin", 2)).toBe(1);
+    expect(editDistance("amercia", "america", 2)).toBe(1);
+    expect(editDistance("kitten", "sitting", 3)).toBe(3);
+    expect(editDistance("same", "same", 0)).toBe(0);
+  });
+
+  it("answers one past the limit for anything farther", () => {
+    expect(editDistance("kitten", "sitting", 1)).toBe(2);
+    expect(editDistance("abcdef", "uvwxyz", 2)).toBe(3);
+    expect(editDistance("a", "abcdef", 2)).toBe(3);
   });
 });
 

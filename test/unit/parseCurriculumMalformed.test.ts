@@ -367,6 +367,34 @@ describe("a note written after an item's duration", () => {
     expect(refused(path("- [ ] Optional -- Sharding (90 MINS) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (90 MINS)");
   });
 
+  it("a one-letter amount in the middle of a title is a count, not a duration: only a trailing one is", () => {
+    const items = accepted(path("- [ ] Reference -- Scaling to (10m) users\n- [ ] Optional -- Serving (2h) of traffic from cache (20m)"))
+      .sections[0]?.items;
+    expect(items?.map((item) => [item.title, item.minutes])).toEqual([
+      ["Warm-up", 10],
+      ["Scaling to (10m) users", null],
+      ["Serving (2h) of traffic from cache", 20],
+    ]);
+    expect(refused(path("- [ ] Optional -- Sharding (1h 30m) - skim"))[0]?.params["rewritten"]).toBe("Sharding - skim (1h 30m)");
+  });
+
+  it("an hour, or minutes before a separator or the end of a note, is still a duration and keeps its estimate", () => {
+    const rewrites = [
+      ["- [ ] Required -- Chapter 3 (1h) - notes", "Chapter 3 - notes (1h)"],
+      ["- [ ] Optional -- Watch the keynote (45m) - optional", "Watch the keynote - optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m): optional", "Watch the keynote: optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m) — optional", "Watch the keynote — optional (45m)"],
+      ["- [ ] Optional -- Watch the keynote (45m), optional", "Watch the keynote, optional (45m)"],
+      ["- [ ] Reference -- Intro talk (3h) video", "Intro talk video (3h)"],
+      ["- [ ] Required -- Intro (1 h) - notes", "Intro - notes (1 h)"],
+    ] as const;
+    for (const [line, rewritten] of rewrites) {
+      const [problem] = refused(path(line));
+      expect(problem?.code).toBe(ProblemCode.DurationNotAtEnd);
+      expect(problem?.params["rewritten"]).toBe(rewritten);
+    }
+  });
+
   it("a parenthesis that is not a duration stays part of the title", () => {
     const items = accepted(path("- [ ] Required -- Sharding (part two) - the sequel (30 min)")).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.minutes])).toEqual([
@@ -418,6 +446,28 @@ describe("a week heading written without the colon", () => {
     ]);
   });
 
+  it.each(["Week 3 - Joins, Indexes", "Week 3 – Joins, Indexes, Views", "Week 3. SQL, NoSQL"])(
+    "a title listing topics after the dash is a heading, refused at its line rather than merging week 3 into week 2: %s",
+    (heading) => {
+      const text = file("Week 1: Intro").replace("Week 2: Next", `Week 2: Next\n- [ ] Optional -- Views (10 min)\n${heading}`);
+      expect(refused(text)).toEqual([{ line: 7, code: ProblemCode.HeadingUnreadable, params: { heading } }]);
+    },
+  );
+
+  it("as a Markdown phase heading too: refused as a heading, not as topics outside a phase", () => {
+    const text = [
+      "# Tiny Path",
+      "",
+      "A path.",
+      "",
+      "## Week 1: Intro",
+      "- [ ] Required -- Storage Engines (30 min)",
+      "### Week 2 - Joins, Indexes",
+      "- [ ] Required -- Indexes (20 min)",
+    ].join("\n");
+    expect(refused(text)).toEqual([{ line: 7, code: ProblemCode.HeadingUnreadable, params: { heading: "Week 2 - Joins, Indexes" } }]);
+  });
+
   it("a refused heading inside a section is the only problem: the section above is not also called empty", () => {
     const text = file("Week 1: Intro").replace("Week 2: Next", "Week 2: Next\nWeek 2 - lighter load");
     expect(refused(text)).toEqual([{ line: 6, code: ProblemCode.HeadingUnreadable, params: { heading: "Week 2 - lighter load" } }]);
@@ -444,6 +494,40 @@ describe("an item line without its '- [ ]'", () => {
     }
   });
 
+  it.each([
+    ["Required -- Storage Engines (30 mni)", "30 mni"],
+    ["Optional: Storage Engines (1 huor)", "1 huor"],
+    ["2) Reference - Storage Engines (45 minuts)", "45 minuts"],
+  ])("with a typo in its unit is refused at its line, naming the duration, not kept as a group label: %s", (line, duration) => {
+    for (const after of [[], ["- [ ] Required -- Indexes (20 min)"]]) {
+      expect(refused(file(line, after))).toEqual([
+        { line: 5, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Week 1: Intro" } },
+        { line: 5, code: ProblemCode.DurationUnreadable, params: { item: "Storage Engines", duration } },
+      ]);
+    }
+  });
+
+  it.each([
+    ["- Optional -- Storage Engines (30 min)", []],
+    ["- Required — Storage Engines (30 mni)", [{ item: "Storage Engines", duration: "30 mni" }]],
+    ["- Optional: Storage Engines (30 min)", []],
+    ["- **Optional** -- Storage Engines (30 min)", []],
+    ["- **Reference:** Storage Engines (1h)", []],
+  ])("in a Markdown phase, a bullet led by a kind and ending in a duration is refused, not kept as a topic: %s", (line, durations) => {
+    const text = ["# Tiny Path", "", "A path.", "", "### Phase 1: Intro (Weeks 1-2)", "- [ ] Required -- Warm-up (5 min)", line].join("\n");
+    expect(refused(text)).toEqual([
+      { line: 7, code: ProblemCode.ItemWithoutCheckbox, params: { text: line, section: "Phase 1: Intro (Weeks 1-2)" } },
+      ...durations.map((params) => ({ line: 7, code: ProblemCode.DurationUnreadable, params })),
+    ]);
+  });
+
+  it("in a Markdown phase, a topic that merely starts with a kind stays a topic", () => {
+    const text = ["# Tiny Path", "", "A path.", "", "### Phase 1: Intro (Weeks 1-2)", "- Optional — Kleppmann, chapter 5 (2nd ed)"].join(
+      "\n",
+    );
+    expect(accepted(text).sections[0]?.items.map((item) => item.title)).toEqual(["Optional — Kleppmann, chapter 5 (2nd ed)"]);
+  });
+
   it("says to add '- [ ]' for an item or end the line with ':' for a group, in English and Spanish", () => {
     const problem: ParseProblem = {
       line: 5,
@@ -467,6 +551,11 @@ describe("an item line without its '- [ ]'", () => {
     "Required — read these before Friday's call",
     "Optional — Kleppmann, chapter 5 (2nd ed)",
     "Required — chapters (1-3)",
+    "Optional — bring a ruler (8 in)",
+    "Optional — a short run (5 mi)",
+    "Reference — a team of (3 men)",
+    "Optional — the campus (1 tour)",
+    "Reference — sampling audio (50 hz)",
   ])("a group label that names a kind stays a group label: %s", (label) => {
     const items = accepted(file(label, ["- [ ] Optional -- Indexes (20 min)"])).sections[0]?.items;
     expect(items?.map((item) => [item.title, item.group])).toEqual([

@@ -13,6 +13,26 @@ function boldList(t: Translator, values: readonly string[]): string {
   return values.map((value) => `**${t.user(value)}**`).join(", ");
 }
 
+/**
+ * Names as a list in the reader's language, each bold: "**A**, **B** and **C**", or with "or". Joined
+ * before they are bolded, so Spanish picks "e" before "**Insertar enlaces**" as it would before "Insertar".
+ */
+function boldListIn(t: Translator, names: readonly string[], type: "conjunction" | "disjunction"): string {
+  return new Intl.ListFormat(t.locale, { type })
+    .formatToParts(names)
+    .map((part) => (part.type === "element" ? `**${part.value}**` : part.value))
+    .join("");
+}
+
+/** Discord's names of permissions, bold, as a list in the reader's language ("**View Channel** and **Send Messages**"). */
+function permissionList(t: Translator, codes: readonly string[]): string {
+  return boldListIn(
+    t,
+    codes.map((code) => t.t("permission.name", { code })),
+    "conjunction",
+  );
+}
+
 /** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
 const maxChoicesLength = 1_500;
 
@@ -51,6 +71,17 @@ export function renderUserError(t: Translator, error: UserError, key: MessageKey
     if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
+    else if (name === "permissions") {
+      values.permissions = markup(permissionList(t, value as readonly string[]));
+      values.count = (value as readonly string[]).length;
+    } else if (name === "suggestions")
+      values.suggestions = markup(
+        boldListIn(
+          t,
+          (value as readonly string[]).map((zone) => t.user(zone)),
+          "disjunction",
+        ),
+      );
     else if (name === "choices") values.choices = markup(itemChoicesText(t, value as readonly ItemChoice[], Number(params.unlisted ?? 0)));
     else if (isLocalDate(value)) values[name] = markup(localDateText(t, value.localDate));
     else if (Array.isArray(value)) values[name] = markup(boldList(t, value as string[]));

@@ -21,6 +21,9 @@ export const en = {
   "permissions.manageServerRequired": "Only members with the **Manage Server** permission can do this.",
   "permissions.channelNotPostable":
     "I can't post in {channel}. Give me the **View Channel**, **Send Messages** and **Embed Links** permissions there, or pick another channel.",
+  "permissions.channelMissingPermissions":
+    "I can't post in {channel}: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. Give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel.",
+  "permission.name": "{code, select, view_channel {View Channel} send_messages {Send Messages} embed_links {Embed Links} other {{code}}}",
   "permissions.channelNotText": "{channel} is not a text channel. Pick a text channel for the cohort's posts.",
 
   "cohort.noneInServer": "There are no cohorts in this server yet. An admin can create one with `/cohort create`.",
@@ -124,6 +127,8 @@ export const en = {
 
   "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
+  "input.timeZoneTypo":
+    '"{value}" is not a time zone I know: did you mean {suggestions}? Time zones are IANA names such as Europe/Berlin or America/New_York.',
   "input.timeZoneAbbreviation":
     '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Use a place name such as Europe/London or America/New_York (start typing in `timezone` to see them).',
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.

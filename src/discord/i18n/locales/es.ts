@@ -19,6 +19,10 @@ export const es: Catalogue = {
   "permissions.manageServerRequired": "Solo los miembros con el permiso **Gestionar servidor** pueden hacer esto.",
   "permissions.channelNotPostable":
     "No puedo publicar en {channel}. Dame allí los permisos **Ver canal**, **Enviar mensajes** e **Insertar enlaces**, o elige otro canal.",
+  "permissions.channelMissingPermissions":
+    "No puedo publicar en {channel}: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal.",
+  "permission.name":
+    "{code, select, view_channel {Ver canal} send_messages {Enviar mensajes} embed_links {Insertar enlaces} other {{code}}}",
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
 
   "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohorte crear`.",
@@ -125,6 +129,8 @@ export const es: Catalogue = {
 
   "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
+  "input.timeZoneTypo":
+    "«{value}» no es una zona horaria que conozca: ¿quisiste decir {suggestions}? Las zonas horarias son nombres IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneAbbreviation":
     "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.

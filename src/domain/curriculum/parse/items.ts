@@ -1,4 +1,5 @@
 /** Item kinds, item lines and reading times, as both formats write them. */
+import { editDistance } from "../../editDistance.js";
 import { ItemKind } from "../curriculumModel.js";
 import type { DraftSection } from "./draft.js";
 import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES, MAX_TITLE_CHARACTERS } from "./limits.js";
@@ -72,7 +73,41 @@ function splitTrailingDuration(rest: string): { title: string; durationText: str
  */
 export function endsWithDuration(text: string): boolean {
   const durationText = splitTrailingDuration(text).durationText;
-  return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText));
+  return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText) || namesMisspelledUnit(durationText));
+}
+
+/** The item and duration of "Title (30 mni)", when the line ends in a duration that cannot be read; else null. */
+export function unreadableTrailingDuration(text: string): { item: string; duration: string } | null {
+  const { title, durationText } = splitTrailingDuration(text);
+  if (durationText === null || parseDuration(durationText) !== null) return null;
+  return { item: excerpt(title), duration: excerpt(durationText) };
+}
+
+const UNIT_NAMES = ["min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours"] as const;
+
+/**
+ * "(30 mni)", "(1 huor)", "(45 minuts)": a number and one word a typo away from a unit, and starting with
+ * its letter, so "(8 in)" or "(1 tour)" stay what they say. A word under four letters must also hold
+ * all the unit's letters (swapped or doubled): "(5 mi)", "(3 men)" and "(50 hz)" are other units.
+ */
+function namesMisspelledUnit(durationText: string): boolean {
+  const word = /^~?\s*\d+(?:\.\d+)?\s*([a-z]{2,8})\.?$/i.exec(durationText)?.[1]?.toLowerCase();
+  return word !== undefined && UNIT_NAMES.some((unit) => isUnitTypo(word, unit));
+}
+
+function isUnitTypo(word: string, unit: string): boolean {
+  if (word[0] !== unit[0] || editDistance(word, unit, 1) > 1) return false;
+  return word.length >= 4 || Array.from(unit).every((letter) => word.includes(letter));
+}
+
+/**
+ * "Scaling to (10m) users": a number of m followed by a word is an amount. An
+ * "h" is always hours, and "(45m) - optional" or "(45m)" before nothing is
+ * minutes, so "Keynote (45m) - optional" keeps its estimate.
+ */
+function isOneLetterAmount(group: RegExpExecArray, text: string): boolean {
+  const following = text.slice(group.index + group[0].length);
+  return /^\s*\d+(?:\.\d+)?\s*m\s*$/.test(group[1] ?? "") && /^\s+\p{L}/u.test(following);
 }
 
 /**
@@ -81,7 +116,9 @@ export function endsWithDuration(text: string): boolean {
  * its name, so the line is refused with where the duration goes instead.
  */
 function reportMisplacedDuration(text: string, line: number, problems: ProblemList): boolean {
-  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter((group) => isInnerDuration(group[1] ?? ""));
+  const durations = [...text.matchAll(/\(([^()]*)\)/g)].filter(
+    (group) => isInnerDuration(group[1] ?? "") && !isOneLetterAmount(group, text),
+  );
   const last = durations.at(-1);
   if (last === undefined) return false;
   const item = text.slice(0, last.index).trim();

@@ -12,7 +12,14 @@
  * and an optional closing part (outcomes, notes) after the last section.
  */
 import { DocumentFormat, emptyDraft, newSection, type DraftCurriculum, type DraftSection } from "./draft.js";
-import { applyEstimate, endsWithDuration, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KINDED_ITEM } from "./items.js";
+import {
+  applyEstimate,
+  endsWithDuration,
+  parseKindedItem,
+  reportRepeatedCheckpoint,
+  STRONGLY_KINDED_ITEM,
+  unreadableTrailingDuration,
+} from "./items.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
@@ -264,6 +271,9 @@ function readSectionText(reader: PlainReader, section: DraftSection, text: strin
   const lineNumber = lineNumberAt(reader, index);
   if (looksLikeItemLine(text)) {
     reader.problems.add(lineNumber, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(section.heading) });
+    // "(30 mni)": said now, so that adding the "- [ ]" is not followed by a second refusal.
+    const duration = unreadableTrailingDuration(KIND_LED_LINE.exec(text)?.[2] ?? "");
+    if (duration !== null) reader.problems.add(lineNumber, ProblemCode.DurationUnreadable, duration);
     return;
   }
   const next = reader.classified[nextContentIndex(reader, index + 1)];

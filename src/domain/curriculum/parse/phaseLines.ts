@@ -1,7 +1,14 @@
 /** Lines inside a Markdown phase: objective, reading time, checkpoint, sub-groups, "choose one" tracks and topics. */
 import { ItemKind } from "../curriculumModel.js";
 import { DocumentFormat, type DraftSection } from "./draft.js";
-import { applyEstimate, parseKindedItem, reportRepeatedCheckpoint, STRONGLY_KINDED_ITEM } from "./items.js";
+import {
+  applyEstimate,
+  endsWithDuration,
+  parseKindedItem,
+  reportRepeatedCheckpoint,
+  STRONGLY_KINDED_ITEM,
+  unreadableTrailingDuration,
+} from "./items.js";
 import { BOLD_LABEL, MARKDOWN_BULLET, MARKDOWN_CHECKBOX, cleanInline } from "./markdownText.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
@@ -31,7 +38,8 @@ export function readPhaseLine(
   const at: PhaseLine = { section, line, problems, ledger };
   const bullet = MARKDOWN_BULLET.exec(text);
   if (bullet !== null) {
-    readTopic(at, (bullet[1] ?? "").trim(), state);
+    const body = (bullet[1] ?? "").trim();
+    if (!reportedAsItemWithoutCheckbox(at, text, body)) readTopic(at, body, state);
     return state;
   }
   const label = BOLD_LABEL.exec(text);
@@ -49,6 +57,22 @@ export function readPhaseLine(
     });
   }
   return state;
+}
+
+/**
+ * "- Required -- Title (30 min)", "- Optional: Title (30 min)", "- **Optional** -- Title (30 min)": a topic only
+ * by mistake (its kind and time would stay in its title), so refused. Read after cleanInline, so bold is no disguise.
+ */
+const KIND_LED_BULLET = /^(?:required|optional|reference)\s*(?:--|—|–|:)(.*)$/i;
+
+function reportedAsItemWithoutCheckbox(at: PhaseLine, text: string, body: string): boolean {
+  const rest = KIND_LED_BULLET.exec(cleanInline(body))?.[1];
+  if (rest === undefined || !endsWithDuration(rest)) return false;
+  at.problems.add(at.line, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(at.section.heading) });
+  const duration = unreadableTrailingDuration(rest);
+  if (duration !== null) at.problems.add(at.line, ProblemCode.DurationUnreadable, duration);
+  at.section.rejectedItems++;
+  return true;
 }
 
 function pushTopic(

@@ -17,21 +17,30 @@ const WEEK_HEADING = /^weeks?\s+(\d{1,9})\s*(?:(?:-|–|—|to)\s*(\d{1,9})\s*)?
 /**
  * Something the author meant as a week heading but did not write in a form we
  * read: "Week one: …", a bare "Week 1" or "Week 1-2", the title after a dash
- * or a period ("Week 1 - Intro", "Week 1. Intro"), or a bold heading. Read as
- * prose instead, its items would be reported as before the first section and
- * the heading's own line never named. A sentence ("Week 2 builds on …", more
- * than 40 characters after the dash, as after the colon, or a comma after the
- * dash: "Week 5 - lighter load, finish the exercises") stays prose.
+ * or a period ("Week 1 - Intro", "Week 1. Intro", "Week 3 - Joins, Indexes"),
+ * or a bold heading. Read as prose instead, its items would be reported as
+ * before the first section, or silently join the section above, and the
+ * heading's own line never named. A sentence ("Week 2 builds on …", more than
+ * 40 characters after the dash, as after the colon, or a comma followed by a
+ * word in lower case: "Week 5 - lighter load, finish the exercises") stays prose.
  */
 const WEEK_HEADING_LIKE = [
   /^weeks?\s+[^:\s][^:]{0,40}:/i,
   /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?$/i,
   /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\s*(?:[-–—]|\.(?=\s))\s*[^.!?,]{1,40}$/i,
 ];
+const DASHED_TITLE = /^weeks?\s+\d+(?:\s*(?:-|–|—|to)\s*\d+)?\s*(?:[-–—]|\.(?=\s))\s*([^.!?]{1,40})$/i;
+/** "Joins, Indexes, Views": every comma-separated part starts with a capital or a digit, as a title's topics do. */
+const TOPIC_LIST = /^[\p{Lu}\d][^,]*(?:,\s*[\p{Lu}\d][^,]*)+$/u;
 const EMPHASIZED = /^(\*\*|__)(.+)\1$/;
 
+function listsTopicsAfterDash(text: string): boolean {
+  const title = DASHED_TITLE.exec(text)?.[1]?.trim();
+  return title !== undefined && TOPIC_LIST.test(title);
+}
+
 function meantAsWeekHeading(text: string): boolean {
-  if (WEEK_HEADING_LIKE.some((pattern) => pattern.test(text))) return true;
+  if (WEEK_HEADING_LIKE.some((pattern) => pattern.test(text)) || listsTopicsAfterDash(text)) return true;
   const inner = EMPHASIZED.exec(text)?.[2]?.trim();
   return inner !== undefined && (WEEK_HEADING.test(inner) || WEEK_HEADING_LIKE.some((pattern) => pattern.test(inner)));
 }
