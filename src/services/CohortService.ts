@@ -10,6 +10,7 @@ import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } 
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { withoutHiddenCharacters } from "../domain/curriculum/typedItem.js";
 import {
   addDays,
   formatClock,
@@ -1006,8 +1007,9 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
   throw new UserError("cohort.startTooFar", { start: { localDate: startDate }, latest: { localDate: latestCourseStart(calendarWeeks) } });
 }
 
+/** A name as people will read it: invisible and reordering characters dropped (replies drop them anyway), one way of writing accents, single spaces. */
 function normaliseName(raw: string): string {
-  const name = raw.replace(/\s+/g, " ").trim();
+  const name = withoutHiddenCharacters(raw).normalize("NFC").replace(/\s+/g, " ").trim();
   if (name.length === 0 || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }

@@ -43,6 +43,11 @@ const hidden = /(?![\t\n\v\f\r])\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u20
 // Printable ASCII, as most titles and names are: nothing to drop or compose, no spaces but the space.
 const printableAscii = /^[\x20-\x7e]*$/;
 
+/** `text` without the characters that show nothing or reorder text (as replies show it; line breaks and tabs stay). */
+export function withoutHiddenCharacters(text: string): string {
+  return text.replace(hidden, "");
+}
+
 /** How a title reads: the same words in other capitals or spacing, or with invisible characters, are the same. */
 export function readsAs(text: string): string {
   // The same result as below, without its passes over the text: a title indexes thousands of names.
