@@ -17,6 +17,7 @@ import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
+import { inertText, TextTarget } from "./i18n/inertText.js";
 import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
@@ -33,6 +34,9 @@ const maxLoggedOptionLength = 200;
  * late together. The database is one connection on SQLite anyway.
  */
 export const maxConcurrentHandlers = 8;
+/** Discord's limits on autocomplete: choices, and characters of a choice's name and value. */
+const maxChoices = 25;
+const maxChoiceLength = 100;
 /** Longest a handler waits for early acknowledgements before starting its work (see whenAcknowledged). */
 const maxAcknowledgementWaitMs = 1_000;
 
@@ -245,9 +249,7 @@ export class InteractionRouter {
         (command.requiresManageServer && !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
           ? []
           : await command.autocomplete(inGuild(context, interaction.guildId), interaction);
-      await interaction.respond(
-        choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })),
-      );
+      await interaction.respond(choices.slice(0, maxChoices).flatMap(shownChoice));
     } catch (error) {
       context.logger.error({ err: error }, "autocomplete failed");
       await interaction.respond([]).catch(() => undefined);
@@ -356,6 +358,28 @@ function inGuild(context: InteractionContext, guildId: string): HandlerContext {
       return context.logger;
     },
   };
+}
+
+/**
+ * A choice as Discord lists it: its name as user text in plain places is (the one rule: nothing hidden or
+ * reordered, which a name stored before names dropped such characters may still hold), cut to Discord's length
+ * without splitting a character. A name that shows nothing is left out: Discord refuses an empty one, and with it
+ * every choice of the answer.
+ */
+function shownChoice(choice: { readonly name: string; readonly value: string }): { name: string; value: string }[] {
+  const name = cutWhole(inertText(choice.name, TextTarget.Plain), maxChoiceLength);
+  return name.trim() === "" ? [] : [{ name, value: choice.value.slice(0, maxChoiceLength) }];
+}
+
+/** At most `max` UTF-16 units of `text`, whole characters only (half an emoji would show as a broken one). */
+function cutWhole(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = "";
+  for (const character of text) {
+    if (kept.length + character.length > max) break;
+    kept += character;
+  }
+  return kept;
 }
 
 function describeOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
