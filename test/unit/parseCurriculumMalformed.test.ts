@@ -486,3 +486,28 @@ describe("an item line without its '- [ ]'", () => {
     expect(accepted(text).sections[0]?.summary).toBe("Required — read these before Friday's call.");
   });
 });
+
+/**
+ * Characters that show nothing or reorder text (zero-width spaces, soft hyphens, bidi overrides): every reply and
+ * choice drops them, so a title of nothing but them would show as nothing ("⬜ **** · Required"), and one holding an
+ * override would read differently in the import's own reply than in the file.
+ */
+describe("invisible characters in a curriculum", () => {
+  it("refuses an item whose title is nothing but invisible characters, as one without a title", () => {
+    const problems = refused("Path\nWeek 1: Basics\n- [ ] Required -- \u200b\u2060\u00ad (5 min)\n- [ ] Required -- Read on (5 min)\n");
+    expect(problems).toEqual([{ line: 3, code: ProblemCode.ItemWithoutTitle, params: {} }]);
+  });
+
+  it("keeps titles as they read: without the invisible characters, in the curriculum, its sections and items", () => {
+    const curriculum = accepted("Rev\u202eersed\u202c Path\nWeek 1: Ba\u200bsics\n- [ ] Required -- Item \u2066one\u2069 (5 min)\n");
+    expect(curriculum.title).toBe("Reversed Path");
+    expect(curriculum.sections.map((section) => section.title)).toEqual(["Basics"]);
+    expect(curriculum.sections[0]?.items.map((item) => item.title)).toEqual(["Item one"]);
+  });
+
+  it("still refuses control characters, which no text file holds", () => {
+    expect(refused("Path\nWeek 1: Basics\n- [ ] Required -- Bell\u0007 (5 min)\n").map((problem) => problem.code)).toContain(
+      ProblemCode.ControlCharacters,
+    );
+  });
+});
