@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 
 /**
  * Characters that show nothing (zero-width spaces and joiners, soft hyphens) or reorder text (bidi overrides)
@@ -53,5 +55,24 @@ describe("cohort names with invisible characters", () => {
     const reply = await bot.reply(bot.admin.id, "cohort edit", { cohort: "Spring 2027", name: "BACK\u200bEND" });
     expect(visibleText(reply)).toBe("This server already has a cohort called **Backend**. Choose another name.");
     expect(await cohortNames()).toEqual(["Backend", "Café", "Spring 2027"]);
+  });
+
+  it("keys a name stored with invisible characters before as it reads, at start-up, and still finds it by its own spelling", async () => {
+    const { prisma, target } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const legacyName = "Spring\u200b 2027";
+    const legacy = await createCohortRow(prisma, curriculumId, {
+      guildId: bot.guild.id,
+      channelId: bot.channel.id,
+      startDate: "2027-01-04",
+      name: legacyName,
+      nameKey: legacyName.toLowerCase(),
+    });
+    expect(await new CohortRepository(prisma, target.provider).refoldNameKeys()).toBe(1);
+    // "Spring 2027" has the plain key: the older name keeps its row's clash suffix, and each is found by its own spelling.
+    const row = await prisma.cohort.findUniqueOrThrow({ where: { id: legacy.id } });
+    expect(row.nameKey).toBe(`spring 2027\n${legacy.id}`);
+    const own = await bot.reply(bot.admin.id, "cohort info", { cohort: legacyName });
+    expect(visibleText(own)).toContain(`Cohort id ${legacy.id}`);
   });
 });
