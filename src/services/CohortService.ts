@@ -10,7 +10,7 @@ import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } 
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { withoutHiddenCharacters } from "../domain/curriculum/typedItem.js";
+import { withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
 import {
   addDays,
   formatClock,

@@ -1,4 +1,4 @@
-import { withoutHiddenCharacters } from "../curriculum/typedItem.js";
+import { withoutHiddenCharacters } from "../text/hiddenCharacters.js";
 
 /**
  * A cohort name as it compares within its server: in any capitals, and without the characters replies never

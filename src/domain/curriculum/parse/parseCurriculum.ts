@@ -16,7 +16,6 @@ import { MAX_CURRICULUM_CHARACTERS } from "./limits.js";
 import { parseMarkdownPath } from "./masteryPathFormat.js";
 import { ProblemCode, type ParseProblem } from "./problemCodes.js";
 import { ProblemList } from "./ProblemList.js";
-import { withoutHiddenCharacters } from "../typedItem.js";
 import { LineLedger, looksLikeMarkdown, reportControlCharacters, splitLines, type SkipReason } from "./sourceLines.js";
 
 /** The result plus what became of each line: for tests that check nothing vanishes unreported. */
@@ -59,12 +58,9 @@ function parseText(text: unknown, ledger: LineLedger, problems: ProblemList): Pa
   }
   // Repairing never touches ASCII, so line numbers stay those of the original file.
   const repaired = repairMojibake(text).replace(/^\uFEFF/, "");
-  const rawLines = splitLines(repaired, problems);
-  if (rawLines.every((line) => line.text.trim() === "")) return refuse([{ line: 1, code: ProblemCode.FileEmpty, params: {} }]);
-  reportControlCharacters(rawLines, problems);
-  // What shows nothing or reorders text is not part of a title: replies drop it, so a title of only that would show as
-  // nothing. Dropped after the check above (the same list holds control characters, which refuse the file).
-  const lines = rawLines.map((line) => ({ number: line.number, text: withoutHiddenCharacters(line.text) }));
+  const lines = splitLines(repaired, problems);
+  if (lines.every((line) => line.text.trim() === "")) return refuse([{ line: 1, code: ProblemCode.FileEmpty, params: {} }]);
+  reportControlCharacters(lines, problems);
   const draft = looksLikeMarkdown(lines) ? parseMarkdownPath(lines, problems, ledger) : parseLearningPath(lines, problems, ledger);
   return finishCurriculum(draft, problems);
 }
