@@ -18,6 +18,8 @@ import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
 import { inertText, TextTarget } from "./i18n/inertText.js";
+import { showsSomething } from "../domain/text/hiddenCharacters.js";
+import { truncateChoiceName } from "../services/CohortService.js";
 import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
@@ -363,23 +365,12 @@ function inGuild(context: InteractionContext, guildId: string): HandlerContext {
 /**
  * A choice as Discord lists it: its name as user text in plain places is (the one rule: nothing hidden or
  * reordered, which a name stored before names dropped such characters may still hold), cut to Discord's length
- * without splitting a character. A name that shows nothing is left out: Discord refuses an empty one, and with it
+ * on whole characters (`truncateChoiceName`). A name that shows nothing is left out: Discord refuses an empty one, and with it
  * every choice of the answer.
  */
 function shownChoice(choice: { readonly name: string; readonly value: string }): { name: string; value: string }[] {
-  const name = cutWhole(inertText(choice.name, TextTarget.Plain), maxChoiceLength);
-  return name.trim() === "" ? [] : [{ name, value: choice.value.slice(0, maxChoiceLength) }];
-}
-
-/** At most `max` UTF-16 units of `text`, whole characters only (half an emoji would show as a broken one). */
-function cutWhole(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let kept = "";
-  for (const character of text) {
-    if (kept.length + character.length > max) break;
-    kept += character;
-  }
-  return kept;
+  const name = truncateChoiceName(inertText(choice.name, TextTarget.Plain), maxChoiceLength);
+  return showsSomething(name) ? [{ name, value: choice.value.slice(0, maxChoiceLength) }] : [];
 }
 
 function describeOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {

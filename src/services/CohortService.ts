@@ -10,7 +10,7 @@ import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } 
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
+import { showsSomething, withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
 import {
   addDays,
   formatClock,
@@ -200,16 +200,19 @@ export function matchScore(candidate: string, query: string): number {
   return name.includes(q) ? 1 : -1;
 }
 
+// Whole characters as people see them: an emoji family or a letter with its accent is one.
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
 /**
  * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting
- * a character made of two units (an emoji cut in half is not text Discord takes).
+ * a character as people see it (half an emoji is not text Discord takes; half a family shows other people).
  */
 export function truncateChoiceName(name: string, max = 100): string {
   if (name.length <= max) return name;
   let cut = "";
-  for (const character of name) {
-    if (cut.length + character.length > max - 1) break;
-    cut += character;
+  for (const { segment } of graphemes.segment(name)) {
+    if (cut.length + segment.length > max - 1) break;
+    cut += segment;
   }
   return `${cut}…`;
 }
@@ -1010,7 +1013,8 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
 /** A name as people will read it: invisible and reordering characters dropped (replies drop them anyway), one way of writing accents, single spaces. */
 function normaliseName(raw: string): string {
   const name = withoutHiddenCharacters(raw).normalize("NFC").replace(/\s+/g, " ").trim();
-  if (name.length === 0 || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
+  if (!showsSomething(name) || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

@@ -37,6 +37,7 @@ describe("autocomplete choices with names that hide or reorder text", () => {
     const prisma = bot.test.app.database.prisma;
     const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "reversed-live-path" } });
     await createCohortRow(prisma, curriculum.id, { guildId: bot.guild.id, channelId: bot.channel.id, name: "\u200b\u2060" });
+    await createCohortRow(prisma, curriculum.id, { guildId: bot.guild.id, channelId: bot.channel.id, name: "\u200d\u3164\u2800" });
     const choices = await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "" });
     expect(choices.map((choice) => choice.name)).toEqual(["Spring 2027"]);
   });

@@ -32,6 +32,13 @@ describe("cohort names with invisible characters", () => {
     expect(await cohortNames()).toEqual(["Backend"]);
   });
 
+  it("refuses a name of other characters that show nothing (joiners, fillers, the blank braille pattern, a lone variation selector)", async () => {
+    for (const blank of ["\u200d\u200c", "\u3164", "\u2800\u2800", "\u034f", "\ufe0f", "\u115f\u1160 \uffa0"]) {
+      expect(visibleText(await create(blank))).toBe("A cohort name needs 1 to 80 characters.");
+    }
+    expect(await cohortNames()).toEqual(["Backend"]);
+  });
+
   it("refuses a name that reads as another cohort's, as it does in other capitals", async () => {
     for (const lookalike of ["Back\u200bend", "\u2060backend\u00ad", "Back\u202eend"]) {
       const reply = await create(lookalike);
