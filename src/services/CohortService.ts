@@ -11,6 +11,7 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething, withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
+import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
   formatClock,
@@ -217,6 +218,13 @@ export function truncateChoiceName(name: string, max = 100): string {
   return `${cut}…`;
 }
 
+/** A choice's name: `shown`, its "#id" kept whole when a long name is cut. */
+function choiceNameWithId(shown: string, cohort: { readonly id: number; readonly name: string }): string {
+  if (shown === cohort.name) return truncateChoiceName(shown);
+  const id = ` #${cohort.id}`;
+  return `${truncateChoiceName(cohort.name, 100 - id.length)}${id}`;
+}
+
 /**
  * Cohorts of a guild: creation and settings (admins), membership (members),
  * and resolving the `cohort` option every command shares.
@@ -300,8 +308,7 @@ export class CohortService {
     if (exact !== null) return exact;
     // Any other capitals name both of them: ask which rather than pick one.
     const alike = await this.cohorts.listByNameKey(guildId, value, maxAlikeListed);
-    if (alike.length > 1)
-      throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: alike.map((cohort) => cohort.name) });
+    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;
     throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
@@ -309,12 +316,15 @@ export class CohortService {
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
     const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    return cohorts
+    const listed = cohorts
       .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
       .filter((entry) => entry.score >= 0)
       .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
       .slice(0, maxChoices)
-      .map(({ cohort }) => ({ name: truncateChoiceName(cohort.name), value: String(cohort.id) }));
+      .map(({ cohort }) => cohort);
+    // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
+    const names = lookAlikeNames(listed);
+    return listed.map((cohort, at) => ({ name: choiceNameWithId(names[at] ?? cohort.name, cohort), value: String(cohort.id) }));
   }
 
   /**

@@ -82,4 +82,20 @@ describe("cohort names with invisible characters", () => {
     const own = await bot.reply(bot.admin.id, "cohort info", { cohort: legacyName });
     expect(visibleText(own)).toContain(`Cohort id ${legacy.id}`);
   });
+
+  it("tells two names that read the same apart by their ids, in the choices and when a typed name could be either", async () => {
+    const rows = await bot.test.app.database.prisma.cohort.findMany({
+      where: { nameKey: { startsWith: "spring 2027" } },
+      orderBy: { id: "asc" },
+    });
+    const [plain, legacy] = rows.map((row) => row.id);
+    const choices = await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "spring" });
+    expect(choices.map((choice) => choice.name).sort()).toEqual([`Spring 2027 #${plain}`, `Spring 2027 #${legacy}`].sort());
+    const either = await bot.reply(bot.admin.id, "cohort info", { cohort: "SPRING 2027" });
+    expect(visibleText(either)).toContain(`Several cohorts have a name that reads as **SPRING 2027**: **Spring 2027 #`);
+    expect(visibleText(either)).toContain(`#${plain}**`);
+    expect(visibleText(either)).toContain(`#${legacy}**`);
+    const byNumber = await bot.reply(bot.admin.id, "cohort info", { cohort: String(legacy) });
+    expect(visibleText(byNumber)).toContain(`Cohort id ${legacy}`);
+  });
 });

@@ -26,7 +26,7 @@ export const en = {
   "cohort.ambiguous": "You're in several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousName":
-    "Several cohorts are called **{name}** in other capitals: {names}. Type one exactly as written, or pick it from the list.",
+    "Several cohorts have a name that reads as **{name}**: {names}. Pick one from the list, or type it exactly as written (for a name shown with a #, type just that number).",
   "cohort.unknown": 'There\'s no cohort called "{value}" in this server. Start typing in the `cohort` option to see the choices.',
   "cohort.notJoined": "You're not a member of **{name}**. Use `/join` and pick it in the `cohort` option first.",
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",

@@ -25,7 +25,7 @@ export const es: Catalogue = {
   "cohort.ambiguous": "Estás en varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousName":
-    "Varias cohortes se llaman **{name}** con otras mayúsculas: {names}. Escribe una tal como está escrita, o elígela de la lista.",
+    "Varias cohortes tienen un nombre que se lee como **{name}**: {names}. Elige una de la lista o escríbela tal como está escrita (si su nombre aparece con #, escribe solo ese número).",
   "cohort.unknown":
     "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohorte` para ver las opciones.",
   "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/unirse` y elígela en la opción `cohorte`.",
