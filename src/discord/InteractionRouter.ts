@@ -17,6 +17,7 @@ import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
+import { OutdatedCommandError } from "./readOptions.js";
 import { inertText, TextTarget } from "./i18n/inertText.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { truncateChoiceName } from "../services/CohortService.js";
@@ -284,7 +285,9 @@ export class InteractionRouter {
     let reply: Reply;
     if (isUserError(error)) {
       reply = errorReply(renderUserError(context.t, error));
-      context.logger.info({ reason: error.code }, "user error");
+      if (error instanceof OutdatedCommandError)
+        context.logger.warn({ err: error.cause, option: error.option }, "command registered in an older shape");
+      else context.logger.info({ reason: error.code }, "user error");
     } else if (isDatabaseBusy(error)) {
       // A write outside the write queue (admin commands) meets the lock without retrying; its statement or transaction left nothing either.
       reply = errorReply(context.t.t("generic.databaseBusy"));

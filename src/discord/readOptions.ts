@@ -72,12 +72,26 @@ const shapeErrorCodes: ReadonlySet<string> = new Set([
   DiscordjsErrorCodes.CommandInteractionOptionEmpty,
 ]);
 
+/**
+ * "This command changed": the member's mistake-free reply, with the option Discord sent in an older shape and
+ * what discord.js said (`cause`), which the router logs as a warning: a leftover registration may never heal.
+ */
+export class OutdatedCommandError extends UserError<"generic.outdatedCommand"> {
+  constructor(
+    readonly option: string,
+    cause?: unknown,
+  ) {
+    super("generic.outdatedCommand");
+    this.cause = cause;
+  }
+}
+
 /** An option as its definition says, else the member's mistake-free "this command changed" (never a generic failure). */
 function readOptionAsDefined(option: ValueOptionDefinition, resolver: OptionResolver): unknown {
   try {
     return readOption(option, resolver);
   } catch (error) {
-    if (error instanceof DiscordjsTypeError && shapeErrorCodes.has(error.code)) throw new UserError("generic.outdatedCommand");
+    if (error instanceof DiscordjsTypeError && shapeErrorCodes.has(error.code)) throw new OutdatedCommandError(option.name, error);
     throw error;
   }
 }
@@ -113,5 +127,5 @@ function checkChoice(
 ): string | number | null {
   if (value === null || option.choices === undefined) return value;
   if (option.choices.some((choice) => choice.value === value)) return value;
-  throw new UserError("generic.outdatedCommand");
+  throw new OutdatedCommandError(option.name);
 }

@@ -69,11 +69,16 @@ describe("commands registered in an older shape", () => {
     expectCommandChanged(await bot.reply(ben.id, "week", { number: "three" }));
   });
 
-  it("answers a command missing an option it now requires as a changed command, and logs nothing", async () => {
+  it("answers a command missing an option it now requires as a changed command, and records nothing", async () => {
     await registerInServer({ name: "done", description: "Older shape" });
     const cal = bot.member("cal");
     await bot.reply(cal.id, "join", { cohort: "Backend Spring 2027" });
     expectCommandChanged(await bot.reply(cal.id, "done"));
     expect(await bot.test.app.database.prisma.completion.count()).toBe(0);
+    // The admin can tell which option the leftover registration lacks, and what discord.js said.
+    const warned = bot.test.logs().filter((line) => line.level === 40 && line.msg === "command registered in an older shape");
+    const last = warned.at(-1);
+    expect(typeof last?.option === "string" && last.option !== "").toBe(true);
+    expect((last?.err as { message?: unknown } | undefined)?.message).toBeTypeOf("string");
   });
 });

@@ -11,7 +11,7 @@ export const en = {
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
   "generic.outdatedCommand":
-    "This command has changed since Discord showed it to you, so nothing was done. Try it again in a minute, once Discord shows its new options.",
+    "This command has changed since Discord showed it to you, so nothing was done. Try it again once Discord shows its new options; if it still looks the same, tell an admin: an old copy of the command may still be registered in this server.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
   "generic.staleButton":
     "This button is out of date: the item or cohort it was for is no longer there (the curriculum or the cohort changed since). Run the command again for fresh buttons.",

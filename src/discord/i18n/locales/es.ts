@@ -10,7 +10,7 @@ export const es: Catalogue = {
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.outdatedCommand":
-    "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo en un minuto, cuando Discord muestre sus nuevas opciones.",
+    "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo cuando Discord muestre sus nuevas opciones; si sigue igual, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
   "generic.staleButton":
     "Este botón está desactualizado: la lectura o la cohorte a la que se refería ya no está (el plan de estudios o la cohorte cambiaron desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
