@@ -32,6 +32,8 @@ type PostPermissionCode = "view_channel" | "send_messages" | "embed_links";
  */
 export interface UserErrorParams {
   "generic.unknownCommand": NoParams;
+  /** A command Discord still has in an older shape (a choice, an option or its type changed since): not what the bot reads now. */
+  "generic.outdatedCommand": NoParams;
   "generic.unknownButton": NoParams;
   "generic.staleButton": NoParams;
   "generic.guildOnly": NoParams;

@@ -18,6 +18,10 @@ import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
 import { InFlightWork } from "./InFlightWork.js";
 import { renderUserError } from "./i18n/renderUserError.js";
+import { OutdatedCommandError } from "./readOptions.js";
+import { inertText, TextTarget } from "./i18n/inertText.js";
+import { showsSomething } from "../domain/text/hiddenCharacters.js";
+import { truncateChoiceName } from "../services/CohortService.js";
 import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
@@ -34,6 +38,9 @@ const maxLoggedOptionLength = 200;
  * late together. The database is one connection on SQLite anyway.
  */
 export const maxConcurrentHandlers = 8;
+/** Discord's limits on autocomplete: choices, and characters of a choice's name and value. */
+const maxChoices = 25;
+const maxChoiceLength = 100;
 /** Longest a handler waits for early acknowledgements before starting its work (see whenAcknowledged). */
 const maxAcknowledgementWaitMs = 1_000;
 
@@ -253,9 +260,7 @@ export class InteractionRouter {
         (command.requiresManageServer && !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
           ? []
           : await command.autocomplete(inGuild(context, interaction.guildId), interaction);
-      await interaction.respond(
-        choices.slice(0, 25).map((choice) => ({ name: choice.name.slice(0, 100), value: choice.value.slice(0, 100) })),
-      );
+      await interaction.respond(choices.slice(0, maxChoices).flatMap(shownChoice));
     } catch (error) {
       context.logger.error({ err: error }, "autocomplete failed");
       await interaction.respond([]).catch(() => undefined);
@@ -288,7 +293,9 @@ export class InteractionRouter {
     let reply: Reply;
     if (isUserError(error)) {
       reply = errorReply(renderUserError(context.t, error));
-      context.logger.info({ reason: error.code }, "user error");
+      if (error instanceof OutdatedCommandError)
+        context.logger.warn({ err: error.cause, option: error.option }, "command registered in an older shape");
+      else context.logger.info({ reason: error.code }, "user error");
     } else if (isDatabaseBusy(error)) {
       // A write outside the write queue (admin commands) meets the lock without retrying; its statement or transaction left nothing either.
       reply = errorReply(context.t.t("generic.databaseBusy"));
@@ -364,6 +371,17 @@ function inGuild(context: InteractionContext, guildId: string): HandlerContext {
       return context.logger;
     },
   };
+}
+
+/**
+ * A choice as Discord lists it: its name as user text in plain places is (the one rule: nothing hidden or
+ * reordered, which a name stored before names dropped such characters may still hold), cut to Discord's length
+ * on whole characters (`truncateChoiceName`). A name that shows nothing is left out: Discord refuses an empty one, and with it
+ * every choice of the answer.
+ */
+function shownChoice(choice: { readonly name: string; readonly value: string }): { name: string; value: string }[] {
+  const name = truncateChoiceName(inertText(choice.name, TextTarget.Plain), maxChoiceLength);
+  return showsSomething(name) ? [{ name, value: choice.value.slice(0, maxChoiceLength) }] : [];
 }
 
 function describeOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {

@@ -1,4 +1,11 @@
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type CommandInteractionOption } from "discord.js";
+import {
+  ApplicationCommandOptionType,
+  DiscordjsErrorCodes,
+  DiscordjsTypeError,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+} from "discord.js";
+import { UserError } from "../errors.js";
 import type { CommandDefinition } from "./commandTypes.js";
 
 type AnyOptionDefinition = NonNullable<CommandDefinition["options"]>[number];
@@ -51,8 +58,42 @@ export function readOptions<const Options extends readonly ValueOptionDefinition
   interaction: ChatInputCommandInteraction,
 ): OptionValues<Options> {
   const values: Record<string, unknown> = {};
-  for (const option of options) values[option.name] = readOption(option, interaction.options);
+  for (const option of options) values[option.name] = readOptionAsDefined(option, interaction.options);
   return values as OptionValues<Options>;
+}
+
+/**
+ * What discord.js says when a command's options are not as defined here: a required one missing, one of another
+ * type. Discord only sends that for a registration of the command older than this code (one a server kept).
+ */
+const shapeErrorCodes: ReadonlySet<string> = new Set([
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+]);
+
+/**
+ * "This command changed": the member's mistake-free reply, with the option Discord sent in an older shape and
+ * what discord.js said (`cause`), which the router logs as a warning: a leftover registration may never heal.
+ */
+export class OutdatedCommandError extends UserError<"generic.outdatedCommand"> {
+  constructor(
+    readonly option: string,
+    cause?: unknown,
+  ) {
+    super("generic.outdatedCommand");
+    this.cause = cause;
+  }
+}
+
+/** An option as its definition says, else the member's mistake-free "this command changed" (never a generic failure). */
+function readOptionAsDefined(option: ValueOptionDefinition, resolver: OptionResolver): unknown {
+  try {
+    return readOption(option, resolver);
+  } catch (error) {
+    if (error instanceof DiscordjsTypeError && shapeErrorCodes.has(error.code)) throw new OutdatedCommandError(option.name, error);
+    throw error;
+  }
 }
 
 function readOption(option: ValueOptionDefinition, resolver: OptionResolver): unknown {
@@ -79,12 +120,12 @@ function readOption(option: ValueOptionDefinition, resolver: OptionResolver): un
   }
 }
 
-/** Discord enforces choices; checking again keeps the narrowed type honest against a forged payload. */
+/** Discord enforces the choices it has: another value comes from an older registration (checking keeps the narrowed type honest). */
 function checkChoice(
   option: { readonly name: string; readonly choices?: readonly { readonly value: string | number }[] },
   value: string | number | null,
 ): string | number | null {
   if (value === null || option.choices === undefined) return value;
   if (option.choices.some((choice) => choice.value === value)) return value;
-  throw new TypeError(`Option "${option.name}" is not one of its choices`);
+  throw new OutdatedCommandError(option.name);
 }

@@ -11,6 +11,8 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { isLanguageCode } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { showsSomething, withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
+import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
   formatClock,
@@ -191,18 +193,28 @@ const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
 
+// Whole characters as people see them: an emoji family or a letter with its accent is one.
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
 /**
  * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting
- * a character made of two units (an emoji cut in half is not text Discord takes).
+ * a character as people see it (half an emoji is not text Discord takes; half a family shows other people).
  */
 export function truncateChoiceName(name: string, max = 100): string {
   if (name.length <= max) return name;
   let cut = "";
-  for (const character of name) {
-    if (cut.length + character.length > max - 1) break;
-    cut += character;
+  for (const { segment } of graphemes.segment(name)) {
+    if (cut.length + segment.length > max - 1) break;
+    cut += segment;
   }
   return `${cut}…`;
+}
+
+/** A choice's name: `shown`, its "#id" kept whole when a long name is cut. */
+function choiceNameWithId(shown: string, cohort: { readonly id: number; readonly name: string }): string {
+  if (shown === cohort.name) return truncateChoiceName(shown);
+  const id = ` #${cohort.id}`;
+  return `${truncateChoiceName(cohort.name, 100 - id.length)}${id}`;
 }
 
 /**
@@ -288,8 +300,7 @@ export class CohortService {
     if (exact !== null) return exact;
     // Any other capitals name both of them: ask which rather than pick one.
     const alike = await this.cohorts.listByNameKey(guildId, value, maxAlikeListed);
-    if (alike.length > 1)
-      throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: alike.map((cohort) => cohort.name) });
+    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;
     throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
@@ -297,12 +308,15 @@ export class CohortService {
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
     const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    return cohorts
+    const listed = cohorts
       .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
       .filter((entry) => entry.score >= 0)
       .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
       .slice(0, maxChoices)
-      .map(({ cohort }) => ({ name: truncateChoiceName(cohort.name), value: String(cohort.id) }));
+      .map(({ cohort }) => cohort);
+    // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
+    const names = lookAlikeNames(listed);
+    return listed.map((cohort, at) => ({ name: choiceNameWithId(names[at] ?? cohort.name, cohort), value: String(cohort.id) }));
   }
 
   /**
@@ -1000,9 +1014,11 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
   throw new UserError("cohort.startTooFar", { start: { localDate: startDate }, latest: { localDate: latestCourseStart(calendarWeeks) } });
 }
 
+/** A name as people will read it: invisible and reordering characters dropped (replies drop them anyway), one way of writing accents, single spaces. */
 function normaliseName(raw: string): string {
-  const name = raw.replace(/\s+/g, " ").trim();
-  if (name.length === 0 || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  const name = withoutHiddenCharacters(raw).normalize("NFC").replace(/\s+/g, " ").trim();
+  // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
+  if (!showsSomething(name) || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

@@ -56,17 +56,17 @@ describe("a cohort named by hand in the cohort option", () => {
     const reply = await join(eve.id, "ÉLAN");
     expect(reply.ephemeral).toBe(true);
     expect(visibleText(reply)).toContain(
-      "Several cohorts are called **ÉLAN** in other capitals: **élan**, **Élan**. Type one exactly as written, or pick it from the list.",
+      "Several cohorts have a name that reads as **ÉLAN**: **élan**, **Élan**. Pick one from the list, or type it exactly as written (for a name shown with a #, type just that number).",
     );
     expect(await membershipsOf(eve.id)).toBe(0);
     const info = await bot.reply(bot.admin.id, "cohort info", { cohort: "ÉLAN" });
-    expect(visibleText(info)).toContain("Several cohorts are called **ÉLAN** in other capitals: **élan**, **Élan**.");
+    expect(visibleText(info)).toContain("Several cohorts have a name that reads as **ÉLAN**: **élan**, **Élan**.");
   });
 
   it("names every cohort alike, not just the first two, when more than two share the name in other capitals", async () => {
     await legacyTwins("kilo", "Kilo", "KILO");
     const reply = await join(bot.member("hal").id, "kIlO");
-    expect(visibleText(reply)).toContain("Several cohorts are called **kIlO** in other capitals: **kilo**, **Kilo**, **KILO**.");
+    expect(visibleText(reply)).toContain("Several cohorts have a name that reads as **kIlO**: **kilo**, **Kilo**, **KILO**.");
     expect(await membershipsOf(bot.member("hal").id)).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe("a cohort named by hand in the cohort option", () => {
     expect(await membershipsOf(bot.member("gus").id)).toBe(0);
     // A backslash too is itself, not LIKE's escape.
     await legacyTwins("a\\b", "A\\B");
-    expect(visibleText(await join(bot.member("gus").id, "a\\B"))).toContain("in other capitals: **a\\\\b**, **A\\\\B**.");
+    expect(visibleText(await join(bot.member("gus").id, "a\\B"))).toContain(": **a\\\\b**, **A\\\\B**. Pick one");
   });
 
   it("once the plain key's holder is renamed, finds the other in any capitals and keeps its name taken", async () => {

@@ -130,7 +130,7 @@ describe("a legacy twin whose suffixed key kept an accented capital", () => {
 
     const joiner = bot.member("joiner");
     const reply = await bot.run(joiner.id, "join", { cohort: "œuvre" }).final();
-    expect(visibleText(reply)).toContain("Several cohorts are called **œuvre** in other capitals: **Œuvre**, **ŒUVRE**.");
+    expect(visibleText(reply)).toContain("Several cohorts have a name that reads as **œuvre**: **Œuvre**, **ŒUVRE**.");
     expect(await restarted.app.database.prisma.member.count({ where: { userId: joiner.id } })).toBe(0);
     const keys = await restarted.app.database.prisma.cohort.findMany({ where: { guildId: bot.guild.id }, orderBy: { id: "asc" } });
     expect(keys.map((row) => row.nameKey)).toEqual(["œuvre", `œuvre\n${twin.id}`, "ñu\nclub"]);

@@ -38,6 +38,30 @@ describe("curriculum import into a real SQLite file", () => {
     expect(after).toEqual(before);
   });
 
+  it("a file whose titles hold invisible characters keeps them as written, so importing it again changes nothing", async () => {
+    test = await startTestApp();
+    const prisma = test.app.database.prisma;
+    const text =
+      "Zero\u200bwidth Path\nWeek 1: Ba\u00adsics\n- [ ] Required -- First\u200b read (5 min)\n- [ ] Required -- Hy\u00adphen (5 min)\n";
+    const first = await test.app.services.curricula.importDocument(text, "");
+    if (!first.ok) throw new Error(JSON.stringify(first.problems));
+    const countsBefore = [await prisma.curriculum.count(), await prisma.item.count()];
+    const itemsBefore = await prisma.item.findMany({
+      orderBy: { id: "asc" },
+      where: { title: { in: ["First\u200b read", "Hy\u00adphen"] } },
+    });
+    expect(itemsBefore).toHaveLength(2);
+
+    const again = await test.app.services.curricula.importDocument(text, "");
+    expect(again.ok && again.summary.outcome).toBe("unchanged");
+    expect([await prisma.curriculum.count(), await prisma.item.count()]).toEqual(countsBefore);
+    const itemsAfter = await prisma.item.findMany({
+      orderBy: { id: "asc" },
+      where: { title: { in: ["First\u200b read", "Hy\u00adphen"] } },
+    });
+    expect(itemsAfter.map((item) => [item.id, item.retired])).toEqual(itemsBefore.map((item) => [item.id, false]));
+  });
+
   it("a changed document updates the curriculum and keeps members' completions of items that still exist", async () => {
     test = await startTestApp();
     const prisma = test.app.database.prisma;

@@ -100,4 +100,10 @@ describe("truncateChoiceName", () => {
     expect(name.endsWith("…")).toBe(true);
     expect(truncateChoiceName("Short 🚀")).toBe("Short 🚀");
   });
+
+  it("cuts between whole characters as people see them: never inside a family emoji or a letter with its accent", () => {
+    const family = "👨\u200d👩\u200d👧";
+    expect(truncateChoiceName(`${"a".repeat(95)}${family} more`)).toBe(`${"a".repeat(95)}…`);
+    expect(truncateChoiceName(`${"a".repeat(98)}e\u0301 more`)).toBe(`${"a".repeat(98)}…`);
+  });
 });

@@ -575,3 +575,38 @@ describe("an item line without its '- [ ]'", () => {
     expect(accepted(text).sections[0]?.summary).toBe("Required — read these before Friday's call.");
   });
 });
+
+/**
+ * Characters that show nothing or reorder text (zero-width spaces, soft hyphens, bidi overrides): every reply and
+ * choice drops them, so a title of nothing but them would show as nothing ("⬜ **** · Required"): refused. Titles
+ * holding them among visible text are kept as written (identity across re-imports compares titles as stored).
+ */
+describe("invisible characters in a curriculum", () => {
+  it("refuses an item whose title is nothing but invisible characters, as one without a title", () => {
+    const problems = refused("Path\nWeek 1: Basics\n- [ ] Required -- \u200b\u2060\u00ad (5 min)\n- [ ] Required -- Read on (5 min)\n");
+    expect(problems).toEqual([{ line: 3, code: ProblemCode.ItemWithoutTitle, params: {} }]);
+  });
+
+  it("keeps titles as written, so a curriculum imported before keeps its identity (replies drop the characters on display)", () => {
+    const curriculum = accepted("Rev\u202eersed\u202c Path\nWeek 1: Ba\u200bsics\n- [ ] Required -- Item \u2066one\u2069 (5 min)\n");
+    expect(curriculum.title).toBe("Rev\u202eersed\u202c Path");
+    expect(curriculum.slug).toBe(accepted("Rev\u202eersed\u202c Path\nWeek 1: Basics\n- [ ] Required -- Item (5 min)\n").slug);
+    expect(curriculum.sections.map((section) => section.title)).toEqual(["Ba\u200bsics"]);
+    expect(curriculum.sections[0]?.items.map((item) => item.title)).toEqual(["Item \u2066one\u2069"]);
+  });
+
+  it("refuses a week heading and a curriculum title of nothing but invisible characters, at their lines", () => {
+    expect(refused("Path\nWeek 1: \u200b\u00ad\n- [ ] Required -- Read (5 min)\n")).toContainEqual(
+      expect.objectContaining({ line: 2, code: ProblemCode.HeadingWithoutTitle }),
+    );
+    expect(refused("\u200b\u2060\nWeek 1: Basics\n- [ ] Required -- Read (5 min)\n").map((problem) => problem.code)).toContain(
+      ProblemCode.TitleMissing,
+    );
+  });
+
+  it("still refuses control characters, which no text file holds", () => {
+    expect(refused("Path\nWeek 1: Basics\n- [ ] Required -- Bell\u0007 (5 min)\n").map((problem) => problem.code)).toContain(
+      ProblemCode.ControlCharacters,
+    );
+  });
+});

@@ -1,3 +1,5 @@
+import { hidingCharacters } from "../../domain/text/hiddenCharacters.js";
+
 /** Longest piece of user text the bot repeats; the rest is cut with "…". */
 export const maxUserTextLength = 2000;
 
@@ -5,9 +7,8 @@ export const maxUserTextLength = 2000;
 export const TextTarget = { Markdown: "markdown", Plain: "plain" } as const;
 export type TextTarget = (typeof TextTarget)[keyof typeof TextTarget];
 
-// Bidi overrides that reorder what follows and invisible characters that hide text (one list for both
-// rules below). Zero-width joiners are not among them (emoji sequences need them).
-const hidingCharacters = String.raw`\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff`;
+// Bidi overrides that reorder what follows and invisible characters that hide text: the domain's one list
+// (which cohort names and typed titles read too), for both rules below.
 // Those and control characters other than the line break: removed.
 const invisible = new RegExp(String.raw`(?!\n)\p{Cc}|[${hidingCharacters}]`, "gu");
 // Discord Markdown's inline syntax: a backslash shows each character as itself.

@@ -1,7 +1,11 @@
+import { withoutHiddenCharacters } from "../text/hiddenCharacters.js";
+
 /**
- * A cohort name as it compares within its server: in any capitals, one cohort per name. The bot's check
- * and the database's unique `Cohort(guildId, nameKey)` both use it, so they agree on what "taken" means.
+ * A cohort name as it compares within its server: in any capitals, and without the characters replies never
+ * show (a zero-width space, a bidi override) or written alike in Unicode's two ways (é as one character or as
+ * e and an accent), one cohort per name: names that read the same are the same. The bot's check and the
+ * database's unique `Cohort(guildId, nameKey)` both use it, so they agree on what "taken" means.
  */
 export function cohortNameKey(name: string): string {
-  return name.toLowerCase();
+  return withoutHiddenCharacters(name).normalize("NFC").toLowerCase();
 }

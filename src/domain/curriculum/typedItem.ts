@@ -1,3 +1,5 @@
+import { withoutHiddenCharacters } from "../text/hiddenCharacters.js";
+
 /**
  * An `item` option typed by hand: a title, optionally with details that tell
  * same-titled items apart, written as the bot shows them ("Grouped (Weeks 1-2 ·
@@ -36,10 +38,6 @@ export interface ShownDetails {
 /** The one separator replies and autocomplete put between details; names may hold brackets and commas. */
 const separator = " · ";
 
-// Characters that show nothing or reorder text, and control characters: the reply's `inertText` drops
-// them from a stored title, so a line copied back lacks them (the same list as inertText.ts).
-const hidden = /(?![\t\n\v\f\r])\p{Cc}|[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
-
 // Printable ASCII, as most titles and names are: nothing to drop or compose, no spaces but the space.
 const printableAscii = /^[\x20-\x7e]*$/;
 
@@ -48,7 +46,7 @@ export function readsAs(text: string): string {
   // The same result as below, without its passes over the text: a title indexes thousands of names.
   if (printableAscii.test(text)) return text.toLowerCase().replace(/ +/g, " ").trim();
   // Invisible characters first: one between a letter and its accent would keep NFC from composing them.
-  return text.replace(hidden, "").normalize("NFC").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
+  return withoutHiddenCharacters(text).normalize("NFC").replace(/\s/g, " ").toLowerCase().replace(/ +/g, " ").trim();
 }
 
 /** As `readsAs`, with the separator always spaced alike, so a name holding one compares whole. */

@@ -14,6 +14,8 @@ export const en = {
   "generic.fileTooLarge":
     "Discord refused the file as too large to attach here, so it was not sent; trying again will not help.{cohortExport, select, yes { Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.} other {}}",
   "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
+  "generic.outdatedCommand":
+    "This command has changed since Discord showed it to you, so nothing was done. Try it again once Discord shows its new options; if it still looks the same, tell an admin: an old copy of the command may still be registered in this server.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
   "generic.staleButton":
     "This button is out of date: the item or cohort it was for is no longer there (the curriculum or the cohort changed since). Run the command again for fresh buttons.",
@@ -33,7 +35,7 @@ export const en = {
   "cohort.noneShared": "That member isn't in any of your cohorts, so there is no progress of theirs to show you.",
   "cohort.ambiguousAdmin": "This server has several cohorts: {names}. Pick one with the `cohort` option.",
   "cohort.ambiguousName":
-    "Several cohorts are called **{name}** in other capitals: {names}. Type one exactly as written, or pick it from the list.",
+    "Several cohorts have a name that reads as **{name}**: {names}. Pick one from the list, or type it exactly as written (for a name shown with a #, type just that number).",
   "cohort.unknown": 'There\'s no cohort called "{value}" in this server. Start typing in the `cohort` option to see the choices.',
   "cohort.notJoined": "You're not a member of **{name}**. Use `/join` and pick it in the `cohort` option first.",
   "cohort.nameTaken": "This server already has a cohort called **{name}**. Choose another name.",

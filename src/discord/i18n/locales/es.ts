@@ -12,6 +12,8 @@ export const es: Catalogue = {
   "generic.fileTooLarge":
     "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
+  "generic.outdatedCommand":
+    "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo cuando Discord muestre sus nuevas opciones; si sigue igual, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
   "generic.staleButton":
     "Este botón está desactualizado: la lectura o la cohorte a la que se refería ya no está (el plan de estudios o la cohorte cambiaron desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
@@ -32,7 +34,7 @@ export const es: Catalogue = {
   "cohort.noneShared": "Esa persona no está en ninguna de tus cohortes, así que no hay progreso suyo que mostrarte.",
   "cohort.ambiguousAdmin": "Este servidor tiene varias cohortes: {names}. Elige una con la opción `cohorte`.",
   "cohort.ambiguousName":
-    "Varias cohortes se llaman **{name}** con otras mayúsculas: {names}. Escribe una tal como está escrita, o elígela de la lista.",
+    "Varias cohortes tienen un nombre que se lee como **{name}**: {names}. Elige una de la lista o escríbela tal como está escrita (si su nombre aparece con #, escribe solo ese número).",
   "cohort.unknown":
     "No hay ninguna cohorte llamada «{value}» en este servidor. Empieza a escribir en la opción `cohorte` para ver las opciones.",
   "cohort.notJoined": "No eres miembro de **{name}**. Usa antes `/unirse` y elígela en la opción `cohorte`.",

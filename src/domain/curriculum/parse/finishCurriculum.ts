@@ -7,6 +7,7 @@ import { MAX_ITEMS_PER_SECTION, MAX_SECTIONS, MAX_TITLE_CHARACTERS } from "./lim
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt } from "./sourceLines.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 
 const KEY_SLUG_LENGTH = 60;
 
@@ -48,7 +49,7 @@ export function finishCurriculum(draft: DraftCurriculum, problems: ProblemList):
   checkRepeatedItems(draft, problems);
 
   const title = draft.title ?? "";
-  if (!problems.isEmpty || title === "") {
+  if (!problems.isEmpty || !showsSomething(title)) {
     if (problems.isEmpty) problems.add(1, ProblemCode.TitleMissing, { format: draft.format });
     return { ok: false, problems: problems.report() };
   }

@@ -6,6 +6,7 @@ import { MAX_ITEM_MINUTES, MAX_SECTION_MINUTES, MAX_TITLE_CHARACTERS } from "./l
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt } from "./sourceLines.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 
 const KIND_BY_NAME: ReadonlyMap<string, ItemKind> = new Map(Object.values(ItemKind).map((kind) => [kind.toLowerCase(), kind]));
 
@@ -41,7 +42,8 @@ export function parseKindedItem(body: string, line: number, problems: ProblemLis
     minutes = checkItemDuration(title, durationText, line, problems);
     usable = minutes !== null;
   }
-  if (title === "") {
+  // A title of only invisible characters would show as nothing: refused as none.
+  if (!showsSomething(title)) {
     problems.add(line, ProblemCode.ItemWithoutTitle);
     usable = false;
   }

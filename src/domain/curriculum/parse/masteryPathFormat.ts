@@ -18,6 +18,7 @@ import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
 import { parsePhaseHeading, plainWeekHeading, readsAsSectionHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 
 interface OpenFence {
   readonly line: number;
@@ -167,7 +168,7 @@ function readTitleHeading(reader: MarkdownReader, cleaned: string, line: number)
   reader.draft.title = cleaned;
   reader.draft.titleLine = line;
   reader.description = "waiting";
-  if (cleaned === "") reader.problems.add(line, ProblemCode.TitleHeadingEmpty);
+  if (!showsSomething(cleaned)) reader.problems.add(line, ProblemCode.TitleHeadingEmpty);
   else reader.ledger.use(line);
 }
 

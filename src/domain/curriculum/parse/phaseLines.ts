@@ -13,6 +13,7 @@ import { BOLD_LABEL, MARKDOWN_BULLET, MARKDOWN_CHECKBOX, cleanInline } from "./m
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, type LineLedger } from "./sourceLines.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 
 export interface PhaseState {
   readonly group: string | null;
@@ -83,7 +84,7 @@ function pushTopic(
   track: string | null,
   minutes: number | null = null,
 ): void {
-  if (title === "") {
+  if (!showsSomething(title)) {
     at.problems.add(at.line, ProblemCode.EmptyTopic, { section: excerpt(at.section.heading) });
     at.section.rejectedItems++;
     return;

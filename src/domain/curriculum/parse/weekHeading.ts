@@ -4,6 +4,7 @@ import { cleanInline, MARKDOWN_HEADING } from "./markdownText.js";
 import { ProblemCode, type ProblemParams } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt } from "./sourceLines.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 
 export interface WeekHeading {
   readonly title: string;
@@ -84,7 +85,7 @@ function checkedWeekHeading(heading: string, rawTitle: string, startText: string
         ? { code: ProblemCode.WeekRangeBackwards, params: { ...params, start: weekStart, end: weekEnd } }
         : weekEnd > MAX_WEEK
           ? { code: ProblemCode.WeekBeyondLimit, params: { ...params, limit: MAX_WEEK } }
-          : title === ""
+          : !showsSomething(title)
             ? { code: ProblemCode.HeadingWithoutTitle, params: { ...params, week: weekStart } }
             : null;
   return { title: title === "" ? heading : title, weekStart, weekEnd, problem };
