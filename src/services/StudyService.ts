@@ -599,7 +599,7 @@ export class StudyService {
 
   /**
    * The caller's cohort for `/progress`. Asked about someone else without `cohort:`, a member of several cohorts
-   * means the one they share with them; sharing several, the caller picks among those, and sharing none, there is nothing to show.
+   * means the one they share with them; sharing several, the caller picks among those (ones the member left only if they are in none), and sharing none, there is nothing to show.
    */
   private async progressMembership(request: MemberRequest & { readonly targetUserId: string | null }): Promise<Membership> {
     const joined = await this.members.listActiveInGuild(request.guildId, request.userId);
@@ -607,8 +607,12 @@ export class StudyService {
     const unnamed = request.cohort === null || request.cohort.trim() === "";
     if (!unnamed || joined.length < 2 || target === null || target === request.userId)
       return this.cohorts.resolveAmong(joined, request.guildId, request.userId, request.cohort);
-    const theirs = new Set((await this.members.listActiveInGuild(request.guildId, target)).map(({ cohort }) => cohort.id));
-    const shared = joined.filter(({ cohort }) => theirs.has(cohort.id));
+    // A cohort they left still counts as shared (their progress there says they left), as it does with `cohort:`;
+    // one they are still in comes first.
+    const theirs = new Map((await this.members.cohortsEverJoined(request.guildId, target)).map((row) => [row.cohortId, row.active]));
+    const everShared = joined.filter(({ cohort }) => theirs.has(cohort.id));
+    const stillShared = everShared.filter(({ cohort }) => theirs.get(cohort.id) === true);
+    const shared = stillShared.length > 0 ? stillShared : everShared;
     const [only] = shared;
     if (only === undefined) throw new UserError("cohort.noneShared");
     if (shared.length > 1) throw new UserError("cohort.ambiguousShared", { names: shared.map(({ cohort }) => cohort.name) });

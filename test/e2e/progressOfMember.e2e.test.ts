@@ -54,4 +54,27 @@ describe("/progress member: from a member of several cohorts", () => {
     expect(text).toContain("isn't in any of your cohorts");
     expect(text).not.toContain("Backend Spring 2027");
   });
+  it("shows the progress of someone who left the one cohort they shared with the caller, saying they left", async () => {
+    const eve = bot.member("eve-left");
+    await bot.reply(eve.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(eve.id, "done", { item: "Storage Engines" });
+    await bot.reply(eve.id, "leave", { cohort: "Backend Spring 2027" });
+    const text = await progressOf(eve.id);
+    expect(text).toContain("Progress · eve-left");
+    expect(text).toContain("Backend Spring 2027");
+    expect(text).toContain("eve-left has left this cohort");
+    expect(text).not.toContain("isn't in any of your cohorts");
+  });
+
+  it("prefers the shared cohort they are still in over one they left, without asking", async () => {
+    const finn = bot.member("finn-stayed");
+    await bot.reply(finn.id, "join", { cohort: "Backend Spring 2027" });
+    await bot.reply(finn.id, "join", { cohort: "Backend Autumn 2027" });
+    await bot.reply(finn.id, "leave", { cohort: "Backend Spring 2027" });
+    const text = await progressOf(finn.id);
+    expect(text).toContain("Progress · finn-stayed");
+    expect(text).toContain("Backend Autumn 2027");
+    expect(text).not.toContain("has left this cohort");
+    expect(text).not.toContain("You share several cohorts with them");
+  });
 });

@@ -87,6 +87,12 @@ export class MemberRepository {
     return membershipsOf(await this.reader.read(activeInGuildSql, [userId, guildId]));
   }
 
+  /** Every cohort of the guild the user has a membership in, left ones included, with whether they are still in it. */
+  async cohortsEverJoined(guildId: string, userId: string): Promise<{ cohortId: number; active: boolean }[]> {
+    const rows = await this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true, leftAt: true } });
+    return rows.map(({ cohortId, leftAt }) => ({ cohortId, active: leftAt === null }));
+  }
+
   /**
    * Joining again after /leave restores the member with their history (completions, points, settings,
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
