@@ -44,8 +44,6 @@ import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
-// Importable from here too: other modules match names as cohorts are matched.
-export { matchScore } from "../domain/search/matchScore.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {

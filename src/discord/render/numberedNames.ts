@@ -1,5 +1,5 @@
 import type { MemberName } from "../../services/RosterService.js";
-import type { Translator } from "../i18n/Translator.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 
 /**
  * Each member's name as the roster and the Nudge answer show it: members whose names show alike (after the
@@ -15,6 +15,8 @@ export function numberedNames(t: Translator, names: readonly MemberName[]): Map<
     const key = shown(member.displayName);
     groups.set(key, [...(groups.get(key) ?? []), member]);
   }
+  // The name stays raw (markup): the label is user text, escaped where a message shows it.
+  const numbered = (name: string, number: number) => t.plain("roster.namesake", { name: markup(name), number });
   const labels = new Map<number, string>();
   for (const [key, members] of groups) {
     let ordinal = 0;
@@ -24,8 +26,8 @@ export function numberedNames(t: Translator, names: readonly MemberName[]): Map<
         continue;
       }
       do ordinal += 1;
-      while (taken.has(`${key} #${ordinal}`));
-      labels.set(member.memberId, `${member.displayName.trim()} #${ordinal}`);
+      while (taken.has(numbered(key, ordinal)));
+      labels.set(member.memberId, numbered(member.displayName.trim(), ordinal));
     }
   }
   return labels;

@@ -39,7 +39,7 @@ export interface ShownDetails {
 const separator = " · ";
 
 // Printable ASCII, as most titles and names are: nothing to drop or compose, no spaces but the space.
-const printableAscii = /^[\x20-\x7e]*$/;
+export const printableAscii = /^[\x20-\x7e]*$/;
 
 /** How a title reads: the same words in other capitals or spacing, or with invisible characters, are the same. */
 export function readsAs(text: string): string {

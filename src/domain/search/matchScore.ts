@@ -1,4 +1,4 @@
-import { readsAs } from "../curriculum/typedItem.js";
+import { printableAscii, readsAs } from "../curriculum/typedItem.js";
 
 /**
  * How well a name matches what a member typed in an autocomplete box, higher first; -1: no match.
@@ -38,7 +38,6 @@ export function readForMatch(candidate: string): MatchReading {
 
 /** Characters other than letters and digits that may sit between words (" ", "-", "/", "_", "&", "(", …). */
 const separators = /[^\p{L}\p{N}]+/u;
-const printableAscii = /^[\x20-\x7e]*$/;
 const combiningMarks = /\p{M}/gu;
 
 /**

@@ -755,6 +755,7 @@ export const en = {
   "liveBoard.setAsideDescription":
     "The cohort's start date changed and week {week} moved to new dates: this board is no longer kept up to date. `/leaderboard` shows the standings.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
+  "roster.namesake": "{name} #{number}",
   "roster.title": "Roster · {name}",
   "roster.counts":
     "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",

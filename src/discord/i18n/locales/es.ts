@@ -10,7 +10,7 @@ export const es: Catalogue = {
     "La base de datos del bot está ocupada ahora mismo, así que no se ha cambiado nada. Vuelve a intentarlo en un momento.",
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.fileTooLarge":
-    "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
+    "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no hayas usado); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
   "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
   "generic.outdatedCommand":
     "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo cuando Discord muestre sus nuevas opciones; si sigue igual, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
@@ -784,6 +784,7 @@ export const es: Catalogue = {
   "liveBoard.setAsideDescription":
     "La fecha de inicio de la cohorte cambió y la semana {week} pasó a otras fechas: esta clasificación ya no se actualiza. `/clasificacion` muestra la clasificación.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
+  "roster.namesake": "{name} #{number}",
   "roster.title": "Miembros · {name}",
   "roster.counts":
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
@@ -847,7 +848,7 @@ export const es: Catalogue = {
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.tooLarge":
-    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no usaste); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
+    "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no hayas usado); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
   "confidence.name": "Mapa de confianza (al día / atrasados)",
   "confidence.line":
     "{section}: Con seguridad {confident}/{confidentBehind} · En parte {partly}/{partlyBehind} · Todavía no {notYet}/{notYetBehind}",
