@@ -11,7 +11,8 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { isLanguageCode } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { showsSomething, withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
+import { showsSomething } from "../domain/text/hiddenCharacters.js";
+import { nameAsShown } from "../domain/text/nameAsShown.js";
 import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
@@ -1016,7 +1017,7 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
 
 /** A name as people will read it: invisible and reordering characters dropped (replies drop them anyway), one way of writing accents, single spaces. */
 function normaliseName(raw: string): string {
-  const name = withoutHiddenCharacters(raw).normalize("NFC").replace(/\s+/g, " ").trim();
+  const name = nameAsShown(raw);
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
   if (!showsSomething(name) || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
