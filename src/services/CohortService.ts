@@ -301,6 +301,10 @@ export class CohortService {
     if (exact !== null) return exact;
     // Any other capitals name both of them: ask which rather than pick one.
     const alike = await this.cohorts.listByNameKey(guildId, value, maxAlikeListed);
+    // Of names alike in other capitals, the one that shows exactly as typed ("SPRING" for "SPRING\u200b" beside "Spring").
+    const shownAsTyped = alike.filter((cohort) => nameAsShown(cohort.name) === nameAsShown(value));
+    const [asTyped] = shownAsTyped;
+    if (asTyped !== undefined && shownAsTyped.length === 1) return asTyped;
     if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;

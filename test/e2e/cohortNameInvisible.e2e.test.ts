@@ -99,3 +99,26 @@ describe("cohort names with invisible characters", () => {
     expect(visibleText(byNumber)).toContain(`Cohort id ${legacy}`);
   });
 });
+
+describe("two cohort names from before the name key, alike but for capitals and an invisible character", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  });
+  afterAll(async () => bot.close());
+
+  it("finds the one whose name shows exactly as typed", async () => {
+    const { prisma } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const legacy = (name: string, nameKey: string) =>
+      createCohortRow(prisma, curriculumId, { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04", name, nameKey });
+    const plain = await legacy("Spring", "spring");
+    const upper = await legacy("SPRING\u200b", "spring\u200b");
+    // As start-up keys them: the older spelling keeps the plain key, the other gets its clash suffix.
+    await new CohortRepository(prisma, bot.test.app.database.target.provider).refoldNameKeys();
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "SPRING" }))).toContain(`Cohort id ${upper.id}`);
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Spring" }))).toContain(`Cohort id ${plain.id}`);
+    // Neither shows as "spring": still the question, with both names.
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "spring" }))).toContain("Several cohorts have a name that reads as **spring**");
+  });
+});
