@@ -1023,7 +1023,9 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
 function normaliseName(raw: string): string {
   const name = nameAsShown(raw);
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
-  if (!showsSomething(name) || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
+  if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
+  if (name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

@@ -28,13 +28,16 @@ describe("cohort names with invisible characters", () => {
   it("refuses a name that shows as nothing, and creates no cohort", async () => {
     const reply = await create("\u200b\u2060 \u202e");
     expect(reply.ephemeral).toBe(true);
-    expect(visibleText(reply)).toBe("A cohort name needs 1 to 80 characters.");
+    // The reply says why a name that was typed is refused.
+    expect(visibleText(reply)).toBe(
+      "A cohort name needs 1 to 80 characters, and this one shows nothing: it holds only invisible characters (such as zero-width spaces). Use letters, digits or symbols.",
+    );
     expect(await cohortNames()).toEqual(["Backend"]);
   });
 
   it("refuses a name of other characters that show nothing (joiners, fillers, the blank braille pattern, a lone variation selector)", async () => {
     for (const blank of ["\u200d\u200c", "\u3164", "\u2800\u2800", "\u034f", "\ufe0f", "\u115f\u1160 \uffa0"]) {
-      expect(visibleText(await create(blank))).toBe("A cohort name needs 1 to 80 characters.");
+      expect(visibleText(await create(blank))).toContain("this one shows nothing");
     }
     expect(await cohortNames()).toEqual(["Backend"]);
   });
