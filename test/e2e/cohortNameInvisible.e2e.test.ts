@@ -122,6 +122,8 @@ describe("two cohort names from before the name key, alike but for capitals and 
     expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "SPRING" }))).toContain(`Cohort id ${upper.id}`);
     expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Spring" }))).toContain(`Cohort id ${plain.id}`);
     // Neither shows as "spring": still the question, with both names.
-    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "spring" }))).toContain("Several cohorts have a name that reads as **spring**");
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "spring" }))).toContain(
+      "Several cohorts have a name that reads as **spring**",
+    );
   });
 });

@@ -611,7 +611,8 @@ describe("invisible characters in a curriculum", () => {
 
   it("reads a group heading, group label or track label of nothing but invisible characters as none, never as a blank name", () => {
     const edited = (from: string, to: string) => masteryText.replace(from, to);
-    const labels = (curriculum: ParsedCurriculum) => curriculum.sections.flatMap((section) => section.items.flatMap((item) => [item.group, item.track]));
+    const labels = (curriculum: ParsedCurriculum) =>
+      curriculum.sections.flatMap((section) => section.items.flatMap((item) => [item.group, item.track]));
     const blank = (label: string | null) => label !== null && label.replace(/[\u200b\u2060\s]/g, "") === "";
     for (const text of [
       edited("**SQL Deep Dive:**", "#### \u200b\u2060"),

@@ -43,7 +43,8 @@ export const en = {
   "cohort.changedMeanwhile":
     "The cohort or its posts changed while saving (another edit, or a post going out), so nothing was changed. Try the edit again.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
-  "cohort.nameShowsNothing": "A cohort name needs 1 to 80 characters, and this one shows nothing: it holds only invisible characters (such as zero-width spaces). Use letters, digits or symbols.",
+  "cohort.nameShowsNothing":
+    "A cohort name needs 1 to 80 characters, and this one shows nothing: it holds only invisible characters (such as zero-width spaces). Use letters, digits or symbols.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
   "cohort.finishedNoCompletions": "**{name}** has finished: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",

@@ -43,7 +43,8 @@ export const es: Catalogue = {
   "cohort.changedMeanwhile":
     "La cohorte o sus publicaciones cambiaron mientras se guardaba (otra edición, o una publicación que salía), así que no se cambió nada. Vuelve a intentar la edición.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
-  "cohort.nameShowsNothing": "El nombre de una cohorte necesita entre 1 y 80 caracteres, y este no muestra nada: solo tiene caracteres invisibles (como espacios de ancho cero). Usa letras, números o símbolos.",
+  "cohort.nameShowsNothing":
+    "El nombre de una cohorte necesita entre 1 y 80 caracteres, y este no muestra nada: solo tiene caracteres invisibles (como espacios de ancho cero). Usa letras, números o símbolos.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
