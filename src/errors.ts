@@ -60,6 +60,8 @@ export interface UserErrorParams {
   /** An edit refused by a unique key while no other cohort has the name: a weekly post row it renames changed meanwhile, or the clash is gone. */
   "cohort.changedMeanwhile": NoParams;
   "cohort.nameInvalid": NoParams;
+  /** A name of only characters that show nothing (zero-width spaces, fillers): "nameInvalid" would not say why. */
+  "cohort.nameShowsNothing": NoParams;
   "cohort.ended": { readonly name: string };
   /** "cohort.ended" for a cohort an admin ended on its planned last day or later (`endedEarlyOn`): it finished. */
   "cohort.finishedNoCompletions": { readonly name: string };

@@ -11,7 +11,8 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { isLanguageCode } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { showsSomething, withoutHiddenCharacters } from "../domain/text/hiddenCharacters.js";
+import { showsSomething } from "../domain/text/hiddenCharacters.js";
+import { nameAsShown } from "../domain/text/nameAsShown.js";
 import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
@@ -298,6 +299,10 @@ export class CohortService {
     if (exact !== null) return exact;
     // Any other capitals name both of them: ask which rather than pick one.
     const alike = await this.cohorts.listByNameKey(guildId, value, maxAlikeListed);
+    // Of names alike in other capitals, the one that shows exactly as typed ("SPRING" for "SPRING\u200b" beside "Spring").
+    const shownAsTyped = alike.filter((cohort) => nameAsShown(cohort.name) === nameAsShown(value));
+    const [asTyped] = shownAsTyped;
+    if (asTyped !== undefined && shownAsTyped.length === 1) return asTyped;
     if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;
@@ -1014,9 +1019,11 @@ function assertCourseFitsCalendar(startDate: string, calendarWeeks: number): voi
 
 /** A name as people will read it: invisible and reordering characters dropped (replies drop them anyway), one way of writing accents, single spaces. */
 function normaliseName(raw: string): string {
-  const name = withoutHiddenCharacters(raw).normalize("NFC").replace(/\s+/g, " ").trim();
+  const name = nameAsShown(raw);
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
-  if (!showsSomething(name) || name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
+  if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
+  if (name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

@@ -1,3 +1,4 @@
+import { readsAs } from "../domain/curriculum/typedItem.js";
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
 
 /** A curriculum a guild can pick; `replacesBuiltIn` when it is the guild's own import named like a built-in one. */
@@ -24,7 +25,7 @@ function unshadowed(visible: readonly CurriculumSummary[]): CurriculumSummary[] 
 /**
  * The curriculum a `curriculum` option means, among those visible to a guild
  * (see usableCurricula): a slug (what autocomplete sends), or a slug or title
- * typed by hand in any case. Null when nothing, or more than one title, matches.
+ * typed by hand in any case (a title as it reads: readsAs). Null when nothing, or more than one title, matches.
  */
 export function findCurriculumByOption(visible: readonly CurriculumSummary[], option: string): CurriculumSummary | null {
   const value = option.trim();
@@ -32,6 +33,8 @@ export function findCurriculumByOption(visible: readonly CurriculumSummary[], op
   const usable = unshadowed(visible);
   const bySlug = usable.find((entry) => entry.slug === value) ?? usable.find((entry) => entry.slug === value.toLowerCase());
   if (bySlug !== undefined) return bySlug;
-  const byTitle = usable.filter((entry) => entry.title.toLowerCase() === value.toLowerCase());
+  // As titles read in replies: in any capitals or spacing, without invisible characters.
+  const typed = readsAs(value);
+  const byTitle = usable.filter((entry) => readsAs(entry.title) === typed);
   return byTitle.length === 1 ? (byTitle[0] ?? null) : null;
 }

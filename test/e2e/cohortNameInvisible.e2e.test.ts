@@ -28,13 +28,16 @@ describe("cohort names with invisible characters", () => {
   it("refuses a name that shows as nothing, and creates no cohort", async () => {
     const reply = await create("\u200b\u2060 \u202e");
     expect(reply.ephemeral).toBe(true);
-    expect(visibleText(reply)).toBe("A cohort name needs 1 to 80 characters.");
+    // The reply says why a name that was typed is refused.
+    expect(visibleText(reply)).toBe(
+      "A cohort name needs 1 to 80 characters, and this one shows nothing: it holds only invisible characters (such as zero-width spaces). Use letters, digits or symbols.",
+    );
     expect(await cohortNames()).toEqual(["Backend"]);
   });
 
   it("refuses a name of other characters that show nothing (joiners, fillers, the blank braille pattern, a lone variation selector)", async () => {
     for (const blank of ["\u200d\u200c", "\u3164", "\u2800\u2800", "\u034f", "\ufe0f", "\u115f\u1160 \uffa0"]) {
-      expect(visibleText(await create(blank))).toBe("A cohort name needs 1 to 80 characters.");
+      expect(visibleText(await create(blank))).toContain("this one shows nothing");
     }
     expect(await cohortNames()).toEqual(["Backend"]);
   });
@@ -97,5 +100,30 @@ describe("cohort names with invisible characters", () => {
     expect(visibleText(either)).toContain(`#${legacy}**`);
     const byNumber = await bot.reply(bot.admin.id, "cohort info", { cohort: String(legacy) });
     expect(visibleText(byNumber)).toContain(`Cohort id ${legacy}`);
+  });
+});
+
+describe("two cohort names from before the name key, alike but for capitals and an invisible character", () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  });
+  afterAll(async () => bot.close());
+
+  it("finds the one whose name shows exactly as typed", async () => {
+    const { prisma } = bot.test.app.database;
+    const { id: curriculumId } = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    const legacy = (name: string, nameKey: string) =>
+      createCohortRow(prisma, curriculumId, { guildId: bot.guild.id, channelId: bot.channel.id, startDate: "2027-01-04", name, nameKey });
+    const plain = await legacy("Spring", "spring");
+    const upper = await legacy("SPRING\u200b", "spring\u200b");
+    // As start-up keys them: the older spelling keeps the plain key, the other gets its clash suffix.
+    await new CohortRepository(prisma, bot.test.app.database.target.provider).refoldNameKeys();
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "SPRING" }))).toContain(`Cohort id ${upper.id}`);
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Spring" }))).toContain(`Cohort id ${plain.id}`);
+    // Neither shows as "spring": still the question, with both names.
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "spring" }))).toContain(
+      "Several cohorts have a name that reads as **spring**",
+    );
   });
 });

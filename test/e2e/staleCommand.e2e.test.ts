@@ -38,6 +38,9 @@ describe("commands registered in an older shape", () => {
     const reply = await bot.reply(bot.member("sam").id, "stats");
     expect(reply.ephemeral).toBe(true);
     expect(visibleText(reply)).toBe(translatorFor("en").t("generic.unknownCommand"));
+    // Waiting does not bring a removed command back: the reply says what to do instead.
+    expect(visibleText(reply)).not.toContain("minute");
+    expect(visibleText(reply)).toContain("tell an admin");
   });
 
   it("answers a choice the command no longer offers as a changed command, and shows no board", async () => {

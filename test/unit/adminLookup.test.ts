@@ -30,6 +30,12 @@ describe("findCurriculumByOption", () => {
     expect(findCurriculumByOption([], "backend-path")).toBeNull();
   });
 
+  it("finds a title holding invisible characters by the title as it shows, typed in other capitals or spacing", () => {
+    const hidden: CurriculumSummary = { id: 5, slug: "zerowidth-path", title: "Zero\u200bwidth Path", totalWeeks: 4, scope: "" };
+    expect(findCurriculumByOption([builtIn, hidden], "Zerowidth Path")).toBe(hidden);
+    expect(findCurriculumByOption([builtIn, hidden], "zerowidth  PATH")).toBe(hidden);
+  });
+
   it("refuses a title two different curricula share", () => {
     const twin: CurriculumSummary = { id: 4, slug: "backend-path-2", title: "Backend Path", totalWeeks: 6, scope: "" };
     expect(findCurriculumByOption([builtIn, twin], "Backend Path")).toBeNull();

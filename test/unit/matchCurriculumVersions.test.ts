@@ -56,6 +56,14 @@ describe("matching a re-imported curriculum to the stored one", () => {
     expect(continued(before, after)).toEqual([...titles].reverse());
   });
 
+  it("keeps an item whose title loses an invisible character (it read the same before), retiring nothing", () => {
+    const before = documentOf([{ heading: "Week 1: Basics", items: ["Data\u200bbase Basics", "Indexes", "Caching"] }]);
+    const after = documentOf([{ heading: "Week 1: Basics", items: ["Indexes", "Caching", "Database Basics"] }]);
+    expect(continued(before, after)).toEqual(["Indexes", "Caching", "Data\u200bbase Basics"]);
+    const old = stored(parsed(before));
+    expect(matchCurriculumVersions(parsed(after), old.sections, old.items).goneItemIds).toEqual([]);
+  });
+
   it("counts a changed capitalization or a moved item as changed, not as removed and added", () => {
     const before = documentOf([
       { heading: "Week 1: One", items: ["Api Versioning", "Caching"] },

@@ -604,6 +604,26 @@ describe("invisible characters in a curriculum", () => {
     );
   });
 
+  it("refuses a group label of nothing but invisible characters, as one without a name", () => {
+    const problems = refused("Path\nWeek 1: Basics\n- [ ] Required -- Read (5 min)\n\u200b\u2060:\n- [ ] Required -- Write (5 min)\n");
+    expect(problems).toContainEqual(expect.objectContaining({ line: 4, code: ProblemCode.GroupWithoutName }));
+  });
+
+  it("reads a group heading, group label or track label of nothing but invisible characters as none, never as a blank name", () => {
+    const edited = (from: string, to: string) => masteryText.replace(from, to);
+    const labels = (curriculum: ParsedCurriculum) =>
+      curriculum.sections.flatMap((section) => section.items.flatMap((item) => [item.group, item.track]));
+    const blank = (label: string | null) => label !== null && label.replace(/[\u200b\u2060\s]/g, "") === "";
+    for (const text of [
+      edited("**SQL Deep Dive:**", "#### \u200b\u2060"),
+      edited("**SQL Deep Dive:**", "**\u200b\u2060:**"),
+      edited("- **Python Path:**", "- **\u200b\u2060:**"),
+    ]) {
+      expect(text).not.toBe(masteryText);
+      expect(labels(accepted(text)).filter(blank)).toEqual([]);
+    }
+  });
+
   it("still refuses control characters, which no text file holds", () => {
     expect(refused("Path\nWeek 1: Basics\n- [ ] Required -- Bell\u0007 (5 min)\n").map((problem) => problem.code)).toContain(
       ProblemCode.ControlCharacters,

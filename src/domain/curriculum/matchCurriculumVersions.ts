@@ -9,6 +9,7 @@
  */
 import type { ParsedCurriculum } from "./curriculumModel.js";
 import { isInnerDuration } from "./parse/items.js";
+import { nameAsShown } from "../text/nameAsShown.js";
 
 /** What the matcher needs of a stored section (retired ones included: a section that comes back is the same section). */
 export interface PreviousSection {
@@ -74,9 +75,12 @@ export interface SectionChange {
 /** How many titles of each kind the diff carries for the admin to read. */
 export const diffExampleCount = 8;
 
-/** Same text, whatever the Unicode composition or spacing: "Café  Basics" is "Café Basics". */
+/**
+ * Same text, whatever the Unicode composition, spacing or invisible characters (replies drop them, so a title
+ * with one reads as the one without): "Café  Basics" is "Café Basics". For matching only: titles are stored as written.
+ */
 export function normalizeTitle(title: string): string {
-  return title.normalize("NFC").replace(/\s+/gu, " ").trim();
+  return nameAsShown(title);
 }
 
 /** Looser still, for the last pass: a fixed capitalization is the same item. */

@@ -13,7 +13,8 @@ export const en = {
   "generic.guildOnly": "This command works inside a server, not in direct messages.",
   "generic.fileTooLarge":
     "Discord refused the file as too large to attach here, so it was not sent; trying again will not help.{cohortExport, select, yes { Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.} other {}}",
-  "generic.unknownCommand": "This command is not available any more. It may have been removed; try again in a minute.",
+  "generic.unknownCommand":
+    "This command is not available any more, so nothing was done. If Discord still shows it once you reopen the command list, tell an admin: an old copy of the command may still be registered in this server.",
   "generic.outdatedCommand":
     "This command has changed since Discord showed it to you, so nothing was done. Try it again once Discord shows its new options; if it still looks the same, tell an admin: an old copy of the command may still be registered in this server.",
   "generic.unknownButton": "This button has expired. Run the command again to get a fresh one.",
@@ -42,6 +43,8 @@ export const en = {
   "cohort.changedMeanwhile":
     "The cohort or its posts changed while saving (another edit, or a post going out), so nothing was changed. Try the edit again.",
   "cohort.nameInvalid": "A cohort name needs 1 to 80 characters.",
+  "cohort.nameShowsNothing":
+    "A cohort name needs 1 to 80 characters, and this one shows nothing: it holds only invisible characters (such as zero-width spaces). Use letters, digits or symbols.",
   "cohort.ended": "**{name}** has ended: it no longer takes new members or completions.",
   "cohort.finishedNoCompletions": "**{name}** has finished: it no longer takes new members or completions.",
   "cohort.endedNoChange": "**{name}** has ended: nothing more is posted in its channel, and its schedule no longer changes.",

@@ -11,7 +11,8 @@ export const es: Catalogue = {
   "generic.guildOnly": "Este comando funciona dentro de un servidor, no en mensajes directos.",
   "generic.fileTooLarge":
     "Discord ha rechazado el archivo por ser demasiado grande para adjuntarlo aquí, así que no se ha enviado; volver a intentarlo no servirá.{cohortExport, select, yes { Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no hayas usado); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.} other {}}",
-  "generic.unknownCommand": "Este comando ya no está disponible. Puede que se haya retirado; inténtalo de nuevo en un minuto.",
+  "generic.unknownCommand":
+    "Este comando ya no está disponible, así que no se ha hecho nada. Si Discord sigue mostrándolo cuando vuelvas a abrir la lista de comandos, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
   "generic.outdatedCommand":
     "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo cuando Discord muestre sus nuevas opciones; si sigue igual, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
@@ -42,6 +43,8 @@ export const es: Catalogue = {
   "cohort.changedMeanwhile":
     "La cohorte o sus publicaciones cambiaron mientras se guardaba (otra edición, o una publicación que salía), así que no se cambió nada. Vuelve a intentar la edición.",
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
+  "cohort.nameShowsNothing":
+    "El nombre de una cohorte necesita entre 1 y 80 caracteres, y este no muestra nada: solo tiene caracteres invisibles (como espacios de ancho cero). Usa letras, números o símbolos.",
   "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni lecturas completadas.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",

@@ -21,6 +21,7 @@ import {
   unreadableTrailingDuration,
 } from "./items.js";
 import { ProblemCode } from "./problemCodes.js";
+import { showsSomething } from "../../text/hiddenCharacters.js";
 import type { ProblemList } from "./ProblemList.js";
 import { excerpt, SkipReason, type LineLedger, type SourceLine } from "./sourceLines.js";
 import { parsePhaseHeading, reportHeadingProblem, type WeekHeading } from "./weekHeading.js";
@@ -283,8 +284,10 @@ function readSectionText(reader: PlainReader, section: DraftSection, text: strin
     reader.ledger.use(lineNumber);
   } else if (nextIsItem) {
     const group = text.replace(/\s*:$/, "").trim();
-    reader.group = group === "" ? null : group;
-    if (group === "") reader.problems.add(lineNumber, ProblemCode.GroupWithoutName);
+    // A label of only invisible characters shows as nothing: no name either.
+    const named = showsSomething(group);
+    reader.group = named ? group : null;
+    if (!named) reader.problems.add(lineNumber, ProblemCode.GroupWithoutName);
     else reader.ledger.use(lineNumber);
   } else if (section.items.length > 0 && (next === undefined || next.kind === "bullet" || next.kind === "text")) {
     // The path's closing part: outcomes, cross-references, "Total Progress".

@@ -156,7 +156,8 @@ function readHeading(reader: MarkdownReader, level: number, cleaned: string, lin
   } else if (level === 3) {
     readLevelThreeHeading(reader, cleaned, line);
   } else if (level >= 4 && reader.section !== null) {
-    reader.group = cleaned === "" ? null : cleaned;
+    // A heading of only invisible characters shows as nothing: no group.
+    reader.group = showsSomething(cleaned) ? cleaned : null;
     reader.chooseOne = /\b(?:choose|pick)\b/i.test(cleaned);
     reader.ledger.use(line);
   } else {

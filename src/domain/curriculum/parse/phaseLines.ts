@@ -107,7 +107,7 @@ function readTopic(at: PhaseLine, body: string, state: PhaseState): void {
   if (label !== null) {
     const track = cleanInline((label[1] ?? "").replace(/:\s*$/, ""));
     const details = cleanInline((label[2] ?? "").replace(/^:\s*/, ""));
-    pushTopic(at, details === "" ? track : `${track}: ${details}`, ItemKind.Optional, state.group, track === "" ? null : track);
+    pushTopic(at, details === "" ? track : `${track}: ${details}`, ItemKind.Optional, state.group, showsSomething(track) ? track : null);
   } else {
     pushTopic(at, cleanInline(topic), ItemKind.Required, state.group, null);
   }
@@ -132,7 +132,8 @@ function readLabel(at: PhaseLine, name: string, rest: string, state: PhaseState)
     readCheckpoint(at, rest);
     return state;
   }
-  const group = name === "" ? null : name;
+  // A label of only invisible characters shows as nothing: no group.
+  const group = showsSomething(name) ? name : null;
   if (rest === "") {
     ledger.use(line);
     return { group, chooseOne: /\b(?:choose|pick)\b/i.test(name) };
