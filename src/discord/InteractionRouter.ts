@@ -21,7 +21,7 @@ import { renderUserError } from "./i18n/renderUserError.js";
 import { OutdatedCommandError } from "./readOptions.js";
 import { inertText, TextTarget } from "./i18n/inertText.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
-import { truncateChoiceName } from "../services/CohortService.js";
+import { maxChoices, truncateChoiceName } from "../services/CohortService.js";
 import { replyOptions, replyPayload } from "./replyOptions.js";
 import { languageOfLocale } from "./i18n/languages.js";
 import { translatorFor } from "./i18n/Translator.js";
@@ -38,8 +38,7 @@ const maxLoggedOptionLength = 200;
  * late together. The database is one connection on SQLite anyway.
  */
 export const maxConcurrentHandlers = 8;
-/** Discord's limits on autocomplete: choices, and characters of a choice's name and value. */
-const maxChoices = 25;
+/** Discord's limit on the characters of an autocomplete choice's name and value (its limit on choices: maxChoices). */
 const maxChoiceLength = 100;
 /** Longest a handler waits for early acknowledgements before starting its work (see whenAcknowledged). */
 const maxAcknowledgementWaitMs = 1_000;
