@@ -1,4 +1,5 @@
-import { truncateChoiceName } from "../services/CohortService.js";
+import { labelsWithIdWhereAlike, repeated } from "../domain/text/labelsWithIdWhereAlike.js";
+import { choiceNameWithSuffix, truncateChoiceName } from "../services/CohortService.js";
 import { itemOptionValue } from "../services/itemOptionValue.js";
 import type { ItemSuggestion } from "../services/StudyService.js";
 import type { AutocompleteChoice } from "./commandWithSubcommands.js";
@@ -42,22 +43,15 @@ function middleCut(name: string, max: number): string {
 function cohortLabels(suggestions: readonly ItemSuggestion[]): Map<number, string> {
   const names = new Map<number, string>();
   for (const { cohort } of suggestions) if (cohort !== null) names.set(cohort.id, inertText(cohort.name, TextTarget.Plain));
-  const labels = new Map([...names].map(([id, name]) => [id, truncateChoiceName(name, maxCohort)]));
-  const relabelClashing = (label: (name: string, id: number) => string) => {
-    const twice = repeated([...labels.values()]);
-    for (const [id, name] of names) if (twice.has(labels.get(id) ?? "")) labels.set(id, label(name, id));
-  };
-  relabelClashing((name) => middleCut(name, maxCohort));
-  relabelClashing((name, id) => `${truncateChoiceName(name, maxCohort - ` #${id}`.length)} #${id}`);
-  return labels;
-}
-
-/** Names that appear more than once in `names`. */
-function repeated(names: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const name of names) (seen.has(name) ? twice : seen).add(name);
-  return twice;
+  const atEnd = [...names].map(([id, name]) => ({ id, name, cut: truncateChoiceName(name, maxCohort) }));
+  const cutAlike = repeated(atEnd.map(({ cut }) => cut));
+  const cohorts = atEnd.map((cohort) => (cutAlike.has(cohort.cut) ? { ...cohort, cut: middleCut(cohort.name, maxCohort) } : cohort));
+  const labels = labelsWithIdWhereAlike(
+    cohorts,
+    ({ cut }) => cut,
+    ({ name, cut }, idSuffix) => (idSuffix === "" ? cut : choiceNameWithSuffix(name, idSuffix, maxCohort)),
+  );
+  return new Map(cohorts.map(({ id }, at) => [id, labels[at] ?? ""]));
 }
 
 /**

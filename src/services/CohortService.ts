@@ -209,11 +209,9 @@ export function truncateChoiceName(name: string, max = 100): string {
   return `${cut}…`;
 }
 
-/** A choice's name: `shown`, its "#id" kept whole when a long name is cut. */
-function choiceNameWithId(shown: string, cohort: { readonly id: number; readonly name: string }): string {
-  if (shown === cohort.name) return truncateChoiceName(shown);
-  const id = ` #${cohort.id}`;
-  return `${truncateChoiceName(cohort.name, 100 - id.length)}${id}`;
+/** A choice's name: `name` followed by `suffix` (" #12"), the name cut (truncateChoiceName) to keep the suffix whole within `max`. */
+export function choiceNameWithSuffix(name: string, suffix: string, max = 100): string {
+  return `${truncateChoiceName(name, max - suffix.length)}${suffix}`;
 }
 
 /**
@@ -318,8 +316,8 @@ export class CohortService {
       .slice(0, maxChoices)
       .map(({ cohort }) => cohort);
     // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
-    const names = lookAlikeNames(listed);
-    return listed.map((cohort, at) => ({ name: choiceNameWithId(names[at] ?? cohort.name, cohort), value: String(cohort.id) }));
+    const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
+    return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
   }
 
   /**
