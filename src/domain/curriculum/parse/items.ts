@@ -78,8 +78,18 @@ export function endsWithDuration(text: string): boolean {
   return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText) || namesMisspelledUnit(durationText));
 }
 
+/**
+ * An item written without its "- [ ]" (`text`, in the section `heading`; `rest`, what follows its kind) is refused, and a
+ * duration it cannot read ("(30 mni)") said now, so that adding the "- [ ]" is not followed by a second refusal.
+ */
+export function reportItemWithoutCheckbox(problems: ProblemList, line: number, text: string, heading: string, rest: string): void {
+  problems.add(line, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(heading) });
+  const duration = unreadableTrailingDuration(rest);
+  if (duration !== null) problems.add(line, ProblemCode.DurationUnreadable, duration);
+}
+
 /** The item and duration of "Title (30 mni)", when the line ends in a duration that cannot be read; else null. */
-export function unreadableTrailingDuration(text: string): { item: string; duration: string } | null {
+function unreadableTrailingDuration(text: string): { item: string; duration: string } | null {
   const { title, durationText } = splitTrailingDuration(text);
   if (durationText === null || parseDuration(durationText) !== null) return null;
   return { item: excerpt(title), duration: excerpt(durationText) };

@@ -16,9 +16,9 @@ import {
   applyEstimate,
   endsWithDuration,
   parseKindedItem,
+  reportItemWithoutCheckbox,
   reportRepeatedCheckpoint,
   STRONGLY_KINDED_ITEM,
-  unreadableTrailingDuration,
 } from "./items.js";
 import { ProblemCode } from "./problemCodes.js";
 import { showsSomething } from "../../text/hiddenCharacters.js";
@@ -271,10 +271,7 @@ function looksLikeItemLine(text: string): boolean {
 function readSectionText(reader: PlainReader, section: DraftSection, text: string, index: number): void {
   const lineNumber = lineNumberAt(reader, index);
   if (looksLikeItemLine(text)) {
-    reader.problems.add(lineNumber, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(section.heading) });
-    // "(30 mni)": said now, so that adding the "- [ ]" is not followed by a second refusal.
-    const duration = unreadableTrailingDuration(KIND_LED_LINE.exec(text)?.[2] ?? "");
-    if (duration !== null) reader.problems.add(lineNumber, ProblemCode.DurationUnreadable, duration);
+    reportItemWithoutCheckbox(reader.problems, lineNumber, text, section.heading, KIND_LED_LINE.exec(text)?.[2] ?? "");
     return;
   }
   const next = reader.classified[nextContentIndex(reader, index + 1)];

@@ -5,9 +5,9 @@ import {
   applyEstimate,
   endsWithDuration,
   parseKindedItem,
+  reportItemWithoutCheckbox,
   reportRepeatedCheckpoint,
   STRONGLY_KINDED_ITEM,
-  unreadableTrailingDuration,
 } from "./items.js";
 import { BOLD_LABEL, MARKDOWN_BULLET, MARKDOWN_CHECKBOX, cleanInline } from "./markdownText.js";
 import { ProblemCode } from "./problemCodes.js";
@@ -69,9 +69,7 @@ const KIND_LED_BULLET = /^(?:required|optional|reference)\s*(?:--|—|–|:)(.*)
 function reportedAsItemWithoutCheckbox(at: PhaseLine, text: string, body: string): boolean {
   const rest = KIND_LED_BULLET.exec(cleanInline(body))?.[1];
   if (rest === undefined || !endsWithDuration(rest)) return false;
-  at.problems.add(at.line, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(at.section.heading) });
-  const duration = unreadableTrailingDuration(rest);
-  if (duration !== null) at.problems.add(at.line, ProblemCode.DurationUnreadable, duration);
+  reportItemWithoutCheckbox(at.problems, at.line, text, at.section.heading, rest);
   at.section.rejectedItems++;
   return true;
 }
