@@ -79,6 +79,10 @@ describe("closeTimeZones", () => {
     expect(closeTimeZones("Amercia/Chicago")).toEqual(["America/Chicago"]);
     expect(closeTimeZones("Nowhere/Land")).toEqual([]);
   });
+
+  it("counts a typed accent as a letter off, so a short city typed with one does not also bring the cities a letter further", () => {
+    expect(closeTimeZones("Lomé")).toEqual(["Africa/Lome"]);
+  });
 });
 
 describe("editDistance", () => {

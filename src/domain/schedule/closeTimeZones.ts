@@ -33,7 +33,10 @@ function namesOfKnownZones(): (readonly [name: string, zone: string])[] {
   return [...listed.map((zone) => [zone, zone] as const), ...renamed];
 }
 
-/** Spaces, hyphens and underscores all alike, in any capitals. */
+/**
+ * Spaces, hyphens and underscores all alike, in any capitals. Not foldForMatch: an accent it would drop
+ * counts here as a letter off, so "Lomé" suggests Africa/Lome alone rather than Nome and Rome beside it.
+ */
 function zoneKey(text: string): string {
   return text
     .trim()
