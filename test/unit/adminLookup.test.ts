@@ -4,7 +4,7 @@ import { findCurriculumByOption } from "../../src/services/findCurriculumByOptio
 import { editDistance } from "../../src/domain/editDistance.js";
 import { closeTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
-import { truncateChoiceName } from "../../src/services/CohortService.js";
+import { choiceNameWithSuffix, truncateChoiceName } from "../../src/services/CohortService.js";
 
 const builtIn: CurriculumSummary = { id: 1, slug: "backend-path", title: "Backend Path", totalWeeks: 12, scope: "" };
 const other: CurriculumSummary = { id: 2, slug: "frontend-path", title: "Frontend Path", totalWeeks: 8, scope: "" };
@@ -115,5 +115,19 @@ describe("truncateChoiceName", () => {
     const family = "👨\u200d👩\u200d👧";
     expect(truncateChoiceName(`${"a".repeat(95)}${family} more`)).toBe(`${"a".repeat(95)}…`);
     expect(truncateChoiceName(`${"a".repeat(98)}e\u0301 more`)).toBe(`${"a".repeat(98)}…`);
+  });
+});
+
+describe("choiceNameWithSuffix", () => {
+  it("cuts a long name, not its suffix, to fit the limit", () => {
+    const name = choiceNameWithSuffix("a".repeat(120), " #12345");
+    expect(name).toBe(`${"a".repeat(92)}… #12345`);
+    expect(name).toHaveLength(100);
+    expect(choiceNameWithSuffix("Spring 2027 evening group", " #7", 12)).toBe("Spring 2… #7");
+  });
+
+  it("leaves a name that fits as it is, with or without a suffix", () => {
+    expect(choiceNameWithSuffix("Spring", " #3", 40)).toBe("Spring #3");
+    expect(choiceNameWithSuffix("Spring", "")).toBe("Spring");
   });
 });

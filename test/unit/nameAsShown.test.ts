@@ -21,4 +21,13 @@ describe("a cohort name as it shows", () => {
     ]);
     expect(names).toEqual(["Spring 2027 #1", "Spring \u200b 2027 #2", "Autumn"]);
   });
+
+  it("lets the caller fit each name around its id, given only to the names that show alike", () => {
+    const cohorts = [
+      { id: 1, name: "Spring 2027" },
+      { id: 2, name: "Spring \u200b 2027" },
+      { id: 3, name: "Autumn 2027" },
+    ];
+    expect(lookAlikeNames(cohorts, (name, idSuffix) => `${name.slice(0, 6)}${idSuffix}`)).toEqual(["Spring #1", "Spring #2", "Autumn"]);
+  });
 });
