@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** Saturday before a cohort's first day (Monday 2027-01-04). */
 const now = new Date("2027-01-02T12:00:00Z");
 
 describe("/cohort credit before the course's first day", () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness({ now });
-  });
-  afterAll(async () => bot.close());
+  const harness = useBotHarness({ now });
 
   it("tells the admin when the member's streak starts as the member's, not as the admin's own", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const ada = bot.member("ada");
-    await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "Ada", String(cohort.id), now);
+    await bot.join(ada, cohort, { name: "Ada" });
     const [item] = await bot.autocomplete(bot.admin.id, "cohort credit", "item", { cohort: String(cohort.id), member: ada.id, item: "" });
     const options = { cohort: String(cohort.id), member: ada.id, item: String(item?.value ?? "") };
     const english = visibleText(await bot.reply(bot.admin.id, "cohort credit", options));

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 const now = new Date("2027-01-06T12:00:00Z");
 
 describe("/cohort export's audit line", () => {
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    bot = await startBotHarness({ now });
-  });
-  afterAll(async () => bot.close());
+  const harness = useBotHarness({ now });
 
   it("is written before the upload: an upload Discord refuses still leaves its 'exported' line, as the data may have left", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const exported = () =>
       bot.reply(bot.admin.id, "cohort audit", { cohort: String(cohort.id) }).then((audit) =>
@@ -32,6 +28,7 @@ describe("/cohort export's audit line", () => {
   });
 
   it("tells the admin Discord refused the file as too large, not that something went wrong on our side", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ name: "Refused Upload Cohort", start: "2027-01-04" });
     const refuseNextUpload = () =>
       bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 413, 1, {
@@ -49,6 +46,7 @@ describe("/cohort export's audit line", () => {
   });
 
   it("reads Discord's 'file exceeds maximum size' (400, code 50045) as too large too", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ name: "Oversized File Cohort", start: "2027-01-04" });
     bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 400, 1, {
       body: { message: "File uploaded exceeds the maximum size", code: 50045 },

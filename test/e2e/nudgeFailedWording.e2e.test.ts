@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { buttonsOf, useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: a member who logged nothing is behind. */
 const now = new Date("2027-01-20T12:00:00Z");
 
 describe("a Nudge Discord refuses for a moment is told as a nudge, not as a post", () => {
-  let bot: BotHarness;
-
-  beforeAll(async () => {
-    bot = await startBotHarness({ now });
-  });
-  afterAll(async () => bot.close());
+  const harness = useBotHarness({ now });
 
   it("says the nudge DM was not sent (not that 'the post' was refused)", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const bob = bot.member("bob");
-    await bot.test.app.services.cohorts.join(bot.guild.id, bob.id, "bob", String(cohort.id), new Date("2027-01-05T12:00:00Z"));
+    await bot.join(bob, cohort, { at: new Date("2027-01-05T12:00:00Z") });
     const roster = await bot.reply(bot.admin.id, "cohort roster");
     const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
     expect(nudge).toBeDefined();

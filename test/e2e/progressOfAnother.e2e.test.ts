@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** Saturday before a cohort's first day (Monday 2027-01-04). */
 const now = new Date("2027-01-02T12:00:00Z");
 
 describe("/progress member: before the course's first day", () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness({ now });
-  });
-  afterAll(async () => bot.close());
+  const harness = useBotHarness({ now });
 
   it("speaks of the other member's streak and points as theirs, not the reader's", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const ada = bot.member("ada");
     const lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
-    for (const [who, name] of [
-      [ada, "Ada"],
-      [lucia, "Lucía"],
-    ] as const)
-      await bot.test.app.services.cohorts.join(bot.guild.id, who.id, name, String(cohort.id), now);
+    await bot.join(ada, cohort, { name: "Ada" });
+    await bot.join(lucia, cohort, { name: "Lucía" });
 
     const english = visibleText(await bot.reply(ada.id, "progress", { member: lucia.id }));
     expect(english).toContain("Lucía");

@@ -1,33 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** `/progress member:` asked by a member of several cohorts, without `cohort:`, through discord.js and the emulator. */
 describe("/progress member: from a member of several cohorts", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-06T10:00:00Z") });
   let ada: { id: string };
+  /** A new member `username` who has run /join for each of `cohorts`, in order. */
+  const memberOf = async (username: string, ...cohorts: string[]) => {
+    const user = harness.bot.member(username);
+    for (const cohort of cohorts) await harness.bot.reply(user.id, "join", { cohort });
+    return user;
+  };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-06T10:00:00Z") });
-    await bot.createCohort({ name: "Backend Spring 2027" });
-    await bot.createCohort({ name: "Backend Autumn 2027" });
-    await bot.createCohort({ name: "Mastery Evenings" });
-    ada = bot.member("ada-asks");
-    await bot.reply(ada.id, "join", { cohort: "Backend Spring 2027" });
-    await bot.reply(ada.id, "join", { cohort: "Backend Autumn 2027" });
-    await bot.reply(ada.id, "join", { cohort: "Mastery Evenings" });
+    for (const name of ["Backend Spring 2027", "Backend Autumn 2027", "Mastery Evenings"]) await harness.bot.createCohort({ name });
+    ada = await memberOf("ada-asks", "Backend Spring 2027", "Backend Autumn 2027", "Mastery Evenings");
   });
-  afterAll(async () => bot.close());
 
   const progressOf = async (userId: string) => {
-    const reply = await bot.reply(ada.id, "progress", { member: userId });
+    const reply = await harness.bot.reply(ada.id, "progress", { member: userId });
     expect(reply.ephemeral).toBe(true);
     return visibleText(reply);
   };
 
   it("shows the progress of someone who shares only one of them with the caller, in that cohort", async () => {
-    const bob = bot.member("bob-one");
-    await bot.reply(bob.id, "join", { cohort: "Backend Autumn 2027" });
-    await bot.reply(bob.id, "done", { item: "Storage Engines" });
+    const bob = await memberOf("bob-one", "Backend Autumn 2027");
+    await harness.bot.reply(bob.id, "done", { item: "Storage Engines" });
     const text = await progressOf(bob.id);
     expect(text).toContain("Progress · bob-one");
     expect(text).toContain("Backend Autumn 2027");
@@ -35,9 +33,7 @@ describe("/progress member: from a member of several cohorts", () => {
   });
 
   it("asks which cohort when the caller shares several with them, naming only those", async () => {
-    const cy = bot.member("cy-both");
-    await bot.reply(cy.id, "join", { cohort: "Backend Spring 2027" });
-    await bot.reply(cy.id, "join", { cohort: "Backend Autumn 2027" });
+    const cy = await memberOf("cy-both", "Backend Spring 2027", "Backend Autumn 2027");
     const text = await progressOf(cy.id);
     expect(text).toContain("You share several cohorts with them");
     expect(text).toContain("Backend Spring 2027");
@@ -47,18 +43,16 @@ describe("/progress member: from a member of several cohorts", () => {
   });
 
   it("says at once that someone who shares none of the caller's cohorts is in none of them", async () => {
-    await bot.createCohort({ name: "Frontend Evenings" });
-    const dee = bot.member("dee-elsewhere");
-    await bot.reply(dee.id, "join", { cohort: "Frontend Evenings" });
+    await harness.bot.createCohort({ name: "Frontend Evenings" });
+    const dee = await memberOf("dee-elsewhere", "Frontend Evenings");
     const text = await progressOf(dee.id);
     expect(text).toContain("isn't in any of your cohorts");
     expect(text).not.toContain("Backend Spring 2027");
   });
   it("shows the progress of someone who left the one cohort they shared with the caller, saying they left", async () => {
-    const eve = bot.member("eve-left");
-    await bot.reply(eve.id, "join", { cohort: "Backend Spring 2027" });
-    await bot.reply(eve.id, "done", { item: "Storage Engines" });
-    await bot.reply(eve.id, "leave", { cohort: "Backend Spring 2027" });
+    const eve = await memberOf("eve-left", "Backend Spring 2027");
+    await harness.bot.reply(eve.id, "done", { item: "Storage Engines" });
+    await harness.bot.reply(eve.id, "leave", { cohort: "Backend Spring 2027" });
     const text = await progressOf(eve.id);
     expect(text).toContain("Progress · eve-left");
     expect(text).toContain("Backend Spring 2027");
@@ -67,10 +61,8 @@ describe("/progress member: from a member of several cohorts", () => {
   });
 
   it("prefers the shared cohort they are still in over one they left, without asking", async () => {
-    const finn = bot.member("finn-stayed");
-    await bot.reply(finn.id, "join", { cohort: "Backend Spring 2027" });
-    await bot.reply(finn.id, "join", { cohort: "Backend Autumn 2027" });
-    await bot.reply(finn.id, "leave", { cohort: "Backend Spring 2027" });
+    const finn = await memberOf("finn-stayed", "Backend Spring 2027", "Backend Autumn 2027");
+    await harness.bot.reply(finn.id, "leave", { cohort: "Backend Spring 2027" });
     const text = await progressOf(finn.id);
     expect(text).toContain("Progress · finn-stayed");
     expect(text).toContain("Backend Autumn 2027");

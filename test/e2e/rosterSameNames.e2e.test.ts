@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { buttonsOf, useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: whoever has read nothing is behind. */
 const now = new Date("2027-01-20T12:00:00Z");
 
 describe("/cohort roster with members who share a display name", () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness({ now });
-  });
-  afterAll(async () => bot.close());
+  const harness = useBotHarness({ now });
 
   it("tells their Nudge buttons apart, each naming its member as their line does", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const users = ["alex1", "alex2", "sam"].map((username) => bot.member(username));
     for (const [index, user] of users.entries())
-      await bot.test.app.services.cohorts.join(
-        bot.guild.id,
-        user.id,
-        index < 2 ? "Alex" : "Sam",
-        String(cohort.id),
-        new Date("2027-01-05T12:00:00Z"),
-      );
+      await bot.join(user, cohort, { name: index < 2 ? "Alex" : "Sam", at: new Date("2027-01-05T12:00:00Z") });
     const members = await bot.test.app.database.prisma.member.findMany({
       where: { cohortId: cohort.id },
       select: { id: true, userId: true },
@@ -44,6 +35,7 @@ describe("/cohort roster with members who share a display name", () => {
   });
 
   it("numbers a shared name as it is shown, by join order over the cohort, the same on every filter and in the Nudge answer", async () => {
+    const { bot } = harness;
     const cohort = await bot.createCohort({ name: "Namesakes", start: "2027-01-04" });
     const early = new Date("2027-01-05T12:00:00Z");
     // The first Alex joins today (a late joiner, not behind), the second on the course's second day (behind).
@@ -60,7 +52,7 @@ describe("/cohort roster with members who share a display name", () => {
     for (const [username, name, at] of people) {
       const user = bot.member(username);
       ids.set(username, user.id);
-      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, name, String(cohort.id), at);
+      await bot.join(user, cohort, { name, at });
     }
     const rows = await bot.test.app.database.prisma.member.findMany({ where: { cohortId: cohort.id }, select: { id: true, userId: true } });
     const memberIdOf = (username: string) => String(rows.find((row) => row.userId === ids.get(username))?.id);

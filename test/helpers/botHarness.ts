@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
@@ -39,6 +40,11 @@ export interface BotHarness {
   createCohort(
     input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string }>,
   ): Promise<Cohort>;
+  /**
+   * Joins `user` to `cohort` through the service, as /join would but at `at` (the harness clock's now) and under
+   * the display name `name` (their username).
+   */
+  join(user: { id: string; username: string }, cohort: Cohort, options?: { name?: string; at?: Date }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -169,9 +175,36 @@ export async function startBotHarness(
         includeOptional: input.includeOptional,
       });
     },
+    async join(user, cohort, joinOptions = {}) {
+      await test.app.services.cohorts.join(
+        guild.id,
+        user.id,
+        joinOptions.name ?? user.username,
+        String(cohort.id),
+        joinOptions.at ?? clock.now(),
+      );
+    },
     async close() {
       await test.close();
       await emulator.stop();
+    },
+  };
+}
+
+/**
+ * Called in a `describe`: starts the harness (startBotHarness) before the block's tests and closes it after them;
+ * the block's own beforeAll runs after this one. Read `bot` in tests and later hooks.
+ */
+export function useBotHarness(options: Parameters<typeof startBotHarness>[0] = {}): { readonly bot: BotHarness } {
+  let started: BotHarness | undefined;
+  beforeAll(async () => {
+    started = await startBotHarness(options);
+  });
+  afterAll(async () => started?.close());
+  return {
+    get bot() {
+      if (started === undefined) throw new Error("useBotHarness: read bot in tests, after its beforeAll");
+      return started;
     },
   };
 }
