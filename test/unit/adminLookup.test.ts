@@ -80,8 +80,17 @@ describe("closeTimeZones", () => {
     expect(closeTimeZones("Nowhere/Land")).toEqual([]);
   });
 
-  it("counts a typed accent as a letter off, so a short city typed with one does not also bring the cities a letter further", () => {
+  it("finds a city typed with the accents its zone name lacks", () => {
+    expect(closeTimeZones("Zürch")).toEqual(["Europe/Zurich"]);
+    expect(closeTimeZones("Tōkyō")).toEqual(["Asia/Tokyo"]);
+    expect(closeTimeZones("Ürümqi")).toEqual(["Asia/Urumqi"]);
+    expect(closeTimeZones("América/Bogotá")).toEqual(["America/Bogota"]);
+    expect(suggestTimeZones("Zürch").map((choice) => choice.value)).toEqual(["Europe/Zurich"]);
+  });
+
+  it("reads a name as typed before reading it without accents, so a city typed with one does not also bring the cities a letter further", () => {
     expect(closeTimeZones("Lomé")).toEqual(["Africa/Lome"]);
+    expect(closeTimeZones("Zürich")).toEqual(["Europe/Zurich"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { editDistance } from "../editDistance.js";
+import { foldForMatch } from "../search/matchScore.js";
 
 let zones: readonly string[] | undefined;
 
@@ -33,10 +34,7 @@ function namesOfKnownZones(): (readonly [name: string, zone: string])[] {
   return [...listed.map((zone) => [zone, zone] as const), ...renamed];
 }
 
-/**
- * Spaces, hyphens and underscores all alike, in any capitals. Not foldForMatch: an accent it would drop
- * counts here as a letter off, so "Lomé" suggests Africa/Lome alone rather than Nome and Rome beside it.
- */
+/** Spaces, hyphens and underscores all alike, in any capitals. */
 function zoneKey(text: string): string {
   return text
     .trim()
@@ -58,7 +56,15 @@ function allowedDistance(text: string): number {
  * the underscore), a bare city ("Berlin"), or a typo ("Europe/Berln"). Best first, at most `max`.
  */
 export function closeTimeZones(typed: string, max = 3): string[] {
-  const key = zoneKey(typed);
+  const asTyped = zonesCloseTo(zoneKey(typed), max);
+  return asTyped.length > 0 ? asTyped : zonesCloseTo(zoneKey(foldForMatch(typed)), max);
+}
+
+/**
+ * Read as typed first, where an accent counts as a letter off ("Lomé" suggests Africa/Lome alone, not Nome
+ * and Rome beside it); only when that finds nothing, without accents ("Zürch", "Tōkyō"), as zone names have none.
+ */
+function zonesCloseTo(key: string, max: number): string[] {
   if (key === "" || key.length > 64) return [];
   const city = cityOf(key);
   const whole = key.includes("/");
