@@ -17,7 +17,7 @@ describe("admin commands' autocomplete is for whoever may run them (Manage Serve
   it("a member without Manage Server cannot list another member's completed items through it", async () => {
     const bob = bot.member("bob");
     const eve = bot.member("eve");
-    for (const user of [bob, eve]) await bot.test.app.services.cohorts.join(bot.guild.id, user.id, user.username, String(cohort.id), now);
+    for (const user of [bob, eve]) await bot.join(user, cohort, { at: now });
     const item = await bot.test.app.database.prisma.item.findFirstOrThrow({
       where: { curriculumId: cohort.curriculumId, kind: "Required", retired: false },
       orderBy: { id: "asc" },

@@ -50,13 +50,7 @@ describe("buttons acknowledged before their handler runs", () => {
     // Setup only: more members than one roster page holds, joined through the service.
     for (let index = 0; index < 22; index += 1) {
       const member = bot.member(`member${index}`);
-      await bot.test.app.services.cohorts.join(
-        bot.guild.id,
-        member.id,
-        member.username,
-        String(cohort.id),
-        new Date("2027-01-04T08:00:00Z"),
-      );
+      await bot.join(member, cohort, { at: new Date("2027-01-04T08:00:00Z") });
       members.push(member);
     }
   });

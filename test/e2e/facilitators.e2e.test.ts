@@ -68,7 +68,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
 
   async function join(username: string, options: { dmsClosed?: boolean; displayName?: string } = {}) {
     const user = bot.member(username, options.dmsClosed === true ? { dmsClosed: true } : {});
-    await bot.test.app.services.cohorts.join(bot.guild.id, user.id, options.displayName ?? username, String(cohort.id), longAgo);
+    await bot.join(user, cohort, { name: options.displayName ?? username, at: longAgo });
     people[username] = user;
     return user;
   }

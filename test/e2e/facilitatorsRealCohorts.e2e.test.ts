@@ -30,7 +30,7 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
 
   async function join(username: string) {
     const user = bot.member(username);
-    await bot.test.app.services.cohorts.join(bot.guild.id, user.id, username, String(cohort.id), joinedAt);
+    await bot.join(user, cohort, { at: joinedAt });
     return user;
   }
 
@@ -78,7 +78,7 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
 
     async function joinSummer(username: string) {
       const user = bot.member(username);
-      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, username, String(summer.id), joinedAt);
+      await bot.join(user, summer, { at: joinedAt });
       return user;
     }
 
@@ -198,7 +198,7 @@ describe("/cohort roster and Nudge in a cohort with breaks and days off", () => 
     for (let index = 0; index < 20; index += 1) {
       const user = bot.member(`winter${index}`);
       // 32 characters, Discord's longest display name, each underscore escaped in the reply.
-      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, `${"_".repeat(30)}${10 + index}`, String(winter.id), joinedAt);
+      await bot.join(user, winter, { name: `${"_".repeat(30)}${10 + index}`, at: joinedAt });
       ids.push(user.id);
     }
     const jefe = bot.emulator.createMember(bot.guild.id, { username: "jefe", locale: "es-ES", manageGuild: true });
@@ -224,7 +224,7 @@ describe("/cohort roster with a member whose stored reminder zone the runtime no
   it("lists them in the cohort's zone instead of failing the page", async () => {
     const cohort = await bot.createCohort({ start: "2027-01-04" });
     const ada = bot.member("ada");
-    await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "ada", String(cohort.id), joinedAt);
+    await bot.join(ada, cohort, { at: joinedAt });
     // A zone a later time-zone database dropped (stored when it was valid).
     await bot.test.app.database.prisma.member.updateMany({ where: { userId: ada.id }, data: { remindTimeZone: "Mars/Olympus_Mons" } });
     const handle = bot.run(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
@@ -251,7 +251,7 @@ describe("a facilitator who loses Manage Server with a roster open", () => {
     const members = [];
     for (let index = 0; index < 21; index += 1) {
       const user = bot.member(`m${index}`);
-      await bot.test.app.services.cohorts.join(bot.guild.id, user.id, `m${index}`, String(cohort.id), joinedAt);
+      await bot.join(user, cohort, { at: joinedAt });
       members.push(user);
     }
     const coach = bot.member("coach", { manageGuild: true });

@@ -8,7 +8,8 @@ describe("/progress member: from a member of several cohorts", () => {
   /** A new member `username` who has run /join for each of `cohorts`, in order. */
   const memberOf = async (username: string, ...cohorts: string[]) => {
     const user = harness.bot.member(username);
-    for (const cohort of cohorts) await harness.bot.reply(user.id, "join", { cohort });
+    for (const cohort of cohorts)
+      expect(visibleText(await harness.bot.reply(user.id, "join", { cohort }))).toContain(`Welcome to **${cohort}**!`);
     return user;
   };
 

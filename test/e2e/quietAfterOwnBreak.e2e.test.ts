@@ -11,7 +11,7 @@ async function cohortWithAda(now: Date): Promise<{ bot: BotHarness; cohort: Coho
   const bot = await startBotHarness({ now });
   const cohort = await bot.createCohort({ start: "2027-01-04" });
   const ada = bot.member("ada");
-  await bot.test.app.services.cohorts.join(bot.guild.id, ada.id, "ada", String(cohort.id), joinedAt);
+  await bot.join(ada, cohort, { at: joinedAt });
   return { bot, cohort, ada };
 }
 

@@ -21,16 +21,26 @@ describe("labels that read alike carry their id", () => {
     expect(labels).toEqual(["Spring #4", "SPRING #9", "Autumn"]);
   });
 
-  it("lets the label fit the name around the id, keeping the id whole", () => {
+  it("hands the label each entry with its suffix, alike ones with their id and the rest with none", () => {
     const entries = [
       { id: 1, name: "A long cohort name" },
       { id: 23, name: "A long cohort name" },
+      { id: 5, name: "Other" },
     ];
+    const received: [number, string][] = [];
     const labels = labelsWithIdWhereAlike(
       entries,
       (entry) => entry.name,
-      (entry, idSuffix) => `${entry.name.slice(0, 10 - idSuffix.length)}${idSuffix}`,
+      (entry, idSuffix) => {
+        received.push([entry.id, idSuffix]);
+        return `label ${entry.id}`;
+      },
     );
-    expect(labels).toEqual(["A long  #1", "A long #23"]);
+    expect(received).toEqual([
+      [1, " #1"],
+      [23, " #23"],
+      [5, ""],
+    ]);
+    expect(labels).toEqual(["label 1", "label 23", "label 5"]);
   });
 });

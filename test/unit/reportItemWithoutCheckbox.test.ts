@@ -6,7 +6,7 @@ import { ProblemCode } from "../../src/domain/curriculum/parse/problemCodes.js";
 describe("an item written without its checkbox", () => {
   const reported = (text: string, rest: string) => {
     const problems = new ProblemList();
-    reportItemWithoutCheckbox(problems, 7, text, "Week 1: Intro", rest);
+    reportItemWithoutCheckbox(problems, 7, { text, heading: "Week 1: Intro", rest });
     return problems.report();
   };
 

@@ -78,11 +78,18 @@ export function endsWithDuration(text: string): boolean {
   return durationText !== null && (isInnerDuration(durationText) || UNIT_WORD.test(durationText) || namesMisspelledUnit(durationText));
 }
 
+/** An item line written without its "- [ ]": the whole line, the heading of its section, and what follows its kind. */
+export interface ItemWithoutCheckbox {
+  readonly text: string;
+  readonly heading: string;
+  readonly rest: string;
+}
+
 /**
- * An item written without its "- [ ]" (`text`, in the section `heading`; `rest`, what follows its kind) is refused, and a
- * duration it cannot read ("(30 mni)") said now, so that adding the "- [ ]" is not followed by a second refusal.
+ * An item written without its "- [ ]" is refused, and a duration it cannot read ("(30 mni)") said now, so that
+ * adding the "- [ ]" is not followed by a second refusal.
  */
-export function reportItemWithoutCheckbox(problems: ProblemList, line: number, text: string, heading: string, rest: string): void {
+export function reportItemWithoutCheckbox(problems: ProblemList, line: number, { text, heading, rest }: ItemWithoutCheckbox): void {
   problems.add(line, ProblemCode.ItemWithoutCheckbox, { text: excerpt(text), section: excerpt(heading) });
   const duration = unreadableTrailingDuration(rest);
   if (duration !== null) problems.add(line, ProblemCode.DurationUnreadable, duration);

@@ -271,7 +271,11 @@ function looksLikeItemLine(text: string): boolean {
 function readSectionText(reader: PlainReader, section: DraftSection, text: string, index: number): void {
   const lineNumber = lineNumberAt(reader, index);
   if (looksLikeItemLine(text)) {
-    reportItemWithoutCheckbox(reader.problems, lineNumber, text, section.heading, KIND_LED_LINE.exec(text)?.[2] ?? "");
+    reportItemWithoutCheckbox(reader.problems, lineNumber, {
+      text,
+      heading: section.heading,
+      rest: KIND_LED_LINE.exec(text)?.[2] ?? "",
+    });
     return;
   }
   const next = reader.classified[nextContentIndex(reader, index + 1)];

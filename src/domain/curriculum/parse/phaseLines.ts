@@ -69,7 +69,7 @@ const KIND_LED_BULLET = /^(?:required|optional|reference)\s*(?:--|—|–|:)(.*)
 function reportedAsItemWithoutCheckbox(at: PhaseLine, text: string, body: string): boolean {
   const rest = KIND_LED_BULLET.exec(cleanInline(body))?.[1];
   if (rest === undefined || !endsWithDuration(rest)) return false;
-  reportItemWithoutCheckbox(at.problems, at.line, text, at.section.heading, rest);
+  reportItemWithoutCheckbox(at.problems, at.line, { text, heading: at.section.heading, rest });
   at.section.rejectedItems++;
   return true;
 }
