@@ -1100,8 +1100,19 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
   // A "choose one" group counts once, done by any of its tracks.
-  const required = requiredSlots(context.itemsById.values());
-  return { done: required.filter((ids) => ids.some((id) => done.has(id))).length, total: required.length };
+  const required = requiredSlotsOf(context);
+  let doneSlots = 0;
+  for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
+  return { done: doneSlots, total: required.length };
+}
+
+/** `requiredSlots` per curriculum version, as `sameTitled`: every /done asked it anew (an array per Required item). */
+const requiredSlotsByItems = new WeakMap<ReadonlyMap<number, StoredItem>, readonly (readonly number[])[]>();
+
+function requiredSlotsOf(context: CohortContext): readonly (readonly number[])[] {
+  let known = requiredSlotsByItems.get(context.itemsById);
+  if (known === undefined) requiredSlotsByItems.set(context.itemsById, (known = requiredSlots(context.itemsById.values())));
+  return known;
 }
 
 /**
