@@ -6,7 +6,7 @@ import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
-import { isItemDone, memberEstimate, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
+import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -1108,19 +1108,10 @@ function firstDayOf(member: MemberRecord, plan: MemberPlan, zone: string): strin
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
   // A "choose one" group counts once, done by any of its tracks.
-  const required = requiredSlotsOf(context);
+  const required = context.requiredSlots;
   let doneSlots = 0;
   for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
   return { done: doneSlots, total: required.length };
-}
-
-/** `requiredSlots` per curriculum version, as `sameTitled`: every /done asked it anew (an array per Required item). */
-const requiredSlotsByItems = new WeakMap<ReadonlyMap<number, StoredItem>, readonly (readonly number[])[]>();
-
-function requiredSlotsOf(context: CohortContext): readonly (readonly number[])[] {
-  let known = requiredSlotsByItems.get(context.itemsById);
-  if (known === undefined) requiredSlotsByItems.set(context.itemsById, (known = requiredSlots(context.itemsById.values())));
-  return known;
 }
 
 /**
