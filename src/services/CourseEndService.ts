@@ -1,4 +1,3 @@
-import { requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { z } from "zod";
 import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
@@ -108,7 +107,7 @@ export class CourseEndService {
     const done = new Set(rows.map((row) => row.itemId));
     const items = [...context.itemsById.values()];
     // A "choose one" group is one Required item, done by any of its tracks (which are not counted as Optional reading).
-    const required = requiredSlots(items);
+    const required = context.requiredSlots;
     const points = rows.reduce((sum, row) => sum + row.points, 0);
     const rank = await this.finalRank(cohort, member, points);
     const calendar = breakCalendarOf(cohort, context);

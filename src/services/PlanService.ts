@@ -1,6 +1,7 @@
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
+import { requiredSlots } from "../domain/schedule/choiceSlots.js";
 import { applyCohortBreaks, effectiveBreakWeeks, type CalendarPlan } from "../domain/schedule/cohortBreaks.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import type { CohortPlan, CohortSettings, PlanCurriculum, PlanItem, PlannedPost } from "../domain/schedule/scheduleTypes.js";
@@ -18,6 +19,8 @@ export interface CohortContext {
   /** The plan for the unbroken calendar (`buildCohortPlan`): what `buildMemberPlan` takes with `breakWeeks`. */
   readonly basePlan: CohortPlan;
   readonly itemsById: ReadonlyMap<number, StoredItem>;
+  /** The curriculum's `requiredSlots` (each Required item, each "choose one" group once): worked out once per version. */
+  readonly requiredSlots: readonly (readonly number[])[];
   /** The cohort's break weeks that take effect (`effectiveBreakWeeks`), ascending, in calendar weeks. */
   readonly breakWeeks: readonly number[];
   /** What `basePlan` was built from: a member plan is built from it too (`PlanService.memberPlan`). */
@@ -155,6 +158,7 @@ interface CachedCurriculum {
   readonly curriculum: StoredCurriculum;
   readonly planCurriculum: PlanCurriculum;
   readonly itemsById: Map<number, StoredItem>;
+  readonly requiredSlots: readonly (readonly number[])[];
 }
 
 /**
@@ -215,6 +219,7 @@ export class PlanService {
       plan: entry.calendar.plan,
       basePlan: entry.basePlan,
       itemsById: cached.itemsById,
+      requiredSlots: cached.requiredSlots,
       breakWeeks: entry.calendar.breakWeeks,
       planSource,
     };
@@ -289,7 +294,15 @@ export class PlanService {
     if (curriculum === null) throw new Error(`curriculum ${curriculumId} is missing`);
     const itemsById = new Map<number, StoredItem>();
     for (const section of curriculum.sections) for (const item of section.items) itemsById.set(item.id, item);
-    const fresh: CachedCurriculum = { version, checkedAt, curriculum, planCurriculum: toPlanCurriculum(curriculum), itemsById };
+    const planCurriculum = toPlanCurriculum(curriculum);
+    const fresh: CachedCurriculum = {
+      version,
+      checkedAt,
+      curriculum,
+      planCurriculum,
+      itemsById,
+      requiredSlots: requiredSlots(itemsById.values()),
+    };
     if (cached !== undefined) this.dropDerived(curriculumId);
     this.curricula.set(curriculumId, fresh, curriculum.sections.length + itemsById.size + 1);
     return fresh;

@@ -4,9 +4,9 @@ import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurri
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
-import { isMemberDayOff, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
+import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
-import { isItemDone, memberEstimate, memberMinutes, requiredSlots } from "../domain/schedule/choiceSlots.js";
+import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
@@ -438,11 +438,9 @@ export class StudyService {
     const { context, plan } = planning;
     const item = await this.itemOfOption(context, cohort, request.item, picked);
     const forYesterday = request.when === CompletionWhen.Yesterday;
-    // Not before the member's own first day either (the day of their latest join, in week 1 too): they were not in
-    // the cohort before it. A late join's stored day counts as well, in case their zone moved west since.
-    const joinDay = memberDateOf(member.returnedAt ?? member.joinedAt, planning.zone);
-    const firstDay = [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
-    const day = forYesterday ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDay) : planning.today;
+    const day = forYesterday
+      ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDayOf(member, plan, planning.zone))
+      : planning.today;
     if (day === null) throw new UserError("done.noYesterday");
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
@@ -1098,10 +1096,22 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
   return item;
 }
 
+/**
+ * The first day a `when:yesterday` may log for: not before the member's own first day either (the day of their latest
+ * join, in week 1 too), as they were not in the cohort before it. A late join's stored day counts as well, in case
+ * their zone moved west since. Only asked for `when:yesterday`: the join instant's hour is seldom in the zone-offset memo.
+ */
+function firstDayOf(member: MemberRecord, plan: MemberPlan, zone: string): string {
+  const joinDay = memberDateOf(member.returnedAt ?? member.joinedAt, zone);
+  return [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
+}
+
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
   // A "choose one" group counts once, done by any of its tracks.
-  const required = requiredSlots(context.itemsById.values());
-  return { done: required.filter((ids) => ids.some((id) => done.has(id))).length, total: required.length };
+  const required = context.requiredSlots;
+  let doneSlots = 0;
+  for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
+  return { done: doneSlots, total: required.length };
 }
 
 /**

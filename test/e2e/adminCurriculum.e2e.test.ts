@@ -279,6 +279,34 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).toContain("• Middle: week 2 → weeks 2–4");
     });
 
+    it("counts the Required items a confirmed re-import added in the next /done and /progress", async () => {
+      const path = ["Growing Path", "Week 1: Start", "- [ ] Required -- First (20 min)", "- [ ] Required -- Second (20 min)"];
+      const grown = [...path, "- [ ] Required -- Third (20 min)", "- [ ] Required -- Fourth (20 min)"];
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "growing" });
+      await asAdmin("curriculum import", {
+        file: tinyFile([...path, "Week 2: End", "- [ ] Required -- Last (20 min)", ""].join("\n"), "growing.md"),
+      });
+      await asAdmin("cohort create", { name: "Growing Cohort", curriculum: "growing-path", channel: channel.id, start: "2027-01-04" });
+      const grower = bot.member("grower");
+      await bot.reply(grower.id, "join", { cohort: "Growing Cohort" });
+      const requiredIn = (message: EmulatorMessage) =>
+        /Required items: \S* (?:\*\*)?(\d+)\/(\d+)/.exec(visibleText(message))?.slice(1).map(Number);
+      expect(requiredIn(await bot.reply(grower.id, "done", { cohort: "Growing Cohort", item: "First" }))).toEqual([1, 3]);
+      expect(requiredIn(await bot.reply(grower.id, "progress", { cohort: "Growing Cohort" }))).toEqual([1, 3]);
+
+      const preview = await asAdmin("curriculum import", {
+        file: tinyFile([...grown, "Week 2: End", "- [ ] Required -- Last (20 min)", ""].join("\n"), "growing.md"),
+      });
+      expect(visibleText(preview)).toContain("2 added · 0 removed · 0 changed · 3 kept");
+      const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
+      if (confirm === undefined) throw new Error("no Confirm button");
+      expect(visibleText(await answered(bot.click(bot.admin.id, preview.id, confirm.customId)))).toContain("Curriculum updated");
+
+      // Members see the new total at once: what /done counts against is the curriculum's current version.
+      expect(requiredIn(await bot.reply(grower.id, "done", { cohort: "Growing Cohort", item: "Third" }))).toEqual([2, 5]);
+      expect(requiredIn(await bot.reply(grower.id, "progress", { cohort: "Growing Cohort" }))).toEqual([2, 5]);
+    });
+
     it("counts the members whose completions a re-import would retire, and Cancel writes nothing", async () => {
       const stateBefore = await curriculumState();
       const withoutAlpha = tinyPath.replaceAll(" Reading (", " Chapter (").replace("- [ ] Required -- Alpha Chapter (20 min)\n", "");

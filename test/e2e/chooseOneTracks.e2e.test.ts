@@ -37,7 +37,7 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     texts.set("todayAfter", visibleText(await bot.reply(ada.id, "today")));
     texts.set("weekAfter", visibleText(await bot.reply(ada.id, "week")));
     texts.set("progressAfterOne", visibleText(await bot.reply(ada.id, "progress")));
-    await bot.reply(ada.id, "done", { item: valueOf("Python Path") });
+    texts.set("doneSecondTrack", visibleText(await bot.reply(ada.id, "done", { item: valueOf("Python Path") })));
     texts.set("progressAfterTwo", visibleText(await bot.reply(ada.id, "progress")));
     // Typed without picking from the list: the track's name, as its Done button says it.
     texts.set("typedTrack", visibleText(await bot.reply(ada.id, "done", { item: "Java Path" })));
@@ -99,6 +99,14 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     expect(required("progressAfterOne")).toEqual([(doneBefore ?? 0) + 1, total]);
     // A second track is more reading, not a second Required item.
     expect(required("progressAfterTwo")).toEqual([(doneBefore ?? 0) + 1, total]);
+    // /done's own reply counts the same way.
+    const requiredInDone = (key: string) =>
+      /Required items: \S* (\d+)\/(\d+)/
+        .exec(texts.get(key) ?? "")
+        ?.slice(1)
+        .map(Number);
+    expect(requiredInDone("done")).toEqual([(doneBefore ?? 0) + 1, total]);
+    expect(requiredInDone("doneSecondTrack")).toEqual([(doneBefore ?? 0) + 1, total]);
   });
 });
 
