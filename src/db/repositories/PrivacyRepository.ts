@@ -1,3 +1,4 @@
+import type { GuildPurge } from "../../domain/privacy/guildPurge.js";
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
@@ -940,20 +941,24 @@ export class PrivacyRepository {
    * scores, answers, reminders and posts go with them, by cascade), the
    * curricula it imported, and its departure record. Idempotent.
    */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
+  async purgeGuild(guildId: string): Promise<GuildPurge> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
     return this.writes.run(async () => {
-      const [cohorts, curricula, ...others] = await this.prisma.$transaction([
+      const [cohorts, curricula, departures, auditLines, pendingImports] = await this.prisma.$transaction([
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
       ]);
-      // The departure record, audit lines and pending imports: 0 in all with no cohort or curriculum means nothing was stored.
-      const otherRows = others.reduce((sum, result) => sum + result.count, 0);
-      return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
+      return {
+        cohorts: cohorts.count,
+        curricula: curricula.count,
+        departures: departures.count,
+        auditLines: auditLines.count,
+        pendingImports: pendingImports.count,
+      };
     });
   }
 }
