@@ -881,9 +881,11 @@ export class PrivacyRepository {
   }
 
   /**
-   * Every server that has data here (its cohorts, or curricula it imported; its audit lines and pending
-   * imports come with one of those) and whose departure is not recorded yet. One read over two indexes, (guildId, name) and (scope, slug): a
-   * row per server, not per cohort.
+   * Every server that has data here (its cohorts, curricula it imported, or an import preview it never
+   * confirmed, whose uploaded document is kept; its audit lines come with one of those) and whose departure
+   * is not recorded yet. One read: the cohorts and curricula over their indexes, (guildId, name) and
+   * (scope, slug), a row per server, not per cohort; the previews by a scan of their table, which holds
+   * only a few rows per import attempt and is read once per gateway session, not per command.
    */
   async guildsWithData(): Promise<string[]> {
     // Not those already leaving: their departure stands, and they say nothing about this session.
@@ -892,6 +894,8 @@ export class PrivacyRepository {
         SELECT "guildId" FROM "Cohort"
         UNION
         SELECT "scope" AS "guildId" FROM "Curriculum" WHERE "scope" <> ''
+        UNION
+        SELECT "scope" AS "guildId" FROM "PendingImport" WHERE "scope" <> ''
       ) AS "withData"
       WHERE "guildId" NOT IN (SELECT "guildId" FROM "GuildDeparture")`;
     return rows.map((row) => row.guildId);
