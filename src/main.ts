@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
+import { DiscordTokenRefusedError } from "./config/DiscordTokenRefusedError.js";
 import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 import type { Logger } from "./logging/createLogger.js";
@@ -96,8 +97,7 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
     // Half-started (commands answered, no scheduler, no heartbeat) is worse than stopped: close the
     // connection, workers and database and exit non-zero, so Docker (or the shard manager) restarts it.
     stopReason = "start-up failed";
-    console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
-    opened.logger.fatal({ err: error }, "start-up failed");
+    reportStartupFailure(opened.logger, error);
     await opened
       .close()
       .catch((closeError: unknown) => opened.logger.error({ err: closeError }, "shutdown after a failed start-up failed"));
@@ -221,12 +221,22 @@ function isAddressInUse(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EADDRINUSE";
 }
 
+/** Says the start-up failed: on standard error (message only) and as one `fatal` line, if there is a logger. */
+function reportStartupFailure(logger: Logger | undefined, error: unknown): void {
+  console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  // The operator's setting, not a bug: what to do, without a stack to read through.
+  if (error instanceof DiscordTokenRefusedError) logger?.fatal({ setting: "DISCORD_TOKEN", status: 401 }, tokenRefusedMessage);
+  else logger?.fatal({ err: error }, "start-up failed");
+}
+
+const tokenRefusedMessage =
+  "Discord refused the bot token: check DISCORD_TOKEN (copy the bot token again from the Developer Portal: your application → Bot → Reset Token)";
+
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  reportStartupFailure(processLogger?.logger, error);
   if (processLogger !== undefined) {
-    processLogger.logger.fatal({ err: error }, "start-up failed");
     // process.exit would cut short the lines still being written (asynchronously), this one included.
     await processLogger.drain(processLogger.logger);
   }
