@@ -56,6 +56,7 @@ import { RosterRepository } from "./db/repositories/RosterRepository.js";
 import { renderNudgeDm } from "./discord/render/renderNudgeDm.js";
 import { AuditLog } from "./services/AuditLog.js";
 import { ExportService } from "./services/ExportService.js";
+import { shutdownWaitMs } from "./shutdownBudget.js";
 import { FacilitatorService } from "./services/FacilitatorService.js";
 import { NudgeService } from "./services/NudgeService.js";
 import { RosterService } from "./services/RosterService.js";
@@ -361,7 +362,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // a long tick does not spend the time a shard's manager allows for stopping before they start. So do the
       // checks of the servers a session listed (start() may be waiting for them: a stop asked for during start-up).
       const failures: unknown[] = [];
-      for (const outcome of await Promise.allSettled([scheduler.stop(), discord.settleInteractions(), membership.settled()])) {
+      // Each wait within the one shutdown budget (src/shutdownBudget.ts), which fits a shard's stop timeout and Docker's grace.
+      const waits = [scheduler.stop(), discord.settleInteractions(shutdownWaitMs), membership.settled(shutdownWaitMs)];
+      for (const outcome of await Promise.allSettled(waits)) {
         if (outcome.status === "rejected") failures.push(outcome.reason);
       }
       // Role listings a board started in the background still need Discord to finish: they settle
