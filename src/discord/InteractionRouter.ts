@@ -280,7 +280,7 @@ export class InteractionRouter {
       await this.send(interaction, reply, deferral);
     } catch (error) {
       const tooLarge = hasFiles && isFileTooLarge(error);
-      await settle(tooLarge ? UploadOutcome.TooLarge : UploadOutcome.Failed);
+      await settle(tooLarge ? UploadOutcome.TooLarge : isRefusal(error) ? UploadOutcome.Refused : UploadOutcome.Failed);
       if (tooLarge) throw reply.upload?.tooLarge ?? new UserError("generic.fileTooLarge", { cohortExport: "no" });
       throw error;
     }
@@ -419,6 +419,11 @@ function describeOptions(interaction: ChatInputCommandInteraction): Record<strin
 /** Discord's refusal of a request larger than it accepts (an attachment past the server's upload limit). */
 function isFileTooLarge(error: unknown): boolean {
   return error instanceof DiscordAPIError && (error.status === 413 || tooLargeCodes.has(Number(error.code)));
+}
+
+/** Discord answered with a 4xx: it refused the request, so nothing of it was posted. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.status >= 400 && error.status < 500;
 }
 
 /** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */

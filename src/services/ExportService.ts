@@ -2,7 +2,7 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
 import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
-import { AuditAction } from "../domain/audit/auditAction.js";
+import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
@@ -101,14 +101,14 @@ export class ExportService {
       cohortId: cohort.id,
       actorId: request.actorId,
       action: AuditAction.Export,
-      after: { format: request.format },
+      after: exportAuditValues(request.format),
     });
     return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members, auditEntryId };
   }
 
   /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
   async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
-    await this.audit.amend(file.auditEntryId, { format: file.format, upload: outcome });
+    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
   private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
@@ -219,6 +219,11 @@ export class ExportService {
       }));
     }
   }
+}
+
+/** An export line's `after`, written before the upload and again with its outcome: one shape for both writes. */
+function exportAuditValues(format: ExportFormat, upload?: UploadOutcome): AuditValues {
+  return upload === undefined ? { format } : { format, upload };
 }
 
 /** Yielded once per member by the generators, to count them (never written). */

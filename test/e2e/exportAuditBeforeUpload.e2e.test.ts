@@ -44,12 +44,19 @@ describe("/cohort export's audit line", () => {
     const afterSending = await newestLine(2, "JSON · sent");
     expect(afterSending[1]).toContain("refused the file as too large");
 
-    // Any other refusal of the upload: the admin gets the usual error, the line says it was not sent.
+    // Any other refusal of the upload (a 4xx answer): the admin gets the usual error, the line says it was not sent.
     bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 403, 1, {
       body: { message: "Missing Permissions", code: 50013 },
     });
     await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
-    await newestLine(3, "CSV · not sent: the upload failed");
+    await newestLine(3, "CSV · not sent: Discord refused it");
+
+    // Discord failing (5xx on every retry) is no refusal: it may have posted the file before failing, so
+    // the line must not claim it was not sent.
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 503, 4);
+    await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
+    const afterFailure = await newestLine(4, "CSV · the upload failed; Discord may have received the file");
+    expect(afterFailure[0]).not.toContain("not sent");
   });
 
   it("tells the admin Discord refused the file as too large, not that something went wrong on our side", async () => {

@@ -69,9 +69,12 @@ export class AuditRepository {
     return row.id;
   }
 
-  /** Replaces a line's `after` values: an action recorded before its outcome was known, completed with it. */
+  /**
+   * Replaces a line's `after` values: an action recorded before its outcome was known, completed with it. A line
+   * deleted meanwhile (the server's data purged) is left gone: there is nothing to complete.
+   */
   async amendAfter(entryId: number, after: AuditValues): Promise<void> {
-    await this.writes.run(() => this.prisma.auditEntry.update({ where: { id: entryId }, data: { after: JSON.stringify(after) } }));
+    await this.writes.run(() => this.prisma.auditEntry.updateMany({ where: { id: entryId }, data: { after: JSON.stringify(after) } }));
   }
 
   /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */

@@ -802,7 +802,7 @@ export const en = {
   "audit.breakUndone": "week {week} is a reading week again",
   "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
   "audit.exported":
-    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · sent} too_large { · not sent: Discord refused the file as too large} failed { · not sent: the upload failed} other {}}",
+    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · sent} too_large { · not sent: Discord refused the file as too large} refused { · not sent: Discord refused it} failed { · the upload failed; Discord may have received the file} other {}}",
   "audit.action.create": "created the cohort",
   "audit.action.edit": "edited the settings",
   "audit.action.pause": "paused the cohort",

@@ -832,7 +832,7 @@ export const es: Catalogue = {
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
   "audit.exported":
-    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} failed { · no enviada: la subida falló} other {}}",
+    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} refused { · no enviada: Discord la rechazó} failed { · la subida falló; puede que Discord recibiera el archivo} other {}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
