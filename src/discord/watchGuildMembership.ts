@@ -79,7 +79,8 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
   return {
     async settled(timeoutMs = sessionCheckTimeoutMs) {
       if (await sessionChecks.settle(timeoutMs)) return;
-      logger.warn({ timeoutMs }, "servers of the session still being checked at start");
+      // Start-up and shutdown both wait for the checks: the message fits either.
+      logger.warn({ timeoutMs }, "servers of the session still being checked");
     },
     has: (guildId) => guilds.has(guildId),
   };
