@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
-import { DiscordTokenRefusedError } from "./config/DiscordTokenRefusedError.js";
+import { DiscordTokenRefusedError, tokenRefusedMessage } from "./config/DiscordTokenRefusedError.js";
 import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 import type { Logger } from "./logging/createLogger.js";
@@ -221,16 +221,17 @@ function isAddressInUse(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EADDRINUSE";
 }
 
-/** Says the start-up failed: on standard error (message only) and as one `fatal` line, if there is a logger. */
+/**
+ * Says the start-up failed: as one `fatal` line, if there is a logger, and on standard error (message only). The
+ * log is on standard output: the stderr line is for whoever reads only that (a terminal with the log redirected,
+ * systemd's status), so where both streams are shown together (`docker logs`) the failure shows twice, on purpose.
+ */
 function reportStartupFailure(logger: Logger | undefined, error: unknown): void {
   console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
   // The operator's setting, not a bug: what to do, without a stack to read through.
   if (error instanceof DiscordTokenRefusedError) logger?.fatal({ setting: "DISCORD_TOKEN", status: 401 }, tokenRefusedMessage);
   else logger?.fatal({ err: error }, "start-up failed");
 }
-
-const tokenRefusedMessage =
-  "Discord refused the bot token: check DISCORD_TOKEN (copy the bot token again from the Developer Portal: your application → Bot → Reset Token)";
 
 try {
   process.exitCode = await main();

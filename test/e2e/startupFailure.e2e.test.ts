@@ -126,7 +126,7 @@ describe("a start-up failure after login", () => {
     expect(result.exited).toBe(true);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("start-up failed");
-    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+    expect(result.stderr).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
     // The operator's mistake, not the bot's: no stack frames.
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
@@ -153,7 +153,7 @@ describe("a start-up failure after login", () => {
     expect(await bot.closed()).toBe(1);
     const fatal = bot.logs().filter((line) => line.level === 60);
     expect(fatal).toHaveLength(1);
-    expect(fatal[0]?.msg).toContain("Discord refused the bot token: check DISCORD_TOKEN");
+    expect(fatal[0]?.msg).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
     expect(fatal[0]).not.toHaveProperty("err");
     expect(JSON.stringify(bot.logs())).not.toContain("\\n    at ");
   });
@@ -162,7 +162,7 @@ describe("a start-up failure after login", () => {
     const emulator = await emulatorWithGuild();
     const result = await runDeployCommands({ DISCORD_TOKEN: refusedToken, DISCORD_API_URL: emulator.apiUrl });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+    expect(result.stderr).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
   });
 
   /** `npm run deploy-commands` as its own process with exactly `environment` (plus PATH and HOME). */
