@@ -10,6 +10,7 @@ import { renderUserError } from "./discord/i18n/renderUserError.js";
 import { translatorFor } from "./discord/i18n/Translator.js";
 import { postText } from "./discord/render/postText.js";
 import { isUserError, type UserError, type UserErrorCode } from "./errors.js";
+import type { GuildPurge } from "./domain/privacy/guildPurge.js";
 import type { MessageKey } from "./discord/i18n/locales/en.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
@@ -69,13 +70,29 @@ function userErrorText(error: UserError): string {
   return postText([{ content, embeds: [] }], "UTC");
 }
 
-/** What `purge-guild` deleted, or that the server had nothing stored (a mistyped id reads differently from a deletion). */
-function purgeSummary(guildId: string, deleted: { cohorts: number; curricula: number; otherRows: number }): string {
-  if (deleted.cohorts + deleted.curricula + deleted.otherRows === 0) return `Nothing is stored for server ${guildId}: nothing was deleted.`;
-  const cohorts =
-    deleted.cohorts === 1 ? "1 cohort (with its members and history)" : `${deleted.cohorts} cohorts (with their members and history)`;
-  const curricula = deleted.curricula === 1 ? "1 imported curriculum" : `${deleted.curricula} imported curricula`;
-  return `Deleted server ${guildId}'s data: ${cohorts}, ${curricula}.`;
+/** "1 cohort" / "2 cohorts": a count with its noun, none when 0 (the summary names only what was there). */
+function counted(count: number, one: string, many: string): string[] {
+  if (count === 0) return [];
+  return [count === 1 ? `1 ${one}` : `${count} ${many}`];
+}
+
+/** What removing the bot left: the departure record, which the deletion itself was waiting on. */
+const departureRecord = "the record of the bot's removal (its scheduled deletion)";
+
+/**
+ * What `purge-guild` deleted, kind by kind, or that the server had nothing stored (a mistyped id reads differently
+ * from a deletion). A server that removed the bot before making anything had only its departure record: said so.
+ */
+function purgeSummary(guildId: string, deleted: GuildPurge): string {
+  const parts = [
+    ...counted(deleted.cohorts, "cohort (with its members and history)", "cohorts (with their members and history)"),
+    ...counted(deleted.curricula, "imported curriculum", "imported curricula"),
+    ...counted(deleted.pendingImports, "unconfirmed curriculum import", "unconfirmed curriculum imports"),
+    ...counted(deleted.auditLines, "audit line", "audit lines"),
+  ];
+  if (parts.length === 0 && deleted.departures === 0) return `Nothing is stored for server ${guildId}: nothing was deleted.`;
+  if (parts.length === 0) return `Deleted server ${guildId}'s data: only ${departureRecord} was stored.`;
+  return `Deleted server ${guildId}'s data: ${[...parts, ...(deleted.departures > 0 ? [departureRecord] : [])].join(", ")}.`;
 }
 
 /** How many words each command takes after its name (at least, at most): checked before the database is opened. */

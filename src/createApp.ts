@@ -25,6 +25,7 @@ import { catalogueWeekWords } from "./discord/i18n/catalogueWeekWords.js";
 import { DiscordRoleDirectory } from "./discord/DiscordRoleDirectory.js";
 import { DiscordPostSender } from "./discord/DiscordPostSender.js";
 import { InteractionRouter } from "./discord/InteractionRouter.js";
+import { settledWithin } from "./discord/InFlightWork.js";
 import { watchGuildMembership, type GuildMembershipWatch } from "./discord/watchGuildMembership.js";
 import { LazyPictures } from "./discord/pictures/LazyPictures.js";
 import type { Pictures } from "./discord/pictures/Pictures.js";
@@ -56,6 +57,7 @@ import { RosterRepository } from "./db/repositories/RosterRepository.js";
 import { renderNudgeDm } from "./discord/render/renderNudgeDm.js";
 import { AuditLog } from "./services/AuditLog.js";
 import { ExportService } from "./services/ExportService.js";
+import { shutdownWaitMs } from "./shutdownBudget.js";
 import { FacilitatorService } from "./services/FacilitatorService.js";
 import { NudgeService } from "./services/NudgeService.js";
 import { RosterService } from "./services/RosterService.js";
@@ -71,6 +73,8 @@ export interface AppOverrides {
   readonly schedulerCourseOverMembersKept?: number;
   /** Posted boards a scheduler tick edits again at most. Default: schedulerTiming.postedBoardsPerTick (tests set a small one). */
   readonly schedulerPostedBoardsPerTick?: number;
+  /** How long close() waits in all for work in flight. Default: shutdownWaitMs (src/shutdownBudget.ts; tests set a short one). */
+  readonly shutdownWaitMs?: number;
   /** Where the migrations and the built-in curricula are read from. Default: the project's own folders. */
   readonly paths?: ProjectPaths;
   /**
@@ -356,17 +360,33 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       if (closed) return;
       closed = true;
       discord.stopInteractions();
-      // A tick in progress finishes (its claims are then marked, not left stale) while the interactions
+      // A tick in progress finishes (its claims are then marked, not left stale; one cut off by the deadline leaves
+      // them to expire, as a killed process would) while the interactions
       // already being handled (a /done halfway through) finish, the database still open: side by side, so
       // a long tick does not spend the time a shard's manager allows for stopping before they start. So do the
       // checks of the servers a session listed (start() may be waiting for them: a stop asked for during start-up).
       const failures: unknown[] = [];
-      for (const outcome of await Promise.allSettled([scheduler.stop(), discord.settleInteractions(), membership.settled()])) {
+      // One deadline for every wait (the shutdown budget, src/shutdownBudget.ts, which fits a shard's stop timeout
+      // and Docker's grace): the waits side by side get it whole, a later one what is left. Work still running
+      // then is logged and cut off by the closing below.
+      const deadline = performance.now() + (overrides.shutdownWaitMs ?? shutdownWaitMs);
+      const remainingMs = () => Math.max(0, Math.ceil(deadline - performance.now()));
+      const waitAtMost = async (work: Promise<unknown>, cutOff: string) => {
+        const timeoutMs = remainingMs();
+        const recorded = work.catch((error: unknown) => void failures.push(error));
+        if (!(await settledWithin(recorded, timeoutMs))) logger.warn({ timeoutMs }, cutOff);
+      };
+      const waits = [
+        waitAtMost(scheduler.stop(), "scheduler tick still running at shutdown"),
+        discord.settleInteractions(remainingMs()),
+        membership.settled(remainingMs()),
+      ];
+      for (const outcome of await Promise.allSettled(waits)) {
         if (outcome.status === "rejected") failures.push(outcome.reason);
       }
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
-      await cohorts.settle().catch((error: unknown) => failures.push(error));
+      await waitAtMost(cohorts.settle(), "exclude role listings still running at shutdown");
       // Then the worker threads, the client and the database, each even when a step before it failed.
       await opened.closeAll().catch((error: unknown) => failures.push(error));
       throwFailures(failures, "several steps of shutdown failed");

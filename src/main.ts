@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
+import { DiscordTokenRefusedError, tokenRefusedMessage } from "./config/DiscordTokenRefusedError.js";
 import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 import type { Logger } from "./logging/createLogger.js";
@@ -96,8 +97,7 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
     // Half-started (commands answered, no scheduler, no heartbeat) is worse than stopped: close the
     // connection, workers and database and exit non-zero, so Docker (or the shard manager) restarts it.
     stopReason = "start-up failed";
-    console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
-    opened.logger.fatal({ err: error }, "start-up failed");
+    reportStartupFailure(opened.logger, error);
     await opened
       .close()
       .catch((closeError: unknown) => opened.logger.error({ err: closeError }, "shutdown after a failed start-up failed"));
@@ -221,12 +221,23 @@ function isAddressInUse(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "EADDRINUSE";
 }
 
+/**
+ * Says the start-up failed: as one `fatal` line, if there is a logger, and on standard error (message only). The
+ * log is on standard output: the stderr line is for whoever reads only that (a terminal with the log redirected,
+ * systemd's status), so where both streams are shown together (`docker logs`) the failure shows twice, on purpose.
+ */
+function reportStartupFailure(logger: Logger | undefined, error: unknown): void {
+  console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  // The operator's setting, not a bug: what to do, without a stack to read through.
+  if (error instanceof DiscordTokenRefusedError) logger?.fatal({ setting: "DISCORD_TOKEN", status: 401 }, tokenRefusedMessage);
+  else logger?.fatal({ err: error }, "start-up failed");
+}
+
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
+  reportStartupFailure(processLogger?.logger, error);
   if (processLogger !== undefined) {
-    processLogger.logger.fatal({ err: error }, "start-up failed");
     // process.exit would cut short the lines still being written (asynchronously), this one included.
     await processLogger.drain(processLogger.logger);
   }

@@ -5,6 +5,7 @@ import type { SubcommandDefinition } from "../../src/discord/commandWithSubcomma
 import { renderExport } from "../../src/discord/render/renderFacilitators.js";
 import { readOptions } from "../../src/discord/readOptions.js";
 import { ExportFormat } from "../../src/services/ExportService.js";
+import { UserError } from "../../src/errors.js";
 
 export const option = {
   type: ApplicationCommandOptionType.Subcommand,
@@ -30,14 +31,19 @@ export const defer = DeferPolicy.Always;
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = readOptions(option.options, interaction);
-  return renderExport(
-    t,
-    await services.exports.export({
-      guildId,
-      cohort: options.cohort,
-      format: options.format ?? ExportFormat.Csv,
-      now: clock.now(),
-      actorId: interaction.user.id,
-    }),
-  );
+  const file = await services.exports.export({
+    guildId,
+    cohort: options.cohort,
+    format: options.format ?? ExportFormat.Csv,
+    now: clock.now(),
+    actorId: interaction.user.id,
+  });
+  return {
+    ...renderExport(t, file),
+    upload: {
+      // The other format may fit where this one did not.
+      tooLarge: new UserError("generic.fileTooLarge", { cohortExport: "yes" }),
+      settled: (outcome) => services.exports.recordUpload(file, outcome),
+    },
+  };
 }

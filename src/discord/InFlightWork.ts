@@ -28,13 +28,24 @@ export class InFlightWork {
    */
   async settle(timeoutMs: number): Promise<boolean> {
     if (this.running.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const giveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    const all = Promise.all([...this.running]).then(() => true as const);
-    try {
-      return await Promise.race([all, giveUp]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return settledWithin(Promise.all([...this.running]), timeoutMs);
+  }
+}
+
+/**
+ * Waits for `work` at most `timeoutMs`: true once it settled (its outcome, a rejection included, is the
+ * caller's to handle), false when the time ran out first (it goes on running).
+ */
+export async function settledWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, giveUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -11,6 +11,7 @@ import {
 import type { Clock } from "../clock.js";
 import { isUserError, UserError, type UserErrorCode } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
+import { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
@@ -138,14 +139,7 @@ export class InteractionRouter {
         return command.execute(inGuild(context, interaction.guildId), interaction);
       });
       clearTimeout(timer);
-      await this.send(interaction, reply, deferral).catch((error: unknown) => {
-        // "Something went wrong, try again" would send the admin round in circles: the same file is refused again.
-        if (reply.files !== undefined && reply.files.length > 0 && isFileTooLarge(error))
-          throw new UserError("generic.fileTooLarge", {
-            cohortExport: interaction.commandName === "cohort" && subcommand === "export" ? "yes" : "no",
-          });
-        throw error;
-      });
+      await this.sendUpload(interaction, reply, deferral, context);
       context.logger.info(
         {
           ms: Date.now() - startedAt,
@@ -264,6 +258,33 @@ export class InteractionRouter {
       context.logger.error({ err: error }, "autocomplete failed");
       await interaction.respond([]).catch(() => undefined);
     }
+  }
+
+  /**
+   * Sends the reply and, for one carrying files, tells the command how the upload went. A file Discord refuses as
+   * too large becomes the command's own error ("trying again will not help", and what to try instead), not the
+   * generic "something went wrong".
+   */
+  private async sendUpload(
+    interaction: ChatInputCommandInteraction,
+    reply: Reply,
+    deferral: Promise<unknown> | undefined,
+    context: InteractionContext,
+  ): Promise<void> {
+    const hasFiles = reply.files !== undefined && reply.files.length > 0;
+    const settle = (outcome: UploadOutcome) =>
+      reply.upload
+        ?.settled(outcome)
+        .catch((error: unknown) => context.logger.warn({ err: error, outcome }, "could not record the upload's outcome"));
+    try {
+      await this.send(interaction, reply, deferral);
+    } catch (error) {
+      const tooLarge = hasFiles && isFileTooLarge(error);
+      await settle(tooLarge ? UploadOutcome.TooLarge : isRefusal(error) ? UploadOutcome.Refused : UploadOutcome.Failed);
+      if (tooLarge) throw reply.upload?.tooLarge ?? new UserError("generic.fileTooLarge", { cohortExport: "no" });
+      throw error;
+    }
+    await settle(UploadOutcome.Sent);
   }
 
   private async send(interaction: ChatInputCommandInteraction, reply: Reply, deferral: Promise<unknown> | undefined): Promise<void> {
@@ -398,6 +419,11 @@ function describeOptions(interaction: ChatInputCommandInteraction): Record<strin
 /** Discord's refusal of a request larger than it accepts (an attachment past the server's upload limit). */
 function isFileTooLarge(error: unknown): boolean {
   return error instanceof DiscordAPIError && (error.status === 413 || tooLargeCodes.has(Number(error.code)));
+}
+
+/** Discord answered with a 4xx: it refused the request, so nothing of it was posted. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.status >= 400 && error.status < 500;
 }
 
 /** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */

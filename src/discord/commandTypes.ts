@@ -8,6 +8,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Clock } from "../clock.js";
+import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
+import type { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { Translator } from "./i18n/Translator.js";
 import type { Services } from "../services/Services.js";
@@ -37,6 +39,16 @@ export interface Reply {
   readonly files?: readonly ReplyFile[];
   /** Only the caller sees it. Errors are always ephemeral. */
   readonly ephemeral: boolean;
+  /** For a command's reply carrying files: what the router tells if Discord refuses them, and whom it tells how the upload went. */
+  readonly upload?: ReplyUpload;
+}
+
+/** A command's say in the upload of its reply's files (the router sends the reply, so only it knows how that went). */
+export interface ReplyUpload {
+  /** Told to the caller when Discord refuses the files as too large: the command knows what to try instead. */
+  readonly tooLarge: UserError;
+  /** Hears how the upload went (e.g. to complete an audit line written before it); a failure here is only logged. */
+  settled(outcome: UploadOutcome): Promise<void>;
 }
 
 export interface ReplyFile {

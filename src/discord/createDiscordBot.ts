@@ -5,6 +5,7 @@ import type { CommandDefinition } from "./commandTypes.js";
 import { InFlightWork } from "./InFlightWork.js";
 import type { InteractionRouter } from "./InteractionRouter.js";
 import { refusedTokenError, syncCommands } from "./syncCommands.js";
+import { shutdownWaitMs } from "../shutdownBudget.js";
 
 export interface DiscordBotOptions {
   readonly token: string;
@@ -33,8 +34,8 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-/** How long shutdown waits for interactions in flight: well inside a shard's stop timeout and Docker's grace period. */
-export const interactionSettleTimeoutMs = 10_000;
+/** How long shutdown waits for interactions in flight unless told: the shutdown budget (src/shutdownBudget.ts). */
+export const interactionSettleTimeoutMs = shutdownWaitMs;
 
 /** The bot's client settings; the benchmark's floor bot (bench/floorBotMain.ts) uses them too, so it measures the same client. */
 export function discordClientOptions(apiUrl: string, shard: ShardIdentity | undefined): ClientOptions {

@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError, REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes, type APIApplication, type APIApplicationCommand } from "discord.js";
 import { ConfigError } from "../config/loadConfig.js";
+import { DiscordTokenRefusedError } from "../config/DiscordTokenRefusedError.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
 
@@ -113,10 +114,8 @@ function restFor(target: SyncTarget): REST {
  * Discord answers 401 to a token that is no bot's (the client secret or public key pasted instead, a token reset
  * since): said as the setting to change, where discord.js says only "An invalid token was provided" or "401: Unauthorized".
  */
-export function refusedTokenError(): ConfigError {
-  return new ConfigError([
-    "DISCORD_TOKEN was refused by Discord (401 Unauthorized): copy the bot token again from the Developer Portal (your application → Bot → Reset Token)",
-  ]);
+export function refusedTokenError(): DiscordTokenRefusedError {
+  return new DiscordTokenRefusedError();
 }
 
 async function applicationId(rest: REST): Promise<string> {

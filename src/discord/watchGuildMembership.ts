@@ -17,10 +17,11 @@ const sessionCheckTimeoutMs = 30_000;
 
 export interface GuildMembershipWatch {
   /**
-   * Waits (at most 30 s) for what the sessions begun so far, and the joins and removals since, recorded:
-   * start() runs it before the scheduler's first tick, close() before the database closes.
+   * Waits (at most `timeoutMs`, 30 s unless told) for what the sessions begun so far, and the joins and removals
+   * since, recorded: start() runs it before the scheduler's first tick, close() (within the shutdown budget) before
+   * the database closes.
    */
-  settled(): Promise<void>;
+  settled(timeoutMs?: number): Promise<void>;
   /** Whether the bot is in the server, as the sessions so far told (false before any READY). */
   has(guildId: string): boolean;
 }
@@ -76,9 +77,10 @@ export function watchGuildMembership(client: Client, privacy: PrivacyService, cl
     track(check);
   });
   return {
-    async settled() {
-      if (await sessionChecks.settle(sessionCheckTimeoutMs)) return;
-      logger.warn({ timeoutMs: sessionCheckTimeoutMs }, "servers of the session still being checked at start");
+    async settled(timeoutMs = sessionCheckTimeoutMs) {
+      if (await sessionChecks.settle(timeoutMs)) return;
+      // Start-up and shutdown both wait for the checks: the message fits either.
+      logger.warn({ timeoutMs }, "servers of the session still being checked");
     },
     has: (guildId) => guilds.has(guildId),
   };

@@ -39,8 +39,9 @@ export class AuditLog {
     private readonly now: () => Date,
   ) {}
 
-  async record(input: AuditRecordInput): Promise<void> {
-    await this.entries.append({
+  /** Writes the line; its id is for `amend` (an action whose outcome comes later). */
+  async record(input: AuditRecordInput): Promise<number> {
+    return this.entries.append({
       guildId: input.guildId,
       cohortId: input.cohortId,
       actorId: input.actorId,
@@ -50,6 +51,11 @@ export class AuditLog {
       after: input.after ?? null,
       createdAt: this.now(),
     });
+  }
+
+  /** Replaces a recorded line's `after` values once the action's outcome is known (an export's upload). */
+  async amend(entryId: number, after: AuditValues): Promise<void> {
+    await this.entries.amendAfter(entryId, after);
   }
 
   /**

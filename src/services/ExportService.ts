@@ -2,7 +2,8 @@ import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
 import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
-import { AuditAction } from "../domain/audit/auditAction.js";
+import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
+import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
@@ -24,6 +25,8 @@ export interface ExportFile {
   readonly filename: string;
   readonly data: Buffer;
   readonly members: number;
+  /** The audit line written before the upload, which recordUpload completes with how it went. */
+  readonly auditEntryId: number;
 }
 
 /** The CSV's columns: one table, its `record` column telling member, completion, checkpoint and weekly_points rows apart. */
@@ -91,15 +94,21 @@ export class ExportService {
         .replace(/[^\p{L}\p{N}]+/gu, "-")
         .replace(/^-|-$/g, "")
         .slice(0, 60) || "cohort";
-    // Only a file that was built is handed out: a refused export (too large) leaves no line.
-    await this.audit.record({
+    // Only a file that was built is handed out: a refused export (too large) leaves no line. Written before the
+    // upload, as the data may leave even when the reply fails; recordUpload then adds how the upload went.
+    const auditEntryId = await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,
       actorId: request.actorId,
       action: AuditAction.Export,
-      after: { format: request.format },
+      after: exportAuditValues(request.format),
     });
-    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members };
+    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members, auditEntryId };
+  }
+
+  /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
+  async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
+    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
   private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
@@ -210,6 +219,11 @@ export class ExportService {
       }));
     }
   }
+}
+
+/** An export line's `after`, written before the upload and again with its outcome: one shape for both writes. */
+function exportAuditValues(format: ExportFormat, upload?: UploadOutcome): AuditValues {
+  return upload === undefined ? { format } : { format, upload };
 }
 
 /** Yielded once per member by the generators, to count them (never written). */

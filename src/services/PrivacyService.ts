@@ -1,5 +1,6 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { BoardVisibility } from "../domain/privacy/boardPresentation.js";
+import type { GuildPurge } from "../domain/privacy/guildPurge.js";
 import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
 import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
 import type { PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
@@ -173,7 +174,7 @@ export class PrivacyService {
   }
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
+  async purgeGuild(guildId: string): Promise<GuildPurge> {
     if (!isServerId(guildId)) throw invalidServerId(guildId);
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");

@@ -9,13 +9,13 @@ import { fetchGatewayBot } from "./fetchGatewayBot.js";
 import { prepareDeployment } from "./prepareDeployment.js";
 import { nextRespawn, type ShardExitHistory } from "./respawnBackoff.js";
 import { withDeploymentLock } from "./withDeploymentLock.js";
+// How long a shard may take to shut down cleanly before it is killed: see the budget there.
+import { shardStopTimeoutMs } from "../shutdownBudget.js";
 
 /** A shard process may take this long from spawn to connected (it migrates-checks and seeds-checks first). */
 const shardReadyTimeoutMs = 120_000;
 /** Discord allows `max_concurrency` identifies per 5 seconds; a little margin on top. */
 const identifyWindowMs = 5_500;
-/** How long a shard may take to shut down cleanly before it is killed. */
-const shardStopTimeoutMs = 15_000;
 
 export interface ShardingManagerOptions {
   readonly config: Config;

@@ -1,30 +1,58 @@
-import { describe, expect, it } from "vitest";
-import { useBotHarness, visibleText } from "../helpers/botHarness.js";
+import { describe, expect, it, vi } from "vitest";
+import { useBotHarness, visibleText, waitLimitMs } from "../helpers/botHarness.js";
 
 const now = new Date("2027-01-06T12:00:00Z");
 
 describe("/cohort export's audit line", () => {
   const harness = useBotHarness({ now });
 
-  it("is written before the upload: an upload Discord refuses still leaves its 'exported' line, as the data may have left", async () => {
+  it("is written before the upload and then says how the upload went: sent, refused as too large, or failed", async () => {
     const { bot } = harness;
     const cohort = await bot.createCohort({ start: "2027-01-04" });
-    const exported = () =>
+    const exportLines = () =>
       bot.reply(bot.admin.id, "cohort audit", { cohort: String(cohort.id) }).then((audit) =>
         visibleText(audit)
           .split("\n")
-          .filter((line) => line.includes("exported the cohort's data")),
+          .filter((line) => line.includes("export of the cohort's data")),
       );
-    // Discord refuses the reply carrying the file (the deferred reply's edit).
+    // Discord refuses the reply carrying the file (the deferred reply's edit): the line stays (the data may have left), truthfully.
     bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 413, 1, {
       body: { message: "Request entity too large", code: 40005 },
     });
     const refused = await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
     expect(refused.attachments).toHaveLength(0);
-    expect(await exported()).toHaveLength(1);
-    const taken = await bot.reply(bot.admin.id, "cohort export", { cohort: String(cohort.id) });
+    // The outcome is recorded once the reply's upload has been answered, just after the admin sees it.
+    const newestLine = (count: number, text: string) =>
+      vi.waitFor(
+        async () => {
+          const lines = await exportLines();
+          expect(lines).toHaveLength(count);
+          expect(lines[0]).toContain(text);
+          return lines;
+        },
+        { timeout: waitLimitMs, interval: 50 },
+      );
+    const afterRefusal = await newestLine(1, "CSV · not sent: Discord refused the file as too large");
+    expect(afterRefusal[0]).not.toMatch(/· sent/);
+
+    const taken = await bot.reply(bot.admin.id, "cohort export", { cohort: String(cohort.id), format: "json" });
     expect(taken.attachments).toHaveLength(1);
-    expect(await exported()).toHaveLength(2);
+    const afterSending = await newestLine(2, "JSON · sent");
+    expect(afterSending[1]).toContain("refused the file as too large");
+
+    // Any other refusal of the upload (a 4xx answer): the admin gets the usual error, the line says it was not sent.
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 403, 1, {
+      body: { message: "Missing Permissions", code: 50013 },
+    });
+    await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
+    await newestLine(3, "CSV · not sent: Discord refused it");
+
+    // Discord failing (5xx on every retry) is no refusal: it may have posted the file before failing, so
+    // the line must not claim it was not sent.
+    bot.emulator.failNext("PATCH /webhooks/:applicationId/:token/messages/:messageId", 503, 4);
+    await bot.run(bot.admin.id, "cohort export", { cohort: String(cohort.id) }).final();
+    const afterFailure = await newestLine(4, "CSV · the upload failed; Discord may have received the file");
+    expect(afterFailure[0]).not.toContain("not sent");
   });
 
   it("tells the admin Discord refused the file as too large, not that something went wrong on our side", async () => {

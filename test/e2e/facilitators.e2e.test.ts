@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, waitLimitMs, type BotHarness } from "../helpers/botHarness.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04. */
 const now = new Date("2027-01-20T12:00:00Z");
@@ -313,23 +313,30 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect(body.members).toHaveLength(Object.keys(people).length);
   });
 
-  it("records each export in /cohort audit with its format, as it hands out every member's data", async () => {
-    // The two exports above: JSON the newest, then CSV.
-    const text = visibleText(await admin("cohort audit"));
-    const exports = text.split("\n").filter((line) => line.includes("exported the cohort's data"));
-    expect(exports).toHaveLength(2);
+  it("records each export in /cohort audit with its format and that it was sent, as it hands out every member's data", async () => {
+    // The two exports above: JSON the newest, then CSV. Each line is completed once Discord took the file.
+    const exports = await vi.waitFor(
+      async () => {
+        const text = visibleText(await admin("cohort audit"));
+        const lines = text.split("\n").filter((line) => line.includes("asked for an export of the cohort's data"));
+        expect(lines.map((line) => line.split(" · ").slice(-2).join(" · "))).toEqual(["JSON · sent", "CSV · sent"]);
+        return lines;
+      },
+      { timeout: waitLimitMs, interval: 50 },
+    );
     expect(exports[0]).toContain(`<@${bot.admin.id}>`);
-    expect(exports.map((line) => line.split(" · ").at(-1))).toEqual(["JSON", "CSV"]);
     const rows = await bot.test.app.database.prisma.auditEntry.findMany({
       where: { cohortId: cohort.id, action: "export" },
       orderBy: { id: "asc" },
     });
     expect(rows.map((row) => [row.actorId, row.after])).toEqual([
-      [bot.admin.id, JSON.stringify({ format: "csv" })],
-      [bot.admin.id, JSON.stringify({ format: "json" })],
+      [bot.admin.id, JSON.stringify({ format: "csv", upload: "sent" })],
+      [bot.admin.id, JSON.stringify({ format: "json", upload: "sent" })],
     ]);
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora2", locale: "es-ES", manageGuild: true });
-    expect(visibleText(await bot.reply(directora.id, "cohort audit"))).toContain("exportó los datos de la cohorte · JSON");
+    expect(visibleText(await bot.reply(directora.id, "cohort audit"))).toContain(
+      "pidió una exportación de los datos de la cohorte · JSON · enviada",
+    );
   });
 
   /** Every page of `/cohort roster filter:<filter>`: each listed member's line, under the group heading it is listed in. */

@@ -149,6 +149,18 @@ describe("a server the bot was removed from while it was offline", () => {
     await bot.test.app.database.prisma.curriculum.create({
       data: { scope: importedOnly.id, slug: "own-path", title: "Own path", totalWeeks: 4, sourceHash: "own-path" },
     });
+    // So does one whose admin only previewed an import and never confirmed it: the uploaded document is stored.
+    const previewOnly = bot.emulator.createGuild({ name: "Preview only" });
+    await bot.test.app.database.prisma.pendingImport.create({
+      data: {
+        scope: previewOnly.id,
+        userId: "100000000000000005",
+        slug: "draft-path",
+        baseVersion: "",
+        document: "title: Draft path\n",
+        expiresAt: new Date(tuesdayOfWeek1.getTime() + 15 * 60_000),
+      },
+    });
     // Removed while the bot was online: its departure was recorded then, and keeps that date.
     const leftEarlier = await serverWithCohortNow("Left earlier");
     bot.emulator.removeBotFromGuild(leftEarlier.guildId);
@@ -157,6 +169,7 @@ describe("a server the bot was removed from while it was offline", () => {
     });
     bot.emulator.removeBotFromGuild(removed.guildId);
     bot.emulator.removeBotFromGuild(importedOnly.id);
+    bot.emulator.removeBotFromGuild(previewOnly.id);
     bot.emulator.removeBotFromGuild(down.guildId, { outage: true });
 
     bot.clock.set(week2);
@@ -165,6 +178,7 @@ describe("a server the bot was removed from while it was offline", () => {
     // Recorded by the time the bot has started, before its scheduler's first tick.
     expect(await departureOf(removed.guildId)).toEqual({ leftAt: week2 });
     expect(await departureOf(importedOnly.id)).toEqual({ leftAt: week2 });
+    expect(await departureOf(previewOnly.id)).toEqual({ leftAt: week2 });
     expect(await departureOf(leftEarlier.guildId)).toEqual({ leftAt: tuesdayOfWeek1 });
     expect(await departureOf(down.guildId)).toBeNull();
     expect(await departureOf(bot.guild.id)).toBeNull();

@@ -126,14 +126,43 @@ describe("a start-up failure after login", () => {
     expect(result.exited).toBe(true);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("start-up failed");
-    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+    expect(result.stderr).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
+    // The operator's mistake, not the bot's: no stack frames.
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it.each([
+    ["one process", {}],
+    ["under the shard manager", { SHARD_COUNT: "1" }],
+  ])("%s: a token Discord refuses is one fatal log line saying to check DISCORD_TOKEN, with no stack", async (_, extra) => {
+    const emulator = await emulatorWithGuild();
+    const temp = makeTempDir();
+    cleanups.push(() => temp.cleanup());
+    const bot = spawnBotProcess({
+      DISCORD_TOKEN: refusedToken,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
+      HEALTH_FILE: path.join(temp.dir, "health"),
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      ...extra,
+    });
+    cleanups.push(async () => {
+      await bot.stop();
+    });
+    expect(await bot.closed()).toBe(1);
+    const fatal = bot.logs().filter((line) => line.level === 60);
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]?.msg).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
+    expect(fatal[0]).not.toHaveProperty("err");
+    expect(JSON.stringify(bot.logs())).not.toContain("\\n    at ");
   });
 
   it("npm run deploy-commands names DISCORD_TOKEN when Discord refuses it, and exits 1", async () => {
     const emulator = await emulatorWithGuild();
     const result = await runDeployCommands({ DISCORD_TOKEN: refusedToken, DISCORD_API_URL: emulator.apiUrl });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("DISCORD_TOKEN was refused by Discord");
+    expect(result.stderr).toContain("Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN");
   });
 
   /** `npm run deploy-commands` as its own process with exactly `environment` (plus PATH and HOME). */

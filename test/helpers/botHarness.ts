@@ -112,6 +112,7 @@ export async function startBotHarness(
     reminderRepository?: ReminderRepositoryOptions;
     planBuilds?: AppOverrides["planBuilds"];
     schedulerCourseOverMembersKept?: number;
+    shutdownWaitMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
@@ -132,6 +133,7 @@ export async function startBotHarness(
       ...(options.schedulerCourseOverMembersKept === undefined
         ? {}
         : { schedulerCourseOverMembersKept: options.schedulerCourseOverMembersKept }),
+      ...(options.shutdownWaitMs === undefined ? {} : { shutdownWaitMs: options.shutdownWaitMs }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

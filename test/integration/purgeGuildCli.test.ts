@@ -6,6 +6,8 @@ import { createCohortRow } from "../helpers/cohortRows.js";
 
 const doomed = "100000000000000001";
 const kept = "100000000000000009";
+/** A server that removed the bot before anyone made a cohort: only its departure record is stored. */
+const departedOnly = "100000000000000011";
 
 describe("npm run cli -- purge-guild", () => {
   let database: TestDatabase;
@@ -23,7 +25,8 @@ describe("npm run cli -- purge-guild", () => {
       });
       await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003", displayName: "Ada" } });
     }
-    await prisma.guildDeparture.create({ data: { guildId: doomed, leftAt: new Date(), purgeAt: new Date(Date.now() + 86_400_000) } });
+    for (const guildId of [doomed, departedOnly])
+      await prisma.guildDeparture.create({ data: { guildId, leftAt: new Date(), purgeAt: new Date(Date.now() + 86_400_000) } });
     await test.close();
   });
   afterAll(async () => database.drop());
@@ -32,15 +35,32 @@ describe("npm run cli -- purge-guild", () => {
     const result = await cli(database.url, ["purge-guild", doomed]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Deleted server ${doomed}'s data: 1 cohort (with its members and history)`);
+    expect(result.stdout).toContain(
+      `Deleted server ${doomed}'s data: 1 cohort (with its members and history), the record of the bot's removal (its scheduled deletion).`,
+    );
     const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
     try {
       const prisma = test.app.database.prisma;
       expect(await prisma.cohort.count({ where: { guildId: doomed } })).toBe(0);
       expect(await prisma.member.count({ where: { cohort: { guildId: doomed } } })).toBe(0);
-      expect(await prisma.guildDeparture.count()).toBe(0);
+      expect(await prisma.guildDeparture.count({ where: { guildId: doomed } })).toBe(0);
       expect(await prisma.cohort.count({ where: { guildId: kept } })).toBe(1);
       expect(await prisma.member.count()).toBe(1);
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
+
+  it("names the departure record when it is all a server had, instead of reporting 0 cohorts", async () => {
+    const result = await cli(database.url, ["purge-guild", departedOnly]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `Deleted server ${departedOnly}'s data: only the record of the bot's removal (its scheduled deletion) was stored.`,
+    );
+    expect(result.stdout).not.toMatch(/0 cohorts|0 imported/);
+    const test = await startTestApp({ environment: { DATABASE_URL: database.url } });
+    try {
+      expect(await test.app.database.prisma.guildDeparture.count({ where: { guildId: departedOnly } })).toBe(0);
     } finally {
       await test.close();
     }

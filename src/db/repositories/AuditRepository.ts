@@ -49,9 +49,11 @@ export class AuditRepository {
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
   ) {}
 
-  async append(entry: NewAuditEntry): Promise<void> {
-    await this.writes.run(() =>
+  /** Appends the line; its id lets an action whose outcome comes later complete it (see amendAfter). */
+  async append(entry: NewAuditEntry): Promise<number> {
+    const row = await this.writes.run(() =>
       this.prisma.auditEntry.create({
+        select: { id: true },
         data: {
           guildId: entry.guildId,
           cohortId: entry.cohortId,
@@ -64,6 +66,15 @@ export class AuditRepository {
         },
       }),
     );
+    return row.id;
+  }
+
+  /**
+   * Replaces a line's `after` values: an action recorded before its outcome was known, completed with it. A line
+   * deleted meanwhile (the server's data purged) is left gone: there is nothing to complete.
+   */
+  async amendAfter(entryId: number, after: AuditValues): Promise<void> {
+    await this.writes.run(() => this.prisma.auditEntry.updateMany({ where: { id: entryId }, data: { after: JSON.stringify(after) } }));
   }
 
   /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */

@@ -1,3 +1,4 @@
+import type { GuildPurge } from "../../domain/privacy/guildPurge.js";
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
@@ -880,9 +881,11 @@ export class PrivacyRepository {
   }
 
   /**
-   * Every server that has data here (its cohorts, or curricula it imported; its audit lines and pending
-   * imports come with one of those) and whose departure is not recorded yet. One read over two indexes, (guildId, name) and (scope, slug): a
-   * row per server, not per cohort.
+   * Every server that has data here (its cohorts, curricula it imported, or an import preview it never
+   * confirmed, whose uploaded document is kept; its audit lines come with one of those) and whose departure
+   * is not recorded yet. One read: the cohorts and curricula over their indexes, (guildId, name) and
+   * (scope, slug), a row per server, not per cohort; the previews by a scan of their table, which holds
+   * only a few rows per import attempt and is read once per gateway session, not per command.
    */
   async guildsWithData(): Promise<string[]> {
     // Not those already leaving: their departure stands, and they say nothing about this session.
@@ -891,6 +894,8 @@ export class PrivacyRepository {
         SELECT "guildId" FROM "Cohort"
         UNION
         SELECT "scope" AS "guildId" FROM "Curriculum" WHERE "scope" <> ''
+        UNION
+        SELECT "scope" AS "guildId" FROM "PendingImport" WHERE "scope" <> ''
       ) AS "withData"
       WHERE "guildId" NOT IN (SELECT "guildId" FROM "GuildDeparture")`;
     return rows.map((row) => row.guildId);
@@ -940,20 +945,24 @@ export class PrivacyRepository {
    * scores, answers, reminders and posts go with them, by cascade), the
    * curricula it imported, and its departure record. Idempotent.
    */
-  async purgeGuild(guildId: string): Promise<{ cohorts: number; curricula: number; otherRows: number }> {
+  async purgeGuild(guildId: string): Promise<GuildPurge> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
     return this.writes.run(async () => {
-      const [cohorts, curricula, ...others] = await this.prisma.$transaction([
+      const [cohorts, curricula, departures, auditLines, pendingImports] = await this.prisma.$transaction([
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
       ]);
-      // The departure record, audit lines and pending imports: 0 in all with no cohort or curriculum means nothing was stored.
-      const otherRows = others.reduce((sum, result) => sum + result.count, 0);
-      return { cohorts: cohorts.count, curricula: curricula.count, otherRows };
+      return {
+        cohorts: cohorts.count,
+        curricula: curricula.count,
+        departures: departures.count,
+        auditLines: auditLines.count,
+        pendingImports: pendingImports.count,
+      };
     });
   }
 }

@@ -235,7 +235,11 @@ function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
   if (entry.action === AuditAction.Announce && typeof after.kind === "string")
     return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
   if (entry.action === AuditAction.Export && typeof after.format === "string")
-    return [...details, t.t("audit.exported", { format: after.format })];
+    // Lines written before the upload's outcome was kept (or whose process stopped mid-upload) have no `upload`.
+    return [
+      ...details,
+      t.t("audit.exported", { format: after.format, upload: typeof after.upload === "string" ? after.upload : "unknown" }),
+    ];
   const label = after.item ?? after.title ?? after.kind ?? after.week ?? null;
   if (label !== null) details.push(t.user(String(label)));
   const fields = entry.action === AuditAction.Edit ? changedKeys(entry.before, entry.after).map((key) => editOptionName(t, key)) : [];

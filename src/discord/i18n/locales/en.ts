@@ -801,7 +801,8 @@ export const en = {
   "audit.breakSet": "week {week} is a break",
   "audit.breakUndone": "week {week} is a reading week again",
   "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
-  "audit.exported": "{format, select, json {JSON} other {CSV}}",
+  "audit.exported":
+    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · sent} too_large { · not sent: Discord refused the file as too large} refused { · not sent: Discord refused it} failed { · the upload failed; Discord may have received the file} other {}}",
   "audit.action.create": "created the cohort",
   "audit.action.edit": "edited the settings",
   "audit.action.pause": "paused the cohort",
@@ -813,7 +814,7 @@ export const en = {
   "audit.action.announce": "posted an announcement",
   "audit.action.import": "imported a curriculum",
   "audit.action.nudge": "nudged a member",
-  "audit.action.export": "exported the cohort's data",
+  "audit.action.export": "asked for an export of the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",

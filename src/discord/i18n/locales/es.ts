@@ -831,7 +831,8 @@ export const es: Catalogue = {
   "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
-  "audit.exported": "{format, select, json {JSON} other {CSV}}",
+  "audit.exported":
+    "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} refused { · no enviada: Discord la rechazó} failed { · la subida falló; puede que Discord recibiera el archivo} other {}}",
   "audit.action.create": "creó la cohorte",
   "audit.action.edit": "cambió los ajustes",
   "audit.action.pause": "pausó la cohorte",
@@ -843,7 +844,7 @@ export const es: Catalogue = {
   "audit.action.announce": "publicó un anuncio",
   "audit.action.import": "importó un plan de estudios",
   "audit.action.nudge": "animó a un miembro",
-  "audit.action.export": "exportó los datos de la cohorte",
+  "audit.action.export": "pidió una exportación de los datos de la cohorte",
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacidad)",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
