@@ -29,6 +29,7 @@ export function toMember(row: MemberRow): MemberRecord {
     finalPoints: row.finalPoints,
     finalRanked: row.finalRanked,
     nudges: row.nudges,
+    locale: row.locale,
     // An unknown stored value reads as the most private choice.
     boardVisibility: isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden,
     alias: row.alias,
@@ -40,19 +41,34 @@ export function toMember(row: MemberRow): MemberRecord {
 export interface ReminderSetting {
   readonly time: string;
   readonly timeZone: string | null;
+  /** The Discord locale of whoever set it, stored for the DMs' language (MemberRecord.locale); null keeps the stored one. */
+  readonly locale?: string | null;
+}
+
+/** The member's locale written with another change of their row; null (not known) leaves the stored one. */
+function localeUpdate(locale: string | null | undefined): { locale?: string } {
+  return locale === null || locale === undefined ? {} : { locale };
 }
 
 /**
  * The member's reminder set (null: switched off). Returns the unsent statement, so a caller can put it
  * in the same transaction as the reminder days the setting starts after (ReminderRepository).
  */
-export function reminderUpdate(prisma: PrismaClient | Prisma.TransactionClient, memberId: number, reminder: ReminderSetting | null) {
+export function reminderUpdate(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  memberId: number,
+  reminder: ReminderSetting | null,
+  /** The caller's locale when `reminder` is null (switched off); as ReminderSetting.locale. */
+  locale?: string | null,
+) {
   return prisma.member.update({
     where: { id: memberId },
-    data:
-      reminder === null
+    data: {
+      ...(reminder === null
         ? { remindTime: null }
-        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
+        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false }),
+      ...localeUpdate(locale ?? reminder?.locale),
+    },
   });
 }
 
@@ -97,7 +113,8 @@ export class MemberRepository {
    * Joining again after /leave restores the member with their history (completions, points, settings,
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
-   * `joinedOn`: see MemberRecord (null for a week-1 join).
+   * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
+   * stored also on a membership already active; null (not known) keeps the stored one.
    */
   async join(
     cohortId: number,
@@ -105,6 +122,7 @@ export class MemberRepository {
     displayName: string,
     now: Date,
     joinedOn: string | null = null,
+    locale: string | null = null,
   ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
     // One transaction: the member's server-wide choices are read and the membership written with no /privacy
     // change committing between (PrivacyRepository.updateSettings takes the same cohort locks first, on
@@ -117,14 +135,22 @@ export class MemberRepository {
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
         if (existing !== null && existing.leftAt === null) {
-          return { member: toMember(existing), outcome: "already" as const };
+          if (locale === null || existing.locale === locale) return { member: toMember(existing), outcome: "already" as const };
+          const row = await tx.member.update({ where: { id: existing.id }, data: { locale } });
+          return { member: toMember(row), outcome: "already" as const };
         }
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
         const choices = serverWideChoices(
           await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
         );
         if (existing !== null) {
-          const back = { leftAt: null, displayName, ...choices, ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }) };
+          const back = {
+            leftAt: null,
+            displayName,
+            ...choices,
+            ...localeUpdate(locale),
+            ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }),
+          };
           // Only a member still away comes back: another process's return in the meantime makes this one "already".
           // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
           const returned = await tx.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back });
@@ -134,7 +160,7 @@ export class MemberRepository {
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
-          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, ...choices },
+          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
         return { member: toMember(row), outcome: "joined" as const };
@@ -161,13 +187,16 @@ export class MemberRepository {
    * `timeZone` null: the cohort's, whatever it is at the time. `reminder` null switches it off and keeps the
    * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
    */
-  async setReminder(memberId: number, reminder: ReminderSetting | null): Promise<MemberRecord> {
-    return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder)));
+  async setReminder(memberId: number, reminder: ReminderSetting | null, locale?: string | null): Promise<MemberRecord> {
+    return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder, locale)));
   }
 
-  /** Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the reminder off. */
-  async followCohortZone(memberId: number, switchOff: boolean): Promise<MemberRecord> {
-    const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
+  /**
+   * Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the
+   * reminder off. `locale`: as in ReminderSetting.
+   */
+  async followCohortZone(memberId: number, switchOff: boolean, locale: string | null = null): Promise<MemberRecord> {
+    const data = { ...(switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null }), ...localeUpdate(locale) };
     return toMember(await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data })));
   }
 
@@ -315,6 +344,7 @@ const memberColumnNames = [
   "remindFailures",
   "remindDisabledNotice",
   "nudges",
+  "locale",
   "joinedOn",
   "boardVisibility",
   "alias",

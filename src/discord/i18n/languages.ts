@@ -93,6 +93,17 @@ export function languageOfLocale(locale: string | null | undefined, shipped: Shi
   return defaultLanguage;
 }
 
+/**
+ * The language of a DM to a member (reminder, Nudge): a private message, so their Discord language when it is
+ * shipped, as private replies; else the cohort's (a language they read: its channel posts in it), a better
+ * guess than English for a member whose locale is not shipped or not stored (joined before it was). The
+ * result may be a cohort code that is not shipped: `cohortTranslator` words that in English.
+ */
+export function directMessageLanguage(memberLocale: string | null, cohortLanguage: string, shipped: ShippedLanguages = languages): string {
+  for (const [code, entry] of shipped) if (memberLocale !== null && entry.discordLocales.includes(memberLocale)) return code;
+  return cohortLanguage;
+}
+
 /** The cohort `language` option's choices: each language under its own name. */
 export function languageChoices(shipped: ShippedLanguages = languages): { name: string; value: Language }[] {
   return [...shipped].map(([code, entry]) => ({ name: entry.label, value: code }));
