@@ -39,6 +39,7 @@ describe("reminder and nudge DMs in the member's own language", () => {
       ["bea", "en-US"],
       ["cid", "fr"],
       ["dan", "en-US"],
+      ["eva", "en-GB"],
     ] as const) {
       users.set(name, bot.emulator.createMember(bot.guild.id, { username: name, locale }));
     }
@@ -51,6 +52,10 @@ describe("reminder and nudge DMs in the member's own language", () => {
     // Bea too, in the Spanish cohort, with a reminder set back then: no locale is known for her.
     await services.cohorts.join(bot.guild.id, userId("bea"), "bea", "Lectores", joinDay);
     await bot.test.app.database.prisma.member.updateMany({ where: { userId: userId("bea") }, data: { remindTime: "18:00" } });
+    // Eva too; her /join again (already a member) stores her English.
+    await services.cohorts.join(bot.guild.id, userId("eva"), "eva", "Lectores", joinDay);
+    await bot.test.app.database.prisma.member.updateMany({ where: { userId: userId("eva") }, data: { remindTime: "18:00" } });
+    await bot.reply(userId("eva"), "join", { cohort: "Lectores" });
     // Cid's French is not shipped; Dan reads English in the Spanish cohort.
     for (const name of ["cid", "dan"]) {
       await bot.reply(userId(name), "join", { cohort: "Lectores" });
@@ -79,6 +84,10 @@ describe("reminder and nudge DMs in the member's own language", () => {
 
   it("reminds an English-speaking member of a Spanish cohort in English", () => {
     expect(dmTitles("dan")).toEqual([`${englishReminder}Lectores`]);
+  });
+
+  it("stores the locale of a /join by a member already in the cohort", () => {
+    expect(dmTitles("eva")).toEqual([`${englishReminder}Lectores`]);
   });
 
   it("falls back on the cohort's language for a locale not shipped and for a member with none stored", () => {
