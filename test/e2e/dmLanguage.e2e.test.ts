@@ -23,6 +23,7 @@ describe("reminder and nudge DMs in the member's own language", () => {
   beforeAll(async () => {
     bot = await startBotHarness({ now: joinDay });
     const { services } = bot.test.app;
+    const { prisma } = bot.test.app.database;
     await bot.createCohort({ name: "Readers", start: "2027-01-04" });
     await services.cohorts.create({
       guildId: bot.guild.id,
@@ -40,6 +41,11 @@ describe("reminder and nudge DMs in the member's own language", () => {
       ["cid", "fr"],
       ["dan", "en-US"],
       ["eva", "en-GB"],
+      ["fay", "en-US"],
+      ["gus", "es-ES"],
+      ["hal", "es-ES"],
+      ["ivy", "es-419"],
+      ["jon", "en-GB"],
     ] as const) {
       users.set(name, bot.emulator.createMember(bot.guild.id, { username: name, locale }));
     }
@@ -51,10 +57,10 @@ describe("reminder and nudge DMs in the member's own language", () => {
     await bot.reply(userId("luis"), "privacy", { nudges: "on" });
     // Bea too, in the Spanish cohort, with a reminder set back then: no locale is known for her.
     await services.cohorts.join(bot.guild.id, userId("bea"), "bea", "Lectores", joinDay);
-    await bot.test.app.database.prisma.member.updateMany({ where: { userId: userId("bea") }, data: { remindTime: "18:00" } });
+    await prisma.member.updateMany({ where: { userId: userId("bea") }, data: { remindTime: "18:00" } });
     // Eva too; her /join again (already a member) stores her English.
     await services.cohorts.join(bot.guild.id, userId("eva"), "eva", "Lectores", joinDay);
-    await bot.test.app.database.prisma.member.updateMany({ where: { userId: userId("eva") }, data: { remindTime: "18:00" } });
+    await prisma.member.updateMany({ where: { userId: userId("eva") }, data: { remindTime: "18:00" } });
     await bot.reply(userId("eva"), "join", { cohort: "Lectores" });
     // Cid's French is not shipped; Dan reads English in the Spanish cohort.
     for (const name of ["cid", "dan"]) {
@@ -62,9 +68,26 @@ describe("reminder and nudge DMs in the member's own language", () => {
       await bot.reply(userId(name), "remind", { time: "18:00" });
     }
 
+    // Fay joins the English cohort from an English Discord, switches Discord to Spanish and joins the Spanish one.
+    await bot.reply(userId("fay"), "join", { cohort: "Readers" });
+    await bot.reply(userId("fay"), "remind", { time: "18:00" });
+    bot.emulator.setUserLocale(userId("fay"), "es-ES");
+    await bot.reply(userId("fay"), "join", { cohort: "Lectores" });
+    await bot.reply(userId("fay"), "remind", { cohort: "Lectores", time: "18:00" });
+    // Jon was joined to both before locales were stored, with a reminder in the Spanish cohort; he sets one in the English.
+    for (const cohort of ["Lectores", "Readers"]) await services.cohorts.join(bot.guild.id, userId("jon"), "jon", cohort, joinDay);
+    await prisma.member.updateMany({ where: { userId: userId("jon") }, data: { remindTime: "18:00" } });
+    await bot.reply(userId("jon"), "remind", { cohort: "Readers", time: "18:00" });
+    // Gus, Hal and Ivy were joined before locales were stored; their /remind stores theirs: a time, off:True, timezone:cohort.
+    for (const name of ["gus", "hal", "ivy"]) await services.cohorts.join(bot.guild.id, userId(name), name, "Readers", joinDay);
+    await bot.reply(userId("gus"), "remind", { time: "18:00" });
+    await prisma.member.updateMany({ where: { userId: userId("hal") }, data: { remindTime: "18:00" } });
+    await bot.reply(userId("hal"), "remind", { off: true });
+    await bot.reply(userId("ivy"), "remind", { timezone: "cohort" });
+
     bot.clock.set(nudgeDay);
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: "Readers" });
-    for (const name of ["ana", "luis"]) {
+    for (const name of ["ana", "luis", "hal", "ivy"]) {
       const nudge = buttonsOf(roster).find((button) => button.label === `Nudge ${name}`);
       if (nudge === undefined) throw new Error(`no Nudge button for ${name}`);
       await bot.click(bot.admin.id, roster.id, nudge.customId).final();
@@ -93,6 +116,20 @@ describe("reminder and nudge DMs in the member's own language", () => {
   it("falls back on the cohort's language for a locale not shipped and for a member with none stored", () => {
     expect(dmTitles("cid")).toEqual([`${spanishReminder}Lectores`]);
     expect(dmTitles("bea")).toEqual([`${spanishReminder}Lectores`]);
+  });
+
+  it("words every reminder of a member in the language of their last /join, in each of their cohorts", () => {
+    expect(dmTitles("fay").sort()).toEqual([`${spanishReminder}Lectores`, `${spanishReminder}Readers`]);
+  });
+
+  it("words every reminder of a member in the language of their last /remind, in each of their cohorts", () => {
+    expect(dmTitles("jon").sort()).toEqual([`${englishReminder}Lectores`, `${englishReminder}Readers`]);
+  });
+
+  it("stores the locale of /remind time:, off:True and timezone:cohort by a member who joined before locales were stored", () => {
+    expect(dmTitles("gus")).toEqual([`${spanishReminder}Readers`]);
+    expect(dmTitles("hal")).toEqual(["Un saludo de Readers"]);
+    expect(dmTitles("ivy")).toEqual(["Un saludo de Readers"]);
   });
 
   it("lists the stored locale in /privacy export", async () => {
