@@ -32,7 +32,7 @@ import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
-import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { MemberRepository, UserLocale } from "../db/repositories/MemberRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { UserError } from "../errors.js";
@@ -100,7 +100,7 @@ export interface ReminderRequest {
   readonly timeZone: string | null;
   readonly off: boolean | null;
   readonly now: Date;
-  /** The caller's Discord locale (`interaction.locale`): stored with a change, for their DMs' language. */
+  /** The caller's Discord locale (`interaction.locale`): stored with a change on all their memberships in the server, for their DMs' language. */
   readonly locale?: string | null;
 }
 
@@ -112,6 +112,12 @@ const followCohortWords: ReadonlySet<string> = new Set([followCohortZone, "cohor
 
 function isFollowCohortZone(typed: string | null): boolean {
   return typed !== null && followCohortWords.has(typed.trim().toLowerCase());
+}
+
+/** The `/remind` caller's locale, to store on all their memberships in the server (UserLocale); null when it has none usable. */
+function localeOfCaller({ guildId, userId, locale }: ReminderRequest): UserLocale | null {
+  const stored = memberLocaleOf(locale);
+  return stored === null ? null : { guildId, userId, locale: stored };
 }
 
 /**
@@ -338,7 +344,7 @@ export class CohortService {
     now: Date,
     /** The roles the member holds (their interaction's); left out, their exclude_role mark waits for a listing. */
     roleIds?: ReadonlySet<string>,
-    /** The member's Discord locale (`interaction.locale`): stored for their DMs' language; left out, the stored one stays. */
+    /** The member's Discord locale (`interaction.locale`): stored on all their memberships in the server, for their DMs' language; left out, the stored one stays. */
     locale?: string | null,
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
@@ -791,7 +797,7 @@ export class CohortService {
       const over = this.remindersOver(cohort, ownCourseOver, calendar);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(request, member, view, true);
-      const updated = await this.members.followCohortZone(member.id, request.off === true, memberLocaleOf(request.locale));
+      const updated = await this.members.followCohortZone(member.id, request.off === true, localeOfCaller(request));
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
@@ -812,7 +818,7 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
-    const stored = await this.setReminderFromNextTime(member.id, clock, { timeZone, locale: memberLocaleOf(request.locale) }, request.now);
+    const stored = await this.setReminderFromNextTime(member.id, clock, { timeZone, locale: localeOfCaller(request) }, request.now);
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: stored.member.remindTime, timeZone: stored.member.remindTimeZone },
       "reminder set",
@@ -830,7 +836,7 @@ export class CohortService {
     remindersOver: boolean,
   ): Promise<ReminderSettingView> {
     if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
-    const updated = await this.members.setReminder(member.id, null, memberLocaleOf(request.locale));
+    const updated = await this.members.setReminder(member.id, null, localeOfCaller(request));
     this.logger.info({ cohortId: member.cohortId, memberId: member.id }, "reminder switched off");
     return view(updated, remindersOver ? ReminderChange.TurnedOffForGood : ReminderChange.TurnedOff);
   }
@@ -865,7 +871,7 @@ export class CohortService {
   private async setReminderFromNextTime(
     memberId: number,
     clock: Clock,
-    { timeZone, locale }: { readonly timeZone: string | null; readonly locale: string | null },
+    { timeZone, locale }: { readonly timeZone: string | null; readonly locale: UserLocale | null },
     now: Date,
   ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     // The cohort's zone is the one read in the setting's transaction (a zone move may commit meanwhile).

@@ -41,34 +41,39 @@ export function toMember(row: MemberRow): MemberRecord {
 export interface ReminderSetting {
   readonly time: string;
   readonly timeZone: string | null;
-  /** The Discord locale of whoever set it, stored for the DMs' language (MemberRecord.locale); null keeps the stored one. */
-  readonly locale?: string | null;
+  /** The Discord locale of whoever set it, stored for their DMs' language (userLocaleUpdate); null keeps the stored one. */
+  readonly locale?: UserLocale | null;
 }
 
-/** The member's locale written with another change of their row; null (not known) leaves the stored one. */
-function localeUpdate(locale: string | null | undefined): { locale?: string } {
-  return locale === null || locale === undefined ? {} : { locale };
+/** A user's Discord locale (MemberRecord.locale) and where to store it: Discord's language is the user's, not a membership's. */
+export interface UserLocale {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly locale: string;
+}
+
+/**
+ * Stores the user's locale on every membership they have in the server (left ones too, as `/privacy`'s choices),
+ * so their DMs from each cohort speak one language. Rows that have it already are not written. Unsent, for the
+ * caller's transaction; before the member's own update, so concurrent ones lock the user's rows in one order.
+ */
+export function userLocaleUpdate(prisma: PrismaClient | Prisma.TransactionClient, { guildId, userId, locale }: UserLocale) {
+  // A plain `not` would pass over rows with no locale (NULL <> 'es-ES' is not true in SQL).
+  const differs = { OR: [{ locale: null }, { locale: { not: locale } }] };
+  return prisma.member.updateMany({ where: { userId, cohort: { guildId }, ...differs }, data: { locale } });
 }
 
 /**
  * The member's reminder set (null: switched off). Returns the unsent statement, so a caller can put it
  * in the same transaction as the reminder days the setting starts after (ReminderRepository).
  */
-export function reminderUpdate(
-  prisma: PrismaClient | Prisma.TransactionClient,
-  memberId: number,
-  reminder: ReminderSetting | null,
-  /** The caller's locale when `reminder` is null (switched off); as ReminderSetting.locale. */
-  locale?: string | null,
-) {
+export function reminderUpdate(prisma: PrismaClient | Prisma.TransactionClient, memberId: number, reminder: ReminderSetting | null) {
   return prisma.member.update({
     where: { id: memberId },
-    data: {
-      ...(reminder === null
+    data:
+      reminder === null
         ? { remindTime: null }
-        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false }),
-      ...localeUpdate(locale ?? reminder?.locale),
-    },
+        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
   });
 }
 
@@ -114,7 +119,7 @@ export class MemberRepository {
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
    * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
-   * stored also on a membership already active; null (not known) keeps the stored one.
+   * stored on all the user's memberships in the server (userLocaleUpdate), an active one too; null (not known) keeps the stored ones.
    */
   async join(
     cohortId: number,
@@ -133,12 +138,9 @@ export class MemberRepository {
         if (this.provider === "sqlite") await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "id" = ${cohortId}`;
         const { guildId } = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { guildId: true } });
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
+        if (locale !== null) await userLocaleUpdate(tx, { guildId, userId, locale });
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
-        if (existing !== null && existing.leftAt === null) {
-          if (locale === null || existing.locale === locale) return { member: toMember(existing), outcome: "already" as const };
-          const row = await tx.member.update({ where: { id: existing.id }, data: { locale } });
-          return { member: toMember(row), outcome: "already" as const };
-        }
+        if (existing !== null && existing.leftAt === null) return { member: toMember(existing), outcome: "already" as const };
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
         const choices = serverWideChoices(
           await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
@@ -148,7 +150,6 @@ export class MemberRepository {
             leftAt: null,
             displayName,
             ...choices,
-            ...localeUpdate(locale),
             ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }),
           };
           // Only a member still away comes back: another process's return in the meantime makes this one "already".
@@ -187,17 +188,24 @@ export class MemberRepository {
    * `timeZone` null: the cohort's, whatever it is at the time. `reminder` null switches it off and keeps the
    * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
    */
-  async setReminder(memberId: number, reminder: ReminderSetting | null, locale?: string | null): Promise<MemberRecord> {
-    return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder, locale)));
+  async setReminder(memberId: number, reminder: ReminderSetting | null, locale: UserLocale | null = null): Promise<MemberRecord> {
+    return this.updateWithLocale(reminderUpdate(this.prisma, memberId, reminder), locale ?? reminder?.locale ?? null);
   }
 
   /**
    * Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the
    * reminder off. `locale`: as in ReminderSetting.
    */
-  async followCohortZone(memberId: number, switchOff: boolean, locale: string | null = null): Promise<MemberRecord> {
-    const data = { ...(switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null }), ...localeUpdate(locale) };
-    return toMember(await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data })));
+  async followCohortZone(memberId: number, switchOff: boolean, locale: UserLocale | null = null): Promise<MemberRecord> {
+    const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
+    return this.updateWithLocale(this.prisma.member.update({ where: { id: memberId }, data }), locale);
+  }
+
+  /** The member's row updated by `update`, in one transaction with the user's locale (userLocaleUpdate) when there is one. */
+  private async updateWithLocale(update: Prisma.PrismaPromise<MemberRow>, locale: UserLocale | null): Promise<MemberRecord> {
+    if (locale === null) return toMember(await this.writes.run(() => update));
+    const [, row] = await this.writes.run(() => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update]));
+    return toMember(row);
   }
 
   /**

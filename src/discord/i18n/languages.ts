@@ -87,10 +87,15 @@ export function languageEntry(code: Language): LanguageFile {
   return entry;
 }
 
-/** The language of a Discord locale ("es-419" → es); English when it is not shipped. */
+/** The shipped language of a Discord locale ("es-419" → es); null when none serves it (or there is none). */
+export function shippedLanguageOfLocale(locale: string | null | undefined, shipped: ShippedLanguages = languages): Language | null {
+  for (const [code, entry] of shipped) if (locale != null && entry.discordLocales.includes(locale)) return code;
+  return null;
+}
+
+/** The language of a private reply to a Discord locale: its shipped language, else English. */
 export function languageOfLocale(locale: string | null | undefined, shipped: ShippedLanguages = languages): Language {
-  for (const [code, entry] of shipped) if (entry.discordLocales.includes(locale ?? "")) return code;
-  return defaultLanguage;
+  return shippedLanguageOfLocale(locale, shipped) ?? defaultLanguage;
 }
 
 /**
@@ -100,8 +105,7 @@ export function languageOfLocale(locale: string | null | undefined, shipped: Shi
  * result may be a cohort code that is not shipped: `cohortTranslator` words that in English.
  */
 export function directMessageLanguage(memberLocale: string | null, cohortLanguage: string, shipped: ShippedLanguages = languages): string {
-  for (const [code, entry] of shipped) if (memberLocale !== null && entry.discordLocales.includes(memberLocale)) return code;
-  return cohortLanguage;
+  return shippedLanguageOfLocale(memberLocale, shipped) ?? cohortLanguage;
 }
 
 /** The cohort `language` option's choices: each language under its own name. */

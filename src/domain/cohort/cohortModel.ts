@@ -87,8 +87,9 @@ export interface MemberRecord {
   /** `/privacy nudges:`. */
   readonly nudges: boolean;
   /**
-   * The member's Discord locale ("es-419") as of their last `/join`, `/remind` or `/privacy` change: their DMs'
-   * language. Null: none stored (a member from before it was): their DMs follow the cohort's language.
+   * The user's Discord locale ("es-419") as of their last `/join`, `/remind` or `/privacy` change in the server
+   * (stored on all their memberships there: Discord's language is the user's): their DMs' language when shipped.
+   * Null: none stored (a member from before it was): their DMs follow the cohort's language.
    */
   readonly locale: string | null;
   /** `/privacy leaderboard:`. */
