@@ -25,6 +25,8 @@ export const joinCommand: SlashCommand = {
       clock.now(),
       // Their roles came with the command: whether they hold an exclude_role needs no request to Discord.
       callerRoleIds(interaction) ?? undefined,
+      // Their DMs (reminders, nudges) follow it, as private replies do.
+      interaction.locale,
     );
     return renderJoin(t, result);
   },

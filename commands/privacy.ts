@@ -65,6 +65,7 @@ export const privacyCommand: SlashCommand = {
         boardVisibility: options.leaderboard,
         nudges: options.nudges === null ? null : options.nudges === "on",
         now: clock.now(),
+        locale: interaction.locale,
       });
     // Deleting asks first. A leaderboard or nudges choice sent with it is saved at once (the member may dismiss
     // the question and keep their data) and the question says so; a copy asked for with it comes with the question.

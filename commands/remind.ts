@@ -48,6 +48,7 @@ export const remindCommand: SlashCommand = {
       timeZone: options.timezone,
       off: options.off,
       now: clock.now(),
+      locale: interaction.locale,
     });
     return renderReminderSetting(t, setting);
   },

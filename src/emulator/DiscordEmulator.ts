@@ -14,7 +14,7 @@
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
- *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); removeBotFromGuild(guildId,
+ *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
  *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
@@ -547,6 +547,13 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const user = this.state.users.get(userId);
     if (!user) throw new EmulatorUsageError(`No user ${userId}`);
     user.dmsClosed = closed;
+  }
+
+  /** The user switches Discord's language: their next interactions carry `locale`. */
+  setUserLocale(userId: string, locale: string): void {
+    const user = this.state.users.get(userId);
+    if (!user) throw new EmulatorUsageError(`No user ${userId}`);
+    user.locale = locale;
   }
 
   // ---------------------------------------------------------------- users acting

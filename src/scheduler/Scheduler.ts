@@ -129,7 +129,7 @@ export interface SchedulerDependencies {
   readonly postService: PostService;
   readonly reminderService: ReminderService;
   readonly sender: PostSender;
-  /** Words the posts and reminders (in the cohort's language). */
+  /** Words the posts (in the cohort's language) and reminders (in the member's). */
   readonly renderer: PostRenderer;
   readonly channels: ChannelGateway;
   readonly clock: Clock;
@@ -1157,7 +1157,7 @@ export class Scheduler {
   ): Promise<void> {
     const { reminders, sender, renderer } = this.dependencies;
     try {
-      await sender.sendDirect(member.userId, renderer.reminder(view, view.cohort.language), postNonce(`reminder|${deliveryId}`, 0));
+      await sender.sendDirect(member.userId, renderer.reminder(view), postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;

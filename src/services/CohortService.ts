@@ -8,7 +8,7 @@ import {
 } from "../domain/cohort/cohortModel.js";
 import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
-import { isLanguageCode } from "../domain/cohort/languageCode.js";
+import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
@@ -32,7 +32,7 @@ import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
-import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { MemberRepository, UserLocale } from "../db/repositories/MemberRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { UserError } from "../errors.js";
@@ -100,6 +100,8 @@ export interface ReminderRequest {
   readonly timeZone: string | null;
   readonly off: boolean | null;
   readonly now: Date;
+  /** The caller's Discord locale (`interaction.locale`): stored with a change on all their memberships in the server, for their DMs' language. */
+  readonly locale?: string | null;
 }
 
 /** `/remind timezone:cohort`: drop a chosen zone, so the reminder (and the member's day) follows the cohort's again. */
@@ -110,6 +112,12 @@ const followCohortWords: ReadonlySet<string> = new Set([followCohortZone, "cohor
 
 function isFollowCohortZone(typed: string | null): boolean {
   return typed !== null && followCohortWords.has(typed.trim().toLowerCase());
+}
+
+/** The `/remind` caller's locale, to store on all their memberships in the server (UserLocale); null when it has none usable. */
+function localeOfCaller({ guildId, userId, locale }: ReminderRequest): UserLocale | null {
+  const stored = memberLocaleOf(locale);
+  return stored === null ? null : { guildId, userId, locale: stored };
 }
 
 /**
@@ -334,6 +342,8 @@ export class CohortService {
     now: Date,
     /** The roles the member holds (their interaction's); left out, their exclude_role mark waits for a listing. */
     roleIds?: ReadonlySet<string>,
+    /** The member's Discord locale (`interaction.locale`): stored on all their memberships in the server, for their DMs' language; left out, the stored one stays. */
+    locale?: string | null,
   ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
@@ -346,7 +356,7 @@ export class CohortService {
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
     const joinedOn = late ? memberDateOf(now, zone) : null;
-    const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn);
+    const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
@@ -784,14 +794,14 @@ export class CohortService {
       // over, refused, but beside off:True the reminder still goes off, as off:True alone, the zone kept.
       const over = this.remindersOver(cohort, ownCourseOver, calendar);
       if (over !== null && request.off !== true) throw over;
-      if (over !== null) return this.switchReminderOff(cohort, member, view, true);
-      const updated = await this.members.followCohortZone(member.id, request.off === true);
+      if (over !== null) return this.switchReminderOff(request, member, view, true);
+      const updated = await this.members.followCohortZone(member.id, request.off === true, localeOfCaller(request));
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
     if (request.off === true) {
       if (request.time !== null || request.timeZone !== null) throw new UserError("remind.offWithTime");
-      return this.switchReminderOff(cohort, member, view, this.remindersOver(cohort, ownCourseOver, calendar) !== null);
+      return this.switchReminderOff(request, member, view, this.remindersOver(cohort, ownCourseOver, calendar) !== null);
     }
     this.refuseWhenRemindersAreOver(cohort, ownCourseOver, calendar);
     if (request.time === null && request.timeZone === null) return view(member, ReminderChange.Shown);
@@ -806,7 +816,7 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
-    const stored = await this.setReminderFromNextTime(member.id, clock, timeZone, request.now);
+    const stored = await this.setReminderFromNextTime(member.id, clock, { timeZone, locale: localeOfCaller(request) }, request.now);
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: stored.member.remindTime, timeZone: stored.member.remindTimeZone },
       "reminder set",
@@ -818,14 +828,14 @@ export class CohortService {
 
   /** `/remind off:True`: the reminder goes off; a chosen zone stays (it is the member's day too). */
   private async switchReminderOff(
-    cohort: Cohort,
+    request: ReminderRequest,
     member: MemberRecord,
     view: (updated: MemberRecord, change: ReminderChange) => ReminderSettingView,
     remindersOver: boolean,
   ): Promise<ReminderSettingView> {
     if (member.remindTime === null) return view(member, ReminderChange.AlreadyOff);
-    const updated = await this.members.setReminder(member.id, null);
-    this.logger.info({ cohortId: cohort.id, memberId: member.id }, "reminder switched off");
+    const updated = await this.members.setReminder(member.id, null, localeOfCaller(request));
+    this.logger.info({ cohortId: member.cohortId, memberId: member.id }, "reminder switched off");
     return view(updated, remindersOver ? ReminderChange.TurnedOffForGood : ReminderChange.TurnedOff);
   }
 
@@ -854,12 +864,12 @@ export class CohortService {
    * same transaction as the new setting, so no tick (of any process) sees the new time without them, and a
    * setting that cannot be stored leaves the old one's. The marks an earlier setting left go at the same
    * time: their dates were in its zone, and after a move west one of them can be a day whose reminder is
-   * still to come. `timeZone` is the member's own (null: they follow `cohortZone`).
+   * still to come. `timeZone` is the member's own (null: they follow `cohortZone`); `locale`: ReminderSetting's.
    */
   private async setReminderFromNextTime(
     memberId: number,
     clock: Clock,
-    timeZone: string | null,
+    { timeZone, locale }: { readonly timeZone: string | null; readonly locale: UserLocale | null },
     now: Date,
   ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     // The cohort's zone is the one read in the setting's transaction (a zone move may commit meanwhile).
@@ -873,7 +883,7 @@ export class CohortService {
         ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
       ];
     };
-    const setting = { time: formatClock(clock), timeZone };
+    const setting = { time: formatClock(clock), timeZone, locale };
     // Every setting change's reasons are replaced, even those not written now: they may be an earlier setting's.
     return this.reminders.setReminderSkipping(memberId, setting, marksIn, now, settingChangeReasons);
   }

@@ -45,8 +45,8 @@ export interface NudgeView {
   readonly finished: boolean;
 }
 
-/** The DM itself, worded by the Discord layer in the cohort's language. */
-export type NudgeRenderer = (cohort: Cohort, language: string) => PostMessage;
+/** The DM itself, worded by the Discord layer in the member's language (their stored locale's, else the cohort's). */
+export type NudgeRenderer = (cohort: Cohort, memberLocale: string | null) => PostMessage;
 
 /**
  * The roster's Nudge button: one friendly DM (never a ping) to a member who
@@ -105,7 +105,7 @@ export class NudgeService {
     });
     if (!claim.claimed) return view(NudgeOutcome.TooSoon, { nextAt: new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs) });
     try {
-      await this.sender.sendDirect(member.userId, this.render(cohort, cohort.language), postNonce(`nudge|${claim.id}`, 0));
+      await this.sender.sendDirect(member.userId, this.render(cohort, member.locale), postNonce(`nudge|${claim.id}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, String(error));
       await this.nudges.markFailed(claim.id, failure.message);

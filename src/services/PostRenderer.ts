@@ -27,13 +27,13 @@ export interface RenderedPost {
 
 /**
  * How posts become words: the scheduler and the announcer hold this port,
- * `createApp` plugs the Discord renderer into it. `language` is the cohort's.
+ * `createApp` plugs the Discord renderer into it. `language` is the cohort's (DMs pick the member's themselves).
  */
 export interface PostRenderer {
   /** A cohort-channel post; `inertButtons` (preview) disables its buttons. */
   post(view: PostView, language: string, options?: { readonly inertButtons?: boolean }): RenderedPost;
-  /** The daily reminder DM. */
-  reminder(view: ReminderView, language: string): PostMessage;
+  /** The daily reminder DM, in the member's language (their stored locale's, else the cohort's). */
+  reminder(view: ReminderView): PostMessage;
   /** The pictures a post carries on its first message (weekly and closing charts); none for the others. */
   pictures(view: PostView, language: string): Promise<readonly PostFile[]>;
   /** The weekly post's live board part, as it is edited while the week runs (and once after, final). */

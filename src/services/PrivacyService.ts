@@ -3,6 +3,7 @@ import type { BoardVisibility } from "../domain/privacy/boardPresentation.js";
 import type { GuildPurge } from "../domain/privacy/guildPurge.js";
 import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
 import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
+import { memberLocaleOf } from "../domain/cohort/languageCode.js";
 import type { PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -25,6 +26,8 @@ export interface PrivacyChange {
   readonly boardVisibility: BoardVisibility | null;
   readonly nudges: boolean | null;
   readonly now: Date;
+  /** The caller's Discord locale (`interaction.locale`): stored with a change, for their DMs' language. */
+  readonly locale?: string | null;
 }
 
 /** A copy too large for Discord: said beside whatever else the request did (a saved setting, the delete question). */
@@ -61,12 +64,14 @@ export class PrivacyService {
   async settings(change: PrivacyChange): Promise<PrivacySettingsView> {
     const wantsChange = change.boardVisibility !== null || change.nudges !== null;
     if (wantsChange) {
+      const locale = memberLocaleOf(change.locale);
       const updated = await this.privacy.updateSettings(
         change.guildId,
         change.userId,
         {
           ...(change.boardVisibility === null ? {} : { boardVisibility: change.boardVisibility }),
           ...(change.nudges === null ? {} : { nudges: change.nudges }),
+          ...(locale === null ? {} : { locale }),
         },
         change.now,
       );

@@ -12,6 +12,8 @@ import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
 export interface ReminderView {
   readonly cohort: Cohort;
+  /** The member's stored Discord locale: the DM's language when shipped, else the cohort's (MemberRecord.locale). */
+  readonly memberLocale: string | null;
   /** The member day whose items are listed: the day `/today` shows at that moment. */
   readonly localDate: string;
   /** End of that day, when the on-time bonus runs out. */
@@ -77,7 +79,14 @@ export class ReminderService {
       .filter((entry) => !entry.done)
       .flatMap((entry) => (context.itemsById.has(entry.item.id) ? [storedPlanItem(context, entry.item)] : []));
     if (items.length === 0) return null;
-    return { cohort, localDate: today, dueBy: memberDayEnd(today, zone), items, overdueCount: status.overdue.length };
+    return {
+      cohort,
+      memberLocale: member.locale,
+      localDate: today,
+      dueBy: memberDayEnd(today, zone),
+      items,
+      overdueCount: status.overdue.length,
+    };
   }
 
   /**

@@ -3,7 +3,7 @@ import { documentsWithinBudget, exportDocumentBudgetBytes, type DocumentCandidat
 import type { ImportPreviewSummary, PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
 
 /** The export's version: bump it when the shape in the README changes. */
-export const exportFormatVersion = 7;
+export const exportFormatVersion = 8;
 
 /** `/privacy export`'s JSON file (the README documents its shape). */
 export interface MemberExportFile {

@@ -460,7 +460,7 @@ describe("privacy through discord.js and the emulator", () => {
         pendingImports: { curriculum: string; status: string; documentBytes: number; documentSha256: string; documentInExport: boolean }[];
         importDocuments: { sha256: string; text: string }[];
       };
-      expect(data.version).toBe(7);
+      expect(data.version).toBe(8);
       expect(data.pendingImports).toHaveLength(previews.length);
       // Every preview is still said: which curriculum, when, and its document by size and hash.
       data.pendingImports.forEach((row, index) => {

@@ -12,7 +12,7 @@ import { StatementCounter } from "../helpers/statementCounter.js";
 
 /**
  * `/privacy export:True` is written as its rows are read, a page at a time, and counted as written: a
- * history that fits gives the same file, byte for byte, as the whole document did (export version 7);
+ * history that fits gives the same file, byte for byte, as the whole document did (export version 8);
  * one past Discord's limit is refused as soon as the file would pass it, the rest of it left unread.
  */
 describe("/privacy export:True reads a page at a time and stops at the limit", () => {

@@ -70,7 +70,7 @@ export async function memberExportOracle(
   }
   const document = {
     format: "cohort-bot/member-export",
-    version: 7,
+    version: 8,
     exportedAt: request.exportedAt,
     guildId,
     userId,
@@ -84,6 +84,7 @@ export async function memberExportOracle(
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
       nudges: member.nudges,
+      locale: member.locale,
       boardVisibility: member.boardVisibility,
       alias: member.alias,
       points: member.points,

@@ -43,6 +43,7 @@ const coverage: Readonly<Record<string, Coverage>> = {
       remindFailures: "reminderFailures",
       remindDisabledNotice: "reminderDisabledNotice",
       nudges: "nudges",
+      locale: "locale",
       joinedOn: "lateJoinDay",
       boardVisibility: "boardVisibility",
       alias: "alias",

@@ -42,6 +42,7 @@ const member: MemberRecord = {
   finalPoints: null,
   finalRanked: false,
   nudges: true,
+  locale: null,
   boardVisibility: "name",
   alias: null,
   excluded: false,

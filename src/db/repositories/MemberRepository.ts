@@ -29,6 +29,7 @@ export function toMember(row: MemberRow): MemberRecord {
     finalPoints: row.finalPoints,
     finalRanked: row.finalRanked,
     nudges: row.nudges,
+    locale: row.locale,
     // An unknown stored value reads as the most private choice.
     boardVisibility: isBoardVisibility(row.boardVisibility) ? row.boardVisibility : BoardVisibility.Hidden,
     alias: row.alias,
@@ -40,6 +41,26 @@ export function toMember(row: MemberRow): MemberRecord {
 export interface ReminderSetting {
   readonly time: string;
   readonly timeZone: string | null;
+  /** The Discord locale of whoever set it, stored for their DMs' language (userLocaleUpdate); null keeps the stored one. */
+  readonly locale?: UserLocale | null;
+}
+
+/** A user's Discord locale (MemberRecord.locale) and where to store it: Discord's language is the user's, not a membership's. */
+export interface UserLocale {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly locale: string;
+}
+
+/**
+ * Stores the user's locale on every membership they have in the server (left ones too, as `/privacy`'s choices),
+ * so their DMs from each cohort speak one language. Rows that have it already are not written. Unsent, for the
+ * caller's transaction; before the member's own update, so concurrent ones lock the user's rows in one order.
+ */
+export function userLocaleUpdate(prisma: PrismaClient | Prisma.TransactionClient, { guildId, userId, locale }: UserLocale) {
+  // A plain `not` would pass over rows with no locale (NULL <> 'es-ES' is not true in SQL).
+  const differs = { OR: [{ locale: null }, { locale: { not: locale } }] };
+  return prisma.member.updateMany({ where: { userId, cohort: { guildId }, ...differs }, data: { locale } });
 }
 
 /**
@@ -97,7 +118,8 @@ export class MemberRepository {
    * Joining again after /leave restores the member with their history (completions, points, settings,
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
-   * `joinedOn`: see MemberRecord (null for a week-1 join).
+   * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
+   * stored on all the user's memberships in the server (userLocaleUpdate), an active one too; null (not known) keeps the stored ones.
    */
   async join(
     cohortId: number,
@@ -105,6 +127,7 @@ export class MemberRepository {
     displayName: string,
     now: Date,
     joinedOn: string | null = null,
+    locale: string | null = null,
   ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
     // One transaction: the member's server-wide choices are read and the membership written with no /privacy
     // change committing between (PrivacyRepository.updateSettings takes the same cohort locks first, on
@@ -115,16 +138,20 @@ export class MemberRepository {
         if (this.provider === "sqlite") await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "id" = ${cohortId}`;
         const { guildId } = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { guildId: true } });
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
+        if (locale !== null) await userLocaleUpdate(tx, { guildId, userId, locale });
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
-        if (existing !== null && existing.leftAt === null) {
-          return { member: toMember(existing), outcome: "already" as const };
-        }
+        if (existing !== null && existing.leftAt === null) return { member: toMember(existing), outcome: "already" as const };
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
         const choices = serverWideChoices(
           await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
         );
         if (existing !== null) {
-          const back = { leftAt: null, displayName, ...choices, ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }) };
+          const back = {
+            leftAt: null,
+            displayName,
+            ...choices,
+            ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }),
+          };
           // Only a member still away comes back: another process's return in the meantime makes this one "already".
           // Back on the boards: the live board is flagged in the same transaction, as /leave flags it.
           const returned = await tx.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back });
@@ -134,7 +161,7 @@ export class MemberRepository {
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
-          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, ...choices },
+          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
         return { member: toMember(row), outcome: "joined" as const };
@@ -161,14 +188,24 @@ export class MemberRepository {
    * `timeZone` null: the cohort's, whatever it is at the time. `reminder` null switches it off and keeps the
    * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
    */
-  async setReminder(memberId: number, reminder: ReminderSetting | null): Promise<MemberRecord> {
-    return toMember(await this.writes.run(() => reminderUpdate(this.prisma, memberId, reminder)));
+  async setReminder(memberId: number, reminder: ReminderSetting | null, locale: UserLocale | null = null): Promise<MemberRecord> {
+    return this.updateWithLocale(reminderUpdate(this.prisma, memberId, reminder), locale ?? reminder?.locale ?? null);
   }
 
-  /** Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the reminder off. */
-  async followCohortZone(memberId: number, switchOff: boolean): Promise<MemberRecord> {
+  /**
+   * Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the
+   * reminder off. `locale`: as in ReminderSetting.
+   */
+  async followCohortZone(memberId: number, switchOff: boolean, locale: UserLocale | null = null): Promise<MemberRecord> {
     const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
-    return toMember(await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data })));
+    return this.updateWithLocale(this.prisma.member.update({ where: { id: memberId }, data }), locale);
+  }
+
+  /** The member's row updated by `update`, in one transaction with the user's locale (userLocaleUpdate) when there is one. */
+  private async updateWithLocale(update: Prisma.PrismaPromise<MemberRow>, locale: UserLocale | null): Promise<MemberRecord> {
+    if (locale === null) return toMember(await this.writes.run(() => update));
+    const [, row] = await this.writes.run(() => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update]));
+    return toMember(row);
   }
 
   /**
@@ -315,6 +352,7 @@ const memberColumnNames = [
   "remindFailures",
   "remindDisabledNotice",
   "nudges",
+  "locale",
   "joinedOn",
   "boardVisibility",
   "alias",

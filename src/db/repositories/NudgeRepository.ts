@@ -15,6 +15,8 @@ export interface NudgeRecipient {
   readonly leftAt: Date | null;
   /** False after `/privacy nudges:off`. */
   readonly nudges: boolean;
+  /** Their stored Discord locale: the DM's language (MemberRecord.locale). */
+  readonly locale: string | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export class NudgeRepository {
   async recipient(cohortId: number, memberId: number): Promise<NudgeRecipient | null> {
     return this.prisma.member.findFirst({
       where: { id: memberId, cohortId },
-      select: { id: true, userId: true, displayName: true, leftAt: true, nudges: true },
+      select: { id: true, userId: true, displayName: true, leftAt: true, nudges: true, locale: true },
     });
   }
 

@@ -52,6 +52,8 @@ export interface ExportedMembership {
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;
   readonly nudges: boolean;
+  /** The member's Discord locale as last stored (their DMs' language); null: none stored. */
+  readonly locale: string | null;
   readonly boardVisibility: string;
   readonly alias: number | null;
   readonly points: number;
@@ -288,7 +290,7 @@ export class PrivacyRepository {
   async updateSettings(
     guildId: string,
     userId: string,
-    changes: { boardVisibility?: string; nudges?: boolean },
+    changes: { boardVisibility?: string; nudges?: boolean; locale?: string },
     now: Date,
   ): Promise<number> {
     const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
@@ -528,6 +530,7 @@ export class PrivacyRepository {
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
       nudges: member.nudges,
+      locale: member.locale,
       boardVisibility: member.boardVisibility,
       alias: member.alias,
       points: member.points,

@@ -6,7 +6,7 @@ import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
-import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, type ReminderSetting } from "./MemberRepository.js";
+import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, userLocaleUpdate, type ReminderSetting } from "./MemberRepository.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
@@ -214,6 +214,7 @@ export class ReminderRepository {
           [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
             SELECT c."timeZone" FROM "Cohort" c JOIN "Member" m ON m."cohortId" = c."id" WHERE m."id" = ${memberId}
             FOR SHARE OF c`;
+        if (reminder.locale !== undefined && reminder.locale !== null) await userLocaleUpdate(tx, reminder.locale);
         const row = await reminderUpdate(tx, memberId, reminder);
         if (this.provider !== "postgresql")
           [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId}`;

@@ -87,10 +87,25 @@ export function languageEntry(code: Language): LanguageFile {
   return entry;
 }
 
-/** The language of a Discord locale ("es-419" → es); English when it is not shipped. */
+/** The shipped language of a Discord locale ("es-419" → es); null when none serves it (or there is none). */
+export function shippedLanguageOfLocale(locale: string | null | undefined, shipped: ShippedLanguages = languages): Language | null {
+  for (const [code, entry] of shipped) if (locale != null && entry.discordLocales.includes(locale)) return code;
+  return null;
+}
+
+/** The language of a private reply to a Discord locale: its shipped language, else English. */
 export function languageOfLocale(locale: string | null | undefined, shipped: ShippedLanguages = languages): Language {
-  for (const [code, entry] of shipped) if (entry.discordLocales.includes(locale ?? "")) return code;
-  return defaultLanguage;
+  return shippedLanguageOfLocale(locale, shipped) ?? defaultLanguage;
+}
+
+/**
+ * The language of a DM to a member (reminder, Nudge): a private message, so their Discord language when it is
+ * shipped, as private replies; else the cohort's (a language they read: its channel posts in it), a better
+ * guess than English for a member whose locale is not shipped or not stored (joined before it was). The
+ * result may be a cohort code that is not shipped: `cohortTranslator` words that in English.
+ */
+export function directMessageLanguage(memberLocale: string | null, cohortLanguage: string, shipped: ShippedLanguages = languages): string {
+  return shippedLanguageOfLocale(memberLocale, shipped) ?? cohortLanguage;
 }
 
 /** The cohort `language` option's choices: each language under its own name. */

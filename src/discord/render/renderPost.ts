@@ -1,6 +1,7 @@
 import type { PostRenderer } from "../../services/PostRenderer.js";
 import type { PostView } from "../../services/PostService.js";
 import { cohortTranslator, type Translator } from "../i18n/Translator.js";
+import { directMessageLanguage } from "../i18n/languages.js";
 import type { RenderedPost } from "./postMessage.js";
 import { renderCheckpointPost } from "./renderCheckpointPost.js";
 import { renderClosingPost } from "./renderClosingPost.js";
@@ -34,13 +35,14 @@ export function renderPost(t: Translator, post: PostView, options: { readonly in
 }
 
 /**
- * The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language.
+ * The renderer `createApp` plugs into the scheduler and the announcer: posts (and their pictures) in the cohort's language,
+ * reminder DMs in the member's (directMessageLanguage).
  * A chart that cannot be drawn is logged and the post goes out without it (its text says the same).
  */
 export function createDiscordPostRenderer(pictures: Pictures, logger: Logger): PostRenderer {
   return {
     post: (view, language, options) => renderPost(cohortTranslator(language), view, options),
-    reminder: (view, language) => renderReminderDm(cohortTranslator(language), view),
+    reminder: (view) => renderReminderDm(cohortTranslator(directMessageLanguage(view.memberLocale, view.cohort.language)), view),
     pictures: async (view, language) =>
       (await optionalPicture(() => postPictures(cohortTranslator(language), pictures, view), logger, PictureKind.PostCharts)) ?? [],
     liveBoard: (view, language) => renderLiveBoard(cohortTranslator(language), view),

@@ -86,6 +86,12 @@ export interface MemberRecord {
   readonly finalRanked: boolean;
   /** `/privacy nudges:`. */
   readonly nudges: boolean;
+  /**
+   * The user's Discord locale ("es-419") as of their last `/join`, `/remind` or `/privacy` change in the server
+   * (stored on all their memberships there: Discord's language is the user's): their DMs' language when shipped.
+   * Null: none stored (a member from before it was): their DMs follow the cohort's language.
+   */
+  readonly locale: string | null;
   /** `/privacy leaderboard:`. */
   readonly boardVisibility: BoardVisibility;
   /** "Member 7" once the member has been shown by alias. */

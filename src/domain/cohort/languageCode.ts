@@ -9,3 +9,11 @@ const maxLanguageCodeLength = 35;
 export function isLanguageCode(value: string): boolean {
   return value.length <= maxLanguageCodeLength && languageCodePattern.test(value);
 }
+
+/**
+ * A member's Discord locale ("es-419") as stored for their DMs: one of a language code's shape (every Discord
+ * locale has it), else none, so what is stored stays short whatever an interaction carries.
+ */
+export function memberLocaleOf(locale: string | null | undefined): string | null {
+  return locale !== null && locale !== undefined && isLanguageCode(locale) ? locale : null;
+}
