@@ -152,9 +152,9 @@ export interface SchedulerDependencies {
    */
   readonly courseOverMembersKept?: number;
   /**
-   * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
-   * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
-   * created, or moved by an edit, after its time.
+   * The cohort's creation, edits of its announce day or time, start date or zone, and resumes since a time (its audit
+   * lines), newest first. Without it, every post more than 24 hours late is skipped, even the running week's post of a
+   * cohort created, or moved by an edit, after its time, and the closing post that came due while it was paused.
    */
   readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
@@ -521,9 +521,10 @@ export class Scheduler {
     if (watch !== undefined) watch.lookAt = nextLookAt(cohort, planned, rowByKey, now);
     let due: PlannedPost[];
     if (cohort.status === CohortStatus.Ended) {
-      // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever.
+      // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever: also when
+      // the course's end had passed long before (paused past it), as the end's reply promises.
       const closing = planned.find((post) => post.kind === "closing");
-      due = closing === undefined ? [] : [closing.dueAt.getTime() <= now.getTime() ? closing : { ...closing, dueAt: now }];
+      due = closing === undefined ? [] : [{ ...closing, dueAt: now }];
       await this.dropPendingOfEndedCohort(cohort, rowByKey, now, log, report);
     } else {
       due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
@@ -592,7 +593,11 @@ export class Scheduler {
     const tooLate =
       lateMs >= schedulerTiming.maxLateMs &&
       // Settled rows are never sent again: no need to ask when the post's time was set.
-      !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
+      !(
+        (currentWeek || post.kind === "closing") &&
+        (existing === undefined || !isSettled(existing)) &&
+        (await this.lateOnlySinceSet(cohort, post, now))
+      );
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
@@ -638,12 +643,14 @@ export class Scheduler {
    * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
    * Its members are late only from that change, so it goes out (and is retried) while the change is less
    * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
+   * The closing post that came due while the cohort was paused: the course's end, late only from the resume.
    */
   private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
     const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
     return changes.some((change) => {
       if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
+      if (post.kind === "closing" || change.resumed) return post.kind === "closing" && change.resumed;
       if (change.replaced === null) return true;
       if (post.kind !== "week" || post.weekNumber === undefined) return false;
       const before = weekPostDueAt({ ...cohort.settings, ...change.replaced }, post.weekNumber);

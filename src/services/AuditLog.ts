@@ -15,13 +15,17 @@ export interface AuditRecordInput {
   readonly after?: AuditValues | null;
 }
 
-/** A creation (`replaced` null) or an edit of the announce day or time, start date or zone, with the values it replaced. */
+/**
+ * A creation (`replaced` null), an edit of the announce day or time, start date or zone, with the values it
+ * replaced, or a resume (`resumed`: the closing post that came due while paused is late only from it).
+ */
 export interface PostTimeChange {
   readonly at: Date;
   readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
+  readonly resumed: boolean;
 }
 
-/** How many of a day's creation and edit lines the scheduler reads: far more edits than a cohort gets in a day. */
+/** How many of a day's creation, edit and resume lines the scheduler reads: far more than a cohort gets in a day. */
 const postTimeChangesRead = 200;
 
 /** How many lines a page of `/cohort audit` shows at most. */
@@ -54,13 +58,15 @@ export class AuditLog {
 
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
-   * creation, and edits of the announce day or time, the start date or the zone, with the values they
-   * replaced. Newest first, at most 200. A cohort older than its audit trail has none.
+   * creation, edits of the announce day or time, the start date or the zone, with the values they
+   * replaced, and its resumes. Newest first, at most 200. A cohort older than its audit trail has none.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
-    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], postTimeChangesRead, since);
+    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume];
+    const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
-      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null }];
+      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, resumed: false }];
+      if (line.action === AuditAction.Resume) return [{ at: line.createdAt, replaced: null, resumed: true }];
       const { announceDay, announceTime, start, timeZone } = line.before ?? {};
       // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.
       const replaced = {
@@ -69,7 +75,7 @@ export class AuditLog {
         ...(typeof start === "string" ? { startDate: start } : {}),
         ...(typeof timeZone === "string" ? { timeZone } : {}),
       };
-      return Object.keys(replaced).length === 0 ? [] : [{ at: line.createdAt, replaced }];
+      return Object.keys(replaced).length === 0 ? [] : [{ at: line.createdAt, replaced, resumed: false }];
     });
   }
 

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * A cohort paused in its last week and left paused past the end of the course (its closing post was due
+ * on Monday 29 March, 09:00 UTC): the course still gets its closing post, with the final leaderboard,
+ * once, when an admin resumes it or ends it, however long after the end that is.
+ */
+describe("a cohort paused past the end of its course", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  const cohortName = "Holiday";
+  afterEach(async () => bot.close());
+
+  const pausedPastTheEnd = async (): Promise<number> => {
+    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(ada.id, "done", { item: "Storage Engines" });
+    await tickAt(bot, "2027-03-22T09:00:00Z");
+    await bot.reply(bot.admin.id, "cohort pause", { cohort: cohortName });
+    await tickAt(bot, "2027-03-29T09:00:00Z");
+    await tickAt(bot, "2027-04-02T09:00:00Z");
+    return bot.emulator.channelMessages(bot.channel.id).length;
+  };
+
+  const postedSince = (before: number) => bot.emulator.channelMessages(bot.channel.id).slice(before).map(visibleText);
+
+  it("posts the closing post with the final leaderboard when resumed a week after the end, once", async () => {
+    const before = await pausedPastTheEnd();
+    bot.clock.set(new Date("2027-04-05T10:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort resume", { cohort: cohortName });
+    await tickAt(bot, "2027-04-05T10:01:00Z");
+    await tickAt(bot, "2027-04-05T11:00:00Z");
+    await tickAt(bot, "2027-04-07T11:00:00Z");
+    const posted = postedSince(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain("Final leaderboard");
+    expect(posted[0]).toContain("ada");
+    expect(visibleText(await bot.reply(ada.id, "leaderboard"))).toContain("Final leaderboard");
+  });
+
+  it("posts it when ended a week after the end, as the end's reply promises, once", async () => {
+    const before = await pausedPastTheEnd();
+    bot.clock.set(new Date("2027-04-05T10:00:00Z"));
+    const reply = visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: cohortName }));
+    expect(reply).toContain("closing post");
+    await tickAt(bot, "2027-04-05T10:01:00Z");
+    await tickAt(bot, "2027-04-07T11:00:00Z");
+    const posted = postedSince(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain("Final leaderboard");
+    expect(posted[0]).toContain("ada");
+  });
+});
