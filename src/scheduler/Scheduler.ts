@@ -152,7 +152,7 @@ export interface SchedulerDependencies {
    */
   readonly courseOverMembersKept?: number;
   /**
-   * The cohort's creation, edits of its announce day or time, start date or zone, and resumes since a time (its audit
+   * The cohort's creation, edits of its announce day or time, start date or zone, resumes and channel edits since a time (its audit
    * lines), newest first. Without it, every post more than 24 hours late is skipped, even the running week's post of a
    * cohort created, or moved by an edit, after its time, and the closing post that came due while it was paused.
    */
@@ -643,14 +643,15 @@ export class Scheduler {
    * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
    * Its members are late only from that change, so it goes out (and is retried) while the change is less
    * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
-   * The closing post that came due while the cohort was paused: the course's end, late only from the resume.
+   * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
+   * only from the resume or the edit of the channel.
    */
   private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
     const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
     return changes.some((change) => {
       if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
-      if (post.kind === "closing" || change.resumed) return post.kind === "closing" && change.resumed;
+      if (post.kind === "closing") return change.reopens;
       if (change.replaced === null) return true;
       if (post.kind !== "week" || post.weekNumber === undefined) return false;
       const before = weekPostDueAt({ ...cohort.settings, ...change.replaced }, post.weekNumber);

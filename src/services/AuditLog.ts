@@ -17,12 +17,13 @@ export interface AuditRecordInput {
 
 /**
  * A creation (`replaced` null), an edit of the announce day or time, start date or zone, with the values it
- * replaced, or a resume (`resumed`: the closing post that came due while paused is late only from it).
+ * replaced, or a resume or a channel edit (`reopens`: the closing post that came due while the cohort was
+ * paused, or could not post, is late only from it).
  */
 export interface PostTimeChange {
   readonly at: Date;
   readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
-  readonly resumed: boolean;
+  readonly reopens: boolean;
 }
 
 /** How many of a day's creation, edit and resume lines the scheduler reads: far more than a cohort gets in a day. */
@@ -59,15 +60,16 @@ export class AuditLog {
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
    * creation, edits of the announce day or time, the start date or the zone, with the values they
-   * replaced, and its resumes. Newest first, at most 200. A cohort older than its audit trail has none.
+   * replaced, and its resumes and channel edits. Newest first, at most 200. A cohort older than its audit trail has none.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
     const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume];
     const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
-      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, resumed: false }];
-      if (line.action === AuditAction.Resume) return [{ at: line.createdAt, replaced: null, resumed: true }];
-      const { announceDay, announceTime, start, timeZone } = line.before ?? {};
+      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, reopens: false }];
+      // A resume moves no post time: it only lets the closing post that waited on it out.
+      if (line.action === AuditAction.Resume) return [{ at: line.createdAt, replaced: {}, reopens: true }];
+      const { announceDay, announceTime, start, timeZone, channelId } = line.before ?? {};
       // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.
       const replaced = {
         ...(typeof announceDay === "number" ? { announceDay } : {}),
@@ -75,7 +77,8 @@ export class AuditLog {
         ...(typeof start === "string" ? { startDate: start } : {}),
         ...(typeof timeZone === "string" ? { timeZone } : {}),
       };
-      return Object.keys(replaced).length === 0 ? [] : [{ at: line.createdAt, replaced, resumed: false }];
+      const reopens = typeof channelId === "string";
+      return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
   }
 

@@ -3,10 +3,11 @@ import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helper
 
 /**
  * A cohort paused in its last week and left paused past the end of the course (its closing post was due
- * on Monday 29 March, 09:00 UTC): the course still gets its closing post, with the final leaderboard,
- * once, when an admin resumes it or ends it, however long after the end that is.
+ * on Monday 29 March, 09:00 UTC), or whose channel was deleted then: the course still gets its closing
+ * post, with the final leaderboard, once, when an admin resumes it, ends it or picks a new channel,
+ * however long after the end that is.
  */
-describe("a cohort paused past the end of its course", () => {
+describe("a cohort held past the end of its course", () => {
   let bot: BotHarness;
   let ada: { id: string };
   const cohortName = "Holiday";
@@ -53,4 +54,31 @@ describe("a cohort paused past the end of its course", () => {
     expect(posted[0]).toContain("Final leaderboard");
     expect(posted[0]).toContain("ada");
   });
+
+  it("posts it in the new channel when an admin picks one a week after the end, the old one deleted in the last week", async () => {
+    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(ada.id, "done", { item: "Storage Engines" });
+    await tickAt(bot, "2027-03-22T09:00:00Z");
+    bot.emulator.deleteChannel(bot.channel.id);
+    await tickAt(bot, "2027-03-26T17:00:00Z");
+    await tickAt(bot, "2027-03-29T09:00:00Z");
+    const replacement = bot.emulator.createChannel(bot.guild.id, { name: "replacement" });
+    await waitFor(() => bot.test.app.discord.client.channels.cache.has(replacement.id));
+    bot.clock.set(new Date("2027-04-05T10:00:00Z"));
+    await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, channel: replacement.id }, replacement.id).final();
+    await tickAt(bot, "2027-04-05T10:01:00Z");
+    await tickAt(bot, "2027-04-07T11:00:00Z");
+    const posted = bot.emulator.channelMessages(replacement.id).map(visibleText);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain("Final leaderboard");
+    expect(posted[0]).toContain("ada");
+  });
 });
+
+/** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
