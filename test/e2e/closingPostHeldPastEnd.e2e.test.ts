@@ -55,6 +55,17 @@ describe("a cohort held past the end of its course", () => {
     expect(posted[0]).toContain("ada");
   });
 
+  it("still skips the running week's post more than a day late on resume mid-course: only the closing post is let out", async () => {
+    bot = await startBotHarness({ now: new Date("2027-03-01T08:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    await bot.reply(bot.admin.id, "cohort pause", { cohort: cohortName });
+    await tickAt(bot, "2027-03-01T09:00:00Z");
+    bot.clock.set(new Date("2027-03-03T10:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort resume", { cohort: cohortName });
+    await tickAt(bot, "2027-03-03T10:01:00Z");
+    expect(bot.emulator.channelMessages(bot.channel.id)).toEqual([]);
+  });
+
   it("posts it in the new channel when an admin picks one a week after the end, the old one deleted in the last week", async () => {
     bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
     await bot.createCohort({ name: cohortName, start: "2027-01-04" });
