@@ -512,7 +512,9 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     let cohort = original;
-    if (cohort.channelProblem !== null) {
+    // The channel works again as of this tick: the closing post that waited on it goes out, however late.
+    const channelBack = cohort.channelProblem !== null;
+    if (channelBack) {
       if (!(await this.channelRecovered(cohort, now, log))) return;
       cohort = { ...cohort, channelProblem: null };
     }
@@ -533,7 +535,10 @@ export class Scheduler {
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
       if (existing === undefined && setAsideForItsTime(cohort, post, rowByKey)) continue;
-      const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
+      const result = await this.handlePost(cohort, post, existing, now, log, report, {
+        currentWeek: post === current,
+        channelBack,
+      });
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.
       const closed = result === "sent" || result === "skipped" || (existing !== undefined && isSettled(existing));
@@ -584,7 +589,7 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
-    currentWeek: boolean,
+    { currentWeek, channelBack }: { readonly currentWeek: boolean; readonly channelBack: boolean },
   ): Promise<PostResult> {
     const { posts } = this.dependencies;
     const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
@@ -592,6 +597,7 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const tooLate =
       lateMs >= schedulerTiming.maxLateMs &&
+      !(post.kind === "closing" && channelBack) &&
       // Settled rows are never sent again: no need to ask when the post's time was set.
       !(
         (currentWeek || post.kind === "closing") &&

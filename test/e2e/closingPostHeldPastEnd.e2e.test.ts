@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
@@ -87,9 +88,40 @@ describe("a cohort held past the end of its course", () => {
     expect(posted[0]).toContain("Final leaderboard");
     expect(posted[0]).toContain("ada");
   });
+
+  it("posts it when the bot's Send Messages, taken away in the last week, is given back a week after the end", async () => {
+    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(ada.id, "done", { item: "Storage Engines" });
+    await tickAt(bot, "2027-03-22T09:00:00Z");
+    const before = bot.emulator.channelMessages(bot.channel.id).length;
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
+    await waitFor(() => !botCanSend(bot));
+    await tickAt(bot, "2027-03-29T09:00:00Z");
+    await tickAt(bot, "2027-04-02T09:00:00Z");
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: true });
+    await waitFor(() => botCanSend(bot));
+    await tickAt(bot, "2027-04-05T10:00:00Z");
+    await tickAt(bot, "2027-04-05T10:10:00Z");
+    await tickAt(bot, "2027-04-07T11:00:00Z");
+    const posted = postedSince(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain("Final leaderboard");
+    expect(posted[0]).toContain("ada");
+  });
 });
 
 /** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Whether discord.js, as the gateway told it, lets the bot send in the harness channel. */
+function botCanSend(bot: BotHarness): boolean {
+  const client = bot.test.app.discord.client;
+  const channel = client.channels.cache.get(bot.channel.id);
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return false;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
 }
