@@ -154,7 +154,8 @@ export interface SchedulerDependencies {
   /**
    * The cohort's creation, edits of its announce day or time, start date or zone, resumes and channel edits since a time (its audit
    * lines), newest first. Without it, every post more than 24 hours late is skipped, even the running week's post of a
-   * cohort created, or moved by an edit, after its time, and the closing post that came due while it was paused.
+   * cohort created, or moved by an edit, after its time, and the closing post that came due while it was paused or its channel
+   * deleted.
    */
   readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
