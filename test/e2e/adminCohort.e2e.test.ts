@@ -4,6 +4,7 @@ import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js"
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 const learningPath = "backend-engineer-learning-path";
 /** `<t:…:F>` of an instant written out by hand in the test. */
@@ -524,14 +525,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
 /** The bot learns about a new guild (and its channels) through the gateway; wait until discord.js has it. */
 async function waitForGuild(bot: BotHarness, guildId: string): Promise<void> {
-  await waitFor(() => bot.test.app.discord.client.guilds.cache.has(guildId));
+  await until(() => bot.test.app.discord.client.guilds.cache.has(guildId), "the new server in the bot's cache");
 }
 
 async function waitForChannel(bot: BotHarness, channelId: string): Promise<void> {
-  await waitFor(() => bot.test.app.discord.client.channels.cache.has(channelId));
-}
-
-/** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+  await until(() => bot.test.app.discord.client.channels.cache.has(channelId), "the channel in the bot's cache");
 }
