@@ -152,10 +152,10 @@ export interface SchedulerDependencies {
    */
   readonly courseOverMembersKept?: number;
   /**
-   * The cohort's creation, edits of its announce day or time, start date or zone, resumes and channel edits since a time (its audit
-   * lines), newest first. Without it, every post more than 24 hours late is skipped, even the running week's post of a
-   * cohort created, or moved by an edit, after its time, and the closing post that came due while it was paused or its channel
-   * deleted.
+   * The cohort's creation, edits of its announce day or time, start date or zone, resumes, channel edits and the bot's
+   * lines of its channel usable again since a time (its audit lines), newest first. Without it, every post more than
+   * 24 hours late is skipped, even the running week's post of a cohort created, or moved by an edit, after its time,
+   * and the closing post that came due while it was paused or its channel unusable.
    */
   readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
@@ -513,9 +513,7 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     let cohort = original;
-    // The channel works again as of this tick: the closing post that waited on it goes out, however late.
-    const channelBack = cohort.channelProblem !== null;
-    if (channelBack) {
+    if (cohort.channelProblem !== null) {
       if (!(await this.channelRecovered(cohort, now, log))) return;
       cohort = { ...cohort, channelProblem: null };
     }
@@ -524,10 +522,13 @@ export class Scheduler {
     if (watch !== undefined) watch.lookAt = nextLookAt(cohort, planned, rowByKey, now);
     let due: PlannedPost[];
     if (cohort.status === CohortStatus.Ended) {
-      // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever: also when
-      // the course's end had passed long before (paused past it), as the end's reply promises.
+      // Ending a cohort sends its closing post (if it has not gone out yet) and nothing else, ever: due at the end,
+      // also when the course's end had passed long before (paused past it), as the end's reply promises. Late from
+      // the end, like any post: one that could not go out then (no curriculum, the bot out of the server) is
+      // skipped a day later. Ended before endedAt was kept: due at the course's end.
       const closing = planned.find((post) => post.kind === "closing");
-      due = closing === undefined ? [] : [{ ...closing, dueAt: now }];
+      const dueAt = cohort.endedAt ?? closing?.dueAt ?? now;
+      due = closing === undefined ? [] : [{ ...closing, dueAt: dueAt.getTime() <= now.getTime() ? dueAt : now }];
       await this.dropPendingOfEndedCohort(cohort, rowByKey, now, log, report);
     } else {
       due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
@@ -536,10 +537,7 @@ export class Scheduler {
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
       if (existing === undefined && setAsideForItsTime(cohort, post, rowByKey)) continue;
-      const result = await this.handlePost(cohort, post, existing, now, log, report, {
-        currentWeek: post === current,
-        channelBack,
-      });
+      const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.
       const closed = result === "sent" || result === "skipped" || (existing !== undefined && isSettled(existing));
@@ -559,8 +557,10 @@ export class Scheduler {
     this.lastProbeAt.set(cohort.id, now.getTime());
     const check = await this.dependencies.channels.checkPostable(cohort.guildId, cohort.channelId);
     if (check !== ChannelCheck.Ok) return false;
-    await this.dependencies.cohorts.update(cohort.id, { channelProblem: null });
-    log.info({ channelId: cohort.channelId }, "cohort channel usable again: posts resume");
+    // With the bot's audit line, which lets the closing post that waited on the channel out for a day, from
+    // whichever process sends it and however many tries it takes (lateOnlySinceSet). Another process may have cleared it.
+    if (await this.dependencies.cohorts.clearChannelProblem(cohort, now))
+      log.info({ channelId: cohort.channelId }, "cohort channel usable again: posts resume");
     return true;
   }
 
@@ -590,26 +590,21 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
-    { currentWeek, channelBack }: { readonly currentWeek: boolean; readonly channelBack: boolean },
+    currentWeek: boolean,
   ): Promise<PostResult> {
     const { posts } = this.dependencies;
     const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
     const lateMs = now.getTime() - post.dueAt.getTime();
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
-    const tooLate =
+    // Asked only of a row to write or to try again (its audit lines are read then, not at every tick).
+    const isTooLate = async (): Promise<boolean> =>
       lateMs >= schedulerTiming.maxLateMs &&
-      !(post.kind === "closing" && channelBack) &&
-      // Settled rows are never sent again: no need to ask when the post's time was set.
-      !(
-        (currentWeek || post.kind === "closing") &&
-        (existing === undefined || !isSettled(existing)) &&
-        (await this.lateOnlySinceSet(cohort, post, now))
-      );
+      !((currentWeek || post.kind === "closing") && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
     if (existing === undefined) {
-      if (tooLate) {
+      if (await isTooLate()) {
         if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
           log.warn(
             { kind: post.kind, period: post.period, dueAt: post.dueAt, lateMinutes: Math.round(lateMs / minute) },
@@ -627,7 +622,7 @@ export class Scheduler {
       const retryDue =
         existing.status === PostStatus.Failed && existing.nextAttemptAt !== null && existing.nextAttemptAt.getTime() <= now.getTime();
       if (!staleClaim && !retryDue) return "nothing";
-      if (tooLate) {
+      if (await isTooLate()) {
         if (await posts.skipPending(existing, skipReason, staleBefore)) {
           log.warn(
             { postId: existing.id, kind: post.kind, period: post.period, lastError: existing.lastError },

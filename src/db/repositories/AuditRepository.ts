@@ -35,6 +35,25 @@ function parseValues(json: string | null): AuditValues | null {
   }
 }
 
+/**
+ * The unsent statement that appends `entry`, so a repository can write the line in the same transaction as the
+ * change it records: a tick never sees the change without the line the scheduler reads (AuditLog.postTimeChanges).
+ */
+export function auditEntryCreate(prisma: Prisma.TransactionClient, entry: NewAuditEntry) {
+  return prisma.auditEntry.create({
+    data: {
+      guildId: entry.guildId,
+      cohortId: entry.cohortId,
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectUserId: entry.subjectUserId,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      createdAt: entry.createdAt,
+    },
+  });
+}
+
 /** The actions this version can show. */
 const knownActions: string[] = Object.values(AuditAction);
 
@@ -50,20 +69,7 @@ export class AuditRepository {
   ) {}
 
   async append(entry: NewAuditEntry): Promise<void> {
-    await this.writes.run(() =>
-      this.prisma.auditEntry.create({
-        data: {
-          guildId: entry.guildId,
-          cohortId: entry.cohortId,
-          actorId: entry.actorId,
-          action: entry.action,
-          subjectUserId: entry.subjectUserId,
-          before: entry.before === null ? null : JSON.stringify(entry.before),
-          after: entry.after === null ? null : JSON.stringify(entry.after),
-          createdAt: entry.createdAt,
-        },
-      }),
-    );
+    await this.writes.run(() => auditEntryCreate(this.prisma, entry));
   }
 
   /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */

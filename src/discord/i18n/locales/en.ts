@@ -815,6 +815,7 @@ export const en = {
   "audit.action.nudge": "nudged a member",
   "audit.action.export": "exported the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
+  "audit.action.channel_usable": "the bot can post in the cohort's channel again",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
