@@ -152,9 +152,10 @@ export interface SchedulerDependencies {
    */
   readonly courseOverMembersKept?: number;
   /**
-   * The cohort's creation and edits of its announce day or time, start date or zone since a time (its audit lines), newest first.
-   * Without it, every post more than 24 hours late is skipped, even the running week's post of a cohort
-   * created, or moved by an edit, after its time.
+   * The cohort's creation, edits of its announce day or time, start date or zone, resumes, channel edits and the bot's
+   * lines of its channel usable again since a time (its audit lines), newest first. Without it, every post more than
+   * 24 hours late is skipped, even the running week's post of a cohort created, or moved by an edit, after its time,
+   * and the closing post that came due while it was paused or its channel unusable.
    */
   readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
@@ -521,9 +522,13 @@ export class Scheduler {
     if (watch !== undefined) watch.lookAt = nextLookAt(cohort, planned, rowByKey, now);
     let due: PlannedPost[];
     if (cohort.status === CohortStatus.Ended) {
-      // Ending a cohort sends its closing post now (if it has not gone out yet) and nothing else, ever.
+      // Ending a cohort sends its closing post (if it has not gone out yet) and nothing else, ever: due at the end,
+      // also when the course's end had passed long before (paused past it), as the end's reply promises. Late from
+      // the end, like any post: one that could not go out then (no curriculum, the bot out of the server) is
+      // skipped a day later. Ended before endedAt was kept: due at the course's end.
       const closing = planned.find((post) => post.kind === "closing");
-      due = closing === undefined ? [] : [closing.dueAt.getTime() <= now.getTime() ? closing : { ...closing, dueAt: now }];
+      const dueAt = cohort.endedAt ?? closing?.dueAt ?? now;
+      due = closing === undefined ? [] : [{ ...closing, dueAt: dueAt.getTime() <= now.getTime() ? dueAt : now }];
       await this.dropPendingOfEndedCohort(cohort, rowByKey, now, log, report);
     } else {
       due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
@@ -552,8 +557,10 @@ export class Scheduler {
     this.lastProbeAt.set(cohort.id, now.getTime());
     const check = await this.dependencies.channels.checkPostable(cohort.guildId, cohort.channelId);
     if (check !== ChannelCheck.Ok) return false;
-    await this.dependencies.cohorts.update(cohort.id, { channelProblem: null });
-    log.info({ channelId: cohort.channelId }, "cohort channel usable again: posts resume");
+    // With the bot's audit line, which lets the closing post that waited on the channel out for a day, from
+    // whichever process sends it and however many tries it takes (lateOnlySinceSet). Another process may have cleared it.
+    if (await this.dependencies.cohorts.clearChannelProblem(cohort, now))
+      log.info({ channelId: cohort.channelId }, "cohort channel usable again: posts resume");
     return true;
   }
 
@@ -589,15 +596,15 @@ export class Scheduler {
     const key = { cohortId: cohort.id, kind: post.kind, period: post.period };
     const lateMs = now.getTime() - post.dueAt.getTime();
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
-    const tooLate =
+    // Asked only of a row to write or to try again (its audit lines are read then, not at every tick).
+    const isTooLate = async (): Promise<boolean> =>
       lateMs >= schedulerTiming.maxLateMs &&
-      // Settled rows are never sent again: no need to ask when the post's time was set.
-      !(currentWeek && (existing === undefined || !isSettled(existing)) && (await this.lateOnlySinceSet(cohort, post, now)));
+      !((currentWeek || post.kind === "closing") && (await this.lateOnlySinceSet(cohort, post, now)));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
     if (existing === undefined) {
-      if (tooLate) {
+      if (await isTooLate()) {
         if (await posts.recordSkipped(key, post.dueAt, skipReason, now)) {
           log.warn(
             { kind: post.kind, period: post.period, dueAt: post.dueAt, lateMinutes: Math.round(lateMs / minute) },
@@ -615,7 +622,7 @@ export class Scheduler {
       const retryDue =
         existing.status === PostStatus.Failed && existing.nextAttemptAt !== null && existing.nextAttemptAt.getTime() <= now.getTime();
       if (!staleClaim && !retryDue) return "nothing";
-      if (tooLate) {
+      if (await isTooLate()) {
         if (await posts.skipPending(existing, skipReason, staleBefore)) {
           log.warn(
             { postId: existing.id, kind: post.kind, period: post.period, lastError: existing.lastError },
@@ -638,12 +645,15 @@ export class Scheduler {
    * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
    * Its members are late only from that change, so it goes out (and is retried) while the change is less
    * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
+   * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
+   * only from the resume or the edit of the channel.
    */
   private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
     const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
     return changes.some((change) => {
       if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
+      if (post.kind === "closing") return change.reopens;
       if (change.replaced === null) return true;
       if (post.kind !== "week" || post.weekNumber === undefined) return false;
       const before = weekPostDueAt({ ...cohort.settings, ...change.replaced }, post.weekNumber);

@@ -1,6 +1,6 @@
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { CohortSettings } from "../domain/schedule/scheduleTypes.js";
-import type { AuditPage, AuditPageAnchor, AuditRepository } from "../db/repositories/AuditRepository.js";
+import type { AuditPage, AuditPageAnchor, AuditRepository, NewAuditEntry } from "../db/repositories/AuditRepository.js";
 
 export interface AuditRecordInput {
   readonly guildId: string;
@@ -15,13 +15,18 @@ export interface AuditRecordInput {
   readonly after?: AuditValues | null;
 }
 
-/** A creation (`replaced` null) or an edit of the announce day or time, start date or zone, with the values it replaced. */
+/**
+ * A creation (`replaced` null), an edit of the announce day or time, start date or zone, with the values it
+ * replaced, or a resume, a channel edit, an edit that found the channel usable again or the bot finding it so
+ * (`reopens`: the closing post that came due while the cohort was paused, or could not post, is late only from it).
+ */
 export interface PostTimeChange {
   readonly at: Date;
   readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
+  readonly reopens: boolean;
 }
 
-/** How many of a day's creation and edit lines the scheduler reads: far more edits than a cohort gets in a day. */
+/** How many of a day's creation, edit and resume lines the scheduler reads: far more than a cohort gets in a day. */
 const postTimeChangesRead = 200;
 
 /** How many lines a page of `/cohort audit` shows at most. */
@@ -41,7 +46,12 @@ export class AuditLog {
 
   /** Writes the line; its id is for `amend` (an action whose outcome comes later). */
   async record(input: AuditRecordInput): Promise<number> {
-    return this.entries.append({
+    return this.entries.append(this.line(input));
+  }
+
+  /** The line `record` would write, for a repository to write in the same transaction as the change it records. */
+  line(input: AuditRecordInput): NewAuditEntry {
+    return {
       guildId: input.guildId,
       cohortId: input.cohortId,
       actorId: input.actorId,
@@ -50,7 +60,7 @@ export class AuditLog {
       before: input.before ?? null,
       after: input.after ?? null,
       createdAt: this.now(),
-    });
+    };
   }
 
   /** Replaces a recorded line's `after` values once the action's outcome is known (an export's upload). */
@@ -60,14 +70,19 @@ export class AuditLog {
 
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
-   * creation, and edits of the announce day or time, the start date or the zone, with the values they
-   * replaced. Newest first, at most 200. A cohort older than its audit trail has none.
+   * creation, edits of the announce day or time, the start date or the zone, with the values they
+   * replaced, its resumes and channel edits, and the bot's lines of its channel usable again. Newest first, at
+   * most 200. A cohort older than its audit trail has none. Each is written in the transaction of its change.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
-    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Create, AuditAction.Edit], postTimeChangesRead, since);
+    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable];
+    const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
-      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null }];
-      const { announceDay, announceTime, start, timeZone } = line.before ?? {};
+      if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, reopens: false }];
+      // A resume moves no post time: it only lets the closing post that waited on it out.
+      if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable)
+        return [{ at: line.createdAt, replaced: {}, reopens: true }];
+      const { announceDay, announceTime, start, timeZone, channelId, channelProblem } = line.before ?? {};
       // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.
       const replaced = {
         ...(typeof announceDay === "number" ? { announceDay } : {}),
@@ -75,7 +90,9 @@ export class AuditLog {
         ...(typeof start === "string" ? { startDate: start } : {}),
         ...(typeof timeZone === "string" ? { timeZone } : {}),
       };
-      return Object.keys(replaced).length === 0 ? [] : [{ at: line.createdAt, replaced }];
+      // A new channel, or the same one picked again while flagged (the edit cleared the flag).
+      const reopens = typeof channelId === "string" || typeof channelProblem === "string";
+      return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
   }
 

@@ -30,6 +30,7 @@ import { nextDailyInstant } from "../domain/schedule/nextDailyInstant.js";
 import { weekPostsAfterStartEdit, type WeekPostChanges, type WeekPostsAfterStartEdit } from "../domain/schedule/weekPostsAfterStartEdit.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
+import type { NewAuditEntry } from "../db/repositories/AuditRepository.js";
 import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository, UserLocale } from "../db/repositories/MemberRepository.js";
@@ -549,22 +550,23 @@ export class CohortService {
       ...board,
     };
     const weekPosts = settings === undefined ? null : await this.weekPostsAfter(cohort, settings, now);
-    const updated =
-      settings !== undefined && settings.timeZone !== cohort.settings.timeZone
-        ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null)
-        : weekPosts === null
-          ? await this.cohorts.update(cohort.id, changes)
-          : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes);
-    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
-    // Right after the row, before anything that waits on Discord: the scheduler reads a moved post's
-    // time from this line (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line.
-    await this.audit.record({
+    // Written in the row's own transaction: the scheduler reads a moved post's time from this line
+    // (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line, and a tick between the two
+    // would skip the closing post the edit lets out.
+    const line = this.audit.line({
       guildId: input.guildId,
       cohortId: cohort.id,
       actorId: input.actorId ?? "",
       action: AuditAction.Edit,
-      ...changedValues(auditValuesOf(cohort), auditValuesOf(updated)),
+      ...editValues(cohort, changes),
     });
+    const updated =
+      settings !== undefined && settings.timeZone !== cohort.settings.timeZone
+        ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null, line)
+        : weekPosts === null
+          ? await this.cohorts.update(cohort.id, changes, line)
+          : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes, line);
+    if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
     if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
       this.logger.info(
         {
@@ -711,17 +713,24 @@ export class CohortService {
   /** Pause, resume or end at `now`; `actorId` is the admin (for the audit trail). */
   async setStatus(guildId: string, option: string, status: AdminStatus, actorId: string, now: Date): Promise<Cohort> {
     const cohort = await this.findByOption(guildId, option);
-    const { updated, from } = status === CohortStatus.Ended ? await this.end(cohort, now) : await this.pauseOrResume(cohort, status);
-    this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
-    await this.audit.record({
+    const line = (from: RunningStatus) => ({
       guildId,
       cohortId: cohort.id,
       actorId,
       action: statusActions[status],
       // The status the write actually moved the cohort from, not the one first read.
       before: { status: from },
-      after: { status: updated.status },
+      after: { status },
     });
+    if (status !== CohortStatus.Ended) {
+      // The line in the status write's transaction: a tick never sees the resume without it (the closing post it lets out).
+      const updated = await this.pauseOrResume(cohort, status, (from) => this.audit.line(line(from)));
+      this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
+      return updated;
+    }
+    const { updated, from } = await this.end(cohort, now);
+    this.logger.info({ cohortId: cohort.id, status }, "cohort status changed");
+    await this.audit.record(line(from));
     return updated;
   }
 
@@ -729,12 +738,12 @@ export class CohortService {
    * Pauses or resumes with one conditional write: a pause or resume that read the cohort before another admin
    * ended (or paused, or resumed) it is refused as if it came after, and never un-ends it.
    */
-  private async pauseOrResume(cohort: Cohort, status: RunningStatus): Promise<StatusChange> {
+  private async pauseOrResume(cohort: Cohort, status: RunningStatus, line: (from: RunningStatus) => NewAuditEntry): Promise<Cohort> {
     const refusal = statusRefusal(cohort, status);
     if (refusal !== null) throw refusal;
     const from = status === CohortStatus.Paused ? CohortStatus.Active : CohortStatus.Paused;
-    const updated = await this.cohorts.setStatus(cohort.id, from, status);
-    if (updated !== null) return { updated, from };
+    const updated = await this.cohorts.setStatus(cohort.id, from, status, line(from));
+    if (updated !== null) return updated;
     const current = await this.existing(cohort.id);
     throw statusRefusal(current, status) ?? new UserError("cohort.changedMeanwhile");
   }
@@ -903,6 +912,7 @@ export class CohortService {
     zone: string,
     now: Date,
     weekPosts: WeekPostChanges | null,
+    line: NewAuditEntry,
   ): Promise<Cohort | null> {
     const today = localDateOf(now, zone);
     const passed = latestPassedClock(today, zone, now);
@@ -910,7 +920,7 @@ export class CohortService {
       { localDate: addDays(today, -1), upTo: "23:59", reason: zoneChangedAfterDay },
       ...(passed === null ? [] : [{ localDate: today, upTo: passed, reason: zoneChangedAfterTime }]),
     ];
-    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons, weekPosts);
+    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons, weekPosts, line);
   }
 
   async memberCount(cohortId: number): Promise<number> {
@@ -991,6 +1001,17 @@ function auditValuesOf(cohort: Cohort): AuditValues {
 }
 
 /** Only the values an edit changed, before and after. */
+/**
+ * An edit's audit values: the settings `changes` change on `cohort`, before and after, and the channel's flag
+ * the edit of the channel cleared (in `before` only: the scheduler reads it as the channel usable again, for
+ * the closing post that waited on it, also when the same channel was picked again).
+ */
+function editValues(cohort: Cohort, changes: CohortChanges): { before: AuditValues; after: AuditValues } {
+  const values = changedValues(auditValuesOf(cohort), auditValuesOf({ ...cohort, ...changes }));
+  const cleared = changes.channelProblem === null && cohort.channelProblem !== null;
+  return cleared ? { ...values, before: { ...values.before, channelProblem: cohort.channelProblem } } : values;
+}
+
 function changedValues(before: AuditValues, after: AuditValues): { before: AuditValues; after: AuditValues } {
   const keys = Object.keys(after).filter((key) => before[key] !== after[key]);
   return {

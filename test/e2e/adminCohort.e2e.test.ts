@@ -4,6 +4,7 @@ import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js"
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 const learningPath = "backend-engineer-learning-path";
 /** `<t:…:F>` of an instant written out by hand in the test. */
@@ -424,8 +425,8 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
       const resumed = visibleText(await asAdmin("cohort resume", { cohort: name }));
       expect(resumed).toContain("running again");
-      // What the pause cost: posts more than a day late, the closing post too, are not sent on resume.
-      expect(resumed).toContain("older ones are not sent, the closing post included if it came due more than a day ago");
+      // What the pause cost: posts more than a day late are not sent on resume; the closing post still is.
+      expect(resumed).toContain("older ones are not sent, except the closing post: if the course ended meanwhile, it goes out now");
       expect(await status()).toBe("active");
       await expectRefusal("cohort resume", { cohort: name }, /is not paused/);
 
@@ -524,14 +525,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
 
 /** The bot learns about a new guild (and its channels) through the gateway; wait until discord.js has it. */
 async function waitForGuild(bot: BotHarness, guildId: string): Promise<void> {
-  await waitFor(() => bot.test.app.discord.client.guilds.cache.has(guildId));
+  await until(() => bot.test.app.discord.client.guilds.cache.has(guildId), "the new server in the bot's cache");
 }
 
 async function waitForChannel(bot: BotHarness, channelId: string): Promise<void> {
-  await waitFor(() => bot.test.app.discord.client.channels.cache.has(channelId));
-}
-
-/** Waits for a gateway event to reach the bot; the test's timeout bounds it, not a deadline that depends on the machine's speed. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+  await until(() => bot.test.app.discord.client.channels.cache.has(channelId), "the channel in the bot's cache");
 }

@@ -1,5 +1,5 @@
-import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botCanSend } from "../helpers/botHarness.js";
 import { at, commandsIn, deleteDataOf, postField, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
@@ -24,13 +24,6 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
     }
   });
   afterAll(async () => world.close());
-  /** Whether the bot's discord.js cache says it may send in the channel (the permission change reached it). */
-  const botCanSend = (channelId: string) => {
-    const client = world.first.test.app.discord.client;
-    const channel = client.channels.cache.get(channelId);
-    if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return false;
-    return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
-  };
 
   it("edits the eligible cohort's posted boards however many flags of the other wait", async () => {
     const [blocked, open] = channels as [string, string];
@@ -45,7 +38,7 @@ describe("/privacy delete with posted boards of a cohort whose channel is flagge
     // The first cohort's channel became unusable (the bot lost Send Messages there, and a failed send flagged it):
     // its posts wait, and their flags are the oldest.
     world.emulator.setBotChannelPermissions(blocked, { botCanSend: false });
-    await until(() => !botCanSend(blocked), "the lost permission in the bot's cache");
+    await until(() => !botCanSend(world.first.test, blocked), "the lost permission in the bot's cache");
     await world.first.test.app.database.prisma.cohort.updateMany({ where: { name: "Blocked" }, data: { channelProblem: "no_permission" } });
     world.first.clock.set(at("2027-03-08T13:00:00Z"));
     await deleteDataOf(world, open, zed.id);

@@ -1,6 +1,5 @@
-import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { visibleText } from "../helpers/botHarness.js";
+import { botCanSend, visibleText } from "../helpers/botHarness.js";
 import { until } from "../helpers/until.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
@@ -12,8 +11,7 @@ function botSees(world: SchedulerWorld, channelId: string, canSend = false): boo
   const client = world.first.test.app.discord.client;
   const channel = client.channels.cache.get(channelId);
   if (channel === undefined || client.user === null) return false;
-  if (!canSend) return true;
-  return "permissionsFor" in channel && channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
+  return !canSend || botCanSend(world.first.test, channelId);
 }
 
 /** A cohort (starting 2027-03-01) whose week 1 holds 120 long items: too much for one message. Returns its channel. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { PermissionFlagsBits } from "discord.js";
 import { ManualClock } from "../../src/clock.js";
 import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
@@ -62,6 +63,14 @@ export function visibleText(message: EmulatorMessage): string {
 export async function tickAt(bot: BotHarness, at: string): Promise<void> {
   bot.clock.set(new Date(at));
   await bot.test.app.scheduler.tick(bot.clock.now());
+}
+
+/** Whether the bot's discord.js cache, as the gateway told it, lets the bot send in the channel (a permission change reached it). */
+export function botCanSend(test: TestApp, channelId: string): boolean {
+  const client = test.app.discord.client;
+  const channel = client.channels.cache.get(channelId);
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return false;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === true;
 }
 
 /** The alt text of week `week`'s chart as posted in the cohort's channel; undefined if no such chart went out. */

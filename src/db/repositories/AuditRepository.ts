@@ -35,6 +35,25 @@ function parseValues(json: string | null): AuditValues | null {
   }
 }
 
+/**
+ * The unsent statement that appends `entry`, so a repository can write the line in the same transaction as the
+ * change it records: a tick never sees the change without the line the scheduler reads (AuditLog.postTimeChanges).
+ */
+export function auditEntryCreate(prisma: Prisma.TransactionClient, entry: NewAuditEntry) {
+  return prisma.auditEntry.create({
+    data: {
+      guildId: entry.guildId,
+      cohortId: entry.cohortId,
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectUserId: entry.subjectUserId,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      createdAt: entry.createdAt,
+    },
+  });
+}
+
 /** The actions this version can show. */
 const knownActions: string[] = Object.values(AuditAction);
 
@@ -51,21 +70,7 @@ export class AuditRepository {
 
   /** Appends the line; its id lets an action whose outcome comes later complete it (see amendAfter). */
   async append(entry: NewAuditEntry): Promise<number> {
-    const row = await this.writes.run(() =>
-      this.prisma.auditEntry.create({
-        select: { id: true },
-        data: {
-          guildId: entry.guildId,
-          cohortId: entry.cohortId,
-          actorId: entry.actorId,
-          action: entry.action,
-          subjectUserId: entry.subjectUserId,
-          before: entry.before === null ? null : JSON.stringify(entry.before),
-          after: entry.after === null ? null : JSON.stringify(entry.after),
-          createdAt: entry.createdAt,
-        },
-      }),
-    );
+    const row = await this.writes.run(() => auditEntryCreate(this.prisma, entry));
     return row.id;
   }
 

@@ -8,6 +8,8 @@ import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartE
 import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import { AuditAction } from "../../domain/audit/auditAction.js";
+import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
 import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
@@ -351,11 +353,17 @@ export class CohortRepository {
 
   /**
    * Returns null, and writes nothing, when a new name is another cohort's of the guild in any capitals (its
-   * unique name key), or new settings meet a cohort ended or finished meanwhile (cohortUpdate).
+   * unique name key), or new settings meet a cohort ended or finished meanwhile (cohortUpdate). `line`, the
+   * admin's audit line of the change, is written in the same transaction (none when nothing is written).
    */
-  async update(cohortId: number, changes: CohortChanges): Promise<Cohort | null> {
+  async update(cohortId: number, changes: CohortChanges, line?: NewAuditEntry): Promise<Cohort | null> {
     try {
-      return toCohort(await this.writes.run(() => cohortUpdate(this.prisma, cohortId, changes)));
+      const row = await this.writes.run(async () =>
+        line === undefined
+          ? cohortUpdate(this.prisma, cohortId, changes)
+          : (await this.prisma.$transaction([cohortUpdate(this.prisma, cohortId, changes), auditEntryCreate(this.prisma, line)]))[0],
+      );
+      return toCohort(row);
     } catch (error) {
       if (isEditRefused(error)) return null;
       throw error;
@@ -366,12 +374,53 @@ export class CohortRepository {
    * Pauses or resumes: moves the cohort from `from` to `to` only while it is still `from` (one conditional
    * queued write), so a pause or resume that read the cohort before another admin ended it never un-ends it.
    * Returns the cohort, or null when its status was no longer `from` (or it is gone) and nothing was written.
+   * The admin's audit `line` is written in the same transaction, only when the status moved: a tick never
+   * sees a resumed cohort without the resume the scheduler reads (the closing post it lets out).
    */
-  async setStatus(cohortId: number, from: RunningStatus, to: RunningStatus): Promise<Cohort | null> {
-    const { count } = await this.writes.run(() =>
-      this.prisma.cohort.updateMany({ where: { id: cohortId, status: from }, data: { status: to } }),
+  async setStatus(cohortId: number, from: RunningStatus, to: RunningStatus, line: NewAuditEntry): Promise<Cohort | null> {
+    const moved = await this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.cohort.updateMany({ where: { id: cohortId, status: from }, data: { status: to } });
+        if (count > 0) await auditEntryCreate(tx, line);
+        return count > 0;
+      }),
     );
-    return count === 0 ? null : this.findById(cohortId);
+    return moved ? this.findById(cohortId) : null;
+  }
+
+  /**
+   * The bot may post in the cohort's channel again: its flag cleared, once (of two processes that found it
+   * at the same moment, one clears it), with the bot's own audit line in the same transaction, which the
+   * scheduler reads as the moment the closing post that waited on the channel became due again
+   * (AuditLog.postTimeChanges): whichever process sends it, and however many tries it takes. True when this
+   * call cleared it.
+   */
+  async clearChannelProblem(cohort: Pick<Cohort, "id" | "guildId">, now: Date): Promise<boolean> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const flagged = await tx.cohort.findFirst({
+          where: { id: cohort.id, channelProblem: { not: null } },
+          select: { channelProblem: true },
+        });
+        if (flagged === null) return false;
+        const { count } = await tx.cohort.updateMany({
+          where: { id: cohort.id, channelProblem: flagged.channelProblem },
+          data: { channelProblem: null },
+        });
+        if (count === 0) return false;
+        await auditEntryCreate(tx, {
+          guildId: cohort.guildId,
+          cohortId: cohort.id,
+          actorId: "",
+          action: AuditAction.ChannelUsable,
+          subjectUserId: null,
+          before: { channelProblem: flagged.channelProblem },
+          after: null,
+          createdAt: now,
+        });
+        return true;
+      }),
+    );
   }
 
   /**
@@ -403,10 +452,19 @@ export class CohortRepository {
    * `update` and a start-date or zone edit's changes to the weekly post rows, in one transaction: a tick
    * never sees the new settings with the old rows (it would announce a week again) or the other way round.
    */
-  async updateWithWeekPosts(cohortId: number, changes: CohortChanges, weekPosts: WeekPostChanges): Promise<Cohort | null> {
+  async updateWithWeekPosts(
+    cohortId: number,
+    changes: CohortChanges,
+    weekPosts: WeekPostChanges,
+    line?: NewAuditEntry,
+  ): Promise<Cohort | null> {
     try {
       const [row] = await this.writes.run(() =>
-        this.prisma.$transaction([cohortUpdate(this.prisma, cohortId, changes), ...weekPostChangeWrites(this.prisma, weekPosts)]),
+        this.prisma.$transaction([
+          cohortUpdate(this.prisma, cohortId, changes),
+          ...weekPostChangeWrites(this.prisma, weekPosts),
+          ...auditLineWrites(this.prisma, line),
+        ]),
       );
       return toCohort(row);
     } catch (error) {
@@ -635,6 +693,11 @@ function boardAsKept(json: string, listed: readonly number[], present: readonly 
   // The read board listed them: each one gone is a ranked member fewer, and `ranked` caps the rest (the one parser).
   const gone = listed.filter((memberId) => !present.includes(memberId)).map((memberId) => ({ memberId, ranked: true }));
   return finalBoardWithout(json, gone, ranked) ?? json;
+}
+
+/** The audit line's statement, if there is a line, for a change's transaction. */
+function auditLineWrites(prisma: Prisma.TransactionClient, line: NewAuditEntry | undefined) {
+  return line === undefined ? [] : [auditEntryCreate(prisma, line)];
 }
 
 /** Rolls back a break's transaction whose cohort ended or finished meanwhile (setBreak). */

@@ -4,6 +4,7 @@ import { ReminderStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
 import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, userLocaleUpdate, type ReminderSetting } from "./MemberRepository.js";
@@ -274,6 +275,7 @@ export class ReminderRepository {
     now: Date,
     replacing: readonly string[],
     weekPosts: WeekPostChanges | null = null,
+    line?: NewAuditEntry,
   ): Promise<Cohort | null> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
     try {
@@ -285,6 +287,8 @@ export class ReminderRepository {
           // before it began: an unknown zone a `/remind` stores after the read below gets no marks here.
           const row = await cohortUpdate(tx, cohortId, changes);
           for (const write of weekPosts === null ? [] : weekPostChangeWrites(tx, weekPosts)) await write;
+          // The edit's audit line with it: the scheduler reads the moved post times from it.
+          if (line !== undefined) await auditEntryCreate(tx, line);
           const unknownChunks = chunksOf(await unknownStoredZones(tx, cohortId));
           // Each group's statements take the members without a zone and those with one of the group's unknown zones.
           for (const unknown of unknownChunks.length === 0 ? [[]] : unknownChunks) {

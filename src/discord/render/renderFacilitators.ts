@@ -178,8 +178,8 @@ export function renderAudit(t: Translator, view: AuditView): Reply {
 
 function auditLine(t: Translator, entry: AuditEntryRecord): string {
   const details = auditDetails(t, entry);
-  // A `/privacy delete` line keeps no one: it says only that a member deleted their data.
-  const hasActor = entry.action !== AuditAction.PrivacyDelete;
+  // A `/privacy delete` line keeps no one: it says only that a member deleted their data. The bot wrote a channel's line itself.
+  const hasActor = entry.action !== AuditAction.PrivacyDelete && entry.action !== AuditAction.ChannelUsable;
   return t.t("audit.line", {
     when: markup(timestamp(entry.createdAt, "R")),
     hasActor: hasActor ? "yes" : "no",

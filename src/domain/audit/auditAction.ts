@@ -15,6 +15,8 @@ export const AuditAction = {
   Export: "export",
   /** A member's `/privacy delete`: the line keeps neither who nor whose. */
   PrivacyDelete: "privacy_delete",
+  /** The bot found it may post in the cohort's channel again (written by the bot, no admin): the closing post that waited on it may go out. */
+  ChannelUsable: "channel_usable",
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -76,7 +76,7 @@ export const en = {
     "{count, plural, one {The week {weeks} post already sent stays in the channel} other {The posts of weeks {weeks} already sent stay in the channel}}: the bot does not delete messages, so remove {count, plural, one {it} other {them}} in Discord if {count, plural, one {it no longer fits} other {they no longer fit}}. The moved weeks are announced again at their new times.",
   "cohortAdmin.paused": "**{name}** is paused: no posts and no reminders until you run `/cohort resume`.",
   "cohortAdmin.resumed":
-    "**{name}** is running again: posts and reminders are back on. Posts that came due while it was paused go out now if they are less than 24 hours late; older ones are not sent, the closing post included if it came due more than a day ago.",
+    "**{name}** is running again: posts and reminders are back on. Posts that came due while it was paused go out now if they are less than 24 hours late; older ones are not sent, except the closing post: if the course ended meanwhile, it goes out now, however late.",
   "cohortAdmin.ended":
     "**{name}** has ended: its closing post with the final leaderboard goes out if it has not yet, then no more posts, reminders or new members. Members keep their history and points.",
   "cohortAdmin.pausedNote": "Paused: nothing is posted and no reminders are sent until `/cohort resume`.",
@@ -816,6 +816,7 @@ export const en = {
   "audit.action.nudge": "nudged a member",
   "audit.action.export": "asked for an export of the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
+  "audit.action.channel_usable": "the bot can post in the cohort's channel again",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",

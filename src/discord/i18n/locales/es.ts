@@ -76,7 +76,7 @@ export const es: Catalogue = {
     "{count, plural, one {La publicación ya enviada de la semana {weeks} sigue en el canal} other {Las publicaciones ya enviadas de las semanas {weeks} siguen en el canal}}: el bot no borra mensajes, así que bórra{count, plural, one {la} other {las}} en Discord si ya no {count, plural, one {encaja} other {encajan}}. Las semanas movidas se anuncian de nuevo a sus nuevas horas.",
   "cohortAdmin.paused": "**{name}** está en pausa: ni publicaciones ni recordatorios hasta que ejecutes `/cohorte reanudar`.",
   "cohortAdmin.resumed":
-    "**{name}** vuelve a funcionar: las publicaciones y los recordatorios se reanudan. Las publicaciones que tocaban mientras estaba en pausa salen ahora si llevan menos de 24 horas de retraso; las que llevan más retraso no se envían, tampoco la publicación de cierre si tocaba hace más de un día.",
+    "**{name}** vuelve a funcionar: las publicaciones y los recordatorios se reanudan. Las publicaciones que tocaban mientras estaba en pausa salen ahora si llevan menos de 24 horas de retraso; las que llevan más retraso no se envían, salvo la publicación de cierre: si el curso terminó mientras tanto, sale ahora, aunque llegue tarde.",
   "cohortAdmin.ended":
     "**{name}** ha terminado: su publicación de cierre con la clasificación final sale si aún no ha salido, y después no habrá más publicaciones, recordatorios ni miembros nuevos. Los miembros conservan su historial y sus puntos.",
   "cohortAdmin.pausedNote": "En pausa: no se publica nada ni se envían recordatorios hasta `/cohorte reanudar`.",
@@ -846,6 +846,7 @@ export const es: Catalogue = {
   "audit.action.nudge": "animó a un miembro",
   "audit.action.export": "pidió una exportación de los datos de la cohorte",
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacidad)",
+  "audit.action.channel_usable": "el bot vuelve a poder publicar en el canal de la cohorte",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
