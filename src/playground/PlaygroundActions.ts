@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
+import { languages } from "../discord/i18n/languages.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
@@ -42,6 +43,26 @@ export const commandRequest = z.object({
 export const autocompleteRequest = commandRequest.extend({ focused: z.string().min(1).max(100) });
 export const clickRequest = z.object({ userId: snowflake, messageId: snowflake, customId: z.string().min(1).max(100) });
 export const clockRequest = z.object({ action: z.enum(["day", "week", "next-post"]) });
+export const languageRequest = z.object({ userId: snowflake, locale: z.string().min(1).max(20) });
+
+/** A language the bot speaks, as Discord's language setting offers it: its first Discord locale and its own name. */
+export interface PageLanguage {
+  readonly locale: string;
+  readonly label: string;
+}
+
+/** Each shipped language once, English first: the visitor can be anyone in any of them. */
+const pageLanguages: readonly PageLanguage[] = [...languages.values()].flatMap((entry) =>
+  entry.discordLocales[0] === undefined ? [] : [{ locale: entry.discordLocales[0], label: entry.label }],
+);
+
+/** A file the bot attached, as the page gets it: pictures inline, anything else (an export) as a download. */
+export interface PageFile {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+  readonly inline: boolean;
+}
 
 export interface PlaygroundState {
   readonly server: { readonly id: string; readonly name: string };
@@ -51,6 +72,8 @@ export interface PlaygroundState {
   readonly defaultUserId: string;
   readonly bot: { readonly id: string; readonly name: string };
   readonly users: readonly PageUser[];
+  /** The languages a person's Discord can be set to, among those the bot speaks. */
+  readonly languages: readonly PageLanguage[];
   readonly commands: readonly APIApplicationCommand[];
   readonly clock: ClockStatus;
   readonly messages: readonly PageMessage[];
@@ -87,6 +110,7 @@ export class PlaygroundActions {
       defaultUserId: this.world.visitor.id,
       bot: { id: this.emulator.botUserId, name: botName },
       users: await this.directory.users(),
+      languages: pageLanguages,
       commands: this.commands(),
       clock: await this.clock.status(),
       messages: this.feed.messages(),
@@ -153,11 +177,27 @@ export class PlaygroundActions {
     return this.clock.status();
   }
 
-  /** An image attached to a message, for the page to show inline; null for anything else. */
-  image(attachmentId: string): { contentType: string; data: Buffer } | null {
+  /** A file attached to a message: a picture to show inline, or anything else to download; null when there is none. */
+  file(attachmentId: string): PageFile | null {
     const stored = this.emulator.attachment(attachmentId);
-    if (stored === null || stored.contentType === null || !inlineImageTypes.has(stored.contentType)) return null;
-    return { contentType: stored.contentType, data: stored.data };
+    if (stored === null) return null;
+    const inline = stored.contentType !== null && inlineImageTypes.has(stored.contentType);
+    return {
+      filename: stored.filename,
+      contentType: inline ? (stored.contentType ?? "") : (stored.contentType ?? "application/octet-stream"),
+      data: stored.data,
+      inline,
+    };
+  }
+
+  /** Sets someone's Discord language, as they would in Discord's settings; their next commands and clicks use it. */
+  async setLanguage(input: z.infer<typeof languageRequest>): Promise<void> {
+    this.requireUser(input.userId);
+    if (!pageLanguages.some((language) => language.locale === input.locale))
+      throw new PlaygroundRequestError("Pick one of the languages the bot speaks.");
+    this.emulator.setUserLocale(input.userId, input.locale);
+    // Other open pages list this person in their language picker too.
+    await this.announceMembers();
   }
 
   subscribe(listener: (event: FeedEvent) => void): () => void {

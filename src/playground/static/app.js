@@ -19,6 +19,8 @@ const state = {
   server: null,
   channels: [],
   users: [],
+  /** The languages a person's Discord can be set to: { locale, label }. */
+  languages: [],
   bot: null,
   commands: [],
   clock: null,
@@ -37,6 +39,7 @@ const $ = (id) => document.getElementById(id);
 // ------------------------------------------------------------------ network
 
 async function api(path, body) {
+  if (path !== "/api/language") await languageSaved;
   const response = await fetch(
     path,
     body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
@@ -51,6 +54,7 @@ async function loadState() {
   state.server = data.server;
   state.channels = data.channels;
   state.users = data.users;
+  state.languages = data.languages;
   state.bot = data.bot;
   state.commands = data.commands;
   state.clock = data.clock;
@@ -127,6 +131,14 @@ const renderContext = {
 
 function viewer() {
   return state.users.find((user) => user.id === state.viewerId);
+}
+
+/**
+ * A command's, option's or choice's name or description in the viewer's Discord language, as Discord's client
+ * shows it (the bot registers `name_localizations` and `description_localizations`); the request still names it in English.
+ */
+function localized(item, field) {
+  return item?.[`${field}_localizations`]?.[viewer()?.locale] ?? item?.[field] ?? "";
 }
 
 function isShown(message) {
@@ -260,6 +272,7 @@ function renderViewer() {
       return option;
     }),
   );
+  renderLanguage();
   const you = viewer();
   $("viewer-avatar").replaceWith(Object.assign(avatar(you?.name ?? "?", you?.id ?? "0"), { id: "viewer-avatar" }));
   const members = $("member-list");
@@ -293,6 +306,37 @@ function renderViewer() {
   );
 }
 
+/** The viewer's Discord language, which they may switch as in Discord's settings. */
+function renderLanguage() {
+  const locale = viewer()?.locale;
+  $("language").replaceChildren(
+    ...state.languages.map((language) => {
+      const option = el("option", null, language.label);
+      option.value = language.locale;
+      option.lang = language.locale;
+      option.selected = language.locale === locale;
+      return option;
+    }),
+  );
+}
+
+/** The last language change on its way to the bot; every other request waits for it, so it speaks the new one. */
+let languageSaved = Promise.resolve();
+
+function setLanguage(locale) {
+  const you = viewer();
+  if (!you || you.locale === locale) return;
+  const withLocale = (chosen) => state.users.map((user) => (user.id === you.id ? { ...user, locale: chosen } : user));
+  state.users = withLocale(locale);
+  // The composer's names and descriptions change language with the viewer.
+  clearCommand();
+  languageSaved = api("/api/language", { userId: you.id, locale }).catch((error) => {
+    state.users = withLocale(you.locale);
+    renderLanguage();
+    showHint(error.message, true);
+  });
+}
+
 /** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
 function updateMembers(users) {
   state.users = users;
@@ -300,10 +344,12 @@ function updateMembers(users) {
 }
 
 function setViewer(userId) {
+  const locale = viewer()?.locale;
   state.viewerId = userId;
   renderViewer();
   renderMessages();
-  if (state.command && !availableCommands().some((entry) => entry.path === state.command.path)) clearCommand();
+  const spoken = viewer()?.locale === locale;
+  if (state.command && (!spoken || !availableCommands().some((entry) => entry.path === state.command.path))) clearCommand();
 }
 
 function renderClock() {
@@ -356,17 +402,19 @@ function availableCommands() {
     if (command.type !== undefined && command.type !== 1) continue;
     const restricted = command.default_member_permissions !== null && command.default_member_permissions !== undefined;
     if (restricted && !isAdmin) continue;
-    const walk = (options, path, description) => {
+    // `path` is what the request names ("cohort create"), `label` what the viewer reads ("cohorte crear").
+    const walk = (options, path, label, description) => {
       const nested = (options ?? []).filter((option) => option.type === OptionType.Subcommand || option.type === OptionType.Group);
       if (nested.length === 0) {
-        entries.push({ path, description, options: options ?? [] });
+        entries.push({ path, label, description, options: options ?? [] });
         return;
       }
-      for (const option of nested) walk(option.options, `${path} ${option.name}`, option.description);
+      for (const option of nested)
+        walk(option.options, `${path} ${option.name}`, `${label} ${localized(option, "name")}`, localized(option, "description"));
     };
-    walk(command.options, command.name, command.description);
+    walk(command.options, command.name, localized(command, "name"), localized(command, "description"));
   }
-  return entries.sort((a, b) => a.path.localeCompare(b.path));
+  return entries.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** The one suggestion list: commands, or an option's autocomplete choices; `owner` is the input it serves. */
@@ -434,10 +482,13 @@ function pickFromPopup() {
 function suggestCommands() {
   const typed = $("command-input").value.replace(/^\//, "").trim().toLowerCase();
   if (!$("command-input").value.startsWith("/") && typed !== "") return hidePopup();
-  const matches = availableCommands().filter((entry) => entry.path.startsWith(typed) || entry.path.includes(` ${typed}`));
+  // As on Discord, a command is found by the name shown and by its English name.
+  const matches = availableCommands().filter((entry) =>
+    [entry.label, entry.path].some((name) => name.toLowerCase().startsWith(typed) || name.toLowerCase().includes(` ${typed}`)),
+  );
   showPopup(
     "Commands",
-    matches.map((entry) => ({ label: `/${entry.path}`, detail: entry.description, entry })),
+    matches.map((entry) => ({ label: `/${entry.label}`, detail: entry.description, entry })),
     (item) => chooseCommand(item.entry),
     $("command-input"),
   );
@@ -449,7 +500,7 @@ function chooseCommand(entry) {
   $("command-input").value = "";
   $("command-input").hidden = true;
   const chip = $("command-chip");
-  chip.textContent = `/${entry.path}`;
+  chip.textContent = `/${entry.label}`;
   chip.hidden = false;
   const fields = $("option-fields");
   fields.replaceChildren(...entry.options.map(optionField));
@@ -476,10 +527,10 @@ function optionField(option) {
   const wrapper = el(
     "label",
     `option${option.required ? " required" : ""}`,
-    el("span", "option-name", option.name),
-    el("span", "option-description", option.description ?? ""),
+    el("span", "option-name", localized(option, "name")),
+    el("span", "option-description", localized(option, "description")),
   );
-  wrapper.title = option.description ?? "";
+  wrapper.title = localized(option, "description");
   let input;
   if (
     option.choices?.length > 0 ||
@@ -499,7 +550,7 @@ function optionField(option) {
           ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
           : option.type === OptionType.User || option.type === OptionType.Mentionable
             ? state.users.map((user) => ({ name: user.name, value: user.id }))
-            : option.choices;
+            : option.choices.map((choice) => ({ name: localized(choice, "name"), value: choice.value }));
     const blank = el("option", null, option.required ? "Choose…" : "—");
     blank.value = "";
     input.append(blank);
@@ -519,7 +570,7 @@ function optionField(option) {
     if (option.min_value !== undefined) input.min = String(option.min_value);
     if (option.max_value !== undefined) input.max = String(option.max_value);
     if (option.max_length !== undefined) input.maxLength = option.max_length;
-    input.placeholder = option.description ?? "";
+    input.placeholder = localized(option, "description");
     // Wide enough for the whole placeholder where the composer has room (CSS caps it at the row's width).
     input.size = Math.max(12, input.placeholder.length + 2);
     if (option.autocomplete) {
@@ -534,7 +585,7 @@ function optionField(option) {
   input.dataset.option = option.name;
   input.dataset.type = String(option.type);
   // The whole description, however narrow the field: it shows under the composer while the field has the focus.
-  input.addEventListener("focus", () => showHint(`${option.name}: ${option.description ?? ""}`));
+  input.addEventListener("focus", () => showHint(`${localized(option, "name")}: ${localized(option, "description")}`));
   input.addEventListener("keydown", onFieldKey);
   wrapper.append(input);
   return wrapper;
@@ -558,7 +609,7 @@ function requestAutocomplete(option, input) {
       });
       if (serial !== autocompleteSerial || document.activeElement !== input) return;
       showPopup(
-        option.name,
+        localized(option, "name"),
         choices.map((choice) => ({ label: choice.name, choice })),
         (item) => {
           input.value = item.choice.name;
@@ -614,7 +665,7 @@ async function runCommand() {
       return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
     });
   if (missing) {
-    showHint(`Fill in ${missing.name} first.`, true);
+    showHint(`Fill in ${localized(missing, "name")} first.`, true);
     return;
   }
   const request = {
@@ -726,6 +777,7 @@ function wire() {
     void runCommand();
   });
   $("viewer").addEventListener("change", (event) => setViewer(event.target.value));
+  $("language").addEventListener("change", (event) => setLanguage(event.target.value));
   for (const button of document.querySelectorAll("[data-clock]"))
     button.addEventListener("click", () => moveClock(button.dataset.clock, button));
 }

@@ -363,11 +363,18 @@ function renderButton(component, message, context) {
   return button;
 }
 
-/** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 line. */
+/** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 download. */
 function renderAttachment(attachment) {
+  const served = typeof attachment.url === "string" && attachment.url.startsWith("/attachments/");
   const isImage = typeof attachment.contentType === "string" && attachment.contentType.startsWith("image/");
-  if (!isImage || typeof attachment.url !== "string" || !attachment.url.startsWith("/attachments/")) {
-    return el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`);
+  const line = `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`;
+  if (!served) return el("div", "attachment", line);
+  if (!isImage) {
+    const download = el("a", "attachment", line);
+    download.href = attachment.url;
+    download.download = attachment.filename;
+    download.title = `Download ${attachment.filename}`;
+    return download;
   }
   const image = el("img", "attachment-image");
   image.src = attachment.url;

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPlayground, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+
+describe("the playground's downloads and languages", () => {
+  const running = usePlaygroundInBrowser();
+  let opened: OpenedPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
+    page = opened.page;
+  });
+
+  afterAll(async () => {
+    await opened.context.close();
+  });
+
+  it("downloads the file /cohort export attaches, as Discord does when it is clicked", async () => {
+    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const reply = await runAndWait(page, "cohort export", {}, { cohort: "Backend Cohort" });
+    const file = reply.locator(".attachment", { hasText: "Backend-Cohort.csv" });
+    const [download] = await Promise.all([page.waitForEvent("download"), file.click()]);
+    expect(download.suggestedFilename()).toBe("Backend-Cohort.csv");
+    const saved = await download.path();
+    const csv = fs.readFileSync(saved, "utf8");
+    expect(csv).toContain("Lena Petrova");
+    expect(opened.errors).toEqual([]);
+  });
+
+  it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {
+    await page.selectOption("#viewer", { label: "Jonas Weber" });
+    await page.selectOption("#language", { label: "Español" });
+    await page.fill("#command-input", "/hoy");
+    const entry = page.locator(".popup-item", { hasText: "/hoy" }).first();
+    expect(await entry.innerText()).toContain("Lectura de hoy");
+    await entry.click();
+    await page.click("#send");
+    // The reply names the command as the bot registered it, whatever the language.
+    const replies = page.locator(".message", { has: page.locator(".command-name", { hasText: "/today" }) });
+    await waitFor(async () => (await replies.count()) === 1, "the reply to /hoy");
+    const reply = replies.last();
+    await waitFor(async () => (await reply.locator(".thinking").count()) === 0, "/hoy to finish thinking");
+    expect(await reply.locator(".embed").first().innerText()).toMatch(/Semana 2 · Día \d/);
+    expect(await reply.locator("button", { hasText: /^Hecha: / }).count()).toBeGreaterThan(0);
+
+    // Someone else keeps their own language; Jonas's stays Spanish when the page acts as him again.
+    await page.selectOption("#viewer", { label: "Maya Chen" });
+    expect(await page.locator("#language option:checked").innerText()).toBe("English");
+    await page.selectOption("#viewer", { label: "Jonas Weber" });
+    expect(await page.locator("#language option:checked").innerText()).toBe("Español");
+    expect(opened.errors).toEqual([]);
+  });
+});
