@@ -67,6 +67,8 @@ export interface PageFile {
 export interface PlaygroundState {
   readonly server: { readonly id: string; readonly name: string };
   readonly channels: readonly { readonly id: string; readonly name: string; readonly topic: string }[];
+  /** The server's roles (not @everyone), for role options and role mentions. */
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
   readonly defaultChannelId: string;
   /** Who the page acts as until the visitor picks someone else. */
   readonly defaultUserId: string;
@@ -106,6 +108,7 @@ export class PlaygroundActions {
     return {
       server: { id: this.world.guild.id, name: this.world.guild.name },
       channels: this.world.channels,
+      roles: this.emulator.guildSnapshot(this.world.guild.id).roles.map((role) => ({ id: role.id, name: role.name })),
       defaultChannelId: this.world.cohortChannel.id,
       defaultUserId: this.world.visitor.id,
       bot: { id: this.emulator.botUserId, name: botName },

@@ -29,6 +29,21 @@ describe("the playground's downloads and languages", () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it("offers the server's roles for a role option, and shows the role's name where the bot mentions it", async () => {
+    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    await page.fill("#command-input", "/cohort edit");
+    await page.locator(".popup-item", { hasText: "/cohort edit" }).first().click();
+    await page.locator('[data-option="cohort"]').focus();
+    await page.locator(".popup-item", { hasText: "Backend Cohort" }).first().click();
+    await page.selectOption('[data-option="exclude_role"]', { label: "@Server Manager" });
+    await page.click("#send");
+    await waitFor(async () => (await page.locator(".message").last().innerText()).includes("Server Manager"), "the edit's answer");
+    expect(await page.locator("#composer-hint.error").count()).toBe(0);
+    const info = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
+    expect(await info.locator(".mention", { hasText: "@Server Manager" }).count()).toBeGreaterThan(0);
+    expect(opened.errors).toEqual([]);
+  });
+
   it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {
     await page.selectOption("#viewer", { label: "Jonas Weber" });
     await page.selectOption("#language", { label: "Español" });

@@ -19,6 +19,7 @@ const state = {
   server: null,
   channels: [],
   users: [],
+  roles: [],
   /** The languages a person's Discord can be set to: { locale, label }. */
   languages: [],
   bot: null,
@@ -55,6 +56,7 @@ async function loadState() {
   state.channels = data.channels;
   state.users = data.users;
   state.languages = data.languages;
+  state.roles = data.roles;
   state.bot = data.bot;
   state.commands = data.commands;
   state.clock = data.clock;
@@ -119,6 +121,7 @@ async function refresh() {
 const renderContext = {
   now: () => state.clock?.now ?? Date.now(),
   userName: (id) => (id === state.bot?.id ? state.bot.name : (state.users.find((user) => user.id === id)?.name ?? "unknown")),
+  roleName: (id) => state.roles.find((role) => role.id === id)?.name ?? "deleted-role",
   channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? "unknown",
   click: (messageId, customId, button) => clickButton(messageId, customId, button),
   dismiss: (messageId) => {
@@ -537,6 +540,7 @@ function optionField(option) {
     option.type === OptionType.Boolean ||
     option.type === OptionType.Channel ||
     option.type === OptionType.User ||
+    option.type === OptionType.Role ||
     option.type === OptionType.Mentionable
   ) {
     input = el("select", "option-input");
@@ -548,8 +552,8 @@ function optionField(option) {
           ]
         : option.type === OptionType.Channel
           ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
-          : option.type === OptionType.User || option.type === OptionType.Mentionable
-            ? state.users.map((user) => ({ name: user.name, value: user.id }))
+          : option.type === OptionType.User || option.type === OptionType.Role || option.type === OptionType.Mentionable
+            ? pickableMentions(option.type)
             : option.choices.map((choice) => ({ name: localized(choice, "name"), value: choice.value }));
     const blank = el("option", null, option.required ? "Choose…" : "—");
     blank.value = "";
@@ -589,6 +593,13 @@ function optionField(option) {
   input.addEventListener("keydown", onFieldKey);
   wrapper.append(input);
   return wrapper;
+}
+
+/** What a user, role or mentionable option offers, as Discord's pickers do: people, then roles. */
+function pickableMentions(type) {
+  const people = type === OptionType.Role ? [] : state.users.map((user) => ({ name: user.name, value: user.id }));
+  const roles = type === OptionType.User ? [] : state.roles.map((role) => ({ name: `@${role.name}`, value: role.id }));
+  return [...people, ...roles];
 }
 
 let autocompleteSerial = 0;

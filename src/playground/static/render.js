@@ -263,7 +263,7 @@ function specialToken(rest, context) {
   const user = /^<@!?(\d+)>/.exec(rest);
   if (user) return { node: el("span", "mention", `@${context.userName(user[1])}`), length: user[0].length };
   const role = /^<@&(\d+)>/.exec(rest);
-  if (role) return { node: el("span", "mention", "@role"), length: role[0].length };
+  if (role) return { node: el("span", "mention", `@${context.roleName(role[1])}`), length: role[0].length };
   const channel = /^<#(\d+)>/.exec(rest);
   if (channel) return { node: el("span", "mention", `#${context.channelName(channel[1])}`), length: channel[0].length };
   const emoji = /^<a?:(\w+):\d+>/.exec(rest);
