@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPlayground, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
 
-describe("the playground's downloads and languages", () => {
+describe("the playground's downloads, roles, languages and reloads", () => {
   const running = usePlaygroundInBrowser();
   let opened: OpenedPage;
   let page: Page;
@@ -42,6 +42,16 @@ describe("the playground's downloads and languages", () => {
     const info = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
     expect(await info.locator(".mention", { hasText: "@Server Manager" }).count()).toBeGreaterThan(0);
     expect(opened.errors).toEqual([]);
+  });
+
+  it("still acts as the person picked, in the channel picked, after the page is reloaded", async () => {
+    await page.selectOption("#viewer", { label: "Riley Park (not joined yet)" });
+    await page.click('[data-channel="dm"]');
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator("#viewer option:checked").innerText()).toBe("Riley Park (not joined yet)");
+    expect(await page.locator("#channel-name").innerText()).toBe("Cohort Bot");
+    await page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
   });
 
   it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {

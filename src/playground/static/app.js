@@ -61,9 +61,18 @@ async function loadState() {
   state.commands = data.commands;
   state.clock = data.clock;
   state.messages = new Map(data.messages.map((message) => [message.id, message]));
-  state.viewerId ??= data.defaultUserId;
-  state.channelId ??= data.defaultChannelId;
+  // A reload keeps who the visitor acts as and where (this tab only); a restarted playground has new ids, so they start over.
+  const remembered = (key, known) => {
+    const value = sessionStorage.getItem(key);
+    return value !== null && known(value) ? value : null;
+  };
+  state.viewerId ??= remembered(viewerKey, (id) => data.users.some((user) => user.id === id)) ?? data.defaultUserId;
+  state.channelId ??=
+    remembered(channelKey, (id) => id === "dm" || data.channels.some((channel) => channel.id === id)) ?? data.defaultChannelId;
 }
+
+const viewerKey = "playground.viewer";
+const channelKey = "playground.channel";
 
 /**
  * Opens the live connection and resolves once it is open. Events that arrive before the page has drawn its
@@ -233,6 +242,7 @@ function renderChannels() {
     button.dataset.channel = key;
     button.addEventListener("click", () => {
       state.channelId = key;
+      sessionStorage.setItem(channelKey, key);
       renderChannels();
       renderHeader();
       renderMessages();
@@ -349,6 +359,7 @@ function updateMembers(users) {
 function setViewer(userId) {
   const locale = viewer()?.locale;
   state.viewerId = userId;
+  sessionStorage.setItem(viewerKey, userId);
   renderViewer();
   renderMessages();
   const spoken = viewer()?.locale === locale;
