@@ -54,6 +54,29 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     await page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
   });
 
+  it("tells assistive technology which suggestion the arrow keys select", async () => {
+    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const input = page.locator("#command-input");
+    await input.fill("/cohort");
+    const selected = async () => {
+      const id = await input.getAttribute("aria-activedescendant");
+      const option = page.locator(`#${id ?? "none"}`);
+      return { text: await option.innerText(), selected: await option.getAttribute("aria-selected") };
+    };
+    expect(await input.getAttribute("role")).toBe("combobox");
+    expect(await input.getAttribute("aria-expanded")).toBe("true");
+    const first = await selected();
+    expect(first.text).toContain("/cohort announce");
+    expect(first.selected).toBe("true");
+    await input.press("ArrowDown");
+    const second = await selected();
+    expect(second.text).toContain("/cohort audit");
+    expect(second.selected).toBe("true");
+    await input.press("Escape");
+    expect(await input.getAttribute("aria-expanded")).toBe("false");
+    await input.fill("");
+  });
+
   it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {
     await page.selectOption("#viewer", { label: "Jonas Weber" });
     await page.selectOption("#language", { label: "Español" });

@@ -436,15 +436,18 @@ const popup = { items: [], index: 0, onPick: null, owner: null };
 
 function showPopup(title, items, onPick, owner) {
   const node = $("popup");
+  if (popup.owner && popup.owner !== owner) announcePopup(popup.owner, false);
   popup.items = items;
   popup.index = 0;
   popup.onPick = onPick;
   popup.owner = owner;
+  announcePopup(owner, items.length > 0);
   if (items.length === 0) {
     node.hidden = true;
     return;
   }
   node.replaceChildren(el("div", "popup-title", title));
+  node.setAttribute("aria-label", title);
   items.forEach((item, index) => {
     const row = el(
       "button",
@@ -453,7 +456,11 @@ function showPopup(title, items, onPick, owner) {
       item.detail ? el("span", "popup-detail", item.detail) : null,
     );
     row.type = "button";
+    row.id = `popup-item-${index}`;
+    // The focus stays in the input: the list is a listbox it controls, so rows are not Tab stops of their own.
+    row.tabIndex = -1;
     row.setAttribute("role", "option");
+    row.setAttribute("aria-selected", String(index === 0));
     row.addEventListener("mousedown", (event) => {
       event.preventDefault();
       onPick(item);
@@ -463,7 +470,19 @@ function showPopup(title, items, onPick, owner) {
   node.hidden = false;
 }
 
+/**
+ * The input a list of suggestions serves is a combobox: screen readers hear the list open and close, and
+ * (aria-activedescendant) which suggestion the arrow keys select while the focus stays in the input.
+ */
+function announcePopup(owner, open) {
+  if (!owner) return;
+  owner.setAttribute("aria-expanded", String(open));
+  if (open) owner.setAttribute("aria-activedescendant", `popup-item-${popup.index}`);
+  else owner.removeAttribute("aria-activedescendant");
+}
+
 function hidePopup() {
+  announcePopup(popup.owner, false);
   $("popup").hidden = true;
   popup.items = [];
   popup.owner = null;
@@ -481,7 +500,11 @@ function movePopup(step) {
   popup.index = (popup.index + step + popup.items.length) % popup.items.length;
   $("popup")
     .querySelectorAll(".popup-item")
-    .forEach((row, index) => row.classList.toggle("selected", index === popup.index));
+    .forEach((row, index) => {
+      row.classList.toggle("selected", index === popup.index);
+      row.setAttribute("aria-selected", String(index === popup.index));
+    });
+  popup.owner?.setAttribute("aria-activedescendant", `popup-item-${popup.index}`);
   $("popup").querySelectorAll(".popup-item")[popup.index]?.scrollIntoView({ block: "nearest" });
   return true;
 }
@@ -589,6 +612,7 @@ function optionField(option) {
     // Wide enough for the whole placeholder where the composer has room (CSS caps it at the row's width).
     input.size = Math.max(12, input.placeholder.length + 2);
     if (option.autocomplete) {
+      setCombobox(input);
       input.addEventListener("input", () => {
         delete input.dataset.value;
         requestAutocomplete(option, input);
@@ -611,6 +635,14 @@ function pickableMentions(type) {
   const people = type === OptionType.Role ? [] : state.users.map((user) => ({ name: user.name, value: user.id }));
   const roles = type === OptionType.User ? [] : state.roles.map((role) => ({ name: `@${role.name}`, value: role.id }));
   return [...people, ...roles];
+}
+
+/** An input that shows the suggestion list (see announcePopup). */
+function setCombobox(input) {
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", "popup");
+  input.setAttribute("aria-expanded", "false");
 }
 
 let autocompleteSerial = 0;
@@ -781,6 +813,7 @@ function wire() {
   wirePanels();
   narrowScreen.addEventListener("change", renderHeader);
   const input = $("command-input");
+  setCombobox(input);
   input.addEventListener("input", suggestCommands);
   input.addEventListener("focus", () => input.value.startsWith("/") && suggestCommands());
   input.addEventListener("blur", () => hidePopupLater(input));
