@@ -44,6 +44,22 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it("shows Lena's direct messages unread after the admin nudges her from /cohort roster, and only hers", async () => {
+    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const roster = await runAndWait(page, "cohort roster", {}, { cohort: "Backend Cohort" });
+    await roster.locator("button", { hasText: "Nudge Lena Petrova" }).click();
+    await waitFor(async () => (await page.locator(".message").last().innerText()).includes("friendly DM"), "the nudge's answer");
+    const directMessages = page.locator('[data-channel="dm"]');
+    expect(await directMessages.getAttribute("class")).not.toContain("unread");
+
+    await page.selectOption("#viewer", { label: "Lena Petrova" });
+    expect(await directMessages.getAttribute("class")).toContain("unread");
+    await directMessages.click();
+    expect(await page.locator("#messages .message").last().innerText()).toContain("Backend Cohort");
+    expect(await directMessages.getAttribute("class")).not.toContain("unread");
+    await page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
+  });
+
   it("still acts as the person picked, in the channel picked, after the page is reloaded", async () => {
     await page.selectOption("#viewer", { label: "Riley Park (not joined yet)" });
     await page.click('[data-channel="dm"]');

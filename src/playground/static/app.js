@@ -212,10 +212,29 @@ function removeMessage(id) {
     ?.remove();
 }
 
+/**
+ * Channels with something new, and people with unread direct messages ("dm:<user id>"): a DM to someone the
+ * page is not acting as (the admin's nudge to Lena) shows as unread once the page acts as them.
+ */
+const unread = new Set();
+
+function unreadKey(channelKey, userId = state.viewerId) {
+  return channelKey === "dm" ? `dm:${userId}` : channelKey;
+}
+
 function markUnread(message) {
   if (message.visibleToUserId && message.visibleToUserId !== state.viewerId) return;
-  const key = message.channelId ?? (message.dmUserId === state.viewerId ? "dm" : null);
-  if (key) document.querySelector(`[data-channel="${CSS.escape(key)}"]`)?.classList.add("unread");
+  const key = message.channelId ?? (message.dmUserId ? unreadKey("dm", message.dmUserId) : null);
+  if (!key) return;
+  unread.add(key);
+  renderUnread();
+}
+
+function renderUnread() {
+  // What the viewer is looking at is read.
+  unread.delete(unreadKey(state.channelId));
+  for (const entry of document.querySelectorAll("[data-channel]"))
+    entry.classList.toggle("unread", unread.has(unreadKey(entry.dataset.channel)));
 }
 
 function renderServer() {
@@ -251,6 +270,7 @@ function renderChannels() {
   };
   for (const channel of state.channels) list.append(entry(channel.id, channel.name, "#"));
   list.append(el("div", "list-heading", "Direct messages"), entry("dm", state.bot?.name ?? "Bot", "✉"));
+  renderUnread();
 }
 
 /** Phones: as in style.css, the chat takes the whole width and texts get shorter. */
@@ -361,6 +381,7 @@ function setViewer(userId) {
   state.viewerId = userId;
   sessionStorage.setItem(viewerKey, userId);
   renderViewer();
+  renderUnread();
   renderMessages();
   const spoken = viewer()?.locale === locale;
   if (state.command && (!spoken || !availableCommands().some((entry) => entry.path === state.command.path))) clearCommand();
