@@ -93,6 +93,39 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     await input.fill("");
   });
 
+  it("shows a long cohort name whole among /join's choices on a 360 px phone, as typed", async () => {
+    const { playground } = running;
+    const longName = "**Evening** <@1> `readers` of the Backend Engineer Learning Path, spring term";
+    const general = playground.world.channels[1]?.id ?? "";
+    const created = await playground.actions.runCommand({
+      userId: playground.world.admin.id,
+      channelId: general,
+      command: "cohort create",
+      options: { name: longName, curriculum: "backend-engineer-learning-path", channel: general, start: "2027-03-01" },
+    });
+    expect(created.messageId).not.toBeNull();
+    const phone = await openPlayground(running.browser, playground, { width: 360, height: 740, mobile: true });
+    try {
+      await phone.page.click("#toggle-sidebar");
+      await phone.page.selectOption("#viewer", { label: "Riley Park (not joined yet)" });
+      await phone.page.keyboard.press("Escape");
+      await phone.page.fill("#command-input", "/join");
+      await phone.page.locator(".popup-item", { hasText: "/join" }).first().click();
+      await phone.page.locator('[data-option="cohort"]').focus();
+      const choice = phone.page.locator(".popup-item", { hasText: "spring term" });
+      expect(await choice.innerText()).toBe(longName);
+      // A string script: the project's TypeScript has no DOM types.
+      const cut = await phone.page.evaluate<boolean[]>(`(() => {
+        const row = [...document.querySelectorAll(".popup-item")].find((item) => item.textContent.includes("spring term"));
+        return [row.scrollWidth > row.clientWidth, row.getBoundingClientRect().right > innerWidth];
+      })()`);
+      expect(cut).toEqual([false, false]);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
+  });
+
   it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {
     await page.selectOption("#viewer", { label: "Jonas Weber" });
     await page.selectOption("#language", { label: "Español" });
