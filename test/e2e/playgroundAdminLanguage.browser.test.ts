@@ -31,16 +31,24 @@ describe("the playground's downloads, roles, languages and reloads", () => {
 
   it("offers the server's roles for a role option, and shows the role's name where the bot mentions it", async () => {
     await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
-    await page.fill("#command-input", "/cohort edit");
-    await page.locator(".popup-item", { hasText: "/cohort edit" }).first().click();
-    await page.locator('[data-option="cohort"]').focus();
-    await page.locator(".popup-item", { hasText: "Backend Cohort" }).first().click();
-    await page.selectOption('[data-option="exclude_role"]', { label: "@Server Manager" });
-    await page.click("#send");
-    await waitFor(async () => (await page.locator(".message").last().innerText()).includes("Server Manager"), "the edit's answer");
-    expect(await page.locator("#composer-hint.error").count()).toBe(0);
+    const excludeRole = async (label: string, shown: string) => {
+      await page.fill("#command-input", "/cohort edit");
+      await page.locator(".popup-item", { hasText: "/cohort edit" }).first().click();
+      await page.locator('[data-option="cohort"]').focus();
+      await page.locator(".popup-item", { hasText: "Backend Cohort" }).first().click();
+      await page.selectOption('[data-option="exclude_role"]', { label });
+      await page.click("#send");
+      await waitFor(async () => (await page.locator(".message").last().innerText()).includes(shown), "the edit's answer");
+      expect(await page.locator("#composer-hint.error").count()).toBe(0);
+    };
+    await excludeRole("@Server Manager", "@Server Manager");
     const info = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
     expect(await info.locator(".mention", { hasText: "@Server Manager" }).count()).toBeGreaterThan(0);
+
+    // Discord's role picker lists @everyone under its own name (no second "@"): picking it removes the role.
+    await excludeRole("@everyone", "Nobody");
+    const cleared = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
+    expect(await cleared.innerText()).toMatch(/Never ranked\s+Nobody/);
     expect(opened.errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely } from "./render.js";
+import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely, roleLabel } from "./render.js";
 
 // Option types of Discord's application command schema.
 const OptionType = {
@@ -654,7 +654,7 @@ function optionField(option) {
 /** What a user, role or mentionable option offers, as Discord's pickers do: people, then roles. */
 function pickableMentions(type) {
   const people = type === OptionType.Role ? [] : state.users.map((user) => ({ name: user.name, value: user.id }));
-  const roles = type === OptionType.User ? [] : state.roles.map((role) => ({ name: `@${role.name}`, value: role.id }));
+  const roles = type === OptionType.User ? [] : state.roles.map((role) => ({ name: roleLabel(role.name), value: role.id }));
   return [...people, ...roles];
 }
 

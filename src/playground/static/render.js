@@ -247,6 +247,11 @@ function findClosing(text, from, mark) {
   return -1;
 }
 
+/** A role as Discord names it in mentions and pickers: "@Server Manager", and @everyone (already "@everyone") once. */
+export function roleLabel(name) {
+  return name.startsWith("@") ? name : `@${name}`;
+}
+
 /** `<t:…>`, `<@user>`, `<@&role>`, `<#channel>`, custom emoji. */
 function specialToken(rest, context) {
   const stamp = /^<t:(-?\d{1,13})(?::([tTdDfFR]))?>/.exec(rest);
@@ -263,7 +268,7 @@ function specialToken(rest, context) {
   const user = /^<@!?(\d+)>/.exec(rest);
   if (user) return { node: el("span", "mention", `@${context.userName(user[1])}`), length: user[0].length };
   const role = /^<@&(\d+)>/.exec(rest);
-  if (role) return { node: el("span", "mention", `@${context.roleName(role[1])}`), length: role[0].length };
+  if (role) return { node: el("span", "mention", roleLabel(context.roleName(role[1]))), length: role[0].length };
   const channel = /^<#(\d+)>/.exec(rest);
   if (channel) return { node: el("span", "mention", `#${context.channelName(channel[1])}`), length: channel[0].length };
   const emoji = /^<a?:(\w+):\d+>/.exec(rest);
