@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
-import { languages } from "../discord/i18n/languages.js";
+import { languagePickerChoices, type LanguagePickerChoice } from "../discord/i18n/languages.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
@@ -45,16 +45,11 @@ export const clickRequest = z.object({ userId: snowflake, messageId: snowflake, 
 export const clockRequest = z.object({ action: z.enum(["day", "week", "next-post"]) });
 export const languageRequest = z.object({ userId: snowflake, locale: z.string().min(1).max(20) });
 
-/** A language the bot speaks, as Discord's language setting offers it: its first Discord locale and its own name. */
-export interface PageLanguage {
-  readonly locale: string;
-  readonly label: string;
-}
+/** A language the bot speaks, as Discord's language setting offers it. */
+export type PageLanguage = LanguagePickerChoice;
 
 /** Each shipped language once, English first: the visitor can be anyone in any of them. */
-const pageLanguages: readonly PageLanguage[] = [...languages.values()].flatMap((entry) =>
-  entry.discordLocales[0] === undefined ? [] : [{ locale: entry.discordLocales[0], label: entry.label }],
-);
+const pageLanguages: readonly PageLanguage[] = languagePickerChoices();
 
 /** A file the bot attached, as the page gets it: pictures inline, anything else (an export) as a download. */
 export interface PageFile {
@@ -67,7 +62,7 @@ export interface PageFile {
 export interface PlaygroundState {
   readonly server: { readonly id: string; readonly name: string };
   readonly channels: readonly { readonly id: string; readonly name: string; readonly topic: string }[];
-  /** The server's roles (not @everyone), for role options and role mentions. */
+  /** The server's roles, @everyone included as Discord's role picker lists it, for role options and role mentions. */
   readonly roles: readonly { readonly id: string; readonly name: string }[];
   readonly defaultChannelId: string;
   /** Who the page acts as until the visitor picks someone else. */

@@ -152,16 +152,20 @@ describe("the playground's demo and JSON API", () => {
     const refused = await post("api/language", { userId: member?.id, locale: "xx-XX" });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toBe("Pick one of the languages the bot speaks.");
-    expect((await post("api/language", { userId: member?.id, locale: "es-ES" })).status).toBe(200);
-    expect((await state()).users.find((user) => user.id === member?.id)?.locale).toBe("es-ES");
-    const ran = (await (
-      await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "progress", options: {} })
-    ).json()) as {
-      messageId: string;
-    };
-    const reply = (await state()).messages.find((message) => message.id === ran.messageId);
-    expect(JSON.stringify(reply?.embeds)).toContain("Progreso · ");
-    expect((await post("api/language", { userId: member?.id, locale: "en-US" })).status).toBe(200);
+    try {
+      expect((await post("api/language", { userId: member?.id, locale: "es-ES" })).status).toBe(200);
+      expect((await state()).users.find((user) => user.id === member?.id)?.locale).toBe("es-ES");
+      const ran = (await (
+        await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "progress", options: {} })
+      ).json()) as {
+        messageId: string;
+      };
+      const reply = (await state()).messages.find((message) => message.id === ran.messageId);
+      expect(JSON.stringify(reply?.embeds)).toContain("Progreso · ");
+    } finally {
+      // The other tests expect this member in English.
+      expect((await post("api/language", { userId: member?.id, locale: "en-US" })).status).toBe(200);
+    }
   });
 
   it("serves a file the bot attached that is not a picture as a download, never to open in the page", async () => {

@@ -218,8 +218,8 @@ function removeMessage(id) {
  */
 const unread = new Set();
 
-function unreadKey(channelKey, userId = state.viewerId) {
-  return channelKey === "dm" ? `dm:${userId}` : channelKey;
+function unreadKey(key, userId = state.viewerId) {
+  return key === "dm" ? `dm:${userId}` : key;
 }
 
 function markUnread(message) {
@@ -363,17 +363,22 @@ function setLanguage(locale) {
   state.users = withLocale(locale);
   // The composer's names and descriptions change language with the viewer.
   clearCommand();
-  languageSaved = api("/api/language", { userId: you.id, locale }).catch((error) => {
-    state.users = withLocale(you.locale);
-    renderLanguage();
-    showHint(error.message, true);
-  });
+  // Chained, so that quick switches reach the bot in the order they were made.
+  languageSaved = languageSaved
+    .then(() => api("/api/language", { userId: you.id, locale }))
+    .catch((error) => {
+      state.users = withLocale(you.locale);
+      renderLanguage();
+      showHint(error.message, true);
+    });
 }
 
 /** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
 function updateMembers(users) {
+  const locale = viewer()?.locale;
   state.users = users;
   renderViewer();
+  keepCommandIfStillUsable(locale);
 }
 
 function setViewer(userId) {
@@ -383,6 +388,11 @@ function setViewer(userId) {
   renderViewer();
   renderUnread();
   renderMessages();
+  keepCommandIfStillUsable(locale);
+}
+
+/** The composer's command stays only in the language it was shown in (`locale`), and only if the viewer may use it. */
+function keepCommandIfStillUsable(locale) {
   const spoken = viewer()?.locale === locale;
   if (state.command && (!spoken || !availableCommands().some((entry) => entry.path === state.command.path))) clearCommand();
 }
