@@ -543,6 +543,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     );
   }
 
+  /** The user's Discord language (Settings → Language): the `locale` of their next interactions. */
+  setUserLocale(userId: string, locale: string): void {
+    const user = this.state.users.get(userId);
+    if (!user) throw new EmulatorUsageError(`No user ${userId}`);
+    user.locale = locale;
+  }
+
+  userLocale(userId: string): string {
+    const user = this.state.users.get(userId);
+    if (!user) throw new EmulatorUsageError(`No user ${userId}`);
+    return user.locale;
+  }
+
   setDmsClosed(userId: string, closed: boolean): void {
     const user = this.state.users.get(userId);
     if (!user) throw new EmulatorUsageError(`No user ${userId}`);

@@ -8,6 +8,8 @@ export interface PageUser {
   readonly username: string;
   /** admin: has Manage Server; member: in a cohort of the server now; newcomer: in none. */
   readonly role: DemoRole;
+  /** Their Discord language (`interaction.locale`), which the page lets the visitor switch. */
+  readonly locale: string;
 }
 
 /**
@@ -18,6 +20,7 @@ export class MemberDirectory {
   constructor(
     private readonly services: Services,
     private readonly world: DemoWorld,
+    private readonly localeOf: (userId: string) => string,
   ) {}
 
   async users(): Promise<PageUser[]> {
@@ -26,6 +29,7 @@ export class MemberDirectory {
         id: user.id,
         name: user.displayName,
         username: user.username,
+        locale: this.localeOf(user.id),
         role: user.role === DemoRole.Admin ? DemoRole.Admin : (await this.hasJoined(user.id)) ? DemoRole.Member : DemoRole.Newcomer,
       })),
     );

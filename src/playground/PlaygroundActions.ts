@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
+import { languagePickerChoices, type LanguagePickerChoice } from "../discord/i18n/languages.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
@@ -42,15 +43,34 @@ export const commandRequest = z.object({
 export const autocompleteRequest = commandRequest.extend({ focused: z.string().min(1).max(100) });
 export const clickRequest = z.object({ userId: snowflake, messageId: snowflake, customId: z.string().min(1).max(100) });
 export const clockRequest = z.object({ action: z.enum(["day", "week", "next-post"]) });
+export const languageRequest = z.object({ userId: snowflake, locale: z.string().min(1).max(20) });
+
+/** A language the bot speaks, as Discord's language setting offers it. */
+export type PageLanguage = LanguagePickerChoice;
+
+/** Each shipped language once, English first: the visitor can be anyone in any of them. */
+const pageLanguages: readonly PageLanguage[] = languagePickerChoices();
+
+/** A file the bot attached, as the page gets it: pictures inline, anything else (an export) as a download. */
+export interface PageFile {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+  readonly inline: boolean;
+}
 
 export interface PlaygroundState {
   readonly server: { readonly id: string; readonly name: string };
   readonly channels: readonly { readonly id: string; readonly name: string; readonly topic: string }[];
+  /** The server's roles, @everyone included as Discord's role picker lists it, for role options and role mentions. */
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
   readonly defaultChannelId: string;
   /** Who the page acts as until the visitor picks someone else. */
   readonly defaultUserId: string;
   readonly bot: { readonly id: string; readonly name: string };
   readonly users: readonly PageUser[];
+  /** The languages a person's Discord can be set to, among those the bot speaks. */
+  readonly languages: readonly PageLanguage[];
   readonly commands: readonly APIApplicationCommand[];
   readonly clock: ClockStatus;
   readonly messages: readonly PageMessage[];
@@ -83,10 +103,12 @@ export class PlaygroundActions {
     return {
       server: { id: this.world.guild.id, name: this.world.guild.name },
       channels: this.world.channels,
+      roles: this.emulator.guildSnapshot(this.world.guild.id).roles.map((role) => ({ id: role.id, name: role.name })),
       defaultChannelId: this.world.cohortChannel.id,
       defaultUserId: this.world.visitor.id,
       bot: { id: this.emulator.botUserId, name: botName },
       users: await this.directory.users(),
+      languages: pageLanguages,
       commands: this.commands(),
       clock: await this.clock.status(),
       messages: this.feed.messages(),
@@ -153,11 +175,27 @@ export class PlaygroundActions {
     return this.clock.status();
   }
 
-  /** An image attached to a message, for the page to show inline; null for anything else. */
-  image(attachmentId: string): { contentType: string; data: Buffer } | null {
+  /** A file attached to a message: a picture to show inline, or anything else to download; null when there is none. */
+  file(attachmentId: string): PageFile | null {
     const stored = this.emulator.attachment(attachmentId);
-    if (stored === null || stored.contentType === null || !inlineImageTypes.has(stored.contentType)) return null;
-    return { contentType: stored.contentType, data: stored.data };
+    if (stored === null) return null;
+    const inline = stored.contentType !== null && inlineImageTypes.has(stored.contentType);
+    return {
+      filename: stored.filename,
+      contentType: inline ? (stored.contentType ?? "") : (stored.contentType ?? "application/octet-stream"),
+      data: stored.data,
+      inline,
+    };
+  }
+
+  /** Sets someone's Discord language, as they would in Discord's settings; their next commands and clicks use it. */
+  async setLanguage(input: z.infer<typeof languageRequest>): Promise<void> {
+    this.requireUser(input.userId);
+    if (!pageLanguages.some((language) => language.locale === input.locale))
+      throw new PlaygroundRequestError("Pick one of the languages the bot speaks.");
+    this.emulator.setUserLocale(input.userId, input.locale);
+    // Other open pages list this person in their language picker too.
+    await this.announceMembers();
   }
 
   subscribe(listener: (event: FeedEvent) => void): () => void {

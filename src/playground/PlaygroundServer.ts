@@ -9,6 +9,7 @@ import {
   clickRequest,
   clockRequest,
   commandRequest,
+  languageRequest,
   PlaygroundRequestError,
   type PlaygroundActions,
 } from "./PlaygroundActions.js";
@@ -76,6 +77,9 @@ export async function startPlaygroundServer(options: {
         return actions.click(parse(clickRequest, body));
       case "/api/clock":
         return { clock: await actions.moveClock(parse(clockRequest, body)) };
+      case "/api/language":
+        await actions.setLanguage(parse(languageRequest, body));
+        return {};
       default:
         throw new PlaygroundRequestError("Not found", 404);
     }
@@ -128,13 +132,19 @@ export async function startPlaygroundServer(options: {
     }
     const attachment = /^\/attachments\/(\d+)\/[^/]+$/.exec(pathname);
     if (attachment !== null && request.method === "GET") {
-      const image = ready?.image(attachment[1] ?? "") ?? null;
-      if (image === null) {
+      const file = ready?.file(attachment[1] ?? "") ?? null;
+      if (file === null) {
         sendJson(response, 404, { error: "Not found" });
         return;
       }
-      response.writeHead(200, { ...securityHeaders, "content-type": image.contentType, "content-length": image.data.length });
-      response.end(image.data);
+      // Anything but a picture is saved, never opened in the page's origin (as Discord's download link does).
+      response.writeHead(200, {
+        ...securityHeaders,
+        "content-type": file.contentType,
+        "content-length": file.data.length,
+        "content-disposition": `${file.inline ? "inline" : "attachment"}; ${dispositionFilename(file.filename)}`,
+      });
+      response.end(file.data);
       return;
     }
     const entry = request.method === "GET" ? staticFiles[pathname] : undefined;
@@ -184,6 +194,12 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
     throw new PlaygroundRequestError(`Invalid request: ${issue === undefined ? "" : `${issue.path.join(".")} ${issue.message}`}`.trim());
   }
   return result.data;
+}
+
+/** A file name for content-disposition: an ASCII fallback and the exact name (RFC 6266, RFC 5987). */
+function dispositionFilename(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (mark) => `%${mark.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function isJsonRequest(request: IncomingMessage): boolean {

@@ -112,7 +112,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       readers,
     );
     await clockControl.tickNow();
-    const actions = new PlaygroundActions(emulator, world, feed, clockControl, new MemberDirectory(app.services, world), logger);
+    const actions = new PlaygroundActions(
+      emulator,
+      world,
+      feed,
+      clockControl,
+      new MemberDirectory(app.services, world, (userId) => emulator.userLocale(userId)),
+      logger,
+    );
     server.serve(actions);
     return { url: server.url, app, emulator, clock, world, actions, close };
   } catch (error) {

@@ -145,6 +145,57 @@ describe("the playground's demo and JSON API", () => {
     expect(((await response.json()) as { error: string }).error).toContain("permissions");
   });
 
+  it("sets someone's Discord language only to one the bot speaks, and their next replies use it", async () => {
+    const { users, defaultChannelId, languages } = await state();
+    expect(languages.map((language) => language.label)).toEqual(["English", "Español"]);
+    const member = users.find((user) => user.role === "member");
+    const refused = await post("api/language", { userId: member?.id, locale: "xx-XX" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toBe("Pick one of the languages the bot speaks.");
+    try {
+      expect((await post("api/language", { userId: member?.id, locale: "es-ES" })).status).toBe(200);
+      expect((await state()).users.find((user) => user.id === member?.id)?.locale).toBe("es-ES");
+      const ran = (await (
+        await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "progress", options: {} })
+      ).json()) as {
+        messageId: string;
+      };
+      const reply = (await state()).messages.find((message) => message.id === ran.messageId);
+      expect(JSON.stringify(reply?.embeds)).toContain("Progreso · ");
+    } finally {
+      // The other tests expect this member in English.
+      expect((await post("api/language", { userId: member?.id, locale: "en-US" })).status).toBe(200);
+    }
+  });
+
+  it("serves a file the bot attached that is not a picture as a download, never to open in the page", async () => {
+    const { users, defaultChannelId } = await state();
+    const admin = users.find((user) => user.role === "admin");
+    const choices = (await (
+      await post("api/autocomplete", {
+        userId: admin?.id,
+        channelId: defaultChannelId,
+        command: "cohort export",
+        options: { cohort: "" },
+        focused: "cohort",
+      })
+    ).json()) as { choices: { value: string }[] };
+    const ran = (await (
+      await post("api/command", {
+        userId: admin?.id,
+        channelId: defaultChannelId,
+        command: "cohort export",
+        options: { cohort: choices.choices[0]?.value ?? "", format: "json" },
+      })
+    ).json()) as { messageId: string };
+    const file = (await state()).messages.find((message) => message.id === ran.messageId)?.attachments[0];
+    const response = await fetch(new URL(file?.url ?? "/missing", playground.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.json"/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(JSON.parse(await response.text())).toBeTruthy();
+  });
+
   it("only answers pages served from its own address, and only JSON posts", async () => {
     const stateUrl = new URL("api/state", playground.url).href;
     expect(await statusWithHost(stateUrl, "evil.example")).toBe(403);

@@ -3,7 +3,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { slashCommands } from "../../commands/registry.js";
-import { commandLocalesOf, languageChoices, languageOfLocale, loadLanguages } from "../../src/discord/i18n/languages.js";
+import {
+  commandLocalesOf,
+  languageChoices,
+  languageOfLocale,
+  languagePickerChoices,
+  loadLanguages,
+} from "../../src/discord/i18n/languages.js";
 import { isLanguageCode } from "../../src/domain/cohort/languageCode.js";
 import { commandPaths, localizeCommand, ownNameChoices } from "../../src/discord/i18n/localizeCommand.js";
 import { makeTempDir } from "../helpers/tempDir.js";
@@ -47,6 +53,8 @@ describe("adding a language (PRODUCT.md: adding a language is adding one file)",
       ]);
       // …which the cohort service takes as a language (test/integration/cohortLanguageCodes.test.ts sets one).
       for (const choice of languageChoices(shipped)) expect(isLanguageCode(choice.value), choice.value).toBe(true);
+      // …and the playground's language picker lets a visitor's Discord be set to it.
+      expect(languagePickerChoices(shipped).at(-1)).toEqual({ locale: "pt-BR", label: "Português" });
     } finally {
       cleanup();
     }

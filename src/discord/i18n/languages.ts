@@ -113,6 +113,19 @@ export function languageChoices(shipped: ShippedLanguages = languages): { name: 
   return [...shipped].map(([code, entry]) => ({ name: entry.label, value: code }));
 }
 
+/** A shipped language as a person's Discord language setting offers it: its first Discord locale and its own name. */
+export interface LanguagePickerChoice {
+  readonly locale: string;
+  readonly label: string;
+}
+
+/** Each shipped language once, English first, for a picker of a person's Discord language (the playground's). */
+export function languagePickerChoices(shipped: ShippedLanguages = languages): LanguagePickerChoice[] {
+  return [...shipped.values()].flatMap((entry) =>
+    entry.discordLocales[0] === undefined ? [] : [{ locale: entry.discordLocales[0], label: entry.label }],
+  );
+}
+
 /** What every language but English adds to the command definitions (English is their own text). */
 export function commandLocalesOf(shipped: ShippedLanguages): CommandLocale[] {
   return [...shipped]

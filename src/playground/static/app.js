@@ -1,4 +1,4 @@
-import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely } from "./render.js";
+import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely, roleLabel } from "./render.js";
 
 // Option types of Discord's application command schema.
 const OptionType = {
@@ -19,6 +19,9 @@ const state = {
   server: null,
   channels: [],
   users: [],
+  roles: [],
+  /** The languages a person's Discord can be set to: { locale, label }. */
+  languages: [],
   bot: null,
   commands: [],
   clock: null,
@@ -37,6 +40,7 @@ const $ = (id) => document.getElementById(id);
 // ------------------------------------------------------------------ network
 
 async function api(path, body) {
+  if (path !== "/api/language") await languageSaved;
   const response = await fetch(
     path,
     body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
@@ -51,13 +55,24 @@ async function loadState() {
   state.server = data.server;
   state.channels = data.channels;
   state.users = data.users;
+  state.languages = data.languages;
+  state.roles = data.roles;
   state.bot = data.bot;
   state.commands = data.commands;
   state.clock = data.clock;
   state.messages = new Map(data.messages.map((message) => [message.id, message]));
-  state.viewerId ??= data.defaultUserId;
-  state.channelId ??= data.defaultChannelId;
+  // A reload keeps who the visitor acts as and where (this tab only); a restarted playground has new ids, so they start over.
+  const remembered = (key, known) => {
+    const value = sessionStorage.getItem(key);
+    return value !== null && known(value) ? value : null;
+  };
+  state.viewerId ??= remembered(viewerKey, (id) => data.users.some((user) => user.id === id)) ?? data.defaultUserId;
+  state.channelId ??=
+    remembered(channelKey, (id) => id === "dm" || data.channels.some((channel) => channel.id === id)) ?? data.defaultChannelId;
 }
+
+const viewerKey = "playground.viewer";
+const channelKey = "playground.channel";
 
 /**
  * Opens the live connection and resolves once it is open. Events that arrive before the page has drawn its
@@ -115,6 +130,7 @@ async function refresh() {
 const renderContext = {
   now: () => state.clock?.now ?? Date.now(),
   userName: (id) => (id === state.bot?.id ? state.bot.name : (state.users.find((user) => user.id === id)?.name ?? "unknown")),
+  roleName: (id) => state.roles.find((role) => role.id === id)?.name ?? "deleted-role",
   channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? "unknown",
   click: (messageId, customId, button) => clickButton(messageId, customId, button),
   dismiss: (messageId) => {
@@ -127,6 +143,14 @@ const renderContext = {
 
 function viewer() {
   return state.users.find((user) => user.id === state.viewerId);
+}
+
+/**
+ * A command's, option's or choice's name or description in the viewer's Discord language, as Discord's client
+ * shows it (the bot registers `name_localizations` and `description_localizations`); the request still names it in English.
+ */
+function localized(item, field) {
+  return item?.[`${field}_localizations`]?.[viewer()?.locale] ?? item?.[field] ?? "";
 }
 
 function isShown(message) {
@@ -188,10 +212,29 @@ function removeMessage(id) {
     ?.remove();
 }
 
+/**
+ * Channels with something new, and people with unread direct messages ("dm:<user id>"): a DM to someone the
+ * page is not acting as (the admin's nudge to Lena) shows as unread once the page acts as them.
+ */
+const unread = new Set();
+
+function unreadKey(key, userId = state.viewerId) {
+  return key === "dm" ? `dm:${userId}` : key;
+}
+
 function markUnread(message) {
   if (message.visibleToUserId && message.visibleToUserId !== state.viewerId) return;
-  const key = message.channelId ?? (message.dmUserId === state.viewerId ? "dm" : null);
-  if (key) document.querySelector(`[data-channel="${CSS.escape(key)}"]`)?.classList.add("unread");
+  const key = message.channelId ?? (message.dmUserId ? unreadKey("dm", message.dmUserId) : null);
+  if (!key) return;
+  unread.add(key);
+  renderUnread();
+}
+
+function renderUnread() {
+  // What the viewer is looking at is read.
+  unread.delete(unreadKey(state.channelId));
+  for (const entry of document.querySelectorAll("[data-channel]"))
+    entry.classList.toggle("unread", unread.has(unreadKey(entry.dataset.channel)));
 }
 
 function renderServer() {
@@ -218,6 +261,7 @@ function renderChannels() {
     button.dataset.channel = key;
     button.addEventListener("click", () => {
       state.channelId = key;
+      sessionStorage.setItem(channelKey, key);
       renderChannels();
       renderHeader();
       renderMessages();
@@ -226,6 +270,7 @@ function renderChannels() {
   };
   for (const channel of state.channels) list.append(entry(channel.id, channel.name, "#"));
   list.append(el("div", "list-heading", "Direct messages"), entry("dm", state.bot?.name ?? "Bot", "✉"));
+  renderUnread();
 }
 
 /** Phones: as in style.css, the chat takes the whole width and texts get shorter. */
@@ -260,6 +305,7 @@ function renderViewer() {
       return option;
     }),
   );
+  renderLanguage();
   const you = viewer();
   $("viewer-avatar").replaceWith(Object.assign(avatar(you?.name ?? "?", you?.id ?? "0"), { id: "viewer-avatar" }));
   const members = $("member-list");
@@ -293,17 +339,62 @@ function renderViewer() {
   );
 }
 
+/** The viewer's Discord language, which they may switch as in Discord's settings. */
+function renderLanguage() {
+  const locale = viewer()?.locale;
+  $("language").replaceChildren(
+    ...state.languages.map((language) => {
+      const option = el("option", null, language.label);
+      option.value = language.locale;
+      option.lang = language.locale;
+      option.selected = language.locale === locale;
+      return option;
+    }),
+  );
+}
+
+/** The last language change on its way to the bot; every other request waits for it, so it speaks the new one. */
+let languageSaved = Promise.resolve();
+
+function setLanguage(locale) {
+  const you = viewer();
+  if (!you || you.locale === locale) return;
+  const withLocale = (chosen) => state.users.map((user) => (user.id === you.id ? { ...user, locale: chosen } : user));
+  state.users = withLocale(locale);
+  // The composer's names and descriptions change language with the viewer.
+  clearCommand();
+  // Chained, so that quick switches reach the bot in the order they were made.
+  languageSaved = languageSaved
+    .then(() => api("/api/language", { userId: you.id, locale }))
+    .catch((error) => {
+      state.users = withLocale(you.locale);
+      renderLanguage();
+      showHint(error.message, true);
+    });
+}
+
 /** Someone joined or left a cohort: regroup the member list (the viewer stays who they are). */
 function updateMembers(users) {
+  const locale = viewer()?.locale;
   state.users = users;
   renderViewer();
+  keepCommandIfStillUsable(locale);
 }
 
 function setViewer(userId) {
+  const locale = viewer()?.locale;
   state.viewerId = userId;
+  sessionStorage.setItem(viewerKey, userId);
   renderViewer();
+  renderUnread();
   renderMessages();
-  if (state.command && !availableCommands().some((entry) => entry.path === state.command.path)) clearCommand();
+  keepCommandIfStillUsable(locale);
+}
+
+/** The composer's command stays only in the language it was shown in (`locale`), and only if the viewer may use it. */
+function keepCommandIfStillUsable(locale) {
+  const spoken = viewer()?.locale === locale;
+  if (state.command && (!spoken || !availableCommands().some((entry) => entry.path === state.command.path))) clearCommand();
 }
 
 function renderClock() {
@@ -356,17 +447,19 @@ function availableCommands() {
     if (command.type !== undefined && command.type !== 1) continue;
     const restricted = command.default_member_permissions !== null && command.default_member_permissions !== undefined;
     if (restricted && !isAdmin) continue;
-    const walk = (options, path, description) => {
+    // `path` is what the request names ("cohort create"), `label` what the viewer reads ("cohorte crear").
+    const walk = (options, path, label, description) => {
       const nested = (options ?? []).filter((option) => option.type === OptionType.Subcommand || option.type === OptionType.Group);
       if (nested.length === 0) {
-        entries.push({ path, description, options: options ?? [] });
+        entries.push({ path, label, description, options: options ?? [] });
         return;
       }
-      for (const option of nested) walk(option.options, `${path} ${option.name}`, option.description);
+      for (const option of nested)
+        walk(option.options, `${path} ${option.name}`, `${label} ${localized(option, "name")}`, localized(option, "description"));
     };
-    walk(command.options, command.name, command.description);
+    walk(command.options, command.name, localized(command, "name"), localized(command, "description"));
   }
-  return entries.sort((a, b) => a.path.localeCompare(b.path));
+  return entries.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** The one suggestion list: commands, or an option's autocomplete choices; `owner` is the input it serves. */
@@ -374,15 +467,18 @@ const popup = { items: [], index: 0, onPick: null, owner: null };
 
 function showPopup(title, items, onPick, owner) {
   const node = $("popup");
+  if (popup.owner && popup.owner !== owner) announcePopup(popup.owner, false);
   popup.items = items;
   popup.index = 0;
   popup.onPick = onPick;
   popup.owner = owner;
+  announcePopup(owner, items.length > 0);
   if (items.length === 0) {
     node.hidden = true;
     return;
   }
   node.replaceChildren(el("div", "popup-title", title));
+  node.setAttribute("aria-label", title);
   items.forEach((item, index) => {
     const row = el(
       "button",
@@ -391,7 +487,11 @@ function showPopup(title, items, onPick, owner) {
       item.detail ? el("span", "popup-detail", item.detail) : null,
     );
     row.type = "button";
+    row.id = `popup-item-${index}`;
+    // The focus stays in the input: the list is a listbox it controls, so rows are not Tab stops of their own.
+    row.tabIndex = -1;
     row.setAttribute("role", "option");
+    row.setAttribute("aria-selected", String(index === 0));
     row.addEventListener("mousedown", (event) => {
       event.preventDefault();
       onPick(item);
@@ -401,7 +501,19 @@ function showPopup(title, items, onPick, owner) {
   node.hidden = false;
 }
 
+/**
+ * The input a list of suggestions serves is a combobox: screen readers hear the list open and close, and
+ * (aria-activedescendant) which suggestion the arrow keys select while the focus stays in the input.
+ */
+function announcePopup(owner, open) {
+  if (!owner) return;
+  owner.setAttribute("aria-expanded", String(open));
+  if (open) owner.setAttribute("aria-activedescendant", `popup-item-${popup.index}`);
+  else owner.removeAttribute("aria-activedescendant");
+}
+
 function hidePopup() {
+  announcePopup(popup.owner, false);
   $("popup").hidden = true;
   popup.items = [];
   popup.owner = null;
@@ -419,7 +531,11 @@ function movePopup(step) {
   popup.index = (popup.index + step + popup.items.length) % popup.items.length;
   $("popup")
     .querySelectorAll(".popup-item")
-    .forEach((row, index) => row.classList.toggle("selected", index === popup.index));
+    .forEach((row, index) => {
+      row.classList.toggle("selected", index === popup.index);
+      row.setAttribute("aria-selected", String(index === popup.index));
+    });
+  popup.owner?.setAttribute("aria-activedescendant", `popup-item-${popup.index}`);
   $("popup").querySelectorAll(".popup-item")[popup.index]?.scrollIntoView({ block: "nearest" });
   return true;
 }
@@ -434,10 +550,13 @@ function pickFromPopup() {
 function suggestCommands() {
   const typed = $("command-input").value.replace(/^\//, "").trim().toLowerCase();
   if (!$("command-input").value.startsWith("/") && typed !== "") return hidePopup();
-  const matches = availableCommands().filter((entry) => entry.path.startsWith(typed) || entry.path.includes(` ${typed}`));
+  // As on Discord, a command is found by the name shown and by its English name.
+  const matches = availableCommands().filter((entry) =>
+    [entry.label, entry.path].some((name) => name.toLowerCase().startsWith(typed) || name.toLowerCase().includes(` ${typed}`)),
+  );
   showPopup(
     "Commands",
-    matches.map((entry) => ({ label: `/${entry.path}`, detail: entry.description, entry })),
+    matches.map((entry) => ({ label: `/${entry.label}`, detail: entry.description, entry })),
     (item) => chooseCommand(item.entry),
     $("command-input"),
   );
@@ -449,7 +568,7 @@ function chooseCommand(entry) {
   $("command-input").value = "";
   $("command-input").hidden = true;
   const chip = $("command-chip");
-  chip.textContent = `/${entry.path}`;
+  chip.textContent = `/${entry.label}`;
   chip.hidden = false;
   const fields = $("option-fields");
   fields.replaceChildren(...entry.options.map(optionField));
@@ -476,16 +595,17 @@ function optionField(option) {
   const wrapper = el(
     "label",
     `option${option.required ? " required" : ""}`,
-    el("span", "option-name", option.name),
-    el("span", "option-description", option.description ?? ""),
+    el("span", "option-name", localized(option, "name")),
+    el("span", "option-description", localized(option, "description")),
   );
-  wrapper.title = option.description ?? "";
+  wrapper.title = localized(option, "description");
   let input;
   if (
     option.choices?.length > 0 ||
     option.type === OptionType.Boolean ||
     option.type === OptionType.Channel ||
     option.type === OptionType.User ||
+    option.type === OptionType.Role ||
     option.type === OptionType.Mentionable
   ) {
     input = el("select", "option-input");
@@ -497,9 +617,9 @@ function optionField(option) {
           ]
         : option.type === OptionType.Channel
           ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
-          : option.type === OptionType.User || option.type === OptionType.Mentionable
-            ? state.users.map((user) => ({ name: user.name, value: user.id }))
-            : option.choices;
+          : option.type === OptionType.User || option.type === OptionType.Role || option.type === OptionType.Mentionable
+            ? pickableMentions(option.type)
+            : option.choices.map((choice) => ({ name: localized(choice, "name"), value: choice.value }));
     const blank = el("option", null, option.required ? "Choose…" : "—");
     blank.value = "";
     input.append(blank);
@@ -519,10 +639,11 @@ function optionField(option) {
     if (option.min_value !== undefined) input.min = String(option.min_value);
     if (option.max_value !== undefined) input.max = String(option.max_value);
     if (option.max_length !== undefined) input.maxLength = option.max_length;
-    input.placeholder = option.description ?? "";
+    input.placeholder = localized(option, "description");
     // Wide enough for the whole placeholder where the composer has room (CSS caps it at the row's width).
     input.size = Math.max(12, input.placeholder.length + 2);
     if (option.autocomplete) {
+      setCombobox(input);
       input.addEventListener("input", () => {
         delete input.dataset.value;
         requestAutocomplete(option, input);
@@ -534,10 +655,25 @@ function optionField(option) {
   input.dataset.option = option.name;
   input.dataset.type = String(option.type);
   // The whole description, however narrow the field: it shows under the composer while the field has the focus.
-  input.addEventListener("focus", () => showHint(`${option.name}: ${option.description ?? ""}`));
+  input.addEventListener("focus", () => showHint(`${localized(option, "name")}: ${localized(option, "description")}`));
   input.addEventListener("keydown", onFieldKey);
   wrapper.append(input);
   return wrapper;
+}
+
+/** What a user, role or mentionable option offers, as Discord's pickers do: people, then roles. */
+function pickableMentions(type) {
+  const people = type === OptionType.Role ? [] : state.users.map((user) => ({ name: user.name, value: user.id }));
+  const roles = type === OptionType.User ? [] : state.roles.map((role) => ({ name: roleLabel(role.name), value: role.id }));
+  return [...people, ...roles];
+}
+
+/** An input that shows the suggestion list (see announcePopup). */
+function setCombobox(input) {
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", "popup");
+  input.setAttribute("aria-expanded", "false");
 }
 
 let autocompleteSerial = 0;
@@ -558,7 +694,7 @@ function requestAutocomplete(option, input) {
       });
       if (serial !== autocompleteSerial || document.activeElement !== input) return;
       showPopup(
-        option.name,
+        localized(option, "name"),
         choices.map((choice) => ({ label: choice.name, choice })),
         (item) => {
           input.value = item.choice.name;
@@ -614,7 +750,7 @@ async function runCommand() {
       return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
     });
   if (missing) {
-    showHint(`Fill in ${missing.name} first.`, true);
+    showHint(`Fill in ${localized(missing, "name")} first.`, true);
     return;
   }
   const request = {
@@ -708,6 +844,7 @@ function wire() {
   wirePanels();
   narrowScreen.addEventListener("change", renderHeader);
   const input = $("command-input");
+  setCombobox(input);
   input.addEventListener("input", suggestCommands);
   input.addEventListener("focus", () => input.value.startsWith("/") && suggestCommands());
   input.addEventListener("blur", () => hidePopupLater(input));
@@ -726,6 +863,7 @@ function wire() {
     void runCommand();
   });
   $("viewer").addEventListener("change", (event) => setViewer(event.target.value));
+  $("language").addEventListener("change", (event) => setLanguage(event.target.value));
   for (const button of document.querySelectorAll("[data-clock]"))
     button.addEventListener("click", () => moveClock(button.dataset.clock, button));
 }

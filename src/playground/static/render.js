@@ -247,6 +247,11 @@ function findClosing(text, from, mark) {
   return -1;
 }
 
+/** A role as Discord names it in mentions and pickers: "@Server Manager", and @everyone (already "@everyone") once. */
+export function roleLabel(name) {
+  return name.startsWith("@") ? name : `@${name}`;
+}
+
 /** `<t:…>`, `<@user>`, `<@&role>`, `<#channel>`, custom emoji. */
 function specialToken(rest, context) {
   const stamp = /^<t:(-?\d{1,13})(?::([tTdDfFR]))?>/.exec(rest);
@@ -263,7 +268,7 @@ function specialToken(rest, context) {
   const user = /^<@!?(\d+)>/.exec(rest);
   if (user) return { node: el("span", "mention", `@${context.userName(user[1])}`), length: user[0].length };
   const role = /^<@&(\d+)>/.exec(rest);
-  if (role) return { node: el("span", "mention", "@role"), length: role[0].length };
+  if (role) return { node: el("span", "mention", roleLabel(context.roleName(role[1]))), length: role[0].length };
   const channel = /^<#(\d+)>/.exec(rest);
   if (channel) return { node: el("span", "mention", `#${context.channelName(channel[1])}`), length: channel[0].length };
   const emoji = /^<a?:(\w+):\d+>/.exec(rest);
@@ -363,11 +368,18 @@ function renderButton(component, message, context) {
   return button;
 }
 
-/** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 line. */
+/** Pictures inline under the message, as Discord shows them (scaled to the chat's width); other files as a 📎 download. */
 function renderAttachment(attachment) {
+  const served = typeof attachment.url === "string" && attachment.url.startsWith("/attachments/");
   const isImage = typeof attachment.contentType === "string" && attachment.contentType.startsWith("image/");
-  if (!isImage || typeof attachment.url !== "string" || !attachment.url.startsWith("/attachments/")) {
-    return el("div", "attachment", `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`);
+  const line = `📎 ${attachment.filename} · ${Math.ceil(attachment.size / 1024)} KB`;
+  if (!served) return el("div", "attachment", line);
+  if (!isImage) {
+    const download = el("a", "attachment", line);
+    download.href = attachment.url;
+    download.download = attachment.filename;
+    download.title = `Download ${attachment.filename}`;
+    return download;
   }
   const image = el("img", "attachment-image");
   image.src = attachment.url;
