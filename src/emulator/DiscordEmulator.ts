@@ -562,13 +562,6 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     user.dmsClosed = closed;
   }
 
-  /** The user switches Discord's language: their next interactions carry `locale`. */
-  setUserLocale(userId: string, locale: string): void {
-    const user = this.state.users.get(userId);
-    if (!user) throw new EmulatorUsageError(`No user ${userId}`);
-    user.locale = locale;
-  }
-
   // ---------------------------------------------------------------- users acting
 
   /** A member runs a slash command; the bot receives INTERACTION_CREATE. */
