@@ -9,7 +9,7 @@ import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPre
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -136,6 +136,35 @@ export class CourseEndService {
   }
 
   /**
+   * `/leaderboard view:near` on the kept final board: the `count` members above and below `member` with the
+   * points and ranks it kept, and the member between them when it ranked them. At most 2 × count + 1 rows, so
+   * at most that many distinct scores to rank.
+   */
+  async nearOnFinalBoard(cohort: Cohort, member: MemberRecord, count: number): Promise<RankedFinalRow[]> {
+    const points = member.finalPoints ?? 0;
+    const near = await this.cohorts.nearOnFinalBoard(cohort.id, { memberId: member.id, points }, count);
+    const self: ScoreRow[] =
+      member.finalRanked && points > 0
+        ? [
+            {
+              memberId: member.id,
+              userId: member.userId,
+              displayName: member.displayName,
+              points,
+              reachedAt: new Date(0),
+              boardVisibility: member.boardVisibility,
+              alias: member.alias,
+            },
+          ]
+        : [];
+    const rows = [...near.above, ...self, ...near.below];
+    const rankByPoints = new Map<number, number>();
+    for (const score of new Set(rows.map((row) => row.points)))
+      rankByPoints.set(score, competitionRank((await this.cohorts.finalStanding(cohort.id, score)).ahead));
+    return rows.map((row) => ({ ...row, rank: rankByPoints.get(row.points) ?? 0 }));
+  }
+
+  /**
    * Rank on the final board; before it is made (the closing post is still to come), on the live one. Counted
    * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
    * is told, as `ranking` says, the place they would take, or (excluded) none.
@@ -156,6 +185,9 @@ export class CourseEndService {
     };
   }
 }
+
+/** A line of the kept final board around a member, with the rank the board gave it. */
+export type RankedFinalRow = ScoreRow & { readonly rank: number };
 
 /** A member's rank for themselves (CourseEndService.finalRank). */
 export interface FinalRank {

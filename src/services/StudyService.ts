@@ -726,12 +726,17 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
-    if (board !== null) return this.finalLeaderboard(cohort, board, member);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
 
   /** After the closing post: the board it showed (privacy applied when it was made), whatever was logged since; the caller's rank on it. */
-  private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
+  private async finalLeaderboard(
+    cohort: Cohort,
+    board: FinalBoard,
+    member: MemberRecord,
+    scope: LeaderboardScope,
+  ): Promise<LeaderboardView> {
     const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
@@ -748,19 +753,54 @@ export class StudyService {
     const offBoard = !excluded && rank === null;
     const callerView = { ...caller, presentation, excluded, ranking, rank, points: offBoard ? member.points : caller.points };
     const context = await this.plans.contextFor(cohort);
+    const top = !boardOn
+      ? []
+      : scope === LeaderboardScope.Near
+        ? await this.finalNearEntries(cohort, board, member, rank)
+        : await this.asTheyChooseNow(cohort, board.top);
     return {
       cohort,
       period: LeaderboardPeriod.All,
-      scope: LeaderboardScope.Top,
+      scope,
       weekNumber: null,
       boardOn,
-      top: boardOn ? await this.asTheyChooseNow(cohort, board.top) : [],
+      top,
       caller: callerView,
       rankedMembers: board.rankedMembers,
       publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
       final: true,
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
     };
+  }
+
+  /**
+   * view:near on the kept final board: the caller's neighbours on it with the ranks and points it kept; the lines the
+   * closing post listed as it shows them (asTheyChooseNow), the others by the privacy rule now. None for a caller with
+   * no rank of their own on it (no points then, or excluded): there is no place to show them around.
+   */
+  private async finalNearEntries(
+    cohort: Cohort,
+    board: FinalBoard,
+    caller: MemberRecord,
+    rank: number | null,
+  ): Promise<LeaderboardEntry[]> {
+    if (rank === null) return [];
+    const rows = await this.courseEnd.nearOnFinalBoard(cohort, caller, nearCount);
+    const kept = new Map(board.top.map((entry) => [entry.memberId, entry]));
+    const listed = await this.asTheyChooseNow(
+      cohort,
+      rows.flatMap((row) => kept.get(row.memberId) ?? []),
+    );
+    const others = await this.entries(
+      cohort,
+      rows.filter((row) => !kept.has(row.memberId)),
+      caller,
+    );
+    const byMember = new Map([...listed, ...others].map((entry) => [entry.memberId, entry]));
+    return rows.flatMap((row) => {
+      const entry = byMember.get(row.memberId);
+      return entry === undefined ? [] : [{ ...entry, isCaller: row.memberId === caller.id }];
+    });
   }
 
   /** The kept final board's lines as the closing post shows them once edited now (asTheyChooseNow). */

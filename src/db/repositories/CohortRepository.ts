@@ -8,6 +8,7 @@ import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartE
 import { Prisma, type Cohort as CohortRow, type PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
+import type { ScoreRow } from "./CompletionRepository.js";
 import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
@@ -591,6 +592,34 @@ export class CohortRepository {
     return finalRankedCount(this.prisma, cohortId, finalPoints);
   }
 
+  /**
+   * The `count` members just above and just below `memberId` (whose kept points are `points`) on the kept final
+   * board: the members ranked on it, with the points it kept (finalRankedCount's rule), each side in board order. Among equal points by id: an order the close fixed (`pointsReachedAt` moves
+   * with late completions; equal points share a rank either way). Two reads of at most `count` rows.
+   */
+  async nearOnFinalBoard(
+    cohortId: number,
+    anchor: { readonly memberId: number; readonly points: number },
+    count: number,
+  ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
+    const { memberId, points } = anchor;
+    const where = { cohortId, finalRanked: true, finalPoints: { gt: 0 }, id: { not: memberId } };
+    const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
+    const above = await this.prisma.member.findMany({
+      where: { ...where, OR: [{ finalPoints: { gt: points } }, { finalPoints: points, id: { lt: memberId } }] },
+      orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
+      take: count,
+      select,
+    });
+    const below = await this.prisma.member.findMany({
+      where: { ...where, OR: [{ finalPoints: { lt: points } }, { finalPoints: points, id: { gt: memberId } }] },
+      orderBy: [{ finalPoints: "desc" }, { id: "asc" }],
+      take: count,
+      select,
+    });
+    return { above: above.reverse().map(toFinalBoardRow), below: below.map(toFinalBoardRow) };
+  }
+
   /** The final board stored when the cohort finished (JSON), or null. */
   async finalBoard(cohortId: number): Promise<string | null> {
     const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { finalBoard: true } });
@@ -608,6 +637,19 @@ export class CohortRepository {
     for (const entry of breaks) weeksByCohort.set(entry.cohortId, [...(weeksByCohort.get(entry.cohortId) ?? []), { week: entry.week }]);
     return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
+}
+
+/** A member's line on the kept final board, with the points it kept (never null: only such members are read). */
+function toFinalBoardRow(row: {
+  id: number;
+  finalPoints: number | null;
+  userId: string;
+  displayName: string;
+  boardVisibility: string;
+  alias: number | null;
+}): ScoreRow {
+  const { id, finalPoints, ...shown } = row;
+  return { memberId: id, points: finalPoints ?? 0, reachedAt: new Date(0), ...shown };
 }
 
 /**

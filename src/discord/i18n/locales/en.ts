@@ -677,6 +677,7 @@ export const en = {
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",
