@@ -323,6 +323,8 @@ export const en = {
   "cohortAdmin.weekNotStarted": "Not started · {total, plural, one {# week} other {# weeks}}",
   "cohortAdmin.weekFinished": "Finished · {total, plural, one {# week} other {# weeks}}",
   "cohortAdmin.weekCurrent": "Week {week} of {total}",
+  "cohortAdmin.weekEndedBeforeStart": "Ended before its start · {total, plural, one {# week} other {# weeks}}",
+  "cohortAdmin.weekEndedIn": "Ended in week {week} of {total}",
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",

@@ -335,6 +335,8 @@ export const es: Catalogue = {
   "cohortAdmin.weekNotStarted": "Sin empezar · {total, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.weekFinished": "Terminada · {total, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.weekCurrent": "Semana {week} de {total}",
+  "cohortAdmin.weekEndedBeforeStart": "Terminada antes de empezar · {total, plural, one {# semana} other {# semanas}}",
+  "cohortAdmin.weekEndedIn": "Terminada en la semana {week} de {total}",
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
