@@ -508,6 +508,8 @@ export const en = {
   "parse.unexpectedLine":
     '{format, select, markdown {Unexpected line "{text}" after the topics of phase "{section}": make it a topic ("- Internet fundamentals: HTTP, DNS, TCP/IP") or a group label ("**Group:**"), or move it above the topics.} other {Unexpected line "{text}" in section "{section}": expected an item ("- [ ] Required -- Storage Engines (30 min)"), a group heading followed by items, or "Checkpoint" followed by its paragraph.}}',
   "parse.groupWithoutName": "A group heading needs a name before the colon.",
+  "parse.trackWithoutName":
+    'A "choose one" track needs a name that shows, in bold before its topics "{text}": write it like "- **Go Path:** Goroutines, channels".',
   "parse.needsSectionFirst": '"{text}" must come after a section heading such as "Week 1-2: Database Fundamentals".',
   "parse.estimateRepeated": 'Section "{section}" already has an estimated reading time; keep one.',
   "parse.estimateUnreadable": 'Cannot read the reading time "{value}": write it like "6 hours", "3.5 hours" or "45 min".',

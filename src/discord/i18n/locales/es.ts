@@ -524,6 +524,8 @@ export const es: Catalogue = {
   "parse.unexpectedLine":
     '{format, select, markdown {Línea inesperada "{text}" después de los temas de la fase "{section}": conviértela en un tema ("- Fundamentos de Internet: HTTP, DNS, TCP/IP") o en una etiqueta de grupo ("**Grupo:**"), o muévela encima de los temas.} other {Línea inesperada "{text}" en la sección "{section}": se esperaba un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), un encabezado de grupo seguido de elementos, o "Checkpoint" seguido de su párrafo.}}',
   "parse.groupWithoutName": "Un encabezado de grupo necesita un nombre antes de los dos puntos.",
+  "parse.trackWithoutName":
+    'Un itinerario de «elige uno» necesita un nombre visible, en negrita antes de sus temas "{text}": escríbelo como "- **Go Path:** Goroutines, channels".',
   "parse.needsSectionFirst": '"{text}" debe ir después de un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
   "parse.estimateRepeated": 'La sección "{section}" ya tiene un tiempo de lectura estimado; deja uno.',
   "parse.estimateUnreadable": 'No se puede leer el tiempo de lectura "{value}": escríbelo como "6 hours", "3.5 hours" o "45 min".',
