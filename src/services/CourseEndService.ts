@@ -18,6 +18,8 @@ import type { LeaderboardEntry } from "./StudyService.js";
 export interface FinalBoard {
   readonly top: readonly LeaderboardEntry[];
   readonly rankedMembers: number;
+  /** Kept while the cohort's board was off: no board was made public at the close, whatever the setting now. */
+  readonly keptPrivate?: boolean;
 }
 
 const storedBoard = z.object({
@@ -34,6 +36,7 @@ const storedBoard = z.object({
     }),
   ),
   rankedMembers: z.number().int(),
+  keptPrivate: z.boolean().optional(),
 });
 
 /** The cohort's calendar as the break functions take it. */
@@ -212,8 +215,11 @@ function parseBoard(json: string | null): FinalBoard | null {
   if (json === null) return null;
   const parsed = storedBoard.safeParse(JSON.parse(json));
   if (!parsed.success) return null;
+  const { rankedMembers, top } = parsed.data;
   return {
-    rankedMembers: parsed.data.rankedMembers,
-    top: parsed.data.top.map((entry) => ({ ...entry, isCaller: false })),
+    rankedMembers,
+    top: top.map((entry) => ({ ...entry, isCaller: false })),
+    // A board kept before the flag was: one kept while off lists nobody though it ranked members.
+    keptPrivate: parsed.data.keptPrivate ?? (top.length === 0 && rankedMembers > 0),
   };
 }

@@ -292,7 +292,7 @@ export class PostService {
   /** The all-time board as it stands now, kept as the final one unless another process kept one first; the one kept. */
   private async keepFinalBoard(cohort: Cohort, now: Date): Promise<FinalBoard> {
     const live = await this.study.finalLeaderboardOf(cohort, now);
-    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers });
+    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers, keptPrivate: !live.boardOn });
   }
 
   /** After the closing post went out (or was skipped): the cohort is finished. */

@@ -338,6 +338,8 @@ export interface LeaderboardView {
   readonly endedEarly: boolean;
   /** Whether the reply may be public: the board is on and the caller appears on it by name. */
   readonly publicReply: boolean;
+  /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
+  readonly finalKeptPrivate: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -739,6 +741,8 @@ export class StudyService {
   ): Promise<LeaderboardView> {
     const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    // Kept while the board was off: no lines to show, whatever the setting now (the caller's own standing only).
+    const keptPrivate = board.keptPrivate === true;
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
     // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
     // they chose since; one it ranked keeps their place though excluded since (finalRanking).
@@ -753,11 +757,12 @@ export class StudyService {
     const offBoard = !excluded && rank === null;
     const callerView = { ...caller, presentation, excluded, ranking, rank, points: offBoard ? member.points : caller.points };
     const context = await this.plans.contextFor(cohort);
-    const top = !boardOn
-      ? []
-      : scope === LeaderboardScope.Near
-        ? await this.finalNearEntries(cohort, board, member, rank)
-        : await this.asTheyChooseNow(cohort, board.top);
+    const top =
+      !boardOn || keptPrivate
+        ? []
+        : scope === LeaderboardScope.Near
+          ? await this.finalNearEntries(cohort, board, member, rank)
+          : await this.asTheyChooseNow(cohort, board.top);
     return {
       cohort,
       period: LeaderboardPeriod.All,
@@ -767,9 +772,10 @@ export class StudyService {
       top,
       caller: callerView,
       rankedMembers: board.rankedMembers,
-      publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
+      publicReply: boardOn && !keptPrivate && callerView.presentation === BoardVisibility.Name,
       final: true,
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
+      finalKeptPrivate: keptPrivate,
     };
   }
 
@@ -887,6 +893,7 @@ export class StudyService {
       publicReply,
       final: false,
       endedEarly: false,
+      finalKeptPrivate: false,
     };
   }
 

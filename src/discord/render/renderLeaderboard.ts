@@ -66,6 +66,7 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
 /** The final board's lines: as the closing post showed them, or (view:near) the caller's neighbours on it. */
 function finalBoardLines(t: Translator, view: LeaderboardView): string[] {
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
+  if (view.finalKeptPrivate) return [t.t("leaderboard.finalKeptPrivate")];
   if (view.scope === LeaderboardScope.Near) {
     if (view.top.length > 0) return standingLines(t, view.top);
     // No rank of their own on it: nobody to show around them; their own line below says where they stand.

@@ -682,6 +682,8 @@ export const en = {
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
   "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
+  "leaderboard.finalKeptPrivate":
+    "This cohort's leaderboard was private when the course closed, so there is no final board to show: only your own standing, to you.",
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",

@@ -708,6 +708,8 @@ export const es: Catalogue = {
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
   "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
+  "leaderboard.finalKeptPrivate":
+    "La clasificación de esta cohorte era privada cuando terminó el curso, así que no hay clasificación final que mostrar: solo tu propia posición, para ti.",
   "posts.boardOff":
     "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
