@@ -875,9 +875,12 @@ export class StudyService {
       boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
     ]);
     const { ahead, ranked } = standing;
+    // An excluded caller has no place on the board: nobody is shown around one (their own line says why).
     const top =
       boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
-        ? await this.nearEntries(cohort, weekNumber, caller, anchor)
+        ? caller.excluded
+          ? []
+          : await this.nearEntries(cohort, weekNumber, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);
     const callerView = caller === null ? null : this.callerView(cohort, caller, points, ahead);
     const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);

@@ -33,7 +33,8 @@ function callerLines(t: Translator, view: LeaderboardView, weekly: boolean): str
 function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week: number): string[] {
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
-  if (view.scope === LeaderboardScope.Near) return [t.t("leaderboard.nearEmpty")];
+  if (view.scope === LeaderboardScope.Near)
+    return [t.t(view.caller?.excluded === true ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 

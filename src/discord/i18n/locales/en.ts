@@ -681,6 +681,7 @@ export const en = {
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "leaderboard.nearNoPlace": "You have no place on this board, so there is nobody to show around you.",
   "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
   "leaderboard.finalKeptPrivate":
     "This cohort's leaderboard was private when the course closed, so there is no final board to show: only your own standing, to you.",

@@ -707,6 +707,7 @@ export const es: Catalogue = {
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
+  "leaderboard.nearNoPlace": "No tienes puesto en esta clasificación, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.finalKeptPrivate":
     "La clasificación de esta cohorte era privada cuando terminó el curso, así que no hay clasificación final que mostrar: solo tu propia posición, para ti.",
