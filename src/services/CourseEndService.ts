@@ -82,6 +82,12 @@ export class CourseEndService {
     return parseBoard(await this.cohorts.finalBoard(cohort.id));
   }
 
+  /** The kept final board, as the closing post made it, or null before; one that no longer parses lists nobody. */
+  private async keptBoard(cohort: Cohort): Promise<FinalBoard | null> {
+    const json = await this.cohorts.finalBoard(cohort.id);
+    return json === null ? null : (parseBoard(json) ?? { top: [], rankedMembers: 0 });
+  }
+
   /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
   async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
     // The members it lists are ranked on it with their listed points, whatever they chose (or left) since it was read.
@@ -139,45 +145,78 @@ export class CourseEndService {
   }
 
   /**
-   * `/leaderboard view:near` on the kept final board: the `count` members above and below `member` with the
-   * points and ranks it kept, and the member between them when it ranked them. At most 2 × count + 1 rows, so
-   * at most that many distinct scores to rank.
+   * `/leaderboard view:near` on the kept final board `board`: the `count` lines above and below `member` in its
+   * order (the lines the closing post listed, as it listed them, then the members it ranked below them), and the
+   * member's own rank (finalRank). Lines of its top come from `board` itself; at most two short reads of the
+   * members below it, and one statement for every rank (finalStandings), none for a listed caller whose lines
+   * are all listed.
    */
-  async nearOnFinalBoard(cohort: Cohort, member: MemberRecord, count: number): Promise<RankedFinalRow[]> {
+  async nearOnFinalBoard(
+    cohort: Cohort,
+    board: FinalBoard,
+    member: MemberRecord,
+    count: number,
+  ): Promise<{ lines: FinalNearLine[]; own: FinalRank }> {
     const points = member.finalPoints ?? 0;
-    const near = await this.cohorts.nearOnFinalBoard(cohort.id, { memberId: member.id, points }, count);
-    const self: ScoreRow[] =
-      member.finalRanked && points > 0
-        ? [
-            {
-              memberId: member.id,
-              userId: member.userId,
-              displayName: member.displayName,
-              points,
-              reachedAt: new Date(0),
-              boardVisibility: member.boardVisibility,
-              alias: member.alias,
-            },
-          ]
-        : [];
-    const rows = [...near.above, ...self, ...near.below];
-    const rankByPoints = new Map<number, number>();
-    for (const score of new Set(rows.map((row) => row.points)))
-      rankByPoints.set(score, competitionRank((await this.cohorts.finalStanding(cohort.id, score)).ahead));
-    return rows.map((row) => ({ ...row, rank: rankByPoints.get(row.points) ?? 0 }));
+    const ranking = finalRanking(member);
+    const placed = points > 0 && ranking !== OwnRanking.Excluded;
+    const lines = placed ? await this.linesAround(cohort, board, member, count) : [];
+    const rows = lines.flatMap((line) => (line.kind === "row" ? [line.row] : []));
+    const topIds = board.top.map((entry) => entry.memberId);
+    const listedAt = board.top.find((entry) => entry.memberId === member.id);
+    // A listed caller among listed lines only: every rank is on the board, and so is the count it ranked.
+    const { aheadBelowTop, ranked } =
+      listedAt !== undefined && rows.length === 0
+        ? { aheadBelowTop: [], ranked: board.rankedMembers }
+        : await this.cohorts.finalStandings(cohort.id, topIds, [points, ...rows.map((row) => row.points)]);
+    const rankOf = (memberId: number, score: number, index: number) => finalBoardRank(board, memberId, score, aheadBelowTop[index] ?? 0);
+    let index = 0;
+    const rankedLines = lines.map((line): FinalNearLine => {
+      if (line.kind !== "row") return line;
+      index += 1;
+      return { kind: "row", row: { ...line.row, rank: rankOf(line.row.memberId, line.row.points, index) } };
+    });
+    return { lines: rankedLines, own: { rank: placed ? rankOf(member.id, points, 0) : null, ranked, ranking } };
+  }
+
+  /** The lines around `member` on the kept board, those below its top not ranked yet (nearOnFinalBoard). */
+  private async linesAround(cohort: Cohort, board: FinalBoard, member: MemberRecord, count: number): Promise<FinalNearLine[]> {
+    const points = member.finalPoints ?? 0;
+    const topIds = board.top.map((entry) => entry.memberId);
+    const at = board.top.findIndex((entry) => entry.memberId === member.id);
+    // Not listed: after every listed line with as many points or more (those got there first, or were ranked first).
+    const place = at >= 0 ? at : board.top.filter((entry) => entry.points >= points).length;
+    const self: FinalNearLine[] = at >= 0 ? listedLines(board.top.slice(at, at + 1)) : member.finalRanked ? [ownRow(member, points)] : [];
+    const aboveInTop = (from: number, howMany: number) => listedLines(board.top.slice(Math.max(0, from - howMany), from));
+    if (place < board.top.length) {
+      const after = at >= 0 ? at + 1 : place;
+      const belowListed = board.top.slice(after, after + count);
+      // Nobody ranked below the top (as the board counts them): nothing to read there.
+      const need = board.rankedMembers > board.top.length ? count - belowListed.length : 0;
+      const below = need > 0 ? (await this.cohorts.belowFinalTop(cohort.id, topIds, null, { above: 0, below: need })).below : [];
+      return [...aboveInTop(place, count), ...self, ...listedLines(belowListed), ...asRows(below)];
+    }
+    const near = await this.cohorts.belowFinalTop(cohort.id, topIds, { memberId: member.id, points }, { above: count, below: count });
+    const fromTop = count - near.above.length;
+    return [...(fromTop > 0 ? aboveInTop(board.top.length, fromTop) : []), ...asRows(near.above), ...self, ...asRows(near.below)];
   }
 
   /**
    * Rank on the final board; before it is made (the closing post is still to come), on the live one. Counted
    * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
-   * is told, as `ranking` says, the place they would take, or (excluded) none.
+   * is told, as `ranking` says, the place they would take, or (excluded) none. A listed member's is the rank it
+   * lists (finalBoardRank). `board`: the kept board when the caller read it already (no second read).
    */
-  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<FinalRank> {
-    if ((await this.cohorts.finalBoard(cohort.id)) !== null) {
+  async finalRank(cohort: Cohort, member: MemberRecord, points: number, board?: FinalBoard | null): Promise<FinalRank> {
+    // Any kept board, even one no longer read as such, means the final standing (its top then lists nobody).
+    const kept = board === undefined ? await this.keptBoard(cohort) : board;
+    if (kept !== null) {
       const finalPoints = member.finalPoints ?? 0;
-      const { ahead, ranked } = await this.cohorts.finalStanding(cohort.id, finalPoints);
+      const topIds = kept.top.map((entry) => entry.memberId);
+      const { aheadBelowTop, ranked } = await this.cohorts.finalStandings(cohort.id, topIds, [finalPoints]);
       const ranking = finalRanking(member);
-      return { rank: finalPoints > 0 && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null, ranked, ranking };
+      const placed = finalPoints > 0 && ranking !== OwnRanking.Excluded;
+      return { rank: placed ? finalBoardRank(kept, member.id, finalPoints, aheadBelowTop[0] ?? 0) : null, ranked, ranking };
     }
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
     const ranking = ownRankingOf(member);
@@ -187,6 +226,43 @@ export class CourseEndService {
       ranking,
     };
   }
+}
+
+/** A line of view:near on the kept final board: one its top lists (as kept), or a member it ranked below it. */
+export type FinalNearLine =
+  { readonly kind: "listed"; readonly entry: LeaderboardEntry } | { readonly kind: "row"; readonly row: RankedFinalRow };
+
+function listedLines(entries: readonly LeaderboardEntry[]): FinalNearLine[] {
+  return entries.map((entry) => ({ kind: "listed", entry }));
+}
+
+function asRows(rows: readonly ScoreRow[]): FinalNearLine[] {
+  return rows.map((row) => ({ kind: "row", row: { ...row, rank: 0 } }));
+}
+
+/** The member's own line below the top of the kept board (ranked on it with the points it kept). */
+function ownRow(member: MemberRecord, points: number): FinalNearLine {
+  const { id: memberId, userId, displayName, boardVisibility, alias } = member;
+  return { kind: "row", row: { memberId, userId, displayName, points, reachedAt: new Date(0), boardVisibility, alias, rank: 0 } };
+}
+
+/**
+ * A rank on the kept final board, consistent with the ranks its top shows: a listed member's is the one it lists;
+ * below it, the members ahead are those its top counted ahead (its ranks as posted, though a listed member deleted
+ * their data since) plus `aheadBelowTop`, the members it ranked below its top with more points.
+ */
+export function finalBoardRank(board: FinalBoard, memberId: number, points: number, aheadBelowTop: number): number {
+  const listed = board.top.find((entry) => entry.memberId === memberId);
+  if (listed !== undefined) return listed.rank;
+  const level = board.top.find((entry) => entry.points <= points);
+  const last = board.top.at(-1);
+  const aheadInTop =
+    level !== undefined
+      ? level.rank - 1
+      : last === undefined
+        ? 0
+        : last.rank - 1 + board.top.filter((entry) => entry.rank === last.rank).length;
+  return competitionRank(aheadInTop + aheadBelowTop);
 }
 
 /** A line of the kept final board around a member, with the rank the board gave it. */

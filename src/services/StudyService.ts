@@ -54,7 +54,14 @@ import {
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
 import { cohortItemOfValue, isCohortItemShaped, type CohortItem } from "./itemOptionValue.js";
-import { breakCalendarOf, courseIsOver, endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import {
+  breakCalendarOf,
+  courseIsOver,
+  endedAfterWeekOf,
+  type CourseEndService,
+  type FinalBoard,
+  type FinalNearLine,
+} from "./CourseEndService.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { rowIdOf } from "../domain/rowId.js";
@@ -739,10 +746,15 @@ export class StudyService {
     member: MemberRecord,
     scope: LeaderboardScope,
   ): Promise<LeaderboardView> {
-    const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Kept while the board was off: no lines to show, whatever the setting now (the caller's own standing only).
     const keptPrivate = board.keptPrivate === true;
+    // view:near reads the caller's rank with their neighbours' (one statement for all of them).
+    const near =
+      boardOn && !keptPrivate && scope === LeaderboardScope.Near
+        ? await this.courseEnd.nearOnFinalBoard(cohort, board, member, nearCount)
+        : null;
+    const { rank, ranking } = near?.own ?? (await this.courseEnd.finalRank(cohort, member, member.points, board));
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
     // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
     // they chose since; one it ranked keeps their place though excluded since (finalRanking).
@@ -760,8 +772,8 @@ export class StudyService {
     const top =
       !boardOn || keptPrivate
         ? []
-        : scope === LeaderboardScope.Near
-          ? await this.finalNearEntries(cohort, board, member, rank)
+        : near !== null
+          ? await this.finalNearEntries(cohort, near.lines, member)
           : await this.asTheyChooseNow(cohort, board.top);
     return {
       cohort,
@@ -780,32 +792,24 @@ export class StudyService {
   }
 
   /**
-   * view:near on the kept final board: the caller's neighbours on it with the ranks and points it kept; the lines the
-   * closing post listed as it shows them (asTheyChooseNow), the others by the privacy rule now. None for a caller with
-   * no rank of their own on it (no points then, or excluded): there is no place to show them around.
+   * view:near on the kept final board: the caller's neighbours on it with the ranks and points it kept
+   * (CourseEndService.nearOnFinalBoard); the lines the closing post listed as it shows them now (asTheyChooseNow),
+   * the others by the privacy rule now.
    */
-  private async finalNearEntries(
-    cohort: Cohort,
-    board: FinalBoard,
-    caller: MemberRecord,
-    rank: number | null,
-  ): Promise<LeaderboardEntry[]> {
-    if (rank === null) return [];
-    const rows = await this.courseEnd.nearOnFinalBoard(cohort, caller, nearCount);
-    const kept = new Map(board.top.map((entry) => [entry.memberId, entry]));
+  private async finalNearEntries(cohort: Cohort, lines: readonly FinalNearLine[], caller: MemberRecord): Promise<LeaderboardEntry[]> {
     const listed = await this.asTheyChooseNow(
       cohort,
-      rows.flatMap((row) => kept.get(row.memberId) ?? []),
+      lines.flatMap((line) => (line.kind === "listed" ? [line.entry] : [])),
     );
     const others = await this.entries(
       cohort,
-      rows.filter((row) => !kept.has(row.memberId)),
+      lines.flatMap((line) => (line.kind === "row" ? [line.row] : [])),
       caller,
     );
     const byMember = new Map([...listed, ...others].map((entry) => [entry.memberId, entry]));
-    return rows.flatMap((row) => {
-      const entry = byMember.get(row.memberId);
-      return entry === undefined ? [] : [{ ...entry, isCaller: row.memberId === caller.id }];
+    return lines.flatMap((line) => {
+      const entry = byMember.get(line.kind === "listed" ? line.entry.memberId : line.row.memberId);
+      return entry === undefined ? [] : [{ ...entry, isCaller: entry.memberId === caller.id }];
     });
   }
 

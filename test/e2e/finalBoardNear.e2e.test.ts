@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { confirmationOf } from "../helpers/postedBoards.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
 
@@ -77,5 +78,16 @@ describe("view:near on the kept final board", () => {
     expect(text).toContain("**Reader10**");
     expect(text).not.toContain("Reader01");
     expect(text).not.toMatch(/\*\*Hider\*\* ·/);
+  });
+
+  it("keeps the closing post's ranks below its top too once a listed member deleted their data: never two members at #10", async () => {
+    const ask = await runCommand(bot, person("reader03"), "privacy", { delete: true });
+    await bot.click(person("reader03"), ask.id, confirmationOf(ask)).final();
+    const near = visibleText(await runCommand(bot, person("reader12"), "leaderboard", { view: "near" }));
+    expect(near).toMatch(/10\. \*\*Reader10\*\*/);
+    expect(near).toMatch(/12\. \*\*Reader12\*\* · [\d,]+ pts ← you/);
+    expect(near).toMatch(/13\. \*\*Reader13\*\*/);
+    expect(near.match(/^10\. /gm)).toHaveLength(1);
+    expect(visibleText(await runCommand(bot, person("reader12"), "progress"))).toContain("#12");
   });
 });

@@ -593,30 +593,68 @@ export class CohortRepository {
   }
 
   /**
-   * The `count` members just above and just below `memberId` (whose kept points are `points`) on the kept final
-   * board: the members ranked on it, with the points it kept (finalRankedCount's rule), each side in board order. Among equal points by id: an order the close fixed (`pointsReachedAt` moves
-   * with late completions; equal points share a rank either way). Two reads of at most `count` rows.
+   * In one statement: how many members ranked on the kept final board (finalRankedCount's rule) had more than each
+   * of `scores` kept, leaving out the members its top lists (`topIds`: their ranks are the board's own), and how many
+   * it ranked in all. One pass over the cohort's entries of (cohortId, finalRanked, finalPoints, id).
    */
-  async nearOnFinalBoard(
+  async finalStandings(
     cohortId: number,
-    anchor: { readonly memberId: number; readonly points: number },
-    count: number,
+    topIds: readonly number[],
+    scores: readonly number[],
+  ): Promise<{ aheadBelowTop: number[]; ranked: number }> {
+    const belowTop = topIds.length === 0 ? Prisma.sql`1 = 1` : Prisma.sql`"id" NOT IN (${Prisma.join([...topIds])})`;
+    const sums = scores.map(
+      (score, index) =>
+        Prisma.sql`, SUM(CASE WHEN "finalPoints" > ${score} AND ${belowTop} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"a${index}"`)}`,
+    );
+    const [row] = await this.prisma.$queryRaw<Record<string, bigint | number | null>[]>`
+      SELECT COUNT(*) AS "ranked" ${sums.length === 0 ? Prisma.empty : Prisma.join(sums, " ")}
+      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalRanked" = true AND "finalPoints" > 0`;
+    return {
+      aheadBelowTop: scores.map((_, index) => Number(row?.[`a${index}`] ?? 0)),
+      ranked: Number(row?.["ranked"] ?? 0),
+    };
+  }
+
+  /**
+   * Members ranked on the kept final board below its top (not in `topIds`), with the points it kept, in board
+   * order: points, then id (join order, fixed at the close: `pointsReachedAt` moves with late completions). The
+   * `count.above` just above and `count.below` just below `anchor`, or (anchor null) the first `count.below`
+   * below the top. Each a read of at most that many entries along (cohortId, finalRanked, finalPoints, id).
+   */
+  async belowFinalTop(
+    cohortId: number,
+    topIds: readonly number[],
+    anchor: { readonly memberId: number; readonly points: number } | null,
+    count: { readonly above: number; readonly below: number },
   ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const { memberId, points } = anchor;
-    const where = { cohortId, finalRanked: true, finalPoints: { gt: 0 }, id: { not: memberId } };
+    const where = {
+      cohortId,
+      finalRanked: true,
+      finalPoints: { gt: 0 },
+      id: { notIn: [...topIds, ...(anchor === null ? [] : [anchor.memberId])] },
+    };
     const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
-    const above = await this.prisma.member.findMany({
-      where: { ...where, OR: [{ finalPoints: { gt: points } }, { finalPoints: points, id: { lt: memberId } }] },
-      orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
-      take: count,
-      select,
-    });
-    const below = await this.prisma.member.findMany({
-      where: { ...where, OR: [{ finalPoints: { lt: points } }, { finalPoints: points, id: { gt: memberId } }] },
-      orderBy: [{ finalPoints: "desc" }, { id: "asc" }],
-      take: count,
-      select,
-    });
+    const above =
+      anchor === null || count.above === 0
+        ? []
+        : await this.prisma.member.findMany({
+            where: { ...where, OR: [{ finalPoints: { gt: anchor.points } }, { finalPoints: anchor.points, id: { lt: anchor.memberId } }] },
+            orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
+            take: count.above,
+            select,
+          });
+    const after =
+      anchor === null ? {} : { OR: [{ finalPoints: { lt: anchor.points } }, { finalPoints: anchor.points, id: { gt: anchor.memberId } }] };
+    const below =
+      count.below === 0
+        ? []
+        : await this.prisma.member.findMany({
+            where: { ...where, ...after },
+            orderBy: [{ finalPoints: "desc" }, { id: "asc" }],
+            take: count.below,
+            select,
+          });
     return { above: above.reverse().map(toFinalBoardRow), below: below.map(toFinalBoardRow) };
   }
 

@@ -70,10 +70,11 @@ function finalBoardLines(t: Translator, view: LeaderboardView): string[] {
   if (view.finalKeptPrivate) return [t.t("leaderboard.finalKeptPrivate")];
   if (view.scope === LeaderboardScope.Near) {
     if (view.top.length > 0) return standingLines(t, view.top);
-    // No rank of their own on it: nobody to show around them; their own line below says where they stand.
-    return [t.t(view.caller?.rank === null ? "leaderboard.nearOffFinalBoard" : "closingPost.finalEmpty")];
+    // No rank of their own on it: nobody to show around them; their own line below says where they stand. With
+    // one, the members around it chose since not to be shown (the board did rank members: never "nobody logged").
+    return [t.t(view.caller?.rank === null ? "leaderboard.nearOffFinalBoard" : "leaderboard.finalNearNobodyShown")];
   }
-  if (view.top.length === 0) return [t.t("closingPost.finalEmpty")];
+  if (view.top.length === 0) return [t.t(view.rankedMembers > 0 ? "leaderboard.finalNobodyShown" : "closingPost.finalEmpty")];
   const more = view.rankedMembers - view.top.length;
   return [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])];
 }

@@ -683,6 +683,8 @@ export const en = {
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
   "leaderboard.nearNoPlace": "You have no place on this board, so there is nobody to show around you.",
   "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
+  "leaderboard.finalNearNobodyShown": "None of the members around your place on the final leaderboard can be shown now.",
+  "leaderboard.finalNobodyShown": "None of the members on the final leaderboard can be shown now.",
   "leaderboard.finalKeptPrivate":
     "This cohort's leaderboard was private when the course closed, so there is no final board to show: only your own standing, to you.",
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",

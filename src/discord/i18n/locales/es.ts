@@ -709,6 +709,9 @@ export const es: Catalogue = {
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
   "leaderboard.nearNoPlace": "No tienes puesto en esta clasificación, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
+  "leaderboard.finalNearNobodyShown":
+    "Ya no se puede mostrar a ninguno de los miembros que están a tu alrededor en la clasificación final.",
+  "leaderboard.finalNobodyShown": "Ya no se puede mostrar a ninguno de los miembros de la clasificación final.",
   "leaderboard.finalKeptPrivate":
     "La clasificación de esta cohorte era privada cuando terminó el curso, así que no hay clasificación final que mostrar: solo tu propia posición, para ti.",
   "posts.boardOff":
