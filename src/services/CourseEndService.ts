@@ -295,7 +295,10 @@ function parseBoard(json: string | null): FinalBoard | null {
   return {
     rankedMembers,
     top: top.map((entry) => ({ ...entry, isCaller: false })),
-    // A board kept before the flag was: one kept while off lists nobody though it ranked members.
+    // A board kept before the flag was (2026-12-06): one kept while off lists nobody though it ranked members. An
+    // inference, and it can misread: a board all of whose listed members deleted their data since (members it
+    // ranked below its top remaining), or one whose top was read empty while members it ranked reached their
+    // points before the keeping's UPDATE, reads as kept private (README, /leaderboard).
     keptPrivate: parsed.data.keptPrivate ?? (top.length === 0 && rankedMembers > 0),
   };
 }

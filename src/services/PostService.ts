@@ -251,6 +251,8 @@ export class PostService {
   async postedClosingBoard(cohort: Cohort): Promise<PostedBoardView | null> {
     const board = await this.courseEnd.finalBoard(cohort);
     if (board === null) return null;
+    // Not board.keptPrivate: a post that went out with the board off has no board part to edit anyway, and the
+    // flag is inferred for boards kept before it (parseBoard), which would misread one all of whose lines went.
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const top = boardOn ? await this.study.keptFinalBoardNow(cohort, board) : [];
     return { kind: "closing", cohort, boardOn, top, rankedMembers: board.rankedMembers };
@@ -311,7 +313,8 @@ export class PostService {
       totalWeeks: context.plan.totalWeeks,
       top: board.top,
       rankedMembers: board.rankedMembers,
-      boardOn: cohort.leaderboard !== CohortBoard.Off,
+      // A board kept while the cohort's was off went out with no board: drawn again, it shows none either.
+      boardOn: cohort.leaderboard !== CohortBoard.Off && board.keptPrivate !== true,
       outcomes: endedAfterWeek === null ? context.curriculum.outcomes : [],
       endedAfterWeek,
       course: await this.study.courseChartOf(cohort),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { renderClosingPost } from "../../src/discord/render/renderClosingPost.js";
 
 /**
  * A cohort whose leaderboard was `off` when the course closed kept no public board (PRODUCT Part 2, Privacy).
@@ -37,5 +39,16 @@ describe("a final board kept while the leaderboard was off, the board turned on 
     expect(text).not.toContain("Ada");
     expect(text).not.toContain("Cy");
     expect(text).toContain("**Bob**: #2 of 3");
+  });
+
+  it("the closing post as the simulation (and an admin's preview) draws it now names nobody either, as it went out", async () => {
+    const simulation = await bot.test.app.services.posts.simulation({ target: cohortName, now: bot.clock.now() });
+    const closing = simulation.posts.find((entry) => entry.view.kind === "closing");
+    expect(closing?.view.kind).toBe("closing");
+    if (closing?.view.kind !== "closing") return;
+    const text = JSON.stringify(renderClosingPost(translatorFor("en"), closing.view.view).messages);
+    expect(text).toContain("Quiet Close");
+    expect(text).not.toContain("Final leaderboard");
+    expect(text).not.toContain("Nobody logged points");
   });
 });
