@@ -164,11 +164,14 @@ export class CourseEndService {
     const rows = lines.flatMap((line) => (line.kind === "row" ? [line.row] : []));
     const topIds = board.top.map((entry) => entry.memberId);
     const listedAt = board.top.find((entry) => entry.memberId === member.id);
-    // A listed caller among listed lines only: every rank is on the board, and so is the count it ranked.
-    const { aheadBelowTop, ranked } =
-      listedAt !== undefined && rows.length === 0
-        ? { aheadBelowTop: [], ranked: board.rankedMembers }
-        : await this.cohorts.finalStandings(cohort.id, topIds, [points, ...rows.map((row) => row.points)]);
+    // Ranked count: the board's own (its footer's), so only the members ahead of the lowest score are read; and
+    // nothing for a caller with no place, or a listed one among listed lines only (every rank is on the board).
+    const scores = [points, ...rows.map((row) => row.points)];
+    const { aheadBelowTop } =
+      !placed || (listedAt !== undefined && rows.length === 0)
+        ? { aheadBelowTop: [] }
+        : await this.cohorts.finalStandings(cohort.id, topIds, scores, Math.min(...scores));
+    const ranked = board.rankedMembers;
     const rankOf = (memberId: number, score: number, index: number) => finalBoardRank(board, memberId, score, aheadBelowTop[index] ?? 0);
     let index = 0;
     const rankedLines = lines.map((line): FinalNearLine => {

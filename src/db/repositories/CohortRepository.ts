@@ -595,12 +595,14 @@ export class CohortRepository {
   /**
    * In one statement: how many members ranked on the kept final board (finalRankedCount's rule) had more than each
    * of `scores` kept, leaving out the members its top lists (`topIds`: their ranks are the board's own), and how many
-   * it ranked in all. One pass over the cohort's entries of (cohortId, finalRanked, finalPoints, id).
+   * it ranked with more than `above` points (0: all of them). One pass over those entries of (cohortId, finalRanked,
+   * finalPoints, id): `above` just below the lowest score reads only the members ahead.
    */
   async finalStandings(
     cohortId: number,
     topIds: readonly number[],
     scores: readonly number[],
+    above = 0,
   ): Promise<{ aheadBelowTop: number[]; ranked: number }> {
     const belowTop = topIds.length === 0 ? Prisma.sql`1 = 1` : Prisma.sql`"id" NOT IN (${Prisma.join([...topIds])})`;
     const sums = scores.map(
@@ -609,7 +611,7 @@ export class CohortRepository {
     );
     const [row] = await this.prisma.$queryRaw<Record<string, bigint | number | null>[]>`
       SELECT COUNT(*) AS "ranked" ${sums.length === 0 ? Prisma.empty : Prisma.join(sums, " ")}
-      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalRanked" = true AND "finalPoints" > 0`;
+      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalRanked" = true AND "finalPoints" > ${Math.max(0, above)}`;
     return {
       aheadBelowTop: scores.map((_, index) => Number(row?.[`a${index}`] ?? 0)),
       ranked: Number(row?.["ranked"] ?? 0),
@@ -628,24 +630,27 @@ export class CohortRepository {
     anchor: { readonly memberId: number; readonly points: number } | null,
     count: { readonly above: number; readonly below: number },
   ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const where = {
-      cohortId,
-      finalRanked: true,
-      finalPoints: { gt: 0 },
-      id: { notIn: [...topIds, ...(anchor === null ? [] : [anchor.memberId])] },
-    };
+    const where = { cohortId, finalRanked: true, id: { notIn: [...topIds, ...(anchor === null ? [] : [anchor.memberId])] } };
     const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
+    // One range of the index each side, bounded by the anchor's points (an OR of two ranges, or a second lower bound,
+    // makes SQLite walk the cohort's entries from the other end: tens of ms at 100k members).
     const above =
       anchor === null || count.above === 0
         ? []
         : await this.prisma.member.findMany({
-            where: { ...where, OR: [{ finalPoints: { gt: anchor.points } }, { finalPoints: anchor.points, id: { lt: anchor.memberId } }] },
+            where: {
+              ...where,
+              finalPoints: { gte: anchor.points },
+              OR: [{ finalPoints: { gt: anchor.points } }, { id: { lt: anchor.memberId } }],
+            },
             orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
             take: count.above,
             select,
           });
     const after =
-      anchor === null ? {} : { OR: [{ finalPoints: { lt: anchor.points } }, { finalPoints: anchor.points, id: { gt: anchor.memberId } }] };
+      anchor === null
+        ? { finalPoints: { gt: 0 } }
+        : { finalPoints: { gt: 0, lte: anchor.points }, OR: [{ finalPoints: { lt: anchor.points } }, { id: { gt: anchor.memberId } }] };
     const below =
       count.below === 0
         ? []
