@@ -40,6 +40,8 @@ export interface CohortSummaryView {
   readonly currentWeek: number;
   /** The status as shown: a cohort an admin ended on its planned last day or later ran to its end, so finished. */
   readonly shownStatus: CohortStatus;
+  /** Shown as ended (before its planned last day): the calendar week `/cohort end` came in, 0 before its start date. */
+  readonly endedInWeek: number | null;
 }
 
 /** Everything /cohort info shows. */
@@ -147,6 +149,7 @@ export class CohortInfoService {
     const totalWeeks = calendarWeekCount({ curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks });
     const calendar = { startDate, timeZone, curriculumWeeks: curriculum.totalWeeks, breakWeeks: cohort.breakWeeks };
     const ranToItsEnd = cohort.status === CohortStatus.Ended && !wasEndedEarly(cohort.endedAt, calendar);
+    const endedAt = cohort.status === CohortStatus.Ended && !ranToItsEnd ? cohort.endedAt : null;
     return {
       cohort,
       curriculum: { slug: curriculum.slug, title: curriculum.title, totalWeeks: curriculum.totalWeeks },
@@ -154,6 +157,7 @@ export class CohortInfoService {
       totalWeeks,
       currentWeek: currentWeekNumber({ startDate, timeZone, totalWeeks }, now),
       shownStatus: ranToItsEnd ? CohortStatus.Finished : cohort.status,
+      endedInWeek: endedAt === null ? null : currentWeekNumber({ startDate, timeZone, totalWeeks }, endedAt),
     };
   }
 }

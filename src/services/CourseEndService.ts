@@ -8,7 +8,7 @@ import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPre
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
+import type { CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -17,6 +17,8 @@ import type { LeaderboardEntry } from "./StudyService.js";
 export interface FinalBoard {
   readonly top: readonly LeaderboardEntry[];
   readonly rankedMembers: number;
+  /** Kept while the cohort's board was off: no board was made public at the close, whatever the setting now. */
+  readonly keptPrivate?: boolean;
 }
 
 const storedBoard = z.object({
@@ -33,6 +35,7 @@ const storedBoard = z.object({
     }),
   ),
   rankedMembers: z.number().int(),
+  keptPrivate: z.boolean().optional(),
 });
 
 /** The cohort's calendar as the break functions take it. */
@@ -76,6 +79,12 @@ export class CourseEndService {
   /** The final board, once the closing post made it; null before. */
   async finalBoard(cohort: Cohort): Promise<FinalBoard | null> {
     return parseBoard(await this.cohorts.finalBoard(cohort.id));
+  }
+
+  /** The kept final board, as the closing post made it, or null before; one that no longer parses lists nobody. */
+  private async keptBoard(cohort: Cohort): Promise<FinalBoard | null> {
+    const json = await this.cohorts.finalBoard(cohort.id);
+    return json === null ? null : (parseBoard(json) ?? { top: [], rankedMembers: 0 });
   }
 
   /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
@@ -135,16 +144,81 @@ export class CourseEndService {
   }
 
   /**
+   * `/leaderboard view:near` on the kept final board `board`: the `count` lines above and below `member` in its
+   * order (the lines the closing post listed, as it listed them, then the members it ranked below them), and the
+   * member's own rank (finalRank). Lines of its top come from `board` itself; at most two short reads of the
+   * members below it, and one statement for every rank (finalStandings), none for a listed caller whose lines
+   * are all listed.
+   */
+  async nearOnFinalBoard(
+    cohort: Cohort,
+    board: FinalBoard,
+    member: MemberRecord,
+    count: number,
+  ): Promise<{ lines: FinalNearLine[]; own: FinalRank }> {
+    const points = member.finalPoints ?? 0;
+    const ranking = finalRanking(member);
+    const placed = points > 0 && ranking !== OwnRanking.Excluded;
+    const lines = placed ? await this.linesAround(cohort, board, member, count) : [];
+    const rows = lines.flatMap((line) => (line.kind === "row" ? [line.row] : []));
+    const topIds = board.top.map((entry) => entry.memberId);
+    const listedAt = board.top.find((entry) => entry.memberId === member.id);
+    // Ranked count: the board's own (its footer's), so only the members ahead of the lowest score are read; and
+    // nothing for a caller with no place, or a listed one among listed lines only (every rank is on the board).
+    const scores = [points, ...rows.map((row) => row.points)];
+    const { aheadBelowTop } =
+      !placed || (listedAt !== undefined && rows.length === 0)
+        ? { aheadBelowTop: [] }
+        : await this.cohorts.finalStandings(cohort.id, topIds, scores, Math.min(...scores));
+    const ranked = board.rankedMembers;
+    const rankOf = (memberId: number, score: number, index: number) => finalBoardRank(board, memberId, score, aheadBelowTop[index] ?? 0);
+    let index = 0;
+    const rankedLines = lines.map((line): FinalNearLine => {
+      if (line.kind !== "row") return line;
+      index += 1;
+      return { kind: "row", row: { ...line.row, rank: rankOf(line.row.memberId, line.row.points, index) } };
+    });
+    return { lines: rankedLines, own: { rank: placed ? rankOf(member.id, points, 0) : null, ranked, ranking } };
+  }
+
+  /** The lines around `member` on the kept board, those below its top not ranked yet (nearOnFinalBoard). */
+  private async linesAround(cohort: Cohort, board: FinalBoard, member: MemberRecord, count: number): Promise<FinalNearLine[]> {
+    const points = member.finalPoints ?? 0;
+    const topIds = board.top.map((entry) => entry.memberId);
+    const at = board.top.findIndex((entry) => entry.memberId === member.id);
+    // Not listed: after every listed line with as many points or more (those got there first, or were ranked first).
+    const place = at >= 0 ? at : board.top.filter((entry) => entry.points >= points).length;
+    const self: FinalNearLine[] = at >= 0 ? listedLines(board.top.slice(at, at + 1)) : member.finalRanked ? [ownRow(member, points)] : [];
+    const aboveInTop = (from: number, howMany: number) => listedLines(board.top.slice(Math.max(0, from - howMany), from));
+    if (place < board.top.length) {
+      const after = at >= 0 ? at + 1 : place;
+      const belowListed = board.top.slice(after, after + count);
+      // Nobody ranked below the top (as the board counts them): nothing to read there.
+      const need = board.rankedMembers > board.top.length ? count - belowListed.length : 0;
+      const below = need > 0 ? (await this.cohorts.belowFinalTop(cohort.id, topIds, null, { above: 0, below: need })).below : [];
+      return [...aboveInTop(place, count), ...self, ...listedLines(belowListed), ...asRows(below)];
+    }
+    const near = await this.cohorts.belowFinalTop(cohort.id, topIds, { memberId: member.id, points }, { above: count, below: count });
+    const fromTop = count - near.above.length;
+    return [...(fromTop > 0 ? aboveInTop(board.top.length, fromTop) : []), ...asRows(near.above), ...self, ...asRows(near.below)];
+  }
+
+  /**
    * Rank on the final board; before it is made (the closing post is still to come), on the live one. Counted
    * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
-   * is told, as `ranking` says, the place they would take, or (excluded) none.
+   * is told, as `ranking` says, the place they would take, or (excluded) none. A listed member's is the rank it
+   * lists (finalBoardRank). `board`: the kept board when the caller read it already (no second read).
    */
-  async finalRank(cohort: Cohort, member: MemberRecord, points: number): Promise<FinalRank> {
-    if ((await this.cohorts.finalBoard(cohort.id)) !== null) {
+  async finalRank(cohort: Cohort, member: MemberRecord, points: number, board?: FinalBoard | null): Promise<FinalRank> {
+    // Any kept board, even one no longer read as such, means the final standing (its top then lists nobody).
+    const kept = board === undefined ? await this.keptBoard(cohort) : board;
+    if (kept !== null) {
       const finalPoints = member.finalPoints ?? 0;
-      const { ahead, ranked } = await this.cohorts.finalStanding(cohort.id, finalPoints);
+      const topIds = kept.top.map((entry) => entry.memberId);
+      const { aheadBelowTop, ranked } = await this.cohorts.finalStandings(cohort.id, topIds, [finalPoints]);
       const ranking = finalRanking(member);
-      return { rank: finalPoints > 0 && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null, ranked, ranking };
+      const placed = finalPoints > 0 && ranking !== OwnRanking.Excluded;
+      return { rank: placed ? finalBoardRank(kept, member.id, finalPoints, aheadBelowTop[0] ?? 0) : null, ranked, ranking };
     }
     const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
     const ranking = ownRankingOf(member);
@@ -155,6 +229,46 @@ export class CourseEndService {
     };
   }
 }
+
+/** A line of view:near on the kept final board: one its top lists (as kept), or a member it ranked below it. */
+export type FinalNearLine =
+  { readonly kind: "listed"; readonly entry: LeaderboardEntry } | { readonly kind: "row"; readonly row: RankedFinalRow };
+
+function listedLines(entries: readonly LeaderboardEntry[]): FinalNearLine[] {
+  return entries.map((entry) => ({ kind: "listed", entry }));
+}
+
+function asRows(rows: readonly ScoreRow[]): FinalNearLine[] {
+  return rows.map((row) => ({ kind: "row", row: { ...row, rank: 0 } }));
+}
+
+/** The member's own line below the top of the kept board (ranked on it with the points it kept). */
+function ownRow(member: MemberRecord, points: number): FinalNearLine {
+  const { id: memberId, userId, displayName, boardVisibility, alias } = member;
+  return { kind: "row", row: { memberId, userId, displayName, points, reachedAt: new Date(0), boardVisibility, alias, rank: 0 } };
+}
+
+/**
+ * A rank on the kept final board, consistent with the ranks its top shows: a listed member's is the one it lists;
+ * below it, the members ahead are those its top counted ahead (its ranks as posted, though a listed member deleted
+ * their data since) plus `aheadBelowTop`, the members it ranked below its top with more points.
+ */
+export function finalBoardRank(board: FinalBoard, memberId: number, points: number, aheadBelowTop: number): number {
+  const listed = board.top.find((entry) => entry.memberId === memberId);
+  if (listed !== undefined) return listed.rank;
+  const level = board.top.find((entry) => entry.points <= points);
+  const last = board.top.at(-1);
+  const aheadInTop =
+    level !== undefined
+      ? level.rank - 1
+      : last === undefined
+        ? 0
+        : last.rank - 1 + board.top.filter((entry) => entry.rank === last.rank).length;
+  return competitionRank(aheadInTop + aheadBelowTop);
+}
+
+/** A line of the kept final board around a member, with the rank the board gave it. */
+export type RankedFinalRow = ScoreRow & { readonly rank: number };
 
 /** A member's rank for themselves (CourseEndService.finalRank). */
 export interface FinalRank {
@@ -179,8 +293,14 @@ function parseBoard(json: string | null): FinalBoard | null {
   if (json === null) return null;
   const parsed = storedBoard.safeParse(JSON.parse(json));
   if (!parsed.success) return null;
+  const { rankedMembers, top } = parsed.data;
   return {
-    rankedMembers: parsed.data.rankedMembers,
-    top: parsed.data.top.map((entry) => ({ ...entry, isCaller: false })),
+    rankedMembers,
+    top: top.map((entry) => ({ ...entry, isCaller: false })),
+    // A board kept before the flag was (2026-12-06): one kept while off lists nobody though it ranked members. An
+    // inference, and it can misread: a board all of whose listed members deleted their data since (members it
+    // ranked below its top remaining), or one whose top was read empty while members it ranked reached their
+    // points before the keeping's UPDATE, reads as kept private (README, /leaderboard).
+    keptPrivate: parsed.data.keptPrivate ?? (top.length === 0 && rankedMembers > 0),
   };
 }

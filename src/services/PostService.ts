@@ -251,6 +251,8 @@ export class PostService {
   async postedClosingBoard(cohort: Cohort): Promise<PostedBoardView | null> {
     const board = await this.courseEnd.finalBoard(cohort);
     if (board === null) return null;
+    // Not board.keptPrivate: a post that went out with the board off has no board part to edit anyway, and the
+    // flag is inferred for boards kept before it (parseBoard), which would misread one all of whose lines went.
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     const top = boardOn ? await this.study.keptFinalBoardNow(cohort, board) : [];
     return { kind: "closing", cohort, boardOn, top, rankedMembers: board.rankedMembers };
@@ -292,7 +294,7 @@ export class PostService {
   /** The all-time board as it stands now, kept as the final one unless another process kept one first; the one kept. */
   private async keepFinalBoard(cohort: Cohort, now: Date): Promise<FinalBoard> {
     const live = await this.study.finalLeaderboardOf(cohort, now);
-    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers });
+    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers, keptPrivate: !live.boardOn });
   }
 
   /** After the closing post went out (or was skipped): the cohort is finished. */
@@ -311,7 +313,8 @@ export class PostService {
       totalWeeks: context.plan.totalWeeks,
       top: board.top,
       rankedMembers: board.rankedMembers,
-      boardOn: cohort.leaderboard !== CohortBoard.Off,
+      // A board kept while the cohort's was off went out with no board: drawn again, it shows none either.
+      boardOn: cohort.leaderboard !== CohortBoard.Off && board.keptPrivate !== true,
       outcomes: endedAfterWeek === null ? context.curriculum.outcomes : [],
       endedAfterWeek,
       course: await this.study.courseChartOf(cohort),

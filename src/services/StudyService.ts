@@ -54,7 +54,14 @@ import {
   type WeekWordsOfLanguages,
 } from "../domain/curriculum/typedItem.js";
 import { cohortItemOfValue, isCohortItemShaped, type CohortItem } from "./itemOptionValue.js";
-import { breakCalendarOf, courseIsOver, endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
+import {
+  breakCalendarOf,
+  courseIsOver,
+  endedAfterWeekOf,
+  type CourseEndService,
+  type FinalBoard,
+  type FinalNearLine,
+} from "./CourseEndService.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { rowIdOf } from "../domain/rowId.js";
@@ -338,6 +345,8 @@ export interface LeaderboardView {
   readonly endedEarly: boolean;
   /** Whether the reply may be public: the board is on and the caller appears on it by name. */
   readonly publicReply: boolean;
+  /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
+  readonly finalKeptPrivate: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -724,14 +733,26 @@ export class StudyService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
-    if (board !== null) return this.finalLeaderboard(cohort, board, member);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
 
   /** After the closing post: the board it showed (privacy applied when it was made), whatever was logged since; the caller's rank on it. */
-  private async finalLeaderboard(cohort: Cohort, board: FinalBoard, member: MemberRecord): Promise<LeaderboardView> {
-    const { rank, ranking } = await this.courseEnd.finalRank(cohort, member, member.points);
+  private async finalLeaderboard(
+    cohort: Cohort,
+    board: FinalBoard,
+    member: MemberRecord,
+    scope: LeaderboardScope,
+  ): Promise<LeaderboardView> {
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
+    // Kept while the board was off: no lines to show, whatever the setting now (the caller's own standing only).
+    const keptPrivate = board.keptPrivate === true;
+    // view:near reads the caller's rank with their neighbours' (one statement for all of them).
+    const near =
+      boardOn && !keptPrivate && scope === LeaderboardScope.Near
+        ? await this.courseEnd.nearOnFinalBoard(cohort, board, member, nearCount)
+        : null;
+    const { rank, ranking } = near?.own ?? (await this.courseEnd.finalRank(cohort, member, member.points, board));
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
     // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
     // they chose since; one it ranked keeps their place though excluded since (finalRanking).
@@ -746,19 +767,48 @@ export class StudyService {
     const offBoard = !excluded && rank === null;
     const callerView = { ...caller, presentation, excluded, ranking, rank, points: offBoard ? member.points : caller.points };
     const context = await this.plans.contextFor(cohort);
+    const top =
+      !boardOn || keptPrivate
+        ? []
+        : near !== null
+          ? await this.finalNearEntries(cohort, near.lines, member)
+          : await this.asTheyChooseNow(cohort, board.top);
     return {
       cohort,
       period: LeaderboardPeriod.All,
-      scope: LeaderboardScope.Top,
+      scope,
       weekNumber: null,
       boardOn,
-      top: boardOn ? await this.asTheyChooseNow(cohort, board.top) : [],
+      top,
       caller: callerView,
       rankedMembers: board.rankedMembers,
-      publicReply: boardOn && callerView.presentation === BoardVisibility.Name,
+      publicReply: boardOn && !keptPrivate && callerView.presentation === BoardVisibility.Name,
       final: true,
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
+      finalKeptPrivate: keptPrivate,
     };
+  }
+
+  /**
+   * view:near on the kept final board: the caller's neighbours on it with the ranks and points it kept
+   * (CourseEndService.nearOnFinalBoard); the lines the closing post listed as it shows them now (asTheyChooseNow),
+   * the others by the privacy rule now.
+   */
+  private async finalNearEntries(cohort: Cohort, lines: readonly FinalNearLine[], caller: MemberRecord): Promise<LeaderboardEntry[]> {
+    const listed = await this.asTheyChooseNow(
+      cohort,
+      lines.flatMap((line) => (line.kind === "listed" ? [line.entry] : [])),
+    );
+    const others = await this.entries(
+      cohort,
+      lines.flatMap((line) => (line.kind === "row" ? [line.row] : [])),
+      caller,
+    );
+    const byMember = new Map([...listed, ...others].map((entry) => [entry.memberId, entry]));
+    return lines.flatMap((line) => {
+      const entry = byMember.get(line.kind === "listed" ? line.entry.memberId : line.row.memberId);
+      return entry === undefined ? [] : [{ ...entry, isCaller: entry.memberId === caller.id }];
+    });
   }
 
   /** The kept final board's lines as the closing post shows them once edited now (asTheyChooseNow). */
@@ -827,9 +877,12 @@ export class StudyService {
       boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
     ]);
     const { ahead, ranked } = standing;
+    // An excluded caller has no place on the board: nobody is shown around one (their own line says why).
     const top =
       boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
-        ? await this.nearEntries(cohort, weekNumber, caller, anchor)
+        ? caller.excluded
+          ? []
+          : await this.nearEntries(cohort, weekNumber, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);
     const callerView = caller === null ? null : this.callerView(cohort, caller, points, ahead);
     const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);
@@ -845,6 +898,7 @@ export class StudyService {
       publicReply,
       final: false,
       endedEarly: false,
+      finalKeptPrivate: false,
     };
   }
 

@@ -212,6 +212,7 @@ describe("cohort views", () => {
       totalWeeks: 12,
       currentWeek: 3,
       shownStatus: CohortStatus.Active,
+      endedInWeek: null,
     }));
     const reply = renderCohortList(en, views);
     expectWithinDiscordLimits(reply.embeds ?? []);
@@ -229,6 +230,7 @@ describe("cohort views", () => {
       historyBlocked: true,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,
+      endedInWeek: null,
       startsAt: new Date("2027-01-04T00:00:00Z"),
       lastDate: "2027-03-28",
       nextWeekPost: {

@@ -30,6 +30,7 @@ describe("member counts on big cohorts' boards and roster", () => {
       rankedMembers: 12_345,
       final: false,
       endedEarly: false,
+      finalKeptPrivate: false,
       publicReply: true,
     },
     setAside: false,

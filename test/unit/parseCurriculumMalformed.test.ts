@@ -614,14 +614,28 @@ describe("invisible characters in a curriculum", () => {
     const labels = (curriculum: ParsedCurriculum) =>
       curriculum.sections.flatMap((section) => section.items.flatMap((item) => [item.group, item.track]));
     const blank = (label: string | null) => label !== null && label.replace(/[\u200b\u2060\s]/g, "") === "";
-    for (const text of [
-      edited("**SQL Deep Dive:**", "#### \u200b\u2060"),
-      edited("**SQL Deep Dive:**", "**\u200b\u2060:**"),
-      edited("- **Python Path:**", "- **\u200b\u2060:**"),
-    ]) {
+    for (const text of [edited("**SQL Deep Dive:**", "#### \u200b\u2060"), edited("**SQL Deep Dive:**", "**\u200b\u2060:**")]) {
       expect(text).not.toBe(masteryText);
       expect(labels(accepted(text)).filter(blank)).toEqual([]);
     }
+  });
+
+  it("refuses a 'choose one' track label that shows nothing, at its line, instead of keeping it in the item's title", () => {
+    const python = "- **Python Path:** Variables, data types, OOP, decorators, asyncio, type hints";
+    const line = lineOf(python);
+    for (const label of ["\u200b\u2060", " ", "\u00ad \u200b"]) {
+      const problems = refused(masteryText.replace(python, python.replace("Python Path", label)));
+      const problem = problems.find((found) => found.code === ProblemCode.TrackWithoutName);
+      expect(problem).toMatchObject({ line });
+      if (problem === undefined) continue;
+      // The admin is told what is missing and shown the line's text, in both languages.
+      expect(renderParseProblem(problem)).toMatch(/"choose one" track.*needs a name.*Variables, data types/);
+      expect(renderParseProblem(problem, "es")).toMatch(/itinerario de «elige uno».*nombre.*Variables, data types/);
+      expect(problems.map((found) => found.line)).toEqual([line]);
+    }
+    // Nothing after the label either: an empty topic, as a bullet of nothing is.
+    const bare = refused(masteryText.replace(python, "- **\u200b:** \u2060"));
+    expect(bare).toContainEqual(expect.objectContaining({ line, code: ProblemCode.EmptyTopic }));
   });
 
   it("still refuses control characters, which no text file holds", () => {

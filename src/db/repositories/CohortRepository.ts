@@ -10,6 +10,7 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { AuditAction } from "../../domain/audit/auditAction.js";
 import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
+import type { ScoreRow } from "./CompletionRepository.js";
 import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
@@ -649,6 +650,77 @@ export class CohortRepository {
     return finalRankedCount(this.prisma, cohortId, finalPoints);
   }
 
+  /**
+   * In one statement: how many members ranked on the kept final board (finalRankedCount's rule) had more than each
+   * of `scores` kept, leaving out the members its top lists (`topIds`: their ranks are the board's own), and how many
+   * it ranked with more than `above` points (0: all of them). One pass over those entries of (cohortId, finalRanked,
+   * finalPoints, id): `above` just below the lowest score reads only the members ahead.
+   */
+  async finalStandings(
+    cohortId: number,
+    topIds: readonly number[],
+    scores: readonly number[],
+    above = 0,
+  ): Promise<{ aheadBelowTop: number[]; ranked: number }> {
+    const belowTop = topIds.length === 0 ? Prisma.sql`1 = 1` : Prisma.sql`"id" NOT IN (${Prisma.join([...topIds])})`;
+    const sums = scores.map(
+      (score, index) =>
+        Prisma.sql`, SUM(CASE WHEN "finalPoints" > ${score} AND ${belowTop} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"a${index}"`)}`,
+    );
+    const [row] = await this.prisma.$queryRaw<Record<string, bigint | number | null>[]>`
+      SELECT COUNT(*) AS "ranked" ${sums.length === 0 ? Prisma.empty : Prisma.join(sums, " ")}
+      FROM "Member" WHERE "cohortId" = ${cohortId} AND "finalRanked" = true AND "finalPoints" > ${Math.max(0, above)}`;
+    return {
+      aheadBelowTop: scores.map((_, index) => Number(row?.[`a${index}`] ?? 0)),
+      ranked: Number(row?.["ranked"] ?? 0),
+    };
+  }
+
+  /**
+   * Members ranked on the kept final board below its top (not in `topIds`), with the points it kept, in board
+   * order: points, then id (join order, fixed at the close: `pointsReachedAt` moves with late completions). The
+   * `count.above` just above and `count.below` just below `anchor`, or (anchor null) the first `count.below`
+   * below the top. Each a read of at most that many entries along (cohortId, finalRanked, finalPoints, id).
+   */
+  async belowFinalTop(
+    cohortId: number,
+    topIds: readonly number[],
+    anchor: { readonly memberId: number; readonly points: number } | null,
+    count: { readonly above: number; readonly below: number },
+  ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
+    const where = { cohortId, finalRanked: true, id: { notIn: [...topIds, ...(anchor === null ? [] : [anchor.memberId])] } };
+    const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
+    // One range of the index each side, bounded by the anchor's points (an OR of two ranges, or a second lower bound,
+    // makes SQLite walk the cohort's entries from the other end: tens of ms at 100k members).
+    const above =
+      anchor === null || count.above === 0
+        ? []
+        : await this.prisma.member.findMany({
+            where: {
+              ...where,
+              finalPoints: { gte: anchor.points },
+              OR: [{ finalPoints: { gt: anchor.points } }, { id: { lt: anchor.memberId } }],
+            },
+            orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
+            take: count.above,
+            select,
+          });
+    const after =
+      anchor === null
+        ? { finalPoints: { gt: 0 } }
+        : { finalPoints: { gt: 0, lte: anchor.points }, OR: [{ finalPoints: { lt: anchor.points } }, { id: { gt: anchor.memberId } }] };
+    const below =
+      count.below === 0
+        ? []
+        : await this.prisma.member.findMany({
+            where: { ...where, ...after },
+            orderBy: [{ finalPoints: "desc" }, { id: "asc" }],
+            take: count.below,
+            select,
+          });
+    return { above: above.reverse().map(toFinalBoardRow), below: below.map(toFinalBoardRow) };
+  }
+
   /** The final board stored when the cohort finished (JSON), or null. */
   async finalBoard(cohortId: number): Promise<string | null> {
     const row = await this.prisma.cohort.findUnique({ where: { id: cohortId }, select: { finalBoard: true } });
@@ -666,6 +738,19 @@ export class CohortRepository {
     for (const entry of breaks) weeksByCohort.set(entry.cohortId, [...(weeksByCohort.get(entry.cohortId) ?? []), { week: entry.week }]);
     return rows.map((row) => ({ ...row, breaks: (weeksByCohort.get(row.id) ?? []).sort((a, b) => a.week - b.week) }));
   }
+}
+
+/** A member's line on the kept final board, with the points it kept (never null: only such members are read). */
+function toFinalBoardRow(row: {
+  id: number;
+  finalPoints: number | null;
+  userId: string;
+  displayName: string;
+  boardVisibility: string;
+  alias: number | null;
+}): ScoreRow {
+  const { id, finalPoints, ...shown } = row;
+  return { memberId: id, points: finalPoints ?? 0, reachedAt: new Date(0), ...shown };
 }
 
 /**

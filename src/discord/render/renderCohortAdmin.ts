@@ -21,6 +21,11 @@ function statusLabel(t: Translator, status: CohortStatus): string {
 
 function weekText(t: Translator, view: CohortSummaryView): string {
   const total = view.totalWeeks;
+  // Ended early: where it stopped, not where its calendar would be now (nor "not started" for one that never will).
+  if (view.endedInWeek !== null)
+    return view.endedInWeek <= 0
+      ? t.t("cohortAdmin.weekEndedBeforeStart", { total })
+      : t.t("cohortAdmin.weekEndedIn", { week: Math.min(view.endedInWeek, total), total });
   if (view.currentWeek <= 0) return t.t("cohortAdmin.weekNotStarted", { total });
   if (view.currentWeek > total) return t.t("cohortAdmin.weekFinished", { total });
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });

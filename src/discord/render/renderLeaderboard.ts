@@ -33,7 +33,8 @@ function callerLines(t: Translator, view: LeaderboardView, weekly: boolean): str
 function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week: number): string[] {
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
-  if (view.scope === LeaderboardScope.Near) return [t.t("leaderboard.nearEmpty")];
+  if (view.scope === LeaderboardScope.Near)
+    return [t.t(view.caller?.excluded === true ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 
@@ -63,16 +64,29 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
   return { embeds: [embed], ephemeral: !view.publicReply };
 }
 
+/** The final board's lines: as the closing post showed them, or (view:near) the caller's neighbours on it. */
+function finalBoardLines(t: Translator, view: LeaderboardView): string[] {
+  if (!view.boardOn) return [t.t("leaderboard.boardOff")];
+  if (view.finalKeptPrivate) return [t.t("leaderboard.finalKeptPrivate")];
+  if (view.scope === LeaderboardScope.Near) {
+    if (view.top.length > 0) return standingLines(t, view.top);
+    // No rank of their own on it: nobody to show around them; their own line below says where they stand. With
+    // one, the members around it chose since not to be shown (the board did rank members: never "nobody logged").
+    return [t.t(view.caller?.rank === null ? "leaderboard.nearOffFinalBoard" : "leaderboard.finalNearNobodyShown")];
+  }
+  if (view.top.length === 0) return [t.t(view.rankedMembers > 0 ? "leaderboard.finalNobodyShown" : "closingPost.finalEmpty")];
+  const more = view.rankedMembers - view.top.length;
+  return [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])];
+}
+
 /** After the course: the board exactly as the closing post showed it, and the caller's place on it. */
 function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
-  const more = view.rankedMembers - view.top.length;
-  const lines = !view.boardOn
-    ? [t.t("leaderboard.boardOff")]
-    : view.top.length === 0
-      ? [t.t("closingPost.finalEmpty")]
-      : [...standingLines(t, view.top), ...(more > 0 ? [t.t("boardPost.more", { count: more })] : [])];
+  const lines = finalBoardLines(t, view);
   const caller = callerLines(t, view, false);
-  if (caller.length > 0) lines.push("", ...caller);
+  // view:near marks the caller's own line on the board: only the privacy note is left to add.
+  const callerListed = view.scope === LeaderboardScope.Near && view.top.some((entry) => entry.isCaller);
+  if (caller.length > 0 && !callerListed) lines.push("", ...caller);
+  else if (caller.length > 1) lines.push("", ...caller.slice(1));
   const embed: APIEmbed = {
     color: colors.success,
     title: truncate(

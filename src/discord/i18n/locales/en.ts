@@ -323,6 +323,8 @@ export const en = {
   "cohortAdmin.weekNotStarted": "Not started · {total, plural, one {# week} other {# weeks}}",
   "cohortAdmin.weekFinished": "Finished · {total, plural, one {# week} other {# weeks}}",
   "cohortAdmin.weekCurrent": "Week {week} of {total}",
+  "cohortAdmin.weekEndedBeforeStart": "Ended before its start · {total, plural, one {# week} other {# weeks}}",
+  "cohortAdmin.weekEndedIn": "Ended in week {week} of {total}",
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
@@ -506,6 +508,8 @@ export const en = {
   "parse.unexpectedLine":
     '{format, select, markdown {Unexpected line "{text}" after the topics of phase "{section}": make it a topic ("- Internet fundamentals: HTTP, DNS, TCP/IP") or a group label ("**Group:**"), or move it above the topics.} other {Unexpected line "{text}" in section "{section}": expected an item ("- [ ] Required -- Storage Engines (30 min)"), a group heading followed by items, or "Checkpoint" followed by its paragraph.}}',
   "parse.groupWithoutName": "A group heading needs a name before the colon.",
+  "parse.trackWithoutName":
+    'A "choose one" track needs a name that shows, in bold before its topics "{text}": write it like "- **Go Path:** Goroutines, channels".',
   "parse.needsSectionFirst": '"{text}" must come after a section heading such as "Week 1-2: Database Fundamentals".',
   "parse.estimateRepeated": 'Section "{section}" already has an estimated reading time; keep one.',
   "parse.estimateUnreadable": 'Cannot read the reading time "{value}": write it like "6 hours", "3.5 hours" or "45 min".',
@@ -677,6 +681,12 @@ export const en = {
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "leaderboard.nearNoPlace": "You have no place on this board, so there is nobody to show around you.",
+  "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
+  "leaderboard.finalNearNobodyShown": "None of the members around your place on the final leaderboard can be shown now.",
+  "leaderboard.finalNobodyShown": "None of the members on the final leaderboard can be shown now.",
+  "leaderboard.finalKeptPrivate":
+    "This cohort's leaderboard was private when the course closed, so there is no final board to show: only your own standing, to you.",
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",

@@ -335,6 +335,8 @@ export const es: Catalogue = {
   "cohortAdmin.weekNotStarted": "Sin empezar · {total, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.weekFinished": "Terminada · {total, plural, one {# semana} other {# semanas}}",
   "cohortAdmin.weekCurrent": "Semana {week} de {total}",
+  "cohortAdmin.weekEndedBeforeStart": "Terminada antes de empezar · {total, plural, one {# semana} other {# semanas}}",
+  "cohortAdmin.weekEndedIn": "Terminada en la semana {week} de {total}",
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
@@ -522,6 +524,8 @@ export const es: Catalogue = {
   "parse.unexpectedLine":
     '{format, select, markdown {Línea inesperada "{text}" después de los temas de la fase "{section}": conviértela en un tema ("- Fundamentos de Internet: HTTP, DNS, TCP/IP") o en una etiqueta de grupo ("**Grupo:**"), o muévela encima de los temas.} other {Línea inesperada "{text}" en la sección "{section}": se esperaba un elemento ("- [ ] Required -- Motores de almacenamiento (30 min)"), un encabezado de grupo seguido de elementos, o "Checkpoint" seguido de su párrafo.}}',
   "parse.groupWithoutName": "Un encabezado de grupo necesita un nombre antes de los dos puntos.",
+  "parse.trackWithoutName":
+    'Un itinerario de «elige uno» necesita un nombre visible, en negrita antes de sus temas "{text}": escríbelo como "- **Go Path:** Goroutines, channels".',
   "parse.needsSectionFirst": '"{text}" debe ir después de un encabezado de sección como "Week 1-2: Fundamentos de bases de datos".',
   "parse.estimateRepeated": 'La sección "{section}" ya tiene un tiempo de lectura estimado; deja uno.',
   "parse.estimateUnreadable": 'No se puede leer el tiempo de lectura "{value}": escríbelo como "6 hours", "3.5 hours" o "45 min".',
@@ -703,6 +707,13 @@ export const es: Catalogue = {
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
+  "leaderboard.nearNoPlace": "No tienes puesto en esta clasificación, así que no hay nadie que mostrar a tu alrededor.",
+  "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
+  "leaderboard.finalNearNobodyShown":
+    "Ya no se puede mostrar a ninguno de los miembros que están a tu alrededor en la clasificación final.",
+  "leaderboard.finalNobodyShown": "Ya no se puede mostrar a ninguno de los miembros de la clasificación final.",
+  "leaderboard.finalKeptPrivate":
+    "La clasificación de esta cohorte era privada cuando terminó el curso, así que no hay clasificación final que mostrar: solo tu propia posición, para ti.",
   "posts.boardOff":
     "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",

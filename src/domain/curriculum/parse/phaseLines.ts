@@ -105,7 +105,17 @@ function readTopic(at: PhaseLine, body: string, state: PhaseState): void {
   if (label !== null) {
     const track = cleanInline((label[1] ?? "").replace(/:\s*$/, ""));
     const details = cleanInline((label[2] ?? "").replace(/^:\s*/, ""));
-    pushTopic(at, details === "" ? track : `${track}: ${details}`, ItemKind.Optional, state.group, showsSomething(track) ? track : null);
+    // A label that shows nothing is refused, as a group label of nothing is: the item would keep it in its title.
+    // Without topics either, the line is an empty topic.
+    if (!showsSomething(track)) {
+      if (!showsSomething(details)) pushTopic(at, details, ItemKind.Optional, state.group, null);
+      else {
+        at.problems.add(at.line, ProblemCode.TrackWithoutName, { text: excerpt(details) });
+        at.section.rejectedItems++;
+      }
+      return;
+    }
+    pushTopic(at, details === "" ? track : `${track}: ${details}`, ItemKind.Optional, state.group, track);
   } else {
     pushTopic(at, cleanInline(topic), ItemKind.Required, state.group, null);
   }

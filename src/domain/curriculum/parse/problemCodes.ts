@@ -54,6 +54,8 @@ export const ProblemCode = {
   ItemWithoutCheckbox: "itemWithoutCheckbox",
   UnexpectedLine: "unexpectedLine",
   GroupWithoutName: "groupWithoutName",
+  /** A "choose one" track's bold label shows nothing: its item would have no track and the label in its title. */
+  TrackWithoutName: "trackWithoutName",
   NeedsSectionFirst: "needsSectionFirst",
   EstimateRepeated: "estimateRepeated",
   EstimateUnreadable: "estimateUnreadable",
