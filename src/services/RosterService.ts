@@ -11,6 +11,7 @@ import type { MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import {
   RosterGroup,
+  type MemberName,
   type RosterBasis,
   type RosterCompletion,
   type RosterRepository,
@@ -23,7 +24,7 @@ import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-export { RosterGroup } from "../db/repositories/RosterRepository.js";
+export { RosterGroup, type MemberName } from "../db/repositories/RosterRepository.js";
 
 /** `/cohort roster filter:`; `all` lists every group. */
 export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
@@ -74,12 +75,6 @@ export interface NudgeStanding {
   readonly finished: boolean;
   /** The member's course is over (MemberPlanning.daysOver): nobody is nudged to read any more. */
   readonly courseOver: boolean;
-}
-
-/** A member of the cohort and the name they go by there: what tells namesakes apart. */
-export interface MemberName {
-  readonly memberId: number;
-  readonly displayName: string;
 }
 
 export interface RosterView {
@@ -164,9 +159,8 @@ export class RosterService {
   }
 
   /** The cohort's current members' names, in join order (member id order). */
-  async memberNames(cohort: Cohort): Promise<MemberName[]> {
-    const members = await this.members.activeMembers(cohort.id);
-    return members.map((member) => ({ memberId: member.id, displayName: member.displayName }));
+  memberNames(cohort: Cohort): Promise<MemberName[]> {
+    return this.rows.activeNames(cohort.id);
   }
 
   /**
