@@ -86,4 +86,31 @@ describe("/cohort roster with members who share a display name", () => {
     const pressed = await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${memberIdOf("alexb")}`).final();
     expect(visibleText(pressed)).toContain("Alex #2");
   });
+  it("numbers namesakes over both pages of a roster, again when one of them leaves and comes back", async () => {
+    const cohort = await bot.createCohort({ name: "Two pages", start: "2027-01-04" });
+    const option = String(cohort.id);
+    const early = new Date("2027-01-05T12:00:00Z");
+    // 19 readers, then three Sams: one page of 20 shows the readers and the first Sam, the next page the others.
+    const readers = Array.from({ length: 19 }, (_, index) => `Reader ${String(index + 1).padStart(2, "0")}`);
+    for (const name of readers) await bot.test.app.services.cohorts.join(bot.guild.id, bot.member(name).id, name, option, early);
+    const sams = ["sam1", "sam2", "sam3"].map((username) => bot.member(username).id);
+    for (const userId of sams) await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Sam", option, early);
+    const nameOnEachPage = async () => {
+      const first = await bot.reply(bot.admin.id, "cohort roster", { cohort: option });
+      const second = await bot.click(bot.admin.id, first.id, `roster:${cohort.id}:all:1`).final();
+      // Each Sam as their line shows them, page by page.
+      return [first, second].map((page) =>
+        visibleText(page)
+          .split("\n")
+          .flatMap((line) => sams.filter((userId) => line.includes(`<@${userId}>`)).map((userId) => `${userId} ${/\(Sam[^)]*\)/.exec(line)?.[0]}`)),
+      );
+    };
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
+
+    await bot.test.app.services.cohorts.leave(bot.guild.id, sams[1] ?? "", option, early);
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[2]} (Sam #2)`]]);
+
+    await bot.test.app.services.cohorts.join(bot.guild.id, sams[1] ?? "", "Sam", option, early);
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
+  });
 });

@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor, type Translator } from "../../src/discord/i18n/Translator.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { numberedNames } from "../../src/discord/render/numberedNames.js";
 import type { MemberName } from "../../src/services/RosterService.js";
 
 const en = translatorFor("en");
-
-/** The English translator, counting how often a name is read (plainUser) and a label worded (plain). */
-function countingTranslator(): { t: Translator; calls: { plainUser: number; plain: number } } {
-  const calls = { plainUser: 0, plain: 0 };
-  const t: Translator = {
-    language: en.language,
-    locale: en.locale,
-    t: (key, params) => en.t(key, params),
-    user: (text) => en.user(text),
-    plain: (key, params) => {
-      calls.plain += 1;
-      return en.plain(key, params);
-    },
-    plainUser: (text) => {
-      calls.plainUser += 1;
-      return en.plainUser(text);
-    },
-  };
-  return { t, calls };
-}
 
 function cohortOf(displayNames: readonly string[]): MemberName[] {
   return displayNames.map((displayName, index) => ({ memberId: index + 1, displayName }));
@@ -61,17 +41,17 @@ describe("namesakes' numbers on a roster page and in a Nudge answer", () => {
     );
   });
 
-  it("reads each of 10,000 names once and words labels only for the shown members' namesakes", () => {
-    // 5,000 pairs of namesakes: numbering every pair for a page of 20 would word 10,000 labels.
+  it("labels only the shown members of a big cohort, as the whole cohort's numbering does", () => {
+    // 5,000 pairs of namesakes; a page shows one of each of 20 pairs.
     const cohort = cohortOf(Array.from({ length: 10_000 }, (_, index) => `Reader ${Math.floor(index / 2)}`));
     const page = Array.from({ length: 20 }, (_, index) => 1 + index * 500);
-    const { t, calls } = countingTranslator();
-    const labels = numberedNames(t, cohort, page);
+    const whole = numberedNames(en, cohort, cohort.map((member) => member.memberId));
+    expect(whole.get(2)).toBe("Reader 0 #2");
+    const labels = numberedNames(en, cohort, page);
     expect(labels.get(1)).toBe("Reader 0 #1");
     expect(labels.get(9_501)).toBe("Reader 4750 #1");
-    expect(labels.size).toBe(20);
-    expect(calls.plainUser).toBe(10_000);
-    // Each shown pair: a check per member and the shown member's label.
-    expect(calls.plain).toBeLessThanOrEqual(20 * 3);
+    expect(labels).toEqual(new Map(page.map((memberId) => [memberId, whole.get(memberId)])));
+    // Join order is member id order, whatever order the names come in.
+    expect(numberedNames(en, [...cohort].reverse(), page)).toEqual(labels);
   });
 });
