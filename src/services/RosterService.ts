@@ -154,13 +154,16 @@ export class RosterService {
     const page = Math.min(wanted, pageCount - 1);
     // A page that no longer exists (members left since the buttons were drawn): the last one instead.
     if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.memberNames(cohort)]);
+    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.rows.activeNames(cohort.id)]);
     return { cohort, cohortNames, filter: request.filter, page, pageCount, counts, members };
   }
 
-  /** The cohort's current members' names, in join order (member id order). */
+  /**
+   * The cohort's current members' names, in join order (member id order), for a Nudge's answer: read on the
+   * main thread (MemberRepository.activeNames), so a Nudge works while the roster's read worker is down.
+   */
   memberNames(cohort: Cohort): Promise<MemberName[]> {
-    return this.rows.activeNames(cohort.id);
+    return this.members.activeNames(cohort.id);
   }
 
   /**

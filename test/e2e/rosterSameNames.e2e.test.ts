@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: whoever has read nothing is behind. */
@@ -102,7 +103,9 @@ describe("/cohort roster with members who share a display name", () => {
       return [first, second].map((page) =>
         visibleText(page)
           .split("\n")
-          .flatMap((line) => sams.filter((userId) => line.includes(`<@${userId}>`)).map((userId) => `${userId} ${/\(Sam[^)]*\)/.exec(line)?.[0]}`)),
+          .flatMap((line) =>
+            sams.filter((userId) => line.includes(`<@${userId}>`)).map((userId) => `${userId} ${/\(Sam[^)]*\)/.exec(line)?.[0]}`),
+          ),
       );
     };
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
@@ -113,4 +116,23 @@ describe("/cohort roster with members who share a display name", () => {
     await bot.test.app.services.cohorts.join(bot.guild.id, sams[1] ?? "", "Sam", option, early);
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
   });
+  // Last in this file: it stops the bot's read worker for good.
+  it.runIf(process.env.TEST_DATABASE !== "postgresql")(
+    "answers a Nudge, naming the namesake as the roster did, while the roster's read worker is down",
+    async () => {
+      const cohort = await bot.createCohort({ name: "Worker down", start: "2027-01-04" });
+      const users = ["alexdown1", "alexdown2"].map((username) => bot.member(username).id);
+      for (const userId of users)
+        await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Alex", String(cohort.id), new Date("2027-01-05T12:00:00Z"));
+      const second = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: users[1] ?? "" } });
+      const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+      const reader = bot.test.app.database.reader;
+      if (!(reader instanceof SqliteReadWorker)) throw new Error("a SQLite file's bot reads long reads on a worker");
+      // Stopped, the worker refuses every read at once, as it does while it waits out a back-off after failed starts.
+      await reader.stop();
+      const pressed = await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${second.id}`).final();
+      expect(visibleText(pressed)).toContain("Alex #2");
+      expect(visibleText(pressed)).not.toMatch(/wrong|try again/i);
+    },
+  );
 });

@@ -45,13 +45,15 @@ describe("namesakes' numbers on a roster page and in a Nudge answer", () => {
     // 5,000 pairs of namesakes; a page shows one of each of 20 pairs.
     const cohort = cohortOf(Array.from({ length: 10_000 }, (_, index) => `Reader ${Math.floor(index / 2)}`));
     const page = Array.from({ length: 20 }, (_, index) => 1 + index * 500);
-    const whole = numberedNames(en, cohort, cohort.map((member) => member.memberId));
+    const whole = numberedNames(
+      en,
+      cohort,
+      cohort.map((member) => member.memberId),
+    );
     expect(whole.get(2)).toBe("Reader 0 #2");
     const labels = numberedNames(en, cohort, page);
     expect(labels.get(1)).toBe("Reader 0 #1");
     expect(labels.get(9_501)).toBe("Reader 4750 #1");
     expect(labels).toEqual(new Map(page.map((memberId) => [memberId, whole.get(memberId)])));
-    // Join order is member id order, whatever order the names come in.
-    expect(numberedNames(en, [...cohort].reverse(), page)).toEqual(labels);
   });
 });

@@ -7,9 +7,10 @@ import { markup, type Translator } from "../i18n/Translator.js";
  * the whole cohort, so one member keeps their number on every page and filter. A number that is itself
  * someone's name ("Sam #1") is skipped, so no two labels read the same.
  *
- * `names` is the whole cohort (a page's numbers depend on everyone), `wanted` the few members shown (a page, a
- * Nudge): each name is read once, and only the wanted members' namesakes are numbered. O(cohort + their
- * namesakes), as a page of a 10,000-member cohort is drawn every time it is asked for.
+ * `names` is the whole cohort in join order (member id order, as the database reads it; not sorted again here),
+ * as a page's numbers depend on everyone; `wanted` the few members shown (a page, a Nudge). Each name is read
+ * once, and only the wanted members' namesakes are numbered: O(cohort + their namesakes), as a page of a
+ * 10,000-member cohort is drawn every time it is asked for.
  */
 export function numberedNames(t: Translator, names: readonly MemberName[], wanted: Iterable<number>): Map<number, string> {
   const shown = (name: string) => t.plainUser(name).trim().normalize("NFC");
@@ -18,9 +19,9 @@ export function numberedNames(t: Translator, names: readonly MemberName[], wante
   for (const member of names) if (wantedIds.has(member.memberId)) keyOf.set(member.memberId, shown(member.displayName));
   const wantedKeys = new Set(keyOf.values());
   const taken = new Set<string>();
-  // The wanted members' namesakes, in join order (member id order).
+  // The wanted members' namesakes, in join order (`names`' order).
   const groups = new Map<string, MemberName[]>();
-  for (const member of [...names].sort((a, b) => a.memberId - b.memberId)) {
+  for (const member of names) {
     const key = keyOf.get(member.memberId) ?? shown(member.displayName);
     taken.add(key);
     if (!wantedKeys.has(key)) continue;
