@@ -11,6 +11,7 @@ import type { MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import {
   RosterGroup,
+  type MemberName,
   type RosterBasis,
   type RosterCompletion,
   type RosterRepository,
@@ -23,7 +24,7 @@ import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-export { RosterGroup } from "../db/repositories/RosterRepository.js";
+export { RosterGroup, type MemberName } from "../db/repositories/RosterRepository.js";
 
 /** `/cohort roster filter:`; `all` lists every group. */
 export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
@@ -74,12 +75,6 @@ export interface NudgeStanding {
   readonly finished: boolean;
   /** The member's course is over (MemberPlanning.daysOver): nobody is nudged to read any more. */
   readonly courseOver: boolean;
-}
-
-/** A member of the cohort and the name they go by there: what tells namesakes apart. */
-export interface MemberName {
-  readonly memberId: number;
-  readonly displayName: string;
 }
 
 export interface RosterView {
@@ -159,14 +154,16 @@ export class RosterService {
     const page = Math.min(wanted, pageCount - 1);
     // A page that no longer exists (members left since the buttons were drawn): the last one instead.
     if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.memberNames(cohort)]);
+    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.rows.activeNames(cohort.id)]);
     return { cohort, cohortNames, filter: request.filter, page, pageCount, counts, members };
   }
 
-  /** The cohort's current members' names, in join order (member id order). */
-  async memberNames(cohort: Cohort): Promise<MemberName[]> {
-    const members = await this.members.activeMembers(cohort.id);
-    return members.map((member) => ({ memberId: member.id, displayName: member.displayName }));
+  /**
+   * The cohort's current members' names, in join order (member id order), for a Nudge's answer: read on the
+   * main thread (MemberRepository.activeNames), so a Nudge works while the roster's read worker is down.
+   */
+  memberNames(cohort: Cohort): Promise<MemberName[]> {
+    return this.members.activeNames(cohort.id);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { buttonsOf, useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: whoever has read nothing is behind. */
@@ -78,4 +79,54 @@ describe("/cohort roster with members who share a display name", () => {
     const pressed = await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${memberIdOf("alexb")}`).final();
     expect(visibleText(pressed)).toContain("Alex #2");
   });
+  it("numbers namesakes over both pages of a roster, again when one of them leaves and comes back", async () => {
+    const { bot } = harness;
+    const cohort = await bot.createCohort({ name: "Two pages", start: "2027-01-04" });
+    const option = String(cohort.id);
+    const early = new Date("2027-01-05T12:00:00Z");
+    // 19 readers, then three Sams: one page of 20 shows the readers and the first Sam, the next page the others.
+    const readers = Array.from({ length: 19 }, (_, index) => `Reader ${String(index + 1).padStart(2, "0")}`);
+    for (const name of readers) await bot.test.app.services.cohorts.join(bot.guild.id, bot.member(name).id, name, option, early);
+    const sams = ["sam1", "sam2", "sam3"].map((username) => bot.member(username).id);
+    for (const userId of sams) await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Sam", option, early);
+    const nameOnEachPage = async () => {
+      const first = await bot.reply(bot.admin.id, "cohort roster", { cohort: option });
+      const second = await bot.click(bot.admin.id, first.id, `roster:${cohort.id}:all:1`).final();
+      // Each Sam as their line shows them, page by page.
+      return [first, second].map((page) =>
+        visibleText(page)
+          .split("\n")
+          .flatMap((line) =>
+            sams.filter((userId) => line.includes(`<@${userId}>`)).map((userId) => `${userId} ${/\(Sam[^)]*\)/.exec(line)?.[0]}`),
+          ),
+      );
+    };
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
+
+    await bot.test.app.services.cohorts.leave(bot.guild.id, sams[1] ?? "", option, early);
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[2]} (Sam #2)`]]);
+
+    await bot.test.app.services.cohorts.join(bot.guild.id, sams[1] ?? "", "Sam", option, early);
+    expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
+  });
+  // Last in this file: it stops the bot's read worker for good.
+  it.runIf(process.env.TEST_DATABASE !== "postgresql")(
+    "answers a Nudge, naming the namesake as the roster did, while the roster's read worker is down",
+    async () => {
+      const { bot } = harness;
+      const cohort = await bot.createCohort({ name: "Worker down", start: "2027-01-04" });
+      const users = ["alexdown1", "alexdown2"].map((username) => bot.member(username).id);
+      for (const userId of users)
+        await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Alex", String(cohort.id), new Date("2027-01-05T12:00:00Z"));
+      const second = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: users[1] ?? "" } });
+      const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+      const reader = bot.test.app.database.reader;
+      if (!(reader instanceof SqliteReadWorker)) throw new Error("a SQLite file's bot reads long reads on a worker");
+      // Stopped, the worker refuses every read at once, as it does while it waits out a back-off after failed starts.
+      await reader.stop();
+      const pressed = await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${second.id}`).final();
+      expect(visibleText(pressed)).toContain("Alex #2");
+      expect(visibleText(pressed)).not.toMatch(/wrong|try again/i);
+    },
+  );
 });

@@ -1,13 +1,12 @@
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { catchUpDueDays, requiredItemsDue } from "../../src/domain/schedule/requiredItemsDue.js";
 import { buildMemberPlan, MemberAdjustmentKind } from "../../src/domain/schedule/memberPlan.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { spawnWorker } from "../../src/workers/spawnWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { activeMemberRecords } from "../helpers/activeMemberRecords.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 /**
@@ -59,12 +58,7 @@ describe("member plans built on the app's plan worker", () => {
     await prisma.memberAdjustment.create({ data: { memberId: member.id, kind: MemberAdjustmentKind.Extend } });
     await prisma.memberBreak.create({ data: { memberId: member.id, fromDate: "2027-03-24", toDate: "2027-03-26" } });
     const cohort = cohortFixture({ id: row.id, curriculumId: curriculum.id, name: "worker", settings, breakWeeks: [4] });
-    const [record] = await new MemberRepository(
-      prisma,
-      new SerialWriteQueue(),
-      test.app.database.hotReader,
-      test.app.database.target.provider,
-    ).activeMembers(row.id);
+    const [record] = await activeMemberRecords(prisma, row.id);
     if (record === undefined) throw new Error("member missing");
 
     const { memberPlans } = test.app.services;

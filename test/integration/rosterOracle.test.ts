@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
 import { quietSinceOf } from "../../src/services/RosterService.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
@@ -12,6 +10,7 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { activeMemberRecords } from "../helpers/activeMemberRecords.js";
 
 /**
  * The oracle: for many random cohorts (curricula, study days, break weeks,
@@ -139,12 +138,7 @@ describe("the roster's SQL equals each member's own plan", () => {
     const { roster, memberPlans } = test.app.services;
     const { basis } = await roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
-    const members = await new MemberRepository(
-      prisma,
-      new SerialWriteQueue(),
-      test.app.database.hotReader,
-      test.app.database.target.provider,
-    ).activeMembers(row.id);
+    const members = await activeMemberRecords(prisma, row.id);
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
     expect(rows).toHaveLength(members.length);

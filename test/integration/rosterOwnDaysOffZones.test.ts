@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { RosterGroup, RosterRepository } from "../../src/db/repositories/RosterRepository.js";
 import { quietSinceOf } from "../../src/services/RosterService.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
@@ -8,6 +6,7 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { activeMemberRecords } from "../helpers/activeMemberRecords.js";
 
 /**
  * A member's own day can be two days behind the cohort's (zones 25 h apart and the 04:00 rollover): the
@@ -59,8 +58,7 @@ describe("the roster's quiet rule with own days off two member-days behind the c
 
     const { basis } = await test.app.services.roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 100, 0);
-    const members = new MemberRepository(prisma, new SerialWriteQueue(), test.app.database.hotReader, test.app.database.target.provider);
-    const [record] = await members.activeMembers(row.id);
+    const [record] = await activeMemberRecords(prisma, row.id);
     if (record === undefined) throw new Error("the member is active");
     const planning = await test.app.services.memberPlans.planFor(cohort, record, now);
     const since = quietSinceOf(cohort, planning.context, now, planning.breaks, planning.zone);

@@ -8,6 +8,7 @@ import { lockCohortRows } from "./lockCohortRows.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
+import { activeNamesThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export function toMember(row: MemberRow): MemberRecord {
@@ -323,9 +324,13 @@ export class MemberRepository {
     );
   }
 
-  async activeMembers(cohortId: number): Promise<MemberRecord[]> {
-    const rows = await this.prisma.member.findMany({ where: { cohortId, leftAt: null }, orderBy: { id: "asc" } });
-    return rows.map(toMember);
+  /**
+   * The cohort's active members' ids and names, in join order, for a Nudge's answer to number namesakes as
+   * the roster does. Through the hot reader (on a SQLite file a main-thread connection), not the roster's
+   * worker: a Nudge must not fail while that worker is restarting or backing off after failed starts.
+   */
+  activeNames(cohortId: number): Promise<MemberName[]> {
+    return activeNamesThrough(this.reader, cohortId);
   }
 
   async countActive(cohortId: number): Promise<number> {

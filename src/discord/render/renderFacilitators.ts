@@ -57,7 +57,11 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
       finished: view.counts.finished,
     }),
   ];
-  const names = numberedNames(t, view.cohortNames);
+  const names = numberedNames(
+    t,
+    view.cohortNames,
+    view.members.map((member) => member.memberId),
+  );
   const nameOf = (member: RosterMemberView) => names.get(member.memberId) ?? member.displayName;
   for (const group of groupOrder) {
     const members = view.members.filter((member) => member.group === group);
@@ -126,7 +130,7 @@ function pageButton(
 /** The answer to a Nudge button. */
 export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
   // Named as the roster's line and button named them: "Alex #2" when two members show as Alex.
-  const name = numberedNames(t, view.cohortNames).get(view.memberId) ?? view.displayName;
+  const name = numberedNames(t, view.cohortNames, [view.memberId]).get(view.memberId) ?? view.displayName;
   const member = markup(t.t("nudge.member", { member: mention(view.userId), name }));
   const text =
     view.outcome === NudgeOutcome.Sent
