@@ -369,24 +369,24 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // One deadline for every wait (the shutdown budget, src/shutdownBudget.ts, which fits a shard's stop timeout
       // and Docker's grace): the waits side by side get it whole, a later one what is left. Work still running
       // then is logged and cut off by the closing below.
-      const deadline = performance.now() + (overrides.shutdownWaitMs ?? shutdownWaitMs);
+      const budgetMs = overrides.shutdownWaitMs ?? shutdownWaitMs;
+      const deadline = performance.now() + budgetMs;
       const remainingMs = () => Math.max(0, Math.ceil(deadline - performance.now()));
-      const waitAtMost = async (work: Promise<unknown>, cutOff: string) => {
-        const timeoutMs = remainingMs();
+      const waitAtMost = async (work: Promise<unknown>, timeoutMs: number, cutOff: string) => {
         const recorded = work.catch((error: unknown) => void failures.push(error));
         if (!(await settledWithin(recorded, timeoutMs))) logger.warn({ timeoutMs }, cutOff);
       };
       const waits = [
-        waitAtMost(scheduler.stop(), "scheduler tick still running at shutdown"),
-        discord.settleInteractions(remainingMs()),
-        membership.settled(remainingMs()),
+        waitAtMost(scheduler.stop(), budgetMs, "scheduler tick still running at shutdown"),
+        discord.settleInteractions(budgetMs),
+        membership.settled(budgetMs),
       ];
       for (const outcome of await Promise.allSettled(waits)) {
         if (outcome.status === "rejected") failures.push(outcome.reason);
       }
       // Role listings a board started in the background still need Discord to finish: they settle
       // (and write their marks) once nothing new starts one, and before the client goes.
-      await waitAtMost(cohorts.settle(), "exclude role listings still running at shutdown");
+      await waitAtMost(cohorts.settle(), remainingMs(), "exclude role listings still running at shutdown");
       // Then the worker threads, the client and the database, each even when a step before it failed.
       await opened.closeAll().catch((error: unknown) => failures.push(error));
       throwFailures(failures, "several steps of shutdown failed");

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, tickAt, useBotHarness } from "../helpers/botHarness.js";
 
 /** Tuesday of week 1 of cohorts that start on Monday 2027-01-04: members join and set their reminders. */
 const joinDay = new Date("2027-01-05T12:00:00Z");
@@ -15,25 +15,21 @@ const spanishReminder = "⏰ Recordatorio de lectura · ";
  * knows none the member reads (a locale not shipped, or a member from before locales were stored).
  */
 describe("reminder and nudge DMs in the member's own language", () => {
-  let bot: BotHarness;
-  const users = new Map<string, { id: string }>();
+  const harness = useBotHarness({ now: joinDay });
+  const users = new Map<string, { id: string; username: string }>();
   const userId = (name: string) => users.get(name)?.id ?? "";
-  const dmTitles = (name: string) => bot.emulator.dmMessages(userId(name)).map((dm) => dm.embeds[0]?.title ?? "");
+  const user = (name: string) => {
+    const found = users.get(name);
+    if (found === undefined) throw new Error(`no user ${name}`);
+    return found;
+  };
+  const dmTitles = (name: string) => harness.bot.emulator.dmMessages(userId(name)).map((dm) => dm.embeds[0]?.title ?? "");
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: joinDay });
-    const { services } = bot.test.app;
+    const { bot } = harness;
     const { prisma } = bot.test.app.database;
-    await bot.createCohort({ name: "Readers", start: "2027-01-04" });
-    await services.cohorts.create({
-      guildId: bot.guild.id,
-      actorId: bot.admin.id,
-      name: "Lectores",
-      curriculum: "backend-engineer-learning-path",
-      channelId: bot.channel.id,
-      start: "2027-01-04",
-      language: "es",
-    });
+    const readers = await bot.createCohort({ name: "Readers", start: "2027-01-04" });
+    const lectores = await bot.createCohort({ name: "Lectores", start: "2027-01-04", language: "es" });
     for (const [name, locale] of [
       ["ana", "es-ES"],
       ["luis", "es-419"],
@@ -53,13 +49,13 @@ describe("reminder and nudge DMs in the member's own language", () => {
     await bot.reply(userId("ana"), "join", { cohort: "Readers" });
     await bot.reply(userId("ana"), "remind", { time: "18:00" });
     // Luis was joined before locales were stored; his /privacy change (Latin American Spanish) stores his.
-    await services.cohorts.join(bot.guild.id, userId("luis"), "luis", "Readers", joinDay);
+    await bot.join(user("luis"), readers);
     await bot.reply(userId("luis"), "privacy", { nudges: "on" });
     // Bea too, in the Spanish cohort, with a reminder set back then: no locale is known for her.
-    await services.cohorts.join(bot.guild.id, userId("bea"), "bea", "Lectores", joinDay);
+    await bot.join(user("bea"), lectores);
     await prisma.member.updateMany({ where: { userId: userId("bea") }, data: { remindTime: "18:00" } });
     // Eva too; her /join again (already a member) stores her English.
-    await services.cohorts.join(bot.guild.id, userId("eva"), "eva", "Lectores", joinDay);
+    await bot.join(user("eva"), lectores);
     await prisma.member.updateMany({ where: { userId: userId("eva") }, data: { remindTime: "18:00" } });
     await bot.reply(userId("eva"), "join", { cohort: "Lectores" });
     // Cid's French is not shipped; Dan reads English in the Spanish cohort.
@@ -75,11 +71,11 @@ describe("reminder and nudge DMs in the member's own language", () => {
     await bot.reply(userId("fay"), "join", { cohort: "Lectores" });
     await bot.reply(userId("fay"), "remind", { cohort: "Lectores", time: "18:00" });
     // Jon was joined to both before locales were stored, with a reminder in the Spanish cohort; he sets one in the English.
-    for (const cohort of ["Lectores", "Readers"]) await services.cohorts.join(bot.guild.id, userId("jon"), "jon", cohort, joinDay);
+    for (const cohort of [lectores, readers]) await bot.join(user("jon"), cohort);
     await prisma.member.updateMany({ where: { userId: userId("jon") }, data: { remindTime: "18:00" } });
     await bot.reply(userId("jon"), "remind", { cohort: "Readers", time: "18:00" });
     // Gus, Hal and Ivy were joined before locales were stored; their /remind stores theirs: a time, off:True, timezone:cohort.
-    for (const name of ["gus", "hal", "ivy"]) await services.cohorts.join(bot.guild.id, userId(name), name, "Readers", joinDay);
+    for (const name of ["gus", "hal", "ivy"]) await bot.join(user(name), readers);
     await bot.reply(userId("gus"), "remind", { time: "18:00" });
     await prisma.member.updateMany({ where: { userId: userId("hal") }, data: { remindTime: "18:00" } });
     await bot.reply(userId("hal"), "remind", { off: true });
@@ -94,7 +90,6 @@ describe("reminder and nudge DMs in the member's own language", () => {
     }
     await tickAt(bot, "2027-01-20T18:00:00Z");
   });
-  afterAll(async () => bot.close());
 
   it("nudges a Spanish-speaking member of an English cohort in Spanish (es-ES and es-419)", () => {
     expect(dmTitles("ana")[0]).toBe("Un saludo de Readers");
@@ -133,8 +128,8 @@ describe("reminder and nudge DMs in the member's own language", () => {
   });
 
   it("lists the stored locale in /privacy export", async () => {
-    const { services } = bot.test.app;
-    const exported = await services.privacy.export(bot.guild.id, userId("ana"), nudgeDay);
+    const { bot } = harness;
+    const exported = await bot.test.app.services.privacy.export(bot.guild.id, userId("ana"), nudgeDay);
     if (!("file" in exported)) throw new Error("export refused");
     const file = JSON.parse(exported.file.toString("utf8")) as { memberships: { cohortName: string; locale: string | null }[] };
     expect(file.memberships.map(({ cohortName, locale }) => [cohortName, locale])).toEqual([["Readers", "es-ES"]]);

@@ -39,7 +39,7 @@ export interface BotHarness {
   click(userId: string, messageId: string, customId: string): InteractionHandle;
   /** A cohort on the 12-week curriculum in the harness channel, made through the service. */
   createCohort(
-    input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string }>,
+    input?: Partial<{ name: string; start: string; timeZone: string; includeOptional: boolean; curriculum: string; language: string }>,
   ): Promise<Cohort>;
   /**
    * Joins `user` to `cohort` through the service, as /join would but at `at` (the harness clock's now) and under
@@ -184,6 +184,7 @@ export async function startBotHarness(
         start: input.start ?? "2027-01-04",
         timeZone: input.timeZone,
         includeOptional: input.includeOptional,
+        language: input.language,
       });
     },
     async join(user, cohort, joinOptions = {}) {
