@@ -304,6 +304,8 @@ export class PrivacyRepository {
         // The user's cohorts first (lockCohortRows), as a join takes them (MemberRepository.join): a join
         // committing meanwhile is waited for, and its new membership changed too; one after waits for this one.
         ...lock,
+        // The locale goes with the other choices in this one update of every membership; /join and /remind,
+        // which change no other column there, use userLocaleUpdate (MemberRepository) for it alone.
         this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
         ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
         ...this.flagPosted(this.prisma, posted.ids, now),
