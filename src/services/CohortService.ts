@@ -1000,7 +1000,6 @@ function auditValuesOf(cohort: Cohort): AuditValues {
   };
 }
 
-/** Only the values an edit changed, before and after. */
 /**
  * An edit's audit values: the settings `changes` change on `cohort`, before and after, and the channel's flag
  * the edit of the channel cleared (in `before` only: the scheduler reads it as the channel usable again, for
@@ -1012,6 +1011,7 @@ function editValues(cohort: Cohort, changes: CohortChanges): { before: AuditValu
   return cleared ? { ...values, before: { ...values.before, channelProblem: cohort.channelProblem } } : values;
 }
 
+/** Only the values an edit changed, before and after. */
 function changedValues(before: AuditValues, after: AuditValues): { before: AuditValues; after: AuditValues } {
   const keys = Object.keys(after).filter((key) => before[key] !== after[key]);
   return {

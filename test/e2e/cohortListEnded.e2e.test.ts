@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 
 /**
@@ -7,11 +7,11 @@ import { runCommand } from "../helpers/rankedCohort.js";
  * ended (before its start, or in the week it was ended), never "Not started" nor a week it never ran.
  */
 describe("/cohort list of ended cohorts", () => {
-  let bot: BotHarness;
+  // Tuesday of week 2 of a cohort that started on 2027-01-04; another is to start on 2027-02-01.
+  const harness = useBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
 
   beforeAll(async () => {
-    // Tuesday of week 2 of a cohort that started on 2027-01-04; another is to start on 2027-02-01.
-    bot = await startBotHarness({ now: new Date("2027-01-12T10:00:00Z") });
+    const { bot } = harness;
     await bot.createCohort({ name: "Never Ran", start: "2027-02-01" });
     await bot.createCohort({ name: "Stopped Early", start: "2027-01-04" });
     await runCommand(bot, bot.admin.id, "cohort end", { cohort: "Never Ran" });
@@ -19,9 +19,9 @@ describe("/cohort list of ended cohorts", () => {
     // Weeks later: past the never-run cohort's start date, in week 5 of the other's calendar.
     bot.clock.set(new Date("2027-02-03T10:00:00Z"));
   }, 120_000);
-  afterAll(async () => bot.close());
 
   it("says a cohort ended before its start date ended, not that it has not started", async () => {
+    const { bot } = harness;
     const list = visibleText(await runCommand(bot, bot.admin.id, "cohort list"));
     const neverRan = list.slice(list.indexOf("**Never Ran**"), list.indexOf("**Stopped Early**"));
     expect(neverRan).toContain("Ended");
@@ -34,6 +34,7 @@ describe("/cohort list of ended cohorts", () => {
   });
 
   it("says in which week a cohort ended mid-course, not the week its calendar would be in now", async () => {
+    const { bot } = harness;
     const list = visibleText(await runCommand(bot, bot.admin.id, "cohort list"));
     const stopped = list.slice(list.indexOf("**Stopped Early**"));
     expect(stopped).toContain("Ended in week 2 of 12");

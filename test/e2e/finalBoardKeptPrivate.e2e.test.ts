@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { renderClosingPost } from "../../src/discord/render/renderClosingPost.js";
@@ -10,12 +10,12 @@ import { renderClosingPost } from "../../src/discord/render/renderClosingPost.js
  * the members with points: it says the board was private when the course closed, and the caller's own standing.
  */
 describe("a final board kept while the leaderboard was off, the board turned on afterwards", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let people: RankedCohort["people"];
   const cohortName = "Quiet Close";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const { bot } = harness;
     ({ people } = await rankedCohort(bot, cohortName));
     await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
     bot.clock.set(new Date("2027-01-13T10:00:00Z"));
@@ -24,9 +24,9 @@ describe("a final board kept while the leaderboard was off, the board turned on 
     await bot.test.app.scheduler.tick(bot.clock.now());
     await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
   }, 120_000);
-  afterAll(async () => bot.close());
 
   it("/leaderboard says the board was private at the close, not that nobody logged points", async () => {
+    const { bot } = harness;
     const text = visibleText(await runCommand(bot, people.bob.id, "leaderboard"));
     expect(text).not.toContain("Nobody logged points");
     expect(text).toContain("private when the course closed");
@@ -34,6 +34,7 @@ describe("a final board kept while the leaderboard was off, the board turned on 
   });
 
   it("view:near lists nobody either: no board was made public at the close", async () => {
+    const { bot } = harness;
     const text = visibleText(await runCommand(bot, people.bob.id, "leaderboard", { view: "near" }));
     expect(text).toContain("private when the course closed");
     expect(text).not.toContain("Ada");
@@ -42,6 +43,7 @@ describe("a final board kept while the leaderboard was off, the board turned on 
   });
 
   it("the closing post as the simulation (and an admin's preview) draws it now names nobody either, as it went out", async () => {
+    const { bot } = harness;
     const simulation = await bot.test.app.services.posts.simulation({ target: cohortName, now: bot.clock.now() });
     const closing = simulation.posts.find((entry) => entry.view.kind === "closing");
     expect(closing?.view.kind).toBe("closing");

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { confirmationOf } from "../helpers/postedBoards.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
@@ -10,13 +10,13 @@ import { rankedMembers } from "../helpers/rankedMembers.js";
  * with the ranks it kept; a caller with no place on it is told their own standing.
  */
 describe("view:near on the kept final board", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let people: Record<string, { id: string }>;
   const cohortName = "Near The End";
   const person = (name: string): string => people[name]?.id ?? "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const { bot } = harness;
     const cohort = await bot.createCohort({ name: cohortName });
     // reader01 did 13 items, reader02 12, ... reader13 one: a strict order, thirteen ranked members.
     const points = Object.fromEntries(
@@ -31,9 +31,9 @@ describe("view:near on the kept final board", () => {
     // After the close reader11 hides: the final board keeps every rank, and shows reader11 no more.
     await runCommand(bot, person("reader11"), "privacy", { leaderboard: "hidden" });
   }, 180_000);
-  afterAll(async () => bot.close());
 
   it("shows the caller below the top ten between their two neighbours above and below on the final board", async () => {
+    const { bot } = harness;
     const near = visibleText(await runCommand(bot, person("reader12"), "leaderboard", { view: "near" }));
     expect(near).toContain("Final leaderboard");
     expect(near).toMatch(/10\. \*\*Reader10\*\*/);
@@ -47,6 +47,7 @@ describe("view:near on the kept final board", () => {
   });
 
   it("keeps the top of the board for the caller near the top: the caller and the two below", async () => {
+    const { bot } = harness;
     const near = visibleText(await runCommand(bot, person("reader01"), "leaderboard", { view: "near" }));
     expect(near).toMatch(/🥇 \*\*Reader01\*\* · [\d,]+ pts ← you/);
     expect(near).toContain("🥈 **Reader02**");
@@ -59,6 +60,7 @@ describe("view:near on the kept final board", () => {
   });
 
   it("tells a caller with no place on the final board their own standing, with nobody around them", async () => {
+    const { bot } = harness;
     // Shown by name like anybody who asks: the reply may be public, as the live board's is.
     const watcher = await runCommand(bot, person("watcher"), "leaderboard", { view: "near" });
     const text = visibleText(watcher);
@@ -69,6 +71,7 @@ describe("view:near on the kept final board", () => {
   });
 
   it("shows a hidden member the place they would take, without their name on any line", async () => {
+    const { bot } = harness;
     const hider = await runCommand(bot, person("hider"), "leaderboard", { view: "near" });
     const text = visibleText(hider);
     expect(hider.ephemeral).toBe(true);
@@ -81,6 +84,7 @@ describe("view:near on the kept final board", () => {
   });
 
   it("keeps the closing post's ranks below its top too once a listed member deleted their data: never two members at #10", async () => {
+    const { bot } = harness;
     const ask = await runCommand(bot, person("reader03"), "privacy", { delete: true });
     await bot.click(person("reader03"), ask.id, confirmationOf(ask)).final();
     const near = visibleText(await runCommand(bot, person("reader12"), "leaderboard", { view: "near" }));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { runCommand } from "../helpers/rankedCohort.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
@@ -10,7 +10,7 @@ import { StatementCounter } from "../helpers/statementCounter.js";
  * and a caller with a place on it whose neighbours are all hidden since is not told that nobody logged points.
  */
 describe("view:near on the kept final board, equal points and hidden neighbours", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let people: Record<"anna" | "bert" | "carl", { id: string }>;
   const cohortName = "Level Finish";
   const person = (name: "anna" | "bert" | "carl"): string => people[name].id;
@@ -20,7 +20,7 @@ describe("view:near on the kept final board, equal points and hidden neighbours"
       .sort((a, b) => text.indexOf(`**${a}**`) - text.indexOf(`**${b}**`));
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const { bot } = harness;
     const cohort = await bot.createCohort({ name: cohortName });
     people = await rankedMembers(bot, cohort, { anna: 0, bert: 0, carl: 0 });
     const [first] = await bot.test.app.database.prisma.item.findMany({
@@ -44,15 +44,16 @@ describe("view:near on the kept final board, equal points and hidden neighbours"
     bot.clock.set(new Date("2027-01-13T10:01:00Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
   }, 180_000);
-  afterAll(async () => bot.close());
 
   it("lists equal points in the closing post's order in both views, whoever asks", async () => {
+    const { bot } = harness;
     expect(order(visibleText(await runCommand(bot, person("anna"), "leaderboard")))).toEqual(["Carl", "Bert", "Anna"]);
     for (const name of ["anna", "bert", "carl"] as const)
       expect(order(visibleText(await runCommand(bot, person(name), "leaderboard", { view: "near" })))).toEqual(["Carl", "Bert", "Anna"]);
   });
 
   it("reads the kept board once and no member's kept points for a caller it listed, nobody ranked below its top", async () => {
+    const { bot } = harness;
     const counter = StatementCounter.install();
     try {
       const statements = await counter.during(() => runCommand(bot, person("bert"), "leaderboard", { view: "near" }));
@@ -66,6 +67,7 @@ describe("view:near on the kept final board, equal points and hidden neighbours"
   });
 
   it("says the members around a caller's place cannot be shown, not that nobody logged points, once all hid", async () => {
+    const { bot } = harness;
     for (const name of ["anna", "bert", "carl"] as const) await runCommand(bot, person(name), "privacy", { leaderboard: "hidden" });
     const near = visibleText(await runCommand(bot, person("anna"), "leaderboard", { view: "near" }));
     expect(near).toContain("you would be #1");

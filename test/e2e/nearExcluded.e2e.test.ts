@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /**
@@ -8,21 +8,21 @@ import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCo
  * board, where a caller with no place on it is shown nobody around them.
  */
 describe("view:near of an excluded member", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let people: RankedCohort["people"];
   const cohortName = "Near Roles";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const { bot } = harness;
     // Ada > Bob > Cy on points; Bob holds the exclude_role.
     ({ people } = await rankedCohort(bot, cohortName));
     const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
     bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleId]);
     await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
   }, 120_000);
-  afterAll(async () => bot.close());
 
   it("shows nobody around them, and says they are not ranked", async () => {
+    const { bot } = harness;
     for (const period of ["all", "week"]) {
       const text = visibleText(await runCommand(bot, people.bob.id, "leaderboard", { period, view: "near" }));
       expect(text).toContain("not ranked in this cohort");
@@ -34,6 +34,7 @@ describe("view:near of an excluded member", () => {
   });
 
   it("still shows the others their neighbours, without the excluded member", async () => {
+    const { bot } = harness;
     const text = visibleText(await runCommand(bot, people.cy.id, "leaderboard", { period: "all", view: "near" }));
     expect(text).toContain("🥇 **Ada**");
     expect(text).toMatch(/🥈 \*\*Cy\*\* · [\d,]+ pts ← you/);

@@ -86,9 +86,10 @@ describe("/cohort roster with members who share a display name", () => {
     const early = new Date("2027-01-05T12:00:00Z");
     // 19 readers, then three Sams: one page of 20 shows the readers and the first Sam, the next page the others.
     const readers = Array.from({ length: 19 }, (_, index) => `Reader ${String(index + 1).padStart(2, "0")}`);
-    for (const name of readers) await bot.test.app.services.cohorts.join(bot.guild.id, bot.member(name).id, name, option, early);
-    const sams = ["sam1", "sam2", "sam3"].map((username) => bot.member(username).id);
-    for (const userId of sams) await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Sam", option, early);
+    for (const name of readers) await bot.join(bot.member(name), cohort, { name, at: early });
+    const samMembers = ["sam1", "sam2", "sam3"].map((username) => bot.member(username));
+    const sams = samMembers.map((sam) => sam.id);
+    for (const sam of samMembers) await bot.join(sam, cohort, { name: "Sam", at: early });
     const nameOnEachPage = async () => {
       const first = await bot.reply(bot.admin.id, "cohort roster", { cohort: option });
       const second = await bot.click(bot.admin.id, first.id, `roster:${cohort.id}:all:1`).final();
@@ -106,7 +107,7 @@ describe("/cohort roster with members who share a display name", () => {
     await bot.test.app.services.cohorts.leave(bot.guild.id, sams[1] ?? "", option, early);
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[2]} (Sam #2)`]]);
 
-    await bot.test.app.services.cohorts.join(bot.guild.id, sams[1] ?? "", "Sam", option, early);
+    for (const sam of samMembers.slice(1, 2)) await bot.join(sam, cohort, { name: "Sam", at: early });
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
   });
   // Last in this file: it stops the bot's read worker for good.
@@ -115,9 +116,9 @@ describe("/cohort roster with members who share a display name", () => {
     async () => {
       const { bot } = harness;
       const cohort = await bot.createCohort({ name: "Worker down", start: "2027-01-04" });
-      const users = ["alexdown1", "alexdown2"].map((username) => bot.member(username).id);
-      for (const userId of users)
-        await bot.test.app.services.cohorts.join(bot.guild.id, userId, "Alex", String(cohort.id), new Date("2027-01-05T12:00:00Z"));
+      const alexes = ["alexdown1", "alexdown2"].map((username) => bot.member(username));
+      for (const alex of alexes) await bot.join(alex, cohort, { name: "Alex", at: new Date("2027-01-05T12:00:00Z") });
+      const users = alexes.map((alex) => alex.id);
       const second = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { cohortId: cohort.id, userId: users[1] ?? "" } });
       const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
       const reader = bot.test.app.database.reader;

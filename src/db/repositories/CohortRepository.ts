@@ -680,7 +680,9 @@ export class CohortRepository {
    * Members ranked on the kept final board below its top (not in `topIds`), with the points it kept, in board
    * order: points, then id (join order, fixed at the close: `pointsReachedAt` moves with late completions). The
    * `count.above` just above and `count.below` just below `anchor`, or (anchor null) the first `count.below`
-   * below the top. Each a read of at most that many entries along (cohortId, finalRanked, finalPoints, id).
+   * below the top. Each side reads the anchor's equals first, then (when short) the other scores: every read is
+   * one range of (cohortId, finalRanked, finalPoints desc, id) in its order, at most that many entries, no sort
+   * (a range across the anchor's score would sort or walk its whole tie group: thousands on a quiet cohort).
    */
   async belowFinalTop(
     cohortId: number,
@@ -688,37 +690,35 @@ export class CohortRepository {
     anchor: { readonly memberId: number; readonly points: number } | null,
     count: { readonly above: number; readonly below: number },
   ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const where = { cohortId, finalRanked: true, id: { notIn: [...topIds, ...(anchor === null ? [] : [anchor.memberId])] } };
+    const read = this.finalBoardRange(cohortId, [...topIds, ...(anchor === null ? [] : [anchor.memberId])]);
+    if (anchor === null) return { above: [], below: await read({ finalPoints: { gt: 0 } }, "down", count.below) };
+    const { memberId, points } = anchor;
+    const side = async (tied: Prisma.MemberWhereInput, beyond: Prisma.MemberWhereInput, direction: "up" | "down", take: number) => {
+      const first = await read({ ...tied, finalPoints: points }, direction, take);
+      return [...first, ...(await read(beyond, direction, take - first.length))];
+    };
+    const above = await side({ id: { lt: memberId } }, { finalPoints: { gt: points } }, "up", count.above);
+    const below = points > 0 ? await side({ id: { gt: memberId } }, { finalPoints: { gt: 0, lt: points } }, "down", count.below) : [];
+    return { above: above.reverse(), below };
+  }
+
+  /**
+   * Reads `take` members ranked on the kept final board (not in `excludedIds`) matching `range`, from its start:
+   * "down" in board order, "up" against it.
+   */
+  private finalBoardRange(cohortId: number, excludedIds: readonly number[]) {
     const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
-    // One range of the index each side, bounded by the anchor's points (an OR of two ranges, or a second lower bound,
-    // makes SQLite walk the cohort's entries from the other end: tens of ms at 100k members).
-    const above =
-      anchor === null || count.above === 0
-        ? []
-        : await this.prisma.member.findMany({
-            where: {
-              ...where,
-              finalPoints: { gte: anchor.points },
-              OR: [{ finalPoints: { gt: anchor.points } }, { id: { lt: anchor.memberId } }],
-            },
-            orderBy: [{ finalPoints: "asc" }, { id: "desc" }],
-            take: count.above,
-            select,
-          });
-    const after =
-      anchor === null
-        ? { finalPoints: { gt: 0 } }
-        : { finalPoints: { gt: 0, lte: anchor.points }, OR: [{ finalPoints: { lt: anchor.points } }, { id: { gt: anchor.memberId } }] };
-    const below =
-      count.below === 0
-        ? []
-        : await this.prisma.member.findMany({
-            where: { ...where, ...after },
-            orderBy: [{ finalPoints: "desc" }, { id: "asc" }],
-            take: count.below,
-            select,
-          });
-    return { above: above.reverse().map(toFinalBoardRow), below: below.map(toFinalBoardRow) };
+    return async (range: Prisma.MemberWhereInput, direction: "up" | "down", take: number): Promise<ScoreRow[]> => {
+      if (take <= 0) return [];
+      const order = direction === "down" ? ({ points: "desc", id: "asc" } as const) : ({ points: "asc", id: "desc" } as const);
+      const rows = await this.prisma.member.findMany({
+        where: { cohortId, finalRanked: true, id: { notIn: [...excludedIds] }, ...range },
+        orderBy: [{ finalPoints: order.points }, { id: order.id }],
+        take,
+        select,
+      });
+      return rows.map(toFinalBoardRow);
+    };
   }
 
   /** The final board stored when the cohort finished (JSON), or null. */
