@@ -15,13 +15,25 @@ describe("a cohort held past the end of its course", () => {
   const cohortName = "Holiday";
   afterEach(async () => bot.close());
 
-  const pausedPastTheEnd = async (): Promise<number> => {
+  /** Ada in the cohort on Monday of its last week, that week's post out; `done`: she has ticked "Storage Engines". */
+  const adaInTheLastWeek = async ({ done }: { done: boolean }): Promise<void> => {
     bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
     await bot.createCohort({ name: cohortName, start: "2027-01-04" });
     ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: cohortName });
-    await bot.reply(ada.id, "done", { item: "Storage Engines" });
+    if (done) await bot.reply(ada.id, "done", { item: "Storage Engines" });
     await tickAt(bot, "2027-03-22T09:00:00Z");
+  };
+
+  /** Exactly one post, the closing one: the final leaderboard, with Ada on it. */
+  const expectOneClosingPost = (posted: string[]): void => {
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain("Final leaderboard");
+    expect(posted[0]).toContain("ada");
+  };
+
+  const pausedPastTheEnd = async (): Promise<number> => {
+    await adaInTheLastWeek({ done: true });
     await bot.reply(bot.admin.id, "cohort pause", { cohort: cohortName });
     await tickAt(bot, "2027-03-29T09:00:00Z");
     await tickAt(bot, "2027-04-02T09:00:00Z");
@@ -37,10 +49,7 @@ describe("a cohort held past the end of its course", () => {
     await tickAt(bot, "2027-04-05T10:01:00Z");
     await tickAt(bot, "2027-04-05T11:00:00Z");
     await tickAt(bot, "2027-04-07T11:00:00Z");
-    const posted = postedSince(before);
-    expect(posted).toHaveLength(1);
-    expect(posted[0]).toContain("Final leaderboard");
-    expect(posted[0]).toContain("ada");
+    expectOneClosingPost(postedSince(before));
     expect(visibleText(await bot.reply(ada.id, "leaderboard"))).toContain("Final leaderboard");
   });
 
@@ -51,10 +60,7 @@ describe("a cohort held past the end of its course", () => {
     expect(reply).toContain("closing post");
     await tickAt(bot, "2027-04-05T10:01:00Z");
     await tickAt(bot, "2027-04-07T11:00:00Z");
-    const posted = postedSince(before);
-    expect(posted).toHaveLength(1);
-    expect(posted[0]).toContain("Final leaderboard");
-    expect(posted[0]).toContain("ada");
+    expectOneClosingPost(postedSince(before));
   });
 
   it("still skips the running week's post more than a day late on resume mid-course: only the closing post is let out", async () => {
@@ -69,12 +75,7 @@ describe("a cohort held past the end of its course", () => {
   });
 
   it("posts it in the new channel when an admin picks one a week after the end, the old one deleted in the last week", async () => {
-    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
-    ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: cohortName });
-    await bot.reply(ada.id, "done", { item: "Storage Engines" });
-    await tickAt(bot, "2027-03-22T09:00:00Z");
+    await adaInTheLastWeek({ done: true });
     bot.emulator.deleteChannel(bot.channel.id);
     await tickAt(bot, "2027-03-26T17:00:00Z");
     await tickAt(bot, "2027-03-29T09:00:00Z");
@@ -84,19 +85,11 @@ describe("a cohort held past the end of its course", () => {
     await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, channel: replacement.id }, replacement.id).final();
     await tickAt(bot, "2027-04-05T10:01:00Z");
     await tickAt(bot, "2027-04-07T11:00:00Z");
-    const posted = bot.emulator.channelMessages(replacement.id).map(visibleText);
-    expect(posted).toHaveLength(1);
-    expect(posted[0]).toContain("Final leaderboard");
-    expect(posted[0]).toContain("ada");
+    expectOneClosingPost(bot.emulator.channelMessages(replacement.id).map(visibleText));
   });
 
   it("posts it when the bot's Send Messages, taken away in the last week, is given back a week after the end", async () => {
-    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
-    ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: cohortName });
-    await bot.reply(ada.id, "done", { item: "Storage Engines" });
-    await tickAt(bot, "2027-03-22T09:00:00Z");
+    await adaInTheLastWeek({ done: true });
     const before = bot.emulator.channelMessages(bot.channel.id).length;
     bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
     await until(() => !botCanSend(bot.test, bot.channel.id), "the lost permission in the bot's cache");
@@ -107,19 +100,12 @@ describe("a cohort held past the end of its course", () => {
     await tickAt(bot, "2027-04-05T10:00:00Z");
     await tickAt(bot, "2027-04-05T10:10:00Z");
     await tickAt(bot, "2027-04-07T11:00:00Z");
-    const posted = postedSince(before);
-    expect(posted).toHaveLength(1);
-    expect(posted[0]).toContain("Final leaderboard");
-    expect(posted[0]).toContain("ada");
+    expectOneClosingPost(postedSince(before));
   });
 
   /** Ada's cohort in its last week, the bot's Send Messages taken away then, the end passed, and given back a week later. */
   const permissionGivenBackAWeekAfterTheEnd = async (): Promise<number> => {
-    bot = await startBotHarness({ now: new Date("2027-03-22T08:00:00Z") });
-    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
-    ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: cohortName });
-    await tickAt(bot, "2027-03-22T09:00:00Z");
+    await adaInTheLastWeek({ done: false });
     const before = bot.emulator.channelMessages(bot.channel.id).length;
     bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
     await until(() => !botCanSend(bot.test, bot.channel.id), "the lost permission in the bot's cache");

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { unhurriedDeadlineMs, waitLimitMs } from "../helpers/botHarness.js";
-import { spawnBotProcess } from "../helpers/botProcess.js";
+import { spawnBotInTempDir } from "../helpers/botProcess.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { startTestApp } from "../helpers/testApp.js";
 import { until } from "../helpers/until.js";
@@ -79,22 +79,11 @@ describe("a start-up failure after login", () => {
     ["under the shard manager", { SHARD_COUNT: "1" }],
   ])("%s: logs the failure as one fatal line with the error in its fields before it exits", async (_, extra) => {
     const emulator = await emulatorWithGuild();
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
     // Debug level: many lines still being written when it fails, as the fatal one must not be lost behind them.
-    const bot = spawnBotProcess({
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      DISCORD_GUILD_ID: strangerGuildId,
-      DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
-      HEALTH_FILE: path.join(temp.dir, "health"),
-      LOG_LEVEL: "debug",
-      LOG_FORMAT: "json",
-      ...extra,
-    });
-    cleanups.push(async () => {
-      await bot.stop();
-    });
+    const bot = spawnBotInTempDir(
+      { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, DISCORD_GUILD_ID: strangerGuildId, LOG_LEVEL: "debug", ...extra },
+      cleanups,
+    );
     expect(await bot.closed()).toBe(1);
     const fatal = bot.logs().filter((line) => line.level === 60);
     expect(fatal).toHaveLength(1);
@@ -136,20 +125,7 @@ describe("a start-up failure after login", () => {
     ["under the shard manager", { SHARD_COUNT: "1" }],
   ])("%s: a token Discord refuses is one fatal log line saying to check DISCORD_TOKEN, with no stack", async (_, extra) => {
     const emulator = await emulatorWithGuild();
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const bot = spawnBotProcess({
-      DISCORD_TOKEN: refusedToken,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
-      HEALTH_FILE: path.join(temp.dir, "health"),
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      ...extra,
-    });
-    cleanups.push(async () => {
-      await bot.stop();
-    });
+    const bot = spawnBotInTempDir({ DISCORD_TOKEN: refusedToken, DISCORD_API_URL: emulator.apiUrl, ...extra }, cleanups);
     expect(await bot.closed()).toBe(1);
     const fatal = bot.logs().filter((line) => line.level === 60);
     expect(fatal).toHaveLength(1);
@@ -186,26 +162,10 @@ describe("a start-up failure after login", () => {
 
   it("npm run deploy-commands names DISCORD_GUILD_ID and exits 1", async () => {
     const emulator = await emulatorWithGuild();
-    const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      const child = execFile(
-        process.execPath,
-        ["--import", "tsx", "src/deployCommands.ts"],
-        {
-          cwd: projectRoot,
-          env: {
-            PATH: process.env.PATH ?? "",
-            HOME: process.env.HOME ?? "",
-            DISCORD_TOKEN: emulator.token,
-            DISCORD_API_URL: emulator.apiUrl,
-            DISCORD_GUILD_ID: strangerGuildId,
-          },
-          timeout: waitLimitMs,
-        },
-        (error, _stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stderr }),
-      );
-      onTestFinished(() => {
-        child.kill("SIGKILL");
-      });
+    const result = await runDeployCommands({
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_GUILD_ID: strangerGuildId,
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`DISCORD_GUILD_ID ${strangerGuildId}: the bot is not in that server`);

@@ -1,9 +1,7 @@
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
-import { spawnBotProcess, type BotProcess } from "../helpers/botProcess.js";
-import { makeTempDir } from "../helpers/tempDir.js";
+import { spawnBotInTempDir, type BotProcess } from "../helpers/botProcess.js";
 
 /** pino's level numbers: error is 50, fatal 60. */
 const errorLevel = 50;
@@ -19,25 +17,9 @@ describe("SIGTERM while the bot is starting", () => {
     const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
     cleanups.push(() => emulator.stop());
     emulator.createGuild({ name: "Study Server" });
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
     return {
       emulator,
-      bot: () => {
-        const bot = spawnBotProcess({
-          DISCORD_TOKEN: emulator.token,
-          DISCORD_API_URL: emulator.apiUrl,
-          DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
-          HEALTH_FILE: path.join(temp.dir, "health"),
-          LOG_LEVEL: "info",
-          LOG_FORMAT: "json",
-          ...extra,
-        });
-        cleanups.push(async () => {
-          await bot.stop();
-        });
-        return bot;
-      },
+      bot: () => spawnBotInTempDir({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, ...extra }, cleanups),
     };
   }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { waitLimitMs } from "./botHarness.js";
+import { makeTempDir } from "./tempDir.js";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -77,6 +78,26 @@ export function spawnBotProcess(environment: Record<string, string>): BotProcess
     },
     closed: () => closed,
   };
+}
+
+/**
+ * The bot entry with its own SQLite file and health file in a fresh temporary folder, logging JSON at info level
+ * (`environment` overrides either). Its stop and the folder's removal go on `cleanups`, run in reverse: stopped, then removed.
+ */
+export function spawnBotInTempDir(environment: Record<string, string>, cleanups: (() => Promise<void> | void)[]): BotProcess {
+  const temp = makeTempDir();
+  cleanups.push(() => temp.cleanup());
+  const bot = spawnBotProcess({
+    DATABASE_URL: `file:${path.join(temp.dir, "bot.db")}`,
+    HEALTH_FILE: path.join(temp.dir, "health"),
+    LOG_LEVEL: "info",
+    LOG_FORMAT: "json",
+    ...environment,
+  });
+  cleanups.push(async () => {
+    await bot.stop();
+  });
+  return bot;
 }
 
 /** The clock every bot process reads (COHORT_BOT_TEST_CLOCK_FILE), moved by the test. */
