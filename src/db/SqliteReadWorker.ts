@@ -152,6 +152,16 @@ export class SqliteReadWorker implements SqlReader {
   }
 }
 
+/**
+ * Whether `error` is the read worker giving a read up without running it to an answer: stopped, backing off after
+ * failed starts, its thread failed or exited, the read unsendable. A read that reached SQLite and failed (its own
+ * error), or one the watchdog gave up as stuck after minutes (running it again elsewhere would hold that thread as
+ * long), is not: those are for the caller to see.
+ */
+export function readWorkerCouldNotServe(error: unknown): boolean {
+  return error instanceof SqliteReadError && error.cause instanceof WorkerStoppedError && error.cause.stop !== WorkerStop.TimedOut;
+}
+
 /** The worker's stop as a SqliteReadError (no SQLite code: nothing for the busy handling to retry). */
 function readFailure(error: unknown): unknown {
   if (!(error instanceof WorkerStoppedError)) return error;

@@ -159,11 +159,12 @@ export class RosterService {
   }
 
   /**
-   * The cohort's current members' names, in join order (member id order), for a Nudge's answer: read on the
-   * main thread (MemberRepository.activeNames), so a Nudge works while the roster's read worker is down.
+   * The cohort's current members' names, in join order (member id order), for a Nudge's answer: on the roster's
+   * read worker like a roster page (off the event loop), on the main thread (MemberRepository.activeNames) only
+   * while that worker cannot serve, so a Nudge still works when it is down.
    */
   memberNames(cohort: Cohort): Promise<MemberName[]> {
-    return this.members.activeNames(cohort.id);
+    return this.rows.activeNamesOr(cohort.id, () => this.members.activeNames(cohort.id));
   }
 
   /**

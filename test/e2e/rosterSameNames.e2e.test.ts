@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { buttonsOf, useBotHarness, visibleText } from "../helpers/botHarness.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
 
 /** Wednesday of week 3 of a cohort that started on Monday 2027-01-04: whoever has read nothing is behind. */
 const now = new Date("2027-01-20T12:00:00Z");
@@ -111,6 +112,33 @@ describe("/cohort roster with members who share a display name", () => {
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
   });
   // Last in this file: it stops the bot's read worker for good.
+  it.runIf(process.env.TEST_DATABASE !== "postgresql")(
+    "reads a Nudge's names on the roster's read worker while it serves, not on the event loop",
+    async () => {
+      const { bot } = harness;
+      const cohort = await bot.createCohort({ name: "Worker up", start: "2027-01-04" });
+      const alexes = ["alexup1", "alexup2"].map((username) => bot.member(username));
+      for (const alex of alexes) await bot.join(alex, cohort, { name: "Alex", at: new Date("2027-01-05T12:00:00Z") });
+      const second = await bot.test.app.database.prisma.member.findFirstOrThrow({
+        where: { cohortId: cohort.id, userId: alexes[1]?.id ?? "" },
+      });
+      const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+      // Statements on this (the main) thread only: the worker's run on its own thread, out of the counter's sight.
+      const counter = StatementCounter.install();
+      try {
+        let answer = "";
+        const statements = await counter.during(async () => {
+          answer = visibleText(await bot.click(bot.admin.id, roster.id, `nudge:${cohort.id}:${second.id}`).final());
+        });
+        expect(answer).toContain("Alex #2");
+        // At 100,000 members that read held the event loop for hundreds of milliseconds per Nudge.
+        expect(statements.filter((sql) => /"displayName" FROM "Member"/.test(sql))).toEqual([]);
+      } finally {
+        counter.uninstall();
+      }
+    },
+  );
+
   it.runIf(process.env.TEST_DATABASE !== "postgresql")(
     "answers a Nudge, naming the namesake as the roster did, while the roster's read worker is down",
     async () => {

@@ -329,8 +329,9 @@ export class MemberRepository {
 
   /**
    * The cohort's active members' ids and names, in join order, for a Nudge's answer to number namesakes as
-   * the roster does. Through the hot reader (on a SQLite file a main-thread connection), not the roster's
-   * worker: a Nudge must not fail while that worker is restarting or backing off after failed starts.
+   * the roster does, when the roster's worker cannot serve (RosterRepository.activeNamesOr). Through the hot
+   * reader (on a SQLite file a main-thread connection): a Nudge must not fail while that worker is restarting or
+   * backing off after failed starts.
    */
   activeNames(cohortId: number): Promise<MemberName[]> {
     return activeNamesThrough(this.reader, cohortId);

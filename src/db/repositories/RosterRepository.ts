@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader, SqlValue } from "../SqlReader.js";
+import { readWorkerCouldNotServe } from "../SqliteReadWorker.js";
 
 /** A member's own days off (`/break`, their dates) and the zone those dates are read in (null: the cohort's). */
 export interface MemberDaysOff {
@@ -209,6 +210,21 @@ export class RosterRepository {
    */
   activeNames(cohortId: number): Promise<MemberName[]> {
     return activeNamesThrough(this.reader, cohortId);
+  }
+
+  /**
+   * `activeNames`, read on the worker like a roster page's; only when the worker cannot serve (stopped, backing
+   * off after failed starts: `readWorkerCouldNotServe`) through `fallback`. A Nudge's answer reads this way: on the
+   * worker it does not hold the event loop (hundreds of ms at 100,000 members), and it still answers while the
+   * worker is down. Any other error (SQLite's own) is the caller's. On PostgreSQL there is no worker.
+   */
+  async activeNamesOr(cohortId: number, fallback: () => Promise<MemberName[]>): Promise<MemberName[]> {
+    try {
+      return await this.activeNames(cohortId);
+    } catch (error) {
+      if (!readWorkerCouldNotServe(error)) throw error;
+      return fallback();
+    }
   }
 
   /** The zones the cohort's active members set with `/remind`: each has its own member day. */
