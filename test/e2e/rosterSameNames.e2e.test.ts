@@ -111,7 +111,7 @@ describe("/cohort roster with members who share a display name", () => {
     for (const sam of samMembers.slice(1, 2)) await bot.join(sam, cohort, { name: "Sam", at: early });
     expect(await nameOnEachPage()).toEqual([[`${sams[0]} (Sam #1)`], [`${sams[1]} (Sam #2)`, `${sams[2]} (Sam #3)`]]);
   });
-  // Last in this file: it stops the bot's read worker for good.
+
   it.runIf(process.env.TEST_DATABASE !== "postgresql")(
     "reads a Nudge's names on the roster's read worker while it serves, not on the event loop",
     async () => {
@@ -139,6 +139,7 @@ describe("/cohort roster with members who share a display name", () => {
     },
   );
 
+  // Last in this file: it stops the bot's read worker for good.
   it.runIf(process.env.TEST_DATABASE !== "postgresql")(
     "answers a Nudge, naming the namesake as the roster did, while the roster's read worker is down",
     async () => {

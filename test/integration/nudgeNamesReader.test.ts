@@ -3,7 +3,7 @@ import { MemberRepository } from "../../src/db/repositories/MemberRepository.js"
 import { RosterRepository, type MemberName } from "../../src/db/repositories/RosterRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import type { SqlReader } from "../../src/db/SqlReader.js";
-import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
+import { SqliteReadError, SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
@@ -73,6 +73,28 @@ describe("the ids and names a Nudge's answer numbers namesakes from", () => {
     expect(await nudgeNames(worker, hot)).toEqual(expected);
     expect(hot.reads).toBe(1);
   });
+
+  it.runIf(process.env.TEST_DATABASE !== "postgresql")(
+    "come from the main thread while the worker backs off after a start that failed (its file missing)",
+    async () => {
+      const worker = new SqliteReadWorker({
+        filePath: `${handle.target.provider === "sqlite" ? handle.target.filePath : ""}.missing`,
+        busyTimeoutMs: 1_000,
+        logger: captureLogger().logger,
+        // The clock stands still: the back-off after that failed start never runs out here.
+        monotonicNow: () => 0,
+      });
+      try {
+        await expect(worker.read(`SELECT 1`, [])).rejects.toThrow(SqliteReadError);
+        await expect(worker.read(`SELECT 1`, [])).rejects.toThrow(/keeps failing/);
+        const hot = counted(handle.hotReader);
+        expect(await nudgeNames(worker, hot)).toEqual(expected);
+        expect(hot.reads).toBe(1);
+      } finally {
+        await worker.stop();
+      }
+    },
+  );
 
   it("an error of the read itself is reported, not read again on the main thread", async () => {
     const failing: SqlReader = { read: () => handle.reader.read(`SELECT * FROM "NoSuchTable"`, []) };
