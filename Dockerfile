@@ -21,7 +21,12 @@ RUN npm run build && npm prune --omit=dev
 # Of the CJK font packages (130 MB) the pictures use one file each (src/discord/pictures/PictureFonts.ts).
 RUN find node_modules/@fontsource/noto-sans-sc/files node_modules/@fontsource/noto-sans-kr/files -type f \
       ! -name 'noto-sans-sc-chinese-simplified-400-normal.woff' ! -name 'noto-sans-kr-korean-400-normal.woff' -delete
-# The colour emoji and CJK fonts decoded once into a plain file the canvas library maps (src/discord/pictures/PlainFontCache.ts);
+# Of the other script packages (about 1-2 MB each) the pictures use the script subset's regular and bold WOFF (the same list as lazyScriptFonts).
+RUN for script in devanagari bengali tamil telugu gujarati kannada malayalam gurmukhi sinhala thai lao khmer myanmar georgian armenian ethiopic; do \
+      find "node_modules/@fontsource/noto-sans-$script/files" -type f \
+        ! -name "noto-sans-$script-$script-400-normal.woff" ! -name "noto-sans-$script-$script-700-normal.woff" -delete || exit 1; \
+    done
+# The colour emoji, CJK and other script fonts decoded once into a plain file the canvas library maps (src/discord/pictures/PlainFontCache.ts);
 # the runtime user cannot write node_modules, and would otherwise decode it into /tmp at every start.
 RUN node --input-type=module -e "await (await import('./dist/src/discord/pictures/PictureFonts.js')).PictureFonts.load()"
 

@@ -64,3 +64,52 @@ describe("the pictures' fonts for Chinese, Japanese and Korean names", () => {
     expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
   });
 });
+
+/**
+ * Names in the scripts Noto Sans leaves out whose fonts are paged in only when drawn: each bundled Noto subset, both
+ * weights. No spaces in the samples: a space comes from Noto Sans, as in any name, and is narrower than the script font's.
+ */
+const lazyScriptNames = [
+  ["Thai", "thai", "สมชายศรีสุขที่น้ำ"],
+  ["Devanagari", "devanagari", "प्रियाशर्माक्षत्रिय"],
+  ["Bengali", "bengali", "রহিমকরিমশ্রী"],
+  ["Tamil", "tamil", "பிரியாசெல்வி"],
+  ["Telugu", "telugu", "రవిసీతశ్రీ"],
+  ["Gujarati", "gujarati", "રાજનીલક્ષ"],
+  ["Kannada", "kannada", "ರವಿಗೀತಕ್ಷ"],
+  ["Malayalam", "malayalam", "മീരരവിക്ഷ"],
+  ["Gurmukhi", "gurmukhi", "ਜੀਤਗੁਰਪ੍ਰੀਤ"],
+  ["Sinhala", "sinhala", "කමල්නිමල"],
+  ["Myanmar", "myanmar", "ကျော်အောင်"],
+  ["Khmer", "khmer", "សុខាដារាស្រី"],
+  ["Lao", "lao", "ສົມນາງ"],
+  ["Georgian", "georgian", "ნინოლაშა"],
+  ["Armenian", "armenian", "ԱննաԱրամ"],
+  ["Ethiopic", "ethiopic", "አበበሰላም"],
+] as const;
+
+describe("the pictures' fonts for names in Indic, Southeast Asian, Caucasian and Ethiopic scripts", () => {
+  it.each(
+    lazyScriptNames.flatMap(([script, slug, text]) =>
+      (["regular", "bold"] as const).map((weight) => [script, weight, slug, text] as const),
+    ),
+  )("draws %s (%s) with the bundled Noto font", (script, weight: FontWeight, slug, text) => {
+    const file = `@fontsource/noto-sans-${slug}/files/noto-sans-${slug}-${slug}-${weight === "bold" ? 700 : 400}-normal.woff`;
+    const reference = `Bundled ${script} ${weight} (test)`;
+    if (!GlobalFonts.has(reference)) expect(GlobalFonts.registerFromPath(require.resolve(file), reference)).not.toBeNull();
+    const expected = pixelsOf(`24px "${reference}"`, text);
+    expect(inkOf(expected)).toBeGreaterThan(100);
+    expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
+  });
+
+  it.each([
+    ["a conjunct", "क्ष", ["क", "्", "ष"]],
+    ["a reph (र above the next consonant)", "र्क", ["र", "्", "क"]],
+  ] as const)("shapes Devanagari: %s draws as one glyph, narrower than its letters apart", (_form, shaped, letters) => {
+    // Unshaped, the letters and a visible virama stand side by side; shaped (HarfBuzz), the font's joined form.
+    const context = createCanvas(8, 8).getContext("2d");
+    context.font = fonts.font(24);
+    const apart = letters.reduce((width, letter) => width + context.measureText(letter).width, 0);
+    expect(context.measureText(shaped).width).toBeLessThan(apart * 0.8);
+  });
+});

@@ -96,7 +96,23 @@ describe("pictures", () => {
     ["Japanese kanji", "山田太郎", "佐藤花子"],
     ["Japanese kana", "さくら", "ひかり"],
     ["Korean", "김민준", "이서연"],
-  ])("draws a %s name with its own glyphs, not with missing-glyph boxes", async (_script, first, second) => {
+    ["Thai", "สมชาย", "สมศรี"],
+    ["Hindi (Devanagari)", "प्रिया", "अनन्या"],
+    ["Bengali", "রহিম", "করিম"],
+    ["Tamil", "பிரியா", "செல்வி"],
+    ["Telugu", "రవి", "సీత"],
+    ["Gujarati", "રાજ", "નીલ"],
+    ["Kannada", "ರವಿ", "ಗೀತ"],
+    ["Malayalam", "മീര", "രവി"],
+    ["Punjabi (Gurmukhi)", "ਜੀਤ", "ਗੁਰ"],
+    ["Sinhala", "කමල්", "නිමල"],
+    ["Burmese", "ကျော်", "အောင်"],
+    ["Khmer", "សុខា", "ដារា"],
+    ["Lao", "ສົມ", "ນາງ"],
+    ["Georgian", "ნინო", "ლაშა"],
+    ["Armenian", "Աննա", "Արամ"],
+    ["Amharic (Ethiopic)", "አበበ", "ሰላም"],
+  ])("draws a name in %s with its own glyphs, not with missing-glyph boxes", async (_script, first, second) => {
     const one = await renderer.renderProgressCard({ ...cyrillicCardView, memberName: first });
     const other = await renderer.renderProgressCard({ ...cyrillicCardView, memberName: second });
     expect(looksTheSame(await differenceBetween(one, other))).toBe(false);

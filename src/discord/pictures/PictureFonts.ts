@@ -23,6 +23,42 @@ const scriptFonts = [
 ] as const;
 
 /**
+ * More scripts Noto Sans leaves out, for names across South and Southeast Asia, the Caucasus and
+ * Ethiopia: each its own Noto package's script subset (10-120 KB a weight as WOFF), in families of
+ * their own for the same reason as Arabic and Hebrew. Decoded by PlainFontCache into plain files the
+ * library maps, as the CJK fonts, and left out of the warm-up: a process pages in a script's font
+ * only once it draws a name in it. The library shapes them (HarfBuzz): conjuncts, reordered vowel
+ * signs and stacked marks draw as the script wants. The Dockerfile keeps only these files of the
+ * packages: keep its list in step.
+ */
+const lazyScriptFonts = [
+  "devanagari",
+  "bengali",
+  "tamil",
+  "telugu",
+  "gujarati",
+  "kannada",
+  "malayalam",
+  "gurmukhi",
+  "sinhala",
+  "thai",
+  "lao",
+  "khmer",
+  "myanmar",
+  "georgian",
+  "armenian",
+  "ethiopic",
+].map((script) => {
+  const name = `${script.charAt(0).toUpperCase()}${script.slice(1)}`;
+  return {
+    packageName: `@fontsource/noto-sans-${script}`,
+    subset: `noto-sans-${script}-${script}`,
+    regular: `Cohort ${name}`,
+    bold: `Cohort ${name} Bold`,
+  };
+});
+
+/**
  * Chinese and Japanese (Noto Sans SC's Chinese subset: common Han and kana), then Korean (Noto Sans KR's
  * Korean subset: Hangul), last in the font string: names in them must not be boxes, and the Docker image
  * has no system fonts. One subset file each, not the packages' hundred unicode-range slices: every slice
@@ -42,7 +78,8 @@ export type FontWeight = "regular" | "bold";
 
 /**
  * Text in the scripts and styles the pictures use: drawing it once makes the library decode those fonts.
- * No Chinese, Japanese or Korean: a process that never draws them should not hold their pages (about 2.3 MB).
+ * No Chinese, Japanese or Korean, nor the scripts of lazyScriptFonts: a process that never draws them
+ * should not hold their pages (about 2.3 MB for CJK).
  */
 const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "שלום", "مرحبا", "🔥❄📚✨🦊"] as const;
 
@@ -96,7 +133,7 @@ export class PictureFonts {
   }
 
   font(sizePx: number, weight: FontWeight = "regular"): string {
-    const scripts = scriptFonts.map((script) => `"${script[weight]}"`).join(", ");
+    const scripts = [...scriptFonts, ...lazyScriptFonts].map((script) => `"${script[weight]}"`).join(", ");
     const cjk = cjkFonts.map((font) => `"${font.family}"`).join(", ");
     return `${sizePx}px "${family[weight]}", ${scripts}, "${family.emoji}", ${cjk}`;
   }
@@ -120,6 +157,14 @@ function fontFiles(): FontFile[] {
     const dir = dirname(require.resolve(`${script.packageName}/files/${script.subset}-400-normal.woff2`));
     files.push({ path: `${dir}/${script.subset}-400-normal.woff2`, alias: script.regular, decode: false });
     files.push({ path: `${dir}/${script.subset}-700-normal.woff2`, alias: script.bold, decode: false });
+  }
+  for (const script of lazyScriptFonts) {
+    files.push({
+      path: require.resolve(`${script.packageName}/files/${script.subset}-400-normal.woff`),
+      alias: script.regular,
+      decode: true,
+    });
+    files.push({ path: require.resolve(`${script.packageName}/files/${script.subset}-700-normal.woff`), alias: script.bold, decode: true });
   }
   for (const font of cjkFonts) {
     files.push({ path: require.resolve(`${font.packageName}/files/${font.subset}-400-normal.woff`), alias: font.family, decode: true });
