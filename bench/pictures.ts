@@ -34,6 +34,12 @@ settle();
 const firstCardMegabytes = rssMegabytes() - rssBeforeFirstCard;
 for (let warmUp = 1; warmUp < 20; warmUp++) await renderer.renderProgressCard(cyrillicCardView);
 settle();
+// A Thai and a Hindi name: their script fonts are mapped at registration but paged in only when first drawn.
+const rssBeforeOtherScripts = rssMegabytes();
+await renderer.renderProgressCard({ ...cyrillicCardView, memberName: "สมชาย ศรีสุข" });
+await renderer.renderProgressCard({ ...cyrillicCardView, memberName: "प्रिया शर्मा" });
+settle();
+const otherScriptsMegabytes = rssMegabytes() - rssBeforeOtherScripts;
 const rssBeforeCards = rssMegabytes();
 
 const total: number[] = [];
@@ -76,3 +82,4 @@ console.log(`first card (glyphs decoded once per process): ${signedMegabytes(fir
 console.log(`extra RSS of rendering cards one at a time (peak over ${renders} renders, after warm-up): ${signedMegabytes(peakExtra)}`);
 console.log(`of which still held after a GC (caches and allocator high-water; levels off, see README): ${signedMegabytes(retainedAfter)}`);
 console.log(`extra RSS per card with ${parallelCards} rendered at once: ${signedMegabytes(perParallelCard)}`);
+console.log(`first cards with a Thai and a Hindi name (their fonts paged in): ${signedMegabytes(otherScriptsMegabytes)}`);
