@@ -47,4 +47,36 @@ describe("PlainFontCache", () => {
     expect(fs.statSync(plain).mtimeMs).toBe(written);
     expect(fs.readdirSync(path.dirname(plain)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
+
+  it("once it has completed a new folder, removes the folders of other font sets beside it, and nothing else", () => {
+    const woff = copiedWoff();
+    const cacheRoot = path.join(path.dirname(woff), ".cache", "cohort-bot");
+    const older = path.join(cacheRoot, "fonts-v1-0123456789abcdef");
+    const unrelated = path.join(cacheRoot, "notes");
+    for (const folder of [older, unrelated]) {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, "kept.ttf"), "x");
+    }
+    const cache = PlainFontCache.open([woff]);
+    const plain = cache.plainFontFor(woff);
+    cache.removeOtherVersions();
+    expect(fs.existsSync(older)).toBe(false);
+    expect(fs.existsSync(path.join(unrelated, "kept.ttf"))).toBe(true);
+    expect(fs.existsSync(plain)).toBe(true);
+    // A later start that finds the folder complete wrote nothing: it leaves the folders beside it alone.
+    fs.mkdirSync(older);
+    const later = PlainFontCache.open([woff]);
+    expect(later.plainFontFor(woff)).toBe(plain);
+    later.removeOtherVersions();
+    expect(fs.existsSync(older)).toBe(true);
+  });
+
+  it("decodes again into its folder a file it needs after a process of another font set removed the folder", () => {
+    const woff = copiedWoff();
+    const cache = PlainFontCache.open([woff]);
+    const plain = cache.plainFontFor(woff);
+    fs.rmSync(path.dirname(plain), { recursive: true });
+    expect(cache.plainFontFor(woff)).toBe(plain);
+    expect(GlobalFonts.registerFromPath(plain, "Plain Font Cache Test Again")).not.toBeNull();
+  });
 });

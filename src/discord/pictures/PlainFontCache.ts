@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { tableTag, woffToSfnt } from "./woffToSfnt.js";
 
-/** Bump when what is written changes (the tables kept, the format): older caches are then left alone. */
+/** Bump when what is written changes (the tables kept, the format): older caches are then removed (removeOtherVersions). */
 const cacheFormat = 1;
 
 /**
@@ -24,7 +24,13 @@ const droppedTables: ReadonlySet<number> = new Set([tableTag("SVG ")]);
  * processes starting at once (shards) never read a half-written one.
  */
 export class PlainFontCache {
-  private constructor(private readonly directory: string) {}
+  /** Whether this process wrote a file into the folder: only then may older folders be left behind. */
+  private wrote = false;
+
+  private constructor(
+    private readonly directory: string,
+    private readonly woffFiles: readonly string[],
+  ) {}
 
   /**
    * The cache for these WOFF files: node_modules/.cache beside the font
@@ -41,13 +47,13 @@ export class PlainFontCache {
     ];
     // Complete from an earlier start or the image's build: used as it is, writable or not (the Docker image's user cannot write it).
     const complete = candidates.find((directory) => woffFiles.every((file) => fs.existsSync(plainFileIn(directory, file))));
-    if (complete !== undefined) return new PlainFontCache(complete);
+    if (complete !== undefined) return new PlainFontCache(complete, woffFiles);
     const failures: string[] = [];
     for (const directory of candidates) {
       try {
         fs.mkdirSync(directory, { recursive: true });
         fs.accessSync(directory, fs.constants.W_OK);
-        return new PlainFontCache(directory);
+        return new PlainFontCache(directory, woffFiles);
       } catch (error) {
         failures.push(`${directory}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -61,12 +67,36 @@ export class PlainFontCache {
     if (fs.existsSync(target)) return target;
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
     try {
+      // The folder may have gone since open: a process of another font set removed it (removeOtherVersions).
+      fs.mkdirSync(this.directory, { recursive: true });
       fs.writeFileSync(temporary, woffToSfnt(fs.readFileSync(woffFile), droppedTables));
       fs.renameSync(temporary, target);
+      this.wrote = true;
     } finally {
       fs.rmSync(temporary, { force: true });
     }
     return target;
+  }
+
+  /**
+   * Once this process has completed the folder, removes the folders of other font sets beside
+   * it (the bot's own only, by name): every change of a font package starts a new folder, and
+   * the old ones (15 MB) would pile up. A process still using an old folder keeps the files it
+   * has mapped (Linux keeps an unlinked file while mapped) and decodes again any it opens later.
+   * Best effort: a folder that cannot be removed (another user's, in the temporary folder) stays.
+   */
+  removeOtherVersions(): void {
+    if (!this.wrote || !this.woffFiles.every((file) => fs.existsSync(plainFileIn(this.directory, file)))) return;
+    const parent = path.dirname(this.directory);
+    const prefix = path.basename(this.directory).replace(/v\d+-[0-9a-f]+$/, "v");
+    for (const name of fs.readdirSync(parent)) {
+      if (name === path.basename(this.directory) || !name.startsWith(prefix)) continue;
+      try {
+        fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+      } catch {
+        // Left for whoever owns it.
+      }
+    }
   }
 }
 
