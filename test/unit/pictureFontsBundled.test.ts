@@ -99,6 +99,7 @@ describe("the pictures' fonts for names in Indic, Southeast Asian, Caucasian and
     if (!GlobalFonts.has(reference)) expect(GlobalFonts.registerFromPath(require.resolve(file), reference)).not.toBeNull();
     const expected = pixelsOf(`24px "${reference}"`, text);
     expect(inkOf(expected)).toBeGreaterThan(100);
+    fonts.coverScriptsIn(text);
     expect(pixelsOf(fonts.font(24, weight), text).equals(expected)).toBe(true);
   });
 
@@ -108,6 +109,7 @@ describe("the pictures' fonts for names in Indic, Southeast Asian, Caucasian and
   ] as const)("shapes Devanagari: %s draws as one glyph, narrower than its letters apart", (_form, shaped, letters) => {
     // Unshaped, the letters and a visible virama stand side by side; shaped (HarfBuzz), the font's joined form.
     const context = createCanvas(8, 8).getContext("2d");
+    fonts.coverScriptsIn(shaped);
     context.font = fonts.font(24);
     const apart = letters.reduce((width, letter) => width + context.measureText(letter).width, 0);
     expect(context.measureText(shaped).width).toBeLessThan(apart * 0.8);

@@ -26,12 +26,14 @@ const scriptFonts = [
  * More scripts Noto Sans leaves out, for names across South and Southeast Asia, the Caucasus and
  * Ethiopia: each its own Noto package's script subset (10-120 KB a weight as WOFF), in families of
  * their own for the same reason as Arabic and Hebrew. Decoded by PlainFontCache into plain files the
- * library maps, as the CJK fonts, and left out of the warm-up: a process pages in a script's font
- * only once it draws a name in it. The library shapes them (HarfBuzz): conjuncts, reordered vowel
- * signs and stacked marks draw as the script wants. The Dockerfile keeps only these files of the
- * packages: keep its list in step.
+ * library maps, as the CJK fonts, but registered only once a text to draw holds a letter of the
+ * script (coverScriptsIn): the library maps a registered file whole and the kernel reads small
+ * files ahead, so registering all 32 faces put 3.5 MB of file pages into every process that draws
+ * a picture. The library shapes them (HarfBuzz): conjuncts, reordered vowel signs and stacked marks
+ * draw as the script wants. The Dockerfile keeps only these files of the packages (a test holds
+ * its list to this one).
  */
-const lazyScriptFonts = [
+export const lazyScripts = [
   "devanagari",
   "bengali",
   "tamil",
@@ -48,13 +50,25 @@ const lazyScriptFonts = [
   "georgian",
   "armenian",
   "ethiopic",
-].map((script) => {
+] as const;
+
+interface LazyScriptFont {
+  readonly packageName: string;
+  readonly subset: string;
+  readonly regular: string;
+  readonly bold: string;
+  /** The script's letters (its Unicode Script property, whose names are these with a capital). */
+  readonly letters: RegExp;
+}
+
+const lazyScriptFonts: readonly LazyScriptFont[] = lazyScripts.map((script) => {
   const name = `${script.charAt(0).toUpperCase()}${script.slice(1)}`;
   return {
     packageName: `@fontsource/noto-sans-${script}`,
     subset: `noto-sans-${script}-${script}`,
     regular: `Cohort ${name}`,
     bold: `Cohort ${name} Bold`,
+    letters: new RegExp(`\\p{Script=${name}}`, "u"),
   };
 });
 
@@ -66,7 +80,7 @@ const lazyScriptFonts = [
  * name in a bold line draws regular. WOFF, decoded by PlainFontCache into a plain file the library maps,
  * as the colour emoji (each face decompressed whole would be 2.5 MB held for the life of the process).
  */
-const cjkFonts = [
+export const cjkFonts = [
   { packageName: "@fontsource/noto-sans-sc", subset: "noto-sans-sc-chinese-simplified", family: "Cohort CJK" },
   { packageName: "@fontsource/noto-sans-kr", subset: "noto-sans-kr-korean", family: "Cohort Korean" },
 ] as const;
@@ -78,8 +92,8 @@ export type FontWeight = "regular" | "bold";
 
 /**
  * Text in the scripts and styles the pictures use: drawing it once makes the library decode those fonts.
- * No Chinese, Japanese or Korean, nor the scripts of lazyScriptFonts: a process that never draws them
- * should not hold their pages (about 2.3 MB for CJK).
+ * No Chinese, Japanese or Korean (a process that never draws them should not hold their pages: about
+ * 2.3 MB), nor the scripts of lazyScriptFonts, not even registered until a text needs them.
  */
 const warmUpSamples = ["Aa Ññ 0123", "Жж Ёё", "Ωω Άά", "Ạạ", "שלום", "مرحبا", "🔥❄📚✨🦊"] as const;
 
@@ -88,18 +102,31 @@ interface FontFile {
   readonly path: string;
   readonly alias: string;
   readonly decode: boolean;
+  /** Registered only when a text holds a letter of this script. */
+  readonly script?: LazyScriptFont;
 }
 
 /**
  * Registers the bundled fonts with the canvas library once, when the caller builds it
- * (never at import), and hands out CSS font strings that fall back to emoji.
+ * (never at import), and hands out CSS font strings that fall back to emoji. The fonts of
+ * lazyScriptFonts are decoded then but registered only when coverScriptsIn meets their letters.
  */
 export class PictureFonts {
+  /** Scripts of lazyScriptFonts this instance's font strings name (registered, by it or another). */
+  private readonly covered: LazyScriptFont[] = [];
+  /** Letters of any script not yet covered: one test a text, null once all are. */
+  private uncoveredLetters: RegExp | null = lettersOf(lazyScriptFonts);
+  private scriptFamilies = familyList(scriptFonts);
+
   constructor() {
     if (GlobalFonts.has(family.regular)) return;
     const files = fontFiles();
     const cache = plainFontCacheFor(files);
-    for (const file of files) register(file, cache);
+    for (const file of files) {
+      if (file.script === undefined) register(file, cache);
+      else cache.plainFontFor(file.path);
+    }
+    cache.removeOtherVersions();
   }
 
   /**
@@ -111,14 +138,16 @@ export class PictureFonts {
    */
   static async load(): Promise<PictureFonts> {
     if (!GlobalFonts.has(family.regular)) {
-      // The regular face last: its presence is what says every face is registered.
+      // The regular face last: its presence is what says every face is registered (and every file decoded).
       const files = fontFiles();
       const cache = plainFontCacheFor(files);
       const ordered = [...files.filter((file) => file.alias !== family.regular), ...files.filter((file) => file.alias === family.regular)];
       for (const file of ordered) {
         await yieldToEventLoop();
-        register(file, cache);
+        if (file.script === undefined) register(file, cache);
+        else cache.plainFontFor(file.path);
       }
+      cache.removeOtherVersions();
     }
     const fonts = new PictureFonts();
     const context = createCanvas(8, 8).getContext("2d");
@@ -132,11 +161,44 @@ export class PictureFonts {
     return fonts;
   }
 
-  font(sizePx: number, weight: FontWeight = "regular"): string {
-    const scripts = [...scriptFonts, ...lazyScriptFonts].map((script) => `"${script[weight]}"`).join(", ");
-    const cjk = cjkFonts.map((font) => `"${font.family}"`).join(", ");
-    return `${sizePx}px "${family[weight]}", ${scripts}, "${family.emoji}", ${cjk}`;
+  /**
+   * Registers the fonts of the lazyScriptFonts scripts `text` has letters of (both weights) and
+   * names them in this instance's font strings from now on. Call it with every text of a picture
+   * before drawing it. Cheap when there are none: one regular expression test.
+   */
+  coverScriptsIn(text: string): void {
+    if (this.uncoveredLetters === null || !this.uncoveredLetters.test(text)) return;
+    const found = lazyScriptFonts.filter((script) => !this.covered.includes(script) && script.letters.test(text));
+    for (const script of found) {
+      if (!GlobalFonts.has(script.regular)) registerScript(script);
+      this.covered.push(script);
+    }
+    const uncovered = lazyScriptFonts.filter((script) => !this.covered.includes(script));
+    this.uncoveredLetters = uncovered.length === 0 ? null : lettersOf(uncovered);
+    // In lazyScriptFonts' order, whatever order the names came in: the same text draws the same pixels.
+    this.scriptFamilies = familyList([...scriptFonts, ...lazyScriptFonts.filter((script) => this.covered.includes(script))]);
   }
+
+  /** Families of lazyScriptFonts this instance has registered or found registered (for tests). */
+  coveredScriptFamilies(): string[] {
+    return this.covered.map((script) => script.regular);
+  }
+
+  font(sizePx: number, weight: FontWeight = "regular"): string {
+    const cjk = cjkFonts.map((font) => `"${font.family}"`).join(", ");
+    return `${sizePx}px "${family[weight]}", ${this.scriptFamilies[weight]}, "${family.emoji}", ${cjk}`;
+  }
+}
+
+function lettersOf(scripts: readonly LazyScriptFont[]): RegExp {
+  return new RegExp(scripts.map((script) => script.letters.source).join("|"), "u");
+}
+
+function familyList(scripts: readonly { regular: string; bold: string }[]): Record<FontWeight, string> {
+  return {
+    regular: scripts.map((script) => `"${script.regular}"`).join(", "),
+    bold: scripts.map((script) => `"${script.bold}"`).join(", "),
+  };
 }
 
 /**
@@ -158,14 +220,7 @@ function fontFiles(): FontFile[] {
     files.push({ path: `${dir}/${script.subset}-400-normal.woff2`, alias: script.regular, decode: false });
     files.push({ path: `${dir}/${script.subset}-700-normal.woff2`, alias: script.bold, decode: false });
   }
-  for (const script of lazyScriptFonts) {
-    files.push({
-      path: require.resolve(`${script.packageName}/files/${script.subset}-400-normal.woff`),
-      alias: script.regular,
-      decode: true,
-    });
-    files.push({ path: require.resolve(`${script.packageName}/files/${script.subset}-700-normal.woff`), alias: script.bold, decode: true });
-  }
+  for (const script of lazyScriptFonts) files.push(...scriptFontFiles(script));
   for (const font of cjkFonts) {
     files.push({ path: require.resolve(`${font.packageName}/files/${font.subset}-400-normal.woff`), alias: font.family, decode: true });
   }
@@ -176,6 +231,22 @@ function fontFiles(): FontFile[] {
     files.push({ path: `${emojiDir}/${file}`, alias: family.emoji, decode: true });
   }
   return files;
+}
+
+function scriptFontFiles(script: LazyScriptFont): FontFile[] {
+  const require = createRequire(import.meta.url);
+  return (["regular", "bold"] as const).map((weight) => ({
+    path: require.resolve(`${script.packageName}/files/${script.subset}-${weight === "bold" ? 700 : 400}-normal.woff`),
+    alias: script[weight],
+    decode: true,
+    script,
+  }));
+}
+
+/** The two faces of a script, from the plain files the first registration decoded (or decoded now). */
+function registerScript(script: LazyScriptFont): void {
+  const cache = plainFontCacheFor(fontFiles());
+  for (const file of scriptFontFiles(script)) register(file, cache);
 }
 
 function plainFontCacheFor(files: readonly FontFile[]): PlainFontCache {

@@ -39,16 +39,19 @@ export class PictureRenderer implements Pictures {
 
   async renderProgressCard(view: ProgressCardView): Promise<Buffer> {
     const fonts = await this.ready();
+    fonts.coverScriptsIn(textsOf(view));
     return this.render(progressCardSize, (context) => drawProgressCard(context, fonts, view));
   }
 
   async renderWeeklyChart(view: WeeklyChartView): Promise<Buffer> {
     const fonts = await this.ready();
+    fonts.coverScriptsIn(textsOf(view));
     return this.render(weeklyChartSize, (context) => drawWeeklyChart(context, fonts, view));
   }
 
   async renderCourseChart(view: CourseChartView): Promise<Buffer> {
     const fonts = await this.ready();
+    fonts.coverScriptsIn(textsOf(view));
     return this.render(courseChartSize, (context) => drawCourseChart(context, fonts, view));
   }
 
@@ -98,4 +101,13 @@ export class PictureRenderer implements Pictures {
     if (idle.length < idleCanvasesPerSize) idle.push(canvas);
     this.idle.set(key, idle);
   }
+}
+
+/**
+ * Every text of a view in one string (its JSON: names and labels stay as they are), to find the
+ * scripts whose fonts the picture needs. Views are small: a card's JSON is a few KB at most. The
+ * labels' functions (moreSections) drop out: their words come from the catalogue, Latin script.
+ */
+function textsOf(view: ProgressCardView | WeeklyChartView | CourseChartView): string {
+  return JSON.stringify(view);
 }
