@@ -21,7 +21,7 @@ RUN npm run build && npm prune --omit=dev
 # Of the CJK font packages (130 MB) the pictures use one file each (src/discord/pictures/PictureFonts.ts).
 RUN find node_modules/@fontsource/noto-sans-sc/files node_modules/@fontsource/noto-sans-kr/files -type f \
       ! -name 'noto-sans-sc-chinese-simplified-400-normal.woff' ! -name 'noto-sans-kr-korean-400-normal.woff' -delete
-# Of the other script packages (about 1-2 MB each) the pictures use the script subset's regular and bold WOFF (the same list as lazyScriptFonts).
+# Of the other script packages (about 1-2 MB each) the pictures use the script subset's regular and bold WOFF (the list of lazyScripts in PictureFonts.ts; test/integration/productionNode.test.ts holds them equal).
 RUN for script in devanagari bengali tamil telugu gujarati kannada malayalam gurmukhi sinhala thai lao khmer myanmar georgian armenian ethiopic; do \
       find "node_modules/@fontsource/noto-sans-$script/files" -type f \
         ! -name "noto-sans-$script-$script-400-normal.woff" ! -name "noto-sans-$script-$script-700-normal.woff" -delete || exit 1; \
