@@ -105,7 +105,7 @@ describe("the playground's demo and JSON API", () => {
 
   it("starts mid-week with a cohort whose members have logged realistic, different amounts of reading", async () => {
     const current = await state();
-    expect(current.clock.cohortDay).toBe("Week 2 · Day 3");
+    expect(current.clock.cohortDay).toEqual({ en: "Week 2 · Day 3", es: "Semana 2 · Día 3" });
     const [cohort] = await playground.app.services.cohorts.list(current.server.id);
     if (cohort === undefined) throw new Error("no demo cohort");
     const board = await playground.app.services.study.leaderboardOf(cohort, LeaderboardPeriod.All, playground.clock.now(), null);
@@ -152,6 +152,9 @@ describe("the playground's demo and JSON API", () => {
     const refused = await post("api/language", { userId: member?.id, locale: "xx-XX" });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toBe("Pick one of the languages the bot speaks.");
+    // The page asks in its viewer's language: refusals come back in it.
+    const refusedInSpanish = await post("api/language", { userId: member?.id, locale: "xx-XX" }, { "accept-language": "es-ES" });
+    expect(((await refusedInSpanish.json()) as { error: string }).error).toBe("Elige uno de los idiomas que habla el bot.");
     try {
       expect((await post("api/language", { userId: member?.id, locale: "es-ES" })).status).toBe(200);
       expect((await state()).users.find((user) => user.id === member?.id)?.locale).toBe("es-ES");
