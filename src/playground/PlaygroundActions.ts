@@ -29,6 +29,17 @@ export class PlaygroundRequestError extends Error {
   }
 }
 
+/**
+ * What Discord's client would not let a visitor do: the option problems they can cause are worded in the page's
+ * language; the emulator's other refusals (permissions, a message gone) stay its English, passed on as they are.
+ */
+function refusal(error: EmulatorUsageError): PlaygroundRequestError {
+  const problem = error.problem;
+  if (problem === null) return new PlaygroundRequestError("playground.error.emulator", { reason: error.message });
+  const { kind, ...params } = problem;
+  return new PlaygroundRequestError(`playground.error.${kind}`, params);
+}
+
 const optionValue = z.union([
   z.string().max(6000),
   z.number(),
@@ -155,7 +166,7 @@ export class PlaygroundActions {
     try {
       return await choices;
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError("playground.error.refused", { reason: error.message });
+      if (error instanceof EmulatorUsageError) throw refusal(error);
       throw new PlaygroundRequestError("playground.error.autocompleteTimeout", { bot: botName }, 504);
     }
   }
@@ -210,7 +221,7 @@ export class PlaygroundActions {
     try {
       return action();
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError("playground.error.refused", { reason: error.message });
+      if (error instanceof EmulatorUsageError) throw refusal(error);
       throw error;
     }
   }

@@ -142,7 +142,25 @@ describe("the playground's demo and JSON API", () => {
     const member = users.find((user) => user.role === "member");
     const response = await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "cohort list", options: {} });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toContain("permissions");
+    // The emulator's own English, passed on as it is: not dressed in a sentence of another language.
+    const refusal = ((await response.json()) as { error: string }).error;
+    expect(refusal).toContain("permissions");
+    expect(refusal).not.toMatch(/^Discord would not let you/);
+  });
+
+  it("words the refusals a visitor can cause in the page's language", async () => {
+    const { users, defaultChannelId } = await state();
+    const member = users.find((user) => user.role === "member");
+    const run = async (options: Record<string, unknown>, language: string) => {
+      const command = { userId: member?.id, channelId: defaultChannelId, command: "done", options };
+      const response = await post("api/command", command, { "accept-language": language });
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { error: string }).error;
+    };
+    expect(await run({}, "en")).toBe('/done needs the option "item".');
+    expect(await run({}, "es-ES")).toBe("/done necesita la opción «item».");
+    expect(await run({ item: "x".repeat(201) }, "es-ES")).toBe("La opción «item» de /done admite como máximo 200 caracteres.");
+    expect(await run({ item: "x".repeat(201) }, "en")).toBe('Option "item" of /done takes at most 200 characters.');
   });
 
   it("sets someone's Discord language only to one the bot speaks, and their next replies use it", async () => {

@@ -134,7 +134,11 @@ describe("the playground clock's cohort day", () => {
   });
 
   it("reads in the viewer's language: Spanish for a Spanish Discord", () => {
-    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"), spanish)).toBe("Semana 1 · Día 3 (en pausa)");
+    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"), spanish)).toBe(
+      "Semana 1 · Día 3 (cohorte en pausa)",
+    );
+    // An ended cohort whose course is over: not "Curso terminado (terminada)".
+    expect(cohortDayText(demo(CohortStatus.Ended), 12, afterTwelveWeeks, spanish)).toBe("Curso terminado (cohorte terminada)");
     expect(cohortDayText(demo(CohortStatus.Active), 12, new Date("2027-01-02T12:00:00Z"), spanish)).toBe("Empieza el 2027-01-04");
   });
 });

@@ -919,7 +919,17 @@ export const en = {
   "playground.error.tooLarge": "Request too large",
   "playground.error.invalid": "Invalid request: {problem}",
   "playground.error.unexpected": "The playground hit an unexpected error; see the terminal for details.",
-  "playground.error.refused": "Discord would not let you do that: {reason}",
+  "playground.error.emulator": "{reason}",
+  "playground.error.optionRequired": '{command} needs the option "{option}".',
+  "playground.error.optionNumber": 'Option "{option}" of {command} takes a number.',
+  "playground.error.optionInteger": 'Option "{option}" of {command} takes a whole number.',
+  "playground.error.optionAtLeast": 'Option "{option}" of {command} must be at least {limit}.',
+  "playground.error.optionAtMost": 'Option "{option}" of {command} must be at most {limit}.',
+  "playground.error.optionMinLength":
+    'Option "{option}" of {command} takes at least {limit, plural, one {# character} other {# characters}}.',
+  "playground.error.optionMaxLength":
+    'Option "{option}" of {command} takes at most {limit, plural, one {# character} other {# characters}}.',
+  "playground.error.optionUnknownUser": 'Option "{option}" of {command}: there is no user {id} in the demo server.',
   "playground.error.autocompleteTimeout": "{bot} did not answer the autocomplete request in time.",
   "playground.error.interactionFailed": "This interaction failed: the bot did not answer within 3 seconds.",
   "playground.error.noPostLeft": "There is no scheduled post left to move to.",

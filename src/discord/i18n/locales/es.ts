@@ -937,7 +937,8 @@ export const es: Catalogue = {
   "playground.clock.finished": "Curso terminado",
   "playground.clock.week": "Semana {week} · Día {day}",
   "playground.clock.weekNoReading": "Semana {week} · Día {day} · sin lectura",
-  "playground.clock.withStatus": "{words} ({status, select, paused {en pausa} ended {terminada} finished {finalizada} other {{status}}})",
+  "playground.clock.withStatus":
+    "{words} (cohorte {status, select, paused {en pausa} ended {terminada} finished {finalizada} other {{status}}})",
   "playground.clock.weekPost": "Tarea de la semana {week}",
   "playground.clock.checkpointPost": "Punto de control: {section}",
   "playground.clock.closingPost": "Publicación de cierre",
@@ -949,7 +950,17 @@ export const es: Catalogue = {
   "playground.error.tooLarge": "Petición demasiado grande",
   "playground.error.invalid": "Petición no válida: {problem}",
   "playground.error.unexpected": "La zona de pruebas ha tenido un error inesperado; mira los detalles en la terminal.",
-  "playground.error.refused": "Discord no te dejaría hacer eso: {reason}",
+  "playground.error.emulator": "{reason}",
+  "playground.error.optionRequired": "{command} necesita la opción «{option}».",
+  "playground.error.optionNumber": "La opción «{option}» de {command} admite un número.",
+  "playground.error.optionInteger": "La opción «{option}» de {command} admite un número entero.",
+  "playground.error.optionAtLeast": "La opción «{option}» de {command} debe ser como mínimo {limit}.",
+  "playground.error.optionAtMost": "La opción «{option}» de {command} debe ser como máximo {limit}.",
+  "playground.error.optionMinLength":
+    "La opción «{option}» de {command} admite como mínimo {limit, plural, one {# carácter} other {# caracteres}}.",
+  "playground.error.optionMaxLength":
+    "La opción «{option}» de {command} admite como máximo {limit, plural, one {# carácter} other {# caracteres}}.",
+  "playground.error.optionUnknownUser": "La opción «{option}» de {command}: no hay ningún usuario {id} en el servidor de demostración.",
   "playground.error.autocompleteTimeout": "{bot} no ha respondido a tiempo a la petición de autocompletado.",
   "playground.error.interactionFailed": "Esta interacción ha fallado: el bot no ha respondido en 3 segundos.",
   "playground.error.noPostLeft": "No queda ninguna publicación programada a la que ir.",
