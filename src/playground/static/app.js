@@ -1,5 +1,5 @@
 import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely, roleLabel } from "./render.js";
-import { canSpeak, dateLocale, say, sayParts, speak, speakingLocale, wordMarkedElements } from "./words.js";
+import { canSpeak, dateLocale, say, sayParts, speak, speakingLanguage, speakingLocale, wordMarkedElements } from "./words.js";
 
 // Option types of Discord's application command schema.
 const OptionType = {
@@ -466,8 +466,8 @@ function renderClock() {
     hour: "2-digit",
     minute: "2-digit",
   }).format(clock.now);
-  // The server words the cohort's day and the next post in every language (by code): the page picks its own.
-  const language = spokenLanguage()?.language ?? "en";
+  // The server words the cohort's day and the next post in every language (by code): the page picks the one it speaks.
+  const language = speakingLanguage();
   $("clock-day").textContent = clock.cohortDay[language] ?? "";
   const next = $("clock-next");
   if (clock.nextPost) {

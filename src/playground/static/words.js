@@ -16,6 +16,11 @@ export function speakingLocale() {
   return current?.locale;
 }
 
+/** The code of the language the page speaks ("es"), English until the words are loaded. */
+export function speakingLanguage() {
+  return current?.language ?? "en";
+}
+
 /** Whether the page has its words yet (they come from the server). */
 export function canSpeak() {
   return current !== null;
