@@ -148,7 +148,11 @@ function buildLeafOptions(
     }
     if (value === undefined) {
       if (definition.required && mode.kind === "execute") {
-        throw new EmulatorUsageError(`${where} needs option "${definition.name}" (required)`);
+        throw new EmulatorUsageError(`${where} needs option "${definition.name}" (required)`, {
+          kind: "optionRequired",
+          command: where,
+          option: definition.name,
+        });
       }
       continue;
     }
@@ -170,22 +174,23 @@ function typedValue(
   resolved: Required<APIInteractionDataResolved>,
 ): string | number | boolean {
   const label = `Option "${definition.name}" of ${where}`;
+  const at: OptionAt = { command: where, option: definition.name };
   switch (definition.type) {
     case ApplicationCommandOptionType.String:
-      return stringValue(definition, value, label, mode);
+      return stringValue(definition, value, label, at, mode);
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
-      return numberValue(definition, value, label, mode);
+      return numberValue(definition, value, label, at, mode);
     case ApplicationCommandOptionType.Boolean:
       if (typeof value !== "boolean") throw new EmulatorUsageError(`${label} takes true or false`);
       return value;
     case ApplicationCommandOptionType.User:
-      return resolveUser(requireId(value, label), label, context, resolved);
+      return resolveUser(requireId(value, label), label, at, context, resolved);
     case ApplicationCommandOptionType.Role:
       return resolveRole(requireId(value, label), label, context, resolved);
     case ApplicationCommandOptionType.Mentionable: {
       const id = requireId(value, label);
-      return context.state.roles.has(id) ? resolveRole(id, label, context, resolved) : resolveUser(id, label, context, resolved);
+      return context.state.roles.has(id) ? resolveRole(id, label, context, resolved) : resolveUser(id, label, at, context, resolved);
     }
     case ApplicationCommandOptionType.Channel:
       return channelValue(definition, requireId(value, label), label, context, resolved);
@@ -196,29 +201,61 @@ function typedValue(
   }
 }
 
-function stringValue(definition: CommandOptionDefinition, value: CommandOptionValue, label: string, mode: OptionMode): string {
+/** Where an option is, for the problems the playground words: the command as typed (`/cohort create`) and its option. */
+type OptionAt = { readonly command: string; readonly option: string };
+
+function stringValue(
+  definition: CommandOptionDefinition,
+  value: CommandOptionValue,
+  label: string,
+  at: OptionAt,
+  mode: OptionMode,
+): string {
   if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
   if (definition.minLength !== null && value.length < definition.minLength) {
-    throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`);
+    throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`, {
+      kind: "optionMinLength",
+      ...at,
+      limit: definition.minLength,
+    });
   }
   if (definition.maxLength !== null && value.length > definition.maxLength) {
-    throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`);
+    throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`, {
+      kind: "optionMaxLength",
+      ...at,
+      limit: definition.maxLength,
+    });
   }
   checkChoice(definition, value, label, mode);
   return value;
 }
 
-function numberValue(definition: CommandOptionDefinition, value: CommandOptionValue, label: string, mode: OptionMode): number {
+function numberValue(
+  definition: CommandOptionDefinition,
+  value: CommandOptionValue,
+  label: string,
+  at: OptionAt,
+  mode: OptionMode,
+): number {
   const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isFinite(number)) throw new EmulatorUsageError(`${label} takes a number`);
+  if (typeof number !== "number" || !Number.isFinite(number))
+    throw new EmulatorUsageError(`${label} takes a number`, { kind: "optionNumber", ...at });
   if (definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(number)) {
-    throw new EmulatorUsageError(`${label} takes an integer`);
+    throw new EmulatorUsageError(`${label} takes an integer`, { kind: "optionInteger", ...at });
   }
   if (definition.minValue !== null && number < definition.minValue) {
-    throw new EmulatorUsageError(`${label} must be at least ${definition.minValue}`);
+    throw new EmulatorUsageError(`${label} must be at least ${definition.minValue}`, {
+      kind: "optionAtLeast",
+      ...at,
+      limit: definition.minValue,
+    });
   }
   if (definition.maxValue !== null && number > definition.maxValue) {
-    throw new EmulatorUsageError(`${label} must be at most ${definition.maxValue}`);
+    throw new EmulatorUsageError(`${label} must be at most ${definition.maxValue}`, {
+      kind: "optionAtMost",
+      ...at,
+      limit: definition.maxValue,
+    });
   }
   checkChoice(definition, number, label, mode);
   return number;
@@ -280,10 +317,16 @@ function requireId(value: CommandOptionValue, label: string): string {
   return value;
 }
 
-function resolveUser(id: string, label: string, context: OptionContext, resolved: Required<APIInteractionDataResolved>): string {
+function resolveUser(
+  id: string,
+  label: string,
+  at: OptionAt,
+  context: OptionContext,
+  resolved: Required<APIInteractionDataResolved>,
+): string {
   const { state } = context;
   const user = state.users.get(id);
-  if (!user) throw new EmulatorUsageError(`${label}: no user ${id}`);
+  if (!user) throw new EmulatorUsageError(`${label}: no user ${id}`, { kind: "optionUnknownUser", ...at, id });
   resolved.users[id] = toApiUser(user);
   const member = state.member(context.guildId, id);
   if (member) {

@@ -4,6 +4,8 @@ import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
 import { memberTimeZone } from "../domain/schedule/memberDay.js";
 import { UserError } from "../errors.js";
+import { languageCodes, type Language } from "../discord/i18n/languages.js";
+import { translatorFor, type Translator } from "../discord/i18n/Translator.js";
 import type { Services } from "../services/Services.js";
 import { cohortSchedule, describePost } from "./cohortSchedule.js";
 import type { DemoActivity } from "./SimulatedReaders.js";
@@ -16,8 +18,16 @@ export interface PostScheduler {
 
 export interface UpcomingPost {
   readonly cohortName: string;
-  readonly label: string;
+  /** "Week 3 assignment", in a language. */
+  readonly label: (translator: Translator) => string;
   readonly dueAt: Date;
+}
+
+/** A text of the clock panel in each language the page offers, by language code ("en", "es"): switching is instant. */
+export type Worded = Readonly<Record<Language, string>>;
+
+function wordedInEach(words: (translator: Translator) => string): Worded {
+  return Object.fromEntries(languageCodes.map((code) => [code, words(translatorFor(code))]));
 }
 
 /** What the page's clock panel shows. */
@@ -25,9 +35,9 @@ export interface ClockStatus {
   /** Epoch milliseconds on the playground's clock. */
   readonly now: number;
   readonly timeZone: string;
-  /** Where the demo cohort stands: "Week 2 · Day 3", "Not started yet", … */
-  readonly cohortDay: string;
-  readonly nextPost: { readonly label: string; readonly cohortName: string; readonly dueAt: number } | null;
+  /** Where the demo cohort stands: "Week 2 · Day 3", "Starts 2027-01-04", …; empty when there is no cohort. */
+  readonly cohortDay: Worded;
+  readonly nextPost: { readonly label: Worded; readonly cohortName: string; readonly dueAt: number } | null;
 }
 
 const dayMs = 86_400_000;
@@ -85,11 +95,12 @@ export class ClockControl {
     const cohorts = await this.services.cohorts.list(this.guildId);
     const demo = cohorts.find((cohort) => cohort.id === this.demoCohortId) ?? cohorts[0];
     const next = (await this.upcomingPosts())[0];
+    const totalWeeks = demo === undefined ? 0 : (await cohortSchedule(this.services, demo)).plan.totalWeeks;
     return {
       now: now.getTime(),
       timeZone: demo?.settings.timeZone ?? this.timeZone,
-      cohortDay: demo === undefined ? "" : cohortDayText(demo, (await cohortSchedule(this.services, demo)).plan.totalWeeks, now),
-      nextPost: next === undefined ? null : { label: next.label, cohortName: next.cohortName, dueAt: next.dueAt.getTime() },
+      cohortDay: wordedInEach((translator) => (demo === undefined ? "" : cohortDayText(demo, totalWeeks, now, translator))),
+      nextPost: next === undefined ? null : { label: wordedInEach(next.label), cohortName: next.cohortName, dueAt: next.dueAt.getTime() },
     };
   }
 
@@ -101,7 +112,12 @@ export class ClockControl {
       if (cohort.status !== CohortStatus.Active) continue;
       const schedule = await cohortSchedule(this.services, cohort);
       for (const post of schedule.posts) {
-        if (post.dueAt > now) upcoming.push({ cohortName: cohort.name, label: describePost(post, schedule.curriculum), dueAt: post.dueAt });
+        if (post.dueAt > now)
+          upcoming.push({
+            cohortName: cohort.name,
+            label: (translator) => describePost(post, schedule.curriculum, translator),
+            dueAt: post.dueAt,
+          });
       }
     }
     return upcoming.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
@@ -159,10 +175,18 @@ export class ClockControl {
 }
 
 /** The clock panel's "Week 2 · Day 3", with the cohort's status when it is not active and the words do not already say it. */
-export function cohortDayText(cohort: Cohort, totalWeeks: number, now: Date): string {
+export function cohortDayText(cohort: Cohort, totalWeeks: number, now: Date, translator: Translator): string {
   const day = dayInfo(cohort.settings, now);
-  const status = cohort.status === CohortStatus.Active ? "" : ` (${cohort.status})`;
-  if (day.weekNumber === 0) return `Starts ${cohort.settings.startDate}${status}`;
-  if (day.weekNumber > totalWeeks) return cohort.status === CohortStatus.Finished ? "Course finished" : `Course finished${status}`;
-  return `Week ${day.weekNumber} · Day ${day.dayOfWeekIndex}${day.isStudyDay ? "" : " · no reading"}${status}`;
+  const finished = day.weekNumber > totalWeeks;
+  const words =
+    day.weekNumber === 0
+      ? translator.plain("playground.clock.starts", { date: cohort.settings.startDate })
+      : finished
+        ? translator.plain("playground.clock.finished")
+        : translator.plain(day.isStudyDay ? "playground.clock.week" : "playground.clock.weekNoReading", {
+            week: day.weekNumber,
+            day: day.dayOfWeekIndex,
+          });
+  const statusSaid = cohort.status === CohortStatus.Active || (finished && cohort.status === CohortStatus.Finished);
+  return statusSaid ? words : translator.plain("playground.clock.withStatus", { words, status: cohort.status });
 }

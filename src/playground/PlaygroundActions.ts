@@ -4,6 +4,8 @@ import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
 import { languagePickerChoices, type LanguagePickerChoice } from "../discord/i18n/languages.js";
+import type { MessageKey } from "../discord/i18n/locales/en.js";
+import { translatorFor, type MessageParams } from "../discord/i18n/Translator.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
@@ -16,13 +18,26 @@ import type { Logger } from "../logging/createLogger.js";
 const inlineImageTypes: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
 export class PlaygroundRequestError extends Error {
+  /** `key`: its words in the catalogue (`playground.error.*`), which the server says in the page's language. */
   constructor(
-    message: string,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
     readonly status = 400,
   ) {
-    super(message);
+    super(translatorFor("en").plain(key, params));
     this.name = "PlaygroundRequestError";
   }
+}
+
+/**
+ * What Discord's client would not let a visitor do: the option problems they can cause are worded in the page's
+ * language; the emulator's other refusals (permissions, a message gone) stay its English, passed on as they are.
+ */
+function refusal(error: EmulatorUsageError): PlaygroundRequestError {
+  const problem = error.problem;
+  if (problem === null) return new PlaygroundRequestError("playground.error.emulator", { reason: error.message });
+  const { kind, ...params } = problem;
+  return new PlaygroundRequestError(`playground.error.${kind}`, params);
 }
 
 const optionValue = z.union([
@@ -47,9 +62,6 @@ export const languageRequest = z.object({ userId: snowflake, locale: z.string().
 
 /** A language the bot speaks, as Discord's language setting offers it. */
 export type PageLanguage = LanguagePickerChoice;
-
-/** Each shipped language once, English first: the visitor can be anyone in any of them. */
-const pageLanguages: readonly PageLanguage[] = languagePickerChoices();
 
 /** A file the bot attached, as the page gets it: pictures inline, anything else (an export) as a download. */
 export interface PageFile {
@@ -89,6 +101,8 @@ export class PlaygroundActions {
   /** The member list the pages last heard of, to tell them only of changes. */
   private announcedMembers: string | null = null;
   private membersQueue: Promise<void> = Promise.resolve();
+  /** Each shipped language once, English first: the visitor can be anyone in any of them. */
+  private readonly languages: readonly PageLanguage[] = languagePickerChoices();
 
   constructor(
     private readonly emulator: DiscordEmulator,
@@ -108,7 +122,7 @@ export class PlaygroundActions {
       defaultUserId: this.world.visitor.id,
       bot: { id: this.emulator.botUserId, name: botName },
       users: await this.directory.users(),
-      languages: pageLanguages,
+      languages: this.languages,
       commands: this.commands(),
       clock: await this.clock.status(),
       messages: this.feed.messages(),
@@ -152,8 +166,8 @@ export class PlaygroundActions {
     try {
       return await choices;
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError(error.message);
-      throw new PlaygroundRequestError(`${botName} did not answer the autocomplete request in time.`, 504);
+      if (error instanceof EmulatorUsageError) throw refusal(error);
+      throw new PlaygroundRequestError("playground.error.autocompleteTimeout", { bot: botName }, 504);
     }
   }
 
@@ -168,7 +182,7 @@ export class PlaygroundActions {
   async moveClock(input: z.infer<typeof clockRequest>): Promise<ClockStatus> {
     if (input.action === "day") await this.clock.advanceDays(1);
     else if (input.action === "week") await this.clock.advanceDays(7);
-    else if (!(await this.clock.advanceToNextPost())) throw new PlaygroundRequestError("There is no scheduled post left to move to.", 409);
+    else if (!(await this.clock.advanceToNextPost())) throw new PlaygroundRequestError("playground.error.noPostLeft", {}, 409);
     // Threads the bot opened change posts without a message event: let pages reload.
     this.feed.publish({ type: "clock" });
     await this.announceMembers();
@@ -191,8 +205,8 @@ export class PlaygroundActions {
   /** Sets someone's Discord language, as they would in Discord's settings; their next commands and clicks use it. */
   async setLanguage(input: z.infer<typeof languageRequest>): Promise<void> {
     this.requireUser(input.userId);
-    if (!pageLanguages.some((language) => language.locale === input.locale))
-      throw new PlaygroundRequestError("Pick one of the languages the bot speaks.");
+    if (!this.languages.some((language) => language.locale === input.locale))
+      throw new PlaygroundRequestError("playground.error.unknownLanguage");
     this.emulator.setUserLocale(input.userId, input.locale);
     // Other open pages list this person in their language picker too.
     await this.announceMembers();
@@ -207,7 +221,7 @@ export class PlaygroundActions {
     try {
       return action();
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw new PlaygroundRequestError(error.message);
+      if (error instanceof EmulatorUsageError) throw refusal(error);
       throw error;
     }
   }
@@ -258,7 +272,7 @@ export class PlaygroundActions {
     try {
       await handle.response({ timeoutMs: acknowledgeTimeoutMs });
     } catch {
-      throw new PlaygroundRequestError("This interaction failed: the bot did not answer within 3 seconds.", 504);
+      throw new PlaygroundRequestError("playground.error.interactionFailed", {}, 504);
     }
     try {
       const message = await handle.final({ timeoutMs: finalTimeoutMs });
@@ -269,11 +283,11 @@ export class PlaygroundActions {
   }
 
   private requireUser(userId: string): void {
-    if (!this.world.users.some((user) => user.id === userId)) throw new PlaygroundRequestError("Pick someone from the demo server.");
+    if (!this.world.users.some((user) => user.id === userId)) throw new PlaygroundRequestError("playground.error.unknownUser");
   }
 
   private requireChannel(channelId: string): void {
     if (!this.world.channels.some((channel) => channel.id === channelId))
-      throw new PlaygroundRequestError("Pick a channel of the demo server.");
+      throw new PlaygroundRequestError("playground.error.unknownChannel");
   }
 }

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { z } from "zod";
+import { isLanguage, shippedLanguageOfLocale, defaultLanguage, type Language } from "../discord/i18n/languages.js";
+import { translatorFor } from "../discord/i18n/Translator.js";
+import { wordedLanguages } from "./pageWords.js";
 import type { Logger } from "../logging/createLogger.js";
 import {
   autocompleteRequest,
@@ -18,6 +21,7 @@ import {
 const staticFiles: Readonly<Record<string, { file: string; type: string }>> = {
   "/": { file: "index.html", type: "text/html; charset=utf-8" },
   "/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  "/words.js": { file: "words.js", type: "text/javascript; charset=utf-8" },
   "/render.js": { file: "render.js", type: "text/javascript; charset=utf-8" },
   "/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
   "/favicon.svg": { file: "favicon.svg", type: "image/svg+xml" },
@@ -58,15 +62,18 @@ export async function startPlaygroundServer(options: {
   const streams = new Set<ServerResponse>();
   let port = 0;
   let ready: PlaygroundActions | null = null;
+  // The page's own words: there while the playground starts, so even "still starting" reads in the visitor's language.
+  const words = { languages: wordedLanguages() };
   const actionsOrBusy = (): PlaygroundActions => {
-    if (ready === null) throw new PlaygroundRequestError("The playground is still starting.", 503);
+    if (ready === null) throw new PlaygroundRequestError("playground.error.stillStarting", {}, 503);
     return ready;
   };
 
   const api = async (request: IncomingMessage, pathname: string): Promise<unknown> => {
+    if (request.method === "GET" && pathname === "/api/words") return words;
     const actions = actionsOrBusy();
     if (request.method === "GET" && pathname === "/api/state") return actions.state();
-    if (request.method !== "POST") throw new PlaygroundRequestError("Not found", 404);
+    if (request.method !== "POST") throw new PlaygroundRequestError("playground.error.notFound", {}, 404);
     const body = await readJson(request);
     switch (pathname) {
       case "/api/command":
@@ -81,14 +88,14 @@ export async function startPlaygroundServer(options: {
         await actions.setLanguage(parse(languageRequest, body));
         return {};
       default:
-        throw new PlaygroundRequestError("Not found", 404);
+        throw new PlaygroundRequestError("playground.error.notFound", {}, 404);
     }
   };
 
   const openStream = (request: IncomingMessage, response: ServerResponse) => {
     const actions = ready;
     if (actions === null) {
-      sendJson(response, 503, { error: "The playground is still starting." });
+      sendError(request, response, new PlaygroundRequestError("playground.error.stillStarting", {}, 503));
       return;
     }
     response.writeHead(200, { ...securityHeaders, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive" });
@@ -106,7 +113,7 @@ export async function startPlaygroundServer(options: {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     // Only pages served from this address may drive the bot (no DNS rebinding, no cross-site posts).
     if (!isLocalHost(request.headers.host, port)) {
-      sendJson(response, 403, { error: "Open the playground at its 127.0.0.1 address." });
+      sendError(request, response, new PlaygroundRequestError("playground.error.localOnly", {}, 403));
       return;
     }
     const pathname = new URL(request.url ?? "/", "http://playground.local").pathname;
@@ -116,17 +123,16 @@ export async function startPlaygroundServer(options: {
     }
     if (pathname.startsWith("/api/")) {
       try {
-        if (request.method === "POST" && !isJsonRequest(request))
-          throw new PlaygroundRequestError("Send JSON (content-type: application/json).", 415);
+        if (request.method === "POST" && !isJsonRequest(request)) throw new PlaygroundRequestError("playground.error.sendJson", {}, 415);
         sendJson(response, 200, await api(request, pathname));
         return;
       } catch (error) {
         if (error instanceof PlaygroundRequestError) {
-          sendJson(response, error.status, { error: error.message });
+          sendError(request, response, error);
           return;
         }
         logger.error({ err: error, path: pathname }, "playground request failed");
-        sendJson(response, 500, { error: "The playground hit an unexpected error; see the terminal for details." });
+        sendError(request, response, new PlaygroundRequestError("playground.error.unexpected", {}, 500));
         return;
       }
     }
@@ -134,7 +140,7 @@ export async function startPlaygroundServer(options: {
     if (attachment !== null && request.method === "GET") {
       const file = ready?.file(attachment[1] ?? "") ?? null;
       if (file === null) {
-        sendJson(response, 404, { error: "Not found" });
+        sendError(request, response, new PlaygroundRequestError("playground.error.notFound", {}, 404));
         return;
       }
       // Anything but a picture is saved, never opened in the page's origin (as Discord's download link does).
@@ -149,7 +155,7 @@ export async function startPlaygroundServer(options: {
     }
     const entry = request.method === "GET" ? staticFiles[pathname] : undefined;
     if (entry === undefined) {
-      sendJson(response, 404, { error: "Not found" });
+      sendError(request, response, new PlaygroundRequestError("playground.error.notFound", {}, 404));
       return;
     }
     const content = await readFile(path.join(options.staticDir, entry.file));
@@ -160,7 +166,7 @@ export async function startPlaygroundServer(options: {
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       logger.error({ err: error }, "playground response failed");
-      if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });
+      if (!response.headersSent) sendError(request, response, new PlaygroundRequestError("playground.error.unexpected", {}, 500));
       else response.destroy();
     });
   });
@@ -191,7 +197,9 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new PlaygroundRequestError(`Invalid request: ${issue === undefined ? "" : `${issue.path.join(".")} ${issue.message}`}`.trim());
+    throw new PlaygroundRequestError("playground.error.invalid", {
+      problem: issue === undefined ? "" : `${issue.path.join(".")} ${issue.message}`.trim(),
+    });
   }
   return result.data;
 }
@@ -216,14 +224,30 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBodyBytes) throw new PlaygroundRequestError("Request too large", 413);
+    if (size > maxBodyBytes) throw new PlaygroundRequestError("playground.error.tooLarge", {}, 413);
     chunks.push(buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
   } catch {
-    throw new PlaygroundRequestError("Send a JSON body.");
+    throw new PlaygroundRequestError("playground.error.jsonBody");
   }
+}
+
+/**
+ * The language a request asks for first (`Accept-Language`): the page sends its viewer's Discord locale ("es-ES");
+ * a browser's own "es" or "es-MX" counts too. English when none is shipped.
+ */
+export function languageOfRequest(acceptLanguage: string | undefined): Language {
+  const tag = (acceptLanguage ?? "").split(",")[0]?.split(";")[0]?.trim() ?? "";
+  const primary = tag.split("-")[0]?.toLowerCase() ?? "";
+  return shippedLanguageOfLocale(tag) ?? (isLanguage(primary) ? primary : defaultLanguage);
+}
+
+/** A refusal worded in the language the request asks for. */
+function sendError(request: IncomingMessage, response: ServerResponse, error: PlaygroundRequestError): void {
+  const translator = translatorFor(languageOfRequest(request.headers["accept-language"]));
+  sendJson(response, error.status, { error: translator.plain(error.key, error.params) });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,6 @@
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortPlan, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import type { Translator } from "../discord/i18n/Translator.js";
 import type { Services } from "../services/Services.js";
 
 export interface CohortSchedule {
@@ -14,16 +15,16 @@ export async function cohortSchedule(services: Services, cohort: Cohort): Promis
   return services.posts.plannedCourse(cohort);
 }
 
-/** "Week 3 assignment", "Checkpoint: Database Fundamentals", "Closing post". */
-export function describePost(post: PlannedPost, curriculum: PlanCurriculum): string {
+/** "Week 3 assignment", "Checkpoint: Database Fundamentals", "Closing post", in the translator's language. */
+export function describePost(post: PlannedPost, curriculum: PlanCurriculum, translator: Translator): string {
   switch (post.kind) {
     case "week":
-      return `Week ${post.weekNumber ?? "?"} assignment`;
+      return translator.plain("playground.clock.weekPost", { week: post.weekNumber ?? "?" });
     case "checkpoint": {
       const section = curriculum.sections.find((candidate) => candidate.key === post.sectionKey);
-      return `Checkpoint: ${section?.title ?? post.sectionKey ?? "section"}`;
+      return translator.plain("playground.clock.checkpointPost", { section: section?.title ?? post.sectionKey ?? "?" });
     }
     case "closing":
-      return "Closing post";
+      return translator.plain("playground.clock.closingPost");
   }
 }

@@ -105,7 +105,7 @@ describe("the playground's demo and JSON API", () => {
 
   it("starts mid-week with a cohort whose members have logged realistic, different amounts of reading", async () => {
     const current = await state();
-    expect(current.clock.cohortDay).toBe("Week 2 · Day 3");
+    expect(current.clock.cohortDay).toEqual({ en: "Week 2 · Day 3", es: "Semana 2 · Día 3" });
     const [cohort] = await playground.app.services.cohorts.list(current.server.id);
     if (cohort === undefined) throw new Error("no demo cohort");
     const board = await playground.app.services.study.leaderboardOf(cohort, LeaderboardPeriod.All, playground.clock.now(), null);
@@ -142,7 +142,25 @@ describe("the playground's demo and JSON API", () => {
     const member = users.find((user) => user.role === "member");
     const response = await post("api/command", { userId: member?.id, channelId: defaultChannelId, command: "cohort list", options: {} });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toContain("permissions");
+    // The emulator's own English, passed on as it is: not dressed in a sentence of another language.
+    const refusal = ((await response.json()) as { error: string }).error;
+    expect(refusal).toContain("permissions");
+    expect(refusal).not.toMatch(/^Discord would not let you/);
+  });
+
+  it("words the refusals a visitor can cause in the page's language", async () => {
+    const { users, defaultChannelId } = await state();
+    const member = users.find((user) => user.role === "member");
+    const run = async (options: Record<string, unknown>, language: string) => {
+      const command = { userId: member?.id, channelId: defaultChannelId, command: "done", options };
+      const response = await post("api/command", command, { "accept-language": language });
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { error: string }).error;
+    };
+    expect(await run({}, "en")).toBe('/done needs the option "item".');
+    expect(await run({}, "es-ES")).toBe("/done necesita la opción «item».");
+    expect(await run({ item: "x".repeat(201) }, "es-ES")).toBe("La opción «item» de /done admite como máximo 200 caracteres.");
+    expect(await run({ item: "x".repeat(201) }, "en")).toBe('Option "item" of /done takes at most 200 characters.');
   });
 
   it("sets someone's Discord language only to one the bot speaks, and their next replies use it", async () => {
@@ -152,6 +170,9 @@ describe("the playground's demo and JSON API", () => {
     const refused = await post("api/language", { userId: member?.id, locale: "xx-XX" });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toBe("Pick one of the languages the bot speaks.");
+    // The page asks in its viewer's language: refusals come back in it.
+    const refusedInSpanish = await post("api/language", { userId: member?.id, locale: "xx-XX" }, { "accept-language": "es-ES" });
+    expect(((await refusedInSpanish.json()) as { error: string }).error).toBe("Elige uno de los idiomas que habla el bot.");
     try {
       expect((await post("api/language", { userId: member?.id, locale: "es-ES" })).status).toBe(200);
       expect((await state()).users.find((user) => user.id === member?.id)?.locale).toBe("es-ES");

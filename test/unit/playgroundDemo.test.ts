@@ -3,6 +3,7 @@ import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import { addDays, daysBetween, isoWeekday, localClockOf, localDateOf } from "../../src/domain/schedule/localTime.js";
 import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum, type PlanItem } from "../../src/domain/schedule/scheduleTypes.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { cohortDayText } from "../../src/playground/ClockControl.js";
 import { joinedAt, plannedCompletions, type DemoMemberProfile } from "../../src/playground/demoMembers.js";
 import { demoTimeline } from "../../src/playground/demoTimeline.js";
@@ -119,12 +120,25 @@ describe("the playground clock's cohort day", () => {
     cohortFixture({ id: 1, curriculumId: 1, status, settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-01-04", timeZone: "UTC" } });
   const afterTwelveWeeks = new Date("2027-04-01T12:00:00Z");
 
+  const english = translatorFor("en");
+  const spanish = translatorFor("es");
+
   it("says the course is finished once, not 'Course finished (finished)'", () => {
-    expect(cohortDayText(demo(CohortStatus.Finished), 12, afterTwelveWeeks)).toBe("Course finished");
+    expect(cohortDayText(demo(CohortStatus.Finished), 12, afterTwelveWeeks, english)).toBe("Course finished");
+    expect(cohortDayText(demo(CohortStatus.Finished), 12, afterTwelveWeeks, spanish)).toBe("Curso terminado");
   });
 
   it("still names a status the words do not already say", () => {
-    expect(cohortDayText(demo(CohortStatus.Ended), 12, afterTwelveWeeks)).toBe("Course finished (ended)");
-    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"))).toBe("Week 1 · Day 3 (paused)");
+    expect(cohortDayText(demo(CohortStatus.Ended), 12, afterTwelveWeeks, english)).toBe("Course finished (ended)");
+    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"), english)).toBe("Week 1 · Day 3 (paused)");
+  });
+
+  it("reads in the viewer's language: Spanish for a Spanish Discord", () => {
+    expect(cohortDayText(demo(CohortStatus.Paused), 12, new Date("2027-01-06T12:00:00Z"), spanish)).toBe(
+      "Semana 1 · Día 3 (cohorte en pausa)",
+    );
+    // An ended cohort whose course is over: not "Curso terminado (terminada)".
+    expect(cohortDayText(demo(CohortStatus.Ended), 12, afterTwelveWeeks, spanish)).toBe("Curso terminado (cohorte terminada)");
+    expect(cohortDayText(demo(CohortStatus.Active), 12, new Date("2027-01-02T12:00:00Z"), spanish)).toBe("Empieza el 2027-01-04");
   });
 });

@@ -1,4 +1,5 @@
 import { avatar, BOT_COLOR, el, formatTimestamp, relativeTime, renderMessageSafely, roleLabel } from "./render.js";
+import { canSpeak, dateLocale, say, sayParts, speak, speakingLanguage, speakingLocale, wordMarkedElements } from "./words.js";
 
 // Option types of Discord's application command schema.
 const OptionType = {
@@ -22,6 +23,8 @@ const state = {
   roles: [],
   /** The languages a person's Discord can be set to: { locale, label }. */
   languages: [],
+  /** The same languages with the page's own words in each: { locale, label, language, words } (GET /api/words). */
+  wordedLanguages: [],
   bot: null,
   commands: [],
   clock: null,
@@ -41,13 +44,24 @@ const $ = (id) => document.getElementById(id);
 
 async function api(path, body) {
   if (path !== "/api/language") await languageSaved;
+  // The server words what it refuses in the language the page speaks.
+  const headers = { "accept-language": speakingLocale() ?? navigator.language };
   const response = await fetch(
     path,
-    body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    body === undefined
+      ? { headers }
+      : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) },
   );
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.error ?? `Request failed (${response.status})`);
+  if (!response.ok)
+    throw new Error(data.error ?? (canSpeak() ? say("requestFailed", { status: response.status }) : String(response.status)));
   return data;
+}
+
+/** The page's own words in every language of the picker; they answer even while the playground starts. */
+async function loadWords() {
+  state.wordedLanguages = (await api("/api/words")).languages;
+  speakTo(null);
 }
 
 async function loadState() {
@@ -73,6 +87,8 @@ async function loadState() {
 
 const viewerKey = "playground.viewer";
 const channelKey = "playground.channel";
+/** The language the page last spoke in this tab, for the moments before it knows who the viewer is. */
+const languageKey = "playground.language";
 
 /**
  * Opens the live connection and resolves once it is open. Events that arrive before the page has drawn its
@@ -86,7 +102,7 @@ function listen() {
     events.onerror = () => {
       if (opened) lost = true;
       // A refused first connection is not retried by the browser: say so rather than wait forever.
-      else if (events.readyState === EventSource.CLOSED) reject(new Error("its live connection was refused"));
+      else if (events.readyState === EventSource.CLOSED) reject(new Error(say("connectionRefused")));
     };
     events.onopen = () => {
       // A restarted playground is a new demo server: start over rather than show stale ids.
@@ -129,9 +145,9 @@ async function refresh() {
 
 const renderContext = {
   now: () => state.clock?.now ?? Date.now(),
-  userName: (id) => (id === state.bot?.id ? state.bot.name : (state.users.find((user) => user.id === id)?.name ?? "unknown")),
-  roleName: (id) => state.roles.find((role) => role.id === id)?.name ?? "deleted-role",
-  channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? "unknown",
+  userName: (id) => (id === state.bot?.id ? state.bot.name : (state.users.find((user) => user.id === id)?.name ?? say("unknownName"))),
+  roleName: (id) => state.roles.find((role) => role.id === id)?.name ?? say("deletedRole"),
+  channelName: (id) => state.channels.find((channel) => channel.id === id)?.name ?? say("unknownName"),
   click: (messageId, customId, button) => clickButton(messageId, customId, button),
   dismiss: (messageId) => {
     state.dismissed.add(messageId);
@@ -143,6 +159,47 @@ const renderContext = {
 
 function viewer() {
   return state.users.find((user) => user.id === state.viewerId);
+}
+
+/** The language the page speaks: the viewer's Discord language, as Discord's own client does. */
+function spokenLanguage() {
+  const locale = viewer()?.locale;
+  if (!locale) return undefined;
+  const languages = state.wordedLanguages;
+  return (
+    languages.find((language) => language.locale === locale) ?? languages.find((language) => language.language === locale.split("-")[0])
+  );
+}
+
+/**
+ * Speaks the viewer's language, or before the page knows the viewer the one it last spoke in this tab, or the
+ * browser's, or the first; remembered for a reload. `redraw` draws what already shows in it.
+ */
+function speakTo(redraw) {
+  const languages = state.wordedLanguages;
+  const browser = navigator.language.split("-")[0];
+  const language =
+    spokenLanguage() ??
+    languages.find((candidate) => candidate.language === sessionStorage.getItem(languageKey)) ??
+    languages.find((candidate) => candidate.language === browser) ??
+    languages[0];
+  if (!language) return;
+  speak(language);
+  sessionStorage.setItem(languageKey, language.language);
+  wordMarkedElements();
+  redraw?.();
+}
+
+/** Everything drawn with words, drawn again in the language the page now speaks. */
+function redrawAll() {
+  renderServer();
+  renderChannels();
+  renderHeader();
+  renderViewer();
+  renderClock();
+  renderMessages();
+  // The standing hint; a command being composed keeps its own (it is cleared when the language changes).
+  if (!state.command) showHint("");
 }
 
 /**
@@ -174,15 +231,9 @@ function renderMessages() {
     el(
       "h2",
       null,
-      state.channelId === "dm" ? `Direct messages from ${state.bot?.name ?? "the bot"}` : `Welcome to #${channel?.name ?? ""}`,
+      state.channelId === "dm" ? say("dmWelcome", { bot: state.bot?.name }) : say("channelWelcome", { channel: channel?.name }),
     ),
-    el(
-      "p",
-      null,
-      state.channelId === "dm"
-        ? "Reminders the bot sends you (/remind) arrive here."
-        : "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard.",
-    ),
+    el("p", null, say(state.channelId === "dm" ? "dmWelcomeText" : "channelWelcomeText")),
   );
   list.append(welcome);
   for (const message of shown) list.append(renderMessageSafely(message, renderContext));
@@ -238,6 +289,8 @@ function renderUnread() {
 }
 
 function renderServer() {
+  // The server's name from now on, not the "Loading…" the page's words put there.
+  delete $("server-name").dataset.words;
   $("server-name").textContent = state.server.name;
   $("server-icon").textContent = state.server.name
     .split(/\s+/)
@@ -249,7 +302,7 @@ function renderServer() {
 
 function renderChannels() {
   const list = $("channel-list");
-  list.replaceChildren(el("div", "list-heading", "Text channels"));
+  list.replaceChildren(el("div", "list-heading", say("textChannels")));
   const entry = (key, label, mark) => {
     const button = el(
       "button",
@@ -269,7 +322,7 @@ function renderChannels() {
     return button;
   };
   for (const channel of state.channels) list.append(entry(channel.id, channel.name, "#"));
-  list.append(el("div", "list-heading", "Direct messages"), entry("dm", state.bot?.name ?? "Bot", "✉"));
+  list.append(el("div", "list-heading", say("directMessages")), entry("dm", state.bot?.name ?? "", "✉"));
   renderUnread();
 }
 
@@ -278,28 +331,29 @@ const narrowScreen = window.matchMedia("(max-width: 760px)");
 
 function renderHeader() {
   const channel = state.channels.find((candidate) => candidate.id === state.channelId);
-  $("channel-name").textContent = channel ? channel.name : (state.bot?.name ?? "Bot");
-  $("channel-topic").textContent = channel?.topic ?? "Direct messages";
+  $("channel-name").textContent = channel ? channel.name : (state.bot?.name ?? "");
+  $("channel-topic").textContent = channel?.topic ?? say("directMessages");
   document.querySelector(".hash").textContent = channel ? "#" : "✉";
   const composing = state.channelId !== "dm";
   $("composer").classList.toggle("disabled", !composing);
   $("command-input").disabled = !composing;
   const roomy = !narrowScreen.matches;
   $("command-input").placeholder = !composing
-    ? "Commands run in server channels"
+    ? say("commandsInChannelsOnly")
     : roomy
-      ? `Type / to use a command in #${channel?.name ?? ""}`
-      : "Type / for a command";
+      ? say("commandPlaceholderIn", { channel: channel?.name })
+      : say("commandPlaceholderShort");
 }
 
-const roleTitles = { admin: "Admin", member: "Members", newcomer: "Not in the cohort yet" };
-const roleHints = { admin: " (admin)", newcomer: " (not joined yet)" };
+/** The member list's group headings, and how the "You are" picker tells people apart (by their words' keys). */
+const roleTitles = { admin: "groupAdmin", member: "groupMembers", newcomer: "groupNewcomers" };
+const roleHints = { admin: "viewerAdmin", newcomer: "viewerNewcomer" };
 
 function renderViewer() {
   const select = $("viewer");
   select.replaceChildren(
     ...state.users.map((user) => {
-      const option = el("option", null, `${user.name}${roleHints[user.role] ?? ""}`);
+      const option = el("option", null, roleHints[user.role] ? say(roleHints[user.role], { name: user.name }) : user.name);
       option.value = user.id;
       option.selected = user.id === state.viewerId;
       return option;
@@ -313,7 +367,7 @@ function renderViewer() {
   for (const role of ["admin", "member", "newcomer"]) {
     const group = state.users.filter((user) => user.role === role);
     if (group.length === 0) continue;
-    members.append(el("div", "list-heading", `${roleTitles[role]} — ${group.length}`));
+    members.append(el("div", "list-heading", say(roleTitles[role], { count: group.length })));
     for (const user of group) {
       const button = el(
         "button",
@@ -322,19 +376,19 @@ function renderViewer() {
         el("span", "member-name", user.name),
       );
       button.type = "button";
-      button.title = `Act as ${user.name}`;
+      button.title = say("actAs", { name: user.name });
       button.addEventListener("click", () => setViewer(user.id));
       members.append(button);
     }
   }
   members.append(
-    el("div", "list-heading", "Apps — 1"),
+    el("div", "list-heading", say("groupApps", { count: 1 })),
     el(
       "div",
       "member bot",
-      avatar(state.bot?.name ?? "Bot", state.bot?.id ?? "0", true, BOT_COLOR),
-      el("span", "member-name", state.bot?.name ?? "Bot"),
-      el("span", "app-tag", "APP"),
+      avatar(state.bot?.name ?? "", state.bot?.id ?? "0", true, BOT_COLOR),
+      el("span", "member-name", state.bot?.name ?? ""),
+      el("span", "app-tag", say("appTag")),
     ),
   );
 }
@@ -361,14 +415,15 @@ function setLanguage(locale) {
   if (!you || you.locale === locale) return;
   const withLocale = (chosen) => state.users.map((user) => (user.id === you.id ? { ...user, locale: chosen } : user));
   state.users = withLocale(locale);
-  // The composer's names and descriptions change language with the viewer.
+  // The composer's names and descriptions change language with the viewer, and so does the page.
   clearCommand();
+  speakTo(redrawAll);
   // Chained, so that quick switches reach the bot in the order they were made.
   languageSaved = languageSaved
     .then(() => api("/api/language", { userId: you.id, locale }))
     .catch((error) => {
       state.users = withLocale(you.locale);
-      renderLanguage();
+      speakTo(redrawAll);
       showHint(error.message, true);
     });
 }
@@ -377,7 +432,8 @@ function setLanguage(locale) {
 function updateMembers(users) {
   const locale = viewer()?.locale;
   state.users = users;
-  renderViewer();
+  if (viewer()?.locale === locale) renderViewer();
+  else speakTo(redrawAll);
   keepCommandIfStillUsable(locale);
 }
 
@@ -385,9 +441,11 @@ function setViewer(userId) {
   const locale = viewer()?.locale;
   state.viewerId = userId;
   sessionStorage.setItem(viewerKey, userId);
-  renderViewer();
-  renderUnread();
-  renderMessages();
+  if (viewer()?.locale === locale) {
+    renderViewer();
+    renderUnread();
+    renderMessages();
+  } else speakTo(redrawAll);
   keepCommandIfStillUsable(locale);
 }
 
@@ -400,7 +458,7 @@ function keepCommandIfStillUsable(locale) {
 function renderClock() {
   const clock = state.clock;
   if (!clock) return;
-  $("clock-time").textContent = new Intl.DateTimeFormat(undefined, {
+  $("clock-time").textContent = new Intl.DateTimeFormat(dateLocale(), {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -408,13 +466,20 @@ function renderClock() {
     hour: "2-digit",
     minute: "2-digit",
   }).format(clock.now);
-  $("clock-day").textContent = clock.cohortDay;
+  // The server words the cohort's day and the next post in every language (by code): the page picks the one it speaks.
+  const language = speakingLanguage();
+  $("clock-day").textContent = clock.cohortDay[language] ?? "";
   const next = $("clock-next");
   if (clock.nextPost) {
-    next.textContent = `Next: ${clock.nextPost.label} · ${relativeTime(clock.nextPost.dueAt - clock.now)}`;
-    next.title = `${clock.nextPost.cohortName}: ${clock.nextPost.label}, ${formatTimestamp(clock.nextPost.dueAt / 1000, "F", clock.now)}`;
+    const post = clock.nextPost.label[language] ?? "";
+    next.textContent = say("clockNext", { post, when: relativeTime(clock.nextPost.dueAt - clock.now) });
+    next.title = say("clockNextTitle", {
+      cohort: clock.nextPost.cohortName,
+      post,
+      when: formatTimestamp(clock.nextPost.dueAt / 1000, "F", clock.now),
+    });
   } else {
-    next.textContent = "No scheduled posts left.";
+    next.textContent = say("clockNoPostLeft");
     next.title = "";
   }
   $("next-post").disabled = !clock.nextPost;
@@ -555,7 +620,7 @@ function suggestCommands() {
     [entry.label, entry.path].some((name) => name.toLowerCase().startsWith(typed) || name.toLowerCase().includes(` ${typed}`)),
   );
   showPopup(
-    "Commands",
+    say("commands"),
     matches.map((entry) => ({ label: `/${entry.label}`, detail: entry.description, entry })),
     (item) => chooseCommand(item.entry),
     $("command-input"),
@@ -612,15 +677,15 @@ function optionField(option) {
     const choices =
       option.type === OptionType.Boolean
         ? [
-            { name: "True", value: true },
-            { name: "False", value: false },
+            { name: say("true"), value: true },
+            { name: say("false"), value: false },
           ]
         : option.type === OptionType.Channel
           ? state.channels.map((channel) => ({ name: `#${channel.name}`, value: channel.id }))
           : option.type === OptionType.User || option.type === OptionType.Role || option.type === OptionType.Mentionable
             ? pickableMentions(option.type)
             : option.choices.map((choice) => ({ name: localized(choice, "name"), value: choice.value }));
-    const blank = el("option", null, option.required ? "Choose…" : "—");
+    const blank = el("option", null, option.required ? say("choose") : "—");
     blank.value = "";
     input.append(blank);
     for (const choice of choices) {
@@ -750,7 +815,7 @@ async function runCommand() {
       return !input || (input.type === "file" ? !input.files?.length : input.value.trim() === "");
     });
   if (missing) {
-    showHint(`Fill in ${localized(missing, "name")} first.`, true);
+    showHint(say("fillIn", { option: localized(missing, "name") }), true);
     return;
   }
   const request = {
@@ -783,14 +848,11 @@ async function clickButton(messageId, customId, button) {
   }
 }
 
-let defaultHint = null;
-
 /** A line under the composer: an option's description, an error, or else the page's standing hint. */
 function showHint(text, isError = false) {
   const hint = $("composer-hint");
-  defaultHint ??= [...hint.childNodes].map((node) => node.cloneNode(true));
   if (text) hint.textContent = text;
-  else hint.replaceChildren(...defaultHint.map((node) => node.cloneNode(true)));
+  else hint.replaceChildren(...sayParts("hint", { slash: el("kbd", null, "/") }));
   hint.classList.toggle("error", isError);
 }
 
@@ -857,7 +919,7 @@ function wire() {
   $("composer").addEventListener("submit", (event) => {
     event.preventDefault();
     if (!state.command) {
-      if (!pickFromPopup()) showHint("Type / and pick a command.", true);
+      if (!pickFromPopup()) showHint(say("pickCommand"), true);
       return;
     }
     void runCommand();
@@ -870,19 +932,18 @@ function wire() {
 
 async function start() {
   wire();
+  await loadWords();
+  showHint("");
   // Open the live connection before reading the state: whatever the bot sends meanwhile is in one or the other.
   await listen();
   await loadState();
-  renderServer();
-  renderChannels();
-  renderHeader();
-  renderViewer();
-  renderClock();
-  renderMessages();
+  speakTo(redrawAll);
   applyPending();
   document.body.dataset.ready = "true";
 }
 
 start().catch((error) => {
-  document.body.replaceChildren(el("p", "fatal", `The playground could not load: ${error.message}`));
+  // Without its words (the server did not answer at all) the page can only pass on the browser's own.
+  const text = canSpeak() ? say("couldNotLoad", { reason: error.message }) : error.message;
+  document.body.replaceChildren(el("p", "fatal", text));
 });

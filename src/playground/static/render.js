@@ -1,6 +1,8 @@
 // Draws Discord messages with DOM nodes only: every piece of text goes through
 // createTextNode, so nothing the bot (or a user) writes can become HTML.
 
+import { dateLocale, say, sayParts } from "./words.js";
+
 const MARKDOWN_ESCAPABLE = /[\\*_~`|>#\-[\]()<:@!.+=]/;
 
 /** An element with a class and children (strings become text nodes). */
@@ -36,11 +38,11 @@ export function formatTimestamp(unixSeconds, style, nowMs) {
   const date = dateAt(unixSeconds * 1000);
   if (date === null) return null;
   if (style === "R") return relativeTime(date.getTime() - nowMs);
-  return new Intl.DateTimeFormat(undefined, timestampFormats[style] ?? timestampFormats.f).format(date);
+  return new Intl.DateTimeFormat(dateLocale(), timestampFormats[style] ?? timestampFormats.f).format(date);
 }
 
 export function relativeTime(deltaMs) {
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const format = new Intl.RelativeTimeFormat(dateLocale(), { numeric: "auto" });
   const seconds = Math.round(deltaMs / 1000);
   const units = [
     ["year", 31_536_000],
@@ -61,12 +63,12 @@ export function messageTime(atMs, nowMs) {
   const at = dateAt(atMs);
   const now = dateAt(nowMs);
   if (at === null || now === null) return "";
-  const clock = new Intl.DateTimeFormat(undefined, timestampFormats.t).format(at);
+  const clock = new Intl.DateTimeFormat(dateLocale(), timestampFormats.t).format(at);
   const dayStart = (date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
   const days = Math.round((dayStart(now) - dayStart(at)) / 86_400_000);
-  if (days === 0) return `Today at ${clock}`;
-  if (days === 1) return `Yesterday at ${clock}`;
-  return `${new Intl.DateTimeFormat(undefined, timestampFormats.d).format(at)} ${clock}`;
+  if (days === 0) return say("todayAt", { time: clock });
+  if (days === 1) return say("yesterdayAt", { time: clock });
+  return `${new Intl.DateTimeFormat(dateLocale(), timestampFormats.d).format(at)} ${clock}`;
 }
 
 // ------------------------------------------------------------------ markdown
@@ -344,7 +346,7 @@ export function renderComponents(components, message, context) {
     const rowNode = el("div", "component-row");
     for (const component of row.components ?? []) {
       if (component.type === 2) rowNode.append(renderButton(component, message, context));
-      else rowNode.append(el("div", "select-placeholder", component.placeholder ?? "Select menu"));
+      else rowNode.append(el("div", "select-placeholder", component.placeholder ?? say("selectMenu")));
     }
     container.append(rowNode);
   }
@@ -378,7 +380,7 @@ function renderAttachment(attachment) {
     const download = el("a", "attachment", line);
     download.href = attachment.url;
     download.download = attachment.filename;
-    download.title = `Download ${attachment.filename}`;
+    download.title = say("download", { file: attachment.filename });
     return download;
   }
   const image = el("img", "attachment-image");
@@ -399,18 +401,15 @@ export function renderMessage(message, context) {
   node.dataset.messageId = message.id;
   if (message.visibleToUserId) node.classList.add("ephemeral");
   if (message.interaction) {
-    const origin = el(
-      "div",
-      "reply-context",
-      avatar(message.interaction.userName, message.interaction.userId, true),
-      el("span", "reply-name", message.interaction.userName),
+    // "Maya used /today": the sentence's word order is the language's, the name and the command keep their styles.
+    const user = el("span", "reply-name", message.interaction.userName);
+    const sentence = message.interaction.command
+      ? sayParts("used", { user, command: el("span", "command-name", `/${message.interaction.command}`) })
+      : sayParts("clickedButton", { user });
+    // One flex item, so the sentence's own spaces show.
+    node.append(
+      el("div", "reply-context", avatar(message.interaction.userName, message.interaction.userId, true), el("span", null, ...sentence)),
     );
-    origin.append(
-      message.interaction.command
-        ? el("span", null, " used ", el("span", "command-name", `/${message.interaction.command}`))
-        : el("span", null, " clicked a button"),
-    );
-    node.append(origin);
   }
   const body = el(
     "div",
@@ -419,21 +418,21 @@ export function renderMessage(message, context) {
       "div",
       "message-meta",
       el("span", "author", message.author.name),
-      message.author.bot ? el("span", "app-tag", "APP") : null,
+      message.author.bot ? el("span", "app-tag", say("appTag")) : null,
       el("time", "message-time", messageTime(message.at, context.now())),
     ),
   );
-  if (message.loading) body.append(el("div", "thinking", `${message.author.name} is thinking…`));
+  if (message.loading) body.append(el("div", "thinking", say("thinking", { name: message.author.name })));
   if (message.content) body.append(el("div", "message-content", markdown(message.content, context)));
   for (const embed of message.embeds ?? []) body.append(renderEmbed(embed, context));
   for (const attachment of message.attachments ?? []) body.append(renderAttachment(attachment));
   if ((message.components ?? []).length > 0) body.append(renderComponents(message.components, message, context));
-  if (message.hasThread) body.append(el("div", "thread-chip", "🧵 Thread opened for discussion"));
+  if (message.hasThread) body.append(el("div", "thread-chip", say("thread")));
   if (message.visibleToUserId) {
-    const dismiss = el("button", "dismiss", "Dismiss message");
+    const dismiss = el("button", "dismiss", say("dismiss"));
     dismiss.type = "button";
     dismiss.addEventListener("click", () => context.dismiss(message.id));
-    body.append(el("div", "ephemeral-note", el("span", "eye", "👁"), " Only you can see this · ", dismiss));
+    body.append(el("div", "ephemeral-note", el("span", "eye", "👁"), " ", ...sayParts("onlyYou", { dismiss })));
   }
   node.append(avatar(message.author.name, message.author.id, false, message.author.bot ? BOT_COLOR : null), body);
   return node;
@@ -452,7 +451,7 @@ export function renderMessageSafely(message, context) {
       "article",
       "message broken",
       el("div", "avatar broken-avatar", "!"),
-      el("div", "message-body", el("div", "broken-note", "This message could not be shown.")),
+      el("div", "message-body", el("div", "broken-note", say("brokenMessage"))),
     );
     node.dataset.messageId = String(message?.id ?? "");
     return node;
