@@ -72,8 +72,9 @@ const memberPlanStateSql = `
 // The completions the reply is worked out from (/done's read last in its transaction, as the bot does).
 const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 // PostgreSQL: the time in epoch milliseconds, as the bot reads it there.
-const postgresMemberCompletionsSql = `SELECT "itemId", ${postgresEpochMillis(`"completedAt"`)} AS "completedAt", "points", "day"
-  FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+// ORDER BY the qualified column, not the alias (which would sort on the expression).
+const postgresMemberCompletionsSql = `SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
+  FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
 
 const insertCompletionSql = `
   INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")

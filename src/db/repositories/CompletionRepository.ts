@@ -221,10 +221,14 @@ export function postgresEpochMillis(column: string): string {
   return `CAST(round(date_part('epoch', ${column}) * 1000) AS bigint)`;
 }
 
-/** streakRowsSql on PostgreSQL (/done's read in its transaction), `completedAt` in epoch milliseconds (toStreakRow takes them). */
-const postgresStreakRowsSql = `
-  SELECT "itemId", ${postgresEpochMillis(`"completedAt"`)} AS "completedAt", "points", "day"
-  FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+/**
+ * streakRowsSql on PostgreSQL (/done's read in its transaction), `completedAt` in epoch milliseconds
+ * (toStreakRow takes them). ORDER BY the qualified column: the bare name would be the output alias,
+ * the bigint expression, and PostgreSQL would sort on it instead of reading the index's order.
+ */
+export const postgresStreakRowsSql = `
+  SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
+  FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
 
 export class CompletionRepository {
   /**
@@ -692,14 +696,14 @@ export class CompletionRepository {
  * A row of the member's completions (`itemId`, `completedAt`, `points`, `day`) as a StreakRow. A row
  * that has a StreakRow's types already (the SQLite hot reader's) is one, as it is: no copy for each
  * of a member's completions on every /today and /done. `completedAt` a Date, or epoch milliseconds
- * (postgresEpochMillis: a bigint in a row, a number in JSON).
+ * as a bigint (postgresEpochMillis).
  */
 export function toStreakRow(row: Record<string, unknown>): StreakRow {
   if (isStreakRow(row)) return row;
   const { completedAt } = row;
   return {
     itemId: Number(row.itemId),
-    completedAt: typeof completedAt === "number" || typeof completedAt === "bigint" ? new Date(Number(completedAt)) : (completedAt as Date),
+    completedAt: typeof completedAt === "bigint" ? new Date(Number(completedAt)) : (completedAt as Date),
     points: Number(row.points),
     day: row.day as string,
   };
