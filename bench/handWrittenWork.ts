@@ -1,5 +1,5 @@
 import type { SqlRunner } from "./SqlRunner.js";
-import { allTimeBoard, scoreBucketWidth } from "../src/db/repositories/CompletionRepository.js";
+import { allTimeBoard, postgresEpochMillis, scoreBucketWidth } from "../src/db/repositories/CompletionRepository.js";
 import { membershipColumns } from "../src/db/repositories/MemberRepository.js";
 
 /**
@@ -32,7 +32,7 @@ const memberLookupSql = `
 function postgresLookupSql(withCompletions: boolean): string {
   const onlyOne = (subquery: string) => `CASE WHEN count(*) OVER () = 1 THEN (${subquery}) END`;
   const completions = withCompletions
-    ? `, ${onlyOne(`SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
+    ? `, ${onlyOne(`SELECT json_agg(json_build_array(x."itemId", ${postgresEpochMillis(`x."completedAt"`)}, x."points", x."day") ORDER BY x."completedAt")
          FROM "Completion" x WHERE x."memberId" = m."id"`)} AS "completions"`
     : "";
   return `
@@ -71,6 +71,10 @@ const memberPlanStateSql = `
 
 // The completions the reply is worked out from (/done's read last in its transaction, as the bot does).
 const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
+// PostgreSQL: the time in epoch milliseconds, as the bot reads it there.
+// ORDER BY the qualified column, not the alias (which would sort on the expression).
+const postgresMemberCompletionsSql = `SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
+  FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
 
 const insertCompletionSql = `
   INSERT INTO "Completion" ("memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime")
@@ -164,7 +168,7 @@ export async function doneWork(
       },
       { sql: refreshMemberSql, params: [memberId, memberId, memberId] },
       { sql: refreshWeekSql, params: [memberId, cohortId, done.weekNumber, memberId, done.weekNumber] },
-      { sql: memberCompletionsSql, params: [memberId] },
+      { sql: provider === "postgresql" ? postgresMemberCompletionsSql : memberCompletionsSql, params: [memberId] },
     ],
     { write: true },
   );

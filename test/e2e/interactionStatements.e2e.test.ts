@@ -32,7 +32,8 @@ const transactionInOrder = [
   `"pointsReachedAt" = (SELECT MAX`,
   `INSERT INTO "WeeklyScore"`,
   `UPDATE "ScheduledPost" SET "boardDirty" = true`,
-  `ORDER BY "completedAt"`,
+  // The column qualified: the bare name would be the epoch-milliseconds alias, sorted instead of the index's order.
+  `ORDER BY c."completedAt"`,
 ];
 
 /** PostgreSQL: the texts of the statements prepared so far, by name (PREPARE messages, once per connection). */

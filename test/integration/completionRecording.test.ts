@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CompletionRepository, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
+import { CompletionRepository, postgresStreakRowsSql, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { testDatabaseProvider } from "../helpers/testDatabase.js";
 import { openOtherSession, untilLockWaitOr } from "../helpers/postgresSessions.js";
 import { createCurriculumRow, createSectionRows, type ItemRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -74,17 +75,34 @@ describe("recording a completion and reading the streak it leaves", () => {
   it("answers with the streak rows including the new completion, as a read after it finds them", async () => {
     const memberId = await newMember("reader");
     await first().record(completion(memberId, itemIds[0] ?? 0, 0, 6));
-    const logged = await first().recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 5, 4));
+    // Milliseconds too: the streak read (on PostgreSQL epoch milliseconds) keeps them.
+    const withMilliseconds = new Date("2027-03-02T09:05:00.123Z");
+    const logged = await first().recordAndReadStreak({ ...completion(memberId, itemIds[1] ?? 0, 5, 4), completedAt: withMilliseconds });
     expect(logged.created).toBe(true);
     expect(logged.streak).toEqual([
       { itemId: itemIds[0], completedAt: new Date(Date.UTC(2027, 2, 2, 9, 0)), points: 6, day: "2027-03-02" },
-      { itemId: itemIds[1], completedAt: new Date(Date.UTC(2027, 2, 2, 9, 5)), points: 4, day: "2027-03-02" },
+      { itemId: itemIds[1], completedAt: withMilliseconds, points: 4, day: "2027-03-02" },
     ]);
     expect(logged.streak).toEqual(await first().streakRowsForMember(memberId));
     // A repeat changes nothing: "already done", the stored completion, the same rows.
     const again = await first().recordAndReadStreak(completion(memberId, itemIds[1] ?? 0, 9, 7));
     expect(again).toEqual({ created: false, completion: logged.completion, streak: logged.streak });
     expect(await totals(memberId)).toEqual({ points: 10, week: 10 });
+  });
+
+  it.runIf(testDatabaseProvider === "postgresql")("reads /done's streak rows in the index's order, no sort (PostgreSQL)", async () => {
+    const memberId = await newMember("plan");
+    const plan = await handle.prisma.$transaction(async (transaction) => {
+      // A handful of rows: without these the planner would scan the table or bitmap and sort whatever the statement.
+      await transaction.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await transaction.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+      const explained = postgresStreakRowsSql.replace("?", String(memberId));
+      return transaction.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${explained}`);
+    });
+    const nodes = JSON.stringify(plan);
+    // The covering index's order is the answer's: no Sort step on every /done.
+    expect(nodes).toMatch(/"Index (Only )?Scan"/);
+    expect(nodes).not.toContain('"Sort"');
   });
 
   it("records a completion sent by two processes at once exactly once", async () => {

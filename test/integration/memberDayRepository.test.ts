@@ -78,7 +78,7 @@ describe("MemberDayRepository", () => {
       data: { memberId: inFirst.id, kind: "catch_up", appliedOn: "2027-03-05", days: 2, itemIds: null },
     });
     await plans.addAdjustment(inSecond.id, { kind: "catch_up", appliedOn: "2027-03-04", days: 5, itemIds: [2, 1] });
-    await complete(inFirst.id, first.id, item1, "2027-03-03T09:00:00.120Z", "2027-03-03");
+    await complete(inFirst.id, first.id, item1, "2027-03-03T09:00:00.123Z", "2027-03-03");
     await complete(inFirst.id, first.id, item0, "2027-03-02T09:00:00Z", "2027-03-02");
     // No member day stored (the column allows it): the streak takes it from completedAt. Two at the same instant.
     await complete(inFirst.id, first.id, item3, "2027-03-04T23:30:00.500Z", null);
@@ -133,12 +133,14 @@ describe("MemberDayRepository", () => {
     }
     const [inFirstRead] = await days.listActiveInGuild({ guildId: "1", userId: "u1", cohortId: first.id, withCompletions: true });
     expect(inFirstRead?.completions?.map(({ day }) => day)).toContain(null);
-    expect(inFirstRead?.completions?.[1]?.completedAt).toEqual(new Date("2027-03-03T09:00:00.120Z"));
+    expect(inFirstRead?.completions?.[1]?.completedAt).toEqual(new Date("2027-03-03T09:00:00.123Z"));
   });
 
-  it.runIf(testDatabaseProvider === "postgresql")("reads the same whatever the session's time zone (PostgreSQL)", async () => {
+  it.runIf(testDatabaseProvider === "postgresql")("reads the same whatever the session's settings (PostgreSQL)", async () => {
     if (handle.target.provider !== "postgresql") throw new Error("PostgreSQL only");
-    const pool = new pg.Pool({ connectionString: handle.target.connectionString, max: 1, options: "-c TimeZone=America/New_York" });
+    // Another zone, and float8 written to 12 digits (epoch milliseconds as float8 would lose theirs).
+    const options = "-c TimeZone=America/New_York -c extra_float_digits=-3";
+    const pool = new pg.Pool({ connectionString: handle.target.connectionString, max: 1, options });
     try {
       expect((await pool.query<{ TimeZone: string }>("SHOW TimeZone")).rows[0]?.TimeZone).toBe("America/New_York");
       const inNewYork = new MemberDayRepository(new PostgresHotReader(pool), "postgresql");

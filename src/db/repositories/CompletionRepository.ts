@@ -210,6 +210,26 @@ const findOneSql = `
 export const streakRowsSql = `
   SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
 
+/**
+ * A TIMESTAMP(3) column on PostgreSQL as epoch milliseconds (whole milliseconds, rounded off date_part's
+ * float seconds; bigint, so no extra_float_digits setting can shorten it), for the hot reads of a member's
+ * hundred-odd completions: the client then reads a number per row instead of a timestamp string the type
+ * parser rewrites and Date parses (measured in-process: about a fifth of the client's CPU for /done's
+ * completions read). date_part, not EXTRACT: EXTRACT's numeric arithmetic cost the server more.
+ */
+export function postgresEpochMillis(column: string): string {
+  return `CAST(round(date_part('epoch', ${column}) * 1000) AS bigint)`;
+}
+
+/**
+ * streakRowsSql on PostgreSQL (/done's read in its transaction), `completedAt` in epoch milliseconds
+ * (toStreakRow takes them). ORDER BY the qualified column: the bare name would be the output alias,
+ * the bigint expression, and PostgreSQL would sort on it instead of reading the index's order.
+ */
+export const postgresStreakRowsSql = `
+  SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
+  FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
+
 export class CompletionRepository {
   /**
    * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
@@ -459,7 +479,7 @@ export class CompletionRepository {
       insert,
       ...refresh,
       { sql: markBoardDirtySql, params: [completion.cohortId, completion.completedAt] },
-      ...(readStreak ? [{ sql: streakRowsSql, params: [completion.memberId] }] : []),
+      ...(readStreak ? [{ sql: postgresStreakRowsSql, params: [completion.memberId] }] : []),
     ]);
     const streakRows = readStreak ? results.at(-1)?.rows : undefined;
     return { inserted: results[1]?.changes ?? 0, streak: streakRows === undefined ? null : streakRows.map(toStreakRow) };
@@ -675,11 +695,18 @@ export class CompletionRepository {
 /**
  * A row of the member's completions (`itemId`, `completedAt`, `points`, `day`) as a StreakRow. A row
  * that has a StreakRow's types already (the SQLite hot reader's) is one, as it is: no copy for each
- * of a member's completions on every /today and /done.
+ * of a member's completions on every /today and /done. `completedAt` a Date, or epoch milliseconds
+ * as a bigint (postgresEpochMillis).
  */
 export function toStreakRow(row: Record<string, unknown>): StreakRow {
   if (isStreakRow(row)) return row;
-  return { itemId: Number(row.itemId), completedAt: row.completedAt as Date, points: Number(row.points), day: row.day as string };
+  const { completedAt } = row;
+  return {
+    itemId: Number(row.itemId),
+    completedAt: typeof completedAt === "bigint" ? new Date(Number(completedAt)) : (completedAt as Date),
+    points: Number(row.points),
+    day: row.day as string,
+  };
 }
 
 function isStreakRow(row: Record<string, unknown>): row is Record<string, unknown> & StreakRow {

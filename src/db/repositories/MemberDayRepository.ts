@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader } from "../SqlReader.js";
-import { streakRowsSql, toStreakRow, type StreakRow } from "./CompletionRepository.js";
+import { postgresEpochMillis, streakRowsSql, toStreakRow, type StreakRow } from "./CompletionRepository.js";
 import { planStateOf, planStateSql, type StoredMemberPlanState } from "./MemberPlanRepository.js";
 import { activeInCohortSql, activeInGuildSql, membershipColumns, membershipOf, membershipsOf } from "./MemberRepository.js";
 
@@ -30,7 +30,7 @@ export interface MembershipWithState {
 function postgresDaySql(withCompletions: boolean, inOneCohort: boolean): string {
   const onlyOne = (subquery: string) => `CASE WHEN count(*) OVER () = 1 THEN (${subquery}) END`;
   const completions = withCompletions
-    ? `, ${onlyOne(`SELECT json_agg(json_build_array(x."itemId", x."completedAt", x."points", x."day") ORDER BY x."completedAt")
+    ? `, ${onlyOne(`SELECT json_agg(json_build_array(x."itemId", ${postgresEpochMillis(`x."completedAt"`)}, x."points", x."day") ORDER BY x."completedAt")
          FROM "Completion" x WHERE x."memberId" = m."id"`)} AS "completions"`
     : "";
   // bigint: the option's id may be out of the column's range (no row then, rather than an error).
@@ -124,7 +124,7 @@ function membershipWithStateOf(row: Record<string, unknown>, withCompletions: bo
     bookedAfterAdjustmentId,
   }));
   const completions = ((row.completions ?? []) as JsonRow[]).map(([itemId, completedAt, points, day]) =>
-    toStreakRow({ itemId, completedAt: utcDate(completedAt), points, day }),
+    toStreakRow({ itemId, completedAt: new Date(completedAt as number), points, day }),
   );
   // The subqueries ran only when the statement found this membership alone (else their NULLs mean "not read").
   const stateRead = Number(row.membershipCount) === 1;
@@ -136,8 +136,3 @@ function membershipWithStateOf(row: Record<string, unknown>, withCompletions: bo
 }
 
 type JsonRow = readonly unknown[];
-
-/** A timestamp as JSON writes it (ISO 8601 without a zone); the schema's timestamps hold UTC. */
-function utcDate(value: unknown): Date {
-  return new Date(`${String(value)}Z`);
-}
