@@ -179,7 +179,8 @@ export const en = {
   "checkpoint.noSections": "This cohort's curriculum has no sections, so there is no checkpoint yet.",
   "checkpoint.unknownSection":
     "This checkpoint is no longer part of the cohort's curriculum, so there is nothing to answer. Run `/checkpoint` to see the current one.",
-  "checkpoint.ask": "How confident do you feel about it? Pick an answer below; you can change it any time.",
+  "checkpoint.ask":
+    "How confident do you feel about it? Pick an answer below; you can change it any time. Admins see each member's answer.",
   "checkpoint.yourAnswer": "Your answer so far: **{answer}**.",
   "checkpoint.outcomesIntro": "After this path you should be able to:",
   "checkpoint.noText": "Look back at **{section}**: could you explain its main ideas to someone else?",

@@ -185,7 +185,8 @@ export const es: Catalogue = {
   "checkpoint.noSections": "El plan de esta cohorte no tiene secciones, así que aún no hay punto de control.",
   "checkpoint.unknownSection":
     "Este punto de control ya no forma parte del plan de la cohorte, así que no hay nada que responder. Ejecuta `/control` para ver el actual.",
-  "checkpoint.ask": "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras.",
+  "checkpoint.ask":
+    "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras. Los administradores ven la respuesta de cada miembro.",
   "checkpoint.yourAnswer": "Tu respuesta hasta ahora: **{answer}**.",
   "checkpoint.outcomesIntro": "Tras este plan deberías ser capaz de:",
   "checkpoint.noText": "Repasa **{section}**: ¿podrías explicar sus ideas principales a otra persona?",
