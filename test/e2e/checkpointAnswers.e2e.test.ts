@@ -78,6 +78,28 @@ describe("checkpoint answers as members give them and facilitators read them", (
     });
     afterAll(async () => bot.close());
 
+    it("posts the prompts of two sections that end the same week, and /checkpoint offers both", async () => {
+      expect(posts().map((message) => message.embeds[0]?.title)).toEqual(
+        expect.arrayContaining(["✅ Checkpoint · More", "✅ Checkpoint · Last"]),
+      );
+      const reply = await bot.reply(ada.id, "checkpoint");
+      expect(reply.embeds.map((embed) => embed.title)).toEqual(["✅ Checkpoint · More", "✅ Checkpoint · Last"]);
+      // A row each, its buttons naming their section.
+      expect(buttonsOf(reply).map((button) => button.label)).toEqual([
+        "More: Confident",
+        "More: Partly",
+        "More: Not yet",
+        "Last: Confident",
+        "Last: Partly",
+        "Last: Not yet",
+      ]);
+      const answered = await bot.click(ada.id, reply.id, buttonId(reply, "Last: Not yet")).final();
+      expect(visibleText(answered)).toContain("Recorded **Not yet** for the **Last** checkpoint.");
+      const again = await bot.reply(ada.id, "checkpoint");
+      expect(visibleText(again)).toContain("Your answer so far: **Not yet**.");
+      expect(buttonsOf(again).map((button) => button.label)).toContain("Last: ✓ Not yet");
+    });
+
     it("shows on a member's roster line only the answers of the curriculum's sections once one was removed", async () => {
       for (const section of ["Basics", "More", "Last"]) {
         const prompt = promptOf(section);

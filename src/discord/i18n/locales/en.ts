@@ -306,6 +306,7 @@ export const en = {
   "checkpoint.answer.not_yet": "Not yet",
   "checkpoint.objective": "This section's aim: {text}",
   "checkpoint.outcome": "• {text}",
+  "checkpoint.buttonFor": "{section}: {answer}",
   "checkpoint.title": "✅ Checkpoint · {section}",
   "checkpoint.footer": "{cohort} · {weeks} of {total}",
   "checkpoint.postAsk":

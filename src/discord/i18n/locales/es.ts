@@ -317,6 +317,7 @@ export const es: Catalogue = {
   "checkpoint.answer.not_yet": "Todavía no",
   "checkpoint.objective": "El objetivo de esta sección: {text}",
   "checkpoint.outcome": "• {text}",
+  "checkpoint.buttonFor": "{section}: {answer}",
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
   "checkpoint.postAsk":
