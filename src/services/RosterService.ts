@@ -117,6 +117,17 @@ function countAnswers(answers: Iterable<string>): AnswerCounts {
   return { confident, partly, notYet };
 }
 
+/** Adds up counted answer rows (answers a newer version may write aside). */
+function sumAnswers(rows: readonly { readonly answer: string; readonly count: number }[]): AnswerCounts {
+  const counts = { confident: 0, partly: 0, notYet: 0 };
+  for (const row of rows) {
+    if (row.answer === CheckpointAnswerKind.Confident) counts.confident += row.count;
+    else if (row.answer === CheckpointAnswerKind.Partly) counts.partly += row.count;
+    else if (row.answer === CheckpointAnswerKind.NotYet) counts.notYet += row.count;
+  }
+  return counts;
+}
+
 /**
  * What facilitators see of their members: `/cohort roster` (groups, pages,
  * who to nudge) and the confidence map of `/cohort info`. The aggregation is
@@ -207,8 +218,8 @@ export class RosterService {
       const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {
         const own = rows.filter((row) => row.sectionId === section.id);
         if (own.length === 0) return [];
-        const split = (behind: boolean) =>
-          countAnswers(own.filter((row) => row.behind === behind).flatMap((row) => Array<string>(row.count).fill(row.answer)));
+        // Rows are already counts (a few per section): sum them, never one entry per member.
+        const split = (behind: boolean) => sumAnswers(own.filter((row) => row.behind === behind));
         return [{ sectionTitle: section.title, onTrack: split(false), behind: split(true) }];
       });
       return [{ kind: "confidenceMap", sections }];
