@@ -362,7 +362,7 @@ export const en = {
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",
   "cohortAdmin.tallyNone": "No answers yet.",
-  "cohortAdmin.tallyMore": "…and {count, plural, one {# more section} other {# more sections}}",
+  "cohortAdmin.tallyEarlier": "…and {count, plural, one {# earlier section} other {# earlier sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
   "curriculumAdmin.scopeReplacesBuiltIn": "imported in this server, used instead of the built-in one of the same name",
   "curriculumAdmin.scopeImported": "imported in this server",

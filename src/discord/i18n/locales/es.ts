@@ -374,7 +374,7 @@ export const es: Catalogue = {
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
   "cohortAdmin.tallyNone": "Aún no hay respuestas.",
-  "cohortAdmin.tallyMore": "…y {count, plural, one {# sección más} other {# secciones más}}",
+  "cohortAdmin.tallyEarlier": "…y {count, plural, one {# sección anterior} other {# secciones anteriores}}",
   "curriculumAdmin.scopeBuiltIn": "incluido",
   "curriculumAdmin.scopeReplacesBuiltIn": "importado en este servidor, se usa en lugar del incluido del mismo nombre",
   "curriculumAdmin.scopeImported": "importado en este servidor",
