@@ -40,9 +40,16 @@ function sectionEmbed(t: Translator, view: CheckpointView, entry: CheckpointSect
   return { color: colors.success, title, description: `${truncate(promptText(t, entry), room)}${tail}`, footer: { text: footer } };
 }
 
+/** "{section}: {answer}" within a button's 80 characters: a long title is shortened, the answer always kept whole. */
+function namedLabel(t: Translator, sectionTitle: string, answer: string): string {
+  const frame = t.plain("checkpoint.buttonFor", { section: "", answer }).length;
+  const section = truncate(t.plainUser(sectionTitle), Math.max(1, limits.buttonLabel - frame));
+  return t.plain("checkpoint.buttonFor", { section: markup(section), answer });
+}
+
 /**
- * `/checkpoint`: the current section's checkpoint with the three self-assessment buttons; sections whose
- * prompts go out the same day follow, each with its own row, its buttons naming it.
+ * `/checkpoint`: the current section's checkpoint with the three self-assessment buttons; the other sections
+ * that end the same week follow, each with its own row, its buttons naming it.
  */
 export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
   const named = view.sections.length > 1;
@@ -51,7 +58,7 @@ export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
       const label = `${entry.answer === answer ? "✓ " : ""}${checkpointAnswerLabel(t, answer)}`;
       return button(
         checkpointButtonId(view.cohort.id, entry.section.id, answer),
-        named ? truncate(t.plain("checkpoint.buttonFor", { section: entry.section.title, answer: label }), limits.buttonLabel) : label,
+        named ? namedLabel(t, entry.section.title, label) : label,
         answerStyles[answer],
       );
     });
