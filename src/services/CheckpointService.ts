@@ -24,7 +24,7 @@ export interface CheckpointSectionView {
 
 export interface CheckpointView {
   readonly cohort: Cohort;
-  /** The current section first, then the others that end the same week (their prompts go out the same day). */
+  /** The current section first, then the others that end the same week (posted the same day when they have a checkpoint paragraph). */
   readonly sections: readonly CheckpointSectionView[];
   readonly totalWeeks: number;
 }
@@ -84,7 +84,8 @@ export class CheckpointService {
 
   /**
    * `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest), with the
-   * others that end the same week: their prompts go out the same day, and each would otherwise be out of reach.
+   * others that end the same week: each would otherwise be out of reach here (and one without a checkpoint
+   * paragraph gets no posted prompt).
    */
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
