@@ -31,7 +31,7 @@ describe("checkpoint answers as members give them and facilitators read them", (
     const cohortName = "Backend Spring 2027";
 
     beforeAll(async () => {
-      // Wednesday of week 12, the capstone's week: /checkpoint asks about the path's outcomes.
+      // Monday of week 1, the course's first day: /checkpoint offers the first section's checkpoint.
       bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
       await bot.createCohort();
     });
@@ -115,7 +115,11 @@ describe("checkpoint answers as members give them and facilitators read them", (
       // Basics and Last are left; More's answer stays stored (exports) but is no checkpoint of the cohort any more.
       expect(line).toContain("✅ 0 🟡 0 🔴 2");
       const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
-      expect(info).not.toContain("More:");
+      const tallies = info.slice(info.indexOf("Checkpoint self-assessments"), info.indexOf("Confidence map"));
+      expect(tallies.split("\n").filter((line) => line.includes(": Confident"))).toEqual([
+        "Basics: Confident 0 · Partly 0 · Not yet 1",
+        "Last: Confident 0 · Partly 0 · Not yet 1",
+      ]);
     });
   });
 });
