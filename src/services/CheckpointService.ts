@@ -97,14 +97,17 @@ export class CheckpointService {
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
     const sections = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, maxCheckpointSections);
     if (sections.length === 0) throw new UserError("checkpoint.noSections");
-    const views = await Promise.all(
-      sections.map(async (section) => ({
-        // Its weeks on the calendar (a break week moves them), out of the calendar's total, as /week shows them.
-        section: calendarSectionOf(context, section),
-        prompt: checkpointPrompt(section, context.curriculum),
-        answer: (await this.checkpoints.find(member.id, section.id))?.answer ?? null,
-      })),
+    // One query for the (at most maxCheckpointSections) sections' answers.
+    const answers = await this.checkpoints.findIn(
+      member.id,
+      sections.map((section) => section.id),
     );
+    const views = sections.map((section) => ({
+      // Its weeks on the calendar (a break week moves them), out of the calendar's total, as /week shows them.
+      section: calendarSectionOf(context, section),
+      prompt: checkpointPrompt(section, context.curriculum),
+      answer: answers.get(section.id)?.answer ?? null,
+    }));
     return { cohort, sections: views, totalWeeks: context.plan.totalWeeks };
   }
 
