@@ -1,7 +1,7 @@
 import { CheckpointAnswerKind, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
-import { currentSection } from "../domain/schedule/currentSection.js";
+import { currentSections } from "../domain/schedule/currentSection.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
@@ -14,14 +14,23 @@ import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { rowIdOf } from "../domain/rowId.js";
 
-export interface CheckpointView {
-  readonly cohort: Cohort;
+/** One section's checkpoint as `/checkpoint` shows it. */
+export interface CheckpointSectionView {
   readonly section: StoredSection;
   readonly prompt: CheckpointPrompt;
-  readonly totalWeeks: number;
   /** The caller's current self-assessment of this section, if any. */
   readonly answer: CheckpointAnswerKind | null;
 }
+
+export interface CheckpointView {
+  readonly cohort: Cohort;
+  /** The current section first, then the others that end the same week (posted the same day when they have a checkpoint paragraph). */
+  readonly sections: readonly CheckpointSectionView[];
+  readonly totalWeeks: number;
+}
+
+/** At most this many sections in one `/checkpoint` reply: one row of buttons each, of Discord's five. */
+export const maxCheckpointSections = 5;
 
 export interface CheckpointAnswerRequest {
   readonly guildId: string;
@@ -73,7 +82,11 @@ export class CheckpointService {
     throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });
   }
 
-  /** `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest). */
+  /**
+   * `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest), with the
+   * others that end the same week: each would otherwise be out of reach here (and one without a checkpoint
+   * paragraph gets no posted prompt).
+   */
   async current(request: MemberRequest): Promise<CheckpointView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
@@ -82,17 +95,20 @@ export class CheckpointService {
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
-    const section = currentSection(context.curriculum.sections, week, context.basePlan.totalWeeks);
-    if (section === null) throw new UserError("checkpoint.noSections");
-    const answer = await this.checkpoints.find(member.id, section.id);
-    return {
-      cohort,
+    const sections = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, maxCheckpointSections);
+    if (sections.length === 0) throw new UserError("checkpoint.noSections");
+    // One query for the (at most maxCheckpointSections) sections' answers.
+    const answers = await this.checkpoints.findIn(
+      member.id,
+      sections.map((section) => section.id),
+    );
+    const views = sections.map((section) => ({
       // Its weeks on the calendar (a break week moves them), out of the calendar's total, as /week shows them.
       section: calendarSectionOf(context, section),
       prompt: checkpointPrompt(section, context.curriculum),
-      totalWeeks: context.plan.totalWeeks,
-      answer: answer?.answer ?? null,
-    };
+      answer: answers.get(section.id)?.answer ?? null,
+    }));
+    return { cohort, sections: views, totalWeeks: context.plan.totalWeeks };
   }
 
   /**

@@ -11,6 +11,7 @@ import type { MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
 import {
   RosterGroup,
+  type ConfidenceRow,
   type MemberName,
   type RosterBasis,
   type RosterCompletion,
@@ -117,6 +118,17 @@ function countAnswers(answers: Iterable<string>): AnswerCounts {
   return { confident, partly, notYet };
 }
 
+/** Adds up counted answer rows (answers a newer version may write aside). */
+function sumAnswers(rows: readonly { readonly answer: string; readonly count: number }[]): AnswerCounts {
+  const counts = { confident: 0, partly: 0, notYet: 0 };
+  for (const row of rows) {
+    if (row.answer === CheckpointAnswerKind.Confident) counts.confident += row.count;
+    else if (row.answer === CheckpointAnswerKind.Partly) counts.partly += row.count;
+    else if (row.answer === CheckpointAnswerKind.NotYet) counts.notYet += row.count;
+  }
+  return counts;
+}
+
 /**
  * What facilitators see of their members: `/cohort roster` (groups, pages,
  * who to nudge) and the confidence map of `/cohort info`. The aggregation is
@@ -204,11 +216,18 @@ export class RosterService {
       if (!(await this.rows.hasAnswers(cohort.id))) return [];
       const rows = await this.rows.confidence(await this.basisFor(cohort, context, await this.plans.postsFor(cohort), now));
       if (rows.length === 0) return [];
+      // Grouped once: up to 520 sections each filtering every row would be sections × rows on the event loop.
+      const bySection = new Map<number, ConfidenceRow[]>();
+      for (const row of rows) {
+        const own = bySection.get(row.sectionId);
+        if (own === undefined) bySection.set(row.sectionId, [row]);
+        else own.push(row);
+      }
       const sections = context.curriculum.sections.flatMap((section): ConfidenceSection[] => {
-        const own = rows.filter((row) => row.sectionId === section.id);
-        if (own.length === 0) return [];
-        const split = (behind: boolean) =>
-          countAnswers(own.filter((row) => row.behind === behind).flatMap((row) => Array<string>(row.count).fill(row.answer)));
+        const own = bySection.get(section.id);
+        if (own === undefined) return [];
+        // Rows are already counts (a few per section): sum them, never one entry per member.
+        const split = (behind: boolean) => sumAnswers(own.filter((row) => row.behind === behind));
         return [{ sectionTitle: section.title, onTrack: split(false), behind: split(true) }];
       });
       return [{ kind: "confidenceMap", sections }];

@@ -7,7 +7,9 @@ import type { CohortInfoExtension } from "./CohortInfoService.js";
  */
 export function checkpointTallyInfo(tallies: CheckpointTallyRepository): CohortInfoExtension {
   return async (cohort, context) => {
-    const sections = context.curriculum.sections.filter((section) => section.checkpoint !== null && section.checkpoint.trim() !== "");
+    // Every section counts, as in the confidence map: `/checkpoint` also asks about one without a checkpoint paragraph
+    // (the path's last section, by its outcomes; a phase by its aim), which the scheduler never posts.
+    const { sections } = context.curriculum;
     if (sections.length === 0) return [];
     const counts = await tallies.countsForCohort(cohort.id);
     const answered = sections.flatMap((section) => {

@@ -203,6 +203,26 @@ function cohort(index: number, name: string): Cohort {
   });
 }
 
+function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
+  return {
+    cohort: cohort(1, "Cohort"),
+    curriculum: { slug: "c", title: "Title", totalWeeks: 52 },
+    memberCount: 3,
+    totalWeeks: 52,
+    breakWeeks: [],
+    picturesBlocked: false,
+    historyBlocked: false,
+    currentWeek: 45,
+    shownStatus: CohortStatus.Active,
+    endedInWeek: null,
+    startsAt: new Date("2027-01-04T00:00:00Z"),
+    lastDate: "2028-01-02",
+    nextWeekPost: null,
+    nextCheckpoint: null,
+    extraFields,
+  };
+}
+
 describe("cohort views", () => {
   it("lists any number of cohorts inside the limits", () => {
     const views = Array.from({ length: 200 }, (_, index) => ({
@@ -258,6 +278,33 @@ describe("cohort views", () => {
     expect(fields.map((field) => field.name)).toContain("Checkpoint self-assessments");
     expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
     expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
+  });
+
+  it("keeps the latest sections' checkpoint lines when not all fit: a long course's early ones give way", () => {
+    const sections = Array.from({ length: 40 }, (_, section) => ({
+      sectionTitle: `Section ${section + 1}`,
+      confident: 1,
+      partly: 0,
+      notYet: 2,
+    }));
+    const view = infoWith([
+      { kind: "checkpointTallies", sections },
+      {
+        kind: "confidenceMap",
+        sections: sections.map((section) => ({
+          sectionTitle: section.sectionTitle,
+          onTrack: { confident: 1, partly: 0, notYet: 0 },
+          behind: { confident: 0, partly: 0, notYet: 2 },
+        })),
+      },
+    ]);
+    for (const field of (renderCohortInfo(en, view).embeds?.[0]?.fields ?? []).slice(-2)) {
+      const lines = field.value.split("\n");
+      expect(lines[0]).toMatch(/^…and \d+ earlier sections$/);
+      expect(lines.at(-1)).toMatch(/^Section 40: /);
+      expect(field.value).not.toMatch(/^Section 1: /m);
+      expect(field.value.length).toBeLessThanOrEqual(1024);
+    }
   });
 });
 

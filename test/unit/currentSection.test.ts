@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentSection } from "../../src/domain/schedule/currentSection.js";
+import { currentSection, currentSections } from "../../src/domain/schedule/currentSection.js";
 
 // Shaped like the learning path: overlapping two-week sections, then single weeks.
 const sections = [
@@ -41,5 +41,24 @@ describe("currentSection", () => {
   it("has no answer without sections or weeks", () => {
     expect(currentSection([], 1, 5)).toBeNull();
     expect(currentSection(sections, 1, 0)).toBeNull();
+  });
+});
+
+describe("currentSections", () => {
+  const sameEnd = [
+    { title: "Basics", weekStart: 1, weekEnd: 2, position: 0 },
+    { title: "Last", weekStart: 3, weekEnd: 3, position: 2 },
+    { title: "More", weekStart: 2, weekEnd: 3, position: 1 },
+  ];
+
+  it("offers every section read this week that ends with the current one, in curriculum order", () => {
+    expect(currentSections(sameEnd, 3, 3, 5).map((section) => section.title)).toEqual(["More", "Last"]);
+    // Week 2: More is read too, but Basics ends first: its checkpoint is the one due.
+    expect(currentSections(sameEnd, 2, 3, 5).map((section) => section.title)).toEqual(["Basics"]);
+  });
+
+  it("keeps to the limit, the current section first", () => {
+    expect(currentSections(sameEnd, 3, 3, 1).map((section) => section.title)).toEqual(["More"]);
+    expect(currentSections([], 1, 3, 5)).toEqual([]);
   });
 });

@@ -48,8 +48,8 @@ describe("message catalogue", () => {
     expect(es.plain("curriculumAdmin.sections", { count: 1 })).toBe("1 sección");
     expect(es.plain("curriculumAdmin.required", { count: 1, minutes: "none" })).toBe("1 obligatoria");
     expect(es.plain("curriculumAdmin.optional", { count: 1 })).toBe("1 opcional");
-    expect(en.plain("cohortAdmin.tallyMore", { count: 1 })).toBe("…and 1 more section");
-    expect(es.plain("cohortAdmin.tallyMore", { count: 1 })).toBe("…y 1 sección más");
+    expect(en.plain("cohortAdmin.tallyEarlier", { count: 1 })).toBe("…and 1 earlier section");
+    expect(es.plain("cohortAdmin.tallyEarlier", { count: 1 })).toBe("…y 1 sección anterior");
     expect(es.plain("week.total", { minutes: "20 min", items: 2, done: 1 })).toBe("Total: **20 min** · 2 lecturas · 1 hecha");
     expect(es.plain("week.totalTopics", { items: 2, done: 1 })).toBe("Total: **2 temas** · 1 hecho");
     expect(es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue" })).toMatch(

@@ -31,6 +31,17 @@ export class CheckpointRepository {
     return row === null ? null : toAnswer(row);
   }
 
+  /** The member's answers to these sections (callers bound the list: `/checkpoint` asks for at most five). */
+  async findIn(memberId: number, sectionIds: readonly number[]): Promise<Map<number, CheckpointAnswerRecord>> {
+    const rows = await this.prisma.checkpointAnswer.findMany({ where: { memberId, sectionId: { in: [...sectionIds] } } });
+    const answers = new Map<number, CheckpointAnswerRecord>();
+    for (const row of rows) {
+      const answer = toAnswer(row);
+      if (answer !== null) answers.set(answer.sectionId, answer);
+    }
+    return answers;
+  }
+
   /** Stores the member's answer, replacing an earlier one; returns what was there before. */
   async save(
     memberId: number,

@@ -284,11 +284,14 @@ export class RosterRepository {
     return byMember;
   }
 
-  /** Checkpoint answers of a page of members: member id → section id → answer. */
+  /**
+   * Checkpoint answers of a page of members: member id → section id → answer. A section a re-import removed is
+   * kept (hidden) for its answers' sake, for the exports: it is no checkpoint of the cohort any more, so not here.
+   */
   async answers(memberIds: readonly number[]): Promise<Map<number, Map<number, string>>> {
     const rows = await findInChunks(memberIds, (chunk) =>
       this.prisma.checkpointAnswer.findMany({
-        where: { memberId: { in: chunk } },
+        where: { memberId: { in: chunk }, section: { retired: false } },
         select: { memberId: true, sectionId: true, answer: true },
       }),
     );

@@ -28,8 +28,16 @@ export const limits = {
   rows: 5,
 } as const;
 
+/** At most `max` UTF-16 units, "…" last when cut; never between the two halves of an emoji. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - 1);
+  if (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** `<t:…:f>`: every reader sees the instant in their own time zone. */

@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
-import type { CheckpointAnswerView, CheckpointView } from "../../services/CheckpointService.js";
+import type { CheckpointAnswerView, CheckpointSectionView, CheckpointView } from "../../services/CheckpointService.js";
 import type { PrivateReply, Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import { markup, type Translator } from "../i18n/Translator.js";
@@ -13,7 +13,7 @@ const answerStyles = {
   not_yet: ButtonStyle.Secondary,
 } as const satisfies Record<CheckpointAnswerKind, ButtonStyle>;
 
-function promptText(t: Translator, view: CheckpointView): string {
+function promptText(t: Translator, view: CheckpointSectionView): string {
   const prompt = view.prompt;
   switch (prompt.source) {
     case "checkpoint":
@@ -29,26 +29,43 @@ function promptText(t: Translator, view: CheckpointView): string {
   }
 }
 
-/** `/checkpoint`: the current section's checkpoint with the three self-assessment buttons. */
-export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
-  const { cohort, section } = view;
+/** One section's embed, within `budget` characters (a message's embeds share Discord's 6,000). */
+function sectionEmbed(t: Translator, view: CheckpointView, entry: CheckpointSectionView, budget: number): APIEmbed {
   const footerLines: string[] = [t.t("checkpoint.ask")];
-  if (view.answer !== null) footerLines.push(t.t("checkpoint.yourAnswer", { answer: checkpointAnswerLabel(t, view.answer) }));
+  if (entry.answer !== null) footerLines.push(t.t("checkpoint.yourAnswer", { answer: checkpointAnswerLabel(t, entry.answer) }));
   const tail = `\n\n${footerLines.join("\n")}`;
-  const embed: APIEmbed = {
-    color: colors.success,
-    title: truncate(t.t("checkpoint.title", { section: section.title }), limits.title),
-    description: `${truncate(promptText(t, view), limits.description - tail.length)}${tail}`,
-    footer: { text: truncate(checkpointFooter(t, cohort.name, section, view.totalWeeks), limits.footer) },
-  };
-  const buttons = Object.values(CheckpointAnswerKind).map((answer) =>
-    button(
-      checkpointButtonId(cohort.id, section.id, answer),
-      `${view.answer === answer ? "✓ " : ""}${checkpointAnswerLabel(t, answer)}`,
-      answerStyles[answer],
-    ),
-  );
-  return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
+  const title = truncate(t.t("checkpoint.title", { section: entry.section.title }), limits.title);
+  const footer = truncate(checkpointFooter(t, view.cohort.name, entry.section, view.totalWeeks), limits.footer);
+  const room = Math.min(limits.description, budget - title.length - footer.length) - tail.length;
+  return { color: colors.success, title, description: `${truncate(promptText(t, entry), room)}${tail}`, footer: { text: footer } };
+}
+
+/** "{section}: {answer}" within a button's 80 characters: a long title is shortened, the answer always kept whole. */
+function namedLabel(t: Translator, sectionTitle: string, answer: string): string {
+  const frame = t.plain("checkpoint.buttonFor", { section: "", answer }).length;
+  const section = truncate(t.plainUser(sectionTitle), Math.max(1, limits.buttonLabel - frame));
+  return t.plain("checkpoint.buttonFor", { section: markup(section), answer });
+}
+
+/**
+ * `/checkpoint`: the current section's checkpoint with the three self-assessment buttons; the other sections
+ * that end the same week follow, each with its own row, its buttons naming it.
+ */
+export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
+  const named = view.sections.length > 1;
+  const rows = view.sections.map((entry) => {
+    const buttons = Object.values(CheckpointAnswerKind).map((answer) => {
+      const label = `${entry.answer === answer ? "✓ " : ""}${checkpointAnswerLabel(t, answer)}`;
+      return button(
+        checkpointButtonId(view.cohort.id, entry.section.id, answer),
+        named ? namedLabel(t, entry.section.title, label) : label,
+        answerStyles[answer],
+      );
+    });
+    return buttonRows(buttons);
+  });
+  const budget = Math.floor(limits.embedTotal / Math.max(1, view.sections.length));
+  return { embeds: view.sections.map((entry) => sectionEmbed(t, view, entry, budget)), components: rows.flat(), ephemeral: true };
 }
 
 const hints = {

@@ -187,17 +187,18 @@ function extraLines(t: Translator, extra: InfoField): string[] {
   );
 }
 
-/** An extension field's lines, cut with "…and N more sections" to fit one field. */
+/**
+ * An extension field's lines, in curriculum order, to fit one field: when they do not all fit the latest
+ * sections' stay (the checkpoints a facilitator acts on now) after "…and N earlier sections".
+ */
 function tallyValue(t: Translator, extra: InfoField): string {
   const lines = extraLines(t, extra);
   if (lines.length === 0) return t.t("cohortAdmin.tallyNone");
-  let value = "";
-  for (const [index, line] of lines.entries()) {
-    const more = `\n${t.t("cohortAdmin.tallyMore", { count: lines.length - index })}`;
-    if (value.length + line.length + 1 + more.length > limits.fieldValue) return value + more;
-    value += `${value === "" ? "" : "\n"}${line}`;
-  }
-  return value;
+  const earlier = (count: number) => (count === 0 ? [] : [t.t("cohortAdmin.tallyEarlier", { count })]);
+  // From the latest back: a line stays while it, the lines after it and the note on those before it fit.
+  let first = lines.length;
+  while (first > 0 && [...earlier(first - 1), ...lines.slice(first - 1)].join("\n").length <= limits.fieldValue) first -= 1;
+  return [...earlier(first), ...lines.slice(first)].join("\n");
 }
 
 /** /cohort info (and the confirmation of create/edit, with `description`). */

@@ -27,3 +27,25 @@ export function currentSection<T extends SectionWeeks>(sections: readonly T[], w
   }
   return best?.section ?? null;
 }
+
+/**
+ * `currentSection` and the other sections read in `weekNumber` that end the
+ * same week: their checkpoint prompts go out on the same day, so `/checkpoint`
+ * offers them together. In curriculum order, at most `limit`.
+ */
+export function currentSections<T extends SectionWeeks>(
+  sections: readonly T[],
+  weekNumber: number,
+  totalWeeks: number,
+  limit: number,
+): T[] {
+  const current = currentSection(sections, weekNumber, totalWeeks);
+  if (current === null) return [];
+  const week = Math.min(Math.max(Math.trunc(weekNumber), 1), totalWeeks);
+  const lastWeek = sectionWeekRange(current, totalWeeks).lastWeek;
+  const sameEnd = sections.filter((section) => {
+    const range = sectionWeekRange(section, totalWeeks);
+    return range.firstWeek <= week && range.lastWeek === lastWeek;
+  });
+  return [...sameEnd].sort((a, b) => a.position - b.position).slice(0, Math.max(1, limit));
+}

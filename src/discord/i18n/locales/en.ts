@@ -179,7 +179,8 @@ export const en = {
   "checkpoint.noSections": "This cohort's curriculum has no sections, so there is no checkpoint yet.",
   "checkpoint.unknownSection":
     "This checkpoint is no longer part of the cohort's curriculum, so there is nothing to answer. Run `/checkpoint` to see the current one.",
-  "checkpoint.ask": "How confident do you feel about it? Pick an answer below; you can change it any time.",
+  "checkpoint.ask":
+    "How confident do you feel about it? Pick an answer below; you can change it any time. Admins see each member's answer.",
   "checkpoint.yourAnswer": "Your answer so far: **{answer}**.",
   "checkpoint.outcomesIntro": "After this path you should be able to:",
   "checkpoint.noText": "Look back at **{section}**: could you explain its main ideas to someone else?",
@@ -305,6 +306,7 @@ export const en = {
   "checkpoint.answer.not_yet": "Not yet",
   "checkpoint.objective": "This section's aim: {text}",
   "checkpoint.outcome": "• {text}",
+  "checkpoint.buttonFor": "{section}: {answer}",
   "checkpoint.title": "✅ Checkpoint · {section}",
   "checkpoint.footer": "{cohort} · {weeks} of {total}",
   "checkpoint.postAsk":
@@ -360,7 +362,7 @@ export const en = {
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",
   "cohortAdmin.tallyNone": "No answers yet.",
-  "cohortAdmin.tallyMore": "…and {count, plural, one {# more section} other {# more sections}}",
+  "cohortAdmin.tallyEarlier": "…and {count, plural, one {# earlier section} other {# earlier sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
   "curriculumAdmin.scopeReplacesBuiltIn": "imported in this server, used instead of the built-in one of the same name",
   "curriculumAdmin.scopeImported": "imported in this server",

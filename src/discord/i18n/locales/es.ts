@@ -185,7 +185,8 @@ export const es: Catalogue = {
   "checkpoint.noSections": "El plan de esta cohorte no tiene secciones, así que aún no hay punto de control.",
   "checkpoint.unknownSection":
     "Este punto de control ya no forma parte del plan de la cohorte, así que no hay nada que responder. Ejecuta `/control` para ver el actual.",
-  "checkpoint.ask": "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras.",
+  "checkpoint.ask":
+    "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras. Los administradores ven la respuesta de cada miembro.",
   "checkpoint.yourAnswer": "Tu respuesta hasta ahora: **{answer}**.",
   "checkpoint.outcomesIntro": "Tras este plan deberías ser capaz de:",
   "checkpoint.noText": "Repasa **{section}**: ¿podrías explicar sus ideas principales a otra persona?",
@@ -316,6 +317,7 @@ export const es: Catalogue = {
   "checkpoint.answer.not_yet": "Todavía no",
   "checkpoint.objective": "El objetivo de esta sección: {text}",
   "checkpoint.outcome": "• {text}",
+  "checkpoint.buttonFor": "{section}: {answer}",
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
   "checkpoint.postAsk":
@@ -372,7 +374,7 @@ export const es: Catalogue = {
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
   "cohortAdmin.tallyNone": "Aún no hay respuestas.",
-  "cohortAdmin.tallyMore": "…y {count, plural, one {# sección más} other {# secciones más}}",
+  "cohortAdmin.tallyEarlier": "…y {count, plural, one {# sección anterior} other {# secciones anteriores}}",
   "curriculumAdmin.scopeBuiltIn": "incluido",
   "curriculumAdmin.scopeReplacesBuiltIn": "importado en este servidor, se usa en lugar del incluido del mismo nombre",
   "curriculumAdmin.scopeImported": "importado en este servidor",

@@ -1,0 +1,80 @@
+import type { APIButtonComponent } from "discord.js";
+import { describe, expect, it } from "vitest";
+import type { StoredSection } from "../../src/domain/curriculum/storedCurriculum.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { renderCheckpoint } from "../../src/discord/render/renderCheckpoint.js";
+import type { CheckpointView } from "../../src/services/CheckpointService.js";
+import { cohortFixture } from "../helpers/cohortFixture.js";
+
+const section = (id: number, title: string): StoredSection => ({
+  id,
+  key: `s${id}`,
+  position: id,
+  title,
+  weekStart: 1,
+  weekEnd: 1,
+  estimatedMinutes: null,
+  summary: "",
+  checkpoint: "You can explain it.",
+  items: [],
+});
+
+function labelsFor(titles: readonly string[], language: "en" | "es" = "en"): string[] {
+  const view: CheckpointView = {
+    cohort: cohortFixture({ id: 1, curriculumId: 1 }),
+    sections: titles.map((title, index) => ({
+      section: section(index + 1, title),
+      prompt: { source: "checkpoint", text: "You can explain it." },
+      answer: index === 0 ? "not_yet" : null,
+    })),
+    totalWeeks: 1,
+  };
+  return (
+    renderCheckpoint(translatorFor(language), view).components?.flatMap((row) =>
+      row.components.map((component) => (component as APIButtonComponent & { label: string }).label),
+    ) ?? []
+  );
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** `/checkpoint` with several sections: each button names its section and always its whole answer. */
+describe("/checkpoint's buttons when sections have long titles", () => {
+  it("shortens a 200-character title, never the answer, so the three buttons differ", () => {
+    const labels = labelsFor(["A".repeat(200), "B".repeat(200)]);
+    expect(labels.map((label) => label.slice(label.lastIndexOf(": ") + 2))).toEqual([
+      "Confident",
+      "Partly",
+      "✓ Not yet",
+      "Confident",
+      "Partly",
+      "Not yet",
+    ]);
+    for (const label of labels) {
+      expect(label.length).toBeLessThanOrEqual(80);
+      expect(label).toMatch(/^A+…: |^B+…: /);
+    }
+    expect(labels[0]?.length).toBe(80);
+  });
+
+  it("cuts a title of emoji between characters, not inside one", () => {
+    const labels = labelsFor(["🚀".repeat(100), "Short"], "es");
+    for (const label of labels) {
+      expect(label.length).toBeLessThanOrEqual(80);
+      expect(label).not.toMatch(loneSurrogate);
+    }
+    expect(labels[0]).toMatch(/^(🚀)+…: /);
+    expect(labels.slice(3)).toEqual(labelsFor(["x", "Short"], "es").slice(3));
+  });
+
+  it("leaves titles that fit as they are", () => {
+    expect(labelsFor(["More", "Last"])).toEqual([
+      "More: Confident",
+      "More: Partly",
+      "More: ✓ Not yet",
+      "Last: Confident",
+      "Last: Partly",
+      "Last: Not yet",
+    ]);
+  });
+});
