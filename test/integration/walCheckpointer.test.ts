@@ -3,8 +3,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { Worker } from "node:worker_threads";
+import { SqliteReadWorker, type SqliteReadWorkerOptions } from "../../src/db/SqliteReadWorker.js";
 import { WalCheckpointer, type CheckpointReport } from "../../src/db/WalCheckpointer.js";
 import { projectPaths } from "../../src/projectPaths.js";
+import { workerReady } from "../../src/workers/workerReady.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { until } from "../helpers/until.js";
@@ -53,10 +56,22 @@ describe("WalCheckpointer", () => {
     return { file, db };
   }
 
+  /** The checkpointer on a read worker of its own, as openDatabase pairs them; both stopped after the test. */
+  function checkpointerOn(
+    file: string,
+    options: Pick<SqliteReadWorkerOptions, "idleMs" | "spawn"> & { readonly logger?: SqliteReadWorkerOptions["logger"] } = {},
+  ): { checkpointer: WalCheckpointer; thread: SqliteReadWorker } {
+    const logger = options.logger ?? captureLogger().logger;
+    const thread = new SqliteReadWorker({ ...options, filePath: file, busyTimeoutMs: 1_000, logger });
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, thread, logger });
+    cleanups.push(() => thread.stop());
+    cleanups.push(() => checkpointer.stop());
+    return { checkpointer, thread };
+  }
+
   it("keeps the write-ahead log small while the connection that writes never checkpoints", async () => {
     const { file, db } = tempDatabase();
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captureLogger().logger });
-    cleanups.push(() => checkpointer.stop());
+    const { checkpointer } = checkpointerOn(file);
 
     const reports: (CheckpointReport | null)[] = [];
     const largest = await writeInBatches(db, file, async () => void reports.push(await checkpointer.checkpointNow()));
@@ -79,11 +94,14 @@ describe("WalCheckpointer", () => {
 
   it("stops with its connection closed, so closing the last one folds the log into the file", async () => {
     const { file, db } = tempDatabase();
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 50, logger: captureLogger().logger });
+    const { checkpointer, thread } = checkpointerOn(file);
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("still here");
+    // The thread's checkpoint connection is open.
+    expect(await checkpointer.checkpointIfWritten()).toBe(true);
     await checkpointer.stop();
     await checkpointer.stop();
+    await thread.stop();
     db.close();
 
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -95,8 +113,7 @@ describe("WalCheckpointer", () => {
   it("reports each checkpoint once, not again on every tick while the log sits idle", async () => {
     const { file, db } = tempDatabase();
     const captured = captureLogger("debug");
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captured.logger });
-    cleanups.push(() => checkpointer.stop());
+    const { checkpointer } = checkpointerOn(file, { logger: captured.logger });
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("once");
     const reported = () => captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
@@ -111,18 +128,83 @@ describe("WalCheckpointer", () => {
     expect(reported()[0]).toMatchObject({ busy: 0, log: reported()[0]?.checkpointed });
   });
 
-  it("logs a warning, not a crash, when the database file is missing", async () => {
+  it("does nothing, not a crash, when the database file is missing: the read worker logs its failure once", async () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.cleanup());
     const captured = captureLogger();
-    const checkpointer = WalCheckpointer.start({ filePath: path.join(temp.dir, "missing.db"), intervalMs: 50, logger: captured.logger });
-    await checkpointer.stop();
+    const { checkpointer } = checkpointerOn(path.join(temp.dir, "missing.db"), { logger: captured.logger });
 
-    expect(
-      captured
-        .lines()
-        .some((line) => line.level === 40 && line.msg === "background checkpointer stopped; commits checkpoint the log themselves"),
-    ).toBe(true);
+    // No log file: nothing to copy, no thread started.
+    expect(await checkpointer.checkpointIfWritten()).toBe(false);
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    // Backed off: refused at once, without another start or log line.
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(captured.lines().filter((line) => line.msg === "sqlite read worker failed")).toHaveLength(1);
+    expect(captured.lines().some((line) => line.msg === "background checkpoint failed")).toBe(false);
+  });
+
+  it("runs on the read worker's thread only when the log was written: started by a write, stopped when idle, started again by the next", async () => {
+    const { file, db } = tempDatabase();
+    const { checkpointer, thread } = checkpointerOn(file, { idleMs: 1 });
+    db.exec("CREATE TABLE kept (value TEXT)");
+    expect(thread.running).toBe(false);
+
+    // Written: the tick starts the thread and copies the log back; the thread then stops, idle.
+    expect(await checkpointer.checkpointIfWritten()).toBe(true);
+    await expect.poll(() => thread.running).toBe(false);
+    // Nothing written since: ticks start no thread.
+    for (let tick = 0; tick < 5; tick++) expect(await checkpointer.checkpointIfWritten()).toBe(false);
+    expect(thread.running).toBe(false);
+
+    // The next commit starts it again, and the log is copied back whole.
+    db.prepare("INSERT INTO kept (value) VALUES (?)").run("again");
+    expect(await checkpointer.checkpointIfWritten()).toBe(true);
+    const report = await checkpointer.checkpointNow();
+    expect(report?.log).toBeGreaterThan(0);
+    expect(report?.checkpointed).toBe(report?.log);
+    // Reads share the thread with the checkpoints.
+    expect(await thread.read(`SELECT "value" FROM "kept"`, [])).toEqual([{ value: "again" }]);
+  });
+
+  it("an empty log starts no thread", async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.cleanup());
+    const file = path.join(temp.dir, "empty.db");
+    const setup = new Database(file);
+    setup.pragma("journal_mode = WAL");
+    setup.exec("CREATE TABLE kept (value TEXT)");
+    // Closing the last connection folds the log into the file; a reader opening it again starts an empty log.
+    setup.close();
+    const reader = new Database(file, { readonly: true });
+    cleanups.push(() => void reader.close());
+    reader.prepare("SELECT COUNT(*) FROM kept").get();
+    const { checkpointer, thread } = checkpointerOn(file);
+
+    expect(await checkpointer.checkpointIfWritten()).toBe(false);
+    expect(thread.running).toBe(false);
+  });
+
+  it("stop() does not wait for a checkpoint the thread has not answered; closing the read worker ends it", async () => {
+    const { file, db } = tempDatabase();
+    // A thread that never answers, as one busy with a long read would not for seconds.
+    const hanging = `const { parentPort } = require("node:worker_threads");
+parentPort.on("message", () => undefined);
+parentPort.postMessage(${JSON.stringify(workerReady)});`;
+    const captured = captureLogger();
+    const { checkpointer, thread } = checkpointerOn(file, {
+      logger: captured.logger,
+      spawn: (_program, options) => new Worker(hanging, options),
+    });
+    db.exec("CREATE TABLE kept (value TEXT)");
+    const tick = checkpointer.checkpointIfWritten();
+    await expect.poll(() => thread.running).toBe(true);
+    await checkpointer.stop();
+    await thread.stop();
+    // It asked the thread, which was closed before answering: no log line, no crash, and nothing more after stop().
+    expect(await tick).toBe(true);
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(await checkpointer.checkpointIfWritten()).toBe(false);
+    expect(captured.lines().filter((line) => Number(line.level) >= 40)).toEqual([]);
   });
 });
 
