@@ -48,6 +48,8 @@ export class WalCheckpointer {
   /** The last report logged: an idle log reports the same frames until the next write starts it over. */
   private lastReported: CheckpointReport = { busy: 0, log: 0, checkpointed: 0 };
   private readonly logger: Logger;
+  /** The last checkpoint failure logged, until one succeeds. */
+  private lastFailure: string | null = null;
 
   private constructor(private readonly options: WalCheckpointerOptions) {
     this.logger = options.logger.child({ component: "wal-checkpointer" });
@@ -107,11 +109,15 @@ export class WalCheckpointer {
   private async checkpoint(): Promise<CheckpointReport | null> {
     try {
       const report = await this.options.thread.checkpoint();
+      this.lastFailure = null;
       if (report !== null) this.report(report);
       return report;
     } catch (error) {
-      // The read worker logs its own stops and back-offs; a checkpoint SQLite refused is this one's to tell.
-      if (!readWorkerCouldNotServe(error)) this.logger.warn({ err: error }, "background checkpoint failed");
+      // The read worker logs its own stops and back-offs; a checkpoint SQLite refused is this one's to tell,
+      // once until it changes or a checkpoint succeeds (ticks retry it every interval).
+      const failure = error instanceof Error ? error.message : String(error);
+      if (!readWorkerCouldNotServe(error) && failure !== this.lastFailure) this.logger.warn({ err: error }, "background checkpoint failed");
+      this.lastFailure = failure;
       return null;
     }
   }

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
 import { Worker } from "node:worker_threads";
-import { SqliteReadWorker, type SqliteReadWorkerOptions } from "../../src/db/SqliteReadWorker.js";
+import { SqliteReadError, SqliteReadWorker, type SqliteReadWorkerOptions } from "../../src/db/SqliteReadWorker.js";
 import { WalCheckpointer, type CheckpointReport } from "../../src/db/WalCheckpointer.js";
 import { projectPaths } from "../../src/projectPaths.js";
 import { workerReady } from "../../src/workers/workerReady.js";
@@ -164,6 +164,30 @@ describe("WalCheckpointer", () => {
     expect(report?.checkpointed).toBe(report?.log);
     // Reads share the thread with the checkpoints.
     expect(await thread.read(`SELECT "value" FROM "kept"`, [])).toEqual([{ value: "again" }]);
+  });
+
+  it("a checkpoint SQLite refuses is logged once while it keeps failing, and again after one succeeded", async () => {
+    const { file, db } = tempDatabase();
+    const captured = captureLogger();
+    // The thread's answers, in order: SQLite's refusal twice, a success, the refusal again.
+    const answers: (() => Promise<CheckpointReport | null>)[] = [
+      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
+      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
+      () => Promise.resolve({ busy: 0, log: 3, checkpointed: 3 }),
+      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
+    ];
+    const thread = { checkpoint: () => answers.shift()?.() ?? Promise.resolve(null) };
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, thread, logger: captured.logger });
+    cleanups.push(() => checkpointer.stop());
+    db.exec("CREATE TABLE kept (value TEXT)");
+    const failures = () => captured.lines().filter((line) => line.msg === "background checkpoint failed");
+
+    expect(await checkpointer.checkpointIfWritten()).toBe(true);
+    expect(await checkpointer.checkpointIfWritten()).toBe(true);
+    expect(failures()).toHaveLength(1);
+    expect(await checkpointer.checkpointNow()).toEqual({ busy: 0, log: 3, checkpointed: 3 });
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(failures()).toHaveLength(2);
   });
 
   it("an empty log starts no thread", async () => {
