@@ -75,13 +75,8 @@ function statementFor(sql) {
 let checkpointDb = null;
 function checkpoint() {
   checkpointDb ??= new Database(workerData.filePath, { fileMustExist: true });
-  try {
-    return checkpointDb.pragma("wal_checkpoint(PASSIVE)")[0];
-  } catch (error) {
-    // Another process's checkpoint running at that moment is no failure: the log gets copied either way.
-    if (error && error.code === "SQLITE_BUSY") return null;
-    throw error;
-  }
+  // Another connection's checkpoint holding the lock is no error: SQLite answers {busy: 1, log: -1, checkpointed: -1}.
+  return checkpointDb.pragma("wal_checkpoint(PASSIVE)")[0];
 }
 parentPort.on("message", (message) => {
   try {
@@ -170,8 +165,8 @@ export class SqliteReadWorker implements SqlReader {
 
   /**
    * Copies the write-ahead log into the database file (a PASSIVE checkpoint: it never waits for the bot's
-   * readers or writers), on the thread and after the reads queued before it. Null when another process's
-   * checkpoint was running; rejects as `read` does (SqliteReadError) when the thread could not run it.
+   * readers or writers), on the thread and after the reads queued before it. Another connection's checkpoint
+   * holding the lock is reported as busy: 1 (log and checkpointed -1), not as an error; rejects as `read` does (SqliteReadError) when the thread could not run it.
    */
   async checkpoint(): Promise<CheckpointReport | null> {
     const reply = await this.worker

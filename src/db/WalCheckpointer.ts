@@ -1,4 +1,3 @@
-import fs from "node:fs/promises";
 import type { Logger } from "../logging/createLogger.js";
 import { readWorkerCouldNotServe, type CheckpointReport } from "./SqliteReadWorker.js";
 
@@ -10,12 +9,20 @@ export interface CheckpointThread {
 }
 
 export interface WalCheckpointerOptions {
-  readonly filePath: string;
-  /** How often the log is looked at, and copied back into the database file when it was written since. */
+  /** How often the database is looked at, and its log copied back into the file when a commit was made since. */
   readonly intervalMs: number;
   readonly thread: CheckpointThread;
+  /**
+   * SQLite's `PRAGMA data_version` on a connection of this process that does not write (the hot reader's, on the
+   * main thread, microseconds): it changes with every commit of any other connection, this process's or another's,
+   * and not with a checkpoint.
+   */
+  readonly dataVersion: () => number;
   readonly logger: Logger;
 }
+
+/** Ticks in a row the read worker refused checkpoints (backing off, stopped) before that is worth a warning. */
+const refusalsBeforeWarning = 3;
 
 /**
  * Copies SQLite's write-ahead log back into the database file from a worker
@@ -26,13 +33,14 @@ export interface WalCheckpointerOptions {
  *
  * The checkpoints run on the read worker's thread (`CheckpointThread`), not a
  * thread of their own: a worker thread is a V8 heap of its own (about 8 MB of
- * RSS). Every `intervalMs` the log file is looked at (one `stat`); only a log
- * written since the last full checkpoint is sent to the thread, so a bot
- * nobody writes to starts no thread, and the read worker's idle stop ends
- * one that neither reads nor checkpoints. The file's times come from a
- * coarse kernel clock: a commit in the same few milliseconds as the last
- * look may wait for the next commit to be copied (the log stays small
- * either way).
+ * RSS, not measured on its own). Every `intervalMs` the database's
+ * `data_version` is read on a connection that does not write: only when a
+ * commit was made since the last full checkpoint is one sent to the thread,
+ * so a bot nobody writes to starts no thread, and the read worker's idle stop
+ * ends one that neither reads nor checkpoints. Not the log file's size and
+ * time: after a full checkpoint the next commit writes the log again from its
+ * start, the same size in the same clock tick, and with synchronous=NORMAL a
+ * checkpoint is the log's only fsync.
  *
  * The main connection keeps a high automatic threshold as a safety net
  * (openDatabase), so the log still cannot grow without bound if the thread
@@ -41,8 +49,8 @@ export interface WalCheckpointerOptions {
 export class WalCheckpointer {
   private stopped = false;
   private readonly timer: NodeJS.Timeout;
-  /** The log file as it was when everything in it had been copied back; null until then. */
-  private copiedLog: string | null = null;
+  /** The data_version when everything in the log had been copied back (or when started); null when unknown. */
+  private copiedVersion: number | null;
   /** The checkpoint (or look at the log) running now: ticks while it runs do nothing. */
   private running: Promise<unknown> | null = null;
   /** The last report logged: an idle log reports the same frames until the next write starts it over. */
@@ -50,9 +58,15 @@ export class WalCheckpointer {
   private readonly logger: Logger;
   /** The last checkpoint failure logged, until one succeeds. */
   private lastFailure: string | null = null;
+  /** The last failure to read data_version logged, until a read succeeds. */
+  private lastLookFailure: string | null = null;
+  /** Checkpoints the read worker refused in a row (backing off, stopped); warned once past the threshold. */
+  private refusedInARow = 0;
 
   private constructor(private readonly options: WalCheckpointerOptions) {
     this.logger = options.logger.child({ component: "wal-checkpointer" });
+    // Commits before the start are left to the next one's checkpoint (or the safety net): a bot nobody writes to starts no thread.
+    this.copiedVersion = this.readDataVersion();
     this.timer = setInterval(() => void this.checkpointIfWritten(), options.intervalMs);
     // An idle bot process must still be free to exit.
     this.timer.unref();
@@ -77,7 +91,7 @@ export class WalCheckpointer {
 
   /**
    * Runs one checkpoint now, whether the log was written or not, and resolves with what it did (null when it
-   * could not run: stopped, the thread could not serve, or another process's checkpoint was running). Lets a
+   * could not run: stopped, or the thread could not serve; another process's checkpoint running reports busy). Lets a
    * caller (a test) see the mechanism work without racing the interval.
    */
   async checkpointNow(): Promise<CheckpointReport | null> {
@@ -96,13 +110,15 @@ export class WalCheckpointer {
   }
 
   private async lookThenCheckpoint(): Promise<boolean> {
-    const before = await this.logFile();
-    // No log (no connection has it open), an empty one, or none written since everything in it was copied back.
-    if (before === null || before.size === 0n || before.key === this.copiedLog) return false;
+    const version = this.readDataVersion();
+    // Unreadable (logged), or no commit since everything in the log was copied back.
+    if (version === null || version === this.copiedVersion) return false;
     const report = await this.checkpoint();
-    // Copied whole: the next look skips until a commit writes the log again. Otherwise (a reader's snapshot held
-    // frames back, another process's checkpoint ran) the next tick tries again.
-    if (report !== null && report.checkpointed === report.log) this.copiedLog = before.key;
+    // stop() while the thread worked: nothing more is recorded.
+    if (this.stopped) return true;
+    // Copied whole: the next look skips until a commit. Otherwise (a reader's snapshot held frames back, another
+    // connection's checkpoint held the lock) the next tick tries again.
+    if (report !== null && copiedWhole(report)) this.copiedVersion = version;
     return true;
   }
 
@@ -110,16 +126,38 @@ export class WalCheckpointer {
     try {
       const report = await this.options.thread.checkpoint();
       this.lastFailure = null;
+      this.served();
       if (report !== null) this.report(report);
       return report;
     } catch (error) {
-      // The read worker logs its own stops and back-offs; a checkpoint SQLite refused is this one's to tell,
-      // once until it changes or a checkpoint succeeds (ticks retry it every interval).
+      if (readWorkerCouldNotServe(error)) {
+        this.refused();
+        return null;
+      }
+      // A checkpoint SQLite refused is this one's to tell, once until it changes or a checkpoint succeeds (ticks
+      // retry it every interval).
+      this.served();
       const failure = error instanceof Error ? error.message : String(error);
-      if (!readWorkerCouldNotServe(error) && failure !== this.lastFailure) this.logger.warn({ err: error }, "background checkpoint failed");
+      if (failure !== this.lastFailure) this.logger.warn({ err: error }, "background checkpoint failed");
       this.lastFailure = failure;
       return null;
     }
+  }
+
+  /**
+   * The read worker logs its own stops and back-offs; that checkpoints stopped with it is this one's to tell, once,
+   * after a few ticks in a row (one refusal is a worker restarting), and once when they resume.
+   */
+  private refused(): void {
+    this.refusedInARow += 1;
+    if (this.refusedInARow === refusalsBeforeWarning) {
+      this.logger.warn({ ticks: this.refusedInARow }, "background checkpoints paused: the read worker cannot serve");
+    }
+  }
+
+  private served(): void {
+    if (this.refusedInARow >= refusalsBeforeWarning) this.logger.info("background checkpoints resumed");
+    this.refusedInARow = 0;
   }
 
   private report(report: CheckpointReport): void {
@@ -128,15 +166,25 @@ export class WalCheckpointer {
     if (isNew && report.log > 0) this.logger.debug(report, "write-ahead log checkpointed");
   }
 
-  /** The log file's identity and last write (inode, size, modification time), or null when there is none. */
-  private async logFile(): Promise<{ readonly key: string; readonly size: bigint } | null> {
+  /** data_version now, or null (logged once until it reads again) when it cannot be read. */
+  private readDataVersion(): number | null {
     try {
-      const stat = await fs.stat(`${this.options.filePath}-wal`, { bigint: true });
-      return { key: `${stat.ino}:${stat.size}:${stat.mtimeNs}`, size: stat.size };
+      const version = this.options.dataVersion();
+      this.lastLookFailure = null;
+      return version;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      this.logger.warn({ err: error }, "background checkpoint failed");
+      const failure = error instanceof Error ? error.message : String(error);
+      if (failure !== this.lastLookFailure) this.logger.warn({ err: error }, "background checkpoint could not look at the database");
+      this.lastLookFailure = failure;
       return null;
     }
   }
+}
+
+/**
+ * SQLite answers a checkpoint another connection's holds the lock for with a row {busy: 1, log: -1,
+ * checkpointed: -1}, not an error: only a checkpoint that ran and copied every frame counts.
+ */
+function copiedWhole(report: CheckpointReport): boolean {
+  return report.busy === 0 && report.log >= 0 && report.checkpointed === report.log;
 }

@@ -131,9 +131,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       hotReader = reader;
       // On the read worker's thread: one V8 heap for both, started by the first read or write, stopped when idle.
       const started = WalCheckpointer.start({
-        filePath: target.filePath,
         intervalMs: checkpointIntervalMs,
         thread: worker,
+        dataVersion: () => reader.dataVersion(),
         logger: options.logger,
       });
       opened.defer(() => started.stop());
