@@ -32,8 +32,8 @@ const refusalsBeforeWarning = 3;
  * fraction of one. A PASSIVE checkpoint never blocks readers or writers.
  *
  * The checkpoints run on the read worker's thread (`CheckpointThread`), not a
- * thread of their own: a worker thread is a V8 heap of its own (about 8 MB of
- * RSS, not measured on its own). Every `intervalMs` the database's
+ * thread of their own: a worker thread is a V8 heap of its own (its cost in
+ * RSS not yet measured on its own). Every `intervalMs` the database's
  * `data_version` is read on a connection that does not write: only when a
  * commit was made since the last full checkpoint is one sent to the thread,
  * so a bot nobody writes to starts no thread, and the read worker's idle stop
