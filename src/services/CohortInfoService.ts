@@ -4,7 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import type { ChannelGateway } from "./ChannelGateway.js";
+import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
 import type { CurriculumService } from "./CurriculumService.js";
@@ -69,6 +69,18 @@ export interface CohortInfoView extends CohortSummaryView {
    * channel is flagged, as for picturesBlocked.
    */
   readonly historyBlocked: boolean;
+  /**
+   * What keeps the bot from posting in the cohort's channel now, as its cache tells, while posts are still to come and
+   * the channel is not flagged yet: the scheduler flags it only when a post fails there, perhaps days later, and the
+   * post then waits. Null when the bot can post there (or the flag's own warning says more).
+   */
+  readonly channelTrouble: ChannelTrouble | null;
+}
+
+/** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty when it cannot tell). */
+export interface ChannelTrouble {
+  readonly check: Exclude<ChannelCheck, typeof ChannelCheck.Ok>;
+  readonly missing: readonly PostPermission[];
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -125,7 +137,15 @@ export class CohortInfoService {
       // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
       picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
       historyBlocked: cohort.channelProblem === null && !(await this.channels.canReadHistory(cohort.guildId, cohort.channelId)),
+      channelTrouble: over || cohort.channelProblem !== null ? null : await this.channelTrouble(cohort),
     };
+  }
+
+  private async channelTrouble(cohort: Cohort): Promise<ChannelTrouble | null> {
+    const check = await this.channels.checkPostable(cohort.guildId, cohort.channelId);
+    if (check === ChannelCheck.Ok) return null;
+    const missing = check === ChannelCheck.NoPermission ? await this.channels.missingPostPermissions(cohort.guildId, cohort.channelId) : [];
+    return { check, missing };
   }
 
   /**

@@ -1,9 +1,11 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
-import type { CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
+import { PostPermission } from "../../services/ChannelGateway.js";
+import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
+import { permissionList } from "../i18n/renderUserError.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines } from "./fitLines.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
@@ -144,6 +146,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       ),
     );
   }
+  if (view.channelTrouble !== null)
+    fields.push(
+      field("cohortAdmin.field.channelProblem", truncate(channelTroubleText(t, cohort, view.channelTrouble), limits.fieldValue), false),
+    );
   if (view.picturesBlocked)
     fields.push(
       field(
@@ -161,6 +167,17 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       ),
     );
   return fields;
+}
+
+/** What keeps the bot from posting in the channel now; every post permission named when it cannot tell which it lacks. */
+function channelTroubleText(t: Translator, cohort: Cohort, trouble: ChannelTrouble): string {
+  const permissions = trouble.missing.length > 0 ? trouble.missing : Object.values(PostPermission);
+  return t.t("cohortAdmin.channelTrouble", {
+    check: trouble.check,
+    channel: channel(cohort),
+    permissions: markup(permissionList(t, permissions)),
+    count: permissions.length,
+  });
 }
 
 /** One line per section of an extension field: checkpoint totals, or the confidence map (on track / behind). */
