@@ -63,3 +63,33 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
     expect(await info()).not.toContain("Channel problem");
   });
 });
+
+// `/cohort list` is the overview of a server's cohorts: one whose posts wait on its channel stands out there.
+describe("/cohort list marks a cohort whose posts are on hold for its channel", () => {
+  let bot: BotHarness;
+  afterEach(async () => bot.close());
+
+  it("marks the flagged cohort only, and no more once its channel is fixed", async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const other = bot.emulator.createChannel(bot.guild.id, { name: "frontend-cohort" });
+    await until(() => bot.test.app.discord.client.channels.cache.has(other.id), "the other channel in the bot's cache");
+    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
+    await bot.reply(bot.admin.id, "cohort create", {
+      name: "Frontend Spring 2027",
+      curriculum: "backend-engineer-learning-path",
+      channel: other.id,
+      start: "2027-01-04",
+    });
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+
+    const lines = visibleText(await bot.run(bot.admin.id, "cohort list", {}, other.id).final()).split("\n");
+    expect(lines.find((line) => line.startsWith("**Backend Spring 2027**"))).toContain("⚠️ Posts on hold: see `/cohort info`");
+    expect(lines.find((line) => line.startsWith("**Frontend Spring 2027**"))).not.toContain("⚠️");
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    expect(visibleText(await bot.run(directora.id, "cohort list", {}, other.id).final())).toContain("⚠️ Publicaciones en espera");
+
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: "Backend Spring 2027", channel: other.id });
+    expect(visibleText(await bot.run(bot.admin.id, "cohort list", {}, other.id).final())).not.toContain("⚠️");
+  });
+});

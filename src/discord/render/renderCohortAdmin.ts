@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
+import { CohortStatus, isRunning, type Cohort } from "../../domain/cohort/cohortModel.js";
 import { PostPermission } from "../../services/ChannelGateway.js";
 import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
@@ -43,11 +43,15 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   const entries = views.map((view) => {
     const { cohort } = view;
     return [
-      t.t("cohortAdmin.listName", {
-        name: markup(truncate(t.user(cohort.name), 100)),
-        status: markup(statusLabel(t, view.shownStatus)),
-        channel: channel(cohort),
-      }),
+      [
+        t.t("cohortAdmin.listName", {
+          name: markup(truncate(t.user(cohort.name), 100)),
+          status: markup(statusLabel(t, view.shownStatus)),
+          channel: channel(cohort),
+        }),
+        // A running cohort whose posts wait for its channel (flagged when a post failed there): /cohort info says what to fix.
+        ...(isRunning(cohort.status) && cohort.channelProblem !== null ? [t.t("cohortAdmin.listOnHold")] : []),
+      ].join(" · "),
       t.t("cohortAdmin.listDetail", {
         curriculum: markup(truncate(t.user(view.curriculum.title), 100)),
         start: localDateText(t, cohort.settings.startDate),

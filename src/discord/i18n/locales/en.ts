@@ -327,6 +327,7 @@ export const en = {
   "cohortAdmin.weekEndedIn": "Ended in week {week} of {total}",
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
+  "cohortAdmin.listOnHold": "⚠️ Posts on hold: see `/cohort info`",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
   "cohortAdmin.listOneTitle": "One cohort of this server",

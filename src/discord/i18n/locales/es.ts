@@ -339,6 +339,7 @@ export const es: Catalogue = {
   "cohortAdmin.weekEndedIn": "Terminada en la semana {week} de {total}",
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
+  "cohortAdmin.listOnHold": "⚠️ Publicaciones en espera: mira `/cohorte info`",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
