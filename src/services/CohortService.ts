@@ -544,7 +544,8 @@ export class CohortService {
     const changes = {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
-      ...(settings === undefined ? {} : { settings }),
+      // Written only over the settings this edit read: another admin's schedule edit meanwhile refuses it (changedMeanwhile).
+      ...(settings === undefined ? {} : { settings, settingsRead: cohort.settings }),
       ...(settings?.includeOptional === true && !cohort.settings.includeOptional ? { optionalFrom: optionalFromOf(settings, now) } : {}),
       ...(language === undefined ? {} : { language }),
       ...board,
