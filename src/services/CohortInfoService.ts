@@ -60,13 +60,13 @@ export interface CohortInfoView extends CohortSummaryView {
   /**
    * The bot may post in the cohort's channel but not attach files there, and posts are still to come:
    * they go out without their charts. A warning, not a channel problem; false while the channel is
-   * flagged (`channelProblem`), whose warning says more.
+   * flagged (`channelProblem`) or channelTrouble is shown, whose warning says more.
    */
   readonly picturesBlocked: boolean;
   /**
    * The bot may not read the cohort's channel's history: the boards it posted there cannot be edited after a
    * member's deletion or privacy change (ended and finished cohorts too: their closing post). False while the
-   * channel is flagged, as for picturesBlocked.
+   * channel is flagged or channelTrouble is shown, as for picturesBlocked.
    */
   readonly historyBlocked: boolean;
   /**
@@ -77,7 +77,7 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly channelTrouble: ChannelTrouble | null;
 }
 
-/** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty when it cannot tell). */
+/** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
 export interface ChannelTrouble {
   readonly check: Exclude<ChannelCheck, typeof ChannelCheck.Ok>;
   readonly missing: readonly PostPermission[];
@@ -134,18 +134,22 @@ export class CohortInfoService {
         checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
-      picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
-      historyBlocked: cohort.channelProblem === null && !(await this.channels.canReadHistory(cohort.guildId, cohort.channelId)),
-      channelTrouble: over || cohort.channelProblem !== null ? null : await this.channelTrouble(cohort),
+      ...this.channelWarnings(cohort, over),
     };
   }
 
-  private async channelTrouble(cohort: Cohort): Promise<ChannelTrouble | null> {
-    const check = await this.channels.checkPostable(cohort.guildId, cohort.channelId);
-    if (check === ChannelCheck.Ok) return null;
-    const missing = check === ChannelCheck.NoPermission ? await this.channels.missingPostPermissions(cohort.guildId, cohort.channelId) : [];
-    return { check, missing };
+  /**
+   * The channel's warnings, from one look-up in the bot's cache. One problem with the channel is shown alone: a flagged
+   * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
+   * the bot cannot tell (start-up).
+   */
+  private channelWarnings(cohort: Cohort, over: boolean): Pick<CohortInfoView, "picturesBlocked" | "historyBlocked" | "channelTrouble"> {
+    const none = { picturesBlocked: false, historyBlocked: false, channelTrouble: null };
+    const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
+    if (report === null) return none;
+    const { check, missing } = report;
+    if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };
+    return { ...none, picturesBlocked: !over && !report.canAttachFiles, historyBlocked: !report.canReadHistory };
   }
 
   /**

@@ -35,6 +35,28 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
     expect(await flagged()).toBeNull();
   });
 
+  it("answers from the bot's cache: a deleted channel costs no request to Discord on each /cohort info", async () => {
+    await start();
+    bot.emulator.deleteChannel(bot.channel.id);
+    await until(() => !bot.test.app.discord.client.channels.cache.has(bot.channel.id), "the deletion in the bot's cache");
+    bot.emulator.clearRequestLog();
+    expect(await info()).toContain("no longer exists");
+    const channelLookups = bot.emulator.requestLog().filter((entry) => entry.method === "GET" && entry.path.startsWith("/channels/"));
+    expect(channelLookups).toEqual([]);
+  });
+
+  it("shows one warning about the channel when the bot cannot post there, not also the pictures' and boards' ones", async () => {
+    await start();
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false, botCanAttachFiles: false, botCanReadHistory: false });
+    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
+
+    const text = await info();
+    expect(text).toContain("I'm missing the **Send Messages** permission there.");
+    expect(text.match(/⚠️/g)).toHaveLength(1);
+    expect(text).not.toContain("Pictures");
+    expect(text).not.toContain("Posted boards");
+  });
+
   it("names the permission the bot lacks now, in the admin's language, and shows it once when the scheduler flagged it too", async () => {
     await start();
     bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });

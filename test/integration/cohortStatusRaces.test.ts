@@ -99,8 +99,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       {
         checkPostable: () => Promise.resolve(ChannelCheck.Ok),
         missingPostPermissions: () => Promise.resolve([]),
-        canAttachFiles: () => Promise.resolve(true),
-        canReadHistory: () => Promise.resolve(true),
+        reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canReadHistory: true }),
       },
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },

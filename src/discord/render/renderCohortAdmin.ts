@@ -1,6 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus, isRunning, type Cohort } from "../../domain/cohort/cohortModel.js";
-import { PostPermission } from "../../services/ChannelGateway.js";
 import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
@@ -173,14 +172,13 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   return fields;
 }
 
-/** What keeps the bot from posting in the channel now; every post permission named when it cannot tell which it lacks. */
+/** What keeps the bot from posting in the channel now, naming the permissions it lacks there. */
 function channelTroubleText(t: Translator, cohort: Cohort, trouble: ChannelTrouble): string {
-  const permissions = trouble.missing.length > 0 ? trouble.missing : Object.values(PostPermission);
   return t.t("cohortAdmin.channelTrouble", {
     check: trouble.check,
     channel: channel(cohort),
-    permissions: markup(permissionList(t, permissions)),
-    count: permissions.length,
+    permissions: markup(permissionList(t, trouble.missing)),
+    count: trouble.missing.length,
   });
 }
 
