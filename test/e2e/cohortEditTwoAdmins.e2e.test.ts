@@ -5,6 +5,8 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
  * Two admins editing different schedule settings of one cohort at the same moment: each reply that says
  * "Saved" must be true. An edit writes the whole schedule it read with its own change in it, so one
  * written over another admin's change would undo that change while both were told it was saved.
+ * Whether the two commands interleave here is up to the machine (a round may pass with no clash at all): the
+ * certain interleaving, one edit overtaken between its read and its write, is in cohortStatusRaces.test.ts.
  */
 describe("two admins editing a cohort's schedule at the same moment", () => {
   let bot: BotHarness;

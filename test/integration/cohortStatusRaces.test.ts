@@ -196,6 +196,18 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
   });
 
+  it("refuses a schedule edit that read the cohort before another admin's schedule edit was saved, keeping that one", async () => {
+    const id = await cohortNamed("Two Schedule Edits");
+    const { announceTime } = await stored(id);
+    overtaken.meanwhile = () => second.edit({ guildId: "1", cohort: "Two Schedule Edits", announceDay: 3, actorId: "admin-b", now });
+
+    const edit = first.edit({ guildId: "1", cohort: "Two Schedule Edits", announceTime: "18:30", actorId: "admin-a", now });
+    expect(await refusal(edit)).toBe("cohort.changedMeanwhile");
+    const cohort = await stored(id);
+    expect([cohort.announceDay, cohort.announceTime]).toEqual([3, announceTime]);
+    expect((await linesOf(id, AuditAction.Edit)).map((line) => line.actorId)).toEqual(["admin-b"]);
+  });
+
   it.each([
     ["announce time", { announceTime: "18:30" }],
     ["start date", { start: "2027-03-08" }],
