@@ -101,10 +101,12 @@ export class CohortInfoService {
       this.curricula.list(guildId),
     ]);
     const curriculumById = new Map(curricula.map((curriculum) => [curriculum.id, curriculum]));
+    // One grouped count for all of them, not a COUNT per cohort at once.
+    const memberCounts = await this.cohorts.memberCounts(cohorts.map((cohort) => cohort.id));
     return Promise.all(
       cohorts.map(async (cohort) => {
         const curriculum = curriculumById.get(cohort.curriculumId) ?? (await this.plans.contextFor(cohort)).curriculum;
-        return this.summary(cohort, curriculum, await this.cohorts.memberCount(cohort.id), now);
+        return this.summary(cohort, curriculum, memberCounts.get(cohort.id) ?? 0, now);
       }),
     );
   }

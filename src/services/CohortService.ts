@@ -928,6 +928,11 @@ export class CohortService {
     return this.members.countActive(cohortId);
   }
 
+  /** Each cohort's active members (0 for one nobody is in), counted together. */
+  async memberCounts(cohortIds: readonly number[]): Promise<Map<number, number>> {
+    return this.members.countActiveByCohort(cohortIds);
+  }
+
   private async assertPostable(guildId: string, channelId: string): Promise<void> {
     const check = await this.channels.checkPostable(guildId, channelId);
     if (check === ChannelCheck.Ok) return;
