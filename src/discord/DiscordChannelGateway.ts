@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, PostPermission, type ChannelGateway } from "../services/ChannelGateway.js";
+import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport } from "../services/ChannelGateway.js";
 import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
@@ -28,16 +28,24 @@ export class DiscordChannelGateway implements ChannelGateway {
     return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
   }
 
-  async canAttachFiles(guildId: string, channelId: string): Promise<boolean> {
-    const found = await this.find(guildId, channelId);
-    if (found === null || found.me === null) return true;
-    return botMayAttachFiles(found.channel, found.me);
-  }
-
-  async canReadHistory(guildId: string, channelId: string): Promise<boolean> {
-    const found = await this.find(guildId, channelId);
-    if (found === null || found.me === null) return true;
-    return botMayReadHistory(found.channel, found.me);
+  reportFromCache(guildId: string, channelId: string): ChannelReport | null {
+    const guild = this.client.guilds.cache.get(guildId);
+    const me = guild?.members.me ?? null;
+    if (guild === undefined || me === null) return null;
+    const channel = guild.channels.cache.get(channelId);
+    if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true };
+    const missing = permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+    const check = !postableTypes.has(channel.type)
+      ? ChannelCheck.NotText
+      : missing.length > 0
+        ? ChannelCheck.NoPermission
+        : ChannelCheck.Ok;
+    return {
+      check,
+      missing: check === ChannelCheck.NoPermission ? missing : [],
+      canAttachFiles: botMayAttachFiles(channel, me),
+      canReadHistory: botMayReadHistory(channel, me),
+    };
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

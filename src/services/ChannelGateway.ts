@@ -25,14 +25,19 @@ export interface ChannelGateway {
   /** Which of those the bot lacks there, so an admin is told which one to give; empty when it cannot tell. */
   missingPostPermissions(guildId: string, channelId: string): Promise<PostPermission[]>;
   /**
-   * Whether the bot may attach files (the posts' charts) there. Without it a post still goes out,
-   * without its pictures. True when it cannot tell (a channel it cannot find or see): checkPostable
-   * says what is wrong with such a channel.
+   * What /cohort info shows about the channel, from one look-up in the bot's cache (no request to Discord: with the
+   * Guilds intent the cache holds every channel of a server the bot is in, so a channel not there is gone).
+   * Null when it cannot tell (the server or the bot's own member not cached yet, as at start-up).
    */
-  canAttachFiles(guildId: string, channelId: string): Promise<boolean>;
-  /**
-   * Whether the bot may read the channel's history (Read Message History): without it the boards already posted
-   * there cannot be read, so not edited after a member's deletion or privacy change. True when it cannot tell.
-   */
-  canReadHistory(guildId: string, channelId: string): Promise<boolean>;
+  reportFromCache(guildId: string, channelId: string): ChannelReport | null;
+}
+
+/** The bot's standing in a channel: `missing` lists the post permissions it lacks (empty unless NoPermission). */
+export interface ChannelReport {
+  readonly check: ChannelCheck;
+  readonly missing: readonly PostPermission[];
+  /** Attach Files (the posts' charts): without it a post still goes out, without its pictures. True for a missing channel. */
+  readonly canAttachFiles: boolean;
+  /** Read Message History: without it the boards already posted there cannot be edited after a member's deletion or privacy change. True for a missing channel. */
+  readonly canReadHistory: boolean;
 }

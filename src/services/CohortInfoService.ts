@@ -4,7 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import type { ChannelGateway } from "./ChannelGateway.js";
+import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
 import type { CurriculumService } from "./CurriculumService.js";
@@ -60,15 +60,27 @@ export interface CohortInfoView extends CohortSummaryView {
   /**
    * The bot may post in the cohort's channel but not attach files there, and posts are still to come:
    * they go out without their charts. A warning, not a channel problem; false while the channel is
-   * flagged (`channelProblem`), whose warning says more.
+   * flagged (`channelProblem`) or channelTrouble is shown, whose warning says more.
    */
   readonly picturesBlocked: boolean;
   /**
    * The bot may not read the cohort's channel's history: the boards it posted there cannot be edited after a
    * member's deletion or privacy change (ended and finished cohorts too: their closing post). False while the
-   * channel is flagged, as for picturesBlocked.
+   * channel is flagged or channelTrouble is shown, as for picturesBlocked.
    */
   readonly historyBlocked: boolean;
+  /**
+   * What keeps the bot from posting in the cohort's channel now, as its cache tells, while posts are still to come and
+   * the channel is not flagged yet: the scheduler flags it only when a post fails there, perhaps days later, and the
+   * post then waits. Null when the bot can post there (or the flag's own warning says more).
+   */
+  readonly channelTrouble: ChannelTrouble | null;
+}
+
+/** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
+export interface ChannelTrouble {
+  readonly check: Exclude<ChannelCheck, typeof ChannelCheck.Ok>;
+  readonly missing: readonly PostPermission[];
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -89,10 +101,12 @@ export class CohortInfoService {
       this.curricula.list(guildId),
     ]);
     const curriculumById = new Map(curricula.map((curriculum) => [curriculum.id, curriculum]));
+    // One grouped count for all of them, not a COUNT per cohort at once.
+    const memberCounts = await this.cohorts.memberCounts(cohorts.map((cohort) => cohort.id));
     return Promise.all(
       cohorts.map(async (cohort) => {
         const curriculum = curriculumById.get(cohort.curriculumId) ?? (await this.plans.contextFor(cohort)).curriculum;
-        return this.summary(cohort, curriculum, await this.cohorts.memberCount(cohort.id), now);
+        return this.summary(cohort, curriculum, memberCounts.get(cohort.id) ?? 0, now);
       }),
     );
   }
@@ -122,10 +136,22 @@ export class CohortInfoService {
         checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      // A flagged channel shows its channel problem alone: its posts are on hold, pictures or not.
-      picturesBlocked: !over && cohort.channelProblem === null && !(await this.channels.canAttachFiles(cohort.guildId, cohort.channelId)),
-      historyBlocked: cohort.channelProblem === null && !(await this.channels.canReadHistory(cohort.guildId, cohort.channelId)),
+      ...this.channelWarnings(cohort, over),
     };
+  }
+
+  /**
+   * The channel's warnings, from one look-up in the bot's cache. One problem with the channel is shown alone: a flagged
+   * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
+   * the bot cannot tell (start-up).
+   */
+  private channelWarnings(cohort: Cohort, over: boolean): Pick<CohortInfoView, "picturesBlocked" | "historyBlocked" | "channelTrouble"> {
+    const none = { picturesBlocked: false, historyBlocked: false, channelTrouble: null };
+    const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
+    if (report === null) return none;
+    const { check, missing } = report;
+    if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };
+    return { ...none, picturesBlocked: !over && !report.canAttachFiles, historyBlocked: !report.canReadHistory };
   }
 
   /**

@@ -544,7 +544,8 @@ export class CohortService {
     const changes = {
       ...(name === undefined ? {} : { name }),
       ...(input.channelId === undefined ? {} : { channelId: input.channelId, channelProblem: null }),
-      ...(settings === undefined ? {} : { settings }),
+      // Written only over the settings this edit read: another admin's schedule edit meanwhile refuses it (changedMeanwhile).
+      ...(settings === undefined ? {} : { settings, settingsRead: cohort.settings }),
       ...(settings?.includeOptional === true && !cohort.settings.includeOptional ? { optionalFrom: optionalFromOf(settings, now) } : {}),
       ...(language === undefined ? {} : { language }),
       ...board,
@@ -925,6 +926,11 @@ export class CohortService {
 
   async memberCount(cohortId: number): Promise<number> {
     return this.members.countActive(cohortId);
+  }
+
+  /** Each cohort's active members (0 for one nobody is in), counted together. */
+  async memberCounts(cohortIds: readonly number[]): Promise<Map<number, number>> {
+    return this.members.countActiveByCohort(cohortIds);
   }
 
   private async assertPostable(guildId: string, channelId: string): Promise<void> {

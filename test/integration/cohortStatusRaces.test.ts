@@ -99,8 +99,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       {
         checkPostable: () => Promise.resolve(ChannelCheck.Ok),
         missingPostPermissions: () => Promise.resolve([]),
-        canAttachFiles: () => Promise.resolve(true),
-        canReadHistory: () => Promise.resolve(true),
+        reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canReadHistory: true }),
       },
       logger,
       { userIdsWithRole: () => Promise.resolve(new Set<string>()) },
@@ -195,6 +194,18 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect(await refusal(edit)).toBe("cohort.endedNoChange");
     expect((await stored(id)).announceTime).not.toBe("18:30");
     expect(await linesOf(id, AuditAction.Edit)).toEqual([]);
+  });
+
+  it("refuses a schedule edit that read the cohort before another admin's schedule edit was saved, keeping that one", async () => {
+    const id = await cohortNamed("Two Schedule Edits");
+    const { announceTime } = await stored(id);
+    overtaken.meanwhile = () => second.edit({ guildId: "1", cohort: "Two Schedule Edits", announceDay: 3, actorId: "admin-b", now });
+
+    const edit = first.edit({ guildId: "1", cohort: "Two Schedule Edits", announceTime: "18:30", actorId: "admin-a", now });
+    expect(await refusal(edit)).toBe("cohort.changedMeanwhile");
+    const cohort = await stored(id);
+    expect([cohort.announceDay, cohort.announceTime]).toEqual([3, announceTime]);
+    expect((await linesOf(id, AuditAction.Edit)).map((line) => line.actorId)).toEqual(["admin-b"]);
   });
 
   it.each([

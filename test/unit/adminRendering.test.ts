@@ -248,6 +248,7 @@ describe("cohort views", () => {
       breakWeeks: [5],
       picturesBlocked: true,
       historyBlocked: true,
+      channelTrouble: null,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,
       endedInWeek: null,

@@ -40,6 +40,12 @@ export type CohortChanges = Partial<{
   channelId: string;
   /** Written only while the cohort is not ended (see cohortUpdate). */
   settings: CohortSettings;
+  /**
+   * The settings `settings` was built from (what the edit read): written only while the stored ones are still
+   * those, so an edit never writes over another admin's change committed meanwhile (the write is refused
+   * as a missing row, isRecordMissing, and the admin asked to try again).
+   */
+  settingsRead: CohortSettings;
   /** Written with `settings` (when Optional items were turned on mid-course, see Cohort.optionalFrom). */
   optionalFrom: string | null;
   channelProblem: ChannelProblem | null;
@@ -111,8 +117,25 @@ function settingsColumns(settings: CohortSettings) {
  */
 export function cohortUpdate(prisma: Prisma.TransactionClient, cohortId: number, changes: CohortChanges) {
   const where =
-    changes.settings === undefined ? { id: cohortId } : { id: cohortId, status: { notIn: [CohortStatus.Ended, CohortStatus.Finished] } };
+    changes.settings === undefined
+      ? { id: cohortId }
+      : {
+          id: cohortId,
+          status: { notIn: [CohortStatus.Ended, CohortStatus.Finished] },
+          ...(changes.settingsRead === undefined ? {} : editableSettingsColumns(changes.settingsRead)),
+        };
   return prisma.cohort.update({ where, include: includeBreaks, data: cohortUpdateData(changes) });
+}
+
+/** The settings columns `/cohort edit` changes, as read (study days and checkpoint time are no option of any command). */
+function editableSettingsColumns(settings: CohortSettings) {
+  return {
+    startDate: settings.startDate,
+    timeZone: settings.timeZone,
+    includeOptional: settings.includeOptional,
+    announceDay: settings.announceDay,
+    announceTime: settings.announceTime,
+  };
 }
 
 /** What refolding a cohort's name key reads of its row. */

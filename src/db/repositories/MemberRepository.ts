@@ -341,6 +341,14 @@ export class MemberRepository {
     return this.prisma.member.count({ where: { cohortId, leftAt: null } });
   }
 
+  /** Active members per cohort, in one grouped query per chunk of ids (a cohort nobody is in is absent). */
+  async countActiveByCohort(cohortIds: readonly number[]): Promise<Map<number, number>> {
+    const groups = await findInChunks(cohortIds, (chunk) =>
+      this.prisma.member.groupBy({ by: ["cohortId"], where: { cohortId: { in: chunk }, leftAt: null }, _count: { _all: true } }),
+    );
+    return new Map(groups.map((group) => [group.cohortId, group._count._all]));
+  }
+
   async findManyByIds(ids: readonly number[]): Promise<MemberRecord[]> {
     const rows = await findInChunks(ids, (chunk) => this.prisma.member.findMany({ where: { id: { in: chunk } } }));
     return rows.map(toMember);

@@ -25,7 +25,7 @@ function boldListIn(t: Translator, names: readonly string[], type: "conjunction"
 }
 
 /** Discord's names of permissions, bold, as a list in the reader's language ("**View Channel** and **Send Messages**"). */
-function permissionList(t: Translator, codes: readonly string[]): string {
+export function permissionList(t: Translator, codes: readonly string[]): string {
   return boldListIn(
     t,
     codes.map((code) => t.t("permission.name", { code })),

@@ -1,9 +1,10 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { CohortStatus, type Cohort } from "../../domain/cohort/cohortModel.js";
-import type { CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
+import { CohortStatus, isRunning, type Cohort } from "../../domain/cohort/cohortModel.js";
+import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
+import { permissionList } from "../i18n/renderUserError.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines } from "./fitLines.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
@@ -41,11 +42,15 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   const entries = views.map((view) => {
     const { cohort } = view;
     return [
-      t.t("cohortAdmin.listName", {
-        name: markup(truncate(t.user(cohort.name), 100)),
-        status: markup(statusLabel(t, view.shownStatus)),
-        channel: channel(cohort),
-      }),
+      [
+        t.t("cohortAdmin.listName", {
+          name: markup(truncate(t.user(cohort.name), 100)),
+          status: markup(statusLabel(t, view.shownStatus)),
+          channel: channel(cohort),
+        }),
+        // A running cohort whose posts wait for its channel (flagged when a post failed there): /cohort info says what to fix.
+        ...(isRunning(cohort.status) && cohort.channelProblem !== null ? [t.t("cohortAdmin.listOnHold")] : []),
+      ].join(" · "),
       t.t("cohortAdmin.listDetail", {
         curriculum: markup(truncate(t.user(view.curriculum.title), 100)),
         start: localDateText(t, cohort.settings.startDate),
@@ -144,6 +149,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       ),
     );
   }
+  if (view.channelTrouble !== null)
+    fields.push(
+      field("cohortAdmin.field.channelProblem", truncate(channelTroubleText(t, cohort, view.channelTrouble), limits.fieldValue), false),
+    );
   if (view.picturesBlocked)
     fields.push(
       field(
@@ -161,6 +170,16 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       ),
     );
   return fields;
+}
+
+/** What keeps the bot from posting in the channel now, naming the permissions it lacks there. */
+function channelTroubleText(t: Translator, cohort: Cohort, trouble: ChannelTrouble): string {
+  return t.t("cohortAdmin.channelTrouble", {
+    check: trouble.check,
+    channel: channel(cohort),
+    permissions: markup(permissionList(t, trouble.missing)),
+    count: trouble.missing.length,
+  });
 }
 
 /** One line per section of an extension field: checkpoint totals, or the confidence map (on track / behind). */

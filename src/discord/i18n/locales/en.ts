@@ -329,6 +329,7 @@ export const en = {
   "cohortAdmin.weekEndedIn": "Ended in week {week} of {total}",
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
+  "cohortAdmin.listOnHold": "⚠️ Posts on hold: see `/cohort info`",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
@@ -358,6 +359,8 @@ export const en = {
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
   "cohortAdmin.historyBlocked":
     "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Read Message History** permission there: the boards I have given up on stay as they are, the later changes' boards are edited.",
+  "cohortAdmin.channelTrouble":
+    "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
   "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",

@@ -341,6 +341,7 @@ export const es: Catalogue = {
   "cohortAdmin.weekEndedIn": "Terminada en la semana {week} de {total}",
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
+  "cohortAdmin.listOnHold": "⚠️ Publicaciones en espera: mira `/cohorte info`",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
@@ -370,6 +371,8 @@ export const es: Catalogue = {
   "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
   "cohortAdmin.historyBlocked":
     "No puedo leer el historial de mensajes de {channel}, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). Dame allí el permiso **Leer el historial de mensajes**: las clasificaciones en las que ya desistí se quedan como están, las de los cambios posteriores se editan.",
+  "cohortAdmin.channelTrouble":
+    "{check, select, missing {El canal de la cohorte {channel} ya no existe. Las próximas publicaciones del bot esperarán hasta que elijas un canal nuevo con `/cohorte editar canal:`.} not_text {{channel} no es un canal de texto. Las próximas publicaciones del bot esperarán hasta que elijas un canal de texto con `/cohorte editar canal:`.} other {No puedo publicar en {channel} ahora: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. Las próximas publicaciones del bot esperarán hasta que {count, plural, one {me lo des} other {me los des}} en los ajustes del canal, o hasta que elijas otro canal con `/cohorte editar canal:`.}}",
   "cohortAdmin.footer": "Id de la cohorte {id}",
   "cohortAdmin.tallyName": "Autoevaluaciones de los puntos de control",
   "cohortAdmin.tallyLine": "{section}: Con seguridad {confident} · En parte {partly} · Todavía no {notYet}",
