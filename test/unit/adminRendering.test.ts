@@ -212,6 +212,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     breakWeeks: [],
     picturesBlocked: false,
     historyBlocked: false,
+    channelTrouble: null,
     currentWeek: 45,
     shownStatus: CohortStatus.Active,
     endedInWeek: null,
