@@ -62,7 +62,10 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
 }
 
 /** Mistakes whose Discord wording gives Discord advice ("start typing in `timezone`"): the CLI's own words. */
-const cliWording: Partial<Record<UserErrorCode, MessageKey>> = { "input.timeZoneAbbreviation": "cli.timeZoneAbbreviation" };
+const cliWording: Partial<Record<UserErrorCode, MessageKey>> = {
+  "input.timeZoneAbbreviation": "cli.timeZoneAbbreviation",
+  "cohort.startTooFar": "cli.startTooFar",
+};
 
 /** A service's typed error as the CLI says it: in English, the catalogue's words, with the Markdown taken out. */
 function userErrorText(error: UserError): string {
