@@ -1,4 +1,5 @@
 import pg from "pg";
+import { DatabaseUnavailableError } from "../db/DatabaseUnavailableError.js";
 import { parseDatabaseUrl } from "../db/parseDatabaseUrl.js";
 import type { Logger } from "../logging/createLogger.js";
 
@@ -23,7 +24,17 @@ export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger,
   const target = parseDatabaseUrl(databaseUrl);
   if (target.provider === "sqlite") return work();
   const client = new pg.Client({ connectionString: target.connectionString, connectionTimeoutMillis: 10_000 });
-  await client.connect();
+  // A connection lost while waiting fails that wait (its query rejects); lost while `work` runs, the work goes on
+  // (migrations take their own lock, the rest is idempotent), only unguarded. Without a listener the same event
+  // would crash the manager mid-migration.
+  client.on("error", (error) => logger.warn({ err: error, lock: deploymentLockKey }, "deployment lock connection lost"));
+  try {
+    await client.connect();
+  } catch (error) {
+    // As the bot's own start-up says it (migrateDatabase): where, and why, not a bare "connect ECONNREFUSED".
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${target.displayName}: ${reason}`, { cause: error });
+  }
   try {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [deploymentLockKey]);
     if (rows[0]?.locked !== true) {
