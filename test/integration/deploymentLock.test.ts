@@ -38,24 +38,61 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     await database.drop();
   });
 
-  it("lets the preparation under way finish when the lock's connection is lost, instead of crashing the manager", async () => {
-    const { logger, lines } = captureLogger("info");
-    const result = await withDeploymentLock(database.url, logger, async () => {
+  /** Whether a manager waits for the deployment lock of this database (the server is shared with other tests). */
+  async function someoneWaits(): Promise<boolean> {
+    const { rowCount } = await admin.query(
+      `SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [deploymentLockKey],
+    );
+    return rowCount === 1;
+  }
+
+  it("stops the preparing manager before its next step when its lock's connection alone is lost, while the waiting one prepares it all", async () => {
+    const steps: string[] = [];
+    const first = captureLogger("info");
+    let holding = (): void => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    let secondDone = (): void => undefined;
+    const secondFinished = new Promise<void>((resolve) => (secondDone = resolve));
+    const holder = withDeploymentLock(database.url, first.logger, async (lockLost) => {
+      steps.push("A migrates");
+      holding();
+      await until(someoneWaits);
       expect(await endLockSessions(admin, true)).toBe(1);
-      // The dropped connection reaches the client as an event, a moment later.
-      await until(() => Promise.resolve(lines().some((line) => line.msg === "deployment lock connection lost")));
+      // The waiter now holds the lock; ours comes back as an event, a moment later.
+      await secondFinished;
+      await until(() => Promise.resolve(lockLost.aborted));
+      lockLost.throwIfAborted();
+      steps.push("A seeds");
       return "prepared";
     });
-    expect(result).toBe("prepared");
-    expect(lines().find((line) => line.msg === "deployment lock connection lost")).toMatchObject({ level: 40 });
+    await held;
+    const waiter = withDeploymentLock(database.url, captureLogger().logger, (lockLost) => {
+      steps.push("B migrates");
+      lockLost.throwIfAborted();
+      steps.push("B seeds");
+      secondDone();
+      return Promise.resolve("prepared");
+    });
+    const [holderOutcome, waiterOutcome] = await Promise.allSettled([holder, waiter]);
+    expect(waiterOutcome).toEqual({ status: "fulfilled", value: "prepared" });
+    expect(holderOutcome.status === "rejected" ? holderOutcome.reason : holderOutcome).toBeInstanceOf(DatabaseUnavailableError);
+    expect(holderOutcome.status === "rejected" ? String(holderOutcome.reason) : "").toMatch(
+      /^DatabaseUnavailableError: Lost the connection holding the deployment lock to PostgreSQL at .*; another manager may be preparing now/,
+    );
+    expect(steps).toEqual(["A migrates", "B migrates", "B seeds"]);
+    const warnings = first.lines().filter((line) => line.msg === "deployment lock connection lost");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40 });
   }, 60_000);
 
-  it("fails the start-up of a manager whose connection is lost while it waits for the lock, without crashing it", async () => {
+  it("fails the start-up of a manager whose connection is lost while it waits for the lock", async () => {
     let holding = (): void => undefined;
     const held = new Promise<void>((resolve) => (holding = resolve));
     const holder = withDeploymentLock(database.url, captureLogger().logger, async () => {
       holding();
-      await until(async () => (await admin.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount === 1);
+      await until(someoneWaits);
       expect(await endLockSessions(admin, false)).toBe(1);
       return "prepared";
     });
