@@ -62,7 +62,10 @@ function parseSimulateArgs(args: readonly string[]): { target: string; start?: s
 }
 
 /** Mistakes whose Discord wording gives Discord advice ("start typing in `timezone`"): the CLI's own words. */
-const cliWording: Partial<Record<UserErrorCode, MessageKey>> = { "input.timeZoneAbbreviation": "cli.timeZoneAbbreviation" };
+const cliWording: Partial<Record<UserErrorCode, MessageKey>> = {
+  "input.timeZoneAbbreviation": "cli.timeZoneAbbreviation",
+  "cohort.startTooFar": "cli.startTooFar",
+};
 
 /** A service's typed error as the CLI says it: in English, the catalogue's words, with the Markdown taken out. */
 function userErrorText(error: UserError): string {
@@ -197,6 +200,18 @@ async function run(args: readonly string[], app: App): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  // The command line first: help, and a mistyped command, need no settings (a wrong one must not hide them).
+  const args = process.argv.slice(2);
+  // Asking for help anywhere ("curriculum show --help") gets it, rather than "--help" read as a slug or a file.
+  if (args.length === 0 || args[0] === "help" || args.some((arg) => arg === "--help" || arg === "-h")) {
+    console.log(usage);
+    return 0;
+  }
+  const problem = commandLineProblem(args);
+  if (problem !== null) {
+    console.error(`${problem}\n\n${usage}`);
+    return 2;
+  }
   let config;
   try {
     // Operators want the command's output, not the bot's info logs (also where LOG_LEVEL is set but empty, i.e. unset).
@@ -208,17 +223,6 @@ async function main(): Promise<number> {
       return 2;
     }
     throw error;
-  }
-  const args = process.argv.slice(2);
-  // Asking for help anywhere ("curriculum show --help") gets it, rather than "--help" read as a slug or a file.
-  if (args.length === 0 || args[0] === "help" || args.some((arg) => arg === "--help" || arg === "-h")) {
-    console.log(usage);
-    return 0;
-  }
-  const problem = commandLineProblem(args);
-  if (problem !== null) {
-    console.error(`${problem}\n\n${usage}`);
-    return 2;
   }
   let app: App;
   try {

@@ -7,14 +7,19 @@ import { clearGuildCommands, deployCommands } from "./discord/syncCommands.js";
 
 const usage = "Usage: npm run deploy-commands [-- --clear-guild <server id>]";
 
-/** The server to clear, null to register, or what is wrong with the command line. */
-function clearGuildArgument(args: readonly string[]): { clear: string | null } | { problem: string } {
+/** The server to clear, null to register, the usage asked for, or what is wrong with the command line. */
+function clearGuildArgument(args: readonly string[]): { clear: string | null } | { problem: string } | { help: true } {
+  // As `npm run cli -- --help`: asked for anywhere, before any setting is read.
+  if (args.some((arg) => arg === "--help" || arg === "-h")) return { help: true };
   if (args.length === 0) return { clear: null };
   const match = /^--clear-guild(?:=(.*))?$/.exec(args[0] ?? "");
   const guildId = match === null ? undefined : (match[1] ?? args[1]);
   const used = match?.[1] === undefined ? 2 : 1;
   if (match === null || args.length > used) return { problem: `Unexpected arguments: ${args.join(" ")}.\n${usage}` };
-  if (guildId === undefined || !/^\d{17,20}$/.test(guildId)) return { problem: `--clear-guild needs a server id (digits).\n${usage}` };
+  if (guildId === undefined || !/^\d{17,20}$/.test(guildId)) {
+    const given = guildId === undefined || guildId === "" ? "" : `, not ${guildId.slice(0, 40)}`;
+    return { problem: `--clear-guild needs a server id (17 to 20 digits)${given}.\n${usage}` };
+  }
   return { clear: guildId };
 }
 
@@ -55,7 +60,9 @@ async function register(config: Config, token: string, parsed: { clear: string |
 }
 
 const parsed = clearGuildArgument(process.argv.slice(2));
-if ("problem" in parsed) {
+if ("help" in parsed) {
+  console.log(usage);
+} else if ("problem" in parsed) {
   console.error(parsed.problem);
   process.exitCode = 2;
 } else {

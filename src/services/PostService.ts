@@ -4,6 +4,7 @@ import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { typedTimeZone } from "./typedTimeZone.js";
 import {
   DEFAULT_COHORT_SETTINGS,
@@ -432,6 +433,13 @@ export class PostService {
     const timeZone = typedZone ?? cohort.settings.timeZone;
     cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
     const context = await this.plans.contextFor(cohort);
+    // What /cohort create refuses cannot be planned here either: its dates would run past the year 9999.
+    const calendarWeeks = context.plan.totalWeeks + cohort.breakWeeks.length;
+    if (!courseFitsCalendar(startDate, calendarWeeks))
+      throw new UserError("cohort.startTooFar", {
+        start: { localDate: startDate },
+        latest: { localDate: latestCourseStart(calendarWeeks) },
+      });
     const weeks = request.weeks ?? context.plan.totalWeeks;
     if (!Number.isInteger(weeks) || weeks < 1) throw new UserError("input.invalidWeek", { total: context.plan.totalWeeks });
     const posts = (await this.schedule(cohort)).filter((post) =>

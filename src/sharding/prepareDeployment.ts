@@ -9,12 +9,15 @@ import { CurriculumService } from "../services/CurriculumService.js";
 /**
  * What a sharded bot does once before its shards start: migrate the database
  * and import the built-in curricula. The shards repeat both on start (a no-op
- * by then), but do not race each other to create the first rows.
+ * by then), but do not race each other to create the first rows. Stops
+ * before the import once `lockLost` (withDeploymentLock) is aborted: another
+ * manager then imports them, and two at once could both create the same row.
  */
-export async function prepareDeployment(config: Config, logger: Logger): Promise<void> {
+export async function prepareDeployment(config: Config, logger: Logger, lockLost: AbortSignal): Promise<void> {
   const paths = projectPaths();
   const database = await openDatabase({ url: config.databaseUrl, migrationsDir: paths.migrationsDir, logger });
   try {
+    lockLost.throwIfAborted();
     const curricula = new CurriculumService(new CurriculumRepository(database.prisma), logger.child({ component: "curricula" }));
     await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));
   } finally {

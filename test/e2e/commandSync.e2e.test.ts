@@ -136,6 +136,21 @@ describe("slash command registration against the emulator", () => {
     expect(result.stderr).toContain("DISCORD_TOKEN is not set");
   });
 
+  // As `npm run cli -- --help`: the usage, exit 0, no token needed and nothing sent.
+  it.each([["--help"], ["-h"]])("npm run deploy-commands -- %s prints the usage and exits 0", async (flag) => {
+    const result = await runDeployCommands({}, [flag]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: npm run deploy-commands [-- --clear-guild <server id>]");
+    expect(result.stderr).toBe("");
+  });
+
+  // "12" is digits: the message must say what a server id is, as DISCORD_GUILD_ID's does.
+  it("npm run deploy-commands -- --clear-guild with too short an id says how long a server id is, and exits 2", async () => {
+    const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "12"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 12.");
+  });
+
   it("npm run deploy-commands names a badly formed variable, and exits 2", async () => {
     const result = await runDeployCommands({ DISCORD_TOKEN: "x", DISCORD_GUILD_ID: "my-server" });
     expect(result.code).toBe(2);

@@ -50,6 +50,17 @@ describe("npm run cli -- with a command it does not know", () => {
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
   }, 120_000);
 
+  // Help is about the command line: a setting still to be fixed must not hide it (nor turn its exit code into 2).
+  it("prints the usage and exits 0 even where a setting is wrong, and refuses a bad command line as such", async () => {
+    const help = await cli("not-a-database-url", ["--help"], { LOG_LEVEL: "loud" });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run cli -- <command>");
+    expect(help.stderr).toBe("");
+    const typo = await cli("not-a-database-url", ["curriculum", "lsit"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Unknown command "curriculum lsit"');
+  }, 120_000);
+
   // Not read as a slug, a file or a server id ("No curriculum "--help"").
   it.each([[["curriculum", "show", "--help"]], [["curriculum", "import", "--help"]], [["simulate", "--help"]], [["purge-guild", "-h"]]])(
     "%j prints the usage and exits 0 without opening the database",

@@ -112,6 +112,19 @@ describe("npm run cli -- simulate", () => {
     expect(badWeeks.stderr).toContain("--weeks needs a whole number");
   }, 120_000);
 
+  // A date that exists but that /cohort create refuses (the course would run past the year 9999): said, not a stack trace.
+  it("refuses a start so far ahead that /cohort create refuses it too, naming the latest start, without a stack trace", async () => {
+    const result = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--start", "9999-12-31"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "A cohort starting on Fri, 31 Dec 9999 is too far ahead: the bot's calendar ends with the year 9999, and with room for extensions and breaks the latest start the bot accepts for this curriculum is Fri, 9 Oct 9998. Give --start an earlier date (YYYY-MM-DD).",
+    );
+    expect(result.stdout).toBe("");
+    const stored = await cli(database.url, ["simulate", "Night Owls", "--start", "9999-01-04", "--weeks", "1"]);
+    expect(stored.code).toBe(1);
+    expect(stored.stderr).toContain("A cohort starting on Mon, 4 Jan 9999 is too far ahead");
+  }, 120_000);
+
   // README: every three-letter zone but UTC, GMT, … is refused, as /cohort create refuses it: EST would be Panama, without New York's summer time.
   it("refuses a three-letter zone such as EST as /cohort create does, and takes a place name in any capitals", async () => {
     const abbreviated = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "EST", "--weeks", "1"]);

@@ -136,6 +136,9 @@ export const en = {
     '"{value}" is not a time zone I know: did you mean {suggestions}? Time zones are IANA names such as Europe/Berlin or America/New_York.',
   "input.timeZoneAbbreviation":
     '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Use a place name such as Europe/London or America/New_York (start typing in `timezone` to see them).',
+  // The CLI's wording: `simulate` takes the date as --start.
+  "cli.startTooFar":
+    "A cohort starting on **{start}** is too far ahead: the bot's calendar ends with the year 9999, and with room for extensions and breaks the latest start the bot accepts for this curriculum is **{latest}**. Give --start an earlier date (YYYY-MM-DD).",
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.
   "cli.timeZoneAbbreviation":
     '"{value}" is an abbreviation, which I would read as {readAs}: maybe not your clock, as the same letters name different zones and may skip summer time. Give --tz a place name such as Europe/London or America/New_York (an IANA time zone name).',

@@ -138,6 +138,9 @@ export const es: Catalogue = {
     "«{value}» no es una zona horaria que conozca: ¿quisiste decir {suggestions}? Las zonas horarias son nombres IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneAbbreviation":
     "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Usa un nombre de lugar como Europe/Madrid o America/Mexico_City (empieza a escribir en `zona_horaria` para verlos).",
+  // The CLI's wording: `simulate` takes the date as --start.
+  "cli.startTooFar":
+    "Una cohorte que empiece el **{start}** quedaría demasiado lejos en el futuro: el calendario del bot termina con el año 9999 y, dejando margen para ampliaciones y descansos, la fecha de inicio más tardía que el bot acepta para este plan de estudios es el **{latest}**. Da a --start una fecha anterior (AAAA-MM-DD).",
   // The CLI's wording of the same mistake: it has --tz and no autocomplete.
   "cli.timeZoneAbbreviation":
     "«{value}» es una abreviatura, que yo leería como {readAs}: quizá no sea tu hora, porque las mismas letras nombran zonas distintas y pueden no seguir el horario de verano. Da a --tz un nombre de lugar como Europe/Madrid o America/Mexico_City (un nombre de zona horaria IANA).",
