@@ -14,6 +14,7 @@ import {
   type MemberName,
   type RosterBasis,
   type RosterCompletion,
+  type RosterPageAnchor,
   type RosterRepository,
   type RosterRow,
 } from "../db/repositories/RosterRepository.js";
@@ -24,7 +25,7 @@ import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-export { RosterGroup, type MemberName } from "../db/repositories/RosterRepository.js";
+export { RosterGroup, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
 /** `/cohort roster filter:`; `all` lists every group. */
 export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
@@ -79,12 +80,18 @@ export interface NudgeStanding {
 
 export interface RosterView {
   readonly cohort: Cohort;
-  /** Every current member's name, in join order: a shared name is numbered over the whole cohort, the same on every page. */
+  /**
+   * Every current member's name, in join order, read with the page (one statement): a shared name is numbered over
+   * the whole cohort, the same on every page.
+   */
   readonly cohortNames: readonly MemberName[];
   readonly filter: RosterFilter;
-  /** 0-based, clamped to the pages there are. */
+  /** 0-based: the members listed before this page, in pages (members joining or leaving between clicks move no one). */
   readonly page: number;
   readonly pageCount: number;
+  /** Members the filter lists before this page, and after it: the ◀ and ▶ buttons. */
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
   readonly counts: Readonly<Record<RosterGroup, number>>;
   readonly members: readonly RosterMemberView[];
 }
@@ -139,23 +146,34 @@ export class RosterService {
     readonly guildId: string;
     readonly cohort: string | null;
     readonly filter: RosterFilter;
-    readonly page: number;
+    /** Where the page starts: the top for the command, a row's key for the ◀ ▶ buttons. */
+    readonly anchor: RosterPageAnchor;
     readonly now: Date;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
-    const wanted = Math.max(0, Math.trunc(request.page));
-    const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
-    const { counts } = first;
-    let { rows } = first;
-    const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
-    const pageCount = Math.max(1, Math.ceil(total / rosterPageSize));
-    const page = Math.min(wanted, pageCount - 1);
-    // A page that no longer exists (members left since the buttons were drawn): the last one instead.
-    if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.rows.activeNames(cohort.id)]);
-    return { cohort, cohortNames, filter: request.filter, page, pageCount, counts, members };
+    let read = await this.rows.page(basis, group, rosterPageSize, request.anchor);
+    // Nothing left past the button's row (members left or moved since it was drawn): the last page instead;
+    // nothing before it: the first.
+    if (read.rows.length === 0 && read.total > 0)
+      read = await this.rows.page(basis, group, rosterPageSize, request.anchor.kind === "before" ? { kind: "first" } : { kind: "last" });
+    const { counts, total, before, rows, names } = read;
+    // Pages counted from where this one stands: the members before it in pages of 20, this one, those after it.
+    const page = Math.ceil(before / rosterPageSize);
+    const pageCount = page + 1 + Math.ceil(Math.max(0, total - before - rows.length) / rosterPageSize);
+    const members = await this.describe(rows, cohort, basis, request.now);
+    return {
+      cohort,
+      cohortNames: names,
+      filter: request.filter,
+      page,
+      pageCount,
+      hasPrevious: before > 0 && rows.length > 0,
+      hasNext: before + rows.length < total,
+      counts,
+      members,
+    };
   }
 
   /**
@@ -411,8 +429,51 @@ function isAnswer(value: string | undefined): value is CheckpointAnswerKind {
   return value !== undefined && (Object.values(CheckpointAnswerKind) as string[]).includes(value);
 }
 
+/** Discord's longest custom id. */
+const customIdLength = 100;
+
+/**
+ * The ◀ / ▶ button's id parts after "roster:<cohortId>:<filter>" for the page before or after `member`'s row: its
+ * place in the roster's order, the name last (it may hold ":"). A name that would pass Discord's 100 characters
+ * is left out: the button then pages from the member's stored name (as it shows now; a rename between clicks
+ * may move the page by a row).
+ */
+export function rosterAnchorArgs(prefix: string, direction: "before" | "after", member: RosterMemberView): string {
+  const group = rosterGroupOrder.indexOf(member.group);
+  const head = `${prefix}:${direction}:${group}:${member.behindMinutes}:${member.behindItems}:${member.memberId}`;
+  const withName = `${head}:${member.displayName}`;
+  return withName.length <= customIdLength ? withName : head;
+}
+
+const rosterGroupOrder: readonly RosterGroup[] = [
+  RosterGroup.Behind,
+  RosterGroup.Quiet,
+  RosterGroup.NotYet,
+  RosterGroup.OnTrack,
+  RosterGroup.Finished,
+];
+
+/**
+ * Where a ◀ / ▶ button's page starts, from its id's parts after the filter (`rosterAnchorArgs`); a button drawn
+ * before the keys ("roster:<cohortId>:<filter>:<page>") is that page by position. Anything else is an expired or
+ * forged button.
+ */
+export function parseRosterAnchor(args: readonly string[]): RosterPageAnchor {
+  const [direction, group, minutes, items, memberId, ...name] = args;
+  if (args.length === 1) return { kind: "offset", offset: parsePage(direction) * rosterPageSize };
+  const numbers = [group, minutes, items, memberId].map((part) => (part !== undefined && /^-?\d{1,15}$/.test(part) ? Number(part) : NaN));
+  const [groupIndex = NaN, behindMinutes = NaN, behindItems = NaN, id = NaN] = numbers;
+  const rosterGroup = rosterGroupOrder[groupIndex];
+  if ((direction !== "before" && direction !== "after") || rosterGroup === undefined || numbers.some(Number.isNaN))
+    throw new UserError("generic.unknownButton");
+  return {
+    kind: direction,
+    key: { group: rosterGroup, behindMinutes, behindItems, memberId: id, displayName: name.length === 0 ? null : name.join(":") },
+  };
+}
+
 /** A page number from a button's custom id; anything else is an expired or forged button. */
-export function parsePage(raw: string | undefined): number {
+function parsePage(raw: string | undefined): number {
   const page = Number(raw);
   if (!Number.isInteger(page) || page < 0) throw new UserError("generic.unknownButton");
   return page;

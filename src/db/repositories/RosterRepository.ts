@@ -90,6 +90,42 @@ export interface RosterCompletion {
   readonly day: string | null;
 }
 
+/** A row's place in the roster's order (`rosterOrder`): what a page button carries of the row it pages from. */
+export interface RosterSortKey {
+  readonly group: RosterGroup;
+  readonly behindMinutes: number;
+  readonly behindItems: number;
+  readonly memberId: number;
+  /** As the page showed it; null: the member's stored name now (a name too long for a button's id). */
+  readonly displayName: string | null;
+}
+
+/**
+ * Where a roster page starts: the top, the end, right after or right before a row's key (the ◀ ▶ buttons: members
+ * joining, leaving or moving between clicks shift no one on or off the next page), or a position (buttons drawn
+ * before the keys, 2026-12-06).
+ */
+export type RosterPageAnchor =
+  | { readonly kind: "first" }
+  | { readonly kind: "last" }
+  | { readonly kind: "after" | "before"; readonly key: RosterSortKey }
+  | { readonly kind: "offset"; readonly offset: number };
+
+export interface RosterPage {
+  readonly rows: RosterRow[];
+  readonly counts: Record<RosterGroup, number>;
+  /** Members the filter lists. */
+  readonly total: number;
+  /** How many of them come before the page's first row. */
+  readonly before: number;
+  /** Every active member's id and name in join order, read with the page. */
+  readonly names: MemberName[];
+}
+
+/** The roster's order: group, most behind (minutes, then items), name, join. `rosterSortKey` holds a row's place in it. */
+const rosterOrder = `"grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"`;
+const rosterOrderReversed = `"grp" DESC, "behindMinutes", "behindItems", LOWER("displayName") DESC, "id" DESC`;
+
 export interface ConfidenceRow {
   readonly sectionId: number;
   readonly answer: string;
@@ -131,35 +167,72 @@ export class RosterRepository {
   ) {}
 
   /**
-   * One page of the roster, ordered by group, then most behind, then name
-   * (`group` null: every group), and how many members each group holds: both
-   * from one pass over the completions (the counts are a window over it).
+   * One page of the roster, ordered by group, then most behind, then name, then join (`rosterOrder`; `group`
+   * null: every group), where `anchor` puts it; how many members each group holds; how many of the listed
+   * members come before the page; and every active member's name in join order (the namesakes' numbers): all
+   * from one statement, so the page and the names it is numbered by are one snapshot (a namesake leaving
+   * meanwhile is either in both or in neither), and one pass over the completions.
    */
-  async page(
-    basis: RosterBasis,
-    group: RosterGroup | null,
-    limit: number,
-    offset: number,
-  ): Promise<{ rows: RosterRow[]; counts: Record<RosterGroup, number> }> {
+  async page(basis: RosterBasis, group: RosterGroup | null, limit: number, anchor: RosterPageAnchor): Promise<RosterPage> {
     const { sql, values } = this.rosterCte(basis);
+    const key = anchor.kind === "after" || anchor.kind === "before" ? anchor.key : null;
+    const listed = `(CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER))`;
+    // A row's place against the anchor's key in the roster's order: the descending columns swap sides.
+    const rowSide = `("grp", CAST(@keyMinutes AS INTEGER), CAST(@keyItems AS INTEGER), LOWER("displayName"), "id")`;
+    // The name the key was drawn with; one too long for the button's id is read from the member (see rosterAnchorArgs).
+    const keyName = `COALESCE(CAST(@keyName AS TEXT), (SELECT k."displayName" FROM "Member" k WHERE k."id" = CAST(@keyId AS INTEGER)), '')`;
+    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", LOWER(${keyName}), CAST(@keyId AS INTEGER))`;
+    // After a key: the rows up to it come before the page; before a key: the rows before it, less the page's.
+    const beforeKey = anchor.kind === "after" ? `${rowSide} <= ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "0 = 1";
+    const where = anchor.kind === "after" ? `${rowSide} > ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "1 = 1";
+    // Before a key and at the end the page is read backwards from there, and turned round here.
+    const backwards = anchor.kind === "before" || anchor.kind === "last";
+    const order = backwards ? rosterOrderReversed : rosterOrder;
     const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
+    const columns = (part: number, pos: string, page: string) =>
+      `${part} AS "part", ${pos} AS "pos", ${page}."id", ${page}."userId", ${page}."displayName", ${page}."points", ${page}."nudges",
+        ${page}."grp", ${page}."behindItems", ${page}."behindMinutes", ${page}."lastAt", ${groupOrder.map((_, index) => `${page}."n${index}"`).join(", ")}, ${page}."nBefore"`;
+    // The names' rows leave the page's other columns empty: userId, then points to nBefore.
+    const noPageColumns = Array<string>(7 + groupOrder.length)
+      .fill("NULL")
+      .join(", ");
     const rows = await this.query(
-      `${sql}
-      SELECT * FROM (SELECT roster.*, ${countColumns.join(", ")} FROM roster) AS counted
-      WHERE CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER)
-      ORDER BY "grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"
-      LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`,
-      { ...values, group: group === null ? null : groupOrder.indexOf(group), limit, offset },
+      `${sql},
+      counted AS MATERIALIZED (
+        SELECT roster.*, ${countColumns.join(", ")}, SUM(CASE WHEN ${listed} AND ${beforeKey} THEN 1 ELSE 0 END) OVER () AS "nBefore"
+        FROM roster
+      )
+      SELECT ${columns(0, "1", "s")} FROM (SELECT * FROM counted LIMIT 1) AS s
+      UNION ALL
+      SELECT ${columns(1, '"rank"', "p")} FROM (
+        SELECT counted.*, ROW_NUMBER() OVER (ORDER BY ${order}) AS "rank" FROM counted WHERE ${listed} AND ${where}
+        ORDER BY ${order} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)
+      ) AS p
+      UNION ALL
+      SELECT 2 AS "part", m."id" AS "pos", m."id", NULL, m."displayName", ${noPageColumns}
+      FROM "Member" m WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
+      ORDER BY 1, 2`,
+      {
+        ...values,
+        group: group === null ? null : groupOrder.indexOf(group),
+        limit,
+        offset: anchor.kind === "offset" ? anchor.offset : 0,
+        keyGroup: key === null ? null : groupOrder.indexOf(key.group),
+        keyMinutes: key?.behindMinutes ?? null,
+        keyItems: key?.behindItems ?? null,
+        keyId: key?.memberId ?? null,
+        keyName: key?.displayName ?? null,
+      },
     );
-    const [first] = rows;
-    // A page past the end has no row to carry the counts: ask for them alone.
-    const counts =
-      first === undefined
-        ? await this.groupCounts(basis)
-        : (Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(first[`n${index}`])])) as Record<RosterGroup, number>);
-    return {
-      counts,
-      rows: rows.map((row) => ({
+    const summary = rows.find((row) => toNumber(row.part) === 0);
+    const counts = Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
+      RosterGroup,
+      number
+    >;
+    const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
+    const pageRows = rows
+      .filter((row) => toNumber(row.part) === 1)
+      .map((row): RosterRow => ({
         memberId: toNumber(row.id),
         userId: String(row.userId),
         displayName: String(row.displayName),
@@ -169,8 +242,23 @@ export class RosterRepository {
         behindItems: toNumber(row.behindItems),
         behindMinutes: toNumber(row.behindMinutes),
         lastCompletedAt: toDate(row.lastAt),
-      })),
-    };
+      }));
+    if (backwards) pageRows.reverse();
+    const keyed = toNumber(summary?.nBefore);
+    const before =
+      anchor.kind === "offset"
+        ? anchor.offset
+        : anchor.kind === "after"
+          ? keyed
+          : anchor.kind === "before"
+            ? keyed - pageRows.length
+            : anchor.kind === "last"
+              ? total - pageRows.length
+              : 0;
+    const names = rows
+      .filter((row) => toNumber(row.part) === 2)
+      .map((row) => ({ memberId: toNumber(row.id), displayName: String(row.displayName) }));
+    return { rows: pageRows, counts, total, before: Math.max(0, before), names };
   }
 
   /** How many active members each group holds. */
