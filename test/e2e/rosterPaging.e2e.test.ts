@@ -50,6 +50,18 @@ describe("/cohort roster pages while members join, leave and catch up between cl
     expect(visibleText(second)).toContain("Page 2 of 2");
   });
 
+  it("shows the last members there are when everyone after the page shown left before the click", async () => {
+    const { bot } = harness;
+    const { cohort, names } = await rosterOf25(bot, "Emptied");
+    const first = await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id) });
+    for (const [mention, display] of names)
+      if (display > "M20") await bot.test.app.services.cohorts.leave(bot.guild.id, mention.slice(2, -1), String(cohort.id), now);
+
+    const next = await bot.click(bot.admin.id, first.id, pageButton(first, "Next ▶")).final();
+    expect(listed(next, names)).toEqual(range(1, 20));
+    expect(visibleText(next)).toContain("Page 1 of 1");
+  });
+
   it("repeats nobody on the next page when a member who sorts first joins before the click, and ◀ goes back to the members before", async () => {
     const { bot } = harness;
     const { cohort, names } = await rosterOf25(bot, "Joining");
