@@ -126,6 +126,23 @@ export interface RosterPage {
 const rosterOrder = `"grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"`;
 const rosterOrderReversed = `"grp" DESC, "behindMinutes", "behindItems", LOWER("displayName") DESC, "id" DESC`;
 
+/** A page row's columns besides its id and name, and the groups' counts and the rows before the page, packed as one JSON array. */
+const packedColumns = [
+  "userId",
+  "points",
+  "nudges",
+  "grp",
+  "behindItems",
+  "behindMinutes",
+  "lastAt",
+  "n0",
+  "n1",
+  "n2",
+  "n3",
+  "n4",
+  "nBefore",
+] as const;
+
 export interface ConfidenceRow {
   readonly sectionId: number;
   readonly answer: string;
@@ -189,13 +206,17 @@ export class RosterRepository {
     const backwards = anchor.kind === "before" || anchor.kind === "last";
     const order = backwards ? rosterOrderReversed : rosterOrder;
     const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
+    // Every current member's name travels in the same rows as the page: its other columns packed into one JSON
+    // text (`packedColumns`), so the names' rows (100,000 at most) stay two columns wide from the read worker.
+    const pg = this.provider === "postgresql";
+    const packed = (page: string) => {
+      // PostgreSQL's JSON writes a TIMESTAMP without its zone: the instant travels as epoch milliseconds.
+      const lastAt = pg ? `CAST(EXTRACT(EPOCH FROM ${page}."lastAt") * 1000 AS BIGINT)` : `${page}."lastAt"`;
+      const values = packedColumns.map((column) => (column === "lastAt" ? lastAt : `${page}."${column}"`)).join(", ");
+      return pg ? `CAST(json_build_array(${values}) AS TEXT)` : `json_array(${values})`;
+    };
     const columns = (part: number, pos: string, page: string) =>
-      `${part} AS "part", ${pos} AS "pos", ${page}."id", ${page}."userId", ${page}."displayName", ${page}."points", ${page}."nudges",
-        ${page}."grp", ${page}."behindItems", ${page}."behindMinutes", ${page}."lastAt", ${groupOrder.map((_, index) => `${page}."n${index}"`).join(", ")}, ${page}."nBefore"`;
-    // The names' rows leave the page's other columns empty: userId, then points to nBefore.
-    const noPageColumns = Array<string>(7 + groupOrder.length)
-      .fill("NULL")
-      .join(", ");
+      `${part} AS "part", ${pos} AS "pos", ${page}."id", ${page}."displayName", ${packed(page)} AS "packed"`;
     const rows = await this.query(
       `${sql},
       counted AS MATERIALIZED (
@@ -204,12 +225,12 @@ export class RosterRepository {
       )
       SELECT ${columns(0, "1", "s")} FROM (SELECT * FROM counted LIMIT 1) AS s
       UNION ALL
-      SELECT ${columns(1, '"rank"', "p")} FROM (
-        SELECT counted.*, ROW_NUMBER() OVER (ORDER BY ${order}) AS "rank" FROM counted WHERE ${listed} AND ${where}
+      SELECT ${columns(1, `ROW_NUMBER() OVER (ORDER BY ${order})`, "p")} FROM (
+        SELECT * FROM counted WHERE ${listed} AND ${where}
         ORDER BY ${order} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)
       ) AS p
       UNION ALL
-      SELECT 2 AS "part", m."id" AS "pos", m."id", NULL, m."displayName", ${noPageColumns}
+      SELECT 2 AS "part", m."id" AS "pos", m."id", m."displayName", NULL
       FROM "Member" m WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
       ORDER BY 1, 2`,
       {
@@ -224,7 +245,12 @@ export class RosterRepository {
         keyName: key?.displayName ?? null,
       },
     );
-    const summary = rows.find((row) => toNumber(row.part) === 0);
+    const unpack = (row: Record<string, unknown>): Record<string, unknown> => {
+      const values: unknown = JSON.parse(String(row.packed));
+      return Object.fromEntries(packedColumns.map((column, index) => [column, Array.isArray(values) ? values[index] : null]));
+    };
+    const summaryRow = rows.find((row) => toNumber(row.part) === 0);
+    const summary = summaryRow === undefined ? undefined : unpack(summaryRow);
     const counts = Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
       RosterGroup,
       number
@@ -232,17 +258,20 @@ export class RosterRepository {
     const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
     const pageRows = rows
       .filter((row) => toNumber(row.part) === 1)
-      .map((row): RosterRow => ({
-        memberId: toNumber(row.id),
-        userId: String(row.userId),
-        displayName: String(row.displayName),
-        points: toNumber(row.points),
-        nudges: row.nudges === true || toNumber(row.nudges) === 1,
-        group: groupOrder[toNumber(row.grp)] ?? RosterGroup.OnTrack,
-        behindItems: toNumber(row.behindItems),
-        behindMinutes: toNumber(row.behindMinutes),
-        lastCompletedAt: toDate(row.lastAt),
-      }));
+      .map((row): RosterRow => {
+        const values = unpack(row);
+        return {
+          memberId: toNumber(row.id),
+          userId: String(values.userId),
+          displayName: String(row.displayName),
+          points: toNumber(values.points),
+          nudges: values.nudges === true || toNumber(values.nudges) === 1,
+          group: groupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
+          behindItems: toNumber(values.behindItems),
+          behindMinutes: toNumber(values.behindMinutes),
+          lastCompletedAt: toDate(values.lastAt),
+        };
+      });
     if (backwards) pageRows.reverse();
     const keyed = toNumber(summary?.nBefore);
     const before =
