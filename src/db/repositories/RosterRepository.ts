@@ -166,6 +166,39 @@ function toDate(value: unknown): Date | null {
   return new Date(/^\d+$/.test(text) ? Number(text) : text);
 }
 
+/** A page row's packed columns (`packedColumns`) by name. */
+function unpacked(row: Record<string, unknown>): Record<string, unknown> {
+  const values: unknown = JSON.parse(String(row.packed));
+  return Object.fromEntries(packedColumns.map((column, index) => [column, Array.isArray(values) ? values[index] : null]));
+}
+
+function pageRowOf(row: Record<string, unknown>): RosterRow {
+  const values = unpacked(row);
+  return {
+    memberId: toNumber(row.id),
+    userId: String(values.userId),
+    displayName: String(row.displayName),
+    points: toNumber(values.points),
+    nudges: values.nudges === true || toNumber(values.nudges) === 1,
+    group: groupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
+    behindItems: toNumber(values.behindItems),
+    behindMinutes: toNumber(values.behindMinutes),
+    lastCompletedAt: toDate(values.lastAt),
+  };
+}
+
+/**
+ * How many listed members come before a page of `shown` rows read at `anchor`, from the statement's count of
+ * rows up to the key (after it) or before it (before it), or the filter's `total` (at the end).
+ */
+function rowsBeforePage(anchor: RosterPageAnchor, keyed: number, shown: number, total: number): number {
+  if (anchor.kind === "offset") return anchor.offset;
+  if (anchor.kind === "after") return keyed;
+  if (anchor.kind === "before") return Math.max(0, keyed - shown);
+  if (anchor.kind === "last") return Math.max(0, total - shown);
+  return 0;
+}
+
 /**
  * The facilitator's roster and confidence map, aggregated by the database:
  * one pass over the cohort's completions, member by member, never loading
@@ -245,49 +278,20 @@ export class RosterRepository {
         keyName: key?.displayName ?? null,
       },
     );
-    const unpack = (row: Record<string, unknown>): Record<string, unknown> => {
-      const values: unknown = JSON.parse(String(row.packed));
-      return Object.fromEntries(packedColumns.map((column, index) => [column, Array.isArray(values) ? values[index] : null]));
-    };
     const summaryRow = rows.find((row) => toNumber(row.part) === 0);
-    const summary = summaryRow === undefined ? undefined : unpack(summaryRow);
+    const summary = summaryRow === undefined ? undefined : unpacked(summaryRow);
     const counts = Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
       RosterGroup,
       number
     >;
     const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
-    const pageRows = rows
-      .filter((row) => toNumber(row.part) === 1)
-      .map((row): RosterRow => {
-        const values = unpack(row);
-        return {
-          memberId: toNumber(row.id),
-          userId: String(values.userId),
-          displayName: String(row.displayName),
-          points: toNumber(values.points),
-          nudges: values.nudges === true || toNumber(values.nudges) === 1,
-          group: groupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
-          behindItems: toNumber(values.behindItems),
-          behindMinutes: toNumber(values.behindMinutes),
-          lastCompletedAt: toDate(values.lastAt),
-        };
-      });
+    const pageRows = rows.filter((row) => toNumber(row.part) === 1).map(pageRowOf);
     if (backwards) pageRows.reverse();
-    const keyed = toNumber(summary?.nBefore);
-    const before =
-      anchor.kind === "offset"
-        ? anchor.offset
-        : anchor.kind === "after"
-          ? keyed
-          : anchor.kind === "before"
-            ? keyed - pageRows.length
-            : anchor.kind === "last"
-              ? total - pageRows.length
-              : 0;
+    const before = rowsBeforePage(anchor, toNumber(summary?.nBefore), pageRows.length, total);
     const names = rows
       .filter((row) => toNumber(row.part) === 2)
       .map((row) => ({ memberId: toNumber(row.id), displayName: String(row.displayName) }));
-    return { rows: pageRows, counts, total, before: Math.max(0, before), names };
+    return { rows: pageRows, counts, total, before, names };
   }
 
   /** How many active members each group holds. */
