@@ -155,8 +155,9 @@ export class RosterService {
     const group = filterGroups[request.filter];
     let read = await this.rows.page(basis, group, rosterPageSize, request.anchor);
     // Nothing left past the button's row (members left or moved since it was drawn): the last page instead;
-    // nothing before it: the first.
-    if (read.rows.length === 0 && read.total > 0)
+    // nothing before it: the first; fewer than a page before it (members left or moved up): the first page, whole.
+    const shortBefore = request.anchor.kind === "before" && read.rows.length < rosterPageSize && read.total > read.rows.length;
+    if (shortBefore || (read.rows.length === 0 && read.total > 0))
       read = await this.rows.page(basis, group, rosterPageSize, request.anchor.kind === "before" ? { kind: "first" } : { kind: "last" });
     const { counts, total, before, rows, names } = read;
     // Pages counted from where this one stands: the members before it in pages of 20, this one, those after it.
@@ -434,15 +435,21 @@ const customIdLength = 100;
 
 /**
  * The ◀ / ▶ button's id parts after "roster:<cohortId>:<filter>" for the page before or after `member`'s row: its
- * place in the roster's order, the name last (it may hold ":"). A name that would pass Discord's 100 characters
- * is left out: the button then pages from the member's stored name (as it shows now; a rename between clicks
- * may move the page by a row).
+ * place in the roster's order, the name last (it may hold ":"), whole ("n") or, when the whole would pass Discord's
+ * 100 characters, as much of its start as fits ("p"): paging from a prefix repeats at most the members whose names
+ * share it, never skips one (`RosterSortKey.namePrefix`).
  */
 export function rosterAnchorArgs(prefix: string, direction: "before" | "after", member: RosterMemberView): string {
   const group = rosterGroupOrder.indexOf(member.group);
   const head = `${prefix}:${direction}:${group}:${member.behindMinutes}:${member.behindItems}:${member.memberId}`;
-  const withName = `${head}:${member.displayName}`;
-  return withName.length <= customIdLength ? withName : head;
+  const whole = `${head}:n:${member.displayName}`;
+  if (whole.length <= customIdLength) return whole;
+  let start = "";
+  for (const character of member.displayName) {
+    if (head.length + 3 + start.length + character.length > customIdLength) break;
+    start += character;
+  }
+  return `${head}:p:${start}`;
 }
 
 const rosterGroupOrder: readonly RosterGroup[] = [
@@ -453,28 +460,43 @@ const rosterGroupOrder: readonly RosterGroup[] = [
   RosterGroup.Finished,
 ];
 
+/** The largest number a roster key's part may be: the database compares them as 32-bit integers. */
+const largestKeyPart = 2_147_483_647;
+
+/** A key part of a button's id: a whole number the database can compare; NaN for anything else. */
+function keyPart(raw: string | undefined): number {
+  if (raw === undefined || !/^-?\d{1,10}$/.test(raw)) return NaN;
+  const value = Number(raw);
+  return Math.abs(value) <= largestKeyPart ? value : NaN;
+}
+
 /**
  * Where a ◀ / ▶ button's page starts, from its id's parts after the filter (`rosterAnchorArgs`); a button drawn
- * before the keys ("roster:<cohortId>:<filter>:<page>") is that page by position. Anything else is an expired or
- * forged button.
+ * before the keys ("roster:<cohortId>:<filter>:<page>") is that page by position. Anything else (numbers past
+ * what the database compares included) is an expired or forged button.
  */
 export function parseRosterAnchor(args: readonly string[]): RosterPageAnchor {
-  const [direction, group, minutes, items, memberId, ...name] = args;
+  const [direction, group, minutes, items, memberId, nameKind, ...name] = args;
   if (args.length === 1) return { kind: "offset", offset: parsePage(direction) * rosterPageSize };
-  const numbers = [group, minutes, items, memberId].map((part) => (part !== undefined && /^-?\d{1,15}$/.test(part) ? Number(part) : NaN));
+  const numbers = [group, minutes, items, memberId].map(keyPart);
   const [groupIndex = NaN, behindMinutes = NaN, behindItems = NaN, id = NaN] = numbers;
   const rosterGroup = rosterGroupOrder[groupIndex];
-  if ((direction !== "before" && direction !== "after") || rosterGroup === undefined || numbers.some(Number.isNaN))
+  if (
+    (direction !== "before" && direction !== "after") ||
+    rosterGroup === undefined ||
+    numbers.some(Number.isNaN) ||
+    (nameKind !== "n" && nameKind !== "p")
+  )
     throw new UserError("generic.unknownButton");
   return {
     kind: direction,
-    key: { group: rosterGroup, behindMinutes, behindItems, memberId: id, displayName: name.length === 0 ? null : name.join(":") },
+    key: { group: rosterGroup, behindMinutes, behindItems, memberId: id, displayName: name.join(":"), namePrefix: nameKind === "p" },
   };
 }
 
-/** A page number from a button's custom id; anything else is an expired or forged button. */
+/** A page number from a button's custom id, whose rows the database can still count to; anything else is an expired or forged button. */
 function parsePage(raw: string | undefined): number {
-  const page = Number(raw);
-  if (!Number.isInteger(page) || page < 0) throw new UserError("generic.unknownButton");
+  const page = raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(page * rosterPageSize <= largestKeyPart)) throw new UserError("generic.unknownButton");
   return page;
 }

@@ -120,12 +120,21 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       behindMinutes: row?.behindMinutes ?? 0,
       behindItems: row?.behindItems ?? 0,
       memberId: row?.memberId ?? 0,
-      displayName: row?.displayName ?? null,
+      displayName: row?.displayName ?? "",
+      namePrefix: false,
     });
     const after = await roster.page(basis, null, 2, { kind: "after", key: keyOf(second) });
     expect([after.rows.map((row) => row.displayName), after.before, after.total]).toEqual([["notYet", "onTrack"], 2, 5]);
-    const before = await roster.page(basis, null, 2, { kind: "before", key: { ...keyOf(third), displayName: null } });
+    const before = await roster.page(basis, null, 2, { kind: "before", key: keyOf(third) });
     expect([before.rows.map((row) => row.displayName), before.before]).toEqual([["behind", "quiet"], 0]);
+    // A name's start only (a long name): the members whose names share it come again rather than being skipped.
+    const afterStart = await roster.page(basis, null, 2, { kind: "after", key: { ...keyOf(second), displayName: "qu", namePrefix: true } });
+    expect(afterStart.rows.map((row) => row.displayName)).toEqual(["quiet", "notYet"]);
+    const beforeStart = await roster.page(basis, null, 2, {
+      kind: "before",
+      key: { ...keyOf(second), displayName: "qu", namePrefix: true },
+    });
+    expect(beforeStart.rows.map((row) => row.displayName)).toEqual(["behind", "quiet"]);
     const last = await roster.page(basis, null, 2, { kind: "last" });
     expect([last.rows.map((row) => row.displayName), last.before]).toEqual([["onTrack", "finished"], 3]);
     expect(last.names.map((name) => name.displayName).sort()).toEqual(["behind", "finished", "notYet", "onTrack", "quiet"]);

@@ -96,8 +96,13 @@ export interface RosterSortKey {
   readonly behindMinutes: number;
   readonly behindItems: number;
   readonly memberId: number;
-  /** As the page showed it; null: the member's stored name now (a name too long for a button's id). */
-  readonly displayName: string | null;
+  /** As the page showed it, or its start when the whole did not fit in a button's id (`namePrefix`). */
+  readonly displayName: string;
+  /**
+   * `displayName` is only the name's start: the members whose names share it are read again (after the key)
+   * or with the page before it, as the name's place among them is not known.
+   */
+  readonly namePrefix: boolean;
 }
 
 /**
@@ -187,6 +192,17 @@ function pageRowOf(row: Record<string, unknown>): RosterRow {
   };
 }
 
+/** Past every character's UTF-8 (and code point) order: after it, a name's start sorts after every name it starts. */
+const LAST_CHARACTER = "\u{10FFFF}";
+
+/**
+ * The name a key compares with. The start of one (`namePrefix`) as the key's name pages after it from before every
+ * name sharing it, and with the last character added before it from after them: those names repeat, none is skipped.
+ */
+function keyNameOf(kind: RosterPageAnchor["kind"], key: RosterSortKey): string {
+  return key.namePrefix && kind === "before" ? `${key.displayName}${LAST_CHARACTER}` : key.displayName;
+}
+
 /**
  * How many listed members come before a page of `shown` rows read at `anchor`, from the statement's count of
  * rows up to the key (after it) or before it (before it), or the filter's `total` (at the end).
@@ -229,9 +245,7 @@ export class RosterRepository {
     const listed = `(CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER))`;
     // A row's place against the anchor's key in the roster's order: the descending columns swap sides.
     const rowSide = `("grp", CAST(@keyMinutes AS INTEGER), CAST(@keyItems AS INTEGER), LOWER("displayName"), "id")`;
-    // The name the key was drawn with; one too long for the button's id is read from the member (see rosterAnchorArgs).
-    const keyName = `COALESCE(CAST(@keyName AS TEXT), (SELECT k."displayName" FROM "Member" k WHERE k."id" = CAST(@keyId AS INTEGER)), '')`;
-    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", LOWER(${keyName}), CAST(@keyId AS INTEGER))`;
+    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", LOWER(CAST(@keyName AS TEXT)), CAST(@keyId AS INTEGER))`;
     // After a key: the rows up to it come before the page; before a key: the rows before it, less the page's.
     const beforeKey = anchor.kind === "after" ? `${rowSide} <= ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "0 = 1";
     const where = anchor.kind === "after" ? `${rowSide} > ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "1 = 1";
@@ -275,7 +289,7 @@ export class RosterRepository {
         keyMinutes: key?.behindMinutes ?? null,
         keyItems: key?.behindItems ?? null,
         keyId: key?.memberId ?? null,
-        keyName: key?.displayName ?? null,
+        keyName: key === null ? null : keyNameOf(anchor.kind, key),
       },
     );
     const summaryRow = rows.find((row) => toNumber(row.part) === 0);
