@@ -113,8 +113,9 @@ function rosterDescriptions(t: Translator, lines: readonly string[], titleAndFoo
 }
 
 function pageButton(t: Translator, customId: string, key: "roster.previous" | "roster.next", disabled: boolean): APIButtonComponent {
-  // The row the page starts next to, not a page number: members joining, leaving or catching up meanwhile shift
-  // no one on or off the next page. The two buttons of one message page from its first and its last row.
+  // The row the page starts next to, not a page number: members joining or leaving meanwhile shift no one on or off
+  // the next page, and a member whose place changed shows at their new place. The two buttons of one message page
+  // from its first and its last row.
   return {
     type: ComponentType.Button,
     custom_id: customId,
