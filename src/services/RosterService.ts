@@ -81,7 +81,7 @@ export interface NudgeStanding {
 export interface RosterView {
   readonly cohort: Cohort;
   /**
-   * Every current member's name, in join order, read with the page (one statement): a shared name is numbered over
+   * Every current member's name, in join order, read right after the page: a shared name is numbered over
    * the whole cohort, the same on every page.
    */
   readonly cohortNames: readonly MemberName[];

@@ -235,9 +235,8 @@ export class RosterRepository {
   /**
    * One page of the roster, ordered by group, then most behind, then name, then join (`rosterOrder`; `group`
    * null: every group), where `anchor` puts it; how many members each group holds; how many of the listed
-   * members come before the page; and every active member's name in join order (the namesakes' numbers): all
-   * from one statement, so the page and the names it is numbered by are one snapshot (a namesake leaving
-   * meanwhile is either in both or in neither), and one pass over the completions.
+   * members come before the page, from one statement (one pass over the completions); and every active member's
+   * name in join order (the namesakes' numbers), read after it.
    */
   async page(basis: RosterBasis, group: RosterGroup | null, limit: number, anchor: RosterPageAnchor): Promise<RosterPage> {
     const { sql, values } = this.rosterCte(basis);
@@ -253,8 +252,8 @@ export class RosterRepository {
     const backwards = anchor.kind === "before" || anchor.kind === "last";
     const order = backwards ? rosterOrderReversed : rosterOrder;
     const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
-    // Every current member's name travels in the same rows as the page: its other columns packed into one JSON
-    // text (`packedColumns`), so the names' rows (100,000 at most) stay two columns wide from the read worker.
+    // The page's row and the summary row (counts, rows before the page) share one shape: their other columns
+    // packed into one JSON text (`packedColumns`); a page past the end still returns the summary row.
     const pg = this.provider === "postgresql";
     const packed = (page: string) => {
       // PostgreSQL's JSON writes a TIMESTAMP without its zone: the instant travels as epoch milliseconds.
@@ -276,9 +275,6 @@ export class RosterRepository {
         SELECT * FROM counted WHERE ${listed} AND ${where}
         ORDER BY ${order} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)
       ) AS p
-      UNION ALL
-      SELECT 2 AS "part", m."id" AS "pos", m."id", m."displayName", NULL
-      FROM "Member" m WHERE m."cohortId" = CAST(@cohortId AS INTEGER) AND m."leftAt" IS NULL
       ORDER BY 1, 2`,
       {
         ...values,
@@ -302,9 +298,10 @@ export class RosterRepository {
     const pageRows = rows.filter((row) => toNumber(row.part) === 1).map(pageRowOf);
     if (backwards) pageRows.reverse();
     const before = rowsBeforePage(anchor, toNumber(summary?.nBefore), pageRows.length, total);
-    const names = rows
-      .filter((row) => toNumber(row.part) === 2)
-      .map((row) => ({ memberId: toNumber(row.id), displayName: String(row.displayName) }));
+    // A read of its own: in the page's statement, the cohort's names (100,000 at most) went through its ORDER BY
+    // and raised the bot's peak memory by about 4 MB at 10,000 members (bench, 2026-12-06). A namesake leaving
+    // between the two reads can leave the page's numbers one off until the next click.
+    const names = await this.activeNames(basis.cohortId);
     return { rows: pageRows, counts, total, before, names };
   }
 
