@@ -17,6 +17,7 @@ import {
   type RosterPageAnchor,
   type RosterRepository,
   type RosterRow,
+  rosterGroupOrder,
 } from "../db/repositories/RosterRepository.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
@@ -25,7 +26,7 @@ import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-export { RosterGroup, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
+export { RosterGroup, rosterGroupOrder, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
 /** `/cohort roster filter:`; `all` lists every group. */
 export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
@@ -429,36 +430,6 @@ interface ExtendedPlans {
 function isAnswer(value: string | undefined): value is CheckpointAnswerKind {
   return value !== undefined && (Object.values(CheckpointAnswerKind) as string[]).includes(value);
 }
-
-/** Discord's longest custom id. */
-const customIdLength = 100;
-
-/**
- * The ◀ / ▶ button's id parts after "roster:<cohortId>:<filter>" for the page before or after `member`'s row: its
- * place in the roster's order, the name last (it may hold ":"), whole ("n") or, when the whole would pass Discord's
- * 100 characters, as much of its start as fits ("p"): paging from a prefix repeats at most the members whose names
- * share it, never skips one (`RosterSortKey.namePrefix`).
- */
-export function rosterAnchorArgs(prefix: string, direction: "before" | "after", member: RosterMemberView): string {
-  const group = rosterGroupOrder.indexOf(member.group);
-  const head = `${prefix}:${direction}:${group}:${member.behindMinutes}:${member.behindItems}:${member.memberId}`;
-  const whole = `${head}:n:${member.displayName}`;
-  if (whole.length <= customIdLength) return whole;
-  let start = "";
-  for (const character of member.displayName) {
-    if (head.length + 3 + start.length + character.length > customIdLength) break;
-    start += character;
-  }
-  return `${head}:p:${start}`;
-}
-
-const rosterGroupOrder: readonly RosterGroup[] = [
-  RosterGroup.Behind,
-  RosterGroup.Quiet,
-  RosterGroup.NotYet,
-  RosterGroup.OnTrack,
-  RosterGroup.Finished,
-];
 
 /** The largest number a roster key's part may be: the database compares them as 32-bit integers. */
 const largestKeyPart = 2_147_483_647;

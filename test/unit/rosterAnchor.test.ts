@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { parseRosterAnchor, RosterGroup, rosterAnchorArgs, type RosterMemberView } from "../../src/services/RosterService.js";
+import { rosterAnchorArgs } from "../../src/discord/render/renderFacilitators.js";
+import { parseRosterAnchor, RosterGroup, type RosterMemberView } from "../../src/services/RosterService.js";
 
 const member: RosterMemberView = {
   memberId: 42,

@@ -16,7 +16,8 @@ export interface MemberDaysOff {
 export const RosterGroup = { Behind: "behind", Quiet: "quiet", NotYet: "not_yet", OnTrack: "on_track", Finished: "finished" } as const;
 export type RosterGroup = (typeof RosterGroup)[keyof typeof RosterGroup];
 
-const groupOrder: readonly RosterGroup[] = [
+/** The roster's groups in its order: a row's "grp", and a page button's group number. */
+export const rosterGroupOrder: readonly RosterGroup[] = [
   RosterGroup.Behind,
   RosterGroup.Quiet,
   RosterGroup.NotYet,
@@ -185,7 +186,7 @@ function pageRowOf(row: Record<string, unknown>): RosterRow {
     displayName: String(row.displayName),
     points: toNumber(values.points),
     nudges: values.nudges === true || toNumber(values.nudges) === 1,
-    group: groupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
+    group: rosterGroupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
     behindItems: toNumber(values.behindItems),
     behindMinutes: toNumber(values.behindMinutes),
     lastCompletedAt: toDate(values.lastAt),
@@ -251,7 +252,7 @@ export class RosterRepository {
     // Before a key and at the end the page is read backwards from there, and turned round here.
     const backwards = anchor.kind === "before" || anchor.kind === "last";
     const order = backwards ? rosterOrderReversed : rosterOrder;
-    const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
+    const countColumns = rosterGroupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
     // The page's row and the summary row (counts, rows before the page) share one shape: their other columns
     // packed into one JSON text (`packedColumns`); a page past the end still returns the summary row.
     const pg = this.provider === "postgresql";
@@ -278,10 +279,10 @@ export class RosterRepository {
       ORDER BY 1, 2`,
       {
         ...values,
-        group: group === null ? null : groupOrder.indexOf(group),
+        group: group === null ? null : rosterGroupOrder.indexOf(group),
         limit,
         offset: anchor.kind === "offset" ? anchor.offset : 0,
-        keyGroup: key === null ? null : groupOrder.indexOf(key.group),
+        keyGroup: key === null ? null : rosterGroupOrder.indexOf(key.group),
         keyMinutes: key?.behindMinutes ?? null,
         keyItems: key?.behindItems ?? null,
         keyId: key?.memberId ?? null,
@@ -290,7 +291,7 @@ export class RosterRepository {
     );
     const summaryRow = rows.find((row) => toNumber(row.part) === 0);
     const summary = summaryRow === undefined ? undefined : unpacked(summaryRow);
-    const counts = Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
+    const counts = Object.fromEntries(rosterGroupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
       RosterGroup,
       number
     >;
@@ -309,9 +310,9 @@ export class RosterRepository {
   async groupCounts(basis: RosterBasis): Promise<Record<RosterGroup, number>> {
     const { sql, values } = this.rosterCte(basis);
     const rows = await this.query(`${sql} SELECT "grp", COUNT(*) AS "n" FROM roster GROUP BY "grp"`, values);
-    const counts = Object.fromEntries(groupOrder.map((group) => [group, 0])) as Record<RosterGroup, number>;
+    const counts = Object.fromEntries(rosterGroupOrder.map((group) => [group, 0])) as Record<RosterGroup, number>;
     for (const row of rows) {
-      const group = groupOrder[toNumber(row.grp)];
+      const group = rosterGroupOrder[toNumber(row.grp)];
       if (group !== undefined) counts[group] = toNumber(row.n);
     }
     return counts;

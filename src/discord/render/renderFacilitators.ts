@@ -3,7 +3,7 @@ import { AuditAction, changedKeys } from "../../domain/audit/auditAction.js";
 import type { AuditView, CreditView } from "../../services/FacilitatorService.js";
 import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
-import { RosterGroup, rosterAnchorArgs, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
+import { RosterGroup, rosterGroupOrder, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { PrivateReply, Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import { languageEntry } from "../i18n/languages.js";
@@ -123,6 +123,25 @@ function pageButton(t: Translator, customId: string, key: "roster.previous" | "r
     style: ButtonStyle.Primary,
     disabled,
   };
+}
+
+/**
+ * The ◀ / ▶ button's id parts after "roster:<cohortId>:<filter>" for the page before or after `member`'s row: its
+ * place in the roster's order, the name last (it may hold ":"), whole ("n") or, when the whole would pass Discord's
+ * 100 characters, as much of its start as fits ("p"): paging from a prefix repeats at most the members whose names
+ * share it, never skips one (`RosterSortKey.namePrefix`).
+ */
+export function rosterAnchorArgs(prefix: string, direction: "before" | "after", member: RosterMemberView): string {
+  const group = rosterGroupOrder.indexOf(member.group);
+  const head = `${prefix}:${direction}:${group}:${member.behindMinutes}:${member.behindItems}:${member.memberId}`;
+  const whole = `${head}:n:${member.displayName}`;
+  if (whole.length <= limits.customId) return whole;
+  let start = "";
+  for (const character of member.displayName) {
+    if (head.length + 3 + start.length + character.length > limits.customId) break;
+    start += character;
+  }
+  return `${head}:p:${start}`;
 }
 
 /** The answer to a Nudge button. */
