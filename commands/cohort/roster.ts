@@ -38,7 +38,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
       guildId,
       cohort: options.cohort,
       filter: options.filter ?? RosterFilter.All,
-      page: 0,
+      anchor: { kind: "first" },
       now: clock.now(),
     }),
   );

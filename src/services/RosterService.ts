@@ -15,8 +15,10 @@ import {
   type MemberName,
   type RosterBasis,
   type RosterCompletion,
+  type RosterPageAnchor,
   type RosterRepository,
   type RosterRow,
+  rosterGroupOrder,
 } from "../db/repositories/RosterRepository.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
@@ -25,7 +27,7 @@ import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 
-export { RosterGroup, type MemberName } from "../db/repositories/RosterRepository.js";
+export { RosterGroup, rosterGroupOrder, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
 /** `/cohort roster filter:`; `all` lists every group. */
 export const RosterFilter = { All: "all", Behind: "behind", Quiet: "quiet", NotYet: "not_yet" } as const;
@@ -80,12 +82,18 @@ export interface NudgeStanding {
 
 export interface RosterView {
   readonly cohort: Cohort;
-  /** Every current member's name, in join order: a shared name is numbered over the whole cohort, the same on every page. */
+  /**
+   * Every current member's name, in join order, read right after the page: a shared name is numbered over
+   * the whole cohort, the same on every page.
+   */
   readonly cohortNames: readonly MemberName[];
   readonly filter: RosterFilter;
-  /** 0-based, clamped to the pages there are. */
+  /** 0-based: the members listed before this page, in pages (members joining or leaving between clicks move no one). */
   readonly page: number;
   readonly pageCount: number;
+  /** Members the filter lists before this page, and after it: the ◀ and ▶ buttons. */
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
   readonly counts: Readonly<Record<RosterGroup, number>>;
   readonly members: readonly RosterMemberView[];
 }
@@ -151,23 +159,35 @@ export class RosterService {
     readonly guildId: string;
     readonly cohort: string | null;
     readonly filter: RosterFilter;
-    readonly page: number;
+    /** Where the page starts: the top for the command, a row's key for the ◀ ▶ buttons. */
+    readonly anchor: RosterPageAnchor;
     readonly now: Date;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
-    const wanted = Math.max(0, Math.trunc(request.page));
-    const first = await this.rows.page(basis, group, rosterPageSize, wanted * rosterPageSize);
-    const { counts } = first;
-    let { rows } = first;
-    const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
-    const pageCount = Math.max(1, Math.ceil(total / rosterPageSize));
-    const page = Math.min(wanted, pageCount - 1);
-    // A page that no longer exists (members left since the buttons were drawn): the last one instead.
-    if (page !== wanted) rows = (await this.rows.page(basis, group, rosterPageSize, page * rosterPageSize)).rows;
-    const [members, cohortNames] = await Promise.all([this.describe(rows, cohort, basis, request.now), this.rows.activeNames(cohort.id)]);
-    return { cohort, cohortNames, filter: request.filter, page, pageCount, counts, members };
+    let read = await this.rows.page(basis, group, rosterPageSize, request.anchor);
+    // Nothing left past the button's row (members left or moved since it was drawn): the last page instead;
+    // nothing before it: the first; fewer than a page before it (members left or moved up): the first page, whole.
+    const shortBefore = request.anchor.kind === "before" && read.rows.length < rosterPageSize && read.total > read.rows.length;
+    if (shortBefore || (read.rows.length === 0 && read.total > 0))
+      read = await this.rows.page(basis, group, rosterPageSize, request.anchor.kind === "before" ? { kind: "first" } : { kind: "last" });
+    const { counts, total, before, rows, names } = read;
+    // Pages counted from where this one stands: the members before it in pages of 20, this one, those after it.
+    const page = Math.ceil(before / rosterPageSize);
+    const pageCount = page + 1 + Math.ceil(Math.max(0, total - before - rows.length) / rosterPageSize);
+    const members = await this.describe(rows, cohort, basis, request.now);
+    return {
+      cohort,
+      cohortNames: names,
+      filter: request.filter,
+      page,
+      pageCount,
+      hasPrevious: before > 0 && rows.length > 0,
+      hasNext: before + rows.length < total,
+      counts,
+      members,
+    };
   }
 
   /**
@@ -430,9 +450,43 @@ function isAnswer(value: string | undefined): value is CheckpointAnswerKind {
   return value !== undefined && (Object.values(CheckpointAnswerKind) as string[]).includes(value);
 }
 
-/** A page number from a button's custom id; anything else is an expired or forged button. */
-export function parsePage(raw: string | undefined): number {
-  const page = Number(raw);
-  if (!Number.isInteger(page) || page < 0) throw new UserError("generic.unknownButton");
+/** The largest number a roster key's part may be: the database compares them as 32-bit integers. */
+const largestKeyPart = 2_147_483_647;
+
+/** A key part of a button's id: a whole number the database can compare; NaN for anything else. */
+function keyPart(raw: string | undefined): number {
+  if (raw === undefined || !/^-?\d{1,10}$/.test(raw)) return NaN;
+  const value = Number(raw);
+  return Math.abs(value) <= largestKeyPart ? value : NaN;
+}
+
+/**
+ * Where a ◀ / ▶ button's page starts, from its id's parts after the filter (`rosterAnchorArgs`); a button drawn
+ * before the keys ("roster:<cohortId>:<filter>:<page>") is that page by position. Anything else (numbers past
+ * what the database compares included) is an expired or forged button.
+ */
+export function parseRosterAnchor(args: readonly string[]): RosterPageAnchor {
+  const [direction, group, minutes, items, memberId, nameKind, ...name] = args;
+  if (args.length === 1) return { kind: "offset", offset: parsePage(direction) * rosterPageSize };
+  const numbers = [group, minutes, items, memberId].map(keyPart);
+  const [groupIndex = NaN, behindMinutes = NaN, behindItems = NaN, id = NaN] = numbers;
+  const rosterGroup = rosterGroupOrder[groupIndex];
+  if (
+    (direction !== "before" && direction !== "after") ||
+    rosterGroup === undefined ||
+    numbers.some(Number.isNaN) ||
+    (nameKind !== "n" && nameKind !== "p")
+  )
+    throw new UserError("generic.unknownButton");
+  return {
+    kind: direction,
+    key: { group: rosterGroup, behindMinutes, behindItems, memberId: id, displayName: name.join(":"), namePrefix: nameKind === "p" },
+  };
+}
+
+/** A page number from a button's custom id, whose rows the database can still count to; anything else is an expired or forged button. */
+function parsePage(raw: string | undefined): number {
+  const page = raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(page * rosterPageSize <= largestKeyPart)) throw new UserError("generic.unknownButton");
   return page;
 }

@@ -93,7 +93,8 @@ describe("/cohort roster with members who share a display name", () => {
     for (const sam of samMembers) await bot.join(sam, cohort, { name: "Sam", at: early });
     const nameOnEachPage = async () => {
       const first = await bot.reply(bot.admin.id, "cohort roster", { cohort: option });
-      const second = await bot.click(bot.admin.id, first.id, `roster:${cohort.id}:all:1`).final();
+      const next = buttonsOf(first).find((button) => button.label === "Next ▶")?.customId ?? "";
+      const second = await bot.click(bot.admin.id, first.id, next).final();
       // Each Sam as their line shows them, page by page.
       return [first, second].map((page) =>
         visibleText(page)

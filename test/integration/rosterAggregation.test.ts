@@ -92,7 +92,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
   });
 
   it("puts each active member in the first group that applies, most behind first", async () => {
-    const { rows: page, counts } = await roster.page(basis, null, 20, 0);
+    const { rows: page, counts } = await roster.page(basis, null, 20, { kind: "first" });
     expect(counts).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
     expect(page.map((row) => [row.displayName, row.group])).toEqual([
       ["behind", RosterGroup.Behind],
@@ -106,10 +106,55 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     expect(await roster.groupCounts(basis)).toEqual({ behind: 1, quiet: 1, not_yet: 1, on_track: 1, finished: 1 });
   });
 
-  it("filters a group and pages with limit and offset; a page past the end still has the counts", async () => {
-    expect((await roster.page(basis, null, 20, 40)).counts.finished).toBe(1);
-    expect((await roster.page(basis, RosterGroup.Quiet, 20, 0)).rows.map((row) => row.displayName)).toEqual(["quiet"]);
-    expect((await roster.page(basis, null, 2, 2)).rows.map((row) => row.displayName)).toEqual(["notYet", "onTrack"]);
+  it("filters a group and pages with limit and offset or from a row; a page past the end still has the counts", async () => {
+    expect((await roster.page(basis, null, 20, { kind: "offset", offset: 40 })).counts.finished).toBe(1);
+    expect((await roster.page(basis, RosterGroup.Quiet, 20, { kind: "first" })).rows.map((row) => row.displayName)).toEqual(["quiet"]);
+    expect((await roster.page(basis, null, 2, { kind: "offset", offset: 2 })).rows.map((row) => row.displayName)).toEqual([
+      "notYet",
+      "onTrack",
+    ]);
+    // Keyed: the rows right after and right before a row, how many come before them, the names read with them.
+    const [, second, third] = (await roster.page(basis, null, 20, { kind: "first" })).rows;
+    const keyOf = (row: typeof second) => ({
+      group: row?.group ?? RosterGroup.Behind,
+      behindMinutes: row?.behindMinutes ?? 0,
+      behindItems: row?.behindItems ?? 0,
+      memberId: row?.memberId ?? 0,
+      displayName: row?.displayName ?? "",
+      namePrefix: false,
+    });
+    const after = await roster.page(basis, null, 2, { kind: "after", key: keyOf(second) });
+    expect([after.rows.map((row) => row.displayName), after.before, after.total]).toEqual([["notYet", "onTrack"], 2, 5]);
+    const before = await roster.page(basis, null, 2, { kind: "before", key: keyOf(third) });
+    expect([before.rows.map((row) => row.displayName), before.before]).toEqual([["behind", "quiet"], 0]);
+    // A name's start only (a long name): the members whose names share it come again rather than being skipped.
+    const afterStart = await roster.page(basis, null, 2, { kind: "after", key: { ...keyOf(second), displayName: "qu", namePrefix: true } });
+    expect(afterStart.rows.map((row) => row.displayName)).toEqual(["quiet", "notYet"]);
+    const beforeStart = await roster.page(basis, null, 2, {
+      kind: "before",
+      key: { ...keyOf(second), displayName: "qu", namePrefix: true },
+    });
+    expect(beforeStart.rows.map((row) => row.displayName)).toEqual(["behind", "quiet"]);
+    const last = await roster.page(basis, null, 2, { kind: "last" });
+    expect([last.rows.map((row) => row.displayName), last.before]).toEqual([["onTrack", "finished"], 3]);
+    expect(last.names.map((name) => name.displayName).sort()).toEqual(["behind", "finished", "notYet", "onTrack", "quiet"]);
+  });
+
+  it("reads a page with its counts in one statement, and the names its namesakes are numbered by in a second", async () => {
+    const statements: string[] = [];
+    const counting = new RosterRepository(handle.prisma, handle.target.provider, {
+      read: (sql, params) => {
+        statements.push(sql);
+        return handle.reader.read(sql, params);
+      },
+    });
+    const { rows, names } = await counting.page(basis, RosterGroup.Behind, 20, { kind: "first" });
+    expect(statements).toHaveLength(2);
+    expect(rows.map((row) => row.displayName)).toEqual(["behind"]);
+    // Every active member, in join order ("left" left).
+    expect(names).toEqual(
+      ["behind", "quiet", "notYet", "onTrack", "finished"].map((name) => ({ memberId: memberIds[name], displayName: name })),
+    );
   });
 
   it("splits checkpoint answers by whether the member is behind", async () => {

@@ -137,7 +137,9 @@ describe("the roster's SQL equals each member's own plan", () => {
 
     const { roster, memberPlans } = test.app.services;
     const { basis } = await roster.basisAt(cohort, now);
-    const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, 0);
+    const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, {
+      kind: "first",
+    });
     const members = await activeMemberRecords(prisma, row.id);
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;

@@ -57,7 +57,7 @@ describe("the roster's quiet rule with own days off two member-days behind the c
     });
 
     const { basis } = await test.app.services.roster.basisAt(cohort, now);
-    const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 100, 0);
+    const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 100, { kind: "first" });
     const [record] = await activeMemberRecords(prisma, row.id);
     if (record === undefined) throw new Error("the member is active");
     const planning = await test.app.services.memberPlans.planFor(cohort, record, now);

@@ -64,7 +64,17 @@ describe("member counts on big cohorts' boards and roster", () => {
 
   it("counts the roster's groups in the language's digits", () => {
     const counts = { behind: 1_234, quiet: 0, not_yet: 0, on_track: 25_000, finished: 0 };
-    const view = { cohort, filter: RosterFilter.All, page: 0, pageCount: 1_312, counts, members: [], cohortNames: [] };
+    const view = {
+      cohort,
+      filter: RosterFilter.All,
+      page: 0,
+      pageCount: 1_312,
+      hasPrevious: false,
+      hasNext: true,
+      counts,
+      members: [],
+      cohortNames: [],
+    };
     expect(renderRoster(translatorFor("en"), view).embeds?.[0]?.description).toContain("🔴 Behind 1,234 ·");
     expect(renderRoster(translatorFor("en"), view).embeds?.[0]?.description).toContain("🟢 On track 25,000 ·");
     expect(renderRoster(translatorFor("es"), view).embeds?.[0]?.description).toContain("🟢 Al día 25.000 ·");

@@ -16,7 +16,8 @@ export interface MemberDaysOff {
 export const RosterGroup = { Behind: "behind", Quiet: "quiet", NotYet: "not_yet", OnTrack: "on_track", Finished: "finished" } as const;
 export type RosterGroup = (typeof RosterGroup)[keyof typeof RosterGroup];
 
-const groupOrder: readonly RosterGroup[] = [
+/** The roster's groups in its order: a row's "grp", and a page button's group number. */
+export const rosterGroupOrder: readonly RosterGroup[] = [
   RosterGroup.Behind,
   RosterGroup.Quiet,
   RosterGroup.NotYet,
@@ -90,6 +91,64 @@ export interface RosterCompletion {
   readonly day: string | null;
 }
 
+/** A row's place in the roster's order (`rosterOrder`): what a page button carries of the row it pages from. */
+export interface RosterSortKey {
+  readonly group: RosterGroup;
+  readonly behindMinutes: number;
+  readonly behindItems: number;
+  readonly memberId: number;
+  /** As the page showed it, or its start when the whole did not fit in a button's id (`namePrefix`). */
+  readonly displayName: string;
+  /**
+   * `displayName` is only the name's start: the members whose names share it are read again (after the key)
+   * or with the page before it, as the name's place among them is not known.
+   */
+  readonly namePrefix: boolean;
+}
+
+/**
+ * Where a roster page starts: the top, the end, right after or right before a row's key (the ◀ ▶ buttons: members
+ * joining, leaving or moving between clicks shift no one on or off the next page), or a position (buttons drawn
+ * before the keys, 2026-12-06).
+ */
+export type RosterPageAnchor =
+  | { readonly kind: "first" }
+  | { readonly kind: "last" }
+  | { readonly kind: "after" | "before"; readonly key: RosterSortKey }
+  | { readonly kind: "offset"; readonly offset: number };
+
+export interface RosterPage {
+  readonly rows: RosterRow[];
+  readonly counts: Record<RosterGroup, number>;
+  /** Members the filter lists. */
+  readonly total: number;
+  /** How many of them come before the page's first row. */
+  readonly before: number;
+  /** Every active member's id and name in join order, read with the page. */
+  readonly names: MemberName[];
+}
+
+/** The roster's order: group, most behind (minutes, then items), name, join. `rosterSortKey` holds a row's place in it. */
+const rosterOrder = `"grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"`;
+const rosterOrderReversed = `"grp" DESC, "behindMinutes", "behindItems", LOWER("displayName") DESC, "id" DESC`;
+
+/** A page row's columns besides its id and name, and the groups' counts and the rows before the page, packed as one JSON array. */
+const packedColumns = [
+  "userId",
+  "points",
+  "nudges",
+  "grp",
+  "behindItems",
+  "behindMinutes",
+  "lastAt",
+  "n0",
+  "n1",
+  "n2",
+  "n3",
+  "n4",
+  "nBefore",
+] as const;
+
 export interface ConfidenceRow {
   readonly sectionId: number;
   readonly answer: string;
@@ -113,6 +172,50 @@ function toDate(value: unknown): Date | null {
   return new Date(/^\d+$/.test(text) ? Number(text) : text);
 }
 
+/** A page row's packed columns (`packedColumns`) by name. */
+function unpacked(row: Record<string, unknown>): Record<string, unknown> {
+  const values: unknown = JSON.parse(String(row.packed));
+  return Object.fromEntries(packedColumns.map((column, index) => [column, Array.isArray(values) ? values[index] : null]));
+}
+
+function pageRowOf(row: Record<string, unknown>): RosterRow {
+  const values = unpacked(row);
+  return {
+    memberId: toNumber(row.id),
+    userId: String(values.userId),
+    displayName: String(row.displayName),
+    points: toNumber(values.points),
+    nudges: values.nudges === true || toNumber(values.nudges) === 1,
+    group: rosterGroupOrder[toNumber(values.grp)] ?? RosterGroup.OnTrack,
+    behindItems: toNumber(values.behindItems),
+    behindMinutes: toNumber(values.behindMinutes),
+    lastCompletedAt: toDate(values.lastAt),
+  };
+}
+
+/** Past every character's UTF-8 (and code point) order: after it, a name's start sorts after every name it starts. */
+const LAST_CHARACTER = "\u{10FFFF}";
+
+/**
+ * The name a key compares with. The start of one (`namePrefix`) as the key's name pages after it from before every
+ * name sharing it, and with the last character added before it from after them: those names repeat, none is skipped.
+ */
+function keyNameOf(kind: RosterPageAnchor["kind"], key: RosterSortKey): string {
+  return key.namePrefix && kind === "before" ? `${key.displayName}${LAST_CHARACTER}` : key.displayName;
+}
+
+/**
+ * How many listed members come before a page of `shown` rows read at `anchor`, from the statement's count of
+ * rows up to the key (after it) or before it (before it), or the filter's `total` (at the end).
+ */
+function rowsBeforePage(anchor: RosterPageAnchor, keyed: number, shown: number, total: number): number {
+  if (anchor.kind === "offset") return anchor.offset;
+  if (anchor.kind === "after") return keyed;
+  if (anchor.kind === "before") return Math.max(0, keyed - shown);
+  if (anchor.kind === "last") return Math.max(0, total - shown);
+  return 0;
+}
+
 /**
  * The facilitator's roster and confidence map, aggregated by the database:
  * one pass over the cohort's completions, member by member, never loading
@@ -131,55 +234,85 @@ export class RosterRepository {
   ) {}
 
   /**
-   * One page of the roster, ordered by group, then most behind, then name
-   * (`group` null: every group), and how many members each group holds: both
-   * from one pass over the completions (the counts are a window over it).
+   * One page of the roster, ordered by group, then most behind, then name, then join (`rosterOrder`; `group`
+   * null: every group), where `anchor` puts it; how many members each group holds; how many of the listed
+   * members come before the page, from one statement (one pass over the completions); and every active member's
+   * name in join order (the namesakes' numbers), read after it.
    */
-  async page(
-    basis: RosterBasis,
-    group: RosterGroup | null,
-    limit: number,
-    offset: number,
-  ): Promise<{ rows: RosterRow[]; counts: Record<RosterGroup, number> }> {
+  async page(basis: RosterBasis, group: RosterGroup | null, limit: number, anchor: RosterPageAnchor): Promise<RosterPage> {
     const { sql, values } = this.rosterCte(basis);
-    const countColumns = groupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
-    const rows = await this.query(
-      `${sql}
-      SELECT * FROM (SELECT roster.*, ${countColumns.join(", ")} FROM roster) AS counted
-      WHERE CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER)
-      ORDER BY "grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"
-      LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`,
-      { ...values, group: group === null ? null : groupOrder.indexOf(group), limit, offset },
-    );
-    const [first] = rows;
-    // A page past the end has no row to carry the counts: ask for them alone.
-    const counts =
-      first === undefined
-        ? await this.groupCounts(basis)
-        : (Object.fromEntries(groupOrder.map((name, index) => [name, toNumber(first[`n${index}`])])) as Record<RosterGroup, number>);
-    return {
-      counts,
-      rows: rows.map((row) => ({
-        memberId: toNumber(row.id),
-        userId: String(row.userId),
-        displayName: String(row.displayName),
-        points: toNumber(row.points),
-        nudges: row.nudges === true || toNumber(row.nudges) === 1,
-        group: groupOrder[toNumber(row.grp)] ?? RosterGroup.OnTrack,
-        behindItems: toNumber(row.behindItems),
-        behindMinutes: toNumber(row.behindMinutes),
-        lastCompletedAt: toDate(row.lastAt),
-      })),
+    const key = anchor.kind === "after" || anchor.kind === "before" ? anchor.key : null;
+    const listed = `(CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER))`;
+    // A row's place against the anchor's key in the roster's order: the descending columns swap sides.
+    const rowSide = `("grp", CAST(@keyMinutes AS INTEGER), CAST(@keyItems AS INTEGER), LOWER("displayName"), "id")`;
+    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", LOWER(CAST(@keyName AS TEXT)), CAST(@keyId AS INTEGER))`;
+    // After a key: the rows up to it come before the page; before a key: the rows before it, less the page's.
+    const beforeKey = anchor.kind === "after" ? `${rowSide} <= ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "0 = 1";
+    const where = anchor.kind === "after" ? `${rowSide} > ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "1 = 1";
+    // Before a key and at the end the page is read backwards from there, and turned round here.
+    const backwards = anchor.kind === "before" || anchor.kind === "last";
+    const order = backwards ? rosterOrderReversed : rosterOrder;
+    const countColumns = rosterGroupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
+    // The page's row and the summary row (counts, rows before the page) share one shape: their other columns
+    // packed into one JSON text (`packedColumns`); a page past the end still returns the summary row.
+    const pg = this.provider === "postgresql";
+    const packed = (page: string) => {
+      // PostgreSQL's JSON writes a TIMESTAMP without its zone: the instant travels as epoch milliseconds.
+      const lastAt = pg ? `CAST(EXTRACT(EPOCH FROM ${page}."lastAt") * 1000 AS BIGINT)` : `${page}."lastAt"`;
+      const values = packedColumns.map((column) => (column === "lastAt" ? lastAt : `${page}."${column}"`)).join(", ");
+      return pg ? `CAST(json_build_array(${values}) AS TEXT)` : `json_array(${values})`;
     };
+    const columns = (part: number, pos: string, page: string) =>
+      `${part} AS "part", ${pos} AS "pos", ${page}."id", ${page}."displayName", ${packed(page)} AS "packed"`;
+    const rows = await this.query(
+      `${sql},
+      counted AS MATERIALIZED (
+        SELECT roster.*, ${countColumns.join(", ")}, SUM(CASE WHEN ${listed} AND ${beforeKey} THEN 1 ELSE 0 END) OVER () AS "nBefore"
+        FROM roster
+      )
+      SELECT ${columns(0, "1", "s")} FROM (SELECT * FROM counted LIMIT 1) AS s
+      UNION ALL
+      SELECT ${columns(1, `ROW_NUMBER() OVER (ORDER BY ${order})`, "p")} FROM (
+        SELECT * FROM counted WHERE ${listed} AND ${where}
+        ORDER BY ${order} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)
+      ) AS p
+      ORDER BY 1, 2`,
+      {
+        ...values,
+        group: group === null ? null : rosterGroupOrder.indexOf(group),
+        limit,
+        offset: anchor.kind === "offset" ? anchor.offset : 0,
+        keyGroup: key === null ? null : rosterGroupOrder.indexOf(key.group),
+        keyMinutes: key?.behindMinutes ?? null,
+        keyItems: key?.behindItems ?? null,
+        keyId: key?.memberId ?? null,
+        keyName: key === null ? null : keyNameOf(anchor.kind, key),
+      },
+    );
+    const summaryRow = rows.find((row) => toNumber(row.part) === 0);
+    const summary = summaryRow === undefined ? undefined : unpacked(summaryRow);
+    const counts = Object.fromEntries(rosterGroupOrder.map((name, index) => [name, toNumber(summary?.[`n${index}`])])) as Record<
+      RosterGroup,
+      number
+    >;
+    const total = group === null ? Object.values(counts).reduce((sum, count) => sum + count, 0) : counts[group];
+    const pageRows = rows.filter((row) => toNumber(row.part) === 1).map(pageRowOf);
+    if (backwards) pageRows.reverse();
+    const before = rowsBeforePage(anchor, toNumber(summary?.nBefore), pageRows.length, total);
+    // A read of its own: in the page's statement, the cohort's names (100,000 at most) went through its ORDER BY
+    // and raised the bot's peak memory by about 4 MB at 10,000 members (bench, 2026-12-06). A namesake leaving
+    // between the two reads can leave the page's numbers one off until the next click.
+    const names = await this.activeNames(basis.cohortId);
+    return { rows: pageRows, counts, total, before, names };
   }
 
   /** How many active members each group holds. */
   async groupCounts(basis: RosterBasis): Promise<Record<RosterGroup, number>> {
     const { sql, values } = this.rosterCte(basis);
     const rows = await this.query(`${sql} SELECT "grp", COUNT(*) AS "n" FROM roster GROUP BY "grp"`, values);
-    const counts = Object.fromEntries(groupOrder.map((group) => [group, 0])) as Record<RosterGroup, number>;
+    const counts = Object.fromEntries(rosterGroupOrder.map((group) => [group, 0])) as Record<RosterGroup, number>;
     for (const row of rows) {
-      const group = groupOrder[toNumber(row.grp)];
+      const group = rosterGroupOrder[toNumber(row.grp)];
       if (group !== undefined) counts[group] = toNumber(row.n);
     }
     return counts;

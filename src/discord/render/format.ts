@@ -24,6 +24,7 @@ export const limits = {
   footer: 2048,
   embedTotal: 6000,
   buttonLabel: 80,
+  customId: 100,
   buttonsPerRow: 5,
   rows: 5,
 } as const;

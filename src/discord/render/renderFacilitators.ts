@@ -3,7 +3,7 @@ import { AuditAction, changedKeys } from "../../domain/audit/auditAction.js";
 import type { AuditView, CreditView } from "../../services/FacilitatorService.js";
 import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
-import { RosterGroup, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
+import { RosterGroup, rosterGroupOrder, type RosterMemberView, type RosterView } from "../../services/RosterService.js";
 import type { PrivateReply, Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import { languageEntry } from "../i18n/languages.js";
@@ -72,12 +72,14 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
   const nudges = view.members
     .filter((member) => member.nudgeable)
     .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: nameOf(member) })));
+  const first = view.members[0];
+  const last = view.members.at(-1);
   const pages: APIButtonComponent[] =
-    view.pageCount <= 1
+    first === undefined || last === undefined || !(view.hasPrevious || view.hasNext)
       ? []
       : [
-          pageButton(t, view, view.page - 1, "roster.previous", view.page === 0),
-          pageButton(t, view, view.page + 1, "roster.next", view.page >= view.pageCount - 1),
+          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "before", first), "roster.previous", !view.hasPrevious),
+          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "after", last), "roster.next", !view.hasNext),
         ];
   const title = truncate(t.t("roster.title", { name: view.cohort.name }), limits.title);
   const footer = truncate(
@@ -110,21 +112,36 @@ function rosterDescriptions(t: Translator, lines: readonly string[], titleAndFoo
   return [fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden }))];
 }
 
-function pageButton(
-  t: Translator,
-  view: RosterView,
-  page: number,
-  key: "roster.previous" | "roster.next",
-  disabled: boolean,
-): APIButtonComponent {
-  // The page number is part of the id, so the two buttons of one message never share one.
+function pageButton(t: Translator, customId: string, key: "roster.previous" | "roster.next", disabled: boolean): APIButtonComponent {
+  // The row the page starts next to, not a page number: members joining or leaving meanwhile shift no one on or off
+  // the next page, and a member whose place changed shows at their new place. The two buttons of one message page
+  // from its first and its last row.
   return {
     type: ComponentType.Button,
-    custom_id: `roster:${view.cohort.id}:${view.filter}:${page}`,
+    custom_id: customId,
     label: truncate(t.plain(key), limits.buttonLabel),
     style: ButtonStyle.Primary,
     disabled,
   };
+}
+
+/**
+ * The ◀ / ▶ button's id parts after "roster:<cohortId>:<filter>" for the page before or after `member`'s row: its
+ * place in the roster's order, the name last (it may hold ":"), whole ("n") or, when the whole would pass Discord's
+ * 100 characters, as much of its start as fits ("p"): paging from a prefix repeats at most the members whose names
+ * share it, never skips one (`RosterSortKey.namePrefix`).
+ */
+export function rosterAnchorArgs(prefix: string, direction: "before" | "after", member: RosterMemberView): string {
+  const group = rosterGroupOrder.indexOf(member.group);
+  const head = `${prefix}:${direction}:${group}:${member.behindMinutes}:${member.behindItems}:${member.memberId}`;
+  const whole = `${head}:n:${member.displayName}`;
+  if (whole.length <= limits.customId) return whole;
+  let start = "";
+  for (const character of member.displayName) {
+    if (head.length + 3 + start.length + character.length > limits.customId) break;
+    start += character;
+  }
+  return `${head}:p:${start}`;
 }
 
 /** The answer to a Nudge button. */
