@@ -39,7 +39,6 @@ export interface SqliteHotReaderOptions {
 export class SqliteHotReader implements SqlReader {
   private readonly database: Database.Database;
   private readonly compiled = new WeightedLruCache<string, CompiledRead>(maxCachedStatements);
-  private dataVersionStatement: Database.Statement | null = null;
 
   constructor(private readonly options: SqliteHotReaderOptions) {
     this.database = new Database(options.filePath, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs });
@@ -55,12 +54,6 @@ export class SqliteHotReader implements SqlReader {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return Promise.resolve(rows);
-  }
-
-  /** SQLite's data_version: changes with every commit of another connection (WalCheckpointer's signal). */
-  dataVersion(): number {
-    this.dataVersionStatement ??= this.database.prepare("PRAGMA data_version").pluck();
-    return Number(this.dataVersionStatement.get());
   }
 
   close(): void {

@@ -19,21 +19,15 @@ export interface SqliteReadWorkerOptions {
   readonly monotonicNow?: () => number;
 }
 
-type ReadRequest =
-  | { readonly id: number; readonly sql: string; readonly params: readonly (string | number | null)[] }
-  | { readonly id: number; readonly checkpoint: true };
+interface ReadRequest {
+  readonly id: number;
+  readonly sql: string;
+  readonly params: readonly (string | number | null)[];
+}
 
 type ReadReply =
   | { readonly id: number; readonly threadId: number; readonly rows: Record<string, unknown>[] }
-  | { readonly id: number; readonly threadId: number; readonly checkpoint: CheckpointReport | null }
   | { readonly id: number; readonly threadId: number; readonly error: string; readonly code: string | null };
-
-/** What one checkpoint reported (SQLite's wal_checkpoint pragma): frames in the log, and how many of them are now in the database file. */
-export interface CheckpointReport {
-  readonly busy: number;
-  readonly log: number;
-  readonly checkpointed: number;
-}
 
 /** A read the worker's connection refused or failed (SQLite's message and code). */
 export class SqliteReadError extends Error {
@@ -50,10 +44,7 @@ export class SqliteReadError extends Error {
 /**
  * The worker's whole program: plain CommonJS in a string, so it runs the same
  * under tsx, vitest and the built dist/. A read-only connection of its own;
- * in WAL mode it sees every committed write and never blocks the bot's. The
- * write-ahead log's checkpoints (WalCheckpointer) run here too, on a second
- * connection opened at the first (a read-only one cannot copy the log into
- * the file): one thread and V8 heap for both, not two.
+ * in WAL mode it sees every committed write and never blocks the bot's.
  */
 const workerSource = `
 const { parentPort, workerData, threadId } = require("node:worker_threads");
@@ -72,18 +63,8 @@ function statementFor(sql) {
   }
   return statement;
 }
-let checkpointDb = null;
-function checkpoint() {
-  checkpointDb ??= new Database(workerData.filePath, { fileMustExist: true });
-  // Another connection's checkpoint holding the lock is no error: SQLite answers {busy: 1, log: -1, checkpointed: -1}.
-  return checkpointDb.pragma("wal_checkpoint(PASSIVE)")[0];
-}
 parentPort.on("message", (message) => {
   try {
-    if (message.checkpoint === true) {
-      parentPort.postMessage({ id: message.id, threadId, checkpoint: checkpoint() });
-      return;
-    }
     const statement = statementFor(message.sql);
     if (!statement.reader) throw Object.assign(new Error("the read worker runs statements that return rows only"), { code: "NOT_A_READ" });
     parentPort.postMessage({ id: message.id, threadId, rows: statement.all(...message.params) });
@@ -127,8 +108,7 @@ const stopMessages = {
  * open the file is started again after a growing back-off, reads meanwhile
  * refused at once; one stuck for `defaultTimeoutMs` is replaced). Dates are
  * bound as epoch milliseconds, the format the bot's Prisma adapter stores
- * them in (openDatabase). WalCheckpointer sends its checkpoints here
- * (`checkpoint`): they start the thread and keep it as reads do.
+ * them in (openDatabase).
  */
 export class SqliteReadWorker implements SqlReader {
   private readonly worker: SupervisedWorker<ReadRequest, ReadReply>;
@@ -159,23 +139,6 @@ export class SqliteReadWorker implements SqlReader {
         throw readFailure(error);
       });
     if ("rows" in reply) return reply.rows;
-    if ("checkpoint" in reply) throw new Error("the read worker answered a read with a checkpoint");
-    throw new SqliteReadError(reply.error, reply.code);
-  }
-
-  /**
-   * Copies the write-ahead log into the database file (a PASSIVE checkpoint: it never waits for the bot's
-   * readers or writers), on the thread and after the reads queued before it. Another connection's checkpoint
-   * holding the lock is reported as busy: 1 (log and checkpointed -1), not as an error; rejects as `read` does (SqliteReadError) when the thread could not run it.
-   */
-  async checkpoint(): Promise<CheckpointReport | null> {
-    const reply = await this.worker
-      .request((id) => ({ id, checkpoint: true }))
-      .catch((error: unknown) => {
-        throw readFailure(error);
-      });
-    if ("checkpoint" in reply) return reply.checkpoint;
-    if ("rows" in reply) throw new Error("the read worker answered a checkpoint with rows");
     throw new SqliteReadError(reply.error, reply.code);
   }
 

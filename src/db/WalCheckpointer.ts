@@ -1,28 +1,62 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import type { Logger } from "../logging/createLogger.js";
-import { readWorkerCouldNotServe, type CheckpointReport } from "./SqliteReadWorker.js";
-
-export type { CheckpointReport } from "./SqliteReadWorker.js";
-
-/** Where the checkpoints run: the read worker's thread (SqliteReadWorker). */
-export interface CheckpointThread {
-  checkpoint(): Promise<CheckpointReport | null>;
-}
 
 export interface WalCheckpointerOptions {
-  /** How often the database is looked at, and its log copied back into the file when a commit was made since. */
+  readonly filePath: string;
+  /** How often the WAL is copied back into the database file. */
   readonly intervalMs: number;
-  readonly thread: CheckpointThread;
-  /**
-   * SQLite's `PRAGMA data_version` on a connection of this process that does not write (the hot reader's, on the
-   * main thread, microseconds): it changes with every commit of any other connection, this process's or another's,
-   * and not with a checkpoint.
-   */
-  readonly dataVersion: () => number;
   readonly logger: Logger;
 }
 
-/** Ticks in a row the read worker refused checkpoints (backing off, stopped) before that is worth a warning. */
-const refusalsBeforeWarning = 3;
+/** What one checkpoint reported (SQLite's wal_checkpoint pragma): frames in the log, and how many of them are now in the database file. */
+export interface CheckpointReport {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
+}
+
+type WorkerMessage =
+  | { readonly type: "checkpointed"; readonly report: CheckpointReport }
+  | { readonly type: "requested"; readonly id: number; readonly report: CheckpointReport | null }
+  | { readonly type: "failed"; readonly message: string };
+
+/**
+ * The worker's whole program. Plain CommonJS in a string, so it runs the same
+ * under tsx, vitest and the built dist/ without a build step of its own.
+ */
+const workerSource = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driverPath);
+const db = new Database(workerData.filePath, { fileMustExist: true });
+// An idle log keeps reporting the same frames until the next write resets it: tell the bot only what is new.
+let last = { log: 0, checkpointed: 0 };
+function checkpoint() {
+  try {
+    const [report] = db.pragma("wal_checkpoint(PASSIVE)");
+    const isNew = report.log !== last.log || report.checkpointed !== last.checkpointed;
+    last = report;
+    if (isNew && report.log > 0) parentPort.postMessage({ type: "checkpointed", report });
+    return report;
+  } catch (error) {
+    // Another process's checkpoint running at that moment is no failure: the log gets copied either way.
+    if (error && error.code === "SQLITE_BUSY") return null;
+    parentPort.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on("message", (message) => {
+  if (message && message.type === "checkpoint") {
+    parentPort.postMessage({ type: "requested", id: message.id, report: checkpoint() });
+    return;
+  }
+  if (message !== "stop") return;
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
 
 /**
  * Copies SQLite's write-ahead log back into the database file from a worker
@@ -31,160 +65,70 @@ const refusalsBeforeWarning = 3;
  * /done) then waits for the copy and two fsyncs, 10–15 ms here instead of a
  * fraction of one. A PASSIVE checkpoint never blocks readers or writers.
  *
- * The checkpoints run on the read worker's thread (`CheckpointThread`), not a
- * thread of their own: a worker thread is a V8 heap of its own (its cost in
- * RSS not yet measured on its own). Every `intervalMs` the database's
- * `data_version` is read on a connection that does not write: only when a
- * commit was made since the last full checkpoint is one sent to the thread,
- * so a bot nobody writes to starts no thread, and the read worker's idle stop
- * ends one that neither reads nor checkpoints. Not the log file's size and
- * time: after a full checkpoint the next commit writes the log again from its
- * start, the same size in the same clock tick, and with synchronous=NORMAL a
- * checkpoint is the log's only fsync.
- *
  * The main connection keeps a high automatic threshold as a safety net
- * (openDatabase), so the log still cannot grow without bound if the thread
- * falls behind or cannot start.
+ * (openDatabase), so the log still cannot grow without bound if this worker
+ * falls behind or stops.
  */
 export class WalCheckpointer {
   private stopped = false;
-  private readonly timer: NodeJS.Timeout;
-  /** The data_version when everything in the log had been copied back (or when started); null when unknown. */
-  private copiedVersion: number | null;
-  /** The checkpoint (or look at the log) running now: ticks while it runs do nothing. */
-  private running: Promise<unknown> | null = null;
-  /** The last report logged: an idle log reports the same frames until the next write starts it over. */
-  private lastReported: CheckpointReport = { busy: 0, log: 0, checkpointed: 0 };
-  private readonly logger: Logger;
-  /** The last checkpoint failure logged, until one succeeds. */
-  private lastFailure: string | null = null;
-  /** The last failure to read data_version logged, until a read succeeds. */
-  private lastLookFailure: string | null = null;
-  /** Checkpoints the read worker refused in a row (backing off, stopped); warned once past the threshold. */
-  private refusedInARow = 0;
+  private nextRequestId = 1;
+  private readonly requests = new Map<number, (report: CheckpointReport | null) => void>();
 
-  private constructor(private readonly options: WalCheckpointerOptions) {
-    this.logger = options.logger.child({ component: "wal-checkpointer" });
-    // Commits before the start are left to the next one's checkpoint (or the safety net): a bot nobody writes to starts no thread.
-    this.copiedVersion = this.readDataVersion();
-    this.timer = setInterval(() => void this.checkpointIfWritten(), options.intervalMs);
-    // An idle bot process must still be free to exit.
-    this.timer.unref();
+  private constructor(
+    private readonly worker: Worker,
+    private readonly exited: Promise<void>,
+  ) {
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type !== "requested") return;
+      this.requests.get(message.id)?.(message.report);
+      this.requests.delete(message.id);
+    });
+    void exited.then(() => {
+      for (const resolve of this.requests.values()) resolve(null);
+      this.requests.clear();
+    });
   }
 
   static start(options: WalCheckpointerOptions): WalCheckpointer {
-    return new WalCheckpointer(options);
-  }
-
-  /**
-   * What each tick runs: a checkpoint if the log was written since the last full one (or the last
-   * could not copy everything), nothing otherwise. Resolves whether it asked the thread.
-   */
-  checkpointIfWritten(): Promise<boolean> {
-    if (this.stopped || this.running !== null) return Promise.resolve(false);
-    const run = this.lookThenCheckpoint().finally(() => {
-      this.running = null;
+    const driverPath = createRequire(import.meta.url).resolve("better-sqlite3");
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { driverPath, filePath: options.filePath, intervalMs: options.intervalMs },
     });
-    this.running = run;
-    return run;
+    const logger = options.logger.child({ component: "wal-checkpointer" });
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type === "failed") logger.warn({ reason: message.message }, "background checkpoint failed");
+      else if (message.type === "checkpointed") logger.debug(message.report, "write-ahead log checkpointed");
+    });
+    worker.on("error", (error) => logger.warn({ err: error }, "background checkpointer stopped; commits checkpoint the log themselves"));
+    // An idle bot process must still be free to exit.
+    worker.unref();
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    return new WalCheckpointer(worker, exited);
   }
 
   /**
-   * Runs one checkpoint now, whether the log was written or not, and resolves with what it did (null when it
-   * could not run: stopped, or the thread could not serve; another process's checkpoint running reports busy). Lets a
-   * caller (a test) see the mechanism work without racing the interval.
+   * Runs one checkpoint now, between the interval's, and resolves with what it
+   * did (null when it could not run: the worker stopped, or another
+   * process's checkpoint was running). Lets a caller (a test) see the
+   * mechanism work without racing the interval.
    */
-  async checkpointNow(): Promise<CheckpointReport | null> {
-    if (this.stopped) return null;
-    return this.checkpoint();
+  checkpointNow(): Promise<CheckpointReport | null> {
+    if (this.stopped) return Promise.resolve(null);
+    const id = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.requests.set(id, resolve);
+      this.worker.postMessage({ type: "checkpoint", id });
+    });
   }
 
-  /**
-   * Stops the ticks. A checkpoint in flight is not waited for (it may be queued behind a long read): closing
-   * the read worker ends it, and the thread's connection with it.
-   */
-  stop(): Promise<void> {
+  /** Stops the worker and closes its connection. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
-    clearInterval(this.timer);
-    return Promise.resolve();
+    this.worker.postMessage("stop");
+    const timeout = setTimeout(() => void this.worker.terminate(), 5_000);
+    await this.exited;
+    clearTimeout(timeout);
   }
-
-  private async lookThenCheckpoint(): Promise<boolean> {
-    const version = this.readDataVersion();
-    // Unreadable (logged), or no commit since everything in the log was copied back.
-    if (version === null || version === this.copiedVersion) return false;
-    const report = await this.checkpoint();
-    // stop() while the thread worked: nothing more is recorded.
-    if (this.stopped) return true;
-    // Copied whole: the next look skips until a commit. Otherwise (a reader's snapshot held frames back, another
-    // connection's checkpoint held the lock) the next tick tries again.
-    if (report !== null && copiedWhole(report)) this.copiedVersion = version;
-    return true;
-  }
-
-  private async checkpoint(): Promise<CheckpointReport | null> {
-    try {
-      const report = await this.options.thread.checkpoint();
-      this.lastFailure = null;
-      this.served();
-      if (report !== null) this.report(report);
-      return report;
-    } catch (error) {
-      if (readWorkerCouldNotServe(error)) {
-        this.refused();
-        return null;
-      }
-      // A checkpoint SQLite refused is this one's to tell, once until it changes or a checkpoint succeeds (ticks
-      // retry it every interval).
-      this.served();
-      const failure = error instanceof Error ? error.message : String(error);
-      if (failure !== this.lastFailure) this.logger.warn({ err: error }, "background checkpoint failed");
-      this.lastFailure = failure;
-      return null;
-    }
-  }
-
-  /**
-   * The read worker logs its own stops and back-offs; that checkpoints stopped with it is this one's to tell, once,
-   * after a few ticks in a row (one refusal is a worker restarting), and once when they resume.
-   */
-  private refused(): void {
-    this.refusedInARow += 1;
-    if (this.refusedInARow === refusalsBeforeWarning) {
-      this.logger.warn({ ticks: this.refusedInARow }, "background checkpoints paused: the read worker cannot serve");
-    }
-  }
-
-  private served(): void {
-    if (this.refusedInARow >= refusalsBeforeWarning) this.logger.info("background checkpoints resumed");
-    this.refusedInARow = 0;
-  }
-
-  private report(report: CheckpointReport): void {
-    const isNew = report.log !== this.lastReported.log || report.checkpointed !== this.lastReported.checkpointed;
-    this.lastReported = report;
-    if (isNew && report.log > 0) this.logger.debug(report, "write-ahead log checkpointed");
-  }
-
-  /** data_version now, or null (logged once until it reads again) when it cannot be read. */
-  private readDataVersion(): number | null {
-    try {
-      const version = this.options.dataVersion();
-      this.lastLookFailure = null;
-      return version;
-    } catch (error) {
-      const failure = error instanceof Error ? error.message : String(error);
-      if (failure !== this.lastLookFailure) this.logger.warn({ err: error }, "background checkpoint could not look at the database");
-      this.lastLookFailure = failure;
-      return null;
-    }
-  }
-}
-
-/**
- * SQLite answers a checkpoint another connection's holds the lock for with a row {busy: 1, log: -1,
- * checkpointed: -1}, not an error: only a checkpoint that ran and copied every frame counts.
- */
-function copiedWhole(report: CheckpointReport): boolean {
-  return report.busy === 0 && report.log >= 0 && report.checkpointed === report.log;
 }

@@ -129,13 +129,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       });
       opened.defer(() => reader.close());
       hotReader = reader;
-      // On the read worker's thread: one V8 heap for both, started by the first read or write, stopped when idle.
-      const started = WalCheckpointer.start({
-        intervalMs: checkpointIntervalMs,
-        thread: worker,
-        dataVersion: () => reader.dataVersion(),
-        logger: options.logger,
-      });
+      const started = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
       opened.defer(() => started.stop());
       checkpointer = started;
     }

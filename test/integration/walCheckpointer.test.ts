@@ -3,12 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
-import { Worker } from "node:worker_threads";
-import { SqliteReadError, SqliteReadWorker, type SqliteReadWorkerOptions } from "../../src/db/SqliteReadWorker.js";
 import { WalCheckpointer, type CheckpointReport } from "../../src/db/WalCheckpointer.js";
 import { projectPaths } from "../../src/projectPaths.js";
-import { WorkerStop, WorkerStoppedError } from "../../src/workers/SupervisedWorker.js";
-import { workerReady } from "../../src/workers/workerReady.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { until } from "../helpers/until.js";
@@ -57,40 +53,10 @@ describe("WalCheckpointer", () => {
     return { file, db };
   }
 
-  /** data_version on a read-only connection of its own, as the hot reader's is read; closed after the test. */
-  function dataVersionOf(file: string): { dataVersion: () => number; close: () => void } {
-    const reader = new Database(file, { readonly: true, fileMustExist: true });
-    const statement = reader.prepare("PRAGMA data_version").pluck();
-    const close = () => {
-      if (reader.open) reader.close();
-    };
-    cleanups.push(close);
-    return { dataVersion: () => Number(statement.get()), close };
-  }
-
-  /**
-   * The checkpointer on a read worker of its own, as openDatabase pairs them, looking at data_version on a
-   * read-only connection (dataVersionOf unless given); all stopped after the test.
-   */
-  function checkpointerOn(
-    file: string,
-    options: Pick<SqliteReadWorkerOptions, "idleMs" | "spawn" | "monotonicNow"> & {
-      readonly logger?: SqliteReadWorkerOptions["logger"];
-      readonly dataVersion?: () => number;
-    } = {},
-  ): { checkpointer: WalCheckpointer; thread: SqliteReadWorker; closeLook: () => void } {
-    const logger = options.logger ?? captureLogger().logger;
-    const thread = new SqliteReadWorker({ ...options, filePath: file, busyTimeoutMs: 1_000, logger });
-    const look = options.dataVersion === undefined ? dataVersionOf(file) : { dataVersion: options.dataVersion, close: () => undefined };
-    const checkpointer = WalCheckpointer.start({ intervalMs: never, thread, dataVersion: look.dataVersion, logger });
-    cleanups.push(() => thread.stop());
-    cleanups.push(() => checkpointer.stop());
-    return { checkpointer, thread, closeLook: look.close };
-  }
-
   it("keeps the write-ahead log small while the connection that writes never checkpoints", async () => {
     const { file, db } = tempDatabase();
-    const { checkpointer } = checkpointerOn(file);
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captureLogger().logger });
+    cleanups.push(() => checkpointer.stop());
 
     const reports: (CheckpointReport | null)[] = [];
     const largest = await writeInBatches(db, file, async () => void reports.push(await checkpointer.checkpointNow()));
@@ -113,15 +79,11 @@ describe("WalCheckpointer", () => {
 
   it("stops with its connection closed, so closing the last one folds the log into the file", async () => {
     const { file, db } = tempDatabase();
-    const { checkpointer, thread, closeLook } = checkpointerOn(file);
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 50, logger: captureLogger().logger });
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("still here");
-    // The thread's checkpoint connection is open.
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
     await checkpointer.stop();
     await checkpointer.stop();
-    await thread.stop();
-    closeLook();
     db.close();
 
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -133,7 +95,8 @@ describe("WalCheckpointer", () => {
   it("reports each checkpoint once, not again on every tick while the log sits idle", async () => {
     const { file, db } = tempDatabase();
     const captured = captureLogger("debug");
-    const { checkpointer } = checkpointerOn(file, { logger: captured.logger });
+    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captured.logger });
+    cleanups.push(() => checkpointer.stop());
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("once");
     const reported = () => captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
@@ -148,207 +111,18 @@ describe("WalCheckpointer", () => {
     expect(reported()[0]).toMatchObject({ busy: 0, log: reported()[0]?.checkpointed });
   });
 
-  it("does nothing, not a crash, when the database file is missing: the read worker logs its failure once", async () => {
+  it("logs a warning, not a crash, when the database file is missing", async () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.cleanup());
     const captured = captureLogger();
-    // A clock that stands still: the read worker's back-off does not run out during the test, however slow the machine.
-    const { checkpointer } = checkpointerOn(path.join(temp.dir, "missing.db"), {
-      logger: captured.logger,
-      monotonicNow: () => 1_000,
-      dataVersion: () => 1,
-    });
-
-    // No commit seen: nothing to copy, no thread started.
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(await checkpointer.checkpointNow()).toBeNull();
-    // Backed off: refused at once, without another start or log line.
-    expect(await checkpointer.checkpointNow()).toBeNull();
-    expect(captured.lines().filter((line) => line.msg === "sqlite read worker failed")).toHaveLength(1);
-    expect(captured.lines().some((line) => line.msg === "background checkpoint failed")).toBe(false);
-  });
-
-  it("runs on the read worker's thread only when the log was written: started by a write, stopped when idle, started again by the next", async () => {
-    const { file, db } = tempDatabase();
-    const { checkpointer, thread } = checkpointerOn(file, { idleMs: 1 });
-    db.exec("CREATE TABLE kept (value TEXT)");
-    expect(thread.running).toBe(false);
-
-    // Written: the tick starts the thread and copies the log back; the thread then stops, idle.
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    await expect.poll(() => thread.running).toBe(false);
-    // Nothing written since: ticks start no thread.
-    for (let tick = 0; tick < 5; tick++) expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(thread.running).toBe(false);
-
-    // The next commit starts it again, and the log is copied back whole.
-    db.prepare("INSERT INTO kept (value) VALUES (?)").run("again");
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    const report = await checkpointer.checkpointNow();
-    expect(report?.log).toBeGreaterThan(0);
-    expect(report?.checkpointed).toBe(report?.log);
-    // Reads share the thread with the checkpoints.
-    expect(await thread.read(`SELECT "value" FROM "kept"`, [])).toEqual([{ value: "again" }]);
-  });
-
-  it("a checkpoint SQLite refuses is logged once while it keeps failing, and again after one succeeded", async () => {
-    const { file, db } = tempDatabase();
-    const captured = captureLogger();
-    // The thread's answers, in order: SQLite's refusal twice, a success, the refusal again.
-    const answers: (() => Promise<CheckpointReport | null>)[] = [
-      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
-      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
-      () => Promise.resolve({ busy: 0, log: 3, checkpointed: 3 }),
-      () => Promise.reject(new SqliteReadError("attempt to write a readonly database", "SQLITE_READONLY")),
-    ];
-    const thread = { checkpoint: () => answers.shift()?.() ?? Promise.resolve(null) };
-    const checkpointer = WalCheckpointer.start({
-      intervalMs: never,
-      thread,
-      dataVersion: dataVersionOf(file).dataVersion,
-      logger: captured.logger,
-    });
-    cleanups.push(() => checkpointer.stop());
-    db.exec("CREATE TABLE kept (value TEXT)");
-    const failures = () => captured.lines().filter((line) => line.msg === "background checkpoint failed");
-
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(failures()).toHaveLength(1);
-    expect(await checkpointer.checkpointNow()).toEqual({ busy: 0, log: 3, checkpointed: 3 });
-    expect(await checkpointer.checkpointNow()).toBeNull();
-    expect(failures()).toHaveLength(2);
-  });
-
-  it("asks again at the next tick when another connection's checkpoint held the lock (SQLite's busy row)", async () => {
-    const captured = captureLogger();
-    const asked: string[] = [];
-    // SQLite's answer while another connection checkpoints: a row, not an error; then a checkpoint that copies everything.
-    const answers: CheckpointReport[] = [
-      { busy: 1, log: -1, checkpointed: -1 },
-      { busy: 0, log: 4, checkpointed: 4 },
-    ];
-    const thread = {
-      checkpoint: () => {
-        asked.push("checkpoint");
-        return Promise.resolve(answers.shift() ?? { busy: 0, log: 4, checkpointed: 4 });
-      },
-    };
-    let version = 1;
-    const checkpointer = WalCheckpointer.start({ intervalMs: never, thread, dataVersion: () => version, logger: captured.logger });
-    cleanups.push(() => checkpointer.stop());
-    // A commit.
-    version = 2;
-
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    // Busy copied nothing: the next tick asks again, and once everything was copied, no more until the next commit.
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(asked).toHaveLength(2);
-  });
-
-  it("sees a commit right after a full checkpoint, which writes the log again from its start at the same size", async () => {
-    const { file, db } = tempDatabase();
-    const { checkpointer } = checkpointerOn(file);
-    db.exec("CREATE TABLE kept (value TEXT)");
-    const insert = db.prepare("INSERT INTO kept (value) VALUES (?)");
-    insert.run("first");
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-
-    // The same commit again: the log starts over with the same frames, as a file the same size (its time may not move).
-    insert.run("first");
-    const size = walSize(file);
-    insert.run("first");
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    insert.run("first");
-    expect(walSize(file)).toBe(size);
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-  });
-
-  it("warns once when the read worker keeps refusing checkpoints, and once when they resume", async () => {
-    const captured = captureLogger();
-    const refusal = () => Promise.reject(new SqliteReadError("no worker", null, { cause: new WorkerStoppedError(WorkerStop.Unavailable) }));
-    const answers: (() => Promise<CheckpointReport | null>)[] = [
-      ...Array.from({ length: 6 }, () => refusal),
-      () => Promise.resolve({ busy: 0, log: 2, checkpointed: 2 }),
-    ];
-    const thread = { checkpoint: () => answers.shift()?.() ?? Promise.resolve(null) };
-    let version = 1;
-    const checkpointer = WalCheckpointer.start({ intervalMs: never, thread, dataVersion: () => version, logger: captured.logger });
-    cleanups.push(() => checkpointer.stop());
-    version = 2;
-    const lines = (msg: string) => captured.lines().filter((line) => line.msg === msg);
-
-    for (let tick = 0; tick < 2; tick++) expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    // One or two refusals are a worker restarting: no warning yet.
-    expect(lines("background checkpoints paused: the read worker cannot serve")).toHaveLength(0);
-    for (let tick = 0; tick < 4; tick++) expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(lines("background checkpoints paused: the read worker cannot serve")).toHaveLength(1);
-    expect(lines("background checkpoints resumed")).toHaveLength(0);
-
-    expect(await checkpointer.checkpointIfWritten()).toBe(true);
-    expect(lines("background checkpoints resumed")).toHaveLength(1);
-    expect(lines("background checkpoint failed")).toHaveLength(0);
-  });
-
-  it("logs a data_version it cannot read once while it keeps failing, and asks no thread", async () => {
-    const captured = captureLogger();
-    const thread = { checkpoint: () => Promise.reject(new Error("not asked")) };
-    const checkpointer = WalCheckpointer.start({
-      intervalMs: never,
-      thread,
-      dataVersion: () => {
-        throw new Error("database is locked");
-      },
-      logger: captured.logger,
-    });
-    cleanups.push(() => checkpointer.stop());
-
-    for (let tick = 0; tick < 5; tick++) expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(captured.lines().filter((line) => line.msg === "background checkpoint could not look at the database")).toHaveLength(1);
-  });
-
-  it("an empty log starts no thread", async () => {
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const file = path.join(temp.dir, "empty.db");
-    const setup = new Database(file);
-    setup.pragma("journal_mode = WAL");
-    setup.exec("CREATE TABLE kept (value TEXT)");
-    // Closing the last connection folds the log into the file; a reader opening it again starts an empty log.
-    setup.close();
-    const reader = new Database(file, { readonly: true });
-    cleanups.push(() => void reader.close());
-    reader.prepare("SELECT COUNT(*) FROM kept").get();
-    const { checkpointer, thread } = checkpointerOn(file);
-
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(thread.running).toBe(false);
-  });
-
-  it("stop() does not wait for a checkpoint the thread has not answered; closing the read worker ends it", async () => {
-    const { file, db } = tempDatabase();
-    // A thread that never answers, as one busy with a long read would not for seconds.
-    const hanging = `const { parentPort } = require("node:worker_threads");
-parentPort.on("message", () => undefined);
-parentPort.postMessage(${JSON.stringify(workerReady)});`;
-    const captured = captureLogger();
-    const { checkpointer, thread } = checkpointerOn(file, {
-      logger: captured.logger,
-      spawn: (_program, options) => new Worker(hanging, options),
-    });
-    db.exec("CREATE TABLE kept (value TEXT)");
-    const tick = checkpointer.checkpointIfWritten();
-    await expect.poll(() => thread.running).toBe(true);
+    const checkpointer = WalCheckpointer.start({ filePath: path.join(temp.dir, "missing.db"), intervalMs: 50, logger: captured.logger });
     await checkpointer.stop();
-    await thread.stop();
-    // It asked the thread, which was closed before answering: no log line, no crash, and nothing more after stop().
-    expect(await tick).toBe(true);
-    expect(await checkpointer.checkpointNow()).toBeNull();
-    expect(await checkpointer.checkpointIfWritten()).toBe(false);
-    expect(captured.lines().filter((line) => Number(line.level) >= 40)).toEqual([]);
+
+    expect(
+      captured
+        .lines()
+        .some((line) => line.level === 40 && line.msg === "background checkpointer stopped; commits checkpoint the log themselves"),
+    ).toBe(true);
   });
 });
 
@@ -378,11 +152,9 @@ describe("openDatabase on SQLite", () => {
       }
       // 16 MB went through, below the safety net's 40: the worker copied each batch back.
       expect(largest).toBeLessThan(6 * megabyte);
-      // And it runs by itself: its interval sees the next commit and reports a checkpoint without being asked.
-      const reported = () => captured.lines().filter((line) => line.msg === "write-ahead log checkpointed").length;
-      const reportedBefore = reported();
+      // And it runs by itself: its interval reports checkpoints without being asked.
       await database.prisma.$executeRawUnsafe(`INSERT INTO filler (body) VALUES (x'00')`);
-      await until(() => reported() > reportedBefore, "the log line of a new checkpoint", 5);
+      await until(() => captured.lines().some((line) => line.msg === "write-ahead log checkpointed"), "the log line of a checkpoint", 5);
 
       await database.close();
       expect(fs.existsSync(`${file}-wal`)).toBe(false);
