@@ -35,12 +35,13 @@ export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger,
   // keepAlive: a dropped TCP link is noticed by the OS, not only at the next query.
   const client = new pg.Client({ connectionString: target.connectionString, connectionTimeoutMillis: 10_000, keepAlive: true });
   let warned = false;
-  // Without a listener a connection lost between queries would crash the manager; confirmHeld reports it.
-  client.on("error", (error) => {
+  const warnLost = (error: unknown): void => {
     if (warned) return;
     warned = true;
     logger.warn({ err: error, lock: deploymentLockKey }, "deployment lock connection lost");
-  });
+  };
+  // Without a listener a connection lost between queries would crash the manager; confirmHeld reports it.
+  client.on("error", warnLost);
   try {
     await client.connect();
   } catch (error) {
@@ -56,7 +57,13 @@ export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger,
         throw lockConnectionLost(target.displayName, "Lost the connection waiting for the deployment lock", error);
       });
     }
-    return await work({ confirmHeld: () => confirmHeld(client, target.displayName) });
+    return await work({
+      confirmHeld: () =>
+        confirmHeld(client, target.displayName).catch((error: unknown) => {
+          warnLost(error);
+          throw error;
+        }),
+    });
   } finally {
     // Ending the session releases the lock.
     await client.end().catch(() => undefined);
