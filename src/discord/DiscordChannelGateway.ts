@@ -31,7 +31,8 @@ export class DiscordChannelGateway implements ChannelGateway {
   reportFromCache(guildId: string, channelId: string): ChannelReport | null {
     const guild = this.client.guilds.cache.get(guildId);
     const me = guild?.members.me ?? null;
-    if (guild === undefined || me === null) return null;
+    // A server in an outage may have lost channels from the cache that still exist: no telling then.
+    if (guild === undefined || !guild.available || me === null) return null;
     const channel = guild.channels.cache.get(channelId);
     if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true };
     const missing = permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);

@@ -26,6 +26,8 @@ export interface CheckpointView {
   readonly cohort: Cohort;
   /** The current section first, then the others that end the same week (posted the same day when they have a checkpoint paragraph). */
   readonly sections: readonly CheckpointSectionView[];
+  /** Sections that also end this week beyond maxCheckpointSections: answered only from their channel posts. */
+  readonly moreSections: number;
   readonly totalWeeks: number;
 }
 
@@ -95,7 +97,8 @@ export class CheckpointService {
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
-    const sections = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, maxCheckpointSections);
+    const sameWeek = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, context.curriculum.sections.length);
+    const sections = sameWeek.slice(0, maxCheckpointSections);
     if (sections.length === 0) throw new UserError("checkpoint.noSections");
     // One query for the (at most maxCheckpointSections) sections' answers.
     const answers = await this.checkpoints.findIn(
@@ -108,7 +111,7 @@ export class CheckpointService {
       prompt: checkpointPrompt(section, context.curriculum),
       answer: answers.get(section.id)?.answer ?? null,
     }));
-    return { cohort, sections: views, totalWeeks: context.plan.totalWeeks };
+    return { cohort, sections: views, moreSections: sameWeek.length - sections.length, totalWeeks: context.plan.totalWeeks };
   }
 
   /**

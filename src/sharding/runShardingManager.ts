@@ -68,10 +68,10 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
   const wanted = config.shardCount;
   if (token === undefined || wanted === undefined) throw new Error("runShardingManager needs DISCORD_TOKEN and SHARD_COUNT");
 
-  await withDeploymentLock(config.databaseUrl, logger, async (lockLost) => {
-    await prepareDeployment(config, options.logger, lockLost);
-    // Another manager holds the lock since ours was lost: it registers the commands, this one stops.
-    lockLost.throwIfAborted();
+  await withDeploymentLock(config.databaseUrl, logger, async (lock) => {
+    await prepareDeployment(config, options.logger, lock);
+    // Should ours be lost, another manager holds the lock: it registers the commands, this one stops.
+    await lock.confirmHeld();
     await syncCommands(
       { token, apiUrl: config.discordApiUrl, guildId: config.discordGuildId },
       slashCommands.map((command) => command.definition),

@@ -22,23 +22,26 @@ const deploymentLockKey = 72707370;
  *
  * Should the connection alone be lost while `work` runs (idle-session
  * timeout, a terminated backend, a dropped TCP link), a waiting manager takes
- * the lock at once: `work` gets `lockLost`, aborted then with a
- * DatabaseUnavailableError, and must stop before its next step (throwIfAborted)
- * so that start-up fails and the restart policy starts it again.
+ * the lock at once, so `work` must call `lock.confirmHeld()` before each step:
+ * a round trip on the lock's own connection asking the server whether this
+ * session still holds the lock. pg's `error` event for a lost connection can
+ * come after the server already granted the lock to the waiter, so only the
+ * round trip is certain; it fails with a DatabaseUnavailableError, start-up
+ * fails, and the restart policy starts the manager again.
  */
-export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger, work: (lockLost: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger, work: (lock: DeploymentLock) => Promise<T>): Promise<T> {
   const target = parseDatabaseUrl(databaseUrl);
-  const lockLost = new AbortController();
-  if (target.provider === "sqlite") return work(lockLost.signal);
-  const client = new pg.Client({ connectionString: target.connectionString, connectionTimeoutMillis: 10_000 });
-  // A connection lost while waiting fails that wait (its query rejects). Lost while `work` runs, it arrives here
-  // (without a listener it would crash the manager), often twice (the server's notice, then the socket's end).
-  client.on("error", (error) => {
-    if (lockLost.signal.aborted) return;
+  if (target.provider === "sqlite") return work({ confirmHeld: () => Promise.resolve() });
+  // keepAlive: a dropped TCP link is noticed by the OS, not only at the next query.
+  const client = new pg.Client({ connectionString: target.connectionString, connectionTimeoutMillis: 10_000, keepAlive: true });
+  let warned = false;
+  const warnLost = (error: unknown): void => {
+    if (warned) return;
+    warned = true;
     logger.warn({ err: error, lock: deploymentLockKey }, "deployment lock connection lost");
-    const reason = `Lost the connection holding the deployment lock to PostgreSQL at ${target.displayName}: ${error.message}`;
-    lockLost.abort(new DatabaseUnavailableError(`${reason}; another manager may be preparing now, so this one stops`, { cause: error }));
-  });
+  };
+  // Without a listener a connection lost between queries would crash the manager; confirmHeld reports it.
+  client.on("error", warnLost);
   try {
     await client.connect();
   } catch (error) {
@@ -50,11 +53,49 @@ export async function withDeploymentLock<T>(databaseUrl: string, logger: Logger,
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [deploymentLockKey]);
     if (rows[0]?.locked !== true) {
       logger.info({ lock: deploymentLockKey }, "another sharding manager is preparing the deployment; waiting for it");
-      await client.query("SELECT pg_advisory_lock($1)", [deploymentLockKey]);
+      await client.query("SELECT pg_advisory_lock($1)", [deploymentLockKey]).catch((error: unknown) => {
+        throw lockConnectionLost(target.displayName, "Lost the connection waiting for the deployment lock", error);
+      });
     }
-    return await work(lockLost.signal);
+    return await work({
+      confirmHeld: () =>
+        confirmHeld(client, target.displayName).catch((error: unknown) => {
+          warnLost(error);
+          throw error;
+        }),
+    });
   } finally {
     // Ending the session releases the lock.
     await client.end().catch(() => undefined);
   }
+}
+
+/** What `work` gets from withDeploymentLock. */
+export interface DeploymentLock {
+  /** Resolves once the server confirms this session still holds the lock; rejects with a DatabaseUnavailableError otherwise. */
+  confirmHeld(): Promise<void>;
+}
+
+async function confirmHeld(client: pg.Client, where: string): Promise<void> {
+  // A single bigint key below 2^32 is stored as classid 0, objid = key, objsubid 1.
+  const { rows } = await client
+    .query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+          AND classid = 0 AND objid = $1 AND objsubid = 1 AND granted) AS held`,
+      [deploymentLockKey],
+    )
+    .catch((error: unknown) => {
+      throw lockConnectionLost(where, "Lost the connection holding the deployment lock", error);
+    });
+  if (rows[0]?.held !== true) throw lockConnectionLost(where, "No longer holding the deployment lock", new Error("the lock was released"));
+}
+
+function lockConnectionLost(where: string, what: string, error: unknown): DatabaseUnavailableError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DatabaseUnavailableError(
+    `${what} to PostgreSQL at ${where}: ${reason}; another manager may be preparing now, so this one stops`,
+    {
+      cause: error,
+    },
+  );
 }

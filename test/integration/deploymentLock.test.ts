@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/loadConfig.js";
 import { DatabaseUnavailableError } from "../../src/db/DatabaseUnavailableError.js";
+import { prepareDeployment } from "../../src/sharding/prepareDeployment.js";
 import { withDeploymentLock } from "../../src/sharding/withDeploymentLock.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
@@ -48,32 +50,30 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     return rowCount === 1;
   }
 
-  it("stops the preparing manager before its next step when its lock's connection alone is lost, while the waiting one prepares it all", async () => {
+  it("stops the preparing manager before it imports the curricula when its lock's connection alone is lost, while the waiting one prepares it all", async () => {
+    const config = loadConfig({ DATABASE_URL: database.url });
     const steps: string[] = [];
     const first = captureLogger("info");
     let holding = (): void => undefined;
     const held = new Promise<void>((resolve) => (holding = resolve));
     let secondDone = (): void => undefined;
     const secondFinished = new Promise<void>((resolve) => (secondDone = resolve));
-    const holder = withDeploymentLock(database.url, first.logger, async (lockLost) => {
-      steps.push("A migrates");
+    const holder = withDeploymentLock(database.url, first.logger, async (lock) => {
       holding();
       await until(someoneWaits);
       expect(await endLockSessions(admin, true)).toBe(1);
-      // The waiter now holds the lock; ours comes back as an event, a moment later.
+      // The waiter now holds the lock and prepares; then ours goes on, whether or not pg has told it yet.
       await secondFinished;
-      await until(() => Promise.resolve(lockLost.aborted));
-      lockLost.throwIfAborted();
-      steps.push("A seeds");
+      await prepareDeployment(config, first.logger, lock);
+      steps.push("A prepared");
       return "prepared";
     });
     await held;
-    const waiter = withDeploymentLock(database.url, captureLogger().logger, (lockLost) => {
-      steps.push("B migrates");
-      lockLost.throwIfAborted();
-      steps.push("B seeds");
+    const waiter = withDeploymentLock(database.url, captureLogger().logger, async (lock) => {
+      await prepareDeployment(config, captureLogger().logger, lock);
+      steps.push("B prepared");
       secondDone();
-      return Promise.resolve("prepared");
+      return "prepared";
     });
     const [holderOutcome, waiterOutcome] = await Promise.allSettled([holder, waiter]);
     expect(waiterOutcome).toEqual({ status: "fulfilled", value: "prepared" });
@@ -81,7 +81,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     expect(holderOutcome.status === "rejected" ? String(holderOutcome.reason) : "").toMatch(
       /^DatabaseUnavailableError: Lost the connection holding the deployment lock to PostgreSQL at .*; another manager may be preparing now/,
     );
-    expect(steps).toEqual(["A migrates", "B migrates", "B seeds"]);
+    expect(steps).toEqual(["B prepared"]);
     const warnings = first.lines().filter((line) => line.msg === "deployment lock connection lost");
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ level: 40 });
@@ -98,7 +98,10 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     });
     await held;
     const waiter = withDeploymentLock(database.url, captureLogger().logger, () => Promise.resolve("prepared twice"));
-    await expect(waiter).rejects.toThrow(/terminating connection/);
+    await expect(waiter).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(waiter).rejects.toThrow(
+      /^Lost the connection waiting for the deployment lock to PostgreSQL at .*: terminating connection/,
+    );
     await expect(holder).resolves.toBe("prepared");
   }, 60_000);
 

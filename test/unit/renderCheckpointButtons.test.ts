@@ -19,16 +19,21 @@ const section = (id: number, title: string): StoredSection => ({
   items: [],
 });
 
-function labelsFor(titles: readonly string[], language: "en" | "es" = "en"): string[] {
-  const view: CheckpointView = {
+function viewOf(titles: readonly string[], moreSections = 0): CheckpointView {
+  return {
     cohort: cohortFixture({ id: 1, curriculumId: 1 }),
     sections: titles.map((title, index) => ({
       section: section(index + 1, title),
       prompt: { source: "checkpoint", text: "You can explain it." },
       answer: index === 0 ? "not_yet" : null,
     })),
+    moreSections,
     totalWeeks: 1,
   };
+}
+
+function labelsFor(titles: readonly string[], language: "en" | "es" = "en"): string[] {
+  const view = viewOf(titles);
   return (
     renderCheckpoint(translatorFor(language), view).components?.flatMap((row) =>
       row.components.map((component) => (component as APIButtonComponent & { label: string }).label),
@@ -76,5 +81,21 @@ describe("/checkpoint's buttons when sections have long titles", () => {
       "Last: Partly",
       "Last: Not yet",
     ]);
+  });
+});
+
+/** More than five sections end the same week: Discord allows five rows of buttons, so the reply says the rest are elsewhere. */
+describe("/checkpoint when more sections end this week than it has rows for", () => {
+  const five = ["One", "Two", "Three", "Four", "Five"];
+
+  it("tells the member how many more there are and where to answer them, in English and Spanish", () => {
+    expect(renderCheckpoint(translatorFor("en"), viewOf(five, 2)).content).toBe(
+      "2 more section(s) end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
+    );
+    expect(renderCheckpoint(translatorFor("es"), viewOf(five, 2)).content).toMatch(/^2 sección\(es\) más terminan también esta semana/);
+  });
+
+  it("says nothing more when all of them fit", () => {
+    expect(renderCheckpoint(translatorFor("en"), viewOf(five)).content).toBeUndefined();
   });
 });

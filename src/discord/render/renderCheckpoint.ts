@@ -65,7 +65,13 @@ export function renderCheckpoint(t: Translator, view: CheckpointView): Reply {
     return buttonRows(buttons);
   });
   const budget = Math.floor(limits.embedTotal / Math.max(1, view.sections.length));
-  return { embeds: view.sections.map((entry) => sectionEmbed(t, view, entry, budget)), components: rows.flat(), ephemeral: true };
+  return {
+    // Discord allows five rows of buttons: the rest are answered from their posts, and the member is told so.
+    ...(view.moreSections > 0 ? { content: t.t("checkpoint.moreSections", { count: view.moreSections }) } : {}),
+    embeds: view.sections.map((entry) => sectionEmbed(t, view, entry, budget)),
+    components: rows.flat(),
+    ephemeral: true,
+  };
 }
 
 const hints = {

@@ -194,6 +194,8 @@ export const en = {
   "checkpoint.notYetHintAfterCourse": "No worries: `/week` shows the section's reading again, to go back to it at your own pace.",
   "checkpoint.partlyHint": "Good start: `/week` lists the section's items again, so you can go back to the ones that felt shaky.",
   "checkpoint.confidentHint": "Nice work!",
+  "checkpoint.moreSections":
+    "{count} more section(s) end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
 
   "week.referenceIntro": "Reference material: listed, never assigned, worth no points.",
   "week.nothingAssigned": "Nothing assigned.",

@@ -200,6 +200,8 @@ export const es: Catalogue = {
   "checkpoint.notYetHintAfterCourse": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, para repasarlas a tu ritmo.",
   "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
   "checkpoint.confidentHint": "¡Buen trabajo!",
+  "checkpoint.moreSections":
+    "{count} sección(es) más terminan también esta semana: responde a sus puntos de control con los botones de sus publicaciones en el canal de la cohorte.",
 
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
   "week.nothingAssigned": "Nada asignado.",
