@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
-import { languagePickerChoices, type LanguagePickerChoice } from "../discord/i18n/languages.js";
+import { languagePickerChoices, type Language, type LanguagePickerChoice } from "../discord/i18n/languages.js";
 import type { MessageKey } from "../discord/i18n/locales/en.js";
 import { translatorFor, type MessageParams } from "../discord/i18n/Translator.js";
 import type { ClockControl, ClockStatus } from "./ClockControl.js";
+import { localizedCommandWords } from "./localizedCommandWords.js";
 import type { DemoWorld } from "./demoWorld.js";
 import type { MemberDirectory, PageUser } from "./MemberDirectory.js";
 import { botName, type FeedEvent, type MessageFeed, type PageMessage } from "./MessageFeed.js";
@@ -23,6 +24,8 @@ export class PlaygroundRequestError extends Error {
     readonly key: MessageKey,
     readonly params: MessageParams = {},
     readonly status = 400,
+    /** Its words' values in the page's language, where they differ by language (the viewer's command names). */
+    readonly paramsIn: (language: Language) => MessageParams = () => params,
   ) {
     super(translatorFor("en").plain(key, params));
     this.name = "PlaygroundRequestError";
@@ -31,13 +34,17 @@ export class PlaygroundRequestError extends Error {
 
 /**
  * What Discord's client would not let a visitor do: the option problems they can cause are worded in the page's
- * language; the emulator's other refusals (permissions, a message gone) stay its English, passed on as they are.
+ * language, with the command and option names the viewer typed there (`/hecho`); the emulator's other refusals
+ * (permissions, a message gone) stay its English, passed on as they are.
  */
-function refusal(error: EmulatorUsageError): PlaygroundRequestError {
+function refusal(error: EmulatorUsageError, commands: () => readonly APIApplicationCommand[]): PlaygroundRequestError {
   const problem = error.problem;
   if (problem === null) return new PlaygroundRequestError("playground.error.emulator", { reason: error.message });
   const { kind, ...params } = problem;
-  return new PlaygroundRequestError(`playground.error.${kind}`, params);
+  return new PlaygroundRequestError(`playground.error.${kind}`, params, 400, (language) => ({
+    ...params,
+    ...localizedCommandWords(commands(), problem.command, problem.option, language),
+  }));
 }
 
 const optionValue = z.union([
@@ -166,7 +173,7 @@ export class PlaygroundActions {
     try {
       return await choices;
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw refusal(error);
+      if (error instanceof EmulatorUsageError) throw refusal(error, () => this.commands());
       throw new PlaygroundRequestError("playground.error.autocompleteTimeout", { bot: botName }, 504);
     }
   }
@@ -221,7 +228,7 @@ export class PlaygroundActions {
     try {
       return action();
     } catch (error) {
-      if (error instanceof EmulatorUsageError) throw refusal(error);
+      if (error instanceof EmulatorUsageError) throw refusal(error, () => this.commands());
       throw error;
     }
   }

@@ -246,8 +246,8 @@ export function languageOfRequest(acceptLanguage: string | undefined): Language 
 
 /** A refusal worded in the language the request asks for. */
 function sendError(request: IncomingMessage, response: ServerResponse, error: PlaygroundRequestError): void {
-  const translator = translatorFor(languageOfRequest(request.headers["accept-language"]));
-  sendJson(response, error.status, { error: translator.plain(error.key, error.params) });
+  const language = languageOfRequest(request.headers["accept-language"]);
+  sendJson(response, error.status, { error: translatorFor(language).plain(error.key, error.paramsIn(language)) });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -158,8 +158,8 @@ describe("the playground's demo and JSON API", () => {
       return ((await response.json()) as { error: string }).error;
     };
     expect(await run({}, "en")).toBe('/done needs the option "item".');
-    expect(await run({}, "es-ES")).toBe("/done necesita la opción «item».");
-    expect(await run({ item: "x".repeat(201) }, "es-ES")).toBe("La opción «item» de /done admite como máximo 200 caracteres.");
+    expect(await run({}, "es-ES")).toBe("/hecho necesita la opción «lectura».");
+    expect(await run({ item: "x".repeat(201) }, "es-ES")).toBe("La opción «lectura» de /hecho admite como máximo 200 caracteres.");
     expect(await run({ item: "x".repeat(201) }, "en")).toBe('Option "item" of /done takes at most 200 characters.');
   });
 

@@ -129,8 +129,17 @@ export interface RosterPage {
 }
 
 /** The roster's order: group, most behind (minutes, then items), name, join. `rosterSortKey` holds a row's place in it. */
-const rosterOrder = `"grp", "behindMinutes" DESC, "behindItems" DESC, LOWER("displayName"), "id"`;
-const rosterOrderReversed = `"grp" DESC, "behindMinutes", "behindItems", LOWER("displayName") DESC, "id" DESC`;
+const rosterOrder = (name: string) => `"grp", "behindMinutes" DESC, "behindItems" DESC, ${name}, "id"`;
+const rosterOrderReversed = (name: string) => `"grp" DESC, "behindMinutes", "behindItems", ${name} DESC, "id" DESC`;
+
+/**
+ * A lower-cased name as the roster sorts and compares it. PostgreSQL compares it in code point order ("C"), as
+ * SQLite does, whatever the database's collation: a dictionary collation ignores spaces and punctuation at first,
+ * so the names sharing a start would not sort together and `LAST_CHARACTER` would not sort after them.
+ */
+function sortNameOf(pg: boolean, name: string): string {
+  return pg ? `LOWER(${name}) COLLATE "C"` : `LOWER(${name})`;
+}
 
 /** A page row's columns besides its id and name, and the groups' counts and the rows before the page, packed as one JSON array. */
 const packedColumns = [
@@ -244,18 +253,19 @@ export class RosterRepository {
     const key = anchor.kind === "after" || anchor.kind === "before" ? anchor.key : null;
     const listed = `(CAST(@group AS INTEGER) IS NULL OR "grp" = CAST(@group AS INTEGER))`;
     // A row's place against the anchor's key in the roster's order: the descending columns swap sides.
-    const rowSide = `("grp", CAST(@keyMinutes AS INTEGER), CAST(@keyItems AS INTEGER), LOWER("displayName"), "id")`;
-    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", LOWER(CAST(@keyName AS TEXT)), CAST(@keyId AS INTEGER))`;
+    const pg = this.provider === "postgresql";
+    const rowName = sortNameOf(pg, `"displayName"`);
+    const rowSide = `("grp", CAST(@keyMinutes AS INTEGER), CAST(@keyItems AS INTEGER), ${rowName}, "id")`;
+    const keySide = `(CAST(@keyGroup AS INTEGER), "behindMinutes", "behindItems", ${sortNameOf(pg, "CAST(@keyName AS TEXT)")}, CAST(@keyId AS INTEGER))`;
     // After a key: the rows up to it come before the page; before a key: the rows before it, less the page's.
     const beforeKey = anchor.kind === "after" ? `${rowSide} <= ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "0 = 1";
     const where = anchor.kind === "after" ? `${rowSide} > ${keySide}` : anchor.kind === "before" ? `${rowSide} < ${keySide}` : "1 = 1";
     // Before a key and at the end the page is read backwards from there, and turned round here.
     const backwards = anchor.kind === "before" || anchor.kind === "last";
-    const order = backwards ? rosterOrderReversed : rosterOrder;
+    const order = backwards ? rosterOrderReversed(rowName) : rosterOrder(rowName);
     const countColumns = rosterGroupOrder.map((_, index) => `SUM(CASE WHEN "grp" = ${index} THEN 1 ELSE 0 END) OVER () AS "n${index}"`);
     // The page's row and the summary row (counts, rows before the page) share one shape: their other columns
     // packed into one JSON text (`packedColumns`); a page past the end still returns the summary row.
-    const pg = this.provider === "postgresql";
     const packed = (page: string) => {
       // PostgreSQL's JSON writes a TIMESTAMP without its zone: the instant travels as epoch milliseconds.
       const lastAt = pg ? `CAST(EXTRACT(EPOCH FROM ${page}."lastAt") * 1000 AS BIGINT)` : `${page}."lastAt"`;

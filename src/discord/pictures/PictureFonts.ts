@@ -117,11 +117,15 @@ export class PictureFonts {
   /** Letters of any script not yet covered: one test a text, null once all are. */
   private uncoveredLetters: RegExp | null = lettersOf(lazyScriptFonts);
   private scriptFamilies = familyList(scriptFonts);
+  /** The decoded fonts' folder this process registered from, kept for the scripts registered later. */
+  private readonly fontCache: PlainFontCache | undefined;
 
-  constructor() {
+  constructor(opened?: PlainFontCache) {
+    this.fontCache = opened;
     if (GlobalFonts.has(family.regular)) return;
     const files = fontFiles();
     const cache = plainFontCacheFor(files);
+    this.fontCache = cache;
     for (const file of files) {
       if (file.script === undefined) register(file, cache);
       else cache.plainFontFor(file.path);
@@ -137,10 +141,11 @@ export class PictureFonts {
    * under a second, so the app's LazyPictures does it with the first picture.
    */
   static async load(): Promise<PictureFonts> {
+    let cache: PlainFontCache | undefined;
     if (!GlobalFonts.has(family.regular)) {
       // The regular face last: its presence is what says every face is registered (and every file decoded).
       const files = fontFiles();
-      const cache = plainFontCacheFor(files);
+      cache = plainFontCacheFor(files);
       const ordered = [...files.filter((file) => file.alias !== family.regular), ...files.filter((file) => file.alias === family.regular)];
       for (const file of ordered) {
         await yieldToEventLoop();
@@ -149,7 +154,7 @@ export class PictureFonts {
       }
       cache.removeOtherVersions();
     }
-    const fonts = new PictureFonts();
+    const fonts = new PictureFonts(cache);
     const context = createCanvas(8, 8).getContext("2d");
     for (const weight of ["regular", "bold"] as const) {
       for (const sample of warmUpSamples) {
@@ -170,7 +175,7 @@ export class PictureFonts {
     if (this.uncoveredLetters === null || !this.uncoveredLetters.test(text)) return;
     const found = lazyScriptFonts.filter((script) => !this.covered.includes(script) && script.letters.test(text));
     for (const script of found) {
-      if (!GlobalFonts.has(script.regular)) registerScript(script);
+      if (!GlobalFonts.has(script.regular)) registerScript(script, this.fontCache);
       this.covered.push(script);
     }
     const uncovered = lazyScriptFonts.filter((script) => !this.covered.includes(script));
@@ -243,9 +248,12 @@ function scriptFontFiles(script: LazyScriptFont): FontFile[] {
   }));
 }
 
-/** The two faces of a script, from the plain files the first registration decoded (or decoded now). */
-function registerScript(script: LazyScriptFont): void {
-  const cache = plainFontCacheFor(fontFiles());
+/**
+ * The two faces of a script, from the plain files the first registration decoded (or decoded now), in the folder
+ * it opened: opening one again checks every font's file. A second PictureFonts of the process opens it here.
+ */
+function registerScript(script: LazyScriptFont, opened: PlainFontCache | undefined): void {
+  const cache = opened ?? plainFontCacheFor(fontFiles());
   for (const file of scriptFontFiles(script)) register(file, cache);
 }
 

@@ -29,16 +29,23 @@ export const limits = {
   rows: 5,
 } as const;
 
-/** At most `max` UTF-16 units, "…" last when cut; never between the two halves of an emoji. */
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * At most `max` UTF-16 units, "…" last when cut; cut only between two graphemes, never inside a flag, an emoji
+ * with a skin tone or a ZWJ sequence. Only the first `max` units and the character after them are segmented
+ * (a boundary depends on the text before it and the character right after it), so a long text costs no more.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = Math.max(0, max - 1);
-  if (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  const room = Math.max(0, max - 1);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let cut = 0;
+  for (const { index } of graphemes.segment(text.slice(0, room + 2))) {
+    if (index > room) break;
+    cut = index;
+  }
   return `${text.slice(0, cut)}…`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** `<t:…:f>`: every reader sees the instant in their own time zone. */

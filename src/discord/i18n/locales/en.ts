@@ -888,7 +888,7 @@ export const en = {
   "playground.page.dmWelcomeText": "Reminders the bot sends you (/remind) arrive here.",
   "playground.page.channelWelcome": "Welcome to #{channel}",
   "playground.page.channelWelcomeText":
-    "The bot posts each week's reading here, checkpoint prompts at the end of each section, and the leaderboard.",
+    "The bot posts each week's reading here, checkpoint prompts at the end of each section that has a checkpoint, and the leaderboard.",
   "playground.page.groupAdmin": "Admin — {count}",
   "playground.page.groupMembers": "Members — {count}",
   "playground.page.groupNewcomers": "Not in the cohort yet — {count}",
@@ -917,7 +917,8 @@ export const en = {
   "playground.clock.finished": "Course finished",
   "playground.clock.week": "Week {week} · Day {day}",
   "playground.clock.weekNoReading": "Week {week} · Day {day} · no reading",
-  "playground.clock.withStatus": "{words} ({status, select, paused {paused} ended {ended} finished {finished} other {{status}}})",
+  "playground.clock.withStatus":
+    "{words} ({status, select, active {active} paused {paused} ended {ended} finished {finished} other {{status}}})",
   "playground.clock.weekPost": "Week {week} assignment",
   "playground.clock.checkpointPost": "Checkpoint: {section}",
   "playground.clock.closingPost": "Closing post",

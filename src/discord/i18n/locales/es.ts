@@ -918,7 +918,7 @@ export const es: Catalogue = {
   "playground.page.dmWelcomeText": "Aquí llegan los recordatorios que te envía el bot (/recordatorio).",
   "playground.page.channelWelcome": "Te damos la bienvenida a #{channel}",
   "playground.page.channelWelcomeText":
-    "Aquí el bot publica las lecturas de cada semana, las preguntas del punto de control al final de cada sección y la clasificación.",
+    "Aquí el bot publica las lecturas de cada semana, las preguntas del punto de control al final de cada sección que tenga uno y la clasificación.",
   "playground.page.groupAdmin": "Administración — {count}",
   "playground.page.groupMembers": "Miembros — {count}",
   "playground.page.groupNewcomers": "Aún no están en la cohorte — {count}",
@@ -948,7 +948,7 @@ export const es: Catalogue = {
   "playground.clock.week": "Semana {week} · Día {day}",
   "playground.clock.weekNoReading": "Semana {week} · Día {day} · sin lectura",
   "playground.clock.withStatus":
-    "{words} (cohorte {status, select, paused {en pausa} ended {terminada} finished {finalizada} other {{status}}})",
+    "{words} (cohorte {status, select, active {activa} paused {en pausa} ended {terminada} finished {finalizada} other {{status}}})",
   "playground.clock.weekPost": "Tarea de la semana {week}",
   "playground.clock.checkpointPost": "Punto de control: {section}",
   "playground.clock.closingPost": "Publicación de cierre",
