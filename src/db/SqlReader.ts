@@ -11,6 +11,13 @@ export type SqlValue = string | number | Date | null;
  */
 export interface SqlReader {
   read(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  /** The first column of each row, for a reader that hands it without making a row per row (SqliteHotReader); see readColumn. */
+  readColumn?(sql: string, params: readonly SqlValue[]): Promise<unknown[]>;
+}
+
+/** The first (in practice the only) column of each row the statement returns. */
+export function readColumn(reader: SqlReader, sql: string, params: readonly SqlValue[]): Promise<unknown[]> {
+  return reader.readColumn?.(sql, params) ?? reader.read(sql, params).then((rows) => rows.map((row) => Object.values(row)[0]));
 }
 
 /** Reads through Prisma on the caller's thread: PostgreSQL (asynchronous already) and in-memory SQLite. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaSqlReader } from "../../src/db/SqlReader.js";
 import { SqliteHotReader } from "../../src/db/SqliteHotReader.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
+import { readSqliteStreakRows, streakRowsSql, toStreakRow } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -14,6 +15,7 @@ import { createCohortRow } from "../helpers/cohortRows.js";
 describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads without Prisma", () => {
   let handle: TestDatabaseHandle;
   let memberId: number;
+  let cohortId: number;
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -38,6 +40,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
       },
     });
     memberId = member.id;
+    cohortId = cohort.id;
   });
 
   afterAll(async () => {
@@ -75,5 +78,43 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
       inside = await count();
     });
     expect([inside, await count()]).toEqual([0, 1]);
+  });
+
+  it("a member's completions read as one text value per row are the rows read column by column", async () => {
+    const { curriculumId } = await handle.prisma.cohort.findUniqueOrThrow({ where: { id: cohortId } });
+    const section = await handle.prisma.section.create({
+      data: { curriculumId, key: "s1", position: 1, title: "One", weekStart: 1, weekEnd: 1 },
+    });
+    const itemIds: number[] = [];
+    for (const position of [1, 2, 3, 4]) {
+      const item = await handle.prisma.item.create({
+        data: { curriculumId, sectionId: section.id, key: `i${position}`, position, title: `Item ${position}`, kind: "Required" },
+      });
+      itemIds.push(item.id);
+    }
+    // Rows as the bot writes them (epoch milliseconds, a member day), one without a day (logged before it was kept),
+    // one whose time SQL wrote as text, and a day that is no date (it counts for no day) holding the separator.
+    const rows: [string, number, string | null][] = [
+      ["1799990000123", 6, "2027-01-05"],
+      ["1799990000456", -2, null],
+      ["'2027-01-06 08:00:00'", 0, "2027,01,06"],
+      ["'2027-01-07T09:30:00.250+01:00'", 12, ""],
+    ];
+    for (const [index, [completedAt, points, day]] of rows.entries()) {
+      await handle.prisma.$executeRawUnsafe(
+        `INSERT INTO "Completion" ("memberId", "cohortId", "itemId", "completedAt", "weekNumber", "points", "onTime", "day")
+         VALUES (?, ?, ?, ${completedAt}, 1, ?, 1, ?)`,
+        memberId,
+        cohortId,
+        itemIds[index],
+        points,
+        day,
+      );
+    }
+    const columnByColumn = (await handle.hotReader.read(streakRowsSql, [memberId])).map(toStreakRow);
+    expect(columnByColumn).toHaveLength(4);
+    expect(await readSqliteStreakRows(handle.hotReader, memberId)).toEqual(columnByColumn);
+    // The same statement through a reader without readColumn (the hot reader's fallback when the file is busy).
+    expect(await readSqliteStreakRows(prismaSqlReader(handle.prisma, "sqlite"), memberId)).toEqual(columnByColumn);
   });
 });

@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../../domain/cohort/cohortModel.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SqlReader } from "../SqlReader.js";
-import { postgresEpochMillis, streakRowsSql, toStreakRow, type StreakRow } from "./CompletionRepository.js";
+import { postgresEpochMillis, readSqliteStreakRows, toStreakRow, type StreakRow } from "./CompletionRepository.js";
 import { planStateOf, planStateSql, type StoredMemberPlanState } from "./MemberPlanRepository.js";
 import { activeInCohortSql, activeInGuildSql, membershipColumns, membershipOf, membershipsOf } from "./MemberRepository.js";
 
@@ -92,7 +92,7 @@ export class MemberDayRepository {
     if (only === undefined || memberships.length > 1)
       return memberships.map((membership) => ({ ...membership, planState: undefined, completions: null }));
     const planState = planStateOf(await this.reader.read(planStateSql, [only.member.id, only.member.id]));
-    const completions = withCompletions ? (await this.reader.read(streakRowsSql, [only.member.id])).map(toStreakRow) : null;
+    const completions = withCompletions ? await readSqliteStreakRows(this.reader, only.member.id) : null;
     return [{ ...only, planState, completions }];
   }
 }
