@@ -86,19 +86,22 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
       data: { curriculumId, key: "s1", position: 1, title: "One", weekStart: 1, weekEnd: 1 },
     });
     const itemIds: number[] = [];
-    for (const position of [1, 2, 3, 4]) {
+    for (const position of [1, 2, 3, 4, 5, 6]) {
       const item = await handle.prisma.item.create({
         data: { curriculumId, sectionId: section.id, key: `i${position}`, position, title: `Item ${position}`, kind: "Required" },
       });
       itemIds.push(item.id);
     }
     // Rows as the bot writes them (epoch milliseconds, a member day), one without a day (logged before it was kept),
-    // one whose time SQL wrote as text, and a day that is no date (it counts for no day) holding the separator.
+    // times SQL wrote as text (one with a comma before its fraction, one empty), and a day that is no date (it
+    // counts for no day) holding commas.
     const rows: [string, number, string | null][] = [
       ["1799990000123", 6, "2027-01-05"],
       ["1799990000456", -2, null],
       ["'2027-01-06 08:00:00'", 0, "2027,01,06"],
       ["'2027-01-07T09:30:00.250+01:00'", 12, ""],
+      ["'2027-01-06T08:00:00,250Z'", 3, "2027-01-06"],
+      ["''", 4, "2027-01-08"],
     ];
     for (const [index, [completedAt, points, day]] of rows.entries()) {
       await handle.prisma.$executeRawUnsafe(
@@ -112,8 +115,18 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("short SQLite reads w
       );
     }
     const columnByColumn = (await handle.hotReader.read(streakRowsSql, [memberId])).map(toStreakRow);
-    expect(columnByColumn).toHaveLength(4);
-    expect(await readSqliteStreakRows(handle.hotReader, memberId)).toEqual(columnByColumn);
+    const asText = await readSqliteStreakRows(handle.hotReader, memberId);
+    // Numbers before text in SQLite's order, text times in text order; a time no date parser reads is an Invalid Date.
+    const item = (position: number) => itemIds[position - 1];
+    expect(asText.map(({ itemId, completedAt, points, day }) => [itemId, completedAt.getTime(), points, day])).toEqual([
+      [item(1), 1799990000123, 6, "2027-01-05"],
+      [item(2), 1799990000456, -2, null],
+      [item(6), Number.NaN, 4, "2027-01-08"],
+      [item(3), Date.parse("2027-01-06T08:00:00Z"), 0, "2027,01,06"],
+      [item(5), Number.NaN, 3, "2027-01-06"],
+      [item(4), Date.parse("2027-01-07T08:30:00.250Z"), 12, ""],
+    ]);
+    expect(asText).toEqual(columnByColumn);
     // The same statement through a reader without readColumn (the hot reader's fallback when the file is busy).
     expect(await readSqliteStreakRows(prismaSqlReader(handle.prisma, "sqlite"), memberId)).toEqual(columnByColumn);
   });
