@@ -49,14 +49,10 @@ export class SqliteHotReader implements SqlReader {
   }
 
   read(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]> {
-    let rows: Record<string, unknown>[];
-    try {
-      rows = this.readNow(sql, params);
-    } catch (error) {
-      if (isBusy(error)) return this.options.fallback.read(sql, params);
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return Promise.resolve(rows);
+    return this.runOrFallBack(
+      () => this.readNow(sql, params),
+      () => this.options.fallback.read(sql, params),
+    );
   }
 
   /**
@@ -65,25 +61,32 @@ export class SqliteHotReader implements SqlReader {
    * more than SQLite's own reading; a statement that concatenates a row into one text value hands one value per row.
    */
   readColumn(sql: string, params: readonly SqlValue[]): Promise<unknown[]> {
-    let values: unknown[];
-    try {
-      values = this.pluck(sql).all(...bindable(params));
-    } catch (error) {
-      if (isBusy(error)) return readColumn(this.options.fallback, sql, params);
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return Promise.resolve(values);
+    return this.runOrFallBack(
+      () => this.pluck(sql).all(...bindable(params)),
+      () => readColumn(this.options.fallback, sql, params),
+    );
   }
 
   close(): void {
     this.database.close();
   }
 
+  /** `work` on this connection, or `fallBack` (the fallback reader) when this connection finds the file busy. */
+  private runOrFallBack<Result>(work: () => Result, fallBack: () => Promise<Result>): Promise<Result> {
+    let result: Result;
+    try {
+      result = work();
+    } catch (error) {
+      if (isBusy(error)) return fallBack();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(result);
+  }
+
   private pluck(sql: string): Database.Statement {
     const known = this.plucked.get(sql);
     if (known !== undefined) return known;
-    const statement = this.database.prepare(sql);
-    if (!statement.reader) throw new Error("the hot reader runs statements that return rows only");
+    const statement = this.prepareRead(sql);
     statement.pluck(true);
     this.plucked.set(sql, statement);
     return statement;
@@ -102,14 +105,20 @@ export class SqliteHotReader implements SqlReader {
   private compile(sql: string): CompiledRead {
     const known = this.compiled.get(sql);
     if (known !== undefined) return known;
-    const statement = this.database.prepare(sql);
-    if (!statement.reader) throw new Error("the hot reader runs statements that return rows only");
+    const statement = this.prepareRead(sql);
     // Rows as arrays: the converters go by position.
     statement.raw(true);
     const columns = statement.columns();
     const read = { statement, converters: columns.map((column) => converterFor(column.type)), names: columns.map((column) => column.name) };
     this.compiled.set(sql, read);
     return read;
+  }
+
+  /** A new statement of `sql`, refused unless it returns rows (the connection is read-only besides). */
+  private prepareRead(sql: string): Database.Statement {
+    const statement = this.database.prepare(sql);
+    if (!statement.reader) throw new Error("the hot reader runs statements that return rows only");
+    return statement;
   }
 }
 
