@@ -400,7 +400,9 @@ export class CompletionRepository {
    * the rows come from a few index pages instead of one table page each.
    */
   async streakRowsForMember(memberId: number): Promise<StreakRow[]> {
-    // Through the hot reader (see SqliteHotReader): on every /today and /done.
+    // Through the hot reader (see SqliteHotReader): on every /today and /done. No PostgreSQL runner means SQLite
+    // (the constructor takes DatabaseHandle's, null on SQLite only), in-memory SQLite included, whose
+    // sqliteTransactions is null too; as remove() tells the databases apart.
     if (this.postgresTransactions === null) return readSqliteStreakRows(this.reader, memberId);
     return (await this.reader.read(streakRowsSql, [memberId])).map(toStreakRow);
   }
