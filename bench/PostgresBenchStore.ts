@@ -47,6 +47,8 @@ export class PostgresBenchStore implements BenchStore {
       all: async <Row>(text: string, params: readonly unknown[]) =>
         (await client.query({ ...prepared(text), values: [...params] })).rows as Row[],
       run: async (text, params) => (await client.query({ ...prepared(text), values: [...params] })).rowCount ?? 0,
+      column: async (text, params) =>
+        (await client.query<Record<string, unknown>>({ ...prepared(text), values: [...params] })).rows.map((row) => Object.values(row)[0]),
       transaction: async (work) => {
         await client.query("BEGIN");
         try {

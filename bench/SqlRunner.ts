@@ -7,6 +7,8 @@
 export interface SqlRunner {
   all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
   run(sql: string, params: readonly unknown[]): Promise<number>;
+  /** The first column of each row: on SQLite in better-sqlite3's pluck mode, as the bot's hot reader's readColumn. */
+  column(sql: string, params: readonly unknown[]): Promise<unknown[]>;
   /** BEGIN … COMMIT around `work` (ROLLBACK when it throws). */
   transaction(work: () => Promise<void>): Promise<void>;
   /**

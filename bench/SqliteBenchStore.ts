@@ -22,6 +22,8 @@ export class SqliteBenchStore implements BenchStore {
   readonly sql: SqlRunner;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Statements read by `column`: pluck mode is a statement's own, so apart from `statements`. */
+  private readonly plucked = new Map<string, Database.Statement>();
 
   constructor(filePath: string) {
     this.db = new Database(filePath);
@@ -31,6 +33,7 @@ export class SqliteBenchStore implements BenchStore {
     this.sql = {
       all: async <Row>(text: string, params: readonly unknown[]) => statement(text).all(...params) as Row[],
       run: async (text, params) => statement(text).run(...params).changes,
+      column: async (text, params) => this.pluckedStatement(text).all(...params),
       transaction: async (work) => {
         // BEGIN IMMEDIATE takes the write lock up front, as a writer should.
         this.db.exec("BEGIN IMMEDIATE");
@@ -65,6 +68,15 @@ export class SqliteBenchStore implements BenchStore {
       timestamp: (epochMillis) => epochMillis,
       boolean: (value) => (value ? 1 : 0),
     };
+  }
+
+  private pluckedStatement(text: string): Database.Statement {
+    let prepared = this.plucked.get(text);
+    if (prepared === undefined) {
+      prepared = this.db.prepare(text).pluck(true);
+      this.plucked.set(text, prepared);
+    }
+    return prepared;
   }
 
   private statement(text: string): Database.Statement {

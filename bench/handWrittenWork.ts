@@ -1,5 +1,5 @@
 import type { SqlRunner } from "./SqlRunner.js";
-import { allTimeBoard, postgresEpochMillis, scoreBucketWidth } from "../src/db/repositories/CompletionRepository.js";
+import { allTimeBoard, postgresEpochMillis, scoreBucketWidth, sqliteStreakRowsSql } from "../src/db/repositories/CompletionRepository.js";
 import { membershipColumns } from "../src/db/repositories/MemberRepository.js";
 
 /**
@@ -69,9 +69,9 @@ const memberPlanStateSql = `
   FROM "MemberBreak" WHERE "memberId" = ?
   ORDER BY "source", "id"`;
 
-// The completions the reply is worked out from (/done's read last in its transaction, as the bot does).
-const memberCompletionsSql = `SELECT "itemId", "completedAt", "points", "day" FROM "Completion" WHERE "memberId" = ? ORDER BY "completedAt"`;
-// PostgreSQL: the time in epoch milliseconds, as the bot reads it there.
+// The completions the reply is worked out from. SQLite: the bot's statement (one text value per row, read in
+// pluck mode), /done's after its transaction commits, as the bot's hot reader reads it.
+// PostgreSQL: the time in epoch milliseconds, as the bot reads it there, /done's last in its transaction.
 // ORDER BY the qualified column, not the alias (which would sort on the expression).
 const postgresMemberCompletionsSql = `SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
   FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
@@ -149,8 +149,8 @@ export interface DoneInput {
 
 /**
  * The look-up with the plan state (one statement on PostgreSQL), then the completion logged, the totals
- * refreshed and the member's completions read for the reply as one transaction sent together: two round
- * trips on PostgreSQL, as the bot.
+ * refreshed and (on PostgreSQL) the member's completions read for the reply as one transaction sent together:
+ * two round trips on PostgreSQL, as the bot. On SQLite the completions are read after the commit, as the bot.
  */
 export async function doneWork(
   sql: SqlRunner,
@@ -168,10 +168,11 @@ export async function doneWork(
       },
       { sql: refreshMemberSql, params: [memberId, memberId, memberId] },
       { sql: refreshWeekSql, params: [memberId, cohortId, done.weekNumber, memberId, done.weekNumber] },
-      { sql: provider === "postgresql" ? postgresMemberCompletionsSql : memberCompletionsSql, params: [memberId] },
+      ...(provider === "postgresql" ? [{ sql: postgresMemberCompletionsSql, params: [memberId] }] : []),
     ],
     { write: true },
   );
+  if (provider === "sqlite") await sql.column(sqliteStreakRowsSql, [memberId]);
   // Found only after the message committed (as in the bot, the insert does nothing on a repeat): the totals
   // were recomputed from the same completions, unchanged; the bench's data gives each /done a new item.
   if (inserted?.changes !== 1)
@@ -197,7 +198,7 @@ async function lookupWithPlan(
   const [member] = await sql.all<MemberLookup>(sqliteLookupSql, byUser);
   if (member === undefined) throw new Error(`hand-written look-up: user ${userId} is not an active member in guild ${guildId}`);
   await sql.all(memberPlanStateSql, [member.memberId, member.memberId]);
-  if (withCompletions) await sql.all(memberCompletionsSql, [member.memberId]);
+  if (withCompletions) await sql.column(sqliteStreakRowsSql, [member.memberId]);
   return member;
 }
 
