@@ -1,3 +1,4 @@
+import { nameKeyOf } from "../src/domain/text/plainUserText.js";
 import Database from "better-sqlite3";
 import {
   completionColumns,
@@ -84,8 +85,16 @@ export class SqliteBenchStore implements BenchStore {
   }
 
   async insertMembers(rows: readonly MemberRow[]): Promise<void> {
-    const flat = rows.flatMap((row) => [row.id, row.cohortId, row.userId, row.displayName, row.joinedAt, row.leftAt]);
-    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 6, flat);
+    const flat = rows.flatMap((row) => [
+      row.id,
+      row.cohortId,
+      row.userId,
+      row.displayName,
+      nameKeyOf(row.displayName),
+      row.joinedAt,
+      row.leftAt,
+    ]);
+    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 7, flat);
   }
 
   async insertCompletions(rows: CompletionRows): Promise<void> {

@@ -8,7 +8,8 @@ import { lockCohortRows } from "./lockCohortRows.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
-import { activeNamesThrough, type MemberName } from "./RosterRepository.js";
+import { nameKeyOf } from "../../domain/text/plainUserText.js";
+import { namesWithKeysThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 
 export function toMember(row: MemberRow): MemberRecord {
@@ -150,6 +151,7 @@ export class MemberRepository {
           const back = {
             leftAt: null,
             displayName,
+            nameKey: nameKeyOf(displayName),
             ...choices,
             ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }),
           };
@@ -162,7 +164,7 @@ export class MemberRepository {
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
-          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, locale, ...choices },
+          create: { cohortId, userId, displayName, nameKey: nameKeyOf(displayName), joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
         return { member: toMember(row), outcome: "joined" as const };
@@ -182,7 +184,27 @@ export class MemberRepository {
   }
 
   async setDisplayName(memberId: number, displayName: string): Promise<void> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
+    await this.prisma.member.update({ where: { id: memberId }, data: { displayName, nameKey: nameKeyOf(displayName) } });
+  }
+
+  /**
+   * Writes the name key (`nameKeyOf`) of up to `limit` members after `afterId` stored before it existed (a null
+   * key), in one transaction; the last id it looked at, or null when none were left. Start-up calls it until null
+   * (`fillNameKeys`), each call after the last.
+   */
+  async fillNameKeys(afterId: number, limit: number): Promise<number | null> {
+    const rows = await this.prisma.member.findMany({
+      where: { id: { gt: afterId }, nameKey: null },
+      select: { id: true, displayName: true },
+      orderBy: { id: "asc" },
+      take: limit,
+    });
+    if (rows.length === 0) return null;
+    // Only a key still null is written: a join or rename in between wrote the current one.
+    const fill = (row: { id: number; displayName: string }) =>
+      this.prisma.member.updateMany({ where: { id: row.id, nameKey: null }, data: { nameKey: nameKeyOf(row.displayName) } });
+    await this.writes.run(() => this.prisma.$transaction(rows.map(fill)));
+    return rows.at(-1)?.id ?? null;
   }
 
   /**
@@ -328,13 +350,13 @@ export class MemberRepository {
   }
 
   /**
-   * The cohort's active members' ids and names, in join order, for a Nudge's answer to number namesakes as
-   * the roster does, when the roster's worker cannot serve (RosterRepository.activeNamesOr). Through the hot
-   * reader (on a SQLite file a main-thread connection): a Nudge must not fail while that worker is restarting or
-   * backing off after failed starts.
+   * The cohort's active members whose name key is one of `keys`, in join order, for a Nudge's answer to number
+   * namesakes as the roster does, when the roster's worker cannot serve (RosterRepository.namesWithKeysOr).
+   * Through the hot reader (on a SQLite file a main-thread connection): a Nudge must not fail while that worker is
+   * restarting or backing off after failed starts.
    */
-  activeNames(cohortId: number): Promise<MemberName[]> {
-    return activeNamesThrough(this.reader, cohortId);
+  namesWithKeys(cohortId: number, keys: readonly string[]): Promise<MemberName[]> {
+    return namesWithKeysThrough(this.reader, cohortId, keys);
   }
 
   async countActive(cohortId: number): Promise<number> {
@@ -361,6 +383,7 @@ const memberColumnNames = [
   "cohortId",
   "userId",
   "displayName",
+  "nameKey",
   "joinedAt",
   "leftAt",
   "returnedAt",
