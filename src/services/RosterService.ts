@@ -518,36 +518,55 @@ export async function namesToNumber(
   read: (keys: readonly string[]) => Promise<MemberName[]>,
 ): Promise<MemberName[]> {
   if (shown.length === 0) return [];
-  const shownIds = new Set(shown.map((member) => member.memberId));
   const known = new Map<number, MemberName>();
   const learn = (names: readonly MemberName[]) => {
     for (const name of names) known.set(name.memberId, name);
   };
   learn(await read([...new Set(shown.map((member) => nameKeyOf(member.displayName)))]));
-  // Per shared name: how many numbers its shown members need (up to the last of them, in join order).
+  const needed = numbersNeeded([...known.values()], new Set(shown.map((member) => member.memberId)));
+  const looked = new Map<string, number>();
+  for (;;) {
+    const labels = labelsToLookUp(needed, looked, label, new Set([...known.values()].map((name) => nameKeyOf(name.displayName))));
+    if (labels.length === 0) break;
+    learn(await read(labels));
+  }
+  return [...known.values()].sort((a, b) => a.memberId - b.memberId);
+}
+
+/** Per name key that two or more of `namesakes` share: how many numbers it gives out up to its last shown member. */
+function numbersNeeded(namesakes: readonly MemberName[], shownIds: ReadonlySet<number>): Map<string, number> {
   const groups = new Map<string, MemberName[]>();
-  for (const name of [...known.values()].sort((a, b) => a.memberId - b.memberId)) {
+  for (const name of [...namesakes].sort((a, b) => a.memberId - b.memberId)) {
     const key = nameKeyOf(name.displayName);
-    groups.set(key, [...(groups.get(key) ?? []), name]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [name]);
+    else group.push(name);
   }
   const needed = new Map<string, number>();
   for (const [key, members] of groups) {
     const last = members.findLastIndex((member) => shownIds.has(member.memberId));
     if (members.length >= 2 && last >= 0) needed.set(key, last + 1);
   }
-  const looked = new Map<string, number>();
-  for (;;) {
-    const taken = new Set([...known.values()].map((name) => nameKeyOf(name.displayName)));
-    const labels: string[] = [];
-    for (const [key, count] of needed) {
-      const done = looked.get(key) ?? 0;
-      let skipped = 0;
-      for (let ordinal = 1; ordinal <= done; ordinal += 1) if (taken.has(label(key, ordinal))) skipped += 1;
-      for (let ordinal = done + 1; ordinal <= count + skipped; ordinal += 1) labels.push(label(key, ordinal));
-      looked.set(key, Math.max(done, count + skipped));
-    }
-    if (labels.length === 0) break;
-    learn(await read(labels));
+  return needed;
+}
+
+/**
+ * The labels not yet looked up (`looked`: how many numbers per key were) that the numbering may try: as many as
+ * each key needs, plus one for each of those already looked up that is `taken` (someone's name, so skipped).
+ */
+function labelsToLookUp(
+  needed: ReadonlyMap<string, number>,
+  looked: Map<string, number>,
+  label: NamesakeLabel,
+  taken: ReadonlySet<string>,
+): string[] {
+  const labels: string[] = [];
+  for (const [key, count] of needed) {
+    const done = looked.get(key) ?? 0;
+    let skipped = 0;
+    for (let ordinal = 1; ordinal <= done; ordinal += 1) if (taken.has(label(key, ordinal))) skipped += 1;
+    for (let ordinal = done + 1; ordinal <= count + skipped; ordinal += 1) labels.push(label(key, ordinal));
+    looked.set(key, Math.max(done, count + skipped));
   }
-  return [...known.values()].sort((a, b) => a.memberId - b.memberId);
+  return labels;
 }
