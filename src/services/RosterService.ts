@@ -20,6 +20,7 @@ import {
   type RosterRow,
   rosterGroupOrder,
 } from "../db/repositories/RosterRepository.js";
+import { namesakeOrdinals } from "../domain/text/namesakeOrdinals.js";
 import { nameKeyOf } from "../domain/text/plainUserText.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
@@ -509,8 +510,9 @@ function parsePage(raw: string | undefined): number {
  * The names `numberedNames` needs to label `shown` as it would over the whole cohort, in join order: the shown
  * members' namesakes (members with the same name key, `nameKeyOf`), and whoever's name reads like a label the
  * numbering tries ("Sam #1" is skipped when it is someone's name), read by key with `read`. A group of namesakes
- * is numbered up to its last shown member only: its labels are looked up, then as many more as were taken, until
- * none more are, so reads stay bounded by the shown members' namesakes and the labels they try, not the cohort.
+ * is numbered up to its last shown member only: its labels are looked up, then, while some are taken, at least as
+ * many more again, so a chain of taken labels ("Sam #1"…"Sam #k") costs O(log k) reads, and reads stay bounded by
+ * the shown members' namesakes and (twice) the labels they try, not the cohort.
  */
 export async function namesToNumber(
   shown: readonly MemberName[],
@@ -519,14 +521,20 @@ export async function namesToNumber(
 ): Promise<MemberName[]> {
   if (shown.length === 0) return [];
   const known = new Map<number, MemberName>();
+  // Every name key read so far: a label is taken when it is one of them (once that label was looked up).
+  const taken = new Set<string>();
   const learn = (names: readonly MemberName[]) => {
-    for (const name of names) known.set(name.memberId, name);
+    for (const name of names) {
+      if (known.has(name.memberId)) continue;
+      known.set(name.memberId, name);
+      taken.add(nameKeyOf(name.displayName));
+    }
   };
   learn(await read([...new Set(shown.map((member) => nameKeyOf(member.displayName)))]));
   const needed = numbersNeeded([...known.values()], new Set(shown.map((member) => member.memberId)));
   const looked = new Map<string, number>();
   for (;;) {
-    const labels = labelsToLookUp(needed, looked, label, new Set([...known.values()].map((name) => nameKeyOf(name.displayName))));
+    const labels = labelsToLookUp(needed, looked, label, taken);
     if (labels.length === 0) break;
     learn(await read(labels));
   }
@@ -551,8 +559,9 @@ function numbersNeeded(namesakes: readonly MemberName[], shownIds: ReadonlySet<n
 }
 
 /**
- * The labels not yet looked up (`looked`: how many numbers per key were) that the numbering may try: as many as
- * each key needs, plus one for each of those already looked up that is `taken` (someone's name, so skipped).
+ * The labels to look up next (`looked`: how many numbers per key were; updated): none for a key whose numbers are
+ * all known (`namesakeOrdinals`, with `taken` the name keys read so far), else the numbers still missing but at
+ * least as many as already looked up. Each round re-counts the numbers looked up, which double: O(labels) in all.
  */
 function labelsToLookUp(
   needed: ReadonlyMap<string, number>,
@@ -563,10 +572,12 @@ function labelsToLookUp(
   const labels: string[] = [];
   for (const [key, count] of needed) {
     const done = looked.get(key) ?? 0;
-    let skipped = 0;
-    for (let ordinal = 1; ordinal <= done; ordinal += 1) if (taken.has(label(key, ordinal))) skipped += 1;
-    for (let ordinal = done + 1; ordinal <= count + skipped; ordinal += 1) labels.push(label(key, ordinal));
-    looked.set(key, Math.max(done, count + skipped));
+    const known = (ordinal: number) => (ordinal <= done ? taken.has(label(key, ordinal)) : undefined);
+    const { ordinals, unknownFrom } = namesakeOrdinals(count, known);
+    if (unknownFrom === null) continue;
+    const more = Math.max(count - ordinals.length, done);
+    for (let ordinal = done + 1; ordinal <= done + more; ordinal += 1) labels.push(label(key, ordinal));
+    looked.set(key, done + more);
   }
   return labels;
 }

@@ -1,3 +1,4 @@
+import { namesakeOrdinals } from "../../domain/text/namesakeOrdinals.js";
 import { nameKeyOf } from "../../domain/text/plainUserText.js";
 import type { MemberName, NamesakeLabel } from "../../services/RosterService.js";
 import { markup, type Translator } from "../i18n/Translator.js";
@@ -47,10 +48,9 @@ export function numberedNames(t: Translator, names: readonly MemberName[], wante
       for (const member of members) labels.set(member.memberId, member.displayName);
       continue;
     }
-    let ordinal = 0;
-    for (const member of members) {
-      do ordinal += 1;
-      while (taken.has(numbered(key, ordinal)));
+    const { ordinals } = namesakeOrdinals(members.length, (ordinal) => taken.has(numbered(key, ordinal)));
+    for (const [index, member] of members.entries()) {
+      const ordinal = ordinals[index] ?? 0;
       if (wantedIds.has(member.memberId)) labels.set(member.memberId, numbered(member.displayName.trim(), ordinal));
     }
   }
