@@ -1,4 +1,4 @@
-import { nameKeyOf } from "../src/domain/text/plainUserText.js";
+import { currentNameKeyRule, nameKeyOf } from "../src/domain/text/plainUserText.js";
 import Database from "better-sqlite3";
 import {
   completionColumns,
@@ -91,10 +91,11 @@ export class SqliteBenchStore implements BenchStore {
       row.userId,
       row.displayName,
       nameKeyOf(row.displayName),
+      currentNameKeyRule,
       row.joinedAt,
       row.leftAt,
     ]);
-    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 7, flat);
+    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 8, flat);
   }
 
   async insertCompletions(rows: CompletionRows): Promise<void> {

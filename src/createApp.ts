@@ -338,8 +338,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, pictures, clock, logger });
 
   let closed = false;
-  // Members stored before the name key existed get theirs after start-up (fillNameKeys), waited for on close.
+  // Members stored before the name key existed get theirs after start-up (fillNameKeys): stopped and waited for on close.
   let nameKeysFilled: Promise<unknown> = Promise.resolve();
+  const stopFillingNameKeys = new AbortController();
   return {
     config,
     logger,
@@ -358,11 +359,12 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // Closed while it connected (a stop asked for during start-up): nothing more starts.
       if (closed) return;
       scheduler.start();
-      nameKeysFilled = fillNameKeys(memberRepository, logger, () => closed);
+      nameKeysFilled = fillNameKeys(memberRepository, logger, stopFillingNameKeys.signal);
     },
     async close() {
       if (closed) return;
       closed = true;
+      stopFillingNameKeys.abort();
       discord.stopInteractions();
       // A tick in progress finishes (its claims are then marked, not left stale; one cut off by the deadline leaves
       // them to expire, as a killed process would) while the interactions

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillNameKeys } from "../../src/db/fillNameKeys.js";
+import { fillNameKeys, fillRetryPausesMs } from "../../src/db/fillNameKeys.js";
+import { currentNameKeyRule } from "../../src/domain/text/plainUserText.js";
 import { MemberRepository } from "../../src/db/repositories/MemberRepository.js";
 import { RosterRepository, type MemberName } from "../../src/db/repositories/RosterRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
@@ -47,25 +48,60 @@ describe("members' stored name keys (Member.nameKey)", () => {
     expect(await rows.namesWithKeys(cohortId, ["Pepe", "Jos\u00e9"])).toEqual([]);
   });
 
-  it("is filled after start-up for members stored before it existed, a chunk at a time, and found by key meanwhile", async () => {
+  const ruleOf = async (memberId: number) =>
+    (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId }, select: { nameKeyRule: true } })).nameKeyRule;
+
+  it("is filled after start-up for members stored before it existed or by an older rule, a chunk at a time, and found by key meanwhile", async () => {
     const cohortId = (await createCohortRow(handle.prisma, curriculumId, { name: "Old rows" })).id;
     const names = ["Alex", "Alex\u200b", "Lee ", "Jose\u0301", "Alex"];
     const ids: number[] = [];
-    for (const [index, displayName] of names.entries())
-      ids.push((await handle.prisma.member.create({ data: { cohortId, userId: `old${index}`, displayName, joinedAt } })).id);
-    expect(await Promise.all(ids.map(keyOf))).toEqual([null, null, null, null, null]);
+    for (const [index, displayName] of names.entries()) {
+      // The last one's key was worked out by an older rule that kept the invisible character.
+      const older = index === 1 ? { nameKey: displayName, nameKeyRule: currentNameKeyRule - 1 } : {};
+      ids.push((await handle.prisma.member.create({ data: { cohortId, userId: `old${index}`, displayName, joinedAt, ...older } })).id);
+    }
+    expect(await Promise.all(ids.map(keyOf))).toEqual([null, "Alex\u200b", null, null, null]);
     // Before the keys are filled, a read by key works them out from the names.
     const rows = new RosterRepository(handle.prisma, handle.target.provider, handle.reader);
     const alexes = [ids[0], ids[1], ids[4]].map((memberId, index) => ({ memberId, displayName: names[[0, 1, 4][index] ?? 0] }));
     expect(await rows.namesWithKeys(cohortId, ["Alex"])).toEqual(alexes);
 
-    expect(await members.fillNameKeys(ids[1] ?? 0, 2)).toBe(ids[3]);
-    expect(await Promise.all(ids.map(keyOf))).toEqual([null, null, "Lee", "Jos\u00e9", null]);
+    expect(await members.fillNameKeys(cohortId, 2)).toBe(2);
+    expect((await Promise.all(ids.map(keyOf))).filter((key) => key === null)).toHaveLength(2);
     const { logger } = captureLogger();
-    expect(await fillNameKeys(members, logger, () => false)).toBeGreaterThan(0);
+    expect(await fillNameKeys(members, logger, new AbortController().signal)).toBeGreaterThan(0);
     expect(await Promise.all(ids.map(keyOf))).toEqual(["Alex", "Alex", "Lee", "Jos\u00e9", "Alex"]);
-    expect(await members.fillNameKeys(0, 500)).toBeNull();
+    expect(await Promise.all(ids.map(ruleOf))).toEqual(ids.map(() => currentNameKeyRule));
+    expect(await members.fillNameKeys(cohortId, 500)).toBe(0);
     expect(await rows.namesWithKeys(cohortId, ["Alex"])).toEqual(alexes);
+  });
+
+  it("is tried again after a failure (a busy database), and stops when the app closes", async () => {
+    const cohortId = (await createCohortRow(handle.prisma, curriculumId, { name: "Busy" })).id;
+    const { id } = await handle.prisma.member.create({ data: { cohortId, userId: "busy", displayName: " Kim ", joinedAt } });
+    let failures = 2;
+    const busy = {
+      cohortIds: () => members.cohortIds(),
+      fillNameKeys: (cohort: number, limit: number) =>
+        failures-- > 0 ? Promise.reject(new Error("database is locked")) : members.fillNameKeys(cohort, limit),
+    };
+    const pauses: number[] = [];
+    const { logger } = captureLogger();
+    const pause = (ms: number) => Promise.resolve(void pauses.push(ms));
+    expect(await fillNameKeys(busy, logger, new AbortController().signal, pause)).toBeGreaterThan(0);
+    expect(pauses).toEqual(fillRetryPausesMs.slice(0, 2));
+    expect(await keyOf(id)).toBe("Kim");
+
+    // Closing during a pause: no more tries.
+    const stop = new AbortController();
+    const second = await handle.prisma.member.create({ data: { cohortId, userId: "busy2", displayName: "Kim", joinedAt } });
+    failures = 10;
+    const closing = (ms: number) => Promise.resolve(void pauses.push(ms)).then(() => stop.abort());
+    pauses.length = 0;
+    expect(await fillNameKeys(busy, logger, stop.signal, closing)).toBe(0);
+    expect(pauses).toHaveLength(1);
+    expect(await keyOf(second.id)).toBeNull();
+    await members.fillNameKeys(cohortId, 500);
   });
 
   it("lets a page read only its members' namesakes and the names that read like their labels, numbered as over the whole cohort", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKeyOf } from "../../src/domain/text/plainUserText.js";
+import { currentNameKeyRule, nameKeyOf } from "../../src/domain/text/plainUserText.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 
 describe("a member's name key: their display name as replies show it", () => {
@@ -24,5 +24,22 @@ describe("a member's name key: their display name as replies show it", () => {
     for (const name of ["Sam #1", "Ana\u200b María", " Jose\u0301\r\n", "<@123> *bold*", "x".repeat(2_100)])
       for (const language of ["en", "es"] as const)
         expect(nameKeyOf(name)).toBe(translatorFor(language).plainUser(name).trim().normalize("NFC"));
+  });
+});
+
+describe("the name key's rule version", () => {
+  it("is bumped whenever the rule's output changes: keys stored by the old rule are then filled again", () => {
+    // Pinned on purpose: when one of these changes, bump currentNameKeyRule with it (and note it in the README).
+    const samples = ["Sam", " Sam #1 ", "Al\u200bex", "Jose\u0301", "\u202eKim\u2066", "Ana\tMaría\r\n", "<@1> *b*"];
+    expect([currentNameKeyRule, ...samples.map(nameKeyOf)]).toEqual([
+      1,
+      "Sam",
+      "Sam #1",
+      "Alex",
+      "Jos\u00e9",
+      "Kim",
+      "Ana Mar\u00eda",
+      "<@1> *b*",
+    ]);
   });
 });
