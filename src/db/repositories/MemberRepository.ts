@@ -201,7 +201,7 @@ export class MemberRepository {
 
   /**
    * Writes the current name key (`nameKeyOf`, `currentNameKeyRule`) of up to `limit` of the cohort's members whose
-   * key is missing (stored before it existed) or by an older rule, as one statement; how many it read (0: none
+   * key is missing (stored before it existed) or by an older rule, as one statement; how many it wrote (0: none
    * left). Each read is answered by the index on (cohortId, nameKeyRule, …), and a row written leaves it. Start-up
    * calls it until 0 (`fillNameKeys`).
    */
@@ -221,8 +221,9 @@ export class MemberRepository {
       currentNameKeyRule,
     ];
     const text = this.provider === "postgresql" ? numberedPlaceholders(sql) : sql;
-    await this.writes.run(() => this.prisma.$executeRawUnsafe(text, ...params));
-    return rows.length;
+    const written = await this.writes.run(() => this.prisma.$executeRawUnsafe(text, ...params));
+    // 0 when every row read was renamed meanwhile: the cohort is then left for the next start, never read in a loop.
+    return written;
   }
 
   /** Up to `limit` of the cohort's members whose name key is missing, else by an older rule: two index searches. */

@@ -343,9 +343,9 @@ export class RosterRepository {
 
   /**
    * The cohort's active members whose name key (`nameKeyOf`) is one of `keys`, in join order: a page's namesakes,
-   * or the members a "Sam #1" label would read like. Read through the index on (cohortId, nameKey, id), so a page
-   * reads its members' namesakes and not the whole cohort (issue 14: every name on every page held ~10 MB at
-   * 10,000 members); on SQLite off the event loop.
+   * or the members a "Sam #1" label would read like. Read through the index on (cohortId, nameKeyRule, nameKey,
+   * id), so a page reads its members' namesakes and not the whole cohort (issue 14: every name on every page held
+   * ~10 MB at 10,000 members); on SQLite off the event loop.
    */
   namesWithKeys(cohortId: number, keys: readonly string[]): Promise<MemberName[]> {
     return namesWithKeysThrough(this.reader, cohortId, keys);
