@@ -56,7 +56,7 @@ export interface BenchStore {
   close(): Promise<void>;
 }
 
-export const memberColumns = `"id", "cohortId", "userId", "displayName", "joinedAt", "leftAt"`;
+export const memberColumns = `"id", "cohortId", "userId", "displayName", "nameKey", "nameKeyRule", "joinedAt", "leftAt"`;
 export const completionColumns = `"memberId", "itemId", "cohortId", "completedAt", "weekNumber", "points", "onTime", "day"`;
 
 // CompletionRepository.refreshScores for every member of the cohort at once.

@@ -1,3 +1,4 @@
+import { currentNameKeyRule, nameKeyOf } from "../src/domain/text/plainUserText.js";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import {
@@ -100,9 +101,9 @@ export class PostgresBenchStore implements BenchStore {
     for (let start = 0; start < rows.length; start += rowsPerInsert) {
       const chunk = rows.slice(start, start + rowsPerInsert);
       await this.client.query(
-        `INSERT INTO "Member" ("id", "cohortId", "userId", "displayName", "joinedAt", "leftAt")
-         SELECT id, cohort, "user", name, ${fromEpochMillis("joined")}, ${fromEpochMillis("lefts")}
-         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS t(id, cohort, "user", name, joined, lefts)`,
+        `INSERT INTO "Member" ("id", "cohortId", "userId", "displayName", "nameKey", "nameKeyRule", "joinedAt", "leftAt")
+         SELECT id, cohort, "user", name, "key", ${currentNameKeyRule}, ${fromEpochMillis("joined")}, ${fromEpochMillis("lefts")}
+         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $7::text[], $5::float8[], $6::float8[]) AS t(id, cohort, "user", name, "key", joined, lefts)`,
         [
           chunk.map((row) => row.id),
           chunk.map((row) => row.cohortId),
@@ -110,6 +111,7 @@ export class PostgresBenchStore implements BenchStore {
           chunk.map((row) => row.displayName),
           chunk.map((row) => row.joinedAt),
           chunk.map((row) => row.leftAt),
+          chunk.map((row) => nameKeyOf(row.displayName)),
         ],
       );
     }

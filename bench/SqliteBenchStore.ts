@@ -1,3 +1,4 @@
+import { currentNameKeyRule, nameKeyOf } from "../src/domain/text/plainUserText.js";
 import Database from "better-sqlite3";
 import {
   completionColumns,
@@ -96,8 +97,17 @@ export class SqliteBenchStore implements BenchStore {
   }
 
   async insertMembers(rows: readonly MemberRow[]): Promise<void> {
-    const flat = rows.flatMap((row) => [row.id, row.cohortId, row.userId, row.displayName, row.joinedAt, row.leftAt]);
-    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 6, flat);
+    const flat = rows.flatMap((row) => [
+      row.id,
+      row.cohortId,
+      row.userId,
+      row.displayName,
+      nameKeyOf(row.displayName),
+      currentNameKeyRule,
+      row.joinedAt,
+      row.leftAt,
+    ]);
+    this.insertChunked(`INSERT INTO "Member" (${memberColumns}) VALUES `, 8, flat);
   }
 
   async insertCompletions(rows: CompletionRows): Promise<void> {

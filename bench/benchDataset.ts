@@ -16,7 +16,7 @@ export const benchCohort = {
 export const benchNow = new Date("2027-03-10T10:00:00Z");
 
 /** Bump when the generator changes what it writes: cached data sets are rebuilt. */
-const generatorVersion = 3;
+const generatorVersion = 5;
 
 /** What the measuring process needs to know about a built data set. */
 export interface DatasetManifest {

@@ -13,6 +13,7 @@ import { MemberPlanRepository } from "./db/repositories/MemberPlanRepository.js"
 import { LiveBoardRepository } from "./db/repositories/LiveBoardRepository.js";
 import { MemberDayRepository } from "./db/repositories/MemberDayRepository.js";
 import { MemberRepository } from "./db/repositories/MemberRepository.js";
+import { fillNameKeys } from "./db/fillNameKeys.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository, type ReminderRepositoryOptions } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
@@ -337,6 +338,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const router = new InteractionRouter({ commands: slashCommands, buttons: buttonHandlers, services, pictures, clock, logger });
 
   let closed = false;
+  // Members stored before the name key existed get theirs after start-up (fillNameKeys): stopped and waited for on close.
+  let nameKeysFilled: Promise<unknown> = Promise.resolve();
+  const stopFillingNameKeys = new AbortController();
   return {
     config,
     logger,
@@ -355,10 +359,12 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // Closed while it connected (a stop asked for during start-up): nothing more starts.
       if (closed) return;
       scheduler.start();
+      nameKeysFilled = fillNameKeys(memberRepository, logger, stopFillingNameKeys.signal);
     },
     async close() {
       if (closed) return;
       closed = true;
+      stopFillingNameKeys.abort();
       discord.stopInteractions();
       // A tick in progress finishes (its claims are then marked, not left stale; one cut off by the deadline leaves
       // them to expire, as a killed process would) while the interactions
@@ -380,6 +386,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
         waitAtMost(scheduler.stop(), budgetMs, "scheduler tick still running at shutdown"),
         discord.settleInteractions(budgetMs),
         membership.settled(budgetMs),
+        waitAtMost(nameKeysFilled, budgetMs, "name keys still being filled at shutdown"),
       ];
       for (const outcome of await Promise.allSettled(waits)) {
         if (outcome.status === "rejected") failures.push(outcome.reason);

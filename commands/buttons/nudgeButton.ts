@@ -1,5 +1,6 @@
 import { ButtonAnswer, type ButtonHandler } from "../../src/discord/commandTypes.js";
 import { renderNudge } from "../../src/discord/render/renderFacilitators.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 import { UserError } from "../../src/errors.js";
 
 /** "Nudge <name>" under `/cohort roster` ("nudge:<cohortId>:<memberId>"): one friendly DM, answered privately to the admin. */
@@ -15,6 +16,7 @@ export const nudgeButton: ButtonHandler = {
       memberId: Number(memberId),
       actorId: interaction.user.id,
       now: clock.now(),
+      namesakeLabel: namesakeLabelIn(t),
     });
     return renderNudge(t, view);
   },

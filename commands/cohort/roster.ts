@@ -3,6 +3,7 @@ import { cohortOption } from "../../src/discord/commandOptions.js";
 import { DeferPolicy, type HandlerContext, type Reply } from "../../src/discord/commandTypes.js";
 import type { SubcommandDefinition } from "../../src/discord/commandWithSubcommands.js";
 import { renderRoster } from "../../src/discord/render/renderFacilitators.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 import { readOptions } from "../../src/discord/readOptions.js";
 import { RosterFilter } from "../../src/services/RosterService.js";
 
@@ -40,6 +41,7 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
       filter: options.filter ?? RosterFilter.All,
       anchor: { kind: "first" },
       now: clock.now(),
+      namesakeLabel: namesakeLabelIn(t),
     }),
   );
 }

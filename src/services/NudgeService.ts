@@ -7,7 +7,7 @@ import type { AuditLog } from "./AuditLog.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import type { PostMessage } from "./PostRenderer.js";
-import type { MemberName, RosterService } from "./RosterService.js";
+import type { MemberName, NamesakeLabel, RosterService } from "./RosterService.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 import { postNonce } from "./postNonce.js";
 
@@ -35,7 +35,7 @@ export interface NudgeView {
   readonly userId: string;
   readonly memberId: number;
   readonly displayName: string;
-  /** The cohort's names, as the roster numbers a shared one: the answer names the member as their button did. */
+  /** The names the roster numbers the member's by (RosterService.memberNames): the answer names them as their button did. */
   readonly cohortNames: readonly MemberName[];
   readonly outcome: NudgeOutcome;
   readonly nextAt: Date | null;
@@ -71,13 +71,19 @@ export class NudgeService {
     readonly memberId: number;
     readonly actorId: string;
     readonly now: Date;
+    /** The labels namesakes get ("Sam #1"): the answer names the member as the roster did. */
+    readonly namesakeLabel: NamesakeLabel;
   }): Promise<NudgeView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohortId);
     // A Nudge button from a roster shown before /cohort end: the cohort takes no more completions.
     if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.nudge);
     const member = await this.nudges.recipient(cohort.id, request.memberId);
     if (member === null || member.leftAt !== null) throw new UserError("cohort.otherNotMember", { name: cohort.name });
-    const cohortNames = await this.roster.memberNames(cohort);
+    const cohortNames = await this.roster.memberNames(
+      cohort,
+      { memberId: member.id, displayName: member.displayName },
+      request.namesakeLabel,
+    );
     const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({
       cohort,
       userId: member.userId,

@@ -20,6 +20,8 @@ import {
   type RosterRow,
   rosterGroupOrder,
 } from "../db/repositories/RosterRepository.js";
+import { namesakeOrdinals } from "../domain/text/namesakeOrdinals.js";
+import { nameKeyOf } from "../domain/text/plainUserText.js";
 import { UserError } from "../errors.js";
 import type { CohortInfoExtension } from "./CohortInfoService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
@@ -80,11 +82,18 @@ export interface NudgeStanding {
   readonly courseOver: boolean;
 }
 
+/**
+ * How the Discord layer labels a namesake ("Sam #1") from a name key (`nameKeyOf`) and a number: the service
+ * words nothing itself, it only asks whose names read like the labels the numbering will try (`namesToNumber`).
+ */
+export type NamesakeLabel = (nameKey: string, ordinal: number) => string;
+
 export interface RosterView {
   readonly cohort: Cohort;
   /**
-   * Every current member's name, in join order, read right after the page: a shared name is numbered over
-   * the whole cohort, the same on every page.
+   * The names a page's namesake numbering needs, in join order, read right after the page: every current
+   * member sharing a page member's shown name, and those whose names read like a label it tries ("Sam #1"), so a
+   * shared name is numbered over the whole cohort, the same on every page, without reading every name.
    */
   readonly cohortNames: readonly MemberName[];
   readonly filter: RosterFilter;
@@ -162,6 +171,8 @@ export class RosterService {
     /** Where the page starts: the top for the command, a row's key for the ◀ ▶ buttons. */
     readonly anchor: RosterPageAnchor;
     readonly now: Date;
+    /** The labels the page's namesakes would get: the names that read like them are read too. */
+    readonly namesakeLabel: NamesakeLabel;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const { basis } = await this.basisAt(cohort, request.now);
@@ -172,11 +183,13 @@ export class RosterService {
     const shortBefore = request.anchor.kind === "before" && read.rows.length < rosterPageSize && read.total > read.rows.length;
     if (shortBefore || (read.rows.length === 0 && read.total > 0))
       read = await this.rows.page(basis, group, rosterPageSize, request.anchor.kind === "before" ? { kind: "first" } : { kind: "last" });
-    const { counts, total, before, rows, names } = read;
+    const { counts, total, before, rows } = read;
     // Pages counted from where this one stands: the members before it in pages of 20, this one, those after it.
     const page = Math.ceil(before / rosterPageSize);
     const pageCount = page + 1 + Math.ceil(Math.max(0, total - before - rows.length) / rosterPageSize);
     const members = await this.describe(rows, cohort, basis, request.now);
+    // A namesake leaving or renamed between the two reads can leave the page's numbers one off until the next click.
+    const names = await namesToNumber(rows, request.namesakeLabel, (keys) => this.rows.namesWithKeys(cohort.id, keys));
     return {
       cohort,
       cohortNames: names,
@@ -191,12 +204,14 @@ export class RosterService {
   }
 
   /**
-   * The cohort's current members' names, in join order (member id order), for a Nudge's answer: on the roster's
-   * read worker like a roster page (off the event loop), on the main thread (MemberRepository.activeNames) only
-   * while that worker cannot serve, so a Nudge still works when it is down.
+   * The names a Nudge's answer numbers `member`'s by, as the roster does (`namesToNumber`), in join order: on the
+   * roster's read worker like a roster page (off the event loop), on the main thread (MemberRepository.namesWithKeys)
+   * only while that worker cannot serve, so a Nudge still works when it is down.
    */
-  memberNames(cohort: Cohort): Promise<MemberName[]> {
-    return this.rows.activeNamesOr(cohort.id, () => this.members.activeNames(cohort.id));
+  memberNames(cohort: Cohort, member: MemberName, label: NamesakeLabel): Promise<MemberName[]> {
+    return namesToNumber([member], label, (keys) =>
+      this.rows.namesWithKeysOr(cohort.id, keys, () => this.members.namesWithKeys(cohort.id, keys)),
+    );
   }
 
   /**
@@ -489,4 +504,80 @@ function parsePage(raw: string | undefined): number {
   const page = raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!(page * rosterPageSize <= largestKeyPart)) throw new UserError("generic.unknownButton");
   return page;
+}
+
+/**
+ * The names `numberedNames` needs to label `shown` as it would over the whole cohort, in join order: the shown
+ * members' namesakes (members with the same name key, `nameKeyOf`), and whoever's name reads like a label the
+ * numbering tries ("Sam #1" is skipped when it is someone's name), read by key with `read`. A group of namesakes
+ * is numbered up to its last shown member only: its labels are looked up, then, while some are taken, at least as
+ * many more again, so a chain of taken labels ("Sam #1"…"Sam #k") costs O(log k) reads, and reads stay bounded by
+ * the shown members' namesakes and (twice) the labels they try, not the cohort.
+ */
+export async function namesToNumber(
+  shown: readonly MemberName[],
+  label: NamesakeLabel,
+  read: (keys: readonly string[]) => Promise<MemberName[]>,
+): Promise<MemberName[]> {
+  if (shown.length === 0) return [];
+  const known = new Map<number, MemberName>();
+  // Every name key read so far: a label is taken when it is one of them (once that label was looked up).
+  const taken = new Set<string>();
+  const learn = (names: readonly MemberName[]) => {
+    for (const name of names) {
+      if (known.has(name.memberId)) continue;
+      known.set(name.memberId, name);
+      taken.add(nameKeyOf(name.displayName));
+    }
+  };
+  learn(await read([...new Set(shown.map((member) => nameKeyOf(member.displayName)))]));
+  const needed = numbersNeeded([...known.values()], new Set(shown.map((member) => member.memberId)));
+  const looked = new Map<string, number>();
+  for (;;) {
+    const labels = labelsToLookUp(needed, looked, label, taken);
+    if (labels.length === 0) break;
+    learn(await read(labels));
+  }
+  return [...known.values()].sort((a, b) => a.memberId - b.memberId);
+}
+
+/** Per name key that two or more of `namesakes` share: how many numbers it gives out up to its last shown member. */
+function numbersNeeded(namesakes: readonly MemberName[], shownIds: ReadonlySet<number>): Map<string, number> {
+  const groups = new Map<string, MemberName[]>();
+  for (const name of [...namesakes].sort((a, b) => a.memberId - b.memberId)) {
+    const key = nameKeyOf(name.displayName);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [name]);
+    else group.push(name);
+  }
+  const needed = new Map<string, number>();
+  for (const [key, members] of groups) {
+    const last = members.findLastIndex((member) => shownIds.has(member.memberId));
+    if (members.length >= 2 && last >= 0) needed.set(key, last + 1);
+  }
+  return needed;
+}
+
+/**
+ * The labels to look up next (`looked`: how many numbers per key were; updated): none for a key whose numbers are
+ * all known (`namesakeOrdinals`, with `taken` the name keys read so far), else the numbers still missing but at
+ * least as many as already looked up. Each round re-counts the numbers looked up, which double: O(labels) in all.
+ */
+function labelsToLookUp(
+  needed: ReadonlyMap<string, number>,
+  looked: Map<string, number>,
+  label: NamesakeLabel,
+  taken: ReadonlySet<string>,
+): string[] {
+  const labels: string[] = [];
+  for (const [key, count] of needed) {
+    const done = looked.get(key) ?? 0;
+    const known = (ordinal: number) => (ordinal <= done ? taken.has(label(key, ordinal)) : undefined);
+    const { ordinals, unknownFrom } = namesakeOrdinals(count, known);
+    if (unknownFrom === null) continue;
+    const more = Math.max(count - ordinals.length, done);
+    for (let ordinal = done + 1; ordinal <= done + more; ordinal += 1) labels.push(label(key, ordinal));
+    looked.set(key, done + more);
+  }
+  return labels;
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 
 /**
  * The course summary of a cohort an admin ended (`/cohort end`) names the cohort's day of the end, in its
@@ -85,6 +87,7 @@ describe("the course summary of an ended cohort, on the cohort's day", () => {
       cohortId: String(member.cohortId),
       memberId: member.id,
       actorId: bot.admin.id,
+      namesakeLabel: namesakeLabelIn(translatorFor("en")),
       now: bot.clock.now(),
     });
     await expect(nudge).rejects.toMatchObject({ code: "nudge.cohortFinished" });

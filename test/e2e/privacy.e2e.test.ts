@@ -5,6 +5,8 @@ import { buttonsOf, startBotHarness, waitLimitMs, visibleText, type BotHarness }
 import { confirmationOf } from "../helpers/postedBoards.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -240,6 +242,7 @@ describe("privacy through discord.js and the emulator", () => {
       memberId: ada.id,
       actorId: bot.admin.id,
       // A Nudge goes only to a member who is behind or quiet when it is pressed: in week 4 she is.
+      namesakeLabel: namesakeLabelIn(translatorFor("en")),
       now: inWeek4,
     });
     expect(nudged.outcome).toBe("sent");
@@ -384,6 +387,7 @@ describe("privacy through discord.js and the emulator", () => {
         memberId,
         actorId,
         // Behind by then: a Nudge goes only to a member who is behind or quiet.
+        namesakeLabel: namesakeLabelIn(translatorFor("en")),
         now: inWeek4,
       });
     try {

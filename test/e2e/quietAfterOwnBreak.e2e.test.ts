@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rosterGroupOf } from "../helpers/rosterGroupOf.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 
 /** The cohort starts on Monday 2027-01-04; the member joins in its first week. */
 const joinedAt = new Date("2027-01-05T12:00:00Z");
@@ -44,6 +46,7 @@ async function rosterAndNudge(bot: BotHarness, cohort: Cohort, ada: { id: string
     cohortId: String(cohort.id),
     memberId: member.id,
     actorId: bot.admin.id,
+    namesakeLabel: namesakeLabelIn(translatorFor("en")),
     now: bot.clock.now(),
   });
   return { roster, nudge: pressed.outcome };

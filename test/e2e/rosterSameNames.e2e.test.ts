@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
+import { namesakeLabelIn } from "../../src/discord/render/numberedNames.js";
 import { buttonsOf, useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
 
@@ -139,6 +141,35 @@ describe("/cohort roster with members who share a display name", () => {
       }
     },
   );
+
+  it("reads only the page's namesakes and the members whose names read like their labels, not the whole cohort's names", async () => {
+    const { bot } = harness;
+    const cohort = await bot.createCohort({ name: "Few names", start: "2027-01-04" });
+    const early = new Date("2027-01-05T12:00:00Z");
+    // Joined today: late joiners, not behind, so not on the "behind" page.
+    const people = [
+      ["fewreader", "Reader", early],
+      ["fewsam1", "Sam", early],
+      ["fewlee", "Lee", now],
+      ["fewsamtyped", "Sam #1", now],
+      ["fewsam2", "Sam\u200b ", early],
+    ] as const;
+    for (const [username, name, at] of people) await bot.join(bot.member(username), cohort, { name, at });
+    const view = await bot.test.app.services.roster.roster({
+      guildId: bot.guild.id,
+      cohort: String(cohort.id),
+      filter: "behind",
+      anchor: { kind: "first" },
+      now,
+      namesakeLabel: namesakeLabelIn(translatorFor("en")),
+    });
+    expect(view.members.map((member) => member.displayName).sort()).toEqual(["Reader", "Sam", "Sam\u200b "]);
+    // The page's members and "Sam #1" (a label the Sams would take), in join order; not Lee.
+    expect(view.cohortNames.map((name) => name.displayName)).toEqual(["Reader", "Sam", "Sam #1", "Sam\u200b "]);
+    const roster = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: String(cohort.id), filter: "behind" }));
+    expect(roster).toContain("(Sam #2)");
+    expect(roster).toContain("(Sam #3)");
+  });
 
   // Last in this file: it stops the bot's read worker for good.
   it.runIf(process.env.TEST_DATABASE !== "postgresql")(

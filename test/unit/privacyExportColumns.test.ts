@@ -54,7 +54,12 @@ const coverage: Readonly<Record<string, Coverage>> = {
       finalPoints: "finalPoints",
       finalRanked: "finalRanked",
     },
-    { id: keys.id, userId: "the caller's own Discord id, which the file is for (the export names it once, at the top)" },
+    {
+      id: keys.id,
+      userId: "the caller's own Discord id, which the file is for (the export names it once, at the top)",
+      nameKey: "displayName as replies show it (trimmed, NFC), worked out from it for the roster's lookups: nothing more about the member",
+      nameKeyRule: "the version of the rule nameKey was worked out by: nothing about the member",
+    },
   ),
   WeeklyScore: list(
     "weeklyScores",

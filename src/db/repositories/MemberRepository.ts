@@ -8,8 +8,15 @@ import { lockCohortRows } from "./lockCohortRows.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { toCohort } from "./CohortRepository.js";
-import { activeNamesThrough, type MemberName } from "./RosterRepository.js";
+import { currentNameKeyRule, nameKeyOf } from "../../domain/text/plainUserText.js";
+import { numberedPlaceholders } from "../SqlReader.js";
+import { namesWithKeysThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+
+/** The name key columns written with every display name (Member.nameKey, Member.nameKeyRule). */
+function nameKeyColumns(displayName: string): { nameKey: string; nameKeyRule: number } {
+  return { nameKey: nameKeyOf(displayName), nameKeyRule: currentNameKeyRule };
+}
 
 export function toMember(row: MemberRow): MemberRecord {
   return {
@@ -150,6 +157,7 @@ export class MemberRepository {
           const back = {
             leftAt: null,
             displayName,
+            ...nameKeyColumns(displayName),
             ...choices,
             ...(joinedOn === null ? {} : { returnedAt: now, joinedOn }),
           };
@@ -162,7 +170,7 @@ export class MemberRepository {
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
-          create: { cohortId, userId, displayName, joinedAt: now, joinedOn, locale, ...choices },
+          create: { cohortId, userId, displayName, ...nameKeyColumns(displayName), joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
         return { member: toMember(row), outcome: "joined" as const };
@@ -182,7 +190,52 @@ export class MemberRepository {
   }
 
   async setDisplayName(memberId: number, displayName: string): Promise<void> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { displayName } });
+    await this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
+  }
+
+  /** Every cohort's id, in order: the name-key fill goes cohort by cohort (the key's index starts with cohortId). */
+  async cohortIds(): Promise<number[]> {
+    const rows = await this.prisma.cohort.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Writes the current name key (`nameKeyOf`, `currentNameKeyRule`) of up to `limit` of the cohort's members whose
+   * key is missing (stored before it existed) or by an older rule, as one statement; how many it wrote (0: none
+   * left). Each read is answered by the index on (cohortId, nameKeyRule, …), and a row written leaves it. Start-up
+   * calls it until 0 (`fillNameKeys`).
+   */
+  async fillNameKeys(cohortId: number, limit: number): Promise<number> {
+    const rows = await this.staleNameKeys(cohortId, limit);
+    if (rows.length === 0) return 0;
+    const cases = rows.map(() => "WHEN CAST(? AS INTEGER) THEN ?").join(" ");
+    // Only a key still stale, of a name unchanged since it was read: a join or rename in between wrote its own.
+    const sql = `UPDATE "Member" SET "nameKey" = CASE "id" ${cases} END, "nameKeyRule" = CAST(? AS INTEGER)
+      WHERE "id" IN (${rows.map(() => "CAST(? AS INTEGER)").join(", ")}) AND "displayName" = CASE "id" ${cases} END
+      AND ("nameKeyRule" IS NULL OR "nameKeyRule" < CAST(? AS INTEGER))`;
+    const params = [
+      ...rows.flatMap((row) => [row.id, nameKeyOf(row.displayName)]),
+      currentNameKeyRule,
+      ...rows.map((row) => row.id),
+      ...rows.flatMap((row) => [row.id, row.displayName]),
+      currentNameKeyRule,
+    ];
+    const text = this.provider === "postgresql" ? numberedPlaceholders(sql) : sql;
+    const written = await this.writes.run(() => this.prisma.$executeRawUnsafe(text, ...params));
+    // 0 when every row read was renamed meanwhile: the cohort is then left for the next start, never read in a loop.
+    return written;
+  }
+
+  /** Up to `limit` of the cohort's members whose name key is missing, else by an older rule: two index searches. */
+  private async staleNameKeys(cohortId: number, limit: number): Promise<{ id: number; displayName: string }[]> {
+    for (const stale of [`"nameKeyRule" IS NULL`, `"nameKeyRule" < ${currentNameKeyRule}`]) {
+      const rows = await this.reader.read(
+        `SELECT "id", "displayName" FROM "Member" WHERE "cohortId" = CAST(? AS INTEGER) AND ${stale} LIMIT ${Math.trunc(limit)}`,
+        [cohortId],
+      );
+      if (rows.length > 0) return rows.map((row) => ({ id: Number(row.id), displayName: String(row.displayName) }));
+    }
+    return [];
   }
 
   /**
@@ -328,13 +381,13 @@ export class MemberRepository {
   }
 
   /**
-   * The cohort's active members' ids and names, in join order, for a Nudge's answer to number namesakes as
-   * the roster does, when the roster's worker cannot serve (RosterRepository.activeNamesOr). Through the hot
-   * reader (on a SQLite file a main-thread connection): a Nudge must not fail while that worker is restarting or
-   * backing off after failed starts.
+   * The cohort's active members whose name key is one of `keys`, in join order, for a Nudge's answer to number
+   * namesakes as the roster does, when the roster's worker cannot serve (RosterRepository.namesWithKeysOr).
+   * Through the hot reader (on a SQLite file a main-thread connection): a Nudge must not fail while that worker is
+   * restarting or backing off after failed starts.
    */
-  activeNames(cohortId: number): Promise<MemberName[]> {
-    return activeNamesThrough(this.reader, cohortId);
+  namesWithKeys(cohortId: number, keys: readonly string[]): Promise<MemberName[]> {
+    return namesWithKeysThrough(this.reader, cohortId, keys);
   }
 
   async countActive(cohortId: number): Promise<number> {
@@ -361,6 +414,8 @@ const memberColumnNames = [
   "cohortId",
   "userId",
   "displayName",
+  "nameKey",
+  "nameKeyRule",
   "joinedAt",
   "leftAt",
   "returnedAt",

@@ -1,4 +1,5 @@
 import { MAX_EXTEND_WEEKS } from "../../domain/schedule/memberPlan.js";
+import { currentNameKeyRule, nameKeyOf } from "../../domain/text/plainUserText.js";
 import type { RequiredItemDue } from "../../domain/schedule/requiredItemsDue.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -124,8 +125,6 @@ export interface RosterPage {
   readonly total: number;
   /** How many of them come before the page's first row. */
   readonly before: number;
-  /** Every active member's id and name in join order, read with the page. */
-  readonly names: MemberName[];
 }
 
 /** The roster's order: group, most behind (minutes, then items), name, join. `rosterSortKey` holds a row's place in it. */
@@ -245,8 +244,8 @@ export class RosterRepository {
   /**
    * One page of the roster, ordered by group, then most behind, then name, then join (`rosterOrder`; `group`
    * null: every group), where `anchor` puts it; how many members each group holds; how many of the listed
-   * members come before the page, from one statement (one pass over the completions); and every active member's
-   * name in join order (the namesakes' numbers), read after it.
+   * members come before the page, from one statement (one pass over the completions). The page's namesakes are
+   * read apart (`namesWithKeys`), as the service numbers them.
    */
   async page(basis: RosterBasis, group: RosterGroup | null, limit: number, anchor: RosterPageAnchor): Promise<RosterPage> {
     const { sql, values } = this.rosterCte(basis);
@@ -309,11 +308,7 @@ export class RosterRepository {
     const pageRows = rows.filter((row) => toNumber(row.part) === 1).map(pageRowOf);
     if (backwards) pageRows.reverse();
     const before = rowsBeforePage(anchor, toNumber(summary?.nBefore), pageRows.length, total);
-    // A read of its own: in the page's statement, the cohort's names (100,000 at most) went through its ORDER BY
-    // and raised the bot's peak memory by about 4 MB at 10,000 members (bench, 2026-12-06). A namesake leaving
-    // between the two reads can leave the page's numbers one off until the next click.
-    const names = await this.activeNames(basis.cohortId);
-    return { rows: pageRows, counts, total, before, names };
+    return { rows: pageRows, counts, total, before };
   }
 
   /** How many active members each group holds. */
@@ -347,23 +342,24 @@ export class RosterRepository {
   }
 
   /**
-   * Every active member's id and name, in join order: the roster numbers namesakes over the whole cohort. Those
-   * two columns alone, and on SQLite off the event loop: whole member rows (every column, through Prisma) made a
-   * 10,000-member roster page take twice as long and raised the process's peak memory (issue 14).
+   * The cohort's active members whose name key (`nameKeyOf`) is one of `keys`, in join order: a page's namesakes,
+   * or the members a "Sam #1" label would read like. Read through the index on (cohortId, nameKeyRule, nameKey,
+   * id), so a page reads its members' namesakes and not the whole cohort (issue 14: every name on every page held
+   * ~10 MB at 10,000 members); on SQLite off the event loop.
    */
-  activeNames(cohortId: number): Promise<MemberName[]> {
-    return activeNamesThrough(this.reader, cohortId);
+  namesWithKeys(cohortId: number, keys: readonly string[]): Promise<MemberName[]> {
+    return namesWithKeysThrough(this.reader, cohortId, keys);
   }
 
   /**
-   * `activeNames`, read on the worker like a roster page's; only when the worker cannot serve (stopped, backing
+   * `namesWithKeys`, read on the worker like a roster page's; only when the worker cannot serve (stopped, backing
    * off after failed starts: `readWorkerCouldNotServe`) through `fallback`. A Nudge's answer reads this way: on the
-   * worker it does not hold the event loop (hundreds of ms at 100,000 members), and it still answers while the
-   * worker is down. Any other error (SQLite's own) is the caller's. On PostgreSQL there is no worker.
+   * worker it does not hold the event loop, and it still answers while the worker is down. Any other error
+   * (SQLite's own) is the caller's. On PostgreSQL there is no worker.
    */
-  async activeNamesOr(cohortId: number, fallback: () => Promise<MemberName[]>): Promise<MemberName[]> {
+  async namesWithKeysOr(cohortId: number, keys: readonly string[], fallback: () => Promise<MemberName[]>): Promise<MemberName[]> {
     try {
-      return await this.activeNames(cohortId);
+      return await this.namesWithKeys(cohortId, keys);
     } catch (error) {
       if (!readWorkerCouldNotServe(error)) throw error;
       return fallback();
@@ -679,15 +675,39 @@ export class RosterRepository {
   }
 }
 
+/** Keys per statement, and the list's lengths: a few statement texts for the read worker's cache (padded with the first key). */
+const keysPerRead = 256;
+const keyListLengths = [1, 4, 16, 64, keysPerRead] as const;
+
 /**
- * A cohort's active members' ids and names through `reader`, in join order (member id order). The order is
- * SQL's (a sort of the cohort's rows, under 2 ms at 10,000 members), so that whoever numbers namesakes does
- * not sort them again; on a SQLite file the roster's reader does it off the event loop.
+ * The cohort's active members whose name key is one of `keys`, through `reader`, in join order (member id order),
+ * at most `keysPerRead` keys a statement. A row stored before the key existed, or whose key is by an older rule
+ * (`currentNameKeyRule`; until start-up fills it again, `MemberRepository.fillNameKeys`), is read too and its key
+ * worked out here, so no namesake is missed meanwhile.
  */
-export async function activeNamesThrough(reader: SqlReader, cohortId: number): Promise<MemberName[]> {
-  const rows = await reader.read(
-    `SELECT "id", "displayName" FROM "Member" WHERE "cohortId" = CAST(? AS INTEGER) AND "leftAt" IS NULL ORDER BY "id"`,
-    [cohortId],
-  );
-  return rows.map((row) => ({ memberId: toNumber(row.id), displayName: String(row.displayName) }));
+export async function namesWithKeysThrough(reader: SqlReader, cohortId: number, keys: readonly string[]): Promise<MemberName[]> {
+  const wanted = new Set(keys);
+  const byId = new Map<number, MemberName>();
+  const unique = [...wanted];
+  for (let start = 0; start < unique.length; start += keysPerRead) {
+    const chunk = unique.slice(start, start + keysPerRead);
+    const length = keyListLengths.find((size) => size >= chunk.length) ?? keysPerRead;
+    const padded = [...chunk, ...Array.from({ length: length - chunk.length }, () => chunk[0] ?? "")];
+    // Index searches on (cohortId, nameKeyRule, nameKey): one "OR nameKey IS NULL" made SQLite walk the cohort's
+    // rows instead (34 ms against 0.03 ms at 10,000 members, measured on the bench's file).
+    const active = `SELECT "id", "displayName", "nameKeyRule" FROM "Member" WHERE "cohortId" = CAST(? AS INTEGER) AND "leftAt" IS NULL`;
+    const rows = await reader.read(
+      `${active} AND "nameKeyRule" = CAST(? AS INTEGER) AND "nameKey" IN (${padded.map(() => "?").join(", ")})
+       UNION ALL ${active} AND "nameKeyRule" IS NULL UNION ALL ${active} AND "nameKeyRule" < CAST(? AS INTEGER)`,
+      [cohortId, currentNameKeyRule, ...padded, cohortId, cohortId, currentNameKeyRule],
+    );
+    for (const row of rows) {
+      const displayName = String(row.displayName);
+      // A key by the current rule was matched by the search; a missing or older one is worked out here.
+      const key = row.nameKeyRule !== null && toNumber(row.nameKeyRule) === currentNameKeyRule ? null : nameKeyOf(displayName);
+      if (key !== null && !wanted.has(key)) continue;
+      byId.set(toNumber(row.id), { memberId: toNumber(row.id), displayName });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.memberId - b.memberId);
 }

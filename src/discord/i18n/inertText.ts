@@ -1,16 +1,12 @@
 import { hidingCharacters } from "../../domain/text/hiddenCharacters.js";
+import { maxUserTextLength, plainUserText } from "../../domain/text/plainUserText.js";
 
-/** Longest piece of user text the bot repeats; the rest is cut with "…". */
-export const maxUserTextLength = 2000;
+export { maxUserTextLength } from "../../domain/text/plainUserText.js";
 
 /** Where a piece of user text lands: Markdown (descriptions, fields, content) or plain text (footers, labels, thread names). */
 export const TextTarget = { Markdown: "markdown", Plain: "plain" } as const;
 export type TextTarget = (typeof TextTarget)[keyof typeof TextTarget];
 
-// Bidi overrides that reorder what follows and invisible characters that hide text: the domain's one list
-// (which cohort names and typed titles read too), for both rules below.
-// Those and control characters other than the line break: removed.
-const invisible = new RegExp(String.raw`(?!\n)\p{Cc}|[${hidingCharacters}]`, "gu");
 // Discord Markdown's inline syntax: a backslash shows each character as itself.
 // "<" starts <@id>, <#id>, <t:…>, <:emoji:id> and </command:id>: escaped, each shows as typed.
 // An underscore inside a word (Olympus_Mons, snake_case) formats nothing and stays as typed.
@@ -23,13 +19,6 @@ const blockStart = /^([ \t]*)([#>+-]|\d+(?=\.))/gm;
 // (\u0060 is the backquote, which would end the template.)
 const mayNeedWork = new RegExp(String.raw`[\p{Cc}\u2028\u2029${hidingCharacters}\\*~\u0060|[\]<_@]|^[ ]*[#>+\-\d]`, "u");
 
-function shorten(text: string): string {
-  // Never more characters than UTF-16 units: short text needs no counting.
-  if (text.length <= maxUserTextLength) return text;
-  const characters = Array.from(text);
-  return characters.length <= maxUserTextLength ? text : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
-}
-
 /**
  * The one rule for text that came from users (names, titles, echoed input):
  * in Markdown it can never format, link, quote, list, mention or embed a
@@ -39,13 +28,9 @@ function shorten(text: string): string {
  */
 export function inertText(text: string, target: TextTarget = TextTarget.Markdown): string {
   if (text.length <= maxUserTextLength && !mayNeedWork.test(text)) return text;
-  // Unicode's line and paragraph separators break lines as "\n" does (in JavaScript's ^ too): they become one.
-  const visible = shorten(
-    text
-      .replace(/\r\n?|[\u2028\u2029]/g, "\n")
-      .replace(/\t/g, " ")
-      .replace(invisible, ""),
-  );
+  // Unicode's line and paragraph separators break lines as "\n" does (in JavaScript's ^ too): they become one;
+  // what hides or reorders text goes (the domain's plain-text half of this rule).
+  const visible = plainUserText(text);
   if (target === TextTarget.Plain) return visible;
   return (
     visible

@@ -1,5 +1,16 @@
-import type { MemberName } from "../../services/RosterService.js";
+import { namesakeOrdinals } from "../../domain/text/namesakeOrdinals.js";
+import { nameKeyOf } from "../../domain/text/plainUserText.js";
+import type { MemberName, NamesakeLabel } from "../../services/RosterService.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+
+/**
+ * A namesake's label in `t`'s language ("Sam #1"), from the name key: what the numbering tries and the roster
+ * service looks up (RosterService.namesToNumber). The name stays raw (markup): the label is user text, escaped
+ * where a message shows it.
+ */
+export function namesakeLabelIn(t: Translator): NamesakeLabel {
+  return (name, number) => t.plain("roster.namesake", { name: markup(name), number });
+}
 
 /**
  * Each wanted member's name as the roster and the Nudge answer show it: members whose names show alike (after
@@ -7,13 +18,14 @@ import { markup, type Translator } from "../i18n/Translator.js";
  * the whole cohort, so one member keeps their number on every page and filter. A number that is itself
  * someone's name ("Sam #1") is skipped, so no two labels read the same.
  *
- * `names` is the whole cohort in join order (member id order, as the database reads it; not sorted again here),
- * as a page's numbers depend on everyone; `wanted` the few members shown (a page, a Nudge). Each name is read
- * once, and only the wanted members' namesakes are numbered: O(cohort + their namesakes), as a page of a
- * 10,000-member cohort is drawn every time it is asked for.
+ * `names` is in join order (member id order, as the database reads it; not sorted again here): the whole cohort,
+ * or as much of it as the wanted members' numbers depend on (RosterService.namesToNumber: their namesakes and the
+ * names that read like the labels tried); `wanted` the few members shown (a page, a Nudge). Each name is read
+ * once, and only the wanted members' namesakes are numbered: O(names + their namesakes).
  */
 export function numberedNames(t: Translator, names: readonly MemberName[], wanted: Iterable<number>): Map<number, string> {
-  const shown = (name: string) => t.plainUser(name).trim().normalize("NFC");
+  // The name key: the Translator's plain rule (t.plainUser), trimmed, NFC.
+  const shown = nameKeyOf;
   const wantedIds = new Set(wanted);
   const keyOf = new Map<number, string>();
   for (const member of names) if (wantedIds.has(member.memberId)) keyOf.set(member.memberId, shown(member.displayName));
@@ -29,18 +41,16 @@ export function numberedNames(t: Translator, names: readonly MemberName[], wante
     if (group === undefined) groups.set(key, [member]);
     else group.push(member);
   }
-  // The name stays raw (markup): the label is user text, escaped where a message shows it.
-  const numbered = (name: string, number: number) => t.plain("roster.namesake", { name: markup(name), number });
+  const numbered = namesakeLabelIn(t);
   const labels = new Map<number, string>();
   for (const [key, members] of groups) {
     if (members.length < 2) {
       for (const member of members) labels.set(member.memberId, member.displayName);
       continue;
     }
-    let ordinal = 0;
-    for (const member of members) {
-      do ordinal += 1;
-      while (taken.has(numbered(key, ordinal)));
+    const { ordinals } = namesakeOrdinals(members.length, (ordinal) => taken.has(numbered(key, ordinal)));
+    for (const [index, member] of members.entries()) {
+      const ordinal = ordinals[index] ?? 0;
       if (wantedIds.has(member.memberId)) labels.set(member.memberId, numbered(member.displayName.trim(), ordinal));
     }
   }

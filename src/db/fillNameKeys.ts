@@ -1,0 +1,67 @@
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "../logging/createLogger.js";
+import type { MemberRepository } from "./repositories/MemberRepository.js";
+
+/** Members per statement: a short write each, so interactions' writes wait little between them. */
+const membersPerChunk = 500;
+
+/** The pauses before trying again after a failure (a busy lock, a deadlock), then it is left for the next start. */
+export const fillRetryPausesMs = [1_000, 5_000, 30_000, 120_000, 600_000] as const;
+
+/** Waits `ms`, or rejects once `signal` aborts; does not keep the process alive. */
+export type FillPause = (ms: number, signal: AbortSignal) => Promise<unknown>;
+
+const pauseFor: FillPause = (ms, signal) => sleep(ms, undefined, { signal, ref: false });
+
+/**
+ * Fills the name key (`Member.nameKey`) of members stored before it existed or by an older rule
+ * (`currentNameKeyRule`), cohort by cohort, a chunk at a time after start-up, off the interactions' path (a turn
+ * of the event loop between chunks). Until a row is filled the roster works its key out as it reads it
+ * (`namesWithKeysThrough`), so nothing waits for this. A failure is tried again after each of `fillRetryPausesMs`,
+ * then logged and left for the next start. Stops once `signal` aborts (the app closing). Returns how many chunks
+ * it wrote.
+ */
+export async function fillNameKeys(
+  members: Pick<MemberRepository, "cohortIds" | "fillNameKeys">,
+  logger: Logger,
+  signal: AbortSignal,
+  pause: FillPause = pauseFor,
+): Promise<number> {
+  const progress = { chunks: 0 };
+  for (const pauseMs of [...fillRetryPausesMs, null]) {
+    try {
+      await fillEveryCohort(members, signal, progress);
+      break;
+    } catch (error) {
+      logger.warn({ err: error, retryInMs: pauseMs }, "could not fill members' name keys");
+      if (pauseMs === null || !(await pausedWhole(pause, pauseMs, signal))) break;
+    }
+  }
+  if (progress.chunks > 0) logger.info({ chunks: progress.chunks }, "members' name keys filled");
+  return progress.chunks;
+}
+
+async function fillEveryCohort(
+  members: Pick<MemberRepository, "cohortIds" | "fillNameKeys">,
+  signal: AbortSignal,
+  progress: { chunks: number },
+): Promise<void> {
+  for (const cohortId of await members.cohortIds()) {
+    while (!signal.aborted && (await members.fillNameKeys(cohortId, membersPerChunk)) > 0) {
+      progress.chunks += 1;
+      await nextTurn();
+    }
+    if (signal.aborted) return;
+  }
+}
+
+/** Whether the pause ran to its end (false: the app is closing). */
+async function pausedWhole(pause: FillPause, ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return false;
+  try {
+    await pause(ms, signal);
+    return !signal.aborted;
+  } catch {
+    return false;
+  }
+}
