@@ -162,6 +162,10 @@ export interface WeekView {
   readonly references: readonly StoredItem[];
   /** A `/cohort break` week: the first day of the next week; null for a reading week. */
   readonly breakResumesOn: string | null;
+  /** The zone of the member's days, which the week's dates are in: their `/remind` zone, else the cohort's. */
+  readonly zone: string;
+  /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
+  readonly ownZone: boolean;
 }
 
 export interface SectionProgress {
@@ -508,7 +512,7 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const [{ context, plan, today }, doneItemIds] = await Promise.all([
+    const [{ context, plan, today, zone }, doneItemIds] = await Promise.all([
       this.memberPlans.planFor(cohort, member, request.now),
       this.doneSet(member.id),
     ]);
@@ -534,6 +538,8 @@ export class StudyService {
       doneItemIds,
       references,
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
+      zone,
+      ownZone: zone !== cohort.settings.timeZone,
     };
   }
 

@@ -34,7 +34,8 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
     t.t("week.range", {
       from: localDateText(t, week.startDate),
       to: localDateText(t, addDays(week.endDate, -1)),
-      zone: markup(settings.timeZone),
+      own: view.ownZone ? "yes" : "no",
+      zone: markup(view.zone),
     }),
   ];
   if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));

@@ -275,7 +275,7 @@ export const en = {
   "kind.Reference": "Reference",
   "item.chooseOne": "Choose one: {tracks}",
 
-  "week.range": "**{from} – {to}** (cohort time, {zone})",
+  "week.range": "**{from} – {to}** ({own, select, yes {your time} other {cohort time}}, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
   "week.total": "Total: **{minutes}** · {items, plural, one {# item} other {# items}} · {done, plural, other {# done}}",
   "week.dayName": "{date} · {minutes}",

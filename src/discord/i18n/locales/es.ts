@@ -283,7 +283,7 @@ export const es: Catalogue = {
   "kind.Reference": "Consulta",
   "item.chooseOne": "Elige uno: {tracks}",
 
-  "week.range": "**{from} – {to}** (hora de la cohorte, {zone})",
+  "week.range": "**{from} – {to}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
   "week.total":
     "Total: **{minutes}** · {items, plural, one {# lectura} other {# lecturas}} · {done, plural, one {# hecha} other {# hechas}}",
