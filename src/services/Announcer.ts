@@ -127,7 +127,9 @@ export class Announcer {
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
-      const view = await this.posts.viewOf(cohort, post, request.now);
+      // Its chart as the post will draw it: a day over by the post's time is charted, not "not over yet".
+      const drawnAt = new Date(Math.max(request.now.getTime(), post.dueAt.getTime()));
+      const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
       previews.push({
         kind: post.kind,

@@ -36,7 +36,7 @@ import {
 } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { completionDateOf, memberDateOf, memberDayEnd, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -212,8 +212,17 @@ export interface WeeklyChartData {
    * would all be 0: the chart counts the topics read instead, as `/progress` and the posts do.
    */
   readonly timed: boolean;
-  /** Minutes the cohort read, and how many completions it logged, on each study day of the week. */
-  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number; readonly completions: number }[];
+  /**
+   * Minutes the cohort read, and how many completions it logged, on each study day of the week; `over`: false for a
+   * day not over when the chart was drawn (a post made before the week ended), which counts nothing yet (0 and 0).
+   */
+  readonly days: readonly {
+    readonly date: string;
+    readonly weekday: number;
+    readonly minutes: number;
+    readonly completions: number;
+    readonly over: boolean;
+  }[];
   /**
    * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
    * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
@@ -633,7 +642,8 @@ export class StudyService {
   }
 
   /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
-  async weeklyChartOf(cohort: Cohort, weekNumber: number): Promise<WeeklyChartData | null> {
+  /** `now`: when the chart is drawn; days of the week not over by then (its member day's 04:00 rollover) count nothing yet. */
+  async weeklyChartOf(cohort: Cohort, weekNumber: number, now: Date): Promise<WeeklyChartData | null> {
     const context = await this.plans.contextFor(cohort);
     const week = context.plan.weeks[weekNumber - 1];
     if (week === undefined) return null;
@@ -658,8 +668,10 @@ export class StudyService {
       counts?.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
     }
     const days = week.days.map((day) => {
-      const counts = byDay.get(day.date) ?? new Map<number, number>();
-      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) };
+      // A day still running (or to come) when an early post draws the chart has no count yet, not "0 min".
+      const over = memberDayEnd(day.date, zone).getTime() <= now.getTime();
+      const counts = over ? (byDay.get(day.date) ?? new Map<number, number>()) : new Map<number, number>();
+      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts), over };
     });
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });

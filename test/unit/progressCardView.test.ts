@@ -120,7 +120,7 @@ describe("numbers on the pictures", () => {
       startDate: "2027-01-11",
       endDate: "2027-01-18",
       timed: true,
-      days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000 }],
+      days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000, over: true }],
       sections: [],
     };
     expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["61,725"]);

@@ -26,7 +26,9 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
     }),
     days: chart.days.map((day) => {
       const value = chart.timed ? day.minutes : day.completions;
-      return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
+      // A day not over when the chart was drawn: no bar, and a mark instead of "0".
+      const text = day.over ? t.plain("pictures.number", { value: Math.round(value) }) : t.plain("weeklyChart.notOverBar");
+      return { label: shortWeekdayName(t, day.weekday), value, text };
     }),
     sections: chart.sections.map((section) => ({
       title: t.plainUser(section.title),
@@ -74,11 +76,15 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
   // The bars, day by day, as the chart labels them.
   const days = chart.days
     .map((day) =>
-      chart.timed
-        ? t.plain("weeklyChart.dayMinutes", { day: shortWeekdayName(t, day.weekday), minutes: day.minutes })
-        : t.plain("weeklyChart.dayTopics", { day: shortWeekdayName(t, day.weekday), topics: day.completions }),
+      !day.over
+        ? t.plain("weeklyChart.dayNotOver", { day: shortWeekdayName(t, day.weekday) })
+        : chart.timed
+          ? t.plain("weeklyChart.dayMinutes", { day: shortWeekdayName(t, day.weekday), minutes: day.minutes })
+          : t.plain("weeklyChart.dayTopics", { day: shortWeekdayName(t, day.weekday), topics: day.completions }),
     )
     .join(", ");
+  // Drawn before the week was over (an early post): what was read so far, not in all.
+  const partial = chart.days.some((day) => !day.over) ? "yes" : "no";
   return {
     name: `week-${chart.weekNumber}.png`,
     data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
@@ -87,12 +93,14 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
         ? t.plain("weeklyChart.alt", {
             week: chart.weekNumber,
             minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+            partial,
             days,
             sections,
           })
         : t.plain("weeklyChart.altTopics", {
             week: chart.weekNumber,
             topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            partial,
             days,
             sections,
           }),

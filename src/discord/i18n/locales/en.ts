@@ -754,11 +754,13 @@ export const en = {
   "weeklyChart.sectionCompletion": "Section completion",
   "weeklyChart.more": "+{count, number} more",
   "weeklyChart.alt":
-    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all ({days}); section completion: {sections}.",
+    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.dayNotOver": "{day} not over yet",
+  "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
-    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} in all ({days}); section completion: {sections}.",
+    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
   "courseChart.title": "{cohort} · the whole course",
   "courseChart.completionPerWeek": "Completion per week",

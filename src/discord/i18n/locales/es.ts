@@ -783,11 +783,13 @@ export const es: Catalogue = {
   "weeklyChart.sectionCompletion": "Secciones completadas",
   "weeklyChart.more": "+{count, number} más",
   "weeklyChart.alt":
-    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total ({days}); secciones completadas: {sections}.",
+    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.dayNotOver": "{day} aún sin terminar",
+  "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
-    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} en total ({days}); secciones completadas: {sections}.",
+    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
   "courseChart.title": "{cohort} · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
