@@ -166,6 +166,8 @@ export interface WeekView {
   readonly zone: string;
   /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
   readonly ownZone: boolean;
+  /** Whether the path gives its items time estimates: without them (the 36-week path) the week counts topics. */
+  readonly timed: boolean;
 }
 
 export interface SectionProgress {
@@ -549,6 +551,7 @@ export class StudyService {
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
       zone,
       ownZone: zone !== cohort.settings.timeZone,
+      timed: pathIsTimed(context),
     };
   }
 
@@ -675,7 +678,6 @@ export class StudyService {
     });
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
-    const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
     // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
@@ -694,7 +696,7 @@ export class StudyService {
         weekEnd: section.weekEnd,
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
-    const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
+    const timed = pathIsTimed(context);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
   }
 
@@ -1384,4 +1386,10 @@ function studyGridOf(
     endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
+}
+
+/** Whether the path gives its assigned items time estimates; without them (the 36-week path's topics) topics are counted. */
+function pathIsTimed(context: CohortContext): boolean {
+  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
+  return false;
 }

@@ -52,7 +52,8 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   );
   const assigned = week.days.flatMap((day) => day.items);
   const done = assigned.filter((item) => isItemDone(item, view.doneItemIds)).length;
-  if (week.totalMinutes === 0 && assigned.length > 0) {
+  // A path without estimates counts topics, also in a week with none of them: never "0 min".
+  if (!view.timed || (week.totalMinutes === 0 && assigned.length > 0)) {
     description.push("", t.t("week.totalTopics", { items: assigned.length, done }));
   } else {
     description.push("", t.t("week.total", { minutes: markup(durationText(t, week.totalMinutes)), items: assigned.length, done }));
