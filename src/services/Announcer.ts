@@ -127,8 +127,9 @@ export class Announcer {
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
-      // Its chart as the post will draw it: a day over by the post's time is charted, not "not over yet".
-      const drawnAt = new Date(Math.max(request.now.getTime(), post.dueAt.getTime()));
+      // Its chart as drawn at the post's time (a sent post's, as it went out), except that a day not over yet
+      // now cannot be charted either: it shows "not over yet", as on an early post.
+      const drawnAt = new Date(Math.min(request.now.getTime(), post.dueAt.getTime()));
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
       previews.push({

@@ -644,8 +644,11 @@ export class StudyService {
     return only;
   }
 
-  /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
-  /** `now`: when the chart is drawn; days of the week not over by then (its member day's 04:00 rollover) count nothing yet. */
+  /**
+   * Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions
+   * themselves. `now`: when the chart is drawn; days of the week not over by then (its member day's 04:00 rollover) count
+   * nothing yet.
+   */
   async weeklyChartOf(cohort: Cohort, weekNumber: number, now: Date): Promise<WeeklyChartData | null> {
     const context = await this.plans.contextFor(cohort);
     const week = context.plan.weeks[weekNumber - 1];

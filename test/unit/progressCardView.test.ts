@@ -128,6 +128,22 @@ describe("numbers on the pictures", () => {
     expect(weeklyChartView(translatorFor("en"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["2,000"]);
   });
 
+  it("marks a day not over when the weekly chart was drawn with '…' over its bar, not a count", () => {
+    const chart = {
+      weekNumber: 1,
+      startDate: "2027-03-03",
+      endDate: "2027-03-10",
+      timed: true,
+      days: [
+        { date: "2027-03-03", weekday: 3, minutes: 20, completions: 1, over: true },
+        { date: "2027-03-08", weekday: 1, minutes: 0, completions: 0, over: false },
+      ],
+      sections: [],
+    };
+    expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["20", "…"]);
+    expect(weeklyChartView(translatorFor("es"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["1", "…"]);
+  });
+
   it("keeps the card's sections around the member's current week when not all fit, in course order", () => {
     // Twelve one-week sections; in week 10, sections 1-7 and 9 are read, 8 is not.
     const sections = Array.from({ length: 12 }, (_, index) => ({
