@@ -166,8 +166,6 @@ export interface WeekView {
   readonly zone: string;
   /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
   readonly ownZone: boolean;
-  /** Whether the path gives its items time estimates: without them (the 36-week path) the week counts topics. */
-  readonly timed: boolean;
 }
 
 export interface SectionProgress {
@@ -551,7 +549,6 @@ export class StudyService {
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
       zone,
       ownZone: zone !== cohort.settings.timeZone,
-      timed: pathIsTimed(context),
     };
   }
 
