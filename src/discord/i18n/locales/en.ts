@@ -791,7 +791,7 @@ export const en = {
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
     "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
-  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
+  "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.never": "never",
   "roster.empty": "No members in this list.",
