@@ -296,6 +296,7 @@ export const en = {
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",
+  "progress.sectionsContinued": "Sections (continued)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Week {week}} other {All time}}",
   "leaderboard.footer":
     "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",

@@ -305,6 +305,7 @@ export const es: Catalogue = {
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progreso · {name}",
   "progress.sections": "Secciones",
+  "progress.sectionsContinued": "Secciones (continuación)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Semana {week}} other {Histórico}}",
   "leaderboard.footer":
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
