@@ -127,7 +127,10 @@ export class Announcer {
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
-      const view = await this.posts.viewOf(cohort, post, request.now);
+      // Its chart as drawn at the post's time (a sent post's, as it went out), except that a day not over yet
+      // now cannot be charted either: it shows "not over yet", as on an early post.
+      const drawnAt = new Date(Math.min(request.now.getTime(), post.dueAt.getTime()));
+      const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
       previews.push({
         kind: post.kind,

@@ -180,14 +180,17 @@ export class PostService {
     return { plan: context.plan, curriculum: context.planCurriculum, posts: await this.plans.postsFor(cohort) };
   }
 
-  /** The view of one planned post, as it would be posted at `now`. */
-  async viewOf(cohort: Cohort, post: PlannedPost, now: Date): Promise<PostView> {
-    if (post.kind === "week") return { kind: "week", view: await this.weekView(cohort, post.weekNumber ?? 1, now) };
+  /**
+   * The view of one planned post, as it would be posted at `now`. `chartDrawnAt`: when its chart is taken to be
+   * drawn (a preview draws it as at the post's time: days over by then are charted with what is logged now).
+   */
+  async viewOf(cohort: Cohort, post: PlannedPost, now: Date, chartDrawnAt: Date = now): Promise<PostView> {
+    if (post.kind === "week") return { kind: "week", view: await this.weekView(cohort, post.weekNumber ?? 1, now, chartDrawnAt) };
     if (post.kind === "checkpoint") return { kind: "checkpoint", view: await this.checkpointView(cohort, post.sectionKey ?? "") };
     return { kind: "closing", view: await this.closingView(cohort, now) };
   }
 
-  async weekView(cohort: Cohort, weekNumber: number, now: Date): Promise<WeekPostView> {
+  async weekView(cohort: Cohort, weekNumber: number, now: Date, chartDrawnAt: Date = now): Promise<WeekPostView> {
     const context = await this.plans.contextFor(cohort);
     const week = context.plan.weeks[weekNumber - 1];
     if (week === undefined || !Number.isInteger(weekNumber)) throw new UserError("input.invalidWeek", { total: context.plan.totalWeeks });
@@ -220,7 +223,7 @@ export class PostService {
       lastWeek,
       breakWeek: context.breakWeeks.includes(weekNumber) ? resumption(context.breakWeeks, context.plan.weeks, weekNumber) : null,
       // The chart of the same week as the leaders: the last reading week (a break week has nothing to chart).
-      chart: previous >= 1 ? await this.study.weeklyChartOf(cohort, previous) : null,
+      chart: previous >= 1 ? await this.study.weeklyChartOf(cohort, previous, chartDrawnAt) : null,
       board: await this.liveBoardView(cohort, weekNumber, now),
     };
   }

@@ -36,7 +36,7 @@ import {
 } from "../domain/privacy/boardPresentation.js";
 import { studyDayGrid, type StudyGridWeek } from "../domain/scoring/studyDayGrid.js";
 import { addDays, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
-import { completionDateOf, memberDateOf, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { completionDateOf, memberDateOf, memberDayEnd, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { completionShare, completionsIn, minutesRead } from "../domain/scoring/completionShare.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -162,6 +162,10 @@ export interface WeekView {
   readonly references: readonly StoredItem[];
   /** A `/cohort break` week: the first day of the next week; null for a reading week. */
   readonly breakResumesOn: string | null;
+  /** The zone of the member's days, which the week's dates are in: their `/remind` zone, else the cohort's. */
+  readonly zone: string;
+  /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
+  readonly ownZone: boolean;
 }
 
 export interface SectionProgress {
@@ -208,8 +212,17 @@ export interface WeeklyChartData {
    * would all be 0: the chart counts the topics read instead, as `/progress` and the posts do.
    */
   readonly timed: boolean;
-  /** Minutes the cohort read, and how many completions it logged, on each study day of the week. */
-  readonly days: readonly { readonly date: string; readonly weekday: number; readonly minutes: number; readonly completions: number }[];
+  /**
+   * Minutes the cohort read, and how many completions it logged, on each study day of the week; `over`: false for a
+   * day not over when the chart was drawn (a post made before the week ended), which counts nothing yet (0 and 0).
+   */
+  readonly days: readonly {
+    readonly date: string;
+    readonly weekday: number;
+    readonly minutes: number;
+    readonly completions: number;
+    readonly over: boolean;
+  }[];
   /**
    * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
    * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
@@ -508,7 +521,7 @@ export class StudyService {
 
   async week(request: MemberRequest & { readonly weekNumber: number | null }): Promise<WeekView> {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
-    const [{ context, plan, today }, doneItemIds] = await Promise.all([
+    const [{ context, plan, today, zone }, doneItemIds] = await Promise.all([
       this.memberPlans.planFor(cohort, member, request.now),
       this.doneSet(member.id),
     ]);
@@ -534,6 +547,8 @@ export class StudyService {
       doneItemIds,
       references,
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
+      zone,
+      ownZone: zone !== cohort.settings.timeZone,
     };
   }
 
@@ -626,8 +641,12 @@ export class StudyService {
     return only;
   }
 
-  /** Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions themselves. */
-  async weeklyChartOf(cohort: Cohort, weekNumber: number): Promise<WeeklyChartData | null> {
+  /**
+   * Last week's chart for the weekly post: grouped counts per study day and one for the sections, never the completions
+   * themselves. `now`: when the chart is drawn; days of the week not over by then (its member day's 04:00 rollover) count
+   * nothing yet.
+   */
+  async weeklyChartOf(cohort: Cohort, weekNumber: number, now: Date): Promise<WeeklyChartData | null> {
     const context = await this.plans.contextFor(cohort);
     const week = context.plan.weeks[weekNumber - 1];
     if (week === undefined) return null;
@@ -652,12 +671,13 @@ export class StudyService {
       counts?.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
     }
     const days = week.days.map((day) => {
-      const counts = byDay.get(day.date) ?? new Map<number, number>();
-      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts) };
+      // A day still running (or to come) when an early post draws the chart has no count yet, not "0 min".
+      const over = memberDayEnd(day.date, zone).getTime() <= now.getTime();
+      const counts = over ? (byDay.get(day.date) ?? new Map<number, number>()) : new Map<number, number>();
+      return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts), over };
     });
     const members = await this.cohorts.memberCount(cohort.id);
     const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
-    const assigned = [...context.plan.assignedDateByItemId.keys()].map((id) => itemOf(context, id));
     // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
@@ -676,7 +696,7 @@ export class StudyService {
         weekEnd: section.weekEnd,
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
-    const timed = assigned.some((item) => (item.minutes ?? 0) > 0);
+    const timed = pathIsTimed(context);
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
   }
 
@@ -1366,4 +1386,10 @@ function studyGridOf(
     endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
+}
+
+/** Whether the path gives its assigned items time estimates; without them (the 36-week path's topics) topics are counted. */
+function pathIsTimed(context: CohortContext): boolean {
+  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
+  return false;
 }

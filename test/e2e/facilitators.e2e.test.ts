@@ -123,7 +123,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const lineOf = (name: string) => text.split("\n").find((line) => line.includes(`<@${people[name]?.id ?? ""}>`)) ?? "";
     expect(text.indexOf(lineOf("bob"))).toBeLessThan(order[1] ?? 0);
-    expect(lineOf("bob")).toMatch(/\d+ items behind/);
+    expect(lineOf("bob")).toMatch(/\d+ items overdue/);
     expect(lineOf("bob")).toContain("last never");
     expect(lineOf("ada")).toMatch(/on pace · last <t:\d+:R> · streak 1 · ✅ 1 🟡 0 🔴 0/);
     expect(text.indexOf(lineOf("cy"))).toBeGreaterThan(order[1] ?? 0);
@@ -403,7 +403,7 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
       expect(roster.get(who(name))?.line, name).toContain("on pace");
     }
     expect(roster.get(who("jo"))?.group).toBe("Behind");
-    expect(roster.get(who("jo"))?.line).toMatch(/1 item behind/);
+    expect(roster.get(who("jo"))?.line).toMatch(/1 item overdue/);
     const behind = await rosterLines("behind");
     expect([who("jo"), who("hal"), who("ivy")].map((id) => behind.has(id))).toEqual([true, false, false]);
   });

@@ -50,7 +50,7 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required item**");
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
     expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
-    expect(texts.get("roster")).toMatch(/\d+ items behind(?! \()/);
+    expect(texts.get("roster")).toMatch(/\d+ items overdue(?! \()/);
   });
 
   it("charts the topics the cohort read each day, not 0 minutes, on a path without estimates", () => {

@@ -120,12 +120,28 @@ describe("numbers on the pictures", () => {
       startDate: "2027-01-11",
       endDate: "2027-01-18",
       timed: true,
-      days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000 }],
+      days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000, over: true }],
       sections: [],
     };
     expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["61,725"]);
     expect(weeklyChartView(translatorFor("es"), chart).days.map((day) => day.text)).toEqual(["61.725"]);
     expect(weeklyChartView(translatorFor("en"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["2,000"]);
+  });
+
+  it("marks a day not over when the weekly chart was drawn with '…' over its bar, not a count", () => {
+    const chart = {
+      weekNumber: 1,
+      startDate: "2027-03-03",
+      endDate: "2027-03-10",
+      timed: true,
+      days: [
+        { date: "2027-03-03", weekday: 3, minutes: 20, completions: 1, over: true },
+        { date: "2027-03-08", weekday: 1, minutes: 0, completions: 0, over: false },
+      ],
+      sections: [],
+    };
+    expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["20", "…"]);
+    expect(weeklyChartView(translatorFor("es"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["1", "…"]);
   });
 
   it("keeps the card's sections around the member's current week when not all fit, in course order", () => {

@@ -26,7 +26,7 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
     }),
     days: chart.days.map((day) => {
       const value = chart.timed ? day.minutes : day.completions;
-      return { label: shortWeekdayName(t, day.weekday), value, text: t.plain("pictures.number", { value: Math.round(value) }) };
+      return { label: shortWeekdayName(t, day.weekday), value, text: dayText(t, chart, day, "bar") };
     }),
     sections: chart.sections.map((section) => ({
       title: t.plainUser(section.title),
@@ -40,6 +40,19 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
   };
+}
+
+/**
+ * A day's count as the chart writes it over its bar (`bar`) or in its alt text (`alt`): a day not over when the
+ * chart was drawn (an early post) has none, a mark instead of "0".
+ */
+function dayText(t: Translator, chart: WeeklyChartData, day: WeeklyChartData["days"][number], place: "bar" | "alt"): string {
+  const name = shortWeekdayName(t, day.weekday);
+  if (!day.over) return place === "bar" ? t.plain("weeklyChart.notOverBar") : t.plain("weeklyChart.dayNotOver", { day: name });
+  if (place === "bar") return t.plain("pictures.number", { value: Math.round(chart.timed ? day.minutes : day.completions) });
+  return chart.timed
+    ? t.plain("weeklyChart.dayMinutes", { day: name, minutes: day.minutes })
+    : t.plain("weeklyChart.dayTopics", { day: name, topics: day.completions });
 }
 
 /**
@@ -72,13 +85,9 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
     .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
     .join(", ");
   // The bars, day by day, as the chart labels them.
-  const days = chart.days
-    .map((day) =>
-      chart.timed
-        ? t.plain("weeklyChart.dayMinutes", { day: shortWeekdayName(t, day.weekday), minutes: day.minutes })
-        : t.plain("weeklyChart.dayTopics", { day: shortWeekdayName(t, day.weekday), topics: day.completions }),
-    )
-    .join(", ");
+  const days = chart.days.map((day) => dayText(t, chart, day, "alt")).join(", ");
+  // Drawn before the week was over (an early post): what was read so far, not in all.
+  const partial = chart.days.some((day) => !day.over) ? "yes" : "no";
   return {
     name: `week-${chart.weekNumber}.png`,
     data: await pictures.renderWeeklyChart(weeklyChartView(t, chart)),
@@ -87,12 +96,14 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
         ? t.plain("weeklyChart.alt", {
             week: chart.weekNumber,
             minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+            partial,
             days,
             sections,
           })
         : t.plain("weeklyChart.altTopics", {
             week: chart.weekNumber,
             topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            partial,
             days,
             sections,
           }),

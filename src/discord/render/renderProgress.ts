@@ -1,4 +1,4 @@
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
 import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
 import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
@@ -6,8 +6,9 @@ import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
-import { fitLines } from "./fitLines.js";
+import { embedLength } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
+import { chunkLines } from "./postMessage.js";
 import { StreakOwner, streakLine } from "./renderStreak.js";
 import { memberName } from "./standingLines.js";
 
@@ -38,18 +39,40 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
     color: colors.brand,
     title: truncate(t.t("progress.title", { name }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
-    fields:
-      sectionLines.length === 0
-        ? []
-        : [
-            {
-              name: t.plain("progress.sections"),
-              value: fitLines(sectionLines, limits.fieldValue, (hidden) => t.t("format.more", { count: hidden })),
-            },
-          ],
     footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
+  embed.fields = sectionFields(t, sectionLines, limits.embedTotal - embedLength(embed));
   return { embeds: [embed], ephemeral: true };
+}
+
+/** The section lines packed into fields of at most 1,024 characters: "Sections", then "Sections (continued)". */
+function layoutSections(t: Translator, lines: readonly string[]): APIEmbedField[] {
+  return chunkLines(lines, limits.fieldValue).map((value, index) => ({
+    name: t.plain(index === 0 ? "progress.sections" : "progress.sectionsContinued"),
+    value,
+  }));
+}
+
+/**
+ * Every section line, over as many fields as Discord allows within `room` characters (its 6,000 per embed) and
+ * 25 fields; only past that the last lines give way to "…and N more". Binary search on how many lines are shown.
+ */
+function sectionFields(t: Translator, sectionLines: readonly string[], room: number): APIEmbedField[] {
+  const fits = (fields: readonly APIEmbedField[]) =>
+    fields.length <= limits.fields && fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0) <= room;
+  const withFirst = (shown: number) => {
+    const hidden = sectionLines.length - shown;
+    return layoutSections(t, hidden === 0 ? sectionLines : [...sectionLines.slice(0, shown), t.t("format.more", { count: hidden })]);
+  };
+  if (fits(withFirst(sectionLines.length))) return withFirst(sectionLines.length);
+  let low = 0;
+  let high = sectionLines.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(withFirst(middle))) low = middle;
+    else high = middle - 1;
+  }
+  return withFirst(low);
 }
 
 /**

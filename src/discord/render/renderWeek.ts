@@ -8,6 +8,7 @@ import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
+import { quietWeekTotal } from "./renderWeekPost.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
 
@@ -34,7 +35,8 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
     t.t("week.range", {
       from: localDateText(t, week.startDate),
       to: localDateText(t, addDays(week.endDate, -1)),
-      zone: markup(settings.timeZone),
+      own: view.ownZone ? "yes" : "no",
+      zone: markup(view.zone),
     }),
   ];
   if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
@@ -51,7 +53,9 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   );
   const assigned = week.days.flatMap((day) => day.items);
   const done = assigned.filter((item) => isItemDone(item, view.doneItemIds)).length;
-  if (week.totalMinutes === 0 && assigned.length > 0) {
+  // A week with nothing assigned says so as the weekly post does; one without estimates counts topics: never "0 min".
+  if (assigned.length === 0) description.push("", t.t(quietWeekTotal(week)));
+  else if (week.totalMinutes === 0) {
     description.push("", t.t("week.totalTopics", { items: assigned.length, done }));
   } else {
     description.push("", t.t("week.total", { minutes: markup(durationText(t, week.totalMinutes)), items: assigned.length, done }));

@@ -1,6 +1,6 @@
 import type { APIEmbedField } from "discord.js";
 import { addDays } from "../../domain/schedule/localTime.js";
-import type { AssignedItem, PlanDay } from "../../domain/schedule/scheduleTypes.js";
+import type { AssignedItem, PlanDay, PlanWeek } from "../../domain/schedule/scheduleTypes.js";
 import type { WeekPostView } from "../../services/PostService.js";
 import type { LeaderboardEntry } from "../../services/StudyService.js";
 import { durationText, localDateText, weeksText } from "../i18n/formatters.js";
@@ -47,6 +47,16 @@ function dayFields(t: Translator, day: PlanDay, trackByItemId: ReadonlyMap<numbe
   return chunks.map((value, index) => ({ name: index === 0 ? name : t.plain("weekPost.dayContinued", { date }), value }));
 }
 
+/**
+ * The total of a week with nothing assigned, as the weekly post and `/week` say it: nothing new (never "0 min"). A
+ * phase with "choose one" tracks is read over all its weeks: its quiet weeks are for the chosen track.
+ */
+export function quietWeekTotal(week: PlanWeek): "weekPost.totalNoneChoice" | "weekPost.totalNone" {
+  return week.sections.some((section) => section.items.some((item) => (item.track ?? null) !== null))
+    ? "weekPost.totalNoneChoice"
+    : "weekPost.totalNone";
+}
+
 function descriptionOf(t: Translator, view: WeekPostView): string[] {
   const { week } = view;
   const items = week.days.flatMap((day) => day.items);
@@ -64,12 +74,7 @@ function descriptionOf(t: Translator, view: WeekPostView): string[] {
       ? [
           sections.length === 0 ? t.t("weekPost.thisWeekNone") : t.t("weekPost.thisWeek", { sections: markup(sections.join(" · ")) }),
           items.length === 0
-            ? // A phase with "choose one" tracks is read over all its weeks: its quiet weeks are for the chosen track.
-              t.t(
-                week.sections.some((section) => section.items.some((item) => (item.track ?? null) !== null))
-                  ? "weekPost.totalNoneChoice"
-                  : "weekPost.totalNone",
-              )
+            ? t.t(quietWeekTotal(week))
             : week.totalMinutes === 0
               ? t.t("weekPost.totalTopics", { items: items.length, days: week.days.length })
               : t.t("weekPost.total", {

@@ -275,7 +275,7 @@ export const en = {
   "kind.Reference": "Reference",
   "item.chooseOne": "Choose one: {tracks}",
 
-  "week.range": "**{from} – {to}** (cohort time, {zone})",
+  "week.range": "**{from} – {to}** ({own, select, yes {your time} other {cohort time}}, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
   "week.total": "Total: **{minutes}** · {items, plural, one {# item} other {# items}} · {done, plural, other {# done}}",
   "week.dayName": "{date} · {minutes}",
@@ -296,6 +296,7 @@ export const en = {
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",
+  "progress.sectionsContinued": "Sections (continued)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Week {week}} other {All time}}",
   "leaderboard.footer":
     "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
@@ -754,11 +755,13 @@ export const en = {
   "weeklyChart.sectionCompletion": "Section completion",
   "weeklyChart.more": "+{count, number} more",
   "weeklyChart.alt":
-    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} in all ({days}); section completion: {sections}.",
+    "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.dayNotOver": "{day} not over yet",
+  "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
-    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} in all ({days}); section completion: {sections}.",
+    "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
   "courseChart.title": "{cohort} · the whole course",
   "courseChart.completionPerWeek": "Completion per week",
@@ -789,7 +792,7 @@ export const en = {
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
     "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
-  "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
+  "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.never": "never",
   "roster.empty": "No members in this list.",

@@ -283,7 +283,7 @@ export const es: Catalogue = {
   "kind.Reference": "Consulta",
   "item.chooseOne": "Elige uno: {tracks}",
 
-  "week.range": "**{from} – {to}** (hora de la cohorte, {zone})",
+  "week.range": "**{from} – {to}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
   "week.section": "📘 **{title}** · {weeks}",
   "week.total":
     "Total: **{minutes}** · {items, plural, one {# lectura} other {# lecturas}} · {done, plural, one {# hecha} other {# hechas}}",
@@ -305,6 +305,7 @@ export const es: Catalogue = {
   "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
   "progress.title": "Progreso · {name}",
   "progress.sections": "Secciones",
+  "progress.sectionsContinued": "Secciones (continuación)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Semana {week}} other {Histórico}}",
   "leaderboard.footer":
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
@@ -783,11 +784,13 @@ export const es: Catalogue = {
   "weeklyChart.sectionCompletion": "Secciones completadas",
   "weeklyChart.more": "+{count, number} más",
   "weeklyChart.alt":
-    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} en total ({days}); secciones completadas: {sections}.",
+    "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.dayNotOver": "{day} aún sin terminar",
+  "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
-    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} en total ({days}); secciones completadas: {sections}.",
+    "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
   "courseChart.title": "{cohort} · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
