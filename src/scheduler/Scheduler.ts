@@ -4,7 +4,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
-import { memberTimeZone } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
@@ -266,6 +266,15 @@ export function nextLookAt(
     at = Math.min(at, row === undefined ? post.dueAt.getTime() : putBackUnreported(row) ? now.getTime() : attentionOf(row));
   }
   return at;
+}
+
+/** A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take it over. */
+function reminderReclaimable(existing: ReminderDeliveryRecord, staleBefore: Date): boolean {
+  return (
+    (existing.status === ReminderStatus.Claimed ||
+      (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
+    existing.claimedAt.getTime() < staleBefore.getTime()
+  );
 }
 
 function describeError(error: unknown): string {
@@ -1125,11 +1134,14 @@ export class Scheduler {
     const { member, cohort, localDate, existing } = entry;
     const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    const tooLate = this.reminderTooLate(entry, now);
     if (existing === undefined) {
-      const lateMs = now.getTime() - entry.at.getTime();
-      if (lateMs > schedulerTiming.reminderMaxLateMs) {
-        if (await reminders.recordSkipped(member.id, localDate, "more than 2 hours late", now)) {
-          log.info({ lateMinutes: Math.round(lateMs / minute) }, "reminder skipped: too late");
+      if (tooLate !== null) {
+        if (await reminders.recordSkipped(member.id, localDate, tooLate, now)) {
+          log.info(
+            { lateMinutes: Math.round((now.getTime() - entry.at.getTime()) / minute), reason: tooLate },
+            "reminder skipped: too late",
+          );
           report.reminders.skipped += 1;
         }
         return;
@@ -1143,11 +1155,19 @@ export class Scheduler {
       if (claimed === null) return;
       return this.sendReminder(claimed, member, view, now, log, report);
     }
-    const reclaimable =
-      (existing.status === ReminderStatus.Claimed ||
-        (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
-      existing.claimedAt.getTime() < staleBefore.getTime();
-    if (!reclaimable) return;
+    if (!reminderReclaimable(existing, staleBefore)) return;
+    // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
+    // never claimed would be: sent hours later (its nonce long forgotten by Discord) it could be a second DM.
+    if (tooLate !== null) {
+      if (await reminders.giveUp(existing, staleBefore, schedulerTiming.reminderAttempts, tooLate)) {
+        log.info(
+          { lateMinutes: Math.round((now.getTime() - entry.at.getTime()) / minute), reason: tooLate },
+          "reminder given up: too late",
+        );
+        report.reminders.skipped += 1;
+      }
+      return;
+    }
     if (!(await reminders.reclaim(existing, now, staleBefore, schedulerTiming.reminderAttempts))) return;
     const view = await reminderService.reminderView(cohort, member, now);
     if (view === null) {
@@ -1155,6 +1175,17 @@ export class Scheduler {
       return;
     }
     return this.sendReminder(existing.id, member, view, now, log, report);
+  }
+
+  /**
+   * Why a reminder whose time has come is not sent any more, or null: more than 2 hours late, or the member
+   * day it lists (the one at its time: before 04:00 the day before) is over. Sent after the 04:00 rollover,
+   * a 03:30 reminder would list the new day, which the next day's 03:30 reminder lists again.
+   */
+  private reminderTooLate(entry: DueReminder, now: Date): string | null {
+    if (now.getTime() - entry.at.getTime() > schedulerTiming.reminderMaxLateMs) return "more than 2 hours late";
+    const zone = memberTimeZone(entry.member.remindTimeZone, entry.cohort.settings.timeZone);
+    return memberDateOf(entry.at, zone) === memberDateOf(now, zone) ? null : "its day ended before it was sent";
   }
 
   private async sendReminder(

@@ -152,6 +152,26 @@ export class ReminderRepository {
     return result.count === 1;
   }
 
+  /**
+   * Records as skipped, for `reason`, a stale claim or a failed try that reclaim would take over; false when
+   * another process took it (or it settled) meanwhile.
+   */
+  async giveUp(delivery: ReminderDeliveryRecord, staleBefore: Date, maxAttempts: number, reason: string): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.reminderDelivery.updateMany({
+        where: {
+          id: delivery.id,
+          OR: [
+            { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
+            { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
+          ],
+        },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+      }),
+    );
+    return result.count === 1;
+  }
+
   async markSent(deliveryId: number, now: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
