@@ -1081,6 +1081,7 @@ export class Scheduler {
     );
     const finishedIds = [...new Set(members.map(({ member }) => member.cohortId).filter((id) => !cohortById.has(id)))];
     for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const due: DueReminder[] = [];
     for (const { member, deliveries, cohortTimeZone } of members) {
       const readCohort = cohortById.get(member.cohortId);
@@ -1089,9 +1090,12 @@ export class Scheduler {
       const cohort = withTimeZone(readCohort, cohortTimeZone);
       const day = this.reminderDayDue(member, cohort, now, log);
       if (day === null) continue;
+      const existing = deliveries.find((delivery) => delivery.localDate === day.localDate);
+      // The day's reminder settled (sent, skipped, given up) or another process's fresh claim: nothing to do, no plan to build.
+      if (existing !== undefined && !reminderReclaimable(existing, staleBefore)) continue;
       // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
       if (cohort.status === CohortStatus.Finished && (await this.finishedCourseOver(cohort, member, now))) continue;
-      due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
+      due.push({ member, cohort, ...day, existing });
     }
     for (const entry of due) {
       try {
