@@ -236,16 +236,29 @@ export class DiscordPostSender implements PostSender {
 
   async sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
     try {
-      let channelId = this.dmChannelByUser.get(userId);
-      if (channelId === undefined) {
-        const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
-        channelId = channel.id;
-        this.dmChannelByUser.set(userId, channelId);
-      }
+      const channelId = await this.dmChannelOf(userId);
       const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
       throw classify(error, "dm");
     }
+  }
+
+  async findDirect(userId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    let channelId: string;
+    try {
+      channelId = await this.dmChannelOf(userId);
+    } catch (error) {
+      throw classify(error, "dm");
+    }
+    return this.findPosted(channelId, fingerprints);
+  }
+
+  private async dmChannelOf(userId: string): Promise<string> {
+    const known = this.dmChannelByUser.get(userId);
+    if (known !== undefined) return known;
+    const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    this.dmChannelByUser.set(userId, channel.id);
+    return channel.id;
   }
 }

@@ -1178,7 +1178,8 @@ export class Scheduler {
       await reminders.markSkipped(existing.id, "nothing unfinished any more");
       return;
     }
-    return this.sendReminder(existing.id, member, view, now, log, report);
+    // The attempt before may have reached Discord (a process that died before recording it, a timed-out send).
+    return this.sendReminder(existing.id, member, view, now, log, report, true);
   }
 
   /**
@@ -1199,10 +1200,18 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
+    lookFirst = false,
   ): Promise<void> {
     const { reminders, sender, renderer } = this.dependencies;
+    const message = renderer.reminder(view);
     try {
-      await sender.sendDirect(member.userId, renderer.reminder(view), postNonce(`reminder|${deliveryId}`, 0));
+      // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is recognised in the DM channel.
+      if (lookFirst && (await sender.findDirect(member.userId, [messageFingerprint(message)])).size > 0) {
+        await reminders.markSent(deliveryId, now);
+        log.warn("reminder found in the DM channel: an earlier attempt had sent it");
+        return;
+      }
+      await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;

@@ -48,6 +48,8 @@ export interface PostSender {
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
+  /** findPosted in the bot's direct-message channel with the user. Throws DeliveryError. */
+  findDirect(userId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
   sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
 }

@@ -59,6 +59,33 @@ describe("reminders after the bot was down", () => {
     expect(world.dms(ada.id)).toHaveLength(2);
   });
 
+  it("sends no second reminder when the bot comes back after Discord forgot the nonce, within the catch-up limit", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Outage" });
+    await run("remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    // Back at 08:45: within the 2 hours, but Discord remembers a nonce for 5 minutes only.
+    const survivor = await world.startProcess(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T09:00:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
+    expect(row.status).toBe("sent");
+  });
+
   it("sends no reminder more than two hours late when the bot died holding its claim, as when it never claimed it", async () => {
     const { harness, ada, tick, dmTexts } = await started("08:30");
     const member = await harness.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });
