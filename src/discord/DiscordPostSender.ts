@@ -13,13 +13,21 @@ import {
 import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { DeliveryError, DeliveryFailure, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { botMay, botMayAttachFiles } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
 const lookupPages = 5;
 const pageSize = 100;
+
+/** Discord's epoch: a snowflake holds its milliseconds since then in its top bits. */
+const discordEpochMs = 1_420_070_400_000n;
+
+/** The smallest snowflake of `at`: `after=` it lists the messages created from then on. */
+function snowflakeAt(at: Date): string {
+  return ((BigInt(at.getTime()) - discordEpochMs) << 22n).toString();
+}
 
 /** Threads of weekly posts stay open for a week of quiet. */
 const threadArchiveMinutes = 10080;
@@ -244,14 +252,24 @@ export class DiscordPostSender implements PostSender {
     }
   }
 
-  async findDirect(userId: string, fingerprints: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    let channelId: string;
+  async findDirect(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+    const botId = this.client.user?.id ?? this.client.application?.id ?? null;
+    const markedAt = Date.parse(mark.timestamp);
     try {
-      channelId = await this.dmChannelOf(userId);
+      const channelId = await this.dmChannelOf(userId);
+      const query = new URLSearchParams({ after: snowflakeAt(since), limit: String(pageSize) });
+      const messages = (await this.client.rest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
+      const found = messages.find(
+        (message) =>
+          message.author.id === botId &&
+          message.embeds.some(
+            (embed) => embed.url === mark.url && embed.timestamp !== undefined && Date.parse(embed.timestamp) === markedAt,
+          ),
+      );
+      return found?.id ?? null;
     } catch (error) {
       throw classify(error, "dm");
     }
-    return this.findPosted(channelId, fingerprints);
   }
 
   private async dmChannelOf(userId: string): Promise<string> {

@@ -4,14 +4,14 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
-import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
+import { memberDateOf, memberTimeZone, reminderDayOf } from "../domain/schedule/memberDay.js";
+import { PostStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
 import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod, weekPostPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import { reminderReclaimable, type ReminderDeliveryRecord, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository, PostedBoardRecord } from "../db/repositories/LiveBoardRepository.js";
 import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
@@ -24,7 +24,7 @@ import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } 
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
@@ -186,6 +186,8 @@ interface DueReminder {
   readonly member: MemberRecord;
   readonly cohort: Cohort;
   readonly localDate: string;
+  /** The member day it lists (reminderDayOf). */
+  readonly day: string;
   readonly at: Date;
   readonly existing: ReminderDeliveryRecord | undefined;
 }
@@ -266,15 +268,6 @@ export function nextLookAt(
     at = Math.min(at, row === undefined ? post.dueAt.getTime() : putBackUnreported(row) ? now.getTime() : attentionOf(row));
   }
   return at;
-}
-
-/** A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take it over. */
-function reminderReclaimable(existing: ReminderDeliveryRecord, staleBefore: Date): boolean {
-  return (
-    (existing.status === ReminderStatus.Claimed ||
-      (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
-    existing.claimedAt.getTime() < staleBefore.getTime()
-  );
 }
 
 function describeError(error: unknown): string {
@@ -1092,7 +1085,7 @@ export class Scheduler {
       if (day === null) continue;
       const existing = deliveries.find((delivery) => delivery.localDate === day.localDate);
       // The day's reminder settled (sent, skipped, given up) or another process's fresh claim: nothing to do, no plan to build.
-      if (existing !== undefined && !reminderReclaimable(existing, staleBefore)) continue;
+      if (existing !== undefined && !reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) continue;
       // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
       if (cohort.status === CohortStatus.Finished && (await this.finishedCourseOver(cohort, member, now))) continue;
       due.push({ member, cohort, ...day, existing });
@@ -1116,7 +1109,12 @@ export class Scheduler {
     return over;
   }
 
-  private reminderDayDue(member: MemberRecord, cohort: Cohort, now: Date, log: Logger): { localDate: string; at: Date } | null {
+  private reminderDayDue(
+    member: MemberRecord,
+    cohort: Cohort,
+    now: Date,
+    log: Logger,
+  ): { localDate: string; day: string; at: Date } | null {
     if (member.remindTime === null) return null;
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
     const today = localDateOf(now, zone);
@@ -1125,8 +1123,10 @@ export class Scheduler {
     try {
       const todayAt = zonedInstant(today, member.remindTime, zone);
       const yesterdayAt = zonedInstant(yesterday, member.remindTime, zone);
-      if (todayAt.getTime() <= now.getTime()) return { localDate: today, at: todayAt };
-      if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs) return { localDate: yesterday, at: yesterdayAt };
+      const time = member.remindTime;
+      if (todayAt.getTime() <= now.getTime()) return { localDate: today, day: reminderDayOf(today, time), at: todayAt };
+      if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs)
+        return { localDate: yesterday, day: reminderDayOf(yesterday, time), at: yesterdayAt };
     } catch {
       log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
     }
@@ -1150,7 +1150,7 @@ export class Scheduler {
         }
         return;
       }
-      const view = await reminderService.reminderView(cohort, member, now);
+      const view = await reminderService.reminderView(cohort, member, now, entry.day, entry.at);
       if (view === null) {
         if (await reminders.recordSkipped(member.id, localDate, "nothing unfinished today", now)) report.reminders.skipped += 1;
         return;
@@ -1159,7 +1159,7 @@ export class Scheduler {
       if (claimed === null) return;
       return this.sendReminder(claimed, member, view, now, log, report);
     }
-    if (!reminderReclaimable(existing, staleBefore)) return;
+    if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
     // never claimed would be: sent hours later (its nonce long forgotten by Discord) it could be a second DM.
     if (tooLate !== null) {
@@ -1173,24 +1173,35 @@ export class Scheduler {
       return;
     }
     if (!(await reminders.reclaim(existing, now, staleBefore, schedulerTiming.reminderAttempts))) return;
-    const view = await reminderService.reminderView(cohort, member, now);
+    const view = await reminderService.reminderView(cohort, member, now, entry.day, entry.at);
     if (view === null) {
       await reminders.markSkipped(existing.id, "nothing unfinished any more");
       return;
     }
-    // The attempt before may have reached Discord (a process that died before recording it, a timed-out send).
-    return this.sendReminder(existing.id, member, view, now, log, report, true);
+    // The attempt before may have reached Discord (a process that died before recording it, a timed-out send):
+    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ).
+    return this.sendReminder(existing.id, member, view, now, log, report, new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs));
+  }
+
+  /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
+  private async findReminder(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+    try {
+      return await this.dependencies.sender.findDirect(userId, mark, since);
+    } catch (error) {
+      throw new DeliveryError(DeliveryFailure.Transient, describeError(error));
+    }
   }
 
   /**
    * Why a reminder whose time has come is not sent any more, or null: more than 2 hours late, or the member
-   * day it lists (the one at its time: before 04:00 the day before) is over. Sent after the 04:00 rollover,
+   * day it lists (reminderDayOf: before 04:00 the day before) is over, also the moment it comes when the
+   * clocks jump over 04:00. Sent after the 04:00 rollover,
    * a 03:30 reminder would list the new day, which the next day's 03:30 reminder lists again.
    */
   private reminderTooLate(entry: DueReminder, now: Date): string | null {
     if (now.getTime() - entry.at.getTime() > schedulerTiming.reminderMaxLateMs) return "more than 2 hours late";
     const zone = memberTimeZone(entry.member.remindTimeZone, entry.cohort.settings.timeZone);
-    return memberDateOf(entry.at, zone) === memberDateOf(now, zone) ? null : "its day ended before it was sent";
+    return entry.day === memberDateOf(now, zone) ? null : "its day ended before it was sent";
   }
 
   private async sendReminder(
@@ -1200,18 +1211,17 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
-    lookFirst = false,
+    sentSince?: Date,
   ): Promise<void> {
     const { reminders, sender, renderer } = this.dependencies;
     const message = renderer.reminder(view);
+    const mark = directMessageMark(message);
     try {
-      // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is recognised in the DM channel.
-      if (lookFirst && (await sender.findDirect(member.userId, [messageFingerprint(message)])).size > 0) {
-        await reminders.markSent(deliveryId, now);
-        log.warn("reminder found in the DM channel: an earlier attempt had sent it");
-        return;
-      }
-      await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
+      // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
+      // cohort's link and the reminder's time), whatever its list says now.
+      const found = sentSince !== undefined && mark !== null ? await this.findReminder(member.userId, mark, sentSince) : null;
+      if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
+      else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -84,6 +85,102 @@ describe("reminders after the bot was down", () => {
     expect(world.dms(ada.id)).toHaveLength(1);
     const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
     expect(row.status).toBe("sent");
+  });
+
+  it("sends no second reminder when the member ticked an item between the lost send and the retry", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Outage" });
+    await run("remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    const survivor = await world.startProcess(new Date("2027-01-12T08:40:00Z"));
+    // The member reads the reminder and ticks an item before the bot tries again: the list it would send is shorter.
+    const choices = await world.emulator.autocomplete({
+      guildId: world.guild.id,
+      channelId: channel.id,
+      userId: ada.id,
+      name: "done",
+      options: { item: "" },
+      focused: "item",
+    });
+    const done = await run("done", { item: String(choices[0]?.value ?? "") });
+    expect(done === undefined ? "" : visibleText(done)).toContain("Done!");
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+  });
+
+  it("sends each of two same-named cohorts' reminders when one was lost, the other sent", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const here = world.createChannel("twin");
+    await world.createCohort({ name: "Twin", channelId: here.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const elsewhere = world.emulator.createGuild({ name: "Other Server" });
+    const there = world.emulator.createChannel(elsewhere.id, { name: "twin" });
+    world.emulator.addMember(elsewhere.id, ada.id);
+    const client = world.first.test.app.discord.client;
+    await until(() => client.channels.cache.has(there.id), "the bot sees the other server's channel");
+    await world.first.test.app.services.cohorts.create({
+      guildId: elsewhere.id,
+      actorId: world.admin.id,
+      name: "Twin",
+      curriculum: "backend-engineer-learning-path",
+      channelId: there.id,
+      start: "2027-01-04",
+    });
+    for (const [guildId, channelId] of [
+      [world.guild.id, here.id],
+      [elsewhere.id, there.id],
+    ] as const) {
+      await world.emulator.runCommand({ guildId, channelId, userId: ada.id, name: "join", options: { cohort: "Twin" } }).final();
+      await world.emulator.runCommand({ guildId, channelId, userId: ada.id, name: "remind", options: { time: "08:30" } }).final();
+    }
+    const prisma = world.first.test.app.database.prisma;
+    const otherMember = await prisma.member.findFirstOrThrow({ where: { userId: ada.id, cohort: { guildId: elsewhere.id } } });
+    // A process claimed the other server's reminder at 08:30 and stopped before sending it.
+    await prisma.reminderDelivery.create({
+      data: { memberId: otherMember.id, localDate: "2027-01-12", status: "claimed", claimedAt: new Date("2027-01-12T08:30:00Z") },
+    });
+    await world.first.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    await world.first.tickAt(new Date("2027-01-12T08:45:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(2);
+  });
+
+  it("lists each member day once when the clocks jump over the 04:00 rollover (Athens, 03:00 → 04:00)", async () => {
+    world = await startSchedulerWorld(new Date("2027-03-20T10:00:00Z"));
+    const channel = world.createChannel("athens");
+    await world.createCohort({ name: "Athens", channelId: channel.id, start: "2027-03-22", timeZone: "Europe/Athens" });
+    const bot = world.first;
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Athens" });
+    await run("remind", { time: "03:30" });
+    // Saturday 03:30 EET, Sunday's 03:30 that never happens (04:00 EEST), Monday 03:30 EEST.
+    for (const at of ["2027-03-27T01:30:00Z", "2027-03-28T01:00:00Z", "2027-03-28T01:10:00Z", "2027-03-29T00:30:00Z"])
+      await bot.tickAt(new Date(at));
+    expect(world.dms(ada.id).map(({ message }) => /\w{3}, \d{1,2} Mar 2027/.exec(visibleText(message))?.[0])).toEqual(["Fri, 26 Mar 2027"]);
+    // Sunday's 03:30 is for Saturday, whose day is over the moment it comes: not sent, and not taken for Sunday's
+    // (which Monday's 03:30 lists; the weekend has no reading here).
+    const days = await bot.test.app.database.prisma.reminderDelivery.findMany({
+      where: { localDate: { in: ["2027-03-28", "2027-03-29"] } },
+      orderBy: { localDate: "asc" },
+    });
+    expect(days.map((day) => [day.localDate, day.status, day.lastError])).toEqual([
+      ["2027-03-28", "skipped", "its day ended before it was sent"],
+      ["2027-03-29", "skipped", "nothing unfinished today"],
+    ]);
   });
 
   it("sends no reminder more than two hours late when the bot died holding its claim, as when it never claimed it", async () => {

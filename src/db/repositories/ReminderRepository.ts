@@ -23,6 +23,23 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+/**
+ * A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take
+ * it over (reclaim), or give it up (giveUp). reclaimableWhere is the same rule as a condition of the write.
+ */
+export function reminderReclaimable(delivery: ReminderDeliveryRecord, staleBefore: Date, maxAttempts: number): boolean {
+  const open = delivery.status === ReminderStatus.Claimed || (delivery.status === ReminderStatus.Failed && delivery.attempts < maxAttempts);
+  return open && delivery.claimedAt.getTime() < staleBefore.getTime();
+}
+
+function reclaimableWhere(id: number, staleBefore: Date, maxAttempts: number) {
+  return {
+    id,
+    claimedAt: { lt: staleBefore },
+    OR: [{ status: ReminderStatus.Claimed }, { status: ReminderStatus.Failed, attempts: { lt: maxAttempts } }],
+  };
+}
+
 /** A member with a reminder, its reminder rows of the dates asked for, and its cohort's zone, read together. */
 export interface MemberWithReminders {
   readonly member: MemberRecord;
@@ -139,13 +156,7 @@ export class ReminderRepository {
   async reclaim(delivery: ReminderDeliveryRecord, now: Date, staleBefore: Date, maxAttempts: number): Promise<boolean> {
     const result = await this.writes.run(() =>
       this.prisma.reminderDelivery.updateMany({
-        where: {
-          id: delivery.id,
-          OR: [
-            { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
-            { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
-          ],
-        },
+        where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
         data: { status: ReminderStatus.Claimed, claimedAt: now },
       }),
     );
@@ -159,13 +170,7 @@ export class ReminderRepository {
   async giveUp(delivery: ReminderDeliveryRecord, staleBefore: Date, maxAttempts: number, reason: string): Promise<boolean> {
     const result = await this.writes.run(() =>
       this.prisma.reminderDelivery.updateMany({
-        where: {
-          id: delivery.id,
-          OR: [
-            { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
-            { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
-          ],
-        },
+        where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
         data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
       }),
     );
