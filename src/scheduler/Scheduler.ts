@@ -47,7 +47,7 @@ export const schedulerTiming = {
   reminderMaxLateMs: 2 * hour,
   /** Reminders are switched off after this many refused DMs in a row. */
   reminderFailuresBeforeOff: 3,
-  /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
+  /** Attempts at a reminder that failed for Discord trouble (a timeout, a 5xx), within the same day. */
   reminderAttempts: 3,
   /**
    * How long after it finished a cohort's members who changed their own plan are still looked at for reminders
@@ -1225,7 +1225,9 @@ export class Scheduler {
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
-      await reminders.markFailed(deliveryId, failure.message, undeliverable);
+      // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.
+      const retry = failure.failure === DeliveryFailure.Transient;
+      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : schedulerTiming.reminderAttempts);
       report.reminders.failed += 1;
       if (undeliverable && (await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff))) {
         this.dependencies.reminderService.noteSwitchedOff(view.cohort.guildId, member.userId);

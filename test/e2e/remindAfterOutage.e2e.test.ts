@@ -183,6 +183,22 @@ describe("reminders after the bot was down", () => {
     ]);
   });
 
+  it("tries a reminder Discord refused outright no more that day, and does not look for it in the DM channel", async () => {
+    const { harness, tick, dmTexts } = await started("08:30");
+    // The DM is refused as a malformed request: nothing reached the member, and the same request would be refused again.
+    const intoDms = (request: { method: string; route: string | null; path: string }) =>
+      request.route === "/channels/:channelId/messages" && !request.path.includes(harness.channel.id);
+    harness.emulator.failNext((request) => request.method === "POST" && intoDms(request), 400, 1, {
+      body: { code: 50035, message: "Invalid Form Body" },
+    });
+    await tick("2027-01-12T08:30:00Z");
+    harness.emulator.clearRequestLog();
+    await tick("2027-01-12T08:40:00Z");
+    await tick("2027-01-12T09:30:00Z");
+    expect(harness.emulator.requestLog().filter(intoDms)).toEqual([]);
+    expect(dmTexts()).toEqual([]);
+  });
+
   it("sends no reminder more than two hours late when the bot died holding its claim, as when it never claimed it", async () => {
     const { harness, ada, tick, dmTexts } = await started("08:30");
     const member = await harness.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });

@@ -186,13 +186,18 @@ export class ReminderRepository {
     );
   }
 
-  async markFailed(deliveryId: number, error: string, undeliverable: boolean): Promise<void> {
+  /**
+   * `finalAttempts`: the attempts count that ends the day's tries, set at once when trying again cannot help
+   * (Discord refused the request itself): a failed row left with attempts is then one whose try may have
+   * reached Discord.
+   */
+  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number): Promise<void> {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
         data: {
           status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
-          attempts: { increment: 1 },
+          attempts: finalAttempts === undefined ? { increment: 1 } : finalAttempts,
           lastError: error.slice(0, maxErrorLength),
         },
       }),
