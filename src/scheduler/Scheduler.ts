@@ -1194,9 +1194,8 @@ export class Scheduler {
 
   /**
    * Why a reminder whose time has come is not sent any more, or null: more than 2 hours late, or the member
-   * day it lists (reminderDayOf: before 04:00 the day before) is over, also the moment it comes when the
-   * clocks jump over 04:00. Sent after the 04:00 rollover,
-   * a 03:30 reminder would list the new day, which the next day's 03:30 reminder lists again.
+   * day it lists (reminderDayOf: before 04:00 the day before) is over, as it is the moment it comes where the
+   * clocks jump over 04:00. Sent after the rollover, a 03:30 reminder would list a day another one lists too.
    */
   private reminderTooLate(entry: DueReminder, now: Date): string | null {
     if (now.getTime() - entry.at.getTime() > schedulerTiming.reminderMaxLateMs) return "more than 2 hours late";
