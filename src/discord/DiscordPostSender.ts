@@ -13,13 +13,21 @@ import {
 import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { DeliveryError, DeliveryFailure, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { botMay, botMayAttachFiles } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
 const lookupPages = 5;
 const pageSize = 100;
+
+/** Discord's epoch: a snowflake holds its milliseconds since then in its top bits. */
+const discordEpochMs = 1_420_070_400_000n;
+
+/** The smallest snowflake of `at`: `after=` it lists the messages created from then on. */
+function snowflakeAt(at: Date): string {
+  return ((BigInt(at.getTime()) - discordEpochMs) << 22n).toString();
+}
 
 /** Threads of weekly posts stay open for a week of quiet. */
 const threadArchiveMinutes = 10080;
@@ -236,16 +244,39 @@ export class DiscordPostSender implements PostSender {
 
   async sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
     try {
-      let channelId = this.dmChannelByUser.get(userId);
-      if (channelId === undefined) {
-        const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
-        channelId = channel.id;
-        this.dmChannelByUser.set(userId, channelId);
-      }
+      const channelId = await this.dmChannelOf(userId);
       const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
       throw classify(error, "dm");
     }
+  }
+
+  async findDirect(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+    const botId = this.client.user?.id ?? this.client.application?.id ?? null;
+    const markedAt = Date.parse(mark.timestamp);
+    try {
+      const channelId = await this.dmChannelOf(userId);
+      const query = new URLSearchParams({ after: snowflakeAt(since), limit: String(pageSize) });
+      const messages = (await this.client.rest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
+      const found = messages.find(
+        (message) =>
+          message.author.id === botId &&
+          message.embeds.some(
+            (embed) => embed.url === mark.url && embed.timestamp !== undefined && Date.parse(embed.timestamp) === markedAt,
+          ),
+      );
+      return found?.id ?? null;
+    } catch (error) {
+      throw classify(error, "dm");
+    }
+  }
+
+  private async dmChannelOf(userId: string): Promise<string> {
+    const known = this.dmChannelByUser.get(userId);
+    if (known !== undefined) return known;
+    const channel = (await this.client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    this.dmChannelByUser.set(userId, channel.id);
+    return channel.id;
   }
 }

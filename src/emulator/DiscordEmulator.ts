@@ -117,7 +117,10 @@ export interface DiscordEmulatorOptions {
   answerWaitMs?: number | undefined;
   /** How long `enforce_nonce` remembers a nonce (Discord: "a few minutes"). */
   nonceWindowMs?: number | undefined;
-  /** The clock the nonce memory runs on (default: real time); tests pass their test clock to pass the window without waiting. */
+  /**
+   * The clock the nonce memory and new ids (snowflakes hold their creation time) run on (default: real time);
+   * tests pass their test clock to pass the window without waiting.
+   */
   now?: (() => number) | undefined;
   /** Discord-like rate limits (a global budget per second, per-route buckets per channel/guild); none by default. */
   rateLimits?: RateLimitOptions | undefined;
@@ -245,7 +248,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   private constructor(options: DiscordEmulatorOptions) {
     super();
     this.logger = options.logger ?? silentLogger;
-    this.state = new EmulatorState(options.botUsername ?? "Emulated Bot");
+    this.state = new EmulatorState(options.botUsername ?? "Emulated Bot", options.now ?? Date.now);
     this.botUserId = this.state.botUser.id;
     this.applicationId = this.botUserId;
     this.token =

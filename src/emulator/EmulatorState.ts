@@ -220,7 +220,11 @@ export class EmulatorState {
 
   readonly botUser: StoredUser;
 
-  constructor(botUsername: string) {
+  /** `now`: the clock ids are made on (a snowflake holds its creation time, which `after=` listings rely on). */
+  constructor(
+    botUsername: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.botUser = {
       id: this.nextId(),
       username: botUsername,
@@ -233,7 +237,7 @@ export class EmulatorState {
   }
 
   nextId(): string {
-    return this.snowflakes.next();
+    return this.snowflakes.next(this.now());
   }
 
   addUser(input: { username: string; globalName?: string | null; dmsClosed?: boolean; locale?: string }): StoredUser {

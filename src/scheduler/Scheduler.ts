@@ -4,14 +4,14 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import { ChannelProblem, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, startOfLocalDay, zonedInstant } from "../domain/schedule/localTime.js";
-import { memberTimeZone } from "../domain/schedule/memberDay.js";
-import { PostStatus, ReminderStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
+import { memberDateOf, memberTimeZone, reminderDayOf } from "../domain/schedule/memberDay.js";
+import { PostStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
 import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
 import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod, weekPostPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { ReminderDeliveryRecord, ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import { reminderReclaimable, type ReminderDeliveryRecord, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository, PostedBoardRecord } from "../db/repositories/LiveBoardRepository.js";
 import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
@@ -24,7 +24,7 @@ import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } 
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
-import { DeliveryError, DeliveryFailure, type PostSender } from "../services/PostSender.js";
+import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
@@ -47,7 +47,7 @@ export const schedulerTiming = {
   reminderMaxLateMs: 2 * hour,
   /** Reminders are switched off after this many refused DMs in a row. */
   reminderFailuresBeforeOff: 3,
-  /** Attempts at a reminder that failed for other reasons (Discord trouble), within the same day. */
+  /** Attempts at a reminder that failed for Discord trouble (a timeout, a 5xx), within the same day. */
   reminderAttempts: 3,
   /**
    * How long after it finished a cohort's members who changed their own plan are still looked at for reminders
@@ -186,6 +186,8 @@ interface DueReminder {
   readonly member: MemberRecord;
   readonly cohort: Cohort;
   readonly localDate: string;
+  /** The member day it lists (reminderDayOf). */
+  readonly day: string;
   readonly at: Date;
   readonly existing: ReminderDeliveryRecord | undefined;
 }
@@ -1072,6 +1074,7 @@ export class Scheduler {
     );
     const finishedIds = [...new Set(members.map(({ member }) => member.cohortId).filter((id) => !cohortById.has(id)))];
     for (const cohort of await this.dependencies.cohorts.listFinishedByIds(finishedIds)) cohortById.set(cohort.id, cohort);
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const due: DueReminder[] = [];
     for (const { member, deliveries, cohortTimeZone } of members) {
       const readCohort = cohortById.get(member.cohortId);
@@ -1080,9 +1083,12 @@ export class Scheduler {
       const cohort = withTimeZone(readCohort, cohortTimeZone);
       const day = this.reminderDayDue(member, cohort, now, log);
       if (day === null) continue;
+      const existing = deliveries.find((delivery) => delivery.localDate === day.localDate);
+      // The day's reminder settled (sent, skipped, given up) or another process's fresh claim: nothing to do, no plan to build.
+      if (existing !== undefined && !reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) continue;
       // A finished cohort's member whose own end has passed (their cohort is still read for 26 weeks): nothing to record daily.
       if (cohort.status === CohortStatus.Finished && (await this.finishedCourseOver(cohort, member, now))) continue;
-      due.push({ member, cohort, ...day, existing: deliveries.find((delivery) => delivery.localDate === day.localDate) });
+      due.push({ member, cohort, ...day, existing });
     }
     for (const entry of due) {
       try {
@@ -1103,7 +1109,12 @@ export class Scheduler {
     return over;
   }
 
-  private reminderDayDue(member: MemberRecord, cohort: Cohort, now: Date, log: Logger): { localDate: string; at: Date } | null {
+  private reminderDayDue(
+    member: MemberRecord,
+    cohort: Cohort,
+    now: Date,
+    log: Logger,
+  ): { localDate: string; day: string; at: Date } | null {
     if (member.remindTime === null) return null;
     const zone = memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
     const today = localDateOf(now, zone);
@@ -1112,8 +1123,10 @@ export class Scheduler {
     try {
       const todayAt = zonedInstant(today, member.remindTime, zone);
       const yesterdayAt = zonedInstant(yesterday, member.remindTime, zone);
-      if (todayAt.getTime() <= now.getTime()) return { localDate: today, at: todayAt };
-      if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs) return { localDate: yesterday, at: yesterdayAt };
+      const time = member.remindTime;
+      if (todayAt.getTime() <= now.getTime()) return { localDate: today, day: reminderDayOf(today, time), at: todayAt };
+      if (now.getTime() - yesterdayAt.getTime() <= schedulerTiming.reminderMaxLateMs)
+        return { localDate: yesterday, day: reminderDayOf(yesterday, time), at: yesterdayAt };
     } catch {
       log.warn({ memberId: member.id, remindTime: member.remindTime }, "reminder time unreadable; skipped");
     }
@@ -1125,16 +1138,19 @@ export class Scheduler {
     const { member, cohort, localDate, existing } = entry;
     const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    const tooLate = this.reminderTooLate(entry, now);
     if (existing === undefined) {
-      const lateMs = now.getTime() - entry.at.getTime();
-      if (lateMs > schedulerTiming.reminderMaxLateMs) {
-        if (await reminders.recordSkipped(member.id, localDate, "more than 2 hours late", now)) {
-          log.info({ lateMinutes: Math.round(lateMs / minute) }, "reminder skipped: too late");
+      if (tooLate !== null) {
+        if (await reminders.recordSkipped(member.id, localDate, tooLate, now)) {
+          log.info(
+            { lateMinutes: Math.round((now.getTime() - entry.at.getTime()) / minute), reason: tooLate },
+            "reminder skipped: too late",
+          );
           report.reminders.skipped += 1;
         }
         return;
       }
-      const view = await reminderService.reminderView(cohort, member, now);
+      const view = await reminderService.reminderView(cohort, member, now, entry.day, entry.at);
       if (view === null) {
         if (await reminders.recordSkipped(member.id, localDate, "nothing unfinished today", now)) report.reminders.skipped += 1;
         return;
@@ -1143,18 +1159,48 @@ export class Scheduler {
       if (claimed === null) return;
       return this.sendReminder(claimed, member, view, now, log, report);
     }
-    const reclaimable =
-      (existing.status === ReminderStatus.Claimed ||
-        (existing.status === ReminderStatus.Failed && existing.attempts < schedulerTiming.reminderAttempts)) &&
-      existing.claimedAt.getTime() < staleBefore.getTime();
-    if (!reclaimable) return;
+    if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
+    // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
+    // never claimed would be: sent hours later (its nonce long forgotten by Discord) it could be a second DM.
+    if (tooLate !== null) {
+      if (await reminders.giveUp(existing, staleBefore, schedulerTiming.reminderAttempts, tooLate)) {
+        log.info(
+          { lateMinutes: Math.round((now.getTime() - entry.at.getTime()) / minute), reason: tooLate },
+          "reminder given up: too late",
+        );
+        report.reminders.skipped += 1;
+      }
+      return;
+    }
     if (!(await reminders.reclaim(existing, now, staleBefore, schedulerTiming.reminderAttempts))) return;
-    const view = await reminderService.reminderView(cohort, member, now);
+    const view = await reminderService.reminderView(cohort, member, now, entry.day, entry.at);
     if (view === null) {
       await reminders.markSkipped(existing.id, "nothing unfinished any more");
       return;
     }
-    return this.sendReminder(existing.id, member, view, now, log, report);
+    // The attempt before may have reached Discord (a process that died before recording it, a timed-out send):
+    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ).
+    return this.sendReminder(existing.id, member, view, now, log, report, new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs));
+  }
+
+  /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
+  private async findReminder(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+    try {
+      return await this.dependencies.sender.findDirect(userId, mark, since);
+    } catch (error) {
+      throw new DeliveryError(DeliveryFailure.Transient, describeError(error));
+    }
+  }
+
+  /**
+   * Why a reminder whose time has come is not sent any more, or null: more than 2 hours late, or the member
+   * day it lists (reminderDayOf: before 04:00 the day before) is over, as it is the moment it comes where the
+   * clocks jump over 04:00. Sent after the rollover, a 03:30 reminder would list a day another one lists too.
+   */
+  private reminderTooLate(entry: DueReminder, now: Date): string | null {
+    if (now.getTime() - entry.at.getTime() > schedulerTiming.reminderMaxLateMs) return "more than 2 hours late";
+    const zone = memberTimeZone(entry.member.remindTimeZone, entry.cohort.settings.timeZone);
+    return entry.day === memberDateOf(now, zone) ? null : "its day ended before it was sent";
   }
 
   private async sendReminder(
@@ -1164,14 +1210,23 @@ export class Scheduler {
     now: Date,
     log: Logger,
     report: MutableReport,
+    sentSince?: Date,
   ): Promise<void> {
     const { reminders, sender, renderer } = this.dependencies;
+    const message = renderer.reminder(view);
+    const mark = directMessageMark(message);
     try {
-      await sender.sendDirect(member.userId, renderer.reminder(view), postNonce(`reminder|${deliveryId}`, 0));
+      // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
+      // cohort's link and the reminder's time), whatever its list says now.
+      const found = sentSince !== undefined && mark !== null ? await this.findReminder(member.userId, mark, sentSince) : null;
+      if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
+      else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
-      await reminders.markFailed(deliveryId, failure.message, undeliverable);
+      // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.
+      const retry = failure.failure === DeliveryFailure.Transient;
+      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : schedulerTiming.reminderAttempts);
       report.reminders.failed += 1;
       if (undeliverable && (await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff))) {
         this.dependencies.reminderService.noteSwitchedOff(view.cohort.guildId, member.userId);

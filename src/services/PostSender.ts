@@ -29,6 +29,18 @@ export class DeliveryError extends Error {
   }
 }
 
+/** What tells one direct message of the bot from its others to the same user: its embed's link and time. */
+export interface DirectMessageMark {
+  readonly url: string;
+  readonly timestamp: string;
+}
+
+/** The mark of a message the bot sends as a direct message; null when its first embed has no link or time. */
+export function directMessageMark(message: PostMessage): DirectMessageMark | null {
+  const embed = message.embeds[0];
+  return embed?.url === undefined || embed.timestamp === undefined ? null : { url: embed.url, timestamp: embed.timestamp };
+}
+
 /** How the scheduler reaches Discord. Every message carries a nonce, so Discord drops a repeated send. */
 export interface PostSender {
   /** Posts in a guild channel. Throws DeliveryError. */
@@ -48,6 +60,11 @@ export interface PostSender {
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
+  /**
+   * The id of the bot's direct message to the user, sent since `since`, whose embed has `mark`'s link and time
+   * (directMessageMark); null when there is none. One read of the messages after `since`. Throws DeliveryError.
+   */
+  findDirect(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null>;
   /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
   sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
 }

@@ -1,6 +1,6 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
-import { memberDateOf, memberDayEnd } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberDayEnd, reminderDayOf } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
@@ -14,10 +14,12 @@ export interface ReminderView {
   readonly cohort: Cohort;
   /** The member's stored Discord locale: the DM's language when shipped, else the cohort's (MemberRecord.locale). */
   readonly memberLocale: string | null;
-  /** The member day whose items are listed: the day `/today` shows at that moment. */
+  /** The member day whose items are listed: the one the reminder is for (before 04:00, the day before its date). */
   readonly localDate: string;
   /** End of that day, when the on-time bonus runs out. */
   readonly dueBy: Date;
+  /** The reminder's time (its day's, in the member's zone): with the cohort, what marks this DM among the member's. */
+  readonly remindAt: Date;
   readonly items: readonly StoredPlanItem[];
   /** Unfinished items of earlier days. */
   readonly overdueCount: number;
@@ -64,17 +66,17 @@ export class ReminderService {
   }
 
   /**
-   * The reminder a member gets at `now`: today's unfinished items in the
-   * member's own plan (the day `/today` shows at that moment). Null on a day
+   * The reminder a member gets at `now` for member day `day` (reminderDayOf), due at `remindAt`: that day's
+   * unfinished items in the member's own plan. Null on a day
    * without reading (not a study day, a cohort break week or the member's
-   * `/break`, after their course) or when everything of today is done: no
+   * `/break`, after their course) or when everything of that day is done: no
    * reminder is sent then.
    */
-  async reminderView(cohort: Cohort, member: MemberRecord, now: Date): Promise<ReminderView | null> {
-    const { context, plan, today, zone } = await this.memberPlans.planFor(cohort, member, now);
-    if (!isMemberStudyDay(plan, today) || memberCourseHasEnded(plan, today)) return null;
+  async reminderView(cohort: Cohort, member: MemberRecord, now: Date, day: string, remindAt: Date): Promise<ReminderView | null> {
+    const { context, plan, zone } = await this.memberPlans.planFor(cohort, member, now);
+    if (!isMemberStudyDay(plan, day) || memberCourseHasEnded(plan, day)) return null;
     const done = new Set((await this.completions.listForMember(member.id)).map((row) => row.itemId));
-    const status = memberDayStatus(plan, done, today);
+    const status = memberDayStatus(plan, done, day);
     const items = status.dueToday
       .filter((entry) => !entry.done)
       .flatMap((entry) => (context.itemsById.has(entry.item.id) ? [storedPlanItem(context, entry.item)] : []));
@@ -82,8 +84,9 @@ export class ReminderService {
     return {
       cohort,
       memberLocale: member.locale,
-      localDate: today,
-      dueBy: memberDayEnd(today, zone),
+      localDate: day,
+      dueBy: memberDayEnd(day, zone),
+      remindAt,
       items,
       overdueCount: status.overdue.length,
     };
@@ -102,11 +105,13 @@ export class ReminderService {
     const today = localDateOf(now, zone);
     const settled = new Set((await this.reminders.deliveriesFor([member.id], [today])).map((delivery) => delivery.localDate));
     for (let offset = 0; offset <= nextReminderHorizonDays; offset += 1) {
-      // The scheduler's reminder of calendar date `date` lists the member day it falls in (04:00 rollover).
+      // The scheduler's reminder of calendar date `date` lists the member day it is for (before 04:00 the day
+      // before), and is not sent when that day is over at its time (clocks jumping over 04:00).
       const date = addDays(today, offset);
       const at = zonedInstant(date, time, zone);
       if (at.getTime() <= now.getTime() || settled.has(date)) continue;
-      const day = memberDateOf(at, zone);
+      const day = reminderDayOf(date, time);
+      if (memberDateOf(at, zone) !== day) continue;
       if (memberCourseHasEnded(plan, day)) break;
       if (isMemberStudyDay(plan, day) && (plan.itemsByDueDate.get(day)?.length ?? 0) > 0) return { ...view, nextAt: at };
     }

@@ -23,6 +23,23 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+/**
+ * A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take
+ * it over (reclaim), or give it up (giveUp). reclaimableWhere is the same rule as a condition of the write.
+ */
+export function reminderReclaimable(delivery: ReminderDeliveryRecord, staleBefore: Date, maxAttempts: number): boolean {
+  const open = delivery.status === ReminderStatus.Claimed || (delivery.status === ReminderStatus.Failed && delivery.attempts < maxAttempts);
+  return open && delivery.claimedAt.getTime() < staleBefore.getTime();
+}
+
+function reclaimableWhere(id: number, staleBefore: Date, maxAttempts: number) {
+  return {
+    id,
+    claimedAt: { lt: staleBefore },
+    OR: [{ status: ReminderStatus.Claimed }, { status: ReminderStatus.Failed, attempts: { lt: maxAttempts } }],
+  };
+}
+
 /** A member with a reminder, its reminder rows of the dates asked for, and its cohort's zone, read together. */
 export interface MemberWithReminders {
   readonly member: MemberRecord;
@@ -139,14 +156,22 @@ export class ReminderRepository {
   async reclaim(delivery: ReminderDeliveryRecord, now: Date, staleBefore: Date, maxAttempts: number): Promise<boolean> {
     const result = await this.writes.run(() =>
       this.prisma.reminderDelivery.updateMany({
-        where: {
-          id: delivery.id,
-          OR: [
-            { status: ReminderStatus.Claimed, claimedAt: { lt: staleBefore } },
-            { status: ReminderStatus.Failed, attempts: { lt: maxAttempts }, claimedAt: { lt: staleBefore } },
-          ],
-        },
+        where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
         data: { status: ReminderStatus.Claimed, claimedAt: now },
+      }),
+    );
+    return result.count === 1;
+  }
+
+  /**
+   * Records as skipped, for `reason`, a stale claim or a failed try that reclaim would take over; false when
+   * another process took it (or it settled) meanwhile.
+   */
+  async giveUp(delivery: ReminderDeliveryRecord, staleBefore: Date, maxAttempts: number, reason: string): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.reminderDelivery.updateMany({
+        where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
       }),
     );
     return result.count === 1;
@@ -161,13 +186,18 @@ export class ReminderRepository {
     );
   }
 
-  async markFailed(deliveryId: number, error: string, undeliverable: boolean): Promise<void> {
+  /**
+   * `finalAttempts`: the attempts count that ends the day's tries, set at once when trying again cannot help
+   * (Discord refused the request itself): a failed row left with attempts is then one whose try may have
+   * reached Discord.
+   */
+  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number): Promise<void> {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
         data: {
           status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
-          attempts: { increment: 1 },
+          attempts: finalAttempts === undefined ? { increment: 1 } : finalAttempts,
           lastError: error.slice(0, maxErrorLength),
         },
       }),

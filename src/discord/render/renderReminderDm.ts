@@ -6,6 +6,10 @@ import { fitLines } from "./fitLines.js";
 import { colors, timestamp, truncate } from "./format.js";
 import type { PostMessage } from "./postMessage.js";
 
+function cohortChannelLink(guildId: string, channelId: string): string {
+  return `https://discord.com/channels/${guildId}/${channelId}`;
+}
+
 /** The daily reminder DM: today's unfinished items and when they are due. */
 export function renderReminderDm(t: Translator, view: ReminderView): PostMessage {
   const minutes = view.items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
@@ -33,6 +37,10 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
       {
         color: colors.brand,
         title: truncate(t.t("reminderDm.title", { cohort: view.cohort.name }), 256),
+        // The title opens the cohort's channel; with the reminder's time (shown by the footer) it marks this DM
+        // among the member's others whatever its list says by then (Scheduler: a retry finds the one sent).
+        url: cohortChannelLink(view.cohort.guildId, view.cohort.channelId),
+        timestamp: view.remindAt.toISOString(),
         description: description.join("\n"),
         footer: { text: truncate(t.plainUser(view.cohort.name), 2048) },
       },

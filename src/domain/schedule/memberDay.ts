@@ -10,6 +10,7 @@
  * `memberDateOf` agrees with those boundaries (it checks them near 04:00).
  */
 import {
+  addDays,
   epochDayOfLocalDate,
   isValidTimeZone,
   parseLocalDate,
@@ -36,6 +37,15 @@ const CHECK_UNTIL_MILLIS = 8 * 3_600_000;
 export function memberTimeZone(remindTimeZone: string | null, cohortTimeZone: string): string {
   // A stored zone a later time-zone database dropped falls back to the cohort's, not an error on every command.
   return remindTimeZone !== null && isValidTimeZone(remindTimeZone) ? remindTimeZone : cohortTimeZone;
+}
+
+/**
+ * The member day a reminder of calendar date `localDate` at `remindTime` ("HH:MM") lists: before the 04:00
+ * rollover the day before. From the wall time, not the instant: where the clocks jump over 04:00 (Athens,
+ * 03:00 → 04:00) a 03:30 reminder lands on the new day's first instant and is still the day before's.
+ */
+export function reminderDayOf(localDate: string, remindTime: string): string {
+  return remindTime < MEMBER_DAY_ROLLOVER ? addDays(localDate, -1) : localDate;
 }
 
 /** The instant member day `localDate` begins (04:00 local). */

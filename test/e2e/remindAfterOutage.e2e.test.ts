@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * Reminders around an outage of the bot: what a member sees when the bot comes back, whether it had claimed
+ * the reminder before it went down or not.
+ */
+describe("reminders after the bot was down", () => {
+  let bot: BotHarness | undefined;
+  let world: SchedulerWorld | undefined;
+  afterEach(async () => {
+    await bot?.close();
+    await world?.close();
+    bot = undefined;
+    world = undefined;
+  });
+
+  const started = async (time: string) => {
+    const harness = await startBotHarness({ now: new Date("2027-01-11T10:00:00Z") });
+    bot = harness;
+    await harness.createCohort({ name: "Outage", start: "2027-01-04" });
+    const ada = harness.member("ada");
+    await harness.reply(ada.id, "join", { cohort: "Outage" });
+    await harness.reply(ada.id, "remind", { time });
+    const tick = async (iso: string) => {
+      harness.clock.set(new Date(iso));
+      return harness.test.app.scheduler.tick(harness.clock.now());
+    };
+    const dmTexts = () => harness.emulator.dmMessages(ada.id).map((dm) => visibleText(dm));
+    return { harness, ada, tick, dmTexts };
+  };
+
+  it("sends no second reminder when the bot comes back hours after it died between sending one and recording it", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Outage" });
+    await run("remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    // Back at 15:00, long after Discord forgot the DM's nonce.
+    const survivor = await world.startProcess(new Date("2027-01-12T15:00:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T15:00:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T15:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // The next day's reminder comes as usual.
+    await survivor.tickAt(new Date("2027-01-13T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(2);
+  });
+
+  it("sends no second reminder when the bot comes back after Discord forgot the nonce, within the catch-up limit", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Outage" });
+    await run("remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    // Back at 08:45: within the 2 hours, but Discord remembers a nonce for 5 minutes only.
+    const survivor = await world.startProcess(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T09:00:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
+    expect(row.status).toBe("sent");
+  });
+
+  it("sends no second reminder when the member ticked an item between the lost send and the retry", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Outage" });
+    await run("remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    const survivor = await world.startProcess(new Date("2027-01-12T08:40:00Z"));
+    // The member reads the reminder and ticks an item before the bot tries again: the list it would send is shorter.
+    const choices = await world.emulator.autocomplete({
+      guildId: world.guild.id,
+      channelId: channel.id,
+      userId: ada.id,
+      name: "done",
+      options: { item: "" },
+      focused: "item",
+    });
+    const done = await run("done", { item: String(choices[0]?.value ?? "") });
+    expect(done === undefined ? "" : visibleText(done)).toContain("Done!");
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+  });
+
+  it("sends each of two same-named cohorts' reminders when one was lost, the other sent", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const here = world.createChannel("twin");
+    await world.createCohort({ name: "Twin", channelId: here.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const elsewhere = world.emulator.createGuild({ name: "Other Server" });
+    const there = world.emulator.createChannel(elsewhere.id, { name: "twin" });
+    world.emulator.addMember(elsewhere.id, ada.id);
+    const client = world.first.test.app.discord.client;
+    await until(() => client.channels.cache.has(there.id), "the bot sees the other server's channel");
+    await world.first.test.app.services.cohorts.create({
+      guildId: elsewhere.id,
+      actorId: world.admin.id,
+      name: "Twin",
+      curriculum: "backend-engineer-learning-path",
+      channelId: there.id,
+      start: "2027-01-04",
+    });
+    for (const [guildId, channelId] of [
+      [world.guild.id, here.id],
+      [elsewhere.id, there.id],
+    ] as const) {
+      await world.emulator.runCommand({ guildId, channelId, userId: ada.id, name: "join", options: { cohort: "Twin" } }).final();
+      await world.emulator.runCommand({ guildId, channelId, userId: ada.id, name: "remind", options: { time: "08:30" } }).final();
+    }
+    const prisma = world.first.test.app.database.prisma;
+    const otherMember = await prisma.member.findFirstOrThrow({ where: { userId: ada.id, cohort: { guildId: elsewhere.id } } });
+    // A process claimed the other server's reminder at 08:30 and stopped before sending it.
+    await prisma.reminderDelivery.create({
+      data: { memberId: otherMember.id, localDate: "2027-01-12", status: "claimed", claimedAt: new Date("2027-01-12T08:30:00Z") },
+    });
+    await world.first.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    await world.first.tickAt(new Date("2027-01-12T08:45:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(2);
+  });
+
+  it("lists each member day once when the clocks jump over the 04:00 rollover (Athens, 03:00 → 04:00)", async () => {
+    world = await startSchedulerWorld(new Date("2027-03-20T10:00:00Z"));
+    const channel = world.createChannel("athens");
+    await world.createCohort({ name: "Athens", channelId: channel.id, start: "2027-03-22", timeZone: "Europe/Athens" });
+    const bot = world.first;
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
+    await run("join", { cohort: "Athens" });
+    await run("remind", { time: "03:30" });
+    // Saturday 03:30 EET, Sunday's 03:30 that never happens (04:00 EEST), Monday 03:30 EEST.
+    for (const at of ["2027-03-27T01:30:00Z", "2027-03-28T01:00:00Z", "2027-03-28T01:10:00Z", "2027-03-29T00:30:00Z"])
+      await bot.tickAt(new Date(at));
+    expect(world.dms(ada.id).map(({ message }) => /\w{3}, \d{1,2} Mar 2027/.exec(visibleText(message))?.[0])).toEqual(["Fri, 26 Mar 2027"]);
+    // Sunday's 03:30 is for Saturday, whose day is over the moment it comes: not sent, and not taken for Sunday's
+    // (which Monday's 03:30 lists; the weekend has no reading here).
+    const days = await bot.test.app.database.prisma.reminderDelivery.findMany({
+      where: { localDate: { in: ["2027-03-28", "2027-03-29"] } },
+      orderBy: { localDate: "asc" },
+    });
+    expect(days.map((day) => [day.localDate, day.status, day.lastError])).toEqual([
+      ["2027-03-28", "skipped", "its day ended before it was sent"],
+      ["2027-03-29", "skipped", "nothing unfinished today"],
+    ]);
+  });
+
+  it("tries a reminder Discord refused outright no more that day, and does not look for it in the DM channel", async () => {
+    const { harness, tick, dmTexts } = await started("08:30");
+    // The DM is refused as a malformed request: nothing reached the member, and the same request would be refused again.
+    const intoDms = (request: { method: string; route: string | null; path: string }) =>
+      request.route === "/channels/:channelId/messages" && !request.path.includes(harness.channel.id);
+    harness.emulator.failNext((request) => request.method === "POST" && intoDms(request), 400, 1, {
+      body: { code: 50035, message: "Invalid Form Body" },
+    });
+    await tick("2027-01-12T08:30:00Z");
+    harness.emulator.clearRequestLog();
+    await tick("2027-01-12T08:40:00Z");
+    await tick("2027-01-12T09:30:00Z");
+    expect(harness.emulator.requestLog().filter(intoDms)).toEqual([]);
+    expect(dmTexts()).toEqual([]);
+  });
+
+  it("sends no reminder more than two hours late when the bot died holding its claim, as when it never claimed it", async () => {
+    const { harness, ada, tick, dmTexts } = await started("08:30");
+    const member = await harness.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });
+    // The process claimed Tuesday's reminder at 08:30 and died before sending it; the bot is back at 15:00.
+    await harness.test.app.database.prisma.reminderDelivery.create({
+      data: { memberId: member.id, localDate: "2027-01-12", status: "claimed", claimedAt: new Date("2027-01-12T08:30:00Z") },
+    });
+    await tick("2027-01-12T15:00:00Z");
+    expect(dmTexts()).toEqual([]);
+  });
+
+  it("lists no day twice when a reminder before the 04:00 rollover is sent after it", async () => {
+    // At 03:30 a member's day is still the day before (it rolls over at 04:00): Tuesday's 03:30 reminder lists Monday.
+    const { tick, dmTexts } = await started("03:30");
+    await tick("2027-01-12T03:00:00Z");
+    // The bot is down from 03:05 to 04:10: Monday, the day that reminder was for, is over.
+    await tick("2027-01-12T04:10:00Z");
+    await tick("2027-01-13T03:30:00Z");
+    const tuesday = dmTexts().filter((text) => text.includes("Tue, 12 Jan 2027"));
+    expect(tuesday).toHaveLength(1);
+    expect(dmTexts()).toHaveLength(1);
+  });
+});
