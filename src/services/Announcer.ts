@@ -36,7 +36,35 @@ export interface AnnounceResult {
   readonly weekNumber: number | null;
   readonly sectionTitle: string | null;
   readonly messageIds: readonly string[];
+  /** Messages of it an earlier attempt had posted (it failed partway): not posted again. */
+  readonly alreadyPosted: number;
 }
+
+/** What an announcement posts: its kind, and the week or section it is of (null when it has none). */
+interface AnnouncementTarget {
+  readonly kind: AnnounceKind;
+  readonly week: number | null;
+  readonly section: string | null;
+}
+
+/** An announcement that went out in part. */
+interface UnfinishedAnnouncement {
+  /** The request whose nonces its messages carry. */
+  readonly requestId: string;
+  /** Message index → id of the messages already in the channel. */
+  readonly sent: ReadonlyMap<number, string>;
+}
+
+interface AnnouncementOutcome {
+  readonly requestId: string;
+  readonly sent: ReadonlyMap<number, string>;
+  readonly parts: number;
+  readonly alreadyPosted: number;
+  readonly complete: boolean;
+}
+
+/** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
+const resumableForMs = 24 * 60 * 60_000;
 
 export interface PreviewPost {
   readonly kind: "week" | "checkpoint" | "closing";
@@ -90,24 +118,80 @@ export class Announcer {
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.
     const messages = rendered.messages.filter((_, index) => index !== rendered.livePart);
-    const messageIds: string[] = [];
-    try {
-      for (const [index, message] of messages.entries()) {
-        const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${request.requestId}`, index));
-        messageIds.push(messageId);
+    const target = { kind: request.kind, week: weekNumber, section: sectionTitle };
+    const unfinished = await this.unfinishedAnnouncement(cohort, target, messages.length, request.now);
+    const requestId = unfinished?.requestId ?? request.requestId;
+    const sent = new Map(unfinished?.sent ?? []);
+    let failure: unknown = null;
+    for (const [index, message] of messages.entries()) {
+      if (sent.has(index)) continue;
+      try {
+        const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${requestId}`, index));
+        sent.set(index, messageId);
+      } catch (error) {
+        failure = error;
+        break;
       }
-    } catch (error) {
-      throw await this.userErrorFor(cohort, error);
     }
-    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0] }, "announcement posted");
+    const alreadyPosted = unfinished?.sent.size ?? 0;
+    const complete = failure === null;
+    // A line for every attempt that posted something, so the trail shows a post that went out in part.
+    if (sent.size > alreadyPosted)
+      await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
+    if (!complete) throw await this.userErrorFor(cohort, failure, { target, posted: sent.size, parts: messages.length });
+    const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
+    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0], alreadyPosted }, "announcement posted");
+    return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
+  }
+
+  /**
+   * The latest announcement of the cohort when it went out in part, of the same post in as many messages, recently:
+   * announcing it again posts only its missing messages, under the first attempt's nonces (a message Discord
+   * stored while its request failed is not posted twice), as the scheduler resumes a post's parts.
+   */
+  private async unfinishedAnnouncement(
+    cohort: Cohort,
+    target: AnnouncementTarget,
+    parts: number,
+    now: Date,
+  ): Promise<UnfinishedAnnouncement | null> {
+    const line = await this.audit.latestAnnouncement(cohort.id, new Date(now.getTime() - resumableForMs));
+    if (line === null || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string") return null;
+    const same = line.kind === target.kind && (line.week ?? null) === target.week && (line.section ?? null) === target.section;
+    // Split otherwise now (its content changed): its parts no longer line up with these, so it is posted whole.
+    if (!same || line.parts !== parts) return null;
+    const sent = new Map<number, string>();
+    for (const entry of line.sentParts.split(",")) {
+      const [index, messageId] = entry.split(":");
+      if (index !== undefined && messageId !== undefined && messageId !== "") sent.set(Number(index), messageId);
+    }
+    return { requestId: line.request, sent };
+  }
+
+  private async recordAnnouncement(
+    request: AnnounceRequest,
+    cohort: Cohort,
+    target: AnnouncementTarget,
+    outcome: AnnouncementOutcome,
+  ): Promise<void> {
+    const sentParts = [...outcome.sent.entries()].map(([index, messageId]) => `${index}:${messageId}`).join(",");
     await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,
       actorId: request.actorId ?? "",
       action: AuditAction.Announce,
-      after: { kind: request.kind, week: weekNumber, section: sectionTitle },
+      after: {
+        kind: target.kind,
+        week: target.week,
+        section: target.section,
+        parts: outcome.parts,
+        posted: outcome.sent.size,
+        alreadyPosted: outcome.alreadyPosted,
+        complete: outcome.complete,
+        // What a retry needs to post only the rest: the nonces' request and the messages already in the channel.
+        ...(outcome.complete ? {} : { request: outcome.requestId, sentParts }),
+      },
     });
-    return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds };
   }
 
   async preview(request: {
@@ -159,16 +243,36 @@ export class Announcer {
     return { view: { kind: "leaderboard", view: await this.posts.leaderboardView(cohort, now) }, weekNumber: null, sectionTitle: null };
   }
 
-  /** Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix. */
-  private async userErrorFor(cohort: Cohort, error: unknown): Promise<UserError> {
+  /**
+   * Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix; when some of
+   * the messages went out, how many, and that announcing again posts only the rest.
+   */
+  private async userErrorFor(
+    cohort: Cohort,
+    error: unknown,
+    progress: { readonly target: AnnouncementTarget; readonly posted: number; readonly parts: number },
+  ): Promise<UserError> {
     const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+    let problem: ChannelProblem | null = null;
     if (failure === DeliveryFailure.ChannelMissing || failure === DeliveryFailure.NoPermission) {
-      const problem = failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
+      problem = failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
       await this.cohortRepository.update(cohort.id, { channelProblem: problem });
-      this.logger.warn({ cohortId: cohort.id, failure }, "announcement refused: cohort channel unusable");
-      return new UserError("posts.channelProblem", { problem, channelId: cohort.channelId });
+      this.logger.warn({ cohortId: cohort.id, failure, posted: progress.posted }, "announcement refused: cohort channel unusable");
+    } else this.logger.error({ err: error, cohortId: cohort.id, posted: progress.posted }, "announcement failed");
+    if (progress.posted > 0) {
+      const { kind, week, section } = progress.target;
+      return new UserError("posts.announcePartial", {
+        kind,
+        week: week ?? 0,
+        section: section ?? "",
+        posted: progress.posted,
+        parts: progress.parts,
+        missing: progress.parts - progress.posted,
+        channelId: cohort.channelId,
+        problem: problem ?? "transient",
+      });
     }
-    this.logger.error({ err: error, cohortId: cohort.id }, "announcement failed");
+    if (problem !== null) return new UserError("posts.channelProblem", { problem, channelId: cohort.channelId });
     return new UserError("posts.announceFailed");
   }
 }

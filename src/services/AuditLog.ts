@@ -96,6 +96,12 @@ export class AuditLog {
     });
   }
 
+  /** The `after` values of the cohort's latest `/cohort announce` line written since `since`; null when none. */
+  async latestAnnouncement(cohortId: number, since: Date): Promise<AuditValues | null> {
+    const [line] = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], 1, since);
+    return line?.after ?? null;
+  }
+
   /**
    * A page of at most `auditPageSize` of the cohort's admin actions (guild-wide ones included), newest first:
    * the latest, or those next to a line of an earlier page. null when that line is not in this trail.

@@ -78,10 +78,13 @@ function announcedWhat(t: Translator, result: AnnounceResult): string {
 }
 
 export function renderAnnounced(t: Translator, result: AnnounceResult): Reply {
-  const description = t.t("posts.announced", {
-    what: markup(announcedWhat(t, result)),
-    channel: markup(`<#${result.cohort.channelId}>`),
-    messages: result.messageIds.length,
-  });
+  const what = markup(announcedWhat(t, result));
+  const channel = markup(`<#${result.cohort.channelId}>`);
+  const parts = result.messageIds.length;
+  // The rest of an announcement that went out in part: only its missing messages were posted now.
+  const description =
+    result.alreadyPosted > 0
+      ? t.t("posts.announcedRest", { what, channel, parts, missing: parts - result.alreadyPosted, already: result.alreadyPosted })
+      : t.t("posts.announced", { what, channel, messages: parts });
   return { embeds: [{ color: colors.success, description }], ephemeral: true };
 }

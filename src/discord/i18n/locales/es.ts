@@ -236,6 +236,10 @@ export const es: Catalogue = {
     "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
   "posts.simulationAmbiguous": "Varias cohortes tienen ese nombre; indica uno de estos ids: {cohorts}.",
   "posts.announced": "Se ha publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
+  "posts.announcedRest":
+    "Se han publicado {missing, plural, one {el mensaje que faltaba} other {los # mensajes que faltaban}} de {parts, number} ({what}) en {channel}: {already, plural, one {el primero ya estaba allí} other {los # primeros ya estaban allí}}.",
+  "posts.announcePartial":
+    "Solo se ha publicado {posted, number} de {parts, number} mensajes ({kind, select, week {el plan de la semana {week, number}} checkpoint {el punto de control de {section}} other {la clasificación}}) en {channel}: {problem, select, channel_missing {el canal ya no existe. Elige un canal nuevo con `/cohorte editar canal:` y vuelve} no_permission {ya no puedo publicar allí (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí). Corrige los permisos del canal y vuelve} other {Discord no ha aceptado el resto ahora mismo. Vuelve}} a usar el mismo `/cohorte anunciar`{problem, select, transient { dentro de un minuto} other {}}: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}}.",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",
@@ -852,6 +856,8 @@ export const es: Catalogue = {
   "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
+  "audit.announcedParts":
+    "{complete, select, no {solo se publicaron {posted, number} de {parts, number} mensajes} other {los {missing, number} mensajes que faltaban de {parts, number}}}",
   "audit.exported":
     "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} refused { · no enviada: Discord la rechazó} failed { · la subida falló; puede que Discord recibiera el archivo} other {}}",
   "audit.action.create": "creó la cohorte",
