@@ -271,6 +271,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     postRenderer,
     logger.child({ component: "announcements" }),
     audit,
+    scheduledPostRepository,
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
   const privacy = new PrivacyService(

@@ -1,5 +1,8 @@
 import { ChannelProblem, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
+import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
@@ -71,6 +74,8 @@ export interface PreviewPost {
   /** The section of a checkpoint prompt, else null. */
   readonly sectionTitle: string | null;
   readonly dueAt: Date;
+  /** When the scheduler sent it; null while it is still to go out. */
+  readonly sentAt: Date | null;
   readonly rendered: RenderedPost;
 }
 
@@ -95,6 +100,7 @@ export class Announcer {
     private readonly renderer: PostRenderer,
     private readonly logger: Logger,
     private readonly audit: AuditLog,
+    private readonly scheduledPosts: ScheduledPostRepository,
   ) {}
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
@@ -217,6 +223,7 @@ export class Announcer {
         kind: post.kind,
         sectionTitle,
         dueAt: post.dueAt,
+        sentAt: await this.sentAt(cohort, post),
         // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
         rendered: withPictures(
           this.renderer.post(view, cohort.language, { inertButtons: true }),
@@ -225,6 +232,12 @@ export class Announcer {
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
+  }
+
+  /** When the scheduler sent this post of the cohort; null when it has not (yet). */
+  private async sentAt(cohort: Cohort, post: PlannedPost): Promise<Date | null> {
+    const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
+    return row?.status === PostStatus.Sent ? row.sentAt : null;
   }
 
   private async viewFor(
