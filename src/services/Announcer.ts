@@ -9,7 +9,7 @@ import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
-import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
+import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
@@ -128,26 +128,35 @@ export class Announcer {
     const unfinished = await this.unfinishedAnnouncement(cohort, target, messages.length, request.now);
     const requestId = unfinished?.requestId ?? request.requestId;
     const sent = new Map(unfinished?.sent ?? []);
-    let failure: unknown = null;
-    for (const [index, message] of messages.entries()) {
-      if (sent.has(index)) continue;
-      try {
-        const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${requestId}`, index));
-        sent.set(index, messageId);
-      } catch (error) {
-        failure = error;
-        break;
-      }
-    }
+    const failure = await this.sendMissing(cohort.channelId, messages, requestId, sent);
     const alreadyPosted = unfinished?.sent.size ?? 0;
     const complete = failure === null;
     // A line for every attempt that posted something, so the trail shows a post that went out in part.
     if (sent.size > alreadyPosted)
       await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
-    if (!complete) throw await this.userErrorFor(cohort, failure, { target, posted: sent.size, parts: messages.length });
+    if (failure !== null) throw await this.userErrorFor(cohort, failure.error, { target, posted: sent.size, parts: messages.length });
     const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
     this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0], alreadyPosted }, "announcement posted");
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
+  }
+
+  /** Sends, in order, the messages not in `sent` yet, adding each to it; stops at the first Discord refuses, and returns its error. */
+  private async sendMissing(
+    channelId: string,
+    messages: readonly PostMessage[],
+    requestId: string,
+    sent: Map<number, string>,
+  ): Promise<{ readonly error: unknown } | null> {
+    for (const [index, message] of messages.entries()) {
+      if (sent.has(index)) continue;
+      try {
+        const { messageId } = await this.sender.sendToChannel(channelId, message, postNonce(`announce|${requestId}`, index));
+        sent.set(index, messageId);
+      } catch (error) {
+        return { error };
+      }
+    }
+    return null;
   }
 
   /**
