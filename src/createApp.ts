@@ -253,7 +253,11 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     new RosterRepository(database.prisma, database.target.provider, database.reader),
     memberRepository,
   );
-  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, [
+  const postHistory = {
+    rows: (cohortId: number) => scheduledPostRepository.listForCohorts([cohortId]),
+    postTimeChanges: (cohortId: number, since: Date) => audit.postTimeChanges(cohortId, since),
+  };
+  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, postHistory, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
     roster.confidenceInfo(),
   ]);

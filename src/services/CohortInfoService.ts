@@ -4,6 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { currentWeekPost, isPastCatchUp, lateOnlySinceSet, maxLateMs, type PostTimeChange } from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
@@ -50,10 +51,14 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly startsAt: Date;
   /** Cohort-local date of the last day of the last week. */
   readonly lastDate: string;
-  /** The next weekly assignment post after `now`; null when none is left or the cohort has ended. */
+  /**
+   * The weekly assignment post the scheduler makes next: one already due that it still sends at its next tick
+   * (`catchingUp`: a cohort set up after its time), else the next after `now`; null when none is left or the cohort has ended.
+   */
   readonly nextWeekPost: PlannedPost | null;
-  /** The next checkpoint prompt after `now`, with its section's title. */
-  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string } | null;
+  readonly nextWeekPostCatchingUp: boolean;
+  /** The checkpoint prompt the scheduler posts next (as nextWeekPost), with its section's title. */
+  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string; readonly catchingUp: boolean } | null;
   readonly extraFields: readonly InfoField[];
   /** `/cohort break` weeks that take effect, ascending. */
   readonly breakWeeks: readonly number[];
@@ -83,6 +88,14 @@ export interface ChannelTrouble {
   readonly missing: readonly PostPermission[];
 }
 
+/** What the scheduler knows of a cohort's posts beyond its plan: which it has handled, and what set their times lately. */
+export interface PostHistory {
+  /** The cohort's post rows, whatever their state: a due post with one is settled or being handled by the scheduler. */
+  rows(cohortId: number): Promise<readonly { readonly kind: string; readonly period: string }[]>;
+  /** As AuditLog.postTimeChanges. */
+  postTimeChanges(cohortId: number, since: Date): Promise<readonly PostTimeChange[]>;
+}
+
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
 export class CohortInfoService {
   constructor(
@@ -90,6 +103,7 @@ export class CohortInfoService {
     private readonly curricula: CurriculumService,
     private readonly plans: PlanService,
     private readonly channels: ChannelGateway,
+    private readonly history: PostHistory,
     private readonly extensions: readonly CohortInfoExtension[] = [],
   ) {}
 
@@ -124,20 +138,50 @@ export class CohortInfoService {
     // The cached schedule the scheduler reads (a big cohort's is worked out off the event loop).
     const posts = over ? [] : await this.plans.postsFor(cohort);
     const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
-    const nextWeekPost = upcoming.find((post) => post.kind === "week") ?? null;
-    const checkpointPost = upcoming.find((post) => post.kind === "checkpoint");
+    const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, now) : [];
+    const next = (kind: PlannedPost["kind"]) => {
+      const late = catchingUp.find((post) => post.kind === kind);
+      return late === undefined
+        ? { post: upcoming.find((post) => post.kind === kind), catchingUp: false }
+        : { post: late, catchingUp: true };
+    };
+    const nextWeek = next("week");
+    const checkpoint = next("checkpoint");
+    const checkpointPost = checkpoint.post;
     const checkpointSection = context.curriculum.sections.find((section) => section.key === checkpointPost?.sectionKey);
     return {
       ...summary,
       startsAt: startOfLocalDay(settings.startDate, settings.timeZone),
       lastDate: addDays(settings.startDate, 7 * context.plan.totalWeeks - 1),
-      nextWeekPost,
+      nextWeekPost: nextWeek.post ?? null,
+      nextWeekPostCatchingUp: nextWeek.catchingUp,
       nextCheckpoint:
-        checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
+        checkpointPost === undefined
+          ? null
+          : {
+              post: checkpointPost,
+              sectionTitle: checkpointSection?.title ?? checkpointPost.period,
+              catchingUp: checkpoint.catchingUp,
+            },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
       ...this.channelWarnings(cohort, over),
     };
+  }
+
+  /**
+   * The posts already due that the scheduler has not handled yet and still sends at its next tick, by its own
+   * catch-up rule (catchUpRule): less than a day late, or late only since the cohort was set up or its post times edited.
+   */
+  private async catchingUp(cohort: Cohort, posts: readonly PlannedPost[], now: Date): Promise<PlannedPost[]> {
+    const due = posts.filter((post) => post.dueAt.getTime() <= now.getTime());
+    if (due.length === 0) return [];
+    const handled = new Set((await this.history.rows(cohort.id)).map((row) => `${row.kind}|${row.period}`));
+    const waiting = due.filter((post) => !handled.has(`${post.kind}|${post.period}`));
+    if (waiting.length === 0) return [];
+    const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
+    const current = currentWeekPost(due);
+    return waiting.filter((post) => !isPastCatchUp(post, now) || lateOnlySinceSet(cohort.settings, post, post === current, changes, now));
   }
 
   /**

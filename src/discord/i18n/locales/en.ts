@@ -343,6 +343,7 @@ export const en = {
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
+  "cohortAdmin.postCatchingUp": "Now, at the scheduler's next tick (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
   "cohortAdmin.field.channel": "Channel",

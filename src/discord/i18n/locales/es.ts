@@ -355,6 +355,7 @@ export const es: Catalogue = {
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
+  "cohortAdmin.postCatchingUp": "Ahora, en la próxima pasada del programador (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
   "cohortAdmin.field.channel": "Canal",
