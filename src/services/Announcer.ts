@@ -13,6 +13,8 @@ import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } 
 import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
+import { messageFingerprint } from "./messageFingerprint.js";
+import { createHash } from "node:crypto";
 
 export const AnnounceKind = {
   Week: "week",
@@ -50,6 +52,16 @@ interface AnnouncementTarget {
   readonly section: string | null;
 }
 
+/**
+ * What a retry must share with an attempt that went out in part to post only the rest: the same post, in the
+ * same channel (a new one has none of its messages), with the same messages (a leaderboard or re-imported week
+ * split in as many messages is not the same).
+ */
+interface ResumeKey extends AnnouncementTarget {
+  readonly channelId: string;
+  readonly digest: string;
+}
+
 /** An announcement that went out in part. */
 interface UnfinishedAnnouncement {
   /** The request whose nonces its messages carry. */
@@ -68,6 +80,17 @@ interface AnnouncementOutcome {
 
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
+
+/** How many of the day's announce lines a retry reads to find its attempt: far more than a cohort gets in a day. */
+const announcementsRead = 50;
+
+/** The text of the messages, digested: two renderings are the same announcement only when equal. */
+function messagesDigest(messages: readonly PostMessage[]): string {
+  return createHash("sha256")
+    .update(messages.map((message) => messageFingerprint(message)).join(","))
+    .digest("hex")
+    .slice(0, 32);
+}
 
 export interface PreviewPost {
   readonly kind: "week" | "checkpoint" | "closing";
@@ -124,15 +147,23 @@ export class Announcer {
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.
     const messages = rendered.messages.filter((_, index) => index !== rendered.livePart);
-    const target = { kind: request.kind, week: weekNumber, section: sectionTitle };
-    const unfinished = await this.unfinishedAnnouncement(cohort, target, messages.length, request.now);
+    const target: ResumeKey = {
+      kind: request.kind,
+      week: weekNumber,
+      section: sectionTitle,
+      channelId: cohort.channelId,
+      digest: messagesDigest(messages),
+    };
+    const unfinished = await this.unfinishedAnnouncement(cohort, target, request.now);
     const requestId = unfinished?.requestId ?? request.requestId;
     const sent = new Map(unfinished?.sent ?? []);
+    if (unfinished !== null) await this.adoptStoredPart(cohort.channelId, messages, sent);
+    const alreadyPosted = sent.size;
     const failure = await this.sendMissing(cohort.channelId, messages, requestId, sent);
-    const alreadyPosted = unfinished?.sent.size ?? 0;
     const complete = failure === null;
-    // A line for every attempt that posted something, so the trail shows a post that went out in part.
-    if (sent.size > alreadyPosted)
+    // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
+    // that went out in part, and a retry the attempt it completes.
+    if (sent.size > (unfinished?.sent.size ?? 0))
       await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
     if (failure !== null) throw await this.userErrorFor(cohort, failure.error, { target, posted: sent.size, parts: messages.length });
     const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
@@ -160,21 +191,23 @@ export class Announcer {
   }
 
   /**
-   * The latest announcement of the cohort when it went out in part, of the same post in as many messages, recently:
-   * announcing it again posts only its missing messages, under the first attempt's nonces (a message Discord
-   * stored while its request failed is not posted twice), as the scheduler resumes a post's parts.
+   * The latest announcement of the cohort of the same messages in the same channel within the day (other
+   * announcements made since do not hide it), when it went out in part: announcing it again posts only its missing
+   * messages, under the first attempt's nonces, as the scheduler resumes a post's parts. Once complete, or when
+   * its channel or messages differ, the announcement is posted whole.
    */
-  private async unfinishedAnnouncement(
-    cohort: Cohort,
-    target: AnnouncementTarget,
-    parts: number,
-    now: Date,
-  ): Promise<UnfinishedAnnouncement | null> {
-    const line = await this.audit.latestAnnouncement(cohort.id, new Date(now.getTime() - resumableForMs));
-    if (line === null || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string") return null;
-    const same = line.kind === target.kind && (line.week ?? null) === target.week && (line.section ?? null) === target.section;
-    // Split otherwise now (its content changed): its parts no longer line up with these, so it is posted whole.
-    if (!same || line.parts !== parts) return null;
+  private async unfinishedAnnouncement(cohort: Cohort, target: ResumeKey, now: Date): Promise<UnfinishedAnnouncement | null> {
+    const lines = await this.audit.recentAnnouncements(cohort.id, new Date(now.getTime() - resumableForMs), announcementsRead);
+    const line = lines.find(
+      (candidate) =>
+        candidate.kind === target.kind &&
+        (candidate.week ?? null) === target.week &&
+        (candidate.section ?? null) === target.section &&
+        candidate.channelId === target.channelId &&
+        candidate.digest === target.digest,
+    );
+    if (line === undefined || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string")
+      return null;
     const sent = new Map<number, string>();
     for (const entry of line.sentParts.split(",")) {
       const [index, messageId] = entry.split(":");
@@ -183,10 +216,35 @@ export class Announcer {
     return { requestId: line.request, sent };
   }
 
+  /**
+   * The message whose send failed may be in the channel all the same (Discord stored it, the answer was lost), and
+   * Discord remembers a nonce only minutes: it is looked for among the bot's recent messages there, by its
+   * fingerprint, posted after the part before it, as the scheduler does; found, it is not sent again.
+   */
+  private async adoptStoredPart(channelId: string, messages: readonly PostMessage[], sent: Map<number, string>): Promise<void> {
+    const failed = messages.findIndex((_, index) => !sent.has(index));
+    const message = messages[failed];
+    if (message === undefined) return;
+    const fingerprint = messageFingerprint(message);
+    let found: string | undefined;
+    try {
+      found = (await this.sender.findPosted(channelId, [fingerprint])).get(fingerprint);
+    } catch (error) {
+      // Not found then: the send, under its nonce, is what tells whether the channel can be posted in.
+      this.logger.warn({ err: error, channelId }, "announcement part lookup failed");
+      return;
+    }
+    const before = sent.get(failed - 1);
+    if (found === undefined || [...sent.values()].includes(found)) return;
+    // Message ids are snowflakes, in the order Discord stored them: an older message of the same text is another post's.
+    if (before !== undefined && /^\d+$/.test(found) && /^\d+$/.test(before) && BigInt(found) <= BigInt(before)) return;
+    sent.set(failed, found);
+  }
+
   private async recordAnnouncement(
     request: AnnounceRequest,
     cohort: Cohort,
-    target: AnnouncementTarget,
+    target: ResumeKey,
     outcome: AnnouncementOutcome,
   ): Promise<void> {
     const sentParts = [...outcome.sent.entries()].map(([index, messageId]) => `${index}:${messageId}`).join(",");
@@ -199,6 +257,8 @@ export class Announcer {
         kind: target.kind,
         week: target.week,
         section: target.section,
+        channelId: target.channelId,
+        digest: target.digest,
         parts: outcome.parts,
         posted: outcome.sent.size,
         alreadyPosted: outcome.alreadyPosted,

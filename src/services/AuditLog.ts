@@ -87,10 +87,10 @@ export class AuditLog {
     });
   }
 
-  /** The `after` values of the cohort's latest `/cohort announce` line written since `since`; null when none. */
-  async latestAnnouncement(cohortId: number, since: Date): Promise<AuditValues | null> {
-    const [line] = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], 1, since);
-    return line?.after ?? null;
+  /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */
+  async recentAnnouncements(cohortId: number, since: Date, limit: number): Promise<AuditValues[]> {
+    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], limit, since);
+    return lines.flatMap((line) => (line.after === null ? [] : [line.after]));
   }
 
   /**

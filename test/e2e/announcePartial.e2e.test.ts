@@ -1,43 +1,58 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { botCanSend, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 /** A week of 120 long items: too much for one message, so its assignment goes out in several. */
-const denseDocument = [
-  "Huge Week Path",
-  "One very dense week.",
-  "Week 1: Everything At Once",
-  "Estimated reading time: 30 hours",
-  "All of it.",
-  ...Array.from(
-    { length: 120 },
-    (_, index) =>
-      `- [ ] Required -- Reading number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
-  ),
-  "",
-].join("\n");
+const denseDocument = (word = "Reading"): string =>
+  [
+    "Huge Week Path",
+    "One very dense week.",
+    "Week 1: Everything At Once",
+    "Estimated reading time: 30 hours",
+    "All of it.",
+    ...Array.from(
+      { length: 120 },
+      (_, index) =>
+        `- [ ] Required -- ${word} number ${index + 1}: a deliberately long title about distributed systems and consensus (${10 + (index % 5)} min)`,
+    ),
+    "",
+  ].join("\n");
 
 describe("/cohort announce of a week that needs several messages, failing partway", () => {
   let bot: BotHarness;
   afterEach(async () => bot.close());
 
-  const channelPosts = () =>
-    bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId && !message.ephemeral);
+  const channelPosts = (channelId = bot.channel.id) =>
+    bot.emulator.channelMessages(channelId).filter((message) => message.authorId === bot.emulator.botUserId && !message.ephemeral);
   const channelText = () => channelPosts().map(visibleText).join("\n");
 
-  /** After the first part is in the channel, every send there fails (past discord.js's own retries). */
-  function failAfterFirstPart(): void {
+  /**
+   * After the first part is in the channel, every send there fails (past discord.js's own retries), or the channel
+   * goes, or the bot may no longer post there.
+   */
+  function failAfterFirstPart(how: "transient" | "deleted" | "no_permission" = "transient"): void {
     const failRest = (message: EmulatorMessage): void => {
       if (message.channelId !== bot.channel.id || message.ephemeral) return;
       bot.emulator.off("message", failRest);
-      bot.emulator.failNext(`POST /channels/${bot.channel.id}/messages`, 503, 4);
+      if (how === "deleted") bot.emulator.deleteChannel(bot.channel.id);
+      else if (how === "no_permission") bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
+      else bot.emulator.failNext(`POST /channels/${bot.channel.id}/messages`, 503, 4);
     };
     bot.emulator.on("message", failRest);
   }
 
+  /** Fails the announcement after its first part; returns how many messages it has. */
+  async function announcePartly(how?: "transient" | "deleted" | "no_permission"): Promise<{ total: number; text: string }> {
+    failAfterFirstPart(how);
+    const failed = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    expect(failed).toMatch(/^Only 1 of \d+ messages of the week 1 assignment went out in <#\d+>/);
+    return { total: Number(/of (\d+) messages/.exec(failed)?.[1]), text: failed };
+  }
+
   async function denseCohort(language?: string): Promise<void> {
     bot = await startBotHarness({ now: new Date("2027-03-01T10:00:00Z") });
-    const imported = await bot.test.app.services.curricula.importDocument(denseDocument, bot.guild.id);
+    const imported = await bot.test.app.services.curricula.importDocument(denseDocument(), bot.guild.id);
     expect(imported.ok).toBe(true);
     await bot.createCohort({
       name: "Dense",
@@ -76,6 +91,57 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     // Once complete, announcing again is a new announcement, posted whole.
     await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
     expect(channelPosts()).toHaveLength(2 * total);
+  });
+
+  it("completes the week's announcement after a leaderboard was announced in between, without its first message again", async () => {
+    await denseCohort();
+    const { total } = await announcePartly();
+    const leaderboard = await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "leaderboard" });
+    expect(visibleText(leaderboard)).toMatch(/^Posted the leaderboard/);
+    const beforeRetry = channelPosts().length;
+    const retried = await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    expect(visibleText(retried)).toMatch(new RegExp(`^Posted the missing ${total - 1} of ${total} messages`));
+    expect(channelPosts()).toHaveLength(beforeRetry + total - 1);
+    for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(2);
+  });
+
+  it("after the channel was deleted, says the retry posts it whole in the new channel, and does", async () => {
+    await denseCohort();
+    const { total, text } = await announcePartly("deleted");
+    expect(text).toContain(
+      `the channel no longer exists, and those messages with it. Pick a new channel with \`/cohort edit channel:\`, then run the same \`/cohort announce\` again: it posts all ${total} messages there.`,
+    );
+    const replacement = bot.emulator.createChannel(bot.guild.id, { name: "replacement" });
+    await until(() => bot.test.app.discord.client.channels.cache.has(replacement.id), "the new channel in the bot's cache");
+    await bot.run(bot.admin.id, "cohort edit", { cohort: "Dense", channel: replacement.id }, replacement.id).final();
+    const retried = await bot.run(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }, replacement.id).final();
+    expect(visibleText(retried)).toBe(`Posted the week 1 assignment in <#${replacement.id}> (${total} messages).`);
+    const text2 = channelPosts(replacement.id).map(visibleText).join("\n");
+    for (let index = 1; index <= 120; index += 1) expect(text2.split(`Reading number ${index}:`)).toHaveLength(2);
+  });
+
+  it("after the bot lost its permission there, says to fix it, and the retry then posts only the missing messages", async () => {
+    await denseCohort();
+    const { total, text } = await announcePartly("no_permission");
+    expect(text).toContain(
+      `Fix the channel's permissions, then run the same \`/cohort announce\` again: it posts only the ${total - 1} missing messages`,
+    );
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: true });
+    await until(() => botCanSend(bot.test, bot.channel.id), "the permission back in the bot's cache");
+    await bot.run(bot.admin.id, "cohort edit", { cohort: "Dense", channel: bot.channel.id }, bot.channel.id).final();
+    const retried = await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    expect(visibleText(retried)).toMatch(new RegExp(`^Posted the missing ${total - 1} of ${total} messages`));
+    expect(channelPosts()).toHaveLength(total);
+  });
+
+  it("posts a week re-imported meanwhile whole, in as many messages as before: its old first message is not its first", async () => {
+    await denseCohort();
+    const { total } = await announcePartly();
+    const reimported = await bot.test.app.services.curricula.importDocument(denseDocument("Chapter"), bot.guild.id);
+    expect(reimported.ok).toBe(true);
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    expect(channelPosts()).toHaveLength(1 + total);
+    for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Chapter number ${index}:`)).toHaveLength(2);
   });
 
   it("says so in Spanish to a Spanish-speaking admin", async () => {

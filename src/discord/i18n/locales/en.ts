@@ -232,7 +232,7 @@ export const en = {
   "posts.announcedRest":
     "Posted the missing {missing, plural, other {#}} of {parts, number} messages of {what} in {channel}: {already, plural, one {the first was} other {the first # were}} already there.",
   "posts.announcePartial":
-    "Only {posted, number} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists. Pick a new channel with `/cohort edit channel:`, then run} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run} other {Discord didn't accept the rest just now. Run}} the same `/cohort announce` again{problem, select, transient { in a minute} other {}}: it posts only the {missing, plural, one {missing message} other {# missing messages}}.",
+    "Only {posted, number} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists, and those messages with it. Pick a new channel with `/cohort edit channel:`, then run the same `/cohort announce` again: it posts all {parts, number} messages there.} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run the same `/cohort announce` again: it posts only the {missing, plural, one {missing message} other {# missing messages}} (all of them if you pick another channel instead).} other {Discord didn't accept the rest just now. Run the same `/cohort announce` again in a minute: it posts only the {missing, plural, one {missing message} other {# missing messages}}.}}",
   "posts.announcedWeek": "the week {week, number} assignment",
   "posts.announcedCheckpoint": "the checkpoint prompt of {section}",
   "posts.announcedLeaderboard": "the leaderboard",
@@ -343,7 +343,7 @@ export const en = {
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
-  "cohortAdmin.postCatchingUp": "Now, at the scheduler's next tick (it was due {at}) · {detail}",
+  "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
   "cohortAdmin.field.channel": "Channel",

@@ -239,7 +239,7 @@ export const es: Catalogue = {
   "posts.announcedRest":
     "Se han publicado {missing, plural, one {el mensaje que faltaba} other {los # mensajes que faltaban}} de {parts, number} ({what}) en {channel}: {already, plural, one {el primero ya estaba allí} other {los # primeros ya estaban allí}}.",
   "posts.announcePartial":
-    "Solo se ha publicado {posted, number} de {parts, number} mensajes ({kind, select, week {el plan de la semana {week, number}} checkpoint {el punto de control de {section}} other {la clasificación}}) en {channel}: {problem, select, channel_missing {el canal ya no existe. Elige un canal nuevo con `/cohorte editar canal:` y vuelve} no_permission {ya no puedo publicar allí (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí). Corrige los permisos del canal y vuelve} other {Discord no ha aceptado el resto ahora mismo. Vuelve}} a usar el mismo `/cohorte anunciar`{problem, select, transient { dentro de un minuto} other {}}: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}}.",
+    "{posted, plural, one {Solo se ha publicado # de {parts, number} mensajes} other {Solo se han publicado # de {parts, number} mensajes}} ({kind, select, week {el plan de la semana {week, number}} checkpoint {el punto de control de {section}} other {la clasificación}}) en {channel}: {problem, select, channel_missing {el canal ya no existe, y con él esos mensajes. Elige un canal nuevo con `/cohorte editar canal:` y vuelve a usar el mismo `/cohorte anunciar`: publicará allí los {parts, number} mensajes.} no_permission {ya no puedo publicar allí (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí). Corrige los permisos del canal y vuelve a usar el mismo `/cohorte anunciar`: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}} (todos, si eliges otro canal).} other {Discord no ha aceptado el resto ahora mismo. Vuelve a usar el mismo `/cohorte anunciar` dentro de un minuto: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}}.}}",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",
@@ -355,7 +355,7 @@ export const es: Catalogue = {
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
-  "cohortAdmin.postCatchingUp": "Ahora, en la próxima pasada del programador (debía salir el {at}) · {detail}",
+  "cohortAdmin.postCatchingUp": "En menos de un minuto (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
   "cohortAdmin.field.channel": "Canal",
@@ -859,7 +859,7 @@ export const es: Catalogue = {
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
   "audit.announcedParts":
-    "{complete, select, no {solo se publicaron {posted, number} de {parts, number} mensajes} other {los {missing, number} mensajes que faltaban de {parts, number}}}",
+    "{complete, select, no {{posted, plural, one {solo se publicó # de {parts, number} mensajes} other {solo se publicaron # de {parts, number} mensajes}}} other {{missing, plural, one {el mensaje que faltaba de {parts, number}} other {los # mensajes que faltaban de {parts, number}}}}}",
   "audit.exported":
     "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} refused { · no enviada: Discord la rechazó} failed { · la subida falló; puede que Discord recibiera el archivo} other {}}",
   "audit.action.create": "creó la cohorte",
