@@ -18,7 +18,13 @@ import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPo
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { PostTimeChange } from "../services/AuditLog.js";
-import { currentWeekPost, isPastCatchUp, lateOnlySinceSet, maxLateMs as catchUpMaxLateMs } from "../domain/schedule/catchUpRule.js";
+import {
+  currentWeekPost,
+  isPastCatchUp,
+  lateOnlySinceSet,
+  maxLateMs as catchUpMaxLateMs,
+  setAsideForItsTime,
+} from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
 import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
@@ -161,16 +167,6 @@ export interface SchedulerDependencies {
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
-
-/**
- * A week's post with no row of its own but one set aside for the very time it is due: it went out at that
- * time already. A start edit renames rows in the same transaction as the settings, so a tick sees this only
- * from a cohort read before the edit and rows read after; it is settled, not posted again.
- */
-function setAsideForItsTime(cohort: Cohort, post: PlannedPost, rowByKey: ReadonlyMap<string, ScheduledPostRecord>): boolean {
-  if (post.kind !== "week" || post.weekNumber === undefined) return false;
-  return rowByKey.has(postKey({ cohortId: cohort.id, kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
-}
 
 /** A reminder whose time has come: the member's local date, that time, and the day's row if it has one. */
 interface DueReminder {
@@ -527,7 +523,10 @@ export class Scheduler {
     const current = currentWeekPost(due);
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
-      if (existing === undefined && setAsideForItsTime(cohort, post, rowByKey)) continue;
+      // A start edit renames rows in the same transaction as the settings, so a tick sees this only from a cohort
+      // read before the edit and rows read after; it is settled, not posted again.
+      const hasRow = (key: string) => rowByKey.has(`${cohort.id}|${key}`);
+      if (existing === undefined && setAsideForItsTime(post, hasRow)) continue;
       const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.

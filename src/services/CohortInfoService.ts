@@ -4,7 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { currentWeekPost, isPastCatchUp, lateOnlySinceSet, maxLateMs, type PostTimeChange } from "../domain/schedule/catchUpRule.js";
+import { maxLateMs, postRowKey, postsWaitingNow, type PostRowState, type PostTimeChange } from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
@@ -90,8 +90,8 @@ export interface ChannelTrouble {
 
 /** What the scheduler knows of a cohort's posts beyond its plan: which it has handled, and what set their times lately. */
 export interface PostHistory {
-  /** The cohort's post rows, whatever their state: a due post with one is settled or being handled by the scheduler. */
-  rows(cohortId: number): Promise<readonly { readonly kind: string; readonly period: string }[]>;
+  /** The cohort's post rows, whatever their state (catchUpRule.postsWaitingNow reads which are still to go out). */
+  rows(cohortId: number): Promise<readonly PostRowState[]>;
   /** As AuditLog.postTimeChanges. */
   postTimeChanges(cohortId: number, since: Date): Promise<readonly PostTimeChange[]>;
 }
@@ -170,18 +170,14 @@ export class CohortInfoService {
   }
 
   /**
-   * The posts already due that the scheduler has not handled yet and still sends at its next tick, by its own
-   * catch-up rule (catchUpRule): less than a day late, or late only since the cohort was set up or its post times edited.
+   * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
+   * (catchUpRule.postsWaitingNow). None while the channel is flagged: its posts are on hold until it is fixed.
    */
   private async catchingUp(cohort: Cohort, posts: readonly PlannedPost[], now: Date): Promise<PlannedPost[]> {
-    const due = posts.filter((post) => post.dueAt.getTime() <= now.getTime());
-    if (due.length === 0) return [];
-    const handled = new Set((await this.history.rows(cohort.id)).map((row) => `${row.kind}|${row.period}`));
-    const waiting = due.filter((post) => !handled.has(`${post.kind}|${post.period}`));
-    if (waiting.length === 0) return [];
+    if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
+    const rows = new Map((await this.history.rows(cohort.id)).map((row) => [postRowKey(row), row]));
     const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
-    const current = currentWeekPost(due);
-    return waiting.filter((post) => !isPastCatchUp(post, now) || lateOnlySinceSet(cohort.settings, post, post === current, changes, now));
+    return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }
 
   /**

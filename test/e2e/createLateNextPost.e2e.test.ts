@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { botCanSend, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
 
 const fullTimestamp = (iso: string) => `<t:${Date.parse(iso) / 1000}:F>`;
 
@@ -50,5 +51,38 @@ describe("/cohort create and /cohort edit of a cohort set up late", () => {
       start: "2027-01-04",
     });
     expect(visibleText(created)).toContain(`En menos de un minuto (debía salir el ${fullTimestamp("2027-01-04T09:00:00Z")}) · semana 1`);
+  });
+});
+
+/** `/cohort info` of a cohort set up late whose running week's post is waiting for one reason or another. */
+describe("/cohort info of a late cohort's post", () => {
+  let bot: BotHarness;
+
+  beforeEach(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.reply(bot.admin.id, "cohort create", {
+      name: "Late Start",
+      curriculum: "backend-engineer-learning-path",
+      channel: bot.channel.id,
+      start: "2027-01-04",
+    });
+  });
+  afterEach(async () => bot.close());
+
+  const nextWeeklyPost = async () =>
+    /Next weekly post\n(.*)/.exec(visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Late Start" })))?.[1];
+
+  it("still names it after a send that failed and will be retried", async () => {
+    bot.emulator.failNext(`POST /channels/${bot.channel.id}/messages`, 503, 4);
+    await tickAt(bot, "2027-01-05T10:01:00Z");
+    expect(bot.emulator.channelMessages(bot.channel.id).filter((message) => !message.ephemeral)).toEqual([]);
+    expect(await nextWeeklyPost()).toBe(`Within a minute (it was due ${fullTimestamp("2027-01-04T09:00:00Z")}) · week 1`);
+  });
+
+  it("does not say it goes out within a minute while the channel is flagged", async () => {
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
+    await until(() => !botCanSend(bot.test, bot.channel.id), "the lost permission in the bot's cache");
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: "Late Start", kind: "leaderboard" });
+    expect(await nextWeeklyPost()).not.toMatch(/^Within a minute/);
   });
 });

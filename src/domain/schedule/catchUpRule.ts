@@ -1,4 +1,6 @@
 import { weekPostDueAt } from "./plannedPosts.js";
+import { PostStatus, type ScheduledPostRecord } from "./scheduledPostModel.js";
+import { setAsideWeekPeriod } from "./weekPostPeriod.js";
 import type { CohortSettings, PlannedPost } from "./scheduleTypes.js";
 
 /** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
@@ -52,5 +54,48 @@ export function lateOnlySinceSet(
     if (post.kind !== "week" || post.weekNumber === undefined) return false;
     const before = weekPostDueAt({ ...settings, ...change.replaced }, post.weekNumber);
     return before.getTime() > change.at.getTime();
+  });
+}
+
+/** What the catch-up rule reads of a post's row. */
+export type PostRowState = Pick<ScheduledPostRecord, "kind" | "period" | "status" | "nextAttemptAt">;
+
+/** The key of a post's row among a cohort's rows. */
+export function postRowKey(post: { readonly kind: string; readonly period: string }): string {
+  return `${post.kind}|${post.period}`;
+}
+
+/**
+ * A week's post with no row of its own but one set aside for the very time it is due: it went out at that
+ * time already (a start put back to the date a week was announced for), so it is not posted again.
+ */
+export function setAsideForItsTime(post: PlannedPost, hasRow: (key: string) => boolean): boolean {
+  if (post.kind !== "week" || post.weekNumber === undefined) return false;
+  return hasRow(postRowKey({ kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
+}
+
+/** A row whose post is still to go out: being sent, or failed with a retry planned. */
+export function stillToBeTried(row: PostRowState): boolean {
+  return row.status === PostStatus.Claimed || (row.status === PostStatus.Failed && row.nextAttemptAt !== null);
+}
+
+/**
+ * The due posts the scheduler still sends (or retries) by its catch-up rule: without a row (and not set aside
+ * for their time) or with one still to be tried, and less than a day late or late only since they were set.
+ * `rows` by postRowKey; `changes` those of the last 24 hours, newest first.
+ */
+export function postsWaitingNow(
+  planned: readonly PlannedPost[],
+  rows: ReadonlyMap<string, PostRowState>,
+  changes: readonly PostTimeChange[],
+  settings: CohortSettings,
+  now: Date,
+): PlannedPost[] {
+  const due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
+  const current = currentWeekPost(due);
+  return due.filter((post) => {
+    const row = rows.get(postRowKey(post));
+    const waiting = row === undefined ? !setAsideForItsTime(post, (key) => rows.has(key)) : stillToBeTried(row);
+    return waiting && (!isPastCatchUp(post, now) || lateOnlySinceSet(settings, post, post === current, changes, now));
   });
 }
