@@ -144,6 +144,33 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Chapter number ${index}:`)).toHaveLength(2);
   });
 
+  it("does not post again a message Discord stored while its answer was lost, once Discord has forgotten its nonce", async () => {
+    await denseCohort();
+    // The first two parts go out, the third fails.
+    let seen = 0;
+    const failThird = (message: EmulatorMessage): void => {
+      if (message.channelId !== bot.channel.id || message.ephemeral || ++seen < 2) return;
+      bot.emulator.off("message", failThird);
+      bot.emulator.failNext(`POST /channels/${bot.channel.id}/messages`, 503, 4);
+    };
+    bot.emulator.on("message", failThird);
+    const failed = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    const total = Number(/^Only 2 of (\d+) messages/.exec(failed)?.[1]);
+    expect(total).toBeGreaterThan(2);
+    // As if the second part's answer had been lost: the bot's record has only the first, the channel has both.
+    const { prisma } = bot.test.app.database;
+    const line = await prisma.auditEntry.findFirstOrThrow({ where: { action: "announce" }, orderBy: { id: "desc" } });
+    const after = JSON.parse(line.after ?? "{}") as Record<string, unknown>;
+    const firstOnly = String(after.sentParts).split(",")[0];
+    await prisma.auditEntry.update({ where: { id: line.id }, data: { after: JSON.stringify({ ...after, sentParts: firstOnly }) } });
+    // Past Discord's memory of nonces (minutes), well within the day a retry completes an announcement.
+    bot.clock.set(new Date("2027-03-01T11:00:00Z"));
+    const retried = await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    expect(visibleText(retried)).toMatch(new RegExp(`^Posted the missing ${total - 2} of ${total} messages`));
+    expect(channelPosts()).toHaveLength(total);
+    for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(2);
+  });
+
   it("says so in Spanish to a Spanish-speaking admin", async () => {
     await denseCohort();
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
