@@ -232,7 +232,7 @@ export const en = {
   "posts.announcedRest":
     "Posted the missing {missing, plural, other {#}} of {parts, number} messages of {what} in {channel}: {already, plural, one {the first was} other {the first # were}} already there.",
   "posts.announcePartial":
-    "Only {posted, number} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists, and those messages with it. Pick a new channel with `/cohort edit channel:`, then run the same `/cohort announce` again: it posts all {parts, number} messages there.} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run the same `/cohort announce` again: it posts only the {missing, plural, one {missing message} other {# missing messages}} (all of them if you pick another channel instead).} other {Discord didn't accept the rest just now. Run the same `/cohort announce` again in a minute: it posts only the {missing, plural, one {missing message} other {# missing messages}}.}}",
+    "Only {posted, plural, other {#}} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists, and those messages with it. Pick a new channel with `/cohort edit channel:`, then run the same `/cohort announce` again: it posts all {parts, number} messages there.} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run the same `/cohort announce` again: it posts only the {missing, plural, one {missing message} other {# missing messages}} (all of them if you pick another channel instead).} other {Discord didn't accept the rest just now. Run the same `/cohort announce` again in a minute: it posts only the {missing, plural, one {missing message} other {# missing messages}}.}}",
   "posts.announcedWeek": "the week {week, number} assignment",
   "posts.announcedCheckpoint": "the checkpoint prompt of {section}",
   "posts.announcedLeaderboard": "the leaderboard",
@@ -827,7 +827,7 @@ export const en = {
   "audit.breakUndone": "week {week} is a reading week again",
   "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
   "audit.announcedParts":
-    "{complete, select, no {only {posted, number} of {parts, number} messages went out} other {the missing {missing, number} of {parts, number} messages}}",
+    "{complete, select, no {only {posted, plural, other {#}} of {parts, number} messages went out} other {the missing {missing, plural, other {#}} of {parts, number} messages}}",
   "audit.exported":
     "{format, select, json {JSON} other {CSV}}{upload, select, sent { · sent} too_large { · not sent: Discord refused the file as too large} refused { · not sent: Discord refused it} failed { · the upload failed; Discord may have received the file} other {}}",
   "audit.action.create": "created the cohort",
