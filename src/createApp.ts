@@ -254,7 +254,11 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     new RosterRepository(database.prisma, database.target.provider, database.reader),
     memberRepository,
   );
-  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, [
+  const postHistory = {
+    rows: (cohortId: number) => scheduledPostRepository.listForCohorts([cohortId]),
+    postTimeChanges: (cohortId: number, since: Date) => audit.postTimeChanges(cohortId, since),
+  };
+  const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, postHistory, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
     roster.confidenceInfo(),
   ]);
@@ -272,6 +276,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     postRenderer,
     logger.child({ component: "announcements" }),
     audit,
+    scheduledPostRepository,
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
   const privacy = new PrivacyService(

@@ -149,6 +149,17 @@ export interface UserErrorParams {
   "posts.notStarted": { readonly name: string; readonly start: LocalDateParam; readonly kind: "week" | "checkpoint" };
   "posts.channelProblem": { readonly problem: ChannelProblemCode; readonly channelId: string };
   "posts.announceFailed": NoParams;
+  /** An announcement of several messages of which only the first `posted` went out; announcing it again posts the rest. */
+  "posts.announcePartial": {
+    readonly kind: "week" | "checkpoint" | "leaderboard";
+    readonly week: number;
+    readonly section: string;
+    readonly posted: number;
+    readonly parts: number;
+    readonly missing: number;
+    readonly channelId: string;
+    readonly problem: ChannelProblemCode | "transient";
+  };
   "posts.simulationUnknown": { readonly value: string };
   "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
   // Issue 12 (cohort side): the end of the course and break weeks.

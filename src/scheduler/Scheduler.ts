@@ -7,7 +7,6 @@ import { addDays, localDateOf, startOfLocalDay, zonedInstant } from "../domain/s
 import { memberDateOf, memberTimeZone, reminderDayOf } from "../domain/schedule/memberDay.js";
 import { PostStatus, type ScheduledPostRecord } from "../domain/schedule/scheduledPostModel.js";
 import type { PlannedPost, PlannedPostKind } from "../domain/schedule/scheduleTypes.js";
-import { weekPostDueAt } from "../domain/schedule/plannedPosts.js";
 import { setAsideWeekPeriod, weekNumberOfPeriod, weekNumberOfSetAsidePeriod, weekPostPeriod } from "../domain/schedule/weekPostPeriod.js";
 import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -19,6 +18,13 @@ import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPo
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { PostTimeChange } from "../services/AuditLog.js";
+import {
+  currentWeekPost,
+  isPastCatchUp,
+  lateOnlySinceSet,
+  maxLateMs as catchUpMaxLateMs,
+  setAsideForItsTime,
+} from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway } from "../services/ChannelGateway.js";
 import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "../services/PostRenderer.js";
 import type { PostService } from "../services/PostService.js";
@@ -36,7 +42,7 @@ const day = 24 * hour;
 /** The timing rules of the scheduler, in one place (the README quotes them). */
 export const schedulerTiming = {
   /** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
-  maxLateMs: 24 * hour,
+  maxLateMs: catchUpMaxLateMs,
   /** A claim this old belongs to a process that died mid-send; another may take it over. Within Discord's nonce window. */
   claimLifetimeMs: 2 * minute,
   /** Waits before the 2nd, 3rd, … attempt of a failed send; after the last the post is marked failed for good. */
@@ -161,25 +167,6 @@ export interface SchedulerDependencies {
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
-
-/**
- * The weekly post of the week running (or about to begin) among the due posts: the last one due, unless
- * the closing post is due too (the course is over). Earlier weeks' posts are history.
- */
-function currentWeekPost(due: readonly PlannedPost[]): PlannedPost | undefined {
-  if (due.some((post) => post.kind === "closing")) return undefined;
-  return due.filter((post) => post.kind === "week").at(-1);
-}
-
-/**
- * A week's post with no row of its own but one set aside for the very time it is due: it went out at that
- * time already. A start edit renames rows in the same transaction as the settings, so a tick sees this only
- * from a cohort read before the edit and rows read after; it is settled, not posted again.
- */
-function setAsideForItsTime(cohort: Cohort, post: PlannedPost, rowByKey: ReadonlyMap<string, ScheduledPostRecord>): boolean {
-  if (post.kind !== "week" || post.weekNumber === undefined) return false;
-  return rowByKey.has(postKey({ cohortId: cohort.id, kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
-}
 
 /** A reminder whose time has come: the member's local date, that time, and the day's row if it has one. */
 interface DueReminder {
@@ -538,7 +525,10 @@ export class Scheduler {
     const current = currentWeekPost(due);
     for (const post of due) {
       const existing = rowByKey.get(postKey({ cohortId: cohort.id, ...post }));
-      if (existing === undefined && setAsideForItsTime(cohort, post, rowByKey)) continue;
+      // A start edit renames rows in the same transaction as the settings, so a tick sees this only from a cohort
+      // read before the edit and rows read after; it is settled, not posted again.
+      const hasRow = (key: string) => rowByKey.has(`${cohort.id}|${key}`);
+      if (existing === undefined && setAsideForItsTime(post, hasRow)) continue;
       const result = await this.handlePost(cohort, post, existing, now, log, report, post === current);
       if (result === "channel_problem") return;
       // The closing post went out (or came too late to send): the course is over, the cohort finishes.
@@ -600,8 +590,7 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     // Asked only of a row to write or to try again (its audit lines are read then, not at every tick).
     const isTooLate = async (): Promise<boolean> =>
-      lateMs >= schedulerTiming.maxLateMs &&
-      !((currentWeek || post.kind === "closing") && (await this.lateOnlySinceSet(cohort, post, now)));
+      isPastCatchUp(post, now) && !(await this.lateOnlySinceSet(cohort, post, currentWeek, now));
     const skipReason = `more than 24 hours late (due ${post.dueAt.toISOString()})`;
     let claim: ScheduledPostRecord | null;
     if (existing !== undefined && putBackUnreported(existing)) return this.reportPutBack(cohort, post, existing, lateMs, now, log, report);
@@ -642,25 +631,12 @@ export class Scheduler {
     return this.deliver(cohort, post, claim, lateMs, now, log.child({ postId: claim.id, kind: post.kind, period: post.period }), report);
   }
 
-  /**
-   * The running (or next) week's post whose time was already past when it was set: by the cohort's
-   * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
-   * Its members are late only from that change, so it goes out (and is retried) while the change is less
-   * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
-   * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
-   * only from the resume or the edit of the channel.
-   */
-  private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, now: Date): Promise<boolean> {
+  /** The catch-up rule's exception (catchUpRule.lateOnlySinceSet), from the cohort's audit lines of the last 24 hours. */
+  private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, currentWeek: boolean, now: Date): Promise<boolean> {
+    if (!currentWeek && post.kind !== "closing") return false;
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
     const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
-    return changes.some((change) => {
-      if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= schedulerTiming.maxLateMs) return false;
-      if (post.kind === "closing") return change.reopens;
-      if (change.replaced === null) return true;
-      if (post.kind !== "week" || post.weekNumber === undefined) return false;
-      const before = weekPostDueAt({ ...cohort.settings, ...change.replaced }, post.weekNumber);
-      return before.getTime() > change.at.getTime();
-    });
+    return lateOnlySinceSet(cohort.settings, post, currentWeek, changes, now);
   }
 
   private async deliver(

@@ -1,15 +1,20 @@
 import { ChannelProblem, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
+import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
+import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
 import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
-import { withPictures, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
+import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
 import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
+import { messageFingerprint } from "./messageFingerprint.js";
+import { createHash } from "node:crypto";
 
 export const AnnounceKind = {
   Week: "week",
@@ -36,6 +41,55 @@ export interface AnnounceResult {
   readonly weekNumber: number | null;
   readonly sectionTitle: string | null;
   readonly messageIds: readonly string[];
+  /** Messages of it an earlier attempt had posted (it failed partway): not posted again. */
+  readonly alreadyPosted: number;
+}
+
+/** What an announcement posts: its kind, and the week or section it is of (null when it has none). */
+interface AnnouncementTarget {
+  readonly kind: AnnounceKind;
+  readonly week: number | null;
+  readonly section: string | null;
+}
+
+/**
+ * What a retry must share with an attempt that went out in part to post only the rest: the same post, in the
+ * same channel (a new one has none of its messages), with the same messages (a leaderboard or re-imported week
+ * split in as many messages is not the same).
+ */
+interface ResumeKey extends AnnouncementTarget {
+  readonly channelId: string;
+  readonly digest: string;
+}
+
+/** An announcement that went out in part. */
+interface UnfinishedAnnouncement {
+  /** The request whose nonces its messages carry. */
+  readonly requestId: string;
+  /** Message index → id of the messages already in the channel. */
+  readonly sent: ReadonlyMap<number, string>;
+}
+
+interface AnnouncementOutcome {
+  readonly requestId: string;
+  readonly sent: ReadonlyMap<number, string>;
+  readonly parts: number;
+  readonly alreadyPosted: number;
+  readonly complete: boolean;
+}
+
+/** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
+const resumableForMs = 24 * 60 * 60_000;
+
+/** How many of the day's announce lines a retry reads to find its attempt: far more than a cohort gets in a day. */
+const announcementsRead = 50;
+
+/** The text of the messages, digested: two renderings are the same announcement only when equal. */
+function messagesDigest(messages: readonly PostMessage[]): string {
+  return createHash("sha256")
+    .update(messages.map((message) => messageFingerprint(message)).join(","))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export interface PreviewPost {
@@ -43,6 +97,8 @@ export interface PreviewPost {
   /** The section of a checkpoint prompt, else null. */
   readonly sectionTitle: string | null;
   readonly dueAt: Date;
+  /** When the scheduler sent it; null while it is still to go out. */
+  readonly sentAt: Date | null;
   readonly rendered: RenderedPost;
 }
 
@@ -67,6 +123,7 @@ export class Announcer {
     private readonly renderer: PostRenderer,
     private readonly logger: Logger,
     private readonly audit: AuditLog,
+    private readonly scheduledPosts: ScheduledPostRepository,
   ) {}
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
@@ -90,24 +147,126 @@ export class Announcer {
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.
     const messages = rendered.messages.filter((_, index) => index !== rendered.livePart);
-    const messageIds: string[] = [];
-    try {
-      for (const [index, message] of messages.entries()) {
-        const { messageId } = await this.sender.sendToChannel(cohort.channelId, message, postNonce(`announce|${request.requestId}`, index));
-        messageIds.push(messageId);
+    const target: ResumeKey = {
+      kind: request.kind,
+      week: weekNumber,
+      section: sectionTitle,
+      channelId: cohort.channelId,
+      digest: messagesDigest(messages),
+    };
+    const unfinished = await this.unfinishedAnnouncement(cohort, target, request.now);
+    const requestId = unfinished?.requestId ?? request.requestId;
+    const sent = new Map(unfinished?.sent ?? []);
+    if (unfinished !== null) await this.adoptStoredPart(cohort.channelId, messages, sent);
+    const alreadyPosted = sent.size;
+    const failure = await this.sendMissing(cohort.channelId, messages, requestId, sent);
+    const complete = failure === null;
+    // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
+    // that went out in part, and a retry the attempt it completes.
+    if (sent.size > (unfinished?.sent.size ?? 0))
+      await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
+    if (failure !== null) throw await this.userErrorFor(cohort, failure.error, { target, posted: sent.size, parts: messages.length });
+    const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
+    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0], alreadyPosted }, "announcement posted");
+    return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
+  }
+
+  /** Sends, in order, the messages not in `sent` yet, adding each to it; stops at the first Discord refuses, and returns its error. */
+  private async sendMissing(
+    channelId: string,
+    messages: readonly PostMessage[],
+    requestId: string,
+    sent: Map<number, string>,
+  ): Promise<{ readonly error: unknown } | null> {
+    for (const [index, message] of messages.entries()) {
+      if (sent.has(index)) continue;
+      try {
+        const { messageId } = await this.sender.sendToChannel(channelId, message, postNonce(`announce|${requestId}`, index));
+        sent.set(index, messageId);
+      } catch (error) {
+        return { error };
       }
-    } catch (error) {
-      throw await this.userErrorFor(cohort, error);
     }
-    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0] }, "announcement posted");
+    return null;
+  }
+
+  /**
+   * The latest announcement of the cohort of the same messages in the same channel within the day (other
+   * announcements made since do not hide it), when it went out in part: announcing it again posts only its missing
+   * messages, under the first attempt's nonces, as the scheduler resumes a post's parts. Once complete, or when
+   * its channel or messages differ, the announcement is posted whole.
+   */
+  private async unfinishedAnnouncement(cohort: Cohort, target: ResumeKey, now: Date): Promise<UnfinishedAnnouncement | null> {
+    const lines = await this.audit.recentAnnouncements(cohort.id, new Date(now.getTime() - resumableForMs), announcementsRead);
+    const line = lines.find(
+      (candidate) =>
+        candidate.kind === target.kind &&
+        (candidate.week ?? null) === target.week &&
+        (candidate.section ?? null) === target.section &&
+        candidate.channelId === target.channelId &&
+        candidate.digest === target.digest,
+    );
+    if (line === undefined || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string")
+      return null;
+    const sent = new Map<number, string>();
+    for (const entry of line.sentParts.split(",")) {
+      const [index, messageId] = entry.split(":");
+      if (index !== undefined && messageId !== undefined && messageId !== "") sent.set(Number(index), messageId);
+    }
+    return { requestId: line.request, sent };
+  }
+
+  /**
+   * The message whose send failed may be in the channel all the same (Discord stored it, the answer was lost), and
+   * Discord remembers a nonce only minutes: it is looked for among the bot's recent messages there, by its
+   * fingerprint, posted after the part before it, as the scheduler does; found, it is not sent again.
+   */
+  private async adoptStoredPart(channelId: string, messages: readonly PostMessage[], sent: Map<number, string>): Promise<void> {
+    const failed = messages.findIndex((_, index) => !sent.has(index));
+    const message = messages[failed];
+    if (message === undefined) return;
+    const fingerprint = messageFingerprint(message);
+    let found: string | undefined;
+    try {
+      found = (await this.sender.findPosted(channelId, [fingerprint])).get(fingerprint);
+    } catch (error) {
+      // Not found then: the send, under its nonce, is what tells whether the channel can be posted in.
+      this.logger.warn({ err: error, channelId }, "announcement part lookup failed");
+      return;
+    }
+    const before = sent.get(failed - 1);
+    if (found === undefined || [...sent.values()].includes(found)) return;
+    // Message ids are snowflakes, in the order Discord stored them: an older message of the same text is another post's.
+    if (before !== undefined && /^\d+$/.test(found) && /^\d+$/.test(before) && BigInt(found) <= BigInt(before)) return;
+    sent.set(failed, found);
+  }
+
+  private async recordAnnouncement(
+    request: AnnounceRequest,
+    cohort: Cohort,
+    target: ResumeKey,
+    outcome: AnnouncementOutcome,
+  ): Promise<void> {
+    const sentParts = [...outcome.sent.entries()].map(([index, messageId]) => `${index}:${messageId}`).join(",");
     await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,
       actorId: request.actorId ?? "",
       action: AuditAction.Announce,
-      after: { kind: request.kind, week: weekNumber, section: sectionTitle },
+      after: {
+        kind: target.kind,
+        week: target.week,
+        section: target.section,
+        channelId: target.channelId,
+        digest: target.digest,
+        parts: outcome.parts,
+        posted: outcome.sent.size,
+        alreadyPosted: outcome.alreadyPosted,
+        complete: outcome.complete,
+        // What a retry needs to post only the rest: the nonces' request and the messages already in the channel.
+        ...(outcome.complete ? {} : { request: outcome.requestId, sentParts }),
+      },
     });
-    return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds };
   }
 
   async preview(request: {
@@ -136,6 +295,7 @@ export class Announcer {
         kind: post.kind,
         sectionTitle,
         dueAt: post.dueAt,
+        sentAt: await this.sentAt(cohort, post),
         // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
         rendered: withPictures(
           this.renderer.post(view, cohort.language, { inertButtons: true }),
@@ -144,6 +304,12 @@ export class Announcer {
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
+  }
+
+  /** When the scheduler sent this post of the cohort; null when it has not (yet). */
+  private async sentAt(cohort: Cohort, post: PlannedPost): Promise<Date | null> {
+    const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
+    return row?.status === PostStatus.Sent ? row.sentAt : null;
   }
 
   private async viewFor(
@@ -162,16 +328,36 @@ export class Announcer {
     return { view: { kind: "leaderboard", view: await this.posts.leaderboardView(cohort, now) }, weekNumber: null, sectionTitle: null };
   }
 
-  /** Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix. */
-  private async userErrorFor(cohort: Cohort, error: unknown): Promise<UserError> {
+  /**
+   * Channel trouble flags the cohort (as a scheduled post would) and tells the admin what to fix; when some of
+   * the messages went out, how many, and that announcing again posts only the rest.
+   */
+  private async userErrorFor(
+    cohort: Cohort,
+    error: unknown,
+    progress: { readonly target: AnnouncementTarget; readonly posted: number; readonly parts: number },
+  ): Promise<UserError> {
     const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
+    let problem: ChannelProblem | null = null;
     if (failure === DeliveryFailure.ChannelMissing || failure === DeliveryFailure.NoPermission) {
-      const problem = failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
+      problem = failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
       await this.cohortRepository.update(cohort.id, { channelProblem: problem });
-      this.logger.warn({ cohortId: cohort.id, failure }, "announcement refused: cohort channel unusable");
-      return new UserError("posts.channelProblem", { problem, channelId: cohort.channelId });
+      this.logger.warn({ cohortId: cohort.id, failure, posted: progress.posted }, "announcement refused: cohort channel unusable");
+    } else this.logger.error({ err: error, cohortId: cohort.id, posted: progress.posted }, "announcement failed");
+    if (progress.posted > 0) {
+      const { kind, week, section } = progress.target;
+      return new UserError("posts.announcePartial", {
+        kind,
+        week: week ?? 0,
+        section: section ?? "",
+        posted: progress.posted,
+        parts: progress.parts,
+        missing: progress.parts - progress.posted,
+        channelId: cohort.channelId,
+        problem: problem ?? "transient",
+      });
     }
-    this.logger.error({ err: error, cohortId: cohort.id }, "announcement failed");
+    if (problem !== null) return new UserError("posts.channelProblem", { problem, channelId: cohort.channelId });
     return new UserError("posts.announceFailed");
   }
 }

@@ -1,5 +1,5 @@
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
-import type { CohortSettings } from "../domain/schedule/scheduleTypes.js";
+import type { PostTimeChange } from "../domain/schedule/catchUpRule.js";
 import type { AuditPage, AuditPageAnchor, AuditRepository, NewAuditEntry } from "../db/repositories/AuditRepository.js";
 
 export interface AuditRecordInput {
@@ -15,16 +15,7 @@ export interface AuditRecordInput {
   readonly after?: AuditValues | null;
 }
 
-/**
- * A creation (`replaced` null), an edit of the announce day or time, start date or zone, with the values it
- * replaced, or a resume, a channel edit, an edit that found the channel usable again or the bot finding it so
- * (`reopens`: the closing post that came due while the cohort was paused, or could not post, is late only from it).
- */
-export interface PostTimeChange {
-  readonly at: Date;
-  readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
-  readonly reopens: boolean;
-}
+export type { PostTimeChange };
 
 /** How many of a day's creation, edit and resume lines the scheduler reads: far more than a cohort gets in a day. */
 const postTimeChangesRead = 200;
@@ -94,6 +85,12 @@ export class AuditLog {
       const reopens = typeof channelId === "string" || typeof channelProblem === "string";
       return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
+  }
+
+  /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */
+  async recentAnnouncements(cohortId: number, since: Date, limit: number): Promise<AuditValues[]> {
+    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], limit, since);
+    return lines.flatMap((line) => (line.after === null ? [] : [line.after]));
   }
 
   /**

@@ -4,6 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { maxLateMs, postRowKey, postsWaitingNow, type PostRowState, type PostTimeChange } from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
@@ -50,10 +51,14 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly startsAt: Date;
   /** Cohort-local date of the last day of the last week. */
   readonly lastDate: string;
-  /** The next weekly assignment post after `now`; null when none is left or the cohort has ended. */
+  /**
+   * The weekly assignment post the scheduler makes next: one already due that it still sends at its next tick
+   * (`catchingUp`: a cohort set up after its time), else the next after `now`; null when none is left or the cohort has ended.
+   */
   readonly nextWeekPost: PlannedPost | null;
-  /** The next checkpoint prompt after `now`, with its section's title. */
-  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string } | null;
+  readonly nextWeekPostCatchingUp: boolean;
+  /** The checkpoint prompt the scheduler posts next (as nextWeekPost), with its section's title. */
+  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string; readonly catchingUp: boolean } | null;
   readonly extraFields: readonly InfoField[];
   /** `/cohort break` weeks that take effect, ascending. */
   readonly breakWeeks: readonly number[];
@@ -83,6 +88,14 @@ export interface ChannelTrouble {
   readonly missing: readonly PostPermission[];
 }
 
+/** What the scheduler knows of a cohort's posts beyond its plan: which it has handled, and what set their times lately. */
+export interface PostHistory {
+  /** The cohort's post rows, whatever their state (catchUpRule.postsWaitingNow reads which are still to go out). */
+  rows(cohortId: number): Promise<readonly PostRowState[]>;
+  /** As AuditLog.postTimeChanges. */
+  postTimeChanges(cohortId: number, since: Date): Promise<readonly PostTimeChange[]>;
+}
+
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
 export class CohortInfoService {
   constructor(
@@ -90,6 +103,7 @@ export class CohortInfoService {
     private readonly curricula: CurriculumService,
     private readonly plans: PlanService,
     private readonly channels: ChannelGateway,
+    private readonly history: PostHistory,
     private readonly extensions: readonly CohortInfoExtension[] = [],
   ) {}
 
@@ -124,20 +138,46 @@ export class CohortInfoService {
     // The cached schedule the scheduler reads (a big cohort's is worked out off the event loop).
     const posts = over ? [] : await this.plans.postsFor(cohort);
     const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
-    const nextWeekPost = upcoming.find((post) => post.kind === "week") ?? null;
-    const checkpointPost = upcoming.find((post) => post.kind === "checkpoint");
+    const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, now) : [];
+    const next = (kind: PlannedPost["kind"]) => {
+      const late = catchingUp.find((post) => post.kind === kind);
+      return late === undefined
+        ? { post: upcoming.find((post) => post.kind === kind), catchingUp: false }
+        : { post: late, catchingUp: true };
+    };
+    const nextWeek = next("week");
+    const checkpoint = next("checkpoint");
+    const checkpointPost = checkpoint.post;
     const checkpointSection = context.curriculum.sections.find((section) => section.key === checkpointPost?.sectionKey);
     return {
       ...summary,
       startsAt: startOfLocalDay(settings.startDate, settings.timeZone),
       lastDate: addDays(settings.startDate, 7 * context.plan.totalWeeks - 1),
-      nextWeekPost,
+      nextWeekPost: nextWeek.post ?? null,
+      nextWeekPostCatchingUp: nextWeek.catchingUp,
       nextCheckpoint:
-        checkpointPost === undefined ? null : { post: checkpointPost, sectionTitle: checkpointSection?.title ?? checkpointPost.period },
+        checkpointPost === undefined
+          ? null
+          : {
+              post: checkpointPost,
+              sectionTitle: checkpointSection?.title ?? checkpointPost.period,
+              catchingUp: checkpoint.catchingUp,
+            },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
       ...this.channelWarnings(cohort, over),
     };
+  }
+
+  /**
+   * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
+   * (catchUpRule.postsWaitingNow). None while the channel is flagged: its posts are on hold until it is fixed.
+   */
+  private async catchingUp(cohort: Cohort, posts: readonly PlannedPost[], now: Date): Promise<PlannedPost[]> {
+    if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
+    const rows = new Map((await this.history.rows(cohort.id)).map((row) => [postRowKey(row), row]));
+    const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
+    return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }
 
   /**

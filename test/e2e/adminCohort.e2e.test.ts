@@ -87,8 +87,9 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(text).toContain("Backend Engineer Learning Path");
       expect(text).toContain("Europe/Berlin");
       expect(text).toContain("Wednesdays at 18:30");
-      // Week 2 starts Monday 11 January; its post goes out the Wednesday before, 18:30 in Berlin (UTC+1).
-      expect(text).toContain(fullTimestamp("2027-01-06T17:30:00Z"));
+      // Created after week 1's post time (Wednesday 30 December, 18:30 in Berlin, UTC+1): late only since the
+      // creation, it goes out at the scheduler's next tick, so that is the next weekly post.
+      expect(text).toContain(`Next weekly post\nWithin a minute (it was due ${fullTimestamp("2026-12-30T17:30:00Z")}) · week 1`);
 
       const row = await bot.test.app.database.prisma.cohort.findFirst({ where: { guildId: bot.guild.id, name: "Backend Spring 2027" } });
       expect(row).toMatchObject({
@@ -294,8 +295,8 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
       expect(text).toContain("Backend Engineer Learning Path");
       expect(text).toContain("Mon, 4 Jan 2027");
       expect(text).toContain("Week 1 of 12");
-      // Week 2's assignment: Monday 11 January 09:00 UTC.
-      expect(text).toContain(fullTimestamp("2027-01-11T09:00:00Z"));
+      // Created on Tuesday, after week 1's post time (Monday 4 January 09:00 UTC): the scheduler sends it at its next tick.
+      expect(text).toContain(`Next weekly post\nWithin a minute (it was due ${fullTimestamp("2027-01-04T09:00:00Z")}) · week 1`);
       // The first section (weeks 1-2) ends on Friday of week 2; its checkpoint goes out at 17:00.
       expect(text).toContain(fullTimestamp("2027-01-15T17:00:00Z"));
       expect(text).toContain("Database Fundamentals");

@@ -219,6 +219,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     startsAt: new Date("2027-01-04T00:00:00Z"),
     lastDate: "2028-01-02",
     nextWeekPost: null,
+    nextWeekPostCatchingUp: false,
     nextCheckpoint: null,
     extraFields,
   };
@@ -263,6 +264,7 @@ describe("cohort views", () => {
         localTime: "09:00",
         weekNumber: 3,
       },
+      nextWeekPostCatchingUp: false,
       nextCheckpoint: null,
       extraFields: Array.from({ length: 30 }, (_, index) => ({
         kind: "checkpointTallies" as const,

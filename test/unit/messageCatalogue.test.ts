@@ -135,4 +135,24 @@ describe("message catalogue", () => {
       "Se ha publicado el plan de la semana 3 en #estudio (2 mensajes).",
     );
   });
+
+  it("words a partial announcement in Spanish with the verb and article agreeing with the count", () => {
+    const es = translatorFor("es");
+    const partial = (posted: number) =>
+      es.plain("posts.announcePartial", {
+        kind: "week",
+        week: 1,
+        section: "",
+        posted,
+        parts: 4,
+        missing: 4 - posted,
+        channel: "#estudio",
+        problem: "transient",
+      });
+    expect(partial(1)).toMatch(/^Solo se ha publicado 1 de 4 mensajes/);
+    expect(partial(2)).toMatch(/^Solo se han publicado 2 de 4 mensajes/);
+    const audit = (missing: number) => es.plain("audit.announcedParts", { complete: "yes", posted: 4, parts: 4, missing });
+    expect(audit(1)).toBe("el mensaje que faltaba de 4");
+    expect(audit(3)).toBe("los 3 mensajes que faltaban de 4");
+  });
 });

@@ -17,6 +17,7 @@ describe("/cohort preview's charts", () => {
     kind,
     sectionTitle: null,
     dueAt: new Date("2027-03-08T09:00:00Z"),
+    sentAt: null,
     rendered: { messages: [{ embeds: [embed], files }], threadName: null },
   });
 

@@ -67,7 +67,9 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   return { embeds: [embed], ephemeral: true };
 }
 
-function postText(t: Translator, dueAt: Date, detail: string) {
+/** `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time). */
+function postText(t: Translator, dueAt: Date, detail: string, catchingUp = false) {
+  if (catchingUp) return t.t("cohortAdmin.postCatchingUp", { at: markup(timestamp(dueAt, "F")), detail: markup(detail) });
   return t.t("cohortAdmin.postAt", { at: markup(timestamp(dueAt, "F")), relative: markup(timestamp(dueAt, "R")), detail: markup(detail) });
 }
 
@@ -84,14 +86,14 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       value:
         next === null
           ? t.t("cohortAdmin.noMorePosts")
-          : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") })),
+          : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }), view.nextWeekPostCatchingUp),
     },
     {
       name: t.plain("cohortAdmin.field.nextCheckpoint"),
       value:
         checkpoint === null
           ? t.t("cohortAdmin.noMorePosts")
-          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle)), limits.fieldValue),
+          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp), limits.fieldValue),
     },
   ];
 }

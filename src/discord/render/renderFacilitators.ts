@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent } from "discord.js";
-import { AuditAction, changedKeys } from "../../domain/audit/auditAction.js";
+import { AuditAction, changedKeys, type AuditValues } from "../../domain/audit/auditAction.js";
 import type { AuditView, CreditView } from "../../services/FacilitatorService.js";
 import type { ExportFile } from "../../services/ExportService.js";
 import { NudgeOutcome, type NudgeView } from "../../services/NudgeService.js";
@@ -247,6 +247,14 @@ function auditActor(t: Translator, entry: AuditEntryRecord): string {
   return entry.actorId === "" ? t.t("audit.actor.erased") : `<@${entry.actorId}>`;
 }
 
+/** How much of a several-message announcement the line's attempt posted: nothing said of one posted whole at once. */
+function announcedParts(t: Translator, after: AuditValues): string[] {
+  const { parts, posted, complete } = after;
+  const alreadyPosted = Number(after.alreadyPosted ?? 0);
+  if (typeof parts !== "number" || typeof posted !== "number" || (complete === true && alreadyPosted === 0)) return [];
+  return [t.t("audit.announcedParts", { complete: complete === false ? "no" : "yes", posted, parts, missing: parts - alreadyPosted })];
+}
+
 /** What the line was about: the member, the item or title, a break's week, an announcement's kind, an export's format, an edit's fields. */
 function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
   const details: string[] = [];
@@ -254,7 +262,11 @@ function auditDetails(t: Translator, entry: AuditEntryRecord): string[] {
   const after = entry.after ?? {};
   if (entry.action === AuditAction.Break) return [...details, ...breakChanges(t, entry)];
   if (entry.action === AuditAction.Announce && typeof after.kind === "string")
-    return [...details, t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") })];
+    return [
+      ...details,
+      t.t("audit.announced", { kind: after.kind, week: Number(after.week ?? 0), section: String(after.section ?? "") }),
+      ...announcedParts(t, after),
+    ];
   if (entry.action === AuditAction.Export && typeof after.format === "string")
     // Lines written before the upload's outcome was kept (or whose process stopped mid-upload) have no `upload`.
     return [

@@ -23,21 +23,26 @@ function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string
 
 export function renderPreview(t: Translator, view: PreviewView): Reply {
   const { cohort } = view;
+  const sent = view.posts.filter((post) => post.sentAt !== null).length;
   const header = [
     t.t("posts.previewHeader", {
       week: view.weekNumber,
       totalWeeks: view.totalWeeks,
       cohort: cohort.name,
       channel: markup(`<#${cohort.channelId}>`),
+      // Posts already out are shown as posted: "what the bot will post" would say they are still to come.
+      posted: sent === 0 ? "none" : sent === view.posts.length ? "all" : "some",
     }),
   ];
   for (const post of view.posts) {
+    const at = post.sentAt ?? post.dueAt;
     header.push(
       t.t("preview.post", {
         label: markup(postLabel(t, post, view.weekNumber)),
         parts: post.rendered.messages.length,
-        at: markup(timestamp(post.dueAt, "F")),
-        relative: markup(timestamp(post.dueAt, "R")),
+        posted: post.sentAt === null ? "no" : "yes",
+        at: markup(timestamp(at, "F")),
+        relative: markup(timestamp(at, "R")),
       }),
     );
   }
@@ -78,10 +83,13 @@ function announcedWhat(t: Translator, result: AnnounceResult): string {
 }
 
 export function renderAnnounced(t: Translator, result: AnnounceResult): Reply {
-  const description = t.t("posts.announced", {
-    what: markup(announcedWhat(t, result)),
-    channel: markup(`<#${result.cohort.channelId}>`),
-    messages: result.messageIds.length,
-  });
+  const what = markup(announcedWhat(t, result));
+  const channel = markup(`<#${result.cohort.channelId}>`);
+  const parts = result.messageIds.length;
+  // The rest of an announcement that went out in part: only its missing messages were posted now.
+  const description =
+    result.alreadyPosted > 0
+      ? t.t("posts.announcedRest", { what, channel, parts, missing: parts - result.alreadyPosted, already: result.alreadyPosted })
+      : t.t("posts.announced", { what, channel, messages: parts });
   return { embeds: [{ color: colors.success, description }], ephemeral: true };
 }

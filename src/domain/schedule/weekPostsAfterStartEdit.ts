@@ -1,4 +1,5 @@
 import { PostStatus, type ScheduledPostRecord } from "./scheduledPostModel.js";
+import { maxLateMs } from "./catchUpRule.js";
 import { weekPostDueAt } from "./plannedPosts.js";
 import type { CohortSettings } from "./scheduleTypes.js";
 import {
@@ -25,9 +26,6 @@ export interface WeekPostsAfterStartEdit {
 }
 
 type PostSettings = Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">;
-
-/** Posts due longer ago than this are skipped, not sent (the scheduler's catch-up rule, Scheduler.handlePost). */
-const maxLateMs = 24 * 60 * 60 * 1000;
 
 /**
  * A week's post is one post per (week, instant). After an edit of the start date, a row whose week the

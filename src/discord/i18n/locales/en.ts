@@ -222,13 +222,17 @@ export const en = {
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
   "posts.previewHeader":
-    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: what the bot will post in {channel}. Only you see this.",
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} other {what the bot will post}} in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
   "posts.simulationUnknown": 'There\'s no cohort (id or name) or curriculum (slug) called "{value}". See `npm run cli -- curriculum list`.',
   "posts.simulationAmbiguous": "Several cohorts have that name; give one of these ids instead: {cohorts}.",
   "posts.announced": "Posted {what} in {channel}{messages, plural, =1 {} other { (# messages)}}.",
+  "posts.announcedRest":
+    "Posted the missing {missing, plural, other {#}} of {parts, number} messages of {what} in {channel}: {already, plural, one {the first was} other {the first # were}} already there.",
+  "posts.announcePartial":
+    "Only {posted, plural, other {#}} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists, and those messages with it. Pick a new channel with `/cohort edit channel:`, then run the same `/cohort announce` again: it posts all {parts, number} messages there.} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run the same `/cohort announce` again: it posts only the {missing, plural, one {missing message} other {# missing messages}} (all of them if you pick another channel instead).} other {Discord didn't accept the rest just now. Run the same `/cohort announce` again in a minute: it posts only the {missing, plural, one {missing message} other {# missing messages}}.}}",
   "posts.announcedWeek": "the week {week, number} assignment",
   "posts.announcedCheckpoint": "the checkpoint prompt of {section}",
   "posts.announcedLeaderboard": "the leaderboard",
@@ -340,6 +344,7 @@ export const en = {
   "cohortAdmin.listTitle": "Cohorts in this server ({count})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
+  "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
   "cohortAdmin.field.channel": "Channel",
@@ -441,7 +446,7 @@ export const en = {
   "preview.weekLabel": "Week {week} assignment",
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
-  "preview.post": "• {label}{parts, plural, =1 {} other { (# messages)}}: {at} ({relative})",
+  "preview.post": "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",
@@ -824,6 +829,8 @@ export const en = {
   "audit.breakSet": "week {week} is a break",
   "audit.breakUndone": "week {week} is a reading week again",
   "audit.announced": "{kind, select, week {week {week}'s assignment} checkpoint {the checkpoint of {section}} other {the leaderboard}}",
+  "audit.announcedParts":
+    "{complete, select, no {only {posted, plural, other {#}} of {parts, number} messages went out} other {the missing {missing, plural, other {#}} of {parts, number} messages}}",
   "audit.exported":
     "{format, select, json {JSON} other {CSV}}{upload, select, sent { · sent} too_large { · not sent: Discord refused the file as too large} refused { · not sent: Discord refused it} failed { · the upload failed; Discord may have received the file} other {}}",
   "audit.action.create": "created the cohort",

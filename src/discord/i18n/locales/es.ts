@@ -228,7 +228,7 @@ export const es: Catalogue = {
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
-    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: lo que el bot publicará en {channel}. Solo lo ves tú.",
+    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
@@ -236,6 +236,10 @@ export const es: Catalogue = {
     "No hay ninguna cohorte (id o nombre) ni plan (slug) llamado «{value}». Consulta `npm run cli -- curriculum list`.",
   "posts.simulationAmbiguous": "Varias cohortes tienen ese nombre; indica uno de estos ids: {cohorts}.",
   "posts.announced": "Se ha publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
+  "posts.announcedRest":
+    "Se han publicado {missing, plural, one {el mensaje que faltaba} other {los # mensajes que faltaban}} de {parts, number} ({what}) en {channel}: {already, plural, one {el primero ya estaba allí} other {los # primeros ya estaban allí}}.",
+  "posts.announcePartial":
+    "{posted, plural, one {Solo se ha publicado # de {parts, number} mensajes} other {Solo se han publicado # de {parts, number} mensajes}} ({kind, select, week {el plan de la semana {week, number}} checkpoint {el punto de control de {section}} other {la clasificación}}) en {channel}: {problem, select, channel_missing {el canal ya no existe, y con él esos mensajes. Elige un canal nuevo con `/cohorte editar canal:` y vuelve a usar el mismo `/cohorte anunciar`: publicará allí los {parts, number} mensajes.} no_permission {ya no puedo publicar allí (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí). Corrige los permisos del canal y vuelve a usar el mismo `/cohorte anunciar`: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}} (todos, si eliges otro canal).} other {Discord no ha aceptado el resto ahora mismo. Vuelve a usar el mismo `/cohorte anunciar` dentro de un minuto: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}}.}}",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",
@@ -352,6 +356,7 @@ export const es: Catalogue = {
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
+  "cohortAdmin.postCatchingUp": "En menos de un minuto (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
   "cohortAdmin.field.channel": "Canal",
@@ -453,7 +458,8 @@ export const es: Catalogue = {
   "preview.weekLabel": "Plan de la semana {week}",
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
-  "preview.post": "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {at} ({relative})",
+  "preview.post":
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {publicado el {at}} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
@@ -855,6 +861,8 @@ export const es: Catalogue = {
   "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
+  "audit.announcedParts":
+    "{complete, select, no {{posted, plural, one {solo se publicó # de {parts, number} mensajes} other {solo se publicaron # de {parts, number} mensajes}}} other {{missing, plural, one {el mensaje que faltaba de {parts, number}} other {los # mensajes que faltaban de {parts, number}}}}}",
   "audit.exported":
     "{format, select, json {JSON} other {CSV}}{upload, select, sent { · enviada} too_large { · no enviada: Discord rechazó el archivo por ser demasiado grande} refused { · no enviada: Discord la rechazó} failed { · la subida falló; puede que Discord recibiera el archivo} other {}}",
   "audit.action.create": "creó la cohorte",

@@ -1,0 +1,101 @@
+import { weekPostDueAt } from "./plannedPosts.js";
+import { PostStatus, type ScheduledPostRecord } from "./scheduledPostModel.js";
+import { setAsideWeekPeriod } from "./weekPostPeriod.js";
+import type { CohortSettings, PlannedPost } from "./scheduleTypes.js";
+
+/** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
+export const maxLateMs = 24 * 60 * 60 * 1000;
+
+/**
+ * A creation (`replaced` null), an edit of the announce day or time, start date or zone, with the values it
+ * replaced, or a resume, a channel edit, an edit that found the channel usable again or the bot finding it so
+ * (`reopens`: the closing post that came due while the cohort was paused, or could not post, is late only from it).
+ */
+export interface PostTimeChange {
+  readonly at: Date;
+  readonly replaced: Partial<Pick<CohortSettings, "announceDay" | "announceTime" | "startDate" | "timeZone">> | null;
+  readonly reopens: boolean;
+}
+
+/**
+ * The weekly post of the week running (or about to begin) among the due posts: the last one due, unless
+ * the closing post is due too (the course is over). Earlier weeks' posts are history.
+ */
+export function currentWeekPost(due: readonly PlannedPost[]): PlannedPost | undefined {
+  if (due.some((post) => post.kind === "closing")) return undefined;
+  return due.filter((post) => post.kind === "week").at(-1);
+}
+
+/** Whether a post is more than a day late at `now`: the scheduler then sends it only when lateOnlySinceSet says so. */
+export function isPastCatchUp(post: PlannedPost, now: Date): boolean {
+  return now.getTime() - post.dueAt.getTime() >= maxLateMs;
+}
+
+/**
+ * The running (or next) week's post whose time was already past when it was set: by the cohort's
+ * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
+ * Its members are late only from that change, so it goes out (and is retried) while the change is less
+ * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
+ * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
+ * only from the resume or the edit of the channel. `changes`: those of the last 24 hours, newest first.
+ */
+export function lateOnlySinceSet(
+  settings: CohortSettings,
+  post: PlannedPost,
+  currentWeek: boolean,
+  changes: readonly PostTimeChange[],
+  now: Date,
+): boolean {
+  if (!currentWeek && post.kind !== "closing") return false;
+  return changes.some((change) => {
+    if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
+    if (post.kind === "closing") return change.reopens;
+    if (change.replaced === null) return true;
+    if (post.kind !== "week" || post.weekNumber === undefined) return false;
+    const before = weekPostDueAt({ ...settings, ...change.replaced }, post.weekNumber);
+    return before.getTime() > change.at.getTime();
+  });
+}
+
+/** What the catch-up rule reads of a post's row. */
+export type PostRowState = Pick<ScheduledPostRecord, "kind" | "period" | "status" | "nextAttemptAt">;
+
+/** The key of a post's row among a cohort's rows. */
+export function postRowKey(post: { readonly kind: string; readonly period: string }): string {
+  return `${post.kind}|${post.period}`;
+}
+
+/**
+ * A week's post with no row of its own but one set aside for the very time it is due: it went out at that
+ * time already (a start put back to the date a week was announced for), so it is not posted again.
+ */
+export function setAsideForItsTime(post: PlannedPost, hasRow: (key: string) => boolean): boolean {
+  if (post.kind !== "week" || post.weekNumber === undefined) return false;
+  return hasRow(postRowKey({ kind: "week", period: setAsideWeekPeriod(post.weekNumber, post.dueAt) }));
+}
+
+/** A row whose post is still to go out: being sent, or failed with a retry planned. */
+export function stillToBeTried(row: PostRowState): boolean {
+  return row.status === PostStatus.Claimed || (row.status === PostStatus.Failed && row.nextAttemptAt !== null);
+}
+
+/**
+ * The due posts the scheduler still sends (or retries) by its catch-up rule: without a row (and not set aside
+ * for their time) or with one still to be tried, and less than a day late or late only since they were set.
+ * `rows` by postRowKey; `changes` those of the last 24 hours, newest first.
+ */
+export function postsWaitingNow(
+  planned: readonly PlannedPost[],
+  rows: ReadonlyMap<string, PostRowState>,
+  changes: readonly PostTimeChange[],
+  settings: CohortSettings,
+  now: Date,
+): PlannedPost[] {
+  const due = planned.filter((post) => post.dueAt.getTime() <= now.getTime());
+  const current = currentWeekPost(due);
+  return due.filter((post) => {
+    const row = rows.get(postRowKey(post));
+    const waiting = row === undefined ? !setAsideForItsTime(post, (key) => rows.has(key)) : stillToBeTried(row);
+    return waiting && (!isPastCatchUp(post, now) || lateOnlySinceSet(settings, post, post === current, changes, now));
+  });
+}
