@@ -84,7 +84,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       ownEndDays: [],
       quietSince: daysAgo(7),
       ownQuietSince: [],
-      latestCheckpointSectionId: sectionId,
+      latestCheckpointSectionIds: [sectionId],
     };
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { checkpointTitles } from "./checkpointTitles.js";
 import { StreakOwner } from "./renderStreak.js";
 import { numberedNames } from "./numberedNames.js";
 import { chunkLines } from "./postMessage.js";
@@ -32,6 +33,7 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
           time: markup(durationText(t, member.behindMinutes)),
         })
       : t.t("roster.paceOnTrack");
+  const latest = latestCheckpointsText(t, member);
   return t.t("roster.line", {
     member: mention(member.userId),
     name,
@@ -41,9 +43,21 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     confident: member.answers.confident,
     partly: member.answers.partly,
     notYet: member.answers.notYet,
+    hasLatest: latest === "" ? "no" : "yes",
+    latest: markup(latest),
     daysOff: member.daysOffUntil === null ? "no" : "yes",
     until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
   });
+}
+
+/** The latest posting's checkpoints the member has left unanswered or answered "Not yet", as counts ("" for none). */
+function latestCheckpointsText(t: Translator, member: RosterMemberView): string {
+  const { total, unanswered, notYet } = member.latestCheckpoints;
+  const parts = [
+    ...(unanswered > 0 ? [t.t("roster.latestUnanswered", { count: unanswered, total })] : []),
+    ...(notYet > 0 ? [t.t("roster.latestNotYet", { count: notYet, total })] : []),
+  ];
+  return parts.join(t.t("roster.latestSeparator"));
 }
 
 /** `/cohort roster`: one page, grouped, with a Nudge button per behind or quiet member and page buttons. */
@@ -151,7 +165,11 @@ export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
   const member = markup(t.t("nudge.member", { member: mention(view.userId), name }));
   const text =
     view.outcome === NudgeOutcome.Sent
-      ? t.t("nudge.sent", { member })
+      ? t.t("nudge.sent", {
+          member,
+          count: view.unansweredCheckpoints.length,
+          checkpoints: markup(checkpointTitles(t, view.unansweredCheckpoints)),
+        })
       : view.outcome === NudgeOutcome.TooSoon
         ? t.t("nudge.tooSoon", { member, next: markup(timestamp(view.nextAt ?? new Date(), "R")) })
         : view.outcome === NudgeOutcome.OptedOut

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { rosterGroupOf } from "../helpers/rosterGroupOf.js";
+
+/** "More" and "Last" both end in week 3: their prompts go out at the same moment; "After" keeps the course running. */
+const samePostingPath = [
+  "Same Posting Path",
+  "Week 1-2: Basics",
+  "- [ ] Required -- One (20 min)",
+  "- [ ] Required -- Two (20 min)",
+  "Checkpoint",
+  "You can explain the basics.",
+  "Week 2-3: More",
+  "- [ ] Required -- Three (20 min)",
+  "- [ ] Required -- Four (20 min)",
+  "Checkpoint",
+  "You can explain more.",
+  "Week 3: Last",
+  "- [ ] Required -- Five (20 min)",
+  "Checkpoint",
+  "You can explain the last.",
+  "Week 4: After",
+  "- [ ] Required -- Six (20 min)",
+  "- [ ] Required -- Seven (20 min)",
+  "Checkpoint",
+  "You can explain what comes after.",
+  "",
+].join("\n");
+
+const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message).find((button) => button.label === label)?.customId ?? "";
+
+/**
+ * Two checkpoints posted at the same moment: a member who answered one of them and not the other is listed under
+ * "Not yet" with how many are left, the filter agrees, and a Nudge names the one left.
+ */
+describe("the roster and the Nudge read every checkpoint posted at the latest moment", () => {
+  let bot: BotHarness;
+  const cohortName = "Same";
+  const people: Record<"ada" | "bob" | "cal", { id: string; username: string }> = {} as never;
+  const posts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
+  const promptOf = (section: string) => {
+    const prompt = posts().find((message) => message.embeds[0]?.title === `✅ Checkpoint · ${section}`);
+    if (prompt === undefined) throw new Error(`${section}'s prompt was not posted`);
+    return prompt;
+  };
+  const answer = async (userId: string, section: string, label: string) => {
+    const prompt = promptOf(section);
+    await bot.click(userId, prompt.id, buttonId(prompt, label)).final();
+  };
+  const lineOf = (text: string, userId: string) => text.split("\n").find((line) => line.includes(`<@${userId}>`)) ?? "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
+    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
+    for (const name of ["ada", "bob", "cal"] as const) {
+      people[name] = bot.member(name);
+      await bot.join(people[name], cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    }
+    // Friday of week 3, after 17:00: More's and Last's prompts go out together.
+    for (const at of ["2027-01-15T17:00:00Z", "2027-01-22T17:00:00Z", "2027-01-22T18:00:00Z"]) {
+      bot.clock.set(new Date(at));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+    }
+    // ada and cal read everything due before today (on pace, not quiet); bob reads nothing (behind).
+    for (const name of ["ada", "cal"] as const) {
+      for (const weekNumber of [1, 2, 3]) {
+        const { week } = await bot.test.app.services.study.week({
+          guildId: bot.guild.id,
+          userId: people[name].id,
+          cohort: null,
+          now: bot.clock.now(),
+          weekNumber,
+        });
+        for (const day of week.days)
+          for (const item of day.items)
+            if (item.kind === "Required" && day.date < "2027-01-22")
+              await bot.test.app.services.study.complete({
+                guildId: bot.guild.id,
+                userId: people[name].id,
+                cohort: null,
+                item: String(item.id),
+                now: bot.clock.now(),
+              });
+      }
+    }
+    // ada answers More only; cal answers both; bob answers Last only.
+    await answer(people.ada.id, "More", "Confident");
+    await answer(people.cal.id, "More", "Confident");
+    await answer(people.cal.id, "Last", "Partly");
+    await answer(people.bob.id, "Last", "Partly");
+  });
+  afterAll(async () => bot.close());
+
+  it("lists a member who answered one of the two under Not yet, saying how many are left, and the filter agrees", async () => {
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    const text = visibleText(roster);
+    expect(rosterGroupOf(roster, people.ada.id)).toBe("Not yet");
+    expect(lineOf(text, people.ada.id)).toContain("1 of 2 latest checkpoints not answered");
+    expect(rosterGroupOf(roster, people.cal.id)).toBe("On track");
+    expect(lineOf(text, people.cal.id)).not.toContain("latest checkpoints");
+    expect(text).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 1 · 🏁 Finished 0");
+    const notYet = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "not_yet" }));
+    expect(notYet).toContain(`<@${people.ada.id}>`);
+    expect(notYet).not.toContain(`<@${people.cal.id}>`);
+  });
+
+  it("moves the member to On track once they answer the other one", async () => {
+    await answer(people.ada.id, "Last", "Partly");
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    expect(rosterGroupOf(roster, people.ada.id)).toBe("On track");
+    await answer(people.ada.id, "Last", "Not yet");
+    const again = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    expect(rosterGroupOf(again, people.ada.id)).toBe("Not yet");
+    expect(lineOf(visibleText(again), people.ada.id)).toContain('"Not yet" on 1 of 2 latest checkpoints');
+  });
+
+  it("names the checkpoint a nudged member has not answered, to the admin and in the DM", async () => {
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
+    expect(lineOf(visibleText(roster), people.bob.id)).toContain("1 of 2 latest checkpoints not answered");
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
+    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    expect(answered).toContain("Nudged");
+    expect(answered).toContain("**More**");
+    expect(answered).not.toContain("Last");
+    const dms = bot.emulator.dmMessages(people.bob.id);
+    expect(dms).toHaveLength(1);
+    const dm = visibleText(dms[0] as EmulatorMessage);
+    expect(dm).toContain("**More**");
+    expect(dm).not.toContain("Last");
+  });
+});
