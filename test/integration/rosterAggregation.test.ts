@@ -157,6 +157,39 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     );
   });
 
+  it("lists as not yet a member who left unanswered, or answered Not yet, any checkpoint posted at the latest moment", async () => {
+    const { prisma } = handle;
+    const [first = 0] = basis.latestCheckpointSectionIds;
+    const { curriculumId } = await prisma.section.findUniqueOrThrow({ where: { id: first } });
+    // A second section ending the same week: its prompt went out with the first's.
+    const { sectionId: second } = await createSectionRows(
+      prisma,
+      curriculumId,
+      { key: "s2", position: 1, title: "Same week", weekStart: 2, weekEnd: 2 },
+      [],
+    );
+    const groupOf = async (latest: number[], name: string) =>
+      (await roster.page({ ...basis, latestCheckpointSectionIds: latest }, null, 20, { kind: "first" })).rows.find(
+        (row) => row.displayName === name,
+      )?.group;
+    try {
+      // onTrack answered the first only (Confident): not yet, whichever of the two the schedule lists last.
+      expect([await groupOf([first, second], "onTrack"), await groupOf([second, first], "onTrack")]).toEqual([
+        RosterGroup.NotYet,
+        RosterGroup.NotYet,
+      ]);
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.onTrack ?? 0, sectionId: second, answer: "partly" } });
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.notYet ?? 0, sectionId: second, answer: "confident" } });
+      expect(await groupOf([second, first], "onTrack")).toBe(RosterGroup.OnTrack);
+      // "Not yet" at the first stays not yet, though the second is answered Confident.
+      expect(await groupOf([first, second], "notYet")).toBe(RosterGroup.NotYet);
+      // No checkpoint posted yet: nobody is not yet.
+      expect(await groupOf([], "notYet")).toBe(RosterGroup.OnTrack);
+    } finally {
+      await prisma.section.delete({ where: { id: second } });
+    }
+  });
+
   it("splits checkpoint answers by whether the member is behind", async () => {
     const rows = await roster.confidence(basis);
     const summary = rows.map((row) => `${row.answer}:${row.behind ? "behind" : "on track"}:${row.count}`).sort();
