@@ -286,7 +286,7 @@ export class RosterService {
   /**
    * What the aggregation needs at `now`: the Required items' due days, each
    * member zone's day and the catch-up days (for every member's own plan),
-   * since when silence is quiet, the latest checkpoint.
+   * since when silence is quiet, the checkpoints posted at the latest moment.
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
