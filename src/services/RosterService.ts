@@ -61,7 +61,7 @@ export interface RosterMemberView {
   readonly lastCompletedAt: Date | null;
   readonly streak: number;
   readonly answers: AnswerCounts;
-  /** The checkpoints posted at the latest posting moment: how many, how many unanswered, how many answered "Not yet". */
+  /** The checkpoints posted at the latest posting moment: how many, and how many the member answered "Not yet". */
   readonly latestCheckpoints: LatestCheckpointCounts;
   /** On days off today (their `/break`, a cohort break week): the last of them, in the member's day. */
   readonly daysOffUntil: string | null;
@@ -71,7 +71,7 @@ export interface RosterMemberView {
 
 export interface LatestCheckpointCounts {
   readonly total: number;
-  readonly unanswered: number;
+  /** Answered "Not yet": more than none lists the member under Not yet (`isPending`) unless behind or quiet. */
   readonly notYet: number;
 }
 
@@ -389,7 +389,7 @@ export class RosterService {
           lastCompletedAt: row.lastCompletedAt,
           streak: personal.streak,
           answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
-          latestCheckpoints: { total: latest.total, unanswered: latest.unanswered.length, notYet: latest.notYet.length },
+          latestCheckpoints: { total: latest.total, notYet: latest.notYet.length },
           daysOffUntil: personal.daysOffUntil,
           // An ended cohort takes no completions, a member whose course is over has nothing left to read (a
           // finished cohort's member who finishes late still has), and one on days off is not to be disturbed: no nudge.

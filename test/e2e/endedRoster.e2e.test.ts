@@ -30,8 +30,7 @@ describe("an ended cohort's roster, days after the end", () => {
     bot.clock.set(new Date("2027-01-19T14:00:00Z"));
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort }))).toContain(cohort);
     const atEnd = await roster();
-    // Ada is on pace; she has not answered the checkpoint posted last (Friday 15 January): not yet.
-    expect(atEnd).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 0 · 🏁 Finished 0");
+    expect(atEnd).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
     expect(atEnd).toMatch(/\(bob\) · 16 items behind/);
 
     // A week later (five study days after the end): the same roster.
@@ -91,8 +90,7 @@ describe("an ended cohort's roster, days after the end", () => {
     // Ten days (six weekdays) after the course's last day, Sunday 28 March.
     bot.clock.set(new Date("2027-04-07T12:00:00Z"));
     const text = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: finished }));
-    // Not quiet; on pace, but the last checkpoint (posted on the last study day) is unanswered: not yet.
-    expect(text).toContain("🔴 Behind 0 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 0 · 🏁 Finished 0");
+    expect(text).toContain("🔴 Behind 0 · 💤 Quiet 0 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
   });
 
   it("shows a member behind after the course's last day whose /break ran past it without days off, and no Nudge: their course is over", async () => {

@@ -66,8 +66,7 @@ describe("quiet on the roster for a member who finishes late", () => {
     await at("2027-03-29T09:00:30Z");
     bot.clock.set(new Date("2027-04-07T12:00:00Z"));
     const all = visibleText(await roster("all"));
-    // Bob, not quiet, has not answered the last checkpoint: not yet.
-    expect(all).toContain("🔴 Behind 0 · 💤 Quiet 1 · 🤔 Not yet 1 · 🟢 On track 0 · 🏁 Finished 0");
+    expect(all).toContain("🔴 Behind 0 · 💤 Quiet 1 · 🤔 Not yet 0 · 🟢 On track 1 · 🏁 Finished 0");
     const message = await roster("quiet");
     const quiet = visibleText(message);
     expect(quiet).toContain(`<@${ada.id}>`);

@@ -64,8 +64,7 @@ describe("a member's own /break days are not study days for 'quiet'", () => {
     // Monday of week 4, noon: the only study day of hers in the last five is today, and it is not over.
     bot.clock.set(new Date("2027-01-25T12:00:00Z"));
     const { roster, nudge } = await rosterAndNudge(bot, cohort, ada);
-    // Neither behind nor quiet; the checkpoint posted last is unanswered, so she is listed as not yet.
-    expect(rosterGroupOf(roster, ada.id)).toBe("Not yet");
+    expect(rosterGroupOf(roster, ada.id)).toBe("On track");
     expect(buttonsOf(roster).map((button) => button.label)).not.toContain("Nudge ada");
     // A Nudge pressed from an older roster checks again, by the same rule: no DM.
     expect(nudge).toBe("not_needed");

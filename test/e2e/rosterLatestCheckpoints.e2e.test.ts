@@ -31,13 +31,14 @@ const samePostingPath = [
 const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message).find((button) => button.label === label)?.customId ?? "";
 
 /**
- * Two checkpoints posted at the same moment: a member who answered one of them and not the other is listed under
- * "Not yet" with how many are left, the filter agrees, and a Nudge names the one left.
+ * Two checkpoints posted at the same moment: a member who answered "Not yet" on either of them is listed under
+ * "Not yet" with how many, whichever is listed last, and the filter agrees; one who simply left one unanswered stays
+ * on track; a Nudge (to a member behind) names the one they left unanswered.
  */
 describe("the roster and the Nudge read every checkpoint posted at the latest moment", () => {
   let bot: BotHarness;
   const cohortName = "Same";
-  const people: Record<"ada" | "bob" | "cal", { id: string; username: string }> = {} as never;
+  const people: Record<"ada" | "bob" | "cal" | "dan", { id: string; username: string }> = {} as never;
   const posts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
   const promptOf = (section: string) => {
     const prompt = posts().find((message) => message.embeds[0]?.title === `✅ Checkpoint · ${section}`);
@@ -54,7 +55,7 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
     bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
     await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
     const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
-    for (const name of ["ada", "bob", "cal"] as const) {
+    for (const name of ["ada", "bob", "cal", "dan"] as const) {
       people[name] = bot.member(name);
       await bot.join(people[name], cohort, { at: new Date("2027-01-04T08:00:00Z") });
     }
@@ -63,8 +64,8 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
       bot.clock.set(new Date(at));
       await bot.test.app.scheduler.tick(bot.clock.now());
     }
-    // ada and cal read everything due before today (on pace, not quiet); bob reads nothing (behind).
-    for (const name of ["ada", "cal"] as const) {
+    // ada, cal and dan read everything due before today (on pace, not quiet); bob reads nothing (behind).
+    for (const name of ["ada", "cal", "dan"] as const) {
       for (const weekNumber of [1, 2, 3]) {
         const { week } = await bot.test.app.services.study.week({
           guildId: bot.guild.id,
@@ -85,29 +86,33 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
               });
       }
     }
-    // ada answers More only; cal answers both; bob answers Last only.
-    await answer(people.ada.id, "More", "Confident");
+    // ada: "Not yet" on More, Confident on Last; cal answers both; dan answers More only; bob answers Last only.
+    await answer(people.ada.id, "More", "Not yet");
+    await answer(people.ada.id, "Last", "Confident");
     await answer(people.cal.id, "More", "Confident");
     await answer(people.cal.id, "Last", "Partly");
+    await answer(people.dan.id, "More", "Confident");
     await answer(people.bob.id, "Last", "Partly");
   });
   afterAll(async () => bot.close());
 
-  it("lists a member who answered one of the two under Not yet, saying how many are left, and the filter agrees", async () => {
+  it('lists a member who answered "Not yet" on one of the two under Not yet, saying so, and the filter agrees; one who left one unanswered stays on track', async () => {
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
     const text = visibleText(roster);
     expect(rosterGroupOf(roster, people.ada.id)).toBe("Not yet");
-    expect(lineOf(text, people.ada.id)).toContain("1 of 2 latest checkpoints not answered");
-    expect(rosterGroupOf(roster, people.cal.id)).toBe("On track");
-    expect(lineOf(text, people.cal.id)).not.toContain("latest checkpoints");
-    expect(text).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 1 · 🏁 Finished 0");
+    expect(lineOf(text, people.ada.id)).toContain('"Not yet" on 1 of 2 latest checkpoints');
+    for (const name of ["cal", "dan"] as const) {
+      expect(rosterGroupOf(roster, people[name].id), name).toBe("On track");
+      expect(lineOf(text, people[name].id), name).not.toContain("latest checkpoint");
+    }
+    expect(text).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 2 · 🏁 Finished 0");
     const notYet = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "not_yet" }));
     expect(notYet).toContain(`<@${people.ada.id}>`);
-    expect(notYet).not.toContain(`<@${people.cal.id}>`);
+    for (const name of ["cal", "dan"] as const) expect(notYet).not.toContain(`<@${people[name].id}>`);
   });
 
-  it("moves the member to On track once they answer the other one", async () => {
-    await answer(people.ada.id, "Last", "Partly");
+  it('moves the member to On track once they change that answer, and back to Not yet for "Not yet" on the other one', async () => {
+    await answer(people.ada.id, "More", "Partly");
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
     expect(rosterGroupOf(roster, people.ada.id)).toBe("On track");
     await answer(people.ada.id, "Last", "Not yet");
@@ -118,7 +123,7 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
 
   it("names the checkpoint a nudged member has not answered, to the admin and in the DM", async () => {
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
-    expect(lineOf(visibleText(roster), people.bob.id)).toContain("1 of 2 latest checkpoints not answered");
+    expect(rosterGroupOf(roster, people.bob.id)).toBe("Behind");
     const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
     const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
     expect(answered).toContain("Nudged");

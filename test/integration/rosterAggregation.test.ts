@@ -157,7 +157,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     );
   });
 
-  it("lists as not yet a member who left unanswered, or answered Not yet, any checkpoint posted at the latest moment", async () => {
+  it("lists as not yet a member who answered Not yet on any checkpoint posted at the latest moment, whichever is listed last; one left unanswered does not count", async () => {
     const { prisma } = handle;
     const [first = 0] = basis.latestCheckpointSectionIds;
     const { curriculumId } = await prisma.section.findUniqueOrThrow({ where: { id: first } });
@@ -168,23 +168,34 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       { key: "s2", position: 1, title: "Same week", weekStart: 2, weekEnd: 2 },
       [],
     );
-    const groupOf = async (latest: number[], name: string) =>
-      (await roster.page({ ...basis, latestCheckpointSectionIds: latest }, null, 20, { kind: "first" })).rows.find(
-        (row) => row.displayName === name,
-      )?.group;
+    const groupsOf = async (name: string) =>
+      Promise.all(
+        [
+          [first, second],
+          [second, first],
+        ].map(
+          async (latest) =>
+            (await roster.page({ ...basis, latestCheckpointSectionIds: latest }, null, 20, { kind: "first" })).rows.find(
+              (row) => row.displayName === name,
+            )?.group,
+        ),
+      );
     try {
-      // onTrack answered the first only (Confident): not yet, whichever of the two the schedule lists last.
-      expect([await groupOf([first, second], "onTrack"), await groupOf([second, first], "onTrack")]).toEqual([
-        RosterGroup.NotYet,
-        RosterGroup.NotYet,
-      ]);
-      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.onTrack ?? 0, sectionId: second, answer: "partly" } });
+      // notYet answered "Not yet" on the first and nothing on the second: not yet, in either order.
+      expect(await groupsOf("notYet")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
+      // onTrack answered the first Confident and left the second unanswered: still on track, in either order.
+      expect(await groupsOf("onTrack")).toEqual([RosterGroup.OnTrack, RosterGroup.OnTrack]);
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.onTrack ?? 0, sectionId: second, answer: "not_yet" } });
       await prisma.checkpointAnswer.create({ data: { memberId: memberIds.notYet ?? 0, sectionId: second, answer: "confident" } });
-      expect(await groupOf([second, first], "onTrack")).toBe(RosterGroup.OnTrack);
-      // "Not yet" at the first stays not yet, though the second is answered Confident.
-      expect(await groupOf([first, second], "notYet")).toBe(RosterGroup.NotYet);
+      // "Not yet" on either one is not yet, though the other is answered Confident.
+      expect(await groupsOf("onTrack")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
+      expect(await groupsOf("notYet")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
       // No checkpoint posted yet: nobody is not yet.
-      expect(await groupOf([], "notYet")).toBe(RosterGroup.OnTrack);
+      expect(
+        (await roster.page({ ...basis, latestCheckpointSectionIds: [] }, null, 20, { kind: "first" })).rows.find(
+          (row) => row.displayName === "notYet",
+        )?.group,
+      ).toBe(RosterGroup.OnTrack);
     } finally {
       await prisma.section.delete({ where: { id: second } });
     }

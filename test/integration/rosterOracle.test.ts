@@ -101,8 +101,10 @@ describe("the roster's SQL equals each member's own plan", () => {
     laterTrackOnly: 0,
     ownDaysOff: 0,
     notYet: 0,
-    /** Several checkpoints posted at the latest moment, some answered and some not. */
-    partlyAnswered: 0,
+    /** Several checkpoints posted at the latest moment, "Not yet" on some of them only. */
+    notYetOnSome: 0,
+    /** Several checkpoints posted at the latest moment, some left unanswered and none answered "Not yet" (not not yet). */
+    unansweredOnly: 0,
   };
 
   async function scenario(seed: number): Promise<void> {
@@ -211,7 +213,8 @@ describe("the roster's SQL equals each member's own plan", () => {
       const latest = checkpointStanding(latestIds, answers);
       const notYet = !standing.finished && !behind && !quiet && isPending(latest);
       seen.notYet += notYet ? 1 : 0;
-      seen.partlyAnswered += latest.total > 1 && isPending(latest) && latest.unanswered.length < latest.total ? 1 : 0;
+      seen.notYetOnSome += latest.total > 1 && latest.notYet.length > 0 && latest.notYet.length < latest.total ? 1 : 0;
+      seen.unansweredOnly += latest.total > 1 && latest.unanswered.length > 0 && latest.notYet.length === 0 ? 1 : 0;
       const expected = {
         behindItems: standing.behind.items,
         behindMinutes: standing.behind.minutes,

@@ -29,19 +29,25 @@ describe("the checkpoints posted at the latest moment", () => {
     expect(latestCheckpointKeys([...posts].reverse(), new Date("2027-01-28T00:00:00Z")).sort()).toEqual(["last", "more"]);
   });
 
-  it("leave a member not yet there while one is unanswered or answered Not yet", () => {
-    const both = checkpointStanding([1, 2], new Map([[1, "confident"]]));
-    expect(both).toEqual({ total: 2, unanswered: [2], notYet: [] });
-    expect(isPending(both)).toBe(true);
-    expect(
-      checkpointStanding(
-        [1, 2],
+  it("leave a member not yet there while any of them is answered Not yet; one left unanswered does not", () => {
+    const oneUnanswered = checkpointStanding([1, 2], new Map([[1, "confident"]]));
+    expect(oneUnanswered).toEqual({ total: 2, unanswered: [2], notYet: [] });
+    expect(isPending(oneUnanswered)).toBe(false);
+    for (const sections of [
+      [1, 2],
+      [2, 1],
+    ]) {
+      const notYetOnFirst = checkpointStanding(
+        sections,
         new Map([
-          [1, "partly"],
-          [2, "not_yet"],
+          [1, "not_yet"],
+          [2, "partly"],
         ]),
-      ),
-    ).toEqual({ total: 2, unanswered: [], notYet: [2] });
+      );
+      expect(notYetOnFirst.notYet).toEqual([1]);
+      expect(isPending(notYetOnFirst)).toBe(true);
+    }
+    expect(isPending(checkpointStanding([1, 2], new Map([[2, "not_yet"]])))).toBe(true);
     expect(
       isPending(
         checkpointStanding(

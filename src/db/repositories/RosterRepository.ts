@@ -454,9 +454,10 @@ export class RosterRepository {
    * The `roster` CTE: every active member with how many overdue Required
    * items of their own plan (and their minutes) they have not done, their last
    * completion, and their group (0 behind, 1 quiet, 2 not yet, 3 on track,
-   * 4 finished). *Not yet* is `checkpointStanding`'s rule (latestCheckpoints.ts):
-   * fewer Confident or Partly answers than the latest posting has checkpoints,
-   * looked up per member in the (memberId, sectionId) index, a few sections each.
+   * 4 finished). *Not yet* is `isPending`'s rule (latestCheckpoints.ts): a
+   * "Not yet" answer on any of the latest posting's checkpoints (an unanswered
+   * one does not count), looked up per member in the (memberId, sectionId)
+   * index, a few sections each.
    *
    * It decides `isOverdue` (memberStatus.ts) as `requiredItemsDue` explains:
    * per member the join day `j`, member day `t`, extra weeks `x` (extends after
@@ -625,8 +626,8 @@ export class RosterRepository {
       ),
       base AS (
         SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."quietSince", d."lastAt",
-          (SELECT COUNT(*) FROM ls JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = ls."sectionId"
-            WHERE a."answer" IN ('confident', 'partly')) AS "settled",
+          CASE WHEN EXISTS (SELECT 1 FROM ls JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = ls."sectionId"
+            WHERE a."answer" = 'not_yet') THEN 1 ELSE 0 END AS "pending",
           CASE WHEN d."t" < d."e" THEN 1 ELSE 0 END AS "running",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
@@ -640,7 +641,7 @@ export class RosterRepository {
           WHEN "behindItems" > 0 THEN 0
           WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "running" = 1 AND COALESCE("returnedAt", "joinedAt") < "quietSince"
             AND ("lastAt" IS NULL OR "lastAt" < "quietSince") THEN 1
-          WHEN "settled" < CAST(@latestCount AS INTEGER) THEN 2
+          WHEN "pending" = 1 THEN 2
           ELSE 3 END AS "grp"
         FROM base
       )`;
@@ -660,7 +661,6 @@ export class RosterRepository {
         startDay: basis.startDay,
         today: basis.today,
         latestSections: JSON.stringify(basis.latestCheckpointSectionIds.map((sectionId) => [sectionId])),
-        latestCount: basis.latestCheckpointSectionIds.length,
         requiredTotal: basis.required.length,
         quiet: basis.quietSince === null ? null : 1,
         quietSince: basis.quietSince,

@@ -33,7 +33,8 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
           time: markup(durationText(t, member.behindMinutes)),
         })
       : t.t("roster.paceOnTrack");
-  const latest = latestCheckpointsText(t, member);
+  // The latest posting's checkpoints answered "Not yet" (what lists the member under Not yet), as counts.
+  const { total, notYet } = member.latestCheckpoints;
   return t.t("roster.line", {
     member: mention(member.userId),
     name,
@@ -43,21 +44,11 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     confident: member.answers.confident,
     partly: member.answers.partly,
     notYet: member.answers.notYet,
-    hasLatest: latest === "" ? "no" : "yes",
-    latest: markup(latest),
+    hasLatest: notYet > 0 ? "yes" : "no",
+    latest: markup(notYet > 0 ? t.t("roster.latestNotYet", { count: notYet, total }) : ""),
     daysOff: member.daysOffUntil === null ? "no" : "yes",
     until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
   });
-}
-
-/** The latest posting's checkpoints the member has left unanswered or answered "Not yet", as counts ("" for none). */
-function latestCheckpointsText(t: Translator, member: RosterMemberView): string {
-  const { total, unanswered, notYet } = member.latestCheckpoints;
-  const parts = [
-    ...(unanswered > 0 ? [t.t("roster.latestUnanswered", { count: unanswered, total })] : []),
-    ...(notYet > 0 ? [t.t("roster.latestNotYet", { count: notYet, total })] : []),
-  ];
-  return parts.join(t.t("roster.latestSeparator"));
 }
 
 /** `/cohort roster`: one page, grouped, with a Nudge button per behind or quiet member and page buttons. */

@@ -21,16 +21,16 @@ export function latestCheckpointKeys(posts: readonly PlannedPost[], at: Date): s
 /** Where a member stands on the latest posting's checkpoints (`latestCheckpointKeys`). */
 export interface CheckpointStanding {
   readonly total: number;
-  /** Sections with no answer from the member (or one this version does not know). */
+  /** Sections with no answer from the member (or one this version does not know): the Nudge names them, no group. */
   readonly unanswered: readonly number[];
   /** Sections the member answered "Not yet". */
   readonly notYet: readonly number[];
 }
 
 /**
- * THE rule of the roster's *not yet*: a member is not yet there while any of the latest posting's checkpoints is
- * unanswered or answered "Not yet" (`isPending`). The roster's SQL (`RosterRepository`) decides the same for every
- * member at once; the oracle test holds the two together.
+ * Where a member stands on the latest posting's checkpoints: which they left unanswered, which they answered
+ * "Not yet". THE rule of the roster's *not yet* is `isPending` on it; the roster's SQL (`RosterRepository`) decides
+ * the same for every member at once, and the oracle test holds the two together.
  */
 export function checkpointStanding(sectionIds: readonly number[], answers: ReadonlyMap<number, string>): CheckpointStanding {
   const unanswered: number[] = [];
@@ -43,7 +43,11 @@ export function checkpointStanding(sectionIds: readonly number[], answers: Reado
   return { total: sectionIds.length, unanswered, notYet };
 }
 
-/** Whether the member is *not yet* there on the latest posting's checkpoints. */
+/**
+ * Whether the member is *not yet* there: they answered "Not yet" on any of the latest posting's checkpoints (each
+ * counts, whichever the schedule lists last). One left unanswered does not count: a member who simply has not
+ * answered stays in their other group.
+ */
 export function isPending(standing: CheckpointStanding): boolean {
-  return standing.unanswered.length + standing.notYet.length > 0;
+  return standing.notYet.length > 0;
 }

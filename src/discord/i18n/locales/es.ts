@@ -814,18 +814,15 @@ export const es: Catalogue = {
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
-  "roster.group.not_yet": '**🤔 Todavía no** (sin responder, o con "Todavía no", algún punto de control de la última publicación)',
+  "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en algún punto de control de la última publicación)',
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
     "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
-  "roster.latestUnanswered":
-    "{count, number} de {total, plural, one {# último punto de control} other {# últimos puntos de control}} sin responder",
   "roster.latestNotYet":
     '"Todavía no" en {count, number} de {total, plural, one {# último punto de control} other {# últimos puntos de control}}',
-  "roster.latestSeparator": ", ",
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
