@@ -136,3 +136,89 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
     expect(dm).not.toContain("Last");
   });
 });
+
+/**
+ * After the closing post no checkpoint takes answers (its buttons refuse): a member who finishes late, behind and
+ * nudged then, is not told a checkpoint is still waiting for them.
+ */
+describe("the Nudge after the closing post names no checkpoint", () => {
+  let bot: BotHarness;
+  const cohortName = "Closed";
+  let eve: { id: string; username: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
+    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
+    eve = bot.member("eve");
+    await bot.join(eve, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    bot.clock.set(new Date("2027-01-20T10:00:00Z"));
+    for (let week = 1; week <= 2; week += 1) expect(visibleText(await bot.reply(eve.id, "pace", { mode: "extend" }))).toContain(cohortName);
+    // Week 4's Friday brings After's prompt (the last one); the Monday after, the closing post.
+    for (const at of ["2027-01-29T17:00:30Z", "2027-01-29T18:00:00Z", "2027-02-01T09:00:30Z", "2027-02-01T18:00:00Z"]) {
+      bot.clock.set(new Date(at));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+    }
+    bot.clock.set(new Date("2027-02-02T12:00:00Z"));
+  }, 180_000);
+  afterAll(async () => bot.close());
+
+  it("nudges a member who finishes late without naming the checkpoint they can no longer answer", async () => {
+    const prompt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .find((message) => message.authorId === bot.emulator.botUserId && message.embeds[0]?.title === "✅ Checkpoint · After");
+    expect(prompt).toBeDefined();
+    const refused = visibleText(await bot.click(eve.id, prompt?.id ?? "", buttonId(prompt as EmulatorMessage, "Confident")).final());
+    expect(refused).toContain("take no more answers");
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge eve");
+    expect(nudge).toBeDefined();
+    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    expect(answered).toContain("Nudged");
+    expect(answered).not.toContain("checkpoint");
+    const dms = bot.emulator.dmMessages(eve.id);
+    expect(dms).toHaveLength(1);
+    const dm = visibleText(dms[0] as EmulatorMessage);
+    expect(dm).not.toContain("After");
+    expect(dm).not.toContain("waiting for your answer");
+  });
+});
+
+/**
+ * A prompt the scheduler skipped (more than 24 hours late) never reached the channel: the Nudge does not send the
+ * member looking for it.
+ */
+describe("the Nudge names no checkpoint whose prompt was never posted", () => {
+  let bot: BotHarness;
+  const cohortName = "Skipped";
+  let bob: { id: string; username: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
+    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
+    bob = bot.member("bob");
+    await bot.join(bob, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    // More's and Last's prompts go out on week 3's Friday; After's, due on week 4's Friday, is over 24 hours late.
+    for (const at of ["2027-01-22T17:00:30Z", "2027-01-22T18:00:00Z", "2027-01-30T19:00:00Z"]) {
+      bot.clock.set(new Date(at));
+      await bot.test.app.scheduler.tick(bot.clock.now());
+    }
+  }, 180_000);
+  afterAll(async () => bot.close());
+
+  it("nudges a member behind without naming the checkpoint whose prompt was skipped", async () => {
+    const posted = bot.emulator.channelMessages(bot.channel.id).map((message) => message.embeds[0]?.title ?? "");
+    expect(posted).toContain("✅ Checkpoint · Last");
+    expect(posted).not.toContain("✅ Checkpoint · After");
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
+    expect(nudge).toBeDefined();
+    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    expect(answered).toContain("Nudged");
+    expect(answered).not.toContain("After");
+    const dm = visibleText(bot.emulator.dmMessages(bob.id)[0] as EmulatorMessage);
+    expect(dm).toContain("Your facilitators");
+    expect(dm).not.toContain("After");
+  });
+});
