@@ -252,6 +252,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     memberPlans,
     new RosterRepository(database.prisma, database.target.provider, database.reader),
     memberRepository,
+    scheduledPostRepository,
   );
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),

@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, takesCheckpointAnswers, type Cohort } from "../domain/cohort/cohortModel.js";
 import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -10,6 +10,8 @@ import { rosterStanding } from "../domain/schedule/memberStatus.js";
 import { checkpointStanding, latestCheckpointKeys } from "../domain/schedule/latestCheckpoints.js";
 import type { MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
+import { checkpointPostPeriod } from "../domain/schedule/plannedPosts.js";
 import {
   RosterGroup,
   type ConfidenceRow,
@@ -162,6 +164,7 @@ export class RosterService {
     private readonly memberPlans: MemberPlanService,
     private readonly rows: RosterRepository,
     private readonly members: MemberRepository,
+    private readonly posts: ScheduledPostRepository,
   ) {}
 
   async roster(request: {
@@ -242,10 +245,20 @@ export class RosterService {
       daysOffUntil: offUntil,
       finished: standing.finished,
       courseOver: planning.daysOver,
-      unansweredCheckpoints: planning.context.curriculum.sections
-        .filter((section) => unanswered.has(section.id))
-        .map((section) => section.title),
+      unansweredCheckpoints: await this.answerableTitles(cohort, planning.context, unanswered),
     };
+  }
+
+  /**
+   * The titles of these sections whose prompt did go out (its row sent: one the scheduler skipped or gave up on
+   * is no prompt to answer), in curriculum order; none once the cohort's checkpoints take no more answers.
+   */
+  private async answerableTitles(cohort: Cohort, context: CohortContext, sectionIds: ReadonlySet<number>): Promise<string[]> {
+    if (!takesCheckpointAnswers(cohort) || sectionIds.size === 0) return [];
+    const sections = context.curriculum.sections.filter((section) => sectionIds.has(section.id));
+    const periods = sections.map((section) => checkpointPostPeriod(section.key));
+    const sent = await this.posts.sentPeriods(cohort.id, "checkpoint", periods);
+    return sections.filter((section) => sent.has(checkpointPostPeriod(section.key))).map((section) => section.title);
   }
 
   /** The sections of the checkpoints posted at the latest posting moment up to the roster's standing moment. */
