@@ -791,7 +791,8 @@ export const en = {
     "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} behind{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
-  "roster.latestNotYet": '"Not yet" on {count, number} of {total, plural, one {# latest checkpoint} other {# latest checkpoints}}',
+  "roster.latestNotYet":
+    '{total, plural, one {"Not yet" on the latest checkpoint} other {"Not yet" on {count, number} of # latest checkpoints}}',
   "roster.never": "never",
   "roster.empty": "No members in this list.",
   "roster.nudge": "Nudge {name}",
@@ -804,7 +805,7 @@ export const en = {
   "roster.filter.not_yet": "not yet",
   "nudge.member": "{member} ({name})",
   "nudge.sent":
-    "Nudged {member}: they got a friendly DM.{count, plural, =0 {} one { It names the checkpoint posted last they have not answered: {checkpoints}.} other { It names the # checkpoints posted last they have not answered: {checkpoints}.}}",
+    "Nudged {member}: they got a friendly DM.{count, plural, =0 {} one { It names the latest checkpoint they have not answered: {checkpoints}.} other { It names the # latest checkpoints they have not answered: {checkpoints}.}}",
   "nudge.checkpointTitle": "**{title}**",
   "nudge.checkpointSeparator": ", ",
   "nudge.tooSoon": "{member} was nudged less than 3 days ago. You can nudge them again {next}.",
@@ -815,7 +816,7 @@ export const en = {
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
   "nudgeDm.checkpoints":
-    "{count, plural, one {A checkpoint posted last is} other {# checkpoints posted last are}} still waiting for your answer: {checkpoints}. {count, plural, one {Its buttons are on its prompt} other {Their buttons are on their prompts}} in the cohort channel.",
+    "{count, plural, one {The latest checkpoint is} other {# latest checkpoints are}} still waiting for your answer: {checkpoints}. {count, plural, one {Its buttons are on its prompt} other {Their buttons are on their prompts}} in the cohort channel.",
   "nudgeDm.body":
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",

@@ -822,7 +822,7 @@ export const es: Catalogue = {
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet":
-    '"Todavía no" en {count, number} de {total, plural, one {# último punto de control} other {# últimos puntos de control}}',
+    '{total, plural, one {"Todavía no" en el último punto de control} other {"Todavía no" en {count, number} de los # últimos puntos de control}}',
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
@@ -846,7 +846,7 @@ export const es: Catalogue = {
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
   "nudgeDm.title": "Un saludo de {cohort}",
   "nudgeDm.checkpoints":
-    "{count, plural, one {Un punto de control de la última publicación sigue} other {# puntos de control de la última publicación siguen}} esperando tu respuesta: {checkpoints}. {count, plural, one {Sus botones están en su publicación} other {Sus botones están en sus publicaciones}} del canal de la cohorte.",
+    "{count, plural, one {El último punto de control sigue} other {Los # últimos puntos de control siguen}} esperando tu respuesta: {checkpoints}. {count, plural, one {Sus botones están en su publicación} other {Sus botones están en sus publicaciones}} del canal de la cohorte.",
   "nudgeDm.body":
     "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
