@@ -253,6 +253,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     memberPlans,
     new RosterRepository(database.prisma, database.target.provider, database.reader),
     memberRepository,
+    scheduledPostRepository,
   );
   const postHistory = {
     rows: (cohortId: number) => scheduledPostRepository.listForCohorts([cohortId]),

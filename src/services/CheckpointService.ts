@@ -1,4 +1,10 @@
-import { CheckpointAnswerKind, CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import {
+  CheckpointAnswerKind,
+  CohortStatus,
+  takesCheckpointAnswers,
+  type Cohort,
+  type MemberRecord,
+} from "../domain/cohort/cohortModel.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSections } from "../domain/schedule/currentSection.js";
@@ -77,9 +83,9 @@ export class CheckpointService {
    * summary, or their reading when they finish late (their own plan runs on).
    */
   private async refuseClosedCheckpoints(cohort: Cohort, member: MemberRecord, now: Date): Promise<void> {
+    if (takesCheckpointAnswers(cohort)) return;
     // Ended on its planned last day or later, it finished; "courseFinished" is the closing post's (status Finished).
     if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.checkpoint);
-    if (cohort.status !== CohortStatus.Finished) return;
     const { daysOver } = await this.memberPlans.planFor(cohort, member, now);
     throw new UserError(daysOver ? "checkpoint.courseFinished" : "checkpoint.courseFinishedReadOn", { name: cohort.name });
   }

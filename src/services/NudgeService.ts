@@ -43,10 +43,15 @@ export interface NudgeView {
   readonly daysOffUntil: string | null;
   /** `NotNeeded`: every Required item is done. */
   readonly finished: boolean;
+  /** `Sent`: the latest posting's checkpoints the member has not answered (section titles), which the DM names too. */
+  readonly unansweredCheckpoints: readonly string[];
 }
 
-/** The DM itself, worded by the Discord layer in the member's language (their stored locale's, else the cohort's). */
-export type NudgeRenderer = (cohort: Cohort, memberLocale: string | null) => PostMessage;
+/**
+ * The DM itself, worded by the Discord layer in the member's language (their stored locale's, else the cohort's),
+ * naming the latest posting's checkpoints they have not answered (section titles).
+ */
+export type NudgeRenderer = (cohort: Cohort, memberLocale: string | null, unansweredCheckpoints: readonly string[]) => PostMessage;
 
 /**
  * The roster's Nudge button: one friendly DM (never a ping) to a member who
@@ -84,7 +89,10 @@ export class NudgeService {
       { memberId: member.id, displayName: member.displayName },
       request.namesakeLabel,
     );
-    const view = (outcome: NudgeOutcome, details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished">> = {}): NudgeView => ({
+    const view = (
+      outcome: NudgeOutcome,
+      details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished" | "unansweredCheckpoints">> = {},
+    ): NudgeView => ({
       cohort,
       userId: member.userId,
       memberId: member.id,
@@ -94,6 +102,7 @@ export class NudgeService {
       nextAt: details.nextAt ?? null,
       daysOffUntil: details.daysOffUntil ?? null,
       finished: details.finished ?? false,
+      unansweredCheckpoints: details.unansweredCheckpoints ?? [],
     });
     if (!member.nudges) return view(NudgeOutcome.OptedOut);
     // The button may be days old: the member may have caught up, finished or begun days off since the roster was drawn.
@@ -102,6 +111,7 @@ export class NudgeService {
     if (standing?.courseOver === true) throw new UserError("nudge.courseOver", { member: member.displayName });
     if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
     if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
+    const unansweredCheckpoints = standing?.unansweredCheckpoints ?? [];
     const claim = await this.nudges.claim({
       memberId: member.id,
       window: Math.floor(request.now.getTime() / (NUDGE_WINDOW_DAYS * dayMs)),
@@ -111,7 +121,11 @@ export class NudgeService {
     });
     if (!claim.claimed) return view(NudgeOutcome.TooSoon, { nextAt: new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs) });
     try {
-      await this.sender.sendDirect(member.userId, this.render(cohort, member.locale), postNonce(`nudge|${claim.id}`, 0));
+      await this.sender.sendDirect(
+        member.userId,
+        this.render(cohort, member.locale, unansweredCheckpoints),
+        postNonce(`nudge|${claim.id}`, 0),
+      );
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, String(error));
       await this.nudges.markFailed(claim.id, failure.message);
@@ -131,6 +145,6 @@ export class NudgeService {
       subjectUserId: member.userId,
     });
     this.logger.info({ cohortId: cohort.id, memberId: member.id }, "nudge sent");
-    return view(NudgeOutcome.Sent);
+    return view(NudgeOutcome.Sent, { unansweredCheckpoints });
   }
 }

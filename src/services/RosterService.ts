@@ -1,4 +1,4 @@
-import { CheckpointAnswerKind, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { CheckpointAnswerKind, CohortStatus, takesCheckpointAnswers, type Cohort } from "../domain/cohort/cohortModel.js";
 import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -7,8 +7,11 @@ import { quietSinceDate, requiredItemsDueInputs, requiredItemsDueOf, type Requir
 import { shareInFlight } from "../shared/shareInFlight.js";
 import { daysOffUntil } from "../domain/schedule/memberPlan.js";
 import { rosterStanding } from "../domain/schedule/memberStatus.js";
+import { checkpointStanding, latestCheckpointKeys } from "../domain/schedule/latestCheckpoints.js";
 import type { MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
+import { checkpointPostPeriod } from "../domain/schedule/plannedPosts.js";
 import {
   RosterGroup,
   type ConfidenceRow,
@@ -62,12 +65,18 @@ export interface RosterMemberView {
   readonly lastCompletedAt: Date | null;
   readonly streak: number;
   readonly answers: AnswerCounts;
-  /** The answer at the latest checkpoint posted, if any. */
-  readonly latestAnswer: CheckpointAnswerKind | null;
+  /** The checkpoints posted at the latest posting moment: how many, and how many the member answered "Not yet". */
+  readonly latestCheckpoints: LatestCheckpointCounts;
   /** On days off today (their `/break`, a cohort break week): the last of them, in the member's day. */
   readonly daysOffUntil: string | null;
   /** Behind or quiet, and not on days off: the Nudge button is offered. */
   readonly nudgeable: boolean;
+}
+
+export interface LatestCheckpointCounts {
+  readonly total: number;
+  /** Answered "Not yet": more than none lists the member under Not yet (`isPending`) unless behind or quiet. */
+  readonly notYet: number;
 }
 
 /** Whether a Nudge is wanted for a member now, as the roster would list them now (a roster page may be old). */
@@ -80,6 +89,8 @@ export interface NudgeStanding {
   readonly finished: boolean;
   /** The member's course is over (MemberPlanning.daysOver): nobody is nudged to read any more. */
   readonly courseOver: boolean;
+  /** Titles of the latest posting's checkpoints the member has not answered, in curriculum order. */
+  readonly unansweredCheckpoints: readonly string[];
 }
 
 /**
@@ -162,6 +173,7 @@ export class RosterService {
     private readonly memberPlans: MemberPlanService,
     private readonly rows: RosterRepository,
     private readonly members: MemberRepository,
+    private readonly posts: ScheduledPostRepository,
   ) {}
 
   async roster(request: {
@@ -223,7 +235,13 @@ export class RosterService {
     const [member] = await this.members.findManyByIds([memberId]);
     if (member === undefined || member.cohortId !== cohort.id) return null;
     const planning = await this.memberPlans.planFor(cohort, member, now);
-    const completions = (await this.rows.completionRows([member.id])).get(member.id) ?? [];
+    const [completionsById, answers, latestIds] = await Promise.all([
+      this.rows.completionRows([member.id]),
+      this.rows.answers([member.id]),
+      this.latestCheckpointIds(cohort, planning.context, now),
+    ]);
+    const completions = completionsById.get(member.id) ?? [];
+    const unanswered = new Set(checkpointStanding(latestIds, answers.get(member.id) ?? new Map()).unanswered);
     // The member's standing day: today, or once their days are over (cohort ended, course finished) their end's.
     const standing = rosterStanding(planning.plan, new Set(completions.map((row) => row.itemId)), planning.standingDay);
     const quietSince = quietSinceOf(cohort, planning.context, now, planning.breaks, planning.zone);
@@ -242,7 +260,25 @@ export class RosterService {
       daysOffUntil: offUntil,
       finished: standing.finished,
       courseOver: planning.daysOver,
+      unansweredCheckpoints: await this.answerableTitles(cohort, planning.context, unanswered),
     };
+  }
+
+  /**
+   * The titles of these sections whose prompt did go out (its row sent: one the scheduler skipped or gave up on
+   * is no prompt to answer), in curriculum order; none once the cohort's checkpoints take no more answers.
+   */
+  private async answerableTitles(cohort: Cohort, context: CohortContext, sectionIds: ReadonlySet<number>): Promise<string[]> {
+    if (!takesCheckpointAnswers(cohort) || sectionIds.size === 0) return [];
+    const sections = context.curriculum.sections.filter((section) => sectionIds.has(section.id));
+    const periods = sections.map((section) => checkpointPostPeriod(section.key));
+    const sent = await this.posts.sentPeriods(cohort.id, "checkpoint", periods);
+    return sections.filter((section) => sent.has(checkpointPostPeriod(section.key))).map((section) => section.title);
+  }
+
+  /** The sections of the checkpoints posted at the latest posting moment up to the roster's standing moment. */
+  private async latestCheckpointIds(cohort: Cohort, context: CohortContext, now: Date): Promise<number[]> {
+    return latestCheckpointIdsOf(context, await this.plans.postsFor(cohort), standingMoment(cohort, now));
   }
 
   /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
@@ -278,15 +314,12 @@ export class RosterService {
   /**
    * What the aggregation needs at `now`: the Required items' due days, each
    * member zone's day and the catch-up days (for every member's own plan),
-   * since when silence is quiet, the latest checkpoint.
+   * since when silence is quiet, the checkpoints posted at the latest moment.
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
     const at = standingMoment(cohort, now);
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
-    const checkpoints = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= at.getTime());
-    const latestKey = checkpoints.at(-1)?.sectionKey;
-    const latestSection = context.curriculum.sections.find((section) => section.key === latestKey);
     const quietSince = quietSinceOf(cohort, context, now);
     const [zones, caughtUp, extended, ownQuietSince] = await Promise.all([
       this.rows.memberZones(cohort.id),
@@ -310,7 +343,7 @@ export class RosterService {
       ownEndDays: [...caughtUp].map(([memberId, entry]) => ({ memberId, endDay: endDayOf(entry.endDate) })),
       quietSince,
       ownQuietSince,
-      latestCheckpointSectionId: latestSection?.id ?? null,
+      latestCheckpointSectionIds: latestCheckpointIdsOf(context, posts, at),
     };
   }
 
@@ -372,7 +405,7 @@ export class RosterService {
     return Promise.all(
       rows.map(async (row) => {
         const own = answers.get(row.memberId) ?? new Map<number, string>();
-        const latest = basis.latestCheckpointSectionId === null ? undefined : own.get(basis.latestCheckpointSectionId);
+        const latest = checkpointStanding(basis.latestCheckpointSectionIds, own);
         const personal = await this.personalView(cohort, recordById.get(row.memberId), completions.get(row.memberId) ?? [], now);
         return {
           memberId: row.memberId,
@@ -384,7 +417,7 @@ export class RosterService {
           lastCompletedAt: row.lastCompletedAt,
           streak: personal.streak,
           answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
-          latestAnswer: isAnswer(latest) ? latest : null,
+          latestCheckpoints: { total: latest.total, notYet: latest.notYet.length },
           daysOffUntil: personal.daysOffUntil,
           // An ended cohort takes no completions, a member whose course is over has nothing left to read (a
           // finished cohort's member who finishes late still has), and one on days off is not to be disturbed: no nudge.
@@ -461,8 +494,10 @@ interface ExtendedPlans {
   readonly endDates: readonly string[];
 }
 
-function isAnswer(value: string | undefined): value is CheckpointAnswerKind {
-  return value !== undefined && (Object.values(CheckpointAnswerKind) as string[]).includes(value);
+/** The ids of the sections `latestCheckpointKeys` gives at `at` (a section a re-import removed is none). */
+function latestCheckpointIdsOf(context: CohortContext, posts: readonly PlannedPost[], at: Date): number[] {
+  const keys = new Set(latestCheckpointKeys(posts, at));
+  return context.curriculum.sections.filter((section) => keys.has(section.key)).map((section) => section.id);
 }
 
 /** The largest number a roster key's part may be: the database compares them as 32-bit integers. */

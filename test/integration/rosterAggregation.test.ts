@@ -84,7 +84,7 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
       ownEndDays: [],
       quietSince: daysAgo(7),
       ownQuietSince: [],
-      latestCheckpointSectionId: sectionId,
+      latestCheckpointSectionIds: [sectionId],
     };
   });
   afterAll(async () => {
@@ -151,6 +151,50 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     expect(statements).toHaveLength(1);
     expect(page.rows.map((row) => row.displayName)).toEqual(["behind"]);
     expect(Object.keys(page)).not.toContain("names");
+  });
+
+  it("lists as not yet a member who answered Not yet on any checkpoint posted at the latest moment, whichever is listed last; one left unanswered does not count", async () => {
+    const { prisma } = handle;
+    const [first = 0] = basis.latestCheckpointSectionIds;
+    const { curriculumId } = await prisma.section.findUniqueOrThrow({ where: { id: first } });
+    // A second section ending the same week: its prompt went out with the first's.
+    const { sectionId: second } = await createSectionRows(
+      prisma,
+      curriculumId,
+      { key: "s2", position: 1, title: "Same week", weekStart: 2, weekEnd: 2 },
+      [],
+    );
+    const groupsOf = async (name: string) =>
+      Promise.all(
+        [
+          [first, second],
+          [second, first],
+        ].map(
+          async (latest) =>
+            (await roster.page({ ...basis, latestCheckpointSectionIds: latest }, null, 20, { kind: "first" })).rows.find(
+              (row) => row.displayName === name,
+            )?.group,
+        ),
+      );
+    try {
+      // notYet answered "Not yet" on the first and nothing on the second: not yet, in either order.
+      expect(await groupsOf("notYet")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
+      // onTrack answered the first Confident and left the second unanswered: still on track, in either order.
+      expect(await groupsOf("onTrack")).toEqual([RosterGroup.OnTrack, RosterGroup.OnTrack]);
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.onTrack ?? 0, sectionId: second, answer: "not_yet" } });
+      await prisma.checkpointAnswer.create({ data: { memberId: memberIds.notYet ?? 0, sectionId: second, answer: "confident" } });
+      // "Not yet" on either one is not yet, though the other is answered Confident.
+      expect(await groupsOf("onTrack")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
+      expect(await groupsOf("notYet")).toEqual([RosterGroup.NotYet, RosterGroup.NotYet]);
+      // No checkpoint posted yet: nobody is not yet.
+      expect(
+        (await roster.page({ ...basis, latestCheckpointSectionIds: [] }, null, 20, { kind: "first" })).rows.find(
+          (row) => row.displayName === "notYet",
+        )?.group,
+      ).toBe(RosterGroup.OnTrack);
+    } finally {
+      await prisma.section.delete({ where: { id: second } });
+    }
   });
 
   it("splits checkpoint answers by whether the member is behind", async () => {

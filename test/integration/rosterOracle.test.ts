@@ -4,6 +4,8 @@ import { quietSinceOf } from "../../src/services/RosterService.js";
 import { addDays } from "../../src/domain/schedule/localTime.js";
 import { MAX_PERSONAL_BREAK_DAYS } from "../../src/domain/schedule/memberPlan.js";
 import { rosterStanding } from "../../src/domain/schedule/memberStatus.js";
+import { checkpointStanding, isPending, latestCheckpointKeys } from "../../src/domain/schedule/latestCheckpoints.js";
+import { cohortPlannedPosts } from "../../src/domain/schedule/plannedPosts.js";
 import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes.js";
 import { randomInt, seededRandom } from "../helpers/planFixtures.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
@@ -18,8 +20,10 @@ import { activeMemberRecords } from "../helpers/activeMemberRecords.js";
  * breaks, own zones, completions), the roster's SQL gives every member
  * exactly what `rosterStanding` gives on the plan `MemberPlanService.planFor`
  * builds for them: the same behind items and minutes, the same finished; and
- * quiet as `quietSinceOf` gives it with their own days off (their days). On
- * SQLite, and on PostgreSQL with TEST_DATABASE=postgresql.
+ * quiet as `quietSinceOf` gives it with their own days off (their days); and
+ * not yet as `checkpointStanding` gives it on the checkpoints posted at the
+ * latest posting moment (sections ending the same week are posted together).
+ * On SQLite, and on PostgreSQL with TEST_DATABASE=postgresql.
  */
 const zones = ["UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"];
 const kinds = ["Required", "Required", "Required", "Optional", "Reference"];
@@ -36,11 +40,17 @@ describe("the roster's SQL equals each member's own plan", () => {
   const pick = <T>(random: () => number, values: readonly T[]): T => values[randomInt(random, 0, values.length - 1)] as T;
 
   /** A random curriculum in the database; its assigned items' ids. */
-  async function curriculumOf(random: () => number, scenario: number): Promise<{ id: number; totalWeeks: number; itemIds: number[] }> {
+  async function curriculumOf(
+    random: () => number,
+    scenario: number,
+  ): Promise<{ id: number; totalWeeks: number; itemIds: number[]; sections: { id: number; key: string }[] }> {
     const { prisma } = test.app.database;
     const totalWeeks = randomInt(random, 2, 6);
     const curriculum = await createCurriculumRow(prisma, `oracle-${scenario}`, totalWeeks);
     const itemIds: number[] = [];
+    const sections: { id: number; key: string }[] = [];
+    // Checkpoint paragraphs and answers draw from a random of their own: the other draws stay as they were.
+    const checkpoints = seededRandom(scenario + 1_000);
     for (let week = 1; week <= totalWeeks; week += randomInt(random, 1, 2)) {
       const weekEnd = Math.min(totalWeeks, week + randomInt(random, 0, 1));
       const section = { key: `s${week}`, position: week, title: `Section ${week}`, weekStart: week, weekEnd };
@@ -60,9 +70,22 @@ describe("the roster's SQL equals each member's own plan", () => {
             track: `Track ${track + 1}`,
           })),
         );
-      itemIds.push(...(await createSectionRows(prisma, curriculum.id, section, items, itemIds.length + 1)).itemIds);
+      const rows = await createSectionRows(prisma, curriculum.id, section, items, itemIds.length + 1);
+      itemIds.push(...rows.itemIds);
+      sections.push({ id: rows.sectionId, key: section.key });
+      // Most sections have a checkpoint paragraph (posted), some not (answered with /checkpoint only).
+      if (checkpoints() < 0.8)
+        await prisma.section.update({ where: { id: rows.sectionId }, data: { checkpoint: `After ${section.title}` } });
+      // Now and then a short section ending the same week (a Reference item, which nobody completes here): its prompt
+      // goes out at the same moment.
+      if (checkpoints() < 0.5) {
+        const sibling = { key: `c${week}`, position: 100 + week, title: `Also ${week}`, weekStart: weekEnd, weekEnd };
+        const { sectionId } = await createSectionRows(prisma, curriculum.id, sibling, [{ kind: "Reference" }], 10_000 + week);
+        await prisma.section.update({ where: { id: sectionId }, data: { checkpoint: `After ${sibling.title}` } });
+        sections.push({ id: sectionId, key: sibling.key });
+      }
     }
-    return { id: curriculum.id, totalWeeks, itemIds };
+    return { id: curriculum.id, totalWeeks, itemIds, sections };
   }
 
   /** What the scenarios covered, so a generator that stopped producing a case fails loudly. */
@@ -77,6 +100,11 @@ describe("the roster's SQL equals each member's own plan", () => {
     silentOver: 0,
     laterTrackOnly: 0,
     ownDaysOff: 0,
+    notYet: 0,
+    /** Several checkpoints posted at the latest moment, "Not yet" on some of them only. */
+    notYetOnSome: 0,
+    /** Several checkpoints posted at the latest moment, some left unanswered and none answered "Not yet" (not not yet). */
+    unansweredOnly: 0,
   };
 
   async function scenario(seed: number): Promise<void> {
@@ -99,6 +127,7 @@ describe("the roster's SQL equals each member's own plan", () => {
     const dayInCourse = () => addDays(startDate, randomInt(random, -2, courseDays));
     const now = new Date(`${dayInCourse()}T${String(randomInt(random, 0, 23)).padStart(2, "0")}:${pick(random, ["05", "30", "59"])}:00Z`);
 
+    const answering = seededRandom(seed + 2_000);
     for (let index = 0; index < 30; index += 1) {
       const member = await prisma.member.create({
         data: {
@@ -127,6 +156,10 @@ describe("the roster's SQL equals each member's own plan", () => {
           data: { memberId: member.id, fromDate: from, toDate: addDays(from, randomInt(random, 0, MAX_PERSONAL_BREAK_DAYS)) },
         });
       }
+      for (const section of curriculum.sections) {
+        const answer = pick(answering, [null, "confident", "partly", "not_yet", "confident"]);
+        if (answer !== null) await prisma.checkpointAnswer.create({ data: { memberId: member.id, sectionId: section.id, answer } });
+      }
       const share = random();
       for (const itemId of curriculum.itemIds)
         if (random() < share)
@@ -136,7 +169,7 @@ describe("the roster's SQL equals each member's own plan", () => {
     }
 
     const { roster, memberPlans } = test.app.services;
-    const { basis } = await roster.basisAt(cohort, now);
+    const { basis, context } = await roster.basisAt(cohort, now);
     const { rows } = await new RosterRepository(prisma, test.provider, test.app.database.reader).page(basis, null, 1_000, {
       kind: "first",
     });
@@ -144,6 +177,9 @@ describe("the roster's SQL equals each member's own plan", () => {
     seen.caughtUp += new Set(basis.catchUps.map((entry) => entry.memberId)).size;
     seen.otherToday += basis.todayByZone.filter((entry) => entry.today !== basis.today).length;
     expect(rows).toHaveLength(members.length);
+    // The posts from the dates alone (not the plan service's schedule), and the sections posted at the latest moment.
+    const latestKeys = new Set(latestCheckpointKeys(cohortPlannedPosts(context.planSource.curriculum, settings, breakWeeks), now));
+    const latestIds = curriculum.sections.filter((section) => latestKeys.has(section.key)).map((section) => section.id);
     for (const member of members) {
       const planning = await memberPlans.planFor(cohort, member, now);
       const done = new Set(
@@ -171,12 +207,21 @@ describe("the roster's SQL equals each member's own plan", () => {
       const quiet = !standing.finished && !behind && silent && !planning.daysOver;
       seen.quiet += quiet ? 1 : 0;
       seen.silentOver += !standing.finished && !behind && silent && planning.daysOver ? 1 : 0;
+      const answers = new Map(
+        (await prisma.checkpointAnswer.findMany({ where: { memberId: member.id } })).map((entry) => [entry.sectionId, entry.answer]),
+      );
+      const latest = checkpointStanding(latestIds, answers);
+      const notYet = !standing.finished && !behind && !quiet && isPending(latest);
+      seen.notYet += notYet ? 1 : 0;
+      seen.notYetOnSome += latest.total > 1 && latest.notYet.length > 0 && latest.notYet.length < latest.total ? 1 : 0;
+      seen.unansweredOnly += latest.total > 1 && latest.unanswered.length > 0 && latest.notYet.length === 0 ? 1 : 0;
       const expected = {
         behindItems: standing.behind.items,
         behindMinutes: standing.behind.minutes,
         finished: standing.finished,
         behind,
         quiet,
+        notYet,
       };
       expect(
         {
@@ -185,6 +230,7 @@ describe("the roster's SQL equals each member's own plan", () => {
           finished: sql?.group === RosterGroup.Finished,
           behind: sql?.group === RosterGroup.Behind,
           quiet: sql?.group === RosterGroup.Quiet,
+          notYet: sql?.group === RosterGroup.NotYet,
         },
         `seed ${seed}, member ${member.userId}, now ${now.toISOString()}`,
       ).toEqual(expected);

@@ -13,7 +13,7 @@ const member: RosterMemberView = {
   lastCompletedAt: null,
   streak: 0,
   answers: { confident: 0, partly: 0, notYet: 0 },
-  latestAnswer: null,
+  latestCheckpoints: { total: 0, notYet: 0 },
   daysOffUntil: null,
   nudgeable: true,
 };

@@ -63,8 +63,11 @@ export interface RosterBasis {
    * (the epoch for one who has not yet had the study days to be quiet: nobody joined before it).
    */
   readonly ownQuietSince: readonly { readonly memberId: number; readonly quietSince: Date }[];
-  /** The section of the latest checkpoint posted so far; null before the first. */
-  readonly latestCheckpointSectionId: number | null;
+  /**
+   * The sections of the checkpoints posted at the latest posting moment so far (`latestCheckpointKeys`: sections
+   * that end the same week are posted together); none before the first.
+   */
+  readonly latestCheckpointSectionIds: readonly number[];
 }
 
 export interface RosterRow {
@@ -447,7 +450,10 @@ export class RosterRepository {
    * The `roster` CTE: every active member with how many overdue Required
    * items of their own plan (and their minutes) they have not done, their last
    * completion, and their group (0 behind, 1 quiet, 2 not yet, 3 on track,
-   * 4 finished).
+   * 4 finished). *Not yet* is `isPending`'s rule (latestCheckpoints.ts): a
+   * "Not yet" answer on any of the latest posting's checkpoints (an unanswered
+   * one does not count), looked up per member in the (memberId, sectionId)
+   * index, a few sections each.
    *
    * It decides `isOverdue` (memberStatus.ts) as `requiredItemsDue` explains:
    * per member the join day `j`, member day `t`, extra weeks `x` (extends after
@@ -554,6 +560,7 @@ export class RosterRepository {
         ["memberId", "int"],
         ["endDay", "int"],
       ])}),
+      ls AS MATERIALIZED (${jsonTable("latestSections", [["sectionId", "int"]])}),
       oq AS MATERIALIZED (${jsonTable("ownQuiet", [
         ["memberId", "int"],
         ["since", "instant"],
@@ -615,14 +622,14 @@ export class RosterRepository {
       ),
       base AS (
         SELECT d."id", d."userId", d."displayName", d."points", d."nudges", d."joinedAt", d."returnedAt", d."quietSince", d."lastAt",
-          a."answer",
+          CASE WHEN EXISTS (SELECT 1 FROM ls JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = ls."sectionId"
+            WHERE a."answer" = 'not_yet') THEN 1 ELSE 0 END AS "pending",
           CASE WHEN d."t" < d."e" THEN 1 ELSE 0 END AS "running",
           d."owed" + COALESCE(f."n", 0) - COALESCE(d."dueDone", 0) AS "behindItems",
           d."owedMinutes" + COALESCE(f."minutes", 0) - COALESCE(d."dueMinutesDone", 0) AS "behindMinutes",
           COALESCE(d."requiredDone", 0) AS "requiredDone"
         FROM done d
         LEFT JOIN fix f ON f."id" = d."id"
-        LEFT JOIN "CheckpointAnswer" a ON a."memberId" = d."id" AND a."sectionId" = CAST(@latestSection AS INTEGER)
       ),
       roster AS (
         SELECT base.*, CASE
@@ -630,7 +637,7 @@ export class RosterRepository {
           WHEN "behindItems" > 0 THEN 0
           WHEN CAST(@quiet AS INTEGER) IS NOT NULL AND "running" = 1 AND COALESCE("returnedAt", "joinedAt") < "quietSince"
             AND ("lastAt" IS NULL OR "lastAt" < "quietSince") THEN 1
-          WHEN "answer" = 'not_yet' THEN 2
+          WHEN "pending" = 1 THEN 2
           ELSE 3 END AS "grp"
         FROM base
       )`;
@@ -649,7 +656,7 @@ export class RosterRepository {
         ...Object.fromEntries(weeks.map((x) => [`end${x}`, basis.endDays[x] ?? basis.endDays.at(-1) ?? NO_DAY])),
         startDay: basis.startDay,
         today: basis.today,
-        latestSection: basis.latestCheckpointSectionId ?? -1,
+        latestSections: JSON.stringify(basis.latestCheckpointSectionIds.map((sectionId) => [sectionId])),
         requiredTotal: basis.required.length,
         quiet: basis.quietSince === null ? null : 1,
         quietSince: basis.quietSince,

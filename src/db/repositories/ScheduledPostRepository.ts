@@ -53,6 +53,17 @@ export class ScheduledPostRepository {
     return rows.sort((a, b) => a.id - b.id).map(toScheduledPost);
   }
 
+  /** Which of the cohort's `kind` posts with these periods went out (status sent): one indexed read per chunk. */
+  async sentPeriods(cohortId: number, kind: PlannedPostKind, periods: readonly string[]): Promise<Set<string>> {
+    const rows = await findInChunks(periods, (chunk) =>
+      this.prisma.scheduledPost.findMany({
+        where: { cohortId, kind, period: { in: chunk }, status: PostStatus.Sent },
+        select: { period: true },
+      }),
+    );
+    return new Set(rows.map((row) => row.period));
+  }
+
   async find(key: PostKey): Promise<ScheduledPostRecord | null> {
     const row = await this.prisma.scheduledPost.findUnique({ where: { cohortId_kind_period: key } });
     return row === null ? null : toScheduledPost(row);

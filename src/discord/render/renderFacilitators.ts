@@ -11,6 +11,7 @@ import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
 import { fitLines } from "./fitLines.js";
+import { checkpointTitles } from "./checkpointTitles.js";
 import { StreakOwner } from "./renderStreak.js";
 import { numberedNames } from "./numberedNames.js";
 import { chunkLines } from "./postMessage.js";
@@ -32,6 +33,8 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
           time: markup(durationText(t, member.behindMinutes)),
         })
       : t.t("roster.paceOnTrack");
+  // The latest posting's checkpoints answered "Not yet" (what lists the member under Not yet), as counts.
+  const { total, notYet } = member.latestCheckpoints;
   return t.t("roster.line", {
     member: mention(member.userId),
     name,
@@ -41,6 +44,8 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     confident: member.answers.confident,
     partly: member.answers.partly,
     notYet: member.answers.notYet,
+    hasLatest: notYet > 0 ? "yes" : "no",
+    latest: markup(notYet > 0 ? t.t("roster.latestNotYet", { count: notYet, total }) : ""),
     daysOff: member.daysOffUntil === null ? "no" : "yes",
     until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
   });
@@ -151,7 +156,11 @@ export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
   const member = markup(t.t("nudge.member", { member: mention(view.userId), name }));
   const text =
     view.outcome === NudgeOutcome.Sent
-      ? t.t("nudge.sent", { member })
+      ? t.t("nudge.sent", {
+          member,
+          count: view.unansweredCheckpoints.length,
+          checkpoints: markup(checkpointTitles(t, view.unansweredCheckpoints)),
+        })
       : view.outcome === NudgeOutcome.TooSoon
         ? t.t("nudge.tooSoon", { member, next: markup(timestamp(view.nextAt ?? new Date(), "R")) })
         : view.outcome === NudgeOutcome.OptedOut

@@ -17,6 +17,14 @@ export function isRunning(status: CohortStatus): status is RunningStatus {
   return status === CohortStatus.Active || status === CohortStatus.Paused;
 }
 
+/**
+ * Whether the cohort's checkpoints still take answers: until the closing post goes out (it then finishes) or an
+ * admin ends it. THE rule: the checkpoint buttons refuse otherwise, and a Nudge then names no checkpoint.
+ */
+export function takesCheckpointAnswers(cohort: { readonly status: CohortStatus }): boolean {
+  return isRunning(cohort.status);
+}
+
 /** Once ended or its final board kept, a cohort's points rank nobody new: nothing may promise a place on its board. */
 export function cohortBoardClosed(cohort: Pick<Cohort, "status" | "finalBoardKept">): boolean {
   return cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;

@@ -6,6 +6,11 @@ import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
 import { assertValidCohortSettings } from "./validateCohortSettings.js";
 import { weekPostPeriod } from "./weekPostPeriod.js";
 
+/** The period of a section's checkpoint prompt (its ScheduledPost row's). */
+export function checkpointPostPeriod(sectionKey: string): string {
+  return `checkpoint-${sectionKey}`;
+}
+
 /** At the same instant a section's checkpoint closes it before the next week opens. */
 const KIND_ORDER: Record<PlannedPostKind, number> = { checkpoint: 0, week: 1, closing: 2 };
 
@@ -53,7 +58,7 @@ export function plannedPosts(plan: StudyCalendar, curriculum: PlanCurriculum, se
     posts.push({
       post: {
         kind: "checkpoint",
-        period: `checkpoint-${section.key}`,
+        period: checkpointPostPeriod(section.key),
         ...at(lastStudyDay.date, settings.checkpointTime),
         weekNumber: lastWeek,
         sectionKey: section.key,

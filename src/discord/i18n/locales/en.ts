@@ -792,13 +792,15 @@ export const en = {
     "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",
   "roster.group.behind": "**🔴 Behind** (Required reading due and not done)",
   "roster.group.quiet": "**💤 Quiet** (nothing logged in the last 5 study days)",
-  "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" at the latest checkpoint)',
+  "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" at a checkpoint posted last)',
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
-    "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
+    "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
+  "roster.latestNotYet":
+    '{total, plural, one {"Not yet" on the latest checkpoint} other {"Not yet" on {count, number} of # latest checkpoints}}',
   "roster.never": "never",
   "roster.empty": "No members in this list.",
   "roster.nudge": "Nudge {name}",
@@ -810,7 +812,10 @@ export const en = {
   "roster.filter.quiet": "quiet",
   "roster.filter.not_yet": "not yet",
   "nudge.member": "{member} ({name})",
-  "nudge.sent": "Nudged {member}: they got a friendly DM.",
+  "nudge.sent":
+    "Nudged {member}: they got a friendly DM.{count, plural, =0 {} one { It names the latest checkpoint they have not answered: {checkpoints}.} other { It names the # latest checkpoints they have not answered: {checkpoints}.}}",
+  "nudge.checkpointTitle": "**{title}**",
+  "nudge.checkpointSeparator": ", ",
   "nudge.tooSoon": "{member} was nudged less than 3 days ago. You can nudge them again {next}.",
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",
   "nudge.daysOff": "{member} is on days off until {until}, so no DM was sent. You can nudge them once they are back.",
@@ -818,6 +823,8 @@ export const en = {
     "{finished, select, yes {{member} has finished every Required item} other {{member} is on track now}}, so no DM was sent.",
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
+  "nudgeDm.checkpoints":
+    "{count, plural, one {The latest checkpoint is} other {# latest checkpoints are}} still waiting for your answer: {checkpoints}. {count, plural, one {Its buttons are on its prompt} other {Their buttons are on their prompts}} in the cohort channel.",
   "nudgeDm.body":
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",

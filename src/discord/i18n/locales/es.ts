@@ -823,13 +823,15 @@ export const es: Catalogue = {
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
-  "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en el último punto de control)',
+  "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en algún punto de control de la última publicación)',
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
-    "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
+    "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
+  "roster.latestNotYet":
+    '{total, plural, one {"Todavía no" en el último punto de control} other {"Todavía no" en {count, number} de los # últimos puntos de control}}',
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
@@ -841,7 +843,10 @@ export const es: Catalogue = {
   "roster.filter.quiet": "inactivos",
   "roster.filter.not_yet": "todavía no",
   "nudge.member": "{member} ({name})",
-  "nudge.sent": "Has animado a {member}: ha recibido un mensaje directo amable.",
+  "nudge.sent":
+    "Has animado a {member}: ha recibido un mensaje directo amable.{count, plural, =0 {} one { En él se nombra el último punto de control publicado que aún no ha respondido: {checkpoints}.} other { En él se nombran los # últimos puntos de control publicados que aún no ha respondido: {checkpoints}.}}",
+  "nudge.checkpointTitle": "**{title}**",
+  "nudge.checkpointSeparator": ", ",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
   "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",
   "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
@@ -849,6 +854,8 @@ export const es: Catalogue = {
     "{finished, select, yes {{member} ya ha terminado todas las lecturas obligatorias} other {{member} ya va al día}}, así que no se ha enviado nada.",
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
   "nudgeDm.title": "Un saludo de {cohort}",
+  "nudgeDm.checkpoints":
+    "{count, plural, one {El último punto de control sigue} other {Los # últimos puntos de control siguen}} esperando tu respuesta: {checkpoints}. {count, plural, one {Sus botones están en su publicación} other {Sus botones están en sus publicaciones}} del canal de la cohorte.",
   "nudgeDm.body":
     "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
