@@ -1,9 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
+import { isDiscordId } from "../shared/discordId.js";
 import { postgresUrlProblem } from "../shared/databaseUrl.js";
 
-/** Environment variables the bot reads, with the form each must take. */
-const snowflake = /^\d{17,20}$/;
 /**
  * What the database layer would otherwise find only as it opens the database, with a stack trace: a PostgreSQL URL
  * that does not parse or names an unusable schema, and a SQLite "file" that is none (in memory, the bot's worker
@@ -21,6 +20,7 @@ function databaseUrlProblems(url: string, context: z.RefinementCtx): void {
   if (problem !== null) context.addIssue({ code: "custom", message: problem });
 }
 
+/** Environment variables the bot reads, with the form each must take. */
 const environmentSchema = z.object({
   DISCORD_TOKEN: z
     .string()
@@ -36,7 +36,7 @@ const environmentSchema = z.object({
     .refine((url) => !/\/v\d+$/i.test(url), {
       error: "must be the API's base URL without a version, such as https://discord.com/api (discord.js adds /v10 itself)",
     }),
-  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, "must be a server id (17 to 20 digits)").optional(),
+  DISCORD_GUILD_ID: z.string().trim().refine(isDiscordId, { error: "must be a server id (17 to 20 digits)" }).optional(),
   DATABASE_URL: z
     .string()
     .trim()

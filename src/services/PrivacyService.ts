@@ -1,4 +1,5 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
+import { isDiscordId } from "../shared/discordId.js";
 import type { BoardVisibility } from "../domain/privacy/boardPresentation.js";
 import type { GuildPurge } from "../domain/privacy/guildPurge.js";
 import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
@@ -180,7 +181,7 @@ export class PrivacyService {
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
-    if (!isServerId(guildId)) throw invalidServerId(guildId);
+    if (!isDiscordId(guildId)) throw invalidServerId(guildId);
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");
     return result;
@@ -211,11 +212,6 @@ export class PrivacyService {
     }
     return purged;
   }
-}
-
-/** Whether `value` has a server id's form (digits); the CLI checks it before opening the database. */
-export function isServerId(value: string): boolean {
-  return /^\d{1,25}$/.test(value);
 }
 
 export function invalidServerId(value: string): UserError {

@@ -151,6 +151,12 @@ describe("slash command registration against the emulator", () => {
     expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 12.");
   });
 
+  it("npm run deploy-commands -- --clear-guild with an id of 2^64 or more refuses it as no server id, and exits 2", async () => {
+    const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "18446744073709551616"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 18446744073709551616.");
+  });
+
   it("npm run deploy-commands names a badly formed variable, and exits 2", async () => {
     const result = await runDeployCommands({ DISCORD_TOKEN: "x", DISCORD_GUILD_ID: "my-server" });
     expect(result.code).toBe(2);
