@@ -76,7 +76,7 @@ if ("help" in parsed) {
       console.error(
         error instanceof ConfigError
           ? error.message
-          : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`,
+          : `cohort-bot: could not ${parsed.clear === null ? "register" : "remove"} commands: ${error instanceof Error ? error.message : String(error)}`,
       );
       process.exitCode = 1;
     }

@@ -11,6 +11,8 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const definitions = slashCommands.map((command) => command.definition);
+/** A well-formed server id of a server the emulator does not have, so the bot is not in it. */
+const strangerGuildId = "123456789012345678";
 
 describe("slash command registration against the emulator", () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -127,6 +129,19 @@ describe("slash command registration against the emulator", () => {
     expect(result.stdout).toContain(`Removed ${slashCommands.length} commands from server ${guild.id}`);
     expect(emulator.registeredCommands({ guildId: guild.id })).toEqual([]);
     expect(emulator.registeredCommands()).toHaveLength(slashCommands.length);
+  });
+
+  // Discord answers "Missing Access" for a server the bot is not in: said as the value to change, not as a failed registration.
+  it("npm run deploy-commands -- --clear-guild <id> of a server the bot is not in says so, and exits 1", async () => {
+    const { emulator } = await emulatorWithGuild();
+    const result = await runDeployCommands({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl }, [
+      "--clear-guild",
+      strangerGuildId,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`--clear-guild ${strangerGuildId}: the bot is not in that server`);
+    expect(result.stderr).not.toContain("could not register");
+    expect(result.stderr).not.toContain("Missing Access");
   });
 
   // Configuration errors exit 2 with their message only, as npm start's do.
