@@ -19,7 +19,7 @@ function clearGuildArgument(args: readonly string[]): { clear: string | null } |
   if (match === null || args.length > used) return { problem: `Unexpected arguments: ${args.join(" ")}.\n${usage}` };
   if (guildId === undefined || !isDiscordId(guildId)) {
     const given = guildId === undefined || guildId === "" ? "" : `, not ${guildId.slice(0, 40)}`;
-    return { problem: `--clear-guild needs a server id (17 to 20 digits)${given}.\n${usage}` };
+    return { problem: `--clear-guild needs a server id (17 to 20 digits, below 2^64)${given}.\n${usage}` };
   }
   return { clear: guildId };
 }

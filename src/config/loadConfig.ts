@@ -36,7 +36,7 @@ const environmentSchema = z.object({
     .refine((url) => !/\/v\d+$/i.test(url), {
       error: "must be the API's base URL without a version, such as https://discord.com/api (discord.js adds /v10 itself)",
     }),
-  DISCORD_GUILD_ID: z.string().trim().refine(isDiscordId, { error: "must be a server id (17 to 20 digits)" }).optional(),
+  DISCORD_GUILD_ID: z.string().trim().refine(isDiscordId, { error: "must be a server id (17 to 20 digits, below 2^64)" }).optional(),
   DATABASE_URL: z
     .string()
     .trim()

@@ -163,13 +163,13 @@ describe("slash command registration against the emulator", () => {
   it("npm run deploy-commands -- --clear-guild with too short an id says how long a server id is, and exits 2", async () => {
     const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "12"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 12.");
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits, below 2^64), not 12.");
   });
 
   it("npm run deploy-commands -- --clear-guild with an id of 2^64 or more refuses it as no server id, and exits 2", async () => {
     const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "18446744073709551616"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 18446744073709551616.");
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits, below 2^64), not 18446744073709551616.");
   });
 
   it("npm run deploy-commands names a badly formed variable, and exits 2", async () => {
