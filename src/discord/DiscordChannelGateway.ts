@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport } from "../services/ChannelGateway.js";
+import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport, type ChannelStanding } from "../services/ChannelGateway.js";
 import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
@@ -15,7 +15,7 @@ function missingPermissions(channel: GuildBasedChannel, me: GuildMember): PostPe
 }
 
 /** Whether the bot can post in a channel it found, and what it lacks there (nothing known without its member). */
-function standingIn(channel: GuildBasedChannel, me: GuildMember | null): { check: ChannelCheck; missing: PostPermission[] } {
+function standingIn(channel: GuildBasedChannel, me: GuildMember | null): ChannelStanding {
   if (!postableTypes.has(channel.type)) return { check: ChannelCheck.NotText, missing: [] };
   if (me === null) return { check: ChannelCheck.NoPermission, missing: [] };
   const missing = missingPermissions(channel, me);
@@ -25,15 +25,9 @@ function standingIn(channel: GuildBasedChannel, me: GuildMember | null): { check
 export class DiscordChannelGateway implements ChannelGateway {
   constructor(private readonly client: Client) {}
 
-  async checkPostable(guildId: string, channelId: string): Promise<ChannelCheck> {
+  async checkPostable(guildId: string, channelId: string): Promise<ChannelStanding> {
     const found = await this.find(guildId, channelId);
-    return found === null ? ChannelCheck.Missing : standingIn(found.channel, found.me).check;
-  }
-
-  async missingPostPermissions(guildId: string, channelId: string): Promise<PostPermission[]> {
-    const found = await this.find(guildId, channelId);
-    if (found === null || found.me === null) return [];
-    return missingPermissions(found.channel, found.me);
+    return found === null ? { check: ChannelCheck.Missing, missing: [] } : standingIn(found.channel, found.me);
   }
 
   reportFromCache(guildId: string, channelId: string): ChannelReport | null {
