@@ -140,16 +140,19 @@ export interface PlaygroundPage {
 
 /**
  * The test playground and Chromium (as usePlaygroundInBrowser), with one browser window of the given size opened on
- * the playground before the describe block's tests, and closed after them, before the browser.
+ * the playground before the describe block's tests, and closed after them, before the browser. With `shared`, a parent
+ * block's playground and browser are used (several windows on one playground), and the window closes after this block.
  */
-export function usePlaygroundPage(viewport: Parameters<typeof openPlayground>[2]): PlaygroundPage {
-  const running = usePlaygroundInBrowser();
+export function usePlaygroundPage(viewport: Parameters<typeof openPlayground>[2], shared?: PlaygroundInBrowser): PlaygroundPage {
+  const running = shared ?? usePlaygroundInBrowser();
   let opened: OpenedPage | undefined;
   beforeAll(async () => {
     const window = await openPlayground(running.browser, running.playground, viewport);
     opened = window;
-    running.closeAfter(() => window.context.close());
+    if (shared === undefined) running.closeAfter(() => window.context.close());
   });
+  // The parent's playground and browser outlive this block: its window goes when the block ends.
+  if (shared !== undefined) afterAll(async () => opened?.context.close());
   const openedPage = (): OpenedPage => {
     if (opened === undefined) throw new Error("the page is read before it opened");
     return opened;
