@@ -4,13 +4,14 @@ import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
 import { createApp, type App } from "./createApp.js";
 import { createLogger } from "./logging/createLogger.js";
-import { invalidServerId, isServerId } from "./services/PrivacyService.js";
+import { invalidServerId } from "./services/PrivacyService.js";
 import { DatabaseUnavailableError } from "./db/DatabaseUnavailableError.js";
 import { renderUserError } from "./discord/i18n/renderUserError.js";
 import { translatorFor } from "./discord/i18n/Translator.js";
 import { postText } from "./discord/render/postText.js";
 import { isUserError, type UserError, type UserErrorCode } from "./errors.js";
 import type { GuildPurge } from "./domain/privacy/guildPurge.js";
+import { isDiscordId } from "./shared/discordId.js";
 import type { MessageKey } from "./discord/i18n/locales/en.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
 
@@ -122,7 +123,7 @@ function commandLineProblem(args: readonly string[]): string | null {
   if (rest.length < shape.least) return shape.missing;
   if (rest.length > shape.most) return `Unexpected arguments: ${rest.slice(shape.most).join(" ")}.`;
   const serverId = shape.words[0] === "purge-guild" ? rest[0] : undefined;
-  return serverId !== undefined && !isServerId(serverId) ? userErrorText(invalidServerId(serverId)) : null;
+  return serverId !== undefined && !isDiscordId(serverId) ? userErrorText(invalidServerId(serverId)) : null;
 }
 
 // Long only as a dispatch table: one short branch per CLI command.

@@ -3,6 +3,7 @@
 // from that server's guild scope (left by a start with DISCORD_GUILD_ID, once the commands are global).
 import { slashCommands } from "../commands/registry.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
+import { isDiscordId } from "./shared/discordId.js";
 import { clearGuildCommands, deployCommands } from "./discord/syncCommands.js";
 
 const usage = "Usage: npm run deploy-commands [-- --clear-guild <server id>]";
@@ -16,9 +17,9 @@ function clearGuildArgument(args: readonly string[]): { clear: string | null } |
   const guildId = match === null ? undefined : (match[1] ?? args[1]);
   const used = match?.[1] === undefined ? 2 : 1;
   if (match === null || args.length > used) return { problem: `Unexpected arguments: ${args.join(" ")}.\n${usage}` };
-  if (guildId === undefined || !/^\d{17,20}$/.test(guildId)) {
+  if (guildId === undefined || !isDiscordId(guildId)) {
     const given = guildId === undefined || guildId === "" ? "" : `, not ${guildId.slice(0, 40)}`;
-    return { problem: `--clear-guild needs a server id (17 to 20 digits)${given}.\n${usage}` };
+    return { problem: `--clear-guild needs a server id (17 to 20 digits, below 2^64)${given}.\n${usage}` };
   }
   return { clear: guildId };
 }
@@ -75,7 +76,7 @@ if ("help" in parsed) {
       console.error(
         error instanceof ConfigError
           ? error.message
-          : `cohort-bot: could not register commands: ${error instanceof Error ? error.message : String(error)}`,
+          : `cohort-bot: could not ${parsed.clear === null ? "register" : "remove"} commands: ${error instanceof Error ? error.message : String(error)}`,
       );
       process.exitCode = 1;
     }

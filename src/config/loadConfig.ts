@@ -1,9 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
+import { isDiscordId } from "../shared/discordId.js";
 import { postgresUrlProblem } from "../shared/databaseUrl.js";
 
-/** Environment variables the bot reads, with the form each must take. */
-const snowflake = /^\d{17,20}$/;
 /**
  * What the database layer would otherwise find only as it opens the database, with a stack trace: a PostgreSQL URL
  * that does not parse or names an unusable schema, and a SQLite "file" that is none (in memory, the bot's worker
@@ -21,6 +20,7 @@ function databaseUrlProblems(url: string, context: z.RefinementCtx): void {
   if (problem !== null) context.addIssue({ code: "custom", message: problem });
 }
 
+/** Environment variables the bot reads, with the form each must take. */
 const environmentSchema = z.object({
   DISCORD_TOKEN: z
     .string()
@@ -36,7 +36,7 @@ const environmentSchema = z.object({
     .refine((url) => !/\/v\d+$/i.test(url), {
       error: "must be the API's base URL without a version, such as https://discord.com/api (discord.js adds /v10 itself)",
     }),
-  DISCORD_GUILD_ID: z.string().trim().regex(snowflake, "must be a server id (17 to 20 digits)").optional(),
+  DISCORD_GUILD_ID: z.string().trim().refine(isDiscordId, { error: "must be a server id (17 to 20 digits, below 2^64)" }).optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -166,7 +166,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
   if (env.SHARD_COUNT !== undefined && env.DISCORD_TOKEN === undefined) {
     throw new ConfigError(["SHARD_COUNT needs DISCORD_TOKEN: without a token the bot runs the local playground, in one process"]);
   }
-  checkShardList(env.SHARD_LIST, env.SHARD_COUNT);
+  checkShardList(env.SHARD_LIST, env.SHARD_COUNT, env.DATABASE_URL);
   return {
     discordToken: env.DISCORD_TOKEN,
     discordApiUrl: env.DISCORD_API_URL,
@@ -184,8 +184,11 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
   };
 }
 
-/** SHARD_LIST names shards of a known total: SHARD_COUNT must be a number and every id below it. */
-function checkShardList(list: readonly number[] | undefined, count: number | "auto" | undefined): void {
+/**
+ * SHARD_LIST names shards of a known total: SHARD_COUNT must be a number and every id below it. The other machines
+ * run the rest on the same database, so it must be PostgreSQL: a SQLite file is on this machine only.
+ */
+function checkShardList(list: readonly number[] | undefined, count: number | "auto" | undefined, databaseUrl: string): void {
   if (list === undefined) return;
   if (typeof count !== "number") {
     throw new ConfigError([
@@ -196,6 +199,11 @@ function checkShardList(list: readonly number[] | undefined, count: number | "au
   if (outside.length > 0) {
     throw new ConfigError([
       `SHARD_LIST must name shards from 0 to ${count - 1} (SHARD_COUNT is ${count}); ${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not one of them`,
+    ]);
+  }
+  if (databaseUrl.startsWith("file:")) {
+    throw new ConfigError([
+      "SHARD_LIST needs DATABASE_URL to be a PostgreSQL database (postgresql://…) that every machine shares: a SQLite file is on one machine only (without SHARD_LIST, SHARD_COUNT runs every shard on this machine)",
     ]);
   }
 }

@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport } from "../services/ChannelGateway.js";
+import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport, type ChannelStanding } from "../services/ChannelGateway.js";
 import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
@@ -8,24 +8,26 @@ const permissionBits = [
   [PostPermission.SendMessages, PermissionFlagsBits.SendMessages],
   [PostPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
 ] as const;
-const neededPermissions = permissionBits.map(([, bit]) => bit);
+
+/** The post permissions the bot lacks in the channel: the one reckoning posting and /cohort info share. */
+function missingPermissions(channel: GuildBasedChannel, me: GuildMember): PostPermission[] {
+  return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+}
+
+/** Whether the bot can post in a channel it found, and what it lacks there (nothing known without its member). */
+function standingIn(channel: GuildBasedChannel, me: GuildMember | null): ChannelStanding {
+  if (!postableTypes.has(channel.type)) return { check: ChannelCheck.NotText, missing: [] };
+  if (me === null) return { check: ChannelCheck.NoPermission, missing: [] };
+  const missing = missingPermissions(channel, me);
+  return { check: missing.length > 0 ? ChannelCheck.NoPermission : ChannelCheck.Ok, missing };
+}
 
 export class DiscordChannelGateway implements ChannelGateway {
   constructor(private readonly client: Client) {}
 
-  async checkPostable(guildId: string, channelId: string): Promise<ChannelCheck> {
+  async checkPostable(guildId: string, channelId: string): Promise<ChannelStanding> {
     const found = await this.find(guildId, channelId);
-    if (found === null) return ChannelCheck.Missing;
-    if (!postableTypes.has(found.channel.type)) return ChannelCheck.NotText;
-    if (found.me === null) return ChannelCheck.NoPermission;
-    return botMay(found.channel, found.me, neededPermissions) ? ChannelCheck.Ok : ChannelCheck.NoPermission;
-  }
-
-  async missingPostPermissions(guildId: string, channelId: string): Promise<PostPermission[]> {
-    const found = await this.find(guildId, channelId);
-    if (found === null || found.me === null) return [];
-    const { channel, me } = found;
-    return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+    return found === null ? { check: ChannelCheck.Missing, missing: [] } : standingIn(found.channel, found.me);
   }
 
   reportFromCache(guildId: string, channelId: string): ChannelReport | null {
@@ -35,15 +37,8 @@ export class DiscordChannelGateway implements ChannelGateway {
     if (guild === undefined || !guild.available || me === null) return null;
     const channel = guild.channels.cache.get(channelId);
     if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true };
-    const missing = permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
-    const check = !postableTypes.has(channel.type)
-      ? ChannelCheck.NotText
-      : missing.length > 0
-        ? ChannelCheck.NoPermission
-        : ChannelCheck.Ok;
     return {
-      check,
-      missing: check === ChannelCheck.NoPermission ? missing : [],
+      ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
       canReadHistory: botMayReadHistory(channel, me),
     };

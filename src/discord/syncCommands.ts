@@ -128,11 +128,19 @@ async function applicationId(rest: REST): Promise<string> {
   }
 }
 
+/** The setting that named a server (in the message when the bot is not in it) and what to do about it. */
+interface GuildSetting {
+  readonly label: string;
+  readonly remedy: string;
+}
+const guildIdSetting: GuildSetting = { label: "DISCORD_GUILD_ID", remedy: "invite it, or unset DISCORD_GUILD_ID" };
+const clearGuildSetting: GuildSetting = { label: "--clear-guild", remedy: "check the server id" };
+
 /**
  * Discord refuses a guild's commands with a bare "Missing Access" (or "Unknown Guild") when the bot is not
  * in that server: said as the setting to change, so the operator knows which value is wrong.
  */
-async function inGuildScope<T>(guildId: string | undefined, request: () => Promise<T>): Promise<T> {
+async function inGuildScope<T>(guildId: string | undefined, setting: GuildSetting, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
@@ -140,7 +148,7 @@ async function inGuildScope<T>(guildId: string | undefined, request: () => Promi
       error instanceof DiscordAPIError &&
       (error.code === RESTJSONErrorCodes.MissingAccess || error.code === RESTJSONErrorCodes.UnknownGuild);
     if (guildId === undefined || !notThere) throw error;
-    throw new ConfigError([`DISCORD_GUILD_ID ${guildId}: the bot is not in that server (invite it, or unset DISCORD_GUILD_ID)`]);
+    throw new ConfigError([`${setting.label} ${guildId}: the bot is not in that server (${setting.remedy})`]);
   }
 }
 
@@ -149,7 +157,9 @@ export async function deployCommands(target: SyncTarget, definitions: readonly C
   const rest = restFor(target);
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);
-  const result = (await inGuildScope(target.guildId, () => rest.put(route, { body: definitions }))) as APIApplicationCommand[];
+  const result = (await inGuildScope(target.guildId, guildIdSetting, () =>
+    rest.put(route, { body: definitions }),
+  )) as APIApplicationCommand[];
   return result.length;
 }
 
@@ -166,14 +176,14 @@ export async function syncCommands(
   const appId = await applicationId(rest);
   const route = target.guildId === undefined ? Routes.applicationCommands(appId) : Routes.applicationGuildCommands(appId, target.guildId);
   // Full localization dictionaries, so a changed translation is seen as a change.
-  const existing = (await inGuildScope(target.guildId, () =>
+  const existing = (await inGuildScope(target.guildId, guildIdSetting, () =>
     rest.get(route, { query: new URLSearchParams({ with_localizations: "true" }) }),
   )) as Record<string, unknown>[];
   if (sameCommands(definitions, existing, target.guildId === undefined ? "global" : "guild")) {
     logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands up to date");
     return "unchanged";
   }
-  await inGuildScope(target.guildId, () => rest.put(route, { body: definitions }));
+  await inGuildScope(target.guildId, guildIdSetting, () => rest.put(route, { body: definitions }));
   logger.info({ commands: definitions.length, scope: target.guildId ?? "global" }, "slash commands registered");
   return "registered";
 }
@@ -191,12 +201,13 @@ export async function clearGuildCommands(
   const rest = restFor({ ...target, guildId });
   const appId = await applicationId(rest);
   const route = Routes.applicationGuildCommands(appId, guildId);
-  const existing = (await rest.get(route)) as APIApplicationCommand[];
+  const inScope = <T>(request: () => Promise<T>) => inGuildScope(guildId, clearGuildSetting, request);
+  const existing = (await inScope(() => rest.get(route))) as APIApplicationCommand[];
   const names = new Set(definitions.map((definition) => definition.name));
   const ours = existing.filter((command) => names.has(command.name));
   if (ours.length === 0) return 0;
   // One request when the scope holds only ours; otherwise one per command, keeping the others.
-  if (ours.length === existing.length) await rest.put(route, { body: [] });
-  else for (const command of ours) await rest.delete(Routes.applicationGuildCommand(appId, guildId, command.id));
+  if (ours.length === existing.length) await inScope(() => rest.put(route, { body: [] }));
+  else for (const command of ours) await inScope(() => rest.delete(Routes.applicationGuildCommand(appId, guildId, command.id)));
   return ours.length;
 }

@@ -1,5 +1,6 @@
 import type { APIApplicationCommand } from "discord-api-types/v10";
 import { z } from "zod";
+import { isDiscordId } from "../shared/discordId.js";
 import type { DiscordEmulator } from "../emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../emulator/EmulatorUsageError.js";
 import type { InteractionHandle } from "../emulator/InteractionHandle.js";
@@ -53,7 +54,7 @@ const optionValue = z.union([
   z.boolean(),
   z.object({ name: z.string().min(1).max(200), content: z.string().max(1_000_000) }),
 ]);
-const snowflake = z.string().regex(/^\d{1,20}$/);
+const snowflake = z.string().refine(isDiscordId);
 
 export const commandRequest = z.object({
   userId: snowflake,

@@ -547,7 +547,7 @@ export class Scheduler {
     const last = this.lastProbeAt.get(cohort.id);
     if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return false;
     this.lastProbeAt.set(cohort.id, now.getTime());
-    const check = await this.dependencies.channels.checkPostable(cohort.guildId, cohort.channelId);
+    const { check } = await this.dependencies.channels.checkPostable(cohort.guildId, cohort.channelId);
     if (check !== ChannelCheck.Ok) return false;
     // With the bot's audit line, which lets the closing post that waited on the channel out for a day, from
     // whichever process sends it and however many tries it takes (lateOnlySinceSet). Another process may have cleared it.

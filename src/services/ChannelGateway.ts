@@ -20,10 +20,11 @@ export const PostPermission = {
 export type PostPermission = (typeof PostPermission)[keyof typeof PostPermission];
 
 export interface ChannelGateway {
-  /** Whether the bot can post embeds in the channel of this guild (View Channel, Send Messages, Embed Links). */
-  checkPostable(guildId: string, channelId: string): Promise<ChannelCheck>;
-  /** Which of those the bot lacks there, so an admin is told which one to give; empty when it cannot tell. */
-  missingPostPermissions(guildId: string, channelId: string): Promise<PostPermission[]>;
+  /**
+   * Whether the bot can post embeds in the channel of this guild (View Channel, Send Messages, Embed Links), and
+   * which of those it lacks there, so an admin is told which one to give (empty when it cannot tell): one look-up.
+   */
+  checkPostable(guildId: string, channelId: string): Promise<ChannelStanding>;
   /**
    * What /cohort info shows about the channel, from one look-up in the bot's cache (no request to Discord: with the
    * Guilds intent the cache holds every channel of a server the bot is in, so a channel not there is gone).
@@ -32,10 +33,14 @@ export interface ChannelGateway {
   reportFromCache(guildId: string, channelId: string): ChannelReport | null;
 }
 
-/** The bot's standing in a channel: `missing` lists the post permissions it lacks (empty unless NoPermission). */
-export interface ChannelReport {
+/** Whether the bot can post in a channel: `missing` lists the post permissions it lacks (empty unless NoPermission). */
+export interface ChannelStanding {
   readonly check: ChannelCheck;
   readonly missing: readonly PostPermission[];
+}
+
+/** The bot's standing in a channel, with what /cohort info also warns about. */
+export interface ChannelReport extends ChannelStanding {
   /** Attach Files (the posts' charts): without it a post still goes out, without its pictures. True for a missing channel. */
   readonly canAttachFiles: boolean;
   /** Read Message History: without it the boards already posted there cannot be edited after a member's deletion or privacy change. True for a missing channel. */

@@ -934,10 +934,9 @@ export class CohortService {
   }
 
   private async assertPostable(guildId: string, channelId: string): Promise<void> {
-    const check = await this.channels.checkPostable(guildId, channelId);
+    const { check, missing } = await this.channels.checkPostable(guildId, channelId);
     if (check === ChannelCheck.Ok) return;
     if (check === ChannelCheck.NotText) throw new UserError("permissions.channelNotText", { channelId });
-    const missing = await this.channels.missingPostPermissions(guildId, channelId);
     if (missing.length === 0) throw new UserError("permissions.channelNotPostable", { channelId });
     throw new UserError("permissions.channelMissingPermissions", { channelId, permissions: missing });
   }

@@ -1,4 +1,5 @@
 import { AuditAction } from "../domain/audit/auditAction.js";
+import { isDiscordId } from "../shared/discordId.js";
 import type { BoardVisibility } from "../domain/privacy/boardPresentation.js";
 import type { GuildPurge } from "../domain/privacy/guildPurge.js";
 import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
@@ -180,7 +181,16 @@ export class PrivacyService {
 
   /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
-    if (!isServerId(guildId)) throw invalidServerId(guildId);
+    if (!isDiscordId(guildId)) throw invalidServerId(guildId);
+    return this.purgeStored(guildId);
+  }
+
+  /**
+   * Deletes a server's data by the id stored with it, whatever its form: the check above is for ids someone types,
+   * and a stored row it refused would stop the tick's other due deletions, and come back every tick.
+   */
+  private async purgeStored(guildId: string): Promise<GuildPurge> {
+    if (!isDiscordId(guildId)) this.logger.warn({ guildId }, "stored server id is not a Discord id: its data is deleted all the same");
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");
     return result;
@@ -206,16 +216,11 @@ export class PrivacyService {
         this.logger.warn({ guildId }, "server due for deletion has the bot: deletion cancelled");
         continue;
       }
-      await this.purgeGuild(guildId);
+      await this.purgeStored(guildId);
       purged += 1;
     }
     return purged;
   }
-}
-
-/** Whether `value` has a server id's form (digits); the CLI checks it before opening the database. */
-export function isServerId(value: string): boolean {
-  return /^\d{1,25}$/.test(value);
 }
 
 export function invalidServerId(value: string): UserError {

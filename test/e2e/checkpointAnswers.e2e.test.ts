@@ -1,25 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { moreSection, shortCheckpointPath } from "../helpers/shortCheckpointPath.js";
 
 /** Three sections; the last two end in week 3, so their prompts go out on the same day. */
 function shortPath(options: { withMore: boolean }): string {
-  return [
-    "Short Path",
-    "Week 1-2: Basics",
-    "- [ ] Required -- One (20 min)",
-    "- [ ] Required -- Two (20 min)",
-    "Checkpoint",
-    "After this section you should be able to explain the basics.",
-    ...(options.withMore
-      ? ["Week 2-3: More", "- [ ] Required -- Three (20 min)", "- [ ] Required -- Four (20 min)", "Checkpoint", "You can explain more."]
-      : []),
-    "Week 3: Last",
-    "- [ ] Required -- Five (20 min)",
-    "Checkpoint",
-    "You can explain the last.",
-    "",
-  ].join("\n");
+  const last = { heading: "Week 3: Last", items: ["Five"], checkpoint: "You can explain the last." };
+  return shortCheckpointPath(options.withMore ? [moreSection, last] : [last]);
 }
 
 const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message).find((button) => button.label === label)?.customId ?? "";

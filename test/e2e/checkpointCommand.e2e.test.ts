@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { moreSection, shortCheckpointPath } from "../helpers/shortCheckpointPath.js";
 
 /** Two overlapping sections over three weeks, each with a checkpoint. */
-const shortPath = [
-  "Short Path",
-  "Week 1-2: Basics",
-  "- [ ] Required -- One (20 min)",
-  "- [ ] Required -- Two (20 min)",
-  "Checkpoint",
-  "After this section you should be able to explain the basics.",
-  "Week 2-3: More",
-  "- [ ] Required -- Three (20 min)",
-  "- [ ] Required -- Four (20 min)",
-  "Checkpoint",
-  "You can explain more.",
-  "",
-].join("\n");
+const shortPath = shortCheckpointPath([moreSection]);
 
 /** /checkpoint and the checkpoint posts of a cohort with a break in week 2, to the end of its course and after. */
 describe("/checkpoint around a break week and after the course, through discord.js and the emulator", () => {

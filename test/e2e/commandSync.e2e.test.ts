@@ -11,6 +11,8 @@ import { startTestApp, type TestApp } from "../helpers/testApp.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const definitions = slashCommands.map((command) => command.definition);
+/** A well-formed server id of a server the emulator does not have, so the bot is not in it. */
+const strangerGuildId = "123456789012345678";
 
 describe("slash command registration against the emulator", () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -129,6 +131,19 @@ describe("slash command registration against the emulator", () => {
     expect(emulator.registeredCommands()).toHaveLength(slashCommands.length);
   });
 
+  // Discord answers "Missing Access" for a server the bot is not in: said as the value to change, not as a failed registration.
+  it("npm run deploy-commands -- --clear-guild <id> of a server the bot is not in says so, and exits 1", async () => {
+    const { emulator } = await emulatorWithGuild();
+    const result = await runDeployCommands({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl }, [
+      "--clear-guild",
+      strangerGuildId,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`--clear-guild ${strangerGuildId}: the bot is not in that server`);
+    expect(result.stderr).not.toContain("could not register");
+    expect(result.stderr).not.toContain("Missing Access");
+  });
+
   // Configuration errors exit 2 with their message only, as npm start's do.
   it("npm run deploy-commands explains a missing token, and exits 2", async () => {
     const result = await runDeployCommands({});
@@ -148,7 +163,13 @@ describe("slash command registration against the emulator", () => {
   it("npm run deploy-commands -- --clear-guild with too short an id says how long a server id is, and exits 2", async () => {
     const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "12"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits), not 12.");
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits, below 2^64), not 12.");
+  });
+
+  it("npm run deploy-commands -- --clear-guild with an id of 2^64 or more refuses it as no server id, and exits 2", async () => {
+    const result = await runDeployCommands({ DISCORD_TOKEN: "x" }, ["--clear-guild", "18446744073709551616"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--clear-guild needs a server id (17 to 20 digits, below 2^64), not 18446744073709551616.");
   });
 
   it("npm run deploy-commands names a badly formed variable, and exits 2", async () => {

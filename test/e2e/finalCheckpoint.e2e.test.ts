@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { shortCheckpointPath } from "../helpers/shortCheckpointPath.js";
 
 /** Two sections over three weeks, each with a checkpoint: the last one's prompt comes on the last Friday. */
-const shortPath = [
-  "Short Path",
-  "Week 1-2: Basics",
-  "- [ ] Required -- One (20 min)",
-  "- [ ] Required -- Two (20 min)",
-  "Checkpoint",
-  "After this section you should be able to explain the basics.",
-  "Week 3: Finale",
-  "- [ ] Required -- Three (20 min)",
-  "Checkpoint",
-  "You can explain the finale.",
-  "",
-].join("\n");
+const shortPath = shortCheckpointPath([{ heading: "Week 3: Finale", items: ["Three"], checkpoint: "You can explain the finale." }]);
 
 /**
  * The final section's checkpoint prompt (Friday 22 Jan 2027, 17:00 UTC) takes

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPlayground, pointsOf, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import { describe, expect, it } from "vitest";
+import { pointsOf, runAndWait, usePlaygroundInBrowser, usePlaygroundPage, waitFor } from "../helpers/playgroundBrowser.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -81,93 +81,81 @@ describe("the playground in a browser", () => {
   const running = usePlaygroundInBrowser();
 
   describe.each(screens)("at $width × $height ($name)", (screen) => {
-    let opened: OpenedPage;
-    let page: Page;
-    let closePage = (): Promise<void> => Promise.resolve();
-
-    beforeAll(async () => {
-      opened = await openPlayground(running.browser, running.playground, screen);
-      page = opened.page;
-      closePage = () => opened.context.close();
-    });
-
-    afterAll(async () => {
-      await closePage();
-    });
+    const view = usePlaygroundPage(screen, running);
 
     it("shows the cohort channel's name whole, with nothing scrolling sideways", async () => {
-      const title = page.locator("#channel-name");
+      const title = view.page.locator("#channel-name");
       expect(await title.innerText()).toBe("backend-cohort");
       expect(
         await title.evaluate(
           (node: { readonly scrollWidth: number; readonly clientWidth: number }) => node.scrollWidth <= node.clientWidth,
         ),
       ).toBe(true);
-      expect(await page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
-      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await view.page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
+      expect(await horizontalOverflow(view.page)).toEqual([]);
     });
 
     it("collapses the side panels into toggles a keyboard can open and close", async () => {
       for (const panel of ["sidebar", "members"] as const) {
         const collapsed = (screen.drawers as readonly string[]).includes(panel);
-        expect(await isShown(page, toggleOf[panel])).toBe(collapsed);
-        expect(await isShown(page, panelOf[panel])).toBe(!collapsed);
+        expect(await isShown(view.page, toggleOf[panel])).toBe(collapsed);
+        expect(await isShown(view.page, panelOf[panel])).toBe(!collapsed);
         if (!collapsed) continue;
-        const toggle = page.locator(toggleOf[panel]);
+        const toggle = view.page.locator(toggleOf[panel]);
         expect(await toggle.getAttribute("aria-expanded")).toBe("false");
         await toggle.focus();
-        await page.keyboard.press("Enter");
+        await view.page.keyboard.press("Enter");
         expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-        expect(await isShown(page, panelOf[panel])).toBe(true);
+        expect(await isShown(view.page, panelOf[panel])).toBe(true);
         // The drawer takes the focus, and Escape gives it back to the toggle.
-        expect(await focusedIn(page, panelOf[panel])).toBe(true);
-        await page.keyboard.press("Escape");
+        expect(await focusedIn(view.page, panelOf[panel])).toBe(true);
+        await view.page.keyboard.press("Escape");
         expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-        expect(await isShown(page, panelOf[panel])).toBe(false);
-        expect(await focusedIn(page, toggleOf[panel])).toBe(true);
+        expect(await isShown(view.page, panelOf[panel])).toBe(false);
+        expect(await focusedIn(view.page, toggleOf[panel])).toBe(true);
       }
     });
 
     it("moves Riley between the member list's groups when he runs /join and /leave", async () => {
-      await actAs(page, "Riley Park");
-      expect(await groupOf(page, "Riley Park")).toMatch(/^Not in the cohort yet/);
-      await runAndWait(page, "join", {}, { cohort: "Backend Cohort" });
-      await waitFor(async () => /^Members/.test((await groupOf(page, "Riley Park")) ?? ""), "Riley listed under Members");
-      await runAndWait(page, "leave", {}, { cohort: "Backend Cohort" });
+      await actAs(view.page, "Riley Park");
+      expect(await groupOf(view.page, "Riley Park")).toMatch(/^Not in the cohort yet/);
+      await runAndWait(view.page, "join", {}, { cohort: "Backend Cohort" });
+      await waitFor(async () => /^Members/.test((await groupOf(view.page, "Riley Park")) ?? ""), "Riley listed under Members");
+      await runAndWait(view.page, "leave", {}, { cohort: "Backend Cohort" });
       await waitFor(
-        async () => /^Not in the cohort yet/.test((await groupOf(page, "Riley Park")) ?? ""),
+        async () => /^Not in the cohort yet/.test((await groupOf(view.page, "Riley Park")) ?? ""),
         "Riley back under Not in the cohort yet",
       );
     });
 
     it("shows each option's description whole while a command is composed", async () => {
-      await actAs(page, "Alex Kim");
-      await page.fill("#command-input", "/cohort create");
-      await page.locator(".popup-item", { hasText: "/cohort create" }).first().click();
-      expect(await page.locator("#option-fields input[placeholder]").count()).toBeGreaterThan(3);
+      await actAs(view.page, "Alex Kim");
+      await view.page.fill("#command-input", "/cohort create");
+      await view.page.locator(".popup-item", { hasText: "/cohort create" }).first().click();
+      expect(await view.page.locator("#option-fields input[placeholder]").count()).toBeGreaterThan(3);
       if (screen.name === "phone") {
         // Too narrow for a long placeholder: each description is a caption above its field instead.
-        const captions = await page
+        const captions = await view.page
           .locator("#option-fields .option-description")
           .evaluateAll((nodes) => nodes.map((node) => (node as { checkVisibility(): boolean }).checkVisibility()));
         expect(captions.length).toBeGreaterThan(3);
         expect(captions.every(Boolean)).toBe(true);
       } else {
-        expect(await page.evaluate<string[]>(cutPlaceholdersScript)).toEqual([]);
+        expect(await view.page.evaluate<string[]>(cutPlaceholdersScript)).toEqual([]);
       }
-      expect(await horizontalOverflow(page)).toEqual([]);
-      const start = page.locator('[data-option="start"]');
+      expect(await horizontalOverflow(view.page)).toEqual([]);
+      const start = view.page.locator('[data-option="start"]');
       await start.focus();
-      expect(await page.locator("#composer-hint").innerText()).toContain(await start.getAttribute("placeholder"));
-      await page.keyboard.press("Escape");
-      expect(await page.locator("#command-chip").isVisible()).toBe(false);
+      expect(await view.page.locator("#composer-hint").innerText()).toContain(await start.getAttribute("placeholder"));
+      await view.page.keyboard.press("Escape");
+      expect(await view.page.locator("#command-chip").isVisible()).toBe(false);
     });
 
     it("runs /today, marks an item done with its button, and the leaderboard changes", async () => {
-      await actAs(page, screen.member);
-      const before = await pointsOf(await runAndWait(page, "leaderboard"), screen.member).catch(() => 0);
+      await actAs(view.page, screen.member);
+      const before = await pointsOf(await runAndWait(view.page, "leaderboard"), screen.member).catch(() => 0);
 
-      const today = await runAndWait(page, "today");
+      const today = await runAndWait(view.page, "today");
       expect(await today.locator(".ephemeral-note").innerText()).toContain("Only you can see this");
       // Markdown and <t:…> markup are drawn, not shown raw.
       expect(await today.locator(".embed strong").count()).toBeGreaterThan(0);
@@ -179,15 +167,15 @@ describe("the playground in a browser", () => {
       await waitFor(async () => (await today.locator(".embed").innerText()).includes(`✅ ${title}`), `✅ ${title}`);
       expect(await today.locator("button.button", { hasText: label }).count()).toBe(0);
 
-      const after = await runAndWait(page, "leaderboard");
+      const after = await runAndWait(view.page, "leaderboard");
       expect(await pointsOf(after, screen.member)).toBeGreaterThan(before);
-      expect(await horizontalOverflow(page)).toEqual([]);
-      expect(opened.errors).toEqual([]);
+      expect(await horizontalOverflow(view.page)).toEqual([]);
+      expect(view.errors).toEqual([]);
     });
 
     it("shows /progress's card inline under the reply, as wide as the chat allows", async () => {
-      await actAs(page, screen.member);
-      const reply = await runAndWait(page, "progress");
+      await actAs(view.page, screen.member);
+      const reply = await runAndWait(view.page, "progress");
       const card = reply.locator("img.attachment-image");
       await waitFor(async () => (await card.count()) === 1, "the progress card");
       await card.scrollIntoViewIfNeeded();
@@ -210,100 +198,79 @@ describe("the playground in a browser", () => {
       expect((shown?.height ?? 0) / (shown?.width ?? 1)).toBeCloseTo(470 / 800, 1);
       // The text stays too, for screen readers and small screens.
       expect(await reply.locator(".embed").innerText()).toContain("Required items");
-      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await horizontalOverflow(view.page)).toEqual([]);
 
       const screenshot = path.join(root, "docs", `playground-${screen.name}.png`);
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot });
+      await view.page.screenshot({ path: screenshot });
       expect(fs.statSync(screenshot).size).toBeGreaterThan(20_000);
-      expect(opened.errors).toEqual([]);
+      expect(view.errors).toEqual([]);
     });
   });
 
   describe("at 1440 × 900, moving the clock and echoing input", () => {
-    let opened: OpenedPage;
-    let page: Page;
-    let closePage = (): Promise<void> => Promise.resolve();
-
-    beforeAll(async () => {
-      opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
-      page = opened.page;
-      closePage = () => opened.context.close();
-    });
-
-    afterAll(async () => {
-      await closePage();
-    });
+    const view = usePlaygroundPage({ width: 1440, height: 900 }, running);
 
     it("moves the clock to the next weekly post and shows it in the channel", async () => {
       // The weekly post itself, not its live board ("Week 3 leaderboard · live").
-      const weekThree = page.locator(".message .embed-title", { hasText: /Week 3 of\b/ });
+      const weekThree = view.page.locator(".message .embed-title", { hasText: /Week 3 of\b/ });
       expect(await weekThree.count()).toBe(0);
       for (let moves = 0; moves < 4 && (await weekThree.count()) === 0; moves += 1) {
-        const next = await page.locator("#clock-next").innerText();
-        await page.click("#next-post");
-        await waitFor(async () => (await page.locator("#clock-next").innerText()) !== next, "the clock to move");
+        const next = await view.page.locator("#clock-next").innerText();
+        await view.page.click("#next-post");
+        await waitFor(async () => (await view.page.locator("#clock-next").innerText()) !== next, "the clock to move");
       }
       await waitFor(async () => (await weekThree.count()) === 1, "the week 3 post");
-      expect(await page.locator("#clock-day").innerText()).toContain("Week 3 · Day 1");
+      expect(await view.page.locator("#clock-day").innerText()).toContain("Week 3 · Day 1");
     });
 
     it("shows what a command echoes back as text, never as HTML", async () => {
       const attack = `<img src=x onerror="document.body.dataset.injected='yes'">`;
-      const reply = await runAndWait(page, "done", { item: attack });
+      const reply = await runAndWait(view.page, "done", { item: attack });
       expect(await reply.innerText()).toContain(attack);
       // The only pictures are the bot's attachments, served by the playground itself.
-      expect(await page.locator(".message img:not(.attachment-image)").count()).toBe(0);
-      expect(await page.locator('.message img[src="x"]').count()).toBe(0);
-      expect(await page.locator("body").getAttribute("data-injected")).toBeNull();
-      expect(opened.errors).toEqual([]);
+      expect(await view.page.locator(".message img:not(.attachment-image)").count()).toBe(0);
+      expect(await view.page.locator('.message img[src="x"]').count()).toBe(0);
+      expect(await view.page.locator("body").getAttribute("data-injected")).toBeNull();
+      expect(view.errors).toEqual([]);
     });
   });
 
   describe("at 1440 × 900, /pace and the end of the course", () => {
-    let opened: OpenedPage;
-    let page: Page;
-    let closePage = (): Promise<void> => Promise.resolve();
-
-    beforeAll(async () => {
-      opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
-      page = opened.page;
-      closePage = () => opened.context.close();
-    });
-
-    afterAll(async () => {
-      await closePage();
-    });
+    const view = usePlaygroundPage({ width: 1440, height: 900 }, running);
 
     it("shows Lena, who reads little, how far behind she is, and her Catch up button spreads the backlog", async () => {
-      await actAs(page, "Lena Petrova");
-      const reply = await runAndWait(page, "pace");
+      await actAs(view.page, "Lena Petrova");
+      const reply = await runAndWait(view.page, "pace");
       expect(await reply.locator(".embed").innerText()).toContain("Behind the cohort's plan");
       expect(await reply.locator("button.button", { hasText: "Back to the cohort's plan" }).count()).toBe(1);
       const catchUp = reply.locator("button.button", { hasText: "Catch up" });
       expect(await catchUp.count()).toBe(1);
       await catchUp.click();
-      await waitFor(async () => (await page.locator(".message .embed-title", { hasText: "Pace updated" }).count()) > 0, "the pace change");
-      expect(opened.errors).toEqual([]);
+      await waitFor(
+        async () => (await view.page.locator(".message .embed-title", { hasText: "Pace updated" }).count()) > 0,
+        "the pace change",
+      );
+      expect(view.errors).toEqual([]);
     });
 
     it(
       "ends the course as the clock moves past the last week: the closing post, then /today's course summary",
       async () => {
-        const closingPost = page.locator(".message .embed-title", { hasText: "Backend Cohort is complete" });
+        const closingPost = view.page.locator(".message .embed-title", { hasText: "Backend Cohort is complete" });
         for (let moves = 0; moves < 16 && (await closingPost.count()) === 0; moves += 1) {
-          const shown = await page.locator("#clock-time").innerText();
-          await page.click('[data-clock="week"]');
-          await waitFor(async () => (await page.locator("#clock-time").innerText()) !== shown, "the clock to move");
+          const shown = await view.page.locator("#clock-time").innerText();
+          await view.page.click('[data-clock="week"]');
+          await waitFor(async () => (await view.page.locator("#clock-time").innerText()) !== shown, "the clock to move");
         }
         await waitFor(async () => (await closingPost.count()) === 1, "the closing post");
-        await page.click('[data-clock="week"]');
-        await waitFor(async () => (await page.locator("#clock-day").innerText()).includes("Course finished"), "the course to finish");
-        await actAs(page, "Maya Chen");
-        const today = await runAndWait(page, "today");
+        await view.page.click('[data-clock="week"]');
+        await waitFor(async () => (await view.page.locator("#clock-day").innerText()).includes("Course finished"), "the course to finish");
+        await actAs(view.page, "Maya Chen");
+        const today = await runAndWait(view.page, "today");
         expect(await today.locator(".embed-title").innerText()).toContain("Course finished");
         expect(await today.locator(".embed").innerText()).toContain("Final rank");
-        expect(opened.errors).toEqual([]);
+        expect(view.errors).toEqual([]);
         // A hang guard (unhurriedDeadlineMs): sixteen clock moves, each a scheduler tick and a redraw.
       },
       unhurriedDeadlineMs,

@@ -1,90 +1,79 @@
 import fs from "node:fs";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPlayground, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import { describe, expect, it } from "vitest";
+import { openPlayground, runAndWait, usePlaygroundPage, waitFor } from "../helpers/playgroundBrowser.js";
 
 describe("the playground's downloads, roles, languages and reloads", () => {
-  const running = usePlaygroundInBrowser();
-  let opened: OpenedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
-    page = opened.page;
-  });
-
-  afterAll(async () => {
-    await opened.context.close();
-  });
+  const view = usePlaygroundPage({ width: 1440, height: 900 });
+  const { running } = view;
 
   it("downloads the file /cohort export attaches, as Discord does when it is clicked", async () => {
-    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
-    const reply = await runAndWait(page, "cohort export", {}, { cohort: "Backend Cohort" });
+    await view.page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const reply = await runAndWait(view.page, "cohort export", {}, { cohort: "Backend Cohort" });
     const file = reply.locator(".attachment", { hasText: "Backend-Cohort.csv" });
-    const [download] = await Promise.all([page.waitForEvent("download"), file.click()]);
+    const [download] = await Promise.all([view.page.waitForEvent("download"), file.click()]);
     expect(download.suggestedFilename()).toBe("Backend-Cohort.csv");
     const saved = await download.path();
     const csv = fs.readFileSync(saved, "utf8");
     expect(csv).toContain("Lena Petrova");
-    expect(opened.errors).toEqual([]);
+    expect(view.errors).toEqual([]);
   });
 
   it("offers the server's roles for a role option, and shows the role's name where the bot mentions it", async () => {
-    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    await view.page.selectOption("#viewer", { label: "Alex Kim (admin)" });
     const excludeRole = async (label: string, shown: string) => {
-      await page.fill("#command-input", "/cohort edit");
-      await page.locator(".popup-item", { hasText: "/cohort edit" }).first().click();
-      await page.locator('[data-option="cohort"]').focus();
-      await page.locator(".popup-item", { hasText: "Backend Cohort" }).first().click();
-      await page.selectOption('[data-option="exclude_role"]', { label });
-      await page.click("#send");
-      await waitFor(async () => (await page.locator(".message").last().innerText()).includes(shown), "the edit's answer");
-      expect(await page.locator("#composer-hint.error").count()).toBe(0);
+      await view.page.fill("#command-input", "/cohort edit");
+      await view.page.locator(".popup-item", { hasText: "/cohort edit" }).first().click();
+      await view.page.locator('[data-option="cohort"]').focus();
+      await view.page.locator(".popup-item", { hasText: "Backend Cohort" }).first().click();
+      await view.page.selectOption('[data-option="exclude_role"]', { label });
+      await view.page.click("#send");
+      await waitFor(async () => (await view.page.locator(".message").last().innerText()).includes(shown), "the edit's answer");
+      expect(await view.page.locator("#composer-hint.error").count()).toBe(0);
     };
     await excludeRole("@Server Manager", "@Server Manager");
-    const info = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
+    const info = await runAndWait(view.page, "cohort info", {}, { cohort: "Backend Cohort" });
     expect(await info.locator(".mention", { hasText: "@Server Manager" }).count()).toBeGreaterThan(0);
 
     // Discord's role picker lists @everyone under its own name (no second "@"): picking it removes the role.
     await excludeRole("@everyone", "Nobody");
-    const cleared = await runAndWait(page, "cohort info", {}, { cohort: "Backend Cohort" });
+    const cleared = await runAndWait(view.page, "cohort info", {}, { cohort: "Backend Cohort" });
     expect(await cleared.innerText()).toMatch(/Never ranked\s+Nobody/);
-    expect(opened.errors).toEqual([]);
+    expect(view.errors).toEqual([]);
   });
 
   it("shows Lena's direct messages unread after the admin nudges her from /cohort roster, and only hers", async () => {
-    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
-    const roster = await runAndWait(page, "cohort roster", {}, { cohort: "Backend Cohort" });
+    await view.page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const roster = await runAndWait(view.page, "cohort roster", {}, { cohort: "Backend Cohort" });
     await roster.locator("button", { hasText: "Nudge Lena Petrova" }).click();
-    await waitFor(async () => (await page.locator(".message").last().innerText()).includes("friendly DM"), "the nudge's answer");
-    const directMessages = page.locator('[data-channel="dm"]');
+    await waitFor(async () => (await view.page.locator(".message").last().innerText()).includes("friendly DM"), "the nudge's answer");
+    const directMessages = view.page.locator('[data-channel="dm"]');
     expect(await directMessages.getAttribute("class")).not.toContain("unread");
 
-    await page.selectOption("#viewer", { label: "Lena Petrova" });
+    await view.page.selectOption("#viewer", { label: "Lena Petrova" });
     expect(await directMessages.getAttribute("class")).toContain("unread");
     await directMessages.click();
-    expect(await page.locator("#messages .message").last().innerText()).toContain("Backend Cohort");
+    expect(await view.page.locator("#messages .message").last().innerText()).toContain("Backend Cohort");
     expect(await directMessages.getAttribute("class")).not.toContain("unread");
-    await page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
+    await view.page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
   });
 
   it("still acts as the person picked, in the channel picked, after the page is reloaded", async () => {
-    await page.selectOption("#viewer", { label: "Riley Park (not joined yet)" });
-    await page.click('[data-channel="dm"]');
-    await page.reload();
-    await page.waitForSelector("body[data-ready=true]");
-    expect(await page.locator("#viewer option:checked").innerText()).toBe("Riley Park (not joined yet)");
-    expect(await page.locator("#channel-name").innerText()).toBe("Cohort Bot");
-    await page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
+    await view.page.selectOption("#viewer", { label: "Riley Park (not joined yet)" });
+    await view.page.click('[data-channel="dm"]');
+    await view.page.reload();
+    await view.page.waitForSelector("body[data-ready=true]");
+    expect(await view.page.locator("#viewer option:checked").innerText()).toBe("Riley Park (not joined yet)");
+    expect(await view.page.locator("#channel-name").innerText()).toBe("Cohort Bot");
+    await view.page.click(`[data-channel="${running.playground.world.cohortChannel.id}"]`);
   });
 
   it("tells assistive technology which suggestion the arrow keys select", async () => {
-    await page.selectOption("#viewer", { label: "Alex Kim (admin)" });
-    const input = page.locator("#command-input");
+    await view.page.selectOption("#viewer", { label: "Alex Kim (admin)" });
+    const input = view.page.locator("#command-input");
     await input.fill("/cohort");
     const selected = async () => {
       const id = await input.getAttribute("aria-activedescendant");
-      const option = page.locator(`#${id ?? "none"}`);
+      const option = view.page.locator(`#${id ?? "none"}`);
       return { text: await option.innerText(), selected: await option.getAttribute("aria-selected") };
     };
     expect(await input.getAttribute("role")).toBe("combobox");
@@ -135,15 +124,15 @@ describe("the playground's downloads, roles, languages and reloads", () => {
   });
 
   it("speaks Spanish to a member whose Discord language is Español: the command list, the reply and its buttons", async () => {
-    await page.selectOption("#viewer", { label: "Jonas Weber" });
-    await page.selectOption("#language", { label: "Español" });
-    await page.fill("#command-input", "/hoy");
-    const entry = page.locator(".popup-item", { hasText: "/hoy" }).first();
+    await view.page.selectOption("#viewer", { label: "Jonas Weber" });
+    await view.page.selectOption("#language", { label: "Español" });
+    await view.page.fill("#command-input", "/hoy");
+    const entry = view.page.locator(".popup-item", { hasText: "/hoy" }).first();
     expect(await entry.innerText()).toContain("Lectura de hoy");
     await entry.click();
-    await page.click("#send");
+    await view.page.click("#send");
     // The reply names the command as the bot registered it, whatever the language.
-    const replies = page.locator(".message", { has: page.locator(".command-name", { hasText: "/today" }) });
+    const replies = view.page.locator(".message", { has: view.page.locator(".command-name", { hasText: "/today" }) });
     await waitFor(async () => (await replies.count()) === 1, "the reply to /hoy");
     const reply = replies.last();
     await waitFor(async () => (await reply.locator(".thinking").count()) === 0, "/hoy to finish thinking");
@@ -151,10 +140,10 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     expect(await reply.locator("button", { hasText: /^Hecha: / }).count()).toBeGreaterThan(0);
 
     // Someone else keeps their own language; Jonas's stays Spanish when the page acts as him again.
-    await page.selectOption("#viewer", { label: "Maya Chen" });
-    expect(await page.locator("#language option:checked").innerText()).toBe("English");
-    await page.selectOption("#viewer", { label: "Jonas Weber" });
-    expect(await page.locator("#language option:checked").innerText()).toBe("Español");
-    expect(opened.errors).toEqual([]);
+    await view.page.selectOption("#viewer", { label: "Maya Chen" });
+    expect(await view.page.locator("#language option:checked").innerText()).toBe("English");
+    await view.page.selectOption("#viewer", { label: "Jonas Weber" });
+    expect(await view.page.locator("#language option:checked").innerText()).toBe("Español");
+    expect(view.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PageMessage } from "../../src/playground/MessageFeed.js";
 import type { PlaygroundState } from "../../src/playground/PlaygroundActions.js";
-import { openPlayground, postAsBot, runAndWait, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import { postAsBot, runAndWait, usePlaygroundPage, waitFor } from "../helpers/playgroundBrowser.js";
 
 /** Markup the bot could send that no date can hold, or that only looks like markup: each must show as typed. */
 const literalTimestamps = [
@@ -24,27 +23,20 @@ const hostileContent = [
 ].join("\n");
 
 describe("the playground draws anything the bot may send", () => {
-  const running = usePlaygroundInBrowser();
-  let opened: OpenedPage;
-  let page: Page;
+  const view = usePlaygroundPage({ width: 1024, height: 720 });
 
   async function reload(): Promise<void> {
-    await page.reload();
-    await page.waitForSelector("body[data-ready=true], .fatal");
-    expect(await page.locator(".fatal").count()).toBe(0);
+    await view.page.reload();
+    await view.page.waitForSelector("body[data-ready=true], .fatal");
+    expect(await view.page.locator(".fatal").count()).toBe(0);
   }
 
   function messageNode(id: string) {
-    return page.locator(`[data-message-id="${id}"]`);
+    return view.page.locator(`[data-message-id="${id}"]`);
   }
 
-  beforeAll(async () => {
-    opened = await openPlayground(running.browser, running.playground, { width: 1024, height: 720 });
-    page = opened.page;
-  });
-
   it("shows out-of-range and malformed timestamps as their literal text, live and after a reload", async () => {
-    const id = await postAsBot(running.playground, {
+    const id = await postAsBot(view.running.playground, {
       content: hostileContent,
       embeds: [
         {
@@ -66,23 +58,25 @@ describe("the playground draws anything the bot may send", () => {
       expect(await messageNode(id).locator(".broken-note").count()).toBe(0);
       expect(await messageNode(id).locator("a[href^='javascript']").count()).toBe(0);
       expect(
-        await page.evaluate<boolean>("document.querySelector('.messages').scrollWidth <= document.querySelector('.messages').clientWidth"),
+        await view.page.evaluate<boolean>(
+          "document.querySelector('.messages').scrollWidth <= document.querySelector('.messages').clientWidth",
+        ),
       ).toBe(true);
     }
-    expect(opened.errors).toEqual([]);
+    expect(view.errors).toEqual([]);
   });
 
   it("keeps loading after /done echoes an out-of-range timestamp tag", async () => {
-    const reply = await runAndWait(page, "done", { item: "<t:9999999999999:f>" });
+    const reply = await runAndWait(view.page, "done", { item: "<t:9999999999999:f>" });
     expect(await reply.innerText()).toContain("9999999999999");
     await reload();
-    expect(await page.locator("#channel-name").innerText()).toBe("backend-cohort");
-    expect(opened.errors).toEqual([]);
+    expect(await view.page.locator("#channel-name").innerText()).toBe("backend-cohort");
+    expect(view.errors).toEqual([]);
   });
 
   it("draws a placeholder for a message it cannot draw, and every other message as usual", async () => {
     const broken = (template: PageMessage, id: string, change: Record<string, unknown>) => ({ ...template, id, ...change });
-    await page.route("**/api/state", async (route) => {
+    await view.page.route("**/api/state", async (route) => {
       const response = await route.fetch();
       const state = (await response.json()) as PlaygroundState;
       const template = state.messages.find((message) => message.channelId === state.defaultChannelId);
@@ -96,11 +90,11 @@ describe("the playground draws anything the bot may send", () => {
       await route.fulfill({ response, json: { ...state, messages } });
     });
     await reload();
-    const total = await page.locator(".messages .message").count();
-    expect(await page.locator(".message.broken").count()).toBe(3);
-    expect(await page.locator(".message.broken").first().innerText()).toContain("could not be shown");
+    const total = await view.page.locator(".messages .message").count();
+    expect(await view.page.locator(".message.broken").count()).toBe(3);
+    expect(await view.page.locator(".message.broken").first().innerText()).toContain("could not be shown");
     expect(total).toBeGreaterThan(3);
-    expect(await page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
-    await page.unroute("**/api/state");
+    expect(await view.page.locator(".message .embed-title", { hasText: /Week 2\b/ }).count()).toBeGreaterThan(0);
+    await view.page.unroute("**/api/state");
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPlayground, repliesTo, usePlaygroundInBrowser, waitFor, type OpenedPage } from "../helpers/playgroundBrowser.js";
+import { describe, expect, it } from "vitest";
+import { repliesTo, usePlaygroundPage, waitFor } from "../helpers/playgroundBrowser.js";
 
 /** The page's own words a visitor reads first: labels, buttons, headings, the composer and what screen readers hear. */
 async function chrome(page: Page) {
@@ -26,22 +26,11 @@ async function chrome(page: Page) {
 }
 
 describe("the playground's own page in the viewer's Discord language", () => {
-  const running = usePlaygroundInBrowser();
-  let opened: OpenedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    opened = await openPlayground(running.browser, running.playground, { width: 1440, height: 900 });
-    page = opened.page;
-  });
-
-  afterAll(async () => {
-    await opened.context.close();
-  });
+  const view = usePlaygroundPage({ width: 1440, height: 900 });
 
   it("is in English for someone whose Discord is in English", async () => {
-    await page.selectOption("#viewer", { label: "Jonas Weber" });
-    expect(await chrome(page)).toMatchObject({
+    await view.page.selectOption("#viewer", { label: "Jonas Weber" });
+    expect(await chrome(view.page)).toMatchObject({
       lang: "en",
       youAre: "You are",
       dayButton: "+1 day",
@@ -53,9 +42,9 @@ describe("the playground's own page in the viewer's Discord language", () => {
   });
 
   it("switches to Spanish as soon as Español is picked, the page's words and what screen readers hear", async () => {
-    await page.selectOption("#language", { label: "Español" });
-    await waitFor(async () => (await page.locator("html").getAttribute("lang")) === "es", "the page to speak Spanish");
-    expect(await chrome(page)).toEqual({
+    await view.page.selectOption("#language", { label: "Español" });
+    await waitFor(async () => (await view.page.locator("html").getAttribute("lang")) === "es", "the page to speak Spanish");
+    expect(await chrome(view.page)).toEqual({
       lang: "es",
       title: "Zona de pruebas de cohort-bot",
       youAre: "Eres",
@@ -72,18 +61,18 @@ describe("the playground's own page in the viewer's Discord language", () => {
       hint: "Elige quién eres en la lista de miembros, escribe / y elige un comando. Nada sale de este ordenador.",
       welcome: "Te damos la bienvenida a #backend-cohort",
     });
-    expect(await page.locator("#clock-day").innerText()).toMatch(/^Semana 2 · Día \d/);
-    expect(await page.locator("#clock-next").innerText()).toBe("Siguiente: Punto de control: Database Fundamentals · pasado mañana");
-    expect(await page.locator("#member-list .list-heading").allInnerTexts()).toEqual(
+    expect(await view.page.locator("#clock-day").innerText()).toMatch(/^Semana 2 · Día \d/);
+    expect(await view.page.locator("#clock-next").innerText()).toBe("Siguiente: Punto de control: Database Fundamentals · pasado mañana");
+    expect(await view.page.locator("#member-list .list-heading").allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^MIEMBROS — \d+$/), "APLICACIONES — 1"]),
     );
   });
 
   it("heads the reply to /hoy in Spanish: who used the command, and that only they can see it", async () => {
-    await page.fill("#command-input", "/hoy");
-    await page.locator(".popup-item", { hasText: "/hoy" }).first().click();
-    await page.click("#send");
-    const replies = repliesTo(page, "today");
+    await view.page.fill("#command-input", "/hoy");
+    await view.page.locator(".popup-item", { hasText: "/hoy" }).first().click();
+    await view.page.click("#send");
+    const replies = repliesTo(view.page, "today");
     await waitFor(async () => (await replies.count()) === 1, "the reply to /hoy");
     const reply = replies.last();
     await waitFor(async () => (await reply.locator(".thinking").count()) === 0, "/hoy to finish thinking");
@@ -94,27 +83,27 @@ describe("the playground's own page in the viewer's Discord language", () => {
   });
 
   it("says what went wrong in Spanish", async () => {
-    await page.fill("#command-input", "hola");
-    await page.click("#send");
-    expect(await page.locator("#composer-hint.error").innerText()).toBe("Escribe / y elige un comando.");
-    await page.fill("#command-input", "");
+    await view.page.fill("#command-input", "hola");
+    await view.page.click("#send");
+    expect(await view.page.locator("#composer-hint.error").innerText()).toBe("Escribe / y elige un comando.");
+    await view.page.fill("#command-input", "");
   });
 
   it("stays in Spanish after a reload, and is English again for someone else", async () => {
-    await page.reload();
-    await page.waitForSelector("body[data-ready=true]");
-    expect(await chrome(page)).toMatchObject({ lang: "es", youAre: "Eres", send: "Enviar" });
-    expect(await repliesTo(page, "today").last().locator(".reply-context > span").innerText()).toBe("Jonas Weber usó /today");
+    await view.page.reload();
+    await view.page.waitForSelector("body[data-ready=true]");
+    expect(await chrome(view.page)).toMatchObject({ lang: "es", youAre: "Eres", send: "Enviar" });
+    expect(await repliesTo(view.page, "today").last().locator(".reply-context > span").innerText()).toBe("Jonas Weber usó /today");
 
-    await page.selectOption("#viewer", { label: "Maya Chen" });
-    expect(await chrome(page)).toMatchObject({
+    await view.page.selectOption("#viewer", { label: "Maya Chen" });
+    expect(await chrome(view.page)).toMatchObject({
       lang: "en",
       title: "cohort-bot playground",
       youAre: "You are",
       hint: "Pick who you are in the member list, type / and choose a command. Nothing leaves this machine.",
       welcome: "Welcome to #backend-cohort",
     });
-    expect(await page.locator("#clock-day").innerText()).toMatch(/^Week 2 · Day \d/);
-    expect(opened.errors).toEqual([]);
+    expect(await view.page.locator("#clock-day").innerText()).toMatch(/^Week 2 · Day \d/);
+    expect(view.errors).toEqual([]);
   });
 });

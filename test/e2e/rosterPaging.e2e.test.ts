@@ -18,6 +18,20 @@ function pageButton(page: EmulatorMessage, label: string): string {
   return button.customId;
 }
 
+/** Clicks a roster page's button as the admin, and checks whom the page it turns to lists and its "Page n of m". */
+async function expectTurn(
+  bot: BotHarness,
+  from: EmulatorMessage,
+  label: string,
+  names: ReadonlyMap<string, string>,
+  expected: { readonly members: readonly string[]; readonly pageLine: string },
+): Promise<EmulatorMessage> {
+  const page = await bot.click(bot.admin.id, from.id, pageButton(from, label)).final();
+  expect(listed(page, names)).toEqual(expected.members);
+  expect(visibleText(page)).toContain(expected.pageLine);
+  return page;
+}
+
 describe("/cohort roster pages while members join, leave and catch up between clicks", () => {
   const harness = useBotHarness({ now });
 
@@ -45,9 +59,7 @@ describe("/cohort roster pages while members join, leave and catch up between cl
     const leaver = [...names].find(([, display]) => display === "M05")?.[0].slice(2, -1) ?? "";
     await bot.test.app.services.cohorts.leave(bot.guild.id, leaver, String(cohort.id), now);
 
-    const second = await bot.click(bot.admin.id, first.id, pageButton(first, "Next ▶")).final();
-    expect(listed(second, names)).toEqual(range(21, 25));
-    expect(visibleText(second)).toContain("Page 2 of 2");
+    await expectTurn(bot, first, "Next ▶", names, { members: range(21, 25), pageLine: "Page 2 of 2" });
   });
 
   it("shows the last members there are when everyone after the page shown left before the click", async () => {
@@ -57,9 +69,7 @@ describe("/cohort roster pages while members join, leave and catch up between cl
     for (const [mention, display] of names)
       if (display > "M20") await bot.test.app.services.cohorts.leave(bot.guild.id, mention.slice(2, -1), String(cohort.id), now);
 
-    const next = await bot.click(bot.admin.id, first.id, pageButton(first, "Next ▶")).final();
-    expect(listed(next, names)).toEqual(range(1, 20));
-    expect(visibleText(next)).toContain("Page 1 of 1");
+    await expectTurn(bot, first, "Next ▶", names, { members: range(1, 20), pageLine: "Page 1 of 1" });
   });
 
   it("repeats nobody on the next page when a member who sorts first joins before the click, and ◀ goes back to the members before", async () => {
@@ -71,17 +81,11 @@ describe("/cohort roster pages while members join, leave and catch up between cl
     names.set(`<@${newcomer.id}>`, "M00");
     await bot.join(newcomer, cohort, { name: "M00", at: early });
 
-    const second = await bot.click(bot.admin.id, first.id, pageButton(first, "Next ▶")).final();
-    expect(listed(second, names)).toEqual(range(21, 25));
     // 21 members now come before M21: two pages of them, the one before holding the 20 just before it.
-    expect(visibleText(second)).toContain("Page 3 of 3");
-    const back = await bot.click(bot.admin.id, second.id, pageButton(second, "◀ Previous")).final();
-    expect(listed(back, names)).toEqual(range(1, 20));
-    expect(visibleText(back)).toContain("Page 2 of 3");
+    const second = await expectTurn(bot, first, "Next ▶", names, { members: range(21, 25), pageLine: "Page 3 of 3" });
+    const back = await expectTurn(bot, second, "◀ Previous", names, { members: range(1, 20), pageLine: "Page 2 of 3" });
     // One member before the page now: ◀ shows the first page whole, not that member alone.
-    const top = await bot.click(bot.admin.id, back.id, pageButton(back, "◀ Previous")).final();
-    expect(listed(top, names)).toEqual(["M00", ...range(1, 19)]);
-    expect(visibleText(top)).toContain("Page 1 of 2");
+    await expectTurn(bot, back, "◀ Previous", names, { members: ["M00", ...range(1, 19)], pageLine: "Page 1 of 2" });
   });
 
   it("lists the next members after the page shown when some of it catch up and leave the filter before the click", async () => {

@@ -130,6 +130,44 @@ export async function openPlayground(
   return { context, page, errors };
 }
 
+/** What usePlaygroundPage opens for a describe block: the page, its errors, and the playground and browser behind it. */
+export interface PlaygroundPage {
+  readonly running: PlaygroundInBrowser;
+  readonly page: Page;
+  /** Uncaught errors on the page, and requests that tried to leave the machine. */
+  readonly errors: string[];
+}
+
+/**
+ * The test playground and Chromium (as usePlaygroundInBrowser), with one browser window of the given size opened on
+ * the playground before the describe block's tests, and closed after them, before the browser. With `shared`, a parent
+ * block's playground and browser are used (several windows on one playground), and the window closes after this block.
+ */
+export function usePlaygroundPage(viewport: Parameters<typeof openPlayground>[2], shared?: PlaygroundInBrowser): PlaygroundPage {
+  const running = shared ?? usePlaygroundInBrowser();
+  let opened: OpenedPage | undefined;
+  beforeAll(async () => {
+    const window = await openPlayground(running.browser, running.playground, viewport);
+    opened = window;
+    if (shared === undefined) running.closeAfter(() => window.context.close());
+  });
+  // The parent's playground and browser outlive this block: its window goes when the block ends.
+  if (shared !== undefined) afterAll(async () => opened?.context.close());
+  const openedPage = (): OpenedPage => {
+    if (opened === undefined) throw new Error("the page is read before it opened");
+    return opened;
+  };
+  return {
+    running,
+    get page() {
+      return openedPage().page;
+    },
+    get errors() {
+      return openedPage().errors;
+    },
+  };
+}
+
 /** Types a slash command into the page's composer the way a visitor does, picking autocomplete choices by their label. */
 export async function runCommand(
   page: Page,

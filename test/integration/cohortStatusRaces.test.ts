@@ -97,8 +97,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       new MemberRepository(handle.prisma, writes, handle.hotReader, handle.target.provider),
       new CurriculumRepository(handle.prisma, writes),
       {
-        checkPostable: () => Promise.resolve(ChannelCheck.Ok),
-        missingPostPermissions: () => Promise.resolve([]),
+        checkPostable: () => Promise.resolve({ check: ChannelCheck.Ok, missing: [] }),
         reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canReadHistory: true }),
       },
       logger,

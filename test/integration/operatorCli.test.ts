@@ -15,7 +15,14 @@ describe("npm run cli -- with a command it does not know", () => {
     [["curriculum", "lsit"], 'Unknown command "curriculum lsit"'],
     // The group alone is known: it lacks its action.
     [["curriculum"], "curriculum needs an action: list, show or import."],
-    [["purge-guild", "abc"], '"abc" is not a server id.'],
+    [["purge-guild", "abc"], '"abc" is not a server id'],
+    // Discord's ids are 17 to 20 digits and below 2^64: nothing else names a server.
+    [["purge-guild", "1000000000000000"], '"1000000000000000" is not a server id: Discord server ids are 17 to 20 digits, below 2^64.'],
+    [["purge-guild", "100000000000000000000"], '"100000000000000000000" is not a server id'],
+    [
+      ["purge-guild", "18446744073709551616"],
+      '"18446744073709551616" is not a server id: Discord server ids are 17 to 20 digits, below 2^64.',
+    ],
     [["simulate", "backend-engineer-learning-path", "--weeks", "0"], "--weeks needs a whole number"],
     [["curriculum", "import"], "Name the file to import"],
     [["curriculum", "show", "backend-engineer-learning-path", "extra"], "Unexpected arguments: extra"],

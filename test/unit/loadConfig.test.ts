@@ -33,6 +33,7 @@ describe("loadConfig", () => {
   it.each([
     ["DISCORD_API_URL", "discord.com/api", "http(s) URL"],
     ["DISCORD_GUILD_ID", "my-server", "server id"],
+    ["DISCORD_GUILD_ID", "18446744073709551616", "server id (17 to 20 digits, below 2^64)"],
     ["DATABASE_URL", "mysql://root@localhost/db", "file:<path>"],
     ["LOG_LEVEL", "loud", "one of"],
     ["DISCORD_TOKEN", "has spaces in it", "without spaces"],

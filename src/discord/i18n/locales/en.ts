@@ -706,7 +706,7 @@ export const en = {
   "posts.boardOff": "**{name}** keeps its leaderboard private (`leaderboard: off`), so there is no board to post.",
   "privacy.notInServer": "You are not in any cohort in this server, so there is nothing to set.",
   "privacy.confirmExpired": "This button is not yours, or it has expired. Run `/privacy delete:True` again.",
-  "privacy.invalidGuild": '"{value}" is not a server id.',
+  "privacy.invalidGuild": '"{value}" is not a server id: Discord server ids are 17 to 20 digits, below 2^64.',
   "privacy.progressPrivate": "This member keeps their progress private: the cohort's boards do not show them by name.",
   "privacy.title": "🔒 Your privacy in this server",
   "privacy.settings":

@@ -735,7 +735,8 @@ export const es: Catalogue = {
     "**{name}** mantiene su clasificación en privado (`clasificacion: Desactivada`), así que no hay clasificación que publicar.",
   "privacy.notInServer": "No estás en ninguna cohorte de este servidor, así que no hay nada que ajustar.",
   "privacy.confirmExpired": "Este botón no es tuyo o ha caducado. Vuelve a usar `/privacidad borrar:True`.",
-  "privacy.invalidGuild": '"{value}" no es un id de servidor.',
+  "privacy.invalidGuild":
+    '"{value}" no es un id de servidor: los id de servidor de Discord tienen de 17 a 20 dígitos y son menores que 2^64.',
   "privacy.progressPrivate":
     "Este miembro mantiene su progreso en privado: las clasificaciones de la cohorte no lo muestran por su nombre.",
   "privacy.title": "🔒 Tu privacidad en este servidor",

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createCohortRow } from "../helpers/cohortRows.js";
+import { startTestApp, type TestApp } from "../helpers/testApp.js";
+
+/** A departure row whose server id is not a Discord id (as an older version, or a hand edit, may have stored). */
+const oddStoredId = "12345";
+const departed = "100000000000000021";
+
+describe("the scheduler's due server deletions", () => {
+  let test: TestApp | undefined;
+  afterEach(async () => {
+    await test?.close();
+    test = undefined;
+  });
+
+  // The id check is for ids an operator types: one odd stored row must not stop the tick's other deletions.
+  it("deletes every due server's data, also after a stored id that is not a Discord id", async () => {
+    test = await startTestApp();
+    const prisma = test.app.database.prisma;
+    const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    await createCohortRow(prisma, curriculum.id, {
+      guildId: departed,
+      channelId: "100000000000000022",
+      name: "Night Owls",
+      startDate: "2027-04-05",
+    });
+    const now = new Date("2027-06-01T00:00:00Z");
+    // The odd row is due first (oldest), so it comes before the other in the tick.
+    await prisma.guildDeparture.create({
+      data: { guildId: oddStoredId, leftAt: new Date("2027-04-01T00:00:00Z"), purgeAt: new Date("2027-05-01T00:00:00Z") },
+    });
+    await prisma.guildDeparture.create({
+      data: { guildId: departed, leftAt: new Date("2027-04-02T00:00:00Z"), purgeAt: new Date("2027-05-02T00:00:00Z") },
+    });
+
+    expect(await test.app.services.privacy.purgeDue(now)).toBe(2);
+    expect(await prisma.cohort.count({ where: { guildId: departed } })).toBe(0);
+    expect(await prisma.guildDeparture.count()).toBe(0);
+  });
+});
