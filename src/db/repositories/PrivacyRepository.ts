@@ -1,5 +1,6 @@
 import type { GuildPurge } from "../../domain/privacy/guildPurge.js";
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
 import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
@@ -242,6 +243,20 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+/**
+ * How many of a server's members, cohorts and audit lines one write of its purge deletes. A member's rows
+ * (completions, reminder deliveries, …, by cascade) are bounded by their course's length and a cohort's
+ * (posts, tallies, breaks) by its weeks, so a slice holds the write lock for milliseconds; the whole of a
+ * 10,000-member server at once held it for seconds, every other server's writes waiting behind it.
+ */
+export interface PurgeSlices {
+  readonly members: number;
+  readonly cohorts: number;
+  readonly auditLines: number;
+}
+
+const defaultPurgeSlices: PurgeSlices = { members: 50, cohorts: 10, auditLines: 1000 };
+
 /** Days between the bot leaving a server and that server's data being deleted. */
 export const guildPurgeDelayDays = 30;
 
@@ -252,6 +267,7 @@ export class PrivacyRepository {
     private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
     private readonly exportPageRows: ExportPageRows = defaultExportPageRows,
+    private readonly purgeSlices: PurgeSlices = defaultPurgeSlices,
   ) {}
 
   /** The user's memberships in the server, left ones included: their privacy settings. */
@@ -946,29 +962,71 @@ export class PrivacyRepository {
   }
 
   /**
-   * Deletes everything the server has: its cohorts (members, completions,
-   * scores, answers, reminders and posts go with them, by cascade), the
-   * curricula it imported, and its departure record. Idempotent.
+   * Deletes everything the server has: its members (completions, scores, answers, reminders … go with them,
+   * by cascade), then its cohorts (posts, breaks, tallies), audit lines, the curricula it imported, its
+   * import previews and, last, its departure record, so that a purge cut short (a restart) is taken up
+   * again by the scheduler. Members, cohorts and audit lines go a slice at a time (purgeSlices), each
+   * slice a write of its own in the queue: other servers' writes go through between slices. Idempotent.
    */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
+    await this.deleteInSlices(
+      (take) => this.prisma.member.findMany({ where: { cohort: { guildId } }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.member.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.members,
+    );
+    const cohorts = await this.deleteInSlices(
+      (take) => this.prisma.cohort.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.cohort.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.cohorts,
+    );
+    const auditLines = await this.deleteInSlices(
+      (take) => this.prisma.auditEntry.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.auditEntry.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.auditLines,
+    );
     return this.writes.run(async () => {
-      const [cohorts, curricula, departures, auditLines, pendingImports] = await this.prisma.$transaction([
-        this.prisma.cohort.deleteMany({ where: { guildId } }),
+      const [curricula, pendingImports, lateCohorts, lateAuditLines, departures] = await this.prisma.$transaction([
         this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
-        this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
-        this.prisma.auditEntry.deleteMany({ where: { guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
+        // Written while the slices went (an admin's command in a server the CLI purges while the bot is in it).
+        this.prisma.cohort.deleteMany({ where: { guildId } }),
+        this.prisma.auditEntry.deleteMany({ where: { guildId } }),
+        this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
       ]);
       return {
-        cohorts: cohorts.count,
+        cohorts: cohorts + lateCohorts.count,
         curricula: curricula.count,
         departures: departures.count,
-        auditLines: auditLines.count,
+        auditLines: auditLines + lateAuditLines.count,
         pendingImports: pendingImports.count,
       };
     });
+  }
+
+  /**
+   * Deletes rows `size` at a time, each slice read and deleted in one turn of the write queue, until none is
+   * left; returns how many. On SQLite another process's write (the bot's, while the CLI purges) meets the
+   * file's lock and retries up to 100 ms apart: each slice is followed by a pause as long as it took, so
+   * that half the time the lock is free for it.
+   */
+  private async deleteInSlices(
+    readSlice: (take: number) => Promise<{ id: number }[]>,
+    deleteIds: (ids: number[]) => Promise<{ count: number }>,
+    size: number,
+  ): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const started = performance.now();
+      const count = await this.writes.run(async () => {
+        const ids = (await readSlice(size)).map((row) => row.id);
+        return ids.length === 0 ? 0 : (await deleteIds(ids)).count;
+      });
+      if (count === 0) return deleted;
+      deleted += count;
+      if (this.provider === "sqlite") await sleep(Math.min(performance.now() - started, 100));
+    }
   }
 }
 
