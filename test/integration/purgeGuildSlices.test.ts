@@ -25,14 +25,23 @@ describe("PrivacyRepository.purgeGuild of a large server", () => {
 
   it("lets another server's write through before it ends, and leaves nothing of the server nor anything of the other", async () => {
     const prisma = handle.prisma;
-    const curriculum = await createCurriculumRow(prisma, "slices", 4);
-    const { itemIds } = await createSectionRows(
-      prisma,
-      curriculum.id,
-      { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 },
-      Array.from({ length: 5 }, () => ({ kind: "Required" })),
-    );
+    const withItems = async (slug: string) => {
+      const curriculum = await createCurriculumRow(prisma, slug, 4);
+      const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 };
+      const { itemIds } = await createSectionRows(
+        prisma,
+        curriculum.id,
+        section,
+        Array.from({ length: 5 }, () => ({ kind: "Required" })),
+      );
+      return { id: curriculum.id, itemIds };
+    };
+    // The server's own curriculum (an import), which its cohorts' rows refer to: deleted after them.
+    const own = await withItems("own");
+    await prisma.curriculum.update({ where: { id: own.id }, data: { scope: leaving } });
+    const builtIn = await withItems("built-in");
     const seedMembers = async (guildId: string, name: string, count: number) => {
+      const curriculum = guildId === leaving ? own : builtIn;
       const cohort = await createCohortRow(prisma, curriculum.id, { guildId, name });
       await prisma.member.createMany({
         data: Array.from({ length: count }, (_, index) => ({ cohortId: cohort.id, userId: `u${index}`, displayName: `U${index}` })),
@@ -40,7 +49,14 @@ describe("PrivacyRepository.purgeGuild of a large server", () => {
       const members = await prisma.member.findMany({ where: { cohortId: cohort.id }, select: { id: true } });
       await prisma.completion.createMany({
         data: members.flatMap(({ id: memberId }) =>
-          itemIds.map((itemId) => ({ memberId, itemId, cohortId: cohort.id, completedAt: new Date(), weekNumber: 1, points: 1 })),
+          curriculum.itemIds.map((itemId) => ({
+            memberId,
+            itemId,
+            cohortId: cohort.id,
+            completedAt: new Date(),
+            weekNumber: 1,
+            points: 1,
+          })),
         ),
       });
       return cohort;
@@ -68,7 +84,7 @@ describe("PrivacyRepository.purgeGuild of a large server", () => {
     expect(elsewhere.purgeEndedFirst).toBe(false);
     expect(elsewhere.leavingMembers).toBeGreaterThan(0);
 
-    expect(await purge).toEqual({ cohorts: 2, curricula: 0, departures: 0, auditLines: 25, pendingImports: 0 });
+    expect(await purge).toEqual({ cohorts: 2, curricula: 1, departures: 0, auditLines: 25, pendingImports: 0 });
     expect(await prisma.cohort.count({ where: { guildId: leaving } })).toBe(0);
     expect(await prisma.member.count({ where: { cohort: { guildId: leaving } } })).toBe(0);
     expect(await prisma.completion.count({ where: { cohortId: { not: other.id } } })).toBe(0);

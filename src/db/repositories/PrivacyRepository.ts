@@ -987,12 +987,13 @@ export class PrivacyRepository {
       this.purgeSlices.auditLines,
     );
     return this.writes.run(async () => {
-      const [curricula, pendingImports, lateCohorts, lateAuditLines, departures] = await this.prisma.$transaction([
-        this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
-        this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
-        // Written while the slices went (an admin's command in a server the CLI purges while the bot is in it).
+      const [lateCohorts, lateAuditLines, curricula, pendingImports, departures] = await this.prisma.$transaction([
+        // Written while the slices went (an admin's command in a server the CLI purges while the bot is in it);
+        // before the curricula, which a cohort's row refers to.
         this.prisma.cohort.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
+        this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
+        this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
         this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
       ]);
       return {
