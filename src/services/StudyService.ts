@@ -24,6 +24,7 @@ import type {
 import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
 import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
+import { MembershipGoneError } from "../db/repositories/MembershipGoneError.js";
 import {
   BoardVisibility,
   boardPresentation,
@@ -461,17 +462,23 @@ export class StudyService {
       created,
       completion,
       streak: all,
-    } = await this.completions.recordAndReadStreak({
-      memberId: member.id,
-      cohortId: cohort.id,
-      itemId: item.id,
-      completedAt: request.now,
-      weekNumber,
-      points: score.points,
-      onTime: score.onTime,
-      day,
-      forYesterday,
-    });
+    } = await this.completions
+      .recordAndReadStreak({
+        memberId: member.id,
+        cohortId: cohort.id,
+        itemId: item.id,
+        completedAt: request.now,
+        weekNumber,
+        points: score.points,
+        onTime: score.onTime,
+        day,
+        forYesterday,
+      })
+      .catch((error: unknown) => {
+        // The member's `/privacy delete` committed while this /done was under way: they are no longer in the cohort.
+        if (error instanceof MembershipGoneError) throw new UserError("cohort.notJoined", { name: cohort.name });
+        throw error;
+      });
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
     }
