@@ -6,8 +6,7 @@ import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransaction
 import type { PostgresTransactionRunner } from "../PostgresTransactionRunner.js";
 import { lockMemberSql, postgresLockMemberSql } from "./lockMemberRow.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
-import { isForeignKeyViolation } from "./isForeignKeyViolation.js";
-import { MembershipGoneError } from "./MembershipGoneError.js";
+import { writeForMember } from "./writeForMember.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -387,7 +386,7 @@ export class CompletionRepository {
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
-      const { inserted, streak } = await this.insertOrGone(completion, () =>
+      const { inserted, streak } = await writeForMember(completion.memberId, () =>
         this.sqliteTransactions !== null
           ? { inserted: this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion), streak: null }
           : this.recordOnPostgres(insert, refresh, completion, readStreak),
@@ -400,19 +399,6 @@ export class CompletionRepository {
       if (existing === null) throw new Error(`completion of item ${completion.itemId} by member ${completion.memberId} vanished`);
       return { created: false, completion: existing, streak };
     });
-  }
-
-  /**
-   * Runs a completion's write; its membership deleted since the request read it (`/privacy delete` committed
-   * in between: the insert's row would refer to no member) is a MembershipGoneError, nothing stored.
-   */
-  private async insertOrGone<T>(completion: NewCompletion, write: () => T | Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isForeignKeyViolation(error)) throw new MembershipGoneError(completion.memberId, { cause: error });
-      throw error;
-    }
   }
 
   /** Removes a completion and its points; null when there was none. `now` decides which live board changes. */
