@@ -59,4 +59,15 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(visibleText(reply)).toContain(`You're not a member of **${cohortName}**`);
     expect(await bot.test.app.database.prisma.checkpointAnswer.count()).toBe(0);
   });
+
+  it("so do days off and a pace change", async () => {
+    const ada = cohort.people.ada.id;
+    const booked = await deleteWhile(ada, () => bot.run(ada, "break", { from: "2027-01-07", to: "2027-01-08" }));
+    expect(visibleText(booked)).toContain(`You're not a member of **${cohortName}**`);
+    const watcher = cohort.people.watcher.id;
+    const paced = await deleteWhile(watcher, () => bot.run(watcher, "pace", { mode: "extend" }));
+    expect(visibleText(paced)).toContain(`You're not a member of **${cohortName}**`);
+    expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
+    expect(await bot.test.app.database.prisma.memberAdjustment.count()).toBe(0);
+  });
 });
