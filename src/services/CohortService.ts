@@ -46,6 +46,7 @@ import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
+import { MembershipGoneError } from "../db/repositories/MembershipGoneError.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -790,6 +791,19 @@ export class CohortService {
    * Every value is checked before anything is stored.
    */
   async reminder(
+    request: ReminderRequest,
+    membership: Membership,
+    ownCourseOver: boolean,
+    calendar: BreakCalendar,
+  ): Promise<ReminderSettingView> {
+    return this.changeReminder(request, membership, ownCourseOver, calendar).catch((error: unknown) => {
+      // The member's `/privacy delete` committed while this was under way: they are no longer in the cohort.
+      if (error instanceof MembershipGoneError) throw new UserError("cohort.notJoined", { name: membership.cohort.name });
+      throw error;
+    });
+  }
+
+  private async changeReminder(
     request: ReminderRequest,
     { cohort, member }: Membership,
     ownCourseOver: boolean,

@@ -70,4 +70,13 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
     expect(await bot.test.app.database.prisma.memberAdjustment.count()).toBe(0);
   });
+
+  it("so does a reminder setting", async () => {
+    const joined = await bot.createCohort({ name: "Mid Remind" });
+    const dee = bot.emulator.createMember(bot.guild.id, { username: "dee", displayName: "Dee" }).id;
+    await runCommand(bot, dee, "join", { cohort: joined.name });
+    const reply = await deleteWhile(dee, () => bot.run(dee, "remind", { time: "08:30" }));
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain(`You're not a member of **${joined.name}**`);
+  });
 });

@@ -2,15 +2,20 @@ import { isForeignKeyViolation } from "./isForeignKeyViolation.js";
 import { MembershipGoneError } from "./MembershipGoneError.js";
 
 /**
- * Runs a write of rows hanging from the membership `memberId`; the membership deleted since the request
- * read it (`/privacy delete` committed in between: a new row would refer to no member) is a
- * MembershipGoneError, nothing stored.
+ * Runs a write of rows hanging from the membership `memberId`, or of its own row; the membership deleted
+ * since the request read it (`/privacy delete` committed in between: a new row would refer to no member,
+ * an update finds no row) is a MembershipGoneError, nothing stored.
  */
 export async function writeForMember<T>(memberId: number, write: () => T | Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw new MembershipGoneError(memberId, { cause: error });
+    if (isForeignKeyViolation(error) || isRecordMissing(error)) throw new MembershipGoneError(memberId, { cause: error });
     throw error;
   }
+}
+
+/** Prisma's P2025: an update or delete of one row (`where: { id }`) found none. */
+function isRecordMissing(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
