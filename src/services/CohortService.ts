@@ -46,7 +46,7 @@ import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
-import { MembershipGoneError } from "../db/repositories/MembershipGoneError.js";
+import { stillMember } from "./stillMember.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -796,11 +796,7 @@ export class CohortService {
     ownCourseOver: boolean,
     calendar: BreakCalendar,
   ): Promise<ReminderSettingView> {
-    return this.changeReminder(request, membership, ownCourseOver, calendar).catch((error: unknown) => {
-      // The member's `/privacy delete` committed while this was under way: they are no longer in the cohort.
-      if (error instanceof MembershipGoneError) throw new UserError("cohort.notJoined", { name: membership.cohort.name });
-      throw error;
-    });
+    return stillMember(membership.cohort.name, this.changeReminder(request, membership, ownCourseOver, calendar));
   }
 
   private async changeReminder(

@@ -1,4 +1,5 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
+import { stillMember } from "./stillMember.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
@@ -24,7 +25,6 @@ import type {
 import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
 import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
 import type { MemberRepository } from "../db/repositories/MemberRepository.js";
-import { MembershipGoneError } from "../db/repositories/MembershipGoneError.js";
 import {
   BoardVisibility,
   boardPresentation,
@@ -462,8 +462,9 @@ export class StudyService {
       created,
       completion,
       streak: all,
-    } = await this.completions
-      .recordAndReadStreak({
+    } = await stillMember(
+      cohort.name,
+      this.completions.recordAndReadStreak({
         memberId: member.id,
         cohortId: cohort.id,
         itemId: item.id,
@@ -473,12 +474,8 @@ export class StudyService {
         onTime: score.onTime,
         day,
         forYesterday,
-      })
-      .catch((error: unknown) => {
-        // The member's `/privacy delete` committed while this /done was under way: they are no longer in the cohort.
-        if (error instanceof MembershipGoneError) throw new UserError("cohort.notJoined", { name: cohort.name });
-        throw error;
-      });
+      }),
+    );
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
     }

@@ -52,7 +52,7 @@ export class CheckpointRepository {
   ): Promise<{ previous: CheckpointAnswerKind | null; saved: CheckpointAnswerRecord }> {
     return this.writes.run(async () => {
       const previous = await this.find(memberId, sectionId);
-      const row = await writeForMember(memberId, () =>
+      const row = await writeForMember(this.prisma, memberId, () =>
         this.prisma.checkpointAnswer.upsert({
           where: { memberId_sectionId: { memberId, sectionId } },
           create: { memberId, sectionId, answer, answeredAt: now },

@@ -386,7 +386,7 @@ export class CompletionRepository {
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
-      const { inserted, streak } = await writeForMember(completion.memberId, () =>
+      const { inserted, streak } = await writeForMember(this.prisma, completion.memberId, () =>
         this.sqliteTransactions !== null
           ? { inserted: this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion), streak: null }
           : this.recordOnPostgres(insert, refresh, completion, readStreak),

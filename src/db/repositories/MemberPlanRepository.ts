@@ -110,7 +110,7 @@ export class MemberPlanRepository {
           }
         : { memberId, kind: adjustment.kind };
     return this.writes.run(() =>
-      writeForMember(memberId, () =>
+      writeForMember(this.prisma, memberId, () =>
         this.prisma.$transaction(async (tx) => {
           await lockMemberRow(tx, this.provider, memberId);
           const rows = await tx.memberAdjustment.findMany({
@@ -152,7 +152,7 @@ export class MemberPlanRepository {
    */
   async addBreak(memberId: number, entry: PersonalBreak, today: string): Promise<BreakBooking> {
     return this.writes.run(() =>
-      writeForMember(memberId, () =>
+      writeForMember(this.prisma, memberId, () =>
         this.prisma.$transaction(async (tx): Promise<BreakBooking> => {
           await lockMemberRow(tx, this.provider, memberId);
           const breaks = await tx.memberBreak.findMany({ where: { memberId }, select: { fromDate: true, toDate: true } });

@@ -212,9 +212,9 @@ export class MemberRepository {
     update: () => Prisma.PrismaPromise<MemberRow>,
     locale: UserLocale | null,
   ): Promise<MemberRecord> {
-    if (locale === null) return toMember(await this.writes.run(() => writeForMember(memberId, () => update())));
+    if (locale === null) return toMember(await this.writes.run(() => writeForMember(this.prisma, memberId, () => update())));
     const [, row] = await this.writes.run(() =>
-      writeForMember(memberId, () => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update()])),
+      writeForMember(this.prisma, memberId, () => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update()])),
     );
     return toMember(row);
   }

@@ -210,7 +210,7 @@ export class ReminderRepository {
   ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
     await this.options.beforeSettingWrite?.();
-    return this.writes.run(() => writeForMember(memberId, () => this.settingWrite(memberId, reminder, marksIn, now, reasons)));
+    return this.writes.run(() => writeForMember(this.prisma, memberId, () => this.settingWrite(memberId, reminder, marksIn, now, reasons)));
   }
 
   /** setReminderSkipping's transaction. */
