@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrivacyRepository } from "../../src/db/repositories/PrivacyRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
+import { AuditLog } from "../../src/services/AuditLog.js";
+import { PrivacyService } from "../../src/services/PrivacyService.js";
+import { captureLogger } from "../helpers/silentLogger.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { createCurriculumRow, createSectionRows } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
@@ -92,5 +96,87 @@ describe("PrivacyRepository.purgeGuild of a large server", () => {
     expect(await prisma.completion.count({ where: { cohortId: other.id } })).toBe(15);
     expect(await prisma.auditEntry.count({ where: { guildId: staying } })).toBe(25);
     expect((await prisma.member.findFirstOrThrow({ where: { cohortId: other.id, userId: "u0" } })).points).toBe(7);
+  });
+
+  /** A server with 75 members in two cohorts, and its departure fallen due; another server with 3 members. */
+  async function seedDueServer(leavingId: string, stayingId: string) {
+    const prisma = handle.prisma;
+    const curriculum = await createCurriculumRow(prisma, `due-${leavingId}`, 4);
+    const section = { key: "s", position: 0, title: "S", weekStart: 1, weekEnd: 4 };
+    await createSectionRows(prisma, curriculum.id, section, [{ kind: "Required" }]);
+    const seed = async (guildId: string, name: string, count: number) => {
+      const cohort = await createCohortRow(prisma, curriculum.id, { guildId, name });
+      await prisma.member.createMany({
+        data: Array.from({ length: count }, (_, index) => ({ cohortId: cohort.id, userId: `u${index}`, displayName: `U${index}` })),
+      });
+      return cohort;
+    };
+    await seed(leavingId, "Due A", 45);
+    await seed(leavingId, "Due B", 30);
+    const other = await seed(stayingId, "Due Elsewhere", 3);
+    await prisma.guildDeparture.create({ data: { guildId: leavingId, leftAt: new Date(0), purgeAt: new Date(1000) } });
+    return other;
+  }
+
+  function scheduledPurges(slicesPerTick: number, writes = new SerialWriteQueue()) {
+    const prisma = handle.prisma;
+    const audit = new AuditLog(new AuditRepository(prisma), () => new Date());
+    const repository = new PrivacyRepository(prisma, handle.target.provider, writes, undefined, slices);
+    return new PrivacyService(repository, captureLogger().logger, audit, slicesPerTick);
+  }
+
+  it("takes a large server over several ticks, each within its budget, and a restart carries on where it stopped", async () => {
+    const prisma = handle.prisma;
+    const leavingId = "100000000000000011";
+    const other = await seedDueServer(leavingId, "100000000000000012");
+    const leavingMembers = () => prisma.member.count({ where: { cohort: { guildId: leavingId } } });
+
+    // 8 members' slices, 2 cohorts' and the end's: more than one tick of 3 slices.
+    expect(await scheduledPurges(3).purgeDue(new Date())).toBe(0);
+    expect(await leavingMembers()).toBe(45);
+    expect(await prisma.guildDeparture.count({ where: { guildId: leavingId } })).toBe(1);
+
+    // Between ticks, another server's member writes as usual.
+    await prisma.member.updateMany({ where: { cohortId: other.id, userId: "u0" }, data: { points: 7 } });
+
+    // The process restarted: a new service carries on from what the database holds.
+    let ticks = 1;
+    let purged = 0;
+    while (purged === 0 && ticks < 20) {
+      purged = await scheduledPurges(3).purgeDue(new Date());
+      ticks += 1;
+    }
+    expect(purged).toBe(1);
+    expect(ticks).toBeGreaterThan(2);
+    expect(await leavingMembers()).toBe(0);
+    expect(await prisma.cohort.count({ where: { guildId: leavingId } })).toBe(0);
+    expect(await prisma.guildDeparture.count({ where: { guildId: leavingId } })).toBe(0);
+    expect(await prisma.member.count({ where: { cohortId: other.id } })).toBe(3);
+    expect((await prisma.member.findFirstOrThrow({ where: { cohortId: other.id, userId: "u0" } })).points).toBe(7);
+  });
+
+  it("stops a scheduled purge when the server adds the bot back while it runs, leaving the rest", async () => {
+    const prisma = handle.prisma;
+    const leavingId = "100000000000000021";
+    await seedDueServer(leavingId, "100000000000000022");
+    const writes = new SerialWriteQueue();
+    // Another write holds the queue, so the purge's first slice and then the bot's return (as guildsPresent's
+    // write would record it) queue behind it in that order: the return comes between two of the purge's slices.
+    let release = () => {};
+    const held = writes.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const purge = scheduledPurges(100, writes).purgeDue(new Date());
+    while (writes.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    const returned = writes.run(() => prisma.guildDeparture.deleteMany({ where: { guildId: leavingId } }));
+    release();
+    await held;
+    await returned;
+    expect(await purge).toBe(0);
+    const left = await prisma.member.count({ where: { cohort: { guildId: leavingId } } });
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(75);
+    expect(await prisma.cohort.count({ where: { guildId: leavingId } })).toBe(2);
+    // Nothing due any more: a later tick deletes nothing.
+    expect(await scheduledPurges(100).purgeDue(new Date())).toBe(0);
+    expect(await prisma.member.count({ where: { cohort: { guildId: leavingId } } })).toBe(left);
   });
 });

@@ -257,6 +257,11 @@ export interface PurgeSlices {
 
 const defaultPurgeSlices: PurgeSlices = { members: 50, cohorts: 10, auditLines: 1000 };
 
+/** How many slices (PurgeSlices) a scheduled purge may still take in this tick; each one taken counts it down. */
+export interface PurgeBudget {
+  slicesLeft: number;
+}
+
 /** Days between the bot leaving a server and that server's data being deleted. */
 export const guildPurgeDelayDays = 30;
 
@@ -967,26 +972,53 @@ export class PrivacyRepository {
    * import previews and, last, its departure record, so that a purge cut short (a restart) is taken up
    * again by the scheduler. Members, cohorts and audit lines go a slice at a time (purgeSlices), each
    * slice a write of its own in the queue: other servers' writes go through between slices. Idempotent.
+   * The CLI's `purge-guild`: runs to the end, whether or not the bot left the server.
    */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
+    const result = await this.purge(guildId, null);
+    if (result === null) throw new Error("a purge without a budget always ends");
+    return result;
+  }
+
+  /**
+   * The scheduler's purge of a server whose departure fell due, as purgeGuild, taking at most `budget`'s
+   * slices (shared by the servers of one tick, so a tick of large servers ends in bounded time) and only
+   * while the server's departure record is there: a server that added the bot back meanwhile keeps what is
+   * left. Null when it stopped before the end (budget spent, or departure cancelled); the departure record
+   * then left in place lets the next tick carry on.
+   */
+  async purgeDueGuild(guildId: string, budget: PurgeBudget): Promise<GuildPurge | null> {
+    return this.purge(guildId, budget);
+  }
+
+  private async purge(guildId: string, budget: PurgeBudget | null): Promise<GuildPurge | null> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
-    await this.deleteInSlices(
+    const slices = { guildId, budget };
+    const members = await this.deleteInSlices(
+      slices,
       (take) => this.prisma.member.findMany({ where: { cohort: { guildId } }, select: { id: true }, orderBy: { id: "asc" }, take }),
       (ids) => this.prisma.member.deleteMany({ where: { id: { in: ids } } }),
       this.purgeSlices.members,
     );
+    if (members === null) return null;
     const cohorts = await this.deleteInSlices(
+      slices,
       (take) => this.prisma.cohort.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
       (ids) => this.prisma.cohort.deleteMany({ where: { id: { in: ids } } }),
       this.purgeSlices.cohorts,
     );
+    if (cohorts === null) return null;
     const auditLines = await this.deleteInSlices(
+      slices,
       (take) => this.prisma.auditEntry.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
       (ids) => this.prisma.auditEntry.deleteMany({ where: { id: { in: ids } } }),
       this.purgeSlices.auditLines,
     );
+    if (auditLines === null || (budget !== null && budget.slicesLeft <= 0)) return null;
     return this.writes.run(async () => {
+      if (budget !== null && !(await this.stillDeparting(guildId))) return null;
+      if (budget !== null) budget.slicesLeft -= 1;
       const [lateCohorts, lateAuditLines, curricula, pendingImports, departures] = await this.prisma.$transaction([
         // Written while the slices went (an admin's command in a server the CLI purges while the bot is in it);
         // before the curricula, which a cohort's row refers to.
@@ -1006,27 +1038,42 @@ export class PrivacyRepository {
     });
   }
 
+  private async stillDeparting(guildId: string): Promise<boolean> {
+    return (await this.prisma.guildDeparture.count({ where: { guildId } })) > 0;
+  }
+
   /**
    * Deletes rows `size` at a time, each slice read and deleted in one turn of the write queue, until none is
-   * left; returns how many. On SQLite another process's write (the bot's, while the CLI purges) meets the
-   * file's lock and retries up to 100 ms apart: each slice is followed by a pause as long as it took, so
-   * that half the time the lock is free for it.
+   * left; returns how many, or null when a scheduled purge (`budget` not null) stopped: its budget spent, or
+   * the server's departure cancelled (checked in the slice's turn, so a return recorded before it is seen).
+   *
+   * The CLI's purge (no budget) runs in a process of its own: on SQLite the bot's writes meet the file's lock
+   * and retry up to 100 ms apart, so each slice is followed by a pause as long as the slice itself took
+   * (timed inside its turn, not its wait in the queue), that half the time the lock is free for them. The
+   * scheduler's purge runs in the bot's process, whose queue already lets its other writes in between slices:
+   * no pause.
    */
   private async deleteInSlices(
+    { guildId, budget }: { guildId: string; budget: PurgeBudget | null },
     readSlice: (take: number) => Promise<{ id: number }[]>,
     deleteIds: (ids: number[]) => Promise<{ count: number }>,
     size: number,
-  ): Promise<number> {
+  ): Promise<number | null> {
     let deleted = 0;
     for (;;) {
-      const started = performance.now();
-      const count = await this.writes.run(async () => {
+      if (budget !== null && budget.slicesLeft <= 0) return null;
+      const slice = await this.writes.run(async () => {
+        if (budget !== null && !(await this.stillDeparting(guildId))) return null;
+        const started = performance.now();
         const ids = (await readSlice(size)).map((row) => row.id);
-        return ids.length === 0 ? 0 : (await deleteIds(ids)).count;
+        const count = ids.length === 0 ? 0 : (await deleteIds(ids)).count;
+        return { count, took: performance.now() - started };
       });
-      if (count === 0) return deleted;
-      deleted += count;
-      if (this.provider === "sqlite") await sleep(Math.min(performance.now() - started, 100));
+      if (slice === null) return null;
+      if (slice.count === 0) return deleted;
+      if (budget !== null) budget.slicesLeft -= 1;
+      deleted += slice.count;
+      if (budget === null && this.provider === "sqlite") await sleep(Math.min(slice.took, 100));
     }
   }
 }
