@@ -19,6 +19,7 @@ import type { MemberPlanService } from "./MemberPlanService.js";
 import { calendarSectionOf, type PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { rowIdOf } from "../domain/rowId.js";
+import { stillMember } from "./stillMember.js";
 
 /** One section's checkpoint as `/checkpoint` shows it. */
 export interface CheckpointSectionView {
@@ -135,7 +136,7 @@ export class CheckpointService {
     const sectionId = Number(request.sectionId);
     const section = context.curriculum.sections.find((candidate) => candidate.id === sectionId);
     if (section === undefined) throw new UserError("checkpoint.unknownSection");
-    const { previous } = await this.checkpoints.save(member.id, section.id, request.answer, request.now);
+    const { previous } = await stillMember(cohort.name, this.checkpoints.save(member.id, section.id, request.answer, request.now));
     if (previous !== request.answer) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, sectionId: section.id, answer: request.answer }, "checkpoint answered");
     }

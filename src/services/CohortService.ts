@@ -46,6 +46,7 @@ import type { RoleDirectory } from "./RoleDirectory.js";
 import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
+import { stillMember } from "./stillMember.js";
 
 /** A user's active membership: the cohort and their member record in it. */
 export interface Membership {
@@ -790,6 +791,15 @@ export class CohortService {
    * Every value is checked before anything is stored.
    */
   async reminder(
+    request: ReminderRequest,
+    membership: Membership,
+    ownCourseOver: boolean,
+    calendar: BreakCalendar,
+  ): Promise<ReminderSettingView> {
+    return stillMember(membership.cohort.name, this.changeReminder(request, membership, ownCourseOver, calendar));
+  }
+
+  private async changeReminder(
     request: ReminderRequest,
     { cohort, member }: Membership,
     ownCourseOver: boolean,

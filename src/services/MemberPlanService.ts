@@ -33,6 +33,7 @@ import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortContext, PlanService } from "./PlanService.js";
 import type { MemberRequest } from "./StudyService.js";
 import { MemberPlanMemo } from "./MemberPlanMemo.js";
+import { stillMember } from "./stillMember.js";
 
 /** A member's plan at one moment: everything `/today`, `/pace`, `/done`, reminders and scoring read. */
 export interface MemberPlanning {
@@ -299,7 +300,10 @@ export class MemberPlanService {
     if (request.mode === PaceMode.Reset && calendarOver) throw new UserError("pace.resetAfterCourse", { name: cohort.name });
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
     // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
-    else if ((await this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments)) === PaceChangeProblem.ExtendLimit)
+    else if (
+      (await stillMember(cohort.name, this.planState.addAdjustment(member.id, { kind: request.mode }, state.adjustments))) ===
+      PaceChangeProblem.ExtendLimit
+    )
       throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
@@ -324,7 +328,7 @@ export class MemberPlanService {
       itemIds = catchUpBacklog(read.planning.plan, done, read.planning.today);
       if (itemIds.length === 0) throw new UserError("pace.nothingToCatchUp");
       const adjustment = { kind: MemberAdjustmentKind.CatchUp, appliedOn: read.planning.today, days, itemIds } as const;
-      const refused = await this.planState.addAdjustment(member.id, adjustment, read.state.adjustments);
+      const refused = await stillMember(cohort.name, this.planState.addAdjustment(member.id, adjustment, read.state.adjustments));
       if (refused === null) break;
       if (attempt === MAX_CATCH_UP_ATTEMPTS) throw new UserError("pace.changedMeanwhile");
       const reloaded = await this.planState.load(member.id);
@@ -367,7 +371,7 @@ export class MemberPlanService {
     // Days off are planned ahead: a break that began in the past would rewrite a streak already lost.
     if (from < planning.today) throw new UserError("break.startsInThePast");
     // Checked on the breaks read in the transaction that books: sent twice at once, the second sees the first.
-    const { refused } = await this.planState.addBreak(member.id, { from, to }, planning.today);
+    const { refused } = await stillMember(cohort.name, this.planState.addBreak(member.id, { from, to }, planning.today));
     if (refused?.problem === BreakBookingProblem.TooMany) throw new UserError("break.tooMany", { max: MAX_PLANNED_BREAKS });
     // Overlapping days off would be ended together by one `off:True`: one break per day, named when refused.
     if (refused?.problem === BreakBookingProblem.Overlaps)

@@ -5,7 +5,7 @@ import type { GuildPurge } from "../domain/privacy/guildPurge.js";
 import { serverWideChoices } from "../domain/privacy/serverWideChoices.js";
 import { shardOfGuild } from "../domain/privacy/shardOfGuild.js";
 import { memberLocaleOf } from "../domain/cohort/languageCode.js";
-import type { PrivacyRepository } from "../db/repositories/PrivacyRepository.js";
+import type { PrivacyRepository, PurgeBudget } from "../db/repositories/PrivacyRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
@@ -50,6 +50,13 @@ export interface StoredCounts {
 const purgesPerTick = 5;
 
 /**
+ * How many slices of deletion (PrivacyRepository's PurgeSlices: 50 members, 10 cohorts or 1,000 audit lines
+ * each) one purge pass takes, whatever the servers' sizes: a 10,000-member server is deleted over several
+ * ticks, not in one that would hold up the scheduler's other work for seconds.
+ */
+export const defaultPurgeSlicesPerTick = 40;
+
+/**
  * What members control about themselves (`/privacy`): how boards show them,
  * nudges, a copy of their data and its deletion; and deleting a server's
  * data after the bot left it.
@@ -59,6 +66,7 @@ export class PrivacyService {
     private readonly privacy: PrivacyRepository,
     private readonly logger: Logger,
     private readonly audit: AuditLog,
+    private readonly purgeSlicesPerTick: number = defaultPurgeSlicesPerTick,
   ) {}
 
   /** Shows the settings, or changes them on every membership the caller has in the server. */
@@ -179,18 +187,9 @@ export class PrivacyService {
     return recorded;
   }
 
-  /** Deletes one server's data now (`npm run cli -- purge-guild`, and the scheduler when it falls due). */
+  /** Deletes one server's data now, to the end (`npm run cli -- purge-guild`; the scheduler's are `purgeDue`'s). */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
     if (!isDiscordId(guildId)) throw invalidServerId(guildId);
-    return this.purgeStored(guildId);
-  }
-
-  /**
-   * Deletes a server's data by the id stored with it, whatever its form: the check above is for ids someone types,
-   * and a stored row it refused would stop the tick's other due deletions, and come back every tick.
-   */
-  private async purgeStored(guildId: string): Promise<GuildPurge> {
-    if (!isDiscordId(guildId)) this.logger.warn({ guildId }, "stored server id is not a Discord id: its data is deleted all the same");
     const result = await this.privacy.purgeGuild(guildId);
     this.logger.info({ guildId, ...result }, "server data deleted");
     return result;
@@ -199,7 +198,9 @@ export class PrivacyService {
   /**
    * The scheduler's job: deletes the servers whose 30 days have passed, and cancels the deletion of
    * those the bot is in after all (`isPresent`: a return its session did not report as one). Idempotent;
-   * returns how many were deleted.
+   * returns how many were deleted to the end. At most purgeSlicesPerTick slices in all: a server not done
+   * when they are spent is carried on with at the next tick; one whose departure was cancelled meanwhile
+   * (the bot added back) is left with what remains.
    */
   async purgeDue(
     now: Date,
@@ -209,6 +210,7 @@ export class PrivacyService {
     // A process of a sharded bot sees only its shards' servers: the others' are left to their processes,
     // which alone can tell whether the bot is still in them.
     const due = await this.privacy.duePurges(now, purgesPerTick, shard);
+    const budget: PurgeBudget = { slicesLeft: this.purgeSlicesPerTick };
     let purged = 0;
     for (const guildId of due) {
       if (isPresent(guildId)) {
@@ -216,8 +218,16 @@ export class PrivacyService {
         this.logger.warn({ guildId }, "server due for deletion has the bot: deletion cancelled");
         continue;
       }
-      await this.purgeStored(guildId);
-      purged += 1;
+      // The stored id is deleted by whatever its form: refusing it (the check is for ids someone types) would
+      // stop this tick's other deletions and come back every tick.
+      if (!isDiscordId(guildId)) this.logger.warn({ guildId }, "stored server id is not a Discord id: its data is deleted all the same");
+      const result = await this.privacy.purgeDueGuild(guildId, budget);
+      if (result !== null) {
+        this.logger.info({ guildId, ...result }, "server data deleted");
+        purged += 1;
+      }
+      // Spent: the server stopped partway keeps its departure record, and the next tick carries on with it.
+      if (budget.slicesLeft <= 0) break;
     }
     return purged;
   }

@@ -1,4 +1,5 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
+import { stillMember } from "./stillMember.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
@@ -474,17 +475,20 @@ export class StudyService {
       created,
       completion,
       streak: all,
-    } = await this.completions.recordAndReadStreak({
-      memberId: member.id,
-      cohortId: cohort.id,
-      itemId: item.id,
-      completedAt: request.now,
-      weekNumber,
-      points: score.points,
-      onTime: score.onTime,
-      day,
-      forYesterday,
-    });
+    } = await stillMember(
+      cohort.name,
+      this.completions.recordAndReadStreak({
+        memberId: member.id,
+        cohortId: cohort.id,
+        itemId: item.id,
+        completedAt: request.now,
+        weekNumber,
+        points: score.points,
+        onTime: score.onTime,
+        day,
+        forYesterday,
+      }),
+    );
     if (created) {
       this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: completion.points }, "completion logged");
     }

@@ -1,6 +1,7 @@
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { writeForMember } from "./writeForMember.js";
 
 export interface CheckpointAnswerRecord {
   readonly memberId: number;
@@ -51,11 +52,13 @@ export class CheckpointRepository {
   ): Promise<{ previous: CheckpointAnswerKind | null; saved: CheckpointAnswerRecord }> {
     return this.writes.run(async () => {
       const previous = await this.find(memberId, sectionId);
-      const row = await this.prisma.checkpointAnswer.upsert({
-        where: { memberId_sectionId: { memberId, sectionId } },
-        create: { memberId, sectionId, answer, answeredAt: now },
-        update: { answer, answeredAt: now },
-      });
+      const row = await writeForMember(this.prisma, memberId, () =>
+        this.prisma.checkpointAnswer.upsert({
+          where: { memberId_sectionId: { memberId, sectionId } },
+          create: { memberId, sectionId, answer, answeredAt: now },
+          update: { answer, answeredAt: now },
+        }),
+      );
       const saved = toAnswer(row);
       if (saved === null) throw new Error(`stored checkpoint answer "${row.answer}" is not a known answer`);
       return { previous: previous?.answer ?? null, saved };

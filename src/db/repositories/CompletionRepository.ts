@@ -7,6 +7,7 @@ import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransaction
 import type { PostgresTransactionRunner } from "../PostgresTransactionRunner.js";
 import { lockMemberSql, postgresLockMemberSql } from "./lockMemberRow.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { writeForMember } from "./writeForMember.js";
 
 export interface CompletionRecord {
   readonly itemId: number;
@@ -445,10 +446,11 @@ export class CompletionRepository {
       // then changes nothing instead of failing and rolling the batch back, and needs no look-up first.
       const insert = insertCompletion(completion);
       const refresh = scoreRefresh(completion.memberId, completion.cohortId, completion.weekNumber, "added");
-      const { inserted, streak } =
+      const { inserted, streak } = await writeForMember(this.prisma, completion.memberId, () =>
         this.sqliteTransactions !== null
           ? { inserted: this.recordOnSqlite(this.sqliteTransactions, [insert, ...refresh], completion), streak: null }
-          : await this.recordOnPostgres(insert, refresh, completion, readStreak);
+          : this.recordOnPostgres(insert, refresh, completion, readStreak),
+      );
       if (inserted > 0) {
         const { itemId, completedAt, points, onTime, weekNumber, day, forYesterday } = completion;
         return { created: true, completion: { itemId, completedAt, points, onTime, weekNumber, day, forYesterday }, streak };

@@ -13,6 +13,7 @@ import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
 import type { SqlReader } from "../SqlReader.js";
 import { lockMemberRow } from "./lockMemberRow.js";
+import { writeForMember } from "./writeForMember.js";
 
 /** A stored `/break`, with the id that ending it needs. */
 export interface StoredPersonalBreak extends PersonalBreak {
@@ -109,18 +110,20 @@ export class MemberPlanRepository {
           }
         : { memberId, kind: adjustment.kind };
     return this.writes.run(() =>
-      this.prisma.$transaction(async (tx) => {
-        await lockMemberRow(tx, this.provider, memberId);
-        const rows = await tx.memberAdjustment.findMany({
-          where: { memberId },
-          orderBy: { id: "asc" },
-          select: { kind: true, appliedOn: true, days: true, itemIds: true },
-        });
-        const adjustments = rows.flatMap(toAdjustment);
-        const refused = refusePaceChange(adjustments, adjustment, planned ?? adjustments);
-        if (refused === null) await tx.memberAdjustment.create({ data });
-        return refused;
-      }),
+      writeForMember(this.prisma, memberId, () =>
+        this.prisma.$transaction(async (tx) => {
+          await lockMemberRow(tx, this.provider, memberId);
+          const rows = await tx.memberAdjustment.findMany({
+            where: { memberId },
+            orderBy: { id: "asc" },
+            select: { kind: true, appliedOn: true, days: true, itemIds: true },
+          });
+          const adjustments = rows.flatMap(toAdjustment);
+          const refused = refusePaceChange(adjustments, adjustment, planned ?? adjustments);
+          if (refused === null) await tx.memberAdjustment.create({ data });
+          return refused;
+        }),
+      ),
     );
   }
 
@@ -149,22 +152,24 @@ export class MemberPlanRepository {
    */
   async addBreak(memberId: number, entry: PersonalBreak, today: string): Promise<BreakBooking> {
     return this.writes.run(() =>
-      this.prisma.$transaction(async (tx): Promise<BreakBooking> => {
-        await lockMemberRow(tx, this.provider, memberId);
-        const breaks = await tx.memberBreak.findMany({ where: { memberId }, select: { fromDate: true, toDate: true } });
-        const refused = refuseBreakBooking(
-          breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
-          entry,
-          today,
-        );
-        if (refused !== null) return { booked: null, refused };
-        const made = await tx.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
-        const afterId = made.at(-1)?.id ?? 0;
-        const row = await tx.memberBreak.create({
-          data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
-        });
-        return { booked: { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length }, refused: null };
-      }),
+      writeForMember(this.prisma, memberId, () =>
+        this.prisma.$transaction(async (tx): Promise<BreakBooking> => {
+          await lockMemberRow(tx, this.provider, memberId);
+          const breaks = await tx.memberBreak.findMany({ where: { memberId }, select: { fromDate: true, toDate: true } });
+          const refused = refuseBreakBooking(
+            breaks.map((row) => ({ from: row.fromDate, to: row.toDate })),
+            entry,
+            today,
+          );
+          if (refused !== null) return { booked: null, refused };
+          const made = await tx.memberAdjustment.findMany({ where: { memberId }, orderBy: { id: "asc" }, select: { id: true } });
+          const afterId = made.at(-1)?.id ?? 0;
+          const row = await tx.memberBreak.create({
+            data: { memberId, fromDate: entry.from, toDate: entry.to, bookedAfterAdjustmentId: afterId },
+          });
+          return { booked: { id: row.id, from: row.fromDate, to: row.toDate, bookedAfter: made.length }, refused: null };
+        }),
+      ),
     );
   }
 

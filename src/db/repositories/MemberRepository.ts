@@ -12,6 +12,7 @@ import { currentNameKeyRule, nameKeyOf } from "../../domain/text/plainUserText.j
 import { numberedPlaceholders } from "../SqlReader.js";
 import { namesWithKeysThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { writeForMember } from "./writeForMember.js";
 
 /** The name key columns written with every display name (Member.nameKey, Member.nameKeyRule). */
 function nameKeyColumns(displayName: string): { nameKey: string; nameKeyRule: number } {
@@ -243,7 +244,7 @@ export class MemberRepository {
    * zone the member chose: turned on again, it comes in that zone (and their day stays in it meanwhile).
    */
   async setReminder(memberId: number, reminder: ReminderSetting | null, locale: UserLocale | null = null): Promise<MemberRecord> {
-    return this.updateWithLocale(() => reminderUpdate(this.prisma, memberId, reminder), locale ?? reminder?.locale ?? null);
+    return this.updateWithLocale(memberId, () => reminderUpdate(this.prisma, memberId, reminder), locale ?? reminder?.locale ?? null);
   }
 
   /**
@@ -252,16 +253,22 @@ export class MemberRepository {
    */
   async followCohortZone(memberId: number, switchOff: boolean, locale: UserLocale | null = null): Promise<MemberRecord> {
     const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
-    return this.updateWithLocale(() => this.prisma.member.update({ where: { id: memberId }, data }), locale);
+    return this.updateWithLocale(memberId, () => this.prisma.member.update({ where: { id: memberId }, data }), locale);
   }
 
   /**
    * The member's row updated by `update`, in one transaction with the user's locale (userLocaleUpdate) when there is one.
    * `update` builds the write: a Prisma promise keeps its first result, so each retry of a locked write needs a new one.
    */
-  private async updateWithLocale(update: () => Prisma.PrismaPromise<MemberRow>, locale: UserLocale | null): Promise<MemberRecord> {
-    if (locale === null) return toMember(await this.writes.run(() => update()));
-    const [, row] = await this.writes.run(() => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update()]));
+  private async updateWithLocale(
+    memberId: number,
+    update: () => Prisma.PrismaPromise<MemberRow>,
+    locale: UserLocale | null,
+  ): Promise<MemberRecord> {
+    if (locale === null) return toMember(await this.writes.run(() => writeForMember(this.prisma, memberId, () => update())));
+    const [, row] = await this.writes.run(() =>
+      writeForMember(this.prisma, memberId, () => this.prisma.$transaction([userLocaleUpdate(this.prisma, locale), update()])),
+    );
     return toMember(row);
   }
 

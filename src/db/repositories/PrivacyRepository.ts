@@ -1,5 +1,6 @@
 import type { GuildPurge } from "../../domain/privacy/guildPurge.js";
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { documentTextBytes } from "../../domain/privacy/documentsWithinBudget.js";
 import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
@@ -242,6 +243,25 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+/**
+ * How many of a server's members, cohorts and audit lines one write of its purge deletes. A member's rows
+ * (completions, reminder deliveries, …, by cascade) are bounded by their course's length and a cohort's
+ * (posts, tallies, breaks) by its weeks, so a slice holds the write lock for milliseconds; the whole of a
+ * 10,000-member server at once held it for seconds, every other server's writes waiting behind it.
+ */
+export interface PurgeSlices {
+  readonly members: number;
+  readonly cohorts: number;
+  readonly auditLines: number;
+}
+
+const defaultPurgeSlices: PurgeSlices = { members: 50, cohorts: 10, auditLines: 1000 };
+
+/** How many slices (PurgeSlices) a scheduled purge may still take in this tick; each one taken counts it down. */
+export interface PurgeBudget {
+  slicesLeft: number;
+}
+
 /** Days between the bot leaving a server and that server's data being deleted. */
 export const guildPurgeDelayDays = 30;
 
@@ -252,6 +272,7 @@ export class PrivacyRepository {
     private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
     private readonly exportPageRows: ExportPageRows = defaultExportPageRows,
+    private readonly purgeSlices: PurgeSlices = defaultPurgeSlices,
   ) {}
 
   /** The user's memberships in the server, left ones included: their privacy settings. */
@@ -946,29 +967,114 @@ export class PrivacyRepository {
   }
 
   /**
-   * Deletes everything the server has: its cohorts (members, completions,
-   * scores, answers, reminders and posts go with them, by cascade), the
-   * curricula it imported, and its departure record. Idempotent.
+   * Deletes everything the server has: its members (completions, scores, answers, reminders … go with them,
+   * by cascade), then its cohorts (posts, breaks, tallies), audit lines, the curricula it imported, its
+   * import previews and, last, its departure record, so that a purge cut short (a restart) is taken up
+   * again by the scheduler. Members, cohorts and audit lines go a slice at a time (purgeSlices), each
+   * slice a write of its own in the queue: other servers' writes go through between slices. Idempotent.
+   * The CLI's `purge-guild`: runs to the end, whether or not the bot left the server.
    */
   async purgeGuild(guildId: string): Promise<GuildPurge> {
+    const result = await this.purge(guildId, null);
+    if (result === null) throw new Error("a purge without a budget always ends");
+    return result;
+  }
+
+  /**
+   * The scheduler's purge of a server whose departure fell due, as purgeGuild, taking at most `budget`'s
+   * slices (shared by the servers of one tick, so a tick of large servers ends in bounded time) and only
+   * while the server's departure record is there: a server that added the bot back meanwhile keeps what is
+   * left. Null when it stopped before the end (budget spent, or departure cancelled); the departure record
+   * then left in place lets the next tick carry on.
+   */
+  async purgeDueGuild(guildId: string, budget: PurgeBudget): Promise<GuildPurge | null> {
+    return this.purge(guildId, budget);
+  }
+
+  private async purge(guildId: string, budget: PurgeBudget | null): Promise<GuildPurge | null> {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
+    const slices = { guildId, budget };
+    const members = await this.deleteInSlices(
+      slices,
+      (take) => this.prisma.member.findMany({ where: { cohort: { guildId } }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.member.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.members,
+    );
+    if (members === null) return null;
+    const cohorts = await this.deleteInSlices(
+      slices,
+      (take) => this.prisma.cohort.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.cohort.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.cohorts,
+    );
+    if (cohorts === null) return null;
+    const auditLines = await this.deleteInSlices(
+      slices,
+      (take) => this.prisma.auditEntry.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
+      (ids) => this.prisma.auditEntry.deleteMany({ where: { id: { in: ids } } }),
+      this.purgeSlices.auditLines,
+    );
+    if (auditLines === null || (budget !== null && budget.slicesLeft <= 0)) return null;
     return this.writes.run(async () => {
-      const [cohorts, curricula, departures, auditLines, pendingImports] = await this.prisma.$transaction([
+      if (budget !== null && !(await this.stillDeparting(guildId))) return null;
+      if (budget !== null) budget.slicesLeft -= 1;
+      const [lateCohorts, lateAuditLines, curricula, pendingImports, departures] = await this.prisma.$transaction([
+        // Written while the slices went (an admin's command in a server the CLI purges while the bot is in it);
+        // before the curricula, which a cohort's row refers to.
         this.prisma.cohort.deleteMany({ where: { guildId } }),
-        this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
-        this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
         this.prisma.auditEntry.deleteMany({ where: { guildId } }),
+        this.prisma.curriculum.deleteMany({ where: { scope: guildId } }),
         this.prisma.pendingImport.deleteMany({ where: { scope: guildId } }),
+        this.prisma.guildDeparture.deleteMany({ where: { guildId } }),
       ]);
       return {
-        cohorts: cohorts.count,
+        cohorts: cohorts + lateCohorts.count,
         curricula: curricula.count,
         departures: departures.count,
-        auditLines: auditLines.count,
+        auditLines: auditLines + lateAuditLines.count,
         pendingImports: pendingImports.count,
       };
     });
+  }
+
+  private async stillDeparting(guildId: string): Promise<boolean> {
+    return (await this.prisma.guildDeparture.count({ where: { guildId } })) > 0;
+  }
+
+  /**
+   * Deletes rows `size` at a time, each slice read and deleted in one turn of the write queue, until none is
+   * left; returns how many, or null when a scheduled purge (`budget` not null) stopped: its budget spent, or
+   * the server's departure cancelled (checked in the slice's turn, so a return recorded before it is seen).
+   *
+   * The CLI's purge (no budget) runs in a process of its own: on SQLite the bot's writes meet the file's lock
+   * and retry up to 100 ms apart, so each slice is followed by a pause as long as the slice itself took
+   * (timed inside its turn, not its wait in the queue), that half the time the lock is free for them. The
+   * scheduler's purge runs in the bot's process, whose queue already lets its other writes in between slices:
+   * no pause.
+   */
+  private async deleteInSlices(
+    { guildId, budget }: { guildId: string; budget: PurgeBudget | null },
+    readSlice: (take: number) => Promise<{ id: number }[]>,
+    deleteIds: (ids: number[]) => Promise<{ count: number }>,
+    size: number,
+  ): Promise<number | null> {
+    let deleted = 0;
+    for (;;) {
+      if (budget !== null && budget.slicesLeft <= 0) return null;
+      const slice = await this.writes.run(async () => {
+        if (budget !== null && !(await this.stillDeparting(guildId))) return null;
+        const started = performance.now();
+        const ids = (await readSlice(size)).map((row) => row.id);
+        const count = ids.length === 0 ? 0 : (await deleteIds(ids)).count;
+        return { count, took: performance.now() - started };
+      });
+      if (slice === null) return null;
+      if (slice.count === 0) return deleted;
+      if (budget !== null) budget.slicesLeft -= 1;
+      deleted += slice.count;
+      if (budget === null && this.provider === "sqlite") await sleep(Math.min(slice.took, 100));
+    }
   }
 }
 

@@ -11,6 +11,8 @@ import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, userLocaleUpd
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 import type { WeekPostChanges } from "../../domain/schedule/weekPostsAfterStartEdit.js";
+import { MembershipGoneError } from "./MembershipGoneError.js";
+import { writeForMember } from "./writeForMember.js";
 
 export interface ReminderDeliveryRecord {
   readonly id: number;
@@ -238,34 +240,44 @@ export class ReminderRepository {
   ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
     await this.options.beforeSettingWrite?.();
-    return this.writes.run(() =>
-      this.prisma.$transaction(async (tx) => {
-        let cohort: { timeZone: string } | undefined;
-        if (this.provider === "postgresql")
-          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
+    return this.writes.run(() => writeForMember(this.prisma, memberId, () => this.settingWrite(memberId, reminder, marksIn, now, reasons)));
+  }
+
+  /** setReminderSkipping's transaction. */
+  private settingWrite(
+    memberId: number,
+    reminder: ReminderSetting,
+    marksIn: (cohortTimeZone: string) => readonly { localDate: string; reason: string }[],
+    now: Date,
+    reasons: string[],
+  ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
+    return this.prisma.$transaction(async (tx) => {
+      let cohort: { timeZone: string } | undefined;
+      if (this.provider === "postgresql")
+        [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`
             SELECT c."timeZone" FROM "Cohort" c JOIN "Member" m ON m."cohortId" = c."id" WHERE m."id" = ${memberId}
             FOR SHARE OF c`;
-        if (reminder.locale !== undefined && reminder.locale !== null) await userLocaleUpdate(tx, reminder.locale);
-        const row = await reminderUpdate(tx, memberId, reminder);
-        if (this.provider !== "postgresql")
-          [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId}`;
-        if (cohort === undefined) throw new Error("the member's cohort is gone");
-        await tx.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } });
-        for (const mark of marksIn(cohort.timeZone))
-          await tx.reminderDelivery.upsert({
-            where: { memberId_localDate: { memberId, localDate: mark.localDate } },
-            create: {
-              memberId,
-              localDate: mark.localDate,
-              status: ReminderStatus.Skipped,
-              claimedAt: now,
-              lastError: mark.reason.slice(0, maxErrorLength),
-            },
-            update: {},
-          });
-        return { member: toMember(row), cohortTimeZone: cohort.timeZone };
-      }),
-    );
+      if (reminder.locale !== undefined && reminder.locale !== null) await userLocaleUpdate(tx, reminder.locale);
+      const row = await reminderUpdate(tx, memberId, reminder);
+      if (this.provider !== "postgresql")
+        [cohort] = await tx.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Cohort" WHERE "id" = ${row.cohortId}`;
+      // No member row any more (their `/privacy delete` committed since the request read it).
+      if (cohort === undefined) throw new MembershipGoneError(memberId);
+      await tx.reminderDelivery.deleteMany({ where: { memberId, status: ReminderStatus.Skipped, lastError: { in: reasons } } });
+      for (const mark of marksIn(cohort.timeZone))
+        await tx.reminderDelivery.upsert({
+          where: { memberId_localDate: { memberId, localDate: mark.localDate } },
+          create: {
+            memberId,
+            localDate: mark.localDate,
+            status: ReminderStatus.Skipped,
+            claimedAt: now,
+            lastError: mark.reason.slice(0, maxErrorLength),
+          },
+          update: {},
+        });
+      return { member: toMember(row), cohortTimeZone: cohort.timeZone };
+    });
   }
 
   /** A reminder not sent on purpose (far too late, nothing left to read), recorded so it is decided once. */
