@@ -1,7 +1,8 @@
-import { ChannelProblem, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
+import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -280,22 +281,24 @@ export class Announcer {
     if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
-    const weekNumber = request.week ?? (await this.posts.nextWeekToPost(cohort, request.now));
+    const weekNumber = request.week ?? (await this.defaultPreviewWeek(cohort, schedule, request.now));
     if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks)
       throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
     for (const post of chosen) {
-      // Its chart as drawn at the post's time (a sent post's, as it went out), except that a day not over yet
-      // now cannot be charted either: it shows "not over yet", as on an early post.
-      const drawnAt = new Date(Math.min(request.now.getTime(), post.dueAt.getTime()));
+      // Its chart as the scheduler draws it, when it sends the post: a sent post's as it went out (hours late
+      // perhaps); one not out yet as of now (a day not over yet cannot be charted: "not over yet"), unless it is
+      // past the catch-up and will not go out: as of its time.
+      const sentAt = await this.sentAt(cohort, post);
+      const drawnAt = sentAt ?? (isPastCatchUp(post, request.now) ? post.dueAt : request.now);
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
       previews.push({
         kind: post.kind,
         sectionTitle,
         dueAt: post.dueAt,
-        sentAt: await this.sentAt(cohort, post),
+        sentAt,
         // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
         rendered: withPictures(
           this.renderer.post(view, cohort.language, { inertButtons: true }),
@@ -304,6 +307,21 @@ export class Announcer {
       });
     }
     return { cohort, weekNumber, totalWeeks, posts: previews };
+  }
+
+  /**
+   * The week /cohort preview shows by default: that of the weekly post the scheduler catches up at its next tick
+   * (by the rule /cohort info uses, catchUpRule.postsWaitingNow), else the next one due.
+   */
+  private async defaultPreviewWeek(cohort: Cohort, schedule: readonly PlannedPost[], now: Date): Promise<number> {
+    const catchingUp = cohort.status === CohortStatus.Active && cohort.channelProblem === null;
+    if (catchingUp && schedule.some((post) => post.kind === "week" && post.dueAt.getTime() <= now.getTime())) {
+      const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
+      const changes = await this.audit.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
+      const late = postsWaitingNow(schedule, rows, changes, cohort.settings, now).find((post) => post.kind === "week");
+      if (late?.weekNumber !== undefined) return late.weekNumber;
+    }
+    return this.posts.nextWeekToPost(cohort, now);
   }
 
   /** When the scheduler sent this post of the cohort; null when it has not (yet). */
