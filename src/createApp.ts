@@ -365,7 +365,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
       // Closed while it connected (a stop asked for during start-up): nothing more starts.
       if (closed) return;
       scheduler.start();
-      nameKeysFilled = fillNameKeys(memberRepository, logger, stopFillingNameKeys.signal);
+      // One process fills the keys of every cohort: shard 0's when sharded, not every shard at once.
+      if (config.shard === undefined || config.shard.id === 0)
+        nameKeysFilled = fillNameKeys(memberRepository, logger, stopFillingNameKeys.signal);
     },
     async close() {
       if (closed) return;
