@@ -218,6 +218,13 @@ export class PrivacyService {
         this.logger.warn({ guildId }, "server due for deletion has the bot: deletion cancelled");
         continue;
       }
+      // "" is the built-in curricula's scope, never a server's: nothing to delete. Its row is dropped so it
+      // does not stop this tick's other deletions and come back every tick.
+      if (guildId === "") {
+        await this.privacy.cancelDepartures([guildId]);
+        this.logger.warn({ guildId }, "stored server id is empty: departure dropped, nothing deleted");
+        continue;
+      }
       // The stored id is deleted by whatever its form: refusing it (the check is for ids someone types) would
       // stop this tick's other deletions and come back every tick.
       if (!isDiscordId(guildId)) this.logger.warn({ guildId }, "stored server id is not a Discord id: its data is deleted all the same");

@@ -37,4 +37,29 @@ describe("the scheduler's due server deletions", () => {
     expect(await prisma.cohort.count({ where: { guildId: departed } })).toBe(0);
     expect(await prisma.guildDeparture.count()).toBe(0);
   });
+
+  // "" is the built-in curricula's scope, never a server's: such a row is dropped, the others still deleted.
+  it("drops a stored departure with an empty server id and deletes the other due servers", async () => {
+    test = await startTestApp();
+    const prisma = test.app.database.prisma;
+    const curriculum = await prisma.curriculum.findFirstOrThrow({ where: { slug: "backend-engineer-learning-path" } });
+    await createCohortRow(prisma, curriculum.id, {
+      guildId: departed,
+      channelId: "100000000000000022",
+      name: "Night Owls",
+      startDate: "2027-04-05",
+    });
+    const now = new Date("2027-06-01T00:00:00Z");
+    await prisma.guildDeparture.create({
+      data: { guildId: "", leftAt: new Date("2027-04-01T00:00:00Z"), purgeAt: new Date("2027-05-01T00:00:00Z") },
+    });
+    await prisma.guildDeparture.create({
+      data: { guildId: departed, leftAt: new Date("2027-04-02T00:00:00Z"), purgeAt: new Date("2027-05-02T00:00:00Z") },
+    });
+
+    expect(await test.app.services.privacy.purgeDue(now)).toBe(1);
+    expect(await prisma.cohort.count({ where: { guildId: departed } })).toBe(0);
+    expect(await prisma.guildDeparture.count()).toBe(0);
+    expect(await prisma.curriculum.count({ where: { slug: "backend-engineer-learning-path" } })).toBe(1);
+  });
 });
