@@ -64,16 +64,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     cleanups.push(() => server.close());
     // Only once the port is ours: a second start must not delete a running playground's demo.
     removeDemoDatabase(config.playgroundDatabaseUrl);
+    const timeline = demoTimeline(options.now ?? new Date(), options.timeZone ?? machineTimeZone());
+    const clock = new ManualClock(timeline.historyStart);
     const emulator = await DiscordEmulator.start({
       botUsername: botName,
       interactionDeadlineMs: options.interactionDeadlineMs,
       answerWaitMs: options.interactionDeadlineMs,
       logger: (level, message, details) => logger[level]({ component: "emulator", ...details }, message),
+      // Ids on the page's clock, which the bot runs on: a lookup `after=` an instant of the bot's finds them.
+      now: () => clock.now().getTime(),
     });
     cleanups.push(() => emulator.stop());
     const world = createDemoWorld(emulator);
-    const timeline = demoTimeline(options.now ?? new Date(), options.timeZone ?? machineTimeZone());
-    const clock = new ManualClock(timeline.historyStart);
     const feed = new MessageFeed(emulator, clock, { nameOf: world.nameOf, ids: () => world.users.map((user) => user.id) });
     cleanups.push(() => feed.close());
 

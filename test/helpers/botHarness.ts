@@ -124,8 +124,13 @@ export async function startBotHarness(
     shutdownWaitMs?: number;
   } = {},
 ): Promise<BotHarness> {
-  const emulator = await DiscordEmulator.start({ interactionDeadlineMs: unhurriedDeadlineMs, answerWaitMs: unhurriedDeadlineMs });
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
+  // Ids on the bot's clock, as Discord's follow real time: a lookup `after=` an instant of the bot's finds them.
+  const emulator = await DiscordEmulator.start({
+    interactionDeadlineMs: unhurriedDeadlineMs,
+    answerWaitMs: unhurriedDeadlineMs,
+    now: () => clock.now().getTime(),
+  });
   const guild = emulator.createGuild({ name: "Study Server" });
   const channel = emulator.createChannel(guild.id, { name: "backend-cohort" });
   const admin = emulator.createMember(guild.id, { username: "admin", manageGuild: true });
