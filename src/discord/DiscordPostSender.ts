@@ -263,7 +263,11 @@ export class DiscordPostSender implements PostSender {
         (message) =>
           message.author.id === botId &&
           message.embeds.some(
-            (embed) => embed.url === mark.url && embed.timestamp !== undefined && Date.parse(embed.timestamp) === markedAt,
+            (embed) =>
+              embed.url === mark.url &&
+              embed.timestamp !== undefined &&
+              Date.parse(embed.timestamp) === markedAt &&
+              (embed.footer?.text ?? null) === mark.footer,
           ),
       );
       return found?.id ?? null;

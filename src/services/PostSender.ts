@@ -29,16 +29,21 @@ export class DeliveryError extends Error {
   }
 }
 
-/** What tells one direct message of the bot from its others to the same user: its embed's link and time. */
+/**
+ * What tells one direct message of the bot from its others to the same user: its embed's link, time and footer
+ * (two cohorts may share a channel, hence a link; the footer names the cohort).
+ */
 export interface DirectMessageMark {
   readonly url: string;
   readonly timestamp: string;
+  readonly footer: string | null;
 }
 
 /** The mark of a message the bot sends as a direct message; null when its first embed has no link or time. */
 export function directMessageMark(message: PostMessage): DirectMessageMark | null {
   const embed = message.embeds[0];
-  return embed?.url === undefined || embed.timestamp === undefined ? null : { url: embed.url, timestamp: embed.timestamp };
+  if (embed?.url === undefined || embed.timestamp === undefined) return null;
+  return { url: embed.url, timestamp: embed.timestamp, footer: embed.footer?.text ?? null };
 }
 
 /** How the scheduler reaches Discord. Every message carries a nonce, so Discord drops a repeated send. */

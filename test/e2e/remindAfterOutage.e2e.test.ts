@@ -157,6 +157,44 @@ describe("reminders after the bot was down", () => {
     expect(world.dms(ada.id)).toHaveLength(2);
   });
 
+  it("sends each of two cohorts' reminders when they share a channel and one was lost, the other sent", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const shared = world.createChannel("shared");
+    await world.createCohort({ name: "Alpha", channelId: shared.id, start: "2027-01-04" });
+    await world.createCohort({ name: "Beta", channelId: shared.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    for (const cohort of ["Alpha", "Beta"]) {
+      const options = { cohort };
+      await world.emulator.runCommand({ guildId: world.guild.id, channelId: shared.id, userId: ada.id, name: "join", options }).final();
+      await world.emulator
+        .runCommand({
+          guildId: world.guild.id,
+          channelId: shared.id,
+          userId: ada.id,
+          name: "remind",
+          options: { ...options, time: "08:30" },
+        })
+        .final();
+    }
+    const prisma = world.first.test.app.database.prisma;
+    const beta = await prisma.member.findFirstOrThrow({ where: { userId: ada.id, cohort: { name: "Beta" } } });
+    // A process claimed Beta's reminder at 08:30 and stopped before sending it.
+    await prisma.reminderDelivery.create({
+      data: { memberId: beta.id, localDate: "2027-01-12", status: "claimed", claimedAt: new Date("2027-01-12T08:30:00Z") },
+    });
+    await world.first.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // Alpha's DM, with the same channel link and time, is not taken for Beta's.
+    await world.first.tickAt(new Date("2027-01-12T08:45:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(2);
+    expect(
+      world
+        .dms(ada.id)
+        .map((dm) => visibleText(dm.message))
+        .join("\n"),
+    ).toContain("Beta");
+  });
+
   it("lists each member day once when the clocks jump over the 04:00 rollover (Athens, 03:00 → 04:00)", async () => {
     world = await startSchedulerWorld(new Date("2027-03-20T10:00:00Z"));
     const channel = world.createChannel("athens");

@@ -37,8 +37,9 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
       {
         color: colors.brand,
         title: truncate(t.t("reminderDm.title", { cohort: view.cohort.name }), 256),
-        // The title opens the cohort's channel; with the reminder's time (shown by the footer) it marks this DM
-        // among the member's others whatever its list says by then (Scheduler: a retry finds the one sent).
+        // The title opens the cohort's channel; with the reminder's time (shown by the footer) and the footer's
+        // cohort name (two cohorts may share a channel) it marks this DM among the member's others whatever its
+        // list says by then (Scheduler: a retry finds the one sent).
         url: cohortChannelLink(view.cohort.guildId, view.cohort.channelId),
         timestamp: view.remindAt.toISOString(),
         description: description.join("\n"),
