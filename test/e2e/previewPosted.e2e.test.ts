@@ -35,6 +35,6 @@ describe("/cohort preview of a week already posted", () => {
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const lines = await previewLines(directora.id, 1);
     expect(lines[0]).toContain("lo que el bot publicó en");
-    expect(lines.join("\n")).toContain(`publicado el <t:${postedAt}:F>`);
+    expect(lines.join("\n")).toContain(`se publicó el <t:${postedAt}:F>`);
   });
 });

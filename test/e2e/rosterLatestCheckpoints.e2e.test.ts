@@ -100,10 +100,11 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
     const text = visibleText(roster);
     expect(rosterGroupOf(roster, people.ada.id)).toBe("Not yet");
-    expect(lineOf(text, people.ada.id)).toContain('"Not yet" on 1 of 2 latest checkpoints');
+    expect(lineOf(text, people.ada.id)).toContain("🤔 1/2");
+    expect(text).toContain('🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints');
     for (const name of ["cal", "dan"] as const) {
       expect(rosterGroupOf(roster, people[name].id), name).toBe("On track");
-      expect(lineOf(text, people[name].id), name).not.toContain("latest checkpoint");
+      expect(lineOf(text, people[name].id), name).not.toContain("🤔");
     }
     expect(text).toContain("🔴 Behind 1 · 💤 Quiet 0 · 🤔 Not yet 1 · 🟢 On track 2 · 🏁 Finished 0");
     const notYet = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "not_yet" }));
@@ -118,7 +119,7 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
     await answer(people.ada.id, "Last", "Not yet");
     const again = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
     expect(rosterGroupOf(again, people.ada.id)).toBe("Not yet");
-    expect(lineOf(visibleText(again), people.ada.id)).toContain('"Not yet" on 1 of 2 latest checkpoints');
+    expect(lineOf(visibleText(again), people.ada.id)).toContain("🤔 1/2");
   });
 
   it("names the checkpoint a nudged member has not answered, to the admin and in the DM", async () => {

@@ -72,7 +72,7 @@ describe("the Nudge DM's unanswered checkpoints", () => {
     const cohort = cohortFixture({ id: 1, curriculumId: 1, name: "Spring" });
     const titles = [`**Bold** ${"x".repeat(200)}`, "Two", "Three", "Four", "Five"];
     const text = renderNudgeDm(cohort, null, titles).embeds[0]?.description ?? "";
-    expect(text).toContain("5 latest checkpoints are still waiting for your answer");
+    expect(text).toContain("The 5 latest checkpoints are still waiting for your answer");
     expect(text).toContain("\\*\\*Bold\\*\\*");
     expect(text).not.toContain("x".repeat(100));
     expect(text).toContain("**Three**");
@@ -104,8 +104,8 @@ describe("the latest checkpoints' sentences, in English and Spanish, for one and
 
   it("says them in Spanish", () => {
     const t = translatorFor("es");
-    expect(t.t("roster.latestNotYet", { count: 1, total: 1 })).toBe('"Todavía no" en el último punto de control');
-    expect(t.t("roster.latestNotYet", { count: 2, total: 5 })).toBe('"Todavía no" en 2 de los 5 últimos puntos de control');
+    expect(t.t("roster.latestNotYet", { count: 2, total: 5 })).toBe("2/5");
+    expect(t.t("roster.latestLegend")).toBe('🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control');
     expect(dm("es", one)).toContain(
       "El último punto de control sigue esperando tu respuesta: **Uno**. Sus botones están en su publicación",
     );
@@ -121,10 +121,10 @@ describe("the latest checkpoints' sentences, in English and Spanish, for one and
 
   it("says them in English, with a count only when more than one was posted", () => {
     const t = translatorFor("en");
-    expect(t.t("roster.latestNotYet", { count: 1, total: 1 })).toBe('"Not yet" on the latest checkpoint');
-    expect(t.t("roster.latestNotYet", { count: 2, total: 5 })).toBe('"Not yet" on 2 of 5 latest checkpoints');
+    expect(t.t("roster.latestNotYet", { count: 1, total: 1 })).toBe("1/1");
+    expect(t.t("roster.latestLegend")).toBe('🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints');
     expect(dm("en", one)).toContain("The latest checkpoint is still waiting for your answer: **Uno**. Its buttons are on its prompt");
-    expect(dm("en", five)).toContain("5 latest checkpoints are still waiting for your answer: **Uno**, **Dos**, **Tres** …and 2 more.");
+    expect(dm("en", five)).toContain("The 5 latest checkpoints are still waiting for your answer: **Uno**, **Dos**, **Tres** …and 2 more.");
     expect(nudgeAnswer("en", one)).toContain("It names the latest checkpoint they have not answered: **Uno**.");
     expect(nudgeAnswer("en", five)).toContain("It names the 5 latest checkpoints they have not answered: **Uno**");
   });

@@ -10,7 +10,6 @@ import { languageEntry } from "../i18n/languages.js";
 import type { CommandTexts } from "../i18n/localizeCommand.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { renderCompletion, renderUndo } from "./renderCompletion.js";
-import { fitLines } from "./fitLines.js";
 import { checkpointTitles } from "./checkpointTitles.js";
 import { StreakOwner } from "./renderStreak.js";
 import { numberedNames } from "./numberedNames.js";
@@ -53,45 +52,32 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
 
 /** `/cohort roster`: one page, grouped, with a Nudge button per behind or quiet member and page buttons. */
 export function renderRoster(t: Translator, view: RosterView): Reply {
-  const lines: string[] = [
-    t.t("roster.counts", {
-      behind: view.counts.behind,
-      quiet: view.counts.quiet,
-      notYet: view.counts.not_yet,
-      onTrack: view.counts.on_track,
-      finished: view.counts.finished,
-    }),
-  ];
   const names = numberedNames(
     t,
     view.cohortNames,
     view.members.map((member) => member.memberId),
   );
   const nameOf = (member: RosterMemberView) => names.get(member.memberId) ?? member.displayName;
-  for (const group of groupOrder) {
-    const members = view.members.filter((member) => member.group === group);
-    if (members.length === 0) continue;
-    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member, nameOf(member))));
-  }
-  if (view.members.length === 0) lines.push("", t.t("roster.empty"));
-  const nudges = view.members
-    .filter((member) => member.nudgeable)
-    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: nameOf(member) })));
-  const first = view.members[0];
-  const last = view.members.at(-1);
-  const pages: APIButtonComponent[] =
-    first === undefined || last === undefined || !(view.hasPrevious || view.hasNext)
-      ? []
-      : [
-          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "before", first), "roster.previous", !view.hasPrevious),
-          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "after", last), "roster.next", !view.hasNext),
-        ];
   const title = truncate(t.t("roster.title", { name: view.cohort.name }), limits.title);
   const footer = truncate(
     t.plain("roster.footer", { page: view.page + 1, pages: view.pageCount, filter: t.plain(`roster.filter.${view.filter}`) }),
     limits.footer,
   );
-  const descriptions = rosterDescriptions(t, lines, title.length + footer.length);
+  const { shown, descriptions } = fittingPage(t, view, nameOf, title.length + footer.length);
+  const cut = shown.length < view.members.length;
+  const nudges = shown
+    .filter((member) => member.nudgeable)
+    .map((member) => button(`nudge:${view.cohort.id}:${member.memberId}`, t.plain("roster.nudge", { name: nameOf(member) })));
+  const first = shown[0];
+  const last = shown.at(-1);
+  const pages: APIButtonComponent[] =
+    first === undefined || last === undefined || !(view.hasPrevious || view.hasNext || cut)
+      ? []
+      : [
+          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "before", first), "roster.previous", !view.hasPrevious),
+          // ▶ starts after the last member shown here, so a member the 6,000 characters left off opens the next page.
+          pageButton(t, rosterAnchorArgs(`roster:${view.cohort.id}:${view.filter}`, "after", last), "roster.next", !(view.hasNext || cut)),
+        ];
   return {
     embeds: descriptions.map((description, index) => ({
       color: colors.brand,
@@ -104,17 +90,55 @@ export function renderRoster(t: Translator, view: RosterView): Reply {
   };
 }
 
+function rosterLines(
+  t: Translator,
+  view: RosterView,
+  shown: readonly RosterMemberView[],
+  nameOf: (member: RosterMemberView) => string,
+): string[] {
+  const lines: string[] = [
+    t.t("roster.counts", {
+      behind: view.counts.behind,
+      quiet: view.counts.quiet,
+      notYet: view.counts.not_yet,
+      onTrack: view.counts.on_track,
+      finished: view.counts.finished,
+    }),
+  ];
+  // What "🤔 3/5" on a line means, said once a page rather than on each line (the page must fit 6,000 characters).
+  if (shown.some((member) => member.latestCheckpoints.notYet > 0)) lines.push(t.t("roster.latestLegend"));
+  for (const group of groupOrder) {
+    const members = shown.filter((member) => member.group === group);
+    if (members.length === 0) continue;
+    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member, nameOf(member))));
+  }
+  if (view.members.length === 0) lines.push("", t.t("roster.empty"));
+  const hidden = view.members.length - shown.length;
+  if (hidden > 0) lines.push(t.t("format.more", { count: hidden }));
+  return lines;
+}
+
 /**
- * A page's lines in one embed's description, or, when 20 long lines (long
- * names, Spanish, days off) pass its 4,096 characters, in more embeds within
- * the message's 6,000: the next page starts after the 20th member, so a line
- * cut here could be read on no page at all.
+ * A page's lines in one embed's description, or, when 20 long lines (long names, Spanish, days off) pass its 4,096
+ * characters, in more embeds within the message's 6,000. Should even that not hold them, the page shows fewer
+ * members, whole, and its ▶ starts after the last one shown: no member is left off every page.
  */
-function rosterDescriptions(t: Translator, lines: readonly string[], titleAndFooter: number): string[] {
-  const chunks = chunkLines(lines, limits.description);
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, titleAndFooter);
-  if (chunks.length <= 1 || total <= limits.embedTotal) return chunks.length === 0 ? [""] : chunks;
-  return [fitLines(lines, limits.description, (hidden) => t.t("format.more", { count: hidden }))];
+function fittingPage(
+  t: Translator,
+  view: RosterView,
+  nameOf: (member: RosterMemberView) => string,
+  titleAndFooter: number,
+): { shown: readonly RosterMemberView[]; descriptions: string[] } {
+  for (let count = view.members.length; count >= 1; count -= 1) {
+    const shown = view.members.slice(0, count);
+    const chunks = chunkLines(rosterLines(t, view, shown, nameOf), limits.description);
+    const total = chunks.reduce((sum, chunk) => sum + chunk.length, titleAndFooter);
+    if (total <= limits.embedTotal) return { shown, descriptions: chunks };
+  }
+  const shown = view.members.slice(0, 1);
+  const lines = rosterLines(t, view, shown, nameOf);
+  const descriptions = chunkLines(lines, limits.description);
+  return { shown, descriptions: descriptions.length === 0 ? [""] : descriptions.slice(0, 1) };
 }
 
 function pageButton(t: Translator, customId: string, key: "roster.previous" | "roster.next", disabled: boolean): APIButtonComponent {

@@ -792,15 +792,15 @@ export const en = {
     "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",
   "roster.group.behind": "**🔴 Behind** (Required reading due and not done)",
   "roster.group.quiet": "**💤 Quiet** (nothing logged in the last 5 study days)",
-  "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" at a checkpoint posted last)',
+  "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" on one of the latest checkpoints)',
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
     "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
-  "roster.latestNotYet":
-    '{total, plural, one {"Not yet" on the latest checkpoint} other {"Not yet" on {count, number} of # latest checkpoints}}',
+  "roster.latestNotYet": "{count, number}/{total, number}",
+  "roster.latestLegend": '🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints',
   "roster.never": "never",
   "roster.empty": "No members in this list.",
   "roster.nudge": "Nudge {name}",
@@ -824,7 +824,7 @@ export const en = {
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
   "nudgeDm.checkpoints":
-    "{count, plural, one {The latest checkpoint is} other {# latest checkpoints are}} still waiting for your answer: {checkpoints}. {count, plural, one {Its buttons are on its prompt} other {Their buttons are on their prompts}} in the cohort channel.",
+    "{count, plural, one {The latest checkpoint is} other {The # latest checkpoints are}} still waiting for your answer: {checkpoints}. {count, plural, one {Its buttons are on its prompt} other {Their buttons are on their prompts}} in the cohort channel.",
   "nudgeDm.body":
     "Your facilitators in **{cohort}** are checking in: how is the reading going? Use `/today` in the server to see where you are. No pressure: every bit counts, and you can always ask in the cohort channel.",
   "audit.title": "Admin actions · {name}",

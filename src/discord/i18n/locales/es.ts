@@ -459,7 +459,7 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {publicado el {at}} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
@@ -824,15 +824,15 @@ export const es: Catalogue = {
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
-  "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en algún punto de control de la última publicación)',
+  "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en alguno de los últimos puntos de control publicados)',
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
     "{member} ({name}) · {pace} · última vez {last} · racha {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
-  "roster.latestNotYet":
-    '{total, plural, one {"Todavía no" en el último punto de control} other {"Todavía no" en {count, number} de los # últimos puntos de control}}',
+  "roster.latestNotYet": "{count, number}/{total, number}",
+  "roster.latestLegend": '🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control',
   "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
