@@ -13,16 +13,19 @@ export type FillPause = (ms: number, signal: AbortSignal) => Promise<unknown>;
 
 const pauseFor: FillPause = (ms, signal) => sleep(ms, undefined, { signal, ref: false });
 
+/** What the fill needs of the members' repository. */
+export type NameKeyFiller = Pick<MemberRepository, "anyStaleNameKeys" | "cohortIds" | "fillNameKeys">;
+
 /**
  * Fills the name key (`Member.nameKey`) of members stored before it existed or by an older rule
- * (`currentNameKeyRule`), cohort by cohort, a chunk at a time after start-up, off the interactions' path (a turn
+ * (`currentNameKeyRule`), when any is (one look first), cohort by cohort, a chunk at a time after start-up, off the interactions' path (a turn
  * of the event loop between chunks). Until a row is filled the roster works its key out as it reads it
  * (`namesWithKeysThrough`), so nothing waits for this. A failure is tried again after each of `fillRetryPausesMs`,
  * then logged and left for the next start. Stops once `signal` aborts (the app closing). Returns how many chunks
  * it wrote.
  */
 export async function fillNameKeys(
-  members: Pick<MemberRepository, "cohortIds" | "fillNameKeys">,
+  members: NameKeyFiller,
   logger: Logger,
   signal: AbortSignal,
   pause: FillPause = pauseFor,
@@ -41,11 +44,9 @@ export async function fillNameKeys(
   return progress.chunks;
 }
 
-async function fillEveryCohort(
-  members: Pick<MemberRepository, "cohortIds" | "fillNameKeys">,
-  signal: AbortSignal,
-  progress: { chunks: number },
-): Promise<void> {
+async function fillEveryCohort(members: NameKeyFiller, signal: AbortSignal, progress: { chunks: number }): Promise<void> {
+  // Once every key is filled (every start after the first), one look instead of a read per cohort.
+  if (!(await members.anyStaleNameKeys())) return;
   for (const cohortId of await members.cohortIds()) {
     while (!signal.aborted && (await members.fillNameKeys(cohortId, membersPerChunk)) > 0) {
       progress.chunks += 1;

@@ -12,6 +12,7 @@ import { createCohortRow } from "../helpers/cohortRows.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { captureLogger } from "../helpers/silentLogger.js";
+import { StatementCounter } from "../helpers/statementCounter.js";
 
 const joinedAt = new Date("2027-01-05T12:00:00Z");
 
@@ -81,6 +82,7 @@ describe("members' stored name keys (Member.nameKey)", () => {
     const { id } = await handle.prisma.member.create({ data: { cohortId, userId: "busy", displayName: " Kim ", joinedAt } });
     let failures = 2;
     const busy = {
+      anyStaleNameKeys: () => members.anyStaleNameKeys(),
       cohortIds: () => members.cohortIds(),
       fillNameKeys: (cohort: number, limit: number) =>
         failures-- > 0 ? Promise.reject(new Error("database is locked")) : members.fillNameKeys(cohort, limit),
@@ -102,6 +104,45 @@ describe("members' stored name keys (Member.nameKey)", () => {
     expect(pauses).toHaveLength(1);
     expect(await keyOf(second.id)).toBeNull();
     await members.fillNameKeys(cohortId, 500);
+  });
+
+  it("reads nothing cohort by cohort at a start where no key is missing or by an older rule", async () => {
+    const cohortId = (await createCohortRow(handle.prisma, curriculumId, { name: "Filled" })).id;
+    const { id } = await handle.prisma.member.create({ data: { cohortId, userId: "filled", displayName: "Noor", joinedAt } });
+    const { logger } = captureLogger();
+    const signal = new AbortController().signal;
+    await fillNameKeys(members, logger, signal);
+    const calls: string[] = [];
+    const watched = {
+      anyStaleNameKeys: () => (calls.push("any stale?"), members.anyStaleNameKeys()),
+      cohortIds: () => (calls.push("cohorts"), members.cohortIds()),
+      fillNameKeys: (cohort: number, limit: number) => (calls.push(`fill ${cohort}`), members.fillNameKeys(cohort, limit)),
+    };
+    // The next start: one look, no cohort read.
+    expect(await fillNameKeys(watched, logger, signal)).toBe(0);
+    expect(calls).toEqual(["any stale?"]);
+    if (handle.target.provider === "sqlite") {
+      // The look searches the index on the rule, never the members' rows.
+      const explained = async (sql: string) =>
+        (await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, 1)).map((row) => row.detail);
+      const counter = StatementCounter.install();
+      const statements = await counter.during(() => members.anyStaleNameKeys()).finally(() => counter.uninstall());
+      expect(statements).toHaveLength(1);
+      const plan = await explained(statements[0] ?? "");
+      expect(plan.filter((detail) => /Member/.test(detail))).toEqual([
+        expect.stringMatching(/USING COVERING INDEX Member_nameKeyRule_idx/),
+        expect.stringMatching(/USING COVERING INDEX Member_nameKeyRule_idx/),
+      ]);
+    }
+    // A key missing, or by an older rule, in any cohort: the fill goes through the cohorts again.
+    for (const stale of [{ nameKey: null, nameKeyRule: null }, { nameKeyRule: currentNameKeyRule - 1 }]) {
+      await handle.prisma.member.update({ where: { id }, data: stale });
+      calls.length = 0;
+      expect(await fillNameKeys(watched, logger, signal)).toBe(1);
+      expect(calls.slice(0, 2)).toEqual(["any stale?", "cohorts"]);
+      expect(calls).toContain(`fill ${cohortId}`);
+      expect(await ruleOf(id)).toBe(currentNameKeyRule);
+    }
   });
 
   it("lets a page read only its members' namesakes and the names that read like their labels, numbered as over the whole cohort", async () => {

@@ -194,6 +194,19 @@ export class MemberRepository {
     await this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
   }
 
+  /**
+   * Whether any member's name key is missing or by an older rule (`currentNameKeyRule`), in any cohort: two searches
+   * of the index on `nameKeyRule` that stop at the first row. Start-up asks this once and fills nothing when none.
+   */
+  async anyStaleNameKeys(): Promise<boolean> {
+    const rows = await this.reader.read(
+      `SELECT 1 AS "stale" WHERE EXISTS (SELECT 1 FROM "Member" WHERE "nameKeyRule" IS NULL)
+        OR EXISTS (SELECT 1 FROM "Member" WHERE "nameKeyRule" < CAST(? AS INTEGER))`,
+      [currentNameKeyRule],
+    );
+    return rows.length > 0;
+  }
+
   /** Every cohort's id, in order: the name-key fill goes cohort by cohort (the key's index starts with cohortId). */
   async cohortIds(): Promise<number[]> {
     const rows = await this.prisma.cohort.findMany({ select: { id: true }, orderBy: { id: "asc" } });

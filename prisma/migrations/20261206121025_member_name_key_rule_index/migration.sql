@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Member_nameKeyRule_idx" ON "Member"("nameKeyRule");
